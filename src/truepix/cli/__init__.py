@@ -1,0 +1,1 @@
+"""The ``truepix`` command line; one module per subcommand."""

@@ -1,0 +1,47 @@
+"""``truepix demo``: a tour on built-in data, written into a folder it names.
+
+Each capability contributes one section: a module under ``truepix.cli`` with a
+``run_section(out_dir: pathlib.Path, console: rich.console.Console) -> None``
+that makes its data (no downloads), writes its files into ``out_dir`` and prints
+what it shows. Sections run in the order of :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+
+import click
+
+__all__ = ["SECTIONS", "command"]
+
+SECTIONS: list[str] = [
+    "_demo_io",
+]
+
+
+@click.command("demo")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("truepix-demo"),
+    show_default=True,
+    help="Folder the demo writes its files into (created if missing).",
+)
+def command(out_dir: Path) -> None:
+    """Run the tour on built-in data and write its files."""
+    from rich.console import Console
+
+    console = Console()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    console.rule("[bold]truepix demo")
+    console.print(f"Writing files into [bold]{out_dir.resolve()}[/]\n")
+    started = time.perf_counter()
+    for name in SECTIONS:
+        module = importlib.import_module(f"truepix.cli.{name}")
+        module.run_section(out_dir, console)
+        console.print()
+    elapsed = time.perf_counter() - started
+    console.rule(f"done in {elapsed:.1f} s — files in {out_dir.resolve()}")

@@ -1,0 +1,64 @@
+"""Entry point of the ``truepix`` command.
+
+Subcommands live one per module and are imported only when invoked, so
+``truepix info`` does not pay for numba or dask. Every :class:`TruepixError`
+(and OS error) becomes one line on stderr and exit status 1 -- no traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+__all__ = ["COMMANDS", "cli", "main"]
+
+# subcommand -> (module under truepix.cli, one-line help shown by `truepix --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "save": ("save", "Save an array (.npy or image) as a self-describing PNG/TIFF."),
+    "load": ("load", "Load a PNG/TIFF back into a .npy file, exactly as saved."),
+    "info": ("info", "Describe a file: encoding, dtype, shape, error bound."),
+    "demo": ("demo", "Run the tour on built-in data and write its files."),
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"truepix.cli.{COMMANDS[cmd_name][0]}")
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from truepix.errors import TruepixError
+
+        try:
+            return super().invoke(ctx)
+        except (TruepixError, OSError, ValueError, TypeError) as exc:
+            if isinstance(exc, click.ClickException):
+                raise
+            message = str(exc) or type(exc).__name__
+            click.secho(f"error: {message}", fg="red", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="truepix")
+def cli() -> None:
+    """truepix: pictures that keep their numbers."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line (the ``truepix`` console script)."""
+    cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="truepix")
