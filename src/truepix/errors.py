@@ -20,7 +20,8 @@ would naturally catch, so ``except ValueError`` keeps working::
     │   └── DecompressionBombError               declared sizes past the limits
     ├── WriteError (OSError)                     a save that could not complete
     │   └── FileExistsError_ (FileExistsError)   ``overwrite=False`` and the file exists
-    └── MissingDependencyError (ImportError)     an optional extra is not installed
+    ├── MissingDependencyError (ImportError)     an optional extra is not installed
+    └── UnsupportedInputError (TypeError)        an argument of a kind truepix cannot use
 
 Messages read "expected ..., got ..." followed by a hint.
 
@@ -56,6 +57,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownNameError",
     "UnsupportedDtypeError",
+    "UnsupportedInputError",
     "WriteError",
     "did_you_mean",
     "require",
@@ -136,6 +138,10 @@ class FileExistsError_(WriteError, FileExistsError):  # noqa: N801 - mirrors the
 
 class MissingDependencyError(TruepixError, ImportError):
     """An optional extra is needed; the message names the ``pip install`` to run."""
+
+
+class UnsupportedInputError(TruepixError, TypeError):
+    """An argument is of a kind truepix cannot use (neither array, path nor iterable ...)."""
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:

@@ -1,0 +1,1 @@
+"""Statistics over image stacks: per-pixel histograms and batch equalization."""

@@ -1,0 +1,227 @@
+"""The counting engine: counters, dtype promotion, batching, kernel choice.
+
+:class:`PixelCounter` owns the counts of one histogram and feeds batches of
+frames to a backend: ``"numba"`` (parallel kernels), ``"numba-serial"`` (inside a
+Dask task, where the scheduler already runs one task per core) or ``"numpy"``
+(the oracle). It never reads files; sources hand it arrays.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from truepix.errors import ShapeError, UnsupportedDtypeError
+from truepix.stacks import _hist_numpy
+from truepix.stacks._bins import Bins, counts_dtype
+
+__all__ = ["BACKENDS", "PixelCounter"]
+
+BACKENDS = ("numba", "numba-serial", "numpy")
+
+# Frames one kernel call runs through per tile: more frames would reuse the tile's
+# counters longer, but each frame's slice of a tile sits on its own memory page and
+# past ~32 pages the TLB misses outweigh it (measured).
+FRAMES_PER_PASS = 32
+
+# uint8 small counters are flushed before they can wrap
+FLUSH_EVERY = 255
+
+# Bytes of counters one tile may use: fits L1 (48 KiB here) with room for the frames.
+_TILE_BYTES = 16 * 1024
+
+# numba's workqueue threading layer aborts on concurrent parallel calls; callers
+# from several threads take turns (they would compete for the cores anyway).
+_PARALLEL_LOCK = threading.Lock()
+
+_LUT_DTYPES = {
+    np.dtype(np.uint8): np.uint8,
+    np.dtype(np.int8): np.uint8,
+    np.dtype(np.uint16): np.uint16,
+    np.dtype(np.int16): np.uint16,
+}
+
+
+def _tile_pixels(n_bins: int) -> int:
+    return max(16, min(4096, _TILE_BYTES // n_bins))
+
+
+class PixelCounter:
+    """Per-pixel counts over frames of one shape and dtype.
+
+    Parameters
+    ----------
+    bins
+        Resolved bins.
+    frame_shape
+        ``(height, width)`` of every frame.
+    dtype
+        dtype of every frame (batches of another dtype are refused).
+    n_frames
+        Number of frames expected, when known: picks the smallest counts dtype.
+        ``None`` starts at uint32. Either way counts are promoted before they
+        could overflow.
+    backend
+        One of :data:`BACKENDS`.
+
+    Examples
+    --------
+    >>> from truepix.stacks._bins import resolve_bins
+    >>> bins = resolve_bins(2, (0, 1), np.dtype("float64"), data_range=None)
+    >>> counter = PixelCounter(bins, (1, 2), np.dtype("float64"), n_frames=3, backend="numpy")
+    >>> counter.add(np.array([[[0.1, 0.9]], [[0.2, 0.8]], [[0.7, 2.0]]]))
+    >>> counter.result()
+    array([[[2, 1],
+            [0, 2]]], dtype=uint8)
+    """
+
+    def __init__(
+        self,
+        bins: Bins,
+        frame_shape: tuple[int, int],
+        dtype: np.dtype,
+        *,
+        n_frames: int | None = None,
+        backend: str = "numba",
+    ) -> None:
+        if backend not in BACKENDS:
+            msg = f"expected a backend in {BACKENDS}, got {backend!r}"
+            raise ValueError(msg)
+        self.bins = bins
+        self.frame_shape = (int(frame_shape[0]), int(frame_shape[1]))
+        self.dtype = np.dtype(dtype)
+        self.backend = backend
+        self.n_frames = 0
+        self._n_pixels = self.frame_shape[0] * self.frame_shape[1]
+        n_bins = bins.n_bins
+        self._tile = _tile_pixels(n_bins)
+        self._lut: np.ndarray | None = None
+        if backend != "numpy" and self.dtype in _LUT_DTYPES:
+            self._lut = self._make_lut()
+        dtype_counts = counts_dtype(n_frames)
+        if backend != "numpy" and dtype_counts == np.uint8:
+            # few frames: the small counters are the result, nothing to flush
+            self._small = np.zeros((self._n_pixels, n_bins), np.uint8)
+            self._counts: np.ndarray | None = None
+        else:
+            self._counts = np.zeros((self._n_pixels, n_bins), dtype_counts)
+            self._small = (
+                np.zeros((self._n_pixels, n_bins), np.uint8) if backend != "numpy" else None  # type: ignore[assignment]
+            )
+        self._since_flush = 0
+
+    # -- public --------------------------------------------------------------------
+
+    def add(self, batch: np.ndarray) -> None:
+        """Count a ``(frames, height, width)`` batch (or one ``(height, width)`` frame)."""
+        batch = np.asarray(batch)
+        if batch.ndim == 2:
+            batch = batch[np.newaxis]
+        if batch.ndim != 3 or batch.shape[1:] != self.frame_shape:
+            msg = f"expected frames of shape {self.frame_shape}, got a batch of shape {batch.shape}"
+            raise ShapeError(msg)
+        if batch.dtype != self.dtype:
+            msg = (
+                f"expected every frame to have dtype {self.dtype} (the first frame's),"
+                f" got {batch.dtype}; convert the frames to one dtype"
+            )
+            raise UnsupportedDtypeError(msg)
+        if batch.shape[0] == 0:
+            return
+        self._make_room(batch.shape[0])
+        flat = np.ascontiguousarray(batch).reshape(batch.shape[0], self._n_pixels)
+        if self._small is None and self._counts is not None:  # the numpy oracle
+            _hist_numpy.accumulate(self._counts, flat, self.bins)
+        else:
+            for start in range(0, flat.shape[0], FRAMES_PER_PASS):
+                self._count(flat[start : start + FRAMES_PER_PASS])
+        self.n_frames += batch.shape[0]
+
+    def result(self) -> np.ndarray:
+        """The counts, ``(height, width, n_bins)``; the counter must not be used after."""
+        counts = self._settle()
+        return counts.reshape(*self.frame_shape, self.bins.n_bins)
+
+    def snapshot(self) -> np.ndarray:
+        """A copy of the counts so far, ``(height, width, n_bins)``; counting may go on."""
+        return self._settle().copy().reshape(*self.frame_shape, self.bins.n_bins)
+
+    # -- internals -----------------------------------------------------------------
+
+    def _make_lut(self) -> np.ndarray:
+        # the oracle bins every possible value once: exact by construction
+        unsigned = _LUT_DTYPES[self.dtype]
+        values = np.arange(np.iinfo(unsigned).max + 1, dtype=unsigned).view(self.dtype)
+        return _hist_numpy.bin_index(values, self.bins).astype(np.int32)
+
+    def _capacity(self) -> int:
+        target = self._small if self._counts is None else self._counts
+        return int(np.iinfo(target.dtype).max)
+
+    def _make_room(self, n_new: int) -> None:
+        needed = self.n_frames + n_new
+        if needed <= self._capacity():
+            return
+        # promote: never let a counter wrap
+        dtype = counts_dtype(needed)
+        if self._counts is None:
+            self._counts = self._small.astype(dtype)
+            self._small.fill(0)
+            self._since_flush = 0
+        else:
+            self._counts = self._settle().astype(dtype)
+
+    def _settle(self) -> np.ndarray:
+        if self._counts is None:
+            return self._small
+        if self._small is not None and self._since_flush:
+            from truepix.stacks import _hist_numba
+
+            with _PARALLEL_LOCK:
+                _hist_numba.flush_parallel(self._small, self._counts, self._tile)
+            self._since_flush = 0
+        return self._counts
+
+    def _count(self, flat: np.ndarray) -> None:
+        from truepix.stacks import _hist_numba as k
+
+        if self._counts is None:
+            # direct mode: no flushes (the frame count fits uint8)
+            small, counts, flush_every = self._small, self._small[:0], FLUSH_EVERY + 1
+        else:
+            small, counts, flush_every = self._small, self._counts, FLUSH_EVERY
+        since = self._since_flush
+        bins = self.bins
+        parallel = self.backend == "numba"
+        if self._lut is not None:
+            data = flat.view(_LUT_DTYPES[self.dtype])
+            fn = k.count_lut_parallel if parallel else k.count_lut_serial
+            args: tuple = (data, small, counts, self._lut, self._tile, since, flush_every)
+        else:
+            data = flat.astype(np.float32) if flat.dtype == np.float16 else flat
+            if bins.uniform:
+                fn = k.count_uniform_parallel if parallel else k.count_uniform_serial
+                args = (
+                    data,
+                    small,
+                    counts,
+                    bins.edges,
+                    bins.first,
+                    bins.scale,
+                    self._tile,
+                    since,
+                    flush_every,
+                )
+            else:
+                fn = k.count_edges_parallel if parallel else k.count_edges_serial
+                args = (data, small, counts, bins.edges, self._tile, since, flush_every)
+        if parallel:
+            with _PARALLEL_LOCK:
+                fn(*args)
+        else:
+            fn(*args)
+        if self._counts is not None:
+            self._since_flush = (since + flat.shape[0]) % FLUSH_EVERY
+        else:
+            self._since_flush = since + flat.shape[0]
