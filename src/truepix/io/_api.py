@@ -249,10 +249,11 @@ def save(
     text = encode_record(record)
     if format == "png":
         transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
-        png = _png.encode(picture, record=text, transparent=transparent, level=compression)  # type: ignore[arg-type]
+        parts = _png.encode(picture, record=text, transparent=transparent, level=compression)  # type: ignore[arg-type]
 
         def write(file: BinaryIO) -> None:
-            file.write(png)
+            for part in parts:
+                file.write(part)
 
     else:
 
