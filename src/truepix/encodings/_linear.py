@@ -107,6 +107,7 @@ class LinearEncoding:
             codes /= step
             np.rint(codes, out=codes)
             np.clip(codes, 0, levels, out=codes)  # float rounding only; values are in range
+            codes[nan] = 0
         samples = codes.astype(np.uint8 if bits == 8 else np.uint16)
         if has_nan:
             samples[nan] = top
