@@ -75,7 +75,9 @@ def methods(kind: str) -> dict[str, Method]:
     return table
 
 
-def measure(method: Method, array: np.ndarray, folder: Path, repeats: int) -> tuple[float, float, int, bool]:
+def measure(
+    method: Method, array: np.ndarray, folder: Path, repeats: int
+) -> tuple[float, float, int, bool]:
     save, load, suffix = method
     path = folder / f"bench{suffix}"
     best_save = best_load = float("inf")
@@ -93,23 +95,41 @@ def measure(method: Method, array: np.ndarray, folder: Path, repeats: int) -> tu
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--full", action="store_true", help="4096 x 4096, best of 5")
     args = parser.parse_args()
     side, repeats = (4096, 5) if args.full else (2048, 3)
     arrays = {
         "uint16": ("depth map uint16", depth_map((side, side), seed=0)),
-        "float32": ("fractal field float32", (fractal_field((side, side), seed=1) * 100).astype(np.float32)),
+        "float32": (
+            "fractal field float32",
+            (fractal_field((side, side), seed=1) * 100).astype(np.float32),
+        ),
     }
     console = Console(width=140)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for kind, (label, array) in arrays.items():
-            table = Table(title=f"{label}, {side} x {side} ({array.nbytes / 2**20:.0f} MiB), best of {repeats}")
-            for column in ("method", "save s", "load s", "save+load s", "MiB", "time vs ref", "size vs ref",
-                           "npz size / size", "exact"):
+            table = Table(
+                title=f"{label}, {side} x {side} ({array.nbytes / 2**20:.0f} MiB), best of {repeats}"
+            )
+            for column in (
+                "method",
+                "save s",
+                "load s",
+                "save+load s",
+                "MiB",
+                "time vs ref",
+                "size vs ref",
+                "npz size / size",
+                "exact",
+            ):
                 table.add_column(column, justify="left" if column == "method" else "right")
-            results = {name: measure(m, array, folder, repeats) for name, m in methods(kind).items()}
+            results = {
+                name: measure(m, array, folder, repeats) for name, m in methods(kind).items()
+            }
             reference = "imagecodecs PNG level 1" if kind == "uint16" else "tifffile zstd+predictor"
             ref_time = sum(results[reference][:2])
             ref_size = results[reference][2]

@@ -39,7 +39,7 @@ def fractal_field(shape: tuple[int, int], /, *, beta: float = 3.0, seed: int = 0
 
 
 def depth_map(shape: tuple[int, int], /, *, seed: int = 0) -> np.ndarray:
-    """Return a uint16 depth map in millimetres (0.5–20 m) like an RGB-D sensor's.
+    """Return a uint16 depth map in millimetres (0.5 to 20 m) like an RGB-D sensor's.
 
     Smooth surfaces with 1 mm noise, and missing (0) pixels in clustered holes
     (about 2.5%), as sensors leave them in shadows and out of range.

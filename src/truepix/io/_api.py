@@ -106,7 +106,11 @@ def _as_array(array: Any) -> np.ndarray:
         )
         raise UnsupportedDtypeError(msg)
     data = np.asarray(array)
-    if data.dtype.kind not in "biufc" or data.dtype.fields is not None or data.dtype.subdtype is not None:
+    if (
+        data.dtype.kind not in "biufc"
+        or data.dtype.fields is not None
+        or data.dtype.subdtype is not None
+    ):
         msg = (
             f"expected a numeric array (bool, integer, float or complex), got dtype {data.dtype}; "
             "convert it to a numeric dtype first"
@@ -251,7 +255,11 @@ def save(
         transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
         predictor = "sub" if layout == "planes" else "paeth"
         parts = _png.encode(
-            picture, record=text, transparent=transparent, level=compression, predictor=predictor  # type: ignore[arg-type]
+            picture,
+            record=text,
+            transparent=transparent,
+            level=compression,
+            predictor=predictor,  # type: ignore[arg-type]
         )
 
         def write(file: BinaryIO) -> None:
@@ -287,7 +295,9 @@ def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int
     )
 
 
-def _foreign_info(path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int) -> ImageInfo:
+def _foreign_info(
+    path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int
+) -> ImageInfo:
     return ImageInfo(
         path=str(path),
         format=format,
@@ -303,7 +313,9 @@ def _foreign_info(path: Path, format: str, dtype: np.dtype, shape: tuple[int, ..
     )
 
 
-def _read(path: Path, *, pixels_too: bool) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
+def _read(
+    path: Path, *, pixels_too: bool
+) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
     format = _format_of(path)
     size = path.stat().st_size
     pixels: np.ndarray | None
@@ -377,7 +389,9 @@ def load(path: str | os.PathLike[str], /) -> np.ndarray:
         raise IntegrityError(msg)
     samples = _from_layout(record, pixels)
     codec = encodings.get(record["encoding"])
-    return codec.decode(samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"]))
+    return codec.decode(
+        samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"])
+    )
 
 
 def info(path: str | os.PathLike[str], /) -> ImageInfo:

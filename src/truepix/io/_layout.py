@@ -87,7 +87,11 @@ def to_planes(array: np.ndarray) -> np.ndarray:
     channels = rest[0] if rest else 1
     itemsize = array.dtype.itemsize
     little = np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
-    raw = little.reshape(rows, width, channels).view(np.uint8).reshape(rows, width, channels, itemsize)
+    raw = (
+        little.reshape(rows, width, channels)
+        .view(np.uint8)
+        .reshape(rows, width, channels, itemsize)
+    )
     planes = np.empty((channels, itemsize, rows, width), dtype=np.uint8)
     # most significant byte first: plane order is independent of the machine
     planes[...] = raw[..., ::-1].transpose(2, 3, 0, 1)
