@@ -16,8 +16,9 @@ their counts equal ``np.histogram``'s exactly, bit-level rounding at edges inclu
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -44,11 +45,14 @@ class Bins:
         (indexed by binary search).
     scale : float
         ``n_bins / (last - first)`` for the uniform index estimate.
+    reported : numpy.ndarray
+        The edges as ``np.histogram`` returns them (its dtype, float16 included).
     """
 
     edges: np.ndarray
     uniform: bool
     scale: float
+    reported: np.ndarray
 
     @property
     def n_bins(self) -> int:
@@ -68,15 +72,15 @@ def check_dtype(dtype: np.dtype, what: str = "stack") -> np.dtype:
     --------
     >>> check_dtype(np.dtype("float32"))
     dtype('float32')
-    >>> check_dtype(np.dtype(bool))
+    >>> check_dtype(np.dtype(bool))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    truepix.errors.UnsupportedDtypeError: expected a stack of real numbers (integers or float16/32/64), got dtype bool; convert it first, e.g. stack.astype(np.uint8)
+    truepix.errors.UnsupportedDtypeError: expected a stack of real numbers ... got dtype bool; ...
     """
     dtype = np.dtype(dtype)
     if dtype.kind in "iu" or dtype in (np.float16, np.float32, np.float64):
         return dtype
-    hint = "e.g. stack.astype(np.uint8)" if dtype == bool else "e.g. stack.astype(np.float64)"
+    hint = "e.g. stack.astype(np.uint8)" if dtype.kind == "b" else "e.g. stack.astype(np.float64)"
     msg = (
         f"expected a {what} of real numbers (integers or float16/32/64), got dtype {dtype};"
         f" convert it first, {hint}"
@@ -144,15 +148,18 @@ def _uniform(n_bins: int, first: Any, last: Any, dtype: np.dtype) -> Bins:
             f" [{first}, {last}] in {dtype}: {exc}; use fewer bins or a wider range"
         )
         raise InputError(msg) from None
-    edges = edges.astype(_compute_dtype(edges.dtype))
-    width = float(edges[-1]) - float(edges[0])
-    return Bins(edges=edges, uniform=True, scale=n_bins / width)
+    compute = edges.astype(_compute_dtype(edges.dtype))
+    width = float(compute[-1]) - float(compute[0])
+    return Bins(edges=compute, uniform=True, scale=n_bins / width, reported=edges)
 
 
 def _explicit(bins: Any, dtype: np.dtype) -> Bins:
     edges = np.asarray(bins)
     if edges.ndim != 1 or edges.size < 2:
-        msg = f"expected bins as an int or a 1-D sequence of at least 2 edges, got shape {edges.shape}"
+        msg = (
+            "expected bins as an int or a 1-D sequence of at least 2 edges,"
+            f" got shape {edges.shape}"
+        )
         raise InputError(msg)
     if edges.dtype.kind not in "iuf":
         msg = f"expected numeric bin edges, got dtype {edges.dtype}"
@@ -165,7 +172,8 @@ def _explicit(bins: Any, dtype: np.dtype) -> Bins:
         raise InputError(msg)
     # numpy compares data and edges in their common dtype
     common = np.promote_types(dtype, edges.dtype)
-    return Bins(edges=edges.astype(_compute_dtype(common)), uniform=False, scale=0.0)
+    compute = edges.astype(_compute_dtype(common))
+    return Bins(edges=compute, uniform=False, scale=0.0, reported=edges)
 
 
 def resolve_bins(
@@ -229,7 +237,10 @@ def finite_min_max(low: Any, high: Any, dtype: np.dtype) -> tuple[Any, Any]:
     (np.float32(0.5), np.float32(2.0))
     """
     if np.isnan(low) or np.isnan(high):
-        msg = "expected at least one value that is not NaN to infer range=None, got only NaN; pass range=(lo, hi)"
+        msg = (
+            "expected at least one value that is not NaN to infer range=None, got only NaN;"
+            " pass range=(lo, hi)"
+        )
         raise OutOfRangeError(msg)
     if not (np.isfinite(low) and np.isfinite(high)):
         msg = (

@@ -139,7 +139,7 @@ class PixelCounter:
         self.n_frames += batch.shape[0]
 
     def result(self) -> np.ndarray:
-        """The counts, ``(height, width, n_bins)``; the counter must not be used after."""
+        """The counts, ``(height, width, n_bins)``: a view that later adds update in place."""
         counts = self._settle()
         return counts.reshape(*self.frame_shape, self.bins.n_bins)
 

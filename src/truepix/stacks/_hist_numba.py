@@ -43,7 +43,9 @@ def _flush(small, counts, p0, p1):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def _tile_uniform(batch, small, counts, edges, first, scale, p0, p1, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def _tile_uniform(  # type: ignore[no-untyped-def]
+    batch, small, counts, edges, first, scale, p0, p1, since_flush, flush_every
+):
     n_bins = edges.size - 1
     last_bin = n_bins - 1
     right = edges[n_bins]
@@ -74,7 +76,9 @@ def _tile_uniform(batch, small, counts, edges, first, scale, p0, p1, since_flush
 
 
 @njit(nogil=True, cache=True)
-def _tile_edges(batch, small, counts, edges, p0, p1, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def _tile_edges(  # type: ignore[no-untyped-def]
+    batch, small, counts, edges, p0, p1, since_flush, flush_every
+):
     n_edges = edges.size
     last_bin = n_edges - 2
     left = edges[0]
@@ -99,7 +103,9 @@ def _tile_edges(batch, small, counts, edges, p0, p1, since_flush, flush_every): 
 
 
 @njit(nogil=True, cache=True)
-def _tile_lut(batch, small, counts, lut, p0, p1, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def _tile_lut(  # type: ignore[no-untyped-def]
+    batch, small, counts, lut, p0, p1, since_flush, flush_every
+):
     for b in range(batch.shape[0]):
         row = batch[b]
         for p in range(p0, p1):
@@ -116,9 +122,9 @@ def _tile_lut(batch, small, counts, lut, p0, p1, since_flush, flush_every):  # t
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_uniform_parallel(
+def count_uniform_parallel(  # type: ignore[no-untyped-def]
     batch, small, counts, edges, first, scale, tile, since_flush, flush_every
-):  # type: ignore[no-untyped-def]
+):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -127,7 +133,9 @@ def count_uniform_parallel(
 
 
 @njit(nogil=True, cache=True)
-def count_uniform_serial(batch, small, counts, edges, first, scale, tile, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def count_uniform_serial(  # type: ignore[no-untyped-def]
+    batch, small, counts, edges, first, scale, tile, since_flush, flush_every
+):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -136,7 +144,9 @@ def count_uniform_serial(batch, small, counts, edges, first, scale, tile, since_
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_edges_parallel(batch, small, counts, edges, tile, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def count_edges_parallel(  # type: ignore[no-untyped-def]
+    batch, small, counts, edges, tile, since_flush, flush_every
+):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -145,7 +155,9 @@ def count_edges_parallel(batch, small, counts, edges, tile, since_flush, flush_e
 
 
 @njit(nogil=True, cache=True)
-def count_edges_serial(batch, small, counts, edges, tile, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def count_edges_serial(  # type: ignore[no-untyped-def]
+    batch, small, counts, edges, tile, since_flush, flush_every
+):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -154,7 +166,9 @@ def count_edges_serial(batch, small, counts, edges, tile, since_flush, flush_eve
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_lut_parallel(batch, small, counts, lut, tile, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def count_lut_parallel(  # type: ignore[no-untyped-def]
+    batch, small, counts, lut, tile, since_flush, flush_every
+):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -163,7 +177,9 @@ def count_lut_parallel(batch, small, counts, lut, tile, since_flush, flush_every
 
 
 @njit(nogil=True, cache=True)
-def count_lut_serial(batch, small, counts, lut, tile, since_flush, flush_every):  # type: ignore[no-untyped-def]
+def count_lut_serial(  # type: ignore[no-untyped-def]
+    batch, small, counts, lut, tile, since_flush, flush_every
+):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
