@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "load": ("load", "Load a PNG/TIFF back into a .npy file, exactly as saved."),
     "info": ("info", "Describe a file: encoding, dtype, shape, error bound."),
     "demo": ("demo", "Run the tour on built-in data and write its files."),
+    "hist": ("hist", "Per-pixel histograms of a stack of frames (files, TIFF, zarr)."),
+    "equalize": ("equalize", "Histogram-equalize an image or every image of a stack."),
 }
 
 

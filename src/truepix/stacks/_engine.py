@@ -9,6 +9,7 @@ Dask task, where the scheduler already runs one task per core) or ``"numpy"``
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import numpy as np
 
@@ -134,18 +135,13 @@ class PixelCounter:
         if self._small is None and self._counts is not None:  # the numpy oracle
             _hist_numpy.accumulate(self._counts, flat, self.bins)
         else:
-            for start in range(0, flat.shape[0], FRAMES_PER_PASS):
-                self._count(flat[start : start + FRAMES_PER_PASS])
+            self._count_all(flat)
         self.n_frames += batch.shape[0]
 
     def result(self) -> np.ndarray:
         """The counts, ``(height, width, n_bins)``: a view that later adds update in place."""
         counts = self._settle()
         return counts.reshape(*self.frame_shape, self.bins.n_bins)
-
-    def snapshot(self) -> np.ndarray:
-        """A copy of the counts so far, ``(height, width, n_bins)``; counting may go on."""
-        return self._settle().copy().reshape(*self.frame_shape, self.bins.n_bins)
 
     # -- internals -----------------------------------------------------------------
 
@@ -172,56 +168,59 @@ class PixelCounter:
         else:
             self._counts = self._settle().astype(dtype)
 
+    def _flush(self) -> None:
+        from truepix.stacks import _hist_numba
+
+        if self.backend == "numba":
+            with _PARALLEL_LOCK:
+                _hist_numba.flush(self._small, self._counts, self._tile)
+        else:
+            _hist_numba.flush_serial(self._small, self._counts, self._tile)
+        self._since_flush = 0
+
     def _settle(self) -> np.ndarray:
         if self._counts is None:
             return self._small
         if self._small is not None and self._since_flush:
-            from truepix.stacks import _hist_numba
-
-            with _PARALLEL_LOCK:
-                _hist_numba.flush_parallel(self._small, self._counts, self._tile)
-            self._since_flush = 0
+            self._flush()
         return self._counts
 
-    def _count(self, flat: np.ndarray) -> None:
+    def _count_all(self, flat: np.ndarray) -> None:
+        if flat.dtype == np.float16:
+            flat = flat.astype(np.float32)  # exact; numba has no float16 arithmetic
+        elif flat.dtype.kind in "iu" and self._lut is None:
+            flat = flat.astype(np.float64)  # what numpy compares wide integers in
+        elif self._lut is not None:
+            flat = flat.view(_LUT_DTYPES[self.dtype])
+        start = 0
+        while start < flat.shape[0]:
+            # no call crosses a flush: the uint8 counters must not wrap
+            room = FRAMES_PER_PASS
+            if self._counts is not None:
+                room = min(room, FLUSH_EVERY - self._since_flush)
+            chunk = flat[start : start + room]
+            self._count(chunk)
+            start += chunk.shape[0]
+            self._since_flush += chunk.shape[0]
+            if self._counts is not None and self._since_flush == FLUSH_EVERY:
+                self._flush()
+
+    def _count(self, chunk: np.ndarray) -> None:
         from truepix.stacks import _hist_numba as k
 
-        if self._counts is None:
-            # direct mode: no flushes (the frame count fits uint8)
-            small, counts, flush_every = self._small, self._small[:0], FLUSH_EVERY + 1
-        else:
-            small, counts, flush_every = self._small, self._counts, FLUSH_EVERY
-        since = self._since_flush
-        bins = self.bins
+        bins, small, tile = self.bins, self._small, self._tile
         parallel = self.backend == "numba"
         if self._lut is not None:
-            data = flat.view(_LUT_DTYPES[self.dtype])
             fn = k.count_lut_parallel if parallel else k.count_lut_serial
-            args: tuple = (data, small, counts, self._lut, self._tile, since, flush_every)
+            args: tuple[Any, ...] = (chunk, small, self._lut, tile)
+        elif bins.uniform:
+            fn = k.count_uniform_parallel if parallel else k.count_uniform_serial
+            args = (chunk, small, bins.edges, bins.first, bins.scale, tile)
         else:
-            data = flat.astype(np.float32) if flat.dtype == np.float16 else flat
-            if bins.uniform:
-                fn = k.count_uniform_parallel if parallel else k.count_uniform_serial
-                args = (
-                    data,
-                    small,
-                    counts,
-                    bins.edges,
-                    bins.first,
-                    bins.scale,
-                    self._tile,
-                    since,
-                    flush_every,
-                )
-            else:
-                fn = k.count_edges_parallel if parallel else k.count_edges_serial
-                args = (data, small, counts, bins.edges, self._tile, since, flush_every)
+            fn = k.count_edges_parallel if parallel else k.count_edges_serial
+            args = (chunk, small, bins.edges, tile)
         if parallel:
             with _PARALLEL_LOCK:
                 fn(*args)
         else:
             fn(*args)
-        if self._counts is not None:
-            self._since_flush = (since + flat.shape[0]) % FLUSH_EVERY
-        else:
-            self._since_flush = since + flat.shape[0]

@@ -21,7 +21,14 @@ import numpy as np
 from truepix.errors import ShapeError, require
 from truepix.stacks._bins import Bins, check_dtype, counts_dtype, finite_min_max
 
-__all__ = ["dask_histogram", "dask_value_range", "tile_chunks"]
+__all__ = [
+    "check_dask_stack",
+    "dask_counts",
+    "dask_histogram",
+    "dask_value_range",
+    "tile_chunks",
+    "to_dask_array",
+]
 
 # Input bytes per task: a tile of full depth (frames x tile pixels x itemsize).
 TASK_BYTES = 64 * 2**20
@@ -94,8 +101,8 @@ def check_dask_stack(stack: Any) -> None:
     check_dtype(np.dtype(stack.dtype))
 
 
-def dask_histogram(stack: Any, bins: Bins) -> np.ndarray:
-    """Counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, one task per pixel tile."""
+def dask_counts(stack: Any, bins: Bins) -> Any:
+    """Lazy counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, one task per pixel tile."""
     da = require("dask.array", "dask")
     depth, height, width = (int(size) for size in stack.shape)
     dtype = counts_dtype(depth)
@@ -103,7 +110,7 @@ def dask_histogram(stack: Any, bins: Bins) -> np.ndarray:
     tile_h, tile_w = tile_chunks((depth, height, width), stack.dtype.itemsize, n_bins)
     if stack.numblocks[0] != 1 or max(stack.chunks[1]) * max(stack.chunks[2]) > tile_h * tile_w:
         stack = stack.rechunk({0: -1, 1: tile_h, 2: tile_w})
-    counts = da.map_blocks(  # type: ignore[attr-defined]
+    return da.map_blocks(  # type: ignore[attr-defined]
         _histogram_block,
         stack,
         bins=bins,
@@ -115,5 +122,112 @@ def dask_histogram(stack: Any, bins: Bins) -> np.ndarray:
         meta=np.empty((0, 0, 0), dtype),
         token="truepix-pixel-histogram",
     )
-    result: np.ndarray = counts.compute()
+
+
+def dask_histogram(stack: Any, bins: Bins) -> np.ndarray:
+    """Counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, computed by the scheduler."""
+    result: np.ndarray = dask_counts(stack, bins).compute()
     return result
+
+
+# --- stacks on disk as dask arrays whose tasks read their own data -------------------
+
+
+def _read_npy_tile(path: str, rows: slice, cols: slice) -> np.ndarray:
+    return np.ascontiguousarray(np.load(path, mmap_mode="r")[:, rows, cols])
+
+
+def _read_file(path: str) -> np.ndarray:
+    from truepix.stacks._read import file_frames
+
+    frames = [np.asarray(chunk) for chunk in file_frames(path).read()]
+    return np.concatenate([f if f.ndim == 3 else f[np.newaxis] for f in frames])
+
+
+def to_dask_array(stack: Any) -> Any:
+    """A dask array for a stack on disk, built so that tasks read on the workers.
+
+    A zarr store and a ``.npy`` file become full-depth pixel tiles, each task
+    reading its own tile; image files become one chunk per file (rechunked to
+    tiles by :func:`dask_counts`). Dask arrays pass through.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "stack.npy"
+    >>> np.save(path, np.zeros((4, 5, 6), np.float32))
+    >>> to_dask_array(path).chunks
+    ((4,), (5,), (6,))
+    """
+    import os
+    from pathlib import Path
+
+    if hasattr(stack, "__dask_graph__"):
+        return stack
+    da = require("dask.array", "dask")
+    dask = require("dask", "dask")
+    from truepix.stacks._sources import _as_paths, _is_pathlike, open_zarr_store
+
+    if _is_pathlike(stack) and Path(stack).suffix.lower() == ".npy":
+        header = np.load(stack, mmap_mode="r")
+        if header.ndim != 3:
+            msg = f"expected an (N, H, W) stack in {os.fspath(stack)!r}, got shape {header.shape}"
+            raise ShapeError(msg)
+        check_dtype(header.dtype)
+        depth, height, width = header.shape
+        tile_h, tile_w = tile_chunks(header.shape, header.dtype.itemsize, 1)
+        rows = []
+        for y in range(0, height, tile_h):
+            row = []
+            for x in range(0, width, tile_w):
+                ys, xs = slice(y, min(y + tile_h, height)), slice(x, min(x + tile_w, width))
+                shape = (depth, ys.stop - ys.start, xs.stop - xs.start)
+                task = dask.delayed(_read_npy_tile)(os.fspath(stack), ys, xs)  # type: ignore[attr-defined]
+                row.append(da.from_delayed(task, shape, header.dtype))  # type: ignore[attr-defined]
+            rows.append(row)
+        return da.block(rows)  # type: ignore[attr-defined]
+    if _is_pathlike(stack):
+        store = open_zarr_store(Path(stack))
+        if store is not None:
+            return _zarr_tiles(store)
+        paths = _as_paths(stack)
+    elif isinstance(stack, (list, tuple)) and stack and all(_is_pathlike(p) for p in stack):
+        paths = [Path(p) for p in stack]
+    elif hasattr(stack, "shape") and hasattr(stack, "chunks") and hasattr(stack, "__getitem__"):
+        return _zarr_tiles(stack)
+    else:
+        msg = (
+            "expected a stack on disk (files, a folder, a glob, a TIFF, .npy or zarr) or a dask"
+            f" array to run on a Dask cluster, got {type(stack).__name__}"
+        )
+        raise ShapeError(msg)
+    from truepix.stacks._read import file_frames
+
+    parts = []
+    first = None
+    for path in paths:
+        frames = file_frames(path)
+        first = first or frames
+        if frames.frame_shape != first.frame_shape or frames.dtype != first.dtype:
+            msg = (
+                f"expected frames of shape {first.frame_shape} and dtype {first.dtype}"
+                f" (as in {str(first.path)!r}), got {frames.frame_shape} {frames.dtype}"
+                f" in {str(path)!r}"
+            )
+            raise ShapeError(msg)
+        task = dask.delayed(_read_file)(os.fspath(path))  # type: ignore[attr-defined]
+        shape = (frames.n_frames, *frames.frame_shape)
+        parts.append(da.from_delayed(task, shape, frames.dtype))  # type: ignore[attr-defined]
+    return da.concatenate(parts)  # type: ignore[attr-defined]
+
+
+def _zarr_tiles(array: Any) -> Any:
+    da = require("dask.array", "dask")
+    shape = tuple(int(s) for s in array.shape)
+    if len(shape) != 3:
+        msg = f"expected an (N, H, W) zarr array, got shape {shape}"
+        raise ShapeError(msg)
+    check_dtype(np.dtype(array.dtype))
+    tile_h, tile_w = tile_chunks(shape, np.dtype(array.dtype).itemsize, 1)
+    # full depth per chunk: each task reads its own tile from the store
+    return da.from_zarr(array, chunks=(shape[0], tile_h, tile_w))  # type: ignore[attr-defined]

@@ -34,6 +34,11 @@ def _resolve(stack: Any, bins: Any, range: Any) -> tuple[Source | None, Bins]:
             bins, range, np.dtype(stack.dtype), data_range=lambda: dask_value_range(stack)
         )
         return None, spec
+    return resolve_source(stack, bins, range)
+
+
+def resolve_source(stack: Any, bins: Any, range: Any) -> tuple[Source, Bins]:
+    """The source and bins of a stack that is not a dask array."""
     source = as_source(stack)
     spec = resolve_bins(bins, range, source.dtype, data_range=lambda: value_range(source))
     return source, spec

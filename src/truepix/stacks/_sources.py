@@ -121,6 +121,18 @@ def _is_pathlike(item: Any) -> bool:
     return isinstance(item, (str, os.PathLike))
 
 
+def open_zarr_store(path: Path) -> Any:
+    """The zarr array stored in folder ``path``, or None if it is no zarr array store."""
+    if not path.is_dir():
+        return None
+    if not ((path / ".zarray").exists() or (path / "zarr.json").exists()):
+        return None
+    from truepix.errors import require
+
+    zarr = require("zarr", "dask")
+    return zarr.open_array(path, mode="r")  # type: ignore[attr-defined]
+
+
 def _expand_path(path: str | os.PathLike[str]) -> list[Path] | Source:
     text = os.fspath(path)
     if any(char in text for char in "*?["):
@@ -131,12 +143,10 @@ def _expand_path(path: str | os.PathLike[str]) -> list[Path] | Source:
             raise ReadError(msg)
         return files
     target = Path(text)
+    store = open_zarr_store(target)
+    if store is not None:
+        return _sliced_source(store)
     if target.is_dir():
-        if (target / ".zarray").exists() or (target / "zarr.json").exists():
-            from truepix.errors import require
-
-            zarr = require("zarr", "dask")
-            return _sliced_source(zarr.open_array(target, mode="r"))  # type: ignore[attr-defined]
         files = sorted(p for p in target.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if not files:
             msg = f"expected image files ({', '.join(IMAGE_SUFFIXES)}) in folder {text!r}, got none"
