@@ -26,6 +26,7 @@ __all__ = [
     "dask_counts",
     "dask_histogram",
     "dask_value_range",
+    "full_depth_tiles",
     "tile_chunks",
     "to_dask_array",
 ]
@@ -40,7 +41,7 @@ def tile_chunks(shape: tuple[int, int, int], itemsize: int, n_bins: int) -> tupl
     Examples
     --------
     >>> tile_chunks((10_000, 1500, 1500), 4, 100)
-    (40, 40)
+    (40, 41)
     >>> tile_chunks((100, 64, 48), 4, 100)
     (64, 48)
     """
@@ -101,15 +102,21 @@ def check_dask_stack(stack: Any) -> None:
     check_dtype(np.dtype(stack.dtype))
 
 
-def dask_counts(stack: Any, bins: Bins) -> Any:
-    """Lazy counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, one task per pixel tile."""
-    da = require("dask.array", "dask")
+def full_depth_tiles(stack: Any, n_bins: int) -> Any:
+    """``stack`` rechunked (if needed) into pixel tiles that hold every frame."""
     depth, height, width = (int(size) for size in stack.shape)
-    dtype = counts_dtype(depth)
-    n_bins = bins.n_bins
     tile_h, tile_w = tile_chunks((depth, height, width), stack.dtype.itemsize, n_bins)
     if stack.numblocks[0] != 1 or max(stack.chunks[1]) * max(stack.chunks[2]) > tile_h * tile_w:
         stack = stack.rechunk({0: -1, 1: tile_h, 2: tile_w})
+    return stack
+
+
+def dask_counts(stack: Any, bins: Bins) -> Any:
+    """Lazy counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, one task per pixel tile."""
+    da = require("dask.array", "dask")
+    dtype = counts_dtype(int(stack.shape[0]))
+    n_bins = bins.n_bins
+    stack = full_depth_tiles(stack, n_bins)
     return da.map_blocks(  # type: ignore[attr-defined]
         _histogram_block,
         stack,
