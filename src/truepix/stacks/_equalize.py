@@ -180,18 +180,25 @@ def equalize(images: Any, /, *, nbins: int = 256, mask: Any = None) -> np.ndarra
     float_type = array.dtype.type
     ramp = np.arange(count + 1).astype(array.dtype)
     half, div = float_type(0.5), float_type(count)
-    status = np.zeros(flat.shape[0], np.bool_)
+    status = np.zeros(flat.shape[0], np.int8)
     if rows is None:
         k.equalize_float(flat, out, ramp, half, div, status)
     else:
         k.equalize_float_masked(flat, rows, out, ramp, half, div, status)
-    if not status.all():
-        bad = int(np.flatnonzero(~status)[0])
-        index = np.unravel_index(bad, shape[:-2]) if len(shape) > 2 else ()
-        msg = (
-            f"expected finite values in every histogram, got NaN or inf in image {index};"
-            " mask them out (mask=np.isfinite(images)) or replace them"
-        )
+    if status.any():
+        bad = int(np.flatnonzero(status)[0])
+        index = tuple(int(i) for i in np.unravel_index(bad, shape[:-2]))
+        if status[bad] == k.NOT_FINITE:
+            msg = (
+                f"expected finite values in every histogram, got NaN or inf in image {index};"
+                " mask them out (mask=np.isfinite(images)) or replace them"
+            )
+        else:
+            msg = (
+                f"expected {count} bins that image {index}'s range can separate in"
+                f" {array.dtype}, got edges that repeat (numpy refuses them too); use fewer"
+                " bins or float64"
+            )
         raise InputError(msg)
     return out.reshape(shape)
 
@@ -204,5 +211,9 @@ def _equalize_plain(flat: np.ndarray, nbins: int, rows: np.ndarray | None) -> np
             msg = f"expected finite values in every histogram, got NaN or inf in image {m}"
             raise InputError(msg)
         selected = None if rows is None else rows[0 if rows.shape[0] == 1 else m]
-        out[m] = _equalize_numpy.equalize_image(flat[m], nbins, selected)
+        try:
+            out[m] = _equalize_numpy.equalize_image(flat[m], nbins, selected)
+        except ValueError as exc:  # np.histogram: "Too many bins for data range"
+            msg = f"expected {nbins} bins that image {m}'s range can separate, got: {exc}"
+            raise InputError(msg) from None
     return out

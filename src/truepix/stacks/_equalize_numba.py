@@ -10,7 +10,8 @@ between centers ``k - 1`` and ``k + 1``.
 
 Variants are distinct functions (no flags in inner loops): masked and unmasked,
 uint8 (OpenCV), integers (one bin per value) and floats. A kernel never raises:
-it reports images it cannot equalize (non-finite values) in ``status``.
+it reports images it cannot equalize in ``status`` (:data:`FINE`, :data:`NOT_FINITE`,
+:data:`TOO_MANY_BINS`: edges that are not strictly increasing, which numpy refuses).
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
+FINE, NOT_FINITE, TOO_MANY_BINS = 0, 1, 2
+
 __all__ = [
+    "FINE",
+    "NOT_FINITE",
+    "TOO_MANY_BINS",
     "equalize_float",
     "equalize_float_masked",
     "equalize_integer",
@@ -31,7 +37,7 @@ __all__ = [
 # --- uint8, as cv::equalizeHist --------------------------------------------------
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _uint8_one(image, values, out):  # type: ignore[no-untyped-def]
     hist = np.zeros(256, np.int64)
     for v in values:
@@ -54,13 +60,13 @@ def _uint8_one(image, values, out):  # type: ignore[no-untyped-def]
         out[p] = lut[image[p]]
 
 
-@njit(parallel=True, nogil=True, cache=True)
+@njit(parallel=True, nogil=True, cache=True, error_model="numpy")
 def equalize_uint8(images, out):  # type: ignore[no-untyped-def]
     for m in prange(images.shape[0]):
         _uint8_one(images[m], images[m], out[m])
 
 
-@njit(parallel=True, nogil=True, cache=True)
+@njit(parallel=True, nogil=True, cache=True, error_model="numpy")
 def equalize_uint8_masked(images, mask, out):  # type: ignore[no-untyped-def]
     shared = mask.shape[0] == 1
     for m in prange(images.shape[0]):
@@ -71,7 +77,7 @@ def equalize_uint8_masked(images, mask, out):  # type: ignore[no-untyped-def]
 # --- other integers: one bin per value, as scikit-image ---------------------------
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _integer_one(image, values, out, low, high):  # type: ignore[no-untyped-def]
     hist = np.zeros(high - low + 1, np.int64)
     for v in values:
@@ -92,13 +98,13 @@ def _integer_one(image, values, out, low, high):  # type: ignore[no-untyped-def]
             out[p] = cdf[v - low]
 
 
-@njit(parallel=True, nogil=True, cache=True)
+@njit(parallel=True, nogil=True, cache=True, error_model="numpy")
 def equalize_integer(images, out, lows, highs):  # type: ignore[no-untyped-def]
     for m in prange(images.shape[0]):
         _integer_one(images[m], images[m], out[m], lows[m], highs[m])
 
 
-@njit(parallel=True, nogil=True, cache=True)
+@njit(parallel=True, nogil=True, cache=True, error_model="numpy")
 def equalize_integer_masked(images, mask, out, lows, highs):  # type: ignore[no-untyped-def]
     shared = mask.shape[0] == 1
     for m in prange(images.shape[0]):
@@ -109,7 +115,7 @@ def equalize_integer_masked(images, mask, out, lows, highs):  # type: ignore[no-
 # --- floats, as scikit-image (np.histogram + np.interp) ----------------------------
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _float_range(values, half):  # type: ignore[no-untyped-def]
     first = values[0]
     last = values[0]
@@ -124,7 +130,7 @@ def _float_range(values, half):  # type: ignore[no-untyped-def]
     return finite, first, last
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _linspace(first, last, ramp, div):  # type: ignore[no-untyped-def]
     # np.linspace(first, last, nbins + 1) in the image's dtype: ``ramp`` is
     # arange(nbins + 1) and ``div`` is nbins, both in that dtype, so float32
@@ -143,7 +149,15 @@ def _linspace(first, last, ramp, div):  # type: ignore[no-untyped-def]
     return edges
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
+def _increasing(edges):  # type: ignore[no-untyped-def]
+    for k in range(edges.size - 1):
+        if not edges[k] < edges[k + 1]:
+            return False
+    return True
+
+
+@njit(nogil=True, cache=True, error_model="numpy")
 def _bin_of(x, edges, scale, last_bin):  # type: ignore[no-untyped-def]
     # np.histogram's binning: estimate by a multiply, correct against the edges
     k = min(int((x - edges[0]) * scale), last_bin)
@@ -154,7 +168,7 @@ def _bin_of(x, edges, scale, last_bin):  # type: ignore[no-untyped-def]
     return k
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _interp_tables(hist, edges, total, cdf_dtype):  # type: ignore[no-untyped-def]
     """np.interp at the bin centers as tables indexed by ``t = j + 1``.
 
@@ -184,13 +198,15 @@ def _interp_tables(hist, edges, total, cdf_dtype):  # type: ignore[no-untyped-de
     return centers, slope, start, base
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _float_one(image, out, ramp, half, div):  # type: ignore[no-untyped-def]
     finite, first, last = _float_range(image, half)
     if not finite:
-        return False
+        return NOT_FINITE
     edges = _linspace(first, last, ramp, div)
     n_bins = edges.size - 1
+    if not _increasing(edges):
+        return TOO_MANY_BINS
     scale = n_bins / (np.float64(edges[n_bins]) - np.float64(edges[0]))
     hist = np.zeros(n_bins, np.int64)
     bin_of = np.empty(image.size, np.int32)  # reused by the mapping pass
@@ -205,17 +221,19 @@ def _float_one(image, out, ramp, half, div):  # type: ignore[no-untyped-def]
         # a value in bin k lies between centers k - 1 and k + 1: no search
         t = k + 1 if x >= centers[k] else k
         out[p] = slope[t] * (x - start[t]) + base[t]
-    return True
+    return FINE
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def _float_one_masked(image, selected, out, ramp, half, div):  # type: ignore[no-untyped-def]
     values = image[selected]
     finite, first, last = _float_range(values, half)
     if not finite:
-        return False
+        return NOT_FINITE
     edges = _linspace(first, last, ramp, div)
     n_bins = edges.size - 1
+    if not _increasing(edges):
+        return TOO_MANY_BINS
     scale = n_bins / (np.float64(edges[n_bins]) - np.float64(edges[0]))
     hist = np.zeros(n_bins, np.int64)
     for v in values:
@@ -234,16 +252,16 @@ def _float_one_masked(image, selected, out, ramp, half, div):  # type: ignore[no
             k = _bin_of(x, edges, scale, n_bins - 1)
             t = k + 1 if x >= centers[k] else k
         out[p] = slope[t] * (x - start[t]) + base[t]
-    return True
+    return FINE
 
 
-@njit(parallel=True, nogil=True, cache=True)
+@njit(parallel=True, nogil=True, cache=True, error_model="numpy")
 def equalize_float(images, out, ramp, half, div, status):  # type: ignore[no-untyped-def]
     for m in prange(images.shape[0]):
         status[m] = _float_one(images[m], out[m], ramp, half, div)
 
 
-@njit(parallel=True, nogil=True, cache=True)
+@njit(parallel=True, nogil=True, cache=True, error_model="numpy")
 def equalize_float_masked(images, mask, out, ramp, half, div, status):  # type: ignore[no-untyped-def]
     shared = mask.shape[0] == 1
     for m in prange(images.shape[0]):
