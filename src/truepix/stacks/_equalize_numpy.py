@@ -60,8 +60,8 @@ def equalize_image(
     array([[  0,   0],
            [128, 255]], dtype=uint8)
     >>> equalize_image(np.array([[0.0, 1.0], [2.0, 3.0]]), nbins=4)
-    array([[0.25, 0.5 ],
-           [0.75, 1.  ]])
+    array([[0.25      , 0.45833333],
+           [0.79166667, 1.        ]])
     """
     values = image if mask is None else image[mask]
     if image.dtype == np.uint8:
