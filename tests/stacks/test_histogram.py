@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import truepix as tp
-from truepix.errors import OutOfRangeError
+from truepix.errors import InputError, OutOfRangeError
 from truepix.stacks import _hist_numpy
 from truepix.stacks._bins import resolve_bins
 from truepix.stacks._engine import PixelCounter
@@ -176,6 +176,40 @@ def test_values_on_and_beside_every_edge(
     stack = np.repeat(around[:, None, None], 2, axis=2)  # every value as a frame of 1x2
     got = tp.pixel_histogram(stack, bins=n_bins, range=range_)
     assert np.array_equal(got[0, 0], np.histogram(around, bins=n_bins, range=range_)[0])
+
+
+@given(
+    dtype=st.sampled_from(["float32", "float64"]),
+    first=st.floats(-1e6, 1e6),
+    width=st.floats(1e-4, 1e6),
+    n_bins=st.integers(1, 5000),
+    ulps=st.lists(st.integers(-3, 3), min_size=1, max_size=3),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_edges_of_any_range_match_numpy(
+    dtype: str, first: float, width: float, n_bins: int, ulps: list[int], seed: int
+) -> None:
+    # values on, and a few ulps beside, edges picked at random, plus random values
+    range_ = (first, first + width)
+    try:
+        edges = np.histogram_bin_edges(np.empty(0, dtype), bins=n_bins, range=range_)
+    except ValueError:  # too many bins for the range in this dtype: refused by both
+        with pytest.raises(InputError, match="bins"):
+            tp.pixel_histogram(np.zeros((1, 1, 1), dtype), bins=n_bins, range=range_)
+        return
+    rng = np.random.default_rng(seed)
+    picked = edges[rng.integers(0, edges.size, 64)]
+    values = [picked]
+    for ulp in ulps:
+        step = np.nextafter(picked, np.inf if ulp > 0 else -np.inf, dtype=picked.dtype)
+        for _ in range(abs(ulp) - 1):
+            step = np.nextafter(step, np.inf if ulp > 0 else -np.inf, dtype=picked.dtype)
+        values.append(step if ulp else picked)
+    values.append(rng.uniform(first - width / 10, first + width * 1.1, 64).astype(dtype))
+    flat = np.concatenate(values).astype(dtype)
+    stack = flat.reshape(-1, 1, 1)
+    got = tp.pixel_histogram(stack, bins=n_bins, range=range_)
+    assert np.array_equal(got[0, 0], np.histogram(flat, bins=n_bins, range=range_)[0])
 
 
 # --- counts dtype, range=None, empty stacks, progress ---------------------------------

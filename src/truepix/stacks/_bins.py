@@ -47,12 +47,23 @@ class Bins:
         ``n_bins / (last - first)`` for the uniform index estimate.
     reported : numpy.ndarray
         The edges as ``np.histogram`` returns them (its dtype, float16 included).
+    margin : float
+        For uniform bins: a bound, in bins, on how far the float64 estimate
+        ``(x - first) * scale`` and every edge can stray from their exact
+        positions through rounding. Where the estimate is farther than this from
+        every integer, its floor is the bin -- no edge comparisons needed.
     """
 
     edges: np.ndarray
     uniform: bool
     scale: float
     reported: np.ndarray
+    margin: float = 0.5
+
+    @property
+    def first64(self) -> float:
+        """The left edge as a float64 (exact)."""
+        return float(self.edges[0])
 
     @property
     def n_bins(self) -> int:
@@ -149,8 +160,38 @@ def _uniform(n_bins: int, first: Any, last: Any, dtype: np.dtype) -> Bins:
         )
         raise InputError(msg) from None
     compute = edges.astype(_compute_dtype(edges.dtype))
-    width = float(compute[-1]) - float(compute[0])
-    return Bins(edges=compute, uniform=True, scale=n_bins / width, reported=edges)
+    first, last = float(compute[0]), float(compute[-1])
+    width = last - first
+    return Bins(
+        edges=compute,
+        uniform=True,
+        scale=n_bins / width,
+        reported=edges,
+        margin=_margin(n_bins, first, last, edges.dtype),
+    )
+
+
+def _margin(n_bins: int, first: float, last: float, dtype: np.dtype) -> float:
+    """Bound (in bins) on rounding in the uniform estimate and in numpy's edges.
+
+    numpy's edges come from ``np.linspace`` in float64 or in the bin dtype itself,
+    then rounded to the bin dtype: each is off its exact position by a few units in
+    the last place of the range's magnitude (``eps * max(|first|, |last|)``) plus a
+    few of the width (the step's rounding, times up to ``n_bins`` steps). The
+    estimate, in float64 from float64-exact operands, is off by ~2**-52 relative.
+    A factor of 8 over these first-order bounds covers the second-order terms.
+
+    Examples
+    --------
+    >>> _margin(100, 0.0, 1.0, np.dtype("float32")) < 1e-3
+    True
+    """
+    eps = float(np.finfo(dtype).eps) if dtype.kind == "f" else float(np.finfo(np.float64).eps)
+    magnitude = max(abs(first), abs(last))
+    width = last - first
+    in_bins = n_bins / width
+    margin = 8.0 * (eps * magnitude * in_bins + eps * n_bins) + 2.0**-40 * (n_bins + 1)
+    return min(margin, 0.5)  # 0.5: no value is sure, every one takes the exact path
 
 
 def _explicit(bins: Any, dtype: np.dtype) -> Bins:

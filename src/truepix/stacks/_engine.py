@@ -215,7 +215,7 @@ class PixelCounter:
             args: tuple[Any, ...] = (chunk, small, self._lut, tile)
         elif bins.uniform:
             fn = k.count_uniform_parallel if parallel else k.count_uniform_serial
-            args = (chunk, small, bins.edges, bins.first, bins.scale, tile)
+            args = (chunk, small, bins.edges, bins.first64, bins.scale, bins.margin, tile)
         else:
             fn = k.count_edges_parallel if parallel else k.count_edges_serial
             args = (chunk, small, bins.edges, tile)
