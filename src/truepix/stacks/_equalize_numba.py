@@ -199,24 +199,44 @@ def _interp_tables(hist, edges, total, cdf_dtype):  # type: ignore[no-untyped-de
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _float_one(image, out, ramp, half, div):  # type: ignore[no-untyped-def]
-    finite, first, last = _float_range(image, half)
-    if not finite:
+def _float_one(image, first, last, out, ramp, half, div, eps):  # type: ignore[no-untyped-def]
+    # first, last: the image's min and max (numpy's, NaN-propagating)
+    if not (np.isfinite(first) and np.isfinite(last)):
         return NOT_FINITE
+    if first == last:
+        first = first - half
+        last = last + half
     edges = _linspace(first, last, ramp, div)
     n_bins = edges.size - 1
     if not _increasing(edges):
         return TOO_MANY_BINS
-    scale = n_bins / (np.float64(edges[n_bins]) - np.float64(edges[0]))
-    hist = np.zeros(n_bins, np.int64)
+    left = np.float64(edges[0])
+    right = np.float64(edges[n_bins])
+    scale = n_bins / (right - left)
+    # as the pixel histograms (see Bins.margin): where the float64 estimate is
+    # farther than ``margin`` from every integer, its floor is numpy's bin
+    margin = 8.0 * (eps * max(abs(left), abs(right)) * scale + eps * n_bins)
+    margin = min(margin + 2.0**-40 * (n_bins + 1), 0.5)
+    top = n_bins - margin
     bin_of = np.empty(image.size, np.int32)  # reused by the mapping pass
+    for p in range(image.size):  # branch-free: SIMD
+        f = (np.float64(image[p]) - left) * scale
+        inside = (f > margin) & (f < top)
+        f = f if inside else 0.5
+        i = np.int32(f)
+        fraction = f - i
+        sure = inside & (fraction > margin) & (fraction < 1.0 - margin)
+        bin_of[p] = i if sure else -1
+    hist = np.zeros(n_bins, np.int64)
     for p in range(image.size):
-        k = _bin_of(image[p], edges, scale, n_bins - 1)
-        bin_of[p] = k
+        k = bin_of[p]
+        if k < 0:
+            k = _bin_of(image[p], edges, scale, n_bins - 1)
+            bin_of[p] = k
         hist[k] += 1
     centers, slope, start, base = _interp_tables(hist, edges, float(image.size), ramp.dtype)
     for p in range(image.size):
-        x = image[p]
+        x = np.float64(image[p])
         k = bin_of[p]
         # a value in bin k lies between centers k - 1 and k + 1: no search
         t = k + 1 if x >= centers[k] else k
@@ -256,9 +276,9 @@ def _float_one_masked(image, selected, out, ramp, half, div):  # type: ignore[no
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_float(images, out, ramp, half, div, status):  # type: ignore[no-untyped-def]
+def equalize_float(images, lows, highs, out, ramp, half, div, eps, status):  # type: ignore[no-untyped-def]
     for m in prange(images.shape[0]):
-        status[m] = _float_one(images[m], out[m], ramp, half, div)
+        status[m] = _float_one(images[m], lows[m], highs[m], out[m], ramp, half, div, eps)
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
