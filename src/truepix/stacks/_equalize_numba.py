@@ -39,9 +39,22 @@ __all__ = [
 
 @njit(nogil=True, cache=True, error_model="numpy")
 def _uint8_one(image, values, out):  # type: ignore[no-untyped-def]
-    hist = np.zeros(256, np.int64)
-    for v in values:
-        hist[v] += 1
+    # four interleaved histograms: runs of equal pixels would otherwise stall on
+    # incrementing the same counter back to back
+    h0 = np.zeros(256, np.int32)
+    h1 = np.zeros(256, np.int32)
+    h2 = np.zeros(256, np.int32)
+    h3 = np.zeros(256, np.int32)
+    n = values.size
+    quad = n - n % 4
+    for p in range(0, quad, 4):
+        h0[values[p]] += 1
+        h1[values[p + 1]] += 1
+        h2[values[p + 2]] += 1
+        h3[values[p + 3]] += 1
+    for p in range(quad, n):
+        h0[values[p]] += 1
+    hist = h0 + h1 + h2 + h3
     first = 0
     while hist[first] == 0:
         first += 1
