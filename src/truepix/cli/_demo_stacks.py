@@ -49,7 +49,7 @@ def run_section(out_dir: Path, console: Console) -> None:
         plot_pixel(out_dir / f"stack_pixel_{pixel[0]}_{pixel[1]}.png", counts, edges, pixel)
     same = all(
         np.array_equal(
-            counts[y, x], np.histogram(frames[:, y, x], bins=64, range=edges[[0, -1]])[0]
+            counts[y, x], np.histogram(frames[:, y, x], bins=64, range=(edges[0], edges[-1]))[0]
         )
         for y, x in (on_path, off_path)
     )
@@ -78,7 +78,7 @@ def run_section(out_dir: Path, console: Console) -> None:
     levels = tp.equalize(before)
     elapsed_uint8 = time.perf_counter() - started
     before = before[:8, 0]
-    montage = np.concatenate([np.hstack(before), np.hstack(levels[:8, 0])])
+    montage = np.concatenate([np.hstack(list(before)), np.hstack(list(levels[:8, 0]))])
     tp.save(out_dir / "equalized_montage.png", montage)
     console.print(
         f"equalized 600 float32 images of 48x48 in {elapsed_float * 1000:.0f} ms"

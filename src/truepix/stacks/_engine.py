@@ -210,6 +210,7 @@ class PixelCounter:
 
         bins, small, tile = self.bins, self._small, self._tile
         parallel = self.backend == "numba"
+        fn: Any
         if self._lut is not None:
             fn = k.count_lut_parallel if parallel else k.count_lut_serial
             args: tuple[Any, ...] = (chunk, small, self._lut, tile)

@@ -38,7 +38,7 @@ __all__ = [
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _uint8_one(image, values, out):  # type: ignore[no-untyped-def]
+def _uint8_one(image, values, out):
     # four interleaved histograms: runs of equal pixels would otherwise stall on
     # incrementing the same counter back to back
     h0 = np.zeros(256, np.int32)
@@ -74,13 +74,13 @@ def _uint8_one(image, values, out):  # type: ignore[no-untyped-def]
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_uint8(images, out):  # type: ignore[no-untyped-def]
+def equalize_uint8(images, out):
     for m in prange(images.shape[0]):
         _uint8_one(images[m], images[m], out[m])
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_uint8_masked(images, mask, out):  # type: ignore[no-untyped-def]
+def equalize_uint8_masked(images, mask, out):
     shared = mask.shape[0] == 1
     for m in prange(images.shape[0]):
         selected = mask[0] if shared else mask[m]
@@ -91,7 +91,7 @@ def equalize_uint8_masked(images, mask, out):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _integer_one(image, values, out, low, high):  # type: ignore[no-untyped-def]
+def _integer_one(image, values, out, low, high):
     hist = np.zeros(high - low + 1, np.int64)
     for v in values:
         hist[int(v) - low] += 1
@@ -112,13 +112,13 @@ def _integer_one(image, values, out, low, high):  # type: ignore[no-untyped-def]
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_integer(images, out, lows, highs):  # type: ignore[no-untyped-def]
+def equalize_integer(images, out, lows, highs):
     for m in prange(images.shape[0]):
         _integer_one(images[m], images[m], out[m], lows[m], highs[m])
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_integer_masked(images, mask, out, lows, highs):  # type: ignore[no-untyped-def]
+def equalize_integer_masked(images, mask, out, lows, highs):
     shared = mask.shape[0] == 1
     for m in prange(images.shape[0]):
         selected = mask[0] if shared else mask[m]
@@ -129,7 +129,7 @@ def equalize_integer_masked(images, mask, out, lows, highs):  # type: ignore[no-
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _float_range(values, half):  # type: ignore[no-untyped-def]
+def _float_range(values, half):
     first = values[0]
     last = values[0]
     finite = True
@@ -144,7 +144,7 @@ def _float_range(values, half):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _linspace(first, last, ramp, div):  # type: ignore[no-untyped-def]
+def _linspace(first, last, ramp, div):
     # np.linspace(first, last, nbins + 1) in the image's dtype: ``ramp`` is
     # arange(nbins + 1) and ``div`` is nbins, both in that dtype, so float32
     # images keep numpy's float32 arithmetic
@@ -163,7 +163,7 @@ def _linspace(first, last, ramp, div):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _increasing(edges):  # type: ignore[no-untyped-def]
+def _increasing(edges):
     for k in range(edges.size - 1):
         if not edges[k] < edges[k + 1]:
             return False
@@ -171,7 +171,7 @@ def _increasing(edges):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _bin_of(x, edges, scale, last_bin):  # type: ignore[no-untyped-def]
+def _bin_of(x, edges, scale, last_bin):
     # np.histogram's binning: estimate by a multiply, correct against the edges
     k = min(int((x - edges[0]) * scale), last_bin)
     if x < edges[k]:
@@ -182,7 +182,7 @@ def _bin_of(x, edges, scale, last_bin):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _interp_tables(hist, edges, total, cdf_dtype):  # type: ignore[no-untyped-def]
+def _interp_tables(hist, edges, total, cdf_dtype):
     """np.interp at the bin centers as tables indexed by ``t = j + 1``.
 
     ``j`` is np.interp's segment (-1 left of the first center, n_bins - 1 right of
@@ -212,7 +212,7 @@ def _interp_tables(hist, edges, total, cdf_dtype):  # type: ignore[no-untyped-de
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _float_one(image, first, last, out, ramp, half, div, eps):  # type: ignore[no-untyped-def]
+def _float_one(image, first, last, out, ramp, half, div, eps):
     # first, last: the image's min and max (numpy's, NaN-propagating)
     if not (np.isfinite(first) and np.isfinite(last)):
         return NOT_FINITE
@@ -258,7 +258,7 @@ def _float_one(image, first, last, out, ramp, half, div, eps):  # type: ignore[n
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _float_one_masked(image, selected, out, ramp, half, div):  # type: ignore[no-untyped-def]
+def _float_one_masked(image, selected, out, ramp, half, div):
     values = image[selected]
     finite, first, last = _float_range(values, half)
     if not finite:
@@ -289,13 +289,13 @@ def _float_one_masked(image, selected, out, ramp, half, div):  # type: ignore[no
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_float(images, lows, highs, out, ramp, half, div, eps, status):  # type: ignore[no-untyped-def]
+def equalize_float(images, lows, highs, out, ramp, half, div, eps, status):
     for m in prange(images.shape[0]):
         status[m] = _float_one(images[m], lows[m], highs[m], out[m], ramp, half, div, eps)
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_float_masked(images, mask, out, ramp, half, div, status):  # type: ignore[no-untyped-def]
+def equalize_float_masked(images, mask, out, ramp, half, div, status):
     shared = mask.shape[0] == 1
     for m in prange(images.shape[0]):
         selected = mask[0] if shared else mask[m]

@@ -39,7 +39,7 @@ __all__ = [
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _exact_uniform(x, edges, first, scale):  # type: ignore[no-untyped-def]
+def _exact_uniform(x, edges, first, scale):
     """numpy's binning of one value: estimate by a multiply, correct against the edges."""
     n_bins = edges.size - 1
     f = (x - first) * scale
@@ -57,7 +57,7 @@ def _exact_uniform(x, edges, first, scale):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _tile_uniform(batch, small, edges, first, scale, margin, p0, p1):  # type: ignore[no-untyped-def]
+def _tile_uniform(batch, small, edges, first, scale, margin, p0, p1):
     # Two passes per frame row. The first is branch-free, so it compiles to SIMD:
     # the bin is floor(f), f = (x - first) * scale, wherever f is farther than
     # ``margin`` from every integer -- ``margin`` bounds the rounding of f and of the
@@ -88,7 +88,7 @@ def _tile_uniform(batch, small, edges, first, scale, margin, p0, p1):  # type: i
 
 
 @njit(nogil=True, cache=True)
-def _tile_edges(batch, small, edges, p0, p1):  # type: ignore[no-untyped-def]
+def _tile_edges(batch, small, edges, p0, p1):
     n_edges = edges.size
     last_bin = n_edges - 2
     left = edges[0]
@@ -109,7 +109,7 @@ def _tile_edges(batch, small, edges, p0, p1):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def _tile_lut(batch, small, lut, p0, p1):  # type: ignore[no-untyped-def]
+def _tile_lut(batch, small, lut, p0, p1):
     for b in range(batch.shape[0]):
         row = batch[b]
         for p in range(p0, p1):
@@ -119,7 +119,7 @@ def _tile_lut(batch, small, lut, p0, p1):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def _tile_flush(small, counts, p0, p1):  # type: ignore[no-untyped-def]
+def _tile_flush(small, counts, p0, p1):
     for p in range(p0, p1):
         for k in range(small.shape[1]):
             counts[p, k] += small[p, k]
@@ -130,7 +130,7 @@ def _tile_flush(small, counts, p0, p1):  # type: ignore[no-untyped-def]
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_uniform_parallel(batch, small, edges, first, scale, margin, tile):  # type: ignore[no-untyped-def]
+def count_uniform_parallel(batch, small, edges, first, scale, margin, tile):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -138,7 +138,7 @@ def count_uniform_parallel(batch, small, edges, first, scale, margin, tile):  # 
 
 
 @njit(nogil=True, cache=True)
-def count_uniform_serial(batch, small, edges, first, scale, margin, tile):  # type: ignore[no-untyped-def]
+def count_uniform_serial(batch, small, edges, first, scale, margin, tile):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -146,7 +146,7 @@ def count_uniform_serial(batch, small, edges, first, scale, margin, tile):  # ty
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_edges_parallel(batch, small, edges, tile):  # type: ignore[no-untyped-def]
+def count_edges_parallel(batch, small, edges, tile):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -154,7 +154,7 @@ def count_edges_parallel(batch, small, edges, tile):  # type: ignore[no-untyped-
 
 
 @njit(nogil=True, cache=True)
-def count_edges_serial(batch, small, edges, tile):  # type: ignore[no-untyped-def]
+def count_edges_serial(batch, small, edges, tile):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -162,7 +162,7 @@ def count_edges_serial(batch, small, edges, tile):  # type: ignore[no-untyped-de
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_lut_parallel(batch, small, lut, tile):  # type: ignore[no-untyped-def]
+def count_lut_parallel(batch, small, lut, tile):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -170,7 +170,7 @@ def count_lut_parallel(batch, small, lut, tile):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def count_lut_serial(batch, small, lut, tile):  # type: ignore[no-untyped-def]
+def count_lut_serial(batch, small, lut, tile):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
@@ -178,7 +178,7 @@ def count_lut_serial(batch, small, lut, tile):  # type: ignore[no-untyped-def]
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def flush(small, counts, tile):  # type: ignore[no-untyped-def]
+def flush(small, counts, tile):
     """Add ``small`` into ``counts`` and zero it (both ``(pixels, n_bins)``)."""
     n_pixels = small.shape[0]
     for t in prange((n_pixels + tile - 1) // tile):
@@ -187,6 +187,6 @@ def flush(small, counts, tile):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def flush_serial(small, counts, tile):  # type: ignore[no-untyped-def]
+def flush_serial(small, counts, tile):
     """:func:`flush` on one thread (inside Dask tasks)."""
     _tile_flush(small, counts, 0, small.shape[0])

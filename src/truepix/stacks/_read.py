@@ -59,7 +59,7 @@ def _tiff_pages(path: Path) -> Iterator[np.ndarray]:
 
     with tifffile.TiffFile(path) as tif:
         for page in tif.series[0].pages:
-            frame = page.asarray()  # type: ignore[union-attr]
+            frame = page.asarray()
             yield frame
 
 
@@ -91,7 +91,7 @@ def file_frames(path: str | os.PathLike[str]) -> FileFrames:
         with tifffile.TiffFile(path) as tif:
             series = tif.series[0]
             pages = len(series.pages)
-            page_shape = tuple(series.pages[0].shape)  # type: ignore[union-attr]
+            page_shape = tuple(series.pages[0].shape)
         if pages == meta.shape[0] and len(page_shape) == 2:
             height, width = page_shape
             return FileFrames(path, (height, width), meta.dtype, pages, lambda: _tiff_pages(path))
