@@ -272,7 +272,8 @@ def _check_map(hpx_map: npt.ArrayLike, hp: Any) -> tuple[np.ndarray, np.ndarray]
     if array.dtype.kind not in "biuf":
         msg = f"expected a bool, integer or float HEALPix map, got dtype {array.dtype}"
         raise UnsupportedDtypeError(msg)
-    if array.ndim != 1 or not hp.isnpixok(array.size):
+    # healpy calls 0 pixels a valid size (and then aborts on it): refuse it here
+    if array.ndim != 1 or array.size == 0 or not hp.isnpixok(array.size):
         msg = (
             f"expected a 1-D HEALPix map of 12 * nside**2 pixels, got shape {array.shape};"
             " for several maps, call once per map"
