@@ -101,7 +101,7 @@ def preview_figure(
         ax = fig.add_subplot()
         ax.imshow(to_display(image, vmin=lo, vmax=hi), interpolation="nearest")
         source.notes.append(
-            f"{'RGBA' if image.shape[2] == 4 else 'RGB'}: [{lo:.4g}, {hi:.4g}] → [0, 1]"
+            f"{'RGBA' if image.shape[2] == 4 else 'RGB'}: [{lo:.6g}, {hi:.6g}] → [0, 1]"
         )
         _pixel_axes(ax)
     else:
