@@ -56,8 +56,8 @@ _LUMA = np.array([0.2126, 0.7152, 0.0722])  # relative luminance of sRGB (Rec. 7
 # average advance of a digit in DejaVu Sans, in em: what sets a label's width
 _EM_PER_CHAR = 0.64
 # map axes and colorbar, in figure fractions
-_MAP_BOX = (0.05, 0.16, 0.90, 0.74)
-_COLORBAR_BOX = (0.25, 0.08, 0.5, 0.03)
+_MAP_BOX = (0.05, 0.2, 0.90, 0.7)
+_COLORBAR_BOX = (0.25, 0.13, 0.5, 0.03)
 
 
 def healpix_labels(
