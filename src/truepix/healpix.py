@@ -177,9 +177,8 @@ def healpix_labels(
     >>> x, y = hp.projector.MollweideProj(flipconv="astro").ang2xy(theta, phi)
     >>> np.allclose(texts[0].get_position(), (x, y))
     True
-    >>> fig.savefig("labels.png")  # doctest: +SKIP
     """
-    hp = require("healpy", "healpix")
+    hp: Any = require("healpy", "healpix")
     values, valid = _check_map(hpx_map, hp)
     npix = values.size
     nside = int(hp.npix2nside(npix))

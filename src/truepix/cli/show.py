@@ -40,7 +40,7 @@ class _Source:
 
 
 def preview_figure(
-    path: str | Path,
+    path: str | Path | np.ndarray,
     /,
     *,
     cmap: str | None = None,
@@ -52,8 +52,9 @@ def preview_figure(
 
     Parameters
     ----------
-    path : str or Path
-        A ``.npy`` file, or a PNG/TIFF that :func:`truepix.io.load` reads.
+    path : str, Path or numpy.ndarray
+        A ``.npy`` file, a PNG/TIFF that :func:`truepix.io.load` reads, or an
+        array already in memory.
     cmap : str, optional
         Colormap of one-channel data. Default: ``"gray"`` for a foreign gray
         picture, ``"viridis"`` otherwise.
@@ -71,20 +72,22 @@ def preview_figure(
 
     Examples
     --------
-    >>> import numpy as np, tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> np.save(folder / "ramp.npy", np.linspace(-1.0, 1.0, 12).reshape(3, 4))
-    >>> fig = preview_figure(folder / "ramp.npy")
+    >>> import numpy as np
+    >>> fig = preview_figure(np.linspace(-1.0, 1.0, 12).reshape(3, 4))
     >>> fig.axes[1].get_ylim()  # the colorbar, in the data's units
     (np.float64(-1.0), np.float64(1.0))
+    >>> fig.get_suptitle().splitlines()
+    ['array — float64 3x4', 'in-memory array']
     """
     from matplotlib.figure import Figure
 
-    source = _read(Path(path))
+    if isinstance(path, np.ndarray):
+        source, name = _Source(path, "in-memory array"), "array"
+    else:
+        source, name = _read(Path(path)), Path(path).name
     image, notes = _select(source.data, plane)
     source.notes.extend(notes)
     shape_text = "x".join(str(n) for n in source.data.shape)
-    name = Path(path).name
     title = [f"{name} — {source.data.dtype} {shape_text}", source.describe]
 
     if image.ndim == 1:
