@@ -74,3 +74,6 @@ def test_a_function_missing_from_the_build_is_a_reason_not_a_crash(
     assert section._public("not_built") is None
     assert section._missing(("to_display", "not_built")) == "needs tp.not_built (not in this build)"
     assert section._missing(("to_display",)) is None
+    # its package is built but not the function yet
+    monkeypatch.setitem(truepix._EXPORTS, "not_yet", "truepix.display")
+    assert section._public("not_yet") is None
