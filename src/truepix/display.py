@@ -148,21 +148,23 @@ def to_display(
 
     has_alpha = array.ndim == 3 and array.shape[2] == 4
     color = array[..., :3] if has_alpha else array
-    out = np.empty(array.shape, dtype=np.float64)
-    out_color = out[..., :3] if has_alpha else out
-
     if array.dtype.kind == "f":
         valid = None if mask is None else ~(mask[..., :3] if has_alpha else mask)
-        lo, hi = _float_range(color, lo_arg, hi_arg, valid)
-        out_color[...] = _scale_float(color, lo, hi)
+        lo, hi, inside = _float_range(color, lo_arg, hi_arg, valid)
+        scaled = _scale_float(color, lo, hi, clip=not inside)
     else:
         ints = array.view(np.uint8) if array.dtype.kind == "b" else array
-        ints_color = ints[..., :3] if has_alpha else ints
         lo, hi = _fill_range(lo_arg, hi_arg, *_dtype_range(array.dtype))
-        out_color[...] = _scale_int(ints_color, lo, hi)
+        # the dtype's own range holds every value: nothing to clip
+        inside = lo_arg is None and hi_arg is None
+        scaled = _scale_int(ints[..., :3] if has_alpha else ints, lo, hi, clip=not inside)
 
     if has_alpha:
+        out = np.empty(array.shape, dtype=np.float64)
+        out[..., :3] = scaled
         out[..., 3] = _alpha(array[..., 3], None if mask is None else mask[..., 3])
+    else:
+        out = scaled
     if mask is not None:
         out[mask] = np.nan
     return out
@@ -226,20 +228,31 @@ def _float_range(
     lo: float | None,
     hi: float | None,
     valid: np.ndarray | None,
-) -> tuple[float, float]:
-    """Fill the missing ends of the range from the finite (unmasked) data."""
+) -> tuple[float, float, bool]:
+    """Fill the missing ends of the range from the finite (unmasked) data.
+
+    Also returns whether every non-NaN value is known to lie in the range (both
+    ends from the data, no ±Inf, nothing masked): then there is nothing to clip.
+    """
     if lo is not None and hi is not None:
-        return float(lo), float(hi)
-    where = np.isfinite(data)
-    if valid is not None:
-        where &= valid
-    # `where=` with an initial value never warns, unlike nanmin on all-NaN data.
-    data_lo = float(np.min(data, where=where, initial=np.inf))
-    data_hi = float(np.max(data, where=where, initial=-np.inf))
+        return float(lo), float(hi), False
+    # fmin/fmax skip NaN without the all-NaN warning of nanmin; one pass each
+    data_lo = float(np.fmin.reduce(data, axis=None))
+    data_hi = float(np.fmax.reduce(data, axis=None))
+    inside = valid is None and math.isfinite(data_lo) and math.isfinite(data_hi)
+    if not inside:
+        # ±Inf, all NaN, or masked values: the slower pass that skips them.
+        # `where=` with an initial value never warns on an empty selection.
+        where = np.isfinite(data)
+        if valid is not None:
+            where &= valid
+        data_lo = float(np.min(data, where=where, initial=np.inf))
+        data_hi = float(np.max(data, where=where, initial=-np.inf))
     if data_lo > data_hi:  # no finite value: any level works, 0 keeps ±Inf at 1 / 0
         data_lo = data_hi = 0.0
     filled_lo, filled_hi = _fill_range(lo, hi, data_lo, data_hi)
-    return float(filled_lo), float(filled_hi)
+    inside = inside and lo is None and hi is None
+    return float(filled_lo), float(filled_hi), inside
 
 
 def _fill_range(
@@ -260,37 +273,49 @@ def _fill_range(
     return lo, hi
 
 
-def _scale_float(data: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """``(data - lo) / (hi - lo)`` clipped to [0, 1], NaN kept; the kernel."""
-    values = data.astype(np.float64, copy=False)
+def _scale_float(data: np.ndarray, lo: float, hi: float, *, clip: bool = True) -> np.ndarray:
+    """``(data - lo) / (hi - lo)`` clipped to [0, 1], NaN kept; the kernel.
+
+    ``clip=False`` when every value is known to lie in ``[lo, hi]``: rounding
+    is monotonic and ``(hi - lo) / (hi - lo)`` is exactly 1, so the result
+    stays in [0, 1] without the extra pass.
+    """
     span = hi - lo
     if span == 0.0:
-        return _threshold(values, lo)
+        return _threshold(data, lo)
+    scaled = data.astype(np.float64)  # a copy, worked on in place from here
     with np.errstate(over="ignore"):  # x - lo may overflow to ±inf; it clips to 0 / 1
         if math.isfinite(span):
-            scaled = (values - lo) / span
+            scaled -= lo
+            scaled /= span
         else:  # a range wider than the largest float64: halve everything first
-            scaled = (values / 2 - lo / 2) / (hi / 2 - lo / 2)
-    return np.clip(scaled, 0.0, 1.0, out=scaled)
+            scaled /= 2
+            scaled -= lo / 2
+            scaled /= hi / 2 - lo / 2
+    return np.clip(scaled, 0.0, 1.0, out=scaled) if clip else scaled
 
 
-def _scale_int(data: np.ndarray, lo: int | float, hi: int | float) -> np.ndarray:
+def _scale_int(
+    data: np.ndarray, lo: int | float, hi: int | float, *, clip: bool = True
+) -> np.ndarray:
     """Scale integers to [0, 1] without rounding them before the offset.
 
-    ``data - base`` is computed exactly in integer arithmetic (``uint64`` for
-    the 64-bit dtypes, whose difference can exceed ``int64``), with ``base`` the
-    integer at or below ``lo`` inside the dtype's range; only that offset is
-    converted to float, so ``2**62 + 1`` and ``2**62 + 2`` stay apart.
+    For 64-bit dtypes ``data - base`` is computed exactly in ``uint64``
+    arithmetic (the difference can exceed ``int64``), with ``base`` the integer
+    at or below ``lo`` inside the dtype's range; only that offset is converted
+    to float, so ``2**62 + 1`` and ``2**62 + 2`` stay apart. Narrower integers
+    are exact in float64 and take the float kernel.
     """
     dtype_lo, dtype_hi = _dtype_range(data.dtype)
     if lo == hi:
         return _threshold_int(data, lo, dtype_lo, dtype_hi)
+    if data.dtype.itemsize <= 4:
+        # every value and every integer bound is exact in float64, so x - lo
+        # rounds at most once (a fractional bound), as the integer offset does
+        return _scale_float(data, float(lo), float(hi), clip=clip)
     base = min(max(math.floor(lo), dtype_lo), dtype_hi)
     clipped = np.maximum(data, data.dtype.type(base))
-    if data.dtype.itemsize == 8:
-        offset = clipped.astype(np.uint64) - np.uint64(base % 2**64)  # wraps to x - base exactly
-    else:
-        offset = clipped.astype(np.int64) - np.int64(base)
+    offset = clipped.astype(np.uint64) - np.uint64(base % 2**64)  # wraps to x - base exactly
     shift = float(lo - base)  # exact for int bounds; < 1 or a bound outside the dtype
     scaled = (offset.astype(np.float64) - shift) / float(hi - lo)
     return np.clip(scaled, 0.0, 1.0, out=scaled)
