@@ -283,15 +283,17 @@ def _scale_float(data: np.ndarray, lo: float, hi: float, *, clip: bool = True) -
     span = hi - lo
     if span == 0.0:
         return _threshold(data, lo)
-    scaled = data.astype(np.float64)  # a copy, worked on in place from here
+    # the cast to float64 happens inside the first ufunc: one pass fewer
     with np.errstate(over="ignore"):  # x - lo may overflow to ±inf; it clips to 0 / 1
-        if math.isfinite(span):
-            scaled -= lo
-            scaled /= span
-        else:  # a range wider than the largest float64: halve everything first
-            scaled /= 2
+        if not math.isfinite(span):  # a range wider than the largest float64: halve first
+            scaled = np.divide(data, 2.0, dtype=np.float64)
             scaled -= lo / 2
             scaled /= hi / 2 - lo / 2
+        elif lo == 0.0:
+            scaled = np.divide(data, span, dtype=np.float64)
+        else:
+            scaled = np.subtract(data, lo, dtype=np.float64)
+            scaled /= span
     return np.clip(scaled, 0.0, 1.0, out=scaled) if clip else scaled
 
 
