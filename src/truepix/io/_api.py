@@ -11,6 +11,7 @@ import numpy as np
 
 from truepix import __version__, encodings
 from truepix.errors import (
+    InputError,
     IntegrityError,
     MetadataError,
     ShapeError,
@@ -253,13 +254,12 @@ def save(
     text = encode_record(record)
     if format == "png":
         transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
+        if isinstance(compression, str):
+            msg = f"expected a PNG compression level 0-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
         predictor = "sub" if layout == "planes" else "paeth"
         parts = _png.encode(
-            picture,
-            record=text,
-            transparent=transparent,
-            level=compression,
-            predictor=predictor,  # type: ignore[arg-type]
+            picture, record=text, transparent=transparent, level=compression, predictor=predictor
         )
 
         def write(file: BinaryIO) -> None:
@@ -269,7 +269,7 @@ def save(
     else:
 
         def write(file: BinaryIO) -> None:
-            _tiff.write(file, picture, record=text, compression=compression)  # type: ignore[arg-type]
+            _tiff.write(file, picture, record=text, compression=compression)
 
     write_atomic(target, write, overwrite=overwrite)
     return _info_from_record(target, format, record, target.stat().st_size)
