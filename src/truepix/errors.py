@@ -135,7 +135,7 @@ class WriteError(TruepixError, OSError):
     """A save could not complete; any existing file was left untouched."""
 
 
-class FileExistsError_(WriteError, FileExistsError):  # noqa: N801 - mirrors the built-in
+class FileExistsError_(WriteError, FileExistsError):
     """``overwrite=False`` and the target exists."""
 
 

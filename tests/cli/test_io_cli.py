@@ -29,7 +29,9 @@ def field_npy(tmp_path: Path) -> tuple[Path, np.ndarray]:
     return path, array
 
 
-def test_save_info_load_round_trip(runner: CliRunner, tmp_path: Path, field_npy: tuple[Path, np.ndarray]) -> None:
+def test_save_info_load_round_trip(
+    runner: CliRunner, tmp_path: Path, field_npy: tuple[Path, np.ndarray]
+) -> None:
     source, array = field_npy
     png, back = tmp_path / "field.png", tmp_path / "back.npy"
     result = runner.invoke(cli, ["save", str(source), str(png)])
@@ -49,7 +51,20 @@ def test_save_linear_with_options(runner: CliRunner, tmp_path: Path) -> None:
     np.save(source, np.linspace(-1, 1, 30).reshape(5, 6))
     target = tmp_path / "m.png"
     result = runner.invoke(
-        cli, ["save", str(source), str(target), "-e", "linear", "--bits", "8", "--vmin", "-1", "--vmax", "1"]
+        cli,
+        [
+            "save",
+            str(source),
+            str(target),
+            "-e",
+            "linear",
+            "--bits",
+            "8",
+            "--vmin",
+            "-1",
+            "--vmax",
+            "1",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert tp.info(target).max_error == pytest.approx(1 / 255)
@@ -60,14 +75,21 @@ def test_save_linear_with_options(runner: CliRunner, tmp_path: Path) -> None:
     [
         (["save", "{src}", "{dir}/x.png", "-e", "lineer"], "did you mean 'linear'"),
         (["save", "{src}", "{dir}/x.jpg"], "expected a file name ending in"),
-        (["save", "{src}", "{dir}/x.png", "-e", "linear", "--vmin", "0", "--vmax", "0.1"], "outside"),
+        (
+            ["save", "{src}", "{dir}/x.png", "-e", "linear", "--vmin", "0", "--vmax", "0.1"],
+            "outside",
+        ),
         (["load", "{dir}/junk.png", "{dir}/o.npy"], "damaged"),
         (["info", "{dir}/junk.png"], "damaged"),
         (["load", "{dir}/junk.png", "{dir}/o.txt"], "expected a target ending in .npy"),
     ],
 )
 def test_errors_are_one_line_without_traceback(
-    runner: CliRunner, tmp_path: Path, field_npy: tuple[Path, np.ndarray], args: list[str], message: str
+    runner: CliRunner,
+    tmp_path: Path,
+    field_npy: tuple[Path, np.ndarray],
+    args: list[str],
+    message: str,
 ) -> None:
     (tmp_path / "junk.png").write_bytes(b"not a png at all")
     argv = [a.format(src=field_npy[0], dir=tmp_path) for a in args]

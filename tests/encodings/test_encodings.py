@@ -18,7 +18,9 @@ from truepix import encodings, errors
 FORMATS = ["png", "tif"]
 
 
-def _field(low: float, high: float, shape: tuple[int, ...], seed: int, dtype: str = "f8") -> np.ndarray:
+def _field(
+    low: float, high: float, shape: tuple[int, ...], seed: int, dtype: str = "f8"
+) -> np.ndarray:
     rng = np.random.default_rng(seed)
     return rng.uniform(low, high, size=shape).astype(dtype)
 
@@ -26,7 +28,10 @@ def _field(low: float, high: float, shape: tuple[int, ...], seed: int, dtype: st
 # encoding -> (kwargs, in-domain sample maker)
 CASES = {
     "linear": ({"bits": 16}, lambda seed: _field(-3.0, 7.5, (9, 11), seed)),
-    "linear-8": ({"bits": 8, "vmin": -1.0, "vmax": 1.0}, lambda seed: _field(-1, 1, (9, 11), seed, "f4")),
+    "linear-8": (
+        {"bits": 8, "vmin": -1.0, "vmax": 1.0},
+        lambda seed: _field(-1, 1, (9, 11), seed, "f4"),
+    ),
     "terrain-rgb": ({}, lambda seed: _field(-10000.0, 1667721.5, (9, 11), seed)),
     "terrarium": ({}, lambda seed: _field(-32768.0, 32767.99, (9, 11), seed, "f4")),
     "kitti-depth": ({}, lambda seed: _field(1 / 256, 255.99, (9, 11), seed)),
@@ -61,7 +66,9 @@ def test_round_trip_within_stated_bound(tmp_path: Path, case: str, fmt: str, see
     bits=st.sampled_from([8, 16]),
     out_dtype=st.sampled_from(["f8", "f4"]),
 )
-def test_linear_bound_property(tmp_path_factory: pytest.TempPathFactory, data: np.ndarray, bits: int, out_dtype: str) -> None:
+def test_linear_bound_property(
+    tmp_path_factory: pytest.TempPathFactory, data: np.ndarray, bits: int, out_dtype: str
+) -> None:
     """Half a step plus float rounding, for any data, range and precision."""
     data = data.astype(out_dtype)
     path = tmp_path_factory.mktemp("lin") / "l.png"
@@ -74,7 +81,9 @@ def test_linear_bound_property(tmp_path_factory: pytest.TempPathFactory, data: n
     assert error.size == 0 or error.max() <= saved.max_error
     params = saved.params
     step = (params["vmax"] - params["vmin"]) / params["levels"]
-    assert saved.max_error <= step / 2 * (1 + 1e-6) + 1e-6 * max(abs(params["vmin"]), abs(params["vmax"]))
+    assert saved.max_error <= step / 2 * (1 + 1e-6) + 1e-6 * max(
+        abs(params["vmin"]), abs(params["vmax"])
+    )
 
 
 def test_seed_002_minus_one_to_one_at_8_bits(tmp_path: Path) -> None:
@@ -120,7 +129,9 @@ def test_linear_refuses_out_of_range_with_count(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
     saved = tp.save(tmp_path / "o.png", data, encoding="linear", vmin=0, vmax=1, clip=True)
     assert saved.params["clipped"] == 2
-    np.testing.assert_allclose(tp.load(tmp_path / "o.png"), [[0.0, 0.5, 1.0, 1.0]], atol=saved.max_error)
+    np.testing.assert_allclose(
+        tp.load(tmp_path / "o.png"), [[0.0, 0.5, 1.0, 1.0]], atol=saved.max_error
+    )
 
 
 def test_terrain_rgb_decodes_with_the_public_formula(tmp_path: Path) -> None:
@@ -206,7 +217,14 @@ def test_lossy_encodings_refuse_complex(tmp_path: Path) -> None:
 
 
 def test_registry_lists_every_encoding() -> None:
-    assert set(encodings.names()) >= {"exact", "linear", "terrain-rgb", "terrarium", "kitti-depth", "kitti-flow"}
+    assert set(encodings.names()) >= {
+        "exact",
+        "linear",
+        "terrain-rgb",
+        "terrarium",
+        "kitti-depth",
+        "kitti-flow",
+    }
     for name in encodings.names():
         encoding = encodings.get(name)
         assert isinstance(encoding, encodings.Encoding)

@@ -24,7 +24,12 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 def _png_bytes(width: int, height: int, idat: bytes, depth: int = 8, color: int = 0) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, depth, color, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", idat)
+        + _chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(
@@ -161,7 +166,7 @@ def test_tiff_bomb_refused(tmp_path: Path) -> None:
     with tifffile.TiffFile(path) as tif:
         offsets = [tif.pages.first.tags[code].valueoffset for code in (256, 257)]
         types = [tif.pages.first.tags[code].dtype for code in (256, 257)]
-    for offset, kind in zip(offsets, types):
+    for offset, kind in zip(offsets, types, strict=True):
         fmt = "<H" if kind == 3 else "<I"
         struct.pack_into(fmt, data, offset, 60000)
     path.write_bytes(bytes(data))
@@ -197,7 +202,10 @@ def test_tampered_metadata_with_recomputed_crc_is_refused(good_png: Path) -> Non
     record = json.loads(_png.parse(data).record or "")
     record["stored"]["shape"] = [20, 20]
     good_png.write_bytes(
-        data.replace(_png._itxt("truepix", _png.parse(data).record or ""), _png._itxt("truepix", encode_record(record)))
+        data.replace(
+            _png._itxt("truepix", _png.parse(data).record or ""),
+            _png._itxt("truepix", encode_record(record)),
+        )
     )
     with pytest.raises(errors.MetadataError, match="altered"):
         tp.load(good_png)

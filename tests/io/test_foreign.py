@@ -110,7 +110,9 @@ def test_plt_imsave_png(tmp_path: Path) -> None:
     assert tp.info(path).foreign
 
 
-@pytest.mark.parametrize("dtype", ["uint8", "int8", "uint16", "int16", "uint32", "int32", "float32", "float64"])
+@pytest.mark.parametrize(
+    "dtype", ["uint8", "int8", "uint16", "int16", "uint32", "int32", "float32", "float64"]
+)
 def test_tifffile_tiff(tmp_path: Path, dtype: str) -> None:
     array = np.random.default_rng(1).integers(0, 100, size=(5, 6, 3)).astype(dtype)
     path = tmp_path / "t.tif"

@@ -40,7 +40,9 @@ def random_bits(dtype: str, shape: tuple[int, ...], seed: int) -> np.ndarray:
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
 @pytest.mark.parametrize("dtype", DTYPES)
-def test_random_bits_round_trip(tmp_path: Path, fmt: str, shape: tuple[int, ...], dtype: str) -> None:
+def test_random_bits_round_trip(
+    tmp_path: Path, fmt: str, shape: tuple[int, ...], dtype: str
+) -> None:
     array = random_bits(dtype, shape, seed=len(dtype) * 31 + len(shape))
     path = tmp_path / f"a.{fmt}"
     saved = tp.save(path, array)
@@ -51,7 +53,17 @@ def test_random_bits_round_trip(tmp_path: Path, fmt: str, shape: tuple[int, ...]
     assert described.dtype == array.dtype and described.shape == array.shape
 
 
-SPECIAL_FLOATS = [np.nan, -np.nan, np.inf, -np.inf, -0.0, 0.0, 5e-324, -5e-324, 1.7976931348623157e308]
+SPECIAL_FLOATS = [
+    np.nan,
+    -np.nan,
+    np.inf,
+    -np.inf,
+    -0.0,
+    0.0,
+    5e-324,
+    -5e-324,
+    1.7976931348623157e308,
+]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -61,7 +73,9 @@ def test_special_values_bit_exact(tmp_path: Path, fmt: str, dtype: str) -> None:
     with np.errstate(over="ignore"):
         specials = np.array(SPECIAL_FLOATS, dtype=np.float64).astype(dtype)
     extras = np.array([info.max, info.min, info.tiny, info.smallest_subnormal], dtype=dtype)
-    payload_nans = (np.arange(1, 4, dtype=np.uint64) | np.uint64(np.iinfo(f"u{info.bits // 8}").max >> 1 & ~0xF))
+    payload_nans = np.arange(1, 4, dtype=np.uint64) | np.uint64(
+        np.iinfo(f"u{info.bits // 8}").max >> 1 & ~0xF
+    )
     nan_bits = payload_nans.astype(f"u{info.bits // 8}").view(np.dtype(dtype).newbyteorder("="))
     array = np.concatenate([specials, extras, nan_bits.astype(dtype)]).reshape(1, -1)
     assert np.isnan(nan_bits).all()
@@ -90,7 +104,9 @@ arrays = st.one_of(
 
 
 @given(array=arrays, fmt=st.sampled_from(FORMATS))
-def test_hypothesis_round_trip(tmp_path_factory: pytest.TempPathFactory, array: np.ndarray, fmt: str) -> None:
+def test_hypothesis_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, array: np.ndarray, fmt: str
+) -> None:
     path = tmp_path_factory.mktemp("h") / f"h.{fmt}"
     tp.save(path, array)
     assert_identical(tp.load(path), array)
@@ -98,7 +114,9 @@ def test_hypothesis_round_trip(tmp_path_factory: pytest.TempPathFactory, array: 
 
 @pytest.mark.parametrize("dtype", ["u1", "<u2", ">u2"])
 @pytest.mark.parametrize("channels", [None, 1, 2, 3, 4])
-def test_uint8_uint16_are_plain_viewable_png(tmp_path: Path, dtype: str, channels: int | None) -> None:
+def test_uint8_uint16_are_plain_viewable_png(
+    tmp_path: Path, dtype: str, channels: int | None
+) -> None:
     """Any PNG reader sees the true sample values: a 7 is gray 7."""
     import imagecodecs
     from PIL import Image
@@ -172,3 +190,20 @@ def test_tiff_readable_by_tifffile_as_plain_image(tmp_path: Path) -> None:
     array = random_bits("<f4", (9, 11, 3), seed=2)
     tp.save(tmp_path / "t.tif", array)
     np.testing.assert_array_equal(tifffile.imread(tmp_path / "t.tif"), array)
+
+
+@pytest.mark.parametrize(
+    ("dtype", "shape"), [("<f4", (2_000_000,)), ("u1", (1_200_000, 1)), ("?", (3, 1_100_000))]
+)
+def test_sides_past_png_reader_limits_are_folded(
+    tmp_path: Path, dtype: str, shape: tuple[int, ...]
+) -> None:
+    """libpng refuses pictures wider or taller than 1,000,000: long arrays are rewrapped."""
+    import imagecodecs
+
+    array = random_bits(dtype, shape, seed=9)
+    path = tmp_path / "long.png"
+    meta = tp.save(path, array)
+    assert max(meta.stored_shape or ()) <= 1_000_000
+    imagecodecs.png_decode(path.read_bytes())  # a PNG other readers open
+    assert_identical(tp.load(path), array)

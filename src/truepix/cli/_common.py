@@ -70,7 +70,9 @@ def info_table(info: ImageInfo, *, title: str | None = None) -> Table:
         ("size", f"{info.file_size:,} bytes"),
     ]  # fmt: skip
     if info.params:
-        rows.append(("params", ", ".join(f"{k}={v}" for k, v in info.params.items() if v is not None)))
+        rows.append(
+            ("params", ", ".join(f"{k}={v}" for k, v in info.params.items() if v is not None))
+        )
     if info.checksum:
         rows.append(("crc32", info.checksum))
     for key, value in rows:

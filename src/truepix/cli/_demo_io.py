@@ -48,12 +48,16 @@ def run_section(out_dir: Path, console: Console) -> None:
             identical &= loaded.dtype.str == array.dtype.str and loaded.tobytes() == array.tobytes()
             sizes.append(f"{info.file_size / 1024:,.0f} KiB")
             if suffix == "png":
-                plain = {"native": "yes", "bool255": "yes (0/255)"}.get(info.layout or "", "byte planes")
+                plain = {"native": "yes", "bool255": "yes (0/255)"}.get(
+                    info.layout or "", "byte planes"
+                )
         verdict = "[green]bit for bit[/]" if identical else "[red]DIFFERENT[/]"
         shape = "x".join(map(str, array.shape))
         table.add_row(name, array.dtype.str, shape, *sizes, plain, verdict)
     console.print(table)
-    console.print("uint8/uint16 (and integers that fit) are plain pictures any viewer shows with the true values.")
+    console.print(
+        "uint8/uint16 (and integers that fit) are plain pictures any viewer shows with the true values."
+    )
 
     console.rule("[bold]2. A viewable picture with a stated error bound")
     field = fractal_field((256, 256), seed=3) * 2 - 1

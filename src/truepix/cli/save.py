@@ -18,14 +18,23 @@ def _compression(value: str | None) -> int | str | None:
 @click.command("save")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--encoding", "-e", default="exact", show_default=True,
-              help="exact, linear, terrain-rgb, terrarium, kitti-depth, kitti-flow, ...")
+@click.option(
+    "--encoding",
+    "-e",
+    default="exact",
+    show_default=True,
+    help="exact, linear, terrain-rgb, terrarium, kitti-depth, kitti-flow, ...",
+)
 @click.option("--bits", type=click.Choice(["8", "16"]), default=None, help="Bits for 'linear'.")
 @click.option("--vmin", type=float, default=None, help="Low end of the value range ('linear').")
 @click.option("--vmax", type=float, default=None, help="High end of the value range ('linear').")
 @click.option("--cmap", default=None, help="Colormap, for encodings that use one.")
-@click.option("--clip", is_flag=True, help="Clip values outside the encoding's domain instead of refusing.")
-@click.option("--compression", default=None, help="PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none.")
+@click.option(
+    "--clip", is_flag=True, help="Clip values outside the encoding's domain instead of refusing."
+)
+@click.option(
+    "--compression", default=None, help="PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none."
+)
 @click.option("--no-overwrite", is_flag=True, help="Refuse to replace an existing file.")
 def command(
     source: Path,
@@ -39,7 +48,7 @@ def command(
     compression: str | None,
     no_overwrite: bool,
 ) -> None:
-    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif)."""  # noqa: D403
+    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif)."""
     from rich.console import Console
 
     from truepix.cli._common import info_table, read_array

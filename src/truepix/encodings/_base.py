@@ -96,9 +96,7 @@ def check_options(encoding: str, allowed: set[str], **given: Any) -> None:
     for name, value in given.items():
         if value is not None and value is not False and name not in allowed:
             hint = f"it takes {', '.join(sorted(allowed))}" if allowed else "it takes none"
-            msg = (
-                f"expected no {name!r} option for encoding {encoding!r}, got {value!r}; {hint}"
-            )
+            msg = f"expected no {name!r} option for encoding {encoding!r}, got {value!r}; {hint}"
             raise InputError(msg)
 
 

@@ -45,7 +45,13 @@ class ExactEncoding:
         return dtype
 
     def decode(
-        self, samples: np.ndarray, /, params: dict[str, Any], *, dtype: np.dtype, shape: tuple[int, ...]
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
     ) -> np.ndarray:
         return samples.reshape(shape).astype(dtype, copy=False)
 

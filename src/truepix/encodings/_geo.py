@@ -18,7 +18,13 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from truepix.encodings._base import Encoded, check_options, float_output_dtype, refuse_outside, rounding_slack
+from truepix.encodings._base import (
+    Encoded,
+    check_options,
+    float_output_dtype,
+    refuse_outside,
+    rounding_slack,
+)
 from truepix.errors import EncodingDomainError, ShapeError
 
 __all__ = ["TERRAIN_RGB", "TERRARIUM"]
@@ -70,7 +76,9 @@ class Rgb24Encoding:
         check_options(self.name, {"clip"}, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap)
         out_dtype = float_output_dtype(array.dtype)
         if array.ndim != 2:
-            msg = f"expected a 2-D elevation grid for encoding {self.name!r}, got shape {array.shape}"
+            msg = (
+                f"expected a 2-D elevation grid for encoding {self.name!r}, got shape {array.shape}"
+            )
             raise ShapeError(msg)
         heights = np.asarray(array, dtype=np.float64)
         if np.isnan(heights).any():
@@ -100,7 +108,13 @@ class Rgb24Encoding:
         return float_output_dtype(dtype)
 
     def decode(
-        self, samples: np.ndarray, /, params: dict[str, Any], *, dtype: np.dtype, shape: tuple[int, ...]
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
     ) -> np.ndarray:
         rgb = samples.reshape(*shape, 3).astype(np.float64)
         codes = rgb[..., 0] * 65536.0 + rgb[..., 1] * 256.0 + rgb[..., 2]

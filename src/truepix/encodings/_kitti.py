@@ -14,10 +14,17 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from truepix.encodings._base import Encoded, check_options, float_output_dtype, refuse_outside, rounding_slack
+from truepix.encodings._base import (
+    Encoded,
+    check_options,
+    float_output_dtype,
+    refuse_outside,
+    rounding_slack,
+)
 from truepix.errors import ShapeError
 
 __all__ = ["KITTI_DEPTH", "KITTI_FLOW"]
+
 
 class KittiDepthEncoding:
     """Depth in metres as KITTI's uint16 gray PNG (``v / 256``, 0 = invalid).
@@ -59,18 +66,28 @@ class KittiDepthEncoding:
         if clip:
             depth = np.clip(depth, low, high)
         else:
-            refuse_outside(depth, low, high, encoding=self.name, unit=" m", hint="mark invalid pixels with NaN")
+            refuse_outside(
+                depth, low, high, encoding=self.name, unit=" m", hint="mark invalid pixels with NaN"
+            )
         codes = np.rint(np.where(invalid, 0.0, depth) * 256.0)
         samples = np.clip(codes, 0, 65535).astype(np.uint16)
         samples[invalid] = 0
-        return Encoded(samples, {"scale": 1.0 / 256.0}, 1.0 / 512.0 + rounding_slack(high, out_dtype))
+        return Encoded(
+            samples, {"scale": 1.0 / 256.0}, 1.0 / 512.0 + rounding_slack(high, out_dtype)
+        )
 
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
         """The saved float dtype, or float64 for integer and bool data."""
         return float_output_dtype(dtype)
 
     def decode(
-        self, samples: np.ndarray, /, params: dict[str, Any], *, dtype: np.dtype, shape: tuple[int, ...]
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
     ) -> np.ndarray:
         codes = samples.reshape(shape)
         depth = codes / 256.0
@@ -113,25 +130,35 @@ class KittiFlowEncoding:
             msg = f"expected flow of shape (H, W, 2) for encoding {self.name!r}, got shape {array.shape}"
             raise ShapeError(msg)
         flow = np.asarray(array, dtype=np.float64)
-        invalid = np.isnan(flow).any(axis=2)
+        invalid = np.isnan(flow[..., 0]) | np.isnan(flow[..., 1])
         low, high = self.domain
         if clip:
             flow = np.clip(flow, low, high)
         else:
-            refuse_outside(flow, low, high, encoding=self.name, unit=" px", hint="mark invalid pixels with NaN")
+            refuse_outside(
+                flow, low, high, encoding=self.name, unit=" px", hint="mark invalid pixels with NaN"
+            )
         codes = np.rint(np.where(invalid[..., None], 0.0, flow) * 64.0 + 32768.0)
         samples = np.zeros((*flow.shape[:2], 3), dtype=np.uint16)
         samples[..., :2] = np.clip(codes, 0, 65535)
         samples[..., 2] = ~invalid
         samples[invalid] = 0
-        return Encoded(samples, {"scale": 1.0 / 64.0}, 1.0 / 128.0 + rounding_slack(512.0, out_dtype))
+        return Encoded(
+            samples, {"scale": 1.0 / 64.0}, 1.0 / 128.0 + rounding_slack(512.0, out_dtype)
+        )
 
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
         """The saved float dtype, or float64 for integer and bool data."""
         return float_output_dtype(dtype)
 
     def decode(
-        self, samples: np.ndarray, /, params: dict[str, Any], *, dtype: np.dtype, shape: tuple[int, ...]
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
     ) -> np.ndarray:
         rgb = samples.reshape(*shape[:2], 3)
         flow = (rgb[..., :2].astype(np.float64) - 32768.0) / 64.0

@@ -127,7 +127,13 @@ class LinearEncoding:
         return float_output_dtype(dtype)
 
     def decode(
-        self, samples: np.ndarray, /, params: dict[str, Any], *, dtype: np.dtype, shape: tuple[int, ...]
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
     ) -> np.ndarray:
         low, high, levels = float(params["vmin"]), float(params["vmax"]), int(params["levels"])
         step = (high - low) / levels

@@ -11,6 +11,7 @@ import numpy as np
 
 from truepix import __version__, encodings
 from truepix.errors import (
+    InputError,
     IntegrityError,
     MetadataError,
     ShapeError,
@@ -20,7 +21,16 @@ from truepix.errors import (
 )
 from truepix.io import _png, _tiff
 from truepix.io._atomic import write_atomic
-from truepix.io._layout import from_planes, narrow_dtype, picture_shape, to_planes
+from truepix.io._layout import (
+    FOLD_WIDTH,
+    fold,
+    from_planes,
+    narrow_dtype,
+    picture_shape,
+    to_planes,
+    to_planes_shape,
+    unfold,
+)
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
 
 __all__ = ["ImageInfo", "info", "load", "save"]
@@ -106,7 +116,11 @@ def _as_array(array: Any) -> np.ndarray:
         )
         raise UnsupportedDtypeError(msg)
     data = np.asarray(array)
-    if data.dtype.kind not in "biufc" or data.dtype.fields is not None or data.dtype.subdtype is not None:
+    if (
+        data.dtype.kind not in "biufc"
+        or data.dtype.fields is not None
+        or data.dtype.subdtype is not None
+    ):
         msg = (
             f"expected a numeric array (bool, integer, float or complex), got dtype {data.dtype}; "
             "convert it to a numeric dtype first"
@@ -124,8 +138,8 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if len(shape) == 3 and shape[2] == 1:
         shape = shape[:2]
     channels = shape[2] if len(shape) == 3 else 1
-    if format == "png" and channels > 4:
-        return "planes", to_planes(samples)
+    if format == "png" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
+        return _png_planes(samples)
     if samples.dtype.kind == "b":
         return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
     if format == "tiff":
@@ -133,13 +147,30 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     target = narrow_dtype(samples)
     if target is not None:
         return "native", samples.reshape(shape).astype(target, copy=False)
-    return "planes", to_planes(samples)
+    return _png_planes(samples)
+
+
+def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
+    planes = to_planes(samples)
+    if max(planes.shape) <= _png.MAX_SIDE:
+        return "planes", planes
+    folded = fold(planes)
+    if folded.shape[0] > _png.MAX_SIDE:
+        msg = (
+            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} bytes for PNG, got "
+            f"{samples.nbytes}; save it as .tif"
+        )
+        raise ShapeError(msg)
+    return "planes", folded
 
 
 def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
     samples_dtype = np.dtype(record["samples"]["dtype"])
     samples_shape = tuple(record["samples"]["shape"])
     if record["layout"] == "planes":
+        planes_shape = to_planes_shape(samples_dtype, samples_shape)
+        if pixels.shape != planes_shape:
+            pixels = unfold(pixels, planes_shape)
         return from_planes(pixels, samples_dtype, samples_shape)
     if record["layout"] == "bool255":
         return (pixels != 0).reshape(samples_shape)
@@ -249,7 +280,13 @@ def save(
     text = encode_record(record)
     if format == "png":
         transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
-        parts = _png.encode(picture, record=text, transparent=transparent, level=compression)  # type: ignore[arg-type]
+        if isinstance(compression, str):
+            msg = f"expected a PNG compression level 0-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        predictor = "sub" if layout == "planes" else "paeth"
+        parts = _png.encode(
+            picture, record=text, transparent=transparent, level=compression, predictor=predictor
+        )
 
         def write(file: BinaryIO) -> None:
             for part in parts:
@@ -258,7 +295,7 @@ def save(
     else:
 
         def write(file: BinaryIO) -> None:
-            _tiff.write(file, picture, record=text, compression=compression)  # type: ignore[arg-type]
+            _tiff.write(file, picture, record=text, compression=compression)
 
     write_atomic(target, write, overwrite=overwrite)
     return _info_from_record(target, format, record, target.stat().st_size)
@@ -284,7 +321,9 @@ def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int
     )
 
 
-def _foreign_info(path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int) -> ImageInfo:
+def _foreign_info(
+    path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int
+) -> ImageInfo:
     return ImageInfo(
         path=str(path),
         format=format,
@@ -300,7 +339,9 @@ def _foreign_info(path: Path, format: str, dtype: np.dtype, shape: tuple[int, ..
     )
 
 
-def _read(path: Path, *, pixels_too: bool) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
+def _read(
+    path: Path, *, pixels_too: bool
+) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
     format = _format_of(path)
     size = path.stat().st_size
     pixels: np.ndarray | None
@@ -374,7 +415,9 @@ def load(path: str | os.PathLike[str], /) -> np.ndarray:
         raise IntegrityError(msg)
     samples = _from_layout(record, pixels)
     codec = encodings.get(record["encoding"])
-    return codec.decode(samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"]))
+    return codec.decode(
+        samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"])
+    )
 
 
 def info(path: str | os.PathLike[str], /) -> ImageInfo:

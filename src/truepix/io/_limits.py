@@ -19,8 +19,10 @@ MAX_DECODED_BYTES = int(os.environ.get("TRUEPIX_MAX_DECODED_BYTES", 16 * 2**30))
 DEFLATE_MAX_RATIO = 1032
 
 
-def check_decoded_size(declared: int, *, what: str, compressed: int | None = None, ratio: int = DEFLATE_MAX_RATIO) -> None:
-    """Refuse a declared decoded size over the cap or over ``ratio`` × the compressed size.
+def check_decoded_size(
+    declared: int, *, what: str, compressed: int | None = None, ratio: int = DEFLATE_MAX_RATIO
+) -> None:
+    """Refuse a declared decoded size over the cap or over ``ratio`` times the compressed size.
 
     Examples
     --------

@@ -46,7 +46,14 @@ import numpy as np
 
 from truepix.errors import MetadataError
 
-__all__ = ["KEYWORD", "LAYOUTS", "SCHEMA_VERSION", "decode_record", "encode_record", "samples_crc32"]
+__all__ = [
+    "KEYWORD",
+    "LAYOUTS",
+    "SCHEMA_VERSION",
+    "decode_record",
+    "encode_record",
+    "samples_crc32",
+]
 
 SCHEMA_VERSION = 1
 KEYWORD = "truepix"
@@ -71,7 +78,9 @@ _FIELDS: dict[str, tuple[type, ...]] = {
 
 
 def _canonical(record: dict[str, Any]) -> str:
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
+    return json.dumps(
+        record, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
+    )
 
 
 def samples_crc32(samples: np.ndarray) -> str:
@@ -83,7 +92,7 @@ def samples_crc32(samples: np.ndarray) -> str:
     True
     """
     little = np.ascontiguousarray(samples, dtype=samples.dtype.newbyteorder("<"))
-    return f"{zlib.crc32(little.reshape(-1).view(np.uint8)):08x}"
+    return f"{zlib.crc32(little.reshape(-1).view(np.uint8).data):08x}"
 
 
 def encode_record(record: dict[str, Any]) -> str:
@@ -93,7 +102,9 @@ def encode_record(record: dict[str, Any]) -> str:
     return _canonical({**body, "record_crc32": f"{zlib.crc32(text.encode('ascii')):08x}"})
 
 
-def _fail(what: str, got: object, hint: str = "the file's truepix metadata is damaged") -> MetadataError:
+def _fail(
+    what: str, got: object, hint: str = "the file's truepix metadata is damaged"
+) -> MetadataError:
     return MetadataError(f"expected {what}, got {got!r}; {hint}")
 
 
@@ -118,7 +129,9 @@ def _dtype(value: object, what: str) -> np.dtype:
 def decode_record(text: str) -> dict[str, Any]:
     """Parse and validate a metadata record; raise :class:`MetadataError` if it is not sound."""
     if len(text) > _MAX_RECORD_CHARS:
-        raise _fail(f"a metadata record under {_MAX_RECORD_CHARS} characters", f"{len(text)} characters")
+        raise _fail(
+            f"a metadata record under {_MAX_RECORD_CHARS} characters", f"{len(text)} characters"
+        )
     try:
         record = json.loads(text)
     except ValueError as exc:
@@ -140,7 +153,9 @@ def decode_record(text: str) -> dict[str, Any]:
     for key, types in _FIELDS.items():
         if key not in record:
             raise _fail(f"field {key!r} in the metadata record", sorted(record))
-        if not isinstance(record[key], types) or (bool not in types and isinstance(record[key], bool)):
+        if not isinstance(record[key], types) or (
+            bool not in types and isinstance(record[key], bool)
+        ):
             raise _fail(f"field {key!r} of type {types[0].__name__}", record[key])
     _dtype(record["dtype"], "'dtype'")
     _shape(record["shape"], "'shape'")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import tifffile
@@ -59,7 +59,13 @@ def _compression(compression: int | str | None) -> tuple[str | None, int | None]
     raise InputError(msg)
 
 
-def write(path: str | os.PathLike[str], samples: np.ndarray, *, record: str, compression: int | str | None) -> None:
+def write(
+    path: str | os.PathLike[str] | BinaryIO,
+    samples: np.ndarray,
+    *,
+    record: str,
+    compression: int | str | None,
+) -> None:
     """Write samples (H, W) or (H, W, C) of any numeric dtype with the record tag."""
     codec, level = _compression(compression)
     options: dict[str, Any] = {"metadata": None, "extratags": [(TAG, "s", 0, record, True)]}
@@ -89,7 +95,7 @@ def _check_extent(tif: tifffile.TiffFile, size: int) -> tuple[int, int]:
     for page in series.pages:
         if page is None:
             continue
-        for offset, count in zip(page.dataoffsets, page.databytecounts):
+        for offset, count in zip(page.dataoffsets, page.databytecounts, strict=True):
             if offset + count > size:
                 got = f"data up to byte {offset + count} of a {size}-byte file (truncated)"
                 raise _corrupt("strips and tiles inside the file", got)
@@ -97,7 +103,9 @@ def _check_extent(tif: tifffile.TiffFile, size: int) -> tuple[int, int]:
     return math.prod(series.shape) * series.dtype.itemsize, compressed
 
 
-def read(path: str | os.PathLike[str], *, header_only: bool = False) -> tuple[np.ndarray | None, TiffInfo]:
+def read(
+    path: str | os.PathLike[str], *, header_only: bool = False
+) -> tuple[np.ndarray | None, TiffInfo]:
     """Read a TIFF's first series (and the truepix record, if any)."""
     size = os.path.getsize(path)
     try:
@@ -126,7 +134,9 @@ def read(path: str | os.PathLike[str], *, header_only: bool = False) -> tuple[np
             pixels = first.asarray() if record is not None else series.asarray()
     except (CorruptFileError, InputError):
         raise
-    except Exception as exc:  # tifffile raises TiffFileError, ValueError, struct.error ... on bad files
+    except (
+        Exception
+    ) as exc:  # tifffile raises TiffFileError, ValueError, struct.error ... on bad files
         if isinstance(exc, OSError) and not isinstance(exc, tifffile.TiffFileError):
             raise
         raise _corrupt("a readable TIFF", f"{type(exc).__name__}: {exc}") from exc
