@@ -107,6 +107,12 @@ def test_64_bit_extremes_stay_within_zero_and_one() -> None:
     np.testing.assert_array_equal(to_display(signed), [[0.0, 0.5, 1.0]])
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint64])
+def test_a_tiny_display_range_does_not_overflow_with_a_warning(dtype: type) -> None:
+    image = np.array([[0, 1, 200]], dtype=dtype)
+    np.testing.assert_array_equal(to_display(image, vmin=0, vmax=1e-300), [[0.0, 1.0, 1.0]])
+
+
 def test_signed_zero_is_not_black() -> None:
     # the full range of int8 is -128..127: 0 sits just above the middle
     assert to_display(np.zeros((1, 1), np.int8))[0, 0] == 128 / 255

@@ -319,7 +319,10 @@ def _scale_int(
     clipped = np.maximum(data, data.dtype.type(base))
     offset = clipped.astype(np.uint64) - np.uint64(base % 2**64)  # wraps to x - base exactly
     shift = float(lo - base)  # exact for int bounds; < 1 or a bound outside the dtype
-    scaled = (offset.astype(np.float64) - shift) / float(hi - lo)
+    scaled = offset.astype(np.float64)
+    scaled -= shift
+    with np.errstate(over="ignore"):  # a tiny span overflows to inf, which clips to 1
+        scaled /= float(hi - lo)
     return np.clip(scaled, 0.0, 1.0, out=scaled)
 
 
