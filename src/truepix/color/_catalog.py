@@ -405,10 +405,14 @@ def _from_colors(colors: Any, name: str) -> ColormapEntry:
     if array.dtype == np.uint8:
         rgba = array / 255.0
     elif array.dtype.kind == "f":
-        if not np.isfinite(array).all() or array.min() < 0 or array.max() > 1:
+        finite = np.isfinite(array)
+        if not finite.all():
+            msg = f"expected finite float colors in [0, 1], got {np.count_nonzero(~finite)} NaN/Inf"
+            raise InputError(msg)
+        if array.min() < 0 or array.max() > 1:
             msg = (
-                "expected float colors in [0, 1], got values in "
-                f"[{np.nanmin(array):g}, {np.nanmax(array):g}]; hint: pass uint8 for 0..255 colors"
+                "expected float colors in [0, 1], got values in"
+                f" [{array.min():g}, {array.max():g}]; hint: pass uint8 for 0..255 colors"
             )
             raise InputError(msg)
         rgba = array.astype(np.float64)

@@ -103,10 +103,11 @@ def colorize_normalized(normalized: np.ndarray, lut_ext: np.ndarray) -> np.ndarr
     [0, 4, 8, 12, 16]
     """
     n = lut_ext.shape[0] - 3
-    scaled = normalized * n  # a Python int keeps float32 data in float32
-    scaled[scaled == n] = n - 1
-    with np.errstate(invalid="ignore"):
-        index = scaled.astype(np.intp)
+    with np.errstate(over="ignore", invalid="ignore"):
+        # a Python int keeps float32 (and float16) data in its own precision
+        scaled = np.asarray(normalized * n)
+        scaled[scaled == n] = n - 1
+        index = scaled.astype(np.intp)  # NaN and huge values are replaced below
     index[scaled < 0] = n
     index[scaled >= n] = n + 1
     index[np.isnan(scaled)] = n + 2

@@ -79,7 +79,8 @@ def _split(values: Any) -> tuple[np.ndarray, np.ndarray | None]:
     """Data as a float array in matplotlib's dtype, plus the mask of a masked array."""
     mask = np.ma.getmask(values)
     data = np.asarray(np.ma.getdata(values))
-    result = data.astype(norm_dtype(data.dtype), copy=True)
+    with np.errstate(over="ignore"):  # int64 -> float16 never happens; float -> same dtype
+        result = data.astype(norm_dtype(data.dtype), copy=True)
     if mask is np.ma.nomask or not np.any(mask):
         return result, None
     return result, np.broadcast_to(mask, result.shape)
@@ -136,9 +137,11 @@ class LinearNorm:
             if self.clip:
                 np.clip(result, vmin, vmax, out=result)
             # In place and in this order, like Normalize.__call__: the rounding
-            # of each step decides the bin of values on a bin edge.
-            result -= vmin
-            result /= vmax - vmin
+            # of each step decides the bin of values on a bin edge. Overflow
+            # (float16 data far out of range) gives +-inf, which is "over"/"under".
+            with np.errstate(over="ignore", invalid="ignore"):
+                result -= vmin
+                result /= vmax - vmin
         if mask is not None:
             result[mask] = np.nan
         return result
@@ -197,8 +200,9 @@ class LogNorm:
                 result = np.log10(result)
             result[~np.isfinite(result)] = np.nan
             t_vmin, t_vmax = self._limits()
-            result -= t_vmin
-            result /= t_vmax - t_vmin
+            with np.errstate(over="ignore", invalid="ignore"):
+                result -= t_vmin
+                result /= t_vmax - t_vmin
         if mask is not None:
             result[mask] = np.nan
         return result
@@ -285,7 +289,7 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
     >>> get_norm("lin", 0, 10)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    truepix.errors.InputError: expected norm 'linear', 'log' or a matplotlib Normalize, got 'lin';...
+    truepix.errors.InputError: expected norm 'linear', 'log' or a matplotlib Normalize, got 'lin'...
     """
     if isinstance(norm, str):
         if norm not in NORMS:
