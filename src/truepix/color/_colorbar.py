@@ -287,11 +287,16 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
             starts = _bins(pixels)
             low, high = _trim(pixels[starts])
             profile = pixels[starts[low:high]]
-            # Along the bar the trimmed ends were the outline; across, the
-            # outline's inner half covers the bar's outermost pixel on each side.
+            # Along the bar the trimmed ends were the outline; across, an
+            # outline's inner half covers the bar's outermost pixel on each side
+            # (seen as an edge pixel between the bar and the outline proper).
             stops = np.append(starts[1:], len(pixels))
             y0, y1 = y0 + int(starts[low]), y0 + int(stops[high - 1])
-            x0, x1 = max(x0 - 1, 0), min(x1 + 1, view.shape[1])
+            middle = view[(y0 + y1) // 2].astype(np.int16)
+            if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
+                x0 -= 1
+            if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
+                x1 += 1
             if orientation == "vertical":
                 bar = Colorbar((x0, y0, x1, y1), orientation, profile[::-1])
             else:
