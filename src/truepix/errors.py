@@ -23,6 +23,9 @@ would naturally catch, so ``except ValueError`` keeps working::
     ├── MissingDependencyError (ImportError)     an optional extra is not installed
     └── UnsupportedInputError (TypeError)        an argument of a kind truepix cannot use
 
+    TruepixWarning (UserWarning)                 something worked, but not as well as asked
+    └── CrowdedLabelsWarning                     text labels too small or too dense to read
+
 Messages read "expected ..., got ..." followed by a hint.
 
 Examples
@@ -41,6 +44,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "CorruptFileError",
+    "CrowdedLabelsWarning",
     "DecompressionBombError",
     "EncodingDomainError",
     "FileExistsError_",
@@ -52,6 +56,7 @@ __all__ = [
     "ReadError",
     "ShapeError",
     "TruepixError",
+    "TruepixWarning",
     "UnknownColormapError",
     "UnknownEncodingError",
     "UnknownFormatError",
@@ -181,3 +186,11 @@ def require(module: str, extra: str) -> object:
             f' install it with: pip install "truepix[{extra}]"'
         )
         raise MissingDependencyError(msg) from exc
+
+
+class TruepixWarning(UserWarning):
+    """Base class of the warnings truepix emits; filter them all with this class."""
+
+
+class CrowdedLabelsWarning(TruepixWarning):
+    """Labels drawn on a figure are too small or too dense to read."""

@@ -190,3 +190,20 @@ def test_tiff_readable_by_tifffile_as_plain_image(tmp_path: Path) -> None:
     array = random_bits("<f4", (9, 11, 3), seed=2)
     tp.save(tmp_path / "t.tif", array)
     np.testing.assert_array_equal(tifffile.imread(tmp_path / "t.tif"), array)
+
+
+@pytest.mark.parametrize(
+    ("dtype", "shape"), [("<f4", (2_000_000,)), ("u1", (1_200_000, 1)), ("?", (3, 1_100_000))]
+)
+def test_sides_past_png_reader_limits_are_folded(
+    tmp_path: Path, dtype: str, shape: tuple[int, ...]
+) -> None:
+    """libpng refuses pictures wider or taller than 1,000,000: long arrays are rewrapped."""
+    import imagecodecs
+
+    array = random_bits(dtype, shape, seed=9)
+    path = tmp_path / "long.png"
+    meta = tp.save(path, array)
+    assert max(meta.stored_shape or ()) <= 1_000_000
+    imagecodecs.png_decode(path.read_bytes())  # a PNG other readers open
+    assert_identical(tp.load(path), array)

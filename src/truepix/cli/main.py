@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "save": ("save", "Save an array (.npy or image) as a self-describing PNG/TIFF."),
     "load": ("load", "Load a PNG/TIFF back into a .npy file, exactly as saved."),
     "info": ("info", "Describe a file: encoding, dtype, shape, error bound."),
+    "show": ("show", "Write a quick-look picture of an array or image file, in real units."),
     "demo": ("demo", "Run the tour on built-in data and write its files."),
     "hist": ("hist", "Per-pixel histograms of a stack of frames (files, TIFF, zarr)."),
     "equalize": ("equalize", "Histogram-equalize an image or every image of a stack."),

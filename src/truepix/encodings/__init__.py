@@ -47,6 +47,7 @@ _REGISTRY: dict[str, str] = {
     "terrarium": "truepix.encodings._geo:TERRARIUM",
     "kitti-depth": "truepix.encodings._kitti:KITTI_DEPTH",
     "kitti-flow": "truepix.encodings._kitti:KITTI_FLOW",
+    "colormap": "truepix.encodings._colormap:COLORMAP",
 }
 
 

@@ -130,7 +130,7 @@ class KittiFlowEncoding:
             msg = f"expected flow of shape (H, W, 2) for encoding {self.name!r}, got shape {array.shape}"
             raise ShapeError(msg)
         flow = np.asarray(array, dtype=np.float64)
-        invalid = np.isnan(flow).any(axis=2)
+        invalid = np.isnan(flow[..., 0]) | np.isnan(flow[..., 1])
         low, high = self.domain
         if clip:
             flow = np.clip(flow, low, high)

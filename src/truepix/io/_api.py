@@ -11,6 +11,7 @@ import numpy as np
 
 from truepix import __version__, encodings
 from truepix.errors import (
+    InputError,
     IntegrityError,
     MetadataError,
     ShapeError,
@@ -20,7 +21,16 @@ from truepix.errors import (
 )
 from truepix.io import _png, _tiff
 from truepix.io._atomic import write_atomic
-from truepix.io._layout import from_planes, narrow_dtype, picture_shape, to_planes
+from truepix.io._layout import (
+    FOLD_WIDTH,
+    fold,
+    from_planes,
+    narrow_dtype,
+    picture_shape,
+    to_planes,
+    to_planes_shape,
+    unfold,
+)
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
 
 __all__ = ["ImageInfo", "info", "load", "save"]
@@ -128,8 +138,8 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if len(shape) == 3 and shape[2] == 1:
         shape = shape[:2]
     channels = shape[2] if len(shape) == 3 else 1
-    if format == "png" and channels > 4:
-        return "planes", to_planes(samples)
+    if format == "png" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
+        return _png_planes(samples)
     if samples.dtype.kind == "b":
         return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
     if format == "tiff":
@@ -137,13 +147,30 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     target = narrow_dtype(samples)
     if target is not None:
         return "native", samples.reshape(shape).astype(target, copy=False)
-    return "planes", to_planes(samples)
+    return _png_planes(samples)
+
+
+def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
+    planes = to_planes(samples)
+    if max(planes.shape) <= _png.MAX_SIDE:
+        return "planes", planes
+    folded = fold(planes)
+    if folded.shape[0] > _png.MAX_SIDE:
+        msg = (
+            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} bytes for PNG, got "
+            f"{samples.nbytes}; save it as .tif"
+        )
+        raise ShapeError(msg)
+    return "planes", folded
 
 
 def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
     samples_dtype = np.dtype(record["samples"]["dtype"])
     samples_shape = tuple(record["samples"]["shape"])
     if record["layout"] == "planes":
+        planes_shape = to_planes_shape(samples_dtype, samples_shape)
+        if pixels.shape != planes_shape:
+            pixels = unfold(pixels, planes_shape)
         return from_planes(pixels, samples_dtype, samples_shape)
     if record["layout"] == "bool255":
         return (pixels != 0).reshape(samples_shape)
@@ -253,13 +280,12 @@ def save(
     text = encode_record(record)
     if format == "png":
         transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
+        if isinstance(compression, str):
+            msg = f"expected a PNG compression level 0-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
         predictor = "sub" if layout == "planes" else "paeth"
         parts = _png.encode(
-            picture,
-            record=text,
-            transparent=transparent,
-            level=compression,
-            predictor=predictor,  # type: ignore[arg-type]
+            picture, record=text, transparent=transparent, level=compression, predictor=predictor
         )
 
         def write(file: BinaryIO) -> None:
@@ -269,7 +295,7 @@ def save(
     else:
 
         def write(file: BinaryIO) -> None:
-            _tiff.write(file, picture, record=text, compression=compression)  # type: ignore[arg-type]
+            _tiff.write(file, picture, record=text, compression=compression)
 
     write_atomic(target, write, overwrite=overwrite)
     return _info_from_record(target, format, record, target.stat().st_size)

@@ -33,7 +33,18 @@ import math
 
 import numpy as np
 
-__all__ = ["from_planes", "narrow_dtype", "picture_shape", "to_planes"]
+__all__ = [
+    "fold",
+    "from_planes",
+    "narrow_dtype",
+    "picture_shape",
+    "to_planes",
+    "to_planes_shape",
+    "unfold",
+]
+
+# A folded picture is this wide (PNG readers refuse sides over 1,000,000 by default).
+FOLD_WIDTH = 4096
 
 
 def picture_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -81,6 +92,19 @@ def _sign_flip(dtype: np.dtype) -> int:
     return 0x80 if dtype.kind == "i" else 0
 
 
+def to_planes_shape(dtype: np.dtype, shape: tuple[int, ...]) -> tuple[int, int]:
+    """The shape :func:`to_planes` gives an array of ``dtype`` and ``shape``.
+
+    Examples
+    --------
+    >>> to_planes_shape(np.dtype("float32"), (3, 5, 2))
+    (24, 5)
+    """
+    rows, width, *rest = picture_shape(shape)
+    channels = rest[0] if rest else 1
+    return (channels * dtype.itemsize * rows, width)
+
+
 def to_planes(array: np.ndarray) -> np.ndarray:
     """Split an array into stacked byte planes (see the module docstring)."""
     rows, width, *rest = picture_shape(array.shape)
@@ -114,3 +138,29 @@ def from_planes(planes: np.ndarray, dtype: np.dtype, shape: tuple[int, ...]) -> 
         raw[..., itemsize - 1] ^= flip
     little = raw.view(dtype.newbyteorder("<")).reshape(shape)
     return little.astype(dtype, copy=False)
+
+
+def fold(picture: np.ndarray) -> np.ndarray:
+    """Rewrap a 2-D picture's samples into rows of :data:`FOLD_WIDTH`, zero-padded.
+
+    For pictures too long or too wide for PNG readers. :func:`unfold` reverses it.
+
+    Examples
+    --------
+    >>> planes = np.arange(10_000, dtype=np.uint8).reshape(1, 10_000)
+    >>> folded = fold(planes)
+    >>> folded.shape
+    (3, 4096)
+    >>> np.array_equal(unfold(folded, planes.shape), planes)
+    True
+    """
+    flat = picture.reshape(-1)
+    rows = -(-flat.size // FOLD_WIDTH)
+    folded = np.zeros(rows * FOLD_WIDTH, dtype=picture.dtype)
+    folded[: flat.size] = flat
+    return folded.reshape(rows, FOLD_WIDTH)
+
+
+def unfold(folded: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Inverse of :func:`fold`: the first ``prod(shape)`` samples in ``shape``."""
+    return folded.reshape(-1)[: math.prod(shape)].reshape(shape)

@@ -92,7 +92,7 @@ def samples_crc32(samples: np.ndarray) -> str:
     True
     """
     little = np.ascontiguousarray(samples, dtype=samples.dtype.newbyteorder("<"))
-    return f"{zlib.crc32(little.reshape(-1).view(np.uint8)):08x}"
+    return f"{zlib.crc32(little.reshape(-1).view(np.uint8).data):08x}"
 
 
 def encode_record(record: dict[str, Any]) -> str:

@@ -25,6 +25,8 @@ SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
 _MAX_DIMENSION = 2**31 - 1
+# libpng's default user limit: readers refuse wider or taller pictures
+MAX_SIDE = 1_000_000
 _MAX_RECORD_BYTES = 1 << 20
 # level 1 + RLE strategy: the fastest settings measured, within a few % of level 6's size.
 # Paeth predicts smooth pictures best (depth maps: 12% smaller than SUB); byte planes

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import tifffile
@@ -60,7 +60,11 @@ def _compression(compression: int | str | None) -> tuple[str | None, int | None]
 
 
 def write(
-    path: str | os.PathLike[str], samples: np.ndarray, *, record: str, compression: int | str | None
+    path: str | os.PathLike[str] | BinaryIO,
+    samples: np.ndarray,
+    *,
+    record: str,
+    compression: int | str | None,
 ) -> None:
     """Write samples (H, W) or (H, W, C) of any numeric dtype with the record tag."""
     codec, level = _compression(compression)
