@@ -21,16 +21,18 @@ __all__ = ["BACKENDS", "PixelCounter"]
 
 BACKENDS = ("numba", "numba-serial", "numpy")
 
-# Frames one kernel call runs through per tile: more frames would reuse the tile's
-# counters longer, but each frame's slice of a tile sits on its own memory page and
-# past ~32 pages the TLB misses outweigh it (measured).
-FRAMES_PER_PASS = 32
+# Frames one kernel call runs through per tile: each pass loads and stores every
+# counter once, so more frames amortize that (it dominates for large frames, whose
+# counters are far beyond the caches); but each frame's slice of a tile sits on its
+# own memory page, and past ~64 pages the TLB misses outweigh it (measured).
+FRAMES_PER_PASS = 64
 
 # uint8 small counters are flushed before they can wrap
 FLUSH_EVERY = 255
 
-# Bytes of counters one tile may use: fits L1 (48 KiB here) with room for the frames.
-_TILE_BYTES = 16 * 1024
+# Bytes of uint8 counters per tile: L2-resident; larger tiles mean longer contiguous
+# runs of each frame (measured best among 16-128 KiB, 512^2 and 1500^2 frames).
+_TILE_BYTES = 64 * 1024
 
 # numba's workqueue threading layer aborts on concurrent parallel calls; callers
 # from several threads take turns (they would compete for the cores anyway).

@@ -3,7 +3,7 @@
 Layout and schedule (measured, see FACTS.md):
 
 * counts are pixel-major, ``(pixels, n_bins)``, so one pixel's bins share cache lines;
-* pixels are cut into tiles small enough that a tile's counters stay in L1, and
+* pixels are cut into tiles small enough that a tile's counters stay in cache, and
   each tile runs over every frame of the call before the next tile starts;
 * the kernels count into uint8 ``small`` counters, a quarter of the cache that
   uint32 would take; the caller flushes them into the wide counts (:func:`flush`)

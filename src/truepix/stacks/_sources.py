@@ -355,8 +355,9 @@ def _produce(
             if filled:
                 yield buffer[:filled], buffer  # type: ignore[index]
                 buffer, filled = None, 0
-            for start in range(0, array.shape[0], batch_frames):
-                yield array[start : start + batch_frames], None
+            # views cost nothing: hand over whole blocks (the engine cuts passes)
+            for start in range(0, array.shape[0], MAX_BATCH_FRAMES):
+                yield array[start : start + MAX_BATCH_FRAMES], None
             continue
         if buffer is None:
             buffer = take()
