@@ -124,7 +124,7 @@ def histogram_512(console: Console, full: bool) -> None:
         ("seed: searchsorted + fancy += 1", n_seed, best_of(1, lambda: seed_method(frames[:n_seed], edges))),
         ("np.bincount, batches of 32", n_numpy, best_of(2, lambda: bincount_method(frames[:n_numpy], 0.0, 1.0))),
         ("truepix numpy oracle", n_numpy, best_of(2, lambda: oracle_method(frames[:n_numpy], 0.0, 1.0))),
-        ("truepix (numba)", n_fast, best_of(3, lambda: tp.pixel_histogram(frames, bins=N_BINS, range=(0, 1)))),
+        ("truepix (numba)", n_fast, best_of(5, lambda: tp.pixel_histogram(frames, bins=N_BINS, range=(0, 1)))),
     ]  # fmt: skip
     console.print(
         frames_table(
@@ -146,12 +146,11 @@ def histogram_1500(console: Console, full: bool) -> None:
     batch = rng.random((32, 1500, 1500), dtype=np.float32)
     n_batches = 16 if full else 2
     n_frames = 32 * n_batches
-    spec = resolve_bins(N_BINS, (0, 1), batch.dtype, data_range=None)  # type: ignore[arg-type]
 
     def fed_in_batches() -> None:
-        counter = PixelCounter(spec, batch.shape[1:], batch.dtype, n_frames=n_frames)
+        hist = tp.stacks.PixelHistogram(bins=N_BINS, range=(0, 1), n_frames=n_frames)
         for block in _batches(batch, n_batches):
-            counter.add(block)
+            hist.add(block)
 
     assert np.array_equal(
         tp.pixel_histogram(_batches(batch, 2), bins=N_BINS, range=(0, 1)),
@@ -159,7 +158,7 @@ def histogram_1500(console: Console, full: bool) -> None:
     )
     rows = [
         ("np.bincount, batches of 32", 32, best_of(1, lambda: bincount_method(batch, 0.0, 1.0))),
-        ("truepix, batches to PixelCounter", n_frames, best_of(2, fed_in_batches)),
+        ("truepix, PixelHistogram.add(batch)", n_frames, best_of(2, fed_in_batches)),
         ("truepix, generator of batches", n_frames, best_of(2, lambda: tp.pixel_histogram(
             _batches(batch, n_batches), bins=N_BINS, range=(0, 1)))),
     ]  # fmt: skip
@@ -275,7 +274,9 @@ def main() -> None:
     for n_frames in (2, 300):  # 300: the flush into uint16 counts too
         tp.pixel_histogram(np.zeros((n_frames, 8, 8), np.float32), bins=N_BINS, range=(0, 1))
         tp.pixel_histogram(np.zeros((n_frames, 8, 8), np.uint8), bins=N_BINS, range=(0, 256))
-        tp.pixel_histogram((f for f in np.zeros((n_frames, 8, 8), np.float32)), bins=N_BINS, range=(0, 1))
+        tp.pixel_histogram(
+            (f for f in np.zeros((n_frames, 8, 8), np.float32)), bins=N_BINS, range=(0, 1)
+        )
     tp.equalize(np.random.default_rng(0).random((2, 8, 8), dtype=np.float32))
     tp.equalize(np.zeros((2, 8, 8), np.uint8))
     tables = {

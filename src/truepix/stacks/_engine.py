@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix.errors import ShapeError, UnsupportedDtypeError
+from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 from truepix.stacks import _hist_numpy
 from truepix.stacks._bins import Bins, counts_dtype
 
@@ -90,7 +90,7 @@ class PixelCounter:
     ) -> None:
         if backend not in BACKENDS:
             msg = f"expected a backend in {BACKENDS}, got {backend!r}"
-            raise ValueError(msg)
+            raise InputError(msg)
         self.bins = bins
         self.frame_shape = (int(frame_shape[0]), int(frame_shape[1]))
         self.dtype = np.dtype(dtype)

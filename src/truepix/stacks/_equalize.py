@@ -183,9 +183,7 @@ def equalize(images: Any, /, *, nbins: int = 256, mask: Any = None) -> np.ndarra
     status = np.zeros(flat.shape[0], np.int8)
     if rows is None:
         eps = float(np.finfo(array.dtype).eps)
-        # numpy's reductions are SIMD; NaN propagates into them and is reported
-        lows, highs = flat.min(axis=1), flat.max(axis=1)
-        k.equalize_float(flat, lows, highs, out, ramp, half, div, eps, status)
+        k.equalize_float(flat, out, ramp, half, div, eps, status)
     else:
         k.equalize_float_masked(flat, rows, out, ramp, half, div, status)
     if status.any():

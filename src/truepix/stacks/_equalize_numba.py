@@ -144,6 +144,42 @@ def _float_range(values, half):
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
+def _min_max(values):
+    """Min and max ignoring NaN (the caller detects NaN elsewhere); 8 independent
+    accumulators, since one chain would wait on the compare latency at every value."""
+    n = values.size
+    l0 = l1 = l2 = l3 = l4 = l5 = l6 = l7 = values[0]
+    h0 = h1 = h2 = h3 = h4 = h5 = h6 = h7 = values[0]
+    octets = n - n % 8
+    for p in range(0, octets, 8):
+        v0, v1, v2, v3 = values[p], values[p + 1], values[p + 2], values[p + 3]
+        v4, v5, v6, v7 = values[p + 4], values[p + 5], values[p + 6], values[p + 7]
+        l0 = v0 if v0 < l0 else l0
+        l1 = v1 if v1 < l1 else l1
+        l2 = v2 if v2 < l2 else l2
+        l3 = v3 if v3 < l3 else l3
+        l4 = v4 if v4 < l4 else l4
+        l5 = v5 if v5 < l5 else l5
+        l6 = v6 if v6 < l6 else l6
+        l7 = v7 if v7 < l7 else l7
+        h0 = v0 if v0 > h0 else h0
+        h1 = v1 if v1 > h1 else h1
+        h2 = v2 if v2 > h2 else h2
+        h3 = v3 if v3 > h3 else h3
+        h4 = v4 if v4 > h4 else h4
+        h5 = v5 if v5 > h5 else h5
+        h6 = v6 if v6 > h6 else h6
+        h7 = v7 if v7 > h7 else h7
+    for p in range(octets, n):
+        v = values[p]
+        l0 = v if v < l0 else l0
+        h0 = v if v > h0 else h0
+    low = min(min(min(l0, l1), min(l2, l3)), min(min(l4, l5), min(l6, l7)))
+    high = max(max(max(h0, h1), max(h2, h3)), max(max(h4, h5), max(h6, h7)))
+    return low, high
+
+
+@njit(nogil=True, cache=True, error_model="numpy")
 def _linspace(first, last, ramp, div):
     # np.linspace(first, last, nbins + 1) in the image's dtype: ``ramp`` is
     # arange(nbins + 1) and ``div`` is nbins, both in that dtype, so float32
@@ -212,8 +248,10 @@ def _interp_tables(hist, edges, total, cdf_dtype):
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
-def _float_one(image, first, last, out, ramp, half, div, eps):
-    # first, last: the image's min and max (numpy's, NaN-propagating)
+def _float_one(image, out, ramp, half, div, eps):
+    # NaN does not move the min and max here (it fails every comparison) but it
+    # lands in the exact path of the histogram pass, which reports it
+    first, last = _min_max(image)
     if not (np.isfinite(first) and np.isfinite(last)):
         return NOT_FINITE
     if first == last:
@@ -244,7 +282,10 @@ def _float_one(image, first, last, out, ramp, half, div, eps):
     for p in range(image.size):
         k = bin_of[p]
         if k < 0:
-            k = _bin_of(image[p], edges, scale, n_bins - 1)
+            x = image[p]
+            if x != x:
+                return NOT_FINITE
+            k = _bin_of(x, edges, scale, n_bins - 1)
             bin_of[p] = k
         hist[k] += 1
     centers, slope, start, base = _interp_tables(hist, edges, float(image.size), ramp.dtype)
@@ -289,9 +330,9 @@ def _float_one_masked(image, selected, out, ramp, half, div):
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")
-def equalize_float(images, lows, highs, out, ramp, half, div, eps, status):
+def equalize_float(images, out, ramp, half, div, eps, status):
     for m in prange(images.shape[0]):
-        status[m] = _float_one(images[m], lows[m], highs[m], out[m], ramp, half, div, eps)
+        status[m] = _float_one(images[m], out[m], ramp, half, div, eps)
 
 
 @njit(parallel=True, nogil=True, cache=True, error_model="numpy")

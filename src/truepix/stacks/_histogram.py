@@ -261,7 +261,8 @@ class PixelHistogram:
 
     @property
     def counts(self) -> np.ndarray:
-        """The counts so far, ``(H, W, n_bins)``, read-only; later adds update them."""
+        """The counts so far, ``(H, W, n_bins)``: a read-only view that later adds
+        update in place (unless they promote the counts to a wider dtype)."""
         counts = self._started().result().view()
         counts.flags.writeable = False
         return counts
