@@ -294,3 +294,16 @@ def test_pixel_histogram_class_promotes_past_its_n_frames_hint() -> None:
     for _ in range(300):
         hist.add(np.ones((2, 2), np.uint8))
     assert hist.counts.dtype == np.uint16 and hist.counts[1, 1, 1] == 300
+
+
+@pytest.mark.parametrize("binner", ["uniform", "edges", "lut"])
+def test_parallel_and_serial_twins_are_distinct_compiled_functions(binner: str) -> None:
+    # numba's disk cache keys on the Python function: jitting one function twice
+    # (parallel and serial) let the parallel one load the serial build
+    from truepix.stacks import _hist_numba
+
+    parallel = getattr(_hist_numba, f"count_{binner}_parallel")
+    serial = getattr(_hist_numba, f"count_{binner}_serial")
+    assert parallel.py_func is not serial.py_func
+    assert parallel.py_func.__qualname__ != serial.py_func.__qualname__
+    assert parallel.targetoptions.get("parallel") and not serial.targetoptions.get("parallel")
