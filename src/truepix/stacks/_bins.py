@@ -99,19 +99,14 @@ def check_dtype(dtype: np.dtype, what: str = "stack") -> np.dtype:
     raise UnsupportedDtypeError(msg)
 
 
-def counts_dtype(n_frames: int | None) -> np.dtype:
+def counts_dtype(n_frames: int) -> np.dtype:
     """Smallest unsigned dtype that counts ``n_frames`` frames per bin without overflow.
-
-    ``None`` (a stream of unknown length) gives uint32; counters are promoted
-    if more frames arrive than that.
 
     Examples
     --------
-    >>> [counts_dtype(n).name for n in (0, 255, 256, 65535, 65536, None, 2**32)]
-    ['uint8', 'uint8', 'uint16', 'uint16', 'uint32', 'uint32', 'uint64']
+    >>> [counts_dtype(n).name for n in (0, 255, 256, 65535, 65536, 2**32)]
+    ['uint8', 'uint8', 'uint16', 'uint16', 'uint32', 'uint64']
     """
-    if n_frames is None:
-        return np.dtype(np.uint32)
     for dtype in _COUNT_DTYPES:
         if n_frames <= np.iinfo(dtype).max:
             return np.dtype(dtype)

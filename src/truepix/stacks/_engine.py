@@ -62,9 +62,10 @@ class PixelCounter:
     dtype
         dtype of every frame (batches of another dtype are refused).
     n_frames
-        Number of frames expected, when known: picks the smallest counts dtype.
-        ``None`` starts at uint32. Either way counts are promoted before they
-        could overflow.
+        Number of frames expected, when known: picks the smallest counts dtype
+        up front. ``None`` starts at uint8. Either way counts are promoted (a
+        copy) before they could overflow, so they end in the smallest dtype that
+        holds the frames counted (or the announced number, if larger).
     backend
         One of :data:`BACKENDS`.
 
@@ -102,7 +103,7 @@ class PixelCounter:
         self._lut: np.ndarray | None = None
         if backend != "numpy" and self.dtype in _LUT_DTYPES:
             self._lut = self._make_lut()
-        dtype_counts = counts_dtype(n_frames)
+        dtype_counts = counts_dtype(n_frames or 0)
         if backend != "numpy" and dtype_counts == np.uint8:
             # few frames: the small counters are the result, nothing to flush
             self._small = np.zeros((self._n_pixels, n_bins), np.uint8)

@@ -112,9 +112,10 @@ def pixel_histogram(
     -------
     numpy.ndarray
         Counts of shape ``(H, W, n_bins)``, in the smallest unsigned dtype that
-        holds the number of frames when it is known up front (uint8 up to 255
-        frames, then uint16, uint32, uint64); uint32 for an iterator of unknown
-        length. Counters are promoted before they could overflow, never wrapped.
+        holds the number of frames (uint8 up to 255 frames, then uint16, uint32,
+        uint64) -- chosen up front when the number is known, else grown as frames
+        arrive: counters are promoted (one copy) before they could overflow,
+        never wrapped.
 
     Raises
     ------
@@ -149,7 +150,7 @@ def pixel_histogram(
 
     >>> frames = (np.full((2, 2), k % 7, np.uint8) for k in range(70))
     >>> tp.pixel_histogram(frames, bins=[0, 1, 3, 6, 7])[0, 0]
-    array([10, 20, 30, 10], dtype=uint32)
+    array([10, 20, 30, 10], dtype=uint8)
     """
     source, spec = _resolve(stack, bins, range)
     if source is None:
@@ -196,9 +197,10 @@ class PixelHistogram:
         Required with ``bins=int``: frames are counted as they come, so the range
         cannot be found from them.
     n_frames : int, optional
-        How many frames will come, if known: picks the smallest counts dtype
-        (otherwise uint32). More frames than that are still counted; the
-        counters are promoted first.
+        How many frames will come, if known: picks the counts dtype up front.
+        Otherwise counts start as uint8 and are promoted (one copy) when more
+        than 255, 65 535 ... frames arrive -- as they are if more frames come
+        than announced.
 
     Examples
     --------
@@ -208,7 +210,7 @@ class PixelHistogram:
     ...     hist.add(np.full((2, 3), k % 4, np.float32))
     >>> hist.add(np.zeros((4, 2, 3), np.float32))  # a batch of 4 frames
     >>> hist.n_frames, hist.counts[1, 2], hist.edges
-    (10, array([6, 2, 1, 1], dtype=uint32), array([0., 1., 2., 3., 4.], dtype=float32))
+    (10, array([6, 2, 1, 1], dtype=uint8), array([0., 1., 2., 3., 4.], dtype=float32))
     """
 
     def __init__(
