@@ -9,6 +9,7 @@ same picture with what ``truepix load`` needs to read the values back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 import numpy as np
@@ -24,7 +25,11 @@ def _write_png(path: Path, rgba: np.ndarray) -> None:
     from truepix.io._atomic import write_atomic
 
     encoded = imagecodecs.png_encode(np.ascontiguousarray(rgba), level=6)
-    write_atomic(path, lambda file: file.write(encoded), overwrite=True)
+
+    def write(file: BinaryIO) -> None:
+        file.write(encoded)
+
+    write_atomic(path, write, overwrite=True)
 
 
 @click.command("colorize")

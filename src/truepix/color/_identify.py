@@ -418,9 +418,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         aliases = list(tables.aliases[best])
         if turn and any(a in tables.turned for a in aliases):
             # a bar drawn high-to-low with the leader's table is the turned alias drawn upright
-            upright = next(a for a in aliases if a in tables.turned)
-            aliases[aliases.index(upright)] = name
-            name, turn = upright, False
+            upright_alias = next(a for a in aliases if a in tables.turned)
+            aliases[aliases.index(upright_alias)] = name
+            name, turn = upright_alias, False
         for j in members:
             if j != best:
                 aliases += [tables.names[j], *tables.aliases[j]]
