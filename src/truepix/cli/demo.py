@@ -19,6 +19,7 @@ __all__ = ["SECTIONS", "command"]
 SECTIONS: list[str] = [
     "_demo_io",
     "_demo_display",
+    "_demo_color",
     "_demo_stacks",
 ]
 

@@ -26,12 +26,13 @@ from typing import Any
 import numba
 import numpy as np
 
-from truepix.color._catalog import get, names
+from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._colorbar import Colorbar, image_rgb8
 from truepix.errors import InputError
 
 __all__ = [
     "ColormapMatch",
+    "colorbar_map",
     "identify_colormap",
     "nearest_color_cost",
     "nearest_color_cost_numpy",
@@ -45,6 +46,11 @@ _FINE_PIXELS = 8192  # pixels compared with the shortlist when a picture has man
 _COVER_SHIFT = 2  # coverage is checked on a grid of 4-DN cells ...
 _COVER_REACH = 3  # ... counting a map color as shown when a picture color is 3 cells away
 _COVER_WEIGHT = 0.25  # cost of a map color the picture never shows, as a fraction of _CAP
+_BAR_FIT = 0.95  # share of a colorbar's colors that must fit a catalog map to stand for it
+# bins a bar color may sit from its place: merged repeats shift places by a few bins,
+# a map of another gamma (CET_L1 for gray) by tens
+_BAR_SLACK = 6.0
+_NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 
 
@@ -81,7 +87,9 @@ class ColormapMatch:
 class _Tables:
     names: tuple[str, ...]
     aliases: tuple[tuple[str, ...], ...]  # catalog maps with the identical table
+    turned: frozenset[str]  # aliases whose table is their group leader's reversed
     luts: np.ndarray  # (M, K, 3) int32, short tables padded by repeating their last color
+    rounded: np.ndarray  # the same tables rounded, not truncated, to bytes (as Agg draws them)
     sizes: np.ndarray  # (M,) entries actually in each table
     cluster: np.ndarray  # (M,) tables no picture can tell apart share a cluster
 
@@ -104,6 +112,8 @@ def _candidates() -> _Tables:
         )
         groups: dict[bytes, list[str]] = {}
         tables: dict[bytes, np.ndarray] = {}
+        rounded_tables: dict[bytes, np.ndarray] = {}
+        turned: set[str] = set()
         for name in order:
             entry = get(name)
             if entry.discrete:
@@ -112,17 +122,23 @@ def _candidates() -> _Tables:
             key = min(rgb.tobytes(), rgb[::-1].tobytes()) + bytes([len(rgb) % 256])
             groups.setdefault(key, []).append(name)
             tables.setdefault(key, rgb)
+            if not np.array_equal(tables[key], rgb):
+                turned.add(name)
+            rounded_tables.setdefault(key, np.rint(entry.lut[:, :3] * 255).astype(np.int32))
         size = max(len(t) for t in tables.values())
         luts = np.empty((len(tables), size, 3), dtype=np.int32)
+        rounded = np.empty_like(luts)
         sizes = np.empty(len(tables), dtype=np.int64)
-        for i, rgb in enumerate(tables.values()):
-            luts[i, : len(rgb)] = rgb
-            luts[i, len(rgb) :] = rgb[-1]
+        for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
+            luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
+            rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
             sizes[i] = len(rgb)
         _tables = _Tables(
             tuple(g[0] for g in groups.values()),
             tuple(tuple(g[1:]) for g in groups.values()),
+            frozenset(turned),
             luts,
+            rounded,
             sizes,
             _clusters(luts, sizes),
         )
@@ -270,7 +286,7 @@ def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
     return colors.astype(np.int32), counts.astype(np.float64)
 
 
-def _uncovered(colors: np.ndarray, tables: _Tables) -> np.ndarray:
+def _uncovered(colors: np.ndarray, tables: _Tables, luts: np.ndarray) -> np.ndarray:
     """Per table, the fraction of its colors with no picture color near them.
 
     The picture of a map shows (nearly) all of its colors when the data fills
@@ -292,18 +308,21 @@ def _uncovered(colors: np.ndarray, tables: _Tables) -> np.ndarray:
                 (slice(None),) * axis + (slice(shift, None),)
             ]
         grid = grown
-    lut_cells = tables.luts >> _COVER_SHIFT
+    lut_cells = luts >> _COVER_SHIFT
     covered = grid[lut_cells[..., 0], lut_cells[..., 1], lut_cells[..., 2]]  # (M, K)
     real = np.arange(tables.luts.shape[1])[None, :] < tables.sizes[:, None]
     return 1.0 - (covered & real).sum(axis=1) / tables.sizes
 
 
-def _rank_picture(image: Any, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
+def _rank_picture(
+    image: Any, tables: _Tables, luts: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    luts = tables.luts if luts is None else luts
     colors, weights = _picture_colors(image)
-    penalty = _COVER_WEIGHT * _CAP * _uncovered(colors, tables)
+    penalty = _COVER_WEIGHT * _CAP * _uncovered(colors, tables, luts)
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
-    coarse = nearest_color_cost(colors[common], weights[common], tables.luts, _CAP) + penalty
+    coarse = nearest_color_cost(colors[common], weights[common], luts, _CAP) + penalty
     shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
     if len(colors) > _FINE_PIXELS:
         # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
@@ -312,26 +331,30 @@ def _rank_picture(image: Any, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
         keep = chosen > 0
         colors, weights = colors[keep], chosen[keep].astype(np.float64)
     cost = np.full(len(tables.names), np.inf)
-    cost[shortlist] = nearest_color_cost(colors, weights, tables.luts[shortlist], _CAP)
+    cost[shortlist] = nearest_color_cost(colors, weights, luts[shortlist], _CAP)
     cost[shortlist] += penalty[shortlist]
     return cost, np.zeros(len(cost), dtype=bool)
 
 
 def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
+    """Rank by the bar's colors like a picture's; its order gives the direction.
+
+    matplotlib draws a colorbar from float colors, which Agg rounds to bytes
+    (a picture from ``bytes=True`` truncates): both tables are tried.
+    """
+    picture = colorbar.colors[None, :, :]
+    cost = np.minimum(
+        _rank_picture(picture, tables)[0], _rank_picture(picture, tables, tables.rounded)[0]
+    )
     colors = colorbar.colors.astype(np.float64)
     fractions = (np.arange(len(colors)) + 0.5) / len(colors)
-    cost = np.empty(len(tables.names))
-    flipped = np.empty(len(tables.names), dtype=bool)
-    for m, size in enumerate(tables.sizes):
+    flipped = np.zeros(len(tables.names), dtype=bool)
+    for m in np.flatnonzero(np.isfinite(cost)):
+        size = int(tables.sizes[m])
         index = np.minimum((fractions * size).astype(np.int64), size - 1)
-        forward = tables.luts[m, index]
-        backward = tables.luts[m, size - 1 - index]
-        costs = [
-            float(np.minimum(np.sqrt(((colors - t) ** 2).sum(axis=1)), _CAP).mean())
-            for t in (forward, backward)
-        ]
-        cost[m] = min(costs)
-        flipped[m] = costs[1] < costs[0]
+        forward = np.abs(colors - tables.luts[m, index]).sum()
+        backward = np.abs(colors - tables.luts[m, size - 1 - index]).sum()
+        flipped[m] = backward < forward
     return cost, flipped
 
 
@@ -381,13 +404,70 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         if cluster in seen:
             continue
         seen.add(cluster)
-        # the best table of the cluster names the match; the rest are aliases
-        others = [j for j in np.flatnonzero(tables.cluster == cluster) if j != i]
-        aliases = list(tables.aliases[i])
-        for j in others:
-            aliases += [tables.names[j], *tables.aliases[j]]
-        score = round(float(1.0 - cost[i] / _CAP), 6) if np.isfinite(cost[i]) else 0.0
-        matches.append(ColormapMatch(tables.names[i], bool(flipped[i]), score, tuple(aliases)))
+        members = np.flatnonzero(tables.cluster == cluster)  # catalog order: matplotlib first
+        # The first member names the match unless another fits clearly better
+        # (an exact picture of that very table); noise does not reorder them.
+        best = int(members[0])
+        if cost[i] < cost[best] * (1 - _NAME_MARGIN):
+            best = int(i)
+        if flipped[
+            best
+        ]:  # an upright member that fits as well names it better (gray, not binary_r)
+            upright = [
+                int(j)
+                for j in members
+                if not flipped[j] and cost[j] <= cost[best] * (1 + _NAME_MARGIN)
+            ]
+            best = upright[0] if upright else best
+        name, turn = tables.names[best], bool(flipped[best])
+        aliases = list(tables.aliases[best])
+        if turn and any(a in tables.turned for a in aliases):
+            # a bar drawn high-to-low with the leader's table is the turned alias drawn upright
+            upright_alias = next(a for a in aliases if a in tables.turned)
+            aliases[aliases.index(upright_alias)] = name
+            name, turn = upright_alias, False
+        for j in members:
+            if j != best:
+                aliases += [tables.names[j], *tables.aliases[j]]
+        score = round(float(1.0 - cost[best] / _CAP), 6) if np.isfinite(cost[best]) else 0.0
+        matches.append(ColormapMatch(name, turn, score, tuple(aliases)))
         if len(matches) == top:
             break
     return matches
+
+
+def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
+    """The catalog map a colorbar was drawn from, or None when none fits closely.
+
+    A figure's colorbar shows a map's colors rounded to bytes and resampled
+    to the bar's length. When the bar's colors are those of a catalog map --
+    nearly all within 1 DN, each at its place along the bar within a few bins --
+    the map's own table is a better inverse than the bar's pixels: its bins,
+    its truncation to bytes, none of the bar's resampling.
+
+    Examples
+    --------
+    >>> import numpy as np, truepix as tp
+    >>> from truepix.color._identify import colorbar_map
+    >>> colors = tp.color.catalog["magma"].lut_bytes[::-1, :3]
+    >>> colorbar_map(tp.Colorbar((0, 0, 9, 256), "vertical", colors)).name
+    'magma_r'
+    """
+    if len(colorbar.colors) < 16:
+        return None
+    best = identify_colormap(colorbar, top=1)[0]
+    colors = colorbar.colors.astype(np.int16)
+    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    for name in (best.name, *best.aliases):
+        entry = get(name + "_r" if best.reversed else name)
+        n = entry.n_colors
+        close = np.zeros(len(colors), dtype=bool)
+        placed = np.zeros(len(colors), dtype=bool)
+        for table in (entry.lut_bytes[:, :3], np.rint(entry.lut[:, :3] * 255)):
+            distance = np.abs(colors[:, None, :] - table[None, :, :].astype(np.int16)).max(axis=2)
+            nearest = distance.argmin(axis=1)
+            close |= distance[np.arange(len(colors)), nearest] <= 1
+            placed |= np.abs((nearest + 0.5) / n - fractions) <= _BAR_SLACK / n + 2.0 / len(colors)
+        if np.mean(close & placed) >= _BAR_FIT:
+            return entry
+    return None
