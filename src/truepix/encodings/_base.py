@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -10,14 +11,18 @@ import numpy as np
 from truepix.errors import EncodingDomainError, InputError, UnsupportedDtypeError
 
 __all__ = [
+    "BaseEncoding",
+    "EncodeOptions",
     "Encoded",
     "Encoding",
     "check_foreign",
     "check_options",
+    "count_clipped",
     "count_outside",
     "float_output_dtype",
     "refuse_outside",
     "rounding_slack",
+    "value_range",
 ]
 
 
@@ -81,6 +86,118 @@ class Encoding(Protocol):
         dtype: np.dtype,
         shape: tuple[int, ...],
     ) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    """The options :func:`truepix.save` passes to an encoding, validated by :class:`BaseEncoding`."""
+
+    bits: int | None = None
+    vmin: float | None = None
+    vmax: float | None = None
+    cmap: Any = None
+    clip: bool = False
+
+
+class BaseEncoding:
+    """Shared behaviour: refuse options the encoding does not take, float output dtypes.
+
+    Subclasses set ``name``, ``summary``, ``options`` (the option names they take)
+    and implement ``_encode(array, options)`` and ``decode``.
+    """
+
+    name: ClassVar[str]
+    exact: ClassVar[bool] = False
+    summary: ClassVar[str]
+    options: ClassVar[frozenset[str]] = frozenset({"clip"})
+
+    def encode(
+        self,
+        array: np.ndarray,
+        /,
+        *,
+        bits: int | None = None,
+        vmin: float | None = None,
+        vmax: float | None = None,
+        cmap: Any = None,
+        clip: bool = False,
+    ) -> Encoded:
+        """Encode ``array``; see the class docstring for the options taken."""
+        check_options(
+            self.name, set(self.options), bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip
+        )
+        return self._encode(array, EncodeOptions(bits, vmin, vmax, cmap, clip))
+
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
+        raise NotImplementedError
+
+    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
+        """The saved float dtype, or float64 for integer and bool data."""
+        return float_output_dtype(dtype)
+
+
+def _finite(value: Any, name: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        msg = f"expected a finite number for {name}, got {value!r}"
+        raise InputError(msg) from exc
+    if not math.isfinite(number):
+        msg = f"expected a finite number for {name}, got {value!r}"
+        raise InputError(msg)
+    return number
+
+
+def value_range(values: np.ndarray, vmin: Any, vmax: Any) -> tuple[float, float]:
+    """``(vmin, vmax)`` as finite floats; a missing end is the finite data range's.
+
+    Examples
+    --------
+    >>> value_range(np.array([np.nan, 2.0, -np.inf, 5.0]), None, None)
+    (2.0, 5.0)
+    >>> value_range(np.array([1.0]), 3, None)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected vmin <= vmax, got vmin=3.0, vmax=1.0
+    """
+    low, high = _finite(vmin, "vmin"), _finite(vmax, "vmax")
+    if low is None or high is None:
+        finite = values[np.isfinite(values)]
+        if low is None:
+            low = float(finite.min()) if finite.size else (0.0 if high is None else high)
+        if high is None:
+            high = float(finite.max()) if finite.size else low
+    if not low <= high:
+        msg = f"expected vmin <= vmax, got vmin={low!r}, vmax={high!r}"
+        raise InputError(msg)
+    return low, high
+
+
+def count_clipped(
+    values: np.ndarray,
+    low: float,
+    high: float,
+    *,
+    clip: bool,
+    encoding: str,
+    unit: str = "",
+    hint: str = "",
+) -> int:
+    """How many values ``clip=True`` clips to ``[low, high]``; without it, refuse them.
+
+    Examples
+    --------
+    >>> count_clipped(np.array([0.0, 3.0, np.nan]), 0.0, 1.0, clip=True, encoding="demo")
+    1
+    """
+    if clip:
+        return count_outside(values, low, high)
+    refuse_outside(
+        values, low, high, encoding=encoding, unit=unit, hint=hint or "pass clip=True to clip them"
+    )
+    return 0
 
 
 def check_foreign(

@@ -21,11 +21,13 @@ from typing import Any, ClassVar
 import numpy as np
 
 from truepix.encodings._base import (
+    BaseEncoding,
     Encoded,
-    check_options,
+    EncodeOptions,
+    count_clipped,
     float_output_dtype,
-    refuse_outside,
     rounding_slack,
+    value_range,
 )
 from truepix.errors import InputError, MetadataError, ShapeError
 
@@ -63,21 +65,7 @@ def color_intervals(lut_bytes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     return unique, first, last
 
 
-def _limit(value: Any, name: str) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        msg = f"expected a finite number for {name}, got {value!r}"
-        raise InputError(msg) from exc
-    if not np.isfinite(number):
-        msg = f"expected a finite number for {name}, got {value!r}"
-        raise InputError(msg)
-    return number
-
-
-class ColormapEncoding:
+class ColormapEncoding(BaseEncoding):
     """Values as the colors of a colormap: the picture ``plt.imsave`` makes.
 
     Examples
@@ -94,28 +82,18 @@ class ColormapEncoding:
     """
 
     name: ClassVar[str] = "colormap"
-    exact: ClassVar[bool] = False
     summary: ClassVar[str] = "heatmap RGBA (plt.imsave), error <= half a color bin"
+    options: ClassVar[frozenset[str]] = frozenset({"bits", "vmin", "vmax", "cmap", "clip"})
 
-    def encode(
-        self,
-        array: np.ndarray,
-        /,
-        *,
-        bits: int | None = None,
-        vmin: float | None = None,
-        vmax: float | None = None,
-        cmap: Any = None,
-        clip: bool = False,
-    ) -> Encoded:
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
         from truepix.color._catalog import resolve
         from truepix.color._colorize import colorize
 
-        check_options(self.name, {"bits", "vmin", "vmax", "cmap", "clip"})
+        bits, cmap = options.bits, options.cmap
         if bits not in (None, 8):
             msg = f"expected bits=8 (or None) for encoding 'colormap', got {bits!r}"
             raise InputError(msg)
-        out_dtype = float_output_dtype(array.dtype)
+        out_dtype = self.output_dtype(array.dtype)
         if array.ndim not in (1, 2) or array.size == 0:
             msg = (
                 f"expected a non-empty 1-D or 2-D array for encoding 'colormap', got shape"
@@ -126,28 +104,21 @@ class ColormapEncoding:
         if np.any(entry.lut_bytes[:, 3] == 0):
             msg = f"expected an opaque colormap, got {entry.name!r} with transparent colors"
             raise InputError(msg)
-        low, high = _limit(vmin, "vmin"), _limit(vmax, "vmax")
         values = np.asarray(array, dtype=np.float64)
-        finite = values[np.isfinite(values)]
-        if low is None:
-            low = float(finite.min()) if finite.size else (0.0 if high is None else high)
-        if high is None:
-            high = float(finite.max()) if finite.size else low
-        if not low <= high:
-            msg = f"expected vmin <= vmax, got vmin={low!r}, vmax={high!r}"
-            raise InputError(msg)
+        low, high = value_range(values, options.vmin, options.vmax)
         nan = np.isnan(values)
-        clipped = 0
-        if clip:
-            with np.errstate(invalid="ignore"):
-                clipped = int(np.count_nonzero((values < low) | (values > high)))
+        clipped = count_clipped(
+            values,
+            low,
+            high,
+            clip=options.clip,
+            encoding=self.name,
+            hint="widen vmin/vmax or pass clip=True",
+        )
+        data: np.ndarray = array
+        if options.clip:
             # floats keep their precision (matplotlib bins float32 in float32)
-            data: np.ndarray = np.clip(array if array.dtype.kind == "f" else values, low, high)
-        else:
-            refuse_outside(
-                values, low, high, encoding=self.name, hint="widen vmin/vmax or pass clip=True"
-            )
-            data = array
+            data = np.clip(array if array.dtype.kind == "f" else values, low, high)
         samples = colorize(data, cmap=entry, vmin=low, vmax=high)
         samples[nan] = 0  # transparent, whatever the map's bad color
         n_colors = entry.n_colors
@@ -171,10 +142,6 @@ class ColormapEncoding:
             widest * width / 2 + norm_slack + rounding_slack(max(abs(low), abs(high)), out_dtype)
         )
         return Encoded(samples, params, max_error)
-
-    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
-        """The saved float dtype, or float64 for integer and bool data."""
-        return float_output_dtype(dtype)
 
     def decode(
         self,

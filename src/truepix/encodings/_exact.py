@@ -6,12 +6,12 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from truepix.encodings._base import Encoded, check_options
+from truepix.encodings._base import BaseEncoding, Encoded, EncodeOptions
 
 __all__ = ["EXACT"]
 
 
-class ExactEncoding:
+class ExactEncoding(BaseEncoding):
     """Identity: ``decode(encode(x)) == x`` bit for bit, for every numeric dtype.
 
     Examples
@@ -25,19 +25,9 @@ class ExactEncoding:
     name: ClassVar[str] = "exact"
     exact: ClassVar[bool] = True
     summary: ClassVar[str] = "every dtype bit for bit"
+    options: ClassVar[frozenset[str]] = frozenset()
 
-    def encode(
-        self,
-        array: np.ndarray,
-        /,
-        *,
-        bits: int | None = None,
-        vmin: float | None = None,
-        vmax: float | None = None,
-        cmap: Any = None,
-        clip: bool = False,
-    ) -> Encoded:
-        check_options(self.name, set(), bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
         return Encoded(array, {}, 0.0)
 
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:

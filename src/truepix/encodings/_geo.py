@@ -19,11 +19,12 @@ from typing import Any, ClassVar
 import numpy as np
 
 from truepix.encodings._base import (
+    BaseEncoding,
     Encoded,
+    EncodeOptions,
     check_foreign,
-    check_options,
+    count_clipped,
     float_output_dtype,
-    refuse_outside,
     rounding_slack,
 )
 from truepix.errors import EncodingDomainError, ShapeError
@@ -33,7 +34,7 @@ __all__ = ["TERRAIN_RGB", "TERRARIUM"]
 _TOP = (1 << 24) - 1
 
 
-class Rgb24Encoding:
+class Rgb24Encoding(BaseEncoding):
     """``h = offset + (R*65536 + G*256 + B) * scale`` in an 8-bit RGB picture.
 
     Examples
@@ -47,35 +48,19 @@ class Rgb24Encoding:
     >>> TERRAIN_RGB.encode(np.array([[-10001.0]]))
     Traceback (most recent call last):
     ...
-    truepix.errors.EncodingDomainError: expected values in [-10000, 1667721.5] m for encoding 'terrain-rgb', got 1 of 1 outside (min -10001, max -10001)
+    truepix.errors.EncodingDomainError: expected values in [-10000, 1667721.5] m for encoding 'terrain-rgb', got 1 of 1 outside (min -10001, max -10001); pass clip=True to clip them
     """
 
-    exact: ClassVar[bool] = False
-
-    def __init__(self, name: str, offset: float, scale: float, summary: str) -> None:
-        self.name = name
-        self.offset = offset
-        self.scale = scale
-        self.summary = summary
+    offset: ClassVar[float]
+    scale: ClassVar[float]
 
     @property
     def domain(self) -> tuple[float, float]:
         """The heights the encoding can hold, in metres."""
         return (self.offset, self.offset + _TOP * self.scale)
 
-    def encode(
-        self,
-        array: np.ndarray,
-        /,
-        *,
-        bits: int | None = None,
-        vmin: float | None = None,
-        vmax: float | None = None,
-        cmap: Any = None,
-        clip: bool = False,
-    ) -> Encoded:
-        check_options(self.name, {"clip"}, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap)
-        out_dtype = float_output_dtype(array.dtype)
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
+        out_dtype = self.output_dtype(array.dtype)
         if array.ndim != 2:
             msg = (
                 f"expected a 2-D elevation grid for encoding {self.name!r}, got shape {array.shape}"
@@ -90,10 +75,8 @@ class Rgb24Encoding:
             )
             raise EncodingDomainError(msg)
         low, high = self.domain
-        if clip:
+        if count_clipped(heights, low, high, clip=options.clip, encoding=self.name, unit=" m"):
             heights = np.clip(heights, low, high)
-        else:
-            refuse_outside(heights, low, high, encoding=self.name, unit=" m")
         codes = np.rint((heights - self.offset) / self.scale)
         codes = np.clip(codes, 0, _TOP).astype(np.uint32)
         samples = np.empty((*heights.shape, 3), dtype=np.uint8)
@@ -103,10 +86,6 @@ class Rgb24Encoding:
         params = {"offset": self.offset, "scale": self.scale}
         max_error = self.scale / 2 + rounding_slack(max(abs(low), abs(high)), out_dtype)
         return Encoded(samples, params, max_error)
-
-    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
-        """The saved float dtype, or float64 for integer and bool data."""
-        return float_output_dtype(dtype)
 
     def decode_foreign(self, samples: np.ndarray, /) -> np.ndarray:
         """Heights (float64) from an RGB(A) uint8 picture another tool wrote (alpha ignored)."""
@@ -129,5 +108,23 @@ class Rgb24Encoding:
         return heights.astype(float_output_dtype(dtype), copy=False)
 
 
-TERRAIN_RGB = Rgb24Encoding("terrain-rgb", -10000.0, 0.1, "Mapbox elevation, 0.1 m steps")
-TERRARIUM = Rgb24Encoding("terrarium", -32768.0, 1.0 / 256.0, "Terrarium elevation, 1/256 m steps")
+class TerrainRgbEncoding(Rgb24Encoding):
+    """Mapbox Terrain-RGB: ``h = -10000 + (R*256*256 + G*256 + B) * 0.1``."""
+
+    name: ClassVar[str] = "terrain-rgb"
+    summary: ClassVar[str] = "Mapbox elevation, 0.1 m steps"
+    offset: ClassVar[float] = -10000.0
+    scale: ClassVar[float] = 0.1
+
+
+class TerrariumEncoding(Rgb24Encoding):
+    """Terrarium: ``h = (R*256 + G + B/256) - 32768``."""
+
+    name: ClassVar[str] = "terrarium"
+    summary: ClassVar[str] = "Terrarium elevation, 1/256 m steps"
+    offset: ClassVar[float] = -32768.0
+    scale: ClassVar[float] = 1.0 / 256.0
+
+
+TERRAIN_RGB = TerrainRgbEncoding()
+TERRARIUM = TerrariumEncoding()

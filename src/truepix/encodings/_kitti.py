@@ -15,11 +15,12 @@ from typing import Any, ClassVar
 import numpy as np
 
 from truepix.encodings._base import (
+    BaseEncoding,
     Encoded,
+    EncodeOptions,
     check_foreign,
-    check_options,
+    count_clipped,
     float_output_dtype,
-    refuse_outside,
     rounding_slack,
 )
 from truepix.errors import ShapeError
@@ -27,7 +28,7 @@ from truepix.errors import ShapeError
 __all__ = ["KITTI_DEPTH", "KITTI_FLOW"]
 
 
-class KittiDepthEncoding:
+class KittiDepthEncoding(BaseEncoding):
     """Depth in metres as KITTI's uint16 gray PNG (``v / 256``, 0 = invalid).
 
     Examples
@@ -41,45 +42,28 @@ class KittiDepthEncoding:
     """
 
     name: ClassVar[str] = "kitti-depth"
-    exact: ClassVar[bool] = False
     summary: ClassVar[str] = "KITTI depth, uint16 v/256 m, 0 = invalid"
     domain: ClassVar[tuple[float, float]] = (1.0 / 256.0, 65535.0 / 256.0)
 
-    def encode(
-        self,
-        array: np.ndarray,
-        /,
-        *,
-        bits: int | None = None,
-        vmin: float | None = None,
-        vmax: float | None = None,
-        cmap: Any = None,
-        clip: bool = False,
-    ) -> Encoded:
-        check_options(self.name, {"clip"}, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap)
-        out_dtype = float_output_dtype(array.dtype)
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
+        out_dtype = self.output_dtype(array.dtype)
         if array.ndim != 2:
             msg = f"expected a 2-D depth map for encoding {self.name!r}, got shape {array.shape}"
             raise ShapeError(msg)
         depth = np.asarray(array, dtype=np.float64)
         invalid = np.isnan(depth)
         low, high = self.domain
-        if clip:
+        hint = "mark invalid pixels with NaN, or pass clip=True"
+        if count_clipped(
+            depth, low, high, clip=options.clip, encoding=self.name, unit=" m", hint=hint
+        ):
             depth = np.clip(depth, low, high)
-        else:
-            refuse_outside(
-                depth, low, high, encoding=self.name, unit=" m", hint="mark invalid pixels with NaN"
-            )
         codes = np.rint(np.where(invalid, 0.0, depth) * 256.0)
         samples = np.clip(codes, 0, 65535).astype(np.uint16)
         samples[invalid] = 0
         return Encoded(
             samples, {"scale": 1.0 / 256.0}, 1.0 / 512.0 + rounding_slack(high, out_dtype)
         )
-
-    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
-        """The saved float dtype, or float64 for integer and bool data."""
-        return float_output_dtype(dtype)
 
     def decode_foreign(self, samples: np.ndarray, /) -> np.ndarray:
         """Depth (float64, NaN = invalid) from a KITTI uint16 gray PNG."""
@@ -101,7 +85,7 @@ class KittiDepthEncoding:
         return depth.astype(float_output_dtype(dtype), copy=False)
 
 
-class KittiFlowEncoding:
+class KittiFlowEncoding(BaseEncoding):
     """Optical flow (H, W, 2) in pixels as KITTI's uint16 RGB PNG.
 
     Examples
@@ -115,35 +99,22 @@ class KittiFlowEncoding:
     """
 
     name: ClassVar[str] = "kitti-flow"
-    exact: ClassVar[bool] = False
     summary: ClassVar[str] = "KITTI flow, uint16 RGB (v-2^15)/64 px, B = valid"
     domain: ClassVar[tuple[float, float]] = (-512.0, 32767.0 / 64.0)
 
-    def encode(
-        self,
-        array: np.ndarray,
-        /,
-        *,
-        bits: int | None = None,
-        vmin: float | None = None,
-        vmax: float | None = None,
-        cmap: Any = None,
-        clip: bool = False,
-    ) -> Encoded:
-        check_options(self.name, {"clip"}, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap)
-        out_dtype = float_output_dtype(array.dtype)
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
+        out_dtype = self.output_dtype(array.dtype)
         if array.ndim != 3 or array.shape[2] != 2:
             msg = f"expected flow of shape (H, W, 2) for encoding {self.name!r}, got shape {array.shape}"
             raise ShapeError(msg)
         flow = np.asarray(array, dtype=np.float64)
         invalid = np.isnan(flow[..., 0]) | np.isnan(flow[..., 1])
         low, high = self.domain
-        if clip:
+        hint = "mark invalid pixels with NaN, or pass clip=True"
+        if count_clipped(
+            flow, low, high, clip=options.clip, encoding=self.name, unit=" px", hint=hint
+        ):
             flow = np.clip(flow, low, high)
-        else:
-            refuse_outside(
-                flow, low, high, encoding=self.name, unit=" px", hint="mark invalid pixels with NaN"
-            )
         codes = np.rint(np.where(invalid[..., None], 0.0, flow) * 64.0 + 32768.0)
         samples = np.zeros((*flow.shape[:2], 3), dtype=np.uint16)
         samples[..., :2] = np.clip(codes, 0, 65535)
@@ -152,10 +123,6 @@ class KittiFlowEncoding:
         return Encoded(
             samples, {"scale": 1.0 / 64.0}, 1.0 / 128.0 + rounding_slack(512.0, out_dtype)
         )
-
-    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
-        """The saved float dtype, or float64 for integer and bool data."""
-        return float_output_dtype(dtype)
 
     def decode_foreign(self, samples: np.ndarray, /) -> np.ndarray:
         """Flow (H, W, 2) float64, NaN where invalid, from a KITTI uint16 RGB PNG."""

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any, ClassVar
 
 import numpy as np
 
 from truepix.encodings._base import (
+    BaseEncoding,
     Encoded,
-    check_options,
+    EncodeOptions,
+    count_clipped,
     float_output_dtype,
-    refuse_outside,
     rounding_slack,
+    value_range,
 )
 from truepix.errors import InputError
 
 __all__ = ["LINEAR"]
 
 
-def _finite_limit(value: float | None, name: str) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        msg = f"expected a finite number for {name}, got {value!r}"
-        raise InputError(msg) from exc
-    if not math.isfinite(number):
-        msg = f"expected a finite number for {name}, got {value!r}"
-        raise InputError(msg)
-    return number
-
-
-class LinearEncoding:
+class LinearEncoding(BaseEncoding):
     """Values in ``[vmin, vmax]`` as evenly spaced codes of an 8- or 16-bit gray picture.
 
     ``code = round((x - vmin) / step)`` with ``step = (vmax - vmin) / levels`` and
@@ -55,49 +42,29 @@ class LinearEncoding:
     """
 
     name: ClassVar[str] = "linear"
-    exact: ClassVar[bool] = False
     summary: ClassVar[str] = "8/16-bit gray, error <= step/2"
+    options: ClassVar[frozenset[str]] = frozenset({"bits", "vmin", "vmax", "clip"})
 
-    def encode(
-        self,
-        array: np.ndarray,
-        /,
-        *,
-        bits: int | None = None,
-        vmin: float | None = None,
-        vmax: float | None = None,
-        cmap: Any = None,
-        clip: bool = False,
-    ) -> Encoded:
-        check_options(self.name, {"bits", "vmin", "vmax", "clip"}, cmap=cmap)
-        out_dtype = float_output_dtype(array.dtype)
-        bits = 16 if bits is None else bits
+    def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
+        out_dtype = self.output_dtype(array.dtype)
+        bits = 16 if options.bits is None else options.bits
         if bits not in (8, 16):
             msg = f"expected bits=8 or bits=16 for encoding 'linear', got {bits!r}"
             raise InputError(msg)
-        low, high = _finite_limit(vmin, "vmin"), _finite_limit(vmax, "vmax")
         values = np.asarray(array, dtype=np.float64)
         nan = np.isnan(values)
         has_nan = bool(nan.any())
-        if low is None or high is None:
-            finite = values[np.isfinite(values)]
-            if low is None:
-                low = float(finite.min()) if finite.size else (0.0 if high is None else high)
-            if high is None:
-                high = float(finite.max()) if finite.size else low
-        if not low <= high:
-            msg = f"expected vmin <= vmax, got vmin={low!r}, vmax={high!r}"
-            raise InputError(msg)
-        clipped = 0
-        if clip:
-            with np.errstate(invalid="ignore"):
-                outside = (values < low) | (values > high)
-            clipped = int(np.count_nonzero(outside))
+        low, high = value_range(values, options.vmin, options.vmax)
+        clipped = count_clipped(
+            values,
+            low,
+            high,
+            clip=options.clip,
+            encoding=self.name,
+            hint="widen vmin/vmax or pass clip=True",
+        )
+        if clipped:
             values = np.clip(values, low, high)
-        else:
-            refuse_outside(
-                values, low, high, encoding=self.name, hint="widen vmin/vmax or pass clip=True"
-            )
         top = (1 << bits) - 1
         levels = top - 1 if has_nan else top
         step = (high - low) / levels
@@ -121,10 +88,6 @@ class LinearEncoding:
         }
         max_error = step / 2 + rounding_slack(max(abs(low), abs(high)), out_dtype)
         return Encoded(samples, params, max_error, top if has_nan else None)
-
-    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
-        """The saved float dtype, or float64 for integer and bool data."""
-        return float_output_dtype(dtype)
 
     def decode(
         self,
