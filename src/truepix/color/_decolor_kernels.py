@@ -1,0 +1,655 @@
+"""numba kernels of :mod:`truepix.color._decolorize` (the numpy oracle is ``_decolor_oracle``).
+
+The colormap is a polyline through its distinct colors (see ``_decolor_palette``),
+living in a *metric space* ``p' = A @ rgb``. A pixel's answer is the closest point
+of that polyline: its position along the map (in colormap bins), its distance
+(the residual) and whether a clearly different place of the map is about as close
+(ambiguous). A grid over the RGB cube lists, per cell, the only segments that can
+hold the closest point of any color inside the cell, so a pixel looks at a handful
+of segments instead of all of them. Cells are built lazily, only those a picture's
+colors fall in (a few hundred to a few thousand of the 64**3).
+
+For 8-bit pictures every answer is memoised in a table indexed by the 24-bit
+color, packed into one ``uint32`` (0 = not computed yet):
+
+======  =====================================================================
+bits    meaning
+======  =====================================================================
+0-21    position as a fraction of the map, ``round(u * POS_SCALE)``
+22      ambiguous flag
+23-31   ``1 + min(round(residual * 4), 509)``: residual in quarter DN, 1-510
+======  =====================================================================
+
+Kernels assume clean input: the friendly layer validated shapes, dtypes and ranges.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numba as nb
+import numpy as np
+
+__all__ = [
+    "AMBIGUOUS_BIT",
+    "PENDING",
+    "POS_MASK",
+    "POS_SCALE",
+    "RESIDUAL_MAX_CODE",
+    "RESIDUAL_SHIFT",
+    "RESIDUAL_STEPS",
+    "cell_candidates",
+    "cells_float",
+    "chroma_subsampling_test",
+    "codes_to_fields",
+    "codes_to_values",
+    "decode_float",
+    "lookup_u8",
+    "plane_wiener",
+    "residual_histogram",
+    "resolve_u8",
+]
+
+POS_BITS = 22
+POS_SCALE = (1 << POS_BITS) - 1
+POS_MASK = np.uint32(POS_SCALE)
+AMBIGUOUS_BIT = np.uint32(1 << POS_BITS)
+RESIDUAL_SHIFT = POS_BITS + 1
+RESIDUAL_STEPS = 4.0  # residual resolution: quarter DN
+RESIDUAL_MAX_CODE = 510  # code 510 = residual >= 127.25 DN
+PENDING = np.uint32(0xFFFFFFFF)  # not a valid code: residual codes stop at 510
+
+NORM_LINEAR = 0
+NORM_LOG = 1
+
+_JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
+
+
+@nb.njit(**_JIT)
+def _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, j):  # pragma: no cover - jitted
+    """Squared distance from point p to segment j, and the segment parameter t."""
+    ax = px - seg_a[j, 0]
+    ay = py - seg_a[j, 1]
+    az = pz - seg_a[j, 2]
+    t = (ax * seg_d[j, 0] + ay * seg_d[j, 1] + az * seg_d[j, 2]) * seg_inv[j]
+    if t < 0.0:
+        t = 0.0
+    elif t > 1.0:
+        t = 1.0
+    dx = ax - t * seg_d[j, 0]
+    dy = ay - t * seg_d[j, 1]
+    dz = az - t * seg_d[j, 2]
+    return dx * dx + dy * dy + dz * dz, t
+
+
+@nb.njit(**_JIT)
+def _metric_half_diagonal(matrix, cell_size):  # pragma: no cover - jitted
+    """Largest metric distance from a cell's center to its corners (|A d| is convex)."""
+    half = 0.0
+    h = 0.5 * cell_size
+    for sx in (-1.0, 1.0):
+        for sy in (-1.0, 1.0):
+            for sz in (-1.0, 1.0):
+                ex = (matrix[0, 0] * sx + matrix[0, 1] * sy + matrix[0, 2] * sz) * h
+                ey = (matrix[1, 0] * sx + matrix[1, 1] * sy + matrix[1, 2] * sz) * h
+                ez = (matrix[2, 0] * sx + matrix[2, 1] * sy + matrix[2, 2] * sz) * h
+                half = max(half, math.sqrt(ex * ex + ey * ey + ez * ez))
+    return half
+
+
+@nb.njit(parallel=True, **_JIT)
+def cell_candidates(
+    cells, matrix, seg_a, seg_d, seg_inv, n_axis, cell_size, slack
+):  # pragma: no cover
+    """Candidate segments of the given grid cells, as (counts, concatenated lists).
+
+    A cell is the RGB box ``[i, i+1) * cell_size`` on each axis. Its center c lies
+    within ``half`` (metric) of every color in it, so for any such color the closest
+    segment is within ``d_min(c) + 2 * half`` of c; ``slack`` widens the list so the
+    ambiguity test (best + tolerance) sees every contender.
+    """
+    n_cells = cells.shape[0]
+    n_seg = seg_a.shape[0]
+    half = _metric_half_diagonal(matrix, cell_size)
+    counts = np.zeros(n_cells, np.int64)
+    dist2 = np.empty((n_cells, n_seg), np.float64)
+    limits = np.empty(n_cells, np.float64)
+    for c in nb.prange(n_cells):
+        cell = cells[c]
+        x = (cell // (n_axis * n_axis) + 0.5) * cell_size
+        y = ((cell // n_axis) % n_axis + 0.5) * cell_size
+        z = (cell % n_axis + 0.5) * cell_size
+        px = matrix[0, 0] * x + matrix[0, 1] * y + matrix[0, 2] * z
+        py = matrix[1, 0] * x + matrix[1, 1] * y + matrix[1, 2] * z
+        pz = matrix[2, 0] * x + matrix[2, 1] * y + matrix[2, 2] * z
+        best = np.inf
+        for j in range(n_seg):
+            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, j)
+            dist2[c, j] = d2
+            best = min(best, d2)
+        limit = math.sqrt(best) + 2.0 * half + slack
+        limits[c] = limit * limit
+        count = 0
+        for j in range(n_seg):
+            if dist2[c, j] <= limits[c]:
+                count += 1
+        counts[c] = count
+    offsets = np.zeros(n_cells + 1, np.int64)
+    offsets[1:] = np.cumsum(counts)
+    candidates = np.empty(offsets[-1], np.int32)
+    for c in nb.prange(n_cells):
+        q = offsets[c]
+        for j in range(n_seg):
+            if dist2[c, j] <= limits[c]:
+                candidates[q] = j
+                q += 1
+    return counts, candidates
+
+
+@nb.njit(**_JIT)
+def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
+    i = min(int(r / cell_size), n_axis - 1)
+    j = min(int(g / cell_size), n_axis - 1)
+    k = min(int(b / cell_size), n_axis - 1)
+    return (i * n_axis + j) * n_axis + k
+
+
+@nb.njit(**_JIT)
+def _project(  # pragma: no cover - jitted
+    r,
+    g,
+    b,
+    matrix,
+    seg_a,
+    seg_d,
+    seg_inv,
+    seg_s,
+    seg_ds,
+    cell_start,
+    cell_count,
+    pool,
+    n_axis,
+    cell_size,
+    period,
+    gap,
+    tolerance,
+):
+    """Closest polyline point of the RGB color (r, g, b), DN floats in [0, 255].
+
+    Returns (position in bins, metric distance, ambiguous). The color's grid cell
+    must have been built.
+    """
+    cell = _cell_of(r, g, b, n_axis, cell_size)
+    px = matrix[0, 0] * r + matrix[0, 1] * g + matrix[0, 2] * b
+    py = matrix[1, 0] * r + matrix[1, 1] * g + matrix[1, 2] * b
+    pz = matrix[2, 0] * r + matrix[2, 1] * g + matrix[2, 2] * b
+    best = np.inf
+    best_pos = 0.0
+    lo = cell_start[cell]
+    hi = lo + cell_count[cell]
+    for q in range(lo, hi):
+        seg = pool[q]
+        d2, t = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, seg)
+        if d2 < best:
+            best = d2
+            best_pos = seg_s[seg] + t * seg_ds[seg]
+    if period > 0.0 and best_pos >= period:
+        best_pos -= period
+    residual = math.sqrt(best)
+    # Ambiguous: another place of the map, more than `gap` bins away, within
+    # `tolerance` of the best distance.
+    limit = residual + tolerance
+    limit *= limit
+    ambiguous = False
+    for q in range(lo, hi):
+        seg = pool[q]
+        d2, t = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, seg)
+        if d2 <= limit:
+            apart = abs(seg_s[seg] + t * seg_ds[seg] - best_pos)
+            if period > 0.0:
+                apart = apart % period
+                apart = min(apart, period - apart)
+            if apart > gap:
+                ambiguous = True
+                break
+    return best_pos, residual, ambiguous
+
+
+@nb.njit(**_JIT)
+def _pack(position, residual, ambiguous, inv_span):  # pragma: no cover - jitted
+    pos_code = np.uint32(min(max(position * inv_span, 0.0), 1.0) * POS_SCALE + 0.5)
+    res_code = 1 + min(int(residual * RESIDUAL_STEPS + 0.5), RESIDUAL_MAX_CODE - 1)
+    code = pos_code | (np.uint32(res_code) << np.uint32(RESIDUAL_SHIFT))
+    if ambiguous:
+        code |= AMBIGUOUS_BIT
+    return code
+
+
+@nb.njit(**_JIT)
+def _chunks(n_items, per_chunk, most):  # pragma: no cover - jitted
+    n_chunks = max(1, min(n_items // per_chunk, most))
+    return n_chunks, (n_items + n_chunks - 1) // n_chunks
+
+
+@nb.njit(parallel=True, **_JIT)
+def lookup_u8(pixels, memo, opaque, cell_start, n_axis, cell_size, out, need):  # pragma: no cover
+    """Pass 1 over (P, C) uint8 pixels: answers known to ``memo`` go to ``out``.
+
+    ``memo`` (2**24 uint32, 0 = unknown) holds answers per 24-bit color. A pixel
+    rejected by its alpha gets code 0 (alpha 0 always; any alpha but 255 when the
+    map is ``opaque``); an unknown one gets PENDING, and its grid cell is flagged in
+    ``need`` when not built yet. Returns the number of pending pixels.
+    """
+    n_pix = pixels.shape[0]
+    n_chan = pixels.shape[1]
+    n_chunks, chunk = _chunks(n_pix, 4096, 256)
+    pending = np.zeros(n_chunks, np.int64)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            if n_chan == 4:
+                alpha = pixels[p, 3]
+                if alpha == 0 or (opaque and alpha != 255):
+                    out[p] = 0
+                    continue
+            r = pixels[p, 0]
+            g = pixels[p, 1]
+            b = pixels[p, 2]
+            code = memo[(np.int64(r) << 16) | (np.int64(g) << 8) | np.int64(b)]
+            if code == 0:
+                code = PENDING
+                pending[c] += 1
+                cell = _cell_of(float(r), float(g), float(b), n_axis, cell_size)
+                if cell_start[cell] < 0:
+                    need[cell] = 1
+            out[p] = code
+    return pending.sum()
+
+
+@nb.njit(parallel=True, **_JIT)
+def resolve_u8(  # pragma: no cover - jitted
+    pixels,
+    memo,
+    matrix,
+    seg_a,
+    seg_d,
+    seg_inv,
+    seg_s,
+    seg_ds,
+    cell_start,
+    cell_count,
+    pool,
+    n_axis,
+    cell_size,
+    period,
+    span,
+    gap,
+    tolerance,
+    out,
+):
+    """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``.
+
+    Threads racing on one color compute and store the same value.
+    """
+    n_pix = pixels.shape[0]
+    inv_span = 1.0 / span
+    n_chunks, chunk = _chunks(n_pix, 4096, 256)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            if out[p] != PENDING:
+                continue
+            key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
+            key |= np.int64(pixels[p, 2])
+            code = memo[key]
+            if code == 0:
+                pos, res, amb = _project(
+                    float(pixels[p, 0]),
+                    float(pixels[p, 1]),
+                    float(pixels[p, 2]),
+                    matrix,
+                    seg_a,
+                    seg_d,
+                    seg_inv,
+                    seg_s,
+                    seg_ds,
+                    cell_start,
+                    cell_count,
+                    pool,
+                    n_axis,
+                    cell_size,
+                    period,
+                    gap,
+                    tolerance,
+                )
+                code = _pack(pos, res, amb, inv_span)
+                memo[key] = code
+            out[p] = code
+
+
+@nb.njit(parallel=True, **_JIT)
+def cells_float(pixels, scale, cell_start, n_axis, cell_size, need):  # pragma: no cover
+    """Flag in ``need`` the unbuilt grid cells of (P, C) float pixels (``scale`` -> DN)."""
+    n_pix = pixels.shape[0]
+    n_chunks, chunk = _chunks(n_pix, 4096, 256)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            r = min(max(pixels[p, 0] * scale, 0.0), 255.0)
+            g = min(max(pixels[p, 1] * scale, 0.0), 255.0)
+            b = min(max(pixels[p, 2] * scale, 0.0), 255.0)
+            cell = _cell_of(r, g, b, n_axis, cell_size)
+            if cell_start[cell] < 0:
+                need[cell] = 1
+
+
+@nb.njit(parallel=True, **_JIT)
+def decode_float(  # pragma: no cover - jitted
+    pixels,
+    scale,
+    opaque,
+    matrix,
+    seg_a,
+    seg_d,
+    seg_inv,
+    seg_s,
+    seg_ds,
+    cell_start,
+    cell_count,
+    pool,
+    n_axis,
+    cell_size,
+    period,
+    span,
+    gap,
+    tolerance,
+    out,
+):
+    """Codes of (P, C) float pixels; ``scale`` maps them to DN (no memo: not 8-bit)."""
+    n_pix = pixels.shape[0]
+    n_chan = pixels.shape[1]
+    inv_span = 1.0 / span
+    full = 255.0 / scale  # the value of an opaque alpha
+    n_chunks, chunk = _chunks(n_pix, 1024, 1024)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            if n_chan == 4:
+                alpha = pixels[p, 3]
+                if alpha == 0 or (opaque and alpha != full):
+                    out[p] = 0
+                    continue
+            r = min(max(pixels[p, 0] * scale, 0.0), 255.0)
+            g = min(max(pixels[p, 1] * scale, 0.0), 255.0)
+            b = min(max(pixels[p, 2] * scale, 0.0), 255.0)
+            pos, res, amb = _project(
+                r,
+                g,
+                b,
+                matrix,
+                seg_a,
+                seg_d,
+                seg_inv,
+                seg_s,
+                seg_ds,
+                cell_start,
+                cell_count,
+                pool,
+                n_axis,
+                cell_size,
+                period,
+                gap,
+                tolerance,
+            )
+            out[p] = _pack(pos, res, amb, inv_span)
+
+
+@nb.njit(parallel=True, **_JIT)
+def residual_histogram(codes):  # pragma: no cover - jitted
+    """Counts of residual codes (index 0: alpha-rejected pixels)."""
+    n_pix = codes.shape[0]
+    n_bins = RESIDUAL_MAX_CODE + 1
+    n_chunks, chunk = _chunks(n_pix, 65536, 64)
+    partial = np.zeros((n_chunks, n_bins), np.int64)
+    shift = np.uint32(RESIDUAL_SHIFT)
+    for c in nb.prange(n_chunks):
+        # four interleaved counters: most pixels share one code, and a single
+        # counter would serialize on its own increments
+        local = np.zeros((4, n_bins), np.int64)
+        p = c * chunk
+        stop = min(n_pix, (c + 1) * chunk)
+        while p + 4 <= stop:
+            local[0, codes[p] >> shift] += 1
+            local[1, codes[p + 1] >> shift] += 1
+            local[2, codes[p + 2] >> shift] += 1
+            local[3, codes[p + 3] >> shift] += 1
+            p += 4
+        while p < stop:
+            local[0, codes[p] >> shift] += 1
+            p += 1
+        partial[c] = local.sum(axis=0)
+    return partial.sum(axis=0)
+
+
+@nb.njit(**_JIT)
+def _inverse_norm(u, kind, vmin, vmax):  # pragma: no cover - jitted
+    if kind == NORM_LOG:
+        return vmin * math.exp(u * math.log(vmax / vmin))
+    return vmin + u * (vmax - vmin)
+
+
+@nb.njit(parallel=True, **_JIT)
+def codes_to_values(codes, max_code, kind, vmin, vmax, out):  # pragma: no cover
+    """Data values from codes; NaN where rejected or the residual code exceeds ``max_code``."""
+    n_pix = codes.shape[0]
+    n_chunks = max(1, min(n_pix // 16384, 256))
+    chunk = (n_pix + n_chunks - 1) // n_chunks
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            code = codes[p]
+            res_code = code >> RESIDUAL_SHIFT
+            if res_code == 0 or res_code > max_code:
+                out[p] = np.nan
+            else:
+                u = (code & POS_MASK) * (1.0 / POS_SCALE)
+                out[p] = _inverse_norm(u, kind, vmin, vmax)
+
+
+@nb.njit(parallel=True, **_JIT)
+def codes_to_fields(codes, max_code, position, residual, ambiguous):  # pragma: no cover
+    """Unpack codes: position in [0, 1] (NaN where rejected), residual (DN), ambiguity."""
+    n_pix = codes.shape[0]
+    for p in nb.prange(n_pix):
+        code = codes[p]
+        res_code = code >> RESIDUAL_SHIFT
+        ambiguous[p] = (code & AMBIGUOUS_BIT) != 0
+        if res_code == 0:
+            residual[p] = np.nan
+            position[p] = np.nan
+            continue
+        residual[p] = (res_code - 1) / RESIDUAL_STEPS
+        if res_code > max_code:
+            position[p] = np.nan
+        else:
+            position[p] = (code & POS_MASK) * (1.0 / POS_SCALE)
+
+
+@nb.njit(**_JIT)
+def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jitted
+    """RGB of the polyline at position s (bins): linear between the two vertices."""
+    n = positions.shape[0]
+    if n == 1:
+        return vertices[0, 0], vertices[0, 1], vertices[0, 2]
+    if cyclic and s < positions[0]:
+        s += n_bins
+    k = np.searchsorted(positions, s, side="right") - 1  # vertex at or before s
+    if k < 0:
+        k = 0
+    if k >= n - 1:
+        if not cyclic:
+            return vertices[n - 1, 0], vertices[n - 1, 1], vertices[n - 1, 2]
+        k0, k1, p0, p1 = n - 1, 0, positions[n - 1], positions[0] + n_bins
+    else:
+        k0, k1, p0, p1 = k, k + 1, positions[k], positions[k + 1]
+    t = min(max((s - p0) / (p1 - p0), 0.0), 1.0)
+    return (
+        vertices[k0, 0] + t * (vertices[k1, 0] - vertices[k0, 0]),
+        vertices[k0, 1] + t * (vertices[k1, 1] - vertices[k0, 1]),
+        vertices[k0, 2] + t * (vertices[k1, 2] - vertices[k0, 2]),
+    )
+
+
+@nb.njit(parallel=True, **_JIT)
+def chroma_subsampling_test(  # pragma: no cover - jitted
+    pixels,
+    scale,
+    codes,
+    width,
+    max_code,
+    vertices,
+    positions,
+    n_bins,
+    cyclic,
+    step,
+    ycc,
+):
+    """How well JPEG's 4:2:0 chroma model explains the observed chroma.
+
+    For every ``step``-th row of 2x2 blocks: the map's chroma at each pixel's decoded
+    position (``ycc`` rows 1-2 map RGB to Cb, Cr), averaged per block and upsampled
+    back as libjpeg does (a triangle filter: 9/16 own block, 3/16 each edge
+    neighbour, 1/16 the corner one). Returns ``[e_map, e_model]``: squared distance
+    of the observed chroma to the map's chroma and to the modelled one. A JPEG'd
+    picture fits the model; an exact, noisy or resampled one fits the map.
+    """
+    height = codes.shape[0] // width
+    n_brow = height // 2
+    n_bcol = width // 2
+    picks = max(0, (n_brow - 2 + step - 1) // step)
+    partial = np.zeros((max(picks, 1), 2), np.float64)
+    for k in nb.prange(picks):
+        i = 1 + k * step  # block row, with one block row of context on each side
+        block = np.zeros((3, n_bcol, 2), np.float64)
+        good = np.ones((3, n_bcol), np.bool_)
+        mapped = np.zeros((2, 2 * n_bcol, 2), np.float64)
+        for r in range(3):
+            for j in range(n_bcol):
+                for dy in range(2):
+                    for dx in range(2):
+                        p = (2 * (i - 1 + r) + dy) * width + 2 * j + dx
+                        code = codes[p]
+                        res = code >> RESIDUAL_SHIFT
+                        if res == 0 or res > max_code:
+                            good[r, j] = False
+                            continue
+                        s0 = (code & POS_MASK) * (1.0 / POS_SCALE) * n_bins
+                        cr, cg, cb = _color_at(s0, vertices, positions, n_bins, cyclic)
+                        u = ycc[1, 0] * cr + ycc[1, 1] * cg + ycc[1, 2] * cb
+                        v = ycc[2, 0] * cr + ycc[2, 1] * cg + ycc[2, 2] * cb
+                        block[r, j, 0] += 0.25 * u
+                        block[r, j, 1] += 0.25 * v
+                        if r == 1:
+                            mapped[dy, 2 * j + dx, 0] = u
+                            mapped[dy, 2 * j + dx, 1] = v
+        for dy in range(2):
+            rv = 0 if dy == 0 else 2  # the vertical neighbour block row
+            for j in range(n_bcol):
+                for dx in range(2):
+                    jh = max(0, j - 1) if dx == 0 else min(n_bcol - 1, j + 1)
+                    if not (good[1, j] and good[rv, j] and good[1, jh] and good[rv, jh]):
+                        continue
+                    p = (2 * i + dy) * width + 2 * j + dx
+                    for c in range(2):
+                        model = (
+                            9.0 * block[1, j, c] + 3.0 * block[rv, j, c]
+                            + 3.0 * block[1, jh, c] + block[rv, jh, c]
+                        ) / 16.0  # fmt: skip
+                        obs = (
+                            ycc[c + 1, 0] * pixels[p, 0]
+                            + ycc[c + 1, 1] * pixels[p, 1]
+                            + ycc[c + 1, 2] * pixels[p, 2]
+                        ) * scale
+                        e_map = obs - mapped[dy, 2 * j + dx, c]
+                        e_model = obs - model
+                        partial[k, 0] += e_map * e_map
+                        partial[k, 1] += e_model * e_model
+    return partial.sum(axis=0)
+
+
+@nb.njit(parallel=True, **_JIT)
+def plane_wiener(position, noise_var, radius, cyclic, out):  # pragma: no cover - jitted
+    """Locally adaptive Wiener filter of a 2-D position field around local planes.
+
+    In each (2r+1)^2 window of valid (non-NaN) neighbours a least-squares plane is
+    fitted; with residual variance v and mean noise variance n (less the share the
+    fit absorbs) the estimate is ``plane + max(v - n, 0) / v * (x - plane)`` at the
+    center. Flat and sloped areas get the plane, texture and edges (v >> n) keep
+    their pixel. On cyclic maps neighbours are unwrapped to the center's side of the
+    seam first. Windows with fewer than 4 valid pixels keep the pixel.
+    """
+    height, width = position.shape
+    for y in nb.prange(height):
+        for x in range(width):
+            center = position[y, x]
+            out[y, x] = center
+            if math.isnan(center):
+                continue
+            n = 0.0
+            sx = sy = sxx = syy = sxy = 0.0
+            sd = sxd = syd = sdd = 0.0
+            noise = 0.0
+            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                    v = position[yy, xx]
+                    if math.isnan(v):
+                        continue
+                    d = v - center
+                    if cyclic:
+                        d -= math.floor(d + 0.5)
+                    dx = float(xx - x)
+                    dy = float(yy - y)
+                    n += 1.0
+                    sx += dx
+                    sy += dy
+                    sxx += dx * dx
+                    syy += dy * dy
+                    sxy += dx * dy
+                    sd += d
+                    sxd += dx * d
+                    syd += dy * d
+                    sdd += d * d
+                    noise += noise_var[yy, xx]
+            if n < 4.0:
+                continue
+            # normal equations of d ~ a + b dx + c dy, solved by Cramer's rule
+            m00, m01, m02 = n, sx, sy
+            m11, m12, m22 = sxx, sxy, syy
+            det = (
+                m00 * (m11 * m22 - m12 * m12)
+                - m01 * (m01 * m22 - m12 * m02)
+                + m02 * (m01 * m12 - m11 * m02)
+            )
+            if abs(det) < 1e-9:
+                continue
+            a = (
+                sd * (m11 * m22 - m12 * m12)
+                - m01 * (sxd * m22 - m12 * syd)
+                + m02 * (sxd * m12 - m11 * syd)
+            ) / det
+            b = (
+                m00 * (sxd * m22 - syd * m12)
+                - sd * (m01 * m22 - m12 * m02)
+                + m02 * (m01 * syd - sxd * m02)
+            ) / det
+            c = (
+                m00 * (m11 * syd - m12 * sxd)
+                - m01 * (m01 * syd - sxd * m02)
+                + sd * (m01 * m12 - m11 * m02)
+            ) / det
+            # residual sum of squares of the fit
+            rss = sdd - a * sd - b * sxd - c * syd
+            residual_var = max(rss, 0.0) / n
+            noise_share = noise / n * (1.0 - 3.0 / n)
+            gain = 0.0
+            if residual_var > noise_share:
+                gain = (residual_var - noise_share) / residual_var
+            estimate = center + a + gain * (0.0 - a)
+            if cyclic:
+                estimate -= math.floor(estimate)
+            out[y, x] = estimate

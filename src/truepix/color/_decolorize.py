@@ -1,0 +1,519 @@
+"""Colormapped pictures back to data: :func:`decolorize` and :class:`Decolorizer`.
+
+Each pixel is matched to the closest point of the colormap drawn as a polyline
+through its colors (see ``_decolor_palette``): exact renders land on a table entry
+and come back at the center of its bin (the least possible error), degraded
+pictures (JPEG, resampling, noise) land between entries and keep that continuous
+position. Distances weigh luma above chroma because JPEG keeps luma at full
+resolution and halves chroma. Pixels too far from every colormap color --
+annotations, background, the bad color, transparent pixels -- come back NaN. When a
+picture is noisy, a locally adaptive Wiener filter of the positions removes most of
+the noise while keeping edges and texture.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from truepix.color import _decolor_kernels as kernels
+from truepix.color._decolor_palette import Grid, Polyline, luma_metric
+from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
+
+__all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
+
+#: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
+#: benchmarks/colormaps.py; other pictures use plain RGB distance.
+JPEG_CHROMA_WEIGHT = 0.1
+#: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the decoded
+#: positions explains its chroma this much better than the map's chroma itself.
+JPEG_MODEL_RATIO = 0.85
+#: The spatial filter: window radius and the noise it assumes, in units of the
+#: estimated noise sigma, for noisy and for JPEG'd pictures.
+DENOISE_RADIUS = 2
+NOISE_DENOISE_SIGMAS = 1.0
+JPEG_DENOISE_SIGMAS = 1.0
+#: Smallest automatic residual threshold, DN: exact renders match at 0, so anything
+#: this far from the map is not one of its colors.
+MIN_THRESHOLD = 3.0
+#: Automatic threshold in units of the estimated noise sigma.
+THRESHOLD_SIGMAS = 4.0
+#: Noise below this sigma (DN) is not worth a spatial filter.
+MIN_DENOISE_SIGMA = 0.5
+#: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
+NOISE_CAP = 32.0
+#: A second match farther than this along the map (in bins) makes a pixel ambiguous,
+#: when its distance is within AMBIGUITY_TOLERANCE DN of the best one.
+AMBIGUITY_GAP = 2.0
+AMBIGUITY_TOLERANCE = 1.5
+#: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
+_RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
+#: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
+_YCBCR = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
+
+
+@dataclass(frozen=True)
+class DecolorizeResult:
+    """Everything :meth:`Decolorizer.decode` learns about a picture.
+
+    Attributes
+    ----------
+    values : ndarray, float64
+        The data, shape of the image without its channel axis; NaN where a pixel
+        is not a colormap color.
+    residual : ndarray, float32
+        Distance (DN, luma-weighted) from each pixel to the closest colormap color,
+        in quarter-DN steps up to 127.5; NaN where alpha rejected the pixel.
+    ambiguous : ndarray, bool
+        True where a clearly different part of the map matches about as well
+        (non-injective maps such as ``flag`` or ``prism``).
+    noise : float
+        Estimated noise sigma of the picture, DN (0 for exact renders).
+    threshold : float
+        Residual (DN) above which pixels were set to NaN.
+    denoised : bool
+        Whether the spatial filter ran.
+    """
+
+    values: np.ndarray
+    residual: np.ndarray
+    ambiguous: np.ndarray
+    noise: float
+    threshold: float
+    denoised: bool
+
+    @property
+    def valid(self) -> np.ndarray:
+        """True where a value was recovered."""
+        return ~np.isnan(self.values)
+
+
+@dataclass(frozen=True)
+class _Map:
+    name: str
+    lut: np.ndarray  # (N, 4) float64 in [0, 1]
+    lut_bytes: np.ndarray  # (N, 4) uint8, matplotlib's truncation
+    cyclic: bool
+
+
+_CYCLIC = frozenset({"twilight", "twilight_shifted", "hsv"})
+
+
+def _resolve_map(cmap: Any) -> _Map:
+    """A colormap name, matplotlib Colormap, color array or Colorbar -> its tables."""
+    colors = getattr(cmap, "colors", None)
+    if colors is not None and hasattr(cmap, "orientation"):  # a found Colorbar
+        cmap = np.asarray(colors)
+    if isinstance(cmap, np.ndarray | list | tuple):
+        table = np.asarray(cmap)
+        if table.ndim != 2 or table.shape[1] not in (3, 4) or len(table) == 0:
+            msg = f"expected an (N, 3) or (N, 4) color table, got shape {table.shape}"
+            raise ShapeError(msg + "; pass a colormap name, a Colormap or such a table")
+        if table.dtype.kind in "ui":
+            table = table.astype(np.float64) / 255.0
+        table = np.asarray(table, dtype=np.float64)
+        if not np.all(np.isfinite(table)) or table.min() < 0 or table.max() > 1:
+            msg = "expected colors in [0, 1] (floats) or 0-255 (integers), got others"
+            raise InputError(msg + "; scale the table first")
+        if table.shape[1] == 3:
+            table = np.hstack([table, np.ones((len(table), 1))])
+        return _Map("custom", table, (table * 255).astype(np.uint8), cyclic=False)
+    import matplotlib as mpl
+    import matplotlib.colors as mcolors
+
+    if isinstance(cmap, str):
+        try:
+            cmap = mpl.colormaps[cmap]
+        except KeyError:
+            from truepix.errors import UnknownColormapError, did_you_mean
+
+            hint = did_you_mean(cmap, list(mpl.colormaps))
+            msg = f"expected a colormap name, got {cmap!r};{hint or ' see tp.colormaps()'}"
+            raise UnknownColormapError(msg) from None
+    if not isinstance(cmap, mcolors.Colormap):
+        msg = f"expected a colormap name, Colormap, color table or Colorbar, got {cmap!r}"
+        raise InputError(msg)
+    lut = np.asarray(cmap(np.arange(cmap.N)), dtype=np.float64)
+    name = cmap.name.removesuffix("_r")
+    return _Map(cmap.name, lut, (lut * 255).astype(np.uint8), cyclic=name in _CYCLIC)
+
+
+class _Norm:
+    """Linear or log normalization with its inverse (matplotlib's semantics)."""
+
+    def __init__(self, norm: str, vmin: float, vmax: float) -> None:
+        if norm not in ("linear", "log"):
+            msg = f"expected norm 'linear' or 'log', got {norm!r}"
+            raise InputError(msg)
+        vmin, vmax = float(vmin), float(vmax)
+        if not (math.isfinite(vmin) and math.isfinite(vmax)) or not vmin < vmax:
+            msg = f"expected finite vmin < vmax, got vmin={vmin!r}, vmax={vmax!r}"
+            raise InputError(msg + "; give the range the picture was rendered with")
+        if norm == "log" and vmin <= 0:
+            msg = f"expected vmin > 0 for a log norm, got vmin={vmin!r}"
+            raise InputError(msg)
+        self.kind = kernels.NORM_LOG if norm == "log" else kernels.NORM_LINEAR
+        self.name, self.vmin, self.vmax = norm, vmin, vmax
+
+    def inverse(self, u: np.ndarray) -> np.ndarray:
+        if self.kind == kernels.NORM_LOG:
+            return self.vmin * np.exp(u * math.log(self.vmax / self.vmin))
+        return self.vmin + u * (self.vmax - self.vmin)
+
+
+class Decolorizer:
+    """Turn pictures made with one colormap and range back into data, fast.
+
+    Building one costs milliseconds; it keeps what it learns about colors between
+    calls, so decoding many pictures (or one big one) with the same colormap is
+    fastest through one instance. :func:`decolorize` is the one-call form.
+
+    Parameters
+    ----------
+    cmap : str, Colormap, array_like or Colorbar
+        The colormap the picture was made with: a name, a matplotlib ``Colormap``,
+        an (N, 3) or (N, 4) table of colors (uint8 or floats in [0, 1]) from low to
+        high, or a ``Colorbar`` found by :func:`truepix.find_colorbar`.
+    vmin, vmax : float
+        The data range the colormap spans (matplotlib's ``vmin``/``vmax``).
+    norm : {"linear", "log"}
+        How data was normalized before coloring.
+    threshold : float, optional
+        Residual (DN) above which a pixel is not a colormap color and becomes NaN.
+        Default: adapted to the picture, ``max(3, 4 * noise sigma)``.
+    denoise : bool, optional
+        Smooth noisy positions with an edge-preserving filter. Default: when the
+        estimated noise sigma is at least 0.5 DN (never on exact renders).
+    step : float, optional
+        The data are multiples of ``step`` (1 for integers): each value is rounded
+        to the nearest multiple, so integers rendered with distinct colors come back
+        exact.
+    cyclic : bool, optional
+        The map's ends meet (twilight, hsv); default from the colormap.
+
+    Examples
+    --------
+    >>> import numpy as np, matplotlib as mpl
+    >>> data = np.linspace(0.0, 10.0, 12).reshape(3, 4)
+    >>> image = mpl.colormaps["viridis"](data / 10.0, bytes=True)
+    >>> decoder = Decolorizer("viridis", vmin=0.0, vmax=10.0)
+    >>> bool(np.all(np.abs(decoder.values(image) - data) <= 10.0 / 256))
+    True
+    """
+
+    def __init__(
+        self,
+        cmap: Any,
+        /,
+        *,
+        vmin: float = 0.0,
+        vmax: float = 1.0,
+        norm: str = "linear",
+        threshold: float | None = None,
+        denoise: bool | None = None,
+        step: float | None = None,
+        cyclic: bool | None = None,
+    ) -> None:
+        self._map = _resolve_map(cmap)
+        self._norm = _Norm(norm, vmin, vmax)
+        if threshold is not None and not threshold >= 0:
+            msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
+            raise InputError(msg)
+        if step is not None and not (math.isfinite(step) and step > 0):
+            msg = f"expected a positive step or None, got {step!r}"
+            raise InputError(msg)
+        self.threshold = threshold
+        self.denoise = denoise
+        self.step = step
+        self.cyclic = self._map.cyclic if cyclic is None else bool(cyclic)
+        self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
+        self._grids: dict[tuple[str, str], Grid] = {}
+        self._memos: dict[str, np.ndarray] = {}
+
+    @property
+    def cmap(self) -> str:
+        """Name of the colormap ("custom" for a color table)."""
+        return self._map.name
+
+    @property
+    def vmin(self) -> float:
+        return self._norm.vmin
+
+    @property
+    def vmax(self) -> float:
+        return self._norm.vmax
+
+    @property
+    def norm(self) -> str:
+        return self._norm.name
+
+    def __repr__(self) -> str:
+        return (
+            f"Decolorizer({self.cmap!r}, vmin={self.vmin!r}, vmax={self.vmax!r}, "
+            f"norm={self.norm!r})"
+        )
+
+    # -- public -------------------------------------------------------------------
+
+    def values(self, image: Any, /) -> np.ndarray:
+        """Data values of ``image`` (float64, NaN where not a colormap color).
+
+        Examples
+        --------
+        >>> import numpy as np, matplotlib as mpl
+        >>> image = mpl.colormaps["jet"]([[0.1, 0.5], [0.9, np.nan]], bytes=True)
+        >>> np.round(Decolorizer("jet").values(image), 3)
+        array([[0.102, 0.502],
+               [0.9  ,   nan]])
+        """
+        return self._run(image, detailed=False).values
+
+    def residual(self, image: Any, /) -> np.ndarray:
+        """Distance (DN) from each pixel to the closest colormap color (float32).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> image = np.array([[[68, 1, 84], [255, 255, 255]]], dtype=np.uint8)
+        >>> Decolorizer("viridis").residual(image)
+        array([[  0. , 127.5]], dtype=float32)
+        """
+        return self._run(image, detailed=True).residual
+
+    def decode(self, image: Any, /) -> DecolorizeResult:
+        """Values with per-pixel residual, ambiguity and the picture's noise estimate.
+
+        Examples
+        --------
+        >>> import numpy as np, matplotlib as mpl
+        >>> x = np.array([[0.0, 0.25, 0.5, 1.0]])
+        >>> result = Decolorizer("prism").decode(mpl.colormaps["prism"](x, bytes=True))
+        >>> result.ambiguous.tolist()
+        [[True, True, True, True]]
+        """
+        return self._run(image, detailed=True)
+
+    # -- machinery ----------------------------------------------------------------
+
+    def _grid(self, kind: str, metric: str) -> Grid:
+        grid = self._grids.get((kind, metric))
+        if grid is None:
+            if kind == "u8":
+                colors = self._map.lut_bytes[:, :3]
+            else:
+                colors = self._map.lut[:, :3] * 255.0
+            weight = 1.0 if metric == "rgb" else JPEG_CHROMA_WEIGHT
+            line = Polyline.build(colors, cyclic=self.cyclic, matrix=luma_metric(weight))
+            # slack: the ambiguity test looks this far past the best match
+            grid = Grid(line, slack=AMBIGUITY_TOLERANCE)
+            self._grids[(kind, metric)] = grid
+        return grid
+
+    def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
+        """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
+        grid = self._grid(kind, metric)
+        line = grid.line
+        codes = np.empty(len(flat), dtype=np.uint32)
+        need = np.zeros(grid.n_axis**3, dtype=np.uint8)
+        span = float(line.n_bins)
+        period = span if line.cyclic else 0.0
+        if kind == "u8":
+            memo = self._memos.get(metric)
+            if memo is None:
+                # zero pages: only the colors pictures actually have touch memory
+                memo = self._memos[metric] = np.zeros(1 << 24, dtype=np.uint32)
+            pending = kernels.lookup_u8(
+                flat, memo, self._opaque, grid.start, grid.n_axis, grid.cell_size, codes, need
+            )
+            if pending:
+                grid.build(need)
+                kernels.resolve_u8(
+                    flat, memo, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
+                    line.seg_s, line.seg_ds, grid.start, grid.count, grid.pool, grid.n_axis,
+                    grid.cell_size, period, span, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, codes,
+                )  # fmt: skip
+        else:
+            kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
+            grid.build(need)
+            kernels.decode_float(
+                flat, scale, self._opaque, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
+                line.seg_s, line.seg_ds, grid.start, grid.count, grid.pool, grid.n_axis,
+                grid.cell_size, period, span, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, codes,
+            )  # fmt: skip
+        return codes
+
+    def _looks_like_jpeg(
+        self, flat: np.ndarray, kind: str, scale: float, codes: np.ndarray, width: int,
+        max_code: int,
+    ) -> bool:  # fmt: skip
+        """Does JPEG's 4:2:0 chroma model explain the picture better than the map?"""
+        line = self._grid(kind, "rgb").line
+        height = len(codes) // width
+        step = max(1, height // 512)  # a few hundred block rows are plenty
+        e_map, e_model = kernels.chroma_subsampling_test(
+            flat, scale, codes, width, max_code, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, step, _YCBCR,
+        )  # fmt: skip
+        return e_model < JPEG_MODEL_RATIO * e_map
+
+    def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
+        pixels, kind, scale = _as_pixels(image)
+        shape = pixels.shape[:-1]
+        flat = pixels.reshape(-1, pixels.shape[-1])
+        codes = self._codes(flat, kind, scale, "rgb")
+        noise = _noise_sigma(kernels.residual_histogram(codes))
+        threshold = self.threshold
+        if threshold is None:
+            threshold = max(MIN_THRESHOLD, THRESHOLD_SIGMAS * noise)
+        max_code = _threshold_code(threshold)
+        spatial = len(shape) == 2 and min(shape) >= 3
+        line = self._grid(kind, "rgb").line
+        smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
+        if spatial and noise > 0.0:
+            if self._looks_like_jpeg(flat, kind, scale, codes, shape[1], max_code):
+                # JPEG: positions from luma-weighted distance, validity from RGB
+                luma_codes = self._codes(flat, kind, scale, "luma")
+                luma_noise = _noise_sigma(kernels.residual_histogram(luma_codes))
+                codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
+                line = self._grid(kind, "luma").line
+                smoothing = JPEG_DENOISE_SIGMAS * luma_noise
+            elif noise >= MIN_DENOISE_SIGMA:
+                smoothing = NOISE_DENOISE_SIGMAS * noise
+        denoise = smoothing > 0.0 if self.denoise is None else self.denoise and spatial
+        if not (detailed or denoise or self.step is not None):
+            values = np.empty(len(codes), dtype=np.float64)
+            kernels.codes_to_values(
+                codes, max_code, self._norm.kind, self._norm.vmin, self._norm.vmax, values
+            )
+            return DecolorizeResult(
+                values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
+                noise, threshold, denoised=False,
+            )  # fmt: skip
+        position = np.empty(len(codes), dtype=np.float64)
+        residual = np.empty(len(codes), dtype=np.float32)
+        ambiguous = np.empty(len(codes), dtype=bool)
+        kernels.codes_to_fields(codes, max_code, position, residual, ambiguous)
+        position = position.reshape(shape)
+        if denoise:
+            position = _denoise(position, line, max(smoothing, MIN_DENOISE_SIGMA))
+        values = self._norm.inverse(position)
+        if self.step is not None:
+            values = np.round(values / self.step) * self.step
+        return DecolorizeResult(
+            values, residual.reshape(shape), ambiguous.reshape(shape), noise, threshold,
+            denoised=denoise,
+        )  # fmt: skip
+
+
+def _denoise(position: np.ndarray, line: Polyline, sigma: float) -> np.ndarray:
+    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN."""
+    # noise along the map in position units: sigma over the map's local speed
+    speed = line.speed(np.nan_to_num(position)) * line.n_bins
+    noise_var = (sigma / np.maximum(speed, 1e-6)) ** 2
+    out = np.empty_like(position)
+    kernels.plane_wiener(position, noise_var, DENOISE_RADIUS, line.cyclic, out)
+    return out
+
+
+def _noise_sigma(hist: np.ndarray) -> float:
+    """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
+    cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    total = counts.sum()
+    if total == 0:
+        return 0.0
+    median_code = int(np.searchsorted(np.cumsum(counts), (total + 1) / 2))
+    return median_code / kernels.RESIDUAL_STEPS / _RAYLEIGH_MEDIAN
+
+
+def _threshold_code(threshold: float) -> int:
+    """Largest residual code kept for a threshold in DN."""
+    if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
+        return kernels.RESIDUAL_MAX_CODE
+    return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
+
+
+def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
+    """Validate a picture; return its pixels, the palette kind and the DN scale.
+
+    8-bit pictures (and float or 16-bit ones whose values are all exact 8-bit levels,
+    such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
+    other floats against the float table ``cmap(x)`` returns.
+    """
+    array = np.asarray(image)
+    if array.dtype.kind not in "uif" or array.dtype == np.bool_:
+        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
+        raise UnsupportedDtypeError(msg)
+    if array.ndim < 2 or array.shape[-1] not in (3, 4) or array.size == 0:
+        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {array.shape}"
+        raise ShapeError(msg + "; a gray picture needs its three channels")
+    if array.dtype == np.uint8:
+        return np.ascontiguousarray(array), "u8", 1.0
+    if array.dtype == np.uint16:
+        if not np.any(array % 257):
+            return np.ascontiguousarray((array // 257).astype(np.uint8)), "u8", 1.0
+        return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0 / 65535.0
+    if array.dtype.kind in "ui":
+        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
+        raise UnsupportedDtypeError(msg + "; cast 8-bit data to uint8 first")
+    if not np.all(np.isfinite(array)) or array.min() < 0.0 or array.max() > 1.0:
+        msg = "expected float colors in [0, 1], got values outside it or NaN"
+        raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
+    scaled = array.astype(np.float64) * 255.0
+    levels = np.round(scaled)
+    if np.all(np.abs(scaled - levels) <= 1e-6):
+        return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
+    return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
+
+
+def decolorize(
+    image: Any,
+    /,
+    *,
+    cmap: Any,
+    vmin: float = 0.0,
+    vmax: float = 1.0,
+    norm: str = "linear",
+    threshold: float | None = None,
+    denoise: bool | None = None,
+    step: float | None = None,
+) -> np.ndarray:
+    """Recover the data behind a colormapped picture.
+
+    Parameters
+    ----------
+    image : array_like, (..., 3) or (..., 4)
+        uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
+        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data.
+    cmap : str, Colormap, array_like or Colorbar
+        The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
+        from low to high, or a ``Colorbar`` found in the picture.
+    vmin, vmax : float
+        The range the colormap spans.
+    norm : {"linear", "log"}
+        The normalization used when coloring.
+    threshold, denoise, step
+        See :class:`Decolorizer`.
+
+    Returns
+    -------
+    ndarray, float64
+        The data, shape of ``image`` without the channel axis; NaN where a pixel
+        is not a colormap color (annotations, background, the bad color, alpha 0).
+
+    Examples
+    --------
+    >>> import numpy as np, matplotlib as mpl
+    >>> data = np.array([[1500.0, 2000.0], [3000.0, 4500.0]])
+    >>> rgba = mpl.colormaps["jet"]((data - 1500) / 3000)      # float RGBA
+    >>> decolorize(rgba, cmap="jet", vmin=1500, vmax=4500).round(1)
+    array([[1505.9, 1997.3],
+           [3002.9, 4494.1]])
+    """
+    decoder = Decolorizer(
+        cmap, vmin=vmin, vmax=vmax, norm=norm, threshold=threshold, denoise=denoise, step=step
+    )
+    return decoder.values(image)
