@@ -1,0 +1,305 @@
+"""``find_colorbar``: the colorbar of a whole figure, and its colors.
+
+A colorbar is a long rectangle whose every cross-section is one color and
+whose colors change smoothly along its length. The finder looks for exactly
+that: for each row it splits the picture into runs of one color; a
+colorbar is a stack of rows whose runs start and end at the same columns
+(the bar's sides), with many distinct, smoothly changing colors along the
+stack. Rows of plain background are excluded by their runs being wider
+than the bar (nothing stops them at the bar's sides), and blocky images
+by their color steps being abrupt. Vertical and horizontal bars are the
+same search on the transposed picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from truepix.errors import ShapeError, UnsupportedDtypeError
+
+__all__ = ["Colorbar", "find_colorbar", "image_rgb8"]
+
+# Two neighbours within this many DN count as the same color (Agg draws a
+# colorbar's cells exactly, and the antialiased outline differs from them).
+_SAME_TOL = 0
+_MIN_LENGTH = 24  # pixels along the bar
+_MIN_WIDTH = 3  # pixels across it
+_MIN_ASPECT = 3.0  # length / width
+_MIN_DISTINCT = 12  # distinct colors along the bar
+_MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
+_END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
+_MAX_TRIM = 3  # pixels of outline trimmed at most from each end
+_JITTER = 2  # pixels a bar's side may wander from row to row (antialiased outline)
+
+
+@dataclass(frozen=True, eq=False)
+class Colorbar:
+    """A colorbar found in a picture.
+
+    Attributes
+    ----------
+    bbox : tuple of int
+        ``(left, top, right, bottom)`` of the colored area in image pixels;
+        ``right`` and ``bottom`` are exclusive, like a Python slice:
+        ``image[top:bottom, left:right]`` is the bar.
+    orientation : str
+        ``"vertical"`` (low values at the bottom) or ``"horizontal"`` (low at the left).
+    colors : numpy.ndarray
+        (N, 3) uint8, one color per pixel along the bar, from low to high:
+        color ``i`` stands for the fraction ``(i + 0.5) / N`` of the bar.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.color import Colorbar
+    >>> bar = Colorbar((10, 5, 20, 105), "vertical", np.zeros((100, 3), np.uint8))
+    >>> bar.length, bar.width
+    (100, 10)
+    """
+
+    bbox: tuple[int, int, int, int]
+    orientation: str
+    colors: np.ndarray
+
+    def __post_init__(self) -> None:
+        if self.orientation not in ("vertical", "horizontal"):
+            msg = f"expected orientation 'vertical' or 'horizontal', got {self.orientation!r}"
+            raise ValueError(msg)
+        colors = np.array(self.colors, dtype=np.uint8)
+        colors.setflags(write=False)
+        object.__setattr__(self, "colors", colors)
+        object.__setattr__(self, "bbox", tuple(int(v) for v in self.bbox))
+
+    @property
+    def length(self) -> int:
+        """Pixels along the bar."""
+        left, top, right, bottom = self.bbox
+        return bottom - top if self.orientation == "vertical" else right - left
+
+    @property
+    def width(self) -> int:
+        """Pixels across the bar."""
+        left, top, right, bottom = self.bbox
+        return right - left if self.orientation == "vertical" else bottom - top
+
+    def __repr__(self) -> str:
+        return (
+            f"Colorbar(bbox={self.bbox}, orientation={self.orientation!r},"
+            f" colors=<{len(self.colors)} colors>)"
+        )
+
+
+def image_rgb8(image: Any, /) -> tuple[np.ndarray, np.ndarray | None]:
+    """An image as (H, W, 3) uint8 RGB plus its alpha (or None).
+
+    Accepts uint8, uint16 (top byte) and float in [0, 1] (rounded to the
+    nearest byte, which undoes matplotlib's ``plt.imread`` of a PNG), with
+    3 or 4 channels, or 2-D gray.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.color._colorbar import image_rgb8
+    >>> rgb, alpha = image_rgb8(np.array([[[0.0, 0.5, 1.0, 1.0]]]))
+    >>> rgb.tolist(), alpha.tolist()
+    ([[[0, 128, 255]]], [[255]])
+    """
+    array = np.asarray(image)
+    if array.ndim == 2:
+        array = array[..., None].repeat(3, axis=2)
+    if array.ndim != 3 or array.shape[2] not in (3, 4) or 0 in array.shape[:2]:
+        msg = (
+            f"expected an (H, W, 3) or (H, W, 4) picture (or a 2-D gray one), got shape"
+            f" {array.shape}"
+        )
+        raise ShapeError(msg)
+    if array.dtype == np.uint8:
+        rgb8 = array
+    elif array.dtype == np.uint16:
+        rgb8 = (array >> 8).astype(np.uint8)
+    elif array.dtype.kind == "f":
+        finite = np.nan_to_num(array, nan=0.0, posinf=1.0, neginf=0.0)
+        rgb8 = np.rint(np.clip(finite, 0.0, 1.0) * 255).astype(np.uint8)
+    else:
+        msg = f"expected a uint8, uint16 or float picture, got dtype {array.dtype}"
+        raise UnsupportedDtypeError(msg)
+    alpha = rgb8[..., 3] if rgb8.shape[2] == 4 else None
+    return np.ascontiguousarray(rgb8[..., :3]), alpha
+
+
+def _row_runs(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each pixel, the first and one-past-last column of its run of one color."""
+    height, width = rgb.shape[:2]
+    wide = rgb.astype(np.int16)
+    same = np.abs(np.diff(wide, axis=1)).max(axis=2) <= _SAME_TOL  # (H, W - 1)
+    columns = np.arange(width)
+    starts_here = np.ones((height, width), dtype=bool)
+    starts_here[:, 1:] = ~same
+    start = np.maximum.accumulate(np.where(starts_here, columns, 0), axis=1)
+    ends_here = np.ones((height, width), dtype=bool)
+    ends_here[:, :-1] = ~same
+    end = np.minimum.accumulate(np.where(ends_here, columns, width)[:, ::-1], axis=1)[:, ::-1]
+    return start, end + 1
+
+
+def _candidates(rgb: np.ndarray) -> list[tuple[float, tuple[int, int, int, int]]]:
+    """Rectangles (left, top, right, bottom) of stacked rows that share one run, scored.
+
+    A stack follows one column down while the run through it keeps its extent
+    (within a pixel or two: the bar's outline is antialiased, so its sides
+    blend into the bar's colors on some rows and not on others).
+    """
+    start, end = _row_runs(rgb)
+    height, width = start.shape
+    run_width = end - start
+    wide = run_width >= _MIN_WIDTH
+    cont = np.zeros_like(wide)
+    cont[1:] = (
+        wide[1:]
+        & wide[:-1]
+        & (np.abs(start[1:] - start[:-1]) <= _JITTER)
+        & (np.abs(end[1:] - end[:-1]) <= _JITTER)
+    )
+    stack_end = wide.copy()
+    stack_end[:-1] &= ~cont[1:]
+    # Column by column (transposed, so a stack is contiguous in the flat order).
+    tops = np.flatnonzero((wide & ~cont).T)
+    bottoms = np.flatnonzero(stack_end.T) + 1
+    lengths = bottoms - tops
+    keep = lengths >= _MIN_LENGTH
+    tops, bottoms = tops[keep], bottoms[keep]
+    # Cheap test before the careful one: enough color changes down the column.
+    wide_rgb = rgb.astype(np.int16)
+    changes = np.zeros((height, width), dtype=np.int32)
+    changes[1:] = np.abs(np.diff(wide_rgb, axis=0)).max(axis=2) > 0
+    changes_flat = np.cumsum(changes.T.ravel())
+    keep = changes_flat[bottoms - 1] - changes_flat[tops] >= _MIN_DISTINCT - 1
+    found: dict[tuple[int, int, int, int], float] = {}
+    for first, stop in zip(tops[keep], bottoms[keep], strict=True):
+        x, top = divmod(int(first), height)
+        bottom = top + int(stop - first)
+        left = int(np.median(start[top:bottom, x]))
+        right = int(np.median(end[top:bottom, x]))
+        length = bottom - top
+        rect = (left, top, right, bottom)
+        if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
+            continue
+        found[rect] = _score(rgb[top:bottom, (left + right) // 2])
+    return [(score, rect) for rect, score in found.items() if score > 0]
+
+
+def _score(profile: np.ndarray) -> float:
+    """How much a run of colors looks like a colormap: 0 when not at all."""
+    distinct = len(np.unique(profile.view(np.dtype((np.void, 3)))))
+    if distinct < _MIN_DISTINCT:
+        return 0.0
+    steps = np.abs(np.diff(profile.astype(np.int16), axis=0)).max(axis=1)
+    # the two ends may touch an outline; the inside must change smoothly
+    if len(steps) > 4 and steps[2:-2].max() > _MAX_STEP:
+        return 0.0
+    return float(distinct) + len(profile) / 1000.0
+
+
+def _bins(profile: np.ndarray) -> np.ndarray:
+    """Where each run of one color starts along the bar: the colormap's bins.
+
+    A bar longer than its colormap draws each bin over one or more whole
+    pixels; keeping one entry per run makes entry ``i`` the bin ``i`` whatever
+    the bar's length, so positions do not depend on where its ends were cut.
+    """
+    change = np.ones(len(profile), dtype=bool)
+    change[1:] = np.any(profile[1:] != profile[:-1], axis=1)
+    return np.flatnonzero(change)
+
+
+def _off_curve(end: np.ndarray, inner: np.ndarray, next_inner: np.ndarray) -> bool:
+    """Whether ``end`` leaves the direction the colors were moving in.
+
+    Inside the bar each step continues the previous one, possibly longer when
+    a short bar skips bins; an end blended with the outline steps towards the
+    outline's color instead.
+    """
+    step = (end - inner).astype(np.float64)
+    before = (inner - next_inner).astype(np.float64)
+    norm2 = float(before @ before)
+    scale = 0.0 if norm2 == 0 else float(np.clip(step @ before / norm2, 0.5, 1.5))
+    return bool(np.abs(step - scale * before).max() > _END_DEVIATION)
+
+
+def _trim(colors: np.ndarray) -> tuple[int, int]:
+    """The range of ``colors`` left after dropping the ends that are outline.
+
+    Up to :data:`_MAX_TRIM` entries are dropped from each end while the end
+    entry is off the curve of its inner neighbours.
+    """
+    values = colors.astype(np.int16)
+    low, high = 0, len(values)
+    for _ in range(_MAX_TRIM):
+        if high - low < 8 or not _off_curve(values[low], values[low + 1], values[low + 2]):
+            break
+        low += 1
+    for _ in range(_MAX_TRIM):
+        if high - low < 8 or not _off_curve(values[high - 1], values[high - 2], values[high - 3]):
+            break
+        high -= 1
+    return low, high
+
+
+def find_colorbar(image: Any, /) -> Colorbar | None:
+    """Find the colorbar in a whole figure and read its colors.
+
+    Parameters
+    ----------
+    image : array_like
+        The figure: (H, W, 3) or (H, W, 4), uint8, uint16 or float in [0, 1]
+        (``plt.imread`` output works as is).
+
+    Returns
+    -------
+    Colorbar or None
+        The most colorful bar-shaped region whose cross-sections are single
+        colors; ``None`` if the picture has none.
+
+    Examples
+    --------
+    >>> import numpy as np, truepix as tp
+    >>> figure = np.full((200, 120, 3), 255, np.uint8)
+    >>> ramp = tp.colorize(np.linspace(1, 0, 150), cmap="viridis", vmin=0, vmax=1)[:, :3]
+    >>> figure[25:175, 90:102] = ramp[:, None]
+    >>> bar = tp.find_colorbar(figure)
+    >>> bar.bbox, bar.orientation, len(bar.colors)
+    ((90, 25, 102, 175), 'vertical', 150)
+    >>> bar.colors[0].tolist() == ramp[-1].tolist()  # low end first
+    True
+    """
+    rgb, _ = image_rgb8(image)
+    best: tuple[float, Colorbar] | None = None
+    for orientation in ("vertical", "horizontal"):
+        # A vertical bar has one color per row; a horizontal one per column.
+        view = rgb if orientation == "vertical" else rgb.transpose(1, 0, 2)
+        for score, (x0, y0, x1, y1) in _candidates(view):
+            if best is not None and score <= best[0]:
+                continue
+            pixels = view[y0:y1, (x0 + x1) // 2]
+            starts = _bins(pixels)
+            low, high = _trim(pixels[starts])
+            profile = pixels[starts[low:high]]
+            # Along the bar the trimmed ends were the outline; across, an
+            # outline's inner half covers the bar's outermost pixel on each side
+            # (seen as an edge pixel between the bar and the outline proper).
+            stops = np.append(starts[1:], len(pixels))
+            y0, y1 = y0 + int(starts[low]), y0 + int(stops[high - 1])
+            middle = view[(y0 + y1) // 2].astype(np.int16)
+            if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
+                x0 -= 1
+            if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
+                x1 += 1
+            if orientation == "vertical":
+                bar = Colorbar((x0, y0, x1, y1), orientation, profile[::-1])
+            else:
+                bar = Colorbar((y0, x0, y1, x1), orientation, profile)
+            best = (score, bar)
+    return None if best is None else best[1]
