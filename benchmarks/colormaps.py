@@ -111,8 +111,7 @@ def colormap(name: str) -> mpl.colors.Colormap:
     if ":" in name:
         import cmap
 
-        lut = cmap.Colormap(name).lut(256)
-        return mpl.colors.ListedColormap(lut, name=name)
+        return cmap.Colormap(name).to_mpl()  # what truepix's catalog uses
     return mpl.colormaps[name]
 
 

@@ -59,8 +59,11 @@ RESIDUAL_STEPS = 4.0  # residual resolution: quarter DN
 RESIDUAL_MAX_CODE = 510  # code 510 = residual >= 127.25 DN
 PENDING = np.uint32(0xFFFFFFFF)  # not a valid code: residual codes stop at 510
 
+TIE = 1e-9  # squared distances closer than this are equal
+
 NORM_LINEAR = 0
-NORM_LOG = 1
+NORM_LOG = 1  # low, high are log10(vmin), log10(vmax)
+NORM_OTHER = 2  # not computed by the kernels
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 
@@ -190,7 +193,9 @@ def _project(  # pragma: no cover - jitted
     for q in range(lo, hi):
         seg = pool[q]
         d2, t = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, seg)
-        if d2 < best:
+        # ties (within rounding) go to the lowest segment: the same answer however
+        # the distance was summed
+        if d2 < best - TIE:
             best = d2
             best_pos = seg_s[seg] + t * seg_ds[seg]
     if period > 0.0 and best_pos >= period:
@@ -428,14 +433,15 @@ def residual_histogram(codes):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _inverse_norm(u, kind, vmin, vmax):  # pragma: no cover - jitted
+def _inverse_norm(u, kind, low, high):  # pragma: no cover - jitted
+    # the arithmetic of truepix.color._norms' inverses, to the last bit
     if kind == NORM_LOG:
-        return vmin * math.exp(u * math.log(vmax / vmin))
-    return vmin + u * (vmax - vmin)
+        return 10.0 ** (low + u * (high - low))
+    return low + u * (high - low)
 
 
 @nb.njit(parallel=True, **_JIT)
-def codes_to_values(codes, max_code, kind, vmin, vmax, out):  # pragma: no cover
+def codes_to_values(codes, max_code, kind, low, high, out):  # pragma: no cover
     """Data values from codes; NaN where rejected or the residual code exceeds ``max_code``."""
     n_pix = codes.shape[0]
     n_chunks = max(1, min(n_pix // 16384, 256))
@@ -448,7 +454,7 @@ def codes_to_values(codes, max_code, kind, vmin, vmax, out):  # pragma: no cover
                 out[p] = np.nan
             else:
                 u = (code & POS_MASK) * (1.0 / POS_SCALE)
-                out[p] = _inverse_norm(u, kind, vmin, vmax)
+                out[p] = _inverse_norm(u, kind, low, high)
 
 
 @nb.njit(parallel=True, **_JIT)

@@ -9,7 +9,7 @@ import numpy as np
 
 from truepix.color._decolor_palette import Polyline
 
-__all__ = ["project", "wiener_positions"]
+__all__ = ["chroma_subsampling_test", "color_at", "plane_wiener", "project"]
 
 
 def project(
@@ -25,7 +25,8 @@ def project(
     t = np.clip(np.einsum("psk,sk->ps", rel, line.seg_d) * line.seg_inv, 0.0, 1.0)
     diff = rel - t[:, :, None] * line.seg_d[None, :, :]
     dist2 = np.einsum("psk,psk->ps", diff, diff)
-    best = np.argmin(dist2, axis=1)  # first minimum, as the kernel's strict '<'
+    # the first segment within rounding of the minimum, as the kernel
+    best = np.argmax(dist2 <= dist2.min(axis=1, keepdims=True) + 1e-9, axis=1)
     rows = np.arange(len(points))
     seg_pos = line.seg_s[None, :] + t * line.seg_ds[None, :]
     position = seg_pos[rows, best]
@@ -41,31 +42,80 @@ def project(
     return position, residual, ambiguous
 
 
-def wiener_positions(
+def color_at(line: Polyline, position: np.ndarray, /) -> np.ndarray:
+    """RGB (DN) of the polyline at positions in bins: linear between vertices."""
+    vertices, positions = line.vertices, line.positions
+    if line.cyclic:
+        vertices = np.vstack([vertices[-1:], vertices, vertices[:1]])
+        positions = np.concatenate(
+            [[positions[-1] - line.n_bins], positions, [positions[0] + line.n_bins]]
+        )
+    return np.stack([np.interp(position, positions, vertices[:, k]) for k in range(3)], -1)
+
+
+def chroma_subsampling_test(
+    image: np.ndarray, position: np.ndarray, line: Polyline, ycc: np.ndarray, /
+) -> tuple[float, float]:
+    """Squared chroma distance of an (H, W, 3) picture to the map and to the 4:2:0 model.
+
+    ``position`` holds each pixel's decoded position in bins (NaN: invalid). Every
+    block row but the first and last is scored (the kernel takes every k-th).
+    """
+    height, width = position.shape
+    n_brow, n_bcol = height // 2, width // 2
+    mapped = color_at(line, np.nan_to_num(position)) @ ycc[1:].T
+    mapped[np.isnan(position)] = np.nan
+    blocks = mapped[: 2 * n_brow, : 2 * n_bcol].reshape(n_brow, 2, n_bcol, 2, 2)
+    block = blocks.mean(axis=(1, 3))  # NaN where any pixel of the block is invalid
+    observed = image[..., :3].astype(np.float64) @ ycc[1:].T
+    e_map = e_model = 0.0
+    for i in range(1, n_brow - 1):
+        for dy in range(2):
+            neighbour_row = i - 1 if dy == 0 else i + 1
+            for j in range(n_bcol):
+                for dx in range(2):
+                    jh = max(0, j - 1) if dx == 0 else min(n_bcol - 1, j + 1)
+                    model = (
+                        9 * block[i, j] + 3 * block[neighbour_row, j]
+                        + 3 * block[i, jh] + block[neighbour_row, jh]
+                    ) / 16  # fmt: skip
+                    if np.any(np.isnan(model)):
+                        continue
+                    y, x = 2 * i + dy, 2 * j + dx
+                    e_map += float(np.sum((observed[y, x] - mapped[y, x]) ** 2))
+                    e_model += float(np.sum((observed[y, x] - model) ** 2))
+    return e_map, e_model
+
+
+def plane_wiener(
     position: np.ndarray, noise_var: np.ndarray, /, *, radius: int, cyclic: bool
 ) -> np.ndarray:
-    """Locally adaptive Wiener filter of a 2-D position field in [0, 1] (NaN = invalid)."""
+    """Adaptive Wiener filter around local least-squares planes (NaN = invalid)."""
     height, width = position.shape
-    out = np.empty_like(position)
+    out = position.copy()
     for y in range(height):
         for x in range(width):
             center = position[y, x]
             if np.isnan(center):
-                out[y, x] = center
                 continue
-            window = (
-                slice(max(0, y - radius), y + radius + 1),
-                slice(max(0, x - radius), x + radius + 1),
-            )
-            values = position[window]
-            valid = ~np.isnan(values)
-            d = values[valid] - center
+            rows = slice(max(0, y - radius), y + radius + 1)
+            cols = slice(max(0, x - radius), x + radius + 1)
+            window = position[rows, cols]
+            yy, xx = np.mgrid[rows, cols][:, : window.shape[0], : window.shape[1]]
+            valid = ~np.isnan(window)
+            n = int(valid.sum())
+            if n < 4:
+                continue
+            d = window[valid] - center
             if cyclic:
                 d -= np.floor(d + 0.5)
-            mean = d.mean()
-            var = (d * d).mean() - mean * mean
-            noise = noise_var[window][valid].mean()
-            gain = (var - noise) / var if var > noise and var > 0 else 0.0
-            estimate = center + mean - mean * gain
+            design = np.column_stack([np.ones(n), xx[valid] - x, yy[valid] - y])
+            coef, *_ = np.linalg.lstsq(design, d, rcond=None)
+            residual_var = float(np.sum((d - design @ coef) ** 2)) / n
+            noise_share = float(noise_var[rows, cols][valid].mean()) * (1 - 3 / n)
+            gain = 0.0
+            if residual_var > noise_share:
+                gain = (residual_var - noise_share) / residual_var
+            estimate = center + coef[0] * (1 - gain)
             out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
     return out

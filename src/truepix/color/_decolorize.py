@@ -4,11 +4,17 @@ Each pixel is matched to the closest point of the colormap drawn as a polyline
 through its colors (see ``_decolor_palette``): exact renders land on a table entry
 and come back at the center of its bin (the least possible error), degraded
 pictures (JPEG, resampling, noise) land between entries and keep that continuous
-position. Distances weigh luma above chroma because JPEG keeps luma at full
-resolution and halves chroma. Pixels too far from every colormap color --
-annotations, background, the bad color, transparent pixels -- come back NaN. When a
-picture is noisy, a locally adaptive Wiener filter of the positions removes most of
-the noise while keeping edges and texture.
+position. Pixels too far from every colormap color -- annotations, background,
+the bad color, transparent pixels -- come back NaN; "too far" adapts to the noise
+the picture shows.
+
+Two things adapt to how a picture was degraded:
+
+* JPEG keeps luma at full resolution but averages chroma over 2x2 pixels (4:2:0).
+  When that model explains the picture's chroma better than the colormap itself
+  does, positions come from a luma-weighted distance instead of plain RGB.
+* Noisy and JPEG'd pictures get a locally adaptive Wiener filter of the positions
+  around local planes: flat and sloped areas are smoothed, edges and texture kept.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from typing import Any
 import numpy as np
 
 from truepix.color import _decolor_kernels as kernels
+from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolor_palette import Grid, Polyline, luma_metric
+from truepix.color._norms import LinearNorm, LogNorm, get_norm
 from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
@@ -65,8 +73,9 @@ class DecolorizeResult:
         The data, shape of the image without its channel axis; NaN where a pixel
         is not a colormap color.
     residual : ndarray, float32
-        Distance (DN, luma-weighted) from each pixel to the closest colormap color,
-        in quarter-DN steps up to 127.5; NaN where alpha rejected the pixel.
+        RGB distance (DN) from each pixel to the closest point of the colormap
+        (the polyline through its colors), in quarter-DN steps, saturating at
+        127.25; NaN where alpha rejected the pixel.
     ambiguous : ndarray, bool
         True where a clearly different part of the map matches about as well
         (non-injective maps such as ``flag`` or ``prism``).
@@ -91,77 +100,28 @@ class DecolorizeResult:
         return ~np.isnan(self.values)
 
 
-@dataclass(frozen=True)
-class _Map:
-    name: str
-    lut: np.ndarray  # (N, 4) float64 in [0, 1]
-    lut_bytes: np.ndarray  # (N, 4) uint8, matplotlib's truncation
-    cyclic: bool
+class _Inverse:
+    """A norm's inverse, and how the kernels can compute it themselves."""
 
-
-_CYCLIC = frozenset({"twilight", "twilight_shifted", "hsv"})
-
-
-def _resolve_map(cmap: Any) -> _Map:
-    """A colormap name, matplotlib Colormap, color array or Colorbar -> its tables."""
-    colors = getattr(cmap, "colors", None)
-    if colors is not None and hasattr(cmap, "orientation"):  # a found Colorbar
-        cmap = np.asarray(colors)
-    if isinstance(cmap, np.ndarray | list | tuple):
-        table = np.asarray(cmap)
-        if table.ndim != 2 or table.shape[1] not in (3, 4) or len(table) == 0:
-            msg = f"expected an (N, 3) or (N, 4) color table, got shape {table.shape}"
-            raise ShapeError(msg + "; pass a colormap name, a Colormap or such a table")
-        if table.dtype.kind in "ui":
-            table = table.astype(np.float64) / 255.0
-        table = np.asarray(table, dtype=np.float64)
-        if not np.all(np.isfinite(table)) or table.min() < 0 or table.max() > 1:
-            msg = "expected colors in [0, 1] (floats) or 0-255 (integers), got others"
-            raise InputError(msg + "; scale the table first")
-        if table.shape[1] == 3:
-            table = np.hstack([table, np.ones((len(table), 1))])
-        return _Map("custom", table, (table * 255).astype(np.uint8), cyclic=False)
-    import matplotlib as mpl
-    import matplotlib.colors as mcolors
-
-    if isinstance(cmap, str):
-        try:
-            cmap = mpl.colormaps[cmap]
-        except KeyError:
-            from truepix.errors import UnknownColormapError, did_you_mean
-
-            hint = did_you_mean(cmap, list(mpl.colormaps))
-            msg = f"expected a colormap name, got {cmap!r};{hint or ' see tp.colormaps()'}"
-            raise UnknownColormapError(msg) from None
-    if not isinstance(cmap, mcolors.Colormap):
-        msg = f"expected a colormap name, Colormap, color table or Colorbar, got {cmap!r}"
-        raise InputError(msg)
-    lut = np.asarray(cmap(np.arange(cmap.N)), dtype=np.float64)
-    name = cmap.name.removesuffix("_r")
-    return _Map(cmap.name, lut, (lut * 255).astype(np.uint8), cyclic=name in _CYCLIC)
-
-
-class _Norm:
-    """Linear or log normalization with its inverse (matplotlib's semantics)."""
-
-    def __init__(self, norm: str, vmin: float, vmax: float) -> None:
-        if norm not in ("linear", "log"):
-            msg = f"expected norm 'linear' or 'log', got {norm!r}"
-            raise InputError(msg)
-        vmin, vmax = float(vmin), float(vmax)
-        if not (math.isfinite(vmin) and math.isfinite(vmax)) or not vmin < vmax:
-            msg = f"expected finite vmin < vmax, got vmin={vmin!r}, vmax={vmax!r}"
+    def __init__(self, norm: Any, vmin: float | None, vmax: float | None) -> None:
+        self.norm = get_norm(norm, vmin, vmax)
+        low, high = float(self.norm.vmin), float(self.norm.vmax)
+        if not low < high:
+            msg = f"expected vmin < vmax, got vmin={low!r}, vmax={high!r}"
             raise InputError(msg + "; give the range the picture was rendered with")
-        if norm == "log" and vmin <= 0:
-            msg = f"expected vmin > 0 for a log norm, got vmin={vmin!r}"
-            raise InputError(msg)
-        self.kind = kernels.NORM_LOG if norm == "log" else kernels.NORM_LINEAR
-        self.name, self.vmin, self.vmax = norm, vmin, vmax
+        self.vmin, self.vmax = low, high
+        self.name = getattr(self.norm, "name", "matplotlib")
+        if isinstance(self.norm, LinearNorm):
+            self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
+        elif isinstance(self.norm, LogNorm):
+            # the same arithmetic as LogNorm.inverse: 10 ** (t0 + u * (t1 - t0))
+            t_low, t_high = np.log10(np.asarray([low, high]))
+            self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
+        else:
+            self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
 
-    def inverse(self, u: np.ndarray) -> np.ndarray:
-        if self.kind == kernels.NORM_LOG:
-            return self.vmin * np.exp(u * math.log(self.vmax / self.vmin))
-        return self.vmin + u * (self.vmax - self.vmin)
+    def __call__(self, u: np.ndarray) -> np.ndarray:
+        return self.norm.inverse(u)
 
 
 class Decolorizer:
@@ -209,16 +169,16 @@ class Decolorizer:
         cmap: Any,
         /,
         *,
-        vmin: float = 0.0,
-        vmax: float = 1.0,
-        norm: str = "linear",
+        vmin: float | None = 0.0,
+        vmax: float | None = 1.0,
+        norm: Any = "linear",
         threshold: float | None = None,
         denoise: bool | None = None,
         step: float | None = None,
         cyclic: bool | None = None,
     ) -> None:
-        self._map = _resolve_map(cmap)
-        self._norm = _Norm(norm, vmin, vmax)
+        self._map: ColormapEntry = resolve(cmap)
+        self._norm = _Inverse(norm, vmin, vmax)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)
@@ -266,7 +226,7 @@ class Decolorizer:
         >>> import numpy as np, matplotlib as mpl
         >>> image = mpl.colormaps["jet"]([[0.1, 0.5], [0.9, np.nan]], bytes=True)
         >>> np.round(Decolorizer("jet").values(image), 3)
-        array([[0.102, 0.502],
+        array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
         return self._run(image, detailed=False).values
@@ -277,9 +237,9 @@ class Decolorizer:
         Examples
         --------
         >>> import numpy as np
-        >>> image = np.array([[[68, 1, 84], [255, 255, 255]]], dtype=np.uint8)
-        >>> Decolorizer("viridis").residual(image)
-        array([[  0. , 127.5]], dtype=float32)
+        >>> image = np.array([[[68, 1, 84], [128, 128, 128]]], dtype=np.uint8)
+        >>> Decolorizer("viridis").residual(image)  # viridis' first color, then gray
+        array([[ 0. , 83.5]], dtype=float32)
         """
         return self._run(image, detailed=True).residual
 
@@ -383,10 +343,11 @@ class Decolorizer:
             elif noise >= MIN_DENOISE_SIGMA:
                 smoothing = NOISE_DENOISE_SIGMAS * noise
         denoise = smoothing > 0.0 if self.denoise is None else self.denoise and spatial
-        if not (detailed or denoise or self.step is not None):
+        fused = self._norm.kind != kernels.NORM_OTHER
+        if fused and not (detailed or denoise or self.step is not None):
             values = np.empty(len(codes), dtype=np.float64)
             kernels.codes_to_values(
-                codes, max_code, self._norm.kind, self._norm.vmin, self._norm.vmax, values
+                codes, max_code, self._norm.kind, self._norm.low, self._norm.high, values
             )
             return DecolorizeResult(
                 values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
@@ -399,7 +360,7 @@ class Decolorizer:
         position = position.reshape(shape)
         if denoise:
             position = _denoise(position, line, max(smoothing, MIN_DENOISE_SIGMA))
-        values = self._norm.inverse(position)
+        values = self._norm(position)
         if self.step is not None:
             values = np.round(values / self.step) * self.step
         return DecolorizeResult(
@@ -510,8 +471,8 @@ def decolorize(
     >>> data = np.array([[1500.0, 2000.0], [3000.0, 4500.0]])
     >>> rgba = mpl.colormaps["jet"]((data - 1500) / 3000)      # float RGBA
     >>> decolorize(rgba, cmap="jet", vmin=1500, vmax=4500).round(1)
-    array([[1505.9, 1997.3],
-           [3002.9, 4494.1]])
+    array([[1505.9, 1998. ],
+           [3005.9, 4494.1]])
     """
     decoder = Decolorizer(
         cmap, vmin=vmin, vmax=vmax, norm=norm, threshold=threshold, denoise=denoise, step=step
