@@ -60,6 +60,7 @@ RESIDUAL_MAX_CODE = 510  # code 510 = residual >= 127.25 DN
 PENDING = np.uint32(0xFFFFFFFF)  # not a valid code: residual codes stop at 510
 
 TIE = 1e-9  # squared distances closer than this are equal
+VERTEX = 1e-12  # a segment parameter this close to 0 or 1 is the table color itself
 
 NORM_LINEAR = 0
 NORM_LOG = 1  # low, high are log10(vmin), log10(vmax)
@@ -188,16 +189,20 @@ def _project(  # pragma: no cover - jitted
     pz = matrix[2, 0] * r + matrix[2, 1] * g + matrix[2, 2] * b
     best = np.inf
     best_pos = 0.0
+    best_vertex = False
     lo = cell_start[cell]
     hi = lo + cell_count[cell]
     for q in range(lo, hi):
         seg = pool[q]
         d2, t = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, seg)
-        # ties (within rounding) go to the lowest segment: the same answer however
-        # the distance was summed
-        if d2 < best - TIE:
+        # Ties (within rounding) go to a table color over the inside of a segment
+        # -- a map that folds back (prism) passes its own colors again between
+        # others -- and then to the lowest segment.
+        vertex = t <= VERTEX or t >= 1.0 - VERTEX
+        if d2 < best - TIE or (vertex and not best_vertex and d2 <= best + TIE):
             best = d2
             best_pos = seg_s[seg] + t * seg_ds[seg]
+            best_vertex = vertex
     if period > 0.0 and best_pos >= period:
         best_pos -= period
     residual = math.sqrt(best)

@@ -25,8 +25,11 @@ def project(
     t = np.clip(np.einsum("psk,sk->ps", rel, line.seg_d) * line.seg_inv, 0.0, 1.0)
     diff = rel - t[:, :, None] * line.seg_d[None, :, :]
     dist2 = np.einsum("psk,psk->ps", diff, diff)
-    # the first segment within rounding of the minimum, as the kernel
-    best = np.argmax(dist2 <= dist2.min(axis=1, keepdims=True) + 1e-9, axis=1)
+    # among segments within rounding of the minimum: the first whose closest point
+    # is a table color, else the first
+    tied = dist2 <= dist2.min(axis=1, keepdims=True) + 1e-9
+    at_vertex = tied & ((t <= 1e-12) | (t >= 1.0 - 1e-12))
+    best = np.where(at_vertex.any(axis=1), np.argmax(at_vertex, axis=1), np.argmax(tied, axis=1))
     rows = np.arange(len(points))
     seg_pos = line.seg_s[None, :] + t * line.seg_ds[None, :]
     position = seg_pos[rows, best]

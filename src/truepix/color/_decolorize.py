@@ -48,7 +48,7 @@ JPEG_DENOISE_SIGMAS = 1.0
 #: this far from the map is not one of its colors.
 MIN_THRESHOLD = 3.0
 #: Automatic threshold in units of the estimated noise sigma.
-THRESHOLD_SIGMAS = 4.0
+THRESHOLD_SIGMAS = 5.0
 #: Noise below this sigma (DN) is not worth a spatial filter.
 MIN_DENOISE_SIGMA = 0.5
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -83,6 +83,9 @@ class DecolorizeResult:
         Estimated noise sigma of the picture, DN (0 for exact renders).
     threshold : float
         Residual (DN) above which pixels were set to NaN.
+    jpeg : bool
+        Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
+        from a luma-weighted distance.
     denoised : bool
         Whether the spatial filter ran.
     """
@@ -92,6 +95,7 @@ class DecolorizeResult:
     ambiguous: np.ndarray
     noise: float
     threshold: float
+    jpeg: bool
     denoised: bool
 
     @property
@@ -143,7 +147,7 @@ class Decolorizer:
         How data was normalized before coloring.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
-        Default: adapted to the picture, ``max(3, 4 * noise sigma)``.
+        Default: adapted to the picture, ``max(3, 5 * noise sigma)``.
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
         estimated noise sigma is at least 0.5 DN (never on exact renders).
@@ -332,8 +336,10 @@ class Decolorizer:
         spatial = len(shape) == 2 and min(shape) >= 3
         line = self._grid(kind, "rgb").line
         smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
+        jpeg = False
         if spatial and noise > 0.0:
-            if self._looks_like_jpeg(flat, kind, scale, codes, shape[1], max_code):
+            jpeg = self._looks_like_jpeg(flat, kind, scale, codes, shape[1], max_code)
+            if jpeg:
                 # JPEG: positions from luma-weighted distance, validity from RGB
                 luma_codes = self._codes(flat, kind, scale, "luma")
                 luma_noise = _noise_sigma(kernels.residual_histogram(luma_codes))
@@ -351,7 +357,7 @@ class Decolorizer:
             )
             return DecolorizeResult(
                 values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
-                noise, threshold, denoised=False,
+                noise, threshold, jpeg=jpeg, denoised=False,
             )  # fmt: skip
         position = np.empty(len(codes), dtype=np.float64)
         residual = np.empty(len(codes), dtype=np.float32)
@@ -365,7 +371,7 @@ class Decolorizer:
             values = np.round(values / self.step) * self.step
         return DecolorizeResult(
             values, residual.reshape(shape), ambiguous.reshape(shape), noise, threshold,
-            denoised=denoise,
+            jpeg=jpeg, denoised=denoise,
         )  # fmt: skip
 
 
