@@ -48,6 +48,8 @@ __all__ = [
     "plane_wiener",
     "residual_histogram",
     "resolve_u8",
+    "resolve_values_u8",
+    "values_u8",
 ]
 
 POS_BITS = 22
@@ -58,6 +60,7 @@ RESIDUAL_SHIFT = POS_BITS + 1
 RESIDUAL_STEPS = 4.0  # residual resolution: quarter DN
 RESIDUAL_MAX_CODE = 510  # code 510 = residual >= 127.25 DN
 PENDING = np.uint32(0xFFFFFFFF)  # not a valid code: residual codes stop at 510
+PENDING_BITS = np.uint64(0x7FF4_0000_DEAD_BEEF)  # a NaN numpy never makes
 
 TIE = 1e-9  # squared distances closer than this are equal
 VERTEX = 1e-12  # a segment parameter this close to 0 or 1 is the table color itself
@@ -462,6 +465,124 @@ def codes_to_values(codes, max_code, kind, low, high, out):  # pragma: no cover
                 out[p] = _inverse_norm(u, kind, low, high)
 
 
+@nb.njit(**_JIT)
+def _code_value(code, max_code, kind, low, high):  # pragma: no cover - jitted
+    res_code = code >> RESIDUAL_SHIFT
+    if res_code == 0 or res_code > max_code:
+        return np.nan
+    return _inverse_norm((code & POS_MASK) * (1.0 / POS_SCALE), kind, low, high)
+
+
+@nb.njit(parallel=True, **_JIT)
+def values_u8(  # pragma: no cover - jitted
+    pixels,
+    memo,
+    opaque,
+    cell_start,
+    n_axis,
+    cell_size,
+    max_code,
+    kind,
+    low,
+    high,
+    out,
+    out_bits,
+    need,
+):
+    """Pass 1 of the one-pass path: data values straight from ``memo`` into ``out``.
+
+    Like :func:`lookup_u8`, but writes values (NaN past ``max_code``) instead of codes;
+    a color not in the memo leaves the NaN pattern PENDING_BITS in ``out_bits`` (the
+    same memory seen as uint64) for :func:`resolve_values_u8`. Returns how many.
+    """
+    n_pix = pixels.shape[0]
+    n_chan = pixels.shape[1]
+    n_chunks, chunk = _chunks(n_pix, 4096, 256)
+    pending = np.zeros(n_chunks, np.int64)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            if n_chan == 4:
+                alpha = pixels[p, 3]
+                if alpha == 0 or (opaque and alpha != 255):
+                    out[p] = np.nan
+                    continue
+            r = pixels[p, 0]
+            g = pixels[p, 1]
+            b = pixels[p, 2]
+            code = memo[(np.int64(r) << 16) | (np.int64(g) << 8) | np.int64(b)]
+            if code == 0:
+                out_bits[p] = PENDING_BITS
+                pending[c] += 1
+                cell = _cell_of(float(r), float(g), float(b), n_axis, cell_size)
+                if cell_start[cell] < 0:
+                    need[cell] = 1
+            else:
+                out[p] = _code_value(code, max_code, kind, low, high)
+    return pending.sum()
+
+
+@nb.njit(parallel=True, **_JIT)
+def resolve_values_u8(  # pragma: no cover - jitted
+    pixels,
+    memo,
+    matrix,
+    seg_a,
+    seg_d,
+    seg_inv,
+    seg_s,
+    seg_ds,
+    cell_start,
+    cell_count,
+    pool,
+    n_axis,
+    cell_size,
+    period,
+    span,
+    gap,
+    tolerance,
+    max_code,
+    kind,
+    low,
+    high,
+    out,
+    out_bits,
+):
+    """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending."""
+    n_pix = pixels.shape[0]
+    inv_span = 1.0 / span
+    n_chunks, chunk = _chunks(n_pix, 4096, 256)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            if out_bits[p] != PENDING_BITS:
+                continue
+            key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
+            key |= np.int64(pixels[p, 2])
+            code = memo[key]
+            if code == 0:
+                pos, res, amb = _project(
+                    float(pixels[p, 0]),
+                    float(pixels[p, 1]),
+                    float(pixels[p, 2]),
+                    matrix,
+                    seg_a,
+                    seg_d,
+                    seg_inv,
+                    seg_s,
+                    seg_ds,
+                    cell_start,
+                    cell_count,
+                    pool,
+                    n_axis,
+                    cell_size,
+                    period,
+                    gap,
+                    tolerance,
+                )
+                code = _pack(pos, res, amb, inv_span)
+                memo[key] = code
+            out[p] = _code_value(code, max_code, kind, low, high)
+
+
 @nb.njit(parallel=True, **_JIT)
 def codes_to_fields(codes, max_code, position, residual, ambiguous):  # pragma: no cover
     """Unpack codes: position in [0, 1] (NaN where rejected), residual (DN), ambiguity."""
@@ -583,84 +704,132 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
     return partial.sum(axis=0)
 
 
-@nb.njit(parallel=True, **_JIT)
-def plane_wiener(position, noise_var, radius, cyclic, out):  # pragma: no cover - jitted
-    """Locally adaptive Wiener filter of a 2-D position field around local planes.
+@nb.njit(**_JIT)
+def _noise_at(v, noise_by_bin):  # pragma: no cover - jitted
+    n_bins = noise_by_bin.shape[0]
+    return noise_by_bin[min(max(int(v * n_bins), 0), n_bins - 1)]
 
-    In each (2r+1)^2 window of valid (non-NaN) neighbours a least-squares plane is
-    fitted; with residual variance v and mean noise variance n (less the share the
-    fit absorbs) the estimate is ``plane + max(v - n, 0) / v * (x - plane)`` at the
-    center. Flat and sloped areas get the plane, texture and edges (v >> n) keep
-    their pixel. On cyclic maps neighbours are unwrapped to the center's side of the
-    seam first. Windows with fewer than 4 valid pixels keep the pixel.
+
+@nb.njit(**_JIT)
+def _plane_estimate(
+    center, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
+):  # pragma: no cover - jitted
+    """Adaptive Wiener estimate at the center from window sums (offsets dx, dy).
+
+    The least-squares plane ``v ~ a + b dx + c dy`` has value ``a`` at the center and
+    residual variance ``rss / n``; with mean noise variance ``noise / n`` (less the
+    share the three fitted parameters absorb) the estimate is
+    ``a + gain * (center - a)``, ``gain = max(var - noise, 0) / var``.
+    """
+    if n < 4.0:
+        return center
+    if sx == 0.0 and sy == 0.0 and sxy == 0.0:
+        # a symmetric window (every full one): the normal equations are diagonal
+        a = sv / n
+        b = sxv / sxx
+        c = syv / syy
+    else:  # solved by Cramer's rule
+        det = n * (sxx * syy - sxy * sxy) - sx * (sx * syy - sxy * sy) + sy * (sx * sxy - sxx * sy)
+        if abs(det) < 1e-9:
+            return center
+        a = (
+            sv * (sxx * syy - sxy * sxy)
+            - sx * (sxv * syy - sxy * syv)
+            + sy * (sxv * sxy - sxx * syv)
+        ) / det
+        b = (
+            n * (sxv * syy - syv * sxy) - sv * (sx * syy - sxy * sy) + sy * (sx * syv - sxv * sy)
+        ) / det
+        c = (
+            n * (sxx * syv - sxy * sxv) - sx * (sx * syv - sxv * sy) + sv * (sx * sxy - sxx * sy)
+        ) / det
+    rss = max(svv - a * sv - b * sxv - c * syv, 0.0)
+    residual_var = rss / n
+    noise_share = noise / n * (1.0 - 3.0 / n)
+    gain = 0.0
+    if residual_var > noise_share:
+        gain = (residual_var - noise_share) / residual_var
+    return a + gain * (center - a)
+
+
+@nb.njit(parallel=True, **_JIT)
+def plane_wiener(position, noise_by_bin, radius, cyclic, out):  # pragma: no cover - jitted
+    """Locally adaptive Wiener filter of a 2-D position field (in [0, 1]) around planes.
+
+    In each (2r+1)^2 window of valid (non-NaN) pixels a least-squares plane is fitted
+    (see ``_plane_estimate``): flat and sloped areas get the plane, texture and edges
+    keep their pixel. ``noise_by_bin[k]`` is the noise variance of a position in bin
+    ``k`` of the map. On cyclic maps neighbours are first unwrapped to the center's
+    side of the seam; elsewhere per-column sums make a row cost O(width * r).
     """
     height, width = position.shape
     for y in nb.prange(height):
+        y0 = max(0, y - radius)
+        y1 = min(height, y + radius + 1)
+        if cyclic:
+            for x in range(width):
+                center = position[y, x]
+                out[y, x] = center
+                if math.isnan(center):
+                    continue
+                n = sx = sy = sxx = syy = sxy = sv = sxv = syv = svv = noise = 0.0
+                for yy in range(y0, y1):
+                    for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                        v = position[yy, xx]
+                        if math.isnan(v):
+                            continue
+                        noise += _noise_at(v, noise_by_bin)
+                        d = v - center
+                        d -= math.floor(d + 0.5)
+                        dx = float(xx - x)
+                        dy = float(yy - y)
+                        n += 1.0
+                        sx += dx
+                        sy += dy
+                        sxx += dx * dx
+                        syy += dy * dy
+                        sxy += dx * dy
+                        sv += d
+                        sxv += dx * d
+                        syv += dy * d
+                        svv += d * d
+                estimate = center + _plane_estimate(
+                    0.0, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
+                )
+                out[y, x] = estimate - math.floor(estimate)
+            continue
+        # column sums over the rows of the window: count, dy, dy^2, v, dy v, v^2, noise
+        cols = np.zeros((7, width), np.float64)
+        for yy in range(y0, y1):
+            dy = float(yy - y)
+            for xx in range(width):
+                v = position[yy, xx]
+                if math.isnan(v):
+                    continue
+                cols[0, xx] += 1.0
+                cols[1, xx] += dy
+                cols[2, xx] += dy * dy
+                cols[3, xx] += v
+                cols[4, xx] += dy * v
+                cols[5, xx] += v * v
+                cols[6, xx] += _noise_at(v, noise_by_bin)
         for x in range(width):
             center = position[y, x]
             out[y, x] = center
             if math.isnan(center):
                 continue
-            n = 0.0
-            sx = sy = sxx = syy = sxy = 0.0
-            sd = sxd = syd = sdd = 0.0
-            noise = 0.0
-            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                    v = position[yy, xx]
-                    if math.isnan(v):
-                        continue
-                    d = v - center
-                    if cyclic:
-                        d -= math.floor(d + 0.5)
-                    dx = float(xx - x)
-                    dy = float(yy - y)
-                    n += 1.0
-                    sx += dx
-                    sy += dy
-                    sxx += dx * dx
-                    syy += dy * dy
-                    sxy += dx * dy
-                    sd += d
-                    sxd += dx * d
-                    syd += dy * d
-                    sdd += d * d
-                    noise += noise_var[yy, xx]
-            if n < 4.0:
-                continue
-            # normal equations of d ~ a + b dx + c dy, solved by Cramer's rule
-            m00, m01, m02 = n, sx, sy
-            m11, m12, m22 = sxx, sxy, syy
-            det = (
-                m00 * (m11 * m22 - m12 * m12)
-                - m01 * (m01 * m22 - m12 * m02)
-                + m02 * (m01 * m12 - m11 * m02)
-            )
-            if abs(det) < 1e-9:
-                continue
-            a = (
-                sd * (m11 * m22 - m12 * m12)
-                - m01 * (sxd * m22 - m12 * syd)
-                + m02 * (sxd * m12 - m11 * syd)
-            ) / det
-            b = (
-                m00 * (sxd * m22 - syd * m12)
-                - sd * (m01 * m22 - m12 * m02)
-                + m02 * (m01 * syd - sxd * m02)
-            ) / det
-            c = (
-                m00 * (m11 * syd - m12 * sxd)
-                - m01 * (m01 * syd - sxd * m02)
-                + sd * (m01 * m12 - m11 * m02)
-            ) / det
-            # residual sum of squares of the fit
-            rss = sdd - a * sd - b * sxd - c * syd
-            residual_var = max(rss, 0.0) / n
-            noise_share = noise / n * (1.0 - 3.0 / n)
-            gain = 0.0
-            if residual_var > noise_share:
-                gain = (residual_var - noise_share) / residual_var
-            estimate = center + a + gain * (0.0 - a)
-            if cyclic:
-                estimate -= math.floor(estimate)
-            out[y, x] = estimate
+            n = sx = sy = sxx = syy = sxy = sv = sxv = syv = svv = noise = 0.0
+            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                dx = float(xx - x)
+                n += cols[0, xx]
+                sx += dx * cols[0, xx]
+                sxx += dx * dx * cols[0, xx]
+                sy += cols[1, xx]
+                sxy += dx * cols[1, xx]
+                syy += cols[2, xx]
+                sv += cols[3, xx]
+                sxv += dx * cols[3, xx]
+                syv += cols[4, xx]
+                svv += cols[5, xx]
+                noise += cols[6, xx]
+            out[y, x] = _plane_estimate(center, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise)

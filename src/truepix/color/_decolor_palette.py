@@ -107,14 +107,15 @@ class Polyline:
             seg_ds=np.ascontiguousarray(end_pos - start_pos, dtype=np.float64),
         )
 
-    def speed(self, position: np.ndarray, /) -> np.ndarray:
-        """Metric distance per bin of the polyline at ``position`` (in [0, 1])."""
+    def speed_by_bin(self) -> np.ndarray:
+        """Metric distance per bin of the polyline at each bin's center, (N,)."""
         seg_speed = np.sqrt(np.einsum("ij,ij->i", self.seg_d, self.seg_d))
         seg_speed = seg_speed / np.where(self.seg_ds > 0, self.seg_ds, 1.0)
-        bins = position * self.n_bins
-        index = np.searchsorted(self.seg_s, bins, side="right") - 1
-        index = np.clip(index, 0, len(self.seg_s) - 1)
-        return seg_speed[index]
+        centers = np.arange(self.n_bins) + 0.5
+        if self.cyclic:
+            centers = np.where(centers < self.seg_s[0], centers + self.n_bins, centers)
+        index = np.searchsorted(self.seg_s, centers, side="right") - 1
+        return seg_speed[np.clip(index, 0, len(self.seg_s) - 1)]
 
 
 def collapse_runs(colors: np.ndarray, /, *, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:

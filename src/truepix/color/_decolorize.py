@@ -51,6 +51,8 @@ MIN_THRESHOLD = 3.0
 THRESHOLD_SIGMAS = 5.0
 #: Noise below this sigma (DN) is not worth a spatial filter.
 MIN_DENOISE_SIGMA = 0.5
+#: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
+SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
 NOISE_CAP = 32.0
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,
@@ -311,77 +313,137 @@ class Decolorizer:
 
     def _looks_like_jpeg(
         self, flat: np.ndarray, kind: str, scale: float, codes: np.ndarray, width: int,
-        max_code: int,
+        max_code: int, step: int,
     ) -> bool:  # fmt: skip
         """Does JPEG's 4:2:0 chroma model explain the picture better than the map?"""
         line = self._grid(kind, "rgb").line
-        height = len(codes) // width
-        step = max(1, height // 512)  # a few hundred block rows are plenty
         e_map, e_model = kernels.chroma_subsampling_test(
             flat, scale, codes, width, max_code, line.vertices, line.positions,
             float(line.n_bins), line.cyclic, step, _YCBCR,
         )  # fmt: skip
         return e_model < JPEG_MODEL_RATIO * e_map
 
-    def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
-        pixels, kind, scale = _as_pixels(image)
+    def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
+        """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
         shape = pixels.shape[:-1]
-        flat = pixels.reshape(-1, pixels.shape[-1])
+        spatial = len(shape) == 2 and min(shape) >= 6
+        sample, step = _sample(pixels) if spatial else (pixels, 1)
+        flat = sample.reshape(-1, sample.shape[-1])
         codes = self._codes(flat, kind, scale, "rgb")
         noise = _noise_sigma(kernels.residual_histogram(codes))
         threshold = self.threshold
         if threshold is None:
             threshold = max(MIN_THRESHOLD, THRESHOLD_SIGMAS * noise)
         max_code = _threshold_code(threshold)
-        spatial = len(shape) == 2 and min(shape) >= 3
-        line = self._grid(kind, "rgb").line
-        smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
         jpeg = False
+        smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
         if spatial and noise > 0.0:
-            jpeg = self._looks_like_jpeg(flat, kind, scale, codes, shape[1], max_code)
+            width = sample.shape[1]
+            jpeg = self._looks_like_jpeg(flat, kind, scale, codes, width, max_code, step)
             if jpeg:
-                # JPEG: positions from luma-weighted distance, validity from RGB
                 luma_codes = self._codes(flat, kind, scale, "luma")
-                luma_noise = _noise_sigma(kernels.residual_histogram(luma_codes))
-                codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
-                line = self._grid(kind, "luma").line
-                smoothing = JPEG_DENOISE_SIGMAS * luma_noise
+                smoothing = JPEG_DENOISE_SIGMAS * _noise_sigma(
+                    kernels.residual_histogram(luma_codes)
+                )
             elif noise >= MIN_DENOISE_SIGMA:
                 smoothing = NOISE_DENOISE_SIGMAS * noise
         denoise = smoothing > 0.0 if self.denoise is None else self.denoise and spatial
-        fused = self._norm.kind != kernels.NORM_OTHER
-        if fused and not (detailed or denoise or self.step is not None):
-            values = np.empty(len(codes), dtype=np.float64)
-            kernels.codes_to_values(
-                codes, max_code, self._norm.kind, self._norm.low, self._norm.high, values
-            )
-            return DecolorizeResult(
-                values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
-                noise, threshold, jpeg=jpeg, denoised=False,
+        return _Plan(noise, threshold, max_code, jpeg, denoise, max(smoothing, MIN_DENOISE_SIGMA))
+
+    def _values_u8(self, flat: np.ndarray, max_code: int) -> np.ndarray:
+        """Values of (P, C) uint8 pixels in one pass (two for colors never seen)."""
+        grid = self._grid("u8", "rgb")
+        line = grid.line
+        memo = self._memos["rgb"]  # made by _plan's sample
+        norm = self._norm
+        values = np.empty(len(flat), dtype=np.float64)
+        bits = values.view(np.uint64)
+        need = np.zeros(grid.n_axis**3, dtype=np.uint8)
+        pending = kernels.values_u8(
+            flat, memo, self._opaque, grid.start, grid.n_axis, grid.cell_size, max_code,
+            norm.kind, norm.low, norm.high, values, bits, need,
+        )  # fmt: skip
+        if pending:
+            grid.build(need)
+            span = float(line.n_bins)
+            kernels.resolve_values_u8(
+                flat, memo, line.matrix, line.seg_a, line.seg_d, line.seg_inv, line.seg_s,
+                line.seg_ds, grid.start, grid.count, grid.pool, grid.n_axis, grid.cell_size,
+                span if line.cyclic else 0.0, span, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE,
+                max_code, norm.kind, norm.low, norm.high, values, bits,
             )  # fmt: skip
+        return values
+
+    def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
+        pixels, kind, scale = _as_pixels(image)
+        shape = pixels.shape[:-1]
+        flat = pixels.reshape(-1, pixels.shape[-1])
+        plan = self._plan(pixels, kind, scale)
+        fused = self._norm.kind != kernels.NORM_OTHER
+        if kind == "u8" and fused and not (detailed or plan.denoise or self.step is not None):
+            return DecolorizeResult(
+                self._values_u8(flat, plan.max_code).reshape(shape),
+                np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
+                jpeg=plan.jpeg, denoised=False,
+            )  # fmt: skip
+        codes = self._codes(flat, kind, scale, "rgb")
+        line = self._grid(kind, "rgb").line
+        if plan.jpeg:
+            # JPEG: positions from the luma-weighted distance, validity from RGB
+            luma_codes = self._codes(flat, kind, scale, "luma")
+            codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
+            line = self._grid(kind, "luma").line
         position = np.empty(len(codes), dtype=np.float64)
         residual = np.empty(len(codes), dtype=np.float32)
         ambiguous = np.empty(len(codes), dtype=bool)
-        kernels.codes_to_fields(codes, max_code, position, residual, ambiguous)
+        kernels.codes_to_fields(codes, plan.max_code, position, residual, ambiguous)
         position = position.reshape(shape)
-        if denoise:
-            position = _denoise(position, line, max(smoothing, MIN_DENOISE_SIGMA))
+        if plan.denoise:
+            position = _denoise(position, line, plan.smoothing)
         values = self._norm(position)
         if self.step is not None:
             values = np.round(values / self.step) * self.step
         return DecolorizeResult(
-            values, residual.reshape(shape), ambiguous.reshape(shape), noise, threshold,
-            jpeg=jpeg, denoised=denoise,
+            values, residual.reshape(shape), ambiguous.reshape(shape), plan.noise,
+            plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a picture's sample says about decoding all of it."""
+
+    noise: float  # sigma, DN
+    threshold: float  # DN
+    max_code: int  # the largest residual code kept
+    jpeg: bool
+    denoise: bool
+    smoothing: float  # sigma (DN) the spatial filter assumes
+
+
+def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
+    """Rows of a picture to plan on, and the block-row step of the JPEG test.
+
+    Small pictures are their own sample. Larger ones give bands of 6 rows (three rows
+    of JPEG's 2x2 chroma blocks, starting on even rows) spread over the height,
+    SAMPLE_PIXELS in all; the test then scores the middle block row of each band.
+    """
+    height, width = pixels.shape[:2]
+    if height * width <= 2 * SAMPLE_PIXELS:
+        return pixels, max(1, height * width // 60_000)
+    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
+    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
+    rows = (starts[:, None] + np.arange(6)).ravel()
+    return np.ascontiguousarray(pixels[rows]), 3
 
 
 def _denoise(position: np.ndarray, line: Polyline, sigma: float) -> np.ndarray:
     """Edge-preserving filter of positions; ``sigma``: noise across the map, DN."""
-    # noise along the map in position units: sigma over the map's local speed
-    speed = line.speed(np.nan_to_num(position)) * line.n_bins
-    noise_var = (sigma / np.maximum(speed, 1e-6)) ** 2
+    # noise along the map, in position units: sigma over the map's local speed
+    speed = line.speed_by_bin() * line.n_bins
+    noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
     out = np.empty_like(position)
-    kernels.plane_wiener(position, noise_var, DENOISE_RADIUS, line.cyclic, out)
+    kernels.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out)
     return out
 
 
