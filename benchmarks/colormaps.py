@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib.util
 import io
 import subprocess
@@ -225,10 +226,10 @@ def load_unmap() -> tuple[types.ModuleType | None, str]:
         zipfile.ZipFile(wheel).extractall(unpacked)
     sys.path.insert(0, str(unpacked))
     try:
-        import unmap  # noqa: F401
+        import unmap
 
-        return sys.modules["unmap"], "imported"
-    except Exception as exc:  # the package import needs xarray, networkx, fsspec ...
+        return unmap, _crash_note(unmap)
+    except Exception as exc:  # the package import needs networkx, fsspec ...
         note = f"`import unmap` fails: {type(exc).__name__}: {exc}"
     finally:
         sys.path.remove(str(unpacked))
@@ -243,7 +244,18 @@ def load_unmap() -> tuple[types.ModuleType | None, str]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module, note + "; unmap/unmap.py loaded alone"
+    return module, note + "; unmap/unmap.py loaded alone; " + _crash_note(module)
+
+
+def _crash_note(module: types.ModuleType) -> str:
+    """What unmap does with a colormap *name*, the way its README calls it."""
+    picture = mpl.colormaps["viridis"](np.linspace(0, 1, 16).reshape(4, 4))[..., :3]
+    try:
+        module.unmap(picture, cmap="viridis")
+    except Exception as exc:
+        crash = f"{type(exc).__name__}: {exc}"
+        return f"unmap(img, cmap='viridis') crashes: {crash}; scored with a Colormap object"
+    return "unmap(img, cmap='viridis') runs"
 
 
 class Unmap:
@@ -332,6 +344,84 @@ def print_accuracy(results, methods: list[str]) -> None:
             print(row)
 
 
+def _best(function: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _cold(name: str, picture: np.ndarray) -> np.ndarray:
+    return Decolorizer(name).values(picture)
+
+
+def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> None:
+    """Megapixels per second on one size x size picture, every method in this run."""
+    data = terrain_field(size, np.random.default_rng(3))
+    megapixels = size * size / 1e6
+    cmap = colormap("viridis")
+    exact_rgb = cmap(data, bytes=True)[..., :3]
+    pictures = {
+        "exact PNG": exact_rgb,
+        "JPEG q75": jpeg(75)(exact_rgb, data)[0],
+        "noise 2 DN": noise(exact_rgb, data)[0],
+    }
+    # a colormap never used before in this process, for each cold run
+    fresh = iter(["inferno", "plasma", "cividis", "magma", "turbo", "cubehelix", "gnuplot2"])
+    Decolorizer("Greys").values(pictures["exact PNG"][:64, :64])  # load the compiled kernels
+    rows: list[tuple[str, str, float]] = []
+    for label, picture in pictures.items():
+        warm = Decolorizer("viridis")
+        warm.values(picture)
+        warm_run = functools.partial(warm.values, picture)
+        rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
+        name = next(fresh)
+        # the same field drawn with the new map for the exact case; degraded ones keep
+        # viridis' colors (a cold decoder still has to learn every one of them)
+        cold_picture = (
+            colormap(name)(data, bytes=True)[..., :3] if label == "exact PNG" else picture
+        )
+        rows.append(
+            (
+                label,
+                f"truepix, cold ({name})",
+                _best(functools.partial(_cold, name, cold_picture), 1),
+            )
+        )
+    tree = NearestRGB(cmap)
+    rows.append(
+        ("exact PNG", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["exact PNG"]), 1))
+    )
+    rows.append(("JPEG q75", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["JPEG q75"]), 1)))
+    started = time.perf_counter()
+    table = SeedTable(cmap, bits=seed_bits)
+    build = time.perf_counter() - started
+    rows.append(
+        (
+            "exact PNG",
+            f"seed LUT {1 << seed_bits}^3, lookup",
+            _best(lambda: table(pictures["exact PNG"]), 3),
+        )
+    )
+    rows.append(("exact PNG", f"seed LUT {1 << seed_bits}^3, build + lookup", build + rows[-1][2]))
+    if unmap_module is not None:
+        peer = Unmap(unmap_module, cmap)
+        rows.append(("exact PNG", "unmap 0.1.2", _best(lambda: peer(pictures["exact PNG"]), 1)))
+    baseline = {label: seconds for label, method, seconds in rows if method.startswith("nearest")}
+    print(f"\nSpeed on a {size}x{size} picture ({megapixels:.1f} MP), viridis, best of runs")
+    header = f"{'picture':<12} {'method':<34} {'ms':>9} {'MP/s':>8} {'x nearest RGB':>14}"
+    print(header)
+    print("-" * len(header))
+    for label, method, seconds in rows:
+        base = baseline.get(label, baseline["exact PNG"])
+        print(
+            f"{label:<12} {method:<34} {1e3 * seconds:>9.1f} {megapixels / seconds:>8.1f}"
+            f" {base / seconds:>14.1f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -356,6 +446,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"maps: {', '.join(maps)}; fields {size}x{size}: smooth, terrain, camera, astronaut")
     print_accuracy(results, methods)
     print(f"(accuracy run: {time.perf_counter() - started:.0f} s)")
+    if not args.no_speed:
+        speed(2048, 8 if args.full else 6, unmap_module)
 
 
 if __name__ == "__main__":
