@@ -22,6 +22,9 @@ would naturally catch, so ``except ValueError`` keeps working::
     │   └── FileExistsError_ (FileExistsError)   ``overwrite=False`` and the file exists
     └── MissingDependencyError (ImportError)     an optional extra is not installed
 
+    TruepixWarning (UserWarning)                 something worked, but not as well as asked
+    └── CrowdedLabelsWarning                     text labels too small or too dense to read
+
 Messages read "expected ..., got ..." followed by a hint.
 
 Examples
@@ -40,6 +43,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "CorruptFileError",
+    "CrowdedLabelsWarning",
     "DecompressionBombError",
     "EncodingDomainError",
     "FileExistsError_",
@@ -51,6 +55,7 @@ __all__ = [
     "ReadError",
     "ShapeError",
     "TruepixError",
+    "TruepixWarning",
     "UnknownColormapError",
     "UnknownEncodingError",
     "UnknownFormatError",
@@ -130,7 +135,7 @@ class WriteError(TruepixError, OSError):
     """A save could not complete; any existing file was left untouched."""
 
 
-class FileExistsError_(WriteError, FileExistsError):  # noqa: N801 - mirrors the built-in
+class FileExistsError_(WriteError, FileExistsError):
     """``overwrite=False`` and the target exists."""
 
 
@@ -175,3 +180,11 @@ def require(module: str, extra: str) -> object:
             f' install it with: pip install "truepix[{extra}]"'
         )
         raise MissingDependencyError(msg) from exc
+
+
+class TruepixWarning(UserWarning):
+    """Base class of the warnings truepix emits; filter them all with this class."""
+
+
+class CrowdedLabelsWarning(TruepixWarning):
+    """Labels drawn on a figure are too small or too dense to read."""

@@ -18,6 +18,8 @@ __all__ = ["SECTIONS", "command"]
 
 SECTIONS: list[str] = [
     "_demo_io",
+    "_demo_display",
+    "_demo_color",
 ]
 
 

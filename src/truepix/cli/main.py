@@ -20,6 +20,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "save": ("save", "Save an array (.npy or image) as a self-describing PNG/TIFF."),
     "load": ("load", "Load a PNG/TIFF back into a .npy file, exactly as saved."),
     "info": ("info", "Describe a file: encoding, dtype, shape, error bound."),
+    "show": ("show", "Write a quick-look picture of an array or image file, in real units."),
+    "colorize": ("colorize", "Color data with a colormap: matplotlib's colors, the data's shape."),
+    "identify": (
+        "identify",
+        "Name the colormap a picture (or a figure's colorbar) was painted with.",
+    ),
     "demo": ("demo", "Run the tour on built-in data and write its files."),
 }
 

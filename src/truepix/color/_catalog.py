@@ -110,9 +110,9 @@ class ColormapEntry:
     source: str
     cyclic: bool = False
     discrete: bool = False
-    under: np.ndarray = field(default=None)  # type: ignore[assignment]
-    over: np.ndarray = field(default=None)  # type: ignore[assignment]
-    bad: np.ndarray = field(default=None)  # type: ignore[assignment]
+    under: np.ndarray = None  # type: ignore[assignment]  # None: matplotlib's default
+    over: np.ndarray = None  # type: ignore[assignment]
+    bad: np.ndarray = None  # type: ignore[assignment]
     lut_bytes: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

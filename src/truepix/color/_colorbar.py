@@ -22,9 +22,11 @@ from truepix.errors import ShapeError, UnsupportedDtypeError
 
 __all__ = ["Colorbar", "find_colorbar", "image_rgb8"]
 
-# Two neighbours within this many DN count as the same color (Agg draws a
-# colorbar's cells exactly, and the antialiased outline differs from them).
-_SAME_TOL = 0
+# Two neighbours within this many DN count as the same color. Agg draws a
+# colorbar's cells exactly (and its antialiased outline differs from them).
+# Looser tolerances were tried for JPEG'd figures: the bar's sides then wander
+# too much from row to row and only fragments were found, so they are off.
+_TOLERANCES = (0,)
 _MIN_LENGTH = 24  # pixels along the bar
 _MIN_WIDTH = 3  # pixels across it
 _MIN_ASPECT = 3.0  # length / width
@@ -130,11 +132,11 @@ def image_rgb8(image: Any, /) -> tuple[np.ndarray, np.ndarray | None]:
     return np.ascontiguousarray(rgb8[..., :3]), alpha
 
 
-def _row_runs(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _row_runs(rgb: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
     """For each pixel, the first and one-past-last column of its run of one color."""
     height, width = rgb.shape[:2]
     wide = rgb.astype(np.int16)
-    same = np.abs(np.diff(wide, axis=1)).max(axis=2) <= _SAME_TOL  # (H, W - 1)
+    same = np.abs(np.diff(wide, axis=1)).max(axis=2) <= tolerance  # (H, W - 1)
     columns = np.arange(width)
     starts_here = np.ones((height, width), dtype=bool)
     starts_here[:, 1:] = ~same
@@ -145,14 +147,14 @@ def _row_runs(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return start, end + 1
 
 
-def _candidates(rgb: np.ndarray) -> list[tuple[float, tuple[int, int, int, int]]]:
+def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, int, int, int]]]:
     """Rectangles (left, top, right, bottom) of stacked rows that share one run, scored.
 
     A stack follows one column down while the run through it keeps its extent
     (within a pixel or two: the bar's outline is antialiased, so its sides
     blend into the bar's colors on some rows and not on others).
     """
-    start, end = _row_runs(rgb)
+    start, end = _row_runs(rgb, tolerance)
     height, width = start.shape
     run_width = end - start
     wide = run_width >= _MIN_WIDTH
@@ -276,14 +278,25 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     True
     """
     rgb, _ = image_rgb8(image)
+    for tolerance in _TOLERANCES:
+        best = _best_bar(rgb, tolerance)
+        if best is not None:
+            return best
+    return None
+
+
+def _best_bar(rgb: np.ndarray, tolerance: int) -> Colorbar | None:
     best: tuple[float, Colorbar] | None = None
     for orientation in ("vertical", "horizontal"):
         # A vertical bar has one color per row; a horizontal one per column.
         view = rgb if orientation == "vertical" else rgb.transpose(1, 0, 2)
-        for score, (x0, y0, x1, y1) in _candidates(view):
+        for score, (x0, y0, x1, y1) in _candidates(view, tolerance):
             if best is not None and score <= best[0]:
                 continue
-            pixels = view[y0:y1, (x0 + x1) // 2]
+            # the median across the bar (its sides left out) is the row's color
+            # even when compression noise makes the rows uneven
+            inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
+            pixels = np.rint(np.median(inner, axis=1)).astype(np.uint8)
             starts = _bins(pixels)
             low, high = _trim(pixels[starts])
             profile = pixels[starts[low:high]]

@@ -111,7 +111,10 @@ def colorize_normalized(normalized: np.ndarray, lut_ext: np.ndarray) -> np.ndarr
     index[scaled < 0] = n
     index[scaled >= n] = n + 1
     index[np.isnan(scaled)] = n + 2
-    return lut_ext.take(index, axis=0)
+    # one uint32 per RGBA color: a flat take is several times faster than a row take
+    packed = np.ascontiguousarray(lut_ext, dtype=np.uint8).view(np.uint32).reshape(-1)
+    colors = np.asarray(packed.take(index)).reshape(*index.shape, 1)
+    return colors.view(np.uint8)  # (..., 1) uint32 -> (..., 4) uint8
 
 
 def colorize(

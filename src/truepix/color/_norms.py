@@ -35,8 +35,15 @@ __all__ = ["NORMS", "LinearNorm", "LogNorm", "MatplotlibNorm", "Norm", "get_norm
 class Norm(Protocol):
     """What every norm offers: ``forward`` to [0, 1] and its ``inverse``."""
 
-    vmin: float
-    vmax: float
+    @property
+    def vmin(self) -> float:
+        """The data value mapped to 0."""
+        ...
+
+    @property
+    def vmax(self) -> float:
+        """The data value mapped to 1."""
+        ...
 
     def forward(self, values: Any, /) -> np.ndarray:
         """Map data values to [0, 1] (outside for out-of-range data; NaN if invalid)."""
@@ -68,7 +75,7 @@ def norm_dtype(dtype: np.dtype) -> np.dtype:
     raise UnsupportedDtypeError(msg)
 
 
-def _limit(value: Any) -> np.generic:
+def _limit(value: Any) -> Any:
     # matplotlib runs vmin/vmax through process_value too: a Python float stays
     # float64, an np.float32 stays float32, an int becomes float64.
     array = np.asarray([value])

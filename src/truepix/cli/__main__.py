@@ -1,0 +1,5 @@
+"""``python -m truepix.cli`` runs the command line."""
+
+from truepix.cli.main import main
+
+main()

@@ -1,0 +1,80 @@
+"""Helpers shared by the subcommands: reading inputs, describing files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from truepix.errors import UnknownFormatError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from truepix.io import ImageInfo
+
+__all__ = ["info_table", "read_array", "write_npy"]
+
+_IMAGE_SUFFIXES = (".png", ".tif", ".tiff")
+
+
+def read_array(path: Path) -> np.ndarray:
+    """An array from ``.npy``, a single-array ``.npz`` or any file :func:`truepix.load` reads."""
+    suffix = path.suffix.lower()
+    if suffix == ".npy":
+        return np.load(path, allow_pickle=False)
+    if suffix == ".npz":
+        with np.load(path, allow_pickle=False) as archive:
+            if len(archive.files) != 1:
+                msg = f"expected one array in {str(path)!r}, got {archive.files}; save it as .npy"
+                raise UnknownFormatError(msg)
+            return archive[archive.files[0]]
+    if suffix in _IMAGE_SUFFIXES:
+        from truepix.io import load
+
+        return load(path)
+    msg = f"expected an input ending in .npy, .npz, .png, .tif or .tiff, got {str(path)!r}"
+    raise UnknownFormatError(msg)
+
+
+def write_npy(path: Path, array: np.ndarray) -> None:
+    """Write ``.npy`` atomically."""
+    from truepix.io._atomic import write_atomic
+
+    write_atomic(path, lambda file: np.save(file, array, allow_pickle=False), overwrite=True)
+
+
+def _format_error(info: ImageInfo) -> str:
+    if info.exact:
+        return "0 (exact)"
+    return f"{info.max_error:.6g}"
+
+
+def info_table(info: ImageInfo, *, title: str | None = None) -> Table:
+    """A two-column rich table describing a file."""
+    from rich.table import Table
+
+    table = Table(title=title, show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold cyan")
+    table.add_column()
+    rows: list[tuple[str, Any]] = [
+        ("file", info.path),
+        ("format", info.format.upper() + (" (not written by truepix)" if info.foreign else "")),
+        ("encoding", info.encoding or "stored samples"),
+        ("dtype", str(info.dtype)),
+        ("shape", " x ".join(map(str, info.shape))),
+        ("max error", _format_error(info)),
+        ("stored as", f"{info.stored_dtype} {' x '.join(map(str, info.stored_shape or ()))}"
+         + (f", layout {info.layout}" if info.layout else "")),
+        ("size", f"{info.file_size:,} bytes"),
+    ]  # fmt: skip
+    if info.params:
+        rows.append(
+            ("params", ", ".join(f"{k}={v}" for k, v in info.params.items() if v is not None))
+        )
+    if info.checksum:
+        rows.append(("crc32", info.checksum))
+    for key, value in rows:
+        table.add_row(key, str(value))
+    return table

@@ -1,0 +1,80 @@
+"""``truepix identify IN``: which colormap painted a picture.
+
+Prints the best candidates from the catalog with their scores (1.0: every
+color of the picture is a color of the map). ``--colorbar`` reads the
+colorbar of a whole figure instead of its pixels, which also tells whether
+the map runs reversed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+__all__ = ["command", "read_picture"]
+
+_ARRAY_SUFFIXES = (".npy", ".npz", ".png", ".tif", ".tiff")
+
+
+def read_picture(path: Path) -> np.ndarray:
+    """A picture's pixels: arrays and PNG/TIFF via truepix, other formats (JPEG ...) via imagecodecs."""
+    if path.suffix.lower() in _ARRAY_SUFFIXES:
+        from truepix.cli._common import read_array
+
+        return read_array(path)
+    import imagecodecs
+
+    try:
+        return np.asarray(imagecodecs.imread(str(path)))
+    except Exception as exc:  # imagecodecs raises codec-specific classes
+        from truepix.errors import CorruptFileError
+
+        msg = f"expected a picture file, got {str(path)!r} that no codec reads ({exc})"
+        raise CorruptFileError(msg) from exc
+
+
+@click.command("identify")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option("--colorbar", is_flag=True, help="Read the figure's colorbar instead of its pixels.")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
+def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
+    """Name the colormap of SOURCE (a picture or a whole figure)."""
+    from truepix.color import find_colorbar, identify_colormap
+    from truepix.errors import InputError
+
+    picture = read_picture(source)
+    target: Any = picture
+    if colorbar:
+        target = find_colorbar(picture)
+        if target is None:
+            msg = f"expected a colorbar in {str(source)!r}, got none; try without --colorbar"
+            raise InputError(msg)
+    matches = identify_colormap(target, top=top)
+    if as_json:
+        rows = [
+            {"name": m.name, "reversed": m.reversed, "score": m.score, "aliases": list(m.aliases)}
+            for m in matches
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"colormap of {source}")
+    for column in ("#", "name", "reversed", "score", "same table as"):
+        table.add_column(column)
+    for rank, match in enumerate(matches, 1):
+        reversed_text = ("yes" if match.reversed else "no") if colorbar else "?"
+        aliases = ", ".join(match.aliases[:4]) + (" ..." if len(match.aliases) > 4 else "")
+        table.add_row(str(rank), match.name, reversed_text, f"{match.score:.4f}", aliases)
+    console = Console()
+    console.print(table)
+    if not colorbar:
+        console.print(
+            "[dim]reversed: a picture's colors do not say; --colorbar reads a figure's bar[/]"
+        )

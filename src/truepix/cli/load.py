@@ -1,0 +1,30 @@
+"""``truepix load IN OUT.npy``: a PNG/TIFF back into an array file, as saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["command"]
+
+
+@click.command("load")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def command(source: Path, target: Path) -> None:
+    """Load SOURCE (.png, .tif) into TARGET (.npy), verifying its checksum."""
+    from rich.console import Console
+
+    from truepix.cli._common import write_npy
+    from truepix.errors import UnknownFormatError
+    from truepix.io import info, load
+
+    if target.suffix.lower() != ".npy":
+        msg = f"expected a target ending in .npy, got {str(target)!r}"
+        raise UnknownFormatError(msg)
+    array = load(source)
+    write_npy(target, array)
+    meta = info(source)
+    bound = "exactly" if meta.exact else f"within {meta.max_error:.6g}"
+    Console().print(f"wrote {target}: {array.dtype} {' x '.join(map(str, array.shape))} ({bound})")

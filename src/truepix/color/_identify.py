@@ -1,0 +1,431 @@
+"""``identify_colormap``: which catalog colormap painted a picture.
+
+A picture painted with a colormap holds only that map's colors (plus
+whatever the picture added: background, text, compression noise). For every
+continuous map in the catalog, each of the picture's colors is matched with
+the map's nearest color; the map whose colors explain the picture best wins.
+Distances are capped, so annotations and background cost a bounded amount.
+
+Maps whose 8-bit tables are the same (``viridis`` and ``bids:viridis``; a map
+and another's reverse, like ``gray`` and ``binary``) cannot be told apart by
+any picture: they form one candidate, named by its first member in catalog
+order with matplotlib's maps first, and the rest listed as ``aliases``.
+
+A picture's colors do not say which way round the map was used --
+``jet(x)`` and ``jet_r(1 - x)`` are the same picture -- so for a picture
+``reversed`` is always ``False``. Given a :class:`~truepix.Colorbar`, whose
+colors run from low to high, the direction is known and ``reversed`` tells it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import numba
+import numpy as np
+
+from truepix.color._catalog import get, names
+from truepix.color._colorbar import Colorbar, image_rgb8
+from truepix.errors import InputError
+
+__all__ = [
+    "ColormapMatch",
+    "identify_colormap",
+    "nearest_color_cost",
+    "nearest_color_cost_numpy",
+]
+
+_CAP = 40.0  # RGB distance beyond which a color counts as "not this map at all"
+_MAX_PIXELS = 1 << 18  # pixels sampled from large pictures
+_COARSE_COLORS = 96  # colors used to shortlist maps
+_SHORTLIST = 40  # maps compared on every color
+_FINE_PIXELS = 8192  # pixels compared with the shortlist when a picture has many colors
+_COVER_SHIFT = 2  # coverage is checked on a grid of 4-DN cells ...
+_COVER_REACH = 3  # ... counting a map color as shown when a picture color is 3 cells away
+_COVER_WEIGHT = 0.25  # cost of a map color the picture never shows, as a fraction of _CAP
+_NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
+_SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
+
+
+@dataclass(frozen=True)
+class ColormapMatch:
+    """One candidate colormap for a picture.
+
+    Attributes
+    ----------
+    name : str
+        Catalog name of the map (without ``_r``).
+    reversed : bool
+        Whether the map is used high-to-low (only known from a Colorbar).
+    score : float
+        1.0 when every color of the picture is a color of the map, falling
+        towards 0 as colors move away from the map.
+    aliases : tuple of str
+        Other catalog maps with the same 8-bit table (or its reverse).
+
+    Examples
+    --------
+    >>> from truepix.color import ColormapMatch
+    >>> ColormapMatch("viridis", False, 1.0).name
+    'viridis'
+    """
+
+    name: str
+    reversed: bool
+    score: float
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    names: tuple[str, ...]
+    aliases: tuple[tuple[str, ...], ...]  # catalog maps with the identical table
+    turned: frozenset[str]  # aliases whose table is their group leader's reversed
+    luts: np.ndarray  # (M, K, 3) int32, short tables padded by repeating their last color
+    rounded: np.ndarray  # the same tables rounded, not truncated, to bytes (as Agg draws them)
+    sizes: np.ndarray  # (M,) entries actually in each table
+    cluster: np.ndarray  # (M,) tables no picture can tell apart share a cluster
+
+
+_tables: _Tables | None = None
+_tables_lock = threading.Lock()
+
+
+def _candidates() -> _Tables:
+    """Every continuous catalog map, one per distinct 8-bit table (built once)."""
+    global _tables
+    with _tables_lock:
+        if _tables is not None:
+            return _tables
+        all_names = names()
+        listed = set(all_names)
+        order = sorted(
+            (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
+            key=lambda n: (":" in n, n.lower()),  # matplotlib's names win a tie
+        )
+        groups: dict[bytes, list[str]] = {}
+        tables: dict[bytes, np.ndarray] = {}
+        rounded_tables: dict[bytes, np.ndarray] = {}
+        turned: set[str] = set()
+        for name in order:
+            entry = get(name)
+            if entry.discrete:
+                continue
+            rgb = np.ascontiguousarray(entry.lut_bytes[:, :3])
+            key = min(rgb.tobytes(), rgb[::-1].tobytes()) + bytes([len(rgb) % 256])
+            groups.setdefault(key, []).append(name)
+            tables.setdefault(key, rgb)
+            if not np.array_equal(tables[key], rgb):
+                turned.add(name)
+            rounded_tables.setdefault(key, np.rint(entry.lut[:, :3] * 255).astype(np.int32))
+        size = max(len(t) for t in tables.values())
+        luts = np.empty((len(tables), size, 3), dtype=np.int32)
+        rounded = np.empty_like(luts)
+        sizes = np.empty(len(tables), dtype=np.int64)
+        for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
+            luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
+            rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
+            sizes[i] = len(rgb)
+        _tables = _Tables(
+            tuple(g[0] for g in groups.values()),
+            tuple(tuple(g[1:]) for g in groups.values()),
+            frozenset(turned),
+            luts,
+            rounded,
+            sizes,
+            _clusters(luts, sizes),
+        )
+        return _tables
+
+
+@numba.njit(cache=True, nogil=True)
+def _within(a, size_a, b, size_b, tolerance):  # pragma: no cover - compiled
+    """Whether every color of table a is within ``tolerance`` (per channel) of one of b."""
+    for i in range(size_a):
+        found = False
+        for j in range(size_b):
+            if (
+                abs(a[i, 0] - b[j, 0]) <= tolerance
+                and abs(a[i, 1] - b[j, 1]) <= tolerance
+                and abs(a[i, 2] - b[j, 2]) <= tolerance
+            ):
+                found = True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _clusters(luts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Group tables whose colors lie within :data:`_SAME_CURVE` DN of each other's.
+
+    Such maps paint the same colors and differ only in where along the data
+    range each color goes (gray ramps of different gamma, twilight and
+    twilight_shifted, a table rounded instead of truncated): a picture
+    cannot tell them apart, so they compete as one candidate.
+    """
+    parent = np.arange(len(luts))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = int(parent[i])
+        return i
+
+    # Cheap necessary condition first: close mean colors.
+    means = np.array([lut[:size].mean(axis=0) for lut, size in zip(luts, sizes, strict=True)])
+    for i in range(len(luts)):
+        close = np.flatnonzero(np.abs(means[i + 1 :] - means[i]).max(axis=1) <= 16) + i + 1
+        for j in close:
+            if root(i) == root(int(j)):
+                continue
+            if _within(luts[i], sizes[i], luts[j], sizes[j], _SAME_CURVE) and _within(
+                luts[j], sizes[j], luts[i], sizes[i], _SAME_CURVE
+            ):
+                parent[root(int(j))] = root(i)
+    return np.array([root(i) for i in range(len(luts))])
+
+
+def nearest_color_cost_numpy(
+    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float
+) -> np.ndarray:
+    """Oracle of :func:`nearest_color_cost`: the same numbers in plain numpy.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.color._identify import nearest_color_cost_numpy
+    >>> luts = np.array([[[0, 0, 0], [10, 0, 0]]], dtype=np.int32)
+    >>> nearest_color_cost_numpy(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
+    [5.0]
+    """
+    diff = colors[None, :, None, :].astype(np.float64) - luts[:, None, :, :]
+    distance = np.sqrt((diff**2).sum(axis=3)).min(axis=2)  # (M, U)
+    return np.minimum(distance, cap) @ weights / weights.sum()
+
+
+@numba.njit(cache=True, nogil=True)
+def _cost_kernel(colors, weights, luts, cap):  # pragma: no cover - compiled
+    n_maps, n_entries = luts.shape[0], luts.shape[1]
+    cap2 = cap * cap
+    total = weights.sum()
+    out = np.empty(n_maps)
+    for m in range(n_maps):
+        acc = 0.0
+        for u in range(colors.shape[0]):
+            r, g, b = colors[u, 0], colors[u, 1], colors[u, 2]
+            best = cap2
+            for k in range(n_entries):
+                dr = r - luts[m, k, 0]
+                dg = g - luts[m, k, 1]
+                db = b - luts[m, k, 2]
+                d2 = dr * dr + dg * dg + db * db
+                if d2 < best:
+                    best = d2
+                    if d2 == 0:
+                        break
+            acc += weights[u] * np.sqrt(best)
+        out[m] = acc / total
+    return out
+
+
+def nearest_color_cost(
+    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float
+) -> np.ndarray:
+    """Weighted mean distance from colors to each table's nearest color, capped.
+
+    Parameters
+    ----------
+    colors : (U, 3) int array
+    weights : (U,) float array, how many pixels have each color
+    luts : (M, K, 3) int32 array of tables
+    cap : float, the largest distance one color can cost
+
+    Returns
+    -------
+    (M,) float64
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.color._identify import nearest_color_cost
+    >>> luts = np.array([[[0, 0, 0], [10, 0, 0]], [[0, 0, 100], [0, 0, 200]]], dtype=np.int32)
+    >>> nearest_color_cost(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
+    [5.0, 40.0]
+    """
+    return _cost_kernel(
+        np.ascontiguousarray(colors, dtype=np.int32),
+        np.ascontiguousarray(weights, dtype=np.float64),
+        np.ascontiguousarray(luts, dtype=np.int32),
+        float(cap),
+    )
+
+
+def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct opaque colors of a picture and how many pixels have each."""
+    rgb, alpha = image_rgb8(image)
+    pixels = rgb.reshape(-1, 3)
+    if alpha is not None:
+        pixels = pixels[alpha.reshape(-1) > 0]
+    if len(pixels) > _MAX_PIXELS:  # an even sample keeps the result deterministic
+        pixels = pixels[:: -(-len(pixels) // _MAX_PIXELS)]
+    if len(pixels) == 0:
+        msg = "expected a picture with opaque pixels, got one that is fully transparent"
+        raise InputError(msg)
+    codes = (pixels[:, 0].astype(np.int32) << 16) | (pixels[:, 1].astype(np.int32) << 8)
+    codes |= pixels[:, 2]
+    unique, counts = np.unique(codes, return_counts=True)
+    colors = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1)
+    return colors.astype(np.int32), counts.astype(np.float64)
+
+
+def _uncovered(colors: np.ndarray, tables: _Tables, luts: np.ndarray) -> np.ndarray:
+    """Per table, the fraction of its colors with no picture color near them.
+
+    The picture of a map shows (nearly) all of its colors when the data fills
+    the range; a map with extra colors -- gray with colored ends, a ramp that
+    also runs through white -- explains the picture as well but leaves some
+    of its colors unused.
+    """
+    cells = 256 >> _COVER_SHIFT
+    grid = np.zeros((cells, cells, cells), dtype=bool)
+    cell = colors >> _COVER_SHIFT
+    grid[cell[:, 0], cell[:, 1], cell[:, 2]] = True
+    for axis in range(3):  # separable dilation by _COVER_REACH cells
+        grown = grid.copy()
+        for shift in range(1, _COVER_REACH + 1):
+            grown[(slice(None),) * axis + (slice(shift, None),)] |= grid[
+                (slice(None),) * axis + (slice(None, -shift),)
+            ]
+            grown[(slice(None),) * axis + (slice(None, -shift),)] |= grid[
+                (slice(None),) * axis + (slice(shift, None),)
+            ]
+        grid = grown
+    lut_cells = luts >> _COVER_SHIFT
+    covered = grid[lut_cells[..., 0], lut_cells[..., 1], lut_cells[..., 2]]  # (M, K)
+    real = np.arange(tables.luts.shape[1])[None, :] < tables.sizes[:, None]
+    return 1.0 - (covered & real).sum(axis=1) / tables.sizes
+
+
+def _rank_picture(
+    image: Any, tables: _Tables, luts: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    luts = tables.luts if luts is None else luts
+    colors, weights = _picture_colors(image)
+    penalty = _COVER_WEIGHT * _CAP * _uncovered(colors, tables, luts)
+    # Shortlist on the most common colors, then compare the shortlist on more.
+    common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
+    coarse = nearest_color_cost(colors[common], weights[common], luts, _CAP) + penalty
+    shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
+    if len(colors) > _FINE_PIXELS:
+        # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
+        pixels = np.repeat(np.arange(len(colors)), weights.astype(np.int64))
+        chosen = np.bincount(pixels[:: -(-len(pixels) // _FINE_PIXELS)], minlength=len(colors))
+        keep = chosen > 0
+        colors, weights = colors[keep], chosen[keep].astype(np.float64)
+    cost = np.full(len(tables.names), np.inf)
+    cost[shortlist] = nearest_color_cost(colors, weights, luts[shortlist], _CAP)
+    cost[shortlist] += penalty[shortlist]
+    return cost, np.zeros(len(cost), dtype=bool)
+
+
+def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
+    """Rank by the bar's colors like a picture's; its order gives the direction.
+
+    matplotlib draws a colorbar from float colors, which Agg rounds to bytes
+    (a picture from ``bytes=True`` truncates): both tables are tried.
+    """
+    picture = colorbar.colors[None, :, :]
+    cost = np.minimum(
+        _rank_picture(picture, tables)[0], _rank_picture(picture, tables, tables.rounded)[0]
+    )
+    colors = colorbar.colors.astype(np.float64)
+    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    flipped = np.zeros(len(tables.names), dtype=bool)
+    for m in np.flatnonzero(np.isfinite(cost)):
+        size = int(tables.sizes[m])
+        index = np.minimum((fractions * size).astype(np.int64), size - 1)
+        forward = np.abs(colors - tables.luts[m, index]).sum()
+        backward = np.abs(colors - tables.luts[m, size - 1 - index]).sum()
+        flipped[m] = backward < forward
+    return cost, flipped
+
+
+def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
+    """Name the catalog colormap a picture (or a colorbar) was painted with.
+
+    Parameters
+    ----------
+    image : array_like or Colorbar
+        A colormapped picture: (H, W, 3) or (H, W, 4), uint8, uint16 or float
+        in [0, 1]; transparent pixels are ignored. Or a :class:`Colorbar`
+        from :func:`find_colorbar`, which also tells the map's direction.
+    top : int
+        How many candidates to return, best first.
+
+    Returns
+    -------
+    list of ColormapMatch
+        The ``top`` best continuous maps, one per distinct 8-bit table.
+
+    Notes
+    -----
+    The first call gathers every table of the catalog (about two seconds);
+    later calls reuse them.
+
+    Examples
+    --------
+    >>> import numpy as np, truepix as tp
+    >>> data = np.add.outer(np.linspace(0, 1, 64), np.linspace(0, 1, 64)) / 2
+    >>> picture = tp.colorize(data, cmap="cmocean:thermal")
+    >>> best = tp.identify_colormap(picture, top=3)[0]
+    >>> best.name, best.score
+    ('cmocean:thermal', 1.0)
+    """
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        msg = f"expected top to be a positive integer, got {top!r}"
+        raise InputError(msg)
+    tables = _candidates()
+    if isinstance(image, Colorbar):
+        cost, flipped = _rank_colorbar(image, tables)
+    else:
+        cost, flipped = _rank_picture(image, tables)
+    matches: list[ColormapMatch] = []
+    seen: set[int] = set()
+    for i in np.argsort(cost, kind="stable"):
+        cluster = int(tables.cluster[i])
+        if cluster in seen:
+            continue
+        seen.add(cluster)
+        members = np.flatnonzero(tables.cluster == cluster)  # catalog order: matplotlib first
+        # The first member names the match unless another fits clearly better
+        # (an exact picture of that very table); noise does not reorder them.
+        best = int(members[0])
+        if cost[i] < cost[best] * (1 - _NAME_MARGIN):
+            best = int(i)
+        if flipped[
+            best
+        ]:  # an upright member that fits as well names it better (gray, not binary_r)
+            upright = [
+                int(j)
+                for j in members
+                if not flipped[j] and cost[j] <= cost[best] * (1 + _NAME_MARGIN)
+            ]
+            best = upright[0] if upright else best
+        name, turn = tables.names[best], bool(flipped[best])
+        aliases = list(tables.aliases[best])
+        if turn and any(a in tables.turned for a in aliases):
+            # a bar drawn high-to-low with the leader's table is the turned alias drawn upright
+            upright_alias = next(a for a in aliases if a in tables.turned)
+            aliases[aliases.index(upright_alias)] = name
+            name, turn = upright_alias, False
+        for j in members:
+            if j != best:
+                aliases += [tables.names[j], *tables.aliases[j]]
+        score = round(float(1.0 - cost[best] / _CAP), 6) if np.isfinite(cost[best]) else 0.0
+        matches.append(ColormapMatch(name, turn, score, tuple(aliases)))
+        if len(matches) == top:
+            break
+    return matches

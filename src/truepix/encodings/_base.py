@@ -1,0 +1,168 @@
+"""What every encoding is: a forward/inverse pair with a stated domain and bound."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+import numpy as np
+
+from truepix.errors import EncodingDomainError, InputError, UnsupportedDtypeError
+
+__all__ = [
+    "Encoded",
+    "Encoding",
+    "check_options",
+    "count_outside",
+    "float_output_dtype",
+    "refuse_outside",
+    "rounding_slack",
+]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """The result of :meth:`Encoding.encode`.
+
+    Attributes
+    ----------
+    samples
+        What is stored in the picture: uint8/uint16 ``(H, W[, C])`` for viewable
+        encodings, the array itself for ``"exact"``.
+    params
+        JSON-serializable parameters that, with ``samples``, are all the inverse needs.
+    max_error
+        Guaranteed bound on ``|decode(encode(x)) - x|`` over valid values (0.0 when exact).
+    transparent
+        A gray code that viewers should show transparent (the NaN code), or None.
+    """
+
+    samples: np.ndarray
+    params: dict[str, Any] = field(default_factory=dict)
+    max_error: float = 0.0
+    transparent: int | None = None
+
+
+@runtime_checkable
+class Encoding(Protocol):
+    """A named value <-> pixel encoding.
+
+    ``decode(encode(x).samples, encode(x).params, dtype=x.dtype, shape=x.shape)``
+    returns ``x`` exactly when ``exact`` is true, else within ``max_error``.
+    """
+
+    name: ClassVar[str]
+    exact: ClassVar[bool]
+    summary: ClassVar[str]
+
+    def encode(
+        self,
+        array: np.ndarray,
+        /,
+        *,
+        bits: int | None = None,
+        vmin: float | None = None,
+        vmax: float | None = None,
+        cmap: Any = None,
+        clip: bool = False,
+    ) -> Encoded: ...
+
+    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
+        """The dtype :meth:`decode` returns for data saved with ``dtype``."""
+        ...
+
+    def decode(
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
+    ) -> np.ndarray: ...
+
+
+def check_options(encoding: str, allowed: set[str], **given: Any) -> None:
+    """Refuse options an encoding does not take (instead of ignoring them).
+
+    Examples
+    --------
+    >>> check_options("terrain-rgb", set(), bits=None, vmin=None)
+    >>> check_options("terrain-rgb", set(), bits=8)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected no 'bits' option for encoding 'terrain-rgb', got 8; ...
+    """
+    for name, value in given.items():
+        if value is not None and value is not False and name not in allowed:
+            hint = f"it takes {', '.join(sorted(allowed))}" if allowed else "it takes none"
+            msg = f"expected no {name!r} option for encoding {encoding!r}, got {value!r}; {hint}"
+            raise InputError(msg)
+
+
+def float_output_dtype(dtype: np.dtype) -> np.dtype:
+    """The dtype a lossy encoding returns: the saved float dtype, else float64.
+
+    Examples
+    --------
+    >>> float_output_dtype(np.dtype("float32")), float_output_dtype(np.dtype("int16"))
+    (dtype('float32'), dtype('float64'))
+    """
+    if dtype.kind == "f":
+        return dtype.newbyteorder("=")
+    if dtype.kind in "biu":
+        return np.dtype(np.float64)
+    msg = f"expected a real (bool, integer or float) array for a lossy encoding, got {dtype}"
+    raise UnsupportedDtypeError(msg)
+
+
+def rounding_slack(max_abs: float, dtype: np.dtype) -> float:
+    """Bound on the float rounding of ``offset + code * step`` and the cast to ``dtype``.
+
+    A few float64 ulps of the largest magnitude, plus half an ulp of the output type.
+
+    Examples
+    --------
+    >>> rounding_slack(1.0, np.dtype("float64")) < 1e-14
+    True
+    """
+    eps_out = float(np.finfo(dtype).eps) if dtype.kind == "f" else 0.0
+    return max_abs * (8.0 * float(np.finfo(np.float64).eps) + 0.5 * eps_out)
+
+
+def count_outside(values: np.ndarray, low: float, high: float) -> int:
+    """How many non-NaN values fall outside ``[low, high]`` (±Inf included).
+
+    Examples
+    --------
+    >>> count_outside(np.array([0.0, 2.0, np.nan, -np.inf]), 0.0, 1.0)
+    2
+    """
+    with np.errstate(invalid="ignore"):
+        inside = (values >= low) & (values <= high)
+    return int(values.size - np.count_nonzero(inside) - np.count_nonzero(np.isnan(values)))
+
+
+def refuse_outside(
+    values: np.ndarray, low: float, high: float, *, encoding: str, unit: str = "", hint: str = ""
+) -> None:
+    """Raise :class:`EncodingDomainError` if any value lies outside ``[low, high]``.
+
+    Examples
+    --------
+    >>> refuse_outside(np.array([1.0, 5.0]), 0.0, 2.0, encoding="demo")
+    Traceback (most recent call last):
+    ...
+    truepix.errors.EncodingDomainError: expected values in [0, 2] for encoding 'demo', got 1 of 2 outside (min 1, max 5)
+    """
+    outside = count_outside(values, low, high)
+    if outside:
+        finite = values[~np.isnan(values)]
+        msg = (
+            f"expected values in [{low:.10g}, {high:.10g}]{unit} for encoding {encoding!r}, "
+            f"got {outside} of {values.size} outside "
+            f"(min {float(finite.min()):.10g}, max {float(finite.max()):.10g})"
+        )
+        if hint:
+            msg += f"; {hint}"
+        raise EncodingDomainError(msg)

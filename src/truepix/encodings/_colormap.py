@@ -1,0 +1,208 @@
+"""``colormap``: a viewable heatmap picture that loads back as values.
+
+The samples are exactly what ``plt.imsave(path, data, cmap=..., vmin=...,
+vmax=...)`` writes: RGBA bytes of ``colorize(data)`` (matplotlib's colors to
+the bit), NaN transparent. The file records the colormap's 8-bit table, so
+``load`` turns each color back into the centre of the data interval that
+paints that color -- no colormap lookup at load time, no decolorizer: the
+picture is exact, so an exact color -> interval table suffices.
+
+The stated ``max_error`` is half the widest such interval among the colors
+in the picture: half a bin (``(vmax - vmin) / 2N``) for a map whose colors
+are all distinct, more where a map repeats an 8-bit color (gray's
+truncation merges neighbouring bins; a cyclic map like hsv starts and ends
+on the same color, which makes its two ends indistinguishable).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+from truepix.encodings._base import (
+    Encoded,
+    check_options,
+    float_output_dtype,
+    refuse_outside,
+    rounding_slack,
+)
+from truepix.errors import InputError, MetadataError, ShapeError
+
+__all__ = ["COLORMAP", "ColormapEncoding", "color_intervals"]
+
+
+def _codes(rgba: np.ndarray) -> np.ndarray:
+    """One uint32 per RGBA color (R in the top byte)."""
+    rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+    return rgba.view(">u4").reshape(rgba.shape[:-1]).astype(np.uint32)
+
+
+def color_intervals(lut_bytes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each distinct color of a table: its code and the bins it covers.
+
+    Returns ``(codes, first, last)``: sorted uint32 color codes and, for each,
+    the lowest and highest bin index painted with it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.encodings._colormap import color_intervals
+    >>> lut = np.array([[0, 0, 0, 255], [0, 0, 0, 255], [9, 9, 9, 255]], np.uint8)
+    >>> codes, first, last = color_intervals(lut)
+    >>> first.tolist(), last.tolist()
+    ([0, 2], [1, 2])
+    """
+    codes = _codes(lut_bytes)
+    unique, inverse = np.unique(codes, return_inverse=True)
+    index = np.arange(len(codes))
+    first = np.full(len(unique), len(codes), dtype=np.int64)
+    last = np.full(len(unique), -1, dtype=np.int64)
+    np.minimum.at(first, inverse, index)
+    np.maximum.at(last, inverse, index)
+    return unique, first, last
+
+
+def _limit(value: Any, name: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        msg = f"expected a finite number for {name}, got {value!r}"
+        raise InputError(msg) from exc
+    if not np.isfinite(number):
+        msg = f"expected a finite number for {name}, got {value!r}"
+        raise InputError(msg)
+    return number
+
+
+class ColormapEncoding:
+    """Values as the colors of a colormap: the picture ``plt.imsave`` makes.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.encodings._colormap import COLORMAP
+    >>> x = np.linspace(0.0, 1.0, 12).reshape(3, 4)
+    >>> encoded = COLORMAP.encode(x, cmap="rainbow")
+    >>> encoded.samples.shape, encoded.samples.dtype.name
+    ((3, 4, 4), 'uint8')
+    >>> y = COLORMAP.decode(encoded.samples, encoded.params, dtype=x.dtype, shape=x.shape)
+    >>> bool(np.all(np.abs(y - x) <= encoded.max_error)), round(encoded.max_error, 5)
+    (True, 0.00195)
+    """
+
+    name: ClassVar[str] = "colormap"
+    exact: ClassVar[bool] = False
+    summary: ClassVar[str] = "heatmap RGBA (plt.imsave), error <= half a color bin"
+
+    def encode(
+        self,
+        array: np.ndarray,
+        /,
+        *,
+        bits: int | None = None,
+        vmin: float | None = None,
+        vmax: float | None = None,
+        cmap: Any = None,
+        clip: bool = False,
+    ) -> Encoded:
+        from truepix.color._catalog import resolve
+        from truepix.color._colorize import colorize
+
+        check_options(self.name, {"bits", "vmin", "vmax", "cmap", "clip"})
+        if bits not in (None, 8):
+            msg = f"expected bits=8 (or None) for encoding 'colormap', got {bits!r}"
+            raise InputError(msg)
+        out_dtype = float_output_dtype(array.dtype)
+        if array.ndim not in (1, 2) or array.size == 0:
+            msg = (
+                f"expected a non-empty 1-D or 2-D array for encoding 'colormap', got shape"
+                f" {array.shape}; hint: save each channel separately"
+            )
+            raise ShapeError(msg)
+        entry = resolve("viridis" if cmap is None else cmap)
+        if np.any(entry.lut_bytes[:, 3] == 0):
+            msg = f"expected an opaque colormap, got {entry.name!r} with transparent colors"
+            raise InputError(msg)
+        low, high = _limit(vmin, "vmin"), _limit(vmax, "vmax")
+        values = np.asarray(array, dtype=np.float64)
+        finite = values[np.isfinite(values)]
+        if low is None:
+            low = float(finite.min()) if finite.size else (0.0 if high is None else high)
+        if high is None:
+            high = float(finite.max()) if finite.size else low
+        if not low <= high:
+            msg = f"expected vmin <= vmax, got vmin={low!r}, vmax={high!r}"
+            raise InputError(msg)
+        nan = np.isnan(values)
+        clipped = 0
+        if clip:
+            with np.errstate(invalid="ignore"):
+                clipped = int(np.count_nonzero((values < low) | (values > high)))
+            # floats keep their precision (matplotlib bins float32 in float32)
+            data: np.ndarray = np.clip(array if array.dtype.kind == "f" else values, low, high)
+        else:
+            refuse_outside(
+                values, low, high, encoding=self.name, hint="widen vmin/vmax or pass clip=True"
+            )
+            data = array
+        samples = colorize(data, cmap=entry, vmin=low, vmax=high)
+        samples[nan] = 0  # transparent, whatever the map's bad color
+        n_colors = entry.n_colors
+        params: dict[str, Any] = {
+            "cmap": entry.name,
+            "vmin": low,
+            "vmax": high,
+            "n_colors": n_colors,
+            "lut": entry.lut_bytes.tobytes().hex(),
+            "clipped": clipped,
+        }
+        codes, first, last = color_intervals(entry.lut_bytes)
+        used = np.isin(codes, np.unique(_codes(samples[~nan]))) if (~nan).any() else codes < 0
+        widest = int((last - first + 1)[used].max()) if used.any() else 1
+        width = (high - low) / n_colors
+        # The bin of a value is computed in the data's float precision
+        # (matplotlib normalizes float32 in float32): allow that rounding too.
+        eps = float(np.finfo(np.result_type(array.dtype, np.float32)).eps)
+        norm_slack = 4 * eps * (abs(low) + abs(high))
+        max_error = (
+            widest * width / 2 + norm_slack + rounding_slack(max(abs(low), abs(high)), out_dtype)
+        )
+        return Encoded(samples, params, max_error)
+
+    def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
+        """The saved float dtype, or float64 for integer and bool data."""
+        return float_output_dtype(dtype)
+
+    def decode(
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
+    ) -> np.ndarray:
+        try:
+            n_colors = int(params["n_colors"])
+            lut = np.frombuffer(bytes.fromhex(params["lut"]), dtype=np.uint8).reshape(n_colors, 4)
+            low, high = float(params["vmin"]), float(params["vmax"])
+        except (KeyError, ValueError, TypeError) as exc:
+            msg = f"expected colormap parameters (n_colors, lut, vmin, vmax), got {params!r}"
+            raise MetadataError(msg) from exc
+        if samples.shape != (*shape, 4) or samples.dtype != np.uint8:
+            msg = f"expected {(*shape, 4)} uint8 samples, got {samples.shape} {samples.dtype}"
+            raise MetadataError(msg)
+        codes, first, last = color_intervals(lut)
+        # each color stands for the centre of the data interval it paints
+        centres = low + (first + last + 1) / 2 * ((high - low) / n_colors)
+        picture = _codes(samples)
+        slot = np.clip(np.searchsorted(codes, picture), 0, len(codes) - 1)
+        values = centres[slot]
+        values[(codes[slot] != picture) | (samples[..., 3] == 0)] = np.nan
+        return values.astype(float_output_dtype(dtype), copy=False)
+
+
+COLORMAP = ColormapEncoding()

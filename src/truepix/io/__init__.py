@@ -1,0 +1,12 @@
+"""Arrays to image files and back: :func:`save`, :func:`load`, :func:`info`.
+
+Formats: PNG (``.png``) and TIFF (``.tif``, ``.tiff``). Every file truepix
+writes carries a versioned metadata record (see :mod:`truepix.io._metadata`)
+so that :func:`load` needs no parameters and verifies what it reads.
+"""
+
+from __future__ import annotations
+
+from truepix.io._api import ImageInfo, info, load, save
+
+__all__ = ["ImageInfo", "info", "load", "save"]

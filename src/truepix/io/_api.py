@@ -1,0 +1,436 @@
+"""``save`` / ``load`` / ``info``: the verbs over the codec and encoding tables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, cast
+
+import numpy as np
+
+from truepix import __version__, encodings
+from truepix.errors import (
+    InputError,
+    IntegrityError,
+    MetadataError,
+    ShapeError,
+    UnknownFormatError,
+    UnsupportedDtypeError,
+    did_you_mean,
+)
+from truepix.io import _png, _tiff
+from truepix.io._atomic import write_atomic
+from truepix.io._layout import (
+    FOLD_WIDTH,
+    fold,
+    from_planes,
+    narrow_dtype,
+    picture_shape,
+    to_planes,
+    to_planes_shape,
+    unfold,
+)
+from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+
+__all__ = ["ImageInfo", "info", "load", "save"]
+
+# file suffix -> format
+_FORMATS: dict[str, str] = {".png": "png", ".tif": "tiff", ".tiff": "tiff"}
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What a file holds and how faithfully :func:`load` returns it.
+
+    Attributes
+    ----------
+    path : str
+        The file.
+    format : str
+        ``"png"`` or ``"tiff"``.
+    foreign : bool
+        True for files truepix did not write; :func:`load` returns their stored samples.
+    encoding : str or None
+        The encoding name (None for foreign files).
+    dtype, shape
+        dtype and shape of the array :func:`load` returns.
+    exact : bool
+        True when :func:`load` returns the saved array bit for bit.
+    max_error : float
+        Guaranteed bound on ``|load(path) - saved|`` (0.0 when exact).
+    params : dict
+        The encoding's parameters (``vmin``, ``vmax``, ``bits`` ...).
+    layout : str or None
+        How samples sit in the picture: ``"native"`` (viewable), ``"bool255"`` or ``"planes"``.
+    stored_dtype, stored_shape
+        The picture's own samples, as any other image reader sees them.
+    checksum : str or None
+        CRC-32 of the stored samples, verified by :func:`load`.
+    file_size : int
+        Bytes on disk.
+    writer : str or None
+        The truepix version that wrote the file.
+    """
+
+    path: str
+    format: str
+    foreign: bool
+    encoding: str | None
+    dtype: np.dtype
+    shape: tuple[int, ...]
+    exact: bool
+    max_error: float
+    params: dict[str, Any] = field(default_factory=dict)
+    layout: str | None = None
+    stored_dtype: np.dtype | None = None
+    stored_shape: tuple[int, ...] | None = None
+    checksum: str | None = None
+    file_size: int = 0
+    writer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serializable dict of every field (dtypes as strings)."""
+        data = asdict(self)
+        data["dtype"] = self.dtype.str
+        data["stored_dtype"] = None if self.stored_dtype is None else self.stored_dtype.str
+        data["shape"] = list(self.shape)
+        data["stored_shape"] = None if self.stored_shape is None else list(self.stored_shape)
+        return data
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in _FORMATS:
+        hint = did_you_mean(suffix, _FORMATS) or f" use one of {', '.join(_FORMATS)}"
+        msg = f"expected a file name ending in .png, .tif or .tiff, got {str(path)!r};{hint}"
+        raise UnknownFormatError(msg)
+    return _FORMATS[suffix]
+
+
+def _as_array(array: Any) -> np.ndarray:
+    if isinstance(array, np.ma.MaskedArray):
+        msg = (
+            "expected a plain ndarray, got a masked array (the mask would be lost); "
+            "fill masked values first, e.g. array.filled(np.nan)"
+        )
+        raise UnsupportedDtypeError(msg)
+    data = np.asarray(array)
+    if (
+        data.dtype.kind not in "biufc"
+        or data.dtype.fields is not None
+        or data.dtype.subdtype is not None
+    ):
+        msg = (
+            f"expected a numeric array (bool, integer, float or complex), got dtype {data.dtype}; "
+            "convert it to a numeric dtype first"
+        )
+        raise UnsupportedDtypeError(msg)
+    if data.ndim == 0 or data.size == 0:
+        msg = f"expected a non-empty array with at least 1 dimension, got shape {data.shape}"
+        raise ShapeError(msg)
+    return data
+
+
+def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
+    """Choose the layout of the encoded samples in the picture and build the picture."""
+    shape = picture_shape(samples.shape)
+    if len(shape) == 3 and shape[2] == 1:
+        shape = shape[:2]
+    channels = shape[2] if len(shape) == 3 else 1
+    if format == "png" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
+        return _png_planes(samples)
+    if samples.dtype.kind == "b":
+        return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
+    if format == "tiff":
+        return "native", samples.reshape(shape).astype(samples.dtype.newbyteorder("="), copy=False)
+    target = narrow_dtype(samples)
+    if target is not None:
+        return "native", samples.reshape(shape).astype(target, copy=False)
+    return _png_planes(samples)
+
+
+def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
+    planes = to_planes(samples)
+    if max(planes.shape) <= _png.MAX_SIDE:
+        return "planes", planes
+    folded = fold(planes)
+    if folded.shape[0] > _png.MAX_SIDE:
+        msg = (
+            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} bytes for PNG, got "
+            f"{samples.nbytes}; save it as .tif"
+        )
+        raise ShapeError(msg)
+    return "planes", folded
+
+
+def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
+    samples_dtype = np.dtype(record["samples"]["dtype"])
+    samples_shape = tuple(record["samples"]["shape"])
+    if record["layout"] == "planes":
+        planes_shape = to_planes_shape(samples_dtype, samples_shape)
+        if pixels.shape != planes_shape:
+            pixels = unfold(pixels, planes_shape)
+        return from_planes(pixels, samples_dtype, samples_shape)
+    if record["layout"] == "bool255":
+        return (pixels != 0).reshape(samples_shape)
+    return pixels.reshape(samples_shape)
+
+
+def save(
+    path: str | os.PathLike[str],
+    array: Any,
+    /,
+    *,
+    encoding: str = "exact",
+    bits: int | None = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
+    cmap: Any = None,
+    clip: bool = False,
+    compression: int | str | None = None,
+    overwrite: bool = True,
+) -> ImageInfo:
+    """Save an array as a self-describing PNG or TIFF that :func:`load` reads back.
+
+    Parameters
+    ----------
+    path : str or path-like
+        Ends in ``.png``, ``.tif`` or ``.tiff``.
+    array : array-like
+        Any numeric dtype (bool, integers, floats, complex, either byte order) and
+        any non-empty shape.
+    encoding : str
+        ``"exact"`` (default) keeps every bit. Lossy, viewable encodings state their
+        bound in the returned :attr:`ImageInfo.max_error`: ``"linear"`` (with
+        ``bits``, ``vmin``, ``vmax``), ``"terrain-rgb"``, ``"terrarium"``,
+        ``"kitti-depth"``, ``"kitti-flow"``; see :mod:`truepix.encodings`.
+    bits : {8, 16}, optional
+        Bits per sample for ``"linear"`` (default 16).
+    vmin, vmax : float, optional
+        The value range for ``"linear"`` (default: the finite data range).
+    cmap : optional
+        Colormap for encodings that use one.
+    clip : bool
+        Clip values outside the encoding's domain instead of refusing them
+        (the count is recorded in ``params["clipped"]``).
+    compression : int or str, optional
+        PNG: zlib level 0-9 (default: level 1 with the RLE strategy, the fastest
+        measured for nearly the smallest files). TIFF: deflate level 0-9 or a codec
+        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``).
+    overwrite : bool
+        If false, refuse to replace an existing file.
+
+    Returns
+    -------
+    ImageInfo
+        What was written, as :func:`info` would report it.
+
+    Raises
+    ------
+    EncodingDomainError
+        Values the encoding cannot hold; the message names the domain and the count.
+    UnsupportedDtypeError, ShapeError, UnknownEncodingError, UnknownFormatError
+        Inputs truepix cannot store; nothing is written.
+
+    Notes
+    -----
+    In PNG, uint8/uint16 data -- and any integer data whose values fit them -- is a
+    plain gray, gray-alpha, RGB or RGBA picture whose samples are the values
+    (a 7 is gray 7). Other data is split into byte planes (see
+    :mod:`truepix.io._layout`). The write is atomic: a temporary file renamed
+    into place.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, numpy as np, truepix as tp
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> x = np.array([[np.nan, -0.0], [1e-310, np.inf]])
+    >>> tp.save(folder / "x.png", x).exact
+    True
+    >>> tp.load(folder / "x.png").tobytes() == x.tobytes()
+    True
+    >>> field = np.linspace(-1, 1, 12).reshape(3, 4)
+    >>> round(tp.save(folder / "f.png", field, encoding="linear", bits=8).max_error, 5)
+    0.00392
+    """
+    target = Path(path)
+    format = _format_of(target)
+    data = _as_array(array)
+    codec = encodings.get(encoding)
+    encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
+    layout, picture = _lay_out(encoded.samples, format)
+    record = {
+        "truepix": SCHEMA_VERSION,
+        "writer": f"truepix {__version__}",
+        "dtype": codec.output_dtype(data.dtype).str,
+        "shape": list(data.shape),
+        "encoding": codec.name,
+        "params": encoded.params,
+        "exact": codec.exact,
+        "max_error": float(encoded.max_error),
+        "layout": layout,
+        "samples": {"dtype": encoded.samples.dtype.str, "shape": list(encoded.samples.shape)},
+        "stored": {
+            "dtype": picture.dtype.str,
+            "shape": list(picture.shape),
+            "crc32": samples_crc32(picture),
+        },
+    }
+    text = encode_record(record)
+    if format == "png":
+        transparent = encoded.transparent if layout == "native" and picture.ndim == 2 else None
+        if isinstance(compression, str):
+            msg = f"expected a PNG compression level 0-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        predictor = "sub" if layout == "planes" else "paeth"
+        parts = _png.encode(
+            picture, record=text, transparent=transparent, level=compression, predictor=predictor
+        )
+
+        def write(file: BinaryIO) -> None:
+            for part in parts:
+                file.write(part)
+
+    else:
+
+        def write(file: BinaryIO) -> None:
+            _tiff.write(file, picture, record=text, compression=compression)
+
+    write_atomic(target, write, overwrite=overwrite)
+    return _info_from_record(target, format, record, target.stat().st_size)
+
+
+def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int) -> ImageInfo:
+    return ImageInfo(
+        path=str(path),
+        format=format,
+        foreign=False,
+        encoding=record["encoding"],
+        dtype=np.dtype(record["dtype"]),
+        shape=tuple(record["shape"]),
+        exact=record["exact"],
+        max_error=float(record["max_error"]),
+        params=dict(record["params"]),
+        layout=record["layout"],
+        stored_dtype=np.dtype(record["stored"]["dtype"]),
+        stored_shape=tuple(record["stored"]["shape"]),
+        checksum=record["stored"]["crc32"],
+        file_size=size,
+        writer=record["writer"],
+    )
+
+
+def _foreign_info(
+    path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int
+) -> ImageInfo:
+    return ImageInfo(
+        path=str(path),
+        format=format,
+        foreign=True,
+        encoding=None,
+        dtype=dtype,
+        shape=shape,
+        exact=True,
+        max_error=0.0,
+        stored_dtype=dtype,
+        stored_shape=shape,
+        file_size=size,
+    )
+
+
+def _read(
+    path: Path, *, pixels_too: bool
+) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
+    format = _format_of(path)
+    size = path.stat().st_size
+    pixels: np.ndarray | None
+    if format == "png":
+        data = path.read_bytes()
+        parsed = _png.parse(data)
+        text = parsed.record
+        pixels = _png.decode(data, parsed) if pixels_too else None
+        dtype, shape = parsed.dtype, parsed.shape
+    else:
+        pixels, tiff = _tiff.read(path, header_only=not pixels_too)
+        text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
+    if text is None:
+        return pixels, None, _foreign_info(path, format, dtype, shape, size)
+    record = decode_record(text)
+    stored_dtype = np.dtype(record["stored"]["dtype"])
+    stored_shape = tuple(record["stored"]["shape"])
+    if format == "png" and (stored_dtype != dtype or stored_shape != shape):
+        msg = (
+            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
+            f"got {shape} {dtype}; the file was altered after truepix wrote it"
+        )
+        raise MetadataError(msg)
+    return pixels, record, _info_from_record(path, format, record, size)
+
+
+def load(path: str | os.PathLike[str], /) -> np.ndarray:
+    """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
+
+    For files truepix wrote, the array comes back with the saved dtype, byte order
+    and shape -- bit for bit when the encoding is exact, within
+    ``info(path).max_error`` otherwise -- after the stored samples are checked
+    against their CRC-32. Any other PNG or TIFF comes back as its stored samples
+    (uint8/uint16 and all channels for PNG; the first series for TIFF), never
+    rescaled; palette PNGs come back as their RGB(A) colors.
+
+    Raises
+    ------
+    IntegrityError
+        The pixels do not match the checksum written with them.
+    CorruptFileError, MetadataError, DecompressionBombError
+        Damaged, truncated, tampered or hostile files; nothing is allocated for them.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, numpy as np, truepix as tp
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "counts.png"
+    >>> counts = np.array([[7, 300], [65535, 0]], dtype=np.int32)
+    >>> tp.save(path, counts).stored_dtype   # a viewable 16-bit gray PNG
+    dtype('uint16')
+    >>> tp.load(path)
+    array([[    7,   300],
+           [65535,     0]], dtype=int32)
+    """
+    pixels, record, _ = _read(Path(path), pixels_too=True)
+    pixels = cast(np.ndarray, pixels)  # _read decodes pixels when asked to
+    if record is None:
+        return pixels
+    stored_dtype = np.dtype(record["stored"]["dtype"])
+    if pixels.dtype != stored_dtype or pixels.shape != tuple(record["stored"]["shape"]):
+        msg = (
+            f"expected stored samples of {tuple(record['stored']['shape'])} {stored_dtype}, "
+            f"got {pixels.shape} {pixels.dtype}; the file was altered after truepix wrote it"
+        )
+        raise MetadataError(msg)
+    if samples_crc32(pixels) != record["stored"]["crc32"]:
+        msg = (
+            f"expected stored samples with CRC-32 {record['stored']['crc32']}, got "
+            f"{samples_crc32(pixels)}; the pixels were changed after truepix wrote {str(path)!r}"
+        )
+        raise IntegrityError(msg)
+    samples = _from_layout(record, pixels)
+    codec = encodings.get(record["encoding"])
+    return codec.decode(
+        samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"])
+    )
+
+
+def info(path: str | os.PathLike[str], /) -> ImageInfo:
+    """Describe a file without decoding its pixels.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, numpy as np, truepix as tp
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "depth.png"
+    >>> _ = tp.save(path, np.full((4, 4), 2.5), encoding="kitti-depth")
+    >>> meta = tp.info(path)
+    >>> meta.encoding, meta.exact, meta.max_error < 0.002, meta.stored_dtype
+    ('kitti-depth', False, True, dtype('uint16'))
+    """
+    _, _, image_info = _read(Path(path), pixels_too=False)
+    return image_info

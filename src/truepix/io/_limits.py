@@ -1,0 +1,47 @@
+"""Limits that keep hostile files from committing memory.
+
+``MAX_DECODED_BYTES`` caps what any one file may decode to (default 16 GiB;
+set ``TRUEPIX_MAX_DECODED_BYTES`` to change it). Independently of the cap,
+a compressed stream cannot expand by more than deflate's maximum ratio
+(about 1032:1), so a header declaring more than that is refused as a bomb
+before anything is allocated.
+"""
+
+from __future__ import annotations
+
+import os
+
+from truepix.errors import DecompressionBombError
+
+__all__ = ["DEFLATE_MAX_RATIO", "MAX_DECODED_BYTES", "check_decoded_size"]
+
+MAX_DECODED_BYTES = int(os.environ.get("TRUEPIX_MAX_DECODED_BYTES", 16 * 2**30))
+DEFLATE_MAX_RATIO = 1032
+
+
+def check_decoded_size(
+    declared: int, *, what: str, compressed: int | None = None, ratio: int = DEFLATE_MAX_RATIO
+) -> None:
+    """Refuse a declared decoded size over the cap or over ``ratio`` times the compressed size.
+
+    Examples
+    --------
+    >>> check_decoded_size(10**6, what="PNG", compressed=10**4)
+    >>> check_decoded_size(10 * 10**9, what="PNG", compressed=10**3)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.DecompressionBombError: expected a PNG whose declared size its data can hold, got 10000000000 bytes declared from 1000 compressed bytes (deflate expands at most 1032x); refusing a likely decompression bomb
+    """
+    if declared > MAX_DECODED_BYTES:
+        msg = (
+            f"expected a {what} that decodes to at most {MAX_DECODED_BYTES} bytes, got "
+            f"{declared} bytes declared; raise TRUEPIX_MAX_DECODED_BYTES if the file is trusted"
+        )
+        raise DecompressionBombError(msg)
+    if compressed is not None and declared > ratio * compressed + 65536:
+        msg = (
+            f"expected a {what} whose declared size its data can hold, got {declared} bytes "
+            f"declared from {compressed} compressed bytes (deflate expands at most {ratio}x); "
+            "refusing a likely decompression bomb"
+        )
+        raise DecompressionBombError(msg)

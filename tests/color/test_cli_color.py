@@ -1,0 +1,132 @@
+"""truepix colorize / identify and the demo's colormap section, through click."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import imagecodecs
+import matplotlib
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from rich.console import Console
+
+import truepix as tp
+from truepix.cli import _demo_color
+from truepix.cli.main import cli
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def field(tmp_path: Path) -> tuple[Path, np.ndarray]:
+    data = np.random.default_rng(0).normal(size=(30, 40)).cumsum(axis=0) + 50
+    path = tmp_path / "field.npy"
+    np.save(path, data)
+    return path, data
+
+
+@pytest.mark.parametrize("norm", ["linear", "log"])
+def test_colorize_writes_matplotlibs_picture(runner, tmp_path, field, norm) -> None:
+    source, data = field
+    target = tmp_path / "out.png"
+    args = ["colorize", str(source), str(target), "--cmap", "jet", "--vmin", "40", "--vmax", "60"]
+    result = runner.invoke(cli, [*args, "--norm", norm, "--over", "white"])
+    assert result.exit_code == 0, result.output
+    norm_class = matplotlib.colors.LogNorm if norm == "log" else matplotlib.colors.Normalize
+    expected = matplotlib.colormaps["jet"].with_extremes(over="white")(
+        norm_class(40, 60)(data), bytes=True
+    )
+    np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
+
+
+def test_colorize_defaults_to_the_data_range(runner, tmp_path, field) -> None:
+    source, data = field
+    target = tmp_path / "out.png"
+    assert runner.invoke(cli, ["colorize", str(source), str(target)]).exit_code == 0
+    expected = tp.colorize(data, cmap="viridis", vmin=data.min(), vmax=data.max())
+    np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--cmap", "virdis"], "did you mean 'viridis'"),
+        (["--vmin", "5", "--vmax", "1"], "vmin <= vmax"),
+    ],
+)
+def test_colorize_errors_are_one_line(runner, tmp_path, field, extra, message) -> None:
+    source, _ = field
+    result = runner.invoke(cli, ["colorize", str(source), str(tmp_path / "o.png"), *extra])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_colorize_refuses_other_outputs_and_shapes(runner, tmp_path, field) -> None:
+    source, _ = field
+    result = runner.invoke(cli, ["colorize", str(source), str(tmp_path / "o.jpg")])
+    assert result.exit_code == 1 and ".png" in result.output
+    np.save(tmp_path / "cube.npy", np.zeros((2, 3, 4)))
+    result = runner.invoke(cli, ["colorize", str(tmp_path / "cube.npy"), str(tmp_path / "o.png")])
+    assert result.exit_code == 1 and "2-D" in result.output
+
+
+def test_identify_png_and_jpeg(runner, tmp_path, field) -> None:
+    _, data = field
+    picture = tp.colorize(np.kron(data, np.ones((4, 4))), cmap="cmocean:deep")
+    png = tmp_path / "p.png"
+    png.write_bytes(imagecodecs.png_encode(picture))
+    jpg = tmp_path / "p.jpg"
+    Image.fromarray(picture[..., :3]).save(jpg, quality=90)
+    for path in (png, jpg):
+        result = runner.invoke(cli, ["identify", str(path), "--json", "--top", "2"])
+        assert result.exit_code == 0, result.output
+        matches = json.loads(result.output)
+        assert len(matches) == 2
+        assert matches[0]["name"] == "cmocean:deep" or "cmocean:deep" in matches[0]["aliases"]
+    result = runner.invoke(cli, ["identify", str(png)])
+    assert result.exit_code == 0 and "cmocean:deep" in result.output
+
+
+def test_identify_colorbar_of_a_figure(runner, tmp_path) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(5, 4), dpi=90)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    fig.colorbar(ax.imshow(np.random.default_rng(1).normal(size=(20, 20)), cmap="cividis_r"))
+    canvas.draw()
+    path = tmp_path / "figure.png"
+    path.write_bytes(imagecodecs.png_encode(np.asarray(canvas.buffer_rgba())))
+    result = runner.invoke(cli, ["identify", str(path), "--colorbar", "--json", "--top", "1"])
+    assert result.exit_code == 0, result.output
+    (best,) = json.loads(result.output)
+    assert best["name"] == "cividis" and best["reversed"] is True
+    blank = tmp_path / "blank.png"
+    blank.write_bytes(imagecodecs.png_encode(np.full((50, 50, 3), 255, np.uint8)))
+    result = runner.invoke(cli, ["identify", str(blank), "--colorbar"])
+    assert result.exit_code == 1 and "expected a colorbar" in result.output
+
+
+def test_identify_unreadable_file(runner, tmp_path) -> None:
+    path = tmp_path / "junk.jpg"
+    path.write_bytes(b"not a picture")
+    result = runner.invoke(cli, ["identify", str(path)])
+    assert result.exit_code == 1 and "expected a picture file" in result.output
+
+
+def test_demo_section(tmp_path) -> None:
+    buffer = io.StringIO()
+    _demo_color.run_section(tmp_path, Console(file=buffer, width=140))
+    text = buffer.getvalue()
+    assert "cmocean:thermal (1.000)" in text
+    assert "its map: magma" in text
+    assert (tmp_path / "heatmap_rainbow.png").exists()
+    assert np.isfinite(tp.load(tmp_path / "heatmap_rainbow.png")).all()

@@ -1,0 +1,146 @@
+"""find_colorbar on real matplotlib figures (Agg), checked against the figure's own geometry."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+
+import truepix as tp
+from truepix.color._catalog import get
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+CMAPS = [
+    "viridis",
+    "jet",
+    "gray",
+    "RdBu_r",
+    "twilight",
+    "magma",
+    "turbo",
+    "coolwarm",
+    "terrain",
+    "bwr",
+    "cividis",
+    "Spectral",
+]
+DPIS = [72, 100, 150, 120, 90]
+
+
+def _figure(seed: int) -> tuple[np.ndarray, tuple[float, float, float, float], str, str]:
+    """An imshow + colorbar figure with title, labels and ticks; the bar's true box."""
+    rng = np.random.default_rng(seed)
+    cmap, orientation = CMAPS[seed % len(CMAPS)], ("vertical", "horizontal")[seed % 2]
+    ny, nx = rng.integers(20, 200, 2)
+    yy, xx = np.mgrid[0:ny, 0:nx]
+    data = np.sin(xx / rng.uniform(3, 30)) * np.cos(yy / rng.uniform(3, 30))
+    data += rng.normal(0, 0.1, (ny, nx))
+    fig, ax = plt.subplots(figsize=(rng.uniform(4, 8), rng.uniform(3, 6)), dpi=DPIS[seed % 5])
+    image = ax.imshow(
+        data,
+        cmap=cmap,
+        vmin=-1.2,
+        vmax=1.2,
+        interpolation=str(rng.choice(["nearest", "bilinear", "antialiased"])),
+    )
+    ax.set_title(f"field {seed}")
+    ax.set_xlabel("x [px]")
+    ax.set_ylabel("y [px]")
+    bar = fig.colorbar(image, ax=ax, orientation=orientation)
+    bar.set_label("value")
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
+    extent = bar.ax.get_window_extent()
+    height = pixels.shape[0]
+    plt.close(fig)
+    return pixels, (extent.x0, height - extent.y1, extent.x1, height - extent.y0), orientation, cmap
+
+
+def _iou(a, b) -> float:
+    left, top = max(a[0], b[0]), max(a[1], b[1])
+    right, bottom = min(a[2], b[2]), min(a[3], b[3])
+    inter = max(0.0, right - left) * max(0.0, bottom - top)
+    area = lambda box: (box[2] - box[0]) * (box[3] - box[1])  # noqa: E731
+    return inter / (area(a) + area(b) - inter)
+
+
+def _color_errors(bar: tp.Colorbar, cmap: str) -> np.ndarray:
+    """Distance (max over channels, DN) of each found color to the nearest color of the map."""
+    lut = get(cmap).lut_bytes[:, :3].astype(np.int16)
+    return np.abs(bar.colors.astype(np.int16)[:, None] - lut[None]).max(axis=2).min(axis=1)
+
+
+def _check(seed: int) -> tuple[bool, bool]:
+    pixels, truth, orientation, cmap = _figure(seed)
+    bar = tp.find_colorbar(pixels)
+    if bar is None:
+        return False, False
+    found = bar.orientation == orientation and _iou(bar.bbox, truth) >= 0.8
+    return found, bool(_color_errors(bar, cmap).max() <= 3)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_figures(seed: int) -> None:
+    pixels, truth, orientation, cmap = _figure(seed)
+    bar = tp.find_colorbar(pixels)
+    assert bar is not None
+    assert bar.orientation == orientation
+    assert _iou(bar.bbox, truth) >= 0.8
+    errors = _color_errors(bar, cmap)
+    assert np.percentile(errors, 99) <= 3  # the ends may touch the antialiased outline
+    # low to high: the first color is the map's low end
+    lut = get(cmap).lut_bytes[:, :3].astype(np.int16)
+    assert np.abs(bar.colors[:3].astype(np.int16) - lut[0]).max(axis=1).min() <= 12
+
+
+@pytest.mark.slow
+def test_figure_sweep() -> None:
+    results = np.array([_check(seed) for seed in range(60)])
+    found, colors = results.mean(axis=0)
+    assert found >= 0.95
+    assert colors >= 0.9
+
+
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+def test_synthetic_bar_exact(orientation: str) -> None:
+    """A bar painted by colorize (no outline): exact box and colors, low first."""
+    picture = np.full((300, 260, 3), 255, np.uint8)
+    ramp = tp.colorize((np.arange(256) + 0.5) / 256, cmap="turbo", vmin=0, vmax=1)[:, :3]
+    if orientation == "vertical":
+        picture[20:276, 200:215] = ramp[::-1, None]
+        box = (200, 20, 215, 276)
+    else:
+        picture[250:262, 2:258] = ramp[None, :]
+        box = (2, 250, 258, 262)
+    picture[100:140, 20:60] = (10, 200, 30)  # something else in the picture
+    bar = tp.find_colorbar(picture)
+    assert bar is not None
+    assert bar.orientation == orientation and bar.bbox == box
+    np.testing.assert_array_equal(bar.colors, ramp)
+
+
+def test_float_and_uint8_agree() -> None:
+    pixels, *_ = _figure(3)
+    a, b = tp.find_colorbar(pixels), tp.find_colorbar(pixels / 255.0)
+    assert a is not None and b is not None
+    assert a.bbox == b.bbox
+    np.testing.assert_array_equal(a.colors, b.colors)
+
+
+def test_no_colorbar() -> None:
+    rng = np.random.default_rng(0)
+    assert tp.find_colorbar(np.full((100, 100, 3), 255, np.uint8)) is None
+    assert tp.find_colorbar(rng.integers(0, 256, (120, 90, 3), dtype=np.uint8)) is None
+    # a blocky picture (imshow of a small array) has flat columns but abrupt steps
+    blocks = tp.colorize(rng.uniform(size=(6, 6)), cmap="viridis").repeat(30, 0).repeat(30, 1)
+    assert tp.find_colorbar(blocks) is None
+
+
+def test_colorbar_validation() -> None:
+    with pytest.raises(ValueError, match="orientation"):
+        tp.Colorbar((0, 0, 1, 1), "diagonal", np.zeros((2, 3), np.uint8))
+    bar = tp.Colorbar((1, 2, 11, 102), "vertical", np.zeros((100, 3)))
+    assert bar.colors.dtype == np.uint8 and not bar.colors.flags.writeable
+    assert (bar.length, bar.width) == (100, 10)

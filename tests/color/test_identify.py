@@ -1,0 +1,162 @@
+"""identify_colormap on pictures colorize/matplotlib painted, exact and JPEG'd."""
+
+from __future__ import annotations
+
+import io
+import itertools
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import truepix as tp
+from truepix.color import _identify
+from truepix.color._catalog import get
+from truepix.color._identify import nearest_color_cost, nearest_color_cost_numpy
+from truepix.errors import InputError, ShapeError
+
+
+def _field(seed: int, n: int = 128) -> np.ndarray:
+    """A terrain-like 1/f field filling [0, 1]."""
+    rng = np.random.default_rng(seed)
+    spectrum = np.fft.fft2(rng.normal(size=(n, n)))
+    k = np.hypot(*np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n)))
+    k[0, 0] = 1.0
+    z = np.real(np.fft.ifft2(spectrum / k**1.6))
+    return (z - z.min()) / (z.max() - z.min())
+
+
+def _jpeg(rgba: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(rgba[..., :3]).save(buffer, format="JPEG", quality=quality)  # 4:2:0
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+
+
+def _right(match: tp.ColormapMatch, name: str) -> bool:
+    return match.name == name or name in match.aliases
+
+
+SAMPLE = [
+    "viridis",
+    "jet",
+    "turbo",
+    "RdBu",
+    "twilight",
+    "cubehelix",
+    "cmocean:thermal",
+    "crameri:batlow",
+    "colorcet:CET_R1",
+    "opencv:jet",
+    "cmasher:ember",
+    "coolwarm",
+]
+
+
+@pytest.mark.parametrize("name", SAMPLE)
+def test_exact_renders(name: str) -> None:
+    picture = tp.colorize(_field(1), cmap=name, vmin=0, vmax=1)
+    best = tp.identify_colormap(picture)[0]
+    assert best.name == name  # exact colors: the map itself, not an alias
+    assert best.score == 1.0
+    assert best.reversed is False
+
+
+@pytest.mark.parametrize("name", SAMPLE[:6])
+def test_jpeg_renders(name: str) -> None:
+    picture = _jpeg(tp.colorize(_field(2), cmap=name, vmin=0, vmax=1), 75)
+    assert _right(tp.identify_colormap(picture)[0], name)
+
+
+def _sweep(quality: int | None) -> float:
+    tables = _identify._candidates()
+    right = 0
+    for i, name in enumerate(tables.names):
+        picture = tp.colorize(_field(i), cmap=name, vmin=0, vmax=1)
+        if quality is not None:
+            picture = _jpeg(picture, quality)
+        right += _right(tp.identify_colormap(picture, top=1)[0], name)
+    return right / len(tables.names)
+
+
+@pytest.mark.slow
+def test_every_continuous_map_exact() -> None:
+    assert _sweep(None) >= 0.99
+
+
+@pytest.mark.slow
+def test_every_continuous_map_jpeg_q75() -> None:
+    assert _sweep(75) >= 0.95
+
+
+def test_identical_tables_are_one_candidate() -> None:
+    assert np.array_equal(get("viridis").lut_bytes, get("bids:viridis").lut_bytes)
+    picture = tp.colorize(_field(3), cmap="bids:viridis", vmin=0, vmax=1)
+    matches = tp.identify_colormap(picture, top=10)
+    assert matches[0].name == "viridis" and "bids:viridis" in matches[0].aliases
+    assert [m.name for m in matches].count("bids:viridis") == 0
+    assert all(m.score >= n.score for m, n in itertools.pairwise(matches))
+
+
+def test_reversed_and_rescaled_data_still_identify() -> None:
+    picture = tp.colorize(0.2 + 0.5 * _field(4), cmap="magma_r", vmin=0, vmax=1)
+    best = tp.identify_colormap(picture)[0]
+    assert best.name == "magma" and not best.reversed  # a picture does not tell the direction
+
+
+def test_colorbar_tells_the_direction() -> None:
+    colors = get("plasma").lut_bytes[::-1, :3]
+    bar = tp.Colorbar((0, 0, 10, 256), "vertical", colors)
+    best = tp.identify_colormap(bar)[0]
+    assert best.name == "plasma" and best.reversed
+    assert (
+        tp.identify_colormap(tp.Colorbar((0, 0, 10, 256), "vertical", colors[::-1]))[0].reversed
+        is False
+    )
+
+
+def test_transparent_pixels_and_annotations_are_ignored() -> None:
+    picture = tp.colorize(_field(5), cmap="cividis", vmin=0, vmax=1)
+    picture[:20] = 0  # transparent rows
+    picture[40:44, :, :3] = (255, 0, 0)  # an opaque red line
+    assert tp.identify_colormap(picture)[0].name == "cividis"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_kernel_matches_numpy_oracle(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    colors = rng.integers(0, 256, (int(rng.integers(1, 60)), 3))
+    weights = rng.uniform(0.1, 5, len(colors))
+    luts = rng.integers(0, 256, (int(rng.integers(1, 7)), int(rng.integers(2, 40)), 3)).astype(
+        np.int32
+    )
+    luts[0, 0] = colors[0]  # an exact hit takes the early exit
+    for cap in (5.0, 40.0, 500.0):
+        np.testing.assert_allclose(
+            nearest_color_cost(colors, weights, luts, cap),
+            nearest_color_cost_numpy(colors, weights, luts, cap),
+            rtol=1e-12,
+        )
+
+
+def test_input_forms_agree() -> None:
+    picture = tp.colorize(_field(6, 48), cmap="inferno", vmin=0, vmax=1)
+    as_float = picture / 255.0
+    as_uint16 = picture.astype(np.uint16) * 257
+    expected = tp.identify_colormap(picture)
+    assert tp.identify_colormap(as_float) == expected
+    assert tp.identify_colormap(as_uint16) == expected
+    assert tp.identify_colormap(picture[..., :3]) == expected
+
+
+@pytest.mark.parametrize(
+    ("image", "kwargs", "error"),
+    [
+        (np.zeros((4, 4, 4), np.uint8), {}, InputError),  # fully transparent
+        (np.zeros((4, 4, 2), np.uint8), {}, ShapeError),
+        (np.zeros((4, 4, 3), np.uint8), {"top": 0}, InputError),
+        (np.zeros((4, 4, 3), np.uint8), {"top": 2.5}, InputError),
+    ],
+)
+def test_bad_input(image: np.ndarray, kwargs: dict, error: type[Exception]) -> None:
+    with pytest.raises(error, match="expected"):
+        tp.identify_colormap(image, **kwargs)
