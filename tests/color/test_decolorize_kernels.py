@@ -250,3 +250,26 @@ def test_codes_to_values_matches_unpacked_fields(kind: int) -> None:
         expected = 10.0**expected
     assert np.array_equal(np.isnan(values), ~keep)
     np.testing.assert_allclose(values[keep], expected[keep], rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet", "twilight"])
+def test_unmix_matches_oracle(name: str) -> None:
+    rng = np.random.default_rng(9)
+    data = _field(20, 26, rng)
+    image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
+    # 2x2 means: blends of neighbouring map colors
+    small = image.reshape(10, 2, 13, 2, 3).mean(axis=(1, 3)).round().astype(np.uint8)
+    grid = _grid(name, 1.0)
+    codes = _kernel_codes(grid, small.reshape(-1, 3))
+    position, residual, _ = _unpack(codes)
+    position[rng.random(len(position)) < 0.05] = np.nan
+    got = np.empty_like(position)
+    kernels.unmix(
+        small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, grid.line.vertices,
+        grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, got,
+    )  # fmt: skip
+    want = oracle.unmix(
+        small, position.reshape(10, 13), residual.reshape(10, 13), grid.line, min_residual=2.0
+    )
+    np.testing.assert_allclose(got.reshape(10, 13), want, atol=1e-9)
+    assert np.any(got[~np.isnan(got)] != position[~np.isnan(position)])

@@ -49,6 +49,7 @@ __all__ = [
     "residual_histogram",
     "resolve_u8",
     "resolve_values_u8",
+    "unmix",
     "values_u8",
 ]
 
@@ -702,6 +703,79 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
                         partial[k, 0] += e_map * e_map
                         partial[k, 1] += e_model * e_model
     return partial.sum(axis=0)
+
+
+@nb.njit(parallel=True, **_JIT)
+def unmix(  # pragma: no cover - jitted
+    pixels,
+    scale,
+    width,
+    position,
+    residual,
+    min_residual,
+    vertices,
+    positions,
+    n_bins,
+    cyclic,
+    out,
+):
+    """Positions of blended pixels: the best blend of two neighbours' map colors.
+
+    A resampled (or antialiased) pixel is a weighted mean of neighbouring colors, a
+    point on a chord of the map rather than on the map. For each pixel whose residual
+    exceeds ``min_residual`` (DN), every pair of valid positions in its 3x3
+    neighbourhood (itself included) spans a chord ``P(a) -> P(b)``; if the closest
+    chord is nearer to the pixel's color than the map is (by more than half a DN),
+    the pixel gets the blend's position ``(1 - t) a + t b``. Positions in [0, 1].
+    """
+    height = position.shape[0] // width
+    for y in nb.prange(height):
+        pos = np.empty(9, np.float64)
+        col = np.empty((9, 3), np.float64)
+        for x in range(width):
+            p = y * width + x
+            out[p] = position[p]
+            if math.isnan(position[p]) or not residual[p] > min_residual:
+                continue
+            k = 0
+            for yy in range(max(0, y - 1), min(height, y + 2)):
+                for xx in range(max(0, x - 1), min(width, x + 2)):
+                    v = position[yy * width + xx]
+                    if math.isnan(v):
+                        continue
+                    pos[k] = v
+                    col[k, 0], col[k, 1], col[k, 2] = _color_at(
+                        v * n_bins, vertices, positions, n_bins, cyclic
+                    )
+                    k += 1
+            r = pixels[p, 0] * scale
+            g = pixels[p, 1] * scale
+            b = pixels[p, 2] * scale
+            best = residual[p] - 0.5
+            best2 = best * best
+            for i in range(k):
+                for j in range(i + 1, k):
+                    dr = col[j, 0] - col[i, 0]
+                    dg = col[j, 1] - col[i, 1]
+                    db = col[j, 2] - col[i, 2]
+                    length2 = dr * dr + dg * dg + db * db
+                    if length2 <= 0.0:
+                        continue
+                    t = (r - col[i, 0]) * dr + (g - col[i, 1]) * dg + (b - col[i, 2]) * db
+                    t = min(max(t / length2, 0.0), 1.0)
+                    er = r - col[i, 0] - t * dr
+                    eg = g - col[i, 1] - t * dg
+                    eb = b - col[i, 2] - t * db
+                    d2 = er * er + eg * eg + eb * eb
+                    if d2 < best2:
+                        best2 = d2
+                        other = pos[j]
+                        if cyclic:  # blend across the seam the short way
+                            other -= math.floor(other - pos[i] + 0.5)
+                        blend = (1.0 - t) * pos[i] + t * other
+                        if cyclic:
+                            blend -= math.floor(blend)
+                        out[p] = blend
 
 
 @nb.njit(**_JIT)

@@ -9,7 +9,7 @@ import numpy as np
 
 from truepix.color._decolor_palette import Polyline
 
-__all__ = ["chroma_subsampling_test", "color_at", "plane_wiener", "project"]
+__all__ = ["chroma_subsampling_test", "color_at", "plane_wiener", "project", "unmix"]
 
 
 def project(
@@ -121,4 +121,42 @@ def plane_wiener(
                 gain = (residual_var - noise_share) / residual_var
             estimate = center + coef[0] * (1 - gain)
             out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
+    return out
+
+
+def unmix(
+    image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline, /, *,
+    min_residual: float,
+) -> np.ndarray:  # fmt: skip
+    """Blended pixels as the best blend of two 3x3 neighbours' map colors (see kernel)."""
+    height, width = position.shape
+    colors = color_at(line, np.nan_to_num(position) * line.n_bins)
+    out = position.copy()
+    for y in range(height):
+        for x in range(width):
+            if np.isnan(position[y, x]) or not residual[y, x] > min_residual:
+                continue
+            window = [
+                (yy, xx)
+                for yy in range(max(0, y - 1), min(height, y + 2))
+                for xx in range(max(0, x - 1), min(width, x + 2))
+                if not np.isnan(position[yy, xx])
+            ]
+            pixel = image[y, x, :3].astype(np.float64)
+            best = (residual[y, x] - 0.5) ** 2
+            for i, first in enumerate(window):
+                for second in window[i + 1 :]:
+                    start, chord = colors[first], colors[second] - colors[first]
+                    length2 = float(chord @ chord)
+                    if length2 <= 0:
+                        continue
+                    t = float(np.clip((pixel - start) @ chord / length2, 0.0, 1.0))
+                    gap = pixel - start - t * chord
+                    if gap @ gap < best:
+                        best = float(gap @ gap)
+                        a, b = position[first], position[second]
+                        if line.cyclic:
+                            b -= np.floor(b - a + 0.5)
+                        blend = (1 - t) * a + t * b
+                        out[y, x] = blend - np.floor(blend) if line.cyclic else blend
     return out

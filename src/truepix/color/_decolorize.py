@@ -36,21 +36,31 @@ __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
 #: benchmarks/colormaps.py; other pictures use plain RGB distance.
 JPEG_CHROMA_WEIGHT = 0.1
-#: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the decoded
-#: positions explains its chroma this much better than the map's chroma itself.
-JPEG_MODEL_RATIO = 0.85
+#: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
+#: luma gives explains its chroma this much better than the map's chroma itself.
+JPEG_MODEL_RATIO = 0.7
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma, for noisy and for JPEG'd pictures.
 DENOISE_RADIUS = 2
-NOISE_DENOISE_SIGMAS = 1.0
-JPEG_DENOISE_SIGMAS = 1.0
-#: Smallest automatic residual threshold, DN: exact renders match at 0, so anything
-#: this far from the map is not one of its colors.
+NOISE_DENOISE_SIGMAS = 1.5
+JPEG_DENOISE_SIGMAS = 0.5
+#: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
+#: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
+#: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
+#: MAX_THRESHOLD: colors farther than that (text, lines, backgrounds are 50-250 DN
+#: away from most maps) are not the map's, whatever happened to the picture.
 MIN_THRESHOLD = 3.0
-#: Automatic threshold in units of the estimated noise sigma.
+MAX_THRESHOLD = 40.0
 THRESHOLD_SIGMAS = 5.0
+THRESHOLD_QUANTILE = 0.99
 #: Noise below this sigma (DN) is not worth a spatial filter.
 MIN_DENOISE_SIGMA = 0.5
+#: Pixels at least this far from the map (DN, and this many noise sigmas) are tried
+#: as blends of two neighbours (resampled, antialiased pictures).
+UNMIX_MIN_RESIDUAL = 2.0
+UNMIX_SIGMAS = 4.0
+#: ... when at least this share of the pixels are such candidates.
+UNMIX_MIN_SHARE = 0.001
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -149,7 +159,8 @@ class Decolorizer:
         How data was normalized before coloring.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
-        Default: adapted to the picture, ``max(3, 5 * noise sigma)``.
+        Default: 3 for exact renders; on degraded pictures the larger of 5 noise
+        sigmas and 1.25 times the 99th percentile of the residuals, at most 40.
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
         estimated noise sigma is at least 0.5 DN (never on exact renders).
@@ -311,18 +322,6 @@ class Decolorizer:
             )  # fmt: skip
         return codes
 
-    def _looks_like_jpeg(
-        self, flat: np.ndarray, kind: str, scale: float, codes: np.ndarray, width: int,
-        max_code: int, step: int,
-    ) -> bool:  # fmt: skip
-        """Does JPEG's 4:2:0 chroma model explain the picture better than the map?"""
-        line = self._grid(kind, "rgb").line
-        e_map, e_model = kernels.chroma_subsampling_test(
-            flat, scale, codes, width, max_code, line.vertices, line.positions,
-            float(line.n_bins), line.cyclic, step, _YCBCR,
-        )  # fmt: skip
-        return e_model < JPEG_MODEL_RATIO * e_map
-
     def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
         """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
         shape = pixels.shape[:-1]
@@ -330,25 +329,43 @@ class Decolorizer:
         sample, step = _sample(pixels) if spatial else (pixels, 1)
         flat = sample.reshape(-1, sample.shape[-1])
         codes = self._codes(flat, kind, scale, "rgb")
-        noise = _noise_sigma(kernels.residual_histogram(codes))
+        hist = kernels.residual_histogram(codes)
+        noise = _noise_sigma(hist)
         threshold = self.threshold
         if threshold is None:
-            threshold = max(MIN_THRESHOLD, THRESHOLD_SIGMAS * noise)
+            threshold = _auto_threshold(hist, noise)
         max_code = _threshold_code(threshold)
         jpeg = False
         smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
         if spatial and noise > 0.0:
-            width = sample.shape[1]
-            jpeg = self._looks_like_jpeg(flat, kind, scale, codes, width, max_code, step)
+            # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
+            # positions luma alone gives; a noisy or resampled picture's is not
+            luma_codes = self._codes(flat, kind, scale, "luma")
+            luma_codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
+            line = self._grid(kind, "luma").line
+            e_map, e_model = kernels.chroma_subsampling_test(
+                flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
+                line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
+            )  # fmt: skip
+            jpeg = e_model < JPEG_MODEL_RATIO * e_map
             if jpeg:
-                luma_codes = self._codes(flat, kind, scale, "luma")
-                smoothing = JPEG_DENOISE_SIGMAS * _noise_sigma(
-                    kernels.residual_histogram(luma_codes)
+                luma_noise = _noise_sigma(
+                    kernels.residual_histogram(self._codes(flat, kind, scale, "luma"))
                 )
+                smoothing = JPEG_DENOISE_SIGMAS * luma_noise
             elif noise >= MIN_DENOISE_SIGMA:
                 smoothing = NOISE_DENOISE_SIGMAS * noise
         denoise = smoothing > 0.0 if self.denoise is None else self.denoise and spatial
-        return _Plan(noise, threshold, max_code, jpeg, denoise, max(smoothing, MIN_DENOISE_SIGMA))
+        # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
+        # off-map colors come from chroma subsampling, not from blending.
+        unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
+        first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
+        blended = hist[first : max_code + 1].sum()
+        unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+        return _Plan(
+            noise, threshold, max_code, jpeg, denoise, max(smoothing, MIN_DENOISE_SIGMA),
+            unmix, unmix_residual,
+        )  # fmt: skip
 
     def _values_u8(self, flat: np.ndarray, max_code: int) -> np.ndarray:
         """Values of (P, C) uint8 pixels in one pass (two for colors never seen)."""
@@ -380,7 +397,8 @@ class Decolorizer:
         flat = pixels.reshape(-1, pixels.shape[-1])
         plan = self._plan(pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
-        if kind == "u8" and fused and not (detailed or plan.denoise or self.step is not None):
+        simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
+        if kind == "u8" and fused and simple:
             return DecolorizeResult(
                 self._values_u8(flat, plan.max_code).reshape(shape),
                 np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
@@ -397,6 +415,13 @@ class Decolorizer:
         residual = np.empty(len(codes), dtype=np.float32)
         ambiguous = np.empty(len(codes), dtype=bool)
         kernels.codes_to_fields(codes, plan.max_code, position, residual, ambiguous)
+        if plan.unmix:
+            blended = np.empty_like(position)
+            kernels.unmix(
+                flat, scale, shape[1], position, residual, plan.unmix_residual, line.vertices,
+                line.positions, float(line.n_bins), line.cyclic, blended,
+            )  # fmt: skip
+            position = blended
         position = position.reshape(shape)
         if plan.denoise:
             position = _denoise(position, line, plan.smoothing)
@@ -419,6 +444,8 @@ class _Plan:
     jpeg: bool
     denoise: bool
     smoothing: float  # sigma (DN) the spatial filter assumes
+    unmix: bool
+    unmix_residual: float  # DN: pixels farther than this from the map may be blends
 
 
 def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
@@ -456,6 +483,20 @@ def _noise_sigma(hist: np.ndarray) -> float:
         return 0.0
     median_code = int(np.searchsorted(np.cumsum(counts), (total + 1) / 2))
     return median_code / kernels.RESIDUAL_STEPS / _RAYLEIGH_MEDIAN
+
+
+def _auto_threshold(hist: np.ndarray, noise: float) -> float:
+    """The residual threshold (DN) a picture's residual histogram calls for."""
+    if noise == 0.0:
+        return MIN_THRESHOLD
+    cap = int(MAX_THRESHOLD * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    quantile = 0.0
+    if counts.sum() > 0:
+        rank = THRESHOLD_QUANTILE * counts.sum()
+        quantile = float(np.searchsorted(np.cumsum(counts), rank)) / kernels.RESIDUAL_STEPS
+    threshold = max(THRESHOLD_SIGMAS * noise, 1.25 * quantile)
+    return float(min(max(threshold, MIN_THRESHOLD), MAX_THRESHOLD))
 
 
 def _threshold_code(threshold: float) -> int:
