@@ -144,3 +144,39 @@ def test_colorbar_validation() -> None:
     bar = tp.Colorbar((1, 2, 11, 102), "vertical", np.zeros((100, 3)))
     assert bar.colors.dtype == np.uint8 and not bar.colors.flags.writeable
     assert (bar.length, bar.width) == (100, 10)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 3, 8])
+def test_a_found_bar_stands_for_its_catalog_map(seed: int) -> None:
+    from truepix.color._catalog import resolve
+
+    pixels, _, _, cmap = _figure(seed)
+    bar = tp.find_colorbar(pixels)
+    assert bar is not None
+    entry = resolve(bar)
+    expected = get(cmap)
+    # the same table (an identical alias may name it), drawn the same way round
+    assert np.array_equal(entry.lut_bytes, expected.lut_bytes) or (
+        np.abs(entry.lut_bytes.astype(int) - expected.lut_bytes).max() <= 1
+    )
+
+
+def test_a_bar_of_an_unknown_map_keeps_its_colors() -> None:
+    from matplotlib.colors import ListedColormap
+
+    from truepix.color._catalog import resolve
+
+    rng = np.random.default_rng(5)
+    smooth = np.cumsum(rng.normal(0, 0.02, (256, 3)), axis=0)
+    colors = (smooth - smooth.min(axis=0)) / np.ptp(smooth, axis=0)
+    fig = plt.figure(figsize=(5, 4), dpi=100)
+    ax = fig.add_subplot()
+    fig.colorbar(ax.imshow(rng.normal(size=(9, 9)), cmap=ListedColormap(colors)), ax=ax)
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
+    plt.close(fig)
+    bar = tp.find_colorbar(pixels)
+    assert bar is not None
+    entry = resolve(bar)
+    assert entry.source == "array"
+    np.testing.assert_array_equal(entry.lut_bytes[:, :3], bar.colors)

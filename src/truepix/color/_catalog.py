@@ -435,8 +435,10 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     cmap : str, ColormapEntry, matplotlib Colormap, cmap.Colormap, Colorbar or array
         A catalog name; a matplotlib ``Colormap`` object (its own under, over
         and bad colors are kept); a ``cmap.Colormap``; a
-        :class:`~truepix.Colorbar` found in a picture; or an (N, 3) / (N, 4)
-        array of colors, uint8 (0..255) or float (in [0, 1]), from low to high.
+        :class:`~truepix.Colorbar` found in a picture (the catalog map it was
+        drawn from when its colors fit one closely, else its own colors); or
+        an (N, 3) / (N, 4) array of colors, uint8 (0..255) or float (in
+        [0, 1]), from low to high.
 
     Returns
     -------
@@ -467,7 +469,11 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     if cmap_module is not None and isinstance(cmap, cmap_module.Colormap):
         return _from_matplotlib(cmap.to_mpl(), str(cmap.name), "cmap", cmap.category == "cyclic")
     if hasattr(cmap, "colors") and hasattr(cmap, "bbox") and hasattr(cmap, "orientation"):
-        return _from_colors(cmap.colors, "colorbar")
+        # A bar drawn from a catalog map stands for that map's exact table.
+        from truepix.color._identify import colorbar_map
+
+        entry = colorbar_map(cmap)
+        return entry if entry is not None else _from_colors(cmap.colors, "colorbar")
     if isinstance(cmap, (list, tuple, np.ndarray)):
         return _from_colors(cmap, "custom")
     msg = (

@@ -26,12 +26,13 @@ from typing import Any
 import numba
 import numpy as np
 
-from truepix.color._catalog import get, names
+from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._colorbar import Colorbar, image_rgb8
 from truepix.errors import InputError
 
 __all__ = [
     "ColormapMatch",
+    "colorbar_map",
     "identify_colormap",
     "nearest_color_cost",
     "nearest_color_cost_numpy",
@@ -45,6 +46,10 @@ _FINE_PIXELS = 8192  # pixels compared with the shortlist when a picture has man
 _COVER_SHIFT = 2  # coverage is checked on a grid of 4-DN cells ...
 _COVER_REACH = 3  # ... counting a map color as shown when a picture color is 3 cells away
 _COVER_WEIGHT = 0.25  # cost of a map color the picture never shows, as a fraction of _CAP
+_BAR_FIT = 0.95  # share of a colorbar's colors that must fit a catalog map to stand for it
+# bins a bar color may sit from its place: merged repeats shift places by a few bins,
+# a map of another gamma (CET_L1 for gray) by tens
+_BAR_SLACK = 6.0
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 
@@ -429,3 +434,40 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         if len(matches) == top:
             break
     return matches
+
+
+def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
+    """The catalog map a colorbar was drawn from, or None when none fits closely.
+
+    A figure's colorbar shows a map's colors rounded to bytes and resampled
+    to the bar's length. When the bar's colors are those of a catalog map --
+    nearly all within 1 DN, each at its place along the bar within a few bins --
+    the map's own table is a better inverse than the bar's pixels: its bins,
+    its truncation to bytes, none of the bar's resampling.
+
+    Examples
+    --------
+    >>> import numpy as np, truepix as tp
+    >>> from truepix.color._identify import colorbar_map
+    >>> colors = tp.color.catalog["magma"].lut_bytes[::-1, :3]
+    >>> colorbar_map(tp.Colorbar((0, 0, 9, 256), "vertical", colors)).name
+    'magma_r'
+    """
+    if len(colorbar.colors) < 16:
+        return None
+    best = identify_colormap(colorbar, top=1)[0]
+    colors = colorbar.colors.astype(np.int16)
+    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    for name in (best.name, *best.aliases):
+        entry = get(name + "_r" if best.reversed else name)
+        n = entry.n_colors
+        close = np.zeros(len(colors), dtype=bool)
+        placed = np.zeros(len(colors), dtype=bool)
+        for table in (entry.lut_bytes[:, :3], np.rint(entry.lut[:, :3] * 255)):
+            distance = np.abs(colors[:, None, :] - table[None, :, :].astype(np.int16)).max(axis=2)
+            nearest = distance.argmin(axis=1)
+            close |= distance[np.arange(len(colors)), nearest] <= 1
+            placed |= np.abs((nearest + 0.5) / n - fractions) <= _BAR_SLACK / n + 2.0 / len(colors)
+        if np.mean(close & placed) >= _BAR_FIT:
+            return entry
+    return None
