@@ -411,18 +411,18 @@ class Decolorizer:
             luma_codes = self._codes(flat, kind, scale, "luma")
             codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
             line = self._grid(kind, "luma").line
-        position = np.empty(len(codes), dtype=np.float64)
+        flat_position = np.empty(len(codes), dtype=np.float64)
         residual = np.empty(len(codes), dtype=np.float32)
         ambiguous = np.empty(len(codes), dtype=bool)
-        kernels.codes_to_fields(codes, plan.max_code, position, residual, ambiguous)
+        kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         if plan.unmix:
-            blended = np.empty_like(position)
+            blended = np.empty_like(flat_position)
             kernels.unmix(
-                flat, scale, shape[1], position, residual, plan.unmix_residual, line.vertices,
-                line.positions, float(line.n_bins), line.cyclic, blended,
+                flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
+                line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
             )  # fmt: skip
-            position = blended
-        position = position.reshape(shape)
+            flat_position = blended
+        position: np.ndarray = flat_position.reshape(shape)
         if plan.denoise:
             position = _denoise(position, line, plan.smoothing)
         values = self._norm(position)
