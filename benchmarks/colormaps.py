@@ -344,6 +344,63 @@ def print_accuracy(results, methods: list[str]) -> None:
             print(row)
 
 
+def annotated(
+    cmap: mpl.colors.Colormap, *, antialias: bool, seed: int = 5
+) -> tuple[np.ndarray, np.ndarray]:
+    """A clean figure-like picture: field, margins, text, lines, bad and cleared pixels.
+
+    Returns the RGBA picture and the mask of its colormap pixels (pixels no overlay
+    touched). Overlay colors are ones the map does not have (> 12 DN away).
+    """
+    from PIL import ImageDraw, ImageFont
+
+    rng = np.random.default_rng(seed)
+    height, width = 300, 400
+    y, x = np.mgrid[0:height, 0:width]
+    data = 0.5 + 0.45 * np.sin(x / 23 + np.cos(y / 31)) * np.cos(y / 19)
+    data[rng.random(data.shape) < 0.01] = np.nan
+    clean = cmap(data, bytes=True)  # NaN: transparent black, matplotlib's bad color
+    tree = cKDTree(cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(float))
+    palette = [(255, 255, 255), (0, 0, 0), (128, 128, 128), (200, 30, 120), (40, 160, 60)]
+    off_map = [c for c in palette if tree.query(c)[0] > 12]
+    canvas = Image.fromarray(clean, "RGBA")
+    draw = ImageDraw.Draw(canvas)
+    draw.fontmode = "L" if antialias else "1"
+    font = ImageFont.load_default(size=14)
+    for k in range(20):
+        color = (*off_map[k % len(off_map)], 255)
+        points = [tuple(p) for p in rng.integers(0, [width, height], (6, 2))]
+        draw.line(points, fill=color, width=1 + k % 3)
+        draw.text(
+            tuple(rng.integers(0, [width - 80, height - 20])), "T = 25.0 K", fill=color, font=font
+        )
+    picture = np.asarray(canvas).copy()
+    picture[:, :24] = (*off_map[0], 255)
+    picture[-12:, :] = (*off_map[-1], 255)
+    picture[60:90, 300:360, 3] = 0
+    is_map = np.all(picture == clean, axis=-1) & ~np.isnan(data)
+    return picture, is_map
+
+
+def flags(maps: list[str]) -> None:
+    """Non-colormap pixels set to NaN, and colormap pixels kept, on clean pictures."""
+    print("\nClean annotated pictures: non-colormap pixels flagged (NaN) / colormap pixels lost")
+    header = f"{'map':<18}{'flagged (hard edges)':>22}{'lost':>8}{'flagged (antialiased)':>24}{'lost':>8}"
+    print(header)
+    print("-" * len(header))
+    for name in maps:
+        cmap = colormap(name)
+        row = f"{name:<18}"
+        for antialias in (False, True):
+            picture, is_map = annotated(cmap, antialias=antialias)
+            lost = np.isnan(Decolorizer(cmap, cyclic=name in CYCLIC).values(picture))
+            width = 22 if not antialias else 24
+            row += (
+                f"{100 * lost[~is_map].mean():>{width - 1}.2f}%{100 * lost[is_map].mean():>7.2f}%"
+            )
+        print(row)
+
+
 def _best(function: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -446,6 +503,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"maps: {', '.join(maps)}; fields {size}x{size}: smooth, terrain, camera, astronaut")
     print_accuracy(results, methods)
     print(f"(accuracy run: {time.perf_counter() - started:.0f} s)")
+    flags(maps)
     if not args.no_speed:
         speed(2048, 8 if args.full else 6, unmap_module)
 

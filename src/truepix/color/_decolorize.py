@@ -41,7 +41,7 @@ JPEG_CHROMA_WEIGHT = 0.1
 JPEG_MODEL_RATIO = 0.7
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma, for noisy and for JPEG'd pictures.
-DENOISE_RADIUS = 2
+DENOISE_RADIUS = 4
 NOISE_DENOISE_SIGMAS = 1.5
 JPEG_DENOISE_SIGMAS = 0.5
 #: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
