@@ -264,7 +264,9 @@ class Unmap:
 
     def __call__(self, rgb: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"), contextlib.redirect_stderr(io.StringIO()):
-            return self.module.unmap(rgb.astype(np.float64) / 255.0, cmap=self.cmap)
+            values = self.module.unmap(rgb.astype(np.float64) / 255.0, cmap=self.cmap)
+        # a gray picture comes back as itself, rescaled, all three channels
+        return values[..., 0] if values.ndim == 3 else values
 
 
 # -- scoring ------------------------------------------------------------------------------
