@@ -8,13 +8,18 @@ position. Pixels too far from every colormap color -- annotations, background,
 the bad color, transparent pixels -- come back NaN; "too far" adapts to the noise
 the picture shows.
 
-Two things adapt to how a picture was degraded:
+What a picture went through is judged on a sample of it, and three steps adapt:
 
 * JPEG keeps luma at full resolution but averages chroma over 2x2 pixels (4:2:0).
   When that model explains the picture's chroma better than the colormap itself
   does, positions come from a luma-weighted distance instead of plain RGB.
-* Noisy and JPEG'd pictures get a locally adaptive Wiener filter of the positions
-  around local planes: flat and sloped areas are smoothed, edges and texture kept.
+* Resampled and antialiased pictures hold blends of neighbouring colors: a pixel
+  off the map that a blend of two neighbours' map colors explains better gets the
+  blend's position.
+* Noisy pictures get a locally adaptive Wiener filter of the positions around local
+  planes: flat and sloped areas are smoothed, edges and texture kept.
+
+docs/decolorize.md tells the whole story, with measurements.
 """
 
 from __future__ import annotations
@@ -155,8 +160,9 @@ class Decolorizer:
         high, or a ``Colorbar`` found by :func:`truepix.find_colorbar`.
     vmin, vmax : float
         The data range the colormap spans (matplotlib's ``vmin``/``vmax``).
-    norm : {"linear", "log"}
-        How data was normalized before coloring.
+    norm : {"linear", "log"} or matplotlib.colors.Normalize
+        How data was normalized before coloring. With a ``Normalize`` object,
+        ``vmin``/``vmax`` given here win; pass ``None`` to use the object's.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
         Default: 3 for exact renders; on degraded pictures the larger of 5 noise
@@ -164,6 +170,7 @@ class Decolorizer:
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
         estimated noise sigma is at least 0.5 DN (never on exact renders).
+        Only 2-D pictures are filtered.
     step : float, optional
         The data are multiples of ``step`` (1 for integers): each value is rounded
         to the nearest multiple, so integers rendered with distinct colors come back
