@@ -74,7 +74,12 @@ def terrain_field(size: int, rng: np.random.Generator, beta: float = 3.0) -> np.
 
 
 def photo_fields(size: int) -> dict[str, np.ndarray]:
-    """Gray photographs shipped with scikit-image (no download)."""
+    """Gray photographs shipped with scikit-image (no download), made continuous.
+
+    An 8-bit photograph holds only the values j / 255, which a method answering
+    ``index / 255`` hits exactly by coincidence; half a gray level of seeded uniform
+    dither makes them continuous, as measured data is.
+    """
     from skimage import data
     from skimage.color import rgb2gray
     from skimage.transform import resize
@@ -86,7 +91,8 @@ def photo_fields(size: int) -> dict[str, np.ndarray]:
             image = image / 255.0
         if image.shape[0] != size:
             image = resize(image, (size, size), order=1, anti_aliasing=True)
-        out[name] = np.clip(image, 0.0, 1.0)
+        dither = np.random.default_rng(len(name)).uniform(-0.5, 0.5, image.shape) / 255.0
+        out[name] = np.clip(image + dither, 0.0, 1.0)
     return out
 
 

@@ -259,17 +259,24 @@ def test_unmix_matches_oracle(name: str) -> None:
     image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
     # 2x2 means: blends of neighbouring map colors
     small = image.reshape(10, 2, 13, 2, 3).mean(axis=(1, 3)).round().astype(np.uint8)
+    small[4, 3:9] = (255, 0, 255)  # a line that is no map color
     grid = _grid(name, 1.0)
     codes = _kernel_codes(grid, small.reshape(-1, 3))
     position, residual, _ = _unpack(codes)
     position[rng.random(len(position)) < 0.05] = np.nan
     got = np.empty_like(position)
+    got_residual = np.empty(len(position), np.float64)
     kernels.unmix(
-        small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, grid.line.vertices,
-        grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, got,
+        small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, 9.0, grid.line.vertices,
+        grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, got, got_residual,
     )  # fmt: skip
-    want = oracle.unmix(
-        small, position.reshape(10, 13), residual.reshape(10, 13), grid.line, min_residual=2.0
-    )
+    want, want_residual = oracle.unmix(
+        small, position.reshape(10, 13), residual.reshape(10, 13), grid.line,
+        min_residual=2.0, threshold=9.0,
+    )  # fmt: skip
     np.testing.assert_allclose(got.reshape(10, 13), want, atol=1e-9)
-    assert np.any(got[~np.isnan(got)] != position[~np.isnan(position)])
+    np.testing.assert_allclose(got_residual.reshape(10, 13), want_residual, atol=1e-6)
+    changed = (got != position) & ~np.isnan(position)
+    assert np.any(changed)
+    assert np.all(got_residual[changed] < residual[changed])
+    assert np.all(got_residual.reshape(10, 13)[4, 3:9] > 9.0)  # the line stays off the map

@@ -713,20 +713,23 @@ def unmix(  # pragma: no cover - jitted
     position,
     residual,
     min_residual,
+    threshold,
     vertices,
     positions,
     n_bins,
     cyclic,
     out,
+    out_residual,
 ):
     """Positions of blended pixels: the best blend of two neighbours' map colors.
 
     A resampled (or antialiased) pixel is a weighted mean of neighbouring colors, a
     point on a chord of the map rather than on the map. For each pixel whose residual
-    exceeds ``min_residual`` (DN), every pair of valid positions in its 3x3
-    neighbourhood (itself included) spans a chord ``P(a) -> P(b)``; if the closest
-    chord is nearer to the pixel's color than the map is (by more than half a DN),
-    the pixel gets the blend's position ``(1 - t) a + t b``. Positions in [0, 1].
+    exceeds ``min_residual`` (DN), every pair of map pixels (residual at most
+    ``threshold``) in its 3x3 neighbourhood, itself included, spans a chord
+    ``P(a) -> P(b)``; if the closest chord is nearer to the pixel's color than the
+    map is (by more than half a DN), the pixel gets the blend's position
+    ``(1 - t) a + t b`` and that distance as its residual. Positions in [0, 1].
     """
     height = position.shape[0] // width
     for y in nb.prange(height):
@@ -735,13 +738,15 @@ def unmix(  # pragma: no cover - jitted
         for x in range(width):
             p = y * width + x
             out[p] = position[p]
+            out_residual[p] = residual[p]
             if math.isnan(position[p]) or not residual[p] > min_residual:
                 continue
             k = 0
             for yy in range(max(0, y - 1), min(height, y + 2)):
                 for xx in range(max(0, x - 1), min(width, x + 2)):
-                    v = position[yy * width + xx]
-                    if math.isnan(v):
+                    q = yy * width + xx
+                    v = position[q]
+                    if math.isnan(v) or not residual[q] <= threshold:
                         continue
                     pos[k] = v
                     col[k, 0], col[k, 1], col[k, 2] = _color_at(
@@ -776,6 +781,7 @@ def unmix(  # pragma: no cover - jitted
                         if cyclic:
                             blend -= math.floor(blend)
                         out[p] = blend
+                        out_residual[p] = math.sqrt(d2)
 
 
 @nb.njit(**_JIT)

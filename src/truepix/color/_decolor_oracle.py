@@ -126,12 +126,12 @@ def plane_wiener(
 
 def unmix(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline, /, *,
-    min_residual: float,
-) -> np.ndarray:  # fmt: skip
-    """Blended pixels as the best blend of two 3x3 neighbours' map colors (see kernel)."""
+    min_residual: float, threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Blended pixels as the best blend of two 3x3 map neighbours' colors (see kernel)."""
     height, width = position.shape
     colors = color_at(line, np.nan_to_num(position) * line.n_bins)
-    out = position.copy()
+    out, out_residual = position.copy(), residual.astype(np.float64)
     for y in range(height):
         for x in range(width):
             if np.isnan(position[y, x]) or not residual[y, x] > min_residual:
@@ -140,7 +140,7 @@ def unmix(
                 (yy, xx)
                 for yy in range(max(0, y - 1), min(height, y + 2))
                 for xx in range(max(0, x - 1), min(width, x + 2))
-                if not np.isnan(position[yy, xx])
+                if not np.isnan(position[yy, xx]) and residual[yy, xx] <= threshold
             ]
             pixel = image[y, x, :3].astype(np.float64)
             best = (residual[y, x] - 0.5) ** 2
@@ -159,4 +159,5 @@ def unmix(
                             b -= np.floor(b - a + 0.5)
                         blend = (1 - t) * a + t * b
                         out[y, x] = blend - np.floor(blend) if line.cyclic else blend
-    return out
+                        out_residual[y, x] = np.sqrt(best)
+    return out, out_residual

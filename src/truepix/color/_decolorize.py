@@ -421,14 +421,23 @@ class Decolorizer:
         flat_position = np.empty(len(codes), dtype=np.float64)
         residual = np.empty(len(codes), dtype=np.float32)
         ambiguous = np.empty(len(codes), dtype=bool)
-        kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         if plan.unmix:
+            # every position first: a blend may bring a far pixel back onto the map
+            kernels.codes_to_fields(
+                codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
+            )
             blended = np.empty_like(flat_position)
+            blend_residual = np.empty(len(codes), dtype=np.float64)
             kernels.unmix(
                 flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
-                line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
+                plan.threshold, line.vertices, line.positions, float(line.n_bins),
+                line.cyclic, blended, blend_residual,
             )  # fmt: skip
+            blended[~(blend_residual <= plan.threshold)] = np.nan
+            residual = blend_residual.astype(np.float32)
             flat_position = blended
+        else:
+            kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)
         if plan.denoise:
             position = _denoise(position, line, plan.smoothing)
