@@ -194,10 +194,11 @@ def test_chroma_subsampling_test_matches_oracle(name: str, holes: bool) -> None:
 
 
 @pytest.mark.parametrize("cyclic", [False, True])
-@pytest.mark.parametrize("radius", [1, 2])
-def test_plane_wiener_matches_oracle(cyclic: bool, radius: int) -> None:
+@pytest.mark.parametrize(("radius", "shape"), [(1, (17, 23)), (2, (17, 23)), (4, (70, 150))])
+def test_plane_wiener_matches_oracle(cyclic: bool, radius: int, shape: tuple[int, int]) -> None:
+    """Small pictures and one that crosses the kernel's bands (32 rows) and blocks (64)."""
     rng = np.random.default_rng(radius + 2 * cyclic)
-    y, x = np.mgrid[0:17, 0:23] / 23.0
+    y, x = np.mgrid[0 : shape[0], 0 : shape[1]] / 23.0
     position = (0.3 + 0.5 * x + 0.2 * y**2 + rng.normal(0, 0.02, x.shape)) % 1.0
     position[rng.random(position.shape) < 0.1] = np.nan
     noise_by_bin = rng.uniform(1e-4, 8e-4, 50)

@@ -46,6 +46,7 @@ __all__ = [
     "decode_float",
     "lookup_u8",
     "plane_wiener",
+    "positions_to_values",
     "residual_histogram",
     "resolve_u8",
     "resolve_values_u8",
@@ -585,6 +586,16 @@ def resolve_values_u8(  # pragma: no cover - jitted
 
 
 @nb.njit(parallel=True, **_JIT)
+def positions_to_values(position, kind, low, high, out):  # pragma: no cover - jitted
+    """Data values of positions in [0, 1] (NaN stays NaN), as ``codes_to_values``."""
+    n_pix = position.shape[0]
+    n_chunks, chunk = _chunks(n_pix, 16384, 256)
+    for c in nb.prange(n_chunks):
+        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
+            out[p] = _inverse_norm(position[p], kind, low, high)
+
+
+@nb.njit(parallel=True, **_JIT)
 def codes_to_fields(codes, max_code, position, residual, ambiguous):  # pragma: no cover
     """Unpack codes: position in [0, 1] (NaN where rejected), residual (DN), ambiguity."""
     n_pix = codes.shape[0]
@@ -832,84 +843,150 @@ def _plane_estimate(
     return a + gain * (center - a)
 
 
-@nb.njit(parallel=True, **_JIT)
-def plane_wiener(position, noise_by_bin, radius, cyclic, out):  # pragma: no cover - jitted
+@nb.njit(**_JIT)
+def _add_row(cols, position, noise_by_bin, row, offset, sign):  # pragma: no cover - jitted
+    """Add (sign 1) or remove (-1) one row's pixels to per-column sums; dy = offset."""
+    for x in range(position.shape[1]):
+        v = position[row, x]
+        if math.isnan(v):
+            continue
+        cols[0, x] += sign
+        cols[1, x] += sign * offset
+        cols[2, x] += sign * offset * offset
+        cols[3, x] += sign * v
+        cols[4, x] += sign * offset * v
+        cols[5, x] += sign * v * v
+        cols[6, x] += sign * _noise_at(v, noise_by_bin)
+
+
+@nb.njit(**_JIT)
+def _add_column(sums, cols, column, offset, sign):  # pragma: no cover - jitted
+    """Add (sign 1) or remove (-1) one column's sums to the window's; dx = offset."""
+    c0 = cols[0, column]
+    c1 = cols[1, column]
+    c3 = cols[3, column]
+    sums[0] += sign * c0
+    sums[1] += sign * offset * c0
+    sums[2] += sign * offset * offset * c0
+    sums[3] += sign * c1
+    sums[4] += sign * offset * c1
+    sums[5] += sign * cols[2, column]
+    sums[6] += sign * c3
+    sums[7] += sign * offset * c3
+    sums[8] += sign * cols[4, column]
+    sums[9] += sign * cols[5, column]
+    sums[10] += sign * cols[6, column]
+
+
+def plane_wiener(
+    position: np.ndarray, noise_by_bin: np.ndarray, radius: int, cyclic: bool, out: np.ndarray
+) -> None:
     """Locally adaptive Wiener filter of a 2-D position field (in [0, 1]) around planes.
 
     In each (2r+1)^2 window of valid (non-NaN) pixels a least-squares plane is fitted
     (see ``_plane_estimate``): flat and sloped areas get the plane, texture and edges
     keep their pixel. ``noise_by_bin[k]`` is the noise variance of a position in bin
     ``k`` of the map. On cyclic maps neighbours are first unwrapped to the center's
-    side of the seam; elsewhere per-column sums make a row cost O(width * r).
+    side of the seam (a direct loop); otherwise window sums slide along rows and
+    columns, restarting every band of rows and block of columns so that rounding
+    cannot build up.
     """
+    if cyclic:
+        _plane_wiener_cyclic(position, noise_by_bin, radius, out)
+    else:
+        _plane_wiener_flat(position, noise_by_bin, radius, out)
+
+
+@nb.njit(parallel=True, **_JIT)
+def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover - jitted
+    height, width = position.shape
+    band = 32
+    block = 64
+    n_bands = (height + band - 1) // band
+    for k in nb.prange(n_bands):
+        y_start = k * band
+        # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
+        # (dy counted from y_start, so the numbers stay small)
+        cols = np.zeros((7, width), np.float64)
+        for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
+            _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
+        sums = np.zeros(11, np.float64)
+        for y in range(y_start, min(height, y_start + band)):
+            if y > y_start:
+                if y - radius - 1 >= 0:
+                    row = y - radius - 1
+                    _add_row(cols, position, noise_by_bin, row, float(row - y_start), -1.0)
+                if y + radius < height:
+                    row = y + radius
+                    _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
+            yr = float(y - y_start)
+            for x_start in range(0, width, block):
+                sums[:] = 0.0
+                for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
+                    _add_column(sums, cols, column, float(column - x_start), 1.0)
+                for x in range(x_start, min(width, x_start + block)):
+                    if x > x_start:
+                        if x - radius - 1 >= 0:
+                            column = x - radius - 1
+                            _add_column(sums, cols, column, float(column - x_start), -1.0)
+                        if x + radius < width:
+                            column = x + radius
+                            _add_column(sums, cols, column, float(column - x_start), 1.0)
+                    center = position[y, x]
+                    out[y, x] = center
+                    if math.isnan(center):
+                        continue
+                    xr = float(x - x_start)
+                    n = sums[0]
+                    out[y, x] = _plane_estimate(
+                        center,
+                        n,
+                        sums[1] - xr * n,
+                        sums[3] - yr * n,
+                        sums[2] - 2.0 * xr * sums[1] + xr * xr * n,
+                        sums[5] - 2.0 * yr * sums[3] + yr * yr * n,
+                        sums[4] - xr * sums[3] - yr * sums[1] + xr * yr * n,
+                        sums[6],
+                        sums[7] - xr * sums[6],
+                        sums[8] - yr * sums[6],
+                        sums[9],
+                        sums[10],
+                    )
+
+
+@nb.njit(parallel=True, **_JIT)
+def _plane_wiener_cyclic(position, noise_by_bin, radius, out):  # pragma: no cover - jitted
     height, width = position.shape
     for y in nb.prange(height):
         y0 = max(0, y - radius)
         y1 = min(height, y + radius + 1)
-        if cyclic:
-            for x in range(width):
-                center = position[y, x]
-                out[y, x] = center
-                if math.isnan(center):
-                    continue
-                n = sx = sy = sxx = syy = sxy = sv = sxv = syv = svv = noise = 0.0
-                for yy in range(y0, y1):
-                    for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                        v = position[yy, xx]
-                        if math.isnan(v):
-                            continue
-                        noise += _noise_at(v, noise_by_bin)
-                        d = v - center
-                        d -= math.floor(d + 0.5)
-                        dx = float(xx - x)
-                        dy = float(yy - y)
-                        n += 1.0
-                        sx += dx
-                        sy += dy
-                        sxx += dx * dx
-                        syy += dy * dy
-                        sxy += dx * dy
-                        sv += d
-                        sxv += dx * d
-                        syv += dy * d
-                        svv += d * d
-                estimate = center + _plane_estimate(
-                    0.0, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
-                )
-                out[y, x] = estimate - math.floor(estimate)
-            continue
-        # column sums over the rows of the window: count, dy, dy^2, v, dy v, v^2, noise
-        cols = np.zeros((7, width), np.float64)
-        for yy in range(y0, y1):
-            dy = float(yy - y)
-            for xx in range(width):
-                v = position[yy, xx]
-                if math.isnan(v):
-                    continue
-                cols[0, xx] += 1.0
-                cols[1, xx] += dy
-                cols[2, xx] += dy * dy
-                cols[3, xx] += v
-                cols[4, xx] += dy * v
-                cols[5, xx] += v * v
-                cols[6, xx] += _noise_at(v, noise_by_bin)
         for x in range(width):
             center = position[y, x]
             out[y, x] = center
             if math.isnan(center):
                 continue
             n = sx = sy = sxx = syy = sxy = sv = sxv = syv = svv = noise = 0.0
-            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                dx = float(xx - x)
-                n += cols[0, xx]
-                sx += dx * cols[0, xx]
-                sxx += dx * dx * cols[0, xx]
-                sy += cols[1, xx]
-                sxy += dx * cols[1, xx]
-                syy += cols[2, xx]
-                sv += cols[3, xx]
-                sxv += dx * cols[3, xx]
-                syv += cols[4, xx]
-                svv += cols[5, xx]
-                noise += cols[6, xx]
-            out[y, x] = _plane_estimate(center, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise)
+            for yy in range(y0, y1):
+                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                    v = position[yy, xx]
+                    if math.isnan(v):
+                        continue
+                    noise += _noise_at(v, noise_by_bin)
+                    d = v - center
+                    d -= math.floor(d + 0.5)
+                    dx = float(xx - x)
+                    dy = float(yy - y)
+                    n += 1.0
+                    sx += dx
+                    sy += dy
+                    sxx += dx * dx
+                    syy += dy * dy
+                    sxy += dx * dy
+                    sv += d
+                    sxv += dx * d
+                    syv += dy * d
+                    svv += d * d
+            estimate = center + _plane_estimate(
+                0.0, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
+            )
+            out[y, x] = estimate - math.floor(estimate)
