@@ -40,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     # 3. stacks
     "pixel_histogram": "truepix.stacks",
     "equalize": "truepix.stacks",
+    "stacks": "truepix.stacks",
     # 4. display
     "to_display": "truepix.display",
     "healpix_labels": "truepix.healpix",

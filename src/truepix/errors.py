@@ -20,7 +20,8 @@ would naturally catch, so ``except ValueError`` keeps working::
     │   └── DecompressionBombError               declared sizes past the limits
     ├── WriteError (OSError)                     a save that could not complete
     │   └── FileExistsError_ (FileExistsError)   ``overwrite=False`` and the file exists
-    └── MissingDependencyError (ImportError)     an optional extra is not installed
+    ├── MissingDependencyError (ImportError)     an optional extra is not installed
+    └── UnsupportedInputError (TypeError)        an argument of a kind truepix cannot use
 
     TruepixWarning (UserWarning)                 something worked, but not as well as asked
     └── CrowdedLabelsWarning                     text labels too small or too dense to read
@@ -61,6 +62,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownNameError",
     "UnsupportedDtypeError",
+    "UnsupportedInputError",
     "WriteError",
     "did_you_mean",
     "require",
@@ -141,6 +143,10 @@ class FileExistsError_(WriteError, FileExistsError):
 
 class MissingDependencyError(TruepixError, ImportError):
     """An optional extra is needed; the message names the ``pip install`` to run."""
+
+
+class UnsupportedInputError(TruepixError, TypeError):
+    """An argument is of a kind truepix cannot use (neither array, path nor iterable ...)."""
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:

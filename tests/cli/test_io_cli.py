@@ -116,3 +116,16 @@ def test_demo_runs_as_a_real_process(tmp_path: Path) -> None:
     for path in out.glob("*.png"):
         if not tp.info(path).foreign:
             tp.load(path)  # every file it wrote verifies
+
+
+def test_load_foreign_with_encoding(runner: CliRunner, tmp_path: Path) -> None:
+    import cv2
+
+    raw = np.arange(1, 13, dtype=np.uint16).reshape(3, 4) * 256
+    cv2.imwrite(str(tmp_path / "d.png"), raw)
+    result = runner.invoke(
+        cli, ["load", str(tmp_path / "d.png"), str(tmp_path / "d.npy"), "-e", "kitti-depth"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "decoded as kitti-depth" in result.output
+    np.testing.assert_array_equal(np.load(tmp_path / "d.npy"), raw / 256.0)

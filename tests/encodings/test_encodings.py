@@ -229,3 +229,49 @@ def test_registry_lists_every_encoding() -> None:
         encoding = encodings.get(name)
         assert isinstance(encoding, encodings.Encoding)
         assert encoding.name == name
+
+
+def test_load_foreign_terrain_rgb_tile(tmp_path: Path) -> None:
+    """A Terrain-RGB tile written by another tool (here: Pillow, RGBA) decodes by name."""
+    heights = _field(-400.0, 4000.0, (16, 16), seed=8)
+    codes = np.rint((heights + 10000) * 10).astype(np.uint32)
+    rgba = np.stack(
+        [codes >> 16, (codes >> 8) & 255, codes & 255, np.full_like(codes, 255)], axis=-1
+    )
+    path = tmp_path / "tile.png"
+    Image.fromarray(rgba.astype(np.uint8), mode="RGBA").save(path)
+    loaded = tp.load(path, encoding="terrain-rgb")
+    assert loaded.dtype == np.float64 and loaded.shape == (16, 16)
+    assert np.abs(loaded - heights).max() <= 0.05 + 1e-9
+    np.testing.assert_array_equal(tp.load(path)[..., :3], rgba[..., :3])  # samples without it
+
+
+def test_load_foreign_kitti_files(tmp_path: Path) -> None:
+    raw = np.random.default_rng(9).integers(0, 65536, size=(6, 8)).astype(np.uint16)
+    raw[0, 0] = 0
+    cv2.imwrite(str(tmp_path / "d.png"), raw)
+    depth = tp.load(tmp_path / "d.png", encoding="kitti-depth")
+    assert np.isnan(depth[0, 0])
+    np.testing.assert_array_equal(depth.ravel()[1:], raw.ravel()[1:] / 256.0)
+    bgr = np.stack([np.ones((6, 8)), raw, raw[::-1]], axis=-1).astype(np.uint16)
+    bgr[2, 3, 0] = 0
+    cv2.imwrite(str(tmp_path / "f.png"), bgr)
+    flow = tp.load(tmp_path / "f.png", encoding="kitti-flow")
+    assert flow.shape == (6, 8, 2) and np.isnan(flow[2, 3]).all()
+    np.testing.assert_array_equal(
+        flow[0, 1], [(int(raw[::-1][0, 1]) - 2**15) / 64, (int(raw[0, 1]) - 2**15) / 64]
+    )
+
+
+def test_load_foreign_with_wrong_or_unfit_encoding(tmp_path: Path) -> None:
+    Image.fromarray(np.zeros((4, 4), np.uint8)).save(tmp_path / "g.png")
+    with pytest.raises(errors.InputError, match="is this a kitti-depth file"):
+        tp.load(tmp_path / "g.png", encoding="kitti-depth")
+    with pytest.raises(errors.InputError, match="fixed public definition"):
+        tp.load(tmp_path / "g.png", encoding="linear")
+    tp.save(tmp_path / "t.png", np.zeros((4, 4)) + 5.0, encoding="terrarium")
+    with pytest.raises(errors.InputError, match="as the file says"):
+        tp.load(tmp_path / "t.png", encoding="terrain-rgb")
+    np.testing.assert_array_equal(
+        tp.load(tmp_path / "t.png", encoding="terrarium"), np.full((4, 4), 5.0)
+    )

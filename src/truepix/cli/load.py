@@ -12,7 +12,13 @@ __all__ = ["command"]
 @click.command("load")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-def command(source: Path, target: Path) -> None:
+@click.option(
+    "--encoding",
+    "-e",
+    default=None,
+    help="Decode a file another tool wrote: terrain-rgb, terrarium, kitti-depth, kitti-flow.",
+)
+def command(source: Path, target: Path, encoding: str | None) -> None:
     """Load SOURCE (.png, .tif) into TARGET (.npy), verifying its checksum."""
     from rich.console import Console
 
@@ -23,8 +29,10 @@ def command(source: Path, target: Path) -> None:
     if target.suffix.lower() != ".npy":
         msg = f"expected a target ending in .npy, got {str(target)!r}"
         raise UnknownFormatError(msg)
-    array = load(source)
+    array = load(source, encoding=encoding)
     write_npy(target, array)
     meta = info(source)
-    bound = "exactly" if meta.exact else f"within {meta.max_error:.6g}"
+    bound = "exactly" if meta.exact and encoding is None else f"within {meta.max_error:.6g}"
+    if meta.foreign:
+        bound = f"decoded as {encoding}" if encoding else "the stored samples"
     Console().print(f"wrote {target}: {array.dtype} {' x '.join(map(str, array.shape))} ({bound})")

@@ -12,6 +12,7 @@ from truepix.errors import EncodingDomainError, InputError, UnsupportedDtypeErro
 __all__ = [
     "Encoded",
     "Encoding",
+    "check_foreign",
     "check_options",
     "count_outside",
     "float_output_dtype",
@@ -80,6 +81,28 @@ class Encoding(Protocol):
         dtype: np.dtype,
         shape: tuple[int, ...],
     ) -> np.ndarray: ...
+
+
+def check_foreign(
+    samples: np.ndarray, *, encoding: str, dtype: str, channels: tuple[int, ...]
+) -> None:
+    """Refuse foreign samples that cannot be in an encoding's public format.
+
+    Examples
+    --------
+    >>> check_foreign(np.zeros((2, 2), np.uint8), encoding="kitti-depth", dtype="uint16", channels=(1,))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected uint16 samples with 1 channel(s) for encoding 'kitti-depth', got uint8 with 1 channel(s); is this a kitti-depth file?
+    """
+    got = 1 if samples.ndim == 2 else samples.shape[-1]
+    if samples.dtype != np.dtype(dtype) or got not in channels or samples.ndim not in (2, 3):
+        expected = " or ".join(map(str, channels))
+        msg = (
+            f"expected {dtype} samples with {expected} channel(s) for encoding {encoding!r}, "
+            f"got {samples.dtype} with {got} channel(s); is this a {encoding} file?"
+        )
+        raise InputError(msg)
 
 
 def check_options(encoding: str, allowed: set[str], **given: Any) -> None:

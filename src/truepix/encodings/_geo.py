@@ -20,6 +20,7 @@ import numpy as np
 
 from truepix.encodings._base import (
     Encoded,
+    check_foreign,
     check_options,
     float_output_dtype,
     refuse_outside,
@@ -106,6 +107,12 @@ class Rgb24Encoding:
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
         """The saved float dtype, or float64 for integer and bool data."""
         return float_output_dtype(dtype)
+
+    def decode_foreign(self, samples: np.ndarray, /) -> np.ndarray:
+        """Heights (float64) from an RGB(A) uint8 picture another tool wrote (alpha ignored)."""
+        check_foreign(samples, encoding=self.name, dtype="uint8", channels=(3, 4))
+        rgb = np.ascontiguousarray(samples[..., :3])
+        return self.decode(rgb, {}, dtype=np.dtype(np.float64), shape=rgb.shape[:2])
 
     def decode(
         self,

@@ -16,6 +16,7 @@ import numpy as np
 
 from truepix.encodings._base import (
     Encoded,
+    check_foreign,
     check_options,
     float_output_dtype,
     refuse_outside,
@@ -79,6 +80,11 @@ class KittiDepthEncoding:
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
         """The saved float dtype, or float64 for integer and bool data."""
         return float_output_dtype(dtype)
+
+    def decode_foreign(self, samples: np.ndarray, /) -> np.ndarray:
+        """Depth (float64, NaN = invalid) from a KITTI uint16 gray PNG."""
+        check_foreign(samples, encoding=self.name, dtype="uint16", channels=(1,))
+        return self.decode(samples, {}, dtype=np.dtype(np.float64), shape=samples.shape[:2])
 
     def decode(
         self,
@@ -150,6 +156,11 @@ class KittiFlowEncoding:
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
         """The saved float dtype, or float64 for integer and bool data."""
         return float_output_dtype(dtype)
+
+    def decode_foreign(self, samples: np.ndarray, /) -> np.ndarray:
+        """Flow (H, W, 2) float64, NaN where invalid, from a KITTI uint16 RGB PNG."""
+        check_foreign(samples, encoding=self.name, dtype="uint16", channels=(3,))
+        return self.decode(samples, {}, dtype=np.dtype(np.float64), shape=(*samples.shape[:2], 2))
 
     def decode(
         self,

@@ -368,7 +368,7 @@ def _read(
     return pixels, record, _info_from_record(path, format, record, size)
 
 
-def load(path: str | os.PathLike[str], /) -> np.ndarray:
+def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.ndarray:
     """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
@@ -377,6 +377,16 @@ def load(path: str | os.PathLike[str], /) -> np.ndarray:
     against their CRC-32. Any other PNG or TIFF comes back as its stored samples
     (uint8/uint16 and all channels for PNG; the first series for TIFF), never
     rescaled; palette PNGs come back as their RGB(A) colors.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.png``, ``.tif`` or ``.tiff`` file.
+    encoding : str, optional
+        Decode a file another tool wrote with a public encoding: ``"terrain-rgb"``
+        and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
+        float64 values (NaN where invalid). For truepix files the encoding is read
+        from the file; naming a different one is an error.
 
     Raises
     ------
@@ -399,7 +409,13 @@ def load(path: str | os.PathLike[str], /) -> np.ndarray:
     pixels, record, _ = _read(Path(path), pixels_too=True)
     pixels = cast(np.ndarray, pixels)  # _read decodes pixels when asked to
     if record is None:
-        return pixels
+        return pixels if encoding is None else _decode_foreign(pixels, encoding)
+    if encoding is not None and encoding != record["encoding"]:
+        msg = (
+            f"expected encoding {record['encoding']!r} as the file says, got encoding={encoding!r}; "
+            "truepix files decode themselves: leave encoding out"
+        )
+        raise InputError(msg)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     if pixels.dtype != stored_dtype or pixels.shape != tuple(record["stored"]["shape"]):
         msg = (
@@ -418,6 +434,20 @@ def load(path: str | os.PathLike[str], /) -> np.ndarray:
     return codec.decode(
         samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"])
     )
+
+
+def _decode_foreign(pixels: np.ndarray, name: str) -> np.ndarray:
+    codec = encodings.get(name)
+    decode_foreign = getattr(codec, "decode_foreign", None)
+    if decode_foreign is None:
+        fixed = [n for n in encodings.names() if hasattr(encodings.get(n), "decode_foreign")]
+        msg = (
+            f"expected an encoding with a fixed public definition for a file truepix did not "
+            f"write ({', '.join(fixed)}), got {name!r}, whose parameters only truepix files carry"
+        )
+        raise InputError(msg)
+    decoded: np.ndarray = decode_foreign(pixels)
+    return decoded
 
 
 def info(path: str | os.PathLike[str], /) -> ImageInfo:

@@ -1,0 +1,290 @@
+"""Per-pixel histograms and batch equalization: truepix against what people use today.
+
+Every table times its methods side by side in one run, on the same data, and
+checks that each one's counts (or images) equal truepix's before timing them.
+
+* histograms of 512^2 float32 frames, 100 bins: the seed's method (per frame,
+  ``searchsorted`` then fancy-index ``+= 1``), batched ``np.bincount``, truepix's
+  numpy oracle, truepix (numba, all cores);
+* 1500^2 float32 frames fed in batches (an array, and a generator of batches);
+* the uint8 fast path (a lookup table) against float32 and the seed on uint8;
+* streaming 2-D frames from a generator (copied into batches, read ahead);
+* equalization of (1800, 1, 96, 96) images: a scikit-image loop and an OpenCV
+  loop against truepix.
+
+    python benchmarks/stacks.py          # seconds
+    python benchmarks/stacks.py --full   # the issue's sizes (minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Iterator
+
+import numba
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+import truepix as tp
+from truepix.stacks._bins import resolve_bins
+from truepix.stacks._engine import PixelCounter
+
+N_BINS = 100
+
+
+def seed_method(frames: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """The vectorized answer people post: per frame, searchsorted + fancy-index += 1."""
+    n_bins = len(edges) - 1
+    height, width = frames.shape[1:]
+    hist = np.zeros((height, width, n_bins), np.int64)
+    rows, cols = np.indices((height, width))
+    for frame in frames:
+        index = np.searchsorted(edges, frame, side="right") - 1
+        index = np.clip(index, 0, n_bins - 1)  # the last edge belongs to the last bin
+        hist[rows, cols, index] += 1
+    return hist
+
+
+def bincount_method(frames: np.ndarray, low: float, high: float, batch: int = 32) -> np.ndarray:
+    """Batched np.bincount: bin indices by a multiply, one bincount per batch.
+
+    Without numpy's correction against the edges, a value that rounds across an
+    edge lands in the neighbouring bin (a few in a million here).
+    """
+    n_frames, height, width = frames.shape
+    n_pixels = height * width
+    counts = np.zeros(n_pixels * N_BINS, np.int64)
+    offsets = np.arange(n_pixels) * N_BINS
+    scale = N_BINS / (high - low)
+    for start in range(0, n_frames, batch):
+        block = frames[start : start + batch].reshape(-1, n_pixels)
+        index = np.clip(((block - low) * scale).astype(np.intp), 0, N_BINS - 1)
+        counts += np.bincount((index + offsets).ravel(), minlength=n_pixels * N_BINS)
+    return counts.reshape(height, width, N_BINS)
+
+
+def oracle_method(frames: np.ndarray, low: float, high: float) -> np.ndarray:
+    spec = resolve_bins(N_BINS, (low, high), frames.dtype, data_range=None)  # type: ignore[arg-type]
+    counter = PixelCounter(spec, frames.shape[1:], frames.dtype, backend="numpy")
+    for start in range(0, len(frames), 32):
+        counter.add(frames[start : start + 32])
+    return counter.result()
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    best = np.inf
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def frames_table(
+    title: str, rows: list[tuple[str, int, float]], reference: str, second: str | None = None
+) -> Table:
+    rates = {name: n / seconds for name, n, seconds in rows}
+    table = Table(title=title)
+    table.add_column("method")
+    table.add_column("frames", justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_column("frames/s", justify="right")
+    table.add_column(f"x {reference}", justify="right")
+    if second:
+        table.add_column(f"x {second}", justify="right")
+    for name, n, seconds in rows:
+        cells = [
+            name,
+            str(n),
+            f"{seconds:.3f}",
+            f"{rates[name]:,.0f}",
+            f"{rates[name] / rates[reference]:.1f}",
+        ]
+        if second:
+            cells.append(f"{rates[name] / rates[second]:.1f}")
+        table.add_row(*cells)
+    return table
+
+
+def histogram_512(console: Console, full: bool) -> None:
+    rng = np.random.default_rng(0)
+    n_seed, n_fast = (40, 2000) if full else (6, 256)
+    frames = rng.random((n_fast, 512, 512), dtype=np.float32)
+    edges = np.histogram_bin_edges(frames[:1], N_BINS, range=(0, 1))
+    expected = tp.pixel_histogram(frames[:n_seed], bins=N_BINS, range=(0, 1))
+    assert np.array_equal(seed_method(frames[:n_seed], edges), expected)
+    # the multiply without numpy's edge correction misplaces a few values on edges
+    approximate = bincount_method(frames[:n_seed], 0.0, 1.0)
+    assert np.abs(approximate - expected).sum() <= 1e-5 * expected.sum()
+    assert np.array_equal(oracle_method(frames[:n_seed], 0.0, 1.0), expected)
+    n_numpy = min(n_fast, 64)
+    rows = [
+        ("seed: searchsorted + fancy += 1", n_seed, best_of(1, lambda: seed_method(frames[:n_seed], edges))),
+        ("np.bincount, batches of 32", n_numpy, best_of(2, lambda: bincount_method(frames[:n_numpy], 0.0, 1.0))),
+        ("truepix numpy oracle", n_numpy, best_of(2, lambda: oracle_method(frames[:n_numpy], 0.0, 1.0))),
+        ("truepix (numba)", n_fast, best_of(5, lambda: tp.pixel_histogram(frames, bins=N_BINS, range=(0, 1)))),
+    ]  # fmt: skip
+    console.print(
+        frames_table(
+            "512^2 float32 frames, 100 bins",
+            rows,
+            "seed: searchsorted + fancy += 1",
+            "np.bincount, batches of 32",
+        )
+    )
+
+
+def _batches(batch: np.ndarray, n_batches: int) -> Iterator[np.ndarray]:
+    for _ in range(n_batches):
+        yield batch
+
+
+def histogram_1500(console: Console, full: bool) -> None:
+    rng = np.random.default_rng(1)
+    batch = rng.random((64, 1500, 1500), dtype=np.float32)  # 576 MiB, fed again and again
+    n_batches = 8 if full else 2
+    n_frames = len(batch) * n_batches
+
+    def fed_in_batches() -> None:
+        hist = tp.stacks.PixelHistogram(bins=N_BINS, range=(0, 1), n_frames=n_frames)
+        for block in _batches(batch, n_batches):
+            hist.add(block)
+
+    assert np.array_equal(
+        tp.pixel_histogram(_batches(batch[:8], 2), bins=N_BINS, range=(0, 1)),
+        2 * tp.pixel_histogram(batch[:8], bins=N_BINS, range=(0, 1)).astype(np.uint32),
+    )
+    rows = [
+        ("np.bincount, batches of 32", 32, best_of(1, lambda: bincount_method(batch[:32], 0.0, 1.0))),
+        ("truepix, PixelHistogram.add(batch)", n_frames, best_of(3, fed_in_batches)),
+        ("truepix, generator of batches", n_frames, best_of(3, lambda: tp.pixel_histogram(
+            _batches(batch, n_batches), bins=N_BINS, range=(0, 1)))),
+    ]  # fmt: skip
+    title = "1500^2 float32 frames fed in batches of 64, 100 bins"
+    console.print(frames_table(title, rows, "np.bincount, batches of 32"))
+
+
+def uint8_path(console: Console, full: bool) -> None:
+    rng = np.random.default_rng(2)
+    n_frames = 2000 if full else 256
+    levels = rng.integers(0, 256, (n_frames, 512, 512), dtype=np.uint8)
+    as_float = levels[:64].astype(np.float32)
+    edges = np.histogram_bin_edges(levels[:1], N_BINS, range=(0, 256))
+    expected = tp.pixel_histogram(levels[:6], bins=N_BINS, range=(0, 256))
+    assert np.array_equal(seed_method(levels[:6], edges), expected)
+    rows = [
+        ("seed on uint8", 6, best_of(1, lambda: seed_method(levels[:6], edges))),
+        ("truepix float32 kernel", 64, best_of(3, lambda: tp.pixel_histogram(as_float, bins=N_BINS, range=(0, 256)))),
+        ("truepix uint8 (lookup table)", n_frames, best_of(3, lambda: tp.pixel_histogram(levels, bins=N_BINS, range=(0, 256)))),
+        ("truepix uint8, 256 bins", n_frames, best_of(3, lambda: tp.pixel_histogram(levels, bins=256, range=(0, 256)))),
+    ]  # fmt: skip
+    console.print(
+        frames_table(
+            "512^2 uint8 frames, 100 bins: the fast path",
+            rows,
+            "seed on uint8",
+            "truepix float32 kernel",
+        )
+    )
+
+
+def streaming(console: Console, full: bool) -> None:
+    rng = np.random.default_rng(3)
+    n_frames = 1024 if full else 256
+    frames = rng.random((n_frames, 512, 512), dtype=np.float32)
+    rows = [
+        ("array (views, no copy)", n_frames, best_of(3, lambda: tp.pixel_histogram(frames, bins=N_BINS, range=(0, 1)))),
+        ("generator of 2-D frames", n_frames, best_of(3, lambda: tp.pixel_histogram(
+            (f for f in frames), bins=N_BINS, range=(0, 1)))),
+    ]  # fmt: skip
+    console.print(
+        frames_table(
+            "Streaming 512^2 float32 frames (copied into batches, read ahead)",
+            rows,
+            "array (views, no copy)",
+        )
+    )
+
+
+def equalization(console: Console, full: bool) -> None:
+    import cv2
+    from skimage.exposure import equalize_hist
+
+    rng = np.random.default_rng(4)
+    images = rng.gamma(2.0, 0.2, (1800, 1, 96, 96)).astype(np.float32)
+    levels = (np.clip(images, 0, 1) * 255).astype(np.uint8)
+    flat, flat8 = images.reshape(-1, 96, 96), levels.reshape(-1, 96, 96)
+
+    def skimage_loop() -> np.ndarray:
+        return np.stack([equalize_hist(image) for image in flat])
+
+    def opencv_loop() -> np.ndarray:
+        return np.stack([cv2.equalizeHist(image) for image in flat8])
+
+    from truepix.stacks._equalize_numpy import equalize_image
+
+    def oracle_loop() -> np.ndarray:
+        return np.stack([equalize_image(image) for image in flat])
+
+    assert np.abs(tp.equalize(images).reshape(flat.shape) - skimage_loop()).max() <= 1e-6
+    assert np.array_equal(tp.equalize(levels).reshape(flat8.shape), opencv_loop())
+    repeat = 5 if full else 3
+    times = {
+        "scikit-image loop (float32)": best_of(repeat, skimage_loop),
+        "truepix numpy oracle (float32)": best_of(1, oracle_loop),
+        "truepix (float32)": best_of(repeat, lambda: tp.equalize(images)),
+        "OpenCV loop (uint8)": best_of(repeat, opencv_loop),
+        "truepix (uint8)": best_of(repeat, lambda: tp.equalize(levels)),
+    }
+    table = Table(title="Equalization of (1800, 1, 96, 96) images")
+    for column in ("method", "ms", "x scikit-image loop", "x OpenCV loop"):
+        table.add_column(column, justify="left" if column == "method" else "right")
+    for name, seconds in times.items():
+        table.add_row(
+            name,
+            f"{seconds * 1000:.1f}",
+            f"{times['scikit-image loop (float32)'] / seconds:.1f}" if "uint8" not in name else "",
+            f"{times['OpenCV loop (uint8)'] / seconds:.2f}" if "uint8" in name else "",
+        )
+    console.print(table)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--full", action="store_true", help="the issue's sizes (minutes)")
+    parser.add_argument(
+        "--only",
+        choices=["512", "1500", "uint8", "stream", "equalize"],
+        default=None,
+        help="one table",
+    )
+    args = parser.parse_args()
+    console = Console()
+    console.print(f"numba threads: {numba.get_num_threads()}")
+    # compile (or load from numba's disk cache) before timing
+    for n_frames in (2, 300):  # 300: the flush into uint16 counts too
+        tp.pixel_histogram(np.zeros((n_frames, 8, 8), np.float32), bins=N_BINS, range=(0, 1))
+        tp.pixel_histogram(np.zeros((n_frames, 8, 8), np.uint8), bins=N_BINS, range=(0, 256))
+        tp.pixel_histogram(
+            (f for f in np.zeros((n_frames, 8, 8), np.float32)), bins=N_BINS, range=(0, 1)
+        )
+    tp.equalize(np.random.default_rng(0).random((2, 8, 8), dtype=np.float32))
+    tp.equalize(np.zeros((2, 8, 8), np.uint8))
+    tables = {
+        "512": histogram_512,
+        "1500": histogram_1500,
+        "uint8": uint8_path,
+        "stream": streaming,
+        "equalize": equalization,
+    }
+    for name, run in tables.items():
+        if args.only in (None, name):
+            run(console, args.full)
+
+
+if __name__ == "__main__":
+    main()
