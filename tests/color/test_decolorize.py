@@ -261,6 +261,8 @@ def test_degraded_pictures_beat_the_nearest_color(name: str, field: str) -> None
     }
     for label, (picture, truth, ratio) in cases.items():
         result = Decolorizer(name, threshold=np.inf).decode(picture)
+        fast = Decolorizer(name, threshold=np.inf).values(picture)
+        assert np.array_equal(fast, result.values, equal_nan=True), label  # same answers
         error = np.abs(result.values - truth).mean()
         baseline = np.abs(_nearest_color(name, picture) - truth).mean()
         assert error <= ratio * baseline, label
@@ -318,8 +320,10 @@ def test_a_warm_decolorizer_answers_like_a_fresh_one() -> None:
     rng = np.random.default_rng(10)
     first = _jpeg(tp.colorize(_smooth(96), cmap="turbo", vmin=0, vmax=1), 50)
     second = _noisy(tp.colorize(rng.random((64, 64)), cmap="turbo", vmin=0, vmax=1), 3, 11)
+    third = _jpeg(tp.colorize(_camera(), cmap="turbo", vmin=0, vmax=1), 75)  # seen as JPEG
     warm = Decolorizer("turbo", vmin=-1, vmax=2)
-    for picture in (first, second, first, second):
+    assert warm.decode(third).jpeg
+    for picture in (first, second, third, first, second, third):
         fresh = Decolorizer("turbo", vmin=-1, vmax=2).decode(picture)
         again = warm.decode(picture)
         assert np.array_equal(again.values, fresh.values, equal_nan=True)

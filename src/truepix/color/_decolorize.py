@@ -401,11 +401,11 @@ class Decolorizer:
         plan = self._plan(pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
         simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
-        if kind == "u8" and fused and simple:
+        if kind == "u8" and fused and simple and not plan.jpeg:
             return DecolorizeResult(
                 self._values_u8(flat, plan.max_code).reshape(shape),
                 np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
-                jpeg=plan.jpeg, denoised=False,
+                jpeg=False, denoised=False,
             )  # fmt: skip
         codes = self._codes(flat, kind, scale, "rgb")
         line = self._grid(kind, "rgb").line
@@ -414,6 +414,15 @@ class Decolorizer:
             luma_codes = self._codes(flat, kind, scale, "luma")
             codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
             line = self._grid(kind, "luma").line
+        if fused and simple:
+            values = np.empty(len(codes), dtype=np.float64)
+            kernels.codes_to_values(
+                codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high, values
+            )
+            return DecolorizeResult(
+                values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
+                plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,
+            )  # fmt: skip
         flat_position = np.empty(len(codes), dtype=np.float64)
         residual = np.empty(len(codes), dtype=np.float32)
         ambiguous = np.empty(len(codes), dtype=bool)
