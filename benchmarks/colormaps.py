@@ -428,11 +428,8 @@ def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> N
     megapixels = size * size / 1e6
     cmap = colormap("viridis")
     exact_rgb = cmap(data, bytes=True)[..., :3]
-    pictures = {
-        "exact PNG": exact_rgb,
-        "JPEG q75": jpeg(75)(exact_rgb, data)[0],
-        "noise 2 DN": noise(exact_rgb, data)[0],
-    }
+    degrade = {"exact PNG": exact, "JPEG q75": jpeg(75), "noise 2 DN": noise}
+    pictures = {label: step(exact_rgb, data)[0] for label, step in degrade.items()}
     # a colormap never used before in this process, for each cold run
     fresh = iter(["inferno", "plasma", "cividis", "magma", "turbo", "cubehelix", "gnuplot2"])
     Decolorizer("Greys").values(pictures["exact PNG"][:64, :64])  # load the compiled kernels
@@ -443,11 +440,8 @@ def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> N
         warm_run = functools.partial(warm.values, picture)
         rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
         name = next(fresh)
-        # the same field drawn with the new map for the exact case; degraded ones keep
-        # viridis' colors (a cold decoder still has to learn every one of them)
-        cold_picture = (
-            colormap(name)(data, bytes=True)[..., :3] if label == "exact PNG" else picture
-        )
+        # the same field drawn with the new map and degraded the same way
+        cold_picture = degrade[label](colormap(name)(data, bytes=True)[..., :3], data)[0]
         rows.append(
             (
                 label,
