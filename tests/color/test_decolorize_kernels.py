@@ -29,7 +29,7 @@ def _grid(name: str, weight: float, *, floats: bool = False) -> Grid:
     entry = get(name)
     colors = entry.lut[:, :3] * 255.0 if floats else entry.lut_bytes[:, :3]
     line = Polyline.build(colors, cyclic=entry.cyclic, matrix=luma_metric(weight))
-    return Grid(line, slack=AMBIGUITY_TOLERANCE)
+    return Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
 
 
 def _probe_colors(name: str, rng: np.random.Generator) -> np.ndarray:
@@ -41,26 +41,18 @@ def _probe_colors(name: str, rng: np.random.Generator) -> np.ndarray:
 
 
 def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.ndarray:
-    line = grid.line
     codes = np.empty(len(pixels), np.uint32)
     need = np.zeros(grid.n_axis**3, np.uint8)
+    span = float(grid.line.n_bins)
     if pixels.dtype == np.uint8:
         memo = np.zeros(1 << 24, np.uint32)
         kernels.lookup_u8(pixels, memo, True, grid.start, grid.n_axis, grid.cell_size, codes, need)
+        grid.build(need)  # before search(): building replaces the pool
+        kernels.resolve_u8(pixels, memo, grid.search(), span, codes)
     else:
         kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
-    grid.build(need)  # before the pool is handed over: building replaces it
-    span = float(line.n_bins)
-    period = span if line.cyclic else 0.0
-    args = (
-        line.matrix, line.seg_a, line.seg_d, line.seg_inv, line.seg_s, line.seg_ds,
-        grid.start, grid.count, grid.pool, grid.n_axis, grid.cell_size, period, span,
-        AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, codes,
-    )  # fmt: skip
-    if pixels.dtype == np.uint8:
-        kernels.resolve_u8(pixels, memo, *args)
-    else:
-        kernels.decode_float(pixels, scale, True, *args)
+        grid.build(need)
+        kernels.decode_float(pixels, scale, True, grid.search(), span, codes)
     return codes
 
 

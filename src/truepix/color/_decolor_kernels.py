@@ -164,30 +164,17 @@ def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _project(  # pragma: no cover - jitted
-    r,
-    g,
-    b,
-    matrix,
-    seg_a,
-    seg_d,
-    seg_inv,
-    seg_s,
-    seg_ds,
-    cell_start,
-    cell_count,
-    pool,
-    n_axis,
-    cell_size,
-    period,
-    gap,
-    tolerance,
-):
+def _project(r, g, b, search):  # pragma: no cover - jitted
     """Closest polyline point of the RGB color (r, g, b), DN floats in [0, 255].
 
+    ``search`` is ``Grid.search()``: the polyline, the grid and the ambiguity test.
     Returns (position in bins, metric distance, ambiguous). The color's grid cell
     must have been built.
     """
+    (
+        matrix, seg_a, seg_d, seg_inv, seg_s, seg_ds, cell_start, cell_count, pool,
+        n_axis, cell_size, period, gap, tolerance,
+    ) = search  # fmt: skip
     cell = _cell_of(r, g, b, n_axis, cell_size)
     px = matrix[0, 0] * r + matrix[0, 1] * g + matrix[0, 2] * b
     py = matrix[1, 0] * r + matrix[1, 1] * g + matrix[1, 2] * b
@@ -256,88 +243,65 @@ def lookup_u8(pixels, memo, opaque, cell_start, n_axis, cell_size, out, need):  
     ``need`` when not built yet. Returns the number of pending pixels.
     """
     n_pix = pixels.shape[0]
-    n_chan = pixels.shape[1]
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     pending = np.zeros(n_chunks, np.int64)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            if n_chan == 4:
-                alpha = pixels[p, 3]
-                if alpha == 0 or (opaque and alpha != 255):
-                    out[p] = 0
-                    continue
-            r = pixels[p, 0]
-            g = pixels[p, 1]
-            b = pixels[p, 2]
-            code = memo[(np.int64(r) << 16) | (np.int64(g) << 8) | np.int64(b)]
-            if code == 0:
-                code = PENDING
+            code = _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need)
+            if code == PENDING:
                 pending[c] += 1
-                cell = _cell_of(float(r), float(g), float(b), n_axis, cell_size)
-                if cell_start[cell] < 0:
-                    need[cell] = 1
             out[p] = code
     return pending.sum()
 
 
-@nb.njit(parallel=True, **_JIT)
-def resolve_u8(  # pragma: no cover - jitted
-    pixels,
-    memo,
-    matrix,
-    seg_a,
-    seg_d,
-    seg_inv,
-    seg_s,
-    seg_ds,
-    cell_start,
-    cell_count,
-    pool,
-    n_axis,
-    cell_size,
-    period,
-    span,
-    gap,
-    tolerance,
-    out,
-):
-    """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``.
+@nb.njit(**_JIT)
+def _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need):  # pragma: no cover
+    """Pixel p's code from ``memo``: 0 if alpha rejects it, PENDING if not known yet
+    (its grid cell then flagged in ``need`` unless built)."""
+    if pixels.shape[1] == 4:
+        alpha = pixels[p, 3]
+        if alpha == 0 or (opaque and alpha != 255):
+            return np.uint32(0)
+    r = pixels[p, 0]
+    g = pixels[p, 1]
+    b = pixels[p, 2]
+    code = memo[(np.int64(r) << 16) | (np.int64(g) << 8) | np.int64(b)]
+    if code == 0:
+        cell = _cell_of(float(r), float(g), float(b), n_axis, cell_size)
+        if cell_start[cell] < 0:
+            need[cell] = 1
+        return PENDING
+    return code
+
+
+@nb.njit(**_JIT)
+def _memo_code(pixels, p, memo, search, inv_span):  # pragma: no cover - jitted
+    """The packed answer for uint8 pixel p, from ``memo`` or projected and stored there.
 
     Threads racing on one color compute and store the same value.
     """
+    key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
+    key |= np.int64(pixels[p, 2])
+    code = memo[key]
+    if code == 0:
+        pos, res, amb = _project(
+            float(pixels[p, 0]), float(pixels[p, 1]), float(pixels[p, 2]), search
+        )
+        code = _pack(pos, res, amb, inv_span)
+        memo[key] = code
+    return code
+
+
+@nb.njit(parallel=True, **_JIT)
+def resolve_u8(pixels, memo, search, span, out):  # pragma: no cover - jitted
+    """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``."""
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            if out[p] != PENDING:
-                continue
-            key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
-            key |= np.int64(pixels[p, 2])
-            code = memo[key]
-            if code == 0:
-                pos, res, amb = _project(
-                    float(pixels[p, 0]),
-                    float(pixels[p, 1]),
-                    float(pixels[p, 2]),
-                    matrix,
-                    seg_a,
-                    seg_d,
-                    seg_inv,
-                    seg_s,
-                    seg_ds,
-                    cell_start,
-                    cell_count,
-                    pool,
-                    n_axis,
-                    cell_size,
-                    period,
-                    gap,
-                    tolerance,
-                )
-                code = _pack(pos, res, amb, inv_span)
-                memo[key] = code
-            out[p] = code
+            if out[p] == PENDING:
+                out[p] = _memo_code(pixels, p, memo, search, inv_span)
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -356,27 +320,7 @@ def cells_float(pixels, scale, cell_start, n_axis, cell_size, need):  # pragma: 
 
 
 @nb.njit(parallel=True, **_JIT)
-def decode_float(  # pragma: no cover - jitted
-    pixels,
-    scale,
-    opaque,
-    matrix,
-    seg_a,
-    seg_d,
-    seg_inv,
-    seg_s,
-    seg_ds,
-    cell_start,
-    cell_count,
-    pool,
-    n_axis,
-    cell_size,
-    period,
-    span,
-    gap,
-    tolerance,
-    out,
-):
+def decode_float(pixels, scale, opaque, search, span, out):  # pragma: no cover - jitted
     """Codes of (P, C) float pixels; ``scale`` maps them to DN (no memo: not 8-bit)."""
     n_pix = pixels.shape[0]
     n_chan = pixels.shape[1]
@@ -393,25 +337,7 @@ def decode_float(  # pragma: no cover - jitted
             r = min(max(pixels[p, 0] * scale, 0.0), 255.0)
             g = min(max(pixels[p, 1] * scale, 0.0), 255.0)
             b = min(max(pixels[p, 2] * scale, 0.0), 255.0)
-            pos, res, amb = _project(
-                r,
-                g,
-                b,
-                matrix,
-                seg_a,
-                seg_d,
-                seg_inv,
-                seg_s,
-                seg_ds,
-                cell_start,
-                cell_count,
-                pool,
-                n_axis,
-                cell_size,
-                period,
-                gap,
-                tolerance,
-            )
+            pos, res, amb = _project(r, g, b, search)
             out[p] = _pack(pos, res, amb, inv_span)
 
 
@@ -498,56 +424,22 @@ def values_u8(  # pragma: no cover - jitted
     same memory seen as uint64) for :func:`resolve_values_u8`. Returns how many.
     """
     n_pix = pixels.shape[0]
-    n_chan = pixels.shape[1]
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     pending = np.zeros(n_chunks, np.int64)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            if n_chan == 4:
-                alpha = pixels[p, 3]
-                if alpha == 0 or (opaque and alpha != 255):
-                    out[p] = np.nan
-                    continue
-            r = pixels[p, 0]
-            g = pixels[p, 1]
-            b = pixels[p, 2]
-            code = memo[(np.int64(r) << 16) | (np.int64(g) << 8) | np.int64(b)]
-            if code == 0:
+            code = _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need)
+            if code == PENDING:
                 out_bits[p] = PENDING_BITS
                 pending[c] += 1
-                cell = _cell_of(float(r), float(g), float(b), n_axis, cell_size)
-                if cell_start[cell] < 0:
-                    need[cell] = 1
-            else:
+            else:  # code 0 (alpha) gives NaN too
                 out[p] = _code_value(code, max_code, kind, low, high)
     return pending.sum()
 
 
 @nb.njit(parallel=True, **_JIT)
 def resolve_values_u8(  # pragma: no cover - jitted
-    pixels,
-    memo,
-    matrix,
-    seg_a,
-    seg_d,
-    seg_inv,
-    seg_s,
-    seg_ds,
-    cell_start,
-    cell_count,
-    pool,
-    n_axis,
-    cell_size,
-    period,
-    span,
-    gap,
-    tolerance,
-    max_code,
-    kind,
-    low,
-    high,
-    out,
-    out_bits,
+    pixels, memo, search, span, max_code, kind, low, high, out, out_bits
 ):
     """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending."""
     n_pix = pixels.shape[0]
@@ -555,34 +447,9 @@ def resolve_values_u8(  # pragma: no cover - jitted
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            if out_bits[p] != PENDING_BITS:
-                continue
-            key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
-            key |= np.int64(pixels[p, 2])
-            code = memo[key]
-            if code == 0:
-                pos, res, amb = _project(
-                    float(pixels[p, 0]),
-                    float(pixels[p, 1]),
-                    float(pixels[p, 2]),
-                    matrix,
-                    seg_a,
-                    seg_d,
-                    seg_inv,
-                    seg_s,
-                    seg_ds,
-                    cell_start,
-                    cell_count,
-                    pool,
-                    n_axis,
-                    cell_size,
-                    period,
-                    gap,
-                    tolerance,
-                )
-                code = _pack(pos, res, amb, inv_span)
-                memo[key] = code
-            out[p] = _code_value(code, max_code, kind, low, high)
+            if out_bits[p] == PENDING_BITS:
+                code = _memo_code(pixels, p, memo, search, inv_span)
+                out[p] = _code_value(code, max_code, kind, low, high)
 
 
 @nb.njit(parallel=True, **_JIT)

@@ -15,6 +15,7 @@ Distances are measured after a linear map ``A`` of RGB (see :func:`luma_metric`)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -161,13 +162,31 @@ class Grid:
     n_axis = 64
     cell_size = 256.0 / n_axis
 
-    def __init__(self, line: Polyline, /, *, slack: float) -> None:
+    def __init__(self, line: Polyline, /, *, gap: float, tolerance: float) -> None:
         self.line = line
-        self.slack = slack
+        self.gap = float(gap)
+        self.tolerance = float(tolerance)
+        # the cells list segments this far past the best one: the ambiguity test's
+        self.slack = self.tolerance
         n_cells = self.n_axis**3
         self.start = np.full(n_cells, -1, dtype=np.int64)
         self.count = np.zeros(n_cells, dtype=np.int32)
         self.pool = np.empty(0, dtype=np.int32)
+
+    def search(self) -> tuple[Any, ...]:
+        """What the kernels' projection needs, in its order (after any :meth:`build`).
+
+        The polyline (metric matrix and segments), the grid (cell starts, counts and
+        the candidate pool, cells per axis, cell size), the period of a cyclic map
+        (0 otherwise) and the ambiguity test's gap (bins) and tolerance (DN).
+        """
+        line = self.line
+        period = float(line.n_bins) if line.cyclic else 0.0
+        return (
+            line.matrix, line.seg_a, line.seg_d, line.seg_inv, line.seg_s, line.seg_ds,
+            self.start, self.count, self.pool, self.n_axis, self.cell_size, period,
+            self.gap, self.tolerance,
+        )  # fmt: skip
 
     def build(self, need: np.ndarray, /) -> None:
         """Build the cells flagged (nonzero) in ``need`` and clear the flags."""

@@ -290,19 +290,16 @@ class Decolorizer:
                 colors = self._map.lut[:, :3] * 255.0
             weight = 1.0 if metric == "rgb" else JPEG_CHROMA_WEIGHT
             line = Polyline.build(colors, cyclic=self.cyclic, matrix=luma_metric(weight))
-            # slack: the ambiguity test looks this far past the best match
-            grid = Grid(line, slack=AMBIGUITY_TOLERANCE)
+            grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
         return grid
 
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
         grid = self._grid(kind, metric)
-        line = grid.line
         codes = np.empty(len(flat), dtype=np.uint32)
         need = np.zeros(grid.n_axis**3, dtype=np.uint8)
-        span = float(line.n_bins)
-        period = span if line.cyclic else 0.0
+        span = float(grid.line.n_bins)
         if kind == "u8":
             memo = self._memos.get(metric)
             if memo is None:
@@ -313,19 +310,11 @@ class Decolorizer:
             )
             if pending:
                 grid.build(need)
-                kernels.resolve_u8(
-                    flat, memo, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
-                    line.seg_s, line.seg_ds, grid.start, grid.count, grid.pool, grid.n_axis,
-                    grid.cell_size, period, span, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, codes,
-                )  # fmt: skip
+                kernels.resolve_u8(flat, memo, grid.search(), span, codes)
         else:
             kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
             grid.build(need)
-            kernels.decode_float(
-                flat, scale, self._opaque, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
-                line.seg_s, line.seg_ds, grid.start, grid.count, grid.pool, grid.n_axis,
-                grid.cell_size, period, span, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, codes,
-            )  # fmt: skip
+            kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
         return codes
 
     def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
@@ -373,7 +362,6 @@ class Decolorizer:
     def _values_u8(self, flat: np.ndarray, max_code: int) -> np.ndarray:
         """Values of (P, C) uint8 pixels in one pass (two for colors never seen)."""
         grid = self._grid("u8", "rgb")
-        line = grid.line
         memo = self._memos["rgb"]  # made by _plan's sample
         norm = self._norm
         values = np.empty(len(flat), dtype=np.float64)
@@ -385,12 +373,9 @@ class Decolorizer:
         )  # fmt: skip
         if pending:
             grid.build(need)
-            span = float(line.n_bins)
             kernels.resolve_values_u8(
-                flat, memo, line.matrix, line.seg_a, line.seg_d, line.seg_inv, line.seg_s,
-                line.seg_ds, grid.start, grid.count, grid.pool, grid.n_axis, grid.cell_size,
-                span if line.cyclic else 0.0, span, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE,
-                max_code, norm.kind, norm.low, norm.high, values, bits,
+                flat, memo, grid.search(), float(grid.line.n_bins), max_code, norm.kind,
+                norm.low, norm.high, values, bits,
             )  # fmt: skip
         return values
 
