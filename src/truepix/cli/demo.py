@@ -20,6 +20,7 @@ SECTIONS: list[str] = [
     "_demo_io",
     "_demo_display",
     "_demo_color",
+    "_demo_decolor",
     "_demo_stacks",
 ]
 

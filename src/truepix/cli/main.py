@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "identify",
         "Name the colormap a picture (or a figure's colorbar) was painted with.",
     ),
+    "decolorize": ("decolorize", "Turn a colormapped picture (or figure) back into its data."),
     "demo": ("demo", "Run the tour on built-in data and write its files."),
     "hist": ("hist", "Per-pixel histograms of a stack of frames (files, TIFF, zarr)."),
     "equalize": ("equalize", "Histogram-equalize an image or every image of a stack."),

@@ -1,0 +1,514 @@
+"""Decolorize: accuracy and speed against its peers, side by side in one run.
+
+Usage::
+
+    python benchmarks/colormaps.py            # 4 maps, 256x256 fields, a 2048^2 speed run
+    python benchmarks/colormaps.py --full     # 10 maps, 512x512 fields
+
+Accuracy: fields (smooth synthetic, fBm terrain, two photographs from scikit-image)
+are rendered with matplotlib (``cmap(norm(x), bytes=True)``), degraded, and turned
+back into values by each method. Errors are in % of ``vmax - vmin`` (wrap-around for
+cyclic maps), mean and 99th percentile over every pixel; for the 0.5x downscale
+the truth is the data downscaled by the same filter. Methods:
+
+* truepix -- ``tp.Decolorizer`` (``threshold=inf`` so every pixel is scored; the
+  ``lost`` column gives the share its default threshold would set to NaN);
+* nearest RGB -- nearest table color by a scipy ``cKDTree`` (the issue's baseline);
+* seed LUT -- the hand-built answer: a 256^3 (``--full``) or 64^3 table of nearest
+  table indices, value = index / (N - 1);
+* unmap 0.1.2 -- fetched with ``pip download`` into a cache folder and imported from
+  there (never installed); failures are reported as they happen.
+
+Speed: megapixels per second on a 2048^2 picture, every method in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import importlib.util
+import io
+import subprocess
+import sys
+import tempfile
+import time
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+from PIL import Image
+from scipy.spatial import cKDTree
+
+from truepix.color._decolorize import Decolorizer
+
+CYCLIC = {"twilight", "twilight_shifted", "hsv"}
+
+
+# -- data ---------------------------------------------------------------------------
+
+
+def smooth_field(size: int, rng: np.random.Generator) -> np.ndarray:
+    """A sum of broad Gaussian bumps over a gentle slope."""
+    y, x = np.mgrid[0:size, 0:size] / size
+    field = 0.3 * x + 0.2 * y
+    for _ in range(6):
+        cx, cy = rng.random(2)
+        width = rng.uniform(0.1, 0.35)
+        field += rng.uniform(-1, 1) * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / width**2)
+    return _unit(field)
+
+
+def terrain_field(size: int, rng: np.random.Generator, beta: float = 3.0) -> np.ndarray:
+    """Fractional Brownian surface (spectral slope beta): relief with texture at every scale."""
+    fy = np.fft.fftfreq(size)[:, None]
+    fx = np.fft.rfftfreq(size)[None, :]
+    radius = np.hypot(fx, fy)
+    radius[0, 0] = 1.0
+    spectrum = radius ** (-beta / 2.0) * np.exp(2j * np.pi * rng.random(radius.shape))
+    spectrum[0, 0] = 0.0
+    return _unit(np.fft.irfft2(spectrum, s=(size, size)))
+
+
+def photo_fields(size: int) -> dict[str, np.ndarray]:
+    """Gray photographs shipped with scikit-image (no download), made continuous.
+
+    An 8-bit photograph holds only the values j / 255, which a method answering
+    ``index / 255`` hits exactly by coincidence; half a gray level of seeded uniform
+    dither makes them continuous, as measured data is.
+    """
+    from skimage import data
+    from skimage.color import rgb2gray
+    from skimage.transform import resize
+
+    out = {}
+    for name, image in (("camera", data.camera()), ("astronaut", rgb2gray(data.astronaut()))):
+        image = np.asarray(image, dtype=np.float64)
+        if image.max() > 1:
+            image = image / 255.0
+        if image.shape[0] != size:
+            image = resize(image, (size, size), order=1, anti_aliasing=True)
+        dither = np.random.default_rng(len(name)).uniform(-0.5, 0.5, image.shape) / 255.0
+        out[name] = np.clip(image + dither, 0.0, 1.0)
+    return out
+
+
+def _unit(field: np.ndarray) -> np.ndarray:
+    low, high = np.percentile(field, [0.2, 99.8])
+    return np.clip((field - low) / (high - low), 0.0, 1.0)
+
+
+def fields(size: int, seed: int = 7) -> dict[str, tuple[str, np.ndarray]]:
+    """name -> (kind, data in [0, 1])."""
+    rng = np.random.default_rng(seed)
+    out = {
+        "smooth": ("smooth", smooth_field(size, rng)),
+        "terrain": ("real", terrain_field(size, rng)),
+    }
+    for name, image in photo_fields(size).items():
+        out[name] = ("real", image)
+    return out
+
+
+def colormap(name: str) -> mpl.colors.Colormap:
+    """A matplotlib Colormap; ``ns:name`` comes from the cmap package (colorcet, cmocean ...)."""
+    if ":" in name:
+        import cmap
+
+        return cmap.Colormap(name).to_mpl()  # what truepix's catalog uses
+    return mpl.colormaps[name]
+
+
+# -- conditions ------------------------------------------------------------------------
+
+
+def jpeg(quality: int) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    def degrade(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        buffer = io.BytesIO()
+        Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)  # 4:2:0 default
+        return np.asarray(Image.open(buffer).convert("RGB")), data
+
+    return degrade
+
+
+def downscale(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    height, width = data.shape
+    size = (width // 2, height // 2)
+    small = np.asarray(Image.fromarray(rgb).resize(size, Image.Resampling.BILINEAR))
+    truth = np.asarray(
+        Image.fromarray(data.astype(np.float32), mode="F").resize(size, Image.Resampling.BILINEAR)
+    )
+    return small, truth.astype(np.float64)
+
+
+def noise(rgb: np.ndarray, data: np.ndarray, sigma: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(11)
+    noisy = rgb.astype(np.float64) + rng.normal(0.0, sigma, rgb.shape)
+    return np.clip(np.round(noisy), 0, 255).astype(np.uint8), data
+
+
+def exact(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return rgb, data
+
+
+CONDITIONS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]] = {
+    "exact PNG": exact,
+    "JPEG q90": jpeg(90),
+    "JPEG q75": jpeg(75),
+    "JPEG q50": jpeg(50),
+    "downscale 0.5x": downscale,
+    "noise 2 DN": noise,
+}
+
+
+# -- methods -----------------------------------------------------------------------------
+
+
+class NearestRGB:
+    """The baseline: nearest table color in RGB with a scipy k-d tree, bin centers."""
+
+    def __init__(self, cmap: mpl.colors.Colormap) -> None:
+        table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
+        self.tree = cKDTree(table)
+        self.n_bins = cmap.N
+
+    def __call__(self, rgb: np.ndarray) -> np.ndarray:
+        _, index = self.tree.query(rgb.reshape(-1, 3).astype(np.float64))
+        return ((index + 0.5) / self.n_bins).reshape(rgb.shape[:-1])
+
+
+class SeedTable:
+    """The seed's hand-built answer: a table of nearest indices over quantized RGB."""
+
+    def __init__(self, cmap: mpl.colors.Colormap, *, bits: int) -> None:
+        table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
+        levels = 1 << bits
+        self.shift = 8 - bits
+        centers = (np.arange(levels) << self.shift) + ((1 << self.shift) - 1) / 2.0
+        grid = np.stack(np.meshgrid(centers, centers, centers, indexing="ij"), -1)
+        _, index = cKDTree(table).query(grid.reshape(-1, 3))
+        self.lookup = (index / (cmap.N - 1)).reshape(levels, levels, levels)
+
+    def __call__(self, rgb: np.ndarray) -> np.ndarray:
+        q = rgb >> self.shift
+        return self.lookup[q[..., 0], q[..., 1], q[..., 2]]
+
+
+class Truepix:
+    def __init__(self, cmap: mpl.colors.Colormap, *, cyclic: bool, **options: object) -> None:
+        self.decoder = Decolorizer(cmap, cyclic=cyclic, **options)  # type: ignore[arg-type]
+
+    def __call__(self, rgb: np.ndarray) -> np.ndarray:
+        return self.decoder.values(rgb)
+
+
+def load_unmap() -> tuple[types.ModuleType | None, str]:
+    """unmap 0.1.2 from a cache folder (pip download, never installed): (module, note)."""
+    folder = Path(tempfile.gettempdir()) / "truepix-bench-unmap"
+    wheel = next(folder.glob("unmap-0.1.2-*.whl"), None) if folder.exists() else None
+    if wheel is None:
+        folder.mkdir(exist_ok=True)
+        cmd = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "unmap==0.1.2",
+            "-d",
+            str(folder),
+        ]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+        wheel = next(folder.glob("unmap-0.1.2-*.whl"), None)
+        if wheel is None:
+            return None, f"not available: pip download failed ({done.stderr.strip()[-80:]})"
+    unpacked = folder / "pkg"
+    if not unpacked.exists():
+        import zipfile
+
+        zipfile.ZipFile(wheel).extractall(unpacked)
+    sys.path.insert(0, str(unpacked))
+    try:
+        import unmap
+
+        return unmap, _crash_note(unmap)
+    except Exception as exc:  # the package import needs networkx, fsspec ...
+        note = f"`import unmap` fails: {type(exc).__name__}: {exc}"
+    finally:
+        sys.path.remove(str(unpacked))
+    # Its decoding function lives in unmap/unmap.py; only colormap *guessing* needs the
+    # missing packages, so load that file alone with the guesser stubbed out.
+    stub = types.ModuleType("unmap.unweave")
+    stub.guess_cmap_from_array = None  # type: ignore[attr-defined]
+    package = types.ModuleType("unmap")
+    package.__path__ = [str(unpacked / "unmap")]
+    sys.modules["unmap"], sys.modules["unmap.unweave"] = package, stub
+    spec = importlib.util.spec_from_file_location("unmap.unmap", unpacked / "unmap" / "unmap.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module, note + "; unmap/unmap.py loaded alone; " + _crash_note(module)
+
+
+def _crash_note(module: types.ModuleType) -> str:
+    """What unmap does with a colormap *name*, the way its README calls it."""
+    picture = mpl.colormaps["viridis"](np.linspace(0, 1, 16).reshape(4, 4))[..., :3]
+    try:
+        module.unmap(picture, cmap="viridis")
+    except Exception as exc:
+        crash = f"{type(exc).__name__}: {exc}"
+        return f"unmap(img, cmap='viridis') crashes: {crash}; scored with a Colormap object"
+    return "unmap(img, cmap='viridis') runs"
+
+
+class Unmap:
+    def __init__(self, module: types.ModuleType, cmap: mpl.colors.Colormap) -> None:
+        self.module, self.cmap = module, cmap
+
+    def __call__(self, rgb: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"), contextlib.redirect_stderr(io.StringIO()):
+            values = self.module.unmap(rgb.astype(np.float64) / 255.0, cmap=self.cmap)
+        # a gray picture comes back as itself, rescaled, all three channels
+        return values[..., 0] if values.ndim == 3 else values
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    errors: list[np.ndarray]
+    lost: list[float]
+
+    def add(self, estimate: np.ndarray, truth: np.ndarray, *, cyclic: bool) -> None:
+        keep = ~np.isnan(estimate)
+        error = np.abs(estimate[keep] - truth[keep])
+        if cyclic:
+            error = np.minimum(error, 1.0 - error)
+        self.errors.append(100.0 * error)
+        self.lost.append(1.0 - keep.mean())
+
+    def summary(self) -> tuple[float, float, float]:
+        if not self.errors:
+            return np.nan, np.nan, np.nan
+        allerr = np.concatenate(self.errors)
+        return float(allerr.mean()), float(np.percentile(allerr, 99)), float(np.mean(self.lost))
+
+
+def accuracy(maps: list[str], size: int, seed_bits: int, unmap_module: types.ModuleType | None):
+    data_sets = fields(size)
+    results: dict[tuple[str, str, str], Score] = {}
+    for map_name in maps:
+        cmap = colormap(map_name)
+        cyclic = map_name in CYCLIC
+        methods: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+            "truepix": Truepix(cmap, cyclic=cyclic, threshold=np.inf),
+            "nearest RGB": NearestRGB(cmap),
+            "seed LUT": SeedTable(cmap, bits=seed_bits),
+        }
+        if unmap_module is not None:
+            methods["unmap 0.1.2"] = Unmap(unmap_module, cmap)
+        lost_default = Truepix(cmap, cyclic=cyclic)
+        for _field_name, (kind, data) in data_sets.items():
+            rgb = cmap(data, bytes=True)[..., :3]
+            for condition, degrade in CONDITIONS.items():
+                image, truth = degrade(rgb, data)
+                for method, decode in methods.items():
+                    for group in (kind, "all"):
+                        key = (condition, group, method)
+                        results.setdefault(key, Score([], []))
+                    estimate = decode(image)
+                    for group in (kind, "all"):
+                        results[(condition, group, method)].add(estimate, truth, cyclic=cyclic)
+                lost = np.isnan(lost_default(image)).mean()
+                for group in (kind, "all"):
+                    results.setdefault((condition, group, "truepix lost"), Score([], []))
+                    results[(condition, group, "truepix lost")].lost.append(lost)
+    return results
+
+
+def print_accuracy(results, methods: list[str]) -> None:
+    groups = ["all", "smooth", "real"]
+    print("\nAccuracy: error in % of (vmax - vmin), mean / p99 over all pixels")
+    header = f"{'condition':<15} {'fields':<7}" + "".join(f"{m:>19}" for m in methods)
+    header += f"{'tp/base mean':>13}{'tp/base p99':>12}{'tp lost %':>10}"
+    print(header)
+    print("-" * len(header))
+    for condition in CONDITIONS:
+        for group in groups:
+            row = f"{condition:<15} {group:<7}"
+            stats = {}
+            for method in methods:
+                score = results.get((condition, group, method))
+                mean, p99, _ = score.summary() if score else (np.nan, np.nan, np.nan)
+                stats[method] = (mean, p99)
+                row += f"{mean:>10.3f} /{p99:>7.3f}"
+            tp, base = stats["truepix"], stats["nearest RGB"]
+            lost = 100 * np.mean(results[(condition, group, "truepix lost")].lost)
+            row += f"{tp[0] / base[0]:>13.2f}{tp[1] / base[1]:>12.2f}{lost:>10.2f}"
+            print(row)
+
+
+def annotated(
+    cmap: mpl.colors.Colormap, *, antialias: bool, seed: int = 5
+) -> tuple[np.ndarray, np.ndarray]:
+    """A clean figure-like picture: field, margins, text, lines, bad and cleared pixels.
+
+    Returns the RGBA picture and the mask of its colormap pixels (pixels no overlay
+    touched). Overlay colors are ones the map does not have (> 12 DN away).
+    """
+    from PIL import ImageDraw, ImageFont
+
+    rng = np.random.default_rng(seed)
+    height, width = 300, 400
+    y, x = np.mgrid[0:height, 0:width]
+    data = 0.5 + 0.45 * np.sin(x / 23 + np.cos(y / 31)) * np.cos(y / 19)
+    data[rng.random(data.shape) < 0.01] = np.nan
+    clean = cmap(data, bytes=True)  # NaN: transparent black, matplotlib's bad color
+    tree = cKDTree(cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(float))
+    palette = [(255, 255, 255), (0, 0, 0), (128, 128, 128), (200, 30, 120), (40, 160, 60)]
+    off_map = [c for c in palette if tree.query(c)[0] > 12]
+    canvas = Image.fromarray(clean, "RGBA")
+    draw = ImageDraw.Draw(canvas)
+    draw.fontmode = "L" if antialias else "1"
+    font = ImageFont.load_default(size=14)
+    for k in range(20):
+        color = (*off_map[k % len(off_map)], 255)
+        points = [tuple(p) for p in rng.integers(0, [width, height], (6, 2))]
+        draw.line(points, fill=color, width=1 + k % 3)
+        draw.text(
+            tuple(rng.integers(0, [width - 80, height - 20])), "T = 25.0 K", fill=color, font=font
+        )
+    picture = np.asarray(canvas).copy()
+    picture[:, :24] = (*off_map[0], 255)
+    picture[-12:, :] = (*off_map[-1], 255)
+    picture[60:90, 300:360, 3] = 0
+    is_map = np.all(picture == clean, axis=-1) & ~np.isnan(data)
+    return picture, is_map
+
+
+def flags(maps: list[str]) -> None:
+    """Non-colormap pixels set to NaN, and colormap pixels kept, on clean pictures."""
+    print("\nClean annotated pictures: non-colormap pixels flagged (NaN) / colormap pixels lost")
+    header = f"{'map':<18}{'flagged (hard edges)':>22}{'lost':>8}{'flagged (antialiased)':>24}{'lost':>8}"
+    print(header)
+    print("-" * len(header))
+    for name in maps:
+        cmap = colormap(name)
+        row = f"{name:<18}"
+        for antialias in (False, True):
+            picture, is_map = annotated(cmap, antialias=antialias)
+            lost = np.isnan(Decolorizer(cmap, cyclic=name in CYCLIC).values(picture))
+            width = 22 if not antialias else 24
+            row += (
+                f"{100 * lost[~is_map].mean():>{width - 1}.2f}%{100 * lost[is_map].mean():>7.2f}%"
+            )
+        print(row)
+
+
+def _best(function: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _cold(name: str, picture: np.ndarray) -> np.ndarray:
+    return Decolorizer(name).values(picture)
+
+
+def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> None:
+    """Megapixels per second on one size x size picture, every method in this run."""
+    data = terrain_field(size, np.random.default_rng(3))
+    megapixels = size * size / 1e6
+    cmap = colormap("viridis")
+    exact_rgb = cmap(data, bytes=True)[..., :3]
+    degrade = {"exact PNG": exact, "JPEG q75": jpeg(75), "noise 2 DN": noise}
+    pictures = {label: step(exact_rgb, data)[0] for label, step in degrade.items()}
+    # a colormap never used before in this process, for each cold run
+    fresh = iter(["inferno", "plasma", "cividis", "magma", "turbo", "cubehelix", "gnuplot2"])
+    Decolorizer("Greys").values(pictures["exact PNG"][:64, :64])  # load the compiled kernels
+    rows: list[tuple[str, str, float]] = []
+    for label, picture in pictures.items():
+        warm = Decolorizer("viridis")
+        warm.values(picture)
+        warm_run = functools.partial(warm.values, picture)
+        rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
+        name = next(fresh)
+        # the same field drawn with the new map and degraded the same way
+        cold_picture = degrade[label](colormap(name)(data, bytes=True)[..., :3], data)[0]
+        rows.append(
+            (
+                label,
+                f"truepix, cold ({name})",
+                _best(functools.partial(_cold, name, cold_picture), 1),
+            )
+        )
+    tree = NearestRGB(cmap)
+    rows.append(
+        ("exact PNG", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["exact PNG"]), 1))
+    )
+    rows.append(("JPEG q75", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["JPEG q75"]), 1)))
+    started = time.perf_counter()
+    table = SeedTable(cmap, bits=seed_bits)
+    build = time.perf_counter() - started
+    rows.append(
+        (
+            "exact PNG",
+            f"seed LUT {1 << seed_bits}^3, lookup",
+            _best(lambda: table(pictures["exact PNG"]), 3),
+        )
+    )
+    rows.append(("exact PNG", f"seed LUT {1 << seed_bits}^3, build + lookup", build + rows[-1][2]))
+    if unmap_module is not None:
+        peer = Unmap(unmap_module, cmap)
+        rows.append(("exact PNG", "unmap 0.1.2", _best(lambda: peer(pictures["exact PNG"]), 1)))
+    baseline = {label: seconds for label, method, seconds in rows if method.startswith("nearest")}
+    print(f"\nSpeed on a {size}x{size} picture ({megapixels:.1f} MP), viridis, best of runs")
+    header = f"{'picture':<12} {'method':<34} {'ms':>9} {'MP/s':>8} {'x nearest RGB':>14}"
+    print(header)
+    print("-" * len(header))
+    for label, method, seconds in rows:
+        base = baseline.get(label, baseline["exact PNG"])
+        print(
+            f"{label:<12} {method:<34} {1e3 * seconds:>9.1f} {megapixels / seconds:>8.1f}"
+            f" {base / seconds:>14.1f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--full", action="store_true", help="all maps, 512x512 fields, 256^3 seed table"
+    )
+    parser.add_argument("--maps", help="comma-separated colormaps (overrides the default list)")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    if args.maps:
+        maps = args.maps.split(",")
+    elif args.full:
+        maps = ["viridis", "jet", "turbo", "rainbow", "magma", "gray", "twilight", "coolwarm",
+                "cmocean:thermal", "colorcet:fire"]  # fmt: skip
+    else:
+        maps = ["viridis", "jet", "twilight", "cmocean:thermal"]
+    size = 512 if args.full else 256
+    unmap_module, unmap_note = load_unmap()
+    print(f"unmap 0.1.2: {unmap_note}")
+    started = time.perf_counter()
+    results = accuracy(maps, size, 8 if args.full else 6, unmap_module)
+    methods = ["truepix", "nearest RGB", "seed LUT"] + (["unmap 0.1.2"] if unmap_module else [])
+    print(f"maps: {', '.join(maps)}; fields {size}x{size}: smooth, terrain, camera, astronaut")
+    print_accuracy(results, methods)
+    print(f"(accuracy run: {time.perf_counter() - started:.0f} s)")
+    flags(maps)
+    if not args.no_speed:
+        speed(2048, 8 if args.full else 6, unmap_module)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""``truepix decolorize IN OUT``: a colormapped picture back to its data.
+
+IN is any picture (PNG, TIFF, JPEG, ... or an .npy of pixels); OUT gets float64
+values, NaN where a pixel is not a colormap color: ``.npy``, or a PNG/TIFF that
+``truepix load`` reads back exactly. The colormap is ``--cmap NAME`` or, with
+``--colorbar auto``, read from the figure's own colorbar (whose pixels are then
+left out of the data).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import numpy as np
+
+__all__ = ["command"]
+
+_OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
+
+
+@click.command("decolorize")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--cmap", default=None, help="The colormap's name (see truepix.colormaps()).")
+@click.option(
+    "--colorbar",
+    type=click.Choice(["auto"]),
+    default=None,
+    help="Read the colormap from the figure's colorbar instead of --cmap.",
+)
+@click.option(
+    "--vmin", type=float, default=0.0, show_default=True, help="Value of the first color."
+)
+@click.option("--vmax", type=float, default=1.0, show_default=True, help="Value of the last color.")
+@click.option("--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True)
+@click.option(
+    "--threshold",
+    type=float,
+    default=None,
+    help="Distance (DN) past which a pixel is not a colormap color [adapts to the noise].",
+)
+@click.option("--step", type=float, default=None, help="Round values to multiples (1: integers).")
+@click.option("--residual", "residual_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
+def command(
+    source: Path,
+    target: Path,
+    cmap: str | None,
+    colorbar: str | None,
+    vmin: float,
+    vmax: float,
+    norm: str,
+    threshold: float | None,
+    step: float | None,
+    residual_path: Path | None,
+) -> None:
+    """Recover the data of SOURCE (a colormapped picture) into TARGET (.npy, .png, .tif)."""
+    from rich.console import Console
+
+    from truepix.cli._common import write_npy
+    from truepix.cli.identify import read_picture
+    from truepix.color import Decolorizer, find_colorbar
+    from truepix.errors import InputError, UnknownFormatError
+
+    if target.suffix.lower() not in _OUTPUT_SUFFIXES:
+        msg = f"expected an output ending in .npy, .png, .tif or .tiff, got {str(target)!r}"
+        raise UnknownFormatError(msg)
+    if (cmap is None) == (colorbar is None):
+        msg = "expected either --cmap NAME or --colorbar auto, got " + (
+            "both" if cmap else "neither"
+        )
+        raise InputError(msg)
+    picture = read_picture(source)
+    bar = None
+    if colorbar is not None:
+        bar = find_colorbar(picture)
+        if bar is None:
+            msg = f"expected a colorbar in {str(source)!r}, got none; name the map with --cmap"
+            raise InputError(msg)
+    decoder = Decolorizer(
+        bar if bar is not None else cmap,
+        vmin=vmin,
+        vmax=vmax,
+        norm=norm,
+        threshold=threshold,
+        step=step,
+    )
+    result = decoder.decode(picture)
+    values = result.values
+    if bar is not None:
+        left, top, right, bottom = bar.bbox
+        values[top:bottom, left:right] = np.nan  # the bar is a legend, not data
+    if target.suffix.lower() == ".npy":
+        write_npy(target, values)
+    else:
+        from truepix.io import save
+
+        save(target, values)
+    if residual_path is not None:
+        write_npy(residual_path, result.residual)
+
+    console = Console()
+    valid = ~np.isnan(values)
+    source_text = f"the colorbar at {bar.bbox}" if bar is not None else repr(cmap)
+    console.print(f"[bold]{target}[/]: {values.shape} float64 from {source_text}")
+    console.print(
+        f"  {valid.mean():.1%} of pixels are colormap colors"
+        f" (residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
+        + (", looks JPEG'd" if result.jpeg else "")
+        + (", denoised" if result.denoised else "")
+        + ")"
+    )
+    if valid.any():
+        console.print(
+            f"  values from {np.nanmin(values):.6g} to {np.nanmax(values):.6g}"
+            f" (colormap range {vmin:.6g} to {vmax:.6g}, {norm})"
+        )

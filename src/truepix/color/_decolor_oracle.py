@@ -1,0 +1,163 @@
+"""Plain-numpy reference for the decolorize kernels: brute force, no grid, no memo.
+
+Tests compare :mod:`truepix.color._decolor_kernels` against these functions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolor_palette import Polyline
+
+__all__ = ["chroma_subsampling_test", "color_at", "plane_wiener", "project", "unmix"]
+
+
+def project(
+    rgb: np.ndarray, line: Polyline, /, *, gap: float, tolerance: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Closest point of the polyline for each (P, 3) RGB color in DN.
+
+    Returns the position in bins (``[0, N)`` on cyclic maps), the metric distance
+    and whether another place more than ``gap`` bins away is within ``tolerance``.
+    """
+    points = np.asarray(rgb, dtype=np.float64) @ line.matrix.T
+    rel = points[:, None, :] - line.seg_a[None, :, :]
+    t = np.clip(np.einsum("psk,sk->ps", rel, line.seg_d) * line.seg_inv, 0.0, 1.0)
+    diff = rel - t[:, :, None] * line.seg_d[None, :, :]
+    dist2 = np.einsum("psk,psk->ps", diff, diff)
+    # among segments within rounding of the minimum: the first whose closest point
+    # is a table color, else the first
+    tied = dist2 <= dist2.min(axis=1, keepdims=True) + 1e-9
+    at_vertex = tied & ((t <= 1e-12) | (t >= 1.0 - 1e-12))
+    best = np.where(at_vertex.any(axis=1), np.argmax(at_vertex, axis=1), np.argmax(tied, axis=1))
+    rows = np.arange(len(points))
+    seg_pos = line.seg_s[None, :] + t * line.seg_ds[None, :]
+    position = seg_pos[rows, best]
+    residual = np.sqrt(dist2[rows, best])
+    period = float(line.n_bins) if line.cyclic else 0.0
+    if period:
+        position = np.where(position >= period, position - period, position)
+    apart = np.abs(seg_pos - position[:, None])
+    if period:
+        apart = np.minimum(apart % period, period - apart % period)
+    within = dist2 <= (residual[:, None] + tolerance) ** 2
+    ambiguous = np.any(within & (apart > gap), axis=1)
+    return position, residual, ambiguous
+
+
+def color_at(line: Polyline, position: np.ndarray, /) -> np.ndarray:
+    """RGB (DN) of the polyline at positions in bins: linear between vertices."""
+    vertices, positions = line.vertices, line.positions
+    if line.cyclic:
+        vertices = np.vstack([vertices[-1:], vertices, vertices[:1]])
+        positions = np.concatenate(
+            [[positions[-1] - line.n_bins], positions, [positions[0] + line.n_bins]]
+        )
+    return np.stack([np.interp(position, positions, vertices[:, k]) for k in range(3)], -1)
+
+
+def chroma_subsampling_test(
+    image: np.ndarray, position: np.ndarray, line: Polyline, ycc: np.ndarray, /
+) -> tuple[float, float]:
+    """Squared chroma distance of an (H, W, 3) picture to the map and to the 4:2:0 model.
+
+    ``position`` holds each pixel's decoded position in bins (NaN: invalid). Every
+    block row but the first and last is scored (the kernel takes every k-th).
+    """
+    height, width = position.shape
+    n_brow, n_bcol = height // 2, width // 2
+    mapped = color_at(line, np.nan_to_num(position)) @ ycc[1:].T
+    mapped[np.isnan(position)] = np.nan
+    blocks = mapped[: 2 * n_brow, : 2 * n_bcol].reshape(n_brow, 2, n_bcol, 2, 2)
+    block = blocks.mean(axis=(1, 3))  # NaN where any pixel of the block is invalid
+    observed = image[..., :3].astype(np.float64) @ ycc[1:].T
+    e_map = e_model = 0.0
+    for i in range(1, n_brow - 1):
+        for dy in range(2):
+            neighbour_row = i - 1 if dy == 0 else i + 1
+            for j in range(n_bcol):
+                for dx in range(2):
+                    jh = max(0, j - 1) if dx == 0 else min(n_bcol - 1, j + 1)
+                    model = (
+                        9 * block[i, j] + 3 * block[neighbour_row, j]
+                        + 3 * block[i, jh] + block[neighbour_row, jh]
+                    ) / 16  # fmt: skip
+                    if np.any(np.isnan(model)):
+                        continue
+                    y, x = 2 * i + dy, 2 * j + dx
+                    e_map += float(np.sum((observed[y, x] - mapped[y, x]) ** 2))
+                    e_model += float(np.sum((observed[y, x] - model) ** 2))
+    return e_map, e_model
+
+
+def plane_wiener(
+    position: np.ndarray, noise_var: np.ndarray, /, *, radius: int, cyclic: bool
+) -> np.ndarray:
+    """Adaptive Wiener filter around local least-squares planes (NaN = invalid)."""
+    height, width = position.shape
+    out = position.copy()
+    for y in range(height):
+        for x in range(width):
+            center = position[y, x]
+            if np.isnan(center):
+                continue
+            rows = slice(max(0, y - radius), y + radius + 1)
+            cols = slice(max(0, x - radius), x + radius + 1)
+            window = position[rows, cols]
+            yy, xx = np.mgrid[rows, cols][:, : window.shape[0], : window.shape[1]]
+            valid = ~np.isnan(window)
+            n = int(valid.sum())
+            if n < 4:
+                continue
+            d = window[valid] - center
+            if cyclic:
+                d -= np.floor(d + 0.5)
+            design = np.column_stack([np.ones(n), xx[valid] - x, yy[valid] - y])
+            coef, *_ = np.linalg.lstsq(design, d, rcond=None)
+            residual_var = float(np.sum((d - design @ coef) ** 2)) / n
+            noise_share = float(noise_var[rows, cols][valid].mean()) * (1 - 3 / n)
+            gain = 0.0
+            if residual_var > noise_share:
+                gain = (residual_var - noise_share) / residual_var
+            estimate = center + coef[0] * (1 - gain)
+            out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
+    return out
+
+
+def unmix(
+    image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline, /, *,
+    min_residual: float, threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Blended pixels as the best blend of two 3x3 map neighbours' colors (see kernel)."""
+    height, width = position.shape
+    colors = color_at(line, np.nan_to_num(position) * line.n_bins)
+    out, out_residual = position.copy(), residual.astype(np.float64)
+    for y in range(height):
+        for x in range(width):
+            if np.isnan(position[y, x]) or not residual[y, x] > min_residual:
+                continue
+            window = [
+                (yy, xx)
+                for yy in range(max(0, y - 1), min(height, y + 2))
+                for xx in range(max(0, x - 1), min(width, x + 2))
+                if not np.isnan(position[yy, xx]) and residual[yy, xx] <= threshold
+            ]
+            pixel = image[y, x, :3].astype(np.float64)
+            best = (residual[y, x] - 0.5) ** 2
+            for i, first in enumerate(window):
+                for second in window[i + 1 :]:
+                    start, chord = colors[first], colors[second] - colors[first]
+                    length2 = float(chord @ chord)
+                    if length2 <= 0:
+                        continue
+                    t = float(np.clip((pixel - start) @ chord / length2, 0.0, 1.0))
+                    gap = pixel - start - t * chord
+                    if gap @ gap < best:
+                        best = float(gap @ gap)
+                        a, b = position[first], position[second]
+                        if line.cyclic:
+                            b -= np.floor(b - a + 0.5)
+                        blend = (1 - t) * a + t * b
+                        out[y, x] = blend - np.floor(blend) if line.cyclic else blend
+                        out_residual[y, x] = np.sqrt(best)
+    return out, out_residual

@@ -1,0 +1,213 @@
+"""The colormap as a polyline: what the decolorize kernels search.
+
+matplotlib maps a normalized value x to bin ``k = floor(x * N)`` and paints it with
+table entry k. Entry k therefore stands for the bin center ``s = k + 0.5`` (positions
+are counted in bins, ``u = s / N`` in [0, 1]). Runs of equal consecutive colors
+(gray has 232 distinct 8-bit colors out of 256) collapse into one vertex at the
+center of the run, so a pixel of that color comes back in the middle of the bins
+that share it -- the least-error answer. Consecutive vertices are joined by
+segments, and a color between two vertices gets a position between theirs: that is
+what resampled, JPEG'd or noisy pictures need. Cyclic maps close the loop.
+
+Distances are measured after a linear map ``A`` of RGB (see :func:`luma_metric`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from truepix.color import _decolor_kernels as kernels
+
+__all__ = ["Grid", "Polyline", "collapse_runs", "luma_metric"]
+
+_LUMA = np.array([0.299, 0.587, 0.114])
+
+
+def luma_metric(chroma_weight: float) -> np.ndarray:
+    """The 3x3 map A with ``|A d|^2 = luma(d)^2 + chroma_weight * |chroma(d)|^2``.
+
+    Luma is the unit vector along BT.601 luma (what JPEG keeps at full resolution);
+    chroma is everything orthogonal to it. ``chroma_weight = 1`` is plain RGB distance.
+
+    Examples
+    --------
+    >>> np.allclose(luma_metric(1.0), np.eye(3))
+    True
+    """
+    unit = _LUMA / np.linalg.norm(_LUMA)
+    along = np.outer(unit, unit)
+    return along + np.sqrt(chroma_weight) * (np.eye(3) - along)
+
+
+@dataclass(frozen=True)
+class Polyline:
+    """Vertices and segments of a colormap in the metric space.
+
+    Attributes
+    ----------
+    n_bins : int
+        Entries of the colormap table (N); positions run over [0, N].
+    cyclic : bool
+        The last color joins the first.
+    vertices : ndarray, (M, 3) float64
+        Distinct consecutive colors, in DN (0-255), RGB.
+    positions : ndarray, (M,) float64
+        Position of each vertex, in bins.
+    matrix : ndarray, (3, 3) float64
+        The metric map A.
+    seg_a, seg_d, seg_inv, seg_s, seg_ds : ndarray
+        Per segment: start point and direction in metric space, 1/|direction|^2,
+        start position and position increment (bins).
+    """
+
+    n_bins: int
+    cyclic: bool
+    vertices: np.ndarray
+    positions: np.ndarray
+    matrix: np.ndarray
+    seg_a: np.ndarray
+    seg_d: np.ndarray
+    seg_inv: np.ndarray
+    seg_s: np.ndarray
+    seg_ds: np.ndarray
+
+    @classmethod
+    def build(cls, colors: np.ndarray, /, *, cyclic: bool, matrix: np.ndarray) -> Polyline:
+        """Build from an (N, 3) table of colors in DN (uint8 or float)."""
+        colors = np.asarray(colors, dtype=np.float64)
+        n_bins = len(colors)
+        vertices, positions = collapse_runs(colors, cyclic=cyclic)
+        metric = vertices @ matrix.T
+        if cyclic and len(vertices) > 1:
+            ends = np.vstack([metric[1:], metric[:1]])
+            end_pos = np.concatenate([positions[1:], positions[:1] + n_bins])
+            starts, start_pos = metric, positions
+        else:
+            ends, end_pos = metric[1:], positions[1:]
+            starts, start_pos = metric[:-1], positions[:-1]
+        if len(starts) == 0:
+            # One color only: a zero-length segment, every match lands on it.
+            starts, ends = metric, metric
+            start_pos, end_pos = positions, positions
+        direction = ends - starts
+        length2 = np.einsum("ij,ij->i", direction, direction)
+        seg_inv = np.divide(1.0, length2, out=np.zeros_like(length2), where=length2 > 0)
+        return cls(
+            n_bins=n_bins,
+            cyclic=cyclic,
+            vertices=vertices,
+            positions=positions,
+            matrix=np.ascontiguousarray(matrix, dtype=np.float64),
+            seg_a=np.ascontiguousarray(starts),
+            seg_d=np.ascontiguousarray(direction),
+            seg_inv=seg_inv,
+            seg_s=np.ascontiguousarray(start_pos, dtype=np.float64),
+            seg_ds=np.ascontiguousarray(end_pos - start_pos, dtype=np.float64),
+        )
+
+    def speed_by_bin(self) -> np.ndarray:
+        """Metric distance per bin of the polyline at each bin's center, (N,)."""
+        seg_speed = np.sqrt(np.einsum("ij,ij->i", self.seg_d, self.seg_d))
+        seg_speed = seg_speed / np.where(self.seg_ds > 0, self.seg_ds, 1.0)
+        centers = np.arange(self.n_bins) + 0.5
+        if self.cyclic:
+            centers = np.where(centers < self.seg_s[0], centers + self.n_bins, centers)
+        index = np.searchsorted(self.seg_s, centers, side="right") - 1
+        return seg_speed[np.clip(index, 0, len(self.seg_s) - 1)]
+
+
+def collapse_runs(colors: np.ndarray, /, *, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Merge runs of equal consecutive colors; return vertices and their positions (bins).
+
+    A run of entries ``k..m`` becomes one vertex at position ``(k + m + 1) / 2``, the
+    middle of the bins it covers. On a cyclic map a run may wrap around the seam;
+    its position is then taken modulo N.
+
+    Examples
+    --------
+    >>> colors = np.array([[0, 0, 0], [0, 0, 0], [9, 9, 9], [5, 5, 5]])
+    >>> vertices, positions = collapse_runs(colors, cyclic=False)
+    >>> vertices.tolist(), positions.tolist()
+    ([[0, 0, 0], [9, 9, 9], [5, 5, 5]], [1.0, 2.5, 3.5])
+    """
+    n_bins = len(colors)
+    new_run = np.ones(n_bins, dtype=bool)
+    new_run[1:] = np.any(colors[1:] != colors[:-1], axis=1)
+    first = np.flatnonzero(new_run)
+    last = np.append(first[1:] - 1, n_bins - 1)
+    vertices = colors[first]
+    positions = (first + last + 1) / 2.0
+    if cyclic and len(first) > 1 and np.array_equal(colors[0], colors[-1]):
+        # The first and last runs are one run across the seam.
+        length = (last[0] + 1) + (n_bins - first[-1])
+        positions[0] = (first[-1] + length / 2.0) % n_bins
+        vertices = vertices[:-1]
+        positions = positions[:-1]
+        order = np.argsort(positions, kind="stable")
+        vertices, positions = vertices[order], positions[order]
+    return vertices, positions
+
+
+class Grid:
+    """Candidate segments per cell of a 64**3 grid over RGB, built on demand.
+
+    ``start[cell]`` is -1 until the cell is built, then the offset of its list in
+    ``pool`` (``count[cell]`` entries). Cells are built between kernel passes, from
+    one thread, so the kernels only ever read a consistent state.
+    """
+
+    n_axis = 64
+    cell_size = 256.0 / n_axis
+
+    def __init__(self, line: Polyline, /, *, gap: float, tolerance: float) -> None:
+        self.line = line
+        self.gap = float(gap)
+        self.tolerance = float(tolerance)
+        # the cells list segments this far past the best one: the ambiguity test's
+        self.slack = self.tolerance
+        n_cells = self.n_axis**3
+        self.start = np.full(n_cells, -1, dtype=np.int64)
+        self.count = np.zeros(n_cells, dtype=np.int32)
+        self.pool = np.empty(0, dtype=np.int32)
+
+    def search(self) -> tuple[Any, ...]:
+        """What the kernels' projection needs, in its order (after any :meth:`build`).
+
+        The polyline (metric matrix and segments), the grid (cell starts, counts and
+        the candidate pool, cells per axis, cell size), the period of a cyclic map
+        (0 otherwise) and the ambiguity test's gap (bins) and tolerance (DN).
+        """
+        line = self.line
+        period = float(line.n_bins) if line.cyclic else 0.0
+        return (
+            line.matrix, line.seg_a, line.seg_d, line.seg_inv, line.seg_s, line.seg_ds,
+            self.start, self.count, self.pool, self.n_axis, self.cell_size, period,
+            self.gap, self.tolerance,
+        )  # fmt: skip
+
+    def build(self, need: np.ndarray, /) -> None:
+        """Build the cells flagged (nonzero) in ``need`` and clear the flags."""
+        cells = np.flatnonzero(need)
+        if len(cells) == 0:
+            return
+        need[cells] = 0
+        line = self.line
+        parts = [self.pool]
+        offset = len(self.pool)
+        # bounded batches: the kernel keeps an (n_cells, n_segments) scratch table
+        batch = max(1, 2_000_000 // max(1, len(line.seg_a)))
+        for first in range(0, len(cells), batch):
+            chunk = cells[first : first + batch].astype(np.int64)
+            counts, candidates = kernels.cell_candidates(
+                chunk, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
+                self.n_axis, self.cell_size, self.slack,
+            )  # fmt: skip
+            starts = offset + np.concatenate([[0], np.cumsum(counts)[:-1]])
+            self.start[chunk] = starts
+            self.count[chunk] = counts
+            parts.append(candidates)
+            offset += len(candidates)
+        self.pool = np.concatenate(parts)

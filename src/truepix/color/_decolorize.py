@@ -1,0 +1,602 @@
+"""Colormapped pictures back to data: :func:`decolorize` and :class:`Decolorizer`.
+
+Each pixel is matched to the closest point of the colormap drawn as a polyline
+through its colors (see ``_decolor_palette``): exact renders land on a table entry
+and come back at the center of its bin (the least possible error), degraded
+pictures (JPEG, resampling, noise) land between entries and keep that continuous
+position. Pixels too far from every colormap color -- annotations, background,
+the bad color, transparent pixels -- come back NaN; "too far" adapts to the noise
+the picture shows.
+
+What a picture went through is judged on a sample of it, and three steps adapt:
+
+* JPEG keeps luma at full resolution but averages chroma over 2x2 pixels (4:2:0).
+  When that model explains the picture's chroma better than the colormap itself
+  does, positions come from a luma-weighted distance instead of plain RGB.
+* Resampled and antialiased pictures hold blends of neighbouring colors: a pixel
+  off the map that a blend of two neighbours' map colors explains better gets the
+  blend's position.
+* Noisy pictures get a locally adaptive Wiener filter of the positions around local
+  planes: flat and sloped areas are smoothed, edges and texture kept.
+
+docs/decolorize.md tells the whole story, with measurements.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from truepix.color import _decolor_kernels as kernels
+from truepix.color._catalog import ColormapEntry, resolve
+from truepix.color._decolor_palette import Grid, Polyline, luma_metric
+from truepix.color._norms import LinearNorm, LogNorm, get_norm
+from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
+
+__all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
+
+#: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
+#: benchmarks/colormaps.py; other pictures use plain RGB distance.
+JPEG_CHROMA_WEIGHT = 0.1
+#: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
+#: luma gives explains its chroma this much better than the map's chroma itself.
+JPEG_MODEL_RATIO = 0.7
+#: The spatial filter: window radius and the noise it assumes, in units of the
+#: estimated noise sigma.
+DENOISE_RADIUS = 4
+NOISE_DENOISE_SIGMAS = 1.5
+#: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
+#: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
+#: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
+#: MAX_THRESHOLD: colors farther than that (text, lines, backgrounds are 50-250 DN
+#: away from most maps) are not the map's, whatever happened to the picture.
+MIN_THRESHOLD = 3.0
+MAX_THRESHOLD = 40.0
+THRESHOLD_SIGMAS = 5.0
+THRESHOLD_QUANTILE = 0.99
+#: Noise below this sigma (DN) is not worth a spatial filter.
+MIN_DENOISE_SIGMA = 0.5
+#: Pixels at least this far from the map (DN, and this many noise sigmas) are tried
+#: as blends of two neighbours (resampled, antialiased pictures).
+UNMIX_MIN_RESIDUAL = 2.0
+UNMIX_SIGMAS = 4.0
+#: ... when at least this share of the pixels are such candidates.
+UNMIX_MIN_SHARE = 0.001
+#: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
+SAMPLE_PIXELS = 200_000
+#: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
+NOISE_CAP = 32.0
+#: A second match farther than this along the map (in bins) makes a pixel ambiguous,
+#: when its distance is within AMBIGUITY_TOLERANCE DN of the best one.
+AMBIGUITY_GAP = 2.0
+AMBIGUITY_TOLERANCE = 1.5
+#: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
+_RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
+#: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
+_YCBCR = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
+
+
+@dataclass(frozen=True)
+class DecolorizeResult:
+    """Everything :meth:`Decolorizer.decode` learns about a picture.
+
+    Attributes
+    ----------
+    values : ndarray, float64
+        The data, shape of the image without its channel axis; NaN where a pixel
+        is not a colormap color.
+    residual : ndarray, float32
+        RGB distance (DN) from each pixel to the closest point of the colormap
+        (the polyline through its colors), in quarter-DN steps, saturating at
+        127.25; NaN where alpha rejected the pixel.
+    ambiguous : ndarray, bool
+        True where a clearly different part of the map matches about as well
+        (non-injective maps such as ``flag`` or ``prism``).
+    noise : float
+        Estimated noise sigma of the picture, DN (0 for exact renders).
+    threshold : float
+        Residual (DN) above which pixels were set to NaN.
+    jpeg : bool
+        Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
+        from a luma-weighted distance.
+    denoised : bool
+        Whether the spatial filter ran.
+    """
+
+    values: np.ndarray
+    residual: np.ndarray
+    ambiguous: np.ndarray
+    noise: float
+    threshold: float
+    jpeg: bool
+    denoised: bool
+
+    @property
+    def valid(self) -> np.ndarray:
+        """True where a value was recovered."""
+        return ~np.isnan(self.values)
+
+
+class _Inverse:
+    """A norm's inverse, and how the kernels can compute it themselves."""
+
+    def __init__(self, norm: Any, vmin: float | None, vmax: float | None) -> None:
+        self.norm = get_norm(norm, vmin, vmax)
+        low, high = float(self.norm.vmin), float(self.norm.vmax)
+        if not low < high:
+            msg = f"expected vmin < vmax, got vmin={low!r}, vmax={high!r}"
+            raise InputError(msg + "; give the range the picture was rendered with")
+        self.vmin, self.vmax = low, high
+        self.name = getattr(self.norm, "name", "matplotlib")
+        if isinstance(self.norm, LinearNorm):
+            self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
+        elif isinstance(self.norm, LogNorm):
+            # the same arithmetic as LogNorm.inverse: 10 ** (t0 + u * (t1 - t0))
+            t_low, t_high = np.log10(np.asarray([low, high]))
+            self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
+        else:
+            self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
+
+    def __call__(self, u: np.ndarray) -> np.ndarray:
+        return self.norm.inverse(u)
+
+
+class Decolorizer:
+    """Turn pictures made with one colormap and range back into data, fast.
+
+    Building one costs milliseconds; it keeps what it learns about colors between
+    calls, so decoding many pictures (or one big one) with the same colormap is
+    fastest through one instance. :func:`decolorize` is the one-call form.
+
+    Parameters
+    ----------
+    cmap : str, Colormap, array_like or Colorbar
+        The colormap the picture was made with: a name, a matplotlib ``Colormap``,
+        an (N, 3) or (N, 4) table of colors (uint8 or floats in [0, 1]) from low to
+        high, or a ``Colorbar`` found by :func:`truepix.find_colorbar`.
+    vmin, vmax : float
+        The data range the colormap spans (matplotlib's ``vmin``/``vmax``).
+    norm : {"linear", "log"} or matplotlib.colors.Normalize
+        How data was normalized before coloring. With a ``Normalize`` object,
+        ``vmin``/``vmax`` given here win; pass ``None`` to use the object's.
+    threshold : float, optional
+        Residual (DN) above which a pixel is not a colormap color and becomes NaN.
+        Default: 3 for exact renders; on degraded pictures the larger of 5 noise
+        sigmas and 1.25 times the 99th percentile of the residuals, at most 40.
+    denoise : bool, optional
+        Smooth noisy positions with an edge-preserving filter. Default: when the
+        estimated noise sigma is at least 0.5 DN (never on exact renders).
+        Only 2-D pictures are filtered.
+    step : float, optional
+        The data are multiples of ``step`` (1 for integers): each value is rounded
+        to the nearest multiple, so integers rendered with distinct colors come back
+        exact.
+    cyclic : bool, optional
+        The map's ends meet (twilight, hsv); default from the colormap.
+
+    Examples
+    --------
+    >>> import numpy as np, matplotlib as mpl
+    >>> data = np.linspace(0.0, 10.0, 12).reshape(3, 4)
+    >>> image = mpl.colormaps["viridis"](data / 10.0, bytes=True)
+    >>> decoder = Decolorizer("viridis", vmin=0.0, vmax=10.0)
+    >>> bool(np.all(np.abs(decoder.values(image) - data) <= 10.0 / 256))
+    True
+    """
+
+    def __init__(
+        self,
+        cmap: Any,
+        /,
+        *,
+        vmin: float | None = 0.0,
+        vmax: float | None = 1.0,
+        norm: Any = "linear",
+        threshold: float | None = None,
+        denoise: bool | None = None,
+        step: float | None = None,
+        cyclic: bool | None = None,
+    ) -> None:
+        self._map: ColormapEntry = resolve(cmap)
+        self._norm = _Inverse(norm, vmin, vmax)
+        if threshold is not None and not threshold >= 0:
+            msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
+            raise InputError(msg)
+        if step is not None and not (math.isfinite(step) and step > 0):
+            msg = f"expected a positive step or None, got {step!r}"
+            raise InputError(msg)
+        self.threshold = threshold
+        self.denoise = denoise
+        self.step = step
+        self.cyclic = self._map.cyclic if cyclic is None else bool(cyclic)
+        self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
+        self._grids: dict[tuple[str, str], Grid] = {}
+        self._memos: dict[str, np.ndarray] = {}
+
+    @property
+    def cmap(self) -> str:
+        """Name of the colormap ("custom" for a color table)."""
+        return self._map.name
+
+    @property
+    def vmin(self) -> float:
+        return self._norm.vmin
+
+    @property
+    def vmax(self) -> float:
+        return self._norm.vmax
+
+    @property
+    def norm(self) -> str:
+        return self._norm.name
+
+    def __repr__(self) -> str:
+        return (
+            f"Decolorizer({self.cmap!r}, vmin={self.vmin!r}, vmax={self.vmax!r}, "
+            f"norm={self.norm!r})"
+        )
+
+    # -- public -------------------------------------------------------------------
+
+    def values(self, image: Any, /) -> np.ndarray:
+        """Data values of ``image`` (float64, NaN where not a colormap color).
+
+        Examples
+        --------
+        >>> import numpy as np, matplotlib as mpl
+        >>> image = mpl.colormaps["jet"]([[0.1, 0.5], [0.9, np.nan]], bytes=True)
+        >>> np.round(Decolorizer("jet").values(image), 3)
+        array([[0.1  , 0.502],
+               [0.9  ,   nan]])
+        """
+        return self._run(image, detailed=False).values
+
+    def residual(self, image: Any, /) -> np.ndarray:
+        """Distance (DN) from each pixel to the closest colormap color (float32).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> image = np.array([[[68, 1, 84], [128, 128, 128]]], dtype=np.uint8)
+        >>> Decolorizer("viridis").residual(image)  # viridis' first color, then gray
+        array([[ 0. , 83.5]], dtype=float32)
+        """
+        return self._run(image, detailed=True).residual
+
+    def decode(self, image: Any, /) -> DecolorizeResult:
+        """Values with per-pixel residual, ambiguity and the picture's noise estimate.
+
+        Examples
+        --------
+        >>> import numpy as np, matplotlib as mpl
+        >>> x = np.array([[0.0, 0.25, 0.5, 1.0]])
+        >>> result = Decolorizer("prism").decode(mpl.colormaps["prism"](x, bytes=True))
+        >>> result.ambiguous.tolist()
+        [[True, True, True, True]]
+        """
+        return self._run(image, detailed=True)
+
+    # -- machinery ----------------------------------------------------------------
+
+    def _grid(self, kind: str, metric: str) -> Grid:
+        grid = self._grids.get((kind, metric))
+        if grid is None:
+            if kind == "u8":
+                colors = self._map.lut_bytes[:, :3]
+            else:
+                colors = self._map.lut[:, :3] * 255.0
+            weight = 1.0 if metric == "rgb" else JPEG_CHROMA_WEIGHT
+            line = Polyline.build(colors, cyclic=self.cyclic, matrix=luma_metric(weight))
+            grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
+            self._grids[(kind, metric)] = grid
+        return grid
+
+    def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
+        """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
+        grid = self._grid(kind, metric)
+        codes = np.empty(len(flat), dtype=np.uint32)
+        need = np.zeros(grid.n_axis**3, dtype=np.uint8)
+        span = float(grid.line.n_bins)
+        if kind == "u8":
+            memo = self._memos.get(metric)
+            if memo is None:
+                # zero pages: only the colors pictures actually have touch memory
+                memo = self._memos[metric] = np.zeros(1 << 24, dtype=np.uint32)
+            pending = kernels.lookup_u8(
+                flat, memo, self._opaque, grid.start, grid.n_axis, grid.cell_size, codes, need
+            )
+            if pending:
+                grid.build(need)
+                kernels.resolve_u8(flat, memo, grid.search(), span, codes)
+        else:
+            kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
+            grid.build(need)
+            kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
+        return codes
+
+    def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
+        """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
+        shape = pixels.shape[:-1]
+        spatial = len(shape) == 2 and min(shape) >= 6
+        sample, step = _sample(pixels) if spatial else (pixels, 1)
+        flat = sample.reshape(-1, sample.shape[-1])
+        codes = self._codes(flat, kind, scale, "rgb")
+        hist = kernels.residual_histogram(codes)
+        noise = _noise_sigma(hist)
+        threshold = self.threshold
+        if threshold is None:
+            threshold = _auto_threshold(hist, noise)
+        max_code = _threshold_code(threshold)
+        jpeg = False
+        smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
+        if spatial and noise > 0.0:
+            # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
+            # positions luma alone gives; a noisy or resampled picture's is not
+            luma_codes = self._codes(flat, kind, scale, "luma")
+            luma_codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
+            line = self._grid(kind, "luma").line
+            e_map, e_model = kernels.chroma_subsampling_test(
+                flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
+                line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
+            )  # fmt: skip
+            jpeg = e_model < JPEG_MODEL_RATIO * e_map
+            # JPEG's errors are blocks and lost texture, not noise: the filter gains
+            # 0.01 of the error there (benchmarks/colormaps.py) and is left out
+            if not jpeg and noise >= MIN_DENOISE_SIGMA:
+                smoothing = NOISE_DENOISE_SIGMAS * noise
+        denoise = smoothing > 0.0 if self.denoise is None else self.denoise and spatial
+        # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
+        # off-map colors come from chroma subsampling, not from blending.
+        unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
+        first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
+        blended = hist[first : max_code + 1].sum()
+        unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+        return _Plan(
+            noise, threshold, max_code, jpeg, denoise, max(smoothing, MIN_DENOISE_SIGMA),
+            unmix, unmix_residual,
+        )  # fmt: skip
+
+    def _values_u8(self, flat: np.ndarray, max_code: int) -> np.ndarray:
+        """Values of (P, C) uint8 pixels in one pass (two for colors never seen)."""
+        grid = self._grid("u8", "rgb")
+        memo = self._memos["rgb"]  # made by _plan's sample
+        norm = self._norm
+        values = np.empty(len(flat), dtype=np.float64)
+        bits = values.view(np.uint64)
+        need = np.zeros(grid.n_axis**3, dtype=np.uint8)
+        pending = kernels.values_u8(
+            flat, memo, self._opaque, grid.start, grid.n_axis, grid.cell_size, max_code,
+            norm.kind, norm.low, norm.high, values, bits, need,
+        )  # fmt: skip
+        if pending:
+            grid.build(need)
+            kernels.resolve_values_u8(
+                flat, memo, grid.search(), float(grid.line.n_bins), max_code, norm.kind,
+                norm.low, norm.high, values, bits,
+            )  # fmt: skip
+        return values
+
+    def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
+        pixels, kind, scale = _as_pixels(image)
+        shape = pixels.shape[:-1]
+        flat = pixels.reshape(-1, pixels.shape[-1])
+        plan = self._plan(pixels, kind, scale)
+        fused = self._norm.kind != kernels.NORM_OTHER
+        simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
+        if kind == "u8" and fused and simple and not plan.jpeg:
+            return DecolorizeResult(
+                self._values_u8(flat, plan.max_code).reshape(shape),
+                np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
+                jpeg=False, denoised=False,
+            )  # fmt: skip
+        codes = self._codes(flat, kind, scale, "rgb")
+        line = self._grid(kind, "rgb").line
+        if plan.jpeg:
+            # JPEG: positions from the luma-weighted distance, validity from RGB
+            luma_codes = self._codes(flat, kind, scale, "luma")
+            codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
+            line = self._grid(kind, "luma").line
+        if fused and simple:
+            values = np.empty(len(codes), dtype=np.float64)
+            kernels.codes_to_values(
+                codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high, values
+            )
+            return DecolorizeResult(
+                values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
+                plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,
+            )  # fmt: skip
+        flat_position = np.empty(len(codes), dtype=np.float64)
+        residual = np.empty(len(codes), dtype=np.float32)
+        ambiguous = np.empty(len(codes), dtype=bool)
+        if plan.unmix:
+            # every position first: a blend may bring a far pixel back onto the map
+            kernels.codes_to_fields(
+                codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
+            )
+            blended = np.empty_like(flat_position)
+            blend_residual = np.empty(len(codes), dtype=np.float64)
+            kernels.unmix(
+                flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
+                plan.threshold, line.vertices, line.positions, float(line.n_bins),
+                line.cyclic, blended, blend_residual,
+            )  # fmt: skip
+            blended[~(blend_residual <= plan.threshold)] = np.nan
+            residual = blend_residual.astype(np.float32)
+            flat_position = blended
+        else:
+            kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
+        position: np.ndarray = flat_position.reshape(shape)
+        if plan.denoise:
+            position = _denoise(position, line, plan.smoothing)
+        if self._norm.kind == kernels.NORM_OTHER:
+            values = self._norm(position)
+        else:
+            values = np.empty_like(position)
+            kernels.positions_to_values(
+                position.reshape(-1), self._norm.kind, self._norm.low, self._norm.high,
+                values.reshape(-1),
+            )  # fmt: skip
+        if self.step is not None:
+            values = np.round(values / self.step) * self.step
+        return DecolorizeResult(
+            values, residual.reshape(shape), ambiguous.reshape(shape), plan.noise,
+            plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a picture's sample says about decoding all of it."""
+
+    noise: float  # sigma, DN
+    threshold: float  # DN
+    max_code: int  # the largest residual code kept
+    jpeg: bool
+    denoise: bool
+    smoothing: float  # sigma (DN) the spatial filter assumes
+    unmix: bool
+    unmix_residual: float  # DN: pixels farther than this from the map may be blends
+
+
+def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
+    """Rows of a picture to plan on, and the block-row step of the JPEG test.
+
+    Small pictures are their own sample. Larger ones give bands of 6 rows (three rows
+    of JPEG's 2x2 chroma blocks, starting on even rows) spread over the height,
+    SAMPLE_PIXELS in all; the test then scores the middle block row of each band.
+    """
+    height, width = pixels.shape[:2]
+    if height * width <= 2 * SAMPLE_PIXELS:
+        return pixels, max(1, height * width // 60_000)
+    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
+    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
+    rows = (starts[:, None] + np.arange(6)).ravel()
+    return np.ascontiguousarray(pixels[rows]), 3
+
+
+def _denoise(position: np.ndarray, line: Polyline, sigma: float) -> np.ndarray:
+    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN."""
+    # noise along the map, in position units: sigma over the map's local speed
+    speed = line.speed_by_bin() * line.n_bins
+    noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
+    out = np.empty_like(position)
+    kernels.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out)
+    return out
+
+
+def _noise_sigma(hist: np.ndarray) -> float:
+    """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
+    cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    total = counts.sum()
+    if total == 0:
+        return 0.0
+    median_code = int(np.searchsorted(np.cumsum(counts), (total + 1) / 2))
+    return median_code / kernels.RESIDUAL_STEPS / _RAYLEIGH_MEDIAN
+
+
+def _auto_threshold(hist: np.ndarray, noise: float) -> float:
+    """The residual threshold (DN) a picture's residual histogram calls for."""
+    if noise == 0.0:
+        return MIN_THRESHOLD
+    cap = int(MAX_THRESHOLD * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    quantile = 0.0
+    if counts.sum() > 0:
+        rank = THRESHOLD_QUANTILE * counts.sum()
+        quantile = float(np.searchsorted(np.cumsum(counts), rank)) / kernels.RESIDUAL_STEPS
+    threshold = max(THRESHOLD_SIGMAS * noise, 1.25 * quantile)
+    return float(min(max(threshold, MIN_THRESHOLD), MAX_THRESHOLD))
+
+
+def _threshold_code(threshold: float) -> int:
+    """Largest residual code kept for a threshold in DN."""
+    if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
+        return kernels.RESIDUAL_MAX_CODE
+    return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
+
+
+def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
+    """Validate a picture; return its pixels, the palette kind and the DN scale.
+
+    8-bit pictures (and float or 16-bit ones whose values are all exact 8-bit levels,
+    such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
+    other floats against the float table ``cmap(x)`` returns.
+    """
+    array = np.asarray(image)
+    if array.dtype.kind not in "uif" or array.dtype == np.bool_:
+        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
+        raise UnsupportedDtypeError(msg)
+    if array.ndim < 2 or array.shape[-1] not in (3, 4) or array.size == 0:
+        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {array.shape}"
+        raise ShapeError(msg + "; a gray picture needs its three channels")
+    if array.dtype == np.uint8:
+        return np.ascontiguousarray(array), "u8", 1.0
+    if array.dtype == np.uint16:
+        if not np.any(array % 257):
+            return np.ascontiguousarray((array // 257).astype(np.uint8)), "u8", 1.0
+        return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0 / 65535.0
+    if array.dtype.kind in "ui":
+        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
+        raise UnsupportedDtypeError(msg + "; cast 8-bit data to uint8 first")
+    if not np.all(np.isfinite(array)) or array.min() < 0.0 or array.max() > 1.0:
+        msg = "expected float colors in [0, 1], got values outside it or NaN"
+        raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
+    scaled = array.astype(np.float64) * 255.0
+    levels = np.round(scaled)
+    if np.all(np.abs(scaled - levels) <= 1e-6):
+        return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
+    return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
+
+
+def decolorize(
+    image: Any,
+    /,
+    *,
+    cmap: Any,
+    vmin: float = 0.0,
+    vmax: float = 1.0,
+    norm: str = "linear",
+    threshold: float | None = None,
+    denoise: bool | None = None,
+    step: float | None = None,
+) -> np.ndarray:
+    """Recover the data behind a colormapped picture.
+
+    Parameters
+    ----------
+    image : array_like, (..., 3) or (..., 4)
+        uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
+        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data.
+    cmap : str, Colormap, array_like or Colorbar
+        The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
+        from low to high, or a ``Colorbar`` found in the picture.
+    vmin, vmax : float
+        The range the colormap spans.
+    norm : {"linear", "log"}
+        The normalization used when coloring.
+    threshold, denoise, step
+        See :class:`Decolorizer`.
+
+    Returns
+    -------
+    ndarray, float64
+        The data, shape of ``image`` without the channel axis; NaN where a pixel
+        is not a colormap color (annotations, background, the bad color, alpha 0).
+
+    Examples
+    --------
+    >>> import numpy as np, matplotlib as mpl
+    >>> data = np.array([[1500.0, 2000.0], [3000.0, 4500.0]])
+    >>> rgba = mpl.colormaps["jet"]((data - 1500) / 3000)      # float RGBA
+    >>> decolorize(rgba, cmap="jet", vmin=1500, vmax=4500).round(1)
+    array([[1505.9, 1998. ],
+           [3005.9, 4494.1]])
+    """
+    decoder = Decolorizer(
+        cmap, vmin=vmin, vmax=vmax, norm=norm, threshold=threshold, denoise=denoise, step=step
+    )
+    return decoder.values(image)

@@ -1,0 +1,129 @@
+"""``truepix decolorize`` and the demo section, through click like a user."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+import truepix as tp
+from truepix.cli.main import cli
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture
+def heatmap(tmp_path):
+    """A plt.imsave picture of data in 1500-4500 with jet, and the data."""
+    y, x = np.mgrid[0:60, 0:80]
+    data = 3000 + 1400 * np.sin(x / 9) * np.cos(y / 7)
+    path = tmp_path / "heatmap.png"
+    plt.imsave(path, data, cmap="turbo", vmin=1500, vmax=4500)
+    return path, data
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("suffix", [".npy", ".tif", ".png"])
+def test_decolorize_writes_the_values(heatmap, tmp_path, suffix: str) -> None:
+    path, data = heatmap
+    out = tmp_path / f"values{suffix}"
+    result = _run("decolorize", str(path), str(out), "--cmap", "turbo", "--vmin", "1500",
+                  "--vmax", "4500")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "100.0% of pixels are colormap colors" in result.output
+    values = np.load(out) if suffix == ".npy" else tp.load(out)
+    assert values.dtype == np.float64 and values.shape == data.shape
+    assert np.max(np.abs(values - data)) <= 3000 / 256
+    expected = tp.decolorize(np.asarray(Image.open(path)), cmap="turbo", vmin=1500, vmax=4500)
+    assert np.array_equal(values, expected)
+
+
+def test_decolorize_a_jpeg_with_residual_and_integer_step(tmp_path) -> None:
+    data = np.add.outer(np.arange(40), np.arange(50)).astype(float)  # integers 0..88
+    picture = tp.colorize(data, cmap="magma", vmin=0, vmax=88)
+    path = tmp_path / "ints.png"
+    Image.fromarray(picture).save(path)
+    out, residual = tmp_path / "ints.npy", tmp_path / "residual.npy"
+    result = _run("decolorize", str(path), str(out), "--cmap", "magma", "--vmin", "0",
+                  "--vmax", "88", "--step", "1", "--residual", str(residual))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert np.array_equal(np.load(out), data)
+    assert np.array_equal(np.load(residual), np.zeros(data.shape, np.float32))
+    jpeg = tmp_path / "ints.jpg"
+    Image.fromarray(picture[..., :3]).save(jpeg, quality=90)
+    result = _run("decolorize", str(jpeg), str(out), "--cmap", "magma", "--vmax", "88")
+    assert result.exit_code == 0, result.output
+    assert np.nanmean(np.abs(np.load(out) - data)) < 1.0
+
+
+def test_decolorize_reads_the_colormap_from_the_colorbar(tmp_path) -> None:
+    y, x = np.mgrid[0:90, 0:120]
+    data = 10 + 20 * (0.5 + 0.5 * np.sin(x / 13) * np.cos(y / 11))
+    fig = Figure(figsize=(5, 3.5), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    image = ax.imshow(data, cmap="viridis", vmin=10, vmax=30, interpolation="nearest")
+    ax.set_title("temperature")
+    fig.colorbar(image, ax=ax)
+    canvas.draw()
+    path = tmp_path / "figure.png"
+    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(path)
+    out = tmp_path / "figure.npy"
+    result = _run("decolorize", str(path), str(out), "--colorbar", "auto", "--vmin", "10",
+                  "--vmax", "30")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "from the colorbar at" in result.output
+    values = np.load(out)
+    bar = tp.find_colorbar(np.asarray(Image.open(path)))
+    left, top, right, bottom = bar.bbox
+    assert np.all(np.isnan(values[top:bottom, left:right]))
+    kept = values[~np.isnan(values)]
+    assert kept.size > 0.8 * data.size  # the axes' pixels: the image is drawn enlarged
+    assert 9.5 <= kept.min() and kept.max() <= 30.5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "either --cmap NAME or --colorbar auto, got neither"),
+        (("--cmap", "jet", "--colorbar", "auto"), "got both"),
+        (("--cmap", "jte"), "did you mean 'jet'"),
+        (("--cmap", "jet", "--vmin", "2", "--vmax", "1"), "vmin"),
+    ],
+)
+def test_decolorize_errors_are_one_line(heatmap, tmp_path, args, message: str) -> None:
+    path, _ = heatmap
+    result = CliRunner().invoke(cli, ["decolorize", str(path), str(tmp_path / "o.npy"), *args])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_decolorize_refuses_an_unknown_output_suffix(heatmap, tmp_path) -> None:
+    path, _ = heatmap
+    result = CliRunner().invoke(
+        cli, ["decolorize", str(path), str(tmp_path / "o.csv"), "--cmap", "jet"]
+    )
+    assert result.exit_code == 1 and "expected an output ending in .npy" in result.output
+
+
+def test_demo_section_runs_and_writes_its_files(tmp_path) -> None:
+    from rich.console import Console
+
+    from truepix.cli import _demo_decolor
+
+    console = Console(record=True, width=120)
+    _demo_decolor.run_section(tmp_path, console)
+    text = console.export_text()
+    assert "JPEG q75" in text and "colorbar at" in text
+    for name in ("decolor_jet.png", "decolor_jet_q75.jpg", "decolor_figure.npy"):
+        assert (tmp_path / name).exists()
+    recovered = np.load(tmp_path / "decolor_jet_q75.npy")
+    assert recovered.shape == (192, 256) and np.nanmin(recovered) >= 1500

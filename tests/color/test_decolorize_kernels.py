@@ -1,0 +1,275 @@
+"""The decolorize kernels (numba) against their plain-numpy oracle, table-driven."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+
+from truepix.color import _decolor_kernels as kernels
+from truepix.color import _decolor_oracle as oracle
+from truepix.color._catalog import get
+from truepix.color._decolor_palette import Grid, Polyline, collapse_runs, luma_metric
+from truepix.color._decolorize import _YCBCR, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
+
+# (name, why it is here)
+MAPS = [
+    ("viridis", "injective, 254 distinct 8-bit colors"),
+    ("jet", "piecewise linear with sharp corners"),
+    ("gray", "runs of equal 8-bit colors"),
+    ("twilight", "cyclic, 510 entries"),
+    ("hsv", "cyclic"),
+    ("prism", "non-injective: repeats itself"),
+    ("tab10", "10 discrete colors"),
+]
+WEIGHTS = [1.0, 0.1]
+
+
+def _grid(name: str, weight: float, *, floats: bool = False) -> Grid:
+    entry = get(name)
+    colors = entry.lut[:, :3] * 255.0 if floats else entry.lut_bytes[:, :3]
+    line = Polyline.build(colors, cyclic=entry.cyclic, matrix=luma_metric(weight))
+    return Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
+
+
+def _probe_colors(name: str, rng: np.random.Generator) -> np.ndarray:
+    """Random colors, colors near the map, and the map's own colors."""
+    table = get(name).lut_bytes[:, :3].astype(np.int64)
+    near = table[rng.integers(0, len(table), 3000)] + rng.integers(-9, 10, (3000, 3))
+    anywhere = rng.integers(0, 256, (3000, 3))
+    return np.clip(np.vstack([table, near, anywhere]), 0, 255).astype(np.uint8)
+
+
+def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.ndarray:
+    codes = np.empty(len(pixels), np.uint32)
+    need = np.zeros(grid.n_axis**3, np.uint8)
+    span = float(grid.line.n_bins)
+    if pixels.dtype == np.uint8:
+        memo = np.zeros(1 << 24, np.uint32)
+        kernels.lookup_u8(pixels, memo, True, grid.start, grid.n_axis, grid.cell_size, codes, need)
+        grid.build(need)  # before search(): building replaces the pool
+        kernels.resolve_u8(pixels, memo, grid.search(), span, codes)
+    else:
+        kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
+        grid.build(need)
+        kernels.decode_float(pixels, scale, True, grid.search(), span, codes)
+    return codes
+
+
+def _unpack(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    position = np.empty(len(codes))
+    residual = np.empty(len(codes), np.float32)
+    ambiguous = np.empty(len(codes), bool)
+    kernels.codes_to_fields(codes, kernels.RESIDUAL_MAX_CODE, position, residual, ambiguous)
+    return position, residual, ambiguous
+
+
+@pytest.mark.parametrize("weight", WEIGHTS)
+@pytest.mark.parametrize(("name", "why"), MAPS)
+def test_projection_matches_brute_force_oracle(name: str, why: str, weight: float) -> None:
+    rng = np.random.default_rng(len(name) + int(10 * weight))
+    pixels = _probe_colors(name, rng)
+    grid = _grid(name, weight)
+    position, residual, ambiguous = _unpack(_kernel_codes(grid, pixels))
+    want_pos, want_res, want_amb = oracle.project(
+        pixels.astype(np.float64), grid.line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE
+    )
+    n_bins = grid.line.n_bins
+    # residuals are stored in quarter DN up to 127.25
+    capped = np.minimum(want_res, 127.25)
+    np.testing.assert_allclose(residual, capped, atol=0.125 + 1e-6)
+    # positions are 22-bit fractions of the map
+    diff = np.abs(position * n_bins - want_pos)
+    if grid.line.cyclic:
+        diff = np.minimum(diff, n_bins - diff)
+    assert np.max(diff) <= n_bins / kernels.POS_SCALE
+    # ambiguity compares distances to a tolerance: rounding may flip a borderline one
+    assert np.mean(ambiguous != want_amb) < 0.001
+    if why.startswith("non-injective"):
+        assert ambiguous.mean() > 0.2
+
+
+@pytest.mark.parametrize(("name", "why"), MAPS[:4])
+def test_float_pixels_match_oracle_against_the_float_table(name: str, why: str) -> None:
+    rng = np.random.default_rng(5)
+    entry = get(name)
+    pixels = np.vstack([entry.lut[:, :3], rng.random((2000, 3))])
+    grid = _grid(name, 1.0, floats=True)
+    position, residual, _ = _unpack(_kernel_codes(grid, pixels, scale=255.0))
+    want_pos, want_res, _ = oracle.project(
+        pixels * 255.0, grid.line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE
+    )
+    np.testing.assert_allclose(residual, np.minimum(want_res, 127.25), atol=0.125 + 1e-6)
+    n_bins = grid.line.n_bins
+    diff = np.abs(position * n_bins - want_pos)
+    if grid.line.cyclic:
+        diff = np.minimum(diff, n_bins - diff)
+    assert np.all(diff <= n_bins / kernels.POS_SCALE + 1e-9)
+    # the table's own colors sit exactly on their bin centers
+    on_table = position[: entry.n_colors] * n_bins
+    np.testing.assert_allclose(residual[: entry.n_colors], 0.0)
+    assert np.all(np.floor(on_table) <= np.arange(entry.n_colors) + 1)
+
+
+def test_grid_lists_every_segment_that_can_win() -> None:
+    """Brute force over a whole cell: the grid's candidates always contain the best."""
+    grid = _grid("jet", 0.1)
+    cell_values = np.linspace(0.0, 3.999, 5)  # cell (i, j, k) spans [4i, 4i + 4)
+    rng = np.random.default_rng(3)
+    for base in rng.integers(0, 64, (40, 3)):
+        corner = base * grid.cell_size
+        points = np.stack(np.meshgrid(*[corner[k] + cell_values for k in range(3)]), -1)
+        points = points.reshape(-1, 3)
+        need = np.zeros(grid.n_axis**3, np.uint8)
+        need[(base[0] * 64 + base[1]) * 64 + base[2]] = 1
+        grid.build(need)
+        cell = (base[0] * 64 + base[1]) * 64 + base[2]
+        listed = set(grid.pool[grid.start[cell] : grid.start[cell] + grid.count[cell]].tolist())
+        metric = points @ grid.line.matrix.T
+        rel = metric[:, None, :] - grid.line.seg_a[None]
+        t = np.clip(np.einsum("psk,sk->ps", rel, grid.line.seg_d) * grid.line.seg_inv, 0, 1)
+        dist2 = np.sum((rel - t[..., None] * grid.line.seg_d[None]) ** 2, axis=-1)
+        assert set(np.argmin(dist2, axis=1).tolist()) <= listed
+
+
+@pytest.mark.parametrize("cyclic", [False, True])
+def test_collapse_runs_puts_each_run_at_the_middle_of_its_bins(cyclic: bool) -> None:
+    colors = np.array([[1, 1, 1], [1, 1, 1], [2, 2, 2], [3, 3, 3], [1, 1, 1], [1, 1, 1]])
+    vertices, positions = collapse_runs(colors, cyclic=cyclic)
+    if cyclic:  # the run 4, 5, 0, 1 wraps: its middle is the seam, position 0 == 6
+        assert vertices.tolist() == [[1, 1, 1], [2, 2, 2], [3, 3, 3]]
+        assert positions.tolist() == [0.0, 2.5, 3.5]
+    else:
+        assert vertices.tolist() == [[1, 1, 1], [2, 2, 2], [3, 3, 3], [1, 1, 1]]
+        assert positions.tolist() == [1.0, 2.5, 3.5, 5.0]
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet", "twilight"])
+def test_color_at_matches_oracle(name: str) -> None:
+    grid = _grid(name, 1.0)
+    line = grid.line
+    position = np.linspace(0, line.n_bins, 997, endpoint=False)
+    want = oracle.color_at(line, position)
+    for k, s in enumerate(position):
+        got = kernels._color_at(s, line.vertices, line.positions, float(line.n_bins), line.cyclic)
+        np.testing.assert_allclose(got, want[k], atol=1e-9)
+
+
+def _field(height: int, width: int, rng: np.random.Generator) -> np.ndarray:
+    y, x = np.mgrid[0:height, 0:width]
+    return (
+        0.5 + 0.4 * np.sin(x / 5.0) * np.cos(y / 7.0) + 0.03 * rng.random((height, width))
+    ).clip(0, 1)
+
+
+@pytest.mark.parametrize("name", ["viridis", "twilight"])
+@pytest.mark.parametrize("holes", [False, True])
+def test_chroma_subsampling_test_matches_oracle(name: str, holes: bool) -> None:
+    rng = np.random.default_rng(8)
+    data = _field(22, 30, rng)
+    image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
+    grid = _grid(name, 1.0)
+    codes = _kernel_codes(grid, image.reshape(-1, 3))
+    if holes:
+        codes[rng.random(len(codes)) < 0.05] = 0
+    position, _, _ = _unpack(codes)
+    position = position.reshape(data.shape) * grid.line.n_bins
+    noisy = np.clip(image + rng.normal(0, 3, image.shape), 0, 255).astype(np.uint8)
+    for picture in (image, noisy):
+        got = kernels.chroma_subsampling_test(
+            picture.reshape(-1, 3), 1.0, codes, data.shape[1], kernels.RESIDUAL_MAX_CODE,
+            grid.line.vertices, grid.line.positions, float(grid.line.n_bins), grid.line.cyclic,
+            1, _YCBCR,
+        )  # fmt: skip
+        want = oracle.chroma_subsampling_test(picture, position, grid.line, _YCBCR)
+        np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-6)
+
+
+@pytest.mark.parametrize("cyclic", [False, True])
+@pytest.mark.parametrize(("radius", "shape"), [(1, (17, 23)), (2, (17, 23)), (4, (70, 150))])
+def test_plane_wiener_matches_oracle(cyclic: bool, radius: int, shape: tuple[int, int]) -> None:
+    """Small pictures and one that crosses the kernel's bands (32 rows) and blocks (64)."""
+    rng = np.random.default_rng(radius + 2 * cyclic)
+    y, x = np.mgrid[0 : shape[0], 0 : shape[1]] / 23.0
+    position = (0.3 + 0.5 * x + 0.2 * y**2 + rng.normal(0, 0.02, x.shape)) % 1.0
+    position[rng.random(position.shape) < 0.1] = np.nan
+    noise_by_bin = rng.uniform(1e-4, 8e-4, 50)
+    bins = np.clip((np.nan_to_num(position) * 50).astype(int), 0, 49)
+    got = np.empty_like(position)
+    kernels.plane_wiener(position, noise_by_bin, radius, cyclic, got)
+    want = oracle.plane_wiener(position, noise_by_bin[bins], radius=radius, cyclic=cyclic)
+    np.testing.assert_allclose(got, want, atol=1e-10)
+    assert np.array_equal(np.isnan(got), np.isnan(position))
+
+
+def test_plane_wiener_keeps_planes_and_smooths_noise() -> None:
+    rng = np.random.default_rng(2)
+    y, x = np.mgrid[0:40, 0:40] / 40.0
+    plane = 0.2 + 0.3 * x + 0.1 * y
+    noisy = plane + rng.normal(0, 0.01, plane.shape)
+    out = np.empty_like(noisy)
+    kernels.plane_wiener(noisy, np.full(10, 1e-4), 2, False, out)
+    inner = (slice(2, -2), slice(2, -2))
+    assert np.abs(out - plane)[inner].mean() < 0.5 * np.abs(noisy - plane)[inner].mean()
+    kernels.plane_wiener(plane, np.full(10, 1e-4), 2, False, out)
+    np.testing.assert_allclose(out, plane, atol=1e-12)
+
+
+def test_residual_histogram_counts_every_code() -> None:
+    rng = np.random.default_rng(4)
+    residual_codes = rng.integers(0, kernels.RESIDUAL_MAX_CODE + 1, 100_003).astype(np.uint32)
+    codes = (residual_codes << np.uint32(kernels.RESIDUAL_SHIFT)) | rng.integers(
+        0, 1 << 22, len(residual_codes)
+    ).astype(np.uint32)
+    got = kernels.residual_histogram(codes)
+    want = np.bincount(residual_codes, minlength=kernels.RESIDUAL_MAX_CODE + 1)
+    assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("kind", [kernels.NORM_LINEAR, kernels.NORM_LOG])
+def test_codes_to_values_matches_unpacked_fields(kind: int) -> None:
+    rng = np.random.default_rng(6)
+    residual_codes = rng.integers(0, 40, 5000).astype(np.uint32)
+    codes = (residual_codes << np.uint32(kernels.RESIDUAL_SHIFT)) | rng.integers(
+        0, 1 << 22, 5000
+    ).astype(np.uint32)
+    low, high = (-2.0, 3.0) if kind == kernels.NORM_LINEAR else (0.0, 3.0)
+    values = np.empty(5000)
+    kernels.codes_to_values(codes, 20, kind, low, high, values)
+    position, _, _ = _unpack(codes)
+    keep = (residual_codes > 0) & (residual_codes <= 20)
+    expected = low + position * (high - low)
+    if kind == kernels.NORM_LOG:
+        expected = 10.0**expected
+    assert np.array_equal(np.isnan(values), ~keep)
+    np.testing.assert_allclose(values[keep], expected[keep], rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet", "twilight"])
+def test_unmix_matches_oracle(name: str) -> None:
+    rng = np.random.default_rng(9)
+    data = _field(20, 26, rng)
+    image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
+    # 2x2 means: blends of neighbouring map colors
+    small = image.reshape(10, 2, 13, 2, 3).mean(axis=(1, 3)).round().astype(np.uint8)
+    small[4, 3:9] = (255, 0, 255)  # a line that is no map color
+    grid = _grid(name, 1.0)
+    codes = _kernel_codes(grid, small.reshape(-1, 3))
+    position, residual, _ = _unpack(codes)
+    position[rng.random(len(position)) < 0.05] = np.nan
+    got = np.empty_like(position)
+    got_residual = np.empty(len(position), np.float64)
+    kernels.unmix(
+        small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, 9.0, grid.line.vertices,
+        grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, got, got_residual,
+    )  # fmt: skip
+    want, want_residual = oracle.unmix(
+        small, position.reshape(10, 13), residual.reshape(10, 13), grid.line,
+        min_residual=2.0, threshold=9.0,
+    )  # fmt: skip
+    np.testing.assert_allclose(got.reshape(10, 13), want, atol=1e-9)
+    np.testing.assert_allclose(got_residual.reshape(10, 13), want_residual, atol=1e-6)
+    changed = (got != position) & ~np.isnan(position)
+    assert np.any(changed)
+    assert np.all(got_residual[changed] < residual[changed])
+    assert np.all(got_residual.reshape(10, 13)[4, 3:9] > 9.0)  # the line stays off the map
