@@ -9,8 +9,13 @@ The public names are imported lazily, so ``import truepix`` stays cheap.
 Examples
 --------
 >>> import numpy as np, truepix as tp
->>> sorted(tp.__all__)[:3]
-['Colorbar', 'ColormapMatch', 'Decolorizer']
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "x.png"
+>>> x = np.array([[np.nan, -0.0], [1e-310, 7.0]])
+>>> tp.save(path, x).exact
+True
+>>> tp.load(path).tobytes() == x.tobytes()
+True
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "colorize": "truepix.color",
     "decolorize": "truepix.color",
     "Decolorizer": "truepix.color",
+    "DecolorizeResult": "truepix.color",
     "identify_colormap": "truepix.color",
     "ColormapMatch": "truepix.color",
     "find_colorbar": "truepix.color",

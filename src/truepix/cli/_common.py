@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from truepix.io import ImageInfo
 
-__all__ = ["info_table", "read_array", "write_npy"]
+__all__ = ["info_table", "read_array", "read_picture", "write_npy"]
 
 _IMAGE_SUFFIXES = (".png", ".tif", ".tiff")
 
@@ -78,3 +78,18 @@ def info_table(info: ImageInfo, *, title: str | None = None) -> Table:
     for key, value in rows:
         table.add_row(key, str(value))
     return table
+
+
+def read_picture(path: Path) -> np.ndarray:
+    """A picture's pixels: arrays and PNG/TIFF via truepix, other formats (JPEG ...) via imagecodecs."""
+    if path.suffix.lower() in (".npy", ".npz", *_IMAGE_SUFFIXES):
+        return read_array(path)
+    import imagecodecs
+
+    try:
+        return np.asarray(imagecodecs.imread(str(path)))
+    except Exception as exc:  # imagecodecs raises codec-specific classes
+        from truepix.errors import CorruptFileError
+
+        msg = f"expected a picture file, got {str(path)!r} that no codec reads ({exc})"
+        raise CorruptFileError(msg) from exc

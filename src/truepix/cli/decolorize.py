@@ -58,8 +58,7 @@ def command(
     """Recover the data of SOURCE (a colormapped picture) into TARGET (.npy, .png, .tif)."""
     from rich.console import Console
 
-    from truepix.cli._common import write_npy
-    from truepix.cli.identify import read_picture
+    from truepix.cli._common import read_picture, write_npy
     from truepix.color import Decolorizer, find_colorbar
     from truepix.errors import InputError, UnknownFormatError
 

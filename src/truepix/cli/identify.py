@@ -13,28 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-import numpy as np
 
-__all__ = ["command", "read_picture"]
-
-_ARRAY_SUFFIXES = (".npy", ".npz", ".png", ".tif", ".tiff")
-
-
-def read_picture(path: Path) -> np.ndarray:
-    """A picture's pixels: arrays and PNG/TIFF via truepix, other formats (JPEG ...) via imagecodecs."""
-    if path.suffix.lower() in _ARRAY_SUFFIXES:
-        from truepix.cli._common import read_array
-
-        return read_array(path)
-    import imagecodecs
-
-    try:
-        return np.asarray(imagecodecs.imread(str(path)))
-    except Exception as exc:  # imagecodecs raises codec-specific classes
-        from truepix.errors import CorruptFileError
-
-        msg = f"expected a picture file, got {str(path)!r} that no codec reads ({exc})"
-        raise CorruptFileError(msg) from exc
+__all__ = ["command"]
 
 
 @click.command("identify")
@@ -44,6 +24,7 @@ def read_picture(path: Path) -> np.ndarray:
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
     """Name the colormap of SOURCE (a picture or a whole figure)."""
+    from truepix.cli._common import read_picture
     from truepix.color import find_colorbar, identify_colormap
     from truepix.errors import InputError
 

@@ -26,6 +26,7 @@ _EXPORTS: dict[str, str] = {
     "Colorbar": "truepix.color._colorbar",
     "decolorize": "truepix.color._decolorize",
     "Decolorizer": "truepix.color._decolorize",
+    "DecolorizeResult": "truepix.color._decolorize",
 }
 
 __all__ = sorted(_EXPORTS)
