@@ -26,6 +26,7 @@ Kernels assume clean input: the friendly layer validated shapes, dtypes and rang
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numba as nb
 import numpy as np
@@ -71,7 +72,7 @@ NORM_LINEAR = 0
 NORM_LOG = 1  # low, high are log10(vmin), log10(vmax)
 NORM_OTHER = 2  # not computed by the kernels
 
-_JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
+_JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
 
 
 @nb.njit(**_JIT)

@@ -15,13 +15,13 @@ their counts equal ``np.histogram``'s exactly, bit-level rounding at edges inclu
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from truepix._validate import positive_int
 from truepix.errors import InputError, OutOfRangeError, UnsupportedDtypeError
 
 __all__ = ["Bins", "check_dtype", "counts_dtype", "resolve_bins"]
@@ -239,17 +239,7 @@ def resolve_bins(
         )
         raise InputError(msg)
     if np.ndim(bins) == 0:
-        if isinstance(bins, (bool, np.bool_)):
-            msg = f"expected bins as a positive int, got {bins!r}"
-            raise InputError(msg)
-        try:
-            n_bins = operator.index(bins)
-        except TypeError:
-            msg = f"expected bins as a positive int or a sequence of edges, got {bins!r}"
-            raise InputError(msg) from None
-        if n_bins < 1:
-            msg = f"expected a positive number of bins, got {n_bins}"
-            raise InputError(msg)
+        n_bins = positive_int(bins, "bins", alternative=" or a sequence of edges")
         if range_ is None:
             first, last = data_range()
         else:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 import numpy as np
 
+from truepix._validate import positive_int
 from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 from truepix.stacks import _equalize_numpy
 
@@ -35,17 +35,7 @@ def _check_images(images: Any) -> np.ndarray:
 
 
 def _check_nbins(nbins: Any, dtype: np.dtype) -> int:
-    if isinstance(nbins, (bool, np.bool_)):
-        msg = f"expected nbins as a positive int, got {nbins!r}"
-        raise InputError(msg)
-    try:
-        count = operator.index(nbins)
-    except TypeError:
-        msg = f"expected nbins as a positive int, got {nbins!r}"
-        raise InputError(msg) from None
-    if count < 1:
-        msg = f"expected a positive nbins, got {count}"
-        raise InputError(msg)
+    count = positive_int(nbins, "nbins")
     if dtype.kind in "iu" and count != 256:
         rule = (
             "uint8 images are equalized exactly as OpenCV does, with 256 levels"
