@@ -202,27 +202,37 @@ class PixelCounter:
             if self._counts is not None:
                 room = min(room, FLUSH_EVERY - self._since_flush)
             chunk = flat[start : start + room]
-            self._count(chunk)
+            flush_after = self._counts is not None and self._since_flush + len(chunk) == FLUSH_EVERY
+            self._count(chunk, flush_after=flush_after)
             start += chunk.shape[0]
-            self._since_flush += chunk.shape[0]
-            if self._counts is not None and self._since_flush == FLUSH_EVERY:
-                self._flush()
+            self._since_flush = 0 if flush_after else self._since_flush + chunk.shape[0]
 
-    def _count(self, chunk: np.ndarray) -> None:
+    def _count(self, chunk: np.ndarray, *, flush_after: bool) -> None:
         from truepix.stacks import _hist_numba as k
 
         bins, small, tile = self.bins, self._small, self._tile
+        counts = self._counts if self._counts is not None else small  # unused unless flushing
         parallel = self.backend == "numba"
         fn: Any
         if self._lut is not None:
             fn = k.count_lut_parallel if parallel else k.count_lut_serial
-            args: tuple[Any, ...] = (chunk, small, self._lut, tile)
+            args: tuple[Any, ...] = (chunk, small, self._lut, tile, counts, flush_after)
         elif bins.uniform:
             fn = k.count_uniform_parallel if parallel else k.count_uniform_serial
-            args = (chunk, small, bins.edges, bins.first64, bins.scale, bins.margin, tile)
+            args = (
+                chunk,
+                small,
+                bins.edges,
+                bins.first64,
+                bins.scale,
+                bins.margin,
+                tile,
+                counts,
+                flush_after,
+            )
         else:
             fn = k.count_edges_parallel if parallel else k.count_edges_serial
-            args = (chunk, small, bins.edges, tile)
+            args = (chunk, small, bins.edges, tile, counts, flush_after)
         if parallel:
             with _PARALLEL_LOCK:
                 fn(*args)

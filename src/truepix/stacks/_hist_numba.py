@@ -6,8 +6,9 @@ Layout and schedule (measured, see FACTS.md):
 * pixels are cut into tiles small enough that a tile's counters stay in cache, and
   each tile runs over every frame of the call before the next tile starts;
 * the kernels count into uint8 ``small`` counters, a quarter of the cache that
-  uint32 would take; the caller flushes them into the wide counts (:func:`flush`)
-  before they can wrap, i.e. at most every 255 frames;
+  uint32 would take, and flush them into the wide ``counts`` before they can wrap
+  (at most every 255 frames): with ``flush_after`` each tile is flushed right after
+  it is counted, while its counters are in cache (:func:`flush` does it alone);
 * one compiled function per variant (uniform / edges / lookup table, parallel /
   serial): a runtime flag in the inner loop costs ~25 %, and numba's disk cache
   can hand the serial build of a function to its parallel twin, so twins are
@@ -78,13 +79,15 @@ def _tile_uniform(batch, small, edges, first, scale, margin, p0, p1):
             fraction = f - i
             sure = inside & (fraction > margin) & (fraction < 1.0 - margin)
             guess[q] = i if sure else -1
+        # indexing a view of the tile's rows saves an add per count: ~10% faster
+        counters = small[p0:p1]
         for q in range(width):
             i = guess[q]
             if i < 0:
                 i = _exact_uniform(np.float64(row[q]), edges, first, scale)
                 if i < 0:
                     continue
-            small[p0 + q, i] += 1
+            counters[q, i] += 1
 
 
 @njit(nogil=True, cache=True)
@@ -93,10 +96,11 @@ def _tile_edges(batch, small, edges, p0, p1):
     last_bin = n_edges - 2
     left = edges[0]
     right = edges[n_edges - 1]
+    counters = small[p0:p1]
     for b in range(batch.shape[0]):
-        row = batch[b]
-        for p in range(p0, p1):
-            x = row[p]
+        row = batch[b, p0:p1]
+        for q in range(p1 - p0):
+            x = row[q]
             if x >= left and x <= right:
                 # branch-free binary search: largest i with edges[i] <= x
                 i = 0
@@ -105,17 +109,18 @@ def _tile_edges(batch, small, edges, p0, p1):
                     half = size >> 1
                     i = i + half if edges[i + half] <= x else i
                     size -= half
-                small[p, min(i, last_bin)] += 1
+                counters[q, min(i, last_bin)] += 1
 
 
 @njit(nogil=True, cache=True)
 def _tile_lut(batch, small, lut, p0, p1):
+    counters = small[p0:p1]
     for b in range(batch.shape[0]):
-        row = batch[b]
-        for p in range(p0, p1):
-            i = lut[row[p]]
+        row = batch[b, p0:p1]
+        for q in range(p1 - p0):
+            i = lut[row[q]]
             if i >= 0:
-                small[p, i] += 1
+                counters[q, i] += 1
 
 
 @njit(nogil=True, cache=True)
@@ -130,51 +135,69 @@ def _tile_flush(small, counts, p0, p1):
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_uniform_parallel(batch, small, edges, first, scale, margin, tile):
+def count_uniform_parallel(batch, small, edges, first, scale, margin, tile, counts, flush_after):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
-        _tile_uniform(batch, small, edges, first, scale, margin, p0, min(p0 + tile, n_pixels))
+        p1 = min(p0 + tile, n_pixels)
+        _tile_uniform(batch, small, edges, first, scale, margin, p0, p1)
+        if flush_after:  # while the tile's counters are still in cache
+            _tile_flush(small, counts, p0, p1)
 
 
 @njit(nogil=True, cache=True)
-def count_uniform_serial(batch, small, edges, first, scale, margin, tile):
+def count_uniform_serial(batch, small, edges, first, scale, margin, tile, counts, flush_after):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
-        _tile_uniform(batch, small, edges, first, scale, margin, p0, min(p0 + tile, n_pixels))
+        p1 = min(p0 + tile, n_pixels)
+        _tile_uniform(batch, small, edges, first, scale, margin, p0, p1)
+        if flush_after:  # while the tile's counters are still in cache
+            _tile_flush(small, counts, p0, p1)
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_edges_parallel(batch, small, edges, tile):
+def count_edges_parallel(batch, small, edges, tile, counts, flush_after):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
-        _tile_edges(batch, small, edges, p0, min(p0 + tile, n_pixels))
+        p1 = min(p0 + tile, n_pixels)
+        _tile_edges(batch, small, edges, p0, p1)
+        if flush_after:  # while the tile's counters are still in cache
+            _tile_flush(small, counts, p0, p1)
 
 
 @njit(nogil=True, cache=True)
-def count_edges_serial(batch, small, edges, tile):
+def count_edges_serial(batch, small, edges, tile, counts, flush_after):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
-        _tile_edges(batch, small, edges, p0, min(p0 + tile, n_pixels))
+        p1 = min(p0 + tile, n_pixels)
+        _tile_edges(batch, small, edges, p0, p1)
+        if flush_after:  # while the tile's counters are still in cache
+            _tile_flush(small, counts, p0, p1)
 
 
 @njit(parallel=True, nogil=True, cache=True)
-def count_lut_parallel(batch, small, lut, tile):
+def count_lut_parallel(batch, small, lut, tile, counts, flush_after):
     n_pixels = batch.shape[1]
     for t in prange((n_pixels + tile - 1) // tile):
         p0 = t * tile
-        _tile_lut(batch, small, lut, p0, min(p0 + tile, n_pixels))
+        p1 = min(p0 + tile, n_pixels)
+        _tile_lut(batch, small, lut, p0, p1)
+        if flush_after:  # while the tile's counters are still in cache
+            _tile_flush(small, counts, p0, p1)
 
 
 @njit(nogil=True, cache=True)
-def count_lut_serial(batch, small, lut, tile):
+def count_lut_serial(batch, small, lut, tile, counts, flush_after):
     n_pixels = batch.shape[1]
     for t in range((n_pixels + tile - 1) // tile):
         p0 = t * tile
-        _tile_lut(batch, small, lut, p0, min(p0 + tile, n_pixels))
+        p1 = min(p0 + tile, n_pixels)
+        _tile_lut(batch, small, lut, p0, p1)
+        if flush_after:  # while the tile's counters are still in cache
+            _tile_flush(small, counts, p0, p1)
 
 
 @njit(parallel=True, nogil=True, cache=True)
