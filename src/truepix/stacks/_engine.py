@@ -202,7 +202,12 @@ class PixelCounter:
             if self._counts is not None:
                 room = min(room, FLUSH_EVERY - self._since_flush)
             chunk = flat[start : start + room]
-            flush_after = self._counts is not None and self._since_flush + len(chunk) == FLUSH_EVERY
+            # flush with the last chunk that leaves no room for a whole next one: every
+            # call stays FRAMES_PER_PASS long instead of a sliver before each flush
+            flush_after = (
+                self._counts is not None
+                and self._since_flush + len(chunk) + FRAMES_PER_PASS > FLUSH_EVERY
+            )
             self._count(chunk, flush_after=flush_after)
             start += chunk.shape[0]
             self._since_flush = 0 if flush_after else self._since_flush + chunk.shape[0]
