@@ -270,6 +270,19 @@ def test_degraded_pictures_beat_the_nearest_color(name: str, field: str) -> None
             assert result.jpeg == (label == "jpeg"), label
 
 
+def test_jpeg_answers_from_the_8_bit_memo_match_the_float_path() -> None:
+    """8-bit JPEG'd pictures keep one memo of (luma position, RGB residual) per color;
+    float pictures combine two projections per pixel. Both give the same answers."""
+    picture = _jpeg(tp.colorize(_camera(), cmap="jet", vmin=0, vmax=1), 75)
+    as_float = picture / 255.0 * (1.0 - 1e-12)  # not exact 8-bit levels: the float path
+    memo = Decolorizer("jet").decode(picture)
+    floats = Decolorizer("jet").decode(as_float)
+    assert memo.jpeg and floats.jpeg
+    assert np.array_equal(np.isnan(memo.values), np.isnan(floats.values))
+    assert np.nanmax(np.abs(memo.values - floats.values)) < 1e-6
+    assert np.allclose(memo.residual, floats.residual, atol=0.25, equal_nan=True)
+
+
 @pytest.mark.parametrize("name", ["viridis", "jet"])
 def test_noise_estimate_and_adaptive_threshold(name: str) -> None:
     data = _smooth(200)

@@ -276,33 +276,41 @@ def _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need):  # pr
 
 
 @nb.njit(**_JIT)
-def _memo_code(pixels, p, memo, search, inv_span):  # pragma: no cover - jitted
+def _memo_code(pixels, p, memo, search, search_pos, joint, inv_span):  # pragma: no cover
     """The packed answer for uint8 pixel p, from ``memo`` or projected and stored there.
 
+    ``joint``: the position comes from ``search_pos`` (another metric, e.g. luma) and
+    the residual and ambiguity from ``search``; otherwise all three from ``search``.
     Threads racing on one color compute and store the same value.
     """
     key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
     key |= np.int64(pixels[p, 2])
     code = memo[key]
     if code == 0:
-        pos, res, amb = _project(
-            float(pixels[p, 0]), float(pixels[p, 1]), float(pixels[p, 2]), search
-        )
+        r = float(pixels[p, 0])
+        g = float(pixels[p, 1])
+        b = float(pixels[p, 2])
+        pos, res, amb = _project(r, g, b, search)
+        if joint:
+            pos, _, _ = _project(r, g, b, search_pos)
         code = _pack(pos, res, amb, inv_span)
         memo[key] = code
     return code
 
 
 @nb.njit(parallel=True, **_JIT)
-def resolve_u8(pixels, memo, search, span, out):  # pragma: no cover - jitted
-    """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``."""
+def resolve_u8(pixels, memo, search, search_pos, joint, span, out):  # pragma: no cover
+    """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``.
+
+    ``search_pos`` and ``joint``: see :func:`_memo_code`.
+    """
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if out[p] == PENDING:
-                out[p] = _memo_code(pixels, p, memo, search, inv_span)
+                out[p] = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span)
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -440,16 +448,19 @@ def values_u8(  # pragma: no cover - jitted
 
 @nb.njit(parallel=True, **_JIT)
 def resolve_values_u8(  # pragma: no cover - jitted
-    pixels, memo, search, span, max_code, kind, low, high, out, out_bits
+    pixels, memo, search, search_pos, joint, span, max_code, kind, low, high, out, out_bits
 ):
-    """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending."""
+    """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending.
+
+    ``search_pos`` and ``joint``: see :func:`_memo_code`.
+    """
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if out_bits[p] == PENDING_BITS:
-                code = _memo_code(pixels, p, memo, search, inv_span)
+                code = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span)
                 out[p] = _code_value(code, max_code, kind, low, high)
 
 

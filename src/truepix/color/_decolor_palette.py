@@ -191,9 +191,10 @@ class Grid:
     def build(self, need: np.ndarray, /) -> None:
         """Build the cells flagged (nonzero) in ``need`` and clear the flags."""
         cells = np.flatnonzero(need)
+        need[cells] = 0
+        cells = cells[self.start[cells] < 0]  # built ones stay as they are
         if len(cells) == 0:
             return
-        need[cells] = 0
         line = self.line
         parts = [self.pool]
         offset = len(self.pool)

@@ -215,6 +215,7 @@ class Decolorizer:
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
         self._memos: dict[str, np.ndarray] = {}
+        self._jpeg_cells = np.full(Grid.n_axis**3, -1, dtype=np.int64)
 
     @property
     def cmap(self) -> str:
@@ -294,26 +295,59 @@ class Decolorizer:
             self._grids[(kind, metric)] = grid
         return grid
 
+    def _memo(self, metric: str) -> np.ndarray:
+        """The answers per 24-bit color of a metric (zero pages until colors touch them)."""
+        memo = self._memos.get(metric)
+        if memo is None:
+            memo = self._memos[metric] = np.zeros(1 << 24, dtype=np.uint32)
+        return memo
+
+    def _cell_starts(self, metric: str) -> np.ndarray:
+        """Per grid cell, negative until the cell is built for ``metric``."""
+        if metric == "jpeg":
+            return self._jpeg_cells
+        return self._grid("u8", metric).start
+
+    def _searches(self, metric: str, need: np.ndarray) -> tuple[Any, Any, bool]:
+        """Build the 8-bit grid cells flagged in ``need``; (search, position search, joint).
+
+        ``"jpeg"`` answers take the position from the luma metric and the residual and
+        ambiguity from RGB, so validity means the same on every picture.
+        """
+        if metric != "jpeg":
+            grid = self._grid("u8", metric)
+            grid.build(need)
+            return grid.search(), grid.search(), False
+        cells = np.flatnonzero(need)
+        for name in ("rgb", "luma"):
+            need[cells] = 1
+            self._grid("u8", name).build(need)
+        self._jpeg_cells[cells] = 0
+        return self._grid("u8", "rgb").search(), self._grid("u8", "luma").search(), True
+
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
-        grid = self._grid(kind, metric)
+        if kind != "u8" and metric == "jpeg":
+            codes = self._codes(flat, kind, scale, "rgb")
+            luma_codes = self._codes(flat, kind, scale, "luma")
+            return (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
         codes = np.empty(len(flat), dtype=np.uint32)
-        need = np.zeros(grid.n_axis**3, dtype=np.uint8)
-        span = float(grid.line.n_bins)
+        need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         if kind == "u8":
-            memo = self._memos.get(metric)
-            if memo is None:
-                # zero pages: only the colors pictures actually have touch memory
-                memo = self._memos[metric] = np.zeros(1 << 24, dtype=np.uint32)
+            memo = self._memo(metric)
             pending = kernels.lookup_u8(
-                flat, memo, self._opaque, grid.start, grid.n_axis, grid.cell_size, codes, need
-            )
+                flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis,
+                Grid.cell_size, codes, need,
+            )  # fmt: skip
             if pending:
-                grid.build(need)
-                kernels.resolve_u8(flat, memo, grid.search(), span, codes)
+                search, search_pos, joint = self._searches(metric, need)
+                span = float(self._map.n_colors)
+                kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes)
         else:
+            grid = self._grid(kind, metric)
             kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
             grid.build(need)
+            span = float(grid.line.n_bins)
             kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
         return codes
 
@@ -335,8 +369,7 @@ class Decolorizer:
         if spatial and noise > 0.0:
             # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
             # positions luma alone gives; a noisy or resampled picture's is not
-            luma_codes = self._codes(flat, kind, scale, "luma")
-            luma_codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
+            luma_codes = self._codes(flat, kind, scale, "jpeg")
             line = self._grid(kind, "luma").line
             e_map, e_model = kernels.chroma_subsampling_test(
                 flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
@@ -359,23 +392,22 @@ class Decolorizer:
             unmix, unmix_residual,
         )  # fmt: skip
 
-    def _values_u8(self, flat: np.ndarray, max_code: int) -> np.ndarray:
+    def _values_u8(self, flat: np.ndarray, max_code: int, metric: str) -> np.ndarray:
         """Values of (P, C) uint8 pixels in one pass (two for colors never seen)."""
-        grid = self._grid("u8", "rgb")
-        memo = self._memos["rgb"]  # made by _plan's sample
+        memo = self._memo(metric)
         norm = self._norm
         values = np.empty(len(flat), dtype=np.float64)
         bits = values.view(np.uint64)
-        need = np.zeros(grid.n_axis**3, dtype=np.uint8)
+        need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending = kernels.values_u8(
-            flat, memo, self._opaque, grid.start, grid.n_axis, grid.cell_size, max_code,
-            norm.kind, norm.low, norm.high, values, bits, need,
+            flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis, Grid.cell_size,
+            max_code, norm.kind, norm.low, norm.high, values, bits, need,
         )  # fmt: skip
         if pending:
-            grid.build(need)
+            search, search_pos, joint = self._searches(metric, need)
             kernels.resolve_values_u8(
-                flat, memo, grid.search(), float(grid.line.n_bins), max_code, norm.kind,
-                norm.low, norm.high, values, bits,
+                flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
+                norm.kind, norm.low, norm.high, values, bits,
             )  # fmt: skip
         return values
 
@@ -386,19 +418,16 @@ class Decolorizer:
         plan = self._plan(pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
         simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
-        if kind == "u8" and fused and simple and not plan.jpeg:
+        # JPEG: positions from the luma-weighted distance, validity from RGB
+        metric = "jpeg" if plan.jpeg else "rgb"
+        if kind == "u8" and fused and simple:
             return DecolorizeResult(
-                self._values_u8(flat, plan.max_code).reshape(shape),
+                self._values_u8(flat, plan.max_code, metric).reshape(shape),
                 np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
-                jpeg=False, denoised=False,
+                jpeg=plan.jpeg, denoised=False,
             )  # fmt: skip
-        codes = self._codes(flat, kind, scale, "rgb")
-        line = self._grid(kind, "rgb").line
-        if plan.jpeg:
-            # JPEG: positions from the luma-weighted distance, validity from RGB
-            luma_codes = self._codes(flat, kind, scale, "luma")
-            codes = (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
-            line = self._grid(kind, "luma").line
+        codes = self._codes(flat, kind, scale, metric)
+        line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         if fused and simple:
             values = np.empty(len(codes), dtype=np.float64)
             kernels.codes_to_values(
