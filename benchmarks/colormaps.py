@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/colormaps.py            # 4 maps, 256x256 fields, a 2048^2 speed run
     python benchmarks/colormaps.py --full     # 10 maps, 512x512 fields
+    python benchmarks/colormaps.py --full --floor   # + what oracle-tuned restorers add
 
 Accuracy: fields (smooth synthetic, fBm terrain, two photographs from scikit-image)
 are rendered with matplotlib (``cmap(norm(x), bytes=True)``), degraded, and turned
@@ -46,6 +47,7 @@ import numpy as np
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from truepix.color._decolor_kernels import POS_MASK, POS_SCALE
 from truepix.color._decolorize import Decolorizer
 
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
@@ -128,10 +130,14 @@ def colormap(name: str) -> mpl.colors.Colormap:
 # -- conditions ------------------------------------------------------------------------
 
 
-def jpeg(quality: int) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+def jpeg(
+    quality: int, subsampling: int = 2
+) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Pillow's JPEG round trip; ``subsampling`` 2 is 4:2:0 (Pillow's default), 0 4:4:4."""
+
     def degrade(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         buffer = io.BytesIO()
-        Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)  # 4:2:0 default
+        Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality, subsampling=subsampling)
         return np.asarray(Image.open(buffer).convert("RGB")), data
 
     return degrade
@@ -412,6 +418,87 @@ def flags(maps: list[str]) -> None:
         print(row)
 
 
+def restoration_floor(maps: list[str], size: int) -> None:
+    """How much of the error is left to take back, granted an oracle or a better picture.
+
+    * truepix's values -- and, for noise, the per-pixel positions before its filter --
+      post-filtered by classic restorers (Gaussian blur, total variation after
+      Chambolle, non-local means for noise), each with the parameter that is best for
+      that very picture, picked with the truth no decoder has: an optimistic bound on
+      what such methods add;
+    * for JPEG, the same picture saved at the same quality *without* chroma
+      subsampling (4:4:4): full-resolution chroma, which no model of 4:2:0 can give
+      back, decoded by truepix with the better of RGB and luma-weighted distance.
+
+    Ratios are to nearest RGB on the real (4:2:0) picture. Cyclic maps are left out
+    (the filters do not wrap).
+    """
+    from scipy import ndimage
+    from skimage.restoration import denoise_nl_means, denoise_tv_chambolle
+
+    conditions = ["JPEG q90", "JPEG q75", "JPEG q50", "noise 2 DN"]
+    sums: dict[tuple[str, str], np.ndarray] = {}
+    for map_name in maps:
+        if map_name in CYCLIC:
+            continue
+        cmap = colormap(map_name)
+        nearest = NearestRGB(cmap)
+        decoder = Decolorizer(cmap, threshold=np.inf)
+        per_pixel = Decolorizer(cmap, threshold=np.inf, denoise=False)
+        for _field_name, (kind, data) in fields(size).items():
+            rgb = cmap(data, bytes=True)[..., :3]
+            for condition in conditions:
+                image, truth = CONDITIONS[condition](rgb, data)
+                values = decoder.values(image)
+                starts = [values]
+                if condition.startswith("noise"):
+                    starts.append(per_pixel.values(image))
+                candidates = list(starts)
+                for start in starts:
+                    candidates += [ndimage.gaussian_filter(start, s) for s in (0.5, 0.7, 1.0)]
+                    candidates += [
+                        denoise_tv_chambolle(start, weight=w) for w in (0.001, 0.002, 0.004, 0.008)
+                    ]
+                if condition.startswith("noise"):
+                    sigma = float(np.std(starts[1] - truth))  # the oracle's noise level
+                    candidates += [
+                        denoise_nl_means(starts[1], h=h * sigma, sigma=sigma, patch_distance=6)
+                        for h in (0.6, 0.8, 1.0)
+                    ]
+                full_chroma = np.nan
+                if condition.startswith("JPEG"):
+                    quality = int(condition.removeprefix("JPEG q"))
+                    better = jpeg(quality, subsampling=0)(rgb, data)[0]
+                    # the better of RGB and luma-weighted distance for that picture
+                    luma = decoder._codes(better.reshape(-1, 3), "u8", 1.0, "luma")
+                    luma_values = (luma & POS_MASK) / POS_SCALE
+                    full_chroma = min(
+                        np.abs(decoder.values(better) - truth).mean(),
+                        np.abs(luma_values.reshape(truth.shape) - truth).mean(),
+                    )
+                errors = [
+                    np.abs(values - truth).mean(),
+                    min(np.abs(c - truth).mean() for c in candidates),
+                    full_chroma,
+                    np.abs(nearest(image) - truth).mean(),
+                ]
+                for group in (kind, "all"):
+                    key = (condition, group)
+                    sums[key] = sums.get(key, np.zeros(4)) + np.asarray(errors)
+    print("\nRestoration floor (non-cyclic maps): mean error / nearest RGB's, pooled")
+    header = (
+        f"{'condition':<15} {'fields':<7}{'truepix':>10}{'+ oracle-tuned restorer':>25}"
+        f"{'truepix on 4:4:4 JPEG':>23}"
+    )
+    print(header)
+    print("-" * len(header))
+    for condition in conditions:
+        for group in ("all", "real"):
+            tp, best, full_chroma, base = sums[(condition, group)]
+            row = f"{condition:<15} {group:<7}{tp / base:>10.3f}{best / base:>25.3f}"
+            print(row + (f"{full_chroma / base:>23.3f}" if np.isfinite(full_chroma) else ""))
+
+
 def _best(function: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -492,6 +579,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--maps", help="comma-separated colormaps (overrides the default list)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also post-filter with oracle-tuned classic restorers (minutes)",
+    )
     args = parser.parse_args(argv)
     if args.maps:
         maps = args.maps.split(",")
@@ -510,6 +602,8 @@ def main(argv: list[str] | None = None) -> None:
     print_accuracy(results, methods)
     print(f"(accuracy run: {time.perf_counter() - started:.0f} s)")
     flags(maps)
+    if args.floor:
+        restoration_floor(maps, size)
     if not args.no_speed:
         speed(2048, 8 if args.full else 6, unmap_module)
 
