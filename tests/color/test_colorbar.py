@@ -103,6 +103,78 @@ def test_figure_sweep() -> None:
     assert colors >= 0.9
 
 
+def _jpeg(pixels: np.ndarray, quality: int) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(pixels[..., :3]).save(buffer, format="JPEG", quality=quality)  # 4:2:0
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+@pytest.mark.parametrize("quality", [90, 75])
+@pytest.mark.parametrize("seed", [0, 5, 8, 13])
+def test_jpeg_figures(seed: int, quality: int) -> None:
+    """A JPEG'd figure's bar: rows no longer one color, found all the same."""
+    pixels, truth, orientation, cmap = _figure(seed)
+    exact = tp.find_colorbar(pixels)
+    assert exact is not None and exact.exact
+    bar = tp.find_colorbar(_jpeg(pixels, quality))
+    assert bar is not None and not bar.exact
+    assert bar.orientation == orientation
+    assert _iou(bar.bbox, truth) >= 0.8
+    assert np.percentile(_color_errors(bar, cmap), 95) <= 6
+    assert "exact=False" in repr(bar)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("quality", [90, 75])
+def test_jpeg_figure_sweep(quality: int) -> None:
+    found = 0
+    for seed in range(60):
+        pixels, truth, orientation, _ = _figure(seed)
+        bar = tp.find_colorbar(_jpeg(pixels, quality))
+        found += bar is not None and bar.orientation == orientation and _iou(bar.bbox, truth) >= 0.8
+    assert found >= 57  # 95 %
+
+
+def _heatmap_figure(seed: int) -> tuple[np.ndarray, np.ndarray, str, np.ndarray, np.ndarray]:
+    """imshow (nearest) of a smooth field + colorbar; the rows and columns of the picture
+    at the data cells' centers."""
+    rng = np.random.default_rng(seed)
+    cmap = ["viridis", "jet", "magma", "turbo", "coolwarm", "cividis"][seed % 6]
+    ny, nx = 24, 32
+    yy, xx = np.mgrid[0:ny, 0:nx]
+    data = np.sin(xx / rng.uniform(4, 12) + rng.uniform(0, 6)) * np.cos(yy / rng.uniform(4, 12))
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=(72, 100, 150)[seed % 3])
+    image = ax.imshow(data, cmap=cmap, vmin=-1, vmax=1, interpolation="nearest")
+    ax.set_title("field")
+    fig.colorbar(image, ax=ax, orientation=("vertical", "horizontal")[seed % 2])
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
+    box = ax.get_window_extent()
+    plt.close(fig)
+    top, bottom = pixels.shape[0] - box.y1, pixels.shape[0] - box.y0
+    rows = np.rint(top + (np.arange(ny) + 0.5) * (bottom - top) / ny).astype(int)
+    columns = np.rint(box.x0 + (np.arange(nx) + 0.5) * (box.x1 - box.x0) / nx).astype(int)
+    return pixels, data, cmap, rows, columns
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_decolorizing_a_jpeg_figure_with_its_found_bar(seed: int) -> None:
+    """The found bar of a JPEG'd figure stands for its catalog map: the data come back
+    as well as with the map named by hand."""
+    pixels, data, cmap, rows, columns = _heatmap_figure(seed)
+    picture = _jpeg(pixels, 75)
+    bar = tp.find_colorbar(picture)
+    assert bar is not None and not bar.exact
+    cells = np.ix_(rows, columns)
+    known = tp.decolorize(picture, cmap=cmap, vmin=-1, vmax=1, threshold=np.inf)[cells]
+    found = tp.decolorize(picture, cmap=bar, vmin=-1, vmax=1, threshold=np.inf)[cells]
+    assert np.abs(found - data).mean() <= 1.3 * np.abs(known - data).mean()
+
+
 @pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
 def test_synthetic_bar_exact(orientation: str) -> None:
     """A bar painted by colorize (no outline): exact box and colors, low first."""
@@ -180,3 +252,14 @@ def test_a_bar_of_an_unknown_map_keeps_its_colors() -> None:
     entry = resolve(bar)
     assert entry.source == "array"
     np.testing.assert_array_equal(entry.lut_bytes[:, :3], bar.colors)
+
+
+def test_column_median_is_the_median_of_five_rows() -> None:
+    from truepix.color._colorbar import _column_median
+
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        values = rng.integers(0, 6, (int(rng.integers(1, 12)), 7))
+        padded = np.pad(values, ((2, 2), (0, 0)), mode="edge")
+        five = np.stack([padded[k : k + len(values)] for k in range(5)])
+        np.testing.assert_array_equal(_column_median(values), np.median(five, axis=0))

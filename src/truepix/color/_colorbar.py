@@ -9,6 +9,13 @@ stack. Rows of plain background are excluded by their runs being wider
 than the bar (nothing stops them at the bar's sides), and blocky images
 by their color steps being abrupt. Vertical and horizontal bars are the
 same search on the transposed picture.
+
+"One color" is exact first (uncompressed figures); a second search lets
+neighbours differ by up to 32 DN and takes each side as the median of five
+rows, so that a JPEG'd figure's bar -- noisy across, its runs cut short here
+and there by 8x8 blocks and ringing -- is found whole. The bar with the most
+distinct colors wins; one from the second search is marked ``exact=False``
+and keeps one color per pixel along it.
 """
 
 from __future__ import annotations
@@ -22,11 +29,12 @@ from truepix.errors import ShapeError, UnsupportedDtypeError
 
 __all__ = ["Colorbar", "find_colorbar", "image_rgb8"]
 
-# Two neighbours within this many DN count as the same color. Agg draws a
-# colorbar's cells exactly (and its antialiased outline differs from them).
-# Looser tolerances were tried for JPEG'd figures: the bar's sides then wander
-# too much from row to row and only fragments were found, so they are off.
-_TOLERANCES = (0,)
+# Two neighbours within this many DN count as the same color: 0 for exact
+# pictures (Agg draws a colorbar's cells exactly, and its antialiased outline
+# differs from them); 32 for compressed ones, whose bars are noisy across (JPEG's
+# 8x8 blocks and ringing at the outline). Both are searched; the bar with the
+# most distinct colors wins.
+_TOLERANCES = (0, 32)
 _MIN_LENGTH = 24  # pixels along the bar
 _MIN_WIDTH = 3  # pixels across it
 _MIN_ASPECT = 3.0  # length / width
@@ -35,6 +43,7 @@ _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
 _JITTER = 2  # pixels a bar's side may wander from row to row (antialiased outline)
+_MAX_GAP = 3  # rows of noise that may split one bar
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,6 +61,10 @@ class Colorbar:
     colors : numpy.ndarray
         (N, 3) uint8, one color per pixel along the bar, from low to high:
         color ``i`` stands for the fraction ``(i + 0.5) / N`` of the bar.
+    exact : bool
+        Whether every row across the bar was one exact color (an uncompressed
+        picture). A bar found in a compressed (JPEG'd) figure has ``False``: its
+        colors are medians across the bar, a few DN off the map.
 
     Examples
     --------
@@ -65,6 +78,7 @@ class Colorbar:
     bbox: tuple[int, int, int, int]
     orientation: str
     colors: np.ndarray
+    exact: bool = True
 
     def __post_init__(self) -> None:
         if self.orientation not in ("vertical", "horizontal"):
@@ -74,6 +88,7 @@ class Colorbar:
         colors.setflags(write=False)
         object.__setattr__(self, "colors", colors)
         object.__setattr__(self, "bbox", tuple(int(v) for v in self.bbox))
+        object.__setattr__(self, "exact", bool(self.exact))
 
     @property
     def length(self) -> int:
@@ -88,9 +103,10 @@ class Colorbar:
         return right - left if self.orientation == "vertical" else bottom - top
 
     def __repr__(self) -> str:
+        exact = "" if self.exact else ", exact=False"
         return (
             f"Colorbar(bbox={self.bbox}, orientation={self.orientation!r},"
-            f" colors=<{len(self.colors)} colors>)"
+            f" colors=<{len(self.colors)} colors>{exact})"
         )
 
 
@@ -147,6 +163,18 @@ def _row_runs(rgb: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
     return start, end + 1
 
 
+def _column_median(values: np.ndarray) -> np.ndarray:
+    """Median of each pixel and the two rows above and below it (edges repeated)."""
+    padded = np.pad(values, ((2, 2), (0, 0)), mode="edge")
+    rows = len(values)
+    a, b, c, d, e = (padded[k : k + rows] for k in range(5))
+    # the median of five by a min/max network: the larger of the pairs' minima and the
+    # smaller of their maxima bracket the median, which the fifth value then picks
+    low = np.maximum(np.minimum(a, b), np.minimum(c, d))
+    high = np.minimum(np.maximum(a, b), np.maximum(c, d))
+    return np.maximum(np.minimum(low, high), np.minimum(np.maximum(low, high), e))
+
+
 def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, int, int, int]]]:
     """Rectangles (left, top, right, bottom) of stacked rows that share one run, scored.
 
@@ -155,6 +183,10 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
     blend into the bar's colors on some rows and not on others).
     """
     start, end = _row_runs(rgb, tolerance)
+    if tolerance > 0:
+        # compression noise cuts single rows' runs short: the median of five rows
+        # down each column keeps the bar's sides
+        start, end = _column_median(start), _column_median(end)
     height, width = start.shape
     run_width = end - start
     wide = run_width >= _MIN_WIDTH
@@ -170,6 +202,7 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
     # Column by column (transposed, so a stack is contiguous in the flat order).
     tops = np.flatnonzero((wide & ~cont).T)
     bottoms = np.flatnonzero(stack_end.T) + 1
+    tops, bottoms = _join_fragments(tops, bottoms, start.T.ravel(), end.T.ravel(), height)
     lengths = bottoms - tops
     keep = lengths >= _MIN_LENGTH
     tops, bottoms = tops[keep], bottoms[keep]
@@ -191,6 +224,28 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
             continue
         found[rect] = _score(rgb[top:bottom, (left + right) // 2])
     return [(score, rect) for rect, score in found.items() if score > 0]
+
+
+def _join_fragments(
+    tops: np.ndarray, bottoms: np.ndarray, starts: np.ndarray, ends: np.ndarray, height: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Join stacks of one column that a few rows split, when their runs agree.
+
+    Compression noise breaks a bar's rows here and there (a run cut short, a side
+    that jumps); the pieces above and below such rows are one bar.
+    """
+    if len(tops) < 2:
+        return tops, bottoms
+    same_column = tops[1:] // height == (bottoms[:-1] - 1) // height
+    close = tops[1:] - bottoms[:-1] <= _MAX_GAP
+    agree = (np.abs(starts[tops[1:]] - starts[tops[:-1]]) <= _JITTER) & (
+        np.abs(ends[tops[1:]] - ends[tops[:-1]]) <= _JITTER
+    )
+    new_group = np.ones(len(tops), dtype=bool)
+    new_group[1:] = ~(same_column & close & agree)
+    first = np.flatnonzero(new_group)
+    last = np.append(first[1:], len(tops)) - 1
+    return tops[first], bottoms[last]
 
 
 def _score(profile: np.ndarray) -> float:
@@ -278,14 +333,15 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     True
     """
     rgb, _ = image_rgb8(image)
+    best: tuple[float, Colorbar] | None = None
     for tolerance in _TOLERANCES:
-        best = _best_bar(rgb, tolerance)
-        if best is not None:
-            return best
-    return None
+        found = _best_bar(rgb, tolerance)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return None if best is None else best[1]
 
 
-def _best_bar(rgb: np.ndarray, tolerance: int) -> Colorbar | None:
+def _best_bar(rgb: np.ndarray, tolerance: int) -> tuple[float, Colorbar] | None:
     best: tuple[float, Colorbar] | None = None
     for orientation in ("vertical", "horizontal"):
         # A vertical bar has one color per row; a horizontal one per column.
@@ -297,7 +353,9 @@ def _best_bar(rgb: np.ndarray, tolerance: int) -> Colorbar | None:
             # even when compression noise makes the rows uneven
             inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
             pixels = np.rint(np.median(inner, axis=1)).astype(np.uint8)
-            starts = _bins(pixels)
+            # exact bars: one entry per bin; a compressed bar's runs are broken
+            # by noise, so it keeps one entry per pixel
+            starts = _bins(pixels) if tolerance == 0 else np.arange(len(pixels))
             low, high = _trim(pixels[starts])
             profile = pixels[starts[low:high]]
             # Along the bar the trimmed ends were the outline; across, an
@@ -310,9 +368,10 @@ def _best_bar(rgb: np.ndarray, tolerance: int) -> Colorbar | None:
                 x0 -= 1
             if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
                 x1 += 1
+            exact = tolerance == 0
             if orientation == "vertical":
-                bar = Colorbar((x0, y0, x1, y1), orientation, profile[::-1])
+                bar = Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact)
             else:
-                bar = Colorbar((y0, x0, y1, x1), orientation, profile)
+                bar = Colorbar((y0, x0, y1, x1), orientation, profile, exact)
             best = (score, bar)
-    return None if best is None else best[1]
+    return best

@@ -50,6 +50,8 @@ _BAR_FIT = 0.95  # share of a colorbar's colors that must fit a catalog map to s
 # bins a bar color may sit from its place: merged repeats shift places by a few bins,
 # a map of another gamma (CET_L1 for gray) by tens
 _BAR_SLACK = 6.0
+#: DN a bar found in a compressed picture may be off its catalog map (1 for exact bars).
+_NOISY_BAR_DN = 6
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 
@@ -456,6 +458,7 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
     if len(colorbar.colors) < 16:
         return None
     best = identify_colormap(colorbar, top=1)[0]
+    limit = 1 if colorbar.exact else _NOISY_BAR_DN
     colors = colorbar.colors.astype(np.int16)
     fractions = (np.arange(len(colors)) + 0.5) / len(colors)
     for name in (best.name, *best.aliases):
@@ -466,7 +469,7 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
         for table in (entry.lut_bytes[:, :3], np.rint(entry.lut[:, :3] * 255)):
             distance = np.abs(colors[:, None, :] - table[None, :, :].astype(np.int16)).max(axis=2)
             nearest = distance.argmin(axis=1)
-            close |= distance[np.arange(len(colors)), nearest] <= 1
+            close |= distance[np.arange(len(colors)), nearest] <= limit
             placed |= np.abs((nearest + 0.5) / n - fractions) <= _BAR_SLACK / n + 2.0 / len(colors)
         if np.mean(close & placed) >= _BAR_FIT:
             return entry
