@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import struct
 import time
 import tracemalloc
@@ -289,6 +290,29 @@ def test_crash_mid_write_leaves_existing_file_and_no_temporary(
         tp.save(path, np.ones((4, 4), np.uint8))
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folders are fsync'ed on POSIX only")
+def test_saves_are_flushed_to_disk_before_and_after_the_rename(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The new file's data reach the disk before it replaces the old one, and the rename
+    itself after: a power cut leaves one of the two whole files."""
+    import stat
+
+    synced: list[tuple[str, bool]] = []  # (name or folder, seen before the rename)
+    real_fsync = os.fsync
+    path = tmp_path / "a.png"
+
+    def spy(descriptor: int) -> None:
+        info = os.fstat(descriptor)
+        folder = stat.S_ISDIR(info.st_mode)
+        synced.append(("folder" if folder else "file", path.exists()))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    tp.save(path, np.zeros((4, 4), np.uint8))
+    assert synced == [("file", False), ("folder", True)]
 
 
 def test_overwrite_false(tmp_path: Path) -> None:

@@ -1,7 +1,10 @@
 """Atomic file replacement: write a temporary file beside the target, then rename.
 
 A failure at any point -- an encoder error, a full disk, an interrupt --
-leaves an existing file untouched and no temporary file behind.
+leaves an existing file untouched and no temporary file behind. The data are
+flushed to the disk (fsync) before the rename, and the folder after it, so that
+a crash or power cut right after a save leaves the old file or the new one,
+never an empty or partly written one.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None], *, overwrite: bo
     try:
         with open(temporary, "wb") as file:  # a named file: tifffile wants a name
             write(file)
+            file.flush()
+            os.fsync(file.fileno())
         os.chmod(temporary, mode)
         if overwrite:
             os.replace(temporary, path)
@@ -69,3 +74,16 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None], *, overwrite: bo
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    _sync_folder(directory)
+
+
+def _sync_folder(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (POSIX; Windows has no folder handles)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):  # some file systems refuse fsync on folders
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
