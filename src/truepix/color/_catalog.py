@@ -248,11 +248,12 @@ def _cmap_to_matplotlib(colormap: Any) -> Any:
 
     stops = colormap.color_stops
     rgba = np.asarray(stops.color_array, dtype=np.float64)
+    converted: mcolors.Colormap
     if colormap.interpolation == "nearest":
         converted = mcolors.ListedColormap(rgba, name=colormap.name)
     else:
         positions = np.asarray(stops.stops, dtype=np.float64)
-        segments = {
+        segments: Any = {
             channel: np.column_stack([positions, rgba[:, k], rgba[:, k]])
             for k, channel in enumerate(("red", "green", "blue", "alpha"))
         }
