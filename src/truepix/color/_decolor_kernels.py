@@ -782,6 +782,15 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover
     band = 32
     block = 64
     n_bands = (height + band - 1) // band
+    side = 2 * radius + 1
+    n_full = float(side * side)
+    moment = 0.0  # sum of dx^2 over a full window (= sum of dy^2)
+    for d in range(-radius, radius + 1):
+        moment += side * d * d
+    inv_n = 1.0 / n_full
+    inv_sxx = 1.0 / moment if moment > 0 else 0.0
+    inv_syy = inv_sxx
+    dof_share = 1.0 - 3.0 / n_full  # the noise the fitted plane leaves in rss
     for k in nb.prange(n_bands):
         y_start = k * band
         # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
@@ -817,6 +826,21 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover
                         continue
                     xr = float(x - x_start)
                     n = sums[0]
+                    if n == n_full:
+                        # a full window (most pixels): the normal equations are
+                        # diagonal with known terms; _plane_estimate's arithmetic
+                        # with the constant divisions made multiplications
+                        sv = sums[6]
+                        sxv = sums[7] - xr * sv
+                        syv = sums[8] - yr * sv
+                        a = sv * inv_n
+                        b = sxv * inv_sxx
+                        c = syv * inv_syy
+                        rss = max(sums[9] - a * sv - b * sxv - c * syv, 0.0)
+                        shared = sums[10] * dof_share
+                        gain = 1.0 - shared / rss if rss > shared else 0.0
+                        out[y, x] = a + gain * (center - a)
+                        continue
                     out[y, x] = _plane_estimate(
                         center,
                         n,

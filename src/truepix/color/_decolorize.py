@@ -392,10 +392,15 @@ class Decolorizer:
             unmix, unmix_residual,
         )  # fmt: skip
 
-    def _values_u8(self, flat: np.ndarray, max_code: int, metric: str) -> np.ndarray:
-        """Values of (P, C) uint8 pixels in one pass (two for colors never seen)."""
+    def _values_u8(
+        self, flat: np.ndarray, max_code: int, metric: str, *, positions: bool = False
+    ) -> np.ndarray:
+        """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
+        one pass (two for colors never seen); NaN past ``max_code``."""
         memo = self._memo(metric)
-        norm = self._norm
+        norm: Any = self._norm
+        if positions:  # the identity: 0 + u * (1 - 0) is u to the last bit
+            norm = _Inverse("linear", 0.0, 1.0)
         values = np.empty(len(flat), dtype=np.float64)
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
@@ -426,37 +431,44 @@ class Decolorizer:
                 np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
                 jpeg=plan.jpeg, denoised=False,
             )  # fmt: skip
-        codes = self._codes(flat, kind, scale, metric)
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
-        if fused and simple:
-            values = np.empty(len(codes), dtype=np.float64)
-            kernels.codes_to_values(
-                codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high, values
-            )
-            return DecolorizeResult(
-                values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
-                plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,
-            )  # fmt: skip
-        flat_position = np.empty(len(codes), dtype=np.float64)
-        residual = np.empty(len(codes), dtype=np.float32)
-        ambiguous = np.empty(len(codes), dtype=bool)
-        if plan.unmix:
-            # every position first: a blend may bring a far pixel back onto the map
-            kernels.codes_to_fields(
-                codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
-            )
-            blended = np.empty_like(flat_position)
-            blend_residual = np.empty(len(codes), dtype=np.float64)
-            kernels.unmix(
-                flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
-                plan.threshold, line.vertices, line.positions, float(line.n_bins),
-                line.cyclic, blended, blend_residual,
-            )  # fmt: skip
-            blended[~(blend_residual <= plan.threshold)] = np.nan
-            residual = blend_residual.astype(np.float32)
-            flat_position = blended
+        residual: np.ndarray | None = None
+        ambiguous: np.ndarray | None = None
+        if kind == "u8" and fused and not (detailed or plan.unmix):
+            # positions straight from the memo in one pass; no residuals asked for
+            flat_position = self._values_u8(flat, plan.max_code, metric, positions=True)
         else:
-            kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
+            codes = self._codes(flat, kind, scale, metric)
+            if fused and simple:
+                values = np.empty(len(codes), dtype=np.float64)
+                kernels.codes_to_values(
+                    codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high,
+                    values,
+                )  # fmt: skip
+                return DecolorizeResult(
+                    values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
+                    plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,
+                )  # fmt: skip
+            flat_position = np.empty(len(codes), dtype=np.float64)
+            residual = np.empty(len(codes), dtype=np.float32)
+            ambiguous = np.empty(len(codes), dtype=bool)
+            if plan.unmix:
+                # every position first: a blend may bring a far pixel back onto the map
+                kernels.codes_to_fields(
+                    codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
+                )
+                blended = np.empty_like(flat_position)
+                blend_residual = np.empty(len(codes), dtype=np.float64)
+                kernels.unmix(
+                    flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
+                    plan.threshold, line.vertices, line.positions, float(line.n_bins),
+                    line.cyclic, blended, blend_residual,
+                )  # fmt: skip
+                blended[~(blend_residual <= plan.threshold)] = np.nan
+                residual = blend_residual.astype(np.float32)
+                flat_position = blended
+            else:
+                kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)
         if plan.denoise:
             position = _denoise(position, line, plan.smoothing)
@@ -471,8 +483,10 @@ class Decolorizer:
         if self.step is not None:
             values = np.round(values / self.step) * self.step
         return DecolorizeResult(
-            values, residual.reshape(shape), ambiguous.reshape(shape), plan.noise,
-            plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
+            values,
+            np.empty(0, np.float32) if residual is None else residual.reshape(shape),
+            np.empty(0, bool) if ambiguous is None else ambiguous.reshape(shape),
+            plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
         )  # fmt: skip
 
 
