@@ -530,6 +530,11 @@ def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> N
         warm.values(picture)
         warm_run = functools.partial(warm.values, picture)
         rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
+        if label.startswith("noise"):  # what the k-d tree does: no spatial filter
+            plain = Decolorizer("viridis", denoise=False)
+            plain.values(picture)
+            plain_run = functools.partial(plain.values, picture)
+            rows.append((label, "truepix, warm, denoise=False", _best(plain_run, 7)))
         names = [next(fresh) for _ in range(3)]
         seconds = []
         for name in names:
