@@ -123,6 +123,7 @@ def test_demo_section_runs_and_writes_its_files(tmp_path) -> None:
     _demo_decolor.run_section(tmp_path, console)
     text = console.export_text()
     assert "JPEG q75" in text and "colorbar at" in text
+    assert "decolor_figure_q75.jpg (JPEG q75): colorbar found" in text and "'turbo'" in text
     for name in ("decolor_jet.png", "decolor_jet_q75.jpg", "decolor_figure.npy"):
         assert (tmp_path / name).exists()
     recovered = np.load(tmp_path / "decolor_jet_q75.npy")
