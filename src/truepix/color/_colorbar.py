@@ -43,7 +43,6 @@ _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
 _JITTER = 2  # pixels a bar's side may wander from row to row (antialiased outline)
-_MAX_GAP = 3  # rows of noise that may split one bar
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,7 +201,6 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
     # Column by column (transposed, so a stack is contiguous in the flat order).
     tops = np.flatnonzero((wide & ~cont).T)
     bottoms = np.flatnonzero(stack_end.T) + 1
-    tops, bottoms = _join_fragments(tops, bottoms, start.T.ravel(), end.T.ravel(), height)
     lengths = bottoms - tops
     keep = lengths >= _MIN_LENGTH
     tops, bottoms = tops[keep], bottoms[keep]
@@ -224,28 +222,6 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
             continue
         found[rect] = _score(rgb[top:bottom, (left + right) // 2])
     return [(score, rect) for rect, score in found.items() if score > 0]
-
-
-def _join_fragments(
-    tops: np.ndarray, bottoms: np.ndarray, starts: np.ndarray, ends: np.ndarray, height: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Join stacks of one column that a few rows split, when their runs agree.
-
-    Compression noise breaks a bar's rows here and there (a run cut short, a side
-    that jumps); the pieces above and below such rows are one bar.
-    """
-    if len(tops) < 2:
-        return tops, bottoms
-    same_column = tops[1:] // height == (bottoms[:-1] - 1) // height
-    close = tops[1:] - bottoms[:-1] <= _MAX_GAP
-    agree = (np.abs(starts[tops[1:]] - starts[tops[:-1]]) <= _JITTER) & (
-        np.abs(ends[tops[1:]] - ends[tops[:-1]]) <= _JITTER
-    )
-    new_group = np.ones(len(tops), dtype=bool)
-    new_group[1:] = ~(same_column & close & agree)
-    first = np.flatnonzero(new_group)
-    last = np.append(first[1:], len(tops)) - 1
-    return tops[first], bottoms[last]
 
 
 def _score(profile: np.ndarray) -> float:

@@ -788,8 +788,7 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover
     for d in range(-radius, radius + 1):
         moment += side * d * d
     inv_n = 1.0 / n_full
-    inv_sxx = 1.0 / moment if moment > 0 else 0.0
-    inv_syy = inv_sxx
+    inv_moment = 1.0 / moment if moment > 0 else 0.0
     dof_share = 1.0 - 3.0 / n_full  # the noise the fitted plane leaves in rss
     for k in nb.prange(n_bands):
         y_start = k * band
@@ -834,8 +833,8 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover
                         sxv = sums[7] - xr * sv
                         syv = sums[8] - yr * sv
                         a = sv * inv_n
-                        b = sxv * inv_sxx
-                        c = syv * inv_syy
+                        b = sxv * inv_moment
+                        c = syv * inv_moment
                         rss = max(sums[9] - a * sv - b * sxv - c * syv, 0.0)
                         shared = sums[10] * dof_share
                         gain = 1.0 - shared / rss if rss > shared else 0.0

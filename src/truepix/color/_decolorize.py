@@ -398,21 +398,21 @@ class Decolorizer:
         """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
         one pass (two for colors never seen); NaN past ``max_code``."""
         memo = self._memo(metric)
-        norm: Any = self._norm
+        kind, low, high = self._norm.kind, self._norm.low, self._norm.high
         if positions:  # the identity: 0 + u * (1 - 0) is u to the last bit
-            norm = _Inverse("linear", 0.0, 1.0)
+            kind, low, high = kernels.NORM_LINEAR, 0.0, 1.0
         values = np.empty(len(flat), dtype=np.float64)
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending = kernels.values_u8(
             flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis, Grid.cell_size,
-            max_code, norm.kind, norm.low, norm.high, values, bits, need,
+            max_code, kind, low, high, values, bits, need,
         )  # fmt: skip
         if pending:
             search, search_pos, joint = self._searches(metric, need)
             kernels.resolve_values_u8(
                 flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
-                norm.kind, norm.low, norm.high, values, bits,
+                kind, low, high, values, bits,
             )  # fmt: skip
         return values
 
