@@ -236,7 +236,7 @@ def _load_cmap(name: str, reverse: bool) -> ColormapEntry:
 
 
 def _cmap_to_matplotlib(colormap: Any) -> Any:
-    """``colormap.to_mpl()``: the same table, ten times faster.
+    """``colormap.to_mpl()``: the same table, without converting color by color.
 
     cmap's own conversion hands matplotlib's ``from_list`` its color stops one
     ``Color`` object at a time, each converted on its own; the segment data
