@@ -187,12 +187,17 @@ def test_chroma_subsampling_test_matches_oracle(name: str, holes: bool) -> None:
 
 @pytest.mark.parametrize("cyclic", [False, True])
 @pytest.mark.parametrize(("radius", "shape"), [(1, (17, 23)), (2, (17, 23)), (4, (70, 150))])
-def test_plane_wiener_matches_oracle(cyclic: bool, radius: int, shape: tuple[int, int]) -> None:
-    """Small pictures and one that crosses the kernel's bands (32 rows) and blocks (64)."""
+@pytest.mark.parametrize("holes", [0.1, 0.0005])
+def test_plane_wiener_matches_oracle(
+    cyclic: bool, radius: int, shape: tuple[int, int], holes: float
+) -> None:
+    """Small pictures and one that crosses the kernel's bands (32 rows) and blocks (64);
+    with many NaN holes (windows of every shape) and with few (mostly full windows,
+    which the kernel solves its own way)."""
     rng = np.random.default_rng(radius + 2 * cyclic)
     y, x = np.mgrid[0 : shape[0], 0 : shape[1]] / 23.0
     position = (0.3 + 0.5 * x + 0.2 * y**2 + rng.normal(0, 0.02, x.shape)) % 1.0
-    position[rng.random(position.shape) < 0.1] = np.nan
+    position[rng.random(position.shape) < holes] = np.nan
     noise_by_bin = rng.uniform(1e-4, 8e-4, 50)
     bins = np.clip((np.nan_to_num(position) * 50).astype(int), 0, 49)
     got = np.empty_like(position)
@@ -200,6 +205,22 @@ def test_plane_wiener_matches_oracle(cyclic: bool, radius: int, shape: tuple[int
     want = oracle.plane_wiener(position, noise_by_bin[bins], radius=radius, cyclic=cyclic)
     np.testing.assert_allclose(got, want, atol=1e-10)
     assert np.array_equal(np.isnan(got), np.isnan(position))
+
+
+@pytest.mark.parametrize("cyclic", [False, True])
+def test_plane_wiener_writes_data_values_through_the_norm(cyclic: bool) -> None:
+    rng = np.random.default_rng(4)
+    position = np.clip(0.5 + rng.normal(0, 0.05, (40, 70)), 0.0, 0.999)
+    position[3, 5] = np.nan
+    noise_by_bin = np.full(20, 1e-3)
+    filtered = np.empty_like(position)
+    kernels.plane_wiener(position, noise_by_bin, 3, cyclic, filtered)
+    logged = np.empty_like(position)
+    kernels.plane_wiener(position, noise_by_bin, 3, cyclic, logged, kernels.NORM_LOG, 1.0, 3.0)
+    np.testing.assert_allclose(logged, 10.0 ** (1.0 + filtered * 2.0), rtol=1e-14)
+    linear = np.empty_like(position)
+    kernels.plane_wiener(position, noise_by_bin, 3, cyclic, linear, kernels.NORM_LINEAR, -5, 15)
+    np.testing.assert_allclose(linear, -5.0 + filtered * 20.0, rtol=1e-14)
 
 
 def test_plane_wiener_keeps_planes_and_smooths_noise() -> None:

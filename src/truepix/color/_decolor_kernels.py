@@ -739,28 +739,73 @@ def _add_row(cols, position, noise_by_bin, row, offset, sign):  # pragma: no cov
 
 
 @nb.njit(**_JIT)
-def _add_column(sums, cols, column, offset, sign):  # pragma: no cover - jitted
-    """Add (sign 1) or remove (-1) one column's sums to the window's; dx = offset."""
+def _slide_row(cols, position, noise_by_bin, old, new, y_start):  # pragma: no cover - jitted
+    """``_add_row`` of row ``new`` and removal of row ``old``, in one sweep."""
+    old_dy = float(old - y_start)
+    new_dy = float(new - y_start)
+    for x in range(position.shape[1]):
+        v = position[old, x]
+        w = position[new, x]
+        dn = 0.0
+        d1 = 0.0
+        d2 = 0.0
+        dv = 0.0
+        dyv = 0.0
+        dvv = 0.0
+        dz = 0.0
+        if not math.isnan(v):
+            dn -= 1.0
+            d1 -= old_dy
+            d2 -= old_dy * old_dy
+            dv -= v
+            dyv -= old_dy * v
+            dvv -= v * v
+            dz -= _noise_at(v, noise_by_bin)
+        if not math.isnan(w):
+            dn += 1.0
+            d1 += new_dy
+            d2 += new_dy * new_dy
+            dv += w
+            dyv += new_dy * w
+            dvv += w * w
+            dz += _noise_at(w, noise_by_bin)
+        cols[0, x] += dn
+        cols[1, x] += d1
+        cols[2, x] += d2
+        cols[3, x] += dv
+        cols[4, x] += dyv
+        cols[5, x] += dvv
+        cols[6, x] += dz
+
+
+@nb.njit(**_JIT)
+def _column_terms(cols, column, offset):  # pragma: no cover - jitted
+    """One column's share of the window sums, its offset dx = ``offset``: count, dx,
+    dx^2, dy, dx dy, dy^2, v, dx v, dy v, v^2, noise."""
     c0 = cols[0, column]
     c1 = cols[1, column]
     c3 = cols[3, column]
-    sums[0] += sign * c0
-    sums[1] += sign * offset * c0
-    sums[2] += sign * offset * offset * c0
-    sums[3] += sign * c1
-    sums[4] += sign * offset * c1
-    sums[5] += sign * cols[2, column]
-    sums[6] += sign * c3
-    sums[7] += sign * offset * c3
-    sums[8] += sign * cols[4, column]
-    sums[9] += sign * cols[5, column]
-    sums[10] += sign * cols[6, column]
+    return (
+        c0, offset * c0, offset * offset * c0, c1, offset * c1, cols[2, column], c3,
+        offset * c3, cols[4, column], cols[5, column], cols[6, column],
+    )  # fmt: skip
 
 
 def plane_wiener(
-    position: np.ndarray, noise_by_bin: np.ndarray, radius: int, cyclic: bool, out: np.ndarray
+    position: np.ndarray,
+    noise_by_bin: np.ndarray,
+    radius: int,
+    cyclic: bool,
+    out: np.ndarray,
+    kind: int = NORM_LINEAR,
+    low: float = 0.0,
+    high: float = 1.0,
 ) -> None:
     """Locally adaptive Wiener filter of a 2-D position field (in [0, 1]) around planes.
+
+    ``out`` receives the filtered positions mapped through the norm's inverse
+    (``kind``, ``low``, ``high`` as in :func:`codes_to_values`; the default is the
+    identity), so that data values need no further pass.
 
     In each (2r+1)^2 window of valid (non-NaN) pixels a least-squares plane is fitted
     (see ``_plane_estimate``): flat and sloped areas get the plane, texture and edges
@@ -771,13 +816,13 @@ def plane_wiener(
     cannot build up.
     """
     if cyclic:
-        _plane_wiener_cyclic(position, noise_by_bin, radius, out)
+        _plane_wiener_cyclic(position, noise_by_bin, radius, out, kind, low, high)
     else:
-        _plane_wiener_flat(position, noise_by_bin, radius, out)
+        _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high)
 
 
 @nb.njit(parallel=True, **_JIT)
-def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover - jitted
+def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  # pragma: no cover
     height, width = position.shape
     band = 32
     block = 64
@@ -797,75 +842,109 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out):  # pragma: no cover
         cols = np.zeros((7, width), np.float64)
         for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
             _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
-        sums = np.zeros(11, np.float64)
         for y in range(y_start, min(height, y_start + band)):
             if y > y_start:
-                if y - radius - 1 >= 0:
+                if y - radius - 1 >= 0 and y + radius < height:
+                    _slide_row(cols, position, noise_by_bin, y - radius - 1, y + radius, y_start)
+                elif y - radius - 1 >= 0:
                     row = y - radius - 1
                     _add_row(cols, position, noise_by_bin, row, float(row - y_start), -1.0)
-                if y + radius < height:
+                elif y + radius < height:
                     row = y + radius
                     _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
             yr = float(y - y_start)
             for x_start in range(0, width, block):
-                sums[:] = 0.0
+                # the window's sums (see _column_terms) in locals, which stay in registers
+                s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
                 for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
-                    _add_column(sums, cols, column, float(column - x_start), 1.0)
+                    t = _column_terms(cols, column, float(column - x_start))
+                    s0 += t[0]
+                    s1 += t[1]
+                    s2 += t[2]
+                    s3 += t[3]
+                    s4 += t[4]
+                    s5 += t[5]
+                    s6 += t[6]
+                    s7 += t[7]
+                    s8 += t[8]
+                    s9 += t[9]
+                    s10 += t[10]
                 for x in range(x_start, min(width, x_start + block)):
                     if x > x_start:
                         if x - radius - 1 >= 0:
                             column = x - radius - 1
-                            _add_column(sums, cols, column, float(column - x_start), -1.0)
+                            t = _column_terms(cols, column, float(column - x_start))
+                            s0 -= t[0]
+                            s1 -= t[1]
+                            s2 -= t[2]
+                            s3 -= t[3]
+                            s4 -= t[4]
+                            s5 -= t[5]
+                            s6 -= t[6]
+                            s7 -= t[7]
+                            s8 -= t[8]
+                            s9 -= t[9]
+                            s10 -= t[10]
                         if x + radius < width:
                             column = x + radius
-                            _add_column(sums, cols, column, float(column - x_start), 1.0)
+                            t = _column_terms(cols, column, float(column - x_start))
+                            s0 += t[0]
+                            s1 += t[1]
+                            s2 += t[2]
+                            s3 += t[3]
+                            s4 += t[4]
+                            s5 += t[5]
+                            s6 += t[6]
+                            s7 += t[7]
+                            s8 += t[8]
+                            s9 += t[9]
+                            s10 += t[10]
                     center = position[y, x]
-                    out[y, x] = center
                     if math.isnan(center):
+                        out[y, x] = center
                         continue
                     xr = float(x - x_start)
-                    n = sums[0]
-                    if n == n_full:
+                    if s0 == n_full:
                         # a full window (most pixels): the normal equations are
                         # diagonal with known terms; _plane_estimate's arithmetic
                         # with the constant divisions made multiplications
-                        sv = sums[6]
-                        sxv = sums[7] - xr * sv
-                        syv = sums[8] - yr * sv
-                        a = sv * inv_n
+                        sxv = s7 - xr * s6
+                        syv = s8 - yr * s6
+                        a = s6 * inv_n
                         b = sxv * inv_moment
                         c = syv * inv_moment
-                        rss = max(sums[9] - a * sv - b * sxv - c * syv, 0.0)
-                        shared = sums[10] * dof_share
+                        rss = max(s9 - a * s6 - b * sxv - c * syv, 0.0)
+                        shared = s10 * dof_share
                         gain = 1.0 - shared / rss if rss > shared else 0.0
-                        out[y, x] = a + gain * (center - a)
+                        out[y, x] = _inverse_norm(a + gain * (center - a), kind, low, high)
                         continue
-                    out[y, x] = _plane_estimate(
+                    estimate = _plane_estimate(
                         center,
-                        n,
-                        sums[1] - xr * n,
-                        sums[3] - yr * n,
-                        sums[2] - 2.0 * xr * sums[1] + xr * xr * n,
-                        sums[5] - 2.0 * yr * sums[3] + yr * yr * n,
-                        sums[4] - xr * sums[3] - yr * sums[1] + xr * yr * n,
-                        sums[6],
-                        sums[7] - xr * sums[6],
-                        sums[8] - yr * sums[6],
-                        sums[9],
-                        sums[10],
+                        s0,
+                        s1 - xr * s0,
+                        s3 - yr * s0,
+                        s2 - 2.0 * xr * s1 + xr * xr * s0,
+                        s5 - 2.0 * yr * s3 + yr * yr * s0,
+                        s4 - xr * s3 - yr * s1 + xr * yr * s0,
+                        s6,
+                        s7 - xr * s6,
+                        s8 - yr * s6,
+                        s9,
+                        s10,
                     )
+                    out[y, x] = _inverse_norm(estimate, kind, low, high)
 
 
 @nb.njit(parallel=True, **_JIT)
-def _plane_wiener_cyclic(position, noise_by_bin, radius, out):  # pragma: no cover - jitted
+def _plane_wiener_cyclic(position, noise_by_bin, radius, out, kind, low, high):  # pragma: no cover
     height, width = position.shape
     for y in nb.prange(height):
         y0 = max(0, y - radius)
         y1 = min(height, y + radius + 1)
         for x in range(width):
             center = position[y, x]
-            out[y, x] = center
             if math.isnan(center):
+                out[y, x] = center
                 continue
             n = sx = sy = sxx = syy = sxy = sv = sxv = syv = svv = noise = 0.0
             for yy in range(y0, y1):
@@ -891,4 +970,4 @@ def _plane_wiener_cyclic(position, noise_by_bin, radius, out):  # pragma: no cov
             estimate = center + _plane_estimate(
                 0.0, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
             )
-            out[y, x] = estimate - math.floor(estimate)
+            out[y, x] = _inverse_norm(estimate - math.floor(estimate), kind, low, high)

@@ -470,10 +470,12 @@ class Decolorizer:
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)
-        if plan.denoise:
-            position = _denoise(position, line, plan.smoothing)
         if self._norm.kind == kernels.NORM_OTHER:
+            if plan.denoise:
+                position = _denoise(position, line, plan.smoothing)
             values = self._norm(position)
+        elif plan.denoise:  # the filter writes data values itself
+            values = _denoise(position, line, plan.smoothing, self._norm)
         else:
             values = np.empty_like(position)
             kernels.positions_to_values(
@@ -520,13 +522,19 @@ def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     return np.ascontiguousarray(pixels[rows]), 3
 
 
-def _denoise(position: np.ndarray, line: Polyline, sigma: float) -> np.ndarray:
-    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN."""
+def _denoise(
+    position: np.ndarray, line: Polyline, sigma: float, norm: _Inverse | None = None
+) -> np.ndarray:
+    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
+
+    Returns positions, or with ``norm`` (linear or log) the data values they stand for.
+    """
     # noise along the map, in position units: sigma over the map's local speed
     speed = line.speed_by_bin() * line.n_bins
     noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
     out = np.empty_like(position)
-    kernels.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out)
+    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
+    kernels.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
     return out
 
 
