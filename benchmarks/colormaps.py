@@ -549,6 +549,9 @@ def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> N
         ("exact PNG", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["exact PNG"]), 1))
     )
     rows.append(("JPEG q75", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["JPEG q75"]), 1)))
+    rows.append(
+        ("noise 2 DN", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["noise 2 DN"]), 1))
+    )
     started = time.perf_counter()
     table = SeedTable(cmap, bits=seed_bits)
     build = time.perf_counter() - started

@@ -824,7 +824,7 @@ def plane_wiener(
 @nb.njit(parallel=True, **_JIT)
 def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  # pragma: no cover
     height, width = position.shape
-    band = 32
+    band = 64
     block = 64
     n_bands = (height + band - 1) // band
     side = 2 * radius + 1
