@@ -740,42 +740,29 @@ def _add_row(cols, position, noise_by_bin, row, offset, sign):  # pragma: no cov
 
 @nb.njit(**_JIT)
 def _slide_row(cols, position, noise_by_bin, old, new, y_start):  # pragma: no cover - jitted
-    """``_add_row`` of row ``new`` and removal of row ``old``, in one sweep."""
+    """``_add_row`` of row ``new`` and removal of row ``old``, in one sweep (branch-free:
+    a NaN counts as nothing)."""
     old_dy = float(old - y_start)
     new_dy = float(new - y_start)
+    n_bins = noise_by_bin.shape[0]
     for x in range(position.shape[1]):
         v = position[old, x]
         w = position[new, x]
-        dn = 0.0
-        d1 = 0.0
-        d2 = 0.0
-        dv = 0.0
-        dyv = 0.0
-        dvv = 0.0
-        dz = 0.0
-        if not math.isnan(v):
-            dn -= 1.0
-            d1 -= old_dy
-            d2 -= old_dy * old_dy
-            dv -= v
-            dyv -= old_dy * v
-            dvv -= v * v
-            dz -= _noise_at(v, noise_by_bin)
-        if not math.isnan(w):
-            dn += 1.0
-            d1 += new_dy
-            d2 += new_dy * new_dy
-            dv += w
-            dyv += new_dy * w
-            dvv += w * w
-            dz += _noise_at(w, noise_by_bin)
-        cols[0, x] += dn
-        cols[1, x] += d1
-        cols[2, x] += d2
-        cols[3, x] += dv
-        cols[4, x] += dyv
-        cols[5, x] += dvv
-        cols[6, x] += dz
+        v_in = not math.isnan(v)
+        w_in = not math.isnan(w)
+        mv = 1.0 if v_in else 0.0
+        mw = 1.0 if w_in else 0.0
+        v0 = v if v_in else 0.0
+        w0 = w if w_in else 0.0
+        zv = noise_by_bin[min(max(int(v0 * n_bins), 0), n_bins - 1)] * mv
+        zw = noise_by_bin[min(max(int(w0 * n_bins), 0), n_bins - 1)] * mw
+        cols[0, x] += mw - mv
+        cols[1, x] += new_dy * mw - old_dy * mv
+        cols[2, x] += new_dy * new_dy * mw - old_dy * old_dy * mv
+        cols[3, x] += w0 - v0
+        cols[4, x] += new_dy * w0 - old_dy * v0
+        cols[5, x] += w0 * w0 - v0 * v0
+        cols[6, x] += zw - zv
 
 
 @nb.njit(**_JIT)
