@@ -841,7 +841,8 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
                     _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
             yr = float(y - y_start)
             for x_start in range(0, width, block):
-                # the window's sums (see _column_terms) in locals, which stay in registers
+                # the window's sums (see _column_terms) in locals, which stay in registers;
+                # spelled out: a helper passing them as a tuple measured 20-30 % slower
                 s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
                 for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
                     t = _column_terms(cols, column, float(column - x_start))
