@@ -723,31 +723,19 @@ def _plane_estimate(
 
 
 @nb.njit(**_JIT)
-def _add_row(cols, position, noise_by_bin, row, offset, sign):  # pragma: no cover - jitted
-    """Add (sign 1) or remove (-1) one row's pixels to per-column sums; dy = offset."""
-    for x in range(position.shape[1]):
-        v = position[row, x]
-        if math.isnan(v):
-            continue
-        cols[0, x] += sign
-        cols[1, x] += sign * offset
-        cols[2, x] += sign * offset * offset
-        cols[3, x] += sign * v
-        cols[4, x] += sign * offset * v
-        cols[5, x] += sign * v * v
-        cols[6, x] += sign * _noise_at(v, noise_by_bin)
-
-
-@nb.njit(**_JIT)
 def _slide_row(cols, position, noise_by_bin, old, new, y_start):  # pragma: no cover - jitted
-    """``_add_row`` of row ``new`` and removal of row ``old``, in one sweep (branch-free:
-    a NaN counts as nothing)."""
+    """Add row ``new`` to the per-column sums and remove row ``old``, in one branch-free
+    sweep; a row index of -1 is no row, and a NaN pixel counts as nothing.
+
+    Per column: count, dy, dy^2, v, dy v, v^2 and noise variance, with dy counted
+    from ``y_start`` so that the numbers stay small.
+    """
     old_dy = float(old - y_start)
     new_dy = float(new - y_start)
     n_bins = noise_by_bin.shape[0]
     for x in range(position.shape[1]):
-        v = position[old, x]
-        w = position[new, x]
+        v = position[old, x] if old >= 0 else np.nan
+        w = position[new, x] if new >= 0 else np.nan
         v_in = not math.isnan(v)
         w_in = not math.isnan(w)
         mv = 1.0 if v_in else 0.0
@@ -828,17 +816,12 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
         # (dy counted from y_start, so the numbers stay small)
         cols = np.zeros((7, width), np.float64)
         for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
-            _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
+            _slide_row(cols, position, noise_by_bin, -1, row, y_start)
         for y in range(y_start, min(height, y_start + band)):
             if y > y_start:
-                if y - radius - 1 >= 0 and y + radius < height:
-                    _slide_row(cols, position, noise_by_bin, y - radius - 1, y + radius, y_start)
-                elif y - radius - 1 >= 0:
-                    row = y - radius - 1
-                    _add_row(cols, position, noise_by_bin, row, float(row - y_start), -1.0)
-                elif y + radius < height:
-                    row = y + radius
-                    _add_row(cols, position, noise_by_bin, row, float(row - y_start), 1.0)
+                old = y - radius - 1 if y - radius - 1 >= 0 else -1
+                new = y + radius if y + radius < height else -1
+                _slide_row(cols, position, noise_by_bin, old, new, y_start)
             yr = float(y - y_start)
             for x_start in range(0, width, block):
                 # the window's sums (see _column_terms) in locals, which stay in registers;
