@@ -23,7 +23,7 @@ the truth is the data downscaled by the same filter. Methods:
 Speed: megapixels per second on a 2048^2 picture, every method in the same run.
 "Cold" is a new ``Decolorizer`` for a colormap not used before in the process: its
 grid cells and answers are built from nothing; numba's compiled kernels, loaded once
-per process, are loaded before (by decoding each kind of picture drawn with another map).
+per process, are already loaded by the warm runs on the same kind of picture.
 """
 
 from __future__ import annotations
