@@ -71,6 +71,13 @@ class ImageInfo:
         Bytes on disk.
     writer : str or None
         The truepix version that wrote the file.
+    palette : tuple of tuple of int, or None
+        A palette image's colors, one ``(R, G, B)`` or ``(R, G, B, A)`` per index
+        (8-bit for PNG, 16-bit for a TIFF ColorMap); None for other images.
+    axes : str or None
+        TIFF: tifffile's axes of the series, e.g. ``"TZCYX"`` or ``"YXS"``.
+    n_series : int
+        TIFF: how many series the file holds (``series=`` picks one).
     """
 
     path: str
@@ -88,6 +95,9 @@ class ImageInfo:
     checksum: str | None = None
     file_size: int = 0
     writer: str | None = None
+    palette: tuple[tuple[int, ...], ...] | None = None
+    axes: str | None = None
+    n_series: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable dict of every field (dtypes as strings)."""
@@ -321,41 +331,55 @@ def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int
     )
 
 
-def _foreign_info(
-    path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int
-) -> ImageInfo:
-    return ImageInfo(
-        path=str(path),
-        format=format,
-        foreign=True,
-        encoding=None,
-        dtype=dtype,
-        shape=shape,
-        exact=True,
-        max_error=0.0,
-        stored_dtype=dtype,
-        stored_shape=shape,
-        file_size=size,
-    )
+_PALETTE_MODES = (None, "colors", "indices")
+
+
+def _check_palette(palette: Any) -> None:
+    if palette not in _PALETTE_MODES:
+        msg = f"expected palette='colors' or 'indices' (or None: the format's default), got {palette!r}"
+        raise InputError(msg)
 
 
 def _read(
-    path: Path, *, pixels_too: bool
+    path: Path, *, pixels_too: bool, palette: str | None = None, series: int = 0
 ) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
     format = _format_of(path)
+    _check_palette(palette)
     size = path.stat().st_size
-    pixels: np.ndarray | None
+    pixels: np.ndarray | None = None
+    extra: dict[str, Any] = {}
     if format == "png":
+        if series != 0:
+            msg = f"expected series=0 for a PNG (one image), got series={series!r}"
+            raise InputError(msg)
         data = path.read_bytes()
         parsed = _png.parse(data)
         text = parsed.record
-        pixels = _png.decode(data, parsed) if pixels_too else None
-        dtype, shape = parsed.dtype, parsed.shape
+        if pixels_too:
+            pixels = _png.decode(data, parsed, palette=palette or "colors")
+        dtype = parsed.dtype
+        shape = parsed.index_shape if palette == "indices" else parsed.shape
+        extra["palette"] = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
     else:
-        pixels, tiff = _tiff.read(path, header_only=not pixels_too)
+        pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
         text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
+        extra.update(palette=tiff.palette, axes=tiff.axes, n_series=tiff.n_series)
     if text is None:
-        return pixels, None, _foreign_info(path, format, dtype, shape, size)
+        foreign = ImageInfo(
+            path=str(path),
+            format=format,
+            foreign=True,
+            encoding=None,
+            dtype=dtype,
+            shape=shape,
+            exact=True,
+            max_error=0.0,
+            stored_dtype=dtype,
+            stored_shape=shape,
+            file_size=size,
+            **extra,
+        )
+        return pixels, None, foreign
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
@@ -368,7 +392,14 @@ def _read(
     return pixels, record, _info_from_record(path, format, record, size)
 
 
-def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.ndarray:
+def load(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    encoding: str | None = None,
+    palette: str | None = None,
+    series: int = 0,
+) -> np.ndarray:
     """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
@@ -387,6 +418,16 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
         and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
         float64 values (NaN where invalid). For truepix files the encoding is read
         from the file; naming a different one is an error.
+    palette : {None, "colors", "indices"}
+        For palette images: ``"colors"`` gives each pixel's palette color (RGB, or
+        RGBA with a PNG ``tRNS``), ``"indices"`` the stored indices (uint8), e.g.
+        the class ids of a PASCAL VOC label map. None (default) gives what each
+        format's reference reader gives: colors for PNG (8-bit), indices for TIFF
+        (as tifffile), whose ``"colors"`` are the 16-bit ColorMap values.
+    series : int
+        TIFF: which series to read (default the first, as ``tifffile.imread``):
+        a whole stack or ImageJ/OME hyperstack with its axes, the base level of a
+        pyramid. See ``info(path).axes`` and ``.n_series``.
 
     Raises
     ------
@@ -394,6 +435,9 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
         The pixels do not match the checksum written with them.
     CorruptFileError, MetadataError, DecompressionBombError
         Damaged, truncated, tampered or hostile files; nothing is allocated for them.
+    UnsupportedFileError
+        Sound files in a codec truepix cannot decode (TIFF SGILog, ThunderScan,
+        old-style JPEG ...); the message names it.
 
     Examples
     --------
@@ -406,7 +450,7 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
     array([[    7,   300],
            [65535,     0]], dtype=int32)
     """
-    pixels, record, _ = _read(Path(path), pixels_too=True)
+    pixels, record, _ = _read(Path(path), pixels_too=True, palette=palette, series=series)
     pixels = cast(np.ndarray, pixels)  # _read decodes pixels when asked to
     if record is None:
         return pixels if encoding is None else _decode_foreign(pixels, encoding)
@@ -450,8 +494,14 @@ def _decode_foreign(pixels: np.ndarray, name: str) -> np.ndarray:
     return decoded
 
 
-def info(path: str | os.PathLike[str], /) -> ImageInfo:
+def info(
+    path: str | os.PathLike[str], /, *, palette: str | None = None, series: int = 0
+) -> ImageInfo:
     """Describe a file without decoding its pixels.
+
+    ``palette`` and ``series`` are those of :func:`load`: the dtype and shape
+    reported are those ``load`` returns with the same options. A file of any
+    size is described; the decoded-size cap applies to :func:`load` only.
 
     Examples
     --------
@@ -462,5 +512,5 @@ def info(path: str | os.PathLike[str], /) -> ImageInfo:
     >>> meta.encoding, meta.exact, meta.max_error < 0.002, meta.stored_dtype
     ('kitti-depth', False, True, dtype('uint16'))
     """
-    _, _, image_info = _read(Path(path), pixels_too=False)
+    _, _, image_info = _read(Path(path), pixels_too=False, palette=palette, series=series)
     return image_info
