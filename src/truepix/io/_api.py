@@ -245,10 +245,12 @@ def save(
 
     Notes
     -----
-    In PNG, uint8/uint16 data -- and any integer data whose values fit them -- is a
-    plain gray, gray-alpha, RGB or RGBA picture whose samples are the values
-    (a 7 is gray 7). Other data is split into byte planes (see
-    :mod:`truepix.io._layout`). The write is atomic: a temporary file renamed
+    In PNG the dtype decides the bit depth, never the values: uint8 and bool
+    are 8-bit, uint16 is 16-bit even when every value is below 256; other
+    integers are a 16-bit picture when their values fit (int8: 8-bit), whose
+    samples are the values (a 7 is gray 7). Everything else is split into byte
+    planes (see :mod:`truepix.io._layout`). Encodings that define a format store
+    its dtype (``kitti-depth`` is always 16-bit). The write is atomic: a temporary file renamed
     into place.
 
     Examples
@@ -269,6 +271,10 @@ def save(
     data = _as_array(array)
     codec = encodings.get(encoding)
     encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
+    declared = codec.stored_dtype
+    if declared is not None and encoded.samples.dtype != np.dtype(declared):
+        msg = f"expected {codec.name!r} to store {declared}, got {encoded.samples.dtype}"
+        raise AssertionError(msg)  # a bug in the encoding, not the caller's input
     layout, picture = _lay_out(encoded.samples, format)
     record = {
         "truepix": SCHEMA_VERSION,
