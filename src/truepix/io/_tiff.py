@@ -97,7 +97,12 @@ def write(
 
 
 def _series(tif: tifffile.TiffFile, index: int) -> Any:
-    if not tif.pages or not tif.series:
+    if not tif.pages:
+        raise corrupt("at least one image", "none")
+    first = tif.pages.first
+    if 0 in (int(first.imagewidth), int(first.imagelength)):  # before tifffile divides by it
+        raise corrupt("an image of at least 1 x 1 pixels", f"{first.imagewidth} x {first.imagelength}")
+    if not tif.series:
         raise corrupt("at least one image", "none")
     count = len(tif.series)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:

@@ -31,7 +31,7 @@ from truepix.errors import (
     ReadError,
     UnsupportedFileError,
 )
-from truepix.io._limits import MAX_DECODED_BYTES
+from truepix.io import _limits
 
 __all__ = [
     "check_header",
@@ -130,9 +130,9 @@ def _segment_bytes(page: Any, count: int) -> np.ndarray:
 def _check_expansion(page: Any, counts: np.ndarray) -> None:
     declared = _segment_bytes(page, counts.size)
     largest = int(declared.max())
-    if largest > MAX_DECODED_BYTES:
+    if largest > _limits.MAX_DECODED_BYTES:
         msg = (
-            f"expected strips or tiles of at most {MAX_DECODED_BYTES} bytes, got {largest} "
+            f"expected strips or tiles of at most {_limits.MAX_DECODED_BYTES} bytes, got {largest} "
             "bytes declared for one; refusing a likely decompression bomb"
         )
         raise DecompressionBombError(msg)
