@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import truepix as tp
 
-FORMATS = ["png", "tif"]
+FORMATS = ["png", "tif", "jxl"]
 DTYPES = [
     "?", "u1", "i1", "<u2", ">u2", "<i2", ">i2", "<u4", ">u4", "<i4", ">i4", "<u8", ">u8",
     "<i8", ">i8", "<f2", ">f2", "<f4", ">f4", "<f8", ">f8", "<c8", ">c8", "<c16", ">c16",

@@ -19,7 +19,7 @@ from truepix.errors import (
     UnsupportedDtypeError,
     did_you_mean,
 )
-from truepix.io import _png, _tiff
+from truepix.io import _jxl, _png, _tiff
 from truepix.io._atomic import write_atomic
 from truepix.io._layout import (
     FOLD_WIDTH,
@@ -36,7 +36,7 @@ from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, s
 __all__ = ["ImageInfo", "info", "load", "save"]
 
 # file suffix -> format
-_FORMATS: dict[str, str] = {".png": "png", ".tif": "tiff", ".tiff": "tiff"}
+_FORMATS: dict[str, str] = {".png": "png", ".tif": "tiff", ".tiff": "tiff", ".jxl": "jxl"}
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         hint = did_you_mean(suffix, _FORMATS) or f" use one of {', '.join(_FORMATS)}"
-        msg = f"expected a file name ending in .png, .tif or .tiff, got {str(path)!r};{hint}"
+        msg = f"expected a file name ending in .png, .tif, .tiff or .jxl, got {str(path)!r};{hint}"
         raise UnknownFormatError(msg)
     return _FORMATS[suffix]
 
@@ -148,12 +148,16 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if len(shape) == 3 and shape[2] == 1:
         shape = shape[:2]
     channels = shape[2] if len(shape) == 3 else 1
-    if format == "png" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
+    if format != "tiff" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
         return _png_planes(samples)
     if samples.dtype.kind == "b":
         return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
     if format == "tiff":
         return "native", samples.reshape(shape).astype(samples.dtype.newbyteorder("="), copy=False)
+    if format == "jxl" and samples.dtype.kind == "f" and samples.dtype.itemsize <= 4:
+        # float16 widened: exact (float16 is a subset of float32), and libjxl's own
+        # float16 path loses NaN and subnormals
+        return "native", samples.reshape(shape).astype(np.float32, copy=False)
     target = narrow_dtype(samples)
     if target is not None:
         return "native", samples.reshape(shape).astype(target, copy=False)
@@ -308,6 +312,15 @@ def save(
             for part in parts:
                 file.write(part)
 
+    elif format == "jxl":
+        if isinstance(compression, str) or compression == 0:
+            msg = f"expected a JPEG XL effort 1-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        encoded_file = _jxl.encode(picture, record=text, effort=compression)
+
+        def write(file: BinaryIO) -> None:
+            file.write(encoded_file)
+
     else:
 
         def write(file: BinaryIO) -> None:
@@ -354,10 +367,10 @@ def _read(
     size = path.stat().st_size
     pixels: np.ndarray | None = None
     extra: dict[str, Any] = {}
+    if format != "tiff" and series != 0:
+        msg = f"expected series=0 for a {format.upper()} file (one image), got series={series!r}"
+        raise InputError(msg)
     if format == "png":
-        if series != 0:
-            msg = f"expected series=0 for a PNG (one image), got series={series!r}"
-            raise InputError(msg)
         data = path.read_bytes()
         parsed = _png.parse(data)
         text = parsed.record
@@ -366,6 +379,16 @@ def _read(
         dtype = parsed.dtype
         shape = parsed.index_shape if palette == "indices" else parsed.shape
         extra["palette"] = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
+    elif format == "jxl":
+        data = path.read_bytes()
+        parsed_jxl = _jxl.parse(data)
+        text = parsed_jxl.record
+        shape = (parsed_jxl.height, parsed_jxl.width)
+        dtype = None
+        if pixels_too or text is None:  # a foreign file's dtype is known once decoded
+            decoded = _jxl.decode(data, parsed_jxl)
+            dtype, shape = decoded.dtype, decoded.shape
+            pixels = decoded if pixels_too else None
     else:
         pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
         text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
@@ -389,7 +412,9 @@ def _read(
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
-    if format == "png" and (stored_dtype != dtype or stored_shape != shape):
+    if format == "jxl" and dtype is None:  # described from the header: the size must agree
+        dtype, shape = stored_dtype, (*shape, *stored_shape[2:])
+    if format in ("png", "jxl") and (stored_dtype != dtype or stored_shape != shape):
         msg = (
             f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
             f"got {shape} {dtype}; the file was altered after truepix wrote it"
