@@ -240,3 +240,42 @@ def test_refusals_name_the_file_not_the_library(tmp_path: Path) -> None:
         tp.load(path)
     message = str(caught.value)
     assert message.startswith("expected ") and "Error" not in message and "\n" not in message
+
+
+# -- the record's TIFF tag --------------------------------------------------------
+
+
+def test_opencv_reads_truepix_tiffs_without_unknown_tag_lines(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import cv2
+
+    array = RNG.integers(0, 65536, (6, 7)).astype(np.uint16)
+    tp.save(tmp_path / "a.tif", array)
+    capfd.readouterr()
+    seen = cv2.imread(str(tmp_path / "a.tif"), cv2.IMREAD_UNCHANGED)
+    assert "Unknown field" not in capfd.readouterr().err
+    np.testing.assert_array_equal(seen, array)
+
+
+def test_records_in_the_old_private_tag_still_load(tmp_path: Path) -> None:
+    from truepix.io import _tiff
+
+    array = RNG.normal(size=(4, 5)).astype(np.float32)
+    tp.save(tmp_path / "new.tif", array)
+    _, described = _tiff.read(tmp_path / "new.tif")
+    assert described.record is not None
+    tifffile.imwrite(
+        tmp_path / "old.tif", array, metadata=None, photometric="minisblack",
+        compression="zlib", predictor=True,
+        extratags=[(_tiff.LEGACY_TAG, "s", 0, described.record, True)],
+    )  # fmt: skip
+    assert tp.load(tmp_path / "old.tif").tobytes() == array.tobytes()
+    assert not tp.info(tmp_path / "old.tif").foreign
+
+
+def test_another_tools_document_name_is_not_a_record(tmp_path: Path) -> None:
+    array = RNG.integers(0, 256, (4, 5)).astype(np.uint8)
+    tifffile.imwrite(tmp_path / "scan.tif", array, extratags=[(269, "s", 0, "{scan 12}", True)])
+    assert tp.info(tmp_path / "scan.tif").foreign
+    np.testing.assert_array_equal(tp.load(tmp_path / "scan.tif"), array)

@@ -1,8 +1,13 @@
-"""TIFF through tifffile: every dtype natively, the record in a private tag.
+"""TIFF through tifffile: every dtype natively, the record in the DocumentName tag.
 
-The record is ASCII JSON in tag 65301 (the private, reusable range), so it
-neither collides with ImageDescription (which ImageJ and tifffile use for
-their own metadata) nor is lost when other tools rewrite the description.
+The record is ASCII JSON in DocumentName (tag 269), a registered tag every TIFF
+library knows: it neither collides with ImageDescription (which ImageJ and
+tifffile use for their own metadata), nor makes libtiff-based readers log
+"Unknown field with tag ..." as every private-range tag does (OpenCV prints that
+line for each file), nor is dropped by libtiff tools that rewrite files (tiffcp
+keeps known tags only). Files written before carry the record in the private
+tag 65301, which is still read. A DocumentName that is not a truepix record
+(JSON with a ``"truepix"`` field) is another tool's and left alone.
 Files are read through tifffile's series model -- uniform stacks, ImageJ
 hyperstacks (also the one-directory contiguous layout), OME-TIFF, pyramids
 (the base level) -- and every page of the chosen series is checked by
@@ -32,7 +37,8 @@ from truepix.io._tiff_checks import (
 
 __all__ = ["TAG", "TiffInfo", "read", "write"]
 
-TAG = 65301
+TAG = 269  # DocumentName
+LEGACY_TAG = 65301
 _CODECS = ("zstd", "deflate", "lzw", "lzma", "none")
 _DEFAULT = ("deflate", 1)
 
@@ -152,10 +158,21 @@ def _decode(series: Any, record: str | None, palette: str | None) -> np.ndarray:
     return pixels
 
 
+def _record(page: Any) -> str | None:
+    tags = getattr(page, "tags", None)
+    if tags is None:
+        return None
+    for number in (TAG, LEGACY_TAG):
+        tag = tags.get(number)
+        value = None if tag is None else tag.value
+        if isinstance(value, str) and value.startswith("{") and '"truepix":' in value:
+            return value
+    return None
+
+
 def _describe(tif: Any, chosen: Any, index: int, palette: str | None) -> TiffInfo:
     first = chosen.pages[0]
-    tag = first.tags.get(TAG) if hasattr(first, "tags") else None
-    record = tag.value if tag is not None and isinstance(tag.value, str) else None
+    record = _record(first)
     colors = _palette(first)
     shape, dtype = tuple(chosen.shape), np.dtype(chosen.dtype)
     if palette == "colors" and colors is not None:
