@@ -19,7 +19,7 @@ from truepix.errors import (
     UnsupportedDtypeError,
     did_you_mean,
 )
-from truepix.io import _jxl, _png, _tiff
+from truepix.io import _jxl, _png, _tiff, _webp
 from truepix.io._atomic import write_atomic
 from truepix.io._layout import (
     FOLD_WIDTH,
@@ -36,7 +36,13 @@ from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, s
 __all__ = ["ImageInfo", "info", "load", "save"]
 
 # file suffix -> format
-_FORMATS: dict[str, str] = {".png": "png", ".tif": "tiff", ".tiff": "tiff", ".jxl": "jxl"}
+_FORMATS: dict[str, str] = {
+    ".png": "png",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".jxl": "jxl",
+    ".webp": "webp",
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         hint = did_you_mean(suffix, _FORMATS) or f" use one of {', '.join(_FORMATS)}"
-        msg = f"expected a file name ending in .png, .tif, .tiff or .jxl, got {str(path)!r};{hint}"
+        msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
         raise UnknownFormatError(msg)
     return _FORMATS[suffix]
 
@@ -148,6 +154,8 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if len(shape) == 3 and shape[2] == 1:
         shape = shape[:2]
     channels = shape[2] if len(shape) == 3 else 1
+    if format == "webp":
+        return _webp_layout(samples, shape)
     if format != "tiff" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
         return _png_planes(samples)
     if samples.dtype.kind == "b":
@@ -162,6 +170,23 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if target is not None:
         return "native", samples.reshape(shape).astype(target, copy=False)
     return _png_planes(samples)
+
+
+def _webp_layout(samples: np.ndarray, shape: tuple[int, ...]) -> tuple[str, np.ndarray]:
+    """WebP holds uint8 RGB(A): a gray picture goes into R = G = B."""
+    channels = shape[2] if len(shape) == 3 else 1
+    if samples.dtype != np.uint8 or channels not in (1, 3, 4):
+        msg = (
+            f"expected uint8 gray, RGB or RGBA samples for WebP, got {samples.dtype} with "
+            f"{channels} channel(s); save exact data of any dtype as .png, .tif or .jxl"
+        )
+        raise UnsupportedDtypeError(msg)
+    if max(shape[:2]) > _webp.MAX_SIDE:
+        msg = f"expected sides of at most {_webp.MAX_SIDE} pixels for WebP, got {shape[:2]}"
+        raise ShapeError(msg)
+    if channels == 1:
+        return "rgb-gray", np.repeat(samples.reshape(*shape[:2], 1), 3, axis=2)
+    return "native", samples.reshape(shape)
 
 
 def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
@@ -186,6 +211,8 @@ def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
         if pixels.shape != planes_shape:
             pixels = unfold(pixels, planes_shape)
         return from_planes(pixels, samples_dtype, samples_shape)
+    if record["layout"] == "rgb-gray":
+        return np.ascontiguousarray(pixels[..., 0]).reshape(samples_shape)
     if record["layout"] == "bool255":
         return (pixels != 0).reshape(samples_shape)
     return pixels.reshape(samples_shape)
@@ -312,6 +339,15 @@ def save(
             for part in parts:
                 file.write(part)
 
+    elif format == "webp":
+        if isinstance(compression, str):
+            msg = f"expected a WebP level 0-100, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        webp_file = _webp.encode(picture, record=text, effort=compression)
+
+        def write(file: BinaryIO) -> None:
+            file.write(webp_file)
+
     elif format == "jxl":
         if isinstance(compression, str) or compression == 0:
             msg = f"expected a JPEG XL effort 1-9, got {compression!r}; codec names are for TIFF"
@@ -389,6 +425,15 @@ def _read(
             decoded = _jxl.decode(data, parsed_jxl)
             dtype, shape = decoded.dtype, decoded.shape
             pixels = decoded if pixels_too else None
+    elif format == "webp":
+        data = path.read_bytes()
+        text = _webp.parse(data).record
+        dtype, shape = None, ()
+        if pixels_too or text is None:
+            stored = decode_record(text)["stored"]["shape"] if text is not None else []
+            decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
+            dtype, shape = decoded.dtype, decoded.shape
+            pixels = decoded if pixels_too else None
     else:
         pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
         text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
@@ -414,7 +459,9 @@ def _read(
     stored_shape = tuple(record["stored"]["shape"])
     if format == "jxl" and dtype is None:  # described from the header: the size must agree
         dtype, shape = stored_dtype, (*shape, *stored_shape[2:])
-    if format in ("png", "jxl") and (stored_dtype != dtype or stored_shape != shape):
+    if format == "webp" and dtype is None:  # described from the record alone
+        dtype, shape = stored_dtype, stored_shape
+    if format in ("png", "jxl", "webp") and (stored_dtype != dtype or stored_shape != shape):
         msg = (
             f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
             f"got {shape} {dtype}; the file was altered after truepix wrote it"
