@@ -1,4 +1,4 @@
-"""Foreign layouts made the way other tools make them: palettes, TIFF series, sparse and empty files.
+"""Foreign layouts made as other tools make them: palettes, TIFF series, sparse and empty files.
 
 Oracles: Pillow (palette PNGs as VOC writes them), tifffile (``imread`` of a series,
 ``apply_colormap``), pypng (PNG chunks).
@@ -59,7 +59,10 @@ def voc_labels(tmp_path: Path) -> tuple[Path, np.ndarray, np.ndarray]:
     return path, labels, palette
 
 
-def test_palette_png_gives_colors_or_indices(voc_labels: tuple[Path, np.ndarray, np.ndarray]) -> None:
+Labels = tuple[Path, np.ndarray, np.ndarray]
+
+
+def test_palette_png_gives_colors_or_indices(voc_labels: Labels) -> None:
     path, labels, palette = voc_labels
     with Image.open(path) as image:
         pillow_colors = np.asarray(image.convert("RGB"))
@@ -75,7 +78,7 @@ def test_palette_png_gives_colors_or_indices(voc_labels: tuple[Path, np.ndarray,
     assert (colors[labels == 1] == (128, 0, 0)).all() and (colors[labels == 2] == (128, 0, 0)).all()
 
 
-def test_info_reports_the_palette(voc_labels: tuple[Path, np.ndarray, np.ndarray]) -> None:
+def test_info_reports_the_palette(voc_labels: Labels) -> None:
     path, _, palette = voc_labels
     meta = tp.info(path)
     assert meta.foreign and meta.shape == (12, 16, 3) and meta.dtype == np.uint8
@@ -106,7 +109,7 @@ def test_an_index_past_plte_is_refused(tmp_path: Path) -> None:
             tp.load(path, palette=palette)
 
 
-def test_an_unknown_palette_mode_is_refused(voc_labels: tuple[Path, np.ndarray, np.ndarray]) -> None:
+def test_an_unknown_palette_mode_is_refused(voc_labels: Labels) -> None:
     with pytest.raises(InputError, match="expected palette='colors' or 'indices'"):
         tp.load(voc_labels[0], palette="rgb")
 

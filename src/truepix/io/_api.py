@@ -32,6 +32,7 @@ from truepix.io._layout import (
     unfold,
 )
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+from truepix.io._readers import READERS
 
 __all__ = ["ImageInfo", "info", "load", "save"]
 
@@ -391,7 +392,10 @@ _PALETTE_MODES = (None, "colors", "indices")
 
 def _check_palette(palette: Any) -> None:
     if palette not in _PALETTE_MODES:
-        msg = f"expected palette='colors' or 'indices' (or None: the format's default), got {palette!r}"
+        msg = (
+            "expected palette='colors' or 'indices' (or None: the format's default), "
+            f"got {palette!r}"
+        )
         raise InputError(msg)
 
 
@@ -401,43 +405,11 @@ def _read(
     format = _format_of(path)
     _check_palette(palette)
     size = path.stat().st_size
-    pixels: np.ndarray | None = None
-    extra: dict[str, Any] = {}
     if format != "tiff" and series != 0:
         msg = f"expected series=0 for a {format.upper()} file (one image), got series={series!r}"
         raise InputError(msg)
-    if format == "png":
-        data = path.read_bytes()
-        parsed = _png.parse(data)
-        text = parsed.record
-        if pixels_too:
-            pixels = _png.decode(data, parsed, palette=palette or "colors")
-        dtype = parsed.dtype
-        shape = parsed.index_shape if palette == "indices" else parsed.shape
-        extra["palette"] = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
-    elif format == "jxl":
-        data = path.read_bytes()
-        parsed_jxl = _jxl.parse(data)
-        text = parsed_jxl.record
-        shape = (parsed_jxl.height, parsed_jxl.width)
-        dtype = None
-        if pixels_too or text is None:  # a foreign file's dtype is known once decoded
-            decoded = _jxl.decode(data, parsed_jxl)
-            dtype, shape = decoded.dtype, decoded.shape
-            pixels = decoded if pixels_too else None
-    elif format == "webp":
-        data = path.read_bytes()
-        text = _webp.parse(data).record
-        dtype, shape = None, ()
-        if pixels_too or text is None:
-            stored = decode_record(text)["stored"]["shape"] if text is not None else []
-            decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
-            dtype, shape = decoded.dtype, decoded.shape
-            pixels = decoded if pixels_too else None
-    else:
-        pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
-        text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
-        extra.update(palette=tiff.palette, axes=tiff.axes, n_series=tiff.n_series)
+    got = READERS[format](path, pixels_too=pixels_too, palette=palette, series=series)
+    pixels, text, dtype, shape = got.pixels, got.record, got.dtype, got.shape
     if text is None:
         foreign = ImageInfo(
             path=str(path),
@@ -451,20 +423,18 @@ def _read(
             stored_dtype=dtype,
             stored_shape=shape,
             file_size=size,
-            **extra,
+            **got.extra,
         )
         return pixels, None, foreign
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
-    if format == "jxl" and dtype is None:  # described from the header: the size must agree
-        dtype, shape = stored_dtype, (*shape, *stored_shape[2:])
-    if format == "webp" and dtype is None:  # described from the record alone
-        dtype, shape = stored_dtype, stored_shape
-    if format in ("png", "jxl", "webp") and (stored_dtype != dtype or stored_shape != shape):
+    if dtype is None:  # described from the header and record: the sizes it has must agree
+        dtype, shape = stored_dtype, (*shape, *stored_shape[len(shape) :])
+    if format != "tiff" and (stored_dtype != dtype or stored_shape != shape):
         msg = (
-            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
-            f"got {shape} {dtype}; the file was altered after truepix wrote it"
+            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its "
+            f"metadata says, got {shape} {dtype}; the file was altered after truepix wrote it"
         )
         raise MetadataError(msg)
     return pixels, record, _info_from_record(path, format, record, size)
