@@ -153,6 +153,7 @@ def _count_on_cluster(
     metavar="Y,X",
     help="Also save the histogram of pixel (Y, X) as OUTPUT_pixel_Y_X.png.",
 )
+@options.cmap_opt
 @click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS."
 )
@@ -169,6 +170,7 @@ def command(
     bins: str,
     range_: tuple[float, float] | None,
     pixel: str | None,
+    cmap: str | None,
     scheduler: str | None,
     workers: int | None,
 ) -> None:
@@ -191,6 +193,10 @@ def command(
         msg = f"expected an output ending in .npy or .npz, got {str(output)!r}"
         raise click.BadParameter(msg, param_hint="OUTPUT")
     options.check_overwrite(output, overwrite)
+    if cmap is not None:  # a misspelt name fails before the counting, not after
+        from truepix.display import matplotlib_colormap
+
+        matplotlib_colormap(cmap)
     stack_value = _stack_argument(stack)
     started = time.perf_counter()
     if scheduler is None and workers is None:
@@ -211,7 +217,7 @@ def command(
 
         y, x = where
         picture = output.with_name(f"{output.stem}_pixel_{y}_{x}.png")
-        figure = pixel_histogram_figure(counts, edges, pixel=where)
+        figure = pixel_histogram_figure(counts, edges, pixel=where, cmap=cmap)
         options.write_file(
             picture, lambda f: figure.savefig(f, format="png", dpi=100), overwrite=overwrite
         )

@@ -10,7 +10,8 @@ definition             commands
 ``output_arg``         colorize, decolorize, equalize, show (``INPUT [OUTPUT]``)
 ``output_opt``         colorize, decolorize, equalize, hist, show (``-o/--output``)
 ``overwrite_opt``      colorize, decolorize, equalize, hist, show
-``cmap_opt``           colorize (default viridis), show (default: gray or viridis)
+``cmap_opt``           colorize (default viridis), show (default: gray or viridis),
+                       hist (colors the ``--plot-pixel`` bars)
 ``cmap_required_opt``  decolorize (or ``--colorbar auto``)
 ``vmin_opt``           colorize, decolorize, show (default None: from the data)
 ``vmax_opt``           colorize, decolorize, show (default None: from the data)

@@ -298,7 +298,7 @@ def _count_bad(image: np.ndarray) -> tuple[int, int]:
 
 
 def pixel_histogram_figure(
-    counts: np.ndarray, edges: np.ndarray, /, *, pixel: tuple[int, int]
+    counts: np.ndarray, edges: np.ndarray, /, *, pixel: tuple[int, int], cmap: Any = None
 ) -> Figure:
     """Draw one pixel's histogram from :func:`truepix.pixel_histogram` counts as bars.
 
@@ -310,6 +310,10 @@ def pixel_histogram_figure(
         ``n_bins + 1`` bin edges (:func:`truepix.stacks.bin_edges`).
     pixel : (int, int)
         ``(y, x)`` of the pixel to draw.
+    cmap : str, Colormap or array_like, optional
+        Color each bar by its bin's value with this colormap (any name of
+        :func:`truepix.colormaps`), from the first edge to the last. Default:
+        one color.
 
     Returns
     -------
@@ -322,6 +326,8 @@ def pixel_histogram_figure(
         ``counts`` not ``(H, W, n_bins)`` or ``edges`` not ``n_bins + 1`` long.
     InputError
         A pixel outside the frames.
+    UnknownColormapError
+        A ``cmap`` name not in the catalog.
 
     Examples
     --------
@@ -333,6 +339,7 @@ def pixel_histogram_figure(
     >>> fig = pixel_histogram_figure(counts, edges, pixel=(2, 3))
     >>> [int(bar.get_height()) for bar in fig.axes[0].patches] == counts[2, 3].tolist()
     True
+    >>> fig = pixel_histogram_figure(counts, edges, pixel=(0, 0), cmap="cmocean:thermal")
     """
     from matplotlib.figure import Figure
 
@@ -349,8 +356,13 @@ def pixel_histogram_figure(
         raise InputError(msg)
     figure = Figure(figsize=(6, 3.5), layout="constrained")
     axes = figure.add_subplot()
-    widths = np.diff(edges.astype(np.float64))
-    axes.bar(edges[:-1].astype(np.float64), counts[y, x], width=widths, align="edge")
+    lefts = edges.astype(np.float64)
+    widths = np.diff(lefts)
+    colors = None
+    if cmap is not None:
+        centres = (lefts[:-1] + widths / 2 - lefts[0]) / max(lefts[-1] - lefts[0], 1e-300)
+        colors = matplotlib_colormap(cmap)(centres)
+    axes.bar(lefts[:-1], counts[y, x], width=widths, align="edge", color=colors)
     axes.set_xlabel("value")
     axes.set_ylabel("frames")
     axes.set_title(f"pixel (y={y}, x={x}): {int(counts[y, x].sum())} values in range")
