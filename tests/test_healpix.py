@@ -222,7 +222,7 @@ def test_default_title_and_colorbar_range(hp: ModuleType) -> None:
         ({"cmap": "virdis"}, UnknownColormapError, "did you mean 'viridis'"),
         ({"cmap": 3}, UnsupportedDtypeError, "expected a colormap name"),
         ({"vmin": 2, "vmax": 1}, InputError, "expected vmin <= vmax"),
-        ({"vmax": np.nan}, InputError, "expected vmax as a finite real number"),
+        ({"vmax": np.nan}, InputError, "expected a finite vmax"),
         ({"labels": "value", "fmt": "{:d}"}, InputError, "expected fmt to format the label"),
         ({"fmt": 5}, InputError, "expected fmt to be a format string or a function"),
     ],

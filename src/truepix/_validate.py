@@ -130,15 +130,19 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 # ---------------------------------------------------------------- pictures
 
 
-def as_picture(image: Any, /, *, masked: str = "transparent") -> np.ndarray:
+def as_picture(
+    image: Any, /, *, refuse_mask: str | None = None, stack: bool = False
+) -> np.ndarray:
     """Check a picture and return it as ``(H, W, 3)`` or ``(H, W, 4)``, dtype unchanged.
 
     The one rule for what a picture is: ``(H, W)`` gray or ``(H, W, 3|4)``
     RGB(A), non-empty; ``uint8``, ``uint16`` (both by their dtype's full range)
     or floats in [0, 1] (what ``plt.imread`` and ``cmap(x)`` return), no NaN.
-    Gray becomes three equal channels. A masked array's masked pixels (any
+    Gray becomes three equal channels. ``stack=True`` also takes pictures
+    stacked along leading axes, ``(..., H, W, 3|4)`` (a 2-D array is still one
+    gray picture). A masked array's masked pixels (any
     channel masked) become transparent -- alpha 0, "not data" -- unless
-    ``masked="refuse"``.
+    ``refuse_mask`` gives the reason a mask means nothing to the caller.
 
     Raises
     ------
@@ -149,7 +153,7 @@ def as_picture(image: Any, /, *, masked: str = "transparent") -> np.ndarray:
     OutOfRangeError
         Float values outside [0, 1], or NaN.
     UnsupportedInputError
-        A masked array with ``masked="refuse"``.
+        A masked array, with ``refuse_mask``.
 
     Examples
     --------
@@ -164,14 +168,16 @@ def as_picture(image: Any, /, *, masked: str = "transparent") -> np.ndarray:
     ...
     truepix.errors.OutOfRangeError: expected a picture of uint8, uint16 or floats in [0, 1], got floats in [2, 2]; divide 0..255 values by 255 or pass them as uint8
     """
-    if masked == "refuse":
-        refuse_masked(image, reason="a mask has no meaning for this picture")
+    if refuse_mask is not None:
+        refuse_masked(image, reason=refuse_mask)
     array, mask = split_mask(image)
-    shape_ok = array.ndim == 2 or (array.ndim == 3 and array.shape[2] in _PICTURE_CHANNELS)
+    color = array.ndim == 3 or (stack and array.ndim > 3)
+    shape_ok = array.ndim == 2 or (color and array.shape[-1] in _PICTURE_CHANNELS)
     if not shape_ok or array.size == 0:
+        expected = "(..., H, W, 3|4)" if stack else "(H, W, 3|4)"
         msg = (
-            f"expected a picture of shape (H, W) gray or (H, W, 3|4) RGB(A), got shape"
-            f" {array.shape}; pass one picture at a time"
+            f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
+            f" {array.shape}; a row of N colors is a picture of shape (1, N, 3|4)"
         )
         raise ShapeError(msg)
     if array.dtype not in (np.uint8, np.uint16) and array.dtype.kind != "f":
@@ -187,7 +193,7 @@ def as_picture(image: Any, /, *, masked: str = "transparent") -> np.ndarray:
         mask = None if mask is None else mask[..., None]
     if mask is None:
         return array
-    return _transparent(array, mask.any(axis=2))
+    return _transparent(array, mask.any(axis=-1))
 
 
 def _check_unit_floats(array: np.ndarray) -> None:
@@ -205,9 +211,9 @@ def _check_unit_floats(array: np.ndarray) -> None:
 def _transparent(array: np.ndarray, hidden: np.ndarray) -> np.ndarray:
     """RGBA with alpha 0 where ``hidden``: masked pixels are not data."""
     opaque = 1.0 if array.dtype.kind == "f" else np.iinfo(array.dtype).max
-    rgba = np.empty((*array.shape[:2], 4), dtype=array.dtype)
+    rgba = np.empty((*array.shape[:-1], 4), dtype=array.dtype)
     rgba[..., :3] = array[..., :3]
-    rgba[..., 3] = array[..., 3] if array.shape[2] == 4 else opaque
+    rgba[..., 3] = array[..., 3] if array.shape[-1] == 4 else opaque
     rgba[..., 3][hidden] = 0
     return rgba
 
@@ -225,21 +231,19 @@ def check_bound(name: str, value: Any) -> int | float | None:
     >>> check_bound("vmax", float("nan"))
     Traceback (most recent call last):
     ...
-    truepix.errors.InputError: expected vmax as a finite real number or None, got nan; leave it None to use the data's range
+    truepix.errors.InputError: expected a finite vmax, got nan; leave it None to use the data's range
     """
     if value is None:
         return None
-    msg = (
-        f"expected {name} as a finite real number or None, got {value!r};"
-        " leave it None to use the data's range"
-    )
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        msg = f"expected {name} to be a real number or None, got {value!r}"
         raise InputError(msg)
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
+        msg = f"expected a finite {name}, got {value!r}; leave it None to use the data's range"
         raise InputError(msg)
     return int(value) if isinstance(value, numbers.Integral) else number
 
