@@ -52,6 +52,8 @@ _EXPORTS: dict[str, str] = {
     "to_display": "truepix.display",
     "healpix_labels": "truepix.display",
     "display": "truepix.display",
+    # the command line
+    "cli": "truepix.cli",
     # errors
     "errors": "truepix.errors",
     "TruepixError": "truepix.errors",

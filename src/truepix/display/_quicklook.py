@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from truepix._validate import check_range, finite_range, split_mask
+from truepix._validate import check_range, finite_range, refuse_masked, split_mask
 from truepix.display._colormap import BAD_COLOR, matplotlib_colormap
 from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 
@@ -326,6 +326,8 @@ def pixel_histogram_figure(
         ``counts`` not ``(H, W, n_bins)`` or ``edges`` not ``n_bins + 1`` long.
     InputError
         A pixel outside the frames.
+    UnsupportedInputError
+        Masked counts.
     UnknownColormapError
         A ``cmap`` name not in the catalog.
 
@@ -343,6 +345,7 @@ def pixel_histogram_figure(
     """
     from matplotlib.figure import Figure
 
+    refuse_masked(counts, reason="counts have no missing entries (a count of 0 is a count)")
     counts, edges = np.asarray(counts), np.asarray(edges)
     if counts.ndim != 3 or edges.shape != (counts.shape[2] + 1,):
         msg = (

@@ -224,6 +224,29 @@ def bin_edges(
     picks from the data and the range (float32 for float32 data and a plain
     range). With ``range=None`` this reads the stack once to find its range.
 
+    Parameters
+    ----------
+    stack
+        Any stack :func:`pixel_histogram` takes (masked values left out).
+    bins : int or sequence of float
+        As :func:`pixel_histogram`.
+    range : (float, float), optional
+        As :func:`pixel_histogram`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n_bins + 1`` increasing edges, in ``np.histogram``'s dtype.
+
+    Raises
+    ------
+    InputError
+        Bad ``bins`` or ``range``; ``range=None`` on a one-shot iterator.
+    OutOfRangeError
+        ``range=None`` on a stack with infinite values or only NaN.
+    ShapeError, UnsupportedDtypeError, UnsupportedInputError
+        Not a stack of real numbers, as :func:`pixel_histogram`.
+
     Examples
     --------
     >>> import numpy as np, truepix as tp
@@ -295,8 +318,32 @@ class PixelHistogram:
     def add(self, frames: Any, /) -> None:
         """Count one ``(H, W)`` frame or an ``(n, H, W)`` batch of frames.
 
-        Masked values of a masked array are not counted (integer frames are
-        then counted as float64: feed masked arrays throughout, or none).
+        Parameters
+        ----------
+        frames : array_like
+            ``(H, W)`` or ``(n, H, W)``, the shape and dtype of the first frames.
+            Masked values of a masked array are not counted (integer frames
+            are then counted as float64: feed masked arrays throughout, or none).
+
+        Returns
+        -------
+        None
+            The counts grow in place (:attr:`counts`).
+
+        Raises
+        ------
+        ShapeError
+            Not 2-D or 3-D, or another frame shape than the first.
+        UnsupportedDtypeError
+            bool, complex or object frames, or another dtype than the first.
+
+        Examples
+        --------
+        >>> import numpy as np, truepix as tp
+        >>> hist = tp.stacks.PixelHistogram(bins=2, range=(0, 2))
+        >>> hist.add(np.ma.masked_equal([[0.5, 1.5]], 1.5))  # the masked value is not counted
+        >>> hist.counts.tolist()
+        [[[1, 0], [0, 0]]]
         """
         array = np.asarray(_unmasked(frames))
         if array.ndim not in (2, 3):
