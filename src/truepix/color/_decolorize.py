@@ -417,7 +417,9 @@ class Decolorizer:
         return values
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
-        pixels, kind, scale = _as_pixels(image)
+        from truepix._validate import as_picture  # the one picture rule (gray, masks)
+
+        pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
         shape = pixels.shape[:-1]
         flat = pixels.reshape(-1, pixels.shape[-1])
         plan = self._plan(pixels, kind, scale)
