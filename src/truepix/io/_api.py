@@ -233,12 +233,14 @@ def save(
     compression: int | str | None = None,
     overwrite: bool = True,
 ) -> ImageInfo:
-    """Save an array as a self-describing PNG or TIFF that :func:`load` reads back.
+    """Save an array as a self-describing PNG, TIFF, JPEG XL or WebP that :func:`load` reads back.
 
     Parameters
     ----------
     path : str or path-like
-        Ends in ``.png``, ``.tif`` or ``.tiff``.
+        Ends in ``.png``, ``.tif``/``.tiff``, ``.jxl`` (lossless JPEG XL: the
+        smallest exact files for uint8/uint16/float32 data) or ``.webp`` (lossless,
+        uint8 pictures only).
     array : array-like
         Any numeric dtype (bool, integers, floats, complex, either byte order) and
         any non-empty shape.
@@ -259,7 +261,8 @@ def save(
     compression : int or str, optional
         PNG: zlib level 0-9 (default: level 1 with the RLE strategy, the fastest
         measured for nearly the smallest files). TIFF: deflate level 0-9 or a codec
-        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``).
+        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``). JPEG XL:
+        the encoder effort 1-9 (default 1). WebP: libwebp's level 0-100 (default 75).
     overwrite : bool
         If false, refuse to replace an existing file.
 
@@ -448,19 +451,21 @@ def load(
     palette: str | None = None,
     series: int = 0,
 ) -> np.ndarray:
-    """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
+    """Load a PNG, TIFF, JPEG XL or WebP: the saved array, or another tool's stored samples.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
     and shape -- bit for bit when the encoding is exact, within
     ``info(path).max_error`` otherwise -- after the stored samples are checked
-    against their CRC-32. Any other PNG or TIFF comes back as its stored samples
-    (uint8/uint16 and all channels for PNG; the first series for TIFF), never
-    rescaled; palette PNGs come back as their RGB(A) colors.
+    against their CRC-32. Any other file comes back as its stored samples
+    (uint8/uint16 and all channels for PNG; the first series for TIFF, as
+    ``tifffile.imread``; the decoded samples for JPEG XL and WebP), never
+    rescaled; palette PNGs come back as their RGB(A) colors unless
+    ``palette="indices"``.
 
     Parameters
     ----------
     path : str or path-like
-        A ``.png``, ``.tif`` or ``.tiff`` file.
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
     encoding : str, optional
         Decode a file another tool wrote with a public encoding: ``"terrain-rgb"``
         and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
@@ -477,8 +482,19 @@ def load(
         a whole stack or ImageJ/OME hyperstack with its axes, the base level of a
         pyramid. See ``info(path).axes`` and ``.n_series``.
 
+    Returns
+    -------
+    numpy.ndarray
+        The saved array (truepix files), or the stored samples with the shape
+        and dtype ``info(path, palette=palette, series=series)`` reports.
+
     Raises
     ------
+    UnknownFormatError
+        A suffix no codec handles.
+    InputError
+        An unknown ``palette`` mode, a ``series`` the file does not have, or an
+        ``encoding`` that contradicts the file's.
     IntegrityError
         The pixels do not match the checksum written with them.
     CorruptFileError, MetadataError, DecompressionBombError
@@ -547,9 +563,32 @@ def info(
 ) -> ImageInfo:
     """Describe a file without decoding its pixels.
 
-    ``palette`` and ``series`` are those of :func:`load`: the dtype and shape
-    reported are those ``load`` returns with the same options. A file of any
-    size is described; the decoded-size cap applies to :func:`load` only.
+    A file of any size is described; the decoded-size cap applies to
+    :func:`load` only. A JPEG XL or WebP file truepix did not write is decoded
+    to learn its dtype (their headers do not say it simply).
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
+    palette : {None, "colors", "indices"}
+        As for :func:`load`: the dtype and shape reported are those ``load``
+        returns with the same option.
+    series : int
+        TIFF: which series to describe (default the first).
+
+    Returns
+    -------
+    ImageInfo
+        Encoding, dtype, shape, ``exact`` and ``max_error``, the stored picture,
+        checksum, palette (``.palette``) and TIFF axes (``.axes``, ``.n_series``).
+
+    Raises
+    ------
+    UnknownFormatError
+        A suffix no codec handles.
+    CorruptFileError, MetadataError, DecompressionBombError, UnsupportedFileError
+        As for :func:`load`, for what can be told without decoding.
 
     Examples
     --------
