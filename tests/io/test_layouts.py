@@ -7,6 +7,7 @@ Oracles: Pillow (palette PNGs as VOC writes them), tifffile (``imread`` of a ser
 from __future__ import annotations
 
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -282,3 +283,20 @@ def test_another_tools_document_name_is_not_a_record(tmp_path: Path) -> None:
     tifffile.imwrite(tmp_path / "scan.tif", array, extratags=[(269, "s", 0, "{scan 12}", True)])
     assert tp.info(tmp_path / "scan.tif").foreign
     np.testing.assert_array_equal(tp.load(tmp_path / "scan.tif"), array)
+
+
+def test_interlaced_png_loads_without_libpng_lines_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """libpng used to print "Interlace handling should be turned on" once per file."""
+    import png
+
+    picture = RNG.integers(0, 65536, (13, 17)).astype(np.uint16)
+    with open(tmp_path / "adam7.png", "wb") as file:
+        png.Writer(17, 13, greyscale=True, bitdepth=16, interlace=True).write(file, picture)
+    capfd.readouterr()
+    for _ in range(3):
+        np.testing.assert_array_equal(tp.load(tmp_path / "adam7.png"), picture)
+    assert capfd.readouterr().err == ""
+    print("stderr works again", file=sys.stderr)
+    assert "works again" in capfd.readouterr().err
