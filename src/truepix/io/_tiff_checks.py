@@ -205,10 +205,13 @@ def check_page(page: Any, size: int) -> None:
         got = f"{offsets.size} offsets and {counts.size} byte counts"
         raise corrupt("one offset and one byte count per strip or tile", got)
     stored = counts > 0
-    ends = offsets[stored] + counts[stored]
-    if ends.size and int(ends.max()) > size:
-        got = f"data up to byte {int(ends.max())} of a {size}-byte file (truncated)"
-        raise corrupt("strips and tiles inside the file", got)
+    if stored.any():
+        largest = max(int(offsets[stored].max()), int(counts[stored].max()))
+        # each under the file size first, so that their sum cannot wrap around 64 bits
+        end = largest if largest > size else int((offsets[stored] + counts[stored]).max())
+        if end > size:
+            got = f"data up to byte {end} of a {size}-byte file (truncated)"
+            raise corrupt("strips and tiles inside the file", got)
     _check_expansion(key, counts)
 
 
