@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color import _decolor_kernels as kernels
+from truepix.color._decolor_hull import hull_accept, simplify
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolor_palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
@@ -65,6 +66,15 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
+#: Off-map pixels of such pictures are still data when they lie within
+#: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
+#: colors their neighbours (HULL_RADIUS pixels around) span (``_decolor_hull``).
+HULL_RADIUS = 3
+HULL_MIN_TOLERANCE = 3.0
+HULL_SIGMAS = 3.0
+#: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
+#: tolerance (DN).
+HULL_CORNER_TOLERANCE = 1.0
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -351,6 +361,22 @@ class Decolorizer:
             kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
         return codes
 
+    def _blends(
+        self, flat: np.ndarray, scale: float, width: int, position: np.ndarray,
+        residual: np.ndarray, plan: _Plan, line: Polyline,
+    ) -> np.ndarray:  # fmt: skip
+        """Pixels off the map that blends of their neighbours' map colors explain."""
+        metric_vertices = line.vertices @ line.matrix.T
+        corners = simplify(metric_vertices, line.positions, HULL_CORNER_TOLERANCE)
+        accepted = np.zeros(len(position), dtype=bool)
+        hull_accept(
+            flat, scale, width, position, residual, plan.threshold, HULL_RADIUS,
+            np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
+            line.vertices, line.positions, float(line.n_bins), line.matrix,
+            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
+        )  # fmt: skip
+        return accepted
+
     def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
         """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
         shape = pixels.shape[:-1]
@@ -464,7 +490,12 @@ class Decolorizer:
                     plan.threshold, line.vertices, line.positions, float(line.n_bins),
                     line.cyclic, blended, blend_residual,
                 )  # fmt: skip
-                blended[~(blend_residual <= plan.threshold)] = np.nan
+                off_map = ~(blend_residual <= plan.threshold)
+                if not line.cyclic:
+                    off_map &= ~self._blends(
+                        flat, scale, shape[1], blended, blend_residual, plan, line
+                    )
+                blended[off_map] = np.nan
                 residual = blend_residual.astype(np.float32)
                 flat_position = blended
             else:
