@@ -134,6 +134,9 @@ class _Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
     def __init__(self, norm: Any, vmin: float | None, vmax: float | None) -> None:
+        if vmin is None and vmax is None and isinstance(norm, str):
+            msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
+            raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
         if not low < high:
@@ -167,11 +170,13 @@ class Decolorizer:
         The colormap the picture was made with: a name, a matplotlib ``Colormap``,
         an (N, 3) or (N, 4) table of colors (uint8 or floats in [0, 1]) from low to
         high, or a ``Colorbar`` found by :func:`truepix.find_colorbar`.
-    vmin, vmax : float
-        The data range the colormap spans (matplotlib's ``vmin``/``vmax``).
+    vmin, vmax : float, optional
+        The data range the colormap spans (matplotlib's ``vmin``/``vmax``). Default:
+        the limits of ``norm`` (a matplotlib ``Normalize``) or of ``cmap`` (a
+        ``Colorbar`` that knows them); limits given in two places must agree.
     norm : {"linear", "log"} or matplotlib.colors.Normalize
-        How data was normalized before coloring. With a ``Normalize`` object,
-        ``vmin``/``vmax`` given here win; pass ``None`` to use the object's.
+        How data was normalized before coloring: a name, or any matplotlib norm
+        (``TwoSlopeNorm``, ``BoundaryNorm`` ...), whose own limits then apply.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
         Default: 3 for exact renders; on degraded pictures the larger of 5 noise
@@ -202,8 +207,8 @@ class Decolorizer:
         cmap: Any,
         /,
         *,
-        vmin: float | None = 0.0,
-        vmax: float | None = 1.0,
+        vmin: float | None = None,
+        vmax: float | None = None,
         norm: Any = "linear",
         threshold: float | None = None,
         denoise: bool | None = None,
@@ -211,6 +216,8 @@ class Decolorizer:
         cyclic: bool | None = None,
     ) -> None:
         self._map: ColormapEntry = resolve(cmap)
+        vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
+        vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
         self._norm = _Inverse(norm, vmin, vmax)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
@@ -259,7 +266,7 @@ class Decolorizer:
         --------
         >>> import numpy as np, matplotlib as mpl
         >>> image = mpl.colormaps["jet"]([[0.1, 0.5], [0.9, np.nan]], bytes=True)
-        >>> np.round(Decolorizer("jet").values(image), 3)
+        >>> np.round(Decolorizer("jet", vmin=0, vmax=1).values(image), 3)
         array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
@@ -272,7 +279,7 @@ class Decolorizer:
         --------
         >>> import numpy as np
         >>> image = np.array([[[68, 1, 84], [128, 128, 128]]], dtype=np.uint8)
-        >>> Decolorizer("viridis").residual(image)  # viridis' first color, then gray
+        >>> Decolorizer("viridis", vmin=0, vmax=1).residual(image)  # first color, gray
         array([[ 0. , 83.5]], dtype=float32)
         """
         return self._run(image, detailed=True).residual
@@ -284,7 +291,8 @@ class Decolorizer:
         --------
         >>> import numpy as np, matplotlib as mpl
         >>> x = np.array([[0.0, 0.25, 0.5, 1.0]])
-        >>> result = Decolorizer("prism").decode(mpl.colormaps["prism"](x, bytes=True))
+        >>> decoder = Decolorizer("prism", vmin=0, vmax=1)
+        >>> result = decoder.decode(mpl.colormaps["prism"](x, bytes=True))
         >>> result.ambiguous.tolist()
         [[True, True, True, True]]
         """
@@ -537,6 +545,16 @@ class _Plan:
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
 
 
+def _limit(name: str, given: float | None, carried: Any) -> float | None:
+    """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
+    if carried is None or not isinstance(carried, int | float | np.number):
+        return given
+    if given is not None and float(given) != float(carried):
+        msg = f"expected one {name}, got {name}={given!r} and the colorbar's {name}={carried!r}"
+        raise InputError(msg + f"; leave {name} out to use the colorbar's")
+    return float(carried)
+
+
 def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     """Rows of a picture to plan on, and the block-row step of the JPEG test.
 
@@ -641,9 +659,9 @@ def decolorize(
     /,
     *,
     cmap: Any,
-    vmin: float = 0.0,
-    vmax: float = 1.0,
-    norm: str = "linear",
+    vmin: float | None = None,
+    vmax: float | None = None,
+    norm: Any = "linear",
     threshold: float | None = None,
     denoise: bool | None = None,
     step: float | None = None,
@@ -658,10 +676,11 @@ def decolorize(
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.
-    vmin, vmax : float
-        The range the colormap spans.
-    norm : {"linear", "log"}
-        The normalization used when coloring.
+    vmin, vmax : float, optional
+        The range the colormap spans; default: the limits ``norm`` or a
+        ``Colorbar`` carries (both given and different is an error).
+    norm : {"linear", "log"} or matplotlib.colors.Normalize
+        The normalization used when coloring; a matplotlib norm brings its limits.
     threshold, denoise, step
         See :class:`Decolorizer`.
 
