@@ -25,6 +25,7 @@ docs/decolorize.md tells the whole story, with measurements.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,8 @@ AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
+#: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
+_U8 = ("u8", "u8r")
 #: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
 _YCBCR = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
 
@@ -232,7 +235,11 @@ class Decolorizer:
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
         self._memos: dict[str, np.ndarray] = {}
-        self._jpeg_cells = np.full(Grid.n_axis**3, -1, dtype=np.int64)
+        self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
+        # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
+        # cmap(x, bytes=True) truncates: both tables, chosen per picture
+        self._rounded = np.round(self._map.lut[:, :3] * 255.0).astype(np.uint8)
+        self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
     def cmap(self) -> str:
@@ -305,6 +312,8 @@ class Decolorizer:
         if grid is None:
             if kind == "u8":
                 colors = self._map.lut_bytes[:, :3]
+            elif kind == "u8r":
+                colors = self._rounded
             else:
                 colors = self._map.lut[:, :3] * 255.0
             weight = 1.0 if metric == "rgb" else JPEG_CHROMA_WEIGHT
@@ -313,52 +322,52 @@ class Decolorizer:
             self._grids[(kind, metric)] = grid
         return grid
 
-    def _memo(self, metric: str) -> np.ndarray:
+    def _memo(self, kind: str, metric: str) -> np.ndarray:
         """The answers per 24-bit color of a metric (zero pages until colors touch them)."""
-        memo = self._memos.get(metric)
+        memo = self._memos.get(kind + metric)
         if memo is None:
-            memo = self._memos[metric] = np.zeros(1 << 24, dtype=np.uint32)
+            memo = self._memos[kind + metric] = np.zeros(1 << 24, dtype=np.uint32)
         return memo
 
-    def _cell_starts(self, metric: str) -> np.ndarray:
+    def _cell_starts(self, kind: str, metric: str) -> np.ndarray:
         """Per grid cell, negative until the cell is built for ``metric``."""
         if metric == "jpeg":
-            return self._jpeg_cells
-        return self._grid("u8", metric).start
+            return self._jpeg_cells[kind]
+        return self._grid(kind, metric).start
 
-    def _searches(self, metric: str, need: np.ndarray) -> tuple[Any, Any, bool]:
+    def _searches(self, kind: str, metric: str, need: np.ndarray) -> tuple[Any, Any, bool]:
         """Build the 8-bit grid cells flagged in ``need``; (search, position search, joint).
 
         ``"jpeg"`` answers take the position from the luma metric and the residual and
         ambiguity from RGB, so validity means the same on every picture.
         """
         if metric != "jpeg":
-            grid = self._grid("u8", metric)
+            grid = self._grid(kind, metric)
             grid.build(need)
             return grid.search(), grid.search(), False
         cells = np.flatnonzero(need)
         for name in ("rgb", "luma"):
             need[cells] = 1
-            self._grid("u8", name).build(need)
-        self._jpeg_cells[cells] = 0
-        return self._grid("u8", "rgb").search(), self._grid("u8", "luma").search(), True
+            self._grid(kind, name).build(need)
+        self._jpeg_cells[kind][cells] = 0
+        return self._grid(kind, "rgb").search(), self._grid(kind, "luma").search(), True
 
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
-        if kind != "u8" and metric == "jpeg":
+        if kind not in _U8 and metric == "jpeg":
             codes = self._codes(flat, kind, scale, "rgb")
             luma_codes = self._codes(flat, kind, scale, "luma")
             return (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
         codes = np.empty(len(flat), dtype=np.uint32)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
-        if kind == "u8":
-            memo = self._memo(metric)
+        if kind in _U8:
+            memo = self._memo(kind, metric)
             pending = kernels.lookup_u8(
-                flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis,
+                flat, memo, self._opaque, self._cell_starts(kind, metric), Grid.n_axis,
                 Grid.cell_size, codes, need,
             )  # fmt: skip
             if pending:
-                search, search_pos, joint = self._searches(metric, need)
+                search, search_pos, joint = self._searches(kind, metric, need)
                 span = float(self._map.n_colors)
                 kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes)
         else:
@@ -427,11 +436,13 @@ class Decolorizer:
         )  # fmt: skip
 
     def _values_u8(
-        self, flat: np.ndarray, max_code: int, metric: str, *, positions: bool = False
+        self, flat: np.ndarray, kind: str, max_code: int, metric: str, *, positions: bool = False
     ) -> np.ndarray:
         """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
         one pass (two for colors never seen); NaN past ``max_code``."""
-        memo = self._memo(metric)
+        memo = self._memo(kind, metric)
+        starts = self._cell_starts(kind, metric)
+        table = kind
         kind, low, high = self._norm.kind, self._norm.low, self._norm.high
         if positions:  # the identity: 0 + u * (1 - 0) is u to the last bit
             kind, low, high = kernels.NORM_LINEAR, 0.0, 1.0
@@ -439,11 +450,11 @@ class Decolorizer:
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending = kernels.values_u8(
-            flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis, Grid.cell_size,
+            flat, memo, self._opaque, starts, Grid.n_axis, Grid.cell_size,
             max_code, kind, low, high, values, bits, need,
         )  # fmt: skip
         if pending:
-            search, search_pos, joint = self._searches(metric, need)
+            search, search_pos, joint = self._searches(table, metric, need)
             kernels.resolve_values_u8(
                 flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
                 kind, low, high, values, bits,
@@ -452,6 +463,28 @@ class Decolorizer:
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         pixels, kind, scale = _as_pixels(image)
+        with self._lock:
+            if kind == "u8":
+                kind = self._table_kind(pixels)
+            return self._decode(pixels, kind, scale, detailed=detailed)
+
+    def _table_kind(self, pixels: np.ndarray) -> str:
+        """"u8r" when the picture's colors are the rounded table's rather than the
+        truncated one's (counted on a sample), else "u8"."""
+        if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
+            return "u8"
+        flat = pixels.reshape(-1, pixels.shape[-1])
+        sample = flat[:: max(1, len(flat) // 65536), :3].astype(np.int64)
+        keys = (sample[:, 0] << 16) | (sample[:, 1] << 8) | sample[:, 2]
+        counts = []
+        for table in (self._map.lut_bytes[:, :3], self._rounded):
+            table = table.astype(np.int64)
+            counts.append(np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum())
+        return "u8r" if counts[1] > counts[0] else "u8"
+
+    def _decode(
+        self, pixels: np.ndarray, kind: str, scale: float, *, detailed: bool
+    ) -> DecolorizeResult:
         shape = pixels.shape[:-1]
         flat = pixels.reshape(-1, pixels.shape[-1])
         plan = self._plan(pixels, kind, scale)
@@ -459,18 +492,18 @@ class Decolorizer:
         simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
         metric = "jpeg" if plan.jpeg else "rgb"
-        if kind == "u8" and fused and simple:
+        if kind in _U8 and fused and simple:
             return DecolorizeResult(
-                self._values_u8(flat, plan.max_code, metric).reshape(shape),
+                self._values_u8(flat, kind, plan.max_code, metric).reshape(shape),
                 np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
                 jpeg=plan.jpeg, denoised=False,
             )  # fmt: skip
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
-        if kind == "u8" and fused and not (detailed or plan.unmix):
+        if kind in _U8 and fused and not (detailed or plan.unmix):
             # positions straight from the memo in one pass; no residuals asked for
-            flat_position = self._values_u8(flat, plan.max_code, metric, positions=True)
+            flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
         else:
             codes = self._codes(flat, kind, scale, metric)
             if fused and simple:
@@ -649,7 +682,10 @@ def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
         raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
     scaled = array.astype(np.float64) * 255.0
     levels = np.round(scaled)
-    if np.all(np.abs(scaled - levels) <= 1e-6):
+    # k / 255 stored in the picture's float type (plt.imread gives float32) is off
+    # by a few of its rounding units
+    tolerance = max(1e-6, 255.0 * 4.0 * float(np.finfo(array.dtype).eps))
+    if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
 
