@@ -266,8 +266,12 @@ class Decolorizer:
 
     # -- public -------------------------------------------------------------------
 
-    def values(self, image: Any, /) -> np.ndarray:
+    def values(self, image: Any, /) -> Any:
         """Data values of ``image`` (float64, NaN where not a colormap color).
+
+        A dask array comes back as a dask array decoded chunk by chunk on the
+        workers (``map_blocks``; the channel axis is made one chunk); each chunk is
+        judged (noise, JPEG, threshold) on its own pixels.
 
         Examples
         --------
@@ -277,7 +281,21 @@ class Decolorizer:
         array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
+        if _is_dask(image):
+            return _map_dask(self, image)
         return self._run(image, detailed=False).values
+
+    def __getstate__(self) -> dict[str, Any]:
+        # what is learnt about colors is rebuilt where the decoder goes (a worker):
+        # the memos alone are 64 MiB each
+        state = self.__dict__.copy()
+        state.update(_grids={}, _memos={}, _jpeg_cells=None, _lock=None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
+        self._lock = threading.Lock()
 
     def residual(self, image: Any, /) -> np.ndarray:
         """Distance (DN) from each pixel to the closest colormap color (float32).
@@ -578,6 +596,27 @@ class _Plan:
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
 
 
+def _is_dask(image: Any) -> bool:
+    module = type(image).__module__
+    return module.startswith("dask.") and hasattr(image, "map_blocks")
+
+
+def _map_dask(decoder: Decolorizer, image: Any) -> Any:
+    """Decode a dask array block by block with ``decoder`` (one task per chunk)."""
+    if image.ndim < 2 or image.shape[-1] not in (3, 4):
+        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {image.shape}"
+        raise ShapeError(msg + "; a gray picture needs its three channels")
+    image = image.rechunk({image.ndim - 1: -1})
+    return image.map_blocks(
+        _decode_block, decoder, drop_axis=image.ndim - 1, dtype=np.float64,
+        name="truepix-decolorize",
+    )  # fmt: skip
+
+
+def _decode_block(block: np.ndarray, decoder: Decolorizer) -> np.ndarray:
+    return decoder.values(block)
+
+
 def _limit(name: str, given: float | None, carried: Any) -> float | None:
     """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
     if carried is None or not isinstance(carried, int | float | np.number):
@@ -701,14 +740,15 @@ def decolorize(
     threshold: float | None = None,
     denoise: bool | None = None,
     step: float | None = None,
-) -> np.ndarray:
+) -> Any:
     """Recover the data behind a colormapped picture.
 
     Parameters
     ----------
-    image : array_like, (..., 3) or (..., 4)
+    image : array_like or dask array, (..., 3) or (..., 4)
         uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
-        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data.
+        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A dask array
+        is decoded chunk by chunk on its workers and comes back as a dask array.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.
@@ -722,7 +762,7 @@ def decolorize(
 
     Returns
     -------
-    ndarray, float64
+    ndarray (dask array for a dask input), float64
         The data, shape of ``image`` without the channel axis; NaN where a pixel
         is not a colormap color (annotations, background, the bad color, alpha 0).
 
