@@ -182,7 +182,10 @@ def create_app(
         _, folder = space.new()
         upload = folder / "upload"
         upload.write_bytes(body)
-        return JSONResponse(await run_in_threadpool(inspect, upload))
+        described = await run_in_threadpool(inspect, upload)
+        if isinstance(described["loads"], str):
+            described["loads"] = space.scrub(described["loads"])
+        return JSONResponse(described)
 
     async def exact_save_upload(request: Request) -> Response:
         format = request.query_params.get("format", "png")

@@ -77,6 +77,7 @@ def serve(
     allow_remote: bool = False,
     max_upload_bytes: int | None = None,
     ready: Callable[[str, Path], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> None:
     """Serve the page until interrupted (Ctrl+C); the temporary folder is removed at exit.
 
@@ -92,6 +93,8 @@ def serve(
         Largest upload accepted (default 64 MiB).
     ready : callable, optional
         Called with the page's URL and the temporary folder once the server listens.
+    stop : threading.Event, optional
+        Setting it stops the server (for running it in a thread).
 
     Raises
     ------
@@ -135,6 +138,9 @@ def serve(
                     ready(url, workdir)
                 if open_browser:
                     webbrowser.open(url)
+            if stop is not None:
+                stop.wait()
+                server.should_exit = True
 
         threading.Thread(target=announce, daemon=True).start()
         with _exit_on_sigterm():

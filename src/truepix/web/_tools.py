@@ -86,7 +86,7 @@ def inspect(upload: Path) -> dict[str, Any]:
         head = file.read(16)
     kind = sniff(head)
     if kind not in _INFO_KINDS:
-        got = f"a {kind.upper()} file" if kind else describe(head)
+        got = f"a {kind.upper()} file" if kind else describe(head, upload.stat().st_size)
         msg = f"expected a PNG, TIFF or JPEG XL file (what tp.info describes), got {got}"
         raise UnknownFormatError(msg)
     named = upload.with_suffix(SUFFIXES[kind])

@@ -68,15 +68,17 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def describe(data: bytes) -> str:
+def describe(data: bytes, size: int | None = None) -> str:
     """A short, safe description of bytes that are not what was expected.
+
+    ``size`` is the whole upload's size when ``data`` is only its start.
 
     Examples
     --------
     >>> describe(b"just some text")
     "14 bytes starting b'just some text'"
     """
-    return f"{len(data)} bytes starting {data[:16]!r}"
+    return f"{len(data) if size is None else size} bytes starting {data[:16]!r}"
 
 
 def check_figure(data: bytes) -> tuple[str, tuple[int, int]]:
@@ -125,7 +127,10 @@ def check_figure(data: bytes) -> tuple[str, tuple[int, int]]:
         except DecompressionBombError:
             raise
         except Image.DecompressionBombError as exc:
-            msg = f"expected a {kind.upper()} picture Pillow agrees to decode, got {describe(data)} declaring more pixels than Pillow's limit"
+            msg = (
+                f"expected a {kind.upper()} picture of at most {2 * Image.MAX_IMAGE_PIXELS:,} "
+                f"pixels (Pillow's decompression-bomb limit), got {describe(data)} declaring more"
+            )
             raise DecompressionBombError(msg) from exc
         except (OSError, ValueError, SyntaxError) as exc:
             msg = f"expected a complete {kind.upper()} picture, got {describe(data)} that does not decode (truncated or damaged)"
@@ -153,21 +158,35 @@ def load_npy(path: Path) -> np.ndarray:
     >>> load_npy(path)
     array([0, 1, 2])
     """
+    size = path.stat().st_size
     with path.open("rb") as file:
         head = file.read(16)
-    if sniff(head) != "npy":
-        msg = f"expected a .npy file written by numpy.save, got {describe(head)}"
-        raise UnknownFormatError(msg)
-    size = path.stat().st_size
+        if sniff(head) != "npy":
+            msg = f"expected a .npy file written by numpy.save, got {describe(head)}"
+            raise UnknownFormatError(msg)
+        file.seek(0)
+        try:
+            version = np.lib.format.read_magic(file)
+            read_header = {(1, 0): np.lib.format.read_array_header_1_0,
+                           (2, 0): np.lib.format.read_array_header_2_0}[version]  # fmt: skip
+            shape, _, dtype = read_header(file)
+        except (ValueError, KeyError) as exc:
+            msg = f"expected a .npy file with a version 1 or 2 header numpy reads, got {describe(head)}"
+            raise CorruptFileError(msg) from exc
+        data_offset = file.tell()
+    declared = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    check_decoded_size(declared, what=".npy array")
+    if declared > size - data_offset:
+        msg = (
+            f"expected {declared} bytes of {dtype} data for shape {tuple(shape)}, got "
+            f"{size - data_offset}; the .npy file is truncated"
+        )
+        raise CorruptFileError(msg)
     try:
         mapped = np.load(path, mmap_mode="r", allow_pickle=False)
     except (ValueError, OSError) as exc:
-        msg = (
-            f"expected a .npy file of numbers numpy can read, got {size} bytes whose header or "
-            "data it refuses (truncated, object dtype or damaged)"
-        )
+        msg = f"expected a .npy file of numbers, got {size} bytes numpy refuses (object dtype or damaged)"
         raise CorruptFileError(msg) from exc
-    check_decoded_size(int(mapped.nbytes), what=".npy array")
     array = np.array(mapped)
     del mapped  # closes the map so the temporary folder can be removed
     return array
