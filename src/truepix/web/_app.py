@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
@@ -16,8 +18,17 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from truepix.errors import InputError, TruepixError, UnknownNameError
+from truepix.web._figure import (
+    FigureSession,
+    apply_correction,
+    difference_png,
+    export,
+    reading_json,
+    rendered_png,
+    values_f32,
+)
 from truepix.web._tools import available_formats, exact_save, inspect
-from truepix.web._uploads import UploadTooLargeError
+from truepix.web._uploads import SUFFIXES, UploadTooLargeError, check_figure, describe
 from truepix.web._workspace import Workspace
 
 __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "LOOPBACK_HOSTS", "create_app"]
@@ -137,6 +148,27 @@ async def _internal_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"error": message}, 500)
 
 
+_MAX_JSON_BYTES = 2**20
+_MEDIA = {".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
+          "csv": "text/csv", "nc": "application/x-netcdf"}  # fmt: skip
+_PANEL_VIEWS = {
+    "values.f32": (values_f32, "application/octet-stream"),
+    "rendered.png": (rendered_png, "image/png"),
+    "difference.png": (difference_png, "image/png"),
+}
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"content-disposition": f'attachment; filename="{name}"'}
+
+
+def set_calibration(session: FigureSession, calibration: Any) -> None:
+    """Replace the session's overrides with an uploaded calibration JSON (checked by truepix.figures)."""
+    from truepix.figures._model import parse_calibration
+
+    session.overrides = [dict(panel) for panel in parse_calibration(calibration)]
+
+
 def create_app(
     workdir: Path,
     *,
@@ -207,8 +239,73 @@ def create_app(
             raise UnknownNameError(msg)
         return FileResponse(files[name], filename=name, media_type="application/octet-stream")
 
+    async def read_upload_figure(request: Request) -> Response:
+        body = await read_upload(request, max_upload_bytes)
+        kind, _ = await run_in_threadpool(check_figure, body)
+        token, folder = space.new()
+        path = folder / f"figure{SUFFIXES[kind]}"
+        path.write_bytes(body)
+        session = FigureSession(path)
+        await run_in_threadpool(session.read)
+        space.attach(token, session)
+        return JSONResponse(reading_json(session, f"/api/figure/{token}"))
+
+    async def reread(request: Request, change: Callable[[FigureSession, Any], None]) -> Response:
+        token = request.path_params["token"]
+        session: FigureSession = space.attached(token)
+        body = await read_upload(request, _MAX_JSON_BYTES)
+        try:
+            sent = json.loads(body)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            msg = f"expected JSON, got {describe(body)}"
+            raise InputError(msg) from None
+        before = copy.deepcopy(session.overrides)
+        try:
+            change(session, sent)
+            await run_in_threadpool(session.read)
+        except Exception:
+            session.overrides = before  # a refused correction leaves the last good reading
+            raise
+        return JSONResponse(reading_json(session, f"/api/figure/{token}"))
+
+    async def correct(request: Request) -> Response:
+        return await reread(request, apply_correction)
+
+    async def load_calibration(request: Request) -> Response:
+        return await reread(request, set_calibration)
+
+    async def figure_file(request: Request) -> Response:
+        token, what = request.path_params["token"], request.path_params["what"]
+        session: FigureSession = space.attached(token)
+        if what == "image":
+            return FileResponse(session.path, media_type=_MEDIA[session.path.suffix])
+        if what == "calibration.json":
+            return Response(session.reading.to_json(), media_type="application/json",
+                            headers=_attachment("calibration.json"))  # fmt: skip
+        msg = f"expected 'image' or 'calibration.json', got {what[:40]!r}"
+        raise UnknownNameError(msg)
+
+    async def panel_file(request: Request) -> Response:
+        session: FigureSession = space.attached(request.path_params["token"])
+        index, name = request.path_params["index"], request.path_params["name"]
+        if name in _PANEL_VIEWS:
+            produce, media = _PANEL_VIEWS[name]
+            return Response(await run_in_threadpool(produce, session, index), media_type=media)
+        stem, _, kind = name.rpartition(".")
+        if stem != f"figure_panel{index + 1}":
+            msg = f"expected a download named figure_panel{index + 1}.csv/.npy/.nc, got {name[:40]!r}"
+            raise UnknownNameError(msg)
+        data = await run_in_threadpool(export, session, index, kind)
+        return Response(data, media_type=_MEDIA.get(kind, "application/octet-stream"),
+                        headers=_attachment(name))  # fmt: skip
+
     routes = [
         Route("/", page),
+        Route("/api/figure", read_upload_figure, methods=["POST"]),
+        Route("/api/figure/{token}/correct", correct, methods=["POST"]),
+        Route("/api/figure/{token}/calibration", load_calibration, methods=["POST"]),
+        Route("/api/figure/{token}/{what}", figure_file),
+        Route("/api/figure/{token}/panel/{index:int}/{name}", panel_file),
         Route("/api/formats", formats),
         Route("/api/colormaps", colormap_names),
         Route("/api/inspect", inspect_upload, methods=["POST"]),

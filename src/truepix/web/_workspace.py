@@ -8,6 +8,7 @@ import shutil
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 from truepix.errors import UnknownNameError
 
@@ -43,6 +44,7 @@ class Workspace:
         self.root = root
         self.keep = keep
         self._folders: OrderedDict[str, Path] = OrderedDict()
+        self._attached: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     def new(self) -> tuple[str, Path]:
@@ -53,7 +55,8 @@ class Workspace:
         with self._lock:
             self._folders[token] = folder
             while len(self._folders) > self.keep:
-                _, old = self._folders.popitem(last=False)
+                old_token, old = self._folders.popitem(last=False)
+                self._attached.pop(old_token, None)
                 shutil.rmtree(old, ignore_errors=True)
         return token, folder
 
@@ -67,6 +70,20 @@ class Workspace:
             msg = f"expected an upload token this server handed out, got {token[:40]!r}"
             raise UnknownNameError(msg)
         return folder
+
+    def attach(self, token: str, thing: Any) -> None:
+        """Keep ``thing`` with the upload ``token`` (dropped when its folder is)."""
+        with self._lock:
+            self._attached[token] = thing
+
+    def attached(self, token: str) -> Any:
+        """What :meth:`attach` kept for ``token``; :class:`~truepix.errors.UnknownNameError` if none."""
+        self.folder(token)
+        with self._lock:
+            if token in self._attached:
+                return self._attached[token]
+        msg = f"expected an upload token of a figure, got {token[:40]!r}"
+        raise UnknownNameError(msg)
 
     def scrub(self, message: str) -> str:
         """``message`` with this server's folder names replaced by "the upload"."""
