@@ -49,6 +49,10 @@ _EXPORTS: dict[str, str] = {
     # 4. display
     "to_display": "truepix.display",
     "healpix_labels": "truepix.healpix",
+    # 5. figures
+    "read_figure": "truepix.figures",
+    "FigureReading": "truepix.figures",
+    "Panel": "truepix.figures",
     # errors
     "errors": "truepix.errors",
     "TruepixError": "truepix.errors",

@@ -27,7 +27,7 @@ import numpy as np
 
 from truepix.errors import ShapeError, UnsupportedDtypeError
 
-__all__ = ["Colorbar", "find_colorbar", "image_rgb8"]
+__all__ = ["Colorbar", "find_colorbar", "find_colorbars", "image_rgb8"]
 
 # Two neighbours within this many DN count as the same color: 0 for exact
 # pictures (Agg draws a colorbar's cells exactly, and its antialiased outline
@@ -317,37 +317,87 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     return None if best is None else best[1]
 
 
+def find_colorbars(image: Any, /) -> list[Colorbar]:
+    """Find every colorbar in a figure (one per panel, shared, several).
+
+    Parameters
+    ----------
+    image : array_like
+        The figure, as for :func:`find_colorbar`.
+
+    Returns
+    -------
+    list of Colorbar
+        Bars that do not overlap each other, the most colorful first.
+
+    Examples
+    --------
+    >>> import numpy as np, truepix as tp
+    >>> from truepix.color._colorbar import find_colorbars
+    >>> figure = np.full((200, 200, 3), 255, np.uint8)
+    >>> figure[25:175, 40:52] = tp.colorize(np.linspace(1, 0, 150), cmap="viridis")[:, None, :3]
+    >>> figure[25:175, 150:162] = tp.colorize(np.linspace(1, 0, 150), cmap="magma")[:, None, :3]
+    >>> [bar.bbox for bar in find_colorbars(figure)]
+    [(40, 25, 52, 175), (150, 25, 162, 175)]
+    """
+    rgb, _ = image_rgb8(image)
+    found = [item for tolerance in _TOLERANCES for item in _bars(rgb, tolerance)]
+    found.sort(key=lambda item: -item[0])
+    kept: list[Colorbar] = []
+    for _, bar in found:
+        if not any(_overlap(bar.bbox, other.bbox) for other in kept):
+            kept.append(bar)
+    return kept
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
 def _best_bar(rgb: np.ndarray, tolerance: int) -> tuple[float, Colorbar] | None:
-    best: tuple[float, Colorbar] | None = None
+    found = _bars(rgb, tolerance)
+    return max(found, key=lambda item: item[0]) if found else None
+
+
+def _bars(rgb: np.ndarray, tolerance: int) -> list[tuple[float, Colorbar]]:
+    """Every bar-shaped candidate found at one tolerance, scored."""
+    found: list[tuple[float, Colorbar]] = []
     for orientation in ("vertical", "horizontal"):
         # A vertical bar has one color per row; a horizontal one per column.
         view = rgb if orientation == "vertical" else rgb.transpose(1, 0, 2)
         for score, (x0, y0, x1, y1) in _candidates(view, tolerance):
-            if best is not None and score <= best[0]:
-                continue
-            # the median across the bar (its sides left out) is the row's color
-            # even when compression noise makes the rows uneven
-            inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
-            pixels = np.rint(np.median(inner, axis=1)).astype(np.uint8)
-            # exact bars: one entry per bin; a compressed bar's runs are broken
-            # by noise, so it keeps one entry per pixel
-            starts = _bins(pixels) if tolerance == 0 else np.arange(len(pixels))
-            low, high = _trim(pixels[starts])
-            profile = pixels[starts[low:high]]
-            # Along the bar the trimmed ends were the outline; across, an
-            # outline's inner half covers the bar's outermost pixel on each side
-            # (seen as an edge pixel between the bar and the outline proper).
-            stops = np.append(starts[1:], len(pixels))
-            y0, y1 = y0 + int(starts[low]), y0 + int(stops[high - 1])
-            middle = view[(y0 + y1) // 2].astype(np.int16)
-            if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
-                x0 -= 1
-            if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
-                x1 += 1
-            exact = tolerance == 0
-            if orientation == "vertical":
-                bar = Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact)
-            else:
-                bar = Colorbar((y0, x0, y1, x1), orientation, profile, exact)
-            best = (score, bar)
-    return best
+            bar = _bar(view, (x0, y0, x1, y1), orientation, tolerance)
+            if bar is not None:
+                found.append((score, bar))
+    return found
+
+
+def _bar(
+    view: np.ndarray, rect: tuple[int, int, int, int], orientation: str, tolerance: int
+) -> Colorbar | None:
+    x0, y0, x1, y1 = rect
+    # the median across the bar (its sides left out) is the row's color
+    # even when compression noise makes the rows uneven
+    inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
+    pixels = np.rint(np.median(inner, axis=1)).astype(np.uint8)
+    # exact bars: one entry per bin; a compressed bar's runs are broken
+    # by noise, so it keeps one entry per pixel
+    starts = _bins(pixels) if tolerance == 0 else np.arange(len(pixels))
+    low, high = _trim(pixels[starts])
+    if high - low < 2:
+        return None
+    profile = pixels[starts[low:high]]
+    # Along the bar the trimmed ends were the outline; across, an
+    # outline's inner half covers the bar's outermost pixel on each side
+    # (seen as an edge pixel between the bar and the outline proper).
+    stops = np.append(starts[1:], len(pixels))
+    y0, y1 = y0 + int(starts[low]), y0 + int(stops[high - 1])
+    middle = view[(y0 + y1) // 2].astype(np.int16)
+    if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
+        x0 -= 1
+    if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
+        x1 += 1
+    exact = tolerance == 0
+    if orientation == "vertical":
+        return Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact)
+    return Colorbar((y0, x0, y1, x1), orientation, profile, exact)

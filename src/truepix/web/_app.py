@@ -192,8 +192,8 @@ def create_app(
     --------
     >>> import tempfile, pathlib
     >>> app = create_app(pathlib.Path(tempfile.mkdtemp()))
-    >>> [route.path for route in app.routes][:3]
-    ['/', '/api/formats', '/api/colormaps']
+    >>> [route.path for route in app.routes][:2]
+    ['/', '/api/figure']
     """
     space = Workspace(workdir)
 
