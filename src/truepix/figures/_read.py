@@ -254,6 +254,8 @@ def _value_scale(
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         vmin, vmax = float(axis.scale.value(low)), float(axis.scale.value(high))
+        if "vmin" not in override and "vmax" not in override:
+            vmin, vmax = _tidy(vmin, vmax, axis.scale.scale)
         if override.get("vmin") is not None:
             vmin = float(override["vmin"])
         if override.get("vmax") is not None:
@@ -265,6 +267,23 @@ def _value_scale(
     if vmin is not None and vmax is not None:
         return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)))
     return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
+
+
+def _tidy(vmin: float, vmax: float, scale: str) -> tuple[float, float]:
+    """Limits rounded to a thousandth of the span (in log10 for log): below what ticks resolve.
+
+    Examples
+    --------
+    >>> _tidy(0.0004094, 2.9995905, "linear"), _tidy(0.0100093, 99.98, "log")
+    ((0.0, 3.0), (0.01, 100.0))
+    """
+    if scale == "log":
+        low, high = _tidy(float(np.log10(vmin)), float(np.log10(vmax)), "linear")
+        return float(10.0**low), float(10.0**high)
+    step = 10.0 ** np.floor(np.log10(abs(vmax - vmin) / 1000.0)) if vmax != vmin else 0.0
+    if step == 0 or not np.isfinite(step):
+        return vmin, vmax
+    return float(np.round(vmin / step) * step) + 0.0, float(np.round(vmax / step) * step) + 0.0
 
 
 def _units(label: str) -> str:
