@@ -22,6 +22,7 @@ __all__ = ["Line", "colored_extent", "frames"]
 
 _INK = 90  # darkness of a spine's pixels (antialiased lines are lighter at low dpi)
 _MIN_LINE = 30  # pixels
+_CONTRAST = 40  # darkness a line has over its surroundings on one side
 _SLACK = 3  # pixels two ends may differ by and still meet
 
 
@@ -38,7 +39,12 @@ class Line:
 
 def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
     """Horizontal lines of ``ink`` (transpose it for vertical ones)."""
-    dark = ink > _INK
+    # a line is darker than what lies two pixels across it on at least one side;
+    # inside a dark region (a gray colormap's low end) no pixel is
+    wide = ink.astype(np.int16)
+    above = np.pad(wide, ((2, 0), (0, 0)), mode="edge")[:-2]
+    below = np.pad(wide, ((0, 2), (0, 0)), mode="edge")[2:]
+    dark = (ink > _INK) & ((wide - above > _CONTRAST) | (wide - below > _CONTRAST))
     edges = np.diff(np.pad(dark.astype(np.int8), ((0, 0), (1, 1))), axis=1)
     runs = []
     for row in np.flatnonzero((dark.sum(axis=1) >= min_length)):

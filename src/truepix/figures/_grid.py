@@ -23,7 +23,10 @@ _QUIET_SHARE = 0.06  # ... and at most this share inside cells
 def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
     """Cell edges along axis 1 (columns), as boundary indices 0..W, or None when no grid."""
     width = rgb.shape[1]
-    jump = np.abs(np.diff(rgb.astype(np.int16), axis=1)).max(axis=2) > _JUMP
+    step = np.abs(np.diff(rgb.astype(np.int16), axis=1)).max(axis=2)
+    # compressed pictures change a little everywhere: a jump stands out of that noise
+    noise = float(np.median(step[valid[:, 1:] & valid[:, :-1]])) if valid.any() else 0.0
+    jump = step > max(_JUMP, 4.0 * noise)
     both = valid[:, 1:] & valid[:, :-1]
     counted = np.maximum(both.sum(axis=0), 1)
     share = (jump & both).sum(axis=0) / counted  # boundary k+1 between columns k and k+1
@@ -38,9 +41,13 @@ def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
             merged.append(int(p))
     edges = np.array(merged)
     steps = np.diff(edges)
-    period = float(np.median(steps[steps <= 1.5 * np.median(steps)]))
+    typical = np.median(steps)
+    period = float(np.mean(steps[(steps >= 0.6 * typical) & (steps <= 1.4 * typical)]))
     if period < 2:
         return None
+    # cells of a non-integer width alternate between two widths: the mean over the
+    # whole run of edges is the period
+    period = (edges[-1] - edges[0]) / max(1, round((edges[-1] - edges[0]) / period))
     # edges are evenly spaced (equal neighbours hide some): fit first + k * period to
     # the edges that fall on the lattice through the most of them
     best = None

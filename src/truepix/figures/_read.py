@@ -65,6 +65,14 @@ def _gap(a: Box, b: Box) -> float:
     return float(np.hypot(dx, dy))
 
 
+def _inside_share(inner: Box, outer: Box) -> float:
+    """Share of ``inner``'s area that lies inside ``outer``."""
+    width = max(0.0, min(inner[2], outer[2]) - max(inner[0], outer[0]))
+    height = max(0.0, min(inner[3], outer[3]) - max(inner[1], outer[1]))
+    area = (inner[2] - inner[0]) * (inner[3] - inner[1])
+    return width * height / area if area > 0 else 0.0
+
+
 def _contains(outer: Box, inner: Box, slack: float = 3.0) -> bool:
     return (
         inner[0] >= outer[0] - slack
@@ -97,7 +105,8 @@ def _plot_areas(
         if min(width, height) < 20:
             continue
         areas.append((box, lines))
-    bars = [bar for bar in bars if not any(_contains(a[0], bar.bbox, 0) for a in areas)]
+    # a "bar" mostly inside a plot area is a strip of the plot
+    bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.5 for a in areas)]
     if not areas and bars:
         extent = _colored_extent(rgb, bars)
         if extent is not None:
@@ -232,6 +241,19 @@ def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
     return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
 
 
+def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
+    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
+    assert bar.boundaries is not None
+    colors = bar.colors.astype(np.int16)
+    distance = np.abs(region.astype(np.int16)[:, :, None, :] - colors[None, None]).max(axis=3)
+    nearest = distance.argmin(axis=2)
+    limit = 3 if bar.exact else 40
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
+    fractions = middles[nearest]
+    fractions[np.take_along_axis(distance, nearest[..., None], axis=2)[..., 0] > limit] = np.nan
+    return fractions
+
+
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
     """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
     from truepix.color._catalog import get, resolve
@@ -239,6 +261,11 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
 
     if name:
         return get(name)
+    if bar is not None and bar.boundaries is not None:
+        best = identify_colormap(bar, top=1)
+        if best and best[0].score >= 0.9:
+            return get(best[0].name + ("_r" if best[0].reversed else ""))
+        return resolve(bar.colors)
     if bar is not None:
         return resolve(bar)
     if region.size == 0:
@@ -254,6 +281,8 @@ def _value_scale(
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         vmin, vmax = float(axis.scale.value(low)), float(axis.scale.value(high))
+        if "vmin" not in override and "vmax" not in override:
+            vmin, vmax = _tidy(vmin, vmax, axis.scale.scale)
         if override.get("vmin") is not None:
             vmin = float(override["vmin"])
         if override.get("vmax") is not None:
@@ -265,6 +294,23 @@ def _value_scale(
     if vmin is not None and vmax is not None:
         return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)))
     return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
+
+
+def _tidy(vmin: float, vmax: float, scale: str) -> tuple[float, float]:
+    """Limits rounded to a thousandth of the span (in log10 for log): below what ticks resolve.
+
+    Examples
+    --------
+    >>> _tidy(0.0004094, 2.9995905, "linear"), _tidy(0.0100093, 99.98, "log")
+    ((0.0, 3.0), (0.01, 100.0))
+    """
+    if scale == "log":
+        low, high = _tidy(float(np.log10(vmin)), float(np.log10(vmax)), "linear")
+        return float(10.0**low), float(10.0**high)
+    step = 10.0 ** np.floor(np.log10(abs(vmax - vmin) / 1000.0)) if vmax != vmin else 0.0
+    if step == 0 or not np.isfinite(step):
+        return vmin, vmax
+    return float(np.round(vmin / step) * step) + 0.0, float(np.round(vmax / step) * step) + 0.0
 
 
 def _units(label: str) -> str:
@@ -319,7 +365,9 @@ def _panel(
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
-    if entry is None:
+    if bar is not None and bar.boundaries is not None and "cmap" not in bar_data:
+        fractions = _step_fractions(region, bar)
+    elif entry is None:
         fractions = np.full(region.shape[:2], np.nan)
     else:
         fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
@@ -332,6 +380,8 @@ def _panel(
         ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
         xcent = c0 + (columns[:-1] + columns[1:]) / 2.0
     n_colors = entry.n_colors if entry is not None else 1
+    if bar is not None and bar.boundaries is not None:
+        n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
     max_error = _max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
     pieces = [x.agreement, y.agreement, bar_axis.agreement if bar is not None else 0.0]
