@@ -442,9 +442,9 @@ def test_every_matplotlib_norm_carries_its_limits_and_round_trips(norm) -> None:
     """``decolorize(cmap(norm(x)), norm=norm)``: no vmin/vmax given, each value in its bin."""
     rng = np.random.default_rng(21)
     if isinstance(norm, mcolors.BoundaryNorm):
-        data = rng.uniform(-10.0, 40.0, 4000)
+        data = rng.uniform(-10.0, 40.0, (1, 4000))  # one row: a 2-D array is a gray picture
     else:
-        data = norm.inverse(rng.uniform(0.0, 1.0, 4000))
+        data = norm.inverse(rng.uniform(0.0, 1.0, (1, 4000)))
     colormap = matplotlib.colormaps["turbo"]
     image = colormap(norm(data), bytes=True)  # matplotlib draws it
     values = decolorize(image, cmap="turbo", norm=norm)
