@@ -20,13 +20,9 @@ __all__ = ["command"]
 
 
 @click.command("colorize")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options
 @options.cmap_opt
-@options.vmin_opt
-@options.vmax_opt
+@options.range_options
 @options.norm_opt
 @click.option("--bad", default=None, help="Color of NaN/invalid values [transparent].")
 @click.option("--under", default=None, help="Color below vmin [the first color].")

@@ -22,10 +22,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
 
 
 @click.command("decolorize")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options
 @options.cmap_required_opt
 @click.option(
     "--colorbar",
@@ -33,8 +30,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
     default=None,
     help="Read the colormap from the figure's colorbar instead of --cmap.",
 )
-@options.vmin_opt
-@options.vmax_opt
+@options.range_options
 @options.norm_opt
 @click.option(
     "--threshold",

@@ -12,10 +12,7 @@ __all__ = ["command"]
 
 
 @click.command("equalize")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options
 @click.option(
     "--nbins",
     type=click.IntRange(min=1),

@@ -18,6 +18,9 @@ definition             commands
 ``norm_opt``           colorize, decolorize
 =====================  ==========================================================
 
+``inout_options`` applies the first four of a command that reads one input and
+writes one output; ``range_options`` applies ``--vmin`` and ``--vmax``.
+
 The output convention is the same for every command that writes a file: the
 output is the last positional argument or ``-o/--output`` (not both);
 ``--no-overwrite`` refuses to replace an existing file; writes are atomic; the
@@ -37,6 +40,8 @@ import click
 
 __all__ = [
     "check_overwrite",
+    "inout_options",
+    "range_options",
     "cmap_opt",
     "cmap_required_opt",
     "files_inout_arg",
@@ -95,6 +100,18 @@ vmax_opt = click.option(
 norm_opt = click.option(
     "--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True
 )
+
+
+def inout_options(command: F) -> F:
+    """``INPUT [OUTPUT]``, ``-o/--output`` and ``--overwrite/--no-overwrite`` in one."""
+    for decorate in (overwrite_opt, output_opt, output_arg, input_arg):
+        command = decorate(command)
+    return command
+
+
+def range_options(command: F) -> F:
+    """``--vmin`` and ``--vmax`` in one."""
+    return vmin_opt(vmax_opt(command))
 
 
 def resolve_output(

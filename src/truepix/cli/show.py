@@ -17,13 +17,9 @@ __all__ = ["command"]
 
 
 @click.command("show")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options
 @options.cmap_opt
-@options.vmin_opt
-@options.vmax_opt
+@options.range_options
 @click.option(
     "--plane",
     type=int,
