@@ -18,8 +18,9 @@ definition             commands
 ``norm_opt``           colorize, decolorize
 =====================  ==========================================================
 
-``inout_options`` applies the first four of a command that reads one input and
-writes one output; ``range_options`` applies ``--vmin`` and ``--vmax``.
+``inout_options`` applies the first four to a command that reads one input and
+writes one output, and hands it one resolved :class:`InOut`; ``range_options``
+applies ``--vmin`` and ``--vmax``.
 
 The output convention is the same for every command that writes a file: the
 output is the last positional argument or ``-o/--output`` (not both);
@@ -32,13 +33,16 @@ and 1.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 __all__ = [
+    "InOut",
     "check_overwrite",
     "inout_options",
     "range_options",
@@ -102,11 +106,42 @@ norm_opt = click.option(
 )
 
 
-def inout_options(command: F) -> F:
-    """``INPUT [OUTPUT]``, ``-o/--output`` and ``--overwrite/--no-overwrite`` in one."""
-    for decorate in (overwrite_opt, output_opt, output_arg, input_arg):
-        command = decorate(command)
-    return command
+@dataclass(frozen=True)
+class InOut:
+    """What a one-input, one-output command reads and writes, resolved once."""
+
+    source: Path
+    target: Path
+    overwrite: bool
+
+
+def inout_options(
+    *, default: Callable[[Path], Path] | None = None
+) -> Callable[[Callable[..., Any]], click.Command | Any]:
+    """``INPUT [OUTPUT]``, ``-o/--output``, ``--overwrite/--no-overwrite``, resolved.
+
+    The command receives one ``inout`` argument (:class:`InOut`): the output
+    taken from OUTPUT or ``-o`` (``default(source)`` when neither is given and a
+    default exists), already refused under ``--no-overwrite`` if it exists.
+    """
+
+    def decorate(command: Callable[..., Any]) -> Any:
+        @functools.wraps(command)
+        def run(
+            *, source: Path, target: Path | None, output: Path | None, overwrite: bool, **kw: Any
+        ) -> Any:
+            chosen = resolve_output(
+                target, output, default=None if default is None else default(source)
+            )
+            check_overwrite(chosen, overwrite)
+            return command(inout=InOut(source, chosen, overwrite), **kw)
+
+        wrapped: Any = run
+        for option in (overwrite_opt, output_opt, output_arg, input_arg):
+            wrapped = option(wrapped)
+        return wrapped
+
+    return decorate
 
 
 def range_options(command: F) -> F:
