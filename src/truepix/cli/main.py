@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "Run the tour on built-in data and write its files."),
     "hist": ("hist", "Per-pixel histograms of a stack of frames (files, TIFF, zarr)."),
     "equalize": ("equalize", "Histogram-equalize an image or every image of a stack."),
+    "serve": ("serve", "Serve the local web page that turns a heatmap figure into numbers."),
 }
 
 
