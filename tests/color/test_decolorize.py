@@ -445,6 +445,7 @@ def test_every_matplotlib_norm_carries_its_limits_and_round_trips(norm) -> None:
         data = rng.uniform(-10.0, 40.0, 4000)
     else:
         data = norm.inverse(rng.uniform(0.0, 1.0, 4000))
+    data = np.asarray(data)[None]  # one row: a picture is (H, W, 3|4)
     colormap = matplotlib.colormaps["turbo"]
     image = colormap(norm(data), bytes=True)  # matplotlib draws it
     values = decolorize(image, cmap="turbo", norm=norm)
