@@ -35,10 +35,28 @@ from typing import Any
 import numpy as np
 from numba import njit, prange
 
-__all__ = ["BINNINGS", "KERNELS", "variants"]
+__all__ = ["BINNINGS", "KERNELS", "sure_bin", "variants"]
 
 
 # --- per-tile bodies ----------------------------------------------------------------
+
+
+@njit(nogil=True, cache=True, inline="always")
+def sure_bin(x, first, scale, margin, top):
+    """The bin of ``x`` by a multiply where no edge can lie between (else -1); branch-free.
+
+    ``f = (x - first) * scale``; where ``f`` is farther than ``margin`` from every
+    integer (``margin`` bounds the rounding of ``f`` and of the edges, see
+    Bins.margin), no edge can lie between ``x`` and its estimate and ``floor(f)``
+    is numpy's bin. Shared by the pixel histograms and the equalization kernels.
+    """
+    f = (np.float64(x) - first) * scale
+    inside = (f > margin) & (f < top)
+    f = f if inside else 0.5
+    i = np.int32(f)
+    fraction = f - i
+    sure = inside & (fraction > margin) & (fraction < 1.0 - margin)
+    return i if sure else np.int32(-1)
 
 
 @njit(nogil=True, cache=True, error_model="numpy")
@@ -90,13 +108,7 @@ def _tile_uniform(batch, small, params, p0, p1, counts, flush_after):
     for b in range(batch.shape[0]):
         row = batch[b, p0:p1]
         for q in range(width):
-            f = (np.float64(row[q]) - first) * scale
-            inside = (f > margin) & (f < top)
-            f = f if inside else 0.5
-            i = np.int32(f)
-            fraction = f - i
-            sure = inside & (fraction > margin) & (fraction < 1.0 - margin)
-            guess[q] = i if sure else -1
+            guess[q] = sure_bin(row[q], first, scale, margin, top)
         for q in range(width):
             i = guess[q]
             if i < 0:
