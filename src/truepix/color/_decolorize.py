@@ -486,6 +486,27 @@ class Decolorizer:
                 kind = self._table_kind(pixels)
             return self._decode(pixels, kind, scale, detailed=detailed)
 
+    def _shared(
+        self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
+    ) -> np.ndarray:
+        """Also ambiguous: pixels of a color several table entries share (jet's blues,
+        gray's repeats, discrete maps), which come back in the middle of their bins."""
+        if kind in _U8:
+            colors = self._rounded if kind == "u8r" else self._map.lut_bytes[:, :3]
+        else:
+            colors = self._map.lut[:, :3]
+        n_bins = len(colors)
+        starts = np.flatnonzero(np.r_[True, np.any(colors[1:] != colors[:-1], axis=1)])
+        ends = np.r_[starts[1:], n_bins]
+        runs = ends - starts > 1
+        if not runs.any():
+            return ambiguous
+        middles = np.rint((starts[runs] + ends[runs]) / 2.0 / n_bins * kernels.POS_SCALE)
+        on_table = np.asarray(residual) == 0
+        with np.errstate(invalid="ignore"):
+            codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
+        return ambiguous | (on_table & np.isin(codes, middles))
+
     def _table_kind(self, pixels: np.ndarray) -> str:
         """"u8r" when the picture's colors are the rounded table's rather than the
         truncated one's (counted on a sample), else "u8"."""
@@ -577,7 +598,9 @@ class Decolorizer:
         return DecolorizeResult(
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
-            np.empty(0, bool) if ambiguous is None else ambiguous.reshape(shape),
+            np.empty(0, bool) if ambiguous is None else self._shared(
+                ambiguous, flat_position, residual, kind
+            ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
         )  # fmt: skip
 
