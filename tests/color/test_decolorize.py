@@ -45,7 +45,7 @@ def _check_own_bins(name: str) -> None:
     rng = np.random.default_rng(len(name))
     colormap = matplotlib.colormaps[name]
     vmin, vmax = -3.0, 7.0
-    data = vmin + (vmax - vmin) * _probe_data(colormap.N, rng)
+    data = vmin + (vmax - vmin) * _probe_data(colormap.N, rng)[None]  # a one-row picture
     norm = mcolors.Normalize(vmin, vmax)
     image = colormap(norm(data), bytes=True)
     values = decolorize(image, cmap=name, vmin=vmin, vmax=vmax)
@@ -71,7 +71,7 @@ def test_exact_render_comes_back_in_its_own_bin_for_every_matplotlib_map(name: s
 def test_injective_map_gives_bin_centers_the_information_floor(name: str) -> None:
     """256 distinct colors: every value comes back at its bin's center (MAE = 1/4 bin)."""
     rng = np.random.default_rng(0)
-    data = rng.random(200_000)
+    data = rng.random((1, 200_000))
     image = matplotlib.colormaps[name](data, bytes=True)
     values = decolorize(image, cmap=name, vmin=0, vmax=1)
     centers = (np.minimum(np.floor(data * 256), 255) + 0.5) / 256
@@ -120,7 +120,7 @@ def test_seed_002_imsave_rainbow_png_within_one_bin(tmp_path) -> None:
 
 def test_log_norm_round_trip() -> None:
     rng = np.random.default_rng(4)
-    data = 10 ** rng.uniform(0, 4, 5000)
+    data = 10 ** rng.uniform(0, 4, (1, 5000))
     norm = mcolors.LogNorm(1.0, 1e4)
     image = matplotlib.colormaps["magma"](norm(data), bytes=True)
     for norm_arg in ("log", norm):
@@ -150,7 +150,9 @@ def test_any_leading_shape_and_rgb_or_rgba() -> None:
     values = decolorize(image, cmap="plasma", vmin=0, vmax=1)
     assert values.shape == (2, 3, 5)
     assert np.array_equal(values, decolorize(image[..., :3], cmap="plasma", vmin=0, vmax=1))
-    assert decolorize(image[0, 0], cmap="plasma", vmin=0, vmax=1).shape == (5,)
+    assert decolorize(image[0, :1], cmap="plasma", vmin=0, vmax=1).shape == (1, 5)
+    gray = (255 * data[0]).astype(np.uint8)  # a 2-D array is a gray picture
+    assert decolorize(gray, cmap="gray", vmin=0, vmax=1).shape == (3, 5)
 
 
 def test_bad_and_transparent_pixels_are_nan() -> None:
@@ -322,7 +324,7 @@ def test_cyclic_maps_are_wrap_aware(name: str) -> None:
 
 
 def test_ambiguity_only_where_the_map_repeats() -> None:
-    data = np.linspace(0, 1, 1000)
+    data = np.linspace(0, 1, 1000)[None]
     prism = Decolorizer("prism", vmin=0, vmax=1).decode(matplotlib.colormaps["prism"](data, bytes=True))
     viridis = Decolorizer("viridis", vmin=0, vmax=1).decode(matplotlib.colormaps["viridis"](data, bytes=True))
     assert prism.ambiguous.mean() > 0.5
@@ -378,7 +380,7 @@ def test_public_names() -> None:
 @pytest.mark.parametrize(
     ("image", "options", "error"),
     [
-        (np.zeros((4, 5), np.uint8), {}, ShapeError),
+        (np.zeros((5,), np.uint8), {}, ShapeError),
         (np.zeros((4, 4, 2), np.uint8), {}, ShapeError),
         (np.zeros((0, 4, 3), np.uint8), {}, ShapeError),
         (np.zeros((4, 4, 3), np.int32), {}, UnsupportedDtypeError),
@@ -411,7 +413,7 @@ def test_unknown_colormap_is_a_key_error_with_a_suggestion() -> None:
 @given(
     data=hnp.arrays(
         np.float64,
-        hnp.array_shapes(min_dims=1, max_dims=2, max_side=12),
+        hnp.array_shapes(min_dims=2, max_dims=3, max_side=12),
         elements=st.one_of(st.floats(-0.5, 1.5), st.just(np.nan)),
     ),
     name=st.sampled_from(["viridis", "jet_r", "gray", "twilight", "Set1", "cubehelix"]),

@@ -480,7 +480,9 @@ class Decolorizer:
         return values
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
-        pixels, kind, scale = _as_pixels(image)
+        from truepix._validate import as_picture  # the one picture rule (gray, masks)
+
+        pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
         with self._lock:
             if kind == "u8":
                 kind = self._table_kind(pixels)

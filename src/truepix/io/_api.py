@@ -19,7 +19,7 @@ from truepix.errors import (
     UnsupportedDtypeError,
     did_you_mean,
 )
-from truepix.io import _png, _tiff
+from truepix.io import _jxl, _png, _tiff, _webp
 from truepix.io._atomic import write_atomic
 from truepix.io._layout import (
     FOLD_WIDTH,
@@ -36,7 +36,13 @@ from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, s
 __all__ = ["ImageInfo", "info", "load", "save"]
 
 # file suffix -> format
-_FORMATS: dict[str, str] = {".png": "png", ".tif": "tiff", ".tiff": "tiff"}
+_FORMATS: dict[str, str] = {
+    ".png": "png",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".jxl": "jxl",
+    ".webp": "webp",
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,13 @@ class ImageInfo:
         Bytes on disk.
     writer : str or None
         The truepix version that wrote the file.
+    palette : tuple of tuple of int, or None
+        A palette image's colors, one ``(R, G, B)`` or ``(R, G, B, A)`` per index
+        (8-bit for PNG, 16-bit for a TIFF ColorMap); None for other images.
+    axes : str or None
+        TIFF: tifffile's axes of the series, e.g. ``"TZCYX"`` or ``"YXS"``.
+    n_series : int
+        TIFF: how many series the file holds (``series=`` picks one).
     """
 
     path: str
@@ -88,6 +101,9 @@ class ImageInfo:
     checksum: str | None = None
     file_size: int = 0
     writer: str | None = None
+    palette: tuple[tuple[int, ...], ...] | None = None
+    axes: str | None = None
+    n_series: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable dict of every field (dtypes as strings)."""
@@ -103,7 +119,7 @@ def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         hint = did_you_mean(suffix, _FORMATS) or f" use one of {', '.join(_FORMATS)}"
-        msg = f"expected a file name ending in .png, .tif or .tiff, got {str(path)!r};{hint}"
+        msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
         raise UnknownFormatError(msg)
     return _FORMATS[suffix]
 
@@ -138,16 +154,39 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if len(shape) == 3 and shape[2] == 1:
         shape = shape[:2]
     channels = shape[2] if len(shape) == 3 else 1
-    if format == "png" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
+    if format == "webp":
+        return _webp_layout(samples, shape)
+    if format != "tiff" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
         return _png_planes(samples)
     if samples.dtype.kind == "b":
         return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
     if format == "tiff":
         return "native", samples.reshape(shape).astype(samples.dtype.newbyteorder("="), copy=False)
+    if format == "jxl" and samples.dtype.kind == "f" and samples.dtype.itemsize <= 4:
+        # float16 widened: exact (float16 is a subset of float32), and libjxl's own
+        # float16 path loses NaN and subnormals
+        return "native", samples.reshape(shape).astype(np.float32, copy=False)
     target = narrow_dtype(samples)
     if target is not None:
         return "native", samples.reshape(shape).astype(target, copy=False)
     return _png_planes(samples)
+
+
+def _webp_layout(samples: np.ndarray, shape: tuple[int, ...]) -> tuple[str, np.ndarray]:
+    """WebP holds uint8 RGB(A): a gray picture goes into R = G = B."""
+    channels = shape[2] if len(shape) == 3 else 1
+    if samples.dtype != np.uint8 or channels not in (1, 3, 4):
+        msg = (
+            f"expected uint8 gray, RGB or RGBA samples for WebP, got {samples.dtype} with "
+            f"{channels} channel(s); save exact data of any dtype as .png, .tif or .jxl"
+        )
+        raise UnsupportedDtypeError(msg)
+    if max(shape[:2]) > _webp.MAX_SIDE:
+        msg = f"expected sides of at most {_webp.MAX_SIDE} pixels for WebP, got {shape[:2]}"
+        raise ShapeError(msg)
+    if channels == 1:
+        return "rgb-gray", np.repeat(samples.reshape(*shape[:2], 1), 3, axis=2)
+    return "native", samples.reshape(shape)
 
 
 def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
@@ -172,6 +211,8 @@ def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
         if pixels.shape != planes_shape:
             pixels = unfold(pixels, planes_shape)
         return from_planes(pixels, samples_dtype, samples_shape)
+    if record["layout"] == "rgb-gray":
+        return np.ascontiguousarray(pixels[..., 0]).reshape(samples_shape)
     if record["layout"] == "bool255":
         return (pixels != 0).reshape(samples_shape)
     return pixels.reshape(samples_shape)
@@ -235,10 +276,12 @@ def save(
 
     Notes
     -----
-    In PNG, uint8/uint16 data -- and any integer data whose values fit them -- is a
-    plain gray, gray-alpha, RGB or RGBA picture whose samples are the values
-    (a 7 is gray 7). Other data is split into byte planes (see
-    :mod:`truepix.io._layout`). The write is atomic: a temporary file renamed
+    In PNG the dtype decides the bit depth, never the values: uint8 and bool
+    are 8-bit, uint16 is 16-bit even when every value is below 256; other
+    integers are a 16-bit picture when their values fit (int8: 8-bit), whose
+    samples are the values (a 7 is gray 7). Everything else is split into byte
+    planes (see :mod:`truepix.io._layout`). Encodings that define a format store
+    its dtype (``kitti-depth`` is always 16-bit). The write is atomic: a temporary file renamed
     into place.
 
     Examples
@@ -259,6 +302,10 @@ def save(
     data = _as_array(array)
     codec = encodings.get(encoding)
     encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
+    declared = codec.stored_dtype
+    if declared is not None and encoded.samples.dtype != np.dtype(declared):
+        msg = f"expected {codec.name!r} to store {declared}, got {encoded.samples.dtype}"
+        raise AssertionError(msg)  # a bug in the encoding, not the caller's input
     layout, picture = _lay_out(encoded.samples, format)
     record = {
         "truepix": SCHEMA_VERSION,
@@ -292,6 +339,24 @@ def save(
             for part in parts:
                 file.write(part)
 
+    elif format == "webp":
+        if isinstance(compression, str):
+            msg = f"expected a WebP level 0-100, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        webp_file = _webp.encode(picture, record=text, effort=compression)
+
+        def write(file: BinaryIO) -> None:
+            file.write(webp_file)
+
+    elif format == "jxl":
+        if isinstance(compression, str) or compression == 0:
+            msg = f"expected a JPEG XL effort 1-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        encoded_file = _jxl.encode(picture, record=text, effort=compression)
+
+        def write(file: BinaryIO) -> None:
+            file.write(encoded_file)
+
     else:
 
         def write(file: BinaryIO) -> None:
@@ -321,45 +386,82 @@ def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int
     )
 
 
-def _foreign_info(
-    path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int
-) -> ImageInfo:
-    return ImageInfo(
-        path=str(path),
-        format=format,
-        foreign=True,
-        encoding=None,
-        dtype=dtype,
-        shape=shape,
-        exact=True,
-        max_error=0.0,
-        stored_dtype=dtype,
-        stored_shape=shape,
-        file_size=size,
-    )
+_PALETTE_MODES = (None, "colors", "indices")
+
+
+def _check_palette(palette: Any) -> None:
+    if palette not in _PALETTE_MODES:
+        msg = f"expected palette='colors' or 'indices' (or None: the format's default), got {palette!r}"
+        raise InputError(msg)
 
 
 def _read(
-    path: Path, *, pixels_too: bool
+    path: Path, *, pixels_too: bool, palette: str | None = None, series: int = 0
 ) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
     format = _format_of(path)
+    _check_palette(palette)
     size = path.stat().st_size
-    pixels: np.ndarray | None
+    pixels: np.ndarray | None = None
+    extra: dict[str, Any] = {}
+    if format != "tiff" and series != 0:
+        msg = f"expected series=0 for a {format.upper()} file (one image), got series={series!r}"
+        raise InputError(msg)
     if format == "png":
         data = path.read_bytes()
         parsed = _png.parse(data)
         text = parsed.record
-        pixels = _png.decode(data, parsed) if pixels_too else None
-        dtype, shape = parsed.dtype, parsed.shape
+        if pixels_too:
+            pixels = _png.decode(data, parsed, palette=palette or "colors")
+        dtype = parsed.dtype
+        shape = parsed.index_shape if palette == "indices" else parsed.shape
+        extra["palette"] = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
+    elif format == "jxl":
+        data = path.read_bytes()
+        parsed_jxl = _jxl.parse(data)
+        text = parsed_jxl.record
+        shape = (parsed_jxl.height, parsed_jxl.width)
+        dtype = None
+        if pixels_too or text is None:  # a foreign file's dtype is known once decoded
+            decoded = _jxl.decode(data, parsed_jxl)
+            dtype, shape = decoded.dtype, decoded.shape
+            pixels = decoded if pixels_too else None
+    elif format == "webp":
+        data = path.read_bytes()
+        text = _webp.parse(data).record
+        dtype, shape = None, ()
+        if pixels_too or text is None:
+            stored = decode_record(text)["stored"]["shape"] if text is not None else []
+            decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
+            dtype, shape = decoded.dtype, decoded.shape
+            pixels = decoded if pixels_too else None
     else:
-        pixels, tiff = _tiff.read(path, header_only=not pixels_too)
+        pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
         text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
+        extra.update(palette=tiff.palette, axes=tiff.axes, n_series=tiff.n_series)
     if text is None:
-        return pixels, None, _foreign_info(path, format, dtype, shape, size)
+        foreign = ImageInfo(
+            path=str(path),
+            format=format,
+            foreign=True,
+            encoding=None,
+            dtype=dtype,
+            shape=shape,
+            exact=True,
+            max_error=0.0,
+            stored_dtype=dtype,
+            stored_shape=shape,
+            file_size=size,
+            **extra,
+        )
+        return pixels, None, foreign
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
-    if format == "png" and (stored_dtype != dtype or stored_shape != shape):
+    if format == "jxl" and dtype is None:  # described from the header: the size must agree
+        dtype, shape = stored_dtype, (*shape, *stored_shape[2:])
+    if format == "webp" and dtype is None:  # described from the record alone
+        dtype, shape = stored_dtype, stored_shape
+    if format in ("png", "jxl", "webp") and (stored_dtype != dtype or stored_shape != shape):
         msg = (
             f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
             f"got {shape} {dtype}; the file was altered after truepix wrote it"
@@ -368,7 +470,14 @@ def _read(
     return pixels, record, _info_from_record(path, format, record, size)
 
 
-def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.ndarray:
+def load(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    encoding: str | None = None,
+    palette: str | None = None,
+    series: int = 0,
+) -> np.ndarray:
     """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
@@ -387,6 +496,16 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
         and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
         float64 values (NaN where invalid). For truepix files the encoding is read
         from the file; naming a different one is an error.
+    palette : {None, "colors", "indices"}
+        For palette images: ``"colors"`` gives each pixel's palette color (RGB, or
+        RGBA with a PNG ``tRNS``), ``"indices"`` the stored indices (uint8), e.g.
+        the class ids of a PASCAL VOC label map. None (default) gives what each
+        format's reference reader gives: colors for PNG (8-bit), indices for TIFF
+        (as tifffile), whose ``"colors"`` are the 16-bit ColorMap values.
+    series : int
+        TIFF: which series to read (default the first, as ``tifffile.imread``):
+        a whole stack or ImageJ/OME hyperstack with its axes, the base level of a
+        pyramid. See ``info(path).axes`` and ``.n_series``.
 
     Raises
     ------
@@ -394,6 +513,9 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
         The pixels do not match the checksum written with them.
     CorruptFileError, MetadataError, DecompressionBombError
         Damaged, truncated, tampered or hostile files; nothing is allocated for them.
+    UnsupportedFileError
+        Sound files in a codec truepix cannot decode (TIFF SGILog, ThunderScan,
+        old-style JPEG ...); the message names it.
 
     Examples
     --------
@@ -406,7 +528,7 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
     array([[    7,   300],
            [65535,     0]], dtype=int32)
     """
-    pixels, record, _ = _read(Path(path), pixels_too=True)
+    pixels, record, _ = _read(Path(path), pixels_too=True, palette=palette, series=series)
     pixels = cast(np.ndarray, pixels)  # _read decodes pixels when asked to
     if record is None:
         return pixels if encoding is None else _decode_foreign(pixels, encoding)
@@ -450,8 +572,14 @@ def _decode_foreign(pixels: np.ndarray, name: str) -> np.ndarray:
     return decoded
 
 
-def info(path: str | os.PathLike[str], /) -> ImageInfo:
+def info(
+    path: str | os.PathLike[str], /, *, palette: str | None = None, series: int = 0
+) -> ImageInfo:
     """Describe a file without decoding its pixels.
+
+    ``palette`` and ``series`` are those of :func:`load`: the dtype and shape
+    reported are those ``load`` returns with the same options. A file of any
+    size is described; the decoded-size cap applies to :func:`load` only.
 
     Examples
     --------
@@ -462,5 +590,5 @@ def info(path: str | os.PathLike[str], /) -> ImageInfo:
     >>> meta.encoding, meta.exact, meta.max_error < 0.002, meta.stored_dtype
     ('kitti-depth', False, True, dtype('uint16'))
     """
-    _, _, image_info = _read(Path(path), pixels_too=False)
+    _, _, image_info = _read(Path(path), pixels_too=False, palette=palette, series=series)
     return image_info
