@@ -446,9 +446,9 @@ def test_every_matplotlib_norm_carries_its_limits_and_round_trips(norm) -> None:
     """``decolorize(cmap(norm(x)), norm=norm)``: no vmin/vmax given, each value in its bin."""
     rng = np.random.default_rng(21)
     if isinstance(norm, mcolors.BoundaryNorm):
-        data = rng.uniform(-10.0, 40.0, 4000)
+        data = rng.uniform(-10.0, 40.0, (1, 4000))  # a one-row picture
     else:
-        data = norm.inverse(rng.uniform(0.0, 1.0, 4000))
+        data = np.asarray(norm.inverse(rng.uniform(0.0, 1.0, (1, 4000))))
     colormap = matplotlib.colormaps["turbo"]
     image = colormap(norm(data), bytes=True)  # matplotlib draws it
     values = decolorize(image, cmap="turbo", norm=norm)
@@ -505,7 +505,7 @@ def test_colors_shared_by_several_entries_are_ambiguous_and_in_the_middle() -> N
     assert result.ambiguous[shared > 1].all()
     assert result.ambiguous[shared == 1].mean() < 0.02  # neighbours of the run, 1.5 DN away
     gray = Decolorizer("gray", vmin=0, vmax=1).decode(
-        matplotlib.colormaps["gray"](rng.random(500), bytes=True)
+        matplotlib.colormaps["gray"](rng.random((1, 500)), bytes=True)
     )
     lut = get("gray").lut_bytes
     repeats = np.array([np.sum(np.all(lut == lut[k], axis=1)) > 1 for k in range(256)])
