@@ -136,7 +136,9 @@ class DecolorizeResult:
 class _Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
-    def __init__(self, norm: Any, vmin: float | None, vmax: float | None) -> None:
+    def __init__(
+        self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0
+    ) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
             raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
@@ -147,6 +149,7 @@ class _Inverse:
             raise InputError(msg + "; give the range the picture was rendered with")
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
+        self.indexed = indexed
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
         elif isinstance(self.norm, LogNorm):
@@ -155,8 +158,16 @@ class _Inverse:
             self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
         else:
             self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
+        if indexed and self.kind != kernels.NORM_OTHER:
+            # entry k (at position (k + 0.5) / N) stands for k / (N - 1): the same
+            # line through other ends, so the kernels' arithmetic stays as it is
+            span = (self.high - self.low) / (indexed - 1)
+            self.low, self.high = self.low - 0.5 * span, self.low + (indexed - 0.5) * span
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
+        if self.indexed:
+            n_colors = self.indexed
+            u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
         return self.norm.inverse(u)
 
 
@@ -221,7 +232,7 @@ class Decolorizer:
         self._map: ColormapEntry = resolve(cmap)
         vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
-        self._norm = _Inverse(norm, vmin, vmax)
+        self._norm = _Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)
