@@ -7,6 +7,7 @@ range and the values, the array matplotlib drew.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -45,6 +46,21 @@ def heatmap_figure(path: Path, *, width: int = 1000, height: int = 800) -> np.nd
     return data
 
 
+def hand_over(page: Any, path: Path, how: str) -> None:
+    """Drop ``path`` on the figure zone, or paste it, as a browser does (a DataTransfer holding a File)."""
+    event = {
+        "drop": "document.querySelector('#figure-drop').dispatchEvent("
+                "new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}))",
+        "paste": "document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: transfer}))",
+    }[how]  # fmt: skip
+    page.evaluate(
+        "([data, name, type]) => { const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));"
+        " const transfer = new DataTransfer(); transfer.items.add(new File([bytes], name, {type}));"
+        f" {event}; }}",
+        [base64.b64encode(path.read_bytes()).decode(), path.name, "image/png"],
+    )
+
+
 def wait_revision(page: Any, before: str) -> None:
     """Wait for the page to show a new reading (or an error); the page's CSP forbids eval."""
     page.wait_for_selector(
@@ -81,7 +97,7 @@ def test_figure_to_data_in_the_browser(page: Any, server: Any, tmp_path: Path, s
         assert time.monotonic() < deadline, "the figure reader never warmed up"
         time.sleep(0.2)
     started = time.perf_counter()
-    page.set_input_files("#figure-file", str(figure))
+    hand_over(page, figure, "drop")
     page.wait_for_selector("body[data-state='read']", timeout=READ_TIMEOUT_MS)
     page.wait_for_selector("#overlay rect.plot")
     first_result_s = time.perf_counter() - started
@@ -186,7 +202,7 @@ def test_corrections_in_the_side_panel(page: Any, tmp_path: Path, shot: Any) -> 
 def test_junk_dropped_as_a_figure_shows_the_error(page: Any, tmp_path: Path, shot: Any) -> None:
     junk = tmp_path / "figure.png"  # the name says PNG, the bytes do not
     junk.write_bytes(b"<html>not a picture</html>")
-    page.set_input_files("#figure-file", str(junk))
+    hand_over(page, junk, "paste")  # as from the clipboard
     page.wait_for_selector("#error:not([hidden])")
     assert page.inner_text("#error") == (
         "expected a PNG, JPEG or WebP picture, got 26 bytes starting b'<html>not a pict'"

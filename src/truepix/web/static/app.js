@@ -353,8 +353,10 @@ function panelForm(panel, index) {
   const select = element("select", { size: 6, className: "cmap-select" });
   const fill = () => {
     const words = search.value.toLowerCase();
-    const names = (state.colormaps || [panel.cmap]).filter((name) => name.toLowerCase().includes(words));
-    select.replaceChildren(...names.slice(0, 400).map((name) => element("option", { value: name, textContent: name, selected: name === panel.cmap })));
+    const names = (state.colormaps || []).filter((name) => name !== panel.cmap && name.toLowerCase().includes(words));
+    if (panel.cmap.toLowerCase().includes(words)) names.unshift(panel.cmap);  // the one in use first
+    select.replaceChildren(...names.slice(0, 400).map((name) => element("option", { value: name, textContent: name })));
+    select.value = panel.cmap;
   };
   search.addEventListener("input", fill);
   select.addEventListener("change", () => correct(index, { cmap: select.value }));
@@ -391,7 +393,7 @@ function panelForm(panel, index) {
         element("td", {}, [input]),
       ]));
     });
-    box.append(element("h4", { textContent: "Tick labels read" }), table);
+    box.append(element("h4", { textContent: `Tick labels read (${panel.ticks.length})` }), element("div", { className: "ticks-scroll" }, [table]));
   }
   return box;
 }
