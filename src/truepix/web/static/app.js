@@ -355,7 +355,7 @@ function panelForm(panel, index) {
     const words = search.value.toLowerCase();
     const names = (state.colormaps || []).filter((name) => name !== panel.cmap && name.toLowerCase().includes(words));
     if (panel.cmap.toLowerCase().includes(words)) names.unshift(panel.cmap);  // the one in use first
-    select.replaceChildren(...names.slice(0, 400).map((name) => element("option", { value: name, textContent: name })));
+    select.replaceChildren(...names.map((name) => element("option", { value: name, textContent: name })));
     select.value = panel.cmap;
   };
   search.addEventListener("input", fill);
@@ -403,7 +403,7 @@ function drawChecks(reading) {
   host.replaceChildren();
   const stamp = document.body.dataset.revision || "0";
   reading.panels.forEach((panel, index) => {
-    for (const [url, caption] of [[panel.rendered_url, "recovered field, re-rendered"], [panel.difference_url, "difference from the figure"]]) {
+    for (const [url, caption] of [[panel.rendered_url, "recovered field, re-rendered"], [panel.difference_url, "difference from the figure: black 0, white ≥ 32 levels of 255"]]) {
       host.append(element("figure", {}, [
         element("img", { src: `${url}?r=${stamp}`, alt: `panel ${index + 1}: ${caption}` }),
         element("figcaption", { textContent: `panel ${index + 1}: ${caption}` }),
