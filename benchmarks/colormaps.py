@@ -12,8 +12,9 @@ back into values by each method. Errors are in % of ``vmax - vmin`` (wrap-around
 cyclic maps), mean and 99th percentile over every pixel; for the 0.5x downscale
 the truth is the data downscaled by the same filter. Methods:
 
-* truepix -- ``tp.Decolorizer`` (``threshold=inf`` so every pixel is scored; the
-  ``lost`` column gives the share its default threshold would set to NaN);
+* truepix -- ``tp.Decolorizer`` with its defaults, exactly what users get: a pixel
+  it answers NaN (a hole) counts as an error of the full range (100 %), and the
+  ``holes`` column gives their share;
 * nearest RGB -- nearest table color by a scipy ``cKDTree`` (the issue's baseline);
 * seed LUT -- the hand-built answer: a 256^3 (``--full``) or 64^3 table of nearest
   table indices, value = index / (N - 1);
@@ -163,6 +164,43 @@ def exact(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rgb, data
 
 
+def resize(
+    factor: float, method: Image.Resampling
+) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Pillow resize by ``factor`` (the data resized the same way is the truth)."""
+
+    def degrade(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        height, width = data.shape
+        size = (round(width * factor), round(height * factor))
+        small = np.asarray(Image.fromarray(rgb).resize(size, method))
+        truth = Image.fromarray(data.astype(np.float32), mode="F").resize(size, method)
+        return small, np.clip(np.asarray(truth, dtype=np.float64), 0.0, 1.0)
+
+    return degrade
+
+
+def quantize(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """256 colors with Floyd-Steinberg dithering, as pngquant-style tools save PNGs."""
+    paletted = Image.fromarray(rgb).quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
+    return np.asarray(paletted.convert("RGB")), data
+
+
+#: Pictures that are all data, as they arrive: the default call's holes (NaN) on them.
+_R = Image.Resampling
+HOLE_CONDITIONS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]] = {
+    **{f"JPEG q{q} 4:2:0": jpeg(q) for q in (95, 90, 75, 50)},
+    **{f"JPEG q{q} 4:4:4": jpeg(q, 0) for q in (95, 75, 50)},
+    **{
+        f"{name} {factor}x": resize(factor, method)
+        for factor in (0.5, 0.33)
+        for name, method in (("bilinear", _R.BILINEAR), ("bicubic", _R.BICUBIC), ("area", _R.BOX))
+    },
+    "bilinear 2x": resize(2.0, _R.BILINEAR),
+    "bicubic 2x": resize(2.0, _R.BICUBIC),
+    **{f"noise {sigma} DN": functools.partial(noise, sigma=sigma) for sigma in (1.0, 2.0, 3.0)},
+    "256 colors, dithered": quantize,
+}
+
 CONDITIONS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]] = {
     "exact PNG": exact,
     "JPEG q90": jpeg(90),
@@ -208,7 +246,7 @@ class SeedTable:
 
 class Truepix:
     def __init__(self, cmap: mpl.colors.Colormap, *, cyclic: bool, **options: object) -> None:
-        self.decoder = Decolorizer(cmap, cyclic=cyclic, **options)  # type: ignore[arg-type]
+        self.decoder = Decolorizer(cmap, cyclic=cyclic, vmin=0.0, vmax=1.0, **options)  # type: ignore[arg-type]
 
     def __call__(self, rgb: np.ndarray) -> np.ndarray:
         return self.decoder.values(rgb)
@@ -293,12 +331,14 @@ class Score:
     lost: list[float]
 
     def add(self, estimate: np.ndarray, truth: np.ndarray, *, cyclic: bool) -> None:
-        keep = ~np.isnan(estimate)
-        error = np.abs(estimate[keep] - truth[keep])
+        """Score every pixel; a hole (NaN) is an error of the full range."""
+        holes = np.isnan(estimate)
+        error = np.abs(estimate - truth)
         if cyclic:
             error = np.minimum(error, 1.0 - error)
-        self.errors.append(100.0 * error)
-        self.lost.append(1.0 - keep.mean())
+        error[holes] = 1.0
+        self.errors.append(100.0 * error.ravel())
+        self.lost.append(float(holes.mean()))
 
     def summary(self) -> tuple[float, float, float]:
         if not self.errors:
@@ -314,13 +354,12 @@ def accuracy(maps: list[str], size: int, seed_bits: int, unmap_module: types.Mod
         cmap = colormap(map_name)
         cyclic = map_name in CYCLIC
         methods: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-            "truepix": Truepix(cmap, cyclic=cyclic, threshold=np.inf),
+            "truepix": Truepix(cmap, cyclic=cyclic),
             "nearest RGB": NearestRGB(cmap),
             "seed LUT": SeedTable(cmap, bits=seed_bits),
         }
         if unmap_module is not None:
             methods["unmap 0.1.2"] = Unmap(unmap_module, cmap)
-        lost_default = Truepix(cmap, cyclic=cyclic)
         for _field_name, (kind, data) in data_sets.items():
             rgb = cmap(data, bytes=True)[..., :3]
             for condition, degrade in CONDITIONS.items():
@@ -332,18 +371,15 @@ def accuracy(maps: list[str], size: int, seed_bits: int, unmap_module: types.Mod
                     estimate = decode(image)
                     for group in (kind, "all"):
                         results[(condition, group, method)].add(estimate, truth, cyclic=cyclic)
-                lost = np.isnan(lost_default(image)).mean()
-                for group in (kind, "all"):
-                    results.setdefault((condition, group, "truepix lost"), Score([], []))
-                    results[(condition, group, "truepix lost")].lost.append(lost)
     return results
 
 
 def print_accuracy(results, methods: list[str]) -> None:
     groups = ["all", "smooth", "real"]
-    print("\nAccuracy: error in % of (vmax - vmin), mean / p99 over all pixels")
+    print("\nAccuracy of the default call: error in % of (vmax - vmin), mean / p99 over all")
+    print("pixels, a hole (NaN) counted as 100 %")
     header = f"{'condition':<15} {'fields':<7}" + "".join(f"{m:>19}" for m in methods)
-    header += f"{'tp/base mean':>13}{'tp/base p99':>12}{'tp lost %':>10}"
+    header += f"{'tp/base mean':>13}{'tp/base p99':>12}{'tp holes %':>11}"
     print(header)
     print("-" * len(header))
     for condition in CONDITIONS:
@@ -356,8 +392,8 @@ def print_accuracy(results, methods: list[str]) -> None:
                 stats[method] = (mean, p99)
                 row += f"{mean:>10.3f} /{p99:>7.3f}"
             tp, base = stats["truepix"], stats["nearest RGB"]
-            lost = 100 * np.mean(results[(condition, group, "truepix lost")].lost)
-            row += f"{tp[0] / base[0]:>13.2f}{tp[1] / base[1]:>12.2f}{lost:>10.2f}"
+            lost = 100 * np.mean(results[(condition, group, "truepix")].lost)
+            row += f"{tp[0] / base[0]:>13.2f}{tp[1] / base[1]:>12.2f}{lost:>11.2f}"
             print(row)
 
 
@@ -400,22 +436,56 @@ def annotated(
 
 
 def flags(maps: list[str]) -> None:
-    """Non-colormap pixels set to NaN, and colormap pixels kept, on clean pictures."""
-    print("\nClean annotated pictures: non-colormap pixels flagged (NaN) / colormap pixels lost")
-    header = f"{'map':<18}{'flagged (hard edges)':>22}{'lost':>8}{'flagged (antialiased)':>24}{'lost':>8}"
+    """Non-colormap pixels set to NaN by the default call, on PNG and JPEG q75.
+
+    "lost": colormap pixels set to NaN. On the JPEG, field pixels next to an
+    annotation carry its ringing and smeared chroma; they count as lost too.
+    """
+    print("\nAnnotated pictures: non-colormap pixels flagged (NaN) / colormap pixels lost, %")
+    cases = [(False, None), (True, None), (False, 75), (True, 75)]
+    header = f"{'map':<18}" + "".join(
+        f"{('antialiased' if aa else 'hard edges') + (' JPEG q75' if q else ' PNG'):>25}"
+        for aa, q in cases
+    )
     print(header)
     print("-" * len(header))
     for name in maps:
         cmap = colormap(name)
+        decoder = Decolorizer(cmap, cyclic=name in CYCLIC, vmin=0.0, vmax=1.0)
         row = f"{name:<18}"
-        for antialias in (False, True):
+        for antialias, quality in cases:
             picture, is_map = annotated(cmap, antialias=antialias)
-            lost = np.isnan(Decolorizer(cmap, cyclic=name in CYCLIC).values(picture))
-            width = 22 if not antialias else 24
-            row += (
-                f"{100 * lost[~is_map].mean():>{width - 1}.2f}%{100 * lost[is_map].mean():>7.2f}%"
-            )
+            if quality:
+                rgb = jpeg(quality)(np.ascontiguousarray(picture[..., :3]), is_map)[0]
+                picture = np.concatenate([rgb, picture[..., 3:]], axis=-1)
+            lost = np.isnan(decoder.values(picture))
+            row += f"{100 * lost[~is_map].mean():>16.2f} /{100 * lost[is_map].mean():>6.2f}"
         print(row)
+
+
+def holes(maps: list[str], size: int) -> None:
+    """The default call's NaN share on pictures that are all data, per degradation."""
+    data_sets = fields(size)
+    shares: dict[str, list[tuple[float, str]]] = {}
+    for map_name in maps:
+        cmap = colormap(map_name)
+        decoder = Decolorizer(cmap, cyclic=map_name in CYCLIC, vmin=0.0, vmax=1.0)
+        for field_name, (_kind, data) in data_sets.items():
+            rgb = np.ascontiguousarray(cmap(data, bytes=True)[..., :3])
+            for condition, degrade in HOLE_CONDITIONS.items():
+                share = float(np.isnan(decoder.values(degrade(rgb, data)[0])).mean())
+                shares.setdefault(condition, []).append((share, f"{map_name} / {field_name}"))
+    print("\nHoles: pixels of all-data pictures the default call sets to NaN, %")
+    header = f"{'picture':<22}{'mean':>8}{'median':>8}{'max':>8}  worst"
+    print(header)
+    print("-" * (len(header) + 20))
+    for condition, rows in shares.items():
+        values = 100 * np.array([share for share, _ in rows])
+        worst = max(rows)[1]
+        print(
+            f"{condition:<22}{values.mean():>8.2f}{np.median(values):>8.2f}{values.max():>8.2f}"
+            f"  {worst}"
+        )
 
 
 def restoration_floor(maps: list[str], size: int) -> None:
@@ -443,8 +513,8 @@ def restoration_floor(maps: list[str], size: int) -> None:
             continue
         cmap = colormap(map_name)
         nearest = NearestRGB(cmap)
-        decoder = Decolorizer(cmap, threshold=np.inf)
-        per_pixel = Decolorizer(cmap, threshold=np.inf, denoise=False)
+        decoder = Decolorizer(cmap, threshold=np.inf, vmin=0.0, vmax=1.0)
+        per_pixel = Decolorizer(cmap, threshold=np.inf, denoise=False, vmin=0.0, vmax=1.0)
         for _field_name, (kind, data) in fields(size).items():
             rgb = cmap(data, bytes=True)[..., :3]
             for condition in conditions:
@@ -509,7 +579,7 @@ def _best(function: Callable[[], object], repeat: int) -> float:
 
 
 def _cold(name: str, picture: np.ndarray) -> np.ndarray:
-    return Decolorizer(name).values(picture)
+    return Decolorizer(name, vmin=0.0, vmax=1.0).values(picture)
 
 
 def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> None:
@@ -526,12 +596,12 @@ def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> N
     fresh = iter(["inferno", "plasma", "cividis", "magma", "turbo", "cubehelix", "gnuplot2",
                   "cool", "spring", "copper", "hot", "ocean"])  # fmt: skip
     for label, picture in pictures.items():
-        warm = Decolorizer("viridis")
+        warm = Decolorizer("viridis", vmin=0.0, vmax=1.0)
         warm.values(picture)
         warm_run = functools.partial(warm.values, picture)
         rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
         if label.startswith("noise"):  # what the k-d tree does: no spatial filter
-            plain = Decolorizer("viridis", denoise=False)
+            plain = Decolorizer("viridis", denoise=False, vmin=0.0, vmax=1.0)
             plain.values(picture)
             plain_run = functools.partial(plain.values, picture)
             rows.append((label, "truepix, warm, denoise=False", _best(plain_run, 7)))
@@ -608,6 +678,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"maps: {', '.join(maps)}; fields {size}x{size}: smooth, terrain, camera, astronaut")
     print_accuracy(results, methods)
     print(f"(accuracy run: {time.perf_counter() - started:.0f} s)")
+    holes(maps, size)
     flags(maps)
     if args.floor:
         restoration_floor(maps, size)

@@ -114,9 +114,10 @@ def test_bad_pixels_get_no_label(hp: ModuleType) -> None:
     assert not {3, 7, 11, 12, 20, 21} & set(positions(healpix_labels(masked)))
 
 
-def test_all_bad_map_draws_without_labels(hp: ModuleType) -> None:
-    fig = healpix_labels(np.full(12, hp.UNSEEN))
+def test_all_bad_map_draws_without_labels_in_the_given_range(hp: ModuleType) -> None:
+    fig = healpix_labels(np.full(12, hp.UNSEEN), vmin=-2, vmax=3)
     assert label_texts(fig) == []
+    assert fig.axes[1].get_xlim() == pytest.approx((-2, 3))
 
 
 @pytest.mark.parametrize(
@@ -219,7 +220,9 @@ def test_default_title_and_colorbar_range(hp: ModuleType) -> None:
         ({"labels": np.arange(5)}, ShapeError, r"shape \(12,\), got shape \(5,\)"),
         ({"projection": "molweide"}, InputError, "did you mean 'mollweide'"),
         ({"cmap": "virdis"}, UnknownColormapError, "did you mean 'viridis'"),
-        ({"cmap": 3}, UnknownColormapError, "expected a matplotlib colormap name"),
+        ({"cmap": 3}, UnsupportedDtypeError, "expected a colormap name"),
+        ({"vmin": 2, "vmax": 1}, InputError, "expected vmin <= vmax"),
+        ({"vmax": np.nan}, InputError, "expected a finite vmax"),
         ({"labels": "value", "fmt": "{:d}"}, InputError, "expected fmt to format the label"),
         ({"fmt": 5}, InputError, "expected fmt to be a format string or a function"),
     ],
@@ -255,3 +258,47 @@ def test_without_healpy_the_error_names_the_install_command(
     with pytest.raises(MissingDependencyError, match=r'pip install "truepix\[healpix\]"') as caught:
         healpix_labels(np.arange(12.0))
     assert isinstance(caught.value, ImportError)
+
+
+@pytest.mark.parametrize("n_valid", [1, 2])
+def test_one_or_two_valid_pixels(hp: ModuleType, n_valid: int) -> None:
+    sky = np.full(12, hp.UNSEEN)
+    sky[3 : 3 + n_valid] = [7.0, 9.0][:n_valid]
+    fig = healpix_labels(sky, labels="value", fmt="{:g}")
+    texts = fig.axes[0].texts
+    assert [t.get_text() for t in texts] == ["7", "9"][:n_valid]
+    theta, phi = hp.pix2ang(1, np.arange(3, 3 + n_valid))
+    x, y = hp.projector.MollweideProj(flipconv="astro").ang2xy(theta, phi)
+    np.testing.assert_allclose([t.get_position() for t in texts], np.column_stack([x, y]))
+    # one value spans value +- 0.5, as np.histogram widens a constant range
+    expected = (6.5, 7.5) if n_valid == 1 else (7.0, 9.0)
+    assert fig.axes[1].get_xlim() == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("fill", ["unseen", "nan", "masked"])
+def test_no_valid_pixel_is_a_clear_error(hp: ModuleType, fill: str) -> None:
+    sky: Any = {
+        "unseen": np.full(12, hp.UNSEEN),
+        "nan": np.full(12, np.nan),
+        "masked": np.ma.masked_all(12),
+    }[fill]
+    with pytest.raises(InputError, match="at least one valid pixel, got none of 12.*vmin and"):
+        healpix_labels(sky)
+    with pytest.raises(InputError, match="at least one valid pixel"):
+        healpix_labels(sky, vmin=0)
+
+
+def test_masked_pixels_get_no_label(hp: ModuleType) -> None:
+    sky = np.ma.masked_less(np.arange(12.0), 4)
+    fig = healpix_labels(sky)
+    assert [t.get_text() for t in fig.axes[0].texts] == [str(i) for i in range(4, 12)]
+
+
+def test_catalog_colormaps_beyond_matplotlib(hp: ModuleType) -> None:
+    from truepix.color import catalog
+
+    fig = healpix_labels(np.linspace(0, 1, 12), cmap="cmocean:thermal")
+    colormap = fig.axes[0].get_images()[0].cmap
+    np.testing.assert_array_equal(
+        colormap(np.linspace(0, 1, 256), bytes=True), catalog["cmocean:thermal"].lut_bytes
+    )

@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "info": "truepix.io",
     "ImageInfo": "truepix.io",
     "encodings": "truepix.encodings",
+    "io": "truepix.io",
     # 2. colormaps
     "colorize": "truepix.color",
     "decolorize": "truepix.color",
@@ -42,17 +43,23 @@ _EXPORTS: dict[str, str] = {
     "find_colorbar": "truepix.color",
     "Colorbar": "truepix.color",
     "colormaps": "truepix.color",
+    "color": "truepix.color",
     # 3. stacks
     "pixel_histogram": "truepix.stacks",
     "equalize": "truepix.stacks",
     "stacks": "truepix.stacks",
     # 4. display
     "to_display": "truepix.display",
-    "healpix_labels": "truepix.healpix",
+    "healpix_labels": "truepix.display",
+    "display": "truepix.display",
     # 5. figures
     "read_figure": "truepix.figures",
     "FigureReading": "truepix.figures",
     "Panel": "truepix.figures",
+    "figures": "truepix.figures",
+    "web": "truepix.web",
+    # the command line
+    "cli": "truepix.cli",
     # errors
     "errors": "truepix.errors",
     "TruepixError": "truepix.errors",

@@ -1,13 +1,61 @@
-"""Small argument checks shared across truepix."""
+"""The one input gate: the rules every public function applies to its arguments.
+
+Each question is answered here once, with one wording, so that the same input
+is accepted with the same meaning everywhere or refused with the same words
+(in the spirit of scikit-image's ``_shared/utils.py``):
+
+- :func:`as_picture` -- what a *picture* is (decolorize, identify_colormap,
+  find_colorbar, the figure readers): ``(H, W)`` gray or ``(H, W, 3|4)``
+  RGB(A); ``uint8``, ``uint16`` or floats in [0, 1]. Gray becomes three equal
+  channels; masked pixels become transparent (alpha 0: "not data").
+- :func:`split_mask` / :func:`refuse_masked` -- masked arrays: honoured where
+  a mask means something (not counted, drawn as bad), refused with the reason
+  where it does not.
+- :func:`check_range` -- ``vmin``/``vmax``: each ``None`` or a finite real
+  number, and ``vmin <= vmax``.
+- :func:`finite_range` -- the smallest and largest valid finite value, NaN,
+  ±Inf and masked elements left out.
+- :func:`positive_int` -- counts such as ``bins``.
+
+Examples
+--------
+>>> import numpy as np
+>>> as_picture(np.zeros((4, 4), np.uint8)).shape
+(4, 4, 3)
+>>> check_range(0, 10)
+(0, 10)
+>>> finite_range(np.array([np.nan, 2.0, -np.inf, 5.0]))
+(np.float64(2.0), np.float64(5.0))
+"""
 
 from __future__ import annotations
 
+import math
+import numbers
 import operator
 from typing import Any
 
-from truepix.errors import InputError
+import numpy as np
 
-__all__ = ["positive_int"]
+from truepix.errors import (
+    InputError,
+    OutOfRangeError,
+    ShapeError,
+    UnsupportedDtypeError,
+    UnsupportedInputError,
+)
+
+__all__ = [
+    "as_picture",
+    "check_bound",
+    "check_range",
+    "finite_range",
+    "positive_int",
+    "refuse_masked",
+    "split_mask",
+]
+
+_PICTURE_CHANNELS = (3, 4)
 
 
 def positive_int(value: Any, name: str, *, alternative: str = "") -> int:
@@ -36,3 +84,249 @@ def positive_int(value: Any, name: str, *, alternative: str = "") -> int:
     if number < 1:
         raise InputError(msg)
     return number
+
+
+# ---------------------------------------------------------------- masked arrays
+
+
+def split_mask(value: Any) -> tuple[np.ndarray, np.ndarray | None]:
+    """The data of an array and its mask (full shape), or ``None`` when nothing is masked.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> data, mask = split_mask(np.ma.masked_less(np.arange(4.0), 2))
+    >>> data.tolist(), mask.tolist()
+    ([0.0, 1.0, 2.0, 3.0], [True, True, False, False])
+    >>> split_mask([1, 2])[1] is None
+    True
+    """
+    if not isinstance(value, np.ma.MaskedArray):
+        return np.asarray(value), None
+    data = np.asarray(np.ma.getdata(value))
+    mask = np.ma.getmaskarray(value)
+    return data, (mask if mask.any() else None)
+
+
+def refuse_masked(value: Any, *, reason: str) -> None:
+    """Refuse a masked array where its mask would have no meaning; ``reason`` says why.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> refuse_masked(np.ma.masked_equal([1, 2], 2), reason="the mask would be lost")
+    Traceback (most recent call last):
+    ...
+    truepix.errors.UnsupportedInputError: expected a plain array, got a masked array: the mask would be lost; fill the masked values first (array.filled(...))
+    """
+    if isinstance(value, np.ma.MaskedArray):
+        msg = (
+            f"expected a plain array, got a masked array: {reason};"
+            " fill the masked values first (array.filled(...))"
+        )
+        raise UnsupportedInputError(msg)
+
+
+# ---------------------------------------------------------------- pictures
+
+
+def as_picture(
+    image: Any, /, *, refuse_mask: str | None = None, stack: bool = False
+) -> np.ndarray:
+    """Check a picture and return it as ``(H, W, 3)`` or ``(H, W, 4)``, dtype unchanged.
+
+    The one rule for what a picture is: ``(H, W)`` gray or ``(H, W, 3|4)``
+    RGB(A), non-empty; ``uint8``, ``uint16`` (both by their dtype's full range)
+    or floats in [0, 1] (what ``plt.imread`` and ``cmap(x)`` return), no NaN.
+    Gray becomes three equal channels. ``stack=True`` also takes pictures
+    stacked along leading axes, ``(..., H, W, 3|4)`` (a 2-D array is still one
+    gray picture). A masked array's masked pixels (any
+    channel masked) become transparent -- alpha 0, "not data" -- unless
+    ``refuse_mask`` gives the reason a mask means nothing to the caller.
+
+    Raises
+    ------
+    ShapeError
+        Another shape, or an empty picture.
+    UnsupportedDtypeError
+        A dtype other than uint8, uint16 or float.
+    OutOfRangeError
+        Float values outside [0, 1], or NaN.
+    UnsupportedInputError
+        A masked array, with ``refuse_mask``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> as_picture(np.zeros((4, 4), np.uint8)).shape
+    (4, 4, 3)
+    >>> gray = np.ma.masked_equal(np.array([[0, 7]], np.uint8), 7)
+    >>> as_picture(gray)[0].tolist()          # the masked pixel is transparent
+    [[0, 0, 0, 255], [7, 7, 7, 0]]
+    >>> as_picture(np.full((2, 2, 3), 2.0))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.OutOfRangeError: expected a picture of uint8, uint16 or floats in [0, 1], got floats in [2, 2]; divide 0..255 values by 255 or pass them as uint8
+    """
+    if refuse_mask is not None:
+        refuse_masked(image, reason=refuse_mask)
+    array, mask = split_mask(image)
+    color = array.ndim == 3 or (stack and array.ndim > 3)
+    shape_ok = array.ndim == 2 or (color and array.shape[-1] in _PICTURE_CHANNELS)
+    if not shape_ok or array.size == 0:
+        expected = "(..., H, W, 3|4)" if stack else "(H, W, 3|4)"
+        msg = (
+            f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
+            f" {array.shape}; a row of N colors is a picture of shape (1, N, 3|4)"
+        )
+        raise ShapeError(msg)
+    if array.dtype not in (np.uint8, np.uint16) and array.dtype.kind != "f":
+        msg = (
+            f"expected a picture of uint8, uint16 or floats in [0, 1], got dtype {array.dtype};"
+            " cast 0..255 integers with .astype(np.uint8)"
+        )
+        raise UnsupportedDtypeError(msg)
+    if array.dtype.kind == "f":
+        _check_unit_floats(array)
+    if array.ndim == 2:
+        array = np.repeat(array[..., None], 3, axis=2)
+        mask = None if mask is None else mask[..., None]
+    if mask is None:
+        return array
+    return _transparent(array, mask.any(axis=-1))
+
+
+def _check_unit_floats(array: np.ndarray) -> None:
+    low, high = float(np.min(array)), float(np.max(array))  # NaN propagates
+    if not (low >= 0.0 and high <= 1.0):
+        n_nan = int(np.count_nonzero(np.isnan(array)))
+        got = f"{n_nan} NaN" if n_nan else f"floats in [{low:g}, {high:g}]"
+        msg = (
+            f"expected a picture of uint8, uint16 or floats in [0, 1], got {got};"
+            " divide 0..255 values by 255 or pass them as uint8"
+        )
+        raise OutOfRangeError(msg)
+
+
+def _transparent(array: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+    """RGBA with alpha 0 where ``hidden``: masked pixels are not data."""
+    opaque = 1.0 if array.dtype.kind == "f" else np.iinfo(array.dtype).max
+    rgba = np.empty((*array.shape[:-1], 4), dtype=array.dtype)
+    rgba[..., :3] = array[..., :3]
+    rgba[..., 3] = array[..., 3] if array.shape[-1] == 4 else opaque
+    rgba[..., 3][hidden] = 0
+    return rgba
+
+
+# ---------------------------------------------------------------- ranges
+
+
+def check_bound(name: str, value: Any) -> int | float | None:
+    """``None``, or a finite real bound: a Python int kept exact, else a float.
+
+    Examples
+    --------
+    >>> check_bound("vmin", 2**62 + 1), check_bound("vmax", np.float32(0.5))
+    (4611686018427387905, 0.5)
+    >>> check_bound("vmax", float("nan"))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected a finite vmax, got nan; leave it None to use the data's range
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        msg = f"expected {name} to be a real number or None, got {value!r}"
+        raise InputError(msg)
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        msg = f"expected a finite {name}, got {value!r}; leave it None to use the data's range"
+        raise InputError(msg)
+    return int(value) if isinstance(value, numbers.Integral) else number
+
+
+def check_range(
+    vmin: Any, vmax: Any, *, strict: bool = False
+) -> tuple[int | float | None, int | float | None]:
+    """Validated ``(vmin, vmax)``: each ``None`` or finite, and ``vmin <= vmax``.
+
+    ``strict=True`` also refuses ``vmin == vmax`` (a range that must span
+    something, as the inverse of a colormap).
+
+    Examples
+    --------
+    >>> check_range(None, 5.0)
+    (None, 5.0)
+    >>> check_range(3, 1)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected vmin <= vmax, got vmin=3 > vmax=1; swap them
+    >>> check_range(1, 1, strict=True)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected vmin < vmax, got vmin=1 = vmax=1; give the range the data spans
+    """
+    low, high = check_bound("vmin", vmin), check_bound("vmax", vmax)
+    if low is not None and high is not None:
+        if low > high:
+            msg = f"expected vmin <= vmax, got vmin={vmin!r} > vmax={vmax!r}; swap them"
+            raise InputError(msg)
+        if strict and low == high:
+            msg = (
+                f"expected vmin < vmax, got vmin={vmin!r} = vmax={vmax!r};"
+                " give the range the data spans"
+            )
+            raise InputError(msg)
+    return low, high
+
+
+def finite_range(
+    values: Any, /, *, mask: np.ndarray | None = None, positive: bool = False
+) -> tuple[Any, Any] | None:
+    """Smallest and largest valid value: finite, not masked (``positive``: also > 0).
+
+    Returned as scalars of the data's dtype (integers stay exact; the arithmetic
+    that follows is the one matplotlib's autoscaling does), or ``None``
+    when no value is valid. A masked array's own mask is honoured; ``mask``
+    (True = left out) adds to it. One pass each for min and max when every
+    value is finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> finite_range(np.array([np.nan, 2.0, -np.inf, 5.0]))
+    (np.float64(2.0), np.float64(5.0))
+    >>> finite_range(np.ma.masked_greater(np.array([1, 2, 30], np.uint8), 9))
+    (np.uint8(1), np.uint8(2))
+    >>> finite_range(np.array([-1.0, 0.5, 4.0]), positive=True)
+    (np.float64(0.5), np.float64(4.0))
+    >>> finite_range(np.array([np.nan])) is None
+    True
+    """
+    data, own = split_mask(values)
+    if own is not None:
+        mask = own if mask is None else (own | mask)
+    if data.dtype.kind not in "biuf":
+        msg = f"expected real numbers (bool, integer or float), got dtype {data.dtype}"
+        raise UnsupportedDtypeError(msg)
+    if data.size == 0:
+        return None
+    if mask is None and not positive:
+        if data.dtype.kind != "f":
+            return data.min(), data.max()
+        # fmin/fmax skip NaN without nanmin's all-NaN warning
+        low, high = np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
+        if np.isfinite(low) and np.isfinite(high):
+            return low, high
+    valid = np.isfinite(data) if data.dtype.kind == "f" else np.ones(data.shape, bool)
+    if mask is not None:
+        valid &= ~mask
+    if positive:
+        valid &= data > 0
+    if not valid.any():
+        return None
+    chosen = data[valid]
+    return chosen.min(), chosen.max()

@@ -17,7 +17,8 @@ would naturally catch, so ``except ValueError`` keeps working::
     │   ├── CorruptFileError                     truncated, junk, bad CRC
     │   ├── MetadataError                        truepix metadata that does not parse
     │   ├── IntegrityError                       pixels that do not match their checksum
-    │   └── DecompressionBombError               declared sizes past the limits
+    │   ├── DecompressionBombError               declared sizes past the limits
+    │   └── UnsupportedFileError                 a sound file in a codec truepix cannot decode
     ├── WriteError (OSError)                     a save that could not complete
     │   └── FileExistsError_ (FileExistsError)   ``overwrite=False`` and the file exists
     ├── MissingDependencyError (ImportError)     an optional extra is not installed
@@ -62,6 +63,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownNameError",
     "UnsupportedDtypeError",
+    "UnsupportedFileError",
     "UnsupportedInputError",
     "WriteError",
     "did_you_mean",
@@ -131,6 +133,10 @@ class IntegrityError(ReadError):
 
 class DecompressionBombError(ReadError):
     """The file declares a size past truepix's limits, or one its data cannot hold."""
+
+
+class UnsupportedFileError(ReadError):
+    """A legitimate file that uses a codec or layout truepix cannot decode (not a damaged one)."""
 
 
 class WriteError(TruepixError, OSError):

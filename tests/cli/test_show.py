@@ -15,7 +15,7 @@ from PIL import Image
 
 import truepix as tp
 from truepix.cli.main import cli
-from truepix.cli.show import preview_figure
+from truepix.display import preview_figure
 
 RNG = np.random.default_rng(7)
 
@@ -188,7 +188,7 @@ def test_default_output_is_next_to_the_current_folder(
     result = run(str(data_dir / "depth.npy"))
     assert result.exit_code == 0, result.output
     written = tmp_path / "depth.preview.png"
-    assert result.output.strip() == str(written)
+    assert result.output.strip() == f"saved {written}: quick look of depth.npy"
     with Image.open(written) as picture:
         assert picture.format == "PNG" and picture.width > 300
 
@@ -199,8 +199,53 @@ def test_output_option_and_truepix_files(tmp_path: Path) -> None:
     target.parent.mkdir()
     result = run(str(tmp_path / "f.tif"), "-o", str(target), "--cmap", "magma")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == str(target)
+    assert result.output.startswith(f"saved {target}: ")
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_output_as_last_argument_or_option_not_both(tmp_path: Path) -> None:
+    np.save(tmp_path / "a.npy", RNG.random((5, 6)))
+    target = tmp_path / "b.png"
+    assert run(str(tmp_path / "a.npy"), str(target)).exit_code == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    both = CliRunner().invoke(
+        cli, ["show", str(tmp_path / "a.npy"), str(target), "-o", str(tmp_path / "c.png")]
+    )
+    assert both.exit_code == 2 and "got both" in both.output
+
+
+def test_no_overwrite_keeps_the_existing_file(tmp_path: Path) -> None:
+    np.save(tmp_path / "a.npy", RNG.random((5, 6)))
+    target = tmp_path / "b.png"
+    target.write_bytes(b"mine")
+    result = CliRunner().invoke(
+        cli, ["show", str(tmp_path / "a.npy"), str(target), "--no-overwrite"]
+    )
+    assert result.exit_code == 1 and result.output.startswith("error: expected a new file")
+    assert target.read_bytes() == b"mine"
+
+
+def test_catalog_colormaps_beyond_matplotlib(tmp_path: Path) -> None:
+    import matplotlib
+
+    data = RNG.random((6, 7))
+    np.save(tmp_path / "a.npy", data)
+    fig = preview_figure(tmp_path / "a.npy", cmap="cmocean:thermal")
+    table = fig.axes[0].images[0].cmap(np.linspace(0, 1, 256), bytes=True)
+    expected = tp.color.catalog["cmocean:thermal"].lut_bytes
+    np.testing.assert_array_equal(table, expected)
+    assert isinstance(fig.axes[0].images[0].cmap, matplotlib.colors.Colormap)
+    result = run(str(tmp_path / "a.npy"), "-o", str(tmp_path / "t.png"), "--cmap", "opencv:jet")
+    assert result.exit_code == 0, result.output
+
+
+def test_masked_values_are_drawn_bad_and_left_out_of_the_range() -> None:
+    data = np.ma.masked_greater(np.arange(12.0).reshape(3, 4), 8)
+    fig = preview_figure(data)
+    drawn = shown(fig)
+    np.testing.assert_array_equal(np.ma.getmaskarray(drawn), np.ma.getmaskarray(data))
+    assert colorbar_range(fig) == (0.0, 8.0)
+    assert "3 masked" in title(fig)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +254,7 @@ def test_output_option_and_truepix_files(tmp_path: Path) -> None:
         (lambda p: np.save(p / "a.npy", np.float64(3.0)), ["--plane", "0"], "got shape ()"),
         (lambda p: np.save(p / "a.npy", np.zeros((3, 4, 5))), ["--plane", "3"], "0..2, got 3"),
         (lambda p: np.save(p / "a.npy", np.zeros((3, 4))), ["--cmap", "virdis"], "'viridis'"),
-        (lambda p: np.save(p / "a.npy", np.zeros((3, 4))), ["--vmin", "2", "--vmax", "1"], "2 > 1"),
+        (lambda p: np.save(p / "a.npy", np.zeros((3, 4))), ["--vmin", "2", "--vmax", "1"], "vmin <= vmax"),
         (
             lambda p: np.save(p / "a.npy", np.array([["x"]])),
             [],

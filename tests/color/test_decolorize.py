@@ -45,7 +45,7 @@ def _check_own_bins(name: str) -> None:
     rng = np.random.default_rng(len(name))
     colormap = matplotlib.colormaps[name]
     vmin, vmax = -3.0, 7.0
-    data = vmin + (vmax - vmin) * _probe_data(colormap.N, rng)
+    data = vmin + (vmax - vmin) * _probe_data(colormap.N, rng)[None]  # a one-row picture
     norm = mcolors.Normalize(vmin, vmax)
     image = colormap(norm(data), bytes=True)
     values = decolorize(image, cmap=name, vmin=vmin, vmax=vmax)
@@ -71,9 +71,9 @@ def test_exact_render_comes_back_in_its_own_bin_for_every_matplotlib_map(name: s
 def test_injective_map_gives_bin_centers_the_information_floor(name: str) -> None:
     """256 distinct colors: every value comes back at its bin's center (MAE = 1/4 bin)."""
     rng = np.random.default_rng(0)
-    data = rng.random(200_000)
+    data = rng.random((1, 200_000))
     image = matplotlib.colormaps[name](data, bytes=True)
-    values = decolorize(image, cmap=name)
+    values = decolorize(image, cmap=name, vmin=0, vmax=1)
     centers = (np.minimum(np.floor(data * 256), 255) + 0.5) / 256
     np.testing.assert_allclose(values, centers, atol=1e-6)
     assert np.mean(np.abs(values - data)) == pytest.approx(0.25 / 256, rel=0.02)
@@ -120,7 +120,7 @@ def test_seed_002_imsave_rainbow_png_within_one_bin(tmp_path) -> None:
 
 def test_log_norm_round_trip() -> None:
     rng = np.random.default_rng(4)
-    data = 10 ** rng.uniform(0, 4, 5000)
+    data = 10 ** rng.uniform(0, 4, (1, 5000))
     norm = mcolors.LogNorm(1.0, 1e4)
     image = matplotlib.colormaps["magma"](norm(data), bytes=True)
     for norm_arg in ("log", norm):
@@ -134,33 +134,35 @@ def test_uint16_pictures() -> None:
     data = rng.random((30, 40))
     image8 = matplotlib.colormaps["viridis"](data, bytes=True)
     image16 = image8.astype(np.uint16) * 257  # an 8-bit picture widened
-    assert np.array_equal(decolorize(image16, cmap="viridis"), decolorize(image8, cmap="viridis"))
+    assert np.array_equal(decolorize(image16, cmap="viridis", vmin=0, vmax=1), decolorize(image8, cmap="viridis", vmin=0, vmax=1))
     floats = matplotlib.colormaps["viridis"](data)
     deep = np.round(floats * 65535).astype(np.uint16)  # a true 16-bit rendering
     np.testing.assert_allclose(
-        decolorize(deep, cmap="viridis"), decolorize(deep / 65535.0, cmap="viridis"), atol=1e-12
+        decolorize(deep, cmap="viridis", vmin=0, vmax=1), decolorize(deep / 65535.0, cmap="viridis", vmin=0, vmax=1), atol=1e-12
     )
-    assert np.max(np.abs(decolorize(deep, cmap="viridis") - data)) <= 1 / 256
+    assert np.max(np.abs(decolorize(deep, cmap="viridis", vmin=0, vmax=1) - data)) <= 1 / 256
 
 
 def test_any_leading_shape_and_rgb_or_rgba() -> None:
     rng = np.random.default_rng(6)
     data = rng.random((2, 3, 5))
     image = matplotlib.colormaps["plasma"](data, bytes=True)
-    values = decolorize(image, cmap="plasma")
+    values = decolorize(image, cmap="plasma", vmin=0, vmax=1)
     assert values.shape == (2, 3, 5)
-    assert np.array_equal(values, decolorize(image[..., :3], cmap="plasma"))
-    assert decolorize(image[0, 0], cmap="plasma").shape == (5,)
+    assert np.array_equal(values, decolorize(image[..., :3], cmap="plasma", vmin=0, vmax=1))
+    assert decolorize(image[0, :1], cmap="plasma", vmin=0, vmax=1).shape == (1, 5)
+    gray = (255 * data[0]).astype(np.uint8)  # a 2-D array is a gray picture
+    assert decolorize(gray, cmap="gray", vmin=0, vmax=1).shape == (3, 5)
 
 
 def test_bad_and_transparent_pixels_are_nan() -> None:
     data = np.array([[0.1, np.nan, 0.7], [0.3, 0.9, np.nan]])
     image = matplotlib.colormaps["viridis"](data, bytes=True)  # bad: (0, 0, 0, 0)
     image[1, 1, 3] = 200  # half transparent: not what an opaque map draws
-    values = decolorize(image, cmap="viridis")
+    values = decolorize(image, cmap="viridis", vmin=0, vmax=1)
     assert np.isnan(values).tolist() == [[False, True, False], [False, True, True]]
     float_image = image / 255.0
-    assert np.array_equal(np.isnan(decolorize(float_image, cmap="viridis")), np.isnan(values))
+    assert np.array_equal(np.isnan(decolorize(float_image, cmap="viridis", vmin=0, vmax=1)), np.isnan(values))
 
 
 def _annotated(name: str, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -199,7 +201,7 @@ def _annotated(name: str, rng: np.random.Generator) -> tuple[np.ndarray, np.ndar
 def test_non_colormap_pixels_are_flagged_and_map_pixels_kept(name: str) -> None:
     rng = np.random.default_rng(7)
     picture, is_map = _annotated(name, rng)
-    result = Decolorizer(name).decode(picture)
+    result = Decolorizer(name, vmin=0, vmax=1).decode(picture)
     lost = np.isnan(result.values)
     assert lost[~is_map].mean() >= 0.99  # flagged: annotations, margins, bad, clear
     assert lost[is_map].mean() <= 0.01  # kept: the map's own pixels
@@ -260,8 +262,8 @@ def test_degraded_pictures_beat_the_nearest_color(name: str, field: str) -> None
         "downscale": (*_downscaled(image, data), 0.8 if field == "smooth" else 1.0),
     }
     for label, (picture, truth, ratio) in cases.items():
-        result = Decolorizer(name, threshold=np.inf).decode(picture)
-        fast = Decolorizer(name, threshold=np.inf).values(picture)
+        result = Decolorizer(name, threshold=np.inf, vmin=0, vmax=1).decode(picture)
+        fast = Decolorizer(name, threshold=np.inf, vmin=0, vmax=1).values(picture)
         assert np.array_equal(fast, result.values, equal_nan=True), label  # same answers
         error = np.abs(result.values - truth).mean()
         baseline = np.abs(_nearest_color(name, picture) - truth).mean()
@@ -275,8 +277,8 @@ def test_jpeg_answers_from_the_8_bit_memo_match_the_float_path() -> None:
     float pictures combine two projections per pixel. Both give the same answers."""
     picture = _jpeg(tp.colorize(_camera(), cmap="jet", vmin=0, vmax=1), 75)
     as_float = picture / 255.0 * (1.0 - 1e-12)  # not exact 8-bit levels: the float path
-    memo = Decolorizer("jet").decode(picture)
-    floats = Decolorizer("jet").decode(as_float)
+    memo = Decolorizer("jet", vmin=0, vmax=1).decode(picture)
+    floats = Decolorizer("jet", vmin=0, vmax=1).decode(as_float)
     assert memo.jpeg and floats.jpeg
     assert np.array_equal(np.isnan(memo.values), np.isnan(floats.values))
     assert np.nanmax(np.abs(memo.values - floats.values)) < 1e-6
@@ -288,23 +290,23 @@ def test_noise_estimate_and_adaptive_threshold(name: str) -> None:
     data = _smooth(200)
     image = tp.colorize(data, cmap=name, vmin=0, vmax=1)
     noisy = _noisy(image, 2.0, seed=9)
-    result = Decolorizer(name).decode(noisy)
+    result = Decolorizer(name, vmin=0, vmax=1).decode(noisy)
     # jet's saturated channels clip half the noise away
     assert result.noise == pytest.approx(2.0 if name == "viridis" else 1.5, rel=0.1)
     assert result.threshold == pytest.approx(5 * result.noise)
     assert result.denoised
     assert np.isnan(result.values).mean() < 0.002  # noisy map pixels are still map pixels
-    exact = Decolorizer(name).decode(image)
+    exact = Decolorizer(name, vmin=0, vmax=1).decode(image)
     assert exact.noise == 0.0 and exact.threshold == 3.0 and not exact.denoised
     assert np.all(exact.residual == 0)
 
 
 def test_explicit_threshold() -> None:
     image = np.array([[[68, 1, 84], [70, 3, 86], [255, 255, 255]]], np.uint8)
-    assert np.isnan(decolorize(image, cmap="viridis", threshold=0.0)).tolist() == [
+    assert np.isnan(decolorize(image, cmap="viridis", vmin=0, vmax=1, threshold=0.0)).tolist() == [
         [False, True, True]
     ]
-    assert not np.isnan(decolorize(image, cmap="viridis", threshold=np.inf)).any()
+    assert not np.isnan(decolorize(image, cmap="viridis", vmin=0, vmax=1, threshold=np.inf)).any()
 
 
 @pytest.mark.parametrize("name", ["twilight", "hsv"])
@@ -314,7 +316,7 @@ def test_cyclic_maps_are_wrap_aware(name: str) -> None:
     data = (0.6 * x + 0.3 * np.sin(4 * y) + 0.7) % 1.0  # crosses the seam
     image = tp.colorize(data, cmap=name, vmin=0, vmax=1)
     for picture, bound in ((image, 1.0 / get(name).n_colors), (_jpeg(image, 75), 0.02)):
-        values = Decolorizer(name, threshold=np.inf).values(picture)
+        values = Decolorizer(name, threshold=np.inf, vmin=0, vmax=1).values(picture)
         error = np.abs(values - data)
         error = np.minimum(error, 1 - error)  # 0.999 and 0.001 are neighbours
         assert np.mean(error) <= bound
@@ -322,9 +324,9 @@ def test_cyclic_maps_are_wrap_aware(name: str) -> None:
 
 
 def test_ambiguity_only_where_the_map_repeats() -> None:
-    data = np.linspace(0, 1, 1000)
-    prism = Decolorizer("prism").decode(matplotlib.colormaps["prism"](data, bytes=True))
-    viridis = Decolorizer("viridis").decode(matplotlib.colormaps["viridis"](data, bytes=True))
+    data = np.linspace(0, 1, 1000)[None]
+    prism = Decolorizer("prism", vmin=0, vmax=1).decode(matplotlib.colormaps["prism"](data, bytes=True))
+    viridis = Decolorizer("viridis", vmin=0, vmax=1).decode(matplotlib.colormaps["viridis"](data, bytes=True))
     assert prism.ambiguous.mean() > 0.5
     assert not viridis.ambiguous.any()
 
@@ -347,11 +349,11 @@ def test_a_warm_decolorizer_answers_like_a_fresh_one() -> None:
 def test_colormap_given_as_table_colormap_or_colorbar() -> None:
     rng = np.random.default_rng(12)
     image = matplotlib.colormaps["cividis"](rng.random((20, 30)), bytes=True)
-    expected = decolorize(image, cmap="cividis")
+    expected = decolorize(image, cmap="cividis", vmin=0, vmax=1)
     table = get("cividis").lut_bytes[:, :3]
     bar = Colorbar((0, 0, 10, 256), "vertical", table)
     for cmap in (matplotlib.colormaps["cividis"], table, table / 255.0, bar):
-        assert np.array_equal(decolorize(image, cmap=cmap), expected)
+        assert np.array_equal(decolorize(image, cmap=cmap, vmin=0, vmax=1), expected)
 
 
 def test_decode_result_fields() -> None:
@@ -374,7 +376,7 @@ def test_public_names() -> None:
 @pytest.mark.parametrize(
     ("image", "options", "error"),
     [
-        (np.zeros((4, 5), np.uint8), {}, ShapeError),
+        (np.zeros((5,), np.uint8), {}, ShapeError),
         (np.zeros((4, 4, 2), np.uint8), {}, ShapeError),
         (np.zeros((0, 4, 3), np.uint8), {}, ShapeError),
         (np.zeros((4, 4, 3), np.int32), {}, UnsupportedDtypeError),
@@ -393,7 +395,7 @@ def test_public_names() -> None:
     ],
 )
 def test_bad_input_gets_a_clear_error(image: np.ndarray, options: dict, error: type) -> None:
-    options = {"cmap": "viridis", **options}
+    options = {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0, **options}
     with pytest.raises(error, match="expected"):
         decolorize(image, **options)
 
@@ -407,7 +409,7 @@ def test_unknown_colormap_is_a_key_error_with_a_suggestion() -> None:
 @given(
     data=hnp.arrays(
         np.float64,
-        hnp.array_shapes(min_dims=1, max_dims=2, max_side=12),
+        hnp.array_shapes(min_dims=2, max_dims=3, max_side=12),
         elements=st.one_of(st.floats(-0.5, 1.5), st.just(np.nan)),
     ),
     name=st.sampled_from(["viridis", "jet_r", "gray", "twilight", "Set1", "cubehelix"]),
@@ -416,7 +418,67 @@ def test_any_data_comes_back_in_a_bin_of_its_color(data: np.ndarray, name: str) 
     """Out-of-range data is drawn with the end colors, NaN transparent: all come back."""
     colormap = matplotlib.colormaps[name]
     image = colormap(data, bytes=True)
-    values = decolorize(image, cmap=name)
+    values = decolorize(image, cmap=name, vmin=0, vmax=1)
     assert np.array_equal(np.isnan(values), np.isnan(data))
     valid = ~np.isnan(data)
     assert np.array_equal(colormap(values[valid], bytes=True), image[valid])
+
+
+def _norm_cases() -> list:
+    return [
+        mcolors.Normalize(-3.0, 7.0),
+        mcolors.LogNorm(1.0, 1000.0),
+        mcolors.SymLogNorm(linthresh=1.0, vmin=-100.0, vmax=100.0),
+        mcolors.PowerNorm(0.5, vmin=0.0, vmax=50.0),
+        mcolors.TwoSlopeNorm(0.0, vmin=-100.0, vmax=10.0),
+        mcolors.CenteredNorm(vcenter=5.0, halfrange=20.0),
+        mcolors.AsinhNorm(linear_width=2.0, vmin=-50.0, vmax=50.0),
+        mcolors.BoundaryNorm([-10.0, -2.0, 0.0, 1.0, 5.0, 40.0], ncolors=256),
+    ]
+
+
+@pytest.mark.parametrize("norm", _norm_cases(), ids=lambda n: type(n).__name__)
+def test_every_matplotlib_norm_carries_its_limits_and_round_trips(norm) -> None:
+    """``decolorize(cmap(norm(x)), norm=norm)``: no vmin/vmax given, each value in its bin."""
+    rng = np.random.default_rng(21)
+    if isinstance(norm, mcolors.BoundaryNorm):
+        data = rng.uniform(-10.0, 40.0, (1, 4000))  # one row: a 2-D array is a gray picture
+    else:
+        data = norm.inverse(rng.uniform(0.0, 1.0, (1, 4000)))
+    colormap = matplotlib.colormaps["turbo"]
+    image = colormap(norm(data), bytes=True)  # matplotlib draws it
+    values = decolorize(image, cmap="turbo", norm=norm)
+    assert not np.isnan(values).any()
+    assert np.array_equal(colormap(norm(values), bytes=True), image)  # the pixel's own bin
+    if isinstance(norm, mcolors.BoundaryNorm):  # the middle of the data's interval
+        edges = np.asarray(norm.boundaries)
+        index = np.clip(np.searchsorted(edges, data, side="right") - 1, 0, len(edges) - 2)
+        assert np.allclose(values, (edges[index] + edges[index + 1]) / 2)
+    else:
+        assert np.max(np.abs(norm(values) - norm(data))) <= 1 / 256
+
+
+def test_two_slope_and_log_norms_need_no_vmin_vmax() -> None:
+    """The issue's cases: a norm's limits used to be overridden by defaults 0 and 1."""
+    rng = np.random.default_rng(22)
+    data = rng.uniform(-100.0, 10.0, (40, 50))
+    norm = mcolors.TwoSlopeNorm(0.0, vmin=-100.0, vmax=10.0)
+    picture = tp.colorize(data, cmap="coolwarm", norm=norm)
+    values = decolorize(picture, cmap="coolwarm", norm=norm)
+    assert np.max(np.abs(norm(values) - norm(data))) <= 1 / 256
+    log = mcolors.LogNorm(1.0, 1000.0)
+    data = 10 ** rng.uniform(0.0, 3.0, (40, 50))
+    picture = tp.colorize(data, cmap="magma", norm=log)
+    values = decolorize(picture, cmap="magma", norm=log)
+    assert np.max(np.abs(np.log10(values / data))) <= 3 / 256
+
+
+def test_limits_given_twice_must_agree() -> None:
+    picture = matplotlib.colormaps["viridis"](np.array([[0.2, 0.7]]), bytes=True)
+    norm = mcolors.Normalize(0.0, 10.0)
+    with pytest.raises(InputError, match="vmin=1.0 and the norm's vmin=0.0"):
+        decolorize(picture, cmap="viridis", norm=norm, vmin=1.0)
+    same = decolorize(picture, cmap="viridis", norm=norm, vmin=0.0, vmax=10.0)
+    assert np.array_equal(same, decolorize(picture, cmap="viridis", norm=norm))
+    with pytest.raises(InputError, match="expected the data range"):
+        decolorize(picture, cmap="viridis")

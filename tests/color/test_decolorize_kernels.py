@@ -294,3 +294,47 @@ def test_unmix_matches_oracle(name: str) -> None:
     assert np.any(changed)
     assert np.all(got_residual[changed] < residual[changed])
     assert np.all(got_residual.reshape(10, 13)[4, 3:9] > 9.0)  # the line stays off the map
+
+
+@pytest.mark.parametrize("name", ["jet", "viridis"])
+def test_hull_accept_matches_oracle(name: str) -> None:
+    from truepix.color._decolor_hull import hull_accept, simplify
+
+    rng = np.random.default_rng(4)
+    data = np.clip(_field(24, 28, rng) + 0.15 * rng.random((24, 28)), 0, 1)  # texture
+    image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
+    small = image.reshape(12, 2, 14, 2, 3).mean(axis=(1, 3)).round().astype(np.uint8)
+    small[5, 2:12] = (255, 255, 255)  # a line no blend of these colors makes
+    grid = _grid(name, 1.0)
+    position, residual, _ = _unpack(_kernel_codes(grid, small.reshape(-1, 3)))
+    line = grid.line
+    corners = simplify(line.vertices @ line.matrix.T, line.positions, 1.0)
+    got = np.zeros(len(position), dtype=bool)
+    hull_accept(
+        small.reshape(-1, 3), 1.0, 14, position, residual.astype(np.float64), 3.0, 2,
+        np.ascontiguousarray(line.vertices[corners] @ line.matrix.T), line.positions[corners],
+        line.vertices, line.positions, float(line.n_bins), line.matrix, 3.0, got,
+    )  # fmt: skip
+    distance = oracle.hull_accept(
+        small, position.reshape(12, 14), residual.reshape(12, 14), line, corners,
+        threshold=3.0, radius=2,
+    )  # fmt: skip
+    got = got.reshape(12, 14)
+    assert not got[np.isnan(distance) | np.isinf(distance)].any()
+    # Frank-Wolfe stops once a bound decides; near the tolerance it may stay undecided
+    clear = np.abs(distance - 3.0) > 0.6
+    assert np.array_equal(got[clear], distance[clear] <= 3.0)
+    assert got.any() and not got[5, 2:12].any()
+
+
+def test_hull_distance_matches_nnls() -> None:
+    from truepix.color._decolor_hull import hull_distance
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        corners = rng.uniform(0, 255, (int(rng.integers(1, 8)), 3))
+        point = rng.uniform(-50, 300, 3)
+        want = oracle.hull_distance(point, corners)
+        for limit in (0.5 * want, 1.5 * want + 0.1):
+            got = hull_distance(point, corners, len(corners), limit * limit)
+            assert (got <= limit * limit) == (want <= limit)

@@ -108,7 +108,10 @@ def test_inverse_matches_matplotlib(name: str) -> None:
 def test_matplotlib_norm_objects() -> None:
     assert get_norm(mcolors.Normalize(1, 2), None, None) == LinearNorm(1, 2)
     assert get_norm(mcolors.LogNorm(1, 2), None, None) == LogNorm(1, 2)
-    assert get_norm(mcolors.Normalize(1, 2), 0, 5) == LinearNorm(0, 5)
+    assert get_norm(mcolors.Normalize(), 0, 5) == LinearNorm(0, 5)  # an unscaled norm
+    assert get_norm(mcolors.Normalize(1, 2), 1, 2) == LinearNorm(1, 2)  # the same limits
+    with pytest.raises(InputError, match="vmin=0 and the norm's vmin=1"):
+        get_norm(mcolors.Normalize(1, 2), 0, 5)  # limits given twice must agree
     assert get_norm(mcolors.Normalize(1, 2, clip=True), None, None).clip
     power = mcolors.PowerNorm(0.5, vmin=0.0, vmax=4.0)
     wrapped = get_norm(power, None, None)
@@ -116,8 +119,9 @@ def test_matplotlib_norm_objects() -> None:
     data = np.array([0.0, 1.0, 4.0, np.nan])
     np.testing.assert_array_equal(wrapped.forward(data), np.ma.filled(power(data), np.nan))
     np.testing.assert_allclose(wrapped.inverse(wrapped.forward(data)), data)
-    moved = get_norm(power, 0.0, 16.0)
-    assert moved.vmax == 16.0 and power.vmax == 4.0  # the caller's norm is left alone
+    unscaled = mcolors.PowerNorm(0.5)
+    moved = get_norm(unscaled, 0.0, 16.0)
+    assert moved.vmax == 16.0 and unscaled.vmax is None  # the caller's norm is left alone
 
 
 @pytest.mark.parametrize(

@@ -238,7 +238,7 @@ def test_changed_pixels_raise_integrity_error(tmp_path: Path, fmt: str) -> None:
     tampered[3, 3] += 1
     if fmt == "png":
         record = _png.parse(path.read_bytes()).record
-        path.write_bytes(b"".join(_png.encode(tampered.astype(np.uint8), record=record)))
+        path.write_bytes(b"".join(_png.encode(tampered, record=record)))
     else:
         _, tiff_info = _tiff.read(path)
         assert tiff_info.record is not None

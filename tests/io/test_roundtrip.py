@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import truepix as tp
 
-FORMATS = ["png", "tif"]
+FORMATS = ["png", "tif", "jxl"]
 DTYPES = [
     "?", "u1", "i1", "<u2", ">u2", "<i2", ">i2", "<u4", ">u4", "<i4", ">i4", "<u8", ">u8",
     "<i8", ">i8", "<f2", ">f2", "<f4", ">f4", "<f8", ">f8", "<c8", ">c8", "<c16", ">c16",
@@ -149,10 +149,11 @@ def test_seed_000_int32_of_uint16_range(tmp_path: Path) -> None:
     assert_identical(tp.load(path), counts)
 
 
-def test_small_integers_are_8bit_gray(tmp_path: Path) -> None:
+def test_small_wide_integers_are_16bit_gray(tmp_path: Path) -> None:
+    """int64 labels that fit 16 bits: a 16-bit picture, never 8-bit (the dtype decides)."""
     labels = np.arange(12, dtype=np.int64).reshape(3, 4)
     meta = tp.save(tmp_path / "labels.png", labels)
-    assert meta.stored_dtype == np.uint8
+    assert meta.stored_dtype == np.uint16
     assert_identical(tp.load(tmp_path / "labels.png"), labels)
 
 

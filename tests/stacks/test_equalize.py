@@ -207,3 +207,33 @@ def test_bad_input_is_refused(case: str) -> None:
     images, options, error = BAD[case]
     with pytest.raises(error, match="expected"):
         tp.equalize(images, **options)
+
+
+# ---------------------------------------------------------------- masked arrays
+
+
+def test_masked_pixels_stay_out_of_the_histogram_and_come_back_masked() -> None:
+    rng = np.random.default_rng(31)
+    images = rng.random((3, 20, 24))
+    hidden = rng.random(images.shape) < 0.25
+    hidden[..., :4, :] = True  # a bright band that must not shift the others
+    images[hidden] += 5.0
+    out = tp.equalize(np.ma.masked_array(images, hidden))
+    assert isinstance(out, np.ma.MaskedArray)
+    np.testing.assert_array_equal(np.ma.getmaskarray(out), hidden)
+    for k in range(3):
+        expected = equalize_hist(images[k], mask=~hidden[k])
+        np.testing.assert_allclose(out[k].compressed(), expected[~hidden[k]], atol=1e-6)
+
+
+def test_masked_uint8_with_a_mask_argument_too() -> None:
+    rng = np.random.default_rng(32)
+    images = rng.integers(0, 256, (2, 16, 16), dtype=np.uint8)
+    hidden = images > 200
+    region = np.zeros((16, 16), bool)
+    region[:, :10] = True
+    out = tp.equalize(np.ma.masked_array(images, hidden), mask=region)
+    expected = tp.equalize(images, mask=region & ~hidden)
+    np.testing.assert_array_equal(out.filled(0), np.where(hidden, 0, expected))
+    with pytest.raises(InputError, match="select at least one pixel"):
+        tp.equalize(np.ma.masked_all((2, 3, 3), np.float64))

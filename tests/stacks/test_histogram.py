@@ -308,3 +308,29 @@ def test_parallel_and_serial_twins_are_distinct_compiled_functions(binner: str) 
     assert parallel.py_func is not serial.py_func
     assert parallel.py_func.__qualname__ != serial.py_func.__qualname__
     assert parallel.targetoptions.get("parallel") and not serial.targetoptions.get("parallel")
+
+
+# ---------------------------------------------------------------- masked values
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.float32, np.float64])
+def test_masked_values_are_not_counted(dtype: type) -> None:
+    rng = np.random.default_rng(21)
+    data = rng.integers(0, 50, (90, 4, 5)).astype(dtype)
+    stack = np.ma.masked_array(data, mask=rng.random(data.shape) < 0.3)
+    edges = tp.stacks.bin_edges(stack, bins=7)
+    expected = np.stack(
+        [
+            [np.histogram(stack[:, y, x].compressed(), bins=edges)[0] for x in range(5)]
+            for y in range(4)
+        ]
+    )
+    assert edges[0] == stack.min() and edges[-1] == stack.max()  # the unmasked range
+    for frames in (stack, list(stack), (frame for frame in stack)):
+        rng_arg = None if not hasattr(frames, "send") else (float(edges[0]), float(edges[-1]))
+        counts = tp.pixel_histogram(frames, bins=7, range=rng_arg)
+        np.testing.assert_array_equal(counts, expected)
+    fed = tp.stacks.PixelHistogram(bins=7, range=(float(edges[0]), float(edges[-1])))
+    for frame in stack:
+        fed.add(frame)
+    np.testing.assert_array_equal(fed.counts, expected)

@@ -177,3 +177,53 @@ def test_a_folder_without_images_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("no frames here")
     with pytest.raises(ReadError, match="image files"):
         tp.pixel_histogram(tmp_path, bins=3, range=(0, 1))
+
+
+def _one_ifd_imagej(path: Path, stack: np.ndarray) -> Path:
+    """ImageJ's layout past 4 GB: one image directory, the frames contiguous after it."""
+    tifffile.imwrite(path, stack, imagej=True, metadata={"axes": "ZYX"})
+    with tifffile.TiffFile(path) as tif:
+        first = tif.pages.first
+        next_pointer = first.offset + 2 + 12 * len(first.tags)
+    data = bytearray(path.read_bytes())
+    data[next_pointer : next_pointer + 4] = b"\0\0\0\0"
+    path.write_bytes(bytes(data))
+    with tifffile.TiffFile(path) as tif:
+        assert len(tif.pages) == 1 and tif.series[0].shape == stack.shape
+    return path
+
+
+def test_one_ifd_imagej_stack_counts_every_frame_memory_mapped(
+    tmp_path: Path, frames: np.ndarray, expected: np.ndarray
+) -> None:
+    from truepix.stacks._read import file_frames
+
+    path = _one_ifd_imagej(tmp_path / "ij.tif", frames)
+    counts = tp.pixel_histogram(path, bins=BINS, range=RANGE)
+    np.testing.assert_array_equal(counts, expected)
+    described = file_frames(path)
+    assert described.n_frames == len(frames)
+    assert isinstance(next(described.read()), np.memmap)  # read as the kernel reaches it
+    big_endian = tmp_path / "ij_be.tif"
+    _one_ifd_imagej(big_endian, frames.astype(">u2"))
+    np.testing.assert_array_equal(tp.pixel_histogram(big_endian, bins=BINS, range=RANGE), expected)
+
+
+@pytest.mark.parametrize(("axes", "shape"), [("TZYX", (2, 3)), ("TZCYX", (2, 2, 2))])
+def test_hyperstack_counts_every_plane(tmp_path: Path, axes: str, shape: tuple[int, ...]) -> None:
+    rng = np.random.default_rng(12)
+    hyper = rng.integers(0, 256, (*shape, 9, 10)).astype(np.uint8)
+    path = tmp_path / "hyper.tif"
+    tifffile.imwrite(path, hyper, imagej=True, metadata={"axes": axes})
+    counts = tp.pixel_histogram(path, bins=8, range=(0, 256))
+    flat = hyper.reshape(-1, 9, 10)
+    np.testing.assert_array_equal(counts, tp.pixel_histogram(flat, bins=8, range=(0, 256)))
+    assert counts.sum(axis=-1).max() == flat.shape[0]
+
+
+def test_a_samples_axis_is_refused_naming_the_axes(tmp_path: Path) -> None:
+    rgb = np.zeros((4, 5, 6, 3), np.uint8)
+    path = tmp_path / "rgb_stack.tif"
+    tifffile.imwrite(path, rgb, photometric="rgb")
+    with pytest.raises(ShapeError, match=r"axes 'QYXS'|axes 'IYXS'"):
+        tp.pixel_histogram(path, bins=3, range=(0, 1))

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from truepix.io import ImageInfo
 
-__all__ = ["info_table", "read_array", "read_picture", "write_npy"]
+__all__ = ["info_table", "read_array", "read_picture", "write_npy", "write_result"]
 
 _IMAGE_SUFFIXES = (".png", ".tif", ".tiff")
 
@@ -38,11 +38,21 @@ def read_array(path: Path) -> np.ndarray:
     raise UnknownFormatError(msg)
 
 
-def write_npy(path: Path, array: np.ndarray) -> None:
+def write_npy(path: Path, array: np.ndarray, *, overwrite: bool = True) -> None:
     """Write ``.npy`` atomically."""
-    from truepix.io._atomic import write_atomic
+    from truepix.cli.options import write_file
 
-    write_atomic(path, lambda file: np.save(file, array, allow_pickle=False), overwrite=True)
+    write_file(path, lambda file: np.save(file, array, allow_pickle=False), overwrite=overwrite)
+
+
+def write_result(path: Path, array: np.ndarray, *, overwrite: bool) -> None:
+    """An array result: ``.npy``, or a PNG/TIFF that :func:`truepix.load` reads back exactly."""
+    if path.suffix.lower() == ".npy":
+        write_npy(path, array, overwrite=overwrite)
+    else:
+        from truepix.io import save
+
+        save(path, array, overwrite=overwrite)
 
 
 def _format_error(info: ImageInfo) -> str:

@@ -55,7 +55,6 @@ def run_section(out_dir: Path, console: Console) -> None:
 
     import truepix as tp
     from truepix._synthetic import fractal_field
-    from truepix.color._catalog import get
 
     console.rule("[bold]Decolorize: colormapped pictures back to numbers")
     field = VMIN + (VMAX - VMIN) * fractal_field((192, 256), seed=11)
@@ -73,7 +72,7 @@ def run_section(out_dir: Path, console: Console) -> None:
         imagecodecs.jpeg8_encode(pictures["JPEG q75"], level=95)
     )
     decoder = tp.Decolorizer("jet", vmin=VMIN, vmax=VMAX)
-    table = get("jet").lut_bytes
+    table = tp.color.catalog["jet"].lut_bytes
     span = VMAX - VMIN
     rows = Table(title="jet, data 1500-4500: mean error in % of the range")
     for column in ("picture", "truepix", "nearest color", "truepix / nearest", "kept"):

@@ -244,10 +244,10 @@ def run_section(out_dir: Path, console: Console) -> None:
     console.print(table)
     viewable = out_dir / "field_linear8.png"  # written by the io section, when it ran
     if viewable.exists():
-        from truepix.cli.show import preview_figure
+        import truepix as tp
 
         preview = out_dir / "field_linear8.preview.png"
-        preview_figure(viewable).savefig(preview, dpi=_DPI)
+        tp.display.preview_figure(viewable).savefig(preview, dpi=_DPI)
         console.print(
             f"A quick look in real units, with the encoding's bound: [bold]truepix show {viewable}"
             f" -o {preview}[/]"

@@ -30,7 +30,6 @@ def _frames(n_frames: int, shape: tuple[int, int]) -> np.ndarray:
 
 def run_section(out_dir: Path, console: Console) -> None:
     import truepix as tp
-    from truepix.cli.hist import plot_pixel
 
     console.rule("[bold]Stacks: a histogram for every pixel, equalization in batches")
     frames_dir = out_dir / "stack_frames"
@@ -46,7 +45,8 @@ def run_section(out_dir: Path, console: Console) -> None:
     np.savez(out_dir / "stack_hist.npz", counts=counts, edges=edges)
     on_path, off_path = (48, 64), (10, 10)
     for pixel in (on_path, off_path):
-        plot_pixel(out_dir / f"stack_pixel_{pixel[0]}_{pixel[1]}.png", counts, edges, pixel)
+        figure = tp.display.pixel_histogram_figure(counts, edges, pixel=pixel)
+        figure.savefig(out_dir / f"stack_pixel_{pixel[0]}_{pixel[1]}.png", dpi=100)
     same = all(
         np.array_equal(
             counts[y, x], np.histogram(frames[:, y, x], bins=64, range=(edges[0], edges[-1]))[0]

@@ -1,4 +1,4 @@
-"""``truepix colorize IN OUT.png``: data to a colormapped picture, matplotlib's colors exactly.
+"""``truepix colorize INPUT OUTPUT.png``: data to a colormapped picture, matplotlib's colors exactly.
 
 The picture has exactly the data's shape (one pixel per value, no figure),
 the colors of ``matplotlib.colormaps[cmap](norm(data), bytes=True)``. It is a
@@ -14,40 +14,29 @@ from typing import BinaryIO
 import click
 import numpy as np
 
-from truepix.errors import ShapeError, UnknownFormatError
+from truepix.cli import options
 
 __all__ = ["command"]
 
 
-def _write_png(path: Path, rgba: np.ndarray) -> None:
-    import imagecodecs
-
-    from truepix.io._atomic import write_atomic
-
-    encoded = imagecodecs.png_encode(np.ascontiguousarray(rgba), level=6)
-
-    def write(file: BinaryIO) -> None:
-        file.write(encoded)
-
-    write_atomic(path, write, overwrite=True)
-
-
 @click.command("colorize")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--cmap", default="viridis", show_default=True, help="A name from truepix.colormaps()."
-)
-@click.option("--vmin", type=float, default=None, help="Value of the first color [data minimum].")
-@click.option("--vmax", type=float, default=None, help="Value of the last color [data maximum].")
-@click.option("--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True)
+@options.input_arg
+@options.output_arg
+@options.output_opt
+@options.overwrite_opt
+@options.cmap_opt
+@options.vmin_opt
+@options.vmax_opt
+@options.norm_opt
 @click.option("--bad", default=None, help="Color of NaN/invalid values [transparent].")
 @click.option("--under", default=None, help="Color below vmin [the first color].")
 @click.option("--over", default=None, help="Color above vmax [the last color].")
 def command(
     source: Path,
-    target: Path,
-    cmap: str,
+    target: Path | None,
+    output: Path | None,
+    overwrite: bool,
+    cmap: str | None,
     vmin: float | None,
     vmax: float | None,
     norm: str,
@@ -55,16 +44,19 @@ def command(
     under: str | None,
     over: str | None,
 ) -> None:
-    """Color SOURCE (.npy, .npz, PNG or TIFF data) into TARGET (.png)."""
-    from rich.console import Console
+    """Color INPUT (.npy, .npz, PNG or TIFF data) into OUTPUT (.png)."""
+    import imagecodecs
 
+    import truepix as tp
+    from truepix._validate import check_range, finite_range
     from truepix.cli._common import read_array
-    from truepix.color import colorize
-    from truepix.color._colorize import data_range
+    from truepix.errors import ShapeError, UnknownFormatError
 
+    target = options.resolve_output(target, output)
     if target.suffix.lower() != ".png":
         msg = f"expected an output file ending in .png, got {str(target)!r}"
         raise UnknownFormatError(msg)
+    options.check_overwrite(target, overwrite)
     data = read_array(source)
     if data.ndim not in (1, 2):
         msg = (
@@ -72,16 +64,26 @@ def command(
             " e.g. save data[..., 0] as .npy first"
         )
         raise ShapeError(msg)
-    if vmin is None or vmax is None:
-        low, high = data_range(data, positive=norm == "log")
-        vmin = float(low) if vmin is None else vmin
-        vmax = float(high) if vmax is None else vmax
-    rgba = colorize(
-        data, cmap=cmap, vmin=vmin, vmax=vmax, norm=norm, bad=bad, under=under, over=over
+    cmap = "viridis" if cmap is None else cmap
+    # the range is stated in the report line, so it is found here once
+    low, high = check_range(vmin, vmax)
+    if low is None or high is None:
+        found = finite_range(data, positive=norm == "log")
+        default = (1.0, 10.0) if norm == "log" else (0.0, 1.0)
+        low_found, high_found = default if found is None else found
+        low = float(low_found) if low is None else low
+        high = float(high_found) if high is None else high
+    rgba = tp.colorize(
+        data, cmap=cmap, vmin=low, vmax=high, norm=norm, bad=bad, under=under, over=over
     )
     picture = rgba[None] if data.ndim == 1 else rgba
-    _write_png(target, picture)
-    Console().print(
-        f"[bold]{target}[/]: {picture.shape[1]}x{picture.shape[0]} px,"
-        f" {cmap} ({norm}) from {vmin:.6g} to {vmax:.6g}"
+    encoded = imagecodecs.png_encode(np.ascontiguousarray(picture), level=6)
+
+    def write(file: BinaryIO) -> None:
+        file.write(encoded)
+
+    options.write_file(target, write, overwrite=overwrite)
+    options.report_saved(
+        target,
+        f"{picture.shape[1]}x{picture.shape[0]} px, {cmap} ({norm}) from {low:.6g} to {high:.6g}",
     )

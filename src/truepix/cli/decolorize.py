@@ -1,4 +1,4 @@
-"""``truepix decolorize IN OUT``: a colormapped picture back to its data.
+"""``truepix decolorize INPUT OUTPUT``: a colormapped picture back to its data.
 
 IN is any picture (PNG, TIFF, JPEG, ... or an .npy of pixels); OUT gets float64
 values, NaN where a pixel is not a colormap color: ``.npy``, or a PNG/TIFF that
@@ -14,26 +14,28 @@ from pathlib import Path
 import click
 import numpy as np
 
+from truepix.cli import options
+
 __all__ = ["command"]
 
 _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
 
 
 @click.command("decolorize")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--cmap", default=None, help="The colormap's name (see truepix.colormaps()).")
+@options.input_arg
+@options.output_arg
+@options.output_opt
+@options.overwrite_opt
+@options.cmap_required_opt
 @click.option(
     "--colorbar",
     type=click.Choice(["auto"]),
     default=None,
     help="Read the colormap from the figure's colorbar instead of --cmap.",
 )
-@click.option(
-    "--vmin", type=float, default=0.0, show_default=True, help="Value of the first color."
-)
-@click.option("--vmax", type=float, default=1.0, show_default=True, help="Value of the last color.")
-@click.option("--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True)
+@options.vmin_opt
+@options.vmax_opt
+@options.norm_opt
 @click.option(
     "--threshold",
     type=float,
@@ -45,23 +47,24 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
               default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
 def command(
     source: Path,
-    target: Path,
+    target: Path | None,
+    output: Path | None,
+    overwrite: bool,
     cmap: str | None,
     colorbar: str | None,
-    vmin: float,
-    vmax: float,
+    vmin: float | None,
+    vmax: float | None,
     norm: str,
     threshold: float | None,
     step: float | None,
     residual_path: Path | None,
 ) -> None:
-    """Recover the data of SOURCE (a colormapped picture) into TARGET (.npy, .png, .tif)."""
-    from rich.console import Console
-
-    from truepix.cli._common import read_picture, write_npy
-    from truepix.color import Decolorizer, find_colorbar
+    """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
+    import truepix as tp
+    from truepix.cli._common import read_picture, write_npy, write_result
     from truepix.errors import InputError, UnknownFormatError
 
+    target = options.resolve_output(target, output)
     if target.suffix.lower() not in _OUTPUT_SUFFIXES:
         msg = f"expected an output ending in .npy, .png, .tif or .tiff, got {str(target)!r}"
         raise UnknownFormatError(msg)
@@ -70,39 +73,36 @@ def command(
             "both" if cmap else "neither"
         )
         raise InputError(msg)
+    options.check_overwrite(target, overwrite)
     picture = read_picture(source)
     bar = None
     if colorbar is not None:
-        bar = find_colorbar(picture)
+        bar = tp.find_colorbar(picture)
         if bar is None:
             msg = f"expected a colorbar in {str(source)!r}, got none; name the map with --cmap"
             raise InputError(msg)
-    decoder = Decolorizer(
+    decoder = tp.Decolorizer(
         bar if bar is not None else cmap,
-        vmin=vmin,
-        vmax=vmax,
         norm=norm,
         threshold=threshold,
         step=step,
+        **options.range_kwargs(vmin, vmax),
     )
     result = decoder.decode(picture)
     values = result.values
     if bar is not None:
         left, top, right, bottom = bar.bbox
         values[top:bottom, left:right] = np.nan  # the bar is a legend, not data
-    if target.suffix.lower() == ".npy":
-        write_npy(target, values)
-    else:
-        from truepix.io import save
-
-        save(target, values)
-    if residual_path is not None:
-        write_npy(residual_path, result.residual)
-
-    console = Console()
+    write_result(target, values, overwrite=overwrite)
     valid = ~np.isnan(values)
     source_text = f"the colorbar at {bar.bbox}" if bar is not None else repr(cmap)
-    console.print(f"[bold]{target}[/]: {values.shape} float64 from {source_text}")
+    options.report_saved(target, f"{values.shape} float64 from {source_text}")
+    if residual_path is not None:
+        write_npy(residual_path, result.residual, overwrite=overwrite)
+        options.report_saved(residual_path, "distance (DN) of each pixel to the colormap")
+    from rich.console import Console
+
+    console = Console()
     console.print(
         f"  {valid.mean():.1%} of pixels are colormap colors"
         f" (residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
@@ -113,5 +113,5 @@ def command(
     if valid.any():
         console.print(
             f"  values from {np.nanmin(values):.6g} to {np.nanmax(values):.6g}"
-            f" (colormap range {vmin:.6g} to {vmax:.6g}, {norm})"
+            f" (colormap range {decoder.vmin:.6g} to {decoder.vmax:.6g}, {norm})"
         )

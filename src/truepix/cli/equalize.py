@@ -1,4 +1,4 @@
-"""``truepix equalize IN OUT``: histogram-equalize an image or every image of a stack."""
+"""``truepix equalize INPUT OUTPUT``: histogram-equalize an image or every image of a stack."""
 
 from __future__ import annotations
 
@@ -6,12 +6,16 @@ from pathlib import Path
 
 import click
 
+from truepix.cli import options
+
 __all__ = ["command"]
 
 
 @click.command("equalize")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@options.input_arg
+@options.output_arg
+@options.output_opt
+@options.overwrite_opt
 @click.option(
     "--nbins",
     type=click.IntRange(min=1),
@@ -25,33 +29,36 @@ __all__ = ["command"]
     default=None,
     help="Array (.npy or image) of the pixels that make the histogram; nonzero selects.",
 )
-def command(source: Path, target: Path, nbins: int, mask: Path | None) -> None:
-    """Equalize SOURCE (.npy/.npz/PNG/TIFF, one image or (N, ..., H, W)) into TARGET.
+def command(
+    source: Path,
+    target: Path | None,
+    output: Path | None,
+    overwrite: bool,
+    nbins: int,
+    mask: Path | None,
+) -> None:
+    """Equalize INPUT (.npy/.npz/PNG/TIFF, one image or (N, ..., H, W)) into OUTPUT.
 
     uint8 images stay uint8 and match OpenCV's equalizeHist; other images become
-    float64 in [0, 1] and match scikit-image's equalize_hist. TARGET is .npy or
+    float64 in [0, 1] and match scikit-image's equalize_hist. OUTPUT is .npy or
     an image that truepix saves exactly (.tif, .png).
     """
     import time
 
-    from rich.console import Console
+    import truepix as tp
+    from truepix.cli._common import read_array, write_result
 
-    from truepix.cli._common import read_array, write_npy
-    from truepix.stacks import equalize
-
+    target = options.resolve_output(target, output)
+    options.check_overwrite(target, overwrite)
     images = read_array(source)
     selected = None if mask is None else read_array(mask)
     started = time.perf_counter()
-    result = equalize(images, nbins=nbins, mask=selected)
+    result = tp.equalize(images, nbins=nbins, mask=selected)
     elapsed = time.perf_counter() - started
-    if target.suffix.lower() == ".npy":
-        write_npy(target, result)
-    else:
-        from truepix.io import save
-
-        save(target, result)
+    write_result(target, result, overwrite=overwrite)
     count = 1 if images.ndim == 2 else images.size // (images.shape[-1] * images.shape[-2])
-    Console().print(
-        f"[green]saved[/] {target}: {count} image(s) {images.shape[-2]}x{images.shape[-1]}"
-        f" {images.dtype} -> {result.dtype} in {elapsed * 1000:.0f} ms"
+    options.report_saved(
+        target,
+        f"{count} image(s) {images.shape[-2]}x{images.shape[-1]} {images.dtype} -> {result.dtype}"
+        f" in {elapsed * 1000:.0f} ms",
     )

@@ -1,4 +1,4 @@
-"""``truepix hist STACK -o OUT``: per-pixel histograms of a stack, with a progress bar."""
+"""``truepix hist INPUT... OUTPUT``: per-pixel histograms of a stack, with a progress bar."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 import numpy as np
+
+from truepix.cli import options
 
 __all__ = ["command"]
 
@@ -35,34 +37,17 @@ def _parse_pixel(text: str | None) -> tuple[int, int] | None:
     return y, x
 
 
-def _stack_argument(stack: tuple[str, ...]) -> Any:
+def _stack_argument(stack: list[str]) -> Any:
     # one argument: a glob, folder, TIFF, .npy or zarr store; several: the shell's glob
     return stack[0] if len(stack) == 1 else [Path(p) for p in stack]
 
 
-def _save(path: Path, counts: np.ndarray, edges: np.ndarray) -> None:
-    from truepix.io._atomic import write_atomic
-
-    suffix = path.suffix.lower()
-    if suffix == ".npy":
-        write_atomic(path, lambda f: np.save(f, counts, allow_pickle=False), overwrite=True)
+def _save(path: Path, counts: np.ndarray, edges: np.ndarray, overwrite: bool) -> None:
+    if path.suffix.lower() == ".npy":
+        write = lambda f: np.save(f, counts, allow_pickle=False)  # noqa: E731
     else:
-        write_atomic(path, lambda f: np.savez(f, counts=counts, edges=edges), overwrite=True)
-
-
-def plot_pixel(path: Path, counts: np.ndarray, edges: np.ndarray, pixel: tuple[int, int]) -> None:
-    """Save the histogram of one pixel as a bar plot (matplotlib, Agg)."""
-    from matplotlib.figure import Figure
-
-    y, x = pixel
-    figure = Figure(figsize=(6, 3.5), layout="constrained")
-    axes = figure.add_subplot()
-    widths = np.diff(edges.astype(np.float64))
-    axes.bar(edges[:-1].astype(np.float64), counts[y, x], width=widths, align="edge")
-    axes.set_xlabel("value")
-    axes.set_ylabel("frames")
-    axes.set_title(f"pixel (y={y}, x={x}): {int(counts[y, x].sum())} values in range")
-    figure.savefig(path, dpi=100)
+        write = lambda f: np.savez(f, counts=counts, edges=edges)  # noqa: E731
+    options.write_file(path, write, overwrite=overwrite)
 
 
 def _progress() -> Any:
@@ -88,53 +73,37 @@ def _progress() -> Any:
     )
 
 
-def _check_pixel(pixel: tuple[int, int] | None, frame_shape: tuple[int, ...]) -> None:
-    if pixel is not None and not (
-        0 <= pixel[0] < frame_shape[0] and 0 <= pixel[1] < frame_shape[1]
-    ):
-        msg = f"expected a pixel inside frames of shape {tuple(frame_shape)}, got {pixel}"
-        raise click.BadParameter(msg, param_hint="--plot-pixel")
+def _count(stack: Any, bins: Any, range_: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Counts and edges, the stack read once for its range (if not given) and once to count."""
+    import truepix as tp
 
-
-def _count_locally(
-    stack: Any, bins: Any, range_: Any, pixel: tuple[int, int] | None
-) -> tuple[np.ndarray, Any]:
-    from truepix.stacks._histogram import count_source, resolve_source
-
-    source, spec = resolve_source(stack, bins, range_)
-    _check_pixel(pixel, source.frame_shape)
+    edges = tp.stacks.bin_edges(stack, bins=bins, range=range_)
+    if np.ndim(bins) == 0:  # the same edges again, without a second pass for the range
+        range_ = (float(edges[0]), float(edges[-1]))
     started = time.perf_counter()
     with _progress() as progress:
-        task = progress.add_task("counting", total=source.n_frames, unit="frames", rate="")
+        task = progress.add_task("counting", total=None, unit="frames", rate="")
 
         def report(done: int, total: int | None) -> None:
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, completed=done, total=total, rate=f"{rate:,.0f} frames/s")
 
-        counts = count_source(source, spec, progress=report)
-    return counts, spec
+        counts = tp.pixel_histogram(stack, bins=bins, range=range_, progress=report)
+    return counts, edges
 
 
 def _count_on_cluster(
     stack: Any,
     bins: Any,
     range_: Any,
-    pixel: tuple[int, int] | None,
     cluster_at: tuple[str | None, int | None],
     console: Any,
-) -> tuple[np.ndarray, Any]:
+) -> tuple[np.ndarray, np.ndarray]:
+    import truepix as tp
     from truepix.errors import require
 
     require("distributed", "dask")
-    from distributed import Client, LocalCluster, as_completed
-
-    from truepix.stacks._bins import resolve_bins
-    from truepix.stacks._hist_dask import (
-        check_dask_stack,
-        dask_counts,
-        dask_value_range,
-        to_dask_array,
-    )
+    from distributed import Client, LocalCluster
 
     scheduler, workers = cluster_at
     with ExitStack() as resources:
@@ -150,37 +119,17 @@ def _count_on_cluster(
         console.print(
             f"Dask cluster: {client.scheduler.address} ({len(client.nthreads())} workers)"
         )
-        array = to_dask_array(stack)
-        check_dask_stack(array)
-        _check_pixel(pixel, array.shape[1:])
-        spec = resolve_bins(
-            bins, range_, np.dtype(array.dtype), data_range=lambda: dask_value_range(array)
-        )
-        lazy = dask_counts(array, spec)
-        blocks = lazy.to_delayed()
-        keys = [index for index in np.ndindex(blocks.shape)]
-        futures = client.compute([blocks[index] for index in keys])
-        position = {future.key: index for future, index in zip(futures, keys, strict=True)}
-        done: dict[tuple[int, ...], np.ndarray] = {}
-        started = time.perf_counter()
-        frames = int(array.shape[0])
-        with _progress() as progress:
-            task = progress.add_task("pixel tiles", total=len(futures), unit="tiles", rate="")
-            for future in as_completed(futures):
-                done[position[future.key]] = future.result()
-                rate = len(done) / max(time.perf_counter() - started, 1e-9)
-                progress.update(task, advance=1, rate=f"{rate:,.1f} tiles/s")
-        rows = [
-            np.concatenate([done[(i, j, 0)] for j in range(blocks.shape[1])], axis=1)
-            for i in range(blocks.shape[0])
-        ]
-        counts = np.concatenate(rows, axis=0)
-        console.print(f"{frames:,} frames counted on the cluster")
-    return counts, spec
+        # tasks read their own tiles on the workers
+        array = tp.stacks.to_dask_array(stack)
+        counts, edges = _count(array, bins, range_)
+        console.print(f"{int(array.shape[0]):,} frames counted on the cluster")
+    return counts, edges
 
 
 @click.command("hist")
-@click.argument("stack", nargs=-1, required=True)
+@options.files_inout_arg
+@options.output_opt
+@options.overwrite_opt
 @click.option(
     "--bins",
     "-b",
@@ -198,19 +147,13 @@ def _count_on_cluster(
     help="Range of the equal bins [default: the stack's min and max, one extra pass].",
 )
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Counts as .npy (H, W, bins), or .npz with 'counts' and 'edges'.",
-)
-@click.option(
     "--plot-pixel",
     "pixel",
     default=None,
     metavar="Y,X",
     help="Also save the histogram of pixel (Y, X) as OUTPUT_pixel_Y_X.png.",
 )
+@options.cmap_opt
 @click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS."
 )
@@ -221,17 +164,21 @@ def _count_on_cluster(
     help="Run on a local Dask cluster of N worker processes.",
 )
 def command(
-    stack: tuple[str, ...],
+    files: tuple[str, ...],
+    output: Path | None,
+    overwrite: bool,
     bins: str,
     range_: tuple[float, float] | None,
-    output: Path,
     pixel: str | None,
+    cmap: str | None,
     scheduler: str | None,
     workers: int | None,
 ) -> None:
-    """Histogram every pixel of STACK: a glob ('frames/*.png'), folder, TIFF, .npy or zarr.
+    """Histogram every pixel of INPUT: a glob ('frames/*.png'), folder, TIFF, .npy or zarr.
 
-    Several STACK arguments are read as a list of image files.
+    Several INPUT arguments are read as a list of image files. OUTPUT (the last
+    argument, or -o) is .npy (the counts, H x W x bins) or .npz ('counts' and
+    'edges').
     """
     from rich.console import Console
 
@@ -239,28 +186,39 @@ def command(
     if scheduler is not None and workers is not None:
         msg = "expected --scheduler or --workers, got both"
         raise click.UsageError(msg)
+    stack, output = options.resolve_files_inout(files, output)
     bins_value = _parse_bins(bins)
     where = _parse_pixel(pixel)
     if output.suffix.lower() not in (".npy", ".npz"):
         msg = f"expected an output ending in .npy or .npz, got {str(output)!r}"
-        raise click.BadParameter(msg, param_hint="-o/--output")
+        raise click.BadParameter(msg, param_hint="OUTPUT")
+    options.check_overwrite(output, overwrite)
+    if cmap is not None:  # a misspelt name fails before the counting, not after
+        from truepix.display import matplotlib_colormap
+
+        matplotlib_colormap(cmap)
     stack_value = _stack_argument(stack)
     started = time.perf_counter()
     if scheduler is None and workers is None:
-        counts, spec = _count_locally(stack_value, bins_value, range_, where)
+        counts, edges = _count(stack_value, bins_value, range_)
     else:
-        counts, spec = _count_on_cluster(
-            stack_value, bins_value, range_, where, (scheduler, workers), console
+        counts, edges = _count_on_cluster(
+            stack_value, bins_value, range_, (scheduler, workers), console
         )
     elapsed = time.perf_counter() - started
-    edges = spec.reported
-    _save(output, counts, edges)
-    console.print(
-        f"[green]saved[/] {output}: counts {' x '.join(map(str, counts.shape))} {counts.dtype},"
-        f" {spec.n_bins} bins over [{edges[0]:.6g}, {edges[-1]:.6g}] in {elapsed:.1f} s"
+    _save(output, counts, edges, overwrite)
+    options.report_saved(
+        output,
+        f"counts {' x '.join(map(str, counts.shape))} {counts.dtype},"
+        f" {len(edges) - 1} bins over [{edges[0]:.6g}, {edges[-1]:.6g}] in {elapsed:.1f} s",
     )
     if where is not None:
+        from truepix.display import pixel_histogram_figure
+
         y, x = where
         picture = output.with_name(f"{output.stem}_pixel_{y}_{x}.png")
-        plot_pixel(picture, counts, edges, where)
-        console.print(f"[green]saved[/] {picture}")
+        figure = pixel_histogram_figure(counts, edges, pixel=where, cmap=cmap)
+        options.write_file(
+            picture, lambda f: figure.savefig(f, format="png", dpi=100), overwrite=overwrite
+        )
+        options.report_saved(picture, f"histogram of pixel ({y}, {x})")

@@ -1,4 +1,4 @@
-"""``truepix identify IN``: which colormap painted a picture.
+"""``truepix identify INPUT``: which colormap painted a picture.
 
 Prints the best candidates from the catalog with their scores (1.0: every
 color of the picture is a color of the map). ``--colorbar`` reads the
@@ -14,18 +14,20 @@ from typing import Any
 
 import click
 
+from truepix.cli import options
+
 __all__ = ["command"]
 
 
 @click.command("identify")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@options.input_arg
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True)
 @click.option("--colorbar", is_flag=True, help="Read the figure's colorbar instead of its pixels.")
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
-    """Name the colormap of SOURCE (a picture or a whole figure)."""
+    """Name the colormap of INPUT (a picture or a whole figure)."""
     from truepix.cli._common import read_picture
-    from truepix.color import find_colorbar, identify_colormap
+    from truepix import find_colorbar, identify_colormap
     from truepix.errors import InputError
 
     picture = read_picture(source)

@@ -13,11 +13,20 @@ __all__ = ["command"]
 @click.command("info")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def command(source: Path, as_json: bool) -> None:
-    """Describe FILE: encoding, dtype, shape, error bound, checksum."""
+@click.option(
+    "--palette",
+    type=click.Choice(["colors", "indices"]),
+    default=None,
+    help="Palette images: describe the colors or the stored indices.",
+)
+@click.option(
+    "--series", type=int, default=0, show_default=True, help="TIFF: which series to describe."
+)
+def command(source: Path, as_json: bool, palette: str | None, series: int) -> None:
+    """Describe FILE: encoding, dtype, shape, error bound, checksum, palette, TIFF axes."""
     from truepix.io import info
 
-    meta = info(source)
+    meta = info(source, palette=palette, series=series)
     if as_json:
         click.echo(json.dumps(meta.to_dict(), indent=2))
         return
@@ -25,4 +34,9 @@ def command(source: Path, as_json: bool) -> None:
 
     from truepix.cli._common import info_table
 
-    Console().print(info_table(meta))
+    console = Console()
+    console.print(info_table(meta))
+    if meta.axes:
+        console.print(f"axes      {meta.axes} (series {series} of {meta.n_series})")
+    if meta.palette is not None:
+        console.print(f"palette   {len(meta.palette)} colors, first {meta.palette[:4]}")

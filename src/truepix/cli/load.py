@@ -1,4 +1,4 @@
-"""``truepix load IN OUT.npy``: a PNG/TIFF back into an array file, as saved."""
+"""``truepix load IN OUT.npy``: a PNG/TIFF/JPEG XL back into an array file, as saved."""
 
 from __future__ import annotations
 
@@ -18,8 +18,19 @@ __all__ = ["command"]
     default=None,
     help="Decode a file another tool wrote: terrain-rgb, terrarium, kitti-depth, kitti-flow.",
 )
-def command(source: Path, target: Path, encoding: str | None) -> None:
-    """Load SOURCE (.png, .tif) into TARGET (.npy), verifying its checksum."""
+@click.option(
+    "--palette",
+    type=click.Choice(["colors", "indices"]),
+    default=None,
+    help="Palette images: each pixel's color, or the stored indices (e.g. class ids).",
+)
+@click.option(
+    "--series", type=int, default=0, show_default=True, help="TIFF: which series to read."
+)
+def command(
+    source: Path, target: Path, encoding: str | None, palette: str | None, series: int
+) -> None:
+    """Load SOURCE (.png, .tif, .jxl) into TARGET (.npy), verifying its checksum."""
     from rich.console import Console
 
     from truepix.cli._common import write_npy
@@ -29,9 +40,9 @@ def command(source: Path, target: Path, encoding: str | None) -> None:
     if target.suffix.lower() != ".npy":
         msg = f"expected a target ending in .npy, got {str(target)!r}"
         raise UnknownFormatError(msg)
-    array = load(source, encoding=encoding)
+    array = load(source, encoding=encoding, palette=palette, series=series)
     write_npy(target, array)
-    meta = info(source)
+    meta = info(source, palette=palette, series=series)
     bound = "exactly" if meta.exact and encoding is None else f"within {meta.max_error:.6g}"
     if meta.foreign:
         bound = f"decoded as {encoding}" if encoding else "the stored samples"

@@ -1,8 +1,11 @@
 """Entry point of the ``truepix`` command.
 
 Subcommands live one per module and are imported only when invoked, so
-``truepix info`` does not pay for numba or dask. Every :class:`TruepixError`
-(and OS error) becomes one line on stderr and exit status 1 -- no traceback.
+``truepix info`` does not pay for numba or dask; the options they share are
+defined once in :mod:`truepix.cli.options`. Named library errors -- every
+:class:`~truepix.errors.TruepixError`, and OS errors (a missing folder, a full
+disk) -- become one line on stderr and exit status 1. Anything else is a bug
+and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -55,9 +58,7 @@ class _LazyGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except (TruepixError, OSError, ValueError, TypeError) as exc:
-            if isinstance(exc, click.ClickException):
-                raise
+        except (TruepixError, OSError) as exc:
             message = str(exc) or type(exc).__name__
             click.secho(f"error: {message}", fg="red", err=True)
             ctx.exit(1)

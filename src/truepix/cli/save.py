@@ -1,4 +1,4 @@
-"""``truepix save IN OUT``: an array file to a self-describing PNG or TIFF."""
+"""``truepix save IN OUT``: an array file to a self-describing PNG, TIFF or JPEG XL."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def _compression(value: str | None) -> int | str | None:
     "--clip", is_flag=True, help="Clip values outside the encoding's domain instead of refusing."
 )
 @click.option(
-    "--compression", default=None, help="PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none."
+    "--compression",
+    default=None,
+    help="PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none; JPEG XL effort 1-9.",
 )
 @click.option("--no-overwrite", is_flag=True, help="Refuse to replace an existing file.")
 def command(
@@ -48,7 +50,7 @@ def command(
     compression: str | None,
     no_overwrite: bool,
 ) -> None:
-    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif)."""
+    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif, .jxl)."""
     from rich.console import Console
 
     from truepix.cli._common import info_table, read_array

@@ -405,7 +405,10 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     >>> bar.colors[0].tolist() == ramp[-1].tolist()  # low end first
     True
     """
-    rgb, _ = image_rgb8(image)
+    from truepix._validate import as_picture  # the one picture rule
+
+    why = "a colorbar is found among all the pixels of a figure"
+    rgb, _ = image_rgb8(as_picture(image, refuse_mask=why))
     best: tuple[float, Colorbar] | None = None
     for tolerance in _TOLERANCES:
         found = _best_bar(rgb, tolerance)

@@ -23,11 +23,12 @@ from typing import Any
 
 import numpy as np
 
+from truepix._validate import check_range, finite_range
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._norms import Norm, get_norm, norm_dtype
 from truepix.errors import InputError, UnsupportedDtypeError
 
-__all__ = ["colorize", "colorize_normalized", "data_range"]
+__all__ = ["colorize", "colorize_normalized"]
 
 
 def _color_bytes(spec: Any, default: np.ndarray, label: str) -> np.ndarray:
@@ -57,33 +58,6 @@ def _as_data(data: Any) -> np.ndarray | np.ma.MaskedArray:
         )
         raise UnsupportedDtypeError(msg)
     return array
-
-
-def data_range(data: Any, /, *, positive: bool = False) -> tuple[Any, Any]:
-    """The smallest and largest valid, finite value (``positive``: > 0 only).
-
-    Returned as scalars of the data's own dtype, as matplotlib's autoscaling
-    does, so the arithmetic that follows is the same. ``(0, 1)`` -- or
-    ``(1, 10)`` when ``positive`` -- if there is no such value.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from truepix.color._colorize import data_range
-    >>> data_range(np.array([np.nan, 2.0, -np.inf, 5.0]))
-    (np.float64(2.0), np.float64(5.0))
-    """
-    array = _as_data(data)
-    values = np.ma.getdata(array)
-    valid = ~np.ma.getmaskarray(array)
-    if values.dtype.kind == "f":
-        valid &= np.isfinite(values)
-    if positive:
-        valid &= values > 0
-    chosen = values[valid]
-    if chosen.size == 0:
-        return (1, 10) if positive else (0, 1)
-    return chosen.min(), chosen.max()
 
 
 def colorize_normalized(normalized: np.ndarray, lut_ext: np.ndarray) -> np.ndarray:
@@ -184,6 +158,7 @@ def colorize(
     [0, 128, 255]
     """
     array = _as_data(data)
+    check_range(vmin, vmax)
     entry: ColormapEntry = resolve(cmap)
     norm_object = _make_norm(array, norm, vmin, vmax)
     normalized = norm_object.forward(array)
@@ -207,7 +182,11 @@ def _make_norm(array: Any, norm: Any, vmin: Any, vmax: Any) -> Norm:
         needs_range = vmin is None or vmax is None
     if needs_range:
         norm_dtype(np.ma.getdata(array).dtype)  # reject bad dtypes before scanning
-        low, high = data_range(array, positive=_is_log(norm))
+        log = _is_log(norm)
+        # matplotlib's autoscale, but of the valid finite data only (one NaN
+        # would make its picture transparent); no such value: a unit range
+        found = finite_range(array, positive=log)
+        low, high = found if found is not None else ((1, 10) if log else (0, 1))
         vmin = low if vmin is None else vmin
         vmax = high if vmax is None else vmax
     return get_norm(norm, vmin, vmax)

@@ -9,7 +9,10 @@ import numpy as np
 
 from truepix.color._decolor_palette import Polyline
 
-__all__ = ["chroma_subsampling_test", "color_at", "plane_wiener", "project", "unmix"]
+__all__ = [
+    "chroma_subsampling_test", "color_at", "hull_accept", "hull_distance", "plane_wiener",
+    "project", "unmix",
+]  # fmt: skip
 
 
 def project(
@@ -161,3 +164,61 @@ def unmix(
                         out[y, x] = blend - np.floor(blend) if line.cyclic else blend
                         out_residual[y, x] = np.sqrt(best)
     return out, out_residual
+
+
+def hull_distance(point: np.ndarray, corners: np.ndarray, /) -> float:
+    """Distance from a point to the convex hull of (K, 3) corners, by scipy's NNLS.
+
+    The weights w >= 0 with sum 1 closest to the point solve a non-negative least
+    squares problem once a heavily weighted row asks for ``sum(w) = 1``.
+    """
+    from scipy.optimize import nnls
+
+    heavy = 1e4
+    matrix = np.vstack([corners.T, heavy * np.ones(len(corners))])
+    target = np.concatenate([point, [heavy]])
+    weights, _ = nnls(matrix, target)
+    weights /= weights.sum()
+    return float(np.linalg.norm(corners.T @ weights - point))
+
+
+def hull_accept(
+    image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
+    corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
+) -> np.ndarray:  # fmt: skip
+    """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
+
+    ``corners``: indices of ``line.vertices`` that span the hull of any arc. NaN
+    where the kernel does not test the pixel, inf where the thin-stroke test or a
+    window without anchors rejects it; the kernel accepts distances up to its
+    tolerance.
+    """
+    height, width = position.shape
+    rgb = image[..., :3].astype(np.float64)
+    luma = rgb @ np.array([0.299, 0.587, 0.114])
+    metric_vertices = line.vertices @ line.matrix.T
+    out = np.full((height, width), np.nan)
+    for y in range(height):
+        for x in range(width):
+            if not residual[y, x] > threshold:
+                continue
+            out[y, x] = np.inf
+            rows = slice(max(0, y - radius), y + radius + 1)
+            cols = slice(max(0, x - radius), x + radius + 1)
+            anchors = (residual[rows, cols] <= threshold) & ~np.isnan(position[rows, cols])
+            if not anchors.any():
+                continue
+            lo, hi = position[rows, cols][anchors].min(), position[rows, cols][anchors].max()
+            near = luma[max(0, y - 1) : y + 2, max(0, x - 1) : x + 2].ravel().tolist()
+            near.remove(luma[y, x])
+            if not min(near) - tolerance <= luma[y, x] <= max(near) + tolerance:
+                continue
+            ends = color_at(line, np.array([lo, hi]) * line.n_bins) @ line.matrix.T
+            inside = [
+                metric_vertices[i]
+                for i in corners
+                if lo < line.positions[i] / line.n_bins < hi
+            ]
+            hull = np.vstack([ends, *inside]) if inside else ends
+            out[y, x] = hull_distance(line.matrix @ rgb[y, x], hull)
+    return out

@@ -25,12 +25,14 @@ docs/decolorize.md tells the whole story, with measurements.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from truepix.color import _decolor_kernels as kernels
+from truepix.color._decolor_hull import hull_accept, simplify
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolor_palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
@@ -65,6 +67,15 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
+#: Off-map pixels of such pictures are still data when they lie within
+#: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
+#: colors their neighbours (HULL_RADIUS pixels around) span (``_decolor_hull``).
+HULL_RADIUS = 3
+HULL_MIN_TOLERANCE = 3.0
+HULL_SIGMAS = 3.0
+#: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
+#: tolerance (DN).
+HULL_CORNER_TOLERANCE = 1.0
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -75,6 +86,8 @@ AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
+#: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
+_U8 = ("u8", "u8r")
 #: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
 _YCBCR = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
 
@@ -124,6 +137,9 @@ class _Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
     def __init__(self, norm: Any, vmin: float | None, vmax: float | None) -> None:
+        if vmin is None and vmax is None and isinstance(norm, str):
+            msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
+            raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
         if not low < high:
@@ -157,11 +173,13 @@ class Decolorizer:
         The colormap the picture was made with: a name, a matplotlib ``Colormap``,
         an (N, 3) or (N, 4) table of colors (uint8 or floats in [0, 1]) from low to
         high, or a ``Colorbar`` found by :func:`truepix.find_colorbar`.
-    vmin, vmax : float
-        The data range the colormap spans (matplotlib's ``vmin``/``vmax``).
+    vmin, vmax : float, optional
+        The data range the colormap spans (matplotlib's ``vmin``/``vmax``). Default:
+        the limits of ``norm`` (a matplotlib ``Normalize``) or of ``cmap`` (a
+        ``Colorbar`` that knows them); limits given in two places must agree.
     norm : {"linear", "log"} or matplotlib.colors.Normalize
-        How data was normalized before coloring. With a ``Normalize`` object,
-        ``vmin``/``vmax`` given here win; pass ``None`` to use the object's.
+        How data was normalized before coloring: a name, or any matplotlib norm
+        (``TwoSlopeNorm``, ``BoundaryNorm`` ...), whose own limits then apply.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
         Default: 3 for exact renders; on degraded pictures the larger of 5 noise
@@ -192,8 +210,8 @@ class Decolorizer:
         cmap: Any,
         /,
         *,
-        vmin: float | None = 0.0,
-        vmax: float | None = 1.0,
+        vmin: float | None = None,
+        vmax: float | None = None,
         norm: Any = "linear",
         threshold: float | None = None,
         denoise: bool | None = None,
@@ -201,6 +219,8 @@ class Decolorizer:
         cyclic: bool | None = None,
     ) -> None:
         self._map: ColormapEntry = resolve(cmap)
+        vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
+        vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
         self._norm = _Inverse(norm, vmin, vmax)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
@@ -215,7 +235,11 @@ class Decolorizer:
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
         self._memos: dict[str, np.ndarray] = {}
-        self._jpeg_cells = np.full(Grid.n_axis**3, -1, dtype=np.int64)
+        self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
+        # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
+        # cmap(x, bytes=True) truncates: both tables, chosen per picture
+        self._rounded = np.round(self._map.lut[:, :3] * 255.0).astype(np.uint8)
+        self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
     def cmap(self) -> str:
@@ -242,18 +266,36 @@ class Decolorizer:
 
     # -- public -------------------------------------------------------------------
 
-    def values(self, image: Any, /) -> np.ndarray:
+    def values(self, image: Any, /) -> Any:
         """Data values of ``image`` (float64, NaN where not a colormap color).
+
+        A dask array comes back as a dask array decoded chunk by chunk on the
+        workers (``map_blocks``; the channel axis is made one chunk); each chunk is
+        judged (noise, JPEG, threshold) on its own pixels.
 
         Examples
         --------
         >>> import numpy as np, matplotlib as mpl
         >>> image = mpl.colormaps["jet"]([[0.1, 0.5], [0.9, np.nan]], bytes=True)
-        >>> np.round(Decolorizer("jet").values(image), 3)
+        >>> np.round(Decolorizer("jet", vmin=0, vmax=1).values(image), 3)
         array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
+        if _is_dask(image):
+            return _map_dask(self, image)
         return self._run(image, detailed=False).values
+
+    def __getstate__(self) -> dict[str, Any]:
+        # what is learnt about colors is rebuilt where the decoder goes (a worker):
+        # the memos alone are 64 MiB each
+        state = self.__dict__.copy()
+        state.update(_grids={}, _memos={}, _jpeg_cells=None, _lock=None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
+        self._lock = threading.Lock()
 
     def residual(self, image: Any, /) -> np.ndarray:
         """Distance (DN) from each pixel to the closest colormap color (float32).
@@ -262,7 +304,7 @@ class Decolorizer:
         --------
         >>> import numpy as np
         >>> image = np.array([[[68, 1, 84], [128, 128, 128]]], dtype=np.uint8)
-        >>> Decolorizer("viridis").residual(image)  # viridis' first color, then gray
+        >>> Decolorizer("viridis", vmin=0, vmax=1).residual(image)  # first color, gray
         array([[ 0. , 83.5]], dtype=float32)
         """
         return self._run(image, detailed=True).residual
@@ -274,7 +316,8 @@ class Decolorizer:
         --------
         >>> import numpy as np, matplotlib as mpl
         >>> x = np.array([[0.0, 0.25, 0.5, 1.0]])
-        >>> result = Decolorizer("prism").decode(mpl.colormaps["prism"](x, bytes=True))
+        >>> decoder = Decolorizer("prism", vmin=0, vmax=1)
+        >>> result = decoder.decode(mpl.colormaps["prism"](x, bytes=True))
         >>> result.ambiguous.tolist()
         [[True, True, True, True]]
         """
@@ -287,6 +330,8 @@ class Decolorizer:
         if grid is None:
             if kind == "u8":
                 colors = self._map.lut_bytes[:, :3]
+            elif kind == "u8r":
+                colors = self._rounded
             else:
                 colors = self._map.lut[:, :3] * 255.0
             weight = 1.0 if metric == "rgb" else JPEG_CHROMA_WEIGHT
@@ -295,52 +340,52 @@ class Decolorizer:
             self._grids[(kind, metric)] = grid
         return grid
 
-    def _memo(self, metric: str) -> np.ndarray:
+    def _memo(self, kind: str, metric: str) -> np.ndarray:
         """The answers per 24-bit color of a metric (zero pages until colors touch them)."""
-        memo = self._memos.get(metric)
+        memo = self._memos.get(kind + metric)
         if memo is None:
-            memo = self._memos[metric] = np.zeros(1 << 24, dtype=np.uint32)
+            memo = self._memos[kind + metric] = np.zeros(1 << 24, dtype=np.uint32)
         return memo
 
-    def _cell_starts(self, metric: str) -> np.ndarray:
+    def _cell_starts(self, kind: str, metric: str) -> np.ndarray:
         """Per grid cell, negative until the cell is built for ``metric``."""
         if metric == "jpeg":
-            return self._jpeg_cells
-        return self._grid("u8", metric).start
+            return self._jpeg_cells[kind]
+        return self._grid(kind, metric).start
 
-    def _searches(self, metric: str, need: np.ndarray) -> tuple[Any, Any, bool]:
+    def _searches(self, kind: str, metric: str, need: np.ndarray) -> tuple[Any, Any, bool]:
         """Build the 8-bit grid cells flagged in ``need``; (search, position search, joint).
 
         ``"jpeg"`` answers take the position from the luma metric and the residual and
         ambiguity from RGB, so validity means the same on every picture.
         """
         if metric != "jpeg":
-            grid = self._grid("u8", metric)
+            grid = self._grid(kind, metric)
             grid.build(need)
             return grid.search(), grid.search(), False
         cells = np.flatnonzero(need)
         for name in ("rgb", "luma"):
             need[cells] = 1
-            self._grid("u8", name).build(need)
-        self._jpeg_cells[cells] = 0
-        return self._grid("u8", "rgb").search(), self._grid("u8", "luma").search(), True
+            self._grid(kind, name).build(need)
+        self._jpeg_cells[kind][cells] = 0
+        return self._grid(kind, "rgb").search(), self._grid(kind, "luma").search(), True
 
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
-        if kind != "u8" and metric == "jpeg":
+        if kind not in _U8 and metric == "jpeg":
             codes = self._codes(flat, kind, scale, "rgb")
             luma_codes = self._codes(flat, kind, scale, "luma")
             return (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
         codes = np.empty(len(flat), dtype=np.uint32)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
-        if kind == "u8":
-            memo = self._memo(metric)
+        if kind in _U8:
+            memo = self._memo(kind, metric)
             pending = kernels.lookup_u8(
-                flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis,
+                flat, memo, self._opaque, self._cell_starts(kind, metric), Grid.n_axis,
                 Grid.cell_size, codes, need,
             )  # fmt: skip
             if pending:
-                search, search_pos, joint = self._searches(metric, need)
+                search, search_pos, joint = self._searches(kind, metric, need)
                 span = float(self._map.n_colors)
                 kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes)
         else:
@@ -350,6 +395,22 @@ class Decolorizer:
             span = float(grid.line.n_bins)
             kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
         return codes
+
+    def _blends(
+        self, flat: np.ndarray, scale: float, width: int, position: np.ndarray,
+        residual: np.ndarray, plan: _Plan, line: Polyline,
+    ) -> np.ndarray:  # fmt: skip
+        """Pixels off the map that blends of their neighbours' map colors explain."""
+        metric_vertices = line.vertices @ line.matrix.T
+        corners = simplify(metric_vertices, line.positions, HULL_CORNER_TOLERANCE)
+        accepted = np.zeros(len(position), dtype=bool)
+        hull_accept(
+            flat, scale, width, position, residual, plan.threshold, HULL_RADIUS,
+            np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
+            line.vertices, line.positions, float(line.n_bins), line.matrix,
+            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
+        )  # fmt: skip
+        return accepted
 
     def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
         """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
@@ -393,11 +454,13 @@ class Decolorizer:
         )  # fmt: skip
 
     def _values_u8(
-        self, flat: np.ndarray, max_code: int, metric: str, *, positions: bool = False
+        self, flat: np.ndarray, kind: str, max_code: int, metric: str, *, positions: bool = False
     ) -> np.ndarray:
         """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
         one pass (two for colors never seen); NaN past ``max_code``."""
-        memo = self._memo(metric)
+        memo = self._memo(kind, metric)
+        starts = self._cell_starts(kind, metric)
+        table = kind
         kind, low, high = self._norm.kind, self._norm.low, self._norm.high
         if positions:  # the identity: 0 + u * (1 - 0) is u to the last bit
             kind, low, high = kernels.NORM_LINEAR, 0.0, 1.0
@@ -405,11 +468,11 @@ class Decolorizer:
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending = kernels.values_u8(
-            flat, memo, self._opaque, self._cell_starts(metric), Grid.n_axis, Grid.cell_size,
+            flat, memo, self._opaque, starts, Grid.n_axis, Grid.cell_size,
             max_code, kind, low, high, values, bits, need,
         )  # fmt: skip
         if pending:
-            search, search_pos, joint = self._searches(metric, need)
+            search, search_pos, joint = self._searches(table, metric, need)
             kernels.resolve_values_u8(
                 flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
                 kind, low, high, values, bits,
@@ -417,7 +480,31 @@ class Decolorizer:
         return values
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
-        pixels, kind, scale = _as_pixels(image)
+        from truepix._validate import as_picture  # the one picture rule (gray, masks)
+
+        pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
+        with self._lock:
+            if kind == "u8":
+                kind = self._table_kind(pixels)
+            return self._decode(pixels, kind, scale, detailed=detailed)
+
+    def _table_kind(self, pixels: np.ndarray) -> str:
+        """"u8r" when the picture's colors are the rounded table's rather than the
+        truncated one's (counted on a sample), else "u8"."""
+        if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
+            return "u8"
+        flat = pixels.reshape(-1, pixels.shape[-1])
+        sample = flat[:: max(1, len(flat) // 65536), :3].astype(np.int64)
+        keys = (sample[:, 0] << 16) | (sample[:, 1] << 8) | sample[:, 2]
+        counts = []
+        for table in (self._map.lut_bytes[:, :3], self._rounded):
+            table = table.astype(np.int64)
+            counts.append(np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum())
+        return "u8r" if counts[1] > counts[0] else "u8"
+
+    def _decode(
+        self, pixels: np.ndarray, kind: str, scale: float, *, detailed: bool
+    ) -> DecolorizeResult:
         shape = pixels.shape[:-1]
         flat = pixels.reshape(-1, pixels.shape[-1])
         plan = self._plan(pixels, kind, scale)
@@ -425,18 +512,18 @@ class Decolorizer:
         simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
         metric = "jpeg" if plan.jpeg else "rgb"
-        if kind == "u8" and fused and simple:
+        if kind in _U8 and fused and simple:
             return DecolorizeResult(
-                self._values_u8(flat, plan.max_code, metric).reshape(shape),
+                self._values_u8(flat, kind, plan.max_code, metric).reshape(shape),
                 np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
                 jpeg=plan.jpeg, denoised=False,
             )  # fmt: skip
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
-        if kind == "u8" and fused and not (detailed or plan.unmix):
+        if kind in _U8 and fused and not (detailed or plan.unmix):
             # positions straight from the memo in one pass; no residuals asked for
-            flat_position = self._values_u8(flat, plan.max_code, metric, positions=True)
+            flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
         else:
             codes = self._codes(flat, kind, scale, metric)
             if fused and simple:
@@ -464,7 +551,12 @@ class Decolorizer:
                     plan.threshold, line.vertices, line.positions, float(line.n_bins),
                     line.cyclic, blended, blend_residual,
                 )  # fmt: skip
-                blended[~(blend_residual <= plan.threshold)] = np.nan
+                off_map = ~(blend_residual <= plan.threshold)
+                if not line.cyclic:
+                    off_map &= ~self._blends(
+                        flat, scale, shape[1], blended, blend_residual, plan, line
+                    )
+                blended[off_map] = np.nan
                 residual = blend_residual.astype(np.float32)
                 flat_position = blended
             else:
@@ -504,6 +596,37 @@ class _Plan:
     smoothing: float  # sigma (DN) the spatial filter assumes
     unmix: bool
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
+
+
+def _is_dask(image: Any) -> bool:
+    module = type(image).__module__
+    return module.startswith("dask.") and hasattr(image, "map_blocks")
+
+
+def _map_dask(decoder: Decolorizer, image: Any) -> Any:
+    """Decode a dask array block by block with ``decoder`` (one task per chunk)."""
+    if image.ndim < 2 or image.shape[-1] not in (3, 4):
+        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {image.shape}"
+        raise ShapeError(msg + "; a gray picture needs its three channels")
+    image = image.rechunk({image.ndim - 1: -1})
+    return image.map_blocks(
+        _decode_block, decoder, drop_axis=image.ndim - 1, dtype=np.float64,
+        name="truepix-decolorize",
+    )  # fmt: skip
+
+
+def _decode_block(block: np.ndarray, decoder: Decolorizer) -> np.ndarray:
+    return decoder.values(block)
+
+
+def _limit(name: str, given: float | None, carried: Any) -> float | None:
+    """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
+    if carried is None or not isinstance(carried, int | float | np.number):
+        return given
+    if given is not None and float(given) != float(carried):
+        msg = f"expected one {name}, got {name}={given!r} and the colorbar's {name}={carried!r}"
+        raise InputError(msg + f"; leave {name} out to use the colorbar's")
+    return float(carried)
 
 
 def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
@@ -600,7 +723,10 @@ def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
         raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
     scaled = array.astype(np.float64) * 255.0
     levels = np.round(scaled)
-    if np.all(np.abs(scaled - levels) <= 1e-6):
+    # k / 255 stored in the picture's float type (plt.imread gives float32) is off
+    # by a few of its rounding units
+    tolerance = max(1e-6, 255.0 * 4.0 * float(np.finfo(array.dtype).eps))
+    if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
 
@@ -610,33 +736,35 @@ def decolorize(
     /,
     *,
     cmap: Any,
-    vmin: float = 0.0,
-    vmax: float = 1.0,
-    norm: str = "linear",
+    vmin: float | None = None,
+    vmax: float | None = None,
+    norm: Any = "linear",
     threshold: float | None = None,
     denoise: bool | None = None,
     step: float | None = None,
-) -> np.ndarray:
+) -> Any:
     """Recover the data behind a colormapped picture.
 
     Parameters
     ----------
-    image : array_like, (..., 3) or (..., 4)
+    image : array_like or dask array, (..., 3) or (..., 4)
         uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
-        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data.
+        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A dask array
+        is decoded chunk by chunk on its workers and comes back as a dask array.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.
-    vmin, vmax : float
-        The range the colormap spans.
-    norm : {"linear", "log"}
-        The normalization used when coloring.
+    vmin, vmax : float, optional
+        The range the colormap spans; default: the limits ``norm`` or a
+        ``Colorbar`` carries (both given and different is an error).
+    norm : {"linear", "log"} or matplotlib.colors.Normalize
+        The normalization used when coloring; a matplotlib norm brings its limits.
     threshold, denoise, step
         See :class:`Decolorizer`.
 
     Returns
     -------
-    ndarray, float64
+    ndarray (dask array for a dask input), float64
         The data, shape of ``image`` without the channel axis; NaN where a pixel
         is not a colormap color (annotations, background, the bad color, alpha 0).
 

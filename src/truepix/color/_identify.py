@@ -394,6 +394,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
         msg = f"expected top to be a positive integer, got {top!r}"
         raise InputError(msg)
+    from truepix._validate import as_picture  # the one picture rule (gray, masks)
+
+    image = image if isinstance(image, Colorbar) else as_picture(image)
     tables = _candidates()
     if isinstance(image, Colorbar):
         cost, flipped = _rank_colorbar(image, tables)

@@ -257,8 +257,32 @@ class MatplotlibNorm:
         return data
 
     def inverse(self, normalized: Any, /) -> np.ndarray:
-        """The matplotlib norm's ``inverse`` as a float64 array."""
+        """The matplotlib norm's ``inverse`` as a float64 array.
+
+        ``BoundaryNorm`` has none: a position in [0, 1] names a colormap entry, and
+        the answer is the middle of the boundary intervals drawn with that entry.
+        """
+        mcolors = sys.modules.get("matplotlib.colors")
+        if mcolors is not None and isinstance(self.norm, mcolors.BoundaryNorm):
+            return _boundary_inverse(self.norm, np.asarray(normalized, dtype=np.float64))
         return np.asarray(np.ma.filled(self.norm.inverse(normalized), np.nan), dtype=np.float64)
+
+
+def _boundary_inverse(norm: Any, position: np.ndarray) -> np.ndarray:
+    """Data values of positions along the map for a matplotlib ``BoundaryNorm``."""
+    edges = np.asarray(norm.boundaries, dtype=np.float64)
+    middles = (edges[:-1] + edges[1:]) / 2.0
+    entries = np.asarray(norm(middles), dtype=np.int64)  # the entry of each interval
+    n_colors = int(norm.Ncmap)
+    low = np.full(n_colors, np.nan)
+    high = np.full(n_colors, np.nan)
+    for entry in np.unique(entries):  # an entry may draw several intervals
+        inside = entries == entry
+        low[entry], high[entry] = edges[:-1][inside].min(), edges[1:][inside].max()
+    index = np.clip(np.floor(np.nan_to_num(position) * n_colors), 0, n_colors - 1).astype(np.int64)
+    values = (low[index] + high[index]) / 2.0
+    values[np.isnan(position)] = np.nan
+    return values
 
 
 # name -> class; every entry has a forward and an inverse (tests round-trip all).
@@ -310,6 +334,10 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
         return NORMS[norm](vmin, vmax, clip=clip)
     mcolors = sys.modules.get("matplotlib.colors")
     if mcolors is not None and isinstance(norm, mcolors.Normalize):
+        for name, given, own in (("vmin", vmin, norm.vmin), ("vmax", vmax, norm.vmax)):
+            if given is not None and own is not None and float(given) != float(own):
+                msg = f"expected one {name}, got {name}={given!r} and the norm's {name}={own!r}"
+                raise InputError(msg + f"; leave {name} out to use the norm's")
         vmin = norm.vmin if vmin is None else vmin
         vmax = norm.vmax if vmax is None else vmax
         if vmin is None or vmax is None:

@@ -60,6 +60,9 @@ class Encoding(Protocol):
     name: ClassVar[str]
     exact: ClassVar[bool]
     summary: ClassVar[str]
+    #: the dtype every file of this encoding stores ("uint16" for KITTI), None when it
+    #: follows the data (``exact``) or an option (``linear``'s ``bits``)
+    stored_dtype: ClassVar[str | None]
 
     def encode(
         self,
@@ -109,6 +112,7 @@ class BaseEncoding:
     name: ClassVar[str]
     exact: ClassVar[bool] = False
     summary: ClassVar[str]
+    stored_dtype: ClassVar[str | None] = None
     options: ClassVar[frozenset[str]] = frozenset({"clip"})
 
     def encode(

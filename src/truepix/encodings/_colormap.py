@@ -83,6 +83,7 @@ class ColormapEncoding(BaseEncoding):
 
     name: ClassVar[str] = "colormap"
     summary: ClassVar[str] = "heatmap RGBA (plt.imsave), error <= half a color bin"
+    stored_dtype: ClassVar[str | None] = "uint8"
     options: ClassVar[frozenset[str]] = frozenset({"bits", "vmin", "vmax", "cmap", "clip"})
 
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:

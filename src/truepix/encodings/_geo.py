@@ -51,6 +51,8 @@ class Rgb24Encoding(BaseEncoding):
     truepix.errors.EncodingDomainError: expected values in [-10000, 1667721.5] m for encoding 'terrain-rgb', got 1 of 1 outside (min -10001, max -10001); pass clip=True to clip them
     """
 
+    stored_dtype: ClassVar[str | None] = "uint8"
+
     offset: ClassVar[float]
     scale: ClassVar[float]
 

@@ -43,6 +43,7 @@ class KittiDepthEncoding(BaseEncoding):
 
     name: ClassVar[str] = "kitti-depth"
     summary: ClassVar[str] = "KITTI depth, uint16 v/256 m, 0 = invalid"
+    stored_dtype: ClassVar[str | None] = "uint16"  # a KITTI file is 16-bit, whatever the depths
     domain: ClassVar[tuple[float, float]] = (1.0 / 256.0, 65535.0 / 256.0)
 
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
@@ -100,6 +101,7 @@ class KittiFlowEncoding(BaseEncoding):
 
     name: ClassVar[str] = "kitti-flow"
     summary: ClassVar[str] = "KITTI flow, uint16 RGB (v-2^15)/64 px, B = valid"
+    stored_dtype: ClassVar[str | None] = "uint16"
     domain: ClassVar[tuple[float, float]] = (-512.0, 32767.0 / 64.0)
 
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:

@@ -19,7 +19,7 @@ from truepix.errors import (
     UnsupportedDtypeError,
     did_you_mean,
 )
-from truepix.io import _png, _tiff
+from truepix.io import _jxl, _png, _tiff, _webp
 from truepix.io._atomic import write_atomic
 from truepix.io._layout import (
     FOLD_WIDTH,
@@ -32,11 +32,18 @@ from truepix.io._layout import (
     unfold,
 )
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+from truepix.io._readers import READERS
 
 __all__ = ["ImageInfo", "info", "load", "save"]
 
 # file suffix -> format
-_FORMATS: dict[str, str] = {".png": "png", ".tif": "tiff", ".tiff": "tiff"}
+_FORMATS: dict[str, str] = {
+    ".png": "png",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".jxl": "jxl",
+    ".webp": "webp",
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,13 @@ class ImageInfo:
         Bytes on disk.
     writer : str or None
         The truepix version that wrote the file.
+    palette : tuple of tuple of int, or None
+        A palette image's colors, one ``(R, G, B)`` or ``(R, G, B, A)`` per index
+        (8-bit for PNG, 16-bit for a TIFF ColorMap); None for other images.
+    axes : str or None
+        TIFF: tifffile's axes of the series, e.g. ``"TZCYX"`` or ``"YXS"``.
+    n_series : int
+        TIFF: how many series the file holds (``series=`` picks one).
     """
 
     path: str
@@ -88,6 +102,9 @@ class ImageInfo:
     checksum: str | None = None
     file_size: int = 0
     writer: str | None = None
+    palette: tuple[tuple[int, ...], ...] | None = None
+    axes: str | None = None
+    n_series: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable dict of every field (dtypes as strings)."""
@@ -103,7 +120,7 @@ def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         hint = did_you_mean(suffix, _FORMATS) or f" use one of {', '.join(_FORMATS)}"
-        msg = f"expected a file name ending in .png, .tif or .tiff, got {str(path)!r};{hint}"
+        msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
         raise UnknownFormatError(msg)
     return _FORMATS[suffix]
 
@@ -138,16 +155,39 @@ def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
     if len(shape) == 3 and shape[2] == 1:
         shape = shape[:2]
     channels = shape[2] if len(shape) == 3 else 1
-    if format == "png" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
+    if format == "webp":
+        return _webp_layout(samples, shape)
+    if format != "tiff" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
         return _png_planes(samples)
     if samples.dtype.kind == "b":
         return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
     if format == "tiff":
         return "native", samples.reshape(shape).astype(samples.dtype.newbyteorder("="), copy=False)
+    if format == "jxl" and samples.dtype.kind == "f" and samples.dtype.itemsize <= 4:
+        # float16 widened: exact (float16 is a subset of float32), and libjxl's own
+        # float16 path loses NaN and subnormals
+        return "native", samples.reshape(shape).astype(np.float32, copy=False)
     target = narrow_dtype(samples)
     if target is not None:
         return "native", samples.reshape(shape).astype(target, copy=False)
     return _png_planes(samples)
+
+
+def _webp_layout(samples: np.ndarray, shape: tuple[int, ...]) -> tuple[str, np.ndarray]:
+    """WebP holds uint8 RGB(A): a gray picture goes into R = G = B."""
+    channels = shape[2] if len(shape) == 3 else 1
+    if samples.dtype != np.uint8 or channels not in (1, 3, 4):
+        msg = (
+            f"expected uint8 gray, RGB or RGBA samples for WebP, got {samples.dtype} with "
+            f"{channels} channel(s); save exact data of any dtype as .png, .tif or .jxl"
+        )
+        raise UnsupportedDtypeError(msg)
+    if max(shape[:2]) > _webp.MAX_SIDE:
+        msg = f"expected sides of at most {_webp.MAX_SIDE} pixels for WebP, got {shape[:2]}"
+        raise ShapeError(msg)
+    if channels == 1:
+        return "rgb-gray", np.repeat(samples.reshape(*shape[:2], 1), 3, axis=2)
+    return "native", samples.reshape(shape)
 
 
 def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
@@ -172,6 +212,8 @@ def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
         if pixels.shape != planes_shape:
             pixels = unfold(pixels, planes_shape)
         return from_planes(pixels, samples_dtype, samples_shape)
+    if record["layout"] == "rgb-gray":
+        return np.ascontiguousarray(pixels[..., 0]).reshape(samples_shape)
     if record["layout"] == "bool255":
         return (pixels != 0).reshape(samples_shape)
     return pixels.reshape(samples_shape)
@@ -191,12 +233,14 @@ def save(
     compression: int | str | None = None,
     overwrite: bool = True,
 ) -> ImageInfo:
-    """Save an array as a self-describing PNG or TIFF that :func:`load` reads back.
+    """Save an array as a self-describing PNG, TIFF, JPEG XL or WebP that :func:`load` reads back.
 
     Parameters
     ----------
     path : str or path-like
-        Ends in ``.png``, ``.tif`` or ``.tiff``.
+        Ends in ``.png``, ``.tif``/``.tiff``, ``.jxl`` (lossless JPEG XL: the
+        smallest exact files for uint8/uint16/float32 data) or ``.webp`` (lossless,
+        uint8 pictures only).
     array : array-like
         Any numeric dtype (bool, integers, floats, complex, either byte order) and
         any non-empty shape.
@@ -217,7 +261,8 @@ def save(
     compression : int or str, optional
         PNG: zlib level 0-9 (default: level 1 with the RLE strategy, the fastest
         measured for nearly the smallest files). TIFF: deflate level 0-9 or a codec
-        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``).
+        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``). JPEG XL:
+        the encoder effort 1-9 (default 1). WebP: libwebp's level 0-100 (default 75).
     overwrite : bool
         If false, refuse to replace an existing file.
 
@@ -235,10 +280,12 @@ def save(
 
     Notes
     -----
-    In PNG, uint8/uint16 data -- and any integer data whose values fit them -- is a
-    plain gray, gray-alpha, RGB or RGBA picture whose samples are the values
-    (a 7 is gray 7). Other data is split into byte planes (see
-    :mod:`truepix.io._layout`). The write is atomic: a temporary file renamed
+    In PNG the dtype decides the bit depth, never the values: uint8 and bool
+    are 8-bit, uint16 is 16-bit even when every value is below 256; other
+    integers are a 16-bit picture when their values fit (int8: 8-bit), whose
+    samples are the values (a 7 is gray 7). Everything else is split into byte
+    planes (see :mod:`truepix.io._layout`). Encodings that define a format store
+    its dtype (``kitti-depth`` is always 16-bit). The write is atomic: a temporary file renamed
     into place.
 
     Examples
@@ -292,6 +339,24 @@ def save(
             for part in parts:
                 file.write(part)
 
+    elif format == "webp":
+        if isinstance(compression, str):
+            msg = f"expected a WebP level 0-100, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        webp_file = _webp.encode(picture, record=text, effort=compression)
+
+        def write(file: BinaryIO) -> None:
+            file.write(webp_file)
+
+    elif format == "jxl":
+        if isinstance(compression, str) or compression == 0:
+            msg = f"expected a JPEG XL effort 1-9, got {compression!r}; codec names are for TIFF"
+            raise InputError(msg)
+        encoded_file = _jxl.encode(picture, record=text, effort=compression)
+
+        def write(file: BinaryIO) -> None:
+            file.write(encoded_file)
+
     else:
 
         def write(file: BinaryIO) -> None:
@@ -321,79 +386,118 @@ def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int
     )
 
 
-def _foreign_info(
-    path: Path, format: str, dtype: np.dtype, shape: tuple[int, ...], size: int
-) -> ImageInfo:
-    return ImageInfo(
-        path=str(path),
-        format=format,
-        foreign=True,
-        encoding=None,
-        dtype=dtype,
-        shape=shape,
-        exact=True,
-        max_error=0.0,
-        stored_dtype=dtype,
-        stored_shape=shape,
-        file_size=size,
-    )
+_PALETTE_MODES = (None, "colors", "indices")
+
+
+def _check_palette(palette: Any) -> None:
+    if palette not in _PALETTE_MODES:
+        msg = (
+            "expected palette='colors' or 'indices' (or None: the format's default), "
+            f"got {palette!r}"
+        )
+        raise InputError(msg)
 
 
 def _read(
-    path: Path, *, pixels_too: bool
+    path: Path, *, pixels_too: bool, palette: str | None = None, series: int = 0
 ) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
     format = _format_of(path)
+    _check_palette(palette)
     size = path.stat().st_size
-    pixels: np.ndarray | None
-    if format == "png":
-        data = path.read_bytes()
-        parsed = _png.parse(data)
-        text = parsed.record
-        pixels = _png.decode(data, parsed) if pixels_too else None
-        dtype, shape = parsed.dtype, parsed.shape
-    else:
-        pixels, tiff = _tiff.read(path, header_only=not pixels_too)
-        text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
+    if format != "tiff" and series != 0:
+        msg = f"expected series=0 for a {format.upper()} file (one image), got series={series!r}"
+        raise InputError(msg)
+    got = READERS[format](path, pixels_too=pixels_too, palette=palette, series=series)
+    pixels, text, dtype, shape = got.pixels, got.record, got.dtype, got.shape
     if text is None:
-        return pixels, None, _foreign_info(path, format, dtype, shape, size)
+        foreign = ImageInfo(
+            path=str(path),
+            format=format,
+            foreign=True,
+            encoding=None,
+            dtype=dtype,
+            shape=shape,
+            exact=True,
+            max_error=0.0,
+            stored_dtype=dtype,
+            stored_shape=shape,
+            file_size=size,
+            **got.extra,
+        )
+        return pixels, None, foreign
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
-    if format == "png" and (stored_dtype != dtype or stored_shape != shape):
+    if dtype is None:  # described from the header and record: the sizes it has must agree
+        dtype, shape = stored_dtype, (*shape, *stored_shape[len(shape) :])
+    if format != "tiff" and (stored_dtype != dtype or stored_shape != shape):
         msg = (
-            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
-            f"got {shape} {dtype}; the file was altered after truepix wrote it"
+            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its "
+            f"metadata says, got {shape} {dtype}; the file was altered after truepix wrote it"
         )
         raise MetadataError(msg)
     return pixels, record, _info_from_record(path, format, record, size)
 
 
-def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.ndarray:
-    """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
+def load(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    encoding: str | None = None,
+    palette: str | None = None,
+    series: int = 0,
+) -> np.ndarray:
+    """Load a PNG, TIFF, JPEG XL or WebP: the saved array, or another tool's stored samples.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
     and shape -- bit for bit when the encoding is exact, within
     ``info(path).max_error`` otherwise -- after the stored samples are checked
-    against their CRC-32. Any other PNG or TIFF comes back as its stored samples
-    (uint8/uint16 and all channels for PNG; the first series for TIFF), never
-    rescaled; palette PNGs come back as their RGB(A) colors.
+    against their CRC-32. Any other file comes back as its stored samples
+    (uint8/uint16 and all channels for PNG; the first series for TIFF, as
+    ``tifffile.imread``; the decoded samples for JPEG XL and WebP), never
+    rescaled; palette PNGs come back as their RGB(A) colors unless
+    ``palette="indices"``.
 
     Parameters
     ----------
     path : str or path-like
-        A ``.png``, ``.tif`` or ``.tiff`` file.
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
     encoding : str, optional
         Decode a file another tool wrote with a public encoding: ``"terrain-rgb"``
         and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
         float64 values (NaN where invalid). For truepix files the encoding is read
         from the file; naming a different one is an error.
+    palette : {None, "colors", "indices"}
+        For palette images: ``"colors"`` gives each pixel's palette color (RGB, or
+        RGBA with a PNG ``tRNS``), ``"indices"`` the stored indices (uint8), e.g.
+        the class ids of a PASCAL VOC label map. None (default) gives what each
+        format's reference reader gives: colors for PNG (8-bit), indices for TIFF
+        (as tifffile), whose ``"colors"`` are the 16-bit ColorMap values.
+    series : int
+        TIFF: which series to read (default the first, as ``tifffile.imread``):
+        a whole stack or ImageJ/OME hyperstack with its axes, the base level of a
+        pyramid. See ``info(path).axes`` and ``.n_series``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The saved array (truepix files), or the stored samples with the shape
+        and dtype ``info(path, palette=palette, series=series)`` reports.
 
     Raises
     ------
+    UnknownFormatError
+        A suffix no codec handles.
+    InputError
+        An unknown ``palette`` mode, a ``series`` the file does not have, or an
+        ``encoding`` that contradicts the file's.
     IntegrityError
         The pixels do not match the checksum written with them.
     CorruptFileError, MetadataError, DecompressionBombError
         Damaged, truncated, tampered or hostile files; nothing is allocated for them.
+    UnsupportedFileError
+        Sound files in a codec truepix cannot decode (TIFF SGILog, ThunderScan,
+        old-style JPEG ...); the message names it.
 
     Examples
     --------
@@ -406,7 +510,7 @@ def load(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> np.
     array([[    7,   300],
            [65535,     0]], dtype=int32)
     """
-    pixels, record, _ = _read(Path(path), pixels_too=True)
+    pixels, record, _ = _read(Path(path), pixels_too=True, palette=palette, series=series)
     pixels = cast(np.ndarray, pixels)  # _read decodes pixels when asked to
     if record is None:
         return pixels if encoding is None else _decode_foreign(pixels, encoding)
@@ -450,8 +554,37 @@ def _decode_foreign(pixels: np.ndarray, name: str) -> np.ndarray:
     return decoded
 
 
-def info(path: str | os.PathLike[str], /) -> ImageInfo:
+def info(
+    path: str | os.PathLike[str], /, *, palette: str | None = None, series: int = 0
+) -> ImageInfo:
     """Describe a file without decoding its pixels.
+
+    A file of any size is described; the decoded-size cap applies to
+    :func:`load` only. A JPEG XL or WebP file truepix did not write is decoded
+    to learn its dtype (their headers do not say it simply).
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
+    palette : {None, "colors", "indices"}
+        As for :func:`load`: the dtype and shape reported are those ``load``
+        returns with the same option.
+    series : int
+        TIFF: which series to describe (default the first).
+
+    Returns
+    -------
+    ImageInfo
+        Encoding, dtype, shape, ``exact`` and ``max_error``, the stored picture,
+        checksum, palette (``.palette``) and TIFF axes (``.axes``, ``.n_series``).
+
+    Raises
+    ------
+    UnknownFormatError
+        A suffix no codec handles.
+    CorruptFileError, MetadataError, DecompressionBombError, UnsupportedFileError
+        As for :func:`load`, for what can be told without decoding.
 
     Examples
     --------
@@ -462,5 +595,5 @@ def info(path: str | os.PathLike[str], /) -> ImageInfo:
     >>> meta.encoding, meta.exact, meta.max_error < 0.002, meta.stored_dtype
     ('kitti-depth', False, True, dtype('uint16'))
     """
-    _, _, image_info = _read(Path(path), pixels_too=False)
+    _, _, image_info = _read(Path(path), pixels_too=False, palette=palette, series=series)
     return image_info

@@ -3,8 +3,9 @@
 Layouts
 -------
 native   the samples as a picture: (H, W) gray or (H, W, C) with C channels.
-         In PNG, integer samples whose values all fit uint8/uint16 are stored
-         narrowed (a 7 is gray 7) and cast back on load.
+         In PNG the dtype decides the depth: uint8 8-bit, uint16 16-bit; other
+         integers whose values fit are stored as 16-bit (int8: 8-bit) pictures
+         (a 7 is gray 7) and cast back on load.
 bool255  a bool array as uint8 0/255, so a mask looks like a mask.
 planes   anything else: the bytes of each element split into byte planes, most
          significant first, stacked as one tall 8-bit gray picture
@@ -65,27 +66,34 @@ def picture_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def narrow_dtype(array: np.ndarray) -> np.dtype | None:
-    """uint8 or uint16 if every value of an integer array fits it, else None.
+    """The viewable picture dtype of an integer array, decided by its dtype; else None.
+
+    uint8 is 8-bit and uint16 16-bit, whatever the values. Other integers are
+    stored as a picture of their own width when their values fit it: int8 as
+    8-bit, wider ones as 16-bit -- never 8-bit, so that another reader gets the
+    same depth for a constant, an all-zero or a small-valued frame as for any
+    other frame of the same data. None means byte planes.
 
     Examples
     --------
-    >>> narrow_dtype(np.array([0, 7], np.int32)), narrow_dtype(np.array([300], np.int64))
-    (dtype('uint8'), dtype('uint16'))
+    >>> narrow_dtype(np.array([0, 7], np.uint16)), narrow_dtype(np.array([0, 7], np.int32))
+    (dtype('uint16'), dtype('uint16'))
+    >>> narrow_dtype(np.array([7], np.int8)), narrow_dtype(np.array([70000], np.int64)) is None
+    (dtype('uint8'), True)
     >>> narrow_dtype(np.array([-1], np.int8)) is None
     True
     """
-    if array.dtype.kind not in "iu":
+    kind, size = array.dtype.kind, array.dtype.itemsize
+    if kind not in "iu":
         return None
-    if array.dtype.itemsize == 1 and array.dtype.kind == "u":
-        return np.dtype(np.uint8)
+    if kind == "u" and size <= 2:
+        return np.dtype(np.uint8 if size == 1 else np.uint16)
     low, high = int(array.min()), int(array.max())
     if low < 0:
         return None
-    if high <= 0xFF:
+    if size == 1:
         return np.dtype(np.uint8)
-    if high <= 0xFFFF:
-        return np.dtype(np.uint16)
-    return None
+    return np.dtype(np.uint16) if high <= 0xFFFF else None
 
 
 def _sign_flip(dtype: np.dtype) -> int:

@@ -16,7 +16,8 @@ encoding     encoding name (str); params: its parameters (object)
 exact        whether load() returns the array bit for bit (bool)
 max_error    guaranteed bound on |loaded - saved| (float, 0.0 when exact)
 samples      {"dtype", "shape"} of the encoding's output, before it is laid out in the picture
-layout       how those samples are laid out in the picture ("native", "bool255", "planes")
+layout       how those samples are laid out in the picture ("native", "bool255", "planes",
+             "rgb-gray": a gray picture in R = G = B, for WebP)
 stored       {"dtype", "shape", "crc32"} of the samples in the picture, CRC-32 over their
              C-ordered little-endian bytes
 record_crc32 CRC-32 of the canonical JSON of all the other fields
@@ -57,7 +58,7 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 KEYWORD = "truepix"
-LAYOUTS = ("native", "bool255", "planes")
+LAYOUTS = ("native", "bool255", "planes", "rgb-gray")
 _MAX_RECORD_CHARS = 1 << 20
 _MAX_NDIM = 32
 

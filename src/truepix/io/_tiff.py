@@ -1,15 +1,21 @@
-"""TIFF through tifffile: every dtype natively, the record in a private tag.
+"""TIFF through tifffile: every dtype natively, the record in the DocumentName tag.
 
-The record is ASCII JSON in tag 65301 (the private, reusable range), so it
-neither collides with ImageDescription (which ImageJ and tifffile use for
-their own metadata) nor is lost when other tools rewrite the description.
-Reading checks that every strip or tile lies inside the file and that the
-declared size is one the compressed data can hold, before decoding.
+The record is ASCII JSON in DocumentName (tag 269), a registered tag every TIFF
+library knows: it neither collides with ImageDescription (which ImageJ and
+tifffile use for their own metadata), nor makes libtiff-based readers log
+"Unknown field with tag ..." as every private-range tag does (OpenCV prints that
+line for each file), nor is dropped by libtiff tools that rewrite files (tiffcp
+keeps known tags only). Files written before carry the record in the private
+tag 65301, which is still read. A DocumentName that is not a truepix record
+(JSON with a ``"truepix"`` field) is another tool's and left alone.
+Files are read through tifffile's series model -- uniform stacks, ImageJ
+hyperstacks (also the one-directory contiguous layout), OME-TIFF, pyramids
+(the base level) -- and every page of the chosen series is checked by
+:mod:`truepix.io._tiff_checks` before anything is decoded.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -17,14 +23,22 @@ from typing import Any, BinaryIO
 import numpy as np
 import tifffile
 
-from truepix.errors import CorruptFileError, InputError
+from truepix.errors import InputError, ReadError
 from truepix.io._limits import check_decoded_size
+from truepix.io._tiff_checks import (
+    check_header,
+    check_page,
+    codec_name,
+    corrupt,
+    decode_fault,
+    open_fault,
+    quiet_tifffile,
+)
 
 __all__ = ["TAG", "TiffInfo", "read", "write"]
 
-TAG = 65301
-# most a codec can expand its input; None: no bound we can rely on beyond the absolute cap
-_MAX_RATIO: dict[int, int | None] = {1: 1, 8: 1032, 32946: 1032, 32773: 64, 5: 4096}
+TAG = 269  # DocumentName
+LEGACY_TAG = 65301
 _CODECS = ("zstd", "deflate", "lzw", "lzma", "none")
 _DEFAULT = ("deflate", 1)
 
@@ -38,10 +52,10 @@ class TiffInfo:
     record: str | None
     pages: int
     compression: str
-
-
-def _corrupt(what: str, got: str) -> CorruptFileError:
-    return CorruptFileError(f"expected {what}, got {got}; the TIFF file is damaged or not a TIFF")
+    axes: str = ""
+    series: int = 0
+    n_series: int = 1
+    palette: tuple[tuple[int, ...], ...] | None = None
 
 
 def _compression(compression: int | str | None) -> tuple[str | None, int | None]:
@@ -88,56 +102,124 @@ def write(
     tifffile.imwrite(path, samples, **options)
 
 
-def _check_extent(tif: tifffile.TiffFile, size: int) -> tuple[int, int]:
-    """Declared decoded bytes of the first series and its compressed bytes; all inside the file."""
-    series = tif.series[0]
-    compressed = 0
-    for page in series.pages:
-        if page is None:
-            continue
-        for offset, count in zip(page.dataoffsets, page.databytecounts, strict=True):
-            if offset + count > size:
-                got = f"data up to byte {offset + count} of a {size}-byte file (truncated)"
-                raise _corrupt("strips and tiles inside the file", got)
-            compressed += count
-    return math.prod(series.shape) * series.dtype.itemsize, compressed
+def _series(tif: tifffile.TiffFile, index: int) -> Any:
+    if not tif.pages:
+        raise corrupt("at least one image", "none")
+    first = tif.pages.first
+    if 0 in (int(first.imagewidth), int(first.imagelength)):  # before tifffile divides by it
+        got = f"{first.imagewidth} x {first.imagelength}"
+        raise corrupt("an image of at least 1 x 1 pixels", got)
+    if not tif.series:
+        raise corrupt("at least one image", "none")
+    count = len(tif.series)
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
+        msg = f"expected series in 0..{count - 1} (the file holds {count}), got series={index!r}"
+        raise InputError(msg)
+    return tif.series[index]
+
+
+def _check_series(series: Any, size: int) -> None:
+    """Check the pages the series reads; a contiguous one (ImageJ > 4 GB) is one extent."""
+    if series.dataoffset is not None:
+        check_page(series.pages[0], size)
+        end = int(series.dataoffset) + int(series.nbytes)
+        if end > size:
+            got = f"data up to byte {end} of a {size}-byte file (truncated)"
+            raise corrupt("the stack's frames inside the file", got)
+        return
+    pages = [page for page in series.pages if page is not None]
+    if not pages:
+        raise corrupt("at least one image", "none")
+    for page in pages:
+        check_page(page, size)
+
+
+def _palette(page: Any) -> tuple[tuple[int, ...], ...] | None:
+    colormap = getattr(page, "colormap", None) if int(page.photometric) == 3 else None
+    if colormap is None:
+        return None
+    return tuple(map(tuple, np.asarray(colormap).T.tolist()))
+
+
+def _decode(series: Any, record: str | None, palette: str | None) -> np.ndarray:
+    first = series.pages[0]
+    if record is None:
+        check_decoded_size(int(series.nbytes), what="TIFF")
+    try:
+        pixels: np.ndarray = first.asarray() if record is not None else series.asarray()
+    except Exception as exc:  # codecs raise their own errors on damaged data
+        raise decode_fault(exc, first) from None
+    colormap = getattr(first, "colormap", None)
+    if palette == "colors" and int(first.photometric) == 3 and colormap is not None:
+        colors = np.asarray(colormap).T
+        if pixels.size and int(pixels.max()) >= len(colors):
+            what = f"palette indices below {len(colors)} (the ColorMap entries)"
+            raise corrupt(what, f"index {int(pixels.max())}")
+        pixels = colors[pixels]
+    return pixels
+
+
+def _record(page: Any) -> str | None:
+    tags = getattr(page, "tags", None)
+    if tags is None:
+        return None
+    for number in (TAG, LEGACY_TAG):
+        tag = tags.get(number)
+        value = None if tag is None else tag.value
+        if isinstance(value, str) and value.startswith("{") and '"truepix":' in value:
+            return value
+    return None
+
+
+def _describe(tif: Any, chosen: Any, index: int, palette: str | None) -> TiffInfo:
+    first = chosen.pages[0]
+    record = _record(first)
+    colors = _palette(first)
+    shape, dtype = tuple(chosen.shape), np.dtype(chosen.dtype)
+    if palette == "colors" and colors is not None:
+        shape, dtype = (*shape, 3), np.dtype(np.uint16)
+    return TiffInfo(
+        shape=shape,
+        dtype=dtype,
+        record=record,
+        pages=len(tif.pages),
+        compression=codec_name(first.compression),
+        axes=str(chosen.axes),
+        series=index,
+        n_series=len(tif.series),
+        palette=colors,
+    )
 
 
 def read(
-    path: str | os.PathLike[str], *, header_only: bool = False
+    path: str | os.PathLike[str],
+    *,
+    header_only: bool = False,
+    series: int = 0,
+    palette: str | None = None,
 ) -> tuple[np.ndarray | None, TiffInfo]:
-    """Read a TIFF's first series (and the truepix record, if any)."""
-    size = os.path.getsize(path)
-    try:
-        with tifffile.TiffFile(path) as tif:
-            if not tif.pages or not tif.series:
-                raise _corrupt("at least one image", "none")
-            first = tif.pages.first
-            tag = first.tags.get(TAG)
-            record = tag.value if tag is not None and isinstance(tag.value, str) else None
-            series = tif.series[0]
-            declared, compressed = _check_extent(tif, size)
-            ratio = _MAX_RATIO.get(int(first.compression))
-            if ratio is None:
-                check_decoded_size(declared, what="TIFF")
-            else:
-                check_decoded_size(declared, what="TIFF", compressed=compressed, ratio=ratio)
-            info = TiffInfo(
-                shape=tuple(series.shape),
-                dtype=np.dtype(series.dtype),
-                record=record,
-                pages=len(tif.pages),
-                compression=first.compression.name.lower(),
-            )
+    """Read a TIFF series (the first by default, as tifffile does) and the truepix record.
+
+    ``palette="colors"`` turns a palette image's indices into its 16-bit ColorMap
+    colors; by default the stored indices come back, as tifffile gives them.
+    The decoded-size cap applies to what is decoded, so ``header_only``
+    describes a file of any size.
+    """
+    size = check_header(path)
+    with quiet_tifffile():
+        try:
+            tif = tifffile.TiffFile(path)
+        except Exception as exc:  # tifffile raises many kinds on damaged directories
+            raise open_fault(exc) from None
+        with tif:
+            try:
+                chosen = _series(tif, series)
+                _check_series(chosen, size)
+                info = _describe(tif, chosen, series, palette)
+            except (ReadError, InputError):
+                raise
+            except Exception as exc:  # ditto, while building series from the tags
+                raise open_fault(exc) from None
             if header_only:
                 return None, info
-            pixels = first.asarray() if record is not None else series.asarray()
-    except (CorruptFileError, InputError):
-        raise
-    except (
-        Exception
-    ) as exc:  # tifffile raises TiffFileError, ValueError, struct.error ... on bad files
-        if isinstance(exc, OSError) and not isinstance(exc, tifffile.TiffFileError):
-            raise
-        raise _corrupt("a readable TIFF", f"{type(exc).__name__}: {exc}") from exc
-    return pixels, info
+            return _decode(chosen, info.record, palette), info

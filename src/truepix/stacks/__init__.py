@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from truepix.stacks._equalize import equalize
+from truepix.stacks._hist_dask import to_dask_array
 from truepix.stacks._histogram import PixelHistogram, bin_edges, pixel_histogram
 
-__all__ = ["PixelHistogram", "bin_edges", "equalize", "pixel_histogram"]
+__all__ = ["PixelHistogram", "bin_edges", "equalize", "pixel_histogram", "to_dask_array"]

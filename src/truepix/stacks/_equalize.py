@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix._validate import positive_int
+from truepix._validate import positive_int, split_mask
 from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 from truepix.stacks import _equalize_numpy
 
@@ -17,7 +17,7 @@ _MAX_INTEGER_LEVELS = 2**24
 
 
 def _check_images(images: Any) -> np.ndarray:
-    array = np.asarray(images)
+    array = np.asarray(np.ma.getdata(images))
     if array.ndim < 2 or array.size == 0:
         msg = (
             f"expected images of shape (..., H, W) with at least one pixel, got shape {array.shape}"
@@ -34,6 +34,16 @@ def _check_images(images: Any) -> np.ndarray:
     return array
 
 
+def _visible(mask: Any, hidden: np.ndarray | None, images: Any) -> Any:
+    """The user's mask with the masked array's masked pixels left out."""
+    if hidden is None:
+        return mask
+    visible = ~hidden
+    if mask is None:
+        return visible
+    return _check_mask(mask, visible.shape, full=True) & visible
+
+
 def _check_nbins(nbins: Any, dtype: np.dtype) -> int:
     count = positive_int(nbins, "nbins")
     if dtype.kind in "iu" and count != 256:
@@ -47,18 +57,21 @@ def _check_nbins(nbins: Any, dtype: np.dtype) -> int:
     return count
 
 
-def _check_mask(mask: Any, shape: tuple[int, ...]) -> np.ndarray:
+def _check_mask(mask: Any, shape: tuple[int, ...], *, full: bool = False) -> np.ndarray:
     selected = np.array(mask, dtype=bool)  # as scikit-image: nonzero selects
     try:
-        full = np.broadcast_to(selected, shape)
+        broadcast = np.broadcast_to(selected, shape)
     except ValueError:
         msg = f"expected a mask that broadcasts to the images' shape {shape}, got shape {selected.shape}"
         raise ShapeError(msg) from None
+    if full:
+        return broadcast
+    full_mask = broadcast
     n_pixels = shape[-2] * shape[-1]
     if selected.ndim <= 2:  # one mask for every image
-        rows = np.ascontiguousarray(full.reshape(-1, n_pixels)[:1])
+        rows = np.ascontiguousarray(full_mask.reshape(-1, n_pixels)[:1])
     else:
-        rows = np.ascontiguousarray(full).reshape(-1, n_pixels)
+        rows = np.ascontiguousarray(full_mask).reshape(-1, n_pixels)
     empty = np.flatnonzero(~rows.any(axis=1))
     if empty.size:
         where = "the mask" if rows.shape[0] == 1 else f"the mask of image {int(empty[0])}"
@@ -106,12 +119,14 @@ def equalize(images: Any, /, *, nbins: int = 256, mask: Any = None) -> np.ndarra
     mask : array_like of bool, optional
         Pixels that make the histogram (as scikit-image's ``mask``); every pixel
         is mapped. Shape ``(H, W)`` for all images, or any shape that broadcasts
-        to ``images.shape``. Nonzero values select.
+        to ``images.shape``. Nonzero values select. A masked array's masked
+        pixels are left out of the histogram as well.
 
     Returns
     -------
     numpy.ndarray
-        Same shape as ``images``:
+        Same shape as ``images`` (a masked array for a masked array, with its
+        mask: masked pixels have no equalized value):
 
         * uint8 images give uint8, equal bit for bit to ``cv2.equalizeHist`` of
           each image (an image of one value keeps that value);
@@ -123,7 +138,8 @@ def equalize(images: Any, /, *, nbins: int = 256, mask: Any = None) -> np.ndarra
     Raises
     ------
     InputError
-        Non-finite values in a histogram, an empty mask, ``nbins`` other than
+        Non-finite values in a histogram, an empty mask (or an image whose
+        every pixel is masked), ``nbins`` other than
         256 for integer images, integer images spanning more than 2**24 values.
     ShapeError, UnsupportedDtypeError
         Not a batch of 2-D images of integers or floats.
@@ -141,7 +157,16 @@ def equalize(images: Any, /, *, nbins: int = 256, mask: Any = None) -> np.ndarra
     >>> tp.equalize(np.array([[10, 10], [20, 30]], np.uint8))
     array([[  0,   0],
            [128, 255]], dtype=uint8)
+
+    Masked pixels stay out of the histogram and come back masked:
+
+    >>> tp.equalize(np.ma.masked_equal(np.array([[10, 10], [20, 99]], np.uint8), 99)).tolist()
+    [[0, 0], [255, None]]
     """
+    _, hidden = split_mask(images)
+    if isinstance(images, np.ma.MaskedArray):
+        out = equalize(np.ma.getdata(images), nbins=nbins, mask=_visible(mask, hidden, images))
+        return np.ma.MaskedArray(out, mask=np.ma.getmaskarray(images))
     array = _check_images(images)
     count = _check_nbins(nbins, array.dtype)
     shape = array.shape

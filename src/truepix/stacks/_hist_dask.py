@@ -156,7 +156,28 @@ def to_dask_array(stack: Any) -> Any:
 
     A zarr store and a ``.npy`` file become full-depth pixel tiles, each task
     reading its own tile; image files become one chunk per file (rechunked to
-    tiles by :func:`dask_counts`). Dask arrays pass through.
+    tiles by :func:`dask_counts`). Dask arrays pass through. Hand the result to
+    :func:`truepix.pixel_histogram` to count it on the workers.
+
+    Parameters
+    ----------
+    stack
+        A zarr array or store, a ``.npy`` file, image files (a list, a glob, a
+        folder, a multi-page TIFF) or a dask array.
+
+    Returns
+    -------
+    dask.array.Array
+        ``(N, H, W)``, lazy: nothing is read until it is computed.
+
+    Raises
+    ------
+    ShapeError
+        Not an ``(N, H, W)`` stack on disk, or frames of different shapes.
+    UnsupportedDtypeError
+        Frames that are not real numbers.
+    MissingDependencyError
+        dask is not installed (``pip install "truepix[dask]"``).
 
     Examples
     --------

@@ -7,11 +7,12 @@ backend. The math lives in :mod:`._hist_numba` (tested against
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
+from truepix._validate import split_mask
 from truepix.errors import InputError, ShapeError
 from truepix.stacks._bins import Bins, check_dtype, resolve_bins
 from truepix.stacks._engine import PixelCounter
@@ -27,6 +28,56 @@ __all__ = ["PixelHistogram", "bin_edges", "pixel_histogram"]
 Progress = Callable[[int, "int | None"], None]
 
 
+# frames per chunk when a masked array is read as NaN-filled floats
+_MASKED_CHUNK = 64
+
+
+def _unmasked(frames: Any) -> Any:
+    """A masked array's frames as floats with NaN where masked: NaN is never counted.
+
+    Integers become float64 (exact up to 2**53; ``np.histogram`` compares them
+    in float64 too); floats keep their dtype. Other values pass through.
+    """
+    if not isinstance(frames, np.ma.MaskedArray):
+        return frames
+    data, mask = split_mask(frames)
+    if data.dtype.kind not in "iuf":
+        return data  # the dtype check refuses it with its own words
+    values = data.astype(np.float64 if data.dtype.kind in "iu" else data.dtype, copy=True)
+    if mask is not None:
+        values[mask] = np.nan
+    return values
+
+
+class _UnmaskedChunks(Sequence[np.ndarray]):
+    """A masked (N, H, W) array, read again and again as NaN-filled chunks of frames."""
+
+    def __init__(self, stack: np.ma.MaskedArray) -> None:
+        self._stack = stack
+
+    def __len__(self) -> int:
+        return -(-int(self._stack.shape[0]) // _MASKED_CHUNK)
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, int) or not 0 <= index < len(self):
+            raise IndexError(index)
+        start = index * _MASKED_CHUNK
+        return _unmasked(self._stack[start : start + _MASKED_CHUNK])
+
+
+def _honour_masks(stack: Any) -> Any:
+    if isinstance(stack, np.ma.MaskedArray):
+        if stack.ndim != 3:
+            msg = f"expected an (N, H, W) stack, got a masked array of shape {stack.shape}"
+            raise ShapeError(msg)
+        return _UnmaskedChunks(stack)
+    if isinstance(stack, (list, tuple)) and any(isinstance(i, np.ma.MaskedArray) for i in stack):
+        return [_unmasked(item) for item in stack]  # frames are views until filled
+    if isinstance(stack, Iterable) and iter(stack) is stack:  # a generator: wrap lazily
+        return (_unmasked(item) for item in stack)
+    return stack
+
+
 def _resolve(stack: Any, bins: Any, range: Any) -> tuple[Source | None, Bins]:
     if is_dask_array(stack):
         check_dask_stack(stack)
@@ -34,7 +85,7 @@ def _resolve(stack: Any, bins: Any, range: Any) -> tuple[Source | None, Bins]:
             bins, range, np.dtype(stack.dtype), data_range=lambda: dask_value_range(stack)
         )
         return None, spec
-    return resolve_source(stack, bins, range)
+    return resolve_source(_honour_masks(stack), bins, range)
 
 
 def resolve_source(stack: Any, bins: Any, range: Any) -> tuple[Source, Bins]:
@@ -80,6 +131,9 @@ def pixel_histogram(
         The frames, all of one shape (H, W) and one dtype (integers or floats):
 
         * an ``(N, H, W)`` numpy array (a memory-mapped one is read as it goes);
+          a masked array's masked values are not counted, like NaN (masked
+          frames in a list or generator too; integers are then counted as
+          float64, which bins them the same way);
         * any iterable or generator of 2-D frames (``(n, H, W)`` blocks may be
           mixed in: they are counted without copying);
         * a list of image paths, a glob pattern (``"frames/*.png"``), a folder of
@@ -170,6 +224,29 @@ def bin_edges(
     picks from the data and the range (float32 for float32 data and a plain
     range). With ``range=None`` this reads the stack once to find its range.
 
+    Parameters
+    ----------
+    stack
+        Any stack :func:`pixel_histogram` takes (masked values left out).
+    bins : int or sequence of float
+        As :func:`pixel_histogram`.
+    range : (float, float), optional
+        As :func:`pixel_histogram`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n_bins + 1`` increasing edges, in ``np.histogram``'s dtype.
+
+    Raises
+    ------
+    InputError
+        Bad ``bins`` or ``range``; ``range=None`` on a one-shot iterator.
+    OutOfRangeError
+        ``range=None`` on a stack with infinite values or only NaN.
+    ShapeError, UnsupportedDtypeError, UnsupportedInputError
+        Not a stack of real numbers, as :func:`pixel_histogram`.
+
     Examples
     --------
     >>> import numpy as np, truepix as tp
@@ -239,8 +316,36 @@ class PixelHistogram:
             resolve_bins(bins, range, np.dtype(np.float64), data_range=_no_data_range)
 
     def add(self, frames: Any, /) -> None:
-        """Count one ``(H, W)`` frame or an ``(n, H, W)`` batch of frames."""
-        array = np.asarray(frames)
+        """Count one ``(H, W)`` frame or an ``(n, H, W)`` batch of frames.
+
+        Parameters
+        ----------
+        frames : array_like
+            ``(H, W)`` or ``(n, H, W)``, the shape and dtype of the first frames.
+            Masked values of a masked array are not counted (integer frames
+            are then counted as float64: feed masked arrays throughout, or none).
+
+        Returns
+        -------
+        None
+            The counts grow in place (:attr:`counts`).
+
+        Raises
+        ------
+        ShapeError
+            Not 2-D or 3-D, or another frame shape than the first.
+        UnsupportedDtypeError
+            bool, complex or object frames, or another dtype than the first.
+
+        Examples
+        --------
+        >>> import numpy as np, truepix as tp
+        >>> hist = tp.stacks.PixelHistogram(bins=2, range=(0, 2))
+        >>> hist.add(np.ma.masked_equal([[0.5, 1.5]], 1.5))  # the masked value is not counted
+        >>> hist.counts.tolist()
+        [[[1, 0], [0, 0]]]
+        """
+        array = np.asarray(_unmasked(frames))
         if array.ndim not in (2, 3):
             msg = f"expected a 2-D frame or an (n, H, W) batch, got shape {array.shape}"
             raise ShapeError(msg)

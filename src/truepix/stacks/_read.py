@@ -2,9 +2,12 @@
 
 A file truepix wrote holds one array: a 2-D frame or an ``(N, H, W)`` stack, read
 with :func:`truepix.io.load` (which checks and decodes it). A foreign file holds
-gray frames: a PNG is one frame, a multi-page TIFF is streamed page by page with
-tifffile, so a stack far larger than memory is read one frame at a time.
-``.npy`` files are memory-mapped.
+gray frames: a PNG is one frame; a TIFF is read through tifffile's series model,
+so every plane of its first series is a frame -- the pages of a multi-page stack,
+the T x Z (x C) planes of an ImageJ or OME hyperstack -- and a stack far larger
+than memory is read one frame at a time. An ImageJ stack whose frames follow one
+image directory (how ImageJ writes stacks past 4 GB) is memory-mapped, as are
+``.npy`` files.
 """
 
 from __future__ import annotations
@@ -54,13 +57,65 @@ def _stack_shape(path: Path, shape: tuple[int, ...], foreign: bool) -> tuple[int
     raise ShapeError(msg)
 
 
-def _tiff_pages(path: Path) -> Iterator[np.ndarray]:
+def _tiff_pages(path: Path, height: int, width: int) -> Iterator[np.ndarray]:
     import tifffile
 
-    with tifffile.TiffFile(path) as tif:
+    from truepix.io._tiff_checks import decode_fault, quiet_tifffile
+
+    with quiet_tifffile(), tifffile.TiffFile(path) as tif:
         for page in tif.series[0].pages:
-            frame = page.asarray()
-            yield frame
+            try:
+                frames = page.asarray()
+            except Exception as exc:  # codecs raise their own errors on damaged data
+                raise decode_fault(exc, page.keyframe) from None
+            yield frames.reshape(-1, height, width)
+
+
+def _tiff_mapped(
+    path: Path, offset: int, dtype: np.dtype, shape: tuple[int, int, int]
+) -> Iterator[np.ndarray]:
+    """Frames of a contiguous uncompressed stack, mapped from the file, in blocks."""
+    mapped = np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=shape)
+    if dtype.isnative:
+        yield mapped  # views: pages are read as the kernel reaches them
+        return
+    step = max(1, (64 * 2**20) // max(1, shape[1] * shape[2] * dtype.itemsize))
+    for start in range(0, shape[0], step):
+        yield mapped[start : start + step].astype(dtype.newbyteorder("="))
+
+
+def _foreign_tiff(path: Path) -> FileFrames:
+    """The planes of a foreign TIFF's first series as frames (see the module docstring)."""
+    import tifffile
+
+    from truepix.io._tiff_checks import quiet_tifffile
+
+    with quiet_tifffile(), tifffile.TiffFile(path) as tif:
+        series = tif.series[0]
+        axes, shape = str(series.axes), tuple(int(n) for n in series.shape)
+        dtype = np.dtype(series.dtype).newbyteorder(tif.byteorder)
+        first = series.pages[0].keyframe
+        mapped = series.dataoffset is not None and int(first.compression) == 1
+        offset = int(series.dataoffset or 0)
+    if len(shape) < 2 or not axes.endswith("YX") or "S" in axes:
+        msg = (
+            f"expected gray frames: a TIFF series whose axes end in YX with no samples axis S,"
+            f" got axes {axes!r} of shape {shape} in {str(path)!r}; color images need one"
+            " histogram per channel, split them first"
+        )
+        raise ShapeError(msg)
+    height, width = shape[-2:]
+    n_frames = int(np.prod(shape[:-2], dtype=np.int64))
+    if mapped:
+        stack = (n_frames, height, width)
+        return FileFrames(
+            path, (height, width), dtype.newbyteorder("="), n_frames,
+            lambda: _tiff_mapped(path, offset, dtype, stack),
+        )  # fmt: skip
+    return FileFrames(
+        path, (height, width), dtype.newbyteorder("="), n_frames,
+        lambda: _tiff_pages(path, height, width),
+    )  # fmt: skip
 
 
 def file_frames(path: str | os.PathLike[str]) -> FileFrames:
@@ -84,16 +139,8 @@ def file_frames(path: str | os.PathLike[str]) -> FileFrames:
         return FileFrames(path, (height, width), array.dtype, n, lambda: iter([array]))
     from truepix.io import info
 
-    meta = info(path)
-    if meta.foreign and meta.format == "tiff" and len(meta.shape) == 3:
-        import tifffile
-
-        with tifffile.TiffFile(path) as tif:
-            series = tif.series[0]
-            pages = len(series.pages)
-            page_shape = tuple(series.pages[0].shape)
-        if pages == meta.shape[0] and len(page_shape) == 2:
-            height, width = page_shape
-            return FileFrames(path, (height, width), meta.dtype, pages, lambda: _tiff_pages(path))
+    meta = info(path)  # checks every page, decodes none
+    if meta.foreign and meta.format == "tiff":
+        return _foreign_tiff(path)
     n, height, width = _stack_shape(path, meta.shape, meta.foreign)
     return FileFrames(path, (height, width), meta.dtype, n, lambda: iter([_load(path)]))

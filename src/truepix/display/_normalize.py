@@ -17,13 +17,12 @@ array([[0.   , 0.502, 1.   ]])
 from __future__ import annotations
 
 import math
-import numbers
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from truepix.errors import InputError, OutOfRangeError, ShapeError, UnsupportedDtypeError
+from truepix._validate import check_range, finite_range, split_mask
+from truepix.errors import OutOfRangeError, ShapeError, UnsupportedDtypeError
 
 __all__ = ["to_display"]
 
@@ -140,11 +139,7 @@ def to_display(
     array([[ 0.,  0., nan,  1.]])
     """
     array, mask = _as_image(image)
-    lo_arg = _check_bound("vmin", vmin)
-    hi_arg = _check_bound("vmax", vmax)
-    if lo_arg is not None and hi_arg is not None and lo_arg > hi_arg:
-        msg = f"expected vmin <= vmax, got vmin={vmin!r} > vmax={vmax!r}; swap them"
-        raise InputError(msg)
+    lo_arg, hi_arg = check_range(vmin, vmax)
 
     has_alpha = array.ndim == 3 and array.shape[2] == 4
     color = array[..., :3] if has_alpha else array
@@ -172,14 +167,7 @@ def to_display(
 
 def _as_image(image: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray | None]:
     """Validate shape and dtype; return the data and the mask of a masked array."""
-    mask = None
-    if isinstance(image, np.ma.MaskedArray):
-        mask = np.ma.getmaskarray(image)
-        array = np.ma.getdata(image)
-        if not mask.any():
-            mask = None
-    else:
-        array = np.asarray(image)
+    array, mask = split_mask(image)
     if array.dtype.kind not in "biuf":
         msg = (
             f"expected a bool, integer or float image, got dtype {array.dtype};"
@@ -197,23 +185,6 @@ def _as_image(image: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray | None]:
         msg = f"expected a non-empty image, got shape {array.shape}"
         raise ShapeError(msg)
     return array, mask
-
-
-def _check_bound(name: str, value: Any) -> int | float | None:
-    """Return a finite bound as a Python int (kept exact) or float."""
-    if value is None:
-        return None
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        msg = f"expected {name} to be a real number or None, got {value!r}"
-        raise InputError(msg)
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        msg = f"expected a finite {name}, got {value!r}; leave it None to use the data range"
-        raise InputError(msg)
-    return int(value) if isinstance(value, numbers.Integral) else number
 
 
 def _dtype_range(dtype: np.dtype) -> tuple[int, int]:
@@ -236,20 +207,11 @@ def _float_range(
     """
     if lo is not None and hi is not None:
         return float(lo), float(hi), False
-    # fmin/fmax skip NaN without the all-NaN warning of nanmin; one pass each
-    data_lo = float(np.fmin.reduce(data, axis=None))
-    data_hi = float(np.fmax.reduce(data, axis=None))
-    inside = valid is None and math.isfinite(data_lo) and math.isfinite(data_hi)
-    if not inside:
-        # ±Inf, all NaN, or masked values: the slower pass that skips them.
-        # `where=` with an initial value never warns on an empty selection.
-        where = np.isfinite(data)
-        if valid is not None:
-            where &= valid
-        data_lo = float(np.min(data, where=where, initial=np.inf))
-        data_hi = float(np.max(data, where=where, initial=-np.inf))
-    if data_lo > data_hi:  # no finite value: any level works, 0 keeps ±Inf at 1 / 0
-        data_lo = data_hi = 0.0
+    found = finite_range(data, mask=None if valid is None else ~valid)
+    # no finite value: any level works, 0 keeps ±Inf at 1 / 0
+    data_lo, data_hi = (0.0, 0.0) if found is None else (float(found[0]), float(found[1]))
+    # nothing to clip when every non-NaN value is finite and unmasked: the data's own range
+    inside = valid is None and found is not None and not np.isinf(data).any()
     filled_lo, filled_hi = _fill_range(lo, hi, data_lo, data_hi)
     inside = inside and lo is None and hi is None
     return float(filled_lo), float(filled_hi), inside

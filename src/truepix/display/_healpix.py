@@ -7,7 +7,7 @@ naming the ``pip install`` to run. healpy is imported on the first call only.
 Examples
 --------
 >>> import numpy as np
->>> from truepix.healpix import healpix_labels
+>>> from truepix.display import healpix_labels
 >>> fig = healpix_labels(np.arange(12.0))  # nside = 1: twelve labelled pixels
 >>> len(fig.axes[0].texts)
 12
@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from truepix._validate import check_range, finite_range, split_mask
+from truepix.display._colormap import matplotlib_colormap
 from truepix.errors import (
     CrowdedLabelsWarning,
     InputError,
     ShapeError,
-    UnknownColormapError,
     UnsupportedDtypeError,
     did_you_mean,
     require,
 )
 
 if TYPE_CHECKING:
-    from matplotlib.colors import Colormap
     from matplotlib.figure import Figure
 
 __all__ = ["MIN_READABLE_FONTSIZE", "PROJECTIONS", "healpix_labels"]
@@ -66,7 +66,7 @@ def healpix_labels(
     *,
     labels: str | npt.ArrayLike = "index",
     fmt: str | Callable[[Any], str] | None = None,
-    cmap: str | Colormap = "viridis",
+    cmap: Any = "viridis",
     projection: str = "mollweide",
     nest: bool = False,
     vmin: float | None = None,
@@ -99,14 +99,18 @@ def healpix_labels(
     fmt : str or callable, optional
         How a label becomes text: a :meth:`str.format` pattern or a function.
         Default: ``"{}"`` for indices and arrays, ``"{:.3g}"`` for values.
-    cmap : str or matplotlib.colors.Colormap, default "viridis"
-        Colormap of the map.
+    cmap : str, Colormap, Colorbar or array_like, default "viridis"
+        Colormap of the map: any name of :func:`truepix.colormaps`
+        (``"cmocean:thermal"``, ``"opencv:jet"`` ...), a colormap object, a
+        color list.
     projection : {"mollweide", "gnomonic", "cartesian", "orthographic"}
         healpy's ``mollview``, ``gnomview``, ``cartview`` and ``orthview``.
     nest : bool, default False
         The map is in NESTED ordering (also the numbering of ``"index"`` labels).
     vmin, vmax : float, optional
-        Color range. Default: the range of the valid pixels.
+        Color range. Default: the range of the valid pixels. A single value
+        (one valid pixel, a constant map, ``vmin == vmax``) spans
+        ``value ± 0.5`` and is drawn in the middle color.
     rot : sequence of float, optional
         ``(lon, lat[, psi])`` in degrees: the point drawn at the centre.
     reso : float, optional
@@ -146,9 +150,11 @@ def healpix_labels(
         The map is not bool, integer or float.
     InputError
         An unknown ``labels``/``projection`` name, a ``fmt`` that fails on a
-        label, or more visible labels than ``max_labels``.
+        label, more visible labels than ``max_labels``, a map with no valid
+        pixel and no ``vmin``/``vmax``, non-finite ``vmin``/``vmax`` or
+        ``vmin > vmax``.
     UnknownColormapError
-        ``cmap`` names no matplotlib colormap.
+        ``cmap`` names no colormap of the catalog.
 
     Warns
     -----
@@ -162,7 +168,7 @@ def healpix_labels(
     --------
     >>> import numpy as np
     >>> import healpy as hp
-    >>> from truepix.healpix import healpix_labels
+    >>> from truepix.display import healpix_labels
     >>> nside = 2
     >>> sky = np.linspace(-1.0, 1.0, hp.nside2npix(nside))
     >>> sky[5] = hp.UNSEEN
@@ -179,13 +185,21 @@ def healpix_labels(
     True
     """
     hp: Any = require("healpy", "healpix")
+    vmin, vmax = check_range(vmin, vmax)
     values, valid = _check_map(hpx_map, hp)
     npix = values.size
     nside = int(hp.npix2nside(npix))
     label_values = _label_values(labels, values)
     fmt = _check_fmt(fmt, labels)
     axes_class = _axes_class(projection)
-    colormap = _colormap(cmap)
+    colormap = matplotlib_colormap(cmap)
+    if not valid.any() and (vmin is None or vmax is None):
+        msg = (
+            f"expected a HEALPix map with at least one valid pixel, got none of {npix}"
+            " (all NaN, ±Inf, UNSEEN or masked); pass vmin and vmax to draw it unlabelled"
+        )
+        raise InputError(msg)
+    vmin, vmax = _color_range(values[valid], vmin, vmax)
 
     # lazily: matplotlib is slow to import
     from matplotlib.figure import Figure
@@ -218,8 +232,9 @@ def healpix_labels(
     ax.set_title(title if title is not None else f"HEALPix map, nside={nside}, {order}")
 
     pixels = np.flatnonzero(valid)
-    theta, phi = hp.pix2ang(nside, pixels, nest=nest)
-    x, y = ax.proj.ang2xy(theta, phi)
+    # healpy keeps an extra axis on size-1 results: flatten them all, once
+    theta, phi = (np.ravel(a) for a in hp.pix2ang(nside, pixels, nest=nest))
+    x, y = (np.ravel(a) for a in ax.proj.ang2xy(theta, phi))
     shown = _inside(ax, x, y)
     pixels, x, y = pixels[shown], x[shown], y[shown]
     if max_labels is not None and pixels.size > max_labels:
@@ -266,8 +281,7 @@ def healpix_labels(
 
 def _check_map(hpx_map: npt.ArrayLike, hp: Any) -> tuple[np.ndarray, np.ndarray]:
     """Return the map as float64 and the mask of pixels with a drawable value."""
-    masked = np.ma.getmaskarray(hpx_map) if isinstance(hpx_map, np.ma.MaskedArray) else None
-    array = np.asarray(np.ma.getdata(hpx_map))
+    array, masked = split_mask(hpx_map)
     if array.dtype.kind not in "biuf":
         msg = f"expected a bool, integer or float HEALPix map, got dtype {array.dtype}"
         raise UnsupportedDtypeError(msg)
@@ -337,16 +351,23 @@ def _axes_class(projection: str) -> Any:
     return getattr(projaxes, PROJECTIONS[projection])
 
 
-def _colormap(cmap: str | Colormap) -> Colormap:
-    import matplotlib
+def _color_range(
+    values: np.ndarray, vmin: float | None, vmax: float | None
+) -> tuple[float, float]:
+    """The color range: the given ends, else the valid values' own (at least one).
 
-    if isinstance(cmap, matplotlib.colors.Colormap):
-        return cmap
-    if not isinstance(cmap, str) or cmap not in matplotlib.colormaps:
-        hint = did_you_mean(cmap, matplotlib.colormaps) if isinstance(cmap, str) else ""
-        msg = f"expected a matplotlib colormap name, got {cmap!r};{hint}"
-        raise UnknownColormapError(msg.rstrip(";"))
-    return matplotlib.colormaps[cmap]
+    One value (or ``vmin == vmax``) spans ``value ± 0.5``, as ``np.histogram``
+    widens a constant range, so the map shows the middle color and the colorbar
+    is labelled around the value.
+    """
+    found = finite_range(values)  # None only when both ends are given
+    low = float(found[0]) if vmin is None and found else float(vmin or 0.0)
+    high = float(found[1]) if vmax is None and found else float(vmax or 0.0)
+    if low > high:  # the one given end lies beyond the data: the map is cut at it
+        low = high = low if vmin is not None else high
+    if low == high:
+        return low - 0.5, high + 0.5
+    return low, high
 
 
 def _view_options(projection: str, nside: int, reso: float | None, hp: Any) -> dict[str, Any]:
@@ -376,7 +397,7 @@ def _nearest_label_distance(
     """
     position = np.full((12 * nside * nside, 2), np.nan)
     position[pixels] = points
-    neighbours = hp.get_all_neighbours(nside, pixels, nest=nest)  # (8, n), -1: none
+    neighbours = np.reshape(hp.get_all_neighbours(nside, pixels, nest=nest), (8, -1))  # -1: none
     near = position[np.where(neighbours >= 0, neighbours, 0)]
     distance = np.hypot(*(near - points[None]).transpose(2, 0, 1))
     usable = (neighbours >= 0) & np.isfinite(distance)

@@ -1,0 +1,268 @@
+"""What a TIFF must satisfy before its pixels are decoded, and faults in plain words.
+
+A TIFF is checked in the order a reader meets it: the 8- or 16-byte header
+(:func:`check_header`), then each image of the chosen series
+(:func:`check_page`): a size of at least one pixel, a sample depth tifffile can
+decode, a codec tifffile has, every strip and tile inside the file, and no strip
+or tile that declares more than its stored bytes can expand to. The bound is
+computed per stored strip or tile, from the *stored* bits per sample (a 1-bit
+strip holds 8 pixels a byte), so sparse files (empty tiles, read as zeros) and
+packed 1/4/12/24-bit data pass while bombs do not. Exceptions raised inside
+tifffile or the codecs are turned into one-line messages about the file by
+:func:`open_fault` and :func:`decode_fault`; their own text is never shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import struct
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import tifffile
+
+from truepix.errors import (
+    CorruptFileError,
+    DecompressionBombError,
+    ReadError,
+    UnsupportedFileError,
+)
+from truepix.io import _limits
+
+__all__ = [
+    "check_header",
+    "check_page",
+    "codec_name",
+    "corrupt",
+    "decode_fault",
+    "open_fault",
+    "quiet_tifffile",
+]
+
+# most a codec can expand its input (deflate 1032:1, PackBits 128:1 + slack, LZW 4096:1
+# at most for 12-bit codes); codecs without a known bound are held to the absolute cap
+_MAX_RATIO: dict[int, int] = {1: 1, 8: 1032, 32946: 1032, 32773: 130, 5: 4096}
+# bytes any strip or tile may declare beyond its bound (headers, rounding)
+_SLACK = 65536
+# codecs with a name but no decoder in tifffile, or one that fails on real files
+_UNSUPPORTED: dict[int, str] = {
+    6: "old-style JPEG (compression 6)",
+    32809: "ThunderScan (compression 32809)",
+    34676: "SGILog (compression 34676)",
+    34677: "SGILog24 (compression 34677)",
+}
+_LOGLUV = (32844, 32845)  # photometric LogL / LogLuv
+
+
+def corrupt(what: str, got: str) -> CorruptFileError:
+    """A :class:`CorruptFileError` in the form every TIFF refusal takes."""
+    return CorruptFileError(f"expected {what}, got {got}; the TIFF file is damaged or not a TIFF")
+
+
+def codec_name(value: Any) -> str:
+    """The name of a TIFF compression value, also for values tifffile has no enum for.
+
+    Examples
+    --------
+    >>> codec_name(8), codec_name(1), codec_name(12345)
+    ('adobe_deflate', 'none', 'compression 12345')
+    """
+    try:
+        return str(tifffile.COMPRESSION(int(value)).name).lower()
+    except ValueError:
+        return f"compression {int(value)}"
+
+
+def check_header(path: str | os.PathLike[str]) -> int:
+    """Check the TIFF header; return the file size.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "x.tif"
+    >>> _ = bad.write_bytes(b"II*\\x00\\x10\\x00\\x00\\x00")
+    >>> check_header(bad)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.CorruptFileError: expected the first image directory inside the file, got offset 16 in a 8-byte file; the TIFF file is damaged or not a TIFF
+    """
+    size = os.path.getsize(path)
+    with open(path, "rb") as file:
+        head = file.read(16)
+    if not head:
+        raise corrupt("a TIFF file", "an empty file")
+    order = {b"II": "<", b"MM": ">"}.get(head[:2])
+    if order is None or len(head) < 8:
+        raise corrupt("a TIFF file (starting II or MM)", f"one starting {head[:8]!r}")
+    (version,) = struct.unpack(order + "H", head[2:4])
+    if version == 42:
+        (first,) = struct.unpack(order + "I", head[4:8])
+    elif version == 43 and len(head) == 16:
+        (first,) = struct.unpack(order + "Q", head[8:16])
+    else:
+        raise corrupt("TIFF version 42 (classic) or 43 (BigTIFF)", f"version {version}")
+    if not 8 <= first < size:
+        got = f"offset {first} in a {size}-byte file"
+        raise corrupt("the first image directory inside the file", got)
+    return size
+
+
+def _segment_bytes(page: Any, count: int) -> np.ndarray:
+    """Bytes each of ``count`` strips or tiles decodes to, in the stored bits per sample."""
+    bits = int(page.bitspersample)
+    samples = int(page.samplesperpixel) if int(page.planarconfig) == 1 else 1
+    if page.is_tiled:
+        row = -(-int(page.tilewidth) * samples * bits // 8)
+        tile = row * int(page.tilelength) * max(1, int(page.tiledepth))
+        return np.full(count, tile, dtype=np.int64)
+    row = -(-int(page.imagewidth) * samples * bits // 8)
+    length = int(page.imagelength)
+    per_strip = min(int(page.rowsperstrip) or length, length)
+    strips = -(-length // per_strip)  # per plane; the last one may be short
+    first_rows = (np.arange(count, dtype=np.int64) % strips) * per_strip
+    rows = np.clip(length - first_rows, 1, per_strip)
+    return rows * row * max(1, int(page.imagedepth))
+
+
+def _check_expansion(page: Any, counts: np.ndarray) -> None:
+    declared = _segment_bytes(page, counts.size)
+    largest = int(declared.max())
+    if largest > _limits.MAX_DECODED_BYTES:
+        msg = (
+            f"expected strips or tiles of at most {_limits.MAX_DECODED_BYTES} bytes, got {largest} "
+            "bytes declared for one; refusing a likely decompression bomb"
+        )
+        raise DecompressionBombError(msg)
+    ratio = _MAX_RATIO.get(int(page.compression))
+    stored = counts > 0  # empty tiles of sparse files are read as zeros, not decoded
+    if ratio is None or not stored.any():
+        return
+    excess = declared[stored] - (ratio * counts[stored].astype(np.int64) + _SLACK)
+    if int(excess.max()) <= 0:
+        return
+    worst = int(np.argmax(excess))
+    got = f"{int(declared[stored][worst])} bytes declared from {int(counts[stored][worst])} stored"
+    if ratio == 1:
+        raise corrupt("uncompressed strips or tiles that hold the bytes they declare", got)
+    msg = (
+        f"expected strips or tiles their stored bytes can hold, got {got} "
+        f"({codec_name(page.compression)} expands at most {ratio}x); "
+        "refusing a likely decompression bomb"
+    )
+    raise DecompressionBombError(msg)
+
+
+def _check_codec(page: Any) -> None:
+    compression = int(page.compression)
+    if compression in _UNSUPPORTED:
+        msg = (
+            "expected a TIFF codec tifffile can decode, got unsupported "
+            f"{_UNSUPPORTED[compression]}; convert the file with libtiff's tiffcp first"
+        )
+        raise UnsupportedFileError(msg)
+    if compression not in tifffile.TIFF.DECOMPRESSORS:
+        name = codec_name(compression)
+        if name.startswith("compression "):
+            raise corrupt("a known TIFF compression", name)
+        msg = (
+            f"expected a TIFF codec tifffile can decode, got unsupported {name} "
+            f"(compression {compression}); convert the file with libtiff's tiffcp first"
+        )
+        raise UnsupportedFileError(msg)
+    photometric = int(page.photometric)
+    if photometric in _LOGLUV:
+        msg = "expected a TIFF codec tifffile can decode, got unsupported LogLuv data"
+        raise UnsupportedFileError(msg)
+    subsampling = getattr(page, "subsampling", None)
+    if photometric == 6 and compression != 7 and subsampling not in (None, (1, 1)):
+        msg = (
+            f"expected YCbCr without chroma subsampling outside JPEG, got unsupported "
+            f"subsampling {subsampling} of uncompressed YCbCr; convert the file with tiffcp first"
+        )
+        raise UnsupportedFileError(msg)
+
+
+def check_page(page: Any, size: int) -> None:
+    """Refuse a page that is empty, of no decodable depth, or declares more than it stores.
+
+    ``page`` is a tifffile ``TiffPage`` or ``TiffFrame`` (whose tags are its keyframe's).
+    """
+    key = page.keyframe
+    shape = tuple(int(n) for n in key.shape)
+    if not shape or 0 in shape or 0 in (int(key.imagewidth), int(key.imagelength)):
+        raise corrupt("an image of at least 1 x 1 pixels", f"{key.imagewidth} x {key.imagelength}")
+    bits = int(key.bitspersample)
+    if key.dtype is None or not 1 <= bits <= 128:
+        raise corrupt("1 to 128 bits per sample of a known format", f"{bits} bits per sample")
+    _check_codec(key)
+    offsets = np.asarray(page.dataoffsets, dtype=np.uint64)
+    counts = np.asarray(page.databytecounts, dtype=np.uint64)
+    if offsets.size == 0 or offsets.size != counts.size:
+        got = f"{offsets.size} offsets and {counts.size} byte counts"
+        raise corrupt("one offset and one byte count per strip or tile", got)
+    stored = counts > 0
+    if stored.any():
+        largest = max(int(offsets[stored].max()), int(counts[stored].max()))
+        # each under the file size first, so that their sum cannot wrap around 64 bits
+        end = largest if largest > size else int((offsets[stored] + counts[stored]).max())
+        if end > size:
+            got = f"data up to byte {end} of a {size}-byte file (truncated)"
+            raise corrupt("strips and tiles inside the file", got)
+    _check_expansion(key, counts)
+
+
+def open_fault(exc: BaseException) -> ReadError:
+    """A tifffile failure while reading the structure, as a message about the file."""
+    if isinstance(exc, ReadError):
+        return exc
+    if isinstance(exc, (MemoryError, OverflowError)):
+        return corrupt("image directories of sane sizes", "sizes that overflow")
+    return corrupt(
+        "image directories (IFDs) whose tags describe an image",
+        "a damaged, truncated or inconsistent directory",
+    )
+
+
+def decode_fault(exc: BaseException, page: Any) -> ReadError:
+    """A codec failure while decoding pixels, as a message about the file."""
+    if isinstance(exc, ReadError):
+        return exc
+    codec = codec_name(page.compression)
+    if "INSUFFICIENT_SPACE" in str(exc):
+        msg = (
+            f"expected strips that decode to the rows they hold, got unsupported {codec} strips "
+            "that decode to more (libtiff drops the excess, tifffile refuses); rewrite the file "
+            "with tiffcp"
+        )
+        return UnsupportedFileError(msg)
+    what = f"{codec} strips or tiles that decode to the declared image"
+    return corrupt(what, "data that does not")
+
+
+class _Quiet(logging.Filter):
+    """Drops tifffile's log lines on the threads that are inside a truepix read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(self.local, "depth", 0)
+
+
+_QUIET = _Quiet()
+tifffile.logger().addFilter(_QUIET)
+
+
+@contextlib.contextmanager
+def quiet_tifffile() -> Iterator[None]:
+    """Keep tifffile from logging about damaged files: the refusal says it (no printing)."""
+    _QUIET.local.depth = getattr(_QUIET.local, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _QUIET.local.depth -= 1

@@ -1,0 +1,141 @@
+"""JPEG XL: native lossless pictures any JXL reader shows, the record in a box it skips.
+
+Every dtype's exact round trip is in test_roundtrip.py (FORMATS includes "jxl"); here:
+what other readers (imagecodecs' libjxl, with no truepix code) see, foreign files, and
+damaged or hostile ones.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import imagecodecs
+import numpy as np
+import pytest
+
+import truepix as tp
+from truepix.errors import (
+    CorruptFileError,
+    DecompressionBombError,
+    InputError,
+    IntegrityError,
+    TruepixError,
+)
+
+RNG = np.random.default_rng(17)
+
+
+def _boxes(data: bytes) -> list[bytes]:
+    kinds, position = [], 0
+    while position < len(data):
+        size, kind = struct.unpack_from(">I4s", data, position)
+        kinds.append(kind)
+        position += size
+    return kinds
+
+
+@pytest.mark.parametrize(
+    ("dtype", "shape", "stored"),
+    [
+        ("uint8", (9, 11), "uint8"),
+        ("uint16", (9, 11, 3), "uint16"),
+        (">u2", (9, 11, 2), "uint16"),
+        ("float32", (9, 11, 4), "float32"),
+        ("float16", (9, 11), "float32"),
+        ("bool", (9, 11), "uint8"),
+    ],
+)
+def test_native_pictures_any_reader_decodes(
+    tmp_path: Path, dtype: str, shape: tuple[int, ...], stored: str
+) -> None:
+    if dtype == "bool":
+        array = RNG.random(shape) < 0.5
+    elif dtype.startswith("float"):
+        array = RNG.normal(size=shape).astype(dtype)
+        array.flat[:3] = (np.nan, -0.0, np.inf)
+    else:
+        array = RNG.integers(0, np.iinfo(dtype).max, shape, endpoint=True).astype(dtype)
+    path = tmp_path / "a.jxl"
+    info = tp.save(path, array)
+    assert info.format == "jxl" and info.layout in ("native", "bool255")
+    assert info.stored_dtype == np.dtype(stored) and info.exact
+    data = path.read_bytes()
+    assert _boxes(data)[0] == b"JXL " and b"uuid" in _boxes(data)
+    seen = imagecodecs.jpegxl_decode(data)  # libjxl alone: the box is skipped
+    expected = (array.view(np.uint8) * np.uint8(255)) if dtype == "bool" else array
+    assert seen.dtype == np.dtype(stored) and seen.shape == array.shape
+    np.testing.assert_array_equal(seen, expected.astype(stored))
+    loaded = tp.load(path)
+    assert loaded.dtype == array.dtype and loaded.tobytes() == array.tobytes()
+
+
+def test_other_dtypes_are_byte_planes(tmp_path: Path) -> None:
+    array = RNG.normal(size=(6, 7))  # float64
+    info = tp.save(tmp_path / "f8.jxl", array)
+    assert info.layout == "planes" and info.stored_shape == (8 * 6, 7)
+    assert tp.load(tmp_path / "f8.jxl").tobytes() == array.tobytes()
+
+
+def test_foreign_jxl_loads_as_its_samples(tmp_path: Path) -> None:
+    picture = RNG.integers(0, 65536, (10, 12, 3)).astype(np.uint16)
+    path = tmp_path / "other.jxl"
+    path.write_bytes(imagecodecs.jpegxl_encode(picture, lossless=True))
+    loaded = tp.load(path)
+    np.testing.assert_array_equal(loaded, picture)
+    meta = tp.info(path)
+    assert meta.foreign and meta.dtype == np.uint16 and meta.shape == (10, 12, 3)
+
+
+def test_effort_is_the_compression_option(tmp_path: Path) -> None:
+    field = np.cumsum(RNG.normal(size=(64, 64)), axis=1).astype(np.float32)
+    for effort in (1, 3):
+        tp.save(tmp_path / f"e{effort}.jxl", field, compression=effort)
+        assert tp.load(tmp_path / f"e{effort}.jxl").tobytes() == field.tobytes()
+    for bad in (0, 10, "zstd"):
+        with pytest.raises(InputError, match="effort"):
+            tp.save(tmp_path / "bad.jxl", field, compression=bad)
+
+
+def test_changed_pixels_are_caught(tmp_path: Path) -> None:
+    array = RNG.integers(0, 256, (8, 8)).astype(np.uint8)
+    path = tmp_path / "a.jxl"
+    tp.save(path, array)
+    data = path.read_bytes()
+    box = data.index(b"uuid") - 4
+    tampered = array.copy()
+    tampered[2, 2] ^= 1
+    other = imagecodecs.jpegxl_encode(tampered, lossless=True, usecontainer=True)
+    path.write_bytes(bytes(other) + data[box:])  # the record of the old pixels
+    with pytest.raises(IntegrityError, match="CRC-32"):
+        tp.load(path)
+
+
+def _codestream_of_size(height_minus_1: int) -> bytes:
+    """A bare codestream whose SizeHeader declares a square of side height_minus_1 + 1."""
+    bits = 0  # small = 0 (bit 0), U32 selector 3 (bits 1-2), 30 bits, ratio 1 (3 bits)
+    bits |= 3 << 1
+    bits |= height_minus_1 << 3
+    bits |= 1 << 33
+    return b"\xff\x0a" + bits.to_bytes(8, "little") + b"\0" * 8
+
+
+def test_a_huge_declared_size_is_refused_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.jxl"
+    path.write_bytes(_codestream_of_size(2**30 - 1))
+    for read in (tp.load, tp.info):
+        with pytest.raises(DecompressionBombError, match="JPEG XL"):
+            read(path)
+
+
+@pytest.mark.parametrize("cut", [3, 20, 60, -5])
+def test_truncated_files_are_refused_in_words(tmp_path: Path, cut: int) -> None:
+    path = tmp_path / "a.jxl"
+    tp.save(path, RNG.integers(0, 65536, (32, 32)).astype(np.uint16))
+    data = path.read_bytes()
+    path.write_bytes(data[:cut])
+    with pytest.raises(TruepixError) as caught:
+        tp.load(path)
+    message = str(caught.value)
+    assert isinstance(caught.value, (CorruptFileError, DecompressionBombError)), message
+    assert message.startswith("expected ") and "Error" not in message and "\n" not in message
