@@ -229,9 +229,15 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
     changes_flat = np.cumsum(changes.T.ravel())
     keep = changes_flat[bottoms - 1] - changes_flat[tops] >= _MIN_STEPS - 1
     found: dict[tuple[int, int, int, int], float] = {}
+    seen: set[tuple[int, int, int, int]] = set()
     for first, stop in zip(tops[keep], bottoms[keep], strict=True):
         x, top = divmod(int(first), height)
         bottom = top + int(stop - first)
+        # every column of one run gives the same rectangle: look at one of them
+        key = (top, bottom, int(start[top, x]), int(end[top, x]))
+        if key in seen:
+            continue
+        seen.add(key)
         left = int(np.median(start[top:bottom, x]))
         right = int(np.median(end[top:bottom, x]))
         length = bottom - top
@@ -239,8 +245,9 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
         if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
             continue
         profile = rgb[top:bottom, (left + right) // 2]
-        stepped = _score_stepped(_smoothed(profile, tolerance))
-        if stepped and not _isolated(rgb, rect, _smoothed(profile, tolerance)):
+        smoothed = _smoothed(profile, tolerance)
+        stepped = _score_stepped(smoothed)
+        if stepped and not _isolated(rgb, rect, smoothed):
             stepped = 0.0
         found[rect] = max(_score(profile), stepped)
     return [(score, rect) for rect, score in found.items() if score > 0]

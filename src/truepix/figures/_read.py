@@ -53,7 +53,7 @@ def _load(image: Any) -> np.ndarray:
             raise ReadError(msg) from None
         image = array
     rgb, alpha = image_rgb8(image)
-    if alpha is not None:  # transparent background: over white, as a viewer shows it
+    if alpha is not None and alpha.min() < 255:  # transparent: over white, as a viewer shows it
         a = alpha[..., None].astype(np.float64) / 255.0
         rgb = np.rint(rgb * a + 255.0 * (1.0 - a)).astype(np.uint8)
     return rgb
@@ -245,13 +245,17 @@ def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
     """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
     assert bar.boundaries is not None
     colors = bar.colors.astype(np.int16)
-    distance = np.abs(region.astype(np.int16)[:, :, None, :] - colors[None, None]).max(axis=3)
-    nearest = distance.argmin(axis=2)
+    # distances for each distinct color of the picture, not each pixel
+    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
+    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
+    nearest = distance.argmin(axis=1)
     limit = 3 if bar.exact else 40
     middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
     fractions = middles[nearest]
-    fractions[np.take_along_axis(distance, nearest[..., None], axis=2)[..., 0] > limit] = np.nan
-    return fractions
+    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
+    return fractions[inverse].reshape(region.shape[:2])
 
 
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
