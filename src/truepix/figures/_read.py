@@ -376,6 +376,7 @@ def _panel(
     else:
         fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
     values = values_of.value(fractions)
+    pixel_values = values
     grid = _grid_of(region, np.isfinite(fractions), override.get("grid"))
     ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
     if grid is not None:
@@ -410,7 +411,7 @@ def _panel(
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
-        attrs["vmin"], attrs["vmax"], shape, confidence,
+        attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
     )
 
 
@@ -511,4 +512,4 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
             bar = None if override["colorbar"] is None else _bar_from_box(rgb, override["colorbar"]) if "bbox" in override["colorbar"] else bar
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
-    return FigureReading(panels, bars, rgb.shape[:2])
+    return FigureReading(panels, bars, rgb.shape[:2], rgb)
