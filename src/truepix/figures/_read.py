@@ -433,15 +433,25 @@ def _grid_of(region: np.ndarray, valid: np.ndarray, override: Any) -> tuple[np.n
 
 
 def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
-    """Half a colormap bin in value units at its widest, plus the tick fit's residual."""
-    half = 0.5 / max(n_colors, 1)
-    ends = np.array([0.0, half, 1.0 - half, 1.0])
+    """The error the decoding supports, in value units, where it is widest (log: the high end).
+
+    One colormap bin (a pixel lands in its bin or, painted with rounded
+    rather than truncated bytes, the next one) plus the range's own
+    uncertainty: the bar's ends are located to within a pixel (or the tick
+    fit's residual, if larger), which moves every value by that pixel's worth.
+    A stepped bar's bin is its widest step.
+    """
+    step = 1.0 / max(n_colors, 1)
+    ends = np.array([0.0, step, 1.0 - step, 1.0])
     v = values_of.value(ends)
     error = float(max(abs(v[1] - v[0]), abs(v[3] - v[2])))
-    if axis.scale is not None and axis.residual:
+    if axis.scale is not None:
         p = np.array(axis.scale.pixels)
         per_pixel = abs(float(np.diff(axis.scale.value(p))[0]) / float(p[1] - p[0]))
-        error += axis.residual * per_pixel
+        if axis.scale.scale == "log":
+            top = float(max(axis.scale.value(p)))
+            per_pixel = top * (10.0 ** (abs(np.diff(np.log10(axis.scale.value(p)))[0]) / abs(p[1] - p[0])) - 1.0)
+        error += max(1.0, axis.residual or 0.0) * per_pixel
     return error
 
 
