@@ -65,6 +65,12 @@ def _gap(a: Box, b: Box) -> float:
     return float(np.hypot(dx, dy))
 
 
+def _iou(a: Box, b: Box) -> float:
+    inter = _inside_share(a, b) * (a[2] - a[0]) * (a[3] - a[1])
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
 def _inside_share(inner: Box, outer: Box) -> float:
     """Share of ``inner``'s area that lies inside ``outer``."""
     width = max(0.0, min(inner[2], outer[2]) - max(inner[0], outer[0]))
@@ -110,7 +116,9 @@ def _plot_areas(
     if not areas and bars:
         extent = _colored_extent(rgb, bars)
         if extent is not None:
-            areas.append((tuple(float(v) for v in extent), None))
+            box = tuple(float(v) for v in extent)
+            areas.append((box, None))  # type: ignore[arg-type]
+            bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
 
@@ -169,8 +177,7 @@ def _read_axis(
     if scale is not None:
         glyph = max((t.box[3] - t.box[1]) for t in ticks)
         if side in ("left", "right"):  # offset text above the axis' top end
-            x0 = span[0] if False else (at - 8 * glyph if side == "left" else at - 2 * glyph)
-            box = (int(x0), int(span[0] - 3 * glyph), int(at + 8 * glyph), int(span[0]))
+            box = (int(at - 8 * glyph), int(span[0] - 3 * glyph), int(at + 8 * glyph), int(span[0]))
         else:  # below the axis' right end
             box = (int(span[1] - 4 * glyph), int(at), int(span[1] + 8 * glyph), int(at + 5 * glyph))
         box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
@@ -224,13 +231,15 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         left, top, right, bottom = top, left, bottom, right
     across = slice(left + 1, max(left + 2, right - 1))
     ends = []
-    for rows in (range(max(0, top - 4), top + 1), range(bottom - 1, min(len(view), bottom + 4))):
+    for rows, fallback in (
+        (range(max(0, top - 4), top + 1), float(top)),
+        (range(bottom - 1, min(len(view), bottom + 4)), float(bottom)),
+    ):
         index = np.array(list(rows))
         weights = view[index, across].astype(np.float64).mean(axis=1)
         weights[weights < 60] = 0
-        if weights.sum() == 0:
-            return None
-        ends.append(float(np.sum(weights * (index + 0.5)) / weights.sum()))
+        # no outline across this end (an extend triangle begins there): the colors end it
+        ends.append(float(np.sum(weights * (index + 0.5)) / weights.sum()) if weights.sum() else fallback)
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
     return (ends[0], float(left), ends[1], float(right))
@@ -271,7 +280,13 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
             return get(best[0].name + ("_r" if best[0].reversed else ""))
         return resolve(bar.colors)
     if bar is not None:
-        return resolve(bar)
+        entry = resolve(bar)
+        if entry.source == "array" and not bar.exact:
+            # a compressed bar's colors stray further from its map than colorbar_map allows
+            best = identify_colormap(bar, top=1)
+            if best and best[0].score >= 0.85:
+                return get(best[0].name + ("_r" if best[0].reversed else ""))
+        return entry
     if region.size == 0:
         return None
     best = identify_colormap(region, top=1)
@@ -377,7 +392,8 @@ def _panel(
         fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
     values = values_of.value(fractions)
     pixel_values = values
-    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"))
+    frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame)
     ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
     if grid is not None:
         rows, columns = grid
@@ -415,21 +431,34 @@ def _panel(
     )
 
 
-def _grid_of(region: np.ndarray, valid: np.ndarray, override: Any) -> tuple[np.ndarray, np.ndarray] | None:
+def _grid_of(
+    region: np.ndarray, valid: np.ndarray, override: Any, frame: tuple[float, float, float, float]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
+
+    ``frame`` is the plot area's (left, top, right, bottom) in region coordinates.
+    """
+    left, top, right, bottom = frame
     if override is not None:
         try:
             ny, nx = (int(v) for v in override)
         except (TypeError, ValueError):
             msg = f"expected a calibration grid [ny, nx], got {override!r}"
             raise InputError(msg) from None
-        height, width = region.shape[:2]
-        return (
-            np.rint(np.linspace(0, height, ny + 1)).astype(int),
-            np.rint(np.linspace(0, width, nx + 1)).astype(int),
-        )
+        return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.3:
         return None
-    return _grid.cell_edges(region, valid)
+    found = _grid.cell_edges(region, valid)
+    if found is None:
+        return None
+    rows, columns = found
+    # cells that fill the plot area are spaced evenly between its edges (the
+    # frame's centre lines): more exact than the edges' own pixels
+    if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5:
+        rows = np.linspace(top, bottom, len(rows))
+    if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5:
+        columns = np.linspace(left, right, len(columns))
+    return rows, columns
 
 
 def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
@@ -509,9 +538,17 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     areas, bars = _plot_areas(rgb, figure_ink, bars, outlines)
     for k, data in enumerate(overrides):
         if "bbox" in data:
-            box = tuple(float(v) for v in data["bbox"])
+            try:
+                box = tuple(float(v) for v in data["bbox"])
+            except (TypeError, ValueError):
+                box = ()
+            if len(box) != 4:
+                msg = f"expected a panel 'bbox' of four numbers, got {data['bbox']!r}"
+                raise InputError(msg)
             if k < len(areas):
-                areas[k] = (box, None)  # type: ignore[assignment]
+                # the found frame's lines still say where the inside begins
+                lines = areas[k][1] if _iou(areas[k][0], box) > 0.95 else None
+                areas[k] = (box, lines)  # type: ignore[assignment]
             else:
                 areas.append((box, None))  # type: ignore[arg-type]
     panels = []
