@@ -263,9 +263,15 @@ def oracles(console: Console, full: bool) -> None:
             shape = (shape[0] * 4, *shape[1:])
         data = row.data(shape, 0)
         row.fast(data[:2])  # load the kernels
-        slow = best_of(1, lambda: row.oracle(data))
-        fast = best_of(3, lambda: row.fast(data))
-        table.add_row(name, "x".join(map(str, shape)), f"{slow * 1000:.0f}", f"{fast * 1000:.1f}", f"{slow / fast:.0f}")
+        slow = best_of(1, lambda row=row, data=data: row.oracle(data))
+        fast = best_of(3, lambda row=row, data=data: row.fast(data))
+        table.add_row(
+            name,
+            "x".join(map(str, shape)),
+            f"{slow * 1000:.0f}",
+            f"{fast * 1000:.1f}",
+            f"{slow / fast:.0f}",
+        )
     console.print(table)
 
 

@@ -148,7 +148,9 @@ def check_find_colorbar() -> None:
 
 def check_pixel_histogram_figure() -> None:
     counts = np.ma.masked_equal(np.ones((2, 3, 4), np.uint8), 0)
-    refused(lambda value: tp.display.pixel_histogram_figure(value, np.arange(5.0), pixel=(0, 0)), counts)
+    refused(
+        lambda value: tp.display.pixel_histogram_figure(value, np.arange(5.0), pixel=(0, 0)), counts
+    )
 
 
 MASKED: dict[str, Callable[[], None]] = {
@@ -256,7 +258,9 @@ def test_docstring_has_the_sections_and_names_truepix_errors(name: str) -> None:
 
 def subpackages() -> list[str]:
     return sorted(
-        info.name for info in pkgutil.iter_modules(tp.__path__) if info.ispkg and not info.name.startswith("_")
+        info.name
+        for info in pkgutil.iter_modules(tp.__path__)
+        if info.ispkg and not info.name.startswith("_")
     )
 
 
@@ -277,5 +281,5 @@ def test_import_truepix_is_light() -> None:
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    loaded = set(eval(done.stdout))  # noqa: S307 - our own subprocess's repr of a list
+    loaded = set(eval(done.stdout))
     assert not loaded & {"numba", "matplotlib", "dask", "healpy", "numpy"}

@@ -130,9 +130,7 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 # ---------------------------------------------------------------- pictures
 
 
-def as_picture(
-    image: Any, /, *, refuse_mask: str | None = None, stack: bool = False
-) -> np.ndarray:
+def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = False) -> np.ndarray:
     """Check a picture and return it as ``(H, W, 3)`` or ``(H, W, 4)``, dtype unchanged.
 
     The one rule for what a picture is: ``(H, W)`` gray or ``(H, W, 3|4)``

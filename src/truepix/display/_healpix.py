@@ -351,9 +351,7 @@ def _axes_class(projection: str) -> Any:
     return getattr(projaxes, PROJECTIONS[projection])
 
 
-def _color_range(
-    values: np.ndarray, vmin: float | None, vmax: float | None
-) -> tuple[float, float]:
+def _color_range(values: np.ndarray, vmin: float | None, vmax: float | None) -> tuple[float, float]:
     """The color range: the given ends, else the valid values' own (at least one).
 
     One value (or ``vmin == vmax``) spans ``value ± 0.5``, as ``np.histogram``
