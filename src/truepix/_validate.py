@@ -50,6 +50,7 @@ __all__ = [
     "check_bound",
     "check_range",
     "finite_range",
+    "nan_span",
     "positive_int",
     "refuse_masked",
     "split_mask",
@@ -281,6 +282,23 @@ def check_range(
     return low, high
 
 
+def nan_span(data: np.ndarray) -> tuple[Any, Any]:
+    """Smallest and largest value with NaN skipped (±Inf kept): one pass each, no warning.
+
+    The fast first step of :func:`finite_range`; NaN only when every value is NaN.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> nan_span(np.array([np.nan, 2.0, np.inf]))
+    (np.float64(2.0), np.float64(inf))
+    """
+    if data.dtype.kind != "f":
+        return data.min(), data.max()
+    # fmin/fmax skip NaN without nanmin's all-NaN warning
+    return np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
+
+
 def finite_range(
     values: Any, /, *, mask: np.ndarray | None = None, positive: bool = False
 ) -> tuple[Any, Any] | None:
@@ -313,10 +331,7 @@ def finite_range(
     if data.size == 0:
         return None
     if mask is None and not positive:
-        if data.dtype.kind != "f":
-            return data.min(), data.max()
-        # fmin/fmax skip NaN without nanmin's all-NaN warning
-        low, high = np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
+        low, high = nan_span(data)
         if np.isfinite(low) and np.isfinite(high):
             return low, high
     valid = np.isfinite(data) if data.dtype.kind == "f" else np.ones(data.shape, bool)
