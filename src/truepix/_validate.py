@@ -192,7 +192,7 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
         mask = None if mask is None else mask[..., None]
     if mask is None:
         return array
-    return _transparent(array, mask.any(axis=-1))
+    return _transparent(array, np.asarray(mask.any(axis=-1)))
 
 
 def _check_unit_floats(array: np.ndarray) -> None:
