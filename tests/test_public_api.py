@@ -220,7 +220,7 @@ ERROR_NAMES = set(truepix.errors.__all__)
 # is a strict xfail, so completing one fails here until it leaves this list.
 INCOMPLETE_DOCSTRINGS = {
     "truepix.colormaps", "truepix.decolorize", "truepix.find_colorbar",
-    "truepix.identify_colormap", "truepix.info", "truepix.load",
+    "truepix.identify_colormap",
     "truepix.Decolorizer.values", "truepix.Decolorizer.residual", "truepix.Decolorizer.decode",
     "truepix.color.get_norm",
 }  # fmt: skip

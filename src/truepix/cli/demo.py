@@ -22,6 +22,7 @@ SECTIONS: list[str] = [
     "_demo_color",
     "_demo_decolor",
     "_demo_stacks",
+    "_demo_figure",
 ]
 
 

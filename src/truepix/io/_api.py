@@ -32,6 +32,7 @@ from truepix.io._layout import (
     unfold,
 )
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+from truepix.io._readers import READERS
 
 __all__ = ["ImageInfo", "info", "load", "save"]
 
@@ -232,12 +233,14 @@ def save(
     compression: int | str | None = None,
     overwrite: bool = True,
 ) -> ImageInfo:
-    """Save an array as a self-describing PNG or TIFF that :func:`load` reads back.
+    """Save an array as a self-describing PNG, TIFF, JPEG XL or WebP that :func:`load` reads back.
 
     Parameters
     ----------
     path : str or path-like
-        Ends in ``.png``, ``.tif`` or ``.tiff``.
+        Ends in ``.png``, ``.tif``/``.tiff``, ``.jxl`` (lossless JPEG XL: the
+        smallest exact files for uint8/uint16/float32 data) or ``.webp`` (lossless,
+        uint8 pictures only).
     array : array-like
         Any numeric dtype (bool, integers, floats, complex, either byte order) and
         any non-empty shape.
@@ -258,7 +261,8 @@ def save(
     compression : int or str, optional
         PNG: zlib level 0-9 (default: level 1 with the RLE strategy, the fastest
         measured for nearly the smallest files). TIFF: deflate level 0-9 or a codec
-        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``).
+        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``). JPEG XL:
+        the encoder effort 1-9 (default 1). WebP: libwebp's level 0-100 (default 75).
     overwrite : bool
         If false, refuse to replace an existing file.
 
@@ -302,10 +306,6 @@ def save(
     data = _as_array(array)
     codec = encodings.get(encoding)
     encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
-    declared = codec.stored_dtype
-    if declared is not None and encoded.samples.dtype != np.dtype(declared):
-        msg = f"expected {codec.name!r} to store {declared}, got {encoded.samples.dtype}"
-        raise AssertionError(msg)  # a bug in the encoding, not the caller's input
     layout, picture = _lay_out(encoded.samples, format)
     record = {
         "truepix": SCHEMA_VERSION,
@@ -391,7 +391,10 @@ _PALETTE_MODES = (None, "colors", "indices")
 
 def _check_palette(palette: Any) -> None:
     if palette not in _PALETTE_MODES:
-        msg = f"expected palette='colors' or 'indices' (or None: the format's default), got {palette!r}"
+        msg = (
+            "expected palette='colors' or 'indices' (or None: the format's default), "
+            f"got {palette!r}"
+        )
         raise InputError(msg)
 
 
@@ -401,43 +404,11 @@ def _read(
     format = _format_of(path)
     _check_palette(palette)
     size = path.stat().st_size
-    pixels: np.ndarray | None = None
-    extra: dict[str, Any] = {}
     if format != "tiff" and series != 0:
         msg = f"expected series=0 for a {format.upper()} file (one image), got series={series!r}"
         raise InputError(msg)
-    if format == "png":
-        data = path.read_bytes()
-        parsed = _png.parse(data)
-        text = parsed.record
-        if pixels_too:
-            pixels = _png.decode(data, parsed, palette=palette or "colors")
-        dtype = parsed.dtype
-        shape = parsed.index_shape if palette == "indices" else parsed.shape
-        extra["palette"] = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
-    elif format == "jxl":
-        data = path.read_bytes()
-        parsed_jxl = _jxl.parse(data)
-        text = parsed_jxl.record
-        shape = (parsed_jxl.height, parsed_jxl.width)
-        dtype = None
-        if pixels_too or text is None:  # a foreign file's dtype is known once decoded
-            decoded = _jxl.decode(data, parsed_jxl)
-            dtype, shape = decoded.dtype, decoded.shape
-            pixels = decoded if pixels_too else None
-    elif format == "webp":
-        data = path.read_bytes()
-        text = _webp.parse(data).record
-        dtype, shape = None, ()
-        if pixels_too or text is None:
-            stored = decode_record(text)["stored"]["shape"] if text is not None else []
-            decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
-            dtype, shape = decoded.dtype, decoded.shape
-            pixels = decoded if pixels_too else None
-    else:
-        pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
-        text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
-        extra.update(palette=tiff.palette, axes=tiff.axes, n_series=tiff.n_series)
+    got = READERS[format](path, pixels_too=pixels_too, palette=palette, series=series)
+    pixels, text, dtype, shape = got.pixels, got.record, got.dtype, got.shape
     if text is None:
         foreign = ImageInfo(
             path=str(path),
@@ -451,20 +422,18 @@ def _read(
             stored_dtype=dtype,
             stored_shape=shape,
             file_size=size,
-            **extra,
+            **got.extra,
         )
         return pixels, None, foreign
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
-    if format == "jxl" and dtype is None:  # described from the header: the size must agree
-        dtype, shape = stored_dtype, (*shape, *stored_shape[2:])
-    if format == "webp" and dtype is None:  # described from the record alone
-        dtype, shape = stored_dtype, stored_shape
-    if format in ("png", "jxl", "webp") and (stored_dtype != dtype or stored_shape != shape):
+    if dtype is None:  # described from the header and record: the sizes it has must agree
+        dtype, shape = stored_dtype, (*shape, *stored_shape[len(shape) :])
+    if format != "tiff" and (stored_dtype != dtype or stored_shape != shape):
         msg = (
-            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
-            f"got {shape} {dtype}; the file was altered after truepix wrote it"
+            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its "
+            f"metadata says, got {shape} {dtype}; the file was altered after truepix wrote it"
         )
         raise MetadataError(msg)
     return pixels, record, _info_from_record(path, format, record, size)
@@ -478,19 +447,21 @@ def load(
     palette: str | None = None,
     series: int = 0,
 ) -> np.ndarray:
-    """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
+    """Load a PNG, TIFF, JPEG XL or WebP: the saved array, or another tool's stored samples.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
     and shape -- bit for bit when the encoding is exact, within
     ``info(path).max_error`` otherwise -- after the stored samples are checked
-    against their CRC-32. Any other PNG or TIFF comes back as its stored samples
-    (uint8/uint16 and all channels for PNG; the first series for TIFF), never
-    rescaled; palette PNGs come back as their RGB(A) colors.
+    against their CRC-32. Any other file comes back as its stored samples
+    (uint8/uint16 and all channels for PNG; the first series for TIFF, as
+    ``tifffile.imread``; the decoded samples for JPEG XL and WebP), never
+    rescaled; palette PNGs come back as their RGB(A) colors unless
+    ``palette="indices"``.
 
     Parameters
     ----------
     path : str or path-like
-        A ``.png``, ``.tif`` or ``.tiff`` file.
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
     encoding : str, optional
         Decode a file another tool wrote with a public encoding: ``"terrain-rgb"``
         and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
@@ -507,8 +478,19 @@ def load(
         a whole stack or ImageJ/OME hyperstack with its axes, the base level of a
         pyramid. See ``info(path).axes`` and ``.n_series``.
 
+    Returns
+    -------
+    numpy.ndarray
+        The saved array (truepix files), or the stored samples with the shape
+        and dtype ``info(path, palette=palette, series=series)`` reports.
+
     Raises
     ------
+    UnknownFormatError
+        A suffix no codec handles.
+    InputError
+        An unknown ``palette`` mode, a ``series`` the file does not have, or an
+        ``encoding`` that contradicts the file's.
     IntegrityError
         The pixels do not match the checksum written with them.
     CorruptFileError, MetadataError, DecompressionBombError
@@ -577,9 +559,32 @@ def info(
 ) -> ImageInfo:
     """Describe a file without decoding its pixels.
 
-    ``palette`` and ``series`` are those of :func:`load`: the dtype and shape
-    reported are those ``load`` returns with the same options. A file of any
-    size is described; the decoded-size cap applies to :func:`load` only.
+    A file of any size is described; the decoded-size cap applies to
+    :func:`load` only. A JPEG XL or WebP file truepix did not write is decoded
+    to learn its dtype (their headers do not say it simply).
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
+    palette : {None, "colors", "indices"}
+        As for :func:`load`: the dtype and shape reported are those ``load``
+        returns with the same option.
+    series : int
+        TIFF: which series to describe (default the first).
+
+    Returns
+    -------
+    ImageInfo
+        Encoding, dtype, shape, ``exact`` and ``max_error``, the stored picture,
+        checksum, palette (``.palette``) and TIFF axes (``.axes``, ``.n_series``).
+
+    Raises
+    ------
+    UnknownFormatError
+        A suffix no codec handles.
+    CorruptFileError, MetadataError, DecompressionBombError, UnsupportedFileError
+        As for :func:`load`, for what can be told without decoding.
 
     Examples
     --------

@@ -114,7 +114,8 @@ def _read_record(body: memoryview) -> str | None:
         try:  # bounded: a record is small, a zip bomb in a text chunk is not
             text = zlib.decompressobj().decompress(compressed, _MAX_RECORD_BYTES)
         except zlib.error:
-            raise _corrupt("a readable truepix text chunk", "one that does not decompress") from None
+            got = "one that does not decompress"
+            raise _corrupt("a readable truepix text chunk", got) from None
     return text.decode("utf-8", errors="replace")
 
 
@@ -140,6 +141,28 @@ def _check_header(header: tuple[int, ...] | None, palette: bytes | None, idat_by
         raise _corrupt("image data (IDAT)", "none")
 
 
+def _chunks(view: memoryview) -> Iterator[tuple[int, int, bytes, memoryview]]:
+    """(start, end, type, body) of each chunk after the signature; sizes, type and CRC checked."""
+    position = 8
+    while position < len(view):
+        if position + 12 > len(view):
+            got = f"{len(view) - position} trailing bytes (truncated)"
+            raise _corrupt("a complete chunk header", got)
+        (length,) = struct.unpack_from(">I", view, position)
+        kind = bytes(view[position + 4 : position + 8])
+        end = position + 12 + length
+        if length > 2**31 - 1 or end > len(view):
+            got = f"{length} bytes declared (truncated)"
+            raise _corrupt(f"chunk {kind!r} to fit in the file", got)
+        if not kind.isalpha() or not kind.isascii():
+            raise _corrupt("a chunk type of 4 ASCII letters", repr(kind))
+        (crc,) = struct.unpack_from(">I", view, end - 4)
+        if zlib.crc32(view[position + 4 : end - 4]) != crc:
+            raise _corrupt(f"a matching CRC for chunk {kind!r}", "a mismatch")
+        yield position, end, kind, view[position + 8 : end - 4]
+        position = end
+
+
 def parse(data: bytes | memoryview) -> PngFile:
     """Validate a PNG's structure and read its header and truepix record.
 
@@ -156,7 +179,6 @@ def parse(data: bytes | memoryview) -> PngFile:
     view = memoryview(data)
     if bytes(view[:8]) != SIGNATURE:
         raise _corrupt("the PNG signature", repr(bytes(view[:8])))
-    position = 8
     header: tuple[int, ...] | None = None
     record = None
     transparency = None
@@ -165,24 +187,7 @@ def parse(data: bytes | memoryview) -> PngFile:
     types: list[str] = []
     critical: list[tuple[int, int]] = []
     ended = False
-    while position < len(view):
-        if position + 12 > len(view):
-            raise _corrupt(
-                "a complete chunk header", f"{len(view) - position} trailing bytes (truncated)"
-            )
-        (length,) = struct.unpack_from(">I", view, position)
-        kind = bytes(view[position + 4 : position + 8])
-        end = position + 12 + length
-        if length > 2**31 - 1 or end > len(view):
-            raise _corrupt(
-                f"chunk {kind!r} to fit in the file", f"{length} bytes declared (truncated)"
-            )
-        if not kind.isalpha() or not kind.isascii():
-            raise _corrupt("a chunk type of 4 ASCII letters", repr(kind))
-        body = view[position + 8 : end - 4]
-        (crc,) = struct.unpack_from(">I", view, end - 4)
-        if zlib.crc32(view[position + 4 : end - 4]) != crc:
-            raise _corrupt(f"a matching CRC for chunk {kind!r}", "a mismatch")
+    for position, end, kind, body in _chunks(view):
         name = kind.decode("ascii")
         if kind == b"IDAT" and idat_bytes and types[-1] != "IDAT":
             raise _corrupt("consecutive IDAT chunks", f"a {types[-1]!r} chunk between them")
@@ -190,11 +195,11 @@ def parse(data: bytes | memoryview) -> PngFile:
         if not types[0] == "IHDR":
             raise _corrupt("IHDR as the first chunk", repr(name))
         if kind == b"IHDR":
-            if length != 13 or header is not None:
-                raise _corrupt("one 13-byte IHDR", f"{length} bytes" if header is None else "two")
+            if len(body) != 13 or header is not None:
+                raise _corrupt("one 13-byte IHDR", f"{len(body)} bytes" if header is None else "two")
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
-            idat_bytes += length
+            idat_bytes += len(body)
         elif kind == b"PLTE":
             palette = bytes(body)
         elif kind == b"tRNS":
@@ -209,14 +214,14 @@ def parse(data: bytes | memoryview) -> PngFile:
             raise _corrupt("only known critical chunks (IHDR, PLTE, IDAT, IEND)", repr(name))
         if kind in (b"IHDR", b"IDAT"):
             critical.append((position, end))
-        position = end
     if not ended:
         raise _corrupt("an IEND chunk", "end of file (truncated)")
     _check_header(header, palette, idat_bytes)
     width, height, bit_depth, color_type, _, _, interlace = header  # type: ignore[misc]
     entries = None
     if color_type == 3:
-        entries = tuple(tuple(palette[i : i + 3]) for i in range(0, len(palette), 3))  # type: ignore[index]
+        table = palette or b""
+        entries = tuple(tuple(table[i : i + 3]) for i in range(0, len(table), 3))
     info = PngFile(
         width,
         height,
@@ -319,7 +324,8 @@ def decode(data: bytes | memoryview, info: PngFile, *, palette: str = "colors") 
             pixels = imagecodecs.png_decode(_gray_stream(data, info))
     except Exception as exc:  # imagecodecs raises PngError and others on bad data
         got = _decode_fault(exc)
-        raise _corrupt(f"image data that decodes to {info.width} x {info.height} pixels", got) from None
+        what = f"image data that decodes to {info.width} x {info.height} pixels"
+        raise _corrupt(what, got) from None
     if pixels.shape != info.index_shape or pixels.dtype != info.dtype:
         raise _corrupt(
             f"pixels of shape {info.index_shape} {info.dtype}", f"{pixels.shape} {pixels.dtype}"

@@ -107,7 +107,8 @@ def _series(tif: tifffile.TiffFile, index: int) -> Any:
         raise corrupt("at least one image", "none")
     first = tif.pages.first
     if 0 in (int(first.imagewidth), int(first.imagelength)):  # before tifffile divides by it
-        raise corrupt("an image of at least 1 x 1 pixels", f"{first.imagewidth} x {first.imagelength}")
+        got = f"{first.imagewidth} x {first.imagelength}"
+        raise corrupt("an image of at least 1 x 1 pixels", got)
     if not tif.series:
         raise corrupt("at least one image", "none")
     count = len(tif.series)

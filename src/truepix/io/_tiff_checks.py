@@ -106,7 +106,8 @@ def check_header(path: str | os.PathLike[str]) -> int:
     else:
         raise corrupt("TIFF version 42 (classic) or 43 (BigTIFF)", f"version {version}")
     if not 8 <= first < size:
-        raise corrupt("the first image directory inside the file", f"offset {first} in a {size}-byte file")
+        got = f"offset {first} in a {size}-byte file"
+        raise corrupt("the first image directory inside the file", got)
     return size
 
 
@@ -159,8 +160,8 @@ def _check_codec(page: Any) -> None:
     compression = int(page.compression)
     if compression in _UNSUPPORTED:
         msg = (
-            f"expected a TIFF codec tifffile can decode, got unsupported {_UNSUPPORTED[compression]};"
-            " convert the file with libtiff's tiffcp first"
+            "expected a TIFF codec tifffile can decode, got unsupported "
+            f"{_UNSUPPORTED[compression]}; convert the file with libtiff's tiffcp first"
         )
         raise UnsupportedFileError(msg)
     if compression not in tifffile.TIFF.DECOMPRESSORS:
@@ -204,10 +205,13 @@ def check_page(page: Any, size: int) -> None:
         got = f"{offsets.size} offsets and {counts.size} byte counts"
         raise corrupt("one offset and one byte count per strip or tile", got)
     stored = counts > 0
-    ends = offsets[stored] + counts[stored]
-    if ends.size and int(ends.max()) > size:
-        got = f"data up to byte {int(ends.max())} of a {size}-byte file (truncated)"
-        raise corrupt("strips and tiles inside the file", got)
+    if stored.any():
+        largest = max(int(offsets[stored].max()), int(counts[stored].max()))
+        # each under the file size first, so that their sum cannot wrap around 64 bits
+        end = largest if largest > size else int((offsets[stored] + counts[stored]).max())
+        if end > size:
+            got = f"data up to byte {end} of a {size}-byte file (truncated)"
+            raise corrupt("strips and tiles inside the file", got)
     _check_expansion(key, counts)
 
 
@@ -235,7 +239,8 @@ def decode_fault(exc: BaseException, page: Any) -> ReadError:
             "with tiffcp"
         )
         return UnsupportedFileError(msg)
-    return corrupt(f"{codec} strips or tiles that decode to the declared image", "data that does not")
+    what = f"{codec} strips or tiles that decode to the declared image"
+    return corrupt(what, "data that does not")
 
 
 class _Quiet(logging.Filter):
@@ -255,7 +260,7 @@ tifffile.logger().addFilter(_QUIET)
 
 @contextlib.contextmanager
 def quiet_tifffile() -> Iterator[None]:
-    """Keep tifffile from logging about damaged files: the refusal says it (the library never prints)."""
+    """Keep tifffile from logging about damaged files: the refusal says it (no printing)."""
     _QUIET.local.depth = getattr(_QUIET.local, "depth", 0) + 1
     try:
         yield
