@@ -301,7 +301,7 @@ print(json.dumps({"peak": peak, "output": counts.nbytes, "ok": ok}))
 def measure_memory(n_frames: int, side: int) -> dict[str, int]:
     """Peak RSS of a fresh process counting a generator of frames (imports included).
 
-    A first child with two tiny frames fills numba's disk cache (compiling the
+    A first child with the same number of tiny frames fills numba's disk cache (compiling the
     kernels takes hundreds of MiB once, after an install or a change), so the
     measured child loads them, as every later process does.
     """
@@ -309,7 +309,9 @@ def measure_memory(n_frames: int, side: int) -> dict[str, int]:
     import subprocess
     import sys
 
-    subprocess.run([sys.executable, "-c", MEMORY_CHILD, "2", "8"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, "300", "8"], check=True, capture_output=True
+    )
     done = subprocess.run(
         [sys.executable, "-c", MEMORY_CHILD, str(n_frames), str(side)],
         capture_output=True, text=True, check=True, timeout=900,
