@@ -169,16 +169,12 @@ def reading_json(session: FigureSession, base: str) -> dict[str, Any]:
 
 
 def calibration_json(session: FigureSession) -> str:
-    """The calibration JSON that reproduces the page's reading: the user's corrections.
+    """The reading as calibration JSON: every value found, with the user's corrections.
 
-    Loaded by the page or by ``tp.read_figure(figure, calibration=...)``, the
-    same corrections on the same figure give the same data, bit for bit; what
-    was not corrected is found again. (``FigureReading.calibration`` -- every
-    value found -- does not yet load back to the same reading: its
-    ``cmap: "colorbar"`` is no catalog name, and a given plot box, grid or range
-    changes which pixels and colors are read.)
+    Loaded by the page or by ``tp.read_figure(figure, calibration=...)``, it gives
+    the same data from the same figure, bit for bit (the browser test checks it).
     """
-    return json.dumps(session.calibration, indent=2)
+    return str(session.reading.to_json())
 
 
 def _box(value: Any, what: str) -> list[float]:
