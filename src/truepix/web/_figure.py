@@ -169,12 +169,16 @@ def reading_json(session: FigureSession, base: str) -> dict[str, Any]:
 
 
 def calibration_json(session: FigureSession) -> str:
-    """The reading as calibration JSON: every value found, with the user's corrections.
+    """The calibration JSON that reproduces the page's reading: the user's corrections.
 
-    Loaded by the page or by ``tp.read_figure(figure, calibration=...)``, it gives
-    the same data from the same figure, bit for bit (the browser test checks it).
+    Loaded by the page or by ``tp.read_figure(figure, calibration=...)``, the
+    same corrections on the same figure give the same data, bit for bit; what
+    was not corrected is found again. ``FigureReading.calibration`` (every value
+    found) is not handed out: on stepped bars (``cmap: "custom"``), bars decoded
+    with their own colors and several real figures it does not load back to the
+    same data.
     """
-    return str(session.reading.to_json())
+    return json.dumps(session.calibration, indent=2)
 
 
 def _box(value: Any, what: str) -> list[float]:
@@ -340,8 +344,10 @@ def _rendered(panel: Any) -> np.ndarray:
     if vmin is None or vmax is None or vmin == vmax:  # uncalibrated: fractions of the colormap
         vmin, vmax = 0.0, 1.0
     low, high = min(vmin, vmax), max(vmin, vmax)
+    from truepix.color import colormaps
+
     cmap: Any = panel.cmap
-    if cmap is None or cmap == "colorbar":
+    if cmap not in colormaps():  # None, or the bar's own colors ("colorbar", "custom" steps)
         cmap = panel.colorbar.colors if panel.colorbar is not None else "gray"
     norm = "log" if panel.norm == "log" and low > 0 else "linear"
     return colorize(values, cmap=cmap, vmin=low, vmax=high, norm=norm)
