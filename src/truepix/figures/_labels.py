@@ -160,7 +160,7 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     both = np.minimum(first, values[depth + 1, lo:hi]) > _INK
     edges = np.diff(np.concatenate([[0], both.astype(np.int8), [0]]))
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    centres, end = [], depth
+    centres, lengths = [], []
     for a, b in zip(starts, stops, strict=True):
         if b - a > 4:
             continue
@@ -168,9 +168,13 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
         weights = first[a0:b0]
         centres.append(lo + float(np.sum(weights * (np.arange(a0, b0) + 0.5)) / weights.sum()))
         column = values[depth:, lo + a : lo + b].max(axis=1) > _INK
-        run = int(np.argmin(column)) if not column.all() else len(column)
-        end = max(end, depth + run)
-    return np.array(centres), end
+        lengths.append(int(np.argmin(column)) if not column.all() else len(column))
+    if not centres:
+        return np.zeros(0), depth
+    # labels stand at the major ticks, the longer ones (log axes draw minor ticks too)
+    length = np.array(lengths)
+    major = length >= 0.75 * length.max()
+    return np.array(centres)[major], depth + int(length.max())
 
 
 def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:

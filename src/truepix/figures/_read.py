@@ -177,7 +177,9 @@ def _read_axis(
     if scale is not None:
         glyph = max((t.box[3] - t.box[1]) for t in ticks)
         if side in ("left", "right"):  # offset text above the axis' top end
-            box = (int(at - 8 * glyph), int(span[0] - 3 * glyph), int(at + 8 * glyph), int(span[0]))
+            # matplotlib puts it at the axis' end, reaching inward from the side's line
+            reach = (at - 8 * glyph, at + 2 * glyph) if side == "right" else (at - 2 * glyph, at + 8 * glyph)
+            box = (int(reach[0]), int(span[0] - 3 * glyph), int(reach[1]), int(span[0]))
         else:  # below the axis' right end
             box = (int(span[1] - 4 * glyph), int(at), int(span[1] + 8 * glyph), int(at + 5 * glyph))
         box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
