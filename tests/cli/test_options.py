@@ -32,7 +32,7 @@ def make_inputs(folder: Path) -> dict[str, list[str]]:
         np.save(frames / f"f{k}.npy", RNG.random((5, 6)))
     return {
         "colorize": ["colorize", str(folder / "data.npy")],
-        "decolorize": ["decolorize", str(folder / "picture.png"), "--cmap", "viridis"],
+        "decolorize": ["decolorize", str(folder / "picture.png"), "--cmap", "viridis", "--vmin", "0", "--vmax", "1"],
         "equalize": ["equalize", str(folder / "data.npy")],
         "show": ["show", str(folder / "data.npy")],
         "hist": ["hist", str(frames / "*.npy"), "--bins", "4", "--range", "0", "1"],

@@ -175,5 +175,6 @@ def test_demo_section_writes_its_files(tmp_path: Path) -> None:
     run_section(tmp_path, console)
     text = console.export_text()
     assert "equals np.histogram" in text and "NO" not in text
+    assert "warm" in text and "starting numba" in text  # times say what they include
     for name in ("stack_hist.npz", "stack_pixel_48_64.png", "equalized_montage.png"):
         assert (tmp_path / name).stat().st_size > 0

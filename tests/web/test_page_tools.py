@@ -50,7 +50,7 @@ def test_junk_shows_the_one_line_error(page: Any, tmp_path: Path, shot: Any) -> 
     page.set_input_files("#inspect-file", str(junk))
     page.wait_for_selector("#error:not([hidden])")
     assert page.inner_text("#error") == (
-        "expected a PNG, TIFF or JPEG XL file (what tp.info describes), got 20 bytes "
+        "expected a PNG, TIFF, JPEG XL or WebP file (what tp.info describes), got 20 bytes "
         "starting b'not a picture at'"
     )
     shot(page, "inspect_error")

@@ -140,6 +140,18 @@ def test_inspect_of_a_foreign_and_a_tampered_file(server: Server, tmp_path: Path
     assert str(server.workdir) not in described["loads"]  # no server path shown
 
 
+def test_inspect_describes_every_format_tp_info_reads(server: Server, tmp_path: Path) -> None:
+    picture = np.random.default_rng(2).integers(0, 256, (6, 9, 3), dtype=np.uint8)
+    for suffix in (".png", ".tif", ".jxl", ".webp"):
+        path = tmp_path / f"picture{suffix}"
+        tp.save(path, picture)
+        status, _, body = request(server, "/api/inspect", path.read_bytes())
+        described = json.loads(body)
+        oracle = tp.info(path).to_dict()
+        del oracle["path"]
+        assert status == 200 and described.pop("loads") is True and described == oracle, suffix
+
+
 def test_inspect_refuses_other_files_with_one_line(server: Server, tmp_path: Path) -> None:
     from PIL import Image
 
@@ -149,7 +161,7 @@ def test_inspect_refuses_other_files_with_one_line(server: Server, tmp_path: Pat
     assert answer[0] == 400 and error_of(answer).endswith("got a JPEG file")
     answer = request(server, "/api/inspect", b"%PDF-1.7 not an image")
     assert error_of(answer) == (
-        "expected a PNG, TIFF or JPEG XL file (what tp.info describes), got 21 bytes "
+        "expected a PNG, TIFF, JPEG XL or WebP file (what tp.info describes), got 21 bytes "
         "starting b'%PDF-1.7 not an '"
     )
 

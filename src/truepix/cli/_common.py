@@ -14,7 +14,14 @@ if TYPE_CHECKING:
 
     from truepix.io import ImageInfo
 
-__all__ = ["info_table", "read_array", "read_picture", "write_npy", "write_result"]
+__all__ = [
+    "heatmap_pixels",
+    "info_table",
+    "read_array",
+    "read_picture",
+    "write_npy",
+    "write_result",
+]
 
 _IMAGE_SUFFIXES = (".png", ".tif", ".tiff")
 
@@ -103,3 +110,24 @@ def read_picture(path: Path) -> np.ndarray:
 
         msg = f"expected a picture file, got {str(path)!r} that no codec reads ({exc})"
         raise CorruptFileError(msg) from exc
+
+
+def heatmap_pixels(data: np.ndarray, *, width: float = 5.0, **style: Any) -> np.ndarray:
+    """An imshow + colorbar figure as RGBA pixels (matplotlib, Agg): the demos' "paper figure".
+
+    ``style`` takes ``cmap``, ``vmin``, ``vmax``, ``title`` and ``label`` (the colorbar's).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, 3.6), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    image = ax.imshow(
+        data, cmap=style["cmap"], vmin=style.get("vmin"), vmax=style.get("vmax"),
+        interpolation="nearest",
+    )  # fmt: skip
+    ax.set_title(style["title"])
+    fig.colorbar(image, ax=ax, label=style["label"])
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()

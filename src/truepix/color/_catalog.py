@@ -14,7 +14,12 @@ Three sources, each loaded only when one of its maps is asked for:
 ``opencv``
     OpenCV's ``COLORMAP_*`` tables as ``"opencv:jet"`` (OpenCV's jet is not
     matplotlib's). OpenCV is not a dependency: the tables ship as data,
-    built by ``tools/build_opencv_colormaps.py``.
+    built by ``tools/build_opencv_colormaps.py``. ``applyColorMap`` paints value
+    v with entry v, so these maps are *indexed*: entry k stands for k / (N - 1).
+``matlab``
+    MATLAB's maps as MATLAB draws them (``"matlab:jet"``, ``"matlab:parula"``,
+    ``"matlab:jet_64"`` for the 64-entry tables): see ``_matlab``. The ``cmap``
+    package's ``matlab`` namespace is left out: its tables are matplotlib's.
 
 Any name followed by ``_r`` is the reversed map. The tables are the ones the
 sources draw with, never copied into Python literals.
@@ -96,6 +101,9 @@ class ColormapEntry:
         (4,) float64 RGBA for values below 0, above 1 and invalid values;
         matplotlib's defaults are the first color, the last color and
         transparent black.
+    indexed : bool
+        Entry k stands for the value k / (N - 1) (OpenCV's ``applyColorMap``)
+        rather than for matplotlib's bin ``[k, k + 1) / N``.
 
     Examples
     --------
@@ -113,6 +121,7 @@ class ColormapEntry:
     under: np.ndarray = None  # type: ignore[assignment]  # None: matplotlib's default
     over: np.ndarray = None  # type: ignore[assignment]
     bad: np.ndarray = None  # type: ignore[assignment]
+    indexed: bool = False
     lut_bytes: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -147,6 +156,7 @@ class ColormapEntry:
             under=self.over,
             over=self.under,
             bad=self.bad,
+            indexed=self.indexed,
         )
 
     def __repr__(self) -> str:
@@ -174,8 +184,8 @@ def _cmap_names() -> dict[str, str]:
     result: dict[str, str] = {}
     for name in sorted(Catalog().unique_keys(prefer_short_names=False)):
         namespace, _, short = name.partition(":")
-        if namespace == "matplotlib" and short in registered:
-            continue
+        if (namespace == "matplotlib" and short in registered) or namespace == "matlab":
+            continue  # matplotlib's own maps (cmap's "matlab" ones are matplotlib's too)
         result[name] = namespace
     return result
 
@@ -273,7 +283,22 @@ def _load_opencv(name: str, reverse: bool) -> ColormapEntry:
         rgba / 255.0,
         "opencv",
         cyclic=name.removeprefix("opencv:") in _CYCLIC_OPENCV,
+        indexed=True,
     )
+
+
+def _load_matlab(name: str, reverse: bool) -> ColormapEntry | None:
+    from truepix.color import _matlab
+
+    table = _matlab.table(name)
+    if table is None:
+        return None
+    rgba = np.column_stack([table, np.ones(len(table))])
+    short = name.removeprefix("matlab:").removesuffix("_64")
+    return ColormapEntry(
+        name + ("_r" if reverse else ""), rgba[::-1] if reverse else rgba, "matlab",
+        cyclic=short == "hsv",
+    )  # fmt: skip
 
 
 _loaded: dict[str, ColormapEntry] = {}
@@ -301,6 +326,8 @@ def _load_uncached(name: str) -> ColormapEntry | None:
         if base in _opencv_tables():
             return _load_opencv(base, reverse)
         return None
+    if name.startswith("matlab:"):
+        return _load_matlab(name, False) or _load_matlab(base, reverse)
     for candidate, flip in ((name, False), (base, reverse)):
         if candidate in _cmap_names():
             return _load_cmap(candidate, flip)
@@ -323,7 +350,9 @@ def names() -> list[str]:
     >>> len(all_names) >= 300, "viridis" in all_names, "opencv:turbo" in all_names
     (True, True, True)
     """
-    everything = [*_matplotlib_names(), *_cmap_names(), *_opencv_tables()]
+    from truepix.color import _matlab
+
+    everything = [*_matplotlib_names(), *_cmap_names(), *_opencv_tables(), *_matlab.names()]
     return sorted(everything, key=lambda n: (n.lower(), n))
 
 

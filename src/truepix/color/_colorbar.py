@@ -43,6 +43,7 @@ _MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNor
 _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
 _LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
+_LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the colors under it
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
@@ -229,9 +230,21 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
     changes_flat = np.cumsum(changes.T.ravel())
     keep = changes_flat[bottoms - 1] - changes_flat[tops] >= _MIN_STEPS - 1
     found: dict[tuple[int, int, int, int], float] = {}
+    seen: set[tuple[int, int, int, int]] = set()
     for first, stop in zip(tops[keep], bottoms[keep], strict=True):
         x, top = divmod(int(first), height)
         bottom = top + int(stop - first)
+        # every column of one run gives the same rectangle: look at one of them
+        key = (top, bottom, int(start[top, x]), int(end[top, x]))
+        if key in seen:
+            continue
+        seen.add(key)
+        # rows whose run narrows away from the bar's width are an extend triangle's
+        widths = run_width[top:bottom, x]
+        steady = np.flatnonzero(np.abs(widths - np.median(widths)) <= (2 if tolerance else 0.5))
+        if len(steady) == 0:
+            continue
+        top, bottom = top + int(steady[0]), top + int(steady[-1]) + 1
         left = int(np.median(start[top:bottom, x]))
         right = int(np.median(end[top:bottom, x]))
         length = bottom - top
@@ -239,15 +252,56 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
         if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
             continue
         profile = rgb[top:bottom, (left + right) // 2]
-        stepped = _score_stepped(_smoothed(profile, tolerance))
-        if stepped and not _isolated(rgb, rect, _smoothed(profile, tolerance)):
+        smoothed = _smoothed(profile, tolerance)
+        stepped = _score_stepped(smoothed)
+        if stepped and not _isolated(rgb, rect, smoothed):
             stepped = 0.0
         found[rect] = max(_score(profile), stepped)
     return [(score, rect) for rect, score in found.items() if score > 0]
 
 
+def _line_rows(profile: np.ndarray) -> np.ndarray:
+    """Pixels along a bar covered by a line drawn across it (``Colorbar.add_lines``).
+
+    A line covers one to four pixels (antialiased) that all stand far from
+    the straight blend between the two pixels just outside them, which are
+    close to each other: the colormap goes on under the line.
+    """
+    wide = profile.astype(np.int16)
+    n = len(profile)
+    covered = np.zeros(n, dtype=bool)
+    for length in range(1, _LINE_LENGTH + 2):
+        if n < length + 2:
+            break
+        before, after = wide[: n - length - 1], wide[length + 1 :]
+        close = np.abs(before - after).max(axis=1) <= _MAX_STEP
+        far = np.ones(len(before), dtype=bool)
+        for k in range(1, length + 1):
+            t = k / (length + 1)
+            expected = before + t * (after - before)
+            far &= np.abs(wide[k : n - length - 1 + k] - expected).max(axis=1) > _LINE_CONTRAST
+        for start in np.flatnonzero(close & far):
+            covered[start + 1 : start + 1 + length] = True
+    return covered
+
+
+def _without_lines(profile: np.ndarray) -> np.ndarray:
+    """The colors along a bar with lines drawn across it filled from their neighbours."""
+    covered = _line_rows(profile)
+    if not covered.any():
+        return profile
+    kept = np.flatnonzero(~covered)
+    filled = profile.copy()
+    for channel in range(profile.shape[1]):
+        filled[covered, channel] = np.rint(
+            np.interp(np.flatnonzero(covered), kept, profile[kept, channel].astype(np.float64))
+        ).astype(np.uint8)
+    return filled
+
+
 def _score(profile: np.ndarray) -> float:
     """How much a run of colors looks like a colormap: 0 when not at all."""
+    profile = _without_lines(profile)
     distinct = len(np.unique(profile.view(np.dtype((np.void, 3)))))
     if distinct < _MIN_DISTINCT:
         return 0.0
@@ -441,7 +495,12 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
     [(40, 25, 52, 175), (150, 25, 162, 175)]
     """
     rgb, _ = image_rgb8(image)
-    found = [item for tolerance in _TOLERANCES for item in _bars(rgb, tolerance)]
+    # an exact bar wins over the same bar seen through the noise-tolerant search
+    found = [
+        (score if tolerance == 0 else 0.6 * score, bar)
+        for tolerance in _TOLERANCES
+        for score, bar in _bars(rgb, tolerance)
+    ]
     found.sort(key=lambda item: -item[0])
     kept: list[Colorbar] = []
     for _, bar in found:
@@ -504,7 +563,7 @@ def _bar(
     # the median across the bar (its sides left out) is the row's color
     # even when compression noise makes the rows uneven
     inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
-    pixels = np.rint(np.median(inner, axis=1)).astype(np.uint8)
+    pixels = _without_lines(np.rint(np.median(inner, axis=1)).astype(np.uint8))
     # exact bars: one entry per bin; a compressed bar's runs are broken
     # by noise, so it keeps one entry per pixel
     starts = _bins(pixels) if tolerance == 0 else np.arange(len(pixels))

@@ -136,7 +136,9 @@ class DecolorizeResult:
 class _Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
-    def __init__(self, norm: Any, vmin: float | None, vmax: float | None) -> None:
+    def __init__(
+        self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0
+    ) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
             raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
@@ -147,6 +149,7 @@ class _Inverse:
             raise InputError(msg + "; give the range the picture was rendered with")
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
+        self.indexed = indexed
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
         elif isinstance(self.norm, LogNorm):
@@ -155,8 +158,16 @@ class _Inverse:
             self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
         else:
             self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
+        if indexed and self.kind != kernels.NORM_OTHER:
+            # entry k (at position (k + 0.5) / N) stands for k / (N - 1): the same
+            # line through other ends, so the kernels' arithmetic stays as it is
+            span = (self.high - self.low) / (indexed - 1)
+            self.low, self.high = self.low - 0.5 * span, self.low + (indexed - 0.5) * span
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
+        if self.indexed:
+            n_colors = self.indexed
+            u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
         return self.norm.inverse(u)
 
 
@@ -221,7 +232,7 @@ class Decolorizer:
         self._map: ColormapEntry = resolve(cmap)
         vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
-        self._norm = _Inverse(norm, vmin, vmax)
+        self._norm = _Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)
@@ -488,6 +499,27 @@ class Decolorizer:
                 kind = self._table_kind(pixels)
             return self._decode(pixels, kind, scale, detailed=detailed)
 
+    def _shared(
+        self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
+    ) -> np.ndarray:
+        """Also ambiguous: pixels of a color several table entries share (jet's blues,
+        gray's repeats, discrete maps), which come back in the middle of their bins."""
+        if kind in _U8:
+            colors = self._rounded if kind == "u8r" else self._map.lut_bytes[:, :3]
+        else:
+            colors = self._map.lut[:, :3]
+        n_bins = len(colors)
+        starts = np.flatnonzero(np.r_[True, np.any(colors[1:] != colors[:-1], axis=1)])
+        ends = np.r_[starts[1:], n_bins]
+        runs = ends - starts > 1
+        if not runs.any():
+            return ambiguous
+        middles = np.rint((starts[runs] + ends[runs]) / 2.0 / n_bins * kernels.POS_SCALE)
+        on_table = np.asarray(residual) == 0
+        with np.errstate(invalid="ignore"):
+            codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
+        return ambiguous | (on_table & np.isin(codes, middles))
+
     def _table_kind(self, pixels: np.ndarray) -> str:
         """"u8r" when the picture's colors are the rounded table's rather than the
         truncated one's (counted on a sample), else "u8"."""
@@ -579,7 +611,9 @@ class Decolorizer:
         return DecolorizeResult(
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
-            np.empty(0, bool) if ambiguous is None else ambiguous.reshape(shape),
+            np.empty(0, bool) if ambiguous is None else self._shared(
+                ambiguous, flat_position, residual, kind
+            ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
         )  # fmt: skip
 

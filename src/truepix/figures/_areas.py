@@ -78,6 +78,35 @@ def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
     return found
 
 
+def _joined(lines: list[Line]) -> list[Line]:
+    """Collinear pieces of one line joined (dark data beside a spine breaks it up).
+
+    Examples
+    --------
+    >>> _joined([Line(10.5, 10, 10, 0, 40), Line(11.2, 10, 11, 41, 90)])
+    [Line(at=10.885393, first=10, last=11, start=0, stop=90)]
+    """
+    lines = sorted(lines, key=lambda line: (round(line.at), line.start))
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and abs(line.at - last.at) <= 1.5 and line.start <= last.stop + _SLACK:
+            if line.start < last.stop - _SLACK:
+                # side by side, not end to end: a dark edge of the data along the line
+                if line.stop - line.start > last.stop - last.start:
+                    out[-1] = line
+                continue
+            length_a, length_b = last.stop - last.start, line.stop - line.start
+            at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
+            out[-1] = Line(
+                round(at, 6), min(last.first, line.first), max(last.last, line.last),
+                min(last.start, line.start), max(last.stop, line.stop),
+            )
+        else:
+            out.append(line)
+    return sorted(out, key=lambda line: line.at)
+
+
 def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tuple[Line, ...]]]:
     """Rectangles drawn as four dark lines: (left, top, right, bottom) at the lines' centres.
 
@@ -94,8 +123,10 @@ def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tup
     """
     height, width = ink.shape
     min_length = max(_MIN_LINE, min(height, width) // 20)
-    rows = _lines(ink, min_length)
-    columns = _lines(np.ascontiguousarray(ink.T), min_length)
+    rows = _joined(_lines(ink, min_length // 3))
+    columns = _joined(_lines(np.ascontiguousarray(ink.T), min_length // 3))
+    rows = [r for r in rows if r.stop - r.start >= min_length]
+    columns = [c for c in columns if c.stop - c.start >= min_length]
     # tick marks at the corners lengthen the lines: ends meet within a tick's length
     reach = max(15, min(height, width) // 30)
     found = []
@@ -112,8 +143,8 @@ def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tup
                     c
                     for c in columns
                     if low <= c.at <= high
-                    and c.start <= top.last + _SLACK
-                    and c.stop >= bottom.first - _SLACK
+                    and c.start <= top.last + reach
+                    and c.stop >= bottom.first - reach
                 ]
                 if not side:
                     break

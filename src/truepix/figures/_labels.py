@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from truepix.figures._numbers import parse_offset, parse_value
-from truepix.figures._ocr import recognize
+from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "read_side", "read_text"]
+__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -208,36 +208,54 @@ def _group(boxes: list[tuple[int, int, int, int]], along_text: int, gap: float) 
     return list(groups.values())
 
 
-def _read_label(gray: np.ndarray, mask: np.ndarray) -> tuple[str, float]:
-    """OCR of a label given upright: (h, w) gray crop and its glyph mask (labelled)."""
+def _split_exponent(mask: np.ndarray) -> int | None:
+    """The column where a raised, smaller exponent starts (``10⁻¹``), or None."""
     from scipy import ndimage
 
     labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
     slices = [s for s in ndimage.find_objects(labels) if s is not None]
-    if count >= 2:
-        heights = np.array([s[0].stop - s[0].start for s in slices])
-        tall = heights >= 0.72 * heights.max()
-        top = min(s[0].start for s, t in zip(slices, tall, strict=True) if t)
-        tall_height = heights.max()
-        right_of_tall = max(s[1].stop for s, t in zip(slices, tall, strict=True) if t)
-        raised = [
-            k
-            for k, s in enumerate(slices)
-            if not tall[k] and s[0].stop <= top + 0.6 * tall_height and s[1].start >= right_of_tall - 1
-        ]
-        if raised:
-            split = min(slices[k][1].start for k in raised)
-            base_text, base_conf = recognize(gray[:, :split])
-            rows = np.flatnonzero(mask[:, split:].any(axis=1))
-            exponent = gray[rows.min() : rows.max() + 1, split:]
-            exp_text, exp_conf = recognize(exponent)
-            return f"{base_text}^{exp_text}", min(base_conf, exp_conf)
-    return recognize(gray)
+    if count < 2:
+        return None
+    heights = np.array([s[0].stop - s[0].start for s in slices])
+    tall = heights >= 0.72 * heights.max()
+    top = min(s[0].start for s, t in zip(slices, tall, strict=True) if t)
+    right_of_tall = max(s[1].stop for s, t in zip(slices, tall, strict=True) if t)
+    raised = [
+        k
+        for k, s in enumerate(slices)
+        if not tall[k]
+        and s[0].stop <= top + 0.6 * heights.max()
+        and s[1].start >= right_of_tall - 1
+    ]
+    return min(slices[k][1].start for k in raised) if raised else None
 
 
-def _upright(strip: _Strip, gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
-    left, top, right, bottom = box
-    return gray[top:bottom, left:right]
+def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, float]]:
+    """OCR of upright labels, ``(gray crop, glyph mask)`` each, in one batch.
+
+    A raised exponent is read on its own and joined with ``^``.
+    """
+    images: list[np.ndarray] = []
+    parts: list[tuple[int, int]] = []
+    for gray, mask in crops:
+        split = _split_exponent(mask)
+        if split is None:
+            parts.append((len(images), -1))
+            images.append(gray)
+            continue
+        rows = np.flatnonzero(mask[:, split:].any(axis=1))
+        parts.append((len(images), len(images) + 1))
+        images.append(gray[:, :split])
+        images.append(gray[rows.min() : rows.max() + 1, split:])
+    read = _ocr.recognize_many(images)
+    out = []
+    for base, exponent in parts:
+        if exponent < 0:
+            out.append(read[base])
+        else:
+            text = f"{read[base][0]}^{read[exponent][0]}"
+            out.append((text, min(read[base][1], read[exponent][1])))
+    return out
 
 
 def read_side(
@@ -299,12 +317,12 @@ def read_side(
         farther = [c for c in candidates if c[0] > nearest + 0.6 * glyph]
     labels.sort(key=lambda c: c[2])
     spacing = np.median(np.diff([(c[2] + c[3]) / 2 for c in labels])) if len(labels) > 2 else glyph * 4
+    boxes_read = [strip.box(*c) for c in labels]
+    texts = read_labels(
+        [(gray[b[1] : b[3], b[0] : b[2]], image_ink[b[1] : b[3], b[0] : b[2]] > _INK) for b in boxes_read]
+    )
     ticks: list[Tick] = []
-    for d0, d1, l0, l1 in labels:
-        box = strip.box(d0, d1, l0, l1)
-        crop = gray[box[1] : box[3], box[0] : box[2]]
-        mask = image_ink[box[1] : box[3], box[0] : box[2]] > _INK
-        text, confidence = _read_label(crop, mask)
+    for (d0, d1, l0, l1), box, (text, confidence) in zip(labels, boxes_read, texts, strict=True):
         centre = strip.start + (l0 + l1) / 2
         position, snapped = centre, False
         if len(marks):
@@ -325,7 +343,7 @@ def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool
     crop = gray[box[1] : box[3], box[0] : box[2]]
     if rotated:
         crop = np.ascontiguousarray(np.rot90(crop, -1))
-    return recognize(crop)[0] if crop.size else ""
+    return _ocr.recognize(crop)[0] if crop.size else ""
 
 
 def offset_near(gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
@@ -337,14 +355,16 @@ def offset_near(gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, in
     boxes = _components(region)
     heights = np.array([b[1] - b[0] for b in boxes])
     groups = _group(boxes, 1, 0.45 * float(np.percentile(heights, 75)))
-    for members in groups:
+    crops = []
+    for members in groups[:6]:
         d0 = min(boxes[k][0] for k in members)
         d1 = max(boxes[k][1] for k in members)
         l0 = min(boxes[k][2] for k in members)
         l1 = max(boxes[k][3] for k in members)
-        crop = gray[top + d0 : top + d1, left + l0 : left + l1]
-        mask = region[d0:d1, l0:l1]
-        text, _ = _read_label(crop, mask)
+        if d1 - d0 < 4 or l1 - l0 < 4:
+            continue
+        crops.append((gray[top + d0 : top + d1, left + l0 : left + l1], region[d0:d1, l0:l1]))
+    for text, _ in read_labels(crops):
         parsed = parse_offset(text)
         if parsed is not None:
             return parsed

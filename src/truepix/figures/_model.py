@@ -107,6 +107,12 @@ class Panel:
         ``(ny, nx)`` cells of the data when a cell grid was found.
     confidence : float
         In [0, 1]: the smallest of the axes' agreement and the colormap's fit.
+    interior : tuple of int
+        ``(top, bottom, left, right)`` pixel rows/columns inside the frame
+        that were decoded (``image[top:bottom, left:right]``).
+    pixel_values : numpy.ndarray
+        float64, one value per screen pixel of the interior (``data`` before
+        the cell grid is applied).
     """
 
     bbox: tuple[float, float, float, float]
@@ -121,6 +127,8 @@ class Panel:
     vmax: float | None
     grid: tuple[int, int] | None
     confidence: float
+    interior: tuple[int, int, int, int] = (0, 0, 0, 0)
+    pixel_values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
 
     def calibration(self) -> dict[str, Any]:
         """This panel in the calibration JSON form."""
@@ -129,7 +137,8 @@ class Panel:
             bar = {
                 "bbox": list(self.colorbar.bbox),
                 "orientation": self.colorbar.orientation,
-                "cmap": self.cmap,
+                # the bar's own colors (no catalog map fits) are read again from the bar
+                "cmap": None if self.cmap in ("custom", "colorbar") else self.cmap,
                 "norm": self.norm,
                 "vmin": self.vmin,
                 "vmax": self.vmax,
@@ -155,11 +164,14 @@ class FigureReading:
         Every colorbar found, whether or not a panel took it.
     shape : tuple of int
         ``(height, width)`` of the figure.
+    image : numpy.ndarray
+        (H, W, 3) uint8, the figure as read (transparency over white).
     """
 
     panels: list[Panel]
     colorbars: list[Colorbar]
     shape: tuple[int, int]
+    image: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 3), np.uint8), repr=False)
 
     @property
     def calibration(self) -> dict[str, Any]:

@@ -24,7 +24,7 @@ import numpy as np
 
 from truepix.errors import MissingDependencyError
 
-__all__ = ["recognize"]
+__all__ = ["recognize", "recognize_many"]
 
 _MODEL = "PP-OCRv6_rec_small.onnx"
 _HEIGHT = 48  # the network's input height
@@ -121,12 +121,35 @@ def recognize(gray: np.ndarray, /) -> tuple[str, float]:
     >>> recognize(gray[rows.min():rows.max() + 1, cols.min():cols.max() + 1])[0]
     '-0.25'
     """
+    return recognize_many([gray])[0]
+
+
+def recognize_many(grays: list[np.ndarray], /) -> list[tuple[str, float]]:
+    """:func:`recognize` for several lines in one run of the network.
+
+    The lines are padded on the right with white to the widest one; the
+    decoder reads white as blanks.
+
+    Examples
+    --------
+    >>> recognize_many([])
+    []
+    """
+    if not grays:
+        return []
     session, alphabet = _session()
-    batch = _prepare(np.asarray(gray, dtype=np.uint8))
+    inputs = [_prepare(np.asarray(g, dtype=np.uint8)) for g in grays]
+    width = max(x.shape[3] for x in inputs)
+    batch = np.ones((len(inputs), 3, _HEIGHT, width), dtype=np.float32)
+    for k, x in enumerate(inputs):
+        batch[k, :, :, : x.shape[3]] = x[0]
     (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
-    best = probabilities[0].argmax(axis=1)
-    confidence = probabilities[0].max(axis=1)
-    keep = best != 0
-    keep[1:] &= best[1:] != best[:-1]
-    text = "".join(alphabet[i] for i in best[keep])
-    return text, float(confidence[keep].mean()) if keep.any() else 0.0
+    results = []
+    for row in probabilities:
+        best = row.argmax(axis=1)
+        confidence = row.max(axis=1)
+        keep = best != 0
+        keep[1:] &= best[1:] != best[:-1]
+        text = "".join(alphabet[i] for i in best[keep]).strip()
+        results.append((text, float(confidence[keep].mean()) if keep.any() else 0.0))
+    return results

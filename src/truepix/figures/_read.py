@@ -53,7 +53,7 @@ def _load(image: Any) -> np.ndarray:
             raise ReadError(msg) from None
         image = array
     rgb, alpha = image_rgb8(image)
-    if alpha is not None:  # transparent background: over white, as a viewer shows it
+    if alpha is not None and alpha.min() < 255:  # transparent: over white, as a viewer shows it
         a = alpha[..., None].astype(np.float64) / 255.0
         rgb = np.rint(rgb * a + 255.0 * (1.0 - a)).astype(np.uint8)
     return rgb
@@ -63,6 +63,12 @@ def _gap(a: Box, b: Box) -> float:
     dx = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
     dy = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
     return float(np.hypot(dx, dy))
+
+
+def _iou(a: Box, b: Box) -> float:
+    inter = _inside_share(a, b) * (a[2] - a[0]) * (a[3] - a[1])
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
 
 
 def _inside_share(inner: Box, outer: Box) -> float:
@@ -110,7 +116,9 @@ def _plot_areas(
     if not areas and bars:
         extent = _colored_extent(rgb, bars)
         if extent is not None:
-            areas.append((tuple(float(v) for v in extent), None))
+            box = tuple(float(v) for v in extent)
+            areas.append((box, None))  # type: ignore[arg-type]
+            bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
 
@@ -169,8 +177,7 @@ def _read_axis(
     if scale is not None:
         glyph = max((t.box[3] - t.box[1]) for t in ticks)
         if side in ("left", "right"):  # offset text above the axis' top end
-            x0 = span[0] if False else (at - 8 * glyph if side == "left" else at - 2 * glyph)
-            box = (int(x0), int(span[0] - 3 * glyph), int(at + 8 * glyph), int(span[0]))
+            box = (int(at - 8 * glyph), int(span[0] - 3 * glyph), int(at + 8 * glyph), int(span[0]))
         else:  # below the axis' right end
             box = (int(span[1] - 4 * glyph), int(at), int(span[1] + 8 * glyph), int(at + 5 * glyph))
         box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
@@ -224,13 +231,15 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         left, top, right, bottom = top, left, bottom, right
     across = slice(left + 1, max(left + 2, right - 1))
     ends = []
-    for rows in (range(max(0, top - 4), top + 1), range(bottom - 1, min(len(view), bottom + 4))):
+    for rows, fallback in (
+        (range(max(0, top - 4), top + 1), float(top)),
+        (range(bottom - 1, min(len(view), bottom + 4)), float(bottom)),
+    ):
         index = np.array(list(rows))
         weights = view[index, across].astype(np.float64).mean(axis=1)
         weights[weights < 60] = 0
-        if weights.sum() == 0:
-            return None
-        ends.append(float(np.sum(weights * (index + 0.5)) / weights.sum()))
+        # no outline across this end (an extend triangle begins there): the colors end it
+        ends.append(float(np.sum(weights * (index + 0.5)) / weights.sum()) if weights.sum() else fallback)
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
     return (ends[0], float(left), ends[1], float(right))
@@ -245,13 +254,17 @@ def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
     """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
     assert bar.boundaries is not None
     colors = bar.colors.astype(np.int16)
-    distance = np.abs(region.astype(np.int16)[:, :, None, :] - colors[None, None]).max(axis=3)
-    nearest = distance.argmin(axis=2)
+    # distances for each distinct color of the picture, not each pixel
+    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
+    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
+    nearest = distance.argmin(axis=1)
     limit = 3 if bar.exact else 40
     middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
     fractions = middles[nearest]
-    fractions[np.take_along_axis(distance, nearest[..., None], axis=2)[..., 0] > limit] = np.nan
-    return fractions
+    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
+    return fractions[inverse].reshape(region.shape[:2])
 
 
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
@@ -267,7 +280,13 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
             return get(best[0].name + ("_r" if best[0].reversed else ""))
         return resolve(bar.colors)
     if bar is not None:
-        return resolve(bar)
+        entry = resolve(bar)
+        if entry.source == "array" and not bar.exact:
+            # a compressed bar's colors stray further from its map than colorbar_map allows
+            best = identify_colormap(bar, top=1)
+            if best and best[0].score >= 0.85:
+                return get(best[0].name + ("_r" if best[0].reversed else ""))
+        return entry
     if region.size == 0:
         return None
     best = identify_colormap(region, top=1)
@@ -372,7 +391,9 @@ def _panel(
     else:
         fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
     values = values_of.value(fractions)
-    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"))
+    pixel_values = values
+    frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame)
     ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
     if grid is not None:
         rows, columns = grid
@@ -406,37 +427,60 @@ def _panel(
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
-        attrs["vmin"], attrs["vmax"], shape, confidence,
+        attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
     )
 
 
-def _grid_of(region: np.ndarray, valid: np.ndarray, override: Any) -> tuple[np.ndarray, np.ndarray] | None:
+def _grid_of(
+    region: np.ndarray, valid: np.ndarray, override: Any, frame: tuple[float, float, float, float]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
+
+    ``frame`` is the plot area's (left, top, right, bottom) in region coordinates.
+    """
+    left, top, right, bottom = frame
     if override is not None:
         try:
             ny, nx = (int(v) for v in override)
         except (TypeError, ValueError):
             msg = f"expected a calibration grid [ny, nx], got {override!r}"
             raise InputError(msg) from None
-        height, width = region.shape[:2]
-        return (
-            np.rint(np.linspace(0, height, ny + 1)).astype(int),
-            np.rint(np.linspace(0, width, nx + 1)).astype(int),
-        )
+        return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.3:
         return None
-    return _grid.cell_edges(region, valid)
+    found = _grid.cell_edges(region, valid)
+    if found is None:
+        return None
+    rows, columns = found
+    # cells that fill the plot area are spaced evenly between its edges (the
+    # frame's centre lines): more exact than the edges' own pixels
+    if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5:
+        rows = np.linspace(top, bottom, len(rows))
+    if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5:
+        columns = np.linspace(left, right, len(columns))
+    return rows, columns
 
 
 def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
-    """Half a colormap bin in value units at its widest, plus the tick fit's residual."""
-    half = 0.5 / max(n_colors, 1)
-    ends = np.array([0.0, half, 1.0 - half, 1.0])
+    """The error the decoding supports, in value units, where it is widest (log: the high end).
+
+    One colormap bin (a pixel lands in its bin or, painted with rounded
+    rather than truncated bytes, the next one) plus the range's own
+    uncertainty: the bar's ends are located to within a pixel (or the tick
+    fit's residual, if larger), which moves every value by that pixel's worth.
+    A stepped bar's bin is its widest step.
+    """
+    step = 1.0 / max(n_colors, 1)
+    ends = np.array([0.0, step, 1.0 - step, 1.0])
     v = values_of.value(ends)
     error = float(max(abs(v[1] - v[0]), abs(v[3] - v[2])))
-    if axis.scale is not None and axis.residual:
+    if axis.scale is not None:
         p = np.array(axis.scale.pixels)
         per_pixel = abs(float(np.diff(axis.scale.value(p))[0]) / float(p[1] - p[0]))
-        error += axis.residual * per_pixel
+        if axis.scale.scale == "log":
+            top = float(max(axis.scale.value(p)))
+            per_pixel = top * (10.0 ** (abs(np.diff(np.log10(axis.scale.value(p)))[0]) / abs(p[1] - p[0])) - 1.0)
+        error += max(1.0, axis.residual or 0.0) * per_pixel
     return error
 
 
@@ -494,9 +538,17 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     areas, bars = _plot_areas(rgb, figure_ink, bars, outlines)
     for k, data in enumerate(overrides):
         if "bbox" in data:
-            box = tuple(float(v) for v in data["bbox"])
+            try:
+                box = tuple(float(v) for v in data["bbox"])
+            except (TypeError, ValueError):
+                box = ()
+            if len(box) != 4:
+                msg = f"expected a panel 'bbox' of four numbers, got {data['bbox']!r}"
+                raise InputError(msg)
             if k < len(areas):
-                areas[k] = (box, None)  # type: ignore[assignment]
+                # the found frame's lines still say where the inside begins
+                lines = areas[k][1] if _iou(areas[k][0], box) > 0.95 else None
+                areas[k] = (box, lines)  # type: ignore[assignment]
             else:
                 areas.append((box, None))  # type: ignore[arg-type]
     panels = []
@@ -507,4 +559,4 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
             bar = None if override["colorbar"] is None else _bar_from_box(rgb, override["colorbar"]) if "bbox" in override["colorbar"] else bar
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
-    return FigureReading(panels, bars, rgb.shape[:2])
+    return FigureReading(panels, bars, rgb.shape[:2], rgb)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
@@ -19,8 +18,10 @@ from starlette.staticfiles import StaticFiles
 
 from truepix.errors import InputError, TruepixError, UnknownNameError
 from truepix.web._figure import (
+    WARM,
     FigureSession,
     apply_correction,
+    calibration_json,
     difference_png,
     export,
     reading_json,
@@ -204,6 +205,9 @@ def create_app(
         names = await run_in_threadpool(available_formats, workdir)
         return JSONResponse({"exact_save": list(names)})
 
+    async def status(request: Request) -> Response:
+        return JSONResponse({"figure_reader_warm": WARM.is_set()})
+
     async def colormap_names(request: Request) -> Response:
         from truepix.color import colormaps
 
@@ -259,13 +263,7 @@ def create_app(
         except (json.JSONDecodeError, UnicodeDecodeError):
             msg = f"expected JSON, got {describe(body)}"
             raise InputError(msg) from None
-        before = copy.deepcopy(session.overrides)
-        try:
-            change(session, sent)
-            await run_in_threadpool(session.read)
-        except Exception:
-            session.overrides = before  # a refused correction leaves the last good reading
-            raise
+        await run_in_threadpool(session.update, change, sent)
         return JSONResponse(reading_json(session, f"/api/figure/{token}"))
 
     async def correct(request: Request) -> Response:
@@ -280,7 +278,7 @@ def create_app(
         if what == "image":
             return FileResponse(session.path, media_type=_MEDIA[session.path.suffix])
         if what == "calibration.json":
-            return Response(session.reading.to_json(), media_type="application/json",
+            return Response(calibration_json(session), media_type="application/json",
                             headers=_attachment("calibration.json"))  # fmt: skip
         msg = f"expected 'image' or 'calibration.json', got {what[:40]!r}"
         raise UnknownNameError(msg)
@@ -307,6 +305,7 @@ def create_app(
         Route("/api/figure/{token}/{what}", figure_file),
         Route("/api/figure/{token}/panel/{index:int}/{name}", panel_file),
         Route("/api/formats", formats),
+        Route("/api/status", status),
         Route("/api/colormaps", colormap_names),
         Route("/api/inspect", inspect_upload, methods=["POST"]),
         Route("/api/exact-save", exact_save_upload, methods=["POST"]),

@@ -8,8 +8,12 @@ user changed, so everything else is still read from the figure.
 
 from __future__ import annotations
 
+import copy
 import io
+import json
+import logging
 import math
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,15 +24,23 @@ import numpy as np
 from truepix.errors import InputError
 
 __all__ = [
+    "WARM",
     "FigureSession",
     "apply_correction",
+    "calibration_json",
     "difference_levels",
     "difference_png",
     "export",
     "reading_json",
     "rendered_png",
     "values_f32",
+    "warm_up",
 ]
+
+_log = logging.getLogger("truepix.web")
+
+# set once warm_up has run: the OCR model is loaded and the kernels compiled
+WARM = threading.Event()
 
 # largest difference (8-bit levels) the difference picture tells apart; more reads as white
 DIFFERENCE_SCALE = 32
@@ -45,11 +57,26 @@ class FigureSession:
     reading: Any = None
     seconds: float = 0.0
     picture: np.ndarray | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def calibration(self) -> dict[str, Any]:
         """The user's overrides as calibration JSON."""
         return {"truepix_calibration": 1, "panels": self.overrides}
+
+    def update(self, change: Any, sent: Any) -> None:
+        """Apply ``change(self, sent)`` to the overrides and read again; a refused change leaves all as it was.
+
+        One update at a time per figure: the page may send two before the first is read.
+        """
+        with self.lock:
+            before = copy.deepcopy(self.overrides)
+            try:
+                change(self, sent)
+                self.read()
+            except Exception:
+                self.overrides = before
+                raise
 
     def read(self) -> None:
         """Read the figure again with the current overrides."""
@@ -130,6 +157,7 @@ def reading_json(session: FigureSession, base: str) -> dict[str, Any]:
     reading = session.reading
     height, width = reading.shape
     return {
+        "base": base,
         "width": int(width),
         "height": int(height),
         "seconds": session.seconds,
@@ -138,6 +166,19 @@ def reading_json(session: FigureSession, base: str) -> dict[str, Any]:
         "overrides": session.calibration,
         "panels": [_panel_json(panel, i, base) for i, panel in enumerate(reading.panels)],
     }
+
+
+def calibration_json(session: FigureSession) -> str:
+    """The calibration JSON that reproduces the page's reading: the user's corrections.
+
+    Loaded by the page or by ``tp.read_figure(figure, calibration=...)``, the
+    same corrections on the same figure give the same data, bit for bit; what
+    was not corrected is found again. (``FigureReading.calibration`` -- every
+    value found -- does not yet load back to the same reading: its
+    ``cmap: "colorbar"`` is no catalog name, and a given plot box, grid or range
+    changes which pixels and colors are read.)
+    """
+    return json.dumps(session.calibration, indent=2)
 
 
 def _box(value: Any, what: str) -> list[float]:
@@ -197,11 +238,12 @@ def _correct_tick(override: dict[str, Any], panel: Any, tick: Any) -> None:
         override[axis_name] = {"scale": scale, "pixels": [p for p, _ in points],
                                "values": [v for _, v in points]}  # fmt: skip
         return
-    if axis.scale is None or panel.vmin is None or panel.vmax is None:
-        msg = "expected a colorbar whose range was read, got none; type vmin and vmax instead"
+    if panel.colorbar is None:
+        msg = "expected a panel with a colorbar, got none; type vmin and vmax instead"
         raise InputError(msg)
-    # the bar's ends where the current reading puts vmin and vmax
-    low, high = (float(axis.scale.pixel(v)) for v in (panel.vmin, panel.vmax))
+    # vmin and vmax are the values at the bar's ends: its bottom and top (left and right)
+    left, top, right, bottom = panel.colorbar.bbox
+    low, high = (bottom, top) if panel.colorbar.orientation == "vertical" else (left, right)
     bar = override.setdefault("colorbar", {})
     bar["vmin"] = _line_through(scale, points, low)
     bar["vmax"] = _line_through(scale, points, high)
@@ -217,11 +259,17 @@ def apply_correction(session: FigureSession, change: dict[str, Any]) -> None:
 
     Examples
     --------
+    >>> from types import SimpleNamespace as found
     >>> session = FigureSession(Path("figure.png"))
-    >>> session.reading = type("R", (), {"panels": [None, None]})()
-    >>> apply_correction(session, {"panel": 1, "cmap": "magma", "vmin": 0, "vmax": 5})
+    >>> panel = found(vmin=-1.0, vmax=1.0, colorbar=None)
+    >>> session.reading = found(panels=[panel, panel])
+    >>> apply_correction(session, {"panel": 1, "cmap": "magma", "vmin": 0.5, "vmax": 5})
     >>> session.calibration
-    {'truepix_calibration': 1, 'panels': [{}, {'colorbar': {'cmap': 'magma', 'vmin': 0.0, 'vmax': 5.0}}]}
+    {'truepix_calibration': 1, 'panels': [{}, {'colorbar': {'cmap': 'magma', 'vmin': 0.5, 'vmax': 5.0}}]}
+    >>> apply_correction(session, {"panel": 0, "norm": "log"})
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected a positive range for a log scale, got -1.0 .. 1.0
     """
     panels = session.reading.panels
     index = change.get("panel")
@@ -245,8 +293,9 @@ def apply_correction(session: FigureSession, change: dict[str, Any]) -> None:
     if "tick" in change:
         _correct_tick(override, panels[index], change["tick"])
     bar = override.get("colorbar", {})
-    if bar.get("norm") == "log" and any(bar.get(k) is not None and bar[k] <= 0 for k in ("vmin", "vmax")):
-        msg = f"expected a positive range for a log scale, got {bar.get('vmin')} .. {bar.get('vmax')}"
+    low, high = bar.get("vmin", panels[index].vmin), bar.get("vmax", panels[index].vmax)
+    if bar.get("norm") == "log" and any(v is not None and v <= 0 for v in (low, high)):
+        msg = f"expected a positive range for a log scale, got {low} .. {high}"
         raise InputError(msg)
 
 
@@ -363,3 +412,25 @@ def export(session: FigureSession, index: int, kind: str) -> bytes:
 def values_f32(session: FigureSession, index: int) -> bytes:
     """A panel's values as little-endian float32 bytes, row by row (the page's hover readout)."""
     return np.asarray(_panel(session, index).data.values, dtype="<f4").tobytes()
+
+
+def warm_up() -> None:
+    """Read a small generated figure once, so the first figure a user drops does not wait
+    for the OCR model to load and the decoding kernels to compile (tens of seconds on 2 cores).
+    """
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        from truepix.figures import read_figure
+
+        figure = Figure(figsize=(4, 3), dpi=100)
+        image = figure.add_subplot().imshow(np.linspace(0, 10, 48).reshape(6, 8))
+        figure.colorbar(image)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        read_figure(np.asarray(canvas.buffer_rgba())[..., :3])
+    except Exception:  # best effort: the first real figure then pays the cost
+        _log.warning("warming up the figure reader failed", exc_info=True)
+    finally:
+        WARM.set()

@@ -76,6 +76,7 @@ def serve(
     open_browser: bool = False,
     allow_remote: bool = False,
     max_upload_bytes: int | None = None,
+    warm_up: bool = True,
     ready: Callable[[str, Path], None] | None = None,
     stop: threading.Event | None = None,
 ) -> None:
@@ -91,6 +92,9 @@ def serve(
         Allow a ``host`` that is not a loopback address.
     max_upload_bytes : int, optional
         Largest upload accepted (default 64 MiB).
+    warm_up : bool
+        Read a small generated figure in the background once the server listens,
+        so the first figure dropped is read as fast as the next ones.
     ready : callable, optional
         Called with the page's URL and the temporary folder once the server listens.
     stop : threading.Event, optional
@@ -134,6 +138,10 @@ def serve(
             while not server.started and not server.should_exit:
                 threading.Event().wait(0.02)
             if server.started:
+                if warm_up:
+                    from truepix.web._figure import warm_up as warm
+
+                    threading.Thread(target=warm, daemon=True).start()
                 if ready is not None:
                     ready(url, workdir)
                 if open_browser:

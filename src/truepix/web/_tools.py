@@ -17,7 +17,7 @@ __all__ = ["EXACT_FORMATS", "available_formats", "exact_save", "inspect"]
 EXACT_FORMATS = {"png": ".png", "tiff": ".tif", "jxl": ".jxl"}
 
 # kinds tp.info describes
-_INFO_KINDS = ("png", "tiff", "jxl")
+_INFO_KINDS = ("png", "tiff", "jxl", "webp")
 
 
 @cache
@@ -87,7 +87,7 @@ def inspect(upload: Path) -> dict[str, Any]:
     kind = sniff(head)
     if kind not in _INFO_KINDS:
         got = f"a {kind.upper()} file" if kind else describe(head, upload.stat().st_size)
-        msg = f"expected a PNG, TIFF or JPEG XL file (what tp.info describes), got {got}"
+        msg = f"expected a PNG, TIFF, JPEG XL or WebP file (what tp.info describes), got {got}"
         raise UnknownFormatError(msg)
     named = upload.with_suffix(SUFFIXES[kind])
     if named != upload:

@@ -3,7 +3,7 @@
 
 const $ = (selector) => document.querySelector(selector);
 const SVG = "http://www.w3.org/2000/svg";
-const state = { reading: null, values: [], colormaps: null, drag: null };
+const state = { reading: null, values: [], colormaps: null, drag: null, lastCorrection: null };
 
 // ---------- requests and messages ----------
 
@@ -130,18 +130,34 @@ async function readFigure(file) {
   } catch (error) { failed(error); }
 }
 
-async function correct(panel, change) {
+// corrections go to the server one after the other, each on the reading before it
+let queue = Promise.resolve();
+
+function correct(panel, change) {
+  const key = JSON.stringify([state.reading.base, panel, change]);
+  if (key === state.lastCorrection) return queue;  // the same edit again (a field's change on blur)
+  state.lastCorrection = key;
+  queue = queue.then(() => sendCorrection(panel, change));
+  return queue;
+}
+
+async function sendCorrection(panel, change) {
   try {
-    const reading = await postJson(`/api/figure/${state.reading.token}/correct`, Object.assign({ panel }, change));
+    const reading = await postJson(`${state.reading.base}/correct`, Object.assign({ panel }, change));
     await showReading(reading);
-  } catch (error) { failed(error); }
+  } catch (error) {
+    state.lastCorrection = null;
+    failed(error);
+    drawOverlay(state.reading);  // back to the last reading the server accepted
+    drawPanels(state.reading);
+  }
 }
 
 async function loadCalibration(file) {
   if (!state.reading) { showError("drop a figure first, then load its calibration"); return; }
   try {
     const text = await file.text();
-    const reading = await call(`/api/figure/${state.reading.token}/calibration`, {
+    const reading = await call(`${state.reading.base}/calibration`, {
       method: "POST", body: text, headers: { "Content-Type": "application/json" } });
     await showReading(reading);
   } catch (error) { failed(error); }
@@ -150,8 +166,8 @@ async function loadCalibration(file) {
 async function showReading(reading) {
   state.reading = reading;
   const image = $("#figure-image");
-  if (image.dataset.token !== reading.token) {
-    image.dataset.token = reading.token;
+  if (image.dataset.base !== reading.base) {
+    image.dataset.base = reading.base;
     await new Promise((resolve, reject) => {
       image.onload = resolve;
       image.onerror = () => reject(new Error("the browser could not show this picture"));
@@ -272,18 +288,27 @@ function pointerUp() {
   correct(Number(rect.dataset.panel), { [rect.dataset.field]: box });
 }
 
+// index of the centre nearest to p in an increasing or decreasing list
+function nearest(centres, p) {
+  const rising = centres[centres.length - 1] >= centres[0];
+  let low = 0, high = centres.length - 1;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if ((centres[middle] <= p) === rising) low = middle; else high = middle;
+  }
+  return Math.abs(centres[low] - p) <= Math.abs(centres[high] - p) ? low : high;
+}
+
 function readout(point) {
   const [x, y] = point;
   const text = $("#readout");
   state.reading.panels.forEach((panel, index) => {
     const [l, t, r, b] = panel.bbox;
-    if (x < l || x >= r || y < t || y >= b) return;
-    const [rows, cols] = panel.shape;
-    const col = Math.min(cols - 1, Math.floor((x - l) / (r - l) * cols));
-    const row = Math.min(rows - 1, Math.floor((y - t) / (b - t) * rows));
-    const value = state.values[index][row * cols + col];
+    if (x < l || x >= r || y < t || y >= b || !panel.px.length || !panel.py.length) return;
+    const col = nearest(panel.px, x), row = nearest(panel.py, y);
+    const value = state.values[index][row * panel.shape[1] + col];
     text.textContent = `panel ${index + 1}   x = ${formatNumber(panel.x[col])}   y = ${formatNumber(panel.y[row])}   value = ${Number.isNaN(value) ? "no data" : formatNumber(value)}${panel.units ? " " + panel.units : ""}`;
-    text.dataset.value = String(value);
+    Object.assign(text.dataset, { panel: index, x: panel.x[col], y: panel.y[row], value });
     for (const [id, coords] of [["#crosshair-x", [x, t, x, b]], ["#crosshair-y", [l, y, r, y]]]) {
       const line = $(id);
       ["x1", "y1", "x2", "y2"].forEach((key, i) => line.setAttribute(key, coords[i]));
@@ -328,8 +353,10 @@ function panelForm(panel, index) {
   const select = element("select", { size: 6, className: "cmap-select" });
   const fill = () => {
     const words = search.value.toLowerCase();
-    const names = (state.colormaps || [panel.cmap]).filter((name) => name.toLowerCase().includes(words));
-    select.replaceChildren(...names.slice(0, 400).map((name) => element("option", { value: name, textContent: name, selected: name === panel.cmap })));
+    const names = (state.colormaps || []).filter((name) => name !== panel.cmap && name.toLowerCase().includes(words));
+    if (panel.cmap.toLowerCase().includes(words)) names.unshift(panel.cmap);  // the one in use first
+    select.replaceChildren(...names.map((name) => element("option", { value: name, textContent: name })));
+    select.value = panel.cmap;
   };
   search.addEventListener("input", fill);
   select.addEventListener("change", () => correct(index, { cmap: select.value }));
@@ -343,7 +370,9 @@ function panelForm(panel, index) {
 
   for (const key of ["vmin", "vmax"]) {
     const input = element("input", { type: "number", step: "any", value: panel[key], className: key });
-    input.addEventListener("change", () => correct(index, { [key]: Number(input.value) }));
+    input.addEventListener("change", () => {
+      if (input.isConnected && input.value !== "" && Number(input.value) !== panel[key]) correct(index, { [key]: Number(input.value) });
+    });
     box.append(element("label", { textContent: `${key} ` }, [input]));
   }
 
@@ -352,14 +381,19 @@ function panelForm(panel, index) {
     table.append(element("tr", {}, ["axis", "read", "value"].map((t) => element("th", { textContent: t }))));
     panel.ticks.forEach((tick) => {
       const input = element("input", { type: "number", step: "any", value: tick.value === null ? "" : tick.value });
-      input.addEventListener("change", () => correct(index, { tick: { axis: tick.axis, index: tick.index, value: Number(input.value) } }));
+      input.addEventListener("change", () => {
+        // a field left behind by the last redraw fires when it loses focus: not a new edit
+        if (input.isConnected && input.value !== "" && Number(input.value) !== tick.value) {
+          correct(index, { tick: { axis: tick.axis, index: tick.index, value: Number(input.value) } });
+        }
+      });
       table.append(element("tr", {}, [
         element("td", { textContent: tick.axis }),
         element("td", { textContent: tick.text }),
         element("td", {}, [input]),
       ]));
     });
-    box.append(element("h4", { textContent: "Tick labels read" }), table);
+    box.append(element("h4", { textContent: `Tick labels read (${panel.ticks.length})` }), element("div", { className: "ticks-scroll" }, [table]));
   }
   return box;
 }
@@ -369,7 +403,7 @@ function drawChecks(reading) {
   host.replaceChildren();
   const stamp = document.body.dataset.revision || "0";
   reading.panels.forEach((panel, index) => {
-    for (const [url, caption] of [[panel.rendered_url, "recovered field, re-rendered"], [panel.difference_url, "difference from the figure"]]) {
+    for (const [url, caption] of [[panel.rendered_url, "recovered field, re-rendered"], [panel.difference_url, "difference from the figure: black 0, white ≥ 32 levels of 255"]]) {
       host.append(element("figure", {}, [
         element("img", { src: `${url}?r=${stamp}`, alt: `panel ${index + 1}: ${caption}` }),
         element("figcaption", { textContent: `panel ${index + 1}: ${caption}` }),
