@@ -47,7 +47,12 @@ def rerender(reading: FigureReading, /) -> np.ndarray:
             hi = 1.0 if hi is None else hi
             painted = colorize(values, cmap=entry, vmin=lo, vmax=hi, norm=panel.norm)[..., :3]
         painted = painted.copy()
-        painted[~np.isfinite(values)] = (255, 0, 255)
+        missing = ~np.isfinite(values)
+        painted[missing] = (255, 0, 255)
+        # the frame's antialiased rim is not data: shown as it was
+        rim = np.zeros_like(missing)
+        rim[:1], rim[-1:], rim[:, :1], rim[:, -1:] = True, True, True, True
+        painted[missing & rim] = out[r0:r1, c0:c1][missing & rim]
         out[r0:r1, c0:c1] = painted
     return out
 
