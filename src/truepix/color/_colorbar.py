@@ -43,6 +43,7 @@ _MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNor
 _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
 _LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
+_MAX_BARS = 16  # bars built at most per figure
 _LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the colors under it
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
@@ -245,8 +246,10 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
         if len(steady) == 0:
             continue
         top, bottom = top + int(steady[0]), top + int(steady[-1]) + 1
-        left = int(np.median(start[top:bottom, x]))
-        right = int(np.median(end[top:bottom, x]))
+        # the sides, from three rows (a median over all of them costs too much per candidate)
+        rows = [top + (bottom - top) // 4, (top + bottom) // 2, bottom - 1 - (bottom - top) // 4]
+        left = int(sorted(start[rows, x])[1])
+        right = int(sorted(end[rows, x])[1])
         length = bottom - top
         rect = (left, top, right, bottom)
         if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
@@ -270,6 +273,8 @@ def _line_rows(profile: np.ndarray) -> np.ndarray:
     wide = profile.astype(np.int16)
     n = len(profile)
     covered = np.zeros(n, dtype=bool)
+    if n < 3 or np.abs(np.diff(wide, axis=0)).max() <= _LINE_CONTRAST:
+        return covered  # nothing stands out along the bar: no line
     for length in range(1, _LINE_LENGTH + 2):
         if n < length + 2:
             break
@@ -497,14 +502,18 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
     rgb, _ = image_rgb8(image)
     # an exact bar wins over the same bar seen through the noise-tolerant search
     found = [
-        (score if tolerance == 0 else 0.6 * score, bar)
+        (score if tolerance == 0 else 0.6 * score, rect, build)
         for tolerance in _TOLERANCES
-        for score, bar in _bars(rgb, tolerance)
+        for score, rect, build in _bars(rgb, tolerance)
     ]
     found.sort(key=lambda item: -item[0])
     kept: list[Colorbar] = []
-    for _, bar in found:
-        if not any(_overlap(bar.bbox, other.bbox) for other in kept):
+    for _, rect, build in found:
+        # a plot's inside holds hundreds of candidates: build only those still free
+        if len(kept) == _MAX_BARS or any(_overlap(rect, other.bbox) for other in kept):
+            continue
+        bar = build()
+        if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
     return kept
 
@@ -514,23 +523,27 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool
 
 
 def _best_bar(rgb: np.ndarray, tolerance: int) -> tuple[float, Colorbar] | None:
-    found = _bars(rgb, tolerance)
-    return max(found, key=lambda item: item[0]) if found else None
+    for score, _, build in sorted(_bars(rgb, tolerance), key=lambda item: -item[0]):
+        bar = build()
+        if bar is not None:
+            return score, bar
+    return None
 
 
-def _bars(rgb: np.ndarray, tolerance: int) -> list[tuple[float, Colorbar]]:
-    """Every bar-shaped candidate found at one tolerance, scored."""
-    found: list[tuple[float, Colorbar]] = []
+def _bars(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, int, int, int], Any]]:
+    """Every bar-shaped candidate at one tolerance: score, image box, and how to build it."""
+    found: list[tuple[float, tuple[int, int, int, int], Any]] = []
     for orientation in ("vertical", "horizontal"):
         # A vertical bar has one color per row; a horizontal one per column.
         view = rgb if orientation == "vertical" else rgb.transpose(1, 0, 2)
         for score, (x0, y0, x1, y1) in _candidates(view, tolerance):
-            if score < 1:
-                bar = _stepped_bar(view, (x0, y0, x1, y1), orientation, tolerance)
-            else:
-                bar = _bar(view, (x0, y0, x1, y1), orientation, tolerance)
-            if bar is not None:
-                found.append((score, bar))
+            maker = _stepped_bar if score < 1 else _bar
+            rect = (x0, y0, x1, y1) if orientation == "vertical" else (y0, x0, y1, x1)
+
+            def build(view=view, r=(x0, y0, x1, y1), o=orientation, m=maker) -> Colorbar | None:
+                return m(view, r, o, tolerance)
+
+            found.append((score, rect, build))
     return found
 
 

@@ -116,19 +116,25 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     >>> cell_values(v, np.array([0, 4, 8]), np.array([0, 4, 8])).tolist()
     [[0.0, 1.0], [2.0, 3.0]]
     """
+    from scipy import ndimage
+
     rows = np.clip(np.rint(rows), 0, values.shape[0]).astype(int)
     columns = np.clip(np.rint(columns), 0, values.shape[1]).astype(int)
-    out = np.full((len(rows) - 1, len(columns) - 1), np.nan)
-    for i in range(len(rows) - 1):
-        r0, r1 = rows[i], rows[i + 1]
-        if r1 - r0 > 2:
-            r0, r1 = r0 + 1, r1 - 1
-        for j in range(len(columns) - 1):
-            c0, c1 = columns[j], columns[j + 1]
-            if c1 - c0 > 2:
-                c0, c1 = c0 + 1, c1 - 1
-            block = values[r0:r1, c0:c1]
-            finite = block[np.isfinite(block)]
-            if finite.size:
-                out[i, j] = float(np.median(finite))
-    return out
+    ny, nx = len(rows) - 1, len(columns) - 1
+    # each pixel's cell, 0 for the rims and for pixels that are not data
+    row_of = np.zeros(values.shape[0], dtype=np.int64)
+    column_of = np.zeros(values.shape[1], dtype=np.int64)
+    for edges, cell_of in ((rows, row_of), (columns, column_of)):
+        for k in range(len(edges) - 1):
+            a, b = edges[k], edges[k + 1]
+            if b - a > 2:
+                a, b = a + 1, b - 1
+            cell_of[a:b] = k + 1
+    labels = np.where((row_of[:, None] > 0) & (column_of[None, :] > 0),
+                      (row_of[:, None] - 1) * nx + column_of[None, :], 0)  # fmt: skip
+    labels[~np.isfinite(values)] = 0
+    medians = ndimage.median(np.nan_to_num(values), labels=labels, index=np.arange(1, ny * nx + 1))
+    counts = np.bincount(labels.ravel(), minlength=ny * nx + 1)[1:]
+    out = np.asarray(medians, dtype=np.float64)
+    out[counts == 0] = np.nan
+    return out.reshape(ny, nx)
