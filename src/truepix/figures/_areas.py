@@ -156,7 +156,14 @@ def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tup
                 if not side:
                     break
                 sides.append(side[0] if low < start else side[-1])
-            if len(sides) == 2 and sides[1].at - sides[0].at >= 10:
+            # a line across the whole box inside it: two boxes stacked, not one
+            across = any(
+                top.at + _SLACK < r.at < bottom.at - _SLACK
+                and abs(r.start - start) <= reach
+                and abs(r.stop - stop) <= reach
+                for r in rows
+            )
+            if len(sides) == 2 and sides[1].at - sides[0].at >= 10 and not across:
                 box = (sides[0].at, top.at, sides[1].at, bottom.at)
                 found.append((box, (top, bottom, sides[0], sides[1])))
     found.sort(key=lambda f: -(f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))
