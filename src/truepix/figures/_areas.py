@@ -114,8 +114,13 @@ def _joined(lines: list[Line]) -> list[Line]:
     return sorted(out, key=lambda line: line.at)
 
 
-def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tuple[Line, ...]]]:
+def frames(
+    ink: np.ndarray, blank: np.ndarray | None = None
+) -> list[tuple[tuple[float, float, float, float], tuple[Line, ...]]]:
     """Rectangles drawn as four dark lines: (left, top, right, bottom) at the lines' centres.
+
+    ``blank`` (H, W) bool marks background pixels: a rectangle with a row of
+    background across its whole width is two rectangles stacked, not one.
 
     Returns each with its lines (top, bottom, left, right), outermost first;
     rectangles inside another are dropped.
@@ -156,13 +161,12 @@ def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tup
                 if not side:
                     break
                 sides.append(side[0] if low < start else side[-1])
-            # a line across the whole box inside it: two boxes stacked, not one
-            across = any(
-                top.at + _SLACK < r.at < bottom.at - _SLACK
-                and abs(r.start - start) <= reach
-                and abs(r.stop - stop) <= reach
-                for r in rows
-            )
+            # background across the whole box inside it: two boxes stacked (a bar above
+            # its plot), not one
+            across = False
+            if blank is not None:
+                inner = blank[int(top.at) + 2 : int(bottom.at) - 1, start + 2 : stop - 2]
+                across = bool(inner.size and np.any(inner.mean(axis=1) > 0.9))
             if len(sides) == 2 and sides[1].at - sides[0].at >= 10 and not across:
                 box = (sides[0].at, top.at, sides[1].at, bottom.at)
                 found.append((box, (top, bottom, sides[0], sides[1])))

@@ -99,7 +99,10 @@ def _plot_areas(
     areas = []
     if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
         figure_ink = _labels.ink(rgb, compressed=True)
-    for box, lines in _areas.frames(figure_ink):
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    background = np.median(border, axis=0)
+    blank = np.abs(rgb.astype(np.int16) - background).max(axis=2) <= 8
+    for box, lines in _areas.frames(figure_ink, blank):
         width, height = box[2] - box[0], box[3] - box[1]
         elongated = max(width, height) >= 3 * min(width, height)
         inside = [
