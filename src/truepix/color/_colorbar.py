@@ -44,6 +44,9 @@ _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
 _LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
 _MAX_BARS = 16  # bars built at most per figure
+# the noise-tolerant search sees more "colors" in the same bar than the exact one:
+# its scores count this much, so an exact bar wins where the picture has one
+_NOISY_WEIGHT = 0.6
 _LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the colors under it
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
@@ -469,8 +472,14 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     why = "a colorbar is found among all the pixels of a figure"
     rgb, _ = image_rgb8(as_picture(image, refuse_mask=why))
     best: tuple[float, Colorbar] | None = None
+    exact = _best_bar(rgb, 0)
     for tolerance in _TOLERANCES:
-        found = _best_bar(rgb, tolerance)
+        found = exact if tolerance == 0 else _best_bar(rgb, tolerance)
+        if found is not None and tolerance and exact is not None:
+            # the same bar seen through noise shows more "colors": an exact reading wins
+            # when it is one (no more colors than a colormap has)
+            if _overlap(exact[1].bbox, found[1].bbox) and len(exact[1].colors) <= 260:
+                found = (_NOISY_WEIGHT * found[0], found[1])
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return None if best is None else best[1]
@@ -502,7 +511,7 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
     rgb, _ = image_rgb8(image)
     # an exact bar wins over the same bar seen through the noise-tolerant search
     found = [
-        (score if tolerance == 0 else 0.6 * score, rect, build)
+        (score if tolerance == 0 else _NOISY_WEIGHT * score, rect, build)
         for tolerance in _TOLERANCES
         for score, rect, build in _bars(rgb, tolerance)
     ]
