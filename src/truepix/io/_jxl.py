@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import imagecodecs
 import numpy as np
 
-from truepix.errors import CorruptFileError, InputError
+from truepix.errors import CorruptFileError, InputError, UnsupportedFileError
 from truepix.io._limits import check_decoded_size
 
 __all__ = ["JxlFile", "NATIVE_DTYPES", "decode", "encode", "parse"]
@@ -166,7 +166,31 @@ def decode(data: bytes, parsed: JxlFile) -> np.ndarray:
         pixels: np.ndarray = imagecodecs.jpegxl_decode(data)
     except Exception:  # imagecodecs raises JpegxlError and others on bad data
         raise _corrupt("a codestream that decodes", "one that does not") from None
-    if pixels.shape[:2] != (parsed.height, parsed.width):
-        got = f"{pixels.shape[:2]} decoded"
-        raise _corrupt(f"{parsed.height} x {parsed.width} pixels as the header says", got)
+    if not _holds_picture(pixels.shape, (parsed.height, parsed.width)):
+        msg = (
+            f"expected a JPEG XL picture of {parsed.height} x {parsed.width} pixels as (H, W), "
+            f"(H, W, channels) or (frames, H, W[, channels]), got unsupported decoded shape "
+            f"{pixels.shape}"
+        )
+        raise UnsupportedFileError(msg)
     return pixels
+
+
+def _holds_picture(shape: tuple[int, ...], size: tuple[int, int]) -> bool:
+    """Whether a decoded shape has the header's rows and columns (either way round:
+    an orientation may transpose them) where imagecodecs puts them: frames first,
+    channels (colors and extra channels) last.
+
+    Examples
+    --------
+    >>> _holds_picture((3, 20, 24), (20, 24)), _holds_picture((20, 24, 5), (20, 24))
+    (True, True)
+    >>> _holds_picture((3, 20), (20, 24))
+    False
+    """
+    sizes = {size, size[::-1]}
+    if len(shape) == 2:
+        return shape in sizes
+    if len(shape) == 3:
+        return shape[:2] in sizes or shape[1:] in sizes
+    return len(shape) == 4 and shape[1:3] in sizes

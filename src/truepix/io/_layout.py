@@ -38,7 +38,9 @@ __all__ = [
     "fold",
     "from_planes",
     "narrow_dtype",
+    "native_shape",
     "picture_shape",
+    "tiff_shape",
     "to_planes",
     "to_planes_shape",
     "unfold",
@@ -63,6 +65,56 @@ def picture_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
     if len(shape) <= 3:
         return tuple(shape)
     return (math.prod(shape[:-2]), shape[-2], shape[-1])
+
+
+def native_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The (rows, width[, channels]) picture a viewable layout stores an array of ``shape`` as.
+
+    A trailing axis of 1 to 4 on an array of 3 or more dimensions holds channels
+    (gray, gray + alpha, RGB, RGBA). Otherwise the last two axes are a frame's rows
+    and columns, and frames are stacked top to bottom: an (N, H, W) stack is a
+    picture of N * H rows, in the array's own dtype (a uint16 stack is a 16-bit
+    picture). The leading axes are those of tifffile and rasterio: frames, bands.
+
+    Examples
+    --------
+    >>> native_shape((5,)), native_shape((4, 5)), native_shape((4, 5, 3)), native_shape((4, 5, 1))
+    ((1, 5), (4, 5), (4, 5, 3), (4, 5))
+    >>> native_shape((10, 48, 64)), native_shape((2, 4, 5, 3))
+    ((480, 64), (8, 5, 3))
+    """
+    if len(shape) == 1:
+        return (1, shape[0])
+    if len(shape) >= 3 and shape[-1] <= 4:
+        rows = math.prod(shape[:-2])
+        return (rows, shape[-2]) if shape[-1] == 1 else (rows, shape[-2], shape[-1])
+    return (math.prod(shape[:-1]), shape[-1])
+
+
+def tiff_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The pages a TIFF stores an array of ``shape`` as: (pages, rows, width[, channels]).
+
+    As :func:`native_shape`, with frames as pages instead of stacked rows -- what
+    ``tifffile.imwrite`` writes for the same array. One page has no pages axis.
+
+    Examples
+    --------
+    >>> tiff_shape((4, 5)), tiff_shape((4, 5, 3)), tiff_shape((10, 48, 64))
+    ((4, 5), (4, 5, 3), (10, 48, 64))
+    >>> tiff_shape((2, 3, 4, 5, 3)), tiff_shape((2, 3, 4, 5))
+    ((6, 4, 5, 3), (6, 4, 5))
+    """
+    if len(shape) >= 3 and shape[-1] <= 4:
+        frame, pages = tuple(shape[-3:]), math.prod(shape[:-3])
+        if shape[-1] == 1:
+            frame = frame[:2]
+    else:
+        frame, pages = tuple(shape[-2:]) if len(shape) > 1 else (1, shape[0]), math.prod(shape[:-2])
+    if pages == 1:
+        return frame
+    if len(frame) == 2 and frame[1] <= 4:  # (pages, H, W <= 4) would read as channels
+        return (pages * frame[0], frame[1])
+    return (pages, *frame)
 
 
 def narrow_dtype(array: np.ndarray) -> np.dtype | None:

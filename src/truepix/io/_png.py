@@ -236,8 +236,7 @@ def parse(data: bytes | memoryview) -> PngFile:
         tuple(critical),
     )
     row_bytes = (width * _CHANNELS[color_type] * bit_depth + 7) // 8 + 1
-    check_decoded_size(height * row_bytes, what="PNG", compressed=idat_bytes)
-    check_decoded_size(height * width * info.channels * info.dtype.itemsize, what="PNG")
+    check_decoded_size(height * row_bytes, what="PNG", compressed=idat_bytes, cap=False)
     return info
 
 
@@ -261,23 +260,27 @@ def _decode_fault(exc: Exception) -> str:
 
 
 @contextlib.contextmanager
-def _quiet_stderr(quiet: bool) -> Iterator[None]:
-    """Silence libpng's "Interlace handling should be turned on" line for interlaced files.
+def _quiet_stderr() -> Iterator[None]:
+    """Silence libpng's warnings ("Interlace handling should be turned on", "IDAT: Too
+    much image data" ...) while a PNG decodes.
 
-    libpng writes the warning to file descriptor 2 itself (imagecodecs installs no
-    handler), once per interlaced file: 10,000 lines for a folder of frames. The
-    descriptor points to the null device while any interlaced decode runs; decodes
-    in several threads share that window instead of waiting for each other.
+    libpng writes them to file descriptor 2 itself (imagecodecs installs no handler),
+    once per file: 10,000 lines for a folder of frames. The structure was checked by
+    :func:`parse` before, and every decode failure is raised as an exception after
+    the descriptor is back, so nothing truepix says is lost. The descriptor points to
+    the null device while any decode runs; decodes in several threads share that
+    window instead of waiting for each other.
     """
-    if not quiet:
-        yield
-        return
     with _STDERR_LOCK:
         if not _STDERR_STATE:
-            sys.stderr.flush()
-            saved = os.dup(2)
-            with open(os.devnull, "wb") as null:
-                os.dup2(null.fileno(), 2)
+            try:
+                sys.stderr.flush()
+                saved = os.dup(2)
+            except (OSError, ValueError):  # no descriptor 2 (a daemon): nothing to silence
+                saved = -1
+            if saved >= 0:
+                with open(os.devnull, "wb") as null:
+                    os.dup2(null.fileno(), 2)
             _STDERR_STATE.append(saved)
         _STDERR_STATE.append(-1)
     try:
@@ -287,8 +290,9 @@ def _quiet_stderr(quiet: bool) -> Iterator[None]:
             _STDERR_STATE.pop()
             if len(_STDERR_STATE) == 1:
                 saved = _STDERR_STATE.pop()
-                os.dup2(saved, 2)
-                os.close(saved)
+                if saved >= 0:
+                    os.dup2(saved, 2)
+                    os.close(saved)
 
 
 _STDERR_LOCK = threading.Lock()
@@ -319,8 +323,11 @@ def decode(data: bytes | memoryview, info: PngFile, *, palette: str = "colors") 
     back as their RGB(A) colors, or as their indices with ``palette="indices"``;
     an index past the end of PLTE is refused (no stored color exists for it).
     """
+    row_bytes = (info.width * _CHANNELS[info.color_type] * info.bit_depth + 7) // 8 + 1
+    check_decoded_size(info.height * row_bytes, what="PNG")
+    check_decoded_size(info.height * info.width * info.channels * info.dtype.itemsize, what="PNG")
     try:
-        with _quiet_stderr(info.interlaced):
+        with _quiet_stderr():
             pixels = imagecodecs.png_decode(_gray_stream(data, info))
     except Exception as exc:  # imagecodecs raises PngError and others on bad data
         got = _decode_fault(exc)

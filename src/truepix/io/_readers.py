@@ -49,7 +49,8 @@ def read_png(path: Path, *, pixels_too: bool, palette: str | None, series: int) 
     pixels = _png.decode(data, parsed, palette=palette or "colors") if pixels_too else None
     shape = parsed.index_shape if palette == "indices" else parsed.shape
     colors = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
-    return Stored(pixels, parsed.record, parsed.dtype, shape, {"palette": colors})
+    extra = {"palette": colors, "lossless": True}
+    return Stored(pixels, parsed.record, parsed.dtype, shape, extra)
 
 
 def read_jxl(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
@@ -59,24 +60,31 @@ def read_jxl(path: Path, *, pixels_too: bool, palette: str | None, series: int) 
     if not pixels_too and parsed.record is not None:
         return Stored(None, parsed.record, None, (parsed.height, parsed.width))
     decoded = _jxl.decode(data, parsed)  # a foreign file's dtype is known once decoded
-    return Stored(decoded if pixels_too else None, parsed.record, decoded.dtype, decoded.shape)
+    # lossless or lossy is told by the frame headers, which are not parsed here
+    extra = {"lossless": None}
+    return Stored(
+        decoded if pixels_too else None, parsed.record, decoded.dtype, decoded.shape, extra
+    )
 
 
 def read_webp(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
-    record = _webp.parse(data).record
+    parsed = _webp.parse(data)
+    record = parsed.record
     _check_no_stray_record(data, record, "the TPIX chunk")
     if not pixels_too and record is not None:
         return Stored(None, record, None, ())
     stored = decode_record(record)["stored"]["shape"] if record is not None else []
     # libwebp drops an opaque alpha channel; the record says it was there
     decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
-    return Stored(decoded if pixels_too else None, record, decoded.dtype, decoded.shape)
+    extra = {"lossless": parsed.lossless}
+    return Stored(decoded if pixels_too else None, record, decoded.dtype, decoded.shape, extra)
 
 
 def read_tiff(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
     extra = {"palette": tiff.palette, "axes": tiff.axes, "n_series": tiff.n_series}
+    extra["lossless"] = tiff.lossless
     return Stored(pixels, tiff.record, tiff.dtype, tiff.shape, extra)
 
 

@@ -24,11 +24,12 @@ import numpy as np
 import tifffile
 
 from truepix.errors import InputError, MetadataError, ReadError
-from truepix.io._limits import check_decoded_size
 from truepix.io._metadata import looks_like_record
 from truepix.io._tiff_checks import (
     check_chain,
+    check_decode_cap,
     check_header,
+    codec_lossless,
     check_page,
     check_promised,
     check_tags,
@@ -60,6 +61,7 @@ class TiffInfo:
     series: int = 0
     n_series: int = 1
     palette: tuple[tuple[int, ...], ...] | None = None
+    lossless: bool | None = True
 
 
 def _compression(compression: int | str | None) -> tuple[str | None, int | None]:
@@ -84,7 +86,7 @@ def write(
     record: str,
     compression: int | str | None,
 ) -> None:
-    """Write samples (H, W) or (H, W, C) of any numeric dtype with the record tag."""
+    """Write a picture of any numeric dtype, frames as pages, with the record tag on the first."""
     codec, level = _compression(compression)
     options: dict[str, Any] = {"metadata": None, "extratags": [(TAG, "s", 0, record, True)]}
     if codec is not None:
@@ -94,8 +96,10 @@ def write(
         kind, size = samples.dtype.kind, samples.dtype.itemsize
         if (kind in "iu" and size <= 4) or kind == "f":
             options["predictor"] = True
-    channels = samples.shape[2] if samples.ndim == 3 else 1
-    if samples.ndim == 3:
+    # (H, W), (H, W, C <= 4), (pages, H, W) or (pages, H, W, C): see _layout.tiff_shape
+    with_channels = samples.ndim == 4 or (samples.ndim == 3 and samples.shape[2] <= 4)
+    channels = samples.shape[-1] if with_channels else 1
+    if with_channels:
         options["planarconfig"] = "contig"
     if channels in (3, 4) and samples.dtype in (np.uint8, np.uint16):
         options["photometric"] = "rgb"
@@ -153,10 +157,9 @@ def _palette(page: Any) -> tuple[tuple[int, ...], ...] | None:
 
 def _decode(series: Any, record: str | None, palette: str | None) -> np.ndarray:
     first = series.pages[0]
-    if record is None:
-        check_decoded_size(int(series.nbytes), what="TIFF")
+    check_decode_cap(int(series.nbytes), first.keyframe)
     try:
-        pixels: np.ndarray = first.asarray() if record is not None else series.asarray()
+        pixels: np.ndarray = series.asarray()
     except Exception as exc:  # codecs raise their own errors on damaged data
         raise decode_fault(exc, first) from None
     colormap = getattr(first, "colormap", None)
@@ -222,6 +225,7 @@ def _describe(tif: Any, chosen: Any, index: int, palette: str | None) -> TiffInf
         series=index,
         n_series=len(tif.series),
         palette=colors,
+        lossless=codec_lossless(tif, first),
     )
 
 

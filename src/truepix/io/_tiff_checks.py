@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import struct
 import threading
 from collections.abc import Iterator
@@ -35,10 +36,12 @@ from truepix.io import _limits
 
 __all__ = [
     "check_chain",
+    "check_decode_cap",
     "check_header",
     "check_page",
     "check_promised",
     "check_tags",
+    "codec_lossless",
     "codec_name",
     "corrupt",
     "decode_fault",
@@ -68,6 +71,14 @@ _SAMPLE_TAGS = frozenset(
 # bytes per value of each TIFF field type (TIFF 6.0, BigTIFF)
 _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 _TYPE_SIZES |= {16: 8, 17: 8, 18: 8}
+# codecs that store samples exactly, and codecs that never do; others may be either
+# (JPEG 2000, JPEG XR, WebP, JPEG XL, LERC ...) and JPEG (7) is told by its SOF marker
+_LOSSLESS = frozenset({1, 2, 3, 4, 5, 8, 9, 10, 32771, 32773, 32908, 32909, 32946, 34661})
+_LOSSLESS |= {34715, 34925, 34926, 34933, 50000, 50013}
+_LOSSY = frozenset({6, 33004, 34892})
+# JPEG start-of-frame markers (ITU T.81 B.1.1.3): lossless processes are SOF3, 7, 11, 15
+_SOF = re.compile(rb"\xff([\xc0-\xc3\xc5-\xc7\xc9-\xcb\xcd-\xcf])")
+_LOSSLESS_SOF = frozenset({0xC3, 0xC7, 0xCB, 0xCF})
 # metadata that promises a series kind (tifffile's names), in tifffile's order
 _PROMISES = ("shaped", "ome", "imagej")
 
@@ -89,6 +100,22 @@ def codec_name(value: Any) -> str:
         return str(tifffile.COMPRESSION(int(value)).name).lower()
     except ValueError:
         return f"compression {int(value)}"
+
+
+def codec_lossless(tif: Any, page: Any) -> bool | None:
+    """Whether the page's codec stores samples exactly: True, False, or None (unknown)."""
+    compression = int(page.compression)
+    if compression in _LOSSLESS:
+        return True
+    if compression in _LOSSY:
+        return False
+    if compression != 7 or not len(page.dataoffsets):
+        return None
+    handle = tif.filehandle
+    handle.seek(int(page.dataoffsets[0]))
+    head = handle.read(min(int(page.databytecounts[0]), 65536))
+    found = _SOF.search(head)
+    return None if found is None else found.group(1)[0] in _LOSSLESS_SOF
 
 
 def check_header(path: str | os.PathLike[str]) -> int:
@@ -144,13 +171,6 @@ def _segment_bytes(page: Any, count: int) -> np.ndarray:
 
 def _check_expansion(page: Any, counts: np.ndarray) -> None:
     declared = _segment_bytes(page, counts.size)
-    largest = int(declared.max())
-    if largest > _limits.MAX_DECODED_BYTES:
-        msg = (
-            f"expected strips or tiles of at most {_limits.MAX_DECODED_BYTES} bytes, got {largest} "
-            "bytes declared for one; refusing a likely decompression bomb"
-        )
-        raise DecompressionBombError(msg)
     ratio = _MAX_RATIO.get(int(page.compression))
     stored = counts > 0  # empty tiles of sparse files are read as zeros, not decoded
     if ratio is None or not stored.any():
@@ -168,6 +188,16 @@ def _check_expansion(page: Any, counts: np.ndarray) -> None:
         "refusing a likely decompression bomb"
     )
     raise DecompressionBombError(msg)
+
+
+def check_decode_cap(nbytes: int, key: Any) -> None:
+    """The decode cap on one read: its pixels and the largest strip or tile it decodes.
+
+    Applied when pixels are decoded, never when a file is only described.
+    """
+    count = len(key.dataoffsets)
+    largest = int(_segment_bytes(key, count).max()) if count else 0
+    _limits.check_decoded_size(max(int(nbytes), largest), what="TIFF")
 
 
 def _check_codec(page: Any) -> None:

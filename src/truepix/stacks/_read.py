@@ -24,7 +24,7 @@ from truepix.errors import ShapeError
 __all__ = ["IMAGE_SUFFIXES", "FileFrames", "file_frames"]
 
 # suffixes a folder or glob of frames is made of
-IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".npy")
+IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".jxl", ".webp", ".npy")
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,11 @@ def _stack_shape(path: Path, shape: tuple[int, ...], foreign: bool) -> tuple[int
 def _tiff_pages(path: Path, height: int, width: int) -> Iterator[np.ndarray]:
     import tifffile
 
-    from truepix.io._tiff_checks import decode_fault, quiet_tifffile
+    from truepix.io._tiff_checks import check_decode_cap, decode_fault, quiet_tifffile
 
     with quiet_tifffile(), tifffile.TiffFile(path) as tif:
         for page in tif.series[0].pages:
+            check_decode_cap(int(page.keyframe.nbytes), page.keyframe)
             try:
                 frames = page.asarray()
             except Exception as exc:  # codecs raise their own errors on damaged data
