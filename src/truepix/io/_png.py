@@ -23,6 +23,7 @@ import numpy as np
 from truepix.errors import CorruptFileError, InputError
 from truepix.io._limits import check_decoded_size
 from truepix.io._metadata import KEYWORD
+from truepix.io._quiet import QuietLogger
 
 __all__ = ["PngFile", "decode", "encode", "parse"]
 
@@ -141,6 +142,14 @@ def _check_header(header: tuple[int, ...] | None, palette: bytes | None, idat_by
         raise _corrupt("image data (IDAT)", "none")
 
 
+def _check_order(name: str, repeated: bool, idat_bytes: int) -> None:
+    """PLTE (and a palette image's tRNS) once, before the image data (PNG spec, 5.6)."""
+    if repeated:
+        raise _corrupt(f"one {name} chunk", "two")
+    if idat_bytes:
+        raise _corrupt(f"{name} before the image data (IDAT)", f"{name} after it")
+
+
 def _chunks(view: memoryview) -> Iterator[tuple[int, int, bytes, memoryview]]:
     """(start, end, type, body) of each chunk after the signature; sizes, type and CRC checked."""
     position = 8
@@ -201,8 +210,17 @@ def parse(data: bytes | memoryview) -> PngFile:
         elif kind == b"IDAT":
             idat_bytes += len(body)
         elif kind == b"PLTE":
+            _check_order("PLTE", palette is not None, idat_bytes)
             palette = bytes(body)
         elif kind == b"tRNS":
+            indexed = header is not None and header[3] == 3
+            if indexed:  # it decides the palette's alphas: where and how long matters
+                _check_order("tRNS", transparency is not None, idat_bytes)
+                if palette is None:
+                    raise _corrupt("PLTE before tRNS in a palette image", "tRNS first")
+                if len(body) > len(palette) // 3:
+                    got = f"{len(body)} for {len(palette) // 3} PLTE entries"
+                    raise _corrupt("at most one tRNS alpha per PLTE entry", got)
             transparency = tuple(body.tobytes())
         elif kind == b"iTXt":
             record = _read_record(body) or record
@@ -295,6 +313,7 @@ def _quiet_stderr() -> Iterator[None]:
                     os.close(saved)
 
 
+_IMAGECODECS = QuietLogger("imagecodecs")  # where imagecodecs passes libpng's warnings
 _STDERR_LOCK = threading.Lock()
 # [saved descriptor, one entry per decode in progress] while interlaced decodes run
 _STDERR_STATE: list[int] = []
@@ -327,7 +346,7 @@ def decode(data: bytes | memoryview, info: PngFile, *, palette: str = "colors") 
     check_decoded_size(info.height * row_bytes, what="PNG")
     check_decoded_size(info.height * info.width * info.channels * info.dtype.itemsize, what="PNG")
     try:
-        with _quiet_stderr():
+        with _IMAGECODECS.quiet(), _quiet_stderr():
             pixels = imagecodecs.png_decode(_gray_stream(data, info))
     except Exception as exc:  # imagecodecs raises PngError and others on bad data
         got = _decode_fault(exc)

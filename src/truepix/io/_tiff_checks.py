@@ -14,13 +14,9 @@ tifffile or the codecs are turned into one-line messages about the file by
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 import re
 import struct
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -33,6 +29,7 @@ from truepix.errors import (
     UnsupportedFileError,
 )
 from truepix.io import _limits
+from truepix.io._quiet import QuietLogger
 
 __all__ = [
     "check_chain",
@@ -375,26 +372,6 @@ def decode_fault(exc: BaseException, page: Any) -> ReadError:
     return corrupt(what, "data that does not")
 
 
-class _Quiet(logging.Filter):
-    """Drops tifffile's log lines on the threads that are inside a truepix read."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.local = threading.local()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not getattr(self.local, "depth", 0)
-
-
-_QUIET = _Quiet()
-tifffile.logger().addFilter(_QUIET)
-
-
-@contextlib.contextmanager
-def quiet_tifffile() -> Iterator[None]:
-    """Keep tifffile from logging about damaged files: the refusal says it (no printing)."""
-    _QUIET.local.depth = getattr(_QUIET.local, "depth", 0) + 1
-    try:
-        yield
-    finally:
-        _QUIET.local.depth -= 1
+_TIFFFILE = QuietLogger(tifffile.logger().name)
+#: keep tifffile from logging about damaged files: the refusal says it (no printing)
+quiet_tifffile = _TIFFFILE.quiet
