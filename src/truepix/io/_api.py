@@ -47,6 +47,27 @@ def _format_of(path: Path) -> str:
     return _FORMATS[suffix]
 
 
+# leading bytes -> format: a file read by what it is, whatever its name says
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"II+\x00", "tiff"),
+    (b"MM\x00+", "tiff"),
+    (b"\xff\x0a", "jxl"),
+    (b"\x00\x00\x00\x0cJXL \r\n\x87\n", "jxl"),
+)
+
+
+def _sniff(path: Path, named: str) -> str:
+    """The format of the file's content (a PNG named .tif is a PNG), else the named one."""
+    with open(path, "rb") as file:
+        head = file.read(16)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    return next((format for magic, format in _MAGIC if head.startswith(magic)), named)
+
+
 def _as_array(array: Any) -> np.ndarray:
     if isinstance(array, np.ma.MaskedArray):
         msg = (
@@ -233,7 +254,7 @@ def _check_palette(palette: Any) -> None:
 def _read(
     path: Path, *, pixels_too: bool, palette: str | None = None, series: int = 0
 ) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
-    format = _format_of(path)
+    format = _sniff(path, _format_of(path))
     _check_palette(palette)
     size = path.stat().st_size
     if format != "tiff" and series != 0:

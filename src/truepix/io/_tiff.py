@@ -120,8 +120,11 @@ def _series(tif: tifffile.TiffFile, index: int) -> Any:
     if not tif.series:
         raise corrupt("at least one image", "none")
     count = len(tif.series)
-    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
-        msg = f"expected series in 0..{count - 1} (the file holds {count}), got series={index!r}"
+    if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+        msg = (
+            f"expected series in 0..{count - 1} or -{count}..-1 (the file holds {count}), "
+            f"got series={index!r}"
+        )
         raise InputError(msg)
     return tif.series[index]
 
@@ -252,7 +255,7 @@ def read(
         with tif:
             try:
                 chosen = _series(tif, series)
-                _check_series(tif, chosen, series, size)
+                _check_series(tif, chosen, series % len(tif.series), size)
                 info = _describe(tif, chosen, series, palette)
             except (ReadError, InputError):
                 raise
