@@ -157,7 +157,10 @@ def save(
     are 8-bit, uint16 is 16-bit even when every value is below 256; other
     integers are a 16-bit picture when their values fit (int8: 8-bit), whose
     samples are the values (a 7 is gray 7). Everything else is split into byte
-    planes (see :mod:`truepix.io._layout`). Encodings that define a format store
+    planes (see :mod:`truepix.io._layout`). Stacks keep their frames: a trailing
+    axis of 1-4 is channels, else every leading axis counts frames, stacked as rows
+    in PNG and JPEG XL (an (N, H, W) uint16 stack is a 16-bit picture of N * H rows)
+    and written as pages in TIFF. Encodings that define a format store
     its dtype (``kitti-depth`` is always 16-bit). The write is atomic: a temporary file renamed
     into place.
 

@@ -2,7 +2,8 @@
 
 Layouts
 -------
-native   the samples as a picture: (H, W) gray or (H, W, C) with C channels.
+native   the samples as a picture: (H, W) gray or (H, W, C) with C channels, frames
+         stacked as rows (:func:`native_shape`; TIFF: as pages, :func:`tiff_shape`).
          In PNG the dtype decides the depth: uint8 8-bit, uint16 16-bit; other
          integers whose values fit are stored as 16-bit (int8: 8-bit) pictures
          (a 7 is gray 7) and cast back on load.
@@ -15,8 +16,9 @@ planes   anything else: the bytes of each element split into byte planes, most
          predictor of TIFF's floating-point predictor, and it compresses float data
          better than interleaving bytes into RGBA.
 
-Any array shape maps to a picture shape by :func:`picture_shape`; the saved
-shape travels in the metadata, so the mapping only needs to be reversible in size.
+Byte planes map any array shape to a picture by :func:`picture_shape` (kept as it
+was, so files written before read back); the saved shape travels in the metadata,
+so the mapping only needs to be reversible in size.
 
 Examples
 --------
