@@ -91,7 +91,7 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     return ((wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000).astype(np.uint8)
 
 
-def ink(rgb: np.ndarray) -> np.ndarray:
+def ink(rgb: np.ndarray, *, compressed: bool = False) -> np.ndarray:
     """(H, W) uint8 darkness of text-like (gray, dark) pixels: 0 for colors and background.
 
     Examples
@@ -103,7 +103,9 @@ def ink(rgb: np.ndarray) -> np.ndarray:
     luminance = (wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000
     chroma = wide.max(axis=2) - wide.min(axis=2)
     dark = np.clip(255 - luminance, 0, 255).astype(np.uint8)
-    dark[chroma > 60] = 0
+    # colors are not ink; but JPEG's 4:2:0 chroma bleeds color into black lines beside
+    # colored data while their luma stays dark: there very dark pixels may carry more chroma
+    dark[chroma > (np.where(luminance < 50, 160, 60) if compressed else 60)] = 0
     return dark
 
 
@@ -231,7 +233,10 @@ def _split_exponent(mask: np.ndarray) -> int | None:
         and s[0].stop <= top + 0.6 * heights.max()
         and s[1].start >= right_of_tall - 1
     ]
-    return min(slices[k][1].start for k in raised) if raised else None
+    # an exponent is a digit: at least a third of the label's height (not JPEG specks)
+    if not raised or max(heights[k] for k in raised) < 0.35 * heights.max():
+        return None
+    return min(slices[k][1].start for k in raised)
 
 
 def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, float]]:
