@@ -21,12 +21,14 @@ from truepix.errors import CorruptFileError
 _RNG = np.random.default_rng(21)
 
 
-def test_a_png_named_tif_is_read_as_the_png_it_is(tmp_path: Path) -> None:
+def test_a_png_named_tif_is_refused_with_what_it_is(tmp_path: Path) -> None:
     picture = _RNG.integers(0, 256, (6, 7, 3), dtype=np.uint8)
     path = tmp_path / "photo.tif"
     Image.fromarray(picture).save(path, format="PNG")
-    assert tp.info(path).format == "png"
-    assert np.array_equal(tp.load(path), picture)
+    with pytest.raises(CorruptFileError, match="got a PNG file; rename it to end in .png"):
+        tp.load(path)
+    renamed = path.rename(tmp_path / "photo.png")
+    assert np.array_equal(tp.load(renamed), picture)
 
 
 def test_negative_series_count_from_the_end_as_in_tifffile(tmp_path: Path) -> None:

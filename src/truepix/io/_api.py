@@ -11,6 +11,7 @@ import numpy as np
 
 from truepix import __version__, encodings
 from truepix.errors import (
+    CorruptFileError,
     InputError,
     IntegrityError,
     MetadataError,
@@ -59,13 +60,26 @@ _MAGIC = (
 )
 
 
+_SUFFIX = {"png": ".png", "tiff": ".tif", "jxl": ".jxl", "webp": ".webp"}
+
+
 def _sniff(path: Path, named: str) -> str:
-    """The format of the file's content (a PNG named .tif is a PNG), else the named one."""
+    """The named format, after checking that the content is not another format's.
+
+    A PNG named ``.tif`` is refused with a message that says what it is (reading it
+    as the PNG would hide that every other TIFF reader refuses the file).
+    """
     with open(path, "rb") as file:
         head = file.read(16)
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    return next((format for magic, format in _MAGIC if head.startswith(magic)), named)
+    found = "webp" if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else None
+    found = found or next((format for magic, format in _MAGIC if head.startswith(magic)), None)
+    if found is not None and found != named:
+        msg = (
+            f"expected a {named.upper()} file as its name {path.name!r} says, got a "
+            f"{found.upper()} file; rename it to end in {_SUFFIX[found]}"
+        )
+        raise CorruptFileError(msg)
+    return named
 
 
 def _as_array(array: Any) -> np.ndarray:
