@@ -14,6 +14,7 @@ tifffile or the codecs are turned into one-line messages about the file by
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import struct
@@ -338,8 +339,8 @@ def check_promised(tif: Any, series: Any, index: int) -> None:
         return
     pages = list(series.pages)
     missing = sum(page is None for page in pages)
-    held = sum(int(np.prod(page.shape)) for page in pages if page is not None)
-    if missing or held != int(np.prod(series.shape)):
+    held = sum(math.prod(page.shape) for page in pages if page is not None)
+    if missing or held != math.prod(series.shape):
         got = f"{len(pages) - missing} readable directories holding {held} samples"
         raise corrupt(f"the {int(np.prod(series.shape))} samples of a {series.shape} series", got)
 
