@@ -263,9 +263,15 @@ def oracles(console: Console, full: bool) -> None:
             shape = (shape[0] * 4, *shape[1:])
         data = row.data(shape, 0)
         row.fast(data[:2])  # load the kernels
-        slow = best_of(1, lambda: row.oracle(data))
-        fast = best_of(3, lambda: row.fast(data))
-        table.add_row(name, "x".join(map(str, shape)), f"{slow * 1000:.0f}", f"{fast * 1000:.1f}", f"{slow / fast:.0f}")
+        slow = best_of(1, lambda row=row, data=data: row.oracle(data))
+        fast = best_of(3, lambda row=row, data=data: row.fast(data))
+        table.add_row(
+            name,
+            "x".join(map(str, shape)),
+            f"{slow * 1000:.0f}",
+            f"{fast * 1000:.1f}",
+            f"{slow / fast:.0f}",
+        )
     console.print(table)
 
 
@@ -295,7 +301,7 @@ print(json.dumps({"peak": peak, "output": counts.nbytes, "ok": ok}))
 def measure_memory(n_frames: int, side: int) -> dict[str, int]:
     """Peak RSS of a fresh process counting a generator of frames (imports included).
 
-    A first child with two tiny frames fills numba's disk cache (compiling the
+    A first child with the same number of tiny frames fills numba's disk cache (compiling the
     kernels takes hundreds of MiB once, after an install or a change), so the
     measured child loads them, as every later process does.
     """
@@ -303,7 +309,9 @@ def measure_memory(n_frames: int, side: int) -> dict[str, int]:
     import subprocess
     import sys
 
-    subprocess.run([sys.executable, "-c", MEMORY_CHILD, "2", "8"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, "300", "8"], check=True, capture_output=True
+    )
     done = subprocess.run(
         [sys.executable, "-c", MEMORY_CHILD, str(n_frames), str(side)],
         capture_output=True, text=True, check=True, timeout=900,

@@ -130,7 +130,7 @@ def test_hist_on_a_local_dask_cluster(
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "Dask cluster" in result.output and "tiles" in result.output
+    assert "Dask cluster" in result.output and "frames counted on the cluster" in result.output
     assert np.array_equal(np.load(out), tp.pixel_histogram(frames, bins=5, range=(0, 255)))
 
 

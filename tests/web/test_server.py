@@ -219,6 +219,18 @@ def test_serve_refuses_a_remote_host_without_allow_remote() -> None:
     assert "expected a loopback --host" in result.output and "--allow-remote" in result.output
 
 
+def test_serve_on_a_taken_port_says_so() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"expected a free port on 127.0.0.1, got port {port} taken" in result.output
+
+
 def test_serve_without_the_web_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import fails as if not installed
     result = CliRunner().invoke(cli, ["serve", "--port", "0"])

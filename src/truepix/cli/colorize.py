@@ -8,7 +8,6 @@ same picture with what ``truepix load`` needs to read the values back.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import BinaryIO
 
 import click

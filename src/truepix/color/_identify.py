@@ -54,6 +54,11 @@ _BAR_SLACK = 6.0
 _NOISY_BAR_DN = 6
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
+#: Relative cost by which a map outside matplotlib must beat one of matplotlib's to
+#: be named first: when a JPEG'd gray picture fits gray and imagej:HiLo (gray with a
+#: blue and a red end) about as well, the common map is the answer.
+_COMMON_MARGIN = 0.1
+_COMMON_SLACK = 0.25  # ... and by this much (mean capped distance, DN): costs near 0 tie
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,10 @@ class ColormapMatch:
         towards 0 as colors move away from the map.
     aliases : tuple of str
         Other catalog maps with the same 8-bit table (or its reverse).
+    direction_known : bool
+        False for a picture, which cannot tell a map used low-to-high from its
+        reverse used high-to-low (``reversed`` is then False by convention);
+        True for a Colorbar, whose colors run from low to high.
 
     Examples
     --------
@@ -83,6 +92,7 @@ class ColormapMatch:
     reversed: bool
     score: float
     aliases: tuple[str, ...] = ()
+    direction_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -404,7 +414,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         cost, flipped = _rank_picture(image, tables)
     matches: list[ColormapMatch] = []
     seen: set[int] = set()
-    for i in np.argsort(cost, kind="stable"):
+    uncommon = np.array([":" in name for name in tables.names])
+    handicap = np.where(uncommon, _COMMON_SLACK + _COMMON_MARGIN * cost, 0.0)
+    for i in np.argsort(cost + handicap, kind="stable"):
         cluster = int(tables.cluster[i])
         if cluster in seen:
             continue
@@ -413,7 +425,7 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         # The first member names the match unless another fits clearly better
         # (an exact picture of that very table); noise does not reorder them.
         best = int(members[0])
-        if cost[i] < cost[best] * (1 - _NAME_MARGIN):
+        if cost[i] + handicap[i] - handicap[best] < cost[best] * (1 - _NAME_MARGIN):
             best = int(i)
         if flipped[
             best
@@ -435,7 +447,8 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
             if j != best:
                 aliases += [tables.names[j], *tables.aliases[j]]
         score = round(float(1.0 - cost[best] / _CAP), 6) if np.isfinite(cost[best]) else 0.0
-        matches.append(ColormapMatch(name, turn, score, tuple(aliases)))
+        known = isinstance(image, Colorbar)
+        matches.append(ColormapMatch(name, turn, score, tuple(aliases), direction_known=known))
         if len(matches) == top:
             break
     return matches

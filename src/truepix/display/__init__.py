@@ -29,7 +29,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "_colormap": ("BAD_COLOR", "matplotlib_colormap"),
     "_healpix": ("healpix_labels", "PROJECTIONS", "MIN_READABLE_FONTSIZE"),
 }
-_EXPORTS = {name: f"truepix.display.{module}" for module, names in _MODULES.items() for name in names}
+_EXPORTS = {
+    name: f"truepix.display.{module}" for module, names in _MODULES.items() for name in names
+}
 
 __all__ = sorted(_EXPORTS)
 

@@ -23,6 +23,7 @@ __all__ = ["Line", "colored_extent", "frames"]
 _INK = 90  # darkness of a spine's pixels (antialiased lines are lighter at low dpi)
 _MIN_LINE = 30  # pixels
 _CONTRAST = 40  # darkness a line has over its surroundings on one side
+_GAP = 12  # pixels a line may be broken over (JPEG, dark data beside it) and stay one
 _SLACK = 3  # pixels two ends may differ by and still meet
 
 
@@ -86,24 +87,30 @@ def _joined(lines: list[Line]) -> list[Line]:
     >>> _joined([Line(10.5, 10, 10, 0, 40), Line(11.2, 10, 11, 41, 90)])
     [Line(at=10.885393, first=10, last=11, start=0, stop=90)]
     """
-    lines = sorted(lines, key=lambda line: (round(line.at), line.start))
     out: list[Line] = []
-    for line in lines:
-        last = out[-1] if out else None
-        if last is not None and abs(line.at - last.at) <= 1.5 and line.start <= last.stop + _SLACK:
-            if line.start < last.stop - _SLACK:
-                # side by side, not end to end: a dark edge of the data along the line
-                if line.stop - line.start > last.stop - last.start:
-                    out[-1] = line
-                continue
-            length_a, length_b = last.stop - last.start, line.stop - line.start
-            at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
-            out[-1] = Line(
-                round(at, 6), min(last.first, line.first), max(last.last, line.last),
-                min(last.start, line.start), max(last.stop, line.stop),
-            )
-        else:
+    for line in sorted(lines, key=lambda line: line.start):
+        near = [
+            k
+            for k, kept in enumerate(out)
+            if abs(line.at - kept.at) <= 1.5 and line.start <= kept.stop + _GAP
+        ]
+        if not near:
             out.append(line)
+            continue
+        k = near[0]
+        last = out[k]
+        if line.start < last.stop - _SLACK:
+            # side by side, not end to end (a dark edge of the data along the line):
+            # the longer one says where the line is, together they say how far it goes
+            keep = line if line.stop - line.start > last.stop - last.start else last
+            out[k] = Line(keep.at, keep.first, keep.last, last.start, max(last.stop, line.stop))
+            continue
+        length_a, length_b = last.stop - last.start, line.stop - line.start
+        at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
+        out[k] = Line(
+            round(at, 6), min(last.first, line.first), max(last.last, line.last),
+            min(last.start, line.start), max(last.stop, line.stop),
+        )
     return sorted(out, key=lambda line: line.at)
 
 

@@ -43,7 +43,7 @@ def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
     steps = np.diff(edges)
     typical = np.median(steps)
     period = float(np.mean(steps[(steps >= 0.6 * typical) & (steps <= 1.4 * typical)]))
-    if period < 2:
+    if period < 3:  # cells narrower than 3 pixels cannot be told from noise and antialiasing
         return None
     # cells of a non-integer width alternate between two widths: the mean over the
     # whole run of edges is the period

@@ -91,7 +91,7 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     return ((wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000).astype(np.uint8)
 
 
-def ink(rgb: np.ndarray) -> np.ndarray:
+def ink(rgb: np.ndarray, *, compressed: bool = False) -> np.ndarray:
     """(H, W) uint8 darkness of text-like (gray, dark) pixels: 0 for colors and background.
 
     Examples
@@ -103,7 +103,9 @@ def ink(rgb: np.ndarray) -> np.ndarray:
     luminance = (wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000
     chroma = wide.max(axis=2) - wide.min(axis=2)
     dark = np.clip(255 - luminance, 0, 255).astype(np.uint8)
-    dark[chroma > 60] = 0
+    # colors are not ink; but JPEG's 4:2:0 chroma bleeds color into black lines beside
+    # colored data while their luma stays dark: there very dark pixels may carry more chroma
+    dark[chroma > (np.where(luminance < 50, 160, 60) if compressed else 60)] = 0
     return dark
 
 
@@ -160,7 +162,7 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     both = np.minimum(first, values[depth + 1, lo:hi]) > _INK
     edges = np.diff(np.concatenate([[0], both.astype(np.int8), [0]]))
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    centres, end = [], depth
+    centres, lengths = [], []
     for a, b in zip(starts, stops, strict=True):
         if b - a > 4:
             continue
@@ -168,9 +170,13 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
         weights = first[a0:b0]
         centres.append(lo + float(np.sum(weights * (np.arange(a0, b0) + 0.5)) / weights.sum()))
         column = values[depth:, lo + a : lo + b].max(axis=1) > _INK
-        run = int(np.argmin(column)) if not column.all() else len(column)
-        end = max(end, depth + run)
-    return np.array(centres), end
+        lengths.append(int(np.argmin(column)) if not column.all() else len(column))
+    if not centres:
+        return np.zeros(0), depth
+    # labels stand at the major ticks, the longer ones (log axes draw minor ticks too)
+    length = np.array(lengths)
+    major = length >= 0.75 * length.max()
+    return np.array(centres)[major], depth + int(length.max())
 
 
 def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -227,7 +233,10 @@ def _split_exponent(mask: np.ndarray) -> int | None:
         and s[0].stop <= top + 0.6 * heights.max()
         and s[1].start >= right_of_tall - 1
     ]
-    return min(slices[k][1].start for k in raised) if raised else None
+    # an exponent is a digit: at least a third of the label's height (not JPEG specks)
+    if not raised or max(heights[k] for k in raised) < 0.35 * heights.max():
+        return None
+    return min(slices[k][1].start for k in raised)
 
 
 def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, float]]:

@@ -68,10 +68,12 @@ def parse_offset(text: str, /) -> tuple[str, float] | None:
 
     Examples
     --------
-    >>> parse_offset("×10⁻³"), parse_offset("1e6"), parse_offset("+1.5e3"), parse_offset("0.5")
+    >>> parse_offset("×10⁻³"), parse_offset("le6"), parse_offset("+1.5e3"), parse_offset("0.5")
     (('scale', 0.001), ('scale', 1000000.0), ('shift', 1500.0), None)
     """
     text = _normalize(text)
+    if text[:1] in "lI|":  # "1e6" read as "le6"
+        text = "1" + text[1:]
     shift = text.startswith(("+", "-")) and "e" in text.lower()
     if shift:
         value = parse_value(text)

@@ -97,6 +97,8 @@ def _plot_areas(
     locates the bar's ends better than its colored pixels.
     """
     areas = []
+    if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
+        figure_ink = _labels.ink(rgb, compressed=True)
     for box, lines in _areas.frames(figure_ink):
         width, height = box[2] - box[0], box[3] - box[1]
         elongated = max(width, height) >= 3 * min(width, height)
@@ -177,9 +179,12 @@ def _read_axis(
     if scale is not None:
         glyph = max((t.box[3] - t.box[1]) for t in ticks)
         if side in ("left", "right"):  # offset text above the axis' top end
-            box = (int(at - 8 * glyph), int(span[0] - 3 * glyph), int(at + 8 * glyph), int(span[0]))
-        else:  # below the axis' right end
-            box = (int(span[1] - 4 * glyph), int(at), int(span[1] + 8 * glyph), int(at + 5 * glyph))
+            # matplotlib puts it at the axis' end, reaching inward from the side's line
+            reach = (at - 8 * glyph, at + 2 * glyph) if side == "right" else (at - 2 * glyph, at + 8 * glyph)
+            box = (int(reach[0]), int(span[0] - 3 * glyph), int(reach[1]), int(span[0]))
+        else:  # below the axis' right end, past its tick labels
+            below = max(t.box[3] for t in ticks) if side == "bottom" else at
+            box = (int(span[1] - 4 * glyph), int(below + 1), int(span[1] + 8 * glyph), int(below + 3 * glyph))
         box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
         offset = _labels.offset_near(gray, figure_ink, box) if box[2] > box[0] and box[3] > box[1] else None
         scale = _apply_offset(scale, offset)
@@ -231,9 +236,10 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         left, top, right, bottom = top, left, bottom, right
     across = slice(left + 1, max(left + 2, right - 1))
     ends = []
+    inside = 0 if bar.exact else 3  # a compressed bar's box may reach over its outline
     for rows, fallback in (
-        (range(max(0, top - 4), top + 1), float(top)),
-        (range(bottom - 1, min(len(view), bottom + 4)), float(bottom)),
+        (range(max(0, top - 4), top + 1 + inside), float(top)),
+        (range(bottom - 1 - inside, min(len(view), bottom + 4)), float(bottom)),
     ):
         index = np.array(list(rows))
         weights = view[index, across].astype(np.float64).mean(axis=1)

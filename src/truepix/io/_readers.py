@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from truepix.errors import MetadataError
 from truepix.io import _jxl, _png, _tiff, _webp
-from truepix.io._metadata import decode_record
+from truepix.io._metadata import decode_record, looks_like_record
 
 __all__ = ["READERS", "Stored"]
 
@@ -32,6 +33,16 @@ class Stored:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _check_no_stray_record(data: bytes, record: str | None, where: str) -> None:
+    """A record outside its box or chunk (a damaged marker) is a damaged truepix file."""
+    if record is None and looks_like_record(data):
+        msg = (
+            f"expected the truepix metadata record in {where}, got one whose marker was "
+            "damaged; the file was altered after truepix wrote it"
+        )
+        raise MetadataError(msg)
+
+
 def read_png(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
     parsed = _png.parse(data)
@@ -44,6 +55,7 @@ def read_png(path: Path, *, pixels_too: bool, palette: str | None, series: int) 
 def read_jxl(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
     parsed = _jxl.parse(data)
+    _check_no_stray_record(data, parsed.record, "truepix's uuid box")
     if not pixels_too and parsed.record is not None:
         return Stored(None, parsed.record, None, (parsed.height, parsed.width))
     decoded = _jxl.decode(data, parsed)  # a foreign file's dtype is known once decoded
@@ -53,6 +65,7 @@ def read_jxl(path: Path, *, pixels_too: bool, palette: str | None, series: int) 
 def read_webp(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
     record = _webp.parse(data).record
+    _check_no_stray_record(data, record, "the TPIX chunk")
     if not pixels_too and record is not None:
         return Stored(None, record, None, ())
     stored = decode_record(record)["stored"]["shape"] if record is not None else []

@@ -23,11 +23,15 @@ from typing import Any, BinaryIO
 import numpy as np
 import tifffile
 
-from truepix.errors import InputError, ReadError
+from truepix.errors import InputError, MetadataError, ReadError
 from truepix.io._limits import check_decoded_size
+from truepix.io._metadata import looks_like_record
 from truepix.io._tiff_checks import (
+    check_chain,
     check_header,
     check_page,
+    check_promised,
+    check_tags,
     codec_name,
     corrupt,
     decode_fault,
@@ -118,8 +122,14 @@ def _series(tif: tifffile.TiffFile, index: int) -> Any:
     return tif.series[index]
 
 
-def _check_series(series: Any, size: int) -> None:
+def _check_series(tif: Any, series: Any, index: int, size: int) -> None:
     """Check the pages the series reads; a contiguous one (ImageJ > 4 GB) is one extent."""
+    check_promised(tif, series, index)
+    keyframes = {id(page.keyframe): page.keyframe for page in series.pages if page is not None}
+    for keyframe in keyframes.values():
+        check_tags(tif, keyframe, size)
+    if series.kind != "imagej" or series.dataoffset is None:  # ImageJ > 4 GB: one directory
+        check_chain(tif, size)
     if series.dataoffset is not None:
         check_page(series.pages[0], size)
         end = int(series.dataoffset) + int(series.nbytes)
@@ -159,7 +169,17 @@ def _decode(series: Any, record: str | None, palette: str | None) -> np.ndarray:
     return pixels
 
 
-def _record(page: Any) -> str | None:
+# bytes either side of the first directory searched for a record whose tag was damaged
+_NEAR = 65536
+
+
+def _record(tif: Any, page: Any) -> str | None:
+    """The truepix record, None for a foreign file; a damaged record tag is refused.
+
+    A record found anywhere but in its tag -- under another tag number or type, or
+    orphaned near the first directory by a damaged value offset -- means a truepix
+    file whose metadata was damaged, which must not load as a foreign picture.
+    """
     tags = getattr(page, "tags", None)
     if tags is None:
         return None
@@ -168,12 +188,26 @@ def _record(page: Any) -> str | None:
         value = None if tag is None else tag.value
         if isinstance(value, str) and value.startswith("{") and '"truepix":' in value:
             return value
+    near = any(
+        isinstance(tag.value, (str, bytes)) and looks_like_record(tag.value)
+        for tag in tags.values()
+    )
+    if not near and int(page.offset) == int(tif.pages.first.offset):
+        handle = tif.filehandle
+        handle.seek(max(0, int(page.offset) - _NEAR))
+        near = looks_like_record(handle.read(2 * _NEAR))
+    if near:
+        msg = (
+            "expected a sound truepix metadata record in the DocumentName tag, got a damaged "
+            "record or tag; the file was altered after truepix wrote it"
+        )
+        raise MetadataError(msg)
     return None
 
 
 def _describe(tif: Any, chosen: Any, index: int, palette: str | None) -> TiffInfo:
     first = chosen.pages[0]
-    record = _record(first)
+    record = _record(tif, first)
     colors = _palette(first)
     shape, dtype = tuple(chosen.shape), np.dtype(chosen.dtype)
     if palette == "colors" and colors is not None:
@@ -214,7 +248,7 @@ def read(
         with tif:
             try:
                 chosen = _series(tif, series)
-                _check_series(chosen, size)
+                _check_series(tif, chosen, series, size)
                 info = _describe(tif, chosen, series, palette)
             except (ReadError, InputError):
                 raise

@@ -34,8 +34,11 @@ from truepix.errors import (
 from truepix.io import _limits
 
 __all__ = [
+    "check_chain",
     "check_header",
     "check_page",
+    "check_promised",
+    "check_tags",
     "codec_name",
     "corrupt",
     "decode_fault",
@@ -56,6 +59,17 @@ _UNSUPPORTED: dict[int, str] = {
     34677: "SGILog24 (compression 34677)",
 }
 _LOGLUV = (32844, 32845)  # photometric LogL / LogLuv
+# tags whose values decide what the samples are, where they lie or what the file holds:
+# tifffile drops such a tag when its value cannot be read, and a default would replace it
+_SAMPLE_TAGS = frozenset(
+    {254, 256, 257, 258, 259, 262, 266, 269, 270, 273, 277, 278, 279, 284, 317, 320, 322}
+    | {323, 324, 325, 330, 338, 339, 347, 530, 32997, 32998, 65301}
+)
+# bytes per value of each TIFF field type (TIFF 6.0, BigTIFF)
+_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+_TYPE_SIZES |= {16: 8, 17: 8, 18: 8}
+# metadata that promises a series kind (tifffile's names), in tifffile's order
+_PROMISES = ("shaped", "ome", "imagej")
 
 
 def corrupt(what: str, got: str) -> CorruptFileError:
@@ -213,6 +227,94 @@ def check_page(page: Any, size: int) -> None:
             got = f"data up to byte {end} of a {size}-byte file (truncated)"
             raise corrupt("strips and tiles inside the file", got)
     _check_expansion(key, counts)
+
+
+def _tag_name(code: int) -> str:
+    name = tifffile.TIFF.TAGS.get(code)
+    return f"tag {code} ({name})" if name else f"tag {code}"
+
+
+def _directory(tif: Any, offset: int) -> tuple[int, bytes, int]:
+    """(entry size, the entries, the next directory's offset) of the IFD at ``offset``."""
+    count_format, entry, next_format = ("Q", 20, "Q") if tif.is_bigtiff else ("H", 12, "I")
+    order = tif.byteorder
+    handle = tif.filehandle
+    handle.seek(offset)
+    head = handle.read(struct.calcsize(count_format))
+    (count,) = struct.unpack(order + count_format, head)
+    tail = handle.read(count * entry + struct.calcsize(next_format))
+    if len(tail) < count * entry + struct.calcsize(next_format):
+        raise corrupt("a complete image directory", f"one cut off at byte {tif.filehandle.size}")
+    (following,) = struct.unpack_from(order + next_format, tail, count * entry)
+    return entry, tail[: count * entry], following
+
+
+def check_tags(tif: Any, page: Any, size: int) -> None:
+    """Refuse a directory whose sample-defining tags have values that cannot be read.
+
+    tifffile drops (and logs) a tag of an unknown type or whose value lies past the
+    end of the file; reading on would apply the default of an *absent* tag (1 bit per
+    sample, unsigned integers ...) and invent samples.
+    """
+    entry, entries, _ = _directory(tif, int(page.offset))
+    big = tif.is_bigtiff
+    layout = tif.byteorder + ("HHQQ" if big else "HHII")
+    inline = 8 if big else 4
+    for start in range(0, len(entries), entry):
+        code, kind, count, offset = struct.unpack_from(layout, entries, start)
+        if code not in _SAMPLE_TAGS:
+            continue
+        item = _TYPE_SIZES.get(kind)
+        if item is None:
+            raise corrupt(f"{_tag_name(code)} of a known TIFF field type", f"type {kind}")
+        length = count * item
+        if length > inline and offset + length > size:
+            got = f"{length} bytes at offset {offset} of a {size}-byte file (truncated)"
+            raise corrupt(f"the value of {_tag_name(code)} inside the file", got)
+
+
+def check_chain(tif: Any, size: int) -> None:
+    """Refuse a chain of image directories that points past what could be read.
+
+    tifffile stops at a next-directory offset past the end of the file (or at a
+    directory it cannot parse) and serves the pages before it: a truncated stack
+    would come back as fewer frames.
+    """
+    pages = tif.pages
+    last = pages[len(pages) - 1]
+    _, _, following = _directory(tif, int(last.offset))
+    if following == 0:
+        return
+    if following < size and following in {int(p.offset) for p in pages}:
+        return  # a loop back to a directory already read: tifffile stops there
+    got = f"offset {following} in a {size}-byte file after page {len(pages) - 1}"
+    raise corrupt("the next image directory inside the file, or none", got + " (truncated)")
+
+
+def check_promised(tif: Any, series: Any, index: int) -> None:
+    """Refuse a file whose ImageJ, OME or tifffile metadata promises more than can be read.
+
+    tifffile falls back to a plainer series (often one frame) when the metadata
+    cannot be honoured -- a truncated stack, a damaged ``images=`` -- and logs it.
+    """
+    promised = [kind for kind in _PROMISES if getattr(tif, f"is_{kind}", False)]
+    if promised and tif.series[0].kind not in promised:
+        got = "metadata that the image directories do not match (truncated or altered)"
+        raise corrupt(f"the {promised[0]} series its metadata describes", got)
+    shaped = tif.shaped_metadata if series.kind == "shaped" else None
+    if shaped and index < len(shaped) and "shape" in shaped[index]:
+        declared = tuple(int(n) for n in shaped[index]["shape"])
+        if int(np.prod(declared)) != int(np.prod(series.shape)):
+            got = f"a series of shape {tuple(series.shape)} (truncated or altered)"
+            raise corrupt(f"the shape {declared} the tifffile metadata describes", got)
+    if series.dataoffset is not None:
+        return
+    pages = list(series.pages)
+    missing = sum(page is None for page in pages)
+    held = sum(int(np.prod(page.shape)) for page in pages if page is not None)
+    if missing or held != int(np.prod(series.shape)):
+        got = f"{len(pages) - missing} readable directories holding {held} samples"
+        raise corrupt(f"the {int(np.prod(series.shape))} samples of a {series.shape} series", got)
 
 
 def open_fault(exc: BaseException) -> ReadError:

@@ -221,12 +221,20 @@ class PixelCounter:
         self._run(binning, chunk, params, counts=counts, flush_after=flush_after)
 
     def _run(
-        self, binning: str, batch: np.ndarray, params: tuple[Any, ...], *, counts: Any, flush_after: bool
+        self,
+        binning: str,
+        batch: np.ndarray,
+        params: tuple[Any, ...],
+        *,
+        counts: Any,
+        flush_after: bool,
     ) -> None:
         from truepix.stacks._hist_numba import KERNELS
 
         if self.backend == "numba":
             with _PARALLEL_LOCK:
-                KERNELS[binning]["parallel"](batch, self._small, params, self._tile, counts, flush_after)
+                KERNELS[binning]["parallel"](
+                    batch, self._small, params, self._tile, counts, flush_after
+                )
         else:
             KERNELS[binning]["serial"](batch, self._small, params, self._tile, counts, flush_after)

@@ -203,4 +203,6 @@ BINNINGS: dict[str, Callable[..., None]] = {
 }
 
 #: binning -> {"serial": driver, "parallel": driver}
-KERNELS: dict[str, dict[str, Any]] = {name: variants(kernel, name) for name, kernel in BINNINGS.items()}
+KERNELS: dict[str, dict[str, Any]] = {
+    name: variants(kernel, name) for name, kernel in BINNINGS.items()
+}

@@ -48,7 +48,7 @@ def _counts(backend: str, bins: object, range_: object) -> Callable[[np.ndarray]
         from truepix.stacks._bins import resolve_bins
         from truepix.stacks._engine import PixelCounter
 
-        spec = resolve_bins(bins, range_, stack.dtype, data_range=None)
+        spec = resolve_bins(bins, range_, stack.dtype, data_range=None)  # type: ignore[arg-type]
         counter = PixelCounter(spec, stack.shape[1:], stack.dtype, backend=backend)
         counter.add(stack)
         return counter.result()

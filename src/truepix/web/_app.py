@@ -170,6 +170,123 @@ def set_calibration(session: FigureSession, calibration: Any) -> None:
     session.overrides = [dict(panel) for panel in parse_calibration(calibration)]
 
 
+def _space(request: Request) -> Workspace:
+    space: Workspace = request.app.state.space
+    return space
+
+
+async def page(request: Request) -> Response:
+    return FileResponse(STATIC / "index.html")
+
+
+async def formats(request: Request) -> Response:
+    names = await run_in_threadpool(available_formats, _space(request).root)
+    return JSONResponse({"exact_save": list(names)})
+
+
+async def status(request: Request) -> Response:
+    return JSONResponse({"figure_reader_warm": WARM.is_set()})
+
+
+async def colormap_names(request: Request) -> Response:
+    from truepix.color import colormaps
+
+    return JSONResponse(await run_in_threadpool(colormaps))
+
+
+async def inspect_upload(request: Request) -> Response:
+    body = await read_upload(request, request.app.state.max_upload_bytes)
+    _, folder = _space(request).new()
+    upload = folder / "upload"
+    upload.write_bytes(body)
+    described = await run_in_threadpool(inspect, upload)
+    if isinstance(described["loads"], str):
+        described["loads"] = _space(request).scrub(described["loads"])
+    return JSONResponse(described)
+
+
+async def exact_save_upload(request: Request) -> Response:
+    format = request.query_params.get("format", "png")
+    body = await read_upload(request, request.app.state.max_upload_bytes)
+    token, folder = _space(request).new()
+    upload = folder / "upload.npy"
+    upload.write_bytes(body)
+    target, described = await run_in_threadpool(exact_save, upload, folder, format)
+    upload.unlink()
+    described["download"] = f"/api/files/{token}/{target.name}"
+    return JSONResponse(described)
+
+
+async def download(request: Request) -> Response:
+    folder = _space(request).folder(request.path_params["token"])
+    name = request.path_params["name"]
+    files = {path.name: path for path in folder.iterdir() if path.name.startswith("array.")}
+    if name not in files:
+        msg = f"expected one of the server's files {sorted(files)}, got {name[:40]!r}"
+        raise UnknownNameError(msg)
+    return FileResponse(files[name], filename=name, media_type="application/octet-stream")
+
+
+async def read_upload_figure(request: Request) -> Response:
+    body = await read_upload(request, request.app.state.max_upload_bytes)
+    kind, _ = await run_in_threadpool(check_figure, body)
+    token, folder = _space(request).new()
+    path = folder / f"figure{SUFFIXES[kind]}"
+    path.write_bytes(body)
+    session = FigureSession(path)
+    await run_in_threadpool(session.read)
+    _space(request).attach(token, session)
+    return JSONResponse(reading_json(session, f"/api/figure/{token}"))
+
+
+async def reread(request: Request, change: Callable[[FigureSession, Any], None]) -> Response:
+    token = request.path_params["token"]
+    session: FigureSession = _space(request).attached(token)
+    body = await read_upload(request, _MAX_JSON_BYTES)
+    try:
+        sent = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        msg = f"expected JSON, got {describe(body)}"
+        raise InputError(msg) from None
+    await run_in_threadpool(session.update, change, sent)
+    return JSONResponse(reading_json(session, f"/api/figure/{token}"))
+
+
+async def correct(request: Request) -> Response:
+    return await reread(request, apply_correction)
+
+
+async def load_calibration(request: Request) -> Response:
+    return await reread(request, set_calibration)
+
+
+async def figure_file(request: Request) -> Response:
+    token, what = request.path_params["token"], request.path_params["what"]
+    session: FigureSession = _space(request).attached(token)
+    if what == "image":
+        return FileResponse(session.path, media_type=_MEDIA[session.path.suffix])
+    if what == "calibration.json":
+        return Response(calibration_json(session), media_type="application/json",
+                        headers=_attachment("calibration.json"))  # fmt: skip
+    msg = f"expected 'image' or 'calibration.json', got {what[:40]!r}"
+    raise UnknownNameError(msg)
+
+
+async def panel_file(request: Request) -> Response:
+    session: FigureSession = _space(request).attached(request.path_params["token"])
+    index, name = request.path_params["index"], request.path_params["name"]
+    if name in _PANEL_VIEWS:
+        produce, media = _PANEL_VIEWS[name]
+        return Response(await run_in_threadpool(produce, session, index), media_type=media)
+    stem, _, kind = name.rpartition(".")
+    if stem != f"figure_panel{index + 1}":
+        msg = f"expected a download named figure_panel{index + 1}.csv/.npy/.nc, got {name[:40]!r}"
+        raise UnknownNameError(msg)
+    data = await run_in_threadpool(export, session, index, kind)
+    return Response(data, media_type=_MEDIA.get(kind, "application/octet-stream"),
+                    headers=_attachment(name))  # fmt: skip
+
+
 def create_app(
     workdir: Path,
     *,
@@ -196,107 +313,6 @@ def create_app(
     >>> [route.path for route in app.routes][:2]
     ['/', '/api/figure']
     """
-    space = Workspace(workdir)
-
-    async def page(request: Request) -> Response:
-        return FileResponse(STATIC / "index.html")
-
-    async def formats(request: Request) -> Response:
-        names = await run_in_threadpool(available_formats, workdir)
-        return JSONResponse({"exact_save": list(names)})
-
-    async def status(request: Request) -> Response:
-        return JSONResponse({"figure_reader_warm": WARM.is_set()})
-
-    async def colormap_names(request: Request) -> Response:
-        from truepix.color import colormaps
-
-        return JSONResponse(await run_in_threadpool(colormaps))
-
-    async def inspect_upload(request: Request) -> Response:
-        body = await read_upload(request, max_upload_bytes)
-        _, folder = space.new()
-        upload = folder / "upload"
-        upload.write_bytes(body)
-        described = await run_in_threadpool(inspect, upload)
-        if isinstance(described["loads"], str):
-            described["loads"] = space.scrub(described["loads"])
-        return JSONResponse(described)
-
-    async def exact_save_upload(request: Request) -> Response:
-        format = request.query_params.get("format", "png")
-        body = await read_upload(request, max_upload_bytes)
-        token, folder = space.new()
-        upload = folder / "upload.npy"
-        upload.write_bytes(body)
-        target, described = await run_in_threadpool(exact_save, upload, folder, format)
-        upload.unlink()
-        described["download"] = f"/api/files/{token}/{target.name}"
-        return JSONResponse(described)
-
-    async def download(request: Request) -> Response:
-        folder = space.folder(request.path_params["token"])
-        name = request.path_params["name"]
-        files = {path.name: path for path in folder.iterdir() if path.name.startswith("array.")}
-        if name not in files:
-            msg = f"expected one of the server's files {sorted(files)}, got {name[:40]!r}"
-            raise UnknownNameError(msg)
-        return FileResponse(files[name], filename=name, media_type="application/octet-stream")
-
-    async def read_upload_figure(request: Request) -> Response:
-        body = await read_upload(request, max_upload_bytes)
-        kind, _ = await run_in_threadpool(check_figure, body)
-        token, folder = space.new()
-        path = folder / f"figure{SUFFIXES[kind]}"
-        path.write_bytes(body)
-        session = FigureSession(path)
-        await run_in_threadpool(session.read)
-        space.attach(token, session)
-        return JSONResponse(reading_json(session, f"/api/figure/{token}"))
-
-    async def reread(request: Request, change: Callable[[FigureSession, Any], None]) -> Response:
-        token = request.path_params["token"]
-        session: FigureSession = space.attached(token)
-        body = await read_upload(request, _MAX_JSON_BYTES)
-        try:
-            sent = json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            msg = f"expected JSON, got {describe(body)}"
-            raise InputError(msg) from None
-        await run_in_threadpool(session.update, change, sent)
-        return JSONResponse(reading_json(session, f"/api/figure/{token}"))
-
-    async def correct(request: Request) -> Response:
-        return await reread(request, apply_correction)
-
-    async def load_calibration(request: Request) -> Response:
-        return await reread(request, set_calibration)
-
-    async def figure_file(request: Request) -> Response:
-        token, what = request.path_params["token"], request.path_params["what"]
-        session: FigureSession = space.attached(token)
-        if what == "image":
-            return FileResponse(session.path, media_type=_MEDIA[session.path.suffix])
-        if what == "calibration.json":
-            return Response(calibration_json(session), media_type="application/json",
-                            headers=_attachment("calibration.json"))  # fmt: skip
-        msg = f"expected 'image' or 'calibration.json', got {what[:40]!r}"
-        raise UnknownNameError(msg)
-
-    async def panel_file(request: Request) -> Response:
-        session: FigureSession = space.attached(request.path_params["token"])
-        index, name = request.path_params["index"], request.path_params["name"]
-        if name in _PANEL_VIEWS:
-            produce, media = _PANEL_VIEWS[name]
-            return Response(await run_in_threadpool(produce, session, index), media_type=media)
-        stem, _, kind = name.rpartition(".")
-        if stem != f"figure_panel{index + 1}":
-            msg = f"expected a download named figure_panel{index + 1}.csv/.npy/.nc, got {name[:40]!r}"
-            raise UnknownNameError(msg)
-        data = await run_in_threadpool(export, session, index, kind)
-        return Response(data, media_type=_MEDIA.get(kind, "application/octet-stream"),
-                        headers=_attachment(name))  # fmt: skip
-
     routes = [
         Route("/", page),
         Route("/api/figure", read_upload_figure, methods=["POST"]),
@@ -312,9 +328,12 @@ def create_app(
         Route("/api/files/{token}/{name}", download),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    handle = _error_response(space)
-    return Starlette(
+    space = Workspace(workdir)
+    app = Starlette(
         routes=routes,
         middleware=[Middleware(_Guard, allowed_hosts=allowed_hosts)],
-        exception_handlers={TruepixError: handle, Exception: _internal_error},
+        exception_handlers={TruepixError: _error_response(space), Exception: _internal_error},
     )
+    app.state.space = space
+    app.state.max_upload_bytes = max_upload_bytes
+    return app

@@ -173,10 +173,10 @@ def calibration_json(session: FigureSession) -> str:
 
     Loaded by the page or by ``tp.read_figure(figure, calibration=...)``, the
     same corrections on the same figure give the same data, bit for bit; what
-    was not corrected is found again. (``FigureReading.calibration`` -- every
-    value found -- does not yet load back to the same reading: its
-    ``cmap: "colorbar"`` is no catalog name, and a given plot box, grid or range
-    changes which pixels and colors are read.)
+    was not corrected is found again. ``FigureReading.calibration`` (every value
+    found) is not handed out: on stepped bars (``cmap: "custom"``), bars decoded
+    with their own colors and several real figures it does not load back to the
+    same data.
     """
     return json.dumps(session.calibration, indent=2)
 
@@ -344,8 +344,10 @@ def _rendered(panel: Any) -> np.ndarray:
     if vmin is None or vmax is None or vmin == vmax:  # uncalibrated: fractions of the colormap
         vmin, vmax = 0.0, 1.0
     low, high = min(vmin, vmax), max(vmin, vmax)
+    from truepix.color import colormaps
+
     cmap: Any = panel.cmap
-    if cmap is None or cmap == "colorbar":
+    if cmap not in colormaps():  # None, or the bar's own colors ("colorbar", "custom" steps)
         cmap = panel.colorbar.colors if panel.colorbar is not None else "gray"
     norm = "log" if panel.norm == "log" and low > 0 else "linear"
     return colorize(values, cmap=cmap, vmin=low, vmax=high, norm=norm)

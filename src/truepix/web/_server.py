@@ -119,7 +119,14 @@ def serve(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     workdir = Path(tempfile.mkdtemp(prefix="truepix-serve-"))
     try:
-        sock.bind((host.strip("[]"), port))
+        try:
+            sock.bind((host.strip("[]"), port))
+        except OSError as exc:
+            msg = (
+                f"expected a free port on {host}, got port {port} taken or not allowed "
+                f"({exc.strerror}); pass another --port, or --port 0 for any free one"
+            )
+            raise InputError(msg) from exc
         allowed = ("*",) if allow_remote else (*LOOPBACK_HOSTS, host)
         app = create_app(
             workdir,
