@@ -8,6 +8,8 @@ damaged or hostile ones.
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import imagecodecs
@@ -166,3 +168,27 @@ def test_split_codestream_and_other_uuid_boxes(tmp_path: Path) -> None:
     assert not tp.info(path).foreign
     loaded = tp.load(path)
     assert loaded.dtype == array.dtype and loaded.tobytes() == array.tobytes()
+
+
+def test_noisy_16_bit_pictures_of_one_group_save(tmp_path: Path) -> None:
+    """libjxl 0.11's effort-1 fast path writes past a heap buffer on these and aborts.
+
+    Run in a child process, so that a regression fails this test instead of killing
+    the test session.
+    """
+    code = (
+        "import sys, numpy as np, truepix as tp\n"
+        "rng = np.random.default_rng(5)\n"
+        "for shape in [(200, 200), (128, 128), (64, 256), (256, 256, 4), (256, 256)]:\n"
+        "    array = rng.integers(0, 65536, shape).astype(np.uint16)\n"
+        "    tp.save(sys.argv[1], array)\n"
+        "    assert tp.load(sys.argv[1]).tobytes() == array.tobytes(), shape\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "noise.jxl")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-800:]

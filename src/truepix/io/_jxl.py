@@ -40,6 +40,8 @@ RECORD_UUID = bytes.fromhex("6b1e0f6e3c2a4f0e9b7d5a1c2e4f6a8b")
 #: sample dtypes stored as they are (float16 is widened to float32 first)
 NATIVE_DTYPES = (np.dtype(np.uint8), np.dtype(np.uint16), np.dtype(np.float32))
 DEFAULT_EFFORT = 1
+# the side of a JPEG XL modular group: a picture no larger is coded as one group
+GROUP_SIDE = 256
 # xsize = ysize * num / den for SizeHeader ratios 1..7
 _RATIOS = ((1, 1), (12, 10), (4, 3), (3, 2), (16, 9), (5, 4), (2, 1))
 # the most bytes one decoded pixel can take (4 channels of float32)
@@ -85,6 +87,11 @@ def encode(picture: np.ndarray, *, record: str, effort: int | None = None) -> by
     if isinstance(chosen, bool) or not isinstance(chosen, int) or not 1 <= chosen <= 9:
         msg = f"expected a JPEG XL effort in 1..9, got {effort!r}"
         raise InputError(msg)
+    if chosen == 1 and picture.dtype == np.uint16 and max(picture.shape[:2]) <= GROUP_SIDE:
+        # libjxl 0.11's effort-1 fast path writes past a heap buffer on noisy 16-bit
+        # pictures of one group (valgrind: invalid writes in its PrepareDCGlobal; the
+        # process aborts or memory is corrupted); effort 2 takes milliseconds there
+        chosen = 2
     stream = imagecodecs.jpegxl_encode(
         np.ascontiguousarray(picture), lossless=True, effort=chosen, usecontainer=True
     )
