@@ -192,3 +192,42 @@ def test_noisy_16_bit_pictures_of_one_group_save(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-800:]
+
+
+# --- the decode cap is on what load decodes, never on describing a file ------------------
+
+
+def test_info_describes_a_truepix_jxl_over_the_decode_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    array = RNG.integers(0, 65536, (40, 50)).astype(np.uint16)  # 4000 bytes, 32000 at most
+    path = tmp_path / "big.jxl"
+    tp.save(path, array)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "3000")  # read at each check
+    meta = tp.info(path)
+    assert meta.shape == (40, 50) and meta.dtype == np.uint16 and not meta.foreign
+    with pytest.raises(DecompressionBombError, match="raise TRUEPIX_MAX_DECODED_BYTES"):
+        tp.load(path)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "lots")
+    with pytest.raises(InputError, match="TRUEPIX_MAX_DECODED_BYTES"):
+        tp.load(path)
+
+
+def test_multi_frame_foreign_jxl_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """imagecodecs writes a (frames, H, W) stack as an animation; load gives it back.
+
+    A frame's bound (H x W x 16 bytes) is checked before decoding; the frame count is
+    not known before decoding, so the total is checked on what libjxl returned.
+    """
+    frames = RNG.integers(0, 256, (20, 16, 16)).astype(np.uint8)  # 5120 bytes
+    path = tmp_path / "anim.jxl"
+    path.write_bytes(imagecodecs.jpegxl_encode(frames, lossless=True, photometric="gray"))
+    np.testing.assert_array_equal(tp.load(path), frames)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "4000")  # under one frame's bound: 4096
+    with pytest.raises(DecompressionBombError, match="4096 bytes declared"):
+        tp.load(path)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "5000")  # a frame fits, the 20 do not
+    with pytest.raises(DecompressionBombError, match="5120 bytes declared"):
+        tp.load(path)

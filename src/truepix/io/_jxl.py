@@ -7,8 +7,10 @@ uint16 and float32 samples (and float16, widened to float32: libjxl turns
 float16 NaN into infinity and rounds float16 subnormals) round-trip bit for
 bit, NaN payloads, infinities and -0 included.
 
-Reading parses the boxes and the codestream's SizeHeader before the decoder
-runs, so a header that declares more than the decode cap is refused first.
+Reading parses the boxes and the codestream's SizeHeader without decoding
+(:func:`parse`, all that ``info`` needs of a truepix file, whatever its size);
+:func:`decode` refuses a header that declares more than the decode cap before
+the decoder runs (one frame's worth: see :func:`decode` for why not all frames).
 
 The imagecodecs call is ``jpegxl_encode(picture, lossless=True, effort=1,
 usecontainer=True)``: samples as they are (no bitspersample, photometric or planar
@@ -172,12 +174,24 @@ def parse(data: bytes) -> JxlFile:
     else:
         raise _corrupt("a JPEG XL signature", repr(data[:12]))
     height, width = _size_header(head)
-    check_decoded_size(height * width * _MAX_PIXEL_BYTES, what="JPEG XL")
+    # no decode cap here: the cap is on what is decoded (decode), a file is described
+    # whatever its size -- one rule with PNG and TIFF
     return JxlFile(width, height, record)
 
 
 def decode(data: bytes, parsed: JxlFile) -> np.ndarray:
-    """The decoded samples, as imagecodecs gives them: (H, W) or (H, W, C)."""
+    """The decoded samples, as imagecodecs gives them: (H, W), (H, W, C) or (frames, H, W[, C]).
+
+    The decode cap is checked first against what can be known before decoding: one
+    frame of the SizeHeader's rows and columns at the most bytes a pixel can take.
+    The number of frames cannot be known: imagecodecs exposes only ``jpegxl_decode``
+    (no frame count; ``index=`` past the last frame returns the last frame rather
+    than failing, so frames cannot be counted by asking), and counting them here
+    would mean walking every frame header and its entropy-coded table of contents.
+    A still image decodes to one frame (libjxl composites its layers), so the bound
+    is complete for it; an animation's total is checked only after decoding.
+    """
+    check_decoded_size(parsed.height * parsed.width * _MAX_PIXEL_BYTES, what="JPEG XL")
     try:
         pixels: np.ndarray = imagecodecs.jpegxl_decode(data)
     except Exception:  # imagecodecs raises JpegxlError and others on bad data
@@ -189,6 +203,7 @@ def decode(data: bytes, parsed: JxlFile) -> np.ndarray:
             f"{pixels.shape}"
         )
         raise UnsupportedFileError(msg)
+    check_decoded_size(pixels.nbytes, what="JPEG XL")  # an animation's frames together
     return pixels
 
 
