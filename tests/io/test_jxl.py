@@ -218,16 +218,58 @@ def test_multi_frame_foreign_jxl_is_bounded(
 ) -> None:
     """imagecodecs writes a (frames, H, W) stack as an animation; load gives it back.
 
-    A frame's bound (H x W x 16 bytes) is checked before decoding; the frame count is
-    not known before decoding, so the total is checked on what libjxl returned.
+    A frame's bound (H x W x (3 + extra channels) x bytes per sample, from the
+    ImageMetadata) is checked before decoding; the frame count is not known before
+    decoding, so the total is checked on what libjxl returned.
     """
     frames = RNG.integers(0, 256, (20, 16, 16)).astype(np.uint8)  # 5120 bytes
     path = tmp_path / "anim.jxl"
     path.write_bytes(imagecodecs.jpegxl_encode(frames, lossless=True, photometric="gray"))
     np.testing.assert_array_equal(tp.load(path), frames)
-    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "4000")  # under one frame's bound: 4096
-    with pytest.raises(DecompressionBombError, match="4096 bytes declared"):
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "700")  # under one frame's bound: 768
+    with pytest.raises(DecompressionBombError, match="768 bytes declared"):
         tp.load(path)
     monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "5000")  # a frame fits, the 20 do not
     with pytest.raises(DecompressionBombError, match="5120 bytes declared"):
         tp.load(path)
+
+
+@pytest.mark.parametrize(
+    ("dtype", "channels", "bound"),
+    [("uint8", 3, 3), ("uint16", 4, 2 * 4), ("float32", 1, 4 * 3)],
+)
+def test_a_still_jxl_is_bounded_by_its_header_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dtype: str, channels: int, bound: int
+) -> None:
+    """3 colour channels + extra ones (alpha) at the header's sample width: a still
+    image's decoded size is known before decoding, so the cap refuses it first."""
+    shape = (24, 40, channels) if channels > 1 else (24, 40)
+    if dtype == "float32":
+        picture = RNG.random(shape, dtype=np.float32)
+    else:
+        picture = RNG.integers(0, np.iinfo(dtype).max, shape).astype(dtype)
+    path = tmp_path / "still.jxl"
+    path.write_bytes(imagecodecs.jpegxl_encode(picture, lossless=True))
+    declared = 24 * 40 * bound
+    assert picture.nbytes <= declared
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", str(declared - 1))
+    calls = []
+    monkeypatch.setattr(imagecodecs, "jpegxl_decode", lambda *a, **k: calls.append(a))
+    with pytest.raises(DecompressionBombError, match=f"{declared} bytes declared"):
+        tp.load(path)
+    assert not calls  # refused before the decoder ran
+
+
+def test_foreign_jxl_lossless_from_its_header(tmp_path: Path) -> None:
+    """XYB-coded samples (libjxl's lossy default) are reported lossy; samples in their
+    own colour space may be either, so None (see docs/io.md)."""
+    picture = RNG.integers(0, 256, (32, 48, 3)).astype(np.uint8)
+    lossy, exact = tmp_path / "lossy.jxl", tmp_path / "exact.jxl"
+    lossy.write_bytes(imagecodecs.jpegxl_encode(picture, distance=1.0))
+    exact.write_bytes(imagecodecs.jpegxl_encode(picture, lossless=True))
+    assert not np.array_equal(imagecodecs.jpegxl_decode(lossy.read_bytes()), picture)
+    meta = tp.info(lossy)
+    assert meta.lossless is False and not meta.exact and np.isnan(meta.max_error)
+    meta = tp.info(exact)
+    assert meta.lossless is None and not meta.exact
+    np.testing.assert_array_equal(tp.load(exact), picture)

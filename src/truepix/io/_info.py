@@ -56,8 +56,9 @@ class ImageInfo:
     lossless : bool or None
         Whether the file's codec stores samples exactly: True for PNG, truepix's
         files and lossless TIFF codecs; False for lossy ones (JPEG in TIFF, lossy
-        WebP); None when the codec may be either and the file does not say simply
-        (JPEG XL, JPEG 2000, JPEG XR, WebP or LERC in TIFF).
+        WebP, JPEG XL coded in XYB); None when the codec may be either and the file
+        does not say simply (JPEG XL in its own colour space, JPEG 2000, JPEG XR,
+        WebP or LERC in TIFF).
     """
 
     path: str

@@ -60,8 +60,7 @@ def read_jxl(path: Path, *, pixels_too: bool, palette: str | None, series: int) 
     if not pixels_too and parsed.record is not None:
         return Stored(None, parsed.record, None, (parsed.height, parsed.width))
     decoded = _jxl.decode(data, parsed)  # a foreign file's dtype is known once decoded
-    # lossless or lossy is told by the frame headers, which are not parsed here
-    extra = {"lossless": None}
+    extra = {"lossless": parsed.lossless}  # False for XYB samples, else None (see parse)
     return Stored(
         decoded if pixels_too else None, parsed.record, decoded.dtype, decoded.shape, extra
     )
