@@ -60,8 +60,8 @@ _LOSSY = {
         ".tif", lambda p: tifffile.imwrite(p, _RGB, compression="jpeg", photometric="rgb"), False,
     ),
     "jpeg in tiff, Pillow": (".tif", lambda p: Image.fromarray(_RGB).save(p, compression="jpeg"), False),
-    "jxl, imagecodecs level 80": (
-        ".jxl", lambda p: Path(p).write_bytes(imagecodecs.jpegxl_encode(_RGB, level=80)), None,
+    "jxl, imagecodecs level 80": (  # coded in XYB: lossy (see docs/io.md)
+        ".jxl", lambda p: Path(p).write_bytes(imagecodecs.jpegxl_encode(_RGB, level=80)), False,
     ),
 }  # fmt: skip
 

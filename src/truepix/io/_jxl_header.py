@@ -144,7 +144,8 @@ def image_metadata(bits: Bits) -> ImageMetadata | None:
                 _skip_preview(bits)
             animated = bool(bits.read(1))
             if animated:
-                bits.u32(_TPS_NUMERATOR), bits.u32(_TPS_DENOMINATOR), bits.u32(_LOOPS)
+                for distribution in (_TPS_NUMERATOR, _TPS_DENOMINATOR, _LOOPS):
+                    bits.u32(distribution)
                 bits.read(1)  # have_timecodes
         float_samples, depth = _bit_depth(bits)
         bits.read(1)  # modular_16bit_buffers
