@@ -239,7 +239,6 @@ def report_saved(path: Path, what: str) -> None:
 
 def write_file(path: Path, write: Callable[[Any], None], *, overwrite: bool) -> None:
     """Write ``path`` atomically: a temporary file renamed into place."""
-    # the CLI's one use of a private module: truepix.io exports no atomic writer yet
-    from truepix.io._atomic import write_atomic
+    from truepix.io import write_atomic
 
     write_atomic(path, write, overwrite=overwrite)
