@@ -15,6 +15,7 @@ __all__ = [
     "EncodeOptions",
     "Encoded",
     "Encoding",
+    "Shape",
     "check_foreign",
     "check_options",
     "count_clipped",
@@ -24,6 +25,10 @@ __all__ = [
     "rounding_slack",
     "value_range",
 ]
+
+
+#: an array shape, as encodings receive it
+Shape = tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,23 @@ class BaseEncoding:
         return self._encode(array, EncodeOptions(bits, vmin, vmax, cmap, clip))
 
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
+        raise NotImplementedError
+
+    def decode(
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
+    ) -> np.ndarray:
+        """The values ``samples`` and ``params`` hold, as ``dtype`` of ``shape``."""
+        return self._decode(samples, params, dtype, shape)
+
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
+    ) -> np.ndarray:
         raise NotImplementedError
 
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
