@@ -77,7 +77,7 @@ def _format_error(info: ImageInfo) -> str:
 def describe(info: ImageInfo) -> str:
     """What a written file holds, in one line: ``report_saved``'s text for ``save``."""
     shape = " x ".join(map(str, info.shape))
-    return f"{info.dtype} {shape}, {info.encoding or 'stored samples'}, max error {_format_error(info)}"
+    return f"{info.dtype} {shape}, encoding {info.encoding}, max error {_format_error(info)}"
 
 
 def info_table(info: ImageInfo, *, title: str | None = None) -> Table:
