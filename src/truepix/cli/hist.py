@@ -159,13 +159,7 @@ def _count_on_cluster(
     help="Also save the histogram of pixel (Y, X) as OUTPUT_pixel_Y_X.png.",
 )
 @options.cmap_opt
-@click.option(
-    "--series",
-    type=int,
-    default=0,
-    show_default=True,
-    help="TIFF: which series of each file to count (see 'truepix info').",
-)
+@options.series_opt
 @click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS."
 )

@@ -21,7 +21,7 @@ definition             commands
 ``vmax_opt``           colorize, decolorize, save, show (default None: from the data)
 ``norm_opt``           colorize, decolorize
 ``palette_opt``        info, load (palette PNG/TIFF: colors or stored indices)
-``series_opt``         info, load (which TIFF series)
+``series_opt``         info, load, hist (which TIFF series)
 =====================  ==========================================================
 
 ``serve`` reads and writes no file: it takes only its own options (host,
