@@ -10,7 +10,11 @@ checks that each one's counts (or images) equal truepix's before timing them.
 * the uint8 fast path (a lookup table) against float32 and the seed on uint8;
 * streaming 2-D frames from a generator (copied into batches, read ahead);
 * equalization of (1800, 1, 96, 96) images: a scikit-image loop and an OpenCV
-  loop against truepix.
+  loop against truepix, float64 against float32;
+* every compiled path against its numpy oracle (the table the tests check);
+* peak resident memory of 300 frames of 1024^2 float32 from a generator, in a
+  fresh process, imports included;
+* the first ``equalize`` call in a fresh process against a warm one.
 
     python benchmarks/stacks.py          # seconds
     python benchmarks/stacks.py --full   # the issue's sizes (minutes)
@@ -28,8 +32,7 @@ from rich.console import Console
 from rich.table import Table
 
 import truepix as tp
-from truepix.stacks._bins import resolve_bins
-from truepix.stacks._engine import PixelCounter
+from truepix.stacks.oracles import COMPARISONS
 
 N_BINS = 100
 
@@ -66,11 +69,7 @@ def bincount_method(frames: np.ndarray, low: float, high: float, batch: int = 32
 
 
 def oracle_method(frames: np.ndarray, low: float, high: float) -> np.ndarray:
-    spec = resolve_bins(N_BINS, (low, high), frames.dtype, data_range=None)  # type: ignore[arg-type]
-    counter = PixelCounter(spec, frames.shape[1:], frames.dtype, backend="numpy")
-    for start in range(0, len(frames), 32):
-        counter.add(frames[start : start + 32])
-    return counter.result()
+    return COMPARISONS["histogram float32 uniform"].oracle(frames)
 
 
 def best_of(repeat: int, fn: Callable[[], object]) -> float:
@@ -223,18 +222,18 @@ def equalization(console: Console, full: bool) -> None:
     def opencv_loop() -> np.ndarray:
         return np.stack([cv2.equalizeHist(image) for image in flat8])
 
-    from truepix.stacks._equalize_numpy import equalize_image
-
     def oracle_loop() -> np.ndarray:
-        return np.stack([equalize_image(image) for image in flat])
+        return COMPARISONS["equalize float32"].oracle(images)
 
     assert np.abs(tp.equalize(images).reshape(flat.shape) - skimage_loop()).max() <= 1e-6
     assert np.array_equal(tp.equalize(levels).reshape(flat8.shape), opencv_loop())
     repeat = 5 if full else 3
+    as64 = images.astype(np.float64)  # numpy's default, and the seed question's
     times = {
         "scikit-image loop (float32)": best_of(repeat, skimage_loop),
         "truepix numpy oracle (float32)": best_of(1, oracle_loop),
         "truepix (float32)": best_of(repeat, lambda: tp.equalize(images)),
+        "truepix (float64)": best_of(repeat, lambda: tp.equalize(as64)),
         "OpenCV loop (uint8)": best_of(repeat, opencv_loop),
         "truepix (uint8)": best_of(repeat, lambda: tp.equalize(levels)),
     }
@@ -249,6 +248,136 @@ def equalization(console: Console, full: bool) -> None:
             f"{times['OpenCV loop (uint8)'] / seconds:.2f}" if "uint8" in name else "",
         )
     console.print(table)
+    ratio = times["truepix (float64)"] / times["truepix (float32)"]
+    console.print(f"float64 / float32 time: {ratio:.2f} (goal <= 1.3)")
+
+
+def oracles(console: Console, full: bool) -> None:
+    """Every row of the oracle table the tests check: the compiled path against numpy."""
+    table = Table(title="Compiled paths against their numpy oracles (truepix.stacks.oracles)")
+    for column in ("path", "input", "oracle ms", "compiled ms", "x oracle"):
+        table.add_column(column, justify="left" if column in ("path", "input") else "right")
+    for name, row in COMPARISONS.items():
+        shape = (255, 256, 256) if name.startswith("histogram") else (600, 1, 96, 96)
+        if full:
+            shape = (shape[0] * 4, *shape[1:])
+        data = row.data(shape, 0)
+        row.fast(data[:2])  # load the kernels
+        slow = best_of(1, lambda row=row, data=data: row.oracle(data))
+        fast = best_of(3, lambda row=row, data=data: row.fast(data))
+        table.add_row(
+            name,
+            "x".join(map(str, shape)),
+            f"{slow * 1000:.0f}",
+            f"{fast * 1000:.1f}",
+            f"{slow / fast:.0f}",
+        )
+    console.print(table)
+
+
+# Runs in a fresh interpreter: peak resident memory (ru_maxrss) including the
+# imports, while frames come from a generator (made on the fly, so only the
+# histogram's own memory can raise the peak). tests/stacks/test_memory.py runs a
+# smaller case through the same child.
+MEMORY_CHILD = """
+import json, resource, sys
+import numpy as np
+import truepix as tp
+
+n_frames, side = int(sys.argv[1]), int(sys.argv[2])
+
+def frames():
+    for k in range(n_frames):
+        yield np.random.default_rng(k).random((side, side), dtype=np.float32)
+
+counts = tp.pixel_histogram(frames(), bins=100, range=(0, 1))
+unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
+ok = bool((counts.sum(axis=-1) == n_frames).all())
+print(json.dumps({"peak": peak, "output": counts.nbytes, "ok": ok}))
+"""
+
+
+def measure_memory(n_frames: int, side: int) -> dict[str, int]:
+    """Peak RSS of a fresh process counting a generator of frames (imports included).
+
+    A first child with the same number of tiny frames fills numba's disk cache (compiling the
+    kernels takes hundreds of MiB once, after an install or a change), so the
+    measured child loads them, as every later process does.
+    """
+    import json
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, "300", "8"], check=True, capture_output=True
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(n_frames), str(side)],
+        capture_output=True, text=True, check=True, timeout=900,
+    )  # fmt: skip
+    report: dict[str, int] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def memory(console: Console, full: bool) -> None:
+    n_frames = 300
+    report = measure_memory(n_frames, 1024)
+    mib = 2**20
+    over = (report["peak"] - report["output"]) / mib
+    console.print(
+        f"memory: {n_frames} frames of 1024^2 float32 from a generator, in a fresh process:"
+        f" peak {report['peak'] / mib:.0f} MiB resident (imports included), output"
+        f" {report['output'] / mib:.0f} MiB, so output + {over:.0f} MiB (promise: + 600)"
+    )
+
+
+FIRST_CALL_CHILD = """
+import json, sys, time
+import numpy as np
+import truepix as tp
+
+images = np.random.default_rng(0).random((1800, 1, 96, 96))
+if sys.argv[1:] == ["numba-started"]:  # numba's one-time start-up done by something else
+    import numba
+    numba.njit(lambda x: x + 1)(1)
+started = time.perf_counter()
+tp.equalize(images)
+first = time.perf_counter() - started
+warm = []
+for _ in range(5):
+    started = time.perf_counter()
+    tp.equalize(images)
+    warm.append(time.perf_counter() - started)
+print(json.dumps({"first": first, "warm": min(warm)}))
+"""
+
+
+def first_call(console: Console, full: bool) -> None:
+    """The first equalize in a fresh process (numba's disk cache warm) against a warm call."""
+    import json
+    import subprocess
+    import sys
+
+    def run(*args: str) -> dict[str, float]:
+        runs = []
+        for _ in range(3 if full else 2):
+            done = subprocess.run(
+                [sys.executable, "-c", FIRST_CALL_CHILD, *args],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        return min(runs, key=lambda one: one["first"])
+
+    subprocess.run([sys.executable, "-c", FIRST_CALL_CHILD], capture_output=True, check=True)
+    cold, started = run(), run("numba-started")
+    console.print(
+        f"first call: tp.equalize of (1800, 1, 96, 96) float64 in a fresh process (numba's"
+        f" disk cache warm): {cold['first'] * 1000:.0f} ms, a warm call {cold['warm'] * 1000:.0f}"
+        f" ms: {cold['first'] / cold['warm']:.1f}x (goal <= 2). With numba's one-time start-up"
+        f" already done in the process: {started['first'] * 1000:.0f} ms,"
+        f" {started['first'] / started['warm']:.1f}x a warm call."
+    )
 
 
 def main() -> None:
@@ -258,7 +387,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="the issue's sizes (minutes)")
     parser.add_argument(
         "--only",
-        choices=["512", "1500", "uint8", "stream", "equalize"],
+        choices=["512", "1500", "uint8", "stream", "equalize", "oracles", "memory", "first-call"],
         default=None,
         help="one table",
     )
@@ -280,6 +409,9 @@ def main() -> None:
         "uint8": uint8_path,
         "stream": streaming,
         "equalize": equalization,
+        "oracles": oracles,
+        "memory": memory,
+        "first-call": first_call,
     }
     for name, run in tables.items():
         if args.only in (None, name):

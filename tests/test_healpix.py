@@ -282,7 +282,7 @@ def test_no_valid_pixel_is_a_clear_error(hp: ModuleType, fill: str) -> None:
         "nan": np.full(12, np.nan),
         "masked": np.ma.masked_all(12),
     }[fill]
-    with pytest.raises(InputError, match="at least one valid pixel, got none of 12.*vmin and"):
+    with pytest.raises(InputError, match=r"at least one valid pixel, got none of 12.*vmin and"):
         healpix_labels(sky)
     with pytest.raises(InputError, match="at least one valid pixel"):
         healpix_labels(sky, vmin=0)

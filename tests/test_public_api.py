@@ -148,7 +148,9 @@ def check_find_colorbar() -> None:
 
 def check_pixel_histogram_figure() -> None:
     counts = np.ma.masked_equal(np.ones((2, 3, 4), np.uint8), 0)
-    refused(lambda value: tp.display.pixel_histogram_figure(value, np.arange(5.0), pixel=(0, 0)), counts)
+    refused(
+        lambda value: tp.display.pixel_histogram_figure(value, np.arange(5.0), pixel=(0, 0)), counts
+    )
 
 
 MASKED: dict[str, Callable[[], None]] = {
@@ -218,7 +220,7 @@ ERROR_NAMES = set(truepix.errors.__all__)
 # is a strict xfail, so completing one fails here until it leaves this list.
 INCOMPLETE_DOCSTRINGS = {
     "truepix.colormaps", "truepix.decolorize", "truepix.find_colorbar",
-    "truepix.identify_colormap", "truepix.info", "truepix.load",
+    "truepix.identify_colormap",
     "truepix.Decolorizer.values", "truepix.Decolorizer.residual", "truepix.Decolorizer.decode",
     "truepix.color.get_norm",
 }  # fmt: skip
@@ -256,7 +258,9 @@ def test_docstring_has_the_sections_and_names_truepix_errors(name: str) -> None:
 
 def subpackages() -> list[str]:
     return sorted(
-        info.name for info in pkgutil.iter_modules(tp.__path__) if info.ispkg and not info.name.startswith("_")
+        info.name
+        for info in pkgutil.iter_modules(tp.__path__)
+        if info.ispkg and not info.name.startswith("_")
     )
 
 
@@ -277,5 +281,77 @@ def test_import_truepix_is_light() -> None:
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    loaded = set(eval(done.stdout))  # noqa: S307 - our own subprocess's repr of a list
+    loaded = set(eval(done.stdout))
     assert not loaded & {"numba", "matplotlib", "dask", "healpy", "numpy"}
+
+
+# ---------------------------------------------------------------- one colormap resolver
+
+CATALOG_NAME = "cmocean:thermal"  # a map matplotlib does not register
+
+
+def thermal_table() -> np.ndarray:
+    return tp.color.catalog[CATALOG_NAME].lut_bytes
+
+
+def drawn_table(image: Any) -> np.ndarray:
+    return image.cmap(np.linspace(0, 1, 256), bytes=True)
+
+
+def cmap_colorize() -> None:
+    rgba = tp.colorize(np.linspace(0, 1, 256), cmap=CATALOG_NAME, vmin=0, vmax=1)
+    np.testing.assert_array_equal(rgba, thermal_table())
+
+
+def cmap_decolorize() -> None:
+    data = np.linspace(0, 1, 256)[None]
+    picture = tp.colorize(data, cmap=CATALOG_NAME, vmin=0, vmax=1)
+    values = tp.decolorize(picture, cmap=CATALOG_NAME, vmin=0, vmax=1)
+    assert np.abs(values - data).max() <= 1 / 256
+
+
+def cmap_healpix_labels() -> None:
+    pytest.importorskip("healpy")
+    fig = tp.healpix_labels(np.linspace(0, 1, 12), cmap=CATALOG_NAME)
+    np.testing.assert_array_equal(drawn_table(fig.axes[0].get_images()[0]), thermal_table())
+
+
+def cmap_preview_figure() -> None:  # truepix show
+    fig = tp.display.preview_figure(np.linspace(0, 1, 20).reshape(4, 5), cmap=CATALOG_NAME)
+    np.testing.assert_array_equal(drawn_table(fig.axes[0].images[0]), thermal_table())
+
+
+def cmap_pixel_histogram_figure() -> None:  # truepix hist --plot-pixel
+    counts = np.ones((1, 1, 4), np.uint8)
+    fig = tp.display.pixel_histogram_figure(counts, np.arange(5.0), pixel=(0, 0), cmap=CATALOG_NAME)
+    colors = [bar.get_facecolor() for bar in fig.axes[0].patches]
+    expected = tp.display.matplotlib_colormap(CATALOG_NAME)((np.arange(4) + 0.5) / 4)
+    np.testing.assert_allclose(colors, expected)
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        cmap_colorize,
+        cmap_decolorize,
+        cmap_healpix_labels,
+        cmap_preview_figure,
+        cmap_pixel_histogram_figure,
+    ],
+)
+def test_a_catalog_name_beyond_matplotlib_works_everywhere(check: Callable[[], None]) -> None:
+    check()
+
+
+def test_an_unknown_name_gets_the_same_error_everywhere() -> None:
+    calls = [
+        lambda: tp.colorize([0.0], cmap="thermall"),
+        lambda: tp.display.preview_figure(np.zeros((2, 2)), cmap="thermall"),
+        lambda: tp.display.matplotlib_colormap("thermall"),
+    ]
+    messages = set()
+    for call in calls:
+        with pytest.raises(truepix.errors.UnknownColormapError) as caught:
+            call()
+        messages.add(str(caught.value))
+    assert len(messages) == 1 and "did you mean" in messages.pop()

@@ -52,6 +52,12 @@ _EXPORTS: dict[str, str] = {
     "to_display": "truepix.display",
     "healpix_labels": "truepix.display",
     "display": "truepix.display",
+    # 5. figures
+    "read_figure": "truepix.figures",
+    "FigureReading": "truepix.figures",
+    "Panel": "truepix.figures",
+    "figures": "truepix.figures",
+    "web": "truepix.web",
     # the command line
     "cli": "truepix.cli",
     # errors

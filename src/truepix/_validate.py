@@ -50,6 +50,7 @@ __all__ = [
     "check_bound",
     "check_range",
     "finite_range",
+    "nan_span",
     "positive_int",
     "refuse_masked",
     "split_mask",
@@ -130,9 +131,7 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 # ---------------------------------------------------------------- pictures
 
 
-def as_picture(
-    image: Any, /, *, refuse_mask: str | None = None, stack: bool = False
-) -> np.ndarray:
+def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = False) -> np.ndarray:
     """Check a picture and return it as ``(H, W, 3)`` or ``(H, W, 4)``, dtype unchanged.
 
     The one rule for what a picture is: ``(H, W)`` gray or ``(H, W, 3|4)``
@@ -193,7 +192,7 @@ def as_picture(
         mask = None if mask is None else mask[..., None]
     if mask is None:
         return array
-    return _transparent(array, mask.any(axis=-1))
+    return _transparent(array, np.asarray(mask.any(axis=-1)))
 
 
 def _check_unit_floats(array: np.ndarray) -> None:
@@ -283,6 +282,23 @@ def check_range(
     return low, high
 
 
+def nan_span(data: np.ndarray) -> tuple[Any, Any]:
+    """Smallest and largest value with NaN skipped (±Inf kept): one pass each, no warning.
+
+    The fast first step of :func:`finite_range`; NaN only when every value is NaN.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> nan_span(np.array([np.nan, 2.0, np.inf]))
+    (np.float64(2.0), np.float64(inf))
+    """
+    if data.dtype.kind != "f":
+        return data.min(), data.max()
+    # fmin/fmax skip NaN without nanmin's all-NaN warning
+    return np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
+
+
 def finite_range(
     values: Any, /, *, mask: np.ndarray | None = None, positive: bool = False
 ) -> tuple[Any, Any] | None:
@@ -315,10 +331,7 @@ def finite_range(
     if data.size == 0:
         return None
     if mask is None and not positive:
-        if data.dtype.kind != "f":
-            return data.min(), data.max()
-        # fmin/fmax skip NaN without nanmin's all-NaN warning
-        low, high = np.fmin.reduce(data, axis=None), np.fmax.reduce(data, axis=None)
+        low, high = nan_span(data)
         if np.isfinite(low) and np.isfinite(high):
             return low, high
     valid = np.isfinite(data) if data.dtype.kind == "f" else np.ones(data.shape, bool)

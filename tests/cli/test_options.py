@@ -32,14 +32,29 @@ def make_inputs(folder: Path) -> dict[str, list[str]]:
         np.save(frames / f"f{k}.npy", RNG.random((5, 6)))
     return {
         "colorize": ["colorize", str(folder / "data.npy")],
-        "decolorize": ["decolorize", str(folder / "picture.png"), "--cmap", "viridis"],
+        "decolorize": [
+            "decolorize",
+            str(folder / "picture.png"),
+            "--cmap",
+            "viridis",
+            "--vmin",
+            "0",
+            "--vmax",
+            "1",
+        ],
         "equalize": ["equalize", str(folder / "data.npy")],
         "show": ["show", str(folder / "data.npy")],
         "hist": ["hist", str(frames / "*.npy"), "--bins", "4", "--range", "0", "1"],
     }
 
 
-SUFFIX = {"colorize": ".png", "decolorize": ".npy", "equalize": ".npy", "show": ".png", "hist": ".npy"}
+SUFFIX = {
+    "colorize": ".png",
+    "decolorize": ".npy",
+    "equalize": ".npy",
+    "show": ".png",
+    "hist": ".npy",
+}
 
 
 @pytest.mark.parametrize("name", sorted(SUFFIX))
@@ -100,9 +115,7 @@ def test_shared_options_are_one_definition() -> None:
     assert "output_opt" in options.__doc__ and "overwrite_opt" in options.__doc__
 
 
-@pytest.mark.parametrize(
-    "name", ["colorize", "decolorize"], ids=["colorize", "decolorize"]
-)
+@pytest.mark.parametrize("name", ["colorize", "decolorize"], ids=["colorize", "decolorize"])
 def test_catalog_names_beyond_matplotlib(tmp_path: Path, name: str) -> None:
     data = np.linspace(0, 1, 64).reshape(8, 8)
     np.save(tmp_path / "d.npy", data)

@@ -83,10 +83,30 @@ def test_values_a_16_bit_picture_cannot_hold_become_planes(tmp_path: Path, dtype
         assert np.array_equal(tp.load(path), array) and tp.load(path).dtype == array.dtype
 
 
+# a small valid input of each encoding, with values near the bottom of its domain
+_SMALL_INPUTS = {
+    "exact": np.zeros((3, 4), np.uint16),
+    "linear": np.zeros((3, 4)),
+    "terrain-rgb": np.full((3, 4), -10000.0),
+    "terrarium": np.full((3, 4), -32768.0),
+    "kitti-depth": np.full((3, 4), 0.25),
+    "kitti-flow": np.zeros((3, 4, 2)),
+    "colormap": np.zeros((3, 4)),
+}
+
+
 @pytest.mark.parametrize("name", encodings.names())
-def test_encodings_declare_what_they_store(name: str) -> None:
+def test_encodings_store_the_dtype_they_declare(tmp_path: Path, name: str) -> None:
     codec = encodings.get(name)
-    assert codec.stored_dtype in (None, "uint8", "uint16")
+    array = _SMALL_INPUTS[name]  # a new encoding needs its row here
+    encoded = codec.encode(array)
+    declared = codec.stored_dtype
+    assert declared in (None, "uint8", "uint16")
+    if declared is not None:
+        assert encoded.samples.dtype == np.dtype(declared)
+        path = tmp_path / "small.png"
+        tp.save(path, array, encoding=name)
+        assert _ihdr(path)["bitdepth"] == np.dtype(declared).itemsize * 8
 
 
 def test_kitti_depth_of_short_distances_stays_a_kitti_file(tmp_path: Path) -> None:

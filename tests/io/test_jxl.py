@@ -8,6 +8,8 @@ damaged or hostile ones.
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import imagecodecs
@@ -139,3 +141,54 @@ def test_truncated_files_are_refused_in_words(tmp_path: Path, cut: int) -> None:
     message = str(caught.value)
     assert isinstance(caught.value, (CorruptFileError, DecompressionBombError)), message
     assert message.startswith("expected ") and "Error" not in message and "\n" not in message
+
+
+def test_split_codestream_and_other_uuid_boxes(tmp_path: Path) -> None:
+    """A codestream in jxlp parts and someone else's uuid box: the record is still found."""
+    array = RNG.integers(0, 65536, (20, 30)).astype(np.uint16)
+    path = tmp_path / "a.jxl"
+    tp.save(path, array)
+    data = path.read_bytes()
+    boxes, position = {}, 0
+    while position < len(data):
+        size, kind = struct.unpack_from(">I4s", data, position)
+        boxes[kind] = data[position + 8 : position + size]
+        position += size
+    stream, half = boxes[b"jxlc"], len(boxes[b"jxlc"]) // 2
+    parts = [struct.pack(">I", 0) + stream[:half], struct.pack(">I", 0x80000001) + stream[half:]]
+
+    def box(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", 8 + len(body)) + kind + body
+
+    foreign_uuid = bytes(range(16)) + b"someone else's metadata"
+    rebuilt = data[:12] + box(b"ftyp", boxes[b"ftyp"]) + box(b"uuid", foreign_uuid)
+    rebuilt += box(b"jxlp", parts[0]) + box(b"jxlp", parts[1]) + box(b"uuid", boxes[b"uuid"])
+    path.write_bytes(rebuilt)
+    np.testing.assert_array_equal(imagecodecs.jpegxl_decode(rebuilt), array)  # a valid file
+    assert not tp.info(path).foreign
+    loaded = tp.load(path)
+    assert loaded.dtype == array.dtype and loaded.tobytes() == array.tobytes()
+
+
+def test_noisy_16_bit_pictures_of_one_group_save(tmp_path: Path) -> None:
+    """libjxl 0.11's effort-1 fast path writes past a heap buffer on these and aborts.
+
+    Run in a child process, so that a regression fails this test instead of killing
+    the test session.
+    """
+    code = (
+        "import sys, numpy as np, truepix as tp\n"
+        "rng = np.random.default_rng(5)\n"
+        "for shape in [(200, 200), (128, 128), (64, 256), (256, 256, 4), (256, 256)]:\n"
+        "    array = rng.integers(0, 65536, shape).astype(np.uint16)\n"
+        "    tp.save(sys.argv[1], array)\n"
+        "    assert tp.load(sys.argv[1]).tobytes() == array.tobytes(), shape\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "noise.jxl")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-800:]

@@ -1,4 +1,4 @@
-"""Foreign layouts made the way other tools make them: palettes, TIFF series, sparse and empty files.
+"""Foreign layouts made as other tools make them: palettes, TIFF series, sparse and empty files.
 
 Oracles: Pillow (palette PNGs as VOC writes them), tifffile (``imread`` of a series,
 ``apply_colormap``), pypng (PNG chunks).
@@ -7,6 +7,7 @@ Oracles: Pillow (palette PNGs as VOC writes them), tifffile (``imread`` of a ser
 from __future__ import annotations
 
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def voc_labels(tmp_path: Path) -> tuple[Path, np.ndarray, np.ndarray]:
     return path, labels, palette
 
 
-def test_palette_png_gives_colors_or_indices(voc_labels: tuple[Path, np.ndarray, np.ndarray]) -> None:
+Labels = tuple[Path, np.ndarray, np.ndarray]
+
+
+def test_palette_png_gives_colors_or_indices(voc_labels: Labels) -> None:
     path, labels, palette = voc_labels
     with Image.open(path) as image:
         pillow_colors = np.asarray(image.convert("RGB"))
@@ -75,7 +79,7 @@ def test_palette_png_gives_colors_or_indices(voc_labels: tuple[Path, np.ndarray,
     assert (colors[labels == 1] == (128, 0, 0)).all() and (colors[labels == 2] == (128, 0, 0)).all()
 
 
-def test_info_reports_the_palette(voc_labels: tuple[Path, np.ndarray, np.ndarray]) -> None:
+def test_info_reports_the_palette(voc_labels: Labels) -> None:
     path, _, palette = voc_labels
     meta = tp.info(path)
     assert meta.foreign and meta.shape == (12, 16, 3) and meta.dtype == np.uint8
@@ -106,7 +110,7 @@ def test_an_index_past_plte_is_refused(tmp_path: Path) -> None:
             tp.load(path, palette=palette)
 
 
-def test_an_unknown_palette_mode_is_refused(voc_labels: tuple[Path, np.ndarray, np.ndarray]) -> None:
+def test_an_unknown_palette_mode_is_refused(voc_labels: Labels) -> None:
     with pytest.raises(InputError, match="expected palette='colors' or 'indices'"):
         tp.load(voc_labels[0], palette="rgb")
 
@@ -279,3 +283,20 @@ def test_another_tools_document_name_is_not_a_record(tmp_path: Path) -> None:
     tifffile.imwrite(tmp_path / "scan.tif", array, extratags=[(269, "s", 0, "{scan 12}", True)])
     assert tp.info(tmp_path / "scan.tif").foreign
     np.testing.assert_array_equal(tp.load(tmp_path / "scan.tif"), array)
+
+
+def test_interlaced_png_loads_without_libpng_lines_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """libpng used to print "Interlace handling should be turned on" once per file."""
+    import png
+
+    picture = RNG.integers(0, 65536, (13, 17)).astype(np.uint16)
+    with open(tmp_path / "adam7.png", "wb") as file:
+        png.Writer(17, 13, greyscale=True, bitdepth=16, interlace=True).write(file, picture)
+    capfd.readouterr()
+    for _ in range(3):
+        np.testing.assert_array_equal(tp.load(tmp_path / "adam7.png"), picture)
+    assert capfd.readouterr().err == ""
+    print("stderr works again", file=sys.stderr)
+    assert "works again" in capfd.readouterr().err

@@ -15,7 +15,9 @@ RNG = np.random.default_rng(31)
 
 
 @pytest.mark.parametrize("shape", [(17, 23), (17, 23, 3), (17, 23, 4)])
-def test_uint8_pictures_round_trip_and_pillow_sees_them(tmp_path: Path, shape: tuple[int, ...]) -> None:
+def test_uint8_pictures_round_trip_and_pillow_sees_them(
+    tmp_path: Path, shape: tuple[int, ...]
+) -> None:
     picture = RNG.integers(0, 256, shape).astype(np.uint8)
     if len(shape) == 3 and shape[2] == 4:
         picture[::3, :, 3] = 0  # colors under transparent pixels are kept too

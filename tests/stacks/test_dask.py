@@ -87,8 +87,14 @@ def test_stacks_on_disk_become_dask_arrays_that_read_in_tasks(
 
 
 @pytest.mark.slow
-def test_distributed_cluster_runs_the_tiles_on_its_workers(stack: np.ndarray) -> None:
+def test_distributed_cluster_runs_the_tiles_on_its_workers(
+    stack: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from distributed import Client, LocalCluster, get_task_stream
+
+    from truepix.stacks import _hist_dask
+
+    monkeypatch.setattr(_hist_dask, "TASK_BYTES", 40 * 8 * 600)  # tiles of ~600 pixels
 
     big = np.concatenate([stack] * 5, axis=1)  # more tiles than workers
     array = da.from_array(big, chunks=(10, 50, 26))
@@ -99,11 +105,18 @@ def test_distributed_cluster_runs_the_tiles_on_its_workers(stack: np.ndarray) ->
         Client(cluster) as client,
     ):
         workers = set(client.scheduler_info()["workers"])
+        reports: list[tuple[int, int | None]] = []
         with get_task_stream(client) as stream:
-            got = tp.pixel_histogram(array, bins=11, range=(0, 1))
+            got = tp.pixel_histogram(
+                array, bins=11, range=(0, 1), progress=lambda *done: reports.append(done)
+            )
         # fused tasks keep the token in their name ("rechunk-merge-truepix-pixel-histogram-...")
         ran_on = {
             task["worker"] for task in stream.data if "truepix-pixel-histogram" in str(task["key"])
         }
     assert np.array_equal(got, oracle(big, 11, (0, 1)))
     assert ran_on and ran_on <= workers
+    # one report per pixel tile, growing to the full depth
+    assert len(reports) > 2
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+    assert reports[-1] == (big.shape[0], big.shape[0])

@@ -297,14 +297,13 @@ def test_pixel_histogram_class_promotes_past_its_n_frames_hint() -> None:
     assert hist.counts.dtype == np.uint16 and hist.counts[1, 1, 1] == 300
 
 
-@pytest.mark.parametrize("binner", ["uniform", "edges", "lut"])
+@pytest.mark.parametrize("binner", ["uniform", "edges", "lut", "flush"])
 def test_parallel_and_serial_twins_are_distinct_compiled_functions(binner: str) -> None:
     # numba's disk cache keys on the Python function: jitting one function twice
     # (parallel and serial) let the parallel one load the serial build
-    from truepix.stacks import _hist_numba
+    from truepix.stacks._hist_numba import KERNELS
 
-    parallel = getattr(_hist_numba, f"count_{binner}_parallel")
-    serial = getattr(_hist_numba, f"count_{binner}_serial")
+    parallel, serial = KERNELS[binner]["parallel"], KERNELS[binner]["serial"]
     assert parallel.py_func is not serial.py_func
     assert parallel.py_func.__qualname__ != serial.py_func.__qualname__
     assert parallel.targetoptions.get("parallel") and not serial.targetoptions.get("parallel")

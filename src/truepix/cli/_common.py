@@ -14,9 +14,16 @@ if TYPE_CHECKING:
 
     from truepix.io import ImageInfo
 
-__all__ = ["info_table", "read_array", "read_picture", "write_npy", "write_result"]
+__all__ = [
+    "heatmap_pixels",
+    "info_table",
+    "read_array",
+    "read_picture",
+    "write_npy",
+    "write_result",
+]
 
-_IMAGE_SUFFIXES = (".png", ".tif", ".tiff")
+_IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".jxl", ".webp")
 
 
 def read_array(path: Path) -> np.ndarray:
@@ -34,7 +41,10 @@ def read_array(path: Path) -> np.ndarray:
         from truepix.io import load
 
         return load(path)
-    msg = f"expected an input ending in .npy, .npz, .png, .tif or .tiff, got {str(path)!r}"
+    msg = (
+        "expected an input ending in .npy, .npz, .png, .tif, .tiff, .jxl or .webp, "
+        f"got {str(path)!r}"
+    )
     raise UnknownFormatError(msg)
 
 
@@ -58,6 +68,8 @@ def write_result(path: Path, array: np.ndarray, *, overwrite: bool) -> None:
 def _format_error(info: ImageInfo) -> str:
     if info.exact:
         return "0 (exact)"
+    if info.foreign:  # another tool's lossy codec: the original values are not known
+        return "unknown (lossy codec)" if info.lossless is False else "unknown (codec may be lossy)"
     return f"{info.max_error:.6g}"
 
 
@@ -103,3 +115,24 @@ def read_picture(path: Path) -> np.ndarray:
 
         msg = f"expected a picture file, got {str(path)!r} that no codec reads ({exc})"
         raise CorruptFileError(msg) from exc
+
+
+def heatmap_pixels(data: np.ndarray, *, width: float = 5.0, **style: Any) -> np.ndarray:
+    """An imshow + colorbar figure as RGBA pixels (matplotlib, Agg): the demos' "paper figure".
+
+    ``style`` takes ``cmap``, ``vmin``, ``vmax``, ``title`` and ``label`` (the colorbar's).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, 3.6), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    image = ax.imshow(
+        data, cmap=style["cmap"], vmin=style.get("vmin"), vmax=style.get("vmax"),
+        interpolation="nearest",
+    )  # fmt: skip
+    ax.set_title(style["title"])
+    fig.colorbar(image, ax=ax, label=style["label"])
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()

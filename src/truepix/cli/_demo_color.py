@@ -12,21 +12,6 @@ from rich.table import Table
 __all__ = ["run_section"]
 
 
-def _figure_with_colorbar(data: np.ndarray) -> np.ndarray:
-    """A matplotlib figure (imshow + colorbar, Agg) as RGBA pixels."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(5.0, 3.6), dpi=100)
-    canvas = FigureCanvasAgg(fig)
-    ax = fig.subplots()
-    image = ax.imshow(data, cmap="magma")
-    ax.set_title("a figure from someone's paper")
-    fig.colorbar(image, ax=ax, label="temperature [K]")
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
-
-
 def run_section(out_dir: Path, console: Console) -> None:
     import imagecodecs
     from PIL import Image
@@ -57,7 +42,11 @@ def run_section(out_dir: Path, console: Console) -> None:
         )
     console.print(table)
 
-    figure = _figure_with_colorbar(field)
+    from truepix.cli._common import heatmap_pixels
+
+    figure = heatmap_pixels(
+        field, cmap="magma", title="a figure from someone's paper", label="temperature [K]"
+    )
     path = out_dir / "figure_with_colorbar.png"
     path.write_bytes(imagecodecs.png_encode(figure))
     bar = tp.find_colorbar(figure)

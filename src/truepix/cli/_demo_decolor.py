@@ -35,21 +35,6 @@ def _nearest_color(picture: np.ndarray, table: np.ndarray) -> np.ndarray:
     return (VMIN + u * (VMAX - VMIN)).reshape(picture.shape[:-1])
 
 
-def _figure(data: np.ndarray) -> np.ndarray:
-    """An imshow + colorbar figure as RGBA pixels (matplotlib, Agg)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(5.2, 3.6), dpi=100)
-    canvas = FigureCanvasAgg(fig)
-    ax = fig.subplots()
-    image = ax.imshow(data, cmap="turbo", vmin=VMIN, vmax=VMAX, interpolation="nearest")
-    ax.set_title("someone's heatmap")
-    fig.colorbar(image, ax=ax, label="depth [m]")
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
-
-
 def run_section(out_dir: Path, console: Console) -> None:
     import imagecodecs
 
@@ -98,7 +83,12 @@ def run_section(out_dir: Path, console: Console) -> None:
         f" mean error {np.mean(np.abs(values - field)):.2f} (a bin is {span / 256:.2f})"
     )
 
-    figure = _figure(field)
+    from truepix.cli._common import heatmap_pixels
+
+    figure = heatmap_pixels(
+        field, width=5.2, cmap="turbo", vmin=VMIN, vmax=VMAX,
+        title="someone's heatmap", label="depth [m]",
+    )  # fmt: skip
     (out_dir / "decolor_figure.png").write_bytes(imagecodecs.png_encode(figure))
     bar = tp.find_colorbar(figure)
     if bar is None:

@@ -8,7 +8,6 @@ same picture with what ``truepix load`` needs to read the values back.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import BinaryIO
 
 import click
@@ -20,22 +19,15 @@ __all__ = ["command"]
 
 
 @click.command("colorize")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options()
 @options.cmap_opt
-@options.vmin_opt
-@options.vmax_opt
+@options.range_options
 @options.norm_opt
 @click.option("--bad", default=None, help="Color of NaN/invalid values [transparent].")
 @click.option("--under", default=None, help="Color below vmin [the first color].")
 @click.option("--over", default=None, help="Color above vmax [the last color].")
 def command(
-    source: Path,
-    target: Path | None,
-    output: Path | None,
-    overwrite: bool,
+    inout: options.InOut,
     cmap: str | None,
     vmin: float | None,
     vmax: float | None,
@@ -52,12 +44,11 @@ def command(
     from truepix.cli._common import read_array
     from truepix.errors import ShapeError, UnknownFormatError
 
-    target = options.resolve_output(target, output)
+    target = inout.target
     if target.suffix.lower() != ".png":
         msg = f"expected an output file ending in .png, got {str(target)!r}"
         raise UnknownFormatError(msg)
-    options.check_overwrite(target, overwrite)
-    data = read_array(source)
+    data = read_array(inout.source)
     if data.ndim not in (1, 2):
         msg = (
             f"expected 1-D or 2-D data, got shape {data.shape}; hint: pick one channel or plane,"
@@ -82,7 +73,7 @@ def command(
     def write(file: BinaryIO) -> None:
         file.write(encoded)
 
-    options.write_file(target, write, overwrite=overwrite)
+    options.write_file(target, write, overwrite=inout.overwrite)
     options.report_saved(
         target,
         f"{picture.shape[1]}x{picture.shape[0]} px, {cmap} ({norm}) from {low:.6g} to {high:.6g}",

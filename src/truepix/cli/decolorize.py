@@ -22,10 +22,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
 
 
 @click.command("decolorize")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options()
 @options.cmap_required_opt
 @click.option(
     "--colorbar",
@@ -33,8 +30,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
     default=None,
     help="Read the colormap from the figure's colorbar instead of --cmap.",
 )
-@options.vmin_opt
-@options.vmax_opt
+@options.range_options
 @options.norm_opt
 @click.option(
     "--threshold",
@@ -46,10 +42,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
 @click.option("--residual", "residual_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
 def command(
-    source: Path,
-    target: Path | None,
-    output: Path | None,
-    overwrite: bool,
+    inout: options.InOut,
     cmap: str | None,
     colorbar: str | None,
     vmin: float | None,
@@ -64,7 +57,7 @@ def command(
     from truepix.cli._common import read_picture, write_npy, write_result
     from truepix.errors import InputError, UnknownFormatError
 
-    target = options.resolve_output(target, output)
+    target, source, overwrite = inout.target, inout.source, inout.overwrite
     if target.suffix.lower() not in _OUTPUT_SUFFIXES:
         msg = f"expected an output ending in .npy, .png, .tif or .tiff, got {str(target)!r}"
         raise UnknownFormatError(msg)
@@ -73,7 +66,6 @@ def command(
             "both" if cmap else "neither"
         )
         raise InputError(msg)
-    options.check_overwrite(target, overwrite)
     picture = read_picture(source)
     bar = None
     if colorbar is not None:

@@ -22,6 +22,7 @@ SECTIONS: list[str] = [
     "_demo_color",
     "_demo_decolor",
     "_demo_stacks",
+    "_demo_figure",
 ]
 
 
@@ -34,7 +35,14 @@ SECTIONS: list[str] = [
     show_default=True,
     help="Folder the demo writes its files into (created if missing).",
 )
-def command(out_dir: Path) -> None:
+@click.option(
+    "--section",
+    "sections",
+    type=click.Choice([name.removeprefix("_demo_") for name in SECTIONS]),
+    multiple=True,
+    help="Run only this section (repeat for several).  [default: all]",
+)
+def command(out_dir: Path, sections: tuple[str, ...]) -> None:
     """Run the tour on built-in data and write its files."""
     from rich.console import Console
 
@@ -44,6 +52,8 @@ def command(out_dir: Path) -> None:
     console.print(f"Writing files into [bold]{out_dir.resolve()}[/]\n")
     started = time.perf_counter()
     for name in SECTIONS:
+        if sections and name.removeprefix("_demo_") not in sections:
+            continue
         module = importlib.import_module(f"truepix.cli.{name}")
         module.run_section(out_dir, console)
         console.print()

@@ -12,10 +12,7 @@ __all__ = ["command"]
 
 
 @click.command("equalize")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options()
 @click.option(
     "--nbins",
     type=click.IntRange(min=1),
@@ -30,10 +27,7 @@ __all__ = ["command"]
     help="Array (.npy or image) of the pixels that make the histogram; nonzero selects.",
 )
 def command(
-    source: Path,
-    target: Path | None,
-    output: Path | None,
-    overwrite: bool,
+    inout: options.InOut,
     nbins: int,
     mask: Path | None,
 ) -> None:
@@ -48,17 +42,15 @@ def command(
     import truepix as tp
     from truepix.cli._common import read_array, write_result
 
-    target = options.resolve_output(target, output)
-    options.check_overwrite(target, overwrite)
-    images = read_array(source)
+    images = read_array(inout.source)
     selected = None if mask is None else read_array(mask)
     started = time.perf_counter()
     result = tp.equalize(images, nbins=nbins, mask=selected)
     elapsed = time.perf_counter() - started
-    write_result(target, result, overwrite=overwrite)
+    write_result(inout.target, result, overwrite=inout.overwrite)
     count = 1 if images.ndim == 2 else images.size // (images.shape[-1] * images.shape[-2])
     options.report_saved(
-        target,
+        inout.target,
         f"{count} image(s) {images.shape[-2]}x{images.shape[-1]} {images.dtype} -> {result.dtype}"
         f" in {elapsed * 1000:.0f} ms",
     )

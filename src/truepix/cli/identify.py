@@ -26,8 +26,8 @@ __all__ = ["command"]
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
 def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
     """Name the colormap of INPUT (a picture or a whole figure)."""
-    from truepix.cli._common import read_picture
     from truepix import find_colorbar, identify_colormap
+    from truepix.cli._common import read_picture
     from truepix.errors import InputError
 
     picture = read_picture(source)

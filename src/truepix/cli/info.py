@@ -34,9 +34,9 @@ def command(source: Path, as_json: bool, palette: str | None, series: int) -> No
 
     from truepix.cli._common import info_table
 
-    console = Console()
-    console.print(info_table(meta))
+    table = info_table(meta)
     if meta.axes:
-        console.print(f"axes      {meta.axes} (series {series} of {meta.n_series})")
+        table.add_row("axes", f"{meta.axes} (series {series} of {meta.n_series})")
     if meta.palette is not None:
-        console.print(f"palette   {len(meta.palette)} colors, first {meta.palette[:4]}")
+        table.add_row("palette", f"{len(meta.palette)} colors, first {meta.palette[:4]}")
+    Console().print(table)

@@ -1,4 +1,4 @@
-"""``truepix load IN OUT.npy``: a PNG/TIFF/JPEG XL back into an array file, as saved."""
+"""``truepix load IN OUT.npy``: a PNG/TIFF/JPEG XL/WebP back into an array file, as saved."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ __all__ = ["command"]
 def command(
     source: Path, target: Path, encoding: str | None, palette: str | None, series: int
 ) -> None:
-    """Load SOURCE (.png, .tif, .jxl) into TARGET (.npy), verifying its checksum."""
+    """Load SOURCE (.png, .tif, .jxl, .webp) into TARGET (.npy), verifying its checksum."""
     from rich.console import Console
 
     from truepix.cli._common import write_npy

@@ -31,8 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "decolorize": ("decolorize", "Turn a colormapped picture (or figure) back into its data."),
     "demo": ("demo", "Run the tour on built-in data and write its files."),
+    "read-figure": ("read_figure", "Read a heatmap figure (axes, colorbar, labels) into data."),
     "hist": ("hist", "Per-pixel histograms of a stack of frames (files, TIFF, zarr)."),
     "equalize": ("equalize", "Histogram-equalize an image or every image of a stack."),
+    "serve": ("serve", "Serve the local web page that turns a heatmap figure into numbers."),
 }
 
 

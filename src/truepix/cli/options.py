@@ -18,6 +18,10 @@ definition             commands
 ``norm_opt``           colorize, decolorize
 =====================  ==========================================================
 
+``inout_options`` applies the first four to a command that reads one input and
+writes one output, and hands it one resolved :class:`InOut`; ``range_options``
+applies ``--vmin`` and ``--vmax``.
+
 The output convention is the same for every command that writes a file: the
 output is the last positional argument or ``-o/--output`` (not both);
 ``--no-overwrite`` refuses to replace an existing file; writes are atomic; the
@@ -29,23 +33,28 @@ and 1.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 __all__ = [
+    "InOut",
     "check_overwrite",
     "cmap_opt",
     "cmap_required_opt",
     "files_inout_arg",
+    "inout_options",
     "input_arg",
     "norm_opt",
     "output_arg",
     "output_opt",
     "overwrite_opt",
     "range_kwargs",
+    "range_options",
     "report_saved",
     "resolve_files_inout",
     "resolve_output",
@@ -95,6 +104,49 @@ vmax_opt = click.option(
 norm_opt = click.option(
     "--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True
 )
+
+
+@dataclass(frozen=True)
+class InOut:
+    """What a one-input, one-output command reads and writes, resolved once."""
+
+    source: Path
+    target: Path
+    overwrite: bool
+
+
+def inout_options(
+    *, default: Callable[[Path], Path] | None = None
+) -> Callable[[Callable[..., Any]], click.Command | Any]:
+    """``INPUT [OUTPUT]``, ``-o/--output``, ``--overwrite/--no-overwrite``, resolved.
+
+    The command receives one ``inout`` argument (:class:`InOut`): the output
+    taken from OUTPUT or ``-o`` (``default(source)`` when neither is given and a
+    default exists), already refused under ``--no-overwrite`` if it exists.
+    """
+
+    def decorate(command: Callable[..., Any]) -> Any:
+        @functools.wraps(command)
+        def run(
+            *, source: Path, target: Path | None, output: Path | None, overwrite: bool, **kw: Any
+        ) -> Any:
+            chosen = resolve_output(
+                target, output, default=None if default is None else default(source)
+            )
+            check_overwrite(chosen, overwrite)
+            return command(inout=InOut(source, chosen, overwrite), **kw)
+
+        wrapped: Any = run
+        for option in (overwrite_opt, output_opt, output_arg, input_arg):
+            wrapped = option(wrapped)
+        return wrapped
+
+    return decorate
+
+
+def range_options(command: F) -> F:
+    """``--vmin`` and ``--vmax`` in one."""
+    return vmin_opt(vmax_opt(command))
 
 
 def resolve_output(

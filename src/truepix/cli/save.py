@@ -1,4 +1,4 @@
-"""``truepix save IN OUT``: an array file to a self-describing PNG, TIFF or JPEG XL."""
+"""``truepix save IN OUT``: an array file to a self-describing PNG, TIFF, JPEG XL or WebP."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ def _compression(value: str | None) -> int | str | None:
 @click.option(
     "--compression",
     default=None,
-    help="PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none; JPEG XL effort 1-9.",
+    help=(
+        "PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none; JPEG XL effort 1-9; "
+        "WebP level 0-100."
+    ),
 )
 @click.option("--no-overwrite", is_flag=True, help="Refuse to replace an existing file.")
 def command(
@@ -50,7 +53,7 @@ def command(
     compression: str | None,
     no_overwrite: bool,
 ) -> None:
-    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif, .jxl)."""
+    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif, .jxl, .webp)."""
     from rich.console import Console
 
     from truepix.cli._common import info_table, read_array

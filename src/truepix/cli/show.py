@@ -16,14 +16,14 @@ from truepix.cli import options
 __all__ = ["command"]
 
 
+def _default_output(source: Path) -> Path:
+    return Path.cwd() / f"{source.stem}.preview.png"
+
+
 @click.command("show")
-@options.input_arg
-@options.output_arg
-@options.output_opt
-@options.overwrite_opt
+@options.inout_options(default=_default_output)
 @options.cmap_opt
-@options.vmin_opt
-@options.vmax_opt
+@options.range_options
 @click.option(
     "--plane",
     type=int,
@@ -32,10 +32,7 @@ __all__ = ["command"]
     help="Which 2-D plane of a stack (an array of more than 2 dimensions) to show.",
 )
 def command(
-    source: Path,
-    target: Path | None,
-    output: Path | None,
-    overwrite: bool,
+    inout: options.InOut,
     cmap: str | None,
     vmin: float | None,
     vmax: float | None,
@@ -51,15 +48,13 @@ def command(
     from truepix.display import preview_figure
     from truepix.errors import InputError
 
-    default = Path.cwd() / f"{source.stem}.preview.png"
-    target = options.resolve_output(target, output, default=default)
+    source, target = inout.source, inout.target
     if target.exists() and target.resolve() == source.resolve():
         msg = f"expected an output other than the input, got {target}; name another file"
         raise InputError(msg)
-    options.check_overwrite(target, overwrite)
     figure = preview_figure(source, cmap=cmap, vmin=vmin, vmax=vmax, plane=plane)
     suffix = target.suffix.lower().lstrip(".") or "png"
     options.write_file(
-        target, lambda file: figure.savefig(file, format=suffix, dpi=100), overwrite=overwrite
+        target, lambda file: figure.savefig(file, format=suffix, dpi=100), overwrite=inout.overwrite
     )
     options.report_saved(target, f"quick look of {source.name}")

@@ -27,7 +27,7 @@ import numpy as np
 
 from truepix.errors import ShapeError, UnsupportedDtypeError
 
-__all__ = ["Colorbar", "find_colorbar", "image_rgb8"]
+__all__ = ["Colorbar", "find_colorbar", "find_colorbars", "image_rgb8"]
 
 # Two neighbours within this many DN count as the same color: 0 for exact
 # pictures (Agg draws a colorbar's cells exactly, and its antialiased outline
@@ -38,7 +38,12 @@ _TOLERANCES = (0, 32)
 _MIN_LENGTH = 24  # pixels along the bar
 _MIN_WIDTH = 3  # pixels across it
 _MIN_ASPECT = 3.0  # length / width
-_MIN_DISTINCT = 12  # distinct colors along the bar
+_MIN_DISTINCT = 12  # distinct colors along a continuous bar
+_MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNorm, few-color maps)
+_MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
+_STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
+_LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
+_LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the colors under it
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
@@ -64,6 +69,11 @@ class Colorbar:
         Whether every row across the bar was one exact color (an uncompressed
         picture). A bar found in a compressed (JPEG'd) figure has ``False``: its
         colors are medians across the bar, a few DN off the map.
+    boundaries : numpy.ndarray or None
+        For a stepped bar (contourf levels, BoundaryNorm, a map of few
+        colors): (N + 1,) float64, the fractions of the bar's length, from
+        the low end, where its N steps begin and end; ``colors`` then holds
+        one color per step. None for a continuous bar.
 
     Examples
     --------
@@ -78,8 +88,16 @@ class Colorbar:
     orientation: str
     colors: np.ndarray
     exact: bool = True
+    boundaries: np.ndarray | None = None
 
     def __post_init__(self) -> None:
+        if self.boundaries is not None:
+            edges = np.array(self.boundaries, dtype=np.float64)
+            if edges.shape != (len(self.colors) + 1,):
+                msg = f"expected {len(self.colors) + 1} boundaries for {len(self.colors)} steps, got {edges.shape}"
+                raise ValueError(msg)
+            edges.setflags(write=False)
+            object.__setattr__(self, "boundaries", edges)
         if self.orientation not in ("vertical", "horizontal"):
             msg = f"expected orientation 'vertical' or 'horizontal', got {self.orientation!r}"
             raise ValueError(msg)
@@ -103,9 +121,10 @@ class Colorbar:
 
     def __repr__(self) -> str:
         exact = "" if self.exact else ", exact=False"
+        kind = "steps" if self.boundaries is not None else "colors"
         return (
             f"Colorbar(bbox={self.bbox}, orientation={self.orientation!r},"
-            f" colors=<{len(self.colors)} colors>{exact})"
+            f" colors=<{len(self.colors)} {kind}>{exact})"
         )
 
 
@@ -209,23 +228,80 @@ def _candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int,
     changes = np.zeros((height, width), dtype=np.int32)
     changes[1:] = np.abs(np.diff(wide_rgb, axis=0)).max(axis=2) > 0
     changes_flat = np.cumsum(changes.T.ravel())
-    keep = changes_flat[bottoms - 1] - changes_flat[tops] >= _MIN_DISTINCT - 1
+    keep = changes_flat[bottoms - 1] - changes_flat[tops] >= _MIN_STEPS - 1
     found: dict[tuple[int, int, int, int], float] = {}
+    seen: set[tuple[int, int, int, int]] = set()
     for first, stop in zip(tops[keep], bottoms[keep], strict=True):
         x, top = divmod(int(first), height)
         bottom = top + int(stop - first)
+        # every column of one run gives the same rectangle: look at one of them
+        key = (top, bottom, int(start[top, x]), int(end[top, x]))
+        if key in seen:
+            continue
+        seen.add(key)
+        # rows whose run narrows away from the bar's width are an extend triangle's
+        widths = run_width[top:bottom, x]
+        steady = np.flatnonzero(np.abs(widths - np.median(widths)) <= (2 if tolerance else 0.5))
+        if len(steady) == 0:
+            continue
+        top, bottom = top + int(steady[0]), top + int(steady[-1]) + 1
         left = int(np.median(start[top:bottom, x]))
         right = int(np.median(end[top:bottom, x]))
         length = bottom - top
         rect = (left, top, right, bottom)
         if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
             continue
-        found[rect] = _score(rgb[top:bottom, (left + right) // 2])
+        profile = rgb[top:bottom, (left + right) // 2]
+        smoothed = _smoothed(profile, tolerance)
+        stepped = _score_stepped(smoothed)
+        if stepped and not _isolated(rgb, rect, smoothed):
+            stepped = 0.0
+        found[rect] = max(_score(profile), stepped)
     return [(score, rect) for rect, score in found.items() if score > 0]
+
+
+def _line_rows(profile: np.ndarray) -> np.ndarray:
+    """Pixels along a bar covered by a line drawn across it (``Colorbar.add_lines``).
+
+    A line covers one to four pixels (antialiased) that all stand far from
+    the straight blend between the two pixels just outside them, which are
+    close to each other: the colormap goes on under the line.
+    """
+    wide = profile.astype(np.int16)
+    n = len(profile)
+    covered = np.zeros(n, dtype=bool)
+    for length in range(1, _LINE_LENGTH + 2):
+        if n < length + 2:
+            break
+        before, after = wide[: n - length - 1], wide[length + 1 :]
+        close = np.abs(before - after).max(axis=1) <= _MAX_STEP
+        far = np.ones(len(before), dtype=bool)
+        for k in range(1, length + 1):
+            t = k / (length + 1)
+            expected = before + t * (after - before)
+            far &= np.abs(wide[k : n - length - 1 + k] - expected).max(axis=1) > _LINE_CONTRAST
+        for start in np.flatnonzero(close & far):
+            covered[start + 1 : start + 1 + length] = True
+    return covered
+
+
+def _without_lines(profile: np.ndarray) -> np.ndarray:
+    """The colors along a bar with lines drawn across it filled from their neighbours."""
+    covered = _line_rows(profile)
+    if not covered.any():
+        return profile
+    kept = np.flatnonzero(~covered)
+    filled = profile.copy()
+    for channel in range(profile.shape[1]):
+        filled[covered, channel] = np.rint(
+            np.interp(np.flatnonzero(covered), kept, profile[kept, channel].astype(np.float64))
+        ).astype(np.uint8)
+    return filled
 
 
 def _score(profile: np.ndarray) -> float:
     """How much a run of colors looks like a colormap: 0 when not at all."""
+    profile = _without_lines(profile)
     distinct = len(np.unique(profile.view(np.dtype((np.void, 3)))))
     if distinct < _MIN_DISTINCT:
         return 0.0
@@ -234,6 +310,81 @@ def _score(profile: np.ndarray) -> float:
     if len(steps) > 4 and steps[2:-2].max() > _MAX_STEP:
         return 0.0
     return float(distinct) + len(profile) / 1000.0
+
+
+def _smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
+    """A compressed bar's colors with each run of nearly one color set to its median."""
+    if tolerance == 0:
+        return profile
+    starts = _steps(profile, _STEP_NOISE)
+    out = profile.copy()
+    for a, b in zip(starts, [*starts[1:], len(profile)], strict=True):
+        out[a:b] = np.median(profile[a:b], axis=0)
+    return out
+
+
+def _steps(profile: np.ndarray, noise: int) -> np.ndarray:
+    """Where each run of (nearly, within ``noise`` DN) one color starts."""
+    change = np.ones(len(profile), dtype=bool)
+    change[1:] = np.abs(np.diff(profile.astype(np.int16), axis=0)).max(axis=1) > noise
+    return np.flatnonzero(change)
+
+
+def _step_runs(profile: np.ndarray) -> list[tuple[int, int]]:
+    """The steps along a bar: runs of one color at least :data:`_MIN_STEP_LENGTH` long.
+
+    Shorter runs between them are transitions: antialiased blends of two
+    steps, or lines drawn across the bar (contour levels).
+    """
+    starts = _bins(profile)
+    stops = np.append(starts[1:], len(profile))
+    return [(int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b - a >= _MIN_STEP_LENGTH]
+
+
+def _isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarray) -> bool:
+    """Whether a column beside a stepped candidate keeps still where its steps change.
+
+    A bar stands on a background (or in its outline); a column of blocks in
+    a blocky image has neighbours whose colors change on the same rows.
+    """
+    left, top, right, bottom = rect
+    steps = _step_runs(profile)
+    rows = np.array([top + a for a, _ in steps[1:]])
+    if len(rows) == 0:
+        return False
+    # tick marks beside a bar change where its steps do, but only on one side
+    for column in (left - 3, right + 2):
+        if not 0 <= column < rgb.shape[1]:
+            continue
+        outside = rgb[:, column].astype(np.int16)
+        changes = np.abs(outside[rows] - outside[rows - 3]).max(axis=1) > 12
+        if changes.mean() < 0.5:
+            return True
+    return False
+
+
+def _score_stepped(profile: np.ndarray) -> float:
+    """How much a run of colors looks like a stepped colorbar: 0 when not at all.
+
+    Below any continuous bar's score (those have at least 12 distinct colors),
+    so a smooth bar is preferred where both fit.
+    """
+    steps = _step_runs(profile)
+    if not _MIN_STEPS <= len(steps) <= _MAX_STEPS:
+        return 0.0
+    gaps = [steps[k + 1][0] - steps[k][1] for k in range(len(steps) - 1)]
+    covered = sum(b - a for a, b in steps)
+    if max(gaps) > _LINE_LENGTH or covered < 0.8 * (steps[-1][1] - steps[0][0]):
+        return 0.0
+    lengths = np.array([b - a for a, b in steps])
+    if lengths.max() > 4 * np.median(lengths):
+        return 0.0
+    colors = np.array([profile[a] for a, _ in steps], dtype=np.int16)
+    if np.abs(np.diff(colors, axis=0)).max(axis=1).min() < 3:
+        return 0.0
+    if np.all(colors.max(axis=1) - colors.min(axis=1) < 12) and np.all(colors.min(axis=1) > 200):
+        return 0.0  # light grays: a table or a frame, not a bar
+    return len(steps) / 100.0
 
 
 def _bins(profile: np.ndarray) -> np.ndarray:
@@ -320,37 +471,117 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     return None if best is None else best[1]
 
 
+def find_colorbars(image: Any, /) -> list[Colorbar]:
+    """Find every colorbar in a figure (one per panel, shared, several).
+
+    Parameters
+    ----------
+    image : array_like
+        The figure, as for :func:`find_colorbar`.
+
+    Returns
+    -------
+    list of Colorbar
+        Bars that do not overlap each other, the most colorful first.
+
+    Examples
+    --------
+    >>> import numpy as np, truepix as tp
+    >>> from truepix.color._colorbar import find_colorbars
+    >>> figure = np.full((200, 200, 3), 255, np.uint8)
+    >>> figure[25:175, 40:52] = tp.colorize(np.linspace(1, 0, 150), cmap="viridis")[:, None, :3]
+    >>> figure[25:175, 150:162] = tp.colorize(np.linspace(1, 0, 150), cmap="magma")[:, None, :3]
+    >>> [bar.bbox for bar in find_colorbars(figure)]
+    [(40, 25, 52, 175), (150, 25, 162, 175)]
+    """
+    rgb, _ = image_rgb8(image)
+    # an exact bar wins over the same bar seen through the noise-tolerant search
+    found = [
+        (score if tolerance == 0 else 0.6 * score, bar)
+        for tolerance in _TOLERANCES
+        for score, bar in _bars(rgb, tolerance)
+    ]
+    found.sort(key=lambda item: -item[0])
+    kept: list[Colorbar] = []
+    for _, bar in found:
+        if not any(_overlap(bar.bbox, other.bbox) for other in kept):
+            kept.append(bar)
+    return kept
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
 def _best_bar(rgb: np.ndarray, tolerance: int) -> tuple[float, Colorbar] | None:
-    best: tuple[float, Colorbar] | None = None
+    found = _bars(rgb, tolerance)
+    return max(found, key=lambda item: item[0]) if found else None
+
+
+def _bars(rgb: np.ndarray, tolerance: int) -> list[tuple[float, Colorbar]]:
+    """Every bar-shaped candidate found at one tolerance, scored."""
+    found: list[tuple[float, Colorbar]] = []
     for orientation in ("vertical", "horizontal"):
         # A vertical bar has one color per row; a horizontal one per column.
         view = rgb if orientation == "vertical" else rgb.transpose(1, 0, 2)
         for score, (x0, y0, x1, y1) in _candidates(view, tolerance):
-            if best is not None and score <= best[0]:
-                continue
-            # the median across the bar (its sides left out) is the row's color
-            # even when compression noise makes the rows uneven
-            inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
-            pixels = np.rint(np.median(inner, axis=1)).astype(np.uint8)
-            # exact bars: one entry per bin; a compressed bar's runs are broken
-            # by noise, so it keeps one entry per pixel
-            starts = _bins(pixels) if tolerance == 0 else np.arange(len(pixels))
-            low, high = _trim(pixels[starts])
-            profile = pixels[starts[low:high]]
-            # Along the bar the trimmed ends were the outline; across, an
-            # outline's inner half covers the bar's outermost pixel on each side
-            # (seen as an edge pixel between the bar and the outline proper).
-            stops = np.append(starts[1:], len(pixels))
-            y0, y1 = y0 + int(starts[low]), y0 + int(stops[high - 1])
-            middle = view[(y0 + y1) // 2].astype(np.int16)
-            if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
-                x0 -= 1
-            if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
-                x1 += 1
-            exact = tolerance == 0
-            if orientation == "vertical":
-                bar = Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact)
+            if score < 1:
+                bar = _stepped_bar(view, (x0, y0, x1, y1), orientation, tolerance)
             else:
-                bar = Colorbar((y0, x0, y1, x1), orientation, profile, exact)
-            best = (score, bar)
-    return best
+                bar = _bar(view, (x0, y0, x1, y1), orientation, tolerance)
+            if bar is not None:
+                found.append((score, bar))
+    return found
+
+
+def _stepped_bar(
+    view: np.ndarray, rect: tuple[int, int, int, int], orientation: str, tolerance: int
+) -> Colorbar | None:
+    """A stepped bar: one color per step and the steps' boundaries (lines across dropped)."""
+    x0, y0, x1, y1 = rect
+    inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
+    pixels = _smoothed(np.rint(np.median(inner, axis=1)).astype(np.uint8), tolerance)
+    steps = _step_runs(pixels)
+    if len(steps) < _MIN_STEPS:
+        return None
+    edges = [float(steps[0][0])]
+    edges += [(steps[k][1] + steps[k + 1][0]) / 2.0 for k in range(len(steps) - 1)]
+    edges.append(float(steps[-1][1]))
+    colors = np.array([pixels[(a + b) // 2] for a, b in steps], dtype=np.uint8)
+    top, bottom = y0 + steps[0][0], y0 + steps[-1][1]
+    fractions = (np.array(edges) - edges[0]) / (edges[-1] - edges[0])
+    exact = tolerance == 0
+    if orientation == "vertical":
+        return Colorbar((x0, top, x1, bottom), orientation, colors[::-1], exact, 1.0 - fractions[::-1])
+    return Colorbar((top, x0, bottom, x1), orientation, colors, exact, fractions)
+
+
+def _bar(
+    view: np.ndarray, rect: tuple[int, int, int, int], orientation: str, tolerance: int
+) -> Colorbar | None:
+    x0, y0, x1, y1 = rect
+    # the median across the bar (its sides left out) is the row's color
+    # even when compression noise makes the rows uneven
+    inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
+    pixels = _without_lines(np.rint(np.median(inner, axis=1)).astype(np.uint8))
+    # exact bars: one entry per bin; a compressed bar's runs are broken
+    # by noise, so it keeps one entry per pixel
+    starts = _bins(pixels) if tolerance == 0 else np.arange(len(pixels))
+    low, high = _trim(pixels[starts])
+    if high - low < 2:
+        return None
+    profile = pixels[starts[low:high]]
+    # Along the bar the trimmed ends were the outline; across, an
+    # outline's inner half covers the bar's outermost pixel on each side
+    # (seen as an edge pixel between the bar and the outline proper).
+    stops = np.append(starts[1:], len(pixels))
+    y0, y1 = y0 + int(starts[low]), y0 + int(stops[high - 1])
+    middle = view[(y0 + y1) // 2].astype(np.int16)
+    if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
+        x0 -= 1
+    if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
+        x1 += 1
+    exact = tolerance == 0
+    if orientation == "vertical":
+        return Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact)
+    return Colorbar((y0, x0, y1, x1), orientation, profile, exact)

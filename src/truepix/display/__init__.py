@@ -22,16 +22,15 @@ from __future__ import annotations
 
 from truepix._lazy import lazy_exports
 
-# public name -> module that defines it (imported on first access)
-_EXPORTS: dict[str, str] = {
-    "to_display": "truepix.display._normalize",
-    "preview_figure": "truepix.display._quicklook",
-    "pixel_histogram_figure": "truepix.display._quicklook",
-    "BAD_COLOR": "truepix.display._colormap",
-    "matplotlib_colormap": "truepix.display._colormap",
-    "healpix_labels": "truepix.display._healpix",
-    "PROJECTIONS": "truepix.display._healpix",
-    "MIN_READABLE_FONTSIZE": "truepix.display._healpix",
+# module (under truepix.display) -> the public names it defines, imported on first access
+_MODULES: dict[str, tuple[str, ...]] = {
+    "_normalize": ("to_display",),
+    "_quicklook": ("preview_figure", "pixel_histogram_figure"),
+    "_colormap": ("BAD_COLOR", "matplotlib_colormap"),
+    "_healpix": ("healpix_labels", "PROJECTIONS", "MIN_READABLE_FONTSIZE"),
+}
+_EXPORTS = {
+    name: f"truepix.display.{module}" for module, names in _MODULES.items() for name in names
 }
 
 __all__ = sorted(_EXPORTS)

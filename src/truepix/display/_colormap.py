@@ -63,7 +63,13 @@ def matplotlib_colormap(cmap: Any, /, *, bad: Any = None) -> Colormap:
         from truepix.color._catalog import resolve
 
         entry = resolve(cmap)
+        under, over, invalid = (_rgba(c) for c in (entry.under, entry.over, entry.bad))
         colormap = ListedColormap(entry.lut, name=entry.name).with_extremes(
-            under=entry.under, over=entry.over, bad=entry.bad
+            under=under, over=over, bad=invalid
         )
     return colormap if bad is None else colormap.with_extremes(bad=bad)
+
+
+def _rgba(color: Any) -> tuple[float, float, float, float]:
+    red, green, blue, alpha = (float(channel) for channel in color)
+    return red, green, blue, alpha

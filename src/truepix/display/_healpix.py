@@ -203,7 +203,6 @@ def healpix_labels(
 
     # lazily: matplotlib is slow to import
     from matplotlib.figure import Figure
-    from matplotlib.patheffects import withStroke
     from matplotlib.ticker import MaxNLocator
 
     fig = Figure(figsize=figsize)
@@ -249,6 +248,16 @@ def healpix_labels(
     ax.apply_aspect()  # the axes' final box: label spacing is measured in it
     points = ax.transData.transform(np.column_stack([x, y])) * (72.0 / fig.dpi)
     nearest = _nearest_label_distance(pixels, points, nside, nest, hp)
+    sizes = _font_sizes(nearest, texts, fontsize, nside)
+    fill = _label_colors(image, values[pixels]) if color is None else [color] * pixels.size
+    _draw_labels(ax, x, y, texts, sizes, fill)
+    return fig
+
+
+def _font_sizes(
+    nearest: np.ndarray, texts: list[str], fontsize: float | None, nside: int
+) -> np.ndarray:
+    """Each label's size: the largest that clears its neighbours (or the one asked for)."""
     longest = max((len(text) for text in texts), default=1)
     fitting = nearest / max(_EM_PER_CHAR * longest, 1.2)  # per label, inf when alone
     typical = float(np.median(fitting)) if fitting.size else math.inf
@@ -256,10 +265,16 @@ def healpix_labels(
         # squeezed labels (a projection's edge) shrink to clear their neighbours
         sizes = np.minimum(fitting, min(typical, _DEFAULT_FONTSIZE))
     else:
-        sizes = np.full(pixels.size, float(fontsize))
+        sizes = np.full(len(texts), float(fontsize))
     _warn_if_crowded(sizes, typical, fontsize, nside)
+    return sizes
 
-    fill = _label_colors(image, values[pixels]) if color is None else [color] * pixels.size
+
+def _draw_labels(
+    ax: Any, x: np.ndarray, y: np.ndarray, texts: list[str], sizes: np.ndarray, fill: list[str]
+) -> None:
+    from matplotlib.patheffects import withStroke
+
     for x_i, y_i, text, size, fill_i in zip(
         x.tolist(), y.tolist(), texts, sizes.tolist(), fill, strict=True
     ):
@@ -276,7 +291,6 @@ def healpix_labels(
             color=fill_i,
             path_effects=[withStroke(linewidth=max(size / 5, 0.5), foreground=outline)],
         )
-    return fig
 
 
 def _check_map(hpx_map: npt.ArrayLike, hp: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -351,9 +365,7 @@ def _axes_class(projection: str) -> Any:
     return getattr(projaxes, PROJECTIONS[projection])
 
 
-def _color_range(
-    values: np.ndarray, vmin: float | None, vmax: float | None
-) -> tuple[float, float]:
+def _color_range(values: np.ndarray, vmin: float | None, vmax: float | None) -> tuple[float, float]:
     """The color range: the given ends, else the valid values' own (at least one).
 
     One value (or ``vmin == vmax``) spans ``value ± 0.5``, as ``np.histogram``
@@ -415,13 +427,13 @@ def _warn_if_crowded(sizes: np.ndarray, typical: float, fontsize: float | None, 
             f" {MIN_READABLE_FONTSIZE:g} pt one can read; use a larger figsize, a gnomonic"
             " view of a region, fewer pixels (healpy.ud_grade) or shorter labels (fmt)"
         )
-        warnings.warn(msg, CrowdedLabelsWarning, stacklevel=3)
+        warnings.warn(msg, CrowdedLabelsWarning, stacklevel=4)
     elif fontsize is not None and fontsize > typical * 1.05:
         msg = (
             f"labels at fontsize={fontsize:g} pt overlap their neighbours (they fit at"
             f" {typical:.1f} pt); leave fontsize=None to fit them"
         )
-        warnings.warn(msg, CrowdedLabelsWarning, stacklevel=3)
+        warnings.warn(msg, CrowdedLabelsWarning, stacklevel=4)
 
 
 def _is_light(color: str) -> bool:

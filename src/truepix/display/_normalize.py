@@ -21,7 +21,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from truepix._validate import check_range, finite_range, split_mask
+from truepix._validate import check_range, finite_range, nan_span, split_mask
 from truepix.errors import OutOfRangeError, ShapeError, UnsupportedDtypeError
 
 __all__ = ["to_display"]
@@ -207,11 +207,12 @@ def _float_range(
     """
     if lo is not None and hi is not None:
         return float(lo), float(hi), False
-    found = finite_range(data, mask=None if valid is None else ~valid)
+    # every non-NaN value finite and unmasked: the data's own span, nothing to clip
+    span = nan_span(data) if valid is None else (np.nan, np.nan)
+    inside = bool(np.isfinite(span[0]) and np.isfinite(span[1]))
+    found = span if inside else finite_range(data, mask=None if valid is None else ~valid)
     # no finite value: any level works, 0 keeps ±Inf at 1 / 0
     data_lo, data_hi = (0.0, 0.0) if found is None else (float(found[0]), float(found[1]))
-    # nothing to clip when every non-NaN value is finite and unmasked: the data's own range
-    inside = valid is None and found is not None and not np.isinf(data).any()
     filled_lo, filled_hi = _fill_range(lo, hi, data_lo, data_hi)
     inside = inside and lo is None and hi is None
     return float(filled_lo), float(filled_hi), inside

@@ -1,6 +1,7 @@
 """Arrays to image files and back: :func:`save`, :func:`load`, :func:`info`.
 
-Formats: PNG (``.png``) and TIFF (``.tif``, ``.tiff``). Every file truepix
+Formats: PNG (``.png``), TIFF (``.tif``, ``.tiff``), JPEG XL (``.jxl``) and
+WebP (``.webp``). Every file truepix
 writes carries a versioned metadata record (see :mod:`truepix.io._metadata`)
 so that :func:`load` needs no parameters and verifies what it reads.
 """

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import os
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -11,6 +11,7 @@ import numpy as np
 
 from truepix import __version__, encodings
 from truepix.errors import (
+    CorruptFileError,
     InputError,
     IntegrityError,
     MetadataError,
@@ -21,17 +22,10 @@ from truepix.errors import (
 )
 from truepix.io import _jxl, _png, _tiff, _webp
 from truepix.io._atomic import write_atomic
-from truepix.io._layout import (
-    FOLD_WIDTH,
-    fold,
-    from_planes,
-    narrow_dtype,
-    picture_shape,
-    to_planes,
-    to_planes_shape,
-    unfold,
-)
+from truepix.io._info import ImageInfo, info_from_record
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+from truepix.io._picture import from_layout, lay_out
+from truepix.io._readers import READERS
 
 __all__ = ["ImageInfo", "info", "load", "save"]
 
@@ -45,76 +39,6 @@ _FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class ImageInfo:
-    """What a file holds and how faithfully :func:`load` returns it.
-
-    Attributes
-    ----------
-    path : str
-        The file.
-    format : str
-        ``"png"`` or ``"tiff"``.
-    foreign : bool
-        True for files truepix did not write; :func:`load` returns their stored samples.
-    encoding : str or None
-        The encoding name (None for foreign files).
-    dtype, shape
-        dtype and shape of the array :func:`load` returns.
-    exact : bool
-        True when :func:`load` returns the saved array bit for bit.
-    max_error : float
-        Guaranteed bound on ``|load(path) - saved|`` (0.0 when exact).
-    params : dict
-        The encoding's parameters (``vmin``, ``vmax``, ``bits`` ...).
-    layout : str or None
-        How samples sit in the picture: ``"native"`` (viewable), ``"bool255"`` or ``"planes"``.
-    stored_dtype, stored_shape
-        The picture's own samples, as any other image reader sees them.
-    checksum : str or None
-        CRC-32 of the stored samples, verified by :func:`load`.
-    file_size : int
-        Bytes on disk.
-    writer : str or None
-        The truepix version that wrote the file.
-    palette : tuple of tuple of int, or None
-        A palette image's colors, one ``(R, G, B)`` or ``(R, G, B, A)`` per index
-        (8-bit for PNG, 16-bit for a TIFF ColorMap); None for other images.
-    axes : str or None
-        TIFF: tifffile's axes of the series, e.g. ``"TZCYX"`` or ``"YXS"``.
-    n_series : int
-        TIFF: how many series the file holds (``series=`` picks one).
-    """
-
-    path: str
-    format: str
-    foreign: bool
-    encoding: str | None
-    dtype: np.dtype
-    shape: tuple[int, ...]
-    exact: bool
-    max_error: float
-    params: dict[str, Any] = field(default_factory=dict)
-    layout: str | None = None
-    stored_dtype: np.dtype | None = None
-    stored_shape: tuple[int, ...] | None = None
-    checksum: str | None = None
-    file_size: int = 0
-    writer: str | None = None
-    palette: tuple[tuple[int, ...], ...] | None = None
-    axes: str | None = None
-    n_series: int = 1
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-serializable dict of every field (dtypes as strings)."""
-        data = asdict(self)
-        data["dtype"] = self.dtype.str
-        data["stored_dtype"] = None if self.stored_dtype is None else self.stored_dtype.str
-        data["shape"] = list(self.shape)
-        data["stored_shape"] = None if self.stored_shape is None else list(self.stored_shape)
-        return data
-
-
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
@@ -122,6 +46,40 @@ def _format_of(path: Path) -> str:
         msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
         raise UnknownFormatError(msg)
     return _FORMATS[suffix]
+
+
+# leading bytes -> format: a file read by what it is, whatever its name says
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"II+\x00", "tiff"),
+    (b"MM\x00+", "tiff"),
+    (b"\xff\x0a", "jxl"),
+    (b"\x00\x00\x00\x0cJXL \r\n\x87\n", "jxl"),
+)
+
+
+_SUFFIX = {"png": ".png", "tiff": ".tif", "jxl": ".jxl", "webp": ".webp"}
+
+
+def _sniff(path: Path, named: str) -> str:
+    """The named format, after checking that the content is not another format's.
+
+    A PNG named ``.tif`` is refused with a message that says what it is (reading it
+    as the PNG would hide that every other TIFF reader refuses the file).
+    """
+    with open(path, "rb") as file:
+        head = file.read(16)
+    found = "webp" if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else None
+    found = found or next((format for magic, format in _MAGIC if head.startswith(magic)), None)
+    if found is not None and found != named:
+        msg = (
+            f"expected a {named.upper()} file as its name {path.name!r} says, got a "
+            f"{found.upper()} file; rename it to end in {_SUFFIX[found]}"
+        )
+        raise CorruptFileError(msg)
+    return named
 
 
 def _as_array(array: Any) -> np.ndarray:
@@ -148,76 +106,6 @@ def _as_array(array: Any) -> np.ndarray:
     return data
 
 
-def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
-    """Choose the layout of the encoded samples in the picture and build the picture."""
-    shape = picture_shape(samples.shape)
-    if len(shape) == 3 and shape[2] == 1:
-        shape = shape[:2]
-    channels = shape[2] if len(shape) == 3 else 1
-    if format == "webp":
-        return _webp_layout(samples, shape)
-    if format != "tiff" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
-        return _png_planes(samples)
-    if samples.dtype.kind == "b":
-        return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
-    if format == "tiff":
-        return "native", samples.reshape(shape).astype(samples.dtype.newbyteorder("="), copy=False)
-    if format == "jxl" and samples.dtype.kind == "f" and samples.dtype.itemsize <= 4:
-        # float16 widened: exact (float16 is a subset of float32), and libjxl's own
-        # float16 path loses NaN and subnormals
-        return "native", samples.reshape(shape).astype(np.float32, copy=False)
-    target = narrow_dtype(samples)
-    if target is not None:
-        return "native", samples.reshape(shape).astype(target, copy=False)
-    return _png_planes(samples)
-
-
-def _webp_layout(samples: np.ndarray, shape: tuple[int, ...]) -> tuple[str, np.ndarray]:
-    """WebP holds uint8 RGB(A): a gray picture goes into R = G = B."""
-    channels = shape[2] if len(shape) == 3 else 1
-    if samples.dtype != np.uint8 or channels not in (1, 3, 4):
-        msg = (
-            f"expected uint8 gray, RGB or RGBA samples for WebP, got {samples.dtype} with "
-            f"{channels} channel(s); save exact data of any dtype as .png, .tif or .jxl"
-        )
-        raise UnsupportedDtypeError(msg)
-    if max(shape[:2]) > _webp.MAX_SIDE:
-        msg = f"expected sides of at most {_webp.MAX_SIDE} pixels for WebP, got {shape[:2]}"
-        raise ShapeError(msg)
-    if channels == 1:
-        return "rgb-gray", np.repeat(samples.reshape(*shape[:2], 1), 3, axis=2)
-    return "native", samples.reshape(shape)
-
-
-def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
-    planes = to_planes(samples)
-    if max(planes.shape) <= _png.MAX_SIDE:
-        return "planes", planes
-    folded = fold(planes)
-    if folded.shape[0] > _png.MAX_SIDE:
-        msg = (
-            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} bytes for PNG, got "
-            f"{samples.nbytes}; save it as .tif"
-        )
-        raise ShapeError(msg)
-    return "planes", folded
-
-
-def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
-    samples_dtype = np.dtype(record["samples"]["dtype"])
-    samples_shape = tuple(record["samples"]["shape"])
-    if record["layout"] == "planes":
-        planes_shape = to_planes_shape(samples_dtype, samples_shape)
-        if pixels.shape != planes_shape:
-            pixels = unfold(pixels, planes_shape)
-        return from_planes(pixels, samples_dtype, samples_shape)
-    if record["layout"] == "rgb-gray":
-        return np.ascontiguousarray(pixels[..., 0]).reshape(samples_shape)
-    if record["layout"] == "bool255":
-        return (pixels != 0).reshape(samples_shape)
-    return pixels.reshape(samples_shape)
-
-
 def save(
     path: str | os.PathLike[str],
     array: Any,
@@ -232,12 +120,14 @@ def save(
     compression: int | str | None = None,
     overwrite: bool = True,
 ) -> ImageInfo:
-    """Save an array as a self-describing PNG or TIFF that :func:`load` reads back.
+    """Save an array as a self-describing PNG, TIFF, JPEG XL or WebP that :func:`load` reads back.
 
     Parameters
     ----------
     path : str or path-like
-        Ends in ``.png``, ``.tif`` or ``.tiff``.
+        Ends in ``.png``, ``.tif``/``.tiff``, ``.jxl`` (lossless JPEG XL: the
+        smallest exact files for uint8/uint16/float32 data) or ``.webp`` (lossless,
+        uint8 pictures only).
     array : array-like
         Any numeric dtype (bool, integers, floats, complex, either byte order) and
         any non-empty shape.
@@ -258,7 +148,8 @@ def save(
     compression : int or str, optional
         PNG: zlib level 0-9 (default: level 1 with the RLE strategy, the fastest
         measured for nearly the smallest files). TIFF: deflate level 0-9 or a codec
-        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``).
+        name (``"zstd"``, ``"deflate"``, ``"lzw"``, ``"lzma"``, ``"none"``). JPEG XL:
+        the encoder effort 1-9 (default 1). WebP: libwebp's level 0-100 (default 75).
     overwrite : bool
         If false, refuse to replace an existing file.
 
@@ -280,7 +171,10 @@ def save(
     are 8-bit, uint16 is 16-bit even when every value is below 256; other
     integers are a 16-bit picture when their values fit (int8: 8-bit), whose
     samples are the values (a 7 is gray 7). Everything else is split into byte
-    planes (see :mod:`truepix.io._layout`). Encodings that define a format store
+    planes (see :mod:`truepix.io._layout`). Stacks keep their frames: a trailing
+    axis of 1-4 is channels, else every leading axis counts frames, stacked as rows
+    in PNG and JPEG XL (an (N, H, W) uint16 stack is a 16-bit picture of N * H rows)
+    and written as pages in TIFF. Encodings that define a format store
     its dtype (``kitti-depth`` is always 16-bit). The write is atomic: a temporary file renamed
     into place.
 
@@ -302,11 +196,7 @@ def save(
     data = _as_array(array)
     codec = encodings.get(encoding)
     encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
-    declared = codec.stored_dtype
-    if declared is not None and encoded.samples.dtype != np.dtype(declared):
-        msg = f"expected {codec.name!r} to store {declared}, got {encoded.samples.dtype}"
-        raise AssertionError(msg)  # a bug in the encoding, not the caller's input
-    layout, picture = _lay_out(encoded.samples, format)
+    layout, picture = lay_out(encoded.samples, format)
     record = {
         "truepix": SCHEMA_VERSION,
         "writer": f"truepix {__version__}",
@@ -363,27 +253,7 @@ def save(
             _tiff.write(file, picture, record=text, compression=compression)
 
     write_atomic(target, write, overwrite=overwrite)
-    return _info_from_record(target, format, record, target.stat().st_size)
-
-
-def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int) -> ImageInfo:
-    return ImageInfo(
-        path=str(path),
-        format=format,
-        foreign=False,
-        encoding=record["encoding"],
-        dtype=np.dtype(record["dtype"]),
-        shape=tuple(record["shape"]),
-        exact=record["exact"],
-        max_error=float(record["max_error"]),
-        params=dict(record["params"]),
-        layout=record["layout"],
-        stored_dtype=np.dtype(record["stored"]["dtype"]),
-        stored_shape=tuple(record["stored"]["shape"]),
-        checksum=record["stored"]["crc32"],
-        file_size=size,
-        writer=record["writer"],
-    )
+    return info_from_record(target, format, record, target.stat().st_size)
 
 
 _PALETTE_MODES = (None, "colors", "indices")
@@ -391,54 +261,27 @@ _PALETTE_MODES = (None, "colors", "indices")
 
 def _check_palette(palette: Any) -> None:
     if palette not in _PALETTE_MODES:
-        msg = f"expected palette='colors' or 'indices' (or None: the format's default), got {palette!r}"
+        msg = (
+            "expected palette='colors' or 'indices' (or None: the format's default), "
+            f"got {palette!r}"
+        )
         raise InputError(msg)
 
 
 def _read(
     path: Path, *, pixels_too: bool, palette: str | None = None, series: int = 0
 ) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
-    format = _format_of(path)
+    format = _sniff(path, _format_of(path))
     _check_palette(palette)
     size = path.stat().st_size
-    pixels: np.ndarray | None = None
-    extra: dict[str, Any] = {}
     if format != "tiff" and series != 0:
         msg = f"expected series=0 for a {format.upper()} file (one image), got series={series!r}"
         raise InputError(msg)
-    if format == "png":
-        data = path.read_bytes()
-        parsed = _png.parse(data)
-        text = parsed.record
-        if pixels_too:
-            pixels = _png.decode(data, parsed, palette=palette or "colors")
-        dtype = parsed.dtype
-        shape = parsed.index_shape if palette == "indices" else parsed.shape
-        extra["palette"] = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
-    elif format == "jxl":
-        data = path.read_bytes()
-        parsed_jxl = _jxl.parse(data)
-        text = parsed_jxl.record
-        shape = (parsed_jxl.height, parsed_jxl.width)
-        dtype = None
-        if pixels_too or text is None:  # a foreign file's dtype is known once decoded
-            decoded = _jxl.decode(data, parsed_jxl)
-            dtype, shape = decoded.dtype, decoded.shape
-            pixels = decoded if pixels_too else None
-    elif format == "webp":
-        data = path.read_bytes()
-        text = _webp.parse(data).record
-        dtype, shape = None, ()
-        if pixels_too or text is None:
-            stored = decode_record(text)["stored"]["shape"] if text is not None else []
-            decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
-            dtype, shape = decoded.dtype, decoded.shape
-            pixels = decoded if pixels_too else None
-    else:
-        pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
-        text, dtype, shape = tiff.record, tiff.dtype, tiff.shape
-        extra.update(palette=tiff.palette, axes=tiff.axes, n_series=tiff.n_series)
+    got = READERS[format](path, pixels_too=pixels_too, palette=palette, series=series)
+    pixels, text, dtype, shape = got.pixels, got.record, got.dtype, got.shape
     if text is None:
+        # exact only when the codec stores samples exactly; the error of a lossy one is unknown
+        exact = got.extra.get("lossless") is True
         foreign = ImageInfo(
             path=str(path),
             format=format,
@@ -446,28 +289,26 @@ def _read(
             encoding=None,
             dtype=dtype,
             shape=shape,
-            exact=True,
-            max_error=0.0,
+            exact=exact,
+            max_error=0.0 if exact else math.nan,
             stored_dtype=dtype,
             stored_shape=shape,
             file_size=size,
-            **extra,
+            **got.extra,
         )
         return pixels, None, foreign
     record = decode_record(text)
     stored_dtype = np.dtype(record["stored"]["dtype"])
     stored_shape = tuple(record["stored"]["shape"])
-    if format == "jxl" and dtype is None:  # described from the header: the size must agree
-        dtype, shape = stored_dtype, (*shape, *stored_shape[2:])
-    if format == "webp" and dtype is None:  # described from the record alone
-        dtype, shape = stored_dtype, stored_shape
-    if format in ("png", "jxl", "webp") and (stored_dtype != dtype or stored_shape != shape):
+    if dtype is None:  # described from the header and record: the sizes it has must agree
+        dtype, shape = stored_dtype, (*shape, *stored_shape[len(shape) :])
+    if format != "tiff" and (stored_dtype != dtype or stored_shape != shape):
         msg = (
-            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its metadata says, "
-            f"got {shape} {dtype}; the file was altered after truepix wrote it"
+            f"expected the picture to hold {stored_shape} {stored_dtype} samples as its "
+            f"metadata says, got {shape} {dtype}; the file was altered after truepix wrote it"
         )
         raise MetadataError(msg)
-    return pixels, record, _info_from_record(path, format, record, size)
+    return pixels, record, info_from_record(path, format, record, size)
 
 
 def load(
@@ -478,19 +319,21 @@ def load(
     palette: str | None = None,
     series: int = 0,
 ) -> np.ndarray:
-    """Load a PNG or TIFF: the saved array for truepix files, the stored samples otherwise.
+    """Load a PNG, TIFF, JPEG XL or WebP: the saved array, or another tool's stored samples.
 
     For files truepix wrote, the array comes back with the saved dtype, byte order
     and shape -- bit for bit when the encoding is exact, within
     ``info(path).max_error`` otherwise -- after the stored samples are checked
-    against their CRC-32. Any other PNG or TIFF comes back as its stored samples
-    (uint8/uint16 and all channels for PNG; the first series for TIFF), never
-    rescaled; palette PNGs come back as their RGB(A) colors.
+    against their CRC-32. Any other file comes back as its stored samples
+    (uint8/uint16 and all channels for PNG; the first series for TIFF, as
+    ``tifffile.imread``; the decoded samples for JPEG XL and WebP), never
+    rescaled; palette PNGs come back as their RGB(A) colors unless
+    ``palette="indices"``.
 
     Parameters
     ----------
     path : str or path-like
-        A ``.png``, ``.tif`` or ``.tiff`` file.
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
     encoding : str, optional
         Decode a file another tool wrote with a public encoding: ``"terrain-rgb"``
         and ``"terrarium"`` tiles, ``"kitti-depth"`` and ``"kitti-flow"`` PNGs give
@@ -507,8 +350,19 @@ def load(
         a whole stack or ImageJ/OME hyperstack with its axes, the base level of a
         pyramid. See ``info(path).axes`` and ``.n_series``.
 
+    Returns
+    -------
+    numpy.ndarray
+        The saved array (truepix files), or the stored samples with the shape
+        and dtype ``info(path, palette=palette, series=series)`` reports.
+
     Raises
     ------
+    UnknownFormatError
+        A suffix no codec handles.
+    InputError
+        An unknown ``palette`` mode, a ``series`` the file does not have, or an
+        ``encoding`` that contradicts the file's.
     IntegrityError
         The pixels do not match the checksum written with them.
     CorruptFileError, MetadataError, DecompressionBombError
@@ -551,7 +405,7 @@ def load(
             f"{samples_crc32(pixels)}; the pixels were changed after truepix wrote {str(path)!r}"
         )
         raise IntegrityError(msg)
-    samples = _from_layout(record, pixels)
+    samples = from_layout(record, pixels)
     codec = encodings.get(record["encoding"])
     return codec.decode(
         samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"])
@@ -577,9 +431,32 @@ def info(
 ) -> ImageInfo:
     """Describe a file without decoding its pixels.
 
-    ``palette`` and ``series`` are those of :func:`load`: the dtype and shape
-    reported are those ``load`` returns with the same options. A file of any
-    size is described; the decoded-size cap applies to :func:`load` only.
+    A file of any size is described; the decoded-size cap applies to
+    :func:`load` only. A JPEG XL or WebP file truepix did not write is decoded
+    to learn its dtype (their headers do not say it simply).
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.png``, ``.tif``, ``.tiff``, ``.jxl`` or ``.webp`` file.
+    palette : {None, "colors", "indices"}
+        As for :func:`load`: the dtype and shape reported are those ``load``
+        returns with the same option.
+    series : int
+        TIFF: which series to describe (default the first).
+
+    Returns
+    -------
+    ImageInfo
+        Encoding, dtype, shape, ``exact`` and ``max_error``, the stored picture,
+        checksum, palette (``.palette``) and TIFF axes (``.axes``, ``.n_series``).
+
+    Raises
+    ------
+    UnknownFormatError
+        A suffix no codec handles.
+    CorruptFileError, MetadataError, DecompressionBombError, UnsupportedFileError
+        As for :func:`load`, for what can be told without decoding.
 
     Examples
     --------

@@ -20,9 +20,17 @@ DEFLATE_MAX_RATIO = 1032
 
 
 def check_decoded_size(
-    declared: int, *, what: str, compressed: int | None = None, ratio: int = DEFLATE_MAX_RATIO
+    declared: int,
+    *,
+    what: str,
+    compressed: int | None = None,
+    ratio: int = DEFLATE_MAX_RATIO,
+    cap: bool = True,
 ) -> None:
     """Refuse a declared decoded size over the cap or over ``ratio`` times the compressed size.
+
+    ``cap=False`` checks the ratio only: the cap is on what is decoded at once, so a
+    file is described (``info``) whatever its size.
 
     Examples
     --------
@@ -32,7 +40,7 @@ def check_decoded_size(
     ...
     truepix.errors.DecompressionBombError: expected a PNG whose declared size its data can hold, got 10000000000 bytes declared from 1000 compressed bytes (deflate expands at most 1032x); refusing a likely decompression bomb
     """
-    if declared > MAX_DECODED_BYTES:
+    if cap and declared > MAX_DECODED_BYTES:
         msg = (
             f"expected a {what} that decodes to at most {MAX_DECODED_BYTES} bytes, got "
             f"{declared} bytes declared; raise TRUEPIX_MAX_DECODED_BYTES if the file is trusted"

@@ -23,6 +23,7 @@ import numpy as np
 from truepix.errors import CorruptFileError, InputError
 from truepix.io._limits import check_decoded_size
 from truepix.io._metadata import KEYWORD
+from truepix.io._quiet import QuietLogger
 
 __all__ = ["PngFile", "decode", "encode", "parse"]
 
@@ -114,7 +115,8 @@ def _read_record(body: memoryview) -> str | None:
         try:  # bounded: a record is small, a zip bomb in a text chunk is not
             text = zlib.decompressobj().decompress(compressed, _MAX_RECORD_BYTES)
         except zlib.error:
-            raise _corrupt("a readable truepix text chunk", "one that does not decompress") from None
+            got = "one that does not decompress"
+            raise _corrupt("a readable truepix text chunk", got) from None
     return text.decode("utf-8", errors="replace")
 
 
@@ -140,6 +142,36 @@ def _check_header(header: tuple[int, ...] | None, palette: bytes | None, idat_by
         raise _corrupt("image data (IDAT)", "none")
 
 
+def _check_order(name: str, repeated: bool, idat_bytes: int) -> None:
+    """PLTE (and a palette image's tRNS) once, before the image data (PNG spec, 5.6)."""
+    if repeated:
+        raise _corrupt(f"one {name} chunk", "two")
+    if idat_bytes:
+        raise _corrupt(f"{name} before the image data (IDAT)", f"{name} after it")
+
+
+def _chunks(view: memoryview) -> Iterator[tuple[int, int, bytes, memoryview]]:
+    """(start, end, type, body) of each chunk after the signature; sizes, type and CRC checked."""
+    position = 8
+    while position < len(view):
+        if position + 12 > len(view):
+            got = f"{len(view) - position} trailing bytes (truncated)"
+            raise _corrupt("a complete chunk header", got)
+        (length,) = struct.unpack_from(">I", view, position)
+        kind = bytes(view[position + 4 : position + 8])
+        end = position + 12 + length
+        if length > 2**31 - 1 or end > len(view):
+            got = f"{length} bytes declared (truncated)"
+            raise _corrupt(f"chunk {kind!r} to fit in the file", got)
+        if not kind.isalpha() or not kind.isascii():
+            raise _corrupt("a chunk type of 4 ASCII letters", repr(kind))
+        (crc,) = struct.unpack_from(">I", view, end - 4)
+        if zlib.crc32(view[position + 4 : end - 4]) != crc:
+            raise _corrupt(f"a matching CRC for chunk {kind!r}", "a mismatch")
+        yield position, end, kind, view[position + 8 : end - 4]
+        position = end
+
+
 def parse(data: bytes | memoryview) -> PngFile:
     """Validate a PNG's structure and read its header and truepix record.
 
@@ -156,7 +188,6 @@ def parse(data: bytes | memoryview) -> PngFile:
     view = memoryview(data)
     if bytes(view[:8]) != SIGNATURE:
         raise _corrupt("the PNG signature", repr(bytes(view[:8])))
-    position = 8
     header: tuple[int, ...] | None = None
     record = None
     transparency = None
@@ -165,24 +196,7 @@ def parse(data: bytes | memoryview) -> PngFile:
     types: list[str] = []
     critical: list[tuple[int, int]] = []
     ended = False
-    while position < len(view):
-        if position + 12 > len(view):
-            raise _corrupt(
-                "a complete chunk header", f"{len(view) - position} trailing bytes (truncated)"
-            )
-        (length,) = struct.unpack_from(">I", view, position)
-        kind = bytes(view[position + 4 : position + 8])
-        end = position + 12 + length
-        if length > 2**31 - 1 or end > len(view):
-            raise _corrupt(
-                f"chunk {kind!r} to fit in the file", f"{length} bytes declared (truncated)"
-            )
-        if not kind.isalpha() or not kind.isascii():
-            raise _corrupt("a chunk type of 4 ASCII letters", repr(kind))
-        body = view[position + 8 : end - 4]
-        (crc,) = struct.unpack_from(">I", view, end - 4)
-        if zlib.crc32(view[position + 4 : end - 4]) != crc:
-            raise _corrupt(f"a matching CRC for chunk {kind!r}", "a mismatch")
+    for position, end, kind, body in _chunks(view):
         name = kind.decode("ascii")
         if kind == b"IDAT" and idat_bytes and types[-1] != "IDAT":
             raise _corrupt("consecutive IDAT chunks", f"a {types[-1]!r} chunk between them")
@@ -190,14 +204,23 @@ def parse(data: bytes | memoryview) -> PngFile:
         if not types[0] == "IHDR":
             raise _corrupt("IHDR as the first chunk", repr(name))
         if kind == b"IHDR":
-            if length != 13 or header is not None:
-                raise _corrupt("one 13-byte IHDR", f"{length} bytes" if header is None else "two")
+            if len(body) != 13 or header is not None:
+                raise _corrupt("one 13-byte IHDR", f"{len(body)} bytes" if header is None else "two")
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
-            idat_bytes += length
+            idat_bytes += len(body)
         elif kind == b"PLTE":
+            _check_order("PLTE", palette is not None, idat_bytes)
             palette = bytes(body)
         elif kind == b"tRNS":
+            indexed = header is not None and header[3] == 3
+            if indexed:  # it decides the palette's alphas: where and how long matters
+                _check_order("tRNS", transparency is not None, idat_bytes)
+                if palette is None:
+                    raise _corrupt("PLTE before tRNS in a palette image", "tRNS first")
+                if len(body) > len(palette) // 3:
+                    got = f"{len(body)} for {len(palette) // 3} PLTE entries"
+                    raise _corrupt("at most one tRNS alpha per PLTE entry", got)
             transparency = tuple(body.tobytes())
         elif kind == b"iTXt":
             record = _read_record(body) or record
@@ -209,14 +232,14 @@ def parse(data: bytes | memoryview) -> PngFile:
             raise _corrupt("only known critical chunks (IHDR, PLTE, IDAT, IEND)", repr(name))
         if kind in (b"IHDR", b"IDAT"):
             critical.append((position, end))
-        position = end
     if not ended:
         raise _corrupt("an IEND chunk", "end of file (truncated)")
     _check_header(header, palette, idat_bytes)
     width, height, bit_depth, color_type, _, _, interlace = header  # type: ignore[misc]
     entries = None
     if color_type == 3:
-        entries = tuple(tuple(palette[i : i + 3]) for i in range(0, len(palette), 3))  # type: ignore[index]
+        table = palette or b""
+        entries = tuple(tuple(table[i : i + 3]) for i in range(0, len(table), 3))
     info = PngFile(
         width,
         height,
@@ -231,8 +254,7 @@ def parse(data: bytes | memoryview) -> PngFile:
         tuple(critical),
     )
     row_bytes = (width * _CHANNELS[color_type] * bit_depth + 7) // 8 + 1
-    check_decoded_size(height * row_bytes, what="PNG", compressed=idat_bytes)
-    check_decoded_size(height * width * info.channels * info.dtype.itemsize, what="PNG")
+    check_decoded_size(height * row_bytes, what="PNG", compressed=idat_bytes, cap=False)
     return info
 
 
@@ -256,23 +278,27 @@ def _decode_fault(exc: Exception) -> str:
 
 
 @contextlib.contextmanager
-def _quiet_stderr(quiet: bool) -> Iterator[None]:
-    """Silence libpng's "Interlace handling should be turned on" line for interlaced files.
+def _quiet_stderr() -> Iterator[None]:
+    """Silence libpng's warnings ("Interlace handling should be turned on", "IDAT: Too
+    much image data" ...) while a PNG decodes.
 
-    libpng writes the warning to file descriptor 2 itself (imagecodecs installs no
-    handler), once per interlaced file: 10,000 lines for a folder of frames. The
-    descriptor points to the null device while any interlaced decode runs; decodes
-    in several threads share that window instead of waiting for each other.
+    libpng writes them to file descriptor 2 itself (imagecodecs installs no handler),
+    once per file: 10,000 lines for a folder of frames. The structure was checked by
+    :func:`parse` before, and every decode failure is raised as an exception after
+    the descriptor is back, so nothing truepix says is lost. The descriptor points to
+    the null device while any decode runs; decodes in several threads share that
+    window instead of waiting for each other.
     """
-    if not quiet:
-        yield
-        return
     with _STDERR_LOCK:
         if not _STDERR_STATE:
-            sys.stderr.flush()
-            saved = os.dup(2)
-            with open(os.devnull, "wb") as null:
-                os.dup2(null.fileno(), 2)
+            try:
+                sys.stderr.flush()
+                saved = os.dup(2)
+            except (OSError, ValueError):  # no descriptor 2 (a daemon): nothing to silence
+                saved = -1
+            if saved >= 0:
+                with open(os.devnull, "wb") as null:
+                    os.dup2(null.fileno(), 2)
             _STDERR_STATE.append(saved)
         _STDERR_STATE.append(-1)
     try:
@@ -282,10 +308,12 @@ def _quiet_stderr(quiet: bool) -> Iterator[None]:
             _STDERR_STATE.pop()
             if len(_STDERR_STATE) == 1:
                 saved = _STDERR_STATE.pop()
-                os.dup2(saved, 2)
-                os.close(saved)
+                if saved >= 0:
+                    os.dup2(saved, 2)
+                    os.close(saved)
 
 
+_IMAGECODECS = QuietLogger("imagecodecs")  # where imagecodecs passes libpng's warnings
 _STDERR_LOCK = threading.Lock()
 # [saved descriptor, one entry per decode in progress] while interlaced decodes run
 _STDERR_STATE: list[int] = []
@@ -314,12 +342,16 @@ def decode(data: bytes | memoryview, info: PngFile, *, palette: str = "colors") 
     back as their RGB(A) colors, or as their indices with ``palette="indices"``;
     an index past the end of PLTE is refused (no stored color exists for it).
     """
+    row_bytes = (info.width * _CHANNELS[info.color_type] * info.bit_depth + 7) // 8 + 1
+    check_decoded_size(info.height * row_bytes, what="PNG")
+    check_decoded_size(info.height * info.width * info.channels * info.dtype.itemsize, what="PNG")
     try:
-        with _quiet_stderr(info.interlaced):
+        with _IMAGECODECS.quiet(), _quiet_stderr():
             pixels = imagecodecs.png_decode(_gray_stream(data, info))
     except Exception as exc:  # imagecodecs raises PngError and others on bad data
         got = _decode_fault(exc)
-        raise _corrupt(f"image data that decodes to {info.width} x {info.height} pixels", got) from None
+        what = f"image data that decodes to {info.width} x {info.height} pixels"
+        raise _corrupt(what, got) from None
     if pixels.shape != info.index_shape or pixels.dtype != info.dtype:
         raise _corrupt(
             f"pixels of shape {info.index_shape} {info.dtype}", f"{pixels.shape} {pixels.dtype}"

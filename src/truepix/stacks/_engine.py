@@ -172,13 +172,8 @@ class PixelCounter:
             self._counts = self._settle().astype(dtype)
 
     def _flush(self) -> None:
-        from truepix.stacks import _hist_numba
-
-        if self.backend == "numba":
-            with _PARALLEL_LOCK:
-                _hist_numba.flush(self._small, self._counts, self._tile)
-        else:
-            _hist_numba.flush_serial(self._small, self._counts, self._tile)
+        # the flush kernel reads no frames: an empty batch stands in
+        self._run("flush", self._small[:0].T, (), counts=self._counts, flush_after=False)
         self._since_flush = 0
 
     def _settle(self) -> np.ndarray:
@@ -213,33 +208,33 @@ class PixelCounter:
             self._since_flush = 0 if flush_after else self._since_flush + chunk.shape[0]
 
     def _count(self, chunk: np.ndarray, *, flush_after: bool) -> None:
-        from truepix.stacks import _hist_numba as k
-
-        bins, small, tile = self.bins, self._small, self._tile
-        counts = self._counts if self._counts is not None else small  # unused unless flushing
-        parallel = self.backend == "numba"
-        fn: Any
+        bins = self.bins
+        params: tuple[Any, ...]
         if self._lut is not None:
-            fn = k.count_lut_parallel if parallel else k.count_lut_serial
-            args: tuple[Any, ...] = (chunk, small, self._lut, tile, counts, flush_after)
+            binning, params = "lut", (self._lut,)
         elif bins.uniform:
-            fn = k.count_uniform_parallel if parallel else k.count_uniform_serial
-            args = (
-                chunk,
-                small,
-                bins.edges,
-                bins.first64,
-                bins.scale,
-                bins.margin,
-                tile,
-                counts,
-                flush_after,
-            )
+            binning, params = "uniform", (bins.edges, bins.first64, bins.scale, bins.margin)
         else:
-            fn = k.count_edges_parallel if parallel else k.count_edges_serial
-            args = (chunk, small, bins.edges, tile, counts, flush_after)
-        if parallel:
+            binning, params = "edges", (bins.edges,)
+        # counts are unused unless flushing
+        counts = self._counts if self._counts is not None else self._small
+        self._run(binning, chunk, params, counts=counts, flush_after=flush_after)
+
+    def _run(
+        self,
+        binning: str,
+        batch: np.ndarray,
+        params: tuple[Any, ...],
+        *,
+        counts: Any,
+        flush_after: bool,
+    ) -> None:
+        from truepix.stacks._hist_numba import KERNELS
+
+        if self.backend == "numba":
             with _PARALLEL_LOCK:
-                fn(*args)
+                KERNELS[binning]["parallel"](
+                    batch, self._small, params, self._tile, counts, flush_after
+                )
         else:
-            fn(*args)
+            KERNELS[binning]["serial"](batch, self._small, params, self._tile, counts, flush_after)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
+from truepix.stacks._hist_numba import sure_bin
+
 FINE, NOT_FINITE, TOO_MANY_BINS = 0, 1, 2
 
 __all__ = [
@@ -271,13 +273,7 @@ def _float_one(image, out, ramp, half, div, eps):
     top = n_bins - margin
     bin_of = np.empty(image.size, np.int32)  # reused by the mapping pass
     for p in range(image.size):  # branch-free: SIMD
-        f = (np.float64(image[p]) - left) * scale
-        inside = (f > margin) & (f < top)
-        f = f if inside else 0.5
-        i = np.int32(f)
-        fraction = f - i
-        sure = inside & (fraction > margin) & (fraction < 1.0 - margin)
-        bin_of[p] = i if sure else -1
+        bin_of[p] = sure_bin(image[p], left, scale, margin, top)
     hist = np.zeros(n_bins, np.int64)
     for p in range(image.size):
         k = bin_of[p]

@@ -14,6 +14,7 @@ client when there is one.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -131,10 +132,55 @@ def dask_counts(stack: Any, bins: Bins) -> Any:
     )
 
 
-def dask_histogram(stack: Any, bins: Bins) -> np.ndarray:
-    """Counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, computed by the scheduler."""
-    result: np.ndarray = dask_counts(stack, bins).compute()
-    return result
+def dask_histogram(
+    stack: Any, bins: Bins, progress: Callable[[int, int | None], None] | None = None
+) -> np.ndarray:
+    """Counts ``(H, W, n_bins)`` of a dask ``(N, H, W)`` array, computed by the scheduler.
+
+    On a ``dask.distributed`` client, ``progress`` hears of every finished pixel
+    tile, as the frames counted so far over the whole picture (tiles done x
+    depth, pro rata of their pixels); elsewhere once, at the end.
+    """
+    lazy = dask_counts(stack, bins)
+    depth = int(stack.shape[0])
+    client = _active_client() if progress is not None else None
+    if client is None:
+        result: np.ndarray = lazy.compute()
+        if progress is not None:
+            progress(depth, depth)
+        return result
+    from distributed import as_completed
+
+    blocks = lazy.to_delayed()
+    keys = list(np.ndindex(blocks.shape))
+    futures = client.compute([blocks[key] for key in keys])
+    where = {future.key: key for future, key in zip(futures, keys, strict=True)}
+    done: dict[tuple[int, ...], np.ndarray] = {}
+    n_pixels, counted = int(stack.shape[1]) * int(stack.shape[2]), 0
+    for future in as_completed(futures):
+        tile = future.result()
+        done[where[future.key]] = tile
+        counted += tile.shape[0] * tile.shape[1]
+        progress(depth * counted // n_pixels, depth)  # type: ignore[misc]
+    rows = [
+        np.concatenate([done[(i, j, 0)] for j in range(blocks.shape[1])], axis=1)
+        for i in range(blocks.shape[0])
+    ]
+    return np.concatenate(rows, axis=0)
+
+
+def _active_client() -> Any:
+    """The running ``dask.distributed`` client, or None (distributed is not imported here)."""
+    import sys
+
+    if "distributed" not in sys.modules:
+        return None
+    from distributed import get_client
+
+    try:
+        return get_client()
+    except ValueError:  # no client in this process
+        return None
 
 
 # --- stacks on disk as dask arrays whose tasks read their own data -------------------

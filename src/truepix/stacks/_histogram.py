@@ -160,7 +160,8 @@ def pixel_histogram(
     progress : callable, optional
         Called after every batch as ``progress(frames_done, frames_total)``
         (``frames_total`` is None for a stream of unknown length). Never per
-        frame, so it does not slow the kernel.
+        frame, so it does not slow the kernel. On a Dask cluster: after every
+        pixel tile, with the frames counted so far over the whole picture.
 
     Returns
     -------
@@ -208,10 +209,7 @@ def pixel_histogram(
     """
     source, spec = _resolve(stack, bins, range)
     if source is None:
-        counts = dask_histogram(stack, spec)
-        if progress is not None:
-            progress(int(stack.shape[0]), int(stack.shape[0]))
-        return counts
+        return dask_histogram(stack, spec, progress)
     return count_source(source, spec, progress=progress)
 
 

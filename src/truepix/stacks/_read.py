@@ -2,7 +2,7 @@
 
 A file truepix wrote holds one array: a 2-D frame or an ``(N, H, W)`` stack, read
 with :func:`truepix.io.load` (which checks and decodes it). A foreign file holds
-gray frames: a PNG is one frame; a TIFF is read through tifffile's series model,
+gray frames: a PNG, JPEG XL or WebP is one frame; a TIFF is read through tifffile's series model,
 so every plane of its first series is a frame -- the pages of a multi-page stack,
 the T x Z (x C) planes of an ImageJ or OME hyperstack -- and a stack far larger
 than memory is read one frame at a time. An ImageJ stack whose frames follow one
@@ -24,7 +24,7 @@ from truepix.errors import ShapeError
 __all__ = ["IMAGE_SUFFIXES", "FileFrames", "file_frames"]
 
 # suffixes a folder or glob of frames is made of
-IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".npy")
+IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".jxl", ".webp", ".npy")
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,11 @@ def _stack_shape(path: Path, shape: tuple[int, ...], foreign: bool) -> tuple[int
 def _tiff_pages(path: Path, height: int, width: int) -> Iterator[np.ndarray]:
     import tifffile
 
-    from truepix.io._tiff_checks import decode_fault, quiet_tifffile
+    from truepix.io._tiff_checks import check_decode_cap, decode_fault, quiet_tifffile
 
     with quiet_tifffile(), tifffile.TiffFile(path) as tif:
         for page in tif.series[0].pages:
+            check_decode_cap(int(page.keyframe.nbytes), page.keyframe)
             try:
                 frames = page.asarray()
             except Exception as exc:  # codecs raise their own errors on damaged data
@@ -142,5 +143,7 @@ def file_frames(path: str | os.PathLike[str]) -> FileFrames:
     meta = info(path)  # checks every page, decodes none
     if meta.foreign and meta.format == "tiff":
         return _foreign_tiff(path)
+    if meta.foreign and len(meta.shape) != 2:
+        _load(path)  # a damaged file is refused as damaged before its shape is
     n, height, width = _stack_shape(path, meta.shape, meta.foreign)
     return FileFrames(path, (height, width), meta.dtype, n, lambda: iter([_load(path)]))

@@ -1,0 +1,325 @@
+"""read_figure on generated figures (with their truth) and on real published ones.
+
+Usage::
+
+    python benchmarks/figures.py          # 24 generated figures + ../shared/real_figures
+    python benchmarks/figures.py --full   # 160 generated figures
+    python benchmarks/figures.py --no-real
+
+Generated figures vary what users vary: imshow (nearest and bilinear),
+pcolormesh, contourf, hist2d, hexbin; colorbars right, left, bottom,
+top, one per panel or none; linear, log and diverging limits; tick formats
+(integers, decimals, negatives, offset text, percent); DejaVu Sans and
+Serif at 6-14 pt; 72-300 dpi; PNG and JPEG q75 (Pillow, 4:2:0). Every
+figure is read with the default call and nothing given, and scored:
+
+* bar: the colorbar found (IoU >= 0.8 with the drawn bar's axes, right
+  orientation); for figures without a bar, that none was reported;
+* range: vmin and vmax within 0.5% of the span;
+* corners: the x/y values at the plot area's corners within one pixel's worth;
+* grid: the array's shape recovered exactly (pcolormesh, nearest imshow);
+* values: mean error of the cells against the array drawn, as a ratio of
+  decoding the same cells with the true colormap and limits (oracle);
+* time: seconds per figure (after a first, warming call).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib import colors as mcolors
+from PIL import Image
+
+import truepix as tp
+
+KINDS = ["imshow-nearest", "pcolormesh", "imshow-bilinear", "contourf", "hist2d", "hexbin"]
+CMAPS = ["viridis", "magma", "RdBu_r", "jet", "gray", "coolwarm", "plasma", "turbo", "cividis"]
+FORMATS = ["int", "decimal", "negative", "offset", "percent", "log"]
+LOCATIONS = ["right", "right", "left", "bottom", "top", "none"]
+
+
+@dataclass
+class Case:
+    seed: int
+    kind: str
+    cmap: str
+    fmt: str
+    location: str
+    font: str
+    size: float
+    dpi: int
+    jpeg: bool
+
+
+@dataclass
+class Truth:
+    image: bytes
+    axes: tuple[float, float, float, float]
+    bar: tuple[tuple[float, float, float, float], str] | None
+    xlim: tuple[float, float]
+    ylim: tuple[float, float]
+    vmin: float
+    vmax: float
+    array: np.ndarray | None  # the cells drawn (row 0 at the top), for grid kinds
+    norm: str = "linear"
+    extra: dict = field(default_factory=dict)
+
+
+def cases(count: int) -> list[Case]:
+    rng = np.random.default_rng(12)
+    out = []
+    for seed in range(count):
+        out.append(
+            Case(
+                seed,
+                KINDS[seed % len(KINDS)],
+                CMAPS[seed % len(CMAPS)],
+                FORMATS[(seed // 2) % len(FORMATS)],
+                LOCATIONS[(seed // 3) % len(LOCATIONS)],
+                ["DejaVu Sans", "DejaVu Serif"][(seed // 5) % 2],
+                float(rng.choice([6, 8, 10, 12, 14])),
+                int(rng.choice([72, 100, 150, 200, 300])),
+                bool(seed % 4 == 3),
+            )
+        )
+    return out
+
+
+def _limits(case: Case, rng: np.random.Generator) -> tuple[float, float, str]:
+    if case.fmt == "log":
+        return 10.0 ** -int(rng.integers(1, 3)), 10.0 ** int(rng.integers(1, 4)), "log"
+    if case.fmt == "negative":
+        return -float(rng.choice([5, 20, 100])), -1.0 * 0 + float(rng.choice([5, 20, 100])), "linear"
+    if case.fmt == "offset":  # matplotlib writes "1e-6" / "1e6" beside the labels
+        return (1.0e-6, 3.0e-6, "linear") if case.seed % 2 else (2.0e6, 5.0e6, "linear")
+    if case.fmt == "percent":
+        return 0.0, 100.0, "linear"
+    if case.fmt == "decimal":
+        return 0.0, float(rng.choice([0.8, 1.5, 2.5])), "linear"
+    return 0.0, float(rng.choice([50, 200, 1000])), "linear"
+
+
+def make(case: Case) -> Truth:
+    rng = np.random.default_rng(case.seed)
+    vmin, vmax, norm_name = _limits(case, rng)
+    ny, nx = int(rng.integers(8, 40)), int(rng.integers(8, 50))
+    yy, xx = np.mgrid[0:ny, 0:nx]
+    unit = 0.5 + 0.5 * np.sin(xx / rng.uniform(2, 8) + rng.uniform(0, 3)) * np.cos(yy / rng.uniform(2, 8))
+    if norm_name == "log":
+        array = 10.0 ** (np.log10(vmin) + unit * (np.log10(vmax) - np.log10(vmin)))
+        norm = mcolors.LogNorm(vmin, vmax)
+    else:
+        array = vmin + unit * (vmax - vmin)
+        norm = mcolors.Normalize(vmin, vmax)
+    plt.rcParams.update({"font.family": case.font, "font.size": case.size})
+    width = float(rng.uniform(4.5, 7.0))
+    fig, ax = plt.subplots(figsize=(width, width * 0.75), dpi=case.dpi)
+    grid_array = None
+    if case.kind == "imshow-nearest":
+        mappable = ax.imshow(array, cmap=case.cmap, norm=norm, interpolation="nearest", aspect="auto")
+        grid_array = array
+    elif case.kind == "imshow-bilinear":
+        mappable = ax.imshow(array, cmap=case.cmap, norm=norm, interpolation="bilinear", aspect="auto")
+    elif case.kind == "pcolormesh":
+        mappable = ax.pcolormesh(np.arange(nx + 1) * 2.0, np.arange(ny + 1) * 5.0, array, cmap=case.cmap, norm=norm)
+        grid_array = array[::-1]  # pcolormesh draws row 0 at the bottom
+    elif case.kind == "contourf":
+        levels = np.geomspace(vmin, vmax, 7) if norm_name == "log" else np.linspace(vmin, vmax, 9)
+        mappable = ax.contourf(np.arange(nx), np.arange(ny), array, levels=levels, cmap=case.cmap, norm=norm)
+    elif case.kind == "hist2d":
+        points = rng.normal(size=(4000, 2))
+        mappable = ax.hist2d(points[:, 0], points[:, 1], bins=(nx, ny), cmap=case.cmap, norm=norm)[3]
+    else:
+        points = rng.normal(size=(4000, 2))
+        mappable = ax.hexbin(points[:, 0], points[:, 1], gridsize=12, cmap=case.cmap, norm=norm)
+    bar = None
+    if case.location != "none":
+        bar = fig.colorbar(mappable, ax=ax, location=case.location)
+        if case.fmt == "percent":
+            bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter())
+            bar.ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter())
+        bar.set_label("value [units]")
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    fig.canvas.draw()
+    height = fig.bbox.height
+    extent = ax.get_window_extent()
+    axes = (extent.x0, height - extent.y1, extent.x1, height - extent.y0)
+    bar_box = None
+    if bar is not None:
+        e = bar.ax.get_window_extent()
+        bar_box = ((e.x0, height - e.y1, e.x1, height - e.y0), bar.orientation)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=case.dpi)
+    plt.close(fig)
+    data = buffer.getvalue()
+    if case.jpeg:
+        out = io.BytesIO()
+        Image.open(io.BytesIO(data)).convert("RGB").save(out, format="JPEG", quality=75)
+        data = out.getvalue()
+    truth = Truth(data, axes, bar_box, tuple(ax.get_xlim()), tuple(ax.get_ylim()), mappable.norm.vmin, mappable.norm.vmax, grid_array, norm_name)
+    if case.kind == "contourf":
+        truth.vmin, truth.vmax = float(mappable.levels[0]), float(mappable.levels[-1])
+    return truth
+
+
+def _iou(a, b) -> float:
+    left, top = max(a[0], b[0]), max(a[1], b[1])
+    right, bottom = min(a[2], b[2]), min(a[3], b[3])
+    inter = max(0.0, right - left) * max(0.0, bottom - top)
+    area = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / area if area > 0 else 0.0
+
+
+def _close(found: float | None, true: float, span: float, log: bool) -> bool:
+    if found is None or not np.isfinite(found):
+        return False
+    if log:
+        return found > 0 and abs(np.log10(found) - np.log10(true)) <= 0.005 * span
+    return abs(found - true) <= 0.005 * span
+
+
+def _oracle_cells(image: np.ndarray, truth: Truth, case: Case) -> np.ndarray:
+    """The cells decoded at their centre pixels with the true colormap and limits."""
+    ny, nx = truth.array.shape
+    left, top, right, bottom = truth.axes
+    rows = np.clip((top + (np.arange(ny) + 0.5) * (bottom - top) / ny).astype(int), 0, image.shape[0] - 1)
+    cols = np.clip((left + (np.arange(nx) + 0.5) * (right - left) / nx).astype(int), 0, image.shape[1] - 1)
+    pixels = image[rows[:, None], cols[None, :], :3]
+    return tp.decolorize(pixels, cmap=case.cmap, vmin=truth.vmin, vmax=truth.vmax, norm=truth.norm)
+
+
+def score(case: Case, truth: Truth, reading) -> dict[str, object]:
+    out: dict[str, object] = {}
+    if truth.bar is None:
+        out["bar"] = not reading.colorbars and all(p.colorbar is None for p in reading.panels)
+    panel = max(reading.panels, key=lambda p: _iou(p.bbox, truth.axes), default=None)
+    if panel is None or _iou(panel.bbox, truth.axes) < 0.8:
+        out.setdefault("bar", False)
+        return out | {"area": False}
+    out["area"] = True
+    if truth.bar is not None:
+        bar = panel.colorbar
+        out["bar"] = bool(bar is not None and bar.orientation == truth.bar[1] and _iou(bar.bbox, truth.bar[0]) >= 0.8)
+        log = truth.norm == "log"
+        span = np.log10(truth.vmax / truth.vmin) if log else truth.vmax - truth.vmin
+        out["range"] = bool(_close(panel.vmin, truth.vmin, span, log) and _close(panel.vmax, truth.vmax, span, log))
+    left, top, right, bottom = truth.axes
+    corners = True
+    for axis, (p0, p1), (v0, v1) in (
+        (panel.x, (left, right), truth.xlim),
+        (panel.y, (bottom, top), truth.ylim),
+    ):
+        worth = abs(v1 - v0) / abs(p1 - p0)
+        if axis.scale is None:
+            corners = False
+            continue
+        found = axis.scale.value(np.array([p0, p1]))
+        corners &= bool(np.all(np.abs(found - np.array([v0, v1])) <= worth))
+    out["corners"] = corners
+    if truth.array is not None:
+        out["grid"] = panel.grid == truth.array.shape
+        if out["grid"] and truth.bar is not None and out.get("range"):
+            import imagecodecs
+
+            image = imagecodecs.imread(truth.image)
+            oracle = _oracle_cells(image, truth, case)
+            ours = panel.data.values
+            error_ours = np.nanmean(np.abs(ours - truth.array)) + np.isnan(ours).mean() * abs(truth.vmax - truth.vmin)
+            error_oracle = np.nanmean(np.abs(oracle - truth.array))
+            out["values"] = float(error_ours / max(error_oracle, 1e-12))
+    return out
+
+
+def _rate(rows: list[dict[str, object]], key: str) -> str:
+    values = [r[key] for r in rows if key in r]
+    if not values:
+        return "-"
+    return f"{sum(bool(v) for v in values)}/{len(values)} ({100 * np.mean([bool(v) for v in values]):.0f}%)"
+
+
+def run_generated(count: int) -> None:
+    tp.read_figure(make(cases(1)[0]).image)  # warm: catalog, OCR model, imports
+    rows = []
+    print(f"{'#':>3} {'kind':16} {'cmap':9} {'fmt':9} {'bar':7} {'font':13} {'pt':>4} {'dpi':>4} {'jpg':4} {'s':>5}  result")
+    for case in cases(count):
+        truth = make(case)
+        start = time.perf_counter()
+        reading = tp.read_figure(truth.image)
+        seconds = time.perf_counter() - start
+        result = score(case, truth, reading)
+        result["time"] = seconds
+        result["shape"] = Image.open(io.BytesIO(truth.image)).size
+        rows.append(result | {"case": case})
+        flags = " ".join(f"{k}={'ok' if v is True else ('FAIL' if v is False else f'{v:.2f}')}" for k, v in result.items() if k not in ("time", "shape", "case"))
+        print(f"{case.seed:3d} {case.kind:16} {case.cmap:9} {case.fmt:9} {case.location:7} {case.font:13} {case.size:4.0f} {case.dpi:4d} {'yes' if case.jpeg else 'no':4} {seconds:5.2f}  {flags}")
+    print()
+    print("| measure | generated figures | goal |")
+    print("|---|---|---|")
+    print(f"| plot area found (IoU >= 0.8) | {_rate(rows, 'area')} | |")
+    with_bar = [r for r in rows if r["case"].location != "none"]
+    without = [r for r in rows if r["case"].location == "none"]
+    print(f"| colorbar found (IoU >= 0.8, orientation) | {_rate(with_bar, 'bar')} | >= 98% |")
+    print(f"| no bar reported where none | {_rate(without, 'bar')} | 100% |")
+    print(f"| range within 0.5% of span | {_rate(rows, 'range')} | >= 95% |")
+    print(f"| x/y corners within 1 px | {_rate(rows, 'corners')} | >= 95% |")
+    print(f"| grid shape exact | {_rate(rows, 'grid')} | >= 90% |")
+    ratios = [r["values"] for r in rows if "values" in r]
+    if ratios:
+        print(f"| cell error / oracle's (median, max) | {np.median(ratios):.2f}, {np.max(ratios):.2f} (n={len(ratios)}) | <= 1.2 |")
+    times = np.array([r["time"] for r in rows])
+    print(f"| seconds per figure (median, max) | {np.median(times):.2f}, {times.max():.2f} | <= 2 s at 1000x800 |")
+
+
+def run_real(folder: Path) -> None:
+    print()
+    print("| figure | s | panels | bars (orientation, colors) | cmap | vmin..vmax | x range | y range | grid |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for path in sorted(folder.glob("*.png")):
+        start = time.perf_counter()
+        try:
+            reading = tp.read_figure(path)
+        except Exception as exc:  # a benchmark reports every figure
+            print(f"| {path.stem} | - | error: {type(exc).__name__}: {exc} |")
+            continue
+        seconds = time.perf_counter() - start
+        bars = ", ".join(f"{b.orientation[0]}{len(b.colors)}" for b in reading.colorbars) or "none"
+        if not reading.panels:
+            print(f"| {path.stem} | {seconds:.2f} | 0 | {bars} | | | | | |")
+        for k, panel in enumerate(reading.panels):
+            def rng(axis):
+                if axis.scale is None:
+                    return "px"
+                a, b = axis.scale.value(np.array(axis.scale.pixels))
+                return f"{axis.scale.scale[:3]} {a:.3g}..{b:.3g}"
+            limits = "-" if panel.vmin is None else f"{panel.vmin:.3g}..{panel.vmax:.3g} {panel.norm[:3]}"
+            name = path.stem if k == 0 else ""
+            print(f"| {name} | {seconds if k == 0 else 0:.2f} | {k + 1}/{len(reading.panels)} | {bars if k == 0 else ''} | {panel.cmap} | {limits} | {rng(panel.x)} | {rng(panel.y)} | {panel.grid} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--full", action="store_true", help="160 generated figures")
+    parser.add_argument("--count", type=int, default=None, help="number of generated figures")
+    parser.add_argument("--no-real", action="store_true", help="skip ../shared/real_figures")
+    args = parser.parse_args()
+    count = args.count or (160 if args.full else 24)
+    run_generated(count)
+    folder = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_figures"
+    if not args.no_real and folder.is_dir():
+        run_real(folder)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

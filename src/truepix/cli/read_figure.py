@@ -1,0 +1,167 @@
+"""``truepix read-figure FIG``: a heatmap figure read into calibrated data.
+
+Prints what was found (plot areas, colorbars, colormap, range, axes, grid,
+confidence); ``-o`` writes the data (``.nc``/``.zarr``: an xarray Dataset
+with one variable per panel; ``.npy``/``.csv``: one file per panel, a
+``_panelN`` suffix when there are several); ``--report`` writes the report
+picture; ``--calibration`` corrects what is found with calibration JSON and
+``--found`` writes what was found in that same form, to edit and pass back.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+__all__ = ["command", "write_data"]
+
+_SUFFIXES = (".nc", ".csv", ".npy", ".zarr")
+
+
+def _dataset(reading: Any) -> Any:
+    import xarray as xr
+
+    variables = {}
+    for k, panel in enumerate(reading.panels):
+        data = panel.data.rename({"y": f"y{k}", "x": f"x{k}"})
+        data.attrs = {key: ("" if v is None else v) for key, v in data.attrs.items()}
+        variables[f"panel{k}"] = data
+    return xr.Dataset(variables)
+
+
+def _atomic_path(path: Path, write: Any) -> None:
+    """Write to a temporary sibling, then rename into place (files and folders)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    os.close(handle)
+    os.unlink(temporary)
+    try:
+        write(Path(temporary))
+        if path.is_dir():
+            import shutil
+
+            shutil.rmtree(path)
+        os.replace(temporary, path)
+    finally:
+        if os.path.isdir(temporary):
+            import shutil
+
+            shutil.rmtree(temporary, ignore_errors=True)
+        elif os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def write_data(reading: Any, path: Path) -> list[Path]:
+    """Write every panel's data to ``path`` in the format its suffix names; the paths written."""
+    from truepix.errors import UnknownFormatError
+
+    suffix = path.suffix.lower()
+    if suffix not in _SUFFIXES:
+        msg = f"expected an output ending in {', '.join(_SUFFIXES)}, got {str(path)!r}"
+        raise UnknownFormatError(msg)
+    if not reading.panels:
+        return []
+    if suffix == ".nc":
+        dataset = _dataset(reading)
+        _atomic_path(path, lambda p: dataset.to_netcdf(p, engine="scipy"))
+        return [path]
+    if suffix == ".zarr":
+        dataset = _dataset(reading)
+        _atomic_path(path, lambda p: dataset.to_zarr(p))
+        return [path]
+    written = []
+    several = len(reading.panels) > 1
+    for k, panel in enumerate(reading.panels):
+        target = path.with_name(f"{path.stem}_panel{k}{path.suffix}") if several else path
+        values = np.asarray(panel.data.values)
+        if suffix == ".npy":
+            _atomic_path(target, lambda p, v=values: np.save(p.with_suffix(".npy"), v) or os.replace(p.with_suffix(".npy"), p))
+        else:
+            yy, xx = np.meshgrid(panel.data.y.values, panel.data.x.values, indexing="ij")
+            table = np.column_stack([yy.ravel(), xx.ravel(), values.ravel()])
+            _atomic_path(
+                target,
+                lambda p, t=table: np.savetxt(p, t, delimiter=",", header="y,x,value", comments="", fmt="%.9g"),
+            )
+        written.append(target)
+    return written
+
+
+def _summary(reading: Any, source: Path) -> list[Any]:
+    """One two-column table per panel."""
+    from rich.table import Table
+
+    def axis_text(axis: Any, ends: tuple[float, float]) -> str:
+        if axis.scale is None:
+            return "pixels (no labels read)"
+        a, b = axis.scale.value(np.array(ends))
+        agreed = sum(t.inlier for t in axis.ticks)
+        return f"{axis.scale.scale}, {a:.6g} .. {b:.6g} ({agreed}/{len(axis.ticks)} labels agree)"
+
+    tables = []
+    for k, panel in enumerate(reading.panels):
+        table = Table(title=f"{source.name}: panel {k + 1} of {len(reading.panels)}", show_header=False)
+        table.add_column(style="bold cyan")
+        table.add_column()
+        bar = panel.colorbar
+        bar_text = "none" if bar is None else f"{bar.orientation}, box {bar.bbox}" + (
+            f", {len(bar.colors)} steps" if bar.boundaries is not None else ""
+        )
+        limits = "-" if panel.vmin is None else f"{panel.vmin:.6g} .. {panel.vmax:.6g} ({panel.norm})"
+        rows = [
+            ("plot area", ", ".join(f"{v:.1f}" for v in panel.bbox)),
+            ("colorbar", bar_text),
+            ("colormap", str(panel.cmap)),
+            ("range", limits),
+            ("units", str(panel.data.attrs["units"])),
+            ("x", axis_text(panel.x, (panel.bbox[0], panel.bbox[2]))),
+            ("y", axis_text(panel.y, (panel.bbox[3], panel.bbox[1]))),
+            ("grid", "one value per pixel" if panel.grid is None else f"{panel.grid[0]} x {panel.grid[1]} cells"),
+            ("max error", f"{panel.data.attrs['max_error']:.3g}"),
+            ("confidence", f"{panel.confidence:.2f}"),
+        ]
+        for key, value in rows:
+            table.add_row(key, value)
+        tables.append(table)
+    return tables
+
+
+@click.command("read-figure")
+@click.argument("figure", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the data: .nc, .csv, .npy or .zarr.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the report picture (PNG).")
+@click.option(
+    "--calibration",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Calibration JSON that corrects what is found.",
+)
+@click.option("--found", type=click.Path(dir_okay=False, path_type=Path), help="Write what was found as calibration JSON.")
+def command(figure: Path, output: Path | None, report: Path | None, calibration: Path | None, found: Path | None) -> None:
+    """Read the heatmap FIGURE into calibrated data."""
+    from rich.console import Console
+
+    from truepix.figures import read_figure
+
+    reading = read_figure(figure, calibration=None if calibration is None else str(calibration))
+    console = Console()
+    if not reading.panels:
+        console.print(f"{figure.name}: no plot area found")
+    for table in _summary(reading, figure):
+        console.print(table)
+    if output is not None:
+        for path in write_data(reading, output):
+            console.print(f"data: [bold]{path}[/]")
+    if report is not None:
+        from truepix.figures._report import write_report
+
+        console.print(f"report: [bold]{write_report(reading, report)}[/]")
+    if found is not None:
+        from truepix.io._atomic import write_atomic
+
+        text = reading.to_json().encode()
+        write_atomic(found, lambda file: file.write(text), overwrite=True)
+        console.print(f"calibration found: [bold]{found}[/]")

@@ -1,0 +1,193 @@
+"""Plot areas: the frames (spines) drawn around each axes' data rectangle.
+
+A frame is four straight dark lines meeting at corners. Long runs of ink
+along rows make horizontal lines, along columns vertical ones (adjacent
+rows of an antialiased line are merged, and the line's position is its
+darkness-weighted centre). Two horizontal lines with the same extent and
+two vertical lines joining their ends make a rectangle. Rectangles inside
+another are dropped (legends, inset boxes), and so are the colorbars'
+outlines, which the caller recognises by the bar inside them.
+
+Figures with no frame (seaborn heatmaps, plotnine) get their plot area from
+the extent of the colormapped region instead (:func:`colored_extent`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["Line", "colored_extent", "frames"]
+
+_INK = 90  # darkness of a spine's pixels (antialiased lines are lighter at low dpi)
+_MIN_LINE = 30  # pixels
+_CONTRAST = 40  # darkness a line has over its surroundings on one side
+_GAP = 12  # pixels a line may be broken over (JPEG, dark data beside it) and stay one
+_SLACK = 3  # pixels two ends may differ by and still meet
+
+
+@dataclass(frozen=True)
+class Line:
+    """A straight dark line: ``at`` its centre across (edge coordinates), ``start``/``stop`` along."""
+
+    at: float
+    first: int  # first pixel row/column across
+    last: int  # last pixel row/column across
+    start: int
+    stop: int
+
+
+def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
+    """Horizontal lines of ``ink`` (transpose it for vertical ones)."""
+    # a line is darker than what lies two pixels across it on at least one side;
+    # inside a dark region (a gray colormap's low end) no pixel is
+    wide = ink.astype(np.int16)
+    above = np.pad(wide, ((2, 0), (0, 0)), mode="edge")[:-2]
+    below = np.pad(wide, ((0, 2), (0, 0)), mode="edge")[2:]
+    dark = (ink > _INK) & ((wide - above > _CONTRAST) | (wide - below > _CONTRAST))
+    edges = np.diff(np.pad(dark.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    runs = []
+    for row in np.flatnonzero((dark.sum(axis=1) >= min_length)):
+        starts = np.flatnonzero(edges[row] == 1)
+        stops = np.flatnonzero(edges[row] == -1)
+        for a, b in zip(starts, stops, strict=True):
+            if b - a >= min_length:
+                runs.append((int(row), int(a), int(b)))
+    lines: list[list[tuple[int, int, int]]] = []
+    for run in runs:
+        for group in lines:
+            row, a, b = group[-1]
+            if run[0] - row == 1 and abs(run[1] - a) <= _SLACK and abs(run[2] - b) <= _SLACK:
+                group.append(run)
+                break
+        else:
+            lines.append([run])
+    found = []
+    for group in lines:
+        if len(group) > 4:  # a filled area, not a line
+            continue
+        rows = np.array([r for r, _, _ in group])
+        start = int(np.median([a for _, a, _ in group]))
+        stop = int(np.median([b for _, _, b in group]))
+        lo, hi = max(0, rows.min() - 1), min(len(ink), rows.max() + 2)
+        # away from the ends, where the perpendicular lines cross
+        inner = slice(start + _SLACK + 1, max(start + _SLACK + 2, stop - _SLACK - 1))
+        weights = ink[lo:hi, inner].astype(np.float64).sum(axis=1)
+        at = float(np.sum(weights * (np.arange(lo, hi) + 0.5)) / weights.sum())
+        found.append(Line(at, int(rows.min()), int(rows.max()), start, stop))
+    return found
+
+
+def _joined(lines: list[Line]) -> list[Line]:
+    """Collinear pieces of one line joined (dark data beside a spine breaks it up).
+
+    Examples
+    --------
+    >>> _joined([Line(10.5, 10, 10, 0, 40), Line(11.2, 10, 11, 41, 90)])
+    [Line(at=10.885393, first=10, last=11, start=0, stop=90)]
+    """
+    out: list[Line] = []
+    for line in sorted(lines, key=lambda line: line.start):
+        near = [
+            k
+            for k, kept in enumerate(out)
+            if abs(line.at - kept.at) <= 1.5 and line.start <= kept.stop + _GAP
+        ]
+        if not near:
+            out.append(line)
+            continue
+        k = near[0]
+        last = out[k]
+        if line.start < last.stop - _SLACK:
+            # side by side, not end to end (a dark edge of the data along the line):
+            # the longer one says where the line is, together they say how far it goes
+            keep = line if line.stop - line.start > last.stop - last.start else last
+            out[k] = Line(keep.at, keep.first, keep.last, last.start, max(last.stop, line.stop))
+            continue
+        length_a, length_b = last.stop - last.start, line.stop - line.start
+        at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
+        out[k] = Line(
+            round(at, 6), min(last.first, line.first), max(last.last, line.last),
+            min(last.start, line.start), max(last.stop, line.stop),
+        )
+    return sorted(out, key=lambda line: line.at)
+
+
+def frames(ink: np.ndarray) -> list[tuple[tuple[float, float, float, float], tuple[Line, ...]]]:
+    """Rectangles drawn as four dark lines: (left, top, right, bottom) at the lines' centres.
+
+    Returns each with its lines (top, bottom, left, right), outermost first;
+    rectangles inside another are dropped.
+
+    Examples
+    --------
+    >>> ink = np.zeros((100, 120), np.uint8)
+    >>> ink[10, 20:101] = ink[80, 20:101] = 255
+    >>> ink[10:81, 20] = ink[10:81, 100] = 255
+    >>> [box for box, _ in frames(ink)]
+    [(20.5, 10.5, 100.5, 80.5)]
+    """
+    height, width = ink.shape
+    min_length = max(_MIN_LINE, min(height, width) // 20)
+    rows = _joined(_lines(ink, min_length // 3))
+    columns = _joined(_lines(np.ascontiguousarray(ink.T), min_length // 3))
+    rows = [r for r in rows if r.stop - r.start >= min_length]
+    columns = [c for c in columns if c.stop - c.start >= min_length]
+    # tick marks at the corners lengthen the lines: ends meet within a tick's length
+    reach = max(15, min(height, width) // 30)
+    found = []
+    for i, top in enumerate(rows):
+        for bottom in rows[i + 1 :]:
+            if bottom.first - top.last < 10:
+                continue
+            if abs(top.start - bottom.start) > reach or abs(top.stop - bottom.stop) > reach:
+                continue
+            start, stop = max(top.start, bottom.start), min(top.stop, bottom.stop)
+            sides = []
+            for low, high in ((start - _SLACK, start + reach), (stop - reach, stop + _SLACK)):
+                side = [
+                    c
+                    for c in columns
+                    if low <= c.at <= high
+                    and c.start <= top.last + reach
+                    and c.stop >= bottom.first - reach
+                ]
+                if not side:
+                    break
+                sides.append(side[0] if low < start else side[-1])
+            if len(sides) == 2 and sides[1].at - sides[0].at >= 10:
+                box = (sides[0].at, top.at, sides[1].at, bottom.at)
+                found.append((box, (top, bottom, sides[0], sides[1])))
+    found.sort(key=lambda f: -(f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))
+    kept: list[tuple[tuple[float, float, float, float], tuple[Line, ...]]] = []
+    for box, lines in found:
+        if any(_inside(box, k[0]) for k in kept):
+            continue
+        kept.append((box, lines))
+    return kept
+
+
+def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+    return (
+        inner[0] >= outer[0] - _SLACK
+        and inner[1] >= outer[1] - _SLACK
+        and inner[2] <= outer[2] + _SLACK
+        and inner[3] <= outer[3] + _SLACK
+    )
+
+
+def colored_extent(mask: np.ndarray, *, min_share: float = 0.3) -> tuple[int, int, int, int] | None:
+    """The box of the rows and columns that are mostly ``mask`` (colormapped pixels).
+
+    Examples
+    --------
+    >>> mask = np.zeros((50, 60), bool); mask[5:45, 10:50] = True
+    >>> colored_extent(mask)
+    (10, 5, 50, 45)
+    """
+    if not mask.any():
+        return None
+    rows = np.flatnonzero(mask.mean(axis=1) >= min_share * mask.mean(axis=1).max())
+    columns = np.flatnonzero(mask.mean(axis=0) >= min_share * mask.mean(axis=0).max())
+    return int(columns.min()), int(rows.min()), int(columns.max()) + 1, int(rows.max()) + 1

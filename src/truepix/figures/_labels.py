@@ -1,0 +1,380 @@
+"""Tick marks and tick labels beside one side of a box (a plot area or a colorbar).
+
+The side is looked at through a *strip*: ``depth`` counts pixels outward
+from the side, ``length`` runs along it. In the strip:
+
+* a full dark line right at the side is the spine or the bar's outline and
+  is skipped; the short dark runs just past it are the tick marks, each
+  located at its darkness-weighted centre (sub-pixel);
+* beyond the ticks, dark connected components are glyphs. Glyphs close
+  along the text's direction form one label; the labels nearest the side
+  (their near edges aligned, as matplotlib aligns them) are the tick
+  labels, farther text is the axis label;
+* each label is cut out of the picture -- without the tick marks, which the
+  OCR reads as minus signs -- and read. A smaller glyph raised at the right
+  of a label is an exponent (``10⁻¹``), read on its own and joined with ``^``.
+
+Each label is snapped to the nearest tick mark; the position it stands for
+is that tick's, or its own centre when no tick is near.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from truepix.figures._numbers import parse_offset, parse_value
+from truepix.figures import _ocr
+
+__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text"]
+
+_INK = 60  # darkness (0-255 below the background) that counts as ink
+_LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
+_MARGIN = 0.08  # labels may reach past the side's ends by this share of the image
+
+
+@dataclass
+class Tick:
+    """One tick label read beside a side.
+
+    Attributes
+    ----------
+    text : str
+        What the OCR read (``^`` joins a raised exponent).
+    value : float or None
+        The number it shows, None when it shows none.
+    position : float
+        Pixel position along the side (edge coordinates) the value stands
+        for: the tick mark's centre when one was found near, else the
+        label's centre.
+    box : tuple of int
+        ``(left, top, right, bottom)`` of the label in image pixels.
+    snapped : bool
+        Whether ``position`` is a tick mark's.
+    confidence : float
+        The OCR's mean character probability.
+    inlier : bool
+        Whether the fitted scale agrees with it (set by the caller).
+    """
+
+    text: str
+    value: float | None
+    position: float
+    box: tuple[int, int, int, int]
+    snapped: bool
+    confidence: float
+    inlier: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form (the report and calibration files)."""
+        return {
+            "text": self.text,
+            "value": self.value,
+            "position": round(self.position, 3),
+            "box": list(self.box),
+            "snapped": self.snapped,
+            "confidence": round(self.confidence, 4),
+            "inlier": self.inlier,
+        }
+
+
+def luminance(rgb: np.ndarray) -> np.ndarray:
+    """(H, W) uint8 luminance (ITU-R BT.601 weights).
+
+    Examples
+    --------
+    >>> luminance(np.array([[[255, 255, 255], [255, 0, 0]]], np.uint8)).tolist()
+    [[255, 76]]
+    """
+    wide = rgb.astype(np.int32)
+    return ((wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000).astype(np.uint8)
+
+
+def ink(rgb: np.ndarray, *, compressed: bool = False) -> np.ndarray:
+    """(H, W) uint8 darkness of text-like (gray, dark) pixels: 0 for colors and background.
+
+    Examples
+    --------
+    >>> ink(np.array([[[255, 255, 255], [0, 0, 0], [200, 30, 30]]], np.uint8)).tolist()
+    [[0, 255, 0]]
+    """
+    wide = rgb.astype(np.int32)
+    luminance = (wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000
+    chroma = wide.max(axis=2) - wide.min(axis=2)
+    dark = np.clip(255 - luminance, 0, 255).astype(np.uint8)
+    # colors are not ink; but JPEG's 4:2:0 chroma bleeds color into black lines beside
+    # colored data while their luma stays dark: there very dark pixels may carry more chroma
+    dark[chroma > (np.where(luminance < 50, 160, 60) if compressed else 60)] = 0
+    return dark
+
+
+class _Strip:
+    """A view of the picture beside one side of a box: (depth, length) arrays."""
+
+    def __init__(self, image_ink: np.ndarray, side: str, at: int, span: tuple[int, int]) -> None:
+        height, width = image_ink.shape
+        along = width if side in ("top", "bottom") else height
+        margin = round(_MARGIN * max(height, width))
+        self.side, self.at = side, at
+        self.start = max(0, span[0] - margin)
+        stop = min(along, span[1] + margin)
+        self.span = (span[0] - self.start, span[1] - self.start)
+        if side == "bottom":
+            view = image_ink[at:, self.start : stop]
+        elif side == "top":
+            view = image_ink[:at, self.start : stop][::-1]
+        elif side == "right":
+            view = image_ink[self.start : stop, at:].T
+        else:
+            view = image_ink[self.start : stop, :at][:, ::-1].T
+        self.ink = np.ascontiguousarray(view)
+
+    def to_image(self, depth: float, length: float) -> tuple[float, float]:
+        """(row, column) in the picture of strip position (depth, length), as edges."""
+        along = self.start + length
+        if self.side == "bottom":
+            return self.at + depth, along
+        if self.side == "top":
+            return self.at - depth, along
+        if self.side == "right":
+            return along, self.at + depth
+        return along, self.at - depth
+
+    def box(self, d0: int, d1: int, l0: int, l1: int) -> tuple[int, int, int, int]:
+        """Image (left, top, right, bottom) of the strip box [d0, d1) x [l0, l1)."""
+        r0, c0 = self.to_image(d0, l0)
+        r1, c1 = self.to_image(d1, l1)
+        return (int(min(c0, c1)), int(min(r0, r1)), int(max(c0, c1)), int(max(r0, r1)))
+
+
+def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
+    """Centres (along the strip, edge coordinates) of the tick marks and the depth they end at."""
+    values = strip.ink
+    # ticks at the very ends sit on the perpendicular lines: look a little past them
+    lo, hi = max(0, strip.span[0] - 3), min(values.shape[1], strip.span[1] + 3)
+    depth = 0
+    while depth < min(4, len(values) - 3) and np.mean(values[depth, lo:hi] > _INK) > _LINE:
+        depth += 1
+    if len(values) - depth < 3:
+        return np.zeros(0), depth
+    first = values[depth, lo:hi].astype(np.float64)
+    both = np.minimum(first, values[depth + 1, lo:hi]) > _INK
+    edges = np.diff(np.concatenate([[0], both.astype(np.int8), [0]]))
+    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    centres, lengths = [], []
+    for a, b in zip(starts, stops, strict=True):
+        if b - a > 4:
+            continue
+        a0, b0 = max(0, a - 1), min(len(first), b + 1)
+        weights = first[a0:b0]
+        centres.append(lo + float(np.sum(weights * (np.arange(a0, b0) + 0.5)) / weights.sum()))
+        column = values[depth:, lo + a : lo + b].max(axis=1) > _INK
+        lengths.append(int(np.argmin(column)) if not column.all() else len(column))
+    if not centres:
+        return np.zeros(0), depth
+    # labels stand at the major ticks, the longer ones (log axes draw minor ticks too)
+    length = np.array(lengths)
+    major = length >= 0.75 * length.max()
+    return np.array(centres)[major], depth + int(length.max())
+
+
+def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes (d0, d1, l0, l1) of 8-connected components."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(binary, structure=np.ones((3, 3), dtype=bool))
+    boxes = ndimage.find_objects(labels)
+    return [(s[0].start, s[0].stop, s[1].start, s[1].stop) for s in boxes if s is not None]
+
+
+def _group(boxes: list[tuple[int, int, int, int]], along_text: int, gap: float) -> list[list[int]]:
+    """Glyph boxes joined into labels: close along the text's direction, overlapping across it."""
+    parent = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    across = 1 - along_text
+    for i, a in enumerate(boxes):
+        for j in range(i):
+            b = boxes[j]
+            a0, a1 = a[2 * along_text], a[2 * along_text + 1]
+            b0, b1 = b[2 * along_text], b[2 * along_text + 1]
+            c0, c1 = a[2 * across], a[2 * across + 1]
+            e0, e1 = b[2 * across], b[2 * across + 1]
+            if max(a0, b0) - min(a1, b1) <= gap and min(c1, e1) - max(c0, e0) > 0:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _split_exponent(mask: np.ndarray) -> int | None:
+    """The column where a raised, smaller exponent starts (``10⁻¹``), or None."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+    slices = [s for s in ndimage.find_objects(labels) if s is not None]
+    if count < 2:
+        return None
+    heights = np.array([s[0].stop - s[0].start for s in slices])
+    tall = heights >= 0.72 * heights.max()
+    top = min(s[0].start for s, t in zip(slices, tall, strict=True) if t)
+    right_of_tall = max(s[1].stop for s, t in zip(slices, tall, strict=True) if t)
+    raised = [
+        k
+        for k, s in enumerate(slices)
+        if not tall[k]
+        and s[0].stop <= top + 0.6 * heights.max()
+        and s[1].start >= right_of_tall - 1
+    ]
+    # an exponent is a digit: at least a third of the label's height (not JPEG specks)
+    if not raised or max(heights[k] for k in raised) < 0.35 * heights.max():
+        return None
+    return min(slices[k][1].start for k in raised)
+
+
+def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, float]]:
+    """OCR of upright labels, ``(gray crop, glyph mask)`` each, in one batch.
+
+    A raised exponent is read on its own and joined with ``^``.
+    """
+    images: list[np.ndarray] = []
+    parts: list[tuple[int, int]] = []
+    for gray, mask in crops:
+        split = _split_exponent(mask)
+        if split is None:
+            parts.append((len(images), -1))
+            images.append(gray)
+            continue
+        rows = np.flatnonzero(mask[:, split:].any(axis=1))
+        parts.append((len(images), len(images) + 1))
+        images.append(gray[:, :split])
+        images.append(gray[rows.min() : rows.max() + 1, split:])
+    read = _ocr.recognize_many(images)
+    out = []
+    for base, exponent in parts:
+        if exponent < 0:
+            out.append(read[base])
+        else:
+            text = f"{read[base][0]}^{read[exponent][0]}"
+            out.append((text, min(read[base][1], read[exponent][1])))
+    return out
+
+
+def read_side(
+    gray: np.ndarray, image_ink: np.ndarray, side: str, at: int, span: tuple[int, int]
+) -> tuple[list[Tick], np.ndarray, list[tuple[tuple[int, int, int, int], str]]]:
+    """Read the tick labels beside one side of a box.
+
+    Parameters
+    ----------
+    gray : numpy.ndarray
+        (H, W) uint8 luminance of the picture.
+    image_ink : numpy.ndarray
+        (H, W) uint8 from :func:`ink`.
+    side : {"bottom", "top", "left", "right"}
+        Which side; the strip starts at row/column ``at`` (the first pixel
+        outside the box) and runs outward.
+    span : tuple of int
+        The side's extent along it (columns for top/bottom, rows otherwise).
+
+    Returns
+    -------
+    ticks : list of Tick
+        The labels read, in order along the side.
+    marks : numpy.ndarray
+        Image positions (edge coordinates along the side) of the tick marks.
+    other : list
+        The farther texts ``(box, text)``: axis label, offset text.
+    """
+    strip = _Strip(image_ink, side, at, span)
+    marks, tick_end = _tick_marks(strip)
+    binary = strip.ink > _INK
+    binary[:tick_end] = False
+    boxes = _components(binary)
+    if not boxes:
+        return [], marks + strip.start, []
+    along_text = 1 if side in ("top", "bottom") else 0  # index 0 depth, 1 length
+    heights = np.array([(b[1] - b[0]) if along_text else (b[3] - b[2]) for b in boxes])
+    glyph = float(np.percentile(heights, 75))
+    groups = _group(boxes, along_text, 0.45 * glyph)
+    lo, hi = strip.span
+    candidates = []
+    for members in groups:
+        d0 = min(boxes[k][0] for k in members)
+        d1 = max(boxes[k][1] for k in members)
+        l0 = min(boxes[k][2] for k in members)
+        l1 = max(boxes[k][3] for k in members)
+        line = (d1 - d0) if along_text else (l1 - l0)
+        centre = (l0 + l1) / 2
+        if line > 1.8 * glyph or not lo - glyph <= centre <= hi + glyph:
+            continue
+        candidates.append((d0, d1, l0, l1))
+    if not candidates:
+        return [], marks + strip.start, []
+    nearest = min(c[0] for c in candidates)
+    if nearest > tick_end + 3 * glyph:
+        labels, farther = [], candidates
+    else:
+        labels = [c for c in candidates if c[0] <= nearest + 0.6 * glyph]
+        farther = [c for c in candidates if c[0] > nearest + 0.6 * glyph]
+    labels.sort(key=lambda c: c[2])
+    spacing = np.median(np.diff([(c[2] + c[3]) / 2 for c in labels])) if len(labels) > 2 else glyph * 4
+    boxes_read = [strip.box(*c) for c in labels]
+    texts = read_labels(
+        [(gray[b[1] : b[3], b[0] : b[2]], image_ink[b[1] : b[3], b[0] : b[2]] > _INK) for b in boxes_read]
+    )
+    ticks: list[Tick] = []
+    for (d0, d1, l0, l1), box, (text, confidence) in zip(labels, boxes_read, texts, strict=True):
+        centre = strip.start + (l0 + l1) / 2
+        position, snapped = centre, False
+        if len(marks):
+            near = marks + strip.start
+            k = int(np.argmin(np.abs(near - centre)))
+            if abs(near[k] - centre) <= max(2.0, 0.3 * spacing):
+                position, snapped = float(near[k]), True
+        ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
+    other = []
+    for d0, d1, l0, l1 in farther:
+        box = strip.box(d0, d1, l0, l1)
+        other.append((box, ""))
+    return ticks, marks + strip.start, other
+
+
+def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool = False) -> str:
+    """OCR of the text inside an image box (``rotated``: drawn bottom to top, a y label)."""
+    crop = gray[box[1] : box[3], box[0] : box[2]]
+    if rotated:
+        crop = np.ascontiguousarray(np.rot90(crop, -1))
+    return _ocr.recognize(crop)[0] if crop.size else ""
+
+
+def offset_near(gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """An offset text (``1e6``, ``×10⁻³``, ``+1.5e3``) inside an image box, parsed."""
+    left, top, right, bottom = (max(0, v) for v in box)
+    region = image_ink[top:bottom, left:right] > _INK
+    if not region.any():
+        return None
+    boxes = _components(region)
+    heights = np.array([b[1] - b[0] for b in boxes])
+    groups = _group(boxes, 1, 0.45 * float(np.percentile(heights, 75)))
+    crops = []
+    for members in groups[:6]:
+        d0 = min(boxes[k][0] for k in members)
+        d1 = max(boxes[k][1] for k in members)
+        l0 = min(boxes[k][2] for k in members)
+        l1 = max(boxes[k][3] for k in members)
+        if d1 - d0 < 4 or l1 - l0 < 4:
+            continue
+        crops.append((gray[top + d0 : top + d1, left + l0 : left + l1], region[d0:d1, l0:l1]))
+    for text, _ in read_labels(crops):
+        parsed = parse_offset(text)
+        if parsed is not None:
+            return parsed
+    return None

@@ -1,0 +1,230 @@
+"""What :func:`truepix.read_figure` returns, and the calibration JSON that overrides it.
+
+Calibration JSON (version 1), every key optional in an override::
+
+    {
+      "truepix_calibration": 1,
+      "panels": [
+        {
+          "bbox": [left, top, right, bottom],           # plot area, image pixels
+          "colorbar": {
+            "bbox": [left, top, right, bottom],         # the colored part of the bar
+            "orientation": "vertical" | "horizontal",
+            "cmap": "viridis",                          # a truepix colormap name
+            "norm": "linear" | "log",
+            "vmin": 0.0, "vmax": 1.0                    # values at the bar's low and high ends
+          } | null,
+          "x": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
+          "y": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
+          "grid": [ny, nx] | null                       # cells of the data; null: per pixel
+        }
+      ]
+    }
+
+Pixel positions are edge coordinates: pixel ``j`` spans ``[j, j + 1)``.
+Panels are matched by their order (left to right, top to bottom); a
+calibration with more panels than were found adds them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from truepix.color._colorbar import Colorbar
+from truepix.errors import InputError
+from truepix.figures._labels import Tick
+from truepix.figures._scale import AxisScale
+
+__all__ = ["AxisReading", "FigureReading", "Panel", "parse_calibration"]
+
+CALIBRATION_VERSION = 1
+
+
+@dataclass
+class AxisReading:
+    """One axis (x, y or a colorbar's) as read: its scale and the ticks behind it.
+
+    Attributes
+    ----------
+    scale : AxisScale or None
+        Value at every pixel position; None when no labels could be read.
+    ticks : list of Tick
+        The labels read, with the position each stands for.
+    marks : numpy.ndarray
+        Positions of the tick marks found (edge coordinates along the axis).
+    residual : float or None
+        RMS distance (pixels) of the agreeing labels from the fitted scale.
+    label : str
+        The axis label as read ("" when none).
+    offset : tuple or None
+        ``("scale", factor)`` or ``("shift", amount)`` read from an offset text.
+    source : str
+        ``"ticks"``, ``"calibration"`` or ``"pixels"`` (no scale: image pixel indices).
+    """
+
+    scale: AxisScale | None = None
+    ticks: list[Tick] = field(default_factory=list)
+    marks: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    residual: float | None = None
+    label: str = ""
+    offset: tuple[str, float] | None = None
+    source: str = "pixels"
+
+    @property
+    def agreement(self) -> float:
+        """Share of the labels read that the scale agrees with (0 without a scale)."""
+        numbers = [t for t in self.ticks if t.value is not None]
+        if self.scale is None or not numbers:
+            return 1.0 if self.source == "calibration" else 0.0
+        return sum(t.inlier for t in numbers) / len(numbers)
+
+
+@dataclass
+class Panel:
+    """One plot area of a figure and the data read from it.
+
+    Attributes
+    ----------
+    bbox : tuple of float
+        ``(left, top, right, bottom)`` of the plot area in image pixels (edge
+        coordinates of the frame's lines' centres).
+    colorbar : Colorbar or None
+        The colorbar that belongs to this plot.
+    data : xarray.DataArray
+        Values with ``y``/``x`` coordinates, NaN where the plot shows no data;
+        attributes ``cmap``, ``norm``, ``vmin``, ``vmax``, ``units``,
+        ``x_label``, ``y_label``, ``max_error``, ``confidence``.
+    x, y, colorbar_axis : AxisReading
+        How each axis was read.
+    cmap : str or None
+        The colormap's catalog name (``"colorbar"`` when the bar's own colors
+        were used because no catalog map fits).
+    grid : tuple of int or None
+        ``(ny, nx)`` cells of the data when a cell grid was found.
+    confidence : float
+        In [0, 1]: the smallest of the axes' agreement and the colormap's fit.
+    interior : tuple of int
+        ``(top, bottom, left, right)`` pixel rows/columns inside the frame
+        that were decoded (``image[top:bottom, left:right]``).
+    pixel_values : numpy.ndarray
+        float64, one value per screen pixel of the interior (``data`` before
+        the cell grid is applied).
+    """
+
+    bbox: tuple[float, float, float, float]
+    colorbar: Colorbar | None
+    data: Any
+    x: AxisReading
+    y: AxisReading
+    colorbar_axis: AxisReading
+    cmap: str | None
+    norm: str
+    vmin: float | None
+    vmax: float | None
+    grid: tuple[int, int] | None
+    confidence: float
+    interior: tuple[int, int, int, int] = (0, 0, 0, 0)
+    pixel_values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
+
+    def calibration(self) -> dict[str, Any]:
+        """This panel in the calibration JSON form."""
+        bar = None
+        if self.colorbar is not None:
+            bar = {
+                "bbox": list(self.colorbar.bbox),
+                "orientation": self.colorbar.orientation,
+                # the bar's own colors (no catalog map fits) are read again from the bar
+                "cmap": None if self.cmap in ("custom", "colorbar") else self.cmap,
+                "norm": self.norm,
+                "vmin": self.vmin,
+                "vmax": self.vmax,
+            }
+        return {
+            "bbox": [round(float(v), 3) for v in self.bbox],
+            "colorbar": bar,
+            "x": None if self.x.scale is None else self.x.scale.to_dict(),
+            "y": None if self.y.scale is None else self.y.scale.to_dict(),
+            "grid": None if self.grid is None else list(self.grid),
+        }
+
+
+@dataclass
+class FigureReading:
+    """Everything :func:`truepix.read_figure` found in a figure.
+
+    Attributes
+    ----------
+    panels : list of Panel
+        Plot areas, left to right, top to bottom.
+    colorbars : list of Colorbar
+        Every colorbar found, whether or not a panel took it.
+    shape : tuple of int
+        ``(height, width)`` of the figure.
+    image : numpy.ndarray
+        (H, W, 3) uint8, the figure as read (transparency over white).
+    """
+
+    panels: list[Panel]
+    colorbars: list[Colorbar]
+    shape: tuple[int, int]
+    image: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 3), np.uint8), repr=False)
+
+    @property
+    def calibration(self) -> dict[str, Any]:
+        """What was found, as calibration JSON (edit it and pass it back)."""
+        return {
+            "truepix_calibration": CALIBRATION_VERSION,
+            "panels": [panel.calibration() for panel in self.panels],
+        }
+
+    def to_json(self) -> str:
+        """:attr:`calibration` as a JSON string."""
+        return json.dumps(self.calibration, indent=2)
+
+    def __repr__(self) -> str:
+        return f"FigureReading(panels={len(self.panels)}, colorbars={len(self.colorbars)}, shape={self.shape})"
+
+
+def parse_calibration(calibration: Any, /) -> list[dict[str, Any]]:
+    """Calibration panels from a dict, a JSON string, a path-like to JSON, or a FigureReading.
+
+    Examples
+    --------
+    >>> parse_calibration('{"panels": [{"grid": [3, 4]}]}')
+    [{'grid': [3, 4]}]
+    """
+    if calibration is None:
+        return []
+    if isinstance(calibration, FigureReading):
+        return calibration.calibration["panels"]
+    data = calibration
+    if isinstance(calibration, (str, bytes)):
+        text = calibration.decode() if isinstance(calibration, bytes) else calibration
+        if not text.lstrip().startswith("{"):
+            try:
+                with open(text, encoding="utf-8") as handle:
+                    text = handle.read()
+            except OSError:
+                msg = f"expected calibration JSON or a path to it, got {calibration!r:.60}"
+                raise InputError(msg) from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            msg = f"expected calibration JSON, got text that is not JSON: {text[:60]!r}"
+            raise InputError(msg) from None
+    if not isinstance(data, dict) or not isinstance(data.get("panels", []), list):
+        msg = f"expected a calibration object with a 'panels' list, got {type(data).__name__}"
+        raise InputError(msg)
+    version = data.get("truepix_calibration", CALIBRATION_VERSION)
+    if version != CALIBRATION_VERSION:
+        msg = f"expected calibration version {CALIBRATION_VERSION}, got {version!r}"
+        raise InputError(msg)
+    panels = data.get("panels", [])
+    if not all(isinstance(p, dict) for p in panels):
+        msg = "expected every calibration panel to be an object, got another type"
+        raise InputError(msg)
+    return panels

@@ -1,0 +1,86 @@
+"""Tick-label text to numbers: what matplotlib, seaborn and plotnine write.
+
+Handles Unicode minus (U+2212) and dashes, thousands separators, percent
+signs, scientific notation (``1e-3``, ``2.5E+04``), powers of ten written
+with a caret by :mod:`truepix.figures._labels` when it saw a raised,
+smaller exponent (``10^-1``), superscript digits (``10⁻¹``) and
+multiplication signs (``2×10^3``). Offset texts (``1e6``, ``×10⁻³``,
+``+1.5e3``) are told apart from labels by :func:`parse_offset`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = ["parse_offset", "parse_value"]
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
+# characters OCR confuses with digits in tick labels
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_POWER = re.compile(rf"^(?:({_NUMBER})[×xX*·])?10\^\(?([-+]?\d+)\)?$")
+
+
+def _normalize(text: str) -> str:
+    text = text.strip().translate(_DASHES)
+    if re.search("[⁰¹²³⁴⁵⁶⁷⁸⁹]", text):
+        head, _, tail = text.partition("10")
+        if tail and all(c in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺" for c in tail):
+            text = f"{head}10^{tail}"
+    text = text.translate(_SUPERSCRIPTS)
+    text = text.replace("$", "").replace("{", "").replace("}", "").replace(" ", "")
+    return text
+
+
+def parse_value(text: str, /) -> float | None:
+    """The number a tick label shows, or None when it shows none.
+
+    Examples
+    --------
+    >>> [parse_value(t) for t in ["−0.25", "1,000", "40%", "1e-3", "10^-2", "10⁻¹", "2×10^3"]]
+    [-0.25, 1000.0, 40.0, 0.001, 0.01, 0.1, 2000.0]
+    >>> parse_value("x [m]") is None
+    True
+    """
+    text = _normalize(text)
+    if text.endswith("%"):
+        text = text[:-1]
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", text):
+        text = text.replace(",", "")
+    match = _POWER.match(text)
+    if match:
+        mantissa = float(match.group(1)) if match.group(1) else 1.0
+        exponent = int(match.group(2))
+        return mantissa * 10.0**exponent if abs(exponent) < 300 else None
+    if not re.fullmatch(_NUMBER, text):
+        fixed = text.translate(_LOOKALIKES)
+        if fixed == text or not re.fullmatch(_NUMBER, fixed):
+            return None
+        text = fixed
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def parse_offset(text: str, /) -> tuple[str, float] | None:
+    """An axis's offset text: ``("scale", 1e-3)`` for ``×10⁻³``/``1e-3``, ``("shift", 1500.0)`` for ``+1.5e3``.
+
+    Examples
+    --------
+    >>> parse_offset("×10⁻³"), parse_offset("le6"), parse_offset("+1.5e3"), parse_offset("0.5")
+    (('scale', 0.001), ('scale', 1000000.0), ('shift', 1500.0), None)
+    """
+    text = _normalize(text)
+    if text[:1] in "lI|":  # "1e6" read as "le6"
+        text = "1" + text[1:]
+    shift = text.startswith(("+", "-")) and "e" in text.lower()
+    if shift:
+        value = parse_value(text)
+        return None if value is None else ("shift", value)
+    match = re.fullmatch(r"[×xX*]?10\^?([-+]?\d+)", text) or re.fullmatch(
+        r"1[eE]([-+]?\d+)", text
+    )
+    if match:
+        return "scale", 10.0 ** int(match.group(1))
+    return None

@@ -1,0 +1,568 @@
+"""``read_figure``: a heatmap figure read into calibrated data, with nothing given.
+
+The steps, each in its own module:
+
+1. colorbars (:func:`truepix.color._colorbar.find_colorbars`) and plot areas
+   (:mod:`._areas`: frames, else the colormapped region's extent); a bar
+   inside a plot area is part of the plot, not a bar;
+2. each plot area takes the nearest colorbar;
+3. tick labels beside each bar and each axis are read (:mod:`._labels`)
+   and fitted robustly to positions (:mod:`._scale`);
+4. the plot area's pixels are decoded with the bar's colormap (the catalog
+   map when the bar's colors are one, else the bar's own colors) to a
+   position along the bar, and the bar's scale turns that into values;
+5. a cell grid (:mod:`._grid`), when the plot is blocky, gives one value
+   per cell of the original array.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from typing import Any
+
+import numpy as np
+
+from truepix.color._colorbar import Colorbar, find_colorbars, image_rgb8
+from truepix.errors import InputError, ReadError, require
+from truepix.figures import _areas, _grid, _labels
+from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
+from truepix.figures._scale import AxisScale, fit_scale
+
+__all__ = ["read_figure"]
+
+Box = tuple[float, float, float, float]
+
+
+def _load(image: Any) -> np.ndarray:
+    if isinstance(image, (str, os.PathLike, bytes, bytearray)):
+        import imagecodecs
+
+        try:
+            if isinstance(image, (bytes, bytearray)):
+                array = imagecodecs.imread(bytes(image))
+            else:
+                with open(image, "rb") as handle:
+                    array = imagecodecs.imread(handle.read())
+        except OSError as exc:
+            msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
+            raise ReadError(msg) from None
+        except Exception:
+            msg = f"expected a PNG, JPEG or TIFF picture, got undecodable data from {image!r:.60}"
+            raise ReadError(msg) from None
+        image = array
+    rgb, alpha = image_rgb8(image)
+    if alpha is not None and alpha.min() < 255:  # transparent: over white, as a viewer shows it
+        a = alpha[..., None].astype(np.float64) / 255.0
+        rgb = np.rint(rgb * a + 255.0 * (1.0 - a)).astype(np.uint8)
+    return rgb
+
+
+def _gap(a: Box, b: Box) -> float:
+    dx = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
+    dy = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
+    return float(np.hypot(dx, dy))
+
+
+def _iou(a: Box, b: Box) -> float:
+    inter = _inside_share(a, b) * (a[2] - a[0]) * (a[3] - a[1])
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def _inside_share(inner: Box, outer: Box) -> float:
+    """Share of ``inner``'s area that lies inside ``outer``."""
+    width = max(0.0, min(inner[2], outer[2]) - max(inner[0], outer[0]))
+    height = max(0.0, min(inner[3], outer[3]) - max(inner[1], outer[1]))
+    area = (inner[2] - inner[0]) * (inner[3] - inner[1])
+    return width * height / area if area > 0 else 0.0
+
+
+def _contains(outer: Box, inner: Box, slack: float = 3.0) -> bool:
+    return (
+        inner[0] >= outer[0] - slack
+        and inner[1] >= outer[1] - slack
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def _plot_areas(
+    rgb: np.ndarray, figure_ink: np.ndarray, bars: list[Colorbar], outlines: dict[Any, Box]
+) -> tuple[list[tuple[Box, tuple[Any, ...] | None]], list[Colorbar]]:
+    """Frames that are plot areas (not bar outlines), and the bars outside every plot area.
+
+    ``outlines`` receives each bar's outline box (its lines' centres), which
+    locates the bar's ends better than its colored pixels.
+    """
+    areas = []
+    if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
+        figure_ink = _labels.ink(rgb, compressed=True)
+    for box, lines in _areas.frames(figure_ink):
+        width, height = box[2] - box[0], box[3] - box[1]
+        elongated = max(width, height) >= 3 * min(width, height)
+        inside = [
+            bar
+            for bar in bars
+            if _contains(box, bar.bbox) and bar.length * bar.width > 0.5 * width * height
+        ]
+        if elongated and inside:
+            outlines[inside[0].bbox] = box
+            continue  # the outline of a colorbar
+        if min(width, height) < 20:
+            continue
+        areas.append((box, lines))
+    # a "bar" mostly inside a plot area is a strip of the plot
+    bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.5 for a in areas)]
+    if not areas and bars:
+        extent = _colored_extent(rgb, bars)
+        if extent is not None:
+            box = tuple(float(v) for v in extent)
+            areas.append((box, None))  # type: ignore[arg-type]
+            bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
+    areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
+    return areas, bars
+
+
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
+    """Extent of the pixels painted with a bar's colors, outside the bars."""
+    colors = np.concatenate([bar.colors for bar in bars]).astype(np.int16)
+    step = max(1, len(colors) // 128)
+    small = rgb[::2, ::2].astype(np.int16)
+    painted = np.zeros(small.shape[:2], dtype=bool)
+    for color in colors[::step]:
+        painted |= np.abs(small - color).max(axis=2) <= 12
+    white = np.all(small >= 250, axis=2)
+    painted &= ~white
+    for bar in bars:
+        left, top, right, bottom = bar.bbox
+        painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False
+    extent = _areas.colored_extent(painted)
+    if extent is None:
+        return None
+    left, top, right, bottom = (2 * v for v in extent)
+    if (right - left) < 20 or (bottom - top) < 20:
+        return None
+    return left, top, right, bottom
+
+
+def _fit(ticks: list[_labels.Tick]) -> tuple[AxisScale | None, float | None]:
+    numbered = [t for t in ticks if t.value is not None]
+    if len(numbered) < 2:
+        return None, None
+    fit = fit_scale([t.position for t in numbered], [t.value for t in numbered])
+    if fit is None:
+        return None, None
+    for tick, inlier in zip(numbered, fit.inliers, strict=True):
+        tick.inlier = bool(inlier)
+    return fit.scale, fit.residual
+
+
+def _apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:
+    if scale is None or offset is None:
+        return scale
+    kind, amount = offset
+    values = tuple(v * amount if kind == "scale" else v + amount for v in scale.values)
+    if scale.scale == "log" and min(values) <= 0:
+        return scale
+    return AxisScale(scale.scale, scale.pixels, values)  # type: ignore[arg-type]
+
+
+def _read_axis(
+    gray: np.ndarray, figure_ink: np.ndarray, side: str, at: int, span: tuple[int, int]
+) -> AxisReading:
+    ticks, marks, other = _labels.read_side(gray, figure_ink, side, at, span)
+    scale, residual = _fit(ticks)
+    height, width = gray.shape
+    offset = None
+    if scale is not None:
+        glyph = max((t.box[3] - t.box[1]) for t in ticks)
+        if side in ("left", "right"):  # offset text above the axis' top end
+            # matplotlib puts it at the axis' end, reaching inward from the side's line
+            reach = (at - 8 * glyph, at + 2 * glyph) if side == "right" else (at - 2 * glyph, at + 8 * glyph)
+            box = (int(reach[0]), int(span[0] - 3 * glyph), int(reach[1]), int(span[0]))
+        else:  # below the axis' right end, past its tick labels
+            below = max(t.box[3] for t in ticks) if side == "bottom" else at
+            box = (int(span[1] - 4 * glyph), int(below + 1), int(span[1] + 8 * glyph), int(below + 3 * glyph))
+        box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
+        offset = _labels.offset_near(gray, figure_ink, box) if box[2] > box[0] and box[3] > box[1] else None
+        scale = _apply_offset(scale, offset)
+    label = ""
+    if other:
+        boxes = np.array([b for b, _ in other])
+        union = (int(boxes[:, 0].min()), int(boxes[:, 1].min()), int(boxes[:, 2].max()), int(boxes[:, 3].max()))
+        label = _labels.read_text(gray, union, rotated=side in ("left", "right"))
+    return AxisReading(scale, ticks, marks, residual, label, offset, "ticks" if scale else "pixels")
+
+
+def _colorbar_axis(gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar) -> AxisReading:
+    left, top, right, bottom = bar.bbox
+    sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
+    best = AxisReading()
+    for side in sides:
+        at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
+        span = (top, bottom) if bar.orientation == "vertical" else (left, right)
+        reading = _read_axis(gray, figure_ink, side, at, span)
+        if reading.scale is not None and len(reading.ticks) > len(best.ticks):
+            best = reading
+    return best
+
+
+def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
+    """A Colorbar at a box given by a calibration (its colors read from the picture)."""
+    try:
+        left, top, right, bottom = (int(round(float(v))) for v in data["bbox"])
+    except (KeyError, TypeError, ValueError):
+        msg = f"expected a colorbar 'bbox' of four numbers, got {data.get('bbox')!r}"
+        raise InputError(msg) from None
+    orientation = data.get("orientation") or ("vertical" if bottom - top >= right - left else "horizontal")
+    crop = rgb[top:bottom, left:right]
+    if crop.size == 0:
+        msg = f"expected a colorbar bbox inside the figure, got {data['bbox']!r}"
+        raise InputError(msg)
+    if orientation == "vertical":
+        colors = np.rint(np.median(crop, axis=1))[::-1]
+    else:
+        colors = np.rint(np.median(crop, axis=0))
+    return Colorbar((left, top, right, bottom), orientation, colors.astype(np.uint8))
+
+
+def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
+    """The bar's box at its outline's centre lines, when an outline is drawn at both ends."""
+    view = figure_ink if bar.orientation == "vertical" else figure_ink.T
+    left, top, right, bottom = bar.bbox
+    if bar.orientation == "horizontal":
+        left, top, right, bottom = top, left, bottom, right
+    across = slice(left + 1, max(left + 2, right - 1))
+    ends = []
+    inside = 0 if bar.exact else 3  # a compressed bar's box may reach over its outline
+    for rows, fallback in (
+        (range(max(0, top - 4), top + 1 + inside), float(top)),
+        (range(bottom - 1 - inside, min(len(view), bottom + 4)), float(bottom)),
+    ):
+        index = np.array(list(rows))
+        weights = view[index, across].astype(np.float64).mean(axis=1)
+        weights[weights < 60] = 0
+        # no outline across this end (an extend triangle begins there): the colors end it
+        ends.append(float(np.sum(weights * (index + 0.5)) / weights.sum()) if weights.sum() else fallback)
+    if bar.orientation == "vertical":
+        return (float(left), ends[0], float(right), ends[1])
+    return (ends[0], float(left), ends[1], float(right))
+
+
+def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
+    left, top, right, bottom = bar.bbox if outline is None else outline
+    return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
+
+
+def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
+    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
+    assert bar.boundaries is not None
+    colors = bar.colors.astype(np.int16)
+    # distances for each distinct color of the picture, not each pixel
+    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
+    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
+    nearest = distance.argmin(axis=1)
+    limit = 3 if bar.exact else 40
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
+    fractions = middles[nearest]
+    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
+    return fractions[inverse].reshape(region.shape[:2])
+
+
+def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
+    """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
+    from truepix.color._catalog import get, resolve
+    from truepix.color._identify import identify_colormap
+
+    if name:
+        return get(name)
+    if bar is not None and bar.boundaries is not None:
+        best = identify_colormap(bar, top=1)
+        if best and best[0].score >= 0.9:
+            return get(best[0].name + ("_r" if best[0].reversed else ""))
+        return resolve(bar.colors)
+    if bar is not None:
+        entry = resolve(bar)
+        if entry.source == "array" and not bar.exact:
+            # a compressed bar's colors stray further from its map than colorbar_map allows
+            best = identify_colormap(bar, top=1)
+            if best and best[0].score >= 0.85:
+                return get(best[0].name + ("_r" if best[0].reversed else ""))
+        return entry
+    if region.size == 0:
+        return None
+    best = identify_colormap(region, top=1)
+    return get(best[0].name) if best and best[0].score >= 0.9 else None
+
+
+def _value_scale(
+    bar: Colorbar | None, axis: AxisReading, override: dict[str, Any], outline: Box | None
+) -> AxisScale:
+    """Position along the colormap (fraction 0..1) -> value."""
+    if bar is not None and axis.scale is not None:
+        low, high = _bar_ends(bar, outline)
+        vmin, vmax = float(axis.scale.value(low)), float(axis.scale.value(high))
+        if "vmin" not in override and "vmax" not in override:
+            vmin, vmax = _tidy(vmin, vmax, axis.scale.scale)
+        if override.get("vmin") is not None:
+            vmin = float(override["vmin"])
+        if override.get("vmax") is not None:
+            vmax = float(override["vmax"])
+        return AxisScale(str(override.get("norm") or axis.scale.scale), (0.0, 1.0), (vmin, vmax))
+    vmin = override.get("vmin")
+    vmax = override.get("vmax")
+    norm = str(override.get("norm") or "linear")
+    if vmin is not None and vmax is not None:
+        return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)))
+    return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
+
+
+def _tidy(vmin: float, vmax: float, scale: str) -> tuple[float, float]:
+    """Limits rounded to a thousandth of the span (in log10 for log): below what ticks resolve.
+
+    Examples
+    --------
+    >>> _tidy(0.0004094, 2.9995905, "linear"), _tidy(0.0100093, 99.98, "log")
+    ((0.0, 3.0), (0.01, 100.0))
+    """
+    if scale == "log":
+        low, high = _tidy(float(np.log10(vmin)), float(np.log10(vmax)), "linear")
+        return float(10.0**low), float(10.0**high)
+    step = 10.0 ** np.floor(np.log10(abs(vmax - vmin) / 1000.0)) if vmax != vmin else 0.0
+    if step == 0 or not np.isfinite(step):
+        return vmin, vmax
+    return float(np.round(vmin / step) * step) + 0.0, float(np.round(vmax / step) * step) + 0.0
+
+
+def _units(label: str) -> str:
+    match = re.search(r"[\[(]([^\])]+)[\])]\s*$", label)
+    return match.group(1).strip() if match else label.strip()
+
+
+def _interior(box: Box, lines: tuple[Any, ...] | None) -> tuple[int, int, int, int]:
+    """Pixel rows/columns strictly inside the frame's lines: (r0, r1, c0, c1)."""
+    if lines is None:
+        return int(round(box[1])), int(round(box[3])), int(round(box[0])), int(round(box[2]))
+    top, bottom, left, right = lines
+    return top.last + 1, bottom.first, left.last + 1, right.first
+
+
+def _axis_override(reading: AxisReading, data: Any) -> AxisReading:
+    if data is None:
+        return reading
+    try:
+        scale = AxisScale.from_dict(data)
+    except (KeyError, TypeError, ValueError):
+        msg = f"expected an axis calibration with 'pixels' and 'values', got {data!r:.80}"
+        raise InputError(msg) from None
+    return AxisReading(scale, reading.ticks, reading.marks, None, reading.label, None, "calibration")
+
+
+def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
+    return axis.scale.value(centres) if axis.scale is not None else centres
+
+
+def _panel(
+    rgb: np.ndarray,
+    gray: np.ndarray,
+    figure_ink: np.ndarray,
+    area: tuple[Box, tuple[Any, ...] | None],
+    bar: Colorbar | None,
+    override: dict[str, Any],
+    outline: Box | None,
+) -> Panel:
+    xarray = require("xarray", "figures")
+    from truepix.color._decolorize import Decolorizer
+
+    box, lines = area
+    r0, r1, c0, c1 = _interior(box, lines)
+    x_side = lines[1].last + 1 if lines else r1
+    y_side = lines[2].first if lines else c0
+    x = _read_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])))
+    y = _read_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])))
+    x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
+    bar_data = override.get("colorbar") or {}
+    bar_axis = _colorbar_axis(gray, figure_ink, bar) if bar is not None else AxisReading()
+    region = rgb[r0:r1, c0:c1]
+    entry = _colormap(region, bar, bar_data.get("cmap"))
+    values_of = _value_scale(bar, bar_axis, bar_data, outline)
+    if bar is not None and bar.boundaries is not None and "cmap" not in bar_data:
+        fractions = _step_fractions(region, bar)
+    elif entry is None:
+        fractions = np.full(region.shape[:2], np.nan)
+    else:
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+    values = values_of.value(fractions)
+    pixel_values = values
+    frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame)
+    ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
+    if grid is not None:
+        rows, columns = grid
+        values = _grid.cell_values(values, rows, columns)
+        ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
+        xcent = c0 + (columns[:-1] + columns[1:]) / 2.0
+    n_colors = entry.n_colors if entry is not None else 1
+    if bar is not None and bar.boundaries is not None:
+        n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
+    max_error = _max_error(values_of, n_colors, bar_axis)
+    calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
+    pieces = [x.agreement, y.agreement, bar_axis.agreement if bar is not None else 0.0]
+    confidence = float(min(pieces)) if entry is not None else 0.0
+    attrs = {
+        "cmap": entry.name if entry is not None else None,
+        "norm": values_of.scale,
+        "vmin": values_of.values[0] if calibrated else None,
+        "vmax": values_of.values[1] if calibrated else None,
+        "units": _units(bar_axis.label) if calibrated else "fraction of the colormap",
+        "x_label": x.label,
+        "y_label": y.label,
+        "max_error": max_error,
+        "confidence": confidence,
+    }
+    data = xarray.DataArray(
+        values,
+        dims=("y", "x"),
+        coords={"y": _coordinates(y, ycent), "x": _coordinates(x, xcent)},
+        attrs=attrs,
+    )
+    shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
+    return Panel(
+        box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
+        attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
+    )
+
+
+def _grid_of(
+    region: np.ndarray, valid: np.ndarray, override: Any, frame: tuple[float, float, float, float]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
+
+    ``frame`` is the plot area's (left, top, right, bottom) in region coordinates.
+    """
+    left, top, right, bottom = frame
+    if override is not None:
+        try:
+            ny, nx = (int(v) for v in override)
+        except (TypeError, ValueError):
+            msg = f"expected a calibration grid [ny, nx], got {override!r}"
+            raise InputError(msg) from None
+        return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
+    if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.3:
+        return None
+    found = _grid.cell_edges(region, valid)
+    if found is None:
+        return None
+    rows, columns = found
+    # cells that fill the plot area are spaced evenly between its edges (the
+    # frame's centre lines): more exact than the edges' own pixels
+    if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5:
+        rows = np.linspace(top, bottom, len(rows))
+    if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5:
+        columns = np.linspace(left, right, len(columns))
+    return rows, columns
+
+
+def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
+    """The error the decoding supports, in value units, where it is widest (log: the high end).
+
+    One colormap bin (a pixel lands in its bin or, painted with rounded
+    rather than truncated bytes, the next one) plus the range's own
+    uncertainty: the bar's ends are located to within a pixel (or the tick
+    fit's residual, if larger), which moves every value by that pixel's worth.
+    A stepped bar's bin is its widest step.
+    """
+    step = 1.0 / max(n_colors, 1)
+    ends = np.array([0.0, step, 1.0 - step, 1.0])
+    v = values_of.value(ends)
+    error = float(max(abs(v[1] - v[0]), abs(v[3] - v[2])))
+    if axis.scale is not None:
+        p = np.array(axis.scale.pixels)
+        per_pixel = abs(float(np.diff(axis.scale.value(p))[0]) / float(p[1] - p[0]))
+        if axis.scale.scale == "log":
+            top = float(max(axis.scale.value(p)))
+            per_pixel = top * (10.0 ** (abs(np.diff(np.log10(axis.scale.value(p)))[0]) / abs(p[1] - p[0])) - 1.0)
+        error += max(1.0, axis.residual or 0.0) * per_pixel
+    return error
+
+
+def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
+    """Read a heatmap figure into calibrated data, with nothing given.
+
+    Parameters
+    ----------
+    image : str, path-like, bytes or array_like
+        The figure: a PNG/JPEG/TIFF file (path or its bytes), or an (H, W, 3)
+        / (H, W, 4) array (uint8, uint16 or float in [0, 1]).
+    calibration : dict, str, path-like or FigureReading, optional
+        Corrections to what is found, in the calibration JSON form (see
+        :mod:`truepix.figures._model`): any key given replaces what was found
+        for that panel, the rest is still read from the figure.
+
+    Returns
+    -------
+    FigureReading
+        ``.panels``: one :class:`Panel` per plot area, left to right, top to
+        bottom, each with ``.bbox``, ``.colorbar`` and ``.data`` (an
+        ``xarray.DataArray`` with ``y``/``x`` coordinates).
+
+    Raises
+    ------
+    ReadError
+        When a path or bytes do not hold a decodable picture.
+    InputError
+        When ``calibration`` is not valid calibration JSON.
+    MissingDependencyError
+        When the ``figures`` extra (OCR engine, xarray) is not installed.
+
+    Examples
+    --------
+    >>> import io, numpy as np, matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt, truepix as tp
+    >>> fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    >>> field = np.add.outer(np.linspace(0, 1, 40), np.linspace(0, 2, 60))
+    >>> im = ax.imshow(field, cmap="viridis", vmin=0, vmax=3, extent=(0, 60, 0, 40))
+    >>> _ = fig.colorbar(im)
+    >>> buffer = io.BytesIO(); fig.savefig(buffer, format="png"); plt.close(fig)
+    >>> panel = tp.read_figure(buffer.getvalue()).panels[0]
+    >>> panel.data.attrs["cmap"], panel.data.attrs["vmin"], panel.data.attrs["vmax"]
+    ('viridis', 0.0, 3.0)
+    >>> bool(abs(float(panel.data.x[0]) - 0.0) < 0.5 and abs(float(panel.data.x[-1]) - 60) < 0.5)
+    True
+    """
+    rgb = _load(image)
+    overrides = parse_calibration(calibration)
+    gray = _labels.luminance(rgb)
+    figure_ink = _labels.ink(rgb)
+    bars = find_colorbars(rgb)
+    outlines: dict[Any, Box] = {}
+    areas, bars = _plot_areas(rgb, figure_ink, bars, outlines)
+    for k, data in enumerate(overrides):
+        if "bbox" in data:
+            try:
+                box = tuple(float(v) for v in data["bbox"])
+            except (TypeError, ValueError):
+                box = ()
+            if len(box) != 4:
+                msg = f"expected a panel 'bbox' of four numbers, got {data['bbox']!r}"
+                raise InputError(msg)
+            if k < len(areas):
+                # the found frame's lines still say where the inside begins
+                lines = areas[k][1] if _iou(areas[k][0], box) > 0.95 else None
+                areas[k] = (box, lines)  # type: ignore[assignment]
+            else:
+                areas.append((box, None))  # type: ignore[arg-type]
+    panels = []
+    for k, area in enumerate(areas):
+        override = overrides[k] if k < len(overrides) else {}
+        bar = min(bars, key=lambda b: _gap(area[0], b.bbox), default=None)
+        if "colorbar" in override:
+            bar = None if override["colorbar"] is None else _bar_from_box(rgb, override["colorbar"]) if "bbox" in override["colorbar"] else bar
+        outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
+        panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
+    return FigureReading(panels, bars, rgb.shape[:2], rgb)

@@ -1,0 +1,116 @@
+"""The report picture: what was read, the field drawn again from it, and their difference.
+
+Three images side by side, each the size of the figure:
+
+1. the figure with every box found drawn over it -- plot areas (green),
+   colorbars (blue), tick labels that the fitted scale agrees with (orange)
+   or that it outvoted (red), each with the text read;
+2. the figure with each plot area painted again from the values read, with
+   the colormap and range found (magenta: pixels that were not decoded);
+3. the difference between 1 and 2 (largest channel, DN): dark where the
+   reading explains the picture, bright where it does not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from truepix.figures._model import FigureReading
+
+__all__ = ["rerender", "write_report"]
+
+
+def rerender(reading: FigureReading, /) -> np.ndarray:
+    """The figure with each decoded plot area painted again from its values, (H, W, 3) uint8."""
+    from truepix.color._catalog import resolve
+    from truepix.color._colorize import colorize
+
+    out = reading.image.copy()
+    for panel in reading.panels:
+        r0, r1, c0, c1 = panel.interior
+        values = panel.pixel_values
+        if values.size == 0 or panel.cmap is None:
+            continue
+        if panel.colorbar is not None and panel.colorbar.boundaries is not None:
+            table = panel.colorbar.colors
+            edges = panel.colorbar.boundaries
+            fractions = _fractions(values, panel)
+            index = np.clip(np.searchsorted(edges, fractions, side="right") - 1, 0, len(table) - 1)
+            painted = table[index]
+        else:
+            entry = resolve(panel.cmap)
+            lo, hi = panel.data.attrs["vmin"], panel.data.attrs["vmax"]
+            lo = 0.0 if lo is None else lo
+            hi = 1.0 if hi is None else hi
+            painted = colorize(values, cmap=entry, vmin=lo, vmax=hi, norm=panel.norm)[..., :3]
+        painted = painted.copy()
+        painted[~np.isfinite(values)] = (255, 0, 255)
+        out[r0:r1, c0:c1] = painted
+    return out
+
+
+def _fractions(values: np.ndarray, panel: Any) -> np.ndarray:
+    lo, hi = panel.vmin, panel.vmax
+    if lo is None or hi is None:
+        return values
+    if panel.norm == "log":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (np.log10(values) - np.log10(lo)) / (np.log10(hi) - np.log10(lo))
+    return (values - lo) / (hi - lo)
+
+
+def write_report(reading: FigureReading, path: Any, /) -> Path:
+    """Write the report picture (PNG) of a reading; returns its path.
+
+    Examples
+    --------
+    >>> import numpy as np, tempfile, pathlib
+    >>> from truepix.figures._model import FigureReading
+    >>> empty = FigureReading([], [], (40, 60), np.full((40, 60, 3), 255, np.uint8))
+    >>> write_report(empty, pathlib.Path(tempfile.mkdtemp()) / "r.png").suffix
+    '.png'
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    from truepix.io._atomic import write_atomic
+
+    image = reading.image
+    again = rerender(reading)
+    difference = np.abs(image.astype(np.int16) - again.astype(np.int16)).max(axis=2)
+    height, width = image.shape[:2]
+    scale = 6.0 / max(width, 1)
+    fig = Figure(figsize=(3 * width * scale + 1.2, height * scale + 0.6), dpi=110)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 3)
+    titles = ("what was read", "drawn again from the values read", "difference (DN, max channel)")
+    for ax, title in zip(axes, titles, strict=True):
+        ax.set_title(title, fontsize=9)
+        ax.set_axis_off()
+    axes[0].imshow(image, interpolation="nearest")
+    axes[1].imshow(again, interpolation="nearest")
+    shown = axes[2].imshow(difference, cmap="magma", vmin=0, vmax=64, interpolation="nearest")
+    fig.colorbar(shown, ax=axes[2], fraction=0.04, pad=0.02)
+
+    def box(ax: Any, b: Any, color: str, width_pt: float = 1.2) -> None:
+        ax.add_patch(
+            Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False, ec=color, lw=width_pt)
+        )
+
+    for bar in reading.colorbars:
+        box(axes[0], bar.bbox, "tab:blue")
+    for k, panel in enumerate(reading.panels):
+        box(axes[0], panel.bbox, "tab:green", 1.6)
+        axes[0].text(panel.bbox[0], panel.bbox[1] - 2, f"panel {k}: {panel.cmap}", color="tab:green", fontsize=6, va="bottom")
+        for axis in (panel.x, panel.y, panel.colorbar_axis):
+            for tick in axis.ticks:
+                color = "tab:orange" if tick.inlier else "red"
+                box(axes[0], tick.box, color, 0.8)
+    fig.tight_layout()
+    target = Path(path)
+    write_atomic(target, lambda file: fig.savefig(file, format="png"), overwrite=True)
+    return target

@@ -1,0 +1,59 @@
+"""Figures made the way users make them: matplotlib savefig, with their truth read from the artists."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+pytest.importorskip("xarray")
+pytest.importorskip("onnxruntime")
+
+
+@dataclass
+class Made:
+    """A saved figure and what drew it."""
+
+    png: bytes
+    axes: list[tuple[float, float, float, float]]  # plot areas, image pixels (l, t, r, b)
+    bars: list[tuple[tuple[float, float, float, float], str]]  # colorbar axes boxes, orientation
+    limits: list[tuple[float, float, float, float]]  # (x0, x1, y0, y1) of each axes, as drawn
+
+
+def box_of(artist, height: float) -> tuple[float, float, float, float]:
+    extent = artist.get_window_extent()
+    return (extent.x0, height - extent.y1, extent.x1, height - extent.y0)
+
+
+def save(fig, axes, bars, *, fmt: str = "png", **kwargs) -> Made:
+    """savefig to bytes after a draw; boxes from the drawn artists."""
+    fig.canvas.draw()
+    height = fig.bbox.height
+    made_axes = [box_of(ax, height) for ax in axes]
+    limits = [(*ax.get_xlim(), *ax.get_ylim()) for ax in axes]
+    made_bars = [(box_of(cb.ax, height), cb.orientation) for cb in bars]
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=fig.dpi, **kwargs)
+    plt.close(fig)
+    return Made(buffer.getvalue(), made_axes, made_bars, limits)
+
+
+def iou(a, b) -> float:
+    left, top = max(a[0], b[0]), max(a[1], b[1])
+    right, bottom = min(a[2], b[2]), min(a[3], b[3])
+    inter = max(0.0, right - left) * max(0.0, bottom - top)
+    area = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / area
+
+
+def smooth_field(ny: int, nx: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:ny, 0:nx]
+    field = np.sin(xx / rng.uniform(4, 12) + rng.uniform(0, 3)) * np.cos(yy / rng.uniform(4, 12))
+    return field
