@@ -532,7 +532,7 @@ class Decolorizer:
         if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
             return "u8"
         flat = pixels.reshape(-1, pixels.shape[-1])
-        sample = flat[:: max(1, len(flat) // 65536), :3].astype(np.int64)
+        sample = flat[:: max(1, len(flat) // 4096), :3].astype(np.int64)  # a majority vote
         keys = (sample[:, 0] << 16) | (sample[:, 1] << 8) | sample[:, 2]
         counts = []
         for table in (self._map.lut_bytes[:, :3], self._rounded):
