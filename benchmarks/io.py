@@ -40,7 +40,7 @@ from rich.console import Console
 from rich.table import Table
 
 import truepix as tp
-from truepix._synthetic import depth_map, fractal_field
+from truepix.synthetic import depth_map, fractal_field
 
 Method = tuple[Callable[[Path, np.ndarray], None], Callable[[Path], np.ndarray], str]
 

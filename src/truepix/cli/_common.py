@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from truepix.io import ImageInfo
 
 __all__ = [
+    "describe",
     "heatmap_pixels",
     "info_table",
     "read_array",
@@ -71,6 +72,12 @@ def _format_error(info: ImageInfo) -> str:
     if info.foreign:  # another tool's lossy codec: the original values are not known
         return "unknown (lossy codec)" if info.lossless is False else "unknown (codec may be lossy)"
     return f"{info.max_error:.6g}"
+
+
+def describe(info: ImageInfo) -> str:
+    """What a written file holds, in one line: ``report_saved``'s text for ``save``."""
+    shape = " x ".join(map(str, info.shape))
+    return f"{info.dtype} {shape}, encoding {info.encoding}, max error {_format_error(info)}"
 
 
 def info_table(info: ImageInfo, *, title: str | None = None) -> Table:

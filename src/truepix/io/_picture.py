@@ -71,11 +71,18 @@ def _fit(layout: str, picture: np.ndarray, samples: np.ndarray) -> tuple[str, np
         return layout, picture
     if picture.ndim == 3:
         return _png_planes(samples)
+    return _folded(layout, picture, count=samples.size, unit="samples")
+
+
+def _folded(
+    layout: str, picture: np.ndarray, *, count: int, unit: str
+) -> tuple[str, np.ndarray]:
+    """``picture`` rewrapped to fit PNG's largest side, or refused (``.tif`` has no limit)."""
     folded = fold(picture)
     if folded.shape[0] > _png.MAX_SIDE:
         msg = (
-            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} samples for PNG or "
-            f"JPEG XL, got {samples.size}; save it as .tif"
+            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} {unit} for PNG or "
+            f"JPEG XL, got {count}; save it as .tif"
         )
         raise ShapeError(msg)
     return layout, folded
@@ -113,14 +120,7 @@ def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
     planes = to_planes(samples)
     if max(planes.shape) <= _png.MAX_SIDE:
         return "planes", planes
-    folded = fold(planes)
-    if folded.shape[0] > _png.MAX_SIDE:
-        msg = (
-            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} bytes for PNG, got "
-            f"{samples.nbytes}; save it as .tif"
-        )
-        raise ShapeError(msg)
-    return "planes", folded
+    return _folded("planes", planes, count=samples.nbytes, unit="bytes")
 
 
 def from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
