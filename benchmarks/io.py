@@ -40,7 +40,7 @@ from rich.console import Console
 from rich.table import Table
 
 import truepix as tp
-from truepix._synthetic import depth_map, fractal_field
+from truepix.synthetic import depth_map, fractal_field
 
 Method = tuple[Callable[[Path, np.ndarray], None], Callable[[Path], np.ndarray], str]
 
@@ -203,8 +203,8 @@ def breakdown(array: np.ndarray, folder: Path, repeats: int) -> list[tuple[str, 
             crc = _seconds(stats, lambda f, n: "zlib.crc32" in n, 2)
             fsync = _seconds(stats, lambda f, n: "posix.fsync" in n, 2)
             rest = total - coded - crc - fsync
-            parts = (total, coded, crc, fsync, rest)
-            rows.append((f"truepix {suffix[1:].upper()} {step}", *(f"{s / repeats:.3f}" for s in parts)))
+            means = (f"{s / repeats:.3f}" for s in (total, coded, crc, fsync, rest))
+            rows.append((f"truepix {suffix[1:].upper()} {step}", *means))
     return rows
 
 
@@ -226,10 +226,10 @@ def main() -> None:
             if kind in BRIEF:
                 chosen = {name: m for name, m in chosen.items() if name in BRIEF_METHODS}
             results = measure(chosen, array, folder, repeats)
-            reference = (
-                "imagecodecs PNG level 1" if kind.startswith("uint16") else "tifffile zstd+predictor"
-            )
-            title = f"{label}, {side} x {side} ({array.nbytes / 2**20:.0f} MiB), best of {repeats}"
+            png_peer = kind.startswith("uint16")
+            reference = "imagecodecs PNG level 1" if png_peer else "tifffile zstd+predictor"
+            size = f"{side} x {side} ({array.nbytes / 2**20:.0f} MiB)"
+            title = f"{label}, {size}, best of {repeats}"
             console.print(results_table(title, results, reference))
             console.print(f"ref = {reference}\n")
             if kind not in BRIEF:

@@ -301,17 +301,20 @@ print(json.dumps({"peak": peak, "output": counts.nbytes, "ok": ok}))
 def measure_memory(n_frames: int, side: int) -> dict[str, int]:
     """Peak RSS of a fresh process counting a generator of frames (imports included).
 
-    A first child with the same number of tiny frames fills numba's disk cache (compiling the
-    kernels takes hundreds of MiB once, after an install or a change), so the
-    measured child loads them, as every later process does.
+    A first child with the same frames fills numba's disk cache (compiling the
+    kernels takes hundreds of MiB once, after an install or a change; the frame
+    size picks the serial or the parallel kernels, so a smaller warm-up would
+    leave the measured child compiling), so the measured child loads them, as
+    every later process does.
     """
     import json
     import subprocess
     import sys
 
     subprocess.run(
-        [sys.executable, "-c", MEMORY_CHILD, "300", "8"], check=True, capture_output=True
-    )
+        [sys.executable, "-c", MEMORY_CHILD, str(n_frames), str(side)],
+        check=True, capture_output=True, timeout=900,
+    )  # fmt: skip
     done = subprocess.run(
         [sys.executable, "-c", MEMORY_CHILD, str(n_frames), str(side)],
         capture_output=True, text=True, check=True, timeout=900,

@@ -11,12 +11,14 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -176,6 +178,7 @@ NO_ARRAY = {
     "truepix.Colorbar", "truepix.ColormapMatch", "truepix.DecolorizeResult",
     "truepix.TruepixError", "truepix.color.get_norm", "truepix.color.ColormapEntry",
     "truepix.display.matplotlib_colormap", "truepix.stacks.to_dask_array",
+    "truepix.io.write_atomic",
 }  # fmt: skip
 # Public callables another area owns whose masked-input rule is not settled yet.
 NOT_YET = {"truepix.read_figure", "truepix.FigureReading", "truepix.Panel"}
@@ -355,3 +358,74 @@ def test_an_unknown_name_gets_the_same_error_everywhere() -> None:
             call()
         messages.add(str(caught.value))
     assert len(messages) == 1 and "did you mean" in messages.pop()
+
+
+# ---------------------------------------------------------------- public names only
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Files whose owners are changing them this hour, allowed for now (listed in
+# the lead's report); take an entry out once its file uses public names only.
+PRIVATE_IMPORTS_ALLOWED = {
+    "benchmarks/colormaps.py",  # color._decolor_kernels, color._decolorize
+    "benchmarks/figures.py",  # none today; its owner is rewriting it
+    "src/truepix/cli/read_figure.py",  # figures._report, io._atomic (-> truepix.io.write_atomic)
+    "src/truepix/cli/_demo_figure.py",  # figures._report (truepix.figures exports no writer yet)
+}
+
+
+def private_imports(path: Path) -> list[str]:
+    """``truepix.<pkg>._name`` modules or ``_names`` imported from truepix's packages.
+
+    Outside the package (benchmarks, tools) top-level internals such as
+    ``truepix._validate`` count too; inside it (the CLI) they are the package's
+    own shared helpers.
+    """
+    inside = ROOT / "src" in path.parents
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+        elif isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        else:
+            continue
+        for module in modules:
+            parts = module.split(".")
+            if parts[0] != "truepix" or parts[:2] == ["truepix", "cli"]:
+                continue
+            private = [p for p in parts[1:] if p.startswith("_")]
+            if private and not (inside and parts[1].startswith("_")):
+                found.append(module)
+    return found
+
+
+def test_cli_benchmarks_and_tools_import_only_public_names() -> None:
+    files = [
+        *sorted((ROOT / "src" / "truepix" / "cli").glob("*.py")),
+        *sorted((ROOT / "benchmarks").glob("*.py")),
+        *sorted((ROOT / "tools").glob("*.py")),
+    ]
+    found = {str(p.relative_to(ROOT)): private_imports(p) for p in files}
+    offenders = {name: f for name, f in found.items() if f and name not in PRIVATE_IMPORTS_ALLOWED}
+    assert not offenders, f"private imports: {offenders}"
+
+
+def test_private_import_finder_sees_every_form(tmp_path: Path) -> None:
+    source = tmp_path / "probe.py"
+    source.write_text(
+        "import truepix.stacks._histogram\n"
+        "from truepix.io._atomic import write_atomic\n"
+        "from truepix.color import _catalog\n"
+        "from truepix._synthetic import fractal_field\n"
+        "def f():\n    from truepix.io import write_atomic, save\n"
+        "import truepix.cli._common\nfrom truepix.synthetic import depth_map\n"
+    )
+    assert private_imports(source) == [
+        "truepix.stacks._histogram",
+        "truepix.io._atomic",
+        "truepix.io._atomic.write_atomic",
+        "truepix.color._catalog",
+        "truepix._synthetic",
+        "truepix._synthetic.fractal_field",
+    ]

@@ -58,6 +58,8 @@ _EXPORTS: dict[str, str] = {
     "Panel": "truepix.figures",
     "figures": "truepix.figures",
     "web": "truepix.web",
+    # built-in synthetic data (demo, benchmarks, examples)
+    "synthetic": "truepix.synthetic",
     # the command line
     "cli": "truepix.cli",
     # errors

@@ -18,9 +18,26 @@ __all__ = ["depth_map", "fractal_field"]
 
 
 def fractal_field(shape: tuple[int, int], /, *, beta: float = 3.0, seed: int = 0) -> np.ndarray:
-    """Return fractal noise of ``shape`` scaled to [0, 1] (float64).
+    """Return fractal (1/f^beta) noise of ``shape`` scaled to [0, 1] (float64).
 
-    ``beta`` is the spectral slope: 2 is rough, 4 very smooth.
+    Parameters
+    ----------
+    shape
+        ``(height, width)`` of the field.
+    beta
+        The spectral slope: 2 is rough, 4 very smooth.
+    seed
+        Seed of ``np.random.default_rng`` for the random phases.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 of ``shape``, minimum 0.0 and maximum 1.0.
+
+    Examples
+    --------
+    >>> fractal_field((4, 6), seed=2).shape
+    (4, 6)
     """
     rng = np.random.default_rng(seed)
     height, width = shape
@@ -43,6 +60,18 @@ def depth_map(shape: tuple[int, int], /, *, seed: int = 0) -> np.ndarray:
 
     Smooth surfaces with 1 mm noise, and missing (0) pixels in clustered holes
     (about 2.5%), as sensors leave them in shadows and out of range.
+
+    Parameters
+    ----------
+    shape
+        ``(height, width)`` of the map.
+    seed
+        Seed of the surfaces, noise and holes.
+
+    Returns
+    -------
+    numpy.ndarray
+        uint16 of ``shape``: millimetres, 0 where the sensor saw nothing.
 
     Examples
     --------

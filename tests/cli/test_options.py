@@ -26,6 +26,7 @@ def make_inputs(folder: Path) -> dict[str, list[str]]:
     np.save(folder / "data.npy", data)
     picture = tp.colorize(data, cmap="viridis")
     (folder / "picture.png").write_bytes(imagecodecs.png_encode(picture))
+    tp.save(folder / "saved.png", data)
     frames = folder / "frames"
     frames.mkdir()
     for k in range(4):
@@ -45,6 +46,8 @@ def make_inputs(folder: Path) -> dict[str, list[str]]:
         "equalize": ["equalize", str(folder / "data.npy")],
         "show": ["show", str(folder / "data.npy")],
         "hist": ["hist", str(frames / "*.npy"), "--bins", "4", "--range", "0", "1"],
+        "save": ["save", str(folder / "data.npy"), "-e", "linear", "--bits", "16"],
+        "load": ["load", str(folder / "saved.png")],
     }
 
 
@@ -54,6 +57,8 @@ SUFFIX = {
     "equalize": ".npy",
     "show": ".png",
     "hist": ".npy",
+    "save": ".png",
+    "load": ".npy",
 }
 
 
@@ -97,7 +102,7 @@ def test_vmin_vmax_default_to_the_data_everywhere(tmp_path: Path) -> None:
         matplotlib.colors.Normalize(data.min(), data.max())(data), bytes=True
     )
     np.testing.assert_array_equal(imagecodecs.png_decode(out.read_bytes()), expected)
-    for command in ("colorize", "decolorize", "show"):
+    for command in ("colorize", "decolorize", "save", "show"):
         params = {p.name: p for p in cli.get_command(None, command).params}  # type: ignore[union-attr]
         assert params["vmin"].default is None and params["vmax"].default is None, command
 
@@ -105,14 +110,19 @@ def test_vmin_vmax_default_to_the_data_everywhere(tmp_path: Path) -> None:
 def test_shared_options_are_one_definition() -> None:
     from truepix.cli import options
 
-    helps = {}
-    for command in ("colorize", "decolorize", "show", "hist", "equalize"):
+    helps: dict[str, set[object]] = {}
+    shared = ("cmap", "vmin", "vmax", "norm", "overwrite", "output", "palette", "series")
+    for command in ("colorize", "decolorize", "show", "hist", "equalize", "save", "load", "info"):
         for param in cli.get_command(None, command).params:  # type: ignore[union-attr]
-            if param.name in ("cmap", "vmin", "vmax", "norm", "overwrite", "output"):
+            if param.name in shared:
                 helps.setdefault(param.name, set()).add(getattr(param, "help", None))
+            if param.name == "source":  # every one-input command names it alike
+                assert param.human_readable_name == "INPUT", command
     # decolorize's --cmap says it is required unless a colorbar is read
     assert len(helps["cmap"]) == 2 and all(len(v) == 1 for k, v in helps.items() if k != "cmap")
-    assert "output_opt" in options.__doc__ and "overwrite_opt" in options.__doc__
+    assert set(helps) == set(shared)
+    for name in shared:
+        assert f"``{name}_opt``" in (options.__doc__ or ""), name
 
 
 @pytest.mark.parametrize("name", ["colorize", "decolorize"], ids=["colorize", "decolorize"])

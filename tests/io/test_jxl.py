@@ -8,6 +8,8 @@ damaged or hostile ones.
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import imagecodecs
@@ -166,3 +168,108 @@ def test_split_codestream_and_other_uuid_boxes(tmp_path: Path) -> None:
     assert not tp.info(path).foreign
     loaded = tp.load(path)
     assert loaded.dtype == array.dtype and loaded.tobytes() == array.tobytes()
+
+
+def test_noisy_16_bit_pictures_of_one_group_save(tmp_path: Path) -> None:
+    """libjxl 0.11's effort-1 fast path writes past a heap buffer on these and aborts.
+
+    Run in a child process, so that a regression fails this test instead of killing
+    the test session.
+    """
+    code = (
+        "import sys, numpy as np, truepix as tp\n"
+        "rng = np.random.default_rng(5)\n"
+        "for shape in [(200, 200), (128, 128), (64, 256), (256, 256, 4), (256, 256)]:\n"
+        "    array = rng.integers(0, 65536, shape).astype(np.uint16)\n"
+        "    tp.save(sys.argv[1], array)\n"
+        "    assert tp.load(sys.argv[1]).tobytes() == array.tobytes(), shape\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "noise.jxl")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+
+
+# --- the decode cap is on what load decodes, never on describing a file ------------------
+
+
+def test_info_describes_a_truepix_jxl_over_the_decode_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    array = RNG.integers(0, 65536, (40, 50)).astype(np.uint16)  # 4000 bytes, 32000 at most
+    path = tmp_path / "big.jxl"
+    tp.save(path, array)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "3000")  # read at each check
+    meta = tp.info(path)
+    assert meta.shape == (40, 50) and meta.dtype == np.uint16 and not meta.foreign
+    with pytest.raises(DecompressionBombError, match="raise TRUEPIX_MAX_DECODED_BYTES"):
+        tp.load(path)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "lots")
+    with pytest.raises(InputError, match="TRUEPIX_MAX_DECODED_BYTES"):
+        tp.load(path)
+
+
+def test_multi_frame_foreign_jxl_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """imagecodecs writes a (frames, H, W) stack as an animation; load gives it back.
+
+    A frame's bound (H x W x (3 + extra channels) x bytes per sample, from the
+    ImageMetadata) is checked before decoding; the frame count is not known before
+    decoding, so the total is checked on what libjxl returned.
+    """
+    frames = RNG.integers(0, 256, (20, 16, 16)).astype(np.uint8)  # 5120 bytes
+    path = tmp_path / "anim.jxl"
+    path.write_bytes(imagecodecs.jpegxl_encode(frames, lossless=True, photometric="gray"))
+    np.testing.assert_array_equal(tp.load(path), frames)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "700")  # under one frame's bound: 768
+    with pytest.raises(DecompressionBombError, match="768 bytes declared"):
+        tp.load(path)
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "5000")  # a frame fits, the 20 do not
+    with pytest.raises(DecompressionBombError, match="5120 bytes declared"):
+        tp.load(path)
+
+
+@pytest.mark.parametrize(
+    ("dtype", "channels", "bound"),
+    [("uint8", 3, 3), ("uint16", 4, 2 * 4), ("float32", 1, 4 * 3)],
+)
+def test_a_still_jxl_is_bounded_by_its_header_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dtype: str, channels: int, bound: int
+) -> None:
+    """3 colour channels + extra ones (alpha) at the header's sample width: a still
+    image's decoded size is known before decoding, so the cap refuses it first."""
+    shape = (24, 40, channels) if channels > 1 else (24, 40)
+    if dtype == "float32":
+        picture = RNG.random(shape, dtype=np.float32)
+    else:
+        picture = RNG.integers(0, np.iinfo(dtype).max, shape).astype(dtype)
+    path = tmp_path / "still.jxl"
+    path.write_bytes(imagecodecs.jpegxl_encode(picture, lossless=True))
+    declared = 24 * 40 * bound
+    assert picture.nbytes <= declared
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", str(declared - 1))
+    calls = []
+    monkeypatch.setattr(imagecodecs, "jpegxl_decode", lambda *a, **k: calls.append(a))
+    with pytest.raises(DecompressionBombError, match=f"{declared} bytes declared"):
+        tp.load(path)
+    assert not calls  # refused before the decoder ran
+
+
+def test_foreign_jxl_lossless_from_its_header(tmp_path: Path) -> None:
+    """XYB-coded samples (libjxl's lossy default) are reported lossy; samples in their
+    own colour space may be either, so None (see docs/io.md)."""
+    picture = RNG.integers(0, 256, (32, 48, 3)).astype(np.uint8)
+    lossy, exact = tmp_path / "lossy.jxl", tmp_path / "exact.jxl"
+    lossy.write_bytes(imagecodecs.jpegxl_encode(picture, distance=1.0))
+    exact.write_bytes(imagecodecs.jpegxl_encode(picture, lossless=True))
+    assert not np.array_equal(imagecodecs.jpegxl_decode(lossy.read_bytes()), picture)
+    meta = tp.info(lossy)
+    assert meta.lossless is False and not meta.exact and np.isnan(meta.max_error)
+    meta = tp.info(exact)
+    assert meta.lossless is None and not meta.exact
+    np.testing.assert_array_equal(tp.load(exact), picture)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from truepix.io import ImageInfo
 
 __all__ = [
+    "describe",
     "heatmap_pixels",
     "info_table",
     "read_array",
@@ -23,7 +24,7 @@ __all__ = [
     "write_result",
 ]
 
-_IMAGE_SUFFIXES = (".png", ".tif", ".tiff")
+_IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".jxl", ".webp")
 
 
 def read_array(path: Path) -> np.ndarray:
@@ -41,7 +42,10 @@ def read_array(path: Path) -> np.ndarray:
         from truepix.io import load
 
         return load(path)
-    msg = f"expected an input ending in .npy, .npz, .png, .tif or .tiff, got {str(path)!r}"
+    msg = (
+        "expected an input ending in .npy, .npz, .png, .tif, .tiff, .jxl or .webp, "
+        f"got {str(path)!r}"
+    )
     raise UnknownFormatError(msg)
 
 
@@ -65,7 +69,15 @@ def write_result(path: Path, array: np.ndarray, *, overwrite: bool) -> None:
 def _format_error(info: ImageInfo) -> str:
     if info.exact:
         return "0 (exact)"
+    if info.foreign:  # another tool's lossy codec: the original values are not known
+        return "unknown (lossy codec)" if info.lossless is False else "unknown (codec may be lossy)"
     return f"{info.max_error:.6g}"
+
+
+def describe(info: ImageInfo) -> str:
+    """What a written file holds, in one line: ``report_saved``'s text for ``save``."""
+    shape = " x ".join(map(str, info.shape))
+    return f"{info.dtype} {shape}, encoding {info.encoding}, max error {_format_error(info)}"
 
 
 def info_table(info: ImageInfo, *, title: str | None = None) -> Table:

@@ -17,7 +17,7 @@ def run_section(out_dir: Path, console: Console) -> None:
     from PIL import Image
 
     import truepix as tp
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     console.rule("[bold]Colormaps: data to pictures exactly like matplotlib, and back")
     field = fractal_field((192, 256), seed=7) * 3000 + 1500

@@ -39,7 +39,7 @@ def run_section(out_dir: Path, console: Console) -> None:
     import imagecodecs
 
     import truepix as tp
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     console.rule("[bold]Decolorize: colormapped pictures back to numbers")
     field = VMIN + (VMAX - VMIN) * fractal_field((192, 256), seed=11)

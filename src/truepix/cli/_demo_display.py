@@ -87,7 +87,7 @@ def display_rgb() -> Figure:
 
 
 def _elevation() -> np.ndarray:
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     return 200.0 + 3000.0 * fractal_field((96, 128), seed=5)
 
@@ -132,7 +132,7 @@ def colormap_roundtrip() -> Figure:
 
 def _stack() -> np.ndarray:
     """300 noisy frames; in one corner the pixels flicker between two levels."""
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     rng = np.random.default_rng(11)
     mean = 40.0 + 120.0 * fractal_field((48, 64), seed=6)

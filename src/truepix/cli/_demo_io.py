@@ -12,7 +12,7 @@ __all__ = ["run_section"]
 
 
 def _arrays() -> dict[str, np.ndarray]:
-    from truepix._synthetic import depth_map, fractal_field
+    from truepix.synthetic import depth_map, fractal_field
 
     rng = np.random.default_rng(0)
     field = fractal_field((256, 256), seed=1)
@@ -32,7 +32,7 @@ def _arrays() -> dict[str, np.ndarray]:
 
 def run_section(out_dir: Path, console: Console) -> None:
     import truepix as tp
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     console.rule("[bold]1. Arrays to images and back, nothing lost")
     table = Table(show_lines=False)

@@ -14,7 +14,7 @@ __all__ = ["run_section"]
 
 def _frames(n_frames: int, shape: tuple[int, int]) -> np.ndarray:
     """A static scene, sensor noise, and a bright spot that crosses it."""
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     rng = np.random.default_rng(5)
     scene = fractal_field(shape, seed=6) * 20000 + 10000
@@ -76,7 +76,7 @@ def run_section(out_dir: Path, console: Console) -> None:
     table.add_row("equals np.histogram", "[green]yes[/]" if same else "[red]NO[/]")
     console.print(table)
 
-    from truepix._synthetic import fractal_field
+    from truepix.synthetic import fractal_field
 
     # 600 dim, low-contrast images (as a batch of shape (600, 1, 48, 48))
     small = np.stack([fractal_field((48, 48), seed=100 + k) for k in range(600)])

@@ -73,11 +73,13 @@ def _progress() -> Any:
     )
 
 
-def _count(stack: Any, bins: Any, range_: Any) -> tuple[np.ndarray, np.ndarray]:
+def _count(
+    stack: Any, bins: Any, range_: Any, series: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """Counts and edges, the stack read once for its range (if not given) and once to count."""
     import truepix as tp
 
-    edges = tp.stacks.bin_edges(stack, bins=bins, range=range_)
+    edges = tp.stacks.bin_edges(stack, bins=bins, range=range_, series=series)
     if np.ndim(bins) == 0:  # the same edges again, without a second pass for the range
         range_ = (float(edges[0]), float(edges[-1]))
     started = time.perf_counter()
@@ -88,7 +90,9 @@ def _count(stack: Any, bins: Any, range_: Any) -> tuple[np.ndarray, np.ndarray]:
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, completed=done, total=total, rate=f"{rate:,.0f} frames/s")
 
-        counts = tp.pixel_histogram(stack, bins=bins, range=range_, progress=report)
+        counts = tp.pixel_histogram(
+            stack, bins=bins, range=range_, progress=report, series=series
+        )
     return counts, edges
 
 
@@ -98,6 +102,7 @@ def _count_on_cluster(
     range_: Any,
     cluster_at: tuple[str | None, int | None],
     console: Any,
+    series: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     import truepix as tp
     from truepix.errors import require
@@ -120,7 +125,7 @@ def _count_on_cluster(
             f"Dask cluster: {client.scheduler.address} ({len(client.nthreads())} workers)"
         )
         # tasks read their own tiles on the workers
-        array = tp.stacks.to_dask_array(stack)
+        array = tp.stacks.to_dask_array(stack, series=series)
         counts, edges = _count(array, bins, range_)
         console.print(f"{int(array.shape[0]):,} frames counted on the cluster")
     return counts, edges
@@ -154,6 +159,7 @@ def _count_on_cluster(
     help="Also save the histogram of pixel (Y, X) as OUTPUT_pixel_Y_X.png.",
 )
 @options.cmap_opt
+@options.series_opt
 @click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS."
 )
@@ -171,6 +177,7 @@ def command(
     range_: tuple[float, float] | None,
     pixel: str | None,
     cmap: str | None,
+    series: int,
     scheduler: str | None,
     workers: int | None,
 ) -> None:
@@ -200,10 +207,10 @@ def command(
     stack_value = _stack_argument(stack)
     started = time.perf_counter()
     if scheduler is None and workers is None:
-        counts, edges = _count(stack_value, bins_value, range_)
+        counts, edges = _count(stack_value, bins_value, range_, series)
     else:
         counts, edges = _count_on_cluster(
-            stack_value, bins_value, range_, (scheduler, workers), console
+            stack_value, bins_value, range_, (scheduler, workers), console, series
         )
     elapsed = time.perf_counter() - started
     _save(output, counts, edges, overwrite)

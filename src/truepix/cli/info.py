@@ -1,4 +1,4 @@
-"""``truepix info FILE``: what a file holds and how faithfully it loads."""
+"""``truepix info INPUT``: what a file holds and how faithfully it loads."""
 
 from __future__ import annotations
 
@@ -7,23 +7,18 @@ from pathlib import Path
 
 import click
 
+from truepix.cli import options
+
 __all__ = ["command"]
 
 
 @click.command("info")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@options.input_arg
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@click.option(
-    "--palette",
-    type=click.Choice(["colors", "indices"]),
-    default=None,
-    help="Palette images: describe the colors or the stored indices.",
-)
-@click.option(
-    "--series", type=int, default=0, show_default=True, help="TIFF: which series to describe."
-)
+@options.palette_opt
+@options.series_opt
 def command(source: Path, as_json: bool, palette: str | None, series: int) -> None:
-    """Describe FILE: encoding, dtype, shape, error bound, checksum, palette, TIFF axes."""
+    """Describe INPUT: encoding, dtype, shape, error bound, checksum, palette, TIFF axes."""
     from truepix.io import info
 
     meta = info(source, palette=palette, series=series)
@@ -34,9 +29,9 @@ def command(source: Path, as_json: bool, palette: str | None, series: int) -> No
 
     from truepix.cli._common import info_table
 
-    console = Console()
-    console.print(info_table(meta))
+    table = info_table(meta)
     if meta.axes:
-        console.print(f"axes      {meta.axes} (series {series} of {meta.n_series})")
+        table.add_row("axes", f"{meta.axes} (series {series} of {meta.n_series})")
     if meta.palette is not None:
-        console.print(f"palette   {len(meta.palette)} colors, first {meta.palette[:4]}")
+        table.add_row("palette", f"{len(meta.palette)} colors, first {meta.palette[:4]}")
+    Console().print(table)

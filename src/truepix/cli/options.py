@@ -5,18 +5,27 @@ Which command uses which:
 =====================  ==========================================================
 definition             commands
 =====================  ==========================================================
-``input_arg``          colorize, decolorize, equalize, identify, show
+``input_arg``          colorize, decolorize, equalize, identify, info, load, save,
+                       show
 ``files_inout_arg``    hist (``STACK... [OUTPUT]``, or ``-o``)
-``output_arg``         colorize, decolorize, equalize, show (``INPUT [OUTPUT]``)
-``output_opt``         colorize, decolorize, equalize, hist, show (``-o/--output``)
-``overwrite_opt``      colorize, decolorize, equalize, hist, show
+``output_arg``         colorize, decolorize, equalize, load, save, show
+                       (``INPUT [OUTPUT]``)
+``output_opt``         colorize, decolorize, equalize, hist, load, save, show
+                       (``-o/--output``)
+``overwrite_opt``      colorize, decolorize, equalize, hist, load, save, show
 ``cmap_opt``           colorize (default viridis), show (default: gray or viridis),
-                       hist (colors the ``--plot-pixel`` bars)
+                       hist (colors the ``--plot-pixel`` bars), save (encodings
+                       that use one)
 ``cmap_required_opt``  decolorize (or ``--colorbar auto``)
-``vmin_opt``           colorize, decolorize, show (default None: from the data)
-``vmax_opt``           colorize, decolorize, show (default None: from the data)
+``vmin_opt``           colorize, decolorize, save, show (default None: from the data)
+``vmax_opt``           colorize, decolorize, save, show (default None: from the data)
 ``norm_opt``           colorize, decolorize
+``palette_opt``        info, load (palette PNG/TIFF: colors or stored indices)
+``series_opt``         info, load, hist (which TIFF series)
 =====================  ==========================================================
+
+``serve`` reads and writes no file: it takes only its own options (host,
+port, upload limit), and its errors go through the same one-line path.
 
 ``inout_options`` applies the first four to a command that reads one input and
 writes one output, and hands it one resolved :class:`InOut`; ``range_options``
@@ -53,11 +62,13 @@ __all__ = [
     "output_arg",
     "output_opt",
     "overwrite_opt",
+    "palette_opt",
     "range_kwargs",
     "range_options",
     "report_saved",
     "resolve_files_inout",
     "resolve_output",
+    "series_opt",
     "vmax_opt",
     "vmin_opt",
     "write_file",
@@ -96,13 +107,22 @@ cmap_required_opt = click.option(
     "--cmap", default=None, metavar="NAME", help=_CMAP_HELP + " Required unless read otherwise."
 )
 vmin_opt = click.option(
-    "--vmin", type=float, default=None, help="Value of the first color [from the data]."
+    "--vmin", type=float, default=None, help="Low end of the value range: the first color [from the data]."
 )
 vmax_opt = click.option(
-    "--vmax", type=float, default=None, help="Value of the last color [from the data]."
+    "--vmax", type=float, default=None, help="High end of the value range: the last color [from the data]."
 )
 norm_opt = click.option(
     "--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True
+)
+palette_opt = click.option(
+    "--palette",
+    type=click.Choice(["colors", "indices"]),
+    default=None,
+    help="Palette images: each pixel's color, or the stored indices (e.g. class ids).",
+)
+series_opt = click.option(
+    "--series", type=int, default=0, show_default=True, help="TIFF: which series to read."
 )
 
 
@@ -219,7 +239,6 @@ def report_saved(path: Path, what: str) -> None:
 
 def write_file(path: Path, write: Callable[[Any], None], *, overwrite: bool) -> None:
     """Write ``path`` atomically: a temporary file renamed into place."""
-    # the CLI's one use of a private module: truepix.io exports no atomic writer yet
-    from truepix.io._atomic import write_atomic
+    from truepix.io import write_atomic
 
     write_atomic(path, write, overwrite=overwrite)

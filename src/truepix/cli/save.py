@@ -1,10 +1,10 @@
-"""``truepix save IN OUT``: an array file to a self-describing PNG, TIFF or JPEG XL."""
+"""``truepix save INPUT [OUTPUT]``: an array file to a self-describing PNG, TIFF, JPEG XL or WebP."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
+
+from truepix.cli import options
 
 __all__ = ["command"]
 
@@ -16,8 +16,7 @@ def _compression(value: str | None) -> int | str | None:
 
 
 @click.command("save")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@options.inout_options()
 @click.option(
     "--encoding",
     "-e",
@@ -26,21 +25,21 @@ def _compression(value: str | None) -> int | str | None:
     help="exact, linear, terrain-rgb, terrarium, kitti-depth, kitti-flow, ...",
 )
 @click.option("--bits", type=click.Choice(["8", "16"]), default=None, help="Bits for 'linear'.")
-@click.option("--vmin", type=float, default=None, help="Low end of the value range ('linear').")
-@click.option("--vmax", type=float, default=None, help="High end of the value range ('linear').")
-@click.option("--cmap", default=None, help="Colormap, for encodings that use one.")
+@options.range_options
+@options.cmap_opt
 @click.option(
     "--clip", is_flag=True, help="Clip values outside the encoding's domain instead of refusing."
 )
 @click.option(
     "--compression",
     default=None,
-    help="PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none; JPEG XL effort 1-9.",
+    help=(
+        "PNG level 0-9; TIFF level or zstd/deflate/lzw/lzma/none; JPEG XL effort 1-9; "
+        "WebP level 0-100."
+    ),
 )
-@click.option("--no-overwrite", is_flag=True, help="Refuse to replace an existing file.")
 def command(
-    source: Path,
-    target: Path,
+    inout: options.InOut,
     encoding: str,
     bits: str | None,
     vmin: float | None,
@@ -48,17 +47,14 @@ def command(
     cmap: str | None,
     clip: bool,
     compression: str | None,
-    no_overwrite: bool,
 ) -> None:
-    """Save SOURCE (.npy, .npz or an image) as TARGET (.png, .tif, .jxl)."""
-    from rich.console import Console
-
-    from truepix.cli._common import info_table, read_array
+    """Save INPUT (.npy, .npz or an image) as OUTPUT (.png, .tif, .jxl, .webp)."""
+    from truepix.cli._common import describe, read_array
     from truepix.io import save
 
-    array = read_array(source)
+    array = read_array(inout.source)
     info = save(
-        target,
+        inout.target,
         array,
         encoding=encoding,
         bits=None if bits is None else int(bits),
@@ -67,6 +63,6 @@ def command(
         cmap=cmap,
         clip=clip,
         compression=_compression(compression),
-        overwrite=not no_overwrite,
+        overwrite=inout.overwrite,
     )
-    Console().print(info_table(info, title=f"saved {target}"))
+    options.report_saved(inout.target, describe(info))

@@ -118,6 +118,7 @@ def hull_accept(  # pragma: no cover - jitted
     position,
     residual,
     threshold,
+    arc_threshold,
     radius,
     corners,
     corner_pos,
@@ -131,8 +132,8 @@ def hull_accept(  # pragma: no cover - jitted
     """Pixels off the map that are blends of the map colors around them.
 
     For each pixel with ``residual > threshold`` (DN; NaN residuals are skipped):
-    the anchors are the pixels of its ``(2 radius + 1)^2`` window within the
-    threshold; their positions (in [0, 1]) span the local arc ``[lo, hi]``. The pixel
+    the anchors are the pixels of its ``(2 radius + 1)^2`` window within
+    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``. The pixel
     is accepted (``out`` True) when it is no luma extreme of its 3x3 neighbours (by
     more than ``tolerance``) and its color, mapped by ``matrix``, is within
     ``tolerance`` of the convex hull of the arc: the map colors at ``lo`` and ``hi``
@@ -155,7 +156,7 @@ def hull_accept(  # pragma: no cover - jitted
             for yy in range(max(0, y - radius), min(height, y + radius + 1)):
                 for xx in range(max(0, x - radius), min(width, x + radius + 1)):
                     q = yy * width + xx
-                    if residual[q] <= threshold and not math.isnan(position[q]):
+                    if residual[q] <= arc_threshold and not math.isnan(position[q]):
                         lo = min(lo, position[q])
                         hi = max(hi, position[q])
             if hi < lo:

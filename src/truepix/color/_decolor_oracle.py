@@ -185,6 +185,7 @@ def hull_distance(point: np.ndarray, corners: np.ndarray, /) -> float:
 def hull_accept(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
     corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
+    arc_threshold: float | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
 
@@ -197,6 +198,7 @@ def hull_accept(
     rgb = image[..., :3].astype(np.float64)
     luma = rgb @ np.array([0.299, 0.587, 0.114])
     metric_vertices = line.vertices @ line.matrix.T
+    arc_threshold = threshold if arc_threshold is None else arc_threshold
     out = np.full((height, width), np.nan)
     for y in range(height):
         for x in range(width):
@@ -205,7 +207,7 @@ def hull_accept(
             out[y, x] = np.inf
             rows = slice(max(0, y - radius), y + radius + 1)
             cols = slice(max(0, x - radius), x + radius + 1)
-            anchors = (residual[rows, cols] <= threshold) & ~np.isnan(position[rows, cols])
+            anchors = (residual[rows, cols] <= arc_threshold) & ~np.isnan(position[rows, cols])
             if not anchors.any():
                 continue
             lo, hi = position[rows, cols][anchors].min(), position[rows, cols][anchors].max()

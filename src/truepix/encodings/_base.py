@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
+from truepix._validate import check_range, finite_range
 from truepix.errors import EncodingDomainError, InputError, UnsupportedDtypeError
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "EncodeOptions",
     "Encoded",
     "Encoding",
+    "Shape",
     "check_foreign",
     "check_options",
     "count_clipped",
@@ -24,6 +25,10 @@ __all__ = [
     "rounding_slack",
     "value_range",
 ]
+
+
+#: an array shape, as encodings receive it
+Shape = tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -135,27 +140,33 @@ class BaseEncoding:
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
         raise NotImplementedError
 
+    def decode(
+        self,
+        samples: np.ndarray,
+        /,
+        params: dict[str, Any],
+        *,
+        dtype: np.dtype,
+        shape: tuple[int, ...],
+    ) -> np.ndarray:
+        """The values ``samples`` and ``params`` hold, as ``dtype`` of ``shape``."""
+        return self._decode(samples, params, dtype, shape)
+
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
+    ) -> np.ndarray:
+        raise NotImplementedError
+
     def output_dtype(self, dtype: np.dtype, /) -> np.dtype:
         """The saved float dtype, or float64 for integer and bool data."""
         return float_output_dtype(dtype)
 
 
-def _finite(value: Any, name: str) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        msg = f"expected a finite number for {name}, got {value!r}"
-        raise InputError(msg) from exc
-    if not math.isfinite(number):
-        msg = f"expected a finite number for {name}, got {value!r}"
-        raise InputError(msg)
-    return number
-
-
 def value_range(values: np.ndarray, vmin: Any, vmax: Any) -> tuple[float, float]:
     """``(vmin, vmax)`` as finite floats; a missing end is the finite data range's.
+
+    The given ends go through the one gate (:func:`truepix._validate.check_range`),
+    the missing ones come from :func:`truepix._validate.finite_range`.
 
     Examples
     --------
@@ -164,17 +175,19 @@ def value_range(values: np.ndarray, vmin: Any, vmax: Any) -> tuple[float, float]
     >>> value_range(np.array([1.0]), 3, None)
     Traceback (most recent call last):
     ...
-    truepix.errors.InputError: expected vmin <= vmax, got vmin=3.0, vmax=1.0
+    truepix.errors.InputError: expected vmin <= vmax, got vmin=3.0 > vmax=1.0 (from the data); give both
     """
-    low, high = _finite(vmin, "vmin"), _finite(vmax, "vmax")
+    low, high = check_range(vmin, vmax)
     if low is None or high is None:
-        finite = values[np.isfinite(values)]
-        if low is None:
-            low = float(finite.min()) if finite.size else (0.0 if high is None else high)
-        if high is None:
-            high = float(finite.max()) if finite.size else low
+        found = finite_range(values)
+        if found is None:  # no finite value: an empty range at the given end, else at 0
+            fallback = high if low is None else low
+            found = (0.0, 0.0) if fallback is None else (fallback, fallback)
+        low = found[0] if low is None else low
+        high = found[1] if high is None else high
+    low, high = float(low), float(high)
     if not low <= high:
-        msg = f"expected vmin <= vmax, got vmin={low!r}, vmax={high!r}"
+        msg = f"expected vmin <= vmax, got vmin={low!r} > vmax={high!r} (from the data); give both"
         raise InputError(msg)
     return low, high
 

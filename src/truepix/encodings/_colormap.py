@@ -24,6 +24,7 @@ from truepix.encodings._base import (
     BaseEncoding,
     Encoded,
     EncodeOptions,
+    Shape,
     count_clipped,
     float_output_dtype,
     rounding_slack,
@@ -144,14 +145,8 @@ class ColormapEncoding(BaseEncoding):
         )
         return Encoded(samples, params, max_error)
 
-    def decode(
-        self,
-        samples: np.ndarray,
-        /,
-        params: dict[str, Any],
-        *,
-        dtype: np.dtype,
-        shape: tuple[int, ...],
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
     ) -> np.ndarray:
         try:
             n_colors = int(params["n_colors"])

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from truepix.encodings._base import BaseEncoding, Encoded, EncodeOptions
+from truepix.encodings._base import BaseEncoding, EncodeOptions, Encoded, Shape
 
 __all__ = ["EXACT"]
 
@@ -34,14 +34,8 @@ class ExactEncoding(BaseEncoding):
         """The saved dtype itself."""
         return dtype
 
-    def decode(
-        self,
-        samples: np.ndarray,
-        /,
-        params: dict[str, Any],
-        *,
-        dtype: np.dtype,
-        shape: tuple[int, ...],
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
     ) -> np.ndarray:
         return samples.reshape(shape).astype(dtype, copy=False)
 

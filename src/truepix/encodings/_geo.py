@@ -22,6 +22,7 @@ from truepix.encodings._base import (
     BaseEncoding,
     Encoded,
     EncodeOptions,
+    Shape,
     check_foreign,
     count_clipped,
     float_output_dtype,
@@ -95,14 +96,8 @@ class Rgb24Encoding(BaseEncoding):
         rgb = np.ascontiguousarray(samples[..., :3])
         return self.decode(rgb, {}, dtype=np.dtype(np.float64), shape=rgb.shape[:2])
 
-    def decode(
-        self,
-        samples: np.ndarray,
-        /,
-        params: dict[str, Any],
-        *,
-        dtype: np.dtype,
-        shape: tuple[int, ...],
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
     ) -> np.ndarray:
         rgb = samples.reshape(*shape, 3).astype(np.float64)
         codes = rgb[..., 0] * 65536.0 + rgb[..., 1] * 256.0 + rgb[..., 2]

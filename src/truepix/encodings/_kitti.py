@@ -18,6 +18,7 @@ from truepix.encodings._base import (
     BaseEncoding,
     Encoded,
     EncodeOptions,
+    Shape,
     check_foreign,
     count_clipped,
     float_output_dtype,
@@ -71,14 +72,8 @@ class KittiDepthEncoding(BaseEncoding):
         check_foreign(samples, encoding=self.name, dtype="uint16", channels=(1,))
         return self.decode(samples, {}, dtype=np.dtype(np.float64), shape=samples.shape[:2])
 
-    def decode(
-        self,
-        samples: np.ndarray,
-        /,
-        params: dict[str, Any],
-        *,
-        dtype: np.dtype,
-        shape: tuple[int, ...],
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
     ) -> np.ndarray:
         codes = samples.reshape(shape)
         depth = codes / 256.0
@@ -131,14 +126,8 @@ class KittiFlowEncoding(BaseEncoding):
         check_foreign(samples, encoding=self.name, dtype="uint16", channels=(3,))
         return self.decode(samples, {}, dtype=np.dtype(np.float64), shape=(*samples.shape[:2], 2))
 
-    def decode(
-        self,
-        samples: np.ndarray,
-        /,
-        params: dict[str, Any],
-        *,
-        dtype: np.dtype,
-        shape: tuple[int, ...],
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
     ) -> np.ndarray:
         rgb = samples.reshape(*shape[:2], 3)
         flow = (rgb[..., :2].astype(np.float64) - 32768.0) / 64.0

@@ -10,6 +10,7 @@ from truepix.encodings._base import (
     BaseEncoding,
     Encoded,
     EncodeOptions,
+    Shape,
     count_clipped,
     float_output_dtype,
     rounding_slack,
@@ -89,14 +90,8 @@ class LinearEncoding(BaseEncoding):
         max_error = step / 2 + rounding_slack(max(abs(low), abs(high)), out_dtype)
         return Encoded(samples, params, max_error, top if has_nan else None)
 
-    def decode(
-        self,
-        samples: np.ndarray,
-        /,
-        params: dict[str, Any],
-        *,
-        dtype: np.dtype,
-        shape: tuple[int, ...],
+    def _decode(
+        self, samples: np.ndarray, params: dict[str, Any], dtype: np.dtype, shape: Shape, /
     ) -> np.ndarray:
         low, high, levels = float(params["vmin"]), float(params["vmax"]), int(params["levels"])
         step = (high - low) / levels

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import os
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -11,6 +11,7 @@ import numpy as np
 
 from truepix import __version__, encodings
 from truepix.errors import (
+    CorruptFileError,
     InputError,
     IntegrityError,
     MetadataError,
@@ -21,17 +22,9 @@ from truepix.errors import (
 )
 from truepix.io import _jxl, _png, _tiff, _webp
 from truepix.io._atomic import write_atomic
-from truepix.io._layout import (
-    FOLD_WIDTH,
-    fold,
-    from_planes,
-    narrow_dtype,
-    picture_shape,
-    to_planes,
-    to_planes_shape,
-    unfold,
-)
+from truepix.io._info import ImageInfo, info_from_record
 from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+from truepix.io._picture import from_layout, lay_out
 from truepix.io._readers import READERS
 
 __all__ = ["ImageInfo", "info", "load", "save"]
@@ -46,76 +39,6 @@ _FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class ImageInfo:
-    """What a file holds and how faithfully :func:`load` returns it.
-
-    Attributes
-    ----------
-    path : str
-        The file.
-    format : str
-        ``"png"`` or ``"tiff"``.
-    foreign : bool
-        True for files truepix did not write; :func:`load` returns their stored samples.
-    encoding : str or None
-        The encoding name (None for foreign files).
-    dtype, shape
-        dtype and shape of the array :func:`load` returns.
-    exact : bool
-        True when :func:`load` returns the saved array bit for bit.
-    max_error : float
-        Guaranteed bound on ``|load(path) - saved|`` (0.0 when exact).
-    params : dict
-        The encoding's parameters (``vmin``, ``vmax``, ``bits`` ...).
-    layout : str or None
-        How samples sit in the picture: ``"native"`` (viewable), ``"bool255"`` or ``"planes"``.
-    stored_dtype, stored_shape
-        The picture's own samples, as any other image reader sees them.
-    checksum : str or None
-        CRC-32 of the stored samples, verified by :func:`load`.
-    file_size : int
-        Bytes on disk.
-    writer : str or None
-        The truepix version that wrote the file.
-    palette : tuple of tuple of int, or None
-        A palette image's colors, one ``(R, G, B)`` or ``(R, G, B, A)`` per index
-        (8-bit for PNG, 16-bit for a TIFF ColorMap); None for other images.
-    axes : str or None
-        TIFF: tifffile's axes of the series, e.g. ``"TZCYX"`` or ``"YXS"``.
-    n_series : int
-        TIFF: how many series the file holds (``series=`` picks one).
-    """
-
-    path: str
-    format: str
-    foreign: bool
-    encoding: str | None
-    dtype: np.dtype
-    shape: tuple[int, ...]
-    exact: bool
-    max_error: float
-    params: dict[str, Any] = field(default_factory=dict)
-    layout: str | None = None
-    stored_dtype: np.dtype | None = None
-    stored_shape: tuple[int, ...] | None = None
-    checksum: str | None = None
-    file_size: int = 0
-    writer: str | None = None
-    palette: tuple[tuple[int, ...], ...] | None = None
-    axes: str | None = None
-    n_series: int = 1
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-serializable dict of every field (dtypes as strings)."""
-        data = asdict(self)
-        data["dtype"] = self.dtype.str
-        data["stored_dtype"] = None if self.stored_dtype is None else self.stored_dtype.str
-        data["shape"] = list(self.shape)
-        data["stored_shape"] = None if self.stored_shape is None else list(self.stored_shape)
-        return data
-
-
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
@@ -123,6 +46,40 @@ def _format_of(path: Path) -> str:
         msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
         raise UnknownFormatError(msg)
     return _FORMATS[suffix]
+
+
+# leading bytes -> format: a file read by what it is, whatever its name says
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"II+\x00", "tiff"),
+    (b"MM\x00+", "tiff"),
+    (b"\xff\x0a", "jxl"),
+    (b"\x00\x00\x00\x0cJXL \r\n\x87\n", "jxl"),
+)
+
+
+_SUFFIX = {"png": ".png", "tiff": ".tif", "jxl": ".jxl", "webp": ".webp"}
+
+
+def _sniff(path: Path, named: str) -> str:
+    """The named format, after checking that the content is not another format's.
+
+    A PNG named ``.tif`` is refused with a message that says what it is (reading it
+    as the PNG would hide that every other TIFF reader refuses the file).
+    """
+    with open(path, "rb") as file:
+        head = file.read(16)
+    found = "webp" if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else None
+    found = found or next((format for magic, format in _MAGIC if head.startswith(magic)), None)
+    if found is not None and found != named:
+        msg = (
+            f"expected a {named.upper()} file as its name {path.name!r} says, got a "
+            f"{found.upper()} file; rename it to end in {_SUFFIX[found]}"
+        )
+        raise CorruptFileError(msg)
+    return named
 
 
 def _as_array(array: Any) -> np.ndarray:
@@ -147,76 +104,6 @@ def _as_array(array: Any) -> np.ndarray:
         msg = f"expected a non-empty array with at least 1 dimension, got shape {data.shape}"
         raise ShapeError(msg)
     return data
-
-
-def _lay_out(samples: np.ndarray, format: str) -> tuple[str, np.ndarray]:
-    """Choose the layout of the encoded samples in the picture and build the picture."""
-    shape = picture_shape(samples.shape)
-    if len(shape) == 3 and shape[2] == 1:
-        shape = shape[:2]
-    channels = shape[2] if len(shape) == 3 else 1
-    if format == "webp":
-        return _webp_layout(samples, shape)
-    if format != "tiff" and (channels > 4 or max(shape[:2]) > _png.MAX_SIDE):
-        return _png_planes(samples)
-    if samples.dtype.kind == "b":
-        return "bool255", (samples.reshape(shape).view(np.uint8) * np.uint8(255))
-    if format == "tiff":
-        return "native", samples.reshape(shape).astype(samples.dtype.newbyteorder("="), copy=False)
-    if format == "jxl" and samples.dtype.kind == "f" and samples.dtype.itemsize <= 4:
-        # float16 widened: exact (float16 is a subset of float32), and libjxl's own
-        # float16 path loses NaN and subnormals
-        return "native", samples.reshape(shape).astype(np.float32, copy=False)
-    target = narrow_dtype(samples)
-    if target is not None:
-        return "native", samples.reshape(shape).astype(target, copy=False)
-    return _png_planes(samples)
-
-
-def _webp_layout(samples: np.ndarray, shape: tuple[int, ...]) -> tuple[str, np.ndarray]:
-    """WebP holds uint8 RGB(A): a gray picture goes into R = G = B."""
-    channels = shape[2] if len(shape) == 3 else 1
-    if samples.dtype != np.uint8 or channels not in (1, 3, 4):
-        msg = (
-            f"expected uint8 gray, RGB or RGBA samples for WebP, got {samples.dtype} with "
-            f"{channels} channel(s); save exact data of any dtype as .png, .tif or .jxl"
-        )
-        raise UnsupportedDtypeError(msg)
-    if max(shape[:2]) > _webp.MAX_SIDE:
-        msg = f"expected sides of at most {_webp.MAX_SIDE} pixels for WebP, got {shape[:2]}"
-        raise ShapeError(msg)
-    if channels == 1:
-        return "rgb-gray", np.repeat(samples.reshape(*shape[:2], 1), 3, axis=2)
-    return "native", samples.reshape(shape)
-
-
-def _png_planes(samples: np.ndarray) -> tuple[str, np.ndarray]:
-    planes = to_planes(samples)
-    if max(planes.shape) <= _png.MAX_SIDE:
-        return "planes", planes
-    folded = fold(planes)
-    if folded.shape[0] > _png.MAX_SIDE:
-        msg = (
-            f"expected an array of at most {_png.MAX_SIDE * FOLD_WIDTH} bytes for PNG, got "
-            f"{samples.nbytes}; save it as .tif"
-        )
-        raise ShapeError(msg)
-    return "planes", folded
-
-
-def _from_layout(record: dict[str, Any], pixels: np.ndarray) -> np.ndarray:
-    samples_dtype = np.dtype(record["samples"]["dtype"])
-    samples_shape = tuple(record["samples"]["shape"])
-    if record["layout"] == "planes":
-        planes_shape = to_planes_shape(samples_dtype, samples_shape)
-        if pixels.shape != planes_shape:
-            pixels = unfold(pixels, planes_shape)
-        return from_planes(pixels, samples_dtype, samples_shape)
-    if record["layout"] == "rgb-gray":
-        return np.ascontiguousarray(pixels[..., 0]).reshape(samples_shape)
-    if record["layout"] == "bool255":
-        return (pixels != 0).reshape(samples_shape)
-    return pixels.reshape(samples_shape)
 
 
 def save(
@@ -284,7 +171,10 @@ def save(
     are 8-bit, uint16 is 16-bit even when every value is below 256; other
     integers are a 16-bit picture when their values fit (int8: 8-bit), whose
     samples are the values (a 7 is gray 7). Everything else is split into byte
-    planes (see :mod:`truepix.io._layout`). Encodings that define a format store
+    planes (see :mod:`truepix.io._layout`). Stacks keep their frames: a trailing
+    axis of 1-4 is channels, else every leading axis counts frames, stacked as rows
+    in PNG and JPEG XL (an (N, H, W) uint16 stack is a 16-bit picture of N * H rows)
+    and written as pages in TIFF. Encodings that define a format store
     its dtype (``kitti-depth`` is always 16-bit). The write is atomic: a temporary file renamed
     into place.
 
@@ -306,7 +196,7 @@ def save(
     data = _as_array(array)
     codec = encodings.get(encoding)
     encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
-    layout, picture = _lay_out(encoded.samples, format)
+    layout, picture = lay_out(encoded.samples, format)
     record = {
         "truepix": SCHEMA_VERSION,
         "writer": f"truepix {__version__}",
@@ -363,27 +253,7 @@ def save(
             _tiff.write(file, picture, record=text, compression=compression)
 
     write_atomic(target, write, overwrite=overwrite)
-    return _info_from_record(target, format, record, target.stat().st_size)
-
-
-def _info_from_record(path: Path, format: str, record: dict[str, Any], size: int) -> ImageInfo:
-    return ImageInfo(
-        path=str(path),
-        format=format,
-        foreign=False,
-        encoding=record["encoding"],
-        dtype=np.dtype(record["dtype"]),
-        shape=tuple(record["shape"]),
-        exact=record["exact"],
-        max_error=float(record["max_error"]),
-        params=dict(record["params"]),
-        layout=record["layout"],
-        stored_dtype=np.dtype(record["stored"]["dtype"]),
-        stored_shape=tuple(record["stored"]["shape"]),
-        checksum=record["stored"]["crc32"],
-        file_size=size,
-        writer=record["writer"],
-    )
+    return info_from_record(target, format, record, target.stat().st_size)
 
 
 _PALETTE_MODES = (None, "colors", "indices")
@@ -401,7 +271,7 @@ def _check_palette(palette: Any) -> None:
 def _read(
     path: Path, *, pixels_too: bool, palette: str | None = None, series: int = 0
 ) -> tuple[np.ndarray | None, dict[str, Any] | None, ImageInfo]:
-    format = _format_of(path)
+    format = _sniff(path, _format_of(path))
     _check_palette(palette)
     size = path.stat().st_size
     if format != "tiff" and series != 0:
@@ -410,6 +280,8 @@ def _read(
     got = READERS[format](path, pixels_too=pixels_too, palette=palette, series=series)
     pixels, text, dtype, shape = got.pixels, got.record, got.dtype, got.shape
     if text is None:
+        # exact only when the codec stores samples exactly; the error of a lossy one is unknown
+        exact = got.extra.get("lossless") is True
         foreign = ImageInfo(
             path=str(path),
             format=format,
@@ -417,8 +289,8 @@ def _read(
             encoding=None,
             dtype=dtype,
             shape=shape,
-            exact=True,
-            max_error=0.0,
+            exact=exact,
+            max_error=0.0 if exact else math.nan,
             stored_dtype=dtype,
             stored_shape=shape,
             file_size=size,
@@ -436,7 +308,7 @@ def _read(
             f"metadata says, got {shape} {dtype}; the file was altered after truepix wrote it"
         )
         raise MetadataError(msg)
-    return pixels, record, _info_from_record(path, format, record, size)
+    return pixels, record, info_from_record(path, format, record, size)
 
 
 def load(
@@ -533,7 +405,7 @@ def load(
             f"{samples_crc32(pixels)}; the pixels were changed after truepix wrote {str(path)!r}"
         )
         raise IntegrityError(msg)
-    samples = _from_layout(record, pixels)
+    samples = from_layout(record, pixels)
     codec = encodings.get(record["encoding"])
     return codec.decode(
         samples, record["params"], dtype=np.dtype(record["dtype"]), shape=tuple(record["shape"])

@@ -30,6 +30,32 @@ def _creation_mode() -> int:
 def write_atomic(path: Path, write: Callable[[BinaryIO], None], *, overwrite: bool) -> None:
     """Call ``write(file)`` on a temporary file and move it to ``path`` only if it succeeds.
 
+    What :func:`truepix.save` and the ``truepix`` commands write files with: the
+    temporary file sits beside ``path``, is flushed to disk, then renamed (or,
+    with ``overwrite=False``, hard-linked so a file that appeared meanwhile is
+    never clobbered).
+
+    Parameters
+    ----------
+    path
+        The file to create or replace; its folder must exist.
+    write
+        Called once with the open binary file; whatever it raises propagates
+        and leaves ``path`` as it was.
+    overwrite
+        Replace an existing ``path`` (False refuses).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    WriteError
+        The folder of ``path`` does not exist.
+    FileExistsError_
+        ``overwrite=False`` and ``path`` exists.
+
     Examples
     --------
     >>> import tempfile, pathlib

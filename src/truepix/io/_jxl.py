@@ -7,8 +7,10 @@ uint16 and float32 samples (and float16, widened to float32: libjxl turns
 float16 NaN into infinity and rounds float16 subnormals) round-trip bit for
 bit, NaN payloads, infinities and -0 included.
 
-Reading parses the boxes and the codestream's SizeHeader before the decoder
-runs, so a header that declares more than the decode cap is refused first.
+Reading parses the boxes and the codestream's SizeHeader without decoding
+(:func:`parse`, all that ``info`` needs of a truepix file, whatever its size);
+:func:`decode` refuses a header that declares more than the decode cap before
+the decoder runs (one frame's worth: see :func:`decode` for why not all frames).
 
 The imagecodecs call is ``jpegxl_encode(picture, lossless=True, effort=1,
 usecontainer=True)``: samples as they are (no bitspersample, photometric or planar
@@ -28,7 +30,8 @@ from dataclasses import dataclass
 import imagecodecs
 import numpy as np
 
-from truepix.errors import CorruptFileError, InputError
+from truepix.errors import CorruptFileError, InputError, UnsupportedFileError
+from truepix.io._jxl_header import Bits, HeaderEnd, ImageMetadata, image_metadata, size_header
 from truepix.io._limits import check_decoded_size
 
 __all__ = ["JxlFile", "NATIVE_DTYPES", "decode", "encode", "parse"]
@@ -40,19 +43,44 @@ RECORD_UUID = bytes.fromhex("6b1e0f6e3c2a4f0e9b7d5a1c2e4f6a8b")
 #: sample dtypes stored as they are (float16 is widened to float32 first)
 NATIVE_DTYPES = (np.dtype(np.uint8), np.dtype(np.uint16), np.dtype(np.float32))
 DEFAULT_EFFORT = 1
-# xsize = ysize * num / den for SizeHeader ratios 1..7
-_RATIOS = ((1, 1), (12, 10), (4, 3), (3, 2), (16, 9), (5, 4), (2, 1))
+# the side of a JPEG XL modular group: a picture no larger is coded as one group
+GROUP_SIDE = 256
+# the codestream bytes parsed before decoding: the headers up to xyb_encoded fit in far
+# fewer unless extra channels carry long names (then the metadata is left unread)
+_HEAD_BYTES = 4096
 # the most bytes one decoded pixel can take (4 channels of float32)
 _MAX_PIXEL_BYTES = 16
 
 
 @dataclass(frozen=True)
 class JxlFile:
-    """What :func:`parse` learned without decoding: the size and the truepix record."""
+    """What :func:`parse` learned without decoding: the size and the truepix record.
+
+    ``metadata`` is the ImageMetadata's start (None when it could not be read).
+    """
 
     width: int
     height: int
     record: str | None
+    metadata: ImageMetadata | None = None
+
+    @property
+    def lossless(self) -> bool | None:
+        """False for XYB-coded samples (lossy); None otherwise (see :func:`parse`)."""
+        if self.metadata is not None and self.metadata.xyb_encoded:
+            return False
+        return None
+
+    def frame_bytes(self) -> int:
+        """The most bytes one decoded frame can take: 3 colour channels and the
+        extra ones at the widest sample (16 bytes a pixel when the metadata is unread).
+        """
+        meta = self.metadata
+        if meta is None:
+            return self.height * self.width * _MAX_PIXEL_BYTES
+        wide = 4 if meta.float_samples or meta.bits_per_sample > 16 else 1
+        sample = 2 if wide == 1 and meta.bits_per_sample > 8 else wide
+        return self.height * self.width * (3 + meta.extra_channels) * sample
 
 
 def _corrupt(what: str, got: str) -> CorruptFileError:
@@ -85,46 +113,27 @@ def encode(picture: np.ndarray, *, record: str, effort: int | None = None) -> by
     if isinstance(chosen, bool) or not isinstance(chosen, int) or not 1 <= chosen <= 9:
         msg = f"expected a JPEG XL effort in 1..9, got {effort!r}"
         raise InputError(msg)
+    if chosen == 1 and picture.dtype == np.uint16 and max(picture.shape[:2]) <= GROUP_SIDE:
+        # libjxl 0.11's effort-1 fast path writes past a heap buffer on noisy 16-bit
+        # pictures of one group (valgrind: invalid writes in its PrepareDCGlobal; the
+        # process aborts or memory is corrupted); effort 2 takes milliseconds there
+        chosen = 2
     stream = imagecodecs.jpegxl_encode(
         np.ascontiguousarray(picture), lossless=True, effort=chosen, usecontainer=True
     )
     return bytes(stream) + _box(b"uuid", RECORD_UUID + record.encode("ascii"))
 
 
-class _Bits:
-    """Reads a JPEG XL bit stream: least significant bit first."""
-
-    def __init__(self, data: bytes) -> None:
-        self.value = int.from_bytes(data, "little")
-        self.position = 0
-        self.size = 8 * len(data)
-
-    def read(self, count: int) -> int:
-        if self.position + count > self.size:
-            raise _corrupt("a complete codestream header", "a truncated one")
-        result = (self.value >> self.position) & ((1 << count) - 1)
-        self.position += count
-        return result
-
-    def u32(self, bits: tuple[int, int, int, int]) -> int:
-        return self.read(bits[self.read(2)])
-
-
-def _size_header(stream: bytes) -> tuple[int, int]:
-    """(height, width) from the codestream's SizeHeader (ISO/IEC 18181-1, A.4)."""
+def _headers(stream: bytes) -> tuple[int, int, ImageMetadata | None]:
+    """(height, width) from the codestream's SizeHeader and what its ImageMetadata says."""
     if stream[:2] != CODESTREAM:
         raise _corrupt("a JPEG XL codestream (FF 0A)", repr(stream[:2]))
-    bits = _Bits(stream[2:16])
-    small = bits.read(1)
-    sizes = (9, 13, 18, 30)
-    height = (bits.read(5) + 1) * 8 if small else bits.u32(sizes) + 1
-    ratio = bits.read(3)
-    if ratio:
-        numerator, denominator = _RATIOS[ratio - 1]
-        width = height * numerator // denominator
-    else:
-        width = (bits.read(5) + 1) * 8 if small else bits.u32(sizes) + 1
-    return height, width
+    bits = Bits(stream[2:])
+    try:
+        height, width = size_header(bits)
+    except HeaderEnd:
+        raise _corrupt("a complete codestream header", "a truncated one") from None
+    return height, width, image_metadata(bits)
 
 
 def _boxes(data: bytes) -> tuple[bytes, str | None]:
@@ -145,9 +154,9 @@ def _boxes(data: bytes) -> tuple[bytes, str | None]:
             raise _corrupt(f"box {kind!r} to fit in the file", f"{size} bytes declared")
         # slices of what is needed only: the codestream box is most of the file
         if kind == b"jxlc" and not head:
-            head = data[start : min(start + 16, end)]
+            head = data[start : min(start + _HEAD_BYTES, end)]
         elif kind == b"jxlp" and not head:
-            head = data[start + 4 : min(start + 20, end)]
+            head = data[start + 4 : min(start + 4 + _HEAD_BYTES, end)]
         elif kind == b"uuid" and data[start : min(start + 16, end)] == RECORD_UUID:
             record = data[start + 16 : end].decode("ascii", errors="replace")
         position = end
@@ -157,25 +166,71 @@ def _boxes(data: bytes) -> tuple[bytes, str | None]:
 
 
 def parse(data: bytes) -> JxlFile:
-    """Check a JPEG XL file's boxes and size before decoding; read the truepix record."""
+    """Check a JPEG XL file's boxes and size before decoding; read the truepix record.
+
+    Whether a foreign file is lossless: JPEG XL has no flag for it. Samples coded
+    in XYB (``xyb_encoded``, libjxl's lossy default) are not the original ones, so
+    ``lossless`` is False for them; samples kept in their own colour space may be
+    lossless modular or lossy (VarDCT, or modular with quantization -- told only by
+    the frame headers and the modular transforms, which follow an entropy-coded
+    ICC profile in many files), so ``lossless`` is None for them.
+    """
     if data[:2] == CODESTREAM:
-        head, record = data[:16], None
+        head, record = data[:_HEAD_BYTES], None
     elif data[:12] == SIGNATURE_BOX:
         head, record = _boxes(data)
     else:
         raise _corrupt("a JPEG XL signature", repr(data[:12]))
-    height, width = _size_header(head)
-    check_decoded_size(height * width * _MAX_PIXEL_BYTES, what="JPEG XL")
-    return JxlFile(width, height, record)
+    height, width, metadata = _headers(head)
+    # no decode cap here: the cap is on what is decoded (decode), a file is described
+    # whatever its size -- one rule with PNG and TIFF
+    return JxlFile(width, height, record, metadata)
 
 
 def decode(data: bytes, parsed: JxlFile) -> np.ndarray:
-    """The decoded samples, as imagecodecs gives them: (H, W) or (H, W, C)."""
+    """The decoded samples, as imagecodecs gives them: (H, W), (H, W, C) or (frames, H, W[, C]).
+
+    The decode cap is checked first against what can be known before decoding: one
+    frame of the SizeHeader's rows and columns at the most bytes a pixel can take
+    (:meth:`JxlFile.frame_bytes`, from the ImageMetadata's channels and bit depth).
+    The number of frames cannot be known: imagecodecs exposes only ``jpegxl_decode``
+    (no frame count; ``index=`` past the last frame returns the last frame rather
+    than failing, so frames cannot be counted by asking), and counting them here
+    would mean walking every frame header and its entropy-coded table of contents.
+    A still image decodes to one frame (libjxl composites its layers), so the bound
+    is complete for it; an animation's total is checked only after decoding.
+    """
+    check_decoded_size(parsed.frame_bytes(), what="JPEG XL")
     try:
         pixels: np.ndarray = imagecodecs.jpegxl_decode(data)
     except Exception:  # imagecodecs raises JpegxlError and others on bad data
         raise _corrupt("a codestream that decodes", "one that does not") from None
-    if pixels.shape[:2] != (parsed.height, parsed.width):
-        got = f"{pixels.shape[:2]} decoded"
-        raise _corrupt(f"{parsed.height} x {parsed.width} pixels as the header says", got)
+    if not _holds_picture(pixels.shape, (parsed.height, parsed.width)):
+        msg = (
+            f"expected a JPEG XL picture of {parsed.height} x {parsed.width} pixels as (H, W), "
+            f"(H, W, channels) or (frames, H, W[, channels]), got unsupported decoded shape "
+            f"{pixels.shape}"
+        )
+        raise UnsupportedFileError(msg)
+    check_decoded_size(pixels.nbytes, what="JPEG XL")  # an animation's frames together
     return pixels
+
+
+def _holds_picture(shape: tuple[int, ...], size: tuple[int, int]) -> bool:
+    """Whether a decoded shape has the header's rows and columns (either way round:
+    an orientation may transpose them) where imagecodecs puts them: frames first,
+    channels (colors and extra channels) last.
+
+    Examples
+    --------
+    >>> _holds_picture((3, 20, 24), (20, 24)), _holds_picture((20, 24, 5), (20, 24))
+    (True, True)
+    >>> _holds_picture((3, 20), (20, 24))
+    False
+    """
+    sizes = {size, size[::-1]}
+    if len(shape) == 2:
+        return shape in sizes
+    if len(shape) == 3:
+        return shape[:2] in sizes or shape[1:] in sizes
+    return len(shape) == 4 and shape[1:3] in sizes

@@ -2,7 +2,8 @@
 
 Layouts
 -------
-native   the samples as a picture: (H, W) gray or (H, W, C) with C channels.
+native   the samples as a picture: (H, W) gray or (H, W, C) with C channels, frames
+         stacked as rows (:func:`native_shape`; TIFF: as pages, :func:`tiff_shape`).
          In PNG the dtype decides the depth: uint8 8-bit, uint16 16-bit; other
          integers whose values fit are stored as 16-bit (int8: 8-bit) pictures
          (a 7 is gray 7) and cast back on load.
@@ -15,8 +16,9 @@ planes   anything else: the bytes of each element split into byte planes, most
          predictor of TIFF's floating-point predictor, and it compresses float data
          better than interleaving bytes into RGBA.
 
-Any array shape maps to a picture shape by :func:`picture_shape`; the saved
-shape travels in the metadata, so the mapping only needs to be reversible in size.
+Byte planes map any array shape to a picture by :func:`picture_shape` (kept as it
+was, so files written before read back); the saved shape travels in the metadata,
+so the mapping only needs to be reversible in size.
 
 Examples
 --------
@@ -38,7 +40,9 @@ __all__ = [
     "fold",
     "from_planes",
     "narrow_dtype",
+    "native_shape",
     "picture_shape",
+    "tiff_shape",
     "to_planes",
     "to_planes_shape",
     "unfold",
@@ -63,6 +67,56 @@ def picture_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
     if len(shape) <= 3:
         return tuple(shape)
     return (math.prod(shape[:-2]), shape[-2], shape[-1])
+
+
+def native_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The (rows, width[, channels]) picture a viewable layout stores an array of ``shape`` as.
+
+    A trailing axis of 1 to 4 on an array of 3 or more dimensions holds channels
+    (gray, gray + alpha, RGB, RGBA). Otherwise the last two axes are a frame's rows
+    and columns, and frames are stacked top to bottom: an (N, H, W) stack is a
+    picture of N * H rows, in the array's own dtype (a uint16 stack is a 16-bit
+    picture). The leading axes are those of tifffile and rasterio: frames, bands.
+
+    Examples
+    --------
+    >>> native_shape((5,)), native_shape((4, 5)), native_shape((4, 5, 3)), native_shape((4, 5, 1))
+    ((1, 5), (4, 5), (4, 5, 3), (4, 5))
+    >>> native_shape((10, 48, 64)), native_shape((2, 4, 5, 3))
+    ((480, 64), (8, 5, 3))
+    """
+    if len(shape) == 1:
+        return (1, shape[0])
+    if len(shape) >= 3 and shape[-1] <= 4:
+        rows = math.prod(shape[:-2])
+        return (rows, shape[-2]) if shape[-1] == 1 else (rows, shape[-2], shape[-1])
+    return (math.prod(shape[:-1]), shape[-1])
+
+
+def tiff_shape(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The pages a TIFF stores an array of ``shape`` as: (pages, rows, width[, channels]).
+
+    As :func:`native_shape`, with frames as pages instead of stacked rows -- what
+    ``tifffile.imwrite`` writes for the same array. One page has no pages axis.
+
+    Examples
+    --------
+    >>> tiff_shape((4, 5)), tiff_shape((4, 5, 3)), tiff_shape((10, 48, 64))
+    ((4, 5), (4, 5, 3), (10, 48, 64))
+    >>> tiff_shape((2, 3, 4, 5, 3)), tiff_shape((2, 3, 4, 5))
+    ((6, 4, 5, 3), (6, 4, 5))
+    """
+    if len(shape) >= 3 and shape[-1] <= 4:
+        frame, pages = tuple(shape[-3:]), math.prod(shape[:-3])
+        if shape[-1] == 1:
+            frame = frame[:2]
+    else:
+        frame, pages = tuple(shape[-2:]) if len(shape) > 1 else (1, shape[0]), math.prod(shape[:-2])
+    if pages == 1:
+        return frame
+    if len(frame) == 2 and frame[1] <= 4:  # (pages, H, W <= 4) would read as channels
+        return (pages * frame[0], frame[1])
+    return (pages, *frame)
 
 
 def narrow_dtype(array: np.ndarray) -> np.dtype | None:

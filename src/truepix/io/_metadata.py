@@ -53,6 +53,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "decode_record",
     "encode_record",
+    "looks_like_record",
     "samples_crc32",
 ]
 
@@ -60,6 +61,8 @@ SCHEMA_VERSION = 1
 KEYWORD = "truepix"
 LAYOUTS = ("native", "bool255", "planes", "rgb-gray")
 _MAX_RECORD_CHARS = 1 << 20
+# disjoint pieces of every record's canonical JSON: one damaged byte spoils at most one
+_NEEDLES = (b'"record_crc32":"', b'"writer":"truepix ', b'"max_error":', b'"stored":{"crc32":"')
 _MAX_NDIM = 32
 
 # field -> accepted python types
@@ -94,6 +97,23 @@ def samples_crc32(samples: np.ndarray) -> str:
     """
     little = np.ascontiguousarray(samples, dtype=samples.dtype.newbyteorder("<"))
     return f"{zlib.crc32(little.reshape(-1).view(np.uint8).data):08x}"
+
+
+def looks_like_record(data: bytes | str) -> bool:
+    """True for bytes that hold a truepix record, even one with a damaged byte or marker.
+
+    A file whose record sits anywhere but at its format's marker (a changed chunk
+    type, box id or tag number) is a damaged truepix file, not a foreign one.
+
+    Examples
+    --------
+    >>> looks_like_record('{"dtype":"<f8",...,"record_crc32":"0badf00d","truepiY":1}')
+    True
+    >>> looks_like_record(b"scan_0001.tif")
+    False
+    """
+    raw = data.encode("latin-1", errors="replace") if isinstance(data, str) else bytes(data)
+    return any(needle in raw for needle in _NEEDLES)
 
 
 def encode_record(record: dict[str, Any]) -> str:

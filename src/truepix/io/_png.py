@@ -23,6 +23,7 @@ import numpy as np
 from truepix.errors import CorruptFileError, InputError
 from truepix.io._limits import check_decoded_size
 from truepix.io._metadata import KEYWORD
+from truepix.io._quiet import QuietLogger
 
 __all__ = ["PngFile", "decode", "encode", "parse"]
 
@@ -141,6 +142,14 @@ def _check_header(header: tuple[int, ...] | None, palette: bytes | None, idat_by
         raise _corrupt("image data (IDAT)", "none")
 
 
+def _check_order(name: str, repeated: bool, idat_bytes: int) -> None:
+    """PLTE (and a palette image's tRNS) once, before the image data (PNG spec, 5.6)."""
+    if repeated:
+        raise _corrupt(f"one {name} chunk", "two")
+    if idat_bytes:
+        raise _corrupt(f"{name} before the image data (IDAT)", f"{name} after it")
+
+
 def _chunks(view: memoryview) -> Iterator[tuple[int, int, bytes, memoryview]]:
     """(start, end, type, body) of each chunk after the signature; sizes, type and CRC checked."""
     position = 8
@@ -201,8 +210,17 @@ def parse(data: bytes | memoryview) -> PngFile:
         elif kind == b"IDAT":
             idat_bytes += len(body)
         elif kind == b"PLTE":
+            _check_order("PLTE", palette is not None, idat_bytes)
             palette = bytes(body)
         elif kind == b"tRNS":
+            indexed = header is not None and header[3] == 3
+            if indexed:  # it decides the palette's alphas: where and how long matters
+                _check_order("tRNS", transparency is not None, idat_bytes)
+                if palette is None:
+                    raise _corrupt("PLTE before tRNS in a palette image", "tRNS first")
+                if len(body) > len(palette) // 3:
+                    got = f"{len(body)} for {len(palette) // 3} PLTE entries"
+                    raise _corrupt("at most one tRNS alpha per PLTE entry", got)
             transparency = tuple(body.tobytes())
         elif kind == b"iTXt":
             record = _read_record(body) or record
@@ -236,8 +254,7 @@ def parse(data: bytes | memoryview) -> PngFile:
         tuple(critical),
     )
     row_bytes = (width * _CHANNELS[color_type] * bit_depth + 7) // 8 + 1
-    check_decoded_size(height * row_bytes, what="PNG", compressed=idat_bytes)
-    check_decoded_size(height * width * info.channels * info.dtype.itemsize, what="PNG")
+    check_decoded_size(height * row_bytes, what="PNG", compressed=idat_bytes, cap=False)
     return info
 
 
@@ -261,23 +278,27 @@ def _decode_fault(exc: Exception) -> str:
 
 
 @contextlib.contextmanager
-def _quiet_stderr(quiet: bool) -> Iterator[None]:
-    """Silence libpng's "Interlace handling should be turned on" line for interlaced files.
+def _quiet_stderr() -> Iterator[None]:
+    """Silence libpng's warnings ("Interlace handling should be turned on", "IDAT: Too
+    much image data" ...) while a PNG decodes.
 
-    libpng writes the warning to file descriptor 2 itself (imagecodecs installs no
-    handler), once per interlaced file: 10,000 lines for a folder of frames. The
-    descriptor points to the null device while any interlaced decode runs; decodes
-    in several threads share that window instead of waiting for each other.
+    libpng writes them to file descriptor 2 itself (imagecodecs installs no handler),
+    once per file: 10,000 lines for a folder of frames. The structure was checked by
+    :func:`parse` before, and every decode failure is raised as an exception after
+    the descriptor is back, so nothing truepix says is lost. The descriptor points to
+    the null device while any decode runs; decodes in several threads share that
+    window instead of waiting for each other.
     """
-    if not quiet:
-        yield
-        return
     with _STDERR_LOCK:
         if not _STDERR_STATE:
-            sys.stderr.flush()
-            saved = os.dup(2)
-            with open(os.devnull, "wb") as null:
-                os.dup2(null.fileno(), 2)
+            try:
+                sys.stderr.flush()
+                saved = os.dup(2)
+            except (OSError, ValueError):  # no descriptor 2 (a daemon): nothing to silence
+                saved = -1
+            if saved >= 0:
+                with open(os.devnull, "wb") as null:
+                    os.dup2(null.fileno(), 2)
             _STDERR_STATE.append(saved)
         _STDERR_STATE.append(-1)
     try:
@@ -287,10 +308,12 @@ def _quiet_stderr(quiet: bool) -> Iterator[None]:
             _STDERR_STATE.pop()
             if len(_STDERR_STATE) == 1:
                 saved = _STDERR_STATE.pop()
-                os.dup2(saved, 2)
-                os.close(saved)
+                if saved >= 0:
+                    os.dup2(saved, 2)
+                    os.close(saved)
 
 
+_IMAGECODECS = QuietLogger("imagecodecs")  # where imagecodecs passes libpng's warnings
 _STDERR_LOCK = threading.Lock()
 # [saved descriptor, one entry per decode in progress] while interlaced decodes run
 _STDERR_STATE: list[int] = []
@@ -319,8 +342,11 @@ def decode(data: bytes | memoryview, info: PngFile, *, palette: str = "colors") 
     back as their RGB(A) colors, or as their indices with ``palette="indices"``;
     an index past the end of PLTE is refused (no stored color exists for it).
     """
+    row_bytes = (info.width * _CHANNELS[info.color_type] * info.bit_depth + 7) // 8 + 1
+    check_decoded_size(info.height * row_bytes, what="PNG")
+    check_decoded_size(info.height * info.width * info.channels * info.dtype.itemsize, what="PNG")
     try:
-        with _quiet_stderr(info.interlaced):
+        with _IMAGECODECS.quiet(), _quiet_stderr():
             pixels = imagecodecs.png_decode(_gray_stream(data, info))
     except Exception as exc:  # imagecodecs raises PngError and others on bad data
         got = _decode_fault(exc)

@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from truepix.errors import MetadataError
 from truepix.io import _jxl, _png, _tiff, _webp
-from truepix.io._metadata import decode_record
+from truepix.io._metadata import decode_record, looks_like_record
 
 __all__ = ["READERS", "Stored"]
 
@@ -32,38 +33,57 @@ class Stored:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _check_no_stray_record(data: bytes, record: str | None, where: str) -> None:
+    """A record outside its box or chunk (a damaged marker) is a damaged truepix file."""
+    if record is None and looks_like_record(data):
+        msg = (
+            f"expected the truepix metadata record in {where}, got one whose marker was "
+            "damaged; the file was altered after truepix wrote it"
+        )
+        raise MetadataError(msg)
+
+
 def read_png(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
     parsed = _png.parse(data)
     pixels = _png.decode(data, parsed, palette=palette or "colors") if pixels_too else None
     shape = parsed.index_shape if palette == "indices" else parsed.shape
     colors = tuple(map(tuple, parsed.colors().tolist())) if parsed.palette else None
-    return Stored(pixels, parsed.record, parsed.dtype, shape, {"palette": colors})
+    extra = {"palette": colors, "lossless": True}
+    return Stored(pixels, parsed.record, parsed.dtype, shape, extra)
 
 
 def read_jxl(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
     parsed = _jxl.parse(data)
+    _check_no_stray_record(data, parsed.record, "truepix's uuid box")
     if not pixels_too and parsed.record is not None:
         return Stored(None, parsed.record, None, (parsed.height, parsed.width))
     decoded = _jxl.decode(data, parsed)  # a foreign file's dtype is known once decoded
-    return Stored(decoded if pixels_too else None, parsed.record, decoded.dtype, decoded.shape)
+    extra = {"lossless": parsed.lossless}  # False for XYB samples, else None (see parse)
+    return Stored(
+        decoded if pixels_too else None, parsed.record, decoded.dtype, decoded.shape, extra
+    )
 
 
 def read_webp(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     data = path.read_bytes()
-    record = _webp.parse(data).record
+    parsed = _webp.parse(data)
+    record = parsed.record
+    _check_no_stray_record(data, record, "the TPIX chunk")
     if not pixels_too and record is not None:
         return Stored(None, record, None, ())
     stored = decode_record(record)["stored"]["shape"] if record is not None else []
     # libwebp drops an opaque alpha channel; the record says it was there
     decoded = _webp.decode(data, channels=stored[2] if len(stored) == 3 else None)
-    return Stored(decoded if pixels_too else None, record, decoded.dtype, decoded.shape)
+    extra = {"lossless": parsed.lossless}
+    return Stored(decoded if pixels_too else None, record, decoded.dtype, decoded.shape, extra)
 
 
 def read_tiff(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
     pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
     extra = {"palette": tiff.palette, "axes": tiff.axes, "n_series": tiff.n_series}
+    extra["lossless"] = tiff.lossless
     return Stored(pixels, tiff.record, tiff.dtype, tiff.shape, extra)
 
 

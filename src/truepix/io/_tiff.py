@@ -23,11 +23,16 @@ from typing import Any, BinaryIO
 import numpy as np
 import tifffile
 
-from truepix.errors import InputError, ReadError
-from truepix.io._limits import check_decoded_size
+from truepix.errors import InputError, MetadataError, ReadError
+from truepix.io._metadata import looks_like_record
 from truepix.io._tiff_checks import (
+    check_chain,
+    check_decode_cap,
     check_header,
+    codec_lossless,
     check_page,
+    check_promised,
+    check_tags,
     codec_name,
     corrupt,
     decode_fault,
@@ -56,6 +61,7 @@ class TiffInfo:
     series: int = 0
     n_series: int = 1
     palette: tuple[tuple[int, ...], ...] | None = None
+    lossless: bool | None = True
 
 
 def _compression(compression: int | str | None) -> tuple[str | None, int | None]:
@@ -80,7 +86,7 @@ def write(
     record: str,
     compression: int | str | None,
 ) -> None:
-    """Write samples (H, W) or (H, W, C) of any numeric dtype with the record tag."""
+    """Write a picture of any numeric dtype, frames as pages, with the record tag on the first."""
     codec, level = _compression(compression)
     options: dict[str, Any] = {"metadata": None, "extratags": [(TAG, "s", 0, record, True)]}
     if codec is not None:
@@ -90,8 +96,10 @@ def write(
         kind, size = samples.dtype.kind, samples.dtype.itemsize
         if (kind in "iu" and size <= 4) or kind == "f":
             options["predictor"] = True
-    channels = samples.shape[2] if samples.ndim == 3 else 1
-    if samples.ndim == 3:
+    # (H, W), (H, W, C <= 4), (pages, H, W) or (pages, H, W, C): see _layout.tiff_shape
+    with_channels = samples.ndim == 4 or (samples.ndim == 3 and samples.shape[2] <= 4)
+    channels = samples.shape[-1] if with_channels else 1
+    if with_channels:
         options["planarconfig"] = "contig"
     if channels in (3, 4) and samples.dtype in (np.uint8, np.uint16):
         options["photometric"] = "rgb"
@@ -112,14 +120,23 @@ def _series(tif: tifffile.TiffFile, index: int) -> Any:
     if not tif.series:
         raise corrupt("at least one image", "none")
     count = len(tif.series)
-    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
-        msg = f"expected series in 0..{count - 1} (the file holds {count}), got series={index!r}"
+    if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+        msg = (
+            f"expected series in 0..{count - 1} or -{count}..-1 (the file holds {count}), "
+            f"got series={index!r}"
+        )
         raise InputError(msg)
     return tif.series[index]
 
 
-def _check_series(series: Any, size: int) -> None:
+def _check_series(tif: Any, series: Any, index: int, size: int) -> None:
     """Check the pages the series reads; a contiguous one (ImageJ > 4 GB) is one extent."""
+    check_promised(tif, series, index)
+    keyframes = {id(page.keyframe): page.keyframe for page in series.pages if page is not None}
+    for keyframe in keyframes.values():
+        check_tags(tif, keyframe, size)
+    if series.kind != "imagej" or series.dataoffset is None:  # ImageJ > 4 GB: one directory
+        check_chain(tif, size)
     if series.dataoffset is not None:
         check_page(series.pages[0], size)
         end = int(series.dataoffset) + int(series.nbytes)
@@ -143,10 +160,9 @@ def _palette(page: Any) -> tuple[tuple[int, ...], ...] | None:
 
 def _decode(series: Any, record: str | None, palette: str | None) -> np.ndarray:
     first = series.pages[0]
-    if record is None:
-        check_decoded_size(int(series.nbytes), what="TIFF")
+    check_decode_cap(int(series.nbytes), first.keyframe)
     try:
-        pixels: np.ndarray = first.asarray() if record is not None else series.asarray()
+        pixels: np.ndarray = series.asarray()
     except Exception as exc:  # codecs raise their own errors on damaged data
         raise decode_fault(exc, first) from None
     colormap = getattr(first, "colormap", None)
@@ -159,7 +175,17 @@ def _decode(series: Any, record: str | None, palette: str | None) -> np.ndarray:
     return pixels
 
 
-def _record(page: Any) -> str | None:
+# bytes either side of the first directory searched for a record whose tag was damaged
+_NEAR = 65536
+
+
+def _record(tif: Any, page: Any) -> str | None:
+    """The truepix record, None for a foreign file; a damaged record tag is refused.
+
+    A record found anywhere but in its tag -- under another tag number or type, or
+    orphaned near the first directory by a damaged value offset -- means a truepix
+    file whose metadata was damaged, which must not load as a foreign picture.
+    """
     tags = getattr(page, "tags", None)
     if tags is None:
         return None
@@ -168,12 +194,26 @@ def _record(page: Any) -> str | None:
         value = None if tag is None else tag.value
         if isinstance(value, str) and value.startswith("{") and '"truepix":' in value:
             return value
+    near = any(
+        isinstance(tag.value, (str, bytes)) and looks_like_record(tag.value)
+        for tag in tags.values()
+    )
+    if not near and int(page.offset) == int(tif.pages.first.offset):
+        handle = tif.filehandle
+        handle.seek(max(0, int(page.offset) - _NEAR))
+        near = looks_like_record(handle.read(2 * _NEAR))
+    if near:
+        msg = (
+            "expected a sound truepix metadata record in the DocumentName tag, got a damaged "
+            "record or tag; the file was altered after truepix wrote it"
+        )
+        raise MetadataError(msg)
     return None
 
 
 def _describe(tif: Any, chosen: Any, index: int, palette: str | None) -> TiffInfo:
     first = chosen.pages[0]
-    record = _record(first)
+    record = _record(tif, first)
     colors = _palette(first)
     shape, dtype = tuple(chosen.shape), np.dtype(chosen.dtype)
     if palette == "colors" and colors is not None:
@@ -188,6 +228,7 @@ def _describe(tif: Any, chosen: Any, index: int, palette: str | None) -> TiffInf
         series=index,
         n_series=len(tif.series),
         palette=colors,
+        lossless=codec_lossless(tif, first),
     )
 
 
@@ -214,7 +255,7 @@ def read(
         with tif:
             try:
                 chosen = _series(tif, series)
-                _check_series(chosen, size)
+                _check_series(tif, chosen, series % len(tif.series), size)
                 info = _describe(tif, chosen, series, palette)
             except (ReadError, InputError):
                 raise

@@ -14,12 +14,10 @@ tifffile or the codecs are turned into one-line messages about the file by
 
 from __future__ import annotations
 
-import contextlib
-import logging
+import math
 import os
+import re
 import struct
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -32,10 +30,16 @@ from truepix.errors import (
     UnsupportedFileError,
 )
 from truepix.io import _limits
+from truepix.io._quiet import QuietLogger
 
 __all__ = [
+    "check_chain",
+    "check_decode_cap",
     "check_header",
     "check_page",
+    "check_promised",
+    "check_tags",
+    "codec_lossless",
     "codec_name",
     "corrupt",
     "decode_fault",
@@ -56,6 +60,25 @@ _UNSUPPORTED: dict[int, str] = {
     34677: "SGILog24 (compression 34677)",
 }
 _LOGLUV = (32844, 32845)  # photometric LogL / LogLuv
+# tags whose values decide what the samples are, where they lie or what the file holds:
+# tifffile drops such a tag when its value cannot be read, and a default would replace it
+_SAMPLE_TAGS = frozenset(
+    {254, 256, 257, 258, 259, 262, 266, 269, 270, 273, 277, 278, 279, 284, 317, 320, 322}
+    | {323, 324, 325, 330, 338, 339, 347, 530, 32997, 32998, 65301}
+)
+# bytes per value of each TIFF field type (TIFF 6.0, BigTIFF)
+_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+_TYPE_SIZES |= {16: 8, 17: 8, 18: 8}
+# codecs that store samples exactly, and codecs that never do; others may be either
+# (JPEG 2000, JPEG XR, WebP, JPEG XL, LERC ...) and JPEG (7) is told by its SOF marker
+_LOSSLESS = frozenset({1, 2, 3, 4, 5, 8, 9, 10, 32771, 32773, 32908, 32909, 32946, 34661})
+_LOSSLESS |= {34715, 34925, 34926, 34933, 50000, 50013}
+_LOSSY = frozenset({6, 33004, 34892})
+# JPEG start-of-frame markers (ITU T.81 B.1.1.3): lossless processes are SOF3, 7, 11, 15
+_SOF = re.compile(rb"\xff([\xc0-\xc3\xc5-\xc7\xc9-\xcb\xcd-\xcf])")
+_LOSSLESS_SOF = frozenset({0xC3, 0xC7, 0xCB, 0xCF})
+# metadata that promises a series kind (tifffile's names), in tifffile's order
+_PROMISES = ("shaped", "ome", "imagej")
 
 
 def corrupt(what: str, got: str) -> CorruptFileError:
@@ -75,6 +98,22 @@ def codec_name(value: Any) -> str:
         return str(tifffile.COMPRESSION(int(value)).name).lower()
     except ValueError:
         return f"compression {int(value)}"
+
+
+def codec_lossless(tif: Any, page: Any) -> bool | None:
+    """Whether the page's codec stores samples exactly: True, False, or None (unknown)."""
+    compression = int(page.compression)
+    if compression in _LOSSLESS:
+        return True
+    if compression in _LOSSY:
+        return False
+    if compression != 7 or not len(page.dataoffsets):
+        return None
+    handle = tif.filehandle
+    handle.seek(int(page.dataoffsets[0]))
+    head = handle.read(min(int(page.databytecounts[0]), 65536))
+    found = _SOF.search(head)
+    return None if found is None else found.group(1)[0] in _LOSSLESS_SOF
 
 
 def check_header(path: str | os.PathLike[str]) -> int:
@@ -130,13 +169,6 @@ def _segment_bytes(page: Any, count: int) -> np.ndarray:
 
 def _check_expansion(page: Any, counts: np.ndarray) -> None:
     declared = _segment_bytes(page, counts.size)
-    largest = int(declared.max())
-    if largest > _limits.MAX_DECODED_BYTES:
-        msg = (
-            f"expected strips or tiles of at most {_limits.MAX_DECODED_BYTES} bytes, got {largest} "
-            "bytes declared for one; refusing a likely decompression bomb"
-        )
-        raise DecompressionBombError(msg)
     ratio = _MAX_RATIO.get(int(page.compression))
     stored = counts > 0  # empty tiles of sparse files are read as zeros, not decoded
     if ratio is None or not stored.any():
@@ -154,6 +186,16 @@ def _check_expansion(page: Any, counts: np.ndarray) -> None:
         "refusing a likely decompression bomb"
     )
     raise DecompressionBombError(msg)
+
+
+def check_decode_cap(nbytes: int, key: Any) -> None:
+    """The decode cap on one read: its pixels and the largest strip or tile it decodes.
+
+    Applied when pixels are decoded, never when a file is only described.
+    """
+    count = len(key.dataoffsets)
+    largest = int(_segment_bytes(key, count).max()) if count else 0
+    _limits.check_decoded_size(max(int(nbytes), largest), what="TIFF")
 
 
 def _check_codec(page: Any) -> None:
@@ -215,6 +257,94 @@ def check_page(page: Any, size: int) -> None:
     _check_expansion(key, counts)
 
 
+def _tag_name(code: int) -> str:
+    name = tifffile.TIFF.TAGS.get(code)
+    return f"tag {code} ({name})" if name else f"tag {code}"
+
+
+def _directory(tif: Any, offset: int) -> tuple[int, bytes, int]:
+    """(entry size, the entries, the next directory's offset) of the IFD at ``offset``."""
+    count_format, entry, next_format = ("Q", 20, "Q") if tif.is_bigtiff else ("H", 12, "I")
+    order = tif.byteorder
+    handle = tif.filehandle
+    handle.seek(offset)
+    head = handle.read(struct.calcsize(count_format))
+    (count,) = struct.unpack(order + count_format, head)
+    tail = handle.read(count * entry + struct.calcsize(next_format))
+    if len(tail) < count * entry + struct.calcsize(next_format):
+        raise corrupt("a complete image directory", f"one cut off at byte {tif.filehandle.size}")
+    (following,) = struct.unpack_from(order + next_format, tail, count * entry)
+    return entry, tail[: count * entry], following
+
+
+def check_tags(tif: Any, page: Any, size: int) -> None:
+    """Refuse a directory whose sample-defining tags have values that cannot be read.
+
+    tifffile drops (and logs) a tag of an unknown type or whose value lies past the
+    end of the file; reading on would apply the default of an *absent* tag (1 bit per
+    sample, unsigned integers ...) and invent samples.
+    """
+    entry, entries, _ = _directory(tif, int(page.offset))
+    big = tif.is_bigtiff
+    layout = tif.byteorder + ("HHQQ" if big else "HHII")
+    inline = 8 if big else 4
+    for start in range(0, len(entries), entry):
+        code, kind, count, offset = struct.unpack_from(layout, entries, start)
+        if code not in _SAMPLE_TAGS:
+            continue
+        item = _TYPE_SIZES.get(kind)
+        if item is None:
+            raise corrupt(f"{_tag_name(code)} of a known TIFF field type", f"type {kind}")
+        length = count * item
+        if length > inline and offset + length > size:
+            got = f"{length} bytes at offset {offset} of a {size}-byte file (truncated)"
+            raise corrupt(f"the value of {_tag_name(code)} inside the file", got)
+
+
+def check_chain(tif: Any, size: int) -> None:
+    """Refuse a chain of image directories that points past what could be read.
+
+    tifffile stops at a next-directory offset past the end of the file (or at a
+    directory it cannot parse) and serves the pages before it: a truncated stack
+    would come back as fewer frames.
+    """
+    pages = tif.pages
+    last = pages[len(pages) - 1]
+    _, _, following = _directory(tif, int(last.offset))
+    if following == 0:
+        return
+    if following < size and following in {int(p.offset) for p in pages}:
+        return  # a loop back to a directory already read: tifffile stops there
+    got = f"offset {following} in a {size}-byte file after page {len(pages) - 1}"
+    raise corrupt("the next image directory inside the file, or none", got + " (truncated)")
+
+
+def check_promised(tif: Any, series: Any, index: int) -> None:
+    """Refuse a file whose ImageJ, OME or tifffile metadata promises more than can be read.
+
+    tifffile falls back to a plainer series (often one frame) when the metadata
+    cannot be honoured -- a truncated stack, a damaged ``images=`` -- and logs it.
+    """
+    promised = [kind for kind in _PROMISES if getattr(tif, f"is_{kind}", False)]
+    if promised and tif.series[0].kind not in promised:
+        got = "metadata that the image directories do not match (truncated or altered)"
+        raise corrupt(f"the {promised[0]} series its metadata describes", got)
+    shaped = tif.shaped_metadata if series.kind == "shaped" else None
+    if shaped and index < len(shaped) and "shape" in shaped[index]:
+        declared = tuple(int(n) for n in shaped[index]["shape"])
+        if int(np.prod(declared)) != int(np.prod(series.shape)):
+            got = f"a series of shape {tuple(series.shape)} (truncated or altered)"
+            raise corrupt(f"the shape {declared} the tifffile metadata describes", got)
+    if series.dataoffset is not None:
+        return
+    pages = list(series.pages)
+    missing = sum(page is None for page in pages)
+    held = sum(math.prod(page.shape) for page in pages if page is not None)
+    if missing or held != math.prod(series.shape):
+        got = f"{len(pages) - missing} readable directories holding {held} samples"
+        raise corrupt(f"the {int(np.prod(series.shape))} samples of a {series.shape} series", got)
+
+
 def open_fault(exc: BaseException) -> ReadError:
     """A tifffile failure while reading the structure, as a message about the file."""
     if isinstance(exc, ReadError):
@@ -243,26 +373,6 @@ def decode_fault(exc: BaseException, page: Any) -> ReadError:
     return corrupt(what, "data that does not")
 
 
-class _Quiet(logging.Filter):
-    """Drops tifffile's log lines on the threads that are inside a truepix read."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.local = threading.local()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not getattr(self.local, "depth", 0)
-
-
-_QUIET = _Quiet()
-tifffile.logger().addFilter(_QUIET)
-
-
-@contextlib.contextmanager
-def quiet_tifffile() -> Iterator[None]:
-    """Keep tifffile from logging about damaged files: the refusal says it (no printing)."""
-    _QUIET.local.depth = getattr(_QUIET.local, "depth", 0) + 1
-    try:
-        yield
-    finally:
-        _QUIET.local.depth -= 1
+_TIFFFILE = QuietLogger(tifffile.logger().name)
+#: keep tifffile from logging about damaged files: the refusal says it (no printing)
+quiet_tifffile = _TIFFFILE.quiet

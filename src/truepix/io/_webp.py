@@ -28,9 +28,14 @@ _ALPHA_FLAG = 0x10
 
 @dataclass(frozen=True)
 class WebpFile:
-    """What :func:`parse` learned without decoding: the truepix record, if any."""
+    """What :func:`parse` learned without decoding: the truepix record, if any.
+
+    ``lossless`` is True for a lossless (VP8L) image, False for a lossy (VP8) one,
+    None for an animation (each frame may be either).
+    """
 
     record: str | None
+    lossless: bool | None = True
 
 
 def _corrupt(what: str, got: str) -> CorruptFileError:
@@ -97,10 +102,13 @@ def encode(picture: np.ndarray, *, record: str, effort: int | None = None) -> by
 def parse(data: bytes) -> WebpFile:
     """Check the RIFF structure; read the truepix record."""
     record = None
+    kinds = set()
     for kind, body in _chunks(data):
+        kinds.add(kind)
         if kind == RECORD_CHUNK:
             record = body.decode("ascii", errors="replace")
-    return WebpFile(record)
+    lossless = None if b"ANMF" in kinds else b"VP8 " not in kinds
+    return WebpFile(record, lossless)
 
 
 def decode(data: bytes, *, channels: int | None = None) -> np.ndarray:

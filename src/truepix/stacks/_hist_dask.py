@@ -190,14 +190,14 @@ def _read_npy_tile(path: str, rows: slice, cols: slice) -> np.ndarray:
     return np.ascontiguousarray(np.load(path, mmap_mode="r")[:, rows, cols])
 
 
-def _read_file(path: str) -> np.ndarray:
+def _read_file(path: str, series: int) -> np.ndarray:
     from truepix.stacks._read import file_frames
 
-    frames = [np.asarray(chunk) for chunk in file_frames(path).read()]
+    frames = [np.asarray(chunk) for chunk in file_frames(path, series=series).read()]
     return np.concatenate([f if f.ndim == 3 else f[np.newaxis] for f in frames])
 
 
-def to_dask_array(stack: Any) -> Any:
+def to_dask_array(stack: Any, /, *, series: int = 0) -> Any:
     """A dask array for a stack on disk, built so that tasks read on the workers.
 
     A zarr store and a ``.npy`` file become full-depth pixel tiles, each task
@@ -210,6 +210,9 @@ def to_dask_array(stack: Any) -> Any:
     stack
         A zarr array or store, a ``.npy`` file, image files (a list, a glob, a
         folder, a multi-page TIFF) or a dask array.
+    series : int
+        Which series of each TIFF file (default the first, as tifffile reads);
+        see :func:`truepix.pixel_histogram`.
 
     Returns
     -------
@@ -220,6 +223,9 @@ def to_dask_array(stack: Any) -> Any:
     ------
     ShapeError
         Not an ``(N, H, W)`` stack on disk, or frames of different shapes.
+    InputError
+        A ``series`` a TIFF file does not have, or other than 0 for a stack that
+        is not TIFF files.
     UnsupportedDtypeError
         Frames that are not real numbers.
     MissingDependencyError
@@ -236,13 +242,18 @@ def to_dask_array(stack: Any) -> Any:
     import os
     from pathlib import Path
 
+    from truepix.stacks._sources import _as_paths, _is_pathlike, no_series, open_zarr_store
+
     if hasattr(stack, "__dask_graph__"):
+        no_series(series, "a dask array")
         return stack
     da = require("dask.array", "dask")
     dask = require("dask", "dask")
-    from truepix.stacks._sources import _as_paths, _is_pathlike, open_zarr_store
+    if not (_is_pathlike(stack) or isinstance(stack, (list, tuple))):
+        no_series(series, f"a {type(stack).__name__}")
 
     if _is_pathlike(stack) and Path(stack).suffix.lower() == ".npy":
+        no_series(series, "a .npy file")
         header = np.load(stack, mmap_mode="r")
         if header.ndim != 3:
             msg = f"expected an (N, H, W) stack in {os.fspath(stack)!r}, got shape {header.shape}"
@@ -263,6 +274,7 @@ def to_dask_array(stack: Any) -> Any:
     if _is_pathlike(stack):
         store = open_zarr_store(Path(stack))
         if store is not None:
+            no_series(series, "a zarr store")
             return _zarr_tiles(store)
         paths = _as_paths(stack)
     elif isinstance(stack, (list, tuple)) and stack and all(_is_pathlike(p) for p in stack):
@@ -280,7 +292,7 @@ def to_dask_array(stack: Any) -> Any:
     parts = []
     first = None
     for path in paths:
-        frames = file_frames(path)
+        frames = file_frames(path, series=series)
         first = first or frames
         if frames.frame_shape != first.frame_shape or frames.dtype != first.dtype:
             msg = (
@@ -289,7 +301,7 @@ def to_dask_array(stack: Any) -> Any:
                 f" in {str(path)!r}"
             )
             raise ShapeError(msg)
-        task = dask.delayed(_read_file)(os.fspath(path))  # type: ignore[attr-defined]
+        task = dask.delayed(_read_file)(os.fspath(path), series)  # type: ignore[attr-defined]
         shape = (frames.n_frames, *frames.frame_shape)
         parts.append(da.from_delayed(task, shape, frames.dtype))  # type: ignore[attr-defined]
     return da.concatenate(parts)  # type: ignore[attr-defined]

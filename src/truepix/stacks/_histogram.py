@@ -21,7 +21,14 @@ from truepix.stacks._hist_dask import (
     dask_histogram,
     dask_value_range,
 )
-from truepix.stacks._sources import Source, as_source, batches, is_dask_array, value_range
+from truepix.stacks._sources import (
+    Source,
+    as_source,
+    batches,
+    is_dask_array,
+    no_series,
+    value_range,
+)
 
 __all__ = ["PixelHistogram", "bin_edges", "pixel_histogram"]
 
@@ -78,19 +85,22 @@ def _honour_masks(stack: Any) -> Any:
     return stack
 
 
-def _resolve(stack: Any, bins: Any, range: Any) -> tuple[Source | None, Bins]:
+def _resolve(stack: Any, bins: Any, range: Any, series: int) -> tuple[Source | None, Bins]:
     if is_dask_array(stack):
+        no_series(series, "a dask array")
         check_dask_stack(stack)
         spec = resolve_bins(
             bins, range, np.dtype(stack.dtype), data_range=lambda: dask_value_range(stack)
         )
         return None, spec
-    return resolve_source(_honour_masks(stack), bins, range)
+    return resolve_source(_honour_masks(stack), bins, range, series=series)
 
 
-def resolve_source(stack: Any, bins: Any, range: Any) -> tuple[Source, Bins]:
+def resolve_source(
+    stack: Any, bins: Any, range: Any, *, series: int = 0
+) -> tuple[Source, Bins]:
     """The source and bins of a stack that is not a dask array."""
-    source = as_source(stack)
+    source = as_source(stack, series=series)
     spec = resolve_bins(bins, range, source.dtype, data_range=lambda: value_range(source))
     return source, spec
 
@@ -116,6 +126,7 @@ def pixel_histogram(
     bins: int | Any = 100,
     range: tuple[float, float] | None = None,
     progress: Progress | None = None,
+    series: int = 0,
 ) -> np.ndarray:
     """Histogram of every pixel over a stack of frames, with ``np.histogram`` semantics.
 
@@ -138,8 +149,9 @@ def pixel_histogram(
           mixed in: they are counted without copying);
         * a list of image paths, a glob pattern (``"frames/*.png"``), a folder of
           ``.png``/``.tif``/``.npy`` files, a multi-page TIFF (streamed page by
-          page), a ``.npy`` file -- read with :func:`truepix.io.load`, in a
-          background thread while the previous batch is counted;
+          page; every plane of one series -- see ``series``), a ``.npy`` file --
+          read with :func:`truepix.io.load`, in a background thread while the
+          previous batch is counted;
         * a zarr array (or the path of a zarr store), read chunk by chunk;
         * a dask array: computed on the Dask workers (the active
           ``dask.distributed`` client, if any), one task per pixel tile that
@@ -162,6 +174,14 @@ def pixel_histogram(
         (``frames_total`` is None for a stream of unknown length). Never per
         frame, so it does not slow the kernel. On a Dask cluster: after every
         pixel tile, with the frames counted so far over the whole picture.
+    series : int
+        Which series of each TIFF file to count (tifffile's series model:
+        ``tifffile.TiffFile(path).series``; negative counts from the end).
+        Default 0, the first, as tifffile reads: a file with several series
+        (separate images, OME series, pyramid levels) has only its first
+        counted unless another is asked for -- ``tp.info(path).n_series`` says
+        how many there are. Other than 0 only for TIFF files (a ``.png``,
+        ``.npy`` or array in memory holds one image).
 
     Returns
     -------
@@ -175,7 +195,9 @@ def pixel_histogram(
     Raises
     ------
     InputError
-        Bad ``bins`` or ``range``; ``range=None`` on a one-shot iterator.
+        Bad ``bins`` or ``range``; ``range=None`` on a one-shot iterator; a
+        ``series`` a TIFF file does not have (the message says how many it
+        holds), or other than 0 for a stack that is not TIFF files.
     OutOfRangeError
         ``range=None`` on a stack with infinite values or with no values but NaN.
     ShapeError
@@ -206,15 +228,30 @@ def pixel_histogram(
     >>> frames = (np.full((2, 2), k % 7, np.uint8) for k in range(70))
     >>> tp.pixel_histogram(frames, bins=[0, 1, 3, 6, 7])[0, 0]
     array([10, 20, 30, 10], dtype=uint8)
+
+    The second series of a TIFF file holding two:
+
+    >>> import tempfile, pathlib, tifffile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "two.tif"
+    >>> with tifffile.TiffWriter(path) as tif:
+    ...     tif.write(np.zeros((3, 2, 2), np.uint8), photometric="minisblack")
+    ...     tif.write(np.ones((5, 2, 2), np.uint8), photometric="minisblack")
+    >>> tp.pixel_histogram(path, bins=2, range=(0, 2), series=1)[0, 0]
+    array([0, 5], dtype=uint8)
     """
-    source, spec = _resolve(stack, bins, range)
+    source, spec = _resolve(stack, bins, range, series)
     if source is None:
         return dask_histogram(stack, spec, progress)
     return count_source(source, spec, progress=progress)
 
 
 def bin_edges(
-    stack: Any, /, *, bins: int | Any = 100, range: tuple[float, float] | None = None
+    stack: Any,
+    /,
+    *,
+    bins: int | Any = 100,
+    range: tuple[float, float] | None = None,
+    series: int = 0,
 ) -> np.ndarray:
     """The bin edges :func:`pixel_histogram` uses for these arguments.
 
@@ -230,6 +267,8 @@ def bin_edges(
         As :func:`pixel_histogram`.
     range : (float, float), optional
         As :func:`pixel_histogram`.
+    series : int
+        As :func:`pixel_histogram`: which series of each TIFF file.
 
     Returns
     -------
@@ -254,7 +293,7 @@ def bin_edges(
     >>> tp.stacks.bin_edges(stack, bins=2, range=(0, 1))
     array([0. , 0.5, 1. ], dtype=float32)
     """
-    _, spec = _resolve(stack, bins, range)
+    _, spec = _resolve(stack, bins, range, series)
     return spec.reported.copy()
 
 

@@ -2,12 +2,14 @@
 
 A file truepix wrote holds one array: a 2-D frame or an ``(N, H, W)`` stack, read
 with :func:`truepix.io.load` (which checks and decodes it). A foreign file holds
-gray frames: a PNG is one frame; a TIFF is read through tifffile's series model,
-so every plane of its first series is a frame -- the pages of a multi-page stack,
-the T x Z (x C) planes of an ImageJ or OME hyperstack -- and a stack far larger
-than memory is read one frame at a time. An ImageJ stack whose frames follow one
-image directory (how ImageJ writes stacks past 4 GB) is memory-mapped, as are
-``.npy`` files.
+gray frames: a PNG, JPEG XL or WebP is one frame; a TIFF is read through
+tifffile's series model, so every plane of one series (``series=``, default the
+first, as tifffile reads; the other series of a multi-series file are not read
+unless asked for) is a frame -- the pages of a multi-page stack, the T x Z (x C)
+planes of an ImageJ or OME hyperstack -- and a stack far larger than memory is
+read one frame at a time. An ImageJ stack whose frames follow one image
+directory (how ImageJ writes stacks past 4 GB) is memory-mapped, as are ``.npy``
+files.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from truepix.errors import ShapeError
+from truepix.errors import InputError, ShapeError
 
 __all__ = ["IMAGE_SUFFIXES", "FileFrames", "file_frames"]
 
 # suffixes a folder or glob of frames is made of
-IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".npy")
+IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".jxl", ".webp", ".npy")
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,10 @@ class FileFrames:
     read: Callable[[], Iterator[np.ndarray]]  # yields 2-D frames or 3-D blocks
 
 
-def _load(path: Path) -> np.ndarray:
+def _load(path: Path, series: int) -> np.ndarray:
     from truepix.io import load
 
-    return load(path)
+    return load(path, series=series)
 
 
 def _stack_shape(path: Path, shape: tuple[int, ...], foreign: bool) -> tuple[int, int, int]:
@@ -57,13 +59,14 @@ def _stack_shape(path: Path, shape: tuple[int, ...], foreign: bool) -> tuple[int
     raise ShapeError(msg)
 
 
-def _tiff_pages(path: Path, height: int, width: int) -> Iterator[np.ndarray]:
+def _tiff_pages(path: Path, series: int, height: int, width: int) -> Iterator[np.ndarray]:
     import tifffile
 
-    from truepix.io._tiff_checks import decode_fault, quiet_tifffile
+    from truepix.io._tiff_checks import check_decode_cap, decode_fault, quiet_tifffile
 
     with quiet_tifffile(), tifffile.TiffFile(path) as tif:
-        for page in tif.series[0].pages:
+        for page in tif.series[series].pages:
+            check_decode_cap(int(page.keyframe.nbytes), page.keyframe)
             try:
                 frames = page.asarray()
             except Exception as exc:  # codecs raise their own errors on damaged data
@@ -84,14 +87,17 @@ def _tiff_mapped(
         yield mapped[start : start + step].astype(dtype.newbyteorder("="))
 
 
-def _foreign_tiff(path: Path) -> FileFrames:
-    """The planes of a foreign TIFF's first series as frames (see the module docstring)."""
+def _foreign_tiff(path: Path, index: int) -> FileFrames:
+    """The planes of one series of a foreign TIFF as frames (see the module docstring).
+
+    ``index`` was checked by :func:`truepix.io.info` (the one rule for a series).
+    """
     import tifffile
 
     from truepix.io._tiff_checks import quiet_tifffile
 
     with quiet_tifffile(), tifffile.TiffFile(path) as tif:
-        series = tif.series[0]
+        series = tif.series[index]
         axes, shape = str(series.axes), tuple(int(n) for n in series.shape)
         dtype = np.dtype(series.dtype).newbyteorder(tif.byteorder)
         first = series.pages[0].keyframe
@@ -114,12 +120,16 @@ def _foreign_tiff(path: Path) -> FileFrames:
         )  # fmt: skip
     return FileFrames(
         path, (height, width), dtype.newbyteorder("="), n_frames,
-        lambda: _tiff_pages(path, height, width),
+        lambda: _tiff_pages(path, index, height, width),
     )  # fmt: skip
 
 
-def file_frames(path: str | os.PathLike[str]) -> FileFrames:
+def file_frames(path: str | os.PathLike[str], *, series: int = 0) -> FileFrames:
     """Describe the frames in one file without decoding them (header only).
+
+    ``series`` picks a TIFF's series (checked as :func:`truepix.io.info` checks it:
+    a series the file does not have, or a series other than 0 of a file that holds
+    one image, is an :class:`~truepix.errors.InputError`).
 
     Examples
     --------
@@ -134,13 +144,20 @@ def file_frames(path: str | os.PathLike[str]) -> FileFrames:
     """
     path = Path(path)
     if path.suffix.lower() == ".npy":
+        if series != 0:
+            msg = f"expected series=0 for a NPY file (one array), got series={series!r}"
+            raise InputError(msg)
         array = np.load(path, mmap_mode="r")
         n, height, width = _stack_shape(path, array.shape, foreign=False)
         return FileFrames(path, (height, width), array.dtype, n, lambda: iter([array]))
     from truepix.io import info
 
-    meta = info(path)  # checks every page, decodes none
+    meta = info(path, series=series)  # checks the series and every page, decodes none
     if meta.foreign and meta.format == "tiff":
-        return _foreign_tiff(path)
+        return _foreign_tiff(path, series)
+    if meta.foreign and len(meta.shape) != 2:
+        _load(path, series)  # a damaged file is refused as damaged before its shape is
     n, height, width = _stack_shape(path, meta.shape, meta.foreign)
-    return FileFrames(path, (height, width), meta.dtype, n, lambda: iter([_load(path)]))
+    return FileFrames(
+        path, (height, width), meta.dtype, n, lambda: iter([_load(path, series)])
+    )

@@ -30,7 +30,7 @@ from truepix.errors import InputError, ReadError, ShapeError, UnsupportedInputEr
 from truepix.stacks._bins import check_dtype, finite_min_max
 from truepix.stacks._read import IMAGE_SUFFIXES, file_frames
 
-__all__ = ["Source", "as_source", "batches", "is_dask_array", "value_range"]
+__all__ = ["Source", "as_source", "batches", "is_dask_array", "no_series", "value_range"]
 
 # Bytes of one batch of frames copied from a stream; two such buffers exist at a
 # time (one counted, one filled). 128 MiB keeps >= 32 frames of 1024^2 float32.
@@ -158,20 +158,23 @@ def _expand_path(path: str | os.PathLike[str]) -> list[Path] | Source:
     return [target]
 
 
-def _paths_source(paths: list[Path], description: str) -> Source:
-    first = file_frames(paths[0])
+def _paths_source(paths: list[Path], description: str, series: int) -> Source:
+    first = file_frames(paths[0], series=series)
     check_dtype(first.dtype)
     n_frames = first.n_frames
     for path in paths[1:]:
         suffix = path.suffix.lower()
         # a PNG is one frame (or a truepix stack, then counters are promoted on
         # the way); TIFF headers are cheap to count pages in
-        n_frames += file_frames(path).n_frames if suffix in (".tif", ".tiff", ".npy") else 1
+        if suffix in (".tif", ".tiff", ".npy"):
+            n_frames += file_frames(path, series=series).n_frames
+        else:
+            n_frames += 1
 
     def read() -> Iterator[np.ndarray]:
         yield from first.read()
         for path in paths[1:]:
-            frames = file_frames(path)
+            frames = file_frames(path, series=series)
             if frames.frame_shape != first.frame_shape:
                 msg = (
                     f"expected frames of shape {first.frame_shape} (as in {str(paths[0])!r}),"
@@ -191,7 +194,7 @@ def _paths_source(paths: list[Path], description: str) -> Source:
     )
 
 
-def _iterable_source(items: Iterable[Any]) -> Source:
+def _iterable_source(items: Iterable[Any], series: int) -> Source:
     one_shot = iter(items) is items
     if isinstance(items, (list, tuple)) and items and all(_is_pathlike(p) for p in items):
         paths: list[Path] = []
@@ -201,14 +204,15 @@ def _iterable_source(items: Iterable[Any]) -> Source:
                 msg = f"expected image files in a list of paths, got the zarr store {item!r}"
                 raise InputError(msg)
             paths.extend(expanded)
-        return _paths_source(paths, f"{len(paths)} files")
+        return _paths_source(paths, f"{len(paths)} files", series)
 
     def chunks_of(iterator: Iterator[Any]) -> Iterator[Any]:
         for item in iterator:
             if _is_pathlike(item):
                 for path in _as_paths(item):
-                    yield from file_frames(path).read()
+                    yield from file_frames(path, series=series).read()
             else:
+                no_series(series, "frames in memory")
                 yield item
 
     iterator = chunks_of(iter(items))
@@ -252,8 +256,17 @@ def _as_paths(item: str | os.PathLike[str]) -> list[Path]:
     return expanded
 
 
-def as_source(stack: Any) -> Source:
+def no_series(series: int, what: str) -> None:
+    """``series`` picks the series of TIFF files: anything else refuses one other than 0."""
+    if series != 0:
+        msg = f"expected series=0 for {what} (series picks a TIFF file's series), got {series!r}"
+        raise InputError(msg)
+
+
+def as_source(stack: Any, *, series: int = 0) -> Source:
     """Turn any supported stack into a :class:`Source` (dask arrays excepted).
+
+    ``series`` picks the series of every TIFF file read (see :func:`file_frames`).
 
     Examples
     --------
@@ -264,12 +277,14 @@ def as_source(stack: Any) -> Source:
     True
     """
     if isinstance(stack, np.ndarray):
+        no_series(series, "an array")
         return _array_source(stack, f"array {stack.shape}")
     if _is_pathlike(stack):
         expanded = _expand_path(stack)
         if isinstance(expanded, Source):
+            no_series(series, "a zarr store")
             return expanded
-        return _paths_source(expanded, os.fspath(stack))
+        return _paths_source(expanded, os.fspath(stack), series)
     if isinstance(stack, (bytes, bytearray, dict)) or np.isscalar(stack):
         msg = (
             "expected a stack: an (N, H, W) array, an iterable of 2-D frames, paths,"
@@ -277,9 +292,10 @@ def as_source(stack: Any) -> Source:
         )
         raise UnsupportedInputError(msg)
     if hasattr(stack, "shape") and hasattr(stack, "dtype") and hasattr(stack, "__getitem__"):
+        no_series(series, f"a {type(stack).__name__}")
         return _sliced_source(stack)
     if isinstance(stack, Iterable):
-        return _iterable_source(stack)
+        return _iterable_source(stack, series)
     msg = (
         "expected a stack: an (N, H, W) array, an iterable of 2-D frames, paths,"
         f" a glob, a folder, a TIFF, a zarr or dask array; got {type(stack).__name__}"

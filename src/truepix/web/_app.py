@@ -178,17 +178,21 @@ def _space(request: Request) -> Workspace:
 async def page(request: Request) -> Response:
     return FileResponse(STATIC / "index.html")
 
+
 async def formats(request: Request) -> Response:
     names = await run_in_threadpool(available_formats, _space(request).root)
     return JSONResponse({"exact_save": list(names)})
 
+
 async def status(request: Request) -> Response:
     return JSONResponse({"figure_reader_warm": WARM.is_set()})
+
 
 async def colormap_names(request: Request) -> Response:
     from truepix.color import colormaps
 
     return JSONResponse(await run_in_threadpool(colormaps))
+
 
 async def inspect_upload(request: Request) -> Response:
     body = await read_upload(request, request.app.state.max_upload_bytes)
@@ -199,6 +203,7 @@ async def inspect_upload(request: Request) -> Response:
     if isinstance(described["loads"], str):
         described["loads"] = _space(request).scrub(described["loads"])
     return JSONResponse(described)
+
 
 async def exact_save_upload(request: Request) -> Response:
     format = request.query_params.get("format", "png")
@@ -211,6 +216,7 @@ async def exact_save_upload(request: Request) -> Response:
     described["download"] = f"/api/files/{token}/{target.name}"
     return JSONResponse(described)
 
+
 async def download(request: Request) -> Response:
     folder = _space(request).folder(request.path_params["token"])
     name = request.path_params["name"]
@@ -219,6 +225,7 @@ async def download(request: Request) -> Response:
         msg = f"expected one of the server's files {sorted(files)}, got {name[:40]!r}"
         raise UnknownNameError(msg)
     return FileResponse(files[name], filename=name, media_type="application/octet-stream")
+
 
 async def read_upload_figure(request: Request) -> Response:
     body = await read_upload(request, request.app.state.max_upload_bytes)
@@ -230,6 +237,7 @@ async def read_upload_figure(request: Request) -> Response:
     await run_in_threadpool(session.read)
     _space(request).attach(token, session)
     return JSONResponse(reading_json(session, f"/api/figure/{token}"))
+
 
 async def reread(request: Request, change: Callable[[FigureSession, Any], None]) -> Response:
     token = request.path_params["token"]
@@ -243,11 +251,14 @@ async def reread(request: Request, change: Callable[[FigureSession, Any], None])
     await run_in_threadpool(session.update, change, sent)
     return JSONResponse(reading_json(session, f"/api/figure/{token}"))
 
+
 async def correct(request: Request) -> Response:
     return await reread(request, apply_correction)
 
+
 async def load_calibration(request: Request) -> Response:
     return await reread(request, set_calibration)
+
 
 async def figure_file(request: Request) -> Response:
     token, what = request.path_params["token"], request.path_params["what"]
@@ -259,6 +270,7 @@ async def figure_file(request: Request) -> Response:
                         headers=_attachment("calibration.json"))  # fmt: skip
     msg = f"expected 'image' or 'calibration.json', got {what[:40]!r}"
     raise UnknownNameError(msg)
+
 
 async def panel_file(request: Request) -> Response:
     session: FigureSession = _space(request).attached(request.path_params["token"])
