@@ -160,7 +160,7 @@ def command(figure: Path, output: Path | None, report: Path | None, calibration:
 
         console.print(f"report: [bold]{write_report(reading, report)}[/]")
     if found is not None:
-        from truepix.io._atomic import write_atomic
+        from truepix.io import write_atomic
 
         text = reading.to_json().encode()
         write_atomic(found, lambda file: file.write(text), overwrite=True)

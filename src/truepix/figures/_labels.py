@@ -180,9 +180,11 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
 
 
 def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Boxes (d0, d1, l0, l1) of 8-connected components."""
+    """Boxes (d0, d1, l0, l1) of 8-connected components (none in an empty region)."""
     from scipy import ndimage
 
+    if binary.size == 0 or not binary.any():  # find_objects fails on a zero-size region
+        return []
     labels, count = ndimage.label(binary, structure=np.ones((3, 3), dtype=bool))
     boxes = ndimage.find_objects(labels)
     return [(s[0].start, s[0].stop, s[1].start, s[1].stop) for s in boxes if s is not None]
@@ -294,6 +296,8 @@ def read_side(
         The farther texts ``(box, text)``: axis label, offset text.
     """
     strip = _Strip(image_ink, side, at, span)
+    if strip.ink.size == 0:  # the side lies on the picture's edge: nothing beside it
+        return [], np.zeros(0), []
     marks, tick_end = _tick_marks(strip)
     binary = strip.ink > _INK
     binary[:tick_end] = False

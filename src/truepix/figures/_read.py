@@ -20,15 +20,18 @@ from __future__ import annotations
 import io
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from truepix._validate import as_picture
 from truepix.color._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, require
 from truepix.figures import _areas, _grid, _labels
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._scale import AxisScale, fit_scale
+from truepix.io._checked import check_figure
 
 __all__ = ["read_figure"]
 
@@ -37,21 +40,20 @@ Box = tuple[float, float, float, float]
 
 def _load(image: Any) -> np.ndarray:
     if isinstance(image, (str, os.PathLike, bytes, bytearray)):
+        if isinstance(image, (bytes, bytearray)):
+            data = bytes(image)
+        else:
+            try:
+                data = Path(image).read_bytes()
+            except OSError as exc:
+                msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
+                raise ReadError(msg) from None
+        check_figure(data)  # io's rule: kind from the bytes, declared size, complete picture
         import imagecodecs
 
-        try:
-            if isinstance(image, (bytes, bytearray)):
-                array = imagecodecs.imread(bytes(image))
-            else:
-                with open(image, "rb") as handle:
-                    array = imagecodecs.imread(handle.read())
-        except OSError as exc:
-            msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
-            raise ReadError(msg) from None
-        except Exception:
-            msg = f"expected a PNG, JPEG or TIFF picture, got undecodable data from {image!r:.60}"
-            raise ReadError(msg) from None
-        image = array
+        image = imagecodecs.imread(data)
+    else:
+        image = as_picture(image, refuse_mask="a figure is read from all of its pixels")  # the one picture rule
     rgb, alpha = image_rgb8(image)
     if alpha is not None and alpha.min() < 255:  # transparent: over white, as a viewer shows it
         a = alpha[..., None].astype(np.float64) / 255.0
@@ -499,8 +501,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     Parameters
     ----------
     image : str, path-like, bytes or array_like
-        The figure: a PNG/JPEG/TIFF file (path or its bytes), or an (H, W, 3)
-        / (H, W, 4) array (uint8, uint16 or float in [0, 1]).
+        The figure: a PNG, JPEG or WebP file (path or its bytes), or an
+        (H, W), (H, W, 3) or (H, W, 4) array (uint8, uint16 or float in [0, 1]).
     calibration : dict, str, path-like or FigureReading, optional
         Corrections to what is found, in the calibration JSON form (see
         :mod:`truepix.figures._model`): any key given replaces what was found
@@ -516,7 +518,14 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     Raises
     ------
     ReadError
-        When a path or bytes do not hold a decodable picture.
+        When a path cannot be read; its subclasses ``CorruptFileError`` (a
+        truncated or damaged picture) and ``DecompressionBombError`` (a
+        declared size past the limits :func:`truepix.load` uses).
+    UnknownFormatError
+        When the bytes are not a PNG, JPEG or WebP picture (an empty file too).
+    ShapeError, UnsupportedDtypeError, OutOfRangeError, UnsupportedInputError
+        When an array is not a picture (:func:`truepix.find_colorbar`'s rule);
+        masked arrays are refused.
     InputError
         When ``calibration`` is not valid calibration JSON.
     MissingDependencyError

@@ -20,12 +20,38 @@ import numpy as np
 
 from truepix.figures._model import FigureReading
 
-__all__ = ["rerender", "write_report"]
+__all__ = ["panel_colormap", "rerender", "write_report"]
+
+
+def panel_colormap(panel: Any, /) -> Any:
+    """The colormap a panel was decoded with, as :func:`truepix.colorize` takes it.
+
+    The catalog map when the panel names one; else (``"colorbar"``, stepped
+    ``"custom"`` bars, or none found) the bar's own colors, and gray without a bar.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> import numpy as np
+    >>> panel_colormap(SimpleNamespace(cmap="viridis", colorbar=None)).name
+    'viridis'
+    >>> bar = SimpleNamespace(colors=np.array([[0, 0, 0], [255, 0, 0]], np.uint8))
+    >>> panel_colormap(SimpleNamespace(cmap="colorbar", colorbar=bar)).tolist()
+    [[0, 0, 0], [255, 0, 0]]
+    """
+    from truepix.color._catalog import resolve
+    from truepix.errors import UnknownColormapError
+
+    if isinstance(panel.cmap, str):
+        try:
+            return resolve(panel.cmap)
+        except UnknownColormapError:
+            pass
+    return panel.colorbar.colors if panel.colorbar is not None else "gray"
 
 
 def rerender(reading: FigureReading, /) -> np.ndarray:
     """The figure with each decoded plot area painted again from its values, (H, W, 3) uint8."""
-    from truepix.color._catalog import resolve
     from truepix.color._colorize import colorize
 
     out = reading.image.copy()
@@ -41,7 +67,7 @@ def rerender(reading: FigureReading, /) -> np.ndarray:
             index = np.clip(np.searchsorted(edges, fractions, side="right") - 1, 0, len(table) - 1)
             painted = table[index]
         else:
-            entry = resolve(panel.cmap)
+            entry = panel_colormap(panel)
             lo, hi = panel.data.attrs["vmin"], panel.data.attrs["vmax"]
             lo = 0.0 if lo is None else lo
             hi = 1.0 if hi is None else hi

@@ -344,11 +344,9 @@ def _rendered(panel: Any) -> np.ndarray:
     if vmin is None or vmax is None or vmin == vmax:  # uncalibrated: fractions of the colormap
         vmin, vmax = 0.0, 1.0
     low, high = min(vmin, vmax), max(vmin, vmax)
-    from truepix.color import colormaps
+    from truepix.figures._report import panel_colormap
 
-    cmap: Any = panel.cmap
-    if cmap not in colormaps():  # None, or the bar's own colors ("colorbar", "custom" steps)
-        cmap = panel.colorbar.colors if panel.colorbar is not None else "gray"
+    cmap = panel_colormap(panel)  # the catalog map, or the bar's own colors ("colorbar", "custom")
     norm = "log" if panel.norm == "log" and low > 0 else "linear"
     return colorize(values, cmap=cmap, vmin=low, vmax=high, norm=norm)
 
