@@ -226,7 +226,7 @@ def test_calibration_overrides_one_thing_and_keeps_the_rest():
 
 
 def test_bad_input_gets_clear_errors():
-    with pytest.raises(tp.errors.UnknownFormatError, match="expected a PNG, JPEG or WebP"):
+    with pytest.raises(tp.errors.UnknownFormatError, match="expected a PNG, JPEG, WebP or TIFF"):
         tp.read_figure(b"not a picture")
     with pytest.raises(tp.errors.InputError, match="calibration"):
         tp.read_figure(np.full((50, 50, 3), 255, np.uint8), calibration="{not json")

@@ -56,6 +56,17 @@ def test_damaged_files_get_the_io_error_not_a_crash(tmp_path, kind, given):
         tp.load(path)
 
 
+@pytest.mark.parametrize("fmt", ["tiff", "webp"])
+def test_tiff_and_webp_figures_from_savefig(fmt):
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=80)
+    fig.colorbar(ax.imshow(smooth_field(20, 30, 2) + 1.0, cmap="magma", vmin=0, vmax=2))
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt)
+    plt.close(fig)
+    panel = tp.read_figure(buffer.getvalue()).panels[0]
+    assert panel.cmap == "magma" and abs(panel.vmin) < 0.05 and abs(panel.vmax - 2) < 0.05
+
+
 def test_missing_file_is_a_read_error(tmp_path):
     with pytest.raises(tp.errors.ReadError, match="expected a readable figure file"):
         tp.read_figure(tmp_path / "nothing.png")

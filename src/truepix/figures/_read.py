@@ -31,7 +31,7 @@ from truepix.errors import InputError, ReadError, require
 from truepix.figures import _areas, _grid, _labels
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._scale import AxisScale, fit_scale
-from truepix.io._checked import check_figure
+from truepix.io._checked import FIGURE_KINDS, check_figure
 
 __all__ = ["read_figure"]
 
@@ -48,7 +48,8 @@ def _load(image: Any) -> np.ndarray:
             except OSError as exc:
                 msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
                 raise ReadError(msg) from None
-        check_figure(data)  # io's rule: kind from the bytes, declared size, complete picture
+        # io's rule: kind from the bytes, declared size checked, a complete picture
+        check_figure(data, kinds=(*FIGURE_KINDS, "tiff"))
         import imagecodecs
 
         image = imagecodecs.imread(data)
@@ -501,7 +502,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     Parameters
     ----------
     image : str, path-like, bytes or array_like
-        The figure: a PNG, JPEG or WebP file (path or its bytes), or an
+        The figure: a PNG, JPEG, WebP or TIFF file (path or its bytes), or an
         (H, W), (H, W, 3) or (H, W, 4) array (uint8, uint16 or float in [0, 1]).
     calibration : dict, str, path-like or FigureReading, optional
         Corrections to what is found, in the calibration JSON form (see
@@ -522,7 +523,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         truncated or damaged picture) and ``DecompressionBombError`` (a
         declared size past the limits :func:`truepix.load` uses).
     UnknownFormatError
-        When the bytes are not a PNG, JPEG or WebP picture (an empty file too).
+        When the bytes are not a PNG, JPEG, WebP or TIFF picture (an empty file too).
     ShapeError, UnsupportedDtypeError, OutOfRangeError, UnsupportedInputError
         When an array is not a picture (:func:`truepix.find_colorbar`'s rule);
         masked arrays are refused.

@@ -34,6 +34,9 @@ _MAGIC: tuple[tuple[str, bytes, int], ...] = (
 # kinds a figure may be (what browsers show and people screenshot)
 FIGURE_KINDS = ("png", "jpeg", "webp")
 
+# how messages name each kind
+_NAMES = {"png": "PNG", "jpeg": "JPEG", "webp": "WebP", "tiff": "TIFF", "jxl": "JPEG XL"}
+
 def sniff(data: bytes) -> str | None:
     """The kind of file ``data`` is, from its first bytes, or None.
 
@@ -63,17 +66,20 @@ def describe(data: bytes, size: int | None = None) -> str:
     return f"{len(data) if size is None else size} bytes starting {data[:16]!r}"
 
 
-def check_figure(data: bytes) -> tuple[str, tuple[int, int]]:
-    """Refuse anything but a complete PNG/JPEG/WebP picture within the decoding limits.
+def check_figure(data: bytes, /, *, kinds: tuple[str, ...] = FIGURE_KINDS) -> tuple[str, tuple[int, int]]:
+    """Refuse anything but a complete picture of ``kinds`` within the decoding limits.
 
-    Returns the kind and ``(width, height)``. The declared size is checked
+    ``kinds`` are names :func:`sniff` gives and Pillow decodes: by default the
+    PNG, JPEG and WebP pictures browsers show (the web page's uploads);
+    :func:`truepix.read_figure` also takes ``"tiff"``. Returns the kind and
+    ``(width, height)``. The declared size is checked
     before the pixels are decoded (PNG also against deflate's maximum ratio);
     the picture is then decoded once so truncated files are refused here.
 
     Raises
     ------
     UnknownFormatError
-        Not a PNG, JPEG or WebP picture.
+        Not a picture of ``kinds`` (by default PNG, JPEG or WebP).
     DecompressionBombError
         A declared size past the limits :func:`truepix.load` uses.
     CorruptFileError
@@ -85,10 +91,16 @@ def check_figure(data: bytes) -> tuple[str, tuple[int, int]]:
     Traceback (most recent call last):
     ...
     truepix.errors.UnknownFormatError: expected a PNG, JPEG or WebP picture, got 10 bytes starting b'GIF89a....'
+    >>> check_figure(b"", kinds=("png", "tiff"))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.UnknownFormatError: expected a PNG or TIFF picture, got 0 bytes starting b''
     """
     kind = sniff(data)
-    if kind not in FIGURE_KINDS:
-        msg = f"expected a PNG, JPEG or WebP picture, got {describe(data)}"
+    if kind not in kinds:
+        names = [_NAMES.get(k, k.upper()) for k in kinds]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        msg = f"expected a {listed} picture, got {describe(data)}"
         raise UnknownFormatError(msg)
     from PIL import Image
 
