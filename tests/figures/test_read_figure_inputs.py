@@ -67,6 +67,17 @@ def test_tiff_and_webp_figures_from_savefig(fmt):
     assert panel.cmap == "magma" and abs(panel.vmin) < 0.05 and abs(panel.vmax - 2) < 0.05
 
 
+@pytest.mark.parametrize("given", ["bytes", "path"])
+def test_figures_past_the_decode_cap_are_refused_like_load(tmp_path, monkeypatch, given):
+    path = tmp_path / "figure.png"
+    path.write_bytes(_figure_png())
+    monkeypatch.setenv("TRUEPIX_MAX_DECODED_BYTES", "1000")  # the knob tp.load obeys
+    with pytest.raises(tp.errors.DecompressionBombError, match="TRUEPIX_MAX_DECODED_BYTES"):
+        tp.read_figure(path.read_bytes() if given == "bytes" else path)
+    with pytest.raises(tp.errors.DecompressionBombError):
+        tp.load(path)
+
+
 def test_missing_file_is_a_read_error(tmp_path):
     with pytest.raises(tp.errors.ReadError, match="expected a readable figure file"):
         tp.read_figure(tmp_path / "nothing.png")

@@ -27,11 +27,12 @@ import numpy as np
 
 from truepix._validate import as_picture
 from truepix.color._colorbar import Colorbar, find_colorbars, image_rgb8
-from truepix.errors import InputError, ReadError, require
+from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _areas, _grid, _labels
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._scale import AxisScale, fit_scale
 from truepix.io._checked import FIGURE_KINDS, check_figure
+from truepix.io._limits import check_decoded_size
 
 __all__ = ["read_figure"]
 
@@ -44,15 +45,23 @@ def _load(image: Any) -> np.ndarray:
             data = bytes(image)
         else:
             try:
+                # a file past the decode cap is refused before it is read
+                check_decoded_size(Path(image).stat().st_size, what="figure file")
                 data = Path(image).read_bytes()
+            except ReadError:  # the cap's own refusal (an OSError too)
+                raise
             except OSError as exc:
                 msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
                 raise ReadError(msg) from None
         # io's rule: kind from the bytes, declared size checked, a complete picture
-        check_figure(data, kinds=(*FIGURE_KINDS, "tiff"))
+        kind, _ = check_figure(data, kinds=(*FIGURE_KINDS, "tiff"))
         import imagecodecs
 
-        image = imagecodecs.imread(data)
+        try:
+            image = imagecodecs.imread(data)
+        except Exception:  # a variant Pillow reads but imagecodecs does not (rare TIFF codecs)
+            msg = f"expected a {kind.upper()} picture in a codec imagecodecs decodes, got one it refuses"
+            raise UnsupportedFileError(msg) from None
     else:
         image = as_picture(image, refuse_mask="a figure is read from all of its pixels")  # the one picture rule
     rgb, alpha = image_rgb8(image)
@@ -520,8 +529,9 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     ------
     ReadError
         When a path cannot be read; its subclasses ``CorruptFileError`` (a
-        truncated or damaged picture) and ``DecompressionBombError`` (a
-        declared size past the limits :func:`truepix.load` uses).
+        truncated or damaged picture), ``DecompressionBombError`` (a file or
+        declared size past the limits :func:`truepix.load` uses) and
+        ``UnsupportedFileError`` (a codec variant the decoder lacks).
     UnknownFormatError
         When the bytes are not a PNG, JPEG, WebP or TIFF picture (an empty file too).
     ShapeError, UnsupportedDtypeError, OutOfRangeError, UnsupportedInputError
