@@ -275,7 +275,7 @@ def oracles(console: Console, full: bool) -> None:
     console.print(table)
 
 
-# Runs in a fresh interpreter: peak resident memory (ru_maxrss) including the
+# Runs in a fresh interpreter: peak resident memory (VmHWM; ru_maxrss off Linux) including the
 # imports, while frames come from a generator (made on the fly, so only the
 # histogram's own memory can raise the peak). tests/stacks/test_memory.py runs a
 # smaller case through the same child.
@@ -291,8 +291,14 @@ def frames():
         yield np.random.default_rng(k).random((side, side), dtype=np.float32)
 
 counts = tp.pixel_histogram(frames(), bins=100, range=(0, 1))
-unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
+# Linux keeps the parent's high-water mark in ru_maxrss across fork + exec (a child
+# of a 1 GB pytest process reports 1 GB), so read this process's own VmHWM there.
+try:
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
 ok = bool((counts.sum(axis=-1) == n_frames).all())
 print(json.dumps({"peak": peak, "output": counts.nbytes, "ok": ok}))
 """

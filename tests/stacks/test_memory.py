@@ -2,7 +2,7 @@
 
 The child process is the benchmark's own (``benchmarks/stacks.py``,
 ``MEMORY_CHILD``): a fresh interpreter imports truepix, counts frames made on the
-fly by a generator, and reports its peak resident memory (``ru_maxrss``) --
+fly by a generator, and reports its peak resident memory (``VmHWM``, not ``ru_maxrss``, which on Linux keeps the parent's peak) --
 imports, numba and the kernels included.
 """
 
