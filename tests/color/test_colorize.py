@@ -211,3 +211,21 @@ def test_bad_arguments(kwargs: dict, error: type[Exception], match: str) -> None
 def test_bad_data(data: np.ndarray) -> None:
     with pytest.raises(UnsupportedDtypeError, match="expected real numbers"):
         tp.colorize(data)
+
+
+@pytest.mark.parametrize("extend", ["neither", "both"])
+def test_boundary_norm_draws_matplotlib_colors(extend: str) -> None:
+    """BoundaryNorm answers colormap entries, not positions: the same colors as matplotlib."""
+    data = np.linspace(-5.0, 105.0, 64 * 64).reshape(64, 64)
+    data[0, 0] = np.nan
+    norm = mcolors.BoundaryNorm([0, 1, 2, 5, 10, 20, 50, 100], 256, extend=extend)
+    colormap = matplotlib.colormaps["viridis"]
+    expected = colormap(norm(data), bytes=True)
+    got = tp.colorize(data, cmap="viridis", norm=norm)
+    assert np.array_equal(got, expected)
+    assert len(np.unique(got.reshape(-1, 4), axis=0)) > 6
+    values = tp.decolorize(got, cmap="viridis", norm=norm)  # and back: the middle of each interval
+    inside = (data >= 0) & (data < 100)
+    edges = np.asarray(norm.boundaries)
+    index = np.searchsorted(edges, data[inside], side="right") - 1
+    assert np.allclose(values[inside], (edges[index] + edges[index + 1]) / 2)

@@ -254,6 +254,12 @@ class MatplotlibNorm:
         data = np.array(np.ma.getdata(result), dtype=np.result_type(result, np.float16))
         mask = np.ma.getmaskarray(result)
         data[mask] = np.nan
+        mcolors = sys.modules.get("matplotlib.colors")
+        if mcolors is not None and isinstance(self.norm, mcolors.BoundaryNorm):
+            # BoundaryNorm answers colormap entries (-1 under, Ncmap over), which
+            # matplotlib's colormap call indexes directly; as a position, the
+            # middle of the entry's bin draws the same entry of an Ncmap-color map.
+            data = (data + 0.5) / int(self.norm.Ncmap)
         return data
 
     def inverse(self, normalized: Any, /) -> np.ndarray:
