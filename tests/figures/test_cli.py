@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from click.testing import CliRunner
 
+import truepix as tp
 from tests.figures.conftest import save
 from truepix.cli.main import cli
 
@@ -57,8 +58,13 @@ def test_read_figure_csv_and_bad_suffix(tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["read-figure", str(path), "-o", str(tmp_path / "d.csv")])
     assert result.exit_code == 0, result.output
+    assert (tmp_path / "d.csv").read_text().splitlines()[0] == "x,y,value"  # as the page writes it
     table = np.loadtxt(tmp_path / "d.csv", delimiter=",", skiprows=1)
     assert table.shape == (cells.size, 3)
+    data = tp.read_figure(path).panels[0].data
+    assert np.array_equal(table[:, 0], np.tile(data.x.values, data.shape[0]))
+    assert np.array_equal(table[:, 1], np.repeat(data.y.values, data.shape[1]))
+    assert np.array_equal(table[:, 2], data.values.ravel(), equal_nan=True)
     result = runner.invoke(cli, ["read-figure", str(path), "-o", str(tmp_path / "d.xyz")])
     assert result.exit_code == 1 and "expected an output ending in" in result.output
 

@@ -2,8 +2,9 @@
 
 Prints what was found (plot areas, colorbars, colormap, range, axes, grid,
 confidence); ``-o`` writes the data (``.nc``/``.zarr``: an xarray Dataset
-with one variable per panel; ``.npy``/``.csv``: one file per panel, a
-``_panelN`` suffix when there are several); ``--report`` writes the report
+with one variable per panel; ``.npy``/``.csv``: one file per panel, with a
+``_panel1``, ``_panel2`` … suffix when there are several; the CSV as the web
+page writes it: ``x,y,value``); ``--report`` writes the report
 picture; ``--calibration`` corrects what is found with calibration JSON and
 ``--found`` writes what was found in that same form, to edit and pass back.
 """
@@ -76,17 +77,12 @@ def write_data(reading: Any, path: Path) -> list[Path]:
     written = []
     several = len(reading.panels) > 1
     for k, panel in enumerate(reading.panels):
-        target = path.with_name(f"{path.stem}_panel{k}{path.suffix}") if several else path
+        target = path.with_name(f"{path.stem}_panel{k + 1}{path.suffix}") if several else path
         values = np.asarray(panel.data.values)
         if suffix == ".npy":
             _atomic_path(target, lambda p, v=values: np.save(p.with_suffix(".npy"), v) or os.replace(p.with_suffix(".npy"), p))
-        else:
-            yy, xx = np.meshgrid(panel.data.y.values, panel.data.x.values, indexing="ij")
-            table = np.column_stack([yy.ravel(), xx.ravel(), values.ravel()])
-            _atomic_path(
-                target,
-                lambda p, t=table: np.savetxt(p, t, delimiter=",", header="y,x,value", comments="", fmt="%.9g"),
-            )
+        else:  # the page's CSV: x, y, value, one row per cell
+            _atomic_path(target, lambda p, text=panel.to_csv(): p.write_text(text, encoding="ascii"))
         written.append(target)
     return written
 

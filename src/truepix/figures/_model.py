@@ -130,6 +130,37 @@ class Panel:
     interior: tuple[int, int, int, int] = (0, 0, 0, 0)
     pixel_values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
 
+    def to_csv(self) -> str:
+        """The data in long form: a ``x,y,value`` header, then one row per cell.
+
+        Rows go along x first, top row of the array first; values are written
+        with 17 significant digits (float64 round-trips), NaN as ``nan``.
+
+        Returns
+        -------
+        str
+            CSV text, rows ending in ``\\n``.
+
+        Examples
+        --------
+        >>> import numpy as np, xarray as xr
+        >>> data = xr.DataArray(np.array([[1.5, np.nan]]), coords={"y": [10.0], "x": [0.0, 2.0]},
+        ...                     dims=("y", "x"))
+        >>> print(Panel((0, 0, 2, 1), None, data, *[None] * 3, "viridis", "linear", 0.0, 2.0,
+        ...             None, 1.0).to_csv(), end="")
+        x,y,value
+        0,10,1.5
+        2,10,nan
+        """
+        import io
+
+        y, x = np.meshgrid(self.data["y"].values, self.data["x"].values, indexing="ij")
+        values = np.asarray(self.data.values, np.float64)
+        table = np.column_stack([x.ravel(), y.ravel(), values.ravel()])
+        text = io.StringIO()
+        np.savetxt(text, table, fmt="%.17g", delimiter=",", header="x,y,value", comments="")
+        return text.getvalue()
+
     def calibration(self) -> dict[str, Any]:
         """This panel in the calibration JSON form."""
         bar = None

@@ -393,11 +393,7 @@ def export(session: FigureSession, index: int, kind: str) -> bytes:
         np.save(buffer, np.asarray(data.values), allow_pickle=False)
         return buffer.getvalue()
     if kind == "csv":
-        y, x = np.meshgrid(data["y"].values, data["x"].values, indexing="ij")
-        table = np.column_stack([x.ravel(), y.ravel(), np.asarray(data.values, np.float64).ravel()])
-        buffer = io.BytesIO()
-        np.savetxt(buffer, table, fmt="%.17g", delimiter=",", header="x,y,value", comments="")
-        return buffer.getvalue()
+        return panel.to_csv().encode("ascii")
     if kind == "nc":
         # NetCDF attributes hold numbers and text only
         netcdf = data.copy()
