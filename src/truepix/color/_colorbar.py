@@ -455,6 +455,15 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
         The most colorful bar-shaped region whose cross-sections are single
         colors; ``None`` if the picture has none.
 
+    Raises
+    ------
+    ShapeError
+        ``image`` is not (H, W) gray or (H, W, 3|4) RGB(A).
+    UnsupportedDtypeError
+        Its dtype is not uint8, uint16 or float.
+    UnsupportedInputError
+        A masked array: a bar's colors cannot be told from masked pixels.
+
     Examples
     --------
     >>> import numpy as np, truepix as tp

@@ -289,6 +289,25 @@ class Decolorizer:
         workers (``map_blocks``; the channel axis is made one chunk); each chunk is
         judged (noise, JPEG, threshold) on its own pixels.
 
+        Parameters
+        ----------
+        image : array_like or dask array
+            A picture (the one picture rule of :func:`truepix.decolorize`).
+
+        Returns
+        -------
+        ndarray (dask array for a dask input), float64
+            Shape of ``image`` without the channel axis.
+
+        Raises
+        ------
+        ShapeError
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+        UnsupportedDtypeError
+            Its dtype is not uint8, uint16 or float.
+        OutOfRangeError
+            Float pixels outside [0, 1].
+
         Examples
         --------
         >>> import numpy as np, matplotlib as mpl
@@ -316,6 +335,25 @@ class Decolorizer:
     def residual(self, image: Any, /) -> np.ndarray:
         """Distance (DN) from each pixel to the closest colormap color (float32).
 
+        Parameters
+        ----------
+        image : array_like
+            A picture (the one picture rule of :func:`truepix.decolorize`).
+
+        Returns
+        -------
+        ndarray, float32
+            Shape of ``image`` without the channel axis; 8-bit DN (0-255 scale).
+
+        Raises
+        ------
+        ShapeError
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+        UnsupportedDtypeError
+            Its dtype is not uint8, uint16 or float.
+        OutOfRangeError
+            Float pixels outside [0, 1].
+
         Examples
         --------
         >>> import numpy as np
@@ -327,6 +365,27 @@ class Decolorizer:
 
     def decode(self, image: Any, /) -> DecolorizeResult:
         """Values with per-pixel residual, ambiguity and the picture's noise estimate.
+
+        Parameters
+        ----------
+        image : array_like
+            A picture (the one picture rule of :func:`truepix.decolorize`).
+
+        Returns
+        -------
+        DecolorizeResult
+            ``.values`` (float64), ``.residual`` (float32), ``.ambiguous`` (bool),
+            each the shape of ``image`` without the channel axis, and the
+            picture's ``.noise`` and ``.jpeg`` judgement.
+
+        Raises
+        ------
+        ShapeError
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+        UnsupportedDtypeError
+            Its dtype is not uint8, uint16 or float.
+        OutOfRangeError
+            Float pixels outside [0, 1].
 
         Examples
         --------
@@ -808,6 +867,21 @@ def decolorize(
     ndarray (dask array for a dask input), float64
         The data, shape of ``image`` without the channel axis; NaN where a pixel
         is not a colormap color (annotations, background, the bad color, alpha 0).
+
+    Raises
+    ------
+    UnknownColormapError
+        ``cmap`` names no catalog map (the message suggests close names).
+    InputError
+        No data range (neither vmin/vmax nor a norm or Colorbar that carries
+        them), limits given twice and different, vmin >= vmax, or a log norm
+        with vmin <= 0.
+    ShapeError
+        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+    UnsupportedDtypeError
+        Its dtype is not uint8, uint16 or float, or ``cmap`` is of no known kind.
+    OutOfRangeError
+        Float pixels outside [0, 1].
 
     Examples
     --------

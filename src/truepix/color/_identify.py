@@ -387,6 +387,17 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     list of ColormapMatch
         The ``top`` best continuous maps, one per distinct 8-bit table.
 
+    Raises
+    ------
+    ShapeError
+        ``image`` is not (H, W) gray or (H, W, 3|4) RGB(A).
+    UnsupportedDtypeError
+        Its dtype is not uint8, uint16 or float.
+    OutOfRangeError
+        Float pixels outside [0, 1].
+    InputError
+        ``top`` is not a positive int, or no pixel is opaque.
+
     Notes
     -----
     The first call gathers every table of the catalog (about two seconds);

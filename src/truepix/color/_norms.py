@@ -318,6 +318,14 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
     Norm
         An object with ``forward(values)`` and ``inverse(normalized)``.
 
+    Raises
+    ------
+    InputError
+        An unknown norm name, missing or non-finite limits, vmin > vmax, or
+        vmin <= 0 for a log norm.
+    UnsupportedDtypeError
+        ``norm`` is neither a name nor a matplotlib Normalize.
+
     Examples
     --------
     >>> from truepix.color._norms import get_norm
