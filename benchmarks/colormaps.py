@@ -48,8 +48,8 @@ import numpy as np
 from PIL import Image
 from scipy.spatial import cKDTree
 
-from truepix.color._decolor_kernels import POS_MASK, POS_SCALE
-from truepix.color._decolorize import Decolorizer
+from truepix.color._decolorize._kernels import POS_MASK, POS_SCALE
+from truepix.color._decolorize._api import Decolorizer
 
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
 

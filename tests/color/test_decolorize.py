@@ -18,7 +18,7 @@ from scipy.spatial import cKDTree
 import truepix as tp
 from truepix.color import Colorbar
 from truepix.color._catalog import get
-from truepix.color._decolorize import Decolorizer, DecolorizeResult, decolorize
+from truepix.color._decolorize._api import Decolorizer, DecolorizeResult, decolorize
 from truepix.errors import (
     InputError,
     ShapeError,

@@ -9,7 +9,7 @@ import matplotlib
 import numpy as np
 import pytest
 
-from truepix.color._decolorize import Decolorizer, decolorize
+from truepix.color._decolorize._api import Decolorizer, decolorize
 
 
 def _mosaic() -> tuple[np.ndarray, np.ndarray]:

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from truepix.color._decolorize import decolorize
+from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
 

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from truepix.color._decolorize import decolorize
+from truepix.color._decolorize._api import decolorize
 
 _R = Image.Resampling
 

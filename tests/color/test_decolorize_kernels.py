@@ -6,11 +6,11 @@ import matplotlib
 import numpy as np
 import pytest
 
-from truepix.color import _decolor_kernels as kernels
-from truepix.color import _decolor_oracle as oracle
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize import _oracle as oracle
 from truepix.color._catalog import get
-from truepix.color._decolor_palette import Grid, Polyline, collapse_runs, luma_metric
-from truepix.color._decolorize import _YCBCR, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
+from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
+from truepix.color._decolorize._api import _YCBCR, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 
 # (name, why it is here)
 MAPS = [
@@ -298,7 +298,7 @@ def test_unmix_matches_oracle(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["jet", "viridis"])
 def test_hull_accept_matches_oracle(name: str) -> None:
-    from truepix.color._decolor_hull import hull_accept, simplify
+    from truepix.color._decolorize._hull import hull_accept, simplify
 
     rng = np.random.default_rng(4)
     data = np.clip(_field(24, 28, rng) + 0.15 * rng.random((24, 28)), 0, 1)  # texture
@@ -328,7 +328,7 @@ def test_hull_accept_matches_oracle(name: str) -> None:
 
 
 def test_hull_distance_matches_nnls() -> None:
-    from truepix.color._decolor_hull import hull_distance
+    from truepix.color._decolorize._hull import hull_distance
 
     rng = np.random.default_rng(5)
     for _ in range(200):

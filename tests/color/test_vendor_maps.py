@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from truepix.color._catalog import get, names
-from truepix.color._decolorize import decolorize
+from truepix.color._decolorize._api import decolorize
 
 
 def test_matlab_tables_follow_matlabs_published_values() -> None:

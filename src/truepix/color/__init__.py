@@ -20,13 +20,13 @@ _EXPORTS: dict[str, str] = {
     "catalog": "truepix.color._catalog",
     "ColormapEntry": "truepix.color._catalog",
     "get_norm": "truepix.color._norms",
-    "identify_colormap": "truepix.color._identify",
-    "ColormapMatch": "truepix.color._identify",
-    "find_colorbar": "truepix.color._colorbar",
-    "Colorbar": "truepix.color._colorbar",
-    "decolorize": "truepix.color._decolorize",
-    "Decolorizer": "truepix.color._decolorize",
-    "DecolorizeResult": "truepix.color._decolorize",
+    "identify_colormap": "truepix.color._identify._match",
+    "ColormapMatch": "truepix.color._identify._match",
+    "find_colorbar": "truepix.color._identify._colorbar",
+    "Colorbar": "truepix.color._identify._colorbar",
+    "decolorize": "truepix.color._decolorize._api",
+    "Decolorizer": "truepix.color._decolorize._api",
+    "DecolorizeResult": "truepix.color._decolorize._api",
 }
 
 __all__ = sorted(_EXPORTS)

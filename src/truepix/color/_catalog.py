@@ -524,11 +524,9 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     cmap_module = sys.modules.get("cmap")
     if cmap_module is not None and isinstance(cmap, cmap_module.Colormap):
         return _from_matplotlib(cmap.to_mpl(), str(cmap.name), "cmap", cmap.category == "cyclic")
-    if hasattr(cmap, "colors") and hasattr(cmap, "bbox") and hasattr(cmap, "orientation"):
-        # A bar drawn from a catalog map stands for that map's exact table.
-        from truepix.color._identify import colorbar_map
-
-        entry = colorbar_map(cmap)
+    if callable(getattr(cmap, "colormap_entry", None)) and hasattr(cmap, "colors"):
+        # A Colorbar: a bar drawn from a catalog map stands for that map's exact table.
+        entry = cmap.colormap_entry()
         return entry if entry is not None else _from_colors(cmap.colors, "colorbar")
     if isinstance(cmap, (list, tuple, np.ndarray)):
         return _from_colors(cmap, "custom")

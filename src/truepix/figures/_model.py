@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._colorbar import Colorbar
+from truepix.color._identify._colorbar import Colorbar
 from truepix.errors import InputError
 from truepix.figures._labels import Tick
 from truepix.figures._scale import AxisScale

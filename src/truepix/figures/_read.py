@@ -2,7 +2,7 @@
 
 The steps, each in its own module:
 
-1. colorbars (:func:`truepix.color._colorbar.find_colorbars`) and plot areas
+1. colorbars (:func:`truepix.color._identify._colorbar.find_colorbars`) and plot areas
    (:mod:`._areas`: frames, else the colormapped region's extent); a bar
    inside a plot area is part of the plot, not a bar;
 2. each plot area takes the nearest colorbar;
@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix._validate import as_picture
-from truepix.color._colorbar import Colorbar, find_colorbars, image_rgb8
+from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _areas, _grid, _labels
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
@@ -291,7 +291,7 @@ def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
     """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
     from truepix.color._catalog import get, resolve
-    from truepix.color._identify import identify_colormap
+    from truepix.color._identify._match import identify_colormap
 
     if name:
         return get(name)
@@ -391,7 +391,7 @@ def _panel(
     outline: Box | None,
 ) -> Panel:
     xarray = require("xarray", "figures")
-    from truepix.color._decolorize import Decolorizer
+    from truepix.color._decolorize._api import Decolorizer
 
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)

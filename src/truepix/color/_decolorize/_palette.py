@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color import _decolor_kernels as kernels
+from truepix.color._decolorize import _kernels as kernels
 
 __all__ = ["Grid", "Polyline", "collapse_runs", "luma_metric"]
 

@@ -123,6 +123,16 @@ class Colorbar:
         left, top, right, bottom = self.bbox
         return right - left if self.orientation == "vertical" else bottom - top
 
+    def colormap_entry(self) -> Any:
+        """The catalog map this bar was drawn from (a ``ColormapEntry``), or None.
+
+        How ``cmap=bar`` resolves: the catalog asks the bar, so the catalog
+        does not import the identification code.
+        """
+        from truepix.color._identify._match import colorbar_map
+
+        return colorbar_map(self)
+
     def __repr__(self) -> str:
         exact = "" if self.exact else ", exact=False"
         kind = "steps" if self.boundaries is not None else "colors"
@@ -142,7 +152,7 @@ def image_rgb8(image: Any, /) -> tuple[np.ndarray, np.ndarray | None]:
     Examples
     --------
     >>> import numpy as np
-    >>> from truepix.color._colorbar import image_rgb8
+    >>> from truepix.color._identify._colorbar import image_rgb8
     >>> rgb, alpha = image_rgb8(np.array([[[0.0, 0.5, 1.0, 1.0]]]))
     >>> rgb.tolist(), alpha.tolist()
     ([[[0, 128, 255]]], [[255]])
@@ -510,7 +520,7 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
     Examples
     --------
     >>> import numpy as np, truepix as tp
-    >>> from truepix.color._colorbar import find_colorbars
+    >>> from truepix.color._identify._colorbar import find_colorbars
     >>> figure = np.full((200, 200, 3), 255, np.uint8)
     >>> figure[25:175, 40:52] = tp.colorize(np.linspace(1, 0, 150), cmap="viridis")[:, None, :3]
     >>> figure[25:175, 150:162] = tp.colorize(np.linspace(1, 0, 150), cmap="magma")[:, None, :3]

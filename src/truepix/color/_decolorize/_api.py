@@ -31,10 +31,10 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color import _decolor_kernels as kernels
-from truepix.color._decolor_hull import hull_accept, simplify
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._catalog import ColormapEntry, resolve
-from truepix.color._decolor_palette import Grid, Polyline, luma_metric
+from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
 from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 

@@ -1,4 +1,4 @@
-"""numba kernels of :mod:`truepix.color._decolorize` (the numpy oracle is ``_decolor_oracle``).
+"""numba kernels of :mod:`truepix.color._decolorize._api` (the numpy oracle is ``_decolor_oracle``).
 
 The colormap is a polyline through its distinct colors (see ``_decolor_palette``),
 living in a *metric space* ``p' = A @ rgb``. A pixel's answer is the closest point

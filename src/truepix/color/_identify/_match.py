@@ -27,7 +27,7 @@ import numba
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
-from truepix.color._colorbar import Colorbar, image_rgb8
+from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.errors import InputError
 
 __all__ = [
@@ -213,7 +213,7 @@ def nearest_color_cost_numpy(
     Examples
     --------
     >>> import numpy as np
-    >>> from truepix.color._identify import nearest_color_cost_numpy
+    >>> from truepix.color._identify._match import nearest_color_cost_numpy
     >>> luts = np.array([[[0, 0, 0], [10, 0, 0]]], dtype=np.int32)
     >>> nearest_color_cost_numpy(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
     [5.0]
@@ -267,7 +267,7 @@ def nearest_color_cost(
     Examples
     --------
     >>> import numpy as np
-    >>> from truepix.color._identify import nearest_color_cost
+    >>> from truepix.color._identify._match import nearest_color_cost
     >>> luts = np.array([[[0, 0, 0], [10, 0, 0]], [[0, 0, 100], [0, 0, 200]]], dtype=np.int32)
     >>> nearest_color_cost(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
     [5.0, 40.0]
@@ -477,7 +477,7 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
     Examples
     --------
     >>> import numpy as np, truepix as tp
-    >>> from truepix.color._identify import colorbar_map
+    >>> from truepix.color._identify._match import colorbar_map
     >>> colors = tp.color.catalog["magma"].lut_bytes[::-1, :3]
     >>> colorbar_map(tp.Colorbar((0, 0, 9, 256), "vertical", colors)).name
     'magma_r'

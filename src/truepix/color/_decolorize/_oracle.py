@@ -1,13 +1,13 @@
 """Plain-numpy reference for the decolorize kernels: brute force, no grid, no memo.
 
-Tests compare :mod:`truepix.color._decolor_kernels` against these functions.
+Tests compare :mod:`truepix.color._decolorize._kernels` against these functions.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolor_palette import Polyline
+from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
     "chroma_subsampling_test", "color_at", "hull_accept", "hull_distance", "plane_wiener",

@@ -1,0 +1,1 @@
+"""Colormapped pictures back to data: the decoder, its kernels, its oracle."""

@@ -1,0 +1,1 @@
+"""Which colormap a picture or colorbar shows, and where colorbars are."""
