@@ -27,6 +27,7 @@ import pytest
 
 import truepix as tp
 import truepix.errors
+from tests._needs import need_module
 
 RNG = np.random.default_rng(17)
 
@@ -117,7 +118,7 @@ def check_equalize() -> None:
 
 
 def check_healpix_labels() -> None:
-    pytest.importorskip("healpy")
+    need_module("healpy")
     sky = np.ma.masked_less(np.arange(12.0), 4)
     fig = tp.healpix_labels(sky)
     assert [t.get_text() for t in fig.axes[0].texts] == [str(i) for i in range(4, 12)]
@@ -314,7 +315,7 @@ def cmap_decolorize() -> None:
 
 
 def cmap_healpix_labels() -> None:
-    pytest.importorskip("healpy")
+    need_module("healpy")
     fig = tp.healpix_labels(np.linspace(0, 1, 12), cmap=CATALOG_NAME)
     np.testing.assert_array_equal(drawn_table(fig.axes[0].get_images()[0]), thermal_table())
 

@@ -6,11 +6,11 @@ import matplotlib
 import numpy as np
 import pytest
 
+from truepix.color._catalog import get
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
-from truepix.color._catalog import get
-from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._api import _YCBCR, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
+from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
 
 # (name, why it is here)
 MAPS = [

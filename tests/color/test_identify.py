@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 
 import truepix as tp
-from truepix.color._identify import _match as _identify
 from truepix.color._catalog import get
+from truepix.color._identify import _match as _identify
 from truepix.color._identify._match import nearest_color_cost, nearest_color_cost_numpy
 from truepix.errors import InputError, ShapeError
 

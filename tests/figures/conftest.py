@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import matplotlib
 import numpy as np
-import pytest
+
+from tests._needs import need_module
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-pytest.importorskip("xarray")
-pytest.importorskip("onnxruntime")
+need_module("xarray")
+need_module("onnxruntime")
 
 
 @dataclass

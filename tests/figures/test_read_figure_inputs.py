@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,16 +11,9 @@ from click.testing import CliRunner
 from matplotlib.colors import LinearSegmentedColormap
 
 import truepix as tp
+from tests._pngs import png_declaring
 from tests.figures.conftest import save, smooth_field
 from truepix.cli.main import cli
-
-
-def _png_declaring(width: int, height: int) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
 
 
 def _figure_png() -> bytes:
@@ -37,7 +28,7 @@ def _damaged() -> dict[str, tuple[bytes, type[Exception]]]:
         "empty": (b"", tp.errors.UnknownFormatError),
         "junk": (b"just some text, not a picture", tp.errors.UnknownFormatError),
         "truncated": (png[: len(png) // 2], tp.errors.CorruptFileError),
-        "huge": (_png_declaring(60000, 60000), tp.errors.DecompressionBombError),
+        "huge": (png_declaring(60000, 60000), tp.errors.DecompressionBombError),
     }
 
 

@@ -15,21 +15,18 @@ import pytest
 import tifffile
 
 import truepix as tp
+from tests._pngs import chunk
 from truepix import errors
 from truepix.io import _png, _tiff
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def _png_bytes(width: int, height: int, idat: bytes, depth: int = 8, color: int = 0) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, depth, color, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", idat)
-        + _chunk(b"IEND", b"")
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
     )
 
 
@@ -249,7 +246,7 @@ def test_changed_pixels_raise_integrity_error(tmp_path: Path, fmt: str) -> None:
     assert isinstance(caught.value, OSError)
 
 
-def test_flipped_byte_in_chunk(good_png: Path) -> None:
+def test_flipped_byte_inchunk(good_png: Path) -> None:
     data = bytearray(good_png.read_bytes())
     data[data.index(b"iTXt") + 20] ^= 0x01
     good_png.write_bytes(bytes(data))

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 import truepix as tp
+from tests._pngs import chunk
 from truepix.cli.main import cli
 from truepix.errors import CorruptFileError, DecompressionBombError
 
@@ -120,21 +121,17 @@ def test_info_describes_files_over_the_decode_cap(tmp_path: Path, monkeypatch: p
 # --- PNG chunk rules that decide the decoded colors ---------------------------------
 
 
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-_IHDR = _chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 1, 8, 3, 0, 0, 0))
-_PLTE = _chunk(b"PLTE", bytes([0, 0, 0, 255, 0, 0, 0, 255, 0]))
-_IDAT = _chunk(b"IDAT", zlib.compress(b"\0" + bytes([0, 1, 2, 0])))
-_IEND = _chunk(b"IEND", b"")
+_IHDR = chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 1, 8, 3, 0, 0, 0))
+_PLTE = chunk(b"PLTE", bytes([0, 0, 0, 255, 0, 0, 0, 255, 0]))
+_IDAT = chunk(b"IDAT", zlib.compress(b"\0" + bytes([0, 1, 2, 0])))
+_IEND = chunk(b"IEND", b"")
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 # name -> (the chunks, whether pypng refuses the file too; the PNG spec forbids each)
 _MALFORMED_PALETTES = {
     "PLTE after IDAT": (_IHDR + _IDAT + _PLTE + _IEND, True),
-    "tRNS longer than PLTE": (_IHDR + _PLTE + _chunk(b"tRNS", bytes(5)) + _IDAT + _IEND, True),
-    "tRNS after IDAT": (_IHDR + _PLTE + _IDAT + _chunk(b"tRNS", bytes(2)) + _IEND, False),
+    "tRNS longer than PLTE": (_IHDR + _PLTE + chunk(b"tRNS", bytes(5)) + _IDAT + _IEND, True),
+    "tRNS after IDAT": (_IHDR + _PLTE + _IDAT + chunk(b"tRNS", bytes(2)) + _IEND, False),
     "two PLTE": (_IHDR + _PLTE + _PLTE + _IDAT + _IEND, False),
 }
 
@@ -158,7 +155,7 @@ def test_malformed_palette_chunks_are_refused(tmp_path: Path, case: str) -> None
 
 def test_the_well_formed_palette_loads(tmp_path: Path) -> None:
     path = tmp_path / "p.png"
-    path.write_bytes(_SIGNATURE + _IHDR + _PLTE + _chunk(b"tRNS", bytes([9, 8, 7])) + _IDAT + _IEND)
+    path.write_bytes(_SIGNATURE + _IHDR + _PLTE + chunk(b"tRNS", bytes([9, 8, 7])) + _IDAT + _IEND)
     assert np.array_equal(tp.load(path), _pypng_rgba(path.read_bytes()))
 
 
@@ -168,13 +165,13 @@ def test_the_well_formed_palette_loads(tmp_path: Path) -> None:
 def test_libpng_warnings_do_not_reach_stderr(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "extra.png"
     raw = b"\0" + bytes(4) + b"\0" * 50  # one 4-pixel row, then 50 stray bytes
-    ihdr = _chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 1, 8, 0, 0, 0, 0))
-    path.write_bytes(_SIGNATURE + ihdr + _chunk(b"IDAT", zlib.compress(raw)) + _IEND)
+    ihdr = chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 1, 8, 0, 0, 0, 0))
+    path.write_bytes(_SIGNATURE + ihdr + chunk(b"IDAT", zlib.compress(raw)) + _IEND)
     for _ in range(3):
         assert np.array_equal(tp.load(path), np.zeros((1, 4), np.uint8))
     assert tp.pixel_histogram(path, bins=2, range=(0, 2)).sum() == 4
     damaged = tmp_path / "damaged.png"
-    damaged.write_bytes(_SIGNATURE + ihdr + _chunk(b"IDAT", b"not zlib") + _IEND)
+    damaged.write_bytes(_SIGNATURE + ihdr + chunk(b"IDAT", b"not zlib") + _IEND)
     with pytest.raises(CorruptFileError):
         tp.load(damaged)
     import os

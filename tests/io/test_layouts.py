@@ -17,14 +17,11 @@ import tifffile
 from PIL import Image
 
 import truepix as tp
+from tests._pngs import chunk
 from truepix.errors import CorruptFileError, DecompressionBombError, InputError
 from truepix.io import _limits
 
 RNG = np.random.default_rng(21)
-
-
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
 
 def _palette_png(indices: np.ndarray, colors: list[tuple[int, int, int]]) -> bytes:
@@ -34,10 +31,10 @@ def _palette_png(indices: np.ndarray, colors: list[tuple[int, int, int]]) -> byt
     return b"".join(
         [
             b"\x89PNG\r\n\x1a\n",
-            _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)),
-            _chunk(b"PLTE", bytes(np.array(colors, np.uint8).reshape(-1))),
-            _chunk(b"IDAT", zlib.compress(raw)),
-            _chunk(b"IEND", b""),
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)),
+            chunk(b"PLTE", bytes(np.array(colors, np.uint8).reshape(-1))),
+            chunk(b"IDAT", zlib.compress(raw)),
+            chunk(b"IEND", b""),
         ]
     )
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 import truepix as tp
+from tests._pngs import chunk
 from truepix.cli.main import cli
 from truepix.errors import CorruptFileError
 
@@ -42,9 +43,6 @@ def test_negative_series_count_from_the_end_as_in_tifffile(tmp_path: Path) -> No
 
 
 def test_a_damaged_palette_png_is_called_damaged_by_pixel_histogram(tmp_path: Path) -> None:
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
     path = tmp_path / "labels.png"
     header = chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 1, 8, 3, 0, 0, 0))
     palette = chunk(b"PLTE", bytes(6))  # two entries, index 3 used

@@ -8,7 +8,6 @@ Screenshots of the main states go to ``<temp dir>/truepix-web-screenshots``.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import threading
@@ -19,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests._needs import need
 from truepix.web import serve
 
 CHROMIUM_FLAGS = [
@@ -61,22 +61,15 @@ def server() -> Iterator[Server]:
     assert not found["workdir"].exists(), "the temporary folder outlived the server"
 
 
-def _need(what: str) -> None:
-    message = f"{what}; the README's test command installs it"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true: {message}")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _need("playwright is not installed")
+        need("playwright is not installed")
     executable = shutil.which("chromium")
     if executable is None:
-        _need("Debian's chromium is not on PATH")
+        need("Debian's chromium is not on PATH")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield launched

@@ -13,7 +13,6 @@ import pytest
 from PIL import Image
 
 import truepix as tp
-
 from tests.web.test_server import request
 
 matplotlib.use("Agg")

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 import truepix as tp
+from tests._pngs import png_declaring
 from truepix.cli.main import cli
 from truepix.web._app import STATIC
 
@@ -166,24 +166,16 @@ def test_inspect_refuses_other_files_with_one_line(server: Server, tmp_path: Pat
     )
 
 
-def _png_declaring(width: int, height: int) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
-
-
 def test_figure_bombs_and_junk_are_refused_before_decoding() -> None:
     from truepix.errors import CorruptFileError, DecompressionBombError, UnknownFormatError
     from truepix.web._uploads import check_figure
 
     with pytest.raises(DecompressionBombError, match="compressed bytes"):
-        check_figure(_png_declaring(10000, 10000))  # 300 MB from 69 bytes: past deflate's ratio
+        check_figure(png_declaring(10000, 10000))  # 300 MB from 69 bytes: past deflate's ratio
     with pytest.raises(DecompressionBombError, match="at most 178,956,970 pixels"):
-        check_figure(_png_declaring(60000, 60000))  # past Pillow's own limit too
+        check_figure(png_declaring(60000, 60000))  # past Pillow's own limit too
     with pytest.raises(CorruptFileError, match="does not decode"):
-        check_figure(_png_declaring(64, 64))  # too little data for its size
+        check_figure(png_declaring(64, 64))  # too little data for its size
     with pytest.raises(UnknownFormatError, match="PNG, JPEG or WebP"):
         check_figure(b"GIF89a" + bytes(100))
 
