@@ -12,6 +12,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from tests._needs import need_module
 from truepix import healpix_labels
 from truepix.errors import (
     CrowdedLabelsWarning,
@@ -26,7 +27,7 @@ from truepix.errors import (
 
 @pytest.fixture
 def hp() -> ModuleType:
-    return pytest.importorskip("healpy")
+    return need_module("healpy")
 
 
 def label_texts(fig: Figure) -> list[Any]:

@@ -11,6 +11,7 @@ from PIL import Image
 from rich.console import Console
 
 import truepix
+from tests._needs import need_module
 from truepix.cli import _demo_display as section
 
 README_LIMIT = 150 * 1024  # bytes: README pictures stay small
@@ -59,7 +60,7 @@ def test_display_picture_shows_imshow_clipping_and_to_display_restoring() -> Non
 
 
 def test_healpix_picture_labels_every_seen_pixel() -> None:
-    pytest.importorskip("healpy")
+    need_module("healpy")
     fig = section.healpix_map()
     map_axes = fig.axes[0]
     texts = [t.get_text() for t in map_axes.texts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests._needs import need_module
 from truepix.color._catalog import get, names
 from truepix.color._decolorize._api import decolorize
 
@@ -46,7 +47,7 @@ def test_matlab_pictures_with_rounded_bytes_decode_at_the_floor(name: str) -> No
 
 
 def test_opencv_pictures_put_value_v_in_entry_v() -> None:
-    cv2 = pytest.importorskip("cv2")
+    cv2 = need_module("cv2")
     rng = np.random.default_rng(52)
     data = rng.integers(0, 256, (50, 70)).astype(np.uint8)
     bgr = cv2.applyColorMap(data, cv2.COLORMAP_VIRIDIS)

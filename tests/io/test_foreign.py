@@ -13,6 +13,7 @@ import tifffile
 from PIL import Image
 
 import truepix as tp
+from tests._needs import need_module
 
 matplotlib.use("Agg")
 
@@ -89,7 +90,7 @@ def test_palette_png_loads_as_colors(tmp_path: Path) -> None:
 
 
 def test_opencv_png(tmp_path: Path) -> None:
-    cv2 = pytest.importorskip("cv2")
+    cv2 = need_module("cv2")
     array = _ramp("uint16", (8, 9, 3))
     path = tmp_path / "cv.png"
     assert cv2.imwrite(str(path), array)
