@@ -31,12 +31,13 @@ from typing import Any
 
 import numpy as np
 
+from truepix._validate import check_range
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
-from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
+from truepix.errors import InputError, ShapeError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
@@ -149,9 +150,7 @@ class _Inverse:
             raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
-        if not low < high:
-            msg = f"expected vmin < vmax, got vmin={low!r}, vmax={high!r}"
-            raise InputError(msg + "; give the range the picture was rendered with")
+        check_range(low, high, strict=True)
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
         self.indexed = indexed
@@ -796,31 +795,20 @@ def _threshold_code(threshold: float) -> int:
 
 
 def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
-    """Validate a picture; return its pixels, the palette kind and the DN scale.
+    """A picture that passed :func:`truepix._validate.as_picture`: its pixels, the
+    palette kind and the DN scale.
 
     8-bit pictures (and float or 16-bit ones whose values are all exact 8-bit levels,
     such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
     other floats against the float table ``cmap(x)`` returns.
     """
-    array = np.asarray(image)
-    if array.dtype.kind not in "uif" or array.dtype == np.bool_:
-        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
-        raise UnsupportedDtypeError(msg)
-    if array.ndim < 2 or array.shape[-1] not in (3, 4) or array.size == 0:
-        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {array.shape}"
-        raise ShapeError(msg + "; a gray picture needs its three channels")
+    array = np.asarray(image)  # uint8, uint16 or floats in [0, 1], (..., 3|4)
     if array.dtype == np.uint8:
         return np.ascontiguousarray(array), "u8", 1.0
     if array.dtype == np.uint16:
         if not np.any(array % 257):
             return np.ascontiguousarray((array // 257).astype(np.uint8)), "u8", 1.0
         return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0 / 65535.0
-    if array.dtype.kind in "ui":
-        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
-        raise UnsupportedDtypeError(msg + "; cast 8-bit data to uint8 first")
-    if not np.all(np.isfinite(array)) or array.min() < 0.0 or array.max() > 1.0:
-        msg = "expected float colors in [0, 1], got values outside it or NaN"
-        raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
     scaled = array.astype(np.float64) * 255.0
     levels = np.round(scaled)
     # k / 255 stored in the picture's float type (plt.imread gives float32) is off
