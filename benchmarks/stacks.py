@@ -433,9 +433,7 @@ def first_call(console: Console, full: bool) -> None:
     own = parts["first"]
     for name, seconds in parts["stages"].items():
         table.add_row(f"  of which {name}", f"{seconds * ms:.0f}", "")
-    table.add_row(
-        "  first call after those", f"{own * ms:.0f}", f"{own / parts['warm']:.1f}"
-    )
+    table.add_row("  first call after those", f"{own * ms:.0f}", f"{own / parts['warm']:.1f}")
     console.print(table)
     console.print(
         f"  variants loaded from the disk cache by the first call: {', '.join(cold['loaded'])};"

@@ -12,6 +12,7 @@ from truepix.errors import InputError
 DATA = np.linspace(0.0, 1.0, 12).reshape(3, 4)
 PICTURE = np.zeros((3, 4, 3), np.uint8)
 
+
 def _save(tmp_path, **limits):
     return tp.save(tmp_path / "x.png", DATA, encoding="colormap", cmap="viridis", **limits)
 
