@@ -32,9 +32,10 @@ from typing import Any
 import numpy as np
 
 from truepix._validate import check_range
+from truepix.color._catalog import ColormapEntry, resolve
+from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._hull import hull_accept, simplify
-from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
 from truepix.errors import InputError, ShapeError
@@ -142,12 +143,12 @@ class DecolorizeResult:
 class _Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
-    def __init__(
-        self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0
-    ) -> None:
+    def __init__(self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
-            raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
+            raise InputError(
+                msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
+            )
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
         check_range(low, high, strict=True)
@@ -507,7 +508,7 @@ class Decolorizer:
             # positions luma alone gives; a noisy or resampled picture's is not
             luma_codes = self._codes(flat, kind, scale, "jpeg")
             line = self._grid(kind, "luma").line
-            e_map, e_model = kernels.chroma_subsampling_test(
+            e_map, e_model = degraded.chroma_subsampling_test(
                 flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
                 line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
             )  # fmt: skip
@@ -585,7 +586,7 @@ class Decolorizer:
         return ambiguous | (on_table & np.isin(codes, middles))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
-        """"u8r" when the picture's colors are the rounded table's rather than the
+        """ "u8r" when the picture's colors are the rounded table's rather than the
         truncated one's (counted on a sample), else "u8"."""
         if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
             return "u8"
@@ -595,7 +596,9 @@ class Decolorizer:
         counts = []
         for table in (self._map.lut_bytes[:, :3], self._rounded):
             table = table.astype(np.int64)
-            counts.append(np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum())
+            counts.append(
+                np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum()
+            )
         # only a picture mostly of the rounded table's colors: noise matches either at random
         return "u8r" if counts[1] > max(counts[0], len(keys) // 4) else "u8"
 
@@ -643,7 +646,7 @@ class Decolorizer:
                 )
                 blended = np.empty_like(flat_position)
                 blend_residual = np.empty(len(codes), dtype=np.float64)
-                kernels.unmix(
+                degraded.unmix(
                     flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
                     plan.threshold, line.vertices, line.positions, float(line.n_bins),
                     line.cyclic, blended, blend_residual,
@@ -758,7 +761,7 @@ def _denoise(
     noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
     out = np.empty_like(position)
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    kernels.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
+    degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
     return out
 
 
