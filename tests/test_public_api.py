@@ -370,8 +370,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PRIVATE_IMPORTS_ALLOWED = {
     "benchmarks/colormaps.py",  # color._decolor_kernels, color._decolorize
     "benchmarks/figures.py",  # none today; its owner is rewriting it
-    "src/truepix/cli/read_figure.py",  # figures._report (truepix.figures exports no writer yet)
-    "src/truepix/cli/_demo_figure.py",  # figures._report (truepix.figures exports no writer yet)
 }
 
 
