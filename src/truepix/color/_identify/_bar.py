@@ -36,6 +36,13 @@ class Colorbar:
         colors): (N + 1,) float64, the fractions of the bar's length, from
         the low end, where its N steps begin and end; ``colors`` then holds
         one color per step. None for a continuous bar.
+    positions : numpy.ndarray or None
+        (N,) float64, the fraction of the bar's length, from the low end, at
+        the middle of the pixels that show each color. Bars longer than their
+        map draw a color over several pixels and shorter ones skip colors, so
+        a color's place is its position, not its index. None (the default)
+        means evenly spread: ``(i + 0.5) / N``; a stepped bar's are its
+        steps' middles.
 
     Examples
     --------
@@ -51,8 +58,22 @@ class Colorbar:
     colors: np.ndarray
     exact: bool = True
     boundaries: np.ndarray | None = None
+    positions: np.ndarray | None = None
 
     def __post_init__(self) -> None:
+        n = len(self.colors)
+        if self.positions is not None:
+            places = np.array(self.positions, dtype=np.float64)
+            if places.shape != (n,):
+                msg = f"expected {n} positions for {n} colors, got {places.shape}"
+                raise ValueError(msg)
+        elif self.boundaries is not None:
+            edges = np.asarray(self.boundaries, dtype=np.float64)
+            places = (edges[:-1] + edges[1:]) / 2.0 if edges.shape == (n + 1,) else np.zeros(n)
+        else:
+            places = (np.arange(n) + 0.5) / max(n, 1)
+        places.setflags(write=False)
+        object.__setattr__(self, "positions", places)
         if self.boundaries is not None:
             edges = np.array(self.boundaries, dtype=np.float64)
             if edges.shape != (len(self.colors) + 1,):

@@ -31,6 +31,9 @@ _LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the c
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
+_MAX_LINE_SHARE = 0.2  # share of a bar's length lines drawn across it may cover
+_GRAY_SPREAD = 24  # DN between channels under which a color is a gray
+_TURN = 24  # DN a gray bar's lightness may turn back by (noise); text turns by far more
 _JITTER = 2  # pixels a bar's side may wander from row to row (antialiased outline)
 
 
@@ -173,6 +176,9 @@ def _without_lines(profile: np.ndarray) -> np.ndarray:
 
 def _score(profile: np.ndarray) -> float:
     """How much a run of colors looks like a colormap: 0 when not at all."""
+    covered = _line_rows(profile)
+    if covered.mean() > _MAX_LINE_SHARE:
+        return 0.0  # "lines" everywhere: strokes of text, hatching, not a bar under a few lines
     profile = _without_lines(profile)
     distinct = len(np.unique(profile.view(np.dtype((np.void, 3)))))
     if distinct < _MIN_DISTINCT:
@@ -181,7 +187,33 @@ def _score(profile: np.ndarray) -> float:
     # the two ends may touch an outline; the inside must change smoothly
     if len(steps) > 4 and steps[2:-2].max() > _MAX_STEP:
         return 0.0
+    if _gray_and_turning(profile[3:-3]):
+        return 0.0
     return float(distinct) + len(profile) / 1000.0
+
+
+def _gray_and_turning(profile: np.ndarray) -> bool:
+    """Whether colors are grays whose lightness goes up and down: text, not a bar.
+
+    Antialiased glyphs (a word of tick labels, a serif letter's stem) have
+    runs of grays across them that can pass for a bar's; every gray colormap
+    (gray, Greys, binary, bone's grays) runs one way from dark to light.
+
+    Examples
+    --------
+    >>> ramp = np.linspace(0, 255, 40).astype(np.uint8)[:, None].repeat(3, axis=1)
+    >>> _gray_and_turning(ramp), _gray_and_turning(np.concatenate([ramp, ramp[::-1]]))
+    (False, True)
+    """
+    if len(profile) < 3:
+        return False
+    wide = profile.astype(np.int16)
+    if (wide.max(axis=1) - wide.min(axis=1)).max() > _GRAY_SPREAD:
+        return False
+    lightness = wide.mean(axis=1)
+    rise = lightness - np.minimum.accumulate(lightness)  # above the lowest so far
+    fall = np.maximum.accumulate(lightness) - lightness  # below the highest so far
+    return bool(min(rise.max(), fall.max()) > _TURN)
 
 
 def _off_curve(end: np.ndarray, inner: np.ndarray, next_inner: np.ndarray) -> bool:
@@ -243,6 +275,9 @@ def continuous_bar(
     if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
         x1 += 1
     exact = tolerance == 0
+    # each color's place: the middle of its run, as a fraction of the kept length
+    middles = (starts[low:high] + stops[low:high]) / 2.0 - starts[low]
+    places = middles / float(stops[high - 1] - starts[low])
     if orientation == "vertical":
-        return Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact)
-    return Colorbar((y0, x0, y1, x1), orientation, profile, exact)
+        return Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact, positions=1.0 - places[::-1])
+    return Colorbar((y0, x0, y1, x1), orientation, profile, exact, positions=places)
