@@ -139,7 +139,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         inputs = _inputs(Path(folder))
         table = Table(title=f"first call in a fresh process (best of {repeat} processes)")
-        for column in ("case", "import truepix s", "first call s", "warm call s", "first/warm"):
+        for column in ("case", "import truepix ms", "first call s", "warm call s", "first/warm"):
             table.add_column(column, justify="left" if column == "case" else "right")
         parts: dict[str, dict[str, Any]] = {}
         for label, path in inputs.items():
@@ -152,7 +152,7 @@ def main() -> None:
                 rate = f" ({1.0 / plain['first']:.1f} MP/s cold, {1.0 / plain['warm']:.1f} warm)"
             table.add_row(
                 label + rate,
-                f"{plain['import']:.2f}",
+                f"{plain['import'] * 1000:.1f}",
                 f"{plain['first']:.2f}",
                 f"{plain['warm']:.2f}",
                 f"{plain['first'] / plain['warm']:.1f}",
