@@ -52,6 +52,10 @@ _BAR_FIT = 0.95  # share of a colorbar's colors that must fit a catalog map to s
 # bins a bar color may sit from its place: merged repeats shift places by a few bins,
 # a map of another gamma (CET_L1 for gray) by tens
 _BAR_SLACK = 6.0
+# weight of a bar color's distance (DN) from the map's color at its place along the bar:
+# a bar's colors say which map by their colors, and which of the maps with the same
+# colors (Greys, binary) by their places
+_PLACE_WEIGHT = 0.25
 #: DN a bar found in a compressed picture may be off its catalog map (1 for exact bars).
 _NOISY_BAR_DN = 6
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
@@ -375,14 +379,21 @@ def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.
         _rank_picture(picture, tables)[0], _rank_picture(picture, tables, tables.rounded)[0]
     )
     colors = colorbar.colors.astype(np.float64)
-    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    fractions = np.asarray(colorbar.positions)
     flipped = np.zeros(len(tables.names), dtype=bool)
     for m in np.flatnonzero(np.isfinite(cost)):
         size = int(tables.sizes[m])
-        index = np.minimum((fractions * size).astype(np.int64), size - 1)
-        forward = np.abs(colors - tables.luts[m, index]).sum()
-        backward = np.abs(colors - tables.luts[m, size - 1 - index]).sum()
-        flipped[m] = backward < forward
+        index = np.clip((fractions * size).astype(np.int64), 0, size - 1)
+        misfit = []
+        for table in (tables.luts[m], tables.rounded[m]):
+            forward = np.abs(colors - table[index]).max(axis=1)
+            backward = np.abs(colors - table[size - 1 - index]).max(axis=1)
+            misfit.append((forward.mean(), backward.mean()))
+        forward_dn, backward_dn = min(f for f, _ in misfit), min(b for _, b in misfit)
+        flipped[m] = backward_dn < forward_dn
+        # Maps with the same colors in other places (Greys and binary) differ here:
+        # a color's distance from the map's color at its place along the bar
+        cost[m] += _PLACE_WEIGHT * min(min(forward_dn, backward_dn), _CAP)
     return cost, flipped
 
 
@@ -503,7 +514,7 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
     best = identify_colormap(colorbar, top=1)[0]
     limit = 1 if colorbar.exact else _NOISY_BAR_DN
     colors = colorbar.colors.astype(np.int16)
-    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    fractions = np.asarray(colorbar.positions)
     for name in (best.name, *best.aliases):
         entry = get(name + "_r" if best.reversed else name)
         n = entry.n_colors
