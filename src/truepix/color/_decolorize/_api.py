@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, resolve
+from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._hull import hull_accept, simplify
@@ -238,6 +239,7 @@ class Decolorizer:
         self._map: ColormapEntry = resolve(cmap)
         vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
+        norm = _carried_norm(norm, cmap)
         self._norm = _Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
@@ -317,8 +319,8 @@ class Decolorizer:
         array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
-        if _is_dask(image):
-            return _map_dask(self, image)
+        if lazy.is_dask(image):
+            return lazy.values_blocks(self, image)
         return self._run(image, detailed=False).values
 
     def __getstate__(self) -> dict[str, Any]:
@@ -362,6 +364,8 @@ class Decolorizer:
         >>> Decolorizer("viridis", vmin=0, vmax=1).residual(image)  # first color, gray
         array([[ 0. , 83.5]], dtype=float32)
         """
+        if lazy.is_dask(image):
+            return lazy.decode_blocks(self, image).residual
         return self._run(image, detailed=True).residual
 
     def decode(self, image: Any, /) -> DecolorizeResult:
@@ -397,6 +401,8 @@ class Decolorizer:
         >>> result.ambiguous.tolist()
         [[True, True, True, True]]
         """
+        if lazy.is_dask(image):
+            return lazy.decode_blocks(self, image)
         return self._run(image, detailed=True)
 
     # -- machinery ----------------------------------------------------------------
@@ -559,11 +565,22 @@ class Decolorizer:
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
+        if np.ndim(image) == 2 and not self._gray_like():
+            msg = (
+                f"expected an RGB(A) picture for cmap {self.cmap!r}, got a 2-D gray picture"
+                f" of shape {np.shape(image)}"
+            )
+            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
         pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
         with self._lock:
             if kind == "u8":
                 kind = self._table_kind(pixels)
             return self._decode(pixels, kind, scale, detailed=detailed)
+
+    def _gray_like(self) -> bool:
+        """Whether the map's colors are grays, so a one-channel picture can hold them."""
+        rgb = self._map.lut_bytes[:, :3].astype(np.int16)
+        return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
 
     def _shared(
         self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
@@ -701,27 +718,6 @@ class _Plan:
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
 
 
-def _is_dask(image: Any) -> bool:
-    module = type(image).__module__
-    return module.startswith("dask.") and hasattr(image, "map_blocks")
-
-
-def _map_dask(decoder: Decolorizer, image: Any) -> Any:
-    """Decode a dask array block by block with ``decoder`` (one task per chunk)."""
-    if image.ndim < 2 or image.shape[-1] not in (3, 4):
-        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {image.shape}"
-        raise ShapeError(msg + "; a gray picture needs its three channels")
-    image = image.rechunk({image.ndim - 1: -1})
-    return image.map_blocks(
-        _decode_block, decoder, drop_axis=image.ndim - 1, dtype=np.float64,
-        name="truepix-decolorize",
-    )  # fmt: skip
-
-
-def _decode_block(block: np.ndarray, decoder: Decolorizer) -> np.ndarray:
-    return decoder.values(block)
-
-
 def _limit(name: str, given: float | None, carried: Any) -> float | None:
     """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
     if carried is None or not isinstance(carried, int | float | np.number):
@@ -730,6 +726,17 @@ def _limit(name: str, given: float | None, carried: Any) -> float | None:
         msg = f"expected one {name}, got {name}={given!r} and the colorbar's {name}={carried!r}"
         raise InputError(msg + f"; leave {name} out to use the colorbar's")
     return float(carried)
+
+
+def _carried_norm(given: Any, cmap: Any) -> Any:
+    """The norm given, or the one a Colorbar carries when ``given`` is the default."""
+    carried = getattr(cmap, "norm", None) if hasattr(cmap, "colormap_entry") else None
+    if carried is None or carried is given or (isinstance(given, str) and given == carried):
+        return given
+    if isinstance(given, str) and given == "linear":
+        return carried
+    msg = f"expected one norm, got norm={given!r} and the colorbar's norm={carried!r}"
+    raise InputError(msg + "; leave norm out to use the colorbar's")
 
 
 def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
@@ -826,9 +833,10 @@ def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
         raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
     scaled = array.astype(np.float64) * 255.0
     levels = np.round(scaled)
-    # k / 255 stored in the picture's float type (plt.imread gives float32) is off
-    # by a few of its rounding units
-    tolerance = max(1e-6, 255.0 * 4.0 * float(np.finfo(array.dtype).eps))
+    # k / 255 stored in the picture's float type is off by a few of its rounding
+    # units; float64 may hold float32's (plt.imread(...).astype(np.float64))
+    eps = max(float(np.finfo(array.dtype).eps), float(np.finfo(np.float32).eps))
+    tolerance = 255.0 * 4.0 * eps
     if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
