@@ -151,3 +151,23 @@ def test_a_gray_picture_with_a_colored_map_is_refused() -> None:
             decolorize(ramp[..., 0], cmap=name, vmin=0, vmax=1),
             decolorize(ramp, cmap=name, vmin=0, vmax=1),
         )
+
+
+def test_a_colorbar_carries_its_limits_and_norm_into_decolorize() -> None:
+    import matplotlib.colors as mcolors
+
+    from truepix.color import Colorbar
+    from truepix.errors import InputError
+
+    colors = matplotlib.colormaps["magma"](np.linspace(0, 1, 200), bytes=True)[:, :3]
+    norm = mcolors.LogNorm(1, 1000)
+    bar = Colorbar((0, 0, 10, 200), "vertical", colors, vmin=1.0, vmax=1000.0, norm=norm)
+    data = 10 ** np.random.default_rng(34).uniform(0, 3, (20, 30))
+    picture = matplotlib.colormaps["magma"](norm(data), bytes=True)
+    values = decolorize(picture, cmap=bar)
+    assert np.all(np.abs(np.log10(values) - np.log10(data)) <= 3 / 256)
+    assert np.array_equal(values, decolorize(picture, cmap="magma", norm=norm))
+    with pytest.raises(InputError, match="vmax=10.0 and the colorbar's vmax=1000.0"):
+        decolorize(picture, cmap=bar, vmax=10.0)
+    with pytest.raises(InputError, match="norm='log' and the colorbar's norm=<"):
+        decolorize(picture, cmap=bar, norm="log")
