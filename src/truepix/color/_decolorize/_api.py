@@ -257,7 +257,7 @@ class Decolorizer:
         self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
         # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
         # cmap(x, bytes=True) truncates: both tables, chosen per picture
-        self._rounded = np.round(self._map.lut[:, :3] * 255.0).astype(np.uint8)
+        self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
@@ -572,7 +572,7 @@ class Decolorizer:
             )
             raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
         pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
-        with self._lock:
+        with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
             return self._decode(pixels, kind, scale, detailed=detailed)
@@ -586,22 +586,23 @@ class Decolorizer:
         self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
     ) -> np.ndarray:
         """Also ambiguous: pixels of a color several table entries share (jet's blues,
-        gray's repeats, discrete maps), which come back in the middle of their bins."""
+        gray's repeats, a run across a cyclic map's seam, a map folding back onto
+        itself). A run of equal entries comes back in the middle of its bins; the
+        answer each shared color gets is found by decoding the color itself."""
         if kind in _U8:
             colors = self._rounded if kind == "u8r" else self._map.lut_bytes[:, :3]
+            scale = 1.0
         else:
-            colors = self._map.lut[:, :3]
-        n_bins = len(colors)
-        starts = np.flatnonzero(np.r_[True, np.any(colors[1:] != colors[:-1], axis=1)])
-        ends = np.r_[starts[1:], n_bins]
-        runs = ends - starts > 1
-        if not runs.any():
+            colors, scale = self._map.lut[:, :3], 255.0
+        unique, counts = np.unique(colors, axis=0, return_counts=True)
+        shared = np.ascontiguousarray(unique[counts > 1])
+        if len(shared) == 0:
             return ambiguous
-        middles = np.rint((starts[runs] + ends[runs]) / 2.0 / n_bins * kernels.POS_SCALE)
+        answers = self._codes(shared, kind, scale, "rgb") & kernels.POS_MASK
         on_table = np.asarray(residual) == 0
         with np.errstate(invalid="ignore"):
             codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
-        return ambiguous | (on_table & np.isin(codes, middles))
+        return ambiguous | (on_table & np.isin(codes, answers.astype(np.float64)))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
         """ "u8r" when the picture's colors are the rounded table's rather than the

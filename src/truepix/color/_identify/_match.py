@@ -136,7 +136,7 @@ def _candidates() -> _Tables:
             tables.setdefault(key, rgb)
             if not np.array_equal(tables[key], rgb):
                 turned.add(name)
-            rounded_tables.setdefault(key, np.rint(entry.lut[:, :3] * 255).astype(np.int32))
+            rounded_tables.setdefault(key, entry.lut_rounded[:, :3].astype(np.int32))
         size = max(len(t) for t in tables.values())
         luts = np.empty((len(tables), size, 3), dtype=np.int32)
         rounded = np.empty_like(luts)
