@@ -114,7 +114,10 @@ class DecolorizeResult:
         127.25; NaN where alpha rejected the pixel.
     ambiguous : ndarray, bool
         True where a clearly different part of the map matches about as well
-        (non-injective maps such as ``flag`` or ``prism``).
+        (non-injective maps such as ``flag`` or ``prism``), and on every color
+        several table entries share (jet's pure blue, gray's repeated bytes):
+        a run of such entries comes back in the middle of its bins, at most
+        half the run's width from the truth.
     noise : float
         Estimated noise sigma of the picture, DN (0 for exact renders).
     threshold : float
@@ -124,6 +127,10 @@ class DecolorizeResult:
         from a luma-weighted distance.
     denoised : bool
         Whether the spatial filter ran.
+
+    For a dask picture the arrays are lazy dask arrays and the four judgements
+    0-d dask arrays (the largest noise and threshold, any chunk JPEG'd or
+    denoised), computed chunk by chunk on the workers.
     """
 
     values: np.ndarray
@@ -305,7 +312,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -340,18 +348,19 @@ class Decolorizer:
 
         Parameters
         ----------
-        image : array_like
+        image : array_like or dask array
             A picture (the one picture rule of :func:`truepix.decolorize`).
 
         Returns
         -------
-        ndarray, float32
+        ndarray (dask array for a dask input), float32
             Shape of ``image`` without the channel axis; 8-bit DN (0-255 scale).
 
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -373,8 +382,9 @@ class Decolorizer:
 
         Parameters
         ----------
-        image : array_like
-            A picture (the one picture rule of :func:`truepix.decolorize`).
+        image : array_like or dask array
+            A picture (the one picture rule of :func:`truepix.decolorize`); a
+            dask array gives a result of lazy fields (see :class:`DecolorizeResult`).
 
         Returns
         -------
@@ -386,7 +396,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -889,7 +900,8 @@ def decolorize(
         them), limits given twice and different, vmin >= vmax, or a log norm
         with vmin <= 0.
     ShapeError
-        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+        gray (2-D) while the map has colors other than grays.
     UnsupportedDtypeError
         Its dtype is not uint8, uint16 or float, or ``cmap`` is of no known kind.
     OutOfRangeError
