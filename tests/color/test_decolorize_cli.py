@@ -59,7 +59,9 @@ def test_decolorize_a_jpeg_with_residual_and_integer_step(tmp_path) -> None:
     assert np.array_equal(np.load(residual), np.zeros(data.shape, np.float32))
     jpeg = tmp_path / "ints.jpg"
     Image.fromarray(picture[..., :3]).save(jpeg, quality=90)
-    result = _run("decolorize", str(jpeg), str(out), "--cmap", "magma", "--vmin", "0", "--vmax", "88")
+    result = _run(
+        "decolorize", str(jpeg), str(out), "--cmap", "magma", "--vmin", "0", "--vmax", "88"
+    )
     assert result.exit_code == 0, result.output
     assert np.nanmean(np.abs(np.load(out) - data)) < 1.0
 

@@ -10,8 +10,9 @@ from truepix.color._catalog import get
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
-from truepix.color._decolorize._api import _YCBCR, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
+from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
+from truepix.color._decolorize._plan import _YCBCR
 
 # (name, why it is here)
 MAPS = [

@@ -126,7 +126,9 @@ def colorcube(m: int) -> np.ndarray:
     b, r, g = np.meshgrid(_ramp(n_b), _ramp(n_rg), _ramp(n_rg), indexing="ij")
     cube = np.column_stack([r.ravel(), g.ravel(), b.ravel()])
     cube = cube[np.ptp(cube, axis=1) != 0]  # no grays
-    pairs = np.column_stack([cube[:, 0] + cube[:, 1], cube[:, 1] + cube[:, 2], cube[:, 0] + cube[:, 2]])
+    pairs = np.column_stack(
+        [cube[:, 0] + cube[:, 1], cube[:, 1] + cube[:, 2], cube[:, 0] + cube[:, 2]]
+    )
     cube = cube[pairs.min(axis=1) != 0]  # no pure colors
     left = m - len(cube) - 1
     n_rgb = left // 4
