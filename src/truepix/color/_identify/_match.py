@@ -166,7 +166,7 @@ def _build(all_names: list[str]) -> _Tables:
         tables.setdefault(key, rgb)
         if not np.array_equal(tables[key], rgb):
             turned.add(name)
-        rounded_tables.setdefault(key, np.rint(entry.lut[:, :3] * 255).astype(np.int32))
+        rounded_tables.setdefault(key, entry.lut_rounded[:, :3].astype(np.int32))
     size = max(len(t) for t in tables.values())
     luts = np.empty((len(tables), size, 3), dtype=np.int32)
     rounded = np.empty_like(luts)
@@ -549,7 +549,7 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
         n = entry.n_colors
         close = np.zeros(len(colors), dtype=bool)
         placed = np.zeros(len(colors), dtype=bool)
-        for table in (entry.lut_bytes[:, :3], np.rint(entry.lut[:, :3] * 255)):
+        for table in (entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]):
             distance = np.abs(colors[:, None, :] - table[None, :, :].astype(np.int16)).max(axis=2)
             nearest = distance.argmin(axis=1)
             close |= distance[np.arange(len(colors)), nearest] <= limit
