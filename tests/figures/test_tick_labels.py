@@ -274,3 +274,18 @@ def test_calibration_and_report_have_public_names(tmp_path):
         width, height = first.size
         assert second.size == (width, height)
     assert width > 2 * height  # the figure, drawn again, and the difference side by side
+
+
+def test_jpeg_bar_ends_at_its_outline_not_at_a_dark_map_end_or_the_offset_text():
+    # magma's black low end runs into the outline under JPEG; "1e-6" stands just above the top
+    from PIL import Image
+
+    _, xx = np.mgrid[0:20, 0:30]
+    fig, ax = plt.subplots(figsize=(4.5, 3.4), dpi=72)
+    image = ax.pcolormesh(1e-6 + 2e-6 * xx / 29.0, cmap="magma", vmin=1e-6, vmax=3e-6)
+    fig.colorbar(image)
+    out = io.BytesIO()
+    Image.open(io.BytesIO(_png(fig))).convert("RGB").save(out, format="JPEG", quality=75)
+    panel = tp.read_figure(out.getvalue()).panels[0]
+    assert panel.colorbar_axis.offset == ("scale", 1e-6)
+    assert _close(panel.vmin, 1e-6, 2e-6) and _close(panel.vmax, 3e-6, 2e-6)

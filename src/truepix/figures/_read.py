@@ -219,18 +219,24 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     if bar.orientation == "horizontal":
         left, top, right, bottom = top, left, bottom, right
     across = slice(left + 1, max(left + 2, right - 1))
-    ends = []
     inside = 0 if bar.exact else 3  # a compressed bar's box may reach over its outline
-    for rows, fallback in (
-        (range(max(0, top - 4), top + 1 + inside), float(top)),
-        (range(min(len(view), bottom + 4) - 1, bottom - 2 - inside, -1), float(bottom)),
+    found = []
+    for rows in (
+        range(max(0, top - 4), top + 1 + inside),
+        range(min(len(view), bottom + 4) - 1, bottom - 2 - inside, -1),
     ):
         index = np.array(list(rows))  # from outside the bar inward
         weights = view[index, across].astype(np.float64).mean(axis=1)
-        # the outline is the first dark run met from outside: a map's dark end (magma's
-        # black) inside it is not the line
-        dark = np.flatnonzero(weights >= 60)
+        # the outline is the first run met from outside of rows dark across the bar: a
+        # map's dark end (magma's black) inside it, or an offset text above it, is not the line
+        dark = np.flatnonzero((view[index, across] >= 60).mean(axis=1) >= 0.6)
         run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
+        found.append((index, weights, run))
+    # the line is as thick at both ends: a run longer at one end took the map's dark end in
+    thickness = min((len(run) for _, _, run in found if len(run)), default=0)
+    ends = []
+    for (index, weights, run), fallback in zip(found, (float(top), float(bottom)), strict=True):
+        run = run[:thickness]
         # no outline across this end (an extend triangle begins there): the colors end it
         ends.append(float(np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()) if len(run) else fallback)
     if bar.orientation == "vertical":
