@@ -98,3 +98,29 @@ def test_downscaled_screenshot_keeps_its_panel_and_bar(interpolation, cmap, fact
     assert [b.orientation for b in reading.colorbars] == ["vertical"]
     assert iou(panel.colorbar.bbox, scaled[1]) > 0.8
     assert panel.cmap == cmap
+
+
+@pytest.mark.parametrize(
+    ("height", "interpolation"),
+    [(1.9, "antialiased"), (2.95, "auto"), (3.1, "antialiased"), (2.95, "nearest")],
+)
+def test_small_imshow_gives_the_array_grid_or_pixels_never_a_wrong_grid(height, interpolation):
+    # a 40 x 40 array in a small figure, matplotlib's default interpolation: above 3
+    # pixels per cell Agg draws it nearest, below it blends the cells (no grid left).
+    # The plot's and the colorbar's top spines, 9 px apart, were joined into one
+    # line and the plot area took in the bar: 45 columns were found, or 36 rows.
+    data = smooth_field(40, 40, 5)
+    fig, ax = plt.subplots(figsize=(height * 1.3, height), dpi=72)
+    image = ax.imshow(data, cmap="viridis", interpolation=interpolation)
+    bar = fig.colorbar(image)
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    assert iou(panel.bbox, made.axes[0]) > 0.95
+    cell = (made.axes[0][3] - made.axes[0][1]) / 40
+    if cell >= 3.0:
+        assert panel.grid == (40, 40)
+        assert np.abs(panel.data.values - data).max() < 2 * 2 / 256 + 0.02
+    else:  # cells blended by antialiasing: one value per pixel, not a guessed grid
+        assert panel.grid is None
+        r0, r1, c0, c1 = panel.interior
+        assert panel.data.shape == (r1 - r0, c1 - c0)

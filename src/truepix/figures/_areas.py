@@ -79,8 +79,11 @@ def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
     return found
 
 
-def _joined(lines: list[Line]) -> list[Line]:
+def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
     """Collinear pieces of one line joined (dark data beside a spine breaks it up).
+
+    With ``ink``, pieces are not joined across a gap of background: the top
+    spines of a plot and of its colorbar beside it are two lines, not one.
 
     Examples
     --------
@@ -105,6 +108,13 @@ def _joined(lines: list[Line]) -> list[Line]:
             keep = line if line.stop - line.start > last.stop - last.start else last
             out[k] = Line(keep.at, keep.first, keep.last, last.start, max(last.stop, line.stop))
             continue
+        if ink is not None and line.start - last.stop > 2:
+            across = ink[
+                min(last.first, line.first) : max(last.last, line.last) + 1, last.stop : line.start
+            ]
+            if across.size and across.max(axis=0).mean() < _INK / 2:
+                out.append(line)  # background between them: two lines
+                continue
         length_a, length_b = last.stop - last.start, line.stop - line.start
         at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
         out[k] = Line(
@@ -138,8 +148,10 @@ def frames(
     """
     height, width = ink.shape
     min_length = max(_MIN_LINE, min(height, width) // 20)
-    rows = _joined(_lines(ink, min_length // 3))
-    columns = _joined(_lines(np.ascontiguousarray(ink.T), min_length // 3))
+    rows = _joined(_lines(ink, min_length // 3), ink)
+    columns = _joined(
+        _lines(np.ascontiguousarray(ink.T), min_length // 3), np.ascontiguousarray(ink.T)
+    )
     rows = [r for r in rows if r.stop - r.start >= min_length]
     columns = [c for c in columns if c.stop - c.start >= min_length]
     # tick marks at the corners lengthen the lines: ends meet within a tick's length
