@@ -124,3 +124,27 @@ def test_small_imshow_gives_the_array_grid_or_pixels_never_a_wrong_grid(height, 
         assert panel.grid is None
         r0, r1, c0, c1 = panel.interior
         assert panel.data.shape == (r1 - r0, c1 - c0)
+
+
+def test_stepped_bar_with_contour_lines_across_its_steps_is_found_and_ranged():
+    # matplotlib's contour_colorbar: contourf levels, more contour lines than levels
+    # added to the bar (Colorbar.add_lines) so lines cross the middle of its steps
+    x, y = np.meshgrid(np.linspace(-3, 5, 150), np.linspace(-3, 5, 120))
+    z = np.cos(x) * np.sin(y)
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    filled = ax.contourf(x, y, z, levels=np.linspace(-2, 2, 9), cmap="RdBu", extend="both")
+    lines = ax.contour(
+        x, y, z, levels=np.linspace(-1.6, 1.6, 17), colors=["y"] * 8 + ["c"] * 9, linewidths=2
+    )
+    bar = fig.colorbar(filled)
+    bar.add_lines(lines)
+    made = save(fig, [ax], [bar])
+    reading = tp.read_figure(made.png)
+    panel = reading.panels[0]
+    assert panel.colorbar is not None and panel.colorbar.boundaries is not None
+    assert iou(panel.colorbar.bbox, made.bars[0][0]) > 0.8
+    assert len(panel.colorbar.colors) == 8
+    assert abs(panel.vmin - -2) <= 0.02 * 4 and abs(panel.vmax - 2) <= 0.02 * 4, (
+        panel.vmin,
+        panel.vmax,
+    )
