@@ -148,3 +148,30 @@ def test_stepped_bar_with_contour_lines_across_its_steps_is_found_and_ranged():
         panel.vmin,
         panel.vmax,
     )
+
+
+def test_ggplot_style_panel_without_frame_reads_its_axes():
+    # plotnine/ggplot2: no spines, a gray panel with white grid lines, tick marks at the
+    # panel's edge, data that stop short of it, a bar without an outline
+    cells = smooth_field(9, 9, 6)
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    ax.set_facecolor("#EBEBEB")
+    ax.grid(color="white")
+    ax.set_axisbelow(True)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    mesh = ax.pcolormesh(np.arange(10) * 2.0, np.arange(10) * 2.0, cells, cmap="viridis")
+    ax.set_xlim(-1, 19)
+    ax.set_ylim(-1, 19)
+    bar = fig.colorbar(mesh, shrink=0.3)
+    bar.outline.set_visible(False)
+    made = save(fig, [ax], [bar])
+    reading = tp.read_figure(made.png)
+    assert len(reading.panels) == 1
+    panel = reading.panels[0]
+    assert iou(panel.bbox, made.axes[0]) > 0.9
+    assert panel.x.scale is not None and panel.y.scale is not None
+    left, top, right, bottom = made.axes[0]
+    worth = 20 / (right - left)
+    assert np.allclose(panel.x.scale.value(np.array([left, right])), [-1, 19], atol=2 * worth)
+    assert np.allclose(panel.y.scale.value(np.array([bottom, top])), [-1, 19], atol=2 * worth)

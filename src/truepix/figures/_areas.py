@@ -223,3 +223,49 @@ def colored_extent(mask: np.ndarray, *, min_share: float = 0.3) -> tuple[int, in
     rows = np.flatnonzero(mask.mean(axis=1) >= min_share * mask.mean(axis=1).max())
     columns = np.flatnonzero(mask.mean(axis=0) >= min_share * mask.mean(axis=0).max())
     return int(columns.min()), int(rows.min()), int(columns.max()) + 1, int(rows.max()) + 1
+
+
+def filled_panel(
+    rgb: np.ndarray, box: tuple[int, int, int, int], background: np.ndarray
+) -> tuple[int, int, int, int]:
+    """``box`` grown to the panel of one flat color around it, when there is one.
+
+    ggplot2 and plotnine draw no frame: the data sit on a gray panel
+    (``#EBEBEB``) whose edges carry the tick marks. Where all four sides of
+    the colored extent meet the same flat color, unlike the figure's
+    background, each side moves out while that color still fills it.
+
+    Examples
+    --------
+    >>> rgb = np.full((60, 80, 3), 255, np.uint8)
+    >>> rgb[5:55, 10:70] = 235
+    >>> rgb[15:45, 20:60] = (68, 1, 84)
+    >>> filled_panel(rgb, (20, 15, 60, 45), np.array([255, 255, 255]))
+    (10, 5, 70, 55)
+    """
+    left, top, right, bottom = box
+    height, width = rgb.shape[:2]
+    if left < 4 or top < 4 or right > width - 4 or bottom > height - 4:
+        return box
+    middle_row, middle_column = (top + bottom) // 2, (left + right) // 2
+    samples = rgb[
+        [middle_row, middle_row, top - 3, bottom + 2],
+        [left - 3, right + 2, middle_column, middle_column],
+    ]
+    fill = np.median(samples, axis=0)
+    wide = samples.astype(np.int16)
+    if np.abs(wide - fill).max() > 4 or np.abs(fill - background).max() <= 8 or np.ptp(fill) > 8:
+        return box
+    flat = np.abs(rgb.astype(np.int16) - fill).max(axis=2) <= 4
+
+    def grow(edge: int, step: int, limit: int, line) -> int:
+        while edge + step != limit and line(edge + step).mean() >= 0.5:
+            edge += step
+        return edge
+
+    # from the sampled pixels just outside (the data's own antialiased rim lies between)
+    left = grow(left - 3, -1, -1, lambda c: flat[top:bottom, c])
+    right = grow(right + 2, 1, width, lambda c: flat[top:bottom, c]) + 1
+    top = grow(top - 3, -1, -1, lambda r: flat[r, left:right])
+    bottom = grow(bottom + 2, 1, height, lambda r: flat[r, left:right]) + 1
+    return left, top, right, bottom

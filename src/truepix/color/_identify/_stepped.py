@@ -103,6 +103,13 @@ def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarr
     rows = np.array([top + a for a, _ in steps[1:]])
     if len(rows) == 0:
         return False
+    middles = np.array([top + (a + b) // 2 for a, b in steps])
+    for column in (left - 3, right + 2):
+        if 0 <= column < rgb.shape[1]:
+            beside = rgb[middles, column].astype(np.int16)
+            colorful = (beside.max(axis=1) - beside.min(axis=1)) > 40
+            if colorful.mean() > 0.5 and len(np.unique(beside, axis=0)) > len(steps) // 2:
+                return False  # more cells of a plot beside it, not ticks or background
     # tick marks beside a bar change where its steps do, but only on one side
     for column in (left - 3, right + 2):
         if not 0 <= column < rgb.shape[1]:
