@@ -7,10 +7,12 @@ import numpy as np
 import pytest
 
 from truepix.color._catalog import get
+from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
-from truepix.color._decolorize._api import _YCBCR, AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
+from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
+from truepix.color._decolorize._plan import _YCBCR
 
 # (name, why it is here)
 MAPS = [
@@ -151,7 +153,7 @@ def test_color_at_matches_oracle(name: str) -> None:
     position = np.linspace(0, line.n_bins, 997, endpoint=False)
     want = oracle.color_at(line, position)
     for k, s in enumerate(position):
-        got = kernels._color_at(s, line.vertices, line.positions, float(line.n_bins), line.cyclic)
+        got = degraded._color_at(s, line.vertices, line.positions, float(line.n_bins), line.cyclic)
         np.testing.assert_allclose(got, want[k], atol=1e-9)
 
 
@@ -176,7 +178,7 @@ def test_chroma_subsampling_test_matches_oracle(name: str, holes: bool) -> None:
     position = position.reshape(data.shape) * grid.line.n_bins
     noisy = np.clip(image + rng.normal(0, 3, image.shape), 0, 255).astype(np.uint8)
     for picture in (image, noisy):
-        got = kernels.chroma_subsampling_test(
+        got = degraded.chroma_subsampling_test(
             picture.reshape(-1, 3), 1.0, codes, data.shape[1], kernels.RESIDUAL_MAX_CODE,
             grid.line.vertices, grid.line.positions, float(grid.line.n_bins), grid.line.cyclic,
             1, _YCBCR,
@@ -201,7 +203,7 @@ def test_plane_wiener_matches_oracle(
     noise_by_bin = rng.uniform(1e-4, 8e-4, 50)
     bins = np.clip((np.nan_to_num(position) * 50).astype(int), 0, 49)
     got = np.empty_like(position)
-    kernels.plane_wiener(position, noise_by_bin, radius, cyclic, got)
+    degraded.plane_wiener(position, noise_by_bin, radius, cyclic, got)
     want = oracle.plane_wiener(position, noise_by_bin[bins], radius=radius, cyclic=cyclic)
     np.testing.assert_allclose(got, want, atol=1e-10)
     assert np.array_equal(np.isnan(got), np.isnan(position))
@@ -214,12 +216,12 @@ def test_plane_wiener_writes_data_values_through_the_norm(cyclic: bool) -> None:
     position[3, 5] = np.nan
     noise_by_bin = np.full(20, 1e-3)
     filtered = np.empty_like(position)
-    kernels.plane_wiener(position, noise_by_bin, 3, cyclic, filtered)
+    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, filtered)
     logged = np.empty_like(position)
-    kernels.plane_wiener(position, noise_by_bin, 3, cyclic, logged, kernels.NORM_LOG, 1.0, 3.0)
+    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, logged, kernels.NORM_LOG, 1.0, 3.0)
     np.testing.assert_allclose(logged, 10.0 ** (1.0 + filtered * 2.0), rtol=1e-14)
     linear = np.empty_like(position)
-    kernels.plane_wiener(position, noise_by_bin, 3, cyclic, linear, kernels.NORM_LINEAR, -5, 15)
+    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, linear, kernels.NORM_LINEAR, -5, 15)
     np.testing.assert_allclose(linear, -5.0 + filtered * 20.0, rtol=1e-14)
 
 
@@ -229,10 +231,10 @@ def test_plane_wiener_keeps_planes_and_smooths_noise() -> None:
     plane = 0.2 + 0.3 * x + 0.1 * y
     noisy = plane + rng.normal(0, 0.01, plane.shape)
     out = np.empty_like(noisy)
-    kernels.plane_wiener(noisy, np.full(10, 1e-4), 2, False, out)
+    degraded.plane_wiener(noisy, np.full(10, 1e-4), 2, False, out)
     inner = (slice(2, -2), slice(2, -2))
     assert np.abs(out - plane)[inner].mean() < 0.5 * np.abs(noisy - plane)[inner].mean()
-    kernels.plane_wiener(plane, np.full(10, 1e-4), 2, False, out)
+    degraded.plane_wiener(plane, np.full(10, 1e-4), 2, False, out)
     np.testing.assert_allclose(out, plane, atol=1e-12)
 
 
@@ -280,7 +282,7 @@ def test_unmix_matches_oracle(name: str) -> None:
     position[rng.random(len(position)) < 0.05] = np.nan
     got = np.empty_like(position)
     got_residual = np.empty(len(position), np.float64)
-    kernels.unmix(
+    degraded.unmix(
         small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, 9.0, grid.line.vertices,
         grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, got, got_residual,
     )  # fmt: skip

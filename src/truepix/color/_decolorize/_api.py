@@ -31,70 +31,23 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._hull import hull_accept, simplify
+from truepix._validate import check_range
 from truepix.color._catalog import ColormapEntry, resolve
+from truepix.color._decolorize import _dask as lazy
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
-from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
+from truepix.errors import InputError, ShapeError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
-#: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
-#: benchmarks/colormaps.py; other pictures use plain RGB distance.
-JPEG_CHROMA_WEIGHT = 0.1
-#: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
-#: luma gives explains its chroma this much better than the map's chroma itself.
-JPEG_MODEL_RATIO = 0.7
-#: The spatial filter: window radius and the noise it assumes, in units of the
-#: estimated noise sigma.
-DENOISE_RADIUS = 4
-NOISE_DENOISE_SIGMAS = 1.5
-#: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
-#: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
-#: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
-#: MAX_THRESHOLD: colors farther than that (text, lines, backgrounds are 50-250 DN
-#: away from most maps) are not the map's, whatever happened to the picture.
-MIN_THRESHOLD = 3.0
-MAX_THRESHOLD = 40.0
-THRESHOLD_SIGMAS = 5.0
-THRESHOLD_QUANTILE = 0.99
-#: Noise below this sigma (DN) is not worth a spatial filter.
-MIN_DENOISE_SIGMA = 0.5
-#: Pixels at least this far from the map (DN, and this many noise sigmas) are tried
-#: as blends of two neighbours (resampled, antialiased pictures).
-UNMIX_MIN_RESIDUAL = 2.0
-UNMIX_SIGMAS = 4.0
-#: ... when at least this share of the pixels are such candidates.
-UNMIX_MIN_SHARE = 0.001
-#: Off-map pixels of such pictures are still data when they lie within
-#: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
-#: colors between the lowest and highest position of the pixels HULL_RADIUS around
-#: (``_decolor_hull``). Every pixel's projection marks the arc (HULL_ARC_RESIDUAL):
-#: the pixels around a blend are blends too. Measured with benchmarks/colormaps.py
-#: (holes on resampled textured fields 2.2 % -> 0.2 % mean, 24 % -> 1.8 % worst,
-#: annotations on the smooth field flagged as before).
-HULL_RADIUS = 4
-HULL_MIN_TOLERANCE = 12.0
-HULL_SIGMAS = 3.0
-HULL_ARC_RESIDUAL = np.inf
-#: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
-#: tolerance (DN).
-HULL_CORNER_TOLERANCE = 1.0
-#: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
-SAMPLE_PIXELS = 200_000
-#: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
-NOISE_CAP = 32.0
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,
 #: when its distance is within AMBIGUITY_TOLERANCE DN of the best one.
 AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
-#: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
-_RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
 #: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
 _U8 = ("u8", "u8r")
-#: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
-_YCBCR = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
 
 
 @dataclass(frozen=True)
@@ -112,7 +65,10 @@ class DecolorizeResult:
         127.25; NaN where alpha rejected the pixel.
     ambiguous : ndarray, bool
         True where a clearly different part of the map matches about as well
-        (non-injective maps such as ``flag`` or ``prism``).
+        (non-injective maps such as ``flag`` or ``prism``), and on every color
+        several table entries share (jet's pure blue, gray's repeated bytes):
+        a run of such entries comes back in the middle of its bins, at most
+        half the run's width from the truth.
     noise : float
         Estimated noise sigma of the picture, DN (0 for exact renders).
     threshold : float
@@ -122,6 +78,10 @@ class DecolorizeResult:
         from a luma-weighted distance.
     denoised : bool
         Whether the spatial filter ran.
+
+    For a dask picture the arrays are lazy dask arrays and the four judgements
+    0-d dask arrays (the largest noise and threshold, any chunk JPEG'd or
+    denoised), computed chunk by chunk on the workers.
     """
 
     values: np.ndarray
@@ -141,17 +101,15 @@ class DecolorizeResult:
 class _Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
-    def __init__(
-        self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0
-    ) -> None:
+    def __init__(self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
-            raise InputError(msg + " and no limits; pass vmin=0, vmax=1 for positions along the map")
+            raise InputError(
+                msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
+            )
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
-        if not low < high:
-            msg = f"expected vmin < vmax, got vmin={low!r}, vmax={high!r}"
-            raise InputError(msg + "; give the range the picture was rendered with")
+        check_range(low, high, strict=True)
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
         self.indexed = indexed
@@ -237,6 +195,7 @@ class Decolorizer:
         self._map: ColormapEntry = resolve(cmap)
         vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
+        norm = _carried_norm(norm, cmap)
         self._norm = _Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
@@ -254,7 +213,7 @@ class Decolorizer:
         self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
         # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
         # cmap(x, bytes=True) truncates: both tables, chosen per picture
-        self._rounded = np.round(self._map.lut[:, :3] * 255.0).astype(np.uint8)
+        self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
@@ -302,7 +261,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -316,8 +276,8 @@ class Decolorizer:
         array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
-        if _is_dask(image):
-            return _map_dask(self, image)
+        if lazy.is_dask(image):
+            return lazy.values_blocks(self, image)
         return self._run(image, detailed=False).values
 
     def __getstate__(self) -> dict[str, Any]:
@@ -337,18 +297,19 @@ class Decolorizer:
 
         Parameters
         ----------
-        image : array_like
+        image : array_like or dask array
             A picture (the one picture rule of :func:`truepix.decolorize`).
 
         Returns
         -------
-        ndarray, float32
+        ndarray (dask array for a dask input), float32
             Shape of ``image`` without the channel axis; 8-bit DN (0-255 scale).
 
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -361,6 +322,8 @@ class Decolorizer:
         >>> Decolorizer("viridis", vmin=0, vmax=1).residual(image)  # first color, gray
         array([[ 0. , 83.5]], dtype=float32)
         """
+        if lazy.is_dask(image):
+            return lazy.decode_blocks(self, image).residual
         return self._run(image, detailed=True).residual
 
     def decode(self, image: Any, /) -> DecolorizeResult:
@@ -368,8 +331,9 @@ class Decolorizer:
 
         Parameters
         ----------
-        image : array_like
-            A picture (the one picture rule of :func:`truepix.decolorize`).
+        image : array_like or dask array
+            A picture (the one picture rule of :func:`truepix.decolorize`); a
+            dask array gives a result of lazy fields (see :class:`DecolorizeResult`).
 
         Returns
         -------
@@ -381,7 +345,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -396,6 +361,8 @@ class Decolorizer:
         >>> result.ambiguous.tolist()
         [[True, True, True, True]]
         """
+        if lazy.is_dask(image):
+            return lazy.decode_blocks(self, image)
         return self._run(image, detailed=True)
 
     # -- machinery ----------------------------------------------------------------
@@ -409,7 +376,7 @@ class Decolorizer:
                 colors = self._rounded
             else:
                 colors = self._map.lut[:, :3] * 255.0
-            weight = 1.0 if metric == "rgb" else JPEG_CHROMA_WEIGHT
+            weight = 1.0 if metric == "rgb" else planning.JPEG_CHROMA_WEIGHT
             line = Polyline.build(colors, cyclic=self.cyclic, matrix=luma_metric(weight))
             grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
@@ -471,64 +438,6 @@ class Decolorizer:
             kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
         return codes
 
-    def _blends(
-        self, flat: np.ndarray, scale: float, width: int, position: np.ndarray,
-        residual: np.ndarray, plan: _Plan, line: Polyline,
-    ) -> np.ndarray:  # fmt: skip
-        """Pixels off the map that blends of their neighbours' map colors explain."""
-        metric_vertices = line.vertices @ line.matrix.T
-        corners = simplify(metric_vertices, line.positions, HULL_CORNER_TOLERANCE)
-        accepted = np.zeros(len(position), dtype=bool)
-        hull_accept(
-            flat, scale, width, position, residual, plan.threshold,
-            max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS,
-            np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
-            line.vertices, line.positions, float(line.n_bins), line.matrix,
-            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
-        )  # fmt: skip
-        return accepted
-
-    def _plan(self, pixels: np.ndarray, kind: str, scale: float) -> _Plan:
-        """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
-        shape = pixels.shape[:-1]
-        spatial = len(shape) == 2 and min(shape) >= 6
-        sample, step = _sample(pixels) if spatial else (pixels, 1)
-        flat = sample.reshape(-1, sample.shape[-1])
-        codes = self._codes(flat, kind, scale, "rgb")
-        hist = kernels.residual_histogram(codes)
-        noise = _noise_sigma(hist)
-        threshold = self.threshold
-        if threshold is None:
-            threshold = _auto_threshold(hist, noise)
-        max_code = _threshold_code(threshold)
-        jpeg = False
-        smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
-        if spatial and noise > 0.0:
-            # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
-            # positions luma alone gives; a noisy or resampled picture's is not
-            luma_codes = self._codes(flat, kind, scale, "jpeg")
-            line = self._grid(kind, "luma").line
-            e_map, e_model = kernels.chroma_subsampling_test(
-                flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
-                line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
-            )  # fmt: skip
-            jpeg = e_model < JPEG_MODEL_RATIO * e_map
-            # JPEG's errors are blocks and lost texture, not noise: the filter gains
-            # 0.01 of the error there (benchmarks/colormaps.py) and is left out
-            if not jpeg and noise >= MIN_DENOISE_SIGMA:
-                smoothing = NOISE_DENOISE_SIGMAS * noise
-        denoise = smoothing > 0.0 if self.denoise is None else self.denoise and spatial
-        # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
-        # off-map colors come from chroma subsampling, not from blending.
-        unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
-        first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-        blended = hist[first : max_code + 1].sum()
-        unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
-        return _Plan(
-            noise, threshold, max_code, jpeg, denoise, max(smoothing, MIN_DENOISE_SIGMA),
-            unmix, unmix_residual,
-        )  # fmt: skip
-
     def _values_u8(
         self, flat: np.ndarray, kind: str, max_code: int, metric: str, *, positions: bool = False
     ) -> np.ndarray:
@@ -558,35 +467,47 @@ class Decolorizer:
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
+        if np.ndim(image) == 2 and not self._gray_like():
+            msg = (
+                f"expected an RGB(A) picture for cmap {self.cmap!r}, got a 2-D gray picture"
+                f" of shape {np.shape(image)}"
+            )
+            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
         pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
-        with self._lock:
+        with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
             return self._decode(pixels, kind, scale, detailed=detailed)
+
+    def _gray_like(self) -> bool:
+        """Whether the map's colors are grays, so a one-channel picture can hold them."""
+        rgb = self._map.lut_bytes[:, :3].astype(np.int16)
+        return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
 
     def _shared(
         self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
     ) -> np.ndarray:
         """Also ambiguous: pixels of a color several table entries share (jet's blues,
-        gray's repeats, discrete maps), which come back in the middle of their bins."""
+        gray's repeats, a run across a cyclic map's seam, a map folding back onto
+        itself). A run of equal entries comes back in the middle of its bins; the
+        answer each shared color gets is found by decoding the color itself."""
         if kind in _U8:
             colors = self._rounded if kind == "u8r" else self._map.lut_bytes[:, :3]
+            scale = 1.0
         else:
-            colors = self._map.lut[:, :3]
-        n_bins = len(colors)
-        starts = np.flatnonzero(np.r_[True, np.any(colors[1:] != colors[:-1], axis=1)])
-        ends = np.r_[starts[1:], n_bins]
-        runs = ends - starts > 1
-        if not runs.any():
+            colors, scale = self._map.lut[:, :3], 255.0
+        unique, counts = np.unique(colors, axis=0, return_counts=True)
+        shared = np.ascontiguousarray(unique[counts > 1])
+        if len(shared) == 0:
             return ambiguous
-        middles = np.rint((starts[runs] + ends[runs]) / 2.0 / n_bins * kernels.POS_SCALE)
+        answers = self._codes(shared, kind, scale, "rgb") & kernels.POS_MASK
         on_table = np.asarray(residual) == 0
         with np.errstate(invalid="ignore"):
             codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
-        return ambiguous | (on_table & np.isin(codes, middles))
+        return ambiguous | (on_table & np.isin(codes, answers.astype(np.float64)))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
-        """"u8r" when the picture's colors are the rounded table's rather than the
+        """ "u8r" when the picture's colors are the rounded table's rather than the
         truncated one's (counted on a sample), else "u8"."""
         if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
             return "u8"
@@ -596,7 +517,9 @@ class Decolorizer:
         counts = []
         for table in (self._map.lut_bytes[:, :3], self._rounded):
             table = table.astype(np.int64)
-            counts.append(np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum())
+            counts.append(
+                np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum()
+            )
         # only a picture mostly of the rounded table's colors: noise matches either at random
         return "u8r" if counts[1] > max(counts[0], len(keys) // 4) else "u8"
 
@@ -605,7 +528,7 @@ class Decolorizer:
     ) -> DecolorizeResult:
         shape = pixels.shape[:-1]
         flat = pixels.reshape(-1, pixels.shape[-1])
-        plan = self._plan(pixels, kind, scale)
+        plan = planning.make_plan(self, pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
         simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
@@ -642,30 +565,18 @@ class Decolorizer:
                 kernels.codes_to_fields(
                     codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
                 )
-                blended = np.empty_like(flat_position)
-                blend_residual = np.empty(len(codes), dtype=np.float64)
-                kernels.unmix(
-                    flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
-                    plan.threshold, line.vertices, line.positions, float(line.n_bins),
-                    line.cyclic, blended, blend_residual,
-                )  # fmt: skip
-                off_map = ~(blend_residual <= plan.threshold)
-                if not line.cyclic:
-                    off_map &= ~self._blends(
-                        flat, scale, shape[1], blended, blend_residual, plan, line
-                    )
-                blended[off_map] = np.nan
-                residual = blend_residual.astype(np.float32)
-                flat_position = blended
+                flat_position, residual = planning.unmixed(
+                    flat, scale, shape[1], flat_position, residual, plan, line
+                )
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
-                position = _denoise(position, line, plan.smoothing)
+                position = planning.denoise(position, line, plan.smoothing)
             values = self._norm(position)
         elif plan.denoise:  # the filter writes data values itself
-            values = _denoise(position, line, plan.smoothing, self._norm)
+            values = planning.denoise(position, line, plan.smoothing, self._norm)
         else:
             values = np.empty_like(position)
             kernels.positions_to_values(
@@ -684,41 +595,6 @@ class Decolorizer:
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """What a picture's sample says about decoding all of it."""
-
-    noise: float  # sigma, DN
-    threshold: float  # DN
-    max_code: int  # the largest residual code kept
-    jpeg: bool
-    denoise: bool
-    smoothing: float  # sigma (DN) the spatial filter assumes
-    unmix: bool
-    unmix_residual: float  # DN: pixels farther than this from the map may be blends
-
-
-def _is_dask(image: Any) -> bool:
-    module = type(image).__module__
-    return module.startswith("dask.") and hasattr(image, "map_blocks")
-
-
-def _map_dask(decoder: Decolorizer, image: Any) -> Any:
-    """Decode a dask array block by block with ``decoder`` (one task per chunk)."""
-    if image.ndim < 2 or image.shape[-1] not in (3, 4):
-        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {image.shape}"
-        raise ShapeError(msg + "; a gray picture needs its three channels")
-    image = image.rechunk({image.ndim - 1: -1})
-    return image.map_blocks(
-        _decode_block, decoder, drop_axis=image.ndim - 1, dtype=np.float64,
-        name="truepix-decolorize",
-    )  # fmt: skip
-
-
-def _decode_block(block: np.ndarray, decoder: Decolorizer) -> np.ndarray:
-    return decoder.values(block)
-
-
 def _limit(name: str, given: float | None, carried: Any) -> float | None:
     """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
     if carried is None or not isinstance(carried, int | float | np.number):
@@ -729,103 +605,38 @@ def _limit(name: str, given: float | None, carried: Any) -> float | None:
     return float(carried)
 
 
-def _sample(pixels: np.ndarray) -> tuple[np.ndarray, int]:
-    """Rows of a picture to plan on, and the block-row step of the JPEG test.
-
-    Small pictures are their own sample. Larger ones give bands of 6 rows (three rows
-    of JPEG's 2x2 chroma blocks, starting on even rows) spread over the height,
-    SAMPLE_PIXELS in all; the test then scores the middle block row of every other
-    band (some 30 000 pixels: the two models' errors differ by far more than that
-    many pixels' noise).
-    """
-    height, width = pixels.shape[:2]
-    if height * width <= 2 * SAMPLE_PIXELS:
-        return pixels, max(1, height * width // 60_000)
-    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
-    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
-    rows = (starts[:, None] + np.arange(6)).ravel()
-    return np.ascontiguousarray(pixels[rows]), 6
-
-
-def _denoise(
-    position: np.ndarray, line: Polyline, sigma: float, norm: _Inverse | None = None
-) -> np.ndarray:
-    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
-
-    Returns positions, or with ``norm`` (linear or log) the data values they stand for.
-    """
-    # noise along the map, in position units: sigma over the map's local speed
-    speed = line.speed_by_bin() * line.n_bins
-    noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
-    out = np.empty_like(position)
-    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    kernels.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
-    return out
-
-
-def _noise_sigma(hist: np.ndarray) -> float:
-    """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
-    cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
-    counts = hist[1 : cap + 1]
-    total = counts.sum()
-    if total == 0:
-        return 0.0
-    median_code = int(np.searchsorted(np.cumsum(counts), (total + 1) / 2))
-    return median_code / kernels.RESIDUAL_STEPS / _RAYLEIGH_MEDIAN
-
-
-def _auto_threshold(hist: np.ndarray, noise: float) -> float:
-    """The residual threshold (DN) a picture's residual histogram calls for."""
-    if noise == 0.0:
-        return MIN_THRESHOLD
-    cap = int(MAX_THRESHOLD * kernels.RESIDUAL_STEPS) + 1
-    counts = hist[1 : cap + 1]
-    quantile = 0.0
-    if counts.sum() > 0:
-        rank = THRESHOLD_QUANTILE * counts.sum()
-        quantile = float(np.searchsorted(np.cumsum(counts), rank)) / kernels.RESIDUAL_STEPS
-    threshold = max(THRESHOLD_SIGMAS * noise, 1.25 * quantile)
-    return float(min(max(threshold, MIN_THRESHOLD), MAX_THRESHOLD))
-
-
-def _threshold_code(threshold: float) -> int:
-    """Largest residual code kept for a threshold in DN."""
-    if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
-        return kernels.RESIDUAL_MAX_CODE
-    return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
+def _carried_norm(given: Any, cmap: Any) -> Any:
+    """The norm given, or the one a Colorbar carries when ``given`` is the default."""
+    carried = getattr(cmap, "norm", None) if hasattr(cmap, "colormap_entry") else None
+    if carried is None or carried is given or (isinstance(given, str) and given == carried):
+        return given
+    if isinstance(given, str) and given == "linear":
+        return carried
+    msg = f"expected one norm, got norm={given!r} and the colorbar's norm={carried!r}"
+    raise InputError(msg + "; leave norm out to use the colorbar's")
 
 
 def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
-    """Validate a picture; return its pixels, the palette kind and the DN scale.
+    """A picture that passed :func:`truepix._validate.as_picture`: its pixels, the
+    palette kind and the DN scale.
 
     8-bit pictures (and float or 16-bit ones whose values are all exact 8-bit levels,
     such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
     other floats against the float table ``cmap(x)`` returns.
     """
-    array = np.asarray(image)
-    if array.dtype.kind not in "uif" or array.dtype == np.bool_:
-        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
-        raise UnsupportedDtypeError(msg)
-    if array.ndim < 2 or array.shape[-1] not in (3, 4) or array.size == 0:
-        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {array.shape}"
-        raise ShapeError(msg + "; a gray picture needs its three channels")
+    array = np.asarray(image)  # uint8, uint16 or floats in [0, 1], (..., 3|4)
     if array.dtype == np.uint8:
         return np.ascontiguousarray(array), "u8", 1.0
     if array.dtype == np.uint16:
         if not np.any(array % 257):
             return np.ascontiguousarray((array // 257).astype(np.uint8)), "u8", 1.0
         return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0 / 65535.0
-    if array.dtype.kind in "ui":
-        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
-        raise UnsupportedDtypeError(msg + "; cast 8-bit data to uint8 first")
-    if not np.all(np.isfinite(array)) or array.min() < 0.0 or array.max() > 1.0:
-        msg = "expected float colors in [0, 1], got values outside it or NaN"
-        raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
     scaled = array.astype(np.float64) * 255.0
     levels = np.round(scaled)
-    # k / 255 stored in the picture's float type (plt.imread gives float32) is off
-    # by a few of its rounding units
-    tolerance = max(1e-6, 255.0 * 4.0 * float(np.finfo(array.dtype).eps))
+    # k / 255 stored in the picture's float type is off by a few of its rounding
+    # units; float64 may hold float32's (plt.imread(...).astype(np.float64))
+    eps = max(float(np.finfo(array.dtype).eps), float(np.finfo(np.float32).eps))
+    tolerance = 255.0 * 4.0 * eps
     if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
@@ -877,7 +688,8 @@ def decolorize(
         them), limits given twice and different, vmin >= vmax, or a log norm
         with vmin <= 0.
     ShapeError
-        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+        gray (2-D) while the map has colors other than grays.
     UnsupportedDtypeError
         Its dtype is not uint8, uint16 or float, or ``cmap`` is of no known kind.
     OutOfRangeError

@@ -21,7 +21,7 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._kernels import _color_at
+from truepix.color._decolorize._degraded import _color_at
 
 __all__ = ["hull_accept", "hull_distance", "simplify"]
 

@@ -25,7 +25,9 @@ Kernels assume clean input: the friendly layer validated shapes, dtypes and rang
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import numba as nb
@@ -41,17 +43,15 @@ __all__ = [
     "RESIDUAL_STEPS",
     "cell_candidates",
     "cells_float",
-    "chroma_subsampling_test",
     "codes_to_fields",
     "codes_to_values",
     "decode_float",
     "lookup_u8",
-    "plane_wiener",
     "positions_to_values",
     "residual_histogram",
     "resolve_u8",
     "resolve_values_u8",
-    "unmix",
+    "threads_for",
     "values_u8",
 ]
 
@@ -73,6 +73,29 @@ NORM_LOG = 1  # low, high are log10(vmin), log10(vmax)
 NORM_OTHER = 2  # not computed by the kernels
 
 _JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
+
+#: Pictures of fewer pixels run the kernels on the calling thread alone: waking a
+#: thread pool costs more than their work (a 256-pixel picture decoded 15x faster
+#: on a loaded 2-core machine).
+SERIAL_BELOW = 1 << 16
+
+
+@contextlib.contextmanager
+def threads_for(n_pixels: int) -> Iterator[None]:
+    """Run the parallel kernels called inside on one thread for small inputs.
+
+    ``numba.set_num_threads`` is local to the calling thread, so other threads
+    (dask workers) keep their own setting.
+    """
+    if n_pixels >= SERIAL_BELOW:
+        yield
+        return
+    before = nb.get_num_threads()
+    nb.set_num_threads(1)
+    try:
+        yield
+    finally:
+        nb.set_num_threads(before)
 
 
 @nb.njit(**_JIT)
@@ -491,454 +514,3 @@ def codes_to_fields(codes, max_code, position, residual, ambiguous):  # pragma: 
             position[p] = np.nan
         else:
             position[p] = (code & POS_MASK) * (1.0 / POS_SCALE)
-
-
-@nb.njit(**_JIT)
-def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jitted
-    """RGB of the polyline at position s (bins): linear between the two vertices."""
-    n = positions.shape[0]
-    if n == 1:
-        return vertices[0, 0], vertices[0, 1], vertices[0, 2]
-    if cyclic and s < positions[0]:
-        s += n_bins
-    k = np.searchsorted(positions, s, side="right") - 1  # vertex at or before s
-    if k < 0:
-        k = 0
-    if k >= n - 1:
-        if not cyclic:
-            return vertices[n - 1, 0], vertices[n - 1, 1], vertices[n - 1, 2]
-        k0, k1, p0, p1 = n - 1, 0, positions[n - 1], positions[0] + n_bins
-    else:
-        k0, k1, p0, p1 = k, k + 1, positions[k], positions[k + 1]
-    t = min(max((s - p0) / (p1 - p0), 0.0), 1.0)
-    return (
-        vertices[k0, 0] + t * (vertices[k1, 0] - vertices[k0, 0]),
-        vertices[k0, 1] + t * (vertices[k1, 1] - vertices[k0, 1]),
-        vertices[k0, 2] + t * (vertices[k1, 2] - vertices[k0, 2]),
-    )
-
-
-@nb.njit(parallel=True, **_JIT)
-def chroma_subsampling_test(  # pragma: no cover - jitted
-    pixels,
-    scale,
-    codes,
-    width,
-    max_code,
-    vertices,
-    positions,
-    n_bins,
-    cyclic,
-    step,
-    ycc,
-):
-    """How well JPEG's 4:2:0 chroma model explains the observed chroma.
-
-    For every ``step``-th row of 2x2 blocks: the map's chroma at each pixel's decoded
-    position (``ycc`` rows 1-2 map RGB to Cb, Cr), averaged per block and upsampled
-    back as libjpeg does (a triangle filter: 9/16 own block, 3/16 each edge
-    neighbour, 1/16 the corner one). Returns ``[e_map, e_model]``: squared distance
-    of the observed chroma to the map's chroma and to the modelled one. A JPEG'd
-    picture fits the model; an exact, noisy or resampled one fits the map.
-    """
-    height = codes.shape[0] // width
-    n_brow = height // 2
-    n_bcol = width // 2
-    picks = max(0, (n_brow - 2 + step - 1) // step)
-    partial = np.zeros((max(picks, 1), 2), np.float64)
-    for k in nb.prange(picks):
-        i = 1 + k * step  # block row, with one block row of context on each side
-        block = np.zeros((3, n_bcol, 2), np.float64)
-        good = np.ones((3, n_bcol), np.bool_)
-        mapped = np.zeros((2, 2 * n_bcol, 2), np.float64)
-        for r in range(3):
-            for j in range(n_bcol):
-                for dy in range(2):
-                    for dx in range(2):
-                        p = (2 * (i - 1 + r) + dy) * width + 2 * j + dx
-                        code = codes[p]
-                        res = code >> RESIDUAL_SHIFT
-                        if res == 0 or res > max_code:
-                            good[r, j] = False
-                            continue
-                        s0 = (code & POS_MASK) * (1.0 / POS_SCALE) * n_bins
-                        cr, cg, cb = _color_at(s0, vertices, positions, n_bins, cyclic)
-                        u = ycc[1, 0] * cr + ycc[1, 1] * cg + ycc[1, 2] * cb
-                        v = ycc[2, 0] * cr + ycc[2, 1] * cg + ycc[2, 2] * cb
-                        block[r, j, 0] += 0.25 * u
-                        block[r, j, 1] += 0.25 * v
-                        if r == 1:
-                            mapped[dy, 2 * j + dx, 0] = u
-                            mapped[dy, 2 * j + dx, 1] = v
-        for dy in range(2):
-            rv = 0 if dy == 0 else 2  # the vertical neighbour block row
-            for j in range(n_bcol):
-                for dx in range(2):
-                    jh = max(0, j - 1) if dx == 0 else min(n_bcol - 1, j + 1)
-                    if not (good[1, j] and good[rv, j] and good[1, jh] and good[rv, jh]):
-                        continue
-                    p = (2 * i + dy) * width + 2 * j + dx
-                    for c in range(2):
-                        model = (
-                            9.0 * block[1, j, c] + 3.0 * block[rv, j, c]
-                            + 3.0 * block[1, jh, c] + block[rv, jh, c]
-                        ) / 16.0  # fmt: skip
-                        obs = (
-                            ycc[c + 1, 0] * pixels[p, 0]
-                            + ycc[c + 1, 1] * pixels[p, 1]
-                            + ycc[c + 1, 2] * pixels[p, 2]
-                        ) * scale
-                        e_map = obs - mapped[dy, 2 * j + dx, c]
-                        e_model = obs - model
-                        partial[k, 0] += e_map * e_map
-                        partial[k, 1] += e_model * e_model
-    return partial.sum(axis=0)
-
-
-@nb.njit(parallel=True, **_JIT)
-def unmix(  # pragma: no cover - jitted
-    pixels,
-    scale,
-    width,
-    position,
-    residual,
-    min_residual,
-    threshold,
-    vertices,
-    positions,
-    n_bins,
-    cyclic,
-    out,
-    out_residual,
-):
-    """Positions of blended pixels: the best blend of two neighbours' map colors.
-
-    A resampled (or antialiased) pixel is a weighted mean of neighbouring colors, a
-    point on a chord of the map rather than on the map. For each pixel whose residual
-    exceeds ``min_residual`` (DN), every pair of map pixels (residual at most
-    ``threshold``) in its 3x3 neighbourhood, itself included, spans a chord
-    ``P(a) -> P(b)``; if the closest chord is nearer to the pixel's color than the
-    map is (by more than half a DN), the pixel gets the blend's position
-    ``(1 - t) a + t b`` and that distance as its residual. Positions in [0, 1].
-    """
-    height = position.shape[0] // width
-    for y in nb.prange(height):
-        pos = np.empty(9, np.float64)
-        col = np.empty((9, 3), np.float64)
-        for x in range(width):
-            p = y * width + x
-            out[p] = position[p]
-            out_residual[p] = residual[p]
-            if math.isnan(position[p]) or not residual[p] > min_residual:
-                continue
-            k = 0
-            for yy in range(max(0, y - 1), min(height, y + 2)):
-                for xx in range(max(0, x - 1), min(width, x + 2)):
-                    q = yy * width + xx
-                    v = position[q]
-                    if math.isnan(v) or not residual[q] <= threshold:
-                        continue
-                    pos[k] = v
-                    col[k, 0], col[k, 1], col[k, 2] = _color_at(
-                        v * n_bins, vertices, positions, n_bins, cyclic
-                    )
-                    k += 1
-            r = pixels[p, 0] * scale
-            g = pixels[p, 1] * scale
-            b = pixels[p, 2] * scale
-            best = residual[p] - 0.5
-            best2 = best * best
-            for i in range(k):
-                for j in range(i + 1, k):
-                    dr = col[j, 0] - col[i, 0]
-                    dg = col[j, 1] - col[i, 1]
-                    db = col[j, 2] - col[i, 2]
-                    length2 = dr * dr + dg * dg + db * db
-                    if length2 <= 0.0:
-                        continue
-                    t = (r - col[i, 0]) * dr + (g - col[i, 1]) * dg + (b - col[i, 2]) * db
-                    t = min(max(t / length2, 0.0), 1.0)
-                    er = r - col[i, 0] - t * dr
-                    eg = g - col[i, 1] - t * dg
-                    eb = b - col[i, 2] - t * db
-                    d2 = er * er + eg * eg + eb * eb
-                    if d2 < best2:
-                        best2 = d2
-                        other = pos[j]
-                        if cyclic:  # blend across the seam the short way
-                            other -= math.floor(other - pos[i] + 0.5)
-                        blend = (1.0 - t) * pos[i] + t * other
-                        if cyclic:
-                            blend -= math.floor(blend)
-                        out[p] = blend
-                        out_residual[p] = math.sqrt(d2)
-
-
-@nb.njit(**_JIT)
-def _noise_at(v, noise_by_bin):  # pragma: no cover - jitted
-    n_bins = noise_by_bin.shape[0]
-    return noise_by_bin[min(max(int(v * n_bins), 0), n_bins - 1)]
-
-
-@nb.njit(**_JIT)
-def _plane_estimate(
-    center, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
-):  # pragma: no cover - jitted
-    """Adaptive Wiener estimate at the center from window sums (offsets dx, dy).
-
-    The least-squares plane ``v ~ a + b dx + c dy`` has value ``a`` at the center and
-    residual variance ``rss / n``; with mean noise variance ``noise / n`` (less the
-    share the three fitted parameters absorb) the estimate is
-    ``a + gain * (center - a)``, ``gain = max(var - noise, 0) / var``.
-    """
-    if n < 4.0:
-        return center
-    if sx == 0.0 and sy == 0.0 and sxy == 0.0:
-        # a symmetric window (every full one): the normal equations are diagonal
-        a = sv / n
-        b = sxv / sxx
-        c = syv / syy
-    else:  # solved by Cramer's rule
-        det = n * (sxx * syy - sxy * sxy) - sx * (sx * syy - sxy * sy) + sy * (sx * sxy - sxx * sy)
-        if abs(det) < 1e-9:
-            return center
-        a = (
-            sv * (sxx * syy - sxy * sxy)
-            - sx * (sxv * syy - sxy * syv)
-            + sy * (sxv * sxy - sxx * syv)
-        ) / det
-        b = (
-            n * (sxv * syy - syv * sxy) - sv * (sx * syy - sxy * sy) + sy * (sx * syv - sxv * sy)
-        ) / det
-        c = (
-            n * (sxx * syv - sxy * sxv) - sx * (sx * syv - sxv * sy) + sv * (sx * sxy - sxx * sy)
-        ) / det
-    rss = max(svv - a * sv - b * sxv - c * syv, 0.0)
-    residual_var = rss / n
-    noise_share = noise / n * (1.0 - 3.0 / n)
-    gain = 0.0
-    if residual_var > noise_share:
-        gain = (residual_var - noise_share) / residual_var
-    return a + gain * (center - a)
-
-
-@nb.njit(**_JIT)
-def _slide_row(cols, position, noise_by_bin, old, new, y_start):  # pragma: no cover - jitted
-    """Add row ``new`` to the per-column sums and remove row ``old``, in one branch-free
-    sweep; a row index of -1 is no row, and a NaN pixel counts as nothing.
-
-    Per column: count, dy, dy^2, v, dy v, v^2 and noise variance, with dy counted
-    from ``y_start`` so that the numbers stay small.
-    """
-    old_dy = float(old - y_start)
-    new_dy = float(new - y_start)
-    n_bins = noise_by_bin.shape[0]
-    for x in range(position.shape[1]):
-        v = position[old, x] if old >= 0 else np.nan
-        w = position[new, x] if new >= 0 else np.nan
-        v_in = not math.isnan(v)
-        w_in = not math.isnan(w)
-        mv = 1.0 if v_in else 0.0
-        mw = 1.0 if w_in else 0.0
-        v0 = v if v_in else 0.0
-        w0 = w if w_in else 0.0
-        zv = noise_by_bin[min(max(int(v0 * n_bins), 0), n_bins - 1)] * mv
-        zw = noise_by_bin[min(max(int(w0 * n_bins), 0), n_bins - 1)] * mw
-        cols[0, x] += mw - mv
-        cols[1, x] += new_dy * mw - old_dy * mv
-        cols[2, x] += new_dy * new_dy * mw - old_dy * old_dy * mv
-        cols[3, x] += w0 - v0
-        cols[4, x] += new_dy * w0 - old_dy * v0
-        cols[5, x] += w0 * w0 - v0 * v0
-        cols[6, x] += zw - zv
-
-
-@nb.njit(**_JIT)
-def _column_terms(cols, column, offset):  # pragma: no cover - jitted
-    """One column's share of the window sums, its offset dx = ``offset``: count, dx,
-    dx^2, dy, dx dy, dy^2, v, dx v, dy v, v^2, noise."""
-    c0 = cols[0, column]
-    c1 = cols[1, column]
-    c3 = cols[3, column]
-    return (
-        c0, offset * c0, offset * offset * c0, c1, offset * c1, cols[2, column], c3,
-        offset * c3, cols[4, column], cols[5, column], cols[6, column],
-    )  # fmt: skip
-
-
-def plane_wiener(
-    position: np.ndarray,
-    noise_by_bin: np.ndarray,
-    radius: int,
-    cyclic: bool,
-    out: np.ndarray,
-    kind: int = NORM_LINEAR,
-    low: float = 0.0,
-    high: float = 1.0,
-) -> None:
-    """Locally adaptive Wiener filter of a 2-D position field (in [0, 1]) around planes.
-
-    ``out`` receives the filtered positions mapped through the norm's inverse
-    (``kind``, ``low``, ``high`` as in :func:`codes_to_values`; the default is the
-    identity), so that data values need no further pass.
-
-    In each (2r+1)^2 window of valid (non-NaN) pixels a least-squares plane is fitted
-    (see ``_plane_estimate``): flat and sloped areas get the plane, texture and edges
-    keep their pixel. ``noise_by_bin[k]`` is the noise variance of a position in bin
-    ``k`` of the map. On cyclic maps neighbours are first unwrapped to the center's
-    side of the seam (a direct loop); otherwise window sums slide along rows and
-    columns, restarting every band of rows and block of columns so that rounding
-    cannot build up.
-    """
-    if cyclic:
-        _plane_wiener_cyclic(position, noise_by_bin, radius, out, kind, low, high)
-    else:
-        _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high)
-
-
-@nb.njit(parallel=True, **_JIT)
-def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  # pragma: no cover
-    height, width = position.shape
-    band = 64
-    block = 64
-    n_bands = (height + band - 1) // band
-    side = 2 * radius + 1
-    n_full = float(side * side)
-    moment = 0.0  # sum of dx^2 over a full window (= sum of dy^2)
-    for d in range(-radius, radius + 1):
-        moment += side * d * d
-    inv_n = 1.0 / n_full
-    inv_moment = 1.0 / moment if moment > 0 else 0.0
-    dof_share = 1.0 - 3.0 / n_full  # the noise the fitted plane leaves in rss
-    for k in nb.prange(n_bands):
-        y_start = k * band
-        # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
-        # (dy counted from y_start, so the numbers stay small)
-        cols = np.zeros((7, width), np.float64)
-        for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
-            _slide_row(cols, position, noise_by_bin, -1, row, y_start)
-        for y in range(y_start, min(height, y_start + band)):
-            if y > y_start:
-                old = y - radius - 1 if y - radius - 1 >= 0 else -1
-                new = y + radius if y + radius < height else -1
-                _slide_row(cols, position, noise_by_bin, old, new, y_start)
-            yr = float(y - y_start)
-            for x_start in range(0, width, block):
-                # the window's sums (see _column_terms) in locals, which stay in registers;
-                # spelled out: a helper passing them as a tuple measured 20-30 % slower
-                s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
-                for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
-                    t = _column_terms(cols, column, float(column - x_start))
-                    s0 += t[0]
-                    s1 += t[1]
-                    s2 += t[2]
-                    s3 += t[3]
-                    s4 += t[4]
-                    s5 += t[5]
-                    s6 += t[6]
-                    s7 += t[7]
-                    s8 += t[8]
-                    s9 += t[9]
-                    s10 += t[10]
-                for x in range(x_start, min(width, x_start + block)):
-                    if x > x_start:
-                        if x - radius - 1 >= 0:
-                            column = x - radius - 1
-                            t = _column_terms(cols, column, float(column - x_start))
-                            s0 -= t[0]
-                            s1 -= t[1]
-                            s2 -= t[2]
-                            s3 -= t[3]
-                            s4 -= t[4]
-                            s5 -= t[5]
-                            s6 -= t[6]
-                            s7 -= t[7]
-                            s8 -= t[8]
-                            s9 -= t[9]
-                            s10 -= t[10]
-                        if x + radius < width:
-                            column = x + radius
-                            t = _column_terms(cols, column, float(column - x_start))
-                            s0 += t[0]
-                            s1 += t[1]
-                            s2 += t[2]
-                            s3 += t[3]
-                            s4 += t[4]
-                            s5 += t[5]
-                            s6 += t[6]
-                            s7 += t[7]
-                            s8 += t[8]
-                            s9 += t[9]
-                            s10 += t[10]
-                    center = position[y, x]
-                    if math.isnan(center):
-                        out[y, x] = center
-                        continue
-                    xr = float(x - x_start)
-                    if s0 == n_full:
-                        # a full window (most pixels): the normal equations are
-                        # diagonal with known terms; _plane_estimate's arithmetic
-                        # with the constant divisions made multiplications
-                        sxv = s7 - xr * s6
-                        syv = s8 - yr * s6
-                        a = s6 * inv_n
-                        b = sxv * inv_moment
-                        c = syv * inv_moment
-                        rss = max(s9 - a * s6 - b * sxv - c * syv, 0.0)
-                        shared = s10 * dof_share
-                        gain = 1.0 - shared / rss if rss > shared else 0.0
-                        out[y, x] = _inverse_norm(a + gain * (center - a), kind, low, high)
-                        continue
-                    estimate = _plane_estimate(
-                        center,
-                        s0,
-                        s1 - xr * s0,
-                        s3 - yr * s0,
-                        s2 - 2.0 * xr * s1 + xr * xr * s0,
-                        s5 - 2.0 * yr * s3 + yr * yr * s0,
-                        s4 - xr * s3 - yr * s1 + xr * yr * s0,
-                        s6,
-                        s7 - xr * s6,
-                        s8 - yr * s6,
-                        s9,
-                        s10,
-                    )
-                    out[y, x] = _inverse_norm(estimate, kind, low, high)
-
-
-@nb.njit(parallel=True, **_JIT)
-def _plane_wiener_cyclic(position, noise_by_bin, radius, out, kind, low, high):  # pragma: no cover
-    height, width = position.shape
-    for y in nb.prange(height):
-        y0 = max(0, y - radius)
-        y1 = min(height, y + radius + 1)
-        for x in range(width):
-            center = position[y, x]
-            if math.isnan(center):
-                out[y, x] = center
-                continue
-            n = sx = sy = sxx = syy = sxy = sv = sxv = syv = svv = noise = 0.0
-            for yy in range(y0, y1):
-                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                    v = position[yy, xx]
-                    if math.isnan(v):
-                        continue
-                    noise += _noise_at(v, noise_by_bin)
-                    d = v - center
-                    d -= math.floor(d + 0.5)
-                    dx = float(xx - x)
-                    dy = float(yy - y)
-                    n += 1.0
-                    sx += dx
-                    sy += dy
-                    sxx += dx * dx
-                    syy += dy * dy
-                    sxy += dx * dy
-                    sv += d
-                    sxv += dx * d
-                    syv += dy * d
-                    svv += d * d
-            estimate = center + _plane_estimate(
-                0.0, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
-            )
-            out[y, x] = _inverse_norm(estimate - math.floor(estimate), kind, low, high)

@@ -217,9 +217,7 @@ def hull_accept(
                 continue
             ends = color_at(line, np.array([lo, hi]) * line.n_bins) @ line.matrix.T
             inside = [
-                metric_vertices[i]
-                for i in corners
-                if lo < line.positions[i] / line.n_bins < hi
+                metric_vertices[i] for i in corners if lo < line.positions[i] / line.n_bins < hi
             ]
             hull = np.vstack([ends, *inside]) if inside else ends
             out[y, x] = hull_distance(line.matrix @ rgb[y, x], hull)

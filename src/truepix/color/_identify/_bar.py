@@ -36,6 +36,12 @@ class Colorbar:
         colors): (N + 1,) float64, the fractions of the bar's length, from
         the low end, where its N steps begin and end; ``colors`` then holds
         one color per step. None for a continuous bar.
+    vmin, vmax : float or None
+        The data values at the bar's low and high ends, when known (read from
+        its tick labels, or given); ``decolorize(picture, cmap=bar)`` uses them.
+    norm : str, matplotlib Normalize or None
+        How data was normalized along the bar (``"log"``, a matplotlib norm),
+        when known; None for linear or unknown.
     positions : numpy.ndarray or None
         (N,) float64, the fraction of the bar's length, from the low end, at
         the middle of the pixels that show each color. Bars longer than their
@@ -58,6 +64,9 @@ class Colorbar:
     colors: np.ndarray
     exact: bool = True
     boundaries: np.ndarray | None = None
+    vmin: float | None = None
+    vmax: float | None = None
+    norm: Any = None
     positions: np.ndarray | None = None
 
     def __post_init__(self) -> None:

@@ -19,6 +19,7 @@ colors run from low to high, the direction is known and ``reversed`` tells it.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ import numba
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
+from truepix.color._identify import _tables_cache
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.errors import InputError
 
@@ -124,50 +126,64 @@ _tables_lock = threading.Lock()
 
 
 def _candidates() -> _Tables:
-    """Every continuous catalog map, one per distinct 8-bit table (built once)."""
+    """Every continuous catalog map, one per distinct 8-bit table (built once).
+
+    A new process reads them from the disk cache (:mod:`._tables_cache`) when the
+    catalog is the one they were built from.
+    """
     global _tables
     with _tables_lock:
-        if _tables is not None:
-            return _tables
-        all_names = names()
-        listed = set(all_names)
-        order = sorted(
-            (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
-            key=lambda n: (":" in n, n.lower()),  # matplotlib's names win a tie
-        )
-        groups: dict[bytes, list[str]] = {}
-        tables: dict[bytes, np.ndarray] = {}
-        rounded_tables: dict[bytes, np.ndarray] = {}
-        turned: set[str] = set()
-        for name in order:
-            entry = get(name)
-            if entry.discrete:
-                continue
-            rgb = np.ascontiguousarray(entry.lut_bytes[:, :3])
-            key = min(rgb.tobytes(), rgb[::-1].tobytes()) + bytes([len(rgb) % 256])
-            groups.setdefault(key, []).append(name)
-            tables.setdefault(key, rgb)
-            if not np.array_equal(tables[key], rgb):
-                turned.add(name)
-            rounded_tables.setdefault(key, np.rint(entry.lut[:, :3] * 255).astype(np.int32))
-        size = max(len(t) for t in tables.values())
-        luts = np.empty((len(tables), size, 3), dtype=np.int32)
-        rounded = np.empty_like(luts)
-        sizes = np.empty(len(tables), dtype=np.int64)
-        for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
-            luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
-            rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
-            sizes[i] = len(rgb)
-        _tables = _Tables(
-            tuple(g[0] for g in groups.values()),
-            tuple(tuple(g[1:]) for g in groups.values()),
-            frozenset(turned),
-            luts,
-            rounded,
-            sizes,
-            _clusters(luts, sizes),
-        )
+        if _tables is None:
+            all_names = names()
+            cache_key = _tables_cache.key(all_names)
+            stored = _tables_cache.read(cache_key)
+            if stored is not None:
+                _tables = _Tables(**stored)
+            else:
+                _tables = _build(all_names)
+                _tables_cache.write(cache_key, dataclasses.asdict(_tables))
         return _tables
+
+
+def _build(all_names: list[str]) -> _Tables:
+    """The candidate tables of the catalog names ``all_names``."""
+    listed = set(all_names)
+    order = sorted(
+        (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
+        key=lambda n: (":" in n, n.lower()),  # matplotlib's names win a tie
+    )
+    groups: dict[bytes, list[str]] = {}
+    tables: dict[bytes, np.ndarray] = {}
+    rounded_tables: dict[bytes, np.ndarray] = {}
+    turned: set[str] = set()
+    for name in order:
+        entry = get(name)
+        if entry.discrete:
+            continue
+        rgb = np.ascontiguousarray(entry.lut_bytes[:, :3])
+        key = min(rgb.tobytes(), rgb[::-1].tobytes()) + bytes([len(rgb) % 256])
+        groups.setdefault(key, []).append(name)
+        tables.setdefault(key, rgb)
+        if not np.array_equal(tables[key], rgb):
+            turned.add(name)
+        rounded_tables.setdefault(key, entry.lut_rounded[:, :3].astype(np.int32))
+    size = max(len(t) for t in tables.values())
+    luts = np.empty((len(tables), size, 3), dtype=np.int32)
+    rounded = np.empty_like(luts)
+    sizes = np.empty(len(tables), dtype=np.int64)
+    for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
+        luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
+        rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
+        sizes[i] = len(rgb)
+    return _Tables(
+        tuple(g[0] for g in groups.values()),
+        tuple(tuple(g[1:]) for g in groups.values()),
+        frozenset(turned),
+        luts,
+        rounded,
+        sizes,
+        _clusters(luts, sizes),
+    )
 
 
 @numba.njit(cache=True, nogil=True)
@@ -533,7 +549,7 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
         n = entry.n_colors
         close = np.zeros(len(colors), dtype=bool)
         placed = np.zeros(len(colors), dtype=bool)
-        for table in (entry.lut_bytes[:, :3], np.rint(entry.lut[:, :3] * 255)):
+        for table in (entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]):
             distance = np.abs(colors[:, None, :] - table[None, :, :].astype(np.int16)).max(axis=2)
             nearest = distance.argmin(axis=1)
             close |= distance[np.arange(len(colors)), nearest] <= limit

@@ -1,0 +1,246 @@
+"""What a picture went through, and which of its off-map pixels are still data.
+
+The friendly layer (``_api``) decodes colors; this module plans the decoding from
+a sample of the picture (:func:`make_plan`): its noise (the Rayleigh median of the
+residuals), the residual threshold past which a pixel is off the map, whether it
+was JPEG'd (``chroma_subsampling_test``), whether off-map pixels may be blends of
+their neighbours (``unmix``, :func:`blends`) and whether positions are filtered
+(:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._hull import hull_accept, simplify
+from truepix.color._decolorize._palette import Polyline
+
+__all__ = [
+    "Plan",
+    "auto_threshold",
+    "blends",
+    "denoise",
+    "make_plan",
+    "noise_sigma",
+    "sample_rows",
+    "threshold_code",
+    "unmixed",
+]
+
+#: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
+#: benchmarks/colormaps.py; other pictures use plain RGB distance.
+JPEG_CHROMA_WEIGHT = 0.1
+#: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
+#: luma gives explains its chroma this much better than the map's chroma itself.
+JPEG_MODEL_RATIO = 0.7
+#: The spatial filter: window radius and the noise it assumes, in units of the
+#: estimated noise sigma.
+DENOISE_RADIUS = 4
+NOISE_DENOISE_SIGMAS = 1.5
+#: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
+#: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
+#: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
+#: MAX_THRESHOLD: colors farther than that (text, lines, backgrounds are 50-250 DN
+#: away from most maps) are not the map's, whatever happened to the picture.
+MIN_THRESHOLD = 3.0
+MAX_THRESHOLD = 40.0
+THRESHOLD_SIGMAS = 5.0
+THRESHOLD_QUANTILE = 0.99
+#: Noise below this sigma (DN) is not worth a spatial filter.
+MIN_DENOISE_SIGMA = 0.5
+#: Pixels at least this far from the map (DN, and this many noise sigmas) are tried
+#: as blends of two neighbours (resampled, antialiased pictures).
+UNMIX_MIN_RESIDUAL = 2.0
+UNMIX_SIGMAS = 4.0
+#: ... when at least this share of the pixels are such candidates.
+UNMIX_MIN_SHARE = 0.001
+#: Off-map pixels of such pictures are still data when they lie within
+#: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
+#: colors between the lowest and highest position of the pixels HULL_RADIUS around
+#: (``_decolor_hull``). Every pixel's projection marks the arc (HULL_ARC_RESIDUAL):
+#: the pixels around a blend are blends too. Measured with benchmarks/colormaps.py
+#: (holes on resampled textured fields 2.2 % -> 0.2 % mean, 24 % -> 1.8 % worst,
+#: annotations on the smooth field flagged as before).
+HULL_RADIUS = 4
+HULL_MIN_TOLERANCE = 12.0
+HULL_SIGMAS = 3.0
+HULL_ARC_RESIDUAL = np.inf
+#: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
+#: tolerance (DN).
+HULL_CORNER_TOLERANCE = 1.0
+#: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
+SAMPLE_PIXELS = 200_000
+#: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
+NOISE_CAP = 32.0
+#: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
+_RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
+#: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
+_YCBCR = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a picture's sample says about decoding all of it."""
+
+    noise: float  # sigma, DN
+    threshold: float  # DN
+    max_code: int  # the largest residual code kept
+    jpeg: bool
+    denoise: bool
+    smoothing: float  # sigma (DN) the spatial filter assumes
+    unmix: bool
+    unmix_residual: float  # DN: pixels farther than this from the map may be blends
+
+
+def blends(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray,
+    residual: np.ndarray, plan: Plan, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Pixels off the map that blends of their neighbours' map colors explain."""
+    metric_vertices = line.vertices @ line.matrix.T
+    corners = simplify(metric_vertices, line.positions, HULL_CORNER_TOLERANCE)
+    accepted = np.zeros(len(position), dtype=bool)
+    hull_accept(
+        flat, scale, width, position, residual, plan.threshold,
+        max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS,
+        np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
+        line.vertices, line.positions, float(line.n_bins), line.matrix,
+        max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
+    )  # fmt: skip
+    return accepted
+
+
+def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
+    """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
+    shape = pixels.shape[:-1]
+    spatial = len(shape) == 2 and min(shape) >= 6
+    sample, step = sample_rows(pixels) if spatial else (pixels, 1)
+    flat = sample.reshape(-1, sample.shape[-1])
+    codes = decoder._codes(flat, kind, scale, "rgb")
+    hist = kernels.residual_histogram(codes)
+    noise = noise_sigma(hist)
+    threshold = decoder.threshold
+    if threshold is None:
+        threshold = auto_threshold(hist, noise)
+    max_code = threshold_code(threshold)
+    jpeg = False
+    smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
+    if spatial and noise > 0.0:
+        # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
+        # positions luma alone gives; a noisy or resampled picture's is not
+        luma_codes = decoder._codes(flat, kind, scale, "jpeg")
+        line = decoder._grid(kind, "luma").line
+        e_map, e_model = degraded.chroma_subsampling_test(
+            flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
+            line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
+        )  # fmt: skip
+        jpeg = e_model < JPEG_MODEL_RATIO * e_map
+        # JPEG's errors are blocks and lost texture, not noise: the filter gains
+        # 0.01 of the error there (benchmarks/colormaps.py) and is left out
+        if not jpeg and noise >= MIN_DENOISE_SIGMA:
+            smoothing = NOISE_DENOISE_SIGMAS * noise
+    filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
+    # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
+    # off-map colors come from chroma subsampling, not from blending.
+    unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
+    first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
+    blended = hist[first : max_code + 1].sum()
+    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    return Plan(
+        noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
+        unmix, unmix_residual,
+    )  # fmt: skip
+
+
+def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
+    """Rows of a picture to plan on, and the block-row step of the JPEG test.
+
+    Small pictures are their own sample. Larger ones give bands of 6 rows (three rows
+    of JPEG's 2x2 chroma blocks, starting on even rows) spread over the height,
+    SAMPLE_PIXELS in all; the test then scores the middle block row of every other
+    band (some 30 000 pixels: the two models' errors differ by far more than that
+    many pixels' noise).
+    """
+    height, width = pixels.shape[:2]
+    if height * width <= 2 * SAMPLE_PIXELS:
+        return pixels, max(1, height * width // 60_000)
+    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
+    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
+    rows = (starts[:, None] + np.arange(6)).ravel()
+    return np.ascontiguousarray(pixels[rows]), 6
+
+
+def denoise(position: np.ndarray, line: Polyline, sigma: float, norm: Any = None) -> np.ndarray:
+    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
+
+    Returns positions, or with ``norm`` (linear or log) the data values they stand for.
+    """
+    # noise along the map, in position units: sigma over the map's local speed
+    speed = line.speed_by_bin() * line.n_bins
+    noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
+    out = np.empty_like(position)
+    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
+    degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
+    return out
+
+
+def noise_sigma(hist: np.ndarray) -> float:
+    """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
+    cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    total = counts.sum()
+    if total == 0:
+        return 0.0
+    median_code = int(np.searchsorted(np.cumsum(counts), (total + 1) / 2))
+    return median_code / kernels.RESIDUAL_STEPS / _RAYLEIGH_MEDIAN
+
+
+def auto_threshold(hist: np.ndarray, noise: float) -> float:
+    """The residual threshold (DN) a picture's residual histogram calls for."""
+    if noise == 0.0:
+        return MIN_THRESHOLD
+    cap = int(MAX_THRESHOLD * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    quantile = 0.0
+    if counts.sum() > 0:
+        rank = THRESHOLD_QUANTILE * counts.sum()
+        quantile = float(np.searchsorted(np.cumsum(counts), rank)) / kernels.RESIDUAL_STEPS
+    threshold = max(THRESHOLD_SIGMAS * noise, 1.25 * quantile)
+    return float(min(max(threshold, MIN_THRESHOLD), MAX_THRESHOLD))
+
+
+def threshold_code(threshold: float) -> int:
+    """Largest residual code kept for a threshold in DN."""
+    if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
+        return kernels.RESIDUAL_MAX_CODE
+    return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
+
+
+def unmixed(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    plan: Plan, line: Polyline,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Positions (NaN off the map) and residuals (DN) of a resampled picture's pixels.
+
+    A pixel far from the map gets the position of the best blend of its
+    neighbours' map colors (``unmix``); one still past the threshold is data when
+    the map colors around it can make it (:func:`blends`, non-cyclic maps).
+    """
+    blended = np.empty_like(position)
+    blend_residual = np.empty(len(position), dtype=np.float64)
+    degraded.unmix(
+        flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
+        blend_residual,
+    )  # fmt: skip
+    off_map = ~(blend_residual <= plan.threshold)
+    if not line.cyclic:
+        off_map &= ~blends(flat, scale, width, blended, blend_residual, plan, line)
+    blended[off_map] = np.nan
+    return blended, blend_residual.astype(np.float32)
