@@ -48,7 +48,7 @@ def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
     dark = (ink > _INK) & ((wide - above > _CONTRAST) | (wide - below > _CONTRAST))
     edges = np.diff(np.pad(dark.astype(np.int8), ((0, 0), (1, 1))), axis=1)
     runs = []
-    for row in np.flatnonzero((dark.sum(axis=1) >= min_length)):
+    for row in np.flatnonzero(dark.sum(axis=1) >= min_length):
         starts = np.flatnonzero(edges[row] == 1)
         stops = np.flatnonzero(edges[row] == -1)
         for a, b in zip(starts, stops, strict=True):
