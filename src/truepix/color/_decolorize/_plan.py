@@ -74,6 +74,10 @@ HULL_ARC_RESIDUAL = np.inf
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
 HULL_CORNER_TOLERANCE = 1.0
+#: Exact pictures (noise 0): pixels next to (FRINGE_RADIUS) one that is no blend and
+#: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
+FRINGE_CORE = 40.0
+FRINGE_RADIUS = 1
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -241,6 +245,20 @@ def unmixed(
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
     if not line.cyclic:
-        off_map &= ~blends(flat, scale, width, blended, blend_residual, plan, line)
+        accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
+        if plan.noise == 0.0:
+            # an exact picture's off-map pixels are an annotation's: its clearly
+            # foreign core and the antialiased fringe around it, however blend-like
+            accepted &= ~_fringe(off_map & ~accepted & (blend_residual > FRINGE_CORE), width)
+        off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
+
+
+def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
+    """Pixels within FRINGE_RADIUS of a ``cores`` pixel (flat, rows of ``width``)."""
+    from scipy import ndimage
+
+    side = 2 * FRINGE_RADIUS + 1
+    grown = ndimage.binary_dilation(cores.reshape(-1, width), np.ones((side, side), dtype=bool))
+    return grown.reshape(-1)
