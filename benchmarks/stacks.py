@@ -25,6 +25,8 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import numba
 import numpy as np
@@ -341,51 +343,101 @@ def memory(console: Console, full: bool) -> None:
     )
 
 
+# Runs in a fresh interpreter. "plain": import truepix, then the first equalize and
+# warm ones. "stages": the same process start cut into its parts -- numba's import,
+# numba's one-time compiler start (its CPU target's registries, which import
+# scipy.linalg for numba's BLAS check; paid by the first compiled call of any library,
+# even one loaded from the disk cache), the operating system handing the process an
+# output-sized block of fresh memory -- each timed before the first equalize.
 FIRST_CALL_CHILD = """
 import json, sys, time
 import numpy as np
+clock = time.perf_counter
+started = clock()
 import truepix as tp
-
+import_truepix = clock() - started
 images = np.random.default_rng(0).random((1800, 1, 96, 96))
-if sys.argv[1:] == ["numba-started"]:  # numba's one-time start-up done by something else
+stages = {}
+if sys.argv[1:] == ["stages"]:
+    started = clock()
     import numba
+    stages["numba import"] = clock() - started
+    started = clock()
     numba.njit(lambda x: x + 1)(1)
-started = time.perf_counter()
+    stages["numba start"] = clock() - started
+    started = clock()
+    scratch = np.empty(images.shape)
+    scratch.fill(0.0)
+    del scratch
+    stages["fresh memory"] = clock() - started
+started = clock()
 tp.equalize(images)
-first = time.perf_counter() - started
+first = clock() - started
 warm = []
 for _ in range(5):
-    started = time.perf_counter()
+    started = clock()
     tp.equalize(images)
-    warm.append(time.perf_counter() - started)
-print(json.dumps({"first": first, "warm": min(warm)}))
+    warm.append(clock() - started)
+loaded = [
+    name for name, kernel in vars(sys.modules["truepix.stacks._equalize_numba"]).items()
+    if hasattr(kernel, "stats") and sum(kernel.stats.cache_hits.values())
+]
+missed = [
+    name for name, kernel in vars(sys.modules["truepix.stacks._equalize_numba"]).items()
+    if hasattr(kernel, "stats") and sum(kernel.stats.cache_misses.values())
+]
+print(json.dumps({
+    "import": import_truepix, "first": first, "warm": min(warm), "stages": stages,
+    "loaded": loaded, "compiled": missed,
+}))
 """
 
 
-def first_call(console: Console, full: bool) -> None:
-    """The first equalize in a fresh process (numba's disk cache warm) against a warm call."""
+def _fresh_child(args: list[str], repeat: int) -> dict[str, Any]:
+    """The run with the fastest first call among ``repeat`` fresh interpreters."""
     import json
     import subprocess
     import sys
 
-    def run(*args: str) -> dict[str, float]:
-        runs = []
-        for _ in range(3 if full else 2):
-            done = subprocess.run(
-                [sys.executable, "-c", FIRST_CALL_CHILD, *args],
-                capture_output=True, text=True, check=True,
-            )  # fmt: skip
-            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-        return min(runs, key=lambda one: one["first"])
+    runs = []
+    for _ in range(repeat):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_CALL_CHILD, *args],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return min(runs, key=lambda one: one["first"])
 
-    subprocess.run([sys.executable, "-c", FIRST_CALL_CHILD], capture_output=True, check=True)
-    cold, started = run(), run("numba-started")
+
+def first_call(console: Console, full: bool) -> None:
+    """The first equalize in a fresh process (numba's disk cache warm) against a warm call."""
+    import compileall
+
+    # an installed package has its bytecode compiled; a source checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile every module in every child instead
+    compileall.compile_dir(Path(tp.__file__).parent, quiet=1)
+    _fresh_child([], 1)  # fills numba's disk cache if this checkout never ran
+    repeat = 5 if full else 3
+    cold, parts = _fresh_child([], repeat), _fresh_child(["stages"], repeat)
+    ms = 1000.0
+    table = Table(
+        title="first call: tp.equalize of (1800, 1, 96, 96) float64 in a fresh process,"
+        f" numba's disk cache warm (best of {repeat} processes)"
+    )
+    table.add_column("what")
+    table.add_column("ms", justify="right")
+    table.add_column("x warm call", justify="right")
+    table.add_row("import truepix (numpy imported)", f"{cold['import'] * ms:.1f}", "")
+    table.add_row("first call", f"{cold['first'] * ms:.0f}", f"{cold['first'] / cold['warm']:.1f}")
+    table.add_row("warm call", f"{cold['warm'] * ms:.0f}", "1.0")
+    own = parts["first"]
+    for name, seconds in parts["stages"].items():
+        table.add_row(f"  of which {name}", f"{seconds * ms:.0f}", "")
+    table.add_row("  first call after those", f"{own * ms:.0f}", f"{own / parts['warm']:.1f}")
+    console.print(table)
     console.print(
-        f"first call: tp.equalize of (1800, 1, 96, 96) float64 in a fresh process (numba's"
-        f" disk cache warm): {cold['first'] * 1000:.0f} ms, a warm call {cold['warm'] * 1000:.0f}"
-        f" ms: {cold['first'] / cold['warm']:.1f}x (goal <= 2). With numba's one-time start-up"
-        f" already done in the process: {started['first'] * 1000:.0f} ms,"
-        f" {started['first'] / started['warm']:.1f}x a warm call."
+        f"  variants loaded from the disk cache by the first call: {', '.join(cold['loaded'])};"
+        f" compiled: {', '.join(cold['compiled']) or 'none'}. Goal: first call <= 2x warm."
     )
 
 

@@ -255,7 +255,7 @@ def test_a_bar_of_an_unknown_map_keeps_its_colors() -> None:
 
 
 def test_column_median_is_the_median_of_five_rows() -> None:
-    from truepix.color._identify._colorbar import _column_median
+    from truepix.color._identify._scan import _column_median
 
     rng = np.random.default_rng(3)
     for _ in range(50):

@@ -59,7 +59,9 @@ def test_decolorize_a_jpeg_with_residual_and_integer_step(tmp_path) -> None:
     assert np.array_equal(np.load(residual), np.zeros(data.shape, np.float32))
     jpeg = tmp_path / "ints.jpg"
     Image.fromarray(picture[..., :3]).save(jpeg, quality=90)
-    result = _run("decolorize", str(jpeg), str(out), "--cmap", "magma", "--vmin", "0", "--vmax", "88")
+    result = _run(
+        "decolorize", str(jpeg), str(out), "--cmap", "magma", "--vmin", "0", "--vmax", "88"
+    )
     assert result.exit_code == 0, result.output
     assert np.nanmean(np.abs(np.load(out) - data)) < 1.0
 
@@ -128,3 +130,21 @@ def test_demo_section_runs_and_writes_its_files(tmp_path) -> None:
         assert (tmp_path / name).exists()
     recovered = np.load(tmp_path / "decolor_jet_q75.npy")
     assert recovered.shape == (192, 256) and np.nanmin(recovered) >= 1500
+
+
+@pytest.mark.parametrize("cmap", ["jet", "custom"])
+def test_decolorize_takes_map_and_limits_from_a_truepix_colormap_file(tmp_path, cmap) -> None:
+    """A file tp.save wrote with encoding="colormap" records its map and range."""
+    data = np.linspace(1500, 4500, 600).reshape(20, 30)
+    table = np.array([[0, 0, 0], [90, 10, 200], [255, 200, 40]], np.uint8)
+    path = tmp_path / "saved.png"
+    tp.save(path, data, encoding="colormap", cmap=table if cmap == "custom" else cmap)
+    out = tmp_path / "values.npy"
+    result = _run("decolorize", str(path), str(out))
+    assert result.exit_code == 0, result.output
+    # what truepix's own load gives (positions are kept to 22 bits)
+    np.testing.assert_allclose(np.load(out), tp.load(path), rtol=0, atol=3000 * 2.0**-21)
+    assert np.max(np.abs(np.load(out) - data)) <= tp.info(path).max_error + 3000 * 2.0**-21
+    clash = CliRunner().invoke(cli, ["decolorize", str(path), str(out), "--vmin", "0"])
+    assert clash.exit_code != 0
+    assert "--vmin 0.0 and the file's vmin=1500.0" in clash.output

@@ -58,3 +58,59 @@ def test_local_cluster_decodes_the_tiles_on_its_workers() -> None:
     assert len(ran) >= 4  # one task per tile at least (fused tasks keep the name)
     assert {task["worker"] for task in ran} <= workers
     assert np.array_equal(got, decolorize(picture, cmap="turbo", vmin=0, vmax=1))
+
+
+_READS: list[tuple[int, ...]] = []
+
+
+def _read(block: np.ndarray) -> np.ndarray:
+    """A tile 'read' by a worker; counted, so the test sees when the graph runs."""
+    if block.size:  # dask calls it on an empty block to learn the output's type
+        _READS.append(block.shape)
+    return block
+
+
+@pytest.mark.slow
+def test_decode_is_lazy_and_runs_per_tile_on_a_local_cluster() -> None:
+    """decolorize, values, residual and decode build graphs; nothing is read or
+    decoded until compute, and then each tile is decoded on a worker."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    data, picture = _mosaic()
+    decoder = Decolorizer("turbo", vmin=0, vmax=1)
+    expected = decoder.decode(picture)
+    _READS.clear()
+    with (
+        LocalCluster(
+            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
+        tiles = da.from_array(picture, chunks=(48, 64, 4)).map_blocks(_read, dtype=np.uint8)
+        lazy_values = decolorize(tiles, cmap="turbo", vmin=0, vmax=1)
+        lazy_residual = decoder.residual(tiles)
+        result = decoder.decode(tiles)
+        assert _READS == []  # nothing computed yet
+        assert isinstance(result.values, da.Array) and isinstance(result.noise, da.Array)
+        assert result.values.numblocks == (2, 2) and result.residual.dtype == np.float32
+        values, residual, ambiguous, noise, jpeg, decoded = dask.compute(
+            lazy_values, lazy_residual, result.ambiguous, result.noise, result.jpeg,
+            result.values,
+        )  # fmt: skip
+    assert len(_READS) >= 4
+    assert np.array_equal(values, expected.values) and np.array_equal(decoded, expected.values)
+    assert np.array_equal(residual, expected.residual)
+    assert np.array_equal(ambiguous, expected.ambiguous)
+    assert float(noise) == expected.noise == 0.0 and not bool(jpeg)
+    assert np.max(np.abs(values - data)) <= 1 / 256
+
+
+def test_gray_dask_picture_needs_a_gray_map() -> None:
+    from truepix.errors import ShapeError
+
+    gray = matplotlib.colormaps["gray"](np.linspace(0, 1, 64).reshape(8, 8), bytes=True)[..., 0]
+    lazy = decolorize(da.from_array(gray, chunks=4), cmap="gray", vmin=0, vmax=1)
+    assert np.array_equal(lazy.compute(), decolorize(gray, cmap="gray", vmin=0, vmax=1))
+    with pytest.raises(ShapeError, match="cmap 'viridis'"):
+        decolorize(da.from_array(gray, chunks=4), cmap="viridis", vmin=0, vmax=1)

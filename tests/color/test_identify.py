@@ -209,3 +209,30 @@ def test_input_forms_agree() -> None:
 def test_bad_input(image: np.ndarray, kwargs: dict, error: type[Exception]) -> None:
     with pytest.raises(error, match="expected"):
         tp.identify_colormap(image, **kwargs)
+
+
+def _bar_figure(cmap: str, bar_pixels: int) -> np.ndarray:
+    """An imshow + colorbar figure whose bar is about ``bar_pixels`` long (Agg pixels)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, bar_pixels / 100 / 0.77), dpi=100)
+    image = ax.imshow(_field(7, 32), cmap=cmap)
+    fig.colorbar(image)
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
+    plt.close(fig)
+    return pixels
+
+
+@pytest.mark.parametrize("cmap", ["Greys", "binary"])
+def test_gray_maps_with_the_same_colors_in_other_places_are_told_apart(cmap: str) -> None:
+    # Greys and binary both run white -> black; only where each gray sits differs.
+    # On a bar shorter than 256 pixels the bar's colors are not one per map entry.
+    bar = tp.find_colorbar(_bar_figure(cmap, 215))
+    assert bar is not None and 200 <= bar.length < 256
+    best = tp.identify_colormap(bar, top=1)[0]
+    group = {best.name, *best.aliases}
+    other = "binary" if cmap == "Greys" else "Greys"
+    assert cmap in group and other not in group, best
+    # positions are where the colors sit along the bar, low end first, increasing
+    assert np.all(np.diff(bar.positions) > 0) and 0 < bar.positions[0] < bar.positions[-1] < 1

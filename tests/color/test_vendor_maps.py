@@ -7,7 +7,7 @@ import pytest
 
 from tests._needs import need_module
 from truepix.color._catalog import get, names
-from truepix.color._decolorize._api import decolorize
+from truepix.color._decolorize._api import Decolorizer, decolorize
 
 
 def test_matlab_tables_follow_matlabs_published_values() -> None:
@@ -37,7 +37,7 @@ def test_matlab_pictures_with_rounded_bytes_decode_at_the_floor(name: str) -> No
     n_colors = len(table)
     rng = np.random.default_rng(51)
     index = rng.integers(0, n_colors, (40, 60))
-    picture = np.round(table[index] * 255).astype(np.uint8)
+    picture = np.floor(table[index] * 255 + 0.5).astype(np.uint8)  # MATLAB rounds half up
     values = decolorize(picture, cmap=name, vmin=0, vmax=n_colors)
     assert not np.isnan(values).any()
     # value in [k, k + 1) draws entry k: each comes back at its entry's center
@@ -59,3 +59,62 @@ def test_opencv_pictures_put_value_v_in_entry_v() -> None:
     assert exact.mean() > 0.9
     # v itself, no step (positions are kept to 22 bits: 6e-5 of 255)
     np.testing.assert_allclose(values[exact], data[exact], atol=1e-4)
+
+
+def test_matlab_turbo_lines_and_colorcube_are_matlabs() -> None:
+    import matplotlib
+
+    # turbo: Google's published table (first and last rows of turbo_colormap_data),
+    # the one matplotlib draws with too
+    turbo = get("matlab:turbo").lut[:, :3]
+    np.testing.assert_array_equal(turbo[0], [0.18995, 0.07176, 0.23217])
+    np.testing.assert_array_equal(turbo[-1], [0.47960, 0.01583, 0.01055])
+    np.testing.assert_array_equal(turbo, matplotlib.colormaps["turbo"](np.arange(256))[:, :3])
+    assert get("matlab:turbo_64").n_colors == 64
+    # lines: the seven default line colors MATLAB's documentation prints, repeated
+    lines = get("matlab:lines_64").lut[:, :3]
+    np.testing.assert_array_equal(lines[0], [0, 0.4470, 0.7410])
+    np.testing.assert_array_equal(lines[1], [0.8500, 0.3250, 0.0980])
+    np.testing.assert_array_equal(lines[6], [0.6350, 0.0780, 0.1840])
+    np.testing.assert_array_equal(lines[7:14], lines[:7])
+    assert get("matlab:lines").discrete and get("matlab:colorcube").discrete
+    # colorcube(256): a 6x6x6 cube without its 6 grays and 15 pure colors, then
+    # 15-step red, green and blue ramps, black, a 15-step gray ramp; all distinct
+    cube = get("matlab:colorcube").lut[:, :3]
+    assert len(np.unique(cube, axis=0)) == 256
+    steps = np.arange(1, 16) / 15
+    np.testing.assert_allclose(cube[195:210, 0], steps)
+    np.testing.assert_allclose(cube[210:225, 1], steps)
+    np.testing.assert_allclose(cube[225:240, 2], steps)
+    np.testing.assert_array_equal(cube[240], [0, 0, 0])
+    np.testing.assert_allclose(cube[241:], np.column_stack([steps] * 3))
+    grid = np.round(cube[:195] * 5)
+    assert np.allclose(cube[:195] * 5, grid) and np.all(np.ptp(grid, axis=1) > 0)
+    assert np.all(np.sort(grid, axis=1)[:, 1] > 0)  # never two channels zero
+    assert get("matlab:colorcube_64").n_colors == 64
+
+
+OPENCV_MAPS = [name for name in names() if name.startswith("opencv:")]
+
+
+@pytest.mark.parametrize("name", OPENCV_MAPS)
+def test_every_opencv_map_decodes_at_its_floor(name: str) -> None:
+    """applyColorMap paints value v with entry v: v itself where the color is
+    the entry's alone, the middle of the entries sharing it otherwise (flagged)."""
+    cv2 = need_module("cv2")
+    code = getattr(cv2, "COLORMAP_" + name.removeprefix("opencv:").upper())
+    data = np.arange(256, dtype=np.uint8).reshape(16, 16)
+    picture = np.ascontiguousarray(cv2.applyColorMap(data, code)[..., ::-1])
+    result = Decolorizer(name, vmin=0, vmax=255).decode(picture)
+    table = get(name).lut_bytes[:, :3]
+    same = np.all(picture.reshape(-1, 1, 3) == table[None], axis=-1)  # (256, 256)
+    assert same[np.arange(256), data.ravel()].all()  # the catalog holds OpenCV's table
+    low = np.where(same, np.arange(256), 256).min(axis=1)
+    high = np.where(same, np.arange(256), -1).max(axis=1)
+    values = result.values.ravel()
+    one_run = same.sum(axis=1) == high - low + 1
+    middle = np.abs(values - (low + high) / 2) <= 1e-4
+    assert np.all(middle[one_run]), np.flatnonzero(~middle & one_run)
+    assert result.ambiguous.ravel()[same.sum(axis=1) > 1].all()
+    entry = np.rint(values).astype(int) % 256  # wrapped runs: within the entries
+    assert same[np.arange(256), entry].all()

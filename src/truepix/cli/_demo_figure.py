@@ -35,7 +35,6 @@ def _figure() -> tuple[bytes, np.ndarray]:
 def run_section(out_dir: Path, console: Console) -> None:
     """Make a figure, read it back with ``tp.read_figure`` and compare with the array."""
     from truepix.figures import read_figure
-    from truepix.figures._report import write_report
 
     console.rule("[bold]figure -> data")
     png, field = _figure()
@@ -43,7 +42,7 @@ def run_section(out_dir: Path, console: Console) -> None:
     figure_path.write_bytes(png)
     reading = read_figure(figure_path)
     panel = reading.panels[0]
-    report = write_report(reading, out_dir / "figure_report.png")
+    report = reading.write_report(out_dir / "figure_report.png")
     table = Table(title="read from figure.png, nothing given")
     for column in ("what", "drawn", "read"):
         table.add_column(column)

@@ -54,19 +54,23 @@ def command(
 ) -> None:
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
     import truepix as tp
-    from truepix.cli._common import read_picture, write_npy, write_result
+    from truepix.cli._common import write_npy, write_result
     from truepix.errors import InputError, UnknownFormatError
 
     target, source, overwrite = inout.target, inout.source, inout.overwrite
     if target.suffix.lower() not in _OUTPUT_SUFFIXES:
         msg = f"expected an output ending in .npy, .png, .tif or .tiff, got {str(target)!r}"
         raise UnknownFormatError(msg)
+    picture, recorded = _picture(source)
+    if recorded:  # a truepix colormap file: its map and limits, unless given alike
+        cmap = _agree("cmap", cmap, recorded["cmap"])
+        vmin = _agree("vmin", vmin, recorded["vmin"])
+        vmax = _agree("vmax", vmax, recorded["vmax"])
     if (cmap is None) == (colorbar is None):
         msg = "expected either --cmap NAME or --colorbar auto, got " + (
             "both" if cmap else "neither"
         )
         raise InputError(msg)
-    picture = read_picture(source)
     bar = None
     if colorbar is not None:
         bar = tp.find_colorbar(picture)
@@ -107,3 +111,35 @@ def command(
             f"  values from {np.nanmin(values):.6g} to {np.nanmax(values):.6g}"
             f" (colormap range {decoder.vmin:.6g} to {decoder.vmax:.6g}, {norm})"
         )
+
+
+def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
+    """The picture's pixels; for a file truepix saved with ``encoding="colormap"``
+    (whose load gives the data back) its stored pixels and the recorded cmap,
+    vmin and vmax."""
+    import truepix as tp
+    from truepix.cli._common import read_picture
+
+    if source.suffix.lower() in (".png", ".tif", ".tiff"):
+        info = tp.info(source)
+        if info.encoding == "colormap":
+            import imagecodecs
+
+            from truepix.color._catalog import catalog
+
+            recorded = {name: info.params[name] for name in ("cmap", "vmin", "vmax")}
+            if recorded["cmap"] not in catalog:  # a table of its own: the recorded one
+                table = np.frombuffer(bytes.fromhex(str(info.params["lut"])), np.uint8)
+                recorded["cmap"] = table.reshape(-1, 4)
+            return np.asarray(imagecodecs.imread(str(source))), recorded
+    return read_picture(source), {}
+
+
+def _agree(name: str, given: object, recorded: object) -> object:
+    """The file's value, unless the user gave another (an error naming both)."""
+    from truepix.errors import InputError
+
+    if given is None or given == recorded:
+        return recorded
+    msg = f"expected one {name}, got --{name} {given} and the file's {name}={recorded!r}"
+    raise InputError(msg + f"; leave --{name} out to use the file's")

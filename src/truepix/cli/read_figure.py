@@ -152,9 +152,7 @@ def command(figure: Path, output: Path | None, report: Path | None, calibration:
         for path in write_data(reading, output):
             console.print(f"data: [bold]{path}[/]")
     if report is not None:
-        from truepix.figures._report import write_report
-
-        console.print(f"report: [bold]{write_report(reading, report)}[/]")
+        console.print(f"report: [bold]{reading.write_report(report)}[/]")
     if found is not None:
         from truepix.io import write_atomic
 

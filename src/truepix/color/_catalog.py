@@ -90,6 +90,10 @@ class ColormapEntry:
     lut_bytes : numpy.ndarray
         (N, 4) uint8: what matplotlib draws with ``bytes=True``, i.e.
         ``(lut * 255).astype(np.uint8)`` (truncation, not rounding). Read-only.
+    lut_rounded : numpy.ndarray
+        (N, 4) uint8: the table rounded half up, ``floor(lut * 255 + 0.5)``, as
+        Agg paints the faces of pcolormesh, pcolor and contourf (its ``rgba8``
+        conversion) and MATLAB writes pictures. Read-only.
     source : str
         ``"matplotlib"``, ``"cmap:<namespace>"``, ``"opencv"`` or ``"array"``.
     cyclic : bool
@@ -123,12 +127,15 @@ class ColormapEntry:
     bad: np.ndarray = None  # type: ignore[assignment]
     indexed: bool = False
     lut_bytes: np.ndarray = field(init=False, repr=False)
+    lut_rounded: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         lut = _readonly(np.array(self.lut, dtype=np.float64, order="C"))
         object.__setattr__(self, "lut", lut)
         # matplotlib truncates: (lut * 255).astype(uint8), so 0.999 -> 254.
         object.__setattr__(self, "lut_bytes", _readonly((lut * 255).astype(np.uint8)))
+        rounded = np.floor(lut * 255 + 0.5).astype(np.uint8)
+        object.__setattr__(self, "lut_rounded", _readonly(rounded))
         defaults = {"under": lut[0], "over": lut[-1], "bad": _TRANSPARENT}
         for attr, default in defaults.items():
             value = getattr(self, attr)
@@ -297,7 +304,7 @@ def _load_matlab(name: str, reverse: bool) -> ColormapEntry | None:
     short = name.removeprefix("matlab:").removesuffix("_64")
     return ColormapEntry(
         name + ("_r" if reverse else ""), rgba[::-1] if reverse else rgba, "matlab",
-        cyclic=short == "hsv",
+        cyclic=short == "hsv", discrete=short in _matlab.DISCRETE,
     )  # fmt: skip
 
 

@@ -6,7 +6,13 @@ definitions: the formula maps (``jet``, ``hot``, ``cool``, ``spring``, ``summer`
 ``autumn``, ``winter``, ``gray``, ``bone``, ``copper``, ``pink``, ``hsv``) from the
 formulas of their MATLAB functions, as MathWorks documents and ships them;
 ``parula`` from its published 64-entry table (``data/matlab_parula64.csv``), other
-lengths interpolated linearly as ``parula.m`` does.
+lengths interpolated linearly as ``parula.m`` does; ``turbo`` from Google's
+published 256-entry table (``data/google_turbo256.csv``, other lengths
+interpolated linearly); ``lines`` repeats MATLAB's seven default line colors
+(``data/matlab_lines.csv``); ``colorcube`` is MATLAB's documented construction
+(a regular RGB cube without its grays and pure colors, then red, green, blue and
+gray ramps and black), the Macintosh system table at 256 entries. ``lines`` and
+``colorcube`` are sets of distinct colors, not ramps.
 
 Each map comes in MATLAB's two default lengths: 256 entries (the default since
 R2019b) as ``"matlab:<name>"`` and 64 (before) as ``"matlab:<name>_64"``. MATLAB
@@ -27,7 +33,10 @@ from importlib import resources
 
 import numpy as np
 
-__all__ = ["LENGTHS", "MAPS", "table"]
+__all__ = ["DISCRETE", "LENGTHS", "MAPS", "table"]
+
+#: Maps that are sets of distinct colors rather than ramps.
+DISCRETE = frozenset({"lines", "colorcube"})
 
 #: MATLAB's default lengths: ``"matlab:<name>"`` and ``"matlab:<name>_64"``.
 LENGTHS = {"": 256, "_64": 64}
@@ -80,9 +89,61 @@ def parula(m: int) -> np.ndarray:
 
 
 @functools.cache
-def _parula64() -> np.ndarray:
-    with resources.files("truepix.color").joinpath("data/matlab_parula64.csv").open() as handle:
+def _data(name: str) -> np.ndarray:
+    with resources.files("truepix.color").joinpath(f"data/{name}.csv").open() as handle:
         return np.loadtxt(handle, delimiter=",", comments="#")
+
+
+def _parula64() -> np.ndarray:
+    return _data("matlab_parula64")
+
+
+def turbo(m: int) -> np.ndarray:
+    base = _data("google_turbo256")
+    points = np.linspace(0, len(base) - 1, m)
+    return np.column_stack([np.interp(points, np.arange(len(base)), base[:, k]) for k in range(3)])
+
+
+def lines(m: int) -> np.ndarray:
+    """``lines.m``: the default line colors (axes ColorOrder), repeated to m rows."""
+    order = _data("matlab_lines")
+    return order[np.arange(m) % len(order)]
+
+
+def colorcube(m: int) -> np.ndarray:
+    """``colorcube.m``: as many regularly spaced RGB colors as fit, plus ramps.
+
+    The largest cube of n**3 < m colors (a cube that fills m exactly loses a blue
+    step, down to 2), without its grays and its pure red/green/blue colors; the
+    slots left go to black and to ramps of pure red, green and blue (a quarter
+    each, rounded down) and of gray (the rest). Under 8 colors: a gray ramp.
+    """
+    if m < 8:
+        return gray(m)
+    n_rg = int(m ** (1 / 3) + np.finfo(float).eps)
+    n_b = n_rg - 1 if m == n_rg**3 and n_rg > 2 else n_rg
+    # MATLAB's meshgrid order: green fastest, then red, then blue
+    b, r, g = np.meshgrid(_ramp(n_b), _ramp(n_rg), _ramp(n_rg), indexing="ij")
+    cube = np.column_stack([r.ravel(), g.ravel(), b.ravel()])
+    cube = cube[np.ptp(cube, axis=1) != 0]  # no grays
+    pairs = np.column_stack(
+        [cube[:, 0] + cube[:, 1], cube[:, 1] + cube[:, 2], cube[:, 0] + cube[:, 2]]
+    )
+    cube = cube[pairs.min(axis=1) != 0]  # no pure colors
+    left = m - len(cube) - 1
+    n_rgb = left // 4
+    n_gray = left - 3 * n_rgb
+    ramp = np.arange(1, n_rgb + 1) / n_rgb
+    zero = np.zeros(n_rgb)
+    gray_ramp = np.arange(1, n_gray + 1) / n_gray
+    return np.vstack([
+        cube,
+        np.column_stack([ramp, zero, zero]),
+        np.column_stack([zero, ramp, zero]),
+        np.column_stack([zero, zero, ramp]),
+        np.zeros((1, 3)),
+        np.column_stack([gray_ramp, gray_ramp, gray_ramp]),
+    ])  # fmt: skip
 
 
 MAPS: dict[str, Callable[[int], np.ndarray]] = {
@@ -91,6 +152,9 @@ MAPS: dict[str, Callable[[int], np.ndarray]] = {
     "gray": gray,
     "hsv": hsv,
     "parula": parula,
+    "turbo": turbo,
+    "lines": lines,
+    "colorcube": colorcube,
     "cool": lambda m: np.column_stack([_ramp(m), 1 - _ramp(m), np.ones(m)]),
     "spring": lambda m: np.column_stack([np.ones(m), _ramp(m), 1 - _ramp(m)]),
     "summer": lambda m: np.column_stack([_ramp(m), 0.5 + _ramp(m) / 2, np.full(m, 0.4)]),

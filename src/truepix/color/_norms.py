@@ -20,13 +20,13 @@ Examples
 from __future__ import annotations
 
 import copy
-import math
 import sys
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
+from truepix._validate import check_range
 from truepix.errors import InputError, UnsupportedDtypeError
 
 __all__ = ["NORMS", "LinearNorm", "LogNorm", "MatplotlibNorm", "Norm", "get_norm", "norm_dtype"]
@@ -93,18 +93,13 @@ def _split(values: Any) -> tuple[np.ndarray, np.ndarray | None]:
     return result, np.broadcast_to(mask, result.shape)
 
 
-def _check_limits(vmin: Any, vmax: Any) -> tuple[float, float]:
-    for label, value in (("vmin", vmin), ("vmax", vmax)):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
-            msg = f"expected {label} to be a real number, got {value!r}"
+def _check_limits(vmin: Any, vmax: Any) -> None:
+    """A norm's limits: both given, through the one range gate (:func:`check_range`)."""
+    for name, value in (("vmin", vmin), ("vmax", vmax)):
+        if value is None:
+            msg = f"expected {name} to be a real number, got None"
             raise InputError(msg)
-        if not math.isfinite(float(value)):
-            msg = f"expected a finite {label}, got {value!r}"
-            raise InputError(msg)
-    if float(vmin) > float(vmax):
-        msg = f"expected vmin <= vmax, got vmin={vmin!r} > vmax={vmax!r}; hint: swap them"
-        raise InputError(msg)
-    return vmin, vmax
+    check_range(vmin, vmax)
 
 
 @dataclass(frozen=True)

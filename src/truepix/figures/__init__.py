@@ -7,7 +7,7 @@ Examples
 --------
 >>> import truepix.figures as tf
 >>> sorted(tf.__all__)
-['FigureReading', 'Panel', 'read_figure']
+['FigureReading', 'Panel', 'parse_calibration', 'read_figure', 'write_report']
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ _EXPORTS: dict[str, str] = {
     "read_figure": "truepix.figures._read",
     "FigureReading": "truepix.figures._model",
     "Panel": "truepix.figures._model",
+    "parse_calibration": "truepix.figures._model",
+    "write_report": "truepix.figures._report",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -42,7 +42,8 @@ def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
     edges = np.array(merged)
     steps = np.diff(edges)
     typical = np.median(steps)
-    period = float(np.mean(steps[(steps >= 0.6 * typical) & (steps <= 1.4 * typical)]))
+    regular = steps[(steps >= 0.6 * typical) & (steps <= 1.4 * typical)]
+    period = float(np.mean(regular)) if len(regular) else 0.0  # no typical step: no lattice
     if period < 3:  # cells narrower than 3 pixels cannot be told from noise and antialiasing
         return None
     # cells of a non-integer width alternate between two widths: the mean over the

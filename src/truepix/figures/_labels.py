@@ -153,8 +153,11 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     values = strip.ink
     # ticks at the very ends sit on the perpendicular lines: look a little past them
     lo, hi = max(0, strip.span[0] - 3), min(values.shape[1], strip.span[1] + 3)
-    depth = 0
-    while depth < min(4, len(values) - 3) and np.mean(values[depth, lo:hi] > _INK) > _LINE:
+    share = np.mean(values[: min(6, len(values)), lo:hi] > _INK, axis=1)
+    # the outline may begin a row or two out (a bar's colors end before its outline)
+    lines = np.flatnonzero(share[: min(3, len(values) - 3)] > _LINE)
+    depth = int(lines[0]) if len(lines) else 0
+    while depth < min(5, len(values) - 3) and share[depth] > _LINE:
         depth += 1
     if len(values) - depth < 3:
         return np.zeros(0), depth
@@ -359,8 +362,14 @@ def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool
     return _ocr.recognize(crop)[0] if crop.size else ""
 
 
-def offset_near(gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
-    """An offset text (``1e6``, ``×10⁻³``, ``+1.5e3``) inside an image box, parsed."""
+def offset_near(
+    gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, int, int], *, whole: bool = False
+) -> tuple[str, float] | None:
+    """An offset text (``1e6``, ``×10⁻³``, ``+1.5e3``) inside an image box, parsed.
+
+    ``whole``: only texts wholly inside the box count; one the box cuts (it
+    touches the box's edge) is another axis's label reaching in.
+    """
     left, top, right, bottom = (max(0, v) for v in box)
     region = image_ink[top:bottom, left:right] > _INK
     if not region.any():
@@ -375,6 +384,9 @@ def offset_near(gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, in
         l0 = min(boxes[k][2] for k in members)
         l1 = max(boxes[k][3] for k in members)
         if d1 - d0 < 4 or l1 - l0 < 4:
+            continue
+        cut = d0 == 0 or l0 == 0 or d1 == region.shape[0] or l1 == region.shape[1]
+        if whole and cut:
             continue
         crops.append((gray[top + d0 : top + d1, left + l0 : left + l1], region[d0:d1, l0:l1]))
     for text, _ in read_labels(crops):

@@ -11,11 +11,15 @@ Calibration JSON (version 1), every key optional in an override::
             "bbox": [left, top, right, bottom],         # the colored part of the bar
             "orientation": "vertical" | "horizontal",
             "cmap": "viridis",                          # a truepix colormap name
-            "norm": "linear" | "log",
-            "vmin": 0.0, "vmax": 1.0                    # values at the bar's low and high ends
+            "norm": "linear" | "log" | "twoslope" | "symlog",
+            "vmin": 0.0, "vmax": 1.0,                   # values at the bar's low and high ends
+            "vcenter": 0.0,                             # twoslope: the value at the map's middle
+            "linthresh": 1.0                            # symlog: linear within +-linthresh
           } | null,
           "x": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
           "y": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
+                                                        # (twoslope: three pixels and values;
+                                                        #  symlog: a "linthresh" key)
           "grid": [ny, nx] | null                       # cells of the data; null: per pixel
         }
       ]
@@ -29,6 +33,7 @@ calibration with more panels than were found adds them.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +69,9 @@ class AxisReading:
         ``("scale", factor)`` or ``("shift", amount)`` read from an offset text.
     source : str
         ``"ticks"``, ``"calibration"`` or ``"pixels"`` (no scale: image pixel indices).
+    residuals : numpy.ndarray
+        Per numbered label, in the order of ``ticks``: its distance (pixels)
+        from where the fitted scale puts its value (inf: the scale cannot).
     """
 
     scale: AxisScale | None = None
@@ -73,6 +81,7 @@ class AxisReading:
     label: str = ""
     offset: tuple[str, float] | None = None
     source: str = "pixels"
+    residuals: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def agreement(self) -> float:
@@ -81,6 +90,31 @@ class AxisReading:
         if self.scale is None or not numbers:
             return 1.0 if self.source == "calibration" else 0.0
         return sum(t.inlier for t in numbers) / len(numbers)
+
+    @property
+    def quality(self) -> float:
+        """How far to trust the scale, in [0, 1]: 1 only for a well-supported fit.
+
+        The product of: the share of labels that agree (:attr:`agreement`);
+        how many agree (two labels check nothing: 0.5, three or more: 1);
+        the fit's RMS residual (1 up to a pixel, then ``1 / (1 + excess)``);
+        and whether the agreeing labels stand on tick marks (0.5 with none
+        on marks, 1 with all). A calibration given is trusted (1).
+
+        Examples
+        --------
+        >>> AxisReading().quality, AxisReading(source="calibration").quality
+        (0.0, 1.0)
+        """
+        if self.source == "calibration":
+            return 1.0
+        agreeing = [t for t in self.ticks if t.value is not None and t.inlier]
+        if self.scale is None or not agreeing:
+            return 0.0
+        count = min(1.0, (len(agreeing) - 1) / 2.0)
+        fit = 1.0 / (1.0 + max(0.0, (self.residual or 0.0) - 1.0))
+        snapped = 0.5 + 0.5 * sum(t.snapped for t in agreeing) / len(agreeing)
+        return float(self.agreement * count * fit * snapped)
 
 
 @dataclass
@@ -106,13 +140,18 @@ class Panel:
     grid : tuple of int or None
         ``(ny, nx)`` cells of the data when a cell grid was found.
     confidence : float
-        In [0, 1]: the smallest of the axes' agreement and the colormap's fit.
+        In [0, 1]: the smallest of the axes' :attr:`AxisReading.quality`
+        (labels agreeing, how many, fit residual, labels on tick marks); 0
+        when no colormap was found.
     interior : tuple of int
         ``(top, bottom, left, right)`` pixel rows/columns inside the frame
         that were decoded (``image[top:bottom, left:right]``).
     pixel_values : numpy.ndarray
         float64, one value per screen pixel of the interior (``data`` before
         the cell grid is applied).
+    value_scale : AxisScale or None
+        Position along the colormap (0..1) -> value, as read (None when the
+        bar's range is unknown: values are then positions along the map).
     """
 
     bbox: tuple[float, float, float, float]
@@ -129,6 +168,7 @@ class Panel:
     confidence: float
     interior: tuple[int, int, int, int] = (0, 0, 0, 0)
     pixel_values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
+    value_scale: AxisScale | None = None
 
     def to_csv(self) -> str:
         """The data in long form: a ``x,y,value`` header, then one row per cell.
@@ -174,8 +214,13 @@ class Panel:
                 "vmin": self.vmin,
                 "vmax": self.vmax,
             }
+            scale = self.value_scale
+            if scale is not None and scale.scale == "twoslope":
+                bar["vcenter"] = scale.values[1]
+            if scale is not None and scale.linthresh is not None:
+                bar["linthresh"] = scale.linthresh
         return {
-            "bbox": [round(float(v), 3) for v in self.bbox],
+            "bbox": [float(v) for v in self.bbox],
             "colorbar": bar,
             "x": None if self.x.scale is None else self.x.scale.to_dict(),
             "y": None if self.y.scale is None else self.y.scale.to_dict(),
@@ -216,12 +261,63 @@ class FigureReading:
         """:attr:`calibration` as a JSON string."""
         return json.dumps(self.calibration, indent=2)
 
+    def write_report(self, path: Any, /) -> Any:
+        """Write the report picture (PNG) of this reading: :func:`truepix.figures.write_report`.
+
+        Parameters
+        ----------
+        path : str or path-like
+            Where to write the PNG (written atomically, replacing a file there).
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        WriteError
+            When the file cannot be written.
+
+        Examples
+        --------
+        >>> import numpy as np, tempfile, pathlib
+        >>> empty = FigureReading([], [], (40, 60), np.full((40, 60, 3), 255, np.uint8))
+        >>> empty.write_report(pathlib.Path(tempfile.mkdtemp()) / "r.png").name
+        'r.png'
+        """
+        from truepix.figures._report import write_report
+
+        return write_report(self, path)
+
     def __repr__(self) -> str:
         return f"FigureReading(panels={len(self.panels)}, colorbars={len(self.colorbars)}, shape={self.shape})"
 
 
 def parse_calibration(calibration: Any, /) -> list[dict[str, Any]]:
     """Calibration panels from a dict, a JSON string, a path-like to JSON, or a FigureReading.
+
+    The one reader of calibration JSON: :func:`truepix.read_figure`'s
+    ``calibration=``, the command line's ``--calibration`` and the web page
+    all use it.
+
+    Parameters
+    ----------
+    calibration : dict, str, bytes, path-like, FigureReading or None
+        Calibration JSON (version 1, see :mod:`truepix.figures`) as an object,
+        its text, or a path to a file of it; a FigureReading gives its own
+        :attr:`FigureReading.calibration`; None gives no panels.
+
+    Returns
+    -------
+    list of dict
+        One override per panel, in panel order.
+
+    Raises
+    ------
+    InputError
+        When the text is not JSON, the file cannot be read, the object has no
+        ``panels`` list of objects, or the version is not 1.
 
     Examples
     --------
@@ -230,6 +326,8 @@ def parse_calibration(calibration: Any, /) -> list[dict[str, Any]]:
     """
     if calibration is None:
         return []
+    if isinstance(calibration, os.PathLike):
+        calibration = os.fspath(calibration)
     if isinstance(calibration, FigureReading):
         return calibration.calibration["panels"]
     data = calibration

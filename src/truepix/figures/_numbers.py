@@ -13,14 +13,16 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["parse_offset", "parse_value"]
+__all__ = ["is_power", "parse_offset", "parse_value"]
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
 # characters OCR confuses with digits in tick labels
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
-_POWER = re.compile(rf"^(?:({_NUMBER})[×xX*·])?10\^\(?([-+]?\d+)\)?$")
+_POWER = re.compile(rf"^([-+])?(?:({_NUMBER})[×xX*·])?10\^\(?([-+]?\d+)\)?$")
+# a superscript zero that OCR reads as a degree sign or an ordinal: "10°" beside "10¹"
+_ZERO_EXPONENT = re.compile(r"^([-+−]?10)[°º˚o]$")
 
 
 def _normalize(text: str) -> str:
@@ -34,26 +36,45 @@ def _normalize(text: str) -> str:
     return text
 
 
-def parse_value(text: str, /) -> float | None:
-    """The number a tick label shows, or None when it shows none.
+def is_power(text: str, /) -> bool:
+    """Whether a label is written as a power of ten (``10^k``, ``10⁻¹``, ``−10³``), as on log axes.
 
     Examples
     --------
-    >>> [parse_value(t) for t in ["−0.25", "1,000", "40%", "1e-3", "10^-2", "10⁻¹", "2×10^3"]]
-    [-0.25, 1000.0, 40.0, 0.001, 0.01, 0.1, 2000.0]
-    >>> parse_value("x [m]") is None
-    True
+    >>> [is_power(t) for t in ["10^2", "−10³", "10°", "100", "2×10^3"]]
+    [True, True, True, False, False]
     """
     text = _normalize(text)
+    match = _POWER.match(text)
+    return bool(match and not match.group(2)) or bool(_ZERO_EXPONENT.match(text))
+
+
+def parse_value(text: str, /, *, powers: bool = False) -> float | None:
+    """The number a tick label shows, or None when it shows none.
+
+    ``powers``: the axis is labelled in powers of ten, so ``10°`` is ``10⁰``
+    (a superscript zero read as a degree sign).
+
+    Examples
+    --------
+    >>> [parse_value(t) for t in ["−0.25", "1,000", "40%", "1e-3", "10^-2", "10⁻¹", "2×10^3", "−10³"]]
+    [-0.25, 1000.0, 40.0, 0.001, 0.01, 0.1, 2000.0, -1000.0]
+    >>> parse_value("x [m]") is None, parse_value("10°"), parse_value("10°", powers=True)
+    (True, None, 1.0)
+    """
+    text = _normalize(text)
+    if powers and _ZERO_EXPONENT.match(text):
+        text = _ZERO_EXPONENT.sub(r"\1^0", text)
     if text.endswith("%"):
         text = text[:-1]
     if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", text):
         text = text.replace(",", "")
     match = _POWER.match(text)
     if match:
-        mantissa = float(match.group(1)) if match.group(1) else 1.0
-        exponent = int(match.group(2))
-        return mantissa * 10.0**exponent if abs(exponent) < 300 else None
+        sign = -1.0 if match.group(1) == "-" else 1.0
+        mantissa = float(match.group(2)) if match.group(2) else 1.0
+        exponent = int(match.group(3))
+        return sign * mantissa * 10.0**exponent if abs(exponent) < 300 else None
     if not re.fullmatch(_NUMBER, text):
         fixed = text.translate(_LOOKALIKES)
         if fixed == text or not re.fullmatch(_NUMBER, fixed):

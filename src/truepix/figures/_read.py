@@ -29,8 +29,9 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _areas, _grid, _labels
+from truepix.figures._axes import colorbar_axis, read_axis, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
-from truepix.figures._scale import AxisScale, fit_scale
+from truepix.figures._scale import AxisScale
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -128,6 +129,12 @@ def _plot_areas(
         if min(width, height) < 20:
             continue
         areas.append((box, lines))
+    extent = _colored_extent(rgb, bars) if bars else None
+    if extent is not None and _covered(extent, [a[0] for a in areas]) < 0.5:
+        # the frames found miss most of the colormapped region (spines that blended
+        # into the data in a downscaled screenshot, rectangles of cell edges): the
+        # region's own extent is the plot area
+        areas = []
     # a "bar" mostly inside a plot area is a strip of the plot
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.5 for a in areas)]
     if not areas and bars:
@@ -138,6 +145,12 @@ def _plot_areas(
             bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
+
+
+def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
+    """Share of ``box`` that the plot areas cover (areas do not overlap each other)."""
+    area = float((box[2] - box[0]) * (box[3] - box[1]))
+    return sum(_inside_share(box, a) for a in areas) if area > 0 else 1.0
 
 
 def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
@@ -162,68 +175,6 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, in
     return left, top, right, bottom
 
 
-def _fit(ticks: list[_labels.Tick]) -> tuple[AxisScale | None, float | None]:
-    numbered = [t for t in ticks if t.value is not None]
-    if len(numbered) < 2:
-        return None, None
-    fit = fit_scale([t.position for t in numbered], [t.value for t in numbered])
-    if fit is None:
-        return None, None
-    for tick, inlier in zip(numbered, fit.inliers, strict=True):
-        tick.inlier = bool(inlier)
-    return fit.scale, fit.residual
-
-
-def _apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:
-    if scale is None or offset is None:
-        return scale
-    kind, amount = offset
-    values = tuple(v * amount if kind == "scale" else v + amount for v in scale.values)
-    if scale.scale == "log" and min(values) <= 0:
-        return scale
-    return AxisScale(scale.scale, scale.pixels, values)  # type: ignore[arg-type]
-
-
-def _read_axis(
-    gray: np.ndarray, figure_ink: np.ndarray, side: str, at: int, span: tuple[int, int]
-) -> AxisReading:
-    ticks, marks, other = _labels.read_side(gray, figure_ink, side, at, span)
-    scale, residual = _fit(ticks)
-    height, width = gray.shape
-    offset = None
-    if scale is not None:
-        glyph = max((t.box[3] - t.box[1]) for t in ticks)
-        if side in ("left", "right"):  # offset text above the axis' top end
-            # matplotlib puts it at the axis' end, reaching inward from the side's line
-            reach = (at - 8 * glyph, at + 2 * glyph) if side == "right" else (at - 2 * glyph, at + 8 * glyph)
-            box = (int(reach[0]), int(span[0] - 3 * glyph), int(reach[1]), int(span[0]))
-        else:  # below the axis' right end, past its tick labels
-            below = max(t.box[3] for t in ticks) if side == "bottom" else at
-            box = (int(span[1] - 4 * glyph), int(below + 1), int(span[1] + 8 * glyph), int(below + 3 * glyph))
-        box = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
-        offset = _labels.offset_near(gray, figure_ink, box) if box[2] > box[0] and box[3] > box[1] else None
-        scale = _apply_offset(scale, offset)
-    label = ""
-    if other:
-        boxes = np.array([b for b, _ in other])
-        union = (int(boxes[:, 0].min()), int(boxes[:, 1].min()), int(boxes[:, 2].max()), int(boxes[:, 3].max()))
-        label = _labels.read_text(gray, union, rotated=side in ("left", "right"))
-    return AxisReading(scale, ticks, marks, residual, label, offset, "ticks" if scale else "pixels")
-
-
-def _colorbar_axis(gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar) -> AxisReading:
-    left, top, right, bottom = bar.bbox
-    sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
-    best = AxisReading()
-    for side in sides:
-        at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
-        span = (top, bottom) if bar.orientation == "vertical" else (left, right)
-        reading = _read_axis(gray, figure_ink, side, at, span)
-        if reading.scale is not None and len(reading.ticks) > len(best.ticks):
-            best = reading
-    return best
-
-
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
     """A Colorbar at a box given by a calibration (its colors read from the picture)."""
     try:
@@ -241,6 +192,24 @@ def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
     else:
         colors = np.rint(np.median(crop, axis=0))
     return Colorbar((left, top, right, bottom), orientation, colors.astype(np.uint8))
+
+
+def _given_bar(rgb: np.ndarray, data: dict[str, Any] | None, bars: list[Colorbar], nearest: Colorbar | None) -> Colorbar | None:
+    """The bar a calibration names: none, the nearest found, or the one at its box.
+
+    A box that is a found bar's (as ``FigureReading.calibration`` writes it)
+    keeps that bar, steps and boundaries included, so a calibration read
+    back gives the same reading.
+    """
+    if data is None:
+        return None
+    if "bbox" not in data:
+        return nearest
+    given = _bar_from_box(rgb, data)
+    for bar in bars:
+        if bar.orientation == given.orientation and _iou(bar.bbox, given.bbox) > 0.95:
+            return bar
+    return given
 
 
 def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
@@ -291,6 +260,7 @@ def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
     """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
     from truepix.color._catalog import get, resolve
+    from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
 
     if name:
@@ -302,6 +272,9 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
         return resolve(bar.colors)
     if bar is not None:
         entry = resolve(bar)
+        blend = blended_map(bar) if entry.source == "array" else None
+        if blend is not None:  # a bar drawn with alpha: its map blended over the background
+            return blend.entry()
         if entry.source == "array" and not bar.exact:
             # a compressed bar's colors stray further from its map than colorbar_map allows
             best = identify_colormap(bar, top=1)
@@ -317,36 +290,56 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
 def _value_scale(
     bar: Colorbar | None, axis: AxisReading, override: dict[str, Any], outline: Box | None
 ) -> AxisScale:
-    """Position along the colormap (fraction 0..1) -> value."""
+    """Position along the colormap (fraction 0..1) -> value.
+
+    A two-slope bar (TwoSlopeNorm) puts its centre value at the colormap's
+    middle; a symlog bar keeps its ``linthresh``.
+    """
+    norm = override.get("norm")
+    vmin, vmax = override.get("vmin"), override.get("vmax")
+    centre, linthresh = override.get("vcenter"), override.get("linthresh")
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
-        vmin, vmax = float(axis.scale.value(low)), float(axis.scale.value(high))
-        if "vmin" not in override and "vmax" not in override:
-            vmin, vmax = _tidy(vmin, vmax, axis.scale.scale)
-        if override.get("vmin") is not None:
-            vmin = float(override["vmin"])
-        if override.get("vmax") is not None:
-            vmax = float(override["vmax"])
-        return AxisScale(str(override.get("norm") or axis.scale.scale), (0.0, 1.0), (vmin, vmax))
-    vmin = override.get("vmin")
-    vmax = override.get("vmax")
-    norm = str(override.get("norm") or "linear")
-    if vmin is not None and vmax is not None:
-        return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)))
-    return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
+        found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
+        if vmin is None and vmax is None:
+            found = _tidy(*found, axis.scale.scale, axis.scale.linthresh)
+        vmin = found[0] if vmin is None else vmin
+        vmax = found[1] if vmax is None else vmax
+        norm = norm or axis.scale.scale
+        if axis.scale.scale == "twoslope" and centre is None:
+            centre = axis.scale.values[1]
+        if axis.scale.scale == "symlog" and linthresh is None:
+            linthresh = axis.scale.linthresh
+    elif vmin is None or vmax is None:
+        return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
+    norm = str(norm or "linear")
+    if norm == "twoslope":
+        if centre is None:
+            msg = "expected a 'vcenter' value for a twoslope colorbar, got none"
+            raise InputError(msg)
+        return AxisScale(norm, (0.0, 0.5, 1.0), (float(vmin), float(centre), float(vmax)))
+    return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)), linthresh if norm == "symlog" else None)
 
 
-def _tidy(vmin: float, vmax: float, scale: str) -> tuple[float, float]:
-    """Limits rounded to a thousandth of the span (in log10 for log): below what ticks resolve.
+def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) -> tuple[float, float]:
+    """Limits rounded to a thousandth of the span (in the scale's own terms): below what ticks resolve.
 
     Examples
     --------
     >>> _tidy(0.0004094, 2.9995905, "linear"), _tidy(0.0100093, 99.98, "log")
     ((0.0, 3.0), (0.01, 100.0))
+    >>> _tidy(-1000.9, 999.2, "symlog", 1.0)
+    (-1000.0, 1000.0)
     """
     if scale == "log":
         low, high = _tidy(float(np.log10(vmin)), float(np.log10(vmax)), "linear")
         return float(10.0**low), float(10.0**high)
+    if scale == "symlog":  # ends in the log part: to a thousandth of a decade
+        ends = []
+        for v in (vmin, vmax):
+            log = np.log10(abs(v)) if abs(v) > (linthresh or np.inf) else None
+            ends.append(v if log is None else float(np.copysign(10.0 ** np.round(log, 3), v)))
+        return ends[0], ends[1]
     step = 10.0 ** np.floor(np.log10(abs(vmax - vmin) / 1000.0)) if vmax != vmin else 0.0
     if step == 0 or not np.isfinite(step):
         return vmin, vmax
@@ -397,15 +390,16 @@ def _panel(
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
     y_side = lines[2].first if lines else c0
-    x = _read_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])))
-    y = _read_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])))
+    x = read_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])))
+    y = read_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])))
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
-    bar_axis = _colorbar_axis(gray, figure_ink, bar) if bar is not None else AxisReading()
+    # a label belongs to one axis: the plot's own are not the bar's
+    bar_axis = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(x, y)) if bar is not None else AxisReading()
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
-    if bar is not None and bar.boundaries is not None and "cmap" not in bar_data:
+    if bar is not None and bar.boundaries is not None and not bar_data.get("cmap"):
         fractions = _step_fractions(region, bar)
     elif entry is None:
         fractions = np.full(region.shape[:2], np.nan)
@@ -426,13 +420,13 @@ def _panel(
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
     max_error = _max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
-    pieces = [x.agreement, y.agreement, bar_axis.agreement if bar is not None else 0.0]
+    pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
         "vmin": values_of.values[0] if calibrated else None,
-        "vmax": values_of.values[1] if calibrated else None,
+        "vmax": values_of.values[-1] if calibrated else None,
         "units": _units(bar_axis.label) if calibrated else "fraction of the colormap",
         "x_label": x.label,
         "y_label": y.label,
@@ -449,6 +443,7 @@ def _panel(
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
+        values_of if calibrated else None,
     )
 
 
@@ -483,24 +478,20 @@ def _grid_of(
 
 
 def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
-    """The error the decoding supports, in value units, where it is widest (log: the high end).
+    """The error the decoding supports, in value units, where it is widest.
 
     One colormap bin (a pixel lands in its bin or, painted with rounded
     rather than truncated bytes, the next one) plus the range's own
     uncertainty: the bar's ends are located to within a pixel (or the tick
-    fit's residual, if larger), which moves every value by that pixel's worth.
-    A stepped bar's bin is its widest step.
+    fit's residual, if larger), which moves values by that pixel's worth
+    where the scale is steepest (a log bar's high end). A stepped bar's bin
+    is its widest step.
     """
-    step = 1.0 / max(n_colors, 1)
-    ends = np.array([0.0, step, 1.0 - step, 1.0])
-    v = values_of.value(ends)
-    error = float(max(abs(v[1] - v[0]), abs(v[3] - v[2])))
+    fractions = np.linspace(0.0, 1.0, max(1, n_colors) + 1)
+    error = float(np.max(np.abs(np.diff(values_of.value(fractions)))))
     if axis.scale is not None:
-        p = np.array(axis.scale.pixels)
-        per_pixel = abs(float(np.diff(axis.scale.value(p))[0]) / float(p[1] - p[0]))
-        if axis.scale.scale == "log":
-            top = float(max(axis.scale.value(p)))
-            per_pixel = top * (10.0 ** (abs(np.diff(np.log10(axis.scale.value(p)))[0]) / abs(p[1] - p[0])) - 1.0)
+        p = np.linspace(min(axis.scale.pixels), max(axis.scale.pixels), 257)
+        per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
         error += max(1.0, axis.residual or 0.0) * per_pixel
     return error
 
@@ -585,7 +576,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         override = overrides[k] if k < len(overrides) else {}
         bar = min(bars, key=lambda b: _gap(area[0], b.bbox), default=None)
         if "colorbar" in override:
-            bar = None if override["colorbar"] is None else _bar_from_box(rgb, override["colorbar"]) if "bbox" in override["colorbar"] else bar
+            bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
     return FigureReading(panels, bars, rgb.shape[:2], rgb)

@@ -67,11 +67,8 @@ def rerender(reading: FigureReading, /) -> np.ndarray:
             index = np.clip(np.searchsorted(edges, fractions, side="right") - 1, 0, len(table) - 1)
             painted = table[index]
         else:
-            entry = panel_colormap(panel)
-            lo, hi = panel.data.attrs["vmin"], panel.data.attrs["vmax"]
-            lo = 0.0 if lo is None else lo
-            hi = 1.0 if hi is None else hi
-            painted = colorize(values, cmap=entry, vmin=lo, vmax=hi, norm=panel.norm)[..., :3]
+            fractions = _fractions(values, panel)
+            painted = colorize(fractions, cmap=panel_colormap(panel), vmin=0.0, vmax=1.0)[..., :3]
         painted = painted.copy()
         missing = ~np.isfinite(values)
         painted[missing] = (255, 0, 255)
@@ -84,17 +81,30 @@ def rerender(reading: FigureReading, /) -> np.ndarray:
 
 
 def _fractions(values: np.ndarray, panel: Any) -> np.ndarray:
-    lo, hi = panel.vmin, panel.vmax
-    if lo is None or hi is None:
-        return values
-    if panel.norm == "log":
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return (np.log10(values) - np.log10(lo)) / (np.log10(hi) - np.log10(lo))
-    return (values - lo) / (hi - lo)
+    """Values back to positions along the colormap, with the scale they were read with."""
+    scale = getattr(panel, "value_scale", None)
+    return values if scale is None else scale.pixel(values)
 
 
 def write_report(reading: FigureReading, path: Any, /) -> Path:
-    """Write the report picture (PNG) of a reading; returns its path.
+    """Write the report picture (PNG) of a reading: what was read, drawn again, and the difference.
+
+    Parameters
+    ----------
+    reading : FigureReading
+        What :func:`truepix.read_figure` returned.
+    path : str or path-like
+        Where to write the PNG (atomically: a failure leaves a file there as it was).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    WriteError
+        When the file cannot be written.
 
     Examples
     --------

@@ -5,8 +5,15 @@ axis) or geometric (log axis) progression. One misread label must not
 move the range, so the fit is RANSAC (Fischer & Bolles 1981): every pair of
 ticks proposes a line, the line that puts the most labels within a pixel
 or two of their ticks wins, and a least-squares fit over those inliers
-refines it. Whether the axis is log is decided by the labels themselves:
-the log model must explain more of them than the linear one.
+refines it. Which scale the axis has is decided by the labels themselves;
+a richer model must explain more labels than a simpler one to be chosen:
+
+* ``linear``: value linear in position;
+* ``log``: log10(value) linear in position (LogNorm, ``bins="log"``);
+* ``twoslope``: linear on each side of a centre, with two slopes
+  (matplotlib's TwoSlopeNorm colorbar: the centre at the bar's middle);
+* ``symlog``: matplotlib's symmetric log transform (SymLogNorm, base 10,
+  ``linscale=1``): linear within ``±linthresh``, log outside.
 """
 
 from __future__ import annotations
@@ -18,7 +25,28 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["AxisScale", "ScaleFit", "fit_scale"]
+from truepix.errors import InputError
+
+__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_scale"]
+
+SCALES = ("linear", "log", "twoslope", "symlog")
+_LINSCALE = 1.0 / (1.0 - 1.0 / 10.0)  # matplotlib's linscale_adj for linscale=1, base 10
+
+
+def _symlog(values: np.ndarray, linthresh: float) -> np.ndarray:
+    """matplotlib's SymmetricalLogTransform (base 10, linscale 1)."""
+    magnitude = np.abs(values)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        outside = np.sign(values) * linthresh * (_LINSCALE + np.log10(magnitude / linthresh))
+    return np.where(magnitude <= linthresh, values * _LINSCALE, outside)
+
+
+def _symlog_inverse(u: np.ndarray, linthresh: float) -> np.ndarray:
+    magnitude = np.abs(u)
+    limit = linthresh * _LINSCALE
+    with np.errstate(over="ignore", invalid="ignore"):
+        outside = np.sign(u) * linthresh * 10.0 ** (magnitude / linthresh - _LINSCALE)
+    return np.where(magnitude <= limit, u / _LINSCALE, outside)
 
 
 @dataclass(frozen=True)
@@ -31,81 +59,264 @@ class AxisScale:
     Attributes
     ----------
     scale : str
-        ``"linear"`` or ``"log"`` (base 10).
+        ``"linear"``, ``"log"`` (base 10), ``"twoslope"`` (linear on each side
+        of the middle point) or ``"symlog"`` (base 10, linear within
+        ``±linthresh``).
     pixels : tuple of float
-        Two positions ...
+        Positions (two; three for ``"twoslope"``: low end, centre, high end) ...
     values : tuple of float
         ... and the values there; every other position follows the scale.
+    linthresh : float or None
+        The symlog scale's linear range (``"symlog"`` only).
+
+    Raises
+    ------
+    InputError
+        An unknown scale, the wrong number of points, two equal positions,
+        a value <= 0 on a log scale, or a symlog scale without ``linthresh > 0``.
 
     Examples
     --------
     >>> s = AxisScale("log", (100.0, 200.0), (1.0, 10.0))
     >>> float(s.value(150.0)), float(s.pixel(100.0))
     (3.1622776601683795, 300.0)
+    >>> t = AxisScale("twoslope", (0.0, 0.5, 1.0), (-10.0, 0.0, 30.0))
+    >>> t.value([0.25, 0.75]).tolist()
+    [-5.0, 15.0]
+    >>> AxisScale("log", (0.0, 1.0), (0.0, 10.0))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected values > 0 on a log scale, got (0.0, 10.0)
     """
 
     scale: str
-    pixels: tuple[float, float]
-    values: tuple[float, float]
+    pixels: tuple[float, ...]
+    values: tuple[float, ...]
+    linthresh: float | None = None
 
     def __post_init__(self) -> None:
-        if self.scale not in ("linear", "log"):
-            msg = f"expected scale 'linear' or 'log', got {self.scale!r}"
-            raise ValueError(msg)
-        object.__setattr__(self, "pixels", tuple(float(p) for p in self.pixels))
-        object.__setattr__(self, "values", tuple(float(v) for v in self.values))
-        if self.pixels[0] == self.pixels[1]:
-            msg = f"expected two different pixel positions, got {self.pixels}"
-            raise ValueError(msg)
-        if self.scale == "log" and min(self.values) <= 0:
-            msg = f"expected positive values on a log scale, got {self.values}"
-            raise ValueError(msg)
+        if self.scale not in SCALES:
+            msg = f"expected a scale among {SCALES}, got {self.scale!r}"
+            raise InputError(msg)
+        try:
+            pixels = tuple(float(p) for p in self.pixels)
+            values = tuple(float(v) for v in self.values)
+        except (TypeError, ValueError):
+            msg = f"expected numbers for pixels and values, got {self.pixels!r} and {self.values!r}"
+            raise InputError(msg) from None
+        points = 3 if self.scale == "twoslope" else 2
+        if len(pixels) != points or len(values) != points:
+            msg = f"expected {points} pixels and values on a {self.scale} scale, got {len(pixels)} and {len(values)}"
+            raise InputError(msg)
+        if not all(map(math.isfinite, pixels + values)):
+            msg = f"expected finite pixels and values, got {pixels} and {values}"
+            raise InputError(msg)
+        steps = np.diff(pixels)
+        if np.any(steps == 0) or not (np.all(steps > 0) or np.all(steps < 0)):
+            msg = f"expected different pixel positions in order, got {pixels}"
+            raise InputError(msg)
+        if self.scale == "log" and min(values) <= 0:
+            msg = f"expected values > 0 on a log scale, got {values}"
+            raise InputError(msg)
+        if self.scale == "symlog" and not (self.linthresh is not None and self.linthresh > 0):
+            msg = f"expected a symlog scale's linthresh > 0, got {self.linthresh!r}"
+            raise InputError(msg)
+        rises = np.diff(values)
+        if len(values) > 2 and not (np.all(rises > 0) or np.all(rises < 0)):
+            msg = f"expected values rising or falling along the pixels, got {values}"
+            raise InputError(msg)
+        object.__setattr__(self, "pixels", pixels)
+        object.__setattr__(self, "values", values)
+        if self.linthresh is not None:
+            object.__setattr__(self, "linthresh", float(self.linthresh))
 
     def _forward(self, values: Any) -> np.ndarray:
         values = np.asarray(values, dtype=np.float64)
-        return np.log10(values) if self.scale == "log" else values
+        if self.scale == "log":
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return np.log10(values)
+        if self.scale == "symlog":
+            assert self.linthresh is not None
+            return _symlog(values, self.linthresh)
+        return values
+
+    def _inverse(self, u: np.ndarray) -> np.ndarray:
+        if self.scale == "log":
+            return 10.0**u
+        if self.scale == "symlog":
+            assert self.linthresh is not None
+            return _symlog_inverse(u, self.linthresh)
+        return u
+
+    def _points(self) -> tuple[np.ndarray, np.ndarray]:
+        """(pixels, transformed values), pixels ascending."""
+        p = np.array(self.pixels)
+        u = self._forward(np.array(self.values))
+        order = np.argsort(p)
+        return p[order], u[order]
 
     def value(self, pixel: Any, /) -> np.ndarray:
         """Value at pixel positions (array_like of float)."""
-        (p0, p1), (u0, u1) = self.pixels, self._forward(self.values)
-        u = u0 + (np.asarray(pixel, dtype=np.float64) - p0) * (u1 - u0) / (p1 - p0)
-        return 10.0**u if self.scale == "log" else u
+        p, u = self._points()
+        x = np.asarray(pixel, dtype=np.float64)
+        # piecewise linear through the points, the end pieces extended
+        k = np.clip(np.searchsorted(p, x) - 1, 0, len(p) - 2)
+        t = u[k] + (x - p[k]) * (u[k + 1] - u[k]) / (p[k + 1] - p[k])
+        return self._inverse(t)
 
     def pixel(self, value: Any, /) -> np.ndarray:
         """Pixel positions of values (NaN for non-positive values on a log scale)."""
-        (p0, p1), (u0, u1) = self.pixels, self._forward(self.values)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            u = self._forward(value)
-        return p0 + (u - u0) * (p1 - p0) / (u1 - u0)
+        p, u = self._points()
+        order = np.argsort(u)
+        p, u = p[order], u[order]
+        t = self._forward(value)
+        k = np.clip(np.searchsorted(u, t) - 1, 0, len(u) - 2)
+        with np.errstate(invalid="ignore"):
+            return p[k] + (t - u[k]) * (p[k + 1] - p[k]) / (u[k + 1] - u[k])
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form used by calibration files."""
-        return {"scale": self.scale, "pixels": list(self.pixels), "values": list(self.values)}
+        out: dict[str, Any] = {"scale": self.scale, "pixels": list(self.pixels), "values": list(self.values)}
+        if self.linthresh is not None:
+            out["linthresh"] = self.linthresh
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AxisScale:
         """Inverse of :meth:`to_dict`."""
-        return cls(str(data.get("scale", "linear")), tuple(data["pixels"]), tuple(data["values"]))
+        return cls(
+            str(data.get("scale", "linear")), tuple(data["pixels"]), tuple(data["values"]),
+            data.get("linthresh"),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ScaleFit:
-    """A fitted scale, which ticks agreed with it, and how well (RMS, pixels)."""
+    """A fitted scale and how well the labels agree with it.
+
+    Attributes
+    ----------
+    scale : AxisScale
+        The scale fitted to the agreeing labels.
+    inliers : numpy.ndarray
+        bool, per label: whether it agrees.
+    residual : float
+        RMS distance (pixels) of the agreeing labels from their ticks.
+    residuals : numpy.ndarray
+        float64, per label: the distance (pixels) between where the scale
+        puts its value and where it stands (inf where the scale cannot put it).
+    """
 
     scale: AxisScale
     inliers: np.ndarray
     residual: float
+    residuals: np.ndarray
 
 
-def _line(p: np.ndarray, u: np.ndarray) -> tuple[float, float]:
-    slope, intercept = np.polyfit(p, u, 1)
-    return float(slope), float(intercept)
+def _best_line(
+    p: np.ndarray, u: np.ndarray, tol: float, anchor: int | None = None
+) -> tuple[tuple[int, float], np.ndarray] | None:
+    """RANSAC over point pairs (through ``anchor`` when given): (count, -residual sum), inliers."""
+    best = None
+    pairs = ((anchor, j) for j in range(len(p)) if j != anchor) if anchor is not None else itertools.combinations(range(len(p)), 2)
+    for i, j in pairs:
+        if p[i] == p[j] or u[i] == u[j] or not (math.isfinite(u[i]) and math.isfinite(u[j])):
+            continue
+        slope = (u[j] - u[i]) / (p[j] - p[i])
+        with np.errstate(invalid="ignore"):
+            residual = np.abs(p[i] + (u - u[i]) / slope - p)
+        inliers = residual <= tol
+        key = (int(inliers.sum()), -float(residual[inliers].sum()))
+        if best is None or key > best[0]:
+            best = (key, inliers)
+    return best
+
+
+def _refine(scale: str, p: np.ndarray, v: np.ndarray, u: np.ndarray, inliers: np.ndarray,
+            linthresh: float | None = None) -> AxisScale | None:  # fmt: skip
+    """Least squares over the inliers: the scale through the ends of their span."""
+    slope, intercept = np.polyfit(p[inliers], u[inliers], 1)
+    if slope == 0 or not math.isfinite(slope):
+        return None
+    ends = np.array([p[inliers].min(), p[inliers].max()])
+    probe = AxisScale(scale, (0.0, 1.0), (1.0, 10.0), linthresh) if scale != "linear" else None
+    ends_u = intercept + slope * ends
+    values = probe._inverse(ends_u) if probe is not None else ends_u
+    return AxisScale(scale, tuple(ends), tuple(values), linthresh)
+
+
+def _twoslope(
+    p: np.ndarray, v: np.ndarray, tol: float, centre: float | None
+) -> tuple[tuple[int, float], np.ndarray, AxisScale] | None:
+    """Two lines meeting at a label (the centre), each side explaining at least three labels.
+
+    At the expected ``centre`` (a colorbar's middle, where TwoSlopeNorm puts
+    its centre) one more label on a side is enough: where the knee falls is
+    evidence of its own.
+    """
+    best = None
+    for c in range(len(p)):
+        sides = [v <= v[c], v >= v[c]]
+        least = 2 if centre is not None and abs(p[c] - centre) <= tol else 3
+        found = []
+        for side in sides:
+            index = np.flatnonzero(side)
+            if len(index) < least:
+                break
+            line = _best_line(p[index], v[index], tol, anchor=int(np.flatnonzero(index == c)[0]))
+            if line is None or line[0][0] < least:
+                break
+            mask = np.zeros(len(p), dtype=bool)
+            mask[index[line[1]]] = True
+            found.append((line[0], mask))
+        if len(found) < 2:
+            continue
+        key = (found[0][0][0] + found[1][0][0] - 1, found[0][0][1] + found[1][0][1])
+        if best is None or key > best[0]:
+            best = (key, found[0][1] | found[1][1], c, found[0][1], found[1][1])
+    if best is None:
+        return None
+    key, inliers, c, low, high = best
+    lines = [np.polyfit(p[m], v[m], 1) for m in (low, high)]
+    if any(line[0] == 0 for line in lines):
+        return None
+    # the centre's position: where each side's line puts the centre value, averaged
+    centre = float(np.mean([(v[c] - b) / a for a, b in lines]))
+    ends = [p[low][np.argmin(v[low])], p[high][np.argmax(v[high])]]
+    values = (float(np.polyval(lines[0], ends[0])), float(v[c]), float(np.polyval(lines[1], ends[1])))
+    try:
+        scale = AxisScale("twoslope", (float(ends[0]), centre, float(ends[1])), values)
+    except InputError:  # the two lines do not meet between the ends
+        return None
+    return key, inliers, scale
+
+
+def _symlog_candidates(v: np.ndarray) -> list[float]:
+    """Powers of ten to try as linthresh: labels at or below 0, and over 1.5 decades."""
+    nonzero = np.abs(v[v != 0])
+    # a log scale cannot show 0 or negatives: symlog is tried only when labels do
+    if len(nonzero) < 2 or not np.any(v <= 0):
+        return []
+    low, high = np.log10(nonzero.min()), np.log10(nonzero.max())
+    if high - low < 1.5:
+        return []
+    return [10.0**k for k in range(int(np.floor(low)) - 1, int(np.ceil(high)))]
 
 
 def fit_scale(
-    positions: Any, values: Any, /, *, tolerance: float | None = None
+    positions: Any,
+    values: Any,
+    /,
+    *,
+    tolerance: float | None = None,
+    powers: bool = False,
+    centre: float | None = None,
 ) -> ScaleFit | None:
-    """Fit value against position, linear or log, outvoting misread labels.
+    """Fit value against position, outvoting misread labels; the labels pick the scale.
+
+    A log, symlog or two-slope scale is chosen only when it explains more
+    labels than the linear one (and symlog or two-slope more than log);
+    labels written as powers of ten (``powers``) make log win a tie.
 
     Parameters
     ----------
@@ -116,6 +327,12 @@ def fit_scale(
     tolerance : float, optional
         Pixels a label may sit from the fitted line and still count; by
         default 12% of the median tick spacing, at least 1.5.
+    powers : bool
+        The labels are written as powers of ten (``10^k``), as matplotlib
+        writes a log axis's: with two labels, or as many agreeing either way,
+        the axis is log.
+    centre : float, optional
+        Where a two-slope scale's centre is expected (a colorbar's middle).
 
     Returns
     -------
@@ -130,6 +347,10 @@ def fit_scale(
     ('linear', [True, True, True, False, True], 17.5)
     >>> fit_scale([10, 60, 110], [0.01, 0.1, 1.0]).scale.scale
     'log'
+    >>> fit_scale([10, 60], [1.0, 10.0]).scale.scale, fit_scale([10, 60], [1.0, 10.0], powers=True).scale.scale
+    ('linear', 'log')
+    >>> [round(v, 9) for v in fit_scale([0, 10, 20, 30, 40, 100, 160], [40, 30, 20, 10, 0, -10, -20]).scale.values]
+    [-20.0, 0.0, 40.0]
     """
     p = np.asarray(positions, dtype=np.float64)
     v = np.asarray(values, dtype=np.float64)
@@ -138,38 +359,43 @@ def fit_scale(
         return None
     spacing = np.median(np.diff(np.sort(p))) if n > 2 else abs(p[1] - p[0])
     tol = max(1.5, 0.12 * spacing) if tolerance is None else tolerance
-    best: tuple[tuple[int, float], str, np.ndarray] | None = None
-    for scale in ("linear", "log"):
-        if scale == "log" and np.any(v <= 0):
-            continue
-        u = np.log10(np.abs(v) + (v == 0)) if scale == "log" else v
-        for i, j in itertools.combinations(range(n), 2):
-            if p[i] == p[j] or u[i] == u[j]:
-                continue
-            slope = (u[j] - u[i]) / (p[j] - p[i])
-            predicted = p[i] + (u - u[i]) / slope
-            residual = np.abs(predicted - p)
-            inliers = residual <= tol
-            key = (int(inliers.sum()), -float(residual[inliers].sum()))
-            if scale == "log" and best is not None and best[1] == "linear":
-                # log must explain more labels than linear to be chosen
-                if key[0] <= best[0][0]:
-                    continue
-            elif best is not None and key <= best[0]:
-                continue
-            best = (key, scale, inliers)
-    if best is None:
+    candidates: list[tuple[tuple[int, float], str, np.ndarray, float | None]] = []
+    linear = _best_line(p, v, tol)
+    if linear is not None:
+        candidates.append((linear[0], "linear", linear[1], None))
+    if np.sum(v > 0) >= 2:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log = _best_line(p, np.where(v > 0, np.log10(np.abs(v)), np.nan), tol)
+        if log is not None:
+            candidates.append((log[0], "log", log[1], None))
+    for linthresh in _symlog_candidates(v):
+        line = _best_line(p, _symlog(v, linthresh), tol)
+        if line is not None:
+            candidates.append((line[0], "symlog", line[1], linthresh))
+    if not candidates:
         return None
-    (count, _), scale, inliers = best
+    # a richer model must explain more labels than every simpler one
+    best = candidates[0]
+    for candidate in candidates[1:]:
+        if candidate[1] == best[1]:
+            best = max(best, candidate, key=lambda c: c[0])
+        elif candidate[0][0] > best[0][0] or (powers and candidate[1] == "log" and candidate[0][0] == best[0][0]):
+            best = candidate
+    (count, _), name, inliers, linthresh = best
+    fitted = None
+    if n >= 5:
+        two = _twoslope(p, v, tol, centre)
+        if two is not None and two[0][0] > count:
+            count, inliers, fitted = two[0][0], two[1], two[2]
     if count < 2 or (n >= 4 and count < 3):
         return None
-    u = np.log10(v[inliers]) if scale == "log" else v[inliers]
-    slope, intercept = _line(p[inliers], u)
-    if slope == 0 or not math.isfinite(slope):
-        return None
-    ends = (float(p[inliers].min()), float(p[inliers].max()))
-    ends_u = [intercept + slope * e for e in ends]
-    ends_v = tuple(10.0**e if scale == "log" else e for e in ends_u)
-    fitted = AxisScale(scale, ends, ends_v)  # type: ignore[arg-type]
-    residual = float(np.sqrt(np.mean((fitted.pixel(v[inliers]) - p[inliers]) ** 2)))
-    return ScaleFit(fitted, inliers, residual)
+    if fitted is None:
+        probe = AxisScale(name, (0.0, 1.0), (1.0, 10.0), linthresh)
+        fitted = _refine(name, p, v, probe._forward(v), inliers, linthresh)
+        if fitted is None:
+            return None
+    with np.errstate(invalid="ignore"):
+        residuals = np.abs(fitted.pixel(v) - p)
+    residuals[~np.isfinite(residuals)] = np.inf
+    residual = float(np.sqrt(np.mean(residuals[inliers] ** 2)))
+    return ScaleFit(fitted, inliers, residual, residuals)

@@ -165,7 +165,7 @@ def _attachment(name: str) -> dict[str, str]:
 
 def set_calibration(session: FigureSession, calibration: Any) -> None:
     """Replace the session's overrides with an uploaded calibration JSON (checked by truepix.figures)."""
-    from truepix.figures._model import parse_calibration
+    from truepix.figures import parse_calibration
 
     session.overrides = [dict(panel) for panel in parse_calibration(calibration)]
 

@@ -31,12 +31,14 @@ from typing import Any
 
 import numpy as np
 
+from truepix._validate import check_range
 from truepix.color._catalog import ColormapEntry, resolve
+from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
-from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
+from truepix.errors import InputError, ShapeError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
@@ -63,7 +65,10 @@ class DecolorizeResult:
         127.25; NaN where alpha rejected the pixel.
     ambiguous : ndarray, bool
         True where a clearly different part of the map matches about as well
-        (non-injective maps such as ``flag`` or ``prism``).
+        (non-injective maps such as ``flag`` or ``prism``), and on every color
+        several table entries share (jet's pure blue, gray's repeated bytes):
+        a run of such entries comes back in the middle of its bins, at most
+        half the run's width from the truth.
     noise : float
         Estimated noise sigma of the picture, DN (0 for exact renders).
     threshold : float
@@ -73,6 +78,10 @@ class DecolorizeResult:
         from a luma-weighted distance.
     denoised : bool
         Whether the spatial filter ran.
+
+    For a dask picture the arrays are lazy dask arrays and the four judgements
+    0-d dask arrays (the largest noise and threshold, any chunk JPEG'd or
+    denoised), computed chunk by chunk on the workers.
     """
 
     values: np.ndarray
@@ -100,9 +109,7 @@ class _Inverse:
             )
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
-        if not low < high:
-            msg = f"expected vmin < vmax, got vmin={low!r}, vmax={high!r}"
-            raise InputError(msg + "; give the range the picture was rendered with")
+        check_range(low, high, strict=True)
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
         self.indexed = indexed
@@ -188,6 +195,7 @@ class Decolorizer:
         self._map: ColormapEntry = resolve(cmap)
         vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
+        norm = _carried_norm(norm, cmap)
         self._norm = _Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
@@ -205,7 +213,7 @@ class Decolorizer:
         self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
         # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
         # cmap(x, bytes=True) truncates: both tables, chosen per picture
-        self._rounded = np.round(self._map.lut[:, :3] * 255.0).astype(np.uint8)
+        self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
@@ -253,7 +261,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -267,8 +276,8 @@ class Decolorizer:
         array([[0.1  , 0.502],
                [0.9  ,   nan]])
         """
-        if _is_dask(image):
-            return _map_dask(self, image)
+        if lazy.is_dask(image):
+            return lazy.values_blocks(self, image)
         return self._run(image, detailed=False).values
 
     def __getstate__(self) -> dict[str, Any]:
@@ -288,18 +297,19 @@ class Decolorizer:
 
         Parameters
         ----------
-        image : array_like
+        image : array_like or dask array
             A picture (the one picture rule of :func:`truepix.decolorize`).
 
         Returns
         -------
-        ndarray, float32
+        ndarray (dask array for a dask input), float32
             Shape of ``image`` without the channel axis; 8-bit DN (0-255 scale).
 
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -312,6 +322,8 @@ class Decolorizer:
         >>> Decolorizer("viridis", vmin=0, vmax=1).residual(image)  # first color, gray
         array([[ 0. , 83.5]], dtype=float32)
         """
+        if lazy.is_dask(image):
+            return lazy.decode_blocks(self, image).residual
         return self._run(image, detailed=True).residual
 
     def decode(self, image: Any, /) -> DecolorizeResult:
@@ -319,8 +331,9 @@ class Decolorizer:
 
         Parameters
         ----------
-        image : array_like
-            A picture (the one picture rule of :func:`truepix.decolorize`).
+        image : array_like or dask array
+            A picture (the one picture rule of :func:`truepix.decolorize`); a
+            dask array gives a result of lazy fields (see :class:`DecolorizeResult`).
 
         Returns
         -------
@@ -332,7 +345,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+            gray (2-D) while the map has colors other than grays.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -347,6 +361,8 @@ class Decolorizer:
         >>> result.ambiguous.tolist()
         [[True, True, True, True]]
         """
+        if lazy.is_dask(image):
+            return lazy.decode_blocks(self, image)
         return self._run(image, detailed=True)
 
     # -- machinery ----------------------------------------------------------------
@@ -451,32 +467,44 @@ class Decolorizer:
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
+        if np.ndim(image) == 2 and not self._gray_like():
+            msg = (
+                f"expected an RGB(A) picture for cmap {self.cmap!r}, got a 2-D gray picture"
+                f" of shape {np.shape(image)}"
+            )
+            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
         pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
-        with self._lock:
+        with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
             return self._decode(pixels, kind, scale, detailed=detailed)
+
+    def _gray_like(self) -> bool:
+        """Whether the map's colors are grays, so a one-channel picture can hold them."""
+        rgb = self._map.lut_bytes[:, :3].astype(np.int16)
+        return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
 
     def _shared(
         self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
     ) -> np.ndarray:
         """Also ambiguous: pixels of a color several table entries share (jet's blues,
-        gray's repeats, discrete maps), which come back in the middle of their bins."""
+        gray's repeats, a run across a cyclic map's seam, a map folding back onto
+        itself). A run of equal entries comes back in the middle of its bins; the
+        answer each shared color gets is found by decoding the color itself."""
         if kind in _U8:
             colors = self._rounded if kind == "u8r" else self._map.lut_bytes[:, :3]
+            scale = 1.0
         else:
-            colors = self._map.lut[:, :3]
-        n_bins = len(colors)
-        starts = np.flatnonzero(np.r_[True, np.any(colors[1:] != colors[:-1], axis=1)])
-        ends = np.r_[starts[1:], n_bins]
-        runs = ends - starts > 1
-        if not runs.any():
+            colors, scale = self._map.lut[:, :3], 255.0
+        unique, counts = np.unique(colors, axis=0, return_counts=True)
+        shared = np.ascontiguousarray(unique[counts > 1])
+        if len(shared) == 0:
             return ambiguous
-        middles = np.rint((starts[runs] + ends[runs]) / 2.0 / n_bins * kernels.POS_SCALE)
+        answers = self._codes(shared, kind, scale, "rgb") & kernels.POS_MASK
         on_table = np.asarray(residual) == 0
         with np.errstate(invalid="ignore"):
             codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
-        return ambiguous | (on_table & np.isin(codes, middles))
+        return ambiguous | (on_table & np.isin(codes, answers.astype(np.float64)))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
         """ "u8r" when the picture's colors are the rounded table's rather than the
@@ -567,27 +595,6 @@ class Decolorizer:
         )  # fmt: skip
 
 
-def _is_dask(image: Any) -> bool:
-    module = type(image).__module__
-    return module.startswith("dask.") and hasattr(image, "map_blocks")
-
-
-def _map_dask(decoder: Decolorizer, image: Any) -> Any:
-    """Decode a dask array block by block with ``decoder`` (one task per chunk)."""
-    if image.ndim < 2 or image.shape[-1] not in (3, 4):
-        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {image.shape}"
-        raise ShapeError(msg + "; a gray picture needs its three channels")
-    image = image.rechunk({image.ndim - 1: -1})
-    return image.map_blocks(
-        _decode_block, decoder, drop_axis=image.ndim - 1, dtype=np.float64,
-        name="truepix-decolorize",
-    )  # fmt: skip
-
-
-def _decode_block(block: np.ndarray, decoder: Decolorizer) -> np.ndarray:
-    return decoder.values(block)
-
-
 def _limit(name: str, given: float | None, carried: Any) -> float | None:
     """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
     if carried is None or not isinstance(carried, int | float | np.number):
@@ -598,37 +605,38 @@ def _limit(name: str, given: float | None, carried: Any) -> float | None:
     return float(carried)
 
 
+def _carried_norm(given: Any, cmap: Any) -> Any:
+    """The norm given, or the one a Colorbar carries when ``given`` is the default."""
+    carried = getattr(cmap, "norm", None) if hasattr(cmap, "colormap_entry") else None
+    if carried is None or carried is given or (isinstance(given, str) and given == carried):
+        return given
+    if isinstance(given, str) and given == "linear":
+        return carried
+    msg = f"expected one norm, got norm={given!r} and the colorbar's norm={carried!r}"
+    raise InputError(msg + "; leave norm out to use the colorbar's")
+
+
 def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
-    """Validate a picture; return its pixels, the palette kind and the DN scale.
+    """A picture that passed :func:`truepix._validate.as_picture`: its pixels, the
+    palette kind and the DN scale.
 
     8-bit pictures (and float or 16-bit ones whose values are all exact 8-bit levels,
     such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
     other floats against the float table ``cmap(x)`` returns.
     """
-    array = np.asarray(image)
-    if array.dtype.kind not in "uif" or array.dtype == np.bool_:
-        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
-        raise UnsupportedDtypeError(msg)
-    if array.ndim < 2 or array.shape[-1] not in (3, 4) or array.size == 0:
-        msg = f"expected an RGB(A) image of shape (..., 3) or (..., 4), got {array.shape}"
-        raise ShapeError(msg + "; a gray picture needs its three channels")
+    array = np.asarray(image)  # uint8, uint16 or floats in [0, 1], (..., 3|4)
     if array.dtype == np.uint8:
         return np.ascontiguousarray(array), "u8", 1.0
     if array.dtype == np.uint16:
         if not np.any(array % 257):
             return np.ascontiguousarray((array // 257).astype(np.uint8)), "u8", 1.0
         return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0 / 65535.0
-    if array.dtype.kind in "ui":
-        msg = f"expected a uint8, uint16 or float RGB(A) image, got dtype {array.dtype}"
-        raise UnsupportedDtypeError(msg + "; cast 8-bit data to uint8 first")
-    if not np.all(np.isfinite(array)) or array.min() < 0.0 or array.max() > 1.0:
-        msg = "expected float colors in [0, 1], got values outside it or NaN"
-        raise InputError(msg + "; divide 0-255 data by 255 or pass it as uint8")
     scaled = array.astype(np.float64) * 255.0
     levels = np.round(scaled)
-    # k / 255 stored in the picture's float type (plt.imread gives float32) is off
-    # by a few of its rounding units
-    tolerance = max(1e-6, 255.0 * 4.0 * float(np.finfo(array.dtype).eps))
+    # k / 255 stored in the picture's float type is off by a few of its rounding
+    # units; float64 may hold float32's (plt.imread(...).astype(np.float64))
+    eps = max(float(np.finfo(array.dtype).eps), float(np.finfo(np.float32).eps))
+    tolerance = 255.0 * 4.0 * eps
     if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
@@ -680,7 +688,8 @@ def decolorize(
         them), limits given twice and different, vmin >= vmax, or a log norm
         with vmin <= 0.
     ShapeError
-        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A).
+        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
+        gray (2-D) while the map has colors other than grays.
     UnsupportedDtypeError
         Its dtype is not uint8, uint16 or float, or ``cmap`` is of no known kind.
     OutOfRangeError

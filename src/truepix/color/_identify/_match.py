@@ -19,6 +19,7 @@ colors run from low to high, the direction is known and ``reversed`` tells it.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ import numba
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
+from truepix.color._identify import _tables_cache
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.errors import InputError
 
@@ -50,8 +52,14 @@ _BAR_FIT = 0.95  # share of a colorbar's colors that must fit a catalog map to s
 # bins a bar color may sit from its place: merged repeats shift places by a few bins,
 # a map of another gamma (CET_L1 for gray) by tens
 _BAR_SLACK = 6.0
+# weight of a bar color's distance (DN) from the map's color at its place along the bar:
+# a bar's colors say which map by their colors, and which of the maps with the same
+# colors (Greys, binary) by their places
+_PLACE_WEIGHT = 0.25
 #: DN a bar found in a compressed picture may be off its catalog map (1 for exact bars).
 _NOISY_BAR_DN = 6
+# a bar whose best opaque match scores below this is tried as a map drawn with alpha
+_BLEND_BELOW = 0.95
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 #: Relative cost by which a map outside matplotlib must beat one of matplotlib's to
@@ -80,6 +88,11 @@ class ColormapMatch:
         False for a picture, which cannot tell a map used low-to-high from its
         reverse used high-to-low (``reversed`` is then False by convention);
         True for a Colorbar, whose colors run from low to high.
+    alpha : float
+        1.0 for a map drawn opaque; for a colorbar drawn with alpha (its colors
+        ``alpha * map + (1 - alpha) * background``), the alpha found.
+    background : tuple of float or None
+        The RGB (0..255) such a bar was blended over; None when opaque.
 
     Examples
     --------
@@ -93,6 +106,8 @@ class ColormapMatch:
     score: float
     aliases: tuple[str, ...] = ()
     direction_known: bool = True
+    alpha: float = 1.0
+    background: tuple[float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,50 +126,64 @@ _tables_lock = threading.Lock()
 
 
 def _candidates() -> _Tables:
-    """Every continuous catalog map, one per distinct 8-bit table (built once)."""
+    """Every continuous catalog map, one per distinct 8-bit table (built once).
+
+    A new process reads them from the disk cache (:mod:`._tables_cache`) when the
+    catalog is the one they were built from.
+    """
     global _tables
     with _tables_lock:
-        if _tables is not None:
-            return _tables
-        all_names = names()
-        listed = set(all_names)
-        order = sorted(
-            (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
-            key=lambda n: (":" in n, n.lower()),  # matplotlib's names win a tie
-        )
-        groups: dict[bytes, list[str]] = {}
-        tables: dict[bytes, np.ndarray] = {}
-        rounded_tables: dict[bytes, np.ndarray] = {}
-        turned: set[str] = set()
-        for name in order:
-            entry = get(name)
-            if entry.discrete:
-                continue
-            rgb = np.ascontiguousarray(entry.lut_bytes[:, :3])
-            key = min(rgb.tobytes(), rgb[::-1].tobytes()) + bytes([len(rgb) % 256])
-            groups.setdefault(key, []).append(name)
-            tables.setdefault(key, rgb)
-            if not np.array_equal(tables[key], rgb):
-                turned.add(name)
-            rounded_tables.setdefault(key, np.rint(entry.lut[:, :3] * 255).astype(np.int32))
-        size = max(len(t) for t in tables.values())
-        luts = np.empty((len(tables), size, 3), dtype=np.int32)
-        rounded = np.empty_like(luts)
-        sizes = np.empty(len(tables), dtype=np.int64)
-        for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
-            luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
-            rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
-            sizes[i] = len(rgb)
-        _tables = _Tables(
-            tuple(g[0] for g in groups.values()),
-            tuple(tuple(g[1:]) for g in groups.values()),
-            frozenset(turned),
-            luts,
-            rounded,
-            sizes,
-            _clusters(luts, sizes),
-        )
+        if _tables is None:
+            all_names = names()
+            cache_key = _tables_cache.key(all_names)
+            stored = _tables_cache.read(cache_key)
+            if stored is not None:
+                _tables = _Tables(**stored)
+            else:
+                _tables = _build(all_names)
+                _tables_cache.write(cache_key, dataclasses.asdict(_tables))
         return _tables
+
+
+def _build(all_names: list[str]) -> _Tables:
+    """The candidate tables of the catalog names ``all_names``."""
+    listed = set(all_names)
+    order = sorted(
+        (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
+        key=lambda n: (":" in n, n.lower()),  # matplotlib's names win a tie
+    )
+    groups: dict[bytes, list[str]] = {}
+    tables: dict[bytes, np.ndarray] = {}
+    rounded_tables: dict[bytes, np.ndarray] = {}
+    turned: set[str] = set()
+    for name in order:
+        entry = get(name)
+        if entry.discrete:
+            continue
+        rgb = np.ascontiguousarray(entry.lut_bytes[:, :3])
+        key = min(rgb.tobytes(), rgb[::-1].tobytes()) + bytes([len(rgb) % 256])
+        groups.setdefault(key, []).append(name)
+        tables.setdefault(key, rgb)
+        if not np.array_equal(tables[key], rgb):
+            turned.add(name)
+        rounded_tables.setdefault(key, entry.lut_rounded[:, :3].astype(np.int32))
+    size = max(len(t) for t in tables.values())
+    luts = np.empty((len(tables), size, 3), dtype=np.int32)
+    rounded = np.empty_like(luts)
+    sizes = np.empty(len(tables), dtype=np.int64)
+    for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
+        luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
+        rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
+        sizes[i] = len(rgb)
+    return _Tables(
+        tuple(g[0] for g in groups.values()),
+        tuple(tuple(g[1:]) for g in groups.values()),
+        frozenset(turned),
+        luts,
+        rounded,
+        sizes,
+        _clusters(luts, sizes),
+    )
 
 
 @numba.njit(cache=True, nogil=True)
@@ -359,14 +388,21 @@ def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.
         _rank_picture(picture, tables)[0], _rank_picture(picture, tables, tables.rounded)[0]
     )
     colors = colorbar.colors.astype(np.float64)
-    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    fractions = np.asarray(colorbar.positions)
     flipped = np.zeros(len(tables.names), dtype=bool)
     for m in np.flatnonzero(np.isfinite(cost)):
         size = int(tables.sizes[m])
-        index = np.minimum((fractions * size).astype(np.int64), size - 1)
-        forward = np.abs(colors - tables.luts[m, index]).sum()
-        backward = np.abs(colors - tables.luts[m, size - 1 - index]).sum()
-        flipped[m] = backward < forward
+        index = np.clip((fractions * size).astype(np.int64), 0, size - 1)
+        misfit = []
+        for table in (tables.luts[m], tables.rounded[m]):
+            forward = np.abs(colors - table[index]).max(axis=1)
+            backward = np.abs(colors - table[size - 1 - index]).max(axis=1)
+            misfit.append((forward.mean(), backward.mean()))
+        forward_dn, backward_dn = min(f for f, _ in misfit), min(b for _, b in misfit)
+        flipped[m] = backward_dn < forward_dn
+        # Maps with the same colors in other places (Greys and binary) differ here:
+        # a color's distance from the map's color at its place along the bar
+        cost[m] += _PLACE_WEIGHT * min(min(forward_dn, backward_dn), _CAP)
     return cost, flipped
 
 
@@ -462,7 +498,27 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         matches.append(ColormapMatch(name, turn, score, tuple(aliases), direction_known=known))
         if len(matches) == top:
             break
+    if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
+        matches = _with_blend(image, matches, top)
     return matches
+
+
+def _with_blend(bar: Colorbar, matches: list[ColormapMatch], top: int) -> list[ColormapMatch]:
+    """The matches with a map blended over a background first, when one explains the bar."""
+    from truepix.color._identify._blend import blended_map
+
+    blend = blended_map(bar)
+    if blend is None:
+        return matches
+    score = round(1.0 - blend.residual / _CAP, 6)
+    if score <= matches[0].score:
+        return matches
+    name = blend.name.removesuffix("_r")
+    found = ColormapMatch(
+        name, blend.name.endswith("_r"), score, direction_known=True,
+        alpha=blend.alpha, background=blend.background,
+    )  # fmt: skip
+    return [found, *matches][:top]
 
 
 def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
@@ -487,13 +543,13 @@ def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:
     best = identify_colormap(colorbar, top=1)[0]
     limit = 1 if colorbar.exact else _NOISY_BAR_DN
     colors = colorbar.colors.astype(np.int16)
-    fractions = (np.arange(len(colors)) + 0.5) / len(colors)
+    fractions = np.asarray(colorbar.positions)
     for name in (best.name, *best.aliases):
         entry = get(name + "_r" if best.reversed else name)
         n = entry.n_colors
         close = np.zeros(len(colors), dtype=bool)
         placed = np.zeros(len(colors), dtype=bool)
-        for table in (entry.lut_bytes[:, :3], np.rint(entry.lut[:, :3] * 255)):
+        for table in (entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]):
             distance = np.abs(colors[:, None, :] - table[None, :, :].astype(np.int16)).max(axis=2)
             nearest = distance.argmin(axis=1)
             close |= distance[np.arange(len(colors)), nearest] <= limit

@@ -1,0 +1,142 @@
+"""Stepped colorbars: contourf levels, BoundaryNorm, maps of few colors.
+
+A stepped bar is a stack of runs of one color, each at least
+:data:`_MIN_STEP_LENGTH` pixels long, separated by at most a few pixels of
+antialiased blend or a line drawn across (a contour level). Its colors are
+one per step and its boundaries the fractions of its length where the
+steps meet.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._identify._bar import Colorbar
+
+__all__ = [
+    "LINE_LENGTH",
+    "MIN_STEPS",
+    "isolated",
+    "run_starts",
+    "score_stepped",
+    "smoothed",
+    "stepped_bar",
+]
+
+MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNorm, few-color maps)
+_MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
+_STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
+LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
+
+
+def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
+    """A compressed bar's colors with each run of nearly one color set to its median."""
+    if tolerance == 0:
+        return profile
+    starts = _steps(profile, _STEP_NOISE)
+    out = profile.copy()
+    for a, b in zip(starts, [*starts[1:], len(profile)], strict=True):
+        out[a:b] = np.median(profile[a:b], axis=0)
+    return out
+
+
+def _steps(profile: np.ndarray, noise: int) -> np.ndarray:
+    """Where each run of (nearly, within ``noise`` DN) one color starts."""
+    change = np.ones(len(profile), dtype=bool)
+    change[1:] = np.abs(np.diff(profile.astype(np.int16), axis=0)).max(axis=1) > noise
+    return np.flatnonzero(change)
+
+
+def run_starts(profile: np.ndarray) -> np.ndarray:
+    """Where each run of one color starts along the bar: the colormap's bins.
+
+    A bar longer than its colormap draws each bin over one or more whole
+    pixels; keeping one entry per run makes entry ``i`` the bin ``i`` whatever
+    the bar's length, so positions do not depend on where its ends were cut.
+    """
+    change = np.ones(len(profile), dtype=bool)
+    change[1:] = np.any(profile[1:] != profile[:-1], axis=1)
+    return np.flatnonzero(change)
+
+
+def _step_runs(profile: np.ndarray) -> list[tuple[int, int]]:
+    """The steps along a bar: runs of one color at least :data:`_MIN_STEP_LENGTH` long.
+
+    Shorter runs between them are transitions: antialiased blends of two
+    steps, or lines drawn across the bar (contour levels).
+    """
+    starts = run_starts(profile)
+    stops = np.append(starts[1:], len(profile))
+    return [
+        (int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b - a >= _MIN_STEP_LENGTH
+    ]
+
+
+def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarray) -> bool:
+    """Whether a column beside a stepped candidate keeps still where its steps change.
+
+    A bar stands on a background (or in its outline); a column of blocks in
+    a blocky image has neighbours whose colors change on the same rows.
+    """
+    left, top, right, _ = rect
+    steps = _step_runs(profile)
+    rows = np.array([top + a for a, _ in steps[1:]])
+    if len(rows) == 0:
+        return False
+    # tick marks beside a bar change where its steps do, but only on one side
+    for column in (left - 3, right + 2):
+        if not 0 <= column < rgb.shape[1]:
+            continue
+        outside = rgb[:, column].astype(np.int16)
+        changes = np.abs(outside[rows] - outside[rows - 3]).max(axis=1) > 12
+        if changes.mean() < 0.5:
+            return True
+    return False
+
+
+def score_stepped(profile: np.ndarray) -> float:
+    """How much a run of colors looks like a stepped colorbar: 0 when not at all.
+
+    Below any continuous bar's score (those have at least 12 distinct colors),
+    so a smooth bar is preferred where both fit.
+    """
+    steps = _step_runs(profile)
+    if not MIN_STEPS <= len(steps) <= _MAX_STEPS:
+        return 0.0
+    gaps = [steps[k + 1][0] - steps[k][1] for k in range(len(steps) - 1)]
+    covered = sum(b - a for a, b in steps)
+    if max(gaps) > LINE_LENGTH or covered < 0.8 * (steps[-1][1] - steps[0][0]):
+        return 0.0
+    lengths = np.array([b - a for a, b in steps])
+    if lengths.max() > 4 * np.median(lengths):
+        return 0.0
+    colors = np.array([profile[a] for a, _ in steps], dtype=np.int16)
+    if np.abs(np.diff(colors, axis=0)).max(axis=1).min() < 3:
+        return 0.0
+    if np.all(colors.max(axis=1) - colors.min(axis=1) < 12) and np.all(colors.min(axis=1) > 200):
+        return 0.0  # light grays: a table or a frame, not a bar
+    return len(steps) / 100.0
+
+
+def stepped_bar(
+    view: np.ndarray, rect: tuple[int, int, int, int], orientation: str, tolerance: int
+) -> Colorbar | None:
+    """A stepped bar: one color per step and the steps' boundaries (lines across dropped)."""
+    x0, y0, x1, y1 = rect
+    inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
+    pixels = smoothed(np.rint(np.median(inner, axis=1)).astype(np.uint8), tolerance)
+    steps = _step_runs(pixels)
+    if len(steps) < MIN_STEPS:
+        return None
+    edges = [float(steps[0][0])]
+    edges += [(steps[k][1] + steps[k + 1][0]) / 2.0 for k in range(len(steps) - 1)]
+    edges.append(float(steps[-1][1]))
+    colors = np.array([pixels[(a + b) // 2] for a, b in steps], dtype=np.uint8)
+    top, bottom = y0 + steps[0][0], y0 + steps[-1][1]
+    fractions = (np.array(edges) - edges[0]) / (edges[-1] - edges[0])
+    exact = tolerance == 0
+    if orientation == "vertical":
+        return Colorbar(
+            (x0, top, x1, bottom), orientation, colors[::-1], exact, 1.0 - fractions[::-1]
+        )
+    return Colorbar((top, x0, bottom, x1), orientation, colors, exact, fractions)

@@ -1,0 +1,151 @@
+"""One axis read from its tick labels: which labels, which scale, which offset text.
+
+The rules that decide what belongs to an axis, each answered here once:
+
+* a tick label belongs to one axis: labels already read for another axis
+  (the plot's x axis above a horizontal colorbar) are not a bar's;
+* a colorbar's labels stand on the side where its tick marks are, so the
+  side whose labels sit on tick marks wins over one whose labels merely
+  read as numbers;
+* an offset text (``1e6``, ``×10⁻³``) lies wholly where matplotlib puts it
+  -- right-aligned at the end of an x axis below its labels, at the top of
+  a y axis -- so a neighbour's label cut by that region (a colorbar's
+  ``10⁻²`` beside the x axis' end) is not one;
+* labels written as powers of ten (``10^k``) are a log axis's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from truepix.color._identify._colorbar import Colorbar
+from truepix.figures import _labels
+from truepix.figures._model import AxisReading
+from truepix.figures._numbers import is_power, parse_value
+from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
+
+__all__ = ["apply_offset", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "tick_boxes"]
+
+Box = tuple[int, int, int, int]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    """Whether the centre of ``a`` lies inside ``b``."""
+    cx, cy = (a[0] + a[2]) / 2, (a[1] + a[3]) / 2
+    return b[0] <= cx <= b[2] and b[1] <= cy <= b[3]
+
+
+def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> ScaleFit | None:
+    """The scale the numbered labels agree on; marks each tick's ``inlier``.
+
+    ``centre``: where a two-slope scale's centre is expected (a bar's middle).
+    """
+    powers = sum(is_power(t.text) for t in ticks) >= max(2, (len(ticks) + 1) // 2)
+    if powers:  # "10°" beside "10¹": a superscript zero read as a degree sign
+        for tick in ticks:
+            if tick.value is None:
+                tick.value = parse_value(tick.text, powers=True)
+    numbered = [t for t in ticks if t.value is not None]
+    if len(numbered) < 2:
+        return None
+    positions = [t.position for t in numbered]
+    fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
+    if fit is None:
+        return None
+    for tick, inlier in zip(numbered, fit.inliers, strict=True):
+        tick.inlier = bool(inlier)
+    return fit
+
+
+def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:
+    """The scale with an offset text's factor or shift applied to its values."""
+    if scale is None or offset is None or scale.scale not in ("linear", "twoslope"):
+        return scale  # log and symlog axes write whole values
+    kind, amount = offset
+    values = tuple(v * amount if kind == "scale" else v + amount for v in scale.values)
+    return AxisScale(scale.scale, scale.pixels, values, scale.linthresh)
+
+
+def offset_box(side: str, at: int, span: tuple[int, int], ticks: list[_labels.Tick]) -> Box:
+    """Where matplotlib puts an axis's offset text (image pixels, unclipped).
+
+    x axes: right-aligned at the axis' right end, past the tick labels
+    (below a bottom axis, above a top one). y axes: above the axis' top end,
+    left-aligned at a left axis, right-aligned at a right one.
+    """
+    glyph = max(t.box[3] - t.box[1] for t in ticks)
+    if side in ("left", "right"):
+        reach = (at - 8 * glyph, at + 2 * glyph) if side == "right" else (at - 2 * glyph, at + 8 * glyph)
+        return int(reach[0]), int(span[0] - 3 * glyph), int(reach[1]), int(span[0])
+    if side == "bottom":
+        below = max(t.box[3] for t in ticks)
+        return int(span[1] - 8 * glyph), int(below + 1), int(span[1] + glyph), int(below + 3 * glyph)
+    above = min(t.box[1] for t in ticks)
+    return int(span[1] - 8 * glyph), int(above - 3 * glyph), int(span[1] + glyph), int(above - 1)
+
+
+def read_axis(
+    gray: np.ndarray,
+    figure_ink: np.ndarray,
+    side: str,
+    at: int,
+    span: tuple[int, int],
+    *,
+    claimed: list[Box] | None = None,
+    bar: bool = False,
+) -> AxisReading:
+    """Tick labels, scale, offset text and axis label beside one side of a box.
+
+    ``claimed``: boxes of labels another axis has read; they are not this one's.
+    ``bar``: the side is a colorbar's (a two-slope centre is expected at its middle).
+    """
+    ticks, marks, other = _labels.read_side(gray, figure_ink, side, at, span)
+    if claimed:
+        ticks = [t for t in ticks if not any(_overlaps(t.box, c) for c in claimed)]
+    fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0 if bar else None)
+    scale = None if fit is None else fit.scale
+    height, width = gray.shape
+    offset = None
+    if scale is not None:
+        box = offset_box(side, at, span, ticks)
+        inside = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
+        if inside[2] > inside[0] and inside[3] > inside[1]:
+            offset = _labels.offset_near(gray, figure_ink, inside, whole=True)
+        scale = apply_offset(scale, offset)
+    label = ""
+    if other:
+        boxes = np.array([b for b, _ in other])
+        union = (int(boxes[:, 0].min()), int(boxes[:, 1].min()), int(boxes[:, 2].max()), int(boxes[:, 3].max()))
+        label = _labels.read_text(gray, union, rotated=side in ("left", "right"))
+    residuals = np.zeros(0) if fit is None else fit.residuals
+    return AxisReading(
+        scale, ticks, marks, None if fit is None else fit.residual, label, offset,
+        "ticks" if scale else "pixels", residuals,
+    )  # fmt: skip
+
+
+def colorbar_axis(
+    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar, *, claimed: list[Box] | None = None
+) -> AxisReading:
+    """The bar's axis, read on the side whose labels stand on its tick marks."""
+    left, top, right, bottom = bar.bbox
+    sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
+    span = (top, bottom) if bar.orientation == "vertical" else (left, right)
+    best, best_key = AxisReading(), (-1, -1, 0.0)
+    for side in sides:
+        at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
+        reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True)
+        if reading.scale is None:
+            continue
+        agreeing = [t for t in reading.ticks if t.inlier]
+        key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
+        if key > best_key:
+            best, best_key = reading, key
+    return best
+
+
+def tick_boxes(*axes: Any) -> list[Box]:
+    """The boxes of every label the axes read."""
+    return [t.box for axis in axes for t in axis.ticks]
