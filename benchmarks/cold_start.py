@@ -4,9 +4,10 @@ Each case runs in fresh interpreters (numba's disk cache warm: a first child fil
 it), best of a few. ``plain`` times ``import truepix``, the first call and a warm
 call. ``stages`` first pays, one by one and timed, what the first call would pay
 for other libraries -- numba's import and compiler start, xarray (and the dask it
-imports to recognise dask arrays), scipy.ndimage, matplotlib -- and truepix's own
-one-time loads (the OCR model's session, the colormap catalog's identification
-tables), then times the first call: what is left is truepix's own first-call cost.
+imports to recognise dask arrays), scipy.ndimage, matplotlib -- and the
+identification tables (through a tiny ``identify_colormap``), then times the first
+call: what is left is truepix's own first-call cost (the OCR model's session, the
+compiled kernels loaded from numba's disk cache, the work itself).
 
     python benchmarks/cold_start.py          # seconds: 1 MP pictures, one figure
     python benchmarks/cold_start.py --full   # more processes per case
@@ -55,15 +56,12 @@ def xarray_dataarray():
 
 if mode == "stages":
     stage("numba import + compiler start", numba_start)
-    from truepix.color import _catalog
-    stage("matplotlib + colormap catalog", lambda: _catalog.get("viridis"))
+    stage("matplotlib + a catalog map", lambda: tp.colorize(np.zeros((2, 2)), vmin=0, vmax=1))
     if case == "read_figure":
         stage("xarray (+ dask) and a DataArray", xarray_dataarray)
         stage("scipy.ndimage", lambda: __import__("scipy.ndimage"))
-        from truepix.figures import _ocr
-        stage("OCR model session (truepix, once)", _ocr._session)
-        from truepix.color._identify import _match
-        stage("identification tables (truepix, once)", _match._candidates)
+        tiny = np.zeros((2, 2, 3), np.uint8)
+        stage("identify_colormap of 2x2 pixels (its tables)", lambda: tp.identify_colormap(tiny))
 
 if case == "read_figure":
     call = lambda: tp.read_figure(path)
@@ -139,7 +137,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         inputs = _inputs(Path(folder))
         table = Table(title=f"first call in a fresh process (best of {repeat} processes)")
-        for column in ("case", "import truepix s", "first call s", "warm call s", "first/warm"):
+        for column in ("case", "import truepix ms", "first call s", "warm call s", "first/warm"):
             table.add_column(column, justify="left" if column == "case" else "right")
         parts: dict[str, dict[str, Any]] = {}
         for label, path in inputs.items():
@@ -152,7 +150,7 @@ def main() -> None:
                 rate = f" ({1.0 / plain['first']:.1f} MP/s cold, {1.0 / plain['warm']:.1f} warm)"
             table.add_row(
                 label + rate,
-                f"{plain['import']:.2f}",
+                f"{plain['import'] * 1000:.1f}",
                 f"{plain['first']:.2f}",
                 f"{plain['warm']:.2f}",
                 f"{plain['first'] / plain['warm']:.1f}",

@@ -2,20 +2,24 @@
 
 Usage::
 
-    python benchmarks/figures.py          # 24 generated figures + ../shared/real_figures
+    python benchmarks/figures.py          # 24 generated figures (about a minute)
     python benchmarks/figures.py --full   # 160 generated figures
-    python benchmarks/figures.py --no-real
+    python benchmarks/figures.py --real   # also ../shared/real_figures (no truth: what is found)
 
 Generated figures vary what users vary: imshow (nearest and bilinear),
 pcolormesh, contourf, hist2d, hexbin; colorbars right, left, bottom,
-top, one per panel or none; linear, log and diverging limits; tick formats
-(integers, decimals, negatives, offset text, percent); DejaVu Sans and
-Serif at 6-14 pt; 72-300 dpi; PNG and JPEG q75 (Pillow, 4:2:0). Every
-figure is read with the default call and nothing given, and scored:
+top (a horizontal bar below the plot among them), one per panel or none;
+linear, log, diverging (TwoSlopeNorm) and symlog norms; tick formats
+(integers, decimals, negatives, offset text ``1e-6``, scientific ``×10⁶``
+in mathtext, percent, powers of ten); DejaVu Sans, DejaVu Serif and a
+Times-like serif (STIX) at 6-14 pt; 72-300 dpi; PNG and JPEG q75 (Pillow,
+4:2:0). The first 24 cover every format, location and font. Every figure
+is read with the default call and nothing given, and scored:
 
 * bar: the colorbar found (IoU >= 0.8 with the drawn bar's axes, right
   orientation); for figures without a bar, that none was reported;
-* range: vmin and vmax within 0.5% of the span;
+* range: vmin and vmax within 0.5% of the span, measured in the true norm's
+  own terms (the log or symlog span for those norms);
 * corners: the x/y values at the plot area's corners within one pixel's worth;
 * grid: the array's shape recovered exactly (pcolormesh, nearest imshow);
 * values: mean error of the cells against the array drawn, as a ratio of
@@ -44,7 +48,7 @@ import truepix as tp
 
 KINDS = ["imshow-nearest", "pcolormesh", "imshow-bilinear", "contourf", "hist2d", "hexbin"]
 CMAPS = ["viridis", "magma", "RdBu_r", "jet", "gray", "coolwarm", "plasma", "turbo", "cividis"]
-FORMATS = ["int", "decimal", "negative", "offset", "percent", "log"]
+FORMATS = ["int", "decimal", "negative", "offset", "percent", "log", "twoslope", "scientific", "symlog"]
 LOCATIONS = ["right", "right", "left", "bottom", "top", "none"]
 
 
@@ -85,8 +89,8 @@ def cases(count: int) -> list[Case]:
                 KINDS[seed % len(KINDS)],
                 CMAPS[seed % len(CMAPS)],
                 FORMATS[(seed // 2) % len(FORMATS)],
-                LOCATIONS[(seed // 3) % len(LOCATIONS)],
-                ["DejaVu Sans", "DejaVu Serif"][(seed // 5) % 2],
+                LOCATIONS[(seed + seed // 6) % len(LOCATIONS)],
+                ["DejaVu Sans", "DejaVu Serif", "STIXGeneral"][(seed // 5) % 3],
                 float(rng.choice([6, 8, 10, 12, 14])),
                 int(rng.choice([72, 100, 150, 200, 300])),
                 bool(seed % 4 == 3),
@@ -98,15 +102,31 @@ def cases(count: int) -> list[Case]:
 def _limits(case: Case, rng: np.random.Generator) -> tuple[float, float, str]:
     if case.fmt == "log":
         return 10.0 ** -int(rng.integers(1, 3)), 10.0 ** int(rng.integers(1, 4)), "log"
+    if case.fmt == "symlog":
+        return -(10.0 ** int(rng.integers(2, 4))), 10.0 ** int(rng.integers(2, 4)), "symlog"
+    if case.fmt == "twoslope":  # the centre (0) away from the range's middle
+        return -float(rng.choice([5, 10, 20])), float(rng.choice([30, 40, 60])), "twoslope"
     if case.fmt == "negative":
-        return -float(rng.choice([5, 20, 100])), -1.0 * 0 + float(rng.choice([5, 20, 100])), "linear"
+        return -float(rng.choice([5, 20, 100])), float(rng.choice([5, 20, 100])), "linear"
     if case.fmt == "offset":  # matplotlib writes "1e-6" / "1e6" beside the labels
         return (1.0e-6, 3.0e-6, "linear") if case.seed % 2 else (2.0e6, 5.0e6, "linear")
+    if case.fmt == "scientific":  # the same, written "×10⁻⁴" (mathtext)
+        return (0.0, 4.0e-4, "linear") if case.seed % 2 else (0.0, 8.0e5, "linear")
     if case.fmt == "percent":
         return 0.0, 100.0, "linear"
     if case.fmt == "decimal":
         return 0.0, float(rng.choice([0.8, 1.5, 2.5])), "linear"
     return 0.0, float(rng.choice([50, 200, 1000])), "linear"
+
+
+def _norm(vmin: float, vmax: float, name: str) -> mcolors.Normalize:
+    if name == "log":
+        return mcolors.LogNorm(vmin, vmax)
+    if name == "symlog":
+        return mcolors.SymLogNorm(1.0, vmin=vmin, vmax=vmax, base=10)
+    if name == "twoslope":
+        return mcolors.TwoSlopeNorm(0.0, vmin, vmax)
+    return mcolors.Normalize(vmin, vmax)
 
 
 def make(case: Case) -> Truth:
@@ -115,12 +135,8 @@ def make(case: Case) -> Truth:
     ny, nx = int(rng.integers(8, 40)), int(rng.integers(8, 50))
     yy, xx = np.mgrid[0:ny, 0:nx]
     unit = 0.5 + 0.5 * np.sin(xx / rng.uniform(2, 8) + rng.uniform(0, 3)) * np.cos(yy / rng.uniform(2, 8))
-    if norm_name == "log":
-        array = 10.0 ** (np.log10(vmin) + unit * (np.log10(vmax) - np.log10(vmin)))
-        norm = mcolors.LogNorm(vmin, vmax)
-    else:
-        array = vmin + unit * (vmax - vmin)
-        norm = mcolors.Normalize(vmin, vmax)
+    norm = _norm(vmin, vmax, norm_name)
+    array = np.asarray(norm.inverse(unit), dtype=np.float64)  # evenly spread over the colors
     plt.rcParams.update({"font.family": case.font, "font.size": case.size})
     width = float(rng.uniform(4.5, 7.0))
     fig, ax = plt.subplots(figsize=(width, width * 0.75), dpi=case.dpi)
@@ -134,7 +150,8 @@ def make(case: Case) -> Truth:
         mappable = ax.pcolormesh(np.arange(nx + 1) * 2.0, np.arange(ny + 1) * 5.0, array, cmap=case.cmap, norm=norm)
         grid_array = array[::-1]  # pcolormesh draws row 0 at the bottom
     elif case.kind == "contourf":
-        levels = np.geomspace(vmin, vmax, 7) if norm_name == "log" else np.linspace(vmin, vmax, 9)
+        levels = np.asarray(norm.inverse(np.linspace(0, 1, 9)), dtype=np.float64)
+        levels = np.geomspace(vmin, vmax, 7) if norm_name == "log" else levels
         mappable = ax.contourf(np.arange(nx), np.arange(ny), array, levels=levels, cmap=case.cmap, norm=norm)
     elif case.kind == "hist2d":
         points = rng.normal(size=(4000, 2))
@@ -148,6 +165,9 @@ def make(case: Case) -> Truth:
         if case.fmt == "percent":
             bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter())
             bar.ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter())
+        if case.fmt == "scientific":
+            bar.formatter.set_useMathText(True)
+            bar.update_ticks()
         bar.set_label("value [units]")
     ax.set_xlabel("x")
     ax.set_ylabel("y")
@@ -168,6 +188,7 @@ def make(case: Case) -> Truth:
         Image.open(io.BytesIO(data)).convert("RGB").save(out, format="JPEG", quality=75)
         data = out.getvalue()
     truth = Truth(data, axes, bar_box, tuple(ax.get_xlim()), tuple(ax.get_ylim()), mappable.norm.vmin, mappable.norm.vmax, grid_array, norm_name)
+    truth.extra["norm"] = mappable.norm
     if case.kind == "contourf":
         truth.vmin, truth.vmax = float(mappable.levels[0]), float(mappable.levels[-1])
     return truth
@@ -181,12 +202,22 @@ def _iou(a, b) -> float:
     return inter / area if area > 0 else 0.0
 
 
-def _close(found: float | None, true: float, span: float, log: bool) -> bool:
+def _position(norm: mcolors.Normalize, value: float) -> float:
+    """Where the norm puts a value, extended past its ends (TwoSlopeNorm alone clamps there)."""
+    if isinstance(norm, mcolors.TwoSlopeNorm):
+        low, centre, high = norm.vmin, norm.vcenter, norm.vmax
+        if value < centre:
+            return 0.5 * (value - low) / (centre - low)
+        return 0.5 + 0.5 * (value - centre) / (high - centre)
+    return float(np.ma.filled(norm(np.array([value], dtype=np.float64)), np.nan)[0])
+
+
+def _close(found: float | None, true: float, norm: mcolors.Normalize) -> bool:
+    """Within 0.5% of the span, in the norm's own terms (its [0, 1] position)."""
     if found is None or not np.isfinite(found):
         return False
-    if log:
-        return found > 0 and abs(np.log10(found) - np.log10(true)) <= 0.005 * span
-    return abs(found - true) <= 0.005 * span
+    error = abs(_position(norm, found) - _position(norm, true))
+    return bool(np.isfinite(error) and error <= 0.005)
 
 
 def _oracle_cells(image: np.ndarray, truth: Truth, case: Case) -> np.ndarray:
@@ -196,7 +227,8 @@ def _oracle_cells(image: np.ndarray, truth: Truth, case: Case) -> np.ndarray:
     rows = np.clip((top + (np.arange(ny) + 0.5) * (bottom - top) / ny).astype(int), 0, image.shape[0] - 1)
     cols = np.clip((left + (np.arange(nx) + 0.5) * (right - left) / nx).astype(int), 0, image.shape[1] - 1)
     pixels = image[rows[:, None], cols[None, :], :3]
-    return tp.decolorize(pixels, cmap=case.cmap, vmin=truth.vmin, vmax=truth.vmax, norm=truth.norm)
+    norm = truth.extra["norm"] if truth.norm in ("twoslope", "symlog") else truth.norm
+    return tp.decolorize(pixels, cmap=case.cmap, vmin=truth.vmin, vmax=truth.vmax, norm=norm)
 
 
 def score(case: Case, truth: Truth, reading) -> dict[str, object]:
@@ -211,9 +243,9 @@ def score(case: Case, truth: Truth, reading) -> dict[str, object]:
     if truth.bar is not None:
         bar = panel.colorbar
         out["bar"] = bool(bar is not None and bar.orientation == truth.bar[1] and _iou(bar.bbox, truth.bar[0]) >= 0.8)
-        log = truth.norm == "log"
-        span = np.log10(truth.vmax / truth.vmin) if log else truth.vmax - truth.vmin
-        out["range"] = bool(_close(panel.vmin, truth.vmin, span, log) and _close(panel.vmax, truth.vmax, span, log))
+        norm = truth.extra["norm"]
+        out["range"] = bool(_close(panel.vmin, truth.vmin, norm) and _close(panel.vmax, truth.vmax, norm))
+        out["norm"] = panel.norm == truth.norm
     left, top, right, bottom = truth.axes
     corners = True
     for axis, (p0, p1), (v0, v1) in (
@@ -259,10 +291,12 @@ def run_generated(count: int) -> None:
         seconds = time.perf_counter() - start
         result = score(case, truth, reading)
         result["time"] = seconds
+        best = max(reading.panels, key=lambda p: _iou(p.bbox, truth.axes), default=None)
+        result["confidence"] = 0.0 if best is None else best.confidence
         result["shape"] = Image.open(io.BytesIO(truth.image)).size
         rows.append(result | {"case": case})
-        flags = " ".join(f"{k}={'ok' if v is True else ('FAIL' if v is False else f'{v:.2f}')}" for k, v in result.items() if k not in ("time", "shape", "case"))
-        print(f"{case.seed:3d} {case.kind:16} {case.cmap:9} {case.fmt:9} {case.location:7} {case.font:13} {case.size:4.0f} {case.dpi:4d} {'yes' if case.jpeg else 'no':4} {seconds:5.2f}  {flags}")
+        flags = " ".join(f"{k}={'ok' if v is True else ('FAIL' if v is False else f'{v:.2f}')}" for k, v in result.items() if k not in ("time", "shape", "case", "confidence"))
+        print(f"{case.seed:3d} {case.kind:16} {case.cmap:9} {case.fmt:9} {case.location:7} {case.font:13} {case.size:4.0f} {case.dpi:4d} {'yes' if case.jpeg else 'no':4} {seconds:5.2f}  conf={result['confidence']:.2f} {flags}")
     print()
     print("| measure | generated figures | goal |")
     print("|---|---|---|")
@@ -272,6 +306,11 @@ def run_generated(count: int) -> None:
     print(f"| colorbar found (IoU >= 0.8, orientation) | {_rate(with_bar, 'bar')} | >= 98% |")
     print(f"| no bar reported where none | {_rate(without, 'bar')} | 100% |")
     print(f"| range within 0.5% of span | {_rate(rows, 'range')} | >= 95% |")
+    print(f"| norm read right (linear, log, twoslope, symlog) | {_rate(rows, 'norm')} | |")
+    confident = [r for r in rows if "range" in r and r["confidence"] >= 0.9]
+    print(f"| range right where confidence >= 0.9 | {_rate(confident, 'range')} | |")
+    for fmt in FORMATS:
+        print(f"| range, {fmt} labels | {_rate([r for r in rows if r['case'].fmt == fmt], 'range')} | |")
     print(f"| x/y corners within 1 px | {_rate(rows, 'corners')} | >= 95% |")
     print(f"| grid shape exact | {_rate(rows, 'grid')} | >= 90% |")
     ratios = [r["values"] for r in rows if "values" in r]
@@ -311,12 +350,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--full", action="store_true", help="160 generated figures")
     parser.add_argument("--count", type=int, default=None, help="number of generated figures")
-    parser.add_argument("--no-real", action="store_true", help="skip ../shared/real_figures")
+    parser.add_argument("--real", action="store_true", help="also read ../shared/real_figures")
     args = parser.parse_args()
     count = args.count or (160 if args.full else 24)
     run_generated(count)
     folder = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_figures"
-    if not args.no_real and folder.is_dir():
+    if args.real and folder.is_dir():
         run_real(folder)
     sys.stdout.flush()
 

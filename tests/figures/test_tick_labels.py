@@ -126,13 +126,21 @@ def test_twoslope_norm_bar_is_read_piecewise_linear():
     fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
     image = ax.imshow(field, cmap="RdBu_r", norm=mcolors.TwoSlopeNorm(0.0, -10.0, 36.0), interpolation="nearest")
     fig.colorbar(image)
-    panel = tp.read_figure(_png(fig)).panels[0]
+    reading = tp.read_figure(_png(fig))
+    panel = reading.panels[0]
     assert panel.norm == "twoslope" and panel.data.attrs["norm"] == "twoslope"
     assert _close(panel.vmin, -10, 46) and _close(panel.vmax, 36, 46)
     assert panel.value_scale.values[1] == 0.0  # the centre, at the colormap's middle
     found, true = _decoded_against(panel, field)
     assert np.isfinite(found).all() and np.abs(found - true).max() <= panel.data.attrs["max_error"]
     assert panel.calibration()["colorbar"]["vcenter"] == 0.0
+    # the report paints the plot again through the same two slopes: the colors drawn come back
+    from truepix.figures._report import rerender
+
+    r0, r1, c0, c1 = panel.interior
+    again = rerender(reading)[r0 + 2 : r1 - 2, c0 + 2 : c1 - 2].astype(int)
+    drawn = reading.image[r0 + 2 : r1 - 2, c0 + 2 : c1 - 2].astype(int)
+    assert np.median(np.abs(again - drawn).max(axis=2)) <= 2
 
 
 def test_symlog_norm_bar_is_read_linear_near_zero_log_outside():

@@ -176,5 +176,8 @@ def test_demo_section_writes_its_files(tmp_path: Path) -> None:
     text = console.export_text()
     assert "equals np.histogram" in text and "NO" not in text
     assert "warm" in text and "starting numba" in text  # times say what they include
+    # the start-up says whether it compiled the kernels (the first run after an install)
+    flat = " ".join(text.split())
+    assert "(from numba's disk cache)" in flat or "(compiling them: the first run" in flat
     for name in ("stack_hist.npz", "stack_pixel_48_64.png", "equalized_montage.png"):
         assert (tmp_path / name).stat().st_size > 0

@@ -108,8 +108,11 @@ def _joined(lines: list[Line]) -> list[Line]:
         length_a, length_b = last.stop - last.start, line.stop - line.start
         at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
         out[k] = Line(
-            round(at, 6), min(last.first, line.first), max(last.last, line.last),
-            min(last.start, line.start), max(last.stop, line.stop),
+            round(at, 6),
+            min(last.first, line.first),
+            max(last.last, line.last),
+            min(last.start, line.start),
+            max(last.stop, line.stop),
         )
     return sorted(out, key=lambda line: line.at)
 
@@ -161,12 +164,18 @@ def frames(
                 if not side:
                     break
                 sides.append(side[0] if low < start else side[-1])
-            # background across the whole box inside it: two boxes stacked (a bar above
-            # its plot), not one
+            # background across the whole box inside it, below a line across it: two
+            # boxes stacked (a bar above its plot), not one; without the line it is
+            # data the color of the background (a diverging map's white middle)
             across = False
             if blank is not None:
                 inner = blank[int(top.at) + 2 : int(bottom.at) - 1, start + 2 : stop - 2]
                 across = bool(inner.size and np.any(inner.mean(axis=1) > 0.9))
+                across = across and any(
+                    top.at + 5 < r.at < bottom.at - 5
+                    and min(r.stop, stop) - max(r.start, start) > 0.8 * (stop - start)
+                    for r in rows
+                )
             if len(sides) == 2 and sides[1].at - sides[0].at >= 10 and not across:
                 box = (sides[0].at, top.at, sides[1].at, bottom.at)
                 found.append((box, (top, bottom, sides[0], sides[1])))

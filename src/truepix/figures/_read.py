@@ -129,6 +129,12 @@ def _plot_areas(
         if min(width, height) < 20:
             continue
         areas.append((box, lines))
+    extent = _colored_extent(rgb, bars) if bars else None
+    if extent is not None and _covered(extent, [a[0] for a in areas]) < 0.5:
+        # the frames found miss most of the colormapped region (spines that blended
+        # into the data in a downscaled screenshot, rectangles of cell edges): the
+        # region's own extent is the plot area
+        areas = []
     # a "bar" mostly inside a plot area is a strip of the plot
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.5 for a in areas)]
     if not areas and bars:
@@ -139,6 +145,12 @@ def _plot_areas(
             bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
+
+
+def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
+    """Share of ``box`` that the plot areas cover (areas do not overlap each other)."""
+    area = float((box[2] - box[0]) * (box[3] - box[1]))
+    return sum(_inside_share(box, a) for a in areas) if area > 0 else 1.0
 
 
 def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
@@ -248,6 +260,7 @@ def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
     """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
     from truepix.color._catalog import get, resolve
+    from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
 
     if name:
@@ -259,6 +272,9 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
         return resolve(bar.colors)
     if bar is not None:
         entry = resolve(bar)
+        blend = blended_map(bar) if entry.source == "array" else None
+        if blend is not None:  # a bar drawn with alpha: its map blended over the background
+            return blend.entry()
         if entry.source == "array" and not bar.exact:
             # a compressed bar's colors stray further from its map than colorbar_map allows
             best = identify_colormap(bar, top=1)

@@ -121,6 +121,10 @@ class AxisScale:
         if self.scale == "symlog" and not (self.linthresh is not None and self.linthresh > 0):
             msg = f"expected a symlog scale's linthresh > 0, got {self.linthresh!r}"
             raise InputError(msg)
+        rises = np.diff(values)
+        if len(values) > 2 and not (np.all(rises > 0) or np.all(rises < 0)):
+            msg = f"expected values rising or falling along the pixels, got {values}"
+            raise InputError(msg)
         object.__setattr__(self, "pixels", pixels)
         object.__setattr__(self, "values", values)
         if self.linthresh is not None:

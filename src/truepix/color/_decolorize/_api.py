@@ -32,7 +32,6 @@ import numpy as np
 
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
-from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
@@ -481,21 +480,9 @@ class Decolorizer:
                 kernels.codes_to_fields(
                     codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
                 )
-                blended = np.empty_like(flat_position)
-                blend_residual = np.empty(len(codes), dtype=np.float64)
-                degraded.unmix(
-                    flat, scale, shape[1], flat_position, residual, plan.unmix_residual,
-                    plan.threshold, line.vertices, line.positions, float(line.n_bins),
-                    line.cyclic, blended, blend_residual,
-                )  # fmt: skip
-                off_map = ~(blend_residual <= plan.threshold)
-                if not line.cyclic:
-                    off_map &= ~planning.blends(
-                        flat, scale, shape[1], blended, blend_residual, plan, line
-                    )
-                blended[off_map] = np.nan
-                residual = blend_residual.astype(np.float32)
-                flat_position = blended
+                flat_position, residual = planning.unmixed(
+                    flat, scale, shape[1], flat_position, residual, plan, line
+                )
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)

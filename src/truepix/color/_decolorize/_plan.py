@@ -30,6 +30,7 @@ __all__ = [
     "noise_sigma",
     "sample_rows",
     "threshold_code",
+    "unmixed",
 ]
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
@@ -219,3 +220,27 @@ def threshold_code(threshold: float) -> int:
     if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
         return kernels.RESIDUAL_MAX_CODE
     return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
+
+
+def unmixed(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    plan: Plan, line: Polyline,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Positions (NaN off the map) and residuals (DN) of a resampled picture's pixels.
+
+    A pixel far from the map gets the position of the best blend of its
+    neighbours' map colors (``unmix``); one still past the threshold is data when
+    the map colors around it can make it (:func:`blends`, non-cyclic maps).
+    """
+    blended = np.empty_like(position)
+    blend_residual = np.empty(len(position), dtype=np.float64)
+    degraded.unmix(
+        flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
+        blend_residual,
+    )  # fmt: skip
+    off_map = ~(blend_residual <= plan.threshold)
+    if not line.cyclic:
+        off_map &= ~blends(flat, scale, width, blended, blend_residual, plan, line)
+    blended[off_map] = np.nan
+    return blended, blend_residual.astype(np.float32)

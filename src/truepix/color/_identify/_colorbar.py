@@ -135,7 +135,47 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
-    return kept
+    return _joined(rgb, kept)
+
+
+def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
+    """Continuous bars that meet end to end, with the same sides, rebuilt as one.
+
+    A resampled bar's dark end blends with its dark outline, which widens the
+    runs there and breaks the stack of rows in two.
+    """
+    out = list(bars)
+    merged = True
+    while merged:
+        merged = False
+        for a in out:
+            for b in out:
+                if (
+                    a is b
+                    or a.orientation != b.orientation
+                    or a.boundaries is not None
+                    or b.boundaries is not None
+                ):
+                    continue
+                flip = a.orientation == "horizontal"
+                ra = (a.bbox[1], a.bbox[0], a.bbox[3], a.bbox[2]) if flip else a.bbox
+                rb = (b.bbox[1], b.bbox[0], b.bbox[3], b.bbox[2]) if flip else b.bbox
+                # ra above rb, touching (within 2 px), sides within 2 px
+                if not (
+                    0 <= rb[1] - ra[3] <= 2 and abs(ra[0] - rb[0]) <= 2 and abs(ra[2] - rb[2]) <= 2
+                ):
+                    continue
+                view = rgb.transpose(1, 0, 2) if flip else rgb
+                rect = (max(ra[0], rb[0]), ra[1], min(ra[2], rb[2]), rb[3])
+                bar = continuous_bar(view, rect, a.orientation, 0 if a.exact and b.exact else 32)
+                if bar is None:
+                    continue
+                out = [bar if c is a else c for c in out if c is not b]
+                merged = True
+                break
+            if merged:
+                break
+    return out
 
 
 def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

@@ -58,6 +58,8 @@ _BAR_SLACK = 6.0
 _PLACE_WEIGHT = 0.25
 #: DN a bar found in a compressed picture may be off its catalog map (1 for exact bars).
 _NOISY_BAR_DN = 6
+# a bar whose best opaque match scores below this is tried as a map drawn with alpha
+_BLEND_BELOW = 0.95
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 #: Relative cost by which a map outside matplotlib must beat one of matplotlib's to
@@ -86,6 +88,11 @@ class ColormapMatch:
         False for a picture, which cannot tell a map used low-to-high from its
         reverse used high-to-low (``reversed`` is then False by convention);
         True for a Colorbar, whose colors run from low to high.
+    alpha : float
+        1.0 for a map drawn opaque; for a colorbar drawn with alpha (its colors
+        ``alpha * map + (1 - alpha) * background``), the alpha found.
+    background : tuple of float or None
+        The RGB (0..255) such a bar was blended over; None when opaque.
 
     Examples
     --------
@@ -99,6 +106,8 @@ class ColormapMatch:
     score: float
     aliases: tuple[str, ...] = ()
     direction_known: bool = True
+    alpha: float = 1.0
+    background: tuple[float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -489,7 +498,27 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         matches.append(ColormapMatch(name, turn, score, tuple(aliases), direction_known=known))
         if len(matches) == top:
             break
+    if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
+        matches = _with_blend(image, matches, top)
     return matches
+
+
+def _with_blend(bar: Colorbar, matches: list[ColormapMatch], top: int) -> list[ColormapMatch]:
+    """The matches with a map blended over a background first, when one explains the bar."""
+    from truepix.color._identify._blend import blended_map
+
+    blend = blended_map(bar)
+    if blend is None:
+        return matches
+    score = round(1.0 - blend.residual / _CAP, 6)
+    if score <= matches[0].score:
+        return matches
+    name = blend.name.removesuffix("_r")
+    found = ColormapMatch(
+        name, blend.name.endswith("_r"), score, direction_known=True,
+        alpha=blend.alpha, background=blend.background,
+    )  # fmt: skip
+    return [found, *matches][:top]
 
 
 def colorbar_map(colorbar: Colorbar, /) -> ColormapEntry | None:

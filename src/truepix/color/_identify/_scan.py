@@ -31,6 +31,7 @@ _LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the c
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
+_STRIP_DN = 40  # DN within which a strip's neighbours follow its colors
 _MAX_LINE_SHARE = 0.2  # share of a bar's length lines drawn across it may cover
 _GRAY_SPREAD = 24  # DN between channels under which a color is a gray
 _TURN = 24  # DN a gray bar's lightness may turn back by (noise); text turns by far more
@@ -129,8 +130,32 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
         stepped = score_stepped(flat)
         if stepped and not isolated(rgb, rect, flat):
             stepped = 0.0
-        found[rect] = max(_score(profile), stepped)
+        smooth = _score(profile)
+        if smooth and _between_strips(rgb, rect):
+            smooth = 0.0
+        found[rect] = max(smooth, stepped)
     return [(score, rect) for rect, score in found.items() if score > 0]
+
+
+def _between_strips(rgb: np.ndarray, rect: tuple[int, int, int, int]) -> bool:
+    """Whether the lines just beside a candidate, on both sides, look like bars too.
+
+    A colorbar stands on the background, with its outline, ticks and labels
+    beside it. A row of cells of a smooth field (an imshow shrunk by a
+    screenshot) is a strip of gradually changing colors too, but between
+    other such strips of nearly the same colors.
+    """
+    left, top, right, bottom = rect
+    sides = [column for column in (left - 3, right + 2) if 0 <= column < rgb.shape[1]]
+    if len(sides) < 2:
+        return False
+    middle = rgb[top:bottom, (left + right) // 2].astype(np.int16)
+    # the neighbours follow the candidate's colors closely on both sides
+    return all(
+        np.median(np.abs(rgb[top:bottom, column].astype(np.int16) - middle).max(axis=1))
+        <= _STRIP_DN
+        for column in sides
+    )
 
 
 def _line_rows(profile: np.ndarray) -> np.ndarray:
@@ -279,5 +304,7 @@ def continuous_bar(
     middles = (starts[low:high] + stops[low:high]) / 2.0 - starts[low]
     places = middles / float(stops[high - 1] - starts[low])
     if orientation == "vertical":
-        return Colorbar((x0, y0, x1, y1), orientation, profile[::-1], exact, positions=1.0 - places[::-1])
+        return Colorbar(
+            (x0, y0, x1, y1), orientation, profile[::-1], exact, positions=1.0 - places[::-1]
+        )
     return Colorbar((y0, x0, y1, x1), orientation, profile, exact, positions=places)
