@@ -5,6 +5,7 @@ Usage::
     python benchmarks/figures.py          # 24 generated figures (about a minute)
     python benchmarks/figures.py --full   # 160 generated figures
     python benchmarks/figures.py --real   # also ../shared/real_figures (no truth: what is found)
+    python benchmarks/figures.py --libraries  # also seaborn heatmaps and plotnine tiles
 
 Generated figures vary what users vary: imshow (nearest and bilinear),
 pcolormesh, contourf, hist2d, hexbin; colorbars right, left, bottom,
@@ -320,6 +321,84 @@ def run_generated(count: int) -> None:
     print(f"| seconds per figure (median, max) | {np.median(times):.2f}, {times.max():.2f} | <= 2 s at 1000x800 |")
 
 
+def _library_figures() -> list[tuple[str, Truth]]:
+    """seaborn heatmaps and plotnine tiles (extra ``bench``), with what drew them.
+
+    plotnine draws its colorbar as an image in a legend, not a matplotlib
+    colorbar: its bar box is unknown (None), scored as found or not.
+    """
+    import pandas as pd
+    import plotnine as p9
+    import seaborn as sns
+
+    out = []
+    rng = np.random.default_rng(7)
+    for k, (cmap, shape, annot) in enumerate([("rocket", (12, 16), False), ("vlag", (20, 20), False), ("mako", (8, 10), True)]):
+        data = rng.normal(size=shape).cumsum(axis=1)
+        fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+        sns.heatmap(data, cmap=cmap, annot=annot, fmt=".0f", ax=ax, center=0 if cmap == "vlag" else None)
+        fig.canvas.draw()
+        height = fig.bbox.height
+        mesh = ax.collections[0]
+        e, b = ax.get_window_extent(), mesh.colorbar.ax.get_window_extent()
+        axes = (e.x0, height - e.y1, e.x1, height - e.y0)
+        bar = ((b.x0, height - b.y1, b.x1, height - b.y0), "vertical")
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+        plt.close(fig)
+        truth = Truth(buffer.getvalue(), axes, bar, tuple(ax.get_xlim()), tuple(ax.get_ylim()), mesh.norm.vmin, mesh.norm.vmax, data)
+        truth.extra["norm"] = mesh.norm
+        out.append((f"seaborn heatmap {cmap}{' annot' if annot else ''}", truth))
+    for k, (ny, nx) in enumerate([(10, 14), (24, 30)]):
+        yy, xx = np.mgrid[0:ny, 0:nx]
+        values = np.sin(xx / 4.0 + k) * np.cos(yy / 5.0)
+        frame = pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "z": values.ravel()})
+        plot = p9.ggplot(frame, p9.aes("x", "y", fill="z")) + p9.geom_tile() + p9.theme(figure_size=(6.4, 4.8), dpi=100)
+        fig = plot.draw()
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        height = fig.bbox.height
+        e = ax.get_window_extent()
+        axes = (e.x0, height - e.y1, e.x1, height - e.y0)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+        plt.close(fig)
+        truth = Truth(buffer.getvalue(), axes, None, tuple(ax.get_xlim()), tuple(ax.get_ylim()), float(values.min()), float(values.max()), values[::-1])
+        truth.extra["norm"] = mcolors.Normalize(float(values.min()), float(values.max()))
+        truth.extra["unknown_bar"] = True
+        out.append((f"plotnine geom_tile {ny}x{nx}", truth))
+    return out
+
+
+def run_libraries() -> None:
+    print()
+    print("| figure | s | panels | plot area IoU | bar | range (found / true) | corners | grid (found / true) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, truth in _library_figures():
+        start = time.perf_counter()
+        reading = tp.read_figure(truth.image)
+        seconds = time.perf_counter() - start
+        panel = max(reading.panels, key=lambda p: _iou(p.bbox, truth.axes), default=None)
+        if panel is None:
+            print(f"| {name} | {seconds:.2f} | 0 | | | | | |")
+            continue
+        if truth.extra.get("unknown_bar"):
+            bar = "found" if panel.colorbar is not None else "MISSED"
+        else:
+            bar = "ok" if panel.colorbar is not None and _iou(panel.colorbar.bbox, truth.bar[0]) >= 0.8 else "FAIL"
+        found = "-" if panel.vmin is None else f"{panel.vmin:.3g}..{panel.vmax:.3g}"
+        left, top, right, bottom = truth.axes
+        corners = []
+        for axis, (p0, p1), (v0, v1) in ((panel.x, (left, right), truth.xlim), (panel.y, (bottom, top), truth.ylim)):
+            worth = abs(v1 - v0) / abs(p1 - p0)
+            ok = axis.scale is not None and bool(np.all(np.abs(axis.scale.value(np.array([p0, p1])) - np.array([v0, v1])) <= worth))
+            corners.append("ok" if ok else ("px" if axis.scale is None else "FAIL"))
+        print(
+            f"| {name} | {seconds:.2f} | {len(reading.panels)} | {_iou(panel.bbox, truth.axes):.2f} | {bar} |"
+            f" {found} / {truth.vmin:.3g}..{truth.vmax:.3g} | {'/'.join(corners)} | {panel.grid} / {truth.array.shape} |"
+        )
+
+
 def run_real(folder: Path) -> None:
     print()
     print("| figure | s | panels | bars (orientation, colors) | cmap | vmin..vmax | x range | y range | grid |")
@@ -351,9 +430,14 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="160 generated figures")
     parser.add_argument("--count", type=int, default=None, help="number of generated figures")
     parser.add_argument("--real", action="store_true", help="also read ../shared/real_figures")
+    parser.add_argument("--libraries", action="store_true", help="also seaborn heatmaps and plotnine tiles")
+    parser.add_argument("--no-generated", action="store_true", help="skip the generated figures")
     args = parser.parse_args()
     count = args.count or (160 if args.full else 24)
-    run_generated(count)
+    if not args.no_generated:
+        run_generated(count)
+    if args.libraries:
+        run_libraries()
     folder = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_figures"
     if args.real and folder.is_dir():
         run_real(folder)

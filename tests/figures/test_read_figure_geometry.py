@@ -98,3 +98,80 @@ def test_downscaled_screenshot_keeps_its_panel_and_bar(interpolation, cmap, fact
     assert [b.orientation for b in reading.colorbars] == ["vertical"]
     assert iou(panel.colorbar.bbox, scaled[1]) > 0.8
     assert panel.cmap == cmap
+
+
+@pytest.mark.parametrize(
+    ("height", "interpolation"),
+    [(1.9, "antialiased"), (2.95, "auto"), (3.1, "antialiased"), (2.95, "nearest")],
+)
+def test_small_imshow_gives_the_array_grid_or_pixels_never_a_wrong_grid(height, interpolation):
+    # a 40 x 40 array in a small figure, matplotlib's default interpolation: above 3
+    # pixels per cell Agg draws it nearest, below it blends the cells (no grid left).
+    # The plot's and the colorbar's top spines, 9 px apart, were joined into one
+    # line and the plot area took in the bar: 45 columns were found, or 36 rows.
+    data = smooth_field(40, 40, 5)
+    fig, ax = plt.subplots(figsize=(height * 1.3, height), dpi=72)
+    image = ax.imshow(data, cmap="viridis", interpolation=interpolation)
+    bar = fig.colorbar(image)
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    assert iou(panel.bbox, made.axes[0]) > 0.95
+    cell = (made.axes[0][3] - made.axes[0][1]) / 40
+    if cell >= 3.0:
+        assert panel.grid == (40, 40)
+        assert np.abs(panel.data.values - data).max() < 2 * 2 / 256 + 0.02
+    else:  # cells blended by antialiasing: one value per pixel, not a guessed grid
+        assert panel.grid is None
+        r0, r1, c0, c1 = panel.interior
+        assert panel.data.shape == (r1 - r0, c1 - c0)
+
+
+def test_stepped_bar_with_contour_lines_across_its_steps_is_found_and_ranged():
+    # matplotlib's contour_colorbar: contourf levels, more contour lines than levels
+    # added to the bar (Colorbar.add_lines) so lines cross the middle of its steps
+    x, y = np.meshgrid(np.linspace(-3, 5, 150), np.linspace(-3, 5, 120))
+    z = np.cos(x) * np.sin(y)
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    filled = ax.contourf(x, y, z, levels=np.linspace(-2, 2, 9), cmap="RdBu", extend="both")
+    lines = ax.contour(
+        x, y, z, levels=np.linspace(-1.6, 1.6, 17), colors=["y"] * 8 + ["c"] * 9, linewidths=2
+    )
+    bar = fig.colorbar(filled)
+    bar.add_lines(lines)
+    made = save(fig, [ax], [bar])
+    reading = tp.read_figure(made.png)
+    panel = reading.panels[0]
+    assert panel.colorbar is not None and panel.colorbar.boundaries is not None
+    assert iou(panel.colorbar.bbox, made.bars[0][0]) > 0.8
+    assert len(panel.colorbar.colors) == 8
+    assert abs(panel.vmin - -2) <= 0.02 * 4 and abs(panel.vmax - 2) <= 0.02 * 4, (
+        panel.vmin,
+        panel.vmax,
+    )
+
+
+def test_ggplot_style_panel_without_frame_reads_its_axes():
+    # plotnine/ggplot2: no spines, a gray panel with white grid lines, tick marks at the
+    # panel's edge, data that stop short of it, a bar without an outline
+    cells = smooth_field(9, 9, 6)
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    ax.set_facecolor("#EBEBEB")
+    ax.grid(color="white")
+    ax.set_axisbelow(True)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    mesh = ax.pcolormesh(np.arange(10) * 2.0, np.arange(10) * 2.0, cells, cmap="viridis")
+    ax.set_xlim(-1, 19)
+    ax.set_ylim(-1, 19)
+    bar = fig.colorbar(mesh, shrink=0.3)
+    bar.outline.set_visible(False)
+    made = save(fig, [ax], [bar])
+    reading = tp.read_figure(made.png)
+    assert len(reading.panels) == 1
+    panel = reading.panels[0]
+    assert iou(panel.bbox, made.axes[0]) > 0.9
+    assert panel.x.scale is not None and panel.y.scale is not None
+    left, top, right, bottom = made.axes[0]
+    worth = 20 / (right - left)
+    assert np.allclose(panel.x.scale.value(np.array([left, right])), [-1, 19], atol=2 * worth)
+    assert np.allclose(panel.y.scale.value(np.array([bottom, top])), [-1, 19], atol=2 * worth)

@@ -48,7 +48,7 @@ def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
     dark = (ink > _INK) & ((wide - above > _CONTRAST) | (wide - below > _CONTRAST))
     edges = np.diff(np.pad(dark.astype(np.int8), ((0, 0), (1, 1))), axis=1)
     runs = []
-    for row in np.flatnonzero((dark.sum(axis=1) >= min_length)):
+    for row in np.flatnonzero(dark.sum(axis=1) >= min_length):
         starts = np.flatnonzero(edges[row] == 1)
         stops = np.flatnonzero(edges[row] == -1)
         for a, b in zip(starts, stops, strict=True):
@@ -79,8 +79,11 @@ def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
     return found
 
 
-def _joined(lines: list[Line]) -> list[Line]:
+def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
     """Collinear pieces of one line joined (dark data beside a spine breaks it up).
+
+    With ``ink``, pieces are not joined across a gap of background: the top
+    spines of a plot and of its colorbar beside it are two lines, not one.
 
     Examples
     --------
@@ -105,6 +108,13 @@ def _joined(lines: list[Line]) -> list[Line]:
             keep = line if line.stop - line.start > last.stop - last.start else last
             out[k] = Line(keep.at, keep.first, keep.last, last.start, max(last.stop, line.stop))
             continue
+        if ink is not None and line.start - last.stop > 2:
+            across = ink[
+                min(last.first, line.first) : max(last.last, line.last) + 1, last.stop : line.start
+            ]
+            if across.size and across.max(axis=0).mean() < _INK / 2:
+                out.append(line)  # background between them: two lines
+                continue
         length_a, length_b = last.stop - last.start, line.stop - line.start
         at = (last.at * length_a + line.at * length_b) / (length_a + length_b)
         out[k] = Line(
@@ -138,8 +148,10 @@ def frames(
     """
     height, width = ink.shape
     min_length = max(_MIN_LINE, min(height, width) // 20)
-    rows = _joined(_lines(ink, min_length // 3))
-    columns = _joined(_lines(np.ascontiguousarray(ink.T), min_length // 3))
+    rows = _joined(_lines(ink, min_length // 3), ink)
+    columns = _joined(
+        _lines(np.ascontiguousarray(ink.T), min_length // 3), np.ascontiguousarray(ink.T)
+    )
     rows = [r for r in rows if r.stop - r.start >= min_length]
     columns = [c for c in columns if c.stop - c.start >= min_length]
     # tick marks at the corners lengthen the lines: ends meet within a tick's length
@@ -211,3 +223,49 @@ def colored_extent(mask: np.ndarray, *, min_share: float = 0.3) -> tuple[int, in
     rows = np.flatnonzero(mask.mean(axis=1) >= min_share * mask.mean(axis=1).max())
     columns = np.flatnonzero(mask.mean(axis=0) >= min_share * mask.mean(axis=0).max())
     return int(columns.min()), int(rows.min()), int(columns.max()) + 1, int(rows.max()) + 1
+
+
+def filled_panel(
+    rgb: np.ndarray, box: tuple[int, int, int, int], background: np.ndarray
+) -> tuple[int, int, int, int]:
+    """``box`` grown to the panel of one flat color around it, when there is one.
+
+    ggplot2 and plotnine draw no frame: the data sit on a gray panel
+    (``#EBEBEB``) whose edges carry the tick marks. Where all four sides of
+    the colored extent meet the same flat color, unlike the figure's
+    background, each side moves out while that color still fills it.
+
+    Examples
+    --------
+    >>> rgb = np.full((60, 80, 3), 255, np.uint8)
+    >>> rgb[5:55, 10:70] = 235
+    >>> rgb[15:45, 20:60] = (68, 1, 84)
+    >>> filled_panel(rgb, (20, 15, 60, 45), np.array([255, 255, 255]))
+    (10, 5, 70, 55)
+    """
+    left, top, right, bottom = box
+    height, width = rgb.shape[:2]
+    if left < 4 or top < 4 or right > width - 4 or bottom > height - 4:
+        return box
+    middle_row, middle_column = (top + bottom) // 2, (left + right) // 2
+    samples = rgb[
+        [middle_row, middle_row, top - 3, bottom + 2],
+        [left - 3, right + 2, middle_column, middle_column],
+    ]
+    fill = np.median(samples, axis=0)
+    wide = samples.astype(np.int16)
+    if np.abs(wide - fill).max() > 4 or np.abs(fill - background).max() <= 8 or np.ptp(fill) > 8:
+        return box
+    flat = np.abs(rgb.astype(np.int16) - fill).max(axis=2) <= 4
+
+    def grow(edge: int, step: int, limit: int, line) -> int:
+        while edge + step != limit and line(edge + step).mean() >= 0.5:
+            edge += step
+        return edge
+
+    # from the sampled pixels just outside (the data's own antialiased rim lies between)
+    left = grow(left - 3, -1, -1, lambda c: flat[top:bottom, c])
+    right = grow(right + 2, 1, width, lambda c: flat[top:bottom, c]) + 1
+    top = grow(top - 3, -1, -1, lambda r: flat[r, left:right])
+    bottom = grow(bottom + 2, 1, height, lambda r: flat[r, left:right]) + 1
+    return left, top, right, bottom

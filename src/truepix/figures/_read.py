@@ -135,11 +135,13 @@ def _plot_areas(
         # into the data in a downscaled screenshot, rectangles of cell edges): the
         # region's own extent is the plot area
         areas = []
-    # a "bar" mostly inside a plot area is a strip of the plot
-    bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.5 for a in areas)]
+    # a "bar" partly inside a plot area is a strip of the plot (one along a spine lies
+    # half over it); a colorbar stands apart
+    bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
     if not areas and bars:
         extent = _colored_extent(rgb, bars)
         if extent is not None:
+            extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
             bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
@@ -151,6 +153,19 @@ def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
     """Share of ``box`` that the plot areas cover (areas do not overlap each other)."""
     area = float((box[2] - box[0]) * (box[3] - box[1]))
     return sum(_inside_share(box, a) for a in areas) if area > 0 else 1.0
+
+
+def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
+    """The bar nearest a plot area, among those at least a quarter as long as its side.
+
+    matplotlib draws a bar as long as its axes (``shrink`` makes it shorter);
+    a short "bar" beside a plot is a glyph or a legend swatch.
+    """
+    def side(bar: Colorbar) -> float:
+        return box[3] - box[1] if bar.orientation == "vertical" else box[2] - box[0]
+
+    long = [bar for bar in bars if bar.length >= 0.25 * side(bar)] or bars
+    return min(long, key=lambda b: _gap(box, b.bbox), default=None)
 
 
 def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
@@ -583,7 +598,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     panels = []
     for k, area in enumerate(areas):
         override = overrides[k] if k < len(overrides) else {}
-        bar = min(bars, key=lambda b: _gap(area[0], b.bbox), default=None)
+        bar = _nearest_bar(area[0], bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)

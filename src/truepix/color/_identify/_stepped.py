@@ -25,6 +25,7 @@ __all__ = [
 
 MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNorm, few-color maps)
 _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
+_THICK_LINE = 5  # pixels: a run this short between two of one color is a line across
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
 LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
 
@@ -67,9 +68,28 @@ def _step_runs(profile: np.ndarray) -> list[tuple[int, int]]:
     """
     starts = run_starts(profile)
     stops = np.append(starts[1:], len(profile))
-    return [
+    runs = [
         (int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b - a >= _MIN_STEP_LENGTH
     ]
+
+    # one step with a line drawn across it (a contour level inside a color's
+    # range) is two runs of the same color: they are one step
+    def same(i: int, j: int) -> bool:
+        return bool(np.abs(profile[i].astype(np.int16) - profile[j].astype(np.int16)).max() <= 2)
+
+    steps: list[tuple[int, int]] = []
+    for a, b in runs:
+        if steps and same(a, steps[-1][0]) and a - steps[-1][1] <= LINE_LENGTH + 1:
+            steps[-1] = (steps[-1][0], b)
+            continue
+        # a thick line is a short run of its own between two runs of one color
+        if len(steps) >= 2 and steps[-1][1] - steps[-1][0] <= _THICK_LINE and same(a, steps[-2][0]):
+            if a - steps[-2][1] <= _THICK_LINE + 2 * LINE_LENGTH:
+                steps.pop()
+                steps[-1] = (steps[-1][0], b)
+                continue
+        steps.append((a, b))
+    return steps
 
 
 def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarray) -> bool:
@@ -83,6 +103,13 @@ def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarr
     rows = np.array([top + a for a, _ in steps[1:]])
     if len(rows) == 0:
         return False
+    middles = np.array([top + (a + b) // 2 for a, b in steps])
+    for column in (left - 3, right + 2):
+        if 0 <= column < rgb.shape[1]:
+            beside = rgb[middles, column].astype(np.int16)
+            colorful = (beside.max(axis=1) - beside.min(axis=1)) > 40
+            if colorful.mean() > 0.5 and len(np.unique(beside, axis=0)) > len(steps) // 2:
+                return False  # more cells of a plot beside it, not ticks or background
     # tick marks beside a bar change where its steps do, but only on one side
     for column in (left - 3, right + 2):
         if not 0 <= column < rgb.shape[1]:
@@ -107,7 +134,8 @@ def score_stepped(profile: np.ndarray) -> float:
     covered = sum(b - a for a, b in steps)
     if max(gaps) > LINE_LENGTH or covered < 0.8 * (steps[-1][1] - steps[0][0]):
         return 0.0
-    lengths = np.array([b - a for a, b in steps])
+    # the end steps may be long (levels past the data's range share one color)
+    lengths = np.array([b - a for a, b in steps[1:-1]])
     if lengths.max() > 4 * np.median(lengths):
         return 0.0
     colors = np.array([profile[a] for a, _ in steps], dtype=np.int16)
@@ -135,6 +163,12 @@ def stepped_bar(
     top, bottom = y0 + steps[0][0], y0 + steps[-1][1]
     fractions = (np.array(edges) - edges[0]) / (edges[-1] - edges[0])
     exact = tolerance == 0
+    # as for a continuous bar: an outline's inner half covers the outermost pixel across
+    middle = view[(top + bottom) // 2].astype(np.int16)
+    if x0 >= 2 and np.any(middle[x0 - 1] != middle[x0 - 2]):
+        x0 -= 1
+    if x1 + 1 < view.shape[1] and np.any(middle[x1] != middle[x1 + 1]):
+        x1 += 1
     if orientation == "vertical":
         return Colorbar(
             (x0, top, x1, bottom), orientation, colors[::-1], exact, 1.0 - fractions[::-1]
