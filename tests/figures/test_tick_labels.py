@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 import pytest
 from matplotlib import colors as mcolors
@@ -183,6 +184,20 @@ def test_confidence_follows_the_tick_fit():
     residuals = misread.colorbar_axis.residuals
     wrong = [t.value for t in misread.colorbar_axis.ticks].index(80.0)
     assert residuals.shape == (5,) and residuals[wrong] > 10 and np.all(np.delete(residuals, wrong) < 1.5)
+
+
+def test_labels_rounded_by_their_formatter_do_not_lower_the_confidence():
+    # PercentFormatter writes 12.5 as "12%": labels off their ticks by their own rounding
+    _, xx = np.mgrid[0:30, 0:40]
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    image = ax.imshow(xx * 1.25, cmap="viridis", vmin=0, vmax=50)
+    bar = fig.colorbar(image, ticks=[0, 12.5, 25, 37.5, 50])
+    bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(decimals=0))
+    panel = tp.read_figure(_png(fig)).panels[0]
+    assert [t.text for t in panel.colorbar_axis.ticks] == ["50%", "38%", "25%", "12%", "0%"]
+    assert panel.colorbar_axis.residual > 1.5  # the rounding shows in the fit ...
+    assert panel.confidence == 1.0  # ... and is no reason to doubt it
+    assert _close(panel.vmin, 0, 50) and _close(panel.vmax, 50, 50)
 
 
 def test_axis_scale_refuses_a_log_scale_over_zero_with_a_truepix_error():

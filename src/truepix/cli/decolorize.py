@@ -125,7 +125,7 @@ def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
         if info.encoding == "colormap":
             import imagecodecs
 
-            from truepix.color._catalog import catalog
+            from truepix.color import catalog
 
             recorded = {name: info.params[name] for name in ("cmap", "vmin", "vmax")}
             if recorded["cmap"] not in catalog:  # a table of its own: the recorded one

@@ -42,6 +42,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.errors import InputError
 from truepix.figures._labels import Tick
+from truepix.figures._numbers import precision
 from truepix.figures._scale import AxisScale
 
 __all__ = ["AxisReading", "FigureReading", "Panel", "parse_calibration"]
@@ -97,7 +98,8 @@ class AxisReading:
 
         The product of: the share of labels that agree (:attr:`agreement`);
         how many agree (two labels check nothing: 0.5, three or more: 1);
-        the fit's RMS residual (1 up to a pixel, then ``1 / (1 + excess)``);
+        the fit's RMS residual (1 up to a pixel, or up to what the labels'
+        rounding allows, then ``1 / (1 + excess)``);
         and whether the agreeing labels stand on tick marks (0.5 with none
         on marks, 1 with all). A calibration given is trusted (1).
 
@@ -112,7 +114,15 @@ class AxisReading:
         if self.scale is None or not agreeing:
             return 0.0
         count = min(1.0, (len(agreeing) - 1) / 2.0)
-        fit = 1.0 / (1.0 + max(0.0, (self.residual or 0.0) - 1.0))
+        # a residual within what the labels' own rounding allows (``12%`` for 12.5) is no misfit
+        slack = [
+            abs(float(self.scale.pixel(t.value + precision(t.text))) - float(self.scale.pixel(t.value - precision(t.text)))) / 2.0
+            for t in agreeing
+            if t.value is not None
+        ]
+        slack = [v for v in slack if np.isfinite(v)]  # a log scale has no pixel for values <= 0
+        allowed = max(1.0, float(np.median(slack))) if slack else 1.0
+        fit = 1.0 / (1.0 + max(0.0, (self.residual or 0.0) - allowed))
         snapped = 0.5 + 0.5 * sum(t.snapped for t in agreeing) / len(agreeing)
         return float(self.agreement * count * fit * snapped)
 

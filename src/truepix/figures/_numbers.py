@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["is_power", "parse_offset", "parse_value"]
+__all__ = ["is_power", "parse_offset", "parse_value", "precision"]
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
@@ -82,6 +82,24 @@ def parse_value(text: str, /, *, powers: bool = False) -> float | None:
         text = fixed
     value = float(text)
     return value if math.isfinite(value) else None
+
+
+def precision(text: str, /) -> float:
+    """Half a unit of a label's last digit: how far the value shown may be from the tick's.
+
+    Formatters round (PercentFormatter writes 12.5 as ``12%``); powers of ten are exact.
+
+    Examples
+    --------
+    >>> [precision(t) for t in ["12%", "2.50", "−0.5", "10^2", "1e-3"]]
+    [0.5, 0.005, 0.05, 0.0, 0.0]
+    """
+    text = _normalize(text).rstrip("%")
+    if "^" in text or "e" in text.lower():
+        return 0.0
+    _, dot, decimals = text.partition(".")
+    digits = len(decimals) if dot else 0
+    return 0.5 * 10.0**-digits
 
 
 def parse_offset(text: str, /) -> tuple[str, float] | None:

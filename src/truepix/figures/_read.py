@@ -238,13 +238,16 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     inside = 0 if bar.exact else 3  # a compressed bar's box may reach over its outline
     for rows, fallback in (
         (range(max(0, top - 4), top + 1 + inside), float(top)),
-        (range(bottom - 1 - inside, min(len(view), bottom + 4)), float(bottom)),
+        (range(min(len(view), bottom + 4) - 1, bottom - 2 - inside, -1), float(bottom)),
     ):
-        index = np.array(list(rows))
+        index = np.array(list(rows))  # from outside the bar inward
         weights = view[index, across].astype(np.float64).mean(axis=1)
-        weights[weights < 60] = 0
+        # the outline is the first dark run met from outside: a map's dark end (magma's
+        # black) inside it is not the line
+        dark = np.flatnonzero(weights >= 60)
+        run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
         # no outline across this end (an extend triangle begins there): the colors end it
-        ends.append(float(np.sum(weights * (index + 0.5)) / weights.sum()) if weights.sum() else fallback)
+        ends.append(float(np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()) if len(run) else fallback)
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
     return (ends[0], float(left), ends[1], float(right))

@@ -26,18 +26,17 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from truepix._validate import check_range
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
+from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
 from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
-from truepix.color._norms import LinearNorm, LogNorm, get_norm
+from truepix.color._decolorize._result import DecolorizeResult
 from truepix.errors import InputError, ShapeError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
@@ -48,90 +47,6 @@ AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
 #: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
 _U8 = ("u8", "u8r")
-
-
-@dataclass(frozen=True)
-class DecolorizeResult:
-    """Everything :meth:`Decolorizer.decode` learns about a picture.
-
-    Attributes
-    ----------
-    values : ndarray, float64
-        The data, shape of the image without its channel axis; NaN where a pixel
-        is not a colormap color.
-    residual : ndarray, float32
-        RGB distance (DN) from each pixel to the closest point of the colormap
-        (the polyline through its colors), in quarter-DN steps, saturating at
-        127.25; NaN where alpha rejected the pixel.
-    ambiguous : ndarray, bool
-        True where a clearly different part of the map matches about as well
-        (non-injective maps such as ``flag`` or ``prism``), and on every color
-        several table entries share (jet's pure blue, gray's repeated bytes):
-        a run of such entries comes back in the middle of its bins, at most
-        half the run's width from the truth.
-    noise : float
-        Estimated noise sigma of the picture, DN (0 for exact renders).
-    threshold : float
-        Residual (DN) above which pixels were set to NaN.
-    jpeg : bool
-        Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
-        from a luma-weighted distance.
-    denoised : bool
-        Whether the spatial filter ran.
-
-    For a dask picture the arrays are lazy dask arrays and the four judgements
-    0-d dask arrays (the largest noise and threshold, any chunk JPEG'd or
-    denoised), computed chunk by chunk on the workers.
-    """
-
-    values: np.ndarray
-    residual: np.ndarray
-    ambiguous: np.ndarray
-    noise: float
-    threshold: float
-    jpeg: bool
-    denoised: bool
-
-    @property
-    def valid(self) -> np.ndarray:
-        """True where a value was recovered."""
-        return ~np.isnan(self.values)
-
-
-class _Inverse:
-    """A norm's inverse, and how the kernels can compute it themselves."""
-
-    def __init__(self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0) -> None:
-        if vmin is None and vmax is None and isinstance(norm, str):
-            msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
-            raise InputError(
-                msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
-            )
-        self.norm = get_norm(norm, vmin, vmax)
-        low, high = float(self.norm.vmin), float(self.norm.vmax)
-        check_range(low, high, strict=True)
-        self.vmin, self.vmax = low, high
-        self.name = getattr(self.norm, "name", "matplotlib")
-        self.indexed = indexed
-        if isinstance(self.norm, LinearNorm):
-            self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
-        elif isinstance(self.norm, LogNorm):
-            # the same arithmetic as LogNorm.inverse: 10 ** (t0 + u * (t1 - t0))
-            t_low, t_high = np.log10(np.asarray([low, high]))
-            self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
-        else:
-            self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
-        if indexed and self.kind != kernels.NORM_OTHER:
-            # entry k (at position (k + 0.5) / N) stands for k / (N - 1): the same
-            # line through other ends, so the kernels' arithmetic stays as it is
-            span = (self.high - self.low) / (indexed - 1)
-            self.low, self.high = self.low - 0.5 * span, self.low + (indexed - 0.5) * span
-
-    def __call__(self, u: np.ndarray) -> np.ndarray:
-        if self.indexed:
-            n_colors = self.indexed
-            u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
-        return self.norm.inverse(u)
 
 
 class Decolorizer:
@@ -193,10 +108,10 @@ class Decolorizer:
         cyclic: bool | None = None,
     ) -> None:
         self._map: ColormapEntry = resolve(cmap)
-        vmin = _limit("vmin", vmin, getattr(cmap, "vmin", None))
-        vmax = _limit("vmax", vmax, getattr(cmap, "vmax", None))
-        norm = _carried_norm(norm, cmap)
-        self._norm = _Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
+        vmin = limit("vmin", vmin, getattr(cmap, "vmin", None))
+        vmax = limit("vmax", vmax, getattr(cmap, "vmax", None))
+        norm = carried_norm(norm, cmap)
+        self._norm = Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)
@@ -473,7 +388,7 @@ class Decolorizer:
                 f" of shape {np.shape(image)}"
             )
             raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
-        pixels, kind, scale = _as_pixels(as_picture(image, stack=True))
+        pixels, kind, scale = as_pixels(as_picture(image, stack=True))
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
@@ -593,53 +508,6 @@ class Decolorizer:
             ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
         )  # fmt: skip
-
-
-def _limit(name: str, given: float | None, carried: Any) -> float | None:
-    """A range limit given as an argument or carried by the colormap (a Colorbar's)."""
-    if carried is None or not isinstance(carried, int | float | np.number):
-        return given
-    if given is not None and float(given) != float(carried):
-        msg = f"expected one {name}, got {name}={given!r} and the colorbar's {name}={carried!r}"
-        raise InputError(msg + f"; leave {name} out to use the colorbar's")
-    return float(carried)
-
-
-def _carried_norm(given: Any, cmap: Any) -> Any:
-    """The norm given, or the one a Colorbar carries when ``given`` is the default."""
-    carried = getattr(cmap, "norm", None) if hasattr(cmap, "colormap_entry") else None
-    if carried is None or carried is given or (isinstance(given, str) and given == carried):
-        return given
-    if isinstance(given, str) and given == "linear":
-        return carried
-    msg = f"expected one norm, got norm={given!r} and the colorbar's norm={carried!r}"
-    raise InputError(msg + "; leave norm out to use the colorbar's")
-
-
-def _as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
-    """A picture that passed :func:`truepix._validate.as_picture`: its pixels, the
-    palette kind and the DN scale.
-
-    8-bit pictures (and float or 16-bit ones whose values are all exact 8-bit levels,
-    such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
-    other floats against the float table ``cmap(x)`` returns.
-    """
-    array = np.asarray(image)  # uint8, uint16 or floats in [0, 1], (..., 3|4)
-    if array.dtype == np.uint8:
-        return np.ascontiguousarray(array), "u8", 1.0
-    if array.dtype == np.uint16:
-        if not np.any(array % 257):
-            return np.ascontiguousarray((array // 257).astype(np.uint8)), "u8", 1.0
-        return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0 / 65535.0
-    scaled = array.astype(np.float64) * 255.0
-    levels = np.round(scaled)
-    # k / 255 stored in the picture's float type is off by a few of its rounding
-    # units; float64 may hold float32's (plt.imread(...).astype(np.float64))
-    eps = max(float(np.finfo(array.dtype).eps), float(np.finfo(np.float32).eps))
-    tolerance = 255.0 * 4.0 * eps
-    if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
-        return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
-    return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
 
 
 def decolorize(

@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from truepix.color._decolorize._result import DecolorizeResult
+
 __all__ = ["RECORD", "decode_blocks", "is_dask", "values_blocks"]
 
 #: One chunk's decoding as a record per pixel: the per-pixel fields, and the
@@ -61,8 +63,6 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
     ``denoised`` 0-d dask booleans (any chunk). Compute them together
     (``dask.compute(result.values, result.noise)``) to decode each chunk once.
     """
-    from truepix.color._decolorize._api import DecolorizeResult
-
     image = _pixels(decoder, image)
     records = image.map_blocks(
         _record_block, decoder, drop_axis=image.ndim - 1, dtype=RECORD,

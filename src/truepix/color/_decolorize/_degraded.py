@@ -300,6 +300,40 @@ def _column_terms(cols, column, offset):  # pragma: no cover - jitted
     )  # fmt: skip
 
 
+@nb.njit(inline="always", **_JIT)
+def _window_estimate(  # pragma: no cover - jitted
+    center, xr, yr, n_full, inv_moment, dof_share, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10
+):
+    """The Wiener-shrunk plane estimate at offset (xr, yr) from the window's sums
+    (see ``_column_terms``); scalars in, so the sums stay in registers when inlined."""
+    if s0 == n_full:
+        # a full window (most pixels): the normal equations are diagonal with known
+        # terms; _plane_estimate's arithmetic with the constant divisions made products
+        sxv = s7 - xr * s6
+        syv = s8 - yr * s6
+        a = s6 * (1.0 / n_full)
+        b = sxv * inv_moment
+        c = syv * inv_moment
+        rss = max(s9 - a * s6 - b * sxv - c * syv, 0.0)
+        shared = s10 * dof_share
+        gain = 1.0 - shared / rss if rss > shared else 0.0
+        return a + gain * (center - a)
+    return _plane_estimate(
+        center,
+        s0,
+        s1 - xr * s0,
+        s3 - yr * s0,
+        s2 - 2.0 * xr * s1 + xr * xr * s0,
+        s5 - 2.0 * yr * s3 + yr * yr * s0,
+        s4 - xr * s3 - yr * s1 + xr * yr * s0,
+        s6,
+        s7 - xr * s6,
+        s8 - yr * s6,
+        s9,
+        s10,
+    )
+
+
 def plane_wiener(
     position: np.ndarray,
     noise_by_bin: np.ndarray,
@@ -341,7 +375,6 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
     moment = 0.0  # sum of dx^2 over a full window (= sum of dy^2)
     for d in range(-radius, radius + 1):
         moment += side * d * d
-    inv_n = 1.0 / n_full
     inv_moment = 1.0 / moment if moment > 0 else 0.0
     dof_share = 1.0 - 3.0 / n_full  # the noise the fitted plane leaves in rss
     for k in nb.prange(n_bands):
@@ -408,36 +441,13 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
                     if math.isnan(center):
                         out[y, x] = center
                         continue
-                    xr = float(x - x_start)
-                    if s0 == n_full:
-                        # a full window (most pixels): the normal equations are
-                        # diagonal with known terms; _plane_estimate's arithmetic
-                        # with the constant divisions made multiplications
-                        sxv = s7 - xr * s6
-                        syv = s8 - yr * s6
-                        a = s6 * inv_n
-                        b = sxv * inv_moment
-                        c = syv * inv_moment
-                        rss = max(s9 - a * s6 - b * sxv - c * syv, 0.0)
-                        shared = s10 * dof_share
-                        gain = 1.0 - shared / rss if rss > shared else 0.0
-                        out[y, x] = _inverse_norm(a + gain * (center - a), kind, low, high)
-                        continue
-                    estimate = _plane_estimate(
-                        center,
-                        s0,
-                        s1 - xr * s0,
-                        s3 - yr * s0,
-                        s2 - 2.0 * xr * s1 + xr * xr * s0,
-                        s5 - 2.0 * yr * s3 + yr * yr * s0,
-                        s4 - xr * s3 - yr * s1 + xr * yr * s0,
-                        s6,
-                        s7 - xr * s6,
-                        s8 - yr * s6,
-                        s9,
-                        s10,
-                    )
-                    out[y, x] = _inverse_norm(estimate, kind, low, high)
+                    out[y, x] = _inverse_norm(
+                        _window_estimate(
+                            center, float(x - x_start), yr, n_full, inv_moment, dof_share,
+                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                        ),
+                        kind, low, high,
+                    )  # fmt: skip
 
 
 @nb.njit(parallel=True, **_JIT)
