@@ -28,7 +28,7 @@ __all__ = ["Blend", "blended_map"]
 
 _MAX_RESIDUAL = 3.0  # DN (RMS) a blended map may leave on an exact bar
 _NOISY_RESIDUAL = 6.0  # ... on a compressed one
-_ALPHA_RANGE = (0.05, 0.97)  # below: nothing left of the map; above: an opaque bar
+_ALPHA_RANGE = (0.25, 0.97)  # below: too little of the map to tell maps apart; above: opaque
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,8 @@ def blended_map(colorbar: Colorbar, /) -> Blend | None:
         if not np.isfinite(residual[m]):
             continue
         background = offset[m] / (1.0 - alpha[m])
-        if np.any(background < -8) or np.any(background > 263):
-            continue  # not a blend over any color
+        if np.any(background < -8) or np.any(background > 263) or np.ptp(background) > 24:
+            continue  # not a blend over a figure's face (white, gray or black)
         a, under = float(alpha[m]), np.clip(background, 0, 255)
         if np.all(under >= 240):
             # over white (a figure's usual face): the fit's background drifts with the

@@ -289,6 +289,8 @@ def continuous_bar(
     if high - low < 2:
         return None
     profile = pixels[starts[low:high]]
+    if len(np.unique(profile, axis=0)) < _MIN_DISTINCT:
+        return None  # a row of a plot's cells: a few colors with blends between
     # Along the bar the trimmed ends were the outline; across, an
     # outline's inner half covers the bar's outermost pixel on each side
     # (seen as an edge pixel between the bar and the outline proper).

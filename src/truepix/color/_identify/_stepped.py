@@ -107,7 +107,7 @@ def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarr
     for column in (left - 3, right + 2):
         if 0 <= column < rgb.shape[1]:
             beside = rgb[middles, column].astype(np.int16)
-            colorful = (beside.max(axis=1) - beside.min(axis=1)) > 40
+            colorful = (beside.max(axis=1) - beside.min(axis=1)) > 20
             if colorful.mean() > 0.5 and len(np.unique(beside, axis=0)) > len(steps) // 2:
                 return False  # more cells of a plot beside it, not ticks or background
     # tick marks beside a bar change where its steps do, but only on one side
