@@ -3,7 +3,7 @@
 The steps, each in its own module:
 
 1. colorbars (:func:`truepix.color._identify._colorbar.find_colorbars`) and plot areas
-   (:mod:`._areas`: frames, else the colormapped region's extent); a bar
+   (:mod:`._plot_areas`: frames, else the colormapped region's extent); a bar
    inside a plot area is part of the plot, not a bar;
 2. each plot area takes the nearest colorbar;
 3. tick labels beside each bar and each axis are read (:mod:`._labels`)
@@ -28,17 +28,15 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _areas, _grid, _labels
+from truepix.figures import _grid, _labels
 from truepix.figures._axes import colorbar_axis, read_axis, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
+from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
 __all__ = ["read_figure"]
-
-Box = tuple[float, float, float, float]
-
 
 def _load(image: Any) -> np.ndarray:
     if isinstance(image, (str, os.PathLike, bytes, bytearray)):
@@ -72,89 +70,6 @@ def _load(image: Any) -> np.ndarray:
     return rgb
 
 
-def _gap(a: Box, b: Box) -> float:
-    dx = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
-    dy = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
-    return float(np.hypot(dx, dy))
-
-
-def _iou(a: Box, b: Box) -> float:
-    inter = _inside_share(a, b) * (a[2] - a[0]) * (a[3] - a[1])
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0
-
-
-def _inside_share(inner: Box, outer: Box) -> float:
-    """Share of ``inner``'s area that lies inside ``outer``."""
-    width = max(0.0, min(inner[2], outer[2]) - max(inner[0], outer[0]))
-    height = max(0.0, min(inner[3], outer[3]) - max(inner[1], outer[1]))
-    area = (inner[2] - inner[0]) * (inner[3] - inner[1])
-    return width * height / area if area > 0 else 0.0
-
-
-def _contains(outer: Box, inner: Box, slack: float = 3.0) -> bool:
-    return (
-        inner[0] >= outer[0] - slack
-        and inner[1] >= outer[1] - slack
-        and inner[2] <= outer[2] + slack
-        and inner[3] <= outer[3] + slack
-    )
-
-
-def _plot_areas(
-    rgb: np.ndarray, figure_ink: np.ndarray, bars: list[Colorbar], outlines: dict[Any, Box]
-) -> tuple[list[tuple[Box, tuple[Any, ...] | None]], list[Colorbar]]:
-    """Frames that are plot areas (not bar outlines), and the bars outside every plot area.
-
-    ``outlines`` receives each bar's outline box (its lines' centres), which
-    locates the bar's ends better than its colored pixels.
-    """
-    areas = []
-    if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
-        figure_ink = _labels.ink(rgb, compressed=True)
-    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
-    background = np.median(border, axis=0)
-    blank = np.abs(rgb.astype(np.int16) - background).max(axis=2) <= 8
-    for box, lines in _areas.frames(figure_ink, blank):
-        width, height = box[2] - box[0], box[3] - box[1]
-        elongated = max(width, height) >= 3 * min(width, height)
-        inside = [
-            bar
-            for bar in bars
-            if _contains(box, bar.bbox) and bar.length * bar.width > 0.5 * width * height
-        ]
-        if elongated and inside:
-            outlines[inside[0].bbox] = box
-            continue  # the outline of a colorbar
-        if min(width, height) < 20:
-            continue
-        areas.append((box, lines))
-    extent = _colored_extent(rgb, bars) if bars else None
-    if extent is not None and _covered(extent, [a[0] for a in areas]) < 0.5:
-        # the frames found miss most of the colormapped region (spines that blended
-        # into the data in a downscaled screenshot, rectangles of cell edges): the
-        # region's own extent is the plot area
-        areas = []
-    # a "bar" partly inside a plot area is a strip of the plot (one along a spine lies
-    # half over it); a colorbar stands apart
-    bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
-    if not areas and bars:
-        extent = _colored_extent(rgb, bars)
-        if extent is not None:
-            extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
-            box = tuple(float(v) for v in extent)
-            areas.append((box, None))  # type: ignore[arg-type]
-            bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
-    areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
-    return areas, bars
-
-
-def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
-    """Share of ``box`` that the plot areas cover (areas do not overlap each other)."""
-    area = float((box[2] - box[0]) * (box[3] - box[1]))
-    return sum(_inside_share(box, a) for a in areas) if area > 0 else 1.0
-
-
 def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
     """The bar nearest a plot area, among those at least a quarter as long as its side.
 
@@ -165,29 +80,7 @@ def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
         return box[3] - box[1] if bar.orientation == "vertical" else box[2] - box[0]
 
     long = [bar for bar in bars if bar.length >= 0.25 * side(bar)] or bars
-    return min(long, key=lambda b: _gap(box, b.bbox), default=None)
-
-
-def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
-    """Extent of the pixels painted with a bar's colors, outside the bars."""
-    colors = np.concatenate([bar.colors for bar in bars]).astype(np.int16)
-    step = max(1, len(colors) // 128)
-    small = rgb[::2, ::2].astype(np.int16)
-    painted = np.zeros(small.shape[:2], dtype=bool)
-    for color in colors[::step]:
-        painted |= np.abs(small - color).max(axis=2) <= 12
-    white = np.all(small >= 250, axis=2)
-    painted &= ~white
-    for bar in bars:
-        left, top, right, bottom = bar.bbox
-        painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False
-    extent = _areas.colored_extent(painted)
-    if extent is None:
-        return None
-    left, top, right, bottom = (2 * v for v in extent)
-    if (right - left) < 20 or (bottom - top) < 20:
-        return None
-    return left, top, right, bottom
+    return min(long, key=lambda b: gap(box, b.bbox), default=None)
 
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
@@ -222,7 +115,7 @@ def _given_bar(rgb: np.ndarray, data: dict[str, Any] | None, bars: list[Colorbar
         return nearest
     given = _bar_from_box(rgb, data)
     for bar in bars:
-        if bar.orientation == given.orientation and _iou(bar.bbox, given.bbox) > 0.95:
+        if bar.orientation == given.orientation and iou(bar.bbox, given.bbox) > 0.95:
             return bar
     return given
 
@@ -579,7 +472,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     figure_ink = _labels.ink(rgb)
     bars = find_colorbars(rgb)
     outlines: dict[Any, Box] = {}
-    areas, bars = _plot_areas(rgb, figure_ink, bars, outlines)
+    areas, bars = plot_areas(rgb, figure_ink, bars, outlines)
     for k, data in enumerate(overrides):
         if "bbox" in data:
             try:
@@ -591,7 +484,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
                 raise InputError(msg)
             if k < len(areas):
                 # the found frame's lines still say where the inside begins
-                lines = areas[k][1] if _iou(areas[k][0], box) > 0.95 else None
+                lines = areas[k][1] if iou(areas[k][0], box) > 0.95 else None
                 areas[k] = (box, lines)  # type: ignore[assignment]
             else:
                 areas.append((box, None))  # type: ignore[arg-type]
