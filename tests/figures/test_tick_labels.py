@@ -239,7 +239,58 @@ def _twoslope() -> bytes:
     return _png(fig)
 
 
-@pytest.mark.parametrize("make", [_imshow_with_bar, _contourf_custom, _twoslope], ids=["nearest", "stepped-custom", "twoslope"])
+def _contourf_uneven() -> bytes:
+    yy, xx = np.mgrid[0:40, 0:50]
+    field = 60 * (np.sin(xx / 9.0) * np.cos(yy / 8.0) + 1) / 2
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    filled = ax.contourf(xx, yy, field, levels=UNEVEN, cmap="viridis")
+    fig.colorbar(filled)
+    return _png(fig)
+
+
+UNEVEN = [0, 1, 2, 5, 10, 20, 40, 60]
+
+
+def test_contourf_with_uneven_levels_reads_each_boundary():
+    # levels 0, 1, 2, 5 ... 60 are drawn evenly spaced on the bar: no line through the labels
+    panel = tp.read_figure(_contourf_uneven()).panels[0]
+    assert panel.colorbar.boundaries is not None and panel.norm == "boundaries"
+    assert (panel.vmin, panel.vmax) == (0.0, 60.0)
+    steps = np.unique(panel.data.values[np.isfinite(panel.data.values)])
+    middles = (np.array(UNEVEN[:-1]) + np.array(UNEVEN[1:])) / 2.0
+    np.testing.assert_allclose(steps, middles, atol=1e-9)
+    # every label decides its own piece: never high confidence
+    assert 0.5 <= panel.confidence < 0.9
+
+
+def test_boundary_norm_bar_reads_each_boundary():
+    bounds = [-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0]
+    field = smooth_field(24, 32, 3) * 2.8
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    norm = mcolors.BoundaryNorm(bounds, 256)
+    image = ax.pcolormesh(field, cmap="RdBu_r", norm=norm)
+    fig.colorbar(image)
+    panel = tp.read_figure(_png(fig)).panels[0]
+    assert panel.colorbar.boundaries is not None and panel.norm == "boundaries"
+    assert (panel.vmin, panel.vmax) == (-3.0, 3.0)
+    # each cell: the middle of the step matplotlib drew it in
+    index = np.clip(np.searchsorted(bounds, field, side="right") - 1, 0, len(bounds) - 2)
+    middles = (np.array(bounds[:-1]) + np.array(bounds[1:])) / 2.0
+    # per screen pixel (the grid finder merges rows of equal steps: that is geometry's to fix)
+    steps = np.unique(panel.pixel_values[np.isfinite(panel.pixel_values)])
+    np.testing.assert_allclose(steps, np.unique(middles[index]), atol=1e-9)
+    assert panel.confidence < 0.9
+
+
+def test_even_contourf_levels_stay_linear():
+    panel = tp.read_figure(_contourf_custom()).panels[0]
+    assert panel.norm == "linear" and _close(panel.vmin, -1.2, 2.4) and _close(panel.vmax, 1.2, 2.4)
+
+
+@pytest.mark.parametrize(
+    "make", [_imshow_with_bar, _contourf_custom, _twoslope, _contourf_uneven],
+    ids=["nearest", "stepped-custom", "twoslope", "stepped-uneven"],
+)  # fmt: skip
 def test_calibration_round_trips(make):
     figure = make()
     found = tp.read_figure(figure)

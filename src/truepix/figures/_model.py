@@ -101,7 +101,8 @@ class AxisReading:
         the fit's RMS residual (1 up to a pixel, or up to what the labels'
         rounding allows, then ``1 / (1 + excess)``);
         and whether the agreeing labels stand on tick marks (0.5 with none
-        on marks, 1 with all). A calibration given is trusted (1).
+        on marks, 1 with all); 0.8 for a ``boundaries`` scale, whose labels
+        no progression cross-checks. A calibration given is trusted (1).
 
         Examples
         --------
@@ -124,7 +125,9 @@ class AxisReading:
         allowed = max(1.0, float(np.median(slack))) if slack else 1.0
         fit = 1.0 / (1.0 + max(0.0, (self.residual or 0.0) - allowed))
         snapped = 0.5 + 0.5 * sum(t.snapped for t in agreeing) / len(agreeing)
-        return float(self.agreement * count * fit * snapped)
+        # each label decides its own piece of a boundaries scale: no progression checks it
+        alone = 0.8 if self.scale.scale == "boundaries" else 1.0
+        return float(self.agreement * count * fit * snapped * alone)
 
 
 @dataclass
@@ -229,6 +232,8 @@ class Panel:
                 bar["vcenter"] = scale.values[1]
             if scale is not None and scale.linthresh is not None:
                 bar["linthresh"] = scale.linthresh
+            if scale is not None and scale.scale == "boundaries":  # fractions along the bar and their values
+                bar["levels"] = {"fractions": list(scale.pixels), "values": list(scale.values)}
         return {
             "bbox": [float(v) for v in self.bbox],
             "colorbar": bar,

@@ -322,6 +322,11 @@ def _value_scale(
     norm = override.get("norm")
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
+    if isinstance(override.get("levels"), dict):
+        levels = override["levels"]
+        return AxisScale("boundaries", tuple(levels.get("fractions", ())), tuple(levels.get("values", ())))
+    if bar is not None and axis.scale is not None and axis.scale.scale == "boundaries" and vmin is None and vmax is None:
+        return _boundary_fractions(bar, axis.scale)
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
@@ -343,6 +348,14 @@ def _value_scale(
             raise InputError(msg)
         return AxisScale(norm, (0.0, 0.5, 1.0), (float(vmin), float(centre), float(vmax)))
     return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)), linthresh if norm == "symlog" else None)
+
+
+def _boundary_fractions(bar: Colorbar, scale: AxisScale) -> AxisScale:
+    """A ``boundaries`` scale from bar pixels to fractions along the bar, through both ends."""
+    low, high = _bar_ends(bar)
+    within = AxisScale("boundaries", tuple((p - low) / (high - low) for p in scale.pixels), scale.values)
+    fractions = sorted({0.0, 1.0, *within.pixels})
+    return AxisScale("boundaries", tuple(fractions), tuple(float(within.value(f)) for f in fractions))
 
 
 def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) -> tuple[float, float]:
