@@ -33,7 +33,7 @@ from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
 
-__all__ = ["apply_offset", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "tick_boxes"]
+__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "tick_boxes"]
 
 Box = tuple[int, int, int, int]
 
@@ -155,6 +155,26 @@ def colorbar_axis(
     return best
 
 
+def _bar_ends(bar: Colorbar) -> tuple[float, float]:
+    """Pixel positions of the bar's low and high ends (bottom, top of a vertical bar)."""
+    left, top, right, bottom = bar.bbox
+    return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
+
+
+def bar_fractions(bar: Colorbar, scale: AxisScale) -> AxisScale:
+    """A ``boundaries`` scale from bar pixels to fractions along the bar, to both ends past half a step.
+
+    An end closer than half a step to the last labelled boundary is a sliver
+    of an extend triangle: the range ends at the labelled boundary.
+    """
+    low, high = _bar_ends(bar)
+    within = AxisScale("boundaries", tuple((p - low) / (high - low) for p in scale.pixels), scale.values)
+    half = float(np.median(np.diff(bar.boundaries))) / 2.0 if bar.boundaries is not None else 0.0
+    ends = [e for e in (0.0, 1.0) if min(abs(e - f) for f in within.pixels) > half]
+    fractions = sorted({*ends, *within.pixels})
+    return AxisScale("boundaries", tuple(fractions), tuple(float(within.value(f)) for f in fractions))
+
+
 def _monotone(values: list[float]) -> list[int]:
     """Indices of the longest strictly rising or strictly falling run of ``values`` (in order, gaps allowed)."""
     best: list[int] = []
@@ -176,8 +196,7 @@ def _on_boundaries(reading: AxisReading, bar: Colorbar) -> AxisReading:
     of the narrowest step (at least 2 pixels).
     """
     assert bar.boundaries is not None
-    left, top, right, bottom = bar.bbox
-    low, high = (bottom, top) if bar.orientation == "vertical" else (left, right)
+    low, high = _bar_ends(bar)
     edges = low + np.asarray(bar.boundaries, dtype=np.float64) * (high - low)
     tol = max(2.0, 0.25 * float(np.abs(np.diff(edges)).min()))
     numbered = [t for t in reading.ticks if t.value is not None]

@@ -29,7 +29,7 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _areas, _grid, _labels
-from truepix.figures._axes import colorbar_axis, read_axis, tick_boxes
+from truepix.figures._axes import bar_fractions, colorbar_axis, read_axis, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._scale import AxisScale
 from truepix.io._checked import FIGURE_KINDS, check_figure
@@ -326,7 +326,7 @@ def _value_scale(
         levels = override["levels"]
         return AxisScale("boundaries", tuple(levels.get("fractions", ())), tuple(levels.get("values", ())))
     if bar is not None and axis.scale is not None and axis.scale.scale == "boundaries" and vmin is None and vmax is None:
-        return _boundary_fractions(bar, axis.scale)
+        return bar_fractions(bar, axis.scale)
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
@@ -348,14 +348,6 @@ def _value_scale(
             raise InputError(msg)
         return AxisScale(norm, (0.0, 0.5, 1.0), (float(vmin), float(centre), float(vmax)))
     return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)), linthresh if norm == "symlog" else None)
-
-
-def _boundary_fractions(bar: Colorbar, scale: AxisScale) -> AxisScale:
-    """A ``boundaries`` scale from bar pixels to fractions along the bar, through both ends."""
-    low, high = _bar_ends(bar)
-    within = AxisScale("boundaries", tuple((p - low) / (high - low) for p in scale.pixels), scale.values)
-    fractions = sorted({0.0, 1.0, *within.pixels})
-    return AxisScale("boundaries", tuple(fractions), tuple(float(within.value(f)) for f in fractions))
 
 
 def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) -> tuple[float, float]:
