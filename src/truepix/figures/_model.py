@@ -127,7 +127,32 @@ class AxisReading:
         snapped = 0.5 + 0.5 * sum(t.snapped for t in agreeing) / len(agreeing)
         # each label decides its own piece of a boundaries scale: no progression checks it
         alone = 0.8 if self.scale.scale == "boundaries" else 1.0
-        return float(self.agreement * count * fit * snapped * alone)
+        return float(self.agreement * count * fit * snapped * alone * (0.5 if self.curved else 1.0))
+
+    @property
+    def curved(self) -> bool:
+        """Whether the labels the scale disagrees with bend away from it at one end (a norm it does not model).
+
+        Two or more disagreeing labels, all at one end of the axis, each
+        further from the scale than the one before: PowerNorm, AsinhNorm and
+        the like, whose labels no linear, log, symlog or two-slope scale
+        explains. A misread label disagrees alone, or not at an end.
+
+        Examples
+        --------
+        >>> AxisReading().curved
+        False
+        """
+        numbered = [(t.position, t.inlier, r) for t, r in zip([t for t in self.ticks if t.value is not None], self.residuals)]
+        if self.scale is None or len(numbered) < 4 or sum(not inlier for _, inlier, _ in numbered) < 2:
+            return False
+        numbered.sort(key=lambda n: n[0])
+        for run in (numbered, numbered[::-1]):  # disagreeing labels first, from one end
+            out = [n for n in run if not n[1]]
+            first = [n for n in run[: len(out)] if not n[1]]
+            if len(first) == len(out) and all(a[2] >= b[2] for a, b in zip(out, out[1:])):
+                return True
+        return False
 
 
 @dataclass
