@@ -21,9 +21,8 @@ The rules that decide what belongs to an axis, each answered here once:
 
 from __future__ import annotations
 
-from typing import Any
-
 import dataclasses
+from typing import Any
 
 import numpy as np
 
@@ -33,7 +32,7 @@ from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
 
-__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "tick_boxes"]
+__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
 Box = tuple[int, int, int, int]
 
@@ -173,6 +172,18 @@ def bar_fractions(bar: Colorbar, scale: AxisScale) -> AxisScale:
     ends = [e for e in (0.0, 1.0) if min(abs(e - f) for f in within.pixels) > half]
     fractions = sorted({*ends, *within.pixels})
     return AxisScale("boundaries", tuple(fractions), tuple(float(within.value(f)) for f in fractions))
+
+
+def stepped_scale(bar: Colorbar | None, scale: AxisScale | None, override: dict[str, Any]) -> AxisScale | None:
+    """Fraction along the bar -> value of a ``boundaries`` bar: calibration ``levels`` given, or read; else None."""
+    levels = override.get("levels")
+    if isinstance(levels, dict):
+        return AxisScale("boundaries", tuple(levels.get("fractions", ())), tuple(levels.get("values", ())))
+    if bar is None or scale is None or scale.scale != "boundaries":
+        return None
+    if override.get("vmin") is not None or override.get("vmax") is not None:  # a range given: linear over it
+        return None
+    return bar_fractions(bar, scale)
 
 
 def _monotone(values: list[float]) -> list[int]:

@@ -32,6 +32,7 @@ calibration with more panels than were found adds them.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import dataclass, field
@@ -143,14 +144,17 @@ class AxisReading:
         >>> AxisReading().curved
         False
         """
-        numbered = [(t.position, t.inlier, r) for t, r in zip([t for t in self.ticks if t.value is not None], self.residuals)]
+        ticks = [t for t in self.ticks if t.value is not None]
+        if len(ticks) != len(self.residuals):
+            return False
+        numbered = [(t.position, t.inlier, r) for t, r in zip(ticks, self.residuals, strict=True)]
         if self.scale is None or len(numbered) < 4 or sum(not inlier for _, inlier, _ in numbered) < 2:
             return False
         numbered.sort(key=lambda n: n[0])
         for run in (numbered, numbered[::-1]):  # disagreeing labels first, from one end
             out = [n for n in run if not n[1]]
             first = [n for n in run[: len(out)] if not n[1]]
-            if len(first) == len(out) and all(a[2] >= b[2] for a, b in zip(out, out[1:])):
+            if len(first) == len(out) and all(a[2] >= b[2] for a, b in itertools.pairwise(out)):
                 return True
         return False
 

@@ -29,7 +29,7 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _areas, _grid, _labels
-from truepix.figures._axes import bar_fractions, colorbar_axis, read_axis, tick_boxes
+from truepix.figures._axes import colorbar_axis, read_axis, stepped_scale, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._scale import AxisScale
 from truepix.io._checked import FIGURE_KINDS, check_figure
@@ -322,11 +322,8 @@ def _value_scale(
     norm = override.get("norm")
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
-    if isinstance(override.get("levels"), dict):
-        levels = override["levels"]
-        return AxisScale("boundaries", tuple(levels.get("fractions", ())), tuple(levels.get("values", ())))
-    if bar is not None and axis.scale is not None and axis.scale.scale == "boundaries" and vmin is None and vmax is None:
-        return bar_fractions(bar, axis.scale)
+    if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
+        return stepped
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
