@@ -351,3 +351,15 @@ def test_power_norm_bar_is_not_read_confidently_as_linear():
     panel = tp.read_figure(_png(fig)).panels[0]
     assert panel.colorbar_axis.curved
     assert panel.confidence < 0.5
+
+
+def test_uneven_steps_render_back_as_drawn(tmp_path):
+    # the web page's re-rendering maps a boundaries bar's values back to their steps' colors
+    from truepix.web._figure import FigureSession, difference_levels
+
+    figure = _contourf_uneven()
+    path = tmp_path / "uneven.png"
+    path.write_bytes(figure)
+    session = FigureSession(path, reading=tp.read_figure(figure))
+    differences = difference_levels(session, 0)
+    assert np.nanmedian(differences) <= 3
