@@ -363,3 +363,22 @@ def test_uneven_steps_render_back_as_drawn(tmp_path):
     session = FigureSession(path, reading=tp.read_figure(figure))
     differences = difference_levels(session, 0)
     assert np.nanmedian(differences) <= 3
+
+
+def test_percent_labels_give_percent_units():
+    # PercentFormatter(1.0) over data 0..0.5 shows 0%..50%: the values read are the
+    # labels' numbers (0..50), so the units must say "%" (they were "")
+    field = smooth_field(30, 40, 4) * 0.25 + 0.25
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    image = ax.imshow(field, cmap="cividis", vmin=0, vmax=0.5, interpolation="nearest")
+    bar = fig.colorbar(image, format=matplotlib.ticker.PercentFormatter(1.0))
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    assert _close(panel.vmin, 0, 50) and _close(panel.vmax, 50, 50)
+    assert panel.data.attrs["units"] == "%"
+    # a labelled bar keeps its label's units
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    image = ax.imshow(field, cmap="cividis", vmin=0, vmax=0.5, interpolation="nearest")
+    bar = fig.colorbar(image, format=matplotlib.ticker.PercentFormatter(1.0), label="cover [%]")
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    assert panel.data.attrs["units"] == "%"

@@ -372,9 +372,15 @@ def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) 
     return float(np.round(vmin / step) * step) + 0.0, float(np.round(vmax / step) * step) + 0.0
 
 
-def _units(label: str) -> str:
-    match = re.search(r"[\[(]([^\])]+)[\])]\s*$", label)
-    return match.group(1).strip() if match else label.strip()
+def _units(axis: AxisReading) -> str:
+    """The units in the axis label's brackets, else the label; "%" when the tick
+    labels say so (PercentFormatter) and the axis label names none."""
+    match = re.search(r"[\[(]([^\])]+)[\])]\s*$", axis.label)
+    units = match.group(1).strip() if match else axis.label.strip()
+    numbered = [tick.text.strip() for tick in axis.ticks if tick.value is not None]
+    if not units and numbered and sum(t.endswith("%") for t in numbered) * 2 > len(numbered):
+        return "%"
+    return units
 
 
 def _interior(box: Box, lines: tuple[Any, ...] | None) -> tuple[int, int, int, int]:
@@ -453,7 +459,7 @@ def _panel(
         "norm": values_of.scale,
         "vmin": values_of.values[0] if calibrated else None,
         "vmax": values_of.values[-1] if calibrated else None,
-        "units": _units(bar_axis.label) if calibrated else "fraction of the colormap",
+        "units": _units(bar_axis) if calibrated else "fraction of the colormap",
         "x_label": x.label,
         "y_label": y.label,
         "max_error": max_error,
