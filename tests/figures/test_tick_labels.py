@@ -239,7 +239,58 @@ def _twoslope() -> bytes:
     return _png(fig)
 
 
-@pytest.mark.parametrize("make", [_imshow_with_bar, _contourf_custom, _twoslope], ids=["nearest", "stepped-custom", "twoslope"])
+def _contourf_uneven() -> bytes:
+    yy, xx = np.mgrid[0:40, 0:50]
+    field = 60 * (np.sin(xx / 9.0) * np.cos(yy / 8.0) + 1) / 2
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    filled = ax.contourf(xx, yy, field, levels=UNEVEN, cmap="viridis")
+    fig.colorbar(filled)
+    return _png(fig)
+
+
+UNEVEN = [0, 1, 2, 5, 10, 20, 40, 60]
+
+
+def test_contourf_with_uneven_levels_reads_each_boundary():
+    # levels 0, 1, 2, 5 ... 60 are drawn evenly spaced on the bar: no line through the labels
+    panel = tp.read_figure(_contourf_uneven()).panels[0]
+    assert panel.colorbar.boundaries is not None and panel.norm == "boundaries"
+    assert (panel.vmin, panel.vmax) == (0.0, 60.0)
+    steps = np.unique(panel.data.values[np.isfinite(panel.data.values)])
+    middles = (np.array(UNEVEN[:-1]) + np.array(UNEVEN[1:])) / 2.0
+    np.testing.assert_allclose(steps, middles, atol=1e-9)
+    # every label decides its own piece: never high confidence
+    assert 0.5 <= panel.confidence < 0.9
+
+
+def test_boundary_norm_bar_reads_each_boundary():
+    bounds = [-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0]
+    field = smooth_field(24, 32, 3) * 2.8
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    norm = mcolors.BoundaryNorm(bounds, 256)
+    image = ax.pcolormesh(field, cmap="RdBu_r", norm=norm)
+    fig.colorbar(image)
+    panel = tp.read_figure(_png(fig)).panels[0]
+    assert panel.colorbar.boundaries is not None and panel.norm == "boundaries"
+    assert (panel.vmin, panel.vmax) == (-3.0, 3.0)
+    # each cell: the middle of the step matplotlib drew it in
+    index = np.clip(np.searchsorted(bounds, field, side="right") - 1, 0, len(bounds) - 2)
+    middles = (np.array(bounds[:-1]) + np.array(bounds[1:])) / 2.0
+    # per screen pixel (the grid finder merges rows of equal steps: that is geometry's to fix)
+    steps = np.unique(panel.pixel_values[np.isfinite(panel.pixel_values)])
+    np.testing.assert_allclose(steps, np.unique(middles[index]), atol=1e-9)
+    assert panel.confidence < 0.9
+
+
+def test_even_contourf_levels_stay_linear():
+    panel = tp.read_figure(_contourf_custom()).panels[0]
+    assert panel.norm == "linear" and _close(panel.vmin, -1.2, 2.4) and _close(panel.vmax, 1.2, 2.4)
+
+
+@pytest.mark.parametrize(
+    "make", [_imshow_with_bar, _contourf_custom, _twoslope, _contourf_uneven],
+    ids=["nearest", "stepped-custom", "twoslope", "stepped-uneven"],
+)  # fmt: skip
 def test_calibration_round_trips(make):
     figure = make()
     found = tp.read_figure(figure)
@@ -289,3 +340,45 @@ def test_jpeg_bar_ends_at_its_outline_not_at_a_dark_map_end_or_the_offset_text()
     panel = tp.read_figure(out.getvalue()).panels[0]
     assert panel.colorbar_axis.offset == ("scale", 1e-6)
     assert _close(panel.vmin, 1e-6, 2e-6) and _close(panel.vmax, 3e-6, 2e-6)
+
+
+def test_power_norm_bar_is_not_read_confidently_as_linear():
+    # PowerNorm(0.5): 60, 80, 100 lie nearly on a line, 40, 20, 0 bend further and further from it
+    _, xx = np.mgrid[0:30, 0:40]
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    image = ax.imshow(xx * 2.5, cmap="viridis", norm=mcolors.PowerNorm(0.5, 0, 100))
+    fig.colorbar(image)
+    panel = tp.read_figure(_png(fig)).panels[0]
+    assert panel.colorbar_axis.curved
+    assert panel.confidence < 0.5
+
+
+def test_uneven_steps_render_back_as_drawn(tmp_path):
+    # the web page's re-rendering maps a boundaries bar's values back to their steps' colors
+    from truepix.web._figure import FigureSession, difference_levels
+
+    figure = _contourf_uneven()
+    path = tmp_path / "uneven.png"
+    path.write_bytes(figure)
+    session = FigureSession(path, reading=tp.read_figure(figure))
+    differences = difference_levels(session, 0)
+    assert np.nanmedian(differences) <= 3
+
+
+def test_percent_labels_give_percent_units():
+    # PercentFormatter(1.0) over data 0..0.5 shows 0%..50%: the values read are the
+    # labels' numbers (0..50), so the units must say "%" (they were "")
+    field = smooth_field(30, 40, 4) * 0.25 + 0.25
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    image = ax.imshow(field, cmap="cividis", vmin=0, vmax=0.5, interpolation="nearest")
+    bar = fig.colorbar(image, format=matplotlib.ticker.PercentFormatter(1.0))
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    assert _close(panel.vmin, 0, 50) and _close(panel.vmax, 50, 50)
+    assert panel.data.attrs["units"] == "%"
+    # a labelled bar keeps its label's units
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    image = ax.imshow(field, cmap="cividis", vmin=0, vmax=0.5, interpolation="nearest")
+    bar = fig.colorbar(image, format=matplotlib.ticker.PercentFormatter(1.0), label="cover [%]")
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    assert panel.data.attrs["units"] == "%"

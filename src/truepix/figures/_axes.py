@@ -11,11 +11,17 @@ The rules that decide what belongs to an axis, each answered here once:
   -- right-aligned at the end of an x axis below its labels, at the top of
   a y axis -- so a neighbour's label cut by that region (a colorbar's
   ``10⁻²`` beside the x axis' end) is not one;
-* labels written as powers of ten (``10^k``) are a log axis's.
+* labels written as powers of ten (``10^k``) are a log axis's;
+* a stepped bar's labels that stand on its step boundaries give the value
+  at each boundary, whether or not they progress evenly (uneven contourf
+  levels and BoundaryNorm are drawn evenly spaced): when more of them
+  agree with that than with one scale, the bar is read piecewise linear
+  between them (the ``boundaries`` scale).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -26,7 +32,7 @@ from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
 
-__all__ = ["apply_offset", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "tick_boxes"]
+__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
 Box = tuple[int, int, int, int]
 
@@ -61,7 +67,7 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
 
 def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:
     """The scale with an offset text's factor or shift applied to its values."""
-    if scale is None or offset is None or scale.scale not in ("linear", "twoslope"):
+    if scale is None or offset is None or scale.scale not in ("linear", "twoslope", "boundaries"):
         return scale  # log and symlog axes write whole values
     kind, amount = offset
     values = tuple(v * amount if kind == "scale" else v + amount for v in scale.values)
@@ -143,7 +149,86 @@ def colorbar_axis(
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
         if key > best_key:
             best, best_key = reading, key
+    if bar.boundaries is not None and best.scale is not None:
+        best = _on_boundaries(best, bar)
     return best
+
+
+def _bar_ends(bar: Colorbar) -> tuple[float, float]:
+    """Pixel positions of the bar's low and high ends (bottom, top of a vertical bar)."""
+    left, top, right, bottom = bar.bbox
+    return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
+
+
+def bar_fractions(bar: Colorbar, scale: AxisScale) -> AxisScale:
+    """A ``boundaries`` scale from bar pixels to fractions along the bar, to both ends past half a step.
+
+    An end closer than half a step to the last labelled boundary is a sliver
+    of an extend triangle: the range ends at the labelled boundary.
+    """
+    low, high = _bar_ends(bar)
+    within = AxisScale("boundaries", tuple((p - low) / (high - low) for p in scale.pixels), scale.values)
+    half = float(np.median(np.diff(bar.boundaries))) / 2.0 if bar.boundaries is not None else 0.0
+    ends = [e for e in (0.0, 1.0) if min(abs(e - f) for f in within.pixels) > half]
+    fractions = sorted({*ends, *within.pixels})
+    return AxisScale("boundaries", tuple(fractions), tuple(float(within.value(f)) for f in fractions))
+
+
+def stepped_scale(bar: Colorbar | None, scale: AxisScale | None, override: dict[str, Any]) -> AxisScale | None:
+    """Fraction along the bar -> value of a ``boundaries`` bar: calibration ``levels`` given, or read; else None."""
+    levels = override.get("levels")
+    if isinstance(levels, dict):
+        return AxisScale("boundaries", tuple(levels.get("fractions", ())), tuple(levels.get("values", ())))
+    if bar is None or scale is None or scale.scale != "boundaries":
+        return None
+    if override.get("vmin") is not None or override.get("vmax") is not None:  # a range given: linear over it
+        return None
+    return bar_fractions(bar, scale)
+
+
+def _monotone(values: list[float]) -> list[int]:
+    """Indices of the longest strictly rising or strictly falling run of ``values`` (in order, gaps allowed)."""
+    best: list[int] = []
+    for sign in (1.0, -1.0):
+        chains: list[list[int]] = []
+        for j, value in enumerate(values):
+            before = [c for i, c in enumerate(chains) if sign * (value - values[i]) > 0]
+            chains.append([*max(before, key=len, default=[]), j])
+        longest = max(chains, key=len, default=[])
+        best = longest if len(longest) > len(best) else best
+    return best
+
+
+def _on_boundaries(reading: AxisReading, bar: Colorbar) -> AxisReading:
+    """The reading with a ``boundaries`` scale when more labels stand on step boundaries than agree with its scale.
+
+    Positions along the bar run from its low end (bottom of a vertical bar,
+    left of a horizontal one); a label stands on a boundary within a quarter
+    of the narrowest step (at least 2 pixels).
+    """
+    assert bar.boundaries is not None
+    low, high = _bar_ends(bar)
+    edges = low + np.asarray(bar.boundaries, dtype=np.float64) * (high - low)
+    tol = max(2.0, 0.25 * float(np.abs(np.diff(edges)).min()))
+    numbered = [t for t in reading.ticks if t.value is not None]
+    standing = sorted(
+        (t for t in numbered if np.abs(edges - t.position).min() <= tol), key=lambda t: t.position
+    )
+    chain = [standing[i] for i in _monotone([float(t.value) for t in standing])]  # type: ignore[arg-type]
+    if len(chain) < 3 or len(chain) <= sum(t.inlier for t in numbered):
+        return reading
+    pixels = tuple(float(edges[np.abs(edges - t.position).argmin()]) for t in chain)
+    values = tuple(float(t.value) for t in chain)  # type: ignore[arg-type]
+    if len(set(pixels)) < len(pixels):
+        return reading
+    scale = AxisScale("boundaries", pixels, values)
+    for tick in numbered:
+        tick.inlier = any(tick is t for t in chain)
+    with np.errstate(invalid="ignore"):
+        residuals = np.abs(scale.pixel([t.value for t in numbered]) - np.array([t.position for t in numbered]))
+    residuals[~np.isfinite(residuals)] = np.inf
+    residual = float(np.sqrt(np.mean(np.where([t.inlier for t in numbered], residuals, 0.0) ** 2)))
+    return dataclasses.replace(reading, scale=scale, residual=residual, residuals=residuals)
 
 
 def tick_boxes(*axes: Any) -> list[Box]:

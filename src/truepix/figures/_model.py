@@ -32,6 +32,7 @@ calibration with more panels than were found adds them.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import dataclass, field
@@ -101,7 +102,8 @@ class AxisReading:
         the fit's RMS residual (1 up to a pixel, or up to what the labels'
         rounding allows, then ``1 / (1 + excess)``);
         and whether the agreeing labels stand on tick marks (0.5 with none
-        on marks, 1 with all). A calibration given is trusted (1).
+        on marks, 1 with all); 0.8 for a ``boundaries`` scale, whose labels
+        no progression cross-checks. A calibration given is trusted (1).
 
         Examples
         --------
@@ -124,7 +126,37 @@ class AxisReading:
         allowed = max(1.0, float(np.median(slack))) if slack else 1.0
         fit = 1.0 / (1.0 + max(0.0, (self.residual or 0.0) - allowed))
         snapped = 0.5 + 0.5 * sum(t.snapped for t in agreeing) / len(agreeing)
-        return float(self.agreement * count * fit * snapped)
+        # each label decides its own piece of a boundaries scale: no progression checks it
+        alone = 0.8 if self.scale.scale == "boundaries" else 1.0
+        return float(self.agreement * count * fit * snapped * alone * (0.5 if self.curved else 1.0))
+
+    @property
+    def curved(self) -> bool:
+        """Whether the labels the scale disagrees with bend away from it at one end (a norm it does not model).
+
+        Two or more disagreeing labels, all at one end of the axis, each
+        further from the scale than the one before: PowerNorm, AsinhNorm and
+        the like, whose labels no linear, log, symlog or two-slope scale
+        explains. A misread label disagrees alone, or not at an end.
+
+        Examples
+        --------
+        >>> AxisReading().curved
+        False
+        """
+        ticks = [t for t in self.ticks if t.value is not None]
+        if len(ticks) != len(self.residuals):
+            return False
+        numbered = [(t.position, t.inlier, r) for t, r in zip(ticks, self.residuals, strict=True)]
+        if self.scale is None or len(numbered) < 4 or sum(not inlier for _, inlier, _ in numbered) < 2:
+            return False
+        numbered.sort(key=lambda n: n[0])
+        for run in (numbered, numbered[::-1]):  # disagreeing labels first, from one end
+            out = [n for n in run if not n[1]]
+            first = [n for n in run[: len(out)] if not n[1]]
+            if len(first) == len(out) and all(a[2] >= b[2] for a, b in itertools.pairwise(out)):
+                return True
+        return False
 
 
 @dataclass
@@ -229,6 +261,8 @@ class Panel:
                 bar["vcenter"] = scale.values[1]
             if scale is not None and scale.linthresh is not None:
                 bar["linthresh"] = scale.linthresh
+            if scale is not None and scale.scale == "boundaries":  # fractions along the bar and their values
+                bar["levels"] = {"fractions": list(scale.pixels), "values": list(scale.values)}
         return {
             "bbox": [float(v) for v in self.bbox],
             "colorbar": bar,

@@ -29,7 +29,7 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _grid, _labels
-from truepix.figures._axes import colorbar_axis, read_axis, tick_boxes
+from truepix.figures._axes import colorbar_axis, read_axis, stepped_scale, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -215,6 +215,8 @@ def _value_scale(
     norm = override.get("norm")
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
+    if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
+        return stepped
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
@@ -263,9 +265,15 @@ def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) 
     return float(np.round(vmin / step) * step) + 0.0, float(np.round(vmax / step) * step) + 0.0
 
 
-def _units(label: str) -> str:
-    match = re.search(r"[\[(]([^\])]+)[\])]\s*$", label)
-    return match.group(1).strip() if match else label.strip()
+def _units(axis: AxisReading) -> str:
+    """The units in the axis label's brackets, else the label; "%" when the tick
+    labels say so (PercentFormatter) and the axis label names none."""
+    match = re.search(r"[\[(]([^\])]+)[\])]\s*$", axis.label)
+    units = match.group(1).strip() if match else axis.label.strip()
+    numbered = [tick.text.strip() for tick in axis.ticks if tick.value is not None]
+    if not units and numbered and sum(t.endswith("%") for t in numbered) * 2 > len(numbered):
+        return "%"
+    return units
 
 
 def _interior(box: Box, lines: tuple[Any, ...] | None) -> tuple[int, int, int, int]:
@@ -344,7 +352,7 @@ def _panel(
         "norm": values_of.scale,
         "vmin": values_of.values[0] if calibrated else None,
         "vmax": values_of.values[-1] if calibrated else None,
-        "units": _units(bar_axis.label) if calibrated else "fraction of the colormap",
+        "units": _units(bar_axis) if calibrated else "fraction of the colormap",
         "x_label": x.label,
         "y_label": y.label,
         "max_error": max_error,

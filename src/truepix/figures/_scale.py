@@ -13,7 +13,10 @@ a richer model must explain more labels than a simpler one to be chosen:
 * ``twoslope``: linear on each side of a centre, with two slopes
   (matplotlib's TwoSlopeNorm colorbar: the centre at the bar's middle);
 * ``symlog``: matplotlib's symmetric log transform (SymLogNorm, base 10,
-  ``linscale=1``): linear within ``±linthresh``, log outside.
+  ``linscale=1``): linear within ``±linthresh``, log outside;
+* ``boundaries``: piecewise linear through any number of labelled points
+  (a stepped bar whose uneven levels are drawn evenly spaced: contourf
+  with uneven levels, BoundaryNorm; each label stands on a step boundary).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from truepix.errors import InputError
 
 __all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_scale"]
 
-SCALES = ("linear", "log", "twoslope", "symlog")
+SCALES = ("linear", "log", "twoslope", "symlog", "boundaries")
 _LINSCALE = 1.0 / (1.0 - 1.0 / 10.0)  # matplotlib's linscale_adj for linscale=1, base 10
 
 
@@ -60,10 +63,12 @@ class AxisScale:
     ----------
     scale : str
         ``"linear"``, ``"log"`` (base 10), ``"twoslope"`` (linear on each side
-        of the middle point) or ``"symlog"`` (base 10, linear within
-        ``±linthresh``).
+        of the middle point), ``"symlog"`` (base 10, linear within
+        ``±linthresh``) or ``"boundaries"`` (linear between each pair of
+        neighbouring points: a stepped bar's labelled boundaries).
     pixels : tuple of float
-        Positions (two; three for ``"twoslope"``: low end, centre, high end) ...
+        Positions (two; three for ``"twoslope"``: low end, centre, high end;
+        two or more for ``"boundaries"``) ...
     values : tuple of float
         ... and the values there; every other position follows the scale.
     linthresh : float or None
@@ -105,7 +110,8 @@ class AxisScale:
             msg = f"expected numbers for pixels and values, got {self.pixels!r} and {self.values!r}"
             raise InputError(msg) from None
         points = 3 if self.scale == "twoslope" else 2
-        if len(pixels) != points or len(values) != points:
+        several = self.scale == "boundaries" and len(pixels) == len(values) >= 2
+        if not several and (len(pixels) != points or len(values) != points):
             msg = f"expected {points} pixels and values on a {self.scale} scale, got {len(pixels)} and {len(values)}"
             raise InputError(msg)
         if not all(map(math.isfinite, pixels + values)):
