@@ -17,7 +17,6 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from pathlib import Path
