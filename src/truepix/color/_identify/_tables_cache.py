@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import sys
-import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from truepix.io._atomic import write_atomic
 
 __all__ = ["FOLDER", "key", "read", "write"]
 
@@ -115,17 +115,10 @@ def write(cache_key: str, fields: dict[str, Any], *, folder: Path = FOLDER) -> N
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=_PREFIX, suffix=".tmp")
+        target = folder / f"{_PREFIX}{cache_key}.npz"
+        write_atomic(target, lambda stream: np.savez(stream, **arrays), overwrite=True)
     except OSError:
         return  # a read-only install: every process builds the tables
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            np.savez(stream, **arrays)
-        os.replace(temporary, folder / f"{_PREFIX}{cache_key}.npz")
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        return
     for stale in folder.glob(f"{_PREFIX}*.npz"):
         if stale.name != f"{_PREFIX}{cache_key}.npz":
             with contextlib.suppress(OSError):
