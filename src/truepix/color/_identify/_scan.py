@@ -36,6 +36,10 @@ _MAX_LINE_SHARE = 0.2  # share of a bar's length lines drawn across it may cover
 _GRAY_SPREAD = 24  # DN between channels under which a color is a gray
 _TURN = 24  # DN a gray bar's lightness may turn back by (noise); text turns by far more
 _JITTER = 2  # pixels a bar's side may wander from row to row (antialiased outline)
+_ACROSS_DN = 48  # DN a compressed bar's row may span across (the median row)
+_REACH = 8  # pixels beyond a bar's side within which a plain line (outline, background) runs
+_PLAIN_DN = 16  # DN within which a compressed plain line's pixels keep its typical color
+_PLAIN_SHARE = 0.6  # share of a plain line's length that keeps its color (ticks, labels cross it)
 
 
 def _row_runs(rgb: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
@@ -125,16 +129,69 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
         rect = (left, top, right, bottom)
         if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
             continue
-        profile = rgb[top:bottom, (left + right) // 2]
-        flat = smoothed(profile, tolerance)
-        stepped = score_stepped(flat)
-        if stepped and not isolated(rgb, rect, flat):
-            stepped = 0.0
-        smooth = _score(profile)
-        if smooth and _between_strips(rgb, rect):
-            smooth = 0.0
-        found[rect] = max(smooth, stepped)
+        found[rect] = _judged(rgb, rect, tolerance)
     return [(score, rect) for rect, score in found.items() if score > 0]
+
+
+def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) -> float:
+    """A candidate's score as a continuous or a stepped bar (the better), 0 if neither."""
+    left, top, right, bottom = rect
+    profile = rgb[top:bottom, (left + right) // 2]
+    if tolerance and right - left >= 5:
+        # a compressed bar's colors: the median of three columns across it
+        across = [left + (right - left) // 4, (left + right) // 2, right - 1 - (right - left) // 4]
+        flat = smoothed(np.median(rgb[top:bottom, across], axis=1).astype(np.uint8), tolerance)
+    else:
+        flat = smoothed(profile, tolerance)
+    stepped = score_stepped(flat, tolerance > 0)
+    if stepped and not isolated(rgb, rect, flat, tolerance > 0):
+        stepped = 0.0
+    smooth = _score(profile)
+    if smooth and _between_strips(rgb, rect):
+        smooth = 0.0
+    score = max(smooth, stepped)
+    if score and tolerance and not _uniform_across(rgb, rect):
+        return 0.0
+    if score and not _plain_beside(rgb, rect, tolerance):
+        return 0.0
+    return score
+
+
+def _uniform_across(rgb: np.ndarray, rect: tuple[int, int, int, int]) -> bool:
+    """Whether a compressed candidate is one color across, as a bar is.
+
+    The noise-tolerant search chains neighbours a few DN apart, so a smooth
+    field (a bicubic imshow) passes for one run across; a bar's rows are one
+    color up to the noise, their outermost pixels (ringing at the outline) aside.
+    """
+    left, top, right, bottom = rect
+    inner = rgb[top:bottom, left + 2 : right - 2] if right - left > 6 else rgb[top:bottom, left:right]
+    spread = (inner.max(axis=1).astype(np.int16) - inner.min(axis=1)).max(axis=1)
+    return bool(np.median(spread) <= _ACROSS_DN)
+
+
+def _plain_beside(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) -> bool:
+    """Whether each side of a candidate has a plain line within a few pixels of it.
+
+    A colorbar stands apart: beside each side runs its outline or the
+    background (ticks and labels interrupt it only here and there). A row or
+    column of a heatmap's cells has more cells beside it on at least one side,
+    whose colors change along its length. A side at the picture's edge counts
+    as plain.
+    """
+    left, top, right, bottom = rect
+    near = _PLAIN_DN if tolerance else 2  # an exact picture's background is one color
+    for columns in (range(left - 1, left - 1 - _REACH, -1), range(right, right + _REACH)):
+        for column in columns:
+            if not 0 <= column < rgb.shape[1]:
+                break
+            line = rgb[top:bottom, column].astype(np.int16)
+            typical = np.median(line, axis=0)
+            if np.mean(np.abs(line - typical).max(axis=1) <= near) >= _PLAIN_SHARE:
+                break
+        else:
+            return False
+    return True
 
 
 def _between_strips(rgb: np.ndarray, rect: tuple[int, int, int, int]) -> bool:

@@ -28,6 +28,11 @@ _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
 _THICK_LINE = 5  # pixels: a run this short between two of one color is a line across
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
 LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
+# a compressed bar (JPEG: 8x8 blocks, 4:2:0 chroma) blurs each boundary between two
+# steps over up to this many pixels, and rings inside a step near the bar's ends and
+# its boundaries: short runs there, within this many DN of the step, are that step
+_NOISY_BLEND = 6
+_NOISY_SAME = 24
 
 
 def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
@@ -60,17 +65,21 @@ def run_starts(profile: np.ndarray) -> np.ndarray:
     return np.flatnonzero(change)
 
 
-def _step_runs(profile: np.ndarray) -> list[tuple[int, int]]:
+def _step_runs(profile: np.ndarray, noisy: bool = False) -> list[tuple[int, int]]:
     """The steps along a bar: runs of one color at least :data:`_MIN_STEP_LENGTH` long.
 
     Shorter runs between them are transitions: antialiased blends of two
-    steps, or lines drawn across the bar (contour levels).
+    steps, or lines drawn across the bar (contour levels). On a compressed
+    bar (``noisy``) a short run close in color to a long one beside it is
+    ringing inside that step.
     """
     starts = run_starts(profile)
     stops = np.append(starts[1:], len(profile))
     runs = [
         (int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b - a >= _MIN_STEP_LENGTH
     ]
+    if noisy:
+        runs, profile = _without_ringing(profile, runs)
 
     # one step with a line drawn across it (a contour level inside a color's
     # range) is two runs of the same color: they are one step
@@ -92,14 +101,52 @@ def _step_runs(profile: np.ndarray) -> list[tuple[int, int]]:
     return steps
 
 
-def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarray) -> bool:
+def _without_ringing(
+    profile: np.ndarray, runs: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Short runs of a compressed bar joined to the long run beside them they are close to.
+
+    JPEG rings inside a step near the bar's outline and its boundaries,
+    cutting its ends into short runs a little off its color; a long run
+    (more than :data:`_NOISY_BLEND` pixels) is a step's own color.
+    """
+    runs = list(runs)
+    profile = profile.copy()
+
+    def near(i: int, j: int) -> bool:
+        difference = profile[i].astype(np.int16) - profile[j].astype(np.int16)
+        return bool(np.abs(difference).max() <= _NOISY_SAME)
+
+    def long(k: int) -> bool:
+        return runs[k][1] - runs[k][0] > _NOISY_BLEND
+
+    joined = True
+    while joined:
+        joined = False
+        for k, other in ((k, o) for k in range(len(runs)) for o in (k - 1, k + 1)):
+            if long(k) or not 0 <= other < len(runs) or not long(other):
+                continue
+            first, second = sorted((k, other))
+            if runs[second][0] - runs[first][1] > LINE_LENGTH + 1 or not near(runs[k][0], runs[other][0]):
+                continue
+            span = (runs[first][0], runs[second][1])
+            profile[span[0] : span[1]] = profile[runs[other][0]]
+            runs[first : second + 1] = [span]
+            joined = True
+            break
+    return runs, profile
+
+
+def isolated(
+    rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarray, noisy: bool = False
+) -> bool:
     """Whether a column beside a stepped candidate keeps still where its steps change.
 
     A bar stands on a background (or in its outline); a column of blocks in
     a blocky image has neighbours whose colors change on the same rows.
     """
     left, top, right, _ = rect
-    steps = _step_runs(profile)
+    steps = _step_runs(profile, noisy)
     rows = np.array([top + a for a, _ in steps[1:]])
     if len(rows) == 0:
         return False
@@ -121,18 +168,19 @@ def isolated(rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarr
     return False
 
 
-def score_stepped(profile: np.ndarray) -> float:
+def score_stepped(profile: np.ndarray, noisy: bool = False) -> float:
     """How much a run of colors looks like a stepped colorbar: 0 when not at all.
 
     Below any continuous bar's score (those have at least 12 distinct colors),
-    so a smooth bar is preferred where both fit.
+    so a smooth bar is preferred where both fit. ``noisy``: a compressed
+    bar's, whose boundaries are blurred wider.
     """
-    steps = _step_runs(profile)
+    steps = _step_runs(profile, noisy)
     if not MIN_STEPS <= len(steps) <= _MAX_STEPS:
         return 0.0
     gaps = [steps[k + 1][0] - steps[k][1] for k in range(len(steps) - 1)]
     covered = sum(b - a for a, b in steps)
-    if max(gaps) > LINE_LENGTH or covered < 0.8 * (steps[-1][1] - steps[0][0]):
+    if max(gaps) > (_NOISY_BLEND if noisy else LINE_LENGTH) or covered < 0.8 * (steps[-1][1] - steps[0][0]):
         return 0.0
     # the end steps may be long (levels past the data's range share one color)
     lengths = np.array([b - a for a, b in steps[1:-1]])
@@ -153,7 +201,7 @@ def stepped_bar(
     x0, y0, x1, y1 = rect
     inner = view[y0:y1, x0 + 1 : x1 - 1] if x1 - x0 >= 3 else view[y0:y1, x0:x1]
     pixels = smoothed(np.rint(np.median(inner, axis=1)).astype(np.uint8), tolerance)
-    steps = _step_runs(pixels)
+    steps = _step_runs(pixels, tolerance > 0)
     if len(steps) < MIN_STEPS:
         return None
     edges = [float(steps[0][0])]
