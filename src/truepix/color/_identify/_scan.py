@@ -16,6 +16,7 @@ from truepix.color._identify._stepped import (
     LINE_LENGTH,
     MIN_STEPS,
     isolated,
+    looks_stepped,
     run_starts,
     score_stepped,
     smoothed,
@@ -39,7 +40,7 @@ _JITTER = 2  # pixels a bar's side may wander from row to row (antialiased outli
 _ACROSS_DN = 48  # DN a compressed bar's row may span across (the median row)
 _REACH = 8  # pixels beyond a bar's side within which a plain line (outline, background) runs
 _PLAIN_DN = 16  # DN within which a compressed plain line's pixels keep its typical color
-_PLAIN_SHARE = 0.6  # share of a plain line's length that keeps its color (ticks, labels cross it)
+_PLAIN_SHARE = 0.8  # share of a plain line's length that keeps its color (ticks, labels cross it)
 
 
 def _row_runs(rgb: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
@@ -137,16 +138,17 @@ def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) ->
     """A candidate's score as a continuous or a stepped bar (the better), 0 if neither."""
     left, top, right, bottom = rect
     profile = rgb[top:bottom, (left + right) // 2]
+    raw = profile
     if tolerance and right - left >= 5:
         # a compressed bar's colors: the median of three columns across it
         across = [left + (right - left) // 4, (left + right) // 2, right - 1 - (right - left) // 4]
-        flat = smoothed(np.median(rgb[top:bottom, across], axis=1).astype(np.uint8), tolerance)
-    else:
-        flat = smoothed(profile, tolerance)
+        raw = np.median(rgb[top:bottom, across], axis=1).astype(np.uint8)
+    flat = smoothed(raw, tolerance)
     stepped = score_stepped(flat, tolerance > 0)
     if stepped and not isolated(rgb, rect, flat, tolerance > 0):
         stepped = 0.0
-    smooth = _score(profile)
+    # noise makes a compressed stepped bar's pixels distinct colors: not a continuous bar
+    smooth = 0.0 if tolerance and looks_stepped(raw) else _score(profile)
     if smooth and _between_strips(rgb, rect):
         smooth = 0.0
     score = max(smooth, stepped)

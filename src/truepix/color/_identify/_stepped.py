@@ -17,6 +17,7 @@ __all__ = [
     "LINE_LENGTH",
     "MIN_STEPS",
     "isolated",
+    "looks_stepped",
     "run_starts",
     "score_stepped",
     "smoothed",
@@ -33,6 +34,8 @@ LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line d
 # its boundaries: short runs there, within this many DN of the step, are that step
 _NOISY_BLEND = 6
 _NOISY_SAME = 24
+_MERGE_DN = 20  # DN between pieces of a compressed run that are still one step
+_FLAT_DN = 16  # DN a compressed step's pixels stay within of its color
 
 
 def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
@@ -47,10 +50,28 @@ def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
 
 
 def _steps(profile: np.ndarray, noise: int) -> np.ndarray:
-    """Where each run of (nearly, within ``noise`` DN) one color starts."""
+    """Where each run of (nearly, within ``noise`` DN) one color starts.
+
+    A run also ends where it drifts more than twice ``noise`` from its first
+    color: JPEG blurs the boundary between two close steps (the light middle
+    of a diverging map) into a ramp whose neighbours all lie within ``noise``.
+    """
+    wide = profile.astype(np.int16)
     change = np.ones(len(profile), dtype=bool)
-    change[1:] = np.abs(np.diff(profile.astype(np.int16), axis=0)).max(axis=1) > noise
-    return np.flatnonzero(change)
+    change[1:] = np.abs(np.diff(wide, axis=0)).max(axis=1) > noise
+    starts = np.flatnonzero(change)
+    stops = [*starts[1:], len(profile)]
+    out = []
+    for a, b in zip(starts, stops, strict=True):
+        out.append(a)
+        if np.ptp(wide[a:b], axis=0).max() <= 2 * noise:
+            continue  # the common case: the run keeps its color
+        anchor = wide[a]
+        for i in range(a + 1, b):
+            if np.abs(wide[i] - anchor).max() > 2 * noise:
+                out.append(i)
+                anchor = wide[i]
+    return np.array(out, dtype=np.intp)
 
 
 def run_starts(profile: np.ndarray) -> np.ndarray:
@@ -137,6 +158,42 @@ def _without_ringing(
     return runs, profile
 
 
+def looks_stepped(profile: np.ndarray) -> bool:
+    """Whether a compressed bar's colors are flat steps (or a piece of a stepped bar).
+
+    Compression noise makes every pixel of a stepped bar a distinct color, so
+    it passes for a continuous bar; its colors still stay put along each step,
+    where a continuous bar's keep moving. Runs of nearly one color (pieces
+    within :data:`_MERGE_DN` of each other joined) are flat when
+    nearly all their pixels lie within :data:`_FLAT_DN` of their median.
+
+    Examples
+    --------
+    >>> steps = np.repeat(np.array([[20, 40, 200], [90, 160, 60], [230, 200, 10]], np.uint8), 30, axis=0)
+    >>> ramp = np.linspace(0, 255, 90).astype(np.uint8)[:, None].repeat(3, axis=1)
+    >>> looks_stepped(steps), looks_stepped(ramp)
+    (True, False)
+    """
+    wide = profile.astype(np.int16)
+    n = len(wide)
+    cuts = np.flatnonzero(np.abs(np.diff(wide, axis=0)).max(axis=1) > _STEP_NOISE) + 1
+    runs: list[list[int]] = []
+    for a, b in zip([0, *cuts], [*cuts, n], strict=True):
+        if runs and np.abs(np.median(wide[a:b], axis=0) - np.median(wide[runs[-1][0] : runs[-1][1]], axis=0)).max() <= _MERGE_DN:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    flat = []
+    for a, b in runs:
+        if b - a >= 6:
+            deviation = np.abs(wide[a:b] - np.median(wide[a:b], axis=0)).max(axis=1)
+            if np.mean(deviation <= _FLAT_DN) >= 0.9:
+                flat.append(b - a)
+    if not flat:
+        return False
+    return max(flat) >= max(8, 0.25 * n) or (len(flat) >= MIN_STEPS and sum(flat) >= 0.7 * n)
+
+
 def isolated(
     rgb: np.ndarray, rect: tuple[int, int, int, int], profile: np.ndarray, noisy: bool = False
 ) -> bool:
@@ -191,7 +248,7 @@ def score_stepped(profile: np.ndarray, noisy: bool = False) -> float:
         return 0.0
     if np.all(colors.max(axis=1) - colors.min(axis=1) < 12) and np.all(colors.min(axis=1) > 200):
         return 0.0  # light grays: a table or a frame, not a bar
-    return len(steps) / 100.0
+    return len(steps) / 100.0 + covered / 1.0e6  # the longer of two readings of a bar wins a tie
 
 
 def stepped_bar(

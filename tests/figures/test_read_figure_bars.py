@@ -1,0 +1,118 @@
+"""Colorbars of every kind found beside their plot, and none taken from inside a plot.
+
+Each figure is one that fooled the finder: a stepped bar in a small JPEG,
+heatmaps whose rows of cells passed for bars, a bicubic imshow taken for a
+wide horizontal bar, a bar with no outline and white tick marks inside it
+(plotnine's style).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+import truepix as tp
+from tests._needs import need_module
+from tests.figures.conftest import iou, save, smooth_field
+
+
+def _jpeg(png: bytes) -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=75)
+    return out.getvalue()
+
+
+def _heatmap_field(shape: tuple[int, int], seed: int) -> np.ndarray:
+    # rows of a random walk: neighbouring cells close, rows apart (seaborn's own examples)
+    return np.random.default_rng(seed).normal(size=shape).cumsum(axis=1)
+
+
+@pytest.mark.parametrize(("cmap", "dpi", "location"), [("jet", 72, "bottom"), ("viridis", 72, "right"), ("RdBu_r", 100, "bottom")])
+def test_stepped_bar_in_a_small_jpeg_keeps_every_step(cmap, dpi, location):
+    # JPEG rings inside each step near the bar's outline and blurs its boundaries over
+    # more pixels than antialiasing: the finder kept only the last steps of the bar
+    plt.rcParams.update({"font.size": 6})
+    try:
+        fig, ax = plt.subplots(figsize=(5.5, 4.2), dpi=dpi)
+        yy, xx = np.mgrid[0:20, 0:30]
+        filled = ax.contourf(xx, yy, smooth_field(20, 30, 3), levels=np.linspace(-1, 1, 9), cmap=cmap)
+        bar = fig.colorbar(filled, ax=ax, location=location)
+        made = save(fig, [ax], [bar])
+    finally:
+        plt.rcParams.update({"font.size": matplotlib.rcParamsDefault["font.size"]})
+    panel = tp.read_figure(_jpeg(made.png)).panels[0]
+    box, orientation = made.bars[0]
+    assert panel.colorbar is not None and panel.colorbar.orientation == orientation
+    assert iou(panel.colorbar.bbox, box) >= 0.8, (panel.colorbar.bbox, box)
+    assert len(panel.colorbar.colors) == 8  # one color per level interval
+
+
+def _seaborn_like(cmap: str, seed: int):
+    """A heatmap as seaborn draws one: pcolormesh cells, a bar without an outline."""
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    mesh = ax.pcolormesh(_heatmap_field((16, 20), seed), cmap=cmap)
+    ax.invert_yaxis()
+    bar = fig.colorbar(mesh, ax=ax)
+    bar.outline.set_visible(False)
+    return save(fig, [ax], [bar])
+
+
+def _check_heatmap(made) -> None:
+    reading = tp.read_figure(made.png)
+    assert len(reading.panels) == 1
+    panel = reading.panels[0]
+    assert iou(panel.bbox, made.axes[0]) >= 0.9, (panel.bbox, made.axes[0])
+    assert panel.colorbar is not None and panel.colorbar.orientation == "vertical"
+    assert iou(panel.colorbar.bbox, made.bars[0][0]) >= 0.8, (panel.colorbar.bbox, made.bars[0][0])
+
+
+@pytest.mark.parametrize(("cmap", "seed"), [("magma", 7), ("RdBu_r", 8), ("coolwarm", 9)])
+def test_rows_of_heatmap_cells_are_not_bars(cmap, seed):
+    # a row of cells is a strip of one color across with colors changing along it; it
+    # has more cells beside it, where a bar has its outline or the background
+    _check_heatmap(_seaborn_like(cmap, seed))
+
+
+@pytest.mark.parametrize("cmap", ["rocket", "vlag"])
+def test_seaborn_heatmap_bar_is_found(cmap):
+    sns = need_module("seaborn")
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    with warnings.catch_warnings():
+        # seaborn 0.13 copies its colormap with set_bad, which matplotlib deprecates
+        warnings.filterwarnings("ignore", category=PendingDeprecationWarning, module="seaborn")
+        sns.heatmap(_heatmap_field((20, 20), 7), cmap=cmap, ax=ax, center=0 if cmap == "vlag" else None)
+    mesh = ax.collections[0]
+    _check_heatmap(save(fig, [ax], [mesh.colorbar]))
+
+
+def test_stacked_interpolated_imshows_without_a_bar_report_none():
+    # matplotlib's image_interps: a bicubic imshow of a 5x20 array changes smoothly down
+    # each column, which the noise-tolerant search chained into one "run" across a wide
+    # horizontal bar
+    data = np.arange(100, dtype=np.float64).reshape(5, 20)
+    fig, axes = plt.subplots(3, 1, figsize=(6.4, 4.8), dpi=100)
+    for ax, interpolation in zip(axes, ["nearest", "bilinear", "bicubic"], strict=True):
+        ax.imshow(data, interpolation=interpolation, aspect="auto")
+    made = save(fig, list(axes), [])
+    reading = tp.read_figure(made.png)
+    assert reading.colorbars == []
+    assert [p.colorbar for p in reading.panels] == [None] * len(reading.panels)
+
+
+def test_bar_without_outline_and_white_ticks_inside_is_found():
+    # plotnine's legend bar: no outline, white tick marks drawn into its sides
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    image = ax.imshow(smooth_field(24, 30, 5), cmap="viridis", interpolation="nearest")
+    bar = fig.colorbar(image, ax=ax, shrink=0.4)
+    bar.outline.set_visible(False)
+    bar.ax.tick_params(direction="in", color="white", length=5, width=1.5, left=True, right=True)
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    assert panel.colorbar is not None
+    assert iou(panel.colorbar.bbox, made.bars[0][0]) >= 0.8, (panel.colorbar.bbox, made.bars[0][0])
