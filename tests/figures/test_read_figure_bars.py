@@ -54,10 +54,12 @@ def test_stepped_bar_in_a_small_jpeg_keeps_every_step(cmap, dpi, location):
 
 
 def _seaborn_like(cmap: str, seed: int):
-    """A heatmap as seaborn draws one: pcolormesh cells, a bar without an outline."""
+    """A heatmap as seaborn draws one: pcolormesh cells, no spines, a bar without an outline."""
     fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
     mesh = ax.pcolormesh(_heatmap_field((16, 20), seed), cmap=cmap)
     ax.invert_yaxis()
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     bar = fig.colorbar(mesh, ax=ax)
     bar.outline.set_visible(False)
     return save(fig, [ax], [bar])
