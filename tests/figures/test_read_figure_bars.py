@@ -118,3 +118,21 @@ def test_bar_without_outline_and_white_ticks_inside_is_found():
     panel = tp.read_figure(made.png).panels[0]
     assert panel.colorbar is not None
     assert iou(panel.colorbar.bbox, made.bars[0][0]) >= 0.8, (panel.colorbar.bbox, made.bars[0][0])
+
+
+def test_frameless_heatmap_without_a_bar_is_one_panel_with_no_bar():
+    # seaborn's heatmap(cbar=False) of a confusion matrix: no spines, no colorbar, numbers
+    # in the cells; nothing marked the plot area, so no panel was reported at all
+    counts = np.random.default_rng(4).integers(0, 40, (8, 8)) + np.diag(np.full(8, 150))
+    fig, ax = plt.subplots(figsize=(3.5, 3.5), dpi=100)
+    ax.pcolormesh(counts, cmap="Blues")
+    ax.invert_yaxis()
+    for (row, column), count in np.ndenumerate(counts):
+        ax.text(column + 0.5, row + 0.5, str(count), ha="center", va="center", fontsize=7)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    made = save(fig, [ax], [])
+    reading = tp.read_figure(made.png)
+    assert reading.colorbars == []
+    assert len(reading.panels) == 1 and reading.panels[0].colorbar is None
+    assert iou(reading.panels[0].bbox, made.axes[0]) >= 0.9, (reading.panels[0].bbox, made.axes[0])

@@ -94,8 +94,29 @@ def plot_areas(
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
             bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
+    if not areas and not bars:
+        block = _filled_block(rgb, background)
+        if block is not None:
+            areas.append((tuple(float(v) for v in block), None))  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
+
+
+def _filled_block(rgb: np.ndarray, background: np.ndarray) -> tuple[int, int, int, int] | None:
+    """A frameless plot with no colorbar (a seaborn heatmap, ``cbar=False``): a solid block.
+
+    The rows and columns mostly painted off the background, when they form a
+    block at least 40 pixels each way that is nearly all painted (tick labels
+    and titles are sparse beside it).
+    """
+    painted = np.abs(rgb.astype(np.int16) - background).max(axis=2) > 6
+    extent = _areas.colored_extent(painted, min_share=0.5)
+    if extent is None:
+        return None
+    left, top, right, bottom = extent
+    if right - left < 40 or bottom - top < 40 or painted[top:bottom, left:right].mean() < 0.85:
+        return None
+    return extent
 
 
 def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
