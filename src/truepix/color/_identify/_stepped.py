@@ -32,10 +32,11 @@ LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line d
 # a compressed bar (JPEG: 8x8 blocks, 4:2:0 chroma) blurs each boundary between two
 # steps over up to this many pixels, and rings inside a step near the bar's ends and
 # its boundaries: short runs there, within this many DN of the step, are that step
-_NOISY_BLEND = 6
+_NOISY_BLEND = 8
 _NOISY_SAME = 24
 _MERGE_DN = 20  # DN between pieces of a compressed run that are still one step
 _FLAT_DN = 16  # DN a compressed step's pixels stay within of its color
+_FLAT_DRIFT = 6  # DN a compressed step's color may move between its two ends
 
 
 def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
@@ -176,9 +177,9 @@ def looks_stepped(profile: np.ndarray) -> bool:
     """
     wide = profile.astype(np.int16)
     n = len(wide)
-    cuts = np.flatnonzero(np.abs(np.diff(wide, axis=0)).max(axis=1) > _STEP_NOISE) + 1
+    starts = _steps(profile, _STEP_NOISE)
     runs: list[list[int]] = []
-    for a, b in zip([0, *cuts], [*cuts, n], strict=True):
+    for a, b in zip(starts, [*starts[1:], n], strict=True):
         if runs and np.abs(np.median(wide[a:b], axis=0) - np.median(wide[runs[-1][0] : runs[-1][1]], axis=0)).max() <= _MERGE_DN:
             runs[-1][1] = b
         else:
@@ -186,8 +187,12 @@ def looks_stepped(profile: np.ndarray) -> bool:
     flat = []
     for a, b in runs:
         if b - a >= 6:
-            deviation = np.abs(wide[a:b] - np.median(wide[a:b], axis=0)).max(axis=1)
-            if np.mean(deviation <= _FLAT_DN) >= 0.9:
+            run = wide[a:b]
+            deviation = np.abs(run - np.median(run, axis=0)).max(axis=1)
+            third = (b - a) // 3
+            # a step's color stays put from one end to the other; a ramp's moves on
+            drift = np.abs(np.median(run[:third], axis=0) - np.median(run[-third:], axis=0)).max()
+            if np.mean(deviation <= _FLAT_DN) >= 0.9 and drift <= _FLAT_DRIFT:
                 flat.append(b - a)
     if not flat:
         return False
