@@ -20,6 +20,7 @@ and keeps one color per pixel along it.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
@@ -122,20 +123,50 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
     rgb, _ = image_rgb8(image)
     # an exact bar wins over the same bar seen through the noise-tolerant search
     found = [
-        (score if tolerance == 0 else _NOISY_WEIGHT * score, rect, build)
+        (score if tolerance == 0 else _NOISY_WEIGHT * score, rect, build, tolerance)
         for tolerance in _TOLERANCES
         for score, rect, build in _bars(rgb, tolerance)
     ]
     found.sort(key=lambda item: -item[0])
     kept: list[Colorbar] = []
-    for _, rect, build in found:
+    for _, rect, build, tolerance in found:
         # a plot's inside holds hundreds of candidates: build only those still free
-        if len(kept) == _MAX_BARS or any(_overlap(rect, other.bbox) for other in kept):
+        if len(kept) == _MAX_BARS:
+            continue
+        taken = [k for k, other in enumerate(kept) if _overlap(rect, other.bbox)]
+        if taken:
+            if tolerance and len(taken) == 1 and kept[taken[0]].exact:
+                kept[taken[0]] = _widened(kept[taken[0]], rect, build)
             continue
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
     return _joined(rgb, kept)
+
+
+def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colorbar:
+    """An exact bar given the wider sides of the noise-tolerant reading of the same bar.
+
+    A gray bar in a JPEG has no chroma noise: rows of one exact color run
+    along part of its width only, and the exact reading is a thinner bar
+    inside the true one. The noise-tolerant reading of the same bar (as long,
+    its sides outside the exact one's) has its true sides.
+    """
+    vertical = bar.orientation == "vertical"
+    along = (1, 3) if vertical else (0, 2)
+    across = (0, 2) if vertical else (1, 3)
+    if rect[across[0]] >= bar.bbox[across[0]] and rect[across[1]] <= bar.bbox[across[1]]:
+        return bar  # not wider: nothing to build
+    wide = build()
+    if wide is None or wide.orientation != bar.orientation:
+        return bar
+    a, b = wide.bbox, bar.bbox
+    same_length = abs(a[along[0]] - b[along[0]]) <= 3 and abs(a[along[1]] - b[along[1]]) <= 3
+    if not same_length or a[across[0]] > b[across[0]] or a[across[1]] < b[across[1]]:
+        return bar
+    box = list(b)
+    box[across[0]], box[across[1]] = a[across[0]], a[across[1]]
+    return dataclasses.replace(bar, bbox=tuple(box))
 
 
 def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
@@ -166,7 +197,9 @@ def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
                 ):
                     continue
                 view = rgb.transpose(1, 0, 2) if flip else rgb
-                rect = (max(ra[0], rb[0]), ra[1], min(ra[2], rb[2]), rb[3])
+                # across, the longer piece's sides (a short end piece's are less sure)
+                sides = ra if ra[3] - ra[1] >= rb[3] - rb[1] else rb
+                rect = (sides[0], ra[1], sides[2], rb[3])
                 bar = continuous_bar(view, rect, a.orientation, 0 if a.exact and b.exact else 32)
                 if bar is None:
                     continue

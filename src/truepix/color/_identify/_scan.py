@@ -147,8 +147,9 @@ def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) ->
     stepped = score_stepped(flat, tolerance > 0)
     if stepped and not isolated(rgb, rect, flat, tolerance > 0):
         stepped = 0.0
-    # noise makes a compressed stepped bar's pixels distinct colors: not a continuous bar
-    smooth = 0.0 if tolerance and looks_stepped(raw) else _score(profile)
+    # noise makes a compressed stepped bar's pixels distinct colors (a gray one's even
+    # to the exact search, having no chroma noise): not a continuous bar
+    smooth = 0.0 if looks_stepped(raw) else _score(profile)
     if smooth and _between_strips(rgb, rect):
         smooth = 0.0
     score = max(smooth, stepped)
