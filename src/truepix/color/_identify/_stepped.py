@@ -213,14 +213,16 @@ def isolated(
     if len(rows) == 0:
         return False
     middles = np.array([top + (a + b) // 2 for a, b in steps])
-    for column in (left - 3, right + 2):
+    # JPEG's chroma bleeds and rings a few pixels out from the bar: look further out
+    beside_columns = (left - 6, right + 5) if noisy else (left - 3, right + 2)
+    for column in beside_columns:
         if 0 <= column < rgb.shape[1]:
             beside = rgb[middles, column].astype(np.int16)
             colorful = (beside.max(axis=1) - beside.min(axis=1)) > 20
             if colorful.mean() > 0.5 and len(np.unique(beside, axis=0)) > len(steps) // 2:
                 return False  # more cells of a plot beside it, not ticks or background
     # tick marks beside a bar change where its steps do, but only on one side
-    for column in (left - 3, right + 2):
+    for column in beside_columns:
         if not 0 <= column < rgb.shape[1]:
             continue
         outside = rgb[:, column].astype(np.int16)
