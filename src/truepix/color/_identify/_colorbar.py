@@ -149,20 +149,27 @@ def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colo
 
     A gray bar in a JPEG has no chroma noise: rows of one exact color run
     along part of its width only, and the exact reading is a thinner bar
-    inside the true one. The noise-tolerant reading of the same bar (as long,
-    its sides outside the exact one's) has its true sides.
+    inside the true one (or a part of it). The noise-tolerant reading of the
+    same bar (its sides outside the exact one's) has its true sides; where it
+    is also much longer, it is the bar.
     """
     vertical = bar.orientation == "vertical"
     along = (1, 3) if vertical else (0, 2)
     across = (0, 2) if vertical else (1, 3)
-    if rect[across[0]] >= bar.bbox[across[0]] and rect[across[1]] <= bar.bbox[across[1]]:
-        return bar  # not wider: nothing to build
+    b = bar.bbox
+    wider = rect[across[0]] < b[across[0]] or rect[across[1]] > b[across[1]]
+    longer = rect[along[1]] - rect[along[0]] >= max(1.1 * bar.length, bar.length + 10)
+    if not wider and not longer:
+        return bar  # nothing the other reading could add: do not build it
     wide = build()
     if wide is None or wide.orientation != bar.orientation:
         return bar
-    a, b = wide.bbox, bar.bbox
-    same_length = abs(a[along[0]] - b[along[0]]) <= 3 and abs(a[along[1]] - b[along[1]]) <= 3
-    if not same_length or a[across[0]] > b[across[0]] or a[across[1]] < b[across[1]]:
+    a = wide.bbox
+    if a[across[0]] > b[across[0]] or a[across[1]] < b[across[1]]:
+        return bar
+    if a[along[0]] <= b[along[0]] and a[along[1]] >= b[along[1]] and wide.length >= max(1.1 * bar.length, bar.length + 10):
+        return wide  # the exact rows were a part of the bar only: the whole bar's reading
+    if abs(a[along[0]] - b[along[0]]) > 3 or abs(a[along[1]] - b[along[1]]) > 3:
         return bar
     box = list(b)
     box[across[0]], box[across[1]] = a[across[0]], a[across[1]]
