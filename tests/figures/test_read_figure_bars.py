@@ -81,14 +81,26 @@ def test_rows_of_heatmap_cells_are_not_bars(cmap, seed):
     _check_heatmap(_seaborn_like(cmap, seed))
 
 
+@pytest.fixture(scope="module")
+def seaborn():
+    """seaborn, with matplotlib's colormap registry left as it was.
+
+    Importing seaborn registers its maps (rocket, vlag, ...) in matplotlib's
+    registry, which other tests walk as "every matplotlib map".
+    """
+    before = set(matplotlib.colormaps)
+    yield need_module("seaborn")
+    for name in set(matplotlib.colormaps) - before:
+        matplotlib.colormaps.unregister(name)
+
+
 @pytest.mark.parametrize("cmap", ["rocket", "vlag"])
-def test_seaborn_heatmap_bar_is_found(cmap):
-    sns = need_module("seaborn")
+def test_seaborn_heatmap_bar_is_found(seaborn, cmap):
     fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
     with warnings.catch_warnings():
         # seaborn 0.13 copies its colormap with set_bad, which matplotlib deprecates
         warnings.filterwarnings("ignore", category=PendingDeprecationWarning, module="seaborn")
-        sns.heatmap(_heatmap_field((20, 20), 7), cmap=cmap, ax=ax, center=0 if cmap == "vlag" else None)
+        seaborn.heatmap(_heatmap_field((20, 20), 7), cmap=cmap, ax=ax, center=0 if cmap == "vlag" else None)
     mesh = ax.collections[0]
     _check_heatmap(save(fig, [ax], [mesh.colorbar]))
 
@@ -136,3 +148,33 @@ def test_frameless_heatmap_without_a_bar_is_one_panel_with_no_bar():
     assert reading.colorbars == []
     assert len(reading.panels) == 1 and reading.panels[0].colorbar is None
     assert iou(reading.panels[0].bbox, made.axes[0]) >= 0.9, (reading.panels[0].bbox, made.axes[0])
+
+
+@pytest.mark.parametrize(
+    ("kind", "cmap", "location", "dpi", "font_size"),
+    [
+        ("imshow", "gray", "bottom", 72, 10),  # exact rows of a gray bar: a thinner bar inside
+        ("pcolormesh", "gray", "left", 100, 8),  # ... or only part of its length
+        ("contourf", "jet", "left", 100, 6),  # chroma bleeds past the tick-free side
+        ("contourf", "coolwarm", "right", 72, 8),  # light middle steps close in color
+    ],
+)
+def test_bars_in_small_jpegs_are_found_whole(kind, cmap, location, dpi, font_size):
+    plt.rcParams.update({"font.size": font_size})
+    try:
+        fig, ax = plt.subplots(figsize=(5.6, 4.2), dpi=dpi)
+        field = smooth_field(24, 32, 11)
+        if kind == "imshow":
+            drawn = ax.imshow(field, cmap=cmap, aspect="auto", interpolation="nearest")
+        elif kind == "pcolormesh":
+            drawn = ax.pcolormesh(field, cmap=cmap)
+        else:
+            drawn = ax.contourf(field, levels=9, cmap=cmap)
+        bar = fig.colorbar(drawn, ax=ax, location=location)
+        made = save(fig, [ax], [bar])
+    finally:
+        plt.rcParams.update({"font.size": matplotlib.rcParamsDefault["font.size"]})
+    panel = tp.read_figure(_jpeg(made.png)).panels[0]
+    box, orientation = made.bars[0]
+    assert panel.colorbar is not None and panel.colorbar.orientation == orientation
+    assert iou(panel.colorbar.bbox, box) >= 0.8, (panel.colorbar.bbox, box)

@@ -141,6 +141,29 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, in
     extent = _areas.colored_extent(painted)
     if extent is None:
         return None
+    # a bar inside the extent, along a whole side (a gray map paints its ticks, labels
+    # and outline in the bar's colors), stands beside the plot: nothing from it outwards
+    # is the plot
+    cut = False
+    for bar in bars:
+        left, top, right, bottom = (v // 2 for v in bar.bbox)
+        if not (extent[0] <= left and right <= extent[2] and extent[1] <= top and bottom <= extent[3]):
+            continue
+        span = right - left if bar.orientation == "horizontal" else bottom - top
+        if span < 0.9 * (extent[2] - extent[0] if bar.orientation == "horizontal" else extent[3] - extent[1]):
+            continue  # a strip of the plot's own cells, not a bar along its side
+        middle_x, middle_y = (extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2
+        if bar.orientation == "horizontal":
+            rows = slice(top - 2, None) if top > middle_y else slice(None, bottom + 2)
+            painted[rows] = False
+        else:
+            columns = slice(left - 2, None) if left > middle_x else slice(None, right + 2)
+            painted[:, columns] = False
+        cut = True
+    if cut:
+        extent = _areas.colored_extent(painted)
+        if extent is None:
+            return None
     left, top, right, bottom = (2 * v for v in extent)
     if (right - left) < 20 or (bottom - top) < 20:
         return None
