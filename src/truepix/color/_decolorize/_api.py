@@ -445,7 +445,8 @@ class Decolorizer:
         flat = pixels.reshape(-1, pixels.shape[-1])
         plan = planning.make_plan(self, pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
-        simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
+        judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
+        simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
         metric = "jpeg" if plan.jpeg else "rgb"
         if kind in _U8 and fused and simple:
@@ -457,7 +458,7 @@ class Decolorizer:
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
-        if kind in _U8 and fused and not (detailed or plan.unmix):
+        if kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
             flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
         else:
@@ -483,6 +484,14 @@ class Decolorizer:
                 flat_position, residual = planning.unmixed(
                     flat, scale, shape[1], flat_position, residual, plan, line
                 )
+            elif judged:
+                kernels.codes_to_fields(
+                    codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
+                )
+                off_map = planning.jpeg_off_map(
+                    flat, scale, shape[1], flat_position, residual, plan, line
+                )
+                flat_position[off_map] = np.nan
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)

@@ -27,6 +27,7 @@ __all__ = [
     "blends",
     "denoise",
     "exact_share",
+    "jpeg_off_map",
     "make_plan",
     "noise_sigma",
     "sample_rows",
@@ -83,6 +84,18 @@ EXACT_SHARE = 0.93
 #: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
 FRINGE_CORE = 40.0
 FRINGE_RADIUS = 1
+#: JPEG'd pictures: a pixel past the RGB threshold is still data when JPEG's 4:2:0
+#: model (``chroma_model_residual``) explains it within JPEG_MODEL_WEAK DN, or when
+#: no pixel within JPEG_STRONG_RADIUS is clearly foreign: farther than
+#: JPEG_MODEL_STRONG DN from the model, or a luma JPEG_STROKE DN outside the map's
+#: or its 3x3 neighbours' (text, lines, black and white). Chroma subsampling moves
+#: data pixels of maps that turn sharply (jet) 40-130 DN off the map in RGB, but
+#: rarely 35 DN off the model; annotations keep a core far off it or hard luma
+#: edges. Measured in benchmarks/colormaps.py and with matplotlib-drawn text.
+JPEG_MODEL_WEAK = 12.0
+JPEG_MODEL_STRONG = 35.0
+JPEG_STRONG_RADIUS = 2
+JPEG_STROKE = 10.0
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -106,6 +119,7 @@ class Plan:
     unmix: bool
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
     exact: bool  # (nearly) all pixels near the map are table colors: an exact render
+    off_map: bool = True  # some of the sample's pixels are past the threshold
 
 
 def blends(
@@ -165,6 +179,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
+        bool(hist[max_code + 1 :].sum() > 0),
     )  # fmt: skip
 
 
@@ -266,6 +281,34 @@ def unmixed(
         off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
+
+
+def jpeg_off_map(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    plan: Plan, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
+
+    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK.
+    """
+    from scipy import ndimage
+
+    distance = np.empty(len(position), dtype=np.float64)
+    strong = np.empty(len(position), dtype=bool)
+    luma = line.vertices @ _YCBCR[0]
+    degraded.chroma_model_residual(
+        flat, scale, width, position, residual, plan.threshold, line.vertices,
+        line.positions, float(line.n_bins), line.cyclic, _YCBCR, JPEG_MODEL_STRONG,
+        float(luma.min()), float(luma.max()), JPEG_STROKE, distance, strong,
+    )  # fmt: skip
+    weak = distance > JPEG_MODEL_WEAK
+    if not strong.any():
+        return np.zeros(len(position), dtype=bool)
+    side = 2 * JPEG_STRONG_RADIUS + 1
+    near = ndimage.binary_dilation(
+        (strong & weak).reshape(-1, width), np.ones((side, side), dtype=bool)
+    )
+    return weak & near.reshape(-1)
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
