@@ -24,7 +24,7 @@ from truepix.color._decolorize._kernels import (
     _inverse_norm,
 )
 
-__all__ = ["chroma_model_residual", "chroma_subsampling_test", "plane_wiener", "unmix"]
+__all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
 
 
 @nb.njit(**_JIT)
@@ -225,6 +225,17 @@ def chroma_model_residual(  # pragma: no cover - jitted
                 or luma < luma_low - stroke or luma > luma_high + stroke
                 or luma < low - stroke or luma > high + stroke
             )  # fmt: skip
+
+
+@nb.njit(**_JIT)
+def near(cores, width, height, radius, out):  # pragma: no cover - jitted
+    """Mark in ``out`` (flat, rows of ``width``) the pixels within ``radius`` (a square)
+    of the flat indices ``cores``: a dilation that costs what the cores are."""
+    for p in cores:
+        y, x = p // width, p % width
+        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                out[yy * width + xx] = True
 
 
 @nb.njit(parallel=True, **_JIT)
