@@ -37,7 +37,8 @@ def _render(rgb: np.ndarray, *, annotate: bool) -> np.ndarray:
         axes.axis("off")
         for k, color in enumerate(["black", "white", "0.5", "black", "white"]):
             figure.text(*rng.uniform(0.05, 0.7, 2), "T = 25.0 K", color=color, fontsize=8 + 2 * k)
-            axes.plot(rng.uniform(0, width, 4), rng.uniform(0, height, 4), color=color, lw=0.6 + k / 2)
+            xs, ys = rng.uniform(0, width, 4), rng.uniform(0, height, 4)
+            axes.plot(xs, ys, color=color, lw=0.6 + k / 2)
         box = plt.Rectangle((0.6 * width, 0.05 * height), 0.3 * width, 0.12 * height,
                             facecolor="white", edgecolor="black", lw=1)  # fmt: skip
         axes.add_patch(box)
