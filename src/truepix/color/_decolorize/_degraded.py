@@ -152,7 +152,7 @@ def _block_chroma(  # pragma: no cover - jitted
 @nb.njit(parallel=True, **_JIT)
 def chroma_model_residual(  # pragma: no cover - jitted
     pixels, scale, width, position, residual, threshold, vertices, positions, n_bins,
-    cyclic, ycc, strong, luma_low, luma_high, stroke, out, out_strong,
+    cyclic, ycc, strong, luma_low, luma_high, stroke, flat, out, out_strong,
 ):  # fmt: skip
     """Per pixel past ``threshold`` (DN, RGB residual): how far JPEG's 4:2:0 model is.
 
@@ -163,7 +163,8 @@ def chroma_model_residual(  # pragma: no cover - jitted
     position is missing; 0 for pixels within ``threshold``. ``out_strong``: the
     pixel is farther than ``strong``, or its luma lies ``stroke`` DN outside the
     map's luma range [luma_low, luma_high] or outside its 3x3 neighbours' (a thin
-    stroke is darker or brighter than all of them).
+    stroke is darker or brighter than all of them), or the 3x3 luma varies by less
+    than ``flat`` DN (JPEG leaves flat areas nearly as they were).
     """
     height = position.shape[0] // width
     n_bx = (width + 1) // 2
@@ -224,6 +225,7 @@ def chroma_model_residual(  # pragma: no cover - jitted
                 out[p] > strong
                 or luma < luma_low - stroke or luma > luma_high + stroke
                 or luma < low - stroke or luma > high + stroke
+                or max(high, luma) - min(low, luma) < flat
             )  # fmt: skip
 
 

@@ -97,6 +97,9 @@ JPEG_MODEL_WEAK = 12.0
 JPEG_MODEL_STRONG = 35.0
 JPEG_STRONG_RADIUS = 2
 JPEG_STROKE = 10.0
+#: ... or off the model where the luma around varies by less than this (DN): JPEG
+#: moves a flat area's colors little, a white box or margin stays far off.
+JPEG_FLAT = 4.0
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -298,7 +301,7 @@ def jpeg_off_map(
     degraded.chroma_model_residual(
         flat, scale, width, position, residual, plan.threshold, line.vertices,
         line.positions, float(line.n_bins), line.cyclic, _YCBCR, JPEG_MODEL_STRONG,
-        float(luma.min()), float(luma.max()), JPEG_STROKE, distance, strong,
+        float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
     near = np.zeros(len(position), dtype=bool)
