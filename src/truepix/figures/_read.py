@@ -49,7 +49,7 @@ def _load(image: Any) -> np.ndarray:
             except ReadError:  # the cap's own refusal (an OSError too)
                 raise
             except OSError as exc:
-                msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
+                msg = f"expected a readable figure file, got {os.fspath(image)!r:.80} ({type(exc).__name__})"
                 raise ReadError(msg) from None
         # io's rule: kind from the bytes, declared size checked, a complete picture
         kind, _ = check_figure(data, kinds=(*FIGURE_KINDS, "tiff"))
@@ -473,8 +473,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     >>> bool(abs(float(panel.data.x[0]) - 0.0) < 0.5 and abs(float(panel.data.x[-1]) - 60) < 0.5)
     True
     """
+    overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     rgb = _load(image)
-    overrides = parse_calibration(calibration)
     gray = _labels.luminance(rgb)
     figure_ink = _labels.ink(rgb)
     bars = find_colorbars(rgb)
