@@ -32,7 +32,7 @@ from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
 
-__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
+__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
 Box = tuple[int, int, int, int]
 
@@ -72,6 +72,34 @@ def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> A
     kind, amount = offset
     values = tuple(v * amount if kind == "scale" else v + amount for v in scale.values)
     return AxisScale(scale.scale, scale.pixels, values, scale.linthresh)
+
+
+def labelled_ends(axis: AxisReading, ends: tuple[float, float]) -> list[float | None]:
+    """The value a label states at each end of an axis, where an agreeing label's tick stands on it.
+
+    A bar's range usually ends on a labelled tick (``0 .. 100``, ``-10^2 ..
+    10^2``): that label's number is exact, where the fit's value at the end
+    is off by a fraction of a pixel's worth -- a sizeable share of a value on
+    a log or symlog scale. A label counts when its tick stands within a pixel
+    of the end (the fit's RMS residual when larger, at most two); the offset
+    text's factor or shift is applied to it.
+    """
+    if axis.scale is None:
+        return [None, None]
+    tolerance = min(2.0, max(1.0, axis.residual or 0.0))
+    agreeing = [t for t in axis.ticks if t.inlier and t.value is not None and t.snapped]
+    out: list[float | None] = []
+    for end in ends:
+        near = sorted(agreeing, key=lambda t: abs(t.position - end))
+        if not near or abs(near[0].position - end) > tolerance:
+            out.append(None)
+            continue
+        value = float(near[0].value)  # type: ignore[arg-type]
+        if axis.offset is not None and axis.scale.scale in ("linear", "twoslope", "boundaries"):
+            kind, amount = axis.offset
+            value = value * amount if kind == "scale" else value + amount
+        out.append(value)
+    return out
 
 
 def offset_box(side: str, at: int, span: tuple[int, int], ticks: list[_labels.Tick]) -> Box:

@@ -27,8 +27,8 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _grid, _labels
-from truepix.figures._axes import colorbar_axis, read_axis, stepped_scale, tick_boxes
+from truepix.figures import _checks, _grid, _labels
+from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -221,6 +221,9 @@ def _value_scale(
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
         if vmin is None and vmax is None:
             found = _tidy(*found, axis.scale.scale, axis.scale.linthresh)
+            # an end a label stands on has that label's value, not the fit's
+            labelled = labelled_ends(axis, (low, high))
+            found = tuple(f if v is None else v for f, v in zip(found, labelled, strict=True))  # type: ignore[assignment]
         vmin = found[0] if vmin is None else vmin
         vmax = found[1] if vmax is None else vmax
         norm = norm or axis.scale.scale
@@ -346,6 +349,8 @@ def _panel(
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
+    doubts = _doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
+    confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
@@ -356,6 +361,7 @@ def _panel(
         "y_label": y.label,
         "max_error": max_error,
         "confidence": confidence,
+        "doubts": "; ".join(text for text, _ in doubts),
     }
     data = xarray.DataArray(
         values,
@@ -369,6 +375,25 @@ def _panel(
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
+
+
+def _doubts(
+    rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, given: dict[str, Any], outline: Box | None
+) -> list[tuple[str, float]]:
+    """What makes the range read doubtful, each with the factor it takes off the confidence."""
+    if bar is None or axis.scale is None or given.get("vmin") is not None or given.get("levels") is not None:
+        return []
+    doubts = []
+    ends = ("low", "high")
+    for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
+        if cut:
+            doubts.append((f"the colorbar's colors go on past its {end} end: the range may stop short", 0.3))
+    if axis.scale.scale != "boundaries":
+        labelled = labelled_ends(axis, _bar_ends(bar, outline))
+        factor = _checks.end_precision(bar, labelled)
+        if factor < 1.0:
+            doubts.append((f"a {bar.length}-pixel bar with an end no label states: ends known to about a pixel", factor))
+    return doubts
 
 
 def _grid_of(

@@ -1,0 +1,100 @@
+"""Checks that lower a panel's confidence where its reading may be wrong.
+
+A confident wrong answer is worse than a doubtful one, so each check here
+looks for evidence that the range read cannot be trusted to half a percent
+of its span, whatever the tick labels agree on:
+
+* :func:`truncated_ends`: the bar's colors go on past an end of the box
+  found for it (a contourf bar whose end steps were missed, a bar cut short
+  in a resampled screenshot) -- the range read stops short of the bar's;
+* :func:`end_precision`: an end no label stands on is placed to within a
+  pixel or so (more in a resampled or compressed picture); on a short bar
+  that pixel is more than half a percent of the span.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._identify._colorbar import Colorbar
+
+__all__ = ["end_precision", "truncated_ends"]
+
+_TARGET = 0.005  # the share of the span a confident range is within
+
+
+def _rows_beyond(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray]:
+    """The picture past each end of the bar (low end, high end): (depth, across, 3) int16, nearest row first."""
+    left, top, right, bottom = bar.bbox
+    view = rgb if bar.orientation == "vertical" else rgb.transpose(1, 0, 2)
+    if bar.orientation == "horizontal":
+        left, top, right, bottom = top, left, bottom, right
+    width = right - left
+    margin = max(2, width // 4)  # the outline and a resampled edge stay out
+    across = slice(left + margin, right - margin)
+    depth = max(8, 2 * width)
+    above = view[max(0, top - depth) : top, across][::-1]
+    below = view[bottom : bottom + depth, across]
+    low, high = (below, above) if bar.orientation == "vertical" else (above, below)
+    return [low.astype(np.int16), high.astype(np.int16)]
+
+
+def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
+    """Whether the bar's colors go on past each end (low, high) of its box.
+
+    Past a bar's true end comes its outline (a dark line a few pixels thick),
+    an extend triangle (narrowing: its sides soon leave the middle columns)
+    or the background. Rows past the end that are each one color across the
+    bar's middle columns, neither the background nor a dark line, for over
+    half the bar's width, are more of the bar.
+
+    Examples
+    --------
+    >>> rgb = np.full((60, 20, 3), 255, np.uint8)
+    >>> rgb[5:55, 5:15] = np.linspace(0, 200, 50)[:, None, None].astype(np.uint8)
+    >>> rgb[5:55, 5:15, 2] = 255
+    >>> truncated_ends(rgb, Colorbar((5, 5, 15, 55), "vertical", np.zeros((50, 3), np.uint8)))
+    [False, False]
+    >>> truncated_ends(rgb, Colorbar((5, 15, 15, 45), "vertical", np.zeros((30, 3), np.uint8)))
+    [True, True]
+    """
+    left, top, right, bottom = bar.bbox
+    width = (right - left) if bar.orientation == "vertical" else (bottom - top)
+    background = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
+    tolerance = 6 if bar.exact else 24
+    out = []
+    for rows in _rows_beyond(rgb, bar):
+        run = 0
+        for row in rows:
+            if row.size == 0:
+                break
+            spread = int((row.max(axis=0) - row.min(axis=0)).max())
+            colour = np.median(row, axis=0)
+            is_background = float(np.abs(colour - background).max()) <= 30
+            dark_line = float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30
+            if spread > tolerance or is_background or dark_line:
+                break
+            run += 1
+        out.append(run >= max(4, 0.6 * width))
+    return out
+
+
+def end_precision(bar: Colorbar, labelled: list[float | None]) -> float:
+    """A confidence factor in (0, 1] for ends located by pixels rather than stated by a label.
+
+    An end's position is known to about one and a half pixels (measured on
+    resampled screenshots, whose bar edges are blurred while the bar's own
+    colors stay exact); where no label states its value, that share of the
+    bar is the range's error at that end. The factor is 1 while that share
+    stays within half a percent of the span, and falls in proportion beyond.
+
+    Examples
+    --------
+    >>> bar = Colorbar((0, 0, 10, 150), "vertical", np.zeros((150, 3), np.uint8))
+    >>> end_precision(bar, [0.0, None]), end_precision(bar, [0.0, 1.0])
+    (0.5, 1.0)
+    """
+    if all(v is not None for v in labelled):
+        return 1.0
+    share = 1.5 / max(1, bar.length)
+    return float(min(1.0, _TARGET / share))
