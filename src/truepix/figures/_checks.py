@@ -7,6 +7,9 @@ of its span, whatever the tick labels agree on:
 * :func:`truncated_ends`: the bar's colors go on past an end of the box
   found for it (a contourf bar whose end steps were missed, a bar cut short
   in a resampled screenshot) -- the range read stops short of the bar's;
+* :func:`across_spread`: a bar is one color across at every place along
+  it; a "bar" whose colors change across it is a gradient in a plot
+  (an image of a smooth field), whose tick labels are an axis's;
 * :func:`end_precision`: an end no label stands on is placed to within a
   pixel or so (more in a resampled or compressed picture); on a short bar
   that pixel is more than half a percent of the span.
@@ -18,7 +21,7 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 
-__all__ = ["end_precision", "truncated_ends"]
+__all__ = ["across_spread", "end_precision", "truncated_ends"]
 
 _TARGET = 0.005  # the share of the span a confident range is within
 
@@ -77,6 +80,32 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
             run += 1
         out.append(run >= max(4, 0.6 * width))
     return out
+
+
+def across_spread(rgb: np.ndarray, bar: Colorbar) -> float:
+    """The median, over places along the bar, of its colors' spread (max - min DN) across its middle columns.
+
+    A drawn bar: 0 (a few DN, up to ~20 on thin JPEG'd bars); a gradient in
+    an image that was taken for one: tens to a hundred.
+
+    Examples
+    --------
+    >>> rgb = np.zeros((40, 12, 3), np.uint8)
+    >>> rgb[..., 0] = np.arange(40)[:, None] * 6
+    >>> bar = Colorbar((0, 0, 12, 40), "vertical", np.zeros((40, 3), np.uint8))
+    >>> across_spread(rgb, bar), across_spread(rgb.transpose(1, 0, 2), bar)
+    (0.0, 30.0)
+    """
+    left, top, right, bottom = bar.bbox
+    crop = rgb[top:bottom, left:right].astype(np.int16)
+    if bar.orientation == "horizontal":
+        crop = crop.transpose(1, 0, 2)
+    width = crop.shape[1]
+    margin = max(2, width // 4)
+    inner = crop[:, margin : width - margin] if width > 2 * margin else crop
+    if inner.size == 0:
+        return 0.0
+    return float(np.median((inner.max(axis=1) - inner.min(axis=1)).max(axis=1)))
 
 
 def end_precision(bar: Colorbar, labelled: list[float | None]) -> float:

@@ -384,6 +384,8 @@ def _doubts(
     if bar is None or axis.scale is None or given.get("vmin") is not None or given.get("levels") is not None:
         return []
     doubts = []
+    if _checks.across_spread(rgb, bar) > 48:  # thin JPEG'd bars stay under ~20
+        doubts.append(("the colorbar is not one color across: maybe a gradient in a plot, not a bar", 0.1))
     ends = ("low", "high")
     for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
         if cut:
