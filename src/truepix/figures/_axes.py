@@ -22,6 +22,7 @@ The rules that decide what belongs to an axis, each answered here once:
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,9 @@ from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
 __all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
 Box = tuple[int, int, int, int]
+_DASHES = str.maketrans({"−": "-", "–": "-"})
+# a power of ten whose raised exponent was read on the line: "102", "10-1" on a log axis
+_FLAT_POWER = re.compile(r"^(-?)10(-?\d)$")
 
 
 def _overlaps(a: Box, b: Box) -> bool:
@@ -48,10 +52,16 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
 
     ``centre``: where a two-slope scale's centre is expected (a bar's middle).
     """
-    powers = sum(is_power(t.text) for t in ticks) >= max(2, (len(ticks) + 1) // 2)
+    strict = sum(is_power(t.text) for t in ticks)
+    flat = sum(bool(_FLAT_POWER.match(t.text.strip().translate(_DASHES))) for t in ticks)
+    # "102" is 10² only beside labels that read as powers: "100 101 102 103" is a linear axis
+    powers = strict >= max(2, (len(ticks) + 1) // 2) or (strict >= 1 and strict + flat >= max(2, (len(ticks) + 1) // 2))
     if powers:  # "10°" beside "10¹": a superscript zero read as a degree sign
         for tick in ticks:
-            if tick.value is None:
+            flat = _FLAT_POWER.match(tick.text.strip().translate(_DASHES))
+            if flat is not None:  # "102" beside "10^1": an exponent read on the line (10²)
+                tick.value = float(f"{flat.group(1)}1e{flat.group(2)}")
+            elif tick.value is None:
                 tick.value = parse_value(tick.text, powers=True)
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
