@@ -1,0 +1,132 @@
+"""Readings that must not be confidently wrong: each figure here was once read off at confidence 1.
+
+The rule they check: a range given with confidence >= 0.9 is within 0.5% of
+the span (in the norm's own terms); otherwise the confidence says so, and
+``attrs["doubts"]`` says why.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import colors as mcolors
+from PIL import Image
+
+import truepix as tp
+from tests.figures.conftest import save, smooth_field
+from truepix.figures._axes import fit_ticks
+from truepix.figures._labels import Tick
+
+
+def _screenshot(png: bytes, scale: float) -> bytes:
+    """The figure as a screenshot shown at another zoom: resampled by Pillow (bicubic)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image = image.resize((round(image.width * scale), round(image.height * scale)))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _share_off(panel, vmin: float, vmax: float, forward=lambda v: v) -> float:
+    """How far the range read is from the true one, as a share of the span in the norm's terms."""
+    lo, hi = forward(np.float64(vmin)), forward(np.float64(vmax))
+    return max(abs(forward(np.float64(panel.vmin)) - lo), abs(forward(np.float64(panel.vmax)) - hi)) / abs(hi - lo)
+
+
+def _confident_means_right(panel, share: float) -> None:
+    assert panel.confidence < 0.9 or share <= 0.005, (panel.confidence, share, panel.data.attrs["doubts"])
+
+
+def test_symlog_ends_take_the_labels_values():
+    data = np.sign(smooth_field(30, 45, 3)) * 10 ** (np.abs(smooth_field(30, 45, 3)) * 2)
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    norm = mcolors.SymLogNorm(1.0, vmin=-100, vmax=100)
+    bar = fig.colorbar(ax.imshow(data, norm=norm, cmap="RdBu_r"))
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    # the ends stand on the -10^2 and 10^2 labels: their values, not the fit's (-101.4 once)
+    assert panel.norm == "symlog" and (panel.vmin, panel.vmax) == (norm.vmin, norm.vmax)
+    assert panel.confidence >= 0.9
+
+
+def test_twoslope_screenshot_at_three_quarters():
+    data = smooth_field(30, 45, 4) * 30.0
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    norm = mcolors.TwoSlopeNorm(0.0, -10.0, 30.0)
+    bar = fig.colorbar(ax.imshow(data, norm=norm, cmap="RdBu_r"))
+    panel = tp.read_figure(_screenshot(save(fig, [ax], [bar]).png, 0.75)).panels[0]
+    assert panel.norm == "twoslope"
+    share = _share_off(panel, norm.vmin, norm.vmax)
+    assert share <= 0.005  # 0.51% off at confidence 1 once
+    _confident_means_right(panel, share)
+
+
+def test_contourf_bar_whose_end_steps_are_missed_is_doubted():
+    data = smooth_field(40, 60, 0) * 5.0
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    filled = ax.contourf(data, levels=20, cmap="viridis")
+    ax.contour(data, colors="k", levels=10)
+    bar = fig.colorbar(filled)
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    share = _share_off(panel, filled.levels[0], filled.levels[-1])
+    _confident_means_right(panel, share)
+    if share > 0.005:
+        assert "past its" in panel.data.attrs["doubts"]
+
+
+def test_a_gradient_in_a_plot_is_not_a_confident_bar():
+    # matplotlib's interpolation comparison: three stacked images of a smooth field, no colorbar
+    grid = np.arange(100).reshape(5, 20) / 100.0 + np.random.default_rng(0).uniform(0, 0.05, (5, 20))
+    fig, axes = plt.subplots(3, 1, figsize=(6.4, 4.8), dpi=100)
+    for ax, method in zip(axes, ["nearest", "bilinear", "bicubic"], strict=True):
+        ax.imshow(grid, interpolation=method, aspect="auto")
+        ax.set_ylabel(method)
+    made = save(fig, list(axes), [])
+    for panel in tp.read_figure(made.png).panels:
+        if panel.colorbar is not None:
+            assert panel.confidence < 0.9, panel.data.attrs
+
+
+def test_crowded_x_labels_are_split_at_their_ticks():
+    data = smooth_field(40, 60, 0)
+    fig, ax = plt.subplots(figsize=(7.2, 4), dpi=100)
+    image = ax.imshow(data, extent=(0, 400000, 0, 40), aspect="auto", vmin=-1, vmax=1)
+    ax.set_xticks(np.arange(0, 400001, 50000))  # labels 2-4 px apart: one glyph group
+    bar = fig.colorbar(image)
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    values = [t.value for t in panel.x.ticks if t.inlier]
+    assert len(values) >= 7
+    assert set(values) <= set(np.arange(0, 400001, 50000).astype(float))
+    pixel_x = 400000 / (made.axes[0][2] - made.axes[0][0])
+    assert abs(panel.data.x.values[0] - 0.5 * 400000 / 60) < pixel_x
+
+
+def test_labels_drawn_over_each_other_are_not_read():
+    data = smooth_field(40, 60, 0)
+    fig, ax = plt.subplots(figsize=(5.3, 4), dpi=100)
+    image = ax.imshow(data, extent=(0, 400000, 0, 40), aspect="auto", vmin=-1, vmax=1)
+    ax.set_xticks(np.arange(0, 400001, 50000))  # "50000100000150000...": unreadable
+    bar = fig.colorbar(image)
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    # no scale from a run of merged digits (it once gave x up to 1e36 at 0.38)
+    if panel.x.scale is not None:
+        assert abs(panel.data.x.values[-1] - 400000) < 0.05 * 400000
+
+
+def _tick(text: str, position: float) -> Tick:
+    from truepix.figures._numbers import parse_value
+
+    return Tick(text, parse_value(text), position, (0, 0, 1, 1), True, 1.0)
+
+
+def test_exponents_read_on_the_line_on_a_log_axis():
+    # "10³" read with its exponent raised, "10²" and "10¹" with theirs on the line
+    ticks = [_tick(t, p) for t, p in [("10^3", 40.0), ("102", 123.0), ("101", 206.0), ("10°", 289.0)]]
+    fit = fit_ticks(ticks)
+    assert fit is not None and fit.scale.scale == "log" and all(t.inlier for t in ticks)
+    np.testing.assert_allclose(fit.scale.value([40.0, 289.0]), [1000.0, 1.0], rtol=1e-9)
+    # "100 101 102 103" with no power beside them is a linear axis
+    plain = fit_ticks([_tick(t, p) for t, p in [("103", 40.0), ("102", 123.0), ("101", 206.0), ("100", 289.0)]])
+    assert plain is not None and plain.scale.scale == "linear"
