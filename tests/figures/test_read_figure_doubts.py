@@ -15,7 +15,7 @@ from matplotlib import colors as mcolors
 from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import save, smooth_field
+from tests.figures.conftest import iou, save, smooth_field
 from truepix.figures._axes import fit_ticks
 from truepix.figures._labels import Tick
 
@@ -130,3 +130,38 @@ def test_exponents_read_on_the_line_on_a_log_axis():
     # "100 101 102 103" with no power beside them is a linear axis
     plain = fit_ticks([_tick(t, p) for t, p in [("103", 40.0), ("102", 123.0), ("101", 206.0), ("100", 289.0)]])
     assert plain is not None and plain.scale.scale == "linear"
+
+
+def test_jpeg_plot_without_a_bar_gives_positions_along_its_colormap():
+    data = smooth_field(40, 60, 0)
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    ax.imshow(data, cmap="jet")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="jpeg", pil_kwargs={"quality": 75})
+    plt.close(fig)
+    panel = tp.read_figure(buffer.getvalue()).panels[0]
+    attrs = panel.data.attrs
+    # not an all-NaN array handed back silently: the map named by the plot's own colors
+    assert attrs["cmap"] == "jet" and attrs["vmin"] is None and panel.confidence == 0.0
+    assert "no colorbar" in attrs["doubts"] and attrs["units"] == "fraction of the colormap"
+    values = panel.data.values
+    assert np.isfinite(values).mean() > 0.95
+    # positions along jet follow the data drawn (matplotlib normalised it to its own range)
+    drawn = (data - data.min()) / (data.max() - data.min())
+    ny, nx = values.shape
+    rows = ((np.arange(ny) + 0.5) * 40 / ny).astype(int)
+    cols = ((np.arange(nx) + 0.5) * 60 / nx).astype(int)
+    assert np.nanmedian(np.abs(values - drawn[np.ix_(rows, cols)])) < 0.05
+
+
+def test_two_panels_in_a_screenshot_are_two_panels():
+    data = smooth_field(40, 60, 0)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4), dpi=100)
+    bars = [fig.colorbar(ax.imshow(data, cmap=cmap, vmin=-1, vmax=1), ax=ax) for ax, cmap in zip(axes, ["viridis", "magma"], strict=True)]
+    made = save(fig, list(axes), bars)
+    reading = tp.read_figure(_screenshot(made.png, 0.75))
+    assert [p.data.attrs["cmap"] for p in reading.panels] == ["viridis", "magma"]
+    for panel, box in zip(reading.panels, made.axes, strict=True):
+        scaled = tuple(0.75 * v for v in box)
+        assert iou(panel.bbox, scaled) > 0.9
+        _confident_means_right(panel, _share_off(panel, -1.0, 1.0))

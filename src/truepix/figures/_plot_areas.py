@@ -9,7 +9,7 @@ area is a strip of the plot and is dropped.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -88,8 +88,8 @@ def plot_areas(
     # half over it); a colorbar stands apart
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
     if not areas and bars:
-        extent = _colored_extent(rgb, bars)
-        if extent is not None:
+        # one area per block of colored pixels: panels side by side (or stacked) apart
+        for extent in _colored_extent(rgb, bars, split=True):
             extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
@@ -104,8 +104,46 @@ def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
     return sum(_inside_share(box, a) for a in areas) if area > 0 else 1.0
 
 
-def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
-    """Extent of the pixels painted with a bar's colors, outside the bars."""
+def _runs(mostly: np.ndarray, gap: int, least: int) -> list[tuple[int, int]]:
+    """Runs of True (start, stop), joined across gaps shorter than ``gap``, at least ``least`` long.
+
+    Examples
+    --------
+    >>> _runs(np.array([0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1], bool), 3, 3)
+    [(1, 6), (10, 13)]
+    """
+    edges = np.diff(np.concatenate([[0], mostly.astype(np.int8), [0]]))
+    runs: list[list[int]] = []
+    for start, stop in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+        if runs and start - runs[-1][1] < gap:
+            runs[-1][1] = int(stop)
+        else:
+            runs.append([int(start), int(stop)])
+    return [(a, b) for a, b in runs if b - a >= least]
+
+
+def _blocks(painted: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes of the blocks of ``painted`` pixels apart from each other: panels in rows and columns."""
+    whole = _areas.colored_extent(painted)
+    if whole is None:
+        return []
+    columns = painted.mean(axis=0)
+    rows = painted.mean(axis=1)
+    gap = max(3, round(0.02 * max(painted.shape)))  # contour lines, hatching: not a gap
+    blocks = []
+    for c0, c1 in _runs(columns >= 0.3 * columns.max(), gap, 10):
+        for r0, r1 in _runs(rows >= 0.3 * rows.max(), gap, 10):
+            if painted[r0:r1, c0:c1].mean() >= 0.3:
+                blocks.append((c0, r0, c1, r1))
+    return blocks if len(blocks) > 1 else [whole]
+
+
+@overload
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None: ...
+@overload
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: Literal[True]) -> list[tuple[int, int, int, int]]: ...
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = False) -> Any:
+    """Extent of the pixels painted with a bar's colors, outside the bars (``split``: one box per block)."""
     colors = np.concatenate([bar.colors for bar in bars]).astype(np.int16)
     step = max(1, len(colors) // 128)
     small = rgb[::2, ::2].astype(np.int16)
@@ -117,10 +155,11 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, in
     for bar in bars:
         left, top, right, bottom = bar.bbox
         painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False
-    extent = _areas.colored_extent(painted)
-    if extent is None:
-        return None
-    left, top, right, bottom = (2 * v for v in extent)
-    if (right - left) < 20 or (bottom - top) < 20:
-        return None
-    return left, top, right, bottom
+    found = []
+    for extent in _blocks(painted) if split else [_areas.colored_extent(painted)]:
+        if extent is None:
+            continue
+        left, top, right, bottom = (2 * v for v in extent)
+        if (right - left) >= 20 and (bottom - top) >= 20:
+            found.append((left, top, right, bottom))
+    return found if split else (found[0] if found else None)

@@ -199,8 +199,10 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
         return entry
     if region.size == 0:
         return None
+    # no bar: the plot's own colors name the map (values are then positions along it);
+    # a JPEG'd jet or turbo plot scores ~0.87, so a clear best is enough
     best = identify_colormap(region, top=1)
-    return get(best[0].name) if best and best[0].score >= 0.9 else None
+    return get(best[0].name + ("_r" if best[0].reversed else "")) if best and best[0].score >= 0.75 else None
 
 
 def _value_scale(
@@ -350,6 +352,11 @@ def _panel(
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
     doubts = _doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
+    if entry is None:
+        doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
+    elif not calibrated:
+        what = "no colorbar" if bar is None else "no colorbar labels read"
+        doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
     confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
     attrs = {
         "cmap": entry.name if entry is not None else None,
