@@ -178,10 +178,14 @@ def colorbar_axis(
     sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
     best, best_key = AxisReading(), (-1, -1, 0.0)
+    unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
     for side in sides:
         at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
         reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True)
         if reading.scale is None:
+            numbered = sum(t.value is not None for t in reading.ticks)
+            if numbered >= 3 and numbered > sum(t.value is not None for t in unfitted.ticks):
+                unfitted = reading
             continue
         agreeing = [t for t in reading.ticks if t.inlier]
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
@@ -189,7 +193,7 @@ def colorbar_axis(
             best, best_key = reading, key
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
-    return best
+    return best if best.scale is not None else unfitted
 
 
 def _bar_ends(bar: Colorbar) -> tuple[float, float]:

@@ -356,6 +356,8 @@ def _panel(
         doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
     elif not calibrated:
         what = "no colorbar" if bar is None else "no colorbar labels read"
+        if bar is not None and any(t.value is not None for t in bar_axis.ticks):
+            what = "the colorbar's labels fit no linear, log, symlog or two-slope scale (a power norm?)"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
     confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
     attrs = {
