@@ -165,3 +165,15 @@ def test_two_panels_in_a_screenshot_are_two_panels():
         scaled = tuple(0.75 * v for v in box)
         assert iou(panel.bbox, scaled) > 0.9
         _confident_means_right(panel, _share_off(panel, -1.0, 1.0))
+
+
+def test_power_norm_labels_are_kept_though_no_scale_fits_them():
+    data = smooth_field(40, 60, 0) * 50 + 50
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    bar = fig.colorbar(ax.imshow(data, norm=mcolors.PowerNorm(2, 0, 100)))
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    read = {t.value for t in panel.colorbar_axis.ticks}
+    assert len(read & {0.0, 20.0, 40.0, 60.0, 80.0, 100.0}) >= 4
+    # no linear range claimed over labels that bend: positions along the map, said so
+    assert panel.vmin is None and panel.confidence == 0.0
+    assert "fit no linear" in panel.data.attrs["doubts"]
