@@ -122,19 +122,25 @@ def _runs(mostly: np.ndarray, gap: int, least: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if b - a >= least]
 
 
-def _blocks(painted: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Boxes of the blocks of ``painted`` pixels apart from each other: panels in rows and columns."""
+def _blocks(painted: np.ndarray, occupied: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes of the blocks of ``painted`` pixels apart from each other: panels in rows and columns.
+
+    Blocks are parted by columns (rows) that are mostly background in
+    ``occupied`` -- not merely unpainted: a strip of the plot taken for a bar,
+    or colors off the map, part nothing.
+    """
     whole = _areas.colored_extent(painted)
     if whole is None:
         return []
-    columns = painted.mean(axis=0)
-    rows = painted.mean(axis=1)
-    gap = max(3, round(0.02 * max(painted.shape)))  # contour lines, hatching: not a gap
+    columns = occupied.mean(axis=0)
+    rows = occupied.mean(axis=1)
+    gap = 3  # a few pixels of background (half size) part a panel from its neighbour or its bar
     blocks = []
     for c0, c1 in _runs(columns >= 0.3 * columns.max(), gap, 10):
         for r0, r1 in _runs(rows >= 0.3 * rows.max(), gap, 10):
-            if painted[r0:r1, c0:c1].mean() >= 0.3:
-                blocks.append((c0, r0, c1, r1))
+            inner = _areas.colored_extent(painted[r0:r1, c0:c1])  # the block without its spines and ticks
+            if painted[r0:r1, c0:c1].mean() >= 0.3 and inner is not None:
+                blocks.append((c0 + inner[0], r0 + inner[1], c0 + inner[2], r0 + inner[3]))
     return blocks if len(blocks) > 1 else [whole]
 
 
@@ -152,11 +158,13 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
         painted |= np.abs(small - color).max(axis=2) <= 12
     white = np.all(small >= 250, axis=2)
     painted &= ~white
+    border = np.concatenate([small[0], small[-1], small[:, 0], small[:, -1]])
+    occupied = np.abs(small - np.median(border, axis=0)).max(axis=2) > 8
     for bar in bars:
         left, top, right, bottom = bar.bbox
         painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False
     found = []
-    for extent in _blocks(painted) if split else [_areas.colored_extent(painted)]:
+    for extent in _blocks(painted, occupied) if split else [_areas.colored_extent(painted)]:
         if extent is None:
             continue
         left, top, right, bottom = (2 * v for v in extent)
