@@ -406,7 +406,7 @@ def _doubts(
         labelled = labelled_ends(axis, _bar_ends(bar, outline))
         factor = _checks.end_precision(bar, labelled)
         if factor < 1.0:
-            doubts.append((f"a {bar.length}-pixel bar with an end no label states: ends known to about a pixel", factor))
+            doubts.append((f"a {bar.length}-pixel bar with an end no label states: ends known to about a pixel and a half", factor))
     return doubts
 
 
