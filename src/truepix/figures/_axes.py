@@ -151,12 +151,13 @@ def read_axis(
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0 if bar else None)
     scale = None if fit is None else fit.scale
     height, width = gray.shape
-    offset = None
+    offset, unread = None, False
     if scale is not None:
         box = offset_box(side, at, span, ticks)
         inside = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
         if inside[2] > inside[0] and inside[3] > inside[1]:
             offset = _labels.offset_near(gray, figure_ink, inside, whole=True)
+            unread = offset is None and _labels.text_inside(figure_ink, inside)
         scale = apply_offset(scale, offset)
     label = ""
     if other:
@@ -166,7 +167,7 @@ def read_axis(
     residuals = np.zeros(0) if fit is None else fit.residuals
     return AxisReading(
         scale, ticks, marks, None if fit is None else fit.residual, label, offset,
-        "ticks" if scale else "pixels", residuals,
+        "ticks" if scale else "pixels", residuals, unread,
     )  # fmt: skip
 
 

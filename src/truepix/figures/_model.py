@@ -74,6 +74,9 @@ class AxisReading:
     residuals : numpy.ndarray
         Per numbered label, in the order of ``ticks``: its distance (pixels)
         from where the fitted scale puts its value (inf: the scale cannot).
+    unread_offset : bool
+        A text stands where the axis's offset text (``1e-6``, ``×10³``) goes
+        but was not read as one: the values may lack its factor.
     """
 
     scale: AxisScale | None = None
@@ -84,6 +87,7 @@ class AxisReading:
     offset: tuple[str, float] | None = None
     source: str = "pixels"
     residuals: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    unread_offset: bool = False
 
     @property
     def agreement(self) -> float:

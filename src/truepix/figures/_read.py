@@ -399,6 +399,8 @@ def _doubts(
     for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
         if cut:
             doubts.append((f"the colorbar's colors go on past its {end} end: the range may stop short", 0.3))
+    if axis.unread_offset:
+        doubts.append(("a text stands where an offset (1e-6, ×10³) goes but was not read: a factor may be missing", 0.5))
     low, high = (float(v) for v in axis.scale.value(np.array(_bar_ends(bar, outline))))
     if low > high:  # matplotlib draws a bar's values rising; falling ones are more often a misread label
         doubts.append(("the colorbar's values fall along it (a reversed bar, or a misread label)", 0.5))
