@@ -177,3 +177,19 @@ def test_power_norm_labels_are_kept_though_no_scale_fits_them():
     # no linear range claimed over labels that bend: positions along the map, said so
     assert panel.vmin is None and panel.confidence == 0.0
     assert "fit no linear" in panel.data.attrs["doubts"]
+
+
+def test_contour_lines_over_the_bar_ends_are_doubted():
+    # matplotlib's contour_colorbar test figure: Colorbar.add_lines draws levels over the bar's ends
+    y, x = np.mgrid[-3:3:80j, -3:3:120j]
+    z = 2.0 * np.exp(-(x**2) - y**2) - 2.0 * np.exp(-((x - 1) ** 2) - (y - 1) ** 2)
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    filled = ax.contourf(x, y, z, levels=np.arange(-1.8, 1.801, 0.2), cmap="RdBu", vmin=-0.6, vmax=0.6, extend="both")
+    low = ax.contour(x, y, z, levels=np.arange(-2.2, -0.599, 0.2), colors=["y"], linestyles="solid", linewidths=2)
+    high = ax.contour(x, y, z, levels=np.arange(0.6, 2.2, 0.2), colors=["c"], linewidths=2)
+    bar = fig.colorbar(filled, ax=ax)
+    bar.add_lines(low)
+    bar.add_lines(high, erase=False)
+    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
+    if panel.vmin is not None:
+        _confident_means_right(panel, _share_off(panel, -1.8, 1.8))

@@ -21,13 +21,16 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 
-__all__ = ["across_spread", "end_precision", "truncated_ends"]
+__all__ = ["across_spread", "end_lines", "end_precision", "truncated_ends"]
 
 _TARGET = 0.005  # the share of the span a confident range is within
 
 
-def _rows_beyond(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray]:
-    """The picture past each end of the bar (low end, high end): (depth, across, 3) int16, nearest row first."""
+def _rows_beyond(rgb: np.ndarray, bar: Colorbar, *, inside: bool = False) -> list[np.ndarray]:
+    """The picture past each end of the bar (low end, high end): (depth, across, 3) int16, nearest row first.
+
+    ``inside``: the bar's own rows at each end instead, the end row first.
+    """
     left, top, right, bottom = bar.bbox
     view = rgb if bar.orientation == "vertical" else rgb.transpose(1, 0, 2)
     if bar.orientation == "horizontal":
@@ -38,6 +41,8 @@ def _rows_beyond(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray]:
     depth = max(8, 2 * width)
     above = view[max(0, top - depth) : top, across][::-1]
     below = view[bottom : bottom + depth, across]
+    if inside:  # the bar's own rows at each end, from the end inward
+        above, below = view[top : top + depth, across], view[max(top, bottom - depth) : bottom, across][::-1]
     low, high = (below, above) if bar.orientation == "vertical" else (above, below)
     return [low.astype(np.int16), high.astype(np.int16)]
 
@@ -108,22 +113,54 @@ def across_spread(rgb: np.ndarray, bar: Colorbar) -> float:
     return float(np.median((inner.max(axis=1) - inner.min(axis=1)).max(axis=1)))
 
 
-def end_precision(bar: Colorbar, labelled: list[float | None]) -> float:
+def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
+    """Rows of a colored line lying across each end (low, high) of the bar, just past it.
+
+    ``Colorbar.add_lines`` draws contour levels across a bar; one at a level
+    where the bar ends hides that end under the line (the outline, dark and
+    gray, is told apart). The end is then known only to the line's thickness.
+
+    Examples
+    --------
+    >>> rgb = np.full((40, 12, 3), 255, np.uint8)
+    >>> rgb[5:35, 2:10] = (60, 60, 200)
+    >>> rgb[3:5, 2:10] = (0, 190, 190)
+    >>> end_lines(rgb, Colorbar((2, 5, 10, 35), "vertical", np.full((30, 3), (60, 60, 200), np.uint8)))
+    [0, 2]
+    """
+    out = []
+    ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in _rows_beyond(rgb, bar, inside=True)]
+    for rows, end in zip(_rows_beyond(rgb, bar), ends, strict=True):
+        count = 0
+        for row in rows[:6]:
+            colour = np.median(row, axis=0)
+            uniform = int((row.max(axis=0) - row.min(axis=0)).max()) <= (6 if bar.exact else 24)
+            colored = float(colour.max() - colour.min()) >= 60
+            if not (uniform and colored and float(np.abs(colour - end).max()) > 40):
+                break
+            count += 1
+        out.append(count)
+    return out
+
+
+def end_precision(bar: Colorbar, labelled: list[float | None], lines: tuple[int, int] = (0, 0)) -> float:
     """A confidence factor in (0, 1] for ends located by pixels rather than stated by a label.
 
     An end's position is known to about one and a half pixels (measured on
     resampled screenshots, whose bar edges are blurred while the bar's own
-    colors stay exact); where no label states its value, that share of the
+    colors stay exact), plus the thickness of a line drawn over it
+    (:func:`end_lines`); where no label states its value, that share of the
     bar is the range's error at that end. The factor is 1 while that share
     stays within half a percent of the span, and falls in proportion beyond.
 
     Examples
     --------
     >>> bar = Colorbar((0, 0, 10, 150), "vertical", np.zeros((150, 3), np.uint8))
-    >>> end_precision(bar, [0.0, None]), end_precision(bar, [0.0, 1.0])
-    (0.5, 1.0)
+    >>> end_precision(bar, [0.0, None]), end_precision(bar, [0.0, 1.0]), end_precision(bar, [0.0, None], (0, 3))
+    (0.5, 1.0, 0.16666666666666669)
     """
-    if all(v is not None for v in labelled):
+    uncertain = [1.5 + line for value, line in zip(labelled, lines, strict=True) if value is None]
+    if not uncertain:
         return 1.0
-    share = 1.5 / max(1, bar.length)
+    share = max(uncertain) / max(1, bar.length)
     return float(min(1.0, _TARGET / share))

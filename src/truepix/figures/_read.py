@@ -406,9 +406,11 @@ def _doubts(
         doubts.append(("the colorbar's values fall along it (a reversed bar, or a misread label)", 0.5))
     if axis.scale.scale != "boundaries":
         labelled = labelled_ends(axis, _bar_ends(bar, outline))
-        factor = _checks.end_precision(bar, labelled)
+        lines = _checks.end_lines(rgb, bar)
+        factor = _checks.end_precision(bar, labelled, (lines[0], lines[1]))
         if factor < 1.0:
-            doubts.append((f"a {bar.length}-pixel bar with an end no label states: ends known to about a pixel and a half", factor))
+            under = " (a line drawn over it)" if any(lines) else ""
+            doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
     return doubts
 
 
