@@ -193,3 +193,17 @@ def test_contour_lines_over_the_bar_ends_are_doubted():
     panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
     if panel.vmin is not None:
         _confident_means_right(panel, _share_off(panel, -1.8, 1.8))
+
+
+def test_contour_lines_on_white_with_no_bar_name_no_colormap():
+    data = smooth_field(40, 60, 0) * 5.0
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    ax.contour(data, levels=10, cmap="viridis")  # a few colored lines on white paper, no bar
+    panel = tp.read_figure(save(fig, [ax], []).png).panels[0]
+    # the lines' few colors once matched a wrong map (cmasher:ocean, 0.82): no map, said so
+    attrs = panel.data.attrs
+    if attrs["cmap"] is None:
+        assert "every value is NaN" in attrs["doubts"] and np.isnan(panel.data.values).all()
+    else:
+        assert attrs["cmap"] == "viridis"
+    assert panel.confidence == 0.0
