@@ -25,6 +25,7 @@ __all__ = [
     "Plan",
     "auto_threshold",
     "blends",
+    "block_score",
     "denoise",
     "exact_share",
     "make_plan",
@@ -40,10 +41,19 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
+#: ... or when its residual from the map jumps at every 8th column (JPEG's 8x8
+#: blocks) BLOCK_SCORE times more than at columns 2-6 away (a resampled picture's
+#: period-2, -3 or -4 structure is then not mistaken for blocks), and 4:2:0 explains
+#: its chroma at least somewhat (JPEG_WEAK_RATIO).
+BLOCK_SCORE = 1.08
+JPEG_WEAK_RATIO = 0.96
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma.
 DENOISE_RADIUS = 4
 NOISE_DENOISE_SIGMAS = 1.5
+#: ... and on JPEG'd pictures (their blocks are smoothed; texture is kept).
+JPEG_DENOISE_SIGMAS = 1.0
+JPEG_MAX_SMOOTHING = 1.5
 #: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
 #: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
 #: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
@@ -150,22 +160,72 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
             line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
         )  # fmt: skip
-        jpeg = e_model < JPEG_MODEL_RATIO * e_map
-        # JPEG's errors are blocks and lost texture, not noise: the filter gains
-        # 0.01 of the error there (benchmarks/colormaps.py) and is left out
-        if not jpeg and noise >= MIN_DENOISE_SIGMA:
+        blocks = block_score(flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line)
+        jpeg = e_model < JPEG_MODEL_RATIO * e_map or (
+            blocks > BLOCK_SCORE and e_model < JPEG_WEAK_RATIO * e_map
+        )
+        _LAST[:] = [e_model / max(e_map, 1e-12), blocks]
+        if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
+            if jpeg:
+                # along the map, JPEG's error is luma's quantization (its blocks),
+                # whatever chroma 4:2:0 lost at edges adds to the residual
+                smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
     # off-map colors come from chroma subsampling, not from blending.
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
-    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
     )  # fmt: skip
+
+
+_LAST: list = []
+
+
+def block_score(
+    flat: np.ndarray, scale: float, codes: np.ndarray, width: int, max_code: int,
+    line: Polyline,
+) -> float:  # fmt: skip
+    """How much more a picture's residual from the map jumps at one column in 8.
+
+    The residual (observed color minus the map's color at the decoded position), in
+    YCbCr; per channel the mean absolute step between neighbouring columns is taken
+    for each column phase (mod 8). JPEG's blocks make one phase stand out over the
+    phases 2-6 columns away (the phase is free: a crop moves it); noise, resampling
+    and exact pictures have no such phase. Returns the largest ratio over channels
+    (1 when nothing stands out).
+    """
+    if width < 16:
+        return 1.0
+    rows = flat.reshape(-1, width, flat.shape[-1])[..., :3]
+    code_rows = codes.reshape(-1, width)
+    position = (code_rows & kernels.POS_MASK) * (line.n_bins / kernels.POS_SCALE)
+    period = line.n_bins if line.cyclic else None
+    xp = line.positions
+    mapped = np.stack(
+        [np.interp(position, xp, line.vertices[:, c], period=period) for c in range(3)], -1
+    )
+    residual = (rows * scale - mapped) @ _YCBCR.T
+    residual_code = code_rows >> kernels.RESIDUAL_SHIFT
+    valid = (residual_code > 0) & (residual_code <= max_code)
+    steps = np.abs(np.diff(residual, axis=1))
+    usable = (valid[:, 1:] & valid[:, :-1])[..., None]
+    n_phases = (width - 1) // 8 * 8
+    sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
+    counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
+    means = sums / np.maximum(counts, 1)[:, None]
+    best = 1.0
+    for channel in range(3):
+        phase = int(np.argmax(means[:, channel]))
+        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
+        if others > 0:
+            best = max(best, float(means[phase, channel] / others))
+    return best
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
@@ -249,13 +309,14 @@ def unmixed(
     neighbours' map colors (``unmix``); one still past the threshold is data when
     the map colors around it can make it (:func:`blends`, non-cyclic maps).
     """
-    blended = np.empty_like(position)
-    blend_residual = np.empty(len(position), dtype=np.float64)
-    degraded.unmix(
-        flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
-        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
-        blend_residual,
-    )  # fmt: skip
+    blended = position.copy()
+    blend_residual = residual.astype(np.float64)
+    if not plan.jpeg:  # JPEG's off-map colors are lost chroma, not blends: kept in place
+        degraded.unmix(
+            flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
+            line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
+            blend_residual,
+        )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
     if not line.cyclic:
         accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
