@@ -41,12 +41,17 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
-#: ... or when its residual from the map jumps at every 8th column (JPEG's 8x8
-#: blocks) BLOCK_SCORE times more than at columns 2-6 away (a resampled picture's
-#: period-2, -3 or -4 structure is then not mistaken for blocks), and 4:2:0 explains
-#: its chroma at least somewhat (JPEG_WEAK_RATIO).
-BLOCK_SCORE = 1.08
+#: ... or when 4:2:0 explains its chroma at least somewhat (JPEG_WEAK_RATIO:
+#: resampled pictures stay >= 1.0, smooth noisy ones reach 0.82) and the picture
+#: shows a mark of JPEG (:func:`block_score`): its residual jumps at every 8th column
+#: BLOCK_SCORE times more than at columns 2-6 away (noise: <= 1.03; JPEG'd smooth
+#: fields 1.09-2.6), or its chroma has less detail than the map's at the decoded
+#: positions (DETAIL_RATIO; noise adds detail: >= 1.0 on textured fields, 1.5 on
+#: smooth ones; JPEG'd textured fields 0.3-1.05). Measured on 6 maps x 5 fields x
+#: q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-0.5x resampling (192^2).
 JPEG_WEAK_RATIO = 0.96
+BLOCK_SCORE = 1.08
+DETAIL_RATIO = 1.2
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma.
 DENOISE_RADIUS = 4
@@ -160,11 +165,13 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
             line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
         )  # fmt: skip
-        blocks = block_score(flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line)
-        jpeg = e_model < JPEG_MODEL_RATIO * e_map or (
-            blocks > BLOCK_SCORE and e_model < JPEG_WEAK_RATIO * e_map
+        blocks, detail = block_score(
+            flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
         )
-        _LAST[:] = [e_model / max(e_map, 1e-12), blocks]
+        jpeg = e_model < JPEG_MODEL_RATIO * e_map or (
+            e_model < JPEG_WEAK_RATIO * e_map and (blocks > BLOCK_SCORE or detail < DETAIL_RATIO)
+        )
+        _LAST[:] = [e_model / max(e_map, 1e-12), blocks, detail]
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -190,19 +197,24 @@ _LAST: list = []
 def block_score(
     flat: np.ndarray, scale: float, codes: np.ndarray, width: int, max_code: int,
     line: Polyline,
-) -> float:  # fmt: skip
-    """How much more a picture's residual from the map jumps at one column in 8.
+) -> tuple[float, float]:  # fmt: skip
+    """Two marks of JPEG on a picture's rows: its 8x8 blocks and its lost chroma detail.
 
-    The residual (observed color minus the map's color at the decoded position), in
-    YCbCr; per channel the mean absolute step between neighbouring columns is taken
-    for each column phase (mod 8). JPEG's blocks make one phase stand out over the
-    phases 2-6 columns away (the phase is free: a crop moves it); noise, resampling
-    and exact pictures have no such phase. Returns the largest ratio over channels
-    (1 when nothing stands out).
+    ``blocks``: the residual (observed color minus the map's color at the decoded
+    position), in YCbCr; per channel the mean absolute step between neighbouring
+    columns for each column phase (mod 8). JPEG's blocks make one phase stand out
+    over the phases 2-6 columns away (the phase is free: a crop moves it); noise,
+    resampling and exact pictures have no such phase. The largest ratio over
+    channels (1 when nothing stands out).
+
+    ``detail``: the picture's chroma detail (mean absolute second difference along
+    rows) over the detail the map's chroma has at the decoded positions. 4:2:0
+    keeps a quarter of the chroma samples and interpolates the rest: well below 1;
+    noise adds detail and resampling keeps what the positions have: 1 or more.
     """
     if width < 16:
-        return 1.0
-    rows = flat.reshape(-1, width, flat.shape[-1])[..., :3]
+        return 1.0, 1.0
+    rows = flat.reshape(-1, width, flat.shape[-1])[..., :3] * scale
     code_rows = codes.reshape(-1, width)
     position = (code_rows & kernels.POS_MASK) * (line.n_bins / kernels.POS_SCALE)
     period = line.n_bins if line.cyclic else None
@@ -210,22 +222,28 @@ def block_score(
     mapped = np.stack(
         [np.interp(position, xp, line.vertices[:, c], period=period) for c in range(3)], -1
     )
-    residual = (rows * scale - mapped) @ _YCBCR.T
     residual_code = code_rows >> kernels.RESIDUAL_SHIFT
     valid = (residual_code > 0) & (residual_code <= max_code)
+    residual = (rows - mapped) @ _YCBCR.T
     steps = np.abs(np.diff(residual, axis=1))
     usable = (valid[:, 1:] & valid[:, :-1])[..., None]
     n_phases = (width - 1) // 8 * 8
     sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
     counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
     means = sums / np.maximum(counts, 1)[:, None]
-    best = 1.0
+    blocks = 1.0
     for channel in range(3):
         phase = int(np.argmax(means[:, channel]))
         others = means[(phase + np.arange(2, 7)) % 8, channel].max()
         if others > 0:
-            best = max(best, float(means[phase, channel] / others))
-    return best
+            blocks = max(blocks, float(means[phase, channel] / others))
+    inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
+    detail = []
+    for colors in (rows, mapped):
+        chroma = colors @ _YCBCR[1:].T
+        second = np.abs(chroma[:, 1:-1] - 0.5 * (chroma[:, 2:] + chroma[:, :-2]))
+        detail.append(float((second * inner).sum()))
+    return blocks, detail[0] / detail[1] if detail[1] > 0 else 1.0
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
