@@ -51,7 +51,7 @@ JPEG_MODEL_RATIO = 0.7
 #: q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-0.5x resampling (192^2).
 JPEG_WEAK_RATIO = 0.96
 BLOCK_SCORE = 1.08
-DETAIL_RATIO = 1.2
+DETAIL_RATIO = 1.1
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma.
 DENOISE_RADIUS = 4
