@@ -503,7 +503,7 @@ class Decolorizer:
         return DecolorizeResult(
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
-            np.empty(0, bool) if ambiguous is None else self._shared(
+            np.empty(0, bool) if ambiguous is None or not detailed else self._shared(
                 ambiguous, flat_position, residual, kind
             ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,

@@ -52,6 +52,8 @@ JPEG_MODEL_RATIO = 0.7
 JPEG_WEAK_RATIO = 0.96
 BLOCK_SCORE = 1.08
 DETAIL_RATIO = 1.1
+#: Pixels of the sample the block and detail statistics read (whole rows).
+BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma.
 DENOISE_RADIUS = 4
@@ -175,12 +177,18 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
-                # along the map, JPEG's error is luma's quantization (its blocks),
-                # whatever chroma 4:2:0 lost at edges adds to the residual
-                smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
+                # JPEG's error is noise-like (blocks, ringing) where the picture's chroma
+                # has more detail than the map's: smooth fields, whose blocks the filter
+                # smooths. On textured ones lost detail dominates, which no filter
+                # brings back. Along the map the error is luma's quantization, however
+                # much chroma 4:2:0 lost at edges adds to the residual: capped.
+                smoothing = 0.0
+                if detail > 1.0:
+                    smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
-    # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
-    # off-map colors come from chroma subsampling, not from blending.
+    # Blends of neighbours: resampled and antialiased pictures. JPEG's off-map
+    # colors come from chroma subsampling, not from blending: they keep their
+    # position (``unmixed``) but are data where the map colors around can make them.
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
@@ -214,8 +222,9 @@ def block_score(
     """
     if width < 16:
         return 1.0, 1.0
-    rows = flat.reshape(-1, width, flat.shape[-1])[..., :3] * scale
-    code_rows = codes.reshape(-1, width)
+    every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
+    rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3] * scale
+    code_rows = codes.reshape(-1, width)[::every]
     position = (code_rows & kernels.POS_MASK) * (line.n_bins / kernels.POS_SCALE)
     period = line.n_bins if line.cyclic else None
     xp = line.positions
