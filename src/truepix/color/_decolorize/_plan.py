@@ -42,16 +42,19 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
 #: ... or when 4:2:0 explains its chroma at least somewhat (JPEG_WEAK_RATIO:
-#: resampled pictures stay >= 1.0, smooth noisy ones reach 0.82) and the picture
-#: shows a mark of JPEG (:func:`block_score`): its residual jumps at every 8th column
-#: BLOCK_SCORE times more than at columns 2-6 away (noise: <= 1.03; JPEG'd smooth
-#: fields 1.09-2.6), or its chroma has less detail than the map's at the decoded
-#: positions (DETAIL_RATIO; noise adds detail: >= 1.0 on textured fields, 1.5 on
-#: smooth ones; JPEG'd textured fields 0.3-1.05). Measured on 6 maps x 5 fields x
-#: q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-0.5x resampling (192^2).
+#: downscaled pictures stay >= 1.0; smooth noisy ones reach 0.82, 2x upscaled 0.78)
+#: and the picture shows a mark of JPEG (:func:`block_score`): its residual jumps at
+#: every 8th column BLOCK_SCORE times more than at columns 2-6 away (noise: <= 1.04;
+#: JPEG'd smooth fields 1.09-2.6), or its chroma has less detail than the map's at
+#: the decoded positions (DETAIL_RATIO; noise adds detail: >= 1.0 on textured fields,
+#: 1.5 on smooth ones; JPEG'd textured fields 0.4-1.07) -- while its luma keeps its
+#: detail (LUMA_DETAIL; JPEG 1.14-3.3, blocks and ringing add some; resampling
+#: smooths it: 0.9-1.0 where the rest looks like JPEG). Measured on 6 maps x 5
+#: fields x q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-2x resampling (192^2-512^2).
 JPEG_WEAK_RATIO = 0.96
 BLOCK_SCORE = 1.08
 DETAIL_RATIO = 1.1
+LUMA_DETAIL = 1.05
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
@@ -167,13 +170,14 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
             line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
         )  # fmt: skip
-        blocks, detail = block_score(
+        blocks, detail, luma_detail = block_score(
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
         )
+        marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
         jpeg = e_model < JPEG_MODEL_RATIO * e_map or (
-            e_model < JPEG_WEAK_RATIO * e_map and (blocks > BLOCK_SCORE or detail < DETAIL_RATIO)
+            e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
-        _LAST[:] = [e_model / max(e_map, 1e-12), blocks, detail]
+        _LAST[:] = [e_model / max(e_map, 1e-12), blocks, detail, luma_detail]
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -205,7 +209,7 @@ _LAST: list = []
 def block_score(
     flat: np.ndarray, scale: float, codes: np.ndarray, width: int, max_code: int,
     line: Polyline,
-) -> tuple[float, float]:  # fmt: skip
+) -> tuple[float, float, float]:  # fmt: skip
     """Two marks of JPEG on a picture's rows: its 8x8 blocks and its lost chroma detail.
 
     ``blocks``: the residual (observed color minus the map's color at the decoded
@@ -218,10 +222,11 @@ def block_score(
     ``detail``: the picture's chroma detail (mean absolute second difference along
     rows) over the detail the map's chroma has at the decoded positions. 4:2:0
     keeps a quarter of the chroma samples and interpolates the rest: well below 1;
-    noise adds detail and resampling keeps what the positions have: 1 or more.
+    noise adds detail: 1 or more. ``luma_detail``: the same for luma, which JPEG
+    keeps at full resolution and resampling smooths like chroma.
     """
     if width < 16:
-        return 1.0, 1.0
+        return 1.0, 1.0, 1.0
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
     rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3] * scale
     code_rows = codes.reshape(-1, width)[::every]
@@ -249,10 +254,15 @@ def block_score(
     inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
     detail = []
     for colors in (rows, mapped):
-        chroma = colors @ _YCBCR[1:].T
-        second = np.abs(chroma[:, 1:-1] - 0.5 * (chroma[:, 2:] + chroma[:, :-2]))
-        detail.append(float((second * inner).sum()))
-    return blocks, detail[0] / detail[1] if detail[1] > 0 else 1.0
+        ycc = colors @ _YCBCR.T
+        second = np.abs(ycc[:, 1:-1] - 0.5 * (ycc[:, 2:] + ycc[:, :-2])) * inner
+        detail.append((float(second[..., 0].sum()), float(second[..., 1:].sum())))
+    (luma, chroma), (map_luma, map_chroma) = detail
+    return (
+        blocks,
+        chroma / map_chroma if map_chroma > 0 else 1.0,
+        luma / map_luma if map_luma > 0 else 1.0,
+    )
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
