@@ -344,7 +344,8 @@ class Decolorizer:
             if pending:
                 search, search_pos, joint = self._searches(kind, metric, need)
                 span = float(self._map.n_colors)
-                kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes)
+                known = self._memo(kind, "rgb")  # the joint metric's residuals
+                kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes, known)
         else:
             grid = self._grid(kind, metric)
             kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
@@ -375,7 +376,7 @@ class Decolorizer:
             search, search_pos, joint = self._searches(table, metric, need)
             kernels.resolve_values_u8(
                 flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
-                kind, low, high, values, bits,
+                kind, low, high, values, bits, self._memo(table, "rgb"),
             )  # fmt: skip
         return values
 
