@@ -188,12 +188,12 @@ def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _project(r, g, b, search):  # pragma: no cover - jitted
+def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     """Closest polyline point of the RGB color (r, g, b), DN floats in [0, 255].
 
     ``search`` is ``Grid.search()``: the polyline, the grid and the ambiguity test.
-    Returns (position in bins, metric distance, ambiguous). The color's grid cell
-    must have been built.
+    Returns (position in bins, metric distance, ambiguous); without ``ambiguity``
+    the test is skipped (False). The color's grid cell must have been built.
     """
     (
         matrix, seg_a, seg_d, seg_inv, seg_s, seg_ds, cell_start, cell_count, pool,
@@ -222,6 +222,8 @@ def _project(r, g, b, search):  # pragma: no cover - jitted
     if period > 0.0 and best_pos >= period:
         best_pos -= period
     residual = math.sqrt(best)
+    if not ambiguity:
+        return best_pos, residual, False
     # Ambiguous: another place of the map, more than `gap` bins away, within
     # `tolerance` of the best distance.
     limit = residual + tolerance
@@ -326,7 +328,7 @@ def _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known):  # 
                 pos, res, amb = _project(r, g, b, search)
                 code = _pack(pos, res, amb, inv_span)
                 known[key] = code
-            pos, _, _ = _project(r, g, b, search_pos)
+            pos, _, _ = _project(r, g, b, search_pos, False)  # its position only
             code = (code & ~POS_MASK) | _pack(pos, 0.0, False, inv_span) & POS_MASK
         else:
             pos, res, amb = _project(r, g, b, search)
