@@ -174,8 +174,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
         )
         marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
-        jpeg = e_model < JPEG_MODEL_RATIO * e_map or (
-            e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
+        jpeg = bool(
+            e_model < JPEG_MODEL_RATIO * e_map
+            or (e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL)
         )
         _LAST[:] = [e_model / max(e_map, 1e-12), blocks, detail, luma_detail]
         if noise >= MIN_DENOISE_SIGMA:
@@ -190,13 +191,13 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 if detail > 1.0:
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
-    # Blends of neighbours: resampled and antialiased pictures. JPEG's off-map
-    # colors come from chroma subsampling, not from blending: they keep their
-    # position (``unmixed``) but are data where the map colors around can make them.
+    # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
+    # off-map colors come from chroma subsampling, not from blending (and the local
+    # hull would take JPEG'd strokes of text for data).
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
-    unmix = spatial and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
@@ -346,14 +347,13 @@ def unmixed(
     neighbours' map colors (``unmix``); one still past the threshold is data when
     the map colors around it can make it (:func:`blends`, non-cyclic maps).
     """
-    blended = position.copy()
-    blend_residual = residual.astype(np.float64)
-    if not plan.jpeg:  # JPEG's off-map colors are lost chroma, not blends: kept in place
-        degraded.unmix(
-            flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
-            line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
-            blend_residual,
-        )  # fmt: skip
+    blended = np.empty_like(position)
+    blend_residual = np.empty(len(position), dtype=np.float64)
+    degraded.unmix(
+        flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
+        blend_residual,
+    )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
     if not line.cyclic:
         accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
