@@ -12,7 +12,8 @@ What a picture went through is judged on a sample of it, and three steps adapt:
 
 * JPEG keeps luma at full resolution but averages chroma over 2x2 pixels (4:2:0).
   When that model explains the picture's chroma better than the colormap itself
-  does, positions come from a luma-weighted distance instead of plain RGB.
+  does (helped by JPEG's 8x8 blocks and lost chroma detail where the fit is
+  loose), positions come from a luma-weighted distance instead of plain RGB.
 * Resampled and antialiased pictures hold blends of neighbouring colors: a pixel
   off the map that a blend of two neighbours' map colors explains better gets the
   blend's position.

@@ -3,9 +3,9 @@
 The friendly layer (``_api``) decodes colors; this module plans the decoding from
 a sample of the picture (:func:`make_plan`): its noise (the Rayleigh median of the
 residuals), the residual threshold past which a pixel is off the map, whether it
-was JPEG'd (``chroma_subsampling_test``), whether off-map pixels may be blends of
-their neighbours (``unmix``, :func:`blends`) and whether positions are filtered
-(:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
+was JPEG'd (``chroma_subsampling_test``, :func:`block_score`), whether off-map
+pixels may be blends of their neighbours (``unmix``, :func:`blends`) and whether
+positions are filtered (:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
 """
 
 from __future__ import annotations
@@ -178,7 +178,6 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             e_model < JPEG_MODEL_RATIO * e_map
             or (e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL)
         )
-        _LAST[:] = [e_model / max(e_map, 1e-12), blocks, detail, luma_detail]
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -204,14 +203,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     )  # fmt: skip
 
 
-_LAST: list = []
-
-
 def block_score(
     flat: np.ndarray, scale: float, codes: np.ndarray, width: int, max_code: int,
     line: Polyline,
 ) -> tuple[float, float, float]:  # fmt: skip
-    """Two marks of JPEG on a picture's rows: its 8x8 blocks and its lost chroma detail.
+    """Marks of JPEG on a picture's rows: its 8x8 blocks, its lost chroma detail.
 
     ``blocks``: the residual (observed color minus the map's color at the decoded
     position), in YCbCr; per channel the mean absolute step between neighbouring
