@@ -159,7 +159,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     if threshold is None:
         threshold = auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
-    jpeg = False
+    jpeg = subsampled = False
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
     if spatial and noise > 0.0:
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
@@ -174,9 +174,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
         )
         marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
-        jpeg = bool(
-            e_model < JPEG_MODEL_RATIO * e_map
-            or (e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL)
+        subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map)
+        jpeg = subsampled or bool(
+            e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
@@ -190,13 +190,15 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 if detail > 1.0:
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
-    # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
-    # off-map colors come from chroma subsampling, not from blending (and the local
-    # hull would take JPEG'd strokes of text for data).
+    # Blends of neighbours: resampled and antialiased pictures. Not where 4:2:0 fits
+    # the chroma well: off-map colors there come from chroma lost at edges, not
+    # blending, and the local hull would take JPEG'd strokes of text for data. (JPEG'd
+    # pictures only its other marks reveal lost little chroma: their off-map
+    # decision stays that of the pictures they were taken for before.)
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
-    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and not subsampled and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
