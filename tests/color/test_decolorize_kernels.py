@@ -50,7 +50,7 @@ def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.n
         memo = np.zeros(1 << 24, np.uint32)
         kernels.lookup_u8(pixels, memo, True, grid.start, grid.n_axis, grid.cell_size, codes, need)
         grid.build(need)  # before search(): building replaces the pool
-        kernels.resolve_u8(pixels, memo, grid.search(), grid.search(), False, span, codes)
+        kernels.resolve_u8(pixels, memo, grid.search(), grid.search(), False, span, codes, memo)
     else:
         kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
         grid.build(need)
