@@ -2,15 +2,18 @@
 
 Usage::
 
-    python benchmarks/figures_grid.py            # 40 figures (a few minutes)
-    python benchmarks/figures_grid.py --count 80
+    python benchmarks/figures_grid.py            # 40 grid figures + 16 others (a few minutes)
+    python benchmarks/figures_grid.py --count 80 --others 24
 
 Figures: pcolormesh and ``imshow(interpolation="nearest")`` of arrays from
 5 x 7 to 60 x 80 cells; PNG and JPEG q75 (Pillow, 4:2:0); 72-200 dpi; cells
 with and without edge lines (pcolormesh ``edgecolors``); y axes rising and
 inverted; a colorbar beside each. A case whose cells are under 3 pixels on
 screen has no grid left to find (Agg blends them or their edges merge): there
-the right answer is no grid (``None``). Scored on the default call:
+the right answer is no grid (``None``). Besides them, figures with no grid
+of rectangles to find -- hexbin, bilinear imshow, contourf -- where the right
+answer is None, and hist2d (a pcolormesh of its bins: the bins' shape).
+Scored on the default call:
 
 * grid: the shape found equals the array's (or None where cells < 3 px);
 * centres: the x/y coordinates of the first and last cells within half a
@@ -70,6 +73,42 @@ def cases(count: int) -> list[GridCase]:
     return out
 
 
+def other_cases(count: int) -> list[GridCase]:
+    rng = np.random.default_rng(7)
+    out = []
+    for seed in range(count):
+        out.append(
+            GridCase(
+                1000 + seed,
+                ["hexbin", "bilinear", "contourf", "hist2d"][seed % 4],
+                SHAPES[(seed // 4) % len(SHAPES)],
+                CMAPS[seed % len(CMAPS)],
+                int(rng.choice([72, 100, 150, 200])),
+                bool((seed // 4) % 2),
+                False,
+                False,
+            )
+        )
+    return out
+
+
+def _draw_other(ax, case: GridCase, array: np.ndarray, rng: np.random.Generator):
+    """A plot with no grid of rectangles (hist2d: its bins); the drawn array or None."""
+    ny, nx = case.shape
+    if case.kind == "hexbin":
+        points = rng.normal(size=(5000, 2))
+        gridsize = [12, 20, 30, 45][(case.seed // 4) % 4]
+        return ax.hexbin(points[:, 0], points[:, 1], gridsize=gridsize, cmap=case.cmap), None, None, None
+    if case.kind == "bilinear":
+        image = ax.imshow(array, cmap=case.cmap, vmin=0, vmax=1, interpolation="bilinear", aspect="auto")
+        return image, None, None, None
+    if case.kind == "contourf":
+        return ax.contourf(array, levels=8, cmap=case.cmap), None, None, None
+    points = rng.normal(size=(6000, 2))
+    counts, xedges, yedges, mesh = ax.hist2d(points[:, 0], points[:, 1], bins=(nx, ny), cmap=case.cmap)
+    return mesh, counts.T[::-1], (xedges[:-1] + xedges[1:]) / 2, ((yedges[:-1] + yedges[1:]) / 2)[::-1]
+
+
 def make(case: GridCase):
     rng = np.random.default_rng(case.seed)
     ny, nx = case.shape
@@ -81,7 +120,10 @@ def make(case: GridCase):
     x0, dx = float(rng.choice([0.0, -10.0, 100.0])), float(rng.choice([1.0, 0.5, 2.0]))
     y0, dy = float(rng.choice([0.0, 5.0])), float(rng.choice([1.0, 10.0]))
     xedges, yedges = x0 + dx * np.arange(nx + 1), y0 + dy * np.arange(ny + 1)
-    if case.kind == "pcolormesh":
+    if case.kind in ("hexbin", "bilinear", "contourf", "hist2d"):
+        mappable, drawn, xc, yc = _draw_other(ax, case, array, rng)
+        drawn = np.zeros((0, 0)) if drawn is None else drawn
+    elif case.kind == "pcolormesh":
         extra = {"edgecolors": "k", "linewidth": 0.5} if case.edges else {}
         mappable = ax.pcolormesh(xedges, yedges, array, cmap=case.cmap, vmin=0, vmax=1, **extra)
         drawn = array[::-1]  # row 0 at the bottom
@@ -115,6 +157,8 @@ def make(case: GridCase):
         Image.open(io.BytesIO(data)).convert("RGB").save(out, format="JPEG", quality=75)
         data = out.getvalue()
     cell = min((axes[2] - axes[0]) / nx, (axes[3] - axes[1]) / ny)
+    if drawn.size == 0:
+        cell = 0.0  # no grid to find
     return data, axes, limits, drawn, xc, yc, cell
 
 
@@ -143,7 +187,7 @@ def score(case: GridCase, made, reading) -> dict[str, object]:
         found = axis.scale.value(np.array([p0, p1]))
         corners &= bool(np.all(np.abs(found - np.array([v0, v1])) <= worth))
     out["corners"] = corners
-    if panel.grid == drawn.shape:
+    if drawn.size and panel.grid == drawn.shape:
         x, y = panel.data.x.values, panel.data.y.values
         half_x, half_y = abs(xc[1] - xc[0]) / 2, abs(yc[1] - yc[0]) / 2
         out["centres"] = bool(np.abs(x - xc).max() < half_x and np.abs(y - yc).max() < half_y)
@@ -154,9 +198,10 @@ def score(case: GridCase, made, reading) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=40, help="number of figures")
+    parser.add_argument("--others", type=int, default=16, help="number of figures without a grid (and hist2d)")
     parser.add_argument("--only", type=str, default=None, help="comma-separated case numbers")
     args = parser.parse_args()
-    chosen = cases(args.count)
+    chosen = cases(args.count) + other_cases(args.others)
     if args.only:
         keep = {int(s) for s in args.only.split(",")}
         chosen = [c for c in chosen if c.seed in keep]
@@ -181,13 +226,17 @@ def main() -> None:
         return f"{sum(map(bool, values))}/{len(values)}" if values else "-"
 
     print()
-    print("| measure | all | PNG | JPEG | cells >= 3 px |")
-    print("|---|---|---|---|---|")
-    png = [r for r in rows if not r["case"].jpeg]
-    jpg = [r for r in rows if r["case"].jpeg]
-    big = [r for r in rows if r["cell"] >= 3.0]
+    print("| measure | all | PNG | JPEG | cells >= 3 px | hexbin/bilinear/contourf (none) | hist2d |")
+    print("|---|---|---|---|---|---|---|")
+    grids = [r for r in rows if r["case"].kind in ("pcolormesh", "imshow")]
+    png = [r for r in grids if not r["case"].jpeg]
+    jpg = [r for r in grids if r["case"].jpeg]
+    big = [r for r in grids if r["cell"] >= 3.0]
+    none = [r for r in rows if r["case"].kind in ("hexbin", "bilinear", "contourf")]
+    hist = [r for r in rows if r["case"].kind == "hist2d"]
     for key in ("grid", "centres", "corners"):
-        print(f"| {key} | {rate(rows, key)} | {rate(png, key)} | {rate(jpg, key)} | {rate(big, key)} |")
+        print(f"| {key} | {rate(grids, key)} | {rate(png, key)} | {rate(jpg, key)} | {rate(big, key)} |"
+              f" {rate(none, key)} | {rate(hist, key)} |")
 
 
 if __name__ == "__main__":

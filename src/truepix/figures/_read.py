@@ -386,7 +386,7 @@ def _grid_of(
             msg = f"expected a calibration grid [ny, nx], got {override!r}"
             raise InputError(msg) from None
         return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
-    if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.3:
+    if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.1:  # cells hold data: _grid checks
         return None
     found = _grid.cell_edges(region, valid)
     if found is None:
