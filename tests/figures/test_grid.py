@@ -114,3 +114,28 @@ def test_hexbin_reports_no_rectangular_grid(gridsize, dpi):
     r0, r1, c0, c1 = panel.interior
     assert panel.data.shape == (r1 - r0, c1 - c0)
 
+
+
+def test_numbers_written_in_the_cells_keep_the_grid_and_labels_at_cell_centres_name_the_cells():
+    # seaborn's heatmap(annot=True): a number in each cell's middle (as evenly spaced
+    # as the edges), no spines, tick labels 0..n-1 at the cells' centres
+    rng = np.random.default_rng(8)
+    cells = rng.normal(size=(8, 10)).cumsum(axis=1)
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    mesh = ax.pcolormesh(cells, cmap="viridis", vmin=-6, vmax=6)
+    for (i, j), value in np.ndenumerate(cells):
+        ax.text(j + 0.5, i + 0.5, f"{value:.0f}", ha="center", va="center", color="w" if value < 0 else "k")
+    ax.set_xticks(np.arange(10) + 0.5, [str(j) for j in range(10)])
+    ax.set_yticks(np.arange(8) + 0.5, [str(i) for i in range(8)])
+    ax.set_ylim(8, 0)  # row 0 at the top
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    bar = fig.colorbar(mesh)
+    made = save(fig, [ax], [bar])
+    panel = tp.read_figure(made.png).panels[0]
+    assert panel.grid == cells.shape
+    # the coordinates a reader of the picture sees: each cell is its label
+    np.testing.assert_allclose(panel.data.x.values, np.arange(10), atol=0.1)
+    np.testing.assert_allclose(panel.data.y.values, np.arange(8), atol=0.1)
+    error = np.abs(panel.data.values - np.clip(cells, -6, 6))  # beyond the range: the map's ends
+    assert np.max(error) <= panel.data.attrs["max_error"], np.max(error)

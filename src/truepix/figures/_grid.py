@@ -38,9 +38,15 @@ _CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the fou
 
 
 def _profile(rgb: np.ndarray) -> np.ndarray:
-    """Mean color difference between neighbouring columns; entry ``b - 1`` is the edge at ``b``."""
+    """Color difference between neighbouring columns; entry ``b - 1`` is the edge at ``b``.
+
+    The mean over the rows, leaving out the quarter that changes most: text
+    written in the cells (seaborn's ``annot``) changes a few rows a lot, in
+    the middle of each cell, as evenly spaced as the edges.
+    """
     step = np.abs(np.diff(rgb.astype(np.int16), axis=1)).sum(axis=2, dtype=np.int32)
-    profile = step.mean(axis=0)
+    keep = max(1, int(0.75 * step.shape[0]))
+    profile = np.partition(step, keep - 1, axis=0)[:keep].mean(axis=0)
     profile[:_RIM] = 0.0
     profile[len(profile) - _RIM :] = 0.0
     return profile
@@ -109,8 +115,10 @@ def _edges_near(
     return found, len(lattice)
 
 
-def _lattice_fit(profile: np.ndarray, period: float, phase: float) -> tuple[float, float] | None:
-    """(slope, intercept) of the edges on the lattice that stand out of the profile, or None.
+def _lattice_fit(profile: np.ndarray, period: float, phase: float) -> tuple[float, float, int, int] | None:
+    """(slope, intercept, first, last) of the edges on the lattice that stand out of the profile, or None.
+
+    ``first`` and ``last`` are the lattice indices of the outermost edges found.
 
     The comb's lattice may drift by a pixel a cell where there are few
     cells; a line fitted through the peaks near it does not: the first pass
@@ -133,20 +141,32 @@ def _lattice_fit(profile: np.ndarray, period: float, phase: float) -> tuple[floa
     heights = [profile[max(0, int(round(a)) - 2) : int(round(a)) + 1].max() for a in at]
     if len(off) and np.percentile(off, 90) - floor > _RIVAL * (np.median(heights) - floor):
         return None  # something else changes as much between the edges: not a lattice
-    return float(slope), float(intercept)
+    return float(slope), float(intercept), int(k.min()), int(k.max())
 
 
-def _span(slope: float, intercept: float, extent: tuple[float, float], length: int) -> np.ndarray:
-    """The lattice's edges from the data's first to its last (the frame's when the data reach it)."""
+def _span(fit: tuple[float, float, int, int], data: np.ndarray) -> np.ndarray:
+    """The lattice's edges from the data's first edge to its last.
+
+    ``data``: the share of each column that is data. The outermost edges
+    found bound the data, unless data lie beyond them (cells there may equal
+    their neighbours, edges at the frame hide in its rim): then the lattice
+    runs to the frame -- to its edge there when the frame stands on the
+    lattice, else over the cells the frame cuts. A frame on the lattice a
+    cell or two beyond the edges found is the data's end too.
+    """
+    slope, intercept, first, last = fit
     ends = []
-    for data_end, frame_end in zip(extent, (0.0, float(length)), strict=True):
-        k_frame = round((frame_end - intercept) / slope)
-        # data within a cell of the frame, and an edge on it: the grid runs to the frame
-        # (cells masked at the border are NaN cells of the grid, not outside it)
-        if abs(intercept + k_frame * slope - frame_end) <= 1.5 and abs(data_end - frame_end) <= slope + 1.5:
+    for k_end, frame, outward in ((first, 0.0, -1), (last, float(len(data)), 1)):
+        k_frame = round((frame - intercept) / slope)
+        at = intercept + k_end * slope
+        beyond = data[int(max(0, min(at, frame))) : int(max(at, frame))]
+        more = len(beyond) > slope / 2 and beyond.mean() >= 0.5
+        if abs(intercept + k_frame * slope - frame) <= 2.0 and (more or abs(k_frame - k_end) <= 2):
             ends.append(k_frame)
+        elif more:
+            ends.append(k_end + outward * max(1, round(len(beyond) / slope)))
         else:
-            ends.append(round((data_end - intercept) / slope))
+            ends.append(k_end)
     return intercept + slope * np.arange(ends[0], ends[1] + 1)
 
 
@@ -169,16 +189,13 @@ def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
     width = rgb.shape[1]
     if width < 4 * _MIN_CELL:
         return None
-    columns = np.flatnonzero(valid.mean(axis=0) >= 0.3)
-    if len(columns) == 0:
-        return None
     for profile in (_profile(rgb), _line_profile(valid)):
         period = _period(profile)
         if period is None:
             continue
         fit = _lattice_fit(profile, *_comb(profile, period))
         if fit is not None:
-            edges = _span(*fit, (float(columns[0]), float(columns[-1] + 1)), width)
+            edges = _span(fit, valid.mean(axis=0))
             return edges if len(edges) >= 3 else None
     return None
 
@@ -206,9 +223,13 @@ def _labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tu
     return labels, (len(rows) - 1) * nx
 
 
-def _within(rgb: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
-    """Mean variance (summed over channels) of the pixels inside each cell, over the cells."""
+def _within(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
+    """Mean variance (summed over channels) of the data pixels inside each cell, over the cells.
+
+    Pixels that are not data (text written in the cells, edge lines) do not count.
+    """
     labels, count = _labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
     flat = labels.ravel()
     n = np.bincount(flat, minlength=count + 1)[1:]
     total = 0.0
@@ -221,10 +242,10 @@ def _within(rgb: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
     return float(np.nanmean(total)) if np.isfinite(total).any() else np.inf
 
 
-def _confirmed(rgb: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+def _confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
     """Whether the cells vary far less inside than the same lattice shifted by half a cell."""
-    found = _within(rgb, rows, columns)
-    shifted = _within(rgb, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    found = _within(rgb, valid, rows, columns)
+    shifted = _within(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
     return bool(shifted >= _CONTRAST * found + 0.25)
 
 
@@ -258,7 +279,7 @@ def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarr
     if columns is None:
         return None
     rows = _edges_1d(rgb.transpose(1, 0, 2), valid.T)
-    if rows is None or not _confirmed(rgb, rows, columns):
+    if rows is None or not _confirmed(rgb, valid, rows, columns):
         return None
     labels, _ = _labels(valid.shape, rows, columns)
     if valid[labels > 0].mean() < 0.5:  # a lattice of lines around no data (a panel's grid lines)
