@@ -35,6 +35,7 @@ _RIM = 2  # profile positions at each end: the frame's antialiased rim
 _PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the profile
 _RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
 _CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
+_SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
 
 
 def _profile(rgb: np.ndarray) -> np.ndarray:
@@ -144,10 +145,11 @@ def _lattice_fit(profile: np.ndarray, period: float, phase: float) -> tuple[floa
     return float(slope), float(intercept), int(k.min()), int(k.max())
 
 
-def _span(fit: tuple[float, float, int, int], data: np.ndarray) -> np.ndarray:
+def _span(fit: tuple[float, float, int, int], data: np.ndarray, frame: tuple[float, float]) -> np.ndarray:
     """The lattice's edges from the data's first edge to its last.
 
-    ``data``: the share of each column that is data. The outermost edges
+    ``data``: the share of each column that is data; ``frame``: where the
+    frame's lines are (their centres, a little outside). The outermost edges
     found bound the data, unless data lie beyond them (cells there may equal
     their neighbours, edges at the frame hide in its rim): then the lattice
     runs to the frame -- to its edge there when the frame stands on the
@@ -156,12 +158,12 @@ def _span(fit: tuple[float, float, int, int], data: np.ndarray) -> np.ndarray:
     """
     slope, intercept, first, last = fit
     ends = []
-    for k_end, frame, outward in ((first, 0.0, -1), (last, float(len(data)), 1)):
-        k_frame = round((frame - intercept) / slope)
+    for k_end, line, outward in ((first, frame[0], -1), (last, frame[1], 1)):
+        k_frame = round((line - intercept) / slope)
         at = intercept + k_end * slope
-        beyond = data[int(max(0, min(at, frame))) : int(max(at, frame))]
+        beyond = data[int(max(0, min(at, line))) : int(max(0, at, line))]
         more = len(beyond) > slope / 2 and beyond.mean() >= 0.5
-        if abs(intercept + k_frame * slope - frame) <= 2.0 and (more or abs(k_frame - k_end) <= 2):
+        if abs(intercept + k_frame * slope - line) <= 2.0 and (more or abs(k_frame - k_end) <= 2):
             ends.append(k_frame)
         elif more:
             ends.append(k_end + outward * max(1, round(len(beyond) / slope)))
@@ -184,7 +186,7 @@ def _line_profile(valid: np.ndarray) -> np.ndarray:
     return profile
 
 
-def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
+def _edges_1d(rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float]) -> np.ndarray | None:
     """Cell edges along axis 1 (columns), edge coordinates, or None when no lattice."""
     width = rgb.shape[1]
     if width < 4 * _MIN_CELL:
@@ -195,7 +197,7 @@ def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
             continue
         fit = _lattice_fit(profile, *_comb(profile, period))
         if fit is not None:
-            edges = _span(fit, valid.mean(axis=0))
+            edges = _span(fit, valid.mean(axis=0), frame)
             return edges if len(edges) >= 3 else None
     return None
 
@@ -223,8 +225,8 @@ def _labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tu
     return labels, (len(rows) - 1) * nx
 
 
-def _within(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
-    """Mean variance (summed over channels) of the data pixels inside each cell, over the cells.
+def _variances(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Variance (summed over channels) of the data pixels inside each cell (NaN: fewer than two).
 
     Pixels that are not data (text written in the cells, edge lines) do not count.
     """
@@ -232,24 +234,35 @@ def _within(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.nd
     labels[~valid] = 0
     flat = labels.ravel()
     n = np.bincount(flat, minlength=count + 1)[1:]
-    total = 0.0
+    total = np.zeros(count)
     for c in range(rgb.shape[2]):
         channel = rgb[..., c].ravel().astype(np.float64)
-        s1 = np.bincount(flat, channel, minlength=count + 1)[1:]
-        s2 = np.bincount(flat, channel * channel, minlength=count + 1)[1:]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            total = total + np.where(n > 1, s2 / n - (s1 / np.maximum(n, 1)) ** 2, np.nan)
-    return float(np.nanmean(total)) if np.isfinite(total).any() else np.inf
+        mean = np.bincount(flat, channel, minlength=count + 1)[1:] / np.maximum(n, 1)
+        square = np.bincount(flat, channel * channel, minlength=count + 1)[1:] / np.maximum(n, 1)
+        total += np.maximum(square - mean**2, 0.0)
+    total[n < 2] = np.nan
+    return total
 
 
 def _confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
-    """Whether the cells vary far less inside than the same lattice shifted by half a cell."""
-    found = _within(rgb, valid, rows, columns)
-    shifted = _within(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
-    return bool(shifted >= _CONTRAST * found + 0.25)
+    """Whether the cells are of one color each, and vary far less inside than the same lattice shifted by half a cell.
+
+    One color: the typical cell's spread within what JPEG leaves in a flat
+    block (a few DN); a periodic pattern whose "cells" hold several colors
+    (blobs of a stepped map, hexagons) is not a grid.
+    """
+    found = _variances(rgb, valid, rows, columns)
+    shifted = _variances(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
+        return False
+    if np.sqrt(np.nanmedian(found)) > _SPREAD:
+        return False
+    return bool(np.nanmean(shifted) >= _CONTRAST * np.nanmean(found) + 0.25)
 
 
-def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def cell_edges(
+    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float, float, float] | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Row and column edges of the cells of a blocky plot, or None.
 
     Parameters
@@ -258,6 +271,10 @@ def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarr
         (H, W, 3) uint8, the plot area's pixels.
     valid : numpy.ndarray
         (H, W) bool, pixels that are colormap colors (where the data are).
+    frame : tuple of float, optional
+        ``(left, top, right, bottom)`` of the frame's lines in ``rgb``'s
+        coordinates (by default its edges): a grid that fills the plot
+        ends on them.
 
     Returns
     -------
@@ -275,10 +292,11 @@ def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarr
     >>> (rows.round(6) + 0.0).tolist(), (columns.round(6) + 0.0).tolist()
     ([0.0, 10.0, 20.0, 30.0, 40.0], [0.0, 8.0, 16.0, 24.0, 32.0, 40.0])
     """
-    columns = _edges_1d(rgb, valid)
+    left, top, right, bottom = frame if frame is not None else (0.0, 0.0, float(rgb.shape[1]), float(rgb.shape[0]))
+    columns = _edges_1d(rgb, valid, (left, right))
     if columns is None:
         return None
-    rows = _edges_1d(rgb.transpose(1, 0, 2), valid.T)
+    rows = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom))
     if rows is None or not _confirmed(rgb, valid, rows, columns):
         return None
     labels, _ = _labels(valid.shape, rows, columns)

@@ -388,7 +388,7 @@ def _grid_of(
         return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.1:  # cells hold data: _grid checks
         return None
-    found = _grid.cell_edges(region, valid)
+    found = _grid.cell_edges(region, valid, frame)
     if found is None:
         return None
     rows, columns = found
