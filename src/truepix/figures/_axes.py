@@ -94,8 +94,10 @@ def centred_on_labels(fit: ScaleFit, ticks: list[_labels.Tick], side: str, span:
         return scale
     shifts = np.array([_label_centre(t, side) - t.position for t in inner])
     offset = float(shifts.mean())
-    # an offset no larger than the labels' own scatter allows is left alone
-    if abs(offset) > 1.25 or shifts.std() > 1.0 or abs(offset) <= max(0.25, 2.0 * shifts.std() / np.sqrt(len(shifts))):
+    # an offset no larger than the labels' own scatter allows is left alone (their boxes are
+    # whole pixels and each text is rounded to one: half a pixel at least, whatever they show)
+    scatter = max(0.5, float(shifts.std()))
+    if abs(offset) > 1.25 or shifts.std() > 1.0 or abs(offset) <= 2.0 * scatter / np.sqrt(len(shifts)):
         return scale
     positions = np.array(
         [_label_centre(t, side) if end else t.position + (offset if t.snapped else 0.0) for t, end in zip(numbered, ends, strict=True)]
