@@ -82,11 +82,14 @@ def centred_on_labels(fit: ScaleFit, ticks: list[_labels.Tick], side: str, span:
     counted, and stand at their labels' centres in the refit. An offset
     within the labels' own scatter, or labels not centred on their ticks
     (rotated, aligned to one side: the differences spread or exceed a pixel
-    and a quarter) leave the scale as it is.
+    and a quarter) leave the scale as it is; so does a vertical axis, whose
+    labels' ink stands off their ticks (measured: half a pixel and more).
     """
     scale = fit.scale
     numbered = [t for t in ticks if t.value is not None]
-    if scale.scale not in ("linear", "log", "symlog") or len(numbered) != len(fit.inliers):
+    # a y label's ink is not centred on its tick (``center_baseline``: measured half a pixel
+    # or more below it): only x labels, centred on their ink, are a reference
+    if side not in ("top", "bottom") or scale.scale not in ("linear", "log", "symlog") or len(numbered) != len(fit.inliers):
         return scale
     ends = [t.inlier and t.snapped and min(abs(t.position - e) for e in span) <= 3.0 for t in numbered]
     inner = [t for t, end in zip(numbered, ends, strict=True) if t.inlier and t.snapped and not end]
