@@ -68,13 +68,21 @@ def _period(profile: np.ndarray) -> float | None:
     best = int(lags[np.argmax(correlation[lags])])
     if correlation[best] <= 0.05:
         return None
-    # a multiple of the period correlates as well as the period itself: take the shortest
-    for divisor in range(int(best // _MIN_CELL), 1, -1):
-        lag = best / divisor
+    def peak(lag: float) -> tuple[float, bool]:
+        """Correlation at a lag (split over two lags when between them), and whether it is a peak of its own."""
         low, high = int(np.floor(lag)), int(np.ceil(lag))
         near = correlation[low : high + 1].max()
-        # a peak of its own (not the shoulder of a broad one) as high as half the best
-        if near >= 0.5 * correlation[best] and near >= correlation[low - 1] and near >= correlation[high + 1]:
+        if high == low + 1:  # a period between two lags splits its peak over both
+            near = max(near, correlation[low] + correlation[high])
+        return near, bool(near >= correlation[low - 1] and near >= correlation[high + 1])
+
+    # a multiple of the period correlates as well as the period itself: take the shortest
+    # that peaks as high as half the best, and whose double does too (a period repeats)
+    for divisor in range(int(best // _MIN_CELL), 1, -1):
+        lag = best / divisor
+        near, own = peak(lag)
+        again, own_again = peak(2 * lag) if 2 * lag + 1 < n else (near, True)
+        if own and own_again and min(near, again) >= 0.5 * correlation[best]:
             return lag
     return float(best)
 
@@ -85,7 +93,7 @@ def _comb(profile: np.ndarray, period: float) -> tuple[float, float]:
     positions = np.arange(1, len(profile) + 1, dtype=np.float64)
     # fine enough that the lattice drifts less than an eighth of a period over the profile
     step = max(1e-4, period**2 / (8.0 * len(profile)))
-    periods = np.arange(max(_MIN_CELL - 0.5, period - 1.0), period + 1.0, step)
+    periods = np.arange(max(_MIN_CELL - 0.5, min(period - 1.0, 0.8 * period)), max(period + 1.0, 1.25 * period), step)
     best, best_z = period, 0j
     for chunk in np.array_split(periods, max(1, len(periods) * len(positions) // 2_000_000)):
         z = np.exp(2j * np.pi * positions[None, :] / chunk[:, None]) @ weights
@@ -166,7 +174,8 @@ def _span(fit: tuple[float, float, int, int], data: np.ndarray, frame: tuple[flo
         if abs(intercept + k_frame * slope - line) <= 2.0 and (more or abs(k_frame - k_end) <= 2):
             ends.append(k_frame)
         elif more:
-            ends.append(k_end + outward * max(1, round(len(beyond) / slope)))
+            # the frame cuts the last cell: counted when a third of it is inside
+            ends.append(k_end + outward * max(1, int(np.ceil(len(beyond) / slope - 1.0 / 3.0))))
         else:
             ends.append(k_end)
     return intercept + slope * np.arange(ends[0], ends[1] + 1)
