@@ -426,8 +426,8 @@ def run_libraries() -> None:
 
 def run_real(folder: Path) -> None:
     print()
-    print("| figure | s | panels | bars (orientation, colors) | cmap | vmin..vmax | x range | y range | grid |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| figure | s | panels | bars (orientation, colors) | cmap | vmin..vmax | x range | y range | grid | conf | doubts |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for path in sorted(folder.glob("*.png")):
         start = time.perf_counter()
         try:
@@ -438,7 +438,7 @@ def run_real(folder: Path) -> None:
         seconds = time.perf_counter() - start
         bars = ", ".join(f"{b.orientation[0]}{len(b.colors)}" for b in reading.colorbars) or "none"
         if not reading.panels:
-            print(f"| {path.stem} | {seconds:.2f} | 0 | {bars} | | | | | |")
+            print(f"| {path.stem} | {seconds:.2f} | 0 | {bars} | | | | | | | |")
         for k, panel in enumerate(reading.panels):
             def rng(axis):
                 if axis.scale is None:
@@ -447,7 +447,13 @@ def run_real(folder: Path) -> None:
                 return f"{axis.scale.scale[:3]} {a:.3g}..{b:.3g}"
             limits = "-" if panel.vmin is None else f"{panel.vmin:.3g}..{panel.vmax:.3g} {panel.norm[:3]}"
             name = path.stem if k == 0 else ""
-            print(f"| {name} | {seconds if k == 0 else 0:.2f} | {k + 1}/{len(reading.panels)} | {bars if k == 0 else ''} | {panel.cmap} | {limits} | {rng(panel.x)} | {rng(panel.y)} | {panel.grid} |")
+            print(f"| {name} | {seconds if k == 0 else 0:.2f} | {k + 1}/{len(reading.panels)} | {bars if k == 0 else ''} | {panel.cmap} | {limits} | {rng(panel.x)} | {rng(panel.y)} | {panel.grid} | {panel.confidence:.2f} | {_doubt_words(panel)} |")
+
+
+def _doubt_words(panel) -> str:
+    """The doubts read_figure named, a few words each."""
+    doubts = panel.data.attrs.get("doubts", "")
+    return ", ".join(" ".join(d.split()[:5]) for d in doubts.split("; ")) if doubts else ""
 
 
 def main() -> None:

@@ -50,7 +50,7 @@ def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.n
         memo = np.zeros(1 << 24, np.uint32)
         kernels.lookup_u8(pixels, memo, True, grid.start, grid.n_axis, grid.cell_size, codes, need)
         grid.build(need)  # before search(): building replaces the pool
-        kernels.resolve_u8(pixels, memo, grid.search(), grid.search(), False, span, codes)
+        kernels.resolve_u8(pixels, memo, grid.search(), grid.search(), False, span, codes, memo)
     else:
         kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
         grid.build(need)
@@ -185,6 +185,48 @@ def test_chroma_subsampling_test_matches_oracle(name: str, holes: bool) -> None:
         )  # fmt: skip
         want = oracle.chroma_subsampling_test(picture, position, grid.line, _YCBCR)
         np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["jet", "twilight"])
+@pytest.mark.parametrize("shape", [(22, 30), (21, 17)])
+def test_chroma_model_residual_matches_oracle(name: str, shape: tuple[int, int]) -> None:
+    rng = np.random.default_rng(9)
+    data = _field(*shape, rng)
+    image = matplotlib.colormaps[name](data, bytes=True)[..., :3].astype(np.int64)
+    image[rng.random(shape) < 0.2] = rng.integers(0, 256, 3)  # foreign pixels
+    image = np.clip(image + rng.normal(0, 6, image.shape), 0, 255).astype(np.uint8)
+    grid = _grid(name, 0.1)
+    position, residual, _ = _unpack(_kernel_codes(grid, image.reshape(-1, 3)))
+    position[rng.random(len(position)) < 0.03] = np.nan  # no position (transparent)
+    line = grid.line
+    luma = line.vertices @ _YCBCR[0]
+    distance = np.empty(len(position))
+    strong = np.empty(len(position), dtype=bool)
+    degraded.chroma_model_residual(
+        image.reshape(-1, 3), 1.0, shape[1], position, residual, 3.0, line.vertices,
+        line.positions, float(line.n_bins), line.cyclic, _YCBCR, 30.0, float(luma.min()),
+        float(luma.max()), 10.0, 4.0, distance, strong,
+    )  # fmt: skip
+    want = oracle.chroma_model_residual(
+        image, position.reshape(shape), residual.reshape(shape), 3.0, line, _YCBCR, 30.0,
+        (float(luma.min()), float(luma.max())), 10.0, 4.0,
+    )  # fmt: skip
+    assert (residual > 3.0).mean() > 0.1  # the test has pixels to judge
+    np.testing.assert_allclose(distance, want[0].ravel(), rtol=1e-9, atol=1e-9)
+    assert np.array_equal(strong, want[1].ravel())
+    judged = residual > 3.0
+    assert strong[judged].any() and not strong[judged].all()
+
+
+def test_near_is_a_square_dilation() -> None:
+    from scipy import ndimage
+
+    rng = np.random.default_rng(10)
+    cores = rng.random((19, 27)) < 0.02
+    out = np.zeros(cores.size, dtype=bool)
+    degraded.near(np.flatnonzero(cores), 27, 19, 2, out)
+    want = ndimage.binary_dilation(cores, np.ones((5, 5), dtype=bool))
+    assert np.array_equal(out.reshape(cores.shape), want)
 
 
 @pytest.mark.parametrize("cyclic", [False, True])

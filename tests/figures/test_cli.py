@@ -79,3 +79,18 @@ def test_demo_section_reads_its_figure_back(tmp_path):
     text = console.export_text()
     assert "magma" in text and "(24, 36)" in text
     assert (tmp_path / "figure_report.png").exists()
+
+
+def test_read_figure_refuses_missing_files_and_suffixes_before_reading(tmp_path):
+    runner = CliRunner()
+    missing = tmp_path / "missing.png"
+    result = runner.invoke(cli, ["read-figure", str(missing)])
+    # truepix's own one line (exit 1), not click's usage error (exit 2)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("error: expected a readable figure file, got ")
+    assert repr(str(missing)) in result.output and len(result.output.strip().splitlines()) == 1
+    # the output's suffix is checked first: no figure is read (this one does not even exist)
+    result = runner.invoke(cli, ["read-figure", str(missing), "-o", str(tmp_path / "out.xyz")])
+    assert result.exit_code == 1 and "expected an output ending in" in result.output
+    result = runner.invoke(cli, ["read-figure", str(missing), "--calibration", str(tmp_path / "none.json")])
+    assert result.exit_code == 1 and "expected calibration JSON or a path to it" in result.output

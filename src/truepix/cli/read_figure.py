@@ -19,7 +19,7 @@ from typing import Any
 import click
 import numpy as np
 
-__all__ = ["command", "write_data"]
+__all__ = ["check_output", "command", "write_data"]
 
 _SUFFIXES = (".nc", ".csv", ".npy", ".zarr")
 
@@ -56,14 +56,20 @@ def _atomic_path(path: Path, write: Any) -> None:
             os.unlink(temporary)
 
 
-def write_data(reading: Any, path: Path) -> list[Path]:
-    """Write every panel's data to ``path`` in the format its suffix names; the paths written."""
+def check_output(path: Path) -> str:
+    """The output's suffix (lower case), refused before any work when no writer takes it."""
     from truepix.errors import UnknownFormatError
 
     suffix = path.suffix.lower()
     if suffix not in _SUFFIXES:
         msg = f"expected an output ending in {', '.join(_SUFFIXES)}, got {str(path)!r}"
         raise UnknownFormatError(msg)
+    return suffix
+
+
+def write_data(reading: Any, path: Path) -> list[Path]:
+    """Write every panel's data to ``path`` in the format its suffix names; the paths written."""
+    suffix = check_output(path)
     if not reading.panels:
         return []
     if suffix == ".nc":
@@ -127,12 +133,14 @@ def _summary(reading: Any, source: Path) -> list[Any]:
 
 
 @click.command("read-figure")
-@click.argument("figure", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+# no ``exists=True``: a missing file is refused by read_figure's own one-line
+# "expected a readable figure file, got ..." like every other truepix error
+@click.argument("figure", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the data: .nc, .csv, .npy or .zarr.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the report picture (PNG).")
 @click.option(
     "--calibration",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Calibration JSON that corrects what is found.",
 )
 @click.option("--found", type=click.Path(dir_okay=False, path_type=Path), help="Write what was found as calibration JSON.")
@@ -142,6 +150,8 @@ def command(figure: Path, output: Path | None, report: Path | None, calibration:
 
     from truepix.figures import read_figure
 
+    if output is not None:  # a suffix no writer takes is refused before the figure is read
+        check_output(output)
     reading = read_figure(figure, calibration=None if calibration is None else str(calibration))
     console = Console()
     if not reading.panels:

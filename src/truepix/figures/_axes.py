@@ -22,6 +22,7 @@ The rules that decide what belongs to an axis, each answered here once:
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 import numpy as np
@@ -32,9 +33,15 @@ from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, _refine, fit_scale
 
-__all__ = ["apply_offset", "bar_fractions", "centred_on_labels", "colorbar_axis", "fit_ticks", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
+__all__ = [
+    "apply_offset", "bar_fractions", "centred_on_labels", "colorbar_axis", "fit_ticks", "labelled_ends",
+    "offset_box", "read_axis", "stepped_scale", "tick_boxes",
+]  # fmt: skip
 
 Box = tuple[int, int, int, int]
+_DASHES = str.maketrans({"−": "-", "–": "-"})
+# a power of ten whose raised exponent was read on the line: "102", "10-1" on a log axis
+_FLAT_POWER = re.compile(r"^(-?)10(-?\d)$")
 
 
 def _overlaps(a: Box, b: Box) -> bool:
@@ -48,10 +55,16 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
 
     ``centre``: where a two-slope scale's centre is expected (a bar's middle).
     """
-    powers = sum(is_power(t.text) for t in ticks) >= max(2, (len(ticks) + 1) // 2)
+    strict = sum(is_power(t.text) for t in ticks)
+    flat = sum(bool(_FLAT_POWER.match(t.text.strip().translate(_DASHES))) for t in ticks)
+    # "102" is 10² only beside labels that read as powers: "100 101 102 103" is a linear axis
+    powers = strict >= max(2, (len(ticks) + 1) // 2) or (strict >= 1 and strict + flat >= max(2, (len(ticks) + 1) // 2))
     if powers:  # "10°" beside "10¹": a superscript zero read as a degree sign
         for tick in ticks:
-            if tick.value is None:
+            flat = _FLAT_POWER.match(tick.text.strip().translate(_DASHES))
+            if flat is not None:  # "102" beside "10^1": an exponent read on the line (10²)
+                tick.value = float(f"{flat.group(1)}1e{flat.group(2)}")
+            elif tick.value is None:
                 tick.value = parse_value(tick.text, powers=True)
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
@@ -121,6 +134,34 @@ def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> A
     return AxisScale(scale.scale, scale.pixels, values, scale.linthresh)
 
 
+def labelled_ends(axis: AxisReading, ends: tuple[float, float]) -> list[float | None]:
+    """The value a label states at each end of an axis, where an agreeing label's tick stands on it.
+
+    A bar's range usually ends on a labelled tick (``0 .. 100``, ``-10^2 ..
+    10^2``): that label's number is exact, where the fit's value at the end
+    is off by a fraction of a pixel's worth -- a sizeable share of a value on
+    a log or symlog scale. A label counts when its tick stands within a pixel
+    of the end (the fit's RMS residual when larger, at most two); the offset
+    text's factor or shift is applied to it.
+    """
+    if axis.scale is None:
+        return [None, None]
+    tolerance = min(2.0, max(1.0, axis.residual or 0.0))
+    agreeing = [t for t in axis.ticks if t.inlier and t.value is not None and t.snapped]
+    out: list[float | None] = []
+    for end in ends:
+        near = sorted(agreeing, key=lambda t: abs(t.position - end))
+        if not near or abs(near[0].position - end) > tolerance:
+            out.append(None)
+            continue
+        value = float(near[0].value)  # type: ignore[arg-type]
+        if axis.offset is not None and axis.scale.scale in ("linear", "twoslope", "boundaries"):
+            kind, amount = axis.offset
+            value = value * amount if kind == "scale" else value + amount
+        out.append(value)
+    return out
+
+
 def offset_box(side: str, at: int, span: tuple[int, int], ticks: list[_labels.Tick]) -> Box:
     """Where matplotlib puts an axis's offset text (image pixels, unclipped).
 
@@ -162,12 +203,13 @@ def read_axis(
     if fit is not None and not bar:
         scale = centred_on_labels(fit, ticks, side, span)
     height, width = gray.shape
-    offset = None
+    offset, unread = None, False
     if scale is not None:
         box = offset_box(side, at, span, ticks)
         inside = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
         if inside[2] > inside[0] and inside[3] > inside[1]:
             offset = _labels.offset_near(gray, figure_ink, inside, whole=True)
+            unread = offset is None and _labels.text_inside(figure_ink, inside)
         scale = apply_offset(scale, offset)
     label = ""
     if other:
@@ -177,7 +219,7 @@ def read_axis(
     residuals = np.zeros(0) if fit is None else fit.residuals
     return AxisReading(
         scale, ticks, marks, None if fit is None else fit.residual, label, offset,
-        "ticks" if scale else "pixels", residuals,
+        "ticks" if scale else "pixels", residuals, unread,
     )  # fmt: skip
 
 
@@ -189,10 +231,14 @@ def colorbar_axis(
     sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
     best, best_key = AxisReading(), (-1, -1, 0.0)
+    unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
     for side in sides:
         at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
         reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True)
         if reading.scale is None:
+            numbered = sum(t.value is not None for t in reading.ticks)
+            if numbered >= 3 and numbered > sum(t.value is not None for t in unfitted.ticks):
+                unfitted = reading
             continue
         agreeing = [t for t in reading.ticks if t.inlier]
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
@@ -200,7 +246,7 @@ def colorbar_axis(
             best, best_key = reading, key
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
-    return best
+    return best if best.scale is not None else unfitted
 
 
 def _bar_ends(bar: Colorbar) -> tuple[float, float]:

@@ -27,7 +27,7 @@ import numpy as np
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text"]
+__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text", "text_inside"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -219,6 +219,37 @@ def _group(boxes: list[tuple[int, int, int, int]], along_text: int, gap: float) 
     return list(groups.values())
 
 
+def _split_at_marks(members: list[int], boxes: list[tuple[int, int, int, int]], marks: np.ndarray) -> list[list[int]]:
+    """A label that spans two tick marks or more, split into one label per mark.
+
+    Crowded labels (``0 50000 100000 ...`` on a narrow axis) stand closer
+    than the gap that parts labels and are joined into one. Each is centred
+    on its own tick, so between two neighbouring marks lies the gap between
+    two labels: the widest gap between glyphs there is the cut. Labels drawn
+    over each other (no gap between two marks) cannot be read apart: none is.
+    """
+    l0 = min(boxes[k][2] for k in members)
+    l1 = max(boxes[k][3] for k in members)
+    inside = marks[(marks > l0) & (marks < l1)]
+    if len(inside) < 2:
+        return [members]
+    height = max(boxes[k][1] - boxes[k][0] for k in members)
+    if any(boxes[k][3] - boxes[k][2] > 1.1 * height for k in members):
+        return []  # glyphs of two labels run into each other: wider than tall
+    order = sorted(members, key=lambda k: boxes[k][2])
+    reach = np.maximum.accumulate([boxes[k][3] for k in order])  # right end of the glyphs so far
+    cuts = []
+    for a, b in zip(inside, inside[1:]):
+        # gap after glyph i: from the farthest right end so far to the next glyph's left
+        gaps = [(boxes[order[i + 1]][2] - reach[i], i) for i in range(len(order) - 1)
+                if a <= (reach[i] + boxes[order[i + 1]][2]) / 2.0 <= b]  # fmt: skip
+        if not gaps or max(gaps)[0] < 2:
+            return []
+        cuts.append(max(gaps)[1])
+    bounds = [-1, *sorted(set(cuts)), len(order) - 1]
+    return [order[i + 1 : j + 1] for i, j in zip(bounds, bounds[1:]) if j > i]
+
+
 def _split_exponent(mask: np.ndarray) -> int | None:
     """The column where a raised, smaller exponent starts (``10⁻¹``), or None."""
     from scipy import ndimage
@@ -311,6 +342,8 @@ def read_side(
     heights = np.array([(b[1] - b[0]) if along_text else (b[3] - b[2]) for b in boxes])
     glyph = float(np.percentile(heights, 75))
     groups = _group(boxes, along_text, 0.45 * glyph)
+    if along_text and len(marks) >= 2:
+        groups = [part for members in groups for part in _split_at_marks(members, boxes, marks)]
     lo, hi = strip.span
     candidates = []
     for members in groups:
@@ -360,6 +393,24 @@ def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool
     if rotated:
         crop = np.ascontiguousarray(np.rot90(crop, -1))
     return _ocr.recognize(crop)[0] if crop.size else ""
+
+
+def text_inside(image_ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether a glyph (at least 4 x 4 pixels) lies wholly inside an image box, off its edges.
+
+    Examples
+    --------
+    >>> ink_ = np.zeros((20, 20), np.uint8); ink_[5:12, 6:10] = 255
+    >>> text_inside(ink_, (0, 0, 20, 20)), text_inside(ink_, (0, 0, 20, 8))
+    (True, False)
+    """
+    left, top, right, bottom = (max(0, v) for v in box)
+    region = image_ink[top:bottom, left:right] > _INK
+    for d0, d1, l0, l1 in _components(region):
+        cut = d0 == 0 or l0 == 0 or d1 == region.shape[0] or l1 == region.shape[1]
+        if not cut and d1 - d0 >= 4 and l1 - l0 >= 4:
+            return True
+    return False
 
 
 def offset_near(

@@ -74,6 +74,9 @@ class AxisReading:
     residuals : numpy.ndarray
         Per numbered label, in the order of ``ticks``: its distance (pixels)
         from where the fitted scale puts its value (inf: the scale cannot).
+    unread_offset : bool
+        A text stands where the axis's offset text (``1e-6``, ``×10³``) goes
+        but was not read as one: the values may lack its factor.
     """
 
     scale: AxisScale | None = None
@@ -84,6 +87,7 @@ class AxisReading:
     offset: tuple[str, float] | None = None
     source: str = "pixels"
     residuals: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    unread_offset: bool = False
 
     @property
     def agreement(self) -> float:
@@ -173,7 +177,9 @@ class Panel:
     data : xarray.DataArray
         Values with ``y``/``x`` coordinates, NaN where the plot shows no data;
         attributes ``cmap``, ``norm``, ``vmin``, ``vmax``, ``units``,
-        ``x_label``, ``y_label``, ``max_error``, ``confidence``.
+        ``x_label``, ``y_label``, ``max_error``, ``confidence`` and
+        ``doubts`` (why the confidence was lowered, ``"; "``-joined; "" when
+        nothing was doubted).
     x, y, colorbar_axis : AxisReading
         How each axis was read.
     cmap : str or None
@@ -183,8 +189,11 @@ class Panel:
         ``(ny, nx)`` cells of the data when a cell grid was found.
     confidence : float
         In [0, 1]: the smallest of the axes' :attr:`AxisReading.quality`
-        (labels agreeing, how many, fit residual, labels on tick marks); 0
-        when no colormap was found.
+        (labels agreeing, how many, fit residual, labels on tick marks),
+        times a factor per doubt (:mod:`truepix.figures._checks`: bar colors
+        going on past its box, a bar not one color across, values falling
+        along the bar, ends no label states on a short bar); 0 when no
+        colormap was found or no range was read.
     interior : tuple of int
         ``(top, bottom, left, right)`` pixel rows/columns inside the frame
         that were decoded (``image[top:bottom, left:right]``).

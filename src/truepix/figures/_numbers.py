@@ -59,8 +59,8 @@ def parse_value(text: str, /, *, powers: bool = False) -> float | None:
     --------
     >>> [parse_value(t) for t in ["−0.25", "1,000", "40%", "1e-3", "10^-2", "10⁻¹", "2×10^3", "−10³"]]
     [-0.25, 1000.0, 40.0, 0.001, 0.01, 0.1, 2000.0, -1000.0]
-    >>> parse_value("x [m]") is None, parse_value("10°"), parse_value("10°", powers=True)
-    (True, None, 1.0)
+    >>> parse_value("x [m]") is None, parse_value("10°"), parse_value("10°", powers=True), parse_value("-10^O")
+    (True, None, 1.0, -1.0)
     """
     text = _normalize(text)
     if powers and _ZERO_EXPONENT.match(text):
@@ -77,6 +77,8 @@ def parse_value(text: str, /, *, powers: bool = False) -> float | None:
         return sign * mantissa * 10.0**exponent if abs(exponent) < 300 else None
     if not re.fullmatch(_NUMBER, text):
         fixed = text.translate(_LOOKALIKES)
+        if fixed != text and _POWER.match(fixed):  # "10^O": a superscript zero read as a letter
+            return parse_value(fixed, powers=powers)
         if fixed == text or not re.fullmatch(_NUMBER, fixed):
             return None
         text = fixed

@@ -9,7 +9,7 @@ area is a strip of the plot and is dropped.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -88,8 +88,8 @@ def plot_areas(
     # half over it); a colorbar stands apart
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
     if not areas and bars:
-        extent = _colored_extent(rgb, bars)
-        if extent is not None:
+        # one area per block of colored pixels: panels side by side (or stacked) apart
+        for extent in _colored_extent(rgb, bars, split=True):
             extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
@@ -104,8 +104,52 @@ def _covered(box: tuple[int, int, int, int], areas: list[Box]) -> float:
     return sum(_inside_share(box, a) for a in areas) if area > 0 else 1.0
 
 
-def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None:
-    """Extent of the pixels painted with a bar's colors, outside the bars."""
+def _runs(mostly: np.ndarray, gap: int, least: int) -> list[tuple[int, int]]:
+    """Runs of True (start, stop), joined across gaps shorter than ``gap``, at least ``least`` long.
+
+    Examples
+    --------
+    >>> _runs(np.array([0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1], bool), 3, 3)
+    [(1, 6), (10, 13)]
+    """
+    edges = np.diff(np.concatenate([[0], mostly.astype(np.int8), [0]]))
+    runs: list[list[int]] = []
+    for start, stop in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+        if runs and start - runs[-1][1] < gap:
+            runs[-1][1] = int(stop)
+        else:
+            runs.append([int(start), int(stop)])
+    return [(a, b) for a, b in runs if b - a >= least]
+
+
+def _blocks(painted: np.ndarray, occupied: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes of the blocks of ``painted`` pixels apart from each other: panels in rows and columns.
+
+    Blocks are parted by columns (rows) that are mostly background in
+    ``occupied`` -- not merely unpainted: a strip of the plot taken for a bar,
+    or colors off the map, part nothing.
+    """
+    whole = _areas.colored_extent(painted)
+    if whole is None:
+        return []
+    columns = occupied.mean(axis=0)
+    rows = occupied.mean(axis=1)
+    gap = 3  # a few pixels of background (half size) part a panel from its neighbour or its bar
+    blocks = []
+    for c0, c1 in _runs(columns >= 0.3 * columns.max(), gap, 10):
+        for r0, r1 in _runs(rows >= 0.3 * rows.max(), gap, 10):
+            inner = _areas.colored_extent(painted[r0:r1, c0:c1])  # the block without its spines and ticks
+            if painted[r0:r1, c0:c1].mean() >= 0.3 and inner is not None:
+                blocks.append((c0 + inner[0], r0 + inner[1], c0 + inner[2], r0 + inner[3]))
+    return blocks if len(blocks) > 1 else [whole]
+
+
+@overload
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, int, int] | None: ...
+@overload
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: Literal[True]) -> list[tuple[int, int, int, int]]: ...
+def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = False) -> Any:
+    """Extent of the pixels painted with a bar's colors, outside the bars (``split``: one box per block)."""
     colors = np.concatenate([bar.colors for bar in bars]).astype(np.int16)
     step = max(1, len(colors) // 128)
     small = rgb[::2, ::2].astype(np.int16)
@@ -114,13 +158,16 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, in
         painted |= np.abs(small - color).max(axis=2) <= 12
     white = np.all(small >= 250, axis=2)
     painted &= ~white
+    border = np.concatenate([small[0], small[-1], small[:, 0], small[:, -1]])
+    occupied = np.abs(small - np.median(border, axis=0)).max(axis=2) > 8
     for bar in bars:
         left, top, right, bottom = bar.bbox
         painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False
-    extent = _areas.colored_extent(painted)
-    if extent is None:
-        return None
-    left, top, right, bottom = (2 * v for v in extent)
-    if (right - left) < 20 or (bottom - top) < 20:
-        return None
-    return left, top, right, bottom
+    found = []
+    for extent in _blocks(painted, occupied) if split else [_areas.colored_extent(painted)]:
+        if extent is None:
+            continue
+        left, top, right, bottom = (2 * v for v in extent)
+        if (right - left) >= 20 and (bottom - top) >= 20:
+            found.append((left, top, right, bottom))
+    return found if split else (found[0] if found else None)

@@ -27,8 +27,8 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _grid, _labels
-from truepix.figures._axes import colorbar_axis, read_axis, stepped_scale, tick_boxes
+from truepix.figures import _checks, _grid, _labels
+from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -49,7 +49,7 @@ def _load(image: Any) -> np.ndarray:
             except ReadError:  # the cap's own refusal (an OSError too)
                 raise
             except OSError as exc:
-                msg = f"expected a readable figure file, got {image!r:.80} ({type(exc).__name__})"
+                msg = f"expected a readable figure file, got {os.fspath(image)!r:.80} ({type(exc).__name__})"
                 raise ReadError(msg) from None
         # io's rule: kind from the bytes, declared size checked, a complete picture
         kind, _ = check_figure(data, kinds=(*FIGURE_KINDS, "tiff"))
@@ -199,8 +199,13 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
         return entry
     if region.size == 0:
         return None
+    # no bar: the plot's own colors name the map (values are then positions along it).
+    # A JPEG'd jet or turbo plot scores 0.84-0.88; contour lines on white score 0.82 for
+    # a wrong map: a plot mostly of colors (not the white paper) is enough with 0.8
     best = identify_colormap(region, top=1)
-    return get(best[0].name) if best and best[0].score >= 0.9 else None
+    painted = float(np.mean(region.min(axis=2) < 235))
+    least = 0.8 if painted >= 0.5 else 0.9
+    return get(best[0].name + ("_r" if best[0].reversed else "")) if best and best[0].score >= least else None
 
 
 def _value_scale(
@@ -221,6 +226,9 @@ def _value_scale(
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
         if vmin is None and vmax is None:
             found = _tidy(*found, axis.scale.scale, axis.scale.linthresh)
+            # an end a label stands on has that label's value, not the fit's
+            labelled = labelled_ends(axis, (low, high))
+            found = tuple(f if v is None else v for f, v in zip(found, labelled, strict=True))  # type: ignore[assignment]
         vmin = found[0] if vmin is None else vmin
         vmax = found[1] if vmax is None else vmax
         norm = norm or axis.scale.scale
@@ -346,6 +354,15 @@ def _panel(
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
+    doubts = _doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
+    if entry is None:
+        doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
+    elif not calibrated:
+        what = "no colorbar" if bar is None else "no colorbar labels read"
+        if bar is not None and any(t.value is not None for t in bar_axis.ticks):
+            what = "the colorbar's labels fit no linear, log, symlog or two-slope scale (a power norm?)"
+        doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
+    confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
@@ -356,6 +373,7 @@ def _panel(
         "y_label": y.label,
         "max_error": max_error,
         "confidence": confidence,
+        "doubts": "; ".join(text for text, _ in doubts),
     }
     data = xarray.DataArray(
         values,
@@ -369,6 +387,34 @@ def _panel(
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
+
+
+def _doubts(
+    rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, given: dict[str, Any], outline: Box | None
+) -> list[tuple[str, float]]:
+    """What makes the range read doubtful, each with the factor it takes off the confidence."""
+    if bar is None or axis.scale is None or given.get("vmin") is not None or given.get("levels") is not None:
+        return []
+    doubts = []
+    if _checks.across_spread(rgb, bar) > 48:  # thin JPEG'd bars stay under ~20
+        doubts.append(("the colorbar is not one color across: maybe a gradient in a plot, not a bar", 0.1))
+    ends = ("low", "high")
+    for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
+        if cut:
+            doubts.append((f"the colorbar's colors go on past its {end} end: the range may stop short", 0.3))
+    if axis.unread_offset:
+        doubts.append(("a text stands where an offset (1e-6, ×10³) goes but was not read: a factor may be missing", 0.5))
+    low, high = (float(v) for v in axis.scale.value(np.array(_bar_ends(bar, outline))))
+    if low > high:  # matplotlib draws a bar's values rising; falling ones are more often a misread label
+        doubts.append(("the colorbar's values fall along it (a reversed bar, or a misread label)", 0.5))
+    if axis.scale.scale != "boundaries":
+        labelled = labelled_ends(axis, _bar_ends(bar, outline))
+        lines = _checks.end_lines(rgb, bar)
+        factor = _checks.end_precision(bar, labelled, (lines[0], lines[1]))
+        if factor < 1.0:
+            under = " (a line drawn over it)" if any(lines) else ""
+            doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
+    return doubts
 
 
 def _grid_of(
@@ -473,8 +519,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     >>> bool(abs(float(panel.data.x[0]) - 0.0) < 0.5 and abs(float(panel.data.x[-1]) - 60) < 0.5)
     True
     """
+    overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     rgb = _load(image)
-    overrides = parse_calibration(calibration)
     gray = _labels.luminance(rgb)
     figure_ink = _labels.ink(rgb)
     bars = find_colorbars(rgb)

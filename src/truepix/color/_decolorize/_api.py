@@ -12,7 +12,8 @@ What a picture went through is judged on a sample of it, and three steps adapt:
 
 * JPEG keeps luma at full resolution but averages chroma over 2x2 pixels (4:2:0).
   When that model explains the picture's chroma better than the colormap itself
-  does, positions come from a luma-weighted distance instead of plain RGB.
+  does (helped by JPEG's 8x8 blocks and lost chroma detail where the fit is
+  loose), positions come from a luma-weighted distance instead of plain RGB.
 * Resampled and antialiased pictures hold blends of neighbouring colors: a pixel
   off the map that a blend of two neighbours' map colors explains better gets the
   blend's position.
@@ -47,6 +48,8 @@ AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
 #: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
 _U8 = ("u8", "u8r")
+#: A memo made for at least this many pixels is written through at once (``_memo``).
+_PREFAULT_PIXELS = 1 << 17
 
 
 class Decolorizer:
@@ -297,11 +300,17 @@ class Decolorizer:
             self._grids[(kind, metric)] = grid
         return grid
 
-    def _memo(self, kind: str, metric: str) -> np.ndarray:
-        """The answers per 24-bit color of a metric (zero pages until colors touch them)."""
+    def _memo(self, kind: str, metric: str, n_pixels: int = 0) -> np.ndarray:
+        """The answers per 24-bit color of a metric (64 MiB, zeros: nothing known yet)."""
         memo = self._memos.get(kind + metric)
         if memo is None:
             memo = self._memos[kind + metric] = np.zeros(1 << 24, dtype=np.uint32)
+            if n_pixels >= _PREFAULT_PIXELS:
+                # written through up front: a page first read (the lookup pass maps
+                # the shared zero page) and then written (copy-on-write, TLB flushes
+                # across the kernels' threads) costs 1-4 us; a JPEG'd 1 MP picture
+                # touches ~10^4 of them. Small pictures touch few: left lazy.
+                memo.fill(0)
         return memo
 
     def _cell_starts(self, kind: str, metric: str) -> np.ndarray:
@@ -336,7 +345,7 @@ class Decolorizer:
         codes = np.empty(len(flat), dtype=np.uint32)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         if kind in _U8:
-            memo = self._memo(kind, metric)
+            memo = self._memo(kind, metric, len(flat))
             pending = kernels.lookup_u8(
                 flat, memo, self._opaque, self._cell_starts(kind, metric), Grid.n_axis,
                 Grid.cell_size, codes, need,
@@ -344,7 +353,8 @@ class Decolorizer:
             if pending:
                 search, search_pos, joint = self._searches(kind, metric, need)
                 span = float(self._map.n_colors)
-                kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes)
+                known = self._memo(kind, "rgb", len(flat))  # the joint metric's residuals
+                kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes, known)
         else:
             grid = self._grid(kind, metric)
             kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
@@ -358,7 +368,7 @@ class Decolorizer:
     ) -> np.ndarray:
         """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
         one pass (two for colors never seen); NaN past ``max_code``."""
-        memo = self._memo(kind, metric)
+        memo = self._memo(kind, metric, len(flat))
         starts = self._cell_starts(kind, metric)
         table = kind
         kind, low, high = self._norm.kind, self._norm.low, self._norm.high
@@ -375,7 +385,7 @@ class Decolorizer:
             search, search_pos, joint = self._searches(table, metric, need)
             kernels.resolve_values_u8(
                 flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
-                kind, low, high, values, bits,
+                kind, low, high, values, bits, self._memo(table, "rgb", len(flat)),
             )  # fmt: skip
         return values
 
@@ -445,7 +455,8 @@ class Decolorizer:
         flat = pixels.reshape(-1, pixels.shape[-1])
         plan = planning.make_plan(self, pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
-        simple = not (detailed or plan.denoise or plan.unmix or self.step is not None)
+        judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
+        simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
         metric = "jpeg" if plan.jpeg else "rgb"
         if kind in _U8 and fused and simple:
@@ -457,7 +468,9 @@ class Decolorizer:
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
-        if kind in _U8 and fused and not (detailed or plan.unmix):
+        if kind in _U8 and fused and judged and not detailed:
+            flat_position = planning.jpeg_positions(self, flat, kind, scale, shape[1], plan, line)
+        elif kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
             flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
         else:
@@ -483,6 +496,14 @@ class Decolorizer:
                 flat_position, residual = planning.unmixed(
                     flat, scale, shape[1], flat_position, residual, plan, line
                 )
+            elif judged:
+                kernels.codes_to_fields(
+                    codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
+                )
+                off_map = planning.jpeg_off_map(
+                    flat, scale, shape[1], flat_position, residual, plan, line
+                )
+                flat_position[off_map] = np.nan
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
         position: np.ndarray = flat_position.reshape(shape)
@@ -503,7 +524,7 @@ class Decolorizer:
         return DecolorizeResult(
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
-            np.empty(0, bool) if ambiguous is None else self._shared(
+            np.empty(0, bool) if ambiguous is None or not detailed else self._shared(
                 ambiguous, flat_position, residual, kind
             ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,

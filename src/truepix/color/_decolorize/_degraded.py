@@ -24,7 +24,7 @@ from truepix.color._decolorize._kernels import (
     _inverse_norm,
 )
 
-__all__ = ["chroma_subsampling_test", "plane_wiener", "unmix"]
+__all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
 
 
 @nb.njit(**_JIT)
@@ -127,6 +127,117 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
                         partial[k, 0] += e_map * e_map
                         partial[k, 1] += e_model * e_model
     return partial.sum(axis=0)
+
+
+@nb.njit(**_JIT)
+def _block_chroma(  # pragma: no cover - jitted
+    position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
+):
+    """Mean map chroma (Cb, Cr) of the 2x2 block (by, bx) at its pixels' positions
+    (edge pixels repeated, as libjpeg pads); NaN when one has none."""
+    u = v = 0.0
+    for dy in range(2):
+        for dx in range(2):
+            y = min(2 * by + dy, height - 1)
+            x = min(2 * bx + dx, width - 1)
+            s = position[y * width + x]
+            if math.isnan(s):
+                return np.nan, np.nan
+            r, g, b = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
+            u += 0.25 * (ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b)
+            v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
+    return u, v
+
+
+@nb.njit(parallel=True, **_JIT)
+def chroma_model_residual(  # pragma: no cover - jitted
+    pixels, scale, width, position, residual, threshold, vertices, positions, n_bins,
+    cyclic, ycc, strong, luma_low, luma_high, stroke, flat, out, out_strong,
+):  # fmt: skip
+    """Per pixel past ``threshold`` (DN, RGB residual): how far JPEG's 4:2:0 model is.
+
+    The model is what ``chroma_subsampling_test`` scores: luma of the map color at
+    the pixel's position (from the luma-weighted metric), chroma of the map colors
+    at the positions around, averaged per 2x2 block and upsampled as libjpeg does.
+    ``out`` is the distance (DN, Y Cb Cr) of the pixel to it, infinite where a
+    position is missing; 0 for pixels within ``threshold``. ``out_strong``: the
+    pixel is farther than ``strong``, or its luma lies ``stroke`` DN outside the
+    map's luma range [luma_low, luma_high] or outside its 3x3 neighbours' (a thin
+    stroke is darker or brighter than all of them), or the 3x3 luma varies by less
+    than ``flat`` DN (JPEG leaves flat areas nearly as they were).
+    """
+    height = position.shape[0] // width
+    n_bx = (width + 1) // 2
+    n_by = (height + 1) // 2
+    for y in nb.prange(height):
+        for x in range(width):
+            p = y * width + x
+            out[p] = 0.0
+            out_strong[p] = False
+            if not residual[p] > threshold:
+                continue
+            by, bx = y // 2, x // 2
+            bv = max(by - 1, 0) if y % 2 == 0 else min(by + 1, n_by - 1)
+            bh = max(bx - 1, 0) if x % 2 == 0 else min(bx + 1, n_bx - 1)
+            u0, v0 = _block_chroma(
+                position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
+            )
+            u1, v1 = _block_chroma(
+                position, width, height, bv, bx, vertices, positions, n_bins, cyclic, ycc
+            )
+            u2, v2 = _block_chroma(
+                position, width, height, by, bh, vertices, positions, n_bins, cyclic, ycc
+            )
+            u3, v3 = _block_chroma(
+                position, width, height, bv, bh, vertices, positions, n_bins, cyclic, ycc
+            )
+            s = position[p]
+            r = pixels[p, 0] * scale
+            g = pixels[p, 1] * scale
+            b = pixels[p, 2] * scale
+            luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
+            if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
+                out[p] = np.inf
+                out_strong[p] = True
+                continue
+            mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
+            e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
+            e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
+            e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
+            e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
+            e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
+            out[p] = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
+            low = high = luma
+            first = True
+            for yy in range(max(0, y - 1), min(height, y + 2)):
+                for xx in range(max(0, x - 1), min(width, x + 2)):
+                    q = yy * width + xx
+                    if q == p:
+                        continue
+                    lq = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
+                          + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
+                    if first:
+                        low = high = lq
+                        first = False
+                    low = min(low, lq)
+                    high = max(high, lq)
+            out_strong[p] = (
+                out[p] > strong
+                or luma < luma_low - stroke or luma > luma_high + stroke
+                or luma < low - stroke or luma > high + stroke
+                or max(high, luma) - min(low, luma) < flat
+            )  # fmt: skip
+
+
+@nb.njit(**_JIT)
+def near(cores, width, height, radius, out):  # pragma: no cover - jitted
+    """Mark in ``out`` (flat, rows of ``width``) the pixels within ``radius`` (a square)
+    of the flat indices ``cores``: a dilation that costs what the cores are."""
+    for p in cores:
+        y, x = p // width, p % width
+        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                out[yy * width + xx] = True
 
 
 @nb.njit(parallel=True, **_JIT)

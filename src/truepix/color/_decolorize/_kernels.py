@@ -188,12 +188,12 @@ def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _project(r, g, b, search):  # pragma: no cover - jitted
+def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     """Closest polyline point of the RGB color (r, g, b), DN floats in [0, 255].
 
     ``search`` is ``Grid.search()``: the polyline, the grid and the ambiguity test.
-    Returns (position in bins, metric distance, ambiguous). The color's grid cell
-    must have been built.
+    Returns (position in bins, metric distance, ambiguous); without ``ambiguity``
+    the test is skipped (False). The color's grid cell must have been built.
     """
     (
         matrix, seg_a, seg_d, seg_inv, seg_s, seg_ds, cell_start, cell_count, pool,
@@ -222,6 +222,8 @@ def _project(r, g, b, search):  # pragma: no cover - jitted
     if period > 0.0 and best_pos >= period:
         best_pos -= period
     residual = math.sqrt(best)
+    if not ambiguity:
+        return best_pos, residual, False
     # Ambiguous: another place of the map, more than `gap` bins away, within
     # `tolerance` of the best distance.
     limit = residual + tolerance
@@ -299,33 +301,47 @@ def _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need):  # pr
 
 
 @nb.njit(**_JIT)
-def _memo_code(pixels, p, memo, search, search_pos, joint, inv_span):  # pragma: no cover
+def _key(pixels, p):  # pragma: no cover - jitted
+    """The 24-bit color of uint8 pixel p: its index in a memo."""
+    return (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8) | np.int64(pixels[p, 2])
+
+
+@nb.njit(**_JIT)
+def _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known):  # pragma: no cover
     """The packed answer for uint8 pixel p, from ``memo`` or projected and stored there.
 
     ``joint``: the position comes from ``search_pos`` (another metric, e.g. luma) and
-    the residual and ambiguity from ``search``; otherwise all three from ``search``.
-    Threads racing on one color compute and store the same value.
+    the residual and ambiguity from ``search``, whose own answers ``known`` memoises
+    (read first, then filled: a picture's colors are often known there already);
+    otherwise all three from ``search``. Threads racing on one color compute and
+    store the same value.
     """
-    key = (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8)
-    key |= np.int64(pixels[p, 2])
+    key = _key(pixels, p)
     code = memo[key]
     if code == 0:
         r = float(pixels[p, 0])
         g = float(pixels[p, 1])
         b = float(pixels[p, 2])
-        pos, res, amb = _project(r, g, b, search)
         if joint:
-            pos, _, _ = _project(r, g, b, search_pos)
-        code = _pack(pos, res, amb, inv_span)
+            code = known[key]
+            if code == 0:
+                pos, res, amb = _project(r, g, b, search)
+                code = _pack(pos, res, amb, inv_span)
+                known[key] = code
+            pos, _, _ = _project(r, g, b, search_pos, False)  # its position only
+            code = (code & ~POS_MASK) | _pack(pos, 0.0, False, inv_span) & POS_MASK
+        else:
+            pos, res, amb = _project(r, g, b, search)
+            code = _pack(pos, res, amb, inv_span)
         memo[key] = code
     return code
 
 
 @nb.njit(parallel=True, **_JIT)
-def resolve_u8(pixels, memo, search, search_pos, joint, span, out):  # pragma: no cover
+def resolve_u8(pixels, memo, search, search_pos, joint, span, out, known):  # pragma: no cover
     """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``.
 
-    ``search_pos`` and ``joint``: see :func:`_memo_code`.
+    ``search_pos``, ``joint`` and ``known``: see :func:`_memo_code`.
     """
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
@@ -333,7 +349,12 @@ def resolve_u8(pixels, memo, search, search_pos, joint, span, out):  # pragma: n
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if out[p] == PENDING:
-                out[p] = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span)
+                # a color met before in this pass: the memo alone (the call passes
+                # the whole search by value, which costs more than the lookup)
+                code = memo[_key(pixels, p)]
+                if code == 0:
+                    code = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known)
+                out[p] = code
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -471,11 +492,12 @@ def values_u8(  # pragma: no cover - jitted
 
 @nb.njit(parallel=True, **_JIT)
 def resolve_values_u8(  # pragma: no cover - jitted
-    pixels, memo, search, search_pos, joint, span, max_code, kind, low, high, out, out_bits
-):
+    pixels, memo, search, search_pos, joint, span, max_code, kind, low, high, out, out_bits,
+    known,
+):  # fmt: skip
     """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending.
 
-    ``search_pos`` and ``joint``: see :func:`_memo_code`.
+    ``search_pos``, ``joint`` and ``known``: see :func:`_memo_code`.
     """
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
@@ -483,7 +505,9 @@ def resolve_values_u8(  # pragma: no cover - jitted
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if out_bits[p] == PENDING_BITS:
-                code = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span)
+                code = memo[_key(pixels, p)]  # see resolve_u8
+                if code == 0:
+                    code = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known)
                 out[p] = _code_value(code, max_code, kind, low, high)
 
 

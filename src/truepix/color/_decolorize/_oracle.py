@@ -10,7 +10,8 @@ import numpy as np
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "chroma_subsampling_test", "color_at", "hull_accept", "hull_distance", "plane_wiener",
+    "chroma_model_residual", "chroma_subsampling_test", "color_at", "hull_accept",
+    "hull_distance", "plane_wiener",
     "project", "unmix",
 ]  # fmt: skip
 
@@ -91,6 +92,49 @@ def chroma_subsampling_test(
                     e_map += float(np.sum((observed[y, x] - mapped[y, x]) ** 2))
                     e_model += float(np.sum((observed[y, x] - model) ** 2))
     return e_map, e_model
+
+
+def chroma_model_residual(
+    image: np.ndarray, position: np.ndarray, residual: np.ndarray, threshold: float,
+    line: Polyline, ycc: np.ndarray, strong: float, luma_range: tuple[float, float],
+    stroke: float, flat: float, /,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """(distance, strong) per pixel of an (H, W, 3) picture, as the kernel defines them.
+
+    ``position`` in [0, 1] (NaN: none), ``residual`` in DN (NaN: transparent).
+    """
+    height, width = position.shape
+    mapped = color_at(line, np.nan_to_num(position) * line.n_bins) @ ycc.T
+    mapped[np.isnan(position)] = np.nan
+    # libjpeg pads odd sizes by repeating the last row and column
+    padded = np.pad(mapped, ((0, height % 2), (0, width % 2), (0, 0)), mode="edge")
+    blocks = padded.reshape(padded.shape[0] // 2, 2, padded.shape[1] // 2, 2, 3).mean((1, 3))
+    n_by, n_bx = blocks.shape[:2]
+    observed = image[..., :3].astype(np.float64) @ ycc.T
+    luma = observed[..., 0]
+    distance = np.zeros((height, width))
+    is_strong = np.zeros((height, width), dtype=bool)
+    for y, x in zip(*np.nonzero(residual > threshold), strict=True):
+        by, bx = y // 2, x // 2
+        bv = max(by - 1, 0) if y % 2 == 0 else min(by + 1, n_by - 1)
+        bh = max(bx - 1, 0) if x % 2 == 0 else min(bx + 1, n_bx - 1)
+        model = (9 * blocks[by, bx] + 3 * blocks[bv, bx] + 3 * blocks[by, bh] + blocks[bv, bh]) / 16
+        if np.isnan(position[y, x]) or np.isnan(model[1:]).any():
+            distance[y, x], is_strong[y, x] = np.inf, True
+            continue
+        error = observed[y, x] - np.array([mapped[y, x, 0], model[1], model[2]])
+        distance[y, x] = np.sqrt(np.sum(error**2))
+        around = luma[max(0, y - 1) : y + 2, max(0, x - 1) : x + 2].copy()
+        own = luma[y, x]
+        around[min(y, 1), min(x, 1)] = np.nan  # the pixel itself
+        low, high = (np.nanmin(around), np.nanmax(around)) if around.size > 1 else (own, own)
+        is_strong[y, x] = bool(
+            distance[y, x] > strong
+            or not luma_range[0] - stroke <= own <= luma_range[1] + stroke
+            or not low - stroke <= own <= high + stroke
+            or max(high, own) - min(low, own) < flat
+        )
+    return distance, is_strong
 
 
 def plane_wiener(

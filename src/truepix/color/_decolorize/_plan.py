@@ -3,9 +3,9 @@
 The friendly layer (``_api``) decodes colors; this module plans the decoding from
 a sample of the picture (:func:`make_plan`): its noise (the Rayleigh median of the
 residuals), the residual threshold past which a pixel is off the map, whether it
-was JPEG'd (``chroma_subsampling_test``), whether off-map pixels may be blends of
-their neighbours (``unmix``, :func:`blends`) and whether positions are filtered
-(:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
+was JPEG'd (``chroma_subsampling_test``, :func:`block_score`), whether off-map
+pixels may be blends of their neighbours (``unmix``, :func:`blends`) and whether
+positions are filtered (:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ __all__ = [
     "Plan",
     "auto_threshold",
     "blends",
+    "block_score",
     "denoise",
     "exact_share",
+    "jpeg_off_map",
+    "jpeg_positions",
     "make_plan",
     "noise_sigma",
     "sample_rows",
@@ -40,10 +43,29 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
+#: ... or when 4:2:0 explains its chroma at least somewhat (JPEG_WEAK_RATIO:
+#: downscaled pictures stay >= 1.0; smooth noisy ones reach 0.82, 2x upscaled 0.78)
+#: and the picture shows a mark of JPEG (:func:`block_score`): its residual jumps at
+#: every 8th column BLOCK_SCORE times more than at columns 2-6 away (noise: <= 1.04;
+#: JPEG'd smooth fields 1.09-2.6), or its chroma has less detail than the map's at
+#: the decoded positions (DETAIL_RATIO; noise adds detail: >= 1.0 on textured fields,
+#: 1.5 on smooth ones; JPEG'd textured fields 0.4-1.07) -- while its luma keeps its
+#: detail (LUMA_DETAIL; JPEG 1.14-3.3, blocks and ringing add some; resampling
+#: smooths it: 0.9-1.0 where the rest looks like JPEG). Measured on 6 maps x 5
+#: fields x q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-2x resampling (192^2-512^2).
+JPEG_WEAK_RATIO = 0.96
+BLOCK_SCORE = 1.08
+DETAIL_RATIO = 1.1
+LUMA_DETAIL = 1.05
+#: Pixels of the sample the block and detail statistics read (whole rows).
+BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
 #: estimated noise sigma.
 DENOISE_RADIUS = 4
 NOISE_DENOISE_SIGMAS = 1.5
+#: ... and on JPEG'd pictures (their blocks are smoothed; texture is kept).
+JPEG_DENOISE_SIGMAS = 1.0
+JPEG_MAX_SMOOTHING = 1.5
 #: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
 #: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
 #: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
@@ -83,6 +105,21 @@ EXACT_SHARE = 0.93
 #: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
 FRINGE_CORE = 40.0
 FRINGE_RADIUS = 1
+#: JPEG'd pictures: a pixel past the RGB threshold is still data when JPEG's 4:2:0
+#: model (``chroma_model_residual``) explains it within JPEG_MODEL_WEAK DN, or when
+#: no pixel within JPEG_STRONG_RADIUS is clearly foreign: farther than
+#: JPEG_MODEL_STRONG DN from the model, or a luma JPEG_STROKE DN outside the map's
+#: or its 3x3 neighbours' (text, lines, black and white). Chroma subsampling moves
+#: data pixels of maps that turn sharply (jet) 40-130 DN off the map in RGB, but
+#: rarely 35 DN off the model; annotations keep a core far off it or hard luma
+#: edges. Measured in benchmarks/colormaps.py and with matplotlib-drawn text.
+JPEG_MODEL_WEAK = 12.0
+JPEG_MODEL_STRONG = 35.0
+JPEG_STRONG_RADIUS = 2
+JPEG_STROKE = 10.0
+#: ... or off the model where the luma around varies by less than this (DN): JPEG
+#: moves a flat area's colors little, a white box or margin stays far off.
+JPEG_FLAT = 4.0
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -106,6 +143,7 @@ class Plan:
     unmix: bool
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
     exact: bool  # (nearly) all pixels near the map are table colors: an exact render
+    off_map: bool = True  # some of the sample's pixels are past the threshold
 
 
 def blends(
@@ -139,7 +177,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     if threshold is None:
         threshold = auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
-    jpeg = False
+    jpeg = subsampled = False
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
     if spatial and noise > 0.0:
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
@@ -150,22 +188,99 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, luma_codes, sample.shape[1], max_code, line.vertices,
             line.positions, float(line.n_bins), line.cyclic, step, _YCBCR,
         )  # fmt: skip
-        jpeg = e_model < JPEG_MODEL_RATIO * e_map
-        # JPEG's errors are blocks and lost texture, not noise: the filter gains
-        # 0.01 of the error there (benchmarks/colormaps.py) and is left out
-        if not jpeg and noise >= MIN_DENOISE_SIGMA:
+        blocks, detail, luma_detail = block_score(
+            flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
+        )
+        marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
+        subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map)
+        jpeg = subsampled or bool(
+            e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
+        )
+        if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
+            if jpeg:
+                # JPEG's error is noise-like (blocks, ringing) where the picture's chroma
+                # has more detail than the map's: smooth fields, whose blocks the filter
+                # smooths. On textured ones lost detail dominates, which no filter
+                # brings back. Along the map the error is luma's quantization, however
+                # much chroma 4:2:0 lost at edges adds to the residual: capped.
+                smoothing = 0.0
+                if detail > 1.0:
+                    smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
-    # Blends of neighbours: resampled and antialiased pictures. Not JPEG: its
-    # off-map colors come from chroma subsampling, not from blending.
+    # Blends of neighbours: resampled and antialiased pictures. Not where 4:2:0 fits
+    # the chroma well: off-map colors there come from chroma lost at edges, not
+    # blending, and the local hull would take JPEG'd strokes of text for data. (JPEG'd
+    # pictures only its other marks reveal lost little chroma: their off-map
+    # decision stays that of the pictures they were taken for before.)
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
-    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and not subsampled and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
+        bool(hist[max_code + 1 :].sum() > 0),
     )  # fmt: skip
+
+
+def block_score(
+    flat: np.ndarray, scale: float, codes: np.ndarray, width: int, max_code: int,
+    line: Polyline,
+) -> tuple[float, float, float]:  # fmt: skip
+    """Marks of JPEG on a picture's rows: its 8x8 blocks, its lost chroma detail.
+
+    ``blocks``: the residual (observed color minus the map's color at the decoded
+    position), in YCbCr; per channel the mean absolute step between neighbouring
+    columns for each column phase (mod 8). JPEG's blocks make one phase stand out
+    over the phases 2-6 columns away (the phase is free: a crop moves it); noise,
+    resampling and exact pictures have no such phase. The largest ratio over
+    channels (1 when nothing stands out).
+
+    ``detail``: the picture's chroma detail (mean absolute second difference along
+    rows) over the detail the map's chroma has at the decoded positions. 4:2:0
+    keeps a quarter of the chroma samples and interpolates the rest: well below 1;
+    noise adds detail: 1 or more. ``luma_detail``: the same for luma, which JPEG
+    keeps at full resolution and resampling smooths like chroma.
+    """
+    if width < 16:
+        return 1.0, 1.0, 1.0
+    every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
+    rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3] * scale
+    code_rows = codes.reshape(-1, width)[::every]
+    position = (code_rows & kernels.POS_MASK) * (line.n_bins / kernels.POS_SCALE)
+    period = line.n_bins if line.cyclic else None
+    xp = line.positions
+    mapped = np.stack(
+        [np.interp(position, xp, line.vertices[:, c], period=period) for c in range(3)], -1
+    )
+    residual_code = code_rows >> kernels.RESIDUAL_SHIFT
+    valid = (residual_code > 0) & (residual_code <= max_code)
+    residual = (rows - mapped) @ _YCBCR.T
+    steps = np.abs(np.diff(residual, axis=1))
+    usable = (valid[:, 1:] & valid[:, :-1])[..., None]
+    n_phases = (width - 1) // 8 * 8
+    sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
+    counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
+    means = sums / np.maximum(counts, 1)[:, None]
+    blocks = 1.0
+    for channel in range(3):
+        phase = int(np.argmax(means[:, channel]))
+        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
+        if others > 0:
+            blocks = max(blocks, float(means[phase, channel] / others))
+    inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
+    detail = []
+    for colors in (rows, mapped):
+        ycc = colors @ _YCBCR.T
+        second = np.abs(ycc[:, 1:-1] - 0.5 * (ycc[:, 2:] + ycc[:, :-2])) * inner
+        detail.append((float(second[..., 0].sum()), float(second[..., 1:].sum())))
+    (luma, chroma), (map_luma, map_chroma) = detail
+    return (
+        blocks,
+        chroma / map_chroma if map_chroma > 0 else 1.0,
+        luma / map_luma if map_luma > 0 else 1.0,
+    )
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
@@ -266,6 +381,55 @@ def unmixed(
         off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
+
+
+def jpeg_off_map(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    plan: Plan, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
+
+    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK.
+    """
+    distance = np.empty(len(position), dtype=np.float64)
+    strong = np.empty(len(position), dtype=bool)
+    luma = line.vertices @ _YCBCR[0]
+    degraded.chroma_model_residual(
+        flat, scale, width, position, residual, plan.threshold, line.vertices,
+        line.positions, float(line.n_bins), line.cyclic, _YCBCR, JPEG_MODEL_STRONG,
+        float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
+    )  # fmt: skip
+    weak = distance > JPEG_MODEL_WEAK
+    near = np.zeros(len(position), dtype=bool)
+    cores = np.flatnonzero(strong & weak)
+    degraded.near(cores, width, len(position) // width, JPEG_STRONG_RADIUS, near)
+    return weak & near
+
+
+def jpeg_positions(
+    decoder: Any, flat: np.ndarray, kind: str, scale: float, width: int, plan: Plan,
+    line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Positions (NaN off the map) of a JPEG'd 8-bit picture's pixels, flat.
+
+    Pixels within the threshold come from the memo in one pass; only those past it
+    are decoded again for their position and residual, and judged (:func:`jpeg_off_map`).
+    """
+    position = decoder._values_u8(flat, kind, plan.max_code, "jpeg", positions=True)
+    past = np.flatnonzero(np.isnan(position))
+    if len(past) == 0:
+        return position
+    codes = decoder._codes(np.ascontiguousarray(flat[past]), kind, scale, "jpeg")
+    far = np.empty(len(past), dtype=np.float64)
+    far_residual = np.empty(len(past), dtype=np.float32)
+    kernels.codes_to_fields(
+        codes, kernels.RESIDUAL_MAX_CODE, far, far_residual, np.empty(len(past), dtype=bool)
+    )
+    residual = np.zeros(len(position), dtype=np.float32)  # within the threshold
+    residual[past] = far_residual  # NaN: transparent, no position
+    position[past] = far
+    position[jpeg_off_map(flat, scale, width, position, residual, plan, line)] = np.nan
+    return position
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:

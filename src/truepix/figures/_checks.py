@@ -1,0 +1,166 @@
+"""Checks that lower a panel's confidence where its reading may be wrong.
+
+A confident wrong answer is worse than a doubtful one, so each check here
+looks for evidence that the range read cannot be trusted to half a percent
+of its span, whatever the tick labels agree on:
+
+* :func:`truncated_ends`: the bar's colors go on past an end of the box
+  found for it (a contourf bar whose end steps were missed, a bar cut short
+  in a resampled screenshot) -- the range read stops short of the bar's;
+* :func:`across_spread`: a bar is one color across at every place along
+  it; a "bar" whose colors change across it is a gradient in a plot
+  (an image of a smooth field), whose tick labels are an axis's;
+* :func:`end_precision`: an end no label stands on is placed to within a
+  pixel or so (more in a resampled or compressed picture); on a short bar
+  that pixel is more than half a percent of the span.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._identify._colorbar import Colorbar
+
+__all__ = ["across_spread", "end_lines", "end_precision", "truncated_ends"]
+
+_TARGET = 0.005  # the share of the span a confident range is within
+
+
+def _rows_beyond(rgb: np.ndarray, bar: Colorbar, *, inside: bool = False) -> list[np.ndarray]:
+    """The picture past each end of the bar (low end, high end): (depth, across, 3) int16, nearest row first.
+
+    ``inside``: the bar's own rows at each end instead, the end row first.
+    """
+    left, top, right, bottom = bar.bbox
+    view = rgb if bar.orientation == "vertical" else rgb.transpose(1, 0, 2)
+    if bar.orientation == "horizontal":
+        left, top, right, bottom = top, left, bottom, right
+    width = right - left
+    margin = max(2, width // 4)  # the outline and a resampled edge stay out
+    across = slice(left + margin, right - margin)
+    depth = max(8, 2 * width)
+    above = view[max(0, top - depth) : top, across][::-1]
+    below = view[bottom : bottom + depth, across]
+    if inside:  # the bar's own rows at each end, from the end inward
+        above, below = view[top : top + depth, across], view[max(top, bottom - depth) : bottom, across][::-1]
+    low, high = (below, above) if bar.orientation == "vertical" else (above, below)
+    return [low.astype(np.int16), high.astype(np.int16)]
+
+
+def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
+    """Whether the bar's colors go on past each end (low, high) of its box.
+
+    Past a bar's true end comes its outline (a dark line a few pixels thick),
+    an extend triangle (narrowing: its sides soon leave the middle columns)
+    or the background. Rows past the end that are each one color across the
+    bar's middle columns, neither the background nor a dark line, for over
+    half the bar's width, are more of the bar.
+
+    Examples
+    --------
+    >>> rgb = np.full((60, 20, 3), 255, np.uint8)
+    >>> rgb[5:55, 5:15] = np.linspace(0, 200, 50)[:, None, None].astype(np.uint8)
+    >>> rgb[5:55, 5:15, 2] = 255
+    >>> truncated_ends(rgb, Colorbar((5, 5, 15, 55), "vertical", np.zeros((50, 3), np.uint8)))
+    [False, False]
+    >>> truncated_ends(rgb, Colorbar((5, 15, 15, 45), "vertical", np.zeros((30, 3), np.uint8)))
+    [True, True]
+    """
+    left, top, right, bottom = bar.bbox
+    width = (right - left) if bar.orientation == "vertical" else (bottom - top)
+    background = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
+    tolerance = 6 if bar.exact else 24
+    out = []
+    for rows in _rows_beyond(rgb, bar):
+        run = 0
+        for row in rows:
+            if row.size == 0:
+                break
+            spread = int((row.max(axis=0) - row.min(axis=0)).max())
+            colour = np.median(row, axis=0)
+            is_background = float(np.abs(colour - background).max()) <= 30
+            dark_line = float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30
+            if spread > tolerance or is_background or dark_line:
+                break
+            run += 1
+        out.append(run >= max(4, 0.6 * width))
+    return out
+
+
+def across_spread(rgb: np.ndarray, bar: Colorbar) -> float:
+    """The median, over places along the bar, of its colors' spread (max - min DN) across its middle columns.
+
+    A drawn bar: 0 (a few DN, up to ~20 on thin JPEG'd bars); a gradient in
+    an image that was taken for one: tens to a hundred.
+
+    Examples
+    --------
+    >>> rgb = np.zeros((40, 12, 3), np.uint8)
+    >>> rgb[..., 0] = np.arange(40)[:, None] * 6
+    >>> bar = Colorbar((0, 0, 12, 40), "vertical", np.zeros((40, 3), np.uint8))
+    >>> across_spread(rgb, bar), across_spread(rgb.transpose(1, 0, 2), bar)
+    (0.0, 30.0)
+    """
+    left, top, right, bottom = bar.bbox
+    crop = rgb[top:bottom, left:right].astype(np.int16)
+    if bar.orientation == "horizontal":
+        crop = crop.transpose(1, 0, 2)
+    width = crop.shape[1]
+    margin = max(2, width // 4)
+    inner = crop[:, margin : width - margin] if width > 2 * margin else crop
+    if inner.size == 0:
+        return 0.0
+    return float(np.median((inner.max(axis=1) - inner.min(axis=1)).max(axis=1)))
+
+
+def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
+    """Rows of a colored line lying across each end (low, high) of the bar, just past it.
+
+    ``Colorbar.add_lines`` draws contour levels across a bar; one at a level
+    where the bar ends hides that end under the line (the outline, dark and
+    gray, is told apart). The end is then known only to the line's thickness.
+
+    Examples
+    --------
+    >>> rgb = np.full((40, 12, 3), 255, np.uint8)
+    >>> rgb[5:35, 2:10] = (60, 60, 200)
+    >>> rgb[3:5, 2:10] = (0, 190, 190)
+    >>> end_lines(rgb, Colorbar((2, 5, 10, 35), "vertical", np.full((30, 3), (60, 60, 200), np.uint8)))
+    [0, 2]
+    """
+    out = []
+    ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in _rows_beyond(rgb, bar, inside=True)]
+    for rows, end in zip(_rows_beyond(rgb, bar), ends, strict=True):
+        count = 0
+        for row in rows[:6]:
+            colour = np.median(row, axis=0)
+            uniform = int((row.max(axis=0) - row.min(axis=0)).max()) <= (6 if bar.exact else 24)
+            colored = float(colour.max() - colour.min()) >= 60
+            if not (uniform and colored and float(np.abs(colour - end).max()) > 40):
+                break
+            count += 1
+        out.append(count)
+    return out
+
+
+def end_precision(bar: Colorbar, labelled: list[float | None], lines: tuple[int, int] = (0, 0)) -> float:
+    """A confidence factor in (0, 1] for ends located by pixels rather than stated by a label.
+
+    An end's position is known to about one and a half pixels (measured on
+    resampled screenshots, whose bar edges are blurred while the bar's own
+    colors stay exact), plus the thickness of a line drawn over it
+    (:func:`end_lines`); where no label states its value, that share of the
+    bar is the range's error at that end. The factor is 1 while that share
+    stays within half a percent of the span, and falls in proportion beyond.
+
+    Examples
+    --------
+    >>> bar = Colorbar((0, 0, 10, 150), "vertical", np.zeros((150, 3), np.uint8))
+    >>> end_precision(bar, [0.0, None]), end_precision(bar, [0.0, 1.0]), end_precision(bar, [0.0, None], (0, 3))
+    (0.5, 1.0, 0.16666666666666669)
+    """
+    uncertain = [1.5 + line for value, line in zip(labelled, lines, strict=True) if value is None]
+    if not uncertain:
+        return 1.0
+    share = max(uncertain) / max(1, bar.length)
+    return float(min(1.0, _TARGET / share))
