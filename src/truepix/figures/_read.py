@@ -516,7 +516,9 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     >>> panel = tp.read_figure(buffer.getvalue()).panels[0]
     >>> panel.data.attrs["cmap"], panel.data.attrs["vmin"], panel.data.attrs["vmax"]
     ('viridis', 0.0, 3.0)
-    >>> bool(abs(float(panel.data.x[0]) - 0.0) < 0.5 and abs(float(panel.data.x[-1]) - 60) < 0.5)
+    >>> panel.grid  # imshow drew each of the array's cells as a block of pixels
+    (40, 60)
+    >>> bool(abs(float(panel.data.x[0]) - 0.5) < 0.1 and abs(float(panel.data.x[-1]) - 59.5) < 0.1)
     True
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
