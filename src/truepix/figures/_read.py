@@ -518,7 +518,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     ('viridis', 0.0, 3.0)
     >>> panel.grid  # imshow drew each of the array's cells as a block of pixels
     (40, 60)
-    >>> bool(abs(float(panel.data.x[0]) - 0.5) < 0.1 and abs(float(panel.data.x[-1]) - 59.5) < 0.1)
+    >>> bool(abs(float(panel.data.x[0]) - 0.5) < 0.25 and abs(float(panel.data.x[-1]) - 59.5) < 0.25)
     True
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
