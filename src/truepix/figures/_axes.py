@@ -31,12 +31,9 @@ from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
-from truepix.figures._scale import AxisScale, ScaleFit, _refine, fit_scale
+from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
 
-__all__ = [
-    "apply_offset", "bar_fractions", "centred_on_labels", "colorbar_axis", "fit_ticks", "labelled_ends",
-    "offset_box", "read_axis", "stepped_scale", "tick_boxes",
-]  # fmt: skip
+__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
 Box = tuple[int, int, int, int]
 _DASHES = str.maketrans({"−": "-", "–": "-"})
@@ -76,53 +73,6 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         tick.inlier = bool(inlier)
     return fit
-
-
-def _label_centre(tick: _labels.Tick, side: str) -> float:
-    box = tick.box
-    return (box[0] + box[2]) / 2.0 if side in ("top", "bottom") else (box[1] + box[3]) / 2.0
-
-
-def centred_on_labels(fit: ScaleFit, ticks: list[_labels.Tick], side: str, span: tuple[int, int]) -> AxisScale:
-    """The fitted scale moved by the tick marks' common offset from their labels' centres.
-
-    Agg draws every tick mark at a whole pixel, rounded the same way, so the
-    marks can all stand up to a pixel to one side of the positions they mark
-    -- which moves the whole axis by as much. Each label is centred on its
-    tick's true position and rounded on its own: the mean of label centre
-    minus mark, over the labels on marks, is the marks' common offset. Marks
-    at the span's ends (merged with the perpendicular spine) are not
-    counted, and stand at their labels' centres in the refit. An offset
-    within the labels' own scatter, or labels not centred on their ticks
-    (rotated, aligned to one side: the differences spread or exceed a pixel
-    and a quarter) leave the scale as it is; so does a vertical axis, whose
-    labels' ink stands off their ticks (measured: half a pixel and more).
-    """
-    scale = fit.scale
-    numbered = [t for t in ticks if t.value is not None]
-    # a y label's ink is not centred on its tick (``center_baseline``: measured half a pixel
-    # or more below it): only x labels, centred on their ink, are a reference
-    if side not in ("top", "bottom") or scale.scale not in ("linear", "log", "symlog") or len(numbered) != len(fit.inliers):
-        return scale
-    ends = [t.inlier and t.snapped and min(abs(t.position - e) for e in span) <= 3.0 for t in numbered]
-    inner = [t for t, end in zip(numbered, ends, strict=True) if t.inlier and t.snapped and not end]
-    if len(inner) < 2:
-        return scale
-    shifts = np.array([_label_centre(t, side) - t.position for t in inner])
-    offset = float(shifts.mean())
-    # an offset no larger than the labels' own scatter allows is left alone (their boxes are
-    # whole pixels and each text is rounded to one: half a pixel at least, whatever they show)
-    scatter = max(0.5, float(shifts.std()))
-    if abs(offset) > 1.25 or shifts.std() > 1.0 or abs(offset) <= 2.0 * scatter / np.sqrt(len(shifts)):
-        return scale
-    positions = np.array(
-        [_label_centre(t, side) if end else t.position + (offset if t.snapped else 0.0) for t, end in zip(numbered, ends, strict=True)]
-    )
-    values = np.array([t.value for t in numbered], dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        u = scale._forward(values)
-    refit = _refine(scale.scale, positions, values, u, np.asarray(fit.inliers, dtype=bool), scale.linthresh)
-    return scale if refit is None else refit
 
 
 def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:
@@ -200,8 +150,6 @@ def read_axis(
         ticks = [t for t in ticks if not any(_overlaps(t.box, c) for c in claimed)]
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0 if bar else None)
     scale = None if fit is None else fit.scale
-    if fit is not None and not bar:
-        scale = centred_on_labels(fit, ticks, side, span)
     height, width = gray.shape
     offset, unread = None, False
     if scale is not None:
