@@ -321,11 +321,36 @@ def run_generated(count: int) -> None:
     print(f"| seconds per figure (median, max) | {np.median(times):.2f}, {times.max():.2f} | <= 2 s at 1000x800 |")
 
 
+def _labelled_limits(ax) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The axes' limits in the units its tick labels show (what a reader of the picture sees).
+
+    seaborn labels cell ``i`` (spanning data ``i .. i + 1``) with its index
+    at the cell's centre: the labelled coordinate is the data's minus 0.5.
+    Where the labels are not numbers, the data limits.
+    """
+    out = []
+    for ticks, labels, limits in ((ax.get_xticks(), ax.get_xticklabels(), ax.get_xlim()), (ax.get_yticks(), ax.get_yticklabels(), ax.get_ylim())):
+        try:
+            values = [float(t.get_text().replace("\u2212", "-")) for t in labels]
+        except ValueError:
+            out.append(tuple(limits))
+            continue
+        if len(values) < 2:
+            out.append(tuple(limits))
+            continue
+        slope, intercept = np.polyfit(np.asarray(ticks, dtype=float), values, 1)
+        out.append(tuple(float(intercept + slope * v) for v in limits))
+    return out[0], out[1]
+
+
 def _library_figures() -> list[tuple[str, Truth]]:
     """seaborn heatmaps and plotnine tiles (extra ``bench``), with what drew them.
 
     plotnine draws its colorbar as an image in a legend, not a matplotlib
-    colorbar: its bar box is unknown (None), scored as found or not.
+    colorbar: its bar box is unknown (None), scored as found or not. It lays
+    its axes out when the figure is saved: boxes are measured after saving.
+    Coordinates are scored in the units the tick labels show
+    (:func:`_labelled_limits`).
     """
     import pandas as pd
     import plotnine as p9
@@ -337,16 +362,16 @@ def _library_figures() -> list[tuple[str, Truth]]:
         data = rng.normal(size=shape).cumsum(axis=1)
         fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
         sns.heatmap(data, cmap=cmap, annot=annot, fmt=".0f", ax=ax, center=0 if cmap == "vlag" else None)
-        fig.canvas.draw()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
         height = fig.bbox.height
         mesh = ax.collections[0]
         e, b = ax.get_window_extent(), mesh.colorbar.ax.get_window_extent()
         axes = (e.x0, height - e.y1, e.x1, height - e.y0)
         bar = ((b.x0, height - b.y1, b.x1, height - b.y0), "vertical")
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
+        xlim, ylim = _labelled_limits(ax)
         plt.close(fig)
-        truth = Truth(buffer.getvalue(), axes, bar, tuple(ax.get_xlim()), tuple(ax.get_ylim()), mesh.norm.vmin, mesh.norm.vmax, data)
+        truth = Truth(buffer.getvalue(), axes, bar, xlim, ylim, mesh.norm.vmin, mesh.norm.vmax, data)
         truth.extra["norm"] = mesh.norm
         out.append((f"seaborn heatmap {cmap}{' annot' if annot else ''}", truth))
     for k, (ny, nx) in enumerate([(10, 14), (24, 30)]):
@@ -355,15 +380,15 @@ def _library_figures() -> list[tuple[str, Truth]]:
         frame = pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "z": values.ravel()})
         plot = p9.ggplot(frame, p9.aes("x", "y", fill="z")) + p9.geom_tile() + p9.theme(figure_size=(6.4, 4.8), dpi=100)
         fig = plot.draw()
-        fig.canvas.draw()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
         ax = fig.axes[0]
         height = fig.bbox.height
         e = ax.get_window_extent()
         axes = (e.x0, height - e.y1, e.x1, height - e.y0)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
+        xlim, ylim = _labelled_limits(ax)
         plt.close(fig)
-        truth = Truth(buffer.getvalue(), axes, None, tuple(ax.get_xlim()), tuple(ax.get_ylim()), float(values.min()), float(values.max()), values[::-1])
+        truth = Truth(buffer.getvalue(), axes, None, xlim, ylim, float(values.min()), float(values.max()), values[::-1])
         truth.extra["norm"] = mcolors.Normalize(float(values.min()), float(values.max()))
         truth.extra["unknown_bar"] = True
         out.append((f"plotnine geom_tile {ny}x{nx}", truth))

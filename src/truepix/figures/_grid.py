@@ -1,81 +1,277 @@
 """The grid of the data: cell edges of a plot drawn from a coarser array.
 
 ``pcolormesh`` and ``imshow(..., interpolation="nearest")`` of an (ny, nx)
-array paint blocks of one color. Between two cells of different value the
-color jumps at the same column on every row; inside a cell it does not
-change. The share of rows whose color jumps at each column boundary is
-therefore high at cell edges and zero elsewhere. When those edges are
-evenly spaced (Agg puts each within a pixel of ``left + k * width / nx``),
-the plot is a grid of ``nx`` columns; rows the same way.
+array paint blocks of one color. Between two cells the color changes at the
+same column on every row; inside a cell it does not. Summed along the rows,
+the color differences between neighbouring columns form a *profile* with a
+peak at each cell edge and little between them -- JPEG blurs an edge over a
+few pixels and rings beside it, but the peak stays where the edge is.
+
+Cells of a regular grid are evenly spaced (Agg puts each edge within half a
+pixel of ``left + k * width / nx``), so the edges are found as a lattice:
+
+1. the period from the profile's autocorrelation (its first strong peak,
+   not a multiple of a shorter one);
+2. the period and phase refined together, as the comb ``phase + k * period``
+   that gathers the most of the profile (the profile's Fourier coefficient
+   at ``1 / period``, searched near the first estimate);
+3. the lattice accepted when most of its edges stand out of the profile
+   and nothing off it rivals them; a line fitted through the edges found
+   gives the final positions, the lattice spanning the data (or the frame);
+4. both directions found, the grid is confirmed by the cells themselves:
+   their pixels vary far less inside them than inside cells of the same
+   lattice shifted by half a cell (which straddle edges). A hexbin's
+   hexagons, smooth interpolation or a contour plot do not pass.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cell_edges"]
+__all__ = ["cell_edges", "cell_values"]
 
-_JUMP = 6  # DN between neighbours that counts as a color change (JPEG ringing is below)
-_EDGE_SHARE = 0.25  # share of lines whose color changes at a cell edge
-_QUIET_SHARE = 0.06  # ... and at most this share inside cells
+_MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
+_RIM = 2  # profile positions at each end: the frame's antialiased rim
+_PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the profile
+_RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
+_CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
+_SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
 
 
-def _edges_1d(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
-    """Cell edges along axis 1 (columns), as boundary indices 0..W, or None when no grid."""
+def _profile(rgb: np.ndarray) -> np.ndarray:
+    """Color difference between neighbouring columns; entry ``b - 1`` is the edge at ``b``.
+
+    The mean over the rows, leaving out the quarter that changes most: text
+    written in the cells (seaborn's ``annot``) changes a few rows a lot, in
+    the middle of each cell, as evenly spaced as the edges.
+    """
+    step = np.abs(np.diff(rgb.astype(np.int16), axis=1)).sum(axis=2, dtype=np.int32)
+    keep = max(1, int(0.75 * step.shape[0]))
+    profile = np.partition(step, keep - 1, axis=0)[:keep].mean(axis=0)
+    profile[:_RIM] = 0.0
+    profile[len(profile) - _RIM :] = 0.0
+    return profile
+
+
+def _period(profile: np.ndarray) -> float | None:
+    """A first estimate of the edges' spacing (within a pixel): the autocorrelation's peak."""
+    n = len(profile)
+    centred = profile - profile.mean()
+    spectrum = np.fft.rfft(centred, 2 * n)
+    correlation = np.fft.irfft(spectrum * np.conj(spectrum))[:n]
+    if n < 2 * _MIN_CELL or correlation[0] <= 0:
+        return None
+    correlation /= correlation[0]
+    lags = np.arange(int(_MIN_CELL), n // 2 + 1)
+    if len(lags) == 0:
+        return None
+    best = int(lags[np.argmax(correlation[lags])])
+    if correlation[best] <= 0.05:
+        return None
+    def peak(lag: float) -> tuple[float, bool]:
+        """Correlation at a lag (split over two lags when between them), and whether it is a peak of its own."""
+        low, high = int(np.floor(lag)), int(np.ceil(lag))
+        near = correlation[low : high + 1].max()
+        if high == low + 1:  # a period between two lags splits its peak over both
+            near = max(near, correlation[low] + correlation[high])
+        return near, bool(near >= correlation[low - 1] and near >= correlation[high + 1])
+
+    # a multiple of the period correlates as well as the period itself: take the shortest
+    # that peaks as high as half the best, and whose double does too (a period repeats)
+    for divisor in range(int(best // _MIN_CELL), 1, -1):
+        lag = best / divisor
+        near, own = peak(lag)
+        again, own_again = peak(2 * lag) if 2 * lag + 1 < n else (near, True)
+        if own and own_again and min(near, again) >= 0.5 * correlation[best]:
+            return lag
+    return float(best)
+
+
+def _comb(profile: np.ndarray, period: float) -> tuple[float, float]:
+    """(period, phase) of the lattice ``phase + k * period`` that gathers the most of the profile."""
+    weights = np.clip(profile - np.median(profile), 0.0, None)
+    positions = np.arange(1, len(profile) + 1, dtype=np.float64)
+    # fine enough that the lattice drifts less than an eighth of a period over the profile
+    step = max(1e-4, period**2 / (8.0 * len(profile)))
+    periods = np.arange(max(_MIN_CELL - 0.5, min(period - 1.0, 0.8 * period)), max(period + 1.0, 1.25 * period), step)
+    best, best_z = period, 0j
+    for chunk in np.array_split(periods, max(1, len(periods) * len(positions) // 2_000_000)):
+        z = np.exp(2j * np.pi * positions[None, :] / chunk[:, None]) @ weights
+        k = int(np.argmax(np.abs(z)))
+        if abs(z[k]) > abs(best_z):
+            best, best_z = float(chunk[k]), complex(z[k])
+    phase = (np.angle(best_z) / (2 * np.pi) * best) % best
+    return best, float(phase)
+
+
+def _edges_near(
+    profile: np.ndarray, slope: float, intercept: float, tolerance: float, threshold: float
+) -> tuple[list[tuple[float, float]], int]:
+    """Edges standing out of the profile near each lattice point: ((index, position) list, inner points)."""
+    n = len(profile)
+    positions = np.arange(1, n + 1, dtype=np.float64)
+    lattice = np.arange(np.ceil((_RIM + 1 - intercept) / slope), np.floor((n - _RIM - intercept) / slope) + 1)
+    found = []
+    for k in lattice:
+        window = np.flatnonzero(np.abs(positions - intercept - k * slope) <= tolerance)
+        if len(window) == 0 or profile[window].max() <= threshold:
+            continue
+        # the peak, located at the centroid of its top (an edge line's two sides, JPEG's blur)
+        peak = window[np.argmax(profile[window])]
+        top = np.arange(max(0, peak - 1), min(n, peak + 2))
+        weights = np.clip(profile[top] - threshold, 0.0, None)
+        found.append((float(k), float(np.sum(weights * positions[top]) / weights.sum())))
+    return found, len(lattice)
+
+
+def _lattice_fit(profile: np.ndarray, period: float, phase: float) -> tuple[float, float, int, int] | None:
+    """(slope, intercept, first, last) of the edges on the lattice that stand out of the profile, or None.
+
+    ``first`` and ``last`` are the lattice indices of the outermost edges found.
+
+    The comb's lattice may drift by a pixel a cell where there are few
+    cells; a line fitted through the peaks near it does not: the first pass
+    looks a quarter of a cell either side, the second within 1.5 pixels.
+    """
+    floor = float(np.median(profile))
+    threshold = max(0.5, floor + 3.0 * float(np.median(np.abs(profile - floor))))
+    slope, intercept = period, phase
+    for tolerance in (max(1.5, period / 4.0), 1.5):
+        found, inner = _edges_near(profile, slope, intercept, tolerance, threshold)
+        if len(found) < max(2, _PRESENT * inner) or (inner >= 4 and len(found) < 3):
+            return None
+        k, at = np.array(found).T
+        slope, intercept = np.polyfit(k, at, 1)
+    if slope < _MIN_CELL or np.abs(k * slope + intercept - at).max() > 1.5:
+        return None
+    positions = np.arange(1, len(profile) + 1, dtype=np.float64)
+    index = np.rint((positions - intercept) / slope)
+    off = profile[np.abs(positions - intercept - index * slope) >= (1.5 if slope >= 5 else 1.0)]
+    heights = [profile[max(0, int(round(a)) - 2) : int(round(a)) + 1].max() for a in at]
+    if len(off) and np.percentile(off, 90) - floor > _RIVAL * (np.median(heights) - floor):
+        return None  # something else changes as much between the edges: not a lattice
+    return float(slope), float(intercept), int(k.min()), int(k.max())
+
+
+def _span(fit: tuple[float, float, int, int], data: np.ndarray, frame: tuple[float, float]) -> np.ndarray:
+    """The lattice's edges from the data's first edge to its last.
+
+    ``data``: the share of each column that is data; ``frame``: where the
+    frame's lines are (their centres, a little outside). The outermost edges
+    found bound the data, unless data lie beyond them (cells there may equal
+    their neighbours, edges at the frame hide in its rim): then the lattice
+    runs to the frame -- to its edge there when the frame stands on the
+    lattice, else over the cells the frame cuts. A frame on the lattice a
+    cell or two beyond the edges found is the data's end too.
+    """
+    slope, intercept, first, last = fit
+    ends = []
+    for k_end, line, outward in ((first, frame[0], -1), (last, frame[1], 1)):
+        k_frame = round((line - intercept) / slope)
+        at = intercept + k_end * slope
+        beyond = data[int(max(0, min(at, line))) : int(max(0, at, line))]
+        more = len(beyond) > slope / 2 and beyond.mean() >= 0.5
+        if abs(intercept + k_frame * slope - line) <= 2.0 and (more or abs(k_frame - k_end) <= 2):
+            ends.append(k_frame)
+        elif more:
+            # the frame cuts the last cell: counted when a third of it is inside
+            ends.append(k_end + outward * max(1, int(np.ceil(len(beyond) / slope - 1.0 / 3.0))))
+        else:
+            ends.append(k_end)
+    return intercept + slope * np.arange(ends[0], ends[1] + 1)
+
+
+def _line_profile(valid: np.ndarray) -> np.ndarray:
+    """Share of each column that is not data, as a profile of edges (a line between cells peaks).
+
+    Edge lines (``pcolormesh(edgecolors=...)``) as wide as a third of a cell
+    turn each edge of the color profile into two, a line's width apart;
+    the lines themselves are where no data are, along whole columns.
+    """
+    empty = 1.0 - valid.mean(axis=0)
+    profile = (empty[:-1] + empty[1:]) / 2.0
+    profile[:_RIM] = 0.0
+    profile[len(profile) - _RIM :] = 0.0
+    return profile
+
+
+def _edges_1d(rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float]) -> np.ndarray | None:
+    """Cell edges along axis 1 (columns), edge coordinates, or None when no lattice."""
     width = rgb.shape[1]
-    step = np.abs(np.diff(rgb.astype(np.int16), axis=1)).max(axis=2)
-    # compressed pictures change a little everywhere: a jump stands out of that noise
-    noise = float(np.median(step[valid[:, 1:] & valid[:, :-1]])) if valid.any() else 0.0
-    jump = step > max(_JUMP, 4.0 * noise)
-    both = valid[:, 1:] & valid[:, :-1]
-    counted = np.maximum(both.sum(axis=0), 1)
-    share = (jump & both).sum(axis=0) / counted  # boundary k+1 between columns k and k+1
-    peaks = np.flatnonzero(share >= _EDGE_SHARE) + 1
-    peaks = peaks[(peaks > 2) & (peaks < width - 2)]  # the frame's antialiased rim
-    if len(peaks) < 3:
+    if width < 4 * _MIN_CELL:
         return None
-    # neighbouring peaks (an antialiased edge spread over two boundaries) are one edge
-    merged = [int(peaks[0])]
-    for p in peaks[1:]:
-        if p - merged[-1] > 1:
-            merged.append(int(p))
-    edges = np.array(merged)
-    steps = np.diff(edges)
-    typical = np.median(steps)
-    regular = steps[(steps >= 0.6 * typical) & (steps <= 1.4 * typical)]
-    period = float(np.mean(regular)) if len(regular) else 0.0  # no typical step: no lattice
-    if period < 3:  # cells narrower than 3 pixels cannot be told from noise and antialiasing
-        return None
-    # cells of a non-integer width alternate between two widths: the mean over the
-    # whole run of edges is the period
-    period = (edges[-1] - edges[0]) / max(1, round((edges[-1] - edges[0]) / period))
-    # edges are evenly spaced (equal neighbours hide some): fit first + k * period to
-    # the edges that fall on the lattice through the most of them
-    best = None
-    for anchor in edges:
-        index = np.rint((edges - anchor) / period)
-        on = np.abs(edges - anchor - index * period) <= 1.2
-        if best is None or on.sum() > best[0].sum():
-            best = (on, index)
-    on, index = best
-    if on.sum() < max(3, 0.6 * len(edges)):
-        return None
-    slope, intercept = np.polyfit(index[on], edges[on], 1)
-    if np.abs(index[on] * slope + intercept - edges[on]).max() > 1.5:
-        return None
-    k0 = int(np.ceil((-0.5 * slope - intercept) / slope))
-    k1 = int(np.floor((width + 0.5 * slope - intercept) / slope))
-    lattice = intercept + slope * np.arange(k0, k1 + 1)
-    grid = np.clip(np.rint(lattice), 0, width).astype(int)
-    inside = np.ones(width - 1, dtype=bool)
-    for e in grid:
-        inside[max(0, e - 3) : e + 2] = False
-    if inside.any() and np.median(share[inside]) > _QUIET_SHARE:
-        return None
-    return lattice
+    for profile in (_profile(rgb), _line_profile(valid)):
+        period = _period(profile)
+        if period is None:
+            continue
+        fit = _lattice_fit(profile, *_comb(profile, period))
+        if fit is not None:
+            edges = _span(fit, valid.mean(axis=0), frame)
+            return edges if len(edges) >= 3 else None
+    return None
 
 
-def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each pixel's cell (1-based; 0 on the cells' rims and outside them) and the number of cells.
+
+    The rim is a pixel, or a fifth of a cell on larger cells (JPEG rings
+    a few pixels beside an edge; edge lines are drawn over it).
+    """
+    out = []
+    for edges, length in ((rows, shape[0]), (columns, shape[1])):
+        edges = np.clip(np.rint(edges), 0, length).astype(int)
+        rim = max(1, int(round(0.2 * float(np.median(np.diff(edges)))))) if len(edges) > 1 else 1
+        cell_of = np.zeros(length, dtype=np.int64)
+        for k in range(len(edges) - 1):
+            a, b = edges[k], edges[k + 1]
+            if b - a > 2 * rim:
+                a, b = a + rim, b - rim
+            cell_of[a:b] = k + 1
+        out.append(cell_of)
+    row_of, column_of = out
+    nx = len(columns) - 1
+    labels = np.where((row_of[:, None] > 0) & (column_of[None, :] > 0), (row_of[:, None] - 1) * nx + column_of[None, :], 0)
+    return labels, (len(rows) - 1) * nx
+
+
+def _variances(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Variance (summed over channels) of the data pixels inside each cell (NaN: fewer than two).
+
+    Pixels that are not data (text written in the cells, edge lines) do not count.
+    """
+    labels, count = _labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
+    flat = labels.ravel()
+    n = np.bincount(flat, minlength=count + 1)[1:]
+    total = np.zeros(count)
+    for c in range(rgb.shape[2]):
+        channel = rgb[..., c].ravel().astype(np.float64)
+        mean = np.bincount(flat, channel, minlength=count + 1)[1:] / np.maximum(n, 1)
+        square = np.bincount(flat, channel * channel, minlength=count + 1)[1:] / np.maximum(n, 1)
+        total += np.maximum(square - mean**2, 0.0)
+    total[n < 2] = np.nan
+    return total
+
+
+def _confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """Whether the cells are of one color each, and vary far less inside than the same lattice shifted by half a cell.
+
+    One color: the typical cell's spread within what JPEG leaves in a flat
+    block (a few DN); a periodic pattern whose "cells" hold several colors
+    (blobs of a stepped map, hexagons) is not a grid.
+    """
+    found = _variances(rgb, valid, rows, columns)
+    shifted = _variances(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
+        return False
+    if np.sqrt(np.nanmedian(found)) > _SPREAD:
+        return False
+    return bool(np.nanmean(shifted) >= _CONTRAST * np.nanmean(found) + 0.25)
+
+
+def cell_edges(
+    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float, float, float] | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Row and column edges of the cells of a blocky plot, or None.
 
     Parameters
@@ -83,7 +279,11 @@ def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarr
     rgb : numpy.ndarray
         (H, W, 3) uint8, the plot area's pixels.
     valid : numpy.ndarray
-        (H, W) bool, pixels that are colormap colors.
+        (H, W) bool, pixels that are colormap colors (where the data are).
+    frame : tuple of float, optional
+        ``(left, top, right, bottom)`` of the frame's lines in ``rgb``'s
+        coordinates (by default its edges): a grid that fills the plot
+        ends on them.
 
     Returns
     -------
@@ -101,15 +301,21 @@ def cell_edges(rgb: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarr
     >>> (rows.round(6) + 0.0).tolist(), (columns.round(6) + 0.0).tolist()
     ([0.0, 10.0, 20.0, 30.0, 40.0], [0.0, 8.0, 16.0, 24.0, 32.0, 40.0])
     """
-    columns = _edges_1d(rgb, valid)
-    rows = _edges_1d(rgb.transpose(1, 0, 2), valid.T)
-    if columns is None or rows is None:
+    left, top, right, bottom = frame if frame is not None else (0.0, 0.0, float(rgb.shape[1]), float(rgb.shape[0]))
+    columns = _edges_1d(rgb, valid, (left, right))
+    if columns is None:
+        return None
+    rows = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom))
+    if rows is None or not _confirmed(rgb, valid, rows, columns):
+        return None
+    labels, _ = _labels(valid.shape, rows, columns)
+    if valid[labels > 0].mean() < 0.5:  # a lattice of lines around no data (a panel's grid lines)
         return None
     return rows, columns
 
 
 def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """One value per cell: the median of its pixels, leaving out the one-pixel rim.
+    """One value per cell: the median of its pixels, leaving out its rim.
 
     Examples
     --------
@@ -119,23 +325,10 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     """
     from scipy import ndimage
 
-    rows = np.clip(np.rint(rows), 0, values.shape[0]).astype(int)
-    columns = np.clip(np.rint(columns), 0, values.shape[1]).astype(int)
-    ny, nx = len(rows) - 1, len(columns) - 1
-    # each pixel's cell, 0 for the rims and for pixels that are not data
-    row_of = np.zeros(values.shape[0], dtype=np.int64)
-    column_of = np.zeros(values.shape[1], dtype=np.int64)
-    for edges, cell_of in ((rows, row_of), (columns, column_of)):
-        for k in range(len(edges) - 1):
-            a, b = edges[k], edges[k + 1]
-            if b - a > 2:
-                a, b = a + 1, b - 1
-            cell_of[a:b] = k + 1
-    labels = np.where((row_of[:, None] > 0) & (column_of[None, :] > 0),
-                      (row_of[:, None] - 1) * nx + column_of[None, :], 0)  # fmt: skip
+    labels, count = _labels(values.shape, rows, columns)
     labels[~np.isfinite(values)] = 0
-    medians = ndimage.median(np.nan_to_num(values), labels=labels, index=np.arange(1, ny * nx + 1))
-    counts = np.bincount(labels.ravel(), minlength=ny * nx + 1)[1:]
+    medians = ndimage.median(np.nan_to_num(values), labels=labels, index=np.arange(1, count + 1))
+    counts = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     out = np.asarray(medians, dtype=np.float64)
     out[counts == 0] = np.nan
-    return out.reshape(ny, nx)
+    return out.reshape(len(rows) - 1, len(columns) - 1)
