@@ -468,9 +468,7 @@ class Decolorizer:
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
-        if kind in _U8 and fused and judged and not detailed:
-            flat_position = planning.jpeg_positions(self, flat, kind, scale, shape[1], plan, line)
-        elif kind in _U8 and fused and not (detailed or plan.unmix or judged):
+        if kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
             flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
         else:

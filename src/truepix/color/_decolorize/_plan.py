@@ -29,7 +29,6 @@ __all__ = [
     "denoise",
     "exact_share",
     "jpeg_off_map",
-    "jpeg_positions",
     "make_plan",
     "noise_sigma",
     "sample_rows",
@@ -404,32 +403,6 @@ def jpeg_off_map(
     cores = np.flatnonzero(strong & weak)
     degraded.near(cores, width, len(position) // width, JPEG_STRONG_RADIUS, near)
     return weak & near
-
-
-def jpeg_positions(
-    decoder: Any, flat: np.ndarray, kind: str, scale: float, width: int, plan: Plan,
-    line: Polyline,
-) -> np.ndarray:  # fmt: skip
-    """Positions (NaN off the map) of a JPEG'd 8-bit picture's pixels, flat.
-
-    Pixels within the threshold come from the memo in one pass; only those past it
-    are decoded again for their position and residual, and judged (:func:`jpeg_off_map`).
-    """
-    position = decoder._values_u8(flat, kind, plan.max_code, "jpeg", positions=True)
-    past = np.flatnonzero(np.isnan(position))
-    if len(past) == 0:
-        return position
-    codes = decoder._codes(np.ascontiguousarray(flat[past]), kind, scale, "jpeg")
-    far = np.empty(len(past), dtype=np.float64)
-    far_residual = np.empty(len(past), dtype=np.float32)
-    kernels.codes_to_fields(
-        codes, kernels.RESIDUAL_MAX_CODE, far, far_residual, np.empty(len(past), dtype=bool)
-    )
-    residual = np.zeros(len(position), dtype=np.float32)  # within the threshold
-    residual[past] = far_residual  # NaN: transparent, no position
-    position[past] = far
-    position[jpeg_off_map(flat, scale, width, position, residual, plan, line)] = np.nan
-    return position
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
