@@ -196,7 +196,7 @@ def looks_stepped(profile: np.ndarray) -> bool:
                 flat.append(b - a)
     if not flat:
         return False
-    return max(flat) >= max(8, 0.25 * n) or (len(flat) >= MIN_STEPS and sum(flat) >= 0.7 * n)
+    return bool(max(flat) >= max(8, 0.25 * n) or (len(flat) >= MIN_STEPS and sum(flat) >= 0.7 * n))
 
 
 def isolated(
