@@ -81,7 +81,7 @@ def test_save_linear_with_options(runner: CliRunner, tmp_path: Path) -> None:
         ),
         (["load", "{dir}/junk.png", "{dir}/o.npy"], "damaged"),
         (["info", "{dir}/junk.png"], "damaged"),
-        (["load", "{dir}/junk.png", "{dir}/o.txt"], "expected an output ending in .npy,"),
+        (["load", "{dir}/junk.png", "{dir}/o.txt"], "expected an output ending in .npy, got"),
     ],
 )
 def test_errors_are_one_line_without_traceback(

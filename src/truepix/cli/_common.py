@@ -30,7 +30,7 @@ def read_array(path: Path) -> np.ndarray:
 
     suffix = path.suffix.lower()
     if suffix in (".npy", ".npz"):
-        from truepix.io._npy import read_numpy
+        from truepix._files import read_numpy
 
         return read_numpy(path)
     if suffix in saved_suffixes():

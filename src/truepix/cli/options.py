@@ -242,9 +242,9 @@ def inout_options(
 
 def saved_suffixes() -> tuple[str, ...]:
     """The suffixes :func:`truepix.save` writes (io's table, imported when a command runs)."""
-    from truepix.io._api import _FORMATS
+    from truepix._files import FORMATS
 
-    return tuple(_FORMATS)
+    return tuple(FORMATS)
 
 
 def check_input(path: Path, *, what: str = "input file") -> None:
@@ -291,7 +291,7 @@ def check_output(
     >>> check_output(Path("out.txt"), (".npy", ".npz"))
     Traceback (most recent call last):
     ...
-    truepix.errors.UnknownFormatError: expected an output ending in .npy, .npz, got 'out.txt'
+    truepix.errors.UnknownFormatError: expected an output ending in .npy or .npz, got 'out.txt'
     >>> check_output(Path("no/such/folder/out.npy"), (".npy",))
     Traceback (most recent call last):
     ...
@@ -302,7 +302,8 @@ def check_output(
     _remember(OUTPUTS_KEY, path)
     suffix = path.suffix.lower()
     if suffixes is not None and suffix not in suffixes:
-        named = ", ".join(s or "(no suffix)" for s in suffixes)
+        names = [s or "(no suffix)" for s in suffixes]
+        named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
         hint = did_you_mean(suffix, [s for s in suffixes if s]) if suffix else ""
         msg = f"expected an output ending in {named}, got {str(path)!r}" + (f";{hint}" if hint else "")
         raise UnknownFormatError(msg)

@@ -169,7 +169,7 @@ def _color_figure(
 
 def _read(path: Path) -> _Source:
     if path.suffix.lower() == ".npy":
-        from truepix.io._npy import read_numpy
+        from truepix._files import read_numpy
 
         data = read_numpy(path)
         return _Source(data, "NumPy .npy file")

@@ -254,7 +254,7 @@ def to_dask_array(stack: Any, /, *, series: int = 0) -> Any:
 
     if _is_pathlike(stack) and Path(stack).suffix.lower() == ".npy":
         no_series(series, "a .npy file")
-        from truepix.io._npy import read_numpy
+        from truepix._files import read_numpy
 
         header = read_numpy(stack, mmap_mode="r")
         if header.ndim != 3:

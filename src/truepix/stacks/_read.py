@@ -147,7 +147,7 @@ def file_frames(path: str | os.PathLike[str], *, series: int = 0) -> FileFrames:
         if series != 0:
             msg = f"expected series=0 for a NPY file (one array), got series={series!r}"
             raise InputError(msg)
-        from truepix.io._npy import read_numpy
+        from truepix._files import read_numpy
 
         array = read_numpy(path, mmap_mode="r")
         n, height, width = _stack_shape(path, array.shape, foreign=False)

@@ -1,6 +1,8 @@
-"""NumPy's own files (``.npy``, one-array ``.npz``) read by one rule, damage refused in one line.
+"""Rules about files that io, stacks, display and the command line share.
 
-numpy answers a damaged file with ``EOFError`` (an empty file: click then
+:data:`FORMATS`: the suffixes :func:`truepix.save` writes and :func:`truepix.load`
+reads, and their format. :func:`read_numpy`: NumPy's own files (``.npy``,
+one-array ``.npz``) read by one rule, damage refused in one line. numpy answers a damaged file with ``EOFError`` (an empty file: click then
 prints a bare "Aborted!"), a ``ValueError`` that talks about pickles (a file
 that is not a .npy at all) or ``zipfile.BadZipFile``; every truepix reader of
 a user's .npy goes through :func:`read_numpy` and gets a
@@ -17,7 +19,16 @@ import numpy as np
 
 from truepix.errors import CorruptFileError, UnknownFormatError
 
-__all__ = ["read_numpy"]
+__all__ = ["FORMATS", "read_numpy"]
+
+# file suffix -> format
+FORMATS: dict[str, str] = {
+    ".png": "png",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".jxl": "jxl",
+    ".webp": "webp",
+}
 
 _NPY_MAGIC = b"\x93NUMPY"
 _ZIP_MAGIC = b"PK\x03\x04"
