@@ -18,11 +18,16 @@ def pixel_box(ax, fig) -> tuple[float, float, float, float]:
     return (extent.x0, height - extent.y1, extent.x1, height - extent.y0)
 
 
-def figure_file(fig, *, dpi: float, jpeg: bool = False) -> bytes:
-    """The figure as PNG bytes, or as the JPEG q75 (Pillow, 4:2:0) users post; the figure is closed."""
+def figure_file(fig, *, dpi: float, jpeg: bool = False, close: bool = True) -> bytes:
+    """The figure as PNG bytes, or as the JPEG q75 (Pillow, 4:2:0) users post.
+
+    The figure is closed unless ``close=False`` (plotnine lays a figure out
+    when it is saved: its boxes are measured after this call).
+    """
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     data = buffer.getvalue()
     if jpeg:
         out = io.BytesIO()

@@ -343,11 +343,12 @@ def _library_figures() -> list[tuple[str, Truth]]:
         data = rng.normal(size=shape).cumsum(axis=1)
         fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
         sns.heatmap(data, cmap=cmap, annot=annot, fmt=".0f", ax=ax, center=0 if cmap == "vlag" else None)
-        fig.canvas.draw()
+        picture = figure_file(fig, dpi=100, close=False)
         mesh = ax.collections[0]
         axes, bar = pixel_box(ax, fig), (pixel_box(mesh.colorbar.ax, fig), "vertical")
         xlim, ylim = _labelled_limits(ax)
-        truth = Truth(figure_file(fig, dpi=100), axes, bar, xlim, ylim, mesh.norm.vmin, mesh.norm.vmax, data)
+        plt.close(fig)
+        truth = Truth(picture, axes, bar, xlim, ylim, mesh.norm.vmin, mesh.norm.vmax, data)
         truth.extra["norm"] = mesh.norm
         out.append((f"seaborn heatmap {cmap}{' annot' if annot else ''}", truth))
     for k, (ny, nx) in enumerate([(10, 14), (24, 30)]):
@@ -356,11 +357,12 @@ def _library_figures() -> list[tuple[str, Truth]]:
         frame = pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "z": values.ravel()})
         plot = p9.ggplot(frame, p9.aes("x", "y", fill="z")) + p9.geom_tile() + p9.theme(figure_size=(6.4, 4.8), dpi=100)
         fig = plot.draw()
-        fig.canvas.draw()
+        picture = figure_file(fig, dpi=100, close=False)  # plotnine lays out as it saves
         ax = fig.axes[0]
         axes = pixel_box(ax, fig)
         xlim, ylim = _labelled_limits(ax)
-        truth = Truth(figure_file(fig, dpi=100), axes, None, xlim, ylim, float(values.min()), float(values.max()), values[::-1])
+        plt.close(fig)
+        truth = Truth(picture, axes, None, xlim, ylim, float(values.min()), float(values.max()), values[::-1])
         truth.extra["norm"] = mcolors.Normalize(float(values.min()), float(values.max()))
         truth.extra["unknown_bar"] = True
         out.append((f"plotnine geom_tile {ny}x{nx}", truth))
