@@ -6,9 +6,10 @@ from __future__ import annotations
 import io
 
 import matplotlib.pyplot as plt
+import numpy as np
 from PIL import Image
 
-__all__ = ["figure_file", "iou", "pixel_box"]
+__all__ = ["corner_checks", "corners_right", "figure_file", "iou", "pixel_box"]
 
 
 def pixel_box(ax, fig) -> tuple[float, float, float, float]:
@@ -34,6 +35,30 @@ def figure_file(fig, *, dpi: float, jpeg: bool = False, close: bool = True) -> b
         Image.open(io.BytesIO(data)).convert("RGB").save(out, format="JPEG", quality=75)
         data = out.getvalue()
     return data
+
+
+def corner_checks(panel, axes, xlim, ylim) -> tuple[str, str]:
+    """Per axis (x, y): "ok" when the values read at the plot area's edges are within one
+    pixel's worth of the truth, "px" when the axis was not read (pixels), else "FAIL".
+
+    ``axes``: the drawn plot area (left, top, right, bottom) in pixels;
+    ``xlim``/``ylim``: the values at its left/right and bottom/top edges.
+    """
+    left, top, right, bottom = axes
+    checks = []
+    for axis, (p0, p1), (v0, v1) in ((panel.x, (left, right), xlim), (panel.y, (bottom, top), ylim)):
+        if axis.scale is None:
+            checks.append("px")
+            continue
+        worth = abs(v1 - v0) / abs(p1 - p0)
+        found = axis.scale.value(np.array([p0, p1]))
+        checks.append("ok" if np.all(np.abs(found - np.array([v0, v1])) <= worth) else "FAIL")
+    return checks[0], checks[1]
+
+
+def corners_right(panel, axes, xlim, ylim) -> bool:
+    """Both axes "ok" in :func:`corner_checks`."""
+    return all(check == "ok" for check in corner_checks(panel, axes, xlim, ylim))
 
 
 def iou(a, b) -> float:

@@ -46,7 +46,7 @@ from matplotlib import colors as mcolors
 from PIL import Image
 
 import truepix as tp
-from _figure_support import figure_file, iou, pixel_box
+from _figure_support import corner_checks, corners_right, figure_file, iou, pixel_box
 
 KINDS = ["imshow-nearest", "pcolormesh", "imshow-bilinear", "contourf", "hist2d", "hexbin"]
 CMAPS = ["viridis", "magma", "RdBu_r", "jet", "gray", "coolwarm", "plasma", "turbo", "cividis"]
@@ -228,19 +228,7 @@ def score(case: Case, truth: Truth, reading) -> dict[str, object]:
         norm = truth.extra["norm"]
         out["range"] = bool(_close(panel.vmin, truth.vmin, norm) and _close(panel.vmax, truth.vmax, norm))
         out["norm"] = panel.norm == truth.norm
-    left, top, right, bottom = truth.axes
-    corners = True
-    for axis, (p0, p1), (v0, v1) in (
-        (panel.x, (left, right), truth.xlim),
-        (panel.y, (bottom, top), truth.ylim),
-    ):
-        worth = abs(v1 - v0) / abs(p1 - p0)
-        if axis.scale is None:
-            corners = False
-            continue
-        found = axis.scale.value(np.array([p0, p1]))
-        corners &= bool(np.all(np.abs(found - np.array([v0, v1])) <= worth))
-    out["corners"] = corners
+    out["corners"] = corners_right(panel, truth.axes, truth.xlim, truth.ylim)
     if truth.array is not None:
         out["grid"] = panel.grid == truth.array.shape
         if out["grid"] and truth.bar is not None and out.get("range"):
@@ -386,12 +374,7 @@ def run_libraries() -> None:
         else:
             bar = "ok" if panel.colorbar is not None and iou(panel.colorbar.bbox, truth.bar[0]) >= 0.8 else "FAIL"
         found = "-" if panel.vmin is None else f"{panel.vmin:.3g}..{panel.vmax:.3g}"
-        left, top, right, bottom = truth.axes
-        corners = []
-        for axis, (p0, p1), (v0, v1) in ((panel.x, (left, right), truth.xlim), (panel.y, (bottom, top), truth.ylim)):
-            worth = abs(v1 - v0) / abs(p1 - p0)
-            ok = axis.scale is not None and bool(np.all(np.abs(axis.scale.value(np.array([p0, p1])) - np.array([v0, v1])) <= worth))
-            corners.append("ok" if ok else ("px" if axis.scale is None else "FAIL"))
+        corners = corner_checks(panel, truth.axes, truth.xlim, truth.ylim)
         print(
             f"| {name} | {seconds:.2f} | {len(reading.panels)} | {iou(panel.bbox, truth.axes):.2f} | {bar} |"
             f" {found} / {truth.vmin:.3g}..{truth.vmax:.3g} | {'/'.join(corners)} | {panel.grid} / {truth.array.shape} |"

@@ -34,7 +34,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 import truepix as tp
-from _figure_support import figure_file, iou, pixel_box
+from _figure_support import corners_right, figure_file, iou, pixel_box
 
 SHAPES = [(5, 7), (8, 12), (12, 9), (16, 20), (20, 30), (30, 24), (40, 50), (60, 80)]
 CMAPS = ["viridis", "magma", "RdBu_r", "turbo", "cividis", "gray"]
@@ -159,16 +159,7 @@ def score(case: GridCase, made, reading) -> dict[str, object]:
         return {"area": False, "grid": False}
     expected = drawn.shape if cell >= 3.0 else None
     out: dict[str, object] = {"area": True, "grid": panel.grid == expected}
-    left, top, right, bottom = axes
-    corners = True
-    for axis, (p0, p1), (v0, v1) in ((panel.x, (left, right), xlim), (panel.y, (bottom, top), ylim)):
-        worth = abs(v1 - v0) / abs(p1 - p0)
-        if axis.scale is None:
-            corners = False
-            continue
-        found = axis.scale.value(np.array([p0, p1]))
-        corners &= bool(np.all(np.abs(found - np.array([v0, v1])) <= worth))
-    out["corners"] = corners
+    out["corners"] = corners_right(panel, axes, xlim, ylim)
     if drawn.size and panel.grid == drawn.shape:
         x, y = panel.data.x.values, panel.data.y.values
         half_x, half_y = abs(xc[1] - xc[0]) / 2, abs(yc[1] - yc[0]) / 2
