@@ -81,10 +81,11 @@ def read_numpy(path: Any, /, *, mmap_mode: Literal["r"] | None = None) -> np.nda
     if not head.startswith((_NPY_MAGIC, _ZIP_MAGIC)):
         raise _refuse(path, f"it starts {head!r}")
     try:
-        loaded = np.load(path, mmap_mode=mmap_mode, allow_pickle=False)
-        if isinstance(loaded, np.ndarray):
-            return loaded
-        with loaded as archive:
+        if head.startswith(_NPY_MAGIC):
+            array: np.ndarray = np.load(path, mmap_mode=mmap_mode, allow_pickle=False)
+            return array
+        # an archive: opened here so a damaged one leaves no file open behind numpy
+        with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as archive:
             if len(archive.files) != 1:
                 msg = f"expected one array in {os.fspath(path)!r}, got {archive.files}; save it as .npy"
                 raise UnknownFormatError(msg)
