@@ -4,8 +4,10 @@ Subcommands live one per module and are imported only when invoked, so
 ``truepix info`` does not pay for numba or dask; the options they share are
 defined once in :mod:`truepix.cli.options`. Named library errors -- every
 :class:`~truepix.errors.TruepixError`, and OS errors (a missing folder, a full
-disk) -- become one line on stderr and exit status 1. Anything else is a bug
-and keeps its traceback.
+disk) -- become one line on stderr and exit status 1 (an error about a file's
+content that names no file gets the name of the one file the command read).
+Anything else is a bug and keeps its traceback. Bad file arguments are refused
+before any work by the parameter types of :mod:`truepix.cli.options`.
 """
 
 from __future__ import annotations

@@ -106,8 +106,8 @@ def _remember(key: str, path: Path) -> None:
     if ctx is not None:
         ctx.meta.setdefault(key, []).append(path)
 
-_CMAP_HELP = "Colormap: any name of truepix.colormaps() (matplotlib, cmap:..., opencv:...)."
 
+_CMAP_HELP = "Colormap: any name of truepix.colormaps() (matplotlib, cmap:..., opencv:...)."
 
 
 class InputFile(click.ParamType):
