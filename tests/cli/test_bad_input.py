@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import imagecodecs
 import numpy as np
 import pytest
@@ -127,6 +128,7 @@ def test_an_output_that_is_a_folder(files: Path, name: str) -> None:
         (["read-figure", "{dir}/junk.png", "--found", "{dir}/none/c.json"], "existing folder"),
         (["read-figure", "{dir}/picture.png", "--calibration", "{dir}/folder"], "calibration"),
         (["demo", "--out", "{dir}/data.npy"], "which is a file"),
+        (["demo", "--out", "{dir}/data.npy/tour"], "inside a file"),
         (["serve", "--host", "192.0.2.1"], "loopback"),
     ],
 )
@@ -150,3 +152,23 @@ def test_syntax_errors_stay_clicks_usage_errors(files: Path) -> None:
     assert result.exit_code == 2 and "70000 is not in the range" in result.output
     result = CliRunner().invoke(cli, ["colorize", str(files / "data.npy"), "--norm", "cubic"])
     assert result.exit_code == 2 and "'cubic' is not one of" in result.output
+
+
+def test_no_command_checks_files_with_clicks_path_type() -> None:
+    """click.Path's checks answer in click's usage text: every file parameter is an
+    InputFile or OutputFile (demo's --out folder and read-figure's --calibration,
+    which may be JSON text, are checked by truepix itself)."""
+    from truepix.cli.options import InputFile, OutputFile
+
+    own_checks = {("demo", "out_dir"), ("read-figure", "calibration")}
+    for name in COMMANDS:
+        command = cli.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None
+        for param in command.params:
+            if (name, param.name) in own_checks:
+                continue
+            assert not isinstance(param.type, click.Path), (name, param.name)
+            if param.name in ("source", "figure", "mask"):
+                assert isinstance(param.type, InputFile), (name, param.name)
+            if param.name in ("target", "output", "residual_path", "report", "found"):
+                assert isinstance(param.type, OutputFile), (name, param.name)

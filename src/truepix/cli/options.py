@@ -323,7 +323,11 @@ def check_folder(path: Path) -> Path:
     if path.exists() and not path.is_dir():
         msg = f"expected a folder to write into, got {str(path)!r} which is a file; name a folder"
         raise WriteError(msg)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # a file where a folder above it belongs
+        msg = f"expected a folder to write into, got {str(path)!r} inside a file; name a folder"
+        raise WriteError(msg) from None
     return path
 
 
