@@ -59,6 +59,7 @@ def plot_areas(
     locates the bar's ends better than its colored pixels.
     """
     areas = []
+    bars = [bar for bar in bars if not _between_grid_lines(rgb, bar)]
     if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
         figure_ink = _labels.ink(rgb, compressed=True)
     border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
@@ -100,6 +101,48 @@ def plot_areas(
             areas.append((tuple(float(v) for v in block), None))  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
+
+
+def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
+    """Whether a "bar" is a strip of a plot cut out by grid lines drawn over it (ggplot, seaborn, bmh).
+
+    A grid line is a plain line beside the strip, as an outline is beside a
+    bar; but past a colorbar's outline lies the background (or tick marks),
+    while past a grid line the plot goes on in the strip's own colors. The
+    rows just past a long side, within a few pixels, are compared with the
+    strip's edge row along its whole length.
+
+    Examples
+    --------
+    >>> ramp = np.linspace(0, 255, 200).astype(np.uint8)
+    >>> field = np.stack([ramp, 255 - ramp, np.full(200, 90, np.uint8)], axis=1)
+    >>> rgb = np.repeat(field[None], 60, axis=0)
+    >>> rgb[30] = 255  # a white grid line across the field
+    >>> _between_grid_lines(rgb, Colorbar((0, 31, 200, 60), "horizontal", field))
+    True
+    >>> rgb[:31] = 255  # background above it: a bar's side
+    >>> _between_grid_lines(rgb, Colorbar((0, 31, 200, 60), "horizontal", field))
+    False
+    """
+    view = rgb if bar.orientation == "horizontal" else rgb.transpose(1, 0, 2)
+    left, top, right, bottom = bar.bbox
+    if bar.orientation == "vertical":
+        left, top, right, bottom = top, left, bottom, right
+    if right - left < 20 or bottom - top < 8:
+        return False
+    wide = view[:, left:right].astype(np.int16)
+    # a noise-tolerant bar's side may lie on the grid line: the strip's edge row is
+    # taken two rows inside, the plot beyond it looked for up to 6 rows outside
+    for edge, step in ((top, -1), (bottom - 1, 1)):
+        inner = wide[edge - 2 * step]
+        for distance in range(1, 7):
+            row = edge + step * distance
+            if not 0 <= row < len(wide):
+                break
+            near = np.abs(wide[row] - inner).max(axis=1) <= 12
+            if near.mean() >= 0.8 and np.ptp(inner[near], axis=0).max() > 24:  # the same changing colors
+                return True
+    return False
 
 
 def _filled_block(rgb: np.ndarray, background: np.ndarray) -> tuple[int, int, int, int] | None:
