@@ -61,7 +61,7 @@ def plot_areas(
     areas = []
     bars = [bar for bar in bars if not _between_grid_lines(rgb, bar)]
     if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
-        figure_ink = _labels.ink(rgb, compressed=True)
+        figure_ink = _labels.ink(_labels.paper(rgb), compressed=True)
     border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
     background = np.median(border, axis=0)
     blank = np.abs(rgb.astype(np.int16) - background).max(axis=2) <= 8

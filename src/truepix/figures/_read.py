@@ -523,8 +523,9 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     rgb = _load(image)
-    gray = _labels.luminance(rgb)
-    figure_ink = _labels.ink(rgb)
+    paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
+    gray = _labels.luminance(paper)
+    figure_ink = _labels.ink(paper)
     bars = find_colorbars(rgb)
     outlines: dict[Any, Box] = {}
     areas, bars = plot_areas(rgb, figure_ink, bars, outlines)
