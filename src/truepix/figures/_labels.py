@@ -185,8 +185,9 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     while depth < min(5, len(values) - 3) and share[depth] > _LINE:
         depth += 1
     # an outline in the background's color (ggplot's white edge on a white figure)
-    # parts the side from its tick marks by a blank row or two
-    while depth < min(2, len(values) - 3) and not (values[depth, lo:hi] > _INK).any():
+    # parts the side from its tick marks by a blank row or two (blank between its ends:
+    # the perpendicular axis's end tick may cross it there)
+    while depth < min(2, len(values) - 3) and not (values[depth, lo + 6 : hi - 6] > _INK).any():
         depth += 1
     if len(values) - depth < 3:
         return np.zeros(0), depth

@@ -151,6 +151,26 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     return (ends[0], float(left), ends[1], float(right))
 
 
+def _ticked_ends(bar: Colorbar | None, axis: AxisReading, outline: Box | None) -> Box | None:
+    """The bar's box with each end moved out to a tick mark standing just past its colors.
+
+    matplotlib draws no tick past a bar's ends, so an agreeing tick a few
+    pixels beyond the last colored row marks the true end: an outline in the
+    background's color (ggplot's white edge, fivethirtyeight's thick one)
+    hides the bar's end rows, and no dark outline locates them.
+    """
+    if bar is None or axis.scale is None:
+        return outline
+    box = list(bar.bbox if outline is None else outline)
+    vertical = bar.orientation == "vertical"
+    ticks = [t.position for t in axis.ticks if t.inlier and t.snapped]
+    for index, outward in ((1, -1), (3, 1)) if vertical else ((0, -1), (2, 1)):
+        past = [p for p in ticks if 0.5 <= (p - box[index]) * outward <= 4.0]
+        if past:
+            box[index] = min(past, key=lambda p: abs(p - box[index]))
+    return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+
+
 def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
     left, top, right, bottom = bar.bbox if outline is None else outline
     return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
@@ -328,6 +348,7 @@ def _panel(
     bar_data = override.get("colorbar") or {}
     # a label belongs to one axis: the plot's own are not the bar's
     bar_axis = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(x, y)) if bar is not None else AxisReading()
+    outline = _ticked_ends(bar, bar_axis, outline)
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
