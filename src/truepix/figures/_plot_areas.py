@@ -90,7 +90,9 @@ def plot_areas(
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
     if not areas and bars:
         # one area per block of colored pixels: panels side by side (or stacked) apart
+        colors = np.concatenate([bar.colors for bar in bars])
         for extent in _colored_extent(rgb, bars, split=True):
+            extent = _full_size_edges(rgb, extent, colors)
             extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
@@ -101,6 +103,50 @@ def plot_areas(
             areas.append((tuple(float(v) for v in block), None))  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
+
+
+def _full_size_edges(
+    rgb: np.ndarray, extent: tuple[int, int, int, int], colors: np.ndarray
+) -> tuple[int, int, int, int]:
+    """A colored extent found at half size, its edges placed at full size.
+
+    Each edge is the outermost row (column), within a few pixels of the half
+    size one, that is mostly painted with the bar's colors along the
+    extent: at half size an edge lands on even pixels, and a grid line drawn
+    along the plot's edge (white, not a bar color) moves it inward.
+
+    Examples
+    --------
+    >>> colors = np.array([[68, 1, 84], [253, 231, 37]], np.uint8)
+    >>> rgb = np.full((60, 80, 3), 255, np.uint8)
+    >>> rgb[11:49, 13:67] = colors[0]
+    >>> rgb[11:49, 15] = 255  # a white grid line near the left edge
+    >>> _full_size_edges(rgb, (16, 12, 66, 50), colors)
+    (13, 11, 67, 49)
+    """
+    left, top, right, bottom = extent
+    height, width = rgb.shape[:2]
+    reach = 6
+
+    def mostly(rows: slice, columns: slice, axis: int) -> np.ndarray:
+        part = rgb[rows, columns].astype(np.int16)
+        share = (_near_colors(part, colors.astype(np.int16), 12) & ~np.all(part >= 250, axis=2)).mean(axis=axis)
+        # colored_extent's rule (a hexbin's ragged edge), at full size
+        return share >= max(0.3, 0.3 * share.max())
+
+    top_band = mostly(slice(max(0, top - reach), top + reach), slice(left, right), 1)
+    bottom_band = mostly(slice(bottom - reach, min(height, bottom + reach)), slice(left, right), 1)
+    left_band = mostly(slice(top, bottom), slice(max(0, left - reach), left + reach), 0)
+    right_band = mostly(slice(top, bottom), slice(right - reach, min(width, right + reach)), 0)
+    if top_band.any():
+        top = max(0, top - reach) + int(np.argmax(top_band))
+    if left_band.any():
+        left = max(0, left - reach) + int(np.argmax(left_band))
+    if bottom_band.any():
+        bottom = bottom - reach + len(bottom_band) - int(np.argmax(bottom_band[::-1]))
+    if right_band.any():
+        right = right - reach + len(right_band) - int(np.argmax(right_band[::-1]))
+    return left, top, right, bottom
 
 
 def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
