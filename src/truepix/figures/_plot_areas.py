@@ -92,7 +92,7 @@ def plot_areas(
         # one area per block of colored pixels: panels side by side (or stacked) apart
         colors = np.concatenate([bar.colors for bar in bars])
         for extent in _colored_extent(rgb, bars, split=True):
-            extent = _full_size_edges(rgb, extent, colors)
+            extent = _full_size_edges(rgb, extent, colors, background)
             extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
@@ -106,14 +106,16 @@ def plot_areas(
 
 
 def _full_size_edges(
-    rgb: np.ndarray, extent: tuple[int, int, int, int], colors: np.ndarray
+    rgb: np.ndarray, extent: tuple[int, int, int, int], colors: np.ndarray, background: np.ndarray
 ) -> tuple[int, int, int, int]:
     """A colored extent found at half size, its edges placed at full size.
 
     Each edge is the outermost row (column), within a few pixels of the half
     size one, that is mostly painted with the bar's colors along the
     extent: at half size an edge lands on even pixels, and a grid line drawn
-    along the plot's edge (white, not a bar color) moves it inward.
+    along the plot's edge (white, not a bar color) moves it inward. The
+    antialiased rim just outside (data blended with the background, off
+    both) is the plot's too.
 
     Examples
     --------
@@ -121,8 +123,11 @@ def _full_size_edges(
     >>> rgb = np.full((60, 80, 3), 255, np.uint8)
     >>> rgb[11:49, 13:67] = colors[0]
     >>> rgb[11:49, 15] = 255  # a white grid line near the left edge
-    >>> _full_size_edges(rgb, (16, 12, 66, 50), colors)
+    >>> _full_size_edges(rgb, (16, 12, 66, 50), colors, np.array([255, 255, 255]))
     (13, 11, 67, 49)
+    >>> rgb[11:49, 12] = (160, 128, 170)  # the rim: the map's dark end half over white
+    >>> _full_size_edges(rgb, (16, 12, 66, 50), colors, np.array([255, 255, 255]))
+    (12, 11, 67, 49)
     """
     left, top, right, bottom = extent
     height, width = rgb.shape[:2]
@@ -130,7 +135,8 @@ def _full_size_edges(
 
     def mostly(rows: slice, columns: slice, axis: int) -> np.ndarray:
         part = rgb[rows, columns].astype(np.int16)
-        share = (_near_colors(part, colors.astype(np.int16), 12) & ~np.all(part >= 250, axis=2)).mean(axis=axis)
+        off = np.abs(part - background).max(axis=2) > 8
+        share = (_near_colors(part, colors.astype(np.int16), 12) & ~np.all(part >= 250, axis=2) & off).mean(axis=axis)
         # colored_extent's rule (a hexbin's ragged edge), at full size
         return share >= max(0.3, 0.3 * share.max())
 
@@ -146,6 +152,15 @@ def _full_size_edges(
         bottom = bottom - reach + len(bottom_band) - int(np.argmax(bottom_band[::-1]))
     if right_band.any():
         right = right - reach + len(right_band) - int(np.argmax(right_band[::-1]))
+
+    def rim(rows: slice, columns: slice) -> bool:
+        part = rgb[rows, columns].astype(np.int16)
+        return part.size > 0 and float(np.mean(np.abs(part - background).max(axis=2) > 8)) >= 0.8
+
+    left -= int(left > 0 and rim(slice(top, bottom), slice(left - 1, left)))
+    right += int(right < width and rim(slice(top, bottom), slice(right, right + 1)))
+    top -= int(top > 0 and rim(slice(top - 1, top), slice(left, right)))
+    bottom += int(bottom < height and rim(slice(bottom, bottom + 1), slice(left, right)))
     return left, top, right, bottom
 
 
@@ -268,6 +283,8 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
     painted &= ~white
     border = np.concatenate([small[0], small[-1], small[:, 0], small[:, -1]])
     occupied = np.abs(small - np.median(border, axis=0)).max(axis=2) > 8
+    # a map's end the color of the figure (magma's black on a dark figure) paints nothing
+    painted &= occupied
     for bar in bars:
         left, top, right, bottom = bar.bbox
         painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False

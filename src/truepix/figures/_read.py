@@ -136,7 +136,8 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         weights = view[index, across].astype(np.float64).mean(axis=1)
         # the outline is the first run met from outside of rows dark across the bar: a
         # map's dark end (magma's black) inside it, or an offset text above it, is not the line
-        dark = np.flatnonzero((view[index, across] >= 60).mean(axis=1) >= 0.6)
+        # (a light gray outline counts: seaborn's is 0.8 gray, 51 below white)
+        dark = np.flatnonzero((view[index, across] >= 40).mean(axis=1) >= 0.6)
         run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
         found.append((index, weights, run))
     # the line is as thick at both ends: a run longer at one end took the map's dark end in
@@ -326,6 +327,25 @@ def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
     return axis.scale.value(centres) if axis.scale is not None else centres
 
 
+def _frameless_axis(
+    gray: np.ndarray, figure_ink: np.ndarray, side: str, at: int, span: tuple[int, int], frameless: bool
+) -> AxisReading:
+    """An axis read beside a plot area's side; a frameless one's again a few pixels further out.
+
+    With no spine, the side is the colored extent's edge, which a grid line
+    along it and the antialiased rim past it can leave 3-4 pixels inside the
+    tick marks (ggplot, seaborn whitegrid): read from there, the marks are
+    taken for glyphs.
+    """
+    reading = read_axis(gray, figure_ink, side, at, span)
+    if reading.scale is None and frameless:
+        outward = 3 if side in ("bottom", "right") else -3
+        again = read_axis(gray, figure_ink, side, at + outward, span)
+        if again.scale is not None:
+            return again
+    return reading
+
+
 def _panel(
     rgb: np.ndarray,
     gray: np.ndarray,
@@ -342,8 +362,8 @@ def _panel(
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
     y_side = lines[2].first if lines else c0
-    x = read_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])))
-    y = read_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])))
+    x = _frameless_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])), lines is None)
+    y = _frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
     # a label belongs to one axis: the plot's own are not the bar's
