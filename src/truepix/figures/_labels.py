@@ -363,6 +363,13 @@ def read_side(
     if strip.ink.size == 0:  # the side lies on the picture's edge: nothing beside it
         return [], np.zeros(0), []
     marks, tick_end = _tick_marks(strip)
+    if not len(marks):  # tick marks drawn inward (matplotlib's classic style, direction="in")
+        inward = {"bottom": "top", "top": "bottom", "left": "right", "right": "left"}[side]
+        at_inside = at + 1 if side in ("top", "left") else at
+        # off the ends: inside, the perpendicular sides run the whole depth there
+        inner = _Strip(image_ink, inward, at_inside, (span[0] + 4, span[1] - 4))
+        inside = _tick_marks(inner)[0] + inner.start - strip.start
+        marks = inside if len(inside) >= 2 else marks
     binary = strip.ink > _INK
     binary[:tick_end] = False
     boxes = _components(binary)
