@@ -4,7 +4,7 @@ Each style broke a rule the reader had assumed: white grid lines over the
 data cut strips that looked like bars (ggplot, seaborn, bmh, Solarize_Light2),
 no dark spines or outlines (the plot area is the colored extent; a bar's
 outline in the background's color hides its end rows), light text on a dark
-figure (dark_background). The truth comes from matplotlib: the axes' window
+figure (dark_background), tick marks drawn inward (classic). The truth comes from matplotlib: the axes' window
 extents, the limits and the norm's vmin/vmax.
 """
 
@@ -28,6 +28,7 @@ CASES = [
     ("dark_background", "pcolormesh"),
     ("bmh", "pcolormesh"),
     ("Solarize_Light2", "imshow"),
+    ("classic", "imshow"),  # tick marks drawn inward
 ]
 
 
