@@ -164,7 +164,9 @@ def _ticked_ends(bar: Colorbar | None, axis: AxisReading, outline: Box | None) -
         return outline
     box = list(bar.bbox if outline is None else outline)
     vertical = bar.orientation == "vertical"
-    ticks = [t.position for t in axis.ticks if t.inlier and t.snapped]
+    # with no tick marks drawn (fivethirtyeight, seaborn's length 0) a label's centre stands for its tick
+    snapped = any(t.snapped for t in axis.ticks)
+    ticks = [t.position for t in axis.ticks if t.inlier and (t.snapped or not snapped)]
     for index, outward in ((1, -1), (3, 1)) if vertical else ((0, -1), (2, 1)):
         past = [p for p in ticks if 0.5 <= (p - box[index]) * outward <= 4.0]
         if past:
