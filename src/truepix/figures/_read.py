@@ -28,10 +28,11 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _grid, _labels
-from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
+from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
+from truepix.figures._sides import frameless_axis, ticked_ends
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -150,28 +151,6 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
     return (ends[0], float(left), ends[1], float(right))
-
-
-def _ticked_ends(bar: Colorbar | None, axis: AxisReading, outline: Box | None) -> Box | None:
-    """The bar's box with each end moved out to a tick mark standing just past its colors.
-
-    matplotlib draws no tick past a bar's ends, so an agreeing tick a few
-    pixels beyond the last colored row marks the true end: an outline in the
-    background's color (ggplot's white edge, fivethirtyeight's thick one)
-    hides the bar's end rows, and no dark outline locates them.
-    """
-    if bar is None or axis.scale is None:
-        return outline
-    box = list(bar.bbox if outline is None else outline)
-    vertical = bar.orientation == "vertical"
-    # with no tick marks drawn (fivethirtyeight, seaborn's length 0) a label's centre stands for its tick
-    snapped = any(t.snapped for t in axis.ticks)
-    ticks = [t.position for t in axis.ticks if t.inlier and (t.snapped or not snapped)]
-    for index, outward in ((1, -1), (3, 1)) if vertical else ((0, -1), (2, 1)):
-        past = [p for p in ticks if 0.5 <= (p - box[index]) * outward <= 4.0]
-        if past:
-            box[index] = min(past, key=lambda p: abs(p - box[index]))
-    return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
 
 
 def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
@@ -329,25 +308,6 @@ def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
     return axis.scale.value(centres) if axis.scale is not None else centres
 
 
-def _frameless_axis(
-    gray: np.ndarray, figure_ink: np.ndarray, side: str, at: int, span: tuple[int, int], frameless: bool
-) -> AxisReading:
-    """An axis read beside a plot area's side; a frameless one's again a few pixels further out.
-
-    With no spine, the side is the colored extent's edge, which a grid line
-    along it and the antialiased rim past it can leave 3-4 pixels inside the
-    tick marks (ggplot, seaborn whitegrid): read from there, the marks are
-    taken for glyphs.
-    """
-    reading = read_axis(gray, figure_ink, side, at, span)
-    if reading.scale is None and frameless:
-        outward = 3 if side in ("bottom", "right") else -3
-        again = read_axis(gray, figure_ink, side, at + outward, span)
-        if again.scale is not None:
-            return again
-    return reading
-
-
 def _panel(
     rgb: np.ndarray,
     gray: np.ndarray,
@@ -364,13 +324,13 @@ def _panel(
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
     y_side = lines[2].first if lines else c0
-    x = _frameless_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])), lines is None)
-    y = _frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
+    x = frameless_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])), lines is None)
+    y = frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
     # a label belongs to one axis: the plot's own are not the bar's
     bar_axis = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(x, y)) if bar is not None else AxisReading()
-    outline = _ticked_ends(bar, bar_axis, outline)
+    outline = ticked_ends(bar, bar_axis, outline)
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
