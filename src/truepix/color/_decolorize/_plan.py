@@ -106,16 +106,23 @@ FRINGE_CORE = 40.0
 FRINGE_RADIUS = 1
 #: JPEG'd pictures: a pixel past the RGB threshold is still data when JPEG's 4:2:0
 #: model (``chroma_model_residual``) explains it within JPEG_MODEL_WEAK DN, or when
-#: no pixel within JPEG_STRONG_RADIUS is clearly foreign: farther than
-#: JPEG_MODEL_STRONG DN from the model, or a luma JPEG_STROKE DN outside the map's
-#: or its 3x3 neighbours' (text, lines, black and white). Chroma subsampling moves
-#: data pixels of maps that turn sharply (jet) 40-130 DN off the map in RGB, but
-#: rarely 35 DN off the model; annotations keep a core far off it or hard luma
-#: edges. Measured in benchmarks/colormaps.py and with matplotlib-drawn text.
+#: it belongs to no annotation: an annotation has a clearly foreign core, pixels
+#: farther than JPEG_MODEL_STRONG DN from the model or with a luma JPEG_STROKE DN
+#: outside the map's or its 3x3 neighbours' (text, lines, black and white), and that
+#: core is a connected structure (8-connected, JPEG_CORE_PIXELS or more) or goes
+#: farther than JPEG_MODEL_FOREIGN DN from the model somewhere. Off the map are the
+#: pixels past JPEG_MODEL_WEAK within JPEG_STRONG_RADIUS of such a core or connected
+#: to it through such pixels. Chroma subsampling and a wrong branch of a map whose
+#: luma turns (jet, turbo) move textured data 40-130 DN off the map in RGB and up to
+#: ~60 DN off the model, but in specks of a few pixels: holes on JPEG'd photographs
+#: drawn with jet 2 % -> 0.02 % (q50-q90), annotations flagged as before. Measured
+#: in benchmarks/colormaps.py and with matplotlib-drawn text.
 JPEG_MODEL_WEAK = 12.0
-JPEG_MODEL_STRONG = 35.0
+JPEG_MODEL_STRONG = 50.0
+JPEG_MODEL_FOREIGN = 80.0
+JPEG_CORE_PIXELS = 8
 JPEG_STRONG_RADIUS = 2
-JPEG_STROKE = 10.0
+JPEG_STROKE = 20.0
 #: ... or off the model where the luma around varies by less than this (DN): JPEG
 #: moves a flat area's colors little, a white box or margin stays far off.
 JPEG_FLAT = 4.0
@@ -207,15 +214,16 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 if detail > 1.0:
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
-    # Blends of neighbours: resampled and antialiased pictures. Not where 4:2:0 fits
-    # the chroma well: off-map colors there come from chroma lost at edges, not
-    # blending, and the local hull would take JPEG'd strokes of text for data. (JPEG'd
-    # pictures only its other marks reveal lost little chroma: their off-map
-    # decision stays that of the pictures they were taken for before.)
+    # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
+    # off-map colors there come from chroma lost at edges, not blending, and the
+    # local hull would take JPEG'd strokes of text for data; JPEG's model judges them
+    # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo
+    # on photographs: 4:2:0 fits less well where luma turns, yet their holes come
+    # from 4:2:0 all the same).
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
-    unmix = spatial and not subsampled and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
@@ -399,10 +407,38 @@ def jpeg_off_map(
         float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
+    height = len(position) // width
+    cores = _structures(strong & weak, distance, height, width)
     near = np.zeros(len(position), dtype=bool)
-    cores = np.flatnonzero(strong & weak)
-    degraded.near(cores, width, len(position) // width, JPEG_STRONG_RADIUS, near)
-    return weak & near
+    degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
+    return weak & (near | _connected(weak, cores, height, width))
+
+
+def _structures(cores: np.ndarray, distance: np.ndarray, height: int, width: int) -> np.ndarray:
+    """The ``cores`` pixels in 8-connected groups of JPEG_CORE_PIXELS or more, or in
+    a group with a pixel farther than JPEG_MODEL_FOREIGN DN from the model (flat)."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(cores.reshape(height, width), structure=np.ones((3, 3)))
+    labels = labels.reshape(-1)
+    keep = np.bincount(labels, minlength=count + 1) >= JPEG_CORE_PIXELS
+    keep[labels[distance > JPEG_MODEL_FOREIGN]] = True
+    keep[0] = False
+    return keep[labels]
+
+
+def _connected(pixels: np.ndarray, seeds: np.ndarray, height: int, width: int) -> np.ndarray:
+    """``pixels`` 8-connected (through ``pixels``) to a ``seeds`` pixel (flat masks)."""
+    from scipy import ndimage
+
+    if not seeds.any():
+        return seeds
+    labels, count = ndimage.label(pixels.reshape(height, width), structure=np.ones((3, 3)))
+    labels = labels.reshape(-1)
+    seeded = np.zeros(count + 1, dtype=bool)
+    seeded[labels[seeds & pixels]] = True
+    seeded[0] = False
+    return seeded[labels]
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
