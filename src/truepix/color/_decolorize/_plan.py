@@ -106,23 +106,24 @@ FRINGE_CORE = 40.0
 FRINGE_RADIUS = 1
 #: JPEG'd pictures: a pixel past the RGB threshold is still data when JPEG's 4:2:0
 #: model (``chroma_model_residual``) explains it within JPEG_MODEL_WEAK DN, or when
-#: it belongs to no annotation: an annotation has a clearly foreign core, pixels
-#: farther than JPEG_MODEL_STRONG DN from the model or with a luma JPEG_STROKE DN
-#: outside the map's or its 3x3 neighbours' (text, lines, black and white), and that
-#: core is a connected structure (8-connected, JPEG_CORE_PIXELS or more) or goes
-#: farther than JPEG_MODEL_FOREIGN DN from the model somewhere. Off the map are the
-#: pixels past JPEG_MODEL_WEAK within JPEG_STRONG_RADIUS of such a core or connected
-#: to it through such pixels. Chroma subsampling and a wrong branch of a map whose
-#: luma turns (jet, turbo) move textured data 40-130 DN off the map in RGB and up to
-#: ~60 DN off the model, but in specks of a few pixels: holes on JPEG'd photographs
-#: drawn with jet 2 % -> 0.02 % (q50-q90), annotations flagged as before. Measured
-#: in benchmarks/colormaps.py and with matplotlib-drawn text.
+#: no pixel within JPEG_STRONG_RADIUS belongs to a clearly foreign core: pixels
+#: farther than JPEG_MODEL_STRONG DN from the model, or with a luma JPEG_STROKE DN
+#: outside the map's or its 3x3 neighbours' (text, lines, black and white), in an
+#: 8-connected group of JPEG_CORE_PIXELS or more, or with one of them farther than
+#: JPEG_MODEL_FOREIGN DN from the model. Chroma subsampling moves data pixels of
+#: maps that turn sharply (jet) 40-130 DN off the map in RGB, and on textured fields
+#: (photographs) some also 35-60 DN off the model -- a wrong branch where the map's
+#: luma turns, chroma quantization of single-pixel detail -- but as lone specks of
+#: one or two pixels; annotations keep larger cores, or cores far off the model.
+#: Measured in benchmarks/colormaps.py and with matplotlib-drawn text
+#: (tests/color/test_decolorize_annotations.py): a larger group size (5-8) or a
+#: stronger core (50 DN) leaves fewer holes but loses thin matplotlib strokes.
 JPEG_MODEL_WEAK = 12.0
-JPEG_MODEL_STRONG = 50.0
+JPEG_MODEL_STRONG = 35.0
 JPEG_MODEL_FOREIGN = 80.0
-JPEG_CORE_PIXELS = 8
+JPEG_CORE_PIXELS = 3
 JPEG_STRONG_RADIUS = 2
-JPEG_STROKE = 20.0
+JPEG_STROKE = 10.0
 #: ... or off the model where the luma around varies by less than this (DN): JPEG
 #: moves a flat area's colors little, a white box or margin stays far off.
 JPEG_FLAT = 4.0
@@ -411,7 +412,7 @@ def jpeg_off_map(
     cores = _structures(strong & weak, distance, height, width)
     near = np.zeros(len(position), dtype=bool)
     degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
-    return weak & (near | _connected(weak, cores, height, width))
+    return weak & near
 
 
 def _structures(cores: np.ndarray, distance: np.ndarray, height: int, width: int) -> np.ndarray:
@@ -425,20 +426,6 @@ def _structures(cores: np.ndarray, distance: np.ndarray, height: int, width: int
     keep[labels[distance > JPEG_MODEL_FOREIGN]] = True
     keep[0] = False
     return keep[labels]
-
-
-def _connected(pixels: np.ndarray, seeds: np.ndarray, height: int, width: int) -> np.ndarray:
-    """``pixels`` 8-connected (through ``pixels``) to a ``seeds`` pixel (flat masks)."""
-    from scipy import ndimage
-
-    if not seeds.any():
-        return seeds
-    labels, count = ndimage.label(pixels.reshape(height, width), structure=np.ones((3, 3)))
-    labels = labels.reshape(-1)
-    seeded = np.zeros(count + 1, dtype=bool)
-    seeded[labels[seeds & pixels]] = True
-    seeded[0] = False
-    return seeded[labels]
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
