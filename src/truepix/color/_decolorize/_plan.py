@@ -124,6 +124,7 @@ JPEG_MODEL_FOREIGN = 80.0
 JPEG_CORE_PIXELS = 3
 JPEG_STRONG_RADIUS = 2
 JPEG_STROKE = 10.0
+JPEG_STROKE_LUMA = 25.0
 #: ... or off the model where the luma around varies by less than this (DN): JPEG
 #: moves a flat area's colors little, a white box or margin stays far off.
 JPEG_FLAT = 4.0
@@ -409,15 +410,23 @@ def jpeg_off_map(
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
     height = len(position) // width
-    cores = _structures(strong & weak, distance, height, width)
+    groups, n_groups = _structures(strong & weak, distance, height, width)
+    cores = groups > 0
     near = np.zeros(len(position), dtype=bool)
     degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
-    return weak & near
+    grown = np.zeros(len(position), dtype=bool)
+    degraded.grow_similar(
+        flat, scale, _YCBCR, groups, n_groups, weak, width, JPEG_STROKE_LUMA, grown
+    )
+    return weak & near | grown
 
 
-def _structures(cores: np.ndarray, distance: np.ndarray, height: int, width: int) -> np.ndarray:
-    """The ``cores`` pixels in 8-connected groups of JPEG_CORE_PIXELS or more, or in
-    a group with a pixel farther than JPEG_MODEL_FOREIGN DN from the model (flat)."""
+def _structures(
+    cores: np.ndarray, distance: np.ndarray, height: int, width: int
+) -> tuple[np.ndarray, int]:
+    """Labels (flat, 0: none) of the 8-connected groups of ``cores`` pixels that count:
+    JPEG_CORE_PIXELS or more, or one farther than JPEG_MODEL_FOREIGN DN from the
+    model; and one more than the largest label."""
     from scipy import ndimage
 
     labels, count = ndimage.label(cores.reshape(height, width), structure=np.ones((3, 3)))
@@ -425,7 +434,7 @@ def _structures(cores: np.ndarray, distance: np.ndarray, height: int, width: int
     keep = np.bincount(labels, minlength=count + 1) >= JPEG_CORE_PIXELS
     keep[labels[distance > JPEG_MODEL_FOREIGN]] = True
     keep[0] = False
-    return keep[labels]
+    return np.where(keep[labels], labels, 0), count + 1
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
