@@ -229,6 +229,26 @@ def test_near_is_a_square_dilation() -> None:
     assert np.array_equal(out.reshape(cores.shape), want)
 
 
+@pytest.mark.parametrize("shape", [(23, 31), (40, 9)])
+def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
+    from scipy import ndimage
+
+    rng = np.random.default_rng(12)
+    image = rng.integers(0, 256, (*shape, 3)).astype(np.uint8)
+    image[rng.random(shape) < 0.5] = 128  # runs of one luma to grow through
+    through = rng.random(shape) < 0.6
+    labels, count = ndimage.label(rng.random(shape) < 0.08, structure=np.ones((3, 3)))
+    labels[labels == 2] = 0  # a label with no pixels
+    out = np.zeros(labels.size, dtype=bool)
+    degraded.grow_similar(
+        image.reshape(-1, 3), 1.0, _YCBCR, labels.reshape(-1).astype(np.int64), count + 1,
+        through.reshape(-1), shape[1], 25.0, out,
+    )  # fmt: skip
+    want = oracle.grow_similar(image, labels, through, _YCBCR, 25.0)
+    assert np.array_equal(out.reshape(shape), want)
+    assert want.sum() > 2 * (labels > 0).sum()  # the groups grew
+
+
 @pytest.mark.parametrize("cyclic", [False, True])
 @pytest.mark.parametrize(("radius", "shape"), [(1, (17, 23)), (2, (17, 23)), (4, (70, 150))])
 @pytest.mark.parametrize("holes", [0.1, 0.0005])
