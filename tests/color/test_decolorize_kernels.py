@@ -10,6 +10,7 @@ from truepix.color._catalog import get
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
+from truepix.color._decolorize._grow import grow_similar
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
@@ -240,7 +241,7 @@ def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
     labels, count = ndimage.label(rng.random(shape) < 0.08, structure=np.ones((3, 3)))
     labels[labels == 2] = 0  # a label with no pixels
     out = np.zeros(labels.size, dtype=bool)
-    degraded.grow_similar(
+    grow_similar(
         image.reshape(-1, 3), 1.0, _YCBCR, labels.reshape(-1).astype(np.int64), count + 1,
         through.reshape(-1), shape[1], 25.0, out,
     )  # fmt: skip

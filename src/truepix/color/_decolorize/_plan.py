@@ -18,6 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._grow import grow_similar
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._decolorize._palette import Polyline
 
@@ -415,7 +416,7 @@ def jpeg_off_map(
     near = np.zeros(len(position), dtype=bool)
     degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(position), dtype=bool)
-    degraded.grow_similar(
+    grow_similar(
         flat, scale, _YCBCR, groups, n_groups, weak, width, JPEG_STROKE_LUMA, grown
     )
     return weak & near | grown
