@@ -1,8 +1,9 @@
-"""numba kernel for the shape of what is off the map (the friendly layer is ``_plan``).
+"""numba kernels for the shape of what is off the map (the friendly layer is ``_plan``).
 
-JPEG'd annotations are strokes of one color: from a clearly foreign core the
-off-map decision follows the pixels of the core's luma (``grow_similar``). The
-numpy oracle is ``_oracle.grow_similar``.
+JPEG'd annotations are structures: their clearly foreign pixels touch
+(``core_groups``), and they are strokes of one color, so the off-map decision
+follows the pixels of a core's luma (``grow_similar``). The numpy oracles, by
+scipy's labelling, are in ``_oracle``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["grow_similar"]
+__all__ = ["core_groups", "grow_similar"]
 
 
 @nb.njit(**_JIT)
@@ -77,3 +78,43 @@ def grow_similar(  # pragma: no cover - jitted
                     out[q] = True
                     queue[size] = q
                     size += 1
+
+
+@nb.njit(**_JIT)
+def core_groups(cores, distance, width, min_pixels, foreign, out):  # pragma: no cover - jitted
+    """Label in ``out`` (flat, rows of ``width``) the 8-connected groups of ``cores``
+    pixels that count: ``min_pixels`` or more, or one farther than ``foreign`` (in
+    ``distance``); 0 elsewhere. Returns one more than the largest label.
+    """
+    n = cores.shape[0]
+    height = n // width
+    queue = np.empty(n, np.int64)
+    out[:] = 0
+    n_groups = 0
+    for seed in range(n):
+        if not cores[seed] or out[seed] != 0:
+            continue
+        n_groups += 1
+        out[seed] = n_groups
+        queue[0] = seed
+        size = 1
+        head = 0
+        far = distance[seed] > foreign
+        while head < size:
+            p = queue[head]
+            head += 1
+            y, x = p // width, p % width
+            for yy in range(max(0, y - 1), min(height, y + 2)):
+                for xx in range(max(0, x - 1), min(width, x + 2)):
+                    q = yy * width + xx
+                    if cores[q] and out[q] == 0:
+                        out[q] = n_groups
+                        far = far or distance[q] > foreign
+                        queue[size] = q
+                        size += 1
+        if size < min_pixels and not far:
+            for k in range(size):
+                out[queue[k]] = -1  # visited, not counted
+    for p in range(n):
+        out[p] = max(out[p], 0)
+    return n_groups + 1

@@ -10,7 +10,7 @@ import numpy as np
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "chroma_model_residual", "chroma_subsampling_test", "color_at", "grow_similar",
+    "chroma_model_residual", "chroma_subsampling_test", "color_at", "core_groups", "grow_similar",
     "hull_accept", "hull_distance", "plane_wiener",
     "project", "unmix",
 ]  # fmt: skip
@@ -135,6 +135,20 @@ def chroma_model_residual(
             or max(high, own) - min(low, own) < flat
         )
     return distance, is_strong
+
+
+def core_groups(
+    cores: np.ndarray, distance: np.ndarray, min_pixels: int, foreign: float, /
+) -> np.ndarray:
+    """Which ``cores`` pixels (H, W) lie in an 8-connected group of ``min_pixels`` or
+    more, or in one with a pixel farther than ``foreign`` (``distance``)."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(cores, structure=np.ones((3, 3)))
+    keep = np.bincount(labels.ravel(), minlength=count + 1) >= min_pixels
+    keep[labels[distance > foreign]] = True
+    keep[0] = False
+    return keep[labels]
 
 
 def grow_similar(

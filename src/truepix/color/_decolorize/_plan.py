@@ -18,7 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._grow import grow_similar
+from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._decolorize._palette import Polyline
 
@@ -411,7 +411,10 @@ def jpeg_off_map(
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
     height = len(position) // width
-    groups, n_groups = _structures(strong & weak, distance, height, width)
+    groups = np.empty(len(position), dtype=np.int64)
+    n_groups = core_groups(
+        strong & weak, distance, width, JPEG_CORE_PIXELS, JPEG_MODEL_FOREIGN, groups
+    )
     cores = groups > 0
     near = np.zeros(len(position), dtype=bool)
     degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
@@ -420,22 +423,6 @@ def jpeg_off_map(
         flat, scale, _YCBCR, groups, n_groups, weak, width, JPEG_STROKE_LUMA, grown
     )
     return weak & near | grown
-
-
-def _structures(
-    cores: np.ndarray, distance: np.ndarray, height: int, width: int
-) -> tuple[np.ndarray, int]:
-    """Labels (flat, 0: none) of the 8-connected groups of ``cores`` pixels that count:
-    JPEG_CORE_PIXELS or more, or one farther than JPEG_MODEL_FOREIGN DN from the
-    model; and one more than the largest label."""
-    from scipy import ndimage
-
-    labels, count = ndimage.label(cores.reshape(height, width), structure=np.ones((3, 3)))
-    labels = labels.reshape(-1)
-    keep = np.bincount(labels, minlength=count + 1) >= JPEG_CORE_PIXELS
-    keep[labels[distance > JPEG_MODEL_FOREIGN]] = True
-    keep[0] = False
-    return np.where(keep[labels], labels, 0), count + 1
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
