@@ -303,7 +303,7 @@ def _near_colors(rgb: np.ndarray, colors: np.ndarray, tolerance: int) -> np.ndar
     """Pixels of ``rgb`` (H, W, 3) within ``tolerance`` (in every channel) of one of ``colors``.
 
     Each distinct color of the picture is judged once (a figure has far fewer
-    colors than pixels), by a k-d tree in the max norm.
+    colors than pixels), against all of ``colors`` at a time.
 
     Examples
     --------
@@ -311,16 +311,18 @@ def _near_colors(rgb: np.ndarray, colors: np.ndarray, tolerance: int) -> np.ndar
     >>> _near_colors(rgb, np.array([[12, 190, 30]]), 12).tolist()
     [[False, True]]
     """
-    from scipy.spatial import cKDTree
-
     flat = rgb.reshape(-1, 3).astype(np.int32)
     packed = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
     distinct, inverse = np.unique(packed, return_inverse=True)
     channels = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], axis=1)
-    distance, _ = cKDTree(np.asarray(colors, dtype=float)).query(
-        channels.astype(float), p=np.inf, distance_upper_bound=tolerance + 0.5
-    )
-    return (distance <= tolerance)[inverse.reshape(-1)].reshape(rgb.shape[:2])
+    channels = channels.astype(np.int16)
+    colors = np.asarray(colors, dtype=np.int16)
+    near = np.empty(len(distinct), dtype=bool)
+    chunk = max(1, 2**20 // max(1, len(colors)))  # about 3 MB of differences at a time
+    for first in range(0, len(distinct), chunk):
+        block = channels[first : first + chunk, None, :]
+        near[first : first + chunk] = (np.abs(block - colors).max(axis=2) <= tolerance).any(axis=1)
+    return near[inverse.reshape(-1)].reshape(rgb.shape[:2])
 
 
 def _cut_at_bars(painted: np.ndarray, bars: list[Colorbar]) -> None:
