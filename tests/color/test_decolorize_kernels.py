@@ -11,7 +11,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
-from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
+from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
 
 # (name, why it is here)
@@ -47,10 +47,16 @@ def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.n
     need = np.zeros(grid.n_axis**3, np.uint8)
     span = float(grid.line.n_bins)
     if pixels.dtype == np.uint8:
-        memo = np.zeros(1 << 24, np.uint32)
-        kernels.lookup_u8(pixels, memo, True, grid.start, grid.n_axis, grid.cell_size, codes, need)
-        grid.build(need)  # before search(): building replaces the pool
-        kernels.resolve_u8(pixels, memo, grid.search(), grid.search(), False, span, codes, memo)
+        memo = Memo()
+        kernels.lookup_u8(pixels, memo.block, memo.pool, True, codes, need)
+        cells = np.flatnonzero(need)
+        grid.build_cells(cells)  # before search(): building replaces the pool
+        memo.allocate(cells)  # ... and allocating the memo's
+        search = grid.search()
+        kernels.resolve_u8(
+            pixels, memo.block, memo.pool, search, search, False, span, codes, memo.block,
+            memo.pool,
+        )  # fmt: skip
     else:
         kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
         grid.build(need)
