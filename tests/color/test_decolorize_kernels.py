@@ -140,6 +140,38 @@ def test_grid_lists_every_segment_that_can_win() -> None:
         assert set(np.argmin(dist2, axis=1).tolist()) <= listed
 
 
+@pytest.mark.parametrize("weight", WEIGHTS)
+@pytest.mark.parametrize(("name", "why"), MAPS)
+def test_cell_lists_are_those_of_a_search_of_every_segment(
+    name: str, why: str, weight: float
+) -> None:
+    """Cells take their candidates from their coarse cell's: the lists must be exactly
+    the segments within d_min(center) + 2 half + slack of the cell's center."""
+    grid = _grid(name, weight)
+    rng = np.random.default_rng(len(name))
+    cells = np.unique(rng.integers(0, grid.n_axis**3, 3000))
+    counts, candidates = kernels.cell_candidates(
+        cells, grid.line.matrix, grid.line.seg_a, grid.line.seg_d, grid.line.seg_inv,
+        grid.n_axis, grid.cell_size, grid.slack,
+    )  # fmt: skip
+    index = np.stack([cells // grid.n_axis**2, cells // grid.n_axis % grid.n_axis,
+                      cells % grid.n_axis], -1)  # fmt: skip
+    centers = ((index + 0.5) * grid.cell_size) @ grid.line.matrix.T
+    rel = centers[:, None, :] - grid.line.seg_a[None]
+    t = np.clip(np.einsum("psk,sk->ps", rel, grid.line.seg_d) * grid.line.seg_inv, 0, 1)
+    dist = np.sqrt(np.sum((rel - t[..., None] * grid.line.seg_d[None]) ** 2, axis=-1))
+    corners = np.array(np.meshgrid([-1, 1], [-1, 1], [-1, 1])).reshape(3, -1).T
+    half = np.max(np.linalg.norm(corners * grid.cell_size / 2 @ grid.line.matrix.T, axis=1))
+    limit = dist.min(axis=1) + 2 * half + grid.slack
+    lists = np.split(candidates, np.cumsum(counts)[:-1])
+    margin = 1e-9 * (1 + limit)  # rounding decides a segment at the very edge
+    for listed, d, lim, m in zip(lists, dist, limit, margin, strict=True):
+        assert set(np.flatnonzero(d <= lim - m)) <= set(listed.tolist()) <= set(
+            np.flatnonzero(d <= lim + m)
+        )
+        assert np.all(np.diff(listed) > 0)
+
+
 @pytest.mark.parametrize("cyclic", [False, True])
 def test_collapse_runs_puts_each_run_at_the_middle_of_its_bins(cyclic: bool) -> None:
     colors = np.array([[1, 1, 1], [1, 1, 1], [2, 2, 2], [3, 3, 3], [1, 1, 1], [1, 1, 1]])
