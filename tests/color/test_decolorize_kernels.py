@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from truepix.color._catalog import get
+from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
@@ -150,7 +151,7 @@ def test_cell_lists_are_those_of_a_search_of_every_segment(
     grid = _grid(name, weight)
     rng = np.random.default_rng(len(name))
     cells = np.unique(rng.integers(0, grid.n_axis**3, 3000))
-    counts, candidates = kernels.cell_candidates(
+    counts, candidates = cells_kernels.cell_candidates(
         cells, grid.line.matrix, grid.line.seg_a, grid.line.seg_d, grid.line.seg_inv,
         grid.n_axis, grid.cell_size, grid.slack,
     )  # fmt: skip

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize import _cells as cells_kernels
 
 __all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric"]
 
@@ -206,7 +206,7 @@ class Grid:
         batch = max(1, 2_000_000 // max(1, len(line.seg_a)))
         for first in range(0, len(cells), batch):
             chunk = cells[first : first + batch].astype(np.int64)
-            counts, candidates = kernels.cell_candidates(
+            counts, candidates = cells_kernels.cell_candidates(
                 chunk, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
                 self.n_axis, self.cell_size, self.slack,
             )  # fmt: skip
