@@ -196,6 +196,19 @@ def test_color_at_matches_oracle(name: str) -> None:
         np.testing.assert_allclose(got, want[k], atol=1e-9)
 
 
+@pytest.mark.parametrize(("name", "why"), MAPS)
+def test_vertex_before_is_searchsorted(name: str, why: str) -> None:
+    line = _grid(name, 1.0).line
+    rng = np.random.default_rng(4)
+    n_bins = float(line.n_bins)
+    probes = np.concatenate([
+        rng.uniform(-2, n_bins + 2, 2000), line.positions, np.nextafter(line.positions, -1),
+        np.nextafter(line.positions, n_bins + 1), [0.0, n_bins, -np.inf, np.inf, np.nan],
+    ])  # fmt: skip
+    got = [degraded._vertex_before(line.positions, s, n_bins) for s in probes]
+    assert np.array_equal(got, np.searchsorted(line.positions, probes, side="right") - 1)
+
+
 def _field(height: int, width: int, rng: np.random.Generator) -> np.ndarray:
     y, x = np.mgrid[0:height, 0:width]
     return (
