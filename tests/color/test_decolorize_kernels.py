@@ -205,7 +205,7 @@ def test_vertex_before_is_searchsorted(name: str, why: str) -> None:
         rng.uniform(-2, n_bins + 2, 2000), line.positions, np.nextafter(line.positions, -1),
         np.nextafter(line.positions, n_bins + 1), [0.0, n_bins, -np.inf, np.inf, np.nan],
     ])  # fmt: skip
-    got = [degraded._vertex_before(line.positions, s, n_bins) for s in probes]
+    got = [kernels._vertex_before(line.positions, s, n_bins) for s in probes]
     assert np.array_equal(got, np.searchsorted(line.positions, probes, side="right") - 1)
 
 

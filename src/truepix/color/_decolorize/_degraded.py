@@ -22,30 +22,10 @@ from truepix.color._decolorize._kernels import (
     POS_SCALE,
     RESIDUAL_SHIFT,
     _inverse_norm,
+    _vertex_before,
 )
 
 __all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
-
-
-@nb.njit(**_JIT)
-def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
-    """``searchsorted(positions, s, side="right") - 1``: the last vertex at or before s.
-
-    Walked from where s would be if vertices were evenly spread (most maps: the
-    right one or its neighbour), which costs a third of a binary search's
-    unpredictable branches.
-    """
-    n = positions.shape[0]
-    if math.isnan(s):
-        return np.searchsorted(positions, s, side="right") - 1
-    k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
-    if positions[k] <= s:
-        while k + 1 < n and positions[k + 1] <= s:
-            k += 1
-    else:
-        while k >= 0 and positions[k] > s:
-            k -= 1
-    return k
 
 
 @nb.njit(**_JIT)

@@ -180,6 +180,27 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
+    """``searchsorted(positions, s, side="right") - 1``: the last vertex at or before s.
+
+    Walked from where s would be if vertices were evenly spread (most maps: the
+    right one or its neighbour), which costs a third of a binary search's
+    unpredictable branches.
+    """
+    n = positions.shape[0]
+    if math.isnan(s):
+        return np.searchsorted(positions, s, side="right") - 1
+    k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
+    if positions[k] <= s:
+        while k + 1 < n and positions[k + 1] <= s:
+            k += 1
+    else:
+        while k >= 0 and positions[k] > s:
+            k -= 1
+    return k
+
+
+@nb.njit(**_JIT)
 def _pack(position, residual, ambiguous, inv_span):  # pragma: no cover - jitted
     pos_code = np.uint32(min(max(position * inv_span, 0.0), 1.0) * POS_SCALE + 0.5)
     res_code = 1 + min(int(residual * RESIDUAL_STEPS + 0.5), RESIDUAL_MAX_CODE - 1)
