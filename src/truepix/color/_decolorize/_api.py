@@ -500,7 +500,8 @@ class Decolorizer:
         elif plan.denoise:  # the filter writes data values itself
             values = planning.denoise(position, line, plan.smoothing, self._norm)
         else:
-            values = np.empty_like(position)
+            # in place when nothing reads the positions again: no fresh 8 bytes a pixel
+            values = np.empty_like(position) if detailed else position
             kernels.positions_to_values(
                 position.reshape(-1), self._norm.kind, self._norm.low, self._norm.high,
                 values.reshape(-1),
