@@ -123,7 +123,7 @@ def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
     return (i * n_axis + j) * n_axis + k
 
 
-@nb.njit(**_JIT)
+@nb.njit(inline="always", **_JIT)  # see _memo_code
 def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     """Closest polyline point of the RGB color (r, g, b), DN floats in [0, 255].
 
@@ -288,7 +288,8 @@ def _slot(pixels, p, block):  # pragma: no cover - jitted
     return (np.int64(first) << 6) | (r << 4) | (g << 2) | b
 
 
-@nb.njit(**_JIT)
+# inlined by numba (as _project): a call passes the whole search by value, ~100 ns
+@nb.njit(inline="always", **_JIT)
 def _memo_code(  # pragma: no cover - jitted
     pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block, known_pool
 ):
