@@ -146,7 +146,8 @@ def _values_decode_case(case: str) -> tuple[np.ndarray, float | None]:
     """(picture, threshold) of a path values() may take other than decode()'s."""
     camera = tp.colorize(_camera(), cmap="turbo", vmin=0, vmax=1)
     if case == "JPEG, off the map outside the sample":
-        big = np.array(_jpeg(tp.colorize(_smooth_terrain(720), cmap="turbo", vmin=0, vmax=1), 75))
+        big = tp.colorize(smooth_field((720, 720), seed=7), cmap="turbo", vmin=0, vmax=1)
+        big = np.array(_jpeg(big, 75))
         rows = _outside_the_sample(big)
         big[rows[len(rows) // 2], 100:600] = 255  # a white line the sample does not see
         return big, 30.0
