@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._bar import Colorbar, image_rgb8
-from truepix.color._identify._scan import candidates, continuous_bar
+from truepix.color._identify._scan import _judged, candidates, continuous_bar
 from truepix.color._identify._stepped import stepped_bar
 
 __all__ = ["Colorbar", "find_colorbar", "find_colorbars", "image_rgb8"]
@@ -135,8 +135,13 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
             continue
         taken = [k for k, other in enumerate(kept) if _overlap(rect, other.bbox)]
         if taken:
-            if tolerance and len(taken) == 1 and kept[taken[0]].exact:
-                kept[taken[0]] = _widened(kept[taken[0]], rect, build)
+            if tolerance and len(taken) == 1:
+                bar = kept[taken[0]]
+                extended = _extended(rgb, bar, rect)
+                if extended is not None:
+                    kept[taken[0]] = extended
+                elif bar.exact:
+                    kept[taken[0]] = _widened(bar, rect, build)
             continue
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
@@ -176,6 +181,38 @@ def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colo
     return dataclasses.replace(bar, bbox=tuple(box))
 
 
+def _extended(rgb: np.ndarray, bar: Colorbar, rect: tuple[int, int, int, int]) -> Colorbar | None:
+    """The bar rebuilt over its union with a noise-tolerant reading that reaches past one of its ends.
+
+    On a JPEG'd bar without chroma (gray), neither search sees it whole:
+    the exact one finds stretches between rows that noise makes uneven,
+    the noise-tolerant one stacks that break where the outline's ringing
+    moves a side. A reading with the bar's sides (within a few pixels) that
+    overlaps it and goes on past an end is more of the same bar; the union
+    is one when it is judged a bar itself. None when ``rect`` adds nothing.
+    """
+    vertical = bar.orientation == "vertical"
+    b = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    r = rect if vertical else (rect[1], rect[0], rect[3], rect[2])
+    reach = max(b[1] - r[1], r[3] - b[3])
+    width = b[2] - b[0]
+    sides = max(3, width // 8)
+    # the exact reading of a JPEG'd gray bar may be narrower than the bar: contained is enough
+    around = r[0] <= b[0] + sides and r[2] >= b[2] - sides and r[2] - r[0] <= 1.5 * width + 2 * sides
+    if reach < max(8, 0.05 * bar.length) or not around:
+        return None
+    if min(r[3], b[3]) - max(r[1], b[1]) < 0.1 * bar.length:  # overlapping, not merely beside
+        return None
+    view = rgb if vertical else rgb.transpose(1, 0, 2)
+    union = (min(r[0], b[0]), min(r[1], b[1]), max(r[2], b[2]), max(r[3], b[3]))
+    if _judged(view, union, _TOLERANCES[-1]) <= 0:
+        return None
+    joined = continuous_bar(view, union, bar.orientation, _TOLERANCES[-1])
+    if joined is None or joined.length < bar.length + 0.5 * reach:
+        return None
+    return joined
+
+
 def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
     """Continuous bars that meet end to end, with the same sides, rebuilt as one.
 
@@ -198,9 +235,11 @@ def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
                 flip = a.orientation == "horizontal"
                 ra = (a.bbox[1], a.bbox[0], a.bbox[3], a.bbox[2]) if flip else a.bbox
                 rb = (b.bbox[1], b.bbox[0], b.bbox[3], b.bbox[2]) if flip else b.bbox
-                # ra above rb, touching (within 2 px), sides within 2 px
+                # ra above rb, touching (within 2 px), sides within 2 px (a compressed
+                # bar's within an eighth of its width: its sides blur into the outline)
+                sides = 2 if a.exact and b.exact else max(2, (ra[2] - ra[0]) // 8)
                 if not (
-                    0 <= rb[1] - ra[3] <= 2 and abs(ra[0] - rb[0]) <= 2 and abs(ra[2] - rb[2]) <= 2
+                    0 <= rb[1] - ra[3] <= 2 and abs(ra[0] - rb[0]) <= sides and abs(ra[2] - rb[2]) <= sides
                 ):
                     continue
                 view = rgb.transpose(1, 0, 2) if flip else rgb
