@@ -41,6 +41,8 @@ _MAX_BARS = 16  # bars built at most per figure
 # the noise-tolerant search sees more "colors" in the same bar than the exact one:
 # its scores count this much, so an exact bar wins where the picture has one
 _NOISY_WEIGHT = 0.6
+_GROW_ACROSS = 48  # DN a compressed bar's cross-section may span (ringing at its outline included)
+_GROW_STEP = 24  # DN between neighbouring cross-sections of a compressed bar's end
 
 
 def find_colorbar(image: Any, /) -> Colorbar | None:
@@ -146,7 +148,7 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
-    return _joined(rgb, kept)
+    return [_grown(rgb, bar) for bar in _joined(rgb, kept)]
 
 
 def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colorbar:
@@ -211,6 +213,49 @@ def _extended(rgb: np.ndarray, bar: Colorbar, rect: tuple[int, int, int, int]) -
     if joined is None or joined.length < bar.length + 0.5 * reach:
         return None
     return joined
+
+
+def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
+    """A compressed continuous bar rebuilt past an end where its colors go on.
+
+    The noise-tolerant search chains colors within 32 DN: a map's dark end
+    (magma, inferno, gray) chains with the dark outline around it, so the
+    runs there are wider than the bar and the stack stops where the colors
+    leave the outline's. Past such an end, cross-sections one color across
+    the bar's whole width (within the noise), not the background, each close
+    to the one before, are more of the bar; an extend triangle narrows at
+    once and the background or an outline of another color stops the walk.
+    """
+    if bar.exact or bar.boundaries is not None:
+        return bar
+    vertical = bar.orientation == "vertical"
+    view = rgb if vertical else rgb.transpose(1, 0, 2)
+    x0, y0, x1, y1 = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    if x1 - x0 < 5:
+        return bar
+    across = view[:, x0 + 1 : x1 - 1].astype(np.int16)
+    margin = max(1, (x1 - x0) // 4 - 1)
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    background = np.median(border, axis=0)
+    grown = []
+    for step, start in ((-1, y0 - 1), (1, y1)):
+        last = np.median(across[start - step, margin:-margin], axis=0)
+        row, count = start, 0
+        while 0 <= row < len(view):
+            section = across[row]
+            colour = np.median(section[margin:-margin], axis=0)
+            if (
+                int((section.max(axis=0) - section.min(axis=0)).max()) > _GROW_ACROSS
+                or float(np.abs(colour - background).max()) <= 30
+                or float(np.abs(colour - last).max()) > _GROW_STEP
+            ):
+                break
+            last, row, count = colour, row + step, count + 1
+        grown.append(count)
+    if max(grown) < 2:
+        return bar
+    wider = continuous_bar(view, (x0, y0 - grown[0], x1, y1 + grown[1]), bar.orientation, _TOLERANCES[-1])
+    return wider if wider is not None and wider.length > bar.length else bar
 
 
 def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
