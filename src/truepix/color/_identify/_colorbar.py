@@ -206,7 +206,8 @@ def _extended(rgb: np.ndarray, bar: Colorbar, rect: tuple[int, int, int, int]) -
     if min(r[3], b[3]) - max(r[1], b[1]) < 0.1 * bar.length:  # overlapping, not merely beside
         return None
     view = rgb if vertical else rgb.transpose(1, 0, 2)
-    union = (min(r[0], b[0]), min(r[1], b[1]), max(r[2], b[2]), max(r[3], b[3]))
+    # across, the reading's run sides (the bar's own were already moved onto its outline)
+    union = (r[0], min(r[1], b[1]), r[2], max(r[3], b[3]))
     if _judged(view, union, _TOLERANCES[-1]) <= 0:
         return None
     joined = continuous_bar(view, union, bar.orientation, _TOLERANCES[-1])
@@ -225,6 +226,8 @@ def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
     the bar's whole width (within the noise), not the background, each close
     to the one before, are more of the bar; an extend triangle narrows at
     once and the background or an outline of another color stops the walk.
+    An end grows only when the walk ends on the background: a strip inside
+    a plot (a row of cells) meets more of the plot.
     """
     if bar.exact or bar.boundaries is not None:
         return bar
@@ -245,17 +248,32 @@ def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
             section = across[row]
             colour = np.median(section[margin:-margin], axis=0)
             if (
-                int((section.max(axis=0) - section.min(axis=0)).max()) > _GROW_ACROSS
-                or float(np.abs(colour - background).max()) <= 30
+                float(np.abs(colour - background).max()) <= 30
+                or int((section.max(axis=0) - section.min(axis=0)).max()) > _GROW_ACROSS
                 or float(np.abs(colour - last).max()) > _GROW_STEP
             ):
                 break
             last, row, count = colour, row + step, count + 1
-        grown.append(count)
-    if max(grown) < 2:
+        # a bar's end meets the background past its outline (an antialiased row or two
+        # between), or the picture's edge; a strip of a plot meets more plot
+        past = [r for r in range(row, row + 3 * step, step) if 0 <= r < len(view)]
+        stopped = not past or any(
+            float(np.abs(np.median(across[r, margin:-margin], axis=0) - background).max()) <= 30 for r in past
+        )
+        grown.append(count if stopped and count >= 2 else 0)
+    # the part of a map within the search's 32 DN of black is at most a fifth of it
+    # (gray: an eighth); a "bar" that would grow more is a strip of something else
+    if max(grown) < 2 or sum(grown) > 0.25 * bar.length:
         return bar
-    wider = continuous_bar(view, (x0, y0 - grown[0], x1, y1 + grown[1]), bar.orientation, _TOLERANCES[-1])
-    return wider if wider is not None and wider.length > bar.length else bar
+    longer = continuous_bar(view, (x0, y0 - grown[0], x1, y1 + grown[1]), bar.orientation, _TOLERANCES[-1])
+    if longer is None or longer.length <= bar.length:
+        return bar
+    # across, the bar's sides as found (a rebuild would move them out again by the outline's pixel)
+    box = list(longer.bbox)
+    sides = (0, 2) if vertical else (1, 3)
+    for k in sides:
+        box[k] = bar.bbox[k]
+    return dataclasses.replace(longer, bbox=tuple(box))
 
 
 def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
