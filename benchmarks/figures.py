@@ -173,7 +173,7 @@ def make(case: Case) -> Truth:
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     fig.canvas.draw()
-    height = fig.bbox.height
+    height = int(fig.bbox.height)  # the canvas Agg draws has int(height) rows
     extent = ax.get_window_extent()
     axes = (extent.x0, height - extent.y1, extent.x1, height - extent.y0)
     bar_box = None
@@ -364,7 +364,7 @@ def _library_figures() -> list[tuple[str, Truth]]:
         sns.heatmap(data, cmap=cmap, annot=annot, fmt=".0f", ax=ax, center=0 if cmap == "vlag" else None)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=100)
-        height = fig.bbox.height
+        height = int(fig.bbox.height)  # the canvas Agg draws has int(height) rows
         mesh = ax.collections[0]
         e, b = ax.get_window_extent(), mesh.colorbar.ax.get_window_extent()
         axes = (e.x0, height - e.y1, e.x1, height - e.y0)
@@ -383,7 +383,7 @@ def _library_figures() -> list[tuple[str, Truth]]:
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=100)
         ax = fig.axes[0]
-        height = fig.bbox.height
+        height = int(fig.bbox.height)  # the canvas Agg draws has int(height) rows
         e = ax.get_window_extent()
         axes = (e.x0, height - e.y1, e.x1, height - e.y0)
         xlim, ylim = _labelled_limits(ax)

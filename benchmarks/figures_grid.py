@@ -144,7 +144,7 @@ def make(case: GridCase):
         xc = (xedges[:-1] + xedges[1:]) / 2
     fig.colorbar(mappable, ax=ax)
     fig.canvas.draw()
-    height = fig.bbox.height
+    height = int(fig.bbox.height)  # the canvas Agg draws has int(height) rows
     e = ax.get_window_extent()
     axes = (e.x0, height - e.y1, e.x1, height - e.y0)
     limits = (tuple(ax.get_xlim()), tuple(ax.get_ylim()))
