@@ -24,10 +24,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from truepix.figures._areas import unsnap
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text", "text_inside", "unsnap"]
+__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text", "text_inside"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -180,35 +181,6 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     length = np.array(lengths)
     major = length >= 0.75 * length.max()
     return unsnap(np.array(centres)[major]), depth + int(length.max())
-
-
-def unsnap(centres: np.ndarray) -> np.ndarray:
-    """Where tick marks stand, undoing Agg's snapping of a mark onto the pixel grid.
-
-    Agg (matplotlib's raster backend) draws a mark whose width rounds to an
-    odd number of pixels on the pixel whose near edge is closest to the
-    mark's position: its centre lies half a pixel past that position on
-    average (anywhere in ``[x, x + 1)``), which moves a whole axis by half a
-    pixel. A mark of even width is centred on the nearest pixel edge,
-    unbiased. When most marks (two at least) are centred on pixel centres,
-    the picture was drawn so, and every mark stands half a pixel before its
-    centre.
-
-    Examples
-    --------
-    >>> unsnap(np.array([10.5, 57.5, 104.52])).tolist()
-    [10.0, 57.0, 104.02]
-    >>> unsnap(np.array([10.0, 57.0, 104.0])).tolist()  # even widths: on the edges already
-    [10.0, 57.0, 104.0]
-    >>> unsnap(np.array([10.3, 57.8, 104.5])).tolist()  # drawn off the grid (resampled, another renderer)
-    [10.3, 57.8, 104.5]
-    """
-    if len(centres) < 2:
-        return centres
-    on_centres = np.abs(np.mod(centres, 1.0) - 0.5) <= 0.15
-    if on_centres.sum() >= 2 and on_centres.mean() >= 2 / 3:
-        return centres - 0.5
-    return centres
 
 
 def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
