@@ -31,7 +31,7 @@ from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
-from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
+from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
@@ -194,7 +194,26 @@ def colorbar_axis(
             best, best_key = reading, key
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
+    if bar.boundaries is None and (best.scale is None or best.curved):
+        power = _power_axis(best if best.scale is not None else unfitted, bar)
+        if power is not None:
+            return power
     return best if best.scale is not None else unfitted
+
+
+def _power_axis(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
+    """The reading with a ``power`` scale (PowerNorm) when every numbered label stands on it.
+
+    Tried where no simpler scale fits the labels, or where the labels it
+    leaves out bend away from it at one end (:attr:`AxisReading.curved`).
+    """
+    numbered = [t for t in reading.ticks if t.value is not None]
+    fit = fit_power([t.position for t in numbered], [t.value for t in numbered], _bar_ends(bar))
+    if fit is None:
+        return None
+    for tick in numbered:
+        tick.inlier = True
+    return dataclasses.replace(reading, scale=fit.scale, residual=fit.residual, residuals=fit.residuals, source="ticks")
 
 
 def _bar_ends(bar: Colorbar) -> tuple[float, float]:

@@ -214,11 +214,12 @@ def _value_scale(
     """Position along the colormap (fraction 0..1) -> value.
 
     A two-slope bar (TwoSlopeNorm) puts its centre value at the colormap's
-    middle; a symlog bar keeps its ``linthresh``.
+    middle; a symlog bar keeps its ``linthresh``, a power bar its ``gamma``.
     """
     norm = override.get("norm")
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
+    gamma = override.get("gamma")
     if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
         return stepped
     if bar is not None and axis.scale is not None:
@@ -236,6 +237,8 @@ def _value_scale(
             centre = axis.scale.values[1]
         if axis.scale.scale == "symlog" and linthresh is None:
             linthresh = axis.scale.linthresh
+        if axis.scale.scale == "power" and gamma is None:
+            gamma = axis.scale.gamma
     elif vmin is None or vmax is None:
         return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
     norm = str(norm or "linear")
@@ -244,7 +247,10 @@ def _value_scale(
             msg = "expected a 'vcenter' value for a twoslope colorbar, got none"
             raise InputError(msg)
         return AxisScale(norm, (0.0, 0.5, 1.0), (float(vmin), float(centre), float(vmax)))
-    return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)), linthresh if norm == "symlog" else None)
+    return AxisScale(
+        norm, (0.0, 1.0), (float(vmin), float(vmax)),
+        linthresh if norm == "symlog" else None, gamma if norm == "power" else None,
+    )  # fmt: skip
 
 
 def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) -> tuple[float, float]:
@@ -360,7 +366,7 @@ def _panel(
     elif not calibrated:
         what = "no colorbar" if bar is None else "no colorbar labels read"
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
-            what = "the colorbar's labels fit no linear, log, symlog or two-slope scale (a power norm?)"
+            what = "the colorbar's labels fit no linear, log, symlog, two-slope or power scale"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
     confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
     attrs = {
@@ -375,6 +381,8 @@ def _panel(
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
     }
+    if calibrated and values_of.gamma is not None:  # a PowerNorm's exponent
+        attrs["gamma"] = values_of.gamma
     data = xarray.DataArray(
         values,
         dims=("y", "x"),
