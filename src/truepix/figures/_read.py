@@ -380,9 +380,8 @@ def _panel(
         "max_error": max_error,
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
+        **({"gamma": values_of.gamma} if calibrated and values_of.gamma is not None else {}),  # PowerNorm's
     }
-    if calibrated and values_of.gamma is not None:  # a PowerNorm's exponent
-        attrs["gamma"] = values_of.gamma
     data = xarray.DataArray(
         values,
         dims=("y", "x"),
