@@ -133,6 +133,15 @@ def test_exponents_read_on_the_line_on_a_log_axis():
     assert plain is not None and plain.scale.scale == "linear"
 
 
+def test_a_negative_exponent_read_on_the_line_makes_the_axis_log():
+    # a log bar's "10⁻¹ 10⁰ 10¹ 10² 10³" read with every exponent on the line: "10-1" is no
+    # number, only 10⁻¹, so the axis is log (it was read linear: 100 .. 103, confidently)
+    ticks = [_tick(t, p) for t, p in [("10−1", 128.0), ("100", 325.0), ("101", 523.0), ("102", 721.0), ("103", 919.0)]]
+    fit = fit_ticks(ticks)
+    assert fit is not None and fit.scale.scale == "log" and all(t.inlier for t in ticks)
+    np.testing.assert_allclose(fit.scale.value([128.0, 919.0]), [0.1, 1000.0], rtol=0.01)
+
+
 def test_jpeg_plot_without_a_bar_gives_positions_along_its_colormap():
     data = smooth_field(40, 60, 0)
     fig, ax = plt.subplots(figsize=(5, 4), dpi=100)

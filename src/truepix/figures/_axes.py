@@ -53,7 +53,10 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     ``centre``: where a two-slope scale's centre is expected (a bar's middle).
     """
     strict = sum(is_power(t.text) for t in ticks)
-    flat = sum(bool(_FLAT_POWER.match(t.text.strip().translate(_DASHES))) for t in ticks)
+    flats = [_FLAT_POWER.match(t.text.strip().translate(_DASHES)) for t in ticks]
+    # "10-1" is no number: only 10⁻¹ with its exponent read on the line -- as sure as "10^-1"
+    negative = sum(bool(f and f.group(2).startswith("-")) for f in flats)
+    strict, flat = strict + negative, sum(bool(f) for f in flats) - negative
     # "102" is 10² only beside labels that read as powers: "100 101 102 103" is a linear axis
     powers = strict >= max(2, (len(ticks) + 1) // 2) or (strict >= 1 and strict + flat >= max(2, (len(ticks) + 1) // 2))
     if powers:  # "10°" beside "10¹": a superscript zero read as a degree sign
