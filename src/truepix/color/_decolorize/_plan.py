@@ -407,8 +407,6 @@ def jpeg_off_map(
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
     """Pixels within FRINGE_RADIUS of a ``cores`` pixel (flat, rows of ``width``)."""
-    from scipy import ndimage
-
-    side = 2 * FRINGE_RADIUS + 1
-    grown = ndimage.binary_dilation(cores.reshape(-1, width), np.ones((side, side), dtype=bool))
-    return grown.reshape(-1)
+    grown = np.zeros(len(cores), dtype=bool)
+    degraded.near(np.flatnonzero(cores), width, len(cores) // width, FRINGE_RADIUS, grown)
+    return grown
