@@ -16,7 +16,11 @@ The rules that decide what belongs to an axis, each answered here once:
   at each boundary, whether or not they progress evenly (uneven contourf
   levels and BoundaryNorm are drawn evenly spaced): when more of them
   agree with that than with one scale, the bar is read piecewise linear
-  between them (the ``boundaries`` scale).
+  between them (the ``boundaries`` scale);
+* a bar's labels that no simpler scale fits, or whose outliers bend away
+  at one end, are tried as a PowerNorm's (the ``power`` scale): evenly
+  spaced values at positions following ``x**gamma``, the bar's ends at
+  ``vmin`` and ``vmax``, every label agreeing.
 """
 
 from __future__ import annotations
