@@ -243,8 +243,21 @@ def _line_rows(profile: np.ndarray) -> np.ndarray:
 
 
 def _without_lines(profile: np.ndarray) -> np.ndarray:
-    """The colors along a bar with lines drawn across it filled from their neighbours."""
+    """The colors along a bar with lines drawn across it filled from their neighbours.
+
+    A "line" with at most :data:`_MAX_TRIM` pixels between it and an end is
+    the bar's outline with a pixel or two of the background (JPEG ringing)
+    beyond it: it is left for :func:`_trim`, which cuts it off, rather than
+    filled, which would make the outline and what lies past it the bar's
+    first colors.
+    """
     covered = _line_rows(profile)
+    if covered.any():
+        first, last = np.flatnonzero(covered)[[0, -1]]
+        if first <= _MAX_TRIM:  # the run of covered pixels from the low end is the outline
+            covered[: first + int(np.argmin(covered[first:]))] = False
+        if len(covered) - 1 - last <= _MAX_TRIM:
+            covered[last - int(np.argmin(covered[last::-1])) + 1 :] = False
     if not covered.any():
         return profile
     kept = np.flatnonzero(~covered)
