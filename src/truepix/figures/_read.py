@@ -28,6 +28,7 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _grid, _labels
+from truepix.figures._areas import unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
 from truepix.figures._halves import unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
@@ -147,6 +148,8 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         run = run[:thickness]
         # no outline across this end (an extend triangle begins there): the colors end it
         ends.append(float(np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()) if len(run) else fallback)
+    if all(len(run) for _, _, run in found):  # odd-width outlines, as Agg snaps them (as the tick marks)
+        ends = [float(e) for e in unsnap(np.array(ends))]
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
     return (ends[0], float(left), ends[1], float(right))
