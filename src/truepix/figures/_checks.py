@@ -21,12 +21,12 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 
-__all__ = ["across_spread", "end_lines", "end_precision", "truncated_ends"]
+__all__ = ["across_spread", "end_lines", "end_precision", "rows_beyond", "truncated_ends"]
 
 _TARGET = 0.005  # the share of the span a confident range is within
 
 
-def _rows_beyond(rgb: np.ndarray, bar: Colorbar, *, inside: bool = False) -> list[np.ndarray]:
+def rows_beyond(rgb: np.ndarray, bar: Colorbar, *, inside: bool = False) -> list[np.ndarray]:
     """The picture past each end of the bar (low end, high end): (depth, across, 3) int16, nearest row first.
 
     ``inside``: the bar's own rows at each end instead, the end row first.
@@ -71,7 +71,7 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     background = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
     tolerance = 6 if bar.exact else 24
     out = []
-    for rows in _rows_beyond(rgb, bar):
+    for rows in rows_beyond(rgb, bar):
         run = 0
         for row in rows:
             if row.size == 0:
@@ -129,8 +129,8 @@ def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
     [0, 2]
     """
     out = []
-    ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in _rows_beyond(rgb, bar, inside=True)]
-    for rows, end in zip(_rows_beyond(rgb, bar), ends, strict=True):
+    ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in rows_beyond(rgb, bar, inside=True)]
+    for rows, end in zip(rows_beyond(rgb, bar), ends, strict=True):
         count = 0
         for row in rows[:6]:
             colour = np.median(row, axis=0)

@@ -5,7 +5,8 @@ The steps, each in its own module:
 1. colorbars (:func:`truepix.color._identify._colorbar.find_colorbars`) and plot areas
    (:mod:`._plot_areas`: frames, else the colormapped region's extent); a bar
    inside a plot area is part of the plot, not a bar;
-2. each plot area takes the nearest colorbar;
+2. each plot area takes the nearest colorbar, unless it is nearer another
+   plot and this plot's colors are not the bar's;
 3. tick labels beside each bar and each axis are read (:mod:`._labels`)
    and fitted robustly to positions (:mod:`._scale`);
 4. the plot area's pixels are decoded with the bar's colormap (the catalog
@@ -27,7 +28,7 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _checks, _grid, _labels
+from truepix.figures import _checks, _coverage, _grid, _labels
 from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
@@ -80,6 +81,25 @@ def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
 
     long = [bar for bar in bars if bar.length >= 0.25 * side(bar)] or bars
     return min(long, key=lambda b: gap(box, b.bbox), default=None)
+
+
+def _bar_for(rgb: np.ndarray, k: int, areas: list[tuple[Box, Any]], bars: list[Colorbar]) -> Colorbar | None:
+    """The bar that belongs to plot area ``k``: the nearest, unless another plot is nearer it and the colors differ.
+
+    A bar nearer another plot area is that plot's; it is this one's too (a
+    bar shared by several plots) only when this plot's colors are the bar's.
+    A plot with no bar of its own does not borrow its neighbour's.
+    """
+    box = areas[k][0]
+    bar = _nearest_bar(box, bars)
+    if bar is None:
+        return None
+    mine = gap(box, bar.bbox)
+    if not any(gap(other[0], bar.bbox) < mine - 2.0 for j, other in enumerate(areas) if j != k):
+        return bar
+    r0, r1, c0, c1 = _interior(box, areas[k][1])
+    share = _coverage.colour_share(rgb[r0:r1, c0:c1], bar, _coverage.background(rgb))
+    return bar if share is None or share >= 0.5 else None
 
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
@@ -154,23 +174,6 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
 def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
     left, top, right, bottom = bar.bbox if outline is None else outline
     return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
-
-
-def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
-    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
-    assert bar.boundaries is not None
-    colors = bar.colors.astype(np.int16)
-    # distances for each distinct color of the picture, not each pixel
-    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
-    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
-    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
-    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
-    nearest = distance.argmin(axis=1)
-    limit = 3 if bar.exact else 40
-    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
-    fractions = middles[nearest]
-    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
-    return fractions[inverse].reshape(region.shape[:2])
 
 
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
@@ -316,8 +319,6 @@ def _panel(
     outline: Box | None,
 ) -> Panel:
     xarray = require("xarray", "figures")
-    from truepix.color._decolorize._api import Decolorizer
-
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
@@ -331,12 +332,7 @@ def _panel(
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
-    if bar is not None and bar.boundaries is not None and not bar_data.get("cmap"):
-        fractions = _step_fractions(region, bar)
-    elif entry is None:
-        fractions = np.full(region.shape[:2], np.nan)
-    else:
-        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+    entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
     values = values_of.value(fractions)
     pixel_values = values
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
@@ -355,8 +351,10 @@ def _panel(
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
     doubts = _doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
+    doubts += coverage
     if entry is None:
-        doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
+        if not coverage:
+            doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
     elif not calibrated:
         what = "no colorbar" if bar is None else "no colorbar labels read"
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
@@ -374,6 +372,8 @@ def _panel(
         "max_error": max_error,
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
+        "under": beyond[0],
+        "over": beyond[1],
     }
     data = xarray.DataArray(
         values,
@@ -387,6 +387,44 @@ def _panel(
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
+
+
+def _decode(
+    rgb: np.ndarray, region: np.ndarray, bar: Colorbar | None, entry: Any, given: dict[str, Any]
+) -> tuple[Any, np.ndarray, list[tuple[str, float]], tuple[float, float]]:
+    """Each pixel's position along the map, and what the decoding's coverage says about the reading.
+
+    Returns the entry (None when the plot's colors are not a colormap's),
+    the fractions, the doubts on coverage and the shares of the plot shown
+    in the under and over colors (given the bar's end values).
+    """
+    from truepix.color._decolorize._api import Decolorizer
+
+    if bar is not None and bar.boundaries is not None and not given.get("cmap"):
+        fractions = _coverage.step_fractions(region, bar)
+    elif entry is None:
+        fractions = np.full(region.shape[:2], np.nan)
+    else:
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+    paper = _coverage.background(rgb)
+    exact = bar.exact if bar is not None else True
+    doubts: list[tuple[str, float]] = []
+    beyond = (0.0, 0.0)
+    if bar is not None and not given.get("cmap"):
+        # an extended bar's triangles: their colors in the plot are values past its ends
+        fractions, *ends = _coverage.clamp_extended(region, fractions, bar, _coverage.extend_colors(rgb, bar))
+        beyond = (ends[0], ends[1])
+    if bar is None and entry is not None and not given.get("cmap"):
+        painted = _coverage.data_like(region, paper, exact=exact, keep_neutral=True)
+        decoded = float(np.isfinite(fractions[painted]).mean()) if painted.any() else 0.0
+        if painted.mean() < 0.2 or decoded < 0.5:  # lines or markers on the paper, a photograph
+            doubts.append(("the plot's colors are not a colormap's (lines, markers, a photograph?): not read as a heatmap", 0.0))
+            return None, np.full(region.shape[:2], np.nan), doubts, beyond
+    lost = _coverage.undecoded_share(region, fractions, paper, exact=exact) if entry is not None else 0.0
+    if lost > 0.02:
+        # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
+        doubts.append((f"{100 * lost:.0f}% of the plot area looks like data but matches no color of the map: NaN there", max(0.0, 1.0 - 2.0 * lost)))
+    return entry, fractions, doubts, beyond
 
 
 def _doubts(
@@ -546,7 +584,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     panels = []
     for k, area in enumerate(areas):
         override = overrides[k] if k < len(overrides) else {}
-        bar = _nearest_bar(area[0], bars)
+        bar = _bar_for(rgb, k, areas, bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)

@@ -1,0 +1,190 @@
+"""How much of a plot area a colorbar's colors explain.
+
+A reading is only as good as the share of the plot it decodes. Three
+questions are answered here, each from the plot's pixels:
+
+* :func:`colour_share`: are the plot's colors the bar's? A bar beside
+  another plot (of another map) is not this plot's, however near it is;
+* :func:`undecoded_share`: how much of what looks like data (neither the
+  background nor neutral ink: text, lines, grid) did not decode -- a plot
+  drawn with ``alpha`` beside an opaque bar, colors a map does not have;
+* :func:`extend_colors` / :func:`clamp_extended`: the colors of an extended
+  bar's triangles (matplotlib's over/under colors) stand for values past
+  the bar's ends: where the plot shows them, the value is the end's
+  (below ``vmin`` / above ``vmax``), and the share is reported.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._identify._colorbar import Colorbar
+
+__all__ = [
+    "background",
+    "clamp_extended",
+    "colour_share",
+    "data_like",
+    "extend_colors",
+    "step_fractions",
+    "undecoded_share",
+]
+
+
+def background(rgb: np.ndarray) -> np.ndarray:
+    """The figure's background color: the median of its border pixels."""
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    return np.median(border, axis=0)
+
+
+def data_like(region: np.ndarray, paper: np.ndarray, *, exact: bool, keep_neutral: bool = False) -> np.ndarray:
+    """Pixels that may be data: off the background, and (unless ``keep_neutral``) not neutral gray ink.
+
+    Text, lines, spines and grid lines are drawn in neutral grays; a
+    chromatic map's data are colored. A gray map's data are neutral:
+    ``keep_neutral`` keeps them.
+
+    Examples
+    --------
+    >>> region = np.array([[[255, 255, 255], [0, 0, 0], [30, 120, 200]]], np.uint8)
+    >>> data_like(region, np.array([255, 255, 255]), exact=True).tolist()
+    [[False, False, True]]
+    """
+    pixels = region.astype(np.int16)
+    tolerance = 10 if exact else 30
+    off_paper = np.abs(pixels - paper).max(axis=2) > tolerance
+    if keep_neutral:
+        return off_paper
+    chroma = pixels.max(axis=2) - pixels.min(axis=2)
+    return off_paper & (chroma > (16 if exact else 28))
+
+
+def _nearest_distance(pixels: np.ndarray, colors: np.ndarray) -> np.ndarray:
+    """Chebyshev (max-channel) distance of each pixel to the nearest of ``colors``."""
+    from scipy.spatial import cKDTree
+
+    keys = pixels.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys, return_inverse=True)
+    distinct = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.float64)
+    distance, _ = cKDTree(colors.astype(np.float64)).query(distinct, p=np.inf)
+    return distance[inverse]
+
+
+def colour_share(region: np.ndarray, bar: Colorbar, paper: np.ndarray) -> float | None:
+    """Share of the plot's data-like pixels whose color is one of the bar's (None: no data-like pixels).
+
+    Examples
+    --------
+    >>> ramp = np.stack([np.arange(256), np.zeros(256), 255 - np.arange(256)], axis=1).astype(np.uint8)
+    >>> bar = Colorbar((0, 0, 10, 256), "vertical", ramp)
+    >>> plot = ramp[np.arange(0, 256, 4)][None].repeat(5, axis=0)
+    >>> colour_share(plot, bar, np.array([255, 255, 255])), colour_share(255 - plot, bar, np.array([255, 255, 255]))
+    (1.0, 0.0)
+    """
+    colors = bar.colors.astype(np.int16)
+    neutral_bar = float(np.median(colors.max(axis=1) - colors.min(axis=1))) < 30
+    small = region[::2, ::2]
+    mask = data_like(small, paper, exact=bar.exact, keep_neutral=neutral_bar)
+    if mask.sum() < 50:
+        return None
+    distance = _nearest_distance(small[mask], bar.colors)
+    return float(np.mean(distance <= (8 if bar.exact else 24)))
+
+
+def undecoded_share(region: np.ndarray, fractions: np.ndarray, paper: np.ndarray, *, exact: bool) -> float:
+    """Share of the plot area that looks like data (colored, off the background) but did not decode.
+
+    Examples
+    --------
+    >>> region = np.zeros((2, 2, 3), np.uint8); region[:] = (200, 40, 40)
+    >>> undecoded_share(region, np.array([[0.5, np.nan], [0.5, 0.5]]), np.array([255, 255, 255]), exact=True)
+    0.25
+    """
+    if region.size == 0:
+        return 0.0
+    lost = np.isnan(fractions) & data_like(region, paper, exact=exact)
+    return float(lost.mean())
+
+
+def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
+    """The colors of the bar's extend triangles (low end, high end), None where there is none.
+
+    A triangle begins where the bar's box ends: rows as wide as the bar,
+    narrowing, one color over the middle of the bar (matplotlib's under and
+    over colors). Past an end without one come the outline (dark) or the
+    background.
+    """
+    from truepix.figures._checks import rows_beyond
+
+    paper = background(rgb)
+    tolerance = 6 if bar.exact else 24
+    out: list[np.ndarray | None] = []
+    for rows in rows_beyond(rgb, bar):
+        inner = [row[len(row) // 4 : max(len(row) // 4 + 1, len(row) - len(row) // 4)] for row in rows[:6]]
+        colours = []
+        for row in inner:
+            if row.size == 0 or int((row.max(axis=0) - row.min(axis=0)).max()) > tolerance:
+                break
+            colour = np.median(row, axis=0)
+            if float(np.abs(colour - paper).max()) <= 30 or float(colour.max()) < 60:
+                break  # the background, or the outline
+            colours.append(colour)
+        if len(colours) < 2:
+            out.append(None)
+            continue
+        out.append(np.median(np.array(colours), axis=0))
+    return out
+
+
+def clamp_extended(
+    region: np.ndarray, fractions: np.ndarray, bar: Colorbar, triangles: list[np.ndarray | None]
+) -> tuple[np.ndarray, float, float]:
+    """Fractions with the over/under colors' pixels at the bar's ends (0 / 1), and the share of each.
+
+    Only pixels left undecoded are touched, and only by a triangle color the
+    bar's own colors do not already hold (else the decoding has placed it).
+
+    Examples
+    --------
+    >>> ramp = np.stack([np.arange(10, 250), np.zeros(240), np.zeros(240)], axis=1).astype(np.uint8)
+    >>> bar = Colorbar((0, 0, 10, 240), "vertical", ramp)
+    >>> region = np.zeros((1, 3, 3), np.uint8); region[0, 0] = (0, 0, 200); region[0, 1] = (100, 0, 0)
+    >>> f, low, high = clamp_extended(region, np.array([[np.nan, 0.4, np.nan]]), bar, [np.array([0, 0, 200]), None])
+    >>> f.tolist(), round(low, 3), high
+    ([[0.0, 0.4, nan]], 0.333, 0.0)
+    """
+    tolerance = 4 if bar.exact else 20
+    out = fractions.copy()
+    shares = []
+    undecoded = np.isnan(fractions)
+    for colour, end in zip(triangles, (0.0, 1.0), strict=True):
+        if colour is None or not undecoded.any():
+            shares.append(0.0)
+            continue
+        on_bar = float(_nearest_distance(np.rint(colour)[None].astype(np.uint8), bar.colors)[0])
+        if on_bar <= tolerance:
+            shares.append(0.0)
+            continue
+        near = undecoded & (np.abs(region.astype(np.int16) - colour).max(axis=2) <= tolerance)
+        out[near] = end
+        shares.append(float(near.mean()))
+    return out, shares[0], shares[1]
+
+
+def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
+    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
+    if bar.boundaries is None:
+        msg = "expected a stepped bar (with boundaries), got a continuous one"
+        raise ValueError(msg)
+    colors = bar.colors.astype(np.int16)
+    # distances for each distinct color of the picture, not each pixel
+    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
+    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
+    nearest = distance.argmin(axis=1)
+    limit = 3 if bar.exact else 40
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
+    fractions = middles[nearest]
+    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
+    return fractions[inverse].reshape(region.shape[:2])
