@@ -21,7 +21,7 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 
-__all__ = ["across_spread", "end_lines", "end_precision", "rows_beyond", "truncated_ends"]
+__all__ = ["across_spread", "end_gaps", "end_lines", "end_precision", "rows_beyond", "truncated_ends"]
 
 _TARGET = 0.005  # the share of the span a confident range is within
 
@@ -140,6 +140,38 @@ def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
                 break
             count += 1
         out.append(count)
+    return out
+
+
+def end_gaps(rgb: np.ndarray, bar: Colorbar, reach: tuple[float, float] = (0.0, 0.0)) -> list[int]:
+    """Rows of color past each end (low, high) of the bar's box before its outline or the background.
+
+    A compressed picture's bar (an exact one: none) loses its end rows to the noise-tolerant
+    search (JPEG rings at the outline): the colors go on a few rows past the
+    box, and the end is known only to those rows -- less what ``reach``
+    (how far past the box the end was placed, at an outline found there)
+    already covers.
+
+    Examples
+    --------
+    >>> rgb = np.full((60, 20, 3), 255, np.uint8)
+    >>> rgb[4] = 0; rgb[56] = 0
+    >>> rgb[5:56, 5:15] = (250, 220, 60)
+    >>> end_gaps(rgb, Colorbar((5, 11, 15, 56), "vertical", np.zeros((45, 3), np.uint8), exact=False))
+    [0, 6]
+    """
+    if bar.exact:  # an exact bar's box ends where its colors do (an extend triangle is cut off it)
+        return [0, 0]
+    paper = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
+    out = []
+    for rows, covered in zip(rows_beyond(rgb, bar), reach, strict=True):
+        count = 0
+        for row in rows[:12]:
+            colour = np.median(row, axis=0) if row.size else paper
+            if float(np.abs(colour - paper).max()) <= 30 or float(colour.max()) < 60:
+                break  # the background, or the outline
+            count += 1
+        out.append(max(0, int(np.ceil(count - covered))))
     return out
 
 

@@ -448,9 +448,13 @@ def _doubts(
     if axis.scale.scale != "boundaries":
         labelled = labelled_ends(axis, _bar_ends(bar, outline))
         lines = _checks.end_lines(rgb, bar)
-        factor = _checks.end_precision(bar, labelled, (lines[0], lines[1]))
+        # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
+        boxed, placed = _bar_ends(bar), _bar_ends(bar, outline)
+        gaps = _checks.end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
+        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]))
         if factor < 1.0:
             under = " (a line drawn over it)" if any(lines) else ""
+            under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
             doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
     return doubts
 
