@@ -16,6 +16,8 @@ questions are answered here, each from the plot's pixels:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
@@ -26,6 +28,8 @@ __all__ = [
     "colour_share",
     "data_like",
     "extend_colors",
+    "past_box",
+    "past_edges",
     "step_fractions",
     "undecoded_share",
 ]
@@ -188,3 +192,53 @@ def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
     fractions = middles[nearest]
     fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
     return fractions[inverse].reshape(region.shape[:2])
+
+
+def past_edges(rgb: np.ndarray, interior: tuple[int, int, int, int], decode: Any, depth: int = 3) -> list[float]:
+    """Share of the pixels in a strip just outside each side (top, bottom, left, right) that decode.
+
+    A plot area found from the colored region's extent (no frame) may stop a
+    few pixels short of the data (edges blended with the background in a
+    resampled picture): the data then go on past it, and the cells at that
+    side are cut.
+
+    Examples
+    --------
+    >>> rgb = np.full((20, 20, 3), 255, np.uint8); rgb[2:18, 2:15] = 100
+    >>> shares = past_edges(rgb, (5, 15, 5, 15), lambda r: np.where(r[..., 0] == 100, 0.5, np.nan))
+    >>> [round(s, 2) for s in shares]
+    [1.0, 1.0, 1.0, 0.0]
+    """
+    r0, r1, c0, c1 = interior
+    height, width = rgb.shape[:2]
+    strips = [
+        rgb[max(0, r0 - depth) : r0, c0:c1],
+        rgb[r1 : min(height, r1 + depth), c0:c1],
+        rgb[r0:r1, max(0, c0 - depth) : c0],
+        rgb[r0:r1, c1 : min(width, c1 + depth)],
+    ]
+    paper = background(rgb)
+    # the background is no data, even where a map holds its color (RdBu's middle is near white)
+    return [
+        float((np.isfinite(decode(strip)) & data_like(strip, paper, exact=False, keep_neutral=True)).mean())
+        if strip.size
+        else 0.0
+        for strip in strips
+    ]
+
+
+def past_box(
+    rgb: np.ndarray, interior: tuple[int, int, int, int], bar: Colorbar | None, entry: Any, given: dict[str, Any]
+) -> list[tuple[str, float]]:
+    """A doubt when the data go on past a side of a plot area found without a frame."""
+    from truepix.color._decolorize._api import Decolorizer
+
+    if bar is not None and bar.boundaries is not None and not given.get("cmap"):
+        shares = past_edges(rgb, interior, lambda strip: step_fractions(strip, bar))
+    else:
+        decoder = Decolorizer(entry, vmin=0.0, vmax=1.0)
+        shares = past_edges(rgb, interior, decoder.values)
+    sides = [side for side, share in zip(("top", "bottom", "left", "right"), shares, strict=True) if share >= 0.5]
+    if not sides:
+        return []
+    return [(f"the plot's colors go on past its {' and '.join(sides)} edge: cells or coordinates may be cut short", 0.5)]

@@ -162,9 +162,16 @@ def _span(fit: tuple[float, float, int, int], data: np.ndarray, frame: tuple[flo
     their neighbours, edges at the frame hide in its rim): then the lattice
     runs to the frame -- to its edge there when the frame stands on the
     lattice, else over the cells the frame cuts. A frame on the lattice a
-    cell or two beyond the edges found is the data's end too.
+    cell or two beyond the edges found is the data's end too; a frame that
+    stands on the lattice (within a pixel) at both ends is the grid's extent
+    however many empty cells lie between (hist2d's empty bins).
     """
     slope, intercept, first, last = fit
+    on_lattice = [(line - intercept) / slope for line in frame]
+    if all(abs(k - round(k)) * slope <= 1.0 for k in on_lattice) and round(on_lattice[1]) - round(on_lattice[0]) >= 2:
+        # both frame lines stand on the lattice: the grid is the frame's (hist2d's empty outer bins,
+        # drawn as background, hide the edges there)
+        return intercept + slope * np.arange(round(on_lattice[0]), round(on_lattice[1]) + 1)
     ends = []
     for k_end, line, outward in ((first, frame[0], -1), (last, frame[1], 1)):
         k_frame = round((line - intercept) / slope)

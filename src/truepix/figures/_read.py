@@ -333,6 +333,8 @@ def _panel(
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
     entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
+    if lines is None and entry is not None and "bbox" not in override:
+        coverage += _coverage.past_box(rgb, (r0, r1, c0, c1), bar, entry, bar_data)
     values = values_of.value(fractions)
     pixel_values = values
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
