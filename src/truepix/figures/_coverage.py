@@ -11,7 +11,9 @@ questions are answered here, each from the plot's pixels:
 * :func:`extend_colors` / :func:`clamp_extended`: the colors of an extended
   bar's triangles (matplotlib's over/under colors) stand for values past
   the bar's ends: where the plot shows them, the value is the end's
-  (below ``vmin`` / above ``vmax``), and the share is reported.
+  (below ``vmin`` / above ``vmax``), and the share is reported;
+* :func:`past_box`: whether the data go on past a frameless plot area;
+* :func:`max_error`: the error bound the decoding supports.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "colour_share",
     "data_like",
     "extend_colors",
+    "max_error",
     "past_box",
     "past_edges",
     "step_fractions",
@@ -242,3 +245,22 @@ def past_box(
     if not sides:
         return []
     return [(f"the plot's colors go on past its {' and '.join(sides)} edge: cells or coordinates may be cut short", 0.5)]
+
+
+def max_error(values_of: Any, n_colors: int, axis: Any) -> float:
+    """The error the decoding supports, in value units, where it is widest.
+
+    One colormap bin (a pixel lands in its bin or, painted with rounded
+    rather than truncated bytes, the next one) plus the range's own
+    uncertainty: the bar's ends are located to within a pixel (or the tick
+    fit's residual, if larger), which moves values by that pixel's worth
+    where the scale is steepest (a log bar's high end). A stepped bar's bin
+    is its widest step.
+    """
+    fractions = np.linspace(0.0, 1.0, max(1, n_colors) + 1)
+    error = float(np.max(np.abs(np.diff(values_of.value(fractions)))))
+    if axis.scale is not None:
+        p = np.linspace(min(axis.scale.pixels), max(axis.scale.pixels), 257)
+        per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
+        error += max(1.0, axis.residual or 0.0) * per_pixel
+    return error

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cell_edges", "cell_values"]
+__all__ = ["cell_edges", "cell_values", "cut_sides"]
 
 _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
@@ -339,3 +339,37 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     out = np.asarray(medians, dtype=np.float64)
     out[counts == 0] = np.nan
     return out.reshape(len(rows) - 1, len(columns) - 1)
+
+
+def cut_sides(
+    rows: np.ndarray, columns: np.ndarray, valid: np.ndarray, frame: tuple[float, float, float, float]
+) -> list[str]:
+    """Sides (top, bottom, left, right) where the plot area's edge cuts a cell: the grid's shape is doubtful there.
+
+    Where the data reach an edge of the plot area, the edge should stand on
+    the lattice (the frame's line is the grid's end); one more than a fifth
+    of a cell (and a pixel) off it cuts a cell, which is then counted or
+    dropped by a guess -- a plot area that stops short of the data (edges
+    blended into the background in a resampled picture) loses a row.
+
+    Examples
+    --------
+    >>> valid = np.ones((40, 40), bool)
+    >>> edges = np.arange(0.0, 41.0, 8.0)
+    >>> cut_sides(edges, edges, valid, (0.0, 0.0, 40.0, 40.0)), cut_sides(edges + 3, edges, valid, (0.0, 0.0, 40.0, 40.0))
+    ([], ['top', 'bottom'])
+    """
+    out = []
+    for edges, (low, high), lines, names in (
+        (rows, (valid[0], valid[-1]), (frame[1], frame[3]), ("top", "bottom")),
+        (columns, (valid[:, 0], valid[:, -1]), (frame[0], frame[2]), ("left", "right")),
+    ):
+        if len(edges) < 2:
+            continue
+        slope = float(np.median(np.diff(edges)))
+        for data, line, name in zip((low, high), lines, names, strict=True):
+            k = (line - edges[0]) / slope
+            off = abs(k - round(k)) * slope
+            if data.mean() >= 0.5 and off > max(1.0, 0.2 * slope):
+                out.append(name)
+    return out

@@ -338,7 +338,7 @@ def _panel(
     values = values_of.value(fractions)
     pixel_values = values
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
-    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
     ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
     if grid is not None:
         rows, columns = grid
@@ -348,7 +348,7 @@ def _panel(
     n_colors = entry.n_colors if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
-    max_error = _max_error(values_of, n_colors, bar_axis)
+    max_error = _coverage.max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
@@ -462,11 +462,16 @@ def _doubts(
 
 
 def _grid_of(
-    region: np.ndarray, valid: np.ndarray, override: Any, frame: tuple[float, float, float, float]
+    region: np.ndarray,
+    valid: np.ndarray,
+    override: Any,
+    frame: tuple[float, float, float, float],
+    doubts: list[tuple[str, float]],
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
 
-    ``frame`` is the plot area's (left, top, right, bottom) in region coordinates.
+    ``frame`` is the plot area's (left, top, right, bottom) in region
+    coordinates; ``doubts`` receives one when the frame cuts a cell.
     """
     left, top, right, bottom = frame
     if override is not None:
@@ -482,6 +487,9 @@ def _grid_of(
     if found is None:
         return None
     rows, columns = found
+    cut = _grid.cut_sides(rows, columns, valid, frame)
+    if cut:
+        doubts.append((f"the plot area's {' and '.join(cut)} edge cuts a cell: the grid's shape may be a cell off", 0.5))
     # cells that fill the plot area are spaced evenly between its edges (the
     # frame's centre lines): more exact than the edges' own pixels
     if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5:
@@ -489,25 +497,6 @@ def _grid_of(
     if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5:
         columns = np.linspace(left, right, len(columns))
     return rows, columns
-
-
-def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
-    """The error the decoding supports, in value units, where it is widest.
-
-    One colormap bin (a pixel lands in its bin or, painted with rounded
-    rather than truncated bytes, the next one) plus the range's own
-    uncertainty: the bar's ends are located to within a pixel (or the tick
-    fit's residual, if larger), which moves values by that pixel's worth
-    where the scale is steepest (a log bar's high end). A stepped bar's bin
-    is its widest step.
-    """
-    fractions = np.linspace(0.0, 1.0, max(1, n_colors) + 1)
-    error = float(np.max(np.abs(np.diff(values_of.value(fractions)))))
-    if axis.scale is not None:
-        p = np.linspace(min(axis.scale.pixels), max(axis.scale.pixels), 257)
-        per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
-        error += max(1.0, axis.residual or 0.0) * per_pixel
-    return error
 
 
 def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
