@@ -347,8 +347,8 @@ def cut_sides(
     """Sides (top, bottom, left, right) where the plot area's edge cuts a cell: the grid's shape is doubtful there.
 
     Where the data reach an edge of the plot area, the edge should stand on
-    the lattice (the frame's line is the grid's end); one more than a fifth
-    of a cell (and a pixel) off it cuts a cell, which is then counted or
+    the lattice (the frame's line is the grid's end); one more than 0.3 of
+    a cell (and 1.5 pixels) off it cuts a cell, which is then counted or
     dropped by a guess -- a plot area that stops short of the data (edges
     blended into the background in a resampled picture) loses a row.
 
@@ -356,7 +356,7 @@ def cut_sides(
     --------
     >>> valid = np.ones((40, 40), bool)
     >>> edges = np.arange(0.0, 41.0, 8.0)
-    >>> cut_sides(edges, edges, valid, (0.0, 0.0, 40.0, 40.0)), cut_sides(edges + 3, edges, valid, (0.0, 0.0, 40.0, 40.0))
+    >>> cut_sides(edges, edges, valid, (0.0, 0.0, 40.0, 40.0)), cut_sides(edges + 4, edges, valid, (0.0, 0.0, 40.0, 40.0))
     ([], ['top', 'bottom'])
     """
     out = []
@@ -370,6 +370,6 @@ def cut_sides(
         for data, line, name in zip((low, high), lines, names, strict=True):
             k = (line - edges[0]) / slope
             off = abs(k - round(k)) * slope
-            if data.mean() >= 0.5 and off > max(1.0, 0.2 * slope):
+            if data.mean() >= 0.5 and off > max(1.5, 0.3 * slope):
                 out.append(name)
     return out
