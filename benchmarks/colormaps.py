@@ -49,22 +49,12 @@ from PIL import Image
 from scipy.spatial import cKDTree
 
 from truepix import Decolorizer
+from truepix.synthetic import smooth_field
 
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
 
 
 # -- data ---------------------------------------------------------------------------
-
-
-def smooth_field(size: int, rng: np.random.Generator) -> np.ndarray:
-    """A sum of broad Gaussian bumps over a gentle slope."""
-    y, x = np.mgrid[0:size, 0:size] / size
-    field = 0.3 * x + 0.2 * y
-    for _ in range(6):
-        cx, cy = rng.random(2)
-        width = rng.uniform(0.1, 0.35)
-        field += rng.uniform(-1, 1) * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / width**2)
-    return _unit(field)
 
 
 def terrain_field(size: int, rng: np.random.Generator, beta: float = 3.0) -> np.ndarray:
@@ -115,7 +105,7 @@ def fields(size: int, seed: int = 7) -> dict[str, tuple[str, np.ndarray]]:
     """name -> (kind, data in [0, 1])."""
     rng = np.random.default_rng(seed)
     out = {
-        "smooth": ("smooth", smooth_field(size, rng)),
+        "smooth": ("smooth", smooth_field((size, size), seed=rng)),
         "terrain": ("real", terrain_field(size, rng)),
     }
     for name, image in photo_fields(size).items():

@@ -46,6 +46,7 @@ from matplotlib import colors as mcolors
 from PIL import Image
 
 import truepix as tp
+from _figure_support import corner_checks, corners_right, figure_file, iou, pixel_box
 
 KINDS = ["imshow-nearest", "pcolormesh", "imshow-bilinear", "contourf", "hist2d", "hexbin"]
 CMAPS = ["viridis", "magma", "RdBu_r", "jet", "gray", "coolwarm", "plasma", "turbo", "cividis"]
@@ -173,34 +174,14 @@ def make(case: Case) -> Truth:
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     fig.canvas.draw()
-    height = fig.bbox.height
-    extent = ax.get_window_extent()
-    axes = (extent.x0, height - extent.y1, extent.x1, height - extent.y0)
-    bar_box = None
-    if bar is not None:
-        e = bar.ax.get_window_extent()
-        bar_box = ((e.x0, height - e.y1, e.x1, height - e.y0), bar.orientation)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=case.dpi)
-    plt.close(fig)
-    data = buffer.getvalue()
-    if case.jpeg:
-        out = io.BytesIO()
-        Image.open(io.BytesIO(data)).convert("RGB").save(out, format="JPEG", quality=75)
-        data = out.getvalue()
+    axes = pixel_box(ax, fig)
+    bar_box = None if bar is None else (pixel_box(bar.ax, fig), bar.orientation)
+    data = figure_file(fig, dpi=case.dpi, jpeg=case.jpeg)
     truth = Truth(data, axes, bar_box, tuple(ax.get_xlim()), tuple(ax.get_ylim()), mappable.norm.vmin, mappable.norm.vmax, grid_array, norm_name)
     truth.extra["norm"] = mappable.norm
     if case.kind == "contourf":
         truth.vmin, truth.vmax = float(mappable.levels[0]), float(mappable.levels[-1])
     return truth
-
-
-def _iou(a, b) -> float:
-    left, top = max(a[0], b[0]), max(a[1], b[1])
-    right, bottom = min(a[2], b[2]), min(a[3], b[3])
-    inter = max(0.0, right - left) * max(0.0, bottom - top)
-    area = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / area if area > 0 else 0.0
 
 
 def _position(norm: mcolors.Normalize, value: float) -> float:
@@ -236,30 +217,18 @@ def score(case: Case, truth: Truth, reading) -> dict[str, object]:
     out: dict[str, object] = {}
     if truth.bar is None:
         out["bar"] = not reading.colorbars and all(p.colorbar is None for p in reading.panels)
-    panel = max(reading.panels, key=lambda p: _iou(p.bbox, truth.axes), default=None)
-    if panel is None or _iou(panel.bbox, truth.axes) < 0.8:
+    panel = max(reading.panels, key=lambda p: iou(p.bbox, truth.axes), default=None)
+    if panel is None or iou(panel.bbox, truth.axes) < 0.8:
         out.setdefault("bar", False)
         return out | {"area": False}
     out["area"] = True
     if truth.bar is not None:
         bar = panel.colorbar
-        out["bar"] = bool(bar is not None and bar.orientation == truth.bar[1] and _iou(bar.bbox, truth.bar[0]) >= 0.8)
+        out["bar"] = bool(bar is not None and bar.orientation == truth.bar[1] and iou(bar.bbox, truth.bar[0]) >= 0.8)
         norm = truth.extra["norm"]
         out["range"] = bool(_close(panel.vmin, truth.vmin, norm) and _close(panel.vmax, truth.vmax, norm))
         out["norm"] = panel.norm == truth.norm
-    left, top, right, bottom = truth.axes
-    corners = True
-    for axis, (p0, p1), (v0, v1) in (
-        (panel.x, (left, right), truth.xlim),
-        (panel.y, (bottom, top), truth.ylim),
-    ):
-        worth = abs(v1 - v0) / abs(p1 - p0)
-        if axis.scale is None:
-            corners = False
-            continue
-        found = axis.scale.value(np.array([p0, p1]))
-        corners &= bool(np.all(np.abs(found - np.array([v0, v1])) <= worth))
-    out["corners"] = corners
+    out["corners"] = corners_right(panel, truth.axes, truth.xlim, truth.ylim)
     if truth.array is not None:
         out["grid"] = panel.grid == truth.array.shape
         if out["grid"] and truth.bar is not None and out.get("range"):
@@ -292,7 +261,7 @@ def run_generated(count: int) -> None:
         seconds = time.perf_counter() - start
         result = score(case, truth, reading)
         result["time"] = seconds
-        best = max(reading.panels, key=lambda p: _iou(p.bbox, truth.axes), default=None)
+        best = max(reading.panels, key=lambda p: iou(p.bbox, truth.axes), default=None)
         result["confidence"] = 0.0 if best is None else best.confidence
         result["shape"] = Image.open(io.BytesIO(truth.image)).size
         rows.append(result | {"case": case})
@@ -362,16 +331,12 @@ def _library_figures() -> list[tuple[str, Truth]]:
         data = rng.normal(size=shape).cumsum(axis=1)
         fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
         sns.heatmap(data, cmap=cmap, annot=annot, fmt=".0f", ax=ax, center=0 if cmap == "vlag" else None)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
-        height = fig.bbox.height
+        picture = figure_file(fig, dpi=100, close=False)
         mesh = ax.collections[0]
-        e, b = ax.get_window_extent(), mesh.colorbar.ax.get_window_extent()
-        axes = (e.x0, height - e.y1, e.x1, height - e.y0)
-        bar = ((b.x0, height - b.y1, b.x1, height - b.y0), "vertical")
+        axes, bar = pixel_box(ax, fig), (pixel_box(mesh.colorbar.ax, fig), "vertical")
         xlim, ylim = _labelled_limits(ax)
         plt.close(fig)
-        truth = Truth(buffer.getvalue(), axes, bar, xlim, ylim, mesh.norm.vmin, mesh.norm.vmax, data)
+        truth = Truth(picture, axes, bar, xlim, ylim, mesh.norm.vmin, mesh.norm.vmax, data)
         truth.extra["norm"] = mesh.norm
         out.append((f"seaborn heatmap {cmap}{' annot' if annot else ''}", truth))
     for k, (ny, nx) in enumerate([(10, 14), (24, 30)]):
@@ -380,15 +345,12 @@ def _library_figures() -> list[tuple[str, Truth]]:
         frame = pd.DataFrame({"x": xx.ravel(), "y": yy.ravel(), "z": values.ravel()})
         plot = p9.ggplot(frame, p9.aes("x", "y", fill="z")) + p9.geom_tile() + p9.theme(figure_size=(6.4, 4.8), dpi=100)
         fig = plot.draw()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
+        picture = figure_file(fig, dpi=100, close=False)  # plotnine lays out as it saves
         ax = fig.axes[0]
-        height = fig.bbox.height
-        e = ax.get_window_extent()
-        axes = (e.x0, height - e.y1, e.x1, height - e.y0)
+        axes = pixel_box(ax, fig)
         xlim, ylim = _labelled_limits(ax)
         plt.close(fig)
-        truth = Truth(buffer.getvalue(), axes, None, xlim, ylim, float(values.min()), float(values.max()), values[::-1])
+        truth = Truth(picture, axes, None, xlim, ylim, float(values.min()), float(values.max()), values[::-1])
         truth.extra["norm"] = mcolors.Normalize(float(values.min()), float(values.max()))
         truth.extra["unknown_bar"] = True
         out.append((f"plotnine geom_tile {ny}x{nx}", truth))
@@ -403,23 +365,18 @@ def run_libraries() -> None:
         start = time.perf_counter()
         reading = tp.read_figure(truth.image)
         seconds = time.perf_counter() - start
-        panel = max(reading.panels, key=lambda p: _iou(p.bbox, truth.axes), default=None)
+        panel = max(reading.panels, key=lambda p: iou(p.bbox, truth.axes), default=None)
         if panel is None:
             print(f"| {name} | {seconds:.2f} | 0 | | | | | |")
             continue
         if truth.extra.get("unknown_bar"):
             bar = "found" if panel.colorbar is not None else "MISSED"
         else:
-            bar = "ok" if panel.colorbar is not None and _iou(panel.colorbar.bbox, truth.bar[0]) >= 0.8 else "FAIL"
+            bar = "ok" if panel.colorbar is not None and iou(panel.colorbar.bbox, truth.bar[0]) >= 0.8 else "FAIL"
         found = "-" if panel.vmin is None else f"{panel.vmin:.3g}..{panel.vmax:.3g}"
-        left, top, right, bottom = truth.axes
-        corners = []
-        for axis, (p0, p1), (v0, v1) in ((panel.x, (left, right), truth.xlim), (panel.y, (bottom, top), truth.ylim)):
-            worth = abs(v1 - v0) / abs(p1 - p0)
-            ok = axis.scale is not None and bool(np.all(np.abs(axis.scale.value(np.array([p0, p1])) - np.array([v0, v1])) <= worth))
-            corners.append("ok" if ok else ("px" if axis.scale is None else "FAIL"))
+        corners = corner_checks(panel, truth.axes, truth.xlim, truth.ylim)
         print(
-            f"| {name} | {seconds:.2f} | {len(reading.panels)} | {_iou(panel.bbox, truth.axes):.2f} | {bar} |"
+            f"| {name} | {seconds:.2f} | {len(reading.panels)} | {iou(panel.bbox, truth.axes):.2f} | {bar} |"
             f" {found} / {truth.vmin:.3g}..{truth.vmax:.3g} | {'/'.join(corners)} | {panel.grid} / {truth.array.shape} |"
         )
 

@@ -24,7 +24,6 @@ Scored on the default call:
 from __future__ import annotations
 
 import argparse
-import io
 import time
 from dataclasses import dataclass
 
@@ -33,9 +32,9 @@ import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from PIL import Image
 
 import truepix as tp
+from _figure_support import corners_right, figure_file, iou, pixel_box
 
 SHAPES = [(5, 7), (8, 12), (12, 9), (16, 20), (20, 30), (30, 24), (40, 50), (60, 80)]
 CMAPS = ["viridis", "magma", "RdBu_r", "turbo", "cividis", "gray"]
@@ -144,49 +143,23 @@ def make(case: GridCase):
         xc = (xedges[:-1] + xedges[1:]) / 2
     fig.colorbar(mappable, ax=ax)
     fig.canvas.draw()
-    height = fig.bbox.height
-    e = ax.get_window_extent()
-    axes = (e.x0, height - e.y1, e.x1, height - e.y0)
+    axes = pixel_box(ax, fig)
     limits = (tuple(ax.get_xlim()), tuple(ax.get_ylim()))
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=case.dpi)
-    plt.close(fig)
-    data = buffer.getvalue()
-    if case.jpeg:
-        out = io.BytesIO()
-        Image.open(io.BytesIO(data)).convert("RGB").save(out, format="JPEG", quality=75)
-        data = out.getvalue()
+    data = figure_file(fig, dpi=case.dpi, jpeg=case.jpeg)
     cell = min((axes[2] - axes[0]) / nx, (axes[3] - axes[1]) / ny)
     if drawn.size == 0:
         cell = 0.0  # no grid to find
     return data, axes, limits, drawn, xc, yc, cell
 
 
-def _iou(a, b) -> float:
-    left, top = max(a[0], b[0]), max(a[1], b[1])
-    right, bottom = min(a[2], b[2]), min(a[3], b[3])
-    inter = max(0.0, right - left) * max(0.0, bottom - top)
-    area = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / area if area > 0 else 0.0
-
-
 def score(case: GridCase, made, reading) -> dict[str, object]:
     data, axes, (xlim, ylim), drawn, xc, yc, cell = made
-    panel = max(reading.panels, key=lambda p: _iou(p.bbox, axes), default=None)
-    if panel is None or _iou(panel.bbox, axes) < 0.8:
+    panel = max(reading.panels, key=lambda p: iou(p.bbox, axes), default=None)
+    if panel is None or iou(panel.bbox, axes) < 0.8:
         return {"area": False, "grid": False}
     expected = drawn.shape if cell >= 3.0 else None
     out: dict[str, object] = {"area": True, "grid": panel.grid == expected}
-    left, top, right, bottom = axes
-    corners = True
-    for axis, (p0, p1), (v0, v1) in ((panel.x, (left, right), xlim), (panel.y, (bottom, top), ylim)):
-        worth = abs(v1 - v0) / abs(p1 - p0)
-        if axis.scale is None:
-            corners = False
-            continue
-        found = axis.scale.value(np.array([p0, p1]))
-        corners &= bool(np.all(np.abs(found - np.array([v0, v1])) <= worth))
-    out["corners"] = corners
+    out["corners"] = corners_right(panel, axes, xlim, ylim)
     if drawn.size and panel.grid == drawn.shape:
         x, y = panel.data.x.values, panel.data.y.values
         half_x, half_y = abs(xc[1] - xc[0]) / 2, abs(yc[1] - yc[0]) / 2
@@ -213,7 +186,7 @@ def main() -> None:
         reading = tp.read_figure(made[0])
         seconds = time.perf_counter() - start
         result = score(case, made, reading)
-        panel = max(reading.panels, key=lambda p: _iou(p.bbox, made[1]), default=None)
+        panel = max(reading.panels, key=lambda p: iou(p.bbox, made[1]), default=None)
         rows.append(result | {"case": case, "cell": made[6]})
         shape = f"{case.shape[0]}x{case.shape[1]}"
         flags = " ".join(f"{k}={'ok' if v is True else ('FAIL' if v is False else f'{v:.3f}')}" for k, v in result.items())

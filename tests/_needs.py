@@ -1,4 +1,9 @@
-"""What a test needs that the project's own files install: missing means fail under CI."""
+"""What a test needs that the project's own files install: missing means fail under CI.
+
+Under ``CI=true`` no test of a capability skips: a missing requirement fails
+(:func:`need`), and tests marked ``slow`` run as with ``--runslow``
+(``tests/conftest.py``).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,16 @@ from types import ModuleType
 import pytest
 
 
-def need(what: str) -> None:
+def under_ci() -> bool:
+    """``CI=true``: the run that must test every capability (``.ci/run``)."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def need(what: str, *, how: str = "the README's test command installs it") -> None:
     """A test's requirement is missing: fail under ``CI=true`` (CI installs
     everything a test needs), skip with the reason elsewhere."""
-    message = f"{what}; the README's test command installs it"
-    if os.environ.get("CI", "").lower() == "true":
+    message = f"{what}; {how}"
+    if under_ci():
         pytest.fail(f"CI=true: {message}")
     pytest.skip(message, allow_module_level=True)
 

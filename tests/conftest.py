@@ -1,17 +1,17 @@
-"""Shared test configuration: ``--runslow`` opts into tests marked ``slow``."""
+"""Shared test configuration: ``--runslow`` (or ``CI=true``) opts into tests marked ``slow``."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests._needs import under_ci
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "ci", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+settings.load_profile("ci" if under_ci() else "default")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -21,7 +21,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if config.getoption("--runslow"):
+    if config.getoption("--runslow") or under_ci():  # CI skips no capability
         return
     skip_slow = pytest.mark.skip(reason="slow: pass --runslow to run it")
     for item in items:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["depth_map", "fractal_field"]
+__all__ = ["depth_map", "fractal_field", "smooth_field"]
 
 
 def fractal_field(shape: tuple[int, int], /, *, beta: float = 3.0, seed: int = 0) -> np.ndarray:
@@ -53,6 +53,47 @@ def fractal_field(shape: tuple[int, int], /, *, beta: float = 3.0, seed: int = 0
     field -= field.min()
     field /= field.max()
     return field
+
+
+def smooth_field(
+    shape: tuple[int, int], /, *, seed: int | np.random.Generator = 0
+) -> np.ndarray:
+    """Return six broad Gaussian bumps over a gentle slope, scaled to [0, 1] (float64).
+
+    A field with no texture at small scales: what JPEG loses least of, and the
+    "smooth" field of ``benchmarks/colormaps.py``. The 0.2 and 99.8 percentiles
+    map to 0 and 1 (values past them are clipped).
+
+    Parameters
+    ----------
+    shape
+        ``(height, width)`` of the field.
+    seed
+        Seed of ``np.random.default_rng``, or a Generator to draw from (its
+        state advances).
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 of ``shape`` in [0, 1].
+
+    Examples
+    --------
+    >>> field = smooth_field((48, 64), seed=7)
+    >>> field.shape, float(field.min()), float(field.max())
+    ((48, 64), 0.0, 1.0)
+    """
+    rng = np.random.default_rng(seed)
+    height, width = shape
+    y = np.arange(height)[:, None] / height
+    x = np.arange(width)[None, :] / width
+    field = 0.3 * x + 0.2 * y
+    for _ in range(6):
+        cx, cy = rng.random(2)
+        spread = rng.uniform(0.1, 0.35)
+        field = field + rng.uniform(-1, 1) * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / spread**2)
+    low, high = np.percentile(field, [0.2, 99.8])
+    return np.clip((field - low) / (high - low), 0.0, 1.0)
 
 
 def depth_map(shape: tuple[int, int], /, *, seed: int = 0) -> np.ndarray:

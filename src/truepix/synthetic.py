@@ -1,7 +1,8 @@
 """Built-in synthetic data (no downloads), for examples, benchmarks and demos.
 
 The same fields ``truepix demo`` and the benchmarks use, under a public name
-(like ``skimage.data``). See :func:`fractal_field` and :func:`depth_map`.
+(like ``skimage.data``). See :func:`fractal_field`, :func:`smooth_field` and
+:func:`depth_map`.
 
 Examples
 --------
@@ -12,6 +13,6 @@ Examples
 
 from __future__ import annotations
 
-from truepix._synthetic import depth_map, fractal_field
+from truepix._synthetic import depth_map, fractal_field, smooth_field
 
-__all__ = ["depth_map", "fractal_field"]
+__all__ = ["depth_map", "fractal_field", "smooth_field"]

@@ -74,14 +74,14 @@ def test_save_linear_with_options(runner: CliRunner, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["save", "{src}", "{dir}/x.png", "-e", "lineer"], "did you mean 'linear'"),
-        (["save", "{src}", "{dir}/x.jpg"], "expected a file name ending in"),
+        (["save", "{src}", "{dir}/x.jpg"], "expected an output ending in .png, .tif"),
         (
             ["save", "{src}", "{dir}/x.png", "-e", "linear", "--vmin", "0", "--vmax", "0.1"],
             "outside",
         ),
         (["load", "{dir}/junk.png", "{dir}/o.npy"], "damaged"),
         (["info", "{dir}/junk.png"], "damaged"),
-        (["load", "{dir}/junk.png", "{dir}/o.txt"], "expected an output file ending in .npy"),
+        (["load", "{dir}/junk.png", "{dir}/o.txt"], "expected an output ending in .npy, got"),
     ],
 )
 def test_errors_are_one_line_without_traceback(

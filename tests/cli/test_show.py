@@ -279,7 +279,7 @@ def test_corrupt_and_missing_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["show", str(broken), "-o", str(tmp_path / "x.png")])
     assert result.exit_code == 1 and result.output.startswith("error:")
     missing = CliRunner().invoke(cli, ["show", str(tmp_path / "nope.npy")])
-    assert missing.exit_code == 2 and "does not exist" in missing.output
+    assert missing.exit_code == 1 and "(no such file)" in missing.output
 
 
 def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:

@@ -83,7 +83,10 @@ def test_png_annotations_are_flagged(name: str) -> None:
 
 # measured with this very test (JPEG's 4:2:0 chroma takes thin gray strokes' color):
 # share of annotation pixels flagged at least / of map pixels lost at most
-JPEG_BOUNDS = {"viridis": (0.72, 0.015), "jet": (0.82, 0.07), "coolwarm": (0.48, 0.015)}
+# (a foreign core counts when 3+ of its pixels touch, or one is 80 DN off JPEG's model:
+# 0.77 / 0.84 / 0.52 flagged, 0.2 / 2.4 / 0.2 % lost; lone cores counted: 0.76 / 0.86 /
+# 0.53 and 0.6 / 5.1 / 0.7 %)
+JPEG_BOUNDS = {"viridis": (0.74, 0.005), "jet": (0.82, 0.035), "coolwarm": (0.50, 0.005)}
 
 
 @pytest.mark.parametrize("name", sorted(JPEG_BOUNDS))

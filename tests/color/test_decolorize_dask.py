@@ -9,6 +9,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from tests._dask import two_workers
 from truepix.color._decolorize._api import Decolorizer, decolorize
 
 
@@ -41,17 +42,11 @@ def test_decolorizer_pickles_without_its_memos() -> None:
 
 @pytest.mark.slow
 def test_local_cluster_decodes_the_tiles_on_its_workers() -> None:
-    from distributed import Client, LocalCluster, get_task_stream
+    from distributed import get_task_stream
 
     data, picture = _mosaic()
     tiles = da.from_array(picture, chunks=(48, 64, 4))
-    with (
-        LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        workers = set(client.scheduler_info()["workers"])
+    with two_workers() as (client, workers):
         with get_task_stream(client) as stream:
             got = decolorize(tiles, cmap="turbo", vmin=0, vmax=1).compute()
         ran = [task for task in stream.data if "truepix-decolorize" in str(task["key"])]

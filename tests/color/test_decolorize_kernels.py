@@ -10,6 +10,7 @@ from truepix.color._catalog import get
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
+from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
@@ -227,6 +228,46 @@ def test_near_is_a_square_dilation() -> None:
     degraded.near(np.flatnonzero(cores), 27, 19, 2, out)
     want = ndimage.binary_dilation(cores, np.ones((5, 5), dtype=bool))
     assert np.array_equal(out.reshape(cores.shape), want)
+
+
+@pytest.mark.parametrize("shape", [(23, 31), (40, 9)])
+def test_core_groups_match_oracle(shape: tuple[int, int]) -> None:
+    rng = np.random.default_rng(13)
+    cores = rng.random(shape) < 0.25
+    distance = rng.uniform(0, 100, shape)
+    labels = np.empty(cores.size, dtype=np.int64)
+    count = core_groups(cores.reshape(-1), distance.reshape(-1), shape[1], 3, 90.0, labels)
+    want = oracle.core_groups(cores, distance, 3, 90.0)
+    assert np.array_equal(labels.reshape(shape) > 0, want)
+    assert want.any() and (cores & ~want).any()  # groups kept and dropped
+    kept = labels[labels > 0]
+    assert kept.max() < count
+    # one label per 8-connected group: a group's pixels share it, groups do not
+    from scipy import ndimage
+
+    parts, _ = ndimage.label(want, structure=np.ones((3, 3)))
+    pairs = np.unique(np.stack([parts[want], labels.reshape(shape)[want]]), axis=1)
+    assert len(np.unique(pairs[0])) == len(np.unique(pairs[1])) == pairs.shape[1]
+
+
+@pytest.mark.parametrize("shape", [(23, 31), (40, 9)])
+def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
+    from scipy import ndimage
+
+    rng = np.random.default_rng(12)
+    image = rng.integers(0, 256, (*shape, 3)).astype(np.uint8)
+    image[rng.random(shape) < 0.5] = 128  # runs of one luma to grow through
+    through = rng.random(shape) < 0.6
+    labels, count = ndimage.label(rng.random(shape) < 0.08, structure=np.ones((3, 3)))
+    labels[labels == 2] = 0  # a label with no pixels
+    out = np.zeros(labels.size, dtype=bool)
+    grow_similar(
+        image.reshape(-1, 3), 1.0, _YCBCR, labels.reshape(-1).astype(np.int64), count + 1,
+        through.reshape(-1), shape[1], 25.0, out,
+    )  # fmt: skip
+    want = oracle.grow_similar(image, labels, through, _YCBCR, 25.0)
+    assert np.array_equal(out.reshape(shape), want)
+    assert want.sum() > 2 * (labels > 0).sum()  # the groups grew
 
 
 @pytest.mark.parametrize("cyclic", [False, True])

@@ -33,24 +33,30 @@ def _heatmap_field(shape: tuple[int, int], seed: int) -> np.ndarray:
     return np.random.default_rng(seed).normal(size=shape).cumsum(axis=1)
 
 
-@pytest.mark.parametrize(("cmap", "dpi", "location"), [("jet", 72, "bottom"), ("viridis", 72, "right"), ("RdBu_r", 100, "bottom")])
-def test_stepped_bar_in_a_small_jpeg_keeps_every_step(cmap, dpi, location):
-    # JPEG rings inside each step near the bar's outline and blurs its boundaries over
-    # more pixels than antialiasing: the finder kept only the last steps of the bar
-    plt.rcParams.update({"font.size": 6})
-    try:
-        fig, ax = plt.subplots(figsize=(5.5, 4.2), dpi=dpi)
-        yy, xx = np.mgrid[0:20, 0:30]
-        filled = ax.contourf(xx, yy, smooth_field(20, 30, 3), levels=np.linspace(-1, 1, 9), cmap=cmap)
-        bar = fig.colorbar(filled, ax=ax, location=location)
+def _bar_of_a_small_jpeg(draw, *, location: str, dpi: int, font_size: float, figsize: tuple[float, float]):
+    """Draw one plot (``draw(ax)`` returns its mappable) with a bar at ``location``, save it
+    as JPEG q75 and read it: the bar found is the drawn one (IoU >= 0.8, same orientation)."""
+    with plt.rc_context({"font.size": font_size}):
+        fig, ax = plt.subplots(figsize=figsize, dpi=dpi)
+        bar = fig.colorbar(draw(ax), ax=ax, location=location)
         made = save(fig, [ax], [bar])
-    finally:
-        plt.rcParams.update({"font.size": matplotlib.rcParamsDefault["font.size"]})
     panel = tp.read_figure(_jpeg(made.png)).panels[0]
     box, orientation = made.bars[0]
     assert panel.colorbar is not None and panel.colorbar.orientation == orientation
     assert iou(panel.colorbar.bbox, box) >= 0.8, (panel.colorbar.bbox, box)
-    assert len(panel.colorbar.colors) == 8  # one color per level interval
+    return panel.colorbar
+
+
+@pytest.mark.parametrize(("cmap", "dpi", "location"), [("jet", 72, "bottom"), ("viridis", 72, "right"), ("RdBu_r", 100, "bottom")])
+def test_stepped_bar_in_a_small_jpeg_keeps_every_step(cmap, dpi, location):
+    # JPEG rings inside each step near the bar's outline and blurs its boundaries over
+    # more pixels than antialiasing: the finder kept only the last steps of the bar
+    def draw(ax):
+        yy, xx = np.mgrid[0:20, 0:30]
+        return ax.contourf(xx, yy, smooth_field(20, 30, 3), levels=np.linspace(-1, 1, 9), cmap=cmap)
+
+    bar = _bar_of_a_small_jpeg(draw, location=location, dpi=dpi, font_size=6, figsize=(5.5, 4.2))
+    assert len(bar.colors) == 8  # one color per level interval
 
 
 def _seaborn_like(cmap: str, seed: int):
@@ -160,21 +166,12 @@ def test_frameless_heatmap_without_a_bar_is_one_panel_with_no_bar():
     ],
 )
 def test_bars_in_small_jpegs_are_found_whole(kind, cmap, location, dpi, font_size):
-    plt.rcParams.update({"font.size": font_size})
-    try:
-        fig, ax = plt.subplots(figsize=(5.6, 4.2), dpi=dpi)
+    def draw(ax):
         field = smooth_field(24, 32, 11)
         if kind == "imshow":
-            drawn = ax.imshow(field, cmap=cmap, aspect="auto", interpolation="nearest")
-        elif kind == "pcolormesh":
-            drawn = ax.pcolormesh(field, cmap=cmap)
-        else:
-            drawn = ax.contourf(field, levels=9, cmap=cmap)
-        bar = fig.colorbar(drawn, ax=ax, location=location)
-        made = save(fig, [ax], [bar])
-    finally:
-        plt.rcParams.update({"font.size": matplotlib.rcParamsDefault["font.size"]})
-    panel = tp.read_figure(_jpeg(made.png)).panels[0]
-    box, orientation = made.bars[0]
-    assert panel.colorbar is not None and panel.colorbar.orientation == orientation
-    assert iou(panel.colorbar.bbox, box) >= 0.8, (panel.colorbar.bbox, box)
+            return ax.imshow(field, cmap=cmap, aspect="auto", interpolation="nearest")
+        if kind == "pcolormesh":
+            return ax.pcolormesh(field, cmap=cmap)
+        return ax.contourf(field, levels=9, cmap=cmap)
+
+    _bar_of_a_small_jpeg(draw, location=location, dpi=dpi, font_size=font_size, figsize=(5.6, 4.2))

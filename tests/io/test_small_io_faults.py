@@ -1,5 +1,5 @@
 """The smaller faults of the new-user trial: names that lie, negative series, the order
-of refusals, and .jxl/.webp everywhere a picture file is accepted."""
+of refusals, and .jxl/.webp everywhere a picture file is accepted (the CLI's: tests/cli)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,13 @@ import struct
 import zlib
 from pathlib import Path
 
-import imagecodecs
 import numpy as np
 import pytest
 import tifffile
-from click.testing import CliRunner
 from PIL import Image
 
 import truepix as tp
 from tests._pngs import chunk
-from truepix.cli.main import cli
 from truepix.errors import CorruptFileError
 
 _RNG = np.random.default_rng(21)
@@ -60,29 +57,3 @@ def test_a_folder_of_jxl_and_webp_frames_is_a_stack(tmp_path: Path) -> None:
     counts = tp.pixel_histogram(tmp_path, bins=4, range=(0, 256))
     expected = np.apply_along_axis(lambda v: np.histogram(v, bins=4, range=(0, 256))[0], 0, frames)
     assert np.array_equal(counts, np.moveaxis(expected, 0, -1))
-
-
-@pytest.mark.parametrize("suffix", [".jxl", ".webp"])
-def test_the_cli_reads_and_writes_jxl_and_webp(tmp_path: Path, suffix: str) -> None:
-    source = tmp_path / f"in{suffix}"
-    picture = _RNG.integers(0, 256, (6, 5, 3), dtype=np.uint8)
-    if suffix == ".jxl":
-        source.write_bytes(imagecodecs.jpegxl_encode(picture, lossless=True))
-    else:
-        Image.fromarray(picture).save(source, lossless=True)
-    target = tmp_path / f"out{suffix}"
-    runner = CliRunner()
-    assert runner.invoke(cli, ["save", str(source), str(target)]).exit_code == 0
-    assert runner.invoke(cli, ["load", str(target), str(tmp_path / "out.npy")]).exit_code == 0
-    assert np.array_equal(np.load(tmp_path / "out.npy"), picture)
-    for command in ("save", "load"):
-        assert ".webp" in runner.invoke(cli, [command, "--help"]).output
-
-
-def test_cli_info_shows_axes_as_a_row_of_the_table(tmp_path: Path) -> None:
-    path = tmp_path / "stack.tif"
-    tifffile.imwrite(path, np.zeros((3, 4, 5), np.uint8), imagej=True)
-    output = CliRunner().invoke(cli, ["info", str(path)]).output
-    rows = {line.split()[0]: line for line in output.splitlines() if line.strip()}
-    axes = tp.info(path).axes
-    assert axes and rows["axes"].index(axes) == rows["dtype"].index("uint8")

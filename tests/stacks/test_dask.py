@@ -11,6 +11,7 @@ import pytest
 import zarr
 
 import truepix as tp
+from tests._dask import two_workers
 from truepix.stacks._bins import resolve_bins
 from truepix.stacks._engine import PixelCounter
 from truepix.stacks._hist_dask import dask_counts, full_depth_tiles, tile_chunks, to_dask_array
@@ -90,7 +91,7 @@ def test_stacks_on_disk_become_dask_arrays_that_read_in_tasks(
 def test_distributed_cluster_runs_the_tiles_on_its_workers(
     stack: np.ndarray, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from distributed import Client, LocalCluster, get_task_stream
+    from distributed import get_task_stream
 
     from truepix.stacks import _hist_dask
 
@@ -98,13 +99,7 @@ def test_distributed_cluster_runs_the_tiles_on_its_workers(
 
     big = np.concatenate([stack] * 5, axis=1)  # more tiles than workers
     array = da.from_array(big, chunks=(10, 50, 26))
-    with (
-        LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        workers = set(client.scheduler_info()["workers"])
+    with two_workers() as (client, workers):
         reports: list[tuple[int, int | None]] = []
         with get_task_stream(client) as stream:
             got = tp.pixel_histogram(

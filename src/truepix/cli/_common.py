@@ -24,28 +24,21 @@ __all__ = [
     "write_result",
 ]
 
-_IMAGE_SUFFIXES = (".png", ".tif", ".tiff", ".jxl", ".webp")
-
-
 def read_array(path: Path) -> np.ndarray:
     """An array from ``.npy``, a single-array ``.npz`` or any file :func:`truepix.load` reads."""
+    from truepix.cli.options import saved_suffixes
+
     suffix = path.suffix.lower()
-    if suffix == ".npy":
-        return np.load(path, allow_pickle=False)
-    if suffix == ".npz":
-        with np.load(path, allow_pickle=False) as archive:
-            if len(archive.files) != 1:
-                msg = f"expected one array in {str(path)!r}, got {archive.files}; save it as .npy"
-                raise UnknownFormatError(msg)
-            return archive[archive.files[0]]
-    if suffix in _IMAGE_SUFFIXES:
+    if suffix in (".npy", ".npz"):
+        from truepix._files import read_numpy
+
+        return read_numpy(path)
+    if suffix in saved_suffixes():
         from truepix.io import load
 
         return load(path)
-    msg = (
-        "expected an input ending in .npy, .npz, .png, .tif, .tiff, .jxl or .webp, "
-        f"got {str(path)!r}"
-    )
+    named = ", ".join((".npy", ".npz", *saved_suffixes()))
+    msg = f"expected an input ending in {named}, got {str(path)!r}"
     raise UnknownFormatError(msg)
 
 
@@ -111,17 +104,22 @@ def info_table(info: ImageInfo, *, title: str | None = None) -> Table:
 
 def read_picture(path: Path) -> np.ndarray:
     """A picture's pixels: arrays and PNG/TIFF via truepix, other formats (JPEG ...) via imagecodecs."""
-    if path.suffix.lower() in (".npy", ".npz", *_IMAGE_SUFFIXES):
+    from truepix.cli.options import saved_suffixes
+
+    if path.suffix.lower() in (".npy", ".npz", *saved_suffixes()):
         return read_array(path)
     import imagecodecs
 
     try:
         return np.asarray(imagecodecs.imread(str(path)))
-    except Exception as exc:  # imagecodecs raises codec-specific classes
+    except Exception:  # imagecodecs raises codec-specific classes, its message one line per codec
         from truepix.errors import CorruptFileError
 
-        msg = f"expected a picture file, got {str(path)!r} that no codec reads ({exc})"
-        raise CorruptFileError(msg) from exc
+        msg = (
+            f"expected a picture file (PNG, TIFF, JPEG, WebP, ... or .npy), got {str(path)!r}"
+            " which no image codec reads"
+        )
+        raise CorruptFileError(msg) from None
 
 
 def heatmap_pixels(data: np.ndarray, *, width: float = 5.0, **style: Any) -> np.ndarray:

@@ -19,7 +19,7 @@ __all__ = ["command"]
 
 
 @click.command("colorize")
-@options.inout_options()
+@options.inout_options(suffixes=(".png",))
 @options.cmap_opt
 @options.range_options
 @options.norm_opt
@@ -42,12 +42,9 @@ def command(
     import truepix as tp
     from truepix._validate import check_range, finite_range
     from truepix.cli._common import read_array
-    from truepix.errors import ShapeError, UnknownFormatError
+    from truepix.errors import ShapeError
 
     target = inout.target
-    if target.suffix.lower() != ".png":
-        msg = f"expected an output file ending in .png, got {str(target)!r}"
-        raise UnknownFormatError(msg)
     data = read_array(inout.source)
     if data.ndim not in (1, 2):
         msg = (

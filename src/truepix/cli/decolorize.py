@@ -22,7 +22,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
 
 
 @click.command("decolorize")
-@options.inout_options()
+@options.inout_options(suffixes=_OUTPUT_SUFFIXES)
 @options.cmap_required_opt
 @click.option(
     "--colorbar",
@@ -39,7 +39,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
     help="Distance (DN) past which a pixel is not a colormap color [adapts to the noise].",
 )
 @click.option("--step", type=float, default=None, help="Round values to multiples (1: integers).")
-@click.option("--residual", "residual_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--residual", "residual_path", type=options.OutputFile((".npy",)),
               default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
 def command(
     inout: options.InOut,
@@ -55,12 +55,11 @@ def command(
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
     import truepix as tp
     from truepix.cli._common import write_npy, write_result
-    from truepix.errors import InputError, UnknownFormatError
+    from truepix.errors import InputError
 
     target, source, overwrite = inout.target, inout.source, inout.overwrite
-    if target.suffix.lower() not in _OUTPUT_SUFFIXES:
-        msg = f"expected an output ending in .npy, .png, .tif or .tiff, got {str(target)!r}"
-        raise UnknownFormatError(msg)
+    if residual_path is not None:
+        options.check_overwrite(residual_path, overwrite)
     picture, recorded = _picture(source)
     if recorded:  # a truepix colormap file: its map and limits, unless given alike
         cmap = _agree("cmap", cmap, recorded["cmap"])

@@ -30,7 +30,7 @@ SECTIONS: list[str] = [
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=Path("truepix-demo"),
     show_default=True,
     help="Folder the demo writes its files into (created if missing).",
@@ -47,7 +47,9 @@ def command(out_dir: Path, sections: tuple[str, ...]) -> None:
     from rich.console import Console
 
     console = Console()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from truepix.cli.options import check_folder
+
+    check_folder(out_dir)
     console.rule("[bold]truepix demo")
     console.print(f"Writing files into [bold]{out_dir.resolve()}[/]\n")
     started = time.perf_counter()

@@ -12,7 +12,7 @@ __all__ = ["command"]
 
 
 @click.command("equalize")
-@options.inout_options()
+@options.inout_options(suffixes=(".npy", ".png", ".tif", ".tiff"))
 @click.option(
     "--nbins",
     type=click.IntRange(min=1),
@@ -22,7 +22,7 @@ __all__ = ["command"]
 )
 @click.option(
     "--mask",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=options.InputFile("mask file"),
     default=None,
     help="Array (.npy or image) of the pixels that make the histogram; nonzero selects.",
 )

@@ -194,12 +194,12 @@ def command(
         msg = "expected --scheduler or --workers, got both"
         raise click.UsageError(msg)
     stack, output = options.resolve_files_inout(files, output)
+    for name in stack:  # globs and folders are the library's to expand; files are checked here
+        if Path(name).is_file():
+            options.check_input(Path(name))
     bins_value = _parse_bins(bins)
     where = _parse_pixel(pixel)
-    if output.suffix.lower() not in (".npy", ".npz"):
-        msg = f"expected an output ending in .npy or .npz, got {str(output)!r}"
-        raise click.BadParameter(msg, param_hint="OUTPUT")
-    options.check_overwrite(output, overwrite)
+    options.check_output(output, (".npy", ".npz"), overwrite=overwrite)
     if cmap is not None:  # a misspelt name fails before the counting, not after
         from truepix.display import matplotlib_colormap
 

@@ -10,7 +10,7 @@ __all__ = ["command"]
 
 
 @click.command("load")
-@options.inout_options()
+@options.inout_options(suffixes=(".npy",))
 @click.option(
     "--encoding",
     "-e",
@@ -22,12 +22,8 @@ __all__ = ["command"]
 def command(inout: options.InOut, encoding: str | None, palette: str | None, series: int) -> None:
     """Load INPUT (.png, .tif, .jxl, .webp) into OUTPUT (.npy), verifying its checksum."""
     from truepix.cli._common import write_npy
-    from truepix.errors import UnknownFormatError
     from truepix.io import info, load
 
-    if inout.target.suffix.lower() != ".npy":
-        msg = f"expected an output file ending in .npy, got {str(inout.target)!r}"
-        raise UnknownFormatError(msg)
     array = load(inout.source, encoding=encoding, palette=palette, series=series)
     write_npy(inout.target, array, overwrite=inout.overwrite)
     meta = info(inout.source, palette=palette, series=series)

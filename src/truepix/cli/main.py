@@ -4,8 +4,10 @@ Subcommands live one per module and are imported only when invoked, so
 ``truepix info`` does not pay for numba or dask; the options they share are
 defined once in :mod:`truepix.cli.options`. Named library errors -- every
 :class:`~truepix.errors.TruepixError`, and OS errors (a missing folder, a full
-disk) -- become one line on stderr and exit status 1. Anything else is a bug
-and keeps its traceback.
+disk) -- become one line on stderr and exit status 1 (an error about a file's
+content that names no file gets the name of the one file the command read).
+Anything else is a bug and keeps its traceback. Bad file arguments are refused
+before any work by the parameter types of :mod:`truepix.cli.options`.
 """
 
 from __future__ import annotations
@@ -60,9 +62,23 @@ class _LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (TruepixError, OSError) as exc:
-            message = str(exc) or type(exc).__name__
+            # one line, whatever a third-party message held (codecs list one line per codec)
+            message = _name_the_file(" ".join(str(exc).split()) or type(exc).__name__, exc, ctx)
             click.secho(f"error: {message}", fg="red", err=True)
             ctx.exit(1)
+
+
+def _name_the_file(message: str, exc: BaseException, ctx: click.Context) -> str:
+    """An error about a file's content that names no file names the one the command read."""
+    from truepix.cli.options import INPUTS_KEY, OUTPUTS_KEY
+    from truepix.errors import ReadError, UnknownFormatError
+
+    inputs = ctx.meta.get(INPUTS_KEY, [])
+    files = [*inputs, *ctx.meta.get(OUTPUTS_KEY, [])]
+    about_content = isinstance(exc, (ReadError, UnknownFormatError))
+    if about_content and len(inputs) == 1 and not any(p.name in message for p in files):
+        return f"{message} (reading {str(inputs[0])!r})"
+    return message
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

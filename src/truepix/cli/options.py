@@ -7,6 +7,7 @@ definition             commands
 =====================  ==========================================================
 ``input_arg``          colorize, decolorize, equalize, identify, info, load, save,
                        show
+``figure_arg``         read-figure
 ``files_inout_arg``    hist (``STACK... [OUTPUT]``, or ``-o``)
 ``output_arg``         colorize, decolorize, equalize, load, save, show
                        (``INPUT [OUTPUT]``)
@@ -23,6 +24,17 @@ definition             commands
 ``palette_opt``        info, load (palette PNG/TIFF: colors or stored indices)
 ``series_opt``         info, load, hist (which TIFF series)
 =====================  ==========================================================
+
+Every file a command reads has the type :class:`InputFile` (``INPUT``,
+``FIGURE``, equalize's ``--mask``), every file it writes :class:`OutputFile`
+(``OUTPUT``, ``-o``, decolorize's ``--residual``, read-figure's ``--report``
+and ``--found``); demo's ``--out`` folder goes through :func:`check_folder`.
+So bad input is refused the same way everywhere, in one line of
+:mod:`truepix.errors` ("expected ..., got ...", exit status 1) before any
+work: a missing file, a folder where a file belongs, an output suffix the
+command does not write, an output folder that does not exist. click's own
+usage errors (exit status 2) are left for the command line's syntax: an
+unknown option, a value that is not a number, a choice not in the list.
 
 ``serve`` reads and writes no file: it takes only its own options (host,
 port, upload limit), and its errors go through the same one-line path.
@@ -43,6 +55,7 @@ and 1.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +65,15 @@ import click
 
 __all__ = [
     "InOut",
+    "InputFile",
+    "OutputFile",
+    "check_folder",
+    "check_input",
+    "check_output",
     "check_overwrite",
     "cmap_opt",
     "cmap_required_opt",
+    "figure_arg",
     "files_inout_arg",
     "inout_options",
     "input_arg",
@@ -68,6 +87,7 @@ __all__ = [
     "report_saved",
     "resolve_files_inout",
     "resolve_output",
+    "saved_suffixes",
     "series_opt",
     "vmax_opt",
     "vmin_opt",
@@ -76,23 +96,72 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# click's ctx.meta (one dict shared by every context of a run): the files checked
+# by check_input / check_output, so an error about a file's content can name it
+INPUTS_KEY, OUTPUTS_KEY = "truepix.inputs", "truepix.outputs"
+
+
+def _remember(key: str, path: Path) -> None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault(key, []).append(path)
+
+
 _CMAP_HELP = "Colormap: any name of truepix.colormaps() (matplotlib, cmap:..., opencv:...)."
 
-input_arg = click.argument(
-    "source", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="INPUT"
-)
+
+class InputFile(click.ParamType):
+    """A file to read, refused in one line before any work when it cannot be.
+
+    A missing path, a folder or a file without read permission is a
+    :class:`~truepix.errors.ReadError` ("expected a readable input file, got
+    'x.npy' (no such file)"), not click's usage text: every file a command
+    reads goes through this one check.
+    """
+
+    name = "file"
+
+    def __init__(self, what: str = "input file") -> None:
+        self.what = what
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(value)
+        check_input(path, what=self.what)
+        return path
+
+
+class OutputFile(click.ParamType):
+    """A file to write: refused before any work unless it can be written (:func:`check_output`).
+
+    ``suffixes`` (lower case, with the dot) are the formats the command writes;
+    None takes any name. ``folders``: suffixes of outputs that are folders
+    (a ``.zarr`` store), which may replace an existing folder.
+    """
+
+    name = "file"
+
+    def __init__(
+        self, suffixes: tuple[str, ...] | None = None, *, folders: tuple[str, ...] = ()
+    ) -> None:
+        self.suffixes = suffixes
+        self.folders = folders
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(value)
+        check_output(path, self.suffixes, folders=self.folders)
+        return path
+
+
+input_arg = click.argument("source", type=InputFile(), metavar="INPUT")
+figure_arg = click.argument("figure", type=InputFile("figure file"), metavar="FIGURE")
 output_arg = click.argument(
-    "target",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=False,
-    default=None,
-    metavar="[OUTPUT]",
+    "target", type=OutputFile(), required=False, default=None, metavar="[OUTPUT]"
 )
 files_inout_arg = click.argument("files", nargs=-1, required=True, metavar="INPUT... [OUTPUT]")
 output_opt = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(),
     default=None,
     help="The file to write (instead of a last OUTPUT argument).",
 )
@@ -135,14 +204,20 @@ class InOut:
     overwrite: bool
 
 
+Suffixes = tuple[str, ...] | Callable[[], tuple[str, ...]] | None
+
+
 def inout_options(
-    *, default: Callable[[Path], Path] | None = None
+    *, suffixes: Suffixes = None, default: Callable[[Path], Path] | None = None
 ) -> Callable[[Callable[..., Any]], click.Command | Any]:
     """``INPUT [OUTPUT]``, ``-o/--output``, ``--overwrite/--no-overwrite``, resolved.
 
     The command receives one ``inout`` argument (:class:`InOut`): the output
     taken from OUTPUT or ``-o`` (``default(source)`` when neither is given and a
-    default exists), already refused under ``--no-overwrite`` if it exists.
+    default exists), already checked by :func:`check_output` against
+    ``suffixes`` (a tuple, or a function that returns one when the command
+    runs) and ``--no-overwrite``: nothing is read before the output is known
+    to be writable.
     """
 
     def decorate(command: Callable[..., Any]) -> Any:
@@ -153,7 +228,8 @@ def inout_options(
             chosen = resolve_output(
                 target, output, default=None if default is None else default(source)
             )
-            check_overwrite(chosen, overwrite)
+            allowed = suffixes() if callable(suffixes) else suffixes
+            check_output(chosen, allowed, overwrite=overwrite)
             return command(inout=InOut(source, chosen, overwrite), **kw)
 
         wrapped: Any = run
@@ -162,6 +238,97 @@ def inout_options(
         return wrapped
 
     return decorate
+
+
+def saved_suffixes() -> tuple[str, ...]:
+    """The suffixes :func:`truepix.save` writes (io's table, imported when a command runs)."""
+    from truepix._files import FORMATS
+
+    return tuple(FORMATS)
+
+
+def check_input(path: Path, *, what: str = "input file") -> None:
+    """Refuse a path that cannot be read as a file, in one line, before any work.
+
+    Examples
+    --------
+    >>> check_input(Path("no/such.npy"))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.ReadError: expected a readable input file, got 'no/such.npy' (no such file)
+    """
+    from truepix.errors import ReadError
+
+    _remember(INPUTS_KEY, path)
+    if not path.exists():
+        reason = "no such file"
+    elif path.is_dir():
+        reason = "a folder; name a file in it"
+    elif not os.access(path, os.R_OK):
+        reason = "no permission to read it"
+    else:
+        return
+    msg = f"expected a readable {what}, got {str(path)!r} ({reason})"
+    raise ReadError(msg)
+
+
+def check_output(
+    path: Path,
+    suffixes: tuple[str, ...] | None = None,
+    *,
+    overwrite: bool = True,
+    folders: tuple[str, ...] = (),
+) -> None:
+    """Refuse, before any work, an output the command could not write (one-line errors).
+
+    In order: a suffix not in ``suffixes`` (``""`` allows a name without one),
+    a folder where a file is expected (unless its suffix is in ``folders``,
+    like a ``.zarr`` store), a folder to write into that does not exist, an
+    existing file under ``--no-overwrite``.
+
+    Examples
+    --------
+    >>> check_output(Path("out.txt"), (".npy", ".npz"))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.UnknownFormatError: expected an output ending in .npy or .npz, got 'out.txt'
+    >>> check_output(Path("no/such/folder/out.npy"), (".npy",))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.WriteError: expected an existing folder to save into, got 'no/such/folder'; create it first
+    """
+    from truepix.errors import UnknownFormatError, WriteError, did_you_mean
+
+    _remember(OUTPUTS_KEY, path)
+    suffix = path.suffix.lower()
+    if suffixes is not None and suffix not in suffixes:
+        names = [s or "(no suffix)" for s in suffixes]
+        named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        hint = did_you_mean(suffix, [s for s in suffixes if s]) if suffix else ""
+        msg = f"expected an output ending in {named}, got {str(path)!r}" + (f";{hint}" if hint else "")
+        raise UnknownFormatError(msg)
+    if path.is_dir() and suffix not in folders:
+        msg = f"expected an output file, got {str(path)!r} which is a folder; name a file in it"
+        raise WriteError(msg)
+    if not path.parent.is_dir():
+        msg = f"expected an existing folder to save into, got {str(path.parent)!r}; create it first"
+        raise WriteError(msg)
+    check_overwrite(path, overwrite)
+
+
+def check_folder(path: Path) -> Path:
+    """A folder to write files into: created if missing, refused if a file is there."""
+    from truepix.errors import WriteError
+
+    if path.exists() and not path.is_dir():
+        msg = f"expected a folder to write into, got {str(path)!r} which is a file; name a folder"
+        raise WriteError(msg)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # a file where a folder above it belongs
+        msg = f"expected a folder to write into, got {str(path)!r} inside a file; name a folder"
+        raise WriteError(msg) from None
+    return path
 
 
 def range_options(command: F) -> F:

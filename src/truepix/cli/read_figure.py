@@ -19,6 +19,8 @@ from typing import Any
 import click
 import numpy as np
 
+from truepix.cli import options
+
 __all__ = ["check_output", "command", "write_data"]
 
 _SUFFIXES = (".nc", ".csv", ".npy", ".zarr")
@@ -58,13 +60,8 @@ def _atomic_path(path: Path, write: Any) -> None:
 
 def check_output(path: Path) -> str:
     """The output's suffix (lower case), refused before any work when no writer takes it."""
-    from truepix.errors import UnknownFormatError
-
-    suffix = path.suffix.lower()
-    if suffix not in _SUFFIXES:
-        msg = f"expected an output ending in {', '.join(_SUFFIXES)}, got {str(path)!r}"
-        raise UnknownFormatError(msg)
-    return suffix
+    options.check_output(path, _SUFFIXES, folders=(".zarr",))
+    return path.suffix.lower()
 
 
 def write_data(reading: Any, path: Path) -> list[Path]:
@@ -133,25 +130,23 @@ def _summary(reading: Any, source: Path) -> list[Any]:
 
 
 @click.command("read-figure")
-# no ``exists=True``: a missing file is refused by read_figure's own one-line
-# "expected a readable figure file, got ..." like every other truepix error
-@click.argument("figure", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the data: .nc, .csv, .npy or .zarr.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the report picture (PNG).")
+@options.figure_arg
+@click.option("-o", "--output", type=options.OutputFile(_SUFFIXES, folders=(".zarr",)),
+              help="Write the data: .nc, .csv, .npy or .zarr.")  # fmt: skip
+@click.option("--report", type=options.OutputFile((".png",)), help="Write the report picture (PNG).")
 @click.option(
     "--calibration",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # JSON text or a path to it: read_figure refuses both kinds in one line
+    type=click.Path(path_type=Path),
     help="Calibration JSON that corrects what is found.",
 )
-@click.option("--found", type=click.Path(dir_okay=False, path_type=Path), help="Write what was found as calibration JSON.")
+@click.option("--found", type=options.OutputFile(), help="Write what was found as calibration JSON.")
 def command(figure: Path, output: Path | None, report: Path | None, calibration: Path | None, found: Path | None) -> None:
     """Read the heatmap FIGURE into calibrated data."""
     from rich.console import Console
 
     from truepix.figures import read_figure
 
-    if output is not None:  # a suffix no writer takes is refused before the figure is read
-        check_output(output)
     reading = read_figure(figure, calibration=None if calibration is None else str(calibration))
     console = Console()
     if not reading.panels:

@@ -16,7 +16,7 @@ def _compression(value: str | None) -> int | str | None:
 
 
 @click.command("save")
-@options.inout_options()
+@options.inout_options(suffixes=options.saved_suffixes)
 @click.option(
     "--encoding",
     "-e",

@@ -16,12 +16,19 @@ from truepix.cli import options
 __all__ = ["command"]
 
 
+def _suffixes() -> tuple[str, ...]:
+    """What matplotlib's savefig writes (and no suffix: PNG)."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    return (*(f".{name}" for name in FigureCanvasBase.get_supported_filetypes()), "")
+
+
 def _default_output(source: Path) -> Path:
     return Path.cwd() / f"{source.stem}.preview.png"
 
 
 @click.command("show")
-@options.inout_options(default=_default_output)
+@options.inout_options(suffixes=_suffixes, default=_default_output)
 @options.cmap_opt
 @options.range_options
 @click.option(

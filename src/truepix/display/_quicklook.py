@@ -169,7 +169,9 @@ def _color_figure(
 
 def _read(path: Path) -> _Source:
     if path.suffix.lower() == ".npy":
-        data = np.load(path, allow_pickle=False)
+        from truepix._files import read_numpy
+
+        data = read_numpy(path)
         return _Source(data, "NumPy .npy file")
     import truepix.io
 

@@ -90,13 +90,15 @@ def labelled_ends(axis: AxisReading, ends: tuple[float, float]) -> list[float | 
     A bar's range usually ends on a labelled tick (``0 .. 100``, ``-10^2 ..
     10^2``): that label's number is exact, where the fit's value at the end
     is off by a fraction of a pixel's worth -- a sizeable share of a value on
-    a log or symlog scale. A label counts when its tick stands within a pixel
+    a log or symlog scale. A label counts when its tick stands within a pixel and a half
     of the end (the fit's RMS residual when larger, at most two); the offset
-    text's factor or shift is applied to it.
+    text's factor or shift is applied to it. A pixel and a half: an outline
+    drawn 3 pixels thick (300 dpi) and JPEG'd has its centre line found to
+    about a pixel.
     """
     if axis.scale is None:
         return [None, None]
-    tolerance = min(2.0, max(1.0, axis.residual or 0.0))
+    tolerance = min(2.0, max(1.5, axis.residual or 0.0))
     agreeing = [t for t in axis.ticks if t.inlier and t.value is not None and t.snapped]
     out: list[float | None] = []
     for end in ends:

@@ -12,16 +12,29 @@ of its span, whatever the tick labels agree on:
   (an image of a smooth field), whose tick labels are an axis's;
 * :func:`end_precision`: an end no label stands on is placed to within a
   pixel or so (more in a resampled or compressed picture); on a short bar
-  that pixel is more than half a percent of the span.
+  that pixel is more than half a percent of the span;
+* :func:`flattened_powers`: labels that read ``100, 101, 102`` (or ``10-1``)
+  in a row are powers of ten ``10⁰, 10¹, 10²`` whose raised exponents were
+  read as plain digits -- a log bar read as a linear one.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 
-__all__ = ["across_spread", "end_gaps", "end_lines", "end_precision", "rows_beyond", "truncated_ends"]
+__all__ = [
+    "across_spread",
+    "end_gaps",
+    "end_lines",
+    "end_precision",
+    "flattened_powers",
+    "rows_beyond",
+    "truncated_ends",
+]
 
 _TARGET = 0.005  # the share of the span a confident range is within
 
@@ -196,3 +209,30 @@ def end_precision(bar: Colorbar, labelled: list[float | None], lines: tuple[int,
         return 1.0
     share = max(uncertain) / max(1, bar.length)
     return float(min(1.0, _TARGET / share))
+
+
+_FLAT_POWER = re.compile(r"^10([-\u2212]?\d)$")
+
+
+def flattened_powers(texts: list[str]) -> bool:
+    """Whether the labels read (in order along the axis) look like powers of ten with their exponents flattened.
+
+    ``10⁰ 10¹ 10²`` read with the exponent on the baseline is ``100 101
+    102``; ``10⁻¹`` is ``10-1``. Three or more labels of the form ``10k``
+    whose ``k`` run through consecutive integers are that -- a linear axis
+    labelled 100, 101, 102 is rare enough to doubt.
+
+    Examples
+    --------
+    >>> flattened_powers(["10-1", "100", "101", "102"]), flattened_powers(["10^-1", "10^0", "10^1"])
+    (True, False)
+    >>> flattened_powers(["100", "105", "110"]), flattened_powers(["98", "100", "102"])
+    (False, False)
+    """
+    exponents = []
+    for text in texts:
+        match = _FLAT_POWER.match(text.strip())
+        if match:
+            exponents.append(int(match.group(1).replace("\u2212", "-")))
+    steps = np.diff(exponents)
+    return len(exponents) >= 3 and bool(np.all(np.abs(steps) == 1) and len(set(np.sign(steps))) == 1)

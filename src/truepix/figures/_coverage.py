@@ -67,14 +67,21 @@ def data_like(region: np.ndarray, paper: np.ndarray, *, exact: bool, keep_neutra
 
 
 def _nearest_distance(pixels: np.ndarray, colors: np.ndarray) -> np.ndarray:
-    """Chebyshev (max-channel) distance of each pixel to the nearest of ``colors``."""
-    from scipy.spatial import cKDTree
+    """Chebyshev (max-channel) distance of each pixel to the nearest of ``colors``.
 
-    keys = pixels.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    Each distinct color is judged once, against all of ``colors`` in blocks
+    (numpy: scipy.spatial's import alone costs over a second on a first call).
+    """
+    keys = pixels.reshape(-1, 3).astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
     unique, inverse = np.unique(keys, return_inverse=True)
-    distinct = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.float64)
-    distance, _ = cKDTree(colors.astype(np.float64)).query(distinct, p=np.inf)
-    return distance[inverse]
+    distinct = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    table = np.asarray(colors, dtype=np.int16)
+    distance = np.empty(len(distinct), dtype=np.float64)
+    chunk = max(1, 2**20 // max(1, len(table)))
+    for first in range(0, len(distinct), chunk):
+        block = distinct[first : first + chunk, None, :]
+        distance[first : first + chunk] = np.abs(block - table).max(axis=2).min(axis=1)
+    return distance[inverse.reshape(-1)]
 
 
 def colour_share(region: np.ndarray, bar: Colorbar, paper: np.ndarray) -> float | None:

@@ -251,7 +251,20 @@ def _split_at_marks(members: list[int], boxes: list[tuple[int, int, int, int]], 
 
 
 def _split_exponent(mask: np.ndarray) -> int | None:
-    """The column where a raised, smaller exponent starts (``10⁻¹``), or None."""
+    """The column where a raised, smaller exponent starts (``10⁻¹``), or None.
+
+    The base's glyphs stand on the baseline (the lowest bottom); an exponent
+    lies right of them and ends well above it -- by its position, not its
+    size alone: mathtext's exponents are 0.7-0.75 of the digits' height.
+
+    Examples
+    --------
+    >>> mask = np.zeros((20, 40), bool)
+    >>> mask[5:19, 0:6] = mask[5:19, 9:18] = True  # "10" on the baseline
+    >>> mask[0:11, 20:26] = True  # a raised exponent, 11 of 14 rows tall
+    >>> _split_exponent(mask), _split_exponent(mask[:, :19])
+    (20, None)
+    """
     from scipy import ndimage
 
     labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
@@ -259,18 +272,21 @@ def _split_exponent(mask: np.ndarray) -> int | None:
     if count < 2:
         return None
     heights = np.array([s[0].stop - s[0].start for s in slices])
-    tall = heights >= 0.72 * heights.max()
-    top = min(s[0].start for s, t in zip(slices, tall, strict=True) if t)
-    right_of_tall = max(s[1].stop for s, t in zip(slices, tall, strict=True) if t)
+    bottoms = np.array([s[0].stop for s in slices])
+    tallest = heights.max()
+    baseline = bottoms.max()
+    on_base = bottoms >= baseline - 0.2 * tallest
+    base_height = heights[on_base].max()
+    right_of_base = max(s[1].stop for s, b in zip(slices, on_base, strict=True) if b)
     raised = [
         k
         for k, s in enumerate(slices)
-        if not tall[k]
-        and s[0].stop <= top + 0.6 * heights.max()
-        and s[1].start >= right_of_tall - 1
+        if not on_base[k]
+        and s[0].stop <= baseline - 0.25 * base_height
+        and s[1].start >= right_of_base - 1
     ]
     # an exponent is a digit: at least a third of the label's height (not JPEG specks)
-    if not raised or max(heights[k] for k in raised) < 0.35 * heights.max():
+    if not raised or max(heights[k] for k in raised) < 0.35 * base_height:
         return None
     return min(slices[k][1].start for k in raised)
 

@@ -77,6 +77,9 @@ class AxisReading:
     unread_offset : bool
         A text stands where the axis's offset text (``1e-6``, ``×10³``) goes
         but was not read as one: the values may lack its factor.
+    guess : str
+        Where part of the scale is not read but estimated (a two-slope
+        bar's unlabelled half), what was estimated and why ("" when nothing).
     """
 
     scale: AxisScale | None = None
@@ -88,6 +91,7 @@ class AxisReading:
     source: str = "pixels"
     residuals: np.ndarray = field(default_factory=lambda: np.zeros(0))
     unread_offset: bool = False
+    guess: str = ""
 
     @property
     def agreement(self) -> float:

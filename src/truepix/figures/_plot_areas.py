@@ -174,9 +174,7 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
     colors = np.concatenate([bar.colors for bar in bars]).astype(np.int16)
     step = max(1, len(colors) // 128)
     small = rgb[::2, ::2].astype(np.int16)
-    painted = np.zeros(small.shape[:2], dtype=bool)
-    for color in colors[::step]:
-        painted |= np.abs(small - color).max(axis=2) <= 12
+    painted = _near_colors(small, colors[::step], 12)
     white = np.all(small >= 250, axis=2)
     painted &= ~white
     border = np.concatenate([small[0], small[-1], small[:, 0], small[:, -1]])
@@ -193,6 +191,32 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
         if (right - left) >= 20 and (bottom - top) >= 20:
             found.append((left, top, right, bottom))
     return found if split else (found[0] if found else None)
+
+
+def _near_colors(rgb: np.ndarray, colors: np.ndarray, tolerance: int) -> np.ndarray:
+    """Pixels of ``rgb`` (H, W, 3) within ``tolerance`` (in every channel) of one of ``colors``.
+
+    Each distinct color of the picture is judged once (a figure has far fewer
+    colors than pixels), against all of ``colors`` at a time.
+
+    Examples
+    --------
+    >>> rgb = np.array([[[0, 0, 0], [10, 200, 30]]], dtype=np.uint8)
+    >>> _near_colors(rgb, np.array([[12, 190, 30]]), 12).tolist()
+    [[False, True]]
+    """
+    flat = rgb.reshape(-1, 3).astype(np.int32)
+    packed = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
+    distinct, inverse = np.unique(packed, return_inverse=True)
+    channels = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], axis=1)
+    channels = channels.astype(np.int16)
+    colors = np.asarray(colors, dtype=np.int16)
+    near = np.empty(len(distinct), dtype=bool)
+    chunk = max(1, 2**20 // max(1, len(colors)))  # about 3 MB of differences at a time
+    for first in range(0, len(distinct), chunk):
+        block = channels[first : first + chunk, None, :]
+        near[first : first + chunk] = (np.abs(block - colors).max(axis=2) <= tolerance).any(axis=1)
+    return near[inverse.reshape(-1)].reshape(rgb.shape[:2])
 
 
 def _cut_at_bars(painted: np.ndarray, bars: list[Colorbar]) -> None:

@@ -30,6 +30,7 @@ from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rg
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _coverage, _grid, _labels
 from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
+from truepix.figures._halves import unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -86,9 +87,8 @@ def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
 def _bar_for(rgb: np.ndarray, k: int, areas: list[tuple[Box, Any]], bars: list[Colorbar]) -> Colorbar | None:
     """The bar that belongs to plot area ``k``: the nearest, unless another plot is nearer it and the colors differ.
 
-    A bar nearer another plot area is that plot's; it is this one's too (a
-    bar shared by several plots) only when this plot's colors are the bar's.
-    A plot with no bar of its own does not borrow its neighbour's.
+    A bar nearer another plot is that plot's; it is this one's too (shared)
+    only when this plot's colors are the bar's: no borrowing a neighbour's.
     """
     box = areas[k][0]
     bar = _nearest_bar(box, bars)
@@ -309,6 +309,16 @@ def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
     return axis.scale.value(centres) if axis.scale is not None else centres
 
 
+def _bar_axis(
+    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar | None, axes: tuple[AxisReading, AxisReading], outline: Box | None
+) -> AxisReading:
+    """The colorbar's axis as read (a label belongs to one axis: the plot's own are not the bar's)."""
+    if bar is None:
+        return AxisReading()
+    reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
+    return reading if bar.boundaries is not None else unlabelled_half(reading, _bar_ends(bar, outline))
+
+
 def _panel(
     rgb: np.ndarray,
     gray: np.ndarray,
@@ -327,8 +337,7 @@ def _panel(
     y = read_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])))
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
-    # a label belongs to one axis: the plot's own are not the bar's
-    bar_axis = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(x, y)) if bar is not None else AxisReading()
+    bar_axis = _bar_axis(gray, figure_ink, bar, (x, y), outline)
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
@@ -442,6 +451,10 @@ def _doubts(
     for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
         if cut:
             doubts.append((f"the colorbar's colors go on past its {end} end: the range may stop short", 0.3))
+    if _checks.flattened_powers([tick.text for tick in axis.ticks]):
+        doubts.append(("the labels read 10k with k counting up: powers of ten whose exponents were missed?", 0.2))
+    if axis.guess:
+        doubts.append((axis.guess, 0.3))
     if axis.unread_offset:
         doubts.append(("a text stands where an offset (1e-6, ×10³) goes but was not read: a factor may be missing", 0.5))
     low, high = (float(v) for v in axis.scale.value(np.array(_bar_ends(bar, outline))))

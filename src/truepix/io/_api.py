@@ -10,6 +10,7 @@ from typing import Any, BinaryIO, cast
 import numpy as np
 
 from truepix import __version__, encodings
+from truepix._files import FORMATS
 from truepix.errors import (
     CorruptFileError,
     InputError,
@@ -29,14 +30,7 @@ from truepix.io._readers import READERS
 
 __all__ = ["ImageInfo", "info", "load", "save"]
 
-# file suffix -> format
-_FORMATS: dict[str, str] = {
-    ".png": "png",
-    ".tif": "tiff",
-    ".tiff": "tiff",
-    ".jxl": "jxl",
-    ".webp": "webp",
-}
+_FORMATS = FORMATS  # file suffix -> format, shared with the command line
 
 
 def _format_of(path: Path) -> str:

@@ -254,7 +254,9 @@ def to_dask_array(stack: Any, /, *, series: int = 0) -> Any:
 
     if _is_pathlike(stack) and Path(stack).suffix.lower() == ".npy":
         no_series(series, "a .npy file")
-        header = np.load(stack, mmap_mode="r")
+        from truepix._files import read_numpy
+
+        header = read_numpy(stack, mmap_mode="r")
         if header.ndim != 3:
             msg = f"expected an (N, H, W) stack in {os.fspath(stack)!r}, got shape {header.shape}"
             raise ShapeError(msg)

@@ -147,7 +147,9 @@ def file_frames(path: str | os.PathLike[str], *, series: int = 0) -> FileFrames:
         if series != 0:
             msg = f"expected series=0 for a NPY file (one array), got series={series!r}"
             raise InputError(msg)
-        array = np.load(path, mmap_mode="r")
+        from truepix._files import read_numpy
+
+        array = read_numpy(path, mmap_mode="r")
         n, height, width = _stack_shape(path, array.shape, foreign=False)
         return FileFrames(path, (height, width), array.dtype, n, lambda: iter([array]))
     from truepix.io import info

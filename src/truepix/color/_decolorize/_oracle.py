@@ -10,8 +10,8 @@ import numpy as np
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "chroma_model_residual", "chroma_subsampling_test", "color_at", "hull_accept",
-    "hull_distance", "plane_wiener",
+    "chroma_model_residual", "chroma_subsampling_test", "color_at", "core_groups", "grow_similar",
+    "hull_accept", "hull_distance", "plane_wiener",
     "project", "unmix",
 ]  # fmt: skip
 
@@ -135,6 +135,42 @@ def chroma_model_residual(
             or max(high, own) - min(low, own) < flat
         )
     return distance, is_strong
+
+
+def core_groups(
+    cores: np.ndarray, distance: np.ndarray, min_pixels: int, foreign: float, /
+) -> np.ndarray:
+    """Which ``cores`` pixels (H, W) lie in an 8-connected group of ``min_pixels`` or
+    more, or in one with a pixel farther than ``foreign`` (``distance``)."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(cores, structure=np.ones((3, 3)))
+    keep = np.bincount(labels.ravel(), minlength=count + 1) >= min_pixels
+    keep[labels[distance > foreign]] = True
+    keep[0] = False
+    return keep[labels]
+
+
+def grow_similar(
+    image: np.ndarray, labels: np.ndarray, through: np.ndarray, ycc: np.ndarray,
+    tolerance: float, /,
+) -> np.ndarray:  # fmt: skip
+    """Each group of ``labels`` (H, W; 0: none) and the ``through`` pixels 8-connected to
+    it through ``through`` pixels within ``tolerance`` DN of the group's mean luma.
+
+    Per group: the connected components of (group | through & similar luma) that
+    touch the group, by scipy's labelling rather than a search.
+    """
+    from scipy import ndimage
+
+    luma = image[..., :3].astype(np.float64) @ ycc[0]
+    out = labels > 0
+    for group in np.unique(labels[labels > 0]):
+        member = labels == group
+        similar = through & (np.abs(luma - luma[member].mean()) <= tolerance)
+        parts, _ = ndimage.label(member | similar, structure=np.ones((3, 3)))
+        out |= np.isin(parts, np.unique(parts[member]))
+    return out
 
 
 def plane_wiener(

@@ -18,6 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._decolorize._palette import Polyline
 
@@ -106,16 +107,25 @@ FRINGE_CORE = 40.0
 FRINGE_RADIUS = 1
 #: JPEG'd pictures: a pixel past the RGB threshold is still data when JPEG's 4:2:0
 #: model (``chroma_model_residual``) explains it within JPEG_MODEL_WEAK DN, or when
-#: no pixel within JPEG_STRONG_RADIUS is clearly foreign: farther than
-#: JPEG_MODEL_STRONG DN from the model, or a luma JPEG_STROKE DN outside the map's
-#: or its 3x3 neighbours' (text, lines, black and white). Chroma subsampling moves
-#: data pixels of maps that turn sharply (jet) 40-130 DN off the map in RGB, but
-#: rarely 35 DN off the model; annotations keep a core far off it or hard luma
-#: edges. Measured in benchmarks/colormaps.py and with matplotlib-drawn text.
+#: no pixel within JPEG_STRONG_RADIUS belongs to a clearly foreign core: pixels
+#: farther than JPEG_MODEL_STRONG DN from the model, or with a luma JPEG_STROKE DN
+#: outside the map's or its 3x3 neighbours' (text, lines, black and white), in an
+#: 8-connected group of JPEG_CORE_PIXELS or more, or with one of them farther than
+#: JPEG_MODEL_FOREIGN DN from the model. Chroma subsampling moves data pixels of
+#: maps that turn sharply (jet) 40-130 DN off the map in RGB, and on textured fields
+#: (photographs) some also 35-60 DN off the model -- a wrong branch where the map's
+#: luma turns, chroma quantization of single-pixel detail -- but as lone specks of
+#: one or two pixels; annotations keep larger cores, or cores far off the model.
+#: Measured in benchmarks/colormaps.py and with matplotlib-drawn text
+#: (tests/color/test_decolorize_annotations.py): a larger group size (5-8) or a
+#: stronger core (50 DN) leaves fewer holes but loses thin matplotlib strokes.
 JPEG_MODEL_WEAK = 12.0
 JPEG_MODEL_STRONG = 35.0
+JPEG_MODEL_FOREIGN = 80.0
+JPEG_CORE_PIXELS = 3
 JPEG_STRONG_RADIUS = 2
 JPEG_STROKE = 10.0
+JPEG_STROKE_LUMA = 25.0
 #: ... or off the model where the luma around varies by less than this (DN): JPEG
 #: moves a flat area's colors little, a white box or margin stays far off.
 JPEG_FLAT = 4.0
@@ -207,15 +217,16 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 if detail > 1.0:
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
-    # Blends of neighbours: resampled and antialiased pictures. Not where 4:2:0 fits
-    # the chroma well: off-map colors there come from chroma lost at edges, not
-    # blending, and the local hull would take JPEG'd strokes of text for data. (JPEG'd
-    # pictures only its other marks reveal lost little chroma: their off-map
-    # decision stays that of the pictures they were taken for before.)
+    # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
+    # off-map colors there come from chroma lost at edges, not blending, and the
+    # local hull would take JPEG'd strokes of text for data; JPEG's model judges them
+    # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo
+    # on photographs: 4:2:0 fits less well where luma turns, yet their holes come
+    # from 4:2:0 all the same).
     unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1].sum()
-    unmix = spatial and not subsampled and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
@@ -399,16 +410,23 @@ def jpeg_off_map(
         float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
+    height = len(position) // width
+    groups = np.empty(len(position), dtype=np.int64)
+    n_groups = core_groups(
+        strong & weak, distance, width, JPEG_CORE_PIXELS, JPEG_MODEL_FOREIGN, groups
+    )
+    cores = groups > 0
     near = np.zeros(len(position), dtype=bool)
-    cores = np.flatnonzero(strong & weak)
-    degraded.near(cores, width, len(position) // width, JPEG_STRONG_RADIUS, near)
-    return weak & near
+    degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
+    grown = np.zeros(len(position), dtype=bool)
+    grow_similar(
+        flat, scale, _YCBCR, groups, n_groups, weak, width, JPEG_STROKE_LUMA, grown
+    )
+    return weak & near | grown
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
     """Pixels within FRINGE_RADIUS of a ``cores`` pixel (flat, rows of ``width``)."""
-    from scipy import ndimage
-
-    side = 2 * FRINGE_RADIUS + 1
-    grown = ndimage.binary_dilation(cores.reshape(-1, width), np.ones((side, side), dtype=bool))
-    return grown.reshape(-1)
+    grown = np.zeros(len(cores), dtype=bool)
+    degraded.near(np.flatnonzero(cores), width, len(cores) // width, FRINGE_RADIUS, grown)
+    return grown

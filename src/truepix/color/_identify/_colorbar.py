@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._bar import Colorbar, image_rgb8
-from truepix.color._identify._scan import candidates, continuous_bar
+from truepix.color._identify._scan import _judged, candidates, continuous_bar
 from truepix.color._identify._stepped import stepped_bar
 
 __all__ = ["Colorbar", "find_colorbar", "find_colorbars", "image_rgb8"]
@@ -41,6 +41,8 @@ _MAX_BARS = 16  # bars built at most per figure
 # the noise-tolerant search sees more "colors" in the same bar than the exact one:
 # its scores count this much, so an exact bar wins where the picture has one
 _NOISY_WEIGHT = 0.6
+_GROW_ACROSS = 48  # DN a compressed bar's cross-section may span (ringing at its outline included)
+_GROW_STEP = 24  # DN between neighbouring cross-sections of a compressed bar's end
 
 
 def find_colorbar(image: Any, /) -> Colorbar | None:
@@ -135,13 +137,18 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
             continue
         taken = [k for k, other in enumerate(kept) if _overlap(rect, other.bbox)]
         if taken:
-            if tolerance and len(taken) == 1 and kept[taken[0]].exact:
-                kept[taken[0]] = _widened(kept[taken[0]], rect, build)
+            if tolerance and len(taken) == 1:
+                bar = kept[taken[0]]
+                extended = _extended(rgb, bar, rect)
+                if extended is not None:
+                    kept[taken[0]] = extended
+                elif bar.exact:
+                    kept[taken[0]] = _widened(bar, rect, build)
             continue
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
-    return _joined(rgb, kept)
+    return [_grown(rgb, bar) for bar in _joined(rgb, kept)]
 
 
 def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colorbar:
@@ -176,6 +183,99 @@ def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colo
     return dataclasses.replace(bar, bbox=tuple(box))
 
 
+def _extended(rgb: np.ndarray, bar: Colorbar, rect: tuple[int, int, int, int]) -> Colorbar | None:
+    """The bar rebuilt over its union with a noise-tolerant reading that reaches past one of its ends.
+
+    On a JPEG'd bar without chroma (gray), neither search sees it whole:
+    the exact one finds stretches between rows that noise makes uneven,
+    the noise-tolerant one stacks that break where the outline's ringing
+    moves a side. A reading with the bar's sides (within a few pixels) that
+    overlaps it and goes on past an end is more of the same bar; the union
+    is one when it is judged a bar itself. None when ``rect`` adds nothing.
+    """
+    vertical = bar.orientation == "vertical"
+    b = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    r = rect if vertical else (rect[1], rect[0], rect[3], rect[2])
+    reach = max(b[1] - r[1], r[3] - b[3])
+    width = b[2] - b[0]
+    sides = max(3, width // 8)
+    # the exact reading of a JPEG'd gray bar may be narrower than the bar: contained is enough
+    around = r[0] <= b[0] + sides and r[2] >= b[2] - sides and r[2] - r[0] <= 1.5 * width + 2 * sides
+    if reach < max(8, 0.05 * bar.length) or not around:
+        return None
+    if min(r[3], b[3]) - max(r[1], b[1]) < 0.1 * bar.length:  # overlapping, not merely beside
+        return None
+    view = rgb if vertical else rgb.transpose(1, 0, 2)
+    # across, the reading's run sides (the bar's own were already moved onto its outline)
+    union = (r[0], min(r[1], b[1]), r[2], max(r[3], b[3]))
+    if _judged(view, union, _TOLERANCES[-1]) <= 0:
+        return None
+    joined = continuous_bar(view, union, bar.orientation, _TOLERANCES[-1])
+    if joined is None or joined.length < bar.length + 0.5 * reach:
+        return None
+    return joined
+
+
+def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
+    """A compressed continuous bar rebuilt past an end where its colors go on.
+
+    The noise-tolerant search chains colors within 32 DN: a map's dark end
+    (magma, inferno, gray) chains with the dark outline around it, so the
+    runs there are wider than the bar and the stack stops where the colors
+    leave the outline's. Past such an end, cross-sections one color across
+    the bar's whole width (within the noise), not the background, each close
+    to the one before, are more of the bar; an extend triangle narrows at
+    once and the background or an outline of another color stops the walk.
+    An end grows only when the walk ends on the background: a strip inside
+    a plot (a row of cells) meets more of the plot.
+    """
+    if bar.exact or bar.boundaries is not None:
+        return bar
+    vertical = bar.orientation == "vertical"
+    view = rgb if vertical else rgb.transpose(1, 0, 2)
+    x0, y0, x1, y1 = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    if x1 - x0 < 5:
+        return bar
+    across = view[:, x0 + 1 : x1 - 1].astype(np.int16)
+    margin = max(1, (x1 - x0) // 4 - 1)
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    background = np.median(border, axis=0)
+    grown = []
+    for step, start in ((-1, y0 - 1), (1, y1)):
+        last = np.median(across[start - step, margin:-margin], axis=0)
+        row, count = start, 0
+        while 0 <= row < len(view):
+            section = across[row]
+            colour = np.median(section[margin:-margin], axis=0)
+            if (
+                float(np.abs(colour - background).max()) <= 30
+                or int((section.max(axis=0) - section.min(axis=0)).max()) > _GROW_ACROSS
+                or float(np.abs(colour - last).max()) > _GROW_STEP
+            ):
+                break
+            last, row, count = colour, row + step, count + 1
+        # a bar's end meets the background past its outline (an antialiased row or two
+        # between), or the picture's edge; a strip of a plot meets more plot
+        past = [r for r in range(row, row + 3 * step, step) if 0 <= r < len(view)]
+        stopped = not past or any(
+            float(np.abs(np.median(across[r, margin:-margin], axis=0) - background).max()) <= 30 for r in past
+        )
+        grown.append(count if stopped and count >= 2 else 0)
+    # the part of a map within the search's 32 DN of black is at most a fifth of it
+    # (gray: an eighth); a "bar" that would grow more is a strip of something else
+    if max(grown) < 2 or sum(grown) > 0.25 * bar.length:
+        return bar
+    longer = continuous_bar(view, (x0, y0 - grown[0], x1, y1 + grown[1]), bar.orientation, _TOLERANCES[-1])
+    if longer is None or longer.length <= bar.length:
+        return bar
+    # across, the bar's sides as found (a rebuild would move them out again by the outline's pixel)
+    box = list(longer.bbox)
+    sides = (0, 2) if vertical else (1, 3)
+    for k in sides:
+        box[k] = bar.bbox[k]
+    return dataclasses.replace(longer, bbox=tuple(box))
+
+
 def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
     """Continuous bars that meet end to end, with the same sides, rebuilt as one.
 
@@ -198,9 +298,11 @@ def _joined(rgb: np.ndarray, bars: list[Colorbar]) -> list[Colorbar]:
                 flip = a.orientation == "horizontal"
                 ra = (a.bbox[1], a.bbox[0], a.bbox[3], a.bbox[2]) if flip else a.bbox
                 rb = (b.bbox[1], b.bbox[0], b.bbox[3], b.bbox[2]) if flip else b.bbox
-                # ra above rb, touching (within 2 px), sides within 2 px
+                # ra above rb, touching (within 2 px), sides within 2 px (a compressed
+                # bar's within an eighth of its width: its sides blur into the outline)
+                sides = 2 if a.exact and b.exact else max(2, (ra[2] - ra[0]) // 8)
                 if not (
-                    0 <= rb[1] - ra[3] <= 2 and abs(ra[0] - rb[0]) <= 2 and abs(ra[2] - rb[2]) <= 2
+                    0 <= rb[1] - ra[3] <= 2 and abs(ra[0] - rb[0]) <= sides and abs(ra[2] - rb[2]) <= sides
                 ):
                     continue
                 view = rgb.transpose(1, 0, 2) if flip else rgb

@@ -136,6 +136,10 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
 
 def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) -> float:
     """A candidate's score as a continuous or a stepped bar (the better), 0 if neither."""
+    # the cheap tests that rule a candidate out whatever its score, first: most
+    # candidates in a figure are rows of a heatmap's cells
+    if not _plain_beside(rgb, rect, tolerance) or (tolerance and not _uniform_across(rgb, rect)):
+        return 0.0
     left, top, right, bottom = rect
     profile = rgb[top:bottom, (left + right) // 2]
     raw = profile
@@ -152,12 +156,7 @@ def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) ->
     smooth = 0.0 if looks_stepped(raw) else _score(profile)
     if smooth and _between_strips(rgb, rect):
         smooth = 0.0
-    score = max(smooth, stepped)
-    if score and tolerance and not _uniform_across(rgb, rect):
-        return 0.0
-    if score and not _plain_beside(rgb, rect, tolerance):
-        return 0.0
-    return score
+    return max(smooth, stepped)
 
 
 def _uniform_across(rgb: np.ndarray, rect: tuple[int, int, int, int]) -> bool:
@@ -184,15 +183,13 @@ def _plain_beside(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: i
     """
     left, top, right, bottom = rect
     near = _PLAIN_DN if tolerance else 2  # an exact picture's background is one color
-    for columns in (range(left - 1, left - 1 - _REACH, -1), range(right, right + _REACH)):
-        for column in columns:
-            if not 0 <= column < rgb.shape[1]:
-                break
-            line = rgb[top:bottom, column].astype(np.int16)
-            typical = np.median(line, axis=0)
-            if np.mean(np.abs(line - typical).max(axis=1) <= near) >= _PLAIN_SHARE:
-                break
-        else:
+    for first, stop in ((left - _REACH, left), (right, right + _REACH)):
+        if first < 0 or stop > rgb.shape[1]:
+            continue  # the picture's edge is within reach
+        columns = rgb[top:bottom, first:stop].astype(np.int16)
+        typical = np.median(columns, axis=0)
+        plain = np.mean(np.abs(columns - typical).max(axis=2) <= near, axis=0) >= _PLAIN_SHARE
+        if not plain.any():
             return False
     return True
 
@@ -246,8 +243,21 @@ def _line_rows(profile: np.ndarray) -> np.ndarray:
 
 
 def _without_lines(profile: np.ndarray) -> np.ndarray:
-    """The colors along a bar with lines drawn across it filled from their neighbours."""
+    """The colors along a bar with lines drawn across it filled from their neighbours.
+
+    A "line" with at most :data:`_MAX_TRIM` pixels between it and an end is
+    the bar's outline with a pixel or two of the background (JPEG ringing)
+    beyond it: it is left for :func:`_trim`, which cuts it off, rather than
+    filled, which would make the outline and what lies past it the bar's
+    first colors.
+    """
     covered = _line_rows(profile)
+    if covered.any():
+        first, last = np.flatnonzero(covered)[[0, -1]]
+        if first <= _MAX_TRIM:  # the run of covered pixels from the low end is the outline
+            covered[: first + int(np.argmin(covered[first:]))] = False
+        if len(covered) - 1 - last <= _MAX_TRIM:
+            covered[last - int(np.argmin(covered[last::-1])) + 1 :] = False
     if not covered.any():
         return profile
     kept = np.flatnonzero(~covered)

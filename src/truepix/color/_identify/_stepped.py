@@ -232,6 +232,24 @@ def isolated(
     return False
 
 
+def _gray_turning(colors: np.ndarray) -> bool:
+    """Whether steps are grays whose lightness goes down and up again: a glyph, not a bar.
+
+    The inside of an "8" or a "B" (white, black waist, white) stacks runs of
+    one color as a stepped bar does; every gray colormap runs one way.
+
+    Examples
+    --------
+    >>> _gray_turning(np.array([[255] * 3, [0] * 3, [255] * 3])), _gray_turning(np.array([[0] * 3, [128] * 3, [255] * 3]))
+    (True, False)
+    """
+    wide = colors.astype(np.int16)
+    if (wide.max(axis=1) - wide.min(axis=1)).max() > 24:
+        return False
+    rises = np.diff(wide.mean(axis=1))
+    return bool(rises.max() > 12 and rises.min() < -12)
+
+
 def score_stepped(profile: np.ndarray, noisy: bool = False) -> float:
     """How much a run of colors looks like a stepped colorbar: 0 when not at all.
 
@@ -255,6 +273,8 @@ def score_stepped(profile: np.ndarray, noisy: bool = False) -> float:
         return 0.0
     if np.all(colors.max(axis=1) - colors.min(axis=1) < 12) and np.all(colors.min(axis=1) > 200):
         return 0.0  # light grays: a table or a frame, not a bar
+    if _gray_turning(colors):
+        return 0.0
     return len(steps) / 100.0 + covered / 1.0e6  # the longer of two readings of a bar wins a tie
 
 

@@ -92,5 +92,8 @@ def test_read_figure_refuses_missing_files_and_suffixes_before_reading(tmp_path)
     # the output's suffix is checked first: no figure is read (this one does not even exist)
     result = runner.invoke(cli, ["read-figure", str(missing), "-o", str(tmp_path / "out.xyz")])
     assert result.exit_code == 1 and "expected an output ending in" in result.output
-    result = runner.invoke(cli, ["read-figure", str(missing), "--calibration", str(tmp_path / "none.json")])
+    # the calibration is read before the figure (this one is not a picture)
+    junk = tmp_path / "junk.png"
+    junk.write_bytes(b"not a picture")
+    result = runner.invoke(cli, ["read-figure", str(junk), "--calibration", str(tmp_path / "none.json")])
     assert result.exit_code == 1 and "expected calibration JSON or a path to it" in result.output
