@@ -18,6 +18,7 @@ import truepix as tp
 from truepix.synthetic import smooth_field
 from truepix.color._catalog import get
 from truepix.color._decolorize._api import Decolorizer
+from truepix.color._decolorize._plan import make_plan, sample_rows
 
 
 def _jpeg(image: np.ndarray, quality: int, subsampling: int = 2) -> np.ndarray:
@@ -126,3 +127,55 @@ def test_jpeg_of_a_photograph_in_jet_beats_the_nearest_color() -> None:
         error = np.abs(values - data)[answered].mean()
         baseline = np.abs(_nearest_color("jet", picture) - data)[answered].mean()
         assert error <= 0.85 * baseline, quality
+
+
+def _outside_the_sample(picture: np.ndarray) -> np.ndarray:
+    """Rows of a picture that the plan's sample (noise, threshold, JPEG) leaves out."""
+    height, width = picture.shape[:2]
+    rows = np.broadcast_to(np.arange(height)[:, None, None], (height, width, 1))
+    return np.setdiff1d(np.arange(height), sample_rows(rows)[0][:, 0, 0])
+
+
+VALUES_DECODE_CASES = [
+    "exact", "exact RGBA", "JPEG, judged", "JPEG, smooth", "JPEG, nothing past the threshold",
+    "JPEG, off the map outside the sample", "JPEG, noisy", "downscaled", "noisy",
+]  # fmt: skip
+
+
+def _values_decode_case(case: str) -> tuple[np.ndarray, float | None]:
+    """(picture, threshold) of a path values() may take other than decode()'s."""
+    camera = tp.colorize(_camera(), cmap="turbo", vmin=0, vmax=1)
+    if case == "JPEG, off the map outside the sample":
+        big = tp.colorize(smooth_field((720, 720), seed=7), cmap="turbo", vmin=0, vmax=1)
+        big = np.array(_jpeg(big, 75))
+        rows = _outside_the_sample(big)
+        big[rows[len(rows) // 2], 100:600] = 255  # a white line the sample does not see
+        return big, 30.0
+    pictures = {
+        "exact": np.ascontiguousarray(camera[..., :3]),
+        "exact RGBA": camera,
+        "JPEG, judged": _jpeg(camera, 75),
+        "JPEG, smooth": _jpeg(tp.colorize(_smooth_terrain(), cmap="turbo", vmin=0, vmax=1), 75),
+        "JPEG, nothing past the threshold": _jpeg(camera, 75),
+        "JPEG, noisy": _noisy(_jpeg(camera, 90), 2.0),
+        "downscaled": _resized(camera, 0.5, _camera())[0],
+        "noisy": _noisy(camera, 2.0),
+    }
+    return pictures[case], np.inf if case == "JPEG, nothing past the threshold" else None
+
+
+@pytest.mark.parametrize("case", VALUES_DECODE_CASES)
+def test_values_and_decode_answer_alike(case: str) -> None:
+    """values() takes shortcuts (values straight from the memo) that decode() does not;
+    both answer alike, whatever the plan."""
+    picture, threshold = _values_decode_case(case)
+    result = Decolorizer("turbo", vmin=0, vmax=1, threshold=threshold).decode(picture)
+    values = Decolorizer("turbo", vmin=0, vmax=1, threshold=threshold).values(picture)
+    assert np.array_equal(values, result.values, equal_nan=True)
+    assert result.jpeg == case.startswith("JPEG"), case
+    if case == "JPEG, off the map outside the sample":
+        decoder = Decolorizer("turbo", vmin=0, vmax=1, threshold=threshold)
+        plan = make_plan(decoder, picture, "u8", 1.0)
+        assert not plan.off_map and np.isnan(values).sum() >= 400  # the line, unjudged
+    if case == "JPEG, nothing past the threshold":
+        assert not np.isnan(values).any()

@@ -7,12 +7,13 @@ import numpy as np
 import pytest
 
 from truepix.color._catalog import get
+from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
-from truepix.color._decolorize._palette import Grid, Polyline, collapse_runs, luma_metric
+from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
 
 # (name, why it is here)
@@ -48,10 +49,16 @@ def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.n
     need = np.zeros(grid.n_axis**3, np.uint8)
     span = float(grid.line.n_bins)
     if pixels.dtype == np.uint8:
-        memo = np.zeros(1 << 24, np.uint32)
-        kernels.lookup_u8(pixels, memo, True, grid.start, grid.n_axis, grid.cell_size, codes, need)
-        grid.build(need)  # before search(): building replaces the pool
-        kernels.resolve_u8(pixels, memo, grid.search(), grid.search(), False, span, codes, memo)
+        memo = Memo()
+        kernels.lookup_u8(pixels, memo.block, memo.pool, True, codes, need)
+        cells = np.flatnonzero(need)
+        grid.build_cells(cells)  # before search(): building replaces the pool
+        memo.allocate(cells)  # ... and allocating the memo's
+        search = grid.search()
+        kernels.resolve_u8(
+            pixels, memo.block, memo.pool, search, search, False, span, codes, memo.block,
+            memo.pool,
+        )  # fmt: skip
     else:
         kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
         grid.build(need)
@@ -135,6 +142,38 @@ def test_grid_lists_every_segment_that_can_win() -> None:
         assert set(np.argmin(dist2, axis=1).tolist()) <= listed
 
 
+@pytest.mark.parametrize("weight", WEIGHTS)
+@pytest.mark.parametrize(("name", "why"), MAPS)
+def test_cell_lists_are_those_of_a_search_of_every_segment(
+    name: str, why: str, weight: float
+) -> None:
+    """Cells take their candidates from their coarse cell's: the lists must be exactly
+    the segments within d_min(center) + 2 half + slack of the cell's center."""
+    grid = _grid(name, weight)
+    rng = np.random.default_rng(len(name))
+    cells = np.unique(rng.integers(0, grid.n_axis**3, 3000))
+    counts, candidates = cells_kernels.cell_candidates(
+        cells, grid.line.matrix, grid.line.seg_a, grid.line.seg_d, grid.line.seg_inv,
+        grid.n_axis, grid.cell_size, grid.slack,
+    )  # fmt: skip
+    index = np.stack([cells // grid.n_axis**2, cells // grid.n_axis % grid.n_axis,
+                      cells % grid.n_axis], -1)  # fmt: skip
+    centers = ((index + 0.5) * grid.cell_size) @ grid.line.matrix.T
+    rel = centers[:, None, :] - grid.line.seg_a[None]
+    t = np.clip(np.einsum("psk,sk->ps", rel, grid.line.seg_d) * grid.line.seg_inv, 0, 1)
+    dist = np.sqrt(np.sum((rel - t[..., None] * grid.line.seg_d[None]) ** 2, axis=-1))
+    corners = np.array(np.meshgrid([-1, 1], [-1, 1], [-1, 1])).reshape(3, -1).T
+    half = np.max(np.linalg.norm(corners * grid.cell_size / 2 @ grid.line.matrix.T, axis=1))
+    limit = dist.min(axis=1) + 2 * half + grid.slack
+    lists = np.split(candidates, np.cumsum(counts)[:-1])
+    margin = 1e-9 * (1 + limit)  # rounding decides a segment at the very edge
+    for listed, d, lim, m in zip(lists, dist, limit, margin, strict=True):
+        assert set(np.flatnonzero(d <= lim - m)) <= set(listed.tolist()) <= set(
+            np.flatnonzero(d <= lim + m)
+        )
+        assert np.all(np.diff(listed) > 0)
+
+
 @pytest.mark.parametrize("cyclic", [False, True])
 def test_collapse_runs_puts_each_run_at_the_middle_of_its_bins(cyclic: bool) -> None:
     colors = np.array([[1, 1, 1], [1, 1, 1], [2, 2, 2], [3, 3, 3], [1, 1, 1], [1, 1, 1]])
@@ -156,6 +195,19 @@ def test_color_at_matches_oracle(name: str) -> None:
     for k, s in enumerate(position):
         got = degraded._color_at(s, line.vertices, line.positions, float(line.n_bins), line.cyclic)
         np.testing.assert_allclose(got, want[k], atol=1e-9)
+
+
+@pytest.mark.parametrize(("name", "why"), MAPS)
+def test_vertex_before_is_searchsorted(name: str, why: str) -> None:
+    line = _grid(name, 1.0).line
+    rng = np.random.default_rng(4)
+    n_bins = float(line.n_bins)
+    probes = np.concatenate([
+        rng.uniform(-2, n_bins + 2, 2000), line.positions, np.nextafter(line.positions, -1),
+        np.nextafter(line.positions, n_bins + 1), [0.0, n_bins, -np.inf, np.inf, np.nan],
+    ])  # fmt: skip
+    got = [kernels._vertex_before(line.positions, s, n_bins) for s in probes]
+    assert np.array_equal(got, np.searchsorted(line.positions, probes, side="right") - 1)
 
 
 def _field(height: int, width: int, rng: np.random.Generator) -> np.ndarray:

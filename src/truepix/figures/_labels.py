@@ -27,7 +27,7 @@ import numpy as np
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "read_labels", "read_side", "read_text", "text_inside"]
+__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "read_labels", "read_side", "read_text", "text_inside"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -89,6 +89,31 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     """
     wide = rgb.astype(np.int32)
     return ((wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000).astype(np.uint8)
+
+
+def paper(rgb: np.ndarray) -> np.ndarray:
+    """The figure as dark ink on light paper: inverted when its background is dark.
+
+    Text, tick marks and spines are read as darkness below a light
+    background; a figure on a dark background (matplotlib's
+    ``dark_background`` style, a dark-mode screenshot) draws them light. Its
+    negative has the same chroma (colors stay colors, grays stay grays) and
+    shows them dark on light, as the OCR reads text. The background is the
+    median of the picture's border.
+
+    Examples
+    --------
+    >>> black = np.zeros((20, 20, 3), np.uint8); black[8:12, 8:12] = 230
+    >>> paper(black)[0, 0].tolist(), paper(black)[10, 10].tolist()
+    ([255, 255, 255], [25, 25, 25])
+    >>> white = np.full((20, 20, 3), 255, np.uint8)
+    >>> paper(white) is white
+    True
+    """
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
+    if int(np.median(luminance(border[None]))) >= 128:
+        return rgb
+    return 255 - rgb
 
 
 def ink(rgb: np.ndarray, *, compressed: bool = False) -> np.ndarray:
@@ -158,6 +183,11 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     lines = np.flatnonzero(share[: min(3, len(values) - 3)] > _LINE)
     depth = int(lines[0]) if len(lines) else 0
     while depth < min(5, len(values) - 3) and share[depth] > _LINE:
+        depth += 1
+    # an outline in the background's color (ggplot's white edge on a white figure)
+    # parts the side from its tick marks by a blank row or two (blank between its ends:
+    # the perpendicular axis's end tick may cross it there)
+    while depth < min(2, len(values) - 3) and not (values[depth, lo + 6 : hi - 6] > _INK).any():
         depth += 1
     if len(values) - depth < 3:
         return np.zeros(0), depth
@@ -349,6 +379,13 @@ def read_side(
     if strip.ink.size == 0:  # the side lies on the picture's edge: nothing beside it
         return [], np.zeros(0), []
     marks, tick_end = _tick_marks(strip)
+    if not len(marks):  # tick marks drawn inward (matplotlib's classic style, direction="in")
+        inward = {"bottom": "top", "top": "bottom", "left": "right", "right": "left"}[side]
+        at_inside = at + 1 if side in ("top", "left") else at
+        # off the ends: inside, the perpendicular sides run the whole depth there
+        inner = _Strip(image_ink, inward, at_inside, (span[0] + 4, span[1] - 4))
+        inside = _tick_marks(inner)[0] + inner.start - strip.start
+        marks = inside if len(inside) >= 2 else marks
     binary = strip.ink > _INK
     binary[:tick_end] = False
     boxes = _components(binary)

@@ -59,8 +59,9 @@ def plot_areas(
     locates the bar's ends better than its colored pixels.
     """
     areas = []
+    bars = [bar for bar in bars if not _between_grid_lines(rgb, bar)]
     if bars and not any(bar.exact for bar in bars):  # a compressed (JPEG'd) figure
-        figure_ink = _labels.ink(rgb, compressed=True)
+        figure_ink = _labels.ink(_labels.paper(rgb), compressed=True)
     border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
     background = np.median(border, axis=0)
     blank = np.abs(rgb.astype(np.int16) - background).max(axis=2) <= 8
@@ -89,7 +90,9 @@ def plot_areas(
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
     if not areas and bars:
         # one area per block of colored pixels: panels side by side (or stacked) apart
+        colors = np.concatenate([bar.colors for bar in bars])
         for extent in _colored_extent(rgb, bars, split=True):
+            extent = _full_size_edges(rgb, extent, colors, background)
             extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
@@ -100,6 +103,107 @@ def plot_areas(
             areas.append((tuple(float(v) for v in block), None))  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
+
+
+def _full_size_edges(
+    rgb: np.ndarray, extent: tuple[int, int, int, int], colors: np.ndarray, background: np.ndarray
+) -> tuple[int, int, int, int]:
+    """A colored extent found at half size, its edges placed at full size.
+
+    Each edge is the outermost row (column), within a few pixels of the half
+    size one, that is mostly painted with the bar's colors along the
+    extent: at half size an edge lands on even pixels, and a grid line drawn
+    along the plot's edge (white, not a bar color) moves it inward. The
+    antialiased rim just outside (data blended with the background, off
+    both) is the plot's too.
+
+    Examples
+    --------
+    >>> colors = np.array([[68, 1, 84], [253, 231, 37]], np.uint8)
+    >>> rgb = np.full((60, 80, 3), 255, np.uint8)
+    >>> rgb[11:49, 13:67] = colors[0]
+    >>> rgb[11:49, 15] = 255  # a white grid line near the left edge
+    >>> _full_size_edges(rgb, (16, 12, 66, 50), colors, np.array([255, 255, 255]))
+    (13, 11, 67, 49)
+    >>> rgb[11:49, 12] = (160, 128, 170)  # the rim: the map's dark end half over white
+    >>> _full_size_edges(rgb, (16, 12, 66, 50), colors, np.array([255, 255, 255]))
+    (12, 11, 67, 49)
+    """
+    left, top, right, bottom = extent
+    height, width = rgb.shape[:2]
+    reach = 6
+
+    def mostly(rows: slice, columns: slice, axis: int) -> np.ndarray:
+        part = rgb[rows, columns].astype(np.int16)
+        off = np.abs(part - background).max(axis=2) > 8
+        share = (_near_colors(part, colors.astype(np.int16), 12) & ~np.all(part >= 250, axis=2) & off).mean(axis=axis)
+        # colored_extent's rule (a hexbin's ragged edge), at full size
+        return share >= max(0.3, 0.3 * share.max())
+
+    top_band = mostly(slice(max(0, top - reach), top + reach), slice(left, right), 1)
+    bottom_band = mostly(slice(bottom - reach, min(height, bottom + reach)), slice(left, right), 1)
+    left_band = mostly(slice(top, bottom), slice(max(0, left - reach), left + reach), 0)
+    right_band = mostly(slice(top, bottom), slice(right - reach, min(width, right + reach)), 0)
+    if top_band.any():
+        top = max(0, top - reach) + int(np.argmax(top_band))
+    if left_band.any():
+        left = max(0, left - reach) + int(np.argmax(left_band))
+    if bottom_band.any():
+        bottom = bottom - reach + len(bottom_band) - int(np.argmax(bottom_band[::-1]))
+    if right_band.any():
+        right = right - reach + len(right_band) - int(np.argmax(right_band[::-1]))
+
+    def rim(rows: slice, columns: slice) -> bool:
+        part = rgb[rows, columns].astype(np.int16)
+        return part.size > 0 and float(np.mean(np.abs(part - background).max(axis=2) > 8)) >= 0.8
+
+    left -= int(left > 0 and rim(slice(top, bottom), slice(left - 1, left)))
+    right += int(right < width and rim(slice(top, bottom), slice(right, right + 1)))
+    top -= int(top > 0 and rim(slice(top - 1, top), slice(left, right)))
+    bottom += int(bottom < height and rim(slice(bottom, bottom + 1), slice(left, right)))
+    return left, top, right, bottom
+
+
+def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
+    """Whether a "bar" is a strip of a plot cut out by grid lines drawn over it (ggplot, seaborn, bmh).
+
+    A grid line is a plain line beside the strip, as an outline is beside a
+    bar; but past a colorbar's outline lies the background (or tick marks),
+    while past a grid line the plot goes on in the strip's own colors. The
+    rows just past a long side, within a few pixels, are compared with the
+    strip's edge row along its whole length.
+
+    Examples
+    --------
+    >>> ramp = np.linspace(0, 255, 200).astype(np.uint8)
+    >>> field = np.stack([ramp, 255 - ramp, np.full(200, 90, np.uint8)], axis=1)
+    >>> rgb = np.repeat(field[None], 60, axis=0)
+    >>> rgb[30] = 255  # a white grid line across the field
+    >>> _between_grid_lines(rgb, Colorbar((0, 31, 200, 60), "horizontal", field))
+    True
+    >>> rgb[:31] = 255  # background above it: a bar's side
+    >>> _between_grid_lines(rgb, Colorbar((0, 31, 200, 60), "horizontal", field))
+    False
+    """
+    view = rgb if bar.orientation == "horizontal" else rgb.transpose(1, 0, 2)
+    left, top, right, bottom = bar.bbox
+    if bar.orientation == "vertical":
+        left, top, right, bottom = top, left, bottom, right
+    if right - left < 20 or bottom - top < 8:
+        return False
+    wide = view[:, left:right].astype(np.int16)
+    # a noise-tolerant bar's side may lie on the grid line: the strip's edge row is
+    # taken two rows inside, the plot beyond it looked for up to 6 rows outside
+    for edge, step in ((top, -1), (bottom - 1, 1)):
+        inner = wide[edge - 2 * step]
+        for distance in range(1, 7):
+            row = edge + step * distance
+            if not 0 <= row < len(wide):
+                break
+            near = np.abs(wide[row] - inner).max(axis=1) <= 12
+            if near.mean() >= 0.8 and np.ptp(inner[near], axis=0).max() > 24:  # the same changing colors
+                return True
+    return False
 
 
 def _filled_block(rgb: np.ndarray, background: np.ndarray) -> tuple[int, int, int, int] | None:
@@ -179,6 +283,8 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
     painted &= ~white
     border = np.concatenate([small[0], small[-1], small[:, 0], small[:, -1]])
     occupied = np.abs(small - np.median(border, axis=0)).max(axis=2) > 8
+    # a map's end the color of the figure (magma's black on a dark figure) paints nothing
+    painted &= occupied
     for bar in bars:
         left, top, right, bottom = bar.bbox
         painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False

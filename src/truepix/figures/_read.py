@@ -29,11 +29,13 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _coverage, _grid, _labels
-from truepix.figures._axes import colorbar_axis, labelled_ends, read_axis, stepped_scale, tick_boxes
+from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
+from truepix.figures._belong import bar_for
 from truepix.figures._halves import unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
+from truepix.figures._sides import frameless_axis, ticked_ends
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -69,37 +71,6 @@ def _load(image: Any) -> np.ndarray:
         a = alpha[..., None].astype(np.float64) / 255.0
         rgb = np.rint(rgb * a + 255.0 * (1.0 - a)).astype(np.uint8)
     return rgb
-
-
-def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
-    """The bar nearest a plot area, among those at least a quarter as long as its side.
-
-    matplotlib draws a bar as long as its axes (``shrink`` makes it shorter);
-    a short "bar" beside a plot is a glyph or a legend swatch.
-    """
-    def side(bar: Colorbar) -> float:
-        return box[3] - box[1] if bar.orientation == "vertical" else box[2] - box[0]
-
-    long = [bar for bar in bars if bar.length >= 0.25 * side(bar)] or bars
-    return min(long, key=lambda b: gap(box, b.bbox), default=None)
-
-
-def _bar_for(rgb: np.ndarray, k: int, areas: list[tuple[Box, Any]], bars: list[Colorbar]) -> Colorbar | None:
-    """The bar that belongs to plot area ``k``: the nearest, unless another plot is nearer it and the colors differ.
-
-    A bar nearer another plot is that plot's; it is this one's too (shared)
-    only when this plot's colors are the bar's: no borrowing a neighbour's.
-    """
-    box = areas[k][0]
-    bar = _nearest_bar(box, bars)
-    if bar is None:
-        return None
-    mine = gap(box, bar.bbox)
-    if not any(gap(other[0], bar.bbox) < mine - 2.0 for j, other in enumerate(areas) if j != k):
-        return bar
-    r0, r1, c0, c1 = _interior(box, areas[k][1])
-    share = _coverage.colour_share(rgb[r0:r1, c0:c1], bar, _coverage.background(rgb))
-    return bar if share is None or share >= 0.5 else None
 
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
@@ -156,7 +127,8 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         weights = view[index, across].astype(np.float64).mean(axis=1)
         # the outline is the first run met from outside of rows dark across the bar: a
         # map's dark end (magma's black) inside it, or an offset text above it, is not the line
-        dark = np.flatnonzero((view[index, across] >= 60).mean(axis=1) >= 0.6)
+        # (a light gray outline counts: seaborn's is 0.8 gray, 51 below white)
+        dark = np.flatnonzero((view[index, across] >= 40).mean(axis=1) >= 0.6)
         run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
         found.append((index, weights, run))
     # the line is as thick at both ends: a run longer at one end took the map's dark end in
@@ -333,11 +305,12 @@ def _panel(
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
     y_side = lines[2].first if lines else c0
-    x = read_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])))
-    y = read_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])))
+    x = frameless_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])), lines is None)
+    y = frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
     bar_axis = _bar_axis(gray, figure_ink, bar, (x, y), outline)
+    outline = ticked_ends(bar, bar_axis, outline)
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
@@ -569,8 +542,9 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     rgb = _load(image)
-    gray = _labels.luminance(rgb)
-    figure_ink = _labels.ink(rgb)
+    paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
+    gray = _labels.luminance(paper)
+    figure_ink = _labels.ink(paper)
     bars = find_colorbars(rgb)
     outlines: dict[Any, Box] = {}
     areas, bars = plot_areas(rgb, figure_ink, bars, outlines)
@@ -592,7 +566,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     panels = []
     for k, area in enumerate(areas):
         override = overrides[k] if k < len(overrides) else {}
-        bar = _bar_for(rgb, k, areas, bars)
+        bar = bar_for(rgb, k, [a[0] for a in areas], _interior(*area), bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)

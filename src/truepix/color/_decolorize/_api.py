@@ -36,7 +36,7 @@ from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
-from truepix.color._decolorize._palette import Grid, Polyline, luma_metric
+from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._result import DecolorizeResult
 from truepix.errors import InputError, ShapeError
 
@@ -48,8 +48,6 @@ AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
 #: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
 _U8 = ("u8", "u8r")
-#: A memo made for at least this many pixels is written through at once (``_memo``).
-_PREFAULT_PIXELS = 1 << 17
 
 
 class Decolorizer:
@@ -127,8 +125,7 @@ class Decolorizer:
         self.cyclic = self._map.cyclic if cyclic is None else bool(cyclic)
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
-        self._memos: dict[str, np.ndarray] = {}
-        self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
+        self._memos: dict[tuple[str, str], Memo] = {}
         # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
         # cmap(x, bytes=True) truncates: both tables, chosen per picture
         self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
@@ -202,12 +199,11 @@ class Decolorizer:
         # what is learnt about colors is rebuilt where the decoder goes (a worker):
         # the memos alone are 64 MiB each
         state = self.__dict__.copy()
-        state.update(_grids={}, _memos={}, _jpeg_cells=None, _lock=None)
+        state.update(_grids={}, _memos={}, _lock=None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._jpeg_cells = {kind: np.full(Grid.n_axis**3, -1, dtype=np.int64) for kind in _U8}
         self._lock = threading.Lock()
 
     def residual(self, image: Any, /) -> np.ndarray:
@@ -300,41 +296,35 @@ class Decolorizer:
             self._grids[(kind, metric)] = grid
         return grid
 
-    def _memo(self, kind: str, metric: str, n_pixels: int = 0) -> np.ndarray:
-        """The answers per 24-bit color of a metric (64 MiB, zeros: nothing known yet)."""
-        memo = self._memos.get(kind + metric)
+    def _memo(self, kind: str, metric: str) -> Memo:
+        """The answers per 8-bit color of a table and metric (nothing known at first)."""
+        memo = self._memos.get((kind, metric))
         if memo is None:
-            memo = self._memos[kind + metric] = np.zeros(1 << 24, dtype=np.uint32)
-            if n_pixels >= _PREFAULT_PIXELS:
-                # written through up front: a page first read (the lookup pass maps
-                # the shared zero page) and then written (copy-on-write, TLB flushes
-                # across the kernels' threads) costs 1-4 us; a JPEG'd 1 MP picture
-                # touches ~10^4 of them. Small pictures touch few: left lazy.
-                memo.fill(0)
+            memo = self._memos[(kind, metric)] = Memo()
         return memo
 
-    def _cell_starts(self, kind: str, metric: str) -> np.ndarray:
-        """Per grid cell, negative until the cell is built for ``metric``."""
-        if metric == "jpeg":
-            return self._jpeg_cells[kind]
-        return self._grid(kind, metric).start
-
-    def _searches(self, kind: str, metric: str, need: np.ndarray) -> tuple[Any, Any, bool]:
-        """Build the 8-bit grid cells flagged in ``need``; (search, position search, joint).
+    def _searches(self, kind: str, metric: str, need: np.ndarray) -> tuple[Any, ...]:
+        """Build the grid cells flagged in ``need`` and give them memo blocks;
+        (search, position search, joint, known memo) for ``resolve_u8``.
 
         ``"jpeg"`` answers take the position from the luma metric and the residual and
-        ambiguity from RGB, so validity means the same on every picture.
+        ambiguity from RGB (the RGB memo then holds those), so validity means the
+        same on every picture.
         """
+        cells = np.flatnonzero(need)
+        need[cells] = 0
         if metric != "jpeg":
             grid = self._grid(kind, metric)
-            grid.build(need)
-            return grid.search(), grid.search(), False
-        cells = np.flatnonzero(need)
+            grid.build_cells(cells)
+            memo = self._memo(kind, metric)
+            memo.allocate(cells)
+            return grid.search(), grid.search(), False, memo
         for name in ("rgb", "luma"):
-            need[cells] = 1
-            self._grid(kind, name).build(need)
-        self._jpeg_cells[kind][cells] = 0
-        return self._grid(kind, "rgb").search(), self._grid(kind, "luma").search(), True
+            self._grid(kind, name).build_cells(cells)
+        known = self._memo(kind, "rgb")
+        known.allocate(cells)
+        self._memo(kind, "jpeg").allocate(cells)
+        return self._grid(kind, "rgb").search(), self._grid(kind, "luma").search(), True, known
 
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
@@ -345,16 +335,14 @@ class Decolorizer:
         codes = np.empty(len(flat), dtype=np.uint32)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         if kind in _U8:
-            memo = self._memo(kind, metric, len(flat))
-            pending = kernels.lookup_u8(
-                flat, memo, self._opaque, self._cell_starts(kind, metric), Grid.n_axis,
-                Grid.cell_size, codes, need,
-            )  # fmt: skip
+            memo = self._memo(kind, metric)
+            pending = kernels.lookup_u8(flat, memo.block, memo.pool, self._opaque, codes, need)
             if pending:
-                search, search_pos, joint = self._searches(kind, metric, need)
-                span = float(self._map.n_colors)
-                known = self._memo(kind, "rgb", len(flat))  # the joint metric's residuals
-                kernels.resolve_u8(flat, memo, search, search_pos, joint, span, codes, known)
+                search, search_pos, joint, known = self._searches(kind, metric, need)
+                kernels.resolve_u8(
+                    flat, memo.block, memo.pool, search, search_pos, joint,
+                    float(self._map.n_colors), codes, known.block, known.pool,
+                )  # fmt: skip
         else:
             grid = self._grid(kind, metric)
             kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
@@ -368,8 +356,7 @@ class Decolorizer:
     ) -> np.ndarray:
         """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
         one pass (two for colors never seen); NaN past ``max_code``."""
-        memo = self._memo(kind, metric, len(flat))
-        starts = self._cell_starts(kind, metric)
+        memo = self._memo(kind, metric)
         table = kind
         kind, low, high = self._norm.kind, self._norm.low, self._norm.high
         if positions:  # the identity: 0 + u * (1 - 0) is u to the last bit
@@ -378,14 +365,15 @@ class Decolorizer:
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending = kernels.values_u8(
-            flat, memo, self._opaque, starts, Grid.n_axis, Grid.cell_size,
-            max_code, kind, low, high, values, bits, need,
+            flat, memo.block, memo.pool, self._opaque, max_code, kind, low, high, values, bits,
+            need,
         )  # fmt: skip
         if pending:
-            search, search_pos, joint = self._searches(table, metric, need)
+            search, search_pos, joint, known = self._searches(table, metric, need)
             kernels.resolve_values_u8(
-                flat, memo, search, search_pos, joint, float(self._map.n_colors), max_code,
-                kind, low, high, values, bits, self._memo(table, "rgb", len(flat)),
+                flat, memo.block, memo.pool, search, search_pos, joint,
+                float(self._map.n_colors), max_code, kind, low, high, values, bits,
+                known.block, known.pool,
             )  # fmt: skip
         return values
 
@@ -512,7 +500,8 @@ class Decolorizer:
         elif plan.denoise:  # the filter writes data values itself
             values = planning.denoise(position, line, plan.smoothing, self._norm)
         else:
-            values = np.empty_like(position)
+            # in place when nothing reads the positions again: no fresh 8 bytes a pixel
+            values = np.empty_like(position) if detailed else position
             kernels.positions_to_values(
                 position.reshape(-1), self._norm.kind, self._norm.low, self._norm.high,
                 values.reshape(-1),

@@ -22,6 +22,7 @@ from truepix.color._decolorize._kernels import (
     POS_SCALE,
     RESIDUAL_SHIFT,
     _inverse_norm,
+    _vertex_before,
 )
 
 __all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
@@ -35,7 +36,7 @@ def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jit
         return vertices[0, 0], vertices[0, 1], vertices[0, 2]
     if cyclic and s < positions[0]:
         s += n_bins
-    k = np.searchsorted(positions, s, side="right") - 1  # vertex at or before s
+    k = _vertex_before(positions, s, n_bins)
     if k < 0:
         k = 0
     if k >= n - 1:

@@ -9,8 +9,9 @@ hold the closest point of any color inside the cell, so a pixel looks at a handf
 of segments instead of all of them. Cells are built lazily, only those a picture's
 colors fall in (a few hundred to a few thousand of the 64**3).
 
-For 8-bit pictures every answer is memoised in a table indexed by the 24-bit
-color, packed into one ``uint32`` (0 = not computed yet):
+For 8-bit pictures every answer is memoised per 24-bit color (``Memo``: a block of
+codes per grid cell, made for the cells pictures use), packed into one ``uint32``
+(0 = not computed yet):
 
 ======  =====================================================================
 bits    meaning
@@ -41,7 +42,6 @@ __all__ = [
     "RESIDUAL_MAX_CODE",
     "RESIDUAL_SHIFT",
     "RESIDUAL_STEPS",
-    "cell_candidates",
     "cells_float",
     "codes_to_fields",
     "codes_to_values",
@@ -116,70 +116,6 @@ def _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, j):  # pragma: no cover - 
 
 
 @nb.njit(**_JIT)
-def _metric_half_diagonal(matrix, cell_size):  # pragma: no cover - jitted
-    """Largest metric distance from a cell's center to its corners (|A d| is convex)."""
-    half = 0.0
-    h = 0.5 * cell_size
-    for sx in (-1.0, 1.0):
-        for sy in (-1.0, 1.0):
-            for sz in (-1.0, 1.0):
-                ex = (matrix[0, 0] * sx + matrix[0, 1] * sy + matrix[0, 2] * sz) * h
-                ey = (matrix[1, 0] * sx + matrix[1, 1] * sy + matrix[1, 2] * sz) * h
-                ez = (matrix[2, 0] * sx + matrix[2, 1] * sy + matrix[2, 2] * sz) * h
-                half = max(half, math.sqrt(ex * ex + ey * ey + ez * ez))
-    return half
-
-
-@nb.njit(parallel=True, **_JIT)
-def cell_candidates(
-    cells, matrix, seg_a, seg_d, seg_inv, n_axis, cell_size, slack
-):  # pragma: no cover
-    """Candidate segments of the given grid cells, as (counts, concatenated lists).
-
-    A cell is the RGB box ``[i, i+1) * cell_size`` on each axis. Its center c lies
-    within ``half`` (metric) of every color in it, so for any such color the closest
-    segment is within ``d_min(c) + 2 * half`` of c; ``slack`` widens the list so the
-    ambiguity test (best + tolerance) sees every contender.
-    """
-    n_cells = cells.shape[0]
-    n_seg = seg_a.shape[0]
-    half = _metric_half_diagonal(matrix, cell_size)
-    counts = np.zeros(n_cells, np.int64)
-    dist2 = np.empty((n_cells, n_seg), np.float64)
-    limits = np.empty(n_cells, np.float64)
-    for c in nb.prange(n_cells):
-        cell = cells[c]
-        x = (cell // (n_axis * n_axis) + 0.5) * cell_size
-        y = ((cell // n_axis) % n_axis + 0.5) * cell_size
-        z = (cell % n_axis + 0.5) * cell_size
-        px = matrix[0, 0] * x + matrix[0, 1] * y + matrix[0, 2] * z
-        py = matrix[1, 0] * x + matrix[1, 1] * y + matrix[1, 2] * z
-        pz = matrix[2, 0] * x + matrix[2, 1] * y + matrix[2, 2] * z
-        best = np.inf
-        for j in range(n_seg):
-            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, j)
-            dist2[c, j] = d2
-            best = min(best, d2)
-        limit = math.sqrt(best) + 2.0 * half + slack
-        limits[c] = limit * limit
-        count = 0
-        for j in range(n_seg):
-            if dist2[c, j] <= limits[c]:
-                count += 1
-        counts[c] = count
-    offsets = np.zeros(n_cells + 1, np.int64)
-    offsets[1:] = np.cumsum(counts)
-    candidates = np.empty(offsets[-1], np.int32)
-    for c in nb.prange(n_cells):
-        q = offsets[c]
-        for j in range(n_seg):
-            if dist2[c, j] <= limits[c]:
-                candidates[q] = j
-                q += 1
-    return counts, candidates
-
-
-@nb.njit(**_JIT)
 def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
     i = min(int(r / cell_size), n_axis - 1)
     j = min(int(g / cell_size), n_axis - 1)
@@ -187,7 +123,7 @@ def _cell_of(r, g, b, n_axis, cell_size):  # pragma: no cover - jitted
     return (i * n_axis + j) * n_axis + k
 
 
-@nb.njit(**_JIT)
+@nb.njit(inline="always", **_JIT)  # see _memo_code
 def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     """Closest polyline point of the RGB color (r, g, b), DN floats in [0, 255].
 
@@ -244,6 +180,27 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
+    """``searchsorted(positions, s, side="right") - 1``: the last vertex at or before s.
+
+    Walked from where s would be if vertices were evenly spread (most maps: the
+    right one or its neighbour), which costs a third of a binary search's
+    unpredictable branches.
+    """
+    n = positions.shape[0]
+    if math.isnan(s):
+        return np.searchsorted(positions, s, side="right") - 1
+    k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
+    if positions[k] <= s:
+        while k + 1 < n and positions[k + 1] <= s:
+            k += 1
+    else:
+        while k >= 0 and positions[k] > s:
+            k -= 1
+    return k
+
+
+@nb.njit(**_JIT)
 def _pack(position, residual, ambiguous, inv_span):  # pragma: no cover - jitted
     pos_code = np.uint32(min(max(position * inv_span, 0.0), 1.0) * POS_SCALE + 0.5)
     res_code = 1 + min(int(residual * RESIDUAL_STEPS + 0.5), RESIDUAL_MAX_CODE - 1)
@@ -260,20 +217,21 @@ def _chunks(n_items, per_chunk, most):  # pragma: no cover - jitted
 
 
 @nb.njit(parallel=True, **_JIT)
-def lookup_u8(pixels, memo, opaque, cell_start, n_axis, cell_size, out, need):  # pragma: no cover
-    """Pass 1 over (P, C) uint8 pixels: answers known to ``memo`` go to ``out``.
+def lookup_u8(pixels, block, pool, opaque, out, need):  # pragma: no cover - jitted
+    """Pass 1 over (P, C) uint8 pixels: answers known to the memo go to ``out``.
 
-    ``memo`` (2**24 uint32, 0 = unknown) holds answers per 24-bit color. A pixel
-    rejected by its alpha gets code 0 (alpha 0 always; any alpha but 255 when the
-    map is ``opaque``); an unknown one gets PENDING, and its grid cell is flagged in
-    ``need`` when not built yet. Returns the number of pending pixels.
+    The memo (``Memo``: ``block`` per grid cell, codes in ``pool``, 0 = unknown)
+    holds answers per 24-bit color. A pixel rejected by its alpha gets code 0
+    (alpha 0 always; any alpha but 255 when the map is ``opaque``); an unknown one
+    gets PENDING, and its grid cell is flagged in ``need`` when it has no block yet.
+    Returns the number of pending pixels.
     """
     n_pix = pixels.shape[0]
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     pending = np.zeros(n_chunks, np.int64)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            code = _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need)
+            code = _lookup(pixels, p, block, pool, opaque, need)
             if code == PENDING:
                 pending[c] += 1
             out[p] = code
@@ -281,67 +239,98 @@ def lookup_u8(pixels, memo, opaque, cell_start, n_axis, cell_size, out, need):  
 
 
 @nb.njit(**_JIT)
-def _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need):  # pragma: no cover
-    """Pixel p's code from ``memo``: 0 if alpha rejects it, PENDING if not known yet
-    (its grid cell then flagged in ``need`` unless built)."""
-    if pixels.shape[1] == 4:
-        alpha = pixels[p, 3]
-        if alpha == 0 or (opaque and alpha != 255):
-            return np.uint32(0)
-    r = pixels[p, 0]
-    g = pixels[p, 1]
-    b = pixels[p, 2]
-    code = memo[(np.int64(r) << 16) | (np.int64(g) << 8) | np.int64(b)]
+def _lookup(pixels, p, block, pool, opaque, need):  # pragma: no cover - jitted
+    """Pixel p's code from the memo: 0 if alpha rejects it, PENDING if not known yet
+    (its grid cell then flagged in ``need`` when it has no block)."""
+    if _rejected(pixels, p, opaque):
+        return np.uint32(0)
+    slot = _slot(pixels, p, block)
+    if slot < 0:
+        need[_cell_u8(pixels, p)] = 1
+        return PENDING
+    code = pool[slot]
     if code == 0:
-        cell = _cell_of(float(r), float(g), float(b), n_axis, cell_size)
-        if cell_start[cell] < 0:
-            need[cell] = 1
         return PENDING
     return code
 
 
 @nb.njit(**_JIT)
-def _key(pixels, p):  # pragma: no cover - jitted
-    """The 24-bit color of uint8 pixel p: its index in a memo."""
-    return (np.int64(pixels[p, 0]) << 16) | (np.int64(pixels[p, 1]) << 8) | np.int64(pixels[p, 2])
+def _rejected(pixels, p, opaque):  # pragma: no cover - jitted
+    """Whether uint8 pixel p's alpha rejects it (0; or not 255 when the map is opaque).
+
+    A function of its own: written inline, the test kept LLVM from inlining
+    ``_lookup`` into the pixel loops (15 ms instead of 2.5 ms per megapixel).
+    """
+    if pixels.shape[1] == 4:
+        alpha = pixels[p, 3]
+        return alpha == 0 or (opaque and alpha != 255)
+    return False
 
 
 @nb.njit(**_JIT)
-def _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known):  # pragma: no cover
-    """The packed answer for uint8 pixel p, from ``memo`` or projected and stored there.
+def _cell_u8(pixels, p):  # pragma: no cover - jitted
+    """The grid cell of uint8 pixel p: ``_cell_of`` for 64 cells of 4 levels per axis."""
+    r = np.int64(pixels[p, 0]) >> 2
+    g = np.int64(pixels[p, 1]) >> 2
+    b = np.int64(pixels[p, 2]) >> 2
+    return (r << 12) | (g << 6) | b
+
+
+@nb.njit(**_JIT)
+def _slot(pixels, p, block):  # pragma: no cover - jitted
+    """Index in a memo's pool of uint8 pixel p's color; -1 while its cell has no block."""
+    first = block[_cell_u8(pixels, p)]
+    if first < 0:
+        return np.int64(-1)
+    r = np.int64(pixels[p, 0]) & 3
+    g = np.int64(pixels[p, 1]) & 3
+    b = np.int64(pixels[p, 2]) & 3
+    return (np.int64(first) << 6) | (r << 4) | (g << 2) | b
+
+
+# inlined by numba (as _project): a call passes the whole search by value, ~100 ns
+@nb.njit(inline="always", **_JIT)
+def _memo_code(  # pragma: no cover - jitted
+    pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block, known_pool
+):
+    """The packed answer for uint8 pixel p (at ``slot`` of the memo's ``pool``), from
+    the memo or projected and stored there.
 
     ``joint``: the position comes from ``search_pos`` (another metric, e.g. luma) and
-    the residual and ambiguity from ``search``, whose own answers ``known`` memoises
-    (read first, then filled: a picture's colors are often known there already);
-    otherwise all three from ``search``. Threads racing on one color compute and
-    store the same value.
+    the residual and ambiguity from ``search``, whose own answers the ``known`` memo
+    holds (read first, then filled: a picture's colors are often known there
+    already; its block exists); otherwise all three from ``search``. Threads racing
+    on one color compute and store the same value.
     """
-    key = _key(pixels, p)
-    code = memo[key]
+    code = pool[slot]
     if code == 0:
         r = float(pixels[p, 0])
         g = float(pixels[p, 1])
         b = float(pixels[p, 2])
         if joint:
-            code = known[key]
+            known = _slot(pixels, p, known_block)
+            code = known_pool[known]
             if code == 0:
                 pos, res, amb = _project(r, g, b, search)
                 code = _pack(pos, res, amb, inv_span)
-                known[key] = code
+                known_pool[known] = code
             pos, _, _ = _project(r, g, b, search_pos, False)  # its position only
             code = (code & ~POS_MASK) | _pack(pos, 0.0, False, inv_span) & POS_MASK
         else:
             pos, res, amb = _project(r, g, b, search)
             code = _pack(pos, res, amb, inv_span)
-        memo[key] = code
+        pool[slot] = code
     return code
 
 
 @nb.njit(parallel=True, **_JIT)
-def resolve_u8(pixels, memo, search, search_pos, joint, span, out, known):  # pragma: no cover
-    """Pass 2: project the PENDING pixels, store their answers in ``out`` and ``memo``.
+def resolve_u8(  # pragma: no cover - jitted
+    pixels, block, pool, search, search_pos, joint, span, out, known_block, known_pool
+):
+    """Pass 2: project the PENDING pixels, store their answers in ``out`` and the memo
+    (whose blocks now cover their cells).
 
-    ``search_pos``, ``joint`` and ``known``: see :func:`_memo_code`.
+    ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
     """
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
@@ -351,9 +340,13 @@ def resolve_u8(pixels, memo, search, search_pos, joint, span, out, known):  # pr
             if out[p] == PENDING:
                 # a color met before in this pass: the memo alone (the call passes
                 # the whole search by value, which costs more than the lookup)
-                code = memo[_key(pixels, p)]
+                slot = _slot(pixels, p, block)
+                code = pool[slot]
                 if code == 0:
-                    code = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known)
+                    code = _memo_code(
+                        pixels, p, slot, pool, search, search_pos, joint, inv_span,
+                        known_block, known_pool,
+                    )  # fmt: skip
                 out[p] = code
 
 
@@ -457,11 +450,9 @@ def _code_value(code, max_code, kind, low, high):  # pragma: no cover - jitted
 @nb.njit(parallel=True, **_JIT)
 def values_u8(  # pragma: no cover - jitted
     pixels,
-    memo,
+    block,
+    pool,
     opaque,
-    cell_start,
-    n_axis,
-    cell_size,
     max_code,
     kind,
     low,
@@ -481,7 +472,7 @@ def values_u8(  # pragma: no cover - jitted
     pending = np.zeros(n_chunks, np.int64)
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            code = _lookup(pixels, p, memo, opaque, cell_start, n_axis, cell_size, need)
+            code = _lookup(pixels, p, block, pool, opaque, need)
             if code == PENDING:
                 out_bits[p] = PENDING_BITS
                 pending[c] += 1
@@ -492,12 +483,12 @@ def values_u8(  # pragma: no cover - jitted
 
 @nb.njit(parallel=True, **_JIT)
 def resolve_values_u8(  # pragma: no cover - jitted
-    pixels, memo, search, search_pos, joint, span, max_code, kind, low, high, out, out_bits,
-    known,
+    pixels, block, pool, search, search_pos, joint, span, max_code, kind, low, high, out,
+    out_bits, known_block, known_pool,
 ):  # fmt: skip
     """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending.
 
-    ``search_pos``, ``joint`` and ``known``: see :func:`_memo_code`.
+    ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
     """
     n_pix = pixels.shape[0]
     inv_span = 1.0 / span
@@ -505,9 +496,13 @@ def resolve_values_u8(  # pragma: no cover - jitted
     for c in nb.prange(n_chunks):
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if out_bits[p] == PENDING_BITS:
-                code = memo[_key(pixels, p)]  # see resolve_u8
+                slot = _slot(pixels, p, block)  # see resolve_u8
+                code = pool[slot]
                 if code == 0:
-                    code = _memo_code(pixels, p, memo, search, search_pos, joint, inv_span, known)
+                    code = _memo_code(
+                        pixels, p, slot, pool, search, search_pos, joint, inv_span,
+                        known_block, known_pool,
+                    )  # fmt: skip
                 out[p] = _code_value(code, max_code, kind, low, high)
 
 

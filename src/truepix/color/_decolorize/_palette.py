@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize import _cells as cells_kernels
 
-__all__ = ["Grid", "Polyline", "collapse_runs", "luma_metric"]
+__all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric"]
 
 _LUMA = np.array([0.299, 0.587, 0.114])
 
@@ -192,7 +192,11 @@ class Grid:
         """Build the cells flagged (nonzero) in ``need`` and clear the flags."""
         cells = np.flatnonzero(need)
         need[cells] = 0
-        cells = cells[self.start[cells] < 0]  # built ones stay as they are
+        self.build_cells(cells)
+
+    def build_cells(self, cells: np.ndarray, /) -> None:
+        """Build the given cells (flat indices); built ones stay as they are."""
+        cells = cells[self.start[cells] < 0]
         if len(cells) == 0:
             return
         line = self.line
@@ -202,7 +206,7 @@ class Grid:
         batch = max(1, 2_000_000 // max(1, len(line.seg_a)))
         for first in range(0, len(cells), batch):
             chunk = cells[first : first + batch].astype(np.int64)
-            counts, candidates = kernels.cell_candidates(
+            counts, candidates = cells_kernels.cell_candidates(
                 chunk, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
                 self.n_axis, self.cell_size, self.slack,
             )  # fmt: skip
@@ -212,3 +216,39 @@ class Grid:
             parts.append(candidates)
             offset += len(candidates)
         self.pool = np.concatenate(parts)
+
+
+class Memo:
+    """Packed answers (see ``_decolor_kernels``) per 8-bit color, 0 while unknown.
+
+    Stored per grid cell: a cell's 4x4x4 colors share a block of ``BLOCK`` codes,
+    made for the cells pictures use (``block[cell]``: its index, -1 before). A
+    JPEG'd megapixel holds 3 000 - 10 000 cells: 1-3 MB of blocks, where a table of
+    all 2**24 colors is 64 MiB of fresh memory (~140 ms of page faults on a
+    virtual machine) scattered over as many pages as the picture has colors.
+    Blocks are made between kernel passes, from one thread, together with the grid
+    cells their answers need, so a cell with a block is always built.
+    """
+
+    BLOCK = 64
+
+    def __init__(self) -> None:
+        self.block = np.full(Grid.n_axis**3, -1, dtype=np.int32)
+        self.pool = np.empty(0, dtype=np.uint32)
+        self.n_blocks = 0
+
+    def allocate(self, cells: np.ndarray, /) -> None:
+        """Give each of ``cells`` (flat indices) that has none a block of zeros."""
+        cells = cells[self.block[cells] < 0]
+        if len(cells) == 0:
+            return
+        n_blocks = self.n_blocks + len(cells)
+        if n_blocks * self.BLOCK > len(self.pool):
+            # written through when made: a zero page read first and written later
+            # costs a second fault
+            pool = np.empty(max(n_blocks + n_blocks // 2, 256) * self.BLOCK, dtype=np.uint32)
+            pool[: len(self.pool)] = self.pool
+            pool[len(self.pool) :].fill(0)
+            self.pool = pool
+        self.block[cells] = np.arange(self.n_blocks, n_blocks, dtype=np.int32)
+        self.n_blocks = n_blocks
