@@ -14,7 +14,7 @@ __all__ = ["corner_checks", "corners_right", "figure_file", "iou", "pixel_box"]
 
 def pixel_box(ax, fig) -> tuple[float, float, float, float]:
     """An Axes' box (left, top, right, bottom) in the saved picture's pixels (rows from the top)."""
-    height = fig.bbox.height
+    height = int(fig.bbox.height)  # the canvas Agg draws has int(height) rows
     extent = ax.get_window_extent()
     return (extent.x0, height - extent.y1, extent.x1, height - extent.y0)
 

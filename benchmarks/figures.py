@@ -6,6 +6,7 @@ Usage::
     python benchmarks/figures.py --full   # 160 generated figures
     python benchmarks/figures.py --real   # also ../shared/real_figures (no truth: what is found)
     python benchmarks/figures.py --libraries  # also seaborn heatmaps and plotnine tiles
+    python benchmarks/figures.py --full --sweep 1  # 160 other figures (checks a rule generalises)
 
 Generated figures vary what users vary: imshow (nearest and bilinear),
 pcolormesh, contourf, hist2d, hexbin; colorbars right, left, bottom,
@@ -81,10 +82,11 @@ class Truth:
     extra: dict = field(default_factory=dict)
 
 
-def cases(count: int) -> list[Case]:
-    rng = np.random.default_rng(12)
+def cases(count: int, sweep: int = 0) -> list[Case]:
+    """The generated figures; another ``sweep`` draws other combinations, sizes and data."""
+    rng = np.random.default_rng(12 + sweep)
     out = []
-    for seed in range(count):
+    for seed in range(1000 * sweep, 1000 * sweep + count):
         out.append(
             Case(
                 seed,
@@ -250,11 +252,11 @@ def _rate(rows: list[dict[str, object]], key: str) -> str:
     return f"{sum(bool(v) for v in values)}/{len(values)} ({100 * np.mean([bool(v) for v in values]):.0f}%)"
 
 
-def run_generated(count: int) -> None:
+def run_generated(count: int, sweep: int = 0) -> None:
     tp.read_figure(make(cases(1)[0]).image)  # warm: catalog, OCR model, imports
     rows = []
     print(f"{'#':>3} {'kind':16} {'cmap':9} {'fmt':9} {'bar':7} {'font':13} {'pt':>4} {'dpi':>4} {'jpg':4} {'s':>5}  result")
-    for case in cases(count):
+    for case in cases(count, sweep):
         truth = make(case)
         start = time.perf_counter()
         reading = tp.read_figure(truth.image)
@@ -417,13 +419,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--full", action="store_true", help="160 generated figures")
     parser.add_argument("--count", type=int, default=None, help="number of generated figures")
+    parser.add_argument("--sweep", type=int, default=0, help="another set of generated figures (1, 2, ...)")
     parser.add_argument("--real", action="store_true", help="also read ../shared/real_figures")
     parser.add_argument("--libraries", action="store_true", help="also seaborn heatmaps and plotnine tiles")
     parser.add_argument("--no-generated", action="store_true", help="skip the generated figures")
     args = parser.parse_args()
     count = args.count or (160 if args.full else 24)
     if not args.no_generated:
-        run_generated(count)
+        run_generated(count, args.sweep)
     if args.libraries:
         run_libraries()
     folder = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_figures"

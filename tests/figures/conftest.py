@@ -35,7 +35,7 @@ def box_of(artist, height: float) -> tuple[float, float, float, float]:
 def save(fig, axes, bars, *, fmt: str = "png", **kwargs) -> Made:
     """savefig to bytes after a draw; boxes from the drawn artists."""
     fig.canvas.draw()
-    height = fig.bbox.height
+    height = int(fig.bbox.height)  # the canvas Agg draws has int(height) rows
     made_axes = [box_of(ax, height) for ax in axes]
     limits = [(*ax.get_xlim(), *ax.get_ylim()) for ax in axes]
     made_bars = [(box_of(cb.ax, height), cb.orientation) for cb in bars]

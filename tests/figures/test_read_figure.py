@@ -36,8 +36,11 @@ def test_imshow_reads_plot_area_bar_range_axes_and_values():
     assert abs(attrs["vmin"] - -1) < 0.005 * 4 and abs(attrs["vmax"] - 3) < 0.005 * 4
     assert attrs["units"] == "K"
     x, y = panel.data.x.values, panel.data.y.values
-    pixel_x = 45 / (made.axes[0][2] - made.axes[0][0])
-    assert abs(x[0] - 0.5 * pixel_x) < pixel_x and abs(x[-1] - (45 - 0.5 * pixel_x)) < pixel_x
+    # the first and last columns read are those inside the frame's lines: their centres' x
+    left, right = made.axes[0][0], made.axes[0][2]
+    pixel_x = 45 / (right - left)
+    c0, c1 = panel.interior[2:]
+    assert abs(x[0] - (c0 + 0.5 - left) * pixel_x) < pixel_x and abs(x[-1] - (c1 - 0.5 - left) * pixel_x) < pixel_x
     assert y[0] > y[-1]  # imshow draws row 0 at the top when origin="upper": y falls downward
     # decoded values against the array drawn (bilinear blends neighbours: compare smoothed)
     inside = panel.data.values[3:-3, 3:-3]

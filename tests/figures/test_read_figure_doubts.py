@@ -11,6 +11,7 @@ import io
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pytest
 from matplotlib import colors as mcolors
 from PIL import Image
 
@@ -132,6 +133,15 @@ def test_exponents_read_on_the_line_on_a_log_axis():
     assert plain is not None and plain.scale.scale == "linear"
 
 
+def test_a_negative_exponent_read_on_the_line_makes_the_axis_log():
+    # a log bar's "10⁻¹ 10⁰ 10¹ 10² 10³" read with every exponent on the line: "10-1" is no
+    # number, only 10⁻¹, so the axis is log (it was read linear: 100 .. 103, confidently)
+    ticks = [_tick(t, p) for t, p in [("10−1", 128.0), ("100", 325.0), ("101", 523.0), ("102", 721.0), ("103", 919.0)]]
+    fit = fit_ticks(ticks)
+    assert fit is not None and fit.scale.scale == "log" and all(t.inlier for t in ticks)
+    np.testing.assert_allclose(fit.scale.value([128.0, 919.0]), [0.1, 1000.0], rtol=0.01)
+
+
 def test_jpeg_plot_without_a_bar_gives_positions_along_its_colormap():
     data = smooth_field(40, 60, 0)
     fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
@@ -167,16 +177,28 @@ def test_two_panels_in_a_screenshot_are_two_panels():
         _confident_means_right(panel, _share_off(panel, -1.0, 1.0))
 
 
-def test_power_norm_labels_are_kept_though_no_scale_fits_them():
+@pytest.mark.parametrize("gamma", [2.0, 0.3])
+def test_power_norm_bar_is_read_with_its_gamma(gamma):
+    # PowerNorm's evenly spaced labels stand at positions following x**gamma: no linear,
+    # log, symlog or two-slope scale fits them; the bar was read as positions only
     data = smooth_field(40, 60, 0) * 50 + 50
     fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
-    bar = fig.colorbar(ax.imshow(data, norm=mcolors.PowerNorm(2, 0, 100)))
-    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
-    read = {t.value for t in panel.colorbar_axis.ticks}
-    assert len(read & {0.0, 20.0, 40.0, 60.0, 80.0, 100.0}) >= 4
-    # no linear range claimed over labels that bend: positions along the map, said so
-    assert panel.vmin is None and panel.confidence == 0.0
-    assert "fit no linear" in panel.data.attrs["doubts"]
+    norm = mcolors.PowerNorm(gamma, 0, 100)
+    bar = fig.colorbar(ax.imshow(data, norm=norm, interpolation="nearest"))
+    png = save(fig, [ax], [bar]).png
+    reading = tp.read_figure(png)
+    panel = reading.panels[0]
+    assert panel.norm == "power" and panel.data.attrs["norm"] == "power"
+    assert abs(panel.data.attrs["gamma"] / gamma - 1.0) <= 0.03
+    assert abs(panel.vmin - 0.0) <= 0.5 and abs(panel.vmax - 100.0) <= 0.5
+    assert panel.grid == data.shape
+    # decoded cells against the array drawn, in the norm's own terms: within 3 colors
+    assert np.abs(norm(panel.data.values) - norm(data)).max() < 3 / 256
+    assert np.abs(panel.data.values - data).max() <= panel.data.attrs["max_error"]
+    # the calibration keeps the exponent: read back with it, the same values
+    again = tp.read_figure(png, calibration=reading.calibration).panels[0]
+    assert again.data.attrs["gamma"] == panel.data.attrs["gamma"]
+    np.testing.assert_array_equal(again.data.values, panel.data.values)
 
 
 def test_contour_lines_over_the_bar_ends_are_doubted():

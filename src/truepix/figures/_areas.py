@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Line", "colored_extent", "frames"]
+__all__ = ["Line", "colored_extent", "frames", "unsnap"]
 
 _INK = 90  # darkness of a spine's pixels (antialiased lines are lighter at low dpi)
 _MIN_LINE = 30  # pixels
@@ -127,10 +127,42 @@ def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
     return sorted(out, key=lambda line: line.at)
 
 
+def unsnap(centres: np.ndarray) -> np.ndarray:
+    """Where tick marks and lines stand, undoing Agg's snapping of a mark onto the pixel grid.
+
+    Agg (matplotlib's raster backend) draws a mark whose width rounds to an
+    odd number of pixels on the pixel whose near edge is closest to the
+    mark's position: its centre lies half a pixel past that position on
+    average (anywhere in ``[x, x + 1)``), which moves a whole axis by half a
+    pixel. A mark of even width is centred on the nearest pixel edge,
+    unbiased. When most marks (two at least) are centred on pixel centres,
+    the picture was drawn so, and every mark stands half a pixel before its
+    centre.
+
+    Examples
+    --------
+    >>> unsnap(np.array([10.5, 57.5, 104.52])).tolist()
+    [10.0, 57.0, 104.02]
+    >>> unsnap(np.array([10.0, 57.0, 104.0])).tolist()  # even widths: on the edges already
+    [10.0, 57.0, 104.0]
+    >>> unsnap(np.array([10.3, 57.8, 104.5])).tolist()  # drawn off the grid (resampled, another renderer)
+    [10.3, 57.8, 104.5]
+    """
+    if len(centres) < 2:
+        return centres
+    on_centres = np.abs(np.mod(centres, 1.0) - 0.5) <= 0.15
+    if on_centres.sum() >= 2 and on_centres.mean() >= 2 / 3:
+        return centres - 0.5
+    return centres
+
+
 def frames(
     ink: np.ndarray, blank: np.ndarray | None = None
 ) -> list[tuple[tuple[float, float, float, float], tuple[Line, ...]]]:
-    """Rectangles drawn as four dark lines: (left, top, right, bottom) at the lines' centres.
+    """Rectangles drawn as four dark lines: (left, top, right, bottom) where the lines stand.
+
+    A line stands at its centre, or half a pixel before it when Agg snapped
+    lines of odd width onto pixels (:func:`unsnap`).
 
     ``blank`` (H, W) bool marks background pixels: a rectangle with a row of
     background across its whole width is two rectangles stacked, not one.
@@ -144,7 +176,7 @@ def frames(
     >>> ink[10, 20:101] = ink[80, 20:101] = 255
     >>> ink[10:81, 20] = ink[10:81, 100] = 255
     >>> [box for box, _ in frames(ink)]
-    [(20.5, 10.5, 100.5, 80.5)]
+    [(20.0, 10.0, 100.0, 80.0)]
     """
     height, width = ink.shape
     min_length = max(_MIN_LINE, min(height, width) // 20)
@@ -189,7 +221,7 @@ def frames(
                     for r in rows
                 )
             if len(sides) == 2 and sides[1].at - sides[0].at >= 10 and not across:
-                box = (sides[0].at, top.at, sides[1].at, bottom.at)
+                box = tuple(float(v) for v in unsnap(np.array([sides[0].at, top.at, sides[1].at, bottom.at])))
                 found.append((box, (top, bottom, sides[0], sides[1])))
     found.sort(key=lambda f: -(f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))
     kept: list[tuple[tuple[float, float, float, float], tuple[Line, ...]]] = []

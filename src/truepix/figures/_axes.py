@@ -16,7 +16,11 @@ The rules that decide what belongs to an axis, each answered here once:
   at each boundary, whether or not they progress evenly (uneven contourf
   levels and BoundaryNorm are drawn evenly spaced): when more of them
   agree with that than with one scale, the bar is read piecewise linear
-  between them (the ``boundaries`` scale).
+  between them (the ``boundaries`` scale);
+* a bar's labels that no simpler scale fits, or whose outliers bend away
+  at one end, are tried as a PowerNorm's (the ``power`` scale): evenly
+  spaced values at positions following ``x**gamma``, the bar's ends at
+  ``vmin`` and ``vmax``, every label agreeing.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import is_power, parse_value
-from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
+from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
 
@@ -53,7 +57,10 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     ``centre``: where a two-slope scale's centre is expected (a bar's middle).
     """
     strict = sum(is_power(t.text) for t in ticks)
-    flat = sum(bool(_FLAT_POWER.match(t.text.strip().translate(_DASHES))) for t in ticks)
+    flats = [_FLAT_POWER.match(t.text.strip().translate(_DASHES)) for t in ticks]
+    # "10-1" is no number: only 10⁻¹ with its exponent read on the line -- as sure as "10^-1"
+    negative = sum(bool(f and f.group(2).startswith("-")) for f in flats)
+    strict, flat = strict + negative, sum(bool(f) for f in flats) - negative
     # "102" is 10² only beside labels that read as powers: "100 101 102 103" is a linear axis
     powers = strict >= max(2, (len(ticks) + 1) // 2) or (strict >= 1 and strict + flat >= max(2, (len(ticks) + 1) // 2))
     if powers:  # "10°" beside "10¹": a superscript zero read as a degree sign
@@ -196,7 +203,26 @@ def colorbar_axis(
             best, best_key = reading, key
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
+    if bar.boundaries is None and (best.scale is None or best.curved):
+        power = _power_axis(best if best.scale is not None else unfitted, bar)
+        if power is not None:
+            return power
     return best if best.scale is not None else unfitted
+
+
+def _power_axis(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
+    """The reading with a ``power`` scale (PowerNorm) when every numbered label stands on it.
+
+    Tried where no simpler scale fits the labels, or where the labels it
+    leaves out bend away from it at one end (:attr:`AxisReading.curved`).
+    """
+    numbered = [t for t in reading.ticks if t.value is not None]
+    fit = fit_power([t.position for t in numbered], [t.value for t in numbered], _bar_ends(bar))
+    if fit is None:
+        return None
+    for tick in numbered:
+        tick.inlier = True
+    return dataclasses.replace(reading, scale=fit.scale, residual=fit.residual, residuals=fit.residuals, source="ticks")
 
 
 def _bar_ends(bar: Colorbar) -> tuple[float, float]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from truepix.figures._areas import unsnap
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
@@ -209,7 +210,7 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     # labels stand at the major ticks, the longer ones (log axes draw minor ticks too)
     length = np.array(lengths)
     major = length >= 0.75 * length.max()
-    return np.array(centres)[major], depth + int(length.max())
+    return unsnap(np.array(centres)[major]), depth + int(length.max())
 
 
 def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -394,6 +395,9 @@ def read_side(
     along_text = 1 if side in ("top", "bottom") else 0  # index 0 depth, 1 length
     heights = np.array([(b[1] - b[0]) if along_text else (b[3] - b[2]) for b in boxes])
     glyph = float(np.percentile(heights, 75))
+    # a line or a bar in the strip (a neighbouring colorbar's outline) is no glyph: joined to
+    # the labels it touches, it made them one group too tall to be a label, and none was read
+    boxes = [b for b, h in zip(boxes, heights, strict=True) if h <= 2 * glyph]
     groups = _group(boxes, along_text, 0.45 * glyph)
     if along_text and len(marks) >= 2:
         groups = [part for members in groups for part in _split_at_marks(members, boxes, marks)]

@@ -29,6 +29,7 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _coverage, _grid, _labels
+from truepix.figures._areas import unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
 from truepix.figures._halves import unlabelled_half
@@ -138,6 +139,8 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         run = run[:thickness]
         # no outline across this end (an extend triangle begins there): the colors end it
         ends.append(float(np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()) if len(run) else fallback)
+    if all(len(run) for _, _, run in found):  # odd-width outlines, as Agg snaps them (as the tick marks)
+        ends = [float(e) for e in unsnap(np.array(ends))]
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
     return (ends[0], float(left), ends[1], float(right))
@@ -189,11 +192,12 @@ def _value_scale(
     """Position along the colormap (fraction 0..1) -> value.
 
     A two-slope bar (TwoSlopeNorm) puts its centre value at the colormap's
-    middle; a symlog bar keeps its ``linthresh``.
+    middle; a symlog bar keeps its ``linthresh``, a power bar its ``gamma``.
     """
     norm = override.get("norm")
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
+    gamma = override.get("gamma")
     if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
         return stepped
     if bar is not None and axis.scale is not None:
@@ -211,6 +215,8 @@ def _value_scale(
             centre = axis.scale.values[1]
         if axis.scale.scale == "symlog" and linthresh is None:
             linthresh = axis.scale.linthresh
+        if axis.scale.scale == "power" and gamma is None:
+            gamma = axis.scale.gamma
     elif vmin is None or vmax is None:
         return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
     norm = str(norm or "linear")
@@ -219,7 +225,10 @@ def _value_scale(
             msg = "expected a 'vcenter' value for a twoslope colorbar, got none"
             raise InputError(msg)
         return AxisScale(norm, (0.0, 0.5, 1.0), (float(vmin), float(centre), float(vmax)))
-    return AxisScale(norm, (0.0, 1.0), (float(vmin), float(vmax)), linthresh if norm == "symlog" else None)
+    return AxisScale(
+        norm, (0.0, 1.0), (float(vmin), float(vmax)),
+        linthresh if norm == "symlog" else None, gamma if norm == "power" else None,
+    )  # fmt: skip
 
 
 def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) -> tuple[float, float]:
@@ -342,7 +351,7 @@ def _panel(
     elif not calibrated:
         what = "no colorbar" if bar is None else "no colorbar labels read"
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
-            what = "the colorbar's labels fit no linear, log, symlog or two-slope scale (a power norm?)"
+            what = "the colorbar's labels fit no linear, log, symlog, two-slope or power scale"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
     confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
     attrs = {
@@ -358,6 +367,7 @@ def _panel(
         "doubts": "; ".join(text for text, _ in doubts),
         "under": beyond[0],
         "over": beyond[1],
+        **({"gamma": values_of.gamma} if calibrated and values_of.gamma is not None else {}),  # PowerNorm's
     }
     data = xarray.DataArray(
         values,

@@ -16,7 +16,10 @@ a richer model must explain more labels than a simpler one to be chosen:
   ``linscale=1``): linear within ``±linthresh``, log outside;
 * ``boundaries``: piecewise linear through any number of labelled points
   (a stepped bar whose uneven levels are drawn evenly spaced: contourf
-  with uneven levels, BoundaryNorm; each label stands on a step boundary).
+  with uneven levels, BoundaryNorm; each label stands on a step boundary);
+* ``power``: matplotlib's PowerNorm, ``((v - vmin) / (vmax - vmin))**gamma``
+  linear in position (:func:`fit_power`: only for a bar, whose ends fix
+  where ``vmin`` and ``vmax`` stand).
 """
 
 from __future__ import annotations
@@ -30,9 +33,9 @@ import numpy as np
 
 from truepix.errors import InputError
 
-__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_scale"]
+__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_power", "fit_scale"]
 
-SCALES = ("linear", "log", "twoslope", "symlog", "boundaries")
+SCALES = ("linear", "log", "twoslope", "symlog", "boundaries", "power")
 _LINSCALE = 1.0 / (1.0 - 1.0 / 10.0)  # matplotlib's linscale_adj for linscale=1, base 10
 
 
@@ -73,6 +76,9 @@ class AxisScale:
         ... and the values there; every other position follows the scale.
     linthresh : float or None
         The symlog scale's linear range (``"symlog"`` only).
+    gamma : float or None
+        The power scale's exponent (``"power"`` only): ``(v - v0)**gamma``
+        is linear in position, ``v0`` the value at the first pixel.
 
     Raises
     ------
@@ -88,6 +94,9 @@ class AxisScale:
     >>> t = AxisScale("twoslope", (0.0, 0.5, 1.0), (-10.0, 0.0, 30.0))
     >>> t.value([0.25, 0.75]).tolist()
     [-5.0, 15.0]
+    >>> p = AxisScale("power", (0.0, 1.0), (0.0, 100.0), gamma=2.0)
+    >>> p.value([0.25, 1.0]).tolist(), float(p.pixel(50.0))
+    ([50.0, 100.0], 0.25)
     >>> AxisScale("log", (0.0, 1.0), (0.0, 10.0))
     Traceback (most recent call last):
     ...
@@ -98,6 +107,7 @@ class AxisScale:
     pixels: tuple[float, ...]
     values: tuple[float, ...]
     linthresh: float | None = None
+    gamma: float | None = None
 
     def __post_init__(self) -> None:
         if self.scale not in SCALES:
@@ -127,6 +137,9 @@ class AxisScale:
         if self.scale == "symlog" and not (self.linthresh is not None and self.linthresh > 0):
             msg = f"expected a symlog scale's linthresh > 0, got {self.linthresh!r}"
             raise InputError(msg)
+        if self.scale == "power" and not (self.gamma is not None and self.gamma > 0):
+            msg = f"expected a power scale's gamma > 0, got {self.gamma!r}"
+            raise InputError(msg)
         rises = np.diff(values)
         if len(values) > 2 and not (np.all(rises > 0) or np.all(rises < 0)):
             msg = f"expected values rising or falling along the pixels, got {values}"
@@ -135,6 +148,8 @@ class AxisScale:
         object.__setattr__(self, "values", values)
         if self.linthresh is not None:
             object.__setattr__(self, "linthresh", float(self.linthresh))
+        if self.gamma is not None:
+            object.__setattr__(self, "gamma", float(self.gamma))
 
     def _forward(self, values: Any) -> np.ndarray:
         values = np.asarray(values, dtype=np.float64)
@@ -144,6 +159,10 @@ class AxisScale:
         if self.scale == "symlog":
             assert self.linthresh is not None
             return _symlog(values, self.linthresh)
+        if self.scale == "power":
+            assert self.gamma is not None
+            shifted = values - self.values[0]
+            return np.sign(shifted) * np.abs(shifted) ** self.gamma
         return values
 
     def _inverse(self, u: np.ndarray) -> np.ndarray:
@@ -152,6 +171,9 @@ class AxisScale:
         if self.scale == "symlog":
             assert self.linthresh is not None
             return _symlog_inverse(u, self.linthresh)
+        if self.scale == "power":
+            assert self.gamma is not None
+            return self.values[0] + np.sign(u) * np.abs(u) ** (1.0 / self.gamma)
         return u
 
     def _points(self) -> tuple[np.ndarray, np.ndarray]:
@@ -185,6 +207,8 @@ class AxisScale:
         out: dict[str, Any] = {"scale": self.scale, "pixels": list(self.pixels), "values": list(self.values)}
         if self.linthresh is not None:
             out["linthresh"] = self.linthresh
+        if self.gamma is not None:
+            out["gamma"] = self.gamma
         return out
 
     @classmethod
@@ -192,7 +216,7 @@ class AxisScale:
         """Inverse of :meth:`to_dict`."""
         return cls(
             str(data.get("scale", "linear")), tuple(data["pixels"]), tuple(data["values"]),
-            data.get("linthresh"),
+            data.get("linthresh"), data.get("gamma"),
         )  # fmt: skip
 
 
@@ -405,3 +429,60 @@ def fit_scale(
     residuals[~np.isfinite(residuals)] = np.inf
     residual = float(np.sqrt(np.mean(residuals[inliers] ** 2)))
     return ScaleFit(fitted, inliers, residual, residuals)
+
+
+def fit_power(positions: Any, values: Any, ends: tuple[float, float], /) -> ScaleFit | None:
+    """A power scale (PowerNorm) through a bar's labels, its ends at ``vmin`` and ``vmax``.
+
+    Evenly spaced values stand at positions following ``x**gamma`` along the
+    bar: at each ``gamma`` tried, the values are linear in the bar fraction
+    to the power ``1 / gamma``; the ``gamma`` whose line puts the labels
+    nearest their ticks wins, the line gives ``vmin`` and ``vmax``. Every
+    label must agree (within 1.5 pixels, the RMS within one): a misread
+    label is left to the simpler scales, which outvote it. None when fewer
+    than four labels, or when ``gamma`` is within 5% of 1 (a linear bar).
+
+    Examples
+    --------
+    >>> fraction = (np.array([0, 20, 40, 60, 80, 100]) / 100.0) ** 0.5
+    >>> fit = fit_power(300 - 250 * fraction, [0, 20, 40, 60, 80, 100], (300.0, 50.0))
+    >>> fit.scale.scale, round(fit.scale.gamma, 3), [round(v, 3) for v in fit.scale.values]
+    ('power', 0.5, [0.0, 100.0])
+    """
+    p = np.asarray(positions, dtype=np.float64)
+    v = np.asarray(values, dtype=np.float64)
+    low, high = (float(e) for e in ends)
+    if len(p) < 4 or low == high:
+        return None
+    fraction = (p - low) / (high - low)
+    if np.any(fraction < -0.01) or np.any(fraction > 1.01):
+        return None
+    fraction = np.clip(fraction, 0.0, 1.0)
+    from scipy.optimize import least_squares
+
+    def misfit(params: np.ndarray) -> np.ndarray:
+        vmin, vmax, log_gamma = params
+        share = np.clip((v - vmin) / (vmax - vmin), 0.0, None)
+        return low + (high - low) * share ** math.exp(log_gamma) - p
+
+    # start from the gamma whose values are nearest a line in fraction**(1/gamma), then
+    # refine all three in pixels (near vmin a small change of it moves a label far)
+    starts = []
+    for gamma in np.geomspace(0.1, 10.0, 81):
+        line = np.polyfit(fraction ** (1.0 / gamma), v, 1, full=True)
+        starts.append((float(line[1][0]) if len(line[1]) else 0.0, gamma, *line[0]))
+    _, gamma, slope, intercept = min(starts)
+    if slope == 0:
+        return None
+    solved = least_squares(misfit, [intercept, intercept + slope, math.log(gamma)], method="lm")
+    vmin, vmax, log_gamma = solved.x
+    try:
+        scale = AxisScale("power", (low, high), (float(vmin), float(vmax)), gamma=math.exp(log_gamma))
+    except InputError:
+        return None
+    residuals = np.abs(misfit(solved.x))
+    rms = float(np.sqrt(np.mean(residuals**2)))
+    best = (rms, scale, residuals)
+    if abs(log_gamma) < math.log(1.05) or rms > 1.0 or residuals.max() > 1.5:
+        return None
+    return ScaleFit(best[1], np.ones(len(p), dtype=bool), best[0], best[2])
