@@ -365,8 +365,7 @@ def _panel(
         "max_error": max_error,
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
-        "under": beyond[0],
-        "over": beyond[1],
+        "under": beyond[0], "over": beyond[1],  # shares shown in the extend triangles' colors
         **({"gamma": values_of.gamma} if calibrated and values_of.gamma is not None else {}),  # PowerNorm's
     }
     data = xarray.DataArray(
