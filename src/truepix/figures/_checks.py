@@ -26,12 +26,20 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 
-__all__ = ["across_spread", "end_lines", "end_precision", "flattened_powers", "truncated_ends"]
+__all__ = [
+    "across_spread",
+    "end_gaps",
+    "end_lines",
+    "end_precision",
+    "flattened_powers",
+    "rows_beyond",
+    "truncated_ends",
+]
 
 _TARGET = 0.005  # the share of the span a confident range is within
 
 
-def _rows_beyond(rgb: np.ndarray, bar: Colorbar, *, inside: bool = False) -> list[np.ndarray]:
+def rows_beyond(rgb: np.ndarray, bar: Colorbar, *, inside: bool = False) -> list[np.ndarray]:
     """The picture past each end of the bar (low end, high end): (depth, across, 3) int16, nearest row first.
 
     ``inside``: the bar's own rows at each end instead, the end row first.
@@ -76,7 +84,7 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     background = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
     tolerance = 6 if bar.exact else 24
     out = []
-    for rows in _rows_beyond(rgb, bar):
+    for rows in rows_beyond(rgb, bar):
         run = 0
         for row in rows:
             if row.size == 0:
@@ -134,8 +142,8 @@ def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
     [0, 2]
     """
     out = []
-    ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in _rows_beyond(rgb, bar, inside=True)]
-    for rows, end in zip(_rows_beyond(rgb, bar), ends, strict=True):
+    ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in rows_beyond(rgb, bar, inside=True)]
+    for rows, end in zip(rows_beyond(rgb, bar), ends, strict=True):
         count = 0
         for row in rows[:6]:
             colour = np.median(row, axis=0)
@@ -145,6 +153,38 @@ def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
                 break
             count += 1
         out.append(count)
+    return out
+
+
+def end_gaps(rgb: np.ndarray, bar: Colorbar, reach: tuple[float, float] = (0.0, 0.0)) -> list[int]:
+    """Rows of color past each end (low, high) of the bar's box before its outline or the background.
+
+    A compressed picture's bar (an exact one: none) loses its end rows to the noise-tolerant
+    search (JPEG rings at the outline): the colors go on a few rows past the
+    box, and the end is known only to those rows -- less what ``reach``
+    (how far past the box the end was placed, at an outline found there)
+    already covers.
+
+    Examples
+    --------
+    >>> rgb = np.full((60, 20, 3), 255, np.uint8)
+    >>> rgb[4] = 0; rgb[56] = 0
+    >>> rgb[5:56, 5:15] = (250, 220, 60)
+    >>> end_gaps(rgb, Colorbar((5, 11, 15, 56), "vertical", np.zeros((45, 3), np.uint8), exact=False))
+    [0, 6]
+    """
+    if bar.exact:  # an exact bar's box ends where its colors do (an extend triangle is cut off it)
+        return [0, 0]
+    paper = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
+    out = []
+    for rows, covered in zip(rows_beyond(rgb, bar), reach, strict=True):
+        count = 0
+        for row in rows[:12]:
+            colour = np.median(row, axis=0) if row.size else paper
+            if float(np.abs(colour - paper).max()) <= 30 or float(colour.max()) < 60:
+                break  # the background, or the outline
+            count += 1
+        out.append(max(0, int(np.ceil(count - covered))))
     return out
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cell_edges", "cell_values"]
+__all__ = ["cell_edges", "cell_values", "cut_sides"]
 
 _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
@@ -162,9 +162,16 @@ def _span(fit: tuple[float, float, int, int], data: np.ndarray, frame: tuple[flo
     their neighbours, edges at the frame hide in its rim): then the lattice
     runs to the frame -- to its edge there when the frame stands on the
     lattice, else over the cells the frame cuts. A frame on the lattice a
-    cell or two beyond the edges found is the data's end too.
+    cell or two beyond the edges found is the data's end too; a frame that
+    stands on the lattice (within a pixel) at both ends is the grid's extent
+    however many empty cells lie between (hist2d's empty bins).
     """
     slope, intercept, first, last = fit
+    on_lattice = [(line - intercept) / slope for line in frame]
+    if all(abs(k - round(k)) * slope <= 1.0 for k in on_lattice) and round(on_lattice[1]) - round(on_lattice[0]) >= 2:
+        # both frame lines stand on the lattice: the grid is the frame's (hist2d's empty outer bins,
+        # drawn as background, hide the edges there)
+        return intercept + slope * np.arange(round(on_lattice[0]), round(on_lattice[1]) + 1)
     ends = []
     for k_end, line, outward in ((first, frame[0], -1), (last, frame[1], 1)):
         k_frame = round((line - intercept) / slope)
@@ -332,3 +339,37 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     out = np.asarray(medians, dtype=np.float64)
     out[counts == 0] = np.nan
     return out.reshape(len(rows) - 1, len(columns) - 1)
+
+
+def cut_sides(
+    rows: np.ndarray, columns: np.ndarray, valid: np.ndarray, frame: tuple[float, float, float, float]
+) -> list[str]:
+    """Sides (top, bottom, left, right) where the plot area's edge cuts a cell: the grid's shape is doubtful there.
+
+    Where the data reach an edge of the plot area, the edge should stand on
+    the lattice (the frame's line is the grid's end); one more than 0.3 of
+    a cell (and 1.5 pixels) off it cuts a cell, which is then counted or
+    dropped by a guess -- a plot area that stops short of the data (edges
+    blended into the background in a resampled picture) loses a row.
+
+    Examples
+    --------
+    >>> valid = np.ones((40, 40), bool)
+    >>> edges = np.arange(0.0, 41.0, 8.0)
+    >>> cut_sides(edges, edges, valid, (0.0, 0.0, 40.0, 40.0)), cut_sides(edges + 4, edges, valid, (0.0, 0.0, 40.0, 40.0))
+    ([], ['top', 'bottom'])
+    """
+    out = []
+    for edges, (low, high), lines, names in (
+        (rows, (valid[0], valid[-1]), (frame[1], frame[3]), ("top", "bottom")),
+        (columns, (valid[:, 0], valid[:, -1]), (frame[0], frame[2]), ("left", "right")),
+    ):
+        if len(edges) < 2:
+            continue
+        slope = float(np.median(np.diff(edges)))
+        for data, line, name in zip((low, high), lines, names, strict=True):
+            k = (line - edges[0]) / slope
+            off = abs(k - round(k)) * slope
+            if data.mean() >= 0.5 and off > max(1.5, 0.3 * slope):
+                out.append(name)
+    return out

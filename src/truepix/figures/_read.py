@@ -5,7 +5,8 @@ The steps, each in its own module:
 1. colorbars (:func:`truepix.color._identify._colorbar.find_colorbars`) and plot areas
    (:mod:`._plot_areas`: frames, else the colormapped region's extent); a bar
    inside a plot area is part of the plot, not a bar;
-2. each plot area takes the nearest colorbar;
+2. each plot area takes the nearest colorbar, unless it is nearer another
+   plot and this plot's colors are not the bar's;
 3. tick labels beside each bar and each axis are read (:mod:`._labels`)
    and fitted robustly to positions (:mod:`._scale`);
 4. the plot area's pixels are decoded with the bar's colormap (the catalog
@@ -27,9 +28,10 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _checks, _grid, _labels
+from truepix.figures import _checks, _coverage, _grid, _labels
 from truepix.figures._areas import unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
+from truepix.figures._belong import bar_for
 from truepix.figures._halves import unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
@@ -70,19 +72,6 @@ def _load(image: Any) -> np.ndarray:
         a = alpha[..., None].astype(np.float64) / 255.0
         rgb = np.rint(rgb * a + 255.0 * (1.0 - a)).astype(np.uint8)
     return rgb
-
-
-def _nearest_bar(box: Box, bars: list[Colorbar]) -> Colorbar | None:
-    """The bar nearest a plot area, among those at least a quarter as long as its side.
-
-    matplotlib draws a bar as long as its axes (``shrink`` makes it shorter);
-    a short "bar" beside a plot is a glyph or a legend swatch.
-    """
-    def side(bar: Colorbar) -> float:
-        return box[3] - box[1] if bar.orientation == "vertical" else box[2] - box[0]
-
-    long = [bar for bar in bars if bar.length >= 0.25 * side(bar)] or bars
-    return min(long, key=lambda b: gap(box, b.bbox), default=None)
 
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
@@ -160,23 +149,6 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
 def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
     left, top, right, bottom = bar.bbox if outline is None else outline
     return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
-
-
-def _step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
-    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
-    assert bar.boundaries is not None
-    colors = bar.colors.astype(np.int16)
-    # distances for each distinct color of the picture, not each pixel
-    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
-    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
-    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
-    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
-    nearest = distance.argmin(axis=1)
-    limit = 3 if bar.exact else 40
-    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
-    fractions = middles[nearest]
-    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
-    return fractions[inverse].reshape(region.shape[:2])
 
 
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
@@ -338,8 +310,6 @@ def _panel(
     outline: Box | None,
 ) -> Panel:
     xarray = require("xarray", "figures")
-    from truepix.color._decolorize._api import Decolorizer
-
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
@@ -353,16 +323,13 @@ def _panel(
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
-    if bar is not None and bar.boundaries is not None and not bar_data.get("cmap"):
-        fractions = _step_fractions(region, bar)
-    elif entry is None:
-        fractions = np.full(region.shape[:2], np.nan)
-    else:
-        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+    entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
+    if lines is None and entry is not None and "bbox" not in override:
+        coverage += _coverage.past_box(rgb, (r0, r1, c0, c1), bar, entry, bar_data)
     values = values_of.value(fractions)
     pixel_values = values
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
-    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
     ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
     if grid is not None:
         rows, columns = grid
@@ -372,13 +339,15 @@ def _panel(
     n_colors = entry.n_colors if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
-    max_error = _max_error(values_of, n_colors, bar_axis)
+    max_error = _coverage.max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
     doubts = _doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
+    doubts += coverage
     if entry is None:
-        doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
+        if not coverage:
+            doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
     elif not calibrated:
         what = "no colorbar" if bar is None else "no colorbar labels read"
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
@@ -396,6 +365,7 @@ def _panel(
         "max_error": max_error,
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
+        "under": beyond[0], "over": beyond[1],  # shares shown in the extend triangles' colors
         **({"gamma": values_of.gamma} if calibrated and values_of.gamma is not None else {}),  # PowerNorm's
     }
     data = xarray.DataArray(
@@ -410,6 +380,44 @@ def _panel(
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
+
+
+def _decode(
+    rgb: np.ndarray, region: np.ndarray, bar: Colorbar | None, entry: Any, given: dict[str, Any]
+) -> tuple[Any, np.ndarray, list[tuple[str, float]], tuple[float, float]]:
+    """Each pixel's position along the map, and what the decoding's coverage says about the reading.
+
+    Returns the entry (None when the plot's colors are not a colormap's),
+    the fractions, the doubts on coverage and the shares of the plot shown
+    in the under and over colors (given the bar's end values).
+    """
+    from truepix.color._decolorize._api import Decolorizer
+
+    if bar is not None and bar.boundaries is not None and not given.get("cmap"):
+        fractions = _coverage.step_fractions(region, bar)
+    elif entry is None:
+        fractions = np.full(region.shape[:2], np.nan)
+    else:
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+    paper = _coverage.background(rgb)
+    exact = bar.exact if bar is not None else True
+    doubts: list[tuple[str, float]] = []
+    beyond = (0.0, 0.0)
+    if bar is not None and not given.get("cmap"):
+        # an extended bar's triangles: their colors in the plot are values past its ends
+        fractions, *ends = _coverage.clamp_extended(region, fractions, bar, _coverage.extend_colors(rgb, bar))
+        beyond = (ends[0], ends[1])
+    if bar is None and entry is not None and not given.get("cmap"):
+        painted = _coverage.data_like(region, paper, exact=exact, keep_neutral=True)
+        decoded = float(np.isfinite(fractions[painted]).mean()) if painted.any() else 0.0
+        if painted.mean() < 0.2 or decoded < 0.5:  # lines or markers on the paper, a photograph
+            doubts.append(("the plot's colors are not a colormap's (lines, markers, a photograph?): not read as a heatmap", 0.0))
+            return None, np.full(region.shape[:2], np.nan), doubts, beyond
+    lost = _coverage.undecoded_share(region, fractions, paper, exact=exact) if entry is not None else 0.0
+    if lost > 0.02:
+        # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
+        doubts.append((f"{100 * lost:.0f}% of the plot area looks like data but matches no color of the map: NaN there", max(0.0, 1.0 - 2.0 * lost)))
+    return entry, fractions, doubts, beyond
 
 
 def _doubts(
@@ -437,19 +445,28 @@ def _doubts(
     if axis.scale.scale != "boundaries":
         labelled = labelled_ends(axis, _bar_ends(bar, outline))
         lines = _checks.end_lines(rgb, bar)
-        factor = _checks.end_precision(bar, labelled, (lines[0], lines[1]))
+        # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
+        boxed, placed = _bar_ends(bar), _bar_ends(bar, outline)
+        gaps = _checks.end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
+        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]))
         if factor < 1.0:
             under = " (a line drawn over it)" if any(lines) else ""
+            under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
             doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
     return doubts
 
 
 def _grid_of(
-    region: np.ndarray, valid: np.ndarray, override: Any, frame: tuple[float, float, float, float]
+    region: np.ndarray,
+    valid: np.ndarray,
+    override: Any,
+    frame: tuple[float, float, float, float],
+    doubts: list[tuple[str, float]],
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
 
-    ``frame`` is the plot area's (left, top, right, bottom) in region coordinates.
+    ``frame`` is the plot area's (left, top, right, bottom) in region
+    coordinates; ``doubts`` receives one when the frame cuts a cell.
     """
     left, top, right, bottom = frame
     if override is not None:
@@ -465,6 +482,9 @@ def _grid_of(
     if found is None:
         return None
     rows, columns = found
+    cut = _grid.cut_sides(rows, columns, valid, frame)
+    if cut:
+        doubts.append((f"the plot area's {' and '.join(cut)} edge cuts a cell: the grid's shape may be a cell off", 0.5))
     # cells that fill the plot area are spaced evenly between its edges (the
     # frame's centre lines): more exact than the edges' own pixels
     if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5:
@@ -472,25 +492,6 @@ def _grid_of(
     if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5:
         columns = np.linspace(left, right, len(columns))
     return rows, columns
-
-
-def _max_error(values_of: AxisScale, n_colors: int, axis: AxisReading) -> float:
-    """The error the decoding supports, in value units, where it is widest.
-
-    One colormap bin (a pixel lands in its bin or, painted with rounded
-    rather than truncated bytes, the next one) plus the range's own
-    uncertainty: the bar's ends are located to within a pixel (or the tick
-    fit's residual, if larger), which moves values by that pixel's worth
-    where the scale is steepest (a log bar's high end). A stepped bar's bin
-    is its widest step.
-    """
-    fractions = np.linspace(0.0, 1.0, max(1, n_colors) + 1)
-    error = float(np.max(np.abs(np.diff(values_of.value(fractions)))))
-    if axis.scale is not None:
-        p = np.linspace(min(axis.scale.pixels), max(axis.scale.pixels), 257)
-        per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
-        error += max(1.0, axis.residual or 0.0) * per_pixel
-    return error
 
 
 def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
@@ -574,7 +575,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     panels = []
     for k, area in enumerate(areas):
         override = overrides[k] if k < len(overrides) else {}
-        bar = _nearest_bar(area[0], bars)
+        bar = bar_for(rgb, k, [a[0] for a in areas], _interior(*area), bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)

@@ -1,0 +1,273 @@
+"""How much of a plot area a colorbar's colors explain.
+
+A reading is only as good as the share of the plot it decodes. Three
+questions are answered here, each from the plot's pixels:
+
+* :func:`colour_share`: are the plot's colors the bar's? A bar beside
+  another plot (of another map) is not this plot's, however near it is;
+* :func:`undecoded_share`: how much of what looks like data (neither the
+  background nor neutral ink: text, lines, grid) did not decode -- a plot
+  drawn with ``alpha`` beside an opaque bar, colors a map does not have;
+* :func:`extend_colors` / :func:`clamp_extended`: the colors of an extended
+  bar's triangles (matplotlib's over/under colors) stand for values past
+  the bar's ends: where the plot shows them, the value is the end's
+  (below ``vmin`` / above ``vmax``), and the share is reported;
+* :func:`past_box`: whether the data go on past a frameless plot area;
+* :func:`max_error`: the error bound the decoding supports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from truepix.color._identify._colorbar import Colorbar
+
+__all__ = [
+    "background",
+    "clamp_extended",
+    "colour_share",
+    "data_like",
+    "extend_colors",
+    "max_error",
+    "past_box",
+    "past_edges",
+    "step_fractions",
+    "undecoded_share",
+]
+
+
+def background(rgb: np.ndarray) -> np.ndarray:
+    """The figure's background color: the median of its border pixels."""
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    return np.median(border, axis=0)
+
+
+def data_like(region: np.ndarray, paper: np.ndarray, *, exact: bool, keep_neutral: bool = False) -> np.ndarray:
+    """Pixels that may be data: off the background, and (unless ``keep_neutral``) not neutral gray ink.
+
+    Text, lines, spines and grid lines are drawn in neutral grays; a
+    chromatic map's data are colored. A gray map's data are neutral:
+    ``keep_neutral`` keeps them.
+
+    Examples
+    --------
+    >>> region = np.array([[[255, 255, 255], [0, 0, 0], [30, 120, 200]]], np.uint8)
+    >>> data_like(region, np.array([255, 255, 255]), exact=True).tolist()
+    [[False, False, True]]
+    """
+    pixels = region.astype(np.int16)
+    tolerance = 10 if exact else 30
+    off_paper = np.abs(pixels - paper).max(axis=2) > tolerance
+    if keep_neutral:
+        return off_paper
+    chroma = pixels.max(axis=2) - pixels.min(axis=2)
+    return off_paper & (chroma > (16 if exact else 28))
+
+
+def _nearest_distance(pixels: np.ndarray, colors: np.ndarray) -> np.ndarray:
+    """Chebyshev (max-channel) distance of each pixel to the nearest of ``colors``.
+
+    Each distinct color is judged once, against all of ``colors`` in blocks
+    (numpy: scipy.spatial's import alone costs over a second on a first call).
+    """
+    keys = pixels.reshape(-1, 3).astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys, return_inverse=True)
+    distinct = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    table = np.asarray(colors, dtype=np.int16)
+    distance = np.empty(len(distinct), dtype=np.float64)
+    chunk = max(1, 2**20 // max(1, len(table)))
+    for first in range(0, len(distinct), chunk):
+        block = distinct[first : first + chunk, None, :]
+        distance[first : first + chunk] = np.abs(block - table).max(axis=2).min(axis=1)
+    return distance[inverse.reshape(-1)]
+
+
+def colour_share(region: np.ndarray, bar: Colorbar, paper: np.ndarray) -> float | None:
+    """Share of the plot's data-like pixels whose color is one of the bar's (None: no data-like pixels).
+
+    Examples
+    --------
+    >>> ramp = np.stack([np.arange(256), np.zeros(256), 255 - np.arange(256)], axis=1).astype(np.uint8)
+    >>> bar = Colorbar((0, 0, 10, 256), "vertical", ramp)
+    >>> plot = ramp[np.arange(0, 256, 4)][None].repeat(5, axis=0)
+    >>> colour_share(plot, bar, np.array([255, 255, 255])), colour_share(255 - plot, bar, np.array([255, 255, 255]))
+    (1.0, 0.0)
+    """
+    colors = bar.colors.astype(np.int16)
+    neutral_bar = float(np.median(colors.max(axis=1) - colors.min(axis=1))) < 30
+    small = region[::2, ::2]
+    mask = data_like(small, paper, exact=bar.exact, keep_neutral=neutral_bar)
+    if mask.sum() < 50:
+        return None
+    distance = _nearest_distance(small[mask], bar.colors)
+    return float(np.mean(distance <= (8 if bar.exact else 24)))
+
+
+def undecoded_share(region: np.ndarray, fractions: np.ndarray, paper: np.ndarray, *, exact: bool) -> float:
+    """Share of the plot area that looks like data (colored, off the background) but did not decode.
+
+    Examples
+    --------
+    >>> region = np.zeros((2, 2, 3), np.uint8); region[:] = (200, 40, 40)
+    >>> undecoded_share(region, np.array([[0.5, np.nan], [0.5, 0.5]]), np.array([255, 255, 255]), exact=True)
+    0.25
+    """
+    if region.size == 0:
+        return 0.0
+    lost = np.isnan(fractions) & data_like(region, paper, exact=exact)
+    return float(lost.mean())
+
+
+def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
+    """The colors of the bar's extend triangles (low end, high end), None where there is none.
+
+    A triangle begins where the bar's box ends: rows as wide as the bar,
+    narrowing, one color over the middle of the bar (matplotlib's under and
+    over colors). Past an end without one come the outline (dark) or the
+    background.
+    """
+    from truepix.figures._checks import rows_beyond
+
+    paper = background(rgb)
+    tolerance = 6 if bar.exact else 24
+    out: list[np.ndarray | None] = []
+    for rows in rows_beyond(rgb, bar):
+        inner = [row[len(row) // 4 : max(len(row) // 4 + 1, len(row) - len(row) // 4)] for row in rows[:6]]
+        colours = []
+        for row in inner:
+            if row.size == 0 or int((row.max(axis=0) - row.min(axis=0)).max()) > tolerance:
+                break
+            colour = np.median(row, axis=0)
+            if float(np.abs(colour - paper).max()) <= 30 or float(colour.max()) < 60:
+                break  # the background, or the outline
+            colours.append(colour)
+        if len(colours) < 2:
+            out.append(None)
+            continue
+        out.append(np.median(np.array(colours), axis=0))
+    return out
+
+
+def clamp_extended(
+    region: np.ndarray, fractions: np.ndarray, bar: Colorbar, triangles: list[np.ndarray | None]
+) -> tuple[np.ndarray, float, float]:
+    """Fractions with the over/under colors' pixels at the bar's ends (0 / 1), and the share of each.
+
+    Only pixels left undecoded are touched, and only by a triangle color the
+    bar's own colors do not already hold (else the decoding has placed it).
+
+    Examples
+    --------
+    >>> ramp = np.stack([np.arange(10, 250), np.zeros(240), np.zeros(240)], axis=1).astype(np.uint8)
+    >>> bar = Colorbar((0, 0, 10, 240), "vertical", ramp)
+    >>> region = np.zeros((1, 3, 3), np.uint8); region[0, 0] = (0, 0, 200); region[0, 1] = (100, 0, 0)
+    >>> f, low, high = clamp_extended(region, np.array([[np.nan, 0.4, np.nan]]), bar, [np.array([0, 0, 200]), None])
+    >>> f.tolist(), round(low, 3), high
+    ([[0.0, 0.4, nan]], 0.333, 0.0)
+    """
+    tolerance = 4 if bar.exact else 20
+    out = fractions.copy()
+    shares = []
+    undecoded = np.isnan(fractions)
+    for colour, end in zip(triangles, (0.0, 1.0), strict=True):
+        if colour is None or not undecoded.any():
+            shares.append(0.0)
+            continue
+        on_bar = float(_nearest_distance(np.rint(colour)[None].astype(np.uint8), bar.colors)[0])
+        if on_bar <= tolerance:
+            shares.append(0.0)
+            continue
+        near = undecoded & (np.abs(region.astype(np.int16) - colour).max(axis=2) <= tolerance)
+        out[near] = end
+        shares.append(float(near.mean()))
+    return out, shares[0], shares[1]
+
+
+def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
+    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
+    if bar.boundaries is None:
+        msg = "expected a stepped bar (with boundaries), got a continuous one"
+        raise ValueError(msg)
+    colors = bar.colors.astype(np.int16)
+    # distances for each distinct color of the picture, not each pixel
+    keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
+    unique, inverse = np.unique(keys.ravel(), return_inverse=True)
+    pixels = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1).astype(np.int16)
+    distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
+    nearest = distance.argmin(axis=1)
+    limit = 3 if bar.exact else 40
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
+    fractions = middles[nearest]
+    fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
+    return fractions[inverse].reshape(region.shape[:2])
+
+
+def past_edges(rgb: np.ndarray, interior: tuple[int, int, int, int], decode: Any, depth: int = 3) -> list[float]:
+    """Share of the pixels in a strip just outside each side (top, bottom, left, right) that decode.
+
+    A plot area found from the colored region's extent (no frame) may stop a
+    few pixels short of the data (edges blended with the background in a
+    resampled picture): the data then go on past it, and the cells at that
+    side are cut.
+
+    Examples
+    --------
+    >>> rgb = np.full((20, 20, 3), 255, np.uint8); rgb[2:18, 2:15] = 100
+    >>> shares = past_edges(rgb, (5, 15, 5, 15), lambda r: np.where(r[..., 0] == 100, 0.5, np.nan))
+    >>> [round(s, 2) for s in shares]
+    [1.0, 1.0, 1.0, 0.0]
+    """
+    r0, r1, c0, c1 = interior
+    height, width = rgb.shape[:2]
+    strips = [
+        rgb[max(0, r0 - depth) : r0, c0:c1],
+        rgb[r1 : min(height, r1 + depth), c0:c1],
+        rgb[r0:r1, max(0, c0 - depth) : c0],
+        rgb[r0:r1, c1 : min(width, c1 + depth)],
+    ]
+    paper = background(rgb)
+    # the background is no data, even where a map holds its color (RdBu's middle is near white)
+    return [
+        float((np.isfinite(decode(strip)) & data_like(strip, paper, exact=False, keep_neutral=True)).mean())
+        if strip.size
+        else 0.0
+        for strip in strips
+    ]
+
+
+def past_box(
+    rgb: np.ndarray, interior: tuple[int, int, int, int], bar: Colorbar | None, entry: Any, given: dict[str, Any]
+) -> list[tuple[str, float]]:
+    """A doubt when the data go on past a side of a plot area found without a frame."""
+    from truepix.color._decolorize._api import Decolorizer
+
+    if bar is not None and bar.boundaries is not None and not given.get("cmap"):
+        shares = past_edges(rgb, interior, lambda strip: step_fractions(strip, bar))
+    else:
+        decoder = Decolorizer(entry, vmin=0.0, vmax=1.0)
+        shares = past_edges(rgb, interior, decoder.values)
+    sides = [side for side, share in zip(("top", "bottom", "left", "right"), shares, strict=True) if share >= 0.5]
+    if not sides:
+        return []
+    return [(f"the plot's colors go on past its {' and '.join(sides)} edge: cells or coordinates may be cut short", 0.5)]
+
+
+def max_error(values_of: Any, n_colors: int, axis: Any) -> float:
+    """The error the decoding supports, in value units, where it is widest.
+
+    One colormap bin (a pixel lands in its bin or, painted with rounded
+    rather than truncated bytes, the next one) plus the range's own
+    uncertainty: the bar's ends are located to within a pixel (or the tick
+    fit's residual, if larger), which moves values by that pixel's worth
+    where the scale is steepest (a log bar's high end). A stepped bar's bin
+    is its widest step.
+    """
+    fractions = np.linspace(0.0, 1.0, max(1, n_colors) + 1)
+    error = float(np.max(np.abs(np.diff(values_of.value(fractions)))))
+    if axis.scale is not None:
+        p = np.linspace(min(axis.scale.pixels), max(axis.scale.pixels), 257)
+        per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
+        error += max(1.0, axis.residual or 0.0) * per_pixel
+    return error
