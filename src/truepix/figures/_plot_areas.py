@@ -194,15 +194,21 @@ def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
     wide = view[:, left:right].astype(np.int16)
     # a noise-tolerant bar's side may lie on the grid line: the strip's edge row is
     # taken two rows inside, the plot beyond it looked for up to 6 rows outside
+    # The plot goes on only past a line: a row unlike the strip between the two.
+    # A resampled bar's own edge rows blend its colors with the background, like
+    # them on most of its length, and no line lies between (a 0.75x screenshot).
     for edge, step in ((top, -1), (bottom - 1, 1)):
         inner = wide[edge - 2 * step]
-        for distance in range(1, 7):
+        crossed = False
+        for distance in range(-1, 7):
             row = edge + step * distance
             if not 0 <= row < len(wide):
                 break
             near = np.abs(wide[row] - inner).max(axis=1) <= 12
-            if near.mean() >= 0.8 and np.ptp(inner[near], axis=0).max() > 24:  # the same changing colors
-                return True
+            if near.mean() < 0.5:
+                crossed = True  # a line (or the background)
+            elif crossed and near.mean() >= 0.8 and np.ptp(inner[near], axis=0).max() > 24:
+                return True  # past the line, the same changing colors
     return False
 
 
