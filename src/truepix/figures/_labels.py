@@ -188,6 +188,7 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     # an outline in the background's color (ggplot's white edge on a white figure)
     # parts the side from its tick marks by a blank row or two (blank between its ends:
     # the perpendicular axis's end tick may cross it there)
+    outline = depth
     while depth < min(2, len(values) - 3) and not (values[depth, lo + 6 : hi - 6] > _INK).any():
         depth += 1
     if len(values) - depth < 3:
@@ -210,7 +211,28 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     # labels stand at the major ticks, the longer ones (log axes draw minor ticks too)
     length = np.array(lengths)
     major = length >= 0.75 * length.max()
-    return unsnap(np.array(centres)[major]), depth + int(length.max())
+    marks = np.array(centres)[major]
+    if depth > outline and not _like_ticks(marks, length[major]):
+        # past a blank row stood no marks but the labels' first glyphs (ticks drawn
+        # inward, labels close to the side): their edges are no tick marks
+        return np.zeros(0), outline
+    return unsnap(marks), depth + int(length.max())
+
+
+def _like_ticks(centres: np.ndarray, lengths: np.ndarray) -> bool:
+    """Whether marks are a side's tick marks: one length, evenly spaced (glyph edges are not).
+
+    Examples
+    --------
+    >>> _like_ticks(np.array([10.0, 37.0, 64.5, 91.0]), np.array([4, 4, 5, 4]))
+    True
+    >>> _like_ticks(np.array([63.3, 90.3, 228.5]), np.array([9, 7, 9]))
+    False
+    """
+    if len(centres) < 2 or np.ptp(lengths) > 1:
+        return False
+    gaps = np.diff(np.sort(centres))
+    return bool(np.all(np.abs(gaps - np.median(gaps)) <= 1.5))
 
 
 def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
