@@ -130,3 +130,19 @@ def test_loops_of_an_eight_are_no_bar():
     reading = tp.read_figure(made.png)
     assert reading.colorbars == []
     assert all(panel.colorbar is None for panel in reading.panels)
+
+
+def test_symlog_bar_labelled_within_one_decade_is_symlog():
+    # SymLogNorm(linthresh=1) labels its bar -10, -1, 0, 1, 10: one decade apart, which the
+    # symlog candidates required 1.5 of -- read as linear through -1, 0, 1 (range -13..13)
+    field = np.random.default_rng(1).uniform(-50, 50, size=(16, 20))
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+    norm = mcolors.SymLogNorm(linthresh=1, vmin=-50, vmax=50)
+    image = ax.imshow(field, cmap="RdBu_r", norm=norm, interpolation="nearest", aspect="auto")
+    made = save(fig, [ax], [fig.colorbar(image)])
+    panel = tp.read_figure(made.png).panels[0]
+    assert panel.data.attrs["norm"] == "symlog"
+    # within 0.5% of the span in the norm's own terms (matplotlib's transform)
+    span = norm(np.array([-50.0, 50.0]))
+    found = norm(np.array([panel.vmin, panel.vmax]), clip=False)
+    assert np.all(np.abs(found - span) <= 0.005 * (span[1] - span[0])), (panel.vmin, panel.vmax)

@@ -322,13 +322,17 @@ def _twoslope(
 
 
 def _symlog_candidates(v: np.ndarray) -> list[float]:
-    """Powers of ten to try as linthresh: labels at or below 0, and over 1.5 decades."""
+    """Powers of ten to try as linthresh: labels at or below 0, and a decade or more apart.
+
+    A decade is enough (``-10, -1, 0, 1, 10`` is SymLogNorm(linthresh=1)'s bar):
+    a symlog scale still has to explain more labels than the linear one.
+    """
     nonzero = np.abs(v[v != 0])
     # a log scale cannot show 0 or negatives: symlog is tried only when labels do
     if len(nonzero) < 2 or not np.any(v <= 0):
         return []
     low, high = np.log10(nonzero.min()), np.log10(nonzero.max())
-    if high - low < 1.5:
+    if high - low < 1.0 - 1e-9:
         return []
     return [10.0**k for k in range(int(np.floor(low)) - 1, int(np.ceil(high)))]
 
