@@ -31,6 +31,7 @@ __all__ = [
     "data_like",
     "extend_colors",
     "max_error",
+    "nearest_distance",
     "past_box",
     "past_edges",
     "step_fractions",
@@ -66,7 +67,7 @@ def data_like(region: np.ndarray, paper: np.ndarray, *, exact: bool, keep_neutra
     return off_paper & (chroma > (16 if exact else 28))
 
 
-def _nearest_distance(pixels: np.ndarray, colors: np.ndarray) -> np.ndarray:
+def nearest_distance(pixels: np.ndarray, colors: np.ndarray) -> np.ndarray:
     """Chebyshev (max-channel) distance of each pixel to the nearest of ``colors``.
 
     Each distinct color is judged once, against all of ``colors`` in blocks
@@ -101,7 +102,7 @@ def colour_share(region: np.ndarray, bar: Colorbar, paper: np.ndarray) -> float 
     mask = data_like(small, paper, exact=bar.exact, keep_neutral=neutral_bar)
     if mask.sum() < 50:
         return None
-    distance = _nearest_distance(small[mask], bar.colors)
+    distance = nearest_distance(small[mask], bar.colors)
     return float(np.mean(distance <= (8 if bar.exact else 24)))
 
 
@@ -175,7 +176,7 @@ def clamp_extended(
         if colour is None or not undecoded.any():
             shares.append(0.0)
             continue
-        on_bar = float(_nearest_distance(np.rint(colour)[None].astype(np.uint8), bar.colors)[0])
+        on_bar = float(nearest_distance(np.rint(colour)[None].astype(np.uint8), bar.colors)[0])
         if on_bar <= tolerance:
             shares.append(0.0)
             continue

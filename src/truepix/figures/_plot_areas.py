@@ -15,6 +15,7 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _areas, _labels
+from truepix.figures._coverage import nearest_distance
 
 __all__ = ["Box", "gap", "iou", "plot_areas"]
 
@@ -308,27 +309,13 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
 def _near_colors(rgb: np.ndarray, colors: np.ndarray, tolerance: int) -> np.ndarray:
     """Pixels of ``rgb`` (H, W, 3) within ``tolerance`` (in every channel) of one of ``colors``.
 
-    Each distinct color of the picture is judged once (a figure has far fewer
-    colors than pixels), against all of ``colors`` at a time.
-
     Examples
     --------
     >>> rgb = np.array([[[0, 0, 0], [10, 200, 30]]], dtype=np.uint8)
     >>> _near_colors(rgb, np.array([[12, 190, 30]]), 12).tolist()
     [[False, True]]
     """
-    flat = rgb.reshape(-1, 3).astype(np.int32)
-    packed = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
-    distinct, inverse = np.unique(packed, return_inverse=True)
-    channels = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], axis=1)
-    channels = channels.astype(np.int16)
-    colors = np.asarray(colors, dtype=np.int16)
-    near = np.empty(len(distinct), dtype=bool)
-    chunk = max(1, 2**20 // max(1, len(colors)))  # about 3 MB of differences at a time
-    for first in range(0, len(distinct), chunk):
-        block = channels[first : first + chunk, None, :]
-        near[first : first + chunk] = (np.abs(block - colors).max(axis=2) <= tolerance).any(axis=1)
-    return near[inverse.reshape(-1)].reshape(rgb.shape[:2])
+    return nearest_distance(rgb, colors).reshape(rgb.shape[:2]) <= tolerance
 
 
 def _cut_at_bars(painted: np.ndarray, bars: list[Colorbar]) -> None:
