@@ -11,7 +11,7 @@ from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
-from truepix.color._decolorize._grow import core_groups, grow_similar
+from truepix.color._decolorize._grow import core_groups, grow_similar, index_slots
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
@@ -253,10 +253,11 @@ def test_chroma_model_residual_matches_oracle(name: str, shape: tuple[int, int])
     position[rng.random(len(position)) < 0.03] = np.nan  # no position (transparent)
     line = grid.line
     luma = line.vertices @ _YCBCR[0]
-    distance = np.empty(len(position))
-    strong = np.empty(len(position), dtype=bool)
+    candidates = np.flatnonzero(residual > 3.0)  # the pixels the kernel judges
+    distance = np.empty(len(candidates))
+    strong = np.empty(len(candidates), dtype=bool)
     degraded.chroma_model_residual(
-        image.reshape(-1, 3), 1.0, shape[1], position, residual, 3.0, line.vertices,
+        image.reshape(-1, 3), 1.0, shape[1], position, candidates, line.vertices,
         line.positions, float(line.n_bins), line.cyclic, _YCBCR, 30.0, float(luma.min()),
         float(luma.max()), 10.0, 4.0, distance, strong,
     )  # fmt: skip
@@ -264,11 +265,10 @@ def test_chroma_model_residual_matches_oracle(name: str, shape: tuple[int, int])
         image, position.reshape(shape), residual.reshape(shape), 3.0, line, _YCBCR, 30.0,
         (float(luma.min()), float(luma.max())), 10.0, 4.0,
     )  # fmt: skip
-    assert (residual > 3.0).mean() > 0.1  # the test has pixels to judge
-    np.testing.assert_allclose(distance, want[0].ravel(), rtol=1e-9, atol=1e-9)
-    assert np.array_equal(strong, want[1].ravel())
-    judged = residual > 3.0
-    assert strong[judged].any() and not strong[judged].all()
+    assert len(candidates) > 0.1 * len(position)  # the test has pixels to judge
+    np.testing.assert_allclose(distance, want[0].ravel()[candidates], rtol=1e-9, atol=1e-9)
+    assert np.array_equal(strong, want[1].ravel()[candidates])
+    assert strong.any() and not strong.all()
 
 
 def test_near_is_a_square_dilation() -> None:
@@ -282,13 +282,30 @@ def test_near_is_a_square_dilation() -> None:
     assert np.array_equal(out.reshape(cores.shape), want)
 
 
+def _candidates(rng: np.random.Generator, *masks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted flat indices covering ``masks`` and more (the kernels' candidate list), and
+    their ``slots`` -- a full-size array of garbage but where ``index_slots`` wrote."""
+    covered = np.logical_or.reduce([m.reshape(-1) for m in masks])
+    candidates = np.flatnonzero(covered | (rng.random(covered.size) < 0.1))
+    slots = rng.integers(-5, covered.size + 5, covered.size)  # uninitialised memory
+    index_slots(candidates, slots)
+    return candidates, slots
+
+
 @pytest.mark.parametrize("shape", [(23, 31), (40, 9)])
 def test_core_groups_match_oracle(shape: tuple[int, int]) -> None:
     rng = np.random.default_rng(13)
     cores = rng.random(shape) < 0.25
     distance = rng.uniform(0, 100, shape)
-    labels = np.empty(cores.size, dtype=np.int64)
-    count = core_groups(cores.reshape(-1), distance.reshape(-1), shape[1], 3, 90.0, labels)
+    candidates, slots = _candidates(rng, cores)
+    labels = np.empty(len(candidates), dtype=np.int64)
+    count = core_groups(
+        cores.reshape(-1)[candidates], distance.reshape(-1)[candidates], candidates, slots,
+        shape[1], shape[0], 3, 90.0, labels,
+    )  # fmt: skip
+    full = np.zeros(cores.size, dtype=np.int64)
+    full[candidates] = labels
+    labels = full
     want = oracle.core_groups(cores, distance, 3, 90.0)
     assert np.array_equal(labels.reshape(shape) > 0, want)
     assert want.any() and (cores & ~want).any()  # groups kept and dropped
@@ -312,13 +329,17 @@ def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
     through = rng.random(shape) < 0.6
     labels, count = ndimage.label(rng.random(shape) < 0.08, structure=np.ones((3, 3)))
     labels[labels == 2] = 0  # a label with no pixels
-    out = np.zeros(labels.size, dtype=bool)
+    candidates, slots = _candidates(rng, through, labels > 0)
+    out = np.zeros(len(candidates), dtype=bool)
     grow_similar(
-        image.reshape(-1, 3), 1.0, _YCBCR, labels.reshape(-1).astype(np.int64), count + 1,
-        through.reshape(-1), shape[1], 25.0, out,
+        image.reshape(-1, 3), 1.0, _YCBCR, candidates, slots,
+        labels.reshape(-1).astype(np.int64)[candidates], count + 1,
+        through.reshape(-1)[candidates], shape[1], 25.0, out,
     )  # fmt: skip
     want = oracle.grow_similar(image, labels, through, _YCBCR, 25.0)
-    assert np.array_equal(out.reshape(shape), want)
+    grown = np.zeros(labels.size, dtype=bool)
+    grown[candidates[out]] = True
+    assert np.array_equal(grown.reshape(shape), want)
     assert want.sum() > 2 * (labels > 0).sum()  # the groups grew
 
 

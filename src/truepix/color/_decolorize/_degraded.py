@@ -152,82 +152,80 @@ def _block_chroma(  # pragma: no cover - jitted
 
 @nb.njit(parallel=True, **_JIT)
 def chroma_model_residual(  # pragma: no cover - jitted
-    pixels, scale, width, position, residual, threshold, vertices, positions, n_bins,
-    cyclic, ycc, strong, luma_low, luma_high, stroke, flat, out, out_strong,
+    pixels, scale, width, position, candidates, vertices, positions, n_bins, cyclic, ycc,
+    strong, luma_low, luma_high, stroke, flat, out, out_strong,
 ):  # fmt: skip
-    """Per pixel past ``threshold`` (DN, RGB residual): how far JPEG's 4:2:0 model is.
+    """Per pixel of ``candidates`` (flat indices; those past the RGB residual threshold):
+    how far JPEG's 4:2:0 model is.
 
     The model is what ``chroma_subsampling_test`` scores: luma of the map color at
     the pixel's position (from the luma-weighted metric), chroma of the map colors
     at the positions around, averaged per 2x2 block and upsampled as libjpeg does.
-    ``out`` is the distance (DN, Y Cb Cr) of the pixel to it, infinite where a
-    position is missing; 0 for pixels within ``threshold``. ``out_strong``: the
+    ``out[k]`` is the distance (DN, Y Cb Cr) of pixel ``candidates[k]`` to it,
+    infinite where a position is missing. ``out_strong[k]``: the
     pixel is farther than ``strong``, or its luma lies ``stroke`` DN outside the
     map's luma range [luma_low, luma_high] or outside its 3x3 neighbours' (a thin
     stroke is darker or brighter than all of them), or the 3x3 luma varies by less
-    than ``flat`` DN (JPEG leaves flat areas nearly as they were).
+    than ``flat`` DN (JPEG leaves flat areas nearly as they were). Only the listed
+    pixels are visited: a JPEG'd picture has a few per cent of them at most.
     """
     height = position.shape[0] // width
     n_bx = (width + 1) // 2
     n_by = (height + 1) // 2
-    for y in nb.prange(height):
-        for x in range(width):
-            p = y * width + x
-            out[p] = 0.0
-            out_strong[p] = False
-            if not residual[p] > threshold:
-                continue
-            by, bx = y // 2, x // 2
-            bv = max(by - 1, 0) if y % 2 == 0 else min(by + 1, n_by - 1)
-            bh = max(bx - 1, 0) if x % 2 == 0 else min(bx + 1, n_bx - 1)
-            u0, v0 = _block_chroma(
-                position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
-            )
-            u1, v1 = _block_chroma(
-                position, width, height, bv, bx, vertices, positions, n_bins, cyclic, ycc
-            )
-            u2, v2 = _block_chroma(
-                position, width, height, by, bh, vertices, positions, n_bins, cyclic, ycc
-            )
-            u3, v3 = _block_chroma(
-                position, width, height, bv, bh, vertices, positions, n_bins, cyclic, ycc
-            )
-            s = position[p]
-            r = pixels[p, 0] * scale
-            g = pixels[p, 1] * scale
-            b = pixels[p, 2] * scale
-            luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
-            if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
-                out[p] = np.inf
-                out_strong[p] = True
-                continue
-            mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
-            e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
-            e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
-            e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
-            e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
-            e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
-            out[p] = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
-            low = high = luma
-            first = True
-            for yy in range(max(0, y - 1), min(height, y + 2)):
-                for xx in range(max(0, x - 1), min(width, x + 2)):
-                    q = yy * width + xx
-                    if q == p:
-                        continue
-                    lq = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
-                          + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
-                    if first:
-                        low = high = lq
-                        first = False
-                    low = min(low, lq)
-                    high = max(high, lq)
-            out_strong[p] = (
-                out[p] > strong
-                or luma < luma_low - stroke or luma > luma_high + stroke
-                or luma < low - stroke or luma > high + stroke
-                or max(high, luma) - min(low, luma) < flat
-            )  # fmt: skip
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        y, x = p // width, p % width
+        by, bx = y // 2, x // 2
+        bv = max(by - 1, 0) if y % 2 == 0 else min(by + 1, n_by - 1)
+        bh = max(bx - 1, 0) if x % 2 == 0 else min(bx + 1, n_bx - 1)
+        u0, v0 = _block_chroma(
+            position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
+        )
+        u1, v1 = _block_chroma(
+            position, width, height, bv, bx, vertices, positions, n_bins, cyclic, ycc
+        )
+        u2, v2 = _block_chroma(
+            position, width, height, by, bh, vertices, positions, n_bins, cyclic, ycc
+        )
+        u3, v3 = _block_chroma(
+            position, width, height, bv, bh, vertices, positions, n_bins, cyclic, ycc
+        )
+        s = position[p]
+        r = pixels[p, 0] * scale
+        g = pixels[p, 1] * scale
+        b = pixels[p, 2] * scale
+        luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
+        if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
+            out[k] = np.inf
+            out_strong[k] = True
+            continue
+        mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
+        e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
+        e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
+        e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
+        e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
+        e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
+        out[k] = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
+        low = high = luma
+        first = True
+        for yy in range(max(0, y - 1), min(height, y + 2)):
+            for xx in range(max(0, x - 1), min(width, x + 2)):
+                q = yy * width + xx
+                if q == p:
+                    continue
+                lq = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
+                      + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
+                if first:
+                    low = high = lq
+                    first = False
+                low = min(low, lq)
+                high = max(high, lq)
+        out_strong[k] = (
+            out[k] > strong
+            or luma < luma_low - stroke or luma > luma_high + stroke
+            or luma < low - stroke or luma > high + stroke
+            or max(high, luma) - min(low, luma) < flat
+        )  # fmt: skip
 
 
 @nb.njit(**_JIT)

@@ -4,6 +4,11 @@ JPEG'd annotations are structures: their clearly foreign pixels touch
 (``core_groups``), and they are strokes of one color, so the off-map decision
 follows the pixels of a core's luma (``grow_similar``). The numpy oracles, by
 scipy's labelling, are in ``_oracle``.
+
+Both visit only *candidate* pixels -- a sorted list of flat indices, the few per
+cent of a picture past the residual threshold -- and keep their per-pixel state in
+arrays along that list; ``slots`` (``index_slots``) finds a neighbour's place in
+it without a full-size array to clear first.
 """
 
 from __future__ import annotations
@@ -13,39 +18,60 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["core_groups", "grow_similar"]
+__all__ = ["core_groups", "grow_similar", "index_slots"]
+
+
+@nb.njit(**_JIT)
+def index_slots(candidates, slots):  # pragma: no cover - jitted
+    """``slots[candidates[k]] = k``; other entries of ``slots`` (an uninitialised
+    full-size int64 array is fine) are never trusted: see ``_slot_of``."""
+    for k in range(candidates.shape[0]):
+        slots[candidates[k]] = k
+
+
+@nb.njit(**_JIT)
+def _slot_of(q, candidates, slots):  # pragma: no cover - jitted
+    """Where flat index q is in ``candidates``, or -1: a sparse set (what ``slots``
+    holds at q is an index whose candidate must be q itself)."""
+    s = slots[q]
+    if 0 <= s < candidates.shape[0] and candidates[s] == q:
+        return s
+    return -1
 
 
 @nb.njit(**_JIT)
 def grow_similar(  # pragma: no cover - jitted
-    pixels, scale, ycc, labels, n_groups, through, width, tolerance, out
+    pixels, scale, ycc, candidates, slots, labels, n_groups, through, width, tolerance, out
 ):
-    """Mark in ``out`` each group of ``labels`` (flat, rows of ``width``; 0: none) and
-    the ``through`` pixels 8-connected to it through ``through`` pixels whose luma
+    """Mark in ``out`` each group of ``labels`` (per candidate; 0: none) and the
+    ``through`` candidates 8-connected to it through ``through`` candidates whose luma
     (``ycc`` row 0) is within ``tolerance`` DN of the group's mean luma.
 
-    One breadth-first search per group, each with its own visited mark: the result
-    is the union over groups, whatever their order.
+    ``candidates``: sorted flat indices into rows of ``width`` (``pixels``' pixels),
+    ``slots`` as ``index_slots`` fills it. One breadth-first search per group, each
+    with its own visited mark: the result is the union over groups, whatever their
+    order.
     """
-    n = labels.shape[0]
-    height = n // width
+    n = candidates.shape[0]
+    height = pixels.shape[0] // width
     total = np.zeros(n_groups, np.float64)
     count = np.zeros(n_groups, np.int64)
-    for p in range(n):
-        g = labels[p]
+    for k in range(n):
+        g = labels[k]
         if g > 0:
+            p = candidates[k]
             total[g] += (ycc[0, 0] * pixels[p, 0] + ycc[0, 1] * pixels[p, 1]
                          + ycc[0, 2] * pixels[p, 2]) * scale  # fmt: skip
             count[g] += 1
-    start = np.zeros(n_groups + 1, np.int64)  # the groups' pixels, sorted by group
+    start = np.zeros(n_groups + 1, np.int64)  # the groups' candidates, sorted by group
     for g in range(n_groups):
         start[g + 1] = start[g] + count[g]
     members = np.empty(start[n_groups], np.int64)
     fill = start[:-1].copy()
-    for p in range(n):
-        g = labels[p]
+    for k in range(n):
+        g = labels[k]
         if g > 0:
-            members[fill[g]] = p
+            members[fill[g]] = k
             fill[g] += 1
     stamp = np.zeros(n, np.int64)
     queue = np.empty(n, np.int64)
@@ -54,40 +80,45 @@ def grow_similar(  # pragma: no cover - jitted
             continue
         reference = total[g] / count[g]
         size = 0
-        for k in range(start[g], start[g + 1]):
-            p = members[k]
-            stamp[p] = g
-            out[p] = True
-            queue[size] = p
+        for i in range(start[g], start[g + 1]):
+            k = members[i]
+            stamp[k] = g
+            out[k] = True
+            queue[size] = k
             size += 1
         head = 0
         while head < size:
-            p = queue[head]
+            p = candidates[queue[head]]
             head += 1
             y, x = p // width, p % width
             for yy in range(max(0, y - 1), min(height, y + 2)):
                 for xx in range(max(0, x - 1), min(width, x + 2)):
                     q = yy * width + xx
-                    if stamp[q] == g or not through[q]:
+                    s = _slot_of(q, candidates, slots)
+                    if s < 0 or stamp[s] == g or not through[s]:
                         continue
                     luma = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
                             + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
                     if abs(luma - reference) > tolerance:
                         continue
-                    stamp[q] = g
-                    out[q] = True
-                    queue[size] = q
+                    stamp[s] = g
+                    out[s] = True
+                    queue[size] = s
                     size += 1
 
 
 @nb.njit(**_JIT)
-def core_groups(cores, distance, width, min_pixels, foreign, out):  # pragma: no cover - jitted
-    """Label in ``out`` (flat, rows of ``width``) the 8-connected groups of ``cores``
-    pixels that count: ``min_pixels`` or more, or one farther than ``foreign`` (in
-    ``distance``); 0 elsewhere. Returns one more than the largest label.
+def core_groups(  # pragma: no cover - jitted
+    cores, distance, candidates, slots, width, height, min_pixels, foreign, out
+):
+    """Label in ``out`` the 8-connected groups of ``cores`` candidates that count:
+    ``min_pixels`` or more, or one farther than ``foreign`` (in ``distance``); 0
+    elsewhere. Returns one more than the largest label.
+
+    ``cores``, ``distance`` and ``out`` are per candidate; ``candidates`` are sorted
+    flat indices into rows of ``width``, ``slots`` as ``index_slots`` fills it.
     """
-    n = cores.shape[0]
-    height = n // width
+    n = candidates.shape[0]
     queue = np.empty(n, np.int64)
     out[:] = 0
     n_groups = 0
@@ -101,20 +132,20 @@ def core_groups(cores, distance, width, min_pixels, foreign, out):  # pragma: no
         head = 0
         far = distance[seed] > foreign
         while head < size:
-            p = queue[head]
+            p = candidates[queue[head]]
             head += 1
             y, x = p // width, p % width
             for yy in range(max(0, y - 1), min(height, y + 2)):
                 for xx in range(max(0, x - 1), min(width, x + 2)):
-                    q = yy * width + xx
-                    if cores[q] and out[q] == 0:
-                        out[q] = n_groups
-                        far = far or distance[q] > foreign
-                        queue[size] = q
+                    s = _slot_of(yy * width + xx, candidates, slots)
+                    if s >= 0 and cores[s] and out[s] == 0:
+                        out[s] = n_groups
+                        far = far or distance[s] > foreign
+                        queue[size] = s
                         size += 1
         if size < min_pixels and not far:
             for k in range(size):
                 out[queue[k]] = -1  # visited, not counted
-    for p in range(n):
-        out[p] = max(out[p], 0)
+    for k in range(n):
+        out[k] = max(out[k], 0)
     return n_groups + 1

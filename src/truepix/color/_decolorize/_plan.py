@@ -18,7 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._grow import core_groups, grow_similar
+from truepix.color._decolorize._grow import core_groups, grow_similar, index_slots
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._decolorize._palette import Polyline
 
@@ -399,30 +399,38 @@ def jpeg_off_map(
 ) -> np.ndarray:  # fmt: skip
     """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
 
-    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK.
+    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK. Only
+    the pixels past the threshold are judged, and the kernels visit those alone.
     """
-    distance = np.empty(len(position), dtype=np.float64)
-    strong = np.empty(len(position), dtype=bool)
+    candidates = np.flatnonzero(residual > plan.threshold)
+    n_pixels = len(position)
+    distance = np.empty(len(candidates), dtype=np.float64)
+    strong = np.empty(len(candidates), dtype=bool)
     luma = line.vertices @ _YCBCR[0]
     degraded.chroma_model_residual(
-        flat, scale, width, position, residual, plan.threshold, line.vertices,
+        flat, scale, width, position, candidates, line.vertices,
         line.positions, float(line.n_bins), line.cyclic, _YCBCR, JPEG_MODEL_STRONG,
         float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
-    height = len(position) // width
-    groups = np.empty(len(position), dtype=np.int64)
+    height = n_pixels // width
+    slots = np.empty(n_pixels, dtype=np.int64)  # never cleared: see index_slots
+    index_slots(candidates, slots)
+    groups = np.empty(len(candidates), dtype=np.int64)
     n_groups = core_groups(
-        strong & weak, distance, width, JPEG_CORE_PIXELS, JPEG_MODEL_FOREIGN, groups
-    )
-    cores = groups > 0
-    near = np.zeros(len(position), dtype=bool)
-    degraded.near(np.flatnonzero(cores), width, height, JPEG_STRONG_RADIUS, near)
-    grown = np.zeros(len(position), dtype=bool)
+        strong & weak, distance, candidates, slots, width, height, JPEG_CORE_PIXELS,
+        JPEG_MODEL_FOREIGN, groups,
+    )  # fmt: skip
+    near = np.zeros(n_pixels, dtype=bool)
+    degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    grown = np.zeros(len(candidates), dtype=bool)
     grow_similar(
-        flat, scale, _YCBCR, groups, n_groups, weak, width, JPEG_STROKE_LUMA, grown
-    )
-    return weak & near | grown
+        flat, scale, _YCBCR, candidates, slots, groups, n_groups, weak, width,
+        JPEG_STROKE_LUMA, grown,
+    )  # fmt: skip
+    off_map = np.zeros(n_pixels, dtype=bool)
+    off_map[candidates[weak & near[candidates] | grown]] = True
+    return off_map
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
