@@ -288,7 +288,7 @@ def _candidates(rng: np.random.Generator, *masks: np.ndarray) -> tuple[np.ndarra
     covered = np.logical_or.reduce([m.reshape(-1) for m in masks])
     candidates = np.flatnonzero(covered | (rng.random(covered.size) < 0.1))
     slots = rng.integers(-5, covered.size + 5, covered.size)  # uninitialised memory
-    index_slots(candidates, slots)
+    index_slots(candidates, slots)  # as core_groups does
     return candidates, slots
 
 

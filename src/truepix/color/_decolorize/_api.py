@@ -129,6 +129,7 @@ class Decolorizer:
         # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
         # cmap(x, bytes=True) truncates: both tables, chosen per picture
         self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
+        self._table_keys: tuple[np.ndarray, ...] | None = None  # see _table_kind
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
@@ -427,12 +428,16 @@ class Decolorizer:
         flat = pixels.reshape(-1, pixels.shape[-1])
         sample = flat[:: max(1, len(flat) // 4096), :3].astype(np.int64)  # a majority vote
         keys = (sample[:, 0] << 16) | (sample[:, 1] << 8) | sample[:, 2]
+        if self._table_keys is None:  # each table's sorted color keys, made once
+            self._table_keys = tuple(
+                np.unique((t[:, 0] << 16) | (t[:, 1] << 8) | t[:, 2])
+                for t in (self._map.lut_bytes[:, :3].astype(np.int64),
+                          self._rounded.astype(np.int64))
+            )  # fmt: skip
         counts = []
-        for table in (self._map.lut_bytes[:, :3], self._rounded):
-            table = table.astype(np.int64)
-            counts.append(
-                np.isin(keys, (table[:, 0] << 16) | (table[:, 1] << 8) | table[:, 2]).sum()
-            )
+        for table_keys in self._table_keys:  # np.isin by a binary search
+            at = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+            counts.append(int(np.count_nonzero(table_keys[at] == keys)))
         # only a picture mostly of the rounded table's colors: noise matches either at random
         return "u8r" if counts[1] > max(counts[0], len(keys) // 4) else "u8"
 

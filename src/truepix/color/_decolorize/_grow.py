@@ -116,9 +116,11 @@ def core_groups(  # pragma: no cover - jitted
     elsewhere. Returns one more than the largest label.
 
     ``cores``, ``distance`` and ``out`` are per candidate; ``candidates`` are sorted
-    flat indices into rows of ``width``, ``slots`` as ``index_slots`` fills it.
+    flat indices into rows of ``width``. ``slots`` (full-size, uninitialised) is filled
+    by ``index_slots`` here, for ``grow_similar`` too (one kernel less to load).
     """
     n = candidates.shape[0]
+    index_slots(candidates, slots)
     queue = np.empty(n, np.int64)
     out[:] = 0
     n_groups = 0

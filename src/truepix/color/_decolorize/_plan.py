@@ -18,7 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._grow import core_groups, grow_similar, index_slots
+from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._decolorize._palette import Polyline
 
@@ -414,8 +414,7 @@ def jpeg_off_map(
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
-    slots = np.empty(n_pixels, dtype=np.int64)  # never cleared: see index_slots
-    index_slots(candidates, slots)
+    slots = np.empty(n_pixels, dtype=np.int64)  # never cleared: core_groups fills it
     groups = np.empty(len(candidates), dtype=np.int64)
     n_groups = core_groups(
         strong & weak, distance, candidates, slots, width, height, JPEG_CORE_PIXELS,
