@@ -343,6 +343,24 @@ def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
     assert want.sum() > 2 * (labels > 0).sum()  # the groups grew
 
 
+def test_off_map_kernels_take_no_candidates() -> None:
+    # a JPEG'd picture whose sample had off-map pixels but whose own are all on the map
+    image = np.zeros((6, 8, 3), dtype=np.uint8)
+    none = np.empty(0, dtype=np.int64)
+    slots = np.full(48, 7, dtype=np.int64)
+    line = _grid("jet", 0.1).line
+    distance, strong = np.empty(0), np.empty(0, dtype=bool)
+    degraded.chroma_model_residual(
+        image.reshape(-1, 3), 1.0, 8, np.full(48, 0.5), none, line.vertices, line.positions,
+        float(line.n_bins), line.cyclic, _YCBCR, 30.0, 0.0, 255.0, 10.0, 4.0, distance, strong,
+    )  # fmt: skip
+    labels = np.empty(0, dtype=np.int64)
+    assert core_groups(strong, distance, none, slots, 8, 6, 3, 90.0, labels) == 1
+    out = np.empty(0, dtype=bool)
+    grow_similar(image.reshape(-1, 3), 1.0, _YCBCR, none, slots, labels, 1, out, 8, 25.0, out)
+    assert len(out) == 0
+
+
 @pytest.mark.parametrize("cyclic", [False, True])
 @pytest.mark.parametrize(("radius", "shape"), [(1, (17, 23)), (2, (17, 23)), (4, (70, 150))])
 @pytest.mark.parametrize("holes", [0.1, 0.0005])
