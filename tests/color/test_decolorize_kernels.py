@@ -11,7 +11,7 @@ from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
-from truepix.color._decolorize._grow import core_groups, grow_similar, index_slots
+from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
@@ -282,14 +282,10 @@ def test_near_is_a_square_dilation() -> None:
     assert np.array_equal(out.reshape(cores.shape), want)
 
 
-def _candidates(rng: np.random.Generator, *masks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted flat indices covering ``masks`` and more (the kernels' candidate list), and
-    their ``slots`` -- a full-size array of garbage but where ``index_slots`` wrote."""
+def _candidates(rng: np.random.Generator, *masks: np.ndarray) -> np.ndarray:
+    """Sorted flat indices covering ``masks`` and more: the kernels' candidate list."""
     covered = np.logical_or.reduce([m.reshape(-1) for m in masks])
-    candidates = np.flatnonzero(covered | (rng.random(covered.size) < 0.1))
-    slots = rng.integers(-5, covered.size + 5, covered.size)  # uninitialised memory
-    index_slots(candidates, slots)  # as core_groups does
-    return candidates, slots
+    return np.flatnonzero(covered | (rng.random(covered.size) < 0.1))
 
 
 @pytest.mark.parametrize("shape", [(23, 31), (40, 9)])
@@ -297,10 +293,10 @@ def test_core_groups_match_oracle(shape: tuple[int, int]) -> None:
     rng = np.random.default_rng(13)
     cores = rng.random(shape) < 0.25
     distance = rng.uniform(0, 100, shape)
-    candidates, slots = _candidates(rng, cores)
+    candidates = _candidates(rng, cores)
     labels = np.empty(len(candidates), dtype=np.int64)
     count = core_groups(
-        cores.reshape(-1)[candidates], distance.reshape(-1)[candidates], candidates, slots,
+        cores.reshape(-1)[candidates], distance.reshape(-1)[candidates], candidates,
         shape[1], shape[0], 3, 90.0, labels,
     )  # fmt: skip
     full = np.zeros(cores.size, dtype=np.int64)
@@ -329,10 +325,10 @@ def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
     through = rng.random(shape) < 0.6
     labels, count = ndimage.label(rng.random(shape) < 0.08, structure=np.ones((3, 3)))
     labels[labels == 2] = 0  # a label with no pixels
-    candidates, slots = _candidates(rng, through, labels > 0)
+    candidates = _candidates(rng, through, labels > 0)
     out = np.zeros(len(candidates), dtype=bool)
     grow_similar(
-        image.reshape(-1, 3), 1.0, _YCBCR, candidates, slots,
+        image.reshape(-1, 3), 1.0, _YCBCR, candidates,
         labels.reshape(-1).astype(np.int64)[candidates], count + 1,
         through.reshape(-1)[candidates], shape[1], 25.0, out,
     )  # fmt: skip
@@ -347,7 +343,6 @@ def test_off_map_kernels_take_no_candidates() -> None:
     # a JPEG'd picture whose sample had off-map pixels but whose own are all on the map
     image = np.zeros((6, 8, 3), dtype=np.uint8)
     none = np.empty(0, dtype=np.int64)
-    slots = np.full(48, 7, dtype=np.int64)
     line = _grid("jet", 0.1).line
     distance, strong = np.empty(0), np.empty(0, dtype=bool)
     degraded.chroma_model_residual(
@@ -355,9 +350,9 @@ def test_off_map_kernels_take_no_candidates() -> None:
         float(line.n_bins), line.cyclic, _YCBCR, 30.0, 0.0, 255.0, 10.0, 4.0, distance, strong,
     )  # fmt: skip
     labels = np.empty(0, dtype=np.int64)
-    assert core_groups(strong, distance, none, slots, 8, 6, 3, 90.0, labels) == 1
+    assert core_groups(strong, distance, none, 8, 6, 3, 90.0, labels) == 1
     out = np.empty(0, dtype=bool)
-    grow_similar(image.reshape(-1, 3), 1.0, _YCBCR, none, slots, labels, 1, out, 8, 25.0, out)
+    grow_similar(image.reshape(-1, 3), 1.0, _YCBCR, none, labels, 1, out, 8, 25.0, out)
     assert len(out) == 0
 
 

@@ -7,8 +7,8 @@ scipy's labelling, are in ``_oracle``.
 
 Both visit only *candidate* pixels -- a sorted list of flat indices, the few per
 cent of a picture past the residual threshold -- and keep their per-pixel state in
-arrays along that list; ``slots`` (``index_slots``) finds a neighbour's place in
-it without a full-size array to clear first.
+arrays along that list; a neighbour is found in it by a binary search within its
+row (``_row_starts``), so no full-size array is made or touched.
 """
 
 from __future__ import annotations
@@ -18,42 +18,55 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["core_groups", "grow_similar", "index_slots"]
+__all__ = ["core_groups", "grow_similar"]
 
 
 @nb.njit(**_JIT)
-def index_slots(candidates, slots):  # pragma: no cover - jitted
-    """``slots[candidates[k]] = k``; other entries of ``slots`` (an uninitialised
-    full-size int64 array is fine) are never trusted: see ``_slot_of``."""
-    for k in range(candidates.shape[0]):
-        slots[candidates[k]] = k
+def _row_starts(candidates, width, height):  # pragma: no cover - jitted
+    """``starts[y]``: the first candidate in row y or later (``height + 1`` entries)."""
+    starts = np.empty(height + 1, np.int64)
+    n = candidates.shape[0]
+    k = 0
+    for y in range(height + 1):
+        while k < n and candidates[k] < y * width:
+            k += 1
+        starts[y] = k
+    return starts
 
 
 @nb.njit(**_JIT)
-def _slot_of(q, candidates, slots):  # pragma: no cover - jitted
-    """Where flat index q is in ``candidates``, or -1: a sparse set (what ``slots``
-    holds at q is an index whose candidate must be q itself)."""
-    s = slots[q]
-    if 0 <= s < candidates.shape[0] and candidates[s] == q:
-        return s
+def _slot_of(q, candidates, starts, width):  # pragma: no cover - jitted
+    """Where flat index q is in ``candidates``, or -1: a binary search in q's row."""
+    row = q // width
+    lo = starts[row]
+    stop = hi = starts[row + 1]
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if candidates[mid] < q:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < stop and candidates[lo] == q:
+        return lo
     return -1
 
 
 @nb.njit(**_JIT)
 def grow_similar(  # pragma: no cover - jitted
-    pixels, scale, ycc, candidates, slots, labels, n_groups, through, width, tolerance, out
+    pixels, scale, ycc, candidates, labels, n_groups, through, width, tolerance, out
 ):
     """Mark in ``out`` each group of ``labels`` (per candidate; 0: none) and the
     ``through`` candidates 8-connected to it through ``through`` candidates whose luma
     (``ycc`` row 0) is within ``tolerance`` DN of the group's mean luma.
 
-    ``candidates``: sorted flat indices into rows of ``width`` (``pixels``' pixels),
-    ``slots`` as ``index_slots`` fills it. One breadth-first search per group, each
+    ``candidates``: sorted flat indices into rows of ``width`` (``pixels``' pixels).
+    One breadth-first search per group, each
     with its own visited mark: the result is the union over groups, whatever their
     order.
     """
     n = candidates.shape[0]
     height = pixels.shape[0] // width
+    starts = _row_starts(candidates, width, height)
     total = np.zeros(n_groups, np.float64)
     count = np.zeros(n_groups, np.int64)
     for k in range(n):
@@ -94,7 +107,7 @@ def grow_similar(  # pragma: no cover - jitted
             for yy in range(max(0, y - 1), min(height, y + 2)):
                 for xx in range(max(0, x - 1), min(width, x + 2)):
                     q = yy * width + xx
-                    s = _slot_of(q, candidates, slots)
+                    s = _slot_of(q, candidates, starts, width)
                     if s < 0 or stamp[s] == g or not through[s]:
                         continue
                     luma = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
@@ -109,18 +122,17 @@ def grow_similar(  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def core_groups(  # pragma: no cover - jitted
-    cores, distance, candidates, slots, width, height, min_pixels, foreign, out
+    cores, distance, candidates, width, height, min_pixels, foreign, out
 ):
     """Label in ``out`` the 8-connected groups of ``cores`` candidates that count:
     ``min_pixels`` or more, or one farther than ``foreign`` (in ``distance``); 0
     elsewhere. Returns one more than the largest label.
 
     ``cores``, ``distance`` and ``out`` are per candidate; ``candidates`` are sorted
-    flat indices into rows of ``width``. ``slots`` (full-size, uninitialised) is filled
-    by ``index_slots`` here, for ``grow_similar`` too (one kernel less to load).
+    flat indices into rows of ``width``.
     """
     n = candidates.shape[0]
-    index_slots(candidates, slots)
+    starts = _row_starts(candidates, width, height)
     queue = np.empty(n, np.int64)
     out[:] = 0
     n_groups = 0
@@ -139,7 +151,7 @@ def core_groups(  # pragma: no cover - jitted
             y, x = p // width, p % width
             for yy in range(max(0, y - 1), min(height, y + 2)):
                 for xx in range(max(0, x - 1), min(width, x + 2)):
-                    s = _slot_of(yy * width + xx, candidates, slots)
+                    s = _slot_of(yy * width + xx, candidates, starts, width)
                     if s >= 0 and cores[s] and out[s] == 0:
                         out[s] = n_groups
                         far = far or distance[s] > foreign

@@ -414,17 +414,16 @@ def jpeg_off_map(
     )  # fmt: skip
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
-    slots = np.empty(n_pixels, dtype=np.int64)  # never cleared: core_groups fills it
     groups = np.empty(len(candidates), dtype=np.int64)
     n_groups = core_groups(
-        strong & weak, distance, candidates, slots, width, height, JPEG_CORE_PIXELS,
+        strong & weak, distance, candidates, width, height, JPEG_CORE_PIXELS,
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
     grow_similar(
-        flat, scale, _YCBCR, candidates, slots, groups, n_groups, weak, width,
+        flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
         JPEG_STROKE_LUMA, grown,
     )  # fmt: skip
     off_map = np.zeros(n_pixels, dtype=bool)
