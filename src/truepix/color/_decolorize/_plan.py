@@ -56,6 +56,8 @@ JPEG_MODEL_RATIO = 0.7
 #: fields x q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-2x resampling (192^2-512^2).
 JPEG_WEAK_RATIO = 0.96
 BLOCK_SCORE = 1.08
+DETAIL_RATIO = 1.1
+LUMA_DETAIL = 1.05
 #: ... or, whatever its chroma (4:4:4 JPEG keeps it all), when its luma shows JPEG's
 #: 8x8 grid (:func:`luma_grid`) in both directions: the boundaries' phase wins this
 #: many times as many 8-pixel runs as the phases 2, 4 and 6 pixels away. Measured on
@@ -64,8 +66,6 @@ BLOCK_SCORE = 1.08
 #: upscaling <= 1.56 (the mean change per phase separated 4:4:4 q75 from downscales
 #: only down to 1.08 against 1.21: texture masks the grid; votes do not add it up).
 LUMA_GRID = 1.9
-DETAIL_RATIO = 1.1
-LUMA_DETAIL = 1.05
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
