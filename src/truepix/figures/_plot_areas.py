@@ -66,7 +66,8 @@ def plot_areas(
     border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
     background = np.median(border, axis=0)
     blank = np.abs(rgb.astype(np.int16) - background).max(axis=2) <= 8
-    for box, lines in _areas.frames(figure_ink, blank):
+    # spines blended into colored data (a resized screenshot) are still lines
+    for box, lines in _areas.frames(_areas.shadow_ink(rgb, figure_ink), blank):
         width, height = box[2] - box[0], box[3] - box[1]
         elongated = max(width, height) >= 3 * min(width, height)
         inside = [
@@ -337,7 +338,31 @@ def _cut_at_bars(painted: np.ndarray, bars: list[Colorbar]) -> None:
             continue  # a strip of the plot's own cells, not a bar along its side
         if bar.orientation == "horizontal":
             beyond = slice(top - 2, None) if top > (extent[1] + extent[3]) / 2 else slice(None, bottom + 2)
-            painted[beyond] = False
+            if not _holds_panel(painted[beyond]):
+                painted[beyond] = False
         else:
             beyond = slice(left - 2, None) if left > (extent[0] + extent[2]) / 2 else slice(None, right + 2)
-            painted[:, beyond] = False
+            if not _holds_panel(painted[:, beyond]):
+                painted[:, beyond] = False
+
+
+def _holds_panel(painted: np.ndarray) -> bool:
+    """Whether a part of the figure beyond a bar holds a block of colored pixels (another panel).
+
+    A gray map's bar paints its ticks and labels in its colors, sparsely;
+    the next panel of a figure whose bar stands between two is a solid block.
+
+    Examples
+    --------
+    >>> painted = np.zeros((40, 40), bool)
+    >>> painted[5:35:4, 2:9] = True  # labels' strokes
+    >>> _holds_panel(painted)
+    False
+    >>> painted[5:35, 12:38] = True
+    >>> _holds_panel(painted)
+    True
+    """
+    extent = _areas.colored_extent(painted, min_share=0.5)
+    if extent is None or min(extent[2] - extent[0], extent[3] - extent[1]) < 10:
+        return False
+    return bool(painted[extent[1] : extent[3], extent[0] : extent[2]].mean() >= 0.6)

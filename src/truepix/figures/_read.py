@@ -29,7 +29,7 @@ from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _coverage, _grid, _labels
-from truepix.figures._areas import unsnap
+from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
 from truepix.figures._halves import unlabelled_half
@@ -330,8 +330,10 @@ def _panel(
     pixel_values = values
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
     grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
-    ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
-    if grid is not None:
+    if grid is None:  # one value per pixel of the plot area, those under its frame NaN
+        values, pixel_rows, pixel_columns = cover_box(values, (r0, r1, c0, c1), box)
+        ycent, xcent = pixel_rows + 0.5, pixel_columns + 0.5
+    else:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
         ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
