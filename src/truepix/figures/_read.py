@@ -28,7 +28,7 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _checks, _coverage, _grid, _labels
+from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
@@ -558,7 +558,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     figure_ink = _labels.ink(paper)
     bars = find_colorbars(rgb)
     outlines: dict[Any, Box] = {}
-    areas, bars = plot_areas(rgb, figure_ink, bars, outlines)
+    inferred: dict[Box, str] = {}  # plot areas found beside the frames, not by one: doubted
+    areas, bars = plot_areas(rgb, figure_ink, bars, outlines, inferred)
     for k, data in enumerate(overrides):
         if "bbox" in data:
             try:
@@ -582,4 +583,6 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
+        if area[0] in inferred:
+            _layout.doubt_panel(panels[-1], inferred[area[0]])
     return FigureReading(panels, bars, rgb.shape[:2], rgb)
