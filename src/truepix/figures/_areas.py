@@ -367,7 +367,7 @@ def shadow_ink(rgb: np.ndarray, ink: np.ndarray) -> np.ndarray:
             neighbour = np.roll(wide, step, axis=axis)
             light = np.roll(luminance, step, axis=axis)
             ratio = luminance / np.maximum(light, 1)
-            scaled = np.abs(wide - neighbour * ratio[..., None]).max(axis=2) <= 12
+            scaled = np.abs(wide - neighbour * ratio[..., None]).max(axis=2) <= 20  # Lanczos rings
             shadow = colored & (ratio <= 0.75) & (light >= 60) & scaled
             edge = [slice(None)] * 2
             edge[axis] = slice(0, 1) if step == 1 else slice(-1, None)
