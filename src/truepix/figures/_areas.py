@@ -317,13 +317,14 @@ def cover_box(
     pixels under its lines belong to it (a 1-pixel spine covers the plot's
     first column, not a column before it). Those pixels hide the data: NaN.
 
-    Returns the values and the pixel rows and columns they stand on.
+    Returns the values and the centres (edge coordinates) of the pixel rows
+    and columns they stand on.
 
     Examples
     --------
     >>> values, rows, columns = cover_box(np.ones((3, 4)), (11, 14, 21, 25), (20.0, 10.0, 25.0, 14.0))
     >>> rows.tolist(), columns.tolist()
-    ([10, 11, 12, 13], [20, 21, 22, 23, 24])
+    ([10.5, 11.5, 12.5, 13.5], [20.5, 21.5, 22.5, 23.5, 24.5])
     >>> int(np.isnan(values).sum())  # the frame's top row and left column
     8
     """
@@ -334,7 +335,7 @@ def cover_box(
     right = max(c1, int(np.ceil(box[2] - 0.5)))
     out = np.full((bottom - top, right - left), np.nan)
     out[r0 - top : r1 - top, c0 - left : c1 - left] = values
-    return out, np.arange(top, bottom), np.arange(left, right)
+    return out, np.arange(top, bottom) + 0.5, np.arange(left, right) + 0.5
 
 
 def shadow_ink(rgb: np.ndarray, ink: np.ndarray) -> np.ndarray:

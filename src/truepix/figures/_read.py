@@ -326,13 +326,11 @@ def _panel(
     entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
     if lines is None and entry is not None and "bbox" not in override:
         coverage += _coverage.past_box(rgb, (r0, r1, c0, c1), bar, entry, bar_data)
-    values = values_of.value(fractions)
-    pixel_values = values
+    values = pixel_values = values_of.value(fractions)
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
     grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
     if grid is None:  # one value per pixel of the plot area, those under its frame NaN
-        values, pixel_rows, pixel_columns = cover_box(values, (r0, r1, c0, c1), box)
-        ycent, xcent = pixel_rows + 0.5, pixel_columns + 0.5
+        values, ycent, xcent = cover_box(values, (r0, r1, c0, c1), box)
     else:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
