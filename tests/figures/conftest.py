@@ -58,3 +58,11 @@ def smooth_field(ny: int, nx: int, seed: int) -> np.ndarray:
     yy, xx = np.mgrid[0:ny, 0:nx]
     field = np.sin(xx / rng.uniform(4, 12) + rng.uniform(0, 3)) * np.cos(yy / rng.uniform(4, 12))
     return field
+
+
+def pixels_inside(box) -> tuple[int, int]:
+    """(rows, columns) of the pixels whose centres lie inside a (left, top, right, bottom) box."""
+    left, top, right, bottom = box
+    rows = [r for r in range(int(top) - 1, int(bottom) + 2) if top < r + 0.5 < bottom]
+    columns = [c for c in range(int(left) - 1, int(right) + 2) if left < c + 0.5 < right]
+    return len(rows), len(columns)

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import save, smooth_field
+from tests.figures.conftest import pixels_inside, save, smooth_field
 from truepix.figures._grid import cell_edges, cell_values
 
 
@@ -111,8 +111,7 @@ def test_hexbin_reports_no_rectangular_grid(gridsize, dpi):
     made = save(fig, [ax], [bar])
     panel = tp.read_figure(made.png).panels[0]
     assert panel.grid is None
-    r0, r1, c0, c1 = panel.interior
-    assert panel.data.shape == (r1 - r0, c1 - c0)
+    assert panel.data.shape == pixels_inside(panel.bbox)
 
 
 

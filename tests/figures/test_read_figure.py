@@ -36,11 +36,12 @@ def test_imshow_reads_plot_area_bar_range_axes_and_values():
     assert abs(attrs["vmin"] - -1) < 0.005 * 4 and abs(attrs["vmax"] - 3) < 0.005 * 4
     assert attrs["units"] == "K"
     x, y = panel.data.x.values, panel.data.y.values
-    # the first and last columns read are those inside the frame's lines: their centres' x
+    # one column per pixel of the plot area, those under the frame's lines too (NaN):
+    # the first and last centres lie half a pixel inside its edges (x = 0 and 45; here the
+    # edges fall on pixel centres, and the frame's lines say which of those is inside)
     left, right = made.axes[0][0], made.axes[0][2]
     pixel_x = 45 / (right - left)
-    c0, c1 = panel.interior[2:]
-    assert abs(x[0] - (c0 + 0.5 - left) * pixel_x) < pixel_x and abs(x[-1] - (c1 - 0.5 - left) * pixel_x) < pixel_x
+    assert abs(x[0] - pixel_x / 2) <= pixel_x and abs(x[-1] - (45 - pixel_x / 2)) <= pixel_x
     assert y[0] > y[-1]  # imshow draws row 0 at the top when origin="upper": y falls downward
     # decoded values against the array drawn (bilinear blends neighbours: compare smoothed)
     inside = panel.data.values[3:-3, 3:-3]

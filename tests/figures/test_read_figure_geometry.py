@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import iou, save, smooth_field
+from tests.figures.conftest import iou, pixels_inside, save, smooth_field
 from truepix.synthetic import fractal_field
 
 
@@ -122,8 +122,7 @@ def test_small_imshow_gives_the_array_grid_or_pixels_never_a_wrong_grid(height, 
         assert np.abs(panel.data.values - data).max() < 2 * 2 / 256 + 0.02
     else:  # cells blended by antialiasing: one value per pixel, not a guessed grid
         assert panel.grid is None
-        r0, r1, c0, c1 = panel.interior
-        assert panel.data.shape == (r1 - r0, c1 - c0)
+        assert panel.data.shape == pixels_inside(panel.bbox)
 
 
 def test_stepped_bar_with_contour_lines_across_its_steps_is_found_and_ranged():

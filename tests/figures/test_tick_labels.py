@@ -111,12 +111,12 @@ def _decoded_against(panel, field):
     """Decoded pixels against the imshow'd array (default extent: cell k spans k - 0.5 .. k + 0.5).
 
     Pixels within a fifth of a cell of a cell's edge are left out (antialiasing), and so are
-    the outermost rows and columns, beside the frame (its antialiased fringe).
+    the two outermost rows and columns: the frame (NaN) and its antialiased fringe.
     """
     x, y = panel.data.x.values, panel.data.y.values
     column, row = np.rint(x).astype(int), np.rint(y).astype(int)
     away = (np.abs(x - column) < 0.3)[None, :] & (np.abs(y - row) < 0.3)[:, None]
-    away[[0, -1], :] = away[:, [0, -1]] = False
+    away[[0, 1, -2, -1], :] = away[:, [0, 1, -2, -1]] = False
     inside = away & ((column >= 0) & (column < field.shape[1]))[None, :] & ((row >= 0) & (row < field.shape[0]))[:, None]
     true = field[np.clip(row, 0, field.shape[0] - 1)[:, None], np.clip(column, 0, field.shape[1] - 1)[None, :]]
     assert inside.mean() > 0.2

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Line", "colored_extent", "frames", "unsnap"]
+__all__ = ["Line", "colored_extent", "cover_box", "frames", "shadow_ink", "unsnap"]
 
 _INK = 90  # darkness of a spine's pixels (antialiased lines are lighter at low dpi)
 _MIN_LINE = 30  # pixels
@@ -109,8 +109,12 @@ def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
             out[k] = Line(keep.at, keep.first, keep.last, last.start, max(last.stop, line.stop))
             continue
         if ink is not None and line.start - last.stop > 2:
+            # the line's antialiased neighbours count: a resampled line spreads over two
+            # pixels across, and which of them is dark enough to be found depends on the
+            # data beside it (a colored neighbour's chroma unmakes a blended pixel's ink)
             across = ink[
-                min(last.first, line.first) : max(last.last, line.last) + 1, last.stop : line.start
+                max(0, min(last.first, line.first) - 1) : max(last.last, line.last) + 2,
+                last.stop : line.start,
             ]
             if across.size and across.max(axis=0).mean() < _INK / 2:
                 out.append(line)  # background between them: two lines
@@ -301,3 +305,74 @@ def filled_panel(
     top = grow(top - 3, -1, -1, lambda r: flat[r, left:right])
     bottom = grow(bottom + 2, 1, height, lambda r: flat[r, left:right]) + 1
     return left, top, right, bottom
+
+
+def cover_box(
+    values: np.ndarray, interior: tuple[int, int, int, int], box: tuple[float, float, float, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-pixel values of ``interior`` spread over every pixel whose centre lies inside ``box``.
+
+    The interior (r0, r1, c0, c1) is what lies strictly inside a frame's
+    lines; the plot area is the box between the lines' centres, and the
+    pixels under its lines belong to it (a 1-pixel spine covers the plot's
+    first column, not a column before it). Those pixels hide the data: NaN.
+
+    Returns the values and the centres (edge coordinates) of the pixel rows
+    and columns they stand on.
+
+    Examples
+    --------
+    >>> values, rows, columns = cover_box(np.ones((3, 4)), (11, 14, 21, 25), (20.0, 10.0, 25.0, 14.0))
+    >>> rows.tolist(), columns.tolist()
+    ([10.5, 11.5, 12.5, 13.5], [20.5, 21.5, 22.5, 23.5, 24.5])
+    >>> int(np.isnan(values).sum())  # the frame's top row and left column
+    8
+    """
+    r0, r1, c0, c1 = interior
+    top = min(r0, int(np.floor(box[1] - 0.5)) + 1)
+    bottom = max(r1, int(np.ceil(box[3] - 0.5)))
+    left = min(c0, int(np.floor(box[0] - 0.5)) + 1)
+    right = max(c1, int(np.ceil(box[2] - 0.5)))
+    out = np.full((bottom - top, right - left), np.nan)
+    out[r0 - top : r1 - top, c0 - left : c1 - left] = values
+    return out, np.arange(top, bottom) + 0.5, np.arange(left, right) + 0.5
+
+
+def shadow_ink(rgb: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """``ink`` with the dark line pixels that blend into colored data given back.
+
+    A line drawn off the pixel grid (a resized screenshot) shares its pixels
+    with what lies beside it: over colored data a line pixel is that color
+    darkened, every channel by the same factor, and its color makes
+    :func:`._labels.ink` take it for data. A pixel that is a neighbour's color
+    scaled down to three quarters or less of its luminance, across the line
+    (left/right, above/below), is the line's.
+
+    Examples
+    --------
+    >>> rgb = np.full((3, 4, 3), 255, np.uint8)
+    >>> rgb[:, 2:] = (250, 150, 100)  # orange data beside the white background
+    >>> rgb[:, 2] = (125, 75, 50)  # a line half over it: the orange at half its light
+    >>> shadow_ink(rgb, np.zeros((3, 4), np.uint8))[0].tolist()
+    [0, 0, 168, 0]
+    """
+    wide = rgb.astype(np.int32)
+    luminance = (wide[..., 0] * 299 + wide[..., 1] * 587 + wide[..., 2] * 114) // 1000
+    out = ink.copy()
+    colored = (wide.max(axis=2) - wide.min(axis=2) > 60) & (ink == 0)
+    if not colored.any():
+        return out
+    found = np.zeros(ink.shape, bool)
+    for axis in (0, 1):
+        for step in (-1, 1):
+            neighbour = np.roll(wide, step, axis=axis)
+            light = np.roll(luminance, step, axis=axis)
+            ratio = luminance / np.maximum(light, 1)
+            scaled = np.abs(wide - neighbour * ratio[..., None]).max(axis=2) <= 20  # Lanczos rings
+            shadow = colored & (ratio <= 0.75) & (light >= 60) & scaled
+            edge = [slice(None)] * 2
+            edge[axis] = slice(0, 1) if step == 1 else slice(-1, None)
+            shadow[tuple(edge)] = False  # np.roll wraps around
+            found |= shadow
+    out[found] = np.clip(255 - luminance[found], 0, 255).astype(np.uint8)
+    return out

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from truepix.figures._areas import unsnap
-from truepix.figures._numbers import parse_offset, parse_value
+from truepix.figures._numbers import label_text, parse_offset, parse_value
 from truepix.figures import _ocr
 
 __all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "read_labels", "read_side", "read_text", "text_inside"]
@@ -203,9 +203,12 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
             continue
         a0, b0 = max(0, a - 1), min(len(first), b + 1)
         weights = first[a0:b0]
-        centres.append(lo + float(np.sum(weights * (np.arange(a0, b0) + 0.5)) / weights.sum()))
         column = values[depth:, lo + a : lo + b].max(axis=1) > _INK
-        lengths.append(int(np.argmin(column)) if not column.all() else len(column))
+        length = int(np.argmin(column)) if not column.all() else len(column)
+        if length > (strip.span[1] - strip.span[0]) / 2:
+            continue  # a perpendicular line (inside a frame, its other sides), no tick mark
+        centres.append(lo + float(np.sum(weights * (np.arange(a0, b0) + 0.5)) / weights.sum()))
+        lengths.append(length)
     if not centres:
         return np.zeros(0), depth
     # labels stand at the major ticks, the longer ones (log axes draw minor ticks too)
@@ -405,8 +408,8 @@ def read_side(
     if not len(marks):  # tick marks drawn inward (matplotlib's classic style, direction="in")
         inward = {"bottom": "top", "top": "bottom", "left": "right", "right": "left"}[side]
         at_inside = at + 1 if side in ("top", "left") else at
-        # off the ends: inside, the perpendicular sides run the whole depth there
-        inner = _Strip(image_ink, inward, at_inside, (span[0] + 4, span[1] - 4))
+        # off the ends, where the perpendicular sides cross (too long to be marks)
+        inner = _Strip(image_ink, inward, at_inside, (span[0] + 2, span[1] - 2))
         inside = _tick_marks(inner)[0] + inner.start - strip.start
         marks = inside if len(inside) >= 2 else marks
     binary = strip.ink > _INK
@@ -471,7 +474,7 @@ def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool
     crop = gray[box[1] : box[3], box[0] : box[2]]
     if rotated:
         crop = np.ascontiguousarray(np.rot90(crop, -1))
-    return _ocr.recognize(crop)[0] if crop.size else ""
+    return label_text(_ocr.recognize(crop)[0]) if crop.size else ""
 
 
 def text_inside(image_ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["is_power", "parse_offset", "parse_value", "precision"]
+__all__ = ["is_power", "label_text", "parse_offset", "parse_value", "precision"]
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
@@ -102,6 +102,21 @@ def precision(text: str, /) -> float:
     _, dot, decimals = text.partition(".")
     digits = len(decimals) if dot else 0
     return 0.5 * 10.0**-digits
+
+
+def label_text(text: str, /) -> str:
+    """An axis or colorbar label as OCR read it, with its letter x told from a multiplication sign.
+
+    The OCR reads an italic or lone ``x`` ("x (km)") as ``×``; a multiplication
+    sign in a label only stands before a power of ten (``×10⁻³``, ``2×10^3``),
+    so a ``×`` before anything else is the letter.
+
+    Examples
+    --------
+    >>> label_text("× (km)"), label_text("×(km)"), label_text("flux ×10⁻³"), label_text("2 × 10^3 m")
+    ('x (km)', 'x(km)', 'flux ×10⁻³', '2 × 10^3 m')
+    """
+    return re.sub(r"×(?!\s*10)", "x", text)
 
 
 def parse_offset(text: str, /) -> tuple[str, float] | None:

@@ -14,7 +14,7 @@ from typing import Any, Literal, overload
 import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
-from truepix.figures import _areas, _labels
+from truepix.figures import _areas, _labels, _layout
 from truepix.figures._coverage import nearest_distance
 
 __all__ = ["Box", "gap", "iou", "plot_areas"]
@@ -52,12 +52,18 @@ def _contains(outer: Box, inner: Box, slack: float = 3.0) -> bool:
 
 
 def plot_areas(
-    rgb: np.ndarray, figure_ink: np.ndarray, bars: list[Colorbar], outlines: dict[Any, Box]
+    rgb: np.ndarray,
+    figure_ink: np.ndarray,
+    bars: list[Colorbar],
+    outlines: dict[Any, Box],
+    inferred: dict[Box, str] | None = None,
 ) -> tuple[list[tuple[Box, tuple[Any, ...] | None]], list[Colorbar]]:
     """Frames that are plot areas (not bar outlines), and the bars outside every plot area.
 
     ``outlines`` receives each bar's outline box (its lines' centres), which
-    locates the bar's ends better than its colored pixels.
+    locates the bar's ends better than its colored pixels; ``inferred`` the
+    plot areas found beside the frames, not by one (:mod:`._layout`: "slot"
+    or "block"), which deserve a doubt.
     """
     areas = []
     bars = [bar for bar in bars if not _between_grid_lines(rgb, bar)]
@@ -66,7 +72,8 @@ def plot_areas(
     border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
     background = np.median(border, axis=0)
     blank = np.abs(rgb.astype(np.int16) - background).max(axis=2) <= 8
-    for box, lines in _areas.frames(figure_ink, blank):
+    # spines blended into colored data (a resized screenshot) are still lines
+    for box, lines in _areas.frames(_areas.shadow_ink(rgb, figure_ink), blank):
         width, height = box[2] - box[0], box[3] - box[1]
         elongated = max(width, height) >= 3 * min(width, height)
         inside = [
@@ -80,7 +87,12 @@ def plot_areas(
         if min(width, height) < 20:
             continue
         areas.append((box, lines))
-    extent = _colored_extent(rgb, bars) if bars else None
+    painted = occupied = None
+    extent = None
+    if bars:
+        painted, occupied = _painted(rgb, bars)
+        whole = _extents(painted, occupied, split=False)
+        extent = whole[0] if whole else None
     if extent is not None and _covered(extent, [a[0] for a in areas]) < 0.5:
         # the frames found miss most of the colormapped region (spines that blended
         # into the data in a downscaled screenshot, rectangles of cell edges): the
@@ -89,6 +101,8 @@ def plot_areas(
     # a "bar" partly inside a plot area is a strip of the plot (one along a spine lies
     # half over it); a colorbar stands apart
     bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
+    if areas and painted is not None and occupied is not None:
+        areas, bars = _missed(rgb, areas, bars, (painted, occupied), inferred if inferred is not None else {})
     if not areas and bars:
         # one area per block of colored pixels: panels side by side (or stacked) apart
         colors = np.concatenate([bar.colors for bar in bars])
@@ -103,6 +117,32 @@ def plot_areas(
         if block is not None:
             areas.append((tuple(float(v) for v in block), None))  # type: ignore[arg-type]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
+    return areas, bars
+
+
+def _missed(
+    rgb: np.ndarray,
+    areas: list[tuple[Box, Any]],
+    bars: list[Colorbar],
+    masks: tuple[np.ndarray, np.ndarray],
+    inferred: dict[Box, str],
+) -> tuple[list[tuple[Box, Any]], list[Colorbar]]:
+    """The plot areas with those the frames missed added (:mod:`._layout`), and the bars outside them all."""
+    painted, occupied = masks
+    found = [(box, lines, "slot") for box, lines in _layout.missed_slots(areas, painted)]
+    boxes = [a[0] for a in areas] + [f[0] for f in found]
+    blocks = _layout.missed_blocks(boxes, _extents(painted, occupied, split=True))
+    if blocks:
+        colors = np.concatenate([bar.colors for bar in bars])
+        border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+        background = np.median(border, axis=0)
+        for block in blocks:
+            extent = _full_size_edges(rgb, block, colors, background)
+            found.append((tuple(float(v) for v in extent), None, "block"))  # type: ignore[arg-type]
+    for box, lines, kind in found:
+        areas.append((box, lines))
+        inferred[box] = kind
+        bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.25]
     return areas, bars
 
 
@@ -282,6 +322,12 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[int, int, in
 def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: Literal[True]) -> list[tuple[int, int, int, int]]: ...
 def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = False) -> Any:
     """Extent of the pixels painted with a bar's colors, outside the bars (``split``: one box per block)."""
+    found = _extents(*_painted(rgb, bars), split=split)
+    return found if split else (found[0] if found else None)
+
+
+def _painted(rgb: np.ndarray, bars: list[Colorbar]) -> tuple[np.ndarray, np.ndarray]:
+    """Half-size masks: pixels painted with the bars' colors (the bars left out), pixels off the background."""
     colors = np.concatenate([bar.colors for bar in bars]).astype(np.int16)
     step = max(1, len(colors) // 128)
     small = rgb[::2, ::2].astype(np.int16)
@@ -296,6 +342,11 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
         left, top, right, bottom = bar.bbox
         painted[max(0, top // 2 - 2) : bottom // 2 + 2, max(0, left // 2 - 2) : right // 2 + 2] = False
     _cut_at_bars(painted, bars)
+    return painted, occupied
+
+
+def _extents(painted: np.ndarray, occupied: np.ndarray, *, split: bool) -> list[tuple[int, int, int, int]]:
+    """Full-size boxes of the painted region (``split``: of each block apart), 20 pixels each way at least."""
     found = []
     for extent in _blocks(painted, occupied) if split else [_areas.colored_extent(painted)]:
         if extent is None:
@@ -303,7 +354,7 @@ def _colored_extent(rgb: np.ndarray, bars: list[Colorbar], *, split: bool = Fals
         left, top, right, bottom = (2 * v for v in extent)
         if (right - left) >= 20 and (bottom - top) >= 20:
             found.append((left, top, right, bottom))
-    return found if split else (found[0] if found else None)
+    return found
 
 
 def _near_colors(rgb: np.ndarray, colors: np.ndarray, tolerance: int) -> np.ndarray:
@@ -337,7 +388,31 @@ def _cut_at_bars(painted: np.ndarray, bars: list[Colorbar]) -> None:
             continue  # a strip of the plot's own cells, not a bar along its side
         if bar.orientation == "horizontal":
             beyond = slice(top - 2, None) if top > (extent[1] + extent[3]) / 2 else slice(None, bottom + 2)
-            painted[beyond] = False
+            if not _holds_panel(painted[beyond]):
+                painted[beyond] = False
         else:
             beyond = slice(left - 2, None) if left > (extent[0] + extent[2]) / 2 else slice(None, right + 2)
-            painted[:, beyond] = False
+            if not _holds_panel(painted[:, beyond]):
+                painted[:, beyond] = False
+
+
+def _holds_panel(painted: np.ndarray) -> bool:
+    """Whether a part of the figure beyond a bar holds a block of colored pixels (another panel).
+
+    A gray map's bar paints its ticks and labels in its colors, sparsely;
+    the next panel of a figure whose bar stands between two is a solid block.
+
+    Examples
+    --------
+    >>> painted = np.zeros((40, 40), bool)
+    >>> painted[5:35:4, 2:9] = True  # labels' strokes
+    >>> _holds_panel(painted)
+    False
+    >>> painted[5:35, 12:38] = True
+    >>> _holds_panel(painted)
+    True
+    """
+    extent = _areas.colored_extent(painted, min_share=0.5)
+    if extent is None or min(extent[2] - extent[0], extent[3] - extent[1]) < 10:
+        return False
+    return bool(painted[extent[1] : extent[3], extent[0] : extent[2]].mean() >= 0.6)

@@ -28,8 +28,8 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _checks, _coverage, _grid, _labels
-from truepix.figures._areas import unsnap
+from truepix.figures import _checks, _coverage, _grid, _labels, _layout
+from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
 from truepix.figures._halves import unlabelled_half
@@ -326,12 +326,12 @@ def _panel(
     entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
     if lines is None and entry is not None and "bbox" not in override:
         coverage += _coverage.past_box(rgb, (r0, r1, c0, c1), bar, entry, bar_data)
-    values = values_of.value(fractions)
-    pixel_values = values
+    values = pixel_values = values_of.value(fractions)
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
     grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
-    ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
-    if grid is not None:
+    if grid is None:  # one value per pixel of the plot area, those under its frame NaN
+        values, ycent, xcent = cover_box(values, (r0, r1, c0, c1), box)
+    else:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
         ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
@@ -556,7 +556,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     figure_ink = _labels.ink(paper)
     bars = find_colorbars(rgb)
     outlines: dict[Any, Box] = {}
-    areas, bars = plot_areas(rgb, figure_ink, bars, outlines)
+    inferred: dict[Box, str] = {}  # plot areas found beside the frames, not by one: doubted
+    areas, bars = plot_areas(rgb, figure_ink, bars, outlines, inferred)
     for k, data in enumerate(overrides):
         if "bbox" in data:
             try:
@@ -580,4 +581,6 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
+        if area[0] in inferred:
+            _layout.doubt_panel(panels[-1], inferred[area[0]])
     return FigureReading(panels, bars, rgb.shape[:2], rgb)
