@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cell_edges", "cell_values", "cut_sides"]
+__all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "lost_cells"]
 
 _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
@@ -36,6 +36,7 @@ _PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the pr
 _RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
 _CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 _SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
+_SEEN = 1.5  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
 
 
 def _profile(rgb: np.ndarray) -> np.ndarray:
@@ -348,17 +349,85 @@ def cell_edges(
     >>> (rows.round(6) + 0.0).tolist(), (columns.round(6) + 0.0).tolist()
     ([0.0, 10.0, 20.0, 30.0, 40.0], [0.0, 8.0, 16.0, 24.0, 32.0, 40.0])
     """
+    return cell_search(rgb, valid, frame)[0]
+
+
+def cell_search(
+    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float, float, float] | None = None
+) -> tuple[tuple[np.ndarray, np.ndarray] | None, tuple[float, float] | None]:
+    """The cells' edges as :func:`cell_edges` finds them, and the size of cells seen but not confirmed.
+
+    Parameters
+    ----------
+    rgb, valid, frame
+        As for :func:`cell_edges`.
+
+    Returns
+    -------
+    tuple
+        ``(edges, seen)``: ``edges`` the row and column edges or None;
+        ``seen`` None, or -- when no grid is returned although color steps
+        stand on a regular lattice in both directions and its cells are of
+        one color more than the lattice shifted by half a cell -- the
+        cells' (height, width) in pixels: the picture shows cells whose
+        grid was not recovered.
+
+    Examples
+    --------
+    >>> cells = np.random.default_rng(0).integers(0, 255, (4, 5, 3)).astype(np.uint8)
+    >>> picture = cells.repeat(10, axis=0).repeat(8, axis=1)
+    >>> edges, seen = cell_search(picture, np.ones(picture.shape[:2], bool))
+    >>> [len(e) - 1 for e in edges], seen
+    ([4, 5], None)
+    """
     left, top, right, bottom = frame if frame is not None else (0.0, 0.0, float(rgb.shape[1]), float(rgb.shape[0]))
     filled = _filled(rgb, valid)
     filled_t = filled.transpose(1, 0, 2) if filled is not None else None
-    along_columns = (rgb, valid, (left, right), filled)
-    along_rows = (rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t)
-    columns_found = _edges_1d(*along_columns)
-    rows_found = _edges_1d(*along_rows)
-    for rows, columns in ((rows, columns) for rows in rows_found for columns in columns_found):
+    columns_found = _edges_1d(rgb, valid, (left, right), filled)
+    rows_found = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t) if columns_found else []
+    pairs = [(rows, columns) for rows in rows_found for columns in columns_found]
+    for rows, columns in pairs:
         if _confirmed(rgb, valid, rows, columns) and _holds_data(valid, rows, columns):
-            return rows, columns
-    return None
+            return (rows, columns), None
+    # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
+    # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
+    (contrast, spread), k = max(((_median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
+    if contrast >= _CONTRAST and spread <= _SPREAD and _holds_data(valid, *pairs[k]):
+        return pairs[k], None
+    if contrast >= _SEEN:
+        rows, columns = pairs[k]
+        return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
+    return None, None
+
+
+def _median_contrast(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> tuple[float, float]:
+    """How much more the half-shifted lattice's cells spread than the found ones', by the median; and the typical spread.
+
+    A cell's spread is the median distance (DN, summed over channels) of
+    its pixels from its median color: text over a fifth of a cell does not
+    move it. Returns (0, 0) where too few cells hold data.
+    """
+    found = _median_spreads(rgb, valid, rows, columns)
+    shifted = _median_spreads(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
+        return 0.0, 0.0
+    return float(np.nanmean(shifted) / (np.nanmean(found) + 1.0)), float(np.nanmedian(found))
+
+
+def _median_spreads(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Each cell's median distance of its data pixels from its median color (NaN: fewer than four)."""
+    from scipy import ndimage
+
+    labels, count = _labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
+    index = np.arange(1, count + 1)
+    medians = np.zeros((count + 1, rgb.shape[2]))
+    for c in range(rgb.shape[2]):
+        medians[1:, c] = ndimage.median(rgb[..., c], labels=labels, index=index)
+    distance = np.abs(rgb - medians[labels]).sum(axis=2)
+    out = np.asarray(ndimage.median(distance, labels=labels, index=index), dtype=np.float64)
+    out[np.bincount(labels.ravel(), minlength=count + 1)[1:] < 4] = np.nan
+    return out
 
 
 def _holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
@@ -379,7 +448,7 @@ def _holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> boo
 
 
 def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """One value per cell: the median of its pixels, leaving out its rim.
+    """One value per cell: the median of its pixels, leaving out its rim; NaN where under a third of them are values.
 
     Examples
     --------
@@ -390,12 +459,34 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     from scipy import ndimage
 
     labels, count = _labels(values.shape, rows, columns)
+    inside = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     labels[~np.isfinite(values)] = 0
     medians = ndimage.median(np.nan_to_num(values), labels=labels, index=np.arange(1, count + 1))
     counts = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     out = np.asarray(medians, dtype=np.float64)
-    out[counts == 0] = np.nan
+    # an empty cell (hist2d's empty bins, drawn as background) with a few pixels of JPEG
+    # ringing from its neighbours is still empty; text or a line over a cell leaves most of it
+    out[(counts == 0) | (3 * counts < inside)] = np.nan
     return out.reshape(len(rows) - 1, len(columns) - 1)
+
+
+def lost_cells(lost: np.ndarray, cells: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
+    """Share of the cells left NaN although most of their pixels look like data (``lost``): what a grid reading lost.
+
+    Text or lines over the cells lose pixels, not cells: the cells keep
+    their values (:func:`cell_values`) and are not counted.
+
+    Examples
+    --------
+    >>> lost = np.zeros((20, 20), bool); lost[:10, :10] = True
+    >>> cells = np.array([[np.nan, 1.0], [2.0, 3.0]])
+    >>> lost_cells(lost, cells, np.array([0.0, 10.0, 20.0]), np.array([0.0, 10.0, 20.0]))
+    0.25
+    """
+    labels, count = _labels(lost.shape, rows, columns)
+    inside = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    share = np.bincount(labels.ravel(), lost.ravel().astype(np.float64), minlength=count + 1)[1:] / np.maximum(inside, 1)
+    return float((np.isnan(cells.ravel()) & (share >= 0.5)).mean()) if count else 0.0
 
 
 def cut_sides(

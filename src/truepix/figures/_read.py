@@ -334,6 +334,8 @@ def _panel(
     if grid is not None:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
+        lost = np.isnan(fractions) & _coverage.data_like(region, _coverage.background(rgb), exact=bar is None or bar.exact)
+        coverage[:] = _coverage.undecoded_doubts(coverage, _grid.lost_cells(lost, values, rows, columns), cells=True)
         ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
         xcent = c0 + (columns[:-1] + columns[1:]) / 2.0
     n_colors = entry.n_colors if entry is not None else 1
@@ -414,10 +416,7 @@ def _decode(
             doubts.append(("the plot's colors are not a colormap's (lines, markers, a photograph?): not read as a heatmap", 0.0))
             return None, np.full(region.shape[:2], np.nan), doubts, beyond
     lost = _coverage.undecoded_share(region, fractions, paper, exact=exact) if entry is not None else 0.0
-    if lost > 0.02:
-        # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
-        doubts.append((f"{100 * lost:.0f}% of the plot area looks like data but matches no color of the map: NaN there", max(0.0, 1.0 - 2.0 * lost)))
-    return entry, fractions, doubts, beyond
+    return entry, fractions, _coverage.undecoded_doubts(doubts, lost), beyond
 
 
 def _doubts(
@@ -478,8 +477,10 @@ def _grid_of(
         return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.1:  # cells hold data: _grid checks
         return None
-    found = _grid.cell_edges(region, valid, frame)
+    found, seen = _grid.cell_search(region, valid, frame)
     if found is None:
+        if seen is not None:
+            doubts.append((f"the plot shows cells ({seen[1]:.0f} x {seen[0]:.0f} px, on a regular lattice) whose grid was not recovered: one value per pixel, not per cell", 0.5))
         return None
     rows, columns = found
     cut = _grid.cut_sides(rows, columns, valid, frame)
