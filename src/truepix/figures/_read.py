@@ -334,10 +334,8 @@ def _panel(
     if grid is not None:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
-        lost = np.isnan(fractions) & _coverage.data_like(region, _coverage.background(rgb), exact=bar is None or bar.exact)
-        coverage[:] = _coverage.undecoded_doubts(coverage, _grid.lost_cells(lost, values, rows, columns), cells=True)
-        ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
-        xcent = c0 + (columns[:-1] + columns[1:]) / 2.0
+        coverage[:] = _coverage.undecoded_doubts(coverage, _lost_cells(rgb, region, fractions, bar, values, grid), cells=True)
+        ycent, xcent = r0 + (rows[:-1] + rows[1:]) / 2.0, c0 + (columns[:-1] + columns[1:]) / 2.0
     n_colors = entry.n_colors if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
@@ -382,6 +380,14 @@ def _panel(
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
+
+
+def _lost_cells(
+    rgb: np.ndarray, region: np.ndarray, fractions: np.ndarray, bar: Colorbar | None, cells: np.ndarray, grid: Any
+) -> float:
+    """Share of the cells NaN where the picture shows data (text and lines over cells lose no cell)."""
+    lost = np.isnan(fractions) & _coverage.data_like(region, _coverage.background(rgb), exact=bar is None or bar.exact)
+    return _grid.lost_cells(lost, cells, *grid)
 
 
 def _decode(
