@@ -399,17 +399,43 @@ def cell_search(
     # a lattice of half or twice the cells (text rows between the edges) may be confirmed too: the best
     confirmed = [(_confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
     for score, k in sorted(confirmed, reverse=True):
-        if score > 0 and _holds_data(valid, *pairs[k]):
+        if score > 0 and _holds_data(valid, *pairs[k]) and not _brick_wall(rgb, valid, *pairs[k]):
             return pairs[k], None
     # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
     # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
     (contrast, spread), k = max(((_median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
-    if contrast >= _CONTRAST and spread <= _SPREAD and _holds_data(valid, *pairs[k]):
+    if contrast >= _CONTRAST and spread <= _SPREAD and _holds_data(valid, *pairs[k]) and not _brick_wall(rgb, valid, *pairs[k]):
         return pairs[k], None
     if contrast >= _SEEN:
         rows, columns = pairs[k]
         return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
     return None, None
+
+
+def _brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """Whether the cells pair up with a neighbour on alternate sides in alternate rows (or columns): hexbin's hexagons.
+
+    A hexagon spans two cells of the lattice its edges make, the next row's
+    hexagons shifted by one: of the neighbouring pairs on one parity of
+    ``row + column`` nearly all are one color, on the other far fewer. On a
+    grid both parities look alike (equal neighbours -- hist2d's empty bins
+    -- fall on either).
+    """
+    labels, count = _labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
+    n = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    sums = [np.bincount(labels.ravel(), rgb[..., c].ravel().astype(np.float64), minlength=count + 1)[1:] for c in range(rgb.shape[2])]
+    colors = np.stack(sums, axis=-1) / np.maximum(n, 1)[:, None]
+    colors[n < 2] = np.nan
+    colors = colors.reshape(len(rows) - 1, len(columns) - 1, -1)
+    for cells in (colors, colors.transpose(1, 0, 2)):
+        step = np.abs(np.diff(cells, axis=1)).sum(axis=-1)
+        known = np.isfinite(step)
+        parity = np.add.outer(np.arange(step.shape[0]), np.arange(step.shape[1])) % 2
+        same = [float(np.mean(step[known & (parity == p)] <= 8.0)) if (known & (parity == p)).any() else 0.0 for p in (0, 1)]
+        if max(same) >= 0.8 and max(same) - min(same) >= 0.4:
+            return True
+    return False
 
 
 def _median_contrast(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> tuple[float, float]:
