@@ -417,9 +417,9 @@ def _brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: n
 
     A hexagon spans two cells of the lattice its edges make, the next row's
     hexagons shifted by one: of the neighbouring pairs on one parity of
-    ``row + column`` nearly all are one color, on the other far fewer. On a
-    grid both parities look alike (equal neighbours -- hist2d's empty bins
-    -- fall on either).
+    ``row + column`` nearly all are one color, on the other fewer (sparse
+    counts make equal neighbours there too). On a grid both parities look
+    alike (equal neighbours -- hist2d's empty bins -- fall on either).
     """
     labels, count = _labels(rgb.shape[:2], rows, columns)
     labels[~valid] = 0
@@ -432,8 +432,12 @@ def _brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: n
         step = np.abs(np.diff(cells, axis=1)).sum(axis=-1)
         known = np.isfinite(step)
         parity = np.add.outer(np.arange(step.shape[0]), np.arange(step.shape[1])) % 2
-        same = [float(np.mean(step[known & (parity == p)] <= 8.0)) if (known & (parity == p)).any() else 0.0 for p in (0, 1)]
-        if max(same) >= 0.8 and max(same) - min(same) >= 0.4:
+        pairs = [step[known & (parity == p)] for p in (0, 1)]
+        if min(len(p) for p in pairs) < 4:
+            continue
+        same = [float(np.mean(p <= 8.0)) for p in pairs]
+        # more apart than chance leaves two halves of a grid's pairs (few pairs: far more)
+        if max(same) >= 0.8 and max(same) - min(same) >= 0.2 + 1.5 / np.sqrt(min(len(p) for p in pairs)):
             return True
     return False
 
