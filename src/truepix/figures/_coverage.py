@@ -139,8 +139,8 @@ def undecoded_doubts(doubts: list[tuple[str, float]], share: float, *, cells: bo
     if share <= 0.02:
         return kept
     # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
-    what = "of the cells look like data but match" if cells else "of the plot area looks like data but matches"
-    return [*kept, (f"{100 * share:.0f}% {what} {_UNDECODED}: NaN there", max(0.0, 1.0 - 2.0 * share))]
+    what = f"the data in {100 * share:.0f}% of the cells" if cells else f"{100 * share:.0f}% of the plot area looks like data but"
+    return [*kept, (f"{what} matches {_UNDECODED}: NaN there", max(0.0, 1.0 - 2.0 * share))]
 
 
 _UNDECODED = "no color of the map"
