@@ -22,6 +22,14 @@ pixel of ``left + k * width / nx``), so the edges are found as a lattice:
    their pixels vary far less inside them than inside cells of the same
    lattice shifted by half a cell (which straddle edges). A hexbin's
    hexagons, smooth interpolation or a contour plot do not pass.
+
+What is drawn over the cells -- text (seaborn's ``annot``), grid lines at
+the ticks (ggplot's style) -- is painted over from the nearest data pixels
+for a second profile, of sharp peaks only; each profile may give a lattice,
+and of the pairs confirmed the one whose cells vary least against the
+half-shifted lattice wins. Text in the map's own colors is outvoted by
+each cell's median. A lattice seen but not confirmed is reported
+(:func:`cell_search`), so that the reading can say so.
 """
 
 from __future__ import annotations
@@ -404,12 +412,12 @@ def cell_search(
     # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
     # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
     (contrast, spread), k = max(((_median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
-    if contrast >= _CONTRAST and spread <= _SPREAD and _holds_data(valid, *pairs[k]) and not _brick_wall(rgb, valid, *pairs[k]):
+    if contrast < _SEEN or not _holds_data(valid, *pairs[k]) or _brick_wall(rgb, valid, *pairs[k]):
+        return None, None
+    if contrast >= _CONTRAST and spread <= _SPREAD:
         return pairs[k], None
-    if contrast >= _SEEN:
-        rows, columns = pairs[k]
-        return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
-    return None, None
+    rows, columns = pairs[k]
+    return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
 
 
 def _brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
