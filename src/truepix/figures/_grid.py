@@ -267,9 +267,20 @@ def _edges_1d(rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float], fi
         fit = _lattice_fit(profile, *_comb(profile, period))
         if fit is not None:
             edges = _span(fit, valid.mean(axis=0), frame)
-            if len(edges) >= 3 and not any(len(e) == len(edges) and np.abs(e - edges).max() < 1.0 for e in out):
+            if len(edges) >= 3 and not any(_same_lattice(e, edges) for e in out):
                 out.append(edges)
     return out
+
+
+def _same_lattice(first: np.ndarray, second: np.ndarray) -> bool:
+    """Whether two candidates' edges stand on one lattice (spacing within 1%, edges within a pixel), whatever their extents.
+
+    The painted-over picture hides the data's outer edges against the
+    background, so its lattice may stop a cell short: the first found keeps its extent.
+    """
+    a, b = float(np.median(np.diff(first))), float(np.median(np.diff(second)))
+    shift = (second[0] - first[0]) / a
+    return abs(a - b) <= 0.01 * a and abs(shift - round(shift)) * a <= 1.0
 
 
 def _labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
