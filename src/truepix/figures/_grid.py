@@ -36,14 +36,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.figures._grid_checks import CONTRAST, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
+
 __all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "lost_cells"]
 
 _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
 _PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the profile
 _RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
-_CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
-_SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
 _SEEN = 1.5  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
 
 
@@ -248,28 +248,50 @@ def _peaks(profile: np.ndarray) -> np.ndarray:
     return peaks
 
 
-def _edges_1d(rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float], filled: np.ndarray | None) -> list[np.ndarray]:
+def _edges_1d(
+    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float], filled: np.ndarray | None, origin: float
+) -> list[np.ndarray]:
     """Cell edges along axis 1 (columns), as edge coordinates: one candidate per profile that shows a lattice.
 
     The profiles, in order: the colors as drawn; where something is drawn
     over the data (``filled``: text, lines), the sharp peaks of the colors
-    with it painted over; the lines between cells.
+    with it painted over -- not on JPEG's 8-pixel blocks, which they also
+    bring out (``origin``: the first column's in the image); the lines
+    between cells.
     """
     width = rgb.shape[1]
     if width < 4 * _MIN_CELL:
         return []
-    profiles = [_profile(rgb)] + ([_peaks(_profile(filled))] if filled is not None else []) + [_line_profile(valid)]
+    profiles = [(_profile(rgb), False)] + ([(_peaks(_profile(filled)), True)] if filled is not None else [])
     out: list[np.ndarray] = []
-    for profile in profiles:
+    for profile, peaks in [*profiles, (_line_profile(valid), False)]:
         period = _period(profile)
         if period is None:
             continue
         fit = _lattice_fit(profile, *_comb(profile, period))
         if fit is not None:
             edges = _span(fit, valid.mean(axis=0), frame)
+            if peaks and _jpeg_blocks(edges + origin):
+                continue
             if len(edges) >= 3 and not any(_same_lattice(e, edges) for e in out):
                 out.append(edges)
     return out
+
+
+def _jpeg_blocks(edges: np.ndarray) -> bool:
+    """Whether edges (image coordinates) stand on JPEG's block boundaries: every 8 (16) pixels, at multiples of 8.
+
+    Examples
+    --------
+    >>> _jpeg_blocks(np.arange(8.0, 200.0, 16.0)), _jpeg_blocks(np.arange(5.0, 200.0, 16.0))
+    (True, False)
+    """
+    spacing = float(np.median(np.diff(edges)))
+    blocks = round(spacing / 8.0)
+    if blocks < 1 or abs(spacing - 8.0 * blocks) > 0.05:
+        return False
+    off = np.abs((edges + 4.0) % 8.0 - 4.0)
+    return bool(np.median(off) <= 1.0)
 
 
 def _same_lattice(first: np.ndarray, second: np.ndarray) -> bool:
@@ -281,69 +303,6 @@ def _same_lattice(first: np.ndarray, second: np.ndarray) -> bool:
     a, b = float(np.median(np.diff(first))), float(np.median(np.diff(second)))
     shift = (second[0] - first[0]) / a
     return abs(a - b) <= 0.01 * a and abs(shift - round(shift)) * a <= 1.0
-
-
-def _labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
-    """Each pixel's cell (1-based; 0 on the cells' rims and outside them) and the number of cells.
-
-    The rim is a pixel, or a fifth of a cell on larger cells (JPEG rings
-    a few pixels beside an edge; edge lines are drawn over it).
-    """
-    out = []
-    for edges, length in ((rows, shape[0]), (columns, shape[1])):
-        edges = np.clip(np.rint(edges), 0, length).astype(int)
-        rim = max(1, int(round(0.2 * float(np.median(np.diff(edges)))))) if len(edges) > 1 else 1
-        cell_of = np.zeros(length, dtype=np.int64)
-        for k in range(len(edges) - 1):
-            a, b = edges[k], edges[k + 1]
-            if b - a > 2 * rim:
-                a, b = a + rim, b - rim
-            cell_of[a:b] = k + 1
-        out.append(cell_of)
-    row_of, column_of = out
-    nx = len(columns) - 1
-    labels = np.where((row_of[:, None] > 0) & (column_of[None, :] > 0), (row_of[:, None] - 1) * nx + column_of[None, :], 0)
-    return labels, (len(rows) - 1) * nx
-
-
-def _variances(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """Variance (summed over channels) of the data pixels inside each cell (NaN: fewer than two).
-
-    Pixels that are not data (text written in the cells, edge lines) do not count.
-    """
-    labels, count = _labels(rgb.shape[:2], rows, columns)
-    labels[~valid] = 0
-    flat = labels.ravel()
-    n = np.bincount(flat, minlength=count + 1)[1:]
-    total = np.zeros(count)
-    for c in range(rgb.shape[2]):
-        channel = rgb[..., c].ravel().astype(np.float64)
-        mean = np.bincount(flat, channel, minlength=count + 1)[1:] / np.maximum(n, 1)
-        square = np.bincount(flat, channel * channel, minlength=count + 1)[1:] / np.maximum(n, 1)
-        total += np.maximum(square - mean**2, 0.0)
-    total[n < 2] = np.nan
-    return total
-
-
-def _confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
-    """How far the cells are of one color each: 0 when not, else how much more the lattice shifted by half a cell varies.
-
-    Confirmed: the cells vary far less inside (at most 1 / :data:`_CONTRAST`)
-    than the same lattice shifted by half a cell, and the typical cell's
-    spread is within what JPEG leaves in a flat block (a few DN): a
-    periodic pattern whose "cells" hold several colors (blobs of a stepped
-    map, hexagons) is not a grid. Of two lattices confirmed, the one with
-    the larger ratio has its edges where the colors change.
-    """
-    found = _variances(rgb, valid, rows, columns)
-    shifted = _variances(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
-    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
-        return 0.0
-    if np.sqrt(np.nanmedian(found)) > _SPREAD:
-        return 0.0
-    if np.nanmean(shifted) < _CONTRAST * np.nanmean(found) + 0.25:
-        return 0.0
-    return float(np.nanmean(shifted) / (np.nanmean(found) + 0.25))
 
 
 def cell_edges(
@@ -382,7 +341,11 @@ def cell_edges(
 
 
 def cell_search(
-    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float, float, float] | None = None
+    rgb: np.ndarray,
+    valid: np.ndarray,
+    frame: tuple[float, float, float, float] | None = None,
+    *,
+    origin: tuple[int, int] = (0, 0),
 ) -> tuple[tuple[np.ndarray, np.ndarray] | None, tuple[float, float] | None]:
     """The cells' edges as :func:`cell_edges` finds them, and the size of cells seen but not confirmed.
 
@@ -390,6 +353,9 @@ def cell_search(
     ----------
     rgb, valid, frame
         As for :func:`cell_edges`.
+    origin : tuple of int, optional
+        (row, column) of ``rgb``'s first pixel in the image: where JPEG's
+        8-pixel blocks lie.
 
     Returns
     -------
@@ -412,100 +378,23 @@ def cell_search(
     left, top, right, bottom = frame if frame is not None else (0.0, 0.0, float(rgb.shape[1]), float(rgb.shape[0]))
     filled = _filled(rgb, valid)
     filled_t = filled.transpose(1, 0, 2) if filled is not None else None
-    columns_found = _edges_1d(rgb, valid, (left, right), filled)
-    rows_found = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t) if columns_found else []
+    columns_found = _edges_1d(rgb, valid, (left, right), filled, origin[1])
+    rows_found = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t, origin[0]) if columns_found else []
     pairs = [(rows, columns) for rows in rows_found for columns in columns_found]
     # a lattice of half or twice the cells (text rows between the edges) may be confirmed too: the best
-    confirmed = [(_confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
-    for score, k in sorted(confirmed, reverse=True):
-        if score > 0 and _holds_data(valid, *pairs[k]) and not _brick_wall(rgb, valid, *pairs[k]):
+    scores = [(confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
+    for score, k in sorted(scores, reverse=True):
+        if score > 0 and holds_data(valid, *pairs[k]) and not brick_wall(rgb, valid, *pairs[k]):
             return pairs[k], None
     # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
     # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
-    (contrast, spread), k = max(((_median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
-    if contrast < _SEEN or not _holds_data(valid, *pairs[k]) or _brick_wall(rgb, valid, *pairs[k]):
+    (contrast, spread), k = max(((median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
+    if contrast < _SEEN or not holds_data(valid, *pairs[k]) or brick_wall(rgb, valid, *pairs[k]):
         return None, None
-    if contrast >= _CONTRAST and spread <= _SPREAD:
+    if contrast >= CONTRAST and spread <= SPREAD:
         return pairs[k], None
     rows, columns = pairs[k]
     return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
-
-
-def _brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
-    """Whether the cells pair up with a neighbour on alternate sides in alternate rows (or columns): hexbin's hexagons.
-
-    A hexagon spans two cells of the lattice its edges make, the next row's
-    hexagons shifted by one: of the neighbouring pairs on one parity of
-    ``row + column`` nearly all are one color, on the other fewer (sparse
-    counts make equal neighbours there too). On a grid both parities look
-    alike (equal neighbours -- hist2d's empty bins -- fall on either).
-    """
-    labels, count = _labels(rgb.shape[:2], rows, columns)
-    labels[~valid] = 0
-    n = np.bincount(labels.ravel(), minlength=count + 1)[1:]
-    sums = [np.bincount(labels.ravel(), rgb[..., c].ravel().astype(np.float64), minlength=count + 1)[1:] for c in range(rgb.shape[2])]
-    colors = np.stack(sums, axis=-1) / np.maximum(n, 1)[:, None]
-    colors[n < 2] = np.nan
-    colors = colors.reshape(len(rows) - 1, len(columns) - 1, -1)
-    for cells in (colors, colors.transpose(1, 0, 2)):
-        step = np.abs(np.diff(cells, axis=1)).sum(axis=-1)
-        known = np.isfinite(step)
-        parity = np.add.outer(np.arange(step.shape[0]), np.arange(step.shape[1])) % 2
-        pairs = [step[known & (parity == p)] for p in (0, 1)]
-        if min(len(p) for p in pairs) < 4:
-            continue
-        same = [float(np.mean(p <= 8.0)) for p in pairs]
-        # more apart than chance leaves two halves of a grid's pairs (few pairs: far more)
-        if max(same) >= 0.8 and max(same) - min(same) >= 0.2 + 1.5 / np.sqrt(min(len(p) for p in pairs)):
-            return True
-    return False
-
-
-def _median_contrast(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> tuple[float, float]:
-    """How much more the half-shifted lattice's cells spread than the found ones', by the median; and the typical spread.
-
-    A cell's spread is the median distance (DN, summed over channels) of
-    its pixels from its median color: text over a fifth of a cell does not
-    move it. Returns (0, 0) where too few cells hold data.
-    """
-    found = _median_spreads(rgb, valid, rows, columns)
-    shifted = _median_spreads(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
-    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
-        return 0.0, 0.0
-    return float(np.nanmean(shifted) / (np.nanmean(found) + 1.0)), float(np.nanmedian(found))
-
-
-def _median_spreads(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """Each cell's median distance of its data pixels from its median color (NaN: fewer than four)."""
-    from scipy import ndimage
-
-    labels, count = _labels(rgb.shape[:2], rows, columns)
-    labels[~valid] = 0
-    index = np.arange(1, count + 1)
-    medians = np.zeros((count + 1, rgb.shape[2]))
-    for c in range(rgb.shape[2]):
-        medians[1:, c] = ndimage.median(rgb[..., c], labels=labels, index=index)
-    distance = np.abs(rgb - medians[labels]).sum(axis=2)
-    out = np.asarray(ndimage.median(distance, labels=labels, index=index), dtype=np.float64)
-    out[np.bincount(labels.ravel(), minlength=count + 1)[1:] < 4] = np.nan
-    return out
-
-
-def _holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
-    """Whether the cells hold data, not a lattice of lines around none (a panel's grid lines).
-
-    Cells may be empty (hist2d's empty bins, drawn as background: half the
-    plot), but then their data lie inside them no less densely than on the
-    rims between them, where a lattice of lines has all of its.
-    """
-    labels, _ = _labels(valid.shape, rows, columns)
-    inside = float(valid[labels > 0].mean())
-    if inside >= 0.5:
-        return True
-    r0, r1 = (int(np.clip(np.rint(v), 0, valid.shape[0])) for v in (rows[0], rows[-1]))
-    c0, c1 = (int(np.clip(np.rint(v), 0, valid.shape[1])) for v in (columns[0], columns[-1]))
-    rims = valid[r0:r1, c0:c1][labels[r0:r1, c0:c1] == 0]
-    return inside >= 0.2 and (len(rims) == 0 or inside >= float(rims.mean()))
 
 
 def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -523,7 +412,7 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     """
     from scipy import ndimage
 
-    labels, count = _labels(values.shape, rows, columns)
+    labels, count = cell_labels(values.shape, rows, columns)
     index = np.arange(1, count + 1)
     inside = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     finite = np.isfinite(values)
@@ -556,7 +445,7 @@ def lost_cells(lost: np.ndarray, cells: np.ndarray, rows: np.ndarray, columns: n
     >>> lost_cells(lost, cells, np.array([0.0, 10.0, 20.0]), np.array([0.0, 10.0, 20.0]))
     0.25
     """
-    labels, count = _labels(lost.shape, rows, columns)
+    labels, count = cell_labels(lost.shape, rows, columns)
     inside = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     share = np.bincount(labels.ravel(), lost.ravel().astype(np.float64), minlength=count + 1)[1:] / np.maximum(inside, 1)
     return float((np.isnan(cells.ravel()) & (share >= 0.5)).mean()) if count else 0.0

@@ -329,7 +329,7 @@ def _panel(
     values = values_of.value(fractions)
     pixel_values = values
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
-    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage, (r0, c0))
     ycent, xcent = np.arange(r0, r1) + 0.5, np.arange(c0, c1) + 0.5
     if grid is not None:
         rows, columns = grid
@@ -467,11 +467,13 @@ def _grid_of(
     override: Any,
     frame: tuple[float, float, float, float],
     doubts: list[tuple[str, float]],
+    origin: tuple[int, int] = (0, 0),
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
 
     ``frame`` is the plot area's (left, top, right, bottom) in region
-    coordinates; ``doubts`` receives one when the frame cuts a cell.
+    coordinates; ``doubts`` receives one when the frame cuts a cell;
+    ``origin`` is the region's (row, column) in the image.
     """
     left, top, right, bottom = frame
     if override is not None:
@@ -483,7 +485,7 @@ def _grid_of(
         return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.1:  # cells hold data: _grid checks
         return None
-    found, seen = _grid.cell_search(region, valid, frame)
+    found, seen = _grid.cell_search(region, valid, frame, origin=origin)
     if found is None:
         if seen is not None:
             doubts.append((f"the plot shows cells ({seen[1]:.0f} x {seen[0]:.0f} px, on a regular lattice) whose grid was not recovered: one value per pixel, not per cell", 0.5))
