@@ -394,6 +394,8 @@ def cell_search(
     if contrast >= CONTRAST and spread <= SPREAD:
         return pairs[k], None
     rows, columns = pairs[k]
+    if min(len(rows), len(columns)) < 5:  # two or three "cells" a side (contourf's bands) make no lattice to see
+        return None, None
     return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
 
 
