@@ -102,11 +102,13 @@ def test_pcolormesh_with_edge_lines_keeps_its_grid_and_values(dpi, linewidth):
     assert np.max(error) <= panel.data.attrs["max_error"], np.max(error)
 
 
-@pytest.mark.parametrize(("gridsize", "dpi"), [(15, 100), (30, 150), (45, 200)])
-def test_hexbin_reports_no_rectangular_grid(gridsize, dpi):
-    points = np.random.default_rng(gridsize).normal(size=(8000, 2))
+@pytest.mark.parametrize(("gridsize", "dpi", "cmap"), [(15, 100, "viridis"), (30, 150, "viridis"), (45, 200, "viridis"), (30, 72, "viridis"), (20, 72, "RdBu_r")])
+def test_hexbin_reports_no_rectangular_grid(gridsize, dpi, cmap):
+    # at 72 dpi the lattice of the hexagons' edges holds cells of one color each: half a
+    # hexagon, paired with the neighbour on alternate sides in alternate rows (a brick wall)
+    points = np.random.default_rng(gridsize).normal(size=(8000 if cmap == "viridis" else 5000, 2))
     fig, ax = plt.subplots(figsize=(5.5, 4.2), dpi=dpi)
-    cells = ax.hexbin(points[:, 0], points[:, 1], gridsize=gridsize, cmap="viridis")
+    cells = ax.hexbin(points[:, 0], points[:, 1], gridsize=gridsize, cmap=cmap)
     bar = fig.colorbar(cells)
     made = save(fig, [ax], [bar])
     panel = tp.read_figure(made.png).panels[0]

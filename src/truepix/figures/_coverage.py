@@ -35,6 +35,7 @@ __all__ = [
     "past_box",
     "past_edges",
     "step_fractions",
+    "undecoded_doubts",
     "undecoded_share",
 ]
 
@@ -119,6 +120,30 @@ def undecoded_share(region: np.ndarray, fractions: np.ndarray, paper: np.ndarray
         return 0.0
     lost = np.isnan(fractions) & data_like(region, paper, exact=exact)
     return float(lost.mean())
+
+
+def undecoded_doubts(doubts: list[tuple[str, float]], share: float, *, cells: bool = False) -> list[tuple[str, float]]:
+    """``doubts`` with the one on undecoded data (:func:`undecoded_share`) stated for ``share``: none up to 2%.
+
+    A grid reading states it for its ``cells``: text or lines over the
+    cells lose pixels, not values.
+
+    Examples
+    --------
+    >>> undecoded_doubts([], 0.1)
+    [('10% of the plot area looks like data but matches no color of the map: NaN there', 0.8)]
+    >>> undecoded_doubts(undecoded_doubts([], 0.1), 0.0, cells=True)
+    []
+    """
+    kept = [doubt for doubt in doubts if _UNDECODED not in doubt[0]]
+    if share <= 0.02:
+        return kept
+    # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
+    what = f"the data in {100 * share:.0f}% of the cells" if cells else f"{100 * share:.0f}% of the plot area looks like data but"
+    return [*kept, (f"{what} matches {_UNDECODED}: NaN there", max(0.0, 1.0 - 2.0 * share))]
+
+
+_UNDECODED = "no color of the map"
 
 
 def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:

@@ -22,20 +22,29 @@ pixel of ``left + k * width / nx``), so the edges are found as a lattice:
    their pixels vary far less inside them than inside cells of the same
    lattice shifted by half a cell (which straddle edges). A hexbin's
    hexagons, smooth interpolation or a contour plot do not pass.
+
+What is drawn over the cells -- text (seaborn's ``annot``), grid lines at
+the ticks (ggplot's style) -- is painted over from the nearest data pixels
+for a second profile, of sharp peaks only; each profile may give a lattice,
+and of the pairs confirmed the one whose cells vary least against the
+half-shifted lattice wins. Text in the map's own colors is outvoted by
+each cell's median. A lattice seen but not confirmed is reported
+(:func:`cell_search`), so that the reading can say so.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cell_edges", "cell_values", "cut_sides"]
+from truepix.figures._grid_checks import CONTRAST, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
+
+__all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "lost_cells"]
 
 _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
 _PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the profile
 _RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
-_CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
-_SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
+_SEEN = 1.5  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
 
 
 def _profile(rgb: np.ndarray) -> np.ndarray:
@@ -142,6 +151,11 @@ def _lattice_fit(profile: np.ndarray, period: float, phase: float) -> tuple[floa
             return None
         k, at = np.array(found).T
         slope, intercept = np.polyfit(k, at, 1)
+    off = np.abs(k * slope + intercept - at) > 1.5
+    if 0 < off.sum() <= len(k) // 10:
+        # an edge pulled off the line by what stood over it (a grid line JPEG left half-painted): one in ten is let go
+        k, at = k[~off], at[~off]
+        slope, intercept = np.polyfit(k, at, 1)
     if slope < _MIN_CELL or np.abs(k * slope + intercept - at).max() > 1.5:
         return None
     positions = np.arange(1, len(profile) + 1, dtype=np.float64)
@@ -202,78 +216,93 @@ def _line_profile(valid: np.ndarray) -> np.ndarray:
     return profile
 
 
-def _edges_1d(rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float]) -> np.ndarray | None:
-    """Cell edges along axis 1 (columns), edge coordinates, or None when no lattice."""
+def _filled(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray | None:
+    """The picture with what is not data painted over by the nearest data pixel, or None when nothing is covered.
+
+    Text written in the cells (seaborn's ``annot``) and grid lines drawn
+    over the data (ggplot's style) change the color in the middle of cells,
+    or hide an edge under a line: painted over -- their antialiased fringe
+    too -- the cells' own colors meet at the edges, under a line at its centre.
+    """
+    from scipy import ndimage
+
+    data = ndimage.binary_erosion(valid, np.ones((3, 3), dtype=bool), border_value=1)
+    covered = ~data
+    if not covered.any() or not data.any() or covered.mean() > 0.5:
+        return None
+    _, (rows, columns) = ndimage.distance_transform_edt(covered, return_indices=True)
+    return rgb[rows, columns]
+
+
+def _peaks(profile: np.ndarray) -> np.ndarray:
+    """The profile less its running median over 9 positions: an edge's step (a pixel or two, three in JPEG) stays.
+
+    What JPEG leaves of text in the cells -- ringing and chroma spread over
+    8 or 16 pixels around each label -- is a broad bump; it goes.
+    """
+    from scipy import ndimage
+
+    peaks = np.clip(profile - ndimage.median_filter(profile, 9, mode="nearest"), 0.0, None)
+    peaks[:_RIM] = 0.0
+    peaks[len(peaks) - _RIM :] = 0.0
+    return peaks
+
+
+def _edges_1d(
+    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float], filled: np.ndarray | None, origin: float
+) -> list[np.ndarray]:
+    """Cell edges along axis 1 (columns), as edge coordinates: one candidate per profile that shows a lattice.
+
+    The profiles, in order: the colors as drawn; where something is drawn
+    over the data (``filled``: text, lines), the sharp peaks of the colors
+    with it painted over -- not on JPEG's 8-pixel blocks, which they also
+    bring out (``origin``: the first column's in the image); the lines
+    between cells.
+    """
     width = rgb.shape[1]
     if width < 4 * _MIN_CELL:
-        return None
-    for profile in (_profile(rgb), _line_profile(valid)):
+        return []
+    profiles = [(_profile(rgb), False)] + ([(_peaks(_profile(filled)), True)] if filled is not None else [])
+    out: list[np.ndarray] = []
+    for profile, peaks in [*profiles, (_line_profile(valid), False)]:
         period = _period(profile)
         if period is None:
             continue
         fit = _lattice_fit(profile, *_comb(profile, period))
         if fit is not None:
             edges = _span(fit, valid.mean(axis=0), frame)
-            return edges if len(edges) >= 3 else None
-    return None
+            if peaks and _jpeg_blocks(edges + origin):
+                continue
+            if len(edges) >= 3 and not any(_same_lattice(e, edges) for e in out):
+                out.append(edges)
+    return out
 
 
-def _labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
-    """Each pixel's cell (1-based; 0 on the cells' rims and outside them) and the number of cells.
+def _jpeg_blocks(edges: np.ndarray) -> bool:
+    """Whether edges (image coordinates) stand on JPEG's block boundaries: every 8 (16) pixels, at multiples of 8.
 
-    The rim is a pixel, or a fifth of a cell on larger cells (JPEG rings
-    a few pixels beside an edge; edge lines are drawn over it).
+    Examples
+    --------
+    >>> _jpeg_blocks(np.arange(8.0, 200.0, 16.0)), _jpeg_blocks(np.arange(5.0, 200.0, 16.0))
+    (True, False)
     """
-    out = []
-    for edges, length in ((rows, shape[0]), (columns, shape[1])):
-        edges = np.clip(np.rint(edges), 0, length).astype(int)
-        rim = max(1, int(round(0.2 * float(np.median(np.diff(edges)))))) if len(edges) > 1 else 1
-        cell_of = np.zeros(length, dtype=np.int64)
-        for k in range(len(edges) - 1):
-            a, b = edges[k], edges[k + 1]
-            if b - a > 2 * rim:
-                a, b = a + rim, b - rim
-            cell_of[a:b] = k + 1
-        out.append(cell_of)
-    row_of, column_of = out
-    nx = len(columns) - 1
-    labels = np.where((row_of[:, None] > 0) & (column_of[None, :] > 0), (row_of[:, None] - 1) * nx + column_of[None, :], 0)
-    return labels, (len(rows) - 1) * nx
-
-
-def _variances(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """Variance (summed over channels) of the data pixels inside each cell (NaN: fewer than two).
-
-    Pixels that are not data (text written in the cells, edge lines) do not count.
-    """
-    labels, count = _labels(rgb.shape[:2], rows, columns)
-    labels[~valid] = 0
-    flat = labels.ravel()
-    n = np.bincount(flat, minlength=count + 1)[1:]
-    total = np.zeros(count)
-    for c in range(rgb.shape[2]):
-        channel = rgb[..., c].ravel().astype(np.float64)
-        mean = np.bincount(flat, channel, minlength=count + 1)[1:] / np.maximum(n, 1)
-        square = np.bincount(flat, channel * channel, minlength=count + 1)[1:] / np.maximum(n, 1)
-        total += np.maximum(square - mean**2, 0.0)
-    total[n < 2] = np.nan
-    return total
-
-
-def _confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
-    """Whether the cells are of one color each, and vary far less inside than the same lattice shifted by half a cell.
-
-    One color: the typical cell's spread within what JPEG leaves in a flat
-    block (a few DN); a periodic pattern whose "cells" hold several colors
-    (blobs of a stepped map, hexagons) is not a grid.
-    """
-    found = _variances(rgb, valid, rows, columns)
-    shifted = _variances(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
-    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
+    spacing = float(np.median(np.diff(edges)))
+    blocks = round(spacing / 8.0)
+    if blocks < 1 or abs(spacing - 8.0 * blocks) > 0.05:
         return False
-    if np.sqrt(np.nanmedian(found)) > _SPREAD:
-        return False
-    return bool(np.nanmean(shifted) >= _CONTRAST * np.nanmean(found) + 0.25)
+    off = np.abs((edges + 4.0) % 8.0 - 4.0)
+    return bool(np.median(off) <= 1.0)
+
+
+def _same_lattice(first: np.ndarray, second: np.ndarray) -> bool:
+    """Whether two candidates' edges stand on one lattice (spacing within 1%, edges within a pixel), whatever their extents.
+
+    The painted-over picture hides the data's outer edges against the
+    background, so its lattice may stop a cell short: the first found keeps its extent.
+    """
+    a, b = float(np.median(np.diff(first))), float(np.median(np.diff(second)))
+    shift = (second[0] - first[0]) / a
+    return abs(a - b) <= 0.01 * a and abs(shift - round(shift)) * a <= 1.0
 
 
 def cell_edges(
@@ -308,21 +337,74 @@ def cell_edges(
     >>> (rows.round(6) + 0.0).tolist(), (columns.round(6) + 0.0).tolist()
     ([0.0, 10.0, 20.0, 30.0, 40.0], [0.0, 8.0, 16.0, 24.0, 32.0, 40.0])
     """
+    return cell_search(rgb, valid, frame)[0]
+
+
+def cell_search(
+    rgb: np.ndarray,
+    valid: np.ndarray,
+    frame: tuple[float, float, float, float] | None = None,
+    *,
+    origin: tuple[int, int] = (0, 0),
+) -> tuple[tuple[np.ndarray, np.ndarray] | None, tuple[float, float] | None]:
+    """The cells' edges as :func:`cell_edges` finds them, and the size of cells seen but not confirmed.
+
+    Parameters
+    ----------
+    rgb, valid, frame
+        As for :func:`cell_edges`.
+    origin : tuple of int, optional
+        (row, column) of ``rgb``'s first pixel in the image: where JPEG's
+        8-pixel blocks lie.
+
+    Returns
+    -------
+    tuple
+        ``(edges, seen)``: ``edges`` the row and column edges or None;
+        ``seen`` None, or -- when no grid is returned although color steps
+        stand on a regular lattice in both directions and its cells are of
+        one color more than the lattice shifted by half a cell -- the
+        cells' (height, width) in pixels: the picture shows cells whose
+        grid was not recovered.
+
+    Examples
+    --------
+    >>> cells = np.random.default_rng(0).integers(0, 255, (4, 5, 3)).astype(np.uint8)
+    >>> picture = cells.repeat(10, axis=0).repeat(8, axis=1)
+    >>> edges, seen = cell_search(picture, np.ones(picture.shape[:2], bool))
+    >>> [len(e) - 1 for e in edges], seen
+    ([4, 5], None)
+    """
     left, top, right, bottom = frame if frame is not None else (0.0, 0.0, float(rgb.shape[1]), float(rgb.shape[0]))
-    columns = _edges_1d(rgb, valid, (left, right))
-    if columns is None:
-        return None
-    rows = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom))
-    if rows is None or not _confirmed(rgb, valid, rows, columns):
-        return None
-    labels, _ = _labels(valid.shape, rows, columns)
-    if valid[labels > 0].mean() < 0.5:  # a lattice of lines around no data (a panel's grid lines)
-        return None
-    return rows, columns
+    filled = _filled(rgb, valid)
+    filled_t = filled.transpose(1, 0, 2) if filled is not None else None
+    columns_found = _edges_1d(rgb, valid, (left, right), filled, origin[1])
+    rows_found = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t, origin[0]) if columns_found else []
+    pairs = [(rows, columns) for rows in rows_found for columns in columns_found]
+    # a lattice of half or twice the cells (text rows between the edges) may be confirmed too: the best
+    scores = [(confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
+    for score, k in sorted(scores, reverse=True):
+        if score > 0 and holds_data(valid, *pairs[k]) and not brick_wall(rgb, valid, *pairs[k]):
+            return pairs[k], None
+    # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
+    # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
+    (contrast, spread), k = max(((median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
+    if contrast < _SEEN or not holds_data(valid, *pairs[k]) or brick_wall(rgb, valid, *pairs[k]):
+        return None, None
+    if contrast >= CONTRAST and spread <= SPREAD:
+        return pairs[k], None
+    rows, columns = pairs[k]
+    if min(len(rows), len(columns)) < 5:  # two or three "cells" a side (contourf's bands) make no lattice to see
+        return None, None
+    return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
 
 
 def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """One value per cell: the median of its pixels, leaving out its rim.
+    """One value per cell: the median of its pixels, leaving out its rim; NaN where under a third of them are values.
+
+    Pixels within two of a pixel that is no value (text or a line drawn
+    over the cell, and what JPEG blended of it into the cell's colors)
+    are left out too, where that leaves a quarter of the cell.
 
     Examples
     --------
@@ -332,13 +414,43 @@ def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np
     """
     from scipy import ndimage
 
-    labels, count = _labels(values.shape, rows, columns)
-    labels[~np.isfinite(values)] = 0
-    medians = ndimage.median(np.nan_to_num(values), labels=labels, index=np.arange(1, count + 1))
-    counts = np.bincount(labels.ravel(), minlength=count + 1)[1:]
-    out = np.asarray(medians, dtype=np.float64)
-    out[counts == 0] = np.nan
+    labels, count = cell_labels(values.shape, rows, columns)
+    index = np.arange(1, count + 1)
+    inside = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    finite = np.isfinite(values)
+    clean = finite & ~ndimage.binary_dilation(~finite, np.ones((3, 3), dtype=bool), iterations=2)
+    out = np.full(count, np.nan)
+    for keep in (finite, clean):
+        kept = np.where(keep, labels, 0)
+        counts = np.bincount(kept.ravel(), minlength=count + 1)[1:]
+        medians = np.asarray(ndimage.median(np.nan_to_num(values), labels=kept, index=index), dtype=np.float64)
+        use = 4 * counts >= inside if keep is clean else counts > 0
+        out[use] = medians[use]
+        if keep is finite:
+            # an empty cell (hist2d's empty bins, drawn as background) with a few pixels of JPEG
+            # ringing from its neighbours is still empty; text or a line over a cell leaves most of it
+            empty = 3 * counts < inside
+    out[empty] = np.nan
     return out.reshape(len(rows) - 1, len(columns) - 1)
+
+
+def lost_cells(lost: np.ndarray, cells: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
+    """Share of the cells left NaN although most of their pixels look like data (``lost``): what a grid reading lost.
+
+    Text or lines over the cells lose pixels, not cells: the cells keep
+    their values (:func:`cell_values`) and are not counted.
+
+    Examples
+    --------
+    >>> lost = np.zeros((20, 20), bool); lost[:10, :10] = True
+    >>> cells = np.array([[np.nan, 1.0], [2.0, 3.0]])
+    >>> lost_cells(lost, cells, np.array([0.0, 10.0, 20.0]), np.array([0.0, 10.0, 20.0]))
+    0.25
+    """
+    labels, count = cell_labels(lost.shape, rows, columns)
+    inside = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    share = np.bincount(labels.ravel(), lost.ravel().astype(np.float64), minlength=count + 1)[1:] / np.maximum(inside, 1)
+    return float((np.isnan(cells.ravel()) & (share >= 0.5)).mean()) if count else 0.0
 
 
 def cut_sides(

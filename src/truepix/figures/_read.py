@@ -328,14 +328,14 @@ def _panel(
         coverage += _coverage.past_box(rgb, (r0, r1, c0, c1), bar, entry, bar_data)
     values = pixel_values = values_of.value(fractions)
     frame = (box[0] - c0, box[1] - r0, box[2] - c0, box[3] - r0)
-    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage)
+    grid = _grid_of(region, np.isfinite(fractions), override.get("grid"), frame, coverage, (r0, c0))
     if grid is None:  # one value per pixel of the plot area, those under its frame NaN
         values, ycent, xcent = cover_box(values, (r0, r1, c0, c1), box)
     else:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
-        ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
-        xcent = c0 + (columns[:-1] + columns[1:]) / 2.0
+        coverage[:] = _coverage.undecoded_doubts(coverage, _lost_cells(rgb, region, fractions, bar, values, grid), cells=True)
+        ycent, xcent = r0 + (rows[:-1] + rows[1:]) / 2.0, c0 + (columns[:-1] + columns[1:]) / 2.0
     n_colors = entry.n_colors if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
@@ -382,6 +382,14 @@ def _panel(
     )
 
 
+def _lost_cells(
+    rgb: np.ndarray, region: np.ndarray, fractions: np.ndarray, bar: Colorbar | None, cells: np.ndarray, grid: Any
+) -> float:
+    """Share of the cells NaN where the picture shows data (text and lines over cells lose no cell)."""
+    lost = np.isnan(fractions) & _coverage.data_like(region, _coverage.background(rgb), exact=bar is None or bar.exact)
+    return _grid.lost_cells(lost, cells, *grid)
+
+
 def _decode(
     rgb: np.ndarray, region: np.ndarray, bar: Colorbar | None, entry: Any, given: dict[str, Any]
 ) -> tuple[Any, np.ndarray, list[tuple[str, float]], tuple[float, float]]:
@@ -414,10 +422,7 @@ def _decode(
             doubts.append(("the plot's colors are not a colormap's (lines, markers, a photograph?): not read as a heatmap", 0.0))
             return None, np.full(region.shape[:2], np.nan), doubts, beyond
     lost = _coverage.undecoded_share(region, fractions, paper, exact=exact) if entry is not None else 0.0
-    if lost > 0.02:
-        # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
-        doubts.append((f"{100 * lost:.0f}% of the plot area looks like data but matches no color of the map: NaN there", max(0.0, 1.0 - 2.0 * lost)))
-    return entry, fractions, doubts, beyond
+    return entry, fractions, _coverage.undecoded_doubts(doubts, lost), beyond
 
 
 def _doubts(
@@ -462,11 +467,13 @@ def _grid_of(
     override: Any,
     frame: tuple[float, float, float, float],
     doubts: list[tuple[str, float]],
+    origin: tuple[int, int] = (0, 0),
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Cell edges in region coordinates: given, or found; evenly spread over the frame when they fill it.
 
     ``frame`` is the plot area's (left, top, right, bottom) in region
-    coordinates; ``doubts`` receives one when the frame cuts a cell.
+    coordinates; ``doubts`` receives one when the frame cuts a cell;
+    ``origin`` is the region's (row, column) in the image.
     """
     left, top, right, bottom = frame
     if override is not None:
@@ -478,8 +485,10 @@ def _grid_of(
         return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.1:  # cells hold data: _grid checks
         return None
-    found = _grid.cell_edges(region, valid, frame)
+    found, seen = _grid.cell_search(region, valid, frame, origin=origin)
     if found is None:
+        if seen is not None:
+            doubts.append((f"the plot shows cells ({seen[1]:.0f} x {seen[0]:.0f} px, on a regular lattice) whose grid was not recovered: one value per pixel, not per cell", 0.5))
         return None
     rows, columns = found
     cut = _grid.cut_sides(rows, columns, valid, frame)

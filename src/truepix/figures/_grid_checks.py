@@ -1,0 +1,157 @@
+"""Checks on a lattice of cells found in a plot: are its cells the data's, one color each?
+
+:mod:`._grid` finds lattices where the colors change; a lattice is taken
+for the grid of the data only when its cells are of one color each -- far
+more than the same lattice shifted by half a cell, whose cells straddle
+edges -- hold data (not a panel's grid lines around none), and are no
+brick wall (hexbin's hexagons, two cells each).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
+
+CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
+SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
+
+
+def cell_labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each pixel's cell (1-based; 0 on the cells' rims and outside them) and the number of cells.
+
+    The rim is a pixel, or a fifth of a cell on larger cells (JPEG rings
+    a few pixels beside an edge; edge lines are drawn over it).
+    """
+    out = []
+    for edges, length in ((rows, shape[0]), (columns, shape[1])):
+        edges = np.clip(np.rint(edges), 0, length).astype(int)
+        rim = max(1, int(round(0.2 * float(np.median(np.diff(edges)))))) if len(edges) > 1 else 1
+        cell_of = np.zeros(length, dtype=np.int64)
+        for k in range(len(edges) - 1):
+            a, b = edges[k], edges[k + 1]
+            if b - a > 2 * rim:
+                a, b = a + rim, b - rim
+            cell_of[a:b] = k + 1
+        out.append(cell_of)
+    row_of, column_of = out
+    nx = len(columns) - 1
+    labels = np.where((row_of[:, None] > 0) & (column_of[None, :] > 0), (row_of[:, None] - 1) * nx + column_of[None, :], 0)
+    return labels, (len(rows) - 1) * nx
+
+
+def _variances(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Variance (summed over channels) of the data pixels inside each cell (NaN: fewer than two).
+
+    Pixels that are not data (text written in the cells, edge lines) do not count.
+    """
+    labels, count = cell_labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
+    flat = labels.ravel()
+    n = np.bincount(flat, minlength=count + 1)[1:]
+    total = np.zeros(count)
+    for c in range(rgb.shape[2]):
+        channel = rgb[..., c].ravel().astype(np.float64)
+        mean = np.bincount(flat, channel, minlength=count + 1)[1:] / np.maximum(n, 1)
+        square = np.bincount(flat, channel * channel, minlength=count + 1)[1:] / np.maximum(n, 1)
+        total += np.maximum(square - mean**2, 0.0)
+    total[n < 2] = np.nan
+    return total
+
+
+def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
+    """How far the cells are of one color each: 0 when not, else how much more the lattice shifted by half a cell varies.
+
+    Confirmed: the cells vary far less inside (at most 1 / :data:`CONTRAST`)
+    than the same lattice shifted by half a cell, and the typical cell's
+    spread is within what JPEG leaves in a flat block (a few DN): a
+    periodic pattern whose "cells" hold several colors (blobs of a stepped
+    map, hexagons) is not a grid. Of two lattices confirmed, the one with
+    the larger ratio has its edges where the colors change.
+    """
+    found = _variances(rgb, valid, rows, columns)
+    shifted = _variances(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
+        return 0.0
+    if np.sqrt(np.nanmedian(found)) > SPREAD:
+        return 0.0
+    if np.nanmean(shifted) < CONTRAST * np.nanmean(found) + 0.25:
+        return 0.0
+    return float(np.nanmean(shifted) / (np.nanmean(found) + 0.25))
+
+
+def brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """Whether the cells pair up with a neighbour on alternate sides in alternate rows (or columns): hexbin's hexagons.
+
+    A hexagon spans two cells of the lattice its edges make, the next row's
+    hexagons shifted by one: of the neighbouring pairs on one parity of
+    ``row + column`` nearly all are one color, on the other fewer (sparse
+    counts make equal neighbours there too). On a grid both parities look
+    alike (equal neighbours -- hist2d's empty bins -- fall on either).
+    """
+    labels, count = cell_labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
+    n = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    sums = [np.bincount(labels.ravel(), rgb[..., c].ravel().astype(np.float64), minlength=count + 1)[1:] for c in range(rgb.shape[2])]
+    colors = np.stack(sums, axis=-1) / np.maximum(n, 1)[:, None]
+    colors[n < 2] = np.nan
+    colors = colors.reshape(len(rows) - 1, len(columns) - 1, -1)
+    for cells in (colors, colors.transpose(1, 0, 2)):
+        step = np.abs(np.diff(cells, axis=1)).sum(axis=-1)
+        known = np.isfinite(step)
+        parity = np.add.outer(np.arange(step.shape[0]), np.arange(step.shape[1])) % 2
+        pairs = [step[known & (parity == p)] for p in (0, 1)]
+        if min(len(p) for p in pairs) < 4:
+            continue
+        same = [float(np.mean(p <= 8.0)) for p in pairs]
+        # more apart than chance leaves two halves of a grid's pairs (few pairs: far more)
+        if max(same) >= 0.8 and max(same) - min(same) >= 0.2 + 1.5 / np.sqrt(min(len(p) for p in pairs)):
+            return True
+    return False
+
+
+def median_contrast(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> tuple[float, float]:
+    """How much more the half-shifted lattice's cells spread than the found ones', by the median; and the typical spread.
+
+    A cell's spread is the median distance (DN, summed over channels) of
+    its pixels from its median color: text over a fifth of a cell does not
+    move it. Returns (0, 0) where too few cells hold data.
+    """
+    found = _median_spreads(rgb, valid, rows, columns)
+    shifted = _median_spreads(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
+        return 0.0, 0.0
+    return float(np.nanmean(shifted) / (np.nanmean(found) + 1.0)), float(np.nanmedian(found))
+
+
+def _median_spreads(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Each cell's median distance of its data pixels from its median color (NaN: fewer than four)."""
+    from scipy import ndimage
+
+    labels, count = cell_labels(rgb.shape[:2], rows, columns)
+    labels[~valid] = 0
+    index = np.arange(1, count + 1)
+    medians = np.zeros((count + 1, rgb.shape[2]))
+    for c in range(rgb.shape[2]):
+        medians[1:, c] = ndimage.median(rgb[..., c], labels=labels, index=index)
+    distance = np.abs(rgb - medians[labels]).sum(axis=2)
+    out = np.asarray(ndimage.median(distance, labels=labels, index=index), dtype=np.float64)
+    out[np.bincount(labels.ravel(), minlength=count + 1)[1:] < 4] = np.nan
+    return out
+
+
+def holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """Whether the cells hold data, not a lattice of lines around none (a panel's grid lines).
+
+    Cells may be empty (hist2d's empty bins, drawn as background: half the
+    plot), but then their data lie inside them no less densely than on the
+    rims between them, where a lattice of lines has all of its.
+    """
+    labels, _ = cell_labels(valid.shape, rows, columns)
+    inside = float(valid[labels > 0].mean())
+    if inside >= 0.5:
+        return True
+    r0, r1 = (int(np.clip(np.rint(v), 0, valid.shape[0])) for v in (rows[0], rows[-1]))
+    c0, c1 = (int(np.clip(np.rint(v), 0, valid.shape[1])) for v in (columns[0], columns[-1]))
+    rims = valid[r0:r1, c0:c1][labels[r0:r1, c0:c1] == 0]
+    return inside >= 0.2 and (len(rims) == 0 or inside >= float(rims.mean()))
