@@ -34,7 +34,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._model import AxisReading
-from truepix.figures._numbers import is_power, parse_value
+from truepix.figures._numbers import decimal_comma, is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
@@ -70,6 +70,9 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
                 tick.value = float(f"{flat.group(1)}1e{flat.group(2)}")
             elif tick.value is None:
                 tick.value = parse_value(tick.text, powers=True)
+    if any(decimal_comma(t.text) for t in ticks):  # "0,5" beside "1,000": every comma is a decimal one
+        for tick in ticks:
+            tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
         return None

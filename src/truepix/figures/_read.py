@@ -32,7 +32,7 @@ from truepix.figures import _checks, _coverage, _grid, _labels
 from truepix.figures._areas import unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
-from truepix.figures._halves import unlabelled_half
+from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -297,7 +297,9 @@ def _bar_axis(
     if bar is None:
         return AxisReading()
     reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
-    return reading if bar.boundaries is not None else unlabelled_half(reading, _bar_ends(bar, outline))
+    if bar.boundaries is not None:
+        return reading
+    return unlabelled_half(other_slope(reading, _bar_ends(bar, outline)), _bar_ends(bar, outline))
 
 
 def _panel(
