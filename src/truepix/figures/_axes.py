@@ -78,11 +78,26 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
         return None
     positions = [t.position for t in numbered]
     fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
-    if fit is None:
+    if fit is None or _unreadable(fit, numbered, powers):
         return None
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         tick.inlier = bool(inlier)
     return fit
+
+
+def _unreadable(fit: ScaleFit, numbered: list[_labels.Tick], powers: bool) -> bool:
+    """Whether a fit stands on labels that cannot say the scale: no reading is better than it.
+
+    * a log scale whose agreeing labels are all bare mantissas ``2``-``9``:
+      minor-tick labels (``2×10¹``) whose ``×10ⁿ`` was lost -- no decade is known;
+    * a linear scale through powers of ten of both signs (``-10⁰``, ``10⁰``):
+      matplotlib writes those on symlog and asinh bars only, whose labels
+      between were not read.
+    """
+    agreeing = [t for t, inlier in zip(numbered, fit.inliers, strict=True) if inlier]
+    if fit.scale.scale == "log" and all(re.fullmatch(r"[2-9]", t.text.strip()) for t in agreeing):
+        return True
+    return fit.scale.scale == "linear" and powers and any(t.value is not None and t.value < 0 for t in agreeing)
 
 
 def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:

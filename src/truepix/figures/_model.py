@@ -11,11 +11,12 @@ Calibration JSON (version 1), every key optional in an override::
             "bbox": [left, top, right, bottom],         # the colored part of the bar
             "orientation": "vertical" | "horizontal",
             "cmap": "viridis",                          # a truepix colormap name
-            "norm": "linear" | "log" | "twoslope" | "symlog" | "power",
+            "norm": "linear" | "log" | "twoslope" | "symlog" | "power" | "asinh",
             "vmin": 0.0, "vmax": 1.0,                   # values at the bar's low and high ends
             "vcenter": 0.0,                             # twoslope: the value at the map's middle
             "linthresh": 1.0,                           # symlog: linear within +-linthresh
-            "gamma": 0.5                                # power (PowerNorm): its exponent
+            "gamma": 0.5,                               # power (PowerNorm): its exponent
+            "linear_width": 1.0                         # asinh (AsinhNorm): its linear_width
           } | null,
           "x": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
           "y": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
@@ -277,6 +278,8 @@ class Panel:
                 bar["linthresh"] = scale.linthresh
             if scale is not None and scale.gamma is not None:
                 bar["gamma"] = scale.gamma
+            if scale is not None and scale.linear_width is not None:
+                bar["linear_width"] = scale.linear_width
             if scale is not None and scale.scale == "boundaries":  # fractions along the bar and their values
                 bar["levels"] = {"fractions": list(scale.pixels), "values": list(scale.values)}
         return {
