@@ -26,7 +26,7 @@ import numpy as np
 
 from truepix.errors import InputError
 from truepix.figures._model import AxisReading
-from truepix.figures._scale import AxisScale
+from truepix.figures._scale import AxisScale, round_within
 
 __all__ = ["other_slope", "unlabelled_half"]
 
@@ -98,25 +98,6 @@ def unlabelled_half(reading: AxisReading, ends: tuple[float, float]) -> AxisRead
         )
         return dataclasses.replace(reading, scale=twoslope, guess=guess)
     return reading
-
-
-def _round_centre(value: float, worth: float) -> float:
-    """The roundest value (a multiple of a power of ten, or of half one) within ``worth`` of ``value``.
-
-    Examples
-    --------
-    >>> _round_centre(1.013, 0.04), _round_centre(0.496, 0.01), _round_centre(0.43712, 0.0001)
-    (1.0, 0.5, 0.4371)
-    """
-    if worth <= 0 or not np.isfinite(value):
-        return value
-    top = int(np.ceil(np.log10(max(abs(value), worth)))) + 1
-    for k in range(top, int(np.floor(np.log10(worth))) - 1, -1):
-        for grid in (10.0**k, 5.0 * 10.0 ** (k - 1)):
-            rounded = float(np.round(value / grid) * grid)
-            if abs(rounded - value) <= worth:
-                return float(f"{rounded:.12g}") + 0.0
-    return value
 
 
 def other_slope(reading: AxisReading, ends: tuple[float, float]) -> AxisReading:
@@ -191,7 +172,7 @@ def _second_line(
     assert reading.scale is not None
     centre_value = float(reading.scale.value(middle))
     worth = abs(float(reading.scale.value(middle + 0.5)) - centre_value)
-    centre_value = _round_centre(centre_value, worth)
+    centre_value = round_within(centre_value, worth)
     p = np.array([t.position for t in others])
     v = np.array([float(t.value) for t in others])
     towards = np.sign(float(reading.scale.value(p[0])) - centre_value)

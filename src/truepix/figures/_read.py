@@ -372,8 +372,7 @@ def _panel(
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
         "under": beyond[0], "over": beyond[1],  # shares shown in the extend triangles' colors
-        **({"gamma": values_of.gamma} if calibrated and values_of.gamma is not None else {}),  # PowerNorm's
-        **({"linear_width": values_of.linear_width} if calibrated and values_of.linear_width is not None else {}),
+        **(_norm_parameters(values_of) if calibrated else {}),
     }
     data = xarray.DataArray(
         values,
@@ -387,6 +386,12 @@ def _panel(
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
+
+
+def _norm_parameters(scale: AxisScale) -> dict[str, float]:
+    """The norm's own parameter, where it has one: PowerNorm's ``gamma``, AsinhNorm's ``linear_width``."""
+    found = {"gamma": scale.gamma, "linear_width": scale.linear_width}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 def _decode(

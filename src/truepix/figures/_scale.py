@@ -37,7 +37,7 @@ import numpy as np
 
 from truepix.errors import InputError
 
-__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_power", "fit_scale"]
+__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_power", "fit_scale", "round_within"]
 
 SCALES = ("linear", "log", "twoslope", "symlog", "boundaries", "power", "asinh")
 _LINSCALE = 1.0 / (1.0 - 1.0 / 10.0)  # matplotlib's linscale_adj for linscale=1, base 10
@@ -310,6 +310,27 @@ def _refine(scale: str, p: np.ndarray, v: np.ndarray, u: np.ndarray, inliers: np
     return dataclasses.replace(probe, pixels=tuple(ends), values=tuple(values))
 
 
+def round_within(value: float, worth: float) -> float:
+    """The roundest value (a multiple of a power of ten, or of half one) within ``worth`` of ``value``.
+
+    A knee or centre no label states is as round as the labels' precision allows.
+
+    Examples
+    --------
+    >>> round_within(1.013, 0.04), round_within(0.496, 0.01), round_within(0.43712, 0.0001)
+    (1.0, 0.5, 0.4371)
+    """
+    if worth <= 0 or not np.isfinite(value):
+        return value
+    top = int(np.ceil(np.log10(max(abs(value), worth)))) + 1
+    for k in range(top, int(np.floor(np.log10(worth))) - 1, -1):
+        for grid in (10.0**k, 5.0 * 10.0 ** (k - 1)):
+            rounded = float(np.round(value / grid) * grid)
+            if abs(rounded - value) <= worth:
+                return float(f"{rounded:.12g}") + 0.0
+    return value
+
+
 def _twoslope(
     p: np.ndarray, v: np.ndarray, tol: float, centre: float | None
 ) -> tuple[tuple[int, float], np.ndarray, AxisScale] | None:
@@ -342,13 +363,24 @@ def _twoslope(
     if best is None:
         return None
     key, inliers, c, low, high = best
-    lines = [np.polyfit(p[m], v[m], 1) for m in (low, high)]
-    if any(line[0] == 0 for line in lines):
+    lines = []
+    for side in (low, high):  # each side's line from its own labels, the knee's label left out where it can be
+        others = side & (np.arange(len(p)) != c)
+        lines.append(np.polyfit(p[others], v[others], 1) if others.sum() >= 2 else np.polyfit(p[side], v[side], 1))
+    if any(line[0] == 0 for line in lines) or lines[0][0] == lines[1][0]:
         return None
-    # the centre's position: where each side's line puts the centre value, averaged
-    centre = float(np.mean([(v[c] - b) / a for a, b in lines]))
+    # the knee is where the lines meet: at the knee's label, or between two labels
+    # (TwoSlopeNorm(vcenter=1) ticked -2.5, 0, 2.5: "0" lies on one line, the knee past it)
+    knee = float((lines[1][1] - lines[0][1]) / (lines[0][0] - lines[1][0]))
+    if abs(knee - p[c]) <= tol:
+        # the centre's position: where each side's line puts the centre value, averaged
+        knee, knee_value = float(np.mean([(v[c] - b) / a for a, b in lines])), float(v[c])
+    else:
+        worth = 0.5 * max(abs(lines[0][0]), abs(lines[1][0]))  # half a pixel's
+        knee_value = round_within(float(np.polyval(lines[0], knee)), worth)
+    centre = knee
     ends = [p[low][np.argmin(v[low])], p[high][np.argmax(v[high])]]
-    values = (float(np.polyval(lines[0], ends[0])), float(v[c]), float(np.polyval(lines[1], ends[1])))
+    values = (float(np.polyval(lines[0], ends[0])), knee_value, float(np.polyval(lines[1], ends[1])))
     try:
         scale = AxisScale("twoslope", (float(ends[0]), centre, float(ends[1])), values)
     except InputError:  # the two lines do not meet between the ends
@@ -479,6 +511,10 @@ def fit_scale(
             best = max(best, candidate, key=lambda c: c[0])
         elif candidate[0][0] > best[0][0] or (powers and candidate[1] == "log" and candidate[0][0] == best[0][0]):
             best = candidate
+        elif candidate[1] == "asinh" and best[1] == "symlog" and candidate[0][0] == best[0][0]:
+            # as many labels on either knee: the smooth one where it puts them far nearer their ticks
+            if -candidate[0][1] < 0.5 * -best[0][1] - 1.0:
+                best = candidate
     (count, _), name, inliers, parameter = best
     if name == "asinh" and parameter is not None:
         parameter = _asinh_width(p, v, inliers, parameter)
