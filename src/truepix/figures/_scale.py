@@ -405,9 +405,14 @@ def _symlog_candidates(v: np.ndarray) -> list[float]:
 
 
 def _asinh_candidates(v: np.ndarray) -> list[float]:
-    """linear_width values to try: 1, 2 and 5 times the powers of ten over the labels' magnitudes (a decade or more)."""
+    """linear_width values to try: 1, 2 and 5 times the powers of ten over the labels' magnitudes (a decade or more).
+
+    As for symlog, only where a label stands at or below 0: labels all
+    positive are a log scale's (an AsinhNorm bar whose labels are all
+    positive is read log, nearly right above its linear_width).
+    """
     nonzero = np.abs(v[v != 0])
-    if len(v) < 4 or len(nonzero) < 2:
+    if len(v) < 4 or len(nonzero) < 2 or not np.any(v <= 0):
         return []
     low, high = np.log10(nonzero.min()), np.log10(nonzero.max())
     if high - low < 1.0 - 1e-9:
