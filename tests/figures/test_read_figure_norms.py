@@ -9,6 +9,8 @@ that drew it) and checks the rule that failed on it:
 * a LogNorm spanning less than two decades labels its minor ticks
   ``2×10¹``: the ``×10ⁿ`` is part of the label, and bare mantissas are no
   reading at all;
+* a log bar labelled at two powers of ten only (LogNorm(1, 10)) is checked
+  by its minor tick marks;
 * decimal commas (``0,5``) are read, thousands separators (``1,000``) still;
 * an AsinhNorm bar is read as asinh, with its ``linear_width``.
 """
@@ -114,6 +116,17 @@ def test_log_mantissas_without_their_exponent_are_no_reading(monkeypatch):
     panel = tp.read_figure(_figure(norm)[0].png).panels[0]
     right = panel.norm == "log" and _in_norm_terms(norm, panel)
     assert right or panel.confidence < 0.5, (panel.norm, panel.vmin, panel.vmax, panel.confidence)
+
+
+@pytest.mark.slow
+def test_log_bar_with_two_labels_is_checked_by_its_minor_ticks():
+    # LogNorm(1, 10): "10⁰" and "10¹" alone checked nothing (confidence 0.5, though right)
+    norm = mcolors.LogNorm(1.0, 10.0)
+    made, field = _figure(norm)
+    panel = tp.read_figure(made.png).panels[0]
+    assert panel.norm == "log" and (panel.vmin, panel.vmax) == (1.0, 10.0)
+    assert len(panel.colorbar_axis.minor) == 8 and panel.confidence >= 0.9
+    assert _cells_right(norm, panel, field) >= 0.95
 
 
 @pytest.mark.slow

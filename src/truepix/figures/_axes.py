@@ -172,7 +172,7 @@ def read_axis(
     ``claimed``: boxes of labels another axis has read; they are not this one's.
     ``bar``: the side is a colorbar's (a two-slope centre is expected at its middle).
     """
-    ticks, marks, other = _labels.read_side(gray, figure_ink, side, at, span)
+    ticks, marks, other, minor = _labels.read_side(gray, figure_ink, side, at, span)
     if claimed:
         ticks = [t for t in ticks if not any(_overlaps(t.box, c) for c in claimed)]
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0 if bar else None)
@@ -194,7 +194,7 @@ def read_axis(
     residuals = np.zeros(0) if fit is None else fit.residuals
     return AxisReading(
         scale, ticks, marks, None if fit is None else fit.residual, label, offset,
-        "ticks" if scale else "pixels", residuals, unread,
+        "ticks" if scale else "pixels", residuals, unread, minor=minor,
     )  # fmt: skip
 
 

@@ -415,7 +415,7 @@ def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, f
 
 def read_side(
     gray: np.ndarray, image_ink: np.ndarray, side: str, at: int, span: tuple[int, int]
-) -> tuple[list[Tick], np.ndarray, list[tuple[tuple[int, int, int, int], str]]]:
+) -> tuple[list[Tick], np.ndarray, list[tuple[tuple[int, int, int, int], str]], np.ndarray]:
     """Read the tick labels beside one side of a box.
 
     Parameters
@@ -438,10 +438,12 @@ def read_side(
         Image positions (edge coordinates along the side) of the tick marks.
     other : list
         The farther texts ``(box, text)``: axis label, offset text.
+    minor : numpy.ndarray
+        Image positions of the shorter tick marks (a log axis's minor ticks).
     """
     strip = _Strip(image_ink, side, at, span)
     if strip.ink.size == 0:  # the side lies on the picture's edge: nothing beside it
-        return [], np.zeros(0), []
+        return [], np.zeros(0), [], np.zeros(0)
     marks, tick_end = _tick_marks(strip)
     if not len(marks):  # tick marks drawn inward (matplotlib's classic style, direction="in")
         inward = {"bottom": "top", "top": "bottom", "left": "right", "right": "left"}[side]
@@ -454,7 +456,7 @@ def read_side(
     binary[:tick_end] = False
     boxes = _components(binary)
     if not boxes:
-        return [], marks + strip.start, []
+        return [], marks + strip.start, [], strip.minor + strip.start
     along_text = 1 if side in ("top", "bottom") else 0  # index 0 depth, 1 length
     heights = np.array([(b[1] - b[0]) if along_text else (b[3] - b[2]) for b in boxes])
     glyph = float(np.percentile(heights, 75))
@@ -477,7 +479,7 @@ def read_side(
             continue
         candidates.append((d0, d1, l0, l1))
     if not candidates:
-        return [], marks + strip.start, []
+        return [], marks + strip.start, [], strip.minor + strip.start
     nearest = min(c[0] for c in candidates)
     if nearest > tick_end + 3 * glyph:
         labels, farther = [], candidates
@@ -504,7 +506,7 @@ def read_side(
     for d0, d1, l0, l1 in farther:
         box = strip.box(d0, d1, l0, l1)
         other.append((box, ""))
-    return ticks, marks + strip.start, other
+    return ticks, marks + strip.start, other, strip.minor + strip.start
 
 
 def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool = False) -> str:

@@ -46,7 +46,7 @@ from truepix.color._identify._colorbar import Colorbar
 from truepix.errors import InputError
 from truepix.figures._labels import Tick
 from truepix.figures._numbers import precision
-from truepix.figures._scale import AxisScale
+from truepix.figures._scale import AxisScale, minor_marks_agree
 
 __all__ = ["AxisReading", "FigureReading", "Panel", "parse_calibration"]
 
@@ -82,6 +82,8 @@ class AxisReading:
     guess : str
         Where part of the scale is not read but estimated (a two-slope
         bar's unlabelled half), what was estimated and why ("" when nothing).
+    minor : numpy.ndarray
+        Positions of the shorter tick marks found (a log axis's minor ticks).
     """
 
     scale: AxisScale | None = None
@@ -94,6 +96,7 @@ class AxisReading:
     residuals: np.ndarray = field(default_factory=lambda: np.zeros(0))
     unread_offset: bool = False
     guess: str = ""
+    minor: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def agreement(self) -> float:
@@ -108,7 +111,9 @@ class AxisReading:
         """How far to trust the scale, in [0, 1]: 1 only for a well-supported fit.
 
         The product of: the share of labels that agree (:attr:`agreement`);
-        how many agree (two labels check nothing: 0.5, three or more: 1);
+        how many agree (two labels check nothing: 0.5, three or more: 1;
+        two on a log scale whose minor tick marks stand where it puts 2-9
+        times each power of ten: 1);
         the fit's RMS residual (1 up to a pixel, or up to what the labels'
         rounding allows, then ``1 / (1 + excess)``);
         and whether the agreeing labels stand on tick marks (0.5 with none
@@ -126,6 +131,8 @@ class AxisReading:
         if self.scale is None or not agreeing:
             return 0.0
         count = min(1.0, (len(agreeing) - 1) / 2.0)
+        if count < 1.0 and minor_marks_agree(self.scale, self.minor):
+            count = 1.0
         # a residual within what the labels' own rounding allows (``12%`` for 12.5) is no misfit
         slack = [
             abs(float(self.scale.pixel(t.value + precision(t.text))) - float(self.scale.pixel(t.value - precision(t.text)))) / 2.0
