@@ -26,7 +26,8 @@ import numpy as np
 
 from truepix.errors import InputError
 from truepix.figures._model import AxisReading
-from truepix.figures._scale import AxisScale, round_within
+from truepix.figures._numbers import round_within
+from truepix.figures._scale import AxisScale
 
 __all__ = ["other_slope", "unlabelled_half"]
 

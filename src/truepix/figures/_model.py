@@ -46,11 +46,37 @@ from truepix.color._identify._colorbar import Colorbar
 from truepix.errors import InputError
 from truepix.figures._labels import Tick
 from truepix.figures._numbers import precision
-from truepix.figures._scale import AxisScale, minor_marks_agree
+from truepix.figures._scale import AxisScale
 
 __all__ = ["AxisReading", "FigureReading", "Panel", "parse_calibration"]
 
 CALIBRATION_VERSION = 1
+
+
+def _minor_marks_agree(scale: AxisScale, minor: Any, /) -> bool:
+    """Whether a log scale's minor tick marks (four or more) all stand where it puts 2-9 times a power of ten.
+
+    Two labels (``10⁰``, ``10¹``) check nothing of a scale; the eight minor
+    ticks matplotlib draws between them, at ``log10(2) ... log10(9)`` of the
+    decade, do.
+
+    Examples
+    --------
+    >>> scale = AxisScale("log", (400.0, 50.0), (1.0, 10.0))
+    >>> marks = 400.0 - 350.0 * np.log10(np.arange(2, 10))
+    >>> _minor_marks_agree(scale, marks), _minor_marks_agree(scale, np.linspace(90, 360, 8))
+    (True, False)
+    """
+    marks = np.asarray(minor, dtype=np.float64)
+    if scale.scale != "log" or len(marks) < 4:
+        return False
+    ends = np.sort(scale.value(np.array([marks.min(), marks.max()])))
+    if not np.all(np.isfinite(ends)) or ends[0] <= 0:
+        return False
+    decades = range(int(np.floor(np.log10(ends[0]))) - 1, int(np.ceil(np.log10(ends[1]))) + 1)
+    predicted = scale.pixel(np.array([m * 10.0**k for k in decades for m in range(2, 10)]))
+    distance = np.abs(marks[:, None] - predicted[None, :]).min(axis=1)
+    return bool(np.all(distance <= 1.5))
 
 
 @dataclass
@@ -131,7 +157,7 @@ class AxisReading:
         if self.scale is None or not agreeing:
             return 0.0
         count = min(1.0, (len(agreeing) - 1) / 2.0)
-        if count < 1.0 and minor_marks_agree(self.scale, self.minor):
+        if count < 1.0 and _minor_marks_agree(self.scale, self.minor):
             count = 1.0
         # a residual within what the labels' own rounding allows (``12%`` for 12.5) is no misfit
         slack = [

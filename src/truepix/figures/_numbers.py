@@ -14,7 +14,9 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["decimal_comma", "is_power", "parse_offset", "parse_value", "precision"]
+import numpy as np
+
+__all__ = ["decimal_comma", "is_power", "parse_offset", "parse_value", "precision", "round_within"]
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
@@ -154,3 +156,24 @@ def parse_offset(text: str, /) -> tuple[str, float] | None:
     if match:
         return "scale", 10.0 ** int(match.group(1))
     return None
+
+
+def round_within(value: float, worth: float) -> float:
+    """The roundest value (a multiple of a power of ten, or of half one) within ``worth`` of ``value``.
+
+    A knee or centre no label states is as round as the labels' precision allows.
+
+    Examples
+    --------
+    >>> round_within(1.013, 0.04), round_within(0.496, 0.01), round_within(0.43712, 0.0001)
+    (1.0, 0.5, 0.4371)
+    """
+    if worth <= 0 or not np.isfinite(value):
+        return value
+    top = int(np.ceil(np.log10(max(abs(value), worth)))) + 1
+    for k in range(top, int(np.floor(np.log10(worth))) - 1, -1):
+        for grid in (10.0**k, 5.0 * 10.0 ** (k - 1)):
+            rounded = float(np.round(value / grid) * grid)
+            if abs(rounded - value) <= worth:
+                return float(f"{rounded:.12g}") + 0.0
+    return value

@@ -36,8 +36,9 @@ from typing import Any
 import numpy as np
 
 from truepix.errors import InputError
+from truepix.figures._numbers import round_within
 
-__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_power", "fit_scale", "minor_marks_agree", "round_within"]
+__all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_power", "fit_scale"]
 
 SCALES = ("linear", "log", "twoslope", "symlog", "boundaries", "power", "asinh")
 _LINSCALE = 1.0 / (1.0 - 1.0 / 10.0)  # matplotlib's linscale_adj for linscale=1, base 10
@@ -308,53 +309,6 @@ def _refine(scale: str, p: np.ndarray, v: np.ndarray, u: np.ndarray, inliers: np
     probe = _probe(scale, parameter)
     values = probe._inverse(intercept + slope * ends)
     return dataclasses.replace(probe, pixels=tuple(ends), values=tuple(values))
-
-
-def minor_marks_agree(scale: AxisScale, minor: Any, /) -> bool:
-    """Whether a log scale's minor tick marks (four or more) all stand where it puts 2-9 times a power of ten.
-
-    Two labels (``10⁰``, ``10¹``) check nothing of a scale; the eight minor
-    ticks matplotlib draws between them, at ``log10(2) ... log10(9)`` of the
-    decade, do.
-
-    Examples
-    --------
-    >>> scale = AxisScale("log", (400.0, 50.0), (1.0, 10.0))
-    >>> marks = 400.0 - 350.0 * np.log10(np.arange(2, 10))
-    >>> minor_marks_agree(scale, marks), minor_marks_agree(scale, np.linspace(90, 360, 8))
-    (True, False)
-    """
-    marks = np.asarray(minor, dtype=np.float64)
-    if scale.scale != "log" or len(marks) < 4:
-        return False
-    ends = np.sort(scale.value(np.array([marks.min(), marks.max()])))
-    if not np.all(np.isfinite(ends)) or ends[0] <= 0:
-        return False
-    decades = range(int(np.floor(np.log10(ends[0]))) - 1, int(np.ceil(np.log10(ends[1]))) + 1)
-    predicted = scale.pixel(np.array([m * 10.0**k for k in decades for m in range(2, 10)]))
-    distance = np.abs(marks[:, None] - predicted[None, :]).min(axis=1)
-    return bool(np.all(distance <= 1.5))
-
-
-def round_within(value: float, worth: float) -> float:
-    """The roundest value (a multiple of a power of ten, or of half one) within ``worth`` of ``value``.
-
-    A knee or centre no label states is as round as the labels' precision allows.
-
-    Examples
-    --------
-    >>> round_within(1.013, 0.04), round_within(0.496, 0.01), round_within(0.43712, 0.0001)
-    (1.0, 0.5, 0.4371)
-    """
-    if worth <= 0 or not np.isfinite(value):
-        return value
-    top = int(np.ceil(np.log10(max(abs(value), worth)))) + 1
-    for k in range(top, int(np.floor(np.log10(worth))) - 1, -1):
-        for grid in (10.0**k, 5.0 * 10.0 ** (k - 1)):
-            rounded = float(np.round(value / grid) * grid)
-            if abs(rounded - value) <= worth:
-                return float(f"{rounded:.12g}") + 0.0
-    return value
 
 
 def _twoslope(
