@@ -66,7 +66,10 @@ def _cells_right(norm, panel, field, share=0.01):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("vcenter", "vmin", "vmax", "cmap"), [(1.0, 0.0, 10.0, "coolwarm"), (1.0, -10.0, 10.0, "RdBu_r")])
+@pytest.mark.parametrize(
+    ("vcenter", "vmin", "vmax", "cmap"),
+    [(1.0, 0.0, 10.0, "coolwarm"), (1.0, -10.0, 10.0, "RdBu_r"), (1e-6, 0.0, 1e-5, "PuOr_r")],  # the last with an offset text
+)
 def test_twoslope_bar_whose_centre_is_no_tick(vcenter, vmin, vmax, cmap):
     # TwoSlopeNorm(vcenter=1, vmin=0, vmax=10) ticks 0, 2, ..., 10: only "0" stands below the
     # centre, and a line through 2..10 called it misread (read linear -8..10 at 0.83)

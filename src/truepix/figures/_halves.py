@@ -118,7 +118,7 @@ def other_slope(reading: AxisReading, ends: tuple[float, float]) -> AxisReading:
         agrees with (three or more) all stand on one half of the bar and
         every numbered label on the other half disagrees, a ``twoslope``
         scale with its centre at the bar's middle (the value the agreeing
-        labels' line gives there, rounded within a pixel's worth), when the
+        labels' line gives there, rounded within a pixel and a half's worth), when the
         disagreeing labels stand on one line through that centre, continue
         past it, and the tick marks found on their half are theirs alone.
         Without tick marks to tell, the linear reading is kept with
@@ -162,8 +162,16 @@ def other_slope(reading: AxisReading, ends: tuple[float, float]) -> AxisReading:
                 " a two-slope bar (TwoSlopeNorm) or a misread label"
             )
             return dataclasses.replace(reading, guess=guess)
-        return _with_scale(reading, found, numbered)
+        return _with_scale(reading, found, numbered, others)
     return reading
+
+
+def _meant(reading: AxisReading, values: np.ndarray) -> np.ndarray:
+    """Label values with the offset text's factor or shift applied, as the scale holds them."""
+    if reading.offset is None:
+        return values
+    kind, amount = reading.offset
+    return values * amount if kind == "scale" else values + amount
 
 
 def _second_line(
@@ -172,10 +180,11 @@ def _second_line(
     """The two-slope scale through the centre and ``others``; "unsure" without tick marks to tell; None when it fails."""
     assert reading.scale is not None
     centre_value = float(reading.scale.value(middle))
-    worth = abs(float(reading.scale.value(middle + 0.5)) - centre_value)
+    # as round as a pixel and a half allows: tick marks found to half a pixel tilt the line that much
+    worth = abs(float(reading.scale.value(middle + 1.5)) - centre_value)
     centre_value = round_within(centre_value, worth)
     p = np.array([t.position for t in others])
-    v = np.array([float(t.value) for t in others])
+    v = _meant(reading, np.array([float(t.value) for t in others]))
     towards = np.sign(float(reading.scale.value(p[0])) - centre_value)
     if np.any(np.sign(v - centre_value) != towards) or np.any(p == middle):
         return None  # they do not continue past the centre
@@ -201,13 +210,15 @@ def _second_line(
         return None
 
 
-def _with_scale(reading: AxisReading, scale: AxisScale, numbered: list) -> AxisReading:
-    """The reading with ``scale``, every numbered label agreeing, residuals from it."""
-    values = np.array([float(t.value) for t in numbered])
+def _with_scale(reading: AxisReading, scale: AxisScale, numbered: list, others: list) -> AxisReading:
+    """The reading with ``scale``, ``others`` agreeing too, residuals from it."""
+    values = _meant(reading, np.array([float(t.value) for t in numbered]))
     positions = np.array([t.position for t in numbered])
     with np.errstate(invalid="ignore"):
         residuals = np.abs(scale.pixel(values) - positions)
     residuals[~np.isfinite(residuals)] = np.inf
-    ticks = [t if t.value is None else dataclasses.replace(t, inlier=True) for t in reading.ticks]
-    residual = float(np.sqrt(np.mean(residuals**2)))
+    agree = {id(t) for t in numbered if t.inlier or any(t is o for o in others)}
+    ticks = [dataclasses.replace(t, inlier=True) if id(t) in agree else t for t in reading.ticks]
+    inliers = np.array([id(t) in agree for t in numbered])
+    residual = float(np.sqrt(np.mean(residuals[inliers] ** 2)))
     return dataclasses.replace(reading, scale=scale, ticks=ticks, residual=residual, residuals=residuals)

@@ -356,7 +356,7 @@ def _twoslope(
         # the centre's position: where each side's line puts the centre value, averaged
         knee, knee_value = float(np.mean([(v[c] - b) / a for a, b in lines])), float(v[c])
     else:
-        worth = 0.5 * max(abs(lines[0][0]), abs(lines[1][0]))  # half a pixel's
+        worth = 1.5 * max(abs(lines[0][0]), abs(lines[1][0]))  # a pixel and a half's
         knee_value = round_within(float(np.polyval(lines[0], knee)), worth)
     centre = knee
     ends = [p[low][np.argmin(v[low])], p[high][np.argmax(v[high])]]
