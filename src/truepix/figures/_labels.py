@@ -496,10 +496,12 @@ def read_side(
     for (d0, d1, l0, l1), box, (text, confidence) in zip(labels, boxes_read, texts, strict=True):
         centre = strip.start + (l0 + l1) / 2
         position, snapped = centre, False
-        for near in (marks + strip.start, strip.minor + strip.start) if len(marks) else ():
-            k = int(np.argmin(np.abs(near - centre))) if len(near) else 0
-            if len(near) and abs(near[k] - centre) <= max(2.0, 0.3 * spacing):
-                position, snapped = float(near[k]), True
+        # a label stands at a major tick, or right beside a minor one (within a quarter of a glyph:
+        # the minor ticks of a log axis stand closer than its labels' spacing)
+        for near, reach in ((marks, max(2.0, 0.3 * spacing)), (strip.minor, max(1.5, 0.25 * glyph))) if len(marks) else ():
+            k = int(np.argmin(np.abs(near + strip.start - centre))) if len(near) else 0
+            if len(near) and abs(near[k] + strip.start - centre) <= reach:
+                position, snapped = float(near[k] + strip.start), True
                 break
         ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
     other = []
