@@ -98,7 +98,7 @@ def test_empty_label_strips_read_as_no_labels():
 
     ink = np.zeros((40, 60), np.uint8)
     for side, at in (("bottom", 40), ("top", 0), ("left", 0), ("right", 60)):
-        ticks, marks, other = _labels.read_side(ink, ink, side, at, (5, 30))
+        ticks, marks, other, _ = _labels.read_side(ink, ink, side, at, (5, 30))
         assert ticks == [] and marks.size == 0 and other == []
 
 

@@ -34,7 +34,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._model import AxisReading
-from truepix.figures._numbers import is_power, parse_value
+from truepix.figures._numbers import decimal_comma, is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
@@ -70,16 +70,34 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
                 tick.value = float(f"{flat.group(1)}1e{flat.group(2)}")
             elif tick.value is None:
                 tick.value = parse_value(tick.text, powers=True)
+    if any(decimal_comma(t.text) for t in ticks):  # "0,5" beside "1,000": every comma is a decimal one
+        for tick in ticks:
+            tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
         return None
     positions = [t.position for t in numbered]
     fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
-    if fit is None:
+    if fit is None or _unreadable(fit, numbered, powers):
         return None
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         tick.inlier = bool(inlier)
     return fit
+
+
+def _unreadable(fit: ScaleFit, numbered: list[_labels.Tick], powers: bool) -> bool:
+    """Whether a fit stands on labels that cannot say the scale: no reading is better than it.
+
+    * a log scale whose agreeing labels are all bare mantissas ``2``-``9``:
+      minor-tick labels (``2×10¹``) whose ``×10ⁿ`` was lost -- no decade is known;
+    * a linear scale through powers of ten of both signs (``-10⁰``, ``10⁰``):
+      matplotlib writes those on symlog and asinh bars only, whose labels
+      between were not read.
+    """
+    agreeing = [t for t, inlier in zip(numbered, fit.inliers, strict=True) if inlier]
+    if fit.scale.scale == "log" and all(re.fullmatch(r"[2-9]", t.text.strip()) for t in agreeing):
+        return True
+    return fit.scale.scale == "linear" and powers and any(t.value is not None and t.value < 0 for t in agreeing)
 
 
 def apply_offset(scale: AxisScale | None, offset: tuple[str, float] | None) -> AxisScale | None:
@@ -154,7 +172,7 @@ def read_axis(
     ``claimed``: boxes of labels another axis has read; they are not this one's.
     ``bar``: the side is a colorbar's (a two-slope centre is expected at its middle).
     """
-    ticks, marks, other = _labels.read_side(gray, figure_ink, side, at, span)
+    ticks, marks, other, minor = _labels.read_side(gray, figure_ink, side, at, span)
     if claimed:
         ticks = [t for t in ticks if not any(_overlaps(t.box, c) for c in claimed)]
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0 if bar else None)
@@ -176,7 +194,7 @@ def read_axis(
     residuals = np.zeros(0) if fit is None else fit.residuals
     return AxisReading(
         scale, ticks, marks, None if fit is None else fit.residual, label, offset,
-        "ticks" if scale else "pixels", residuals, unread,
+        "ticks" if scale else "pixels", residuals, unread, minor=minor,
     )  # fmt: skip
 
 

@@ -155,6 +155,7 @@ class _Strip:
         else:
             view = image_ink[self.start : stop, :at][:, ::-1].T
         self.ink = np.ascontiguousarray(view)
+        self.minor = np.zeros(0)  # the shorter tick marks, set by _tick_marks
 
     def to_image(self, depth: float, length: float) -> tuple[float, float]:
         """(row, column) in the picture of strip position (depth, length), as edges."""
@@ -219,6 +220,8 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
         # past a blank row stood no marks but the labels' first glyphs (ticks drawn
         # inward, labels close to the side): their edges are no tick marks
         return np.zeros(0), outline
+    # a log axis spanning less than a decade or two labels its minor ticks too (2×10¹)
+    strip.minor = unsnap(np.array(centres)[~major]) if (~major).any() else np.zeros(0)
     return unsnap(marks), depth + int(length.max())
 
 
@@ -249,8 +252,45 @@ def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
     return [(s[0].start, s[0].stop, s[1].start, s[1].stop) for s in boxes if s is not None]
 
 
-def _group(boxes: list[tuple[int, int, int, int]], along_text: int, gap: float) -> list[list[int]]:
-    """Glyph boxes joined into labels: close along the text's direction, overlapping across it."""
+def _is_cross(mask: np.ndarray) -> bool:
+    """Whether a glyph's mask is a multiplication sign: ink along both diagonals only.
+
+    Examples
+    --------
+    >>> eye = np.eye(7, dtype=bool)
+    >>> _is_cross(eye | eye[::-1]), _is_cross(np.ones((7, 7), bool)), _is_cross(eye)
+    (True, False, False)
+    """
+    rows, cols = np.nonzero(mask)
+    if len(rows) < 5:
+        return False
+    u = (rows + 0.5) / mask.shape[0]
+    v = (cols + 0.5) / mask.shape[1]
+    near = np.minimum(np.abs(u - v), np.abs(u + v - 1.0)) <= 0.2
+    corners = [np.any((u < 0.35) & (v < 0.35)), np.any((u < 0.35) & (v > 0.65)),
+               np.any((u > 0.65) & (v < 0.35)), np.any((u > 0.65) & (v > 0.65))]  # fmt: skip
+    return bool(near.mean() >= 0.85 and all(corners))
+
+
+def _crosses(binary: np.ndarray, boxes: list[tuple[int, int, int, int]], glyph: float) -> set[int]:
+    """The boxes that are multiplication signs (``2 × 10¹``, a log axis's minor label): smaller than a digit, square."""
+    found = set()
+    for k, (d0, d1, l0, l1) in enumerate(boxes):
+        size = np.array([d1 - d0, l1 - l0])
+        if np.all(size >= 0.3 * glyph) and np.all(size <= 0.85 * glyph) and 0.7 <= size[0] / size[1] <= 1.4:
+            if _is_cross(binary[d0:d1, l0:l1]):
+                found.add(k)
+    return found
+
+
+def _group(
+    boxes: list[tuple[int, int, int, int]], along_text: int, gap: float, joiners: frozenset[int] = frozenset()
+) -> list[list[int]]:
+    """Glyph boxes joined into labels: close along the text's direction, overlapping across it.
+
+    A joiner (a multiplication sign, spaced as a binary operator) joins its
+    neighbours across twice the gap.
+    """
     parent = list(range(len(boxes)))
 
     def root(i: int) -> int:
@@ -267,7 +307,8 @@ def _group(boxes: list[tuple[int, int, int, int]], along_text: int, gap: float) 
             b0, b1 = b[2 * along_text], b[2 * along_text + 1]
             c0, c1 = a[2 * across], a[2 * across + 1]
             e0, e1 = b[2 * across], b[2 * across + 1]
-            if max(a0, b0) - min(a1, b1) <= gap and min(c1, e1) - max(c0, e0) > 0:
+            reach = 2.2 * gap if i in joiners or j in joiners else gap
+            if max(a0, b0) - min(a1, b1) <= reach and min(c1, e1) - max(c0, e0) > 0:
                 parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(boxes)):
@@ -377,7 +418,7 @@ def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, f
 
 def read_side(
     gray: np.ndarray, image_ink: np.ndarray, side: str, at: int, span: tuple[int, int]
-) -> tuple[list[Tick], np.ndarray, list[tuple[tuple[int, int, int, int], str]]]:
+) -> tuple[list[Tick], np.ndarray, list[tuple[tuple[int, int, int, int], str]], np.ndarray]:
     """Read the tick labels beside one side of a box.
 
     Parameters
@@ -400,10 +441,12 @@ def read_side(
         Image positions (edge coordinates along the side) of the tick marks.
     other : list
         The farther texts ``(box, text)``: axis label, offset text.
+    minor : numpy.ndarray
+        Image positions of the shorter tick marks (a log axis's minor ticks).
     """
     strip = _Strip(image_ink, side, at, span)
     if strip.ink.size == 0:  # the side lies on the picture's edge: nothing beside it
-        return [], np.zeros(0), []
+        return [], np.zeros(0), [], np.zeros(0)
     marks, tick_end = _tick_marks(strip)
     if not len(marks):  # tick marks drawn inward (matplotlib's classic style, direction="in")
         inward = {"bottom": "top", "top": "bottom", "left": "right", "right": "left"}[side]
@@ -416,14 +459,14 @@ def read_side(
     binary[:tick_end] = False
     boxes = _components(binary)
     if not boxes:
-        return [], marks + strip.start, []
+        return [], marks + strip.start, [], strip.minor + strip.start
     along_text = 1 if side in ("top", "bottom") else 0  # index 0 depth, 1 length
     heights = np.array([(b[1] - b[0]) if along_text else (b[3] - b[2]) for b in boxes])
     glyph = float(np.percentile(heights, 75))
     # a line or a bar in the strip (a neighbouring colorbar's outline) is no glyph: joined to
     # the labels it touches, it made them one group too tall to be a label, and none was read
     boxes = [b for b, h in zip(boxes, heights, strict=True) if h <= 2 * glyph]
-    groups = _group(boxes, along_text, 0.45 * glyph)
+    groups = _group(boxes, along_text, 0.45 * glyph, frozenset(_crosses(binary, boxes, glyph)))
     if along_text and len(marks) >= 2:
         groups = [part for members in groups for part in _split_at_marks(members, boxes, marks)]
     lo, hi = strip.span
@@ -439,7 +482,7 @@ def read_side(
             continue
         candidates.append((d0, d1, l0, l1))
     if not candidates:
-        return [], marks + strip.start, []
+        return [], marks + strip.start, [], strip.minor + strip.start
     nearest = min(c[0] for c in candidates)
     if nearest > tick_end + 3 * glyph:
         labels, farther = [], candidates
@@ -456,17 +499,19 @@ def read_side(
     for (d0, d1, l0, l1), box, (text, confidence) in zip(labels, boxes_read, texts, strict=True):
         centre = strip.start + (l0 + l1) / 2
         position, snapped = centre, False
-        if len(marks):
-            near = marks + strip.start
-            k = int(np.argmin(np.abs(near - centre)))
-            if abs(near[k] - centre) <= max(2.0, 0.3 * spacing):
-                position, snapped = float(near[k]), True
+        # a label stands at a major tick, or right beside a minor one (within a quarter of a glyph:
+        # the minor ticks of a log axis stand closer than its labels' spacing)
+        for near, reach in ((marks, max(2.0, 0.3 * spacing)), (strip.minor, max(1.5, 0.25 * glyph))) if len(marks) else ():
+            k = int(np.argmin(np.abs(near + strip.start - centre))) if len(near) else 0
+            if len(near) and abs(near[k] + strip.start - centre) <= reach:
+                position, snapped = float(near[k] + strip.start), True
+                break
         ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
     other = []
     for d0, d1, l0, l1 in farther:
         box = strip.box(d0, d1, l0, l1)
         other.append((box, ""))
-    return ticks, marks + strip.start, other
+    return ticks, marks + strip.start, other, strip.minor + strip.start
 
 
 def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool = False) -> str:

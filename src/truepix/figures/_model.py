@@ -11,11 +11,12 @@ Calibration JSON (version 1), every key optional in an override::
             "bbox": [left, top, right, bottom],         # the colored part of the bar
             "orientation": "vertical" | "horizontal",
             "cmap": "viridis",                          # a truepix colormap name
-            "norm": "linear" | "log" | "twoslope" | "symlog" | "power",
+            "norm": "linear" | "log" | "twoslope" | "symlog" | "power" | "asinh",
             "vmin": 0.0, "vmax": 1.0,                   # values at the bar's low and high ends
             "vcenter": 0.0,                             # twoslope: the value at the map's middle
             "linthresh": 1.0,                           # symlog: linear within +-linthresh
-            "gamma": 0.5                                # power (PowerNorm): its exponent
+            "gamma": 0.5,                               # power (PowerNorm): its exponent
+            "linear_width": 1.0                         # asinh (AsinhNorm): its linear_width
           } | null,
           "x": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
           "y": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
@@ -52,6 +53,32 @@ __all__ = ["AxisReading", "FigureReading", "Panel", "parse_calibration"]
 CALIBRATION_VERSION = 1
 
 
+def _minor_marks_agree(scale: AxisScale, minor: Any, /) -> bool:
+    """Whether a log scale's minor tick marks (four or more) all stand where it puts 2-9 times a power of ten.
+
+    Two labels (``10⁰``, ``10¹``) check nothing of a scale; the eight minor
+    ticks matplotlib draws between them, at ``log10(2) ... log10(9)`` of the
+    decade, do.
+
+    Examples
+    --------
+    >>> scale = AxisScale("log", (400.0, 50.0), (1.0, 10.0))
+    >>> marks = 400.0 - 350.0 * np.log10(np.arange(2, 10))
+    >>> _minor_marks_agree(scale, marks), _minor_marks_agree(scale, np.linspace(90, 360, 8))
+    (True, False)
+    """
+    marks = np.asarray(minor, dtype=np.float64)
+    if scale.scale != "log" or len(marks) < 4:
+        return False
+    ends = np.sort(scale.value(np.array([marks.min(), marks.max()])))
+    if not np.all(np.isfinite(ends)) or ends[0] <= 0:
+        return False
+    decades = range(int(np.floor(np.log10(ends[0]))) - 1, int(np.ceil(np.log10(ends[1]))) + 1)
+    predicted = scale.pixel(np.array([m * 10.0**k for k in decades for m in range(2, 10)]))
+    distance = np.abs(marks[:, None] - predicted[None, :]).min(axis=1)
+    return bool(np.all(distance <= 1.5))
+
+
 @dataclass
 class AxisReading:
     """One axis (x, y or a colorbar's) as read: its scale and the ticks behind it.
@@ -81,6 +108,8 @@ class AxisReading:
     guess : str
         Where part of the scale is not read but estimated (a two-slope
         bar's unlabelled half), what was estimated and why ("" when nothing).
+    minor : numpy.ndarray
+        Positions of the shorter tick marks found (a log axis's minor ticks).
     """
 
     scale: AxisScale | None = None
@@ -93,6 +122,7 @@ class AxisReading:
     residuals: np.ndarray = field(default_factory=lambda: np.zeros(0))
     unread_offset: bool = False
     guess: str = ""
+    minor: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def agreement(self) -> float:
@@ -107,7 +137,9 @@ class AxisReading:
         """How far to trust the scale, in [0, 1]: 1 only for a well-supported fit.
 
         The product of: the share of labels that agree (:attr:`agreement`);
-        how many agree (two labels check nothing: 0.5, three or more: 1);
+        how many agree (two labels check nothing: 0.5, three or more: 1;
+        two on a log scale whose minor tick marks stand where it puts 2-9
+        times each power of ten: 1);
         the fit's RMS residual (1 up to a pixel, or up to what the labels'
         rounding allows, then ``1 / (1 + excess)``);
         and whether the agreeing labels stand on tick marks (0.5 with none
@@ -125,6 +157,8 @@ class AxisReading:
         if self.scale is None or not agreeing:
             return 0.0
         count = min(1.0, (len(agreeing) - 1) / 2.0)
+        if count < 1.0 and _minor_marks_agree(self.scale, self.minor):
+            count = 1.0
         # a residual within what the labels' own rounding allows (``12%`` for 12.5) is no misfit
         slack = [
             abs(float(self.scale.pixel(t.value + precision(t.text))) - float(self.scale.pixel(t.value - precision(t.text)))) / 2.0
@@ -277,6 +311,8 @@ class Panel:
                 bar["linthresh"] = scale.linthresh
             if scale is not None and scale.gamma is not None:
                 bar["gamma"] = scale.gamma
+            if scale is not None and scale.linear_width is not None:
+                bar["linear_width"] = scale.linear_width
             if scale is not None and scale.scale == "boundaries":  # fractions along the bar and their values
                 bar["levels"] = {"fractions": list(scale.pixels), "values": list(scale.values)}
         return {

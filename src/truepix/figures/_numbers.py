@@ -1,6 +1,7 @@
 """Tick-label text to numbers: what matplotlib, seaborn and plotnine write.
 
-Handles Unicode minus (U+2212) and dashes, thousands separators, percent
+Handles Unicode minus (U+2212) and dashes, thousands separators, decimal
+commas (``0,5``: where a label's comma can only be one, every label's is), percent
 signs, scientific notation (``1e-3``, ``2.5E+04``), powers of ten written
 with a caret by :mod:`truepix.figures._labels` when it saw a raised,
 smaller exponent (``10^-1``), superscript digits (``10⁻¹``) and
@@ -13,12 +14,14 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["is_power", "label_text", "parse_offset", "parse_value", "precision"]
+import numpy as np
+
+__all__ = ["decimal_comma", "is_power", "label_text", "parse_offset", "parse_value", "precision", "round_within"]
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
 # characters OCR confuses with digits in tick labels
-_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "Z": "2"})
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _POWER = re.compile(rf"^([-+])?(?:({_NUMBER})[×xX*·])?10\^\(?([-+]?\d+)\)?$")
 # a superscript zero that OCR reads as a degree sign or an ordinal: "10°" beside "10¹"
@@ -49,11 +52,32 @@ def is_power(text: str, /) -> bool:
     return bool(match and not match.group(2)) or bool(_ZERO_EXPONENT.match(text))
 
 
-def parse_value(text: str, /, *, powers: bool = False) -> float | None:
+def decimal_comma(text: str, /) -> bool:
+    """Whether a label's comma can only be a decimal separator (``0,25``, ``1,5``, ``1234,5``).
+
+    One comma between digits, not followed by a group of three or following
+    a lone zero (``0,250``): no thousands separator stands so.
+
+    Examples
+    --------
+    >>> [decimal_comma(t) for t in ["0,2", "−1,5%", "0,250", "1,000", "12,50", "1,000,000", "1.5"]]
+    [True, True, True, False, True, False, False]
+    """
+    match = re.fullmatch(r"[-+]?(\d+),(\d+)%?", _normalize(text))
+    if match is None:
+        return False
+    head, tail = match.groups()
+    return len(tail) != 3 or head == "0" or len(head) > 3
+
+
+def parse_value(text: str, /, *, powers: bool = False, comma: bool | None = None) -> float | None:
     """The number a tick label shows, or None when it shows none.
 
     ``powers``: the axis is labelled in powers of ten, so ``10°`` is ``10⁰``
-    (a superscript zero read as a degree sign).
+    (a superscript zero read as a degree sign). ``comma``: whether a single
+    comma is the decimal separator (the axis's labels say so: ``1,000`` is
+    then one); by default only where it cannot be a thousands separator
+    (:func:`decimal_comma`).
 
     Examples
     --------
@@ -61,13 +85,18 @@ def parse_value(text: str, /, *, powers: bool = False) -> float | None:
     [-0.25, 1000.0, 40.0, 0.001, 0.01, 0.1, 2000.0, -1000.0]
     >>> parse_value("x [m]") is None, parse_value("10°"), parse_value("10°", powers=True), parse_value("-10^O")
     (True, None, 1.0, -1.0)
+    >>> parse_value("−0,5"), parse_value("1,000", comma=True), parse_value("2,5×10^3")
+    (-0.5, 1.0, 2500.0)
     """
     text = _normalize(text)
     if powers and _ZERO_EXPONENT.match(text):
         text = _ZERO_EXPONENT.sub(r"\1^0", text)
     if text.endswith("%"):
         text = text[:-1]
-    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", text):
+    single = re.match(r"^([-+]?\d+),(\d+)(?![\d,])", text)
+    if single and (comma or (comma is None and decimal_comma(single.group(0)))):
+        text = f"{single.group(1)}.{single.group(2)}{text[single.end():]}"
+    elif re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", text):
         text = text.replace(",", "")
     match = _POWER.match(text)
     if match:
@@ -93,10 +122,12 @@ def precision(text: str, /) -> float:
 
     Examples
     --------
-    >>> [precision(t) for t in ["12%", "2.50", "−0.5", "10^2", "1e-3"]]
-    [0.5, 0.005, 0.05, 0.0, 0.0]
+    >>> [precision(t) for t in ["12%", "2.50", "−0.5", "10^2", "1e-3", "0,25"]]
+    [0.5, 0.005, 0.05, 0.0, 0.0, 0.005]
     """
     text = _normalize(text).rstrip("%")
+    if decimal_comma(text):
+        text = text.replace(",", ".")
     if "^" in text or "e" in text.lower():
         return 0.0
     _, dot, decimals = text.partition(".")
@@ -140,3 +171,24 @@ def parse_offset(text: str, /) -> tuple[str, float] | None:
     if match:
         return "scale", 10.0 ** int(match.group(1))
     return None
+
+
+def round_within(value: float, worth: float) -> float:
+    """The roundest value (a multiple of a power of ten, or of half one) within ``worth`` of ``value``.
+
+    A knee or centre no label states is as round as the labels' precision allows.
+
+    Examples
+    --------
+    >>> round_within(1.013, 0.04), round_within(0.496, 0.01), round_within(0.43712, 0.0001)
+    (1.0, 0.5, 0.4371)
+    """
+    if worth <= 0 or not np.isfinite(value):
+        return value
+    top = int(np.ceil(np.log10(max(abs(value), worth)))) + 1
+    for k in range(top, int(np.floor(np.log10(worth))) - 1, -1):
+        for grid in (10.0**k, 5.0 * 10.0 ** (k - 1)):
+            rounded = float(np.round(value / grid) * grid)
+            if abs(rounded - value) <= worth:
+                return float(f"{rounded:.12g}") + 0.0
+    return value

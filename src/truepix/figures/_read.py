@@ -32,7 +32,7 @@ from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
-from truepix.figures._halves import unlabelled_half
+from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -192,19 +192,20 @@ def _value_scale(
     """Position along the colormap (fraction 0..1) -> value.
 
     A two-slope bar (TwoSlopeNorm) puts its centre value at the colormap's
-    middle; a symlog bar keeps its ``linthresh``, a power bar its ``gamma``.
+    middle; a symlog bar keeps its ``linthresh``, a power bar its ``gamma``,
+    an asinh bar its ``linear_width``.
     """
     norm = override.get("norm")
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
-    gamma = override.get("gamma")
+    gamma, width = override.get("gamma"), override.get("linear_width")
     if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
         return stepped
     if bar is not None and axis.scale is not None:
         low, high = _bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
         if vmin is None and vmax is None:
-            found = _tidy(*found, axis.scale.scale, axis.scale.linthresh)
+            found = _tidy(*found, axis.scale.scale, axis.scale.linthresh or axis.scale.linear_width)
             # an end a label stands on has that label's value, not the fit's
             labelled = labelled_ends(axis, (low, high))
             found = tuple(f if v is None else v for f, v in zip(found, labelled, strict=True))  # type: ignore[assignment]
@@ -217,6 +218,8 @@ def _value_scale(
             linthresh = axis.scale.linthresh
         if axis.scale.scale == "power" and gamma is None:
             gamma = axis.scale.gamma
+        if axis.scale.scale == "asinh" and width is None:
+            width = axis.scale.linear_width
     elif vmin is None or vmax is None:
         return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
     norm = str(norm or "linear")
@@ -228,6 +231,7 @@ def _value_scale(
     return AxisScale(
         norm, (0.0, 1.0), (float(vmin), float(vmax)),
         linthresh if norm == "symlog" else None, gamma if norm == "power" else None,
+        width if norm == "asinh" else None,
     )  # fmt: skip
 
 
@@ -244,7 +248,7 @@ def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) 
     if scale == "log":
         low, high = _tidy(float(np.log10(vmin)), float(np.log10(vmax)), "linear")
         return float(10.0**low), float(10.0**high)
-    if scale == "symlog":  # ends in the log part: to a thousandth of a decade
+    if scale in ("symlog", "asinh"):  # ends in the log part: to a thousandth of a decade
         ends = []
         for v in (vmin, vmax):
             log = np.log10(abs(v)) if abs(v) > (linthresh or np.inf) else None
@@ -297,7 +301,9 @@ def _bar_axis(
     if bar is None:
         return AxisReading()
     reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
-    return reading if bar.boundaries is not None else unlabelled_half(reading, _bar_ends(bar, outline))
+    if bar.boundaries is not None:
+        return reading
+    return unlabelled_half(other_slope(reading, _bar_ends(bar, outline)), _bar_ends(bar, outline))
 
 
 def _panel(
@@ -366,7 +372,7 @@ def _panel(
         "confidence": confidence,
         "doubts": "; ".join(text for text, _ in doubts),
         "under": beyond[0], "over": beyond[1],  # shares shown in the extend triangles' colors
-        **({"gamma": values_of.gamma} if calibrated and values_of.gamma is not None else {}),  # PowerNorm's
+        **(_norm_parameters(values_of) if calibrated else {}),
     }
     data = xarray.DataArray(
         values,
@@ -388,6 +394,12 @@ def _lost_cells(
     """Share of the cells NaN where the picture shows data (text and lines over cells lose no cell)."""
     lost = np.isnan(fractions) & _coverage.data_like(region, _coverage.background(rgb), exact=bar is None or bar.exact)
     return _grid.lost_cells(lost, cells, *grid)
+
+
+def _norm_parameters(scale: AxisScale) -> dict[str, float]:
+    """The norm's own parameter, where it has one: PowerNorm's ``gamma``, AsinhNorm's ``linear_width``."""
+    found = {"gamma": scale.gamma, "linear_width": scale.linear_width}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 def _decode(

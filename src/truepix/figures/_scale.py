@@ -17,6 +17,9 @@ a richer model must explain more labels than a simpler one to be chosen:
 * ``boundaries``: piecewise linear through any number of labelled points
   (a stepped bar whose uneven levels are drawn evenly spaced: contourf
   with uneven levels, BoundaryNorm; each label stands on a step boundary);
+* ``asinh``: matplotlib's AsinhNorm, ``linear_width * asinh(v / linear_width)``
+  linear in position: nearly linear within ``±linear_width``, nearly log
+  beyond -- smoothly, where symlog bends at ``linthresh``;
 * ``power``: matplotlib's PowerNorm, ``((v - vmin) / (vmax - vmin))**gamma``
   linear in position (:func:`fit_power`: only for a bar, whose ends fix
   where ``vmin`` and ``vmax`` stand).
@@ -24,6 +27,7 @@ a richer model must explain more labels than a simpler one to be chosen:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from dataclasses import dataclass
@@ -32,10 +36,11 @@ from typing import Any
 import numpy as np
 
 from truepix.errors import InputError
+from truepix.figures._numbers import round_within
 
 __all__ = ["SCALES", "AxisScale", "ScaleFit", "fit_power", "fit_scale"]
 
-SCALES = ("linear", "log", "twoslope", "symlog", "boundaries", "power")
+SCALES = ("linear", "log", "twoslope", "symlog", "boundaries", "power", "asinh")
 _LINSCALE = 1.0 / (1.0 - 1.0 / 10.0)  # matplotlib's linscale_adj for linscale=1, base 10
 
 
@@ -53,6 +58,11 @@ def _symlog_inverse(u: np.ndarray, linthresh: float) -> np.ndarray:
     with np.errstate(over="ignore", invalid="ignore"):
         outside = np.sign(u) * linthresh * 10.0 ** (magnitude / linthresh - _LINSCALE)
     return np.where(magnitude <= limit, u / _LINSCALE, outside)
+
+
+def _asinh(values: np.ndarray, width: float) -> np.ndarray:
+    """matplotlib's AsinhTransform: ``width * arcsinh(values / width)``."""
+    return width * np.arcsinh(values / width)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class AxisScale:
     gamma : float or None
         The power scale's exponent (``"power"`` only): ``(v - v0)**gamma``
         is linear in position, ``v0`` the value at the first pixel.
+    linear_width : float or None
+        The asinh scale's ``linear_width`` (``"asinh"`` only).
 
     Raises
     ------
@@ -97,6 +109,9 @@ class AxisScale:
     >>> p = AxisScale("power", (0.0, 1.0), (0.0, 100.0), gamma=2.0)
     >>> p.value([0.25, 1.0]).tolist(), float(p.pixel(50.0))
     ([50.0, 100.0], 0.25)
+    >>> a = AxisScale("asinh", (0.0, 1.0), (-100.0, 100.0), linear_width=1.0)
+    >>> [round(float(v), 6) for v in a.value([0.5, 0.75])], round(float(a.pixel(1.0)), 4)
+    ([0.0, 7.035801], 0.5832)
     >>> AxisScale("log", (0.0, 1.0), (0.0, 10.0))
     Traceback (most recent call last):
     ...
@@ -108,6 +123,7 @@ class AxisScale:
     values: tuple[float, ...]
     linthresh: float | None = None
     gamma: float | None = None
+    linear_width: float | None = None
 
     def __post_init__(self) -> None:
         if self.scale not in SCALES:
@@ -140,6 +156,9 @@ class AxisScale:
         if self.scale == "power" and not (self.gamma is not None and self.gamma > 0):
             msg = f"expected a power scale's gamma > 0, got {self.gamma!r}"
             raise InputError(msg)
+        if self.scale == "asinh" and not (self.linear_width is not None and self.linear_width > 0):
+            msg = f"expected an asinh scale's linear_width > 0, got {self.linear_width!r}"
+            raise InputError(msg)
         rises = np.diff(values)
         if len(values) > 2 and not (np.all(rises > 0) or np.all(rises < 0)):
             msg = f"expected values rising or falling along the pixels, got {values}"
@@ -150,6 +169,8 @@ class AxisScale:
             object.__setattr__(self, "linthresh", float(self.linthresh))
         if self.gamma is not None:
             object.__setattr__(self, "gamma", float(self.gamma))
+        if self.linear_width is not None:
+            object.__setattr__(self, "linear_width", float(self.linear_width))
 
     def _forward(self, values: Any) -> np.ndarray:
         values = np.asarray(values, dtype=np.float64)
@@ -163,6 +184,9 @@ class AxisScale:
             assert self.gamma is not None
             shifted = values - self.values[0]
             return np.sign(shifted) * np.abs(shifted) ** self.gamma
+        if self.scale == "asinh":
+            assert self.linear_width is not None
+            return _asinh(values, self.linear_width)
         return values
 
     def _inverse(self, u: np.ndarray) -> np.ndarray:
@@ -174,6 +198,10 @@ class AxisScale:
         if self.scale == "power":
             assert self.gamma is not None
             return self.values[0] + np.sign(u) * np.abs(u) ** (1.0 / self.gamma)
+        if self.scale == "asinh":
+            assert self.linear_width is not None
+            with np.errstate(over="ignore"):
+                return self.linear_width * np.sinh(u / self.linear_width)
         return u
 
     def _points(self) -> tuple[np.ndarray, np.ndarray]:
@@ -209,6 +237,8 @@ class AxisScale:
             out["linthresh"] = self.linthresh
         if self.gamma is not None:
             out["gamma"] = self.gamma
+        if self.linear_width is not None:
+            out["linear_width"] = self.linear_width
         return out
 
     @classmethod
@@ -216,7 +246,7 @@ class AxisScale:
         """Inverse of :meth:`to_dict`."""
         return cls(
             str(data.get("scale", "linear")), tuple(data["pixels"]), tuple(data["values"]),
-            data.get("linthresh"), data.get("gamma"),
+            data.get("linthresh"), data.get("gamma"), data.get("linear_width"),
         )  # fmt: skip
 
 
@@ -262,17 +292,23 @@ def _best_line(
     return best
 
 
+def _probe(scale: str, parameter: float | None) -> AxisScale:
+    """A scale of that kind and parameter (symlog's linthresh, asinh's linear_width), for its transform."""
+    if scale == "asinh":
+        return AxisScale(scale, (0.0, 1.0), (1.0, 10.0), linear_width=parameter)
+    return AxisScale(scale, (0.0, 1.0), (1.0, 10.0), parameter)
+
+
 def _refine(scale: str, p: np.ndarray, v: np.ndarray, u: np.ndarray, inliers: np.ndarray,
-            linthresh: float | None = None) -> AxisScale | None:  # fmt: skip
+            parameter: float | None = None) -> AxisScale | None:  # fmt: skip
     """Least squares over the inliers: the scale through the ends of their span."""
     slope, intercept = np.polyfit(p[inliers], u[inliers], 1)
     if slope == 0 or not math.isfinite(slope):
         return None
     ends = np.array([p[inliers].min(), p[inliers].max()])
-    probe = AxisScale(scale, (0.0, 1.0), (1.0, 10.0), linthresh) if scale != "linear" else None
-    ends_u = intercept + slope * ends
-    values = probe._inverse(ends_u) if probe is not None else ends_u
-    return AxisScale(scale, tuple(ends), tuple(values), linthresh)
+    probe = _probe(scale, parameter)
+    values = probe._inverse(intercept + slope * ends)
+    return dataclasses.replace(probe, pixels=tuple(ends), values=tuple(values))
 
 
 def _twoslope(
@@ -307,13 +343,24 @@ def _twoslope(
     if best is None:
         return None
     key, inliers, c, low, high = best
-    lines = [np.polyfit(p[m], v[m], 1) for m in (low, high)]
-    if any(line[0] == 0 for line in lines):
+    lines = []
+    for side in (low, high):  # each side's line from its own labels, the knee's label left out where it can be
+        others = side & (np.arange(len(p)) != c)
+        lines.append(np.polyfit(p[others], v[others], 1) if others.sum() >= 2 else np.polyfit(p[side], v[side], 1))
+    if any(line[0] == 0 for line in lines) or lines[0][0] == lines[1][0]:
         return None
-    # the centre's position: where each side's line puts the centre value, averaged
-    centre = float(np.mean([(v[c] - b) / a for a, b in lines]))
+    # the knee is where the lines meet: at the knee's label, or between two labels
+    # (TwoSlopeNorm(vcenter=1) ticked -2.5, 0, 2.5: "0" lies on one line, the knee past it)
+    knee = float((lines[1][1] - lines[0][1]) / (lines[0][0] - lines[1][0]))
+    if abs(knee - p[c]) <= tol:
+        # the centre's position: where each side's line puts the centre value, averaged
+        knee, knee_value = float(np.mean([(v[c] - b) / a for a, b in lines])), float(v[c])
+    else:
+        worth = 1.5 * max(abs(lines[0][0]), abs(lines[1][0]))  # a pixel and a half's
+        knee_value = round_within(float(np.polyval(lines[0], knee)), worth)
+    centre = knee
     ends = [p[low][np.argmin(v[low])], p[high][np.argmax(v[high])]]
-    values = (float(np.polyval(lines[0], ends[0])), float(v[c]), float(np.polyval(lines[1], ends[1])))
+    values = (float(np.polyval(lines[0], ends[0])), knee_value, float(np.polyval(lines[1], ends[1])))
     try:
         scale = AxisScale("twoslope", (float(ends[0]), centre, float(ends[1])), values)
     except InputError:  # the two lines do not meet between the ends
@@ -335,6 +382,36 @@ def _symlog_candidates(v: np.ndarray) -> list[float]:
     if high - low < 1.0 - 1e-9:
         return []
     return [10.0**k for k in range(int(np.floor(low)) - 1, int(np.ceil(high)))]
+
+
+def _asinh_candidates(v: np.ndarray) -> list[float]:
+    """linear_width values to try: 1, 2 and 5 times the powers of ten over the labels' magnitudes (a decade or more).
+
+    As for symlog, only where a label stands at or below 0: labels all
+    positive are a log scale's (an AsinhNorm bar whose labels are all
+    positive is read log, nearly right above its linear_width).
+    """
+    nonzero = np.abs(v[v != 0])
+    if len(v) < 4 or len(nonzero) < 2 or not np.any(v <= 0):
+        return []
+    low, high = np.log10(nonzero.min()), np.log10(nonzero.max())
+    if high - low < 1.0 - 1e-9:
+        return []
+    return [m * 10.0**k for k in range(int(np.floor(low)) - 1, int(np.ceil(high)) + 1) for m in (1.0, 2.0, 5.0)]
+
+
+def _asinh_width(p: np.ndarray, v: np.ndarray, inliers: np.ndarray, start: float) -> float:
+    """The linear_width (within a factor of three of ``start``) whose line puts the agreeing labels nearest their ticks."""
+    from scipy.optimize import minimize_scalar
+
+    def misfit(log_width: float) -> float:
+        u = _asinh(v[inliers], 10.0**log_width)
+        slope, intercept = np.polyfit(p[inliers], u, 1)
+        return float(np.sum(((u - intercept) / slope - p[inliers]) ** 2)) if slope else np.inf
+
+    centre = math.log10(start)
+    found = minimize_scalar(misfit, bounds=(centre - 0.5, centre + 0.5), method="bounded", options={"xatol": 1e-4})
+    return float(10.0**found.x) if found.success and found.fun <= misfit(centre) else start
 
 
 def fit_scale(
@@ -406,6 +483,10 @@ def fit_scale(
         line = _best_line(p, _symlog(v, linthresh), tol)
         if line is not None:
             candidates.append((line[0], "symlog", line[1], linthresh))
+    for width in _asinh_candidates(v):  # last: a smooth knee explains labels symlog's sharp one cannot
+        line = _best_line(p, _asinh(v, width), tol)
+        if line is not None and line[0][0] >= 4:
+            candidates.append((line[0], "asinh", line[1], width))
     if not candidates:
         return None
     # a richer model must explain more labels than every simpler one
@@ -415,7 +496,13 @@ def fit_scale(
             best = max(best, candidate, key=lambda c: c[0])
         elif candidate[0][0] > best[0][0] or (powers and candidate[1] == "log" and candidate[0][0] == best[0][0]):
             best = candidate
-    (count, _), name, inliers, linthresh = best
+        elif candidate[1] == "asinh" and best[1] == "symlog" and candidate[0][0] == best[0][0]:
+            # as many labels on either knee: the smooth one where it puts them far nearer their ticks
+            if -candidate[0][1] < 0.5 * -best[0][1] - 1.0:
+                best = candidate
+    (count, _), name, inliers, parameter = best
+    if name == "asinh" and parameter is not None:
+        parameter = _asinh_width(p, v, inliers, parameter)
     fitted = None
     if n >= 5:
         two = _twoslope(p, v, tol, centre)
@@ -424,8 +511,7 @@ def fit_scale(
     if count < 2 or (n >= 4 and count < 3):
         return None
     if fitted is None:
-        probe = AxisScale(name, (0.0, 1.0), (1.0, 10.0), linthresh)
-        fitted = _refine(name, p, v, probe._forward(v), inliers, linthresh)
+        fitted = _refine(name, p, v, _probe(name, parameter)._forward(v), inliers, parameter)
         if fitted is None:
             return None
     with np.errstate(invalid="ignore"):

@@ -342,7 +342,7 @@ def _rendered(panel: Any) -> np.ndarray:
     values = np.asarray(panel.data.values, dtype=np.float64)
     vmin, vmax = _finite(panel.vmin), _finite(panel.vmax)
     scale = getattr(panel, "value_scale", None)
-    if scale is not None and scale.scale in ("twoslope", "symlog", "boundaries", "power"):  # back to positions along the map
+    if scale is not None and scale.scale in ("twoslope", "symlog", "boundaries", "power", "asinh"):  # back to positions along the map
         values, vmin, vmax = scale.pixel(values), 0.0, 1.0
     if vmin is None or vmax is None or vmin == vmax:  # uncalibrated: fractions of the colormap
         vmin, vmax = 0.0, 1.0
