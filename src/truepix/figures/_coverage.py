@@ -132,7 +132,7 @@ def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     from truepix.figures._checks import rows_beyond
 
     paper = background(rgb)
-    tolerance = 6 if bar.exact else 24
+    tolerance = 6 if bar.exact else 40  # JPEG rings across a dark triangle by ~30 DN
     out: list[np.ndarray | None] = []
     for rows in rows_beyond(rgb, bar):
         inner = [row[len(row) // 4 : max(len(row) // 4 + 1, len(row) - len(row) // 4)] for row in rows[:6]]
@@ -186,12 +186,36 @@ def clamp_extended(
     return out, shares[0], shares[1]
 
 
-def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
-    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
+def step_fractions(
+    region: np.ndarray, bar: Colorbar, triangles: list[np.ndarray | None] | None = None
+) -> np.ndarray:
+    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color).
+
+    ``triangles``: the colors of its extend triangles (:func:`extend_colors`);
+    a pixel nearer one of them than any step is a value past that end: 0 (low)
+    or 1 (high). Under JPEG a map's end color (the under color) lies within
+    the noise allowed of the first step's, so only the nearer one may claim it.
+
+    Examples
+    --------
+    >>> steps = np.array([[60, 90, 160], [110, 170, 210], [180, 220, 235]], np.uint8)
+    >>> bar = Colorbar((0, 0, 10, 90), "vertical", steps, exact=False, boundaries=np.linspace(0, 1, 4))
+    >>> region = np.array([[[62, 92, 161], [48, 55, 150], [181, 219, 236]]], np.uint8)
+    >>> step_fractions(region, bar).round(3).tolist()
+    [[0.167, 0.167, 0.833]]
+    >>> step_fractions(region, bar, [np.array([49, 54, 149]), None]).round(3).tolist()
+    [[0.167, 0.0, 0.833]]
+    """
     if bar.boundaries is None:
         msg = "expected a stepped bar (with boundaries), got a continuous one"
         raise ValueError(msg)
     colors = bar.colors.astype(np.int16)
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
+    for colour, end in zip(triangles or (), (0.0, 1.0), strict=False):
+        # a triangle showing one of the steps' own colors (a map of few colors) adds nothing
+        if colour is not None and np.abs(colors - colour).max(axis=1).min() > (4 if bar.exact else 20):
+            colors = np.vstack([colors, np.rint(colour).astype(np.int16)[None]])
+            middles = np.append(middles, end)
     # distances for each distinct color of the picture, not each pixel
     keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
     unique, inverse = np.unique(keys.ravel(), return_inverse=True)
@@ -199,7 +223,6 @@ def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
     distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
     nearest = distance.argmin(axis=1)
     limit = 3 if bar.exact else 40
-    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
     fractions = middles[nearest]
     fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
     return fractions[inverse].reshape(region.shape[:2])

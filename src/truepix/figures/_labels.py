@@ -20,6 +20,8 @@ is that tick's, or its own centre when no tick is near.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +30,7 @@ from truepix.figures._areas import unsnap
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "read_labels", "read_side", "read_text", "text_inside"]
+__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "may_be_offset", "read_labels", "read_offset", "read_side", "read_text", "text_inside"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -500,10 +502,45 @@ def offset_near(
     ``whole``: only texts wholly inside the box count; one the box cuts (it
     touches the box's edge) is another axis's label reaching in.
     """
+    return read_offset(gray, image_ink, box, whole=whole)[0]
+
+
+_NOT_OFFSET = re.compile(r"[^\W\d_]{3}")  # a word: offsets have at most a letter or two (e, x, ×)
+
+
+def may_be_offset(text: str) -> bool:
+    """Whether a text read where an offset goes could be one misread: a digit, and no word.
+
+    A legend title (``z (%)``), a bar's label or an extend triangle's outline
+    (read as nothing, or a stray letter) stands there too.
+
+    Examples
+    --------
+    >>> may_be_offset("1e-6"), may_be_offset("x1O3"), may_be_offset("z (%)"), may_be_offset("Temp 2m"), may_be_offset("")
+    (True, True, False, False, False)
+    """
+    return any(c.isdigit() for c in text) and _NOT_OFFSET.search(text) is None
+
+
+def read_offset(
+    gray: np.ndarray,
+    image_ink: np.ndarray,
+    box: tuple[int, int, int, int],
+    *,
+    whole: bool = False,
+    drawn: list[tuple[int, int, int, int]] | None = None,
+) -> tuple[tuple[str, float] | None, bool]:
+    """The offset text inside an image box, parsed, and whether a text that may be one was not understood.
+
+    ``whole``: only texts wholly inside the box count (see :func:`offset_near`).
+    ``drawn``: image boxes of drawing (a bar's extend triangle), not text: their ink is left out.
+    """
     left, top, right, bottom = (max(0, v) for v in box)
     region = image_ink[top:bottom, left:right] > _INK
+    for d_left, d_top, d_right, d_bottom in drawn or ():
+        region[max(0, d_top - top) : max(0, d_bottom - top), max(0, d_left - left) : max(0, d_right - left)] = False
     if not region.any():
-        return None
+        return None, False
     boxes = _components(region)
     heights = np.array([b[1] - b[0] for b in boxes])
     groups = _group(boxes, 1, 0.45 * float(np.percentile(heights, 75)))
@@ -519,8 +556,10 @@ def offset_near(
         if whole and cut:
             continue
         crops.append((gray[top + d0 : top + d1, left + l0 : left + l1], region[d0:d1, l0:l1]))
+    unread = False
     for text, _ in read_labels(crops):
         parsed = parse_offset(text)
         if parsed is not None:
-            return parsed
-    return None
+            return parsed, False
+        unread = unread or may_be_offset(text)
+    return None, unread

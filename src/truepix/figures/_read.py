@@ -156,10 +156,14 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
     from truepix.color._catalog import get, resolve
     from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
+    from truepix.color._identify._stepped_map import stepped_map
 
     if name:
         return get(name)
     if bar is not None and bar.boundaries is not None:
+        sampled = stepped_map(bar)  # the steps' colors are a catalog map's at the steps' places
+        if sampled is not None:
+            return get(sampled[0] + ("_r" if sampled[1] else ""))
         best = identify_colormap(bar, top=1)
         if best and best[0].score >= 0.9:
             return get(best[0].name + ("_r" if best[0].reversed else ""))
@@ -393,8 +397,10 @@ def _decode(
     """
     from truepix.color._decolorize._api import Decolorizer
 
-    if bar is not None and bar.boundaries is not None and not given.get("cmap"):
-        fractions = _coverage.step_fractions(region, bar)
+    triangles = _coverage.extend_colors(rgb, bar) if bar is not None else [None, None]
+    stepped = bar is not None and bar.boundaries is not None and not given.get("cmap")
+    if stepped:
+        fractions = _coverage.step_fractions(region, bar, triangles)
     elif entry is None:
         fractions = np.full(region.shape[:2], np.nan)
     else:
@@ -405,8 +411,10 @@ def _decode(
     beyond = (0.0, 0.0)
     if bar is not None and not given.get("cmap"):
         # an extended bar's triangles: their colors in the plot are values past its ends
-        fractions, *ends = _coverage.clamp_extended(region, fractions, bar, _coverage.extend_colors(rgb, bar))
-        beyond = (ends[0], ends[1])
+        # (a stepped bar's steps are middles, never 0 or 1: those are its triangles' colors)
+        past = [float(np.mean(fractions == end)) if stepped else 0.0 for end in (0.0, 1.0)]
+        fractions, *ends = _coverage.clamp_extended(region, fractions, bar, triangles)
+        beyond = (past[0] + ends[0], past[1] + ends[1])
     if bar is None and entry is not None and not given.get("cmap"):
         painted = _coverage.data_like(region, paper, exact=exact, keep_neutral=True)
         decoded = float(np.isfinite(fractions[painted]).mean()) if painted.any() else 0.0
