@@ -223,7 +223,7 @@ def _triangle_boxes(gray: np.ndarray, bar: Colorbar) -> list[Box]:
     --------
     >>> gray = np.full((60, 30), 255, np.uint8); gray[10:50, 10:20] = 120; gray[4:10, 13:17] = 90
     >>> _triangle_boxes(gray, Colorbar((10, 10, 20, 50), "vertical", np.zeros((40, 3), np.uint8)))
-    [(9, 3, 21, 10)]
+    [(9, 4, 21, 10)]
     """
     left, top, right, bottom = bar.bbox
     view = gray if bar.orientation == "vertical" else gray.T

@@ -295,3 +295,53 @@ def max_error(values_of: Any, n_colors: int, axis: Any) -> float:
         per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
         error += max(1.0, axis.residual or 0.0) * per_pixel
     return error
+
+
+_ALPHAS = np.round(np.arange(0.2, 0.951, 0.05), 2)  # opacities tried; above: opaque enough to decode as is
+
+
+def plot_alpha(region: np.ndarray, entry: Any, paper: np.ndarray, *, exact: bool) -> float | None:
+    """The opacity the plot was drawn with over the background, when its colors are the map's blended (None: opaque).
+
+    ``imshow(..., alpha=a)`` beside an opaque colorbar paints ``a * map + (1 - a) * paper``:
+    no plot color is the bar's, while every one is a blended map color. The
+    alpha that explains most of the plot's data-like pixels is taken, when
+    it explains nearly all of them and the opaque map does not.
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import get
+    >>> lut = get("viridis").lut_bytes[:, :3].astype(float)
+    >>> region = np.rint(0.6 * lut + 0.4 * 255)[None].astype(np.uint8)
+    >>> plot_alpha(region, get("viridis"), np.array([255.0, 255.0, 255.0]), exact=True)
+    0.6
+    """
+    mask = data_like(region, paper, exact=exact, keep_neutral=True)
+    pixels = region[mask][:: max(1, int(mask.sum()) // 4000)]
+    if len(pixels) < 50:
+        return None
+    lut = entry.lut_bytes[:, :3].astype(np.float64)
+    tolerance = 3 if exact else 20
+
+    def distances(alpha: float) -> np.ndarray:
+        return nearest_distance(pixels, np.clip(np.rint(alpha * lut + (1.0 - alpha) * paper), 0, 255))
+
+    opaque = float(np.mean(distances(1.0) <= tolerance))
+    shares = [float(np.mean(distances(float(a)) <= tolerance)) for a in _ALPHAS]
+    best = float(_ALPHAS[int(np.argmax(shares))])
+    if max(shares) < 0.9 or max(shares) < opaque + 0.3:
+        return None
+    # the nearest blended colors' mean distance, least at the alpha drawn (the share plateaus)
+    fine = np.round(np.arange(best - 0.05, best + 0.0501, 0.005), 3)
+    misfit = [float(np.minimum(distances(float(a)), 3 * tolerance).mean()) for a in fine]
+    return float(fine[int(np.argmin(misfit))])
+
+
+def blended_entry(entry: Any, alpha: float, paper: np.ndarray) -> Any:
+    """The map as the plot shows it: blended over the background at ``alpha`` (rounded, as Agg composites)."""
+    from truepix.color._catalog import ColormapEntry
+
+    blended = np.clip(np.rint(alpha * entry.lut_bytes[:, :3].astype(np.float64) + (1.0 - alpha) * paper), 0, 255)
+    rgb = np.minimum((blended + 0.5) / 255.0, 1.0)
+    rgba = np.concatenate([rgb, np.ones((len(rgb), 1))], axis=1)
+    return ColormapEntry(f"{entry.name} (alpha {alpha:.2f})", rgba, "array")

@@ -422,6 +422,11 @@ def _decode(
             doubts.append(("the plot's colors are not a colormap's (lines, markers, a photograph?): not read as a heatmap", 0.0))
             return None, np.full(region.shape[:2], np.nan), doubts, beyond
     lost = _coverage.undecoded_share(region, fractions, paper, exact=exact) if entry is not None else 0.0
+    alpha = _coverage.plot_alpha(region, entry, paper, exact=exact) if lost > 0.02 and not stepped else None
+    if alpha is not None:  # the plot drawn with alpha over the paper, its bar opaque: decode the blend
+        entry = _coverage.blended_entry(entry, alpha, paper)
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+        lost = _coverage.undecoded_share(region, fractions, paper, exact=exact)
     if lost > 0.02:
         # colored pixels the map does not explain: a plot drawn with alpha, colors past the bar's ends
         doubts.append((f"{100 * lost:.0f}% of the plot area looks like data but matches no color of the map: NaN there", max(0.0, 1.0 - 2.0 * lost)))
