@@ -345,3 +345,25 @@ def blended_entry(entry: Any, alpha: float, paper: np.ndarray) -> Any:
     rgb = np.minimum((blended + 0.5) / 255.0, 1.0)
     rgba = np.concatenate([rgb, np.ones((len(rgb), 1))], axis=1)
     return ColormapEntry(f"{entry.name} (alpha {alpha:.2f})", rgba, "array")
+
+
+def decoding_bins(entry: Any) -> int:
+    """How many bins of the map its decoding tells apart: its colors, or fewer for a map blended with alpha.
+
+    A blend keeps ``alpha`` of each step between two colors: neighbours a DN
+    apart merge, and a pixel (rounded once by Agg, once here) may land on
+    any bin whose blended color lies within a DN of its own.
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import get
+    >>> decoding_bins(get("viridis")), decoding_bins(blended_entry(get("viridis"), 0.5, np.full(3, 255.0))) < 128
+    (256, True)
+    """
+    if "(alpha " not in entry.name:
+        return int(entry.n_colors)
+    colors = entry.lut_bytes[:, :3].astype(np.int16)
+    near = np.abs(colors[:, None, :] - colors[None, :, :]).max(axis=2) <= 1
+    index = np.arange(len(colors))
+    reach = int(np.max(np.abs(index[:, None] - index[None, :]) * near))
+    return max(1, len(colors) // (1 + reach))

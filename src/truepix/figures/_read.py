@@ -340,7 +340,7 @@ def _panel(
         values = _grid.cell_values(values, rows, columns)
         ycent = r0 + (rows[:-1] + rows[1:]) / 2.0
         xcent = c0 + (columns[:-1] + columns[1:]) / 2.0
-    n_colors = entry.n_colors if entry is not None else 1
+    n_colors = _coverage.decoding_bins(entry) if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
     max_error = _coverage.max_error(values_of, n_colors, bar_axis)
