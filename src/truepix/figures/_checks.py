@@ -198,15 +198,46 @@ def end_gaps(rgb: np.ndarray, bar: Colorbar, reach: tuple[float, float] = (0.0, 
     return out
 
 
-def end_precision(bar: Colorbar, labelled: list[float | None], lines: tuple[int, int] = (0, 0)) -> float:
+def crisp_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
+    """Whether each end (low, high) of the bar stops within a row: its colors, then at most one row
+    blended with what lies past it, then the outline or the background.
+
+    Agg draws a bar so (its last row partly covered); a resampled screenshot
+    blurs the end over rows, JPEG rings past it, and a bar cut short goes on.
+
+    Examples
+    --------
+    >>> rgb = np.full((40, 12, 3), 255, np.uint8)
+    >>> rgb[5:35, 2:10] = (60, 60, 200); rgb[35, 2:10] = (30, 30, 100); rgb[36, 2:10] = 0
+    >>> rgb[4, 2:10] = (100, 100, 215); rgb[3, 2:10] = (150, 150, 230); rgb[2, 2:10] = (200, 200, 240)
+    >>> crisp_ends(rgb, Colorbar((2, 5, 10, 35), "vertical", np.full((30, 3), (60, 60, 200), np.uint8)))
+    [True, False]
+    """
+    paper = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
+
+    def outside(colour: np.ndarray) -> bool:  # the outline (dark and gray) or the background
+        return float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30 or float(np.abs(colour - paper).max()) <= 12
+
+    out = []
+    for rows, inner in zip(rows_beyond(rgb, bar), rows_beyond(rgb, bar, inside=True), strict=True):
+        if len(rows) < 2 or len(inner) == 0:
+            out.append(False)
+            continue
+        end, first, second = (np.median(r, axis=0) for r in (inner[0], rows[0], rows[1]))
+        out.append(outside(first) or (outside(second) and _between(first, end, second, 8 if bar.exact else 16)))
+    return out
+
+
+def end_precision(
+    bar: Colorbar, labelled: list[float | None], lines: tuple[int, int] = (0, 0), crisp: tuple[bool, bool] | None = None
+) -> float:
     """A confidence factor in (0, 1] for ends located by pixels rather than stated by a label.
 
-    An end's position is known to about one and a half pixels in a resampled
-    or compressed picture (measured on resampled screenshots, whose bar
-    edges are blurred), and to within its last row (three quarters of a
-    pixel, with room) in an exact one, where Agg ends the bar's colors in
-    one row blended with the outline; plus the thickness of a line drawn
-    over it (:func:`end_lines`). Where no label states an end's value, that
+    An end's position is known to about one and a half pixels (measured on
+    resampled screenshots, whose bar edges are blurred), and to its last row
+    (three quarters of a pixel, with room) where it is ``crisp``
+    (:func:`crisp_ends`; by default: an exact bar's), as Agg draws it; plus
+    the thickness of a line drawn over it (:func:`end_lines`). Where no label states an end's value, that
     share of the bar is the range's error at that end. The factor is 1
     while that share stays within half a percent of the span, and falls in
     proportion beyond.
@@ -220,8 +251,10 @@ def end_precision(bar: Colorbar, labelled: list[float | None], lines: tuple[int,
     >>> round(end_precision(exact, [0.0, None]), 3), round(end_precision(exact, [None, None], (2, 0)), 3)
     (0.667, 0.182)
     """
-    base = 0.75 if bar.exact else 1.5
-    uncertain = [base + line for value, line in zip(labelled, lines, strict=True) if value is None]
+    sharp = crisp if crisp is not None else (bar.exact, bar.exact)
+    uncertain = [
+        (0.75 if known else 1.5) + line for value, line, known in zip(labelled, lines, sharp, strict=True) if value is None
+    ]
     if not uncertain:
         return 1.0
     share = max(uncertain) / max(1, bar.length)

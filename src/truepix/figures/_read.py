@@ -461,7 +461,8 @@ def _doubts(
         # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
         boxed, placed = _bar_ends(bar), _bar_ends(bar, outline)
         gaps = _checks.end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
-        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]))
+        crisp = [sharp and not gap for sharp, gap in zip(_checks.crisp_ends(rgb, bar), gaps, strict=True)]
+        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]), (crisp[0], crisp[1]))
         if factor < 1.0:
             under = " (a line drawn over it)" if any(lines) else ""
             under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
