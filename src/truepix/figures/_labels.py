@@ -509,17 +509,22 @@ _NOT_OFFSET = re.compile(r"[^\W\d_]{3}")  # a word: offsets have at most a lette
 
 
 def may_be_offset(text: str) -> bool:
-    """Whether a text read where an offset goes could be one misread: a digit, and no word.
+    """Whether a text read where an offset goes could be one misread: no word, and a digit or an ``e``/``x``.
 
     A legend title (``z (%)``), a bar's label or an extend triangle's outline
-    (read as nothing, or a stray letter) stands there too.
+    (read as nothing, or a stray letter) stands there too; ``1e−6`` read at
+    6 pt may lose its digits (``le-c``).
 
     Examples
     --------
-    >>> may_be_offset("1e-6"), may_be_offset("x1O3"), may_be_offset("z (%)"), may_be_offset("Temp 2m"), may_be_offset("")
-    (True, True, False, False, False)
+    >>> may_be_offset("1e-6"), may_be_offset("x1O3"), may_be_offset("le-c"), may_be_offset("z (%)"), may_be_offset("Temp 2m")
+    (True, True, True, False, False)
+    >>> may_be_offset(""), may_be_offset("A")
+    (False, False)
     """
-    return any(c.isdigit() for c in text) and _NOT_OFFSET.search(text) is None
+    if _NOT_OFFSET.search(text) is not None:
+        return False
+    return any(c.isdigit() for c in text) or bool(re.search(r"[eExX×]", text)) and len(text.strip()) <= 7
 
 
 def read_offset(
@@ -556,7 +561,11 @@ def read_offset(
         if whole and cut:
             continue
         crops.append((gray[top + d0 : top + d1, left + l0 : left + l1], region[d0:d1, l0:l1]))
-    unread = False
+    # glyphs wholly inside whose text the box cuts (drawn over another label) are not read: unread
+    unread = not crops and any(
+        d1 - d0 >= 4 and l1 - l0 >= 4 and d0 > 0 and l0 > 0 and d1 < region.shape[0] and l1 < region.shape[1]
+        for d0, d1, l0, l1 in boxes
+    )
     for text, _ in read_labels(crops):
         parsed = parse_offset(text)
         if parsed is not None:
