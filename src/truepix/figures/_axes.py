@@ -169,6 +169,7 @@ def read_axis(
         if inside[2] > inside[0] and inside[3] > inside[1]:
             # a text there that reads as no offset, nor could be one misread, is a title or a triangle's outline
             offset, unread = _labels.read_offset(gray, figure_ink, inside, whole=True, drawn=drawn)
+            unread = unread and scale.scale not in ("log", "symlog")  # matplotlib writes no offset on those
         scale = apply_offset(scale, offset)
     label = ""
     if other:
