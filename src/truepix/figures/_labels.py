@@ -30,7 +30,7 @@ from truepix.figures._areas import unsnap
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "may_be_offset", "read_labels", "read_offset", "read_side", "read_text", "text_inside"]
+__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "may_be_offset", "read_labels", "read_offset", "read_side", "read_text"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -474,24 +474,6 @@ def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool
     if rotated:
         crop = np.ascontiguousarray(np.rot90(crop, -1))
     return _ocr.recognize(crop)[0] if crop.size else ""
-
-
-def text_inside(image_ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
-    """Whether a glyph (at least 4 x 4 pixels) lies wholly inside an image box, off its edges.
-
-    Examples
-    --------
-    >>> ink_ = np.zeros((20, 20), np.uint8); ink_[5:12, 6:10] = 255
-    >>> text_inside(ink_, (0, 0, 20, 20)), text_inside(ink_, (0, 0, 20, 8))
-    (True, False)
-    """
-    left, top, right, bottom = (max(0, v) for v in box)
-    region = image_ink[top:bottom, left:right] > _INK
-    for d0, d1, l0, l1 in _components(region):
-        cut = d0 == 0 or l0 == 0 or d1 == region.shape[0] or l1 == region.shape[1]
-        if not cut and d1 - d0 >= 4 and l1 - l0 >= 4:
-            return True
-    return False
 
 
 def offset_near(
