@@ -30,7 +30,7 @@ from truepix.figures._areas import unsnap
 from truepix.figures._numbers import parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "may_be_offset", "read_labels", "read_offset", "read_side", "read_text"]
+__all__ = ["Tick", "ink", "luminance", "may_be_offset", "offset_near", "paper", "read_labels", "read_offset", "read_side", "read_text"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
