@@ -44,17 +44,6 @@ def test_a_shared_bar_stays_shared():
         assert (panel.vmin, panel.vmax) == (-1.0, 1.0)
 
 
-def test_a_plot_drawn_with_alpha_beside_an_opaque_bar_is_doubted():
-    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
-    image = ax.imshow(smooth_field(40, 60, 2), vmin=-1, vmax=1)
-    bar = fig.colorbar(image)
-    image.set_alpha(0.7)  # after the bar: the plot is blended, the bar is not
-    panel = tp.read_figure(save(fig, [ax], [bar]).png).panels[0]
-    lost = float(np.isnan(panel.pixel_values).mean())
-    assert lost > 0.5  # no map blended over white is tried for the plot
-    assert panel.confidence < 0.9 and "matches no color" in panel.data.attrs["doubts"]
-
-
 def test_extended_contourf_over_and_under_colors_are_the_bars_ends():
     x, y = np.linspace(-3, 3, 240), np.linspace(-2, 2, 160)
     xx, yy = np.meshgrid(x, y)

@@ -166,11 +166,13 @@ def read_axis(
     *,
     claimed: list[Box] | None = None,
     bar: bool = False,
+    drawn: list[Box] | None = None,
 ) -> AxisReading:
     """Tick labels, scale, offset text and axis label beside one side of a box.
 
     ``claimed``: boxes of labels another axis has read; they are not this one's.
     ``bar``: the side is a colorbar's (a two-slope centre is expected at its middle).
+    ``drawn``: boxes of drawing, not text (a bar's extend triangles), where an offset text may stand.
     """
     ticks, marks, other, minor = _labels.read_side(gray, figure_ink, side, at, span)
     if claimed:
@@ -183,8 +185,9 @@ def read_axis(
         box = offset_box(side, at, span, ticks)
         inside = (max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3]))
         if inside[2] > inside[0] and inside[3] > inside[1]:
-            offset = _labels.offset_near(gray, figure_ink, inside, whole=True)
-            unread = offset is None and _labels.text_inside(figure_ink, inside)
+            # a text there that reads as no offset, nor could be one misread, is a title or a triangle's outline
+            offset, unread = _labels.read_offset(gray, figure_ink, inside, whole=True, drawn=drawn)
+            unread = unread and scale.scale not in ("log", "symlog")  # matplotlib writes no offset on those
         scale = apply_offset(scale, offset)
     label = ""
     if other:
@@ -206,10 +209,11 @@ def colorbar_axis(
     sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
     best, best_key = AxisReading(), (-1, -1, 0.0)
+    triangles = _triangle_boxes(gray, bar)
     unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
     for side in sides:
         at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
-        reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True)
+        reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True, drawn=triangles)
         if reading.scale is None:
             numbered = sum(t.value is not None for t in reading.ticks)
             if numbered >= 3 and numbered > sum(t.value is not None for t in unfitted.ticks):
@@ -226,6 +230,37 @@ def colorbar_axis(
         if power is not None:
             return power
     return best if best.scale is not None else unfitted
+
+
+def _triangle_boxes(gray: np.ndarray, bar: Colorbar) -> list[Box]:
+    """Boxes of whatever is drawn on from each end of the bar's box to the paper (its extend triangles).
+
+    The offset text stands past the bar's high end, beyond the triangle: the
+    triangle's outline, read as text, is not an offset that was missed.
+
+    Examples
+    --------
+    >>> gray = np.full((60, 30), 255, np.uint8); gray[10:50, 10:20] = 120; gray[4:10, 13:17] = 90
+    >>> _triangle_boxes(gray, Colorbar((10, 10, 20, 50), "vertical", np.zeros((40, 3), np.uint8)))
+    [(9, 4, 21, 10)]
+    """
+    left, top, right, bottom = bar.bbox
+    view = gray if bar.orientation == "vertical" else gray.T
+    if bar.orientation == "horizontal":
+        left, top, right, bottom = top, left, bottom, right
+    paper = float(np.median(np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])))
+    middle = (left + right) // 2
+    line = np.abs(view[:, max(0, middle - 1) : middle + 2].astype(np.float64) - paper).max(axis=1) > 12
+    reach = max(4, (bottom - top) // 4)
+    boxes = []
+    for end, step in ((top, -1), (bottom - 1, 1)):
+        depth = 0
+        while depth < reach and 0 <= end + step * (depth + 1) < len(line) and line[end + step * (depth + 1)]:
+            depth += 1
+        if depth >= 3:  # an outline is a pixel or two; a triangle goes on
+            first, last = (end - depth, end) if step < 0 else (end + 1, end + depth + 1)
+            boxes.append((left - 1, first, right + 1, last) if bar.orientation == "vertical" else (first, left - 1, last, right + 1))
+    return boxes
 
 
 def _power_axis(reading: AxisReading, bar: Colorbar) -> AxisReading | None:

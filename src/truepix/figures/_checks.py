@@ -145,15 +145,25 @@ def end_lines(rgb: np.ndarray, bar: Colorbar) -> list[int]:
     ends = [np.median(rows[0], axis=0) if len(rows) else np.zeros(3) for rows in rows_beyond(rgb, bar, inside=True)]
     for rows, end in zip(rows_beyond(rgb, bar), ends, strict=True):
         count = 0
-        for row in rows[:6]:
+        for k, row in enumerate(rows[:6]):
             colour = np.median(row, axis=0)
             uniform = int((row.max(axis=0) - row.min(axis=0)).max()) <= (6 if bar.exact else 24)
             colored = float(colour.max() - colour.min()) >= 60
             if not (uniform and colored and float(np.abs(colour - end).max()) > 40):
                 break
+            if k + 1 < len(rows) and _between(colour, end, np.median(rows[k + 1], axis=0), 6 if bar.exact else 24):
+                break  # the end's last, partly covered row blended with the outline past it (antialiasing)
             count += 1
         out.append(count)
     return out
+
+
+def _between(colour: np.ndarray, first: np.ndarray, second: np.ndarray, tolerance: float) -> bool:
+    """Whether ``colour`` is a blend of ``first`` and ``second``: on the segment between them (within
+    ``tolerance`` DN), and not ``second`` itself (a line two rows thick is that line's color twice)."""
+    span = second - first
+    t = float(np.clip(np.dot(colour - first, span) / max(float(np.dot(span, span)), 1e-9), 0.0, 1.0))
+    return t < 0.8 and float(np.abs(first + t * span - colour).max()) <= tolerance
 
 
 def end_gaps(rgb: np.ndarray, bar: Colorbar, reach: tuple[float, float] = (0.0, 0.0)) -> list[int]:
@@ -188,23 +198,63 @@ def end_gaps(rgb: np.ndarray, bar: Colorbar, reach: tuple[float, float] = (0.0, 
     return out
 
 
-def end_precision(bar: Colorbar, labelled: list[float | None], lines: tuple[int, int] = (0, 0)) -> float:
-    """A confidence factor in (0, 1] for ends located by pixels rather than stated by a label.
+def crisp_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
+    """Whether each end (low, high) of the bar stops within a row: its colors, then at most one row
+    blended with what lies past it, then the outline or the background.
 
-    An end's position is known to about one and a half pixels (measured on
-    resampled screenshots, whose bar edges are blurred while the bar's own
-    colors stay exact), plus the thickness of a line drawn over it
-    (:func:`end_lines`); where no label states its value, that share of the
-    bar is the range's error at that end. The factor is 1 while that share
-    stays within half a percent of the span, and falls in proportion beyond.
+    Agg draws a bar so (its last row partly covered); a resampled screenshot
+    blurs the end over rows, JPEG rings past it, and a bar cut short goes on.
 
     Examples
     --------
-    >>> bar = Colorbar((0, 0, 10, 150), "vertical", np.zeros((150, 3), np.uint8))
-    >>> end_precision(bar, [0.0, None]), end_precision(bar, [0.0, 1.0]), end_precision(bar, [0.0, None], (0, 3))
-    (0.5, 1.0, 0.16666666666666669)
+    >>> rgb = np.full((40, 12, 3), 255, np.uint8)
+    >>> rgb[5:35, 2:10] = (60, 60, 200); rgb[35, 2:10] = (30, 30, 100); rgb[36, 2:10] = 0
+    >>> rgb[4, 2:10] = (100, 100, 215); rgb[3, 2:10] = (150, 150, 230); rgb[2, 2:10] = (200, 200, 240)
+    >>> crisp_ends(rgb, Colorbar((2, 5, 10, 35), "vertical", np.full((30, 3), (60, 60, 200), np.uint8)))
+    [True, False]
     """
-    uncertain = [1.5 + line for value, line in zip(labelled, lines, strict=True) if value is None]
+    paper = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
+
+    def outside(colour: np.ndarray) -> bool:  # the outline (dark and gray) or the background
+        return float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30 or float(np.abs(colour - paper).max()) <= 12
+
+    out = []
+    for rows, inner in zip(rows_beyond(rgb, bar), rows_beyond(rgb, bar, inside=True), strict=True):
+        if len(rows) < 2 or len(inner) == 0:
+            out.append(False)
+            continue
+        end, first, second = (np.median(r, axis=0) for r in (inner[0], rows[0], rows[1]))
+        out.append(outside(first) or (outside(second) and _between(first, end, second, 8 if bar.exact else 16)))
+    return out
+
+
+def end_precision(
+    bar: Colorbar, labelled: list[float | None], lines: tuple[int, int] = (0, 0), crisp: tuple[bool, bool] | None = None
+) -> float:
+    """A confidence factor in (0, 1] for ends located by pixels rather than stated by a label.
+
+    An end's position is known to about one and a half pixels (measured on
+    resampled screenshots, whose bar edges are blurred), and to its last row
+    (three quarters of a pixel, with room) where it is ``crisp``
+    (:func:`crisp_ends`; by default: an exact bar's), as Agg draws it; plus
+    the thickness of a line drawn over it (:func:`end_lines`). Where no label states an end's value, that
+    share of the bar is the range's error at that end. The factor is 1
+    while that share stays within half a percent of the span, and falls in
+    proportion beyond.
+
+    Examples
+    --------
+    >>> bar = Colorbar((0, 0, 10, 100), "vertical", np.zeros((100, 3), np.uint8), exact=False)
+    >>> round(end_precision(bar, [0.0, None]), 3), end_precision(bar, [0.0, 1.0]), round(end_precision(bar, [0.0, None], (0, 3)), 3)
+    (0.333, 1.0, 0.111)
+    >>> exact = Colorbar((0, 0, 10, 100), "vertical", np.zeros((100, 3), np.uint8))
+    >>> round(end_precision(exact, [0.0, None]), 3), round(end_precision(exact, [None, None], (2, 0)), 3)
+    (0.667, 0.182)
+    """
+    sharp = crisp if crisp is not None else (bar.exact, bar.exact)
+    uncertain = [
+        (0.75 if known else 1.5) + line for value, line, known in zip(labelled, lines, sharp, strict=True) if value is None
+    ]
     if not uncertain:
         return 1.0
     share = max(uncertain) / max(1, bar.length)

@@ -157,7 +157,7 @@ def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     from truepix.figures._checks import rows_beyond
 
     paper = background(rgb)
-    tolerance = 6 if bar.exact else 24
+    tolerance = 6 if bar.exact else 40  # JPEG rings across a dark triangle by ~30 DN
     out: list[np.ndarray | None] = []
     for rows in rows_beyond(rgb, bar):
         inner = [row[len(row) // 4 : max(len(row) // 4 + 1, len(row) - len(row) // 4)] for row in rows[:6]]
@@ -211,12 +211,36 @@ def clamp_extended(
     return out, shares[0], shares[1]
 
 
-def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
-    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color)."""
+def step_fractions(
+    region: np.ndarray, bar: Colorbar, triangles: list[np.ndarray | None] | None = None
+) -> np.ndarray:
+    """Each pixel's step of a stepped bar, as the fraction at the step's middle (NaN: no step's color).
+
+    ``triangles``: the colors of its extend triangles (:func:`extend_colors`);
+    a pixel nearer one of them than any step is a value past that end: 0 (low)
+    or 1 (high). Under JPEG a map's end color (the under color) lies within
+    the noise allowed of the first step's, so only the nearer one may claim it.
+
+    Examples
+    --------
+    >>> steps = np.array([[60, 90, 160], [110, 170, 210], [180, 220, 235]], np.uint8)
+    >>> bar = Colorbar((0, 0, 10, 90), "vertical", steps, exact=False, boundaries=np.linspace(0, 1, 4))
+    >>> region = np.array([[[62, 92, 161], [48, 55, 150], [181, 219, 236]]], np.uint8)
+    >>> step_fractions(region, bar).round(3).tolist()
+    [[0.167, 0.167, 0.833]]
+    >>> step_fractions(region, bar, [np.array([49, 54, 149]), None]).round(3).tolist()
+    [[0.167, 0.0, 0.833]]
+    """
     if bar.boundaries is None:
         msg = "expected a stepped bar (with boundaries), got a continuous one"
         raise ValueError(msg)
     colors = bar.colors.astype(np.int16)
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
+    for colour, end in zip(triangles or (), (0.0, 1.0), strict=False):
+        # a triangle showing one of the steps' own colors (a map of few colors) adds nothing
+        if colour is not None and np.abs(colors - colour).max(axis=1).min() > (4 if bar.exact else 20):
+            colors = np.vstack([colors, np.rint(colour).astype(np.int16)[None]])
+            middles = np.append(middles, end)
     # distances for each distinct color of the picture, not each pixel
     keys = region.astype(np.int32) @ np.array([1 << 16, 1 << 8, 1], dtype=np.int32)
     unique, inverse = np.unique(keys.ravel(), return_inverse=True)
@@ -224,7 +248,6 @@ def step_fractions(region: np.ndarray, bar: Colorbar) -> np.ndarray:
     distance = np.abs(pixels[:, None, :] - colors[None]).max(axis=2)
     nearest = distance.argmin(axis=1)
     limit = 3 if bar.exact else 40
-    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
     fractions = middles[nearest]
     fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
     return fractions[inverse].reshape(region.shape[:2])
@@ -297,3 +320,75 @@ def max_error(values_of: Any, n_colors: int, axis: Any) -> float:
         per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
         error += max(1.0, axis.residual or 0.0) * per_pixel
     return error
+
+
+_ALPHAS = np.round(np.arange(0.2, 0.951, 0.05), 2)  # opacities tried; above: opaque enough to decode as is
+
+
+def plot_alpha(region: np.ndarray, entry: Any, paper: np.ndarray, *, exact: bool) -> float | None:
+    """The opacity the plot was drawn with over the background, when its colors are the map's blended (None: opaque).
+
+    ``imshow(..., alpha=a)`` beside an opaque colorbar paints ``a * map + (1 - a) * paper``:
+    no plot color is the bar's, while every one is a blended map color. The
+    alpha that explains most of the plot's data-like pixels is taken, when
+    it explains nearly all of them and the opaque map does not.
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import get
+    >>> lut = get("viridis").lut_bytes[:, :3].astype(float)
+    >>> region = np.rint(0.6 * lut + 0.4 * 255)[None].astype(np.uint8)
+    >>> plot_alpha(region, get("viridis"), np.array([255.0, 255.0, 255.0]), exact=True)
+    0.6
+    """
+    mask = data_like(region, paper, exact=exact, keep_neutral=True)
+    pixels = region[mask][:: max(1, int(mask.sum()) // 4000)]
+    if len(pixels) < 50:
+        return None
+    lut = entry.lut_bytes[:, :3].astype(np.float64)
+    tolerance = 3 if exact else 20
+
+    def distances(alpha: float) -> np.ndarray:
+        return nearest_distance(pixels, np.clip(np.rint(alpha * lut + (1.0 - alpha) * paper), 0, 255))
+
+    opaque = float(np.mean(distances(1.0) <= tolerance))
+    shares = [float(np.mean(distances(float(a)) <= tolerance)) for a in _ALPHAS]
+    best = float(_ALPHAS[int(np.argmax(shares))])
+    if max(shares) < 0.9 or max(shares) < opaque + 0.3:
+        return None
+    # the nearest blended colors' mean distance, least at the alpha drawn (the share plateaus)
+    fine = np.round(np.arange(best - 0.05, best + 0.0501, 0.005), 3)
+    misfit = [float(np.minimum(distances(float(a)), 3 * tolerance).mean()) for a in fine]
+    return float(fine[int(np.argmin(misfit))])
+
+
+def blended_entry(entry: Any, alpha: float, paper: np.ndarray) -> Any:
+    """The map as the plot shows it: blended over the background at ``alpha`` (rounded, as Agg composites)."""
+    from truepix.color._catalog import ColormapEntry
+
+    blended = np.clip(np.rint(alpha * entry.lut_bytes[:, :3].astype(np.float64) + (1.0 - alpha) * paper), 0, 255)
+    rgb = np.minimum((blended + 0.5) / 255.0, 1.0)
+    rgba = np.concatenate([rgb, np.ones((len(rgb), 1))], axis=1)
+    return ColormapEntry(f"{entry.name} (alpha {alpha:.2f})", rgba, "array")
+
+
+def decoding_bins(entry: Any) -> int:
+    """How many bins of the map its decoding tells apart: its colors, or fewer for a map blended with alpha.
+
+    A blend keeps ``alpha`` of each step between two colors: neighbours a DN
+    apart merge, and a pixel (rounded once by Agg, once here) may land on
+    any bin whose blended color lies within a DN of its own.
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import get
+    >>> decoding_bins(get("viridis")), decoding_bins(blended_entry(get("viridis"), 0.5, np.full(3, 255.0))) < 128
+    (256, True)
+    """
+    if "(alpha " not in entry.name:
+        return int(entry.n_colors)
+    colors = entry.lut_bytes[:, :3].astype(np.int16)
+    near = np.abs(colors[:, None, :] - colors[None, :, :]).max(axis=2) <= 1
+    index = np.arange(len(colors))
+    reach = int(np.max(np.abs(index[:, None] - index[None, :]) * near))
+    return max(1, len(colors) // (1 + reach))

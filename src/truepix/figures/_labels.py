@@ -20,6 +20,8 @@ is that tick's, or its own centre when no tick is near.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +30,7 @@ from truepix.figures._areas import unsnap
 from truepix.figures._numbers import label_text, parse_offset, parse_value
 from truepix.figures import _ocr
 
-__all__ = ["Tick", "ink", "luminance", "offset_near", "paper", "read_labels", "read_side", "read_text", "text_inside"]
+__all__ = ["Tick", "ink", "luminance", "may_be_offset", "offset_near", "paper", "read_labels", "read_offset", "read_side", "read_text"]
 
 _INK = 60  # darkness (0-255 below the background) that counts as ink
 _LINE = 0.6  # share of a row that is ink for it to be a line (spine, outline)
@@ -522,24 +524,6 @@ def read_text(gray: np.ndarray, box: tuple[int, int, int, int], *, rotated: bool
     return label_text(_ocr.recognize(crop)[0]) if crop.size else ""
 
 
-def text_inside(image_ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
-    """Whether a glyph (at least 4 x 4 pixels) lies wholly inside an image box, off its edges.
-
-    Examples
-    --------
-    >>> ink_ = np.zeros((20, 20), np.uint8); ink_[5:12, 6:10] = 255
-    >>> text_inside(ink_, (0, 0, 20, 20)), text_inside(ink_, (0, 0, 20, 8))
-    (True, False)
-    """
-    left, top, right, bottom = (max(0, v) for v in box)
-    region = image_ink[top:bottom, left:right] > _INK
-    for d0, d1, l0, l1 in _components(region):
-        cut = d0 == 0 or l0 == 0 or d1 == region.shape[0] or l1 == region.shape[1]
-        if not cut and d1 - d0 >= 4 and l1 - l0 >= 4:
-            return True
-    return False
-
-
 def offset_near(
     gray: np.ndarray, image_ink: np.ndarray, box: tuple[int, int, int, int], *, whole: bool = False
 ) -> tuple[str, float] | None:
@@ -548,10 +532,50 @@ def offset_near(
     ``whole``: only texts wholly inside the box count; one the box cuts (it
     touches the box's edge) is another axis's label reaching in.
     """
+    return read_offset(gray, image_ink, box, whole=whole)[0]
+
+
+_NOT_OFFSET = re.compile(r"[^\W\d_]{3}")  # a word: offsets have at most a letter or two (e, x, ×)
+
+
+def may_be_offset(text: str) -> bool:
+    """Whether a text read where an offset goes could be one misread: no word, and a digit or an ``e``/``x``.
+
+    A legend title (``z (%)``), a bar's label or an extend triangle's outline
+    (read as nothing, or a stray letter) stands there too; ``1e−6`` read at
+    6 pt may lose its digits (``le-c``).
+
+    Examples
+    --------
+    >>> may_be_offset("1e-6"), may_be_offset("x1O3"), may_be_offset("le-c"), may_be_offset("z (%)"), may_be_offset("Temp 2m")
+    (True, True, True, False, False)
+    >>> may_be_offset(""), may_be_offset("A")
+    (False, False)
+    """
+    if _NOT_OFFSET.search(text) is not None:
+        return False
+    return any(c.isdigit() for c in text) or bool(re.search(r"[eExX×]", text)) and len(text.strip()) <= 7
+
+
+def read_offset(
+    gray: np.ndarray,
+    image_ink: np.ndarray,
+    box: tuple[int, int, int, int],
+    *,
+    whole: bool = False,
+    drawn: list[tuple[int, int, int, int]] | None = None,
+) -> tuple[tuple[str, float] | None, bool]:
+    """The offset text inside an image box, parsed, and whether a text that may be one was not understood.
+
+    ``whole``: only texts wholly inside the box count (see :func:`offset_near`).
+    ``drawn``: image boxes of drawing (a bar's extend triangle), not text: their ink is left out.
+    """
     left, top, right, bottom = (max(0, v) for v in box)
     region = image_ink[top:bottom, left:right] > _INK
+    for d_left, d_top, d_right, d_bottom in drawn or ():
+        region[max(0, d_top - top) : max(0, d_bottom - top), max(0, d_left - left) : max(0, d_right - left)] = False
     if not region.any():
-        return None
+        return None, False
     boxes = _components(region)
     heights = np.array([b[1] - b[0] for b in boxes])
     groups = _group(boxes, 1, 0.45 * float(np.percentile(heights, 75)))
@@ -567,8 +591,14 @@ def offset_near(
         if whole and cut:
             continue
         crops.append((gray[top + d0 : top + d1, left + l0 : left + l1], region[d0:d1, l0:l1]))
+    # glyphs wholly inside whose text the box cuts (drawn over another label) are not read: unread
+    unread = not crops and any(
+        d1 - d0 >= 4 and l1 - l0 >= 4 and d0 > 0 and l0 > 0 and d1 < region.shape[0] and l1 < region.shape[1]
+        for d0, d1, l0, l1 in boxes
+    )
     for text, _ in read_labels(crops):
         parsed = parse_offset(text)
         if parsed is not None:
-            return parsed
-    return None
+            return parsed, False
+        unread = unread or may_be_offset(text)
+    return None, unread

@@ -156,10 +156,14 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any
     from truepix.color._catalog import get, resolve
     from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
+    from truepix.color._identify._stepped_map import stepped_map
 
     if name:
         return get(name)
     if bar is not None and bar.boundaries is not None:
+        sampled = stepped_map(bar)  # the steps' colors are a catalog map's at the steps' places
+        if sampled is not None:
+            return get(sampled[0] + ("_r" if sampled[1] else ""))
         best = identify_colormap(bar, top=1)
         if best and best[0].score >= 0.9:
             return get(best[0].name + ("_r" if best[0].reversed else ""))
@@ -342,7 +346,7 @@ def _panel(
         values = _grid.cell_values(values, rows, columns)
         coverage[:] = _coverage.undecoded_doubts(coverage, _lost_cells(rgb, region, fractions, bar, values, grid), cells=True)
         ycent, xcent = r0 + (rows[:-1] + rows[1:]) / 2.0, c0 + (columns[:-1] + columns[1:]) / 2.0
-    n_colors = entry.n_colors if entry is not None else 1
+    n_colors = _coverage.decoding_bins(entry) if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
     max_error = _coverage.max_error(values_of, n_colors, bar_axis)
@@ -413,8 +417,10 @@ def _decode(
     """
     from truepix.color._decolorize._api import Decolorizer
 
-    if bar is not None and bar.boundaries is not None and not given.get("cmap"):
-        fractions = _coverage.step_fractions(region, bar)
+    triangles = _coverage.extend_colors(rgb, bar) if bar is not None else [None, None]
+    stepped = bar is not None and bar.boundaries is not None and not given.get("cmap")
+    if stepped:
+        fractions = _coverage.step_fractions(region, bar, triangles)
     elif entry is None:
         fractions = np.full(region.shape[:2], np.nan)
     else:
@@ -425,8 +431,10 @@ def _decode(
     beyond = (0.0, 0.0)
     if bar is not None and not given.get("cmap"):
         # an extended bar's triangles: their colors in the plot are values past its ends
-        fractions, *ends = _coverage.clamp_extended(region, fractions, bar, _coverage.extend_colors(rgb, bar))
-        beyond = (ends[0], ends[1])
+        # (a stepped bar's steps are middles, never 0 or 1: those are its triangles' colors)
+        past = [float(np.mean(fractions == end)) if stepped else 0.0 for end in (0.0, 1.0)]
+        fractions, *ends = _coverage.clamp_extended(region, fractions, bar, triangles)
+        beyond = (past[0] + ends[0], past[1] + ends[1])
     if bar is None and entry is not None and not given.get("cmap"):
         painted = _coverage.data_like(region, paper, exact=exact, keep_neutral=True)
         decoded = float(np.isfinite(fractions[painted]).mean()) if painted.any() else 0.0
@@ -434,6 +442,11 @@ def _decode(
             doubts.append(("the plot's colors are not a colormap's (lines, markers, a photograph?): not read as a heatmap", 0.0))
             return None, np.full(region.shape[:2], np.nan), doubts, beyond
     lost = _coverage.undecoded_share(region, fractions, paper, exact=exact) if entry is not None else 0.0
+    alpha = _coverage.plot_alpha(region, entry, paper, exact=exact) if lost > 0.02 and not stepped else None
+    if alpha is not None:  # the plot drawn with alpha over the paper, its bar opaque: decode the blend
+        entry = _coverage.blended_entry(entry, alpha, paper)
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+        lost = _coverage.undecoded_share(region, fractions, paper, exact=exact)
     return entry, fractions, _coverage.undecoded_doubts(doubts, lost), beyond
 
 
@@ -465,7 +478,8 @@ def _doubts(
         # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
         boxed, placed = _bar_ends(bar), _bar_ends(bar, outline)
         gaps = _checks.end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
-        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]))
+        crisp = [sharp and not gap for sharp, gap in zip(_checks.crisp_ends(rgb, bar), gaps, strict=True)]
+        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]), (crisp[0], crisp[1]))
         if factor < 1.0:
             under = " (a line drawn over it)" if any(lines) else ""
             under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""

@@ -498,9 +498,25 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         matches.append(ColormapMatch(name, turn, score, tuple(aliases), direction_known=known))
         if len(matches) == top:
             break
+    if isinstance(image, Colorbar) and image.boundaries is not None:
+        matches = _with_steps(image, matches, tables, top)
     if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
         matches = _with_blend(image, matches, top)
     return matches
+
+
+def _with_steps(bar: Colorbar, matches: list[ColormapMatch], tables: _Tables, top: int) -> list[ColormapMatch]:
+    """The matches with the map a stepped bar's colors were sampled from first (:mod:`._stepped_map`)."""
+    from truepix.color._identify._stepped_map import stepped_map
+
+    found = stepped_map(bar)
+    if found is None:
+        return matches
+    name, turned, worst = found
+    aliases = tables.aliases[tables.names.index(name)]
+    score = round(1.0 - worst / _CAP, 6)
+    first = ColormapMatch(name, turned, score, tuple(aliases), direction_known=True)
+    return [first, *(m for m in matches if m.name != name)][:top]
 
 
 def _with_blend(bar: Colorbar, matches: list[ColormapMatch], top: int) -> list[ColormapMatch]:
