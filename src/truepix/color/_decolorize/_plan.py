@@ -135,6 +135,11 @@ JPEG_CORE_PIXELS = 3
 JPEG_STRONG_RADIUS = 2
 JPEG_STROKE = 10.0
 JPEG_STROKE_LUMA = 25.0
+#: On JPEG'd pictures whose chroma 4:2:0 does not explain better than the map's own
+#: (4:4:4; ``Plan.subsampled``) the distance is the smaller of the 4:2:0 model's and
+#: the map color's at the pixel's own position: 4:4:4 keeps each pixel's chroma, but
+#: at q50 its coarse chroma quantization smooths it as 4:2:0 would. Holes on 4:4:4
+#: q50, 6 maps x 5 fields: 0.32 -> 0.16 % mean, 3.3 -> 1.7 % worst (q75 0.03 -> 0.00).
 #: ... or off the model where the luma around varies by less than this (DN): JPEG
 #: moves a flat area's colors little, a white box or margin stays far off.
 JPEG_FLAT = 4.0
@@ -174,6 +179,7 @@ class Plan:
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
     exact: bool  # (nearly) all pixels near the map are table colors: an exact render
     off_map: bool = True  # some of the sample's pixels are past the threshold
+    subsampled: bool = True  # JPEG's 4:2:0 model explains its chroma better than the map
 
 
 def blends(
@@ -208,6 +214,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         threshold = auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
     jpeg = subsampled = False
+    chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
     if spatial and noise > 0.0:
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
@@ -223,6 +230,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         )
         marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
         subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map)
+        chroma_420 = bool(e_model < e_map)
         jpeg = subsampled or bool(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
@@ -252,7 +260,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
-        bool(hist[max_code + 1 :].sum() > 0),
+        bool(hist[max_code + 1 :].sum() > 0), chroma_420,
     )  # fmt: skip
 
 
@@ -466,9 +474,14 @@ def jpeg_off_map(
     luma = line.vertices @ _YCBCR[0]
     degraded.chroma_model_residual(
         flat, scale, width, position, candidates, line.vertices,
-        line.positions, float(line.n_bins), line.cyclic, _YCBCR, JPEG_MODEL_STRONG,
+        line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
         float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
     )  # fmt: skip
+    if not plan.subsampled:
+        # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
+        own = _own_color_distance(flat, scale, position, candidates, line)
+        distance = np.minimum(distance, own)
+    strong |= distance > JPEG_MODEL_STRONG
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
     groups = np.empty(len(candidates), dtype=np.int64)
@@ -494,6 +507,21 @@ def jpeg_off_map(
     )
     degraded.near(stroke[beyond], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+def _own_color_distance(
+    flat: np.ndarray, scale: float, position: np.ndarray, candidates: np.ndarray, line: Polyline
+) -> np.ndarray:
+    """Distance (DN, Y Cb Cr) of each candidate pixel to the map's color at its position."""
+    at = position[candidates] * line.n_bins
+    period = line.n_bins if line.cyclic else None
+    mapped = np.stack(
+        [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
+    )
+    error = (flat[candidates, :3] * scale - mapped) @ _YCBCR.T
+    distance = np.sqrt((error**2).sum(axis=1))
+    distance[np.isnan(at)] = np.inf
+    return distance
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
