@@ -135,26 +135,27 @@ JPEG_CORE_PIXELS = 3
 JPEG_STRONG_RADIUS = 2
 JPEG_STROKE = 10.0
 JPEG_STROKE_LUMA = 25.0
+#: ... or off the model where the luma around varies by less than this (DN): JPEG
+#: moves a flat area's colors little, a white box or margin stays far off.
+JPEG_FLAT = 4.0
 #: On JPEG'd pictures whose chroma 4:2:0 does not explain better than the map's own
 #: (4:4:4; ``Plan.subsampled``) the distance is the smaller of the 4:2:0 model's and
 #: the map color's at the pixel's own position: 4:4:4 keeps each pixel's chroma, but
 #: at q50 its coarse chroma quantization smooths it as 4:2:0 would. Holes on 4:4:4
 #: q50, 6 maps x 5 fields: 0.32 -> 0.16 % mean, 3.3 -> 1.7 % worst (q75 0.03 -> 0.00).
-#: ... or off the model where the luma around varies by less than this (DN): JPEG
-#: moves a flat area's colors little, a white box or margin stays far off.
-JPEG_FLAT = 4.0
-#: The pixels next to (JPEG_HALO_RADIUS) an off-map pixel whose luma lies
-#: JPEG_HALO_STROKE DN outside the map's luma range -- a stroke darker or brighter
-#: than any map color: black or white text, lines, boxes -- are its antialiased
-#: edge, smeared by JPEG, whatever their residual (blends of the stroke and the map
-#: fall near the map's dark or bright end). Data pixels rarely leave the map's luma
-#: range (only JPEG's overshoot near its ends), so all-data pictures keep their
-#: pixels. Measured on annotated camera figures (tests/color/
-#: test_decolorize_annotations.py) and benchmarks/colormaps.py: black text on JPEG
-#: q75 76 -> 95 % flagged (viridis), white text 51 -> 84 % (coolwarm); holes on
-#: all-data pictures within 0.03 % of before (mean over 6 maps x 5 fields).
+#: The pixels next to (JPEG_HALO_RADIUS) a stroke -- JPEG_HALO_PIXELS or more
+#: 8-connected off-map pixels whose luma lies JPEG_HALO_STROKE DN outside the map's
+#: luma range: black or white text, lines, boxes -- are its antialiased edge, smeared
+#: by JPEG, whatever their residual (blends of the stroke and the map fall near the
+#: map's dark or bright end). Data pixels leave the map's luma range only by JPEG's
+#: overshoot near its ends, in specks. Measured on the annotated camera figure of
+#: tests/color/test_decolorize_annotations.py (q75 4:2:0): black text 60 -> 74 %
+#: flagged and black lines 71 -> 84 % (viridis), white text 48 -> 62 % and white
+#: lines 45 -> 84 % (coolwarm); holes on all-data q50 pictures as before (single
+#: pixels: +0.2-0.5 % on jet and turbo photographs).
 JPEG_HALO_STROKE = 10.0
 JPEG_HALO_RADIUS = 1
+JPEG_HALO_PIXELS = 5
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -503,12 +504,14 @@ def jpeg_off_map(
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # a stroke outside the map's luma range takes its antialiased edge along
-    stroke = candidates[judged]
-    stroke_luma = (flat[stroke, :3] @ _YCBCR[0]) * scale
-    beyond = (stroke_luma < luma.min() - JPEG_HALO_STROKE) | (
-        stroke_luma > luma.max() + JPEG_HALO_STROKE
+    stroke_luma = (flat[candidates, :3] @ _YCBCR[0]) * scale
+    beyond = judged & (
+        (stroke_luma < luma.min() - JPEG_HALO_STROKE) | (stroke_luma > luma.max() + JPEG_HALO_STROKE)
     )
-    degraded.near(stroke[beyond], width, height, JPEG_HALO_RADIUS, off_map)
+    core_groups(
+        beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
+    )  # fmt: skip
+    degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
 
 
