@@ -41,7 +41,8 @@ def _render(rgb: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
     axes.axis("off")
     rng = np.random.default_rng(3)
     for k, name in enumerate(["black", "white", "gray", "black", "white", "gray"]):
-        where, xs, ys = rng.uniform(0.05, 0.7, 2), rng.uniform(0, width, 3), rng.uniform(0, height, 3)
+        where = rng.uniform(0.05, 0.7, 2)
+        xs, ys = rng.uniform(0, width, 3), rng.uniform(0, height, 3)
         if f"{name} text" in kinds:
             figure.text(*where, "T = 25.0 K", color=_COLORS[name], fontsize=8 + k)
         if f"{name} line" in kinds:

@@ -468,8 +468,10 @@ def jpeg_off_map(
 ) -> np.ndarray:  # fmt: skip
     """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
 
-    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK. Only
-    the pixels past the threshold are judged, and the kernels visit those alone.
+    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK (and
+    ``Plan.subsampled`` for 4:4:4 pictures). Only the pixels past the threshold are
+    judged, and the kernels visit those alone; strokes beyond the map's luma then take
+    their antialiased edge along (JPEG_HALO_STROKE).
     """
     candidates = np.flatnonzero(residual > plan.threshold)
     n_pixels = len(position)
@@ -505,9 +507,8 @@ def jpeg_off_map(
     off_map[candidates[judged]] = True
     # a stroke outside the map's luma range takes its antialiased edge along
     stroke_luma = (flat[candidates, :3] @ _YCBCR[0]) * scale
-    beyond = judged & (
-        (stroke_luma < luma.min() - JPEG_HALO_STROKE) | (stroke_luma > luma.max() + JPEG_HALO_STROKE)
-    )
+    low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
+    beyond = judged & ((stroke_luma < low) | (stroke_luma > high))
     core_groups(
         beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
     )  # fmt: skip
