@@ -18,6 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._filter import filter_choice, position_noise
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._hull import hull_accept, simplify
 from truepix.color._decolorize._palette import Polyline
@@ -162,6 +163,8 @@ class Plan:
     unmix_residual: float  # DN: pixels farther than this from the map may be blends
     exact: bool  # (nearly) all pixels near the map are table colors: an exact render
     off_map: bool = True  # some of the sample's pixels are past the threshold
+    #: Gaussian-like noise (not JPEG's): its variance per bin of the map, in positions
+    white: np.ndarray | None = None
 
 
 def blends(
@@ -227,6 +230,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 if detail > 1.0:
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
+    white = filtered and not jpeg and noise > 0.0
     # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
     # off-map colors there come from chroma lost at edges, not blending, and the
     # local hull would take JPEG'd strokes of text for data; JPEG's model judges them
@@ -241,6 +245,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
         bool(hist[max_code + 1 :].sum() > 0),
+        # JPEG's error is no white noise: its filter stays as set above
+        # (cyclic maps keep the fixed filter: their folds make the draws' spread no noise)
+        position_noise(decoder, kind, noise, codes, NOISE_CAP)
+        if white and not decoder.cyclic
+        else None,
     )  # fmt: skip
 
 
@@ -356,17 +365,34 @@ def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     return np.ascontiguousarray(pixels[rows]), 6
 
 
-def denoise(position: np.ndarray, line: Polyline, sigma: float, norm: Any = None) -> np.ndarray:
+def denoise(
+    position: np.ndarray, line: Polyline, sigma: float, norm: Any = None, *,
+    noise: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
 
-    Returns positions, or with ``norm`` (linear or log) the data values they stand for.
+    With ``noise`` (Gaussian-like noise, not JPEG's: the variance of positions per
+    bin, :func:`position_noise`) the window and the noise assumed are chosen by
+    :func:`filter_choice` instead. Returns positions, or with ``norm`` (linear or
+    log) the data values they stand for.
     """
     # noise along the map, in position units: sigma over the map's local speed
-    speed = line.speed_by_bin() * line.n_bins
-    noise_by_bin = (sigma / np.maximum(speed, 1e-6)) ** 2
+    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
+    noise_by_bin = (sigma / speed) ** 2
+    radius = DENOISE_RADIUS
+    if noise is not None:
+        choice = filter_choice(position, noise, line.cyclic)
+        if choice is None:
+            out = position.copy()
+            if norm is not None:
+                kernels.positions_to_values(
+                    position.reshape(-1), norm.kind, norm.low, norm.high, out.reshape(-1)
+                )
+            return out
+        radius, noise_by_bin = choice[0], noise * choice[1] ** 2
     out = np.empty_like(position)
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
+    degraded.plane_wiener(position, noise_by_bin, radius, line.cyclic, out, *inverse)
     return out
 
 
