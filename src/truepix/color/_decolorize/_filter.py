@@ -27,16 +27,17 @@ _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
 #: sigma 2 DN against 0.34x for 3x3) but keeps textured ones at 0.90x, where 3x3
 #: reaches 0.87x (benchmarks/colormaps.py fields, 4 maps). Cyclic maps keep the fixed
 #: 9x9 filter.
-FILTER_CHOICES = ((1, 1.0), (2, 1.0), (4, 1.0), (4, 1.5))
+FILTER_CHOICES = ((1, 1.0), (2, 1.0), (4, 1.5))
 #: The noise a position has in each bin: the mean square shift of the decoded
 #: positions of NOISE_DRAWS noisy copies of the bin's color (seeded), averaged over
 #: NOISE_BINS_SMOOTHED bins. The picture's sigma over the map's speed misses ~30 %
 #: of it on 8-bit tables (their rounding makes the polyline zigzag), more at corners.
-NOISE_DRAWS = 48
+NOISE_DRAWS = 24
 NOISE_BINS_SMOOTHED = 5
-#: The risk is estimated on up to SURE_TILES square tiles of SURE_TILE pixels.
-SURE_TILE = 128
-SURE_TILES = 4
+#: The risk is estimated on SURE_TILES square tiles of SURE_TILE pixels (fewer
+#: pixels when the picture is smaller).
+SURE_TILE = 96
+SURE_TILES = 3
 
 
 def position_noise(
@@ -59,14 +60,15 @@ def position_noise(
     # sigma was read off the residuals: noise that a zigzag or a corner of the map
     # absorbs hides from them, so draws at sigma show the residuals they would show
     # (weighted as the picture's colors are), and the noise is scaled up to match
-    _, residual = _draws(decoder, kind, table, sigma)
+    shift, residual = _draws(decoder, kind, table, sigma)
     near = (codes >> kernels.RESIDUAL_SHIFT) <= int(cap * kernels.RESIDUAL_STEPS) + 1
     bins = (codes[near] & kernels.POS_MASK).astype(np.int64) * n_bins // kernels.POS_SCALE
     weight = np.repeat(np.bincount(np.minimum(bins, n_bins - 1), minlength=n_bins), NOISE_DRAWS)
     order = np.argsort(residual)
     middle = np.searchsorted(np.cumsum(weight[order]), weight.sum() / 2.0)
     seen = residual[order[min(middle, len(order) - 1)]] / _RAYLEIGH_MEDIAN
-    shift, _ = _draws(decoder, kind, table, sigma * sigma / seen if seen > 0 else sigma)
+    if seen > 0 and abs(sigma / seen - 1.0) > 0.05:  # else the draws at sigma do
+        shift, _ = _draws(decoder, kind, table, sigma * sigma / seen)
     kernel = np.ones(NOISE_BINS_SMOOTHED) / NOISE_BINS_SMOOTHED
     padded = np.pad(
         np.mean(shift**2, axis=1), NOISE_BINS_SMOOTHED // 2,
@@ -106,13 +108,15 @@ def filter_choice(
     v: ``sum (f(y) - y)^2 - sum v + 2 sum v df/dy``, the divergence taken by finite
     differences along one seeded random direction (Monte-Carlo SURE); no filter
     scores ``sum v``. ``noise_by_bin``: the measured noise variance per bin of the
-    map. Scored on SURE_TILES tiles spread over the picture.
+    map. Scored on SURE_TILES tiles spread over the picture (overlapping on small ones).
     """
     height, width = position.shape
     side = min(SURE_TILE, height, width)
-    tops = np.linspace(0, height - side, 2).astype(int) if height > side else [0]
-    lefts = np.linspace(0, width - side, 2).astype(int) if width > side else [0]
-    tiles = [position[t : t + side, x : x + side] for t in tops for x in lefts][:SURE_TILES]
+    # spread along the anti-diagonal: rows and columns of the picture all differ
+    along = (np.arange(SURE_TILES) + 0.5) / SURE_TILES
+    tops = np.round(along * (height - side)).astype(int)
+    lefts = np.round(along[::-1] * (width - side)).astype(int)
+    tiles = [position[t : t + side, x : x + side] for t, x in zip(tops, lefts, strict=True)]
     rng = np.random.default_rng(0)
     n_bins = len(noise_by_bin)
     scores = np.zeros(len(FILTER_CHOICES) + 1)
