@@ -17,38 +17,33 @@ the truth is the data downscaled by the same filter. Methods:
   it answers NaN (a hole) counts as an error of the full range (100 %), and the
   ``holes`` column gives their share;
 * nearest RGB -- nearest table color by a scipy ``cKDTree`` (the issue's baseline);
+* projection -- a reference, not a peer: the plain per-pixel projection onto the
+  map's polyline with chroma weighted 0.1 that ``../shared/FACTS.md`` measured
+  (every pixel answered, no filter); what the default call must at least match;
 * seed LUT -- the hand-built answer: a 256^3 (``--full``) or 64^3 table of nearest
   table indices, value = index / (N - 1);
 * unmap 0.1.2 -- fetched with ``pip download`` into a cache folder and imported from
   there (never installed); failures are reported as they happen.
 
-Speed: megapixels per second on a 1024^2 picture, every method in the same run.
-"Cold" is a new ``Decolorizer`` for a colormap not used before in the process: its
-grid cells and answers are built from nothing; numba's compiled kernels, loaded once
-per process, are already loaded by the warm runs on the same kind of picture.
-"Cold, fresh process" is the first call in a new process (numba's cache warm): it
-also loads every kernel of the picture's path from numba's cache; the process's
-imports and numba's own start (its first call, whatever the kernel) are left out.
+Speed: megapixels per second on a 1024^2 picture, every method in the same run
+(``benchmarks/_colormap_speed.py`` says what "cold" and "fresh process" time).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
-import importlib.util
 import io
-import subprocess
-import sys
-import tempfile
 import time
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib as mpl
 import numpy as np
+from _colormap_speed import Peers
+from _colormap_speed import speed as timed_speed
+from _unmap_peer import Unmap, load_unmap
 from PIL import Image
 from scipy.spatial import cKDTree
 
@@ -225,6 +220,47 @@ class NearestRGB:
         return ((index + 0.5) / self.n_bins).reshape(rgb.shape[:-1])
 
 
+class Projection:
+    """Reference: per-pixel projection onto the table's polyline, chroma weighted 0.1.
+
+    The plain decoder of ``../shared/FACTS.md``: distance ``|luma|^2 + 0.1 |chroma|^2``
+    (BT.601 luma), every pixel answered, no spatial filter, no JPEG detection. Runs of
+    equal colors are one vertex at the middle of their bins; a cyclic map's ends join.
+    """
+
+    def __init__(self, cmap: mpl.colors.Colormap, *, cyclic: bool, chroma: float = 0.1) -> None:
+        table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
+        first = np.flatnonzero(np.r_[True, np.any(table[1:] != table[:-1], axis=1)])
+        last = np.r_[first[1:] - 1, cmap.N - 1]
+        positions = (first + last + 1) / 2.0
+        luma = np.array([0.299, 0.587, 0.114]) / np.linalg.norm([0.299, 0.587, 0.114])
+        along = np.outer(luma, luma)
+        self.metric = along + np.sqrt(chroma) * (np.eye(3) - along)
+        vertices = table[first] @ self.metric.T
+        if cyclic:
+            vertices = np.vstack([vertices, vertices[:1]])
+            positions = np.r_[positions, positions[0] + cmap.N]
+        self.start, self.step = vertices[:-1], np.diff(vertices, axis=0)
+        self.s0, self.ds = positions[:-1], np.diff(positions)
+        self.inv_length2 = 1.0 / np.maximum(np.einsum("ij,ij->i", self.step, self.step), 1e-12)
+        self.n_bins = cmap.N
+
+    def __call__(self, rgb: np.ndarray) -> np.ndarray:
+        flat = rgb.reshape(-1, 3).astype(np.int64)
+        keys, inverse = np.unique((flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2],
+                                  return_inverse=True)  # fmt: skip
+        colors = np.stack([keys >> 16, (keys >> 8) & 255, keys & 255], -1) @ self.metric.T
+        answer = np.empty(len(keys))
+        for at in range(0, len(keys), 2048):  # distinct colors x segments, in chunks
+            offset = colors[at : at + 2048, None, :] - self.start
+            t = np.clip(np.einsum("psc,sc->ps", offset, self.step) * self.inv_length2, 0, 1)
+            distance2 = ((offset - t[..., None] * self.step) ** 2).sum(axis=-1)
+            best = np.argmin(distance2, axis=1)
+            along = t[np.arange(len(best)), best]
+            answer[at : at + 2048] = (self.s0[best] + along * self.ds[best]) / self.n_bins % 1.0
+        return answer[inverse.ravel()].reshape(rgb.shape[:-1])
+
+
 class SeedTable:
     """The seed's hand-built answer: a table of nearest indices over quantized RGB."""
 
@@ -248,76 +284,6 @@ class Truepix:
 
     def __call__(self, rgb: np.ndarray) -> np.ndarray:
         return self.decoder.values(rgb)
-
-
-def load_unmap() -> tuple[types.ModuleType | None, str]:
-    """unmap 0.1.2 from a cache folder (pip download, never installed): (module, note)."""
-    folder = Path(tempfile.gettempdir()) / "truepix-bench-unmap"
-    wheel = next(folder.glob("unmap-0.1.2-*.whl"), None) if folder.exists() else None
-    if wheel is None:
-        folder.mkdir(exist_ok=True)
-        cmd = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "unmap==0.1.2",
-            "-d",
-            str(folder),
-        ]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-        wheel = next(folder.glob("unmap-0.1.2-*.whl"), None)
-        if wheel is None:
-            return None, f"not available: pip download failed ({done.stderr.strip()[-80:]})"
-    unpacked = folder / "pkg"
-    if not unpacked.exists():
-        import zipfile
-
-        zipfile.ZipFile(wheel).extractall(unpacked)
-    sys.path.insert(0, str(unpacked))
-    try:
-        import unmap
-
-        return unmap, _crash_note(unmap)
-    except Exception as exc:  # the package import needs networkx, fsspec ...
-        note = f"`import unmap` fails: {type(exc).__name__}: {exc}"
-    finally:
-        sys.path.remove(str(unpacked))
-    # Its decoding function lives in unmap/unmap.py; only colormap *guessing* needs the
-    # missing packages, so load that file alone with the guesser stubbed out.
-    stub = types.ModuleType("unmap.unweave")
-    stub.guess_cmap_from_array = None  # type: ignore[attr-defined]
-    package = types.ModuleType("unmap")
-    package.__path__ = [str(unpacked / "unmap")]
-    sys.modules["unmap"], sys.modules["unmap.unweave"] = package, stub
-    spec = importlib.util.spec_from_file_location("unmap.unmap", unpacked / "unmap" / "unmap.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module, note + "; unmap/unmap.py loaded alone; " + _crash_note(module)
-
-
-def _crash_note(module: types.ModuleType) -> str:
-    """What unmap does with a colormap *name*, the way its README calls it."""
-    picture = mpl.colormaps["viridis"](np.linspace(0, 1, 16).reshape(4, 4))[..., :3]
-    try:
-        module.unmap(picture, cmap="viridis")
-    except Exception as exc:
-        crash = f"{type(exc).__name__}: {exc}"
-        return f"unmap(img, cmap='viridis') crashes: {crash}; scored with a Colormap object"
-    return "unmap(img, cmap='viridis') runs"
-
-
-class Unmap:
-    def __init__(self, module: types.ModuleType, cmap: mpl.colors.Colormap) -> None:
-        self.module, self.cmap = module, cmap
-
-    def __call__(self, rgb: np.ndarray) -> np.ndarray:
-        with np.errstate(all="ignore"), contextlib.redirect_stderr(io.StringIO()):
-            values = self.module.unmap(rgb.astype(np.float64) / 255.0, cmap=self.cmap)
-        # a gray picture comes back as itself, rescaled, all three channels
-        return values[..., 0] if values.ndim == 3 else values
 
 
 # -- scoring ------------------------------------------------------------------------------
@@ -354,6 +320,7 @@ def accuracy(maps: list[str], size: int, seed_bits: int, unmap_module: types.Mod
         methods: dict[str, Callable[[np.ndarray], np.ndarray]] = {
             "truepix": Truepix(cmap, cyclic=cyclic),
             "nearest RGB": NearestRGB(cmap),
+            "projection": Projection(cmap, cyclic=cyclic),
             "seed LUT": SeedTable(cmap, bits=seed_bits),
         }
         if unmap_module is not None:
@@ -375,9 +342,9 @@ def accuracy(maps: list[str], size: int, seed_bits: int, unmap_module: types.Mod
 def print_accuracy(results, methods: list[str]) -> None:
     groups = ["all", "smooth", "real"]
     print("\nAccuracy of the default call: error in % of (vmax - vmin), mean / p99 over all")
-    print("pixels, a hole (NaN) counted as 100 %")
+    print("pixels, a hole (NaN) counted as 100 %; proj/base: the projection reference's ratio")
     header = f"{'condition':<15} {'fields':<7}" + "".join(f"{m:>19}" for m in methods)
-    header += f"{'tp/base mean':>13}{'tp/base p99':>12}{'tp holes %':>11}"
+    header += f"{'tp/base mean':>13}{'tp/base p99':>12}{'tp holes %':>11}{'proj/base':>10}"
     print(header)
     print("-" * len(header))
     for condition in CONDITIONS:
@@ -391,7 +358,8 @@ def print_accuracy(results, methods: list[str]) -> None:
                 row += f"{mean:>10.3f} /{p99:>7.3f}"
             tp, base = stats["truepix"], stats["nearest RGB"]
             lost = 100 * np.mean(results[(condition, group, "truepix")].lost)
-            row += f"{tp[0] / base[0]:>13.2f}{tp[1] / base[1]:>12.2f}{lost:>11.2f}"
+            row += f"{tp[0] / base[0]:>13.3f}{tp[1] / base[1]:>12.3f}{lost:>11.2f}"
+            row += f"{stats['projection'][0] / base[0]:>10.3f}"
             print(row)
 
 
@@ -565,114 +533,18 @@ def restoration_floor(maps: list[str], size: int) -> None:
             print(row + (f"{full_chroma / base:>23.3f}" if np.isfinite(full_chroma) else ""))
 
 
-def _best(function: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
-def _cold(name: str, picture: np.ndarray) -> np.ndarray:
-    return Decolorizer(name, vmin=0.0, vmax=1.0).values(picture)
-
-
-#: A fresh process: truepix, numba and matplotlib imported and numba started (its
-#: first call loads its own CPU target, ~0.3-0.8 s whatever the kernel: a tiny picture
-#: of another map), then the first call on the picture, every kernel of its path
-#: loaded from numba's cache.
-_FRESH = """
-import sys, time
-import numpy as np
-import truepix as tp
-tp.Decolorizer("gray", vmin=0.0, vmax=1.0).values(np.zeros((8, 8, 3), np.uint8))
-picture = np.load(sys.argv[2])
-started = time.perf_counter()
-tp.Decolorizer(sys.argv[1], vmin=0.0, vmax=1.0).values(picture)
-print(time.perf_counter() - started)
-"""
-
-
-def _fresh(name: str, picture: np.ndarray) -> float:
-    """Seconds of the first decode of ``picture`` with map ``name`` in a new process."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "picture.npy"
-        np.save(path, picture)
-        done = subprocess.run(
-            [sys.executable, "-c", _FRESH, name, str(path)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-    return float(done.stdout.split()[-1])
-
-
 def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> None:
     """Megapixels per second on one size x size picture, every method in this run."""
     data = terrain_field(size, np.random.default_rng(3))
-    megapixels = size * size / 1e6
-    cmap = colormap("viridis")
-    # contiguous, as a PNG read from disk is (a [..., :3] view of RGBA costs a copy)
-    exact_rgb = np.ascontiguousarray(cmap(data, bytes=True)[..., :3])
     degrade = {"exact PNG": exact, "JPEG q75": jpeg(75), "JPEG q50": jpeg(50), "noise 2 DN": noise}
-    pictures = {label: step(exact_rgb, data)[0] for label, step in degrade.items()}
-    rows: list[tuple[str, str, float]] = []
-    # colormaps never used before in this process, three for each kind of picture
-    fresh = iter(["inferno", "plasma", "cividis", "magma", "turbo", "cubehelix", "gnuplot2",
-                  "cool", "spring", "copper", "hot", "ocean"])  # fmt: skip
-    for label, picture in pictures.items():
-        warm = Decolorizer("viridis", vmin=0.0, vmax=1.0)
-        warm.values(picture)
-        warm_run = functools.partial(warm.values, picture)
-        rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
-        if label.startswith("noise"):  # what the k-d tree does: no spatial filter
-            plain = Decolorizer("viridis", denoise=False, vmin=0.0, vmax=1.0)
-            plain.values(picture)
-            plain_run = functools.partial(plain.values, picture)
-            rows.append((label, "truepix, warm, denoise=False", _best(plain_run, 7)))
-        names = [next(fresh) for _ in range(3)]
-        seconds, fresh_seconds = [], []
-        for name in names:
-            # the same field drawn with the new map and degraded the same way
-            cold_picture = degrade[label](colormap(name)(data, bytes=True)[..., :3], data)[0]
-            seconds.append(_best(functools.partial(_cold, name, cold_picture), 1))
-            fresh_seconds.append(_fresh(name, cold_picture))
-        rows.append(
-            (label, f"truepix, cold (median of {len(names)} maps)", float(np.median(seconds)))
-        )
-        rows.append((label, "truepix, cold, fresh process", float(np.median(fresh_seconds))))
-    tree = NearestRGB(cmap)
-    rows.append(
-        ("exact PNG", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["exact PNG"]), 1))
+    peers = Peers(
+        colormap=colormap,
+        nearest=NearestRGB,
+        seed_table=functools.partial(SeedTable, bits=seed_bits),
+        seed_label=f"seed LUT {1 << seed_bits}^3",
+        unmap=None if unmap_module is None else functools.partial(Unmap, unmap_module),
     )
-    rows.append(("JPEG q75", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["JPEG q75"]), 1)))
-    rows.append(
-        ("noise 2 DN", "nearest RGB (cKDTree)", _best(lambda: tree(pictures["noise 2 DN"]), 1))
-    )
-    started = time.perf_counter()
-    table = SeedTable(cmap, bits=seed_bits)
-    build = time.perf_counter() - started
-    rows.append(
-        (
-            "exact PNG",
-            f"seed LUT {1 << seed_bits}^3, lookup",
-            _best(lambda: table(pictures["exact PNG"]), 3),
-        )
-    )
-    rows.append(("exact PNG", f"seed LUT {1 << seed_bits}^3, build + lookup", build + rows[-1][2]))
-    if unmap_module is not None:
-        peer = Unmap(unmap_module, cmap)
-        rows.append(("exact PNG", "unmap 0.1.2", _best(lambda: peer(pictures["exact PNG"]), 1)))
-    baseline = {label: seconds for label, method, seconds in rows if method.startswith("nearest")}
-    print(f"\nSpeed on a {size}x{size} picture ({megapixels:.1f} MP), viridis, best of runs")
-    header = f"{'picture':<12} {'method':<34} {'ms':>9} {'MP/s':>8} {'x nearest RGB':>14}"
-    print(header)
-    print("-" * len(header))
-    for label, method, seconds in rows:
-        base = baseline.get(label, baseline["exact PNG"])
-        print(
-            f"{label:<12} {method:<34} {1e3 * seconds:>9.1f} {megapixels / seconds:>8.1f}"
-            f" {base / seconds:>14.1f}"
-        )
+    timed_speed(data, degrade, peers)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -704,7 +576,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"unmap 0.1.2: {unmap_note}")
     started = time.perf_counter()
     results = accuracy(maps, size, 8 if args.full else 6, unmap_module)
-    methods = ["truepix", "nearest RGB", "seed LUT"] + (["unmap 0.1.2"] if unmap_module else [])
+    methods = ["truepix", "nearest RGB", "projection", "seed LUT"]
+    methods += ["unmap 0.1.2"] if unmap_module else []
     print(
         f"maps: {', '.join(maps)}; fields {size}x{size}: smooth, terrain, camera, astronaut, moon"
     )

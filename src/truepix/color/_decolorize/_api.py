@@ -500,10 +500,12 @@ class Decolorizer:
         position: np.ndarray = flat_position.reshape(shape)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
-                position = planning.denoise(position, line, plan.smoothing)
+                position = planning.denoise(position, line, plan.smoothing, noise=plan.white)
             values = self._norm(position)
         elif plan.denoise:  # the filter writes data values itself
-            values = planning.denoise(position, line, plan.smoothing, self._norm)
+            values = planning.denoise(
+                position, line, plan.smoothing, self._norm, noise=plan.white
+            )
         else:
             # in place when nothing reads the positions again: no fresh 8 bytes a pixel
             values = np.empty_like(position) if detailed else position

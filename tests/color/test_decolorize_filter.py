@@ -1,0 +1,85 @@
+"""The spatial filter on noisy pictures: its noise model and its choice per picture.
+
+Pictures are scikit-image's photographs drawn with matplotlib and given seeded
+Gaussian noise; the oracle is the nearest table color (a scipy k-d tree).
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from scipy.spatial import cKDTree
+
+from truepix import Decolorizer
+
+
+def _nearest(name: str, picture: np.ndarray) -> np.ndarray:
+    table = mpl.colormaps[name](np.arange(256), bytes=True)[:, :3].astype(float)
+    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
+    return ((index + 0.5) / 256).reshape(picture.shape[:-1])
+
+
+def _noisy(data: np.ndarray, name: str, seed: int) -> np.ndarray:
+    rgb = mpl.colormaps[name](data, bytes=True)[..., :3].astype(float)
+    noisy = rgb + np.random.default_rng(seed).normal(0.0, 2.0, rgb.shape)
+    return np.clip(np.round(noisy), 0, 255).astype(np.uint8)
+
+
+@pytest.fixture(scope="module")
+def fields() -> dict[str, np.ndarray]:
+    from skimage import data
+
+    camera = data.camera()[::2, ::2] / 255.0  # texture and edges
+    dither = np.random.default_rng(3).uniform(-0.5, 0.5, camera.shape) / 255.0
+    y, x = np.mgrid[0:256, 0:256] / 256.0
+    smooth = 0.5 + 0.4 * np.sin(3 * x + np.cos(2 * y)) * np.cos(2.5 * y)
+    return {"camera": np.clip(camera + dither, 0, 1), "smooth": smooth}
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet"])
+def test_noisy_textured_photograph_is_filtered_without_blurring_its_texture(
+    fields: dict[str, np.ndarray], name: str
+) -> None:
+    """The fixed 9x9 plane left the camera at 0.91x (jet) / 0.94x (viridis) the k-d
+    tree's error at sigma 2 DN; the window chosen per picture keeps its texture
+    (0.88 / 0.89x)."""
+    data = fields["camera"]
+    picture = _noisy(data, name, seed=8)
+    values = Decolorizer(name, threshold=np.inf, vmin=0.0, vmax=1.0).values(picture)
+    error = np.abs(values - data).mean()
+    assert error <= 0.9 * np.abs(_nearest(name, picture) - data).mean()
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet"])
+def test_noisy_smooth_field_is_still_smoothed_hard(
+    fields: dict[str, np.ndarray], name: str
+) -> None:
+    """The noise positions carry, measured, is larger than sigma over the map's speed
+    says (jet's corners): jet's smooth field 0.22x -> 0.15x; viridis 0.125x."""
+    data = fields["smooth"]
+    picture = _noisy(data, name, seed=9)
+    values = Decolorizer(name, threshold=np.inf, vmin=0.0, vmax=1.0).values(picture)
+    error = np.abs(values - data).mean()
+    assert error <= 0.2 * np.abs(_nearest(name, picture) - data).mean()
+
+
+def test_jpeg_gray_picture_is_seen_as_jpeg_and_filtered(fields: dict[str, np.ndarray]) -> None:
+    """Gray keeps every JPEG'd pixel on the map (no residual shows the noise): its
+    luma's 8x8 grid does. Pillow q75 4:2:0 on a smooth field: 0.89x -> 0.43x."""
+    import io
+
+    from PIL import Image
+
+    data = fields["smooth"]
+    rgb = mpl.colormaps["gray"](data, bytes=True)[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format="JPEG", quality=75)
+    picture = np.asarray(Image.open(buffer).convert("RGB"))
+    result = Decolorizer("gray", vmin=0.0, vmax=1.0).decode(picture)
+    assert result.jpeg
+    error = np.abs(result.values - data).mean()
+    assert error <= 0.6 * np.abs(_nearest("gray", picture) - data).mean()
+    exact = Decolorizer("gray", vmin=0.0, vmax=1.0).decode(rgb)  # the PNG: left alone
+    assert not exact.jpeg
+    assert np.abs(exact.values - data).max() <= 1.5 / 256
