@@ -27,11 +27,12 @@ import numpy as np
 
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
-from truepix.errors import InputError, ReadError, UnsupportedFileError, require
+from truepix.errors import InputError, ReadError, UnsupportedFileError
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
+from truepix.figures._dataarray import data_array
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
@@ -319,7 +320,6 @@ def _panel(
     override: dict[str, Any],
     outline: Box | None,
 ) -> Panel:
-    xarray = require("xarray", "figures")
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
@@ -378,12 +378,7 @@ def _panel(
         "under": beyond[0], "over": beyond[1],  # shares shown in the extend triangles' colors
         **(_norm_parameters(values_of) if calibrated else {}),
     }
-    data = xarray.DataArray(
-        values,
-        dims=("y", "x"),
-        coords={"y": _coordinates(y, ycent), "x": _coordinates(x, xcent)},
-        attrs=attrs,
-    )
+    data = data_array(values, _coordinates(y, ycent), _coordinates(x, xcent), attrs)
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
