@@ -28,7 +28,7 @@ import numpy as np
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError
-from truepix.figures import _checks, _coverage, _grid, _labels, _layout
+from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
@@ -580,6 +580,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     True
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
+    _warm.start()  # the OCR session, colormap tables and imports, beside the image work
     rgb = _load(image)
     paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
     gray = _labels.luminance(paper)
