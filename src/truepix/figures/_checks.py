@@ -16,6 +16,10 @@ of its span, whatever the tick labels agree on:
 * :func:`flattened_powers`: labels that read ``100, 101, 102`` (or ``10-1``)
   in a row are powers of ten ``10⁰, 10¹, 10²`` whose raised exponents were
   read as plain digits -- a log bar read as a linear one.
+
+:func:`range_doubts` turns these into a panel's doubts, each with the factor
+it takes off the confidence; :func:`lost_cells` measures what a cell grid's
+reading lost.
 """
 
 from __future__ import annotations

@@ -396,6 +396,7 @@ def _decode(
 ) -> tuple[Any, np.ndarray, list[tuple[str, float]], tuple[float, float]]:
     """Each pixel's position along the map, and what the decoding's coverage says about the reading.
 
+    ``paper`` is the figure's background colour (:func:`._coverage.background`).
     Returns the entry (None when the plot's colors are not a colormap's),
     the fractions, the doubts on coverage and the shares of the plot shown
     in the under and over colors (given the bar's end values).
