@@ -1,8 +1,9 @@
 """What a first ``read_figure`` in a process would wait for, started in the background.
 
-A first call pays, besides its own work, for the OCR model's session, the
-colormap identification tables, and the imports of scipy.ndimage and xarray
-(with pandas). None of them depends on the figure, so a background thread
+A first call pays, besides its own work, for the OCR model's session,
+numba's compiler start (its registries, loaded when the first compiled kernel
+is taken from the disk cache), the colormap identification tables, and the
+imports of scipy.ndimage and xarray (with pandas). None of them depends on the figure, so a background thread
 starts them when the call begins; the call's own image work (colorbar and
 plot-area search: numpy, which lets the thread run) overlaps them, and each
 step waits only for what it needs, behind the lock that guards it. A step
@@ -24,6 +25,14 @@ def _ocr_session() -> None:
     _ocr._session()  # noqa: SLF001  # loaded once per process, behind its lock
 
 
+def _numba_start() -> None:
+    from numba.core.compiler_lock import global_compiler_lock
+    from numba.core.registry import cpu_target
+
+    with global_compiler_lock:  # what loading a cached kernel first does, under the lock it takes
+        cpu_target.target_context.refresh()
+
+
 def _identify_tables() -> None:
     from truepix.color._identify import _match
 
@@ -39,7 +48,7 @@ def _xarray() -> None:
 
 
 # in the order the call needs them
-_STEPS = (_ocr_session, _identify_tables, _scipy_ndimage, _xarray)
+_STEPS = (_ocr_session, _numba_start, _identify_tables, _scipy_ndimage, _xarray)
 
 
 def _run() -> None:
