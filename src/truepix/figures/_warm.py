@@ -3,8 +3,8 @@
 A first call pays, besides its own work, for the OCR model's session,
 numba's compiler start (its registries, loaded when the first compiled kernel
 is taken from the disk cache), the colormap identification tables, and the
-imports of scipy.ndimage and xarray (with pandas). None of them depends on the figure, so a background thread
-starts them when the call begins; the call's own image work (colorbar and
+imports of scipy.ndimage and xarray (with pandas). None of them depends on
+the figure, so a background thread starts them when the call begins; the call's own image work (colorbar and
 plot-area search: numpy, which lets the thread run) overlaps them, and each
 step waits only for what it needs, behind the lock that guards it. A step
 that fails here is left for the call to meet, and to report, itself.
