@@ -343,6 +343,8 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
         return NORMS[norm](vmin, vmax, clip=clip)
     normalize_class = loaded_class("matplotlib.colors", "Normalize")
     if normalize_class is not None and isinstance(norm, normalize_class):
+        import matplotlib.colors as mcolors  # imported already: the norm is one of its objects
+
         for name, given, own in (("vmin", vmin, norm.vmin), ("vmax", vmax, norm.vmax)):
             if given is not None and own is not None and float(given) != float(own):
                 msg = f"expected one {name}, got {name}={given!r} and the norm's {name}={own!r}"
