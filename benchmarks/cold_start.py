@@ -11,6 +11,16 @@ compiled kernels loaded from numba's disk cache, the work itself).
 
     python benchmarks/cold_start.py          # seconds: 1 MP pictures, one figure
     python benchmarks/cold_start.py --full   # more processes per case
+    python benchmarks/cold_start.py --user   # read_figure as a user meets it (below)
+    python benchmarks/cold_start.py --user --realtime  # ... counting Python's own start too
+
+``--user`` times a 1000x800 matplotlib figure (imshow + colorbar, PNG) in
+several fresh processes: the first call from ``import truepix`` to the
+reading (wall clock, what a script's user waits; beside it the CPU time of
+the process, background threads included, and of the calling thread alone:
+on a busy machine the wall clock is the share of the cores it got) and a
+warm call after it, median and min. ``--realtime`` measures the first call from the moment the
+process is started, so the interpreter's own start-up counts as well.
 """
 
 from __future__ import annotations
@@ -77,6 +87,19 @@ warm = clock() - started
 print(json.dumps({"import": import_truepix, "first": first, "warm": warm, "stages": stages}))
 """
 
+USER_CHILD = """
+import json, sys, time
+started, cpu, own = time.perf_counter(), time.process_time(), time.thread_time()
+import truepix as tp
+reading = tp.read_figure(sys.argv[1])
+first, first_cpu, done_at = time.perf_counter() - started, time.process_time() - cpu, time.time()
+main_cpu = time.thread_time() - own
+started = time.perf_counter()
+tp.read_figure(sys.argv[1])
+warm = time.perf_counter() - started
+print(json.dumps({"first": first, "first_cpu": first_cpu, "main_cpu": main_cpu, "done_at": done_at, "warm": warm}))
+"""
+
 
 def _child(case: str, path: Path, mode: str, repeat: int) -> dict[str, Any]:
     """The run with the fastest first call among ``repeat`` fresh interpreters."""
@@ -123,17 +146,67 @@ def _inputs(folder: Path) -> dict[str, Path]:
     }
 
 
+def _user_figure(folder: Path) -> Path:
+    """A 1000x800 PNG: imshow of a smooth 200x250 field with a colorbar, as matplotlib saves it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    y, x = np.mgrid[0:200, 0:250]
+    figure, axes = plt.subplots(figsize=(10, 8))
+    image = axes.imshow(np.sin(x / 17) * np.cos(y / 11) * 40 + 300, cmap="viridis")
+    figure.colorbar(image, ax=axes)
+    figure.savefig(folder / "figure_1000x800.png", dpi=100)
+    plt.close(figure)
+    return folder / "figure_1000x800.png"
+
+
+def _user(console: Console, processes: int, realtime: bool) -> None:
+    """The first read_figure call as a user meets it, beside the warm call (fresh processes)."""
+    import statistics
+    import time
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = _user_figure(Path(folder))
+        runs = []
+        for k in range(processes + 1):  # the first fills numba's disk cache if needed
+            launched = time.time()
+            done = subprocess.run([sys.executable, "-c", USER_CHILD, str(path)], capture_output=True, text=True)
+            if done.returncode:
+                raise RuntimeError(done.stderr)
+            run = json.loads(done.stdout.strip().splitlines()[-1])
+            if realtime:
+                run["first"] = run["done_at"] - launched
+            if k:
+                runs.append(run)
+    since = "process start" if realtime else "import truepix"
+    table = Table(title=f"read_figure, 1000x800 imshow + colorbar PNG, {processes} fresh processes")
+    columns = (f"first call s (from {since})", "its CPU s", "main thread CPU s", "warm call s", "first/warm")
+    for column in ("", *columns):
+        table.add_column(column, justify="left" if not column else "right")
+    for name, pick in (("median", statistics.median), ("min", min)):
+        first, cpu, main_cpu, warm = (pick(run[key] for run in runs) for key in ("first", "first_cpu", "main_cpu", "warm"))
+        table.add_row(name, f"{first:.2f}", f"{cpu:.2f}", f"{main_cpu:.2f}", f"{warm:.2f}", f"{first / warm:.1f}")
+    console.print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--full", action="store_true", help="more processes per case")
+    parser.add_argument("--user", action="store_true", help="read_figure's first call as a user meets it")
+    parser.add_argument("--realtime", action="store_true", help="with --user: from the process's start")
     args = parser.parse_args()
     repeat = 5 if args.full else 2
     console = Console()
     # an installed package has its bytecode compiled; a checkout run with
     # PYTHONDONTWRITEBYTECODE would compile every module in every child instead
     compileall.compile_dir(Path(tp.__file__).parent, quiet=1)
+    if args.user:
+        _user(console, 9 if args.full else 5, args.realtime)
+        return
     with tempfile.TemporaryDirectory() as folder:
         inputs = _inputs(Path(folder))
         table = Table(title=f"first call in a fresh process (best of {repeat} processes)")

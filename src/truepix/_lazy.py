@@ -16,10 +16,30 @@ AttributeError: module 'demo' has no attribute 'nope'
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["lazy_exports"]
+__all__ = ["lazy_exports", "loaded_class"]
+
+
+def loaded_class(module: str, name: str) -> type | None:
+    """Class ``name`` of ``module`` when that module is imported, else None; never imports it.
+
+    Only an imported module can have made objects of its classes, so an
+    ``isinstance`` test against them needs no import. A module that another
+    thread is still importing is in ``sys.modules`` without all its names:
+    None then too (a class not yet defined has made no objects).
+
+    Examples
+    --------
+    >>> loaded_class("json.decoder", "JSONDecoder").__name__
+    'JSONDecoder'
+    >>> loaded_class("json.decoder", "NotThere"), loaded_class("no_such_module_here", "X")
+    (None, None)
+    """
+    found = getattr(sys.modules.get(module), name, None)
+    return found if isinstance(found, type) else None
 
 
 def lazy_exports(

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import sys
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._lazy import loaded_class
 from truepix.errors import InputError, ShapeError, UnknownColormapError, UnsupportedDtypeError
 
 __all__ = [
@@ -521,15 +521,15 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     if isinstance(cmap, str):
         return get(cmap)
     # Only an imported module can have made the object: no import needed to test.
-    mcolors = sys.modules.get("matplotlib.colors")
-    if mcolors is not None and isinstance(cmap, mcolors.Colormap):
+    colormap_class = loaded_class("matplotlib.colors", "Colormap")
+    if colormap_class is not None and isinstance(cmap, colormap_class):
         if not hasattr(cmap, "N") or getattr(cmap, "n_variates", 1) != 1:
             msg = f"expected a one-variable colormap, got {type(cmap).__name__}"
             raise UnsupportedDtypeError(msg)
         base = str(cmap.name).removesuffix("_r")
         return _from_matplotlib(cmap, str(cmap.name), "matplotlib", base in _CYCLIC_MATPLOTLIB)
-    cmap_module = sys.modules.get("cmap")
-    if cmap_module is not None and isinstance(cmap, cmap_module.Colormap):
+    cmap_class = loaded_class("cmap", "Colormap")  # imported by another thread: maybe not yet
+    if cmap_class is not None and isinstance(cmap, cmap_class):
         return _from_matplotlib(cmap.to_mpl(), str(cmap.name), "cmap", cmap.category == "cyclic")
     if callable(getattr(cmap, "colormap_entry", None)) and hasattr(cmap, "colors"):
         # A Colorbar: a bar drawn from a catalog map stands for that map's exact table.

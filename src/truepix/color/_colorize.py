@@ -18,11 +18,11 @@ Two deliberate differences, both where matplotlib surprises:
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import numpy as np
 
+from truepix._lazy import loaded_class
 from truepix._validate import check_range, finite_range
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._norms import Norm, get_norm, norm_dtype
@@ -175,8 +175,8 @@ def colorize(
 
 def _make_norm(array: Any, norm: Any, vmin: Any, vmax: Any) -> Norm:
     needs_range = vmin is None or vmax is None
-    mcolors = sys.modules.get("matplotlib.colors")
-    if needs_range and mcolors is not None and isinstance(norm, mcolors.Normalize):
+    normalize_class = loaded_class("matplotlib.colors", "Normalize")
+    if needs_range and normalize_class is not None and isinstance(norm, normalize_class):
         vmin = norm.vmin if vmin is None else vmin
         vmax = norm.vmax if vmax is None else vmax
         needs_range = vmin is None or vmax is None
@@ -195,5 +195,5 @@ def _make_norm(array: Any, norm: Any, vmin: Any, vmax: Any) -> Norm:
 def _is_log(norm: Any) -> bool:
     if isinstance(norm, str):
         return norm == "log"
-    mcolors = sys.modules.get("matplotlib.colors")
-    return mcolors is not None and isinstance(norm, mcolors.LogNorm)
+    log_class = loaded_class("matplotlib.colors", "LogNorm")
+    return log_class is not None and isinstance(norm, log_class)

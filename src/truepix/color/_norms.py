@@ -20,12 +20,12 @@ Examples
 from __future__ import annotations
 
 import copy
-import sys
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
+from truepix._lazy import loaded_class
 from truepix._validate import check_range
 from truepix.errors import InputError, UnsupportedDtypeError
 
@@ -249,8 +249,8 @@ class MatplotlibNorm:
         data = np.array(np.ma.getdata(result), dtype=np.result_type(result, np.float16))
         mask = np.ma.getmaskarray(result)
         data[mask] = np.nan
-        mcolors = sys.modules.get("matplotlib.colors")
-        if mcolors is not None and isinstance(self.norm, mcolors.BoundaryNorm):
+        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
+        if boundary_class is not None and isinstance(self.norm, boundary_class):
             # BoundaryNorm answers colormap entries (-1 under, Ncmap over), which
             # matplotlib's colormap call indexes directly; as a position, the
             # middle of the entry's bin draws the same entry of an Ncmap-color map.
@@ -263,8 +263,8 @@ class MatplotlibNorm:
         ``BoundaryNorm`` has none: a position in [0, 1] names a colormap entry, and
         the answer is the middle of the boundary intervals drawn with that entry.
         """
-        mcolors = sys.modules.get("matplotlib.colors")
-        if mcolors is not None and isinstance(self.norm, mcolors.BoundaryNorm):
+        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
+        if boundary_class is not None and isinstance(self.norm, boundary_class):
             return _boundary_inverse(self.norm, np.asarray(normalized, dtype=np.float64))
         return np.asarray(np.ma.filled(self.norm.inverse(normalized), np.nan), dtype=np.float64)
 
@@ -341,8 +341,10 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
             msg = f"expected vmin and vmax for norm {norm!r}, got vmin={vmin!r}, vmax={vmax!r}"
             raise InputError(msg)
         return NORMS[norm](vmin, vmax, clip=clip)
-    mcolors = sys.modules.get("matplotlib.colors")
-    if mcolors is not None and isinstance(norm, mcolors.Normalize):
+    normalize_class = loaded_class("matplotlib.colors", "Normalize")
+    if normalize_class is not None and isinstance(norm, normalize_class):
+        import matplotlib.colors as mcolors  # imported already: the norm is one of its objects
+
         for name, given, own in (("vmin", vmin, norm.vmin), ("vmax", vmax, norm.vmax)):
             if given is not None and own is not None and float(given) != float(own):
                 msg = f"expected one {name}, got {name}={given!r} and the norm's {name}={own!r}"

@@ -8,8 +8,9 @@ Names are resolved by the catalog's one resolver
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
+
+from truepix._lazy import loaded_class
 
 if TYPE_CHECKING:
     from matplotlib.colors import Colormap
@@ -56,8 +57,8 @@ def matplotlib_colormap(cmap: Any, /, *, bad: Any = None) -> Colormap:
     """
     from matplotlib.colors import ListedColormap
 
-    mcolors = sys.modules.get("matplotlib.colors")
-    if mcolors is not None and isinstance(cmap, mcolors.Colormap):
+    colormap_class = loaded_class("matplotlib.colors", "Colormap")
+    if colormap_class is not None and isinstance(cmap, colormap_class):
         colormap = cmap
     else:
         from truepix.color._catalog import resolve

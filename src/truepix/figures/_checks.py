@@ -16,22 +16,34 @@ of its span, whatever the tick labels agree on:
 * :func:`flattened_powers`: labels that read ``100, 101, 102`` (or ``10-1``)
   in a row are powers of ten ``10⁰, 10¹, 10²`` whose raised exponents were
   read as plain digits -- a log bar read as a linear one.
+
+:func:`range_doubts` turns these into a panel's doubts, each with the factor
+it takes off the confidence; :func:`lost_cells` measures what a cell grid's
+reading lost.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
+from truepix.figures import _coverage, _grid
+from truepix.figures._axes import labelled_ends
+from truepix.figures._model import AxisReading
+from truepix.figures._plot_areas import Box
 
 __all__ = [
     "across_spread",
+    "bar_ends",
     "end_gaps",
     "end_lines",
     "end_precision",
     "flattened_powers",
+    "lost_cells",
+    "range_doubts",
     "rows_beyond",
     "truncated_ends",
 ]
@@ -286,3 +298,58 @@ def flattened_powers(texts: list[str]) -> bool:
             exponents.append(int(match.group(1).replace("\u2212", "-")))
     steps = np.diff(exponents)
     return len(exponents) >= 3 and bool(np.all(np.abs(steps) == 1) and len(set(np.sign(steps))) == 1)
+
+
+def bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
+    """The bar's low and high ends along it, in pixels: of its box, or of the outline found around it."""
+    left, top, right, bottom = bar.bbox if outline is None else outline
+    return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
+
+
+def range_doubts(
+    rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, given: dict[str, Any], outline: Box | None
+) -> list[tuple[str, float]]:
+    """What makes the range read doubtful, each with the factor it takes off the confidence."""
+    if bar is None or axis.scale is None or given.get("vmin") is not None or given.get("levels") is not None:
+        return []
+    doubts = []
+    if across_spread(rgb, bar) > 48:  # thin JPEG'd bars stay under ~20
+        doubts.append(("the colorbar is not one color across: maybe a gradient in a plot, not a bar", 0.1))
+    ends = ("low", "high")
+    for end, cut in zip(ends, truncated_ends(rgb, bar), strict=True):
+        if cut:
+            doubts.append((f"the colorbar's colors go on past its {end} end: the range may stop short", 0.3))
+    if flattened_powers([tick.text for tick in axis.ticks]):
+        doubts.append(("the labels read 10k with k counting up: powers of ten whose exponents were missed?", 0.2))
+    if axis.guess:
+        doubts.append((axis.guess, 0.3))
+    if axis.unread_offset:
+        doubts.append(("a text stands where an offset (1e-6, ×10³) goes but was not read: a factor may be missing", 0.5))
+    low, high = (float(v) for v in axis.scale.value(np.array(bar_ends(bar, outline))))
+    if low > high:  # matplotlib draws a bar's values rising; falling ones are more often a misread label
+        doubts.append(("the colorbar's values fall along it (a reversed bar, or a misread label)", 0.5))
+    if axis.scale.scale != "boundaries":
+        labelled = labelled_ends(axis, bar_ends(bar, outline))
+        lines = end_lines(rgb, bar)
+        # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
+        boxed, placed = bar_ends(bar), bar_ends(bar, outline)
+        gaps = end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
+        crisp = [sharp and not gap for sharp, gap in zip(crisp_ends(rgb, bar), gaps, strict=True)]
+        factor = end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]), (crisp[0], crisp[1]))
+        if factor < 1.0:
+            under = " (a line drawn over it)" if any(lines) else ""
+            under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
+            doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
+    return doubts
+
+
+def lost_cells(
+    region: np.ndarray, fractions: np.ndarray, paper: np.ndarray, exact: bool, cells: np.ndarray, grid: Any
+) -> float:
+    """Share of the cells NaN where the picture shows data (text and lines over cells lose no cell).
+
+    ``paper`` is the figure's background colour (:func:`._coverage.background`);
+    ``exact`` whether the picture is uncompressed (the bar's ``exact``).
+    """
+    lost = np.isnan(fractions) & _coverage.data_like(region, paper, exact=exact)
+    return _grid.lost_cells(lost, cells, *grid)

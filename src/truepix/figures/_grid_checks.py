@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.figures._regions import label_medians
+
 __all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
@@ -126,16 +128,13 @@ def median_contrast(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, column
 
 def _median_spreads(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """Each cell's median distance of its data pixels from its median color (NaN: fewer than four)."""
-    from scipy import ndimage
-
     labels, count = cell_labels(rgb.shape[:2], rows, columns)
     labels[~valid] = 0
-    index = np.arange(1, count + 1)
     medians = np.zeros((count + 1, rgb.shape[2]))
     for c in range(rgb.shape[2]):
-        medians[1:, c] = ndimage.median(rgb[..., c], labels=labels, index=index)
+        medians[1:, c] = label_medians(rgb[..., c], labels, count)
     distance = np.abs(rgb - medians[labels]).sum(axis=2)
-    out = np.asarray(ndimage.median(distance, labels=labels, index=index), dtype=np.float64)
+    out = label_medians(distance, labels, count)
     out[np.bincount(labels.ravel(), minlength=count + 1)[1:] < 4] = np.nan
     return out
 

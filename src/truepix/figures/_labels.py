@@ -28,6 +28,7 @@ import numpy as np
 
 from truepix.figures._areas import unsnap
 from truepix.figures._numbers import label_text, parse_offset, parse_value
+from truepix.figures._regions import components
 from truepix.figures import _ocr
 
 __all__ = ["Tick", "ink", "luminance", "may_be_offset", "offset_near", "paper", "read_labels", "read_offset", "read_side", "read_text"]
@@ -243,17 +244,6 @@ def _like_ticks(centres: np.ndarray, lengths: np.ndarray) -> bool:
     return bool(np.all(np.abs(gaps - np.median(gaps)) <= 1.5))
 
 
-def _components(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Boxes (d0, d1, l0, l1) of 8-connected components (none in an empty region)."""
-    from scipy import ndimage
-
-    if binary.size == 0 or not binary.any():  # find_objects fails on a zero-size region
-        return []
-    labels, count = ndimage.label(binary, structure=np.ones((3, 3), dtype=bool))
-    boxes = ndimage.find_objects(labels)
-    return [(s[0].start, s[0].stop, s[1].start, s[1].stop) for s in boxes if s is not None]
-
-
 def _is_cross(mask: np.ndarray) -> bool:
     """Whether a glyph's mask is a multiplication sign: ink along both diagonals only.
 
@@ -364,30 +354,27 @@ def _split_exponent(mask: np.ndarray) -> int | None:
     >>> _split_exponent(mask), _split_exponent(mask[:, :19])
     (20, None)
     """
-    from scipy import ndimage
-
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
-    slices = [s for s in ndimage.find_objects(labels) if s is not None]
-    if count < 2:
+    boxes = components(mask)
+    if len(boxes) < 2:
         return None
-    heights = np.array([s[0].stop - s[0].start for s in slices])
-    bottoms = np.array([s[0].stop for s in slices])
+    heights = np.array([b[1] - b[0] for b in boxes])
+    bottoms = np.array([b[1] for b in boxes])
     tallest = heights.max()
     baseline = bottoms.max()
     on_base = bottoms >= baseline - 0.2 * tallest
     base_height = heights[on_base].max()
-    right_of_base = max(s[1].stop for s, b in zip(slices, on_base, strict=True) if b)
+    right_of_base = max(b[3] for b, on in zip(boxes, on_base, strict=True) if on)
     raised = [
         k
-        for k, s in enumerate(slices)
+        for k, b in enumerate(boxes)
         if not on_base[k]
-        and s[0].stop <= baseline - 0.25 * base_height
-        and s[1].start >= right_of_base - 1
+        and b[1] <= baseline - 0.25 * base_height
+        and b[2] >= right_of_base - 1
     ]
     # an exponent is a digit: at least a third of the label's height (not JPEG specks)
     if not raised or max(heights[k] for k in raised) < 0.35 * base_height:
         return None
-    return min(slices[k][1].start for k in raised)
+    return min(boxes[k][2] for k in raised)
 
 
 def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, float]]:
@@ -459,7 +446,7 @@ def read_side(
         marks = inside if len(inside) >= 2 else marks
     binary = strip.ink > _INK
     binary[:tick_end] = False
-    boxes = _components(binary)
+    boxes = components(binary)
     if not boxes:
         return [], marks + strip.start, [], strip.minor + strip.start
     along_text = 1 if side in ("top", "bottom") else 0  # index 0 depth, 1 length
@@ -576,7 +563,7 @@ def read_offset(
         region[max(0, d_top - top) : max(0, d_bottom - top), max(0, d_left - left) : max(0, d_right - left)] = False
     if not region.any():
         return None, False
-    boxes = _components(region)
+    boxes = components(region)
     heights = np.array([b[1] - b[0] for b in boxes])
     groups = _group(boxes, 1, 0.45 * float(np.percentile(heights, 75)))
     crops = []

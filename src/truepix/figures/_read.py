@@ -27,11 +27,13 @@ import numpy as np
 
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
-from truepix.errors import InputError, ReadError, UnsupportedFileError, require
-from truepix.figures import _checks, _coverage, _grid, _labels, _layout
+from truepix.errors import InputError, ReadError, UnsupportedFileError
+from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
 from truepix.figures._belong import bar_for
+from truepix.figures._checks import bar_ends
+from truepix.figures._dataarray import data_array
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
@@ -146,11 +148,6 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     return (ends[0], float(left), ends[1], float(right))
 
 
-def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
-    left, top, right, bottom = bar.bbox if outline is None else outline
-    return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
-
-
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
     """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
     from truepix.color._catalog import get, resolve
@@ -206,7 +203,7 @@ def _value_scale(
     if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
         return stepped
     if bar is not None and axis.scale is not None:
-        low, high = _bar_ends(bar, outline)
+        low, high = bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
         if vmin is None and vmax is None:
             found = _tidy(*found, axis.scale.scale, axis.scale.linthresh or axis.scale.linear_width)
@@ -307,7 +304,7 @@ def _bar_axis(
     reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
     if bar.boundaries is not None:
         return reading
-    return unlabelled_half(other_slope(reading, _bar_ends(bar, outline)), _bar_ends(bar, outline))
+    return unlabelled_half(other_slope(reading, bar_ends(bar, outline)), bar_ends(bar, outline))
 
 
 def _panel(
@@ -319,7 +316,6 @@ def _panel(
     override: dict[str, Any],
     outline: Box | None,
 ) -> Panel:
-    xarray = require("xarray", "figures")
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)
     x_side = lines[1].last + 1 if lines else r1
@@ -333,7 +329,8 @@ def _panel(
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"))
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
-    entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
+    paper = _coverage.background(rgb)
+    entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data, paper)
     if lines is None and entry is not None and "bbox" not in override:
         coverage += _coverage.past_box(rgb, (r0, r1, c0, c1), bar, entry, bar_data)
     values = pixel_values = values_of.value(fractions)
@@ -344,7 +341,8 @@ def _panel(
     else:
         rows, columns = grid
         values = _grid.cell_values(values, rows, columns)
-        coverage[:] = _coverage.undecoded_doubts(coverage, _lost_cells(rgb, region, fractions, bar, values, grid), cells=True)
+        lost = _checks.lost_cells(region, fractions, paper, bar is None or bar.exact, values, grid)
+        coverage[:] = _coverage.undecoded_doubts(coverage, lost, cells=True)
         ycent, xcent = r0 + (rows[:-1] + rows[1:]) / 2.0, c0 + (columns[:-1] + columns[1:]) / 2.0
     n_colors = _coverage.decoding_bins(entry) if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
@@ -353,7 +351,7 @@ def _panel(
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
     pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
     confidence = float(min(pieces)) if entry is not None else 0.0
-    doubts = _doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
+    doubts = _checks.range_doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
     doubts += coverage
     if entry is None:
         if not coverage:
@@ -378,26 +376,13 @@ def _panel(
         "under": beyond[0], "over": beyond[1],  # shares shown in the extend triangles' colors
         **(_norm_parameters(values_of) if calibrated else {}),
     }
-    data = xarray.DataArray(
-        values,
-        dims=("y", "x"),
-        coords={"y": _coordinates(y, ycent), "x": _coordinates(x, xcent)},
-        attrs=attrs,
-    )
+    data = data_array(values, _coordinates(y, ycent), _coordinates(x, xcent), attrs)
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
         attrs["vmin"], attrs["vmax"], shape, confidence, (r0, r1, c0, c1), pixel_values,
         values_of if calibrated else None,
     )
-
-
-def _lost_cells(
-    rgb: np.ndarray, region: np.ndarray, fractions: np.ndarray, bar: Colorbar | None, cells: np.ndarray, grid: Any
-) -> float:
-    """Share of the cells NaN where the picture shows data (text and lines over cells lose no cell)."""
-    lost = np.isnan(fractions) & _coverage.data_like(region, _coverage.background(rgb), exact=bar is None or bar.exact)
-    return _grid.lost_cells(lost, cells, *grid)
 
 
 def _norm_parameters(scale: AxisScale) -> dict[str, float]:
@@ -407,10 +392,11 @@ def _norm_parameters(scale: AxisScale) -> dict[str, float]:
 
 
 def _decode(
-    rgb: np.ndarray, region: np.ndarray, bar: Colorbar | None, entry: Any, given: dict[str, Any]
+    rgb: np.ndarray, region: np.ndarray, bar: Colorbar | None, entry: Any, given: dict[str, Any], paper: np.ndarray
 ) -> tuple[Any, np.ndarray, list[tuple[str, float]], tuple[float, float]]:
     """Each pixel's position along the map, and what the decoding's coverage says about the reading.
 
+    ``paper`` is the figure's background colour (:func:`._coverage.background`).
     Returns the entry (None when the plot's colors are not a colormap's),
     the fractions, the doubts on coverage and the shares of the plot shown
     in the under and over colors (given the bar's end values).
@@ -425,7 +411,6 @@ def _decode(
         fractions = np.full(region.shape[:2], np.nan)
     else:
         fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
-    paper = _coverage.background(rgb)
     exact = bar.exact if bar is not None else True
     doubts: list[tuple[str, float]] = []
     beyond = (0.0, 0.0)
@@ -448,43 +433,6 @@ def _decode(
         fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
         lost = _coverage.undecoded_share(region, fractions, paper, exact=exact)
     return entry, fractions, _coverage.undecoded_doubts(doubts, lost), beyond
-
-
-def _doubts(
-    rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, given: dict[str, Any], outline: Box | None
-) -> list[tuple[str, float]]:
-    """What makes the range read doubtful, each with the factor it takes off the confidence."""
-    if bar is None or axis.scale is None or given.get("vmin") is not None or given.get("levels") is not None:
-        return []
-    doubts = []
-    if _checks.across_spread(rgb, bar) > 48:  # thin JPEG'd bars stay under ~20
-        doubts.append(("the colorbar is not one color across: maybe a gradient in a plot, not a bar", 0.1))
-    ends = ("low", "high")
-    for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
-        if cut:
-            doubts.append((f"the colorbar's colors go on past its {end} end: the range may stop short", 0.3))
-    if _checks.flattened_powers([tick.text for tick in axis.ticks]):
-        doubts.append(("the labels read 10k with k counting up: powers of ten whose exponents were missed?", 0.2))
-    if axis.guess:
-        doubts.append((axis.guess, 0.3))
-    if axis.unread_offset:
-        doubts.append(("a text stands where an offset (1e-6, ×10³) goes but was not read: a factor may be missing", 0.5))
-    low, high = (float(v) for v in axis.scale.value(np.array(_bar_ends(bar, outline))))
-    if low > high:  # matplotlib draws a bar's values rising; falling ones are more often a misread label
-        doubts.append(("the colorbar's values fall along it (a reversed bar, or a misread label)", 0.5))
-    if axis.scale.scale != "boundaries":
-        labelled = labelled_ends(axis, _bar_ends(bar, outline))
-        lines = _checks.end_lines(rgb, bar)
-        # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
-        boxed, placed = _bar_ends(bar), _bar_ends(bar, outline)
-        gaps = _checks.end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
-        crisp = [sharp and not gap for sharp, gap in zip(_checks.crisp_ends(rgb, bar), gaps, strict=True)]
-        factor = _checks.end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]), (crisp[0], crisp[1]))
-        if factor < 1.0:
-            under = " (a line drawn over it)" if any(lines) else ""
-            under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
-            doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
-    return doubts
 
 
 def _grid_of(
@@ -585,6 +533,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     True
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
+    _warm.start()  # the OCR session, colormap tables and imports, beside the image work
     rgb = _load(image)
     paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
     gray = _labels.luminance(paper)

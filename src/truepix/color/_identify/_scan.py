@@ -43,18 +43,47 @@ _PLAIN_DN = 16  # DN within which a compressed plain line's pixels keep its typi
 _PLAIN_SHARE = 0.8  # share of a plain line's length that keeps its color (ticks, labels cross it)
 
 
-def _row_runs(rgb: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
-    """For each pixel, the first and one-past-last column of its run of one color."""
-    height, width = rgb.shape[:2]
+def _packed(rgb: np.ndarray) -> np.ndarray | None:
+    """Each 8-bit RGB pixel as one int32 (equal colors, equal numbers), or None for other pictures."""
+    if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3:
+        return None
+    packed = rgb[..., 0].astype(np.int32)
+    for channel in (1, 2):
+        packed <<= 8
+        packed |= rgb[..., channel]
+    return packed
+
+
+def _largest_step(rgb: np.ndarray, axis: int) -> np.ndarray:
+    """The largest channel difference between neighbours along ``axis`` (0: rows, 1: columns)."""
     wide = rgb.astype(np.int16)
-    same = np.abs(np.diff(wide, axis=1)).max(axis=2) <= tolerance  # (H, W - 1)
-    columns = np.arange(width)
+    later = wide[1:] if axis == 0 else wide[:, 1:]
+    earlier = wide[:-1] if axis == 0 else wide[:, :-1]
+    # channel by channel: numpy's max over a short last axis is several times slower
+    step = np.abs(later[..., 0] - earlier[..., 0])
+    for channel in range(1, rgb.shape[2]):
+        np.maximum(step, np.abs(later[..., channel] - earlier[..., channel]), out=step)
+    return step
+
+
+def _row_runs(rgb: np.ndarray, tolerance: int, packed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """For each pixel, the first and one-past-last column of its run of one color.
+
+    ``packed`` is :func:`_packed` of ``rgb``: with it, an exact run compares
+    one number a pixel.
+    """
+    height, width = rgb.shape[:2]
+    if tolerance == 0 and packed is not None:
+        same = packed[:, 1:] == packed[:, :-1]  # (H, W - 1)
+    else:
+        same = _largest_step(rgb, axis=1) <= tolerance
+    columns = np.arange(width, dtype=np.int32)  # int32 halves the memory the scans below stream
     starts_here = np.ones((height, width), dtype=bool)
     starts_here[:, 1:] = ~same
-    start = np.maximum.accumulate(np.where(starts_here, columns, 0), axis=1)
+    start = np.maximum.accumulate(np.where(starts_here, columns, np.int32(0)), axis=1)
     ends_here = np.ones((height, width), dtype=bool)
     ends_here[:, :-1] = ~same
-    end = np.minimum.accumulate(np.where(ends_here, columns, width)[:, ::-1], axis=1)[:, ::-1]
+    end = np.minimum.accumulate(np.where(ends_here, columns, np.int32(width))[:, ::-1], axis=1)[:, ::-1]
     return start, end + 1
 
 
@@ -77,7 +106,8 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
     (within a pixel or two: the bar's outline is antialiased, so its sides
     blend into the bar's colors on some rows and not on others).
     """
-    start, end = _row_runs(rgb, tolerance)
+    packed = _packed(rgb)
+    start, end = _row_runs(rgb, tolerance, packed)
     if tolerance > 0:
         # compression noise cuts single rows' runs short: the median of five rows
         # down each column keeps the bar's sides
@@ -101,9 +131,8 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
     keep = lengths >= _MIN_LENGTH
     tops, bottoms = tops[keep], bottoms[keep]
     # Cheap test before the careful one: enough color changes down the column.
-    wide_rgb = rgb.astype(np.int16)
     changes = np.zeros((height, width), dtype=np.int32)
-    changes[1:] = np.abs(np.diff(wide_rgb, axis=0)).max(axis=2) > 0
+    changes[1:] = packed[1:] != packed[:-1] if packed is not None else _largest_step(rgb, axis=0) > 0
     changes_flat = np.cumsum(changes.T.ravel())
     keep = changes_flat[bottoms - 1] - changes_flat[tops] >= MIN_STEPS - 1
     found: dict[tuple[int, int, int, int], float] = {}
