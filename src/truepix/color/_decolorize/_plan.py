@@ -72,6 +72,9 @@ LUMA_GRID = 1.9
 #: then takes gray's error from 0.89x the k-d tree's to 0.46x on the smooth field,
 #: 0.99x to 0.98x on real ones (benchmarks/colormaps.py).
 JPEG_GRAY_GRID = LUMA_GRID
+#: Runs of 8 pixels a direction needs before its votes say anything: a 16x16 exact
+#: ramp (colorcet:CET_L1 through plt.imsave/imread) gave 16 runs, all one phase.
+MIN_GRID_RUNS = 64
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
@@ -371,7 +374,7 @@ def _grid_score(rows: np.ndarray) -> float:
     n_phases = change.shape[1] // 8 * 8
     runs = change[:, :n_phases].reshape(-1, 8)
     runs = runs[runs.max(axis=1) > 0]  # a flat run has no winner
-    if len(runs) == 0:
+    if len(runs) < MIN_GRID_RUNS:  # too few votes to tell a grid from chance
         return 1.0
     votes = np.bincount(np.argmax(runs, axis=1), minlength=8)
     phase = int(np.argmax(votes))
