@@ -1,0 +1,50 @@
+"""Figures read wrong, or not at all, in the third new-user trial: each drawn here as a user draws it.
+
+A wrong range at high confidence is the worst outcome; each test checks the
+range (or what is read) and that the confidence does not overstate it.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+import truepix as tp
+from tests._needs import need_module
+from tests.figures.conftest import iou, save
+
+
+def _jpeg(png: bytes, quality: int = 75) -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=quality)
+    return out.getvalue()
+
+
+def _within(found: float, truth: float, span: float, share: float = 0.005) -> bool:
+    return abs(found - truth) <= share * span
+
+
+@pytest.fixture(scope="module")
+def annotated_heatmap():
+    # seaborn's bar has no outline: in a JPEG its lightest rows (YlOrRd's pale yellow)
+    # ring against the paper more than the bar's old growth rule allowed, so the box
+    # stopped at the "5" label and the range was read from 5 (confidence 0.18)
+    sns = need_module("seaborn")
+    cells = np.random.default_rng(3).uniform(0, 38, (8, 12))
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=90)
+    sns.heatmap(cells, cmap="YlOrRd", vmin=0, vmax=40, annot=True, fmt=".1f", ax=ax)
+    made = save(fig, [ax], [ax.collections[0].colorbar])
+    return made, tp.read_figure(_jpeg(made.png)).panels[0]
+
+
+def test_a_jpeg_seaborn_bar_fading_into_the_paper_is_read_to_its_lowest_label(annotated_heatmap):
+    made, panel = annotated_heatmap
+    attrs = panel.data.attrs
+    assert iou(panel.colorbar.bbox, made.bars[0][0]) >= 0.8
+    assert _within(attrs["vmin"], 0.0, 40.0) and _within(attrs["vmax"], 40.0, 40.0)
+    assert 0.0 in [tick.value for tick in panel.colorbar_axis.ticks if tick.inlier]
+    assert panel.grid == (8, 12)
