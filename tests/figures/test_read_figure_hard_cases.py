@@ -48,3 +48,41 @@ def test_a_jpeg_seaborn_bar_fading_into_the_paper_is_read_to_its_lowest_label(an
     assert _within(attrs["vmin"], 0.0, 40.0) and _within(attrs["vmax"], 40.0, 40.0)
     assert 0.0 in [tick.value for tick in panel.colorbar_axis.ticks if tick.inlier]
     assert panel.grid == (8, 12)
+
+
+@pytest.fixture(scope="module")
+def unlabelled_bars():
+    # no cbar.set_label: the OCR read CJK or the other axis's tick labels where the label
+    # would stand ("會套會层" as a y label, "-10-505" as the x label, at confidence 1.0)
+    out = []
+    rng = np.random.default_rng(1)
+    for orientation, family, jpeg in (("vertical", "DejaVu Serif", True), ("horizontal", "DejaVu Sans", False)):
+        with plt.rc_context({"font.family": family}):
+            fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+            image = ax.imshow(rng.normal(size=(30, 40)).cumsum(axis=1), cmap="magma")
+            ax.set_xlabel("distance (km)")
+            bar = fig.colorbar(image, orientation=orientation)
+            made = save(fig, [ax], [bar])
+        picture = _jpeg(made.png) if jpeg else made.png
+        out.append(tp.read_figure(picture).panels[0])
+    return out
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_a_bar_with_no_label_gives_no_units_and_keeps_the_axis_labels(unlabelled_bars, which):
+    attrs = unlabelled_bars[which].data.attrs
+    assert attrs["units"] == ""
+    assert attrs["x_label"].endswith("(km)")  # the serif JPEG's loses "distance" (another question)
+    assert attrs["y_label"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence", "label"),
+    [("value [units]", 0.95, True), ("x", 0.55, True), ("[%]", 0.9, True), ("會套會层", 0.9, False),
+     ("。", 0.6, False), ("-10-505", 0.98, False), ("0 5 10 15 20 x 25", 0.91, False), ("le6", 0.9, False),
+     ("ooggou", 0.42, False)],
+)
+def test_ocr_output_is_a_label_only_when_it_looks_like_one(text, confidence, label):
+    from truepix.figures._axis_label import looks_like_label
+
+    assert looks_like_label(text, confidence) is label

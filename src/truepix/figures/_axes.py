@@ -33,6 +33,7 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
+from truepix.figures._axis_label import axis_label
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import decimal_comma, is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
@@ -189,11 +190,9 @@ def read_axis(
             offset, unread = _labels.read_offset(gray, figure_ink, inside, whole=True, drawn=drawn)
             unread = unread and scale.scale not in ("log", "symlog")  # matplotlib writes no offset on those
         scale = apply_offset(scale, offset)
-    label = ""
-    if other:
-        boxes = np.array([b for b, _ in other])
-        union = (int(boxes[:, 0].min()), int(boxes[:, 1].min()), int(boxes[:, 2].max()), int(boxes[:, 3].max()))
-        label = _labels.read_text(gray, union, rotated=side in ("left", "right"))
+    # the OCR reads something in any crop: kept only where it looks like a label
+    tick_height = float(np.median([t.box[3] - t.box[1] for t in ticks])) if ticks else None
+    label = axis_label(gray, [b for b, _ in other], side=side, tick_height=tick_height)
     residuals = np.zeros(0) if fit is None else fit.residuals
     return AxisReading(
         scale, ticks, marks, None if fit is None else fit.residual, label, offset,
