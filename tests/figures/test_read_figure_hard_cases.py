@@ -86,3 +86,34 @@ def test_ocr_output_is_a_label_only_when_it_looks_like_one(text, confidence, lab
     from truepix.figures._axis_label import looks_like_label
 
     assert looks_like_label(text, confidence) is label
+
+
+@pytest.fixture(scope="module")
+def uneven_contourf():
+    # contourf with uneven levels draws its steps evenly but colors each at its middle
+    # value: the steps' colors sit at 0.01, 0.03, 0.07, 0.15, 0.3, 0.7 of the map, which no
+    # even spread of places matched -- the map was named "custom" (range right, 0.8)
+    yy, xx = np.mgrid[0:60, 0:80]
+    z = 50 * np.exp(-((xx - 40) ** 2 + (yy - 30) ** 2) / 600.0)
+    out = {}
+    # (PNG: in a JPEG the low steps, under 20 DN apart, merge into one -- another question)
+    for cmap in ("viridis", "plasma"):
+        fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+        contours = ax.contourf(z, levels=[0, 1, 2, 5, 10, 20, 50], cmap=cmap)
+        made = save(fig, [ax], [fig.colorbar(contours)])
+        out[cmap] = tp.read_figure(made.png).panels[0]
+    return out
+
+
+@pytest.mark.parametrize("cmap", ["viridis", "plasma"])
+def test_uneven_contourf_levels_name_the_map_they_sample(uneven_contourf, cmap):
+    panel = uneven_contourf[cmap]
+    attrs = panel.data.attrs
+    assert attrs["cmap"] == cmap
+    assert attrs["norm"] == "boundaries"
+    assert (attrs["vmin"], attrs["vmax"]) == (0.0, 50.0)
+    values = panel.data.values
+    rows, columns = values.shape
+    # the peak's step (20 .. 50) and a corner's (0 .. 1) give their middles
+    assert np.nanmedian(values[rows // 2 - 3 : rows // 2 + 3, columns // 2 - 3 : columns // 2 + 3]) == pytest.approx(35.0)
+    assert np.nanmedian(values[1:3, 1:3]) == pytest.approx(0.5)

@@ -151,17 +151,25 @@ def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
     return (float(bottom), float(top)) if bar.orientation == "vertical" else (float(left), float(right))
 
 
-def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
-    """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
+def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale: AxisScale | None = None) -> Any:
+    """The colormap entry to decode with: given, the bar's (catalog or own), or identified.
+
+    ``scale``: the bar's axis as read; a ``boundaries`` one gives the value at each step
+    boundary (contourf's uneven levels), whose middles are where its colors were taken.
+    """
     from truepix.color._catalog import get, resolve
     from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
     from truepix.color._identify._stepped_map import stepped_map
+    from truepix.figures._axes import bar_fractions
 
     if name:
         return get(name)
     if bar is not None and bar.boundaries is not None:
-        sampled = stepped_map(bar)  # the steps' colors are a catalog map's at the steps' places
+        levels = None
+        if scale is not None and scale.scale == "boundaries" and len(bar.colors) >= 2:
+            levels = bar_fractions(bar, scale).value(np.asarray(bar.boundaries, dtype=np.float64))
+        sampled = stepped_map(bar, levels=levels)  # the steps' colors are a catalog map's at the steps' places
         if sampled is not None:
             return get(sampled[0] + ("_r" if sampled[1] else ""))
         best = identify_colormap(bar, top=1)
@@ -331,7 +339,7 @@ def _panel(
     bar_axis = _bar_axis(gray, figure_ink, bar, (x, y), outline)
     outline = ticked_ends(bar, bar_axis, outline)
     region = rgb[r0:r1, c0:c1]
-    entry = _colormap(region, bar, bar_data.get("cmap"))
+    entry = _colormap(region, bar, bar_data.get("cmap"), bar_axis.scale)
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
     entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data)
     if lines is None and entry is not None and "bbox" not in override:
