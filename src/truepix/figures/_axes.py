@@ -222,6 +222,9 @@ def colorbar_axis(
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
         if key > best_key:
             best, best_key = reading, key
+    if best.scale is not None and 2 * sum(t.snapped for t in best.ticks) < len(best.ticks):
+        # no tick marks outside (a stray one beside a glyph at most): plotnine draws them inside
+        best = _snapped_inside(best, _inner_marks(gray, bar), bar)
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
     if bar.boundaries is None and (best.scale is None or best.curved):
@@ -229,6 +232,67 @@ def colorbar_axis(
         if power is not None:
             return power
     return best if best.scale is not None else unfitted
+
+
+def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
+    """Tick marks drawn inside the bar across its edges (plotnine's), as image positions along it.
+
+    Each cross-section of a bar is one color; a tick mark drawn over it from
+    a side makes the section's edge differ from its middle. Rows (columns)
+    whose edge, on either side, differs from the middle by more than the
+    bar's own spread (at least 6 DN of luminance) and than the far edge does
+    by half, in runs no longer than a twentieth of the bar, are marks, each at
+    its difference-weighted centre.
+    """
+    left, top, right, bottom = bar.bbox
+    inner = gray[top:bottom, left + 1 : right - 1].astype(np.float64)
+    if bar.orientation == "horizontal":
+        inner = inner.T
+    length, width = inner.shape
+    if width < 8 or length < 20:
+        return np.zeros(0)
+    zone = max(2, width // 6)
+    middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
+    near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
+    far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
+    deviation = np.maximum(near, far)
+    threshold = max(6.0, 4.0 * float(np.median(deviation)))
+    on = deviation > threshold
+    marks = []
+    start = bar.bbox[1] if bar.orientation == "vertical" else bar.bbox[0]
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], on.astype(np.int8), [0]])))
+    for r0, r1 in zip(edges[::2], edges[1::2], strict=True):
+        if r1 - r0 > max(3, length // 20):
+            continue
+        rows = np.arange(max(0, r0 - 1), min(length, r1 + 1))
+        weights = np.maximum(deviation[rows] - float(np.median(deviation)), 0.0)
+        marks.append(start + float((weights * (rows + 0.5)).sum() / weights.sum()))
+    return np.array(marks)
+
+
+def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> AxisReading:
+    """The reading with its labels snapped to tick marks drawn inside the bar, refitted; as it was when none is near."""
+    numbered = [t for t in reading.ticks if t.value is not None]
+    if len(marks) < 2 or len(numbered) < 2:
+        return reading
+    spacing = float(np.median(np.abs(np.diff([t.position for t in numbered]))))
+    ticks = []
+    for tick in reading.ticks:
+        k = int(np.argmin(np.abs(marks - tick.position)))
+        if abs(marks[k] - tick.position) <= max(2.0, 0.3 * spacing):
+            tick = dataclasses.replace(tick, position=float(marks[k]), snapped=True)
+        ticks.append(tick)
+    if sum(t.snapped for t in ticks) < 2:
+        return reading
+    left, top, right, bottom = bar.bbox
+    span = (top, bottom) if bar.orientation == "vertical" else (left, right)
+    fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0)
+    if fit is None or fit.scale.scale != reading.scale.scale:
+        return reading
+    return dataclasses.replace(
+        reading, scale=apply_offset(fit.scale, reading.offset), ticks=ticks, marks=marks,
+        residual=fit.residual, residuals=fit.residuals,
+    )  # fmt: skip
 
 
 def _triangle_boxes(gray: np.ndarray, bar: Colorbar) -> list[Box]:
