@@ -152,11 +152,7 @@ def _bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
 
 
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale: AxisScale | None = None) -> Any:
-    """The colormap entry to decode with: given, the bar's (catalog or own), or identified.
-
-    ``scale``: the bar's axis as read; a ``boundaries`` one gives the value at each step
-    boundary (contourf's uneven levels), whose middles are where its colors were taken.
-    """
+    """The colormap entry to decode with: given, the bar's (catalog or own), or identified (``scale``: the bar's axis)."""
     from truepix.color._catalog import get, resolve
     from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
@@ -166,10 +162,9 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
     if name:
         return get(name)
     if bar is not None and bar.boundaries is not None:
-        levels = None
-        if scale is not None and scale.scale == "boundaries" and len(bar.colors) >= 2:
-            levels = bar_fractions(bar, scale).value(np.asarray(bar.boundaries, dtype=np.float64))
-        sampled = stepped_map(bar, levels=levels)  # the steps' colors are a catalog map's at the steps' places
+        # the steps' colors are a catalog map's at the steps' places (uneven levels: their middle values)
+        uneven = scale is not None and scale.scale == "boundaries"
+        sampled = stepped_map(bar, levels=bar_fractions(bar, scale).value(bar.boundaries) if uneven else None)
         if sampled is not None:
             return get(sampled[0] + ("_r" if sampled[1] else ""))
         best = identify_colormap(bar, top=1)
