@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -145,3 +146,25 @@ def test_tick_marks_drawn_inside_a_plotnine_bar_place_its_labels(plotnine_tiles)
     ticks = [t for t in panel.colorbar_axis.ticks if t.value is not None]
     assert len(ticks) >= 4 and all(t.snapped and t.inlier for t in ticks)
     assert panel.grid == values.shape
+
+
+@pytest.fixture(scope="module")
+def crowded_asinh():
+    # AsinhNorm(linear_width=0.5) over -10 .. 10 at 12 pt: the labels 10⁻¹, 0 and −10⁻¹
+    # overlap and none is read; a line through ±10⁰ gave a linear -2.58 .. 2.56 at 0.5
+    with plt.rc_context({"font.size": 12}):
+        fig, ax = plt.subplots(figsize=(4.55, 3.5), dpi=100)
+        cells = np.random.default_rng(5).normal(0, 10 / 3, (20, 30))
+        image = ax.imshow(cells, norm=mcolors.AsinhNorm(linear_width=0.5, vmin=-10, vmax=10), cmap="RdBu_r")
+        made = save(fig, [ax], [fig.colorbar(image)])
+    return tp.read_figure(made.png).panels[0]
+
+
+def test_overlapping_asinh_labels_give_the_best_reading_with_a_doubt(crowded_asinh):
+    attrs = crowded_asinh.data.attrs
+    assert attrs["norm"] == "asinh"
+    # within 3% of the span in the norm's own terms (asinh of v / 0.5), not read exactly
+    span = 2 * np.arcsinh(10 / 0.5)
+    assert abs(np.arcsinh(attrs["vmin"] / 0.5) + np.arcsinh(10 / 0.5)) < 0.03 * span
+    assert abs(np.arcsinh(attrs["vmax"] / 0.5) - np.arcsinh(10 / 0.5)) < 0.03 * span
+    assert "overlap" in attrs["doubts"] and attrs["confidence"] <= 0.3

@@ -225,6 +225,9 @@ def colorbar_axis(
     if best.scale is not None and 2 * sum(t.snapped for t in best.ticks) < len(best.ticks):
         # no tick marks outside (a stray one beside a glyph at most): plotnine draws them inside
         best = _snapped_inside(best, _inner_marks(gray, bar), bar)
+    if bar.boundaries is None:
+        crowded = _crowded_centre(best if best.scale is not None else unfitted, bar)
+        best = crowded if crowded is not None else best
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
     if bar.boundaries is None and (best.scale is None or best.curved):
@@ -232,6 +235,57 @@ def colorbar_axis(
         if power is not None:
             return power
     return best if best.scale is not None else unfitted
+
+
+def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
+    """An asinh or symlog reading whose labels near the centre overlap, their values taken from the tick marks.
+
+    matplotlib's AsinhNorm and SymLogNorm bars put a major tick at 0 and at
+    ``±10ᵏ`` for each power between; near 0 the labels stand closer than
+    they are wide and overlap (``10⁻¹``, ``0``, ``−10⁻¹``), and none is read.
+    When the labels read include ``10ᵏ`` and ``−10ᵏ`` and an odd number of
+    major marks lie between them, at least one with a label that reads as
+    no number, the middle mark is 0 and the others, outward from it, the
+    powers below ``10ᵏ``. The reading is given when an asinh or symlog scale
+    fits every label, read and taken, with a guess naming what was taken.
+    """
+    numbered = [t for t in reading.ticks if t.value is not None and t.inlier is not False]
+    powers = [t for t in numbered if t.value != 0 and abs(np.log10(abs(t.value)) - round(np.log10(abs(t.value)))) < 1e-9]
+    above = [t for t in powers if t.value > 0]
+    below = [t for t in powers if t.value < 0]
+    if not above or not below:
+        return None
+    top, low = min(above, key=lambda t: t.value), max(below, key=lambda t: t.value)
+    if not np.isclose(top.value, -low.value):
+        return None
+    a, b = sorted((top.position, low.position))
+    between = np.sort([m for m in reading.marks if a + 1.0 < m < b - 1.0])
+    unread = [t for t in reading.ticks if t.value is None and a < t.position < b]
+    if len(between) % 2 == 0 or not unread or any(t.value is not None and a < t.position < b for t in reading.ticks):
+        return None
+    half = len(between) // 2
+    exponent = round(np.log10(top.value))
+    # the marks nearer the positive label than the middle one are the positive powers
+    sign = 1.0 if abs(between[0] - top.position) < abs(between[-1] - top.position) else -1.0
+    values = [sign * 10.0 ** (exponent - half + k) for k in range(half)][::-1] + [0.0]
+    values += [-v for v in values[:-1][::-1]]
+    taken = [_labels.Tick(f"({v:g})", v, float(m), (0, 0, 0, 0), True, 0.0) for m, v in zip(between, values, strict=True)]
+    # every mark is a tick's own place: within a pixel, not the usual 12% of a spacing (which
+    # lets a line pass through a near-linear asinh centre)
+    ticks = [*numbered, *taken]
+    fit = fit_scale([t.position for t in ticks], [t.value for t in ticks], tolerance=1.0)
+    if fit is None or fit.scale.scale not in ("asinh", "symlog") or not all(fit.inliers):
+        return None
+    for tick in ticks:
+        tick.inlier = True
+    guess = (
+        f"the labels between {low.text} and {top.text} overlap and were not read: their values "
+        f"({', '.join(f'{v:g}' for v in values)}) are taken from the tick marks"
+    )
+    return dataclasses.replace(
+        reading, scale=fit.scale, ticks=[*reading.ticks, *taken], residual=fit.residual,
+        residuals=fit.residuals, guess=guess, source="ticks",
+    )  # fmt: skip
 
 
 def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
