@@ -168,3 +168,28 @@ def test_overlapping_asinh_labels_give_the_best_reading_with_a_doubt(crowded_asi
     assert abs(np.arcsinh(attrs["vmin"] / 0.5) + np.arcsinh(10 / 0.5)) < 0.03 * span
     assert abs(np.arcsinh(attrs["vmax"] / 0.5) - np.arcsinh(10 / 0.5)) < 0.03 * span
     assert "overlap" in attrs["doubts"] and attrs["confidence"] <= 0.3
+
+
+@pytest.fixture(scope="module")
+def minor_labelled_log_bars():
+    # LogNorm(20, 800) on a horizontal bar: matplotlib labels the minor ticks too
+    # (2×10¹ 3×10¹ … 6×10²) and the labels overlap; "10¹6×10^I" read as 10160 made a
+    # linear -3.4e4 .. 2.6e4 reading (confidence 0.19)
+    out = {}
+    cells = np.exp(np.random.default_rng(2).uniform(np.log(20), np.log(800), (20, 30)))
+    for location in ("bottom", "top"):
+        fig, ax = plt.subplots(figsize=(6, 5), dpi=100)
+        image = ax.imshow(cells, norm=mcolors.LogNorm(20, 800), cmap="viridis")
+        made = save(fig, [ax], [fig.colorbar(image, location=location)])
+        out[location] = tp.read_figure(made.png).panels[0]
+    return out
+
+
+@pytest.mark.parametrize("location", ["bottom", "top"])
+def test_a_horizontal_log_bar_with_overlapping_minor_labels_is_read_from_its_tick_marks(minor_labelled_log_bars, location):
+    attrs = minor_labelled_log_bars[location].data.attrs
+    assert attrs["norm"] == "log"
+    span = np.log10(800 / 20)
+    assert abs(np.log10(attrs["vmin"] / 20)) < 0.005 * span and abs(np.log10(attrs["vmax"] / 800)) < 0.005 * span
+    # one label read, the rest taken from the marks: doubted
+    assert "tick marks" in attrs["doubts"] and attrs["confidence"] <= 0.3

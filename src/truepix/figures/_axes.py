@@ -34,6 +34,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._axis_label import axis_label
+from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import decimal_comma, is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
@@ -227,6 +228,7 @@ def colorbar_axis(
         best = _snapped_inside(best, _inner_marks(gray, bar), bar)
     if bar.boundaries is None:
         crowded = _crowded_centre(best if best.scale is not None else unfitted, bar)
+        crowded = crowded or log_from_marks(best if best.scale is not None else unfitted, bar)
         best = crowded if crowded is not None else best
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
