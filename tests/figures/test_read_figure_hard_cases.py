@@ -193,3 +193,24 @@ def test_a_horizontal_log_bar_with_overlapping_minor_labels_is_read_from_its_tic
     assert abs(np.log10(attrs["vmin"] / 20)) < 0.005 * span and abs(np.log10(attrs["vmax"] / 800)) < 0.005 * span
     # one label read, the rest taken from the marks: doubted
     assert "tick marks" in attrs["doubts"] and attrs["confidence"] <= 0.3
+
+
+@pytest.fixture(scope="module")
+def small_serif_log_bar():
+    # 8 pt DejaVu Serif at 72 dpi: the exponents are 4 px tall; 10² was read "10^日"
+    # (three of six labels agreed, confidence 0.55)
+    with plt.rc_context({"font.family": "DejaVu Serif", "font.size": 8}):
+        fig, ax = plt.subplots(figsize=(5, 4), dpi=72)
+        cells = np.exp(np.random.default_rng(4).uniform(np.log(1e-2), np.log(1e3), (20, 30)))
+        image = ax.imshow(cells, norm=mcolors.LogNorm(1e-2, 1e3))
+        made = save(fig, [ax], [fig.colorbar(image)])
+    return tp.read_figure(made.png).panels[0]
+
+
+def test_small_exponents_are_read_as_digits(small_serif_log_bar):
+    attrs = small_serif_log_bar.data.attrs
+    assert attrs["norm"] == "log"
+    assert abs(np.log10(attrs["vmin"] / 1e-2)) < 0.005 * 5 and abs(np.log10(attrs["vmax"] / 1e3)) < 0.005 * 5
+    exponents = [t.text.split("^", 1)[1] for t in small_serif_log_bar.colorbar_axis.ticks if "^" in t.text]
+    assert exponents and all(set(e) <= set("0123456789-−") for e in exponents)
+    assert sum(t.inlier and t.value is not None for t in small_serif_log_bar.colorbar_axis.ticks) >= 4
