@@ -421,7 +421,9 @@ def _decode(
     from truepix.color._decolorize._api import Decolorizer
 
     triangles = _coverage.extend_colors(rgb, bar) if bar is not None else [None, None]
-    stepped = bar is not None and bar.boundaries is not None and not given.get("cmap")
+    # a map named with the levels read (a boundaries bar's calibration) still decodes by the steps
+    mapped = given.get("cmap") and given.get("levels") is None
+    stepped = bar is not None and bar.boundaries is not None and not mapped
     if stepped:
         fractions = _coverage.step_fractions(region, bar, triangles)
     elif entry is None:
@@ -432,7 +434,7 @@ def _decode(
     exact = bar.exact if bar is not None else True
     doubts: list[tuple[str, float]] = []
     beyond = (0.0, 0.0)
-    if bar is not None and not given.get("cmap"):
+    if bar is not None and not mapped:
         # an extended bar's triangles: their colors in the plot are values past its ends
         # (a stepped bar's steps are middles, never 0 or 1: those are its triangles' colors)
         past = [float(np.mean(fractions == end)) if stepped else 0.0 for end in (0.0, 1.0)]
