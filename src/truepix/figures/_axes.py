@@ -211,11 +211,14 @@ def colorbar_axis(
     best, best_key = AxisReading(), (-1, -1, 0.0)
     triangles = _triangle_boxes(gray, bar)
     unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
+    seen = AxisReading()  # the side with the most numbered labels that no scale explains
     for side in sides:
         at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
         reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True, drawn=triangles)
         if reading.scale is None:
             numbered = sum(t.value is not None for t in reading.ticks)
+            if numbered > sum(t.value is not None for t in seen.ticks):  # for the fallbacks below
+                seen = reading
             if numbered >= 3 and numbered > sum(t.value is not None for t in unfitted.ticks):
                 unfitted = reading
             continue
@@ -227,8 +230,8 @@ def colorbar_axis(
         # no tick marks outside (a stray one beside a glyph at most): plotnine draws them inside
         best = _snapped_inside(best, _inner_marks(gray, bar), bar)
     if bar.boundaries is None:
-        crowded = _crowded_centre(best if best.scale is not None else unfitted, bar)
-        crowded = crowded or log_from_marks(best if best.scale is not None else unfitted, bar)
+        crowded = _crowded_centre(best if best.scale is not None else seen, bar)
+        crowded = crowded or log_from_marks(best if best.scale is not None else seen, bar)
         best = crowded if crowded is not None else best
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
@@ -251,7 +254,8 @@ def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
     powers below ``10ᵏ``. The reading is given when an asinh or symlog scale
     fits every label, read and taken, with a guess naming what was taken.
     """
-    numbered = [t for t in reading.ticks if t.value is not None and t.inlier is not False]
+    # with no scale fitted (a line through ±10ᵏ is refused), every numbered label counts
+    numbered = [t for t in reading.ticks if t.value is not None and (t.inlier or reading.scale is None)]
     powers = [t for t in numbered if t.value != 0 and abs(np.log10(abs(t.value)) - round(np.log10(abs(t.value)))) < 1e-9]
     above = [t for t in powers if t.value > 0]
     below = [t for t in powers if t.value < 0]
