@@ -297,12 +297,12 @@ def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
 def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
     """Tick marks drawn inside the bar across its edges (plotnine's), as image positions along it.
 
-    Each cross-section of a bar is one color; a tick mark drawn over it from
-    a side makes the section's edge differ from its middle. Rows (columns)
-    whose edge, on either side, differs from the middle by more than the
-    bar's own spread (at least 6 DN of luminance) and than the far edge does
-    by half, in runs no longer than a twentieth of the bar, are marks, each at
-    its difference-weighted centre.
+    Each cross-section of a bar is one color; tick marks drawn over it from
+    both sides make the section's edges differ from its middle. Rows
+    (columns) whose edges, on both sides, differ from the middle by more
+    than four times the bar's own spread (at least 6 DN of luminance), in
+    runs no longer than a twentieth of the bar, are marks, each at its
+    difference-weighted centre.
     """
     left, top, right, bottom = bar.bbox
     inner = gray[top:bottom, left + 1 : right - 1].astype(np.float64)
@@ -315,7 +315,7 @@ def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
     middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
     near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
     far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
-    deviation = np.maximum(near, far)
+    deviation = np.minimum(near, far)  # across both edges (plotnine's); classic inward ticks are read as marks already
     threshold = max(6.0, 4.0 * float(np.median(deviation)))
     on = deviation > threshold
     marks = []
