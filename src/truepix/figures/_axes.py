@@ -33,6 +33,8 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
+from truepix.figures._axis_label import axis_label
+from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import decimal_comma, is_power, parse_value
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
@@ -189,11 +191,9 @@ def read_axis(
             offset, unread = _labels.read_offset(gray, figure_ink, inside, whole=True, drawn=drawn)
             unread = unread and scale.scale not in ("log", "symlog")  # matplotlib writes no offset on those
         scale = apply_offset(scale, offset)
-    label = ""
-    if other:
-        boxes = np.array([b for b, _ in other])
-        union = (int(boxes[:, 0].min()), int(boxes[:, 1].min()), int(boxes[:, 2].max()), int(boxes[:, 3].max()))
-        label = _labels.read_text(gray, union, rotated=side in ("left", "right"))
+    # the OCR reads something in any crop: kept only where it looks like a label
+    tick_height = float(np.median([t.box[3] - t.box[1] for t in ticks])) if ticks else None
+    label = axis_label(gray, [b for b, _ in other], side=side, tick_height=tick_height)
     residuals = np.zeros(0) if fit is None else fit.residuals
     return AxisReading(
         scale, ticks, marks, None if fit is None else fit.residual, label, offset,
@@ -211,11 +211,14 @@ def colorbar_axis(
     best, best_key = AxisReading(), (-1, -1, 0.0)
     triangles = _triangle_boxes(gray, bar)
     unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
+    seen = AxisReading()  # the side with the most numbered labels that no scale explains
     for side in sides:
         at = {"right": right, "left": left, "bottom": bottom, "top": top}[side]
         reading = read_axis(gray, figure_ink, side, at, span, claimed=claimed, bar=True, drawn=triangles)
         if reading.scale is None:
             numbered = sum(t.value is not None for t in reading.ticks)
+            if numbered > sum(t.value is not None for t in seen.ticks):  # for the fallbacks below
+                seen = reading
             if numbered >= 3 and numbered > sum(t.value is not None for t in unfitted.ticks):
                 unfitted = reading
             continue
@@ -223,6 +226,13 @@ def colorbar_axis(
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
         if key > best_key:
             best, best_key = reading, key
+    if best.scale is not None and 2 * sum(t.snapped for t in best.ticks) < len(best.ticks):
+        # no tick marks outside (a stray one beside a glyph at most): plotnine draws them inside
+        best = _snapped_inside(best, _inner_marks(gray, bar), bar)
+    if bar.boundaries is None:
+        crowded = _crowded_centre(best if best.scale is not None else seen, bar)
+        crowded = crowded or log_from_marks(best if best.scale is not None else seen, bar)
+        best = crowded if crowded is not None else best
     if bar.boundaries is not None and best.scale is not None:
         best = _on_boundaries(best, bar)
     if bar.boundaries is None and (best.scale is None or best.curved):
@@ -230,6 +240,119 @@ def colorbar_axis(
         if power is not None:
             return power
     return best if best.scale is not None else unfitted
+
+
+def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
+    """An asinh or symlog reading whose labels near the centre overlap, their values taken from the tick marks.
+
+    matplotlib's AsinhNorm and SymLogNorm bars put a major tick at 0 and at
+    ``±10ᵏ`` for each power between; near 0 the labels stand closer than
+    they are wide and overlap (``10⁻¹``, ``0``, ``−10⁻¹``), and none is read.
+    When the labels read include ``10ᵏ`` and ``−10ᵏ`` and an odd number of
+    major marks lie between them, at least one with a label that reads as
+    no number, the middle mark is 0 and the others, outward from it, the
+    powers below ``10ᵏ``. The reading is given when an asinh or symlog scale
+    fits every label, read and taken, with a guess naming what was taken.
+    """
+    # with no scale fitted (a line through ±10ᵏ is refused), every numbered label counts
+    numbered = [t for t in reading.ticks if t.value is not None and (t.inlier or reading.scale is None)]
+    powers = [t for t in numbered if t.value != 0 and abs(np.log10(abs(t.value)) - round(np.log10(abs(t.value)))) < 1e-9]
+    above = [t for t in powers if t.value > 0]
+    below = [t for t in powers if t.value < 0]
+    if not above or not below:
+        return None
+    top, low = min(above, key=lambda t: t.value), max(below, key=lambda t: t.value)
+    if not np.isclose(top.value, -low.value):
+        return None
+    a, b = sorted((top.position, low.position))
+    between = np.sort([m for m in reading.marks if a + 1.0 < m < b - 1.0])
+    unread = [t for t in reading.ticks if t.value is None and a < t.position < b]
+    if len(between) % 2 == 0 or not unread or any(t.value is not None and a < t.position < b for t in reading.ticks):
+        return None
+    half = len(between) // 2
+    exponent = round(np.log10(top.value))
+    # the marks nearer the positive label than the middle one are the positive powers
+    sign = 1.0 if abs(between[0] - top.position) < abs(between[-1] - top.position) else -1.0
+    values = [sign * 10.0 ** (exponent - half + k) for k in range(half)][::-1] + [0.0]
+    values += [-v for v in values[:-1][::-1]]
+    taken = [_labels.Tick(f"({v:g})", v, float(m), (0, 0, 0, 0), True, 0.0) for m, v in zip(between, values, strict=True)]
+    # every mark is a tick's own place: within a pixel, not the usual 12% of a spacing (which
+    # lets a line pass through a near-linear asinh centre)
+    ticks = [*numbered, *taken]
+    fit = fit_scale([t.position for t in ticks], [t.value for t in ticks], tolerance=1.0)
+    if fit is None or fit.scale.scale not in ("asinh", "symlog") or not all(fit.inliers):
+        return None
+    for tick in ticks:
+        tick.inlier = True
+    guess = (
+        f"the labels between {low.text} and {top.text} overlap and were not read: their values "
+        f"({', '.join(f'{v:g}' for v in values)}) are taken from the tick marks"
+    )
+    return dataclasses.replace(
+        reading, scale=fit.scale, ticks=[*reading.ticks, *taken], residual=fit.residual,
+        residuals=fit.residuals, guess=guess, source="ticks",
+    )  # fmt: skip
+
+
+def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
+    """Tick marks drawn inside the bar across its edges (plotnine's), as image positions along it.
+
+    Each cross-section of a bar is one color; tick marks drawn over it from
+    both sides make the section's edges differ from its middle. Rows
+    (columns) whose edges, on both sides, differ from the middle by more
+    than four times the bar's own spread (at least 6 DN of luminance), in
+    runs no longer than a twentieth of the bar, are marks, each at its
+    difference-weighted centre.
+    """
+    left, top, right, bottom = bar.bbox
+    inner = gray[top:bottom, left + 1 : right - 1].astype(np.float64)
+    if bar.orientation == "horizontal":
+        inner = inner.T
+    length, width = inner.shape
+    if width < 8 or length < 20:
+        return np.zeros(0)
+    zone = max(2, width // 6)
+    middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
+    near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
+    far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
+    deviation = np.minimum(near, far)  # across both edges (plotnine's); classic inward ticks are read as marks already
+    threshold = max(6.0, 4.0 * float(np.median(deviation)))
+    on = deviation > threshold
+    marks = []
+    start = bar.bbox[1] if bar.orientation == "vertical" else bar.bbox[0]
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], on.astype(np.int8), [0]])))
+    for r0, r1 in zip(edges[::2], edges[1::2], strict=True):
+        if r1 - r0 > max(3, length // 20):
+            continue
+        rows = np.arange(max(0, r0 - 1), min(length, r1 + 1))
+        weights = np.maximum(deviation[rows] - float(np.median(deviation)), 0.0)
+        marks.append(start + float((weights * (rows + 0.5)).sum() / weights.sum()))
+    return np.array(marks)
+
+
+def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> AxisReading:
+    """The reading with its labels snapped to tick marks drawn inside the bar, refitted; as it was when none is near."""
+    numbered = [t for t in reading.ticks if t.value is not None]
+    if len(marks) < 2 or len(numbered) < 2:
+        return reading
+    spacing = float(np.median(np.abs(np.diff([t.position for t in numbered]))))
+    ticks = []
+    for tick in reading.ticks:
+        k = int(np.argmin(np.abs(marks - tick.position)))
+        if abs(marks[k] - tick.position) <= max(2.0, 0.3 * spacing):
+            tick = dataclasses.replace(tick, position=float(marks[k]), snapped=True)
+        ticks.append(tick)
+    if sum(t.snapped for t in ticks) < 2:
+        return reading
+    left, top, right, bottom = bar.bbox
+    span = (top, bottom) if bar.orientation == "vertical" else (left, right)
+    fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0)
+    if fit is None or fit.scale.scale != reading.scale.scale:
+        return reading
+    return dataclasses.replace(
+        reading, scale=apply_offset(fit.scale, reading.offset), ticks=ticks, marks=marks,
+        residual=fit.residual, residuals=fit.residuals,
+    )  # fmt: skip
 
 
 def _triangle_boxes(gray: np.ndarray, bar: Colorbar) -> list[Box]:

@@ -394,7 +394,10 @@ def read_labels(crops: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[str, f
         parts.append((len(images), len(images) + 1))
         images.append(gray[:, :split])
         images.append(gray[rows.min() : rows.max() + 1, split:])
-    read = _ocr.recognize_many(images)
+    # an exponent is digits and a minus: the OCR's CJK and letters are no reading of it
+    raised = sorted(e for _, e in parts if e >= 0)
+    read = dict(zip([b for b, _ in parts], _ocr.recognize_many([images[b] for b, _ in parts]), strict=True))
+    read.update(zip(raised, _ocr.recognize_many([images[e] for e in raised], allowed="0123456789-−"), strict=True))
     out = []
     for base, exponent in parts:
         if exponent < 0:

@@ -124,11 +124,13 @@ def recognize(gray: np.ndarray, /) -> tuple[str, float]:
     return recognize_many([gray])[0]
 
 
-def recognize_many(grays: list[np.ndarray], /) -> list[tuple[str, float]]:
+def recognize_many(grays: list[np.ndarray], /, *, allowed: str | None = None) -> list[tuple[str, float]]:
     """:func:`recognize` for several lines in one run of the network.
 
     The lines are padded on the right with white to the widest one; the
-    decoder reads white as blanks.
+    decoder reads white as blanks. ``allowed``: the only characters the text
+    may hold (an exponent's digits and minus): each position reads the most
+    probable of those, or a blank.
 
     Examples
     --------
@@ -144,6 +146,11 @@ def recognize_many(grays: list[np.ndarray], /) -> list[tuple[str, float]]:
     for k, x in enumerate(inputs):
         batch[k, :, :, : x.shape[3]] = x[0]
     (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
+    if allowed is not None:
+        keep_index = np.array([0] + [k for k, c in enumerate(alphabet) if k and c in allowed])
+        masked = np.zeros_like(probabilities)
+        masked[:, :, keep_index] = probabilities[:, :, keep_index]
+        probabilities = masked
     results = []
     for row in probabilities:
         best = row.argmax(axis=1)

@@ -148,17 +148,20 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     return (ends[0], float(left), ends[1], float(right))
 
 
-def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None) -> Any:
-    """The colormap entry to decode with: given, the bar's (catalog or own), or identified."""
+def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale: AxisScale | None = None) -> Any:
+    """The colormap entry to decode with: given, the bar's (catalog or own), or identified (``scale``: the bar's axis)."""
     from truepix.color._catalog import get, resolve
     from truepix.color._identify._blend import blended_map
     from truepix.color._identify._match import identify_colormap
     from truepix.color._identify._stepped_map import stepped_map
+    from truepix.figures._axes import bar_fractions
 
     if name:
         return get(name)
     if bar is not None and bar.boundaries is not None:
-        sampled = stepped_map(bar)  # the steps' colors are a catalog map's at the steps' places
+        # the steps' colors are a catalog map's at the steps' places (uneven levels: their middle values)
+        uneven = scale is not None and scale.scale == "boundaries"
+        sampled = stepped_map(bar, levels=bar_fractions(bar, scale).value(bar.boundaries) if uneven else None)
         if sampled is not None:
             return get(sampled[0] + ("_r" if sampled[1] else ""))
         best = identify_colormap(bar, top=1)
@@ -327,7 +330,7 @@ def _panel(
     bar_axis = _bar_axis(gray, figure_ink, bar, (x, y), outline)
     outline = ticked_ends(bar, bar_axis, outline)
     region = rgb[r0:r1, c0:c1]
-    entry = _colormap(region, bar, bar_data.get("cmap"))
+    entry = _colormap(region, bar, bar_data.get("cmap"), bar_axis.scale)
     values_of = _value_scale(bar, bar_axis, bar_data, outline)
     paper = _coverage.background(rgb)
     entry, fractions, coverage, beyond = _decode(rgb, region, bar, entry, bar_data, paper)
@@ -404,7 +407,9 @@ def _decode(
     from truepix.color._decolorize._api import Decolorizer
 
     triangles = _coverage.extend_colors(rgb, bar) if bar is not None else [None, None]
-    stepped = bar is not None and bar.boundaries is not None and not given.get("cmap")
+    # a map named with the levels read (a boundaries bar's calibration) still decodes by the steps
+    mapped = given.get("cmap") and given.get("levels") is None
+    stepped = bar is not None and bar.boundaries is not None and not mapped
     if stepped:
         fractions = _coverage.step_fractions(region, bar, triangles)
     elif entry is None:
@@ -414,7 +419,7 @@ def _decode(
     exact = bar.exact if bar is not None else True
     doubts: list[tuple[str, float]] = []
     beyond = (0.0, 0.0)
-    if bar is not None and not given.get("cmap"):
+    if bar is not None and not mapped:
         # an extended bar's triangles: their colors in the plot are values past its ends
         # (a stepped bar's steps are middles, never 0 or 1: those are its triangles' colors)
         past = [float(np.mean(fractions == end)) if stepped else 0.0 for end in (0.0, 1.0)]

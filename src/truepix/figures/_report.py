@@ -26,8 +26,8 @@ __all__ = ["panel_colormap", "rerender", "write_report"]
 def panel_colormap(panel: Any, /) -> Any:
     """The colormap a panel was decoded with, as :func:`truepix.colorize` takes it.
 
-    The catalog map when the panel names one; else (``"colorbar"``, stepped
-    ``"custom"`` bars, or none found) the bar's own colors, and gray without a bar.
+    A stepped bar's own steps; else the catalog map when the panel names one;
+    else (``"colorbar"``, or none found) the bar's own colors, and gray without a bar.
 
     Examples
     --------
@@ -42,6 +42,8 @@ def panel_colormap(panel: Any, /) -> Any:
     from truepix.color._catalog import resolve
     from truepix.errors import UnknownColormapError
 
+    if panel.colorbar is not None and getattr(panel.colorbar, "boundaries", None) is not None:
+        return panel.colorbar.colors  # a stepped bar's steps, evenly along it (uneven levels sample the map unevenly)
     if isinstance(panel.cmap, str):
         try:
             return resolve(panel.cmap)

@@ -240,6 +240,10 @@ def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
     margin = max(1, (x1 - x0) // 4 - 1)
     border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
     background = np.median(border, axis=0)
+    # a section's spread is judged against the bar's own: a bar with no outline (seaborn's)
+    # rings against the paper at its sides, more than _GROW_ACROSS across its whole length
+    inside = across[y0:y1]
+    spread = max(_GROW_ACROSS, float(np.percentile((inside.max(axis=1) - inside.min(axis=1)).max(axis=1), 90)))
     grown = []
     for step, start in ((-1, y0 - 1), (1, y1)):
         last = np.median(across[start - step, margin:-margin], axis=0)
@@ -249,7 +253,7 @@ def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
             colour = np.median(section[margin:-margin], axis=0)
             if (
                 float(np.abs(colour - background).max()) <= 30
-                or int((section.max(axis=0) - section.min(axis=0)).max()) > _GROW_ACROSS
+                or int((section.max(axis=0) - section.min(axis=0)).max()) > spread
                 or float(np.abs(colour - last).max()) > _GROW_STEP
             ):
                 break

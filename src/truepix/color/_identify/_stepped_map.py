@@ -5,7 +5,10 @@ one color per step, each a catalog map's color at one place: contourf and a
 plain :class:`~matplotlib.colors.BoundaryNorm` over ``n`` steps take the
 step's middle value, or the steps spread over the whole map
 (``(i + 0.5) / n``, ``i / (n - 1)``), or, with extend triangles that take
-the map's ends, ``(i + 1) / (n + 1)``. A map that has every step's color at
+the map's ends, ``(i + 1) / (n + 1)``. contourf with uneven levels draws its
+steps evenly but takes each step's color at its middle *value*: where the
+levels were read (``levels``: the value at each step boundary), a step's
+place is its middle value's share of the range. A map that has every step's color at
 one of these sets of places names the bar; the continuous-bar ranking (a
 color's distance to the map's color at its place along the bar) does not,
 as a step's color stands at its middle value, not at every pixel it covers.
@@ -23,18 +26,24 @@ _EXACT_DN = 4  # an uncompressed bar's step colors: the map's bytes, truncated o
 _NOISY_DN = 14  # a JPEG'd bar's step colors: medians a few DN off (4:2:0 chroma)
 
 
-def _places(bar: Colorbar) -> list[np.ndarray]:
+def _places(bar: Colorbar, levels: np.ndarray | None = None) -> list[np.ndarray]:
     """The sets of places along the map (0..1) the steps' colors may have been taken at."""
     n = len(bar.colors)
     index = np.arange(n, dtype=np.float64)
     places = [np.asarray(bar.positions, dtype=np.float64), (index + 0.5) / n, (index + 1) / (n + 1)]
     if n > 1:
         places.append(index / (n - 1))
+    if levels is not None and len(levels) == n + 1 and levels[-1] != levels[0]:
+        middles = (levels[:-1] + levels[1:]) / 2.0  # each step's middle value, low end first
+        places.append((middles - levels[0]) / (levels[-1] - levels[0]))
     return places
 
 
-def stepped_map(bar: Colorbar) -> tuple[str, bool, float] | None:
+def stepped_map(bar: Colorbar, /, *, levels: np.ndarray | None = None) -> tuple[str, bool, float] | None:
     """The catalog map whose colors, at one set of places, are the bar's steps.
+
+    ``levels``: the values read at the bar's step boundaries (low end first),
+    when its labels were read as uneven levels.
 
     Returns ``(name, reversed, worst)``: the map, whether the bar shows it
     high to low, and the largest distance (max-channel DN) of a step's color
@@ -59,7 +68,7 @@ def stepped_map(bar: Colorbar) -> tuple[str, bool, float] | None:
     sizes = tables.sizes[:, None]
     uncommon = np.array([":" in name for name in tables.names]) * 0.5  # matplotlib's names win a tie
     best = (np.inf, 0, False)
-    for places in _places(bar):
+    for places in _places(bar, None if levels is None else np.asarray(levels, dtype=np.float64)):
         for turned in (False, True):
             at = 1.0 - places if turned else places
             # a color's bin, and its neighbours: a place on a bin's edge may fall either side
