@@ -156,10 +156,15 @@ def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     """
     from truepix.figures._checks import rows_beyond
 
+    from truepix.color._identify._extend import triangle_colors
+
     paper = background(rgb)
     tolerance = 6 if bar.exact else 40  # JPEG rings across a dark triangle by ~30 DN
     out: list[np.ndarray | None] = []
-    for rows in rows_beyond(rgb, bar):
+    for rows, shaped in zip(rows_beyond(rgb, bar), triangle_colors(rgb, bar), strict=True):
+        if shaped is not None:  # a triangle by its shape: any color, black or the paper's too
+            out.append(shaped)
+            continue
         inner = [row[len(row) // 4 : max(len(row) // 4 + 1, len(row) - len(row) // 4)] for row in rows[:6]]
         colours = []
         for row in inner:
