@@ -36,7 +36,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.figures._grid_checks import CONTRAST, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
+from truepix.figures._grid_checks import (
+    CONTRAST,
+    SPREAD,
+    brick_wall,
+    cell_labels,
+    confirmed,
+    holds_data,
+    median_contrast,
+    staggered,
+)
 
 __all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "lost_cells"]
 
@@ -384,12 +393,12 @@ def cell_search(
     # a lattice of half or twice the cells (text rows between the edges) may be confirmed too: the best
     scores = [(confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
     for score, k in sorted(scores, reverse=True):
-        if score > 0 and holds_data(valid, *pairs[k]) and not brick_wall(rgb, valid, *pairs[k]):
+        if score > 0 and holds_data(valid, *pairs[k]) and not _hexagons(rgb, valid, pairs[k]):
             return pairs[k], None
     # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
     # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
     (contrast, spread), k = max(((median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
-    if contrast < _SEEN or not holds_data(valid, *pairs[k]) or brick_wall(rgb, valid, *pairs[k]):
+    if contrast < _SEEN or not holds_data(valid, *pairs[k]) or _hexagons(rgb, valid, pairs[k]):
         return None, None
     if contrast >= CONTRAST and spread <= SPREAD:
         return pairs[k], None
@@ -397,6 +406,11 @@ def cell_search(
     if min(len(rows), len(columns)) < 5:  # two or three "cells" a side (contourf's bands) make no lattice to see
         return None, None
     return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
+
+
+def _hexagons(rgb: np.ndarray, valid: np.ndarray, pair: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether a lattice's cells are hexbin's hexagons: paired in a brick wall, or edged by staggered sides."""
+    return brick_wall(rgb, valid, *pair) or staggered(rgb, valid, *pair)
 
 
 def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
+__all__ = [
+    "CONTRAST",
+    "SPREAD",
+    "brick_wall",
+    "cell_labels",
+    "confirmed",
+    "holds_data",
+    "median_contrast",
+    "staggered",
+]
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
@@ -155,3 +164,35 @@ def holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool
     c0, c1 = (int(np.clip(np.rint(v), 0, valid.shape[1])) for v in (columns[0], columns[-1]))
     rims = valid[r0:r1, c0:c1][labels[r0:r1, c0:c1] == 0]
     return inside >= 0.2 and (len(rims) == 0 or inside >= float(rims.mean()))
+
+
+def staggered(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """Whether the colors change along the lattice's edges over part of a cell only: edges that do not line up.
+
+    Between two cells of a grid the color changes on every pixel row of the
+    cells' band, or on none (equal neighbours): an edge lines up across the
+    whole band. Hexagons' slanted sides, staggered from one row of hexagons
+    to the next, cross a lattice's bands: at its edges the colors change
+    over part of a band only.
+    """
+    for edges, across, picture, mask in ((columns, rows, rgb, valid), (rows, columns, rgb.transpose(1, 0, 2), valid.T)):
+        step = np.abs(np.diff(picture.astype(np.int16), axis=1)).sum(axis=2)  # entry c - 1: the edge at c
+        both = mask[:, 1:] & mask[:, :-1]
+        bands = np.clip(np.rint(across), 0, picture.shape[0]).astype(int)
+        partial = strong = 0
+        for edge in np.rint(edges[1:-1]).astype(int):
+            if not 1 <= edge < picture.shape[1]:
+                continue
+            # JPEG and antialiasing spread an edge over the pixels beside it
+            near = step[:, max(0, edge - 2) : edge + 1].max(axis=1)
+            inside = both[:, edge - 1]
+            for a, b in zip(bands[:-1] + 1, bands[1:] - 1, strict=True):
+                segment = near[a:b][inside[a:b]]
+                if len(segment) < 3 or segment.max() < 60:
+                    continue
+                strong += 1
+                share = float(np.mean(segment >= 0.5 * segment.max()))
+                partial += 0.15 < share < 0.75
+        if strong >= 8 and partial > 0.3 * strong:
+            return True
+    return False
