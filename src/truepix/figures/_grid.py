@@ -53,7 +53,7 @@ _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antial
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
 _PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the profile
 _RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
-_SEEN = 1.5  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
+_SEEN = 1.3  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
 
 
 def _profile(rgb: np.ndarray) -> np.ndarray:
@@ -66,6 +66,19 @@ def _profile(rgb: np.ndarray) -> np.ndarray:
     step = np.abs(np.diff(rgb.astype(np.int16), axis=1)).sum(axis=2, dtype=np.int32)
     keep = max(1, int(0.75 * step.shape[0]))
     profile = np.partition(step, keep - 1, axis=0)[:keep].mean(axis=0)
+    profile[:_RIM] = 0.0
+    profile[len(profile) - _RIM :] = 0.0
+    return profile
+
+
+def _signed_profile(rgb: np.ndarray) -> np.ndarray:
+    """The size of the mean signed color step between neighbouring columns (channels summed).
+
+    A smooth field drawn in cells steps the same way on every row at an
+    edge, by a few DN that JPEG's noise buries in :func:`_profile`; the noise,
+    of either sign, cancels in the mean.
+    """
+    profile = np.abs(np.diff(rgb.astype(np.float32), axis=1).mean(axis=0)).sum(axis=1).astype(np.float64)
     profile[:_RIM] = 0.0
     profile[len(profile) - _RIM :] = 0.0
     return profile
@@ -273,7 +286,7 @@ def _edges_1d(
         return []
     profiles = [(_profile(rgb), False)] + ([(_peaks(_profile(filled)), True)] if filled is not None else [])
     out: list[np.ndarray] = []
-    for profile, peaks in [*profiles, (_line_profile(valid), False)]:
+    for profile, peaks in [*profiles, (_line_profile(valid), False), (_signed_profile(rgb), True)]:
         period = _period(profile)
         if period is None:
             continue
