@@ -297,6 +297,33 @@ def _edges_1d(
                 continue
             if len(edges) >= 3 and not any(_same_lattice(e, edges) for e in out):
                 out.append(edges)
+    return _interleaved(out) + out
+
+
+def _interleaved(found: list[np.ndarray]) -> list[np.ndarray]:
+    """Lattices of half the spacing, where two found share a spacing and stand half a cell apart.
+
+    Grid lines drawn over every other cell edge (a style's grid at the ticks)
+    make that edge's lattice the profile's strongest; the edges between the
+    lines show in another profile as a second lattice, shifted half its spacing.
+
+    Examples
+    --------
+    >>> _interleaved([np.arange(0.0, 100.0, 20.0), np.arange(10.0, 100.0, 20.0)])[0].tolist()
+    [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0]
+    """
+    out = []
+    for k, first in enumerate(found):
+        for second in found[k + 1 :]:
+            spacing = float(np.median(np.diff(first)))
+            if abs(float(np.median(np.diff(second))) - spacing) > 0.01 * spacing or spacing < 2 * _MIN_CELL:
+                continue
+            shift = (second[0] - first[0]) % spacing
+            if abs(shift - spacing / 2.0) <= 1.5:
+                # the first found (the colors as drawn) keeps its extent: the other's may run a cell past
+                start, stop = first[0], first[-1]
+                half = spacing / 2.0
+                out.append(start + half * np.arange(int(round((stop - start) / half)) + 1))
     return out
 
 

@@ -251,7 +251,8 @@ def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
             near = np.abs(wide[row] - inner).max(axis=1) <= 12
             if near.mean() < 0.5:
                 crossed = True  # a line (or the background)
-            elif crossed and near.mean() >= 0.8 and np.ptp(inner[near], axis=0).max() > 24:
+            # (the plot past the line may be the next cells over, a step of the map away: not all near)
+            elif crossed and near.mean() >= 0.6 and np.ptp(inner[near], axis=0).max() > 24:
                 return True  # past the line, the same changing colors
     return False
 
