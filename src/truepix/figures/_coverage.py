@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
+from truepix.color._identify._extend import triangle_colors, triangle_ends
 
 __all__ = [
     "background",
@@ -35,6 +36,7 @@ __all__ = [
     "past_box",
     "past_edges",
     "step_fractions",
+    "triangle_ends",
     "undecoded_doubts",
     "undecoded_share",
 ]
@@ -155,8 +157,6 @@ def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     background.
     """
     from truepix.figures._checks import rows_beyond
-
-    from truepix.color._identify._extend import triangle_colors
 
     paper = background(rgb)
     tolerance = 6 if bar.exact else 40  # JPEG rings across a dark triangle by ~30 DN

@@ -309,8 +309,8 @@ def _interleaved(found: list[np.ndarray]) -> list[np.ndarray]:
 
     Examples
     --------
-    >>> _interleaved([np.arange(0.0, 100.0, 20.0), np.arange(10.0, 100.0, 20.0)])[0].tolist()
-    [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0]
+    >>> _interleaved([np.arange(0.0, 101.0, 20.0), np.arange(10.0, 100.0, 20.0)])[0].tolist()
+    [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 100.0]
     """
     out = []
     for k, first in enumerate(found):

@@ -27,7 +27,6 @@ import numpy as np
 
 from truepix._validate import as_picture
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
-from truepix.color._identify._extend import triangle_ends
 from truepix.errors import InputError, ReadError, UnsupportedFileError, require
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
@@ -615,7 +614,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         bar = bar_for(rgb, k, [a[0] for a in areas], _interior(*area), bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
-        outline = None if bar is None else triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
+        outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])
