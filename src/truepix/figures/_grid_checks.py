@@ -167,32 +167,31 @@ def holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool
 
 
 def staggered(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
-    """Whether the colors change along the lattice's edges over part of a cell only: edges that do not line up.
+    """Whether the colors across the lattice's edges change partway along a cell: edges that do not line up.
 
-    Between two cells of a grid the color changes on every pixel row of the
-    cells' band, or on none (equal neighbours): an edge lines up across the
-    whole band. Hexagons' slanted sides, staggered from one row of hexagons
-    to the next, cross a lattice's bands: at its edges the colors change
-    over part of a band only.
+    Across an edge between two cells of a grid, every pixel row of the
+    cells' band sees the same pair of colors (up to JPEG's noise): the
+    edge lines up across the whole band. Hexagons' slanted sides, staggered
+    from one row of hexagons to the next, cross a lattice's bands: across
+    its edges the pair of colors changes partway along a band.
     """
     for edges, across, picture, mask in ((columns, rows, rgb, valid), (rows, columns, rgb.transpose(1, 0, 2), valid.T)):
-        step = np.abs(np.diff(picture.astype(np.int16), axis=1)).sum(axis=2)  # entry c - 1: the edge at c
-        both = mask[:, 1:] & mask[:, :-1]
+        wide = picture.astype(np.int16)
         bands = np.clip(np.rint(across), 0, picture.shape[0]).astype(int)
-        partial = strong = 0
+        partial = changing = 0
         for edge in np.rint(edges[1:-1]).astype(int):
-            if not 1 <= edge < picture.shape[1]:
+            if not 2 <= edge < picture.shape[1] - 1:
                 continue
-            # JPEG and antialiasing spread an edge over the pixels beside it
-            near = step[:, max(0, edge - 2) : edge + 1].max(axis=1)
-            inside = both[:, edge - 1]
+            # a pixel either side of the edge, clear of its antialiased (or JPEG-blurred) column
+            step = wide[:, edge + 1] - wide[:, edge - 2]
+            inside = mask[:, edge + 1] & mask[:, edge - 2]
             for a, b in zip(bands[:-1] + 1, bands[1:] - 1, strict=True):
-                segment = near[a:b][inside[a:b]]
-                if len(segment) < 3 or segment.max() < 60:
+                segment = step[a:b][inside[a:b]]
+                if len(segment) < 4:
                     continue
-                strong += 1
-                share = float(np.mean(segment >= 0.5 * segment.max()))
-                partial += 0.15 < share < 0.75
-        if strong >= 8 and partial > 0.3 * strong:
+                far = np.abs(segment - np.median(segment, axis=0)).max(axis=1) > 30
+                changing += bool(far.any()) or float(np.abs(np.median(segment, axis=0)).max()) > 30
+                partial += 0.15 < float(far.mean()) < 0.85
+        if changing >= 8 and partial > 0.3 * changing:
             return True
     return False
