@@ -187,11 +187,13 @@ def staggered(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.
             inside = mask[:, edge + 1] & mask[:, edge - 2]
             for a, b in zip(bands[:-1] + 1, bands[1:] - 1, strict=True):
                 segment = step[a:b][inside[a:b]]
-                if len(segment) < 4:
+                if len(segment) < 6:
                     continue
-                far = np.abs(segment - np.median(segment, axis=0)).max(axis=1) > 30
-                changing += bool(far.any()) or float(np.abs(np.median(segment, axis=0)).max()) > 30
-                partial += 0.15 < float(far.mean()) < 0.85
+                typical = np.median(segment, axis=0)
+                # JPEG rings beside an edge in proportion to its contrast: off by half of it, or 40 DN
+                far = np.abs(segment - typical).max(axis=1) > max(40.0, 0.5 * float(np.abs(typical).max()))
+                changing += bool(far.any()) or float(np.abs(typical).max()) > 40
+                partial += 0.25 < float(far.mean()) < 0.85
         if changing >= 8 and partial > 0.3 * changing:
             return True
     return False
