@@ -36,16 +36,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.figures._grid_checks import (
-    CONTRAST,
-    SPREAD,
-    brick_wall,
-    cell_labels,
-    confirmed,
-    holds_data,
-    median_contrast,
-    staggered,
-)
+from truepix.figures._grid_checks import CONTRAST, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
 
 __all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "lost_cells"]
 
@@ -450,6 +441,8 @@ def cell_search(
 
 def _hexagons(rgb: np.ndarray, valid: np.ndarray, pair: tuple[np.ndarray, np.ndarray]) -> bool:
     """Whether a lattice's cells are hexbin's hexagons: paired in a brick wall, or edged by staggered sides."""
+    from truepix.figures._grid_checks import staggered
+
     return brick_wall(rgb, valid, *pair) or staggered(rgb, valid, *pair)
 
 

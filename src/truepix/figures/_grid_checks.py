@@ -11,16 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = [
-    "CONTRAST",
-    "SPREAD",
-    "brick_wall",
-    "cell_labels",
-    "confirmed",
-    "holds_data",
-    "median_contrast",
-    "staggered",
-]
+__all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
