@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
+from truepix.color._identify._extend import triangle_colors, triangle_ends
 
 __all__ = [
     "background",
@@ -35,6 +36,7 @@ __all__ = [
     "past_box",
     "past_edges",
     "step_fractions",
+    "triangle_ends",
     "undecoded_doubts",
     "undecoded_share",
 ]
@@ -159,7 +161,10 @@ def extend_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     paper = background(rgb)
     tolerance = 6 if bar.exact else 40  # JPEG rings across a dark triangle by ~30 DN
     out: list[np.ndarray | None] = []
-    for rows in rows_beyond(rgb, bar):
+    for rows, shaped in zip(rows_beyond(rgb, bar), triangle_colors(rgb, bar), strict=True):
+        if shaped is not None:  # a triangle by its shape: any color, black or the paper's too
+            out.append(shaped)
+            continue
         inner = [row[len(row) // 4 : max(len(row) // 4 + 1, len(row) - len(row) // 4)] for row in rows[:6]]
         colours = []
         for row in inner:

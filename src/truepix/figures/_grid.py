@@ -45,7 +45,7 @@ _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antial
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
 _PRESENT = 0.3  # share of a lattice's inner edges that must stand out of the profile
 _RIVAL = 0.5  # off-lattice profile (90th percentile) at most this share of the edges' median
-_SEEN = 1.5  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
+_SEEN = 1.3  # median spread of the half-shifted lattice's cells over the found one's: cells are seen
 
 
 def _profile(rgb: np.ndarray) -> np.ndarray:
@@ -58,6 +58,19 @@ def _profile(rgb: np.ndarray) -> np.ndarray:
     step = np.abs(np.diff(rgb.astype(np.int16), axis=1)).sum(axis=2, dtype=np.int32)
     keep = max(1, int(0.75 * step.shape[0]))
     profile = np.partition(step, keep - 1, axis=0)[:keep].mean(axis=0)
+    profile[:_RIM] = 0.0
+    profile[len(profile) - _RIM :] = 0.0
+    return profile
+
+
+def _signed_profile(rgb: np.ndarray) -> np.ndarray:
+    """The size of the mean signed color step between neighbouring columns (channels summed).
+
+    A smooth field drawn in cells steps the same way on every row at an
+    edge, by a few DN that JPEG's noise buries in :func:`_profile`; the noise,
+    of either sign, cancels in the mean.
+    """
+    profile = np.abs(np.diff(rgb.astype(np.float32), axis=1).mean(axis=0)).sum(axis=1).astype(np.float64)
     profile[:_RIM] = 0.0
     profile[len(profile) - _RIM :] = 0.0
     return profile
@@ -271,7 +284,8 @@ def _edges_1d(
     empty = 1.0 - valid.mean(axis=0)
     thin = (np.minimum(empty[:-1], empty[1:]) >= 0.9).astype(np.float64)
     thin[:_RIM], thin[len(thin) - _RIM :] = 0.0, 0.0
-    for profile, peaks in [*profiles, (_line_profile(valid), False), (thin, False)]:
+    extra = [(_line_profile(valid), False), (thin, False), (_signed_profile(rgb), True)]
+    for profile, peaks in [*profiles, *extra]:
         period = _period(profile)
         if period is None:
             continue
@@ -282,6 +296,33 @@ def _edges_1d(
                 continue
             if len(edges) >= 3 and not any(_same_lattice(e, edges) for e in out):
                 out.append(edges)
+    return _interleaved(out) + out
+
+
+def _interleaved(found: list[np.ndarray]) -> list[np.ndarray]:
+    """Lattices of half the spacing, where two found share a spacing and stand half a cell apart.
+
+    Grid lines drawn over every other cell edge (a style's grid at the ticks)
+    make that edge's lattice the profile's strongest; the edges between the
+    lines show in another profile as a second lattice, shifted half its spacing.
+
+    Examples
+    --------
+    >>> _interleaved([np.arange(0.0, 101.0, 20.0), np.arange(10.0, 100.0, 20.0)])[0].tolist()
+    [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 100.0]
+    """
+    out = []
+    for k, first in enumerate(found):
+        for second in found[k + 1 :]:
+            spacing = float(np.median(np.diff(first)))
+            if abs(float(np.median(np.diff(second))) - spacing) > 0.01 * spacing or spacing < 2 * _MIN_CELL:
+                continue
+            shift = (second[0] - first[0]) % spacing
+            if abs(shift - spacing / 2.0) <= 1.5:
+                # the first found (the colors as drawn) keeps its extent: the other's may run a cell past
+                start, stop = first[0], first[-1]
+                half = spacing / 2.0
+                out.append(start + half * np.arange(int(round((stop - start) / half)) + 1))
     return out
 
 
@@ -391,12 +432,12 @@ def cell_search(
     # a lattice of half or twice the cells (text rows between the edges) may be confirmed too: the best
     scores = [(confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
     for score, k in sorted(scores, reverse=True):
-        if score > 0 and holds_data(valid, *pairs[k]) and not brick_wall(rgb, valid, *pairs[k]):
+        if score > 0 and holds_data(valid, *pairs[k]) and not _hexagons(rgb, valid, pairs[k]):
             return pairs[k], None
     # text in the cells, in the data's colors (white over YlOrRd, blended by JPEG), spreads
     # every cell's colors: each cell's median outvotes it; the lattice that best tells cells apart
     (contrast, spread), k = max(((median_contrast(rgb, valid, *pair), k) for k, pair in enumerate(pairs)), default=((0.0, 0.0), -1))
-    if contrast < _SEEN or not holds_data(valid, *pairs[k]) or brick_wall(rgb, valid, *pairs[k]):
+    if contrast < _SEEN or not holds_data(valid, *pairs[k]) or _hexagons(rgb, valid, pairs[k]):
         return None, None
     if contrast >= CONTRAST and spread <= SPREAD:
         return pairs[k], None
@@ -404,6 +445,13 @@ def cell_search(
     if min(len(rows), len(columns)) < 5:  # two or three "cells" a side (contourf's bands) make no lattice to see
         return None, None
     return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
+
+
+def _hexagons(rgb: np.ndarray, valid: np.ndarray, pair: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether a lattice's cells are hexbin's hexagons: paired in a brick wall, or edged by staggered sides."""
+    from truepix.figures._grid_checks import staggered
+
+    return brick_wall(rgb, valid, *pair) or staggered(rgb, valid, *pair)
 
 
 def cell_values(values: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:

@@ -154,3 +154,36 @@ def holds_data(valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool
     c0, c1 = (int(np.clip(np.rint(v), 0, valid.shape[1])) for v in (columns[0], columns[-1]))
     rims = valid[r0:r1, c0:c1][labels[r0:r1, c0:c1] == 0]
     return inside >= 0.2 and (len(rims) == 0 or inside >= float(rims.mean()))
+
+
+def staggered(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """Whether the colors across the lattice's edges change partway along a cell: edges that do not line up.
+
+    Across an edge between two cells of a grid, every pixel row of the
+    cells' band sees the same pair of colors (up to JPEG's noise): the
+    edge lines up across the whole band. Hexagons' slanted sides, staggered
+    from one row of hexagons to the next, cross a lattice's bands: across
+    its edges the pair of colors changes partway along a band.
+    """
+    for edges, across, picture, mask in ((columns, rows, rgb, valid), (rows, columns, rgb.transpose(1, 0, 2), valid.T)):
+        wide = picture.astype(np.int16)
+        bands = np.clip(np.rint(across), 0, picture.shape[0]).astype(int)
+        partial = changing = 0
+        for edge in np.rint(edges[1:-1]).astype(int):
+            if not 2 <= edge < picture.shape[1] - 1:
+                continue
+            # a pixel either side of the edge, clear of its antialiased (or JPEG-blurred) column
+            step = wide[:, edge + 1] - wide[:, edge - 2]
+            inside = mask[:, edge + 1] & mask[:, edge - 2]
+            for a, b in zip(bands[:-1] + 1, bands[1:] - 1, strict=True):
+                segment = step[a:b][inside[a:b]]
+                if len(segment) < 6:
+                    continue
+                typical = np.median(segment, axis=0)
+                # JPEG rings beside an edge in proportion to its contrast: off by half of it, or 40 DN
+                far = np.abs(segment - typical).max(axis=1) > max(40.0, 0.5 * float(np.abs(typical).max()))
+                changing += bool(far.any()) or float(np.abs(typical).max()) > 40
+                partial += 0.25 < float(far.mean()) < 0.85
+        if changing >= 8 and partial > 0.3 * changing:
+            return True
+    return False

@@ -112,10 +112,13 @@ def plot_areas(
             box = tuple(float(v) for v in extent)
             areas.append((box, None))  # type: ignore[arg-type]
             bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
-    if not areas and not bars:
+    if not bars:
         block = _filled_block(rgb, background)
-        if block is not None:
-            areas.append((tuple(float(v) for v in block), None))  # type: ignore[arg-type]
+        solid = None if block is None else tuple(float(v) for v in block)
+        # no bar and no frame around the block: "frames" inside it are dark cells' outlines
+        # (seaborn's cbar=False heatmap), the block is the one plot area
+        if solid is not None and all(_contains(solid, a[0]) and iou(a[0], solid) < 0.8 for a in areas):  # type: ignore[arg-type]
+            areas = [(solid, None)]  # type: ignore[list-item]
     areas.sort(key=lambda a: (round(a[0][1] / 50), a[0][0]))
     return areas, bars
 
@@ -248,7 +251,8 @@ def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
             near = np.abs(wide[row] - inner).max(axis=1) <= 12
             if near.mean() < 0.5:
                 crossed = True  # a line (or the background)
-            elif crossed and near.mean() >= 0.8 and np.ptp(inner[near], axis=0).max() > 24:
+            # (the plot past the line may be the next cells over, a step of the map away: not all near)
+            elif crossed and near.mean() >= 0.6 and np.ptp(inner[near], axis=0).max() > 24:
                 return True  # past the line, the same changing colors
     return False
 

@@ -568,7 +568,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         bar = bar_for(rgb, k, [a[0] for a in areas], _interior(*area), bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
-        outline = None if bar is None else outlines.get(bar.bbox) or _outline(figure_ink, bar)
+        outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._bar import Colorbar, image_rgb8
+from truepix.color._identify._extend import without_triangles
 from truepix.color._identify._scan import _judged, candidates, continuous_bar
 from truepix.color._identify._stepped import stepped_bar
 
@@ -148,7 +149,7 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
-    return [_grown(rgb, bar) for bar in _joined(rgb, kept)]
+    return [without_triangles(rgb, _grown(rgb, bar)) for bar in _joined(rgb, kept)]
 
 
 def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colorbar:

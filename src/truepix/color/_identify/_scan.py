@@ -150,6 +150,12 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
         steady = np.flatnonzero(np.abs(widths - np.median(widths)) <= (2 if tolerance else 0.5))
         if len(steady) == 0:
             continue
+        longest = max(np.split(steady, np.flatnonzero(np.diff(steady) > 1) + 1), key=len)
+        if not tolerance and len(steady) - len(longest) <= 4:
+            # an extend triangle's base is as wide as the bar, past a row or two as wide as
+            # the outline: the bar is the longest unbroken stretch of steady rows (a stack
+            # broken into long pieces is a compressed picture's, left to the noise-tolerant search)
+            steady = longest
         top, bottom = top + int(steady[0]), top + int(steady[-1]) + 1
         # the sides, from three rows (a median over all of them costs too much per candidate)
         rows = [top + (bottom - top) // 4, (top + bottom) // 2, bottom - 1 - (bottom - top) // 4]

@@ -1,0 +1,157 @@
+"""A colorbar's extend triangles, found by their shape whatever their color.
+
+matplotlib draws ``extend="min"/"max"/"both"`` as triangles on the bar's
+ends, filled with the map's under and over colors. Those are often the
+map's end colors, but ``set_under("black")`` or ``set_over("white")`` fill
+them with colors the map never shows -- black like the outline, or white
+like the paper. So a triangle is told by its shape: past the bar's end,
+rows whose run of one color through the bar's middle is enclosed by the
+bar's sides and narrows row after row to a point. An outline is a line of
+full width with the paper past it; the paper runs far beyond the sides.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._identify._bar import Colorbar
+
+__all__ = ["triangle_colors"]
+
+_SIDE_SLACK = 3  # pixels a triangle's base may reach past the bar's sides (its outline, antialiased)
+_MIN_ROWS = 3  # narrowing rows a triangle has at least
+
+
+def triangle_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
+    """The fill color of the bar's extend triangle at each end (low, high), None where none is drawn.
+
+    Examples
+    --------
+    >>> rgb = np.full((80, 30, 3), 255, np.uint8)
+    >>> rgb[10:60, 10:20] = np.linspace(40, 200, 50)[::-1, None, None].astype(np.uint8)
+    >>> for k in range(8):  # a black triangle below the bar, narrowing to a point
+    ...     rgb[60 + k, 10 + k // 2 : 20 - k // 2] = 0
+    >>> bar = Colorbar((10, 10, 20, 60), "vertical", np.zeros((50, 3), np.uint8))
+    >>> [None if c is None else c.tolist() for c in triangle_colors(rgb, bar)]
+    [[0.0, 0.0, 0.0], None]
+    """
+    vertical = bar.orientation == "vertical"
+    view = rgb if vertical else rgb.transpose(1, 0, 2)
+    left, top, right, bottom = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    width = right - left
+    if width < 4:
+        return [None, None]
+    depth = max(6, int(0.12 * (bottom - top)))
+    above = [view[row] for row in range(top - 1, max(-1, top - 1 - depth), -1)]
+    below = [view[row] for row in range(bottom, min(len(view), bottom + depth))]
+    low, high = (below, above) if vertical else (above, below)
+    tolerance = 6 if bar.exact else 40
+    return [_triangle(rows, left, right, tolerance) for rows in (low, high)]
+
+
+def _triangle(rows: list[np.ndarray], left: int, right: int, tolerance: int) -> np.ndarray | None:
+    """The color of a triangle narrowing through ``rows`` (nearest the bar first), None if they show none."""
+    width = right - left
+    middle = (left + right) // 2
+    widths: list[int] = []
+    colours: list[np.ndarray] = []
+    for k, row in enumerate(rows):
+        first, stop = _run(row.astype(np.int16), middle, tolerance)
+        enclosed = first >= left - _SIDE_SLACK and stop <= right + _SIDE_SLACK
+        if not enclosed:
+            if widths or k >= 3:  # the base's first rows may meet a tick mark or the outline
+                break
+            continue
+        widths.append(stop - first)
+        quarter = (stop - first) // 4
+        colours.append(np.median(row[first + quarter : stop - quarter], axis=0))
+    # its base, among the first rows (a compressed bar's last rows may be left past its box), is
+    # about as wide as the bar; it narrows to well under half that
+    if len(widths) < _MIN_ROWS or max(widths[:3]) < 0.7 * width or min(widths) > 0.6 * width:
+        return None
+    narrowest = int(np.argmin(widths))
+    base = int(np.argmax(widths[:3]))
+    if np.any(np.diff(widths[base : narrowest + 1]) > 1):  # a triangle only narrows
+        return None
+    # the fill's color: rows narrower than the bar (rows as wide may be the bar's own,
+    # a compressed bar's box stopping short of its end) and wide enough not to be its blended tip
+    inside = [c for w, c in zip(widths[base:], colours[base:], strict=True) if 3 <= w <= 0.9 * width]
+    if not inside:
+        return None
+    fill = np.median(np.array(inside, dtype=np.float64), axis=0)
+    # one fill (a compressed base row may blend with the bar's end color)
+    if np.mean([float(np.abs(c - fill).max()) <= tolerance for c in inside]) < 0.75:
+        return None
+    return fill
+
+
+def _run(row: np.ndarray, at: int, tolerance: int) -> tuple[int, int]:
+    """First and one-past-last column of the run of one color (within ``tolerance``) through column ``at``."""
+    step = np.abs(np.diff(row, axis=0)).max(axis=1) > tolerance
+    breaks_left = np.flatnonzero(step[:at])
+    breaks_right = np.flatnonzero(step[at:])
+    first = int(breaks_left[-1]) + 1 if len(breaks_left) else 0
+    stop = at + int(breaks_right[0]) + 1 if len(breaks_right) else len(row)
+    return first, stop
+
+
+def triangle_ends(rgb: np.ndarray, bar: Colorbar, outline: tuple[float, ...] | None) -> tuple[float, ...] | None:
+    """The bar's end box with each end that meets a triangle of a color off the map put at the bar's box.
+
+    The outline runs around the triangles, not across the bar where they
+    begin: a dark (``set_under("black")``) triangle past an end is no
+    outline to centre the end on, and the bar's colors end it.
+    """
+    if outline is None:
+        return None
+    box = list(outline)
+    vertical = bar.orientation == "vertical"
+    ends = (3, 1) if vertical else (0, 2)  # (low, high) in the box
+    for colour, end, own in zip(triangle_colors(rgb, bar), ends, (bar.colors[0], bar.colors[-1]), strict=True):
+        if colour is not None and float(np.abs(colour - own.astype(np.float64)).max()) > (12 if bar.exact else 40):
+            box[end] = float(bar.bbox[end])
+    return tuple(box)
+
+
+def without_triangles(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
+    """A compressed bar cut back to where a triangle of a color off the map begins.
+
+    The noise-tolerant search stacks a triangle's base rows (as wide as the
+    bar) onto the bar: its end then shows the triangle's color over a few
+    rows, a jump away from the map's colors further in. Those rows go, when
+    the bar so cut has that triangle past its end.
+    """
+    if bar.exact or bar.boundaries is not None or len(bar.colors) != bar.length or bar.length < 40:
+        return bar
+    colors = bar.colors.astype(np.int16)
+    limit = max(4, bar.length // 10)
+    for end in (0, 1):
+        along = colors if end == 0 else colors[::-1]
+        run = 1
+        while run < limit and float(np.abs(along[run] - along[0]).max()) <= 30:
+            run += 1
+        if run < 2 or run >= limit or float(np.abs(along[run + 2] - along[0]).max()) < 50:
+            continue
+        cut = _cut(bar, run, end)
+        shaped = triangle_colors(rgb, cut)[end]
+        if shaped is not None and float(np.abs(shaped - along[:run].mean(axis=0)).max()) <= 40:
+            bar, colors = cut, cut.colors.astype(np.int16)
+    return bar
+
+
+def _cut(bar: Colorbar, rows: int, end: int) -> Colorbar:
+    """``bar`` less ``rows`` pixels at its low (0) or high (1) end."""
+    import dataclasses
+
+    box = list(bar.bbox)
+    vertical = bar.orientation == "vertical"
+    if end == 0:
+        box[3 if vertical else 0] += -rows if vertical else rows
+        keep = slice(rows, None)
+    else:
+        box[1 if vertical else 2] += rows if vertical else -rows
+        keep = slice(None, len(bar.colors) - rows)
+    length = len(bar.colors) - rows
+    return dataclasses.replace(
+        bar, bbox=tuple(box), colors=bar.colors[keep], positions=(np.arange(length) + 0.5) / length
+    )
