@@ -97,7 +97,7 @@ def _drop_lone_units(ticks: list[_labels.Tick]) -> None:
     ``15C`` beside ``100``, ``125``, ``175`` is ``150`` misread, not 15 of a
     unit C; ``0 Hz`` beside ``1 MHz`` shares its unit, ``5 k`` has a prefix.
     """
-    units = [{unit for _, unit in readings(t.text)} - {""} if t.value is not None else set() for t in ticks]
+    units = [{unit.lower() for _, unit in readings(t.text)} - {""} if t.value is not None else set() for t in ticks]
     for k, tick in enumerate(ticks):
         suffix = unit_suffix(tick.text) if tick.value is not None else ""
         if not suffix or suffix[0] in SI_PREFIXES:

@@ -132,7 +132,7 @@ def _suffixed(text: str) -> list[tuple[float, str]]:
     """Readings of a number followed by an SI prefix and a unit (normalized text), likeliest first."""
     text = re.sub(r"\^(?=\D)", "", text)  # "500μ^s": an s taken for a raised exponent
     zero = re.match(r"^([-+]?)[Oo]([^\d\W]{1,4})$", text)  # "OHz", "OK": a zero read as a letter
-    if zero and (zero.group(2)[0] in SI_PREFIXES or zero.group(2) in _UNITS):
+    if zero and (zero.group(2)[0] in SI_PREFIXES or zero.group(2) in _UNITS or zero.group(2).lower() in _UNITS):
         text = f"{zero.group(1)}0{zero.group(2)}"
     match = _SUFFIXED.match(text)
     if match is None:
@@ -171,14 +171,15 @@ def readings(text: str, /) -> list[tuple[float, str]]:
     --------
     >>> readings("5 MHz"), readings("$50k"), readings("500 µs")
     ([(5000000.0, 'Hz'), (5.0, 'MHz')], [(50000.0, '$'), (50.0, 'k')], [(0.0005, 's'), (500.0, 'µs')])
-    >>> readings("2 m"), readings("3 Pa"), readings("1,000"), readings("x"), readings("OHz"), readings("Oct")
-    ([(0.002, ''), (2.0, 'm')], [(3.0, 'Pa')], [(1000.0, '')], [], [(0.0, 'Hz')], [])
+    >>> readings("2 m"), readings("3 Pa"), readings("1,000"), readings("x"), readings("OHz"), readings("OS")
+    ([(0.002, ''), (2.0, 'm')], [(3.0, 'Pa')], [(1000.0, '')], [], [(0.0, 'Hz')], [(5.0, ''), (0.0, 'S')])
     """
     plain = parse_value(text)
     if plain is None:
         return []
     suffixed = _suffixed(_normalize(text))
-    out = suffixed if suffixed and suffixed[0][0] == plain else [(plain, "")]
+    # "OS": 05 with its letters taken for digits, or 0 s
+    out = suffixed if suffixed and suffixed[0][0] == plain else [(plain, ""), *(r for r in suffixed if r[0] != plain)]
     currency = re.match(r"^\s*[-+−]?\s*([$€£¥])\s*[\d.]", text)
     if currency and text.count("$") < 2:  # "$50k"; "$10^3$" is mathtext
         out = [(value, unit or currency.group(1)) for value, unit in out]

@@ -11,6 +11,8 @@ cut again at their tick marks).
 
 from __future__ import annotations
 
+import numpy as np
+
 __all__ = ["join_words"]
 
 Box = tuple[int, int, int, int]
@@ -31,20 +33,26 @@ def _in_column(i: int, spans: list[tuple[int, int]], lines: list[tuple[int, int]
     return False
 
 
-def join_words(groups: list[list[int]], boxes: list[Box], along_text: int, glyph: float) -> list[list[int]]:
+def join_words(
+    groups: list[list[int]], boxes: list[Box], along_text: int, glyph: float, marks: np.ndarray
+) -> list[list[int]]:
     """Groups on one text line, a word space apart or less, joined.
 
     ``boxes`` are ``(d0, d1, l0, l1)``: depth and length extents in the strip;
     ``along_text`` is the index (0 depth, 1 length) the text runs along;
-    ``glyph`` a glyph's height. A part on a line of its own only: one spanning
+    ``glyph`` a glyph's height; ``marks`` the tick marks' positions along
+    the strip (those of a side whose text runs along it: crowded labels a
+    word space apart stand over two marks and stay apart). A part on a line of its own only: one spanning
     more than a line, or stacked on another across the text (the glyphs of a
     rotated axis label), joins nothing.
 
     Examples
     --------
     >>> boxes = [(0, 10, 0, 6), (0, 10, 7, 13), (0, 10, 19, 27), (0, 10, 28, 35), (0, 10, 60, 66)]
-    >>> join_words([[0, 1], [2, 3], [4]], boxes, 1, 10.0)
+    >>> join_words([[0, 1], [2, 3], [4]], boxes, 1, 10.0, np.array([17.0, 63.0]))
     [[0, 1, 2, 3], [4]]
+    >>> join_words([[0, 1], [2, 3], [4]], boxes, 1, 10.0, np.array([6.0, 27.0, 63.0]))
+    [[0, 1], [2, 3], [4]]
     """
     across = 1 - along_text
     parts = [list(g) for g in groups]
@@ -63,8 +71,10 @@ def join_words(groups: list[list[int]], boxes: list[Box], along_text: int, glyph
             overlap = min(g_line[1], line[1]) - max(g_line[0], line[0])
             if g_line[1] - g_line[0] > 1.4 * glyph or overlap < 0.5 * min(g_line[1] - g_line[0], line[1] - line[0]):
                 continue
-            gap = _extent(parts[i], boxes, along_text)[0] - _extent(group, boxes, along_text)[1]
-            if gap <= _WORD_SPACE * glyph:
+            gap = spans[i][0] - _extent(group, boxes, along_text)[1]
+            start = _extent(group, boxes, along_text)[0]
+            # a label stands on one tick mark: two under the joined parts make them two labels
+            if gap <= _WORD_SPACE * glyph and np.count_nonzero((marks > start) & (marks < spans[i][1])) < 2:
                 target = group
             break  # the nearest part on this line decides
         if target is None:
