@@ -79,6 +79,9 @@ def test_word_labels_are_a_named_doubt_not_a_wrong_value(dollars):
     doubts = panel.data.attrs["doubts"]
     assert "x coordinates not read" in doubts and "y coordinates not read" in doubts and "'Mon'" in doubts
     assert 0.0 < panel.confidence < 0.9  # the values are read; the coordinates are pixel indices
+    assert panel.grid == (6, 8)
+    assert list(panel.data.x_category.values) == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Hol"]
+    assert list(panel.data.y_category.values) == list("ABCDEF")
 
 
 def test_every_confidence_below_one_names_its_doubt(engineering, dollars):

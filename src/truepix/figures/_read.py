@@ -39,6 +39,7 @@ from truepix.figures._model import AxisReading, FigureReading, Panel, parse_cali
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
 from truepix.figures._sides import frameless_axis, ticked_ends
+from truepix.figures._words import category_labels
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -390,9 +391,12 @@ def _panel(
         coords={"y": _coordinates(y, ycent), "x": _coordinates(x, xcent)},
         attrs=attrs,
     )
-    for name, axis in (("x", x), ("y", y)):
+    for name, axis, centres in (("x", x, xcent), ("y", y, ycent)):
         if tick_units(axis.ticks):  # "1 km", "500 µs": the coordinates' unit
             data[name].attrs["units"] = tick_units(axis.ticks)
+        words = None if axis.scale is not None or grid is None else category_labels([(t.text, t.position) for t in axis.ticks if t.value is None], centres)
+        if words is not None:  # a categorical axis: its labels beside the pixel coordinates
+            data = data.assign_coords({f"{name}_category": (name, words)})
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["join_words"]
+__all__ = ["category_labels", "join_words"]
 
 Box = tuple[int, int, int, int]
 # a word space in DejaVu and similar fonts, with the glyphs' side bearings: 0.6-0.75 of a digit's height
@@ -82,3 +82,27 @@ def join_words(
         else:
             target.extend(parts[i])
     return joined
+
+
+def category_labels(texts: list[tuple[str, float]], centres: np.ndarray) -> list[str] | None:
+    """The word labels of an axis, one per cell, when one stands at each cell's centre; else None.
+
+    ``texts``: ``(text, position)`` of the labels that read as no number;
+    ``centres``: the cells' centres along the axis (image pixels).
+
+    Examples
+    --------
+    >>> category_labels([("Mon", 10.2), ("Tue", 30.0), ("", 35.0), ("Wed", 49.6)], np.array([10.0, 30.0, 50.0]))
+    ['Mon', 'Tue', 'Wed']
+    >>> category_labels([("Mon", 10.2), ("Wed", 49.6)], np.array([10.0, 30.0, 50.0])) is None
+    True
+    """
+    words = sorted((p, t.strip()) for t, p in texts if t.strip())
+    if len(words) != len(centres) or len(centres) < 2:
+        return None
+    order = np.sort(centres)
+    half = float(np.min(np.diff(order))) / 2.0
+    if any(abs(p - c) > half for (p, _), c in zip(words, order, strict=True)):
+        return None
+    labels = [t for _, t in words]
+    return labels if centres[0] <= centres[-1] else labels[::-1]
