@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 
-from truepix.figures._model import AxisReading
+from typing import Any
 
-__all__ = ["NOT_READ", "axis_doubts"]
+from truepix.figures._axes import tick_units
+from truepix.figures._model import AxisReading
+from truepix.figures._words import category_labels
+
+__all__ = ["NOT_READ", "axis_doubts", "label_coordinates", "scale_doubts"]
 
 # an unread x or y axis: the values are as good, but the data's coordinates are pixel indices
 NOT_READ = 0.5
@@ -73,3 +77,25 @@ def axis_doubts(axis: AxisReading, name: str) -> list[tuple[str, float]]:
     reasons = _reasons(axis) or ["its labels support it only in part"]
     what = "the colorbar's scale" if name == "colorbar" else f"the {name} axis's scale"
     return [(f"{what} is trusted {quality:.2f}: {'; '.join(reasons)}", quality)]
+
+
+def scale_doubts(bar: AxisReading | None, x: AxisReading, y: AxisReading) -> list[tuple[str, float]]:
+    """The doubts of a panel's three scales: the colorbar's (None: given, or no bar), x's and y's."""
+    return (axis_doubts(bar, "colorbar") if bar is not None else []) + axis_doubts(x, "x") + axis_doubts(y, "y")
+
+
+def label_coordinates(data: Any, axes: dict[str, tuple[AxisReading, Any]], *, gridded: bool) -> Any:
+    """The panel's DataArray with each axis's unit (``1 km``: ``m``) and, on a categorical axis of cells, its words.
+
+    ``axes``: ``{"x": (reading, cell or pixel centres), "y": ...}``. Word
+    labels one per cell become an ``x_category``/``y_category`` coordinate
+    beside the pixel coordinates the unread axis keeps.
+    """
+    for name, (axis, centres) in axes.items():
+        if tick_units(axis.ticks):
+            data[name].attrs["units"] = tick_units(axis.ticks)
+        if axis.scale is None and gridded:
+            words = category_labels([(t.text, t.position) for t in axis.ticks if t.value is None], centres)
+            if words is not None:
+                data = data.assign_coords({f"{name}_category": (name, words)})
+    return data

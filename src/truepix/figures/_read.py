@@ -32,14 +32,13 @@ from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
-from truepix.figures._confidence import axis_doubts
+from truepix.figures._confidence import label_coordinates, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
 from truepix.figures._sides import frameless_axis, ticked_ends
-from truepix.figures._words import category_labels
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -366,11 +365,8 @@ def _panel(
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
             what = "the colorbar's labels fit no linear, log, symlog, two-slope or power scale"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
-    if calibrated and "vmin" not in bar_data:
-        doubts += axis_doubts(bar_axis, "colorbar")
-    doubts += axis_doubts(x, "x") + axis_doubts(y, "y")
-    # every factor below 1 is a named doubt: the confidence is theirs alone
-    confidence = float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
+    doubts += scale_doubts(bar_axis if calibrated and "vmin" not in bar_data else None, x, y)
+    confidence = float(np.prod([factor for _, factor in doubts]))  # each factor below 1 is a named doubt
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
@@ -391,12 +387,7 @@ def _panel(
         coords={"y": _coordinates(y, ycent), "x": _coordinates(x, xcent)},
         attrs=attrs,
     )
-    for name, axis, centres in (("x", x, xcent), ("y", y, ycent)):
-        if tick_units(axis.ticks):  # "1 km", "500 µs": the coordinates' unit
-            data[name].attrs["units"] = tick_units(axis.ticks)
-        words = None if axis.scale is not None or grid is None else category_labels([(t.text, t.position) for t in axis.ticks if t.value is None], centres)
-        if words is not None:  # a categorical axis: its labels beside the pixel coordinates
-            data = data.assign_coords({f"{name}_category": (name, words)})
+    data = label_coordinates(data, {"x": (x, xcent), "y": (y, ycent)}, gridded=grid is not None)
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
