@@ -92,17 +92,20 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
 
 
 def _drop_lone_units(ticks: list[_labels.Tick]) -> None:
-    """Unnumber a label whose unit no other label writes and whose letter is no SI prefix.
+    """Unnumber a label whose unit no other label bears out: a misread, not a unit.
 
-    ``15C`` beside ``100``, ``125``, ``175`` is ``150`` misread, not 15 of a
-    unit C; ``0 Hz`` beside ``1 MHz`` shares its unit, ``5 k`` has a prefix.
+    A unit is kept when another label writes it too (``0 Hz`` beside
+    ``1 MHz``); an SI prefix always (``500 m`` between ``0`` and ``1``: a
+    misread one disagrees with the scale). ``15C`` among ``100``, ``125``,
+    ``175`` is ``150`` misread.
     """
-    units = [{unit.lower() for _, unit in readings(t.text)} - {""} if t.value is not None else set() for t in ticks]
+    suffixes = [unit_suffix(t.text) if t.value is not None else "" for t in ticks]
+    units = [{unit.lower() for _, unit in readings(t.text)} - {""} if s else set() for t, s in zip(ticks, suffixes, strict=True)]
     for k, tick in enumerate(ticks):
-        suffix = unit_suffix(tick.text) if tick.value is not None else ""
-        if not suffix or suffix[0] in SI_PREFIXES:
+        if not suffixes[k]:
             continue
-        if not any(units[k] & other for j, other in enumerate(units) if j != k):
+        others = [j for j, s in enumerate(suffixes) if j != k and s]
+        if suffixes[k][0] not in SI_PREFIXES and not any(units[k] & units[j] for j in others):
             tick.value = None
 
 
