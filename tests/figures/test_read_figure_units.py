@@ -104,3 +104,19 @@ def test_the_progression_picks_each_labels_reading(texts, values):
     ticks = [Tick(text, tp.figures._numbers.parse_value(text), 10.0 + 20.0 * k, (0, 0, 1, 1), True, 1.0) for k, text in enumerate(texts)]
     assert fit_ticks(ticks) is not None
     assert [t.value if t.value is None or t.inlier else "outlier" for t in ticks] == pytest.approx(values)
+
+
+def test_a_bar_cut_by_a_crop_is_doubted():
+    import io
+
+    from PIL import Image
+
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    bar = fig.colorbar(ax.imshow(smooth_field(20, 30, 7) * 100 + 100, cmap="plasma", vmin=0, vmax=200))
+    made = save(fig, [ax], [bar])
+    image = Image.open(io.BytesIO(made.png)).convert("RGB")
+    cut = int(made.bars[0][0][3]) - 12  # through the bar, below its 25 label, the 0 label lost
+    buffer = io.BytesIO()
+    image.crop((0, 0, image.width, cut)).save(buffer, format="PNG")
+    panel = tp.read_figure(buffer.getvalue()).panels[0]
+    assert "runs to the picture's low edge" in panel.data.attrs["doubts"] and panel.confidence < 0.9

@@ -18,7 +18,7 @@ from truepix.figures._axes import tick_units
 from truepix.figures._model import AxisReading
 from truepix.figures._words import category_labels
 
-__all__ = ["NOT_READ", "axis_doubts", "label_coordinates", "scale_doubts"]
+__all__ = ["NOT_READ", "axis_doubts", "cut_bar_doubts", "label_coordinates", "scale_doubts"]
 
 # an unread x or y axis: the values are as good, but the data's coordinates are pixel indices
 NOT_READ = 0.5
@@ -101,3 +101,22 @@ def label_coordinates(data: Any, axes: dict[str, tuple[AxisReading, Any]], *, gr
             if words is not None:
                 data = data.assign_coords({f"{name}_category": (name, words)})
     return data
+
+
+def cut_bar_doubts(bbox: tuple[float, float, float, float], orientation: str, shape: tuple[int, ...]) -> list[tuple[str, float]]:
+    """A doubt for each end of a colorbar that runs to the picture's edge: a crop cut it there.
+
+    Its colors may go on past the picture, and the label at that end is cut
+    off with it: the range read may stop short.
+
+    Examples
+    --------
+    >>> cut_bar_doubts((400, 10, 410, 300), "vertical", (300, 450, 3))
+    [("the colorbar runs to the picture's low edge (cropped?): the range may stop short there", 0.3)]
+    """
+    left, top, right, bottom = bbox
+    low, high = ((bottom >= shape[0] - 1), (top <= 1)) if orientation == "vertical" else ((left <= 1), (right >= shape[1] - 1))
+    return [
+        (f"the colorbar runs to the picture's {end} edge (cropped?): the range may stop short there", 0.3)
+        for end, cut in (("low", low), ("high", high)) if cut
+    ]  # fmt: skip

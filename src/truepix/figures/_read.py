@@ -32,7 +32,7 @@ from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
-from truepix.figures._confidence import label_coordinates, scale_doubts
+from truepix.figures._confidence import cut_bar_doubts, label_coordinates, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
@@ -463,6 +463,7 @@ def _doubts(
     doubts = []
     if _checks.across_spread(rgb, bar) > 48:  # thin JPEG'd bars stay under ~20
         doubts.append(("the colorbar is not one color across: maybe a gradient in a plot, not a bar", 0.1))
+    doubts += cut_bar_doubts(bar.bbox, bar.orientation, rgb.shape)
     ends = ("low", "high")
     for end, cut in zip(ends, _checks.truncated_ends(rgb, bar), strict=True):
         if cut:
