@@ -44,15 +44,15 @@ def join_words(
     the strip (those of a side whose text runs along it: crowded labels a
     word space apart stand over two marks and stay apart). A part on a line of its own only: one spanning
     more than a line, or stacked on another across the text (the glyphs of a
-    rotated axis label), joins nothing.
+    rotated axis label), joins nothing; nor does a single join on a side.
 
     Examples
     --------
-    >>> boxes = [(0, 10, 0, 6), (0, 10, 7, 13), (0, 10, 19, 27), (0, 10, 28, 35), (0, 10, 60, 66)]
-    >>> join_words([[0, 1], [2, 3], [4]], boxes, 1, 10.0, np.array([17.0, 63.0]))
-    [[0, 1, 2, 3], [4]]
-    >>> join_words([[0, 1], [2, 3], [4]], boxes, 1, 10.0, np.array([6.0, 27.0, 63.0]))
+    >>> boxes = [(0, 10, 0, 6), (0, 10, 13, 21), (0, 10, 60, 66), (0, 10, 73, 81), (0, 10, 200, 206)]
+    >>> join_words([[0], [1], [2], [3], [4]], boxes, 1, 10.0, np.array([10.0, 70.0, 203.0]))
     [[0, 1], [2, 3], [4]]
+    >>> join_words([[0], [1], [2], [3], [4]], boxes, 1, 10.0, np.array([3.0, 17.0, 63.0, 77.0, 203.0]))
+    [[0], [1], [2], [3], [4]]
     """
     across = 1 - along_text
     parts = [list(g) for g in groups]
@@ -81,7 +81,9 @@ def join_words(
             joined.append(parts[i])
         else:
             target.extend(parts[i])
-    return joined
+    # EngFormatter writes its unit on every label: one join alone is a rotated axis label's lone
+    # letter ("y") beside the label at its middle, not a unit
+    return joined if len(parts) - len(joined) >= 2 else [list(g) for g in groups]
 
 
 def category_labels(texts: list[tuple[str, float]], centres: np.ndarray) -> list[str] | None:
