@@ -1,7 +1,8 @@
 """What each axis's reading costs the confidence, named.
 
-A panel's confidence is the product of its doubts' factors
-(:func:`truepix.figures._read._panel`): a factor below 1 comes with the text
+A panel's confidence comes from its doubts' factors alone (:func:`combined`):
+the smallest of its scales' (bar, x, y: the least sure scale bounds the
+reading) times the product of the others'. A factor below 1 comes with the text
 that says why, so "the x coordinates were not read" is told apart from "the
 values may be wrong". Each axis that was read less than surely (its
 :attr:`~truepix.figures._model.AxisReading.quality` below 1), or not at all,
@@ -11,14 +12,15 @@ adds one doubt here.
 from __future__ import annotations
 
 import re
-
 from typing import Any
+
+import numpy as np
 
 from truepix.figures._axes import tick_units
 from truepix.figures._model import AxisReading
 from truepix.figures._words import category_labels
 
-__all__ = ["NOT_READ", "axis_doubts", "cut_bar_doubts", "label_coordinates", "scale_doubts"]
+__all__ = ["NOT_READ", "axis_doubts", "combined", "cut_bar_doubts", "label_coordinates", "scale_doubts"]
 
 # an unread x or y axis: the values are as good, but the data's coordinates are pixel indices
 NOT_READ = 0.5
@@ -79,6 +81,19 @@ def axis_doubts(axis: AxisReading, name: str) -> list[tuple[str, float]]:
     reasons = _reasons(axis) or ["its labels support it only in part"]
     what = "the colorbar's scale" if name == "colorbar" else f"the {name} axis's scale"
     return [(f"{what} is trusted {quality:.2f}: {'; '.join(reasons)}", quality)]
+
+
+def combined(doubts: list[tuple[str, float]], scales: list[tuple[str, float]]) -> float:
+    """The confidence the doubts leave: the smallest scale factor times the product of the other doubts' factors.
+
+    Examples
+    --------
+    >>> combined([("a bar end cut", 0.3)], [("x not read", 0.5), ("y trusted 0.8", 0.8)])
+    0.15
+    >>> combined([], [])
+    1.0
+    """
+    return float(min((f for _, f in scales), default=1.0) * np.prod([f for _, f in doubts]))
 
 
 def scale_doubts(bar: AxisReading | None, x: AxisReading, y: AxisReading) -> list[tuple[str, float]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.figures._confidence import axis_doubts
+from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._model import Panel
 
 __all__ = ["share_axes"]
@@ -53,7 +53,8 @@ def share_axes(panels: list[Panel]) -> None:
             donor = _donor(panels, k, name)
             if donor is None:
                 continue
-            before = axis_doubts(getattr(panel, name), name)
+            bar = panel.colorbar_axis if panel.value_scale is not None else None
+            before = scale_doubts(bar, panel.x, panel.y)
             shared = getattr(donor, name)
             setattr(panel, name, shared)
             data = panel.data
@@ -61,13 +62,13 @@ def share_axes(panels: list[Panel]) -> None:
             panel.data = data = data.assign_coords({name: shared.scale.value(pixels)})
             attrs = data.attrs
             attrs[f"{name}_label"] = attrs.get(f"{name}_label") or donor.data.attrs.get(f"{name}_label", "")
-            parts = [attrs.get("doubts", "")]
-            for text, factor in before:
-                parts = [p.replace(text, "") for p in parts]
-                panel.confidence /= factor
-            after = axis_doubts(shared, name)
-            for _, factor in after:
-                panel.confidence *= factor
-            texts = [t for t in (p.strip("; ") for p in parts[0].split("; ; ")) if t] + [t for t, _ in after]
-            attrs["doubts"] = "; ".join(texts)
+            after = scale_doubts(bar, panel.x, panel.y)
+            if combined([], before) > 0:  # the product of the doubts on values and areas, kept
+                panel.confidence = panel.confidence / combined([], before) * combined([], after)
+            # the doubt texts are "; "-joined and may hold "; " themselves: replaced whole, then rejoined
+            texts = attrs.get("doubts", "")
+            for text, _ in before:
+                texts = texts.replace(text, "")
+            kept = [t for t in (part.strip("; ") for part in texts.split("; ; ")) if t]
+            attrs["doubts"] = "; ".join(kept + [t for t, _ in after])
             attrs["confidence"] = panel.confidence

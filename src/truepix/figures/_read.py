@@ -32,7 +32,7 @@ from truepix.figures import _checks, _coverage, _grid, _labels, _layout
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
-from truepix.figures._confidence import cut_bar_doubts, label_coordinates, scale_doubts
+from truepix.figures._confidence import combined, cut_bar_doubts, label_coordinates, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
@@ -365,8 +365,9 @@ def _panel(
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
             what = "the colorbar's labels fit no linear, log, symlog, two-slope or power scale"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
-    doubts += scale_doubts(bar_axis if calibrated and "vmin" not in bar_data else None, x, y)
-    confidence = float(np.prod([factor for _, factor in doubts]))  # each factor below 1 is a named doubt
+    scales = scale_doubts(bar_axis if calibrated and "vmin" not in bar_data else None, x, y)
+    confidence = combined(doubts, scales)  # each factor below 1 is a named doubt
+    doubts += scales
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
