@@ -366,8 +366,7 @@ def _panel(
             what = "the colorbar's labels fit no linear, log, symlog, two-slope or power scale"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
     scales = scale_doubts(bar_axis if calibrated and "vmin" not in bar_data else None, x, y)
-    confidence = combined(doubts, scales)  # each factor below 1 is a named doubt
-    doubts += scales
+    confidence, doubts = combined(doubts, scales), doubts + scales  # each factor below 1 is a named doubt
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
