@@ -38,7 +38,8 @@ def test_read_figure_writes_data_report_and_calibration(tmp_path):
     assert result.exit_code == 0, result.output
     assert "viridis" in result.output
     with xr.open_dataset(out, engine="scipy") as dataset:
-        values = dataset["panel0"].values
+        values = dataset["panel1"].values
+        assert dataset["panel1"].dims == ("y", "x")  # panel.data's names
     # pcolormesh draws row 0 at the bottom; the file's rows run top-down like the picture
     np.testing.assert_allclose(values[::-1], cells, atol=2 * 10 / 256 + 0.1)
     assert (tmp_path / "r.png").stat().st_size > 1000

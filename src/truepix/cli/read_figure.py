@@ -2,7 +2,10 @@
 
 Prints what was found (plot areas, colorbars, colormap, range, axes, grid,
 confidence); ``-o`` writes the data (``.nc``/``.zarr``: an xarray Dataset
-with one variable per panel; ``.npy``/``.csv``: one file per panel, with a
+with one variable per panel, ``panel1``, ``panel2`` …, whose dims are
+``panel.data``'s ``y``/``x`` when there is one panel and ``y_panel1``/``x_panel1`` …
+when there are several (NetCDF 3, what scipy writes, has no groups, and the
+panels' sizes differ); ``.npy``/``.csv``: one file per panel, with a
 ``_panel1``, ``_panel2`` … suffix when there are several; the CSV as the web
 page writes it: ``x,y,value``); ``--report`` writes the report
 picture; ``--calibration`` corrects what is found with calibration JSON and
@@ -30,10 +33,12 @@ def _dataset(reading: Any) -> Any:
     import xarray as xr
 
     variables = {}
+    several = len(reading.panels) > 1
     for k, panel in enumerate(reading.panels):
-        data = panel.data.rename({"y": f"y{k}", "x": f"x{k}"})
+        # one panel keeps panel.data's y/x; several need a pair of dims each (NetCDF 3 has no groups)
+        data = panel.data.rename({"y": f"y_panel{k + 1}", "x": f"x_panel{k + 1}"}) if several else panel.data.copy()
         data.attrs = {key: ("" if v is None else v) for key, v in data.attrs.items()}
-        variables[f"panel{k}"] = data
+        variables[f"panel{k + 1}"] = data
     return xr.Dataset(variables)
 
 

@@ -36,10 +36,13 @@ from truepix.figures import _labels
 from truepix.figures._axis_label import axis_label
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
-from truepix.figures._numbers import decimal_comma, is_power, parse_value
+from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
-__all__ = ["apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis", "stepped_scale", "tick_boxes"]
+__all__ = [
+    "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis",
+    "stepped_scale", "tick_boxes", "tick_units",
+]
 
 Box = tuple[int, int, int, int]
 _DASHES = str.maketrans({"−": "-", "–": "-"})
@@ -75,16 +78,74 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     if any(decimal_comma(t.text) for t in ticks):  # "0,5" beside "1,000": every comma is a decimal one
         for tick in ticks:
             tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
+    _drop_lone_units(ticks)
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
         return None
     positions = [t.position for t in numbered]
     fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
+    if fit is not None and not powers and _on_scale_readings(numbered, fit):
+        fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
     if fit is None or _unreadable(fit, numbered, powers):
         return None
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         tick.inlier = bool(inlier)
     return fit
+
+
+def _drop_lone_units(ticks: list[_labels.Tick]) -> None:
+    """Unnumber a label whose unit no other label bears out: a misread, not a unit.
+
+    A unit is kept when another label writes it too (``0 Hz`` beside
+    ``1 MHz``); an SI prefix always (``500 m`` between ``0`` and ``1``: a
+    misread one disagrees with the scale). ``15C`` among ``100``, ``125``,
+    ``175`` is ``150`` misread.
+    """
+    suffixes = [unit_suffix(t.text) if t.value is not None else "" for t in ticks]
+    units = [{unit.lower() for _, unit in readings(t.text)} - {""} if s else set() for t, s in zip(ticks, suffixes, strict=True)]
+    for k, tick in enumerate(ticks):
+        if not suffixes[k]:
+            continue
+        others = [j for j, s in enumerate(suffixes) if j != k and s]
+        if suffixes[k][0] not in SI_PREFIXES and not any(units[k] & units[j] for j in others):
+            tick.value = None
+
+
+def _on_scale_readings(numbered: list[_labels.Tick], fit: ScaleFit) -> bool:
+    """Give each label that reads more than one way the reading nearest the scale; whether any changed.
+
+    ``5 m`` is 5 metres or 0.005; OCR reads ``500 µs`` as ``500 ps``: the
+    other labels' progression says which.
+    """
+    changed = False
+    for tick in numbered:
+        options = [value for value, _ in readings(tick.text)]
+        if len(options) < 2 or tick.value not in options:
+            continue  # read one way only, or rewritten by the axis (powers, decimal commas)
+        with np.errstate(all="ignore"):
+            off = [abs(float(fit.scale.pixel(v)) - tick.position) for v in options]
+        best = options[int(np.nanargmin(np.where(np.isfinite(off), off, np.nan)))] if np.isfinite(off).any() else tick.value
+        changed |= best != tick.value
+        tick.value = best
+    return changed
+
+
+def tick_units(ticks: list[_labels.Tick]) -> str:
+    """The unit the agreeing labels write after their numbers (``Hz`` of ``5 MHz``), or ``""``.
+
+    Examples
+    --------
+    >>> ticks = [_labels.Tick(t, v, 0.0, (0, 0, 1, 1), True, 1.0) for t, v in [("0 m", 0.0), ("1 km", 1e3), ("2 km", 2e3)]]
+    >>> for t in ticks: t.inlier = True
+    >>> tick_units(ticks)
+    'm'
+    """
+    counts: dict[str, int] = {}
+    for tick in ticks:
+        if tick.inlier and tick.value is not None:
+            for unit in {unit for value, unit in readings(tick.text) if unit and value == tick.value}:
+                counts[unit] = counts.get(unit, 0) + 1
+    return max(counts, key=lambda u: (counts[u], len(u)), default="")
 
 
 def _unreadable(fit: ScaleFit, numbered: list[_labels.Tick], powers: bool) -> bool:

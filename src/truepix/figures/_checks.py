@@ -32,6 +32,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _coverage, _grid
 from truepix.figures._axes import labelled_ends
+from truepix.figures._confidence import cut_bar_doubts
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
@@ -315,6 +316,7 @@ def range_doubts(
     doubts = []
     if across_spread(rgb, bar) > 48:  # thin JPEG'd bars stay under ~20
         doubts.append(("the colorbar is not one color across: maybe a gradient in a plot, not a bar", 0.1))
+    doubts += cut_bar_doubts(bar.bbox, bar.orientation, rgb.shape)
     ends = ("low", "high")
     for end, cut in zip(ends, truncated_ends(rgb, bar), strict=True):
         if cut:

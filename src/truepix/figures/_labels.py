@@ -29,7 +29,7 @@ import numpy as np
 from truepix.figures._areas import unsnap
 from truepix.figures._numbers import label_text, parse_offset, parse_value
 from truepix.figures._regions import components
-from truepix.figures import _ocr
+from truepix.figures import _ocr, _words
 
 __all__ = ["Tick", "ink", "luminance", "may_be_offset", "offset_near", "paper", "read_labels", "read_offset", "read_side", "read_text"]
 
@@ -458,7 +458,7 @@ def read_side(
     # a line or a bar in the strip (a neighbouring colorbar's outline) is no glyph: joined to
     # the labels it touches, it made them one group too tall to be a label, and none was read
     boxes = [b for b, h in zip(boxes, heights, strict=True) if h <= 2 * glyph]
-    groups = _group(boxes, along_text, 0.45 * glyph, frozenset(_crosses(binary, boxes, glyph)))
+    groups = _words.join_words(_group(boxes, along_text, 0.45 * glyph, frozenset(_crosses(binary, boxes, glyph))), boxes, along_text, glyph, marks if along_text else np.zeros(0))
     if along_text and len(marks) >= 2:
         groups = [part for members in groups for part in _split_at_marks(members, boxes, marks)]
     lo, hi = strip.span

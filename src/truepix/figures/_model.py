@@ -227,12 +227,15 @@ class Panel:
     grid : tuple of int or None
         ``(ny, nx)`` cells of the data when a cell grid was found.
     confidence : float
-        In [0, 1]: the smallest of the axes' :attr:`AxisReading.quality`
-        (labels agreeing, how many, fit residual, labels on tick marks),
-        times a factor per doubt (:mod:`truepix.figures._checks`: bar colors
-        going on past its box, a bar not one color across, values falling
-        along the bar, ends no label states on a short bar); 0 when no
-        colormap was found or no range was read.
+        In [0, 1], from the factors of the doubts named in
+        ``data.attrs["doubts"]`` alone -- below 1 only with a doubt that says
+        why: the smallest of the scales' (bar, x, y: a scale read less than
+        surely costs its :attr:`AxisReading.quality`, an x or y axis not read 0.5 (its
+        coordinates are pixel indices; the values are unaffected)) times the
+        product of the others: the checks of :mod:`truepix.figures._checks` (bar colors going on
+        past its box, a bar not one color across, values falling along the
+        bar, ends no label states on a short bar); 0 when no colormap was
+        found or no range was read.
     interior : tuple of int
         ``(top, bottom, left, right)`` pixel rows/columns inside the frame
         that were decoded (``image[top:bottom, left:right]``).

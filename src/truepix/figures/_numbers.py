@@ -16,7 +16,10 @@ import re
 
 import numpy as np
 
-__all__ = ["decimal_comma", "is_power", "label_text", "parse_offset", "parse_value", "precision", "round_within"]
+__all__ = [
+    "SI_PREFIXES", "decimal_comma", "is_power", "label_text", "parse_offset", "parse_value", "precision", "readings",
+    "round_within", "unit_suffix",
+]
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-", "‒": "-", "﹣": "-", "－": "-"})
@@ -26,6 +29,15 @@ _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _POWER = re.compile(rf"^([-+])?(?:({_NUMBER})[×xX*·])?10\^\(?([-+]?\d+)\)?$")
 # a superscript zero that OCR reads as a degree sign or an ordinal: "10°" beside "10¹"
 _ZERO_EXPONENT = re.compile(r"^([-+−]?10)[°º˚o]$")
+# SI prefixes as EngFormatter writes them ("5 MHz", "500 µs", "1 k"), with what OCR reads for µ
+SI_PREFIXES = {"y": -24, "z": -21, "a": -18, "f": -15, "p": -12, "n": -9, "µ": -6, "μ": -6, "u": -6,
+       "m": -3, "k": 3, "K": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18}  # fmt: skip
+# a µ read as p: the other reading is tried where the labels' progression asks for it
+_SI_OTHER = {"p": -6}
+# units whose first letter is no prefix: "5 Pa" is 5 pascal
+_WHOLE_UNITS = frozenset({"Pa", "mol", "min", "cd", "mi", "mph", "nmi", "Gy", "Mx", "ft", "yd", "au", "kt"})
+_UNITS = frozenset({"Hz", "s", "V", "A", "W", "K", "g", "B", "J", "N", "Pa", "Ω", "eV", "b", "bit"})
+_SUFFIXED = re.compile(rf"^({_NUMBER})([^\d\W]{{1,4}}|Ω)$")
 
 
 def _normalize(text: str) -> str:
@@ -36,7 +48,7 @@ def _normalize(text: str) -> str:
             text = f"{head}10^{tail}"
     text = text.translate(_SUPERSCRIPTS)
     text = text.replace("$", "").replace("{", "").replace("}", "").replace(" ", "")
-    return text
+    return text.lstrip("€£¥") if re.match(r"^[€£¥][-+]?\d", text) else text
 
 
 def is_power(text: str, /) -> bool:
@@ -109,10 +121,69 @@ def parse_value(text: str, /, *, powers: bool = False, comma: bool | None = None
         if fixed != text and _POWER.match(fixed):  # "10^O": a superscript zero read as a letter
             return parse_value(fixed, powers=powers)
         if fixed == text or not re.fullmatch(_NUMBER, fixed):
-            return None
+            suffixed = _suffixed(text)
+            return suffixed[0][0] if suffixed else None
         text = fixed
     value = float(text)
     return value if math.isfinite(value) else None
+
+
+def _suffixed(text: str) -> list[tuple[float, str]]:
+    """Readings of a number followed by an SI prefix and a unit (normalized text), likeliest first."""
+    text = re.sub(r"\^(?=\D)", "", text)  # "500μ^s": an s taken for a raised exponent
+    zero = re.match(r"^([-+]?)[Oo]([^\d\W]{1,4})$", text)  # "OHz", "OK": a zero read as a letter
+    if zero and (zero.group(2)[0] in SI_PREFIXES or zero.group(2) in _UNITS or zero.group(2).lower() in _UNITS):
+        text = f"{zero.group(1)}0{zero.group(2)}"
+    match = _SUFFIXED.match(text)
+    if match is None:
+        return []
+    value, suffix = float(match.group(1)), match.group(2)
+    out: list[tuple[float, str]] = []
+    if suffix[0] in SI_PREFIXES and suffix not in _WHOLE_UNITS:
+        out += [(value * 10.0 ** SI_PREFIXES[suffix[0]], suffix[1:])]
+        if suffix[0] in _SI_OTHER:
+            out += [(value * 10.0 ** _SI_OTHER[suffix[0]], suffix[1:])]
+    out.append((value, suffix))
+    return [(float(f"{v:.12g}"), unit) for v, unit in out if math.isfinite(v)]
+
+
+def unit_suffix(text: str, /) -> str:
+    """The letters written after a label's number (``MHz`` of ``5 MHz``), or ``""``.
+
+    Examples
+    --------
+    >>> unit_suffix("5 MHz"), unit_suffix("$50k"), unit_suffix("0.5"), unit_suffix("15C")
+    ('MHz', 'k', '', 'C')
+    """
+    readings_ = _suffixed(_normalize(text))
+    return readings_[-1][1] if readings_ else ""
+
+
+def readings(text: str, /) -> list[tuple[float, str]]:
+    """Every way to read a tick label: ``(value, unit)``, likeliest first; empty when it shows no number.
+
+    EngFormatter writes an SI prefix and a unit after the number (``5 MHz``,
+    ``500 µs``, ``1 k``); a currency sign before it is dropped (``$50k``).
+    A prefix letter may be a unit of its own (``5 m``: 5 metres or 0.005),
+    and OCR reads µ as ``u`` or ``p``: the labels' progression picks.
+
+    Examples
+    --------
+    >>> readings("5 MHz"), readings("$50k"), readings("500 µs")
+    ([(5000000.0, 'Hz'), (5.0, 'MHz')], [(50000.0, '$'), (50.0, 'k')], [(0.0005, 's'), (500.0, 'µs')])
+    >>> readings("2 m"), readings("3 Pa"), readings("1,000"), readings("x"), readings("OHz"), readings("OS")
+    ([(0.002, ''), (2.0, 'm')], [(3.0, 'Pa')], [(1000.0, '')], [], [(0.0, 'Hz')], [(5.0, ''), (0.0, 'S')])
+    """
+    plain = parse_value(text)
+    if plain is None:
+        return []
+    suffixed = _suffixed(_normalize(text))
+    # "OS": 05 with its letters taken for digits, or 0 s
+    out = suffixed if suffixed and suffixed[0][0] == plain else [(plain, ""), *(r for r in suffixed if r[0] != plain)]
+    currency = re.match(r"^\s*[-+−]?\s*([$€£¥])\s*[\d.]", text)
+    if currency and text.count("$") < 2:  # "$50k"; "$10^3$" is mathtext
+        out = [(value, unit or currency.group(1)) for value, unit in out]
+    return out
 
 
 def precision(text: str, /) -> float:

@@ -30,10 +30,12 @@ from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rg
 from truepix.errors import InputError, ReadError, UnsupportedFileError
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
 from truepix.figures._areas import cover_box, unsnap
-from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes
+from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
 from truepix.figures._checks import bar_ends
 from truepix.figures._dataarray import data_array
+from truepix.figures._confidence import combined, label_coordinates, scale_doubts
+from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
@@ -265,9 +267,11 @@ def _tidy(vmin: float, vmax: float, scale: str, linthresh: float | None = None) 
 
 
 def _units(axis: AxisReading) -> str:
-    """The units in the axis label's brackets, else the label; "%" when the tick
+    """The units in the axis label's brackets, else the tick labels' (``5 MHz``), else the label; "%" when the tick
     labels say so (PercentFormatter) and the axis label names none."""
     match = re.search(r"[\[(]([^\])]+)[\])]\s*$", axis.label)
+    if match is None and tick_units(axis.ticks):  # "5 MHz": the labels' unit, not the axis label's words
+        return tick_units(axis.ticks)
     units = match.group(1).strip() if match else axis.label.strip()
     numbered = [tick.text.strip() for tick in axis.ticks if tick.value is not None]
     if not units and numbered and sum(t.endswith("%") for t in numbered) * 2 > len(numbered):
@@ -352,19 +356,18 @@ def _panel(
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
     max_error = _coverage.max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
-    pieces = [x.quality, y.quality, bar_axis.quality if bar is not None else 0.0]
-    confidence = float(min(pieces)) if entry is not None else 0.0
     doubts = _checks.range_doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
     doubts += coverage
     if entry is None:
-        if not coverage:
+        if not any(factor == 0.0 for _, factor in doubts):
             doubts.append(("no colormap known for the plot's colors: every value is NaN", 0.0))
     elif not calibrated:
         what = "no colorbar" if bar is None else "no colorbar labels read"
         if bar is not None and any(t.value is not None for t in bar_axis.ticks):
             what = "the colorbar's labels fit no linear, log, symlog, two-slope or power scale"
         doubts.append((f"{what}: values are positions along the colormap (0 to 1), not data", 0.0))
-    confidence *= float(np.prod([factor for _, factor in doubts])) if doubts else 1.0
+    scales = scale_doubts(bar_axis if calibrated and "vmin" not in bar_data else None, x, y)
+    confidence, doubts = combined(doubts, scales), doubts + scales  # each factor below 1 is a named doubt
     attrs = {
         "cmap": entry.name if entry is not None else None,
         "norm": values_of.scale,
@@ -380,6 +383,7 @@ def _panel(
         **(_norm_parameters(values_of) if calibrated else {}),
     }
     data = data_array(values, _coordinates(y, ycent), _coordinates(x, xcent), attrs)
+    data = label_coordinates(data, {"x": (x, xcent), "y": (y, ycent)}, gridded=grid is not None)
     shape = None if grid is None else (len(grid[0]) - 1, len(grid[1]) - 1)
     return Panel(
         box, bar, data, x, y, bar_axis, attrs["cmap"], values_of.scale,
@@ -572,4 +576,5 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])
+    share_axes(panels)
     return FigureReading(panels, bars, rgb.shape[:2], rgb)
