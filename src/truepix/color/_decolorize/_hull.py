@@ -23,7 +23,7 @@ import numpy as np
 
 from truepix.color._decolorize._degraded import _color_at
 
-__all__ = ["hull_accept", "hull_distance", "simplify"]
+__all__ = ["hull_accept", "hull_distance", "hull_distances", "simplify"]
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 #: BT.601 luma of RGB, for the thin-stroke test.
@@ -120,6 +120,7 @@ def hull_accept(  # pragma: no cover - jitted
     threshold,
     arc_threshold,
     radius,
+    margin,
     corners,
     corner_pos,
     vertices,
@@ -133,7 +134,8 @@ def hull_accept(  # pragma: no cover - jitted
 
     For each pixel with ``residual > threshold`` (DN; NaN residuals are skipped):
     the anchors are the pixels of its ``(2 radius + 1)^2`` window within
-    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``. The pixel
+    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``, widened
+    by ``margin`` times its length on each side (within [0, 1]). The pixel
     is accepted (``out`` True) when it is no luma extreme of its 3x3 neighbours (by
     more than ``tolerance``) and its color, mapped by ``matrix``, is within
     ``tolerance`` of the convex hull of the arc: the map colors at ``lo`` and ``hi``
@@ -161,6 +163,10 @@ def hull_accept(  # pragma: no cover - jitted
                         hi = max(hi, position[q])
             if hi < lo:
                 continue
+            # a filter mixes values beyond those its neighbours kept: widen the arc
+            span = (hi - lo) * margin
+            lo = max(0.0, lo - span)
+            hi = min(1.0, hi + span)
             # a thin stroke is darker or brighter than all its neighbours
             own = _luma(pixels, p, scale)
             low_l = np.inf
@@ -192,3 +198,22 @@ def hull_accept(  # pragma: no cover - jitted
             for k in range(3):
                 color[k] = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
             out[p] = hull_distance(color, pts, n, limit2) <= limit2
+
+
+@nb.njit(parallel=True, **_JIT)
+def hull_distances(pixels, scale, candidates, corners, matrix, limit, out):  # pragma: no cover
+    """Distance (DN) of each ``candidates`` pixel to the hull of ``corners``, decided
+    against ``limit``: exact enough that ``out <= limit`` is the true answer.
+
+    ``corners`` are metric coordinates (``matrix`` maps a pixel's RGB to them).
+    """
+    limit2 = limit * limit
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        color = np.empty(3, np.float64)
+        r = pixels[p, 0] * scale
+        g = pixels[p, 1] * scale
+        b = pixels[p, 2] * scale
+        for i in range(3):
+            color[i] = matrix[i, 0] * r + matrix[i, 1] * g + matrix[i, 2] * b
+        out[k] = math.sqrt(max(hull_distance(color, corners, corners.shape[0], limit2), 0.0))
