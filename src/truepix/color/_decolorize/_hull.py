@@ -22,8 +22,10 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._degraded import _color_at
+from truepix.color._decolorize._grow import core_groups
+from truepix.color._decolorize._palette import Polyline
 
-__all__ = ["hull_accept", "hull_distance", "hull_distances", "simplify"]
+__all__ = ["hull_accept", "hull_distance", "hull_distances", "lone_specks", "simplify"]
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 #: BT.601 luma of RGB, for the thin-stroke test.
@@ -217,3 +219,33 @@ def hull_distances(pixels, scale, candidates, corners, matrix, limit, out):  # p
         for i in range(3):
             color[i] = matrix[i, 0] * r + matrix[i, 1] * g + matrix[i, 2] * b
         out[k] = math.sqrt(max(hull_distance(color, corners, corners.shape[0], limit2), 0.0))
+
+
+def lone_specks(
+    pixels: np.ndarray, scale: float, width: int, unexplained: np.ndarray, line: Polyline,
+    corner_tolerance: float, tolerance: float, min_pixels: int,
+) -> np.ndarray:  # fmt: skip
+    """Which ``unexplained`` off-map pixels (flat mask) are data all the same.
+
+    Those within ``tolerance`` (DN) of the whole map's hull (spanned by the corners
+    :func:`simplify` keeps at ``corner_tolerance``) in 8-connected groups of fewer
+    than ``min_pixels`` such pixels: a field's one-pixel peak that a filter blended
+    with neighbours whose values it does not share. A stroke is a connected line;
+    black, white and colors no map colors make lie outside the hull.
+    """
+    candidates = np.flatnonzero(unexplained)
+    metric_vertices = line.vertices @ line.matrix.T
+    corners = simplify(metric_vertices, line.positions, corner_tolerance)
+    distance = np.empty(len(candidates), dtype=np.float64)
+    hull_distances(
+        pixels, scale, candidates, np.ascontiguousarray(metric_vertices[corners]),
+        line.matrix, tolerance, distance,
+    )  # fmt: skip
+    groups = np.empty(len(candidates), dtype=np.int64)
+    core_groups(
+        np.ones(len(candidates), dtype=bool), distance, candidates, width,
+        len(unexplained) // width, min_pixels, tolerance, groups,
+    )  # fmt: skip
+    specks = np.zeros(len(unexplained), dtype=bool)
+    specks[candidates[groups == 0]] = True
+    return specks
