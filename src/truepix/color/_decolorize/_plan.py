@@ -501,21 +501,22 @@ def unmixed(
         blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
-    if not line.cyclic:
+    accepted = np.zeros(len(position), dtype=bool)
+    if not line.cyclic:  # a cyclic map's local arc may wrap: its specks alone are judged
         accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
-        if plan.exact:
-            # an exact picture's off-map pixels are an annotation's: its clearly
-            # foreign core and the antialiased fringe around it, however blend-like
-            # -- the core too: the map colors around may make gray (jet's and
-            # turbo's red and cyan) where no data pixel is a blend (gray strokes on
-            # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
-            accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
-        else:
-            accepted |= lone_specks(
-                flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
-                max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
-            )  # fmt: skip
-        off_map &= ~accepted
+    if plan.exact:
+        # an exact picture's off-map pixels are an annotation's: its clearly
+        # foreign core and the antialiased fringe around it, however blend-like
+        # -- the core too: the map colors around may make gray (jet's and
+        # turbo's red and cyan) where no data pixel is a blend (gray strokes on
+        # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
+        accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
+    else:
+        accepted |= lone_specks(
+            flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
+            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
+        )  # fmt: skip
+    off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
 
