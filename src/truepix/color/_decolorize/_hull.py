@@ -142,7 +142,10 @@ def hull_accept(  # pragma: no cover - jitted
     more than ``tolerance``) and its color, mapped by ``matrix``, is within
     ``tolerance`` of the convex hull of the arc: the map colors at ``lo`` and ``hi``
     and the ``corners`` (metric coordinates, positions ``corner_pos`` in bins)
-    between them. Non-cyclic maps only. ``out`` is left False elsewhere.
+    between them. On a cyclic map the arc is taken in [0, 1] without wrapping: an arc
+    across the seam becomes the whole map when anchors lie near both ends, the long
+    way round otherwise (blends across the seam may then stay off the map).
+    ``out`` is left False elsewhere.
     """
     height = position.shape[0] // width
     n_max = corners.shape[0] + 2

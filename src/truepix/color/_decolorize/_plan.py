@@ -491,7 +491,8 @@ def unmixed(
 
     A pixel far from the map gets the position of the best blend of its
     neighbours' map colors (``unmix``); one still past the threshold is data when
-    the map colors around it can make it (:func:`blends`, non-cyclic maps).
+    the map colors around it can make it (:func:`blends`), or when it is a lone speck
+    within the map's hull (``lone_specks``; not on exact pictures).
     """
     blended = np.empty_like(position)
     blend_residual = np.empty(len(position), dtype=np.float64)
@@ -501,9 +502,7 @@ def unmixed(
         blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
-    accepted = np.zeros(len(position), dtype=bool)
-    if not line.cyclic:  # a cyclic map's local arc may wrap: its specks alone are judged
-        accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
+    accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
     if plan.exact:
         # an exact picture's off-map pixels are an annotation's: its clearly
         # foreign core and the antialiased fringe around it, however blend-like
