@@ -101,6 +101,10 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
+#: The chords end at the positions of neighbours within this many DN of the map
+#: (exact pictures: the threshold). Resampled pictures' neighbours are often blends
+#: too: jet on photographs downscaled 0.5x, error/k-d tree 0.80 -> 0.58 (inf).
+UNMIX_ANCHOR_RESIDUAL = np.inf
 #: Off-map pixels of such pictures are still data when they lie within
 #: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
 #: colors between the lowest and highest position of the pixels HULL_RADIUS around
@@ -121,12 +125,10 @@ HULL_ARC_MARGIN = 0.5
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
 HULL_CORNER_TOLERANCE = 1.0
-#: Resampled pictures: off-map pixels the local hull does not explain are still data
-#: when they lie within the tolerance of the whole map's hull and touch (8-connected)
-#: fewer than SPECK_PIXELS such pixels: a field's one-pixel peak, blended by the
-#: filter with neighbours whose positions it does not share (jet and turbo on
-#: photographs: 20-70 DN off the local hull, on the whole map's). A stroke is a
-#: connected line; black, white and colors the map lacks are off the whole hull.
+#: Resampled pictures: off-map pixels the local hull does not explain are data when
+#: within its tolerance of the whole map's hull, in 8-connected groups of fewer than
+#: SPECK_PIXELS (``lone_specks``): a field's one-pixel peak (jet and turbo on
+#: photographs: 20-70 DN off the local hull). Strokes are connected lines.
 SPECK_PIXELS = 3
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
@@ -496,13 +498,14 @@ def unmixed(
     """
     blended = np.empty_like(position)
     blend_residual = np.empty(len(position), dtype=np.float64)
+    anchors = plan.threshold if plan.exact else UNMIX_ANCHOR_RESIDUAL
     degraded.unmix(
-        flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
+        flat, scale, width, position, residual, plan.unmix_residual, anchors,
         line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
         blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
-    accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
+    accepted = blends(flat, scale, width, position, blend_residual, plan, line)
     if plan.exact:
         # an exact picture's off-map pixels are an annotation's: its clearly
         # foreign core and the antialiased fringe around it, however blend-like
