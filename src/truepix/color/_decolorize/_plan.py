@@ -101,10 +101,11 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
-#: The chords end at the positions of neighbours within this many DN of the map
-#: (exact pictures: the threshold). Resampled pictures' neighbours are often blends
-#: too: jet on photographs downscaled 0.5x, error/k-d tree 0.80 -> 0.58 (inf).
-UNMIX_ANCHOR_RESIDUAL = np.inf
+#: The chords end at neighbours within this many DN of the map (exact pictures: the
+#: threshold): resampled pictures' neighbours are blends too. jet on photographs
+#: 0.5x, error/k-d tree 0.80 -> 0.54 (inf: 0.48, but strokes on downscaled pictures
+#: then anchor chords: turbo's black text 12 -> 6 % flagged).
+UNMIX_ANCHOR_RESIDUAL = 40.0
 #: Off-map pixels of such pictures are still data when they lie within
 #: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
 #: colors between the lowest and highest position of the pixels HULL_RADIUS around
