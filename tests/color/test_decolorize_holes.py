@@ -71,10 +71,9 @@ DEGRADE = {
 }
 # measured with this very test: viridis meets the 0.2 % everywhere; jet,
 # whose blends of far-apart colors on sharp texture leave the map by up to ~100 DN,
-# does not after downscaling (1.8 %)
+# did not after downscaling (1.8 %) until the local arc was widened and lone specks
+# within the map's hull counted as data (bilinear 0.5x 0.10 %, area 0.33x 0.07 %)
 LIMITS = {
-    ("jet", "bilinear 0.5x"): 0.025,
-    ("jet", "area 0.33x"): 0.025,
     # 4:2:0 chroma on sharp texture: 3.4 % (viridis) and 8.7 % (jet) at q90 before pixels
     # past the threshold were judged against JPEG's model; 0.02 % and 2.7 % after; jet
     # 1.0 / 1.6 / 3.7 % at q90 / q75 / q50 (2.7 / 4.3 / 6.8 % before) once foreign
@@ -122,3 +121,37 @@ def test_degraded_photograph_keeps_its_pixels(name: str, how: str, limit: float)
     picture = np.ascontiguousarray(matplotlib.colormaps[name](_astronaut(), bytes=True)[..., :3])
     values = decolorize(DEGRADE[how](picture), cmap=name, vmin=0, vmax=1)
     assert np.isnan(values).mean() <= limit
+
+
+def _photograph(name: str) -> np.ndarray:
+    from skimage import data
+    from skimage.color import rgb2gray
+
+    image = getattr(data, name)()
+    return rgb2gray(image) if image.ndim == 3 else image / 255.0
+
+
+def _opencv_area(picture: np.ndarray) -> np.ndarray:
+    import cv2
+
+    height, width = picture.shape[:2]
+    return cv2.resize(picture, (width // 2, height // 2), interpolation=cv2.INTER_AREA)
+
+
+# full-size photographs (512^2) downscaled 0.5x: a pixel mixes 4-16 source pixels,
+# at sharp detail far-apart map colors (jet: blue, yellow, red) that no neighbour
+# keeps. Measured with this very test, before -> after the local arc was widened
+# and lone specks within the map's hull counted as data: jet 0.30-0.89 % -> <= 0.04 %,
+# viridis 0.01-0.07 % -> 0
+@pytest.mark.parametrize("photo", ["camera", "astronaut"])
+@pytest.mark.parametrize("name", ["viridis", "jet"])
+@pytest.mark.parametrize("how", ["opencv area 0.5x", "pillow bilinear 0.5x"])
+def test_downscaled_photographs_keep_their_pixels(photo: str, name: str, how: str) -> None:
+    colors = matplotlib.colormaps[name](_photograph(photo), bytes=True)[..., :3]
+    picture = np.ascontiguousarray(colors)
+    if how == "opencv area 0.5x":
+        small = _opencv_area(picture)
+    else:
+        small = _resize(picture, 0.5, _R.BILINEAR)
+    values = decolorize(small, cmap=name, vmin=0, vmax=1)
+    assert np.isnan(values).mean() <= 0.002

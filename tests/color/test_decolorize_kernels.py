@@ -482,7 +482,7 @@ def test_hull_accept_matches_oracle(name: str) -> None:
     corners = simplify(line.vertices @ line.matrix.T, line.positions, 1.0)
     got = np.zeros(len(position), dtype=bool)
     hull_accept(
-        small.reshape(-1, 3), 1.0, 14, position, residual.astype(np.float64), 3.0, 3.0, 2,
+        small.reshape(-1, 3), 1.0, 14, position, residual.astype(np.float64), 3.0, 3.0, 2, 0.0,
         np.ascontiguousarray(line.vertices[corners] @ line.matrix.T), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.matrix, 3.0, got,
     )  # fmt: skip

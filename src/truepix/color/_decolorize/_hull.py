@@ -22,8 +22,10 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._degraded import _color_at
+from truepix.color._decolorize._grow import core_groups
+from truepix.color._decolorize._palette import Polyline
 
-__all__ = ["hull_accept", "hull_distance", "simplify"]
+__all__ = ["hull_accept", "hull_distance", "hull_distances", "lone_specks", "simplify"]
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 #: BT.601 luma of RGB, for the thin-stroke test.
@@ -120,6 +122,7 @@ def hull_accept(  # pragma: no cover - jitted
     threshold,
     arc_threshold,
     radius,
+    margin,
     corners,
     corner_pos,
     vertices,
@@ -133,12 +136,16 @@ def hull_accept(  # pragma: no cover - jitted
 
     For each pixel with ``residual > threshold`` (DN; NaN residuals are skipped):
     the anchors are the pixels of its ``(2 radius + 1)^2`` window within
-    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``. The pixel
+    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``, widened
+    by ``margin`` times its length on each side (within [0, 1]). The pixel
     is accepted (``out`` True) when it is no luma extreme of its 3x3 neighbours (by
     more than ``tolerance``) and its color, mapped by ``matrix``, is within
     ``tolerance`` of the convex hull of the arc: the map colors at ``lo`` and ``hi``
     and the ``corners`` (metric coordinates, positions ``corner_pos`` in bins)
-    between them. Non-cyclic maps only. ``out`` is left False elsewhere.
+    between them. On a cyclic map the arc is taken in [0, 1] without wrapping: an arc
+    across the seam becomes the whole map when anchors lie near both ends, the long
+    way round otherwise (blends across the seam may then stay off the map).
+    ``out`` is left False elsewhere.
     """
     height = position.shape[0] // width
     n_max = corners.shape[0] + 2
@@ -161,6 +168,10 @@ def hull_accept(  # pragma: no cover - jitted
                         hi = max(hi, position[q])
             if hi < lo:
                 continue
+            # a filter mixes values beyond those its neighbours kept: widen the arc
+            span = (hi - lo) * margin
+            lo = max(0.0, lo - span)
+            hi = min(1.0, hi + span)
             # a thin stroke is darker or brighter than all its neighbours
             own = _luma(pixels, p, scale)
             low_l = np.inf
@@ -192,3 +203,52 @@ def hull_accept(  # pragma: no cover - jitted
             for k in range(3):
                 color[k] = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
             out[p] = hull_distance(color, pts, n, limit2) <= limit2
+
+
+@nb.njit(parallel=True, **_JIT)
+def hull_distances(pixels, scale, candidates, corners, matrix, limit, out):  # pragma: no cover
+    """Distance (DN) of each ``candidates`` pixel to the hull of ``corners``, decided
+    against ``limit``: exact enough that ``out <= limit`` is the true answer.
+
+    ``corners`` are metric coordinates (``matrix`` maps a pixel's RGB to them).
+    """
+    limit2 = limit * limit
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        color = np.empty(3, np.float64)
+        r = pixels[p, 0] * scale
+        g = pixels[p, 1] * scale
+        b = pixels[p, 2] * scale
+        for i in range(3):
+            color[i] = matrix[i, 0] * r + matrix[i, 1] * g + matrix[i, 2] * b
+        out[k] = math.sqrt(max(hull_distance(color, corners, corners.shape[0], limit2), 0.0))
+
+
+def lone_specks(
+    pixels: np.ndarray, scale: float, width: int, unexplained: np.ndarray, line: Polyline,
+    corner_tolerance: float, tolerance: float, min_pixels: int,
+) -> np.ndarray:  # fmt: skip
+    """Which ``unexplained`` off-map pixels (flat mask) are data all the same.
+
+    Those within ``tolerance`` (DN) of the whole map's hull (spanned by the corners
+    :func:`simplify` keeps at ``corner_tolerance``) in 8-connected groups of fewer
+    than ``min_pixels`` such pixels: a field's one-pixel peak that a filter blended
+    with neighbours whose values it does not share. A stroke is a connected line;
+    black, white and colors no map colors make lie outside the hull.
+    """
+    candidates = np.flatnonzero(unexplained)
+    metric_vertices = line.vertices @ line.matrix.T
+    corners = simplify(metric_vertices, line.positions, corner_tolerance)
+    distance = np.empty(len(candidates), dtype=np.float64)
+    hull_distances(
+        pixels, scale, candidates, np.ascontiguousarray(metric_vertices[corners]),
+        line.matrix, tolerance, distance,
+    )  # fmt: skip
+    groups = np.empty(len(candidates), dtype=np.int64)
+    core_groups(
+        np.ones(len(candidates), dtype=bool), distance, candidates, width,
+        len(unexplained) // width, min_pixels, tolerance, groups,
+    )  # fmt: skip
+    specks = np.zeros(len(unexplained), dtype=bool)
+    specks[candidates[groups == 0]] = True
+    return specks

@@ -265,7 +265,7 @@ def hull_distance(point: np.ndarray, corners: np.ndarray, /) -> float:
 def hull_accept(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
     corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
-    arc_threshold: float | None = None,
+    arc_threshold: float | None = None, margin: float = 0.0,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
 
@@ -291,6 +291,7 @@ def hull_accept(
             if not anchors.any():
                 continue
             lo, hi = position[rows, cols][anchors].min(), position[rows, cols][anchors].max()
+            lo, hi = max(0.0, lo - (hi - lo) * margin), min(1.0, hi + (hi - lo) * margin)
             near = luma[max(0, y - 1) : y + 2, max(0, x - 1) : x + 2].ravel().tolist()
             near.remove(luma[y, x])
             if not min(near) - tolerance <= luma[y, x] <= max(near) + tolerance:

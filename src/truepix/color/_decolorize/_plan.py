@@ -20,7 +20,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import filter_choice, position_noise
 from truepix.color._decolorize._grow import core_groups, grow_similar
-from truepix.color._decolorize._hull import hull_accept, simplify
+from truepix.color._decolorize._hull import hull_accept, lone_specks, simplify
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
@@ -101,6 +101,11 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
+#: The chords end at neighbours within this many DN of the map (exact pictures: the
+#: threshold): resampled pictures' neighbours are blends too. jet on photographs
+#: 0.5x, error/k-d tree 0.80 -> 0.54 (inf: 0.48, but strokes on downscaled pictures
+#: then anchor chords: turbo's black text 12 -> 6 % flagged).
+UNMIX_ANCHOR_RESIDUAL = 40.0
 #: Off-map pixels of such pictures are still data when they lie within
 #: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
 #: colors between the lowest and highest position of the pixels HULL_RADIUS around
@@ -112,9 +117,20 @@ HULL_RADIUS = 4
 HULL_MIN_TOLERANCE = 12.0
 HULL_SIGMAS = 3.0
 HULL_ARC_RESIDUAL = np.inf
+#: ... widened by this share of its length on each side: a filter (bilinear, area)
+#: mixes source values that no neighbour keeps, the extremes of sharp detail.
+#: Holes on jet and turbo photographs downscaled 0.5x/0.33x (Pillow, OpenCV):
+#: worst 1.0 % -> 0.06 % (0.25: 0.27 %); gray strokes on *downscaled* annotated
+#: pictures are flagged less (jet 58 -> 32 %); PNG and JPEG ones as before.
+HULL_ARC_MARGIN = 0.5
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
 HULL_CORNER_TOLERANCE = 1.0
+#: Resampled pictures: off-map pixels the local hull does not explain are data when
+#: within its tolerance of the whole map's hull, in 8-connected groups of fewer than
+#: SPECK_PIXELS (``lone_specks``): a field's one-pixel peak (jet and turbo on
+#: photographs: 20-70 DN off the local hull). Strokes are connected lines.
+SPECK_PIXELS = 3
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
@@ -204,7 +220,7 @@ def blends(
     accepted = np.zeros(len(position), dtype=bool)
     hull_accept(
         flat, scale, width, position, residual, plan.threshold,
-        max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS,
+        max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
         np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.matrix,
         max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
@@ -478,26 +494,32 @@ def unmixed(
 
     A pixel far from the map gets the position of the best blend of its
     neighbours' map colors (``unmix``); one still past the threshold is data when
-    the map colors around it can make it (:func:`blends`, non-cyclic maps).
+    the map colors around it can make it (:func:`blends`), or when it is a lone speck
+    within the map's hull (``lone_specks``; not on exact pictures).
     """
     blended = np.empty_like(position)
     blend_residual = np.empty(len(position), dtype=np.float64)
+    anchors = plan.threshold if plan.exact else UNMIX_ANCHOR_RESIDUAL
     degraded.unmix(
-        flat, scale, width, position, residual, plan.unmix_residual, plan.threshold,
+        flat, scale, width, position, residual, plan.unmix_residual, anchors,
         line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
         blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
-    if not line.cyclic:
-        accepted = blends(flat, scale, width, blended, blend_residual, plan, line)
-        if plan.exact:
-            # an exact picture's off-map pixels are an annotation's: its clearly
-            # foreign core and the antialiased fringe around it, however blend-like
-            # -- the core too: the map colors around may make gray (jet's and
-            # turbo's red and cyan) where no data pixel is a blend (gray strokes on
-            # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
-            accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
-        off_map &= ~accepted
+    accepted = blends(flat, scale, width, position, blend_residual, plan, line)
+    if plan.exact:
+        # an exact picture's off-map pixels are an annotation's: its clearly
+        # foreign core and the antialiased fringe around it, however blend-like
+        # -- the core too: the map colors around may make gray (jet's and
+        # turbo's red and cyan) where no data pixel is a blend (gray strokes on
+        # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
+        accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
+    else:
+        accepted |= lone_specks(
+            flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
+            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
+        )  # fmt: skip
+    off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
 
