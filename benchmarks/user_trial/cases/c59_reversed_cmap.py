@@ -1,0 +1,8 @@
+import numpy as np, matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+from _truth import panel, save, from_mappable
+rng = np.random.default_rng(0)
+z = np.add.outer(np.linspace(0, 1, 20), np.linspace(0, 1, 30)) * 50
+fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+im = ax.imshow(z, cmap="magma_r", vmin=0, vmax=100, extent=(0, 30, 0, 20))
+cb = fig.colorbar(im)
+save(fig, "c59_reversed_cmap", [from_mappable(fig, ax, im, cb, grid=[20, 30], cells=z)])
