@@ -32,13 +32,13 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _coverage, _grid
 from truepix.figures._axes import labelled_ends
-from truepix.figures._confidence import cut_bar_doubts
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
 __all__ = [
     "across_spread",
     "bar_ends",
+    "cut_bar_doubts",
     "end_gaps",
     "end_lines",
     "end_precision",
@@ -355,3 +355,22 @@ def lost_cells(
     """
     lost = np.isnan(fractions) & _coverage.data_like(region, paper, exact=exact)
     return _grid.lost_cells(lost, cells, *grid)
+
+
+def cut_bar_doubts(bbox: tuple[float, float, float, float], orientation: str, shape: tuple[int, ...]) -> list[tuple[str, float]]:
+    """A doubt for each end of a colorbar that runs to the picture's edge: a crop cut it there.
+
+    Its colors may go on past the picture, and the label at that end is cut
+    off with it: the range read may stop short.
+
+    Examples
+    --------
+    >>> cut_bar_doubts((400, 10, 410, 300), "vertical", (300, 450, 3))
+    [("the colorbar runs to the picture's low edge (cropped?): the range may stop short there", 0.3)]
+    """
+    left, top, right, bottom = bbox
+    low, high = ((bottom >= shape[0] - 1), (top <= 1)) if orientation == "vertical" else ((left <= 1), (right >= shape[1] - 1))
+    return [
+        (f"the colorbar runs to the picture's {end} edge (cropped?): the range may stop short there", 0.3)
+        for end, cut in (("low", low), ("high", high)) if cut
+    ]  # fmt: skip

@@ -12,15 +12,12 @@ adds one doubt here.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import numpy as np
 
-from truepix.figures._axes import tick_units
 from truepix.figures._model import AxisReading
-from truepix.figures._words import category_labels
 
-__all__ = ["NOT_READ", "axis_doubts", "combined", "cut_bar_doubts", "label_coordinates", "scale_doubts"]
+__all__ = ["NOT_READ", "axis_doubts", "combined", "scale_doubts"]
 
 # an unread x or y axis: the values are as good, but the data's coordinates are pixel indices
 NOT_READ = 0.5
@@ -99,39 +96,3 @@ def combined(doubts: list[tuple[str, float]], scales: list[tuple[str, float]]) -
 def scale_doubts(bar: AxisReading | None, x: AxisReading, y: AxisReading) -> list[tuple[str, float]]:
     """The doubts of a panel's three scales: the colorbar's (None: given, or no bar), x's and y's."""
     return (axis_doubts(bar, "colorbar") if bar is not None else []) + axis_doubts(x, "x") + axis_doubts(y, "y")
-
-
-def label_coordinates(data: Any, axes: dict[str, tuple[AxisReading, Any]], *, gridded: bool) -> Any:
-    """The panel's DataArray with each axis's unit (``1 km``: ``m``) and, on a categorical axis of cells, its words.
-
-    ``axes``: ``{"x": (reading, cell or pixel centres), "y": ...}``. Word
-    labels one per cell become an ``x_category``/``y_category`` coordinate
-    beside the pixel coordinates the unread axis keeps.
-    """
-    for name, (axis, centres) in axes.items():
-        if tick_units(axis.ticks):
-            data[name].attrs["units"] = tick_units(axis.ticks)
-        if axis.scale is None and gridded:
-            words = category_labels([(t.text, t.position) for t in axis.ticks if t.value is None], centres)
-            if words is not None:
-                data = data.assign_coords({f"{name}_category": (name, words)})
-    return data
-
-
-def cut_bar_doubts(bbox: tuple[float, float, float, float], orientation: str, shape: tuple[int, ...]) -> list[tuple[str, float]]:
-    """A doubt for each end of a colorbar that runs to the picture's edge: a crop cut it there.
-
-    Its colors may go on past the picture, and the label at that end is cut
-    off with it: the range read may stop short.
-
-    Examples
-    --------
-    >>> cut_bar_doubts((400, 10, 410, 300), "vertical", (300, 450, 3))
-    [("the colorbar runs to the picture's low edge (cropped?): the range may stop short there", 0.3)]
-    """
-    left, top, right, bottom = bbox
-    low, high = ((bottom >= shape[0] - 1), (top <= 1)) if orientation == "vertical" else ((left <= 1), (right >= shape[1] - 1))
-    return [
-        (f"the colorbar runs to the picture's {end} edge (cropped?): the range may stop short there", 0.3)
-        for end, cut in (("low", low), ("high", high)) if cut
-    ]  # fmt: skip

@@ -33,8 +33,8 @@ from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
 from truepix.figures._checks import bar_ends
-from truepix.figures._dataarray import data_array
-from truepix.figures._confidence import combined, label_coordinates, scale_doubts
+from truepix.figures._dataarray import data_array, label_coordinates
+from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
