@@ -1,4 +1,9 @@
-"""Score every out/*.json truth against tp.read_figure's default call. Usage: score.py [names...]"""
+"""Score every out/*.json truth against tp.read_figure's default call.
+
+Usage: score.py [names...] [--cases DIR] [--results FILE]
+  --cases DIR     score the figures whose generators are DIR/*.py (e.g. cases4)
+  --results FILE  append to FILE instead of results.jsonl
+"""
 import json, os, sys, time, glob, traceback
 import numpy as np
 import matplotlib; matplotlib.use("Agg")
@@ -148,8 +153,19 @@ def score(name):
     return res
 
 if __name__ == "__main__":
-    names = sys.argv[1:] or sorted(os.path.basename(f)[:-5] for f in glob.glob(os.path.join(OUT, "*.json")))
-    with open(os.path.join(OUT, "..", "results.jsonl"), "a") as f:
+    args, results, cases = sys.argv[1:], "results.jsonl", None
+    for opt in ("--cases", "--results"):
+        if opt in args:
+            k = args.index(opt); val = args[k + 1]; del args[k:k + 2]
+            if opt == "--cases": cases = val
+            else: results = val
+    names = args
+    if not names and cases:
+        here = os.path.dirname(os.path.abspath(__file__))
+        names = sorted(os.path.basename(f)[:-3] for f in glob.glob(os.path.join(here, cases, "[!_]*.py"))
+                       if os.path.exists(os.path.join(OUT, os.path.basename(f)[:-3] + ".json")))
+    names = names or sorted(os.path.basename(f)[:-5] for f in glob.glob(os.path.join(OUT, "*.json")))
+    with open(os.path.join(OUT, "..", results), "a") as f:
         for n in names:
             r = score(n)
             f.write(json.dumps(r, default=str) + "\n"); f.flush()

@@ -1,6 +1,6 @@
-import json
+import json, sys
 rows = {}
-for line in open("results.jsonl"):
+for line in open(sys.argv[1] if len(sys.argv) > 1 else "results.jsonl"):  # totals.py [results file]
     r = json.loads(line); rows[r["name"]] = r
 T = dict(panels=[0, 0], cbar=[0, 0], range=[0, 0], corner=[0, 0], grid=[0, 0], val=[0, 0], nan=[0, 0], hiconf=[0, 0])
 cells = []; secs = []
