@@ -78,3 +78,33 @@ def test_a_fresh_process_reads_what_a_warm_one_reads(figure, tmp_path):
             assert fresh_values.dtype == warm_values.dtype and fresh_values.shape == warm_values.shape
             np.testing.assert_array_equal(fresh_values, warm_values)
     assert warm.panels[0].grid == (12, 16)
+
+
+def _fresh_process(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    source = Path(tp.__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(source), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False)
+
+
+def test_a_first_call_that_reaches_numba_at_once_does_not_race_the_warm_up(tmp_path):
+    # A plt.imsave picture has no axes or bar to search, so the call imports numba (to
+    # identify the map) while the background thread is importing it too: the two
+    # imports once met inside numba's package and one got a half-initialised module.
+    path = tmp_path / "imsave.png"
+    plt.imsave(path, np.cumsum(np.random.default_rng(0).random((120, 160)), axis=1))
+    done = _fresh_process(
+        "import sys, truepix as tp; r = tp.read_figure(sys.argv[1]); print(len(r.panels), r.panels[0].data.attrs['cmap'])",
+        str(path),
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["1", "viridis"]
+
+
+def test_a_process_whose_reading_ends_at_once_exits_cleanly():
+    # Nothing to read: the call returns while the OCR session may still be being built
+    # in the background; the interpreter must not finalise under it (onnxruntime aborts
+    # the process). Whether it did depended on timing, so three processes are tried.
+    code = "import numpy as np, truepix as tp; print(len(tp.read_figure(np.full((300, 400, 3), 255, np.uint8)).panels))"
+    for _ in range(3):
+        done = _fresh_process(code)
+        assert (done.returncode, done.stdout.strip()) == (0, "0"), done.stderr[-2000:]

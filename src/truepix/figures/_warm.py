@@ -8,6 +8,16 @@ the figure, so a background thread starts them when the call begins; the call's 
 plot-area search: numpy, which lets the thread run) overlaps them, and each
 step waits only for what it needs, behind the lock that guards it. A step
 that fails here is left for the call to meet, and to report, itself.
+
+Two threads importing one package at once is safe only package-first: a thread
+that imports ``numba.core.compiler_lock`` while the call's own thread is inside
+``numba/__init__`` runs that submodule beside the package's initialisation, and
+Python's import-deadlock rule hands one of them a half-initialised module
+(``ImportError: cannot import name 'global_compiler_lock'``). So the thread
+imports ``numba`` whole, first, and the call's ``import numba`` waits for it.
+The thread is not a daemon, and stops between steps once the main thread has
+ended: onnxruntime aborts the process if the interpreter finalises while a
+session is being built.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ def _ocr_session() -> None:
 
 
 def _numba_start() -> None:
+    import numba  # noqa: F401  # the whole package first (see the module's docstring)
     from numba.core.compiler_lock import global_compiler_lock
     from numba.core.registry import cpu_target
 
@@ -47,12 +58,14 @@ def _xarray() -> None:
     import xarray  # noqa: F401  # the panels' DataArray
 
 
-# in the order the call needs them
-_STEPS = (_ocr_session, _numba_start, _identify_tables, _scipy_ndimage, _xarray)
+# numba first: the call imports it soonest, and no other step may import a part of it
+_STEPS = (_numba_start, _ocr_session, _identify_tables, _scipy_ndimage, _xarray)
 
 
 def _run() -> None:
     for step in _STEPS:
+        if not threading.main_thread().is_alive():  # the interpreter is shutting down
+            return
         try:
             step()
         except Exception:  # noqa: BLE001, S110  # the call meets the same failure and says so
@@ -69,4 +82,4 @@ def start() -> None:
     if _started.is_set():
         return
     _started.set()
-    threading.Thread(target=_run, name="truepix-read-figure-warm", daemon=True).start()
+    threading.Thread(target=_run, name="truepix-read-figure-warm", daemon=False).start()
