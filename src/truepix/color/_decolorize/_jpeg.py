@@ -71,9 +71,12 @@ JPEG_HALO_PIXELS = 5
 #: real fields (256^2), mean / worst: q95 4:2:0 0.14 / 0.90 -> 0.06 / 0.45 %, q75
 #: 0.23 / 1.48 -> 0.14 / 0.97 %, q50 0.77 / 4.12 -> 0.46 / 2.32 %, q50 4:4:4
 #: 0.26 / 1.40 -> 0.13 / 0.87 %; annotations flagged as before (within 2 points).
-#: (A spread of 20 DN or a pixel 5-10 DN beyond the map's luma: jet's black text and
-#: lines lost 3-8 points; keeping cores with a luma extreme among their neighbours
-#: kept most data cores too.)
+#: (A spread of 20 DN, a pixel 5-10 DN beyond the map's luma, or 2-3 such pixels:
+#: jet's black text and lines, whose cores reach only 5-14 DN below jet's darkest
+#: blue, lost 2-8 points; keeping cores with a luma extreme among their neighbours
+#: kept most data cores too. What holes are left are mostly such cores: JPEG's luma
+#: ringing overshoots the map's luma range by up to 25 DN at sharp edges of turbo
+#: and jet, as far as black strokes on them undershoot it.)
 JPEG_CORE_SPREAD = 12.0
 JPEG_CORE_SPREAD_PIXELS = 10
 
