@@ -191,3 +191,22 @@ def test_values_and_decode_answer_alike(case: str) -> None:
         assert not plan.off_map and np.isnan(values).sum() >= 400  # the line, unjudged
     if case == "JPEG, nothing past the threshold":
         assert not np.isnan(values).any()
+
+
+def test_textured_cores_are_data_and_strokes_of_one_color_are_not() -> None:
+    """Which foreign cores ``_jpeg`` takes for JPEG's misses on texture (data)."""
+    from truepix.color._decolorize._jpeg import JPEG_CORE_SPREAD_PIXELS, _textured
+
+    rng = np.random.default_rng(5)
+    stroke = [128.0, 126.0, 131.0, 129.0]  # one gray, antialiased a little
+    texture = [40.0, 190.0, 95.0, 150.0]  # the field's own luma under the core
+    big = list(rng.uniform(30, 200, JPEG_CORE_SPREAD_PIXELS))
+    luma = np.array([0.0, *stroke, *texture, *texture, *texture, *big])
+    sizes = [1, len(stroke), len(texture), len(texture), len(texture), len(big)]
+    groups = np.repeat(np.arange(6), sizes)  # group 0: no core
+    far = np.zeros(len(luma), dtype=bool)
+    far[groups == 3] = [False, True, False, False]  # one pixel far off JPEG's model
+    beyond = np.zeros(len(luma), dtype=bool)
+    beyond[groups == 4] = [True, False, False, False]  # darker than every map color
+    textured = _textured(groups, 6, luma, far, beyond)
+    assert np.array_equal(textured, groups == 2)

@@ -1,0 +1,177 @@
+"""Which pixels of a JPEG'd picture past the residual threshold are off the map.
+
+JPEG's 4:2:0 chroma subsampling moves data pixels of maps that turn sharply (jet)
+far off the map in RGB; its model (``chroma_model_residual``) explains most of
+them. What it does not explain is judged by shape: annotations are connected
+strokes of one color (``core_groups``, ``grow_similar``), JPEG's misses on data
+are specks, or blobs on texture whose luma varies as the field does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._grow import core_groups, grow_similar
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR, Plan
+
+__all__ = ["jpeg_off_map"]
+
+#: JPEG'd pictures: a pixel past the RGB threshold is still data when JPEG's 4:2:0
+#: model (``chroma_model_residual``) explains it within JPEG_MODEL_WEAK DN, or when
+#: no pixel within JPEG_STRONG_RADIUS belongs to a clearly foreign core: pixels
+#: farther than JPEG_MODEL_STRONG DN from the model, or with a luma JPEG_STROKE DN
+#: outside the map's or its 3x3 neighbours' (text, lines, black and white), in an
+#: 8-connected group of JPEG_CORE_PIXELS or more, or with one of them farther than
+#: JPEG_MODEL_FOREIGN DN from the model. Chroma subsampling moves data pixels of
+#: maps that turn sharply (jet) 40-130 DN off the map in RGB, and on textured fields
+#: (photographs) some also 35-60 DN off the model -- a wrong branch where the map's
+#: luma turns, chroma quantization of single-pixel detail -- but as lone specks of
+#: one or two pixels; annotations keep larger cores, or cores far off the model.
+#: Measured in benchmarks/colormaps.py and with matplotlib-drawn text
+#: (tests/color/test_decolorize_annotations.py): a larger group size (5-8) or a
+#: stronger core (50 DN) leaves fewer holes but loses thin matplotlib strokes.
+JPEG_MODEL_WEAK = 12.0
+JPEG_MODEL_STRONG = 35.0
+JPEG_MODEL_FOREIGN = 80.0
+JPEG_CORE_PIXELS = 3
+JPEG_STRONG_RADIUS = 2
+JPEG_STROKE = 10.0
+JPEG_STROKE_LUMA = 25.0
+#: ... or off the model where the luma around varies by less than this (DN): JPEG
+#: moves a flat area's colors little, a white box or margin stays far off.
+JPEG_FLAT = 4.0
+#: On JPEG'd pictures whose chroma 4:2:0 does not explain better than the map's own
+#: (4:4:4; ``Plan.subsampled``) the distance is the smaller of the 4:2:0 model's and
+#: the map color's at the pixel's own position: 4:4:4 keeps each pixel's chroma, but
+#: at q50 its coarse chroma quantization smooths it as 4:2:0 would. Holes on 4:4:4
+#: q50, 6 maps x 5 fields: 0.32 -> 0.16 % mean, 3.3 -> 1.7 % worst (q75 0.03 -> 0.00).
+#: The pixels next to (JPEG_HALO_RADIUS) a stroke -- JPEG_HALO_PIXELS or more
+#: 8-connected off-map pixels whose luma lies JPEG_HALO_STROKE DN outside the map's
+#: luma range: black or white text, lines, boxes -- are its antialiased edge, smeared
+#: by JPEG, whatever their residual (blends of the stroke and the map fall near the
+#: map's dark or bright end). Data pixels leave the map's luma range only by JPEG's
+#: overshoot near its ends, in specks. Measured on the annotated camera figure of
+#: tests/color/test_decolorize_annotations.py (q75 4:2:0): black text 60 -> 74 %
+#: flagged and black lines 71 -> 84 % (viridis), white text 48 -> 62 % and white
+#: lines 45 -> 84 % (coolwarm); holes on all-data q50 pictures as before (single
+#: pixels: +0.2-0.5 % on jet and turbo photographs).
+JPEG_HALO_STROKE = 10.0
+JPEG_HALO_RADIUS = 1
+JPEG_HALO_PIXELS = 5
+#: A foreign core of fewer than JPEG_CORE_SPREAD_PIXELS whose luma spreads more than
+#: JPEG_CORE_SPREAD DN (standard deviation) is JPEG's miss on texture, not a stroke
+#: of one color -- unless one of its pixels is farther than JPEG_MODEL_FOREIGN from
+#: the model or darker or brighter than every map color (black and white strokes
+#: take their antialiased edge, and the field under it, into their cores). Data cores
+#: on photographs (jet, q50 4:2:0): luma spread 2-80 DN, most above 12; matplotlib's
+#: strokes' cores (tests/color/test_decolorize_annotations.py): 0.3-15 DN, larger
+#: ones when the stroke's core merges with the field beside it. Holes on 4 maps x 4
+#: real fields (256^2), mean / worst: q95 4:2:0 0.14 / 0.90 -> 0.06 / 0.45 %, q75
+#: 0.23 / 1.48 -> 0.14 / 0.97 %, q50 0.77 / 4.12 -> 0.46 / 2.32 %, q50 4:4:4
+#: 0.26 / 1.40 -> 0.13 / 0.87 %; annotations flagged as before (within 2 points).
+#: (A spread of 20 DN, a pixel 5-10 DN beyond the map's luma, or 2-3 such pixels:
+#: jet's black text and lines, whose cores reach only 5-14 DN below jet's darkest
+#: blue, lost 2-8 points; keeping cores with a luma extreme among their neighbours
+#: kept most data cores too. What holes are left are mostly such cores: JPEG's luma
+#: ringing overshoots the map's luma range by up to 25 DN at sharp edges of turbo
+#: and jet, as far as black strokes on them undershoot it.)
+JPEG_CORE_SPREAD = 12.0
+JPEG_CORE_SPREAD_PIXELS = 10
+
+
+def jpeg_off_map(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    plan: Plan, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
+
+    Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK (and
+    ``Plan.subsampled`` for 4:4:4 pictures). Only the pixels past the threshold are
+    judged, and the kernels visit those alone; strokes beyond the map's luma then take
+    their antialiased edge along (JPEG_HALO_STROKE).
+    """
+    candidates = np.flatnonzero(residual > plan.threshold)
+    n_pixels = len(position)
+    distance = np.empty(len(candidates), dtype=np.float64)
+    strong = np.empty(len(candidates), dtype=bool)
+    luma = line.vertices @ _YCBCR[0]
+    degraded.chroma_model_residual(
+        flat, scale, width, position, candidates, line.vertices,
+        line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
+        float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
+    )  # fmt: skip
+    if not plan.subsampled:
+        # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
+        own = _own_color_distance(flat, scale, position, candidates, line)
+        distance = np.minimum(distance, own)
+    strong |= distance > JPEG_MODEL_STRONG
+    weak = distance > JPEG_MODEL_WEAK
+    height = n_pixels // width
+    groups = np.empty(len(candidates), dtype=np.int64)
+    n_groups = core_groups(
+        strong & weak, distance, candidates, width, height, JPEG_CORE_PIXELS,
+        JPEG_MODEL_FOREIGN, groups,
+    )  # fmt: skip
+    luma_of = (flat[candidates, :3] @ _YCBCR[0]) * scale
+    # a core with a pixel no map color is as dark or bright as is a stroke's
+    beyond_map = (luma_of < luma.min()) | (luma_of > luma.max())
+    groups[_textured(groups, n_groups, luma_of, distance > JPEG_MODEL_FOREIGN, beyond_map)] = 0
+    near = np.zeros(n_pixels, dtype=bool)
+    degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    grown = np.zeros(len(candidates), dtype=bool)
+    grow_similar(
+        flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
+        JPEG_STROKE_LUMA, grown,
+    )  # fmt: skip
+    judged = weak & near[candidates] | grown
+    off_map = np.zeros(n_pixels, dtype=bool)
+    off_map[candidates[judged]] = True
+    # a stroke outside the map's luma range takes its antialiased edge along
+    low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
+    beyond = judged & ((luma_of < low) | (luma_of > high))
+    core_groups(
+        beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
+    )  # fmt: skip
+    degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
+    return off_map
+
+
+def _own_color_distance(
+    flat: np.ndarray, scale: float, position: np.ndarray, candidates: np.ndarray, line: Polyline
+) -> np.ndarray:
+    """Distance (DN, Y Cb Cr) of each candidate pixel to the map's color at its position."""
+    at = position[candidates] * line.n_bins
+    period = line.n_bins if line.cyclic else None
+    mapped = np.stack(
+        [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
+    )
+    error = (flat[candidates, :3] * scale - mapped) @ _YCBCR.T
+    distance = np.sqrt((error**2).sum(axis=1))
+    distance[np.isnan(at)] = np.inf
+    return distance
+
+
+def _textured(
+    groups: np.ndarray, n_groups: int, luma: np.ndarray, far: np.ndarray, beyond: np.ndarray
+) -> np.ndarray:
+    """Per candidate: whether its foreign core's luma varies as texture does.
+
+    An annotation is a stroke of one color: its core's luma is nearly uniform. A
+    core that JPEG's model misses on textured data spans the field's own luma
+    variation. ``groups``: labels per candidate (0: none), ``luma`` (DN) per
+    candidate; cores of JPEG_CORE_SPREAD_PIXELS or more, or with a ``far`` or
+    ``beyond`` pixel, are strokes whatever their spread (JPEG_CORE_SPREAD).
+    """
+    labelled = groups > 0
+    label = groups[labelled]
+    count = np.bincount(label, minlength=n_groups).astype(np.float64)
+    total = np.bincount(label, luma[labelled], minlength=n_groups)
+    square = np.bincount(label, luma[labelled] ** 2, minlength=n_groups)
+    mean = total / np.maximum(count, 1.0)
+    spread = np.sqrt(np.maximum(square / np.maximum(count, 1.0) - mean**2, 0.0))
+    kept = np.zeros(n_groups, dtype=bool)
+    kept[label[(far | beyond)[labelled]]] = True
+    textured = (spread > JPEG_CORE_SPREAD) & (count < JPEG_CORE_SPREAD_PIXELS) & ~kept
+    return textured[groups] & labelled
