@@ -20,6 +20,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import filter_choice, position_noise
+from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._hull import hull_accept, lone_specks, simplify
 from truepix.color._decolorize._palette import Polyline
 
@@ -67,13 +68,14 @@ LUMA_DETAIL = 1.05
 #: only down to 1.08 against 1.21: texture masks the grid; votes do not add it up).
 LUMA_GRID = 1.9
 #: ... and on gray maps, whose pictures have no chroma: measured on 5 fields
-#: (256^2) JPEG'd with Pillow 4:2:0, 1.2-1.9 at q90, 2.8-9.8 at q75/q50; the filter
-#: then takes gray's error from 0.89x the k-d tree's to 0.46x on the smooth field,
-#: 0.99x to 0.98x on real ones (benchmarks/colormaps.py).
+#: (256^2) JPEG'd with Pillow 4:2:0, 1.1-4.1 at q90, 2.5-9.6 at q75/q50 (exact
+#: renders 1.1-1.34); the filter then takes gray's error from 0.89x the k-d tree's
+#: to 0.46x on the smooth field, 0.99x to 0.98x on real ones (benchmarks/colormaps.py).
 JPEG_GRAY_GRID = LUMA_GRID
-#: Runs of 8 pixels a direction needs before its votes say anything: a 16x16 exact
-#: ramp (colorcet:CET_L1 through plt.imsave/imread) gave 16 runs, all one phase.
-MIN_GRID_RUNS = 64
+#: ... or when the zeros of its 8x8 blocks' DCT show JPEG's grid (:func:`dct_grid`):
+#: JPEG'd textured gray fields 1.18-2.5 (q95-q50, Pillow and OpenCV), exact renders,
+#: noise 1-3 DN, 256-color quantization, 0.33x-2x resampling 1.00-1.10.
+JPEG_GRAY_DCT = 1.15
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
@@ -235,7 +237,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
         # JPEG shows itself by its blocks in luma (JPEG_GRAY_GRID), and its error
         # along the map is luma's quantization: the JPEG filter, noise capped.
-        jpeg = luma_grid(pixels, sample) > JPEG_GRAY_GRID
+        jpeg = luma_grid(pixels, sample) > JPEG_GRAY_GRID or dct_grid(pixels) > JPEG_GRAY_DCT
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
@@ -318,41 +320,6 @@ def block_score(
         chroma / map_chroma if map_chroma > 0 else 1.0,
         luma / map_luma if map_luma > 0 else 1.0,
     )
-
-
-def luma_grid(pixels: np.ndarray, sample: np.ndarray) -> float:
-    """How clearly a picture's luma shows JPEG's 8x8 block grid, in both directions.
-
-    Per direction, each run of 8 pixels along a row votes for the phase (mod 8) where
-    luma's slope changes most -- a step in a smooth ramp counts, the ramp does not.
-    JPEG quantizes each 8x8 block on its own, so the boundaries' phase wins most
-    runs; the score is its votes over the most any phase 2, 4 or 6 away gets (a 2x or
-    4x upscale repeats at those), 1 when nothing stands out. Columns are read on the
-    plan's rows (``sample``), rows on whole columns of the picture, some BLOCK_PIXELS
-    pixels each. Returns the smaller of the two.
-    """
-    height, width = pixels.shape[:2]
-    if min(height, width) < 16:
-        return 1.0
-    rows = sample[:: max(1, sample.shape[0] * width // BLOCK_PIXELS)]
-    columns = pixels[:, :: max(1, height * width // BLOCK_PIXELS)].swapaxes(0, 1)
-    return min(_grid_score(rows), _grid_score(columns))
-
-
-def _grid_score(rows: np.ndarray) -> float:
-    """:func:`luma_grid` along the rows of an (R, W, C) block of pixels."""
-    luma = rows[..., :3].astype(np.float64) @ _YCBCR[0]
-    slope = np.diff(luma, axis=1)
-    change = np.abs(slope[:, 1:-1] - 0.5 * (slope[:, :-2] + slope[:, 2:]))
-    n_phases = change.shape[1] // 8 * 8
-    runs = change[:, :n_phases].reshape(-1, 8)
-    runs = runs[runs.max(axis=1) > 0]  # a flat run has no winner
-    if len(runs) < MIN_GRID_RUNS:  # too few votes to tell a grid from chance
-        return 1.0
-    votes = np.bincount(np.argmax(runs, axis=1), minlength=8)
-    phase = int(np.argmax(votes))
-    others = int(votes[(phase + np.array([2, 4, 6])) % 8].max())
-    return float(votes[phase] / others) if others > 0 else float(votes[phase])
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
