@@ -115,13 +115,16 @@ def test_png_annotations_are_flagged(name: str) -> None:
 # blue): gray text stays at 51 / 89 / 61 % (viridis / jet / coolwarm). Small cores
 # whose luma spreads like texture taken for data (``_jpeg.JPEG_CORE_SPREAD``): every
 # kind within 0.5 points but viridis's gray text (50.9 -> 49.0 %); map pixels lost
-# 2.5 / 4.2 / 2.6 %.
+# 2.5 / 4.2 / 2.6 %. JPEG's overshoot of the ridges jet's yellow paints no longer
+# taken for a stroke's luma (``_jpeg.JPEG_RIDGE_OVERSHOOT``): jet's black text 74.8
+# -> 73.0 % (its own ringing above the yellow), black lines 73.6 -> 73.5 %, map
+# pixels lost 4.2 -> 4.0 %; viridis and coolwarm as before.
 JPEG_BOUNDS = {
     ("viridis", "black text"): 0.71,  # 59.7 -> 74.1 %
     ("viridis", "gray text"): 0.48,  # 50.6 -> 50.9 %
     ("viridis", "black line"): 0.80,  # 70.5 -> 83.6 %
     ("viridis", "gray line"): 0.75,  # 77.5 -> 77.8 %
-    ("jet", "black text"): 0.72,  # 74.2 -> 74.8 %
+    ("jet", "black text"): 0.71,  # 74.2 -> 74.8 -> 73.0 %
     ("jet", "gray text"): 0.86,  # 88.6 -> 88.7 %
     ("jet", "black line"): 0.71,  # 73.8 -> 73.8 %
     ("jet", "white box"): 0.93,  # 95.2 -> 95.4 %

@@ -210,3 +210,27 @@ def test_textured_cores_are_data_and_strokes_of_one_color_are_not() -> None:
     beyond[groups == 4] = [True, False, False, False]  # darker than every map color
     textured = _textured(groups, 6, luma, far, beyond)
     assert np.array_equal(textured, groups == 2)
+
+
+def test_ridges_at_a_luma_peak_inside_the_map_may_overshoot_it() -> None:
+    """Where ``_jpeg`` takes a core pixel's luma for a stroke's.
+
+    Beyond the map's luma, and beyond JPEG's overshoot where the map peaks or
+    bottoms inside it.
+    """
+    import matplotlib
+
+    from truepix.color._decolorize._jpeg import JPEG_RIDGE_OVERSHOOT, _ridge_limits
+
+    def luma(name: str) -> np.ndarray:
+        colors = matplotlib.colormaps[name](np.linspace(0, 1, 256), bytes=True)[:, :3]
+        return colors.astype(float) @ np.array([0.299, 0.587, 0.114])
+
+    jet, viridis, twilight = luma("jet"), luma("viridis"), luma("twilight")
+    low, high = _ridge_limits(jet, cyclic=False)  # yellow inside, dark blue at an end
+    assert low == jet.min() and high == jet.max() + JPEG_RIDGE_OVERSHOOT
+    assert high < 255.0  # white strokes on jet stay beyond it
+    assert _ridge_limits(viridis, cyclic=False) == (viridis.min(), viridis.max())
+    low, high = _ridge_limits(twilight, cyclic=True)
+    assert (low, high) == (twilight.min() - JPEG_RIDGE_OVERSHOOT, twilight.max() + JPEG_RIDGE_OVERSHOOT)
+    assert low > 0.0 and high < 255.0  # black and white strokes stay beyond it
