@@ -20,7 +20,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import filter_choice, position_noise
 from truepix.color._decolorize._grow import core_groups, grow_similar
-from truepix.color._decolorize._hull import hull_accept, lone_specks, simplify
+from truepix.color._decolorize._hull import hull_accept, lone_specks, simplify, strokes
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
@@ -123,6 +123,10 @@ HULL_ARC_RESIDUAL = np.inf
 #: worst 1.0 % -> 0.06 % (0.25: 0.27 %); gray strokes on *downscaled* annotated
 #: pictures are flagged less (jet 58 -> 32 %); PNG and JPEG ones as before.
 HULL_ARC_MARGIN = 0.5
+#: ... and the tolerance widened to this share of the spread of the 3x3 neighbours'
+#: colors (and lumas, for the luma-extreme test): cubic and Lanczos kernels have
+#: negative lobes and overshoot the colors they blend by that much at most.
+HULL_OVERSHOOT = 0.25
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
 HULL_CORNER_TOLERANCE = 1.0
@@ -131,6 +135,8 @@ HULL_CORNER_TOLERANCE = 1.0
 #: SPECK_PIXELS (``lone_specks``): a field's one-pixel peak (jet and turbo on
 #: photographs: 20-70 DN off the local hull). Strokes are connected lines.
 SPECK_PIXELS = 3
+STROKE_LUMA = np.inf
+STROKE_PIXELS = 6
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
@@ -222,8 +228,8 @@ def blends(
         flat, scale, width, position, residual, plan.threshold,
         max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
         np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
-        line.vertices, line.positions, float(line.n_bins), line.matrix,
-        max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix,
+        max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), HULL_OVERSHOOT, accepted,
     )  # fmt: skip
     return accepted
 
@@ -515,6 +521,8 @@ def unmixed(
         # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
         accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
     else:
+        if STROKE_LUMA < np.inf:
+            accepted &= ~strokes(flat, scale, width, off_map, STROKE_LUMA, STROKE_PIXELS)
         accepted |= lone_specks(
             flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
             max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
