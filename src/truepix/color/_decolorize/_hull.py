@@ -32,6 +32,10 @@ _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 _LUMA_R, _LUMA_G, _LUMA_B = 0.299, 0.587, 0.114
 #: Frank-Wolfe steps at most; the test stops as soon as a bound decides it.
 _MAX_STEPS = 256
+#: How far beyond a thin extreme its flank-to-pixel ray looks for the map color it
+#: blends, in units of the pixel's distance from its flanks (a shrunk valley pixel
+#: holds 1/4 or more of the valley's color at 0.5x).
+_RAY_REACH = 6.0
 
 
 def simplify(points: np.ndarray, positions: np.ndarray, tolerance: float) -> np.ndarray:
@@ -353,51 +357,114 @@ def _luma_at(pixels, width, height, x, y, scale):  # pragma: no cover - jitted
     return np.nan
 
 
+@nb.njit(**_JIT)
+def _segment_gap2(p0, p1, q0, q1):  # pragma: no cover - jitted
+    """Squared distance between the segments p0-p1 and q0-q1 (3-D; Ericson 5.1.9)."""
+    d1 = p1 - p0
+    d2 = q1 - q0
+    r = p0 - q0
+    a = d1 @ d1
+    e = d2 @ d2
+    f = d2 @ r
+    s = t = 0.0
+    if a <= 1e-12 and e <= 1e-12:
+        return r @ r
+    if a <= 1e-12:
+        t = min(max(f / e, 0.0), 1.0)
+    else:
+        c = d1 @ r
+        if e <= 1e-12:
+            s = min(max(-c / a, 0.0), 1.0)
+        else:
+            b = d1 @ d2
+            denom = a * e - b * b
+            s = min(max((b * f - c * e) / denom, 0.0), 1.0) if denom > 0.0 else 0.0
+            t = (b * s + f) / e
+            if t < 0.0:
+                t, s = 0.0, min(max(-c / a, 0.0), 1.0)
+            elif t > 1.0:
+                t, s = 1.0, min(max((b - c) / a, 0.0), 1.0)
+    gap = p0 + s * d1 - q0 - t * d2
+    return gap @ gap
+
+
+@nb.njit(**_JIT)
+def _ray_meets_map(flank, own, vertices, cyclic, limit2):  # pragma: no cover - jitted
+    """Whether the ray from ``flank`` through ``own`` (RGB, DN) passes within
+    sqrt(limit2) of the map beyond ``own``: ``own`` blends the flank's color with a
+    darker (brighter) map color, as a field's thin valley (ridge) does when shrunk."""
+    reach = _RAY_REACH
+    for k in range(3):  # stay inside the RGB cube
+        step = own[k] - flank[k]
+        if step > 0.0:
+            reach = min(reach, (255.0 - flank[k]) / step)
+        elif step < 0.0:
+            reach = min(reach, -flank[k] / step)
+    far = flank + max(reach, 1.0) * (own - flank)
+    n = vertices.shape[0]
+    for i in range(n if cyclic else n - 1):
+        if _segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2:
+            return True
+    return False
+
+
 @nb.njit(parallel=True, **_JIT)
-def thin_extremes(pixels, scale, width, candidates, contrast, out):  # pragma: no cover
-    """Which ``candidates`` (flat indices) are a thin stroke's pixels by luma.
+def thin_extremes(  # pragma: no cover - jitted
+    pixels, scale, width, candidates, contrast, vertices, cyclic, tolerance, out
+):
+    """Which ``candidates`` (flat indices) are a thin stroke's pixels.
 
     A pixel is one when, across some direction (a row, a column, a diagonal), it and
     at most one neighbour along that direction are darker (or brighter) than the
-    pixels flanking them on both sides by more than ``contrast`` DN: a line one or
-    two pixels wide, as antialiased text and lines are once shrunk. A blend of the
-    field lies between its neighbours in some direction; a ridge or valley of the
-    field is one too, which is why only connected lines of them count (``strokes``).
+    pixels flanking them on both sides by more than ``contrast`` DN -- a line one or
+    two pixels wide, as antialiased text and lines are once shrunk -- and its color
+    is no blend of the flanks' color with a map color beyond it (``vertices``, RGB
+    in DN, within ``tolerance``): a field's thin valley or ridge, shrunk, is one.
     """
     height = pixels.shape[0] // width
+    limit2 = tolerance * tolerance
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
-        own = _luma(pixels, p, scale)
-        hit = False
+        own = pixels[p, :3].astype(np.float64) * scale
+        luma = _luma(pixels, p, scale)
+        extreme = explained = False
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
             for first, last in ((-1, 1), (-1, 2), (-2, 1)):
-                inner = own  # the stroke's lightest (darkest) pixel between the flanks
-                inner_low = own
-                if last == 2:
-                    v = _luma_at(pixels, width, height, x + dx, y + dy, scale)
-                    inner, inner_low = max(own, v), min(own, v)
-                elif first == -2:
-                    v = _luma_at(pixels, width, height, x - dx, y - dy, scale)
-                    inner, inner_low = max(own, v), min(own, v)
-                a = _luma_at(pixels, width, height, x + first * dx, y + first * dy, scale)
-                b = _luma_at(pixels, width, height, x + last * dx, y + last * dy, scale)
-                if math.isnan(a) or math.isnan(b) or math.isnan(inner):
+                darkest = brightest = luma
+                if last == 2 or first == -2:  # two pixels wide: the other one
+                    sign = 1 if last == 2 else -1
+                    v = _luma_at(pixels, width, height, x + sign * dx, y + sign * dy, scale)
+                    darkest, brightest = min(luma, v), max(luma, v)
+                a_x, a_y = x + first * dx, y + first * dy
+                b_x, b_y = x + last * dx, y + last * dy
+                a = _luma_at(pixels, width, height, a_x, a_y, scale)
+                b = _luma_at(pixels, width, height, b_x, b_y, scale)
+                if math.isnan(a) or math.isnan(b) or math.isnan(darkest):
                     continue
-                if inner < min(a, b) - contrast or inner_low > max(a, b) + contrast:
-                    hit = True
-        out[k] = hit
+                if brightest < min(a, b) - contrast or darkest > max(a, b) + contrast:
+                    extreme = True
+                    flank = 0.5 * (
+                        pixels[a_y * width + a_x, :3].astype(np.float64)
+                        + pixels[b_y * width + b_x, :3].astype(np.float64)
+                    ) * scale
+                    if _ray_meets_map(flank, own, vertices, cyclic, limit2):
+                        explained = True
+        out[k] = extreme and not explained
 
 
 def strokes(
-    pixels: np.ndarray, scale: float, width: int, off_map: np.ndarray, contrast: float,
-    min_pixels: int,
+    pixels: np.ndarray, scale: float, width: int, off_map: np.ndarray, line: Polyline,
+    contrast: float, tolerance: float, min_pixels: int,
 ) -> np.ndarray:  # fmt: skip
     """Off-map pixels (flat mask) in 8-connected lines of ``min_pixels`` or more thin
-    luma extremes (:func:`thin_extremes`): antialiased text and lines, shrunk."""
+    luma extremes no map color explains (:func:`thin_extremes`): antialiased text and
+    lines, shrunk."""
     candidates = np.flatnonzero(off_map)
     thin = np.empty(len(candidates), dtype=bool)
-    thin_extremes(pixels, scale, width, candidates, contrast, thin)
+    thin_extremes(
+        pixels, scale, width, candidates, contrast, line.vertices, line.cyclic, tolerance, thin
+    )
     groups = np.empty(len(candidates), dtype=np.int64)
     core_groups(
         thin, np.zeros(len(candidates)), candidates, width, len(off_map) // width,
