@@ -393,14 +393,7 @@ def _ray_meets_map(flank, own, vertices, cyclic, limit2):  # pragma: no cover - 
     """Whether the ray from ``flank`` through ``own`` (RGB, DN) passes within
     sqrt(limit2) of the map beyond ``own``: ``own`` blends the flank's color with a
     darker (brighter) map color, as a field's thin valley (ridge) does when shrunk."""
-    reach = _RAY_REACH
-    for k in range(3):  # stay inside the RGB cube
-        step = own[k] - flank[k]
-        if step > 0.0:
-            reach = min(reach, (255.0 - flank[k]) / step)
-        elif step < 0.0:
-            reach = min(reach, -flank[k] / step)
-    far = flank + max(reach, 1.0) * (own - flank)
+    far = flank + _RAY_REACH * (own - flank)
     n = vertices.shape[0]
     for i in range(n if cyclic else n - 1):
         if _segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2:
@@ -444,12 +437,11 @@ def thin_extremes(  # pragma: no cover - jitted
                     continue
                 if brightest < min(a, b) - contrast or darkest > max(a, b) + contrast:
                     extreme = True
-                    flank = 0.5 * (
-                        pixels[a_y * width + a_x, :3].astype(np.float64)
-                        + pixels[b_y * width + b_x, :3].astype(np.float64)
-                    ) * scale
-                    if _ray_meets_map(flank, own, vertices, cyclic, limit2):
-                        explained = True
+                    flank_a = pixels[a_y * width + a_x, :3].astype(np.float64) * scale
+                    flank_b = pixels[b_y * width + b_x, :3].astype(np.float64) * scale
+                    for flank in (0.5 * (flank_a + flank_b), flank_a, flank_b):
+                        if _ray_meets_map(flank, own, vertices, cyclic, limit2):
+                            explained = True
         out[k] = extreme and not explained
 
 

@@ -235,9 +235,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo
     # on photographs: 4:2:0 fits less well where luma turns, yet their holes come
     # from 4:2:0 all the same).
-    unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
+    # (blends of far-apart colors can pass for noise: hsv fringes shrunk 0.5x, 18 DN;
+    # past the threshold they would all be holes, so the threshold caps the candidates)
+    unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    blended = hist[first : max_code + 1].sum()
+    blended = hist[first : max_code + 1 if first <= max_code else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
