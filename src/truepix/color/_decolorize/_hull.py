@@ -250,10 +250,10 @@ def hull_accept(  # pragma: no cover - jitted
     lies near the convex hull of the arc: the map colors at ``lo`` and ``hi`` and the
     ``corners`` (metric coordinates, positions ``corner_pos`` in bins) between them.
     "By more than" and "near" mean within ``tolerance`` DN, or ``overshoot`` times
-    the spread of the 3x3 neighbours' colors (lumas) where that is more: a kernel
-    with negative lobes (cubic, Lanczos) sends a pixel past the colors it blends by
-    at most its lobes' weight times the contrast under it. ``out`` is left False
-    elsewhere.
+    the spread of the colors (lumas) of its 3x3 neighbours on the map (``residual`` at
+    most ``threshold``) where that is more: a kernel with negative lobes (cubic,
+    Lanczos) sends a pixel past the colors it blends by at most its lobes' weight
+    times the contrast under it. ``out`` is left False elsewhere.
     """
     height = position.shape[0] // width
     n_max = corners.shape[0] + 2

@@ -40,9 +40,14 @@ HULL_ARC_RESIDUAL = np.inf
 #: worst 1.0 % -> 0.06 % (0.25: 0.27 %); gray strokes on *downscaled* annotated
 #: pictures are flagged less (jet 58 -> 32 %); PNG and JPEG ones as before.
 HULL_ARC_MARGIN = 0.5
-#: ... and the tolerance widened to this share of the spread of the 3x3 neighbours'
-#: colors (and lumas, for the luma-extreme test): cubic and Lanczos kernels have
-#: negative lobes and overshoot the colors they blend by that much at most.
+#: ... and the tolerance widened to this share of the spread of the colors (and
+#: lumas, for the luma-extreme test) of the 3x3 neighbours on the map: cubic and
+#: Lanczos kernels have negative lobes (OpenCV's cubic 0.19 of the weight in 1-D,
+#: Lanczos4 0.4) and overshoot the colors they blend by up to that share of the
+#: contrast under them; the neighbours on the map show an edge of the data, not a
+#: stroke's. Measured on 7 maps x 4 real fields x 11 resamplers x 0.33-2x
+#: (256^2 fields as in benchmarks/colormaps.py): pictures over 0.2 % holes 37 -> 2 of 1320 (hsv aside),
+#: OpenCV Lanczos4 0.5x worst 0.72 -> 0.20 %; 0.2 left 0.22 %, 0.3 0.20 %.
 HULL_OVERSHOOT = 0.25
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
@@ -57,11 +62,11 @@ SPECK_PIXELS = 3
 #: brighter than both flanks across some direction by more than STROKE_LUMA DN --
 #: whose color no blend of the flanks with a map color beyond them makes (within
 #: STROKE_RAY DN), in 8-connected lines of STROKE_PIXELS or more. Antialiased text
-#: and lines on annotated photographs downscaled 0.5x (Pillow bilinear, OpenCV
-#: area/cubic), flagged: black text on turbo 14-38 -> 57 %, black lines 24-44 ->
-#: 47-56 %, gray text on jet 18-32 -> 26-42 %; a field's thin valleys and ridges
-#: are blends of a map color beyond (without that test 12.7 % holes on jet
-#: photographs; with it, at 15 DN / 12 DN / 6 pixels, 1.3 %; at these 0.12 % worst).
+#: and lines on annotated photographs downscaled 0.5x (Pillow bilinear / OpenCV area
+#: / OpenCV cubic), flagged: black text on turbo 14 / 29 / 38 -> 53 / 51 / 53 %,
+#: black lines 24 / 36 / 44 -> 43 / 47 / 52 %; a field's thin valleys and ridges are
+#: blends of a map color beyond (without that test 12.7 % holes on jet photographs;
+#: with it, at 15 DN / 12 DN / 6 pixels, 1.3 %; at these 0.12 % worst).
 STROKE_LUMA = 20.0
 STROKE_RAY = 25.0
 STROKE_PIXELS = 8
