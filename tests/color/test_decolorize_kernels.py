@@ -467,12 +467,15 @@ def test_unmix_matches_oracle(name: str) -> None:
     assert np.all(got_residual.reshape(10, 13)[4, 3:9] > 9.0)  # the line stays off the map
 
 
-@pytest.mark.parametrize("name", ["jet", "viridis"])
-def test_hull_accept_matches_oracle(name: str) -> None:
+@pytest.mark.parametrize(("name", "overshoot"), [("jet", 0.0), ("viridis", 0.0), ("jet", 0.1),
+                                                ("twilight", 0.1), ("hsv", 0.0)])  # fmt: skip
+def test_hull_accept_matches_oracle(name: str, overshoot: float) -> None:
     from truepix.color._decolorize._hull import hull_accept, simplify
 
     rng = np.random.default_rng(4)
     data = np.clip(_field(24, 28, rng) + 0.15 * rng.random((24, 28)), 0, 1)  # texture
+    if name in ("twilight", "hsv"):
+        data = (data + 0.5) % 1.0  # across the seam
     image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
     small = image.reshape(12, 2, 14, 2, 3).mean(axis=(1, 3)).round().astype(np.uint8)
     small[5, 2:12] = (255, 255, 255)  # a line no blend of these colors makes
@@ -484,11 +487,12 @@ def test_hull_accept_matches_oracle(name: str) -> None:
     hull_accept(
         small.reshape(-1, 3), 1.0, 14, position, residual.astype(np.float64), 3.0, 3.0, 2, 0.0,
         np.ascontiguousarray(line.vertices[corners] @ line.matrix.T), line.positions[corners],
-        line.vertices, line.positions, float(line.n_bins), line.matrix, 3.0, got,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix, 3.0,
+        overshoot, got,
     )  # fmt: skip
     distance = oracle.hull_accept(
         small, position.reshape(12, 14), residual.reshape(12, 14), line, corners,
-        threshold=3.0, radius=2,
+        threshold=3.0, radius=2, overshoot=overshoot,
     )  # fmt: skip
     got = got.reshape(12, 14)
     assert not got[np.isnan(distance) | np.isinf(distance)].any()

@@ -35,8 +35,9 @@ from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
-from truepix.color._decolorize._jpeg import jpeg_off_map
+from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
+from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._result import DecolorizeResult
 from truepix.errors import InputError, ShapeError
@@ -485,7 +486,7 @@ class Decolorizer:
                 kernels.codes_to_fields(
                     codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
                 )
-                flat_position, residual = planning.unmixed(
+                flat_position, residual = resampled.unmixed(
                     flat, scale, shape[1], flat_position, residual, plan, line
                 )
             elif judged:

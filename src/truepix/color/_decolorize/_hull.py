@@ -32,6 +32,10 @@ _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 _LUMA_R, _LUMA_G, _LUMA_B = 0.299, 0.587, 0.114
 #: Frank-Wolfe steps at most; the test stops as soon as a bound decides it.
 _MAX_STEPS = 256
+#: How far beyond a thin extreme its flank-to-pixel ray looks for the map color it
+#: blends, in units of the pixel's distance from its flanks (a shrunk valley pixel
+#: holds 1/4 or more of the valley's color at 0.5x).
+_RAY_REACH = 6.0
 
 
 def simplify(points: np.ndarray, positions: np.ndarray, tolerance: float) -> np.ndarray:
@@ -70,10 +74,13 @@ def simplify(points: np.ndarray, positions: np.ndarray, tolerance: float) -> np.
 def hull_distance(point, corners, n_corners, limit2):  # pragma: no cover - jitted
     """Squared distance from ``point`` to the convex hull of ``corners[:n_corners]``.
 
-    Frank-Wolfe: the distance only falls, and the duality gap bounds it from below,
-    so the answer is exact enough to decide ``distance^2 <= limit2`` either way and
-    the loop stops as soon as one bound decides it.
+    Pairwise Frank-Wolfe: each step moves weight from the corner the gradient likes
+    least among those in use to the one it likes most. The distance only falls and
+    the duality gap bounds it from below, so the loop stops as soon as one bound
+    decides ``distance^2 <= limit2`` either way. (Plain Frank-Wolfe zig-zags towards
+    a point inside a face: 256 steps left points of the hull 4 DN outside it.)
     """
+    weights = np.zeros(n_corners)
     best = 0
     best2 = np.inf
     for i in range(n_corners):
@@ -82,27 +89,36 @@ def hull_distance(point, corners, n_corners, limit2):  # pragma: no cover - jitt
             d2 += (corners[i, k] - point[k]) ** 2
         if d2 < best2:
             best2, best = d2, i
+    weights[best] = 1.0
     x0, x1, x2 = corners[best, 0], corners[best, 1], corners[best, 2]
     f = best2
     for _ in range(_MAX_STEPS):
         if f <= limit2:
             return f
         e0, e1, e2 = x0 - point[0], x1 - point[1], x2 - point[2]
-        pick = 0
+        pick = away = 0
         lowest = np.inf
+        highest = -np.inf
         for i in range(n_corners):
             v = e0 * corners[i, 0] + e1 * corners[i, 1] + e2 * corners[i, 2]
             if v < lowest:
                 lowest, pick = v, i
-        s0, s1, s2 = x0 - corners[pick, 0], x1 - corners[pick, 1], x2 - corners[pick, 2]
-        gap = e0 * s0 + e1 * s1 + e2 * s2  # f - f* <= 2 gap
+            if weights[i] > 0.0 and v > highest:
+                highest, away = v, i
+        gap = e0 * x0 + e1 * x1 + e2 * x2 - lowest  # f - f* <= 2 gap
         if f - 2.0 * gap > limit2:
             return f - 2.0 * gap
+        s0 = corners[pick, 0] - corners[away, 0]
+        s1 = corners[pick, 1] - corners[away, 1]
+        s2 = corners[pick, 2] - corners[away, 2]
         length2 = s0 * s0 + s1 * s1 + s2 * s2
-        if gap <= 0.0 or length2 <= 0.0:
+        slope = -(e0 * s0 + e1 * s1 + e2 * s2)
+        if gap <= 0.0 or length2 <= 0.0 or slope <= 0.0:
             return f
-        step = min(gap / length2, 1.0)
-        x0, x1, x2 = x0 - step * s0, x1 - step * s1, x2 - step * s2
+        step = min(slope / length2, weights[away])
+        weights[pick] += step
+        weights[away] -= step
+        x0, x1, x2 = x0 + step * s0, x1 + step * s1, x2 + step * s2
         f = (x0 - point[0]) ** 2 + (x1 - point[1]) ** 2 + (x2 - point[2]) ** 2
     return f
 
@@ -110,6 +126,94 @@ def hull_distance(point, corners, n_corners, limit2):  # pragma: no cover - jitt
 @nb.njit(**_JIT)
 def _luma(pixels, p, scale):  # pragma: no cover - jitted
     return (_LUMA_R * pixels[p, 0] + _LUMA_G * pixels[p, 1] + _LUMA_B * pixels[p, 2]) * scale
+
+
+@nb.njit(**_JIT)
+def _local_arc(  # pragma: no cover - jitted
+    position, residual, arc_threshold, width, height, x, y, radius, cyclic, found
+):
+    """Lowest and highest position of the anchors around (x, y): the local arc.
+
+    On a cyclic map the arc is the shortest one holding every anchor: the circle
+    minus the widest gap between anchors (``hi`` may exceed 1, ``hi - lo <= 1``).
+    ``found`` (scratch) holds the anchors' positions.
+    """
+    n = 0
+    lo = np.inf
+    hi = -np.inf
+    for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+        for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            q = yy * width + xx
+            if residual[q] <= arc_threshold and not math.isnan(position[q]):
+                v = position[q]
+                lo = min(lo, v)
+                hi = max(hi, v)
+                found[n] = v - math.floor(v)
+                n += 1
+    if cyclic and n > 1:
+        ordered = np.sort(found[:n])
+        lo, hi = ordered[0], ordered[n - 1]  # the gap across the seam
+        gap = ordered[0] + 1.0 - ordered[n - 1]
+        for i in range(1, n):
+            if ordered[i] - ordered[i - 1] > gap:
+                gap = ordered[i] - ordered[i - 1]
+                lo, hi = ordered[i], ordered[i - 1] + 1.0
+    return lo, hi
+
+
+@nb.njit(**_JIT)
+def _contrast(  # pragma: no cover - jitted
+    pixels, residual, threshold, p, x, y, width, height, scale, matrix
+):
+    """Spread of the colors (metric DN) of the 3x3 neighbours on the map (``residual``
+    at most ``threshold``): an edge of the data the pixel may ring beside, not the
+    stroke it may belong to; the range of all neighbours' lumas and of those on the
+    map (DN)."""
+    low = np.full(5, np.inf)
+    high = np.full(5, -np.inf)
+    for yy in range(max(0, y - 1), min(height, y + 2)):
+        for xx in range(max(0, x - 1), min(width, x + 2)):
+            q = yy * width + xx
+            if q == p:
+                continue
+            r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
+            lum = _LUMA_R * r + _LUMA_G * g + _LUMA_B * b
+            low[3] = min(low[3], lum)
+            high[3] = max(high[3], lum)
+            if not residual[q] <= threshold:
+                continue
+            for k in range(3):
+                c = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
+                low[k] = min(low[k], c)
+                high[k] = max(high[k], c)
+            low[4] = min(low[4], lum)
+            high[4] = max(high[4], lum)
+    spread = 0.0
+    for k in range(3):
+        if high[k] > low[k]:
+            spread += (high[k] - low[k]) ** 2
+    return math.sqrt(spread), low[3], high[3], low[4], high[4]
+
+
+@nb.njit(**_JIT)
+def _arc_hull(  # pragma: no cover - jitted
+    lo, hi, corners, corner_pos, vertices, positions, n_bins, cyclic, matrix, pts
+):
+    """Fill ``pts`` with the hull's points of the arc ``[lo, hi]``; return their count."""
+    n = 0
+    for end in (lo, hi):
+        at = end - math.floor(end) if cyclic else end
+        r, g, b = _color_at(at * n_bins, vertices, positions, n_bins, cyclic)
+        for k in range(3):
+            pts[n, k] = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
+        n += 1
+    for i in range(corners.shape[0]):
+        s = corner_pos[i] / n_bins
+        if lo < s < hi or (cyclic and (lo < s + 1.0 < hi or lo < s - 1.0 < hi)):
+            for k in range(3):
+                pts[n, k] = corners[i, k]
+            n += 1
+    return n
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -128,81 +232,73 @@ def hull_accept(  # pragma: no cover - jitted
     vertices,
     positions,
     n_bins,
+    cyclic,
     matrix,
     tolerance,
+    overshoot,
     out,
 ):
     """Pixels off the map that are blends of the map colors around them.
 
     For each pixel with ``residual > threshold`` (DN; NaN residuals are skipped):
     the anchors are the pixels of its ``(2 radius + 1)^2`` window within
-    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``, widened
-    by ``margin`` times its length on each side (within [0, 1]). The pixel
-    is accepted (``out`` True) when it is no luma extreme of its 3x3 neighbours (by
-    more than ``tolerance``) and its color, mapped by ``matrix``, is within
-    ``tolerance`` of the convex hull of the arc: the map colors at ``lo`` and ``hi``
-    and the ``corners`` (metric coordinates, positions ``corner_pos`` in bins)
-    between them. On a cyclic map the arc is taken in [0, 1] without wrapping: an arc
-    across the seam becomes the whole map when anchors lie near both ends, the long
-    way round otherwise (blends across the seam may then stay off the map).
-    ``out`` is left False elsewhere.
+    ``arc_threshold``; their positions (in [0, 1]) span the local arc ``[lo, hi]``
+    (on a ``cyclic`` map the shortest arc holding them all, across the seam where
+    that is shorter), widened by ``margin`` times its length on each side (within
+    [0, 1]; the whole circle at most). The pixel is accepted (``out`` True) when it
+    is no luma extreme of its 3x3 neighbours and its color, mapped by ``matrix``,
+    lies near the convex hull of the arc: the map colors at ``lo`` and ``hi`` and the
+    ``corners`` (metric coordinates, positions ``corner_pos`` in bins) between them.
+    "By more than" and "near" mean within ``tolerance`` DN, or ``overshoot`` times
+    the spread of the colors (lumas) of its 3x3 neighbours on the map (``residual`` at
+    most ``threshold``) where that is more: a kernel with negative lobes (cubic,
+    Lanczos) sends a pixel past the colors it blends by at most its lobes' weight
+    times the contrast under it. ``out`` is left False elsewhere.
     """
     height = position.shape[0] // width
     n_max = corners.shape[0] + 2
-    limit2 = tolerance * tolerance
+    side = 2 * radius + 1
     for y in nb.prange(height):
         pts = np.empty((n_max, 3), np.float64)
         color = np.empty(3, np.float64)
+        found = np.empty(side * side, np.float64)
         for x in range(width):
             p = y * width + x
             out[p] = False
             if not residual[p] > threshold:
                 continue
-            lo = np.inf
-            hi = -np.inf
-            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                    q = yy * width + xx
-                    if residual[q] <= arc_threshold and not math.isnan(position[q]):
-                        lo = min(lo, position[q])
-                        hi = max(hi, position[q])
+            lo, hi = _local_arc(
+                position, residual, arc_threshold, width, height, x, y, radius, cyclic, found
+            )
             if hi < lo:
                 continue
             # a filter mixes values beyond those its neighbours kept: widen the arc
             span = (hi - lo) * margin
-            lo = max(0.0, lo - span)
-            hi = min(1.0, hi + span)
+            lo, hi = lo - span, hi + span
+            if not cyclic:
+                lo, hi = max(0.0, lo), min(1.0, hi)
+            elif hi - lo >= 1.0:
+                lo, hi = 0.0, 1.0
+            spread, low_l, high_l, low_map, high_map = _contrast(
+                pixels, residual, threshold, p, x, y, width, height, scale, matrix
+            )
             # a thin stroke is darker or brighter than all its neighbours
             own = _luma(pixels, p, scale)
-            low_l = np.inf
-            high_l = -np.inf
-            for yy in range(max(0, y - 1), min(height, y + 2)):
-                for xx in range(max(0, x - 1), min(width, x + 2)):
-                    q = yy * width + xx
-                    if q != p:
-                        lum = _luma(pixels, q, scale)
-                        low_l = min(low_l, lum)
-                        high_l = max(high_l, lum)
-            if own < low_l - tolerance or own > high_l + tolerance:
+            luma_tolerance = tolerance
+            if high_map > low_map:
+                luma_tolerance = max(tolerance, overshoot * (high_map - low_map))
+            if own < low_l - luma_tolerance or own > high_l + luma_tolerance:
                 continue
-            n = 0
-            for end in (lo, hi):
-                r, g, b = _color_at(end * n_bins, vertices, positions, n_bins, False)
-                for k in range(3):
-                    pts[n, k] = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
-                n += 1
-            for i in range(corners.shape[0]):
-                s = corner_pos[i] / n_bins
-                if lo < s < hi:
-                    for k in range(3):
-                        pts[n, k] = corners[i, k]
-                    n += 1
+            n = _arc_hull(
+                lo, hi, corners, corner_pos, vertices, positions, n_bins, cyclic, matrix, pts
+            )
             r = pixels[p, 0] * scale
             g = pixels[p, 1] * scale
             b = pixels[p, 2] * scale
             for k in range(3):
                 color[k] = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
-            out[p] = hull_distance(color, pts, n, limit2) <= limit2
+            limit = max(tolerance, overshoot * spread)
+            out[p] = hull_distance(color, pts, n, limit * limit) <= limit * limit
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -252,3 +348,120 @@ def lone_specks(
     specks = np.zeros(len(unexplained), dtype=bool)
     specks[candidates[groups == 0]] = True
     return specks
+
+
+@nb.njit(**_JIT)
+def _luma_at(pixels, width, height, x, y, scale):  # pragma: no cover - jitted
+    if 0 <= x < width and 0 <= y < height:
+        return _luma(pixels, y * width + x, scale)
+    return np.nan
+
+
+@nb.njit(**_JIT)
+def _segment_gap2(p0, p1, q0, q1):  # pragma: no cover - jitted
+    """Squared distance between the segments p0-p1 and q0-q1 (3-D; Ericson 5.1.9)."""
+    d1 = p1 - p0
+    d2 = q1 - q0
+    r = p0 - q0
+    a = d1 @ d1
+    e = d2 @ d2
+    f = d2 @ r
+    s = t = 0.0
+    if a <= 1e-12 and e <= 1e-12:
+        return r @ r
+    if a <= 1e-12:
+        t = min(max(f / e, 0.0), 1.0)
+    else:
+        c = d1 @ r
+        if e <= 1e-12:
+            s = min(max(-c / a, 0.0), 1.0)
+        else:
+            b = d1 @ d2
+            denom = a * e - b * b
+            s = min(max((b * f - c * e) / denom, 0.0), 1.0) if denom > 0.0 else 0.0
+            t = (b * s + f) / e
+            if t < 0.0:
+                t, s = 0.0, min(max(-c / a, 0.0), 1.0)
+            elif t > 1.0:
+                t, s = 1.0, min(max((b - c) / a, 0.0), 1.0)
+    gap = p0 + s * d1 - q0 - t * d2
+    return gap @ gap
+
+
+@nb.njit(**_JIT)
+def _ray_meets_map(flank, own, vertices, cyclic, limit2):  # pragma: no cover - jitted
+    """Whether the ray from ``flank`` through ``own`` (RGB, DN) passes within
+    sqrt(limit2) of the map beyond ``own``: ``own`` blends the flank's color with a
+    darker (brighter) map color, as a field's thin valley (ridge) does when shrunk."""
+    far = flank + _RAY_REACH * (own - flank)
+    n = vertices.shape[0]
+    for i in range(n if cyclic else n - 1):
+        if _segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2:
+            return True
+    return False
+
+
+@nb.njit(parallel=True, **_JIT)
+def thin_extremes(  # pragma: no cover - jitted
+    pixels, scale, width, candidates, contrast, vertices, cyclic, tolerance, out
+):
+    """Which ``candidates`` (flat indices) are a thin stroke's pixels.
+
+    A pixel is one when, across some direction (a row, a column, a diagonal), it and
+    at most one neighbour along that direction are darker (or brighter) than the
+    pixels flanking them on both sides by more than ``contrast`` DN -- a line one or
+    two pixels wide, as antialiased text and lines are once shrunk -- and its color
+    is no blend of the flanks' color with a map color beyond it (``vertices``, RGB
+    in DN, within ``tolerance``): a field's thin valley or ridge, shrunk, is one.
+    """
+    height = pixels.shape[0] // width
+    limit2 = tolerance * tolerance
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        y, x = p // width, p % width
+        own = pixels[p, :3].astype(np.float64) * scale
+        luma = _luma(pixels, p, scale)
+        extreme = explained = False
+        for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+            for first, last in ((-1, 1), (-1, 2), (-2, 1)):
+                darkest = brightest = luma
+                if last == 2 or first == -2:  # two pixels wide: the other one
+                    sign = 1 if last == 2 else -1
+                    v = _luma_at(pixels, width, height, x + sign * dx, y + sign * dy, scale)
+                    darkest, brightest = min(luma, v), max(luma, v)
+                a_x, a_y = x + first * dx, y + first * dy
+                b_x, b_y = x + last * dx, y + last * dy
+                a = _luma_at(pixels, width, height, a_x, a_y, scale)
+                b = _luma_at(pixels, width, height, b_x, b_y, scale)
+                if math.isnan(a) or math.isnan(b) or math.isnan(darkest):
+                    continue
+                if brightest < min(a, b) - contrast or darkest > max(a, b) + contrast:
+                    extreme = True
+                    flank_a = pixels[a_y * width + a_x, :3].astype(np.float64) * scale
+                    flank_b = pixels[b_y * width + b_x, :3].astype(np.float64) * scale
+                    for flank in (0.5 * (flank_a + flank_b), flank_a, flank_b):
+                        if _ray_meets_map(flank, own, vertices, cyclic, limit2):
+                            explained = True
+        out[k] = extreme and not explained
+
+
+def strokes(
+    pixels: np.ndarray, scale: float, width: int, off_map: np.ndarray, line: Polyline,
+    contrast: float, tolerance: float, min_pixels: int,
+) -> np.ndarray:  # fmt: skip
+    """Off-map pixels (flat mask) in 8-connected lines of ``min_pixels`` or more thin
+    luma extremes no map color explains (:func:`thin_extremes`): antialiased text and
+    lines, shrunk."""
+    candidates = np.flatnonzero(off_map)
+    thin = np.empty(len(candidates), dtype=bool)
+    thin_extremes(
+        pixels, scale, width, candidates, contrast, line.vertices, line.cyclic, tolerance, thin
+    )
+    groups = np.empty(len(candidates), dtype=np.int64)
+    core_groups(
+        thin, np.zeros(len(candidates)), candidates, width, len(off_map) // width,
+        min_pixels, np.inf, groups,
+    )  # fmt: skip
+    found = np.zeros(len(off_map), dtype=bool)
+    found[candidates[groups > 0]] = True
+    return found

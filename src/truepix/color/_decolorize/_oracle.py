@@ -265,18 +265,20 @@ def hull_distance(point: np.ndarray, corners: np.ndarray, /) -> float:
 def hull_accept(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
     corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
-    arc_threshold: float | None = None, margin: float = 0.0,
+    arc_threshold: float | None = None, margin: float = 0.0, overshoot: float = 0.0,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
 
     ``corners``: indices of ``line.vertices`` that span the hull of any arc. NaN
     where the kernel does not test the pixel, inf where the thin-stroke test or a
     window without anchors rejects it; the kernel accepts distances up to its
-    tolerance.
+    tolerance (the distance returned is less the pixel's overshoot allowance,
+    ``overshoot`` times the spread of its neighbours on the map beyond ``tolerance``).
     """
     height, width = position.shape
     rgb = image[..., :3].astype(np.float64)
     luma = rgb @ np.array([0.299, 0.587, 0.114])
+    metric = rgb @ line.matrix.T
     metric_vertices = line.vertices @ line.matrix.T
     arc_threshold = threshold if arc_threshold is None else arc_threshold
     out = np.full((height, width), np.nan)
@@ -290,16 +292,45 @@ def hull_accept(
             anchors = (residual[rows, cols] <= arc_threshold) & ~np.isnan(position[rows, cols])
             if not anchors.any():
                 continue
-            lo, hi = position[rows, cols][anchors].min(), position[rows, cols][anchors].max()
-            lo, hi = max(0.0, lo - (hi - lo) * margin), min(1.0, hi + (hi - lo) * margin)
-            near = luma[max(0, y - 1) : y + 2, max(0, x - 1) : x + 2].ravel().tolist()
-            near.remove(luma[y, x])
-            if not min(near) - tolerance <= luma[y, x] <= max(near) + tolerance:
-                continue
-            ends = color_at(line, np.array([lo, hi]) * line.n_bins) @ line.matrix.T
-            inside = [
-                metric_vertices[i] for i in corners if lo < line.positions[i] / line.n_bins < hi
+            lo, hi = _arc(position[rows, cols][anchors], line.cyclic)
+            lo, hi = lo - (hi - lo) * margin, hi + (hi - lo) * margin
+            if not line.cyclic:
+                lo, hi = max(0.0, lo), min(1.0, hi)
+            elif hi - lo >= 1.0:
+                lo, hi = 0.0, 1.0
+            around = [
+                (yy, xx)
+                for yy in range(max(0, y - 1), min(height, y + 2))
+                for xx in range(max(0, x - 1), min(width, x + 2))
+                if (yy, xx) != (y, x)
             ]
-            hull = np.vstack([ends, *inside]) if inside else ends
-            out[y, x] = hull_distance(line.matrix @ rgb[y, x], hull)
+            near = np.array([luma[q] for q in around])
+            on_map = [q for q in around if residual[q] <= threshold]
+            colors = np.array([metric[q] for q in on_map]).reshape(-1, 3)
+            lumas = np.array([luma[q] for q in on_map])
+            spread = float(np.linalg.norm(np.ptp(colors, axis=0))) if on_map else 0.0
+            luma_tolerance = max(tolerance, overshoot * np.ptp(lumas)) if on_map else tolerance
+            if not near.min() - luma_tolerance <= luma[y, x] <= near.max() + luma_tolerance:
+                continue
+            ends = np.array([lo, hi]) % 1.0 if line.cyclic else np.array([lo, hi])
+            at = line.positions[corners] / line.n_bins
+            inside = (lo < at) & (at < hi)
+            if line.cyclic:
+                inside |= (lo < at + 1) & (at + 1 < hi) | (lo < at - 1) & (at - 1 < hi)
+            hull = np.vstack([color_at(line, ends * line.n_bins) @ line.matrix.T,
+                              metric_vertices[corners][inside]])  # fmt: skip
+            allowance = max(tolerance, overshoot * spread) - tolerance
+            out[y, x] = hull_distance(metric[y, x], hull) - allowance
     return out
+
+
+def _arc(anchors: np.ndarray, cyclic: bool) -> tuple[float, float]:
+    """The local arc of anchor positions: on a cyclic map the circle less its widest gap."""
+    if not cyclic or len(anchors) < 2:
+        return float(anchors.min()), float(anchors.max())
+    ordered = np.sort(anchors % 1.0)
+    gaps = np.diff(np.concatenate([ordered, [ordered[0] + 1.0]]))
+    widest = int(np.argmax(gaps))
+    if gaps[-1] >= gaps[widest]:  # the gap across the seam: no wrap
+        return float(ordered[0]), float(ordered[-1])
+    return float(ordered[widest + 1]), float(ordered[widest] + 1.0)

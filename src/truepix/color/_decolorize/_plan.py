@@ -5,7 +5,7 @@ a sample of the picture (:func:`make_plan`): its noise (the Rayleigh median of t
 residuals), the residual threshold past which a pixel is off the map, whether it
 was JPEG'd (``chroma_subsampling_test``, :func:`block_score`; which of a JPEG'd
 picture's off-map pixels are data is ``_jpeg``'s), whether off-map
-pixels may be blends of their neighbours (``unmix``, :func:`blends`) and whether
+pixels may be blends of their neighbours (``unmix``; judged in ``_resampled``) and whether
 positions are filtered (:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
 """
 
@@ -21,13 +21,11 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import filter_choice, position_noise
 from truepix.color._decolorize._grid import dct_grid, luma_grid
-from truepix.color._decolorize._hull import hull_accept, lone_specks, simplify
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
     "Plan",
     "auto_threshold",
-    "blends",
     "block_score",
     "denoise",
     "exact_share",
@@ -36,7 +34,6 @@ __all__ = [
     "noise_sigma",
     "sample_rows",
     "threshold_code",
-    "unmixed",
 ]
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
@@ -102,44 +99,10 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
-#: The chords end at neighbours within this many DN of the map (exact pictures: the
-#: threshold): resampled pictures' neighbours are blends too. jet on photographs
-#: 0.5x, error/k-d tree 0.80 -> 0.54 (inf: 0.48, but strokes on downscaled pictures
-#: then anchor chords: turbo's black text 12 -> 6 % flagged).
-UNMIX_ANCHOR_RESIDUAL = 40.0
-#: Off-map pixels of such pictures are still data when they lie within
-#: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
-#: colors between the lowest and highest position of the pixels HULL_RADIUS around
-#: (``_decolor_hull``). Every pixel's projection marks the arc (HULL_ARC_RESIDUAL):
-#: the pixels around a blend are blends too. Measured with benchmarks/colormaps.py
-#: (holes on resampled textured fields 2.2 % -> 0.2 % mean, 24 % -> 1.8 % worst,
-#: annotations on the smooth field flagged as before).
-HULL_RADIUS = 4
-HULL_MIN_TOLERANCE = 12.0
-HULL_SIGMAS = 3.0
-HULL_ARC_RESIDUAL = np.inf
-#: ... widened by this share of its length on each side: a filter (bilinear, area)
-#: mixes source values that no neighbour keeps, the extremes of sharp detail.
-#: Holes on jet and turbo photographs downscaled 0.5x/0.33x (Pillow, OpenCV):
-#: worst 1.0 % -> 0.06 % (0.25: 0.27 %); gray strokes on *downscaled* annotated
-#: pictures are flagged less (jet 58 -> 32 %); PNG and JPEG ones as before.
-HULL_ARC_MARGIN = 0.5
-#: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
-#: tolerance (DN).
-HULL_CORNER_TOLERANCE = 1.0
-#: Resampled pictures: off-map pixels the local hull does not explain are data when
-#: within its tolerance of the whole map's hull, in 8-connected groups of fewer than
-#: SPECK_PIXELS (``lone_specks``): a field's one-pixel peak (jet and turbo on
-#: photographs: 20-70 DN off the local hull). Strokes are connected lines.
-SPECK_PIXELS = 3
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
 EXACT_SHARE = 0.93
-#: Exact pictures: pixels next to (FRINGE_RADIUS) one that is no blend and
-#: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
-FRINGE_CORE = 40.0
-FRINGE_RADIUS = 1
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -167,24 +130,6 @@ class Plan:
     subsampled: bool = True  # JPEG's 4:2:0 model explains its chroma better than the map
     #: Gaussian-like noise (not JPEG's): its variance per bin of the map, in positions
     white: np.ndarray | None = None
-
-
-def blends(
-    flat: np.ndarray, scale: float, width: int, position: np.ndarray,
-    residual: np.ndarray, plan: Plan, line: Polyline,
-) -> np.ndarray:  # fmt: skip
-    """Pixels off the map that blends of their neighbours' map colors explain."""
-    metric_vertices = line.vertices @ line.matrix.T
-    corners = simplify(metric_vertices, line.positions, HULL_CORNER_TOLERANCE)
-    accepted = np.zeros(len(position), dtype=bool)
-    hull_accept(
-        flat, scale, width, position, residual, plan.threshold,
-        max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
-        np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
-        line.vertices, line.positions, float(line.n_bins), line.matrix,
-        max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), accepted,
-    )  # fmt: skip
-    return accepted
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -247,9 +192,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo
     # on photographs: 4:2:0 fits less well where luma turns, yet their holes come
     # from 4:2:0 all the same).
-    unmix_residual = max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise)
+    # (blends of far-apart colors can pass for noise: hsv fringes shrunk 0.5x, 18 DN;
+    # past the threshold they would all be holes, so the threshold caps the candidates)
+    unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    blended = hist[first : max_code + 1].sum()
+    blended = hist[first : max_code + 1 if first <= max_code else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
@@ -410,46 +357,3 @@ def threshold_code(threshold: float) -> int:
     return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
 
 
-def unmixed(
-    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
-    plan: Plan, line: Polyline,
-) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """Positions (NaN off the map) and residuals (DN) of a resampled picture's pixels.
-
-    A pixel far from the map gets the position of the best blend of its
-    neighbours' map colors (``unmix``); one still past the threshold is data when
-    the map colors around it can make it (:func:`blends`), or when it is a lone speck
-    within the map's hull (``lone_specks``; not on exact pictures).
-    """
-    blended = np.empty_like(position)
-    blend_residual = np.empty(len(position), dtype=np.float64)
-    anchors = plan.threshold if plan.exact else UNMIX_ANCHOR_RESIDUAL
-    degraded.unmix(
-        flat, scale, width, position, residual, plan.unmix_residual, anchors,
-        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
-        blend_residual,
-    )  # fmt: skip
-    off_map = ~(blend_residual <= plan.threshold)
-    accepted = blends(flat, scale, width, position, blend_residual, plan, line)
-    if plan.exact:
-        # an exact picture's off-map pixels are an annotation's: its clearly
-        # foreign core and the antialiased fringe around it, however blend-like
-        # -- the core too: the map colors around may make gray (jet's and
-        # turbo's red and cyan) where no data pixel is a blend (gray strokes on
-        # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
-        accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
-    else:
-        accepted |= lone_specks(
-            flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
-            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
-        )  # fmt: skip
-    off_map &= ~accepted
-    blended[off_map] = np.nan
-    return blended, blend_residual.astype(np.float32)
-
-
-def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
-    """Pixels within FRINGE_RADIUS of a ``cores`` pixel (flat, rows of ``width``)."""
-    grown = np.zeros(len(cores), dtype=bool)
-    degraded.near(np.flatnonzero(cores), width, len(cores) // width, FRINGE_RADIUS, grown)
-    return grown

@@ -1,0 +1,166 @@
+"""The resampled path: off-map pixels of resampled pictures that are data all the same.
+
+A resampled (downscaled, upscaled, interpolated) picture holds blends of its
+neighbours' map colors. Each pixel far from the map gets the best blend of two
+neighbours (``_degraded.unmix``); what is still off the map is judged by the map
+colors around it (``_hull``): blends of the local arc and lone specks are data,
+antialiased strokes and colors no map colors make are not.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._hull import hull_accept, lone_specks, simplify, strokes
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import Plan
+
+__all__ = ["blends", "unmixed"]
+
+#: The chords end at neighbours within this many DN of the map (exact pictures: the
+#: threshold): resampled pictures' neighbours are blends too. jet on photographs
+#: 0.5x, error/k-d tree 0.80 -> 0.54 (inf: 0.48, but strokes on downscaled pictures
+#: then anchor chords: turbo's black text 12 -> 6 % flagged).
+UNMIX_ANCHOR_RESIDUAL = 40.0
+#: Off-map pixels of such pictures are still data when they lie within
+#: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
+#: colors between the lowest and highest position of the pixels HULL_RADIUS around
+#: (``_decolor_hull``). Every pixel's projection marks the arc (HULL_ARC_RESIDUAL):
+#: the pixels around a blend are blends too. Measured with benchmarks/colormaps.py
+#: (holes on resampled textured fields 2.2 % -> 0.2 % mean, 24 % -> 1.8 % worst,
+#: annotations on the smooth field flagged as before).
+HULL_RADIUS = 4
+HULL_MIN_TOLERANCE = 12.0
+HULL_SIGMAS = 3.0
+HULL_ARC_RESIDUAL = np.inf
+#: ... widened by this share of its length on each side: a filter (bilinear, area)
+#: mixes source values that no neighbour keeps, the extremes of sharp detail.
+#: Holes on jet and turbo photographs downscaled 0.5x/0.33x (Pillow, OpenCV):
+#: worst 1.0 % -> 0.06 % (0.25: 0.27 %); gray strokes on *downscaled* annotated
+#: pictures are flagged less (jet 58 -> 32 %); PNG and JPEG ones as before.
+HULL_ARC_MARGIN = 0.5
+#: ... and the tolerance widened to this share of the spread of the colors (and
+#: lumas, for the luma-extreme test) of the 3x3 neighbours on the map: cubic and
+#: Lanczos kernels have negative lobes (OpenCV's cubic 0.19 of the weight in 1-D,
+#: Lanczos4 0.4) and overshoot the colors they blend by up to that share of the
+#: contrast under them; the neighbours on the map show an edge of the data, not a
+#: stroke's. Measured on 7 maps x 4 real fields x 11 resamplers x 0.33-2x
+#: (256^2 fields as in benchmarks/colormaps.py): pictures over 0.2 % holes 37 -> 2 of 1320 (hsv aside),
+#: OpenCV Lanczos4 0.5x worst 0.72 -> 0.20 %; 0.2 left 0.22 %, 0.3 0.20 %.
+HULL_OVERSHOOT = 0.25
+#: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
+#: tolerance (DN).
+HULL_CORNER_TOLERANCE = 1.0
+#: Resampled pictures: off-map pixels the local hull does not explain are data when
+#: within its tolerance of the whole map's hull, in 8-connected groups of fewer than
+#: SPECK_PIXELS (``lone_specks``): a field's one-pixel peak (jet and turbo on
+#: photographs: 20-70 DN off the local hull). Strokes are connected lines.
+SPECK_PIXELS = 3
+#: ... and off-map pixels the local hull explains are not data when they are a
+#: shrunk stroke (``strokes``): thin luma extremes -- one or two pixels darker or
+#: brighter than both flanks across some direction by more than STROKE_LUMA DN --
+#: whose color no blend of the flanks with a map color beyond them makes (within
+#: STROKE_RAY DN), in 8-connected lines of STROKE_PIXELS or more. Antialiased text
+#: and lines on annotated photographs downscaled 0.5x (Pillow bilinear / OpenCV area
+#: / OpenCV cubic), flagged: black text on turbo 14 / 29 / 38 -> 53 / 51 / 53 %,
+#: black lines 24 / 36 / 44 -> 43 / 47 / 52 %; a field's thin valleys and ridges are
+#: blends of a map color beyond (without that test 12.7 % holes on jet photographs;
+#: with it, at 15 DN / 12 DN / 6 pixels, 1.3 %; at these 0.12 % worst).
+STROKE_LUMA = 20.0
+STROKE_RAY = 25.0
+STROKE_PIXELS = 8
+#: ... on maps whose luma turns (rises, then falls, by STROKE_TURN_LUMA DN or more)
+#: at most this often along the map: where it zigzags (hsv: yellow, green, cyan,
+#: blue) every thin detail of the field is a luma extreme (hsv phase fields shrunk
+#: 0.5x: 0.2 -> 2.5 % holes with the stroke test).
+STROKE_MAX_TURNS = 2
+STROKE_TURN_LUMA = 20.0
+#: Exact pictures: pixels next to (FRINGE_RADIUS) one that is no blend and
+#: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
+FRINGE_CORE = 40.0
+FRINGE_RADIUS = 1
+
+
+def blends(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray,
+    residual: np.ndarray, plan: Plan, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Pixels off the map that blends of their neighbours' map colors explain."""
+    metric_vertices = line.vertices @ line.matrix.T
+    corners = simplify(metric_vertices, line.positions, HULL_CORNER_TOLERANCE)
+    accepted = np.zeros(len(position), dtype=bool)
+    hull_accept(
+        flat, scale, width, position, residual, plan.threshold,
+        max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
+        np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix,
+        max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), HULL_OVERSHOOT, accepted,
+    )  # fmt: skip
+    return accepted
+
+
+def unmixed(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    plan: Plan, line: Polyline,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Positions (NaN off the map) and residuals (DN) of a resampled picture's pixels.
+
+    A pixel far from the map gets the position of the best blend of its
+    neighbours' map colors (``unmix``); one still past the threshold is data when
+    the map colors around it can make it (:func:`blends`), or when it is a lone speck
+    within the map's hull (``lone_specks``; not on exact pictures).
+    """
+    blended = np.empty_like(position)
+    blend_residual = np.empty(len(position), dtype=np.float64)
+    anchors = plan.threshold if plan.exact else UNMIX_ANCHOR_RESIDUAL
+    degraded.unmix(
+        flat, scale, width, position, residual, plan.unmix_residual, anchors,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
+        blend_residual,
+    )  # fmt: skip
+    off_map = ~(blend_residual <= plan.threshold)
+    accepted = blends(flat, scale, width, position, blend_residual, plan, line)
+    if plan.exact:
+        # an exact picture's off-map pixels are an annotation's: its clearly
+        # foreign core and the antialiased fringe around it, however blend-like
+        # -- the core too: the map colors around may make gray (jet's and
+        # turbo's red and cyan) where no data pixel is a blend (gray strokes on
+        # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
+        accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
+    else:
+        if luma_turns(line) <= STROKE_MAX_TURNS:
+            accepted &= ~strokes(
+                flat, scale, width, off_map, line, STROKE_LUMA, STROKE_RAY, STROKE_PIXELS
+            )
+        accepted |= lone_specks(
+            flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
+            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
+        )  # fmt: skip
+    off_map &= ~accepted
+    blended[off_map] = np.nan
+    return blended, blend_residual.astype(np.float32)
+
+
+def _fringe(cores: np.ndarray, width: int) -> np.ndarray:
+    """Pixels within FRINGE_RADIUS of a ``cores`` pixel (flat, rows of ``width``)."""
+    grown = np.zeros(len(cores), dtype=bool)
+    degraded.near(np.flatnonzero(cores), width, len(cores) // width, FRINGE_RADIUS, grown)
+    return grown
+
+
+def luma_turns(line: Polyline) -> int:
+    """How often the map's luma turns from rising to falling or back by at least
+    STROKE_TURN_LUMA DN (a cyclic map's turn across the seam counts)."""
+    luma = line.vertices @ np.array([0.299, 0.587, 0.114])
+    if line.cyclic:
+        luma = np.concatenate([luma, luma])  # the seam, and a turn just past it
+    turns, state, low, high = 0, 0, luma[0], luma[0]
+    for value in luma:
+        high = max(high, value) if state >= 0 else high
+        low = min(low, value) if state <= 0 else low
+        if state >= 0 and value < high - STROKE_TURN_LUMA:
+            turns, state, low = turns + (state == 1), -1, value
+        elif state <= 0 and value > low + STROKE_TURN_LUMA:
+            turns, state, high = turns + (state == -1), 1, value
+    return turns // 2 if line.cyclic else turns
