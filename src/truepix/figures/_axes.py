@@ -33,6 +33,7 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
+from truepix.figures._areas import unsnap
 from truepix.figures._axis_label import axis_label
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
@@ -40,7 +41,7 @@ from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = [
-    "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis",
+    "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "legend_point", "offset_box", "read_axis",
     "stepped_scale", "tick_boxes", "tick_units",
 ]
 
@@ -287,9 +288,10 @@ def colorbar_axis(
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
         if key > best_key:
             best, best_key = reading, key
-    if best.scale is not None and 2 * sum(t.snapped for t in best.ticks) < len(best.ticks):
-        # no tick marks outside (a stray one beside a glyph at most): plotnine draws them inside
-        best = _snapped_inside(best, _inner_marks(gray, bar), bar)
+    if best.scale is not None:
+        # plotnine draws its tick marks inside the bar (the ends of some may show beside it)
+        inside = _snapped_inside(best, _inner_marks((gray, figure_ink), bar), bar)
+        best = inside if sum(t.snapped for t in inside.ticks) > sum(t.snapped for t in best.ticks) else best
     if bar.boundaries is None:
         crowded = _crowded_centre(best if best.scale is not None else seen, bar)
         crowded = crowded or log_from_marks(best if best.scale is not None else seen, bar)
@@ -355,30 +357,37 @@ def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
     )  # fmt: skip
 
 
-def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
+def _inner_marks(planes: tuple[np.ndarray, ...], bar: Colorbar) -> np.ndarray:
     """Tick marks drawn inside the bar across its edges (plotnine's), as image positions along it.
 
     Each cross-section of a bar is one color; tick marks drawn over it from
     both sides make the section's edges differ from its middle. Rows
     (columns) whose edges, on both sides, differ from the middle by more
-    than four times the bar's own spread (at least 6 DN of luminance), in
-    runs no longer than a twentieth of the bar, are marks, each at its
-    difference-weighted centre.
+    than four times the bar's own spread (at least 6 DN) in one of the
+    ``planes`` -- luminance, and the figure's ink: plotnine's light gray
+    mark is as bright as viridis's yellow but has no color -- in runs no
+    longer than a twentieth of the bar, are marks, each at its
+    difference-weighted centre, unsnapped as the marks outside are
+    (:func:`~truepix.figures._areas.unsnap`).
     """
     left, top, right, bottom = bar.bbox
-    inner = gray[top:bottom, left + 1 : right - 1].astype(np.float64)
-    if bar.orientation == "horizontal":
-        inner = inner.T
-    length, width = inner.shape
-    if width < 8 or length < 20:
-        return np.zeros(0)
-    zone = max(2, width // 6)
-    middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
-    near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
-    far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
-    deviation = np.minimum(near, far)  # across both edges (plotnine's); classic inward ticks are read as marks already
-    threshold = max(6.0, 4.0 * float(np.median(deviation)))
-    on = deviation > threshold
+    scores = []
+    for plane in planes:
+        inner = plane[top:bottom, left + 1 : right - 1].astype(np.float64)
+        if bar.orientation == "horizontal":
+            inner = inner.T
+        length, width = inner.shape
+        if width < 8 or length < 20:
+            return np.zeros(0)
+        zone = max(2, width // 6)
+        middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
+        near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
+        far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
+        deviation = np.minimum(near, far)  # across both edges (plotnine's); classic inward ticks are read as marks already
+        usual = float(np.median(deviation))
+        scores.append(np.maximum(deviation - usual, 0.0) / max(6.0, 4.0 * usual))
+    score = np.max(scores, axis=0)  # in units of each plane's threshold
+    on = score > 1.0
     marks = []
     start = bar.bbox[1] if bar.orientation == "vertical" else bar.bbox[0]
     edges = np.flatnonzero(np.diff(np.concatenate([[0], on.astype(np.int8), [0]])))
@@ -386,9 +395,9 @@ def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
         if r1 - r0 > max(3, length // 20):
             continue
         rows = np.arange(max(0, r0 - 1), min(length, r1 + 1))
-        weights = np.maximum(deviation[rows] - float(np.median(deviation)), 0.0)
+        weights = score[rows]
         marks.append(start + float((weights * (rows + 0.5)).sum() / weights.sum()))
-    return np.array(marks)
+    return unsnap(np.array(marks))
 
 
 def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> AxisReading:
@@ -407,13 +416,35 @@ def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> A
         return reading
     left, top, right, bottom = bar.bbox
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
+    ticks = _unfloored(ticks, legend_point(bar))
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0)
     if fit is None or fit.scale.scale != reading.scale.scale:
         return reading
     return dataclasses.replace(
         reading, scale=apply_offset(fit.scale, reading.offset), ticks=ticks, marks=marks,
-        residual=fit.residual, residuals=fit.residuals,
+        residual=fit.residual, residuals=fit.residuals, inside=True,
     )  # fmt: skip
+
+
+def legend_point(bar: Colorbar) -> float:
+    """Pixels per point of a ggplot-style legend bar: plotnine draws it 23 points thick (``legend_key_size``)."""
+    left, top, right, bottom = bar.bbox
+    return float(right - left if bar.orientation == "vertical" else bottom - top) / 23.0
+
+
+def _unfloored(ticks: list[_labels.Tick], point: float) -> list[_labels.Tick]:
+    """The ticks with the outermost two snapped ones moved half a point inward, undoing plotnine's rounding on average.
+
+    plotnine (with 150 colors or more) rounds a legend's tick places to
+    whole points, the first down and the last up: each end tick stands up
+    to a point (half a point on average) further out than its value's place.
+    """
+    snapped = sorted((t for t in ticks if t.snapped and t.value is not None), key=lambda t: t.position)
+    if len(snapped) < 3:
+        return ticks
+    first, last = snapped[0], snapped[-1]
+    moved = {id(first): point / 2.0, id(last): -point / 2.0}
+    return [dataclasses.replace(t, position=t.position + moved[id(t)]) if id(t) in moved else t for t in ticks]
 
 
 def _triangle_boxes(gray: np.ndarray, bar: Colorbar) -> list[Box]:
