@@ -54,3 +54,40 @@ def test_a_plotnine_bar_range_is_right_or_doubted(plotnine_rasters):
         assert panel.colorbar_axis.inside
     low, high, magma = plotnine_rasters[0]
     assert _range_error(magma, low, high) <= 0.005, (magma.vmin, magma.vmax)
+
+
+@pytest.fixture(scope="module")
+def upscaled_figure():
+    # a figure enlarged 1.5x with Lanczos (case c74: a HiDPI screenshot shown larger): its tick
+    # marks stand on the drawn pixels' centres, scaled -- half a drawn pixel past their places,
+    # as Agg snaps them -- but off the new pixels' centres, so they were not unsnapped: the
+    # plot area's corners were 1.09 px off
+    from PIL import Image
+
+    cells = np.random.default_rng(0).random((12, 16)) * 8
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    image = ax.imshow(cells, cmap="plasma", vmin=0, vmax=8, extent=(0, 16, 0, 12))
+    fig.colorbar(image)
+    fig.canvas.draw()
+    left, bottom, right, top = ax.get_window_extent().extents
+    height = fig.bbox.height
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    picture = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    larger = picture.resize((round(picture.width * 1.5), round(picture.height * 1.5)), Image.LANCZOS)
+    out = io.BytesIO()
+    larger.save(out, format="PNG")
+    corners = (1.5 * left, 1.5 * (height - top), 1.5 * right, 1.5 * (height - bottom))
+    return corners, tp.read_figure(out.getvalue()).panels[0]
+
+
+def test_an_upscaled_figure_has_its_corners_within_a_pixel(upscaled_figure):
+    (left, top, right, bottom), panel = upscaled_figure
+    assert panel.grid == (12, 16)
+    # the first and last cells' centres, at their true places
+    x = panel.x.scale.value(np.array([left + (right - left) / 32, right - (right - left) / 32]))
+    y = panel.y.scale.value(np.array([top + (bottom - top) / 24, bottom - (bottom - top) / 24]))
+    per_x, per_y = 16 / (right - left), 12 / (bottom - top)
+    assert np.abs(x - [0.5, 15.5]).max() / per_x <= 1.0, x
+    assert np.abs(y - [11.5, 0.5]).max() / per_y <= 1.0, y
