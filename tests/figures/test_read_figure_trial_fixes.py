@@ -91,3 +91,43 @@ def test_an_upscaled_figure_has_its_corners_within_a_pixel(upscaled_figure):
     per_x, per_y = 16 / (right - left), 12 / (bottom - top)
     assert np.abs(x - [0.5, 15.5]).max() / per_x <= 1.0, x
     assert np.abs(y - [11.5, 0.5]).max() / per_y <= 1.0, y
+
+
+@pytest.fixture(scope="module")
+def lone_milli_label():
+    # EngFormatter on a bar 0 .. 2.5 with a tick every 0.5: "500 m" is the one label with a
+    # prefix, and the OCR reads it "500" -- one label 1000x off the others' line, outvoted
+    # (the range right, but the scale trusted 0.83)
+    from matplotlib.ticker import EngFormatter
+
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    image = ax.imshow(np.linspace(0, 2.5, 300).reshape(15, 20), cmap="viridis", vmin=0, vmax=2.5)
+    fig.colorbar(image, format=EngFormatter(), ticks=[0, 0.5, 1, 1.5, 2, 2.5])
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    return tp.read_figure(buffer.getvalue()).panels[0]
+
+
+def test_a_lone_si_prefixed_label_agrees_with_the_plain_ones(lone_milli_label):
+    panel = lone_milli_label
+    assert (panel.vmin, panel.vmax) == (0.0, 2.5)
+    numbered = [t for t in panel.colorbar_axis.ticks if t.value is not None]
+    assert len(numbered) >= 5 and all(t.inlier for t in numbered), [(t.text, t.value) for t in numbered]
+    assert 0.5 in [t.value for t in numbered]
+    assert panel.confidence >= 0.9
+
+
+def test_mu_read_as_p_on_every_label_is_read_as_mu():
+    # what the OCR returns for EngFormatter's "0 s, 250 µs ... 1 ms" when it takes µ for p on
+    # every label alike: read one at a time, the three "ps" labels outvoted "1 ms"
+    from truepix.figures._axes import fit_ticks
+    from truepix.figures._labels import Tick
+    from truepix.figures._numbers import readings
+
+    ticks = [Tick(text, readings(text)[0][0], position, (0, 0, 1, 1), True, 1.0) for text, position in
+             [("0 s", 0.0), ("250 ps", 100.0), ("500 ps", 200.0), ("750 ps", 300.0), ("1 ms", 400.0)]]  # fmt: skip
+    fit = fit_ticks(ticks)
+    assert fit is not None and fit.scale.scale == "linear"
+    assert [t.value for t in ticks] == pytest.approx([0.0, 250e-6, 500e-6, 750e-6, 1e-3])
+    assert all(t.inlier for t in ticks)

@@ -84,13 +84,40 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     if len(numbered) < 2:
         return None
     positions = [t.position for t in numbered]
-    fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
+    fit = _other_prefixes(numbered, fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre), powers, centre)
     if fit is not None and not powers and _on_scale_readings(numbered, fit):
         fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
     if fit is None or _unreadable(fit, numbered, powers):
         return None
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         tick.inlier = bool(inlier)
+    return fit
+
+
+def _other_prefixes(numbered: list[_labels.Tick], fit: ScaleFit | None, powers: bool, centre: float | None) -> ScaleFit | None:
+    """The fit with every label whose prefix reads two ways (µ read as ``p``) read the other way, when more labels agree so.
+
+    OCR reads EngFormatter's ``µ`` as ``p`` on every label alike (``250 ps,
+    500 ps, 750 ps, 1 ms``): those labels agree among themselves, and one at a
+    time the scale they make keeps their reading. Read all at once the other
+    way, the prefixes progress along the axis as a scale's must (µ, µ, µ, m):
+    the reading more labels agree with (then the closer one) is kept.
+    """
+    others = [(t, options[1][0]) for t in numbered if len(options := readings(t.text)) > 2 and t.value == options[0][0]]
+    if not others:
+        return fit
+    kept = [t.value for t in numbered]
+    for tick, value in others:
+        tick.value = value
+    swapped = fit_scale([t.position for t in numbered], [t.value for t in numbered], powers=powers, centre=centre)
+
+    def support(candidate: ScaleFit | None) -> tuple[int, float]:
+        return (-1, 0.0) if candidate is None else (int(candidate.inliers.sum()), -candidate.residual)
+
+    if support(swapped) > support(fit):
+        return swapped
+    for tick, value in zip(numbered, kept, strict=True):
+        tick.value = value
     return fit
 
 
@@ -116,11 +143,16 @@ def _on_scale_readings(numbered: list[_labels.Tick], fit: ScaleFit) -> bool:
     """Give each label that reads more than one way the reading nearest the scale; whether any changed.
 
     ``5 m`` is 5 metres or 0.005; OCR reads ``500 µs`` as ``500 ps``: the
-    other labels' progression says which.
+    other labels' progression says which. A label the scale leaves out that
+    reads as a bare number may have lost its SI prefix (EngFormatter's ``500 m``
+    between ``0`` and ``1``, its ``m`` not read): it is also read a power of a
+    thousand over or under.
     """
     changed = False
-    for tick in numbered:
+    for tick, inlier in zip(numbered, fit.inliers, strict=True):
         options = [value for value, _ in readings(tick.text)]
+        if not inlier and len(options) == 1 and tick.value == options[0] and tick.value:
+            options = [tick.value * 1000.0**k for k in range(-4, 5)]
         if len(options) < 2 or tick.value not in options:
             continue  # read one way only, or rewritten by the axis (powers, decimal commas)
         with np.errstate(all="ignore"):
