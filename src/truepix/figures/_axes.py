@@ -33,15 +33,15 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
-from truepix.figures._areas import unsnap
 from truepix.figures._axis_label import axis_label
+from truepix.figures._legend import inner_marks, legend_point, unfloored
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = [
-    "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "legend_point", "offset_box", "read_axis",
+    "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis",
     "stepped_scale", "tick_boxes", "tick_units",
 ]
 
@@ -144,20 +144,28 @@ def _on_scale_readings(numbered: list[_labels.Tick], fit: ScaleFit) -> bool:
 
     ``5 m`` is 5 metres or 0.005; OCR reads ``500 µs`` as ``500 ps``: the
     other labels' progression says which. A label the scale leaves out that
-    reads as a bare number may have lost its SI prefix (EngFormatter's ``500 m``
-    between ``0`` and ``1``, its ``m`` not read): it is also read a power of a
-    thousand over or under.
+    reads as a bare number ten times past every agreeing one may have lost
+    its SI prefix (EngFormatter's ``500 m`` between ``0`` and ``1``, its ``m``
+    not read): it is read a power of a thousand under, where that stands on
+    the scale.
     """
     changed = False
+    spacing = float(np.median(np.abs(np.diff([t.position for t in numbered])))) if len(numbered) > 1 else 0.0
+    agreeing = [float(t.value) for t, inlier in zip(numbered, fit.inliers, strict=True) if inlier and t.value is not None]
+    reach = max((abs(v) for v in agreeing), default=0.0)
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         options = [value for value, _ in readings(tick.text)]
-        if not inlier and len(options) == 1 and tick.value == options[0] and tick.value:
-            options = [tick.value * 1000.0**k for k in range(-4, 5)]
+        # as read, ten times past every agreeing label (500 among 0 .. 2.5): a prefix lost, not a digit misread
+        lost = not inlier and len(options) == 1 and tick.value == options[0] and abs(tick.value or 0.0) > 10 * reach > 0
+        if lost:
+            options = [tick.value * 1000.0**-k for k in range(0, 5)]  # type: ignore[operator]
         if len(options) < 2 or tick.value not in options:
             continue  # read one way only, or rewritten by the axis (powers, decimal commas)
         with np.errstate(all="ignore"):
             off = [abs(float(fit.scale.pixel(v)) - tick.position) for v in options]
         best = options[int(np.nanargmin(np.where(np.isfinite(off), off, np.nan)))] if np.isfinite(off).any() else tick.value
+        if lost and not min(off, default=np.inf) <= max(1.5, 0.12 * spacing):
+            continue  # a prefix lost is taken only where it puts the label on the scale
         changed |= best != tick.value
         tick.value = best
     return changed
@@ -322,7 +330,7 @@ def colorbar_axis(
             best, best_key = reading, key
     if best.scale is not None:
         # plotnine draws its tick marks inside the bar (the ends of some may show beside it)
-        inside = _snapped_inside(best, _inner_marks((gray, figure_ink), bar), bar)
+        inside = _snapped_inside(best, inner_marks((gray, figure_ink), bar), bar)
         best = inside if sum(t.snapped for t in inside.ticks) > sum(t.snapped for t in best.ticks) else best
     if bar.boundaries is None:
         crowded = _crowded_centre(best if best.scale is not None else seen, bar)
@@ -389,49 +397,6 @@ def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
     )  # fmt: skip
 
 
-def _inner_marks(planes: tuple[np.ndarray, ...], bar: Colorbar) -> np.ndarray:
-    """Tick marks drawn inside the bar across its edges (plotnine's), as image positions along it.
-
-    Each cross-section of a bar is one color; tick marks drawn over it from
-    both sides make the section's edges differ from its middle. Rows
-    (columns) whose edges, on both sides, differ from the middle by more
-    than four times the bar's own spread (at least 6 DN) in one of the
-    ``planes`` -- luminance, and the figure's ink: plotnine's light gray
-    mark is as bright as viridis's yellow but has no color -- in runs no
-    longer than a twentieth of the bar, are marks, each at its
-    difference-weighted centre, unsnapped as the marks outside are
-    (:func:`~truepix.figures._areas.unsnap`).
-    """
-    left, top, right, bottom = bar.bbox
-    scores = []
-    for plane in planes:
-        inner = plane[top:bottom, left + 1 : right - 1].astype(np.float64)
-        if bar.orientation == "horizontal":
-            inner = inner.T
-        length, width = inner.shape
-        if width < 8 or length < 20:
-            return np.zeros(0)
-        zone = max(2, width // 6)
-        middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
-        near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
-        far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
-        deviation = np.minimum(near, far)  # across both edges (plotnine's); classic inward ticks are read as marks already
-        usual = float(np.median(deviation))
-        scores.append(np.maximum(deviation - usual, 0.0) / max(6.0, 4.0 * usual))
-    score = np.max(scores, axis=0)  # in units of each plane's threshold
-    on = score > 1.0
-    marks = []
-    start = bar.bbox[1] if bar.orientation == "vertical" else bar.bbox[0]
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], on.astype(np.int8), [0]])))
-    for r0, r1 in zip(edges[::2], edges[1::2], strict=True):
-        if r1 - r0 > max(3, length // 20):
-            continue
-        rows = np.arange(max(0, r0 - 1), min(length, r1 + 1))
-        weights = score[rows]
-        marks.append(start + float((weights * (rows + 0.5)).sum() / weights.sum()))
-    return unsnap(np.array(marks))
-
-
 def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> AxisReading:
     """The reading with its labels snapped to tick marks drawn inside the bar, refitted; as it was when none is near."""
     numbered = [t for t in reading.ticks if t.value is not None]
@@ -448,7 +413,7 @@ def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> A
         return reading
     left, top, right, bottom = bar.bbox
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
-    ticks = _unfloored(ticks, legend_point(bar))
+    ticks = unfloored(ticks, legend_point(bar))
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0)
     if fit is None or fit.scale.scale != reading.scale.scale:
         return reading
@@ -456,27 +421,6 @@ def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> A
         reading, scale=apply_offset(fit.scale, reading.offset), ticks=ticks, marks=marks,
         residual=fit.residual, residuals=fit.residuals, inside=True,
     )  # fmt: skip
-
-
-def legend_point(bar: Colorbar) -> float:
-    """Pixels per point of a ggplot-style legend bar: plotnine draws it 23 points thick (``legend_key_size``)."""
-    left, top, right, bottom = bar.bbox
-    return float(right - left if bar.orientation == "vertical" else bottom - top) / 23.0
-
-
-def _unfloored(ticks: list[_labels.Tick], point: float) -> list[_labels.Tick]:
-    """The ticks with the outermost two snapped ones moved half a point inward, undoing plotnine's rounding on average.
-
-    plotnine (with 150 colors or more) rounds a legend's tick places to
-    whole points, the first down and the last up: each end tick stands up
-    to a point (half a point on average) further out than its value's place.
-    """
-    snapped = sorted((t for t in ticks if t.snapped and t.value is not None), key=lambda t: t.position)
-    if len(snapped) < 3:
-        return ticks
-    first, last = snapped[0], snapped[-1]
-    moved = {id(first): point / 2.0, id(last): -point / 2.0}
-    return [dataclasses.replace(t, position=t.position + moved[id(t)]) if id(t) in moved else t for t in ticks]
 
 
 def _triangle_boxes(gray: np.ndarray, bar: Colorbar) -> list[Box]:

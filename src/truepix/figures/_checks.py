@@ -31,7 +31,8 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _coverage, _grid
-from truepix.figures._axes import labelled_ends, legend_point
+from truepix.figures._axes import labelled_ends
+from truepix.figures._legend import legend_point
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
