@@ -133,7 +133,11 @@ def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
     return sorted(out, key=lambda line: line.at)
 
 
-def unsnap(centres: np.ndarray) -> np.ndarray:
+# resize factors whose drawn-pixel lattice ((k + 0.5) * factor) holds no whole or half pixel
+_RESIZED = (1.5, 0.75, 1.25, 2.5)
+
+
+def unsnap(centres: np.ndarray, origin: float = 0.0) -> np.ndarray:
     """Where tick marks and lines stand, undoing Agg's snapping of a mark onto the pixel grid.
 
     Agg (matplotlib's raster backend) draws a mark whose width rounds to an
@@ -143,7 +147,7 @@ def unsnap(centres: np.ndarray) -> np.ndarray:
     pixel. A mark of even width is centred on the nearest pixel edge,
     unbiased. When most marks (two at least) are centred on pixel centres,
     the picture was drawn so, and every mark stands half a pixel before its
-    centre.
+    centre. ``origin``: the image position of the centres' zero (a strip's start).
 
     Examples
     --------
@@ -153,12 +157,28 @@ def unsnap(centres: np.ndarray) -> np.ndarray:
     [10.0, 57.0, 104.0]
     >>> unsnap(np.array([10.3, 57.8, 104.5])).tolist()  # drawn off the grid (resampled, another renderer)
     [10.3, 57.8, 104.5]
+
+    A picture resized by a factor (1.5: a screenshot of a 2x display shown at
+    3/4) puts the drawn pixels' centres at ``(k + 0.5) * factor``; four marks
+    or more, nearly all on that lattice, stand half a drawn pixel before
+    their centres. Factors whose lattice holds whole or half pixels (2, 3) are
+    not told apart from marks drawn unresized, and are not tried.
+
+    >>> unsnap(np.array([95.25, 167.25, 239.25, 312.75])).tolist()
+    [94.5, 166.5, 238.5, 312.0]
     """
     if len(centres) < 2:
         return centres
     on_centres = np.abs(np.mod(centres, 1.0) - 0.5) <= 0.15
     if on_centres.sum() >= 2 and on_centres.mean() >= 2 / 3:
         return centres - 0.5
+    if len(centres) >= 4:
+        # a picture resized after drawing (a screenshot scaled for a slide): the marks stand on
+        # the drawn pixels' centres, scaled, and half a drawn pixel past their places
+        for factor in _RESIZED:
+            on_scaled = np.abs(np.mod((np.asarray(centres) + origin) / factor, 1.0) - 0.5) <= 0.1
+            if on_scaled.mean() >= 0.8:
+                return centres - 0.5 * factor
     return centres
 
 

@@ -34,6 +34,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _labels
 from truepix.figures._axis_label import axis_label
+from truepix.figures._legend import inner_marks, legend_point, unfloored
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
@@ -83,13 +84,40 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     if len(numbered) < 2:
         return None
     positions = [t.position for t in numbered]
-    fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
+    fit = _other_prefixes(numbered, fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre), powers, centre)
     if fit is not None and not powers and _on_scale_readings(numbered, fit):
         fit = fit_scale(positions, [t.value for t in numbered], powers=powers, centre=centre)
     if fit is None or _unreadable(fit, numbered, powers):
         return None
     for tick, inlier in zip(numbered, fit.inliers, strict=True):
         tick.inlier = bool(inlier)
+    return fit
+
+
+def _other_prefixes(numbered: list[_labels.Tick], fit: ScaleFit | None, powers: bool, centre: float | None) -> ScaleFit | None:
+    """The fit with every label whose prefix reads two ways (µ read as ``p``) read the other way, when more labels agree so.
+
+    OCR reads EngFormatter's ``µ`` as ``p`` on every label alike (``250 ps,
+    500 ps, 750 ps, 1 ms``): those labels agree among themselves, and one at a
+    time the scale they make keeps their reading. Read all at once the other
+    way, the prefixes progress along the axis as a scale's must (µ, µ, µ, m):
+    the reading more labels agree with (then the closer one) is kept.
+    """
+    others = [(t, options[1][0]) for t in numbered if len(options := readings(t.text)) > 2 and t.value == options[0][0]]
+    if not others:
+        return fit
+    kept = [t.value for t in numbered]
+    for tick, value in others:
+        tick.value = value
+    swapped = fit_scale([t.position for t in numbered], [t.value for t in numbered], powers=powers, centre=centre)
+
+    def support(candidate: ScaleFit | None) -> tuple[int, float]:
+        return (-1, 0.0) if candidate is None else (int(candidate.inliers.sum()), -candidate.residual)
+
+    if support(swapped) > support(fit):
+        return swapped
+    for tick, value in zip(numbered, kept, strict=True):
+        tick.value = value
     return fit
 
 
@@ -115,16 +143,29 @@ def _on_scale_readings(numbered: list[_labels.Tick], fit: ScaleFit) -> bool:
     """Give each label that reads more than one way the reading nearest the scale; whether any changed.
 
     ``5 m`` is 5 metres or 0.005; OCR reads ``500 µs`` as ``500 ps``: the
-    other labels' progression says which.
+    other labels' progression says which. A label the scale leaves out that
+    reads as a bare number ten times past every agreeing one may have lost
+    its SI prefix (EngFormatter's ``500 m`` between ``0`` and ``1``, its ``m``
+    not read): it is read a power of a thousand under, where that stands on
+    the scale.
     """
     changed = False
-    for tick in numbered:
+    spacing = float(np.median(np.abs(np.diff([t.position for t in numbered])))) if len(numbered) > 1 else 0.0
+    agreeing = [float(t.value) for t, inlier in zip(numbered, fit.inliers, strict=True) if inlier and t.value is not None]
+    reach = max((abs(v) for v in agreeing), default=0.0)
+    for tick, inlier in zip(numbered, fit.inliers, strict=True):
         options = [value for value, _ in readings(tick.text)]
+        # as read, ten times past every agreeing label (500 among 0 .. 2.5): a prefix lost, not a digit misread
+        lost = not inlier and len(options) == 1 and tick.value == options[0] and abs(tick.value or 0.0) > 10 * reach > 0
+        if lost:
+            options = [tick.value * 1000.0**-k for k in range(0, 5)]  # type: ignore[operator]
         if len(options) < 2 or tick.value not in options:
             continue  # read one way only, or rewritten by the axis (powers, decimal commas)
         with np.errstate(all="ignore"):
             off = [abs(float(fit.scale.pixel(v)) - tick.position) for v in options]
         best = options[int(np.nanargmin(np.where(np.isfinite(off), off, np.nan)))] if np.isfinite(off).any() else tick.value
+        if lost and not min(off, default=np.inf) <= max(1.5, 0.12 * spacing):
+            continue  # a prefix lost is taken only where it puts the label on the scale
         changed |= best != tick.value
         tick.value = best
     return changed
@@ -287,9 +328,10 @@ def colorbar_axis(
         key = (sum(t.snapped for t in agreeing), len(agreeing), -(reading.residual or 0.0))
         if key > best_key:
             best, best_key = reading, key
-    if best.scale is not None and 2 * sum(t.snapped for t in best.ticks) < len(best.ticks):
-        # no tick marks outside (a stray one beside a glyph at most): plotnine draws them inside
-        best = _snapped_inside(best, _inner_marks(gray, bar), bar)
+    if best.scale is not None:
+        # plotnine draws its tick marks inside the bar (the ends of some may show beside it)
+        inside = _snapped_inside(best, inner_marks((gray, figure_ink), bar), bar)
+        best = inside if sum(t.snapped for t in inside.ticks) > sum(t.snapped for t in best.ticks) else best
     if bar.boundaries is None:
         crowded = _crowded_centre(best if best.scale is not None else seen, bar)
         crowded = crowded or log_from_marks(best if best.scale is not None else seen, bar)
@@ -355,42 +397,6 @@ def _crowded_centre(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
     )  # fmt: skip
 
 
-def _inner_marks(gray: np.ndarray, bar: Colorbar) -> np.ndarray:
-    """Tick marks drawn inside the bar across its edges (plotnine's), as image positions along it.
-
-    Each cross-section of a bar is one color; tick marks drawn over it from
-    both sides make the section's edges differ from its middle. Rows
-    (columns) whose edges, on both sides, differ from the middle by more
-    than four times the bar's own spread (at least 6 DN of luminance), in
-    runs no longer than a twentieth of the bar, are marks, each at its
-    difference-weighted centre.
-    """
-    left, top, right, bottom = bar.bbox
-    inner = gray[top:bottom, left + 1 : right - 1].astype(np.float64)
-    if bar.orientation == "horizontal":
-        inner = inner.T
-    length, width = inner.shape
-    if width < 8 or length < 20:
-        return np.zeros(0)
-    zone = max(2, width // 6)
-    middle = np.median(inner[:, width // 3 : width - width // 3], axis=1)
-    near = np.abs(np.median(inner[:, 1 : 1 + zone], axis=1) - middle)
-    far = np.abs(np.median(inner[:, width - 1 - zone : width - 1], axis=1) - middle)
-    deviation = np.minimum(near, far)  # across both edges (plotnine's); classic inward ticks are read as marks already
-    threshold = max(6.0, 4.0 * float(np.median(deviation)))
-    on = deviation > threshold
-    marks = []
-    start = bar.bbox[1] if bar.orientation == "vertical" else bar.bbox[0]
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], on.astype(np.int8), [0]])))
-    for r0, r1 in zip(edges[::2], edges[1::2], strict=True):
-        if r1 - r0 > max(3, length // 20):
-            continue
-        rows = np.arange(max(0, r0 - 1), min(length, r1 + 1))
-        weights = np.maximum(deviation[rows] - float(np.median(deviation)), 0.0)
-        marks.append(start + float((weights * (rows + 0.5)).sum() / weights.sum()))
-    return np.array(marks)
-
-
 def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> AxisReading:
     """The reading with its labels snapped to tick marks drawn inside the bar, refitted; as it was when none is near."""
     numbered = [t for t in reading.ticks if t.value is not None]
@@ -407,12 +413,13 @@ def _snapped_inside(reading: AxisReading, marks: np.ndarray, bar: Colorbar) -> A
         return reading
     left, top, right, bottom = bar.bbox
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
+    ticks = unfloored(ticks, legend_point(bar))
     fit = fit_ticks(ticks, centre=(span[0] + span[1]) / 2.0)
     if fit is None or fit.scale.scale != reading.scale.scale:
         return reading
     return dataclasses.replace(
         reading, scale=apply_offset(fit.scale, reading.offset), ticks=ticks, marks=marks,
-        residual=fit.residual, residuals=fit.residuals,
+        residual=fit.residual, residuals=fit.residuals, inside=True,
     )  # fmt: skip
 
 

@@ -32,6 +32,7 @@ import numpy as np
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures import _coverage, _grid
 from truepix.figures._axes import labelled_ends
+from truepix.figures._legend import legend_point
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
@@ -43,6 +44,7 @@ __all__ = [
     "end_lines",
     "end_precision",
     "flattened_powers",
+    "legend_rounding",
     "lost_cells",
     "range_doubts",
     "rows_beyond",
@@ -301,6 +303,35 @@ def flattened_powers(texts: list[str]) -> bool:
     return len(exponents) >= 3 and bool(np.all(np.abs(steps) == 1) and len(set(np.sign(steps))) == 1)
 
 
+def legend_rounding(bar: Colorbar, axis: AxisReading, ends: tuple[float, float]) -> tuple[float, float]:
+    """Pixels an end's value may be off by on a ggplot-style legend bar (ticks drawn inside it), where no label states it.
+
+    plotnine places its legend's ticks to whole points (the ends' up to a
+    point outward, undone on average only): the line through them may be off
+    by a point over the ticks' spread, and an end past the last tick by that
+    slope's error times its distance from it.
+
+    Examples
+    --------
+    >>> from truepix.figures._labels import Tick
+    >>> from truepix.figures._model import AxisScale
+    >>> ticks = [Tick(str(v), float(v), p, (0, 0, 1, 1), True, 1.0, True) for v, p in [(0, 290), (40, 216), (80, 142)]]
+    >>> axis = AxisReading(AxisScale("linear", (290, 142), (0, 80)), ticks, inside=True)
+    >>> bar = Colorbar((540, 130, 574, 291), "vertical", np.zeros((161, 3), np.uint8))
+    >>> [round(v, 2) for v in legend_rounding(bar, axis, (290.2, 130.8))]
+    [0.0, 0.22]
+    """
+    if not axis.inside:
+        return (0.0, 0.0)
+    positions = [t.position for t in axis.ticks if t.inlier and t.snapped and t.value is not None]
+    if len(positions) < 2:
+        return (0.0, 0.0)
+    spread = max(positions) - min(positions)
+    point = legend_point(bar)
+    low, high = (2.0 * point * min(abs(p - end) for p in positions) / max(spread, 1.0) for end in ends)
+    return low, high
+
+
 def bar_ends(bar: Colorbar, outline: Box | None = None) -> tuple[float, float]:
     """The bar's low and high ends along it, in pixels: of its box, or of the outline found around it."""
     left, top, right, bottom = bar.bbox if outline is None else outline
@@ -337,10 +368,12 @@ def range_doubts(
         boxed, placed = bar_ends(bar), bar_ends(bar, outline)
         gaps = end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
         crisp = [sharp and not gap for sharp, gap in zip(crisp_ends(rgb, bar), gaps, strict=True)]
-        factor = end_precision(bar, labelled, (lines[0] + gaps[0], lines[1] + gaps[1]), (crisp[0], crisp[1]))
+        rounded = legend_rounding(bar, axis, placed)
+        factor = end_precision(bar, labelled, (lines[0] + gaps[0] + rounded[0], lines[1] + gaps[1] + rounded[1]), (crisp[0], crisp[1]))
         if factor < 1.0:
             under = " (a line drawn over it)" if any(lines) else ""
             under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
+            under += " (a legend's ticks placed to whole points)" if any(rounded) else ""
             doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
     return doubts
 

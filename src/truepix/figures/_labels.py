@@ -224,8 +224,8 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
         # inward, labels close to the side): their edges are no tick marks
         return np.zeros(0), outline
     # a log axis spanning less than a decade or two labels its minor ticks too (2×10¹)
-    strip.minor = unsnap(np.array(centres)[~major]) if (~major).any() else np.zeros(0)
-    return unsnap(marks), depth + int(length.max())
+    strip.minor = unsnap(np.array(centres)[~major], strip.start) if (~major).any() else np.zeros(0)
+    return unsnap(marks, strip.start), depth + int(length.max())
 
 
 def _like_ticks(centres: np.ndarray, lengths: np.ndarray) -> bool:

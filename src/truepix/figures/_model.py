@@ -110,6 +110,9 @@ class AxisReading:
         bar's unlabelled half), what was estimated and why ("" when nothing).
     minor : numpy.ndarray
         Positions of the shorter tick marks found (a log axis's minor ticks).
+    inside : bool
+        The labels stand on tick marks drawn inside the bar, across both its
+        edges (plotnine's and ggplot2's legend bar), none outside.
     """
 
     scale: AxisScale | None = None
@@ -123,6 +126,7 @@ class AxisReading:
     unread_offset: bool = False
     guess: str = ""
     minor: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    inside: bool = False
 
     @property
     def agreement(self) -> float:

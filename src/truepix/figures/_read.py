@@ -40,7 +40,7 @@ from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, gap, iou, plot_areas
 from truepix.figures._scale import AxisScale
-from truepix.figures._sides import frameless_axis, ticked_ends
+from truepix.figures._sides import frameless_axis, legend_ends, ticked_ends
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -332,7 +332,7 @@ def _panel(
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
     bar_axis = _bar_axis(gray, figure_ink, bar, (x, y), outline)
-    outline = ticked_ends(bar, bar_axis, outline)
+    outline = legend_ends(rgb, bar, bar_axis, ticked_ends(bar, bar_axis, outline))
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"), bar_axis.scale)
     values_of = _value_scale(bar, bar_axis, bar_data, outline)

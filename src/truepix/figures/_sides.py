@@ -15,7 +15,13 @@ from truepix.figures._axes import read_axis
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
-__all__ = ["frameless_axis", "ticked_ends"]
+__all__ = ["frameless_axis", "legend_ends", "ticked_ends"]
+
+# bins plotnine and ggplot2 draw a legend bar's gradient with (``nbin``); each puts a value's
+# tick at ``(0.5 + (n - 1) f) / n`` of the bar for the fraction f of the range
+_LEGEND_BINS = 300
+# how far Agg draws a Gouraud-shaded mesh past its sides (measured on plotnine's bars: 0.5-0.8 px)
+_DILATION = 0.6
 
 
 def frameless_axis(
@@ -57,3 +63,72 @@ def ticked_ends(bar: Colorbar | None, axis: AxisReading, outline: Box | None) ->
         if past:
             box[index] = min(past, key=lambda p: abs(p - box[index]))
     return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+
+
+def legend_ends(rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, outline: Box | None) -> Box | None:
+    """The bar's box with its ends where a ggplot-style legend bar's range ends, when its ticks are drawn inside.
+
+    plotnine and ggplot2 draw the bar from ``nbin`` = 300 colors and put a
+    value's tick at ``(0.5 + 299 f) / 300`` of its length for the fraction
+    ``f`` of the range: the ticks' scale reaches the range's ends half a bin
+    in from the bar's. plotnine fills it as a Gouraud-shaded mesh, which Agg
+    draws dilated, antialiased, about :data:`_DILATION` pixels past every
+    side -- and with no outline (none by default): its true ends lie that far
+    inside where its colors' coverage ends (:func:`_covered_ends`), whether or
+    not the box found for it took in the part-covered row. A dark row at the
+    map's end is no outline here.
+    """
+    if bar is None or axis.scale is None or not axis.inside:
+        return outline
+    box = [float(v) for v in bar.bbox]
+    low, high = (3, 1) if bar.orientation == "vertical" else (0, 2)
+    covered = _covered_ends(rgb, bar)
+    rising = 1.0 if box[high] > box[low] else -1.0
+    length = abs(covered[1] - covered[0]) - 2 * _DILATION
+    inward = length / (2 * _LEGEND_BINS) + _DILATION
+    box[low] = covered[0] + rising * inward
+    box[high] = covered[1] - rising * inward
+    return (box[0], box[1], box[2], box[3])
+
+
+def _covered_ends(rgb: np.ndarray, bar: Colorbar) -> tuple[float, float]:
+    """Where the bar's colors end at its low and high ends, to a fraction of a pixel.
+
+    Each row (column) across the bar's middle third near an end is a blend
+    of the bar's color three rows in and the background's; the blends' sum
+    over the two rows each side of the box's edge is how far the colors
+    reach. An end whose color is within 40 DN of the background (magma's
+    white top) cannot be measured so: the box's edge is its end.
+
+    Examples
+    --------
+    >>> rgb = np.full((40, 20, 3), 255, np.uint8); rgb[10:30, 5:15] = (40, 90, 140)
+    >>> rgb[9, 5:15] = (148, 173, 198)  # half a row more at the top, blended
+    >>> [round(end, 2) for end in _covered_ends(rgb, Colorbar((5, 10, 15, 30), "vertical", np.zeros((20, 3), np.uint8)))]
+    [30.0, 9.5]
+    """
+    left, top, right, bottom = bar.bbox
+    view = rgb if bar.orientation == "vertical" else rgb.transpose(1, 0, 2)
+    if bar.orientation == "horizontal":
+        left, top, right, bottom = top, left, bottom, right
+    third = max(1, (right - left) // 3)
+    band = view[:, left + third : right - third].astype(np.float64)
+    paper = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.float64), axis=0)
+    ends = []
+    # (the box's edge, the rows from two outside to two inside it, a row three in)
+    for edge, rows, inner in ((bottom, range(bottom - 2, bottom + 2), bottom - 4), (top, range(top - 2, top + 2), top + 3)):
+        if min(rows) < 0 or max(rows) >= len(band) or not 0 <= inner < len(band):
+            ends.append(float(edge))
+            continue
+        colour = np.median(band[inner], axis=0)
+        direction = paper - colour
+        if np.abs(direction).max() < 40:
+            ends.append(float(edge))
+            continue
+        covered = sum(float(np.clip(np.median((paper - band[r]) @ direction) / (direction @ direction), 0, 1)) for r in rows)
+        # the colors cover the four rows from the far side up to where they end
+        ends.append(float(edge - 2 + covered) if edge == bottom else float(edge + 2 - covered))
+    low, high = ends
+    if bar.orientation == "horizontal":  # the low end is the left one: the first in the transposed view's bottom slot
+        return high, low
+    return low, high
