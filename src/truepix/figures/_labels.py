@@ -29,6 +29,7 @@ import numpy as np
 from truepix.figures._areas import unsnap
 from truepix.figures._numbers import label_text, parse_offset, parse_value
 from truepix.figures._regions import components
+from truepix.figures._rotated import rotated_ticks, stacked
 from truepix.figures import _ocr, _words
 
 __all__ = ["Tick", "ink", "luminance", "may_be_offset", "offset_near", "paper", "read_labels", "read_offset", "read_side", "read_text"]
@@ -195,6 +196,9 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     outline = depth
     while depth < min(2, len(values) - 3) and not (values[depth, lo + 6 : hi - 6] > _INK).any():
         depth += 1
+    # a wobbly outline (xkcd) crosses the next rows in part only: the marks begin past it
+    while depth < min(outline + 3, len(share), len(values) - 3) and 0.2 < share[depth] <= _LINE:
+        depth += 1
     if len(values) - depth < 3:
         return np.zeros(0), depth
     first = values[depth, lo:hi].astype(np.float64)
@@ -203,7 +207,7 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     centres, lengths = [], []
     for a, b in zip(starts, stops, strict=True):
-        if b - a > 4:
+        if b - a > 6:  # thicker than a tick mark (xkcd's are 5 px)
             continue
         a0, b0 = max(0, a - 1), min(len(first), b + 1)
         weights = first[a0:b0]
@@ -499,6 +503,8 @@ def read_side(
                 position, snapped = float(near[k] + strip.start), True
                 break
         ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
+    if not along_text and stacked(ticks):  # glyphs of rotated labels, each read as a label
+        ticks = rotated_ticks(gray, image_ink, strip, boxes, marks, _INK)
     other = []
     for d0, d1, l0, l1 in farther:
         box = strip.box(d0, d1, l0, l1)
