@@ -28,6 +28,7 @@ import numpy as np
 
 from truepix.figures._areas import unsnap
 from truepix.figures._numbers import label_text, parse_offset, parse_value
+from truepix.figures._marks import like_ticks, long_pieces
 from truepix.figures._regions import components
 from truepix.figures._rotated import rotated_ticks, stacked
 from truepix.figures import _ocr, _words
@@ -196,8 +197,9 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     outline = depth
     while depth < min(2, len(values) - 3) and not (values[depth, lo + 6 : hi - 6] > _INK).any():
         depth += 1
-    # a wobbly outline (xkcd) crosses the next rows in part only: the marks begin past it
-    while depth < min(outline + 3, len(share), len(values) - 3) and 0.2 < share[depth] <= _LINE:
+    # a wobbly outline (xkcd) crosses the next rows in part only, in long pieces (tick marks,
+    # however dense a log axis's minor ones, are short): the marks begin past it
+    while depth < min(outline + 3, len(share), len(values) - 3) and 0.2 < share[depth] <= _LINE and long_pieces(values[depth, lo:hi] > _INK):
         depth += 1
     if len(values) - depth < 3:
         return np.zeros(0), depth
@@ -223,29 +225,13 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     length = np.array(lengths)
     major = length >= 0.75 * length.max()
     marks = np.array(centres)[major]
-    if depth > outline and not _like_ticks(marks, length[major]):
+    if depth > outline and not like_ticks(marks, length[major]):
         # past a blank row stood no marks but the labels' first glyphs (ticks drawn
         # inward, labels close to the side): their edges are no tick marks
         return np.zeros(0), outline
     # a log axis spanning less than a decade or two labels its minor ticks too (2×10¹)
     strip.minor = unsnap(np.array(centres)[~major]) if (~major).any() else np.zeros(0)
     return unsnap(marks), depth + int(length.max())
-
-
-def _like_ticks(centres: np.ndarray, lengths: np.ndarray) -> bool:
-    """Whether marks are a side's tick marks: one length, evenly spaced (glyph edges are not).
-
-    Examples
-    --------
-    >>> _like_ticks(np.array([10.0, 37.0, 64.5, 91.0]), np.array([4, 4, 5, 4]))
-    True
-    >>> _like_ticks(np.array([63.3, 90.3, 228.5]), np.array([9, 7, 9]))
-    False
-    """
-    if len(centres) < 2 or np.ptp(lengths) > 1:
-        return False
-    gaps = np.diff(np.sort(centres))
-    return bool(np.all(np.abs(gaps - np.median(gaps)) <= 1.5))
 
 
 def _is_cross(mask: np.ndarray) -> bool:
