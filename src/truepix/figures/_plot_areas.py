@@ -100,10 +100,11 @@ def plot_areas(
         areas = []
     # a "bar" partly inside a plot area is a strip of the plot (one along a spine lies
     # half over it); a colorbar stands apart
-    bars = [
-        bar for bar in bars
-        if not any(_inside_share(bar.bbox, a[0]) > 0.25 and not _inset(rgb, bar, a[0]) for a in areas)
-    ]  # fmt: skip
+    outside = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
+    # a bar inside a plot area is a colorbar drawn over it (inset_axes) only where the figure
+    # shows no other: a strip of a smooth field passes for a small ramp too
+    inset = [] if outside else [bar for bar in bars for a in areas if _inset(rgb, bar, a[0])]
+    bars = outside + inset[:1]
     if areas and painted is not None and occupied is not None:
         areas, bars = _missed(rgb, areas, bars, (painted, occupied), inferred if inferred is not None else {})
     if not areas and bars:
@@ -263,7 +264,7 @@ def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
 def _inset(rgb: np.ndarray, bar: Colorbar, area: Box) -> bool:
     """Whether a bar wholly inside a plot area is a colorbar drawn over the plot (``ax.inset_axes``), not a strip of it.
 
-    An inset bar is small beside the plot, a smooth ramp (a strip of cells
+    An inset bar is small beside the plot yet a quarter of its side long, a smooth ramp (a strip of cells
     jumps from color to color), and past each long side -- beyond its
     outline -- the plot goes on in colors unlike the bar's edge row on most
     of its length; a strip of a smooth field goes on in its own colors.
@@ -282,6 +283,9 @@ def _inset(rgb: np.ndarray, bar: Colorbar, area: Box) -> bool:
     """
     left, top, right, bottom = bar.bbox
     if _inside_share(bar.bbox, area) < 0.95 or bar.boundaries is not None or len(bar.colors) < 16:
+        return False
+    side = area[2] - area[0] if bar.orientation == "horizontal" else area[3] - area[1]
+    if bar.length < 0.25 * side:  # an inset bar is read along a quarter of the plot at least
         return False
     if (right - left) * (bottom - top) > 0.1 * (area[2] - area[0]) * (area[3] - area[1]):
         return False
