@@ -375,7 +375,32 @@ def range_doubts(
             under += " (colors past the bar's box: an end lost to compression)" if any(gaps) else ""
             under += " (a legend's ticks placed to whole points)" if any(rounded) else ""
             doubts.append((f"a {bar.length}-pixel bar with an end no label states{under}: ends known to a pixel or two", factor))
+        doubts += _end_tick_apart(axis, bar, bar_ends(bar, outline), labelled)
     return doubts
+
+
+def _end_tick_apart(
+    axis: AxisReading, bar: Colorbar, ends: tuple[float, float], labelled: list[float | None]
+) -> list[tuple[str, float]]:
+    """A doubt where an end's own label's tick stands a little too far from the end to be taken as its value.
+
+    A bar drawn to a labelled value (``vmax=50``, "50" at the top) has that
+    tick on its end; one standing past the tolerance of :func:`labelled_ends`
+    but within three pixels says that the end (blurred by resampling), or the
+    tick, is that far off: the range there is known to that distance, which
+    costs the confidence as :func:`end_precision` does.
+    """
+    agreeing = [t.position for t in axis.ticks if t.inlier and t.value is not None and t.snapped]
+    apart = [
+        min(abs(p - end) for p in agreeing) for end, value in zip(ends, labelled, strict=True) if value is None and agreeing
+    ]  # fmt: skip
+    apart = [d for d in apart if d <= 3.0]
+    if not apart:
+        return []
+    factor = float(min(1.0, _TARGET * max(1, bar.length) / max(apart)))
+    if factor >= 1.0:
+        return []
+    return [(f"the colorbar's end stands {max(apart):.1f} px from its end label's tick (a blurred end?): the range there is known to that", factor)]
 
 
 def lost_cells(

@@ -26,7 +26,7 @@ NOT_READ = 0.5
 def _why_unread(axis: AxisReading) -> str:
     words = [t.text.strip() for t in axis.ticks if t.value is None and t.text.strip()]
     if not axis.ticks and len(axis.marks):
-        return "tick marks but no label read beside them: labels rotated, drawn over each other or cut off?"
+        return "tick marks but no label read beside them: labels hidden (an axis shared with a panel not aligned with this one?), rotated, drawn over each other or cut off?"
     if not axis.ticks:
         return "no tick labels found beside it"
     if sum(t.value is not None for t in axis.ticks) < 2 and words:

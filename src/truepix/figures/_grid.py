@@ -38,8 +38,10 @@ import numpy as np
 
 from truepix.figures._grid_checks import CONTRAST, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
 from truepix.figures._regions import label_medians
+from truepix.figures._uneven import evenly_spaced, narrow_end, uneven_edges
 
-__all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "lost_cells"]
+__all__ = ["cell_edges", "cell_search", "cell_values", "cut_sides", "evenly_spaced", "lost_cells", "narrow_end"]
+
 
 _MIN_CELL = 3.0  # cells narrower than this cannot be told from noise and antialiasing
 _RIM = 2  # profile positions at each end: the frame's antialiased rim
@@ -296,6 +298,10 @@ def _edges_1d(
                 continue
             if len(edges) >= 3 and not any(_same_lattice(e, edges) for e in out):
                 out.append(edges)
+    if not out:
+        uneven = uneven_edges(rgb, valid, frame)
+        if uneven is not None:
+            out.append(uneven)
     return _interleaved(out) + out
 
 
@@ -536,9 +542,13 @@ def cut_sides(
         if len(edges) < 2:
             continue
         slope = float(np.median(np.diff(edges)))
+        even = evenly_spaced(edges)
         for data, line, name in zip((low, high), lines, names, strict=True):
             k = (line - edges[0]) / slope
             off = abs(k - round(k)) * slope
+            if not even:  # uneven cells (pcolormesh's own edges): the nearest edge, against its cell's width
+                near = int(np.argmin(np.abs(edges - line)))
+                off, slope = abs(float(edges[near]) - line), float(np.diff(edges)[min(near, len(edges) - 2)])
             if data.mean() >= 0.5 and off > max(1.5, 0.3 * slope):
                 out.append(name)
     return out

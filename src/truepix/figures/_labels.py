@@ -28,7 +28,9 @@ import numpy as np
 
 from truepix.figures._areas import unsnap
 from truepix.figures._numbers import label_text, parse_offset, parse_value
+from truepix.figures._marks import like_ticks, long_pieces
 from truepix.figures._regions import components
+from truepix.figures._rotated import rotated_ticks, stacked
 from truepix.figures import _ocr, _words
 
 __all__ = ["Tick", "ink", "luminance", "may_be_offset", "offset_near", "paper", "read_labels", "read_offset", "read_side", "read_text"]
@@ -195,6 +197,10 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     outline = depth
     while depth < min(2, len(values) - 3) and not (values[depth, lo + 6 : hi - 6] > _INK).any():
         depth += 1
+    # a wobbly outline (xkcd) crosses the next rows in part only, in long pieces (tick marks,
+    # however dense a log axis's minor ones, are short): the marks begin past it
+    while depth < min(outline + 3, len(share), len(values) - 3) and 0.2 < share[depth] <= _LINE and long_pieces(values[depth, lo:hi] > _INK):
+        depth += 1
     if len(values) - depth < 3:
         return np.zeros(0), depth
     first = values[depth, lo:hi].astype(np.float64)
@@ -203,7 +209,7 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     centres, lengths = [], []
     for a, b in zip(starts, stops, strict=True):
-        if b - a > 4:
+        if b - a > 6:  # thicker than a tick mark (xkcd's are 5 px)
             continue
         a0, b0 = max(0, a - 1), min(len(first), b + 1)
         weights = first[a0:b0]
@@ -219,29 +225,13 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     length = np.array(lengths)
     major = length >= 0.75 * length.max()
     marks = np.array(centres)[major]
-    if depth > outline and not _like_ticks(marks, length[major]):
+    if depth > outline and not like_ticks(marks, length[major]):
         # past a blank row stood no marks but the labels' first glyphs (ticks drawn
         # inward, labels close to the side): their edges are no tick marks
         return np.zeros(0), outline
     # a log axis spanning less than a decade or two labels its minor ticks too (2×10¹)
     strip.minor = unsnap(np.array(centres)[~major], strip.start) if (~major).any() else np.zeros(0)
     return unsnap(marks, strip.start), depth + int(length.max())
-
-
-def _like_ticks(centres: np.ndarray, lengths: np.ndarray) -> bool:
-    """Whether marks are a side's tick marks: one length, evenly spaced (glyph edges are not).
-
-    Examples
-    --------
-    >>> _like_ticks(np.array([10.0, 37.0, 64.5, 91.0]), np.array([4, 4, 5, 4]))
-    True
-    >>> _like_ticks(np.array([63.3, 90.3, 228.5]), np.array([9, 7, 9]))
-    False
-    """
-    if len(centres) < 2 or np.ptp(lengths) > 1:
-        return False
-    gaps = np.diff(np.sort(centres))
-    return bool(np.all(np.abs(gaps - np.median(gaps)) <= 1.5))
 
 
 def _is_cross(mask: np.ndarray) -> bool:
@@ -499,6 +489,8 @@ def read_side(
                 position, snapped = float(near[k] + strip.start), True
                 break
         ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
+    if not along_text and stacked(ticks):  # glyphs of rotated labels, each read as a label
+        ticks = rotated_ticks(gray, image_ink, strip, boxes, marks, _INK)
     other = []
     for d0, d1, l0, l1 in farther:
         box = strip.box(d0, d1, l0, l1)

@@ -23,6 +23,8 @@ Box = tuple[float, float, float, float]
 DOUBTS = {
     "slot": ("plot area found in the row and column of the other panels: its own frame was not seen", 0.8),
     "block": ("plot area is a block of the colormap's colors with no frame found around it", 0.8),
+    # its outline and end colors run into the plot's own (magma's black end on a dark plot)
+    "inset": ("the colorbar is drawn over the plot: its ends are told from the plot's colors less surely (range a percent off?)", 0.8),
 }
 
 
@@ -118,7 +120,7 @@ def missed_blocks(areas: list[Box], blocks: list[tuple[int, int, int, int]]) -> 
 
 
 def doubt_panel(panel: Any, kind: str) -> None:
-    """Lower a panel's confidence (in place) for a plot area found by :func:`missed_slots` or :func:`missed_blocks`."""
+    """Lower a panel's confidence (in place) for a plot area found by :func:`missed_slots` or :func:`missed_blocks`, or a bar drawn inside it."""
     text, factor = DOUBTS[kind]
     panel.confidence *= factor
     attrs = panel.data.attrs

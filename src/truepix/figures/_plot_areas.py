@@ -100,7 +100,11 @@ def plot_areas(
         areas = []
     # a "bar" partly inside a plot area is a strip of the plot (one along a spine lies
     # half over it); a colorbar stands apart
-    bars = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
+    outside = [bar for bar in bars if not any(_inside_share(bar.bbox, a[0]) > 0.25 for a in areas)]
+    # a bar inside a plot area is a colorbar drawn over it (inset_axes) only where the figure
+    # shows no other: a strip of a smooth field passes for a small ramp too
+    inset = [] if outside else [bar for bar in bars for a in areas if _inset(rgb, bar, a[0])]
+    bars = outside + inset[:1]
     if areas and painted is not None and occupied is not None:
         areas, bars = _missed(rgb, areas, bars, (painted, occupied), inferred if inferred is not None else {})
     if not areas and bars:
@@ -255,6 +259,49 @@ def _between_grid_lines(rgb: np.ndarray, bar: Colorbar) -> bool:
             elif crossed and near.mean() >= 0.6 and np.ptp(inner[near], axis=0).max() > 24:
                 return True  # past the line, the same changing colors
     return False
+
+
+def _inset(rgb: np.ndarray, bar: Colorbar, area: Box) -> bool:
+    """Whether a bar wholly inside a plot area is a colorbar drawn over the plot (``ax.inset_axes``), not a strip of it.
+
+    An inset bar is small beside the plot yet a quarter of its side long, a smooth ramp (a strip of cells
+    jumps from color to color), and past each long side -- beyond its
+    outline -- the plot goes on in colors unlike the bar's edge row on most
+    of its length; a strip of a smooth field goes on in its own colors.
+
+    Examples
+    --------
+    >>> ramp = np.linspace(0, 255, 120).astype(np.uint8)
+    >>> field = np.stack([ramp, 255 - ramp, np.full(120, 90, np.uint8)], axis=1)
+    >>> rgb = np.zeros((100, 200, 3), np.uint8)  # a dark plot ...
+    >>> rgb[40:52, 40:160] = field  # ... with a bar over it
+    >>> _inset(rgb, Colorbar((40, 40, 160, 52), "horizontal", field), (0.0, 0.0, 200.0, 100.0))
+    True
+    >>> rgb[:, 40:160] = field  # the same colors run on above and below: a strip of the plot
+    >>> _inset(rgb, Colorbar((40, 40, 160, 52), "horizontal", field), (0.0, 0.0, 200.0, 100.0))
+    False
+    """
+    left, top, right, bottom = bar.bbox
+    if _inside_share(bar.bbox, area) < 0.95 or bar.boundaries is not None or len(bar.colors) < 16:
+        return False
+    side = area[2] - area[0] if bar.orientation == "horizontal" else area[3] - area[1]
+    if bar.length < 0.25 * side:  # an inset bar is read along a quarter of the plot at least
+        return False
+    if (right - left) * (bottom - top) > 0.1 * (area[2] - area[0]) * (area[3] - area[1]):
+        return False
+    steps = np.abs(np.diff(np.asarray(bar.colors, dtype=np.float64), axis=0)).max(axis=1)
+    if np.percentile(steps, 99) > 32:
+        return False
+    view = rgb if bar.orientation == "horizontal" else rgb.transpose(1, 0, 2)
+    if bar.orientation == "vertical":
+        left, top, right, bottom = top, left, bottom, right
+    wide = view[:, left:right].astype(np.int16)
+    for edge, step in ((top, -1), (bottom - 1, 1)):
+        inner = wide[edge - 2 * step]
+        rows = [edge + step * d for d in range(3, 7) if 0 <= edge + step * d < len(wide)]
+        if not rows or max(float(np.mean(np.abs(wide[r] - inner).max(axis=1) <= 12)) for r in rows) >= 0.5:
+            return False
+    return True
 
 
 def _filled_block(rgb: np.ndarray, background: np.ndarray) -> tuple[int, int, int, int] | None:

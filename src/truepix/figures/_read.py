@@ -38,9 +38,9 @@ from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
-from truepix.figures._plot_areas import Box, gap, iou, plot_areas
+from truepix.figures._plot_areas import Box, _contains, iou, plot_areas
 from truepix.figures._scale import AxisScale
-from truepix.figures._sides import frameless_axis, legend_ends, ticked_ends
+from truepix.figures._sides import frameless_axis, legend_ends, light_on_dark, ticked_ends, top_axis
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
 
@@ -303,12 +303,16 @@ def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
 
 
 def _bar_axis(
+    rgb: np.ndarray,
     gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar | None, axes: tuple[AxisReading, AxisReading], outline: Box | None
 ) -> AxisReading:
     """The colorbar's axis as read (a label belongs to one axis: the plot's own are not the bar's)."""
     if bar is None:
         return AxisReading()
     reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
+    negative = light_on_dark(rgb, gray, figure_ink, bar) if reading.scale is None else None
+    if negative is not None:  # light labels over a dark plot
+        reading = colorbar_axis(*negative, bar, claimed=tick_boxes(*axes))
     if bar.boundaries is not None:
         return reading
     return unlabelled_half(other_slope(reading, bar_ends(bar, outline)), bar_ends(bar, outline))
@@ -328,10 +332,12 @@ def _panel(
     x_side = lines[1].last + 1 if lines else r1
     y_side = lines[2].first if lines else c0
     x = frameless_axis(gray, figure_ink, "bottom", x_side, (int(box[0]), int(box[2])), lines is None)
+    if x.scale is None and sum(t.value is not None for t in x.ticks) < 2:  # labels on top (matshow, tick_top)
+        x = top_axis(gray, figure_ink, lines[0].first if lines else r0, (int(box[0]), int(box[2])), bar, lines is None) or x
     y = frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
-    bar_axis = _bar_axis(gray, figure_ink, bar, (x, y), outline)
+    bar_axis = _bar_axis(rgb, gray, figure_ink, bar, (x, y), outline)
     outline = legend_ends(rgb, bar, bar_axis, ticked_ends(bar, bar_axis, outline))
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"), bar_axis.scale)
@@ -471,17 +477,20 @@ def _grid_of(
     found, seen = _grid.cell_search(region, valid, frame, origin=origin)
     if found is None:
         if seen is not None:
-            doubts.append((f"the plot shows cells ({seen[1]:.0f} x {seen[0]:.0f} px, on a regular lattice) whose grid was not recovered: one value per pixel, not per cell", 0.5))
+            doubts.append((f"the plot shows cells (about {seen[1]:.0f} x {seen[0]:.0f} px) whose grid was not recovered: one value per pixel, not per cell", 0.5))
         return None
     rows, columns = found
     cut = _grid.cut_sides(rows, columns, valid, frame)
+    # uneven cells that narrow to a few pixels at the frame: the next, narrower still, hides in its rim
+    if any(not _grid.evenly_spaced(e) and _grid.narrow_end(e) for e in found):
+        doubts.append(("uneven cells narrow to a few pixels at the plot area's edge: one more may hide under its frame", 0.8))
     if cut:
         doubts.append((f"the plot area's {' and '.join(cut)} edge cuts a cell: the grid's shape may be a cell off", 0.5))
     # cells that fill the plot area are spaced evenly between its edges (the
     # frame's centre lines): more exact than the edges' own pixels
-    if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5:
+    if abs(rows[0] - top) <= 1.5 and abs(rows[-1] - bottom) <= 1.5 and _grid.evenly_spaced(rows):
         rows = np.linspace(top, bottom, len(rows))
-    if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5:
+    if abs(columns[0] - left) <= 1.5 and abs(columns[-1] - right) <= 1.5 and _grid.evenly_spaced(columns):
         columns = np.linspace(left, right, len(columns))
     return rows, columns
 
@@ -576,5 +585,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])
+        if bar is not None and _contains(area[0], bar.bbox, 0.0):  # a bar drawn over the plot (inset_axes)
+            _layout.doubt_panel(panels[-1], "inset")
     share_axes(panels)
     return FigureReading(panels, bars, rgb.shape[:2], rgb)

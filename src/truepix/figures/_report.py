@@ -9,6 +9,11 @@ Three images side by side, each the size of the figure:
    the colormap and range found (magenta: pixels that were not decoded);
 3. the difference between 1 and 2 (largest channel, DN): dark where the
    reading explains the picture, bright where it does not.
+
+The difference checks the colors only: a range read wrong (a misread
+label) paints the same colors again. So each panel's range and confidence
+stand over it (red below 0.9), each label's text beside its box, and the
+doubts of the panels read less than surely under the pictures.
 """
 
 from __future__ import annotations
@@ -88,6 +93,26 @@ def _fractions(values: np.ndarray, panel: Any) -> np.ndarray:
     return values if scale is None else scale.pixel(values)
 
 
+def _doubt_lines(reading: FigureReading) -> list[str]:
+    """The doubts of each panel read less than surely (confidence below 0.9), wrapped: 12 lines at most.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> panel = SimpleNamespace(confidence=0.3, data=SimpleNamespace(attrs={"doubts": "a label misread"}))
+    >>> _doubt_lines(SimpleNamespace(panels=[panel]))
+    ['panel 0, confidence 0.30: a label misread']
+    """
+    import textwrap
+
+    lines = []
+    for k, panel in enumerate(reading.panels):
+        doubts = str(panel.data.attrs.get("doubts", ""))
+        if panel.confidence < 0.9 and doubts:
+            lines += textwrap.wrap(f"panel {k}, confidence {panel.confidence:.2f}: {doubts}", 200)
+    return lines[:12]
+
+
 def write_report(reading: FigureReading, path: Any, /) -> Path:
     """Write the report picture (PNG) of a reading: what was read, drawn again, and the difference.
 
@@ -127,10 +152,11 @@ def write_report(reading: FigureReading, path: Any, /) -> Path:
     difference = np.abs(image.astype(np.int16) - again.astype(np.int16)).max(axis=2)
     height, width = image.shape[:2]
     scale = 6.0 / max(width, 1)
-    fig = Figure(figsize=(3 * width * scale + 1.2, height * scale + 0.6), dpi=110)
+    doubts = _doubt_lines(reading)
+    fig = Figure(figsize=(3 * width * scale + 1.2, height * scale + 0.6 + 0.14 * len(doubts)), dpi=110)
     FigureCanvasAgg(fig)
     axes = fig.subplots(1, 3)
-    titles = ("what was read", "drawn again from the values read", "difference (DN, max channel)")
+    titles = ("what was read", "drawn again from the values read", "difference (DN, max channel; colors only, not the range)")
     for ax, title in zip(axes, titles, strict=True):
         ax.set_title(title, fontsize=9)
         ax.set_axis_off()
@@ -148,12 +174,20 @@ def write_report(reading: FigureReading, path: Any, /) -> Path:
         box(axes[0], bar.bbox, "tab:blue")
     for k, panel in enumerate(reading.panels):
         box(axes[0], panel.bbox, "tab:green", 1.6)
-        axes[0].text(panel.bbox[0], panel.bbox[1] - 2, f"panel {k}: {panel.cmap}", color="tab:green", fontsize=6, va="bottom")
+        sure = panel.confidence >= 0.9
+        span = f" {panel.vmin:.4g} to {panel.vmax:.4g}" if panel.vmin is not None and panel.vmax is not None else " no range"
+        axes[0].text(
+            panel.bbox[0], panel.bbox[1] - 2, f"panel {k}: {panel.cmap},{span}, confidence {panel.confidence:.2f}",
+            color="tab:green" if sure else "red", fontsize=6, va="bottom", fontweight="normal" if sure else "bold",
+        )  # fmt: skip
         for axis in (panel.x, panel.y, panel.colorbar_axis):
             for tick in axis.ticks:
                 color = "tab:orange" if tick.inlier else "red"
                 box(axes[0], tick.box, color, 0.8)
-    fig.tight_layout()
+                axes[0].text(tick.box[2] + 1, tick.box[1], tick.text, color=color, fontsize=4, va="top")
+    if doubts:
+        fig.text(0.01, 0.01, "\n".join(doubts), color="red", fontsize=6, va="bottom", ha="left")
+    fig.tight_layout(rect=(0.0, min(0.5, 0.14 * len(doubts) / fig.get_figheight()), 1.0, 1.0))
     target = Path(path)
     write_atomic(target, lambda file: fig.savefig(file, format="png"), overwrite=True)
     return target

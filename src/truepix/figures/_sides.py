@@ -12,10 +12,11 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.figures._axes import read_axis
+from truepix.figures import _labels
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
-__all__ = ["frameless_axis", "legend_ends", "ticked_ends"]
+__all__ = ["frameless_axis", "legend_ends", "light_on_dark", "ticked_ends", "top_axis"]
 
 # bins plotnine and ggplot2 draw a legend bar's gradient with (``nbin``); each puts a value's
 # tick at ``(0.5 + (n - 1) f) / n`` of the bar for the fraction f of the range
@@ -41,6 +42,46 @@ def frameless_axis(
         if again.scale is not None:
             return again
     return reading
+
+
+def light_on_dark(rgb: np.ndarray, gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar) -> tuple[np.ndarray, np.ndarray] | None:
+    """Gray and ink with the bar's surroundings inverted where they are dark, or None where they are not.
+
+    A bar drawn over a dark plot (``ax.inset_axes`` inside it) has its labels
+    drawn light (``tick_params(colors="white")``): dark on light only in the
+    negative, as the OCR and the tick-mark search read them. Only a window
+    around the bar is inverted; the rest of the figure reads as before.
+    """
+    left, top, right, bottom = bar.bbox
+    reach = max(40, 3 * int(bar.width))
+    r0, r1 = max(0, top - reach), min(gray.shape[0], bottom + reach)
+    c0, c1 = max(0, left - reach), min(gray.shape[1], right + reach)
+    around = np.ones((r1 - r0, c1 - c0), bool)
+    around[top - r0 : bottom - r0, left - c0 : right - c0] = False
+    if float(np.median(gray[r0:r1, c0:c1][around])) >= 100:
+        return None
+    gray, figure_ink = gray.copy(), figure_ink.copy()
+    negative = 255 - _labels.paper(rgb)[r0:r1, c0:c1]
+    gray[r0:r1, c0:c1] = _labels.luminance(negative)
+    figure_ink[r0:r1, c0:c1] = _labels.ink(negative)
+    return gray, figure_ink
+
+
+def top_axis(
+    gray: np.ndarray, figure_ink: np.ndarray, at: int, span: tuple[int, int], bar: Colorbar | None, frameless: bool
+) -> AxisReading | None:
+    """The x axis read above a plot area (``matshow``, ``ax.xaxis.tick_top()``), or None when a bar stands there.
+
+    ``at``: the first row above the plot area. A horizontal bar right above
+    it has tick labels of its own there, which are not the x axis's: a bar
+    less than a tenth of the plot's width away, over its columns, skips the read.
+    """
+    if bar is not None and bar.orientation == "horizontal":
+        left, top, right, bottom = bar.bbox
+        if bottom <= at + 1 and at - bottom < 0.1 * (span[1] - span[0]) and right > span[0] and left < span[1]:
+            return None
+    reading = frameless_axis(gray, figure_ink, "top", at, span, frameless)
+    return reading if reading.scale is not None else None
 
 
 def ticked_ends(bar: Colorbar | None, axis: AxisReading, outline: Box | None) -> Box | None:

@@ -136,6 +136,7 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
     changes_flat = np.cumsum(changes.T.ravel())
     keep = changes_flat[bottoms - 1] - changes_flat[tops] >= MIN_STEPS - 1
     found: dict[tuple[int, int, int, int], float] = {}
+    short: list[tuple[tuple[int, int, int, int], int]] = []  # stacks too stubby for a bar: halves, maybe
     seen: set[tuple[int, int, int, int]] = set()
     for first, stop in zip(tops[keep], bottoms[keep], strict=True):
         x, top = divmod(int(first), height)
@@ -163,10 +164,42 @@ def candidates(rgb: np.ndarray, tolerance: int) -> list[tuple[float, tuple[int, 
         right = int(sorted(end[rows, x])[1])
         length = bottom - top
         rect = (left, top, right, bottom)
-        if rect in found or length < _MIN_LENGTH or length < _MIN_ASPECT * (right - left):
+        if rect in found or length < _MIN_LENGTH:
+            continue
+        if length < _MIN_ASPECT * (right - left):
+            short.append((rect, x))
             continue
         found[rect] = _judged(rgb, rect, tolerance)
+    for rect in _bridged(short, start, end) if tolerance else ():
+        if rect not in found:
+            found[rect] = _judged(rgb, rect, tolerance)
     return [(score, rect) for rect, score in found.items() if score > 0]
+
+
+def _bridged(
+    short: list[tuple[tuple[int, int, int, int], int]], start: np.ndarray, end: np.ndarray
+) -> list[tuple[int, int, int, int]]:
+    """Two stacks too short to be bars, one above the other with the same sides, joined across the rows between.
+
+    A diverging map whose middle is the background's color (plotnine's
+    ``scale_fill_gradient2``, white at 0, on white) merges with the
+    background there for the noise-tolerant search: its middle rows' runs
+    reach past the bar's sides, and the bar falls into two halves. Rows
+    between that each cover both sides join them, when the gap is shorter
+    than either half.
+    """
+    out = []
+    short = sorted(short, key=lambda item: item[0][1])
+    for k, ((left, top, right, bottom), x) in enumerate(short):
+        for (l2, t2, r2, b2), _ in short[k + 1 :]:
+            gap = t2 - bottom
+            if abs(l2 - left) > _JITTER or abs(r2 - right) > _JITTER or not 0 < gap <= min(bottom - top, b2 - t2):
+                continue
+            rows = slice(bottom, t2)
+            if np.all(start[rows, x] <= left + _JITTER) and np.all(end[rows, x] >= right - _JITTER):
+                if b2 - top >= _MIN_ASPECT * (right - left):
+                    out.append((left, top, right, b2))
+    return out
 
 
 def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) -> float:

@@ -1,0 +1,78 @@
+"""Tick labels drawn rotated beside a y axis (seaborn's crowded y labels, ``rotation=90``).
+
+Read as upright text, a rotated label falls apart into its glyphs, stacked
+along the axis: ``10`` becomes a ``1`` and a ``0`` each snapped to the same
+tick mark, and no scale fits. Where two tick marks or more each carry two
+labels or more, the labels are one rotated text each: their glyphs are
+joined along the axis and read turned upright (bottom to top, as
+matplotlib's ``rotation=90`` draws them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+__all__ = ["rotated_ticks", "stacked"]
+
+
+def stacked(ticks: list[Any]) -> bool:
+    """Whether two tick marks or more each carry two snapped labels or more: glyphs of rotated labels.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> stacked([T(position=p, snapped=True) for p in (10.0, 10.0, 50.0, 50.0, 90.0)])
+    True
+    >>> stacked([T(position=p, snapped=True) for p in (10.0, 50.0, 90.0)])
+    False
+    """
+    counts = Counter(t.position for t in ticks if t.snapped)
+    return sum(n >= 2 for n in counts.values()) >= 2
+
+
+def _groups(boxes: list[tuple[int, int, int, int]], gap: float) -> list[list[int]]:
+    """Boxes (d0, d1, l0, l1) joined along the length where less than ``gap`` apart."""
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][2])
+    groups: list[list[int]] = []
+    for k in order:
+        if groups and boxes[k][2] - max(boxes[j][3] for j in groups[-1]) <= gap:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def rotated_ticks(gray: np.ndarray, image_ink: np.ndarray, strip: Any, boxes: list[tuple[int, int, int, int]], marks: np.ndarray, ink_level: int) -> list[Any]:
+    """The labels of a left or right strip read as rotated texts, snapped to the tick marks.
+
+    ``boxes``: the strip's glyph boxes (depth, length); ``marks``: the tick
+    marks (strip positions); ``ink_level``: the ink that counts as a glyph.
+    """
+    from truepix.figures._labels import Tick, parse_value, read_labels
+
+    depth = float(np.percentile([b[1] - b[0] for b in boxes], 75))  # a rotated glyph's height
+    nearest = min(b[0] for b in boxes)
+    column = [b for b in boxes if b[0] <= nearest + 0.6 * depth and b[1] - b[0] <= 2 * depth]
+    groups = _groups(column, 0.5 * depth)
+    spacing = float(np.median(np.diff(marks))) if len(marks) >= 2 else 4 * depth
+    found, crops = [], []
+    for members in groups:
+        d0, d1 = min(column[k][0] for k in members), max(column[k][1] for k in members)
+        l0, l1 = min(column[k][2] for k in members), max(column[k][3] for k in members)
+        box = strip.box(d0, d1, l0, l1)
+        crop = gray[box[1] : box[3], box[0] : box[2]]
+        mask = image_ink[box[1] : box[3], box[0] : box[2]] > ink_level
+        crops.append((np.ascontiguousarray(np.rot90(crop, -1)), np.ascontiguousarray(np.rot90(mask, -1))))
+        found.append((box, strip.start + (l0 + l1) / 2.0))
+    ticks = []
+    for (box, centre), (text, confidence) in zip(found, read_labels(crops), strict=True):
+        position, snapped = centre, False
+        if len(marks):
+            k = int(np.argmin(np.abs(marks + strip.start - centre)))
+            if abs(marks[k] + strip.start - centre) <= max(2.0, 0.3 * spacing):
+                position, snapped = float(marks[k] + strip.start), True
+        ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
+    return ticks
