@@ -236,3 +236,20 @@ def test_gray_maps_with_the_same_colors_in_other_places_are_told_apart(cmap: str
     assert cmap in group and other not in group, best
     # positions are where the colors sit along the bar, low end first, increasing
     assert np.all(np.diff(bar.positions) > 0) and 0 < bar.positions[0] < bar.positions[-1] < 1
+
+
+def test_kernel_matches_numpy_oracle_on_the_catalog_tables() -> None:
+    # the search walks each table sorted by r + g + b and stops where no entry can be
+    # nearer: on real tables (long runs of close colors, repeated entries) it must
+    # still find each color's nearest entry, as the brute-force oracle does
+    luts = np.asarray(_identify._candidates().luts[::7], dtype=np.int32)
+    rng = np.random.default_rng(7)
+    near = luts[3, ::5] + rng.integers(-6, 7, (len(luts[3, ::5]), 3))  # beside one table's colors
+    colors = np.clip(np.concatenate([rng.integers(0, 256, (300, 3)), near]), 0, 255)
+    weights = rng.uniform(0.1, 5, len(colors))
+    for cap in (12.0, 40.0, 500.0):
+        np.testing.assert_allclose(
+            nearest_color_cost(colors, weights, luts, cap),
+            nearest_color_cost_numpy(colors, weights, luts, cap),
+            rtol=1e-12,
+        )

@@ -253,7 +253,11 @@ def nearest_color_cost_numpy(
 
 
 @numba.njit(cache=True, nogil=True)
-def _cost_kernel(colors, weights, luts, cap):  # pragma: no cover - compiled
+def _cost_kernel(colors, weights, luts, sums, cap):  # pragma: no cover - compiled
+    # Each table's entries are sorted by r + g + b (``sums``). Since
+    # |dr + dg + db| <= sqrt(3) |(dr, dg, db)|, the search walks out both ways from
+    # the color's own sum and stops a side once (d sum)^2 >= 3 best^2: no entry past
+    # it can be nearer. The minimum is that of the whole table, found in a few steps.
     n_maps, n_entries = luts.shape[0], luts.shape[1]
     cap2 = cap * cap
     total = weights.sum()
@@ -262,16 +266,33 @@ def _cost_kernel(colors, weights, luts, cap):  # pragma: no cover - compiled
         acc = 0.0
         for u in range(colors.shape[0]):
             r, g, b = colors[u, 0], colors[u, 1], colors[u, 2]
+            s = r + g + b
             best = cap2
-            for k in range(n_entries):
-                dr = r - luts[m, k, 0]
-                dg = g - luts[m, k, 1]
-                db = b - luts[m, k, 2]
-                d2 = dr * dr + dg * dg + db * db
-                if d2 < best:
-                    best = d2
-                    if d2 == 0:
-                        break
+            right = np.searchsorted(sums[m], s)
+            left = right - 1
+            while left >= 0 or right < n_entries:
+                if right < n_entries:
+                    ds = sums[m, right] - s
+                    if ds * ds >= 3.0 * best:
+                        right = n_entries
+                    else:
+                        dr = r - luts[m, right, 0]
+                        dg = g - luts[m, right, 1]
+                        db = b - luts[m, right, 2]
+                        best = min(best, dr * dr + dg * dg + db * db)
+                        right += 1
+                if left >= 0:
+                    ds = s - sums[m, left]
+                    if ds * ds >= 3.0 * best:
+                        left = -1
+                    else:
+                        dr = r - luts[m, left, 0]
+                        dg = g - luts[m, left, 1]
+                        db = b - luts[m, left, 2]
+                        best = min(best, dr * dr + dg * dg + db * db)
+                        left -= 1
+                if best == 0:
+                    break
             acc += weights[u] * np.sqrt(best)
         out[m] = acc / total
     return out
@@ -301,10 +322,14 @@ def nearest_color_cost(
     >>> nearest_color_cost(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
     [5.0, 40.0]
     """
+    luts = np.asarray(luts, dtype=np.int32)
+    sums = luts.sum(axis=2)
+    order = np.argsort(sums, axis=1, kind="stable")
     return _cost_kernel(
         np.ascontiguousarray(colors, dtype=np.int32),
         np.ascontiguousarray(weights, dtype=np.float64),
-        np.ascontiguousarray(luts, dtype=np.int32),
+        np.ascontiguousarray(np.take_along_axis(luts, order[:, :, None], axis=1)),
+        np.ascontiguousarray(np.take_along_axis(sums, order, axis=1)),
         float(cap),
     )
 
