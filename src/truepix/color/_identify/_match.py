@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numba
@@ -30,6 +31,9 @@ import numpy as np
 from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._identify import _tables_cache
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
+from truepix.color._identify._nearest import (  # noqa: F401  # re-exported for callers
+    by_sum, nearest_color_cost, nearest_color_cost_numpy, sorted_cost,
+)
 from truepix.errors import InputError
 
 __all__ = [
@@ -119,6 +123,14 @@ class _Tables:
     rounded: np.ndarray  # the same tables rounded, not truncated, to bytes (as Agg draws them)
     sizes: np.ndarray  # (M,) entries actually in each table
     cluster: np.ndarray  # (M,) tables no picture can tell apart share a cluster
+
+    @cached_property
+    def luts_by_sum(self) -> tuple[np.ndarray, np.ndarray]:
+        return by_sum(self.luts)  # sorted once per process, not per call
+
+    @cached_property
+    def rounded_by_sum(self) -> tuple[np.ndarray, np.ndarray]:
+        return by_sum(self.rounded)
 
 
 _tables: _Tables | None = None
@@ -234,106 +246,6 @@ def _clusters(luts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.array([root(i) for i in range(len(luts))])
 
 
-def nearest_color_cost_numpy(
-    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float
-) -> np.ndarray:
-    """Oracle of :func:`nearest_color_cost`: the same numbers in plain numpy.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from truepix.color._identify._match import nearest_color_cost_numpy
-    >>> luts = np.array([[[0, 0, 0], [10, 0, 0]]], dtype=np.int32)
-    >>> nearest_color_cost_numpy(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
-    [5.0]
-    """
-    diff = colors[None, :, None, :].astype(np.float64) - luts[:, None, :, :]
-    distance = np.sqrt((diff**2).sum(axis=3)).min(axis=2)  # (M, U)
-    return np.minimum(distance, cap) @ weights / weights.sum()
-
-
-@numba.njit(cache=True, nogil=True)
-def _cost_kernel(colors, weights, luts, sums, cap):  # pragma: no cover - compiled
-    # Each table's entries are sorted by r + g + b (``sums``). Since
-    # |dr + dg + db| <= sqrt(3) |(dr, dg, db)|, the search walks out both ways from
-    # the color's own sum and stops a side once (d sum)^2 >= 3 best^2: no entry past
-    # it can be nearer. The minimum is that of the whole table, found in a few steps.
-    n_maps, n_entries = luts.shape[0], luts.shape[1]
-    cap2 = cap * cap
-    total = weights.sum()
-    out = np.empty(n_maps)
-    for m in range(n_maps):
-        acc = 0.0
-        for u in range(colors.shape[0]):
-            r, g, b = colors[u, 0], colors[u, 1], colors[u, 2]
-            s = r + g + b
-            best = cap2
-            right = np.searchsorted(sums[m], s)
-            left = right - 1
-            while left >= 0 or right < n_entries:
-                if right < n_entries:
-                    ds = sums[m, right] - s
-                    if ds * ds >= 3.0 * best:
-                        right = n_entries
-                    else:
-                        dr = r - luts[m, right, 0]
-                        dg = g - luts[m, right, 1]
-                        db = b - luts[m, right, 2]
-                        best = min(best, dr * dr + dg * dg + db * db)
-                        right += 1
-                if left >= 0:
-                    ds = s - sums[m, left]
-                    if ds * ds >= 3.0 * best:
-                        left = -1
-                    else:
-                        dr = r - luts[m, left, 0]
-                        dg = g - luts[m, left, 1]
-                        db = b - luts[m, left, 2]
-                        best = min(best, dr * dr + dg * dg + db * db)
-                        left -= 1
-                if best == 0:
-                    break
-            acc += weights[u] * np.sqrt(best)
-        out[m] = acc / total
-    return out
-
-
-def nearest_color_cost(
-    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float
-) -> np.ndarray:
-    """Weighted mean distance from colors to each table's nearest color, capped.
-
-    Parameters
-    ----------
-    colors : (U, 3) int array
-    weights : (U,) float array, how many pixels have each color
-    luts : (M, K, 3) int32 array of tables
-    cap : float, the largest distance one color can cost
-
-    Returns
-    -------
-    (M,) float64
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from truepix.color._identify._match import nearest_color_cost
-    >>> luts = np.array([[[0, 0, 0], [10, 0, 0]], [[0, 0, 100], [0, 0, 200]]], dtype=np.int32)
-    >>> nearest_color_cost(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
-    [5.0, 40.0]
-    """
-    luts = np.asarray(luts, dtype=np.int32)
-    sums = luts.sum(axis=2)
-    order = np.argsort(sums, axis=1, kind="stable")
-    return _cost_kernel(
-        np.ascontiguousarray(colors, dtype=np.int32),
-        np.ascontiguousarray(weights, dtype=np.float64),
-        np.ascontiguousarray(np.take_along_axis(luts, order[:, :, None], axis=1)),
-        np.ascontiguousarray(np.take_along_axis(sums, order, axis=1)),
-        float(cap),
-    )
-
-
 def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
     """The distinct opaque colors of a picture and how many pixels have each."""
     rgb, alpha = image_rgb8(image)
@@ -380,15 +292,15 @@ def _uncovered(colors: np.ndarray, tables: _Tables, luts: np.ndarray) -> np.ndar
     return 1.0 - (covered & real).sum(axis=1) / tables.sizes
 
 
-def _rank_picture(
-    image: Any, tables: _Tables, luts: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    luts = tables.luts if luts is None else luts
+def _rank_picture(image: Any, tables: _Tables, rounded: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    luts, (ordered, sums) = (
+        (tables.rounded, tables.rounded_by_sum) if rounded else (tables.luts, tables.luts_by_sum)
+    )
     colors, weights = _picture_colors(image)
     penalty = _COVER_WEIGHT * _CAP * _uncovered(colors, tables, luts)
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
-    coarse = nearest_color_cost(colors[common], weights[common], luts, _CAP) + penalty
+    coarse = sorted_cost(colors[common], weights[common], ordered, sums, _CAP) + penalty
     shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
     if len(colors) > _FINE_PIXELS:
         # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
@@ -397,7 +309,7 @@ def _rank_picture(
         keep = chosen > 0
         colors, weights = colors[keep], chosen[keep].astype(np.float64)
     cost = np.full(len(tables.names), np.inf)
-    cost[shortlist] = nearest_color_cost(colors, weights, luts[shortlist], _CAP)
+    cost[shortlist] = sorted_cost(colors, weights, ordered[shortlist], sums[shortlist], _CAP)
     cost[shortlist] += penalty[shortlist]
     return cost, np.zeros(len(cost), dtype=bool)
 
@@ -410,7 +322,7 @@ def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.
     """
     picture = colorbar.colors[None, :, :]
     cost = np.minimum(
-        _rank_picture(picture, tables)[0], _rank_picture(picture, tables, tables.rounded)[0]
+        _rank_picture(picture, tables)[0], _rank_picture(picture, tables, rounded=True)[0]
     )
     colors = colorbar.colors.astype(np.float64)
     fractions = np.asarray(colorbar.positions)
