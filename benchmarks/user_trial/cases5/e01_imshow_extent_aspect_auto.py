@@ -1,0 +1,13 @@
+import numpy as np, matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+from _truth5 import panel, save5, from_mappable
+rng = np.random.default_rng(5)
+def smooth(ny, nx, lo, hi):
+    y, x = np.mgrid[0:1:ny*1j, 0:1:nx*1j]
+    f = np.sin(3*x + 1) * np.cos(2*y) + 0.6 * np.exp(-((x-.6)**2 + (y-.4)**2) / .05)
+    return lo + (f - f.min()) / (f.max() - f.min()) * (hi - lo)
+z = smooth(30, 200, 0, 8)
+fig, ax = plt.subplots(figsize=(7, 4.5), dpi=100)
+im = ax.imshow(z, cmap="magma", vmin=0, vmax=8, extent=(0, 1000, 0, 50), aspect="auto")
+ax.set_xlabel("distance (km)"); ax.set_ylabel("depth (m)")
+cb = fig.colorbar(im, label="velocity (m/s)")
+save5(fig, "e01_imshow_extent_aspect_auto", [from_mappable(fig, ax, im, cb)], note="imshow extent + aspect auto, origin upper")

@@ -1,0 +1,12 @@
+import numpy as np, matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+from _truth5 import panel, save5, from_mappable
+rng = np.random.default_rng(5)
+def smooth(ny, nx, lo, hi):
+    y, x = np.mgrid[0:1:ny*1j, 0:1:nx*1j]
+    f = np.sin(3*x + 1) * np.cos(2*y) + 0.6 * np.exp(-((x-.6)**2 + (y-.4)**2) / .05)
+    return lo + (f - f.min()) / (f.max() - f.min()) * (hi - lo)
+z = smooth(30, 40, 0, 20)
+fig, ax = plt.subplots(figsize=(7, 4.5), dpi=100)
+m = ax.pcolormesh(z, cmap="viridis", vmin=0, vmax=20)
+cb = fig.colorbar(m)
+save5(fig, "e40_grayscale_converted_viridis", [from_mappable(fig, ax, m, cb, grid=[30, 40], cells=z[::-1])], how="gray", note="viridis figure converted to one-channel gray (photocopy); only the bar itself can map gray to value")
