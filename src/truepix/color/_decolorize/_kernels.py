@@ -331,22 +331,19 @@ def resolve_u8(  # pragma: no cover - jitted
 
     ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
     """
-    n_pix = pixels.shape[0]
     inv_span = 1.0 / span
-    n_chunks, chunk = _chunks(n_pix, 4096, 256)
-    for c in nb.prange(n_chunks):
-        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            if out[p] == PENDING:
-                # a color met before in this pass: the memo alone (the call passes
-                # the whole search by value, which costs more than the lookup)
-                slot = _slot(pixels, p, block)
-                code = pool[slot]
-                if code == 0:
-                    code = _memo_code(
-                        pixels, p, slot, pool, search, search_pos, joint, inv_span,
-                        known_block, known_pool,
-                    )  # fmt: skip
-                out[p] = code
+    for p in nb.prange(pixels.shape[0]):  # see lookup_u8
+        if out[p] == PENDING:
+            # a color met before in this pass: the memo alone (the call passes
+            # the whole search by value, which costs more than the lookup)
+            slot = _slot(pixels, p, block)
+            code = pool[slot]
+            if code == 0:
+                code = _memo_code(
+                    pixels, p, slot, pool, search, search_pos, joint, inv_span,
+                    known_block, known_pool,
+                )  # fmt: skip
+            out[p] = code
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -476,20 +473,17 @@ def resolve_values_u8(  # pragma: no cover - jitted
 
     ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
     """
-    n_pix = pixels.shape[0]
     inv_span = 1.0 / span
-    n_chunks, chunk = _chunks(n_pix, 4096, 256)
-    for c in nb.prange(n_chunks):
-        for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
-            if out_bits[p] == PENDING_BITS:
-                slot = _slot(pixels, p, block)  # see resolve_u8
-                code = pool[slot]
-                if code == 0:
-                    code = _memo_code(
-                        pixels, p, slot, pool, search, search_pos, joint, inv_span,
-                        known_block, known_pool,
-                    )  # fmt: skip
-                out[p] = _code_value(code, max_code, kind, low, high)
+    for p in nb.prange(pixels.shape[0]):  # see lookup_u8
+        if out_bits[p] == PENDING_BITS:
+            slot = _slot(pixels, p, block)  # see resolve_u8
+            code = pool[slot]
+            if code == 0:
+                code = _memo_code(
+                    pixels, p, slot, pool, search, search_pos, joint, inv_span,
+                    known_block, known_pool,
+                )  # fmt: skip
+            out[p] = _code_value(code, max_code, kind, low, high)
 
 
 @nb.njit(parallel=True, **_JIT)
