@@ -6,7 +6,8 @@ residuals), the residual threshold past which a pixel is off the map, whether it
 was JPEG'd (``chroma_subsampling_test``, :func:`block_score`; which of a JPEG'd
 picture's off-map pixels are data is ``_jpeg``'s), whether off-map
 pixels may be blends of their neighbours (``unmix``; judged in ``_resampled``) and whether
-positions are filtered (:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
+positions are filtered (:func:`denoise`). The kernels live in ``_degraded``, ``_hull`` and
+``_marks``.
 """
 
 from __future__ import annotations
