@@ -28,7 +28,8 @@ from truepix.color._decolorize._kernels import (
 __all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
 
 
-@nb.njit(**_JIT)
+# inlined by numba: a call passes its arrays by value, which costs more than the work
+@nb.njit(inline="always", **_JIT)
 def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jitted
     """RGB of the polyline at position s (bins): linear between the two vertices."""
     n = positions.shape[0]
@@ -130,7 +131,7 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
     return partial.sum(axis=0)
 
 
-@nb.njit(**_JIT)
+@nb.njit(inline="always", **_JIT)  # see _color_at
 def _block_chroma(  # pragma: no cover - jitted
     position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
 ):

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize._kernels import POS_MASK, POS_SCALE, RESIDUAL_SHIFT
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "chroma_model_residual", "chroma_subsampling_test", "color_at", "core_groups", "grow_similar",
+    "block_score", "chroma_model_residual", "chroma_subsampling_test", "color_at",
+    "core_groups", "grow_similar",
     "hull_accept", "hull_distance", "plane_wiener",
     "project", "unmix",
 ]  # fmt: skip
@@ -92,6 +94,50 @@ def chroma_subsampling_test(
                     e_map += float(np.sum((observed[y, x] - mapped[y, x]) ** 2))
                     e_model += float(np.sum((observed[y, x] - model) ** 2))
     return e_map, e_model
+
+
+def block_score(
+    flat: np.ndarray, codes: np.ndarray, width: int, every: int, max_code: int,
+    line: Polyline, ycc: np.ndarray, /,
+) -> tuple[float, float, float]:  # fmt: skip
+    """``_plan.block_score`` on every ``every``-th row of ``width`` of (P, C) DN pixels.
+
+    ``codes``: the packed answers (see ``_kernels``) of the pixels.
+    """
+    rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3].astype(np.float64)
+    code_rows = codes.reshape(-1, width)[::every]
+    position = (code_rows & POS_MASK) * (line.n_bins / POS_SCALE)
+    period = line.n_bins if line.cyclic else None
+    mapped = np.stack(
+        [np.interp(position, line.positions, line.vertices[:, c], period=period)
+         for c in range(3)], -1,
+    )  # fmt: skip
+    residual_code = code_rows >> RESIDUAL_SHIFT
+    valid = (residual_code > 0) & (residual_code <= max_code)
+    steps = np.abs(np.diff((rows - mapped) @ ycc.T, axis=1))
+    usable = (valid[:, 1:] & valid[:, :-1])[..., None]
+    n_phases = (width - 1) // 8 * 8
+    sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
+    counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
+    means = sums / np.maximum(counts, 1)[:, None]
+    blocks = 1.0
+    for channel in range(3):
+        phase = int(np.argmax(means[:, channel]))
+        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
+        if others > 0:
+            blocks = max(blocks, float(means[phase, channel] / others))
+    inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
+    detail = []
+    for colors in (rows, mapped):
+        seen = colors @ ycc.T
+        second = np.abs(seen[:, 1:-1] - 0.5 * (seen[:, 2:] + seen[:, :-2])) * inner
+        detail.append((float(second[..., 0].sum()), float(second[..., 1:].sum())))
+    (luma, chroma), (map_luma, map_chroma) = detail
+    return (
+        blocks,
+        chroma / map_chroma if map_chroma > 0 else 1.0,
+        luma / map_luma if map_luma > 0 else 1.0,
+    )
 
 
 def chroma_model_residual(

@@ -6,7 +6,8 @@ residuals), the residual threshold past which a pixel is off the map, whether it
 was JPEG'd (``chroma_subsampling_test``, :func:`block_score`; which of a JPEG'd
 picture's off-map pixels are data is ``_jpeg``'s), whether off-map
 pixels may be blends of their neighbours (``unmix``; judged in ``_resampled``) and whether
-positions are filtered (:func:`denoise`). The kernels live in ``_degraded`` and ``_hull``.
+positions are filtered (:func:`denoise`). The kernels live in ``_degraded``, ``_hull`` and
+``_marks``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import filter_choice, position_noise
 from truepix.color._decolorize._grid import dct_grid, luma_grid
+from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
@@ -232,36 +234,22 @@ def block_score(
     if width < 16:
         return 1.0, 1.0, 1.0
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
-    rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3] * scale
-    code_rows = codes.reshape(-1, width)[::every]
-    position = (code_rows & kernels.POS_MASK) * (line.n_bins / kernels.POS_SCALE)
-    period = line.n_bins if line.cyclic else None
-    xp = line.positions
-    mapped = np.stack(
-        [np.interp(position, xp, line.vertices[:, c], period=period) for c in range(3)], -1
-    )
-    residual_code = code_rows >> kernels.RESIDUAL_SHIFT
-    valid = (residual_code > 0) & (residual_code <= max_code)
-    residual = (rows - mapped) @ _YCBCR.T
-    steps = np.abs(np.diff(residual, axis=1))
-    usable = (valid[:, 1:] & valid[:, :-1])[..., None]
-    n_phases = (width - 1) // 8 * 8
-    sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
-    counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
-    means = sums / np.maximum(counts, 1)[:, None]
+    xp, fp, slopes, period = interp_table(line.positions, line.vertices, line.n_bins, line.cyclic)
+    steps = np.zeros((8, 3))
+    counts = np.zeros(8, dtype=np.int64)
+    sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
+    block_marks(
+        flat, scale, codes, width, every, max_code, xp, fp, slopes, period,
+        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, steps, counts, sums,
+    )  # fmt: skip
+    means = steps / np.maximum(counts, 1)[:, None]
     blocks = 1.0
     for channel in range(3):
         phase = int(np.argmax(means[:, channel]))
         others = means[(phase + np.arange(2, 7)) % 8, channel].max()
         if others > 0:
             blocks = max(blocks, float(means[phase, channel] / others))
-    inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
-    detail = []
-    for colors in (rows, mapped):
-        ycc = colors @ _YCBCR.T
-        second = np.abs(ycc[:, 1:-1] - 0.5 * (ycc[:, 2:] + ycc[:, :-2])) * inner
-        detail.append((float(second[..., 0].sum()), float(second[..., 1:].sum())))
-    (luma, chroma), (map_luma, map_chroma) = detail
+    luma, chroma, map_luma, map_chroma = (float(total) for total in sums)
     return (
         blocks,
         chroma / map_chroma if map_chroma > 0 else 1.0,
