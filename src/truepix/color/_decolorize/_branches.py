@@ -120,13 +120,13 @@ def _first_of_block(p, candidates, starts, width):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def rebranch(  # pragma: no cover - jitted
-    pixels, scale, width, position, residual, anchor, candidates, samples, ycc, tolerance,
-    radius, margin, cyclic,
+    pixels, scale, width, position, residual, anchor, candidates, movable, samples, ycc,
+    tolerance, radius, margin, cyclic,
 ):  # fmt: skip
     """Move candidates to the branches their 2x2 blocks' chroma calls for, in place.
 
-    Per full 2x2 block holding a candidate (sorted flat indices): each candidate
-    pixel may keep its position or take another bin whose luma lies within
+    Per full 2x2 block holding a ``movable`` candidate (``candidates``: sorted flat
+    indices; ``movable`` per candidate): each movable pixel may keep its position or take another bin whose luma lies within
     ``tolerance`` DN of its own (``_options``) and whose position lies in the local
     arc -- the positions of the pixels within ``radius`` whose residual is at most
     ``anchor`` DN, widened by ``margin`` times its length on each side. The
@@ -149,7 +149,10 @@ def rebranch(  # pragma: no cover - jitted
     # the blocks' new bins, written once all blocks are judged on the old positions
     pending = np.empty((candidates.shape[0], 2), np.int64)
     n_pending = 0
-    for p in candidates:
+    for k in range(candidates.shape[0]):
+        p = candidates[k]
+        if not movable[k]:
+            continue
         by, bx = (p // width) // 2, (p % width) // 2
         if 2 * by + 1 >= height or 2 * bx + 1 >= width:
             continue
@@ -169,7 +172,10 @@ def rebranch(  # pragma: no cover - jitted
             own = _bin_of(position[q], n_bins)
             choices[i, 0] = own
             n_choice[i] = 1
-            if _slot_of(q, candidates, starts, width) >= 0:
+            slot = _slot_of(q, candidates, starts, width)
+            if slot >= 0 and movable[slot] and _options(
+                lumas[i], own, samples, tolerance, -np.inf, np.inf, cyclic, choices[i]
+            ) > 1:  # the arc only where the map has another branch at all
                 lo, hi = _local_arc(
                     position, residual, anchor, width, height, q % width, q // width,
                     radius, cyclic, found,

@@ -151,7 +151,10 @@ def jpeg_off_map(
         float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
     )  # fmt: skip
     distance = np.minimum(
-        distance, _branched_distance(flat, scale, width, position, residual, candidates, line)
+        distance,
+        _branched_distance(
+            flat, scale, width, position, residual, candidates, distance > JPEG_MODEL_WEAK, line
+        ),
     )
     if not plan.subsampled:
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
@@ -194,17 +197,18 @@ def jpeg_off_map(
 
 def _branched_distance(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
-    candidates: np.ndarray, line: Polyline,
+    candidates: np.ndarray, movable: np.ndarray, line: Polyline,
 ) -> np.ndarray:  # fmt: skip
-    """Distance (DN) of each candidate to JPEG's 4:2:0 model once its block's pixels
-    took the branches their chroma calls for (JPEG_BRANCH_TOLERANCE; ``_branches``).
+    """Distance (DN) of each candidate to JPEG's 4:2:0 model once the ``movable``
+    ones took the branches their blocks' chroma calls for (JPEG_BRANCH_TOLERANCE;
+    ``_branches``); the others, which the model already explains, stay.
 
     ``position`` is moved in place for the model and put back before returning.
     """
     samples = map_samples(line.vertices, line.positions, line.n_bins, line.cyclic, _YCBCR)
     moved, former = rebranch(
-        flat, scale, width, position, residual, JPEG_BRANCH_ANCHOR, candidates, samples,
-        _YCBCR, JPEG_BRANCH_TOLERANCE, JPEG_BRANCH_RADIUS, JPEG_BRANCH_MARGIN, line.cyclic,
+        flat, scale, width, position, residual, JPEG_BRANCH_ANCHOR, candidates, movable,
+        samples, _YCBCR, JPEG_BRANCH_TOLERANCE, JPEG_BRANCH_RADIUS, JPEG_BRANCH_MARGIN, line.cyclic,
     )  # fmt: skip
     distance = np.full(len(candidates), np.inf)
     if len(moved) == 0:
