@@ -119,6 +119,71 @@ def _first_of_block(p, candidates, starts, width):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _block_choices(  # pragma: no cover - jitted
+    pixels, scale, width, height, position, residual, anchor, candidates, starts, movable,
+    samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices, n_choice, lumas, found,
+):  # fmt: skip
+    """Fill the bins each pixel of block (by, bx) may take (``choices``, ``n_choice``)
+    and its lumas; return the block's observed mean chroma (NaN: a pixel has no
+    position). See :func:`rebranch`."""
+    n_bins = samples.shape[0]
+    obs_u = obs_v = 0.0
+    for i in range(4):
+        q = (2 * by + i // 2) * width + 2 * bx + i % 2
+        if math.isnan(position[q]):
+            return np.nan, np.nan
+        r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
+        obs_u += 0.25 * (ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b)
+        obs_v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
+        lumas[i] = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
+        own = _bin_of(position[q], n_bins)
+        choices[i, 0] = own
+        n_choice[i] = 1
+        slot = _slot_of(q, candidates, starts, width)
+        if slot < 0 or not movable[slot]:
+            continue
+        # the arc only where the map has another branch at all
+        if _options(lumas[i], own, samples, tolerance, -np.inf, np.inf, cyclic, choices[i]) > 1:
+            lo, hi = _local_arc(
+                position, residual, anchor, width, height, q % width, q // width, radius,
+                cyclic, found,
+            )  # fmt: skip
+            span = (hi - lo) * margin
+            n_choice[i] = _options(
+                lumas[i], own, samples, tolerance, lo - span, hi + span, cyclic, choices[i]
+            )  # fmt: skip
+    return obs_u, obs_v
+
+
+@nb.njit(**_JIT)
+def _best_combination(  # pragma: no cover - jitted
+    choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick
+):  # fmt: skip
+    """Write into ``pick`` the bins, one per pixel of the block, whose mean chroma
+    (smoothed: ``_OWN`` of it plus the neighbours' ``rest``) is nearest the observed
+    one, with the pixels' luma mismatch added."""
+    best = np.inf
+    for combo in range(n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3]):
+        rem = combo
+        u = v = cost = 0.0
+        for i in range(4):
+            at = choices[i, rem % n_choice[i]]
+            rem //= n_choice[i]
+            u += 0.25 * samples[at, 1]
+            v += 0.25 * samples[at, 2]
+            cost += (samples[at, 0] - lumas[i]) ** 2
+        e_u = obs_u - (_OWN * u + rest_u)
+        e_v = obs_v - (_OWN * v + rest_v)
+        cost += 4.0 * (e_u * e_u + e_v * e_v)
+        if cost < best:
+            best = cost
+            rem = combo
+            for i in range(4):
+                pick[i] = choices[i, rem % n_choice[i]]
+                rem //= n_choice[i]
+
+
+@nb.njit(**_JIT)
 def rebranch(  # pragma: no cover - jitted
     pixels, scale, width, position, residual, anchor, candidates, movable, samples, ycc,
     tolerance, radius, margin, cyclic,
@@ -126,14 +191,15 @@ def rebranch(  # pragma: no cover - jitted
     """Move candidates to the branches their 2x2 blocks' chroma calls for, in place.
 
     Per full 2x2 block holding a ``movable`` candidate (``candidates``: sorted flat
-    indices; ``movable`` per candidate): each movable pixel may keep its position or take another bin whose luma lies within
-    ``tolerance`` DN of its own (``_options``) and whose position lies in the local
-    arc -- the positions of the pixels within ``radius`` whose residual is at most
-    ``anchor`` DN, widened by ``margin`` times its length on each side. The
-    combination whose mean chroma, smoothed with the blocks around as libjpeg
-    upsamples it, is nearest the block's observed mean chroma (luma mismatch added)
-    is written into ``position``. Returns the flat indices moved and their former
-    positions, so that the caller can put them back.
+    indices; ``movable`` per candidate): each movable pixel may keep its position or
+    take another bin whose luma lies within ``tolerance`` DN of its own
+    (``_options``) and whose position lies in the local arc -- the positions of the
+    pixels within ``radius`` whose residual is at most ``anchor`` DN, widened by
+    ``margin`` times its length on each side. The combination whose mean chroma,
+    smoothed with the blocks around as libjpeg upsamples it, is nearest the block's
+    observed mean chroma (luma mismatch added) is written into ``position``, once
+    every block is judged on the old positions. Returns the flat indices moved and
+    their former positions, so that the caller can put them back.
     """
     height = position.shape[0] // width
     n_bins = samples.shape[0]
@@ -144,47 +210,21 @@ def rebranch(  # pragma: no cover - jitted
     pick = np.empty(4, np.int64)
     found = np.empty((2 * radius + 1) ** 2)
     moved = np.empty(candidates.shape[0], np.int64)
-    former = np.empty(candidates.shape[0])
+    bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
-    # the blocks' new bins, written once all blocks are judged on the old positions
-    pending = np.empty((candidates.shape[0], 2), np.int64)
-    n_pending = 0
     for k in range(candidates.shape[0]):
         p = candidates[k]
-        if not movable[k]:
-            continue
         by, bx = (p // width) // 2, (p % width) // 2
-        if 2 * by + 1 >= height or 2 * bx + 1 >= width:
+        if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
             continue
         if not _first_of_block(p, candidates, starts, width):
             continue
-        obs_u = obs_v = 0.0
-        skip = False
-        for i in range(4):
-            q = (2 * by + i // 2) * width + 2 * bx + i % 2
-            if math.isnan(position[q]):
-                skip = True
-                break
-            r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
-            obs_u += 0.25 * (ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b)
-            obs_v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
-            lumas[i] = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
-            own = _bin_of(position[q], n_bins)
-            choices[i, 0] = own
-            n_choice[i] = 1
-            slot = _slot_of(q, candidates, starts, width)
-            if slot >= 0 and movable[slot] and _options(
-                lumas[i], own, samples, tolerance, -np.inf, np.inf, cyclic, choices[i]
-            ) > 1:  # the arc only where the map has another branch at all
-                lo, hi = _local_arc(
-                    position, residual, anchor, width, height, q % width, q // width,
-                    radius, cyclic, found,
-                )  # fmt: skip
-                span = (hi - lo) * margin
-                n_choice[i] = _options(
-                    lumas[i], own, samples, tolerance, lo - span, hi + span, cyclic, choices[i]
-                )  # fmt: skip
-        if skip or n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3] == 1:
+        obs_u, obs_v = _block_choices(
+            pixels, scale, width, height, position, residual, anchor, candidates, starts,
+            movable, samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices,
+            n_choice, lumas, found,
+        )  # fmt: skip
+        if math.isnan(obs_u) or n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3] == 1:
             continue
         rest_u = rest_v = 0.0  # the neighbour blocks' share, at their positions
         for dy in range(-1, 2):
@@ -196,34 +236,14 @@ def rebranch(  # pragma: no cover - jitted
                     rest_v += weight * v
         if math.isnan(rest_u + rest_v):
             continue
-        best = np.inf
-        for combo in range(n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3]):
-            rem = combo
-            u = v = cost = 0.0
-            for i in range(4):
-                k = choices[i, rem % n_choice[i]]
-                rem //= n_choice[i]
-                u += 0.25 * samples[k, 1]
-                v += 0.25 * samples[k, 2]
-                cost += (samples[k, 0] - lumas[i]) ** 2
-            e_u = obs_u - (_OWN * u + rest_u)
-            e_v = obs_v - (_OWN * v + rest_v)
-            cost += 4.0 * (e_u * e_u + e_v * e_v)
-            if cost < best:
-                best = cost
-                rem = combo
-                for i in range(4):
-                    pick[i] = choices[i, rem % n_choice[i]]
-                    rem //= n_choice[i]
+        _best_combination(choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick)
         for i in range(4):
             if pick[i] != choices[i, 0]:
-                pending[n_pending, 0] = (2 * by + i // 2) * width + 2 * bx + i % 2
-                pending[n_pending, 1] = pick[i]
-                n_pending += 1
-    for j in range(n_pending):
-        q = pending[j, 0]
-        moved[n_moved] = q
-        former[n_moved] = position[q]
-        n_moved += 1
-        position[q] = (pending[j, 1] + 0.5) / n_bins
-    return moved[:n_moved], former[:n_moved]
+                moved[n_moved] = (2 * by + i // 2) * width + 2 * bx + i % 2
+                bins[n_moved] = pick[i]
+                n_moved += 1
+    former = np.empty(n_moved)
+    for j in range(n_moved):
+        former[j] = position[moved[j]]
+        position[moved[j]] = (bins[j] + 0.5) / n_bins
+    return moved[:n_moved], former
