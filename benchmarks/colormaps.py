@@ -411,7 +411,7 @@ def flags(maps: list[str]) -> None:
     # (antialiased, JPEG quality or None for PNG, Pillow subsampling: 2 is 4:2:0, 0 4:4:4)
     cases = [(False, None, 2), (True, None, 2), (False, 75, 2), (True, 75, 2), (True, 75, 0)]
     header = f"{'map':<18}" + "".join(
-        f"{('antialiased' if aa else 'hard edges') + _jpeg_label(q, sub):>25}"
+        f"{('antialiased' if aa else 'hard edges') + _jpeg_label(q, sub):>27}"
         for aa, q, sub in cases
     )
     print(header)
@@ -427,7 +427,7 @@ def flags(maps: list[str]) -> None:
                 rgb = jpeg(quality, subsampling)(rgb, is_map)[0]
                 picture = np.concatenate([rgb, picture[..., 3:]], axis=-1)
             lost = np.isnan(decoder.values(picture))
-            row += f"{100 * lost[~is_map].mean():>16.2f} /{100 * lost[is_map].mean():>6.2f}"
+            row += f"{100 * lost[~is_map].mean():>19.2f} /{100 * lost[is_map].mean():>6.2f}"
         print(row)
 
 
