@@ -408,10 +408,11 @@ def flags(maps: list[str]) -> None:
     annotation carry its ringing and smeared chroma; they count as lost too.
     """
     print("\nAnnotated pictures: non-colormap pixels flagged (NaN) / colormap pixels lost, %")
-    cases = [(False, None), (True, None), (False, 75), (True, 75)]
+    # (antialiased, JPEG quality or None for PNG, Pillow subsampling: 2 is 4:2:0, 0 4:4:4)
+    cases = [(False, None, 2), (True, None, 2), (False, 75, 2), (True, 75, 2), (True, 75, 0)]
     header = f"{'map':<18}" + "".join(
-        f"{('antialiased' if aa else 'hard edges') + (' JPEG q75' if q else ' PNG'):>25}"
-        for aa, q in cases
+        f"{('antialiased' if aa else 'hard edges') + _jpeg_label(q, sub):>27}"
+        for aa, q, sub in cases
     )
     print(header)
     print("-" * len(header))
@@ -419,14 +420,21 @@ def flags(maps: list[str]) -> None:
         cmap = colormap(name)
         decoder = Decolorizer(cmap, cyclic=name in CYCLIC, vmin=0.0, vmax=1.0)
         row = f"{name:<18}"
-        for antialias, quality in cases:
+        for antialias, quality, subsampling in cases:
             picture, is_map = annotated(cmap, antialias=antialias)
             if quality:
-                rgb = jpeg(quality)(np.ascontiguousarray(picture[..., :3]), is_map)[0]
+                rgb = np.ascontiguousarray(picture[..., :3])
+                rgb = jpeg(quality, subsampling)(rgb, is_map)[0]
                 picture = np.concatenate([rgb, picture[..., 3:]], axis=-1)
             lost = np.isnan(decoder.values(picture))
-            row += f"{100 * lost[~is_map].mean():>16.2f} /{100 * lost[is_map].mean():>6.2f}"
+            row += f"{100 * lost[~is_map].mean():>19.2f} /{100 * lost[is_map].mean():>6.2f}"
         print(row)
+
+
+def _jpeg_label(quality: int | None, subsampling: int) -> str:
+    if quality is None:
+        return " PNG"
+    return f" JPEG q{quality}" + (" 4:4:4" if subsampling == 0 else "")
 
 
 def holes(maps: list[str], size: int) -> None:

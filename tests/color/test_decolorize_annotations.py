@@ -118,22 +118,27 @@ def test_png_annotations_are_flagged(name: str) -> None:
 # 2.5 / 4.2 / 2.6 %. JPEG's overshoot of the ridges jet's yellow paints no longer
 # taken for a stroke's luma (``_jpeg.JPEG_RIDGE_OVERSHOOT``): jet's black text 74.8
 # -> 73.0 % (its own ringing above the yellow), black lines 73.6 -> 73.5 %, map
-# pixels lost 4.2 -> 4.0 %; viridis and coolwarm as before.
+# pixels lost 4.2 -> 4.0 %; viridis and coolwarm as before. Pixels 20-40 DN off the
+# map judged too, joining a stroke's core by its luma (``_jpeg.JPEG_CANDIDATE``), and
+# off-map pixels judged on the luma branches their blocks' chroma calls for
+# (``_branches``; red and cyan make gray: jet's gray strokes are flagged less) --
+# the last figure on each line; map pixels lost 2.5 / 4.0 / 2.6 -> 3.7 / 4.0 / 3.9 %.
 JPEG_BOUNDS = {
-    ("viridis", "black text"): 0.71,  # 59.7 -> 74.1 %
-    ("viridis", "gray text"): 0.48,  # 50.6 -> 50.9 %
-    ("viridis", "black line"): 0.80,  # 70.5 -> 83.6 %
-    ("viridis", "gray line"): 0.75,  # 77.5 -> 77.8 %
-    ("jet", "black text"): 0.71,  # 74.2 -> 74.8 -> 73.0 %
-    ("jet", "gray text"): 0.86,  # 88.6 -> 88.7 %
-    ("jet", "black line"): 0.71,  # 73.8 -> 73.8 %
-    ("jet", "white box"): 0.93,  # 95.2 -> 95.4 %
-    ("coolwarm", "white text"): 0.59,  # 47.9 -> 62.2 %
-    ("coolwarm", "gray text"): 0.58,  # 60.6 -> 60.9 %
-    ("coolwarm", "white line"): 0.81,  # 45.1 -> 84.2 %
-    ("coolwarm", "gray line"): 0.78,  # 80.3 -> 80.8 %
+    ("viridis", "black text"): 0.75,  # 59.7 -> 74.1 -> 78.4 %
+    ("viridis", "gray text"): 0.70,  # 50.6 -> 50.9 -> 49.0 -> 73.4 %
+    ("viridis", "black line"): 0.84,  # 70.5 -> 83.6 -> 87.0 %
+    ("viridis", "gray line"): 0.90,  # 77.5 -> 77.8 -> 93.3 %
+    ("jet", "black text"): 0.69,  # 74.2 -> 74.8 -> 73.0 -> 71.9 %
+    ("jet", "gray text"): 0.78,  # 88.6 -> 88.7 -> 81.2 %
+    ("jet", "black line"): 0.70,  # 73.8 -> 73.8 -> 73.5 %
+    ("jet", "gray line"): 0.84,  # 95.8 -> 87.0 %
+    ("jet", "white box"): 0.93,  # 95.2 -> 95.4 -> 95.0 %
+    ("coolwarm", "white text"): 0.73,  # 47.9 -> 62.2 -> 76.0 %
+    ("coolwarm", "gray text"): 0.67,  # 60.6 -> 60.9 -> 70.0 %
+    ("coolwarm", "white line"): 0.84,  # 45.1 -> 84.2 -> 87.5 %
+    ("coolwarm", "gray line"): 0.77,  # 80.3 -> 80.8 -> 80.1 %
 }
-JPEG_MAP_LOST = {"viridis": 0.03, "jet": 0.055, "coolwarm": 0.03}
+JPEG_MAP_LOST = {"viridis": 0.045, "jet": 0.05, "coolwarm": 0.045}
 
 
 @pytest.mark.parametrize("name", ["viridis", "jet", "coolwarm"])
