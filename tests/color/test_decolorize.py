@@ -297,7 +297,7 @@ def test_noise_estimate_and_adaptive_threshold(name: str) -> None:
     assert result.denoised
     assert np.isnan(result.values).mean() < 0.002  # noisy map pixels are still map pixels
     exact = Decolorizer(name, vmin=0, vmax=1).decode(image)
-    assert exact.noise == 0.0 and exact.threshold == 3.0 and not exact.denoised
+    assert exact.noise == 0.0 and exact.threshold == 2.0 and not exact.denoised
     assert np.all(exact.residual == 0)
 
 

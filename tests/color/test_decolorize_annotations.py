@@ -93,11 +93,17 @@ def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
 # white text (98.4 %: coolwarm's light end is near white). Gray strokes on jet were
 # 88 % (text) / 81 % (lines) and on turbo 38 % / 36 % while a blend of the map colors
 # around could make them (red and cyan make gray); exact pictures' cores no longer
-# ask that.
-PNG_BOUNDS = {("coolwarm", "white text"): 0.97}
+# ask that. Maps with an end near a stroke's color put its antialiased edge within
+# NOISE_CAP of the map, where it passed for a blend and the picture for a resampled
+# one (``_plan.exact_render``: counted away from foreign pixels, and sharp), before
+# -> after, worst kind: magma black lines 50.7 -> 100 %, cividis gray text 9.6 ->
+# 100 %, RdBu gray text 63.1 -> 100 % (white lines 32.0), Blues white lines 9.9 ->
+# 99.8 %, coolwarm white text 97.1 -> 100 %. Strokes in a map's own end color
+# (white on hot, bone, terrain) stay data: their cores are the map's color.
+PNG_BOUNDS: dict[tuple[str, str], float] = {}
 
 
-@pytest.mark.parametrize("name", ["viridis", "jet", "coolwarm"])
+@pytest.mark.parametrize("name", ["viridis", "jet", "coolwarm", "magma", "cividis", "RdBu", "Blues"])
 def test_png_annotations_are_flagged(name: str) -> None:
     picture, is_map, kinds = _annotated(name)
     lost = np.isnan(decolorize(picture, cmap=name, vmin=0, vmax=1))

@@ -74,8 +74,10 @@ class Decolorizer:
         (``TwoSlopeNorm``, ``BoundaryNorm`` ...), whose own limits then apply.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
-        Default: 3 for exact renders; on degraded pictures the larger of 5 noise
-        sigmas and 1.25 times the 99th percentile of the residuals, at most 40.
+        Default: 2 for exact renders (a table color in either byte rounding is
+        within sqrt(3) DN), 3 for other pictures without measurable noise; on
+        degraded pictures the larger of 5 noise sigmas and 1.25 times the 99th
+        percentile of the residuals, at most 40.
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
         estimated noise sigma is at least 0.5 DN (never on exact renders).

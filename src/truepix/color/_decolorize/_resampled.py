@@ -127,7 +127,15 @@ def unmixed(
         # -- the core too: the map colors around may make gray (jet's and
         # turbo's red and cyan) where no data pixel is a blend (gray strokes on
         # jet 81-88 -> 99.7 % flagged, on turbo 36-38 -> 100 %)
-        accepted &= ~_fringe(off_map & (blend_residual > FRINGE_CORE), width)
+        if plan.sharp:
+            # nothing blended a sharp render: every pixel off the map is drawn over
+            # it, and its neighbours no table color are that drawing's edge
+            # (white text on RdBu, black lines on magma 30-70 -> 99 % flagged)
+            fringe = _fringe(off_map, width)
+            off_map |= fringe & (residual > plan.threshold)
+        else:
+            fringe = _fringe(off_map & (blend_residual > FRINGE_CORE), width)
+        accepted &= ~fringe
     else:
         if luma_turns(line) <= STROKE_MAX_TURNS:
             accepted &= ~strokes(
