@@ -118,25 +118,34 @@ def filter_choice(
     lefts = np.round(along[::-1] * (width - side)).astype(int)
     tiles = [position[t : t + side, x : x + side] for t, x in zip(tops, lefts, strict=True)]
     rng = np.random.default_rng(0)
-    n_bins = len(noise_by_bin)
     scores = np.zeros(len(FILTER_CHOICES) + 1)
-    for tile in tiles:
-        valid = np.isfinite(tile)
-        bins = np.clip((np.nan_to_num(tile) * n_bins).astype(np.intp), 0, n_bins - 1)
-        variance = np.where(valid, noise_by_bin[bins], 0.0)
-        probe = rng.standard_normal(tile.shape)
-        step = 0.1 * math.sqrt(float(variance.mean()))  # past the lookup steps of the noise
-        moved = np.ascontiguousarray(tile + step * probe)
-        scores[-1] += variance.sum()
-        for k, (radius, sigmas) in enumerate(FILTER_CHOICES):
-            by_bin = noise_by_bin * sigmas**2
-            filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
-            degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
-            degraded.plane_wiener(moved, by_bin, radius, cyclic, filtered_moved)
-            change = filtered - tile
-            if cyclic:
-                change = (change + 0.5) % 1.0 - 0.5
-            divergence = probe * (filtered_moved - filtered) / step
-            scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
+    with kernels.threads_for(side * side):  # a thread pool costs more than small tiles
+        for tile in tiles:
+            _score_tile(tile, noise_by_bin, cyclic, rng, scores)
     best = int(np.argmin(scores))
     return None if best == len(FILTER_CHOICES) else FILTER_CHOICES[best]
+
+
+def _score_tile(
+    tile: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool, rng: np.random.Generator,
+    scores: np.ndarray,
+) -> None:  # fmt: skip
+    """Add one tile's risk estimates to ``scores`` (see :func:`filter_choice`)."""
+    n_bins = len(noise_by_bin)
+    valid = np.isfinite(tile)
+    bins = np.clip((np.nan_to_num(tile) * n_bins).astype(np.intp), 0, n_bins - 1)
+    variance = np.where(valid, noise_by_bin[bins], 0.0)
+    probe = rng.standard_normal(tile.shape)
+    step = 0.1 * math.sqrt(float(variance.mean()))  # past the lookup steps of the noise
+    moved = np.ascontiguousarray(tile + step * probe)
+    scores[-1] += variance.sum()
+    for k, (radius, sigmas) in enumerate(FILTER_CHOICES):
+        by_bin = noise_by_bin * sigmas**2
+        filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
+        degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
+        degraded.plane_wiener(moved, by_bin, radius, cyclic, filtered_moved)
+        change = filtered - tile
+        if cyclic:
+            change = (change + 0.5) % 1.0 - 0.5
+        divergence = probe * (filtered_moved - filtered) / step
+        scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
