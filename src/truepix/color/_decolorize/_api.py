@@ -499,6 +499,8 @@ class Decolorizer:
                 flat_position[off_map] = np.nan
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
+        if plan.posterior is not None:  # noisy: the posterior median, not the projection
+            flat_position = plan.posterior.positions(flat, scale, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:

@@ -22,6 +22,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import filter_choice, position_noise
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._posterior import Posterior, plan_posterior
 
 __all__ = [
     "Plan",
@@ -103,6 +104,9 @@ UNMIX_MIN_SHARE = 0.001
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
 EXACT_SHARE = 0.93
+#: Noisy pictures (white noise, filtered) take their pixels' positions from the
+#: posterior over the table's bins (``_posterior``) rather than the projection.
+POSTERIOR = True
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
@@ -130,6 +134,8 @@ class Plan:
     subsampled: bool = True  # JPEG's 4:2:0 model explains its chroma better than the map
     #: Gaussian-like noise (not JPEG's): its variance per bin of the map, in positions
     white: np.ndarray | None = None
+    #: ... and the posterior that gives the pixels' positions (``_posterior``)
+    posterior: Posterior | None = None
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -198,15 +204,18 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1 if first <= max_code else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    posterior, white_noise = None, None
+    if white and POSTERIOR:
+        posterior, white_noise = plan_posterior(decoder, kind, noise, codes, max_code, NOISE_CAP)
+    elif white and not decoder.cyclic:
+        white_noise = position_noise(decoder, kind, noise, codes, NOISE_CAP)
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact_share(hist) >= EXACT_SHARE,
         bool(hist[max_code + 1 :].sum() > 0), chroma_420,
         # JPEG's error is no white noise: its filter stays as set above
         # (cyclic maps keep the fixed filter: their folds make the draws' spread no noise)
-        position_noise(decoder, kind, noise, codes, NOISE_CAP)
-        if white and not decoder.cyclic
-        else None,
+        None if decoder.cyclic else white_noise, posterior,
     )  # fmt: skip
 
 
