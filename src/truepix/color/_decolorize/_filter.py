@@ -168,8 +168,9 @@ def _score_tile(
         filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
         degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
         degraded.plane_wiener(moved, by_bin, radius, cyclic, filtered_moved)
-        change = filtered - tile
-        if cyclic:
+        change, moved_change = filtered - tile, filtered_moved - filtered
+        if cyclic:  # across the seam, 0.99 and 0.01 are 0.02 apart
             change = (change + 0.5) % 1.0 - 0.5
-        divergence = probe * (filtered_moved - filtered) / step
+            moved_change = (moved_change + 0.5) % 1.0 - 0.5
+        divergence = probe * moved_change / step
         scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
