@@ -465,7 +465,16 @@ class Decolorizer:
         ambiguous: np.ndarray | None = None
         if kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
-            flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
+            flat_position = None
+            if plan.posterior is not None:  # noisy: each color's posterior median, once
+                memo = self._memo(kind, metric)
+                flat_position = plan.posterior.positions_memo(
+                    flat, memo.block, memo.pool, plan.max_code
+                )
+            if flat_position is None:
+                flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
+                if plan.posterior is not None:
+                    flat_position = plan.posterior.positions(flat, scale, flat_position)
         else:
             codes = self._codes(flat, kind, scale, metric)
             if fused and simple:
@@ -499,8 +508,8 @@ class Decolorizer:
                 flat_position[off_map] = np.nan
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
-        if plan.posterior is not None:  # noisy: the posterior median, not the projection
-            flat_position = plan.posterior.positions(flat, scale, flat_position)
+            if plan.posterior is not None:  # noisy: the posterior median, not the projection
+                flat_position = plan.posterior.positions(flat, scale, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
