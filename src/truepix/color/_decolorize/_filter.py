@@ -17,7 +17,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 
-__all__ = ["BLENDS", "FILTER_CHOICES", "filter_choice", "picture_table", "position_noise", "true_sigma"]
+__all__ = ["FILTER_CHOICES", "filter_choice", "picture_table", "position_noise", "true_sigma"]
 
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
@@ -37,11 +37,6 @@ NOISE_BINS_SMOOTHED = 5
 #: The risk is estimated on SURE_TILES square tiles of SURE_TILE pixels (fewer
 #: pixels when the picture is smaller).
 SURE_TILE = 96
-BLENDS = ((0, 1),)
-#: Blends of two FILTER_CHOICES (indices), their outputs averaged, chosen like them:
-#: 3x3 and 5x5 planes average out each other's misses (real fields, 4 maps, noise
-#: 2 DN, after the posterior: 0.903x -> 0.895x the k-d tree's error, from the best of
-#: the two alone).
 SURE_TILES = 3
 
 
@@ -130,9 +125,8 @@ def _draws(
 
 def filter_choice(
     position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool
-) -> tuple[tuple[int, float], ...] | None:
-    """The FILTER_CHOICES entries (one, or a BLENDS pair to average) of least
-    estimated error on this picture; None: no filter.
+) -> tuple[int, float] | None:
+    """The FILTER_CHOICES entry of least estimated error on this picture; None: no filter.
 
     Stein's unbiased risk estimate of a filter f on positions y with noise variance
     v: ``sum (f(y) - y)^2 - sum v + 2 sum v df/dy``, the divergence taken by finite
@@ -148,23 +142,19 @@ def filter_choice(
     lefts = np.round(along[::-1] * (width - side)).astype(int)
     tiles = [position[t : t + side, x : x + side] for t, x in zip(tops, lefts, strict=True)]
     rng = np.random.default_rng(0)
-    candidates = [(k,) for k in range(len(FILTER_CHOICES))] + list(BLENDS)
-    scores = np.zeros(len(candidates) + 1)
+    scores = np.zeros(len(FILTER_CHOICES) + 1)
     with kernels.threads_for(side * side):  # a thread pool costs more than small tiles
         for tile in tiles:
-            _score_tile(tile, noise_by_bin, cyclic, rng, candidates, scores)
+            _score_tile(tile, noise_by_bin, cyclic, rng, scores)
     best = int(np.argmin(scores))
-    if best == len(candidates):
-        return None
-    return tuple(FILTER_CHOICES[k] for k in candidates[best])
+    return None if best == len(FILTER_CHOICES) else FILTER_CHOICES[best]
 
 
 def _score_tile(
     tile: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool, rng: np.random.Generator,
-    candidates: list[tuple[int, ...]], scores: np.ndarray,
+    scores: np.ndarray,
 ) -> None:  # fmt: skip
-    """Add one tile's risk estimates to ``scores`` (see :func:`filter_choice`); the
-    last is no filter's."""
+    """Add one tile's risk estimates to ``scores`` (see :func:`filter_choice`)."""
     n_bins = len(noise_by_bin)
     valid = np.isfinite(tile)
     bins = np.clip((np.nan_to_num(tile) * n_bins).astype(np.intp), 0, n_bins - 1)
@@ -173,8 +163,7 @@ def _score_tile(
     step = 0.1 * math.sqrt(float(variance.mean()))  # past the lookup steps of the noise
     moved = np.ascontiguousarray(tile + step * probe)
     scores[-1] += variance.sum()
-    changes = []
-    for radius, sigmas in FILTER_CHOICES:
+    for k, (radius, sigmas) in enumerate(FILTER_CHOICES):
         by_bin = noise_by_bin * sigmas**2
         filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
         degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
@@ -183,9 +172,5 @@ def _score_tile(
         if cyclic:  # across the seam, 0.99 and 0.01 are 0.02 apart
             change = (change + 0.5) % 1.0 - 0.5
             moved_change = (moved_change + 0.5) % 1.0 - 0.5
-        changes.append((change, moved_change))
-    for k, members in enumerate(candidates):
-        # a blend's change and divergence are its members' means
-        change = sum(changes[m][0] for m in members) / len(members)
-        divergence = probe * (sum(changes[m][1] for m in members) / len(members)) / step
+        divergence = probe * moved_change / step
         scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))

@@ -206,7 +206,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     posterior, white_noise = None, None
     if white and POSTERIOR:
-        posterior, white_noise = plan_posterior(decoder, kind, noise, codes, max_code, NOISE_CAP)
+        posterior = plan_posterior(decoder, kind, noise, codes, NOISE_CAP)
+        white_noise = posterior.noise
     elif white and not decoder.cyclic:
         white_noise = position_noise(decoder, kind, noise, codes, NOISE_CAP)
     return Plan(
@@ -313,34 +314,20 @@ def denoise(
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
     noise_by_bin = (sigma / speed) ** 2
     radius = DENOISE_RADIUS
-    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
     if noise is not None:
         choice = filter_choice(position, noise, line.cyclic)
-        if choice is None or len(choice) > 1:  # none, or a blend: positions, then values
-            out = position.copy() if choice is None else _blend(position, noise, choice, line)
+        if choice is None:
+            out = position.copy()
             if norm is not None:
-                kernels.positions_to_values(out.reshape(-1), *inverse, out.reshape(-1))
+                kernels.positions_to_values(
+                    position.reshape(-1), norm.kind, norm.low, norm.high, out.reshape(-1)
+                )
             return out
-        radius, noise_by_bin = choice[0][0], noise * choice[0][1] ** 2
+        radius, noise_by_bin = choice[0], noise * choice[1] ** 2
     out = np.empty_like(position)
+    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
     degraded.plane_wiener(position, noise_by_bin, radius, line.cyclic, out, *inverse)
     return out
-
-
-def _blend(
-    position: np.ndarray, noise: np.ndarray, choice: tuple[tuple[int, float], ...], line: Polyline
-) -> np.ndarray:
-    """The mean of the filters in ``choice`` (a cyclic map's means taken on the circle)."""
-    outs = []
-    for radius, sigmas in choice:
-        out = np.empty_like(position)
-        degraded.plane_wiener(position, noise * sigmas**2, radius, line.cyclic, out)
-        outs.append(out)
-    if not line.cyclic:
-        return sum(outs) / len(outs)
-    first = outs[0]  # the others' offsets from the first, wrapped
-    offset = sum(((o - first + 0.5) % 1.0 - 0.5) for o in outs[1:]) / len(outs)
-    return (first + offset) % 1.0
 
 
 def noise_sigma(hist: np.ndarray) -> float:
