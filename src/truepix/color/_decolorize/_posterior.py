@@ -77,13 +77,14 @@ class Posterior(Memo):
 
     def positions(self, pixels: np.ndarray, scale: float, start: np.ndarray) -> np.ndarray:
         """Posterior medians (in [0, 1]) of (P, C) pixels; ``start``: their projected
-        positions (NaN: off the map, kept NaN). Not memoised."""
+        positions (NaN: off the map, kept NaN). Not memoised, but rounded as the memo's
+        codes round them: every path gives a color the same answer."""
         out = np.empty(len(start), dtype=np.float64)
         posterior_median(
             pixels, scale, np.ascontiguousarray(start, dtype=np.float64), self.table,
             self.tails, self.log_prior, self.sigma, self.cyclic, out,
         )  # fmt: skip
-        return out
+        return np.floor(out * kernels.POS_SCALE + 0.5) * (1.0 / kernels.POS_SCALE)
 
     def positions_u8(
         self, decoder: Any, kind: str, pixels: np.ndarray, max_code: int
