@@ -49,9 +49,6 @@ TAIL_NATS = 9.0
 #: An entry's walk outward stops after this many entries in a row past TAIL_NATS
 #: (an 8-bit table zigzags by half a DN: one entry may come back closer).
 TAIL_RUN = 2
-#: At most this many entries each side of the projected one (the posterior of a
-#: slow stretch of the map is wider than this: the median is then the projection's).
-MAX_REACH = 96
 #: Draws per bin that measure the posterior positions' noise (as ``_filter``'s).
 NOISE_DRAWS = 24
 NOISE_BINS_SMOOTHED = 5
@@ -220,7 +217,7 @@ def _side(value):  # pragma: no cover - jitted
 def _walk(c0, c1, c2, side0, side1, side2, table, tails, log_prior, k0, step, reach, inv_two_var,
           cyclic, weights, best):  # fmt: skip
     """Log-posteriors of entries k0 + step, k0 + 2 step ... into ``weights`` (k0 at
-    MAX_REACH) until TAIL_RUN entries in a row are TAIL_NATS below the best seen;
+    ``reach``) until TAIL_RUN entries in a row are TAIL_NATS below the best seen;
     the count written and the best so far."""  # pragma: no cover - jitted
     n_bins = table.shape[0]
     below = 0
@@ -234,7 +231,7 @@ def _walk(c0, c1, c2, side0, side1, side2, table, tails, log_prior, k0, step, re
         value = _log_posterior(
             c0, c1, c2, side0, side1, side2, table, tails, log_prior, k, inv_two_var
         )
-        weights[MAX_REACH + i * step] = value
+        weights[reach + i * step] = value
         count = i
         best = max(best, value)
         below = below + 1 if value < best - TAIL_NATS else 0
@@ -250,12 +247,12 @@ def _median_at(pixels, p, scale, k0, table, tails, log_prior, inv_two_var, reach
     c0, c1, c2 = pixels[p, 0] * scale, pixels[p, 1] * scale, pixels[p, 2] * scale
     side0, side1, side2 = _side(c0), _side(c1), _side(c2)
     best = _log_posterior(c0, c1, c2, side0, side1, side2, table, tails, log_prior, k0, inv_two_var)
-    weights[MAX_REACH] = best
+    weights[reach] = best
     n_low, best = _walk(c0, c1, c2, side0, side1, side2, table, tails, log_prior,
                         k0, -1, reach, inv_two_var, cyclic, weights, best)  # fmt: skip
     n_high, best = _walk(c0, c1, c2, side0, side1, side2, table, tails, log_prior,
                          k0, 1, reach, inv_two_var, cyclic, weights, best)  # fmt: skip
-    first, last = MAX_REACH - n_low, MAX_REACH + n_high
+    first, last = reach - n_low, reach + n_high
     total = 0.0
     for i in range(first, last + 1):
         weights[i] = _exp_below(weights[i] - best)
@@ -265,7 +262,7 @@ def _median_at(pixels, p, scale, k0, table, tails, log_prior, inv_two_var, reach
     answer = float(k0 + n_high + 1)
     for i in range(first, last + 1):
         if running + weights[i] >= half and weights[i] > 0.0:
-            answer = (k0 + i - MAX_REACH) + (half - running) / weights[i]
+            answer = (k0 + i - reach) + (half - running) / weights[i]
             break
         running += weights[i]
     u = answer / n_bins
@@ -278,16 +275,16 @@ def posterior_median(pixels, scale, start, table, tails, log_prior, sigma, cycli
 
     ``start``: each pixel's projected position in [0, 1] (NaN: off the map, kept);
     the walk over entries goes outward from its bin, each way until TAIL_RUN
-    entries in a row are TAIL_NATS below the best seen, or MAX_REACH entries.
+    entries in a row are TAIL_NATS below the best seen (or half a cyclic map).
     ``pixels * scale`` are colors in DN; ``tails``: :func:`log_tails`.
     """  # pragma: no cover - jitted
     n_pix = pixels.shape[0]
     n_bins = table.shape[0]
     inv_two_var = 0.5 / (sigma * sigma)
-    reach = min(MAX_REACH, n_bins // 2 - 1 if cyclic else n_bins)
+    reach = n_bins // 2 - 1 if cyclic else n_bins - 1  # each way; the walk stops sooner
     n_chunks, chunk = kernels._chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
-        weights = np.empty(2 * MAX_REACH + 1)
+        weights = np.empty(2 * reach + 1)
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if math.isnan(start[p]):
                 out[p] = np.nan
@@ -307,10 +304,10 @@ def fill_memo(pixels, codes, block, pool, table, tails, log_prior, sigma, cyclic
     n_pix = pixels.shape[0]
     n_bins = table.shape[0]
     inv_two_var = 0.5 / (sigma * sigma)
-    reach = min(MAX_REACH, n_bins // 2 - 1 if cyclic else n_bins)
+    reach = n_bins // 2 - 1 if cyclic else n_bins - 1  # each way; the walk stops sooner
     n_chunks, chunk = kernels._chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
-        weights = np.empty(2 * MAX_REACH + 1)
+        weights = np.empty(2 * reach + 1)
         for p in range(c * chunk, min(n_pix, (c + 1) * chunk)):
             if out_bits[p] != kernels.PENDING_BITS:
                 continue
