@@ -205,7 +205,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     blended = hist[first : max_code + 1 if first <= max_code else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     posterior, white_noise = None, None
-    if white and POSTERIOR:
+    # (not where pixels may be blends: their colors are no noisy table colors)
+    if white and POSTERIOR and not unmix:
         posterior = plan_posterior(decoder, kind, noise, codes, NOISE_CAP)
         white_noise = posterior.noise
     elif white and not decoder.cyclic:
