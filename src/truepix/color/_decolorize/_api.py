@@ -39,6 +39,7 @@ from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
+from truepix.color._decolorize._posterior import memo_positions
 from truepix.color._decolorize._result import DecolorizeResult
 from truepix.errors import InputError, ShapeError
 
@@ -470,7 +471,7 @@ class Decolorizer:
         ambiguous: np.ndarray | None = None
         if kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
-            flat_position = self._values_u8(flat, kind, plan.max_code, metric, positions=True)
+            flat_position = memo_positions(self, flat, kind, plan, metric)
         else:
             codes = self._codes(flat, kind, scale, metric)
             if fused and simple:
@@ -504,6 +505,8 @@ class Decolorizer:
                 flat_position[off_map] = np.nan
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
+            if plan.posterior is not None:  # noisy: the posterior median, not the projection
+                flat_position = plan.posterior.positions(flat, scale, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:

@@ -17,7 +17,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 
-__all__ = ["FILTER_CHOICES", "filter_choice", "position_noise"]
+__all__ = ["FILTER_CHOICES", "filter_choice", "picture_table", "position_noise", "true_sigma"]
 
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
@@ -50,16 +50,46 @@ def position_noise(
     ``codes``: the picture's sample, whose colors within ``cap`` DN of the map weigh
     the bins where ``sigma`` was read off the residuals.
     """
-    if kind == "u8r":
-        table = decoder._rounded.astype(np.float64)
-    elif kind == "u8":
-        table = decoder._map.lut_bytes[:, :3].astype(np.float64)
-    else:
-        table = decoder._map.lut[:, :3] * 255.0
+    table = picture_table(decoder, kind)
     n_bins = len(table)
-    # sigma was read off the residuals: noise that a zigzag or a corner of the map
-    # absorbs hides from them, so draws at sigma show the residuals they would show
-    # (weighted as the picture's colors are), and the noise is scaled up to match
+    shift, drawn_sigma = _true_sigma(decoder, kind, table, sigma, codes, cap)
+    if drawn_sigma != sigma:
+        shift, _ = _draws(decoder, kind, table, drawn_sigma)
+    kernel = np.ones(NOISE_BINS_SMOOTHED) / NOISE_BINS_SMOOTHED
+    padded = np.pad(
+        np.mean(shift**2, axis=1), NOISE_BINS_SMOOTHED // 2,
+        mode="wrap" if decoder.cyclic else "edge",
+    )  # fmt: skip
+    # the data are continuous: the table's bins (uniform, a bin wide) are noise too
+    return np.convolve(padded, kernel, mode="valid") + 1.0 / (12.0 * n_bins**2)
+
+
+def picture_table(decoder: Any, kind: str) -> np.ndarray:
+    """(N, 3) float64, DN: the table a picture of ``kind`` draws its colors from."""
+    if kind == "u8r":
+        return decoder._rounded.astype(np.float64)
+    if kind == "u8":
+        return decoder._map.lut_bytes[:, :3].astype(np.float64)
+    return decoder._map.lut[:, :3] * 255.0
+
+
+def true_sigma(decoder: Any, kind: str, sigma: float, codes: np.ndarray, cap: float) -> float:
+    """The RGB noise sigma (DN) whose residuals match those read off a picture
+    (``sigma``; see :func:`position_noise`)."""
+    return _true_sigma(decoder, kind, picture_table(decoder, kind), sigma, codes, cap)[1]
+
+
+def _true_sigma(
+    decoder: Any, kind: str, table: np.ndarray, sigma: float, codes: np.ndarray, cap: float
+) -> tuple[np.ndarray, float]:
+    """Draws' position shifts at ``sigma``, and the sigma whose draws show the residuals
+    the picture shows.
+
+    sigma was read off the residuals: noise that a zigzag or a corner of the map
+    absorbs hides from them, so draws at sigma show the residuals they would show
+    (weighted as the picture's colors are), and the noise is scaled up to match.
+    """
+    n_bins = len(table)
     shift, residual = _draws(decoder, kind, table, sigma)
     near = (codes >> kernels.RESIDUAL_SHIFT) <= int(cap * kernels.RESIDUAL_STEPS) + 1
     bins = (codes[near] & kernels.POS_MASK).astype(np.int64) * n_bins // kernels.POS_SCALE
@@ -68,14 +98,8 @@ def position_noise(
     middle = np.searchsorted(np.cumsum(weight[order]), weight.sum() / 2.0)
     seen = residual[order[min(middle, len(order) - 1)]] / _RAYLEIGH_MEDIAN
     if seen > 0 and abs(sigma / seen - 1.0) > 0.05:  # else the draws at sigma do
-        shift, _ = _draws(decoder, kind, table, sigma * sigma / seen)
-    kernel = np.ones(NOISE_BINS_SMOOTHED) / NOISE_BINS_SMOOTHED
-    padded = np.pad(
-        np.mean(shift**2, axis=1), NOISE_BINS_SMOOTHED // 2,
-        mode="wrap" if decoder.cyclic else "edge",
-    )  # fmt: skip
-    # the data are continuous: the table's bins (uniform, a bin wide) are noise too
-    return np.convolve(padded, kernel, mode="valid") + 1.0 / (12.0 * n_bins**2)
+        return shift, sigma * sigma / seen
+    return shift, sigma
 
 
 def _draws(
@@ -118,25 +142,35 @@ def filter_choice(
     lefts = np.round(along[::-1] * (width - side)).astype(int)
     tiles = [position[t : t + side, x : x + side] for t, x in zip(tops, lefts, strict=True)]
     rng = np.random.default_rng(0)
-    n_bins = len(noise_by_bin)
     scores = np.zeros(len(FILTER_CHOICES) + 1)
-    for tile in tiles:
-        valid = np.isfinite(tile)
-        bins = np.clip((np.nan_to_num(tile) * n_bins).astype(np.intp), 0, n_bins - 1)
-        variance = np.where(valid, noise_by_bin[bins], 0.0)
-        probe = rng.standard_normal(tile.shape)
-        step = 0.1 * math.sqrt(float(variance.mean()))  # past the lookup steps of the noise
-        moved = np.ascontiguousarray(tile + step * probe)
-        scores[-1] += variance.sum()
-        for k, (radius, sigmas) in enumerate(FILTER_CHOICES):
-            by_bin = noise_by_bin * sigmas**2
-            filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
-            degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
-            degraded.plane_wiener(moved, by_bin, radius, cyclic, filtered_moved)
-            change = filtered - tile
-            if cyclic:
-                change = (change + 0.5) % 1.0 - 0.5
-            divergence = probe * (filtered_moved - filtered) / step
-            scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
+    with kernels.threads_for(side * side):  # a thread pool costs more than small tiles
+        for tile in tiles:
+            _score_tile(tile, noise_by_bin, cyclic, rng, scores)
     best = int(np.argmin(scores))
     return None if best == len(FILTER_CHOICES) else FILTER_CHOICES[best]
+
+
+def _score_tile(
+    tile: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool, rng: np.random.Generator,
+    scores: np.ndarray,
+) -> None:  # fmt: skip
+    """Add one tile's risk estimates to ``scores`` (see :func:`filter_choice`)."""
+    n_bins = len(noise_by_bin)
+    valid = np.isfinite(tile)
+    bins = np.clip((np.nan_to_num(tile) * n_bins).astype(np.intp), 0, n_bins - 1)
+    variance = np.where(valid, noise_by_bin[bins], 0.0)
+    probe = rng.standard_normal(tile.shape)
+    step = 0.1 * math.sqrt(float(variance.mean()))  # past the lookup steps of the noise
+    moved = np.ascontiguousarray(tile + step * probe)
+    scores[-1] += variance.sum()
+    for k, (radius, sigmas) in enumerate(FILTER_CHOICES):
+        by_bin = noise_by_bin * sigmas**2
+        filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
+        degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
+        degraded.plane_wiener(moved, by_bin, radius, cyclic, filtered_moved)
+        change, moved_change = filtered - tile, filtered_moved - filtered
+        if cyclic:  # across the seam, 0.99 and 0.01 are 0.02 apart
+            change = (change + 0.5) % 1.0 - 0.5
+            moved_change = (moved_change + 0.5) % 1.0 - 0.5
+        divergence = probe * moved_change / step
+        scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
