@@ -98,8 +98,10 @@ def _centre_across(ink: np.ndarray, first: int, last: int) -> float:
     height = len(ink)
     lo, hi = max(0, first - 4), min(height, last + 5)
     profile = np.median(ink[lo:hi].astype(np.float64), axis=1)
-    core_lo, core_hi = first - lo, last - lo
-    peak = float(profile[core_lo : core_hi + 1].max())
+    # the core is the rows dark as the line's darkest: a row found beside it may be a partly
+    # covered one over dark data (darker than the contrast asked of a line)
+    core_lo = core_hi = first - lo + int(np.argmax(profile[first - lo : last - lo + 1]))
+    peak = float(profile[core_lo])
     while core_lo > 0 and profile[core_lo - 1] >= 0.8 * peak:
         core_lo -= 1
     while core_hi < len(profile) - 1 and profile[core_hi + 1] >= 0.8 * peak:
