@@ -44,7 +44,8 @@ _HEMISPHERES = {"N": ("°N", 1.0), "S": ("°N", -1.0), "E": ("°E", 1.0), "W": (
 
 
 def _normalize(text: str) -> str:
-    text = text.strip().translate(_DASHES)
+    # a dash after the number is the tick mark beside a left axis's label (plotnine's "12.5-"), no sign
+    text = re.sub(r"(?<=[\d.%])-+$", "", text.strip().translate(_DASHES))
     if re.search("[⁰¹²³⁴⁵⁶⁷⁸⁹]", text):
         head, _, tail = text.partition("10")
         if tail and all(c in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺" for c in tail):
@@ -102,8 +103,8 @@ def parse_value(text: str, /, *, powers: bool = False, comma: bool | None = None
     (True, 10.0, 1.0, -1.0)
     >>> [parse_value(t) for t in ["30°N", "30°S", "120° W", "0°", "-5°C"]]
     [30.0, -30.0, -120.0, 0.0, -5.0]
-    >>> parse_value("−0,5"), parse_value("1,000", comma=True), parse_value("2,5×10^3")
-    (-0.5, 1.0, 2500.0)
+    >>> parse_value("−0,5"), parse_value("1,000", comma=True), parse_value("2,5×10^3"), parse_value("12.5-")
+    (-0.5, 1.0, 2500.0, 12.5)
     """
     text = _normalize(text)
     if powers and _ZERO_EXPONENT.match(text):
