@@ -102,10 +102,15 @@ def _centre_across(ink: np.ndarray, first: int, last: int) -> float:
     # covered one over dark data (darker than the contrast asked of a line)
     core_lo = core_hi = first - lo + int(np.argmax(profile[first - lo : last - lo + 1]))
     peak = float(profile[core_lo])
+    found_lo, found_hi = core_lo, core_hi
     while core_lo > 0 and profile[core_lo - 1] >= 0.8 * peak:
         core_lo -= 1
     while core_hi < len(profile) - 1 and profile[core_hi + 1] >= 0.8 * peak:
         core_hi += 1
+    # dark on to the window's end is no line but what lies beside it (black data, set_under):
+    # on that side the line ends where it was found
+    core_lo = found_lo if core_lo == 0 and lo > 0 else core_lo
+    core_hi = found_hi if core_hi == len(profile) - 1 and hi < height else core_hi
     rows = list(range(core_lo, core_hi + 1))
     weights = [1.0] * len(rows)
     for edge, beyond in ((core_lo - 1, core_lo - 2), (core_hi + 1, core_hi + 2)):
