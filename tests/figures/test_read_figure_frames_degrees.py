@@ -123,3 +123,20 @@ def test_a_bar_in_degrees_celsius_gives_its_range_and_units(degrees):
     assert panel.data.attrs["units"] == "°C"
     assert abs(panel.vmin - 0.0) <= 0.1 and abs(panel.vmax - 20.0) <= 0.1
 
+
+
+def test_black_data_beside_a_spine_leaves_the_frame_where_it_is():
+    # set_under("black") paints the low corner black against the spines: that data, as dark
+    # as the line, was taken for more of it and the frame was lost
+    cmap = plt.get_cmap("viridis").with_extremes(under="black", over="white")
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    ax.imshow(np.add.outer(np.linspace(0, 1, 20), np.linspace(0, 1, 30)) * 14 - 2, cmap=cmap, vmin=0, vmax=10, extent=(0, 30, 0, 20))
+    fig.canvas.draw()
+    box = box_of(ax, int(fig.bbox.height))
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    rgb = np.asarray(Image.open(buffer).convert("RGB"))
+    found = [b for b, _ in frames(ink(rgb))]
+    assert found
+    assert max(abs(a - b) for a, b in zip(found[0], box, strict=True)) <= 0.6, (found[0], box)
