@@ -77,8 +77,11 @@ def score_panel(p, t, img, ro):
             else:
                 first = np.floor(rlo - 0.5) + 1  # data holds every pixel whose centre is inside the bbox
                 pos = [first + 0.5, first + n - 0.5]
+            edges = t.get(dim + "_edges") if p.grid and t.get("grid") and tuple(p.grid) == tuple(t["grid"]) else None
             for k, cv in ((0, c[0]), (1, c[-1])):
                 tv, per = truth_at(pos[k], lo, hi, at, s)
+                if edges:  # uneven cells: the true cell's centre from its own edges
+                    tv = float(np.mean(fwd(edges[:2] if k == 0 else edges[-2:], s)))
                 with np.errstate(all="ignore"):
                     rv = fwd(cv, s)
                 errs.append(float(abs(rv - tv) / per) if np.isfinite(rv) else np.inf)

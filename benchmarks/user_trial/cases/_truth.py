@@ -63,4 +63,21 @@ def from_mappable(fig, ax, m, cb=None, **kw):
         lo, hi = float(cb.vmin), float(cb.vmax)
     d = panel(fig, ax, cb.ax if cb is not None else None, lo, hi, m.cmap.name, kind, **kw)
     d.update(extra)
+    d.update(_uneven_edges(ax, m) if kw.get("grid") else {})
     return d
+
+def _uneven_edges(ax, m):
+    """A pcolormesh's cell edges in data coordinates (x left to right, y top to bottom), where they
+    are unevenly spaced on the picture: the scorer's true cell centres then come from them."""
+    from matplotlib.collections import QuadMesh
+    if not isinstance(m, QuadMesh):
+        return {}
+    xy = np.asarray(m.get_coordinates(), float)
+    out = {}
+    for dim, edges in (("x", xy[0, :, 0]), ("y", xy[:, 0, 1])):
+        pts = np.column_stack([edges, np.full_like(edges, xy[0, 0, 1])] if dim == "x" else [np.full_like(edges, xy[0, 0, 0]), edges])
+        px = ax.transData.transform(pts)[:, 0 if dim == "x" else 1]
+        if np.ptp(np.diff(px)) > 0.5:
+            order = np.argsort(px if dim == "x" else -px)  # pictures run top to bottom
+            out[dim + "_edges"] = edges[order].tolist()
+    return out

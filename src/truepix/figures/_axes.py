@@ -74,8 +74,8 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
             flat = _FLAT_POWER.match(tick.text.strip().translate(_DASHES))
             if flat is not None:  # "102" beside "10^1": an exponent read on the line (10²)
                 tick.value = float(f"{flat.group(1)}1e{flat.group(2)}")
-            elif tick.value is None:
-                tick.value = parse_value(tick.text, powers=True)
+            elif tick.value is None or tick.text.strip().rstrip("°º˚o").translate(_DASHES).lstrip("-") == "10":
+                tick.value = parse_value(tick.text, powers=True)  # "10°" beside "10¹" is 10⁰, no 10 degrees
     if any(decimal_comma(t.text) for t in ticks):  # "0,5" beside "1,000": every comma is a decimal one
         for tick in ticks:
             tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
@@ -131,6 +131,7 @@ def _drop_lone_units(ticks: list[_labels.Tick]) -> None:
     """
     suffixes = [unit_suffix(t.text) if t.value is not None else "" for t in ticks]
     units = [{unit.lower() for _, unit in readings(t.text)} - {""} if s else set() for t, s in zip(ticks, suffixes, strict=True)]
+    units = [u | {"°"} if any(unit.startswith("°") for unit in u) else u for u in units]  # "0°" beside "30°N"
     for k, tick in enumerate(ticks):
         if not suffixes[k]:
             continue

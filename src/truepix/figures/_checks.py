@@ -35,6 +35,7 @@ from truepix.figures._axes import labelled_ends
 from truepix.figures._legend import legend_point
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
+from truepix.figures._sides import covered_ends
 
 __all__ = [
     "across_spread",
@@ -366,7 +367,10 @@ def range_doubts(
         lines = end_lines(rgb, bar)
         # colors past the box that the end (at an outline found there) does not reach: the end is that unsure
         boxed, placed = bar_ends(bar), bar_ends(bar, outline)
-        gaps = end_gaps(rgb, bar, (abs(boxed[0] - placed[0]), abs(boxed[1] - placed[1])))
+        # a ggplot legend's ends were placed from where its colors' coverage ends (to a fraction
+        # of a pixel): the colored rows past its box are that coverage, none lost
+        reached = covered_ends(rgb, bar) if axis.inside else placed
+        gaps = end_gaps(rgb, bar, (abs(boxed[0] - reached[0]), abs(boxed[1] - reached[1])))
         crisp = [sharp and not gap for sharp, gap in zip(crisp_ends(rgb, bar), gaps, strict=True)]
         rounded = legend_rounding(bar, axis, placed)
         factor = end_precision(bar, labelled, (lines[0] + gaps[0] + rounded[0], lines[1] + gaps[1] + rounded[1]), (crisp[0], crisp[1]))

@@ -38,10 +38,14 @@ _SI_OTHER = {"p": -6}
 _WHOLE_UNITS = frozenset({"Pa", "mol", "min", "cd", "mi", "mph", "nmi", "Gy", "Mx", "ft", "yd", "au", "kt"})
 _UNITS = frozenset({"Hz", "s", "V", "A", "W", "K", "g", "B", "J", "N", "Pa", "Ω", "eV", "b", "bit"})
 _SUFFIXED = re.compile(rf"^({_NUMBER})([^\d\W]{{1,4}}|Ω)$")
+# degrees: a latitude or longitude (cartopy's and users' formatters: "30°N", "120°W", "0°"), a temperature ("10°C")
+_DEGREES = re.compile(rf"^({_NUMBER})[°º˚]([NSEWCF]?)$")
+_HEMISPHERES = {"N": ("°N", 1.0), "S": ("°N", -1.0), "E": ("°E", 1.0), "W": ("°E", -1.0)}
 
 
 def _normalize(text: str) -> str:
-    text = text.strip().translate(_DASHES)
+    # a dash after the number is the tick mark beside a left axis's label (plotnine's "12.5-"), no sign
+    text = re.sub(r"(?<=[\d.%])-+$", "", text.strip().translate(_DASHES))
     if re.search("[⁰¹²³⁴⁵⁶⁷⁸⁹]", text):
         head, _, tail = text.partition("10")
         if tail and all(c in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺" for c in tail):
@@ -96,9 +100,11 @@ def parse_value(text: str, /, *, powers: bool = False, comma: bool | None = None
     >>> [parse_value(t) for t in ["−0.25", "1,000", "40%", "1e-3", "10^-2", "10⁻¹", "2×10^3", "−10³"]]
     [-0.25, 1000.0, 40.0, 0.001, 0.01, 0.1, 2000.0, -1000.0]
     >>> parse_value("x [m]") is None, parse_value("10°"), parse_value("10°", powers=True), parse_value("-10^O")
-    (True, None, 1.0, -1.0)
-    >>> parse_value("−0,5"), parse_value("1,000", comma=True), parse_value("2,5×10^3")
-    (-0.5, 1.0, 2500.0)
+    (True, 10.0, 1.0, -1.0)
+    >>> [parse_value(t) for t in ["30°N", "30°S", "120° W", "0°", "-5°C"]]
+    [30.0, -30.0, -120.0, 0.0, -5.0]
+    >>> parse_value("−0,5"), parse_value("1,000", comma=True), parse_value("2,5×10^3"), parse_value("12.5-")
+    (-0.5, 1.0, 2500.0, 12.5)
     """
     text = _normalize(text)
     if powers and _ZERO_EXPONENT.match(text):
@@ -130,6 +136,15 @@ def parse_value(text: str, /, *, powers: bool = False, comma: bool | None = None
 
 def _suffixed(text: str) -> list[tuple[float, str]]:
     """Readings of a number followed by an SI prefix and a unit (normalized text), likeliest first."""
+    # "℃"; a degree sign taken for a raised zero ("0°" read "O^0": no power of ten but 10^0 is)
+    text = text.replace("°℃", "°C").replace("℃", "°C").replace("°℉", "°F").replace("℉", "°F")
+    raised = re.match(r"^([-+]?[\dOo.]+)\^[0oO°]([NSEWCF]?)$", text)
+    if raised and raised.group(1).lstrip("-+") != "10":
+        text = f"{raised.group(1).translate(_LOOKALIKES)}°{raised.group(2)}"
+    degrees = _DEGREES.match(text)
+    if degrees:  # south and west of zero are negative: 30°S is -30 °N
+        unit, sign = _HEMISPHERES.get(degrees.group(2), ("°" + degrees.group(2), 1.0))
+        return [(sign * float(degrees.group(1)) + 0.0, unit)]
     text = re.sub(r"\^(?=\D)", "", text)  # "500μ^s": an s taken for a raised exponent
     zero = re.match(r"^([-+]?)[Oo]([^\d\W]{1,4})$", text)  # "OHz", "OK": a zero read as a letter
     if zero and (zero.group(2)[0] in SI_PREFIXES or zero.group(2) in _UNITS or zero.group(2).lower() in _UNITS):
@@ -171,6 +186,8 @@ def readings(text: str, /) -> list[tuple[float, str]]:
     --------
     >>> readings("5 MHz"), readings("$50k"), readings("500 µs")
     ([(5000000.0, 'Hz'), (5.0, 'MHz')], [(50000.0, '$'), (50.0, 'k')], [(0.0005, 's'), (500.0, 'µs')])
+    >>> readings("30°S"), readings("120°E"), readings("10°C"), readings("45°"), readings("O^0"), readings("7.5°℃")
+    ([(-30.0, '°N')], [(120.0, '°E')], [(10.0, '°C')], [(45.0, '°')], [(0.0, '°')], [(7.5, '°C')])
     >>> readings("2 m"), readings("3 Pa"), readings("1,000"), readings("x"), readings("OHz"), readings("OS")
     ([(0.002, ''), (2.0, 'm')], [(3.0, 'Pa')], [(1000.0, '')], [], [(0.0, 'Hz')], [(5.0, ''), (0.0, 'S')])
     """

@@ -93,6 +93,7 @@ def plot_areas(
         painted, occupied = _painted(rgb, bars)
         whole = _extents(painted, occupied, split=False)
         extent = whole[0] if whole else None
+    framed = areas
     if extent is not None and _covered(extent, [a[0] for a in areas]) < 0.5:
         # the frames found miss most of the colormapped region (spines that blended
         # into the data in a downscaled screenshot, rectangles of cell edges): the
@@ -114,7 +115,9 @@ def plot_areas(
             extent = _full_size_edges(rgb, extent, colors, background)
             extent = _areas.filled_panel(rgb, extent, background)  # a ggplot-style gray panel
             box = tuple(float(v) for v in extent)
-            areas.append((box, None))  # type: ignore[arg-type]
+            # a frame found around the block stands where its spines' centres are: the
+            # colored pixels stop a pixel inside them, or run under one (JPEG)
+            areas.append(next((a for a in framed if iou(a[0], box) >= 0.9), (box, None)))  # type: ignore[arg-type]
             bars = [bar for bar in bars if _inside_share(bar.bbox, box) <= 0.5]  # type: ignore[arg-type]
     if not bars:
         block = _filled_block(rgb, background)

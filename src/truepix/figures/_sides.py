@@ -16,7 +16,7 @@ from truepix.figures import _labels
 from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 
-__all__ = ["frameless_axis", "legend_ends", "light_on_dark", "ticked_ends", "top_axis"]
+__all__ = ["covered_ends", "frameless_axis", "legend_ends", "light_on_dark", "ticked_ends", "top_axis"]
 
 # bins plotnine and ggplot2 draw a legend bar's gradient with (``nbin``); each puts a value's
 # tick at ``(0.5 + (n - 1) f) / n`` of the bar for the fraction f of the range
@@ -115,7 +115,7 @@ def legend_ends(rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, outlin
     in from the bar's. plotnine fills it as a Gouraud-shaded mesh, which Agg
     draws dilated, antialiased, about :data:`_DILATION` pixels past every
     side -- and with no outline (none by default): its true ends lie that far
-    inside where its colors' coverage ends (:func:`_covered_ends`), whether or
+    inside where its colors' coverage ends (:func:`covered_ends`), whether or
     not the box found for it took in the part-covered row. A dark row at the
     map's end is no outline here.
     """
@@ -123,7 +123,7 @@ def legend_ends(rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, outlin
         return outline
     box = [float(v) for v in bar.bbox]
     low, high = (3, 1) if bar.orientation == "vertical" else (0, 2)
-    covered = _covered_ends(rgb, bar)
+    covered = covered_ends(rgb, bar)
     rising = 1.0 if box[high] > box[low] else -1.0
     length = abs(covered[1] - covered[0]) - 2 * _DILATION
     inward = length / (2 * _LEGEND_BINS) + _DILATION
@@ -132,7 +132,7 @@ def legend_ends(rgb: np.ndarray, bar: Colorbar | None, axis: AxisReading, outlin
     return (box[0], box[1], box[2], box[3])
 
 
-def _covered_ends(rgb: np.ndarray, bar: Colorbar) -> tuple[float, float]:
+def covered_ends(rgb: np.ndarray, bar: Colorbar) -> tuple[float, float]:
     """Where the bar's colors end at its low and high ends, to a fraction of a pixel.
 
     Each row (column) across the bar's middle third near an end is a blend
@@ -145,7 +145,7 @@ def _covered_ends(rgb: np.ndarray, bar: Colorbar) -> tuple[float, float]:
     --------
     >>> rgb = np.full((40, 20, 3), 255, np.uint8); rgb[10:30, 5:15] = (40, 90, 140)
     >>> rgb[9, 5:15] = (148, 173, 198)  # half a row more at the top, blended
-    >>> [round(end, 2) for end in _covered_ends(rgb, Colorbar((5, 10, 15, 30), "vertical", np.zeros((20, 3), np.uint8)))]
+    >>> [round(end, 2) for end in covered_ends(rgb, Colorbar((5, 10, 15, 30), "vertical", np.zeros((20, 3), np.uint8)))]
     [30.0, 9.5]
     """
     left, top, right, bottom = bar.bbox

@@ -59,8 +59,49 @@ def uneven_edges(rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float])
         edges.insert(0, float(frame[0]))
     if covered[int(edges[-1]) :].max(initial=0.0) >= 0.5:
         edges.append(float(frame[1]))
-    out = np.array(edges)
-    return out if len(out) >= 4 and np.diff(out).min() >= 1.0 else None
+    out = _hidden_cells(np.array(edges), frame)
+    return out if len(out) >= 4 and np.diff(out).min() >= 0.5 else None
+
+
+def _hidden_cells(edges: np.ndarray, frame: tuple[float, float]) -> np.ndarray:
+    """``edges`` with the cells a geometric progression of widths puts between the outermost edges found and the frame.
+
+    Log-spaced cells (``np.geomspace`` edges) narrow towards one end; there
+    the last one or two are a pixel or two wide and their edges blur into
+    the frame's rim, so the outer cell found holds them all. When the inner
+    cells' widths follow one ratio (each within a pixel and 10 % of it), the
+    cells it predicts past the outermost inner edge are split off the outer
+    cell while what is left of it reaches 0.6 px (and a quarter of the cell split off) inside the frame.
+
+    Examples
+    --------
+    >>> _hidden_cells(np.array([-1.0, 2.0, 5.0, 9.0, 14.0, 22.0, 32.0, 45.0, 64.0]), (-1.0, 64.0)).round(1).tolist()
+    [-1.0, -0.2, 2.0, 5.0, 9.0, 14.0, 22.0, 32.0, 45.0, 64.0]
+    """
+    widths = np.diff(edges)[1:-1]  # the outer cells may hold hidden ones, or be cut by the frame
+    if len(widths) < 4 or widths.min() <= 0:
+        return edges
+    k = np.arange(len(widths), dtype=np.float64)
+    slope, intercept = np.polyfit(k, np.log(widths), 1, w=np.sqrt(widths))
+    predicted = np.exp(intercept + slope * k)
+    if abs(slope) < 0.05 or np.any(np.abs(predicted - widths) > 1.0 + 0.1 * widths):
+        return edges  # even cells, or no one ratio
+    inner = list(edges)
+    for end, step in ((0, -1), (len(k) - 1, 1)):
+        at = edges[1] if step < 0 else edges[-2]
+        limit = frame[0] if step < 0 else frame[1]
+        index, added = end + step, []
+        while len(added) < 3:
+            width = float(np.exp(intercept + slope * index))
+            beyond = at + step * width
+            # what is left past the predicted cell must be a cell, not the fit's error (a pixel
+            # of a wide cell): 0.6 px, and a quarter of the cell split off
+            if step * (limit - beyond) < max(0.6, 0.25 * width):
+                break
+            added.append(beyond)
+            at, index = beyond, index + step
+        inner = sorted(inner + added)
+    return np.array(inner)
 
 
 def evenly_spaced(edges: np.ndarray) -> bool:
