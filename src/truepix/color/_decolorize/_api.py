@@ -75,9 +75,8 @@ class Decolorizer:
         (``TwoSlopeNorm``, ``BoundaryNorm`` ...), whose own limits then apply.
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
-        Default: 2 for exact renders (a table color in either byte rounding is
-        within sqrt(3) DN), 3 for other pictures without measurable noise; on
-        degraded pictures the larger of 5 noise sigmas and 1.25 times the 99th
+        Default: 2 on exact renders, 3 on other pictures without measurable noise;
+        on degraded ones the larger of 5 noise sigmas and 1.25 times the 99th
         percentile of the residuals, at most 40.
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
@@ -439,13 +438,9 @@ class Decolorizer:
                 for t in (self._map.lut_bytes[:, :3].astype(np.int64),
                           self._rounded.astype(np.int64))
             )  # fmt: skip
-        # sample pixels of each table's colors: the (unique) table keys looked up in
-        # the sorted sample, a few hundred binary searches instead of thousands
-        keys.sort()
-        counts = [
-            int(np.sum(np.searchsorted(keys, t, "right") - np.searchsorted(keys, t, "left")))
-            for t in self._table_keys
-        ]  # fmt: skip
+        keys.sort()  # each table's (unique) keys looked up in the sorted sample
+        counts = [int(np.sum(np.searchsorted(keys, t, "right") - np.searchsorted(keys, t, "left")))
+                  for t in self._table_keys]  # fmt: skip
         # only a picture mostly of the rounded table's colors: noise matches either at random
         return "u8r" if counts[1] > max(counts[0], len(keys) // 4) else "u8"
 
