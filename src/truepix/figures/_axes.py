@@ -79,7 +79,7 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
     if any(decimal_comma(t.text) for t in ticks):  # "0,5" beside "1,000": every comma is a decimal one
         for tick in ticks:
             tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
-    _drop_lone_units(ticks)
+    _drop_lone_units(ticks, powers)
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
         return None
@@ -121,19 +121,19 @@ def _other_prefixes(numbered: list[_labels.Tick], fit: ScaleFit | None, powers: 
     return fit
 
 
-def _drop_lone_units(ticks: list[_labels.Tick]) -> None:
+def _drop_lone_units(ticks: list[_labels.Tick], powers: bool = False) -> None:
     """Unnumber a label whose unit no other label bears out: a misread, not a unit.
 
     A unit is kept when another label writes it too (``0 Hz`` beside
     ``1 MHz``); an SI prefix always (``500 m`` between ``0`` and ``1``: a
     misread one disagrees with the scale). ``15C`` among ``100``, ``125``,
-    ``175`` is ``150`` misread.
+    ``175`` is ``150`` misread. Among powers of ten, ``10°`` is ``10⁰``, no unit.
     """
     suffixes = [unit_suffix(t.text) if t.value is not None else "" for t in ticks]
     units = [{unit.lower() for _, unit in readings(t.text)} - {""} if s else set() for t, s in zip(ticks, suffixes, strict=True)]
     units = [u | {"°"} if any(unit.startswith("°") for unit in u) else u for u in units]  # "0°" beside "30°N"
     for k, tick in enumerate(ticks):
-        if not suffixes[k]:
+        if not suffixes[k] or (powers and is_power(tick.text)):
             continue
         others = [j for j, s in enumerate(suffixes) if j != k and s]
         if suffixes[k][0] not in SI_PREFIXES and not any(units[k] & units[j] for j in others):
