@@ -38,6 +38,7 @@ from truepix.figures._legend import inner_marks, legend_point, unfloored
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
+from truepix.figures._shared_units import read_shared_unit
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 
 __all__ = [
@@ -80,6 +81,7 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
         for tick in ticks:
             tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
     _drop_lone_units(ticks)
+    read_shared_unit(ticks)  # "250 K" on every label: kelvin, not kilo
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
         return None

@@ -360,8 +360,9 @@ def _panel(
     n_colors = _coverage.decoding_bins(entry) if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
-    max_error = _coverage.max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
+    residual = 0.0 if "vmin" in bar_data or "vmax" in bar_data else bar_axis.residual or 0.0  # a range given: not the labels'
+    max_error = _coverage.max_error(values_of, n_colors, bar.length if calibrated and bar else None, residual)
     doubts = _checks.range_doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
     doubts += coverage
     if entry is None:
