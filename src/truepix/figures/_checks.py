@@ -82,7 +82,9 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     an extend triangle (narrowing: its sides soon leave the middle columns)
     or the background. Rows past the end that are each one color across the
     bar's middle columns, neither the background nor a dark line, for over
-    half the bar's width, are more of the bar.
+    half the bar's width, are more of the bar -- unless they are all one
+    color: a rectangular extension (``extendrect=True``) drawn in the over or
+    under color, not more of the map.
 
     Examples
     --------
@@ -100,7 +102,7 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     tolerance = 6 if bar.exact else 24
     out = []
     for rows in rows_beyond(rgb, bar):
-        run = 0
+        colours = []
         for row in rows:
             if row.size == 0:
                 break
@@ -110,8 +112,10 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
             dark_line = float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30
             if spread > tolerance or is_background or dark_line:
                 break
-            run += 1
-        out.append(run >= max(4, 0.6 * width))
+            colours.append(colour)
+        # the last row may blend into the outline past it (antialiased)
+        flat = len(colours) > 2 and float(np.ptp(np.array(colours[:-1]), axis=0).max()) <= tolerance
+        out.append(len(colours) >= max(4, 0.6 * width) and not flat)
     return out
 
 

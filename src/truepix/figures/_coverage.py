@@ -393,7 +393,12 @@ def decoding_bins(entry: Any) -> int:
     (256, True)
     """
     if "(alpha " not in entry.name:
-        return int(entry.n_colors)
+        # a table of the bar's colors repeats one where the bar shows it over several pixels (a gray
+        # copy of a color bar): a pixel of that color may stand anywhere in that run
+        colors = entry.lut_bytes[:, :3]
+        change = np.flatnonzero(np.any(colors[1:] != colors[:-1], axis=1))
+        longest = int(np.diff(np.concatenate([[-1], change, [len(colors) - 1]])).max())
+        return max(1, int(entry.n_colors) // longest) if entry.source == "array" else int(entry.n_colors)
     colors = entry.lut_bytes[:, :3].astype(np.int16)
     near = np.abs(colors[:, None, :] - colors[None, :, :]).max(axis=2) <= 1
     index = np.arange(len(colors))
