@@ -198,9 +198,16 @@ def _unreadable(fit: ScaleFit, numbered: list[_labels.Tick], powers: bool) -> bo
       minor-tick labels (``2×10¹``) whose ``×10ⁿ`` was lost -- no decade is known;
     * a linear scale through powers of ten of both signs (``-10⁰``, ``10⁰``):
       matplotlib writes those on symlog and asinh bars only, whose labels
-      between were not read.
+      between were not read;
+    * a log scale that leaves out two labels or more of evenly stepped values
+      (``0, 20, … 100`` unevenly placed: a PowerNorm's): a log axis's labels
+      agree with it, whatever their steps -- none fits, and the doubt says so.
     """
     agreeing = [t for t, inlier in zip(numbered, fit.inliers, strict=True) if inlier]
+    if fit.scale.scale == "log" and len(numbered) >= 4 and len(numbered) - len(agreeing) >= 2:
+        steps = np.diff([float(t.value) for t in sorted(numbered, key=lambda t: t.position)])  # type: ignore[arg-type]
+        if np.allclose(steps, steps[0], rtol=1e-6) and steps[0] != 0:
+            return True
     if fit.scale.scale == "log" and all(re.fullmatch(r"[2-9]", t.text.strip()) for t in agreeing):
         return True
     return fit.scale.scale == "linear" and powers and any(t.value is not None and t.value < 0 for t in agreeing)
