@@ -313,14 +313,14 @@ def read_axis(
 
 
 def colorbar_axis(
-    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar, *, claimed: list[Box] | None = None
+    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar, *, claimed: list[Box] | None = None, others: list[Box] | None = None
 ) -> AxisReading:
-    """The bar's axis, read on the side whose labels stand on its tick marks."""
+    """The bar's axis, read on the side whose labels stand on its tick marks (``others``: other bars' zones, no offset's)."""
     left, top, right, bottom = bar.bbox
     sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
     best, best_key = AxisReading(), (-1, -1, 0.0)
-    triangles = _triangle_boxes(gray, bar)
+    triangles = _triangle_boxes(gray, bar) + list(others or ())
     unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
     seen = AxisReading()  # the side with the most numbered labels that no scale explains
     for side in sides:

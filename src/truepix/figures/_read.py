@@ -304,15 +304,16 @@ def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
 
 def _bar_axis(
     rgb: np.ndarray,
-    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar | None, axes: tuple[AxisReading, AxisReading], outline: Box | None
+    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar | None, axes: tuple[AxisReading, AxisReading], outline: Box | None,
+    others: list[Box],
 ) -> AxisReading:
     """The colorbar's axis as read (a label belongs to one axis: the plot's own are not the bar's)."""
     if bar is None:
         return AxisReading()
-    reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
+    reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes), others=others)
     negative = light_on_dark(rgb, gray, figure_ink, bar) if reading.scale is None else None
     if negative is not None:  # light labels over a dark plot
-        reading = colorbar_axis(*negative, bar, claimed=tick_boxes(*axes))
+        reading = colorbar_axis(*negative, bar, claimed=tick_boxes(*axes), others=others)
     if bar.boundaries is not None:
         return reading
     return unlabelled_half(other_slope(reading, bar_ends(bar, outline)), bar_ends(bar, outline))
@@ -326,6 +327,7 @@ def _panel(
     bar: Colorbar | None,
     override: dict[str, Any],
     outline: Box | None,
+    others: list[Box],
 ) -> Panel:
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)
@@ -337,7 +339,7 @@ def _panel(
     y = frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
-    bar_axis = _bar_axis(rgb, gray, figure_ink, bar, (x, y), outline)
+    bar_axis = _bar_axis(rgb, gray, figure_ink, bar, (x, y), outline, others)
     outline = legend_ends(rgb, bar, bar_axis, ticked_ends(bar, bar_axis, outline))
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"), bar_axis.scale)
@@ -583,7 +585,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
-        panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
+        panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline, _layout.neighbour_zones(bars, bar)))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])
         if bar is not None and _contains(area[0], bar.bbox, 0.0):  # a bar drawn over the plot (inset_axes)
