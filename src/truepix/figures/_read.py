@@ -37,6 +37,7 @@ from truepix.figures._dataarray import data_array, label_coordinates
 from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
+from truepix.figures._page import unpasted
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
 from truepix.figures._plot_areas import Box, _contains, iou, plot_areas
 from truepix.figures._scale import AxisScale
@@ -555,7 +556,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     _warm.start()  # the OCR session, colormap tables and imports, beside the image work
-    rgb = _load(image)
+    rgb = unpasted(image_rgb := _load(image))  # a figure pasted on a slide: the slide is not its paper
     paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
     gray = _labels.luminance(paper)
     figure_ink = _labels.ink(paper)
@@ -591,4 +592,4 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         if bar is not None and _contains(area[0], bar.bbox, 0.0):  # a bar drawn over the plot (inset_axes)
             _layout.doubt_panel(panels[-1], "inset")
     share_axes(panels)
-    return FigureReading(panels, bars, rgb.shape[:2], rgb)
+    return FigureReading(panels, bars, rgb.shape[:2], image_rgb)
