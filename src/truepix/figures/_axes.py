@@ -38,8 +38,8 @@ from truepix.figures._legend import inner_marks, legend_point, unfloored
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
-from truepix.figures._shared_units import read_shared_unit
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
+from truepix.figures._shared_units import read_shared_unit
 
 __all__ = [
     "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis",

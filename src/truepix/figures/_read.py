@@ -37,8 +37,8 @@ from truepix.figures._dataarray import data_array, label_coordinates
 from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
-from truepix.figures._page import unpasted
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
+from truepix.figures._page import unpasted
 from truepix.figures._plot_areas import Box, _contains, iou, plot_areas
 from truepix.figures._scale import AxisScale
 from truepix.figures._sides import frameless_axis, legend_ends, light_on_dark, ticked_ends, top_axis
