@@ -194,7 +194,10 @@ def _cut_flat_end(bar: Colorbar, end: int) -> Colorbar:
     # where the run's pixels begin: one usual run past the gradient's last other color's middle
     inner = places[order[group]] + (usual / 2.0 if end else -usual / 2.0)
     run = inner if end == 0 else length - inner
-    if run < max(_FLAT_MIN_PX, _FLAT_RUNS * usual) or run > 0.3 * length:
+    # a compressed bar's neighbouring map colors fall within its tolerance over a few pixels (and
+    # blur into a triangle past the end): its run must be an extension's, a few % of the bar
+    least = max(_FLAT_MIN_PX, _FLAT_RUNS * usual) if bar.exact else max(10.0, 0.03 * length, _FLAT_RUNS * usual)
+    if run < least or run > 0.3 * length:
         return bar
     cut = int(round(run - usual))
     if cut < 1:
