@@ -72,6 +72,12 @@ def test_prefixes_that_change_along_an_axis_stay_prefixes():
     assert fit_ticks(dollars) is not None and [t.value for t in dollars] == [0.0, 50000.0, 100000.0]
 
 
+def test_one_label_whose_unit_the_ocr_dropped_keeps_the_others_units():
+    texts = [("250", 250.0), ("260 K", 260e3), ("270 K", 270e3), ("280 K", 280e3)]
+    ticks = [Tick(text, value, 100.0 - 40 * k, (0, 0, 1, 1), True, 1.0) for k, (text, value) in enumerate(texts)]
+    assert fit_ticks(ticks) is not None and [t.value for t in ticks] == [250.0, 260.0, 270.0, 280.0]
+
+
 def test_evenly_stepped_labels_at_power_places_are_not_read_as_log():
     values = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
     places = 50.0 + 400.0 * (np.array(values) / 100.0) ** 0.3

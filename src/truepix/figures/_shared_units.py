@@ -23,9 +23,10 @@ _MULTIPLIERS = frozenset({"k", "M", "G", "T"})
 def read_shared_unit(ticks: list[_labels.Tick]) -> str:
     """Read every numbered label as printed when all of them write the same unit; that unit, or ``""``.
 
-    Needs two labels or more; a label without the suffix (EngFormatter's
-    ``0``) or with another (``1 km`` beside ``500 m``) leaves the prefix
-    readings as they are.
+    Needs two labels or more; a zero without the suffix (EngFormatter's
+    ``0``), a label with another (``1 km`` beside ``500 m``), or as many bare
+    labels as suffixed ones leave the prefix readings as they are. One bare
+    label among several suffixed ones lost its unit to the OCR.
 
     Examples
     --------
@@ -37,11 +38,14 @@ def read_shared_unit(ticks: list[_labels.Tick]) -> str:
     ('', [0.0, 1000.0, 2000.0])
     """
     numbered = [t for t in ticks if t.value is not None]
-    suffixes = {unit_suffix(t.text) for t in numbered}
-    if len(numbered) < 2 or len(suffixes) != 1:
+    suffixes = [unit_suffix(t.text) for t in numbered]
+    written = set(suffixes) - {""}
+    bare = [t for t, suffix in zip(numbered, suffixes, strict=True) if not suffix]
+    # the OCR may drop one label's unit; EngFormatter's bare label is its zero
+    if len(numbered) < 2 or len(written) != 1 or 2 * len(bare) >= len(numbered) or any(t.value == 0 for t in bare):
         return ""
-    unit = suffixes.pop()
-    if not unit or unit in _MULTIPLIERS:
+    unit = written.pop()
+    if unit in _MULTIPLIERS:
         return ""
     for tick in numbered:
         printed = [value for value, suffix in readings(tick.text) if suffix == unit]
