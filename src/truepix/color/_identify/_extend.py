@@ -24,6 +24,7 @@ _MIN_ROWS = 3  # narrowing rows a triangle has at least
 # no continuous matplotlib map repeats even its last 3 table entries (measured over all of them)
 _FLAT_RUNS = 4
 _FLAT_MIN_PX = 6
+_FLAT_SHARE = 0.04  # of the bar's length, an extension's at least (a palette picture's dark end runs 3.6%)
 
 
 def triangle_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
@@ -191,12 +192,17 @@ def _cut_flat_end(bar: Colorbar, end: int) -> Colorbar:
     while group < n and float(np.abs(colors[order[group]] - colors[order[0]]).max()) <= tolerance:
         group += 1
     usual = float(np.median(np.abs(np.diff(places))))
+    # a palette picture (quantize) draws a map's dark end in long runs too: the run must be long
+    # beside its own neighbours as well, not only beside the bar's usual run
+    neighbours = float(np.median(np.abs(np.diff(places[order[group : group + 9]])))) if n > group + 2 else usual
     # where the run's pixels begin: one usual run past the gradient's last other color's middle
     inner = places[order[group]] + (usual / 2.0 if end else -usual / 2.0)
     run = inner if end == 0 else length - inner
     # a compressed bar's neighbouring map colors fall within its tolerance over a few pixels (and
-    # blur into a triangle past the end): its run must be an extension's, a few % of the bar
-    least = max(_FLAT_MIN_PX, _FLAT_RUNS * usual) if bar.exact else max(10.0, 0.03 * length, _FLAT_RUNS * usual)
+    # blur into a triangle past the end)
+    usual_here = max(usual, neighbours)
+    # matplotlib's extension is extendfrac of the bar (5% by default): a run of a few % is no extension
+    least = max(_FLAT_MIN_PX if bar.exact else 10.0, _FLAT_SHARE * length, _FLAT_RUNS * usual_here)
     if run < least or run > 0.3 * length:
         return bar
     cut = int(round(run - usual))
