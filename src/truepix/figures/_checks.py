@@ -82,9 +82,9 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     an extend triangle (narrowing: its sides soon leave the middle columns)
     or the background. Rows past the end that are each one color across the
     bar's middle columns, neither the background nor a dark line, for over
-    half the bar's width, are more of the bar -- unless they are all one
-    color: a rectangular extension (``extendrect=True``) drawn in the over or
-    under color, not more of the map.
+    half the bar's width, are more of the bar -- unless they are all the
+    bar's end color over a few % of its length: a rectangular extension
+    (``extendrect=True``) in the map's own over or under color.
 
     Examples
     --------
@@ -101,7 +101,7 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     background = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
     tolerance = 6 if bar.exact else 24
     out = []
-    for rows in rows_beyond(rgb, bar):
+    for rows, own in zip(rows_beyond(rgb, bar), (bar.colors[0], bar.colors[-1]), strict=True):
         colours = []
         for row in rows:
             if row.size == 0:
@@ -113,8 +113,11 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
             if spread > tolerance or is_background or dark_line:
                 break
             colours.append(colour)
-        # the last row may blend into the outline past it (antialiased)
-        flat = len(colours) > 2 and float(np.ptp(np.array(colours[:-1]), axis=0).max()) <= tolerance
+        # an extension goes on in the bar's end color over extendfrac of it (the last row may blend
+        # into the outline past it); a palette picture's end run in another color is more of the bar
+        flat = len(colours) >= max(3, 0.04 * bar.length) and all(
+            float(np.abs(c - own.astype(np.float64)).max()) <= tolerance for c in colours[:-1]
+        )
         out.append(len(colours) >= max(4, 0.6 * width) and not flat)
     return out
 
