@@ -118,8 +118,20 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
         flat = len(colours) >= max(3, 0.04 * bar.length) and all(
             float(np.abs(c - own.astype(np.float64)).max()) <= tolerance for c in colours[:-1]
         )
-        out.append(len(colours) >= max(4, 0.6 * width) and not flat)
+        out.append(len(colours) >= max(4, 0.6 * width) and not (flat and _gradient_end(bar, len(out))))
     return out
+
+
+def _gradient_end(bar: Colorbar, end: int) -> bool:
+    """Whether the bar's colors change pixel by pixel over its last 5% at ``end`` (0 low, 1 high).
+
+    An extension continues a gradient with one flat color; a contourf bar's
+    step cut short by the search is flat inside the bar too.
+    """
+    places = np.asarray(bar.positions)
+    near = places <= 0.05 if end == 0 else places >= 0.95
+    distinct = len(np.unique(bar.colors[near], axis=0)) if near.any() else 0
+    return distinct >= max(3, 0.3 * 0.05 * bar.length)
 
 
 def across_spread(rgb: np.ndarray, bar: Colorbar) -> float:
