@@ -134,6 +134,17 @@ def _summary(reading: Any, source: Path) -> list[Any]:
     return tables
 
 
+def _why_none(image: np.ndarray) -> str:
+    """Why a picture holds no plot area, in the words a user checks first."""
+    height, width = image.shape[:2]
+    if min(height, width) < 16:
+        return f"the picture is {width}x{height} pixels, too small to hold a figure"
+    flat = image.reshape(-1, image.shape[-1]) if image.ndim == 3 else image.reshape(-1, 1)
+    if int(np.ptp(flat, axis=0).max()) <= 2:
+        return "the picture is one color throughout (blank)"
+    return "no colored data region and no axes frame were seen in it"
+
+
 @click.command("read-figure")
 @options.figure_arg
 @click.option("-o", "--output", type=options.OutputFile(_SUFFIXES, folders=(".zarr",)),
@@ -154,8 +165,9 @@ def command(figure: Path, output: Path | None, report: Path | None, calibration:
 
     reading = read_figure(figure, calibration=None if calibration is None else str(calibration))
     console = Console()
-    if not reading.panels:
-        console.print(f"{figure.name}: no plot area found")
+    if not reading.panels:  # nothing to write: a script checking the exit status must see it
+        click.secho(f"error: {figure.name}: no plot area found: {_why_none(reading.image)}", fg="red", err=True)
+        raise SystemExit(1)
     for table in _summary(reading, figure):
         console.print(table)
     if output is not None:

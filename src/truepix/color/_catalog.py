@@ -534,7 +534,9 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     if callable(getattr(cmap, "colormap_entry", None)) and hasattr(cmap, "colors"):
         # A Colorbar: a bar drawn from a catalog map stands for that map's exact table.
         entry = cmap.colormap_entry()
-        return entry if entry is not None else _from_colors(cmap.colors, "colorbar")
+        # its colors spread by their places along it (a gray copy's runs are uneven), not by their index
+        colors = cmap.even_colors() if callable(getattr(cmap, "even_colors", None)) else cmap.colors
+        return entry if entry is not None else _from_colors(colors, "colorbar")
     if isinstance(cmap, (list, tuple, np.ndarray)):
         return _from_colors(cmap, "custom")
     msg = (

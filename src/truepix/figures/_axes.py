@@ -39,6 +39,7 @@ from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
+from truepix.figures._shared_units import read_shared_unit
 
 __all__ = [
     "apply_offset", "bar_fractions", "colorbar_axis", "fit_ticks", "labelled_ends", "offset_box", "read_axis",
@@ -80,6 +81,7 @@ def fit_ticks(ticks: list[_labels.Tick], *, centre: float | None = None) -> Scal
         for tick in ticks:
             tick.value = parse_value(tick.text, powers=powers, comma=True) if "," in tick.text else tick.value
     _drop_lone_units(ticks, powers)
+    read_shared_unit(ticks)  # "250 K" on every label: kelvin, not kilo
     numbered = [t for t in ticks if t.value is not None]
     if len(numbered) < 2:
         return None
@@ -197,9 +199,16 @@ def _unreadable(fit: ScaleFit, numbered: list[_labels.Tick], powers: bool) -> bo
       minor-tick labels (``2×10¹``) whose ``×10ⁿ`` was lost -- no decade is known;
     * a linear scale through powers of ten of both signs (``-10⁰``, ``10⁰``):
       matplotlib writes those on symlog and asinh bars only, whose labels
-      between were not read.
+      between were not read;
+    * a log scale that leaves out two labels or more of evenly stepped values
+      (``0, 20, … 100`` unevenly placed: a PowerNorm's): a log axis's labels
+      agree with it, whatever their steps -- none fits, and the doubt says so.
     """
     agreeing = [t for t, inlier in zip(numbered, fit.inliers, strict=True) if inlier]
+    if fit.scale.scale == "log" and len(numbered) >= 4 and len(numbered) - len(agreeing) >= 2:
+        steps = np.diff([float(t.value) for t in sorted(numbered, key=lambda t: t.position)])  # type: ignore[arg-type]
+        if np.allclose(steps, steps[0], rtol=1e-6) and steps[0] != 0:
+            return True
     if fit.scale.scale == "log" and all(re.fullmatch(r"[2-9]", t.text.strip()) for t in agreeing):
         return True
     return fit.scale.scale == "linear" and powers and any(t.value is not None and t.value < 0 for t in agreeing)
@@ -305,14 +314,14 @@ def read_axis(
 
 
 def colorbar_axis(
-    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar, *, claimed: list[Box] | None = None
+    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar, *, claimed: list[Box] | None = None, others: list[Box] | None = None
 ) -> AxisReading:
-    """The bar's axis, read on the side whose labels stand on its tick marks."""
+    """The bar's axis, read on the side whose labels stand on its tick marks (``others``: other bars' zones, no offset's)."""
     left, top, right, bottom = bar.bbox
     sides = ("right", "left") if bar.orientation == "vertical" else ("bottom", "top")
     span = (top, bottom) if bar.orientation == "vertical" else (left, right)
     best, best_key = AxisReading(), (-1, -1, 0.0)
-    triangles = _triangle_boxes(gray, bar)
+    triangles = _triangle_boxes(gray, bar) + list(others or ())
     unfitted = AxisReading()  # labels read that no scale explains (a PowerNorm's): shown, not used
     seen = AxisReading()  # the side with the most numbered labels that no scale explains
     for side in sides:

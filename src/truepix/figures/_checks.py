@@ -83,7 +83,9 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     an extend triangle (narrowing: its sides soon leave the middle columns)
     or the background. Rows past the end that are each one color across the
     bar's middle columns, neither the background nor a dark line, for over
-    half the bar's width, are more of the bar.
+    half the bar's width, are more of the bar -- unless they are all the
+    bar's end color over a few % of its length: a rectangular extension
+    (``extendrect=True``) in the map's own over or under color.
 
     Examples
     --------
@@ -100,8 +102,8 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     background = np.median(np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]), axis=0)
     tolerance = 6 if bar.exact else 24
     out = []
-    for rows in rows_beyond(rgb, bar):
-        run = 0
+    for rows, own in zip(rows_beyond(rgb, bar), (bar.colors[0], bar.colors[-1]), strict=True):
+        colours = []
         for row in rows:
             if row.size == 0:
                 break
@@ -111,9 +113,26 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
             dark_line = float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30
             if spread > tolerance or is_background or dark_line:
                 break
-            run += 1
-        out.append(run >= max(4, 0.6 * width))
+            colours.append(colour)
+        # an extension goes on in the bar's end color over extendfrac of it (the last row may blend
+        # into the outline past it); a palette picture's end run in another color is more of the bar
+        flat = len(colours) >= max(3, 0.04 * bar.length) and all(
+            float(np.abs(c - own.astype(np.float64)).max()) <= tolerance for c in colours[:-1]
+        )
+        out.append(len(colours) >= max(4, 0.6 * width) and not (flat and _gradient_end(bar, len(out))))
     return out
+
+
+def _gradient_end(bar: Colorbar, end: int) -> bool:
+    """Whether the bar's colors change pixel by pixel over its last 5% at ``end`` (0 low, 1 high).
+
+    An extension continues a gradient with one flat color; a contourf bar's
+    step cut short by the search is flat inside the bar too.
+    """
+    places = np.asarray(bar.positions)
+    near = places <= 0.05 if end == 0 else places >= 0.95
+    distinct = len(np.unique(bar.colors[near], axis=0)) if near.any() else 0
+    return distinct >= max(3, 0.3 * 0.05 * bar.length)
 
 
 def across_spread(rgb: np.ndarray, bar: Colorbar) -> float:

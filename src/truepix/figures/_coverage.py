@@ -308,22 +308,24 @@ def past_box(
     return [(f"the plot's colors go on past its {' and '.join(sides)} edge: cells or coordinates may be cut short", 0.5)]
 
 
-def max_error(values_of: Any, n_colors: int, axis: Any) -> float:
+def max_error(values_of: Any, n_colors: int, length: float | None, residual: float) -> float:
     """The error the decoding supports, in value units, where it is widest.
 
     One colormap bin (a pixel lands in its bin or, painted with rounded
     rather than truncated bytes, the next one) plus the range's own
-    uncertainty: the bar's ends are located to within a pixel (or the tick
-    fit's residual, if larger), which moves values by that pixel's worth
-    where the scale is steepest (a log bar's high end). A stepped bar's bin
-    is its widest step.
+    uncertainty: the bar's ends (``length`` pixels apart; None: no bar) are
+    located to within a pixel (or the tick fit's ``residual``, if larger),
+    which moves values by that pixel's worth where the scale used is
+    steepest (a log bar's high end). The scale used is ``values_of``, so a
+    range given by a calibration sets the bound, not the labels read. A
+    stepped bar's bin is its widest step.
     """
     fractions = np.linspace(0.0, 1.0, max(1, n_colors) + 1)
     error = float(np.max(np.abs(np.diff(values_of.value(fractions)))))
-    if axis.scale is not None:
-        p = np.linspace(min(axis.scale.pixels), max(axis.scale.pixels), 257)
-        per_pixel = float(np.max(np.abs(np.diff(axis.scale.value(p))))) / float(p[1] - p[0])
-        error += max(1.0, axis.residual or 0.0) * per_pixel
+    if length:
+        along = np.linspace(0.0, 1.0, 257)
+        per_pixel = float(np.max(np.abs(np.diff(values_of.value(along))))) * 256.0 / float(length)
+        error += max(1.0, residual) * per_pixel
     return error
 
 
@@ -391,7 +393,12 @@ def decoding_bins(entry: Any) -> int:
     (256, True)
     """
     if "(alpha " not in entry.name:
-        return int(entry.n_colors)
+        # a table of the bar's colors repeats one where the bar shows it over several pixels (a gray
+        # copy of a color bar): a pixel of that color may stand anywhere in that run
+        colors = entry.lut_bytes[:, :3]
+        change = np.flatnonzero(np.any(colors[1:] != colors[:-1], axis=1))
+        longest = int(np.diff(np.concatenate([[-1], change, [len(colors) - 1]])).max())
+        return max(1, int(entry.n_colors) // longest) if entry.source == "array" else int(entry.n_colors)
     colors = entry.lut_bytes[:, :3].astype(np.int16)
     near = np.abs(colors[:, None, :] - colors[None, :, :]).max(axis=2) <= 1
     index = np.arange(len(colors))

@@ -209,12 +209,12 @@ def _tick_marks(strip: _Strip) -> tuple[np.ndarray, int]:
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     centres, lengths = [], []
     for a, b in zip(starts, stops, strict=True):
-        if b - a > 6:  # thicker than a tick mark (xkcd's are 5 px)
+        column = values[depth:, lo + a : lo + b].max(axis=1) > _INK
+        length = int(np.argmin(column)) if not column.all() else len(column)
+        if b - a > 6 and length < 3 * (b - a):  # thicker than a tick mark (xkcd's are 5 px; 600 dpi's 7, but 29 long)
             continue
         a0, b0 = max(0, a - 1), min(len(first), b + 1)
         weights = first[a0:b0]
-        column = values[depth:, lo + a : lo + b].max(axis=1) > _INK
-        length = int(np.argmin(column)) if not column.all() else len(column)
         if length > (strip.span[1] - strip.span[0]) / 2:
             continue  # a perpendicular line (inside a frame, its other sides), no tick mark
         centres.append(lo + float(np.sum(weights * (np.arange(a0, b0) + 0.5)) / weights.sum()))

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["DOUBTS", "doubt_panel", "missed_blocks", "missed_slots"]
+__all__ = ["neighbour_zones", "DOUBTS", "doubt_panel", "missed_blocks", "missed_slots"]
 
 Box = tuple[float, float, float, float]
 
@@ -126,3 +126,24 @@ def doubt_panel(panel: Any, kind: str) -> None:
     attrs = panel.data.attrs
     attrs["confidence"] = panel.confidence
     attrs["doubts"] = "; ".join(part for part in (attrs.get("doubts", ""), text) if part)
+
+
+def neighbour_zones(bars: list[Any], bar: Any) -> list[tuple[int, int, int, int]]:
+    """Boxes of the other colorbars with their end labels: where this bar's offset text is not.
+
+    Packed layouts (``layout="constrained"``) put one bar's end, its outline
+    and its end label (``0.0``) right where the next bar's offset text goes:
+    that ink is the other bar's, not an offset left unread.
+    """
+    zones = []
+    for other in bars:
+        if bar is None or other is bar:
+            continue
+        left, top, right, bottom = other.bbox
+        across = 3 * other.width  # its tick labels beside it
+        along = max(8, other.width)  # an end label stands centred on the end
+        if other.orientation == "vertical":
+            zones.append((left - across, top - along, right + across, bottom + along))
+        else:
+            zones.append((left - along, top - across, right + along, bottom + across))
+    return zones

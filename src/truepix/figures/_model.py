@@ -44,6 +44,7 @@ import numpy as np
 
 from truepix.color._identify._colorbar import Colorbar
 from truepix.errors import InputError
+from truepix.figures._calibration_check import check_panels
 from truepix.figures._labels import Tick
 from truepix.figures._numbers import precision
 from truepix.figures._scale import AxisScale
@@ -420,7 +421,8 @@ def parse_calibration(calibration: Any, /) -> list[dict[str, Any]]:
     ------
     InputError
         When the text is not JSON, the file cannot be read, the object has no
-        ``panels`` list of objects, or the version is not 1.
+        ``panels`` list of objects, the version is not 1, or a value has the
+        wrong type (``{"vmin": "low"}``).
 
     Examples
     --------
@@ -459,4 +461,5 @@ def parse_calibration(calibration: Any, /) -> list[dict[str, Any]]:
     if not all(isinstance(p, dict) for p in panels):
         msg = "expected every calibration panel to be an object, got another type"
         raise InputError(msg)
+    check_panels(panels)
     return panels

@@ -38,6 +38,7 @@ from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
+from truepix.figures._page import unpasted
 from truepix.figures._plot_areas import Box, _contains, iou, plot_areas
 from truepix.figures._scale import AxisScale
 from truepix.figures._sides import frameless_axis, legend_ends, light_on_dark, ticked_ends, top_axis
@@ -304,15 +305,16 @@ def _coordinates(axis: AxisReading, centres: np.ndarray) -> np.ndarray:
 
 def _bar_axis(
     rgb: np.ndarray,
-    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar | None, axes: tuple[AxisReading, AxisReading], outline: Box | None
+    gray: np.ndarray, figure_ink: np.ndarray, bar: Colorbar | None, axes: tuple[AxisReading, AxisReading], outline: Box | None,
+    others: list[Box],
 ) -> AxisReading:
     """The colorbar's axis as read (a label belongs to one axis: the plot's own are not the bar's)."""
     if bar is None:
         return AxisReading()
-    reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes))
+    reading = colorbar_axis(gray, figure_ink, bar, claimed=tick_boxes(*axes), others=others)
     negative = light_on_dark(rgb, gray, figure_ink, bar) if reading.scale is None else None
     if negative is not None:  # light labels over a dark plot
-        reading = colorbar_axis(*negative, bar, claimed=tick_boxes(*axes))
+        reading = colorbar_axis(*negative, bar, claimed=tick_boxes(*axes), others=others)
     if bar.boundaries is not None:
         return reading
     return unlabelled_half(other_slope(reading, bar_ends(bar, outline)), bar_ends(bar, outline))
@@ -326,6 +328,7 @@ def _panel(
     bar: Colorbar | None,
     override: dict[str, Any],
     outline: Box | None,
+    others: list[Box],
 ) -> Panel:
     box, lines = area
     r0, r1, c0, c1 = _interior(box, lines)
@@ -337,7 +340,7 @@ def _panel(
     y = frameless_axis(gray, figure_ink, "left", y_side, (int(box[1]), int(box[3])), lines is None)
     x, y = _axis_override(x, override.get("x")), _axis_override(y, override.get("y"))
     bar_data = override.get("colorbar") or {}
-    bar_axis = _bar_axis(rgb, gray, figure_ink, bar, (x, y), outline)
+    bar_axis = _bar_axis(rgb, gray, figure_ink, bar, (x, y), outline, others)
     outline = legend_ends(rgb, bar, bar_axis, ticked_ends(bar, bar_axis, outline))
     region = rgb[r0:r1, c0:c1]
     entry = _colormap(region, bar, bar_data.get("cmap"), bar_axis.scale)
@@ -360,8 +363,9 @@ def _panel(
     n_colors = _coverage.decoding_bins(entry) if entry is not None else 1
     if bar is not None and bar.boundaries is not None:
         n_colors = max(1, int(round(1.0 / np.diff(bar.boundaries).max())))
-    max_error = _coverage.max_error(values_of, n_colors, bar_axis)
     calibrated = bar is not None and (bar_axis.scale is not None or "vmin" in bar_data)
+    residual = 0.0 if "vmin" in bar_data or "vmax" in bar_data else bar_axis.residual or 0.0  # a range given: not the labels'
+    max_error = _coverage.max_error(values_of, n_colors, bar.length if calibrated and bar else None, residual)
     doubts = _checks.range_doubts(rgb, bar, bar_axis, bar_data, outline) if calibrated else []
     doubts += coverage
     if entry is None:
@@ -552,7 +556,7 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     _warm.start()  # the OCR session, colormap tables and imports, beside the image work
-    rgb = _load(image)
+    rgb = unpasted(image_rgb := _load(image))  # a figure pasted on a slide: the slide is not its paper
     paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
     gray = _labels.luminance(paper)
     figure_ink = _labels.ink(paper)
@@ -582,10 +586,10 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
-        panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline))
+        panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline, _layout.neighbour_zones(bars, bar)))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])
         if bar is not None and _contains(area[0], bar.bbox, 0.0):  # a bar drawn over the plot (inset_axes)
             _layout.doubt_panel(panels[-1], "inset")
     share_axes(panels)
-    return FigureReading(panels, bars, rgb.shape[:2], rgb)
+    return FigureReading(panels, bars, rgb.shape[:2], image_rgb)

@@ -547,7 +547,9 @@ def fit_power(positions: Any, values: Any, ends: tuple[float, float], /) -> Scal
     fraction = (p - low) / (high - low)
     if np.any(fraction < -0.01) or np.any(fraction > 1.01):
         return None
-    fraction = np.clip(fraction, 0.0, 1.0)
+    # a label's tick a pixel or two past an end found short (a dark end lost in the outline): the end is there
+    low, high = (min(low, p.min()), max(high, p.max())) if high > low else (max(low, p.max()), min(high, p.min()))
+    fraction = np.clip((p - low) / (high - low), 0.0, 1.0)
     from scipy.optimize import least_squares
 
     def misfit(params: np.ndarray) -> np.ndarray:

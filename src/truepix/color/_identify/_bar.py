@@ -121,6 +121,34 @@ class Colorbar:
 
         return colorbar_map(self)
 
+    def even_colors(self) -> np.ndarray:
+        """The bar's colors at evenly spaced fractions of its length: a table to decode with.
+
+        Each color stands at its own place along the bar (:attr:`positions`);
+        a bar whose colors cover uneven runs -- a gray copy of a color bar,
+        where one gray stands for several map colors, or a stepped bar's
+        uneven steps -- needs them spread by that place, not by their index.
+        One entry per pixel along the bar (at least 256), each the color
+        drawn there; the colors as they are when they are spread evenly already.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> bar = Colorbar((0, 0, 4, 100), "vertical", np.array([[0] * 3, [9] * 3], np.uint8), positions=np.array([0.25, 0.875]))
+        >>> table = bar.even_colors(); len(table), int((table[:, 0] == 0).sum())
+        (256, 144)
+        """
+        places = np.asarray(self.positions, dtype=np.float64)
+        if np.allclose(places, (np.arange(len(places)) + 0.5) / len(places), rtol=0, atol=0.75 / max(1, self.length)):
+            return self.colors  # spread evenly already: the colors are the table
+        n = max(256, self.length, len(self.colors))
+        even = (np.arange(n) + 0.5) / n
+        if self.boundaries is not None and len(self.boundaries) == len(self.colors) + 1:
+            index = np.searchsorted(np.asarray(self.boundaries)[1:-1], even, side="right")
+        else:
+            index = np.searchsorted((places[:-1] + places[1:]) / 2.0, even)
+        return self.colors[np.clip(index, 0, len(self.colors) - 1)]
+
     def __repr__(self) -> str:
         exact = "" if self.exact else ", exact=False"
         kind = "steps" if self.boundaries is not None else "colors"

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._bar import Colorbar, image_rgb8
-from truepix.color._identify._extend import without_triangles
+from truepix.color._identify._extend import without_flat_ends, without_triangles
 from truepix.color._identify._scan import _judged, candidates, continuous_bar
 from truepix.color._identify._stepped import stepped_bar
 
@@ -97,7 +97,7 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
                 found = (_NOISY_WEIGHT * found[0], found[1])
         if found is not None and (best is None or found[0] > best[0]):
             best = found
-    return None if best is None else best[1]
+    return None if best is None else without_flat_ends(best[1])
 
 
 def find_colorbars(image: Any, /) -> list[Colorbar]:
@@ -149,7 +149,7 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
-    return [without_triangles(rgb, _grown(rgb, bar)) for bar in _joined(rgb, kept)]
+    return [without_flat_ends(without_triangles(rgb, _grown(rgb, bar))) for bar in _joined(rgb, kept)]
 
 
 def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colorbar:

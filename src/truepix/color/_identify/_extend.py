@@ -16,10 +16,15 @@ import numpy as np
 
 from truepix.color._identify._bar import Colorbar
 
-__all__ = ["triangle_colors"]
+__all__ = ["triangle_colors", "without_flat_ends"]
 
 _SIDE_SLACK = 3  # pixels a triangle's base may reach past the bar's sides (its outline, antialiased)
 _MIN_ROWS = 3  # narrowing rows a triangle has at least
+# a bar end whose one color runs this many times a color's usual run is a rectangular extension:
+# no continuous matplotlib map repeats even its last 3 table entries (measured over all of them)
+_FLAT_RUNS = 4
+_FLAT_MIN_PX = 6
+_FLAT_SHARE = 0.04  # of the bar's length, an extension's at least (a palette picture's dark end runs 3.6%)
 
 
 def triangle_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
@@ -155,3 +160,66 @@ def _cut(bar: Colorbar, rows: int, end: int) -> Colorbar:
     return dataclasses.replace(
         bar, bbox=tuple(box), colors=bar.colors[keep], positions=(np.arange(length) + 0.5) / length
     )
+
+
+def without_flat_ends(bar: Colorbar) -> Colorbar:
+    """A continuous bar cut back where a flat run of one color at an end begins: ``extendrect=True``.
+
+    matplotlib draws ``extend="max", extendrect=True`` as a rectangle of the
+    over color past the gradient, often the map's own end color. Along a
+    gradient each color covers about the same few pixels; a run many times
+    that long at an end is the extension, not the map: the bar keeps one
+    color's worth of it (the gradient's own end cell), so its ends stand at
+    the gradient's ends and the scale is not stretched over the rectangle.
+    """
+    n = len(bar.colors)
+    if bar.boundaries is None and n >= 40:
+        for end in (0, 1):
+            bar = _cut_flat_end(bar, end)
+    return bar
+
+
+def _cut_flat_end(bar: Colorbar, end: int) -> Colorbar:
+    """``bar`` less the flat run at its low (0) or high (1) end, where that run is an extension."""
+    import dataclasses
+
+    length, n = bar.length, len(bar.colors)
+    places = np.asarray(bar.positions, dtype=np.float64) * length
+    colors = bar.colors.astype(np.int16)
+    tolerance = 0 if bar.exact else 6
+    order = np.arange(n) if end == 0 else np.arange(n)[::-1]
+    group = 1
+    while group < n and float(np.abs(colors[order[group]] - colors[order[0]]).max()) <= tolerance:
+        group += 1
+    usual = float(np.median(np.abs(np.diff(places))))
+    # a palette picture (quantize) draws a map's dark end in long runs too: the run must be long
+    # beside its own neighbours as well, not only beside the bar's usual run
+    neighbours = float(np.median(np.abs(np.diff(places[order[group : group + 9]])))) if n > group + 2 else usual
+    # where the run's pixels begin: one usual run past the gradient's last other color's middle
+    inner = places[order[group]] + (usual / 2.0 if end else -usual / 2.0)
+    run = inner if end == 0 else length - inner
+    # a compressed bar's neighbouring map colors fall within its tolerance over a few pixels (and
+    # blur into a triangle past the end)
+    usual_here = max(usual, neighbours)
+    # matplotlib's extension is extendfrac of the bar (5% by default): a run of a few % is no extension
+    least = max(_FLAT_MIN_PX if bar.exact else 10.0, _FLAT_SHARE * length, _FLAT_RUNS * usual_here)
+    if run < least or run > 0.3 * length:
+        return bar
+    cut = int(round(run - usual))
+    if cut < 1:
+        return bar
+    keep = np.ones(n, bool)
+    keep[order[1:group]] = False  # a compressed bar's noisy copies of the run's color
+    new_length = length - cut
+    if end == 0:
+        places = places - cut
+        places[order[0]] = inner - cut - usual / 2.0
+    else:
+        places[order[0]] = inner + usual / 2.0
+    box = list(bar.bbox)
+    vertical = bar.orientation == "vertical"
+    if end == 0:
+        box[3 if vertical else 0] += -cut if vertical else cut
+    else:
+        box[1 if vertical else 2] += cut if vertical else -cut
+    return dataclasses.replace(bar, bbox=tuple(box), colors=bar.colors[keep], positions=places[keep] / new_length)
