@@ -390,24 +390,22 @@ def exact_render(
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
         return share >= EXACT_SHARE, share == 1.0
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
-    kept = ~_grown(foreign(sample, scale, steps), ANNOTATION_RADIUS)
+    rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
+    kept = ~_grown(foreign(rgb, steps), ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
     if share < EXACT_SHARE and (
         not total or np.count_nonzero(counted & (steps == 1)) < EXACT_SHARE * total
     ):
         return False, False
-    sharp = (
-        sharp_share(sample, scale, steps == 1, kept) >= EXACT_SHARP
-        and blend_share(sample, scale, kept) <= EXACT_BLENDS
-    )
+    sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blend_share(rgb, kept) <= EXACT_BLENDS
     return share >= EXACT_SHARE or sharp, sharp
 
 
-def sharp_share(sample: np.ndarray, scale: float, table: np.ndarray, kept: np.ndarray) -> float:
-    """Share of the sharp steps between ``kept`` neighbours (farther apart than
-    SHARP_STEP DN) that join two table colors; 0 with fewer than MIN_SHARP_STEPS."""
-    rgb = sample[..., :3].astype(np.float32) * np.float32(scale)
+def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
+    """Share of the sharp steps between ``kept`` neighbours of ``rgb`` (DN; farther
+    apart than SHARP_STEP DN) that join two table colors; 0 with fewer than
+    MIN_SHARP_STEPS."""
     sharp = steps = 0
     for axis in (0, 1):
         ahead = (slice(1, None), slice(None)) if axis == 0 else (slice(None), slice(1, None))
@@ -419,60 +417,59 @@ def sharp_share(sample: np.ndarray, scale: float, table: np.ndarray, kept: np.nd
     return sharp / steps if steps >= MIN_SHARP_STEPS else 0.0
 
 
-def blend_share(sample: np.ndarray, scale: float, kept: np.ndarray) -> float:
+def blend_share(rgb: np.ndarray, kept: np.ndarray) -> float:
     """Share of the ``kept`` pixels between two neighbours across (left and right, or
     above and below) BLEND_STEP DN or more apart that lie on the segment joining
     them (within BLEND_TOLERANCE DN, 15-85 % of the way): resampling's blends; 1
     with fewer than MIN_SHARP_STEPS such pixels."""
-    rgb = sample[..., :3].astype(np.float32) * np.float32(scale)
     on_segment = spans = 0
     for axis in (0, 1):
         cut = [slice(None), slice(None)]
         ahead, middle, behind = list(cut), list(cut), list(cut)
         ahead[axis], middle[axis], behind[axis] = slice(2, None), slice(1, -1), slice(None, -2)
-        start, segment = rgb[tuple(behind)], rgb[tuple(ahead)] - rgb[tuple(behind)]
-        length2 = np.einsum("...c,...c", segment, segment)
+        t, gap2, length2 = _on_segment(rgb[tuple(middle)], rgb[tuple(behind)], rgb[tuple(ahead)])
         span = (length2 > BLEND_STEP**2) & kept[tuple(ahead)] & kept[tuple(middle)]
         span &= kept[tuple(behind)]
-        offset = rgb[tuple(middle)] - start
-        t = np.einsum("...c,...c", offset, segment) / np.maximum(length2, np.float32(1e-6))
-        gap = offset - t[..., None] * segment
-        on = (t > 0.15) & (t < 0.85) & (np.einsum("...c,...c", gap, gap) <= BLEND_TOLERANCE**2)
         spans += np.count_nonzero(span)
-        on_segment += np.count_nonzero(span & on)
+        on_segment += np.count_nonzero(span & (t > 0.15) & (t < 0.85) & (gap2 <= BLEND_TOLERANCE**2))
     return on_segment / spans if spans >= MIN_SHARP_STEPS else 1.0
 
 
-def foreign(sample: np.ndarray, scale: float, steps: np.ndarray) -> np.ndarray:
-    """Pixels farther than ANNOTATION_RESIDUAL DN from the map that lie on no segment
-    (within BLEND_TOLERANCE DN) between two opposite neighbours near the map: the
-    cores and edges of what was drawn over a picture, not a resampled one's blends."""
+def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
+    """Pixels of ``rgb`` (DN) farther than ANNOTATION_RESIDUAL DN from the map that lie
+    on no segment (within BLEND_TOLERANCE DN) between two opposite neighbours near the
+    map: the cores and edges of what was drawn over a picture, not a resampled one's
+    blends."""
     near = np.pad((steps >= 1) & (steps <= threshold_code(ANNOTATION_RESIDUAL)), 1)
-    rgb = np.pad(sample[..., :3].astype(np.float32) * np.float32(scale), ((1, 1), (1, 1), (0, 0)))
+    padded = np.pad(rgb, ((1, 1), (1, 1), (0, 0)))
     height, width = steps.shape
-    pixel = rgb[1:-1, 1:-1]
     between = np.zeros(steps.shape, dtype=bool)
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
         ahead = (slice(1 + dy, 1 + dy + height), slice(1 + dx, 1 + dx + width))
         behind = (slice(1 - dy, 1 - dy + height), slice(1 - dx, 1 - dx + width))
-        start, segment = rgb[behind], rgb[ahead] - rgb[behind]
-        length2 = np.maximum(np.einsum("...c,...c", segment, segment), np.float32(1e-6))
-        t = np.clip(np.einsum("...c,...c", pixel - start, segment) / length2, 0.0, 1.0)
-        gap = pixel - start - t[..., None] * segment
-        close = np.einsum("...c,...c", gap, gap) <= BLEND_TOLERANCE**2
-        between |= close & near[ahead] & near[behind]
+        _, gap2, _ = _on_segment(rgb, padded[behind], padded[ahead])
+        between |= (gap2 <= BLEND_TOLERANCE**2) & near[ahead] & near[behind]
     return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
+
+
+def _on_segment(
+    pixel: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where colors ``pixel`` project on the segments ``start``-``end`` (t in [0, 1]),
+    their squared distance (DN^2) to that point, and the segments' squared length."""
+    segment = end - start
+    length2 = np.einsum("...c,...c", segment, segment)
+    offset = pixel - start
+    t = np.clip(np.einsum("...c,...c", offset, segment) / np.maximum(length2, np.float32(1e-6)), 0.0, 1.0)
+    gap = offset - t[..., None] * segment
+    return t, np.einsum("...c,...c", gap, gap), length2
 
 
 def _grown(mask: np.ndarray, radius: int) -> np.ndarray:
     """``mask`` dilated by a (2 radius + 1)^2 square."""
-    grown = mask.copy()
-    for _ in range(radius):
-        grown[1:] |= grown[:-1].copy()
-        grown[:-1] |= grown[1:].copy()
-        grown[:, 1:] |= grown[:, :-1].copy()
-        grown[:, :-1] |= grown[:, 1:].copy()
-    return grown
+    grown = np.zeros(mask.size, dtype=bool)
+    degraded.near(np.flatnonzero(mask), mask.shape[1], mask.shape[0], radius, grown)
+    return grown.reshape(mask.shape)
 
 
 def auto_threshold(hist: np.ndarray, noise: float) -> float:
