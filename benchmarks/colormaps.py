@@ -2,8 +2,8 @@
 
 Usage::
 
-    python benchmarks/colormaps.py            # 4 maps, 256x256 fields, a 1024^2 (1 MP) speed run
-    python benchmarks/colormaps.py --full     # 10 maps, 512x512 fields
+    python benchmarks/colormaps.py            # 10 maps, 256x256 fields, a 1024^2 (1 MP) speed run
+    python benchmarks/colormaps.py --full     # the same 10 maps, 512x512 fields
     python benchmarks/colormaps.py --full --floor   # + what oracle-tuned restorers add
     python benchmarks/colormaps.py --speed-only     # the speed section alone (~1 min)
 
@@ -51,6 +51,9 @@ from truepix import Decolorizer
 from truepix.synthetic import smooth_field
 
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
+#: The maps every section runs by default (``--maps`` picks others).
+MAPS = ("viridis", "jet", "turbo", "rainbow", "magma", "gray", "twilight", "coolwarm",
+        "cmocean:thermal", "colorcet:fire")  # fmt: skip
 
 
 # -- data ---------------------------------------------------------------------------
@@ -569,13 +572,8 @@ def main(argv: list[str] | None = None) -> None:
         help="also post-filter with oracle-tuned classic restorers (minutes)",
     )
     args = parser.parse_args(argv)
-    if args.maps:
-        maps = args.maps.split(",")
-    elif args.full:
-        maps = ["viridis", "jet", "turbo", "rainbow", "magma", "gray", "twilight", "coolwarm",
-                "cmocean:thermal", "colorcet:fire"]  # fmt: skip
-    else:
-        maps = ["viridis", "jet", "twilight", "cmocean:thermal"]
+    # the 10+ maps: perceptual, rainbow-like, cyclic, diverging, gray, vendor
+    maps = args.maps.split(",") if args.maps else list(MAPS)
     size = 512 if args.full else 256
     unmap_module, unmap_note = load_unmap()
     if args.speed_only:
