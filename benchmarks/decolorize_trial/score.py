@@ -1,6 +1,6 @@
 """Score issue 11's user trial: the default ``decolorize`` call on pictures other tools made.
 
-Run: ``PYTHONPATH=src python benchmarks/decolorize_trial/score.py [OUT] [--quick]``.
+Run: ``PYTHONPATH=src python benchmarks/decolorize_trial/score.py [OUT] [--quick] [--only=NAME_PART]``.
 Draws the cases first (``make_cases.py``) when ``OUT/cases.json`` is missing, then prints
 one table (case, what, holes %, mean / max error in bins, ratio of mean error -- holes
 counted as 100 % of the range -- to the nearest-color k-d tree, flagged / lost % for
@@ -34,7 +34,9 @@ import truepix as tp  # noqa: E402
 RATIO_GOALS = {"jpeg90": 0.75, "jpeg75": 0.80, "jpeg50": 0.85, "area0.5": 0.70, "linear0.5": 0.70,
                "cubic0.5": 0.70, "pil_bilinear0.5": 0.70, "noise2": 0.80}
 HOLE_GOAL = 0.2  # % NaN on all-data pictures
+STRONG_DN = 10  # an annotation pixel: changed by more than this (max over channels) by the annotations
 _TREES: dict[str, tuple[cKDTree, int]] = {}
+ONLY = ""  # --only=SUBSTRING scores only the cases whose name holds it (and skips the other checks)
 
 
 def read(path: Path, reader: str) -> np.ndarray:
@@ -124,8 +126,9 @@ def score_case(case: dict, out: Path) -> dict:
         return row
     data = np.ones(truth.shape, bool)
     if "mask" in case:
-        annot = np.load(out / case["mask"])
-        data = ~annot
+        change = np.load(out / case["mask"])
+        annot, data = change > STRONG_DN, change == 0
+        row["flagged_any"] = 100 * np.isnan(values[change > 0]).mean()
         row["flagged"] = 100 * np.isnan(values[annot]).mean()
         row["lost"] = 100 * np.isnan(values[data]).mean()
     nan = np.isnan(values)
@@ -143,6 +146,10 @@ def score_case(case: dict, out: Path) -> dict:
     row["mean_h"], row["mean_base"] = float(with_holes.mean()), float(base.mean())
     if case["goal"] == "integers":
         row["exact"] = 100 * np.mean(values[data] == truth[data])
+    if case["goal"] == "layers":
+        layers = np.asarray(case["layers"])
+        near = np.min(np.abs(values[..., None] - layers), axis=-1) <= 0.501 * (case["vmax"] - case["vmin"]) / 256
+        row["exact"] = 100 * np.mean(near[data])
     if case["goal"] == "bands":
         if case["norm"]:
             good = band_index(case, values) == band_index(case, truth)
@@ -159,7 +166,7 @@ def judge(case: dict, row: dict) -> tuple[bool, str]:
         return row["holes"] == 0 and row["max"] <= 1.0 + 1e-9, "0 holes, max<=1 bin"
     if g == "integers":
         return row["exact"] == 100.0, "100% exact ints"
-    if g == "bands":
+    if g in ("bands", "layers"):
         return row["exact"] >= 99.0, ">=99% in own band"
     if g == "annot_png":
         return row["flagged"] >= 99.0, ">=99% flagged"
@@ -179,7 +186,7 @@ def judge(case: dict, row: dict) -> tuple[bool, str]:
 def fmt(row: dict) -> str:
     if "error" in row:
         return f"| {row['case']} | {row['what']} | RAISED {row['error']} | | | | | FAIL |"
-    fl = f"{row['flagged']:.1f} / {row['lost']:.1f}" if "flagged" in row else ""
+    fl = f"{row['flagged']:.1f} ({row['flagged_any']:.1f} any) / {row['lost']:.2f}" if "flagged" in row else ""
     ex = f" ({row['exact']:.1f}% ok)" if "exact" in row else ""
     return (f"| {row['case']} | {row['what']}{ex} | {row['holes']:.2f} | {row['mean']:.3f} / {row['max']:.2f} | "
             f"{row['ratio']:.2f} | {fl} | {row['goal_txt']} | {'PASS' if row['ok'] else 'FAIL'} |")
@@ -207,10 +214,12 @@ def main(out: Path, quick: bool) -> None:
         make_cases.main(out)
     manifest = json.loads((out / "cases.json").read_text())
     cases = manifest["cases"][::5] if quick else manifest["cases"]
+    if ONLY:
+        cases = [c for c in cases if ONLY in c["name"]]
     t0 = time.perf_counter()
     rows = [score_case(c, out) for c in cases]
     print(f"# decolorize user trial: {len(rows)} cases in {time.perf_counter() - t0:.0f} s\n")
-    print("| case | what | holes % | mean / max err (bins) | ratio to k-d tree | flagged / lost % | goal | |")
+    print("| case | what | holes % | mean / max err (bins) | ratio to k-d tree | flagged (>10 DN; any change) / lost % | goal | |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(fmt(r))
@@ -219,9 +228,11 @@ def main(out: Path, quick: bool) -> None:
     pooled(rows)
     import checks
 
-    checks.run_all(out, manifest)
+    if not ONLY:
+        checks.run_all(out, manifest)
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    ONLY = next((a[7:] for a in sys.argv if a.startswith("--only=")), "")
     main(Path(args[0] if args else "/tmp/trial11/cases"), "--quick" in sys.argv)
