@@ -182,7 +182,6 @@ def exact_forms(c: Cases, f: dict) -> None:
             tp_, trel = c.path(f"u16_{cmap}_{field}", "tif")
             tifffile.imwrite(tp_, rgb.astype(np.uint16) * 257)
             c.add(f"u16_{cmap}_{field}", "exact", "uint16 (x257) TIFF via tifffile", trel, data, cmap, reader="tifffile")
-    rng = np.random.default_rng(1)
     data = 1500 + 3000 * f["dem"]
     seed = mpl.colormaps["jet"](mcolors.Normalize(1500, 4500)(data))
     np.save(c.out / "seed001.npy", seed)
@@ -198,7 +197,6 @@ def exact_forms(c: Cases, f: dict) -> None:
         np.save(c.out / f"float32_{cmap}.npy", arr)
         c.add(f"float32rgba_{cmap}_camera", "exact", "cmap(norm(x)) cast to float32", f"float32_{cmap}.npy", data,
               cmap, reader="npy")
-    del rng
 
 
 def figure_cases(c: Cases, f: dict) -> None:

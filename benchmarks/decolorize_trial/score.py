@@ -11,7 +11,6 @@ identify_colormap, dask, bad-input, CLI and speed checks.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
