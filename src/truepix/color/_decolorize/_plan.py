@@ -20,7 +20,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._filter import filter_choice, position_noise
+from truepix.color._decolorize._filter import apply_filter, filter_choice, position_noise
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
@@ -333,20 +333,16 @@ def denoise(
     # noise along the map, in position units: sigma over the map's local speed
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
     noise_by_bin = (sigma / speed) ** 2
-    radius = DENOISE_RADIUS
-    if noise is not None:
-        choice = filter_choice(position, noise, line.cyclic)
-        if choice is None:
-            out = position.copy()
-            if norm is not None:
-                kernels.positions_to_values(
-                    position.reshape(-1), norm.kind, norm.low, norm.high, out.reshape(-1)
-                )
-            return out
-        radius, noise_by_bin = choice[0], noise * choice[1] ** 2
-    out = np.empty_like(position)
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    degraded.plane_wiener(position, noise_by_bin, radius, line.cyclic, out, *inverse)
+    out = np.empty_like(position)
+    if noise is None:
+        degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
+        return out
+    choice = filter_choice(position, noise, line.cyclic)
+    if choice is None:
+        kernels.positions_to_values(position.reshape(-1), *inverse, out.reshape(-1))
+    else:
+        apply_filter(choice, position, noise, line.cyclic, out, *inverse)
     return out
 
 
