@@ -135,3 +135,20 @@ def test_noisy_photograph_default_call(
     assert np.array_equal(decoder.values(picture), values, equal_nan=True)
     assert np.array_equal(decoder.decode(picture).values, values, equal_nan=True)
     assert math.isfinite(decoder.decode(picture).noise)
+
+
+def test_posteriors_kept_per_decoder_are_bounded(photograph: np.ndarray) -> None:
+    """Pictures of ever new noise each get their own posterior (and memo, up to 64 MiB):
+    the decoder keeps the MAX_POSTERIORS used last, and what it kept answers as before."""
+    from truepix.color._decolorize._posterior import MAX_POSTERIORS
+
+    decoder = Decolorizer("viridis", vmin=0.0, vmax=1.0)
+    rgb = mpl.colormaps["viridis"](photograph[:96, :96], bytes=True)[..., :3]
+    pictures = [_noisy(rgb, seed=7, sigma=sigma) for sigma in (1.0, 1.6, 2.2, 2.8, 3.4, 4.0)]
+    first = decoder.values(pictures[-1])
+    for picture in pictures:
+        decoder.values(picture)
+    kept = [metric for _, metric in decoder._memos if metric.startswith("posterior")]
+    assert len(kept) == MAX_POSTERIORS
+    assert np.array_equal(decoder.values(pictures[-1]), first, equal_nan=True)
+    assert np.array_equal(decoder.decode(pictures[-1]).values, first, equal_nan=True)
