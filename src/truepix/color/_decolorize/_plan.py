@@ -273,16 +273,24 @@ def noise_or_blends(
     Where a map's channels saturate or it turns (jet), noise hides from the
     residuals: 2 DN reads as 1.3, and the noise's own tail passes UNMIX_SIGMAS of it.
     Taken for blends, such pictures lost the posterior (jet's real fields at 1 DN:
-    1.04x the k-d tree's error, 0.96x with it). Blends of neighbours (resampled
-    pictures) stay farther out than the corrected noise reaches.
+    1.04x the k-d tree's error, 0.95x with it). Blends of neighbours (resampled
+    pictures) stay farther out than the corrected noise reaches: they keep the
+    threshold and the unmixing they had.
     """
     sigma = true_sigma(decoder, kind, noise, codes, NOISE_CAP)
+    if THRESHOLD_SIGMAS * sigma > MAX_THRESHOLD:
+        # (hsv resampled 0.5x reads as 16 DN, corrected to 31: the blends' far tail
+        # passes any threshold, so none would count)
+        return threshold, True  # no noise whose tail the threshold can keep
+    noisy = threshold
     if decoder.threshold is None:
-        threshold = max(threshold, auto_threshold(hist, sigma))
+        noisy = max(threshold, auto_threshold(hist, sigma))
     first = int(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * sigma) * kernels.RESIDUAL_STEPS) + 2
-    max_code = threshold_code(threshold)
+    max_code = threshold_code(noisy)
     blended = hist[first : max_code + 1].sum() if first <= max_code else 0
-    return threshold, bool(blended > UNMIX_MIN_SHARE * hist[1:].sum())
+    if blended > UNMIX_MIN_SHARE * hist[1:].sum():
+        return threshold, True  # blends after all: decoded as before
+    return noisy, False
 
 
 def block_score(
