@@ -35,8 +35,7 @@ _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
 #: 0.846x, a 3x3 second stage on a 5x5 pilot 0.834x, its mean with the pilot 0.831x
 #: (p99 0.808x). 9x9 planes smooth smooth fields best (0.17-0.38x).
 FILTER_CHOICES = (
-    (0, 1.0, 1, 1.0, 0.0), (0, 1.0, 2, 1.0, 0.0), (0, 1.0, 4, 1.5, 0.0),
-    (2, 1.0, 1, 0.9, 0.5), (4, 1.5, 4, 1.0, 0.0),
+    (0, 1.0, 1, 1.0, 0.0), (0, 1.0, 2, 1.0, 0.0), (0, 1.0, 4, 1.5, 0.0), (2, 1.0, 1, 0.9, 0.5),
 )  # fmt: skip
 #: The noise a position has in each bin: the mean square shift of the decoded
 #: positions of NOISE_DRAWS noisy copies of the bin's color (seeded), averaged over
@@ -286,8 +285,12 @@ def _pilot_wiener(  # pragma: no cover - jitted
                     spp += q * q
             estimate = center
             if n >= 4.0:
-                a, _, _ = _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv)
-                ap, bp, cp = _plane(n, sx, sy, sxx, syy, sxy, sp, sxp, syp)
+                if sx == 0.0 and sy == 0.0 and sxy == 0.0:
+                    # a symmetric window (every full one): diagonal normal equations
+                    a, ap, bp, cp = sv / n, sp / n, sxp / sxx, syp / syy
+                else:
+                    a, _, _ = _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv)
+                    ap, bp, cp = _plane(n, sx, sy, sxx, syy, sxy, sp, sxp, syp)
                 signal = max(spp - ap * sp - bp * sxp - cp * syp, 0.0) / n
                 share = noise / n
                 gain = signal / (signal + share) if signal + share > 0.0 else 1.0
