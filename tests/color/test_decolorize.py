@@ -291,9 +291,11 @@ def test_noise_estimate_and_adaptive_threshold(name: str) -> None:
     image = tp.colorize(data, cmap=name, vmin=0, vmax=1)
     noisy = _noisy(image, 2.0, seed=9)
     result = Decolorizer(name, vmin=0, vmax=1).decode(noisy)
-    # jet's saturated channels clip half the noise away
+    # jet's saturated channels clip half the noise away; its threshold is 5 sigma of
+    # the noise the posterior corrects that to (2 DN), else the noise's tail is cut off
     assert result.noise == pytest.approx(2.0 if name == "viridis" else 1.5, rel=0.1)
-    assert result.threshold == pytest.approx(5 * result.noise)
+    noise = 2.0 if name == "jet" else result.noise
+    assert result.threshold == pytest.approx(5 * noise, rel=0.1)
     assert result.denoised
     assert np.isnan(result.values).mean() < 0.002  # noisy map pixels are still map pixels
     exact = Decolorizer(name, vmin=0, vmax=1).decode(image)

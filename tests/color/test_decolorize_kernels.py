@@ -11,6 +11,7 @@ from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
+from truepix.color._decolorize._filter import pilot_wiener
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
@@ -377,6 +378,29 @@ def test_plane_wiener_matches_oracle(
     np.testing.assert_allclose(got, want, atol=1e-10)
     assert np.array_equal(np.isnan(got), np.isnan(position))
 
+
+
+@pytest.mark.parametrize("cyclic", [False, True])
+@pytest.mark.parametrize(("radius", "holes"), [(1, 0.1), (1, 0.0005), (2, 0.1), (4, 0.0005)])
+def test_pilot_wiener_matches_oracle(cyclic: bool, radius: int, holes: float) -> None:
+    """The second Wiener stage, its pilot the first (``plane_wiener``), across
+    twilight-like seams and NaN holes; through a norm it writes data values."""
+    rng = np.random.default_rng(radius + 3 * cyclic)
+    y, x = np.mgrid[0:19, 0:27] / 23.0
+    position = (0.3 + 0.5 * x + 0.2 * y**2 + rng.normal(0, 0.02, x.shape)) % 1.0
+    position[rng.random(position.shape) < holes] = np.nan
+    noise_by_bin = rng.uniform(1e-4, 8e-4, 50)
+    bins = np.clip((np.nan_to_num(position) * 50).astype(int), 0, 49)
+    pilot = np.empty_like(position)
+    degraded.plane_wiener(position, noise_by_bin, 2, cyclic, pilot)
+    got = np.empty_like(position)
+    pilot_wiener(position, pilot, noise_by_bin, radius, cyclic, got)
+    want = oracle.pilot_wiener(position, pilot, noise_by_bin[bins], radius=radius, cyclic=cyclic)
+    np.testing.assert_allclose(got, want, atol=1e-10)
+    assert np.array_equal(np.isnan(got), np.isnan(position))
+    logged = np.empty_like(position)
+    pilot_wiener(position, pilot, noise_by_bin, radius, cyclic, logged, kernels.NORM_LOG, 1, 3)
+    np.testing.assert_allclose(logged, 10.0 ** (1.0 + got * 2.0), rtol=1e-13)
 
 @pytest.mark.parametrize("cyclic", [False, True])
 def test_plane_wiener_writes_data_values_through_the_norm(cyclic: bool) -> None:

@@ -112,26 +112,48 @@ def _error(values: np.ndarray, data: np.ndarray, cyclic: bool) -> float:
     return float(np.where(np.isnan(values), 1.0, error).mean())
 
 
-@pytest.mark.parametrize(
-    ("name", "bound", "posterior"),
-    [("viridis", 0.9, True), ("jet", 0.88, False), ("twilight", 0.92, True)],
-)
-def test_noisy_photograph_default_call(
-    photograph: np.ndarray, name: str, bound: float, posterior: bool
-) -> None:
+@pytest.mark.parametrize(("name", "bound"), [("viridis", 0.88), ("jet", 0.875), ("twilight", 0.91)])
+def test_noisy_photograph_default_call(photograph: np.ndarray, name: str, bound: float) -> None:
     """The default call on a noisy textured photograph, holes counted as full-range
     errors: posterior medians, then the filter SURE chooses (twilight too, its
     divergence wrapped across the seam). Answers come from the posterior's memo and
-    are the same on a second call and through ``decode``. Measured: 0.88, 0.85, 0.90.
-    jet's corners and saturated channels put 2 DN noise past the residual where
-    pixels may be blends: no posterior there (blends are no noisy table colors)."""
+    are the same on a second call and through ``decode``. Measured: 0.865, 0.859,
+    0.899 (one Wiener stage: 0.88, 0.87, 0.90). jet's corners and saturated channels
+    hide 2 DN noise from the residuals (1.3 DN): judged by the corrected noise, its
+    far pixels are noise, not blends, and it gets the posterior too."""
     cyclic = name == "twilight"
     picture = _noisy(mpl.colormaps[name](photograph, bytes=True)[..., :3], seed=5)
     decoder = Decolorizer(name, vmin=0.0, vmax=1.0)
     values = decoder.values(picture)
     baseline = _nearest_error(name, picture, photograph, cyclic)
     assert _error(values.ravel(), photograph.ravel(), cyclic) < bound * baseline
-    assert any("posterior" in metric for _, metric in decoder._memos) == posterior
+    assert any("posterior" in metric for _, metric in decoder._memos)
     assert np.array_equal(decoder.values(picture), values, equal_nan=True)
     assert np.array_equal(decoder.decode(picture).values, values, equal_nan=True)
     assert math.isfinite(decoder.decode(picture).noise)
+
+
+def test_jet_at_one_dn_is_noise_not_blends(photograph: np.ndarray) -> None:
+    """jet's noise at 1 DN reads as 0.85 DN off its residuals; taken for blends, the
+    picture decoded at 1.02x the k-d tree's error. Judged by the corrected noise it
+    gets the posterior: 0.93x."""
+    picture = _noisy(mpl.colormaps["jet"](photograph, bytes=True)[..., :3], seed=5, sigma=1.0)
+    values = Decolorizer("jet", vmin=0.0, vmax=1.0).values(picture)
+    baseline = _nearest_error("jet", picture, photograph, cyclic=False)
+    assert _error(values.ravel(), photograph.ravel(), cyclic=False) < 0.95 * baseline
+
+def test_posteriors_kept_per_decoder_are_bounded(photograph: np.ndarray) -> None:
+    """Pictures of ever new noise each get their own posterior (and memo, up to 64 MiB):
+    the decoder keeps the MAX_POSTERIORS used last, and what it kept answers as before."""
+    from truepix.color._decolorize._posterior import MAX_POSTERIORS
+
+    decoder = Decolorizer("viridis", vmin=0.0, vmax=1.0)
+    rgb = mpl.colormaps["viridis"](photograph[:96, :96], bytes=True)[..., :3]
+    pictures = [_noisy(rgb, seed=7, sigma=sigma) for sigma in (1.0, 1.6, 2.2, 2.8, 3.4, 4.0)]
+    first = decoder.values(pictures[-1])
+    for picture in pictures:
+        decoder.values(picture)
+    kept = [metric for _, metric in decoder._memos if metric.startswith("posterior")]
+    assert len(kept) == MAX_POSTERIORS
+    assert np.array_equal(decoder.values(pictures[-1]), first, equal_nan=True)
+    assert np.array_equal(decoder.decode(pictures[-1]).values, first, equal_nan=True)

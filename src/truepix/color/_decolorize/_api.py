@@ -39,7 +39,7 @@ from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
-from truepix.color._decolorize._posterior import memo_positions
+from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult
 from truepix.errors import InputError, ShapeError
 
@@ -501,7 +501,7 @@ class Decolorizer:
             else:
                 kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
-                flat_position = plan.posterior.positions(flat, scale, flat_position)
+                flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:

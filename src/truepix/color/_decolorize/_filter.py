@@ -3,8 +3,8 @@
 ``_plan.denoise`` filters positions with ``_degraded.plane_wiener``. On pictures
 with Gaussian-like noise (not JPEG's) the noise each bin's positions carry is
 measured by decoding noisy copies of the table (:func:`position_noise`), and the
-filter (window, noise assumed) is the one of least estimated error
-(:func:`filter_choice`, Stein's unbiased risk estimate).
+filter (window, noise assumed, one stage or two: :func:`pilot_wiener`) is the
+one of least estimated error (:func:`filter_choice`, Stein's unbiased risk estimate).
 """
 
 from __future__ import annotations
@@ -12,22 +12,31 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 
-__all__ = ["FILTER_CHOICES", "filter_choice", "picture_table", "position_noise", "true_sigma"]
+__all__ = [
+    "FILTER_CHOICES", "apply_filter", "filter_choice", "picture_table", "pilot_wiener",
+    "position_noise", "true_sigma",
+]  # fmt: skip
 
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
-#: Noisy pictures that are not JPEG'd: (radius, noise sigmas) of the filter, chosen
-#: per picture by Stein's unbiased risk estimate (:func:`filter_choice`), or no
-#: filter. A 9x9 plane smooths smooth fields best (0.19x the k-d tree's error at
-#: sigma 2 DN against 0.34x for 3x3) but keeps textured ones at 0.90x, where 3x3
-#: reaches 0.87x (benchmarks/colormaps.py fields, 4 maps). Cyclic maps keep the fixed
-#: 9x9 filter.
-FILTER_CHOICES = ((1, 1.0), (2, 1.0), (4, 1.5))
+#: Noisy pictures that are not JPEG'd: the filters, one chosen per picture by
+#: Stein's unbiased risk estimate (:func:`filter_choice`), or none. Each is (pilot
+#: radius, pilot noise sigmas, radius, noise sigmas, blend): a pilot radius of 0 is
+#: ``plane_wiener`` alone; otherwise ``plane_wiener`` at the pilot's radius gives the
+#: pilot of :func:`pilot_wiener` (a second, empirical Wiener stage), and ``blend`` is
+#: the pilot's weight in the answer. Real fields at sigma 2 DN (benchmarks/colormaps.py,
+#: 4 maps, each filter on every picture): 3x3 planes 0.848x the k-d tree's error, 5x5
+#: 0.846x, a 3x3 second stage on a 5x5 pilot 0.834x, its mean with the pilot 0.831x
+#: (p99 0.808x). 9x9 planes smooth smooth fields best (0.17-0.38x).
+FILTER_CHOICES = (
+    (0, 1.0, 1, 1.0, 0.0), (0, 1.0, 2, 1.0, 0.0), (0, 1.0, 4, 1.5, 0.0), (2, 1.0, 1, 0.9, 0.5),
+)  # fmt: skip
 #: The noise a position has in each bin: the mean square shift of the decoded
 #: positions of NOISE_DRAWS noisy copies of the bin's color (seeded), averaged over
 #: NOISE_BINS_SMOOTHED bins. The picture's sigma over the map's speed misses ~30 %
@@ -125,7 +134,7 @@ def _draws(
 
 def filter_choice(
     position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool
-) -> tuple[int, float] | None:
+) -> tuple[int, float, int, float, float] | None:
     """The FILTER_CHOICES entry of least estimated error on this picture; None: no filter.
 
     Stein's unbiased risk estimate of a filter f on positions y with noise variance
@@ -163,14 +172,148 @@ def _score_tile(
     step = 0.1 * math.sqrt(float(variance.mean()))  # past the lookup steps of the noise
     moved = np.ascontiguousarray(tile + step * probe)
     scores[-1] += variance.sum()
-    for k, (radius, sigmas) in enumerate(FILTER_CHOICES):
-        by_bin = noise_by_bin * sigmas**2
+    for k, choice in enumerate(FILTER_CHOICES):
         filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
-        degraded.plane_wiener(np.ascontiguousarray(tile), by_bin, radius, cyclic, filtered)
-        degraded.plane_wiener(moved, by_bin, radius, cyclic, filtered_moved)
+        apply_filter(choice, np.ascontiguousarray(tile), noise_by_bin, cyclic, filtered)
+        apply_filter(choice, moved, noise_by_bin, cyclic, filtered_moved)
         change, moved_change = filtered - tile, filtered_moved - filtered
         if cyclic:  # across the seam, 0.99 and 0.01 are 0.02 apart
             change = (change + 0.5) % 1.0 - 0.5
             moved_change = (moved_change + 0.5) % 1.0 - 0.5
         divergence = probe * moved_change / step
         scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
+
+
+def apply_filter(
+    choice: tuple[int, float, int, float, float], position: np.ndarray,
+    noise_by_bin: np.ndarray, cyclic: bool, out: np.ndarray, kind: int = kernels.NORM_LINEAR,
+    low: float = 0.0, high: float = 1.0,
+) -> None:  # fmt: skip
+    """Filter positions with one FILTER_CHOICES entry into ``out`` (through the norm's
+    inverse ``kind, low, high``, as ``plane_wiener`` writes them)."""
+    pilot_radius, pilot_sigmas, radius, sigmas, blend = choice
+    noise = noise_by_bin * sigmas**2
+    if pilot_radius == 0:
+        degraded.plane_wiener(position, noise, radius, cyclic, out, kind, low, high)
+        return
+    pilot = np.empty_like(position)
+    degraded.plane_wiener(position, noise_by_bin * pilot_sigmas**2, pilot_radius, cyclic, pilot)
+    if blend == 0.0:
+        pilot_wiener(position, pilot, noise, radius, cyclic, out, kind, low, high)
+        return
+    # the two stages err apart where their errors' sizes are alike: their mean errs less
+    stage = np.empty_like(position)
+    pilot_wiener(position, pilot, noise, radius, cyclic, stage)
+    _blend(stage.reshape(-1), pilot.reshape(-1), blend, cyclic, kind, low, high, out.reshape(-1))
+
+
+@nb.njit(parallel=True, **kernels._JIT)
+def _blend(first, second, weight, cyclic, kind, low, high, out):  # pragma: no cover - jitted
+    """``(1 - weight) first + weight second`` (on cyclic maps along the shorter arc),
+    through the norm's inverse."""
+    for p in nb.prange(first.shape[0]):
+        step = second[p] - first[p]
+        if cyclic:
+            step -= math.floor(step + 0.5)
+        u = first[p] + weight * step
+        if cyclic:
+            u -= math.floor(u)
+        out[p] = kernels._inverse_norm(u, kind, low, high)
+
+
+def pilot_wiener(
+    position: np.ndarray, pilot: np.ndarray, noise_by_bin: np.ndarray, radius: int,
+    cyclic: bool, out: np.ndarray, kind: int = kernels.NORM_LINEAR, low: float = 0.0,
+    high: float = 1.0,
+) -> None:  # fmt: skip
+    """Empirical Wiener filter of positions around local planes, its gain from a pilot.
+
+    ``plane_wiener`` estimates a window's signal variance from the noisy positions
+    themselves (their residual around a least-squares plane, less the noise), a
+    noisy estimate of its own on 9-25 pixels. Here the variance is the residual of
+    ``pilot`` (a first, smoothed estimate: ``plane_wiener``'s) around its plane:
+    ``gain = signal / (signal + noise)`` and the estimate is the noisy positions'
+    plane plus ``gain`` times the center's departure from it, as a second Wiener
+    stage denoises (two-stage empirical Wiener). ``out`` as in ``plane_wiener``
+    (data values through the norm's inverse); NaN positions stay NaN and weigh
+    nothing; on cyclic maps neighbours are unwrapped to the center's side of the seam.
+    """
+    _pilot_wiener(position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high)
+
+
+@nb.njit(parallel=True, **kernels._JIT)
+def _pilot_wiener(  # pragma: no cover - jitted
+    position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high
+):
+    height, width = position.shape
+    n_bins = noise_by_bin.shape[0]
+    for y in nb.prange(height):
+        for x in range(width):
+            center = position[y, x]
+            if math.isnan(center):
+                out[y, x] = center
+                continue
+            guide = pilot[y, x] - center
+            if cyclic:
+                guide -= math.floor(guide + 0.5)
+            n = sx = sy = sxx = syy = sxy = sv = sxv = syv = sp = sxp = syp = spp = 0.0
+            noise = 0.0
+            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                    v = position[yy, xx]
+                    if math.isnan(v):
+                        continue
+                    noise += noise_by_bin[min(max(int(v * n_bins), 0), n_bins - 1)]
+                    d = v - center
+                    q = pilot[yy, xx] - center - guide  # the pilot, from its own center
+                    if cyclic:
+                        d -= math.floor(d + 0.5)
+                        q -= math.floor(q + 0.5)
+                    dx, dy = float(xx - x), float(yy - y)
+                    n += 1.0
+                    sx += dx
+                    sy += dy
+                    sxx += dx * dx
+                    syy += dy * dy
+                    sxy += dx * dy
+                    sv += d
+                    sxv += dx * d
+                    syv += dy * d
+                    sp += q
+                    sxp += dx * q
+                    syp += dy * q
+                    spp += q * q
+            estimate = center
+            if n >= 4.0:
+                if sx == 0.0 and sy == 0.0 and sxy == 0.0:
+                    # a symmetric window (every full one): diagonal normal equations
+                    a, ap, bp, cp = sv / n, sp / n, sxp / sxx, syp / syy
+                else:
+                    a, _, _ = _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv)
+                    ap, bp, cp = _plane(n, sx, sy, sxx, syy, sxy, sp, sxp, syp)
+                signal = max(spp - ap * sp - bp * sxp - cp * syp, 0.0) / n
+                share = noise / n
+                gain = signal / (signal + share) if signal + share > 0.0 else 1.0
+                estimate = center + a * (1.0 - gain)
+                if cyclic:
+                    estimate -= math.floor(estimate)
+            out[y, x] = kernels._inverse_norm(estimate, kind, low, high)
+
+
+@nb.njit(inline="always", **kernels._JIT)
+def _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv):  # pragma: no cover - jitted
+    """Least-squares plane ``v ~ a + b dx + c dy`` from window sums (Cramer's rule);
+    (v's mean, 0, 0) where the offsets are degenerate (a row or a column)."""
+    det = n * (sxx * syy - sxy * sxy) - sx * (sx * syy - sxy * sy) + sy * (sx * sxy - sxx * sy)
+    if abs(det) < 1e-9:
+        return sv / n, 0.0, 0.0
+    a = (
+        sv * (sxx * syy - sxy * sxy) - sx * (sxv * syy - sxy * syv) + sy * (sxv * sxy - sxx * syv)
+    ) / det
+    b = (
+        n * (sxv * syy - syv * sxy) - sv * (sx * syy - sxy * sy) + sy * (sx * syv - sxv * sy)
+    ) / det
+    c = (
+        n * (sxx * syv - sxy * sxv) - sx * (sx * syv - sxv * sy) + sv * (sx * sxy - sxx * sy)
+    ) / det
+    return a, b, c

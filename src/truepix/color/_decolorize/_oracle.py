@@ -13,7 +13,7 @@ from truepix.color._decolorize._palette import Polyline
 __all__ = [
     "block_score", "chroma_model_residual", "chroma_subsampling_test", "color_at",
     "core_groups", "grow_similar",
-    "hull_accept", "hull_distance", "plane_wiener",
+    "hull_accept", "hull_distance", "pilot_wiener", "plane_wiener",
     "project", "unmix",
 ]  # fmt: skip
 
@@ -248,6 +248,43 @@ def plane_wiener(
             gain = 0.0
             if residual_var > noise_share:
                 gain = (residual_var - noise_share) / residual_var
+            estimate = center + coef[0] * (1 - gain)
+            out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
+    return out
+
+
+def pilot_wiener(
+    position: np.ndarray, pilot: np.ndarray, noise_var: np.ndarray, /, *, radius: int,
+    cyclic: bool,
+) -> np.ndarray:  # fmt: skip
+    """Wiener shrinkage toward the local plane of ``position``, the signal variance the
+    residual of ``pilot`` around its own plane (NaN = invalid)."""
+    height, width = position.shape
+    out = position.copy()
+    for y in range(height):
+        for x in range(width):
+            center = position[y, x]
+            if np.isnan(center):
+                continue
+            rows = slice(max(0, y - radius), y + radius + 1)
+            cols = slice(max(0, x - radius), x + radius + 1)
+            window = position[rows, cols]
+            yy, xx = np.mgrid[rows, cols][:, : window.shape[0], : window.shape[1]]
+            valid = ~np.isnan(window)
+            n = int(valid.sum())
+            if n < 4:
+                continue
+            d = window[valid] - center
+            q = pilot[rows, cols][valid] - pilot[y, x]
+            if cyclic:
+                d -= np.floor(d + 0.5)
+                q -= np.floor(q + 0.5)
+            design = np.column_stack([np.ones(n), xx[valid] - x, yy[valid] - y])
+            coef, *_ = np.linalg.lstsq(design, d, rcond=None)
+            pilot_coef, *_ = np.linalg.lstsq(design, q, rcond=None)
+            signal = float(np.sum((q - design @ pilot_coef) ** 2)) / n
+            noise = float(noise_var[rows, cols][valid].mean())
+            gain = signal / (signal + noise) if signal + noise > 0 else 1.0
             estimate = center + coef[0] * (1 - gain)
             out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
     return out

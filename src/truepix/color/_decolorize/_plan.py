@@ -20,7 +20,12 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._filter import filter_choice, position_noise
+from truepix.color._decolorize._filter import (
+    apply_filter,
+    filter_choice,
+    position_noise,
+    true_sigma,
+)
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
@@ -237,6 +242,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     blended = hist[first : max_code + 1 if first <= max_code else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    if white and POSTERIOR and unmix:
+        threshold, unmix = noise_or_blends(decoder, kind, hist, codes, noise, threshold)
+        max_code = threshold_code(threshold)
     posterior, white_noise = None, None
     # (not where pixels may be blends: their colors are no noisy table colors)
     if white and POSTERIOR and not unmix:
@@ -254,6 +262,35 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # posterior they keep the fixed one (folds make the projections' spread no noise)
         white_noise, posterior,
     )  # fmt: skip
+
+
+def noise_or_blends(
+    decoder: Any, kind: str, hist: np.ndarray, codes: np.ndarray, noise: float, threshold: float
+) -> tuple[float, bool]:
+    """The threshold, and whether pixels may be blends, judged by the noise the
+    posterior corrects ``noise`` to (:func:`true_sigma`).
+
+    Where a map's channels saturate or it turns (jet), noise hides from the
+    residuals: 2 DN reads as 1.3, and the noise's own tail passes UNMIX_SIGMAS of it.
+    Taken for blends, such pictures lost the posterior (jet's real fields at 1 DN:
+    1.04x the k-d tree's error, 0.95x with it). Blends of neighbours (resampled
+    pictures) stay farther out than the corrected noise reaches: they keep the
+    threshold and the unmixing they had.
+    """
+    sigma = true_sigma(decoder, kind, noise, codes, NOISE_CAP)
+    if THRESHOLD_SIGMAS * sigma > MAX_THRESHOLD:
+        # (hsv resampled 0.5x reads as 16 DN, corrected to 31: the blends' far tail
+        # passes any threshold, so none would count)
+        return threshold, True  # no noise whose tail the threshold can keep
+    noisy = threshold
+    if decoder.threshold is None:
+        noisy = max(threshold, auto_threshold(hist, sigma))
+    first = int(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * sigma) * kernels.RESIDUAL_STEPS) + 2
+    max_code = threshold_code(noisy)
+    blended = hist[first : max_code + 1].sum() if first <= max_code else 0
+    if blended > UNMIX_MIN_SHARE * hist[1:].sum():
+        return threshold, True  # blends after all: decoded as before
+    return noisy, False
 
 
 def block_score(
@@ -333,20 +370,16 @@ def denoise(
     # noise along the map, in position units: sigma over the map's local speed
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
     noise_by_bin = (sigma / speed) ** 2
-    radius = DENOISE_RADIUS
-    if noise is not None:
-        choice = filter_choice(position, noise, line.cyclic)
-        if choice is None:
-            out = position.copy()
-            if norm is not None:
-                kernels.positions_to_values(
-                    position.reshape(-1), norm.kind, norm.low, norm.high, out.reshape(-1)
-                )
-            return out
-        radius, noise_by_bin = choice[0], noise * choice[1] ** 2
-    out = np.empty_like(position)
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    degraded.plane_wiener(position, noise_by_bin, radius, line.cyclic, out, *inverse)
+    out = np.empty_like(position)
+    if noise is None:
+        degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
+        return out
+    choice = filter_choice(position, noise, line.cyclic)
+    if choice is None:
+        kernels.positions_to_values(position.reshape(-1), *inverse, out.reshape(-1))
+    else:
+        apply_filter(choice, position, noise, line.cyclic, out, *inverse)
     return out
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "plan_posterior",
     "posterior_median",
     "posterior_noise",
+    "posterior_positions",
 ]
 
 _JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
@@ -56,6 +57,11 @@ NOISE_BINS_SMOOTHED = 5
 #: The noise a posterior is made for, rounded to this (DN): pictures of about the
 #: same noise share one posterior and its memo of answers per color.
 SIGMA_STEP = 0.1
+#: A decoder keeps the posteriors (and their memos, up to 64 MiB each) of this many
+#: noise levels, the least recently used going first: a stream of pictures of ever
+#: new noise would otherwise grow it without end.
+MAX_POSTERIORS = 4
+POSTERIOR_KEY = "posterior"
 
 
 class Posterior(Memo):
@@ -113,6 +119,18 @@ def memo_positions(decoder: Any, flat: np.ndarray, kind: str, plan: Any, metric:
     return decoder._values_u8(flat, kind, plan.max_code, metric, positions=True)
 
 
+def posterior_positions(
+    decoder: Any, flat: np.ndarray, kind: str, scale: float, plan: Any, start: np.ndarray
+) -> np.ndarray:
+    """Posterior medians of (P, C) pixels whose projected positions are ``start`` (NaN
+    past the plan's max_code): 8-bit ones from the posterior's memo, as ``values()``
+    reads them, others computed per pixel (the same answers: see
+    :meth:`Posterior.positions`)."""
+    if kind in ("u8", "u8r"):
+        return plan.posterior.positions_u8(decoder, kind, flat, plan.max_code)
+    return plan.posterior.positions(flat, scale, start)
+
+
 def plan_posterior(
     decoder: Any, kind: str, sigma: float, codes: np.ndarray, cap: float
 ) -> Posterior:
@@ -120,11 +138,14 @@ def plan_posterior(
     residuals of its sample (packed answers ``codes``), corrected by draws."""
     sigma = true_sigma(decoder, kind, sigma, codes, cap)
     sigma = max(SIGMA_STEP, round(sigma / SIGMA_STEP) * SIGMA_STEP)
-    key = (kind, f"posterior {sigma:.1f}")
-    posterior = decoder._memos.get(key)
+    key = (kind, f"{POSTERIOR_KEY} {sigma:.1f}")
+    posterior = decoder._memos.pop(key, None)  # put back last: the most recently used
     if posterior is None:
         posterior = Posterior(picture_table(decoder, kind), sigma, cyclic=decoder.cyclic)
-        decoder._memos[key] = posterior
+        kept = [k for k in decoder._memos if k[1].startswith(POSTERIOR_KEY)]
+        for old in kept[: max(0, len(kept) - MAX_POSTERIORS + 1)]:  # least recently used
+            del decoder._memos[old]
+    decoder._memos[key] = posterior
     return posterior
 
 
