@@ -256,7 +256,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (a palette picture's off-map colors are means of map colors, past the threshold)
-    paletted = noise == 0.0 and not exact and spatial and palette(flat)
+    paletted = noise == 0.0 and not sharp and spatial and palette(flat)
     last = threshold_code(NOISE_CAP) if paletted else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
