@@ -107,17 +107,17 @@ def dct_grid(pixels: np.ndarray) -> float:
     luma = crop.astype(np.float64) @ _LUMA
     n_y, n_x = (side_y - 7) // 8, (side_x - 7) // 8
     share = np.full((8, 8), np.nan)
-    for dx in range(8):
-        along = np.einsum("rxj,uj->rxu", luma[:, dx : dx + 8 * n_x].reshape(side_y, n_x, 8), _DCT)
-        # every window of 8 rows at once; alignment dy takes every 8th from dy
-        windows = np.lib.stride_tricks.sliding_window_view(along, 8, axis=0)
-        # (row, block column, u, v): one matrix product for them all
-        blocks = np.einsum("rxuj,vj->rxuv", windows, _DCT)
-        for dy in range(8):
-            coefficients = blocks[dy : dy + 8 * n_y : 8].reshape(-1, 64)[:, 1:]
-            busy = np.abs(coefficients).max(axis=1) > DCT_BUSY
+    # each row's 8-pixel runs at every column alignment dx: (dx, row, block column, u)
+    runs = np.lib.stride_tricks.sliding_window_view(luma, 8, axis=1)[:, : 8 * n_x]
+    along = runs.reshape(side_y, n_x, 8, 8).transpose(2, 0, 1, 3) @ _DCT.T
+    for dy in range(8):
+        # 8 rows from dy on, every dx and block at once: (dx, block row, block column, u, row)
+        stacked = along[:, dy : dy + 8 * n_y].reshape(8, n_y, 8, n_x, 8).transpose(0, 1, 3, 4, 2)
+        coefficients = (stacked @ _DCT.T).reshape(8, -1, 64)[:, :, 1:]
+        for dx in range(8):
+            busy = np.abs(coefficients[dx]).max(axis=1) > DCT_BUSY
             if np.count_nonzero(busy) >= DCT_MIN_BLOCKS:
-                share[dy, dx] = np.mean(np.abs(coefficients[busy]) <= DCT_ZERO)
+                share[dy, dx] = np.mean(np.abs(coefficients[dx][busy]) <= DCT_ZERO)
     if np.all(np.isnan(share)):
         return 1.0
     best_y, best_x = np.unravel_index(np.nanargmax(share), share.shape)

@@ -40,6 +40,7 @@ __all__ = [
     "luma_grid",
     "make_plan",
     "noise_sigma",
+    "palette",
     "sample_rows",
     "threshold_code",
 ]
@@ -77,10 +78,17 @@ LUMA_GRID = 1.9
 #: renders 1.1-1.34); the filter then takes gray's error from 0.89x the k-d tree's
 #: to 0.46x on the smooth field, 0.99x to 0.98x on real ones (benchmarks/colormaps.py).
 JPEG_GRAY_GRID = LUMA_GRID
-#: ... or when the zeros of its 8x8 blocks' DCT show JPEG's grid (:func:`dct_grid`):
-#: JPEG'd textured gray fields 1.18-2.5 (q95-q50, Pillow and OpenCV), exact renders,
-#: noise 1-3 DN, 256-color quantization, 0.33x-2x resampling 1.00-1.10.
-JPEG_GRAY_DCT = 1.15
+#: ... or, on any map, when the zeros of its 8x8 blocks' DCT show JPEG's grid
+#: (:func:`dct_grid`): JPEG'd textured gray fields 1.18-2.5 (q95-q50, Pillow and
+#: OpenCV), exact renders, noise 1-3 DN, 256-color quantization, 0.33x-2x resampling
+#: 1.00-1.10. On 9 maps x 4 fields (camera, astronaut, moon, smooth; 256^2, with and
+#: without matplotlib text and lines): JPEG'd photographs 1.3-3.0 where the other
+#: marks missed 4:4:4 (q90-q95; jet q75 with annotations); the others at most 1.09.
+JPEG_DCT = 1.15
+#: JPEG keeps luma's detail (:func:`block_score`: 1.02-4.6 on 4:2:0 pictures, q50-q95);
+#: a bilinear 2x upscale, whose chroma 4:2:0's model explains as well, smooths it
+#: (0.89-0.97 on twilight and coolwarm photographs).
+LUMA_KEPT = 1.0
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter: window radius and the noise it assumes, in units of the
@@ -107,6 +115,13 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
+#: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
+#: when its map has more (twilight's 510) or its annotations take some, the palette
+#: holds means of neighbouring map colors, a few DN off the map (twilight on
+#: photographs, 256 colors dithered: up to 4-11 DN, 0.05-0.26 % of the pixels), which
+#: error diffusion scatters among the table colors. Its off-map pixels up to
+#: NOISE_CAP are tried as blends (the local hull), not cut at the exact threshold.
+PALETTE_COLORS = 256
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
@@ -171,6 +186,9 @@ class Plan:
     white: np.ndarray | None = None
     #: ... and the posterior that gives the pixels' positions (``_posterior``)
     posterior: Posterior | None = None
+    #: at most PALETTE_COLORS colors, most of them table colors: its off-map ones are
+    #: means of map colors (``unmix`` judges them with a tight hull)
+    palette: bool = False
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -205,12 +223,14 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
         )
         marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
-        subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map)
+        # (an upscale's chroma fits 4:2:0's model too, but it smooths luma as well)
+        subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map and luma_detail > LUMA_KEPT)
         chroma_420 = bool(e_model < e_map)
         jpeg = subsampled or bool(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
-        jpeg = jpeg or luma_grid(pixels, sample) > LUMA_GRID
+        # 4:4:4 keeps chroma: the grid in luma (cheap runs first, the blocks' DCT after)
+        jpeg = jpeg or luma_grid(pixels, sample) > LUMA_GRID or dct_grid(pixels) > JPEG_DCT
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -226,7 +246,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
         # JPEG shows itself by its blocks in luma (JPEG_GRAY_GRID), and its error
         # along the map is luma's quantization: the JPEG filter, noise capped.
-        jpeg = luma_grid(pixels, sample) > JPEG_GRAY_GRID or dct_grid(pixels) > JPEG_GRAY_DCT
+        jpeg = luma_grid(pixels, sample) > JPEG_GRAY_GRID or dct_grid(pixels) > JPEG_DCT
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
@@ -240,7 +260,10 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # past the threshold they would all be holes, so the threshold caps the candidates)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    blended = hist[first : max_code + 1 if first <= max_code else None].sum()
+    # (a palette picture's off-map colors are means of map colors, past the threshold)
+    paletted = noise == 0.0 and not sharp and spatial and palette(flat)
+    last = threshold_code(NOISE_CAP) if paletted else max_code
+    blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
         threshold, unmix = noise_or_blends(decoder, kind, hist, codes, noise, threshold)
@@ -260,7 +283,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # choose their filter with the posterior's noise (twilight, real fields, 2 DN:
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
-        white_noise, posterior,
+        white_noise, posterior, paletted,
     )  # fmt: skip
 
 
@@ -336,6 +359,16 @@ def block_score(
         chroma / map_chroma if map_chroma > 0 else 1.0,
         luma / map_luma if map_luma > 0 else 1.0,
     )
+
+
+def palette(flat: np.ndarray) -> bool:
+    """Whether a sample's pixels (some BLOCK_PIXELS of them) have at most
+    PALETTE_COLORS colors: a palette picture's do, any subset of them too."""
+    colors = flat[:: max(1, len(flat) // BLOCK_PIXELS), :3]
+    if colors.dtype != np.uint8:
+        return False
+    keys = colors.astype(np.uint32)
+    return len(np.unique((keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2])) <= PALETTE_COLORS
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:

@@ -32,6 +32,10 @@ UNMIX_ANCHOR_RESIDUAL = 40.0
 #: annotations on the smooth field flagged as before).
 HULL_RADIUS = 4
 HULL_MIN_TOLERANCE = 12.0
+#: ... and on palette pictures (``Plan.palette``), whose off-map colors are means of
+#: map colors within a few bins, in their hull but for rounding: black text on magma
+#: (3-4 DN from its first color) is no such mean.
+PALETTE_TOLERANCE = 3.0
 HULL_SIGMAS = 3.0
 HULL_ARC_RESIDUAL = np.inf
 #: ... widened by this share of its length on each side: a filter (bilinear, area)
@@ -95,7 +99,7 @@ def blends(
         max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
         np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix,
-        max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), HULL_OVERSHOOT, accepted,
+        _tolerance(plan), HULL_OVERSHOOT, accepted,
     )  # fmt: skip
     return accepted
 
@@ -143,11 +147,18 @@ def unmixed(
             )
         accepted |= lone_specks(
             flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
-            max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise), SPECK_PIXELS,
+            _tolerance(plan), SPECK_PIXELS,
         )  # fmt: skip
     off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
+
+
+def _tolerance(plan: Plan) -> float:
+    """How far (DN) from the map colors' hull a blend may lie."""
+    if plan.palette:
+        return PALETTE_TOLERANCE
+    return max(HULL_MIN_TOLERANCE, HULL_SIGMAS * plan.noise)
 
 
 def _fringe(cores: np.ndarray, width: int) -> np.ndarray:

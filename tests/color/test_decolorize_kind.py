@@ -1,0 +1,154 @@
+"""What a picture went through: JPEG at 4:4:4, upscales that are not JPEG, palettes.
+
+Pictures are scikit-image photographs drawn with matplotlib maps (``cmap(x,
+bytes=True)`` or a matplotlib figure with text and lines over the field), then
+JPEG'd by Pillow with full-resolution chroma (``subsampling=0``), upscaled by
+Pillow, or reduced to a 256-color palette by Pillow's ``quantize``.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from PIL import Image
+
+from truepix import Decolorizer
+
+mpl.use("Agg")
+
+
+def _photo(name: str) -> np.ndarray:
+    """A scikit-image photograph as a field in [0, 1], 256^2, half a gray level of
+    dither (as ``benchmarks/colormaps.py`` makes them)."""
+    from skimage import data
+    from skimage.color import rgb2gray
+    from skimage.transform import resize
+
+    image = data.camera() / 255.0 if name == "camera" else rgb2gray(data.astronaut())
+    image = resize(image, (256, 256), order=1, anti_aliasing=True)
+    dither = np.random.default_rng(len(name)).uniform(-0.5, 0.5, image.shape) / 255.0
+    return np.clip(image + dither, 0.0, 1.0)
+
+
+@pytest.fixture(scope="module")
+def camera() -> np.ndarray:
+    return _photo("camera")
+
+
+@pytest.fixture(scope="module")
+def astronaut() -> np.ndarray:
+    return _photo("astronaut")
+
+
+def _render(name: str, field: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(mpl.colormaps[name](field, bytes=True)[..., :3])
+
+
+def _jpeg_444(picture: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality, subsampling=0)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def _annotated(picture: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``picture`` with matplotlib text and lines drawn over it pixel for pixel; the
+    pixels they touch, and those they cover at least half (their coverage is what
+    drawing them over black and over white tells apart)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    height, width = picture.shape[:2]
+
+    def draw(background: np.ndarray) -> np.ndarray:
+        figure = plt.figure(figsize=(width / 100, height / 100), dpi=100)
+        figure.figimage(background, 0, 0, origin="upper")
+        rng = np.random.default_rng(3)
+        for k, color in enumerate(["black", "white", "0.5", "black", "white"]):
+            position = rng.uniform(0.05, 0.6), rng.uniform(0.05, 0.9)
+            figure.text(*position, f"T = {rng.uniform(0, 300):.1f} K", color=color,
+                        fontsize=8 + 2 * (k % 3))  # fmt: skip
+        for k, color in enumerate(["black", "white", "0.5", "black"]):
+            xs, ys = rng.uniform(0, 1, 4), rng.uniform(0, 1, 4)
+            figure.add_artist(
+                Line2D(xs, ys, color=color, lw=0.8 + 0.6 * k, transform=figure.transFigure)
+            )
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=100)
+        plt.close(figure)
+        return np.asarray(Image.open(buffer).convert("RGB"))
+
+    on_black = draw(np.zeros_like(picture)).astype(np.int16)
+    on_white = draw(np.full_like(picture, 255)).astype(np.int16)
+    coverage = 1.0 - (on_white - on_black).min(axis=-1) / 255.0
+    return draw(picture), coverage > 0.0, coverage >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "quality"), [("jet", 95), ("viridis", 95), ("coolwarm", 95), ("twilight", 90)]
+)
+def test_444_jpeg_is_seen_as_jpeg(camera: np.ndarray, name: str, quality: int) -> None:
+    """4:4:4 keeps chroma, and at q90-q95 the run votes in luma missed the grid
+    (1.0-1.9); the zeros of the blocks' DCT show it (1.3-3.0)."""
+    picture = _render(name, camera)
+    decoder = Decolorizer(name, vmin=0.0, vmax=1.0, cyclic=name == "twilight")
+    assert decoder.decode(_jpeg_444(picture, quality)).jpeg
+    assert not decoder.decode(picture).jpeg
+
+
+def test_annotations_on_444_jpeg_stay_flagged(camera: np.ndarray) -> None:
+    """jet with antialiased text and lines, JPEG q90 4:4:4: taken for a resampled
+    picture, its strokes passed for blends (74 % of the covered pixels flagged)."""
+    drawn, _, covered = _annotated(_render("jet", camera))
+    picture = _jpeg_444(drawn, 90)
+    decoder = Decolorizer("jet", vmin=0.0, vmax=1.0)
+    assert decoder.decode(picture).jpeg
+    flagged = np.isnan(decoder.values(picture))
+    assert flagged[covered].mean() >= 0.9
+
+
+@pytest.mark.parametrize("name", ["twilight", "coolwarm"])
+def test_bilinear_upscale_is_not_jpeg(camera: np.ndarray, name: str) -> None:
+    """A 2x bilinear upscale's chroma fits 4:2:0's model, but its luma is smoothed
+    too (JPEG keeps luma's detail)."""
+    picture = np.asarray(
+        Image.fromarray(_render(name, camera)).resize((512, 512), Image.Resampling.BILINEAR)
+    )
+    decoder = Decolorizer(name, vmin=0.0, vmax=1.0, cyclic=name == "twilight")
+    assert not decoder.decode(picture).jpeg
+
+
+def _palette(picture: np.ndarray, *, dither: bool) -> np.ndarray:
+    image = Image.fromarray(picture)
+    paletted = image.quantize(256)  # median cut; Pillow dithers only onto a given palette
+    if dither:
+        paletted = image.quantize(palette=paletted, dither=Image.Dither.FLOYDSTEINBERG)
+    return np.asarray(paletted.convert("RGB"))
+
+
+@pytest.mark.parametrize("dither", [False, True])
+def test_palette_picture_has_no_holes(astronaut: np.ndarray, dither: bool) -> None:
+    """twilight has 510 colors: the palette's 256 hold means of neighbouring ones, up
+    to 4 DN off the map (its ends' mean: 218, 211, 214); cut at the exact threshold
+    they were 0.21-0.26 % holes."""
+    picture = _palette(_render("twilight", astronaut), dither=dither)
+    decoder = Decolorizer("twilight", vmin=0.0, vmax=1.0, cyclic=True)
+    assert np.isnan(decoder.values(picture)).mean() <= 0.002
+
+
+@pytest.mark.parametrize(("name", "share"), [("twilight", 0.7), ("magma", 0.5)])
+def test_annotations_on_palette_picture_stay_flagged(
+    astronaut: np.ndarray, name: str, share: float
+) -> None:
+    """Text and lines drawn, then the palette made: the strokes' cores keep colors no
+    mean of map colors makes, within 3 DN (black on magma is 3-4 DN from its first
+    color). Judged as blends within 12 DN or cut at 3 DN, 58 % and 44 % were flagged;
+    the palette merges the rest of their antialiased edges with map colors."""
+    drawn, touched, covered = _annotated(_render(name, astronaut))
+    picture = _palette(drawn, dither=True)
+    decoder = Decolorizer(name, vmin=0.0, vmax=1.0, cyclic=name == "twilight")
+    flagged = np.isnan(decoder.values(picture))
+    assert flagged[covered].mean() >= share
+    assert flagged[~touched].mean() <= 0.005
