@@ -175,10 +175,23 @@ def resize(
     return degrade
 
 
-def quantize(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """256 colors with Floyd-Steinberg dithering, as pngquant-style tools save PNGs."""
-    paletted = Image.fromarray(rgb).quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
-    return np.asarray(paletted.convert("RGB")), data
+def quantize(
+    dither: bool,
+) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """256 colors, as pngquant-style tools save PNGs, with Floyd-Steinberg dithering or not.
+
+    Pillow dithers only when it maps onto a given palette: ``quantize(256, dither=...)``
+    alone never does, so the dithered picture maps onto the undithered one's palette.
+    """
+
+    def degrade(rgb: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        picture = Image.fromarray(rgb)
+        paletted = picture.quantize(256)
+        if dither:
+            paletted = picture.quantize(palette=paletted, dither=Image.Dither.FLOYDSTEINBERG)
+        return np.asarray(paletted.convert("RGB")), data
+
+    return degrade
 
 
 #: Pictures that are all data, as they arrive: the default call's holes (NaN) on them.
@@ -194,7 +207,8 @@ HOLE_CONDITIONS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, 
     "bilinear 2x": resize(2.0, _R.BILINEAR),
     "bicubic 2x": resize(2.0, _R.BICUBIC),
     **{f"noise {sigma} DN": functools.partial(noise, sigma=sigma) for sigma in (1.0, 2.0, 3.0)},
-    "256 colors, dithered": quantize,
+    "256 colors": quantize(dither=False),
+    "256 colors, dithered": quantize(dither=True),
 }
 
 CONDITIONS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]] = {

@@ -52,7 +52,9 @@ def _noisy(picture: np.ndarray) -> np.ndarray:
 
 
 def _quantized(picture: np.ndarray) -> np.ndarray:
-    paletted = Image.fromarray(picture).quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
+    # Pillow dithers only onto a given palette: quantize(256, dither=...) alone never does
+    image = Image.fromarray(picture)
+    paletted = image.quantize(palette=image.quantize(256), dither=Image.Dither.FLOYDSTEINBERG)
     return np.asarray(paletted.convert("RGB"))
 
 
