@@ -11,9 +11,10 @@ from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
+from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, Decolorizer
+from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._filter import pilot_wiener
 from truepix.color._decolorize._grow import core_groups, grow_similar
-from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -61,7 +62,7 @@ def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.n
             memo.pool,
         )  # fmt: skip
     else:
-        kernels.cells_float(pixels, scale, grid.start, grid.n_axis, grid.cell_size, need)
+        kernels.cells_float(pixels, scale, grid.count, grid.n_axis, grid.cell_size, need)
         grid.build(need)
         kernels.decode_float(pixels, scale, True, grid.search(), span, codes)
     return codes
@@ -459,6 +460,25 @@ def test_codes_to_values_matches_unpacked_fields(kind: int) -> None:
         expected = 10.0**expected
     assert np.array_equal(np.isnan(values), ~keep)
     np.testing.assert_allclose(values[keep], expected[keep], rtol=1e-12)
+
+
+
+@pytest.mark.parametrize("metric", ["rgb", "jpeg"])
+def test_memo_fields_are_the_unpacked_codes(metric: str) -> None:
+    rng = np.random.default_rng(8)
+    rgb = _probe_colors("jet", rng)
+    alpha = rng.choice(np.array([0, 200, 255], np.uint8), (len(rgb), 1))
+    for pixels in (rgb, np.ascontiguousarray(np.hstack([rgb, alpha]))):
+        codes = Decolorizer("jet", vmin=0, vmax=1)._codes(pixels, "u8", 1.0, metric)
+        position, residual, ambiguous = (np.empty(len(codes), t) for t in (float, np.float32, bool))
+        kernels.codes_to_fields(codes, 30, position, residual, ambiguous)
+        decoder = Decolorizer("jet", vmin=0, vmax=1)
+        half = pixels[: len(pixels) // 2]
+        memo_fields(decoder, half, "u8", metric, 30)  # some colors known, others not
+        for _ in range(2):  # projected, then from the memo
+            got = memo_fields(decoder, pixels, "u8", metric, 30)
+            for field, want in zip(got, (position, residual, ambiguous), strict=True):
+                assert np.array_equal(field, want, equal_nan=field.dtype != bool)
 
 
 @pytest.mark.parametrize("name", ["viridis", "jet", "twilight"])

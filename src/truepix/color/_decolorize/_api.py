@@ -36,6 +36,7 @@ from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
+from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
@@ -350,7 +351,7 @@ class Decolorizer:
                 )  # fmt: skip
         else:
             grid = self._grid(kind, metric)
-            kernels.cells_float(flat, scale, grid.start, grid.n_axis, grid.cell_size, need)
+            kernels.cells_float(flat, scale, grid.count, grid.n_axis, grid.cell_size, need)
             grid.build(need)
             span = float(grid.line.n_bins)
             kernels.decode_float(flat, scale, self._opaque, grid.search(), span, codes)
@@ -468,38 +469,33 @@ class Decolorizer:
             # positions straight from the memo in one pass; no residuals asked for
             flat_position = memo_positions(self, flat, kind, plan, metric)
         else:
-            codes = self._codes(flat, kind, scale, metric)
-            if fused and simple:
-                values = np.empty(len(codes), dtype=np.float64)
-                kernels.codes_to_values(
-                    codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high,
-                    values,
-                )  # fmt: skip
-                return DecolorizeResult(
-                    values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
-                    plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,
-                )  # fmt: skip
-            flat_position = np.empty(len(codes), dtype=np.float64)
-            residual = np.empty(len(codes), dtype=np.float32)
-            ambiguous = np.empty(len(codes), dtype=bool)
+            # blends and JPEG's model judge every position: a far pixel may be data
+            max_code = kernels.RESIDUAL_MAX_CODE if plan.unmix or judged else plan.max_code
+            if kind in _U8:  # straight from the memo, no codes in between
+                flat_position, residual, ambiguous = memo_fields(self, flat, kind, metric, max_code)
+            else:
+                codes = self._codes(flat, kind, scale, metric)
+                if fused and simple:
+                    values = np.empty(len(codes), dtype=np.float64)
+                    kernels.codes_to_values(
+                        codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high,
+                        values,
+                    )  # fmt: skip
+                    return DecolorizeResult(
+                        values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
+                        plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,
+                    )  # fmt: skip
+                flat_position = np.empty(len(codes), dtype=np.float64)
+                residual = np.empty(len(codes), dtype=np.float32)
+                ambiguous = np.empty(len(codes), dtype=bool)
+                kernels.codes_to_fields(codes, max_code, flat_position, residual, ambiguous)
             if plan.unmix:
-                # every position first: a blend may bring a far pixel back onto the map
-                kernels.codes_to_fields(
-                    codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
-                )
                 flat_position, residual = resampled.unmixed(
                     flat, scale, shape[1], flat_position, residual, plan, line
                 )
             elif judged:
-                kernels.codes_to_fields(
-                    codes, kernels.RESIDUAL_MAX_CODE, flat_position, residual, ambiguous
-                )
-                off_map = jpeg_off_map(
-                    flat, scale, shape[1], flat_position, residual, plan, line
-                )
+                off_map = jpeg_off_map(flat, scale, shape[1], flat_position, residual, plan, line)
                 flat_position[off_map] = np.nan
-            else:
-                kernels.codes_to_fields(codes, plan.max_code, flat_position, residual, ambiguous)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
         position: np.ndarray = flat_position.reshape(shape)

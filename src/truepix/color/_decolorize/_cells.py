@@ -12,7 +12,7 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._kernels import _JIT, _segment_dist2
+from truepix.color._decolorize._kernels import _JIT, _chunks, _segment_dist2
 
 __all__ = ["COARSE", "cell_candidates"]
 
@@ -117,29 +117,43 @@ def cell_candidates(
         coarse, coarse_axis, cell_size * COARSE, matrix, seg_a, seg_d, seg_inv,
         2.0 * wide + slack + 1e-6 * (1.0 + wide),
     )  # fmt: skip
+    # one distance per (cell, candidate): kept in a chunk's buffer for the best and the
+    # limit, the kept ones marked in a bit mask that the copy below reads
+    n_words = np.empty(n_cells + 1, np.int64)
+    n_words[0] = 0
+    longest = 0
+    for c in range(n_cells):
+        length = offsets[which[c] + 1] - offsets[which[c]]
+        longest = max(longest, length)
+        n_words[c + 1] = n_words[c] + (length + 63) // 64
+    mask = np.zeros(n_words[n_cells], np.uint64)
     counts = np.zeros(n_cells, np.int64)
-    limits = np.empty(n_cells, np.float64)
-    for c in nb.prange(n_cells):
-        px, py, pz = _center(cells[c], n_axis, cell_size, matrix)
-        best = np.inf
-        for q in range(offsets[which[c]], offsets[which[c] + 1]):
-            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, lists[q])
-            best = min(best, d2)
-        limit = math.sqrt(best) + 2.0 * half + slack
-        limits[c] = limit * limit
-        for q in range(offsets[which[c]], offsets[which[c] + 1]):
-            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, lists[q])
-            if d2 <= limits[c]:
-                counts[c] += 1
+    n_chunks, chunk = _chunks(n_cells, 64, 1024)
+    for k in nb.prange(n_chunks):
+        dist2 = np.empty(longest, np.float64)
+        for c in range(k * chunk, min(n_cells, (k + 1) * chunk)):
+            px, py, pz = _center(cells[c], n_axis, cell_size, matrix)
+            first = offsets[which[c]]
+            length = offsets[which[c] + 1] - first
+            best = np.inf
+            for q in range(length):
+                d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, lists[first + q])
+                dist2[q] = d2
+                best = min(best, d2)
+            limit = math.sqrt(best) + 2.0 * half + slack
+            limit *= limit
+            for q in range(length):
+                if dist2[q] <= limit:
+                    counts[c] += 1
+                    mask[n_words[c] + q // 64] |= np.uint64(1) << np.uint64(q % 64)
     starts = np.zeros(n_cells + 1, np.int64)
     starts[1:] = np.cumsum(counts)
     candidates = np.empty(starts[-1], np.int32)
     for c in nb.prange(n_cells):
-        px, py, pz = _center(cells[c], n_axis, cell_size, matrix)
+        first = offsets[which[c]]
         at = starts[c]
-        for q in range(offsets[which[c]], offsets[which[c] + 1]):
-            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, lists[q])
-            if d2 <= limits[c]:
-                candidates[at] = lists[q]
+        for q in range(offsets[which[c] + 1] - first):
+            if mask[n_words[c] + q // 64] & (np.uint64(1) << np.uint64(q % 64)):
+                candidates[at] = lists[first + q]
                 at += 1
     return counts, candidates

@@ -15,43 +15,18 @@ import math
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._blocks import candidate_blocks
 from truepix.color._decolorize._kernels import (
     _JIT,
     NORM_LINEAR,
     POS_MASK,
     POS_SCALE,
     RESIDUAL_SHIFT,
+    _color_at,
     _inverse_norm,
-    _vertex_before,
 )
 
 __all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
-
-
-# inlined by numba: a call passes its arrays by value, which costs more than the work
-@nb.njit(inline="always", **_JIT)
-def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jitted
-    """RGB of the polyline at position s (bins): linear between the two vertices."""
-    n = positions.shape[0]
-    if n == 1:
-        return vertices[0, 0], vertices[0, 1], vertices[0, 2]
-    if cyclic and s < positions[0]:
-        s += n_bins
-    k = _vertex_before(positions, s, n_bins)
-    if k < 0:
-        k = 0
-    if k >= n - 1:
-        if not cyclic:
-            return vertices[n - 1, 0], vertices[n - 1, 1], vertices[n - 1, 2]
-        k0, k1, p0, p1 = n - 1, 0, positions[n - 1], positions[0] + n_bins
-    else:
-        k0, k1, p0, p1 = k, k + 1, positions[k], positions[k + 1]
-    t = min(max((s - p0) / (p1 - p0), 0.0), 1.0)
-    return (
-        vertices[k0, 0] + t * (vertices[k1, 0] - vertices[k0, 0]),
-        vertices[k0, 1] + t * (vertices[k1, 1] - vertices[k0, 1]),
-        vertices[k0, 2] + t * (vertices[k1, 2] - vertices[k0, 2]),
-    )
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -131,26 +106,6 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
     return partial.sum(axis=0)
 
 
-@nb.njit(inline="always", **_JIT)  # see _color_at
-def _block_chroma(  # pragma: no cover - jitted
-    position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
-):
-    """Mean map chroma (Cb, Cr) of the 2x2 block (by, bx) at its pixels' positions
-    (edge pixels repeated, as libjpeg pads); NaN when one has none."""
-    u = v = 0.0
-    for dy in range(2):
-        for dx in range(2):
-            y = min(2 * by + dy, height - 1)
-            x = min(2 * bx + dx, width - 1)
-            s = position[y * width + x]
-            if math.isnan(s):
-                return np.nan, np.nan
-            r, g, b = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
-            u += 0.25 * (ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b)
-            v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
-    return u, v
-
-
 @nb.njit(parallel=True, **_JIT)
 def chroma_model_residual(  # pragma: no cover - jitted
     pixels, scale, width, position, candidates, vertices, positions, n_bins, cyclic, ycc,
@@ -171,26 +126,16 @@ def chroma_model_residual(  # pragma: no cover - jitted
     pixels are visited: a JPEG'd picture has a few per cent of them at most.
     """
     height = position.shape[0] // width
-    n_bx = (width + 1) // 2
-    n_by = (height + 1) // 2
+    chroma, at = candidate_blocks(
+        position, width, height, candidates, vertices, positions, n_bins, cyclic, ycc
+    )
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
-        by, bx = y // 2, x // 2
-        bv = max(by - 1, 0) if y % 2 == 0 else min(by + 1, n_by - 1)
-        bh = max(bx - 1, 0) if x % 2 == 0 else min(bx + 1, n_bx - 1)
-        u0, v0 = _block_chroma(
-            position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
-        )
-        u1, v1 = _block_chroma(
-            position, width, height, bv, bx, vertices, positions, n_bins, cyclic, ycc
-        )
-        u2, v2 = _block_chroma(
-            position, width, height, by, bh, vertices, positions, n_bins, cyclic, ycc
-        )
-        u3, v3 = _block_chroma(
-            position, width, height, bv, bh, vertices, positions, n_bins, cyclic, ycc
-        )
+        u0, v0 = chroma[at[4 * k], 0], chroma[at[4 * k], 1]
+        u1, v1 = chroma[at[4 * k + 1], 0], chroma[at[4 * k + 1], 1]
+        u2, v2 = chroma[at[4 * k + 2], 0], chroma[at[4 * k + 2], 1]
+        u3, v3 = chroma[at[4 * k + 3], 0], chroma[at[4 * k + 3], 1]
         s = position[p]
         r = pixels[p, 0] * scale
         g = pixels[p, 1] * scale

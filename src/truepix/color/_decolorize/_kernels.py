@@ -200,6 +200,32 @@ def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
     return k
 
 
+# inlined by numba: a call passes its arrays by value, which costs more than the work
+@nb.njit(inline="always", **_JIT)
+def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jitted
+    """RGB of the polyline at position s (bins): linear between the two vertices."""
+    n = positions.shape[0]
+    if n == 1:
+        return vertices[0, 0], vertices[0, 1], vertices[0, 2]
+    if cyclic and s < positions[0]:
+        s += n_bins
+    k = _vertex_before(positions, s, n_bins)
+    if k < 0:
+        k = 0
+    if k >= n - 1:
+        if not cyclic:
+            return vertices[n - 1, 0], vertices[n - 1, 1], vertices[n - 1, 2]
+        k0, k1, p0, p1 = n - 1, 0, positions[n - 1], positions[0] + n_bins
+    else:
+        k0, k1, p0, p1 = k, k + 1, positions[k], positions[k + 1]
+    t = min(max((s - p0) / (p1 - p0), 0.0), 1.0)
+    return (
+        vertices[k0, 0] + t * (vertices[k1, 0] - vertices[k0, 0]),
+        vertices[k0, 1] + t * (vertices[k1, 1] - vertices[k0, 1]),
+        vertices[k0, 2] + t * (vertices[k1, 2] - vertices[k0, 2]),
+    )
+
+
 @nb.njit(**_JIT)
 def _pack(position, residual, ambiguous, inv_span):  # pragma: no cover - jitted
     pos_code = np.uint32(min(max(position * inv_span, 0.0), 1.0) * POS_SCALE + 0.5)
@@ -347,8 +373,9 @@ def resolve_u8(  # pragma: no cover - jitted
 
 
 @nb.njit(parallel=True, **_JIT)
-def cells_float(pixels, scale, cell_start, n_axis, cell_size, need):  # pragma: no cover
-    """Flag in ``need`` the unbuilt grid cells of (P, C) float pixels (``scale`` -> DN)."""
+def cells_float(pixels, scale, cell_count, n_axis, cell_size, need):  # pragma: no cover
+    """Flag in ``need`` the unbuilt grid cells (``Grid.count`` 0) of (P, C) float pixels
+    (``scale`` -> DN)."""
     n_pix = pixels.shape[0]
     n_chunks, chunk = _chunks(n_pix, 4096, 256)
     for c in nb.prange(n_chunks):
@@ -357,7 +384,7 @@ def cells_float(pixels, scale, cell_start, n_axis, cell_size, need):  # pragma: 
             g = min(max(pixels[p, 1] * scale, 0.0), 255.0)
             b = min(max(pixels[p, 2] * scale, 0.0), 255.0)
             cell = _cell_of(r, g, b, n_axis, cell_size)
-            if cell_start[cell] < 0:
+            if cell_count[cell] == 0:
                 need[cell] = 1
 
 
@@ -496,17 +523,19 @@ def positions_to_values(position, kind, low, high, out):  # pragma: no cover - j
 @nb.njit(parallel=True, **_JIT)
 def codes_to_fields(codes, max_code, position, residual, ambiguous):  # pragma: no cover
     """Unpack codes: position in [0, 1] (NaN where rejected), residual (DN), ambiguity."""
-    n_pix = codes.shape[0]
-    for p in nb.prange(n_pix):
-        code = codes[p]
-        res_code = code >> RESIDUAL_SHIFT
-        ambiguous[p] = (code & AMBIGUOUS_BIT) != 0
-        if res_code == 0:
-            residual[p] = np.nan
-            position[p] = np.nan
-            continue
-        residual[p] = (res_code - 1) / RESIDUAL_STEPS
-        if res_code > max_code:
-            position[p] = np.nan
-        else:
-            position[p] = (code & POS_MASK) * (1.0 / POS_SCALE)
+    for p in nb.prange(codes.shape[0]):  # see lookup_u8
+        position[p], residual[p], ambiguous[p] = _fields(codes[p], max_code)
+
+
+@nb.njit(**_JIT)
+def _fields(code, max_code):  # pragma: no cover - jitted
+    """(position in [0, 1], residual in DN, ambiguous) of a code: position NaN where
+    rejected or the residual code exceeds ``max_code``, residual NaN where rejected."""
+    res_code = code >> RESIDUAL_SHIFT
+    ambiguous = (code & AMBIGUOUS_BIT) != 0
+    if res_code == 0:
+        return np.nan, np.nan, ambiguous
+    residual = (res_code - 1) / RESIDUAL_STEPS
+    if res_code > max_code:
+        return np.nan, residual, ambiguous
+    return (code & POS_MASK) * (1.0 / POS_SCALE), residual, ambiguous

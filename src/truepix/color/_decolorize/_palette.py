@@ -154,9 +154,11 @@ def collapse_runs(colors: np.ndarray, /, *, cyclic: bool) -> tuple[np.ndarray, n
 class Grid:
     """Candidate segments per cell of a 64**3 grid over RGB, built on demand.
 
-    ``start[cell]`` is -1 until the cell is built, then the offset of its list in
-    ``pool`` (``count[cell]`` entries). Cells are built between kernel passes, from
-    one thread, so the kernels only ever read a consistent state.
+    ``count[cell]`` is 0 until the cell is built (a built cell lists one segment at
+    least), then the length of its list in ``pool``, from offset ``start[cell]``.
+    Cells are built between kernel passes, from one thread, so the kernels only ever
+    read a consistent state. Both arrays start as zeros, whose pages the system maps
+    only where cells are used (a filled 64**3 table is 1-2 MiB of fresh pages a map).
     """
 
     n_axis = 64
@@ -169,7 +171,7 @@ class Grid:
         # the cells list segments this far past the best one: the ambiguity test's
         self.slack = self.tolerance
         n_cells = self.n_axis**3
-        self.start = np.full(n_cells, -1, dtype=np.int64)
+        self.start = np.zeros(n_cells, dtype=np.int64)
         self.count = np.zeros(n_cells, dtype=np.int32)
         self.pool = np.empty(0, dtype=np.int32)
 
@@ -196,7 +198,7 @@ class Grid:
 
     def build_cells(self, cells: np.ndarray, /) -> None:
         """Build the given cells (flat indices); built ones stay as they are."""
-        cells = cells[self.start[cells] < 0]
+        cells = cells[self.count[cells] == 0]
         if len(cells) == 0:
             return
         line = self.line

@@ -1,0 +1,95 @@
+"""A uint8 picture's answers unpacked straight from the memo: :func:`memo_fields`.
+
+``_kernels.lookup_u8`` writes a packed code per pixel and ``codes_to_fields`` unpacks
+them; the pictures that need every field (JPEG'd, resampled, ``decode``) get them in
+one pass over the memo instead, without the (P,) codes in between (a megapixel's
+4 MB written and read again).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize._kernels import (
+    _JIT,
+    PENDING,
+    _fields,
+    _lookup,
+    _memo_code,
+    _slot,
+)
+from truepix.color._decolorize._palette import Grid
+
+__all__ = ["fields_u8", "memo_fields", "resolve_fields_u8"]
+
+#: What ``fields_u8`` leaves in ``residual`` for a color the memo lacks (residuals
+#: are NaN or >= 0).
+UNKNOWN = -1.0
+
+
+def memo_fields(
+    decoder: Any, flat: np.ndarray, kind: str, metric: str, max_code: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Position in [0, 1] (NaN where rejected or past ``max_code``), residual (DN,
+    float32) and ambiguity of (P, C) uint8 pixels: ``codes_to_fields`` of
+    ``decoder._codes(flat, kind, 1.0, metric)``; colors the memo lacks are projected
+    and added."""
+    memo = decoder._memo(kind, metric)
+    position = np.empty(len(flat), dtype=np.float64)
+    residual = np.empty(len(flat), dtype=np.float32)
+    ambiguous = np.empty(len(flat), dtype=bool)
+    need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
+    pending = fields_u8(
+        flat, memo.block, memo.pool, decoder._opaque, max_code, position, residual, ambiguous,
+        need,
+    )  # fmt: skip
+    if pending:
+        search, search_pos, joint, known = decoder._searches(kind, metric, need)
+        resolve_fields_u8(
+            flat, memo.block, memo.pool, search, search_pos, joint,
+            float(decoder._map.n_colors), max_code, position, residual, ambiguous,
+            known.block, known.pool,
+        )  # fmt: skip
+    return position, residual, ambiguous
+
+
+@nb.njit(parallel=True, **_JIT)
+def fields_u8(  # pragma: no cover - jitted
+    pixels, block, pool, opaque, max_code, position, residual, ambiguous, need
+):
+    """Pass 1: the fields (``_fields``) of the pixels whose answers the memo holds;
+    the others get UNKNOWN as residual, their grid cells flagged in ``need`` when they
+    have no memo block (see ``lookup_u8``). Returns how many were unknown."""
+    pending = 0
+    for p in nb.prange(pixels.shape[0]):  # see lookup_u8
+        code = _lookup(pixels, p, block, pool, opaque, need)
+        if code == PENDING:
+            residual[p] = UNKNOWN
+            pending += 1
+        else:  # code 0 (alpha) gives NaN
+            position[p], residual[p], ambiguous[p] = _fields(code, max_code)
+    return pending
+
+
+@nb.njit(parallel=True, **_JIT)
+def resolve_fields_u8(  # pragma: no cover - jitted
+    pixels, block, pool, search, search_pos, joint, span, max_code, position, residual,
+    ambiguous, known_block, known_pool,
+):  # fmt: skip
+    """Pass 2: the pixels :func:`fields_u8` left UNKNOWN, projected into the memo
+    (``resolve_u8``; ``search_pos``, ``joint`` and the ``known`` memo: see
+    ``_memo_code``)."""
+    inv_span = 1.0 / span
+    for p in nb.prange(pixels.shape[0]):  # see lookup_u8
+        if residual[p] == UNKNOWN:
+            slot = _slot(pixels, p, block)  # see resolve_u8
+            code = pool[slot]
+            if code == 0:
+                code = _memo_code(
+                    pixels, p, slot, pool, search, search_pos, joint, inv_span,
+                    known_block, known_pool,
+                )  # fmt: skip
+            position[p], residual[p], ambiguous[p] = _fields(code, max_code)
