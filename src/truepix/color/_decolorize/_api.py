@@ -59,7 +59,8 @@ class Decolorizer:
 
     Building one costs milliseconds; it keeps what it learns about colors between
     calls, so decoding many pictures (or one big one) with the same colormap is
-    fastest through one instance. :func:`decolorize` is the one-call form.
+    fastest through one instance. :func:`decolorize`, the one-call form, keeps its
+    last 8 (keyed by colormap, limits, norm name and options: ``_reuse``).
 
     Parameters
     ----------
