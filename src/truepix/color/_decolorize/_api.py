@@ -36,6 +36,7 @@ from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
+from truepix.color._decolorize import _reuse as reuse
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
@@ -59,7 +60,8 @@ class Decolorizer:
 
     Building one costs milliseconds; it keeps what it learns about colors between
     calls, so decoding many pictures (or one big one) with the same colormap is
-    fastest through one instance. :func:`decolorize` is the one-call form.
+    fastest through one instance. :func:`decolorize`, the one-call form, keeps its
+    last 8 (keyed by colormap, limits, norm name and options: ``_reuse``).
 
     Parameters
     ----------
@@ -588,7 +590,6 @@ def decolorize(
     array([[1505.9, 1998. ],
            [3005.9, 4494.1]])
     """
-    decoder = Decolorizer(
-        cmap, vmin=vmin, vmax=vmax, norm=norm, threshold=threshold, denoise=denoise, step=step
-    )
-    return decoder.values(image)
+    options = {"vmin": vmin, "vmax": vmax, "threshold": threshold, "denoise": denoise, "step": step}
+    # a loop over pictures gets the decoder (and what it learned) of the call before
+    return reuse.decoder(Decolorizer, cmap, norm=norm, **options).values(image)

@@ -8,8 +8,12 @@ Distances are capped, so annotations and background cost a bounded amount.
 
 Maps whose 8-bit tables are the same (``viridis`` and ``bids:viridis``; a map
 and another's reverse, like ``gray`` and ``binary``) cannot be told apart by
-any picture: they form one candidate, named by its first member in catalog
-order with matplotlib's maps first, and the rest listed as ``aliases``.
+any picture: they form one candidate, named by its common member (matplotlib's
+maps first, its other spellings and copies like ``gist_gray`` and ``binary``
+last: :func:`_commonness`), and the rest listed as ``aliases``. Candidates come
+best score first; a map outside matplotlib that scores about as well as one of
+matplotlib's (within :data:`_COMMON_SLACK` DN and :data:`_COMMON_MARGIN`) ties
+with it and comes after it.
 
 A picture's colors do not say which way round the map was used --
 ``jet(x)`` and ``jet_r(1 - x)`` are the same picture -- so for a picture
@@ -65,12 +69,33 @@ _NOISY_BAR_DN = 6
 # a bar whose best opaque match scores below this is tried as a map drawn with alpha
 _BLEND_BELOW = 0.95
 _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name the match
+# ... and absolute (DN): JPEG noise makes gray's and binary's truncated tables (each
+# missing a few levels) differ by up to 0.04 DN on one picture; an exact picture of
+# one table costs the other 0.06-0.09 DN, under this, so it too gets the common name
+_NAME_GAP = 0.1
 _SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 #: Relative cost by which a map outside matplotlib must beat one of matplotlib's to
 #: be named first: when a JPEG'd gray picture fits gray and imagej:HiLo (gray with a
 #: blue and a red end) about as well, the common map is the answer.
 _COMMON_MARGIN = 0.1
 _COMMON_SLACK = 0.25  # ... and by this much (mean capped distance, DN): costs near 0 tie
+#: matplotlib names that repeat another matplotlib map's colors: other spellings, the
+#: GIST copies, and gray run white to black. A picture cannot tell them from the map
+#: they repeat (nor a map from its reverse), so the answer is the name people use.
+_REPEATS = frozenset(
+    {"grey", "gist_grey", "Grays", "gist_yerg", "gist_gray", "gist_yarg", "binary"}
+)
+
+
+def _commonness(name: str) -> tuple[bool, bool, str]:
+    """Sort key putting common names first: matplotlib's before namespaced, repeats last.
+
+    Examples
+    --------
+    >>> sorted(["binary", "matlab:gray", "gray", "Greys", "Grays"], key=_commonness)
+    ['gray', 'Greys', 'binary', 'Grays', 'matlab:gray']
+    """
+    return ":" in name, name in _REPEATS, name.lower()
 
 
 @dataclass(frozen=True)
@@ -162,7 +187,7 @@ def _build(all_names: list[str]) -> _Tables:
     listed = set(all_names)
     order = sorted(
         (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
-        key=lambda n: (":" in n, n.lower()),  # matplotlib's names win a tie
+        key=_commonness,  # the common name leads its group and its cluster
     )
     groups: dict[bytes, list[str]] = {}
     tables: dict[bytes, np.ndarray] = {}
@@ -358,7 +383,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     Returns
     -------
     list of ColormapMatch
-        The ``top`` best continuous maps, one per distinct 8-bit table.
+        The ``top`` best continuous maps, one per group of tables no picture
+        tells apart, ordered by score; on a tie the common name comes first
+        (``gray``, not ``binary``, ``gist_gray`` or ``imagej:HiLo``).
 
     Raises
     ------
@@ -396,24 +423,48 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         cost, flipped = _rank_colorbar(image, tables)
     else:
         cost, flipped = _rank_picture(image, tables)
-    matches: list[ColormapMatch] = []
-    seen: set[int] = set()
+    matches = _ranked(cost, flipped, tables, top, known=isinstance(image, Colorbar))
+    if isinstance(image, Colorbar) and image.boundaries is not None:
+        matches = _with_steps(image, matches, tables, top)
+    if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
+        matches = _with_blend(image, matches, top)
+    return matches
+
+
+def _handicap(cost: Any) -> Any:
+    """Cost a map outside matplotlib must win by to come before one of matplotlib's."""
+    return _COMMON_SLACK + _COMMON_MARGIN * cost
+
+
+def _ranked(
+    cost: np.ndarray, flipped: np.ndarray, tables: _Tables, top: int, *, known: bool
+) -> list[ColormapMatch]:
+    """The ``top`` candidates, one per cluster, best score first; ties go to the common name.
+
+    A cluster's tables paint the same colors, so for a picture the cluster is one
+    candidate scored by its best-fitting table and named by its common member
+    (:func:`_commonness`) unless another fits clearly better (an exact picture of
+    that very table). A candidate outside matplotlib is listed before one of
+    matplotlib's only when it beats it by a margin (:data:`_COMMON_SLACK`,
+    :data:`_COMMON_MARGIN`): within it the two tie and the common map comes first.
+    A map that explains every color exactly needs no margin (an exact picture of it).
+    """
     uncommon = np.array([":" in name for name in tables.names])
-    handicap = np.where(uncommon, _COMMON_SLACK + _COMMON_MARGIN * cost, 0.0)
-    for i in np.argsort(cost + handicap, kind="stable"):
-        cluster = int(tables.cluster[i])
-        if cluster in seen:
+    handicap = np.where(uncommon, _handicap(cost), 0.0)
+    ranked: list[tuple[float, tuple[bool, bool, str], ColormapMatch]] = []
+    for cluster in np.unique(tables.cluster):
+        members = np.flatnonzero(tables.cluster == cluster)  # catalog order: common first
+        if not np.isfinite(cost[members]).any():  # off the shortlist: listed last, score 0
+            lead = int(members[0])
+            name = tables.names[lead]
+            match = ColormapMatch(name, False, 0.0, tables.aliases[lead], direction_known=known)
+            ranked.append((np.inf, _commonness(name), match))
             continue
-        seen.add(cluster)
-        members = np.flatnonzero(tables.cluster == cluster)  # catalog order: matplotlib first
-        # The first member names the match unless another fits clearly better
-        # (an exact picture of that very table); noise does not reorder them.
+        i = int(members[np.argmin(cost[members] + handicap[members])])
         best = int(members[0])
-        if cost[i] + handicap[i] - handicap[best] < cost[best] * (1 - _NAME_MARGIN):
-            best = int(i)
-        if flipped[
-            best
-        ]:  # an upright member that fits as well names it better (gray, not binary_r)
+        if cost[i] + handicap[i] - handicap[best] < cost[best] * (1 - _NAME_MARGIN) - _NAME_GAP:
+            best = i
+        if flipped[best]:  # an upright member that fits as well names it (gray, not binary_r)
             upright = [
                 int(j)
                 for j in members
@@ -430,16 +481,16 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         for j in members:
             if j != best:
                 aliases += [tables.names[j], *tables.aliases[j]]
-        score = round(float(1.0 - cost[best] / _CAP), 6) if np.isfinite(cost[best]) else 0.0
-        known = isinstance(image, Colorbar)
-        matches.append(ColormapMatch(name, turn, score, tuple(aliases), direction_known=known))
-        if len(matches) == top:
-            break
-    if isinstance(image, Colorbar) and image.boundaries is not None:
-        matches = _with_steps(image, matches, tables, top)
-    if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
-        matches = _with_blend(image, matches, top)
-    return matches
+        # a bar's places tell its members apart; a picture's colors do not: its score is
+        # the best fit among the members of the name's kind (matplotlib's or not)
+        kind = members[uncommon[members] == uncommon[best]]
+        fit = float(cost[best] if known else cost[kind].min())
+        score = round(1.0 - fit / _CAP, 6) if np.isfinite(fit) else 0.0
+        match = ColormapMatch(name, turn, score, tuple(aliases), direction_known=known)
+        order = fit + (_handicap(fit) if ":" in name and fit > 0 else 0.0)
+        ranked.append((order if np.isfinite(order) else np.inf, _commonness(name), match))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [match for _, _, match in ranked[:top]]
 
 
 def _with_steps(bar: Colorbar, matches: list[ColormapMatch], tables: _Tables, top: int) -> list[ColormapMatch]:
