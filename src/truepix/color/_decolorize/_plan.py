@@ -45,6 +45,12 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
+#: ... while its luma keeps its detail: JPEG stores luma at full resolution, where a
+#: 2x upscale (whose interpolated chroma 4:2:0's model also explains: 0.51-0.96)
+#: smooths luma as much as chroma. Picture over map luma detail (:func:`block_score`)
+#: measured 1.055-2.3 on JPEG'd pictures the model explains (5 maps x 4 fields, q50-q95),
+#: 0.92-0.97 on cv2/Pillow bilinear 2x upscales (coolwarm, RdBu_r over photographs).
+LUMA_KEPT = 1.0
 #: ... or when 4:2:0 explains its chroma at least somewhat (JPEG_WEAK_RATIO:
 #: downscaled pictures stay >= 1.0; smooth noisy ones reach 0.82, 2x upscaled 0.78)
 #: and the picture shows a mark of JPEG (:func:`block_score`): its residual jumps at
@@ -127,6 +133,13 @@ MIN_SHARP_STEPS = 100
 #: 0.5x; bwr, seismic, hot, hsv 0.455-0.48, whose blends are table colors).
 EXACT_BLENDS = 0.41
 BLEND_STEP = 24.0
+#: ... or where at most this share of the pixels away from foreign ones (and within
+#: NOISE_CAP of the map) are no table colors: none on exact renders of smooth fields
+#: under black contour lines (viridis, twilight, jet; whose few steps between data
+#: neighbours make the statistics above the strokes' edges: blends 0.68-0.96), 0.7-4 %
+#: on cv2/Pillow 0.5x/0.33x resampled cameras of maps whose blends are mostly their
+#: own colors (hot, bwr), 10 % and more on other maps' resampled pictures.
+SHARP_OFF_TABLE = 0.001
 #: Samples with fewer table colors than this are no exact render, however counted.
 MIN_EXACT_SHARE = 0.5
 #: The threshold (DN) on sharp exact renders: a table color in either rounding (truncated
@@ -200,7 +213,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
         )
         marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
-        subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map)
+        subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map and luma_detail > LUMA_KEPT)
         chroma_420 = bool(e_model < e_map)
         jpeg = subsampled or bool(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
@@ -398,8 +411,16 @@ def exact_render(
         not total or np.count_nonzero(counted & (steps == 1)) < EXACT_SHARE * total
     ):
         return False, False
-    sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blend_share(rgb, kept) <= EXACT_BLENDS
-    return share >= EXACT_SHARE or sharp, sharp
+    off_table = np.count_nonzero(counted & (steps > 1))
+    if total >= MIN_SHARP_STEPS and off_table <= SHARP_OFF_TABLE * total:
+        return True, True  # nothing away from the drawing is a blend: no resampling
+    blends = blend_share(rgb, kept)
+    sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blends <= EXACT_BLENDS
+    # pixels between far-apart neighbours mostly their blend, and blends off the
+    # table away from any drawing: resampled, whatever share of its colors are
+    # table colors (maps whose blends are their own colors: hot, bwr)
+    resampled = blends > EXACT_BLENDS and off_table > 0
+    return (share >= EXACT_SHARE and not resampled) or sharp, sharp
 
 
 def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
