@@ -190,12 +190,12 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     codes = decoder._codes(flat, kind, scale, "rgb")
     hist = kernels.residual_histogram(codes)
     noise = noise_sigma(hist)
-    exact, sharp = exact_render(hist, codes, sample, scale, spatial)
+    exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial)
     if sharp:
         noise = 0.0  # its few other pixels are what was drawn over it, not noise
     threshold = decoder.threshold
     if threshold is None:
-        threshold = EXACT_THRESHOLD if sharp else auto_threshold(hist, noise)
+        threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
     jpeg = subsampled = False
     chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
@@ -383,10 +383,10 @@ def exact_share(hist: np.ndarray) -> float:
 
 def exact_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool
-) -> tuple[bool, bool]:
-    """Whether a sample is an exact render of the map, and whether also a sharp one:
+) -> tuple[bool, bool, float]:
+    """Whether a sample is an exact render of the map, whether also a sharp one:
     no resampling blended it, so what was drawn over it is off the map, its
-    antialiased edges too.
+    antialiased edges too -- and the threshold (DN) a sharp one gets.
 
     Exact: its pixels within NOISE_CAP of the map are table colors (EXACT_SHARE),
     counted either over all of them or, on spatial samples, away from
@@ -396,12 +396,14 @@ def exact_render(
     their antialiased edges within NOISE_CAP of the map too. Sharp: an exact render
     with nothing off the map, or whose steps between neighbours join table colors
     (:func:`sharp_share`) and whose pixels between far-apart neighbours are seldom
-    their blend (:func:`blend_share`). Maps whose blends are their own colors
-    (gray, hot, bwr) keep resampled pictures exact, not sharp.
+    their blend (:func:`blend_share`), or whose pixels away from foreign ones are
+    all table colors (SHARP_OFF_TABLE). Maps whose blends are their own colors
+    (gray, hot, bwr) keep resampled pictures exact, not sharp -- or, when blends
+    away from foreign pixels leave the table, not even exact.
     """
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
-        return share >= EXACT_SHARE, share == 1.0
+        return share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     kept = ~_grown(foreign(rgb, steps), ANNOTATION_RADIUS)
@@ -410,17 +412,20 @@ def exact_render(
     if share < EXACT_SHARE and (
         not total or np.count_nonzero(counted & (steps == 1)) < EXACT_SHARE * total
     ):
-        return False, False
+        return False, False, EXACT_THRESHOLD
     off_table = np.count_nonzero(counted & (steps > 1))
     if total >= MIN_SHARP_STEPS and off_table <= SHARP_OFF_TABLE * total:
-        return True, True  # nothing away from the drawing is a blend: no resampling
+        # nothing away from the drawing is a blend: no resampling. Known from the
+        # blends' absence (smooth fields: few steps), its antialiased edges fade
+        # over more pixels than a textured one's: the plain exact threshold
+        return True, True, MIN_THRESHOLD
     blends = blend_share(rgb, kept)
     sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blends <= EXACT_BLENDS
     # pixels between far-apart neighbours mostly their blend, and blends off the
     # table away from any drawing: resampled, whatever share of its colors are
     # table colors (maps whose blends are their own colors: hot, bwr)
     resampled = blends > EXACT_BLENDS and off_table > 0
-    return (share >= EXACT_SHARE and not resampled) or sharp, sharp
+    return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
 
 def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
