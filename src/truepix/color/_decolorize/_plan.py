@@ -131,6 +131,9 @@ MIN_SHARP_STEPS = 100
 #: ... and where few pixels between neighbours BLEND_STEP DN apart are their blend:
 #: at most 0.38 on the annotated cameras (not gray), at least 0.446 resampled (area
 #: 0.5x; bwr, seismic, hot, hsv 0.455-0.48, whose blends are table colors).
+#: Past it, with some pixels off the table away from foreign ones, a picture is no
+#: exact render at all (hot, bwr cameras at cv2 area/linear 0.5x: 0.50-0.54, 0.4-1.2 %
+#: off the table; taken for exact, their off-map blends were annotations: 1.7 % holes).
 EXACT_BLENDS = 0.41
 BLEND_STEP = 24.0
 #: ... or where at most this share of the pixels away from foreign ones (and within
