@@ -10,7 +10,7 @@ one of least estimated error (:func:`filter_choice`, Stein's unbiased risk estim
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numba as nb
 import numpy as np
@@ -18,10 +18,16 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 
+if TYPE_CHECKING:
+    from truepix.color._decolorize._palette import Polyline
+
 __all__ = [
-    "FILTER_CHOICES", "apply_filter", "filter_choice", "picture_table", "pilot_wiener",
-    "position_noise", "true_sigma",
+    "FILTER_CHOICES", "apply_filter", "denoise", "filter_choice", "picture_table",
+    "pilot_wiener", "position_noise", "true_sigma",
 ]  # fmt: skip
+
+#: The spatial filter's window radius where the noise is given, not chosen (JPEG).
+DENOISE_RADIUS = 4
 
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
@@ -317,3 +323,30 @@ def _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv):  # pragma: no cover - jitted
         n * (sxx * syv - sxy * sxv) - sx * (sx * syv - sxv * sy) + sv * (sx * sxy - sxx * sy)
     ) / det
     return a, b, c
+
+
+def denoise(
+    position: np.ndarray, line: Polyline, sigma: float, norm: Any = None, *,
+    noise: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
+
+    With ``noise`` (Gaussian-like noise, not JPEG's: the variance of positions per
+    bin, :func:`position_noise`) the window and the noise assumed are chosen by
+    :func:`filter_choice` instead. Returns positions, or with ``norm`` (linear or
+    log) the data values they stand for.
+    """
+    # noise along the map, in position units: sigma over the map's local speed
+    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
+    noise_by_bin = (sigma / speed) ** 2
+    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
+    out = np.empty_like(position)
+    if noise is None:
+        degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
+        return out
+    choice = filter_choice(position, noise, line.cyclic)
+    if choice is None:
+        kernels.positions_to_values(position.reshape(-1), *inverse, out.reshape(-1))
+    else:
+        apply_filter(choice, position, noise, line.cyclic, out, *inverse)
+    return out

@@ -20,12 +20,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._filter import (
-    apply_filter,
-    filter_choice,
-    position_noise,
-    true_sigma,
-)
+from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
@@ -52,6 +47,12 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
+#: ... while its luma keeps its detail: JPEG stores luma at full resolution, where a
+#: 2x upscale (whose interpolated chroma 4:2:0's model also explains: 0.51-0.96)
+#: smooths luma as much as chroma. Picture over map luma detail (:func:`block_score`)
+#: measured 1.02-4.6 on JPEG'd pictures the model explains (9 maps x 4 fields, q50-q95),
+#: 0.89-0.97 on cv2/Pillow bilinear 2x upscales (coolwarm, RdBu_r, twilight, photographs).
+LUMA_KEPT = 1.0
 #: ... or when 4:2:0 explains its chroma at least somewhat (JPEG_WEAK_RATIO:
 #: downscaled pictures stay >= 1.0; smooth noisy ones reach 0.82, 2x upscaled 0.78)
 #: and the picture shows a mark of JPEG (:func:`block_score`): its residual jumps at
@@ -86,15 +87,9 @@ JPEG_GRAY_GRID = LUMA_GRID
 #: without matplotlib text and lines): JPEG'd photographs 1.3-3.0 where the other
 #: marks missed 4:4:4 (q90-q95; jet q75 with annotations); the others at most 1.09.
 JPEG_DCT = 1.15
-#: JPEG keeps luma's detail (:func:`block_score`: 1.02-4.6 on 4:2:0 pictures, q50-q95);
-#: a bilinear 2x upscale, whose chroma 4:2:0's model explains as well, smooths it
-#: (0.89-0.97 on twilight and coolwarm photographs).
-LUMA_KEPT = 1.0
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
-#: The spatial filter: window radius and the noise it assumes, in units of the
-#: estimated noise sigma.
-DENOISE_RADIUS = 4
+#: The spatial filter's noise, in units of the estimated noise sigma.
 NOISE_DENOISE_SIGMAS = 1.5
 #: ... and on JPEG'd pictures (their blocks are smoothed; texture is kept).
 JPEG_DENOISE_SIGMAS = 1.0
@@ -146,8 +141,18 @@ MIN_SHARP_STEPS = 100
 #: ... and where few pixels between neighbours BLEND_STEP DN apart are their blend:
 #: at most 0.38 on the annotated cameras (not gray), at least 0.446 resampled (area
 #: 0.5x; bwr, seismic, hot, hsv 0.455-0.48, whose blends are table colors).
+#: Past it, with some pixels off the table away from foreign ones, a picture is no
+#: exact render at all (hot, bwr cameras at cv2 area/linear 0.5x: 0.50-0.54, 0.4-1.2 %
+#: off the table; taken for exact, their off-map blends were annotations: 1.7 % holes).
 EXACT_BLENDS = 0.41
 BLEND_STEP = 24.0
+#: ... or where at most this share of the pixels away from foreign ones (and within
+#: NOISE_CAP of the map) are no table colors: none on exact renders of smooth fields
+#: under black contour lines (viridis, twilight, jet; whose few steps between data
+#: neighbours make the statistics above the strokes' edges: blends 0.68-0.96), 0.7-4 %
+#: on cv2/Pillow 0.5x/0.33x resampled cameras of maps whose blends are mostly their
+#: own colors (hot, bwr), 10 % and more on other maps' resampled pictures.
+SHARP_OFF_TABLE = 0.001
 #: Samples with fewer table colors than this are no exact render, however counted.
 MIN_EXACT_SHARE = 0.5
 #: The threshold (DN) on sharp exact renders: a table color in either rounding (truncated
@@ -201,12 +206,12 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     codes = decoder._codes(flat, kind, scale, "rgb")
     hist = kernels.residual_histogram(codes)
     noise = noise_sigma(hist)
-    exact, sharp = exact_render(hist, codes, sample, scale, spatial)
+    exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial)
     if sharp:
         noise = 0.0  # its few other pixels are what was drawn over it, not noise
     threshold = decoder.threshold
     if threshold is None:
-        threshold = EXACT_THRESHOLD if sharp else auto_threshold(hist, noise)
+        threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
     jpeg = subsampled = False
     chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
@@ -408,33 +413,6 @@ def scored_rows(sample: np.ndarray, step: int) -> tuple[np.ndarray, int]:
     return np.ascontiguousarray(sample[rows.ravel()]), 3
 
 
-def denoise(
-    position: np.ndarray, line: Polyline, sigma: float, norm: Any = None, *,
-    noise: np.ndarray | None = None,
-) -> np.ndarray:  # fmt: skip
-    """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
-
-    With ``noise`` (Gaussian-like noise, not JPEG's: the variance of positions per
-    bin, :func:`position_noise`) the window and the noise assumed are chosen by
-    :func:`filter_choice` instead. Returns positions, or with ``norm`` (linear or
-    log) the data values they stand for.
-    """
-    # noise along the map, in position units: sigma over the map's local speed
-    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
-    noise_by_bin = (sigma / speed) ** 2
-    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    out = np.empty_like(position)
-    if noise is None:
-        degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
-        return out
-    choice = filter_choice(position, noise, line.cyclic)
-    if choice is None:
-        kernels.positions_to_values(position.reshape(-1), *inverse, out.reshape(-1))
-    else:
-        apply_filter(choice, position, noise, line.cyclic, out, *inverse)
-    return out
-
-
 def noise_sigma(hist: np.ndarray) -> float:
     """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
     cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
@@ -455,10 +433,10 @@ def exact_share(hist: np.ndarray) -> float:
 
 def exact_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool
-) -> tuple[bool, bool]:
-    """Whether a sample is an exact render of the map, and whether also a sharp one:
+) -> tuple[bool, bool, float]:
+    """Whether a sample is an exact render of the map, whether also a sharp one:
     no resampling blended it, so what was drawn over it is off the map, its
-    antialiased edges too.
+    antialiased edges too -- and the threshold (DN) a sharp one gets.
 
     Exact: its pixels within NOISE_CAP of the map are table colors (EXACT_SHARE),
     counted either over all of them or, on spatial samples, away from
@@ -468,12 +446,14 @@ def exact_render(
     their antialiased edges within NOISE_CAP of the map too. Sharp: an exact render
     with nothing off the map, or whose steps between neighbours join table colors
     (:func:`sharp_share`) and whose pixels between far-apart neighbours are seldom
-    their blend (:func:`blend_share`). Maps whose blends are their own colors
-    (gray, hot, bwr) keep resampled pictures exact, not sharp.
+    their blend (:func:`blend_share`), or whose pixels away from foreign ones are
+    all table colors (SHARP_OFF_TABLE). Maps whose blends are their own colors
+    (gray, hot, bwr) keep resampled pictures exact, not sharp -- or, when blends
+    away from foreign pixels leave the table, not even exact.
     """
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
-        return share >= EXACT_SHARE, share == 1.0
+        return share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     kept = ~_grown(foreign(rgb, steps), ANNOTATION_RADIUS)
@@ -482,9 +462,20 @@ def exact_render(
     if share < EXACT_SHARE and (
         not total or np.count_nonzero(counted & (steps == 1)) < EXACT_SHARE * total
     ):
-        return False, False
-    sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blend_share(rgb, kept) <= EXACT_BLENDS
-    return share >= EXACT_SHARE or sharp, sharp
+        return False, False, EXACT_THRESHOLD
+    off_table = np.count_nonzero(counted & (steps > 1))
+    if total >= MIN_SHARP_STEPS and off_table <= SHARP_OFF_TABLE * total:
+        # nothing away from the drawing is a blend: no resampling. Known from the
+        # blends' absence (smooth fields: few steps), its antialiased edges fade
+        # over more pixels than a textured one's: the plain exact threshold
+        return True, True, MIN_THRESHOLD
+    blends = blend_share(rgb, kept)
+    sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blends <= EXACT_BLENDS
+    # pixels between far-apart neighbours mostly their blend, and blends off the
+    # table away from any drawing: resampled, whatever share of its colors are
+    # table colors (maps whose blends are their own colors: hot, bwr)
+    resampled = blends > EXACT_BLENDS and off_table > 0
+    return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
 
 def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
