@@ -85,11 +85,9 @@ def resolve_fields_u8(  # pragma: no cover - jitted
     inv_span = 1.0 / span
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         if residual[p] == UNKNOWN:
-            slot = _slot(pixels, p, block)  # see resolve_u8
-            code = pool[slot]
-            if code == 0:
-                code = _memo_code(
-                    pixels, p, slot, pool, search, search_pos, joint, inv_span,
-                    known_block, known_pool,
-                )  # fmt: skip
+            slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
+            code = _memo_code(
+                pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
+                known_pool,
+            )  # fmt: skip
             position[p], residual[p], ambiguous[p] = _fields(code, max_code)

@@ -362,13 +362,11 @@ def resolve_u8(  # pragma: no cover - jitted
         if out[p] == PENDING:
             # a color met before in this pass: the memo alone (the call passes
             # the whole search by value, which costs more than the lookup)
-            slot = _slot(pixels, p, block)
-            code = pool[slot]
-            if code == 0:
-                code = _memo_code(
-                    pixels, p, slot, pool, search, search_pos, joint, inv_span,
-                    known_block, known_pool,
-                )  # fmt: skip
+            slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
+            code = _memo_code(
+                pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
+                known_pool,
+            )  # fmt: skip
             out[p] = code
 
 
@@ -503,13 +501,11 @@ def resolve_values_u8(  # pragma: no cover - jitted
     inv_span = 1.0 / span
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         if out_bits[p] == PENDING_BITS:
-            slot = _slot(pixels, p, block)  # see resolve_u8
-            code = pool[slot]
-            if code == 0:
-                code = _memo_code(
-                    pixels, p, slot, pool, search, search_pos, joint, inv_span,
-                    known_block, known_pool,
-                )  # fmt: skip
+            slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
+            code = _memo_code(
+                pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
+                known_pool,
+            )  # fmt: skip
             out[p] = _code_value(code, max_code, kind, low, high)
 
 

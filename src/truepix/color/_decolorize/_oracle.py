@@ -5,6 +5,8 @@ Tests compare :mod:`truepix.color._decolorize._kernels` against these functions.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from truepix.color._decolorize._kernels import POS_MASK, POS_SCALE, RESIDUAL_SHIFT
@@ -219,12 +221,12 @@ def grow_similar(
     return out
 
 
-def plane_wiener(
-    position: np.ndarray, noise_var: np.ndarray, /, *, radius: int, cyclic: bool
-) -> np.ndarray:
-    """Adaptive Wiener filter around local least-squares planes (NaN = invalid)."""
+def _plane_windows(
+    position: np.ndarray, radius: int, cyclic: bool
+) -> Iterator[tuple[int, int, slice, slice, np.ndarray, np.ndarray, np.ndarray]]:
+    """Each valid pixel's window of 4+ valid neighbours: its offsets from the centre
+    (wrapped on cyclic maps) and the design matrix of a plane through them."""
     height, width = position.shape
-    out = position.copy()
     for y in range(height):
         for x in range(width):
             center = position[y, x]
@@ -242,14 +244,25 @@ def plane_wiener(
             if cyclic:
                 d -= np.floor(d + 0.5)
             design = np.column_stack([np.ones(n), xx[valid] - x, yy[valid] - y])
-            coef, *_ = np.linalg.lstsq(design, d, rcond=None)
-            residual_var = float(np.sum((d - design @ coef) ** 2)) / n
-            noise_share = float(noise_var[rows, cols][valid].mean()) * (1 - 3 / n)
-            gain = 0.0
-            if residual_var > noise_share:
-                gain = (residual_var - noise_share) / residual_var
-            estimate = center + coef[0] * (1 - gain)
-            out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
+            yield y, x, rows, cols, valid, d, design
+
+
+def plane_wiener(
+    position: np.ndarray, noise_var: np.ndarray, /, *, radius: int, cyclic: bool
+) -> np.ndarray:
+    """Adaptive Wiener filter around local least-squares planes (NaN = invalid)."""
+    out = position.copy()
+    for y, x, rows, cols, valid, d, design in _plane_windows(position, radius, cyclic):
+        n = len(d)
+        center = position[y, x]
+        coef, *_ = np.linalg.lstsq(design, d, rcond=None)
+        residual_var = float(np.sum((d - design @ coef) ** 2)) / n
+        noise_share = float(noise_var[rows, cols][valid].mean()) * (1 - 3 / n)
+        gain = 0.0
+        if residual_var > noise_share:
+            gain = (residual_var - noise_share) / residual_var
+        estimate = center + coef[0] * (1 - gain)
+        out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
     return out
 
 
@@ -259,34 +272,20 @@ def pilot_wiener(
 ) -> np.ndarray:  # fmt: skip
     """Wiener shrinkage toward the local plane of ``position``, the signal variance the
     residual of ``pilot`` around its own plane (NaN = invalid)."""
-    height, width = position.shape
     out = position.copy()
-    for y in range(height):
-        for x in range(width):
-            center = position[y, x]
-            if np.isnan(center):
-                continue
-            rows = slice(max(0, y - radius), y + radius + 1)
-            cols = slice(max(0, x - radius), x + radius + 1)
-            window = position[rows, cols]
-            yy, xx = np.mgrid[rows, cols][:, : window.shape[0], : window.shape[1]]
-            valid = ~np.isnan(window)
-            n = int(valid.sum())
-            if n < 4:
-                continue
-            d = window[valid] - center
-            q = pilot[rows, cols][valid] - pilot[y, x]
-            if cyclic:
-                d -= np.floor(d + 0.5)
-                q -= np.floor(q + 0.5)
-            design = np.column_stack([np.ones(n), xx[valid] - x, yy[valid] - y])
-            coef, *_ = np.linalg.lstsq(design, d, rcond=None)
-            pilot_coef, *_ = np.linalg.lstsq(design, q, rcond=None)
-            signal = float(np.sum((q - design @ pilot_coef) ** 2)) / n
-            noise = float(noise_var[rows, cols][valid].mean())
-            gain = signal / (signal + noise) if signal + noise > 0 else 1.0
-            estimate = center + coef[0] * (1 - gain)
-            out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
+    for y, x, rows, cols, valid, d, design in _plane_windows(position, radius, cyclic):
+        n = len(d)
+        center = position[y, x]
+        q = pilot[rows, cols][valid] - pilot[y, x]
+        if cyclic:
+            q -= np.floor(q + 0.5)
+        coef, *_ = np.linalg.lstsq(design, d, rcond=None)
+        pilot_coef, *_ = np.linalg.lstsq(design, q, rcond=None)
+        signal = float(np.sum((q - design @ pilot_coef) ** 2)) / n
+        noise = float(noise_var[rows, cols][valid].mean())
+        gain = signal / (signal + noise) if signal + noise > 0 else 1.0
+        estimate = center + coef[0] * (1 - gain)
+        out[y, x] = estimate - np.floor(estimate) if cyclic else estimate
     return out
 
 
