@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "FILTER_CHOICES", "apply_filter", "denoise", "filter_choice", "picture_table",
+    "FILTER_CHOICES", "apply_filter", "bin_noise", "denoise", "filter_choice", "picture_table",
     "pilot_wiener", "position_noise", "true_sigma",
 ]  # fmt: skip
 
@@ -66,15 +66,20 @@ def position_noise(
     the bins where ``sigma`` was read off the residuals.
     """
     table = picture_table(decoder, kind)
-    n_bins = len(table)
     shift, drawn_sigma = _true_sigma(decoder, kind, table, sigma, codes, cap)
     if drawn_sigma != sigma:
         shift, _ = _draws(decoder, kind, table, drawn_sigma)
+    return bin_noise(shift, decoder.cyclic)
+
+
+def bin_noise(shift: np.ndarray, cyclic: bool) -> np.ndarray:
+    """Each bin's position noise from (n_bins, draws) shifts of noisy draws of its
+    color: their mean square, smoothed over NOISE_BINS_SMOOTHED neighbouring bins."""
+    n_bins = len(shift)
     kernel = np.ones(NOISE_BINS_SMOOTHED) / NOISE_BINS_SMOOTHED
     padded = np.pad(
-        np.mean(shift**2, axis=1), NOISE_BINS_SMOOTHED // 2,
-        mode="wrap" if decoder.cyclic else "edge",
-    )  # fmt: skip
+        np.mean(shift**2, axis=1), NOISE_BINS_SMOOTHED // 2, mode="wrap" if cyclic else "edge"
+    )
     # the data are continuous: the table's bins (uniform, a bin wide) are noise too
     return np.convolve(padded, kernel, mode="valid") + 1.0 / (12.0 * n_bins**2)
 

@@ -30,7 +30,7 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._filter import picture_table, true_sigma
+from truepix.color._decolorize._filter import bin_noise, picture_table, true_sigma
 from truepix.color._decolorize._palette import Memo
 
 __all__ = [
@@ -53,7 +53,6 @@ TAIL_NATS = 9.0
 TAIL_RUN = 2
 #: Draws per bin that measure the posterior positions' noise (as ``_filter``'s).
 NOISE_DRAWS = 24
-NOISE_BINS_SMOOTHED = 5
 #: The noise a posterior is made for, rounded to this (DN): pictures of about the
 #: same noise share one posterior and its memo of answers per color.
 SIGMA_STEP = 0.1
@@ -155,7 +154,7 @@ def posterior_noise(posterior: Posterior) -> np.ndarray:
     Measured as ``_filter.position_noise`` measures projections': NOISE_DRAWS
     seeded noisy copies of each table color, rounded and clipped to 8 bits, their
     positions' mean square shift from the bin's center, smoothed over
-    NOISE_BINS_SMOOTHED bins, plus the bin's own uniform spread.
+    NOISE_BINS_SMOOTHED bins, plus the bin's own uniform spread (``_filter.bin_noise``).
     """
     table = posterior.table
     n_bins = len(table)
@@ -167,12 +166,7 @@ def posterior_noise(posterior: Posterior) -> np.ndarray:
     shift -= (np.arange(n_bins)[:, None] + 0.5) / n_bins
     if posterior.cyclic:
         shift = (shift + 0.5) % 1.0 - 0.5
-    kernel = np.ones(NOISE_BINS_SMOOTHED) / NOISE_BINS_SMOOTHED
-    padded = np.pad(
-        np.mean(shift**2, axis=1), NOISE_BINS_SMOOTHED // 2,
-        mode="wrap" if posterior.cyclic else "edge",
-    )  # fmt: skip
-    return np.convolve(padded, kernel, mode="valid") + 1.0 / (12.0 * n_bins**2)
+    return bin_noise(shift, posterior.cyclic)
 
 
 #: exp(x) on [-TAIL_NATS, 0] by linear interpolation in a table of EXP_STEPS per nat
