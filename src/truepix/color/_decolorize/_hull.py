@@ -472,7 +472,7 @@ def strokes(
 @nb.njit(parallel=True, **_JIT)
 def thin_blends(  # pragma: no cover - jitted
     pixels, scale, width, candidates, residual, threshold, corners, matrix, share, tolerance,
-    out,
+    overshoot, out,
 ):
     """Which ``candidates`` (flat indices) blend their neighbours with a far map color.
 
@@ -482,15 +482,18 @@ def thin_blends(  # pragma: no cover - jitted
     of its 3x3 neighbours on the map (``residual`` at most ``threshold``) and of
     those colors moved ``share`` of the way to each of the map's ``corners``
     (metric coordinates, ``matrix`` maps RGB to them): a blend of its neighbours with
-    up to ``share`` of any mean of map colors. A stroke's core is a color no map
-    colors make; its antialiased edge, a blend with that color.
+    up to ``share`` of any mean of map colors; or farther by ``overshoot`` times the
+    spread of those neighbours (a kernel's negative lobes, as in :func:`hull_accept`).
+    A stroke's core is a color no map colors make; its antialiased edge, a blend
+    with that color.
     """
     height = pixels.shape[0] // width
     n_corners = corners.shape[0]
-    limit2 = tolerance * tolerance
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
+        spread = _contrast(pixels, residual, threshold, p, x, y, width, height, scale, matrix)[0]
+        limit2 = max(tolerance, overshoot * spread) ** 2
         pts = np.empty((8 * (n_corners + 1), 3), np.float64)
         color = np.empty(3, np.float64)
         n = 0

@@ -182,7 +182,7 @@ def _thin_blends(
     thin_blends(
         flat, scale, width, at, residual, plan.threshold,
         np.ascontiguousarray(metric_vertices[corners]), line.matrix, THIN_SHARE,
-        _tolerance(plan), thin,
+        _tolerance(plan), HULL_OVERSHOOT, thin,
     )  # fmt: skip
     found = np.zeros(len(candidates), dtype=bool)
     found[at[thin]] = True
