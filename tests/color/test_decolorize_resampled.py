@@ -110,3 +110,37 @@ def test_thin_details_keep_their_pixels(
     photograph: np.ndarray, cmap: str, shrink: Callable[[np.ndarray], np.ndarray]
 ) -> None:
     _check(photograph, cmap, shrink)
+
+
+@pytest.mark.parametrize(("name", "overshoot"), [("hot", 0.0), ("jet", 0.25), ("twilight", 0.25)])
+def test_thin_blends_match_oracle(name: str, overshoot: float) -> None:
+    from truepix import Decolorizer
+    from truepix.color._decolorize import _oracle as oracle
+    from truepix.color._decolorize._hull import simplify, thin_blends
+
+    rng = np.random.default_rng(6)
+    data = rng.random((12, 14))
+    picture = matplotlib.colormaps[name](data, bytes=True)[..., :3]
+    picture[4, 2:12] = (128, 128, 128)  # a gray line: no blend of these colors
+    picture[7:9, 3:9] = rng.integers(0, 256, (2, 6, 3))  # anything
+    line = Decolorizer(name, vmin=0, vmax=1)._grid("u8", "rgb").line
+    table = line.vertices
+    residual = np.min(
+        np.linalg.norm(picture.reshape(-1, 1, 3).astype(float) - table[None], axis=-1), axis=1
+    )  # a vertex's distance: on the map where it is 0 (every table color is one)
+    metric = line.vertices @ line.matrix.T
+    corners = np.ascontiguousarray(metric[simplify(metric, line.positions, 1.0)])
+    candidates = np.flatnonzero(residual > 3.0)
+    got = np.zeros(len(candidates), dtype=bool)
+    thin_blends(
+        picture.reshape(-1, 3), 1.0, 14, candidates, residual, 3.0, corners, line.matrix, 0.5,
+        12.0, overshoot, got,
+    )  # fmt: skip
+    beyond = oracle.thin_blends(
+        picture, residual.reshape(12, 14), corners, line.matrix, candidates, threshold=3.0,
+        share=0.5, tolerance=12.0, overshoot=overshoot,
+    )  # fmt: skip
+    assert not got[np.isnan(beyond)].any()
+    clear = np.abs(beyond) > 0.6  # Frank-Wolfe stops once a bound decides
+    assert np.array_equal(got[clear], beyond[clear] <= 0)
+    assert got.any() and not got.all()

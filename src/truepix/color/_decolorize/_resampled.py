@@ -162,8 +162,10 @@ def unmixed(
             flat, scale, width, off_map & ~accepted, line, HULL_CORNER_TOLERANCE,
             _tolerance(plan), SPECK_PIXELS,
         )  # fmt: skip
-        accepted |= _thin_blends(flat, scale, width, off_map & ~accepted & ~stroke,
-                                 blend_residual, plan, line)  # fmt: skip
+        if not plan.palette:  # (whose off-map colors are means of map colors nearby)
+            accepted |= _thin_blends(
+                flat, scale, width, off_map & ~accepted & ~stroke, blend_residual, plan, line
+            )
     off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
