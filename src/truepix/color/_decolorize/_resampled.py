@@ -3,8 +3,9 @@
 A resampled (downscaled, upscaled, interpolated) picture holds blends of its
 neighbours' map colors. Each pixel far from the map gets the best blend of two
 neighbours (``_degraded.unmix``); what is still off the map is judged by the map
-colors around it (``_hull``): blends of the local arc and lone specks are data,
-antialiased strokes and colors no map colors make are not.
+colors around it (``_hull``): blends of the local arc, lone specks and thin
+details blended into their neighbours are data, antialiased strokes and colors no
+map colors make are not.
 """
 
 from __future__ import annotations
