@@ -18,7 +18,7 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["core_groups", "grow_similar"]
+__all__ = ["core_groups", "grow_similar", "speck_share"]
 
 
 @nb.njit(**_JIT)
@@ -163,3 +163,18 @@ def core_groups(  # pragma: no cover - jitted
     for k in range(n):
         out[k] = max(out[k], 0)
     return n_groups + 1
+
+
+def speck_share(mask: np.ndarray, min_pixels: int) -> float:
+    """Share of the ``mask`` pixels (2-D) in 8-connected groups of fewer than
+    ``min_pixels``: 0 for an empty mask."""
+    candidates = np.flatnonzero(mask)
+    if len(candidates) == 0:
+        return 0.0
+    groups = np.empty(len(candidates), dtype=np.int64)
+    height, width = mask.shape
+    core_groups(
+        np.ones(len(candidates), dtype=bool), np.zeros(len(candidates)), candidates, width,
+        height, min_pixels, np.inf, groups,
+    )  # fmt: skip
+    return float(np.count_nonzero(groups == 0) / len(candidates))

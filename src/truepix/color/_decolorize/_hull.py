@@ -25,7 +25,9 @@ from truepix.color._decolorize._degraded import _color_at
 from truepix.color._decolorize._grow import core_groups
 from truepix.color._decolorize._palette import Polyline
 
-__all__ = ["hull_accept", "hull_distance", "hull_distances", "lone_specks", "simplify"]
+__all__ = [
+    "hull_accept", "hull_distance", "hull_distances", "lone_specks", "simplify", "thin_blends",
+]
 
 _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 #: BT.601 luma of RGB, for the thin-stroke test.
@@ -465,3 +467,54 @@ def strokes(
     found = np.zeros(len(off_map), dtype=bool)
     found[candidates[groups > 0]] = True
     return found
+
+
+@nb.njit(parallel=True, **_JIT)
+def thin_blends(  # pragma: no cover - jitted
+    pixels, scale, width, candidates, residual, threshold, corners, matrix, share, tolerance,
+    overshoot, out,
+):
+    """Which ``candidates`` (flat indices) blend their neighbours with a far map color.
+
+    A filter that shrinks a picture mixes a thin detail (a bright line, a dark
+    speck: values its neighbours do not keep) into the pixels over it, at most
+    ``share`` of each. Such a pixel lies within ``tolerance`` DN of the convex hull
+    of its 3x3 neighbours on the map (``residual`` at most ``threshold``) and of
+    those colors moved ``share`` of the way to each of the map's ``corners``
+    (metric coordinates, ``matrix`` maps RGB to them): a blend of its neighbours with
+    up to ``share`` of any mean of map colors; or farther by ``overshoot`` times the
+    spread of those neighbours (a kernel's negative lobes, as in :func:`hull_accept`).
+    A stroke's core is a color no map colors make; its antialiased edge, a blend
+    with that color.
+    """
+    height = pixels.shape[0] // width
+    n_corners = corners.shape[0]
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        y, x = p // width, p % width
+        spread = _contrast(pixels, residual, threshold, p, x, y, width, height, scale, matrix)[0]
+        limit2 = max(tolerance, overshoot * spread) ** 2
+        pts = np.empty((8 * (n_corners + 1), 3), np.float64)
+        color = np.empty(3, np.float64)
+        n = 0
+        for yy in range(max(0, y - 1), min(height, y + 2)):
+            for xx in range(max(0, x - 1), min(width, x + 2)):
+                q = yy * width + xx
+                if q == p or not residual[q] <= threshold:
+                    continue
+                r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
+                base = n
+                for c in range(3):
+                    pts[n, c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
+                n += 1
+                for i in range(n_corners):
+                    for c in range(3):
+                        pts[n, c] = pts[base, c] + share * (corners[i, c] - pts[base, c])
+                    n += 1
+        out[k] = False
+        if n == 0:
+            continue
+        r, g, b = pixels[p, 0] * scale, pixels[p, 1] * scale, pixels[p, 2] * scale
+        for c in range(3):
+            color[c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
+        out[k] = hull_distance(color, pts, n, limit2) <= limit2

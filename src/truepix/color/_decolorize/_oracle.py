@@ -16,7 +16,7 @@ __all__ = [
     "block_score", "chroma_model_residual", "chroma_subsampling_test", "color_at",
     "core_groups", "grow_similar",
     "hull_accept", "hull_distance", "pilot_wiener", "plane_wiener",
-    "project", "unmix",
+    "project", "thin_blends", "unmix",
 ]  # fmt: skip
 
 
@@ -405,6 +405,33 @@ def hull_accept(
             out[y, x] = hull_distance(metric[y, x], hull) - allowance
     return out
 
+
+
+def thin_blends(
+    image: np.ndarray, residual: np.ndarray, corners: np.ndarray, matrix: np.ndarray,
+    candidates: np.ndarray, /, *, threshold: float, share: float, tolerance: float,
+    overshoot: float,
+) -> np.ndarray:  # fmt: skip
+    """How far (DN) each candidate lies beyond its allowance from the hull of its 3x3
+    neighbours on the map and those moved ``share`` of the way to each of
+    ``corners`` (metric); NaN without such neighbours (see the kernel)."""
+    height, width = residual.shape
+    metric = image[..., :3].astype(np.float64) @ matrix.T
+    out = np.full(len(candidates), np.nan)
+    for k, flat in enumerate(candidates):
+        y, x = divmod(int(flat), width)
+        near = np.array([
+            metric[yy, xx]
+            for yy in range(max(0, y - 1), min(height, y + 2))
+            for xx in range(max(0, x - 1), min(width, x + 2))
+            if (yy, xx) != (y, x) and residual[yy, xx] <= threshold
+        ]).reshape(-1, 3)  # fmt: skip
+        if len(near) == 0:
+            continue
+        moved = (near[:, None, :] + share * (corners[None, :, :] - near[:, None, :])).reshape(-1, 3)
+        limit = max(tolerance, overshoot * float(np.linalg.norm(np.ptp(near, axis=0))))
+        out[k] = hull_distance(metric[y, x], np.vstack([near, moved])) - limit
+    return out
 
 def _arc(anchors: np.ndarray, cyclic: bool) -> tuple[float, float]:
     """The local arc of anchor positions: on a cyclic map the circle less its widest gap."""
