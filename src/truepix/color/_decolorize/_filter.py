@@ -4,7 +4,8 @@
 with Gaussian-like noise (not JPEG's) the noise each bin's positions carry is
 measured by decoding noisy copies of the table (:func:`position_noise`), and the
 filter (window, noise assumed, one stage or two: :func:`pilot_wiener`) is the
-one of least estimated error (:func:`filter_choice`, Stein's unbiased risk estimate).
+one of least estimated error (:func:`filter_choice`, Stein's unbiased risk estimate),
+and its answer is averaged with ``_dct.dct_denoise``'s (:func:`denoise`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
 FILTER_CHOICES = (
     (0, 1.0, 1, 1.0, 0.0), (0, 1.0, 2, 1.0, 0.0), (0, 1.0, 4, 1.5, 0.0), (2, 1.0, 1, 0.9, 0.5),
 )  # fmt: skip
-#: The weight of ``_dct.dct_denoise``'s answer, blended with the chosen filter's.
+#: The weight of ``_dct.dct_denoise``'s answer, blended with the chosen filter's. Real
+#: fields at 2 DN, 10 maps (error / the k-d tree's): 0 (the filter alone) 0.838, 0.5
+#: 0.818, 0.65 0.817, 0.8 0.819; smooth fields 0.21, 0.21, 0.22, 0.23.
 TEXTURE_WEIGHT = 0.5
 #: The noise a position has in each bin: the mean square shift of the decoded
 #: positions of NOISE_DRAWS noisy copies of the bin's color (seeded), averaged over
@@ -343,8 +346,9 @@ def denoise(
 
     With ``noise`` (Gaussian-like noise, not JPEG's: the variance of positions per
     bin, :func:`position_noise`) the window and the noise assumed are chosen by
-    :func:`filter_choice` instead. Returns positions, or with ``norm`` (linear or
-    log) the data values they stand for.
+    :func:`filter_choice` instead, and the answer is averaged (TEXTURE_WEIGHT) with the
+    DCT denoiser's (``_dct``), where it has one. Returns positions, or with ``norm``
+    (linear or log) the data values they stand for.
     """
     # noise along the map, in position units: sigma over the map's local speed
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
