@@ -13,11 +13,12 @@ plane per window; these keep the texture a window's cosines describe, and
 ``_filter.denoise`` averages the two. Real fields (benchmarks/colormaps.py, 10 maps,
 256^2), error / the k-d tree's at noise 2 DN: the planes 0.838, their mean with this
 0.818 (terrain 0.939 -> 0.929, camera 0.782 -> 0.758, astronaut 0.873 -> 0.836, moon
-0.762 -> 0.750); this alone 0.82-0.83.
+0.762 -> 0.750); this alone about 0.82.
 
 Tried and dropped (same pictures, 4 non-cyclic maps, planes at 0.834): scikit-image's
-non-local means on the stabilised positions (h 0.6-0.8, patches 5-7) 0.80-0.94 per
-field, its mean with the planes 0.002 better at 25x the cost; the oracle (truth's
+non-local means on the stabilised positions (h 0.6-0.8 sds, patches 5-7) 0.78-0.96 per
+field (the planes 0.73-0.94), its mean with the planes 0.005 better at ~90x the
+filter's time; the oracle (truth's
 spectrum) Wiener filter of the whole picture, the best linear one, 0.92 on terrain
 and worse than the planes on photographs; a least-squares mix, fitted on the truth, of
 eight plane and two-stage plane filters 0.825; windows of 6, 8 and 12 averaged 0.004
