@@ -112,7 +112,9 @@ def _error(values: np.ndarray, data: np.ndarray, cyclic: bool) -> float:
     return float(np.where(np.isnan(values), 1.0, error).mean())
 
 
-@pytest.mark.parametrize(("name", "bound"), [("viridis", 0.87), ("jet", 0.865), ("twilight", 0.895)])
+@pytest.mark.parametrize(
+    ("name", "bound"), [("viridis", 0.87), ("jet", 0.865), ("twilight", 0.895)]
+)
 def test_noisy_photograph_default_call(photograph: np.ndarray, name: str, bound: float) -> None:
     """The default call on a noisy textured photograph, holes counted as full-range
     errors: posterior medians, then the filter SURE chooses (twilight too, its
