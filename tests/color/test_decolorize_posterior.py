@@ -112,13 +112,16 @@ def _error(values: np.ndarray, data: np.ndarray, cyclic: bool) -> float:
     return float(np.where(np.isnan(values), 1.0, error).mean())
 
 
-@pytest.mark.parametrize(("name", "bound"), [("viridis", 0.88), ("jet", 0.875), ("twilight", 0.91)])
+@pytest.mark.parametrize(
+    ("name", "bound"), [("viridis", 0.87), ("jet", 0.865), ("twilight", 0.895)]
+)
 def test_noisy_photograph_default_call(photograph: np.ndarray, name: str, bound: float) -> None:
     """The default call on a noisy textured photograph, holes counted as full-range
     errors: posterior medians, then the filter SURE chooses (twilight too, its
     divergence wrapped across the seam). Answers come from the posterior's memo and
-    are the same on a second call and through ``decode``. Measured: 0.865, 0.859,
-    0.899 (one Wiener stage: 0.88, 0.87, 0.90). jet's corners and saturated channels
+    are the same on a second call and through ``decode``. Measured: 0.857, 0.851,
+    0.880 (the planes alone, before the DCT blend: 0.865, 0.859, 0.899; one Wiener
+    stage: 0.88, 0.87, 0.90). jet's corners and saturated channels
     hide 2 DN noise from the residuals (1.3 DN): judged by the corrected noise, its
     far pixels are noise, not blends, and it gets the posterior too."""
     cyclic = name == "twilight"
@@ -136,7 +139,7 @@ def test_noisy_photograph_default_call(photograph: np.ndarray, name: str, bound:
 def test_jet_at_one_dn_is_noise_not_blends(photograph: np.ndarray) -> None:
     """jet's noise at 1 DN reads as 0.85 DN off its residuals; taken for blends, the
     picture decoded at 1.02x the k-d tree's error. Judged by the corrected noise it
-    gets the posterior: 0.93x."""
+    gets the posterior: 0.93x (0.92x with the DCT blend)."""
     picture = _noisy(mpl.colormaps["jet"](photograph, bytes=True)[..., :3], seed=5, sigma=1.0)
     values = Decolorizer("jet", vmin=0.0, vmax=1.0).values(picture)
     baseline = _nearest_error("jet", picture, photograph, cyclic=False)
