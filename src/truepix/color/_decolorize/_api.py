@@ -501,13 +501,17 @@ class Decolorizer:
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
+        # (the DCT's blend: noisy table colors only, not pictures that may hold blends)
+        texture = plan.posterior is not None
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
-                position = planning.denoise(position, line, plan.smoothing, noise=plan.white)
+                position = planning.denoise(
+                    position, line, plan.smoothing, noise=plan.white, texture=texture
+                )
             values = self._norm(position)
         elif plan.denoise:  # the filter writes data values itself
             values = planning.denoise(
-                position, line, plan.smoothing, self._norm, noise=plan.white
+                position, line, plan.smoothing, self._norm, noise=plan.white, texture=texture
             )
         else:
             # in place when nothing reads the positions again: no fresh 8 bytes a pixel
