@@ -17,7 +17,6 @@ import pytest
 from PIL import Image
 
 import truepix as tp
-from tests._needs import need_module
 from tests.figures.conftest import save
 from truepix.figures._grid import cell_search
 
@@ -77,11 +76,13 @@ def test_hist2d_with_lognorm_saved_as_jpeg_keeps_its_bins_and_its_empty_bins_are
 
 
 @pytest.mark.parametrize(("cmap", "dpi", "jpeg"), [("rocket", 100, False), ("YlOrRd", 90, True)])
-def test_numbers_written_in_a_seaborn_heatmap_neither_break_its_grid_nor_leave_a_cell_nan(cmap, dpi, jpeg):
+def test_numbers_written_in_a_seaborn_heatmap_neither_break_its_grid_nor_leave_a_cell_nan(
+    seaborn, cmap, dpi, jpeg
+):
     # the labels (white on dark cells, black on light ones; white blended into YlOrRd is
     # a color of the map) are as evenly spaced as the edges: one value per pixel came back,
     # 6% NaN under the text, at confidence 0.91
-    sns = need_module("seaborn")
+    sns = seaborn
     # above 5: on the JPEG, YlOrRd's lightest end fades into the paper and the bar is read from 5
     # (a doubt says so); cells lighter than that are another question than the grid's
     cells = np.random.default_rng(3).uniform(6, 38, (8, 12))

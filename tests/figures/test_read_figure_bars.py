@@ -11,14 +11,12 @@ from __future__ import annotations
 import io
 import warnings
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from PIL import Image
 
 import truepix as tp
-from tests._needs import need_module
 from tests.figures.conftest import iou, save, smooth_field
 
 
@@ -85,19 +83,6 @@ def test_rows_of_heatmap_cells_are_not_bars(cmap, seed):
     # a row of cells is a strip of one color across with colors changing along it; it
     # has more cells beside it, where a bar has its outline or the background
     _check_heatmap(_seaborn_like(cmap, seed))
-
-
-@pytest.fixture(scope="module")
-def seaborn():
-    """seaborn, with matplotlib's colormap registry left as it was.
-
-    Importing seaborn registers its maps (rocket, vlag, ...) in matplotlib's
-    registry, which other tests walk as "every matplotlib map".
-    """
-    before = set(matplotlib.colormaps)
-    yield need_module("seaborn")
-    for name in set(matplotlib.colormaps) - before:
-        matplotlib.colormaps.unregister(name)
 
 
 @pytest.mark.parametrize("cmap", ["rocket", "vlag"])

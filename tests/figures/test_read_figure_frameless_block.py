@@ -12,13 +12,12 @@ import numpy as np
 import pytest
 
 import truepix as tp
-from tests._needs import need_module
 from tests.figures.conftest import iou, save
 
 
 @pytest.fixture(scope="module")
-def heatmap_without_bar():
-    sns = need_module("seaborn")
+def heatmap_without_bar(seaborn):
+    sns = seaborn
     cells = np.random.default_rng(0).random((8, 8))
     fig, ax = plt.subplots(figsize=(5, 5), dpi=100)
     sns.heatmap(cells, cmap="rocket", cbar=False, ax=ax)

@@ -30,11 +30,11 @@ def _within(found: float, truth: float, span: float, share: float = 0.005) -> bo
 
 
 @pytest.fixture(scope="module")
-def annotated_heatmap():
+def annotated_heatmap(seaborn):
     # seaborn's bar has no outline: in a JPEG its lightest rows (YlOrRd's pale yellow)
     # ring against the paper more than the bar's old growth rule allowed, so the box
     # stopped at the "5" label and the range was read from 5 (confidence 0.18)
-    sns = need_module("seaborn")
+    sns = seaborn
     cells = np.random.default_rng(3).uniform(0, 38, (8, 12))
     fig, ax = plt.subplots(figsize=(8, 6), dpi=90)
     sns.heatmap(cells, cmap="YlOrRd", vmin=0, vmax=40, annot=True, fmt=".1f", ax=ax)

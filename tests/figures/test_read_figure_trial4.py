@@ -115,9 +115,9 @@ def test_log_spaced_cells_narrowing_into_the_frame_are_doubted(uneven):
 
 
 @pytest.fixture(scope="module")
-def rotated_y():
+def rotated_y(seaborn):
     """seaborn draws crowded y tick labels rotated (bottom to top): each read as one text."""
-    import seaborn as sns
+    sns = seaborn
 
     cells = np.random.default_rng(4).standard_normal((30, 30)).cumsum(1) / 3
     fig, ax = plt.subplots(figsize=(7, 8), dpi=100)

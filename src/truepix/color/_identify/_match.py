@@ -36,7 +36,7 @@ from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._identify import _tables_cache
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.color._identify._nearest import (  # noqa: F401  # re-exported for callers
-    by_sum, nearest_color_cost, nearest_color_cost_numpy, sorted_cost,
+    nearest_color_cost, nearest_color_cost_numpy, planes_cost, table_planes,
 )
 from truepix.errors import InputError
 
@@ -150,12 +150,22 @@ class _Tables:
     cluster: np.ndarray  # (M,) tables no picture can tell apart share a cluster
 
     @cached_property
-    def luts_by_sum(self) -> tuple[np.ndarray, np.ndarray]:
-        return by_sum(self.luts)  # sorted once per process, not per call
+    def luts_planes(self) -> np.ndarray:
+        return table_planes(self.luts)  # laid out once per process, not per call
 
     @cached_property
-    def rounded_by_sum(self) -> tuple[np.ndarray, np.ndarray]:
-        return by_sum(self.rounded)
+    def rounded_planes(self) -> np.ndarray:
+        return table_planes(self.rounded)
+
+    @cached_property
+    def members(self) -> dict[int, np.ndarray]:
+        """Each cluster's tables, in catalog order (its common member first)."""
+        return {int(c): np.flatnonzero(self.cluster == c) for c in np.unique(self.cluster)}
+
+    @cached_property
+    def uncommon(self) -> np.ndarray:
+        """Which tables are named outside matplotlib."""
+        return np.array([":" in name for name in self.names])
 
 
 _tables: _Tables | None = None
@@ -318,14 +328,14 @@ def _uncovered(colors: np.ndarray, tables: _Tables, luts: np.ndarray) -> np.ndar
 
 
 def _rank_picture(image: Any, tables: _Tables, rounded: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    luts, (ordered, sums) = (
-        (tables.rounded, tables.rounded_by_sum) if rounded else (tables.luts, tables.luts_by_sum)
+    luts, planes = (
+        (tables.rounded, tables.rounded_planes) if rounded else (tables.luts, tables.luts_planes)
     )
     colors, weights = _picture_colors(image)
     penalty = _COVER_WEIGHT * _CAP * _uncovered(colors, tables, luts)
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
-    coarse = sorted_cost(colors[common], weights[common], ordered, sums, _CAP) + penalty
+    coarse = planes_cost(colors[common], weights[common], planes, tables.sizes, _CAP) + penalty
     shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
     if len(colors) > _FINE_PIXELS:
         # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
@@ -334,7 +344,9 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool = False) -> tuple[n
         keep = chosen > 0
         colors, weights = colors[keep], chosen[keep].astype(np.float64)
     cost = np.full(len(tables.names), np.inf)
-    cost[shortlist] = sorted_cost(colors, weights, ordered[shortlist], sums[shortlist], _CAP)
+    cost[shortlist] = planes_cost(
+        colors, weights, planes[shortlist], tables.sizes[shortlist], _CAP
+    )
     cost[shortlist] += penalty[shortlist]
     return cost, np.zeros(len(cost), dtype=bool)
 
@@ -449,48 +461,61 @@ def _ranked(
     :data:`_COMMON_MARGIN`): within it the two tie and the common map comes first.
     A map that explains every color exactly needs no margin (an exact picture of it).
     """
-    uncommon = np.array([":" in name for name in tables.names])
+    uncommon = tables.uncommon
     handicap = np.where(uncommon, _handicap(cost), 0.0)
-    ranked: list[tuple[float, tuple[bool, bool, str], ColormapMatch]] = []
-    for cluster in np.unique(tables.cluster):
-        members = np.flatnonzero(tables.cluster == cluster)  # catalog order: common first
-        if not np.isfinite(cost[members]).any():  # off the shortlist: listed last, score 0
-            lead = int(members[0])
-            name = tables.names[lead]
-            match = ColormapMatch(name, False, 0.0, tables.aliases[lead], direction_known=known)
-            ranked.append((np.inf, _commonness(name), match))
-            continue
-        i = int(members[np.argmin(cost[members] + handicap[members])])
-        best = int(members[0])
-        if cost[i] + handicap[i] - handicap[best] < cost[best] * (1 - _NAME_MARGIN) - _NAME_GAP:
-            best = i
-        if flipped[best]:  # an upright member that fits as well names it (gray, not binary_r)
-            upright = [
-                int(j)
-                for j in members
-                if not flipped[j] and cost[j] <= cost[best] * (1 + _NAME_MARGIN)
-            ]
-            best = upright[0] if upright else best
-        name, turn = tables.names[best], bool(flipped[best])
-        aliases = list(tables.aliases[best])
-        if turn and any(a in tables.turned for a in aliases):
-            # a bar drawn high-to-low with the leader's table is the turned alias drawn upright
-            upright_alias = next(a for a in aliases if a in tables.turned)
-            aliases[aliases.index(upright_alias)] = name
-            name, turn = upright_alias, False
-        for j in members:
-            if j != best:
-                aliases += [tables.names[j], *tables.aliases[j]]
-        # a bar's places tell its members apart; a picture's colors do not: its score is
-        # the best fit among the members of the name's kind (matplotlib's or not)
-        kind = members[uncommon[members] == uncommon[best]]
-        fit = float(cost[best] if known else cost[kind].min())
-        score = round(1.0 - fit / _CAP, 6) if np.isfinite(fit) else 0.0
-        match = ColormapMatch(name, turn, score, tuple(aliases), direction_known=known)
-        order = fit + (_handicap(fit) if ":" in name and fit > 0 else 0.0)
-        ranked.append((order if np.isfinite(order) else np.inf, _commonness(name), match))
+    finite = np.isfinite(cost)
+    ranked = [
+        _cluster_match(tables.members[int(cluster)], cost, handicap, flipped, tables, known)
+        for cluster in np.unique(tables.cluster[finite])
+    ]
     ranked.sort(key=lambda item: (item[0], item[1]))
+    if len(ranked) < top or not np.isfinite(ranked[top - 1][0]):
+        for members in tables.members.values():
+            if not finite[members].any():  # off the shortlist: listed last, score 0
+                name, aliases = tables.names[members[0]], tables.aliases[members[0]]
+                match = ColormapMatch(name, False, 0.0, aliases, direction_known=known)
+                ranked.append((np.inf, _commonness(name), match))
+        ranked.sort(key=lambda item: (item[0], item[1]))
     return [match for _, _, match in ranked[:top]]
+
+
+def _cluster_match(
+    members: np.ndarray,
+    cost: np.ndarray,
+    handicap: np.ndarray,
+    flipped: np.ndarray,
+    tables: _Tables,
+    known: bool,
+) -> tuple[float, tuple[bool, bool, str], ColormapMatch]:
+    """One cluster's candidate (:func:`_ranked`) and its sort key: (order, commonness)."""
+    uncommon = tables.uncommon
+    i = int(members[np.argmin(cost[members] + handicap[members])])
+    best = int(members[0])
+    if cost[i] + handicap[i] - handicap[best] < cost[best] * (1 - _NAME_MARGIN) - _NAME_GAP:
+        best = i
+    if flipped[best]:  # an upright member that fits as well names it (gray, not binary_r)
+        upright = [
+            int(j) for j in members if not flipped[j] and cost[j] <= cost[best] * (1 + _NAME_MARGIN)
+        ]
+        best = upright[0] if upright else best
+    name, turn = tables.names[best], bool(flipped[best])
+    aliases = list(tables.aliases[best])
+    if turn and any(a in tables.turned for a in aliases):
+        # a bar drawn high-to-low with the leader's table is the turned alias drawn upright
+        upright_alias = next(a for a in aliases if a in tables.turned)
+        aliases[aliases.index(upright_alias)] = name
+        name, turn = upright_alias, False
+    for j in members:
+        if j != best:
+            aliases += [tables.names[j], *tables.aliases[j]]
+    # a bar's places tell its members apart; a picture's colors do not: its score is
+    # the best fit among the members of the name's kind (matplotlib's or not)
+    kind = members[uncommon[members] == uncommon[best]]
+    fit = float(cost[best] if known else cost[kind].min())
+    score = round(1.0 - fit / _CAP, 6) if np.isfinite(fit) else 0.0
+    match = ColormapMatch(name, turn, score, tuple(aliases), direction_known=known)
+    order = fit + (_handicap(fit) if ":" in name and fit > 0 else 0.0)
+    return (order if np.isfinite(order) else np.inf), _commonness(name), match
 
 
 def _with_steps(bar: Colorbar, matches: list[ColormapMatch], tables: _Tables, top: int) -> list[ColormapMatch]:

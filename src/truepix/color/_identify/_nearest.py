@@ -2,8 +2,8 @@
 
 The cost is the weighted mean distance from each picture color to the nearest
 entry of a table, capped. A numba kernel computes it (:func:`nearest_color_cost`,
-:func:`sorted_cost` on tables sorted once by :func:`by_sum`); the numpy oracle is
-:func:`nearest_color_cost_numpy`.
+:func:`planes_cost` on tables laid out once by :func:`table_planes`); the numpy
+oracle is :func:`nearest_color_cost_numpy`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["by_sum", "nearest_color_cost", "nearest_color_cost_numpy", "sorted_cost"]
+__all__ = ["nearest_color_cost", "nearest_color_cost_numpy", "planes_cost", "table_planes"]
 
 
 def nearest_color_cost_numpy(
@@ -33,47 +33,30 @@ def nearest_color_cost_numpy(
 
 
 @numba.njit(cache=True, nogil=True)
-def _cost_kernel(colors, weights, luts, sums, cap):  # pragma: no cover - compiled
-    # Each table's entries are sorted by r + g + b (``sums``). Since
-    # |dr + dg + db| <= sqrt(3) |(dr, dg, db)|, the search walks out both ways from
-    # the color's own sum and stops a side once (d sum)^2 >= 3 best^2: no entry past
-    # it can be nearer. The minimum is that of the whole table, found in a few steps.
-    n_maps, n_entries = luts.shape[0], luts.shape[1]
+def _nearest_squares(rgb, table, size, best):  # pragma: no cover - compiled
+    # One table entry at a time against every color: the inner loop runs over the
+    # colors' contiguous channel planes, which the compiler vectorizes. Byte colors
+    # make every square distance an integer below 2**18, exact in float32.
+    red, green, blue = rgb[0], rgb[1], rgb[2]
+    for j in range(size):
+        r, g, b = table[0, j], table[1, j], table[2, j]
+        for u in range(red.shape[0]):
+            dr, dg, db = red[u] - r, green[u] - g, blue[u] - b
+            best[u] = min(best[u], dr * dr + dg * dg + db * db)
+
+
+@numba.njit(cache=True, nogil=True)
+def _cost_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - compiled
     cap2 = cap * cap
     total = weights.sum()
-    out = np.empty(n_maps)
-    for m in range(n_maps):
+    out = np.empty(planes.shape[0])
+    best = np.empty(rgb.shape[1], dtype=np.float32)
+    for m in range(planes.shape[0]):
+        best[:] = np.inf
+        _nearest_squares(rgb, planes[m], sizes[m], best)
         acc = 0.0
-        for u in range(colors.shape[0]):
-            r, g, b = colors[u, 0], colors[u, 1], colors[u, 2]
-            s = r + g + b
-            best = cap2
-            right = np.searchsorted(sums[m], s)
-            left = right - 1
-            while left >= 0 or right < n_entries:
-                if right < n_entries:
-                    ds = sums[m, right] - s
-                    if ds * ds >= 3.0 * best:
-                        right = n_entries
-                    else:
-                        dr = r - luts[m, right, 0]
-                        dg = g - luts[m, right, 1]
-                        db = b - luts[m, right, 2]
-                        best = min(best, dr * dr + dg * dg + db * db)
-                        right += 1
-                if left >= 0:
-                    ds = s - sums[m, left]
-                    if ds * ds >= 3.0 * best:
-                        left = -1
-                    else:
-                        dr = r - luts[m, left, 0]
-                        dg = g - luts[m, left, 1]
-                        db = b - luts[m, left, 2]
-                        best = min(best, dr * dr + dg * dg + db * db)
-                        left -= 1
-                if best == 0:
-                    break
-            acc += weights[u] * np.sqrt(best)
+        for u in range(best.shape[0]):
+            acc += weights[u] * np.sqrt(min(float(best[u]), cap2))
         out[m] = acc / total
     return out
 
@@ -85,9 +68,9 @@ def nearest_color_cost(
 
     Parameters
     ----------
-    colors : (U, 3) int array
+    colors : (U, 3) int array of byte colors (0..255)
     weights : (U,) float array, how many pixels have each color
-    luts : (M, K, 3) int32 array of tables
+    luts : (M, K, 3) int array of byte tables
     cap : float, the largest distance one color can cost
 
     Returns
@@ -102,34 +85,31 @@ def nearest_color_cost(
     >>> nearest_color_cost(np.array([[3, 4, 0]]), np.array([1.0]), luts, 40.0).tolist()
     [5.0, 40.0]
     """
-    return sorted_cost(colors, weights, *by_sum(luts), cap)
+    luts = np.asarray(luts)
+    sizes = np.full(len(luts), luts.shape[1], dtype=np.int64)
+    return planes_cost(colors, weights, table_planes(luts), sizes, cap)
 
 
-def by_sum(luts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each table's entries sorted by r + g + b, and those sums: what :func:`sorted_cost` walks.
+def table_planes(luts: np.ndarray) -> np.ndarray:
+    """(M, K, 3) byte tables as (M, 3, K) float32 channel planes: what :func:`planes_cost` reads.
 
     Examples
     --------
     >>> import numpy as np
-    >>> ordered, sums = by_sum(np.array([[[9, 9, 9], [1, 0, 0]]]))
-    >>> ordered.tolist(), sums.tolist()
-    ([[[1, 0, 0], [9, 9, 9]]], [[1, 27]])
+    >>> table_planes(np.array([[[9, 8, 7], [1, 0, 0]]])).tolist()
+    [[[9.0, 1.0], [8.0, 0.0], [7.0, 0.0]]]
     """
-    luts = np.asarray(luts, dtype=np.int32)
-    sums = luts.sum(axis=2)
-    order = np.argsort(sums, axis=1, kind="stable")
-    ordered = np.ascontiguousarray(np.take_along_axis(luts, order[:, :, None], axis=1))
-    return ordered, np.ascontiguousarray(np.take_along_axis(sums, order, axis=1))
+    return np.ascontiguousarray(np.asarray(luts).transpose(0, 2, 1), dtype=np.float32)
 
 
-def sorted_cost(
-    colors: np.ndarray, weights: np.ndarray, ordered: np.ndarray, sums: np.ndarray, cap: float
+def planes_cost(
+    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
 ) -> np.ndarray:
-    """:func:`nearest_color_cost` on tables already sorted by :func:`by_sum` (rows may be a subset)."""
+    """:func:`nearest_color_cost` on planes from :func:`table_planes` (first ``sizes`` entries)."""
     return _cost_kernel(
-        np.ascontiguousarray(colors, dtype=np.int32),
+        np.ascontiguousarray(np.asarray(colors).T, dtype=np.float32),
         np.ascontiguousarray(weights, dtype=np.float64),
-        np.ascontiguousarray(ordered, dtype=np.int32),
-        np.ascontiguousarray(sums),
+        np.ascontiguousarray(planes, dtype=np.float32),
+        np.ascontiguousarray(sizes, dtype=np.int64),
         float(cap),
     )
