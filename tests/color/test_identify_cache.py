@@ -66,3 +66,23 @@ def test_registering_a_matplotlib_map_changes_the_key() -> None:
     finally:
         matplotlib.colormaps.unregister("tp_test_cache_map")
     assert _tables_cache.key(names()) == before
+
+
+def test_a_map_registered_after_the_first_call_is_found() -> None:
+    # as `import seaborn` does after a first identify: the process's tables follow
+    # matplotlib's registry, not the registry of their first call
+    from matplotlib.colors import LinearSegmentedColormap
+
+    import truepix as tp
+
+    ramp = np.linspace(0.0, 1.0, 256 * 32).reshape(32, 256)
+    viridis = matplotlib.colormaps["viridis"](ramp, bytes=True)
+    assert tp.identify_colormap(viridis)[0].name == "viridis"
+    late = LinearSegmentedColormap.from_list("tp_test_late_map", ["#3b0f45", "#1f9e89", "#f5d21e"])
+    matplotlib.colormaps.register(late)
+    try:
+        picture = late(ramp, bytes=True)
+        assert tp.identify_colormap(picture)[0].name == "tp_test_late_map"
+    finally:
+        matplotlib.colormaps.unregister("tp_test_late_map")
+    assert "tp_test_late_map" not in _match._candidates().names

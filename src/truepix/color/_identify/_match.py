@@ -169,18 +169,24 @@ class _Tables:
 
 
 _tables: _Tables | None = None
+_tables_registry: tuple[str, ...] = ()  # matplotlib's registered names they were built with
 _tables_lock = threading.Lock()
 
 
 def _candidates() -> _Tables:
-    """Every continuous catalog map, one per distinct 8-bit table (built once).
+    """Every continuous catalog map, one per distinct 8-bit table.
 
-    A new process reads them from the disk cache (:mod:`._tables_cache`) when the
-    catalog is the one they were built from.
+    Built once per state of matplotlib's registry: a map registered after the first
+    call (``import seaborn`` registers rocket, mako, ...) is a candidate from the next
+    call on. A new process reads them from the disk cache (:mod:`._tables_cache`)
+    when the catalog is the one they were built from.
     """
-    global _tables
+    global _tables, _tables_registry
+    import matplotlib
+
+    registry = tuple(matplotlib.colormaps)
     with _tables_lock:
-        if _tables is None:
+        if _tables is None or registry != _tables_registry:
             all_names = names()
             cache_key = _tables_cache.key(all_names)
             stored = _tables_cache.read(cache_key)
@@ -189,6 +195,7 @@ def _candidates() -> _Tables:
             else:
                 _tables = _build(all_names)
                 _tables_cache.write(cache_key, dataclasses.asdict(_tables))
+            _tables_registry = registry
         return _tables
 
 
