@@ -144,3 +144,31 @@ def test_thin_blends_match_oracle(name: str, overshoot: float) -> None:
     clear = np.abs(beyond) > 0.6  # Frank-Wolfe stops once a bound decides
     assert np.array_equal(got[clear], beyond[clear] <= 0)
     assert got.any() and not got.all()
+
+
+# An 84^2 picture holds some 80 8x8 blocks: the best of 64 alignments of so few can
+# look like JPEG's grid by chance (turbo's astronaut shrunk 0.33x by area scored
+# 1.157 against JPEG_DCT 1.15 and was decoded as JPEG: 0.71 % holes). A JPEG file's
+# blocks start at its top left; elsewhere the grid must be clearer (JPEG_DCT_SHIFTED).
+def test_a_shrunk_photograph_is_not_jpeg_by_chance_and_a_cut_jpeg_still_is() -> None:
+    from skimage import data
+    from skimage.color import rgb2gray
+
+    from truepix.color._decolorize._grid import dct_grid
+
+    from skimage.transform import resize
+
+    # the benchmark's field: half a gray level of seeded dither makes it continuous
+    gray = resize(rgb2gray(data.astronaut()), (256, 256), order=1, anti_aliasing=True)
+    gray = np.clip(gray + np.random.default_rng(9).uniform(-0.5, 0.5, gray.shape) / 255, 0, 1)
+    picture = np.ascontiguousarray(matplotlib.colormaps["turbo"](gray, bytes=True)[..., :3])
+    small = np.asarray(Image.fromarray(picture).resize((84, 84), Image.Resampling.BOX))
+    values = decolorize(small, cmap="turbo", vmin=0, vmax=1)
+    assert np.isnan(values).mean() <= 0.002
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "JPEG", quality=95, subsampling=0)
+    jpeg = np.asarray(Image.open(buffer))
+    score, own = dct_grid(jpeg)
+    assert own and score > 1.5
+    score, own = dct_grid(jpeg[3:, 5:])  # cut: the grid starts 5 and 3 pixels in
+    assert not own and score > 1.5

@@ -85,8 +85,9 @@ def _votes(runs: np.ndarray) -> np.ndarray | None:
     return np.bincount(np.argmax(runs, axis=1), minlength=8)
 
 
-def dct_grid(pixels: np.ndarray) -> float:
-    """How much more of its blocks' DCT is zero at one alignment of an 8x8 grid.
+def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
+    """How much more of its blocks' DCT is zero at one alignment of an 8x8 grid,
+    and whether that alignment is the picture's own grid (blocks from its top left).
 
     JPEG stores each 8x8 block's DCT coefficients quantized, most of the fine ones
     to zero; decoded and rounded to 8 bits they stay within DCT_ZERO of it. At
@@ -96,12 +97,13 @@ def dct_grid(pixels: np.ndarray) -> float:
     (q95-q50, textured). The score is the best alignment's share over the largest
     share 2, 4 or 6 pixels away in each direction (a 2x upscale repeats at those);
     1 when no alignment has DCT_MIN_BLOCKS blocks with detail (smooth fields: the
-    run votes of :func:`luma_grid` see their blocks).
+    run votes of :func:`luma_grid` see their blocks). A JPEG file's blocks start at
+    its top left; a picture cut from a JPEG'd one keeps its grid elsewhere.
     """
     height, width = pixels.shape[:2]
     side_y, side_x = min(height, DCT_SIDE + 7), min(width, DCT_SIDE + 7)
     if min(side_y, side_x) < 16 + 7:
-        return 1.0
+        return 1.0, False
     top, left = (height - side_y) // 2, (width - side_x) // 2
     crop = pixels[top : top + side_y, left : left + side_x, :3]
     luma = crop.astype(np.float64) @ _LUMA
@@ -119,11 +121,12 @@ def dct_grid(pixels: np.ndarray) -> float:
             if np.count_nonzero(busy) >= DCT_MIN_BLOCKS:
                 share[dy, dx] = np.mean(np.abs(coefficients[dx][busy]) <= DCT_ZERO)
     if np.all(np.isnan(share)):
-        return 1.0
+        return 1.0, False
     best_y, best_x = np.unravel_index(np.nanargmax(share), share.shape)
     steps = np.arange(0, 8, 2)
     others = share[np.ix_((best_y + steps) % 8, (best_x + steps) % 8)].copy()
     others[0, 0] = np.nan
     if np.all(np.isnan(others)) or np.nanmax(others) <= 0:
-        return 1.0
-    return float(share[best_y, best_x] / np.nanmax(others))
+        return 1.0, False
+    own = (top + best_y) % 8 == 0 and (left + best_x) % 8 == 0
+    return float(share[best_y, best_x] / np.nanmax(others)), bool(own)
