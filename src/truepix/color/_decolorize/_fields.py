@@ -18,10 +18,9 @@ import numpy as np
 from truepix.color._decolorize._kernels import (
     _JIT,
     PENDING,
-    _cell_u8,
     _fields,
+    _lookup,
     _memo_code,
-    _rejected,
     _slot,
 )
 from truepix.color._decolorize._palette import Grid
@@ -46,11 +45,9 @@ def memo_fields(
     residual = np.empty(len(flat), dtype=np.float32)
     ambiguous = np.empty(len(flat), dtype=bool) if ambiguity else None
     need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
-    # the searches as they stand (nothing flagged: nothing built)
-    search, search_pos, joint, known = decoder._searches(kind, metric, need)
     pending = fields_u8(
         flat, memo.block, memo.pool, decoder._opaque, max_code, position, residual, ambiguous,
-        need, search, search_pos, joint, float(decoder._map.n_colors), known.block, known.pool,
+        need,
     )  # fmt: skip
     if pending:
         search, search_pos, joint, known = decoder._searches(kind, metric, need)
@@ -64,32 +61,15 @@ def memo_fields(
 
 @nb.njit(parallel=True, **_JIT)
 def fields_u8(  # pragma: no cover - jitted
-    pixels, block, pool, opaque, max_code, position, residual, ambiguous, need, search,
-    search_pos, joint, span, known_block, known_pool,
-):  # fmt: skip
+    pixels, block, pool, opaque, max_code, position, residual, ambiguous, need
+):
     """Pass 1: the fields (``_fields``; no ambiguity where ``ambiguous`` is None) of the
-    pixels whose colors have a memo block: read from the memo, or projected there
-    (``_memo_code``; a cell with a block is built). The others get UNKNOWN as
-    residual and their grid cells flagged in ``need`` (see ``lookup_u8``). Returns
-    how many were unknown.
-
-    A new decoder's first megapixel (JPEG q75) finds most of its cells made by the
-    plan's sample: projecting their new colors here rather than in a second pass
-    saves that pass's reads of them (viridis, one thread: 29 -> 21 ms for both)."""
-    inv_span = 1.0 / span
+    pixels whose answers the memo holds; the others get UNKNOWN as residual, their
+    grid cells flagged in ``need`` when they have no memo block (see ``lookup_u8``).
+    Returns how many were unknown."""
     pending = 0
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
-        code = np.uint32(0)  # alpha rejects it
-        if not _rejected(pixels, p, opaque):
-            slot = _slot(pixels, p, block)
-            if slot < 0:
-                need[_cell_u8(pixels, p)] = 1
-                code = PENDING
-            else:
-                code = _memo_code(
-                    pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
-                    known_pool,
-                )  # fmt: skip
+        code = _lookup(pixels, p, block, pool, opaque, need)
         if code == PENDING:
             residual[p] = UNKNOWN
             pending += 1
