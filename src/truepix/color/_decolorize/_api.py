@@ -474,9 +474,8 @@ class Decolorizer:
             # blends and JPEG's model judge every position: a far pixel may be data
             max_code = kernels.RESIDUAL_MAX_CODE if plan.unmix or judged else plan.max_code
             if kind in _U8:  # straight from the memo, no codes in between
-                flat_position, residual, ambiguous = memo_fields(
-                    self, flat, kind, metric, max_code, ambiguity=detailed
-                )  # fmt: skip
+                fields = memo_fields(self, flat, kind, metric, max_code, ambiguity=detailed)
+                flat_position, residual, ambiguous = fields
             else:
                 codes = self._codes(flat, kind, scale, metric)
                 if fused and simple:
