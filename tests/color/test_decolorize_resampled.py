@@ -19,6 +19,7 @@ from PIL import Image
 from scipy.spatial import cKDTree
 
 from tests._needs import need_module
+from tests.color._photographs import camera_256, imsave_rgb
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
@@ -27,18 +28,7 @@ cv2 = need_module("cv2")
 
 @pytest.fixture(scope="module")
 def photograph() -> np.ndarray:
-    """scikit-image's camera, 256^2 (OpenCV area), as 0-255 floats."""
-    from skimage import data
-
-    return cv2.resize(data.camera().astype(np.float32), (256, 256), interpolation=cv2.INTER_AREA)
-
-
-def _imsave(field: np.ndarray, cmap: str) -> np.ndarray:
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    plt.imsave(buffer, field, cmap=cmap, vmin=0, vmax=255)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return camera_256()
 
 
 def _opencv(method: str) -> Callable[[np.ndarray], np.ndarray]:
@@ -65,7 +55,7 @@ def _check(
     photograph: np.ndarray, cmap: str, shrink: Callable[[np.ndarray], np.ndarray],
     mean_ratio: float = 1.0,
 ) -> None:  # fmt: skip
-    small = shrink(_imsave(photograph, cmap))
+    small = shrink(imsave_rgb(photograph, cmap))
     truth = np.clip(shrink(photograph.astype(np.float32)).astype(float), 0, 255)
     values = decolorize(small, cmap=cmap, vmin=0, vmax=255)
     holes = np.isnan(values)

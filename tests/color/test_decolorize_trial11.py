@@ -16,30 +16,16 @@ from PIL import Image
 from scipy.spatial import cKDTree
 
 from tests._needs import need_module
+from tests.color._photographs import camera_256, imsave_rgb
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
 cv2 = need_module("cv2")  # fails under CI=true when missing, as every capability test
 
 
-def _photograph() -> np.ndarray:
-    """scikit-image's camera, 256^2 (OpenCV area), as 0-255 floats."""
-    from skimage import data
-
-    return cv2.resize(data.camera().astype(np.float32), (256, 256), interpolation=cv2.INTER_AREA)
-
-
-def _imsave(field: np.ndarray, cmap: str) -> np.ndarray:
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    plt.imsave(buffer, field, cmap=cmap, vmin=0, vmax=255)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 @pytest.fixture(scope="module")
 def photograph() -> np.ndarray:
-    return _photograph()
+    return camera_256()
 
 
 # 2x bilinear upscaling interpolates chroma just as JPEG's 4:2:0 decoder does: the
@@ -47,7 +33,7 @@ def photograph() -> np.ndarray:
 # tree's mean error, p99 twice its). JPEG keeps luma's detail; an upscale smooths it.
 @pytest.mark.parametrize("method", ["INTER_LINEAR", "INTER_CUBIC"])
 def test_upscaled_pictures_beat_the_nearest_color(photograph: np.ndarray, method: str) -> None:
-    picture = _imsave(photograph, "coolwarm")
+    picture = imsave_rgb(photograph, "coolwarm")
     flag = getattr(cv2, method)
     big = cv2.resize(picture, (512, 512), interpolation=flag)
     truth = cv2.resize(photograph, (512, 512), interpolation=flag)
@@ -65,7 +51,7 @@ def test_upscaled_pictures_beat_the_nearest_color(photograph: np.ndarray, method
 # its off-map blends for an annotation's cores and fringe: 1.71 % holes at area 0.5x.
 @pytest.mark.parametrize("method", ["INTER_AREA", "INTER_LINEAR", "INTER_CUBIC"])
 def test_downscaled_straight_maps_keep_their_pixels(photograph: np.ndarray, method: str) -> None:
-    picture = _imsave(photograph, "hot")
+    picture = imsave_rgb(photograph, "hot")
     small = cv2.resize(picture, (128, 128), interpolation=getattr(cv2, method))
     values = decolorize(small, cmap="hot", vmin=0, vmax=255)
     assert np.isnan(values).mean() <= 0.002
