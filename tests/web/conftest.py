@@ -3,13 +3,14 @@
 The browser is Debian's ``chromium`` driven by Playwright (no browser download).
 Where either is missing the browser tests skip -- except under ``CI=true``, where
 they fail: CI installs both from the README's test command.
-Screenshots of the main states go to ``<temp dir>/truepix-web-screenshots``.
+Screenshots of the main states go to ``screenshots/`` under pytest's temp dir for the run
+(``<temp dir>/pytest-of-<user>/pytest-<N>/``, one per xdist worker), so runs at once keep
+their own.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +31,6 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-SCREENSHOTS = Path(tempfile.gettempdir()) / "truepix-web-screenshots"
 
 
 @dataclass
@@ -95,12 +95,13 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
 
 
 @pytest.fixture
-def shot() -> Any:
+def shot(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Save a screenshot of the page's current state as a test artifact."""
+    folder = tmp_path_factory.getbasetemp() / "screenshots"
 
     def save(page: Any, name: str) -> Path:
-        SCREENSHOTS.mkdir(exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
 
