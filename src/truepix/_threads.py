@@ -3,10 +3,9 @@
 On a busy machine (other processes, dask workers, a notebook's kernels beside it)
 numba's OpenMP threading layer let idle threads *spin* at each kernel's barrier
 (libgomp's default wait policy): a spinning thread takes the core a working one
-needs, and with 2 threads on 2 loaded cores about 3 processes in 4 fell into a
-state where parallel kernels ran 5-40x slower (a cold JPEG decode 460-500 ms
-instead of ~75; a grid-cell build 75-88 ms a call instead of 2). With idle
-threads sleeping (``OMP_WAIT_POLICY=PASSIVE``) it never happened, and on a quiet
+needs. Two processes decoding at once on 2 cores with load ~10 took 1.9-2.4 s
+for a cold 1 MP JPEG decode and 440-470 ms warm; with idle threads sleeping
+(``OMP_WAIT_POLICY=PASSIVE``) 0.11-0.22 s and 45-100 ms, and on a quiet
 machine it changed nothing measurable (``docs/decolorize.md``).
 
 libgomp reads the policy once, from the environment, when it is loaded -- which
