@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._threads import start_threads
 from truepix.errors import InputError, ShapeError, UnsupportedDtypeError
 from truepix.stacks import _hist_numpy
 from truepix.stacks._bins import Bins, counts_dtype
@@ -232,6 +233,7 @@ class PixelCounter:
         from truepix.stacks._hist_numba import KERNELS
 
         if self.backend == "numba":
+            start_threads()
             with _PARALLEL_LOCK:
                 KERNELS[binning]["parallel"](
                     batch, self._small, params, self._tile, counts, flush_after

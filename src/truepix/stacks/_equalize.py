@@ -175,8 +175,10 @@ def equalize(images: Any, /, *, nbins: int = 256, mask: Any = None) -> np.ndarra
     rows = None if mask is None else _check_mask(mask, shape)
     if array.dtype == np.float16:
         return _equalize_plain(flat, count, rows).reshape(shape)
+    from truepix._threads import start_threads
     from truepix.stacks import _equalize_numba as k
 
+    start_threads()
     if array.dtype == np.uint8:
         out = np.empty_like(flat)
         if rows is None:

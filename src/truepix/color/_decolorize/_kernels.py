@@ -34,6 +34,8 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix._threads import start_threads
+
 __all__ = [
     "AMBIGUOUS_BIT",
     "PENDING",
@@ -85,8 +87,10 @@ def threads_for(n_pixels: int) -> Iterator[None]:
     """Run the parallel kernels called inside on one thread for small inputs.
 
     ``numba.set_num_threads`` is local to the calling thread, so other threads
-    (dask workers) keep their own setting.
+    (dask workers) keep their own setting. numba's pool is started first, the way
+    :func:`truepix._threads.start_threads` says.
     """
+    start_threads()
     if n_pixels >= SERIAL_BELOW:
         yield
         return

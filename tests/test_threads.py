@@ -1,0 +1,85 @@
+"""numba's thread pool as truepix starts it (``truepix._threads``).
+
+Each case runs in a fresh interpreter: libgomp reads its wait policy once, when
+numba's pool starts. ``OMP_DISPLAY_ENV=VERBOSE`` makes libgomp print the settings
+it started with (``GOMP_SPINCOUNT``: 0 for PASSIVE, 300000 by default, 3e10 for
+ACTIVE), the OpenMP layer chosen explicitly so that it is the one tested.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+#: A first decolorize in a fresh process; prints what the environment says after it.
+CHILD = """
+import os, sys
+import numpy as np
+if sys.argv[1] == "user-started":  # the user's own numba code ran first
+    import numba
+    numba.get_num_threads()
+import truepix as tp
+picture = tp.colorize(np.linspace(0, 1, 64 * 64).reshape(64, 64), cmap="viridis")
+tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+print("after:", os.environ.get("OMP_WAIT_POLICY"))
+"""
+
+
+def _first_call(case: str, **env: str) -> tuple[str, str]:
+    """(libgomp's spin count, OMP_WAIT_POLICY after the call) in a fresh process."""
+    environment = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    environment.update(OMP_DISPLAY_ENV="VERBOSE", NUMBA_THREADING_LAYER="omp", **env)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, case], capture_output=True, text=True, env=environment,
+        check=True, timeout=300,
+    )  # fmt: skip
+    spin = [line.split("=")[1].strip(" '") for line in done.stderr.splitlines()
+            if "GOMP_SPINCOUNT" in line]  # fmt: skip
+    return spin[0], done.stdout.split("after:")[1].strip()
+
+
+@pytest.mark.parametrize(
+    ("case", "env", "spin", "after"),
+    [
+        ("plain", {}, "0", "None"),  # started sleeping; the environment restored
+        ("plain", {"OMP_WAIT_POLICY": "ACTIVE"}, "30000000000", "ACTIVE"),  # the user's
+        ("user-started", {}, "300000", "None"),  # started before truepix: left alone
+    ],
+)
+def test_pool_starts_passive_unless_chosen(
+    case: str, env: dict[str, str], spin: str, after: str
+) -> None:
+    assert _first_call(case, **env) == (spin, after)
+
+
+def test_values_same_on_one_thread_and_all() -> None:
+    # a JPEG'd picture runs every kernel of the JPEG path (memo, chroma test, model)
+    import io
+
+    import numba
+    from PIL import Image
+
+    import truepix as tp
+
+    rng = np.random.default_rng(4)
+    field = np.cumsum(np.cumsum(rng.normal(size=(320, 320)), axis=0), axis=1)
+    picture = tp.colorize(field, cmap="jet")[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "JPEG", quality=75)
+    jpeg = np.asarray(Image.open(buffer))
+    results = []
+    before = numba.get_num_threads()
+    for threads in (1, before):
+        numba.set_num_threads(threads)
+        try:
+            result = tp.Decolorizer("jet", vmin=0, vmax=1).decode(jpeg)
+        finally:
+            numba.set_num_threads(before)
+        results.append(result)
+    assert np.array_equal(results[0].values, results[1].values, equal_nan=True)
+    assert np.array_equal(results[0].ambiguous, results[1].ambiguous)
+    assert np.array_equal(results[0].residual, results[1].residual, equal_nan=True)
