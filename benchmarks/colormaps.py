@@ -43,6 +43,7 @@ import matplotlib as mpl
 import numpy as np
 from _colormap_speed import Peers
 from _colormap_speed import speed as timed_speed
+from _drawn_annotations import drawn_flags
 from _unmap_peer import Unmap, load_unmap
 from PIL import Image
 from scipy.spatial import cKDTree
@@ -605,6 +606,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"(accuracy run: {time.perf_counter() - started:.0f} s)")
     holes(maps, size)
     flags(maps)
+    drawn_flags(maps, colormap, CYCLIC)
     if args.floor:
         restoration_floor(maps, size)
     if not args.no_speed:
