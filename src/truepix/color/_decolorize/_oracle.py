@@ -291,7 +291,7 @@ def pilot_wiener(
 
 def unmix(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline, /, *,
-    min_residual: float, threshold: float,
+    min_residual: float, threshold: float, overshoot: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Blended pixels as the best blend of two 3x3 map neighbours' colors (see kernel)."""
     height, width = position.shape
@@ -315,7 +315,7 @@ def unmix(
                     length2 = float(chord @ chord)
                     if length2 <= 0:
                         continue
-                    t = float(np.clip((pixel - start) @ chord / length2, 0.0, 1.0))
+                    t = float(np.clip((pixel - start) @ chord / length2, -overshoot, 1 + overshoot))
                     gap = pixel - start - t * chord
                     if gap @ gap < best:
                         best = float(gap @ gap)
@@ -323,7 +323,7 @@ def unmix(
                         if line.cyclic:
                             b -= np.floor(b - a + 0.5)
                         blend = (1 - t) * a + t * b
-                        out[y, x] = blend - np.floor(blend) if line.cyclic else blend
+                        out[y, x] = blend - np.floor(blend) if line.cyclic else np.clip(blend, 0, 1)
                         out_residual[y, x] = np.sqrt(best)
     return out, out_residual
 
