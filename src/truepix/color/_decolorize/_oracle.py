@@ -348,6 +348,7 @@ def hull_accept(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
     corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
     arc_threshold: float | None = None, margin: float = 0.0, overshoot: float = 0.0,
+    contrast_threshold: float | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
 
@@ -363,6 +364,7 @@ def hull_accept(
     metric = rgb @ line.matrix.T
     metric_vertices = line.vertices @ line.matrix.T
     arc_threshold = threshold if arc_threshold is None else arc_threshold
+    contrast = threshold if contrast_threshold is None else contrast_threshold
     out = np.full((height, width), np.nan)
     for y in range(height):
         for x in range(width):
@@ -387,7 +389,7 @@ def hull_accept(
                 if (yy, xx) != (y, x)
             ]
             near = np.array([luma[q] for q in around])
-            on_map = [q for q in around if residual[q] <= threshold]
+            on_map = [q for q in around if residual[q] <= contrast]
             colors = np.array([metric[q] for q in on_map]).reshape(-1, 3)
             lumas = np.array([luma[q] for q in on_map])
             spread = float(np.linalg.norm(np.ptp(colors, axis=0))) if on_map else 0.0
