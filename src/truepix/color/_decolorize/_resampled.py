@@ -31,7 +31,7 @@ __all__ = ["blends", "unmixed"]
 #: then anchor chords: turbo's black text 12 -> 6 % flagged).
 UNMIX_ANCHOR_RESIDUAL = 40.0
 #: ... and may extend past either end by this share of its length (``unmix``'s
-#: overshoot; not on exact pictures, whose antialiasing only blends): cubic and
+#: overshoot; not on exact or palette pictures, whose blends are means): cubic and
 #: Lanczos kernels weigh one side of an edge by more than 1, the other by less than
 #: 0, and the truth -- the data resampled alike -- lies past the end as the color
 #: does. 8 maps x 3 real fields (256^2), pooled error / k-d tree's: OpenCV cubic
@@ -159,7 +159,7 @@ def unmixed(
     degraded.unmix(
         flat, scale, width, position, residual, plan.unmix_residual, anchors,
         line.vertices, line.positions, float(line.n_bins), line.cyclic,
-        0.0 if plan.exact else UNMIX_OVERSHOOT, blended, blend_residual,
+        UNMIX_OVERSHOOT if _lobes(plan) else 0.0, blended, blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
     accepted = blends(flat, scale, width, position, blend_residual, plan, line)
@@ -218,10 +218,16 @@ def _thin_blends(
     return found
 
 
+def _lobes(plan: Plan) -> bool:
+    """Whether the picture's blends may come from a kernel with negative lobes: not an
+    exact render's (antialiasing) nor a palette's (means of map colors)."""
+    return not (plan.exact or plan.palette)
+
+
 def _contrast_threshold(plan: Plan) -> float:
     """Neighbours within this many DN of the map show the contrast a kernel overshoots
-    (exact pictures: only the map's own colors; their blends are antialiasing)."""
-    return plan.threshold if plan.exact else max(plan.threshold, HULL_CONTRAST_RESIDUAL)
+    (only the map's own colors where no kernel overshoots)."""
+    return max(plan.threshold, HULL_CONTRAST_RESIDUAL) if _lobes(plan) else plan.threshold
 
 
 def _tolerance(plan: Plan) -> float:
