@@ -481,8 +481,9 @@ def test_memo_fields_are_the_unpacked_codes(metric: str) -> None:
                 assert np.array_equal(field, want, equal_nan=field.dtype != bool)
 
 
-@pytest.mark.parametrize("name", ["viridis", "jet", "twilight"])
-def test_unmix_matches_oracle(name: str) -> None:
+@pytest.mark.parametrize(("name", "overshoot"), [("viridis", 0.0), ("jet", 0.0), ("twilight", 0.0),
+                                                ("viridis", 0.2), ("twilight", 0.2)])  # fmt: skip
+def test_unmix_matches_oracle(name: str, overshoot: float) -> None:
     rng = np.random.default_rng(9)
     data = _field(20, 26, rng)
     image = matplotlib.colormaps[name](data, bytes=True)[..., :3]
@@ -497,11 +498,12 @@ def test_unmix_matches_oracle(name: str) -> None:
     got_residual = np.empty(len(position), np.float64)
     degraded.unmix(
         small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, 9.0, grid.line.vertices,
-        grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, got, got_residual,
+        grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, overshoot, got,
+        got_residual,
     )  # fmt: skip
     want, want_residual = oracle.unmix(
         small, position.reshape(10, 13), residual.reshape(10, 13), grid.line,
-        min_residual=2.0, threshold=9.0,
+        min_residual=2.0, threshold=9.0, overshoot=overshoot,
     )  # fmt: skip
     np.testing.assert_allclose(got.reshape(10, 13), want, atol=1e-9)
     np.testing.assert_allclose(got_residual.reshape(10, 13), want_residual, atol=1e-6)
@@ -511,9 +513,10 @@ def test_unmix_matches_oracle(name: str) -> None:
     assert np.all(got_residual.reshape(10, 13)[4, 3:9] > 9.0)  # the line stays off the map
 
 
-@pytest.mark.parametrize(("name", "overshoot"), [("jet", 0.0), ("viridis", 0.0), ("jet", 0.1),
-                                                ("twilight", 0.1), ("hsv", 0.0)])  # fmt: skip
-def test_hull_accept_matches_oracle(name: str, overshoot: float) -> None:
+@pytest.mark.parametrize(("name", "overshoot", "contrast"), [
+    ("jet", 0.0, 3.0), ("viridis", 0.0, 3.0), ("jet", 0.1, 3.0), ("twilight", 0.1, 3.0),
+    ("hsv", 0.0, 3.0), ("jet", 0.25, 40.0), ("twilight", 0.25, 40.0)])  # fmt: skip
+def test_hull_accept_matches_oracle(name: str, overshoot: float, contrast: float) -> None:
     from truepix.color._decolorize._hull import hull_accept, simplify
 
     rng = np.random.default_rng(4)
@@ -532,11 +535,11 @@ def test_hull_accept_matches_oracle(name: str, overshoot: float) -> None:
         small.reshape(-1, 3), 1.0, 14, position, residual.astype(np.float64), 3.0, 3.0, 2, 0.0,
         np.ascontiguousarray(line.vertices[corners] @ line.matrix.T), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix, 3.0,
-        overshoot, got,
+        overshoot, contrast, got,
     )  # fmt: skip
     distance = oracle.hull_accept(
         small, position.reshape(12, 14), residual.reshape(12, 14), line, corners,
-        threshold=3.0, radius=2, overshoot=overshoot,
+        threshold=3.0, radius=2, overshoot=overshoot, contrast_threshold=contrast,
     )  # fmt: skip
     got = got.reshape(12, 14)
     assert not got[np.isnan(distance) | np.isinf(distance)].any()

@@ -198,6 +198,7 @@ def unmix(  # pragma: no cover - jitted
     positions,
     n_bins,
     cyclic,
+    overshoot,
     out,
     out_residual,
 ):
@@ -210,6 +211,10 @@ def unmix(  # pragma: no cover - jitted
     ``P(a) -> P(b)``; if the closest chord is nearer to the pixel's color than the
     map is (by more than half a DN), the pixel gets the blend's position
     ``(1 - t) a + t b`` and that distance as its residual. Positions in [0, 1].
+    ``t`` runs over ``[-overshoot, 1 + overshoot]``: a kernel with negative lobes
+    (cubic, Lanczos) weighs one side of an edge by more than 1 and the other by
+    less than 0, so its pixel lies on the chord past its end -- and so does the
+    truth, the data resampled alike.
     """
     height = position.shape[0] // width
     for y in nb.prange(height):
@@ -247,7 +252,7 @@ def unmix(  # pragma: no cover - jitted
                     if length2 <= 0.0:
                         continue
                     t = (r - col[i, 0]) * dr + (g - col[i, 1]) * dg + (b - col[i, 2]) * db
-                    t = min(max(t / length2, 0.0), 1.0)
+                    t = min(max(t / length2, -overshoot), 1.0 + overshoot)
                     er = r - col[i, 0] - t * dr
                     eg = g - col[i, 1] - t * dg
                     eb = b - col[i, 2] - t * db
@@ -260,6 +265,8 @@ def unmix(  # pragma: no cover - jitted
                         blend = (1.0 - t) * pos[i] + t * other
                         if cyclic:
                             blend -= math.floor(blend)
+                        else:
+                            blend = min(max(blend, 0.0), 1.0)
                         out[p] = blend
                         out_residual[p] = math.sqrt(d2)
 

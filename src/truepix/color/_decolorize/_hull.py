@@ -238,6 +238,7 @@ def hull_accept(  # pragma: no cover - jitted
     matrix,
     tolerance,
     overshoot,
+    contrast_threshold,
     out,
 ):
     """Pixels off the map that are blends of the map colors around them.
@@ -252,8 +253,8 @@ def hull_accept(  # pragma: no cover - jitted
     lies near the convex hull of the arc: the map colors at ``lo`` and ``hi`` and the
     ``corners`` (metric coordinates, positions ``corner_pos`` in bins) between them.
     "By more than" and "near" mean within ``tolerance`` DN, or ``overshoot`` times
-    the spread of the colors (lumas) of its 3x3 neighbours on the map (``residual`` at
-    most ``threshold``) where that is more: a kernel with negative lobes (cubic,
+    the spread of the colors (lumas) of its 3x3 neighbours near the map (``residual``
+    at most ``contrast_threshold``) where that is more: a kernel with negative lobes (cubic,
     Lanczos) sends a pixel past the colors it blends by at most its lobes' weight
     times the contrast under it. ``out`` is left False elsewhere.
     """
@@ -282,7 +283,7 @@ def hull_accept(  # pragma: no cover - jitted
             elif hi - lo >= 1.0:
                 lo, hi = 0.0, 1.0
             spread, low_l, high_l, low_map, high_map = _contrast(
-                pixels, residual, threshold, p, x, y, width, height, scale, matrix
+                pixels, residual, contrast_threshold, p, x, y, width, height, scale, matrix
             )
             # a thin stroke is darker or brighter than all its neighbours
             own = _luma(pixels, p, scale)

@@ -291,7 +291,7 @@ def pilot_wiener(
 
 def unmix(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline, /, *,
-    min_residual: float, threshold: float,
+    min_residual: float, threshold: float, overshoot: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Blended pixels as the best blend of two 3x3 map neighbours' colors (see kernel)."""
     height, width = position.shape
@@ -315,7 +315,7 @@ def unmix(
                     length2 = float(chord @ chord)
                     if length2 <= 0:
                         continue
-                    t = float(np.clip((pixel - start) @ chord / length2, 0.0, 1.0))
+                    t = float(np.clip((pixel - start) @ chord / length2, -overshoot, 1 + overshoot))
                     gap = pixel - start - t * chord
                     if gap @ gap < best:
                         best = float(gap @ gap)
@@ -323,7 +323,7 @@ def unmix(
                         if line.cyclic:
                             b -= np.floor(b - a + 0.5)
                         blend = (1 - t) * a + t * b
-                        out[y, x] = blend - np.floor(blend) if line.cyclic else blend
+                        out[y, x] = blend - np.floor(blend) if line.cyclic else np.clip(blend, 0, 1)
                         out_residual[y, x] = np.sqrt(best)
     return out, out_residual
 
@@ -348,6 +348,7 @@ def hull_accept(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
     corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
     arc_threshold: float | None = None, margin: float = 0.0, overshoot: float = 0.0,
+    contrast_threshold: float | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
 
@@ -363,6 +364,7 @@ def hull_accept(
     metric = rgb @ line.matrix.T
     metric_vertices = line.vertices @ line.matrix.T
     arc_threshold = threshold if arc_threshold is None else arc_threshold
+    contrast = threshold if contrast_threshold is None else contrast_threshold
     out = np.full((height, width), np.nan)
     for y in range(height):
         for x in range(width):
@@ -387,7 +389,7 @@ def hull_accept(
                 if (yy, xx) != (y, x)
             ]
             near = np.array([luma[q] for q in around])
-            on_map = [q for q in around if residual[q] <= threshold]
+            on_map = [q for q in around if residual[q] <= contrast]
             colors = np.array([metric[q] for q in on_map]).reshape(-1, 3)
             lumas = np.array([luma[q] for q in on_map])
             spread = float(np.linalg.norm(np.ptp(colors, axis=0))) if on_map else 0.0

@@ -30,6 +30,15 @@ __all__ = ["blends", "unmixed"]
 #: 0.5x, error/k-d tree 0.80 -> 0.54 (inf: 0.48, but strokes on downscaled pictures
 #: then anchor chords: turbo's black text 12 -> 6 % flagged).
 UNMIX_ANCHOR_RESIDUAL = 40.0
+#: ... and may extend past either end by this share of its length (``unmix``'s
+#: overshoot; not on exact or palette pictures, whose blends are means): cubic and
+#: Lanczos kernels weigh one side of an edge by more than 1, the other by less than
+#: 0, and the truth -- the data resampled alike -- lies past the end as the color
+#: does. 8 maps x 3 real fields (256^2), pooled error / k-d tree's: OpenCV cubic
+#: 0.5x / 0.33x 0.91 / 0.86 -> 0.83 / 0.80, Lanczos4 0.33x 0.92 -> 0.86, Pillow
+#: Lanczos 0.5x 0.83 -> 0.78 (viridis cameras 0.76 -> 0.53); linear kinds as before.
+#: 0.1 gave most of it (0.83 / 0.81), 0.3 no more.
+UNMIX_OVERSHOOT = 0.2
 #: Off-map pixels of such pictures are still data when they lie within
 #: max(HULL_MIN_TOLERANCE, HULL_SIGMAS * noise) DN of the convex hull of the map
 #: colors between the lowest and highest position of the pixels HULL_RADIUS around
@@ -60,6 +69,13 @@ HULL_ARC_MARGIN = 0.5
 #: (256^2 fields as in benchmarks/colormaps.py): pictures over 0.2 % holes 37 -> 2 of 1320 (hsv aside),
 #: OpenCV Lanczos4 0.5x worst 0.72 -> 0.20 %; 0.2 left 0.22 %, 0.3 0.20 %.
 HULL_OVERSHOOT = 0.25
+#: ... the spread of the neighbours within this many DN of the map (the chords'
+#: anchors, themselves blends): where the kernel only samples (OpenCV cubic, Lanczos
+#: without antialiasing) few neighbours of a pixel beside fine detail are map colors.
+#: seismic on photographs, OpenCV cubic / Pillow Lanczos 0.5x: holes 0.52 / 0.61 %
+#: (a 3-color blend pushed 15-20 DN past the hull) -> 0.10 / 0.06 % with 40 DN
+#: (12 DN: 0.18 / 0.10 %), pooled error / k-d tree's there 1.21 / 1.02 -> 0.77 / 0.69.
+HULL_CONTRAST_RESIDUAL = UNMIX_ANCHOR_RESIDUAL
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
 HULL_CORNER_TOLERANCE = 1.0
@@ -121,7 +137,7 @@ def blends(
         max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
         np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix,
-        _tolerance(plan), HULL_OVERSHOOT, accepted,
+        _tolerance(plan), HULL_OVERSHOOT, _contrast_threshold(plan), accepted,
     )  # fmt: skip
     return accepted
 
@@ -142,8 +158,8 @@ def unmixed(
     anchors = plan.threshold if plan.exact else UNMIX_ANCHOR_RESIDUAL
     degraded.unmix(
         flat, scale, width, position, residual, plan.unmix_residual, anchors,
-        line.vertices, line.positions, float(line.n_bins), line.cyclic, blended,
-        blend_residual,
+        line.vertices, line.positions, float(line.n_bins), line.cyclic,
+        UNMIX_OVERSHOOT if _lobes(plan) else 0.0, blended, blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
     accepted = blends(flat, scale, width, position, blend_residual, plan, line)
@@ -200,6 +216,18 @@ def _thin_blends(
     found = np.zeros(len(candidates), dtype=bool)
     found[at[thin]] = True
     return found
+
+
+def _lobes(plan: Plan) -> bool:
+    """Whether the picture's blends may come from a kernel with negative lobes: not an
+    exact render's (antialiasing) nor a palette's (means of map colors)."""
+    return not (plan.exact or plan.palette)
+
+
+def _contrast_threshold(plan: Plan) -> float:
+    """Neighbours within this many DN of the map show the contrast a kernel overshoots
+    (only the map's own colors where no kernel overshoots)."""
+    return max(plan.threshold, HULL_CONTRAST_RESIDUAL) if _lobes(plan) else plan.threshold
 
 
 def _tolerance(plan: Plan) -> float:
