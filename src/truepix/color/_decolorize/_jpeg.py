@@ -151,6 +151,7 @@ JPEG_CANDIDATE = 20.0
 #: flagged but 38 % lost, and on the matplotlib camera 3.8 % lost more than 8 px
 #: from any stroke; radius 2: 94.7 / 95.0 %, radius 4: 95.6 / 95.7 % (camera lost
 #: 6.9 / 8.9 %).
+JPEG_FOREIGN_TILE = 16
 JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
@@ -206,7 +207,10 @@ def jpeg_off_map(
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)
-    groups[_textured(groups, n_groups, luma_of, distance > JPEG_MODEL_FOREIGN, beyond_map)] = 0
+    far = distance > JPEG_MODEL_FOREIGN
+    groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
+    if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
+        groups[_alone(groups, n_groups, candidates, far | beyond_map, width, height)] = 0
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
@@ -233,6 +237,32 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+def _alone(
+    groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
+    width: int, height: int,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether its core is a weak one far from every foreign pixel.
+
+    A core none of whose pixels is ``foreign`` (JPEG_MODEL_FOREIGN off the model, or
+    beyond the map's luma) counts only within a tile (JPEG_FOREIGN_TILE px square) of
+    a foreign core pixel, or next to such a tile (JPEG_FOREIGN_TILE to twice that away).
+    """
+    labelled = groups > 0
+    tile = JPEG_FOREIGN_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
+    seen = candidates[labelled & foreign]
+    marked[seen // width // tile + 1, seen % width // tile + 1] = True
+    around = np.zeros_like(marked)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+    near = around[candidates // width // tile + 1, candidates % width // tile + 1]
+    kept = np.zeros(n_groups + 1, dtype=bool)
+    kept[groups[labelled & (foreign | near)]] = True
+    return labelled & ~kept[groups]
 
 
 def _colorless(line: Polyline) -> bool:
