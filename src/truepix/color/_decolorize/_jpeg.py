@@ -167,18 +167,23 @@ JPEG_CANDIDATE = 20.0
 #: cores of sharp texture. Gray maps are left out: data there keeps no chroma at all.
 JPEG_FOREIGN_TILE = 16
 JPEG_FOREIGN_PIXELS = 8
-#: ... unless the picture holds a long structure of cores: JPEG_STRUNG_PIXELS or more
+#: ... unless the picture holds a stroke strung of cores: JPEG_STRUNG_PIXELS or more
 #: core pixels linked through JPEG_LINK_CELL-pixel cells (cores in the same or touching
-#: cells: up to 16-31 px apart), whatever their strength; then every core counts, as in
-#: any annotated picture. A stroke in a color 50-90 DN from the map (matplotlib's green
-#: coastline and gray text on viridis, tests/color/test_decolorize_branches.py) keeps
-#: only weak cores, 3-51 px each and 4-30 px apart along it, but strings them into
-#: structures of 88-193 px (q50-q90 4:2:0); JPEG's misses on texture are scattered:
-#: at most 35 px per structure on every all-data picture of benchmarks/colormaps.py
-#: (10 maps x 5 fields, 256^2, q50-q95, 4:2:0 and 4:4:4). Coastline and text flagged
-#: (q75 / q50 / q90): 0 / 0 / 0 -> 81.0 / 74.1 / 79.1 %; holes as before (none).
-#: Linking by proximity alone (keeping the structures, not the picture) left the
-#: text's glyphs, 5-27 px per structure like texture's, and flagged 72.4 % at q75.
+#: cells, up to 16-31 px apart) whose luma spreads by at most JPEG_STRUNG_SPREAD DN
+#: (standard deviation): a stroke of one color, whatever its cores' strength. Then every
+#: core counts, as before the rule above. A stroke in a color 50-90 DN from the map
+#: (matplotlib's green coastline and gray text on viridis, tests/color/
+#: test_decolorize_branches.py) keeps only weak cores, but they string into structures
+#: of 88-193 px with a luma spread of 10-11 DN (q90 / q75 / q50 4:2:0). JPEG's misses
+#: on texture string too, along sharp edges, but follow the field's luma: on the
+#: all-data pictures of benchmarks/colormaps.py (256^2, 9 maps x 5 fields, q50-q95,
+#: 4:2:0 and 4:4:4) no structure reaches 60 px; at 512^2 (5 maps) 66-128 px, spread
+#: 46-55 DN; jet on the camera (tests/color/test_decolorize_holes.py, q50 4:2:0) 97 px,
+#: 70 DN. Coastline and text flagged (q75 / q50 / q90): 0 / 0 / 0 -> 81.0 / 74.1 /
+#: 79.1 %; holes and the benchmark's annotation flags as before. Keeping only the
+#: structures of 40+ px (not every core) lost the text's glyphs (5-27 px per structure,
+#: as texture's): 72.4 % at q75; structures by size alone (no spread) left 0.8 % holes
+#: (jet, camera).
 JPEG_LINK_CELL = 16
 JPEG_STRUNG_PIXELS = 60
 JPEG_STRUNG_SPREAD = 25.0
