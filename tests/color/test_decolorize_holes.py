@@ -84,16 +84,15 @@ LIMITS = {
     # the field's texture count as data (``_jpeg.JPEG_CORE_SPREAD``); 0.37 / 0.49 /
     # 1.80 % once JPEG's overshoot of jet's yellow ridges is not a stroke's luma
     # (``_jpeg.JPEG_RIDGE_OVERSHOOT``); 0.29 / 0.32 / 0.82 % once off-map pixels are
-    # judged on the luma branches their blocks' chroma calls for (``_branches``)
-    ("jet", "JPEG q90 4:2:0"): 0.004,
-    ("jet", "JPEG q75 4:2:0"): 0.0045,
-    ("jet", "JPEG q50 4:2:0"): 0.011,
+    # judged on the luma branches their blocks' chroma calls for (``_branches``);
+    # 0.07 / 0.00 / 0.00 % once cores far from any clearly foreign one count as data
+    # (``_jpeg.JPEG_FOREIGN_PIXELS``).
     # 4:4:4 JPEG, found by its luma's 8x8 grid (before: not seen as JPEG, 0.44 % viridis
     # and 1.7 % jet at q75); judged by 4:2:0's model alone: jet 0.49 % at q75, 3.9 % at
     # q50 (viridis 0.36 %); by the nearer of 4:2:0's model and the pixel's own map
     # color: 0.01 % and 2.0 % (viridis 0.10 %); textured cores as data: 1.05 % at q50;
-    # ridges' overshoot not a stroke's luma: 0.62 %; luma branches: 0.49 %
-    ("jet", "JPEG q50 4:4:4"): 0.007,
+    # ridges' overshoot not a stroke's luma: 0.62 %; luma branches: 0.49 %; lone cores
+    # as data: 0.00 %
 }
 
 
@@ -119,17 +118,19 @@ def _astronaut() -> np.ndarray:
 # (``_jpeg.JPEG_CORE_SPREAD``) -> after JPEG's overshoot of the thin luma ridges that
 # jet's and turbo's yellow paints was no longer taken for a stroke's luma
 # (``_jpeg.JPEG_RIDGE_OVERSHOOT``) -> after off-map pixels were judged on the luma
-# branches their 2x2 blocks' chroma calls for (``_branches``).
+# branches their 2x2 blocks' chroma calls for (``_branches``) -> after cores far
+# from any clearly foreign core counted as data (``_jpeg.JPEG_FOREIGN_PIXELS``). The
+# issue's goal is 0.2 % on every picture.
 ASTRONAUT = [
-    ("viridis", "JPEG q50 4:4:4", 0.002),  # 0.56 -> 0.30 -> 0.11 %
-    ("viridis", "JPEG q50 4:2:0", 0.004),  # 0.37 -> 0.40 -> 0.32 %
+    ("viridis", "JPEG q50 4:4:4", 0.002),  # 0.56 -> 0.30 -> 0.11 -> 0.10 -> 0.00 %
+    ("viridis", "JPEG q50 4:2:0", 0.002),  # 0.37 -> 0.40 -> 0.32 -> 0.30 -> 0.00 %
     ("jet", "JPEG q75 4:4:4", 0.001),  # 0.54 -> 0.01 -> 0.00 %
-    ("jet", "JPEG q50 4:4:4", 0.007),  # 4.74 -> 2.79 -> 1.37 -> 0.88 -> 0.47 %
-    ("jet", "JPEG q90 4:2:0", 0.004),  # 2.35 -> 1.06 -> 0.88 -> 0.28 %
-    ("jet", "JPEG q50 4:2:0", 0.012),  # 6.71 -> 6.71 -> 4.71 -> 3.62 -> 0.89 %
-    ("turbo", "JPEG q75 4:2:0", 0.003),  # 1.99 -> 1.68 -> 1.20 -> 0.17 %
-    ("turbo", "JPEG q50 4:2:0", 0.018),  # 4.09 -> 2.69 -> 1.40 %
-    ("turbo", "JPEG q50 4:4:4", 0.017),  # 3.24 -> 2.28 -> 1.50 -> 1.38 %
+    ("jet", "JPEG q50 4:4:4", 0.002),  # 4.74 -> 2.79 -> 1.37 -> 0.88 -> 0.47 -> 0.00 %
+    ("jet", "JPEG q90 4:2:0", 0.002),  # 2.35 -> 1.06 -> 0.88 -> 0.28 -> 0.00 %
+    ("jet", "JPEG q50 4:2:0", 0.002),  # 6.71 -> 6.71 -> 4.71 -> 3.62 -> 0.89 -> 0.00 %
+    ("turbo", "JPEG q75 4:2:0", 0.002),  # 1.99 -> 1.68 -> 1.20 -> 0.17 -> 0.00 %
+    ("turbo", "JPEG q50 4:2:0", 0.002),  # 4.09 -> 2.69 -> 1.40 -> 1.24 -> 0.00 %
+    ("turbo", "JPEG q50 4:4:4", 0.002),  # 3.24 -> 2.28 -> 1.50 -> 1.38 -> 1.26 -> 0.00 %
 ]
 
 
@@ -138,6 +139,27 @@ def test_degraded_photograph_keeps_its_pixels(name: str, how: str, limit: float)
     picture = np.ascontiguousarray(matplotlib.colormaps[name](_astronaut(), bytes=True)[..., :3])
     values = decolorize(DEGRADE[how](picture), cmap=name, vmin=0, vmax=1)
     assert np.isnan(values).mean() <= limit
+
+
+# The default call's error with holes counted as what they are to a user (a pixel
+# with no value: an error of the full range), against the nearest table color of a
+# scipy k-d tree, the usual answer; the issue's goal at q50 is 0.85x. Measured with
+# this very test: turbo 1.14 / rainbow 1.07 / jet 0.87 -> 0.78 / 0.78 / 0.81 once
+# cores far from any clearly foreign core counted as data (``_jpeg.JPEG_FOREIGN_PIXELS``;
+# the holes had been 1.24 / 0.89 / 0.20 %).
+@pytest.mark.parametrize("name", ["turbo", "rainbow", "jet"])
+def test_jpeg_photograph_beats_the_nearest_color_with_holes_counted(name: str) -> None:
+    from scipy.spatial import cKDTree
+
+    colormap = matplotlib.colormaps[name]
+    truth = _astronaut()
+    picture = DEGRADE["JPEG q50 4:2:0"](np.ascontiguousarray(colormap(truth, bytes=True)[..., :3]))
+    values = decolorize(picture, cmap=name, vmin=0, vmax=1)
+    error = np.where(np.isnan(values), 1.0, np.abs(values - truth)).mean()
+    table = colormap(np.arange(colormap.N), bytes=True)[:, :3].astype(np.float64)
+    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(np.float64))
+    nearest = np.abs((index + 0.5) / colormap.N - truth.ravel()).mean()
+    assert error <= 0.85 * nearest, error / nearest
 
 
 def _photograph(name: str) -> np.ndarray:

@@ -151,6 +151,42 @@ JPEG_CANDIDATE = 20.0
 #: flagged but 38 % lost, and on the matplotlib camera 3.8 % lost more than 8 px
 #: from any stroke; radius 2: 94.7 / 95.0 %, radius 4: 95.6 / 95.7 % (camera lost
 #: 6.9 / 8.9 %).
+#: A core is an annotation's only near clear evidence of one: a core holding
+#: JPEG_FOREIGN_PIXELS or more foreign pixels (farther than JPEG_MODEL_FOREIGN from the
+#: model, or beyond the map's luma: ``_ridge_limits``) within the same or the next
+#: JPEG_FOREIGN_TILE-pixel tile (16-32 px). JPEG's misses on a textured field are
+#: cores like a thin stroke's in size, luma and chroma spread and distance to the model
+#: (3-22 pixels, 35-60 DN), but lie alone: every all-data picture of
+#: benchmarks/colormaps.py (10 maps x 5 fields, q50-q95, 4:2:0 and 4:4:4) holds at most
+#: 21 foreign core pixels and no core with more than 7, an annotated one thousands
+#: (text, lines, boxes: black, white or 80+ DN off the model somewhere along them).
+#: Worst holes (benchmark, 256^2) q50 4:2:0 turbo / astronaut 0.64 -> 0.00 %,
+#: colorcet:fire / camera 0.47 -> 0.00 %, q75 jet / astronaut 0.23 -> 0.00 %;
+#: annotations flagged within 0.3 point (JPEG q75). Any foreign pixel as evidence
+#: (1 instead of 8) left 0.10-0.30 % (rainbow, turbo on the astronaut at q50), the far
+#: cores of sharp texture. Gray maps are left out: data there keeps no chroma at all.
+JPEG_FOREIGN_TILE = 16
+JPEG_FOREIGN_PIXELS = 8
+#: ... unless the picture holds a stroke strung of cores: JPEG_STRUNG_PIXELS or more
+#: core pixels linked through JPEG_LINK_CELL-pixel cells (cores in the same or touching
+#: cells, up to 16-31 px apart) whose luma spreads by at most JPEG_STRUNG_SPREAD DN
+#: (standard deviation): a stroke of one color, whatever its cores' strength. Then every
+#: core counts, as before the rule above. A stroke in a color 50-90 DN from the map
+#: (matplotlib's green coastline and gray text on viridis, tests/color/
+#: test_decolorize_branches.py) keeps only weak cores, but they string into structures
+#: of 88-193 px with a luma spread of 10-11 DN (q90 / q75 / q50 4:2:0). JPEG's misses
+#: on texture string too, along sharp edges, but follow the field's luma: on the
+#: all-data pictures of benchmarks/colormaps.py (256^2, 9 maps x 5 fields, q50-q95,
+#: 4:2:0 and 4:4:4) no structure reaches 60 px; at 512^2 (5 maps) 66-128 px, spread
+#: 46-55 DN; jet on the camera (tests/color/test_decolorize_holes.py, q50 4:2:0) 97 px,
+#: 70 DN. Coastline and text flagged (q75 / q50 / q90): 0 / 0 / 0 -> 81.0 / 74.1 /
+#: 79.1 %; holes and the benchmark's annotation flags as before. Keeping only the
+#: structures of 40+ px (not every core) lost the text's glyphs (5-27 px per structure,
+#: as texture's): 72.4 % at q75; structures by size alone (no spread) left 0.8 % holes
+#: (jet, camera).
+JPEG_LINK_CELL = 16
+JPEG_STRUNG_PIXELS = 60
+JPEG_STRUNG_SPREAD = 25.0
 JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
@@ -206,7 +242,10 @@ def jpeg_off_map(
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)
-    groups[_textured(groups, n_groups, luma_of, distance > JPEG_MODEL_FOREIGN, beyond_map)] = 0
+    far = distance > JPEG_MODEL_FOREIGN
+    groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
+    if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
+        groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
@@ -233,6 +272,59 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+def _alone(
+    groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
+    luma: np.ndarray, width: int, height: int,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether its core lies alone, far from any clearly foreign core.
+
+    ``foreign`` per candidate (JPEG_MODEL_FOREIGN off the model, or beyond the map's
+    luma); a core with JPEG_FOREIGN_PIXELS of them is evidence of annotations, and
+    any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
+    (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
+    None lies alone in a picture that holds a long structure (JPEG_STRUNG_PIXELS).
+    """
+    labelled = groups > 0
+    if _strung(candidates[labelled], luma[labelled], width, height):
+        return np.zeros_like(labelled)
+    strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
+    foreign = labelled & (strength[groups] >= JPEG_FOREIGN_PIXELS)
+    tile = JPEG_FOREIGN_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
+    seen = candidates[labelled & foreign]
+    marked[seen // width // tile + 1, seen % width // tile + 1] = True
+    around = np.zeros_like(marked)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+    near = around[candidates // width // tile + 1, candidates % width // tile + 1]
+    kept = np.zeros(n_groups + 1, dtype=bool)
+    kept[groups[labelled & (foreign | near)]] = True
+    return labelled & ~kept[groups]
+
+
+def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bool:
+    """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
+    stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
+    their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN."""
+    cell = JPEG_LINK_CELL
+    rows, cols = (height + cell - 1) // cell, (width + cell - 1) // cell
+    cells = pixels // width // cell * cols + pixels % width // cell
+    occupied = np.unique(cells)  # sorted, as core_groups wants its candidates
+    links = np.empty(len(occupied), dtype=np.int64)
+    core_groups(
+        np.ones(len(occupied), dtype=bool), np.zeros(len(occupied)), occupied, cols, rows, 1,
+        np.inf, links,
+    )  # fmt: skip
+    structure = links[np.searchsorted(occupied, cells)]
+    count = np.bincount(structure).astype(np.float64)
+    mean = np.bincount(structure, luma) / np.maximum(count, 1.0)
+    square = np.bincount(structure, luma**2) / np.maximum(count, 1.0)
+    spread = np.sqrt(np.maximum(square - mean**2, 0.0))
+    return bool(np.any((count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)))
 
 
 def _colorless(line: Polyline) -> bool:
