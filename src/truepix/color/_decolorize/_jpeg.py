@@ -187,6 +187,18 @@ JPEG_FOREIGN_PIXELS = 8
 JPEG_LINK_CELL = 16
 JPEG_STRUNG_PIXELS = 60
 JPEG_STRUNG_SPREAD = 25.0
+#: A structure of JPEG_STRUNG_LONG core pixels is a stroke whatever its luma: an
+#: antialiased black or white line over a varying field blends into it (matplotlib's
+#: contours and text on a JPEG q75 imshow figure, benchmarks/_drawn_annotations.py:
+#: 2017-10098 px, spread 26-50 DN), and JPEG's misses on texture never string that far
+#: (at most 128 px over 8 maps x 5 fields x q50-q95 4:2:0/4:4:4 at 512^2, 10 at 1024^2).
+JPEG_STRUNG_LONG = 400
+#: ... and one of JPEG_STRUNG_SHORT whose luma spreads by at most JPEG_STRUNG_FLAT DN:
+#: gray contours on viridis (drawn figure) string into 15-32 px at 3.6-5.6 DN (flagged
+#: 0 -> 65.3 %, as before ``_alone``); texture's structures of 30+ px spread 18+ DN
+#: (the smallest spreads, 1.7-2.0 DN on the moon and camera, are in 14-24 px ones).
+JPEG_STRUNG_SHORT = 30
+JPEG_STRUNG_FLAT = 10.0
 JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
@@ -284,7 +296,7 @@ def _alone(
     luma); a core with JPEG_FOREIGN_PIXELS of them is evidence of annotations, and
     any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
     (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
-    None lies alone in a picture that holds a long structure (JPEG_STRUNG_PIXELS).
+    None lies alone in a picture that holds a stroke strung of cores (``_strung``).
     """
     labelled = groups > 0
     if _strung(candidates[labelled], luma[labelled], width, height):
@@ -309,7 +321,9 @@ def _alone(
 def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bool:
     """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
     stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
-    their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN."""
+    their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
+    JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG whatever their
+    luma."""
     cell = JPEG_LINK_CELL
     rows, cols = (height + cell - 1) // cell, (width + cell - 1) // cell
     cells = pixels // width // cell * cols + pixels % width // cell
@@ -324,7 +338,9 @@ def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bo
     mean = np.bincount(structure, luma) / np.maximum(count, 1.0)
     square = np.bincount(structure, luma**2) / np.maximum(count, 1.0)
     spread = np.sqrt(np.maximum(square - mean**2, 0.0))
-    return bool(np.any((count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)))
+    one_color = (count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)
+    one_color |= (count >= JPEG_STRUNG_SHORT) & (spread <= JPEG_STRUNG_FLAT)
+    return bool(np.any(one_color | (count >= JPEG_STRUNG_LONG)))
 
 
 def _colorless(line: Polyline) -> bool:
