@@ -2,7 +2,7 @@
 
 Each case runs in a fresh interpreter: libgomp reads its wait policy once, when
 numba's pool starts. ``OMP_DISPLAY_ENV=VERBOSE`` makes libgomp print the settings
-it started with (``GOMP_SPINCOUNT``: 0 for PASSIVE, 300000 by default, 3e10 for
+it started with (``GOMP_SPINCOUNT``: 10000 as truepix starts it, 0 for PASSIVE, 300000 by default, 3e10 for
 ACTIVE), the OpenMP layer chosen explicitly so that it is the one tested.
 """
 
@@ -25,13 +25,14 @@ if sys.argv[1] == "user-started":  # the user's own numba code ran first
 import truepix as tp
 picture = tp.colorize(np.linspace(0, 1, 64 * 64).reshape(64, 64), cmap="viridis")
 tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
-print("after:", os.environ.get("OMP_WAIT_POLICY"))
+print("after:", os.environ.get("OMP_WAIT_POLICY"), os.environ.get("GOMP_SPINCOUNT"))
 """
 
 
 def _first_call(case: str, **env: str) -> tuple[str, str]:
     """(libgomp's spin count, OMP_WAIT_POLICY after the call) in a fresh process."""
-    environment = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    chosen = ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
+    environment = {k: v for k, v in os.environ.items() if k not in chosen}
     environment.update(OMP_DISPLAY_ENV="VERBOSE", NUMBA_THREADING_LAYER="omp", **env)
     done = subprocess.run(
         [sys.executable, "-c", CHILD, case], capture_output=True, text=True, env=environment,
@@ -45,12 +46,14 @@ def _first_call(case: str, **env: str) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("case", "env", "spin", "after"),
     [
-        ("plain", {}, "0", "None"),  # started sleeping; the environment restored
-        ("plain", {"OMP_WAIT_POLICY": "ACTIVE"}, "30000000000", "ACTIVE"),  # the user's
-        ("user-started", {}, "300000", "None"),  # started before truepix: left alone
+        ("plain", {}, "10000", "None None"),  # a short spin; the environment restored
+        ("plain", {"OMP_WAIT_POLICY": "ACTIVE"}, "30000000000", "ACTIVE None"),  # the user's
+        ("plain", {"OMP_WAIT_POLICY": "PASSIVE"}, "0", "PASSIVE None"),
+        ("plain", {"GOMP_SPINCOUNT": "500"}, "500", "None 500"),
+        ("user-started", {}, "300000", "None None"),  # started before truepix: left alone
     ],
 )
-def test_pool_starts_passive_unless_chosen(
+def test_pool_starts_with_a_short_spin_unless_chosen(
     case: str, env: dict[str, str], spin: str, after: str
 ) -> None:
     assert _first_call(case, **env) == (spin, after)

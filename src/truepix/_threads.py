@@ -5,15 +5,19 @@ numba's OpenMP threading layer let idle threads *spin* at each kernel's barrier
 (libgomp's default wait policy): a spinning thread takes the core a working one
 needs. Two processes decoding at once on 2 cores with load ~10 took 1.9-2.4 s
 for a cold 1 MP JPEG decode and 440-470 ms warm; with idle threads sleeping
-(``OMP_WAIT_POLICY=PASSIVE``) 0.11-0.22 s and 45-100 ms, and on a quiet
-machine it changed nothing measurable (``docs/decolorize.md``).
+(``OMP_WAIT_POLICY=PASSIVE``) 0.11-0.22 s and 45-100 ms. But on a quiet machine
+sleeping threads are slow to wake for each of a decode's many short parallel
+kernels: JPEG q75 1 MP viridis 102-104 -> 76-91 MP/s warm, 27 -> 15-18 MP/s cold.
+A short spin (:data:`SPINCOUNT`, ``GOMP_SPINCOUNT``: libgomp's default is 300000)
+keeps both: quiet 104 / 27 MP/s, and with two processes at once 40-44 / 12-13 MP/s
+warm / cold (the default: 11-12 / 2-3; PASSIVE 50-53 / 16-20) (``docs/decolorize.md``).
 
 libgomp reads the policy once, from the environment, when it is loaded -- which
 numba does when it starts its pool. So truepix starts the pool itself, before its
-first parallel kernel, with the policy set for that moment only and the
+first parallel kernel, with the spin count set for that moment only and the
 environment restored after: other programs the process starts, and OpenMP
 libraries loaded later with their own copy, see the environment as it was. A
-policy the user set (``OMP_WAIT_POLICY``), a pool already started (by the user's
+policy or spin count the user set (``OMP_WAIT_POLICY``, ``GOMP_SPINCOUNT``), a pool already started (by the user's
 own numba code), or another threading layer (tbb, workqueue) is left alone.
 """
 
@@ -22,19 +26,22 @@ from __future__ import annotations
 import os
 import threading
 
-__all__ = ["POLICY", "start_threads"]
+__all__ = ["SPINCOUNT", "start_threads"]
 
-#: The OpenMP wait policy truepix starts numba's pool with, unless the user set one.
-POLICY = "PASSIVE"
+#: How long (libgomp's spin iterations) an idle OpenMP thread of numba's pool spins
+#: before it sleeps, as truepix starts the pool unless the user chose.
+SPINCOUNT = "10000"
+_CHOSEN = ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
 
 _started = False
 _lock = threading.Lock()
 
 
 def start_threads() -> None:
-    """Start numba's thread pool once, idle OpenMP threads sleeping (:data:`POLICY`).
+    """Start numba's thread pool once, idle OpenMP threads spinning briefly (:data:`SPINCOUNT`).
 
-    Nothing changes when the pool runs already or ``OMP_WAIT_POLICY`` is set.
+    Nothing changes when the pool runs already or ``OMP_WAIT_POLICY`` or
+    ``GOMP_SPINCOUNT`` is set.
     """
     global _started
     if _started:
@@ -49,10 +56,10 @@ def start_threads() -> None:
             running = True  # started by someone else: its policy is fixed
         except ValueError:  # numba: "Threading layer is not initialized."
             running = False
-        if not running and "OMP_WAIT_POLICY" not in os.environ:
-            os.environ["OMP_WAIT_POLICY"] = POLICY
+        if not running and not any(name in os.environ for name in _CHOSEN):
+            os.environ["GOMP_SPINCOUNT"] = SPINCOUNT
             try:
                 numba.get_num_threads()  # starts the pool: libgomp reads the policy now
             finally:
-                os.environ.pop("OMP_WAIT_POLICY", None)
+                os.environ.pop("GOMP_SPINCOUNT", None)
         _started = True
