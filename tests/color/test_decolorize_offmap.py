@@ -84,10 +84,11 @@ def _annotate(picture: np.ndarray, colors: list[tuple[int, int, int]]) -> np.nda
     return np.asarray(drawn)
 
 
-# measured with this very test; the goal is 0.99 everywhere. RdBu's dark
-# ends and magma's magenta-like middle make blends of black/gray strokes with the
-# field that a blend of map colors also makes
-FLAGGED = {("RdBu", "moon"): 0.97, ("RdBu", "terrain"): 0.96, ("magma", "terrain"): 0.975}
+# measured with this very test; the goal is 0.99 everywhere. Before edges
+# that are no table entry were flagged (``_tables.flag_edges``): RdBu 0.996-0.997,
+# magma 0.9985-1.0, jet 0.9987-0.9998 (blends of black strokes with the field that
+# a blend of map colors also makes); after: 0.9996-1.0 on every picture.
+FLAGGED: dict[tuple[str, str], float] = {}
 
 
 @pytest.mark.parametrize("field", sorted(FIELDS))
@@ -96,12 +97,16 @@ def test_annotations_on_png_are_flagged(name: str, field: str) -> None:
     clean = _imsave(FIELDS[field](), name)
     annotated = _annotate(clean, _off_map_colors(name))
     # an annotation pixel: changed by more than the 3 DN an exact picture allows
-    touched = np.abs(annotated.astype(int) - clean.astype(int)).max(axis=-1) > 3
+    change = np.abs(annotated.astype(int) - clean.astype(int)).max(axis=-1)
+    touched = change > 3
     values = decolorize(annotated, cmap=name, vmin=0, vmax=1)
     holes = np.isnan(values)
     assert touched.mean() > 0.05
     assert holes[touched].mean() >= FLAGGED.get((name, field), 0.99)
-    assert holes[~touched].mean() <= 0.002
+    # the field's own pixels stay. A stroke's faintest edge (changed by 1-3 DN, no
+    # table color) touching it is flagged with it: 5-18 % of those before
+    # ``flag_edges``, 97-100 % after (0.6-1.2 % of the picture)
+    assert holes[change == 0].mean() <= 0.002
 
 
 def _cv2_resize(picture: np.ndarray, factor: float, method: str) -> np.ndarray:

@@ -37,6 +37,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
+from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
@@ -136,7 +137,7 @@ class Decolorizer:
         # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
         # cmap(x, bytes=True) truncates: both tables, chosen per picture
         self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
-        self._table_keys: tuple[np.ndarray, ...] | None = None  # see _table_kind
+        self._table_keys: tuple[np.ndarray, np.ndarray] | None = None  # see _keys
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
 
     @property
@@ -398,7 +399,11 @@ class Decolorizer:
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
-            return self._decode(pixels, kind, scale, detailed=detailed)
+            plan = planning.make_plan(self, pixels, kind, scale)
+            result = self._decode(pixels, kind, scale, plan, detailed=detailed)
+        if plan.sharp and kind in _U8:  # strokes' edges on the map
+            tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
+        return result
 
     def _gray_like(self) -> bool:
         """Whether the map's colors are grays, so a one-channel picture can hold them."""
@@ -428,31 +433,21 @@ class Decolorizer:
         return ambiguous | (on_table & np.isin(codes, answers.astype(np.float64)))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
-        """ "u8r" when the picture's colors are the rounded table's rather than the
-        truncated one's (counted on a sample), else "u8"."""
+        """Which table's bytes the picture holds (``_tables.table_kind``)."""
         if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
             return "u8"
-        flat = pixels.reshape(-1, pixels.shape[-1])
-        sample = flat[:: max(1, len(flat) // 4096), :3].astype(np.int64)  # a majority vote
-        keys = (sample[:, 0] << 16) | (sample[:, 1] << 8) | sample[:, 2]
+        return tables.table_kind(pixels, self._keys())
+
+    def _keys(self) -> tuple[np.ndarray, np.ndarray]:
         if self._table_keys is None:  # each table's sorted color keys, made once
-            self._table_keys = tuple(
-                np.unique((t[:, 0] << 16) | (t[:, 1] << 8) | t[:, 2])
-                for t in (self._map.lut_bytes[:, :3].astype(np.int64),
-                          self._rounded.astype(np.int64))
-            )  # fmt: skip
-        keys.sort()  # each table's (unique) keys looked up in the sorted sample
-        counts = [int(np.sum(np.searchsorted(keys, t, "right") - np.searchsorted(keys, t, "left")))
-                  for t in self._table_keys]  # fmt: skip
-        # only a picture mostly of the rounded table's colors: noise matches either at random
-        return "u8r" if counts[1] > max(counts[0], len(keys) // 4) else "u8"
+            self._table_keys = tables.table_keys(self._map.lut_bytes[:, :3], self._rounded)
+        return self._table_keys
 
     def _decode(
-        self, pixels: np.ndarray, kind: str, scale: float, *, detailed: bool
+        self, pixels: np.ndarray, kind: str, scale: float, plan: planning.Plan, *, detailed: bool
     ) -> DecolorizeResult:
         shape = pixels.shape[:-1]
         flat = pixels.reshape(-1, pixels.shape[-1])
-        plan = planning.make_plan(self, pixels, kind, scale)
         fused = self._norm.kind != kernels.NORM_OTHER
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)

@@ -165,11 +165,14 @@ def core_groups(  # pragma: no cover - jitted
     return n_groups + 1
 
 
-def speck_share(mask: np.ndarray, min_pixels: int) -> float:
+def speck_share(mask: np.ndarray, min_pixels: int, through: np.ndarray | None = None) -> float:
     """Share of the ``mask`` pixels (2-D) in 8-connected groups of fewer than
-    ``min_pixels``: 0 for an empty mask."""
-    candidates = np.flatnonzero(mask)
-    if len(candidates) == 0:
+    ``min_pixels``, the groups joined through the ``through`` pixels too (a superset
+    of ``mask``; default ``mask``): 0 for an empty mask."""
+    through = mask if through is None else through
+    candidates = np.flatnonzero(through)
+    counted = mask.reshape(-1)[candidates]
+    if not counted.any():
         return 0.0
     groups = np.empty(len(candidates), dtype=np.int64)
     height, width = mask.shape
@@ -177,4 +180,4 @@ def speck_share(mask: np.ndarray, min_pixels: int) -> float:
         np.ones(len(candidates), dtype=bool), np.zeros(len(candidates)), candidates, width,
         height, min_pixels, np.inf, groups,
     )  # fmt: skip
-    return float(np.count_nonzero(groups == 0) / len(candidates))
+    return float(np.count_nonzero((groups == 0) & counted) / np.count_nonzero(counted))

@@ -499,7 +499,10 @@ def exact_render(
     # or foreign pixels that are lone specks, not strokes: what a point-sampling
     # downscale (OpenCV linear, cubic) leaves at the field's edges
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
-        resampled |= speck_share(drawn, SPECK_GROUP) > SPECK_SHARE
+        # joined through off-table black: a black stroke near the map's end (magma,
+        # inferno) is foreign only at its edges, specks its own core holds together
+        joined = drawn | ((steps > 1) & (rgb.max(axis=-1) <= 1.0))
+        resampled |= speck_share(drawn, SPECK_GROUP, joined) > SPECK_SHARE
         sharp = sharp and not resampled
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
