@@ -17,7 +17,7 @@ def test_matlab_tables_follow_matlabs_published_values() -> None:
         "matlab:hot_64": {0: [0.0417, 0, 0], 63: [1, 1, 1]},
         "matlab:bone_64": {0: [0, 0, 0.0052], 63: [1, 1, 1]},
         "matlab:copper_64": {63: [1, 0.7812, 0.4975]},
-        "matlab:parula_64": {0: [0.2081, 0.1663, 0.5292], 63: [0.9763, 0.9831, 0.0538]},
+        "matlab:parula_2014b_64": {0: [0.2081, 0.1663, 0.5292], 63: [0.9763, 0.9831, 0.0538]},
         "matlab:summer_64": {0: [0, 0.5, 0.4]},
     }
     for name, rows in published.items():
@@ -30,7 +30,32 @@ def test_matlab_tables_follow_matlabs_published_values() -> None:
     assert {"matlab:parula", "matlab:parula_64", "matlab:jet_64"} <= set(names())
 
 
-@pytest.mark.parametrize("name", ["matlab:jet_64", "matlab:parula_64", "matlab:parula"])
+def test_parula_is_todays_matlab_parula() -> None:
+    """parula(256) and parula(64) of R2017a and later, as MATLAB writes them: the
+    256 rows of a figure's saved ``Colormap`` (format short) and rows of ``parula(64)``
+    printed in full precision, which interpolate those 256 linearly."""
+    parula = get("matlab:parula").lut[:, :3]
+    assert parula.shape == (256, 3)
+    np.testing.assert_allclose(parula[[0, 1, 128, 255]], [
+        [0.2422, 0.1504, 0.6603], [0.2444, 0.1534, 0.6728], [0.0770, 0.7468, 0.7224],
+        [0.9769, 0.9839, 0.0805]], atol=5e-5)  # fmt: skip
+    parula_64 = {
+        1: [0.250390476190476, 0.164995238095238, 0.707614285714286],
+        6: [0.2783, 0.255871428571429, 0.899071428571429],
+        30: [0.00665714285714287, 0.731214285714286, 0.766014285714286],
+        55: [0.995204761904762, 0.789252380952381, 0.202761904761905],
+        62: [0.969114285714286, 0.960628571428571, 0.106361904761905],
+    }
+    lut = get("matlab:parula_64").lut
+    for row, rgb in parula_64.items():
+        np.testing.assert_allclose(lut[row, :3], rgb, atol=1e-12)
+    # R2014b-R2016b's parula is another table, kept under its own name
+    assert np.abs(get("matlab:parula_2014b").lut - get("matlab:parula").lut).max() > 0.2
+
+
+@pytest.mark.parametrize(
+    "name", ["matlab:jet_64", "matlab:parula_64", "matlab:parula", "matlab:parula_2014b_64"]
+)
 def test_matlab_pictures_with_rounded_bytes_decode_at_the_floor(name: str) -> None:
     """``ind2rgb(X, jet(64))`` saved as an 8-bit picture: round(255 * color)."""
     table = get(name).lut[:, :3]

@@ -5,8 +5,11 @@ matplotlib's ``jet`` is not MATLAB's: MATLAB's ``jet(m)`` starts at blue 0.5625
 definitions: the formula maps (``jet``, ``hot``, ``cool``, ``spring``, ``summer``,
 ``autumn``, ``winter``, ``gray``, ``bone``, ``copper``, ``pink``, ``hsv``) from the
 formulas of their MATLAB functions, as MathWorks documents and ships them;
-``parula`` from its published 64-entry table (``data/matlab_parula64.csv``), other
-lengths interpolated linearly as ``parula.m`` does; ``turbo`` from Google's
+``parula`` from the 256-entry table of R2017a and later (``data/matlab_parula256.csv``),
+other lengths interpolated linearly as ``parula.m`` does; ``parula_2014b`` is the
+parula of R2014b-R2016b, a different table (starting at 0.2081 0.1663 0.5292 where
+today's starts at 0.2422 0.1504 0.6603), from its published 64-entry table
+(``data/matlab_parula64.csv``), interpolated the same way; ``turbo`` from Google's
 published 256-entry table (``data/google_turbo256.csv``, other lengths
 interpolated linearly); ``lines`` repeats MATLAB's seven default line colors
 (``data/matlab_lines.csv``); ``colorcube`` is MATLAB's documented construction
@@ -82,10 +85,21 @@ def hsv(m: int) -> np.ndarray:
     return np.asarray(mcolors.hsv_to_rgb(np.column_stack([hue, np.ones(m), np.ones(m)])))
 
 
-def parula(m: int) -> np.ndarray:
-    base = _parula64()
+def _interpolated(base: np.ndarray, m: int) -> np.ndarray:
+    """m rows linearly interpolated along the table ``base``, ends kept: ``parula.m``'s
+    and ``turbo.m``'s ``interp1(1:n, base, linspace(1, n, m))``."""
     points = np.linspace(0, len(base) - 1, m)
     return np.column_stack([np.interp(points, np.arange(len(base)), base[:, k]) for k in range(3)])
+
+
+def parula(m: int) -> np.ndarray:
+    """``parula.m`` of R2017a and later."""
+    return _interpolated(_data("matlab_parula256"), m)
+
+
+def parula_2014b(m: int) -> np.ndarray:
+    """``parula.m`` of R2014b-R2016b."""
+    return _interpolated(_data("matlab_parula64"), m)
 
 
 @functools.cache
@@ -94,14 +108,8 @@ def _data(name: str) -> np.ndarray:
         return np.loadtxt(handle, delimiter=",", comments="#")
 
 
-def _parula64() -> np.ndarray:
-    return _data("matlab_parula64")
-
-
 def turbo(m: int) -> np.ndarray:
-    base = _data("google_turbo256")
-    points = np.linspace(0, len(base) - 1, m)
-    return np.column_stack([np.interp(points, np.arange(len(base)), base[:, k]) for k in range(3)])
+    return _interpolated(_data("google_turbo256"), m)
 
 
 def lines(m: int) -> np.ndarray:
@@ -152,6 +160,7 @@ MAPS: dict[str, Callable[[int], np.ndarray]] = {
     "gray": gray,
     "hsv": hsv,
     "parula": parula,
+    "parula_2014b": parula_2014b,
     "turbo": turbo,
     "lines": lines,
     "colorcube": colorcube,
