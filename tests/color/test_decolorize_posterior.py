@@ -160,3 +160,44 @@ def test_posteriors_kept_per_decoder_are_bounded(photograph: np.ndarray) -> None
     assert len(kept) == MAX_POSTERIORS
     assert np.array_equal(decoder.values(pictures[-1]), first, equal_nan=True)
     assert np.array_equal(decoder.decode(pictures[-1]).values, first, equal_nan=True)
+
+
+def test_noise_tail_threshold_expects_a_hundredth_of_a_hole_per_picture() -> None:
+    """A residual is at most its noise's length, chi with 3 degrees of freedom
+    (scipy's oracle): past the threshold, TAIL_HOLES pixels of the picture are expected."""
+    from scipy.stats import chi
+
+    from truepix.color._decolorize._posterior import TAIL_HOLES, tail_threshold
+
+    for n_pixels in (10_000, 262_144, 4_000_000):
+        tail = tail_threshold(0.0, 2.0, n_pixels, 40.0)
+        assert n_pixels * chi(3).sf(tail / 2.0) == pytest.approx(TAIL_HOLES, rel=1e-6)
+    assert tail_threshold(12.0, 2.0, 10_000, 40.0) == 12.0  # never lowered
+    assert tail_threshold(0.0, 8.0, 10_000, 40.0) == 40.0  # capped
+
+
+def test_noise_tail_is_data_annotations_are_not() -> None:
+    """A noisy 512 x 512 photograph (viridis, 2 DN) is all data: 5 sigmas left 3 of
+    its pixels NaN (the noise's own tail, 10.5-11.2 DN off the map at a threshold of
+    9.55); none at chi3's tail (11.6). Pillow's text, lines and a white box drawn over it stay flagged."""
+    from PIL import Image, ImageDraw
+    from skimage import data
+
+    camera = data.camera() / 255.0
+    rgb = mpl.colormaps["viridis"](camera, bytes=True)[..., :3]
+    picture = _noisy(rgb, seed=11)
+    decoder = Decolorizer("viridis", vmin=0.0, vmax=1.0)
+    assert not np.isnan(decoder.values(picture)).any()
+    drawn = Image.fromarray(picture)
+    draw = ImageDraw.Draw(drawn)
+    draw.rectangle((300, 20, 480, 80), fill=(255, 255, 255), outline=(0, 0, 0), width=2)
+    for k, color in enumerate([(0, 0, 0), (255, 255, 255), (128, 128, 128), (255, 0, 255)]):
+        draw.text((20 + 120 * k, 200 + 60 * k), "T = 25.0 K", fill=color, font_size=18)
+        draw.line((10, 100 + 90 * k, 500, 150 + 90 * k), fill=color, width=2)
+    annotated = np.asarray(drawn)
+    annotation = np.any(annotated != picture, axis=-1)
+    _, index = cKDTree(_table("viridis")).query(annotated[annotation].astype(float))
+    far = np.linalg.norm(annotated[annotation] - _table("viridis")[index], axis=-1) > 20
+    values = decoder.values(annotated)
+    assert np.isnan(values[annotation][far]).mean() >= 0.99
+    assert np.isnan(values[~annotation]).mean() < 0.002

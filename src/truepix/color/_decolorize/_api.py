@@ -80,8 +80,8 @@ class Decolorizer:
     threshold : float, optional
         Residual (DN) above which a pixel is not a colormap color and becomes NaN.
         Default: 2 on exact renders, 3 on other pictures without measurable noise;
-        on degraded ones the larger of 5 noise sigmas and 1.25 times the 99th
-        percentile of the residuals, at most 40.
+        on degraded ones the larger of 5 noise sigmas (noisy ones: the noise's reach at
+        0.01 of the pixels) and 1.25x the 99th percentile of the residuals, at most 40.
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
         estimated noise sigma is at least 0.5 DN (never on exact renders).

@@ -25,7 +25,7 @@ from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._grow import speck_share
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
-from truepix.color._decolorize._posterior import Posterior, plan_posterior
+from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 
 __all__ = [
     "Plan",
@@ -296,6 +296,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     if white and POSTERIOR and not unmix:
         posterior = plan_posterior(decoder, kind, noise, codes, NOISE_CAP)
         white_noise = posterior.noise
+        if decoder.threshold is None:  # the noise's own tail is data, whatever the size
+            threshold = tail_threshold(threshold, posterior.sigma, math.prod(shape), MAX_THRESHOLD)
+            max_code = threshold_code(threshold)
     elif white and not decoder.cyclic:
         white_noise = position_noise(decoder, kind, noise, codes, NOISE_CAP)
     return Plan(
