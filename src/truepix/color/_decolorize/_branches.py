@@ -247,3 +247,103 @@ def rebranch(  # pragma: no cover - jitted
         former[j] = position[moved[j]]
         position[moved[j]] = (bins[j] + 0.5) / n_bins
     return moved[:n_moved], former
+
+
+
+@nb.njit(**_JIT)
+def _plane(position, residual, anchor, width, height, x, y, radius, cyclic):  # pragma: no cover - jitted
+    """Least-squares plane through the anchors' positions around (x, y) (residual at most
+    ``anchor``; cyclic positions unwrapped around the first): the position it predicts
+    at (x, y), the anchors' RMS deviation from it, and how many anchors there are."""
+    s00 = s01 = s02 = s11 = s12 = s22 = b0 = b1 = b2 = 0.0
+    n = 0
+    ref = np.nan
+    for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+        for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            q = yy * width + xx
+            v = position[q]
+            if (yy == y and xx == x) or not residual[q] <= anchor or math.isnan(v):
+                continue
+            if math.isnan(ref):
+                ref = v
+            if cyclic:
+                v = ref + ((v - ref + 0.5) % 1.0 - 0.5)
+            dx, dy = float(xx - x), float(yy - y)
+            s00 += 1.0
+            s01 += dx
+            s02 += dy
+            s11 += dx * dx
+            s12 += dx * dy
+            s22 += dy * dy
+            b0 += v
+            b1 += dx * v
+            b2 += dy * v
+            n += 1
+    if n < 6:
+        return np.nan, np.nan, n
+    # Cramer's rule on the 3x3 normal equations
+    det = s00 * (s11 * s22 - s12 * s12) - s01 * (s01 * s22 - s12 * s02) + s02 * (s01 * s12 - s11 * s02)
+    if abs(det) < 1e-9:
+        return np.nan, np.nan, n
+    c0 = (b0 * (s11 * s22 - s12 * s12) - s01 * (b1 * s22 - s12 * b2) + s02 * (b1 * s12 - s11 * b2)) / det
+    c1 = (s00 * (b1 * s22 - s12 * b2) - b0 * (s01 * s22 - s12 * s02) + s02 * (s01 * b2 - b1 * s02)) / det
+    c2 = (s00 * (s11 * b2 - b1 * s12) - s01 * (s01 * b2 - b1 * s02) + b0 * (s01 * s12 - s11 * s02)) / det
+    square = 0.0
+    for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+        for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            q = yy * width + xx
+            v = position[q]
+            if (yy == y and xx == x) or not residual[q] <= anchor or math.isnan(v):
+                continue
+            if cyclic:
+                v = ref + ((v - ref + 0.5) % 1.0 - 0.5)
+            e = v - (c0 + c1 * (xx - x) + c2 * (yy - y))
+            square += e * e
+    return c0, math.sqrt(square / n), n
+
+
+@nb.njit(**_JIT)
+def arc_positions(  # pragma: no cover - jitted
+    pixels, scale, width, position, residual, anchor, candidates, samples, ycc, radius,
+    min_anchors, spread, min_width, cyclic, out,
+):  # fmt: skip
+    """Per candidate: the position of its luma within what the field around predicts,
+    where its own position lies outside it; NaN where inside, or where the field
+    around is not smooth enough to predict it.
+
+    The prediction is a plane through the positions of the pixels within ``radius``
+    whose residual is at most ``anchor`` DN (``min_anchors`` of them or more), the
+    window its prediction plus or minus ``spread`` times their RMS deviation from it,
+    at least ``min_width`` (a fraction of the map).
+    """
+    height = position.shape[0] // width
+    n_bins = samples.shape[0]
+    for k in range(candidates.shape[0]):
+        p = candidates[k]
+        out[k] = np.nan
+        s = position[p]
+        if math.isnan(s):
+            continue
+        centre, rms, n = _plane(
+            position, residual, anchor, width, height, p % width, p // width, radius, cyclic
+        )  # fmt: skip
+        if n < min_anchors or math.isnan(centre):
+            continue
+        half = max(spread * rms, min_width)
+        off = s - centre
+        if cyclic:
+            off = (off + 0.5) % 1.0 - 0.5
+        if abs(off) <= half:
+            continue
+        lo, hi = centre - half, centre + half
+        luma = (ycc[0, 0] * pixels[p, 0] + ycc[0, 1] * pixels[p, 1] + ycc[0, 2] * pixels[p, 2]) * scale
+        first = int(math.floor(lo * n_bins))
+        last = int(math.ceil(hi * n_bins))
+        if not cyclic:
+            first, last = max(first, 0), min(last, n_bins)
+        best = np.inf
+        for at in range(first, last):
+            d = abs(samples[at % n_bins, 0] - luma)
+            if d < best:
+                best = d
+                out[k] = (at % n_bins + 0.5) / n_bins

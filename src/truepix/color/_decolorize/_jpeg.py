@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
-from truepix.color._decolorize._branches import map_samples, rebranch
+from truepix.color._decolorize._branches import arc_positions, map_samples, rebranch
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -240,6 +240,13 @@ def jpeg_off_map(
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
         distance = np.minimum(distance, own)
+    if ARC_RULE:
+        arc = _arc_distance(flat, scale, width, position, residual, candidates, line)
+        if _DEBUG is not None:
+            _DEBUG.update(candidates=candidates, free=distance.copy(), arc=arc.copy(),
+                          residual=residual[candidates].copy())
+        outside = ~np.isnan(arc) & (distance > ARC_FREE_MIN)
+        distance[outside] = arc[outside]
     strong |= distance > JPEG_MODEL_STRONG
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
@@ -284,6 +291,48 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+ARC_RULE = True
+PLANE_RADIUS = 6
+PLANE_ANCHORS = 40
+PLANE_SPREAD = 4.0
+PLANE_WIDTH = 0.05
+ARC_FREE_MIN = 30.0
+_DEBUG = None
+
+
+def _arc_distance(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    candidates: np.ndarray, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Distance (DN) of each candidate to JPEG's model with its position held to the
+    local arc (``arc_positions``); NaN where its own position lies in the arc."""
+    samples = map_samples(line.vertices, line.positions, line.n_bins, line.cyclic, _YCBCR)
+    arc = np.empty(len(candidates))
+    arc_positions(
+        flat, scale, width, position, residual, JPEG_BRANCH_ANCHOR, candidates, samples, _YCBCR,
+        PLANE_RADIUS, PLANE_ANCHORS, PLANE_SPREAD, PLANE_WIDTH, line.cyclic, arc,
+    )  # fmt: skip
+    outside = np.flatnonzero(~np.isnan(arc))
+    if len(outside) == 0:
+        return arc
+    moved = candidates[outside]
+    former = position[moved].copy()
+    position[moved] = arc[outside]
+    distance = np.empty(len(outside))
+    strong = np.empty(len(outside), dtype=bool)
+    luma = line.vertices @ _YCBCR[0]
+    try:
+        degraded.chroma_model_residual(
+            flat, scale, width, position, moved, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
+            float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
+        )  # fmt: skip
+    finally:
+        position[moved] = former
+    arc[outside] = distance
+    return arc
 
 
 def _alone(
