@@ -240,6 +240,8 @@ def jpeg_off_map(
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
         distance = np.minimum(distance, own)
+    free = distance.copy()
+    evidence = free
     if ARC_RULE:
         arc = _arc_distance(flat, scale, width, position, residual, candidates, line)
         if _DEBUG is not None:
@@ -247,6 +249,7 @@ def jpeg_off_map(
                           residual=residual[candidates].copy())
         outside = ~np.isnan(arc) & (distance > ARC_FREE_MIN)
         distance[outside] = arc[outside]
+        evidence = np.where(outside & (arc > PLANE_FOREIGN), distance, free)
     strong |= distance > JPEG_MODEL_STRONG
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
@@ -254,14 +257,14 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     n_groups = core_groups(
-        seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
+        seeds, evidence, candidates, width, height, JPEG_CORE_PIXELS,
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
     luma_of = (flat[candidates, :3] @ _YCBCR[0]) * scale
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)
-    far = distance > JPEG_MODEL_FOREIGN
+    far = evidence > JPEG_MODEL_FOREIGN
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
@@ -299,6 +302,7 @@ PLANE_ANCHORS = 40
 PLANE_SPREAD = 4.0
 PLANE_WIDTH = 0.05
 ARC_FREE_MIN = 30.0
+PLANE_FOREIGN = 120.0
 _DEBUG = None
 
 
