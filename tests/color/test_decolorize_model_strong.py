@@ -1,4 +1,6 @@
-"""JPEG'd figures: strokes 30-35 DN off JPEG's model start cores (``_jpeg.JPEG_MODEL_STRONG``, 4:2:0).
+"""JPEG'd figures (4:2:0): strokes 30-35 DN off JPEG's model start cores.
+
+``_jpeg.JPEG_MODEL_STRONG``: the distance past which a pixel may start a core.
 
 matplotlib's ``contour`` lines and ``ax.text`` on an axes-filling ``imshow``, saved by
 ``savefig(format="jpg")`` at quality 75, in a color 47-66 DN from the map: gray on
