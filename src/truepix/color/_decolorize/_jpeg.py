@@ -40,7 +40,7 @@ __all__ = ["jpeg_off_map"]
 #: lost, %: gray on viridis 65.3 / 1.45 -> 87.0 / 1.52, magenta on cmocean:thermal
 #: 61.3 / 0.88 -> 80.6 / 0.98, on coolwarm 29.8 / 0.26 -> 41.2 / 0.28, black on turbo
 #: 67.8 / 0.96 -> 74.4 / 1.09, white on magma 46.2 -> 53.7; the benchmark's Pillow
-#: strokes 0.1-1.2 points more, its map pixels lost -0.2 to +1.2 points; holes on
+#: strokes (4:2:0) 0.1-1.2 points more, its map pixels lost -0.2 to +0.4; holes on
 #: all-data pictures 0.00 -> 0.03 % at most (q50 4:2:0 jet / astronaut). At 25 DN: 2.0 %
 #: holes on jet's camera at q50 (tests/color/test_decolorize_holes.py); at 30 on 4:4:4
 #: too, 2.5 % on turbo's gray astronaut at q50 4:4:4 (same test). A plane through the
