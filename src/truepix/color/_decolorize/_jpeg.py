@@ -33,8 +33,24 @@ __all__ = ["jpeg_off_map"]
 #: Measured in benchmarks/colormaps.py and with matplotlib-drawn text
 #: (tests/color/test_decolorize_annotations.py): a larger group size (5-8) or a
 #: stronger core (50 DN) leaves fewer holes but loses thin matplotlib strokes.
+#: JPEG_MODEL_STRONG (4:2:0 pictures, ``Plan.subsampled``) was 35 DN, as
+#: JPEG_MODEL_STRONG_FULL (4:4:4) still is, until the rules below (``_alone``,
+#: ``_textured``) kept texture's cores apart. At 30, matplotlib's thin strokes in colors
+#: 47-66 DN from the map (benchmarks/_drawn_annotations.py, q75 4:2:0), flagged / data
+#: lost, %: gray on viridis 65.3 / 1.45 -> 87.0 / 1.52, magenta on cmocean:thermal
+#: 61.3 / 0.88 -> 80.6 / 0.98, on coolwarm 29.8 / 0.26 -> 41.2 / 0.28, black on turbo
+#: 67.8 / 0.96 -> 74.4 / 1.09, white on magma 46.2 -> 53.7; the benchmark's Pillow
+#: strokes (4:2:0) 0.1-1.2 points more, its map pixels lost -0.2 to +0.4; holes on
+#: all-data pictures 0.00 -> 0.03 % at most (q50 4:2:0 jet / astronaut). At 25 DN: 2.0 %
+#: holes on jet's camera at q50 (tests/color/test_decolorize_holes.py); at 30 on 4:4:4
+#: too, 2.5 % on turbo's gray astronaut at q50 4:4:4 (same test). A plane through the
+#: positions of the pixels around (a stroke's position jumps off what the field
+#: predicts) tells strokes from smooth data, but thin data lines on photographs (the
+#: camera's tripod legs) jump alike: judging by it every candidate past 12 DN from the
+#: model left 1.7 % holes; only those past 30 DN, what 30 DN does alone.
 JPEG_MODEL_WEAK = 12.0
-JPEG_MODEL_STRONG = 35.0
+JPEG_MODEL_STRONG = 30.0
+JPEG_MODEL_STRONG_FULL = 35.0
 JPEG_MODEL_FOREIGN = 80.0
 JPEG_CORE_PIXELS = 3
 JPEG_STRONG_RADIUS = 2
@@ -240,7 +256,7 @@ def jpeg_off_map(
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
         distance = np.minimum(distance, own)
-    strong |= distance > JPEG_MODEL_STRONG
+    strong |= distance > (JPEG_MODEL_STRONG if plan.subsampled else JPEG_MODEL_STRONG_FULL)
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
     groups = np.empty(len(candidates), dtype=np.int64)
