@@ -420,7 +420,6 @@ def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     return np.ascontiguousarray(pixels[rows]), 6
 
 
-
 def scored_rows(sample: np.ndarray, step: int) -> tuple[np.ndarray, int]:
     """The rows of a sample that ``chroma_subsampling_test`` reads at block-row step
     ``step``, and the step that reads them all in the same order.
@@ -500,12 +499,11 @@ def exact_render(
     # table colors (maps whose blends are their own colors: hot, bwr)
     resampled = blends > EXACT_BLENDS and off_table > 0
     # or foreign pixels that are lone specks, not strokes: what a point-sampling
-    # downscale (OpenCV linear, cubic) leaves at the field's edges
+    # downscale (OpenCV linear, cubic) leaves at the field's edges. A black stroke near
+    # the map's end (magma) is foreign only at its edges, which its black core joins
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
-        # joined through off-table black: a black stroke near the map's end (magma,
-        # inferno) is foreign only at its edges, specks its own core holds together
-        joined = drawn | ((steps > 1) & (rgb.max(axis=-1) <= 1.0))
-        resampled |= speck_share(drawn, SPECK_GROUP, joined) > SPECK_SHARE
+        black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
+        resampled |= speck_share(drawn, SPECK_GROUP, drawn | black) > SPECK_SHARE
         sharp = sharp and not resampled
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
