@@ -499,8 +499,7 @@ def exact_render(
     # table colors (maps whose blends are their own colors: hot, bwr)
     resampled = blends > EXACT_BLENDS and off_table > 0
     # or foreign pixels that are lone specks, not strokes: what a point-sampling
-    # downscale (OpenCV linear, cubic) leaves at the field's edges. A black stroke near
-    # the map's end (magma) is foreign only at its edges, which its black core joins
+    # downscale leaves at the field's edges (a black stroke's black core joins its edges)
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
         black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
         resampled |= speck_share(drawn, SPECK_GROUP, drawn | black) > SPECK_SHARE
