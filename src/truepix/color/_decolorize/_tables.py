@@ -13,7 +13,9 @@ it lies on the map's polyline between two entries: black over jet's blues
 ``(0, 0, b)`` and reds ``(r, 0, 0)``, over the dark ends of magma, hot and turbo;
 white over the pale middles of bwr and seismic. Such an edge decodes to a value
 that is not the field's (a dark blue edge of black text on jet reads as a low
-value). It is no table entry, though: :func:`flag_edges` sets the pixels touching
+value). ``_resampled.unmixed`` flags a sharp render's neighbours of off-map pixels
+that are past the threshold from the polyline; these are on it. They are no table
+entry, though: :func:`flag_edges` sets the pixels touching
 an off-map pixel that are no table color (in either rounding) to NaN, and the ones
 touching those, EDGE_RINGS deep. Measured on matplotlib's black text and lines over
 a photograph (``imshow``, ``savefig`` PNG; ``tests/color/test_decolorize_edges.py``),
