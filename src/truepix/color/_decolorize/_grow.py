@@ -8,9 +8,7 @@ scipy's labelling, are in ``_oracle``.
 Both visit only *candidate* pixels -- a sorted list of flat indices, the few per
 cent of a picture past the residual threshold -- and keep their per-pixel state in
 arrays along that list; a neighbour is found in it by a binary search within its
-row (``_row_starts``), so no full-size array is made or touched. Where candidates
-are most of the picture (one decoded with the wrong map), ``grow_similar`` sweeps
-instead of searching group by group, with full-size maps of where each is.
+row (``_row_starts``), so no full-size array is made or touched.
 """
 
 from __future__ import annotations
@@ -26,7 +24,7 @@ __all__ = ["core_groups", "grow_similar", "speck_share"]
 #: the candidates, then sweeps (``_sweep``): hundreds of groups in one large off-map
 #: region (a picture decoded with the wrong map) visit each of its pixels hundreds
 #: of times.
-SEARCH_VISITS = 3
+SEARCH_VISITS = 2
 
 
 @nb.njit(**_JIT)
@@ -250,7 +248,6 @@ def _sweep(  # pragma: no cover - jitted
     if ranked.shape[0] == 0:
         return
     n = candidates.shape[0]
-    height = starts.shape[0] - 1
     # union-find nodes: the through candidates by position, then the other members
     node = position.copy()
     n_nodes = order.shape[0]
@@ -258,11 +255,7 @@ def _sweep(  # pragma: no cover - jitted
         if node[k] < 0:
             node[k] = n_nodes
             n_nodes += 1
-    slot = np.full(height * width, -1, np.int32)  # each pixel's candidate
-    slot[candidates] = np.arange(n, dtype=np.int32)
-    at = np.full(height * width, -1, np.int32)  # each pixel's through position
-    flat = candidates[order]
-    at[flat] = np.arange(order.shape[0], dtype=np.int32)
+    neighbours = _through_neighbours(candidates, position, order.shape[0], width, starts)
     sets = (np.arange(n_nodes), np.ones(n_nodes, np.int64), np.zeros(n_nodes, np.int64),
             np.empty(n_nodes, np.int64))  # fmt: skip  (parent, size, tag, history)
     stamp = np.zeros(n, np.int64)
@@ -280,16 +273,15 @@ def _sweep(  # pragma: no cover - jitted
         depth += 1
         low, high = first[hi], last[lo]  # the windows' common part (they move up with rank)
         if above_first > above_last:
-            n_history = _join(low, high, low, high, 0, -1, flat, at, width, height, sets,
-                              n_history)  # fmt: skip
+            n_history = _join(low, high, low, high, 0, -1, neighbours, sets, n_history)
         else:  # the parent's common part lies within this one
             for begin, end in ((low, above_first - 1), (above_last + 1, high)):
-                n_history = _join(begin, end, low, high, above_first, above_last, flat, at,
-                                  width, height, sets, n_history)  # fmt: skip
+                n_history = _join(begin, end, low, high, above_first, above_last, neighbours,
+                                  sets, n_history)  # fmt: skip
         if lo == hi:
             group = ranked[lo]
             n_history = _leaf(members[start[group]:start[group + 1]], group, low, high,
-                              candidates, position, node, slot, width, height, sets, n_history,
+                              candidates, position, node, width, starts, sets, n_history,
                               stamp)  # fmt: skip
         else:
             mid = (lo + hi) >> 1
@@ -312,37 +304,67 @@ def _push(stack, depth, lo, hi, above_first, above_last):  # pragma: no cover - 
 
 
 @nb.njit(**_JIT)
+def _through_neighbours(candidates, position, n_through, width, starts):  # pragma: no cover
+    """Per position of a through candidate: the positions of its 8-connected through
+    neighbours (-1: no more), found walking the rows above, at and below along x."""
+    height = starts.shape[0] - 1
+    neighbours = np.full((n_through, 8), -1, np.int32)
+    walk = np.empty(3, np.int64)  # per row y - 1, y, y + 1: the next candidate to pass
+    for y in range(height):
+        for r in range(3):
+            walk[r] = starts[min(max(y + r - 1, 0), height)]
+        for k in range(starts[y], starts[y + 1]):
+            if position[k] < 0:
+                continue
+            x = candidates[k] - y * width
+            n_found = 0
+            for r in range(3):
+                row = y + r - 1
+                if row < 0 or row >= height:
+                    continue
+                while walk[r] < starts[row + 1] and candidates[walk[r]] < row * width + x - 1:
+                    walk[r] += 1
+                j = walk[r]
+                while j < starts[row + 1] and candidates[j] <= row * width + min(x + 1, width - 1):
+                    if j != k and position[j] >= 0:
+                        neighbours[position[k], n_found] = position[j]
+                        n_found += 1
+                    j += 1
+    return neighbours
+
+
+@nb.njit(**_JIT)
 def _join(  # pragma: no cover - jitted
-    begin, end, low, high, above_first, above_last, flat, at, width, height, sets, n_history
+    begin, end, low, high, above_first, above_last, neighbours, sets, n_history
 ):
-    """Join the through candidates at positions ``begin..end`` (``flat``: where they
-    are in the picture, ``at``: the position at each pixel) to their neighbours at
+    """Join the through candidates at positions ``begin..end`` to their neighbours at
     positions ``low..high``; those outside ``above_first..above_last`` join too, each
     pair once."""
     parent = sets[0]
     for p in range(begin, end + 1):
-        y, x = flat[p] // width, flat[p] % width
         root = -1
-        for yy in range(max(0, y - 1), min(height, y + 2)):
-            for xx in range(max(0, x - 1), min(width, x + 2)):
-                q = at[yy * width + xx]
-                if q < low or q > high or q == p:
-                    continue
-                if q > p and not above_first <= q <= above_last:
-                    continue  # q joins p
-                if root < 0:
-                    root = _find(parent, p)
-                n_history, root = _link(sets, n_history, root, _find(parent, q))
+        for j in range(8):
+            q = neighbours[p, j]
+            if q < 0:
+                break
+            if q < low or q > high:
+                continue
+            if q > p and not above_first <= q <= above_last:
+                continue  # q joins p
+            if root < 0:
+                root = _find(parent, p)
+            n_history, root = _link(sets, n_history, root, _find(parent, q))
     return n_history
 
 
 @nb.njit(**_JIT)
 def _leaf(  # pragma: no cover - jitted
-    group_members, group, low, high, candidates, position, node, slot, width, height, sets,
+    group_members, group, low, high, candidates, position, node, width, starts, sets,
     n_history, stamp,
 ):
     """Join the group's members to their neighbours in its window (positions
     ``low..high``) and to each other, and count one on each member's set."""
+    height = starts.shape[0] - 1
     for k in group_members:
         stamp[k] = group
     for k in group_members:
@@ -352,7 +374,7 @@ def _leaf(  # pragma: no cover - jitted
         y, x = q // width, q % width
         for yy in range(max(0, y - 1), min(height, y + 2)):
             for xx in range(max(0, x - 1), min(width, x + 2)):
-                s = slot[yy * width + xx]
+                s = _slot_of(yy * width + xx, candidates, starts, width)
                 if s >= 0 and s != k and (stamp[s] == group or low <= position[s] <= high):
                     n_history = _union(sets, n_history, node[k], node[s])
     parent, tag = sets[0], sets[2]
