@@ -8,7 +8,8 @@ scipy's labelling, are in ``_oracle``.
 Both visit only *candidate* pixels -- a sorted list of flat indices, the few per
 cent of a picture past the residual threshold -- and keep their per-pixel state in
 arrays along that list; a neighbour is found in it by a binary search within its
-row (``_row_starts``), so no full-size array is made or touched.
+row (``_row_starts``), or, for all candidates at once, by walking the rows
+(``_through_neighbours``), so no full-size array is made or touched.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ __all__ = ["core_groups", "grow_similar", "speck_share"]
 #: the candidates, then sweeps (``_sweep``): hundreds of groups in one large off-map
 #: region (a picture decoded with the wrong map) visit each of its pixels hundreds
 #: of times.
-SEARCH_VISITS = 2
+SEARCH_VISITS = 8
 
 
 @nb.njit(**_JIT)
@@ -134,28 +135,26 @@ def _grow(  # pragma: no cover - jitted
         finite = finite and (start[g + 1] == start[g] or np.isfinite(reference[g]))
     height = pixels.shape[0] // width
     starts = _row_starts(candidates, width, height)
+    neighbours = _through_neighbours(candidates, through, width, starts)
     if not finite:  # (a NaN luma is within tolerance of every group: no sweep order)
         budget = -1
-    if not _grow_each(candidates, luma, reference, start, members, through, width, starts,
-                      tolerance, budget, out):  # fmt: skip
-        _sweep(candidates, luma, reference, start, members, through, width, starts,
-               tolerance, out)  # fmt: skip
+    if not _grow_each(luma, reference, start, members, neighbours, tolerance, budget, out):
+        _sweep(luma, reference, start, members, through, neighbours, tolerance, out)
 
 
 @nb.njit(**_JIT)
 def _grow_each(  # pragma: no cover - jitted
-    candidates, luma, reference, start, members, through, width, starts, tolerance, budget,
-    out,
+    luma, reference, start, members, neighbours, tolerance, budget, out
 ):
     """``grow_similar`` by one breadth-first search per group, each with its own
     visited mark: the result is the union over groups, whatever their order.
 
+    ``neighbours``: per candidate, its through neighbours (``_through_neighbours``).
     Stops once the searches have visited more than ``budget`` candidates (-1: never)
     and returns False: what is marked then is marked rightly, but not all of it.
     """
-    n = candidates.shape[0]
+    n = luma.shape[0]
     visits = 0
-    height = starts.shape[0] - 1
     stamp = np.zeros(n, np.int64)
     queue = np.empty(n, np.int64)
     for g in range(1, reference.shape[0]):
@@ -171,21 +170,47 @@ def _grow_each(  # pragma: no cover - jitted
             visits += 1
             if visits > budget >= 0:
                 return False
-            p = candidates[queue[head]]
+            k = queue[head]
             head += 1
-            y, x = p // width, p % width
-            for yy in range(max(0, y - 1), min(height, y + 2)):
-                for xx in range(max(0, x - 1), min(width, x + 2)):
-                    s = _slot_of(yy * width + xx, candidates, starts, width)
-                    if s < 0 or stamp[s] == g or not through[s]:
-                        continue
-                    if abs(luma[s] - reference[g]) > tolerance:
-                        continue
-                    stamp[s] = g
-                    out[s] = True
-                    queue[size] = s
-                    size += 1
+            for j in range(8):
+                s = neighbours[k, j]
+                if s < 0:
+                    break
+                if stamp[s] == g or abs(luma[s] - reference[g]) > tolerance:
+                    continue
+                stamp[s] = g
+                out[s] = True
+                queue[size] = s
+                size += 1
     return True
+
+
+@nb.njit(**_JIT)
+def _through_neighbours(candidates, through, width, starts):  # pragma: no cover - jitted
+    """Per candidate: its 8-connected ``through`` neighbours among the candidates
+    (-1: no more), found walking the rows above, at and below along x."""
+    height = starts.shape[0] - 1
+    neighbours = np.full((candidates.shape[0], 8), -1, np.int32)
+    walk = np.empty(3, np.int64)  # per row y - 1, y, y + 1: the next candidate to pass
+    for y in range(height):
+        for r in range(3):
+            walk[r] = starts[min(max(y + r - 1, 0), height)]
+        for k in range(starts[y], starts[y + 1]):
+            x = candidates[k] - y * width
+            n_found = 0
+            for r in range(3):
+                row = y + r - 1
+                if row < 0 or row >= height:
+                    continue
+                while walk[r] < starts[row + 1] and candidates[walk[r]] < row * width + x - 1:
+                    walk[r] += 1
+                j = walk[r]
+                while j < starts[row + 1] and candidates[j] <= row * width + min(x + 1, width - 1):
+                    if j != k and through[j]:
+                        neighbours[k, n_found] = j
+                        n_found += 1
+                    j += 1
+    return neighbours
 
 
 @nb.njit(**_JIT)
@@ -232,7 +257,7 @@ def _windows(luma, reference, through, tolerance):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _sweep(  # pragma: no cover - jitted
-    candidates, luma, reference, start, members, through, width, starts, tolerance, out
+    luma, reference, start, members, through, neighbours, tolerance, out
 ):
     """``grow_similar`` for finite lumas: what each group's search would reach, from a
     tree over the groups ranked by mean luma.
@@ -247,7 +272,7 @@ def _sweep(  # pragma: no cover - jitted
     order, position, ranked, first, last = _windows(luma, reference, through, tolerance)
     if ranked.shape[0] == 0:
         return
-    n = candidates.shape[0]
+    n = luma.shape[0]
     # union-find nodes: the through candidates by position, then the other members
     node = position.copy()
     n_nodes = order.shape[0]
@@ -255,10 +280,14 @@ def _sweep(  # pragma: no cover - jitted
         if node[k] < 0:
             node[k] = n_nodes
             n_nodes += 1
-    neighbours = _through_neighbours(candidates, position, order.shape[0], width, starts)
+    near = np.full((order.shape[0], 8), -1, np.int32)  # the neighbours' positions
+    for p in range(order.shape[0]):
+        for j in range(8):
+            if neighbours[order[p], j] < 0:
+                break
+            near[p, j] = position[neighbours[order[p], j]]
     sets = (np.arange(n_nodes), np.ones(n_nodes, np.int64), np.zeros(n_nodes, np.int64),
             np.empty(n_nodes, np.int64))  # fmt: skip  (parent, size, tag, history)
-    stamp = np.zeros(n, np.int64)
     n_history = 0
     # depth first: lo, hi (ranks), the parent's window, and the mark to undo to (-1: enter)
     stack = np.empty((256, 5), np.int64)
@@ -273,16 +302,15 @@ def _sweep(  # pragma: no cover - jitted
         depth += 1
         low, high = first[hi], last[lo]  # the windows' common part (they move up with rank)
         if above_first > above_last:
-            n_history = _join(low, high, low, high, 0, -1, neighbours, sets, n_history)
+            n_history = _join(low, high, low, high, 0, -1, near, sets, n_history)
         else:  # the parent's common part lies within this one
             for begin, end in ((low, above_first - 1), (above_last + 1, high)):
-                n_history = _join(begin, end, low, high, above_first, above_last, neighbours,
-                                  sets, n_history)  # fmt: skip
+                n_history = _join(begin, end, low, high, above_first, above_last, near, sets,
+                                  n_history)  # fmt: skip
         if lo == hi:
             group = ranked[lo]
-            n_history = _leaf(members[start[group]:start[group + 1]], group, low, high,
-                              candidates, position, node, width, starts, sets, n_history,
-                              stamp)  # fmt: skip
+            n_history = _leaf(members[start[group]:start[group + 1]], low, high, position,
+                              node, neighbours, sets, n_history)  # fmt: skip
         else:
             mid = (lo + hi) >> 1
             depth = _push(stack, depth, mid + 1, hi, low, high)
@@ -301,36 +329,6 @@ def _push(stack, depth, lo, hi, above_first, above_last):  # pragma: no cover - 
     stack[depth, 3] = above_last
     stack[depth, 4] = -1
     return depth + 1
-
-
-@nb.njit(**_JIT)
-def _through_neighbours(candidates, position, n_through, width, starts):  # pragma: no cover
-    """Per position of a through candidate: the positions of its 8-connected through
-    neighbours (-1: no more), found walking the rows above, at and below along x."""
-    height = starts.shape[0] - 1
-    neighbours = np.full((n_through, 8), -1, np.int32)
-    walk = np.empty(3, np.int64)  # per row y - 1, y, y + 1: the next candidate to pass
-    for y in range(height):
-        for r in range(3):
-            walk[r] = starts[min(max(y + r - 1, 0), height)]
-        for k in range(starts[y], starts[y + 1]):
-            if position[k] < 0:
-                continue
-            x = candidates[k] - y * width
-            n_found = 0
-            for r in range(3):
-                row = y + r - 1
-                if row < 0 or row >= height:
-                    continue
-                while walk[r] < starts[row + 1] and candidates[walk[r]] < row * width + x - 1:
-                    walk[r] += 1
-                j = walk[r]
-                while j < starts[row + 1] and candidates[j] <= row * width + min(x + 1, width - 1):
-                    if j != k and position[j] >= 0:
-                        neighbours[position[k], n_found] = position[j]
-                        n_found += 1
-                    j += 1
-    return neighbours
 
 
 @nb.njit(**_JIT)
@@ -359,24 +357,20 @@ def _join(  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _leaf(  # pragma: no cover - jitted
-    group_members, group, low, high, candidates, position, node, width, starts, sets,
-    n_history, stamp,
+    group_members, low, high, position, node, neighbours, sets, n_history
 ):
     """Join the group's members to their neighbours in its window (positions
-    ``low..high``) and to each other, and count one on each member's set."""
-    height = starts.shape[0] - 1
-    for k in group_members:
-        stamp[k] = group
+    ``low..high``) and count one on each member's set (members that touch need not
+    join: each counts)."""
     for k in group_members:
         if low <= position[k] <= high:
             continue  # joined already
-        q = candidates[k]
-        y, x = q // width, q % width
-        for yy in range(max(0, y - 1), min(height, y + 2)):
-            for xx in range(max(0, x - 1), min(width, x + 2)):
-                s = _slot_of(yy * width + xx, candidates, starts, width)
-                if s >= 0 and s != k and (stamp[s] == group or low <= position[s] <= high):
-                    n_history = _union(sets, n_history, node[k], node[s])
+        for j in range(8):
+            s = neighbours[k, j]
+            if s < 0:
+                break
+            if low <= position[s] <= high:
+                n_history = _union(sets, n_history, node[k], position[s])
     parent, tag = sets[0], sets[2]
     for k in group_members:
         tag[_find(parent, node[k])] += 1
