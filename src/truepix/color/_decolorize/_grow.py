@@ -107,9 +107,10 @@ def grow_similar(  # pragma: no cover - jitted
 
     ``candidates``: sorted flat indices into rows of ``width`` (``pixels``' pixels).
     The union over groups of what one breadth-first search per group reaches
-    (``_grow_each``), found in one sweep over the groups by their mean luma instead
-    (``_sweep``): hundreds of groups over one large off-map region cost groups x
-    region that way, and about region x log(groups) this way.
+    (``_grow_each``); past SEARCH_VISITS per candidate, the searches give way to one
+    sweep over the groups by their mean luma (``_sweep``) with the same answer:
+    hundreds of groups over one large off-map region cost groups x region by
+    searches, and about region x log(groups) by the sweep.
     """
     # most pictures' searches stay small: the sweep's sort costs more than they do
     budget = SEARCH_VISITS * candidates.shape[0] + 65536
