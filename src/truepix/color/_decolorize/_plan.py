@@ -283,9 +283,13 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # past the threshold they would all be holes, so the threshold caps the candidates)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    # (a palette picture's off-map colors are means of map colors, past the threshold)
+    # (a palette picture's off-map colors are means of map colors, past the threshold;
+    # so are those of a resampled piecewise-constant field -- a heatmap of counts, a
+    # label map -- whose cells keep table colors, so that noise reads 0, and whose
+    # edges blend two far-apart map colors: no exact render, yet nothing near the map)
     paletted = noise == 0.0 and not sharp and spatial and palette(flat)
-    last = threshold_code(NOISE_CAP) if paletted else max_code
+    cells = noise == 0.0 and not exact and spatial
+    last = threshold_code(NOISE_CAP) if paletted or cells else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
