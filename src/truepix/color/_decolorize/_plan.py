@@ -284,9 +284,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (a palette picture's off-map colors are means of map colors, past the threshold;
-    # so are those of a resampled piecewise-constant field -- a heatmap of counts, a
-    # label map -- whose cells keep table colors, so that noise reads 0, and whose
-    # edges blend two far-apart map colors: no exact render, yet nothing near the map)
+    # so are a resampled heatmap's or label map's: its cells' table colors read noise
+    # 0, its edges blend far-apart map colors; no exact render, and far from the map)
     paletted = noise == 0.0 and not sharp and spatial and palette(flat)
     cells = noise == 0.0 and not exact and spatial
     last = threshold_code(NOISE_CAP) if paletted or cells else max_code
