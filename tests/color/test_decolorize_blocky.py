@@ -69,7 +69,11 @@ def _check(field: np.ndarray, cmap: str, resize: Callable[[np.ndarray], np.ndarr
 
 @pytest.mark.parametrize(
     ("cmap", "scale", "method"),
-    [("jet", 0.33, "INTER_LINEAR"), ("viridis", 0.5, "INTER_AREA"), ("turbo", 2, "INTER_CUBIC")],  # fmt: skip
+    [
+        ("jet", 0.33, "INTER_LINEAR"),
+        ("viridis", 0.5, "INTER_AREA"),
+        ("turbo", 2, "INTER_CUBIC"),
+    ],
 )
 def test_counts_resized_by_opencv(
     fields: tuple[np.ndarray, np.ndarray], cmap: str, scale: float, method: str

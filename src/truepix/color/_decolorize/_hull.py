@@ -260,7 +260,8 @@ def hull_accept(  # pragma: no cover - jitted
     the spread of the colors (lumas) of its neighbours near the map (``residual`` at
     most ``contrast_threshold``; up to ``reach`` pixels around) where that is more: a
     kernel with negative lobes (cubic, Lanczos) sends a pixel past the colors it
-    blends by at most its lobes' weight times the contrast under it. ``out`` is left False elsewhere.
+    blends by at most its lobes' weight times the contrast under it. ``out`` is left
+    False elsewhere.
     """
     height = position.shape[0] // width
     n_max = corners.shape[0] + 2
