@@ -38,8 +38,6 @@ _MAX_STEPS = 256
 #: blends, in units of the pixel's distance from its flanks (a shrunk valley pixel
 #: holds 1/4 or more of the valley's color at 0.5x).
 _RAY_REACH = 6.0
-#: The neighbours on the map whose spread is the contrast a pixel may ring beside lie
-#: this many pixels around it (the luma-extreme test reads the 3x3 ones).
 
 
 def simplify(points: np.ndarray, positions: np.ndarray, tolerance: float) -> np.ndarray:
@@ -167,24 +165,23 @@ def _local_arc(  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _contrast(  # pragma: no cover - jitted
-    pixels, residual, threshold, p, x, y, width, height, scale, matrix, reach
+    pixels, residual, threshold, p, x, y, width, height, scale, matrix
 ):
-    """Spread of the colors (metric DN) of the neighbours on the map (``residual`` at
-    most ``threshold``) up to ``reach`` pixels around: an edge of the data the pixel
-    may ring beside, not the stroke it may belong to; the range of the 3x3
-    neighbours' lumas and of those on the map (DN)."""
+    """Spread of the colors (metric DN) of the 3x3 neighbours on the map (``residual``
+    at most ``threshold``): an edge of the data the pixel may ring beside, not the
+    stroke it may belong to; the range of all neighbours' lumas and of those on the
+    map (DN)."""
     low = np.full(5, np.inf)
     high = np.full(5, -np.inf)
-    for yy in range(max(0, y - reach), min(height, y + reach + 1)):
-        for xx in range(max(0, x - reach), min(width, x + reach + 1)):
+    for yy in range(max(0, y - 1), min(height, y + 2)):
+        for xx in range(max(0, x - 1), min(width, x + 2)):
             q = yy * width + xx
             if q == p:
                 continue
             r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
             lum = _LUMA_R * r + _LUMA_G * g + _LUMA_B * b
-            if abs(yy - y) <= 1 and abs(xx - x) <= 1:
-                low[3] = min(low[3], lum)
-                high[3] = max(high[3], lum)
+            low[3] = min(low[3], lum)
+            high[3] = max(high[3], lum)
             if not residual[q] <= threshold:
                 continue
             for k in range(3):
@@ -242,7 +239,6 @@ def hull_accept(  # pragma: no cover - jitted
     tolerance,
     overshoot,
     contrast_threshold,
-    reach,
     out,
 ):
     """Pixels off the map that are blends of the map colors around them.
@@ -257,11 +253,10 @@ def hull_accept(  # pragma: no cover - jitted
     lies near the convex hull of the arc: the map colors at ``lo`` and ``hi`` and the
     ``corners`` (metric coordinates, positions ``corner_pos`` in bins) between them.
     "By more than" and "near" mean within ``tolerance`` DN, or ``overshoot`` times
-    the spread of the colors (lumas) of its neighbours near the map (``residual`` at
-    most ``contrast_threshold``; up to ``reach`` pixels around) where that is more: a
-    kernel with negative lobes (cubic, Lanczos) sends a pixel past the colors it
-    blends by at most its lobes' weight times the contrast under it. ``out`` is left
-    False elsewhere.
+    the spread of the colors (lumas) of its 3x3 neighbours near the map (``residual``
+    at most ``contrast_threshold``) where that is more: a kernel with negative lobes (cubic,
+    Lanczos) sends a pixel past the colors it blends by at most its lobes' weight
+    times the contrast under it. ``out`` is left False elsewhere.
     """
     height = position.shape[0] // width
     n_max = corners.shape[0] + 2
@@ -288,8 +283,7 @@ def hull_accept(  # pragma: no cover - jitted
             elif hi - lo >= 1.0:
                 lo, hi = 0.0, 1.0
             spread, low_l, high_l, low_map, high_map = _contrast(
-                pixels, residual, contrast_threshold, p, x, y, width, height, scale, matrix,
-                reach,
+                pixels, residual, contrast_threshold, p, x, y, width, height, scale, matrix
             )
             # a thin stroke is darker or brighter than all its neighbours
             own = _luma(pixels, p, scale)
@@ -499,9 +493,7 @@ def thin_blends(  # pragma: no cover - jitted
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
-        spread = _contrast(
-            pixels, residual, threshold, p, x, y, width, height, scale, matrix, 1
-        )[0]
+        spread = _contrast(pixels, residual, threshold, p, x, y, width, height, scale, matrix)[0]
         limit2 = max(tolerance, overshoot * spread) ** 2
         pts = np.empty((8 * (n_corners + 1), 3), np.float64)
         color = np.empty(3, np.float64)

@@ -348,7 +348,7 @@ def hull_accept(
     image: np.ndarray, position: np.ndarray, residual: np.ndarray, line: Polyline,
     corners: np.ndarray, /, *, threshold: float, radius: int, tolerance: float = 3.0,
     arc_threshold: float | None = None, margin: float = 0.0, overshoot: float = 0.0,
-    contrast_threshold: float | None = None, reach: int = 1,
+    contrast_threshold: float | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of off-map pixels to the hull of their local arc (see the kernel).
 
@@ -389,12 +389,7 @@ def hull_accept(
                 if (yy, xx) != (y, x)
             ]
             near = np.array([luma[q] for q in around])
-            on_map = [
-                (yy, xx)
-                for yy in range(max(0, y - reach), min(height, y + reach + 1))
-                for xx in range(max(0, x - reach), min(width, x + reach + 1))
-                if (yy, xx) != (y, x) and residual[yy, xx] <= contrast
-            ]
+            on_map = [q for q in around if residual[q] <= contrast]
             colors = np.array([metric[q] for q in on_map]).reshape(-1, 3)
             lumas = np.array([luma[q] for q in on_map])
             spread = float(np.linalg.norm(np.ptp(colors, axis=0))) if on_map else 0.0

@@ -76,11 +76,6 @@ HULL_OVERSHOOT = 0.25
 #: (a 3-color blend pushed 15-20 DN past the hull) -> 0.10 / 0.06 % with 40 DN
 #: (12 DN: 0.18 / 0.10 %), pooled error / k-d tree's there 1.21 / 1.02 -> 0.77 / 0.69.
 HULL_CONTRAST_RESIDUAL = UNMIX_ANCHOR_RESIDUAL
-#: ... up to this many pixels around: an upscale spreads an edge's blend over pixels
-#: far from the map and rings beside it (OpenCV cubic 2x of 8-pixel cells of turbo:
-#: a 2-pixel blend, the ringing 1-2 pixels out), so that the neighbours on the map
-#: across the edge lie 3 pixels away (holes 5.7 % with 1, 1.7 % with 2, 0.0 % with 3).
-HULL_CONTRAST_REACH = 3
 #: The hull is spanned by the map's corners: vertices Douglas-Peucker keeps at this
 #: tolerance (DN).
 HULL_CORNER_TOLERANCE = 1.0
@@ -142,8 +137,7 @@ def blends(
         max(plan.threshold, HULL_ARC_RESIDUAL), HULL_RADIUS, HULL_ARC_MARGIN,
         np.ascontiguousarray(metric_vertices[corners]), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix,
-        _tolerance(plan), HULL_OVERSHOOT, _contrast_threshold(plan), HULL_CONTRAST_REACH,
-        accepted,
+        _tolerance(plan), HULL_OVERSHOOT, _contrast_threshold(plan), accepted,
     )  # fmt: skip
     return accepted
 
