@@ -283,9 +283,12 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # past the threshold they would all be holes, so the threshold caps the candidates)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    # (a palette picture's off-map colors are means of map colors, past the threshold)
+    # (a palette picture's off-map colors are means of map colors, past the threshold;
+    # so are a resampled heatmap's or label map's: its cells' table colors read noise
+    # 0, its edges blend far-apart map colors; no exact render, and far from the map)
     paletted = noise == 0.0 and not sharp and spatial and palette(flat)
-    last = threshold_code(NOISE_CAP) if paletted else max_code
+    cells = noise == 0.0 and not exact and spatial
+    last = threshold_code(NOISE_CAP) if paletted or cells else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
