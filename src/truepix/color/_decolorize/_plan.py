@@ -252,8 +252,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         jpeg = subsampled or bool(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
-        # 4:4:4 keeps chroma: the grid in luma (cheap runs first, the blocks' DCT after)
-        jpeg = jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
+        jpeg = jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)  # 4:4:4 by luma
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -276,19 +275,17 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
     # off-map colors there come from chroma lost at edges, not blending, and the
     # local hull would take JPEG'd strokes of text for data; JPEG's model judges them
-    # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo
-    # on photographs: 4:2:0 fits less well where luma turns, yet their holes come
-    # from 4:2:0 all the same).
+    # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo on
+    # photographs: 4:2:0 fits less well where luma turns; their holes are 4:2:0's).
     # (blends of far-apart colors can pass for noise: hsv fringes shrunk 0.5x, 18 DN;
     # past the threshold they would all be holes, so the threshold caps the candidates)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (a palette picture's off-map colors are means of map colors, past the threshold;
-    # so are a resampled heatmap's or label map's: its cells' table colors read noise
-    # 0, its edges blend far-apart map colors; no exact render, and far from the map)
+    # so are a resampled heatmap's edges, between cells whose table colors read noise 0)
     paletted = noise == 0.0 and not sharp and spatial and palette(flat)
-    cells = noise == 0.0 and not exact and spatial
-    last = threshold_code(NOISE_CAP) if paletted or cells else max_code
+    cells = paletted or (noise == 0.0 and not exact and spatial)
+    last = threshold_code(NOISE_CAP) if cells else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
