@@ -119,7 +119,7 @@ class Decolorizer:
         vmin = limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = limit("vmax", vmax, getattr(cmap, "vmax", None))
         norm = carried_norm(norm, cmap)
-        self._norm = Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
+        self._norm = Inverse(norm, vmin, vmax, self._map.n_colors, indexed=self._map.indexed)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)

@@ -13,9 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from truepix._lazy import loaded_class
 from truepix._validate import check_range
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._norms import LinearNorm, LogNorm, get_norm
+from truepix.color._norms import LinearNorm, LogNorm, boundary_inverse, get_norm
 from truepix.errors import InputError
 
 __all__ = ["Inverse", "as_pixels", "carried_norm", "limit"]
@@ -24,7 +25,9 @@ __all__ = ["Inverse", "as_pixels", "carried_norm", "limit"]
 class Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
-    def __init__(self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0) -> None:
+    def __init__(
+        self, norm: Any, vmin: float | None, vmax: float | None, n_table: int, *, indexed: bool
+    ) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
             raise InputError(
@@ -35,7 +38,14 @@ class Inverse:
         check_range(low, high, strict=True)
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
-        self.indexed = indexed
+        # an indexed map (OpenCV's): entry k of its n_table stands for k / (n_table - 1)
+        self.indexed = n_table if indexed else 0
+        # a norm answering table entries (BoundaryNorm) names an entry of the map's
+        # own n_table-color table, whatever its ncolors
+        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
+        inner = getattr(self.norm, "norm", None)
+        self.boundary = boundary_class is not None and isinstance(inner, boundary_class)
+        self.n_table = n_table
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
         elif isinstance(self.norm, LogNorm):
@@ -44,13 +54,15 @@ class Inverse:
             self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
         else:
             self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
-        if indexed and self.kind != kernels.NORM_OTHER:
+        if self.indexed and self.kind != kernels.NORM_OTHER:
             # entry k (at position (k + 0.5) / N) stands for k / (N - 1): the same
             # line through other ends, so the kernels' arithmetic stays as it is
-            span = (self.high - self.low) / (indexed - 1)
-            self.low, self.high = self.low - 0.5 * span, self.low + (indexed - 0.5) * span
+            span = (self.high - self.low) / (n_table - 1)
+            self.low, self.high = self.low - 0.5 * span, self.low + (n_table - 0.5) * span
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
+        if self.boundary:
+            return boundary_inverse(self.norm.norm, np.asarray(u, dtype=np.float64), self.n_table)
         if self.indexed:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
@@ -102,3 +114,4 @@ def as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
     if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
+
