@@ -38,12 +38,12 @@ from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
 from truepix.color._decolorize._fields import memo_fields
-from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
+from truepix.color._decolorize._inputs import Inverse, as_pixels, as_rows, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult
-from truepix.errors import InputError, ShapeError
+from truepix.errors import InputError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
@@ -184,8 +184,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-            gray (2-D) while the map has colors other than grays.
+            ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+            gray-like map) an (H, W) gray picture, or is 2-D and could be either.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -230,8 +230,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-            gray (2-D) while the map has colors other than grays.
+            ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+            gray-like map) an (H, W) gray picture, or is 2-D and could be either.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -267,8 +267,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-            gray (2-D) while the map has colors other than grays.
+            ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+            gray-like map) an (H, W) gray picture, or is 2-D and could be either.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -388,17 +388,13 @@ class Decolorizer:
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
-        if np.ndim(image) == 2 and not self._gray_like():
-            msg = (
-                f"expected an RGB(A) picture for cmap {self.cmap!r}, got a 2-D gray picture"
-                f" of shape {np.shape(image)}"
-            )
-            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
+        image, rows = as_rows(image, self._gray_like(), self.cmap)  # (N, 3|4): N pixels
         pixels, kind, scale = as_pixels(as_picture(image, stack=True))
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
-            return self._decode(pixels, kind, scale, detailed=detailed)
+            result = self._decode(pixels, kind, scale, detailed=detailed)
+        return result.first() if rows else result
 
     def _gray_like(self) -> bool:
         """Whether the map's colors are grays, so a one-channel picture can hold them."""
@@ -551,8 +547,11 @@ def decolorize(
     ----------
     image : array_like or dask array, (..., 3) or (..., 4)
         uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
-        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A dask array
-        is decoded chunk by chunk on its workers and comes back as a dask array.
+        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A 2-D (N, 3|4)
+        array is N pixels (``colorize`` of 1-D data); for a gray-like map only when
+        each row is a gray pixel (R == G == B), else an (H, W) gray picture (a 2-D
+        array that could be either is an error). A dask array is decoded chunk by
+        chunk on its workers and comes back as a dask array.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.
@@ -579,8 +578,8 @@ def decolorize(
         them), limits given twice and different, vmin >= vmax, or a log norm
         with vmin <= 0.
     ShapeError
-        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-        gray (2-D) while the map has colors other than grays.
+        ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+        gray-like map) an (H, W) gray picture, or is 2-D and could be either.
     UnsupportedDtypeError
         Its dtype is not uint8, uint16 or float, or ``cmap`` is of no known kind.
     OutOfRangeError

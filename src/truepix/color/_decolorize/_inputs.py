@@ -17,9 +17,9 @@ from truepix._lazy import loaded_class
 from truepix._validate import check_range
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._norms import LinearNorm, LogNorm, boundary_inverse, get_norm
-from truepix.errors import InputError
+from truepix.errors import InputError, ShapeError
 
-__all__ = ["Inverse", "as_pixels", "carried_norm", "limit"]
+__all__ = ["Inverse", "as_pixels", "as_rows", "carried_norm", "limit"]
 
 
 class Inverse:
@@ -115,3 +115,58 @@ def as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
 
+
+def as_rows(image: Any, gray_like: bool, cmap: str) -> tuple[Any, bool]:
+    """The one rule for a 2-D array: ``(N, 3|4)`` pixels or an ``(H, W)`` gray picture.
+
+    For a map with colors other than grays, a 2-D array is N RGB(A) pixels when
+    its last axis is 3 or 4 (what ``colorize`` of 1-D data gives), else an
+    error. For a gray-like map it is N pixels when every row is a gray pixel
+    (R == G == B, and alpha fully opaque or 0 with 4 columns); a 2-D array of
+    another width is a gray picture; anything else is ambiguous, an error that
+    says how to pass it. Returns the array to decode (N pixels as ``(1, N, C)``)
+    and whether it was pixels (the caller drops the leading axis again).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rows = np.array([[68, 1, 84, 255], [253, 231, 37, 255]], np.uint8)
+    >>> picture, is_rows = as_rows(rows, False, "viridis")
+    >>> picture.shape, is_rows
+    ((1, 2, 4), True)
+    >>> as_rows(np.array([[9, 9, 9, 255]], np.uint8), True, "gray")[0].shape
+    (1, 1, 4)
+    >>> as_rows(np.zeros((5, 7), np.uint8), True, "gray")[0].shape  # a gray picture
+    (5, 7)
+    """
+    if np.ndim(image) != 2:
+        return image, False
+    array = image if isinstance(image, np.ma.MaskedArray) else np.asarray(image)
+    channels = array.shape[-1]
+    if not gray_like:
+        if channels not in (3, 4):
+            msg = (
+                f"expected an RGB(A) picture for cmap {cmap!r}, got a 2-D gray picture"
+                f" of shape {array.shape}"
+            )
+            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
+        return array[None], True
+    if channels not in (3, 4):
+        return array, False
+    data = np.ma.getdata(array)
+    gray = np.all(data[:, :3] == data[:, :1], axis=1)
+    if channels == 4:
+        # opaque: 1.0, or the integer type's top (255 also, for a wide int of bytes)
+        opaque = np.iinfo(data.dtype).max if data.dtype.kind in "iu" else 1.0
+        alpha = data[:, 3]
+        gray &= (alpha == opaque) | (alpha == 255) | (alpha == 0)
+    if np.all(gray):
+        return array[None], True
+    msg = (
+        f"expected N gray pixels of shape (N, {channels}) (R == G == B) or a gray picture,"
+        f" got a 2-D array of shape {array.shape} that could be either"
+    )
+    raise ShapeError(
+        msg + f"; pass N pixels as a[None] (1, N, {channels}) or the gray picture as"
+        " np.repeat(a[..., None], 3, axis=-1)"
+    )

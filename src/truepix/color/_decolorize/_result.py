@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -55,3 +55,12 @@ class DecolorizeResult:
     def valid(self) -> np.ndarray:
         """True where a value was recovered."""
         return ~np.isnan(self.values)
+
+    def first(self) -> DecolorizeResult:
+        """The result of a one-picture stack ``(1, ...)`` as the picture's own."""
+        return replace(
+            self,
+            values=self.values[0],
+            residual=self.residual[0] if self.residual.size else self.residual,
+            ambiguous=self.ambiguous[0] if self.ambiguous.size else self.ambiguous,
+        )
