@@ -91,11 +91,11 @@ def _records_itself(cmap: str, norm: str, *colors: str | None) -> bool:
     """Whether the picture is one the ``colormap`` encoding writes (and records):
     a linear norm and an opaque map drawing under/over with its end colors (as
     the encoding's clip does) and NaN transparent."""
-    from truepix.color._catalog import resolve
+    from truepix.color import catalog
 
     if norm != "linear" or any(color is not None for color in colors):
         return False
-    entry = resolve(cmap)
+    entry = catalog[cmap]
     lut = entry.lut_bytes
 
     def as_bytes(color: np.ndarray) -> np.ndarray:
