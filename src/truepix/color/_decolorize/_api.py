@@ -42,7 +42,7 @@ from truepix.color._decolorize._inputs import Inverse, as_pixels, as_rows, carri
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
-from truepix.color._decolorize._result import DecolorizeResult
+from truepix.color._decolorize._result import DecolorizeResult, warn_off_map
 from truepix.errors import InputError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
@@ -596,4 +596,5 @@ def decolorize(
     """
     options = {"vmin": vmin, "vmax": vmax, "threshold": threshold, "denoise": denoise, "step": step}
     # a loop over pictures gets the decoder (and what it learned) of the call before
-    return reuse.decoder(Decolorizer, cmap, norm=norm, **options).values(image)
+    decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)
+    return warn_off_map(decoder.values(image), image, decoder.cmap)  # a wrong cmap?

@@ -33,6 +33,7 @@ class Inverse:
             raise InputError(
                 msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
             )
+        check_range(vmin, vmax, strict=True)  # before the norm's own (non-strict) check
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
         check_range(low, high, strict=True)
