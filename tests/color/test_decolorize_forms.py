@@ -204,3 +204,16 @@ def test_a_two_d_gray_array_of_width_3_or_4_is_refused_when_ambiguous() -> None:
     assert decolorize(wide, cmap="gray", vmin=0, vmax=1).shape == (50, 5)
     with pytest.raises(ShapeError, match="2-D gray picture of shape"):
         decolorize(wide, cmap="viridis", vmin=0, vmax=1)
+
+
+def test_one_d_data_as_a_dask_array() -> None:
+    """The same rule chunk by chunk: (N, 4) of a colored map is N pixels."""
+    import dask.array as da
+    data = np.linspace(0.0, 1.0, 64)
+    rgba = matplotlib.colormaps["jet"](data, bytes=True)
+    lazy = decolorize(da.from_array(rgba, chunks=(16, 4)), cmap="jet", vmin=0, vmax=1)
+    assert lazy.shape == (64,)
+    assert np.array_equal(lazy.compute(), decolorize(rgba, cmap="jet", vmin=0, vmax=1))
+    gray = matplotlib.colormaps["gray"](data, bytes=True)
+    with pytest.raises(ShapeError, match="could be either"):
+        decolorize(da.from_array(gray, chunks=(16, 4)), cmap="gray", vmin=0, vmax=1)
