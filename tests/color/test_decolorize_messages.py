@@ -80,7 +80,7 @@ def test_a_wrong_cmap_warns(figure) -> None:
 def test_right_cmaps_are_quiet_on_figures_with_margins(figure, form: str) -> None:
     """A whole figure (white margins, colorbar, title: ~60 % NaN) decoded as the docs
     show, by name and by the colorbar found in it, warns of nothing; nor does a
-    picture of mostly transparent (NaN) data."""
+    picture of mostly transparent (NaN) data, nor a small crop of one labelled cell."""
     picture = figure[form]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -88,6 +88,7 @@ def test_right_cmaps_are_quiet_on_figures_with_margins(figure, form: str) -> Non
         if form != "bare":
             assert np.isnan(values).mean() > 0.5  # the margins
             tp.decolorize(picture, cmap=tp.find_colorbar(picture), vmin=0, vmax=1)
+        tp.decolorize(figure["bare"][:20, :20], cmap="plasma", vmin=0, vmax=1)  # too small
         mostly_nan = np.full((40, 40), np.nan)
         mostly_nan[:5] = 0.5
         tp.decolorize(tp.colorize(mostly_nan, vmin=0, vmax=1), cmap="viridis", vmin=0, vmax=1)

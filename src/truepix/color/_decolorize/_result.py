@@ -10,6 +10,8 @@ import numpy as np
 
 __all__ = ["DecolorizeResult", "warn_off_map"]
 
+_JUDGED = 1024  # pixels a picture needs before its share off the map says anything
+
 
 @dataclass(frozen=True)
 class DecolorizeResult:
@@ -72,7 +74,9 @@ def warn_off_map(values: Any, image: Any, cmap: str) -> Any:
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
     map's, so ``cmap`` is likely wrong. Pixels that are not data anyway --
-    transparent, masked, or a figure's white background -- are not counted.
+    transparent, masked, or a figure's white background -- are not counted,
+    and the off-map pixels must make a tenth of the picture at least; pictures
+    of fewer than 1024 such pixels (a crop of one cell) are not judged.
 
     Examples
     --------
@@ -96,13 +100,17 @@ def warn_off_map(values: Any, image: Any, cmap: str) -> Any:
         pixels = pixels[..., None]
     if pixels.shape[-1] == 4:
         hidden |= pixels[..., 3] == 0
-    # a figure's white background (and JPEG's ripples on it) is no map color either,
-    # and decoding a whole figure with its margins is what people do
-    top = 1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max
-    hidden |= np.min(pixels[..., :3], axis=-1) >= top * (240 / 255)
+    # a figure's white background (and JPEG's ripples on it: light, nearly neutral) is no
+    # map color either, and decoding a whole figure with its margins is what people do
+    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
+    rgb = pixels[..., :3]
+    low, high = np.min(rgb, axis=-1), np.max(rgb, axis=-1)
+    hidden |= (low >= 200 * scale) & (high - low <= 24 * scale)
     shown = values.size - int(np.count_nonzero(hidden))
     off = n_nan - int(np.count_nonzero(hidden & np.isnan(values)))
-    if shown and 2 * off > shown:
+    # and a tenth of the whole at least (not a few JPEG ripples in a crop of background),
+    # in a picture big enough to judge (a small crop of one cell may be mostly its label)
+    if 2 * off > shown and 10 * off >= values.size and shown >= _JUDGED:
         from truepix.errors import OffMapWarning
 
         msg = (
