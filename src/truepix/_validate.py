@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 import numbers
 import operator
+import os
 from typing import Any
 
 import numpy as np
@@ -152,7 +153,7 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     OutOfRangeError
         Float values outside [0, 1], or NaN.
     UnsupportedInputError
-        A masked array, with ``refuse_mask``.
+        A masked array, with ``refuse_mask``; a path (load the file first).
 
     Examples
     --------
@@ -167,6 +168,12 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     ...
     truepix.errors.OutOfRangeError: expected a picture of uint8, uint16 or floats in [0, 1], got floats in [2, 2]; divide 0..255 values by 255 or pass them as uint8
     """
+    if isinstance(image, str | bytes | os.PathLike):
+        msg = (
+            f"expected a picture (an array of pixels), got a {type(image).__name__} {image!r};"
+            " load the file first: truepix.load(path), or np.asarray(PIL.Image.open(path))"
+        )
+        raise UnsupportedInputError(msg)
     if refuse_mask is not None:
         refuse_masked(image, reason=refuse_mask)
     array, mask = split_mask(image)
@@ -186,6 +193,8 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
         )
         raise UnsupportedDtypeError(msg)
     if array.dtype.kind == "f":
+        if mask is not None:  # masked pixels are not data: a NaN under the mask is fine
+            array = np.where(mask, array.dtype.type(0), array)
         _check_unit_floats(array)
     if array.ndim == 2:
         array = np.repeat(array[..., None], 3, axis=2)
@@ -199,11 +208,13 @@ def _check_unit_floats(array: np.ndarray) -> None:
     low, high = float(np.min(array)), float(np.max(array))  # NaN propagates
     if not (low >= 0.0 and high <= 1.0):
         n_nan = int(np.count_nonzero(np.isnan(array)))
-        got = f"{n_nan} NaN" if n_nan else f"floats in [{low:g}, {high:g}]"
-        msg = (
-            f"expected a picture of uint8, uint16 or floats in [0, 1], got {got};"
-            " divide 0..255 values by 255 or pass them as uint8"
-        )
+        if n_nan:  # a color has no NaN: pixels that are not data are transparent
+            got = f"{n_nan} NaN"
+            hint = "mark pixels that are not data with alpha 0 or np.ma.masked_invalid(picture)"
+        else:
+            got = f"floats in [{low:g}, {high:g}]"
+            hint = "divide 0..255 values by 255 or pass them as uint8"
+        msg = f"expected a picture of uint8, uint16 or floats in [0, 1], got {got}; {hint}"
         raise OutOfRangeError(msg)
 
 
@@ -253,7 +264,8 @@ def check_range(
     """Validated ``(vmin, vmax)``: each ``None`` or finite, and ``vmin <= vmax``.
 
     ``strict=True`` also refuses ``vmin == vmax`` (a range that must span
-    something, as the inverse of a colormap).
+    something, as the inverse of a colormap); both refusals then read
+    "expected vmin < vmax, got ...".
 
     Examples
     --------
@@ -263,6 +275,10 @@ def check_range(
     Traceback (most recent call last):
     ...
     truepix.errors.InputError: expected vmin <= vmax, got vmin=3 > vmax=1; swap them
+    >>> check_range(3, 1, strict=True)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected vmin < vmax, got vmin=3 > vmax=1; swap them
     >>> check_range(1, 1, strict=True)
     Traceback (most recent call last):
     ...
@@ -270,8 +286,9 @@ def check_range(
     """
     low, high = check_bound("vmin", vmin), check_bound("vmax", vmax)
     if low is not None and high is not None:
-        if low > high:
-            msg = f"expected vmin <= vmax, got vmin={vmin!r} > vmax={vmax!r}; swap them"
+        if low > high:  # the same words as the strict check below, when strict
+            relation = "<" if strict else "<="
+            msg = f"expected vmin {relation} vmax, got vmin={vmin!r} > vmax={vmax!r}; swap them"
             raise InputError(msg)
         if strict and low == high:
             msg = (

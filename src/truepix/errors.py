@@ -25,7 +25,8 @@ would naturally catch, so ``except ValueError`` keeps working::
     └── UnsupportedInputError (TypeError)        an argument of a kind truepix cannot use
 
     TruepixWarning (UserWarning)                 something worked, but not as well as asked
-    └── CrowdedLabelsWarning                     text labels too small or too dense to read
+    ├── CrowdedLabelsWarning                     text labels too small or too dense to read
+    └── OffMapWarning                            most of a picture is not the colormap's colors
 
 Messages read "expected ..., got ..." followed by a hint.
 
@@ -53,6 +54,7 @@ __all__ = [
     "IntegrityError",
     "MetadataError",
     "MissingDependencyError",
+    "OffMapWarning",
     "OutOfRangeError",
     "ReadError",
     "ShapeError",
@@ -200,3 +202,7 @@ class TruepixWarning(UserWarning):
 
 class CrowdedLabelsWarning(TruepixWarning):
     """Labels drawn on a figure are too small or too dense to read."""
+
+
+class OffMapWarning(TruepixWarning):
+    """Most pixels of a decoded picture are not colors of the colormap (a wrong ``cmap``?)."""

@@ -54,6 +54,37 @@ def test_colorize_defaults_to_the_data_range(runner, tmp_path, field) -> None:
     np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
 
 
+@pytest.mark.parametrize("shape", [(64, 64), (50,)])
+def test_colorize_records_its_map_and_limits(runner, tmp_path, shape) -> None:
+    """The picture colorize writes is matplotlib's, and carries cmap and limits the
+    way ``save --encoding colormap`` does: info, load and decolorize need nothing."""
+    data = np.linspace(1000.0, 5000.0, int(np.prod(shape))).reshape(shape)
+    source, target = tmp_path / "x.npy", tmp_path / "c.png"
+    np.save(source, data)
+    args = ["colorize", str(source), str(target), "--cmap", "viridis", "--vmin", "1500"]
+    result = runner.invoke(cli, [*args, "--vmax", "4500"])
+    assert result.exit_code == 0, result.output
+    expected = matplotlib.colormaps["viridis"](
+        matplotlib.colors.Normalize(1500, 4500)(data), bytes=True
+    )
+    written = imagecodecs.png_decode(target.read_bytes())
+    assert np.array_equal(written.reshape(expected.shape), expected)
+    info = tp.info(target)
+    assert info.encoding == "colormap"
+    recorded = (info.params["cmap"], info.params["vmin"], info.params["vmax"])
+    assert recorded == ("viridis", 1500, 4500)
+    result = runner.invoke(cli, ["info", str(target)])
+    assert "not written by truepix" not in result.output and "colormap" in result.output
+    values_path = tmp_path / "v.npy"
+    result = runner.invoke(cli, ["decolorize", str(target), str(values_path)])  # no options
+    assert result.exit_code == 0, result.output
+    values = np.load(values_path)
+    assert values.shape == shape
+    assert np.nanmax(np.abs(values - np.clip(data, 1500, 4500))) <= 3000 / 256 * 1.5  # shared
+    result = runner.invoke(cli, ["decolorize", str(target), str(values_path), "--vmin", "0"])
+    assert result.exit_code == 1 and "1500" in result.output  # a conflict names both
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -176,6 +176,7 @@ def test_library_errors_are_one_line_and_bugs_keep_their_traceback(
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(tp, "colorize", broken)
+    monkeypatch.setattr(tp, "save", broken)  # colorize writes a linear picture through save
     bug = CliRunner().invoke(cli, ["colorize", str(tmp_path / "d.npy"), str(tmp_path / "o.png")])
     assert bug.exit_code == 1 and isinstance(bug.exception, ZeroDivisionError)
     assert "error:" not in bug.output

@@ -220,3 +220,45 @@ def test_entry_reversed_swaps_ends() -> None:
     np.testing.assert_array_equal(flipped.under, entry.over)
     assert isinstance(flipped, ColormapEntry)
     assert flipped.reversed().name == "opencv:jet"
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("colorcet:fire", "colorcet:CET_L3"),
+        ("colorcet:bmy", "colorcet:CET_L8"),
+        ("colorcet:kbc", "colorcet:CET_L6"),
+        ("colorcet:gray", "colorcet:CET_L1"),
+        ("colorcet:coolwarm", "colorcet:CET_D1"),
+        ("colorcet:rainbow", "colorcet:CET_R1"),
+        ("colorcet:Fire_r", "colorcet:CET_L3_r"),
+    ],
+)
+def test_family_aliases_resolve_as_the_cmap_package_does(alias: str, canonical: str) -> None:
+    """A family's own names for its maps (colorcet's descriptive ones) are the same
+    tables, the way ``cmap.Colormap`` resolves them."""
+    entry = get(alias)
+    assert entry.name == canonical
+    assert np.array_equal(entry.lut_bytes, get(canonical).lut_bytes)
+    reference = cmap.Colormap(alias.removesuffix("_r").lower())
+    assert reference.name.lower() == canonical.removesuffix("_r").lower()
+    assert alias not in tp.colormaps()  # listed once, under the catalog name
+    with pytest.raises(UnknownColormapError, match="colorcet:fire"):
+        get("colorcet:fir")
+
+
+def test_the_docs_quote_the_catalogs_size() -> None:
+    """README and docs state the number ``len(tp.colormaps())`` gives."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    count = len(tp.colormaps())
+    quoted = {
+        "README.md": r"lists (\d+) maps",
+        "docs/colormaps.md": r"^(\d+) maps \(",
+        "docs/web.md": r"the catalog of (\d+) names",
+    }
+    for name, pattern in quoted.items():
+        numbers = re.findall(pattern, (root / name).read_text(), flags=re.MULTILINE)
+        assert numbers and all(int(n) == count for n in numbers), (name, numbers, count)

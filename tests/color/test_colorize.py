@@ -213,19 +213,89 @@ def test_bad_data(data: np.ndarray) -> None:
         tp.colorize(data)
 
 
-@pytest.mark.parametrize("extend", ["neither", "both"])
-def test_boundary_norm_draws_matplotlib_colors(extend: str) -> None:
-    """BoundaryNorm answers colormap entries, not positions: the same colors as matplotlib."""
-    data = np.linspace(-5.0, 105.0, 64 * 64).reshape(64, 64)
-    data[0, 0] = np.nan
-    norm = mcolors.BoundaryNorm([0, 1, 2, 5, 10, 20, 50, 100], 256, extend=extend)
+BOUNDARIES = [0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]  # 7 intervals
+
+
+def _every_norm() -> dict[str, mcolors.Normalize]:
+    """One of each matplotlib norm class, BoundaryNorm with ncolors <, == and > the
+    intervals, and with each ``extend``."""
+    norms = {
+        "Normalize": mcolors.Normalize(-5.0, 105.0),
+        "LogNorm": mcolors.LogNorm(0.5, 100.0),
+        "SymLogNorm": mcolors.SymLogNorm(1.0, vmin=-5.0, vmax=105.0),
+        "PowerNorm": mcolors.PowerNorm(0.5, vmin=0.0, vmax=100.0),
+        "TwoSlopeNorm": mcolors.TwoSlopeNorm(10.0, vmin=-5.0, vmax=105.0),
+        "CenteredNorm": mcolors.CenteredNorm(50.0, halfrange=55.0),
+        "AsinhNorm": mcolors.AsinhNorm(2.0, vmin=-5.0, vmax=105.0),
+        "FuncNorm": mcolors.FuncNorm((np.cbrt, lambda x: x**3), vmin=0.0, vmax=100.0),
+        "NoNorm": mcolors.NoNorm(0.0, 1.0),
+    }
+    for ncolors in (7, 12, 256):  # == the intervals, a stretch over 12, all of N
+        norms[f"BoundaryNorm-{ncolors}"] = mcolors.BoundaryNorm(BOUNDARIES, ncolors)
+    for extend in ("both", "min", "max"):
+        norms[f"BoundaryNorm-9-{extend}"] = mcolors.BoundaryNorm(BOUNDARIES, 9, extend=extend)
+        norms[f"BoundaryNorm-256-{extend}"] = mcolors.BoundaryNorm(BOUNDARIES, 256, extend=extend)
+    norms["BoundaryNorm-clip"] = mcolors.BoundaryNorm(BOUNDARIES, 7, clip=True)
+    return norms
+
+
+EVERY_NORM = _every_norm()
+
+
+@pytest.mark.parametrize("name", list(EVERY_NORM))
+def test_every_matplotlib_norm_is_bit_identical(name: str) -> None:
+    """``colorize(x, norm=n)`` is ``cmap(n(x), bytes=True)`` for every norm class; a
+    norm answering table entries (BoundaryNorm) indexes the table as matplotlib does,
+    so ``BoundaryNorm(b, 6)`` draws the first 6 colors of a 256-color map."""
+    norm = EVERY_NORM[name]
+    rng = np.random.default_rng(5)
+    data = np.concatenate([rng.uniform(-10.0, 110.0, 2000), BOUNDARIES, [-1e9, 1e9]])
+    if name == "NoNorm":
+        data = np.concatenate([rng.uniform(-0.2, 1.2, 500), rng.integers(-3, 260, 500)])
     colormap = matplotlib.colormaps["viridis"]
-    expected = colormap(norm(data), bytes=True)
-    got = tp.colorize(data, cmap="viridis", norm=norm)
-    assert np.array_equal(got, expected)
-    assert len(np.unique(got.reshape(-1, 4), axis=0)) > 6
-    values = tp.decolorize(got, cmap="viridis", norm=norm)  # and back: the middle of each interval
-    inside = (data >= 0) & (data < 100)
-    edges = np.asarray(norm.boundaries)
-    index = np.searchsorted(edges, data[inside], side="right") - 1
-    assert np.allclose(values[inside], (edges[index] + edges[index + 1]) / 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # log/sqrt of negative data
+        expected = colormap(norm(data), bytes=True)
+    assert np.array_equal(tp.colorize(data, cmap="viridis", norm=norm), expected)
+    masked = np.ma.masked_array(data, mask=np.arange(data.size) % 7 == 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        expected_masked = colormap(norm(masked), bytes=True)
+    assert np.array_equal(tp.colorize(masked, cmap="viridis", norm=norm), expected_masked)
+    if name == "NoNorm":  # integers index the table directly too
+        counts = rng.integers(-3, 260, 500)
+        expected_counts = colormap(norm(counts), bytes=True)
+        assert np.array_equal(tp.colorize(counts, cmap="viridis", norm=norm), expected_counts)
+    # NaN is truepix's "bad" under every norm (matplotlib draws it with the last
+    # interval's color under BoundaryNorm)
+    with_nan = tp.colorize(np.array([np.nan, 1.0]), cmap="viridis", norm=norm)
+    assert with_nan[0].tolist() == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("name", [n for n in EVERY_NORM if n.startswith("BoundaryNorm")])
+def test_boundary_norm_pictures_decode_to_interval_middles(name: str) -> None:
+    """matplotlib's picture under any BoundaryNorm (ncolors < N, == N, extend) decodes
+    to the middle of each value's interval."""
+    norm = EVERY_NORM[name]
+    rng = np.random.default_rng(6)
+    data = rng.uniform(0.0, 99.9, (16, 64))
+    picture = matplotlib.colormaps["viridis"](norm(data), bytes=True)
+    values = tp.decolorize(picture, cmap="viridis", norm=norm)
+    edges = np.asarray(BOUNDARIES)
+    index = np.searchsorted(edges, data, side="right") - 1
+    middles = (edges[index] + edges[index + 1]) / 2
+    colors = norm(middles)  # intervals drawn with one entry decode to their union's middle
+    for entry in np.unique(colors):
+        inside = colors == entry
+        low, high = edges[index[inside]].min(), edges[index[inside] + 1].max()
+        assert np.allclose(values[inside], (low + high) / 2), entry
+
+
+def test_boundary_norm_reproduction_trial13() -> None:
+    """The trial's case: viridis with BoundaryNorm(b, 6) paints entries 0..5."""
+    norm = mcolors.BoundaryNorm([0, 1, 2, 5, 10, 20, 50], 6)
+    data = np.array([[0.5, 1.5, 3, 7, 15, 30]])
+    picture = matplotlib.colormaps["viridis"](norm(data), bytes=True)
+    assert np.array_equal(tp.colorize(data, cmap="viridis", norm=norm), picture)
+    values = tp.decolorize(picture, cmap="viridis", norm=norm)
+    assert values.tolist() == [[0.5, 1.5, 3.5, 7.5, 15.0, 35.0]]

@@ -173,3 +173,47 @@ def test_a_colorbar_carries_its_limits_and_norm_into_decolorize() -> None:
         decolorize(picture, cmap=bar, vmax=10.0)
     with pytest.raises(InputError, match="norm='log' and the colorbar's norm=<"):
         decolorize(picture, cmap=bar, norm="log")
+
+
+@pytest.mark.parametrize("channels", [3, 4])
+@pytest.mark.parametrize("cmap", ["viridis", "jet", "gray", "Greys_r"])
+def test_one_d_data_round_trips_as_n_pixels(cmap: str, channels: int) -> None:
+    """matplotlib colors 1-D data as (N, 4): decolorize takes that as N pixels, (N,) back."""
+    data = np.linspace(0.0, 10.0, 100)
+    data[7] = np.nan  # the bad color, (0, 0, 0, 0): still a row of pixels
+    rgba = matplotlib.colormaps[cmap](data / 10.0, bytes=True)[:, :channels]
+    values = decolorize(rgba, cmap=cmap, vmin=0, vmax=10)
+    as_row = decolorize(rgba[None], cmap=cmap, vmin=0, vmax=10)[0]
+    assert values.shape == (100,)
+    assert np.array_equal(values, as_row, equal_nan=True)
+    valid = ~np.isnan(data)
+    assert np.nanmax(np.abs(values[valid] - data[valid])) <= 10.0 / 256 * 3  # gray repeats
+    result = Decolorizer(cmap, vmin=0, vmax=10).decode(rgba)
+    assert result.values.shape == result.residual.shape == result.ambiguous.shape == (100,)
+
+
+def test_a_two_d_gray_array_of_width_3_or_4_is_refused_when_ambiguous() -> None:
+    """(N, 3|4) whose rows are not gray pixels could be N pixels or a gray picture."""
+    rng = np.random.default_rng(3)
+    picture = rng.integers(0, 256, (50, 4), dtype=np.uint8)  # a gray picture 4 wide?
+    with pytest.raises(ShapeError, match=r"could be either; pass N pixels as a\[None\]"):
+        decolorize(picture, cmap="gray", vmin=0, vmax=1)
+    as_gray = np.repeat(picture[..., None], 3, axis=-1)  # what the message says to do
+    assert decolorize(as_gray, cmap="gray", vmin=0, vmax=1).shape == (50, 4)
+    wide = rng.integers(0, 256, (50, 5), dtype=np.uint8)  # no other reading: a picture
+    assert decolorize(wide, cmap="gray", vmin=0, vmax=1).shape == (50, 5)
+    with pytest.raises(ShapeError, match="2-D gray picture of shape"):
+        decolorize(wide, cmap="viridis", vmin=0, vmax=1)
+
+
+def test_one_d_data_as_a_dask_array() -> None:
+    """The same rule chunk by chunk: (N, 4) of a colored map is N pixels."""
+    import dask.array as da
+    data = np.linspace(0.0, 1.0, 64)
+    rgba = matplotlib.colormaps["jet"](data, bytes=True)
+    lazy = decolorize(da.from_array(rgba, chunks=(16, 4)), cmap="jet", vmin=0, vmax=1)
+    assert lazy.shape == (64,)
+    assert np.array_equal(lazy.compute(), decolorize(rgba, cmap="jet", vmin=0, vmax=1))
+    gray = matplotlib.colormaps["gray"](data, bytes=True)
+    with pytest.raises(ShapeError, match="could be either"):
+        decolorize(da.from_array(gray, chunks=(16, 4)), cmap="gray", vmin=0, vmax=1)

@@ -1,9 +1,11 @@
 """``truepix colorize INPUT OUTPUT.png``: data to a colormapped picture, matplotlib's colors exactly.
 
 The picture has exactly the data's shape (one pixel per value, no figure),
-the colors of ``matplotlib.colormaps[cmap](norm(data), bytes=True)``. It is a
-plain RGBA PNG for viewing; ``truepix save --encoding colormap`` writes the
-same picture with what ``truepix load`` needs to read the values back.
+the colors of ``matplotlib.colormaps[cmap](norm(data), bytes=True)``. With a
+linear norm and the map's own under/over/bad colors the PNG is written as
+``truepix save --encoding colormap`` writes it -- the same pixels, with the map
+and the limits recorded, so ``truepix info``, ``load`` and ``decolorize`` need
+no options. A log norm or other under/over/bad colors give a plain RGBA PNG.
 """
 
 from __future__ import annotations
@@ -61,6 +63,17 @@ def command(
         low_found, high_found = default if found is None else found
         low = float(low_found) if low is None else low
         high = float(high_found) if high is None else high
+    report = f"{cmap} ({norm}) from {low:.6g} to {high:.6g}"
+    if _records_itself(cmap, norm, bad, under, over):
+        # the same pixels as tp.colorize, written by the one path that records the map
+        # and limits: truepix info / load / decolorize read them back from the file
+        info = tp.save(
+            target, data, encoding="colormap", cmap=cmap, vmin=low, vmax=high, clip=True,
+            overwrite=inout.overwrite,
+        )  # fmt: skip
+        height, width = (1, *info.shape) if data.ndim == 1 else info.shape
+        options.report_saved(target, f"{width}x{height} px, {report}, limits recorded")
+        return
     rgba = tp.colorize(
         data, cmap=cmap, vmin=low, vmax=high, norm=norm, bad=bad, under=under, over=over
     )
@@ -71,7 +84,26 @@ def command(
         file.write(encoded)
 
     options.write_file(target, write, overwrite=inout.overwrite)
-    options.report_saved(
-        target,
-        f"{picture.shape[1]}x{picture.shape[0]} px, {cmap} ({norm}) from {low:.6g} to {high:.6g}",
+    options.report_saved(target, f"{picture.shape[1]}x{picture.shape[0]} px, {report}")
+
+
+def _records_itself(cmap: str, norm: str, *colors: str | None) -> bool:
+    """Whether the picture is one the ``colormap`` encoding writes (and records):
+    a linear norm and an opaque map drawing under/over with its end colors (as
+    the encoding's clip does) and NaN transparent."""
+    from truepix.color import catalog
+
+    if norm != "linear" or any(color is not None for color in colors):
+        return False
+    entry = catalog[cmap]
+    lut = entry.lut_bytes
+
+    def as_bytes(color: np.ndarray) -> np.ndarray:
+        return (np.asarray(color, dtype=np.float64) * 255).astype(np.uint8)
+
+    return bool(
+        np.all(lut[:, 3] == 255)
+        and np.array_equal(as_bytes(entry.under), lut[0])
+        and np.array_equal(as_bytes(entry.over), lut[-1])
+        and as_bytes(entry.bad)[3] == 0
     )

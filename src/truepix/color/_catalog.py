@@ -338,6 +338,12 @@ def _load_uncached(name: str) -> ColormapEntry | None:
     for candidate, flip in ((name, False), (base, reverse)):
         if candidate in _cmap_names():
             return _load_cmap(candidate, flip)
+    from truepix.color._aliases import cmap_aliases
+
+    for candidate, flip in ((name, False), (base, reverse)):
+        canonical = cmap_aliases().get(candidate.lower())
+        if canonical is not None:
+            return _load_cmap(canonical, flip)
     return None
 
 
@@ -390,7 +396,9 @@ def colormaps() -> list[str]:
 
 
 def _unknown(name: str) -> UnknownColormapError:
-    choices = names()
+    from truepix.color._aliases import cmap_aliases
+
+    choices = [*names(), *cmap_aliases()]  # "colorcet:fir" -> "colorcet:fire" too
     # "thermal" should point at "cmocean:thermal": match the part after the colon first.
     same_short = [c for c in choices if c.partition(":")[2].lower() == name.lower()]
     if same_short:

@@ -13,7 +13,8 @@ Two deliberate differences, both where matplotlib surprises:
   matplotlib takes ``min``/``max`` of everything, so one NaN makes its whole
   picture transparent.
 * NaN is always "bad". matplotlib draws a NaN with the lowest color when
-  ``vmin == vmax`` or when a masked array also has masked entries.
+  ``vmin == vmax`` or when a masked array also has masked entries, and with
+  the color of the last interval (or "over") under a ``BoundaryNorm``.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ import numpy as np
 from truepix._lazy import loaded_class
 from truepix._validate import check_range, finite_range
 from truepix.color._catalog import ColormapEntry, resolve
-from truepix.color._norms import Norm, get_norm, norm_dtype
+from truepix.color._norms import MatplotlibNorm, Norm, get_norm, norm_dtype
 from truepix.errors import InputError, UnsupportedDtypeError
 
-__all__ = ["colorize", "colorize_normalized"]
+__all__ = ["colorize", "colorize_entries", "colorize_normalized"]
 
 
 def _color_bytes(spec: Any, default: np.ndarray, label: str) -> np.ndarray:
@@ -85,6 +86,33 @@ def colorize_normalized(normalized: np.ndarray, lut_ext: np.ndarray) -> np.ndarr
     index[scaled < 0] = n
     index[scaled >= n] = n + 1
     index[np.isnan(scaled)] = n + 2
+    return _take(lut_ext, index)
+
+
+def colorize_entries(entries: np.ndarray, invalid: np.ndarray, lut_ext: np.ndarray) -> np.ndarray:
+    """Colors for table entries, as a norm such as ``BoundaryNorm`` answers them.
+
+    matplotlib's colormap call indexes its table with integers directly:
+    entry k < 0 is under, k >= N over, invalid (masked, NaN) data bad.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.color._colorize import colorize_entries
+    >>> lut_ext = np.arange(5 * 4, dtype=np.uint8).reshape(5, 4)  # N = 2
+    >>> entries = np.array([0, 1, -1, 2, 0])
+    >>> colorize_entries(entries, entries == 9, lut_ext)[:, 0].tolist()
+    [0, 4, 8, 12, 0]
+    """
+    n = lut_ext.shape[0] - 3
+    index = np.asarray(entries).astype(np.intp)
+    index[entries < 0] = n
+    index[entries >= n] = n + 1
+    index[invalid] = n + 2
+    return _take(lut_ext, index)
+
+
+def _take(lut_ext: np.ndarray, index: np.ndarray) -> np.ndarray:
     # one uint32 per RGBA color: a flat take is several times faster than a row take
     packed = np.ascontiguousarray(lut_ext, dtype=np.uint8).view(np.uint32).reshape(-1)
     colors = np.asarray(packed.take(index)).reshape(*index.shape, 1)
@@ -105,9 +133,11 @@ def colorize(
 ) -> np.ndarray:
     """Color data with a colormap: an RGBA picture of exactly the data's shape.
 
-    Bit-identical to
-    ``matplotlib.colormaps[cmap](Normalize(vmin, vmax)(data), bytes=True)``
-    (or ``LogNorm``) -- no figure, no resampling.
+    Bit-identical to ``matplotlib.colormaps[cmap](norm(data), bytes=True)`` for
+    every matplotlib norm (``Normalize(vmin, vmax)`` for ``norm="linear"``,
+    ``LogNorm`` for ``"log"``) -- no figure, no resampling. A norm that answers
+    colormap entries (``BoundaryNorm``) indexes the table directly, as in
+    matplotlib: ``BoundaryNorm(b, ncolors=6)`` draws the map's first 6 colors.
 
     Parameters
     ----------
@@ -161,7 +191,6 @@ def colorize(
     check_range(vmin, vmax)
     entry: ColormapEntry = resolve(cmap)
     norm_object = _make_norm(array, norm, vmin, vmax)
-    normalized = norm_object.forward(array)
     lut_ext = np.concatenate(
         [
             entry.lut_bytes,
@@ -170,6 +199,13 @@ def colorize(
             _color_bytes(bad, entry.bad, "bad")[None],
         ]
     )
+    if isinstance(norm_object, MatplotlibNorm):
+        answer, invalid = norm_object.answer(array)
+        if answer.dtype.kind in "iub":  # table entries (BoundaryNorm), as matplotlib takes them
+            return colorize_entries(answer, invalid, lut_ext)
+        normalized = norm_object.positions(answer, invalid)
+    else:
+        normalized = norm_object.forward(array)
     return colorize_normalized(np.asarray(normalized), lut_ext)
 
 

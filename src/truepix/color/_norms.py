@@ -29,7 +29,16 @@ from truepix._lazy import loaded_class
 from truepix._validate import check_range
 from truepix.errors import InputError, UnsupportedDtypeError
 
-__all__ = ["NORMS", "LinearNorm", "LogNorm", "MatplotlibNorm", "Norm", "get_norm", "norm_dtype"]
+__all__ = [
+    "NORMS",
+    "LinearNorm",
+    "LogNorm",
+    "MatplotlibNorm",
+    "Norm",
+    "boundary_inverse",
+    "get_norm",
+    "norm_dtype",
+]
 
 
 class Norm(Protocol):
@@ -243,18 +252,35 @@ class MatplotlibNorm:
     def vmax(self) -> float:
         return float(self.norm.vmax)
 
-    def forward(self, values: Any, /) -> np.ndarray:
-        """Normalize with the matplotlib norm; masked results become NaN."""
+    def answer(self, values: Any, /) -> tuple[np.ndarray, np.ndarray]:
+        """The norm's own answer, as matplotlib's colormap call receives it.
+
+        Returns the answer as an array -- positions (floats) or, for a norm such
+        as ``BoundaryNorm``, colormap entries (integers), which a colormap call
+        indexes directly -- and where the data is invalid (masked or NaN).
+        """
         result = self.norm(values)
-        data = np.array(np.ma.getdata(result), dtype=np.result_type(result, np.float16))
-        mask = np.ma.getmaskarray(result)
-        data[mask] = np.nan
-        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
-        if boundary_class is not None and isinstance(self.norm, boundary_class):
-            # BoundaryNorm answers colormap entries (-1 under, Ncmap over), which
-            # matplotlib's colormap call indexes directly; as a position, the
-            # middle of the entry's bin draws the same entry of an Ncmap-color map.
-            data = (data + 0.5) / int(self.norm.Ncmap)
+        answer = np.asarray(np.ma.getdata(result))
+        invalid = np.ma.getmaskarray(result) | np.ma.getmaskarray(values)
+        data = np.ma.getdata(values)
+        if np.asarray(data).dtype.kind == "f":
+            invalid = invalid | np.isnan(data)
+        return answer, np.broadcast_to(invalid, answer.shape)
+
+    def forward(self, values: Any, /) -> np.ndarray:
+        """Normalize with the matplotlib norm; invalid values become NaN.
+
+        A norm that answers colormap entries (``BoundaryNorm``) gives the middle
+        of the entry's bin on a map of ``Ncmap`` colors.
+        """
+        return self.positions(*self.answer(values))
+
+    def positions(self, answer: np.ndarray, invalid: np.ndarray) -> np.ndarray:
+        """:meth:`answer`'s result as positions along the map, NaN where invalid."""
+        data = np.array(answer, dtype=np.result_type(answer, np.float16))
+        if answer.dtype.kind in "iub":
+            data = (data + 0.5) / int(getattr(self.norm, "Ncmap", 1))
+        data[invalid] = np.nan
         return data
 
     def inverse(self, normalized: Any, /) -> np.ndarray:
@@ -265,19 +291,35 @@ class MatplotlibNorm:
         """
         boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
         if boundary_class is not None and isinstance(self.norm, boundary_class):
-            return _boundary_inverse(self.norm, np.asarray(normalized, dtype=np.float64))
+            return boundary_inverse(self.norm, np.asarray(normalized, dtype=np.float64))
         return np.asarray(np.ma.filled(self.norm.inverse(normalized), np.nan), dtype=np.float64)
 
 
-def _boundary_inverse(norm: Any, position: np.ndarray) -> np.ndarray:
-    """Data values of positions along the map for a matplotlib ``BoundaryNorm``."""
+def boundary_inverse(norm: Any, position: np.ndarray, n_table: int | None = None) -> np.ndarray:
+    """Data values of positions along a map for a matplotlib ``BoundaryNorm``.
+
+    The norm's answers index the colormap's table directly (matplotlib's
+    colormap call takes integers as entries), so a position names entry
+    ``floor(position * n_table)`` of the ``n_table``-color table; the value is the
+    middle of the boundary intervals drawn with that entry, NaN for an entry
+    none is drawn with (``ncolors < n_table`` leaves the rest of the table out).
+
+    Examples
+    --------
+    >>> import numpy as np, matplotlib.colors as mcolors
+    >>> from truepix.color._norms import boundary_inverse
+    >>> norm = mcolors.BoundaryNorm([0, 1, 2, 5], ncolors=3)
+    >>> boundary_inverse(norm, (np.arange(4) + 0.5) / 256, 256).tolist()
+    [0.5, 1.5, 3.5, nan]
+    """
+    n_colors = int(norm.Ncmap) if n_table is None else int(n_table)
     edges = np.asarray(norm.boundaries, dtype=np.float64)
     middles = (edges[:-1] + edges[1:]) / 2.0
     entries = np.asarray(norm(middles), dtype=np.int64)  # the entry of each interval
-    n_colors = int(norm.Ncmap)
+    inside_table = (entries >= 0) & (entries < n_colors)
     low = np.full(n_colors, np.nan)
     high = np.full(n_colors, np.nan)
-    for entry in np.unique(entries):  # an entry may draw several intervals
+    for entry in np.unique(entries[inside_table]):  # an entry may draw several intervals
         inside = entries == entry
         low[entry], high[entry] = edges[:-1][inside].min(), edges[1:][inside].max()
     index = np.clip(np.floor(np.nan_to_num(position) * n_colors), 0, n_colors - 1).astype(np.int64)

@@ -39,12 +39,12 @@ from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
 from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize._fields import memo_fields
-from truepix.color._decolorize._inputs import Inverse, as_pixels, carried_norm, limit
+from truepix.color._decolorize._inputs import Inverse, as_pixels, as_rows, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
-from truepix.color._decolorize._result import DecolorizeResult
-from truepix.errors import InputError, ShapeError
+from truepix.color._decolorize._result import DecolorizeResult, warn_off_map
+from truepix.errors import InputError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
@@ -120,7 +120,7 @@ class Decolorizer:
         vmin = limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = limit("vmax", vmax, getattr(cmap, "vmax", None))
         norm = carried_norm(norm, cmap)
-        self._norm = Inverse(norm, vmin, vmax, self._map.n_colors if self._map.indexed else 0)
+        self._norm = Inverse(norm, vmin, vmax, self._map.n_colors, indexed=self._map.indexed)
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)
@@ -185,8 +185,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-            gray (2-D) while the map has colors other than grays.
+            ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+            gray-like map) an (H, W) gray picture, or is 2-D and could be either.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -231,8 +231,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-            gray (2-D) while the map has colors other than grays.
+            ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+            gray-like map) an (H, W) gray picture, or is 2-D and could be either.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -268,8 +268,8 @@ class Decolorizer:
         Raises
         ------
         ShapeError
-            ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-            gray (2-D) while the map has colors other than grays.
+            ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+            gray-like map) an (H, W) gray picture, or is 2-D and could be either.
         UnsupportedDtypeError
             Its dtype is not uint8, uint16 or float.
         OutOfRangeError
@@ -389,21 +389,16 @@ class Decolorizer:
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
-        if np.ndim(image) == 2 and not self._gray_like():
-            msg = (
-                f"expected an RGB(A) picture for cmap {self.cmap!r}, got a 2-D gray picture"
-                f" of shape {np.shape(image)}"
-            )
-            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
+        image, rows = as_rows(image, self._gray_like(), self.cmap)  # (N, 3|4): N pixels
         pixels, kind, scale = as_pixels(as_picture(image, stack=True))
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
             plan = planning.make_plan(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
-        if plan.sharp and kind in _U8:  # strokes' edges on the map
+        if plan.sharp and kind in _U8 and not rows:  # strokes' edges on the map
             tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
-        return result
+        return result.first() if rows else result
 
     def _gray_like(self) -> bool:
         """Whether the map's colors are grays, so a one-channel picture can hold them."""
@@ -546,8 +541,11 @@ def decolorize(
     ----------
     image : array_like or dask array, (..., 3) or (..., 4)
         uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
-        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A dask array
-        is decoded chunk by chunk on its workers and comes back as a dask array.
+        ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A 2-D (N, 3|4)
+        array is N pixels (``colorize`` of 1-D data); for a gray-like map only when
+        each row is a gray pixel (R == G == B), else an (H, W) gray picture (a 2-D
+        array that could be either is an error). A dask array is decoded chunk by
+        chunk on its workers and comes back as a dask array.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.
@@ -574,8 +572,8 @@ def decolorize(
         them), limits given twice and different, vmin >= vmax, or a log norm
         with vmin <= 0.
     ShapeError
-        ``image`` is not (..., H, W) gray or (..., H, W, 3|4) RGB(A), or is
-        gray (2-D) while the map has colors other than grays.
+        ``image`` is not (..., H, W, 3|4) RGB(A), (N, 3|4) pixels or (for a
+        gray-like map) an (H, W) gray picture, or is 2-D and could be either.
     UnsupportedDtypeError
         Its dtype is not uint8, uint16 or float, or ``cmap`` is of no known kind.
     OutOfRangeError
@@ -592,4 +590,5 @@ def decolorize(
     """
     options = {"vmin": vmin, "vmax": vmax, "threshold": threshold, "denoise": denoise, "step": step}
     # a loop over pictures gets the decoder (and what it learned) of the call before
-    return reuse.decoder(Decolorizer, cmap, norm=norm, **options).values(image)
+    decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)
+    return warn_off_map(decoder.values(image), image, decoder.cmap)  # a wrong cmap?

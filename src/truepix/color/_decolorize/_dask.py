@@ -36,11 +36,18 @@ def _pixels(decoder: Any, image: Any) -> Any:
     """The dask picture with its channel axis whole (a gray one made RGB)."""
     from truepix.errors import ShapeError
 
+    rows = image.ndim == 2 and image.shape[-1] in (3, 4)  # N pixels (as_rows), chunk by chunk
+    if rows and decoder._gray_like():  # gray rows or a gray picture: known only from the data
+        msg = (
+            f"expected N pixels (1, N, {image.shape[-1]}) or a gray picture (H, W, 3), got a 2-D"
+            f" dask array of shape {image.shape} that could be either"
+        )
+        raise ShapeError(msg + "; pass image[None] or da.stack([image] * 3, axis=-1)")
     if image.ndim == 2 and decoder._gray_like():
         import dask.array as da
 
         image = da.stack([image] * 3, axis=-1)
-    if image.ndim < 3 or image.shape[-1] not in (3, 4):
+    if not rows and (image.ndim < 3 or image.shape[-1] not in (3, 4)):
         msg = f"expected an RGB(A) picture of shape (..., 3|4) for cmap {decoder.cmap!r}"
         raise ShapeError(msg + f", got a dask array of shape {image.shape}")
     return image.rechunk({image.ndim - 1: -1})

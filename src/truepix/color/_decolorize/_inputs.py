@@ -13,29 +13,40 @@ from typing import Any
 
 import numpy as np
 
+from truepix._lazy import loaded_class
 from truepix._validate import check_range
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._norms import LinearNorm, LogNorm, get_norm
-from truepix.errors import InputError
+from truepix.color._norms import LinearNorm, LogNorm, boundary_inverse, get_norm
+from truepix.errors import InputError, ShapeError
 
-__all__ = ["Inverse", "as_pixels", "carried_norm", "limit"]
+__all__ = ["Inverse", "as_pixels", "as_rows", "carried_norm", "limit"]
 
 
 class Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
-    def __init__(self, norm: Any, vmin: float | None, vmax: float | None, indexed: int = 0) -> None:
+    def __init__(
+        self, norm: Any, vmin: float | None, vmax: float | None, n_table: int, *, indexed: bool
+    ) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
             raise InputError(
                 msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
             )
+        check_range(vmin, vmax, strict=True)  # before the norm's own (non-strict) check
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
         check_range(low, high, strict=True)
         self.vmin, self.vmax = low, high
         self.name = getattr(self.norm, "name", "matplotlib")
-        self.indexed = indexed
+        # an indexed map (OpenCV's): entry k of its n_table stands for k / (n_table - 1)
+        self.indexed = n_table if indexed else 0
+        # a norm answering table entries (BoundaryNorm) names an entry of the map's
+        # own n_table-color table, whatever its ncolors
+        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
+        inner = getattr(self.norm, "norm", None)
+        self.boundary = boundary_class is not None and isinstance(inner, boundary_class)
+        self.n_table = n_table
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
         elif isinstance(self.norm, LogNorm):
@@ -44,13 +55,15 @@ class Inverse:
             self.kind, self.low, self.high = kernels.NORM_LOG, float(t_low), float(t_high)
         else:
             self.kind, self.low, self.high = kernels.NORM_OTHER, low, high
-        if indexed and self.kind != kernels.NORM_OTHER:
+        if self.indexed and self.kind != kernels.NORM_OTHER:
             # entry k (at position (k + 0.5) / N) stands for k / (N - 1): the same
             # line through other ends, so the kernels' arithmetic stays as it is
-            span = (self.high - self.low) / (indexed - 1)
-            self.low, self.high = self.low - 0.5 * span, self.low + (indexed - 0.5) * span
+            span = (self.high - self.low) / (n_table - 1)
+            self.low, self.high = self.low - 0.5 * span, self.low + (n_table - 0.5) * span
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
+        if self.boundary:
+            return boundary_inverse(self.norm.norm, np.asarray(u, dtype=np.float64), self.n_table)
         if self.indexed:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
@@ -102,3 +115,59 @@ def as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
     if np.all(np.abs(scaled - levels) <= min(tolerance, 0.25)):
         return np.ascontiguousarray(levels.astype(np.uint8)), "u8", 1.0
     return np.ascontiguousarray(array, dtype=np.float64), "float", 255.0
+
+
+def as_rows(image: Any, gray_like: bool, cmap: str) -> tuple[Any, bool]:
+    """The one rule for a 2-D array: ``(N, 3|4)`` pixels or an ``(H, W)`` gray picture.
+
+    For a map with colors other than grays, a 2-D array is N RGB(A) pixels when
+    its last axis is 3 or 4 (what ``colorize`` of 1-D data gives), else an
+    error. For a gray-like map it is N pixels when every row is a gray pixel
+    (R == G == B, and alpha fully opaque or 0 with 4 columns); a 2-D array of
+    another width is a gray picture; anything else is ambiguous, an error that
+    says how to pass it. Returns the array to decode (N pixels as ``(1, N, C)``)
+    and whether it was pixels (the caller drops the leading axis again).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rows = np.array([[68, 1, 84, 255], [253, 231, 37, 255]], np.uint8)
+    >>> picture, is_rows = as_rows(rows, False, "viridis")
+    >>> picture.shape, is_rows
+    ((1, 2, 4), True)
+    >>> as_rows(np.array([[9, 9, 9, 255]], np.uint8), True, "gray")[0].shape
+    (1, 1, 4)
+    >>> as_rows(np.zeros((5, 7), np.uint8), True, "gray")[0].shape  # a gray picture
+    (5, 7)
+    """
+    if np.ndim(image) != 2:
+        return image, False
+    array = image if isinstance(image, np.ma.MaskedArray) else np.asarray(image)
+    channels = array.shape[-1]
+    if not gray_like:
+        if channels not in (3, 4):
+            msg = (
+                f"expected an RGB(A) picture for cmap {cmap!r}, got a 2-D gray picture"
+                f" of shape {array.shape}"
+            )
+            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
+        return array[None], True
+    if channels not in (3, 4):
+        return array, False
+    data = np.ma.getdata(array)
+    gray = np.all(data[:, :3] == data[:, :1], axis=1)
+    if channels == 4:
+        # opaque: 1.0, or the integer type's top (255 also, for a wide int of bytes)
+        opaque = np.iinfo(data.dtype).max if data.dtype.kind in "iu" else 1.0
+        alpha = data[:, 3]
+        gray &= (alpha == opaque) | (alpha == 255) | (alpha == 0)
+    if np.all(gray):
+        return array[None], True
+    msg = (
+        f"expected N gray pixels of shape (N, {channels}) (R == G == B) or a gray picture,"
+        f" got a 2-D array of shape {array.shape} that could be either"
+    )
+    raise ShapeError(
+        msg + f"; pass N pixels as a[None] (1, N, {channels}) or the gray picture as"
+        " np.repeat(a[..., None], 3, axis=-1)"
+    )

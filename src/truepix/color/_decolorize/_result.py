@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
-__all__ = ["DecolorizeResult"]
+__all__ = ["DecolorizeResult", "warn_off_map"]
+
+_JUDGED = 1024  # pixels a picture needs before its share off the map says anything
 
 
 @dataclass(frozen=True)
@@ -55,3 +59,63 @@ class DecolorizeResult:
     def valid(self) -> np.ndarray:
         """True where a value was recovered."""
         return ~np.isnan(self.values)
+
+    def first(self) -> DecolorizeResult:
+        """The result of a one-picture stack ``(1, ...)`` as the picture's own."""
+        return replace(
+            self,
+            values=self.values[0],
+            residual=self.residual[0] if self.residual.size else self.residual,
+            ambiguous=self.ambiguous[0] if self.ambiguous.size else self.ambiguous,
+        )
+
+
+def warn_off_map(values: Any, image: Any, cmap: str) -> Any:
+    """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
+    picture's pixels (> 50 %) came back NaN: the colors are mostly not the
+    map's, so ``cmap`` is likely wrong. Pixels that are not data anyway --
+    transparent, masked, or a figure's white background -- are not counted,
+    and the off-map pixels must make a tenth of the picture at least; pictures
+    of fewer than 1024 such pixels (a crop of one cell) are not judged.
+
+    Examples
+    --------
+    >>> import numpy as np, warnings
+    >>> picture = np.zeros((2, 2, 4), np.uint8)  # transparent: not data, no warning
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error")
+    ...     warn_off_map(np.full((2, 2), np.nan), picture, "viridis").shape
+    (2, 2)
+    """
+    if not isinstance(values, np.ndarray) or values.size == 0:
+        return values  # a dask array stays lazy
+    n_nan = int(np.count_nonzero(np.isnan(values)))
+    if 2 * n_nan <= values.size:
+        return values
+    hidden = np.zeros(values.shape, bool)  # masked or transparent: not data
+    if isinstance(image, np.ma.MaskedArray):
+        hidden |= np.ma.getmaskarray(image).reshape(*values.shape, -1).any(axis=-1)
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.ndim == values.ndim:  # gray
+        pixels = pixels[..., None]
+    if pixels.shape[-1] == 4:
+        hidden |= pixels[..., 3] == 0
+    # a figure's white background (and JPEG's ripples on it: light, nearly neutral) is no
+    # map color either, and decoding a whole figure with its margins is what people do
+    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
+    rgb = pixels[..., :3]
+    low, high = np.min(rgb, axis=-1), np.max(rgb, axis=-1)
+    hidden |= (low >= 200 * scale) & (high - low <= 24 * scale)
+    shown = values.size - int(np.count_nonzero(hidden))
+    off = n_nan - int(np.count_nonzero(hidden & np.isnan(values)))
+    # and a tenth of the whole at least (not a few JPEG ripples in a crop of background),
+    # in a picture big enough to judge (a small crop of one cell may be mostly its label)
+    if 2 * off > shown and 10 * off >= values.size and shown >= _JUDGED:
+        from truepix.errors import OffMapWarning
+
+        msg = (
+            f"{off / shown:.0%} of the picture's pixels are not colors of {cmap!r} and came"
+            " back NaN; is cmap right? truepix.identify_colormap(picture) names the closest maps"
+        )
+        warnings.warn(msg, OffMapWarning, stacklevel=3)
+    return values
