@@ -3,7 +3,9 @@ drawn with ``plt.imsave`` and read back with Pillow."""
 
 from __future__ import annotations
 
+import functools
 import io
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -23,4 +25,39 @@ def imsave_rgb(field: np.ndarray, cmap: str) -> np.ndarray:
 
     buffer = io.BytesIO()
     plt.imsave(buffer, field, cmap=cmap, vmin=0, vmax=255)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def colormap(name: str) -> Any:
+    """A matplotlib Colormap for a catalog name: ``"family:name"`` through the ``cmap``
+    package (the table truepix's catalog uses), others from matplotlib."""
+    import matplotlib
+
+    if ":" in name:
+        import cmap
+
+        return cmap.Colormap(name).to_mpl()
+    return matplotlib.colormaps[name]
+
+
+@functools.cache
+def contour_figure(name: str, color: str | None, jpeg: bool) -> np.ndarray:
+    """An axes-filling ``imshow`` (400x300 px) of a smooth field with matplotlib's
+    ``contour`` lines and two ``ax.text`` labels in ``color`` (none: the clean figure),
+    saved by ``savefig`` as PNG or JPEG quality 75 (4:2:0): the RGB."""
+    import matplotlib.pyplot as plt
+
+    y, x = np.mgrid[0:300, 0:400]
+    data = 0.5 + 0.45 * np.sin(x / 37 + np.cos(y / 41)) * np.cos(y / 29)
+    fig = plt.figure(figsize=(4, 3), dpi=100)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_axis_off()
+    ax.imshow(data, cmap=colormap(name), vmin=0, vmax=1, interpolation="nearest", aspect="auto")
+    if color is not None:
+        ax.contour(data, levels=[0.25, 0.5, 0.75], colors=[color], linewidths=1.0)
+        ax.text(30, 60, "T = 25.0 K", color=color, fontsize=12)
+        ax.text(200, 220, "max 3.2 m/s", color=color, fontsize=10)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="jpg" if jpeg else "png", pil_kwargs={"quality": 75} if jpeg else {})
+    plt.close(fig)
     return np.asarray(Image.open(buffer).convert("RGB"))
