@@ -15,9 +15,9 @@ white over the pale middles of bwr and seismic. Such an edge decodes to a value
 that is not the field's (a dark blue edge of black text on jet reads as a low
 value). ``_resampled.unmixed`` flags a sharp render's neighbours of off-map pixels
 that are past the threshold from the polyline; these are on it. They are no table
-entry, though: :func:`flag_edges` sets the pixels touching
-an off-map pixel that are no table color (in either rounding) to NaN, and the ones
-touching those, EDGE_RINGS deep. Measured on matplotlib's black text and lines over
+entry, though: :func:`flag_edges` sets the pixels touching an off-map pixel that
+are no entry of the table the picture holds (truncated or rounded bytes, as
+:func:`table_kind` found) to NaN, and the ones touching those, EDGE_RINGS deep. Measured on matplotlib's black text and lines over
 a photograph (``imshow``, ``savefig`` PNG; ``tests/color/test_decolorize_edges.py``),
 share of the pixels they change by 10 DN or more flagged: jet 0.90 -> 0.98, hot 0.70
 -> 0.88, seismic 0.73 -> 0.89, the field's own pixels untouched. What stays is the
