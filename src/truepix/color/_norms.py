@@ -283,15 +283,21 @@ class MatplotlibNorm:
         data[invalid] = np.nan
         return data
 
-    def inverse(self, normalized: Any, /) -> np.ndarray:
+    @property
+    def answers_entries(self) -> bool:
+        """Whether the norm answers colormap entries (``BoundaryNorm``), not positions."""
+        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
+        return boundary_class is not None and isinstance(self.norm, boundary_class)
+
+    def inverse(self, normalized: Any, /, n_table: int | None = None) -> np.ndarray:
         """The matplotlib norm's ``inverse`` as a float64 array.
 
-        ``BoundaryNorm`` has none: a position in [0, 1] names a colormap entry, and
-        the answer is the middle of the boundary intervals drawn with that entry.
+        ``BoundaryNorm`` has none: a position in [0, 1] names an entry of the
+        ``n_table``-color table (default: the norm's ``Ncmap``), and the answer is the
+        middle of the boundary intervals drawn with that entry (:func:`boundary_inverse`).
         """
-        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
-        if boundary_class is not None and isinstance(self.norm, boundary_class):
-            return boundary_inverse(self.norm, np.asarray(normalized, dtype=np.float64))
+        if self.answers_entries:
+            return boundary_inverse(self.norm, np.asarray(normalized, dtype=np.float64), n_table)
         return np.asarray(np.ma.filled(self.norm.inverse(normalized), np.nan), dtype=np.float64)
 
 

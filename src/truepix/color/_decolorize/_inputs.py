@@ -13,10 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from truepix._lazy import loaded_class
 from truepix._validate import check_range
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._norms import LinearNorm, LogNorm, boundary_inverse, get_norm
+from truepix.color._norms import LinearNorm, LogNorm, get_norm
 from truepix.errors import InputError, ShapeError
 
 __all__ = ["Inverse", "as_pixels", "as_rows", "carried_norm", "limit"]
@@ -43,9 +42,7 @@ class Inverse:
         self.indexed = n_table if indexed else 0
         # a norm answering table entries (BoundaryNorm) names an entry of the map's
         # own n_table-color table, whatever its ncolors
-        boundary_class = loaded_class("matplotlib.colors", "BoundaryNorm")
-        inner = getattr(self.norm, "norm", None)
-        self.boundary = boundary_class is not None and isinstance(inner, boundary_class)
+        self.boundary = bool(getattr(self.norm, "answers_entries", False))
         self.n_table = n_table
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
@@ -63,7 +60,7 @@ class Inverse:
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
         if self.boundary:
-            return boundary_inverse(self.norm.norm, np.asarray(u, dtype=np.float64), self.n_table)
+            return self.norm.inverse(u, self.n_table)
         if self.indexed:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize import _degraded as degraded
+
 __all__ = ["EDGE_RINGS", "flag_edges", "table_keys", "table_kind"]
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
@@ -60,17 +62,6 @@ def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
     return "u8r" if counts[1] > max(counts[0], len(sample) // 4) else "u8"
 
 
-def _touching(mask: np.ndarray) -> np.ndarray:
-    """Pixels 8-connected to a True pixel of the 2-D ``mask`` (itself included)."""
-    out = mask.copy()
-    out[1:] |= mask[:-1]
-    out[:-1] |= mask[1:]
-    rows = out.copy()
-    out[:, 1:] |= rows[:, :-1]
-    out[:, :-1] |= rows[:, 1:]
-    return out
-
-
 def flag_edges(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> None:
     """Set to NaN, in place, the antialiased edges of what was drawn over a sharp render.
 
@@ -83,19 +74,22 @@ def flag_edges(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> None
     keys : ndarray
         Sorted keys of the table the picture holds (one of :func:`table_keys`).
     """
-    nan = np.isnan(values)
-    seeds = nan if pixels.shape[-1] == 3 else nan & (pixels[..., 3] == 255)
-    if values.ndim != 2 or not seeds.any():
+    if values.ndim != 2:
         return
-    rgb = pixels[..., :3]
+    nan = np.isnan(values).reshape(-1)
+    if pixels.shape[-1] == 4:  # a transparent pixel is no stroke
+        nan_opaque = nan & (pixels[..., 3] == 255).reshape(-1)
+    else:
+        nan_opaque = nan
+    cores = np.flatnonzero(nan_opaque)
+    height, width = values.shape
+    flat = pixels.reshape(-1, pixels.shape[-1])
     for _ in range(EDGE_RINGS):
-        ring = np.flatnonzero(_touching(seeds) & ~nan)
-        if not ring.size:
+        if not cores.size:
             return
-        edge = ring[~np.isin(_keys(rgb.reshape(-1, 3)[ring]), keys)]
-        if not edge.size:
-            return
-        values.reshape(-1)[edge] = np.nan
-        nan.reshape(-1)[edge] = True
-        seeds = np.zeros_like(nan)
-        seeds.reshape(-1)[edge] = True
+        touching = np.zeros(nan.size, dtype=bool)
+        degraded.near(cores, width, height, 1, touching)
+        ring = np.flatnonzero(touching & ~nan)
+        cores = ring[~np.isin(_keys(flat[ring, :3]), keys)]  # the next ring's cores
+        values.put(cores, np.nan)
+        nan[cores] = True
