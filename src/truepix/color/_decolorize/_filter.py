@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FILTER_CHOICES", "apply_filter", "bin_noise", "denoise", "filter_choice", "picture_table",
-    "pilot_wiener", "position_noise", "true_sigma",
+    "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
 ]  # fmt: skip
 
 #: The spatial filter's window radius where the noise is given, not chosen (JPEG).
@@ -63,7 +63,7 @@ FILTER_CHOICES = (
 #: The weight of ``_dct.dct_denoise``'s answer, blended with the chosen filter's. Real
 #: fields at 2 DN, 10 maps (error / the k-d tree's): 0 (the filter alone) 0.838, 0.5
 #: 0.818, 0.65 0.817, 0.8 0.819; smooth fields 0.21, 0.21, 0.22, 0.23.
-TEXTURE_WEIGHT = 0.5
+TEXTURE_WEIGHT: float | None = None
 #: The noise a position has in each bin: the mean square shift of the decoded
 #: positions of NOISE_DRAWS noisy copies of the bin's color (seeded), averaged over
 #: NOISE_BINS_SMOOTHED bins. The picture's sigma over the map's speed misses ~30 %
@@ -175,20 +175,76 @@ def filter_choice(
     scores ``sum v``. ``noise_by_bin``: the measured noise variance per bin of the
     map. Scored on SURE_TILES tiles spread over the picture (overlapping on small ones).
     """
-    height, width = position.shape
-    side = min(SURE_TILE, height, width)
-    # spread along the anti-diagonal: rows and columns of the picture all differ
-    along = (np.arange(SURE_TILES) + 0.5) / SURE_TILES
-    tops = np.round(along * (height - side)).astype(int)
-    lefts = np.round(along[::-1] * (width - side)).astype(int)
-    tiles = [position[t : t + side, x : x + side] for t, x in zip(tops, lefts, strict=True)]
+    tiles = sure_tiles(position)
     rng = np.random.default_rng(0)
     scores = np.zeros(len(FILTER_CHOICES) + 1)
-    with kernels.threads_for(side * side):  # a thread pool costs more than small tiles
+    with kernels.threads_for(tiles[0].size):  # a thread pool costs more than small tiles
         for tile in tiles:
             _score_tile(tile, noise_by_bin, cyclic, rng, scores)
     best = int(np.argmin(scores))
     return None if best == len(FILTER_CHOICES) else FILTER_CHOICES[best]
+
+
+def sure_tiles(position: np.ndarray) -> list[np.ndarray]:
+    """SURE_TILES square tiles of SURE_TILE pixels (contiguous copies), spread along
+    the picture's anti-diagonal so that its rows and columns all differ."""
+    height, width = position.shape
+    side = min(SURE_TILE, height, width)
+    along = (np.arange(SURE_TILES) + 0.5) / SURE_TILES
+    tops = np.round(along * (height - side)).astype(int)
+    lefts = np.round(along[::-1] * (width - side)).astype(int)
+    return [
+        np.ascontiguousarray(position[t : t + side, x : x + side])
+        for t, x in zip(tops, lefts, strict=True)
+    ]
+
+
+def texture_weight(
+    position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool,
+    choice: tuple[int, float, int, float, float],
+) -> float:  # fmt: skip
+    """The weight ``w`` of ``_dct.dct_denoise``'s answer ``d`` in ``(1 - w) p + w d``
+    (``p``: the ``choice`` filter's) of least estimated error on this picture.
+
+    Stein's unbiased risk estimate of the blend is quadratic in ``w``: with
+    ``a = p - y``, ``b = d - p`` and the divergences ``div p``, ``div d`` (Monte-Carlo,
+    one seeded probe, as :func:`filter_choice`'s), ``sum (a + w b)^2 + 2 sum v ((1 - w)
+    div p + w div d)`` is least at ``w = -sum (a b + v (div d - div p)) / sum b^2``,
+    clipped to [0, 1]. Scored on :func:`filter_choice`'s tiles.
+    """
+    rng = np.random.default_rng(1)
+    squares = cross = 0.0
+    tiles = sure_tiles(position)
+    with kernels.threads_for(tiles[0].size):
+        for tile in tiles:
+            n_bins = len(noise_by_bin)
+            bins = np.clip((np.nan_to_num(tile) * n_bins).astype(np.intp), 0, n_bins - 1)
+            variance = noise_by_bin[bins]
+            probe = rng.standard_normal(tile.shape)
+            step = 0.1 * math.sqrt(float(variance.mean()))
+            moved = np.ascontiguousarray(tile + step * probe)
+            answers = []
+            for source in (tile, moved):
+                planes = np.empty_like(tile)
+                apply_filter(choice, source, noise_by_bin, cyclic, planes)
+                answers += [planes, dct.dct_denoise(source, noise_by_bin, cyclic)]
+            planes, cosines, moved_planes, moved_cosines = answers
+            a, b = _arc(planes - tile, cyclic), _arc(cosines - planes, cyclic)
+            divergence = probe * (
+                _arc(moved_cosines - cosines, cyclic) - _arc(moved_planes - planes, cyclic)
+            ) / step
+            valid = np.isfinite(a) & np.isfinite(b) & np.isfinite(divergence)
+            squares += float(np.sum(b[valid] ** 2))
+            cross += float(np.sum(a[valid] * b[valid] + variance[valid] * divergence[valid]))
+    if squares <= 0.0:
+        return 0.5
+    return min(max(-cross / squares, 0.0), 1.0)
+
+
+def _arc(change: np.ndarray, cyclic: bool) -> np.ndarray:
+    """A change of position; on cyclic maps the shorter way round (0.99 and 0.01 are
+    0.02 apart across the seam)."""
+    return (change + 0.5) % 1.0 - 0.5 if cyclic else change
 
 
 def _score_tile(
@@ -385,9 +441,12 @@ def denoise(
         return out
     planes = np.empty_like(position)
     apply_filter(choice, position, noise, line.cyclic, planes)
-    # the planes and the DCT's cosines err apart (flat areas vs texture): their mean
-    # errs less than either
+    # the planes and the DCT's cosines err apart (flat areas vs texture): a mean errs
+    # less than either
+    weight = TEXTURE_WEIGHT
+    if weight is None:
+        weight = texture_weight(position, noise, line.cyclic, choice)
     texture = dct.dct_denoise(position, noise, line.cyclic)
-    _blend(planes.reshape(-1), texture.reshape(-1), TEXTURE_WEIGHT, line.cyclic, *inverse,
+    _blend(planes.reshape(-1), texture.reshape(-1), weight, line.cyclic, *inverse,
            out.reshape(-1))  # fmt: skip
     return out
