@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FILTER_CHOICES", "apply_filter", "bin_noise", "denoise", "filter_choice", "picture_table",
-    "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
+    "pilot_wiener", "position_noise", "sure_tiles", "texture_weight",
+    "true_sigma",
 ]  # fmt: skip
 
 #: The spatial filter's window radius where the noise is given, not chosen (JPEG).
@@ -60,10 +61,20 @@ _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
 FILTER_CHOICES = (
     (0, 1.0, 1, 1.0, 0.0), (0, 1.0, 2, 1.0, 0.0), (0, 1.0, 4, 1.5, 0.0), (2, 1.0, 1, 0.9, 0.5),
 )  # fmt: skip
-#: The weight of ``_dct.dct_denoise``'s answer, blended with the chosen filter's. Real
-#: fields at 2 DN, 10 maps (error / the k-d tree's): 0 (the filter alone) 0.838, 0.5
-#: 0.818, 0.65 0.817, 0.8 0.819; smooth fields 0.21, 0.21, 0.22, 0.23.
+#: The weight of ``_dct.dct_denoise``'s answer, blended with the chosen filter's; None:
+#: chosen per picture (:func:`texture_weight`) within TEXTURE_WEIGHTS. Real fields at
+#: 2 DN, 10 maps (error / the k-d tree's): 0 (the filter alone) 0.838, 0.5 0.818, 0.65
+#: 0.817, 0.8 0.819; smooth fields 0.21, 0.21, 0.22, 0.23.
 TEXTURE_WEIGHT: float | None = None
+#: The range :func:`texture_weight` chooses in. The risk estimated on three tiles is
+#: noisy: beyond these it errs more often than not (jet and turbo on smooth fields at
+#: 1 DN: 0.8 chosen, 0 best). Benchmark rows (10 maps, 256^2; real fields / smooth
+#: ones, error / the k-d tree's), fixed 0.5 -> unclipped -> within (0.25, 0.75):
+#: 2 DN 0.8147 / 0.2056 -> 0.8129 / 0.2059 -> 0.8129 / 0.2053 (p99 0.827 -> 0.825);
+#: 1 DN 0.8789 / 0.2420 -> 0.8787 / 0.2470 -> 0.8786 / 0.2460; 3 DN 0.7722 / 0.1959
+#: -> 0.7692 / 0.1919 -> 0.7693 / 0.1912. Ranges (0.2, 0.75), (0.3, 0.7), (0.35, 0.7)
+#: within 0.0002 of these; halfway between 0.5 and the estimate 2 DN 0.8134.
+TEXTURE_WEIGHTS = (0.25, 0.75)
 #: The noise a position has in each bin: the mean square shift of the decoded
 #: positions of NOISE_DRAWS noisy copies of the bin's color (seeded), averaged over
 #: NOISE_BINS_SMOOTHED bins. The picture's sigma over the map's speed misses ~30 %
@@ -210,7 +221,8 @@ def texture_weight(
     ``a = p - y``, ``b = d - p`` and the divergences ``div p``, ``div d`` (Monte-Carlo,
     one seeded probe, as :func:`filter_choice`'s), ``sum (a + w b)^2 + 2 sum v ((1 - w)
     div p + w div d)`` is least at ``w = -sum (a b + v (div d - div p)) / sum b^2``,
-    clipped to [0, 1]. Scored on :func:`filter_choice`'s tiles.
+    clipped to TEXTURE_WEIGHTS. Scored on :func:`filter_choice`'s tiles (~6 % of a
+    1 MP picture's decoding time).
     """
     rng = np.random.default_rng(1)
     squares = cross = 0.0
@@ -236,9 +248,10 @@ def texture_weight(
             valid = np.isfinite(a) & np.isfinite(b) & np.isfinite(divergence)
             squares += float(np.sum(b[valid] ** 2))
             cross += float(np.sum(a[valid] * b[valid] + variance[valid] * divergence[valid]))
-    if squares <= 0.0:
-        return 0.5
-    return min(max(-cross / squares, 0.0), 1.0)
+    low, high = TEXTURE_WEIGHTS
+    if squares <= 0.0:  # the two answers agree: any weight does
+        return 0.5 * (low + high)
+    return min(max(-cross / squares, low), high)
 
 
 def _arc(change: np.ndarray, cyclic: bool) -> np.ndarray:
@@ -419,7 +432,8 @@ def denoise(
     bin, :func:`position_noise`) the window and the noise assumed are chosen by
     :func:`filter_choice` instead; with ``texture`` too (the positions are posterior
     medians of noisy table colors, no blends: ``_posterior``) the answer is averaged
-    (TEXTURE_WEIGHT) with the DCT denoiser's (``_dct``), where it has one. Resampled
+    (weighted by :func:`texture_weight`) with the DCT denoiser's (``_dct``), where it
+    has one. Resampled
     pictures that look noisy keep the planes alone (their error is no white noise; at
     noise 1 and 3 DN the few noisy pictures judged possible blends lose 0.002x by it).
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
