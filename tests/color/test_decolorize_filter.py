@@ -83,3 +83,32 @@ def test_jpeg_gray_picture_is_seen_as_jpeg_and_filtered(fields: dict[str, np.nda
     exact = Decolorizer("gray", vmin=0.0, vmax=1.0).decode(rgb)  # the PNG: left alone
     assert not exact.jpeg
     assert np.abs(exact.values - data).max() <= 1.5 / 256
+
+
+@pytest.mark.parametrize(("field", "sd"), [("camera", 0.01), ("camera", 0.02), ("smooth", 0.02)])
+def test_texture_weight_is_the_weight_the_truth_would_choose(
+    fields: dict[str, np.ndarray], field: str, sd: float
+) -> None:
+    """The DCT's weight in the blend, chosen by Stein's unbiased risk estimate from the
+    noisy positions alone, is within 0.05 of the least-squares weight the truth gives
+    on the same tiles (numpy's least squares, clipped to the same range); fixing
+    TEXTURE_WEIGHT decides it instead."""
+    from truepix.color._decolorize import _dct, _filter
+
+    truth = 0.05 + 0.9 * fields[field][::2, ::2]  # 128^2: three tiles of 96 overlap
+    position = truth + sd * np.random.default_rng(2).standard_normal(truth.shape)
+    noise = np.full(256, sd**2)
+    choice = _filter.filter_choice(position, noise, False)
+    assert choice is not None
+    weight = _filter.texture_weight(position, noise, False, choice)
+    assert weight == _filter.texture_weight(position, noise, False, choice)  # seeded
+    planes = np.empty_like(position)
+    _filter.apply_filter(choice, position, noise, False, planes)
+    cosines = _dct.dct_denoise(position, noise, False)
+    planes_error = np.concatenate([t.ravel() for t in _filter.sure_tiles(planes - truth)])
+    change = np.concatenate([t.ravel() for t in _filter.sure_tiles(cosines - planes)])
+    # (1 - w) planes + w cosines - truth = planes_error + w change
+    best = np.linalg.lstsq(change[:, None], -planes_error, rcond=None)[0][0]
+    low, high = _filter.TEXTURE_WEIGHTS
+    assert abs(weight - np.clip(best, low, high)) < 0.05
+
