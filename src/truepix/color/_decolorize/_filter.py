@@ -55,8 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FILTER_CHOICES", "apply_filter", "bin_noise", "denoise", "filter_choice", "picture_table",
-    "pilot_wiener", "position_noise", "sure_tiles", "texture_weight",
-    "true_sigma",
+    "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
 ]  # fmt: skip
 
 #: The spatial filter's window radius where the noise is given, not chosen (JPEG).
