@@ -362,9 +362,9 @@ class Decolorizer:
 
     def _values_u8(
         self, flat: np.ndarray, kind: str, max_code: int, metric: str, *, positions: bool = False
-    ) -> np.ndarray:
+    ) -> tuple[np.ndarray, int]:
         """Values (or with ``positions``, positions in [0, 1]) of (P, C) uint8 pixels in
-        one pass (two for colors never seen); NaN past ``max_code``."""
+        one pass (two for colors never seen), NaN past ``max_code``; how many are NaN."""
         memo = self._memo(kind, metric)
         table = kind
         kind, low, high = self._norm.kind, self._norm.low, self._norm.high
@@ -373,18 +373,18 @@ class Decolorizer:
         values = np.empty(len(flat), dtype=np.float64)
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
-        pending = kernels.values_u8(
+        pending, n_nan = kernels.values_u8(
             flat, memo.block, memo.pool, self._opaque, max_code, kind, low, high, values, bits,
             need,
         )  # fmt: skip
         if pending:
             search, search_pos, joint, known = self._searches(table, metric, need)
-            kernels.resolve_values_u8(
+            n_nan += kernels.resolve_values_u8(
                 flat, memo.block, memo.pool, search, search_pos, joint,
                 float(self._map.n_colors), max_code, kind, low, high, values, bits,
                 known.block, known.pool,
             )  # fmt: skip
-        return values
+        return values, n_nan
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
@@ -396,7 +396,8 @@ class Decolorizer:
                 kind = self._table_kind(pixels)
             plan = planning.make_plan(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
-        if plan.sharp and kind in _U8 and not rows:  # strokes' edges on the map
+        # strokes' edges on the map (around NaN: none where the decode counted none)
+        if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
             tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
         return result.first() if rows else result
 
@@ -449,10 +450,10 @@ class Decolorizer:
         # JPEG: positions from the luma-weighted distance, validity from RGB
         metric = "jpeg" if plan.jpeg else "rgb"
         if kind in _U8 and fused and simple:
+            values, n_nan = self._values_u8(flat, kind, plan.max_code, metric)
             return DecolorizeResult(
-                self._values_u8(flat, kind, plan.max_code, metric).reshape(shape),
-                np.empty(0, np.float32), np.empty(0, bool), plan.noise, plan.threshold,
-                jpeg=plan.jpeg, denoised=False,
+                values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool), plan.noise,
+                plan.threshold, jpeg=plan.jpeg, denoised=False, n_nan=n_nan,
             )  # fmt: skip
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None

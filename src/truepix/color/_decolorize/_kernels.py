@@ -485,17 +485,23 @@ def values_u8(  # pragma: no cover - jitted
 
     Like :func:`lookup_u8`, but writes values (NaN past ``max_code``) instead of codes;
     a color not in the memo leaves the NaN pattern PENDING_BITS in ``out_bits`` (the
-    same memory seen as uint64) for :func:`resolve_values_u8`. Returns how many.
+    same memory seen as uint64) for :func:`resolve_values_u8`. Returns how many, and
+    how many values written are NaN (counted here: a picture with none needs no
+    second pass looking for them, ``_tables.flag_edges``).
     """
     pending = 0
+    n_nan = 0
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         code = _lookup(pixels, p, block, pool, opaque, need)
         if code == PENDING:
             out_bits[p] = PENDING_BITS
             pending += 1
         else:  # code 0 (alpha) gives NaN too
-            out[p] = _code_value(code, max_code, kind, low, high)
-    return pending
+            value = _code_value(code, max_code, kind, low, high)
+            out[p] = value
+            if math.isnan(value):
+                n_nan += 1
+    return pending, n_nan
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -504,10 +510,12 @@ def resolve_values_u8(  # pragma: no cover - jitted
     out_bits, known_block, known_pool,
 ):  # fmt: skip
     """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending.
+    Returns how many of them are NaN.
 
     ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
     """
     inv_span = 1.0 / span
+    n_nan = 0
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         if out_bits[p] == PENDING_BITS:
             slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
@@ -515,7 +523,11 @@ def resolve_values_u8(  # pragma: no cover - jitted
                 pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
                 known_pool,
             )  # fmt: skip
-            out[p] = _code_value(code, max_code, kind, low, high)
+            value = _code_value(code, max_code, kind, low, high)
+            out[p] = value
+            if math.isnan(value):
+                n_nan += 1
+    return n_nan
 
 
 @nb.njit(parallel=True, **_JIT)

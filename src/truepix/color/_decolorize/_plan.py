@@ -20,6 +20,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._grow import speck_share
@@ -234,13 +235,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     if spatial and noise > 0.0:
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
         # positions luma alone gives; a noisy or resampled picture's is not
-        scored, scored_step = scored_rows(sample, step)
-        scored_flat = scored.reshape(-1, scored.shape[-1])
-        luma_codes = decoder._codes(scored_flat, kind, scale, "jpeg")
-        line = decoder._grid(kind, "luma").line
-        e_map, e_model = degraded.chroma_subsampling_test(
-            scored_flat, scale, luma_codes, scored.shape[1], max_code, line.vertices,
-            line.positions, float(line.n_bins), line.cyclic, scored_step, _YCBCR,
+        ratios = (JPEG_MODEL_RATIO, JPEG_WEAK_RATIO, 1.0)  # all it is compared with
+        e_map, e_model = chroma_errors(
+            decoder, kind, scale, sample, step, max_code, ratios, _YCBCR
         )  # fmt: skip
         blocks, detail, luma_detail = block_score(
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
@@ -418,21 +415,6 @@ def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
     rows = (starts[:, None] + np.arange(6)).ravel()
     return np.ascontiguousarray(pixels[rows]), 6
-
-
-def scored_rows(sample: np.ndarray, step: int) -> tuple[np.ndarray, int]:
-    """The rows of a sample that ``chroma_subsampling_test`` reads at block-row step
-    ``step``, and the step that reads them all in the same order.
-
-    The test scores every ``step``-th block row with one block row of context on each
-    side: 6 pixel rows from row ``2 k step``. From step 3 on rows lie between them
-    (half of a banded sample, see :func:`sample_rows`), whose codes it never reads.
-    """
-    n_picks = max(0, (sample.shape[0] // 2 - 2 + step - 1) // step)
-    if step < 3 or n_picks == 0:
-        return sample, step
-    rows = (2 * step * np.arange(n_picks))[:, None] + np.arange(6)
-    return np.ascontiguousarray(sample[rows.ravel()]), 3
 
 
 def noise_sigma(hist: np.ndarray) -> float:

@@ -107,9 +107,10 @@ class Posterior(Memo):
         bits = out.view(np.uint64)
         need = np.zeros(len(self.block), dtype=np.uint8)
         linear = (kernels.NORM_LINEAR, 0.0, 1.0)
-        if kernels.values_u8(
+        pending, _ = kernels.values_u8(
             pixels, self.block, self.pool, decoder._opaque, max_code, *linear, out, bits, need
-        ):  # fmt: skip
+        )  # fmt: skip
+        if pending:
             codes = decoder._codes(pixels, kind, 1.0, "rgb")  # the projections
             self.allocate(np.flatnonzero(need))
             fill_memo(
@@ -124,7 +125,7 @@ def memo_positions(decoder: Any, flat: np.ndarray, kind: str, plan: Any, metric:
     max_code); a noisy picture's are its posterior medians, from their own memo."""
     if plan.posterior is not None:
         return plan.posterior.positions_u8(decoder, kind, flat, plan.max_code)
-    return decoder._values_u8(flat, kind, plan.max_code, metric, positions=True)
+    return decoder._values_u8(flat, kind, plan.max_code, metric, positions=True)[0]
 
 
 def posterior_positions(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -54,6 +54,9 @@ class DecolorizeResult:
     threshold: float
     jpeg: bool
     denoised: bool
+    #: how many ``values`` are NaN where the decode counted them (-1: not counted);
+    #: internal, so the decoder skips looking for NaN where it knows there is none
+    n_nan: int = field(default=-1, repr=False, compare=False)
 
     @property
     def valid(self) -> np.ndarray:

@@ -1,0 +1,82 @@
+"""JPEG's 4:2:0 chroma test on a plan's sample: :func:`chroma_errors`.
+
+``_plan.make_plan`` compares the test's two errors only by their ratio, against a
+few fixed ratios (JPEG_MODEL_RATIO, JPEG_WEAK_RATIO, 1). The scored rows are bands
+spread over the picture; every other band is a sample of the same picture, and on
+it the ratio comes within 6 % of the whole's (10 maps x real and smooth fields x
+JPEG q50-95 4:2:0 and 4:4:4, noise, resize + JPEG, annotated figures, 704^2: the
+largest gap 0.389 against 0.412). So the test reads half the bands first and the
+other half only when that ratio lies within RATIO_MARGIN of one of the ratios the
+plan compares it with: most JPEG'd, noisy and 4:4:4 pictures decide on half the
+sample, which saves half the test and half of its luma positions (a JPEG'd
+megapixel: ~1.2 of ~17 ms, one thread). The answer is the whole test's wherever
+it is not (the errors of both halves add up to it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from truepix.color._decolorize import _degraded as degraded
+
+__all__ = ["RATIO_MARGIN", "chroma_errors", "scored_rows"]
+
+#: The half sample decides when its ratio is this far (relative) from each ratio
+#: compared: 1.7x the largest gap measured.
+RATIO_MARGIN = 0.1
+#: Bands (of 6 rows) the sample needs before a half of them decides.
+HALF_BANDS = 8
+
+
+def scored_rows(sample: np.ndarray, step: int) -> tuple[np.ndarray, int]:
+    """The rows of a sample that ``chroma_subsampling_test`` reads at block-row step
+    ``step``, and the step that reads them all in the same order.
+
+    The test scores every ``step``-th block row with one block row of context on each
+    side: 6 pixel rows from row ``2 k step``. From step 3 on rows lie between them
+    (half of a banded sample, see ``_plan.sample_rows``), whose codes it never reads.
+    """
+    n_picks = max(0, (sample.shape[0] // 2 - 2 + step - 1) // step)
+    if step < 3 or n_picks == 0:
+        return sample, step
+    rows = (2 * step * np.arange(n_picks))[:, None] + np.arange(6)
+    return np.ascontiguousarray(sample[rows.ravel()]), 3
+
+
+def chroma_errors(
+    decoder: Any, kind: str, scale: float, sample: np.ndarray, step: int, max_code: int,
+    ratios: tuple[float, ...], ycc: np.ndarray,
+) -> tuple[float, float]:  # fmt: skip
+    """``chroma_subsampling_test``'s (e_map, e_model) on the plan's ``sample`` (block-row
+    step ``step``), or on half its bands where their ratio decides every comparison
+    with ``ratios`` (see the module's docstring)."""
+    scored, scored_step = scored_rows(sample, step)
+    n_bands = scored.shape[0] // 6
+    if scored_step != 3 or n_bands < 2 * HALF_BANDS:
+        return _errors(decoder, kind, scale, scored, scored_step, max_code, ycc)
+    bands = scored.reshape(n_bands, 6, *scored.shape[1:])
+    first = _errors(decoder, kind, scale, bands[0::2], 3, max_code, ycc)
+    e_map, e_model = first
+    if e_map > 0.0 and all(abs(e_model / e_map - ratio) > RATIO_MARGIN * ratio for ratio in ratios):
+        return first
+    second = _errors(decoder, kind, scale, bands[1::2], 3, max_code, ycc)
+    return e_map + second[0], e_model + second[1]
+
+
+def _errors(
+    decoder: Any, kind: str, scale: float, rows: np.ndarray, step: int, max_code: int,
+    ycc: np.ndarray,
+) -> tuple[float, float]:  # fmt: skip
+    """The test on ``rows`` (6 rows per band at step 3, or a sample), luma positions
+    from the decoder's memo."""
+    width = rows.shape[-2]
+    flat = np.ascontiguousarray(rows).reshape(-1, rows.shape[-1])
+    luma_codes = decoder._codes(flat, kind, scale, "jpeg")
+    line = decoder._grid(kind, "luma").line
+    e_map, e_model = degraded.chroma_subsampling_test(
+        flat, scale, luma_codes, width, max_code, line.vertices, line.positions,
+        float(line.n_bins), line.cyclic, step, ycc,
+    )  # fmt: skip
+    return float(e_map), float(e_model)
