@@ -71,13 +71,11 @@ def resampled_share(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, flank: np.ndarray,
     test: EdgeTest,
 ) -> float:  # fmt: skip
-    """Share of the ``candidates`` that no ``flank`` pixel is that lie between two
-    opposite flanks (one pass of :func:`edge_blends`); 0 without such candidates."""
-    past = ~flank[candidates]
-    if not past.any():
+    """Share of the ``candidates`` that lie between two opposite ``flank`` neighbours
+    (one pass of :func:`edge_blends`); 0 without candidates."""
+    if not len(candidates):
         return 0.0
-    between = _between(flat, scale, width, candidates[past], flank, test)
-    return float(np.count_nonzero(between) / len(between))
+    return float(np.mean(_between(flat, scale, width, candidates, flank, test)))
 
 
 def _between(

@@ -233,13 +233,14 @@ JPEG_GRAY_RADIUS = 3
 #: and 4:4:4): 0.02-0.14 (gray 4:2:0 the most: its strokes' chroma spreads over the
 #: field); resized then JPEG'd all-data pictures (8 resamplers, 0.33-2x, q50-q95):
 #: 0.2-0.8.
-JPEG_RESAMPLED_SHARE = 0.18
+JPEG_RESAMPLED_SHARE = 0.21
 JPEG_EDGE_LUMA = 16.0
 JPEG_EDGE_MARGIN = 0.1
 JPEG_EDGE_TOLERANCE = 12.0
 JPEG_EDGE_STEP = 24.0
 JPEG_EDGE_OVERSHOOT = 0.25
 JPEG_EDGE_PASSES = 3
+JPEG_EDGE_STROKE_RADIUS = 8
 JPEG_CHROMA_WEIGHT = 0.1
 
 
@@ -282,18 +283,23 @@ def jpeg_off_map(
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
     groups = np.empty(len(candidates), dtype=np.int64)
-    blend = _edge_blends(flat, scale, width, candidates, residual <= plan.threshold)
-    # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
-    seeds = strong & weak & (residual[candidates] > plan.threshold) & ~blend
-    n_groups = core_groups(
-        seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
-        JPEG_MODEL_FOREIGN, groups,
-    )  # fmt: skip
     luma_of = (flat[candidates, :3] @ _YCBCR[0]) * scale
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)
     far = distance > JPEG_MODEL_FOREIGN
+    # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
+    seeds = strong & weak & (residual[candidates] > plan.threshold)
+    blend = np.zeros(len(candidates), dtype=bool)
+    if not colorless:  # (a gray map's resized pictures stay on the map)
+        blend = _edge_blends(
+            flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
+        )
+    seeds &= ~blend
+    n_groups = core_groups(
+        seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
+        JPEG_MODEL_FOREIGN, groups,
+    )  # fmt: skip
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
@@ -326,19 +332,43 @@ def jpeg_off_map(
 
 
 def _edge_blends(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray
-) -> np.ndarray:
-    """Per candidate: whether it blends the two sides of an edge of the data, on a
-    picture resized before it was JPEG'd (JPEG_RESAMPLED_SHARE); none elsewhere."""
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
+    seeds: np.ndarray, beyond: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether it blends the two sides of an edge of the data
+    (``edge_blends``), on a picture resized before it was JPEG'd: one whose
+    candidates past the threshold (``on_map`` false), away from those ``beyond``
+    the map's luma (black and white strokes, and the field's JPEG ringing beside
+    them), lie strictly between their neighbours often (JPEG_RESAMPLED_SHARE)."""
+    height = len(on_map) // width
+    stroked = np.zeros(len(on_map), dtype=bool)
+    degraded.near(candidates[beyond], width, height, JPEG_EDGE_STROKE_RADIUS, stroked)
+    counted = candidates[~on_map[candidates] & ~stroked[candidates]]
     strict = EdgeTest(
         _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_TOLERANCE, JPEG_EDGE_LUMA, JPEG_EDGE_MARGIN, True
     )
-    if resampled_share(flat, scale, width, candidates, on_map, strict) <= JPEG_RESAMPLED_SHARE:
+    if resampled_share(flat, scale, width, counted, on_map, strict) <= JPEG_RESAMPLED_SHARE:
         return np.zeros(len(candidates), dtype=bool)
     loose = EdgeTest(
         _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_TOLERANCE, JPEG_EDGE_STEP, JPEG_EDGE_OVERSHOOT, False
     )
     return edge_blends(flat, scale, width, candidates, on_map, loose, JPEG_EDGE_PASSES)
+
+
+def _tiles_around(
+    seen: np.ndarray, candidates: np.ndarray, width: int, height: int
+) -> np.ndarray:
+    """Per candidate: whether a ``seen`` pixel (flat indices) lies in its
+    JPEG_FOREIGN_TILE-pixel tile or one of the 8 around."""
+    tile = JPEG_FOREIGN_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
+    marked[seen // width // tile + 1, seen % width // tile + 1] = True
+    around = np.zeros_like(marked)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+    return around[candidates // width // tile + 1, candidates % width // tile + 1]
 
 
 def _alone(
@@ -358,16 +388,7 @@ def _alone(
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     foreign = labelled & (strength[groups] >= JPEG_FOREIGN_PIXELS)
-    tile = JPEG_FOREIGN_TILE
-    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
-    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
-    seen = candidates[labelled & foreign]
-    marked[seen // width // tile + 1, seen % width // tile + 1] = True
-    around = np.zeros_like(marked)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
-    near = around[candidates // width // tile + 1, candidates % width // tile + 1]
+    near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     kept[groups[labelled & (foreign | near)]] = True
     return labelled & ~kept[groups]
