@@ -233,7 +233,7 @@ JPEG_GRAY_RADIUS = 3
 #: and 4:4:4): 0.02-0.14 (gray 4:2:0 the most: its strokes' chroma spreads over the
 #: field); resized then JPEG'd all-data pictures (8 resamplers, 0.33-2x, q50-q95):
 #: 0.2-0.8.
-JPEG_RESAMPLED_SHARE = 0.21
+JPEG_RESAMPLED_SHARE = 0.2
 JPEG_EDGE_LUMA = 16.0
 JPEG_EDGE_MARGIN = 0.1
 JPEG_EDGE_TOLERANCE = 12.0
@@ -242,6 +242,7 @@ JPEG_EDGE_OVERSHOOT = 0.25
 JPEG_EDGE_PASSES = 3
 JPEG_EDGE_STROKE_RADIUS = 8
 JPEG_CHROMA_WEIGHT = 0.1
+JPEG_EDGE_SHARE_CHROMA = 0.3
 
 
 def jpeg_off_map(
@@ -345,7 +346,7 @@ def _edge_blends(
     degraded.near(candidates[beyond], width, height, JPEG_EDGE_STROKE_RADIUS, stroked)
     counted = candidates[~on_map[candidates] & ~stroked[candidates]]
     strict = EdgeTest(
-        _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_TOLERANCE, JPEG_EDGE_LUMA, JPEG_EDGE_MARGIN, True
+        _YCBCR, JPEG_EDGE_SHARE_CHROMA, JPEG_EDGE_TOLERANCE, JPEG_EDGE_LUMA, JPEG_EDGE_MARGIN, True
     )
     if resampled_share(flat, scale, width, counted, on_map, strict) <= JPEG_RESAMPLED_SHARE:
         return np.zeros(len(candidates), dtype=bool)
