@@ -91,7 +91,8 @@ def _between(
     ys, xs = np.divmod(candidates, width)
     own = (flat[candidates, :3].astype(np.float64) * scale) @ metric.T
     for (dy, dx), reach in ((d, r) for d in _DIRECTIONS for r in EDGE_REACHES):
-        ahead_y, ahead_x, behind_y, behind_x = ys + reach * dy, xs + reach * dx, ys - reach * dy, xs - reach * dx
+        ahead_y, ahead_x = ys + reach * dy, xs + reach * dx
+        behind_y, behind_x = ys - reach * dy, xs - reach * dx
         inside = (ahead_y < height) & (behind_y >= 0) & (np.minimum(ahead_x, behind_x) >= 0)
         inside &= np.maximum(ahead_x, behind_x) < width
         ahead = np.clip(ahead_y, 0, height - 1) * width + np.clip(ahead_x, 0, width - 1)

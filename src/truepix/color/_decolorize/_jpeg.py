@@ -221,25 +221,40 @@ JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
 JPEG_GRAY_RADIUS = 3
 #: A picture resized before it was JPEG'd holds blends of the two sides of its
-#: data's edges, off the map (``_edges``). Past JPEG_RESAMPLED_SHARE of the
-#: candidates past the threshold lying strictly between two opposite neighbours
-#: on the map (by luma, JPEG_EDGE_LUMA DN or more apart, 10-90 % of the way; within
-#: JPEG_EDGE_TOLERANCE DN of their segment, chroma weighted JPEG_CHROMA_WEIGHT), a
-#: picture is such: then candidates within JPEG_EDGE_TOLERANCE of a segment between
-#: neighbours on the map (RGB JPEG_EDGE_STEP DN or more apart, past either end by up
-#: to JPEG_EDGE_OVERSHOOT of it), and, JPEG_EDGE_PASSES times over, between those
-#: and others, are data: they start no core and are never off the map. Measured
-#: (Pillow JPEG q75 of benchmarks/colormaps.py's annotated pictures, 10 maps, 4:2:0
-#: and 4:4:4): 0.02-0.14 (gray 4:2:0 the most: its strokes' chroma spreads over the
-#: field); resized then JPEG'd all-data pictures (8 resamplers, 0.33-2x, q50-q95):
-#: 0.2-0.8.
+#: data's edges, off the map where the map bends (``_edges``), which JPEG's model
+#: (map colors, chroma subsampled) does not explain: they strung into strokes and
+#: became holes (0.8-12 % on jet, turbo, rainbow photographs). Such a picture is
+#: known by its candidates past the threshold -- those farther than
+#: JPEG_EDGE_STROKE_RADIUS (a JPEG block) from any beyond the map's luma: black and
+#: white strokes and the ringing beside them -- more than JPEG_RESAMPLED_SHARE of
+#: which lie strictly between two opposite neighbours on the map (by luma:
+#: JPEG_EDGE_LUMA DN or more apart, 10-90 % (JPEG_EDGE_MARGIN) of the way, within
+#: JPEG_EDGE_TOLERANCE DN of their segment, chroma weighted JPEG_EDGE_SHARE_CHROMA).
+#: Measured: benchmarks/colormaps.py's annotated pictures at q75 (10 maps, 4:2:0 and
+#: 4:4:4) 0.006-0.047; matplotlib's contour and text figures
+#: (tests/color/_photographs.contour_figure) 0.013-0.136 (black on jet); the green
+#: coastline and gray text on viridis (tests/color/test_decolorize_branches.py)
+#: 0.148 / 0.180 / 0.188 at q90 / q75 / q50; resized-then-JPEG'd photographs
+#: (10 maps, 8 resamplers of Pillow and OpenCV, 0.33-2x, q50-q95) 0.23-0.92, but
+#: for jet's astronaut shrunk 0.33x by area at q50 (0.146: JPEG's own damage
+#: dominates; 12 % holes left). With chroma weighted 0.1 the strokes reached 0.23,
+#: at 1.0 the resized pictures fell to 0.13. On such a picture the candidates within
+#: JPEG_EDGE_BLEND_TOLERANCE DN (chroma weighted JPEG_CHROMA_WEIGHT) of a segment between
+#: opposite neighbours on the map (JPEG_EDGE_STEP DN or more apart in RGB, past
+#: either end by up to JPEG_EDGE_OVERSHOOT of it: cubic and Lanczos lobes) -- and,
+#: JPEG_EDGE_PASSES times over, between those and others (a fine detail's blends
+#: flank each other) -- are data: they start no core and are never off the map
+#: (3 passes and 12 DN left 0.39 % holes on turbo's coffee shrunk 0.5x by area at
+#: q75, 0.56 % on jet's coffee 0.75x at q95; 8 and 16 DN: 0.00 and 0.21 %). Gray
+#: maps are left out (their resized pictures stay on the map).
 JPEG_RESAMPLED_SHARE = 0.2
 JPEG_EDGE_LUMA = 16.0
 JPEG_EDGE_MARGIN = 0.1
 JPEG_EDGE_TOLERANCE = 12.0
 JPEG_EDGE_STEP = 24.0
 JPEG_EDGE_OVERSHOOT = 0.25
-JPEG_EDGE_PASSES = 3
+JPEG_EDGE_PASSES = 8
+JPEG_EDGE_BLEND_TOLERANCE = 16.0
 JPEG_EDGE_STROKE_RADIUS = 8
 JPEG_CHROMA_WEIGHT = 0.1
 JPEG_EDGE_SHARE_CHROMA = 0.3
@@ -351,8 +366,9 @@ def _edge_blends(
     if resampled_share(flat, scale, width, counted, on_map, strict) <= JPEG_RESAMPLED_SHARE:
         return np.zeros(len(candidates), dtype=bool)
     loose = EdgeTest(
-        _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_TOLERANCE, JPEG_EDGE_STEP, JPEG_EDGE_OVERSHOOT, False
-    )
+        _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_BLEND_TOLERANCE, JPEG_EDGE_STEP,
+        JPEG_EDGE_OVERSHOOT, False,
+    )  # fmt: skip
     return edge_blends(flat, scale, width, candidates, on_map, loose, JPEG_EDGE_PASSES)
 
 
