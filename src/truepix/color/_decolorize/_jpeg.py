@@ -245,8 +245,13 @@ JPEG_GRAY_RADIUS = 3
 #: JPEG_EDGE_PASSES times over, between those and others (a fine detail's blends
 #: flank each other) -- are data: they start no core and are never off the map
 #: (3 passes and 12 DN left 0.39 % holes on turbo's coffee shrunk 0.5x by area at
-#: q75, 0.56 % on jet's coffee 0.75x at q95; 8 and 16 DN: 0.00 and 0.21 %). Gray
-#: maps are left out (their resized pictures stay on the map).
+#: q75, 0.56 % on jet's coffee 0.75x at q95; 8 and 16 DN: 0.00 and 0.21 %) --
+#: but for those near black and white strokes, as counted above. Gray maps are left
+#: out (their resized pictures stay on the map), and cyclic ones: blends of a loop's
+#: colors fill its inside, strokes' colors too (twilight's figures with white and
+#: magenta contours, benchmarks/_drawn_annotations.py: 0.65 and 0.32, white strokes
+#: flagged 33 -> 13 %, magenta 26 -> 0 % with the rule; its resized pictures had
+#: no holes without it).
 JPEG_RESAMPLED_SHARE = 0.2
 JPEG_EDGE_LUMA = 16.0
 JPEG_EDGE_MARGIN = 0.1
@@ -307,7 +312,7 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
-    if not colorless:  # (a gray map's resized pictures stay on the map)
+    if not (colorless or line.cyclic):  # (see JPEG_RESAMPLED_SHARE)
         blend = _edge_blends(
             flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
         )
@@ -369,7 +374,8 @@ def _edge_blends(
         _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_BLEND_TOLERANCE, JPEG_EDGE_STEP,
         JPEG_EDGE_OVERSHOOT, False,
     )  # fmt: skip
-    return edge_blends(flat, scale, width, candidates, on_map, loose, JPEG_EDGE_PASSES)
+    blend = edge_blends(flat, scale, width, candidates, on_map, loose, JPEG_EDGE_PASSES)
+    return blend & ~stroked[candidates]
 
 
 def _tiles_around(
