@@ -13,6 +13,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._branches import map_samples, rebranch
+from truepix.color._decolorize._edges import EdgeTest, edge_blends, resampled_share
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -219,6 +220,49 @@ JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
 JPEG_GRAY_RADIUS = 3
+#: A picture resized before it was JPEG'd holds blends of the two sides of its
+#: data's edges, off the map where the map bends (``_edges``), which JPEG's model
+#: (map colors, chroma subsampled) does not explain: they strung into strokes and
+#: became holes (0.8-12 % on jet, turbo, rainbow photographs). Such a picture is
+#: known by its candidates past the threshold -- those farther than
+#: JPEG_EDGE_STROKE_RADIUS (a JPEG block) from any beyond the map's luma: black and
+#: white strokes and the ringing beside them -- more than JPEG_RESAMPLED_SHARE of
+#: which lie strictly between two opposite neighbours on the map (by luma:
+#: JPEG_EDGE_LUMA DN or more apart, 10-90 % (JPEG_EDGE_MARGIN) of the way, within
+#: JPEG_EDGE_TOLERANCE DN of their segment, chroma weighted JPEG_EDGE_SHARE_CHROMA).
+#: Measured: benchmarks/colormaps.py's annotated pictures at q75 (10 maps, 4:2:0 and
+#: 4:4:4) 0.006-0.047; matplotlib's contour and text figures
+#: (tests/color/_photographs.contour_figure) 0.013-0.136 (black on jet); the green
+#: coastline and gray text on viridis (tests/color/test_decolorize_branches.py)
+#: 0.148 / 0.180 / 0.188 at q90 / q75 / q50; resized-then-JPEG'd photographs
+#: (10 maps, 8 resamplers of Pillow and OpenCV, 0.33-2x, q50-q95) 0.23-0.92, but
+#: for jet's astronaut shrunk 0.33x by area at q50 (0.146: JPEG's own damage
+#: dominates; 12 % holes left). With chroma weighted 0.1 the strokes reached 0.23,
+#: at 1.0 the resized pictures fell to 0.13. On such a picture the candidates within
+#: JPEG_EDGE_BLEND_TOLERANCE DN (chroma weighted JPEG_CHROMA_WEIGHT) of a segment between
+#: opposite neighbours on the map (JPEG_EDGE_STEP DN or more apart in RGB, past
+#: either end by up to JPEG_EDGE_OVERSHOOT of it: cubic and Lanczos lobes) -- and,
+#: JPEG_EDGE_PASSES times over, between those and others (a fine detail's blends
+#: flank each other) -- are data: they start no core and are never off the map
+#: (3 passes and 12 DN left 0.39 % holes on turbo's coffee shrunk 0.5x by area at
+#: q75, 0.56 % on jet's coffee 0.75x at q95; 8 and 16 DN: 0.00 and 0.21 %) --
+#: but for those near black and white strokes, as counted above. Gray maps are left
+#: out (their resized pictures stay on the map), and cyclic ones: blends of a loop's
+#: colors fill its inside, strokes' colors too (twilight's figures with white and
+#: magenta contours, benchmarks/_drawn_annotations.py: 0.65 and 0.32, white strokes
+#: flagged 33 -> 13 %, magenta 26 -> 0 % with the rule; its resized pictures had
+#: no holes without it).
+JPEG_RESAMPLED_SHARE = 0.2
+JPEG_EDGE_LUMA = 16.0
+JPEG_EDGE_MARGIN = 0.1
+JPEG_EDGE_TOLERANCE = 12.0
+JPEG_EDGE_STEP = 24.0
+JPEG_EDGE_OVERSHOOT = 0.25
+JPEG_EDGE_PASSES = 8
+JPEG_EDGE_BLEND_TOLERANCE = 16.0
+JPEG_EDGE_STROKE_RADIUS = 8
+JPEG_CHROMA_WEIGHT = 0.1
+JPEG_EDGE_SHARE_CHROMA = 0.3
 
 
 def jpeg_off_map(
@@ -260,17 +304,23 @@ def jpeg_off_map(
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
     groups = np.empty(len(candidates), dtype=np.int64)
-    # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
-    seeds = strong & weak & (residual[candidates] > plan.threshold)
-    n_groups = core_groups(
-        seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
-        JPEG_MODEL_FOREIGN, groups,
-    )  # fmt: skip
     luma_of = (flat[candidates, :3] @ _YCBCR[0]) * scale
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)
     far = distance > JPEG_MODEL_FOREIGN
+    # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
+    seeds = strong & weak & (residual[candidates] > plan.threshold)
+    blend = np.zeros(len(candidates), dtype=bool)
+    if not (colorless or line.cyclic):  # (see JPEG_RESAMPLED_SHARE)
+        blend = _edge_blends(
+            flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
+        )
+    seeds &= ~blend
+    n_groups = core_groups(
+        seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
+        JPEG_MODEL_FOREIGN, groups,
+    )  # fmt: skip
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
@@ -289,7 +339,7 @@ def jpeg_off_map(
             JPEG_GRAY_LUMA, grown,
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
-    judged = weak & near[candidates] & (residual[candidates] > plan.threshold) | grown
+    judged = (weak & near[candidates] & (residual[candidates] > plan.threshold) | grown) & ~blend
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # a stroke outside the map's luma range takes its antialiased edge along
@@ -300,6 +350,48 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+def _edge_blends(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
+    seeds: np.ndarray, beyond: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether it blends the two sides of an edge of the data
+    (``edge_blends``), on a picture resized before it was JPEG'd: one whose
+    candidates past the threshold (``on_map`` false), away from those ``beyond``
+    the map's luma (black and white strokes, and the field's JPEG ringing beside
+    them), lie strictly between their neighbours often (JPEG_RESAMPLED_SHARE)."""
+    height = len(on_map) // width
+    stroked = np.zeros(len(on_map), dtype=bool)
+    degraded.near(candidates[beyond], width, height, JPEG_EDGE_STROKE_RADIUS, stroked)
+    counted = candidates[~on_map[candidates] & ~stroked[candidates]]
+    strict = EdgeTest(
+        _YCBCR, JPEG_EDGE_SHARE_CHROMA, JPEG_EDGE_TOLERANCE, JPEG_EDGE_LUMA, JPEG_EDGE_MARGIN, True
+    )
+    if resampled_share(flat, scale, width, counted, on_map, strict) <= JPEG_RESAMPLED_SHARE:
+        return np.zeros(len(candidates), dtype=bool)
+    loose = EdgeTest(
+        _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_BLEND_TOLERANCE, JPEG_EDGE_STEP,
+        JPEG_EDGE_OVERSHOOT, False,
+    )  # fmt: skip
+    blend = edge_blends(flat, scale, width, candidates, on_map, loose, JPEG_EDGE_PASSES)
+    return blend & ~stroked[candidates]
+
+
+def _tiles_around(
+    seen: np.ndarray, candidates: np.ndarray, width: int, height: int
+) -> np.ndarray:
+    """Per candidate: whether a ``seen`` pixel (flat indices) lies in its
+    JPEG_FOREIGN_TILE-pixel tile or one of the 8 around."""
+    tile = JPEG_FOREIGN_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
+    marked[seen // width // tile + 1, seen % width // tile + 1] = True
+    around = np.zeros_like(marked)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+    return around[candidates // width // tile + 1, candidates % width // tile + 1]
 
 
 def _alone(
@@ -319,16 +411,7 @@ def _alone(
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     foreign = labelled & (strength[groups] >= JPEG_FOREIGN_PIXELS)
-    tile = JPEG_FOREIGN_TILE
-    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
-    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
-    seen = candidates[labelled & foreign]
-    marked[seen // width // tile + 1, seen % width // tile + 1] = True
-    around = np.zeros_like(marked)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
-    near = around[candidates // width // tile + 1, candidates % width // tile + 1]
+    near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     kept[groups[labelled & (foreign | near)]] = True
     return labelled & ~kept[groups]
