@@ -219,6 +219,11 @@ JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
 JPEG_GRAY_RADIUS = 3
+JPEG_BESIDE_RADIUS = 2
+JPEG_BESIDE_STEPS = 16
+JPEG_BESIDE_LUMA = 20.0
+JPEG_BESIDE_FIELD = 40.0
+JPEG_FIELD_RADIUS = 5
 
 
 def jpeg_off_map(
@@ -292,6 +297,9 @@ def jpeg_off_map(
     judged = weak & near[candidates] & (residual[candidates] > plan.threshold) | grown
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
+    # ... and the stroke's pixels the model explains, found along it from its cores
+    cores = candidates[judged & (distance > JPEG_MODEL_STRONG)]
+    _follow_strokes(flat, scale, width, candidates, cores, residual, off_map)
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
@@ -300,6 +308,59 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+def _window_pixels(pixels: np.ndarray, width: int, height: int, radius: int) -> np.ndarray:
+    """Flat indices of the square window of ``radius`` around each pixel, clipped to
+    the picture (edges repeat), shape (len(pixels), (2 radius + 1)^2 - 1): the pixel
+    itself left out."""
+    y, x = pixels // width, pixels % width
+    steps = np.arange(-radius, radius + 1)
+    dy, dx = (d.ravel() for d in np.meshgrid(steps, steps, indexing="ij"))
+    keep = (dy != 0) | (dx != 0)
+    rows = np.clip(y[:, None] + dy[keep], 0, height - 1)
+    cols = np.clip(x[:, None] + dx[keep], 0, width - 1)
+    return rows * width + cols
+
+
+def _follow_strokes(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, cores: np.ndarray,
+    residual: np.ndarray, off_map: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the candidates taken for data that belong to the stroke of a
+    flagged core pixel (flat indices ``cores``), step by step along it: within
+    JPEG_BESIDE_RADIUS of a core or of a pixel found before, sharing its luma within
+    JPEG_BESIDE_LUMA DN, and JPEG_BESIDE_FIELD DN or more from the field's luma
+    around (the median of the pixels within JPEG_FIELD_RADIUS that the threshold
+    takes for data); at most JPEG_BESIDE_STEPS steps.
+    """
+    if len(cores) == 0:
+        return
+    height = len(off_map) // width
+    luma_weights = _YCBCR[0] * scale
+    beside = np.zeros(len(off_map), dtype=bool)
+    leads = np.zeros(len(off_map), dtype=bool)  # cores and what was found along them
+    for _ in range(JPEG_BESIDE_STEPS):
+        leads[cores] = True
+        beside[:] = False
+        degraded.near(cores, width, height, JPEG_BESIDE_RADIUS, beside)
+        asked = candidates[beside[candidates] & ~off_map[candidates]]
+        luma = flat[asked, :3] @ luma_weights
+        around = _window_pixels(asked, width, height, JPEG_BESIDE_RADIUS)
+        gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
+        shares = np.any(leads[around] & (gap <= JPEG_BESIDE_LUMA), axis=1)
+        asked, luma = asked[shares], luma[shares]
+        around = _window_pixels(asked, width, height, JPEG_FIELD_RADIUS)
+        data = (residual[around] <= JPEG_CANDIDATE) & ~off_map[around]
+        field = np.where(data, flat[around, :3] @ luma_weights, np.nan)
+        known = np.any(data, axis=1)
+        apart = np.zeros(len(asked), dtype=bool)
+        field_luma = np.nanmedian(field[known], axis=1)
+        apart[known] = np.abs(luma[known] - field_luma) >= JPEG_BESIDE_FIELD
+        cores = asked[apart]
+        if len(cores) == 0:
+            return
+        off_map[cores] = True
 
 
 def _alone(
