@@ -320,7 +320,7 @@ def jpeg_off_map(
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
     cores = candidates[judged & (distance > JPEG_MODEL_STRONG)]
-    _follow_strokes(flat, scale, width, candidates, cores, residual, off_map)
+    _follow_strokes(flat, scale, width, cores, residual, off_map)
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
@@ -345,27 +345,26 @@ def _window_pixels(pixels: np.ndarray, width: int, height: int, radius: int) -> 
 
 
 def _follow_strokes(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, cores: np.ndarray,
-    residual: np.ndarray, off_map: np.ndarray,
+    flat: np.ndarray, scale: float, width: int, cores: np.ndarray, residual: np.ndarray,
+    off_map: np.ndarray,
 ) -> None:  # fmt: skip
-    """Mark in ``off_map`` the candidates taken for data that belong to the stroke of a
+    """Mark in ``off_map`` the pixels taken for data that belong to the stroke of a
     flagged core pixel (flat indices ``cores``), step by step along it: within
     JPEG_BESIDE_RADIUS of a core or of a pixel found before, sharing its luma within
     JPEG_BESIDE_LUMA DN, and JPEG_BESIDE_FIELD DN or more from the field's luma
-    around (the median of the pixels within JPEG_FIELD_RADIUS that the threshold
-    takes for data); at most JPEG_BESIDE_STEPS steps.
+    around (the median of the unflagged pixels within JPEG_FIELD_RADIUS whose
+    ``residual`` is at most JPEG_CANDIDATE DN); at most JPEG_BESIDE_STEPS steps. Costs
+    what the strokes' pixels are: nothing full-size but one mark per pixel.
     """
     if len(cores) == 0:
         return
     height = len(off_map) // width
     luma_weights = _YCBCR[0] * scale
-    beside = np.zeros(len(off_map), dtype=bool)
     leads = np.zeros(len(off_map), dtype=bool)  # cores and what was found along them
     for _ in range(JPEG_BESIDE_STEPS):
         leads[cores] = True
-        beside[:] = False
-        degraded.near(cores, width, height, JPEG_BESIDE_RADIUS, beside)
-        asked = candidates[beside[candidates] & ~off_map[candidates]]
+        asked = np.unique(_window_pixels(cores, width, height, JPEG_BESIDE_RADIUS))
+        asked = asked[~off_map[asked]]
         luma = flat[asked, :3] @ luma_weights
         around = _window_pixels(asked, width, height, JPEG_BESIDE_RADIUS)
         gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
