@@ -319,7 +319,7 @@ def jpeg_off_map(
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
-    cores = candidates[judged & (distance > JPEG_MODEL_STRONG)]
+    cores = candidates[judged]
     _follow_strokes(flat, scale, width, cores, residual, off_map)
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
