@@ -240,11 +240,14 @@ JPEG_GRAY_RADIUS = 3
 #: luma) against the nearby flagged pixels' lost 3-6 map pixels for each stroke
 #: pixel; following by luma alone (``grow_similar`` through candidates 5-8 DN off the
 #: model, no field gap) lost 1-3 points of map pixels for 1-3 points flagged.
-JPEG_BESIDE_RADIUS = 2
-JPEG_BESIDE_STEPS = 16
-JPEG_BESIDE_LUMA = 20.0
-JPEG_BESIDE_FIELD = 40.0
+JPEG_FOLLOW_RADIUS = 2
+JPEG_FOLLOW_STEPS = 4
+JPEG_FOLLOW_LUMA = 20.0
+JPEG_FOLLOW_MODEL = 10.0
 JPEG_FIELD_RADIUS = 5
+JPEG_FIELD_GAP = 40.0
+JPEG_FIELD_LUMA = 20.0
+JPEG_FIELD_SHARE = 0.1
 
 
 def jpeg_off_map(
@@ -319,8 +322,7 @@ def jpeg_off_map(
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
-    cores = candidates[judged]
-    _follow_strokes(flat, scale, width, cores, residual, off_map)
+    _follow_strokes(flat, scale, width, position, candidates[judged], residual, off_map, line)
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
@@ -345,42 +347,60 @@ def _window_pixels(pixels: np.ndarray, width: int, height: int, radius: int) -> 
 
 
 def _follow_strokes(
-    flat: np.ndarray, scale: float, width: int, cores: np.ndarray, residual: np.ndarray,
-    off_map: np.ndarray,
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, cores: np.ndarray,
+    residual: np.ndarray, off_map: np.ndarray, line: Polyline,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels taken for data that belong to the stroke of a
-    flagged core pixel (flat indices ``cores``), step by step along it: within
-    JPEG_BESIDE_RADIUS of a core or of a pixel found before, sharing its luma within
-    JPEG_BESIDE_LUMA DN, and JPEG_BESIDE_FIELD DN or more from the field's luma
-    around (the median of the unflagged pixels within JPEG_FIELD_RADIUS whose
-    ``residual`` is at most JPEG_CANDIDATE DN); at most JPEG_BESIDE_STEPS steps. Costs
-    what the strokes' pixels are: nothing full-size but one mark per pixel.
+    flagged pixel (flat indices ``cores``), step by step along it (JPEG_FOLLOW_STEPS):
+    within JPEG_FOLLOW_RADIUS of a flagged pixel or of one found before whose luma
+    they share within JPEG_FOLLOW_LUMA DN, off JPEG's model by more than
+    JPEG_FOLLOW_MODEL DN, and apart from the field around (``_apart``). Costs what
+    the strokes' pixels are: nothing full-size but one mark per pixel.
     """
-    if len(cores) == 0:
-        return
     height = len(off_map) // width
     luma_weights = _YCBCR[0] * scale
-    leads = np.zeros(len(off_map), dtype=bool)  # cores and what was found along them
-    for _ in range(JPEG_BESIDE_STEPS):
-        leads[cores] = True
-        asked = np.unique(_window_pixels(cores, width, height, JPEG_BESIDE_RADIUS))
-        asked = asked[~off_map[asked]]
-        luma = flat[asked, :3] @ luma_weights
-        around = _window_pixels(asked, width, height, JPEG_BESIDE_RADIUS)
-        gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
-        shares = np.any(leads[around] & (gap <= JPEG_BESIDE_LUMA), axis=1)
-        asked, luma = asked[shares], luma[shares]
-        around = _window_pixels(asked, width, height, JPEG_FIELD_RADIUS)
-        data = (residual[around] <= JPEG_CANDIDATE) & ~off_map[around]
-        field = np.where(data, flat[around, :3] @ luma_weights, np.nan)
-        known = np.any(data, axis=1)
-        apart = np.zeros(len(asked), dtype=bool)
-        field_luma = np.nanmedian(field[known], axis=1)
-        apart[known] = np.abs(luma[known] - field_luma) >= JPEG_BESIDE_FIELD
-        cores = asked[apart]
+    map_luma = line.vertices @ _YCBCR[0]
+    leads = np.zeros(len(off_map), dtype=bool)  # the flagged and what was found along them
+    for _ in range(JPEG_FOLLOW_STEPS):
         if len(cores) == 0:
             return
+        leads[cores] = True
+        asked = np.unique(_window_pixels(cores, width, height, JPEG_FOLLOW_RADIUS))
+        asked = asked[~off_map[asked]]
+        luma = flat[asked, :3] @ luma_weights
+        around = _window_pixels(asked, width, height, JPEG_FOLLOW_RADIUS)
+        gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
+        shared = np.any(leads[around] & (gap <= JPEG_FOLLOW_LUMA), axis=1)
+        asked, luma = asked[shared], luma[shared]
+        model = np.empty(len(asked))
+        strong = np.empty(len(asked), dtype=bool)
+        degraded.chroma_model_residual(
+            flat, scale, width, position, asked, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(map_luma.min()),
+            float(map_luma.max()), JPEG_STROKE, JPEG_FLAT, model, strong,
+        )  # fmt: skip
+        off_model = model > JPEG_FOLLOW_MODEL
+        asked, luma = asked[off_model], luma[off_model]
+        cores = asked[_apart(flat, luma_weights, width, asked, luma, residual, off_map)]
         off_map[cores] = True
+
+
+def _apart(
+    flat: np.ndarray, luma_weights: np.ndarray, width: int, pixels: np.ndarray,
+    luma: np.ndarray, residual: np.ndarray, off_map: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per pixel (flat indices, ``luma`` in DN): whether its luma stands apart from the
+    field's around it, the unflagged pixels within JPEG_FIELD_RADIUS whose
+    ``residual`` is at most JPEG_CANDIDATE DN: JPEG_FIELD_GAP DN or more from their
+    median, and within JPEG_FIELD_LUMA DN of at most JPEG_FIELD_SHARE of them."""
+    around = _window_pixels(pixels, width, len(off_map) // width, JPEG_FIELD_RADIUS)
+    data = (residual[around] <= JPEG_CANDIDATE) & ~off_map[around]
+    field = np.where(data, flat[around, :3] @ luma_weights, np.nan)
+    known = np.any(data, axis=1)
+    apart = np.zeros(len(pixels), dtype=bool)
+    apart[known] = np.abs(luma[known] - np.nanmedian(field[known], axis=1)) >= JPEG_FIELD_GAP
+    alike = np.abs(field - luma[:, None]) < JPEG_FIELD_LUMA  # (NaN: False)
+    return apart & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * data.sum(axis=1))
 
 
 def _alone(
