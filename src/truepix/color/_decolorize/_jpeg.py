@@ -219,27 +219,34 @@ JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
 JPEG_GRAY_RADIUS = 3
-#: A stroke's pixels that JPEG's model explains (4:2:0 averaged their chroma with the
-#: field's: 6-14 DN off the model, full-strength strokes among them) are found along
-#: it from its flagged cores (``_follow_strokes``), as Canny's hysteresis follows an
-#: edge: a candidate within JPEG_BESIDE_RADIUS of a core pixel (farther than
-#: JPEG_MODEL_STRONG from the model) or of one found before, with that pixel's luma
-#: within JPEG_BESIDE_LUMA DN (JPEG keeps luma: a stroke keeps one), whose luma lies
-#: JPEG_BESIDE_FIELD DN or more from the median luma of the pixels within
-#: JPEG_FIELD_RADIUS that the threshold takes for data (the field beside it); at most
-#: JPEG_BESIDE_STEPS steps (16: every picture measured stops before 10). The field's
-#: pixels next to a stroke carry its ringing and smeared chroma, but keep the field's
-#: luma. benchmarks/colormaps.py's annotated pictures (q75 antialiased 4:2:0; flagged /
-#: map pixels lost, %): magma 83.3 / 11.92 -> 86.6 / 11.98, twilight 90.6 / 18.90 ->
-#: 93.7 / 18.93, cmocean:thermal 94.5 / 21.17 -> 94.9 / 21.18, jet 96.3 / 22.64 ->
-#: 98.2 / 22.76, the others +0.0-1.6 points / +0.01-0.14; holes on all-data pictures as
-#: before (JPEG q50-q95, 4:2:0 and 4:4:4). Matplotlib's strokes
-#: (benchmarks/_drawn_annotations.py) up to 10 points more flagged (magenta on
-#: rainbow 68.5 -> 78.1 %), the field's pixels lost as before. A field gap of 30 DN
-#: flagged 0.1-0.4 point more for 0.2-0.5 more lost (jet); the pixel's color (not
-#: luma) against the nearby flagged pixels' lost 3-6 map pixels for each stroke
-#: pixel; following by luma alone (``grow_similar`` through candidates 5-8 DN off the
-#: model, no field gap) lost 1-3 points of map pixels for 1-3 points flagged.
+#: A stroke's pixels that JPEG's model explains as data (4:2:0 averaged their chroma
+#: with the field's: 6-14 DN off the model, full-strength cores among them) are found
+#: along it from its flagged pixels (``_follow_strokes``), as Canny's hysteresis
+#: follows an edge: within JPEG_FOLLOW_RADIUS of a flagged pixel or one found before,
+#: sharing its luma within JPEG_FOLLOW_LUMA DN (JPEG keeps luma: a stroke keeps one),
+#: farther than JPEG_FOLLOW_MODEL DN from the model, and apart from the field around
+#: (``_apart``: the pixels within JPEG_FIELD_RADIUS that are within JPEG_CANDIDATE DN
+#: of the map): JPEG_FIELD_GAP DN or more from their median luma, and at most
+#: JPEG_FIELD_SHARE of them within JPEG_FIELD_LUMA DN of its luma; JPEG_FOLLOW_STEPS
+#: steps. The field's pixels beside a stroke carry its ringing and smeared chroma but
+#: keep the field's luma. benchmarks/colormaps.py's annotated pictures (q75
+#: antialiased 4:2:0; flagged / map pixels lost, %): magma 83.3 / 11.92 -> 85.7 /
+#: 11.93, twilight 90.6 / 18.90 -> 92.9 / 18.92, cmocean:thermal 94.5 / 21.17 -> 95.0 /
+#: 21.18, jet 96.3 / 22.64 -> 98.0 / 22.70, coolwarm 96.2 -> 97.7, the others +0.0-1.0
+#: points, lost +0.00-0.01; holes on all-data pictures as before (JPEG q50-q95, 4:2:0
+#: and 4:4:4). Matplotlib's strokes (benchmarks/_drawn_annotations.py): black on turbo
+#: 74.4 -> 83.3 %, magenta on rainbow 68.5 -> 74.0 %, the field's pixels lost as
+#: before; on the camera (tests/color/test_decolorize_annotations.py) coolwarm's white
+#: text 76.0 -> 82.5 %, gray lines 81.2 -> 86.6 %, jet's gray lines 88.4 -> 93.9 %,
+#: map pixels lost 3.70 / 4.29 / 3.96 -> 3.91 / 4.82 / 4.15 % (viridis / jet /
+#: coolwarm). What the other rules left: 16 steps, no model distance and no share
+#: (the median gap alone) flagged twilight 95.3, thermal 95.4, magma 89.7 % but
+#: followed the camera's tripod legs (thin dark data lines, as dark as jet's black
+#: strokes, off the model as much, sky around): camera map pixels lost 5.1 / 7.5 /
+#: 6.0 %; a median gap of 30 DN lost 0.2-0.5 point more (jet); a pixel's color (not
+#: luma) against the nearby flagged pixels' lost 3-6 map pixels per stroke pixel;
+#: growing by luma alone (``grow_similar`` through candidates 5-8 DN off the model)
+#: lost 1-3 points of map pixels for 1-3 points flagged.
 JPEG_FOLLOW_RADIUS = 2
 JPEG_FOLLOW_STEPS = 4
 JPEG_FOLLOW_LUMA = 20.0
