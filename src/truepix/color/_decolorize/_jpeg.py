@@ -221,29 +221,33 @@ JPEG_GRAY_LUMA = 12.0
 JPEG_GRAY_RADIUS = 3
 #: A stroke's pixels that JPEG's model explains as data (4:2:0 averaged their chroma
 #: with the field's: 6-14 DN off the model, full-strength cores among them) are found
-#: along it from its flagged pixels (``_follow_strokes``), as Canny's hysteresis
-#: follows an edge: within JPEG_FOLLOW_RADIUS of a flagged pixel or one found before,
-#: sharing its luma within JPEG_FOLLOW_LUMA DN (JPEG keeps luma: a stroke keeps one),
-#: farther than JPEG_FOLLOW_MODEL DN from the model, and apart from the field around
-#: (``_apart``: the pixels within JPEG_FIELD_RADIUS that are within JPEG_CANDIDATE DN
-#: of the map): JPEG_FIELD_GAP DN or more from their median luma, and at most
-#: JPEG_FIELD_SHARE of them within JPEG_FIELD_LUMA DN of its luma; JPEG_FOLLOW_STEPS
-#: steps. The field's pixels beside a stroke carry its ringing and smeared chroma but
-#: keep the field's luma. benchmarks/colormaps.py's annotated pictures (q75
-#: antialiased 4:2:0; flagged / map pixels lost, %): magma 83.3 / 11.92 -> 85.7 /
-#: 11.93, twilight 90.6 / 18.90 -> 92.9 / 18.92, cmocean:thermal 94.5 / 21.17 -> 95.0 /
-#: 21.18, jet 96.3 / 22.64 -> 98.0 / 22.70, coolwarm 96.2 -> 97.7, the others +0.0-1.0
-#: points, lost +0.00-0.01; holes on all-data pictures as before (JPEG q50-q95, 4:2:0
-#: and 4:4:4). Matplotlib's strokes (benchmarks/_drawn_annotations.py): black on turbo
-#: 74.4 -> 83.3 %, magenta on rainbow 68.5 -> 74.0 %, the field's pixels lost as
-#: before; on the camera (tests/color/test_decolorize_annotations.py) coolwarm's white
-#: text 76.0 -> 82.5 %, gray lines 81.2 -> 86.6 %, jet's gray lines 88.4 -> 93.9 %,
-#: map pixels lost 3.70 / 4.29 / 3.96 -> 3.91 / 4.82 / 4.15 % (viridis / jet /
-#: coolwarm). What the other rules left: 16 steps, no model distance and no share
-#: (the median gap alone) flagged twilight 95.3, thermal 95.4, magma 89.7 % but
-#: followed the camera's tripod legs (thin dark data lines, as dark as jet's black
-#: strokes, off the model as much, sky around): camera map pixels lost 5.1 / 7.5 /
-#: 6.0 %; a median gap of 30 DN lost 0.2-0.5 point more (jet); a pixel's color (not
+#: along it (``_follow_strokes``), as Canny's hysteresis follows an edge, from its
+#: flagged pixels that no map color can be (farther than JPEG_MODEL_FOREIGN from the
+#: model, or beyond the map's luma: ``_ridge_limits``): within JPEG_FOLLOW_RADIUS of
+#: such a pixel or of one found before, sharing its luma within JPEG_FOLLOW_LUMA DN
+#: (JPEG keeps luma: a stroke keeps one), farther than JPEG_FOLLOW_MODEL DN from the
+#: model, and apart from the field around (``_apart``: the pixels within
+#: JPEG_FIELD_RADIUS that are within JPEG_CANDIDATE DN of the map): JPEG_FIELD_GAP DN
+#: or more from their median luma, and within JPEG_FIELD_LUMA DN of at most
+#: JPEG_FIELD_SHARE of them; JPEG_FOLLOW_STEPS steps. The field's pixels beside a
+#: stroke carry its ringing and smeared chroma but keep the field's luma.
+#: benchmarks/colormaps.py's annotated pictures (q75 antialiased 4:2:0; flagged / map
+#: pixels lost, %): magma 83.3 -> 84.4, twilight 90.6 -> 91.4, cmocean:thermal 94.5 ->
+#: 94.6, jet 96.3 / 22.64 -> 97.1 / 22.65, coolwarm 96.2 -> 96.7, the others +0.0-0.2;
+#: lost +0.00-0.01; holes on all-data pictures as before (JPEG q50-q95, 4:2:0 and
+#: 4:4:4); matplotlib's black contours on turbo (benchmarks/_drawn_annotations.py)
+#: 74.4 -> 78.3 %; the camera figure of tests/color/test_decolorize_annotations.py
+#: within 2 points, its map pixels lost as before. Starting from every flagged pixel
+#: doubled the gains (twilight 92.9, thermal 95.0, magma 85.7 %, matplotlib's gray on
+#: jet 88.7 -> 92.0 %) but grew the holes of pictures that have some: resampled, then
+#: JPEG'd (benchmarks/decolorize_trial/trial13/resample_then_jpeg.py) 1.86 / 1.09 /
+#: 3.09 -> 2.48 / 1.20 / 3.45 %, turbo on coffee at q75 0.52 -> 0.60 %; from the foreign
+#: pixels, letting flagged pixels pass the lead on (the stroke's other parts): 1.90 %
+#: on the first. With 16 steps, no model distance and no share (the median gap alone):
+#: twilight 95.3, thermal 95.4, magma 89.7 %, but it followed the camera's tripod legs
+#: (thin dark data lines, off the model as much as jet's black strokes, sky around):
+#: its map pixels lost 3.70 / 4.29 / 3.96 -> 5.1 / 7.5 / 6.0 % (viridis / jet /
+#: coolwarm). A median gap of 30 DN lost 0.2-0.5 point more (jet); a pixel's color (not
 #: luma) against the nearby flagged pixels' lost 3-6 map pixels per stroke pixel;
 #: growing by luma alone (``grow_similar`` through candidates 5-8 DN off the model)
 #: lost 1-3 points of map pixels for 1-3 points flagged.
@@ -329,7 +333,8 @@ def jpeg_off_map(
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
-    _follow_strokes(flat, scale, width, position, candidates[judged], residual, off_map, line)
+    leads = candidates[judged & (far | beyond_map)]  # (all-data pictures: a few at most)
+    _follow_strokes(flat, scale, width, position, leads, residual, off_map, line)
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
