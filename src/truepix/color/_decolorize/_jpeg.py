@@ -353,9 +353,13 @@ def _window_pixels(pixels: np.ndarray, width: int, height: int, radius: int) -> 
     steps = np.arange(-radius, radius + 1)
     dy, dx = (d.ravel() for d in np.meshgrid(steps, steps, indexing="ij"))
     keep = (dy != 0) | (dx != 0)
-    rows = np.clip(y[:, None] + dy[keep], 0, height - 1)
-    cols = np.clip(x[:, None] + dx[keep], 0, width - 1)
-    return rows * width + cols
+    rows = y[:, None] + dy[keep]
+    cols = x[:, None] + dx[keep]
+    np.clip(rows, 0, height - 1, out=rows)
+    np.clip(cols, 0, width - 1, out=cols)
+    rows *= width
+    rows += cols
+    return rows
 
 
 def _follow_strokes(
@@ -366,19 +370,24 @@ def _follow_strokes(
     flagged pixel (flat indices ``cores``), step by step along it (JPEG_FOLLOW_STEPS):
     within JPEG_FOLLOW_RADIUS of a flagged pixel or of one found before whose luma
     they share within JPEG_FOLLOW_LUMA DN, off JPEG's model by more than
-    JPEG_FOLLOW_MODEL DN, and apart from the field around (``_apart``). Costs what
-    the strokes' pixels are: nothing full-size but one mark per pixel.
+    JPEG_FOLLOW_MODEL DN, and apart from the field around (``_apart``). A step costs
+    a pass over one mark per pixel and what the strokes' pixels are; all-data pictures
+    hold a few ``cores`` at most, usually none.
     """
+    if len(cores) == 0:
+        return
     height = len(off_map) // width
     luma_weights = _YCBCR[0] * scale
     map_luma = line.vertices @ _YCBCR[0]
     leads = np.zeros(len(off_map), dtype=bool)  # the flagged and what was found along them
+    beside = np.zeros(len(off_map), dtype=bool)
     for _ in range(JPEG_FOLLOW_STEPS):
         if len(cores) == 0:
             return
         leads[cores] = True
-        asked = np.unique(_window_pixels(cores, width, height, JPEG_FOLLOW_RADIUS))
-        asked = asked[~off_map[asked]]
+        beside[:] = False
+        degraded.near(cores, width, height, JPEG_FOLLOW_RADIUS, beside)
+        asked = np.flatnonzero(beside & ~off_map)
         luma = flat[asked, :3] @ luma_weights
         around = _window_pixels(asked, width, height, JPEG_FOLLOW_RADIUS)
         gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
