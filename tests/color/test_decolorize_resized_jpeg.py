@@ -59,7 +59,7 @@ def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
 #: (map, photograph, factor, resampler, JPEG quality): holes on the code before
 #: ``_edges`` -- 1.9, 1.9, 1.7 %, and mean errors 1.4-2.0x the k-d tree's. (jet on
 #: the astronaut shrunk 0.33x by area and JPEG'd at q50 still has 12 %: its JPEG
-#: damage hides the blends from ``_jpeg.JPEG_RESAMPLED_SHARE``.)
+#: damage hides the blends from ``_edges.RESAMPLED_SHARE``.)
 CASES = [
     ("turbo", "coffee", 0.5, "cv2 linear", 95),
     ("rainbow", "camera", 0.5, "Pillow bilinear", 95),

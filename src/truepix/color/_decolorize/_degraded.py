@@ -26,7 +26,7 @@ from truepix.color._decolorize._kernels import (
     _inverse_norm,
 )
 
-__all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix"]
+__all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix", "window_pixels"]
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -538,3 +538,20 @@ def _plane_wiener_cyclic(position, noise_by_bin, radius, out, kind, low, high): 
                 0.0, n, sx, sy, sxx, syy, sxy, sv, sxv, syv, svv, noise
             )
             out[y, x] = _inverse_norm(estimate - math.floor(estimate), kind, low, high)
+
+
+def window_pixels(pixels: np.ndarray, width: int, height: int, radius: int) -> np.ndarray:
+    """Flat indices of the square window of ``radius`` around each pixel, clipped to
+    the picture (edges repeat), shape (len(pixels), (2 radius + 1)^2 - 1): the pixel
+    itself left out."""
+    y, x = pixels // width, pixels % width
+    steps = np.arange(-radius, radius + 1)
+    dy, dx = (d.ravel() for d in np.meshgrid(steps, steps, indexing="ij"))
+    keep = (dy != 0) | (dx != 0)
+    rows = y[:, None] + dy[keep]
+    cols = x[:, None] + dx[keep]
+    np.clip(rows, 0, height - 1, out=rows)
+    np.clip(cols, 0, width - 1, out=cols)
+    rows *= width
+    rows += cols
+    return rows

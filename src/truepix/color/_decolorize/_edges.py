@@ -17,13 +17,60 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["EdgeTest", "edge_blends", "resampled_share"]
+from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
+
+__all__ = ["EdgeTest", "edge_blends", "resampled_share", "resized_blends"]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
 #: flank a blend: a 0.33x-0.5x downscale blends over one pixel, a 2x upscale over two
 #: or three.
 EDGE_REACHES = (1, 2, 3)
 _DIRECTIONS = ((0, 1), (1, 0), (1, 1), (1, -1))
+
+
+#: A picture resized before it was JPEG'd holds blends of the two sides of its
+#: data's edges, off the map where the map bends (``_edges``), which JPEG's model
+#: (map colors, chroma subsampled) does not explain: they strung into strokes and
+#: became holes (0.8-12 % on jet, turbo, rainbow photographs). Such a picture is
+#: known by its candidates past the threshold -- those farther than
+#: EDGE_STROKE_RADIUS (a JPEG block) from any beyond the map's luma: black and
+#: white strokes and the ringing beside them -- more than RESAMPLED_SHARE of
+#: which lie strictly between two opposite neighbours on the map (by luma:
+#: EDGE_LUMA DN or more apart, 10-90 % (EDGE_MARGIN) of the way, within
+#: EDGE_TOLERANCE DN of their segment, chroma weighted EDGE_SHARE_CHROMA).
+#: Measured: benchmarks/colormaps.py's annotated pictures at q75 (10 maps, 4:2:0 and
+#: 4:4:4) 0.006-0.047; matplotlib's contour and text figures
+#: (tests/color/_photographs.contour_figure) 0.013-0.136 (black on jet); the green
+#: coastline and gray text on viridis (tests/color/test_decolorize_branches.py)
+#: 0.148 / 0.180 / 0.188 at q90 / q75 / q50; resized-then-JPEG'd photographs
+#: (10 maps, 8 resamplers of Pillow and OpenCV, 0.33-2x, q50-q95) 0.23-0.92, but
+#: for jet's astronaut shrunk 0.33x by area at q50 (0.146: JPEG's own damage
+#: dominates; 12 % holes left). With chroma weighted 0.1 the strokes reached 0.23,
+#: at 1.0 the resized pictures fell to 0.13. On such a picture the candidates within
+#: EDGE_BLEND_TOLERANCE DN (chroma weighted JPEG_CHROMA_WEIGHT) of a segment between
+#: opposite neighbours on the map (EDGE_STEP DN or more apart in RGB, past
+#: either end by up to EDGE_OVERSHOOT of it: cubic and Lanczos lobes) -- and,
+#: EDGE_PASSES times over, between those and others (a fine detail's blends
+#: flank each other) -- are data: they start no core and are never off the map
+#: (3 passes and 12 DN left 0.39 % holes on turbo's coffee shrunk 0.5x by area at
+#: q75, 0.56 % on jet's coffee 0.75x at q95; 8 and 16 DN: 0.00 and 0.21 %) --
+#: but for those near black and white strokes, as counted above. Gray maps are left
+#: out (their resized pictures stay on the map), and cyclic ones: blends of a loop's
+#: colors fill its inside, strokes' colors too (twilight's figures with white and
+#: magenta contours, benchmarks/_drawn_annotations.py: 0.65 and 0.32, white strokes
+#: flagged 33 -> 13 %, magenta 26 -> 0 % with the rule; its resized pictures had
+#: no holes without it).
+RESAMPLED_SHARE = 0.2
+EDGE_LUMA = 16.0
+EDGE_MARGIN = 0.1
+EDGE_TOLERANCE = 12.0
+EDGE_STEP = 24.0
+EDGE_OVERSHOOT = 0.25
+EDGE_PASSES = 8
+EDGE_BLEND_TOLERANCE = 16.0
+EDGE_STROKE_RADIUS = 8
+EDGE_SHARE_CHROMA = 0.3
 
 
 @dataclass(frozen=True)
@@ -116,3 +163,26 @@ def _between(
         gap = offset - t[:, None] * segment
         found |= usable & (np.einsum("ic,ic->i", gap, gap) <= test.tolerance**2)
     return found
+
+
+def resized_blends(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
+    seeds: np.ndarray, beyond: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether it blends the two sides of an edge of the data
+    (``edge_blends``), on a picture resized before it was JPEG'd: one whose
+    candidates past the threshold (``on_map`` false), away from those ``beyond``
+    the map's luma (black and white strokes, and the field's JPEG ringing beside
+    them), lie strictly between their neighbours often (RESAMPLED_SHARE)."""
+    height = len(on_map) // width
+    stroked = np.zeros(len(on_map), dtype=bool)
+    degraded.near(candidates[beyond], width, height, EDGE_STROKE_RADIUS, stroked)
+    counted = candidates[~on_map[candidates] & ~stroked[candidates]]
+    strict = EdgeTest(_YCBCR, EDGE_SHARE_CHROMA, EDGE_TOLERANCE, EDGE_LUMA, EDGE_MARGIN, True)
+    if resampled_share(flat, scale, width, counted, on_map, strict) <= RESAMPLED_SHARE:
+        return np.zeros(len(candidates), dtype=bool)
+    loose = EdgeTest(
+        _YCBCR, JPEG_CHROMA_WEIGHT, EDGE_BLEND_TOLERANCE, EDGE_STEP, EDGE_OVERSHOOT, False
+    )
+    blend = edge_blends(flat, scale, width, candidates, on_map, loose, EDGE_PASSES)
+    return blend & ~stroked[candidates]

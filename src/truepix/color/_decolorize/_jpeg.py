@@ -13,7 +13,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._branches import map_samples, rebranch
-from truepix.color._decolorize._edges import EdgeTest, edge_blends, resampled_share
+from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -220,49 +220,46 @@ JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
 JPEG_GRAY_RADIUS = 3
-#: A picture resized before it was JPEG'd holds blends of the two sides of its
-#: data's edges, off the map where the map bends (``_edges``), which JPEG's model
-#: (map colors, chroma subsampled) does not explain: they strung into strokes and
-#: became holes (0.8-12 % on jet, turbo, rainbow photographs). Such a picture is
-#: known by its candidates past the threshold -- those farther than
-#: JPEG_EDGE_STROKE_RADIUS (a JPEG block) from any beyond the map's luma: black and
-#: white strokes and the ringing beside them -- more than JPEG_RESAMPLED_SHARE of
-#: which lie strictly between two opposite neighbours on the map (by luma:
-#: JPEG_EDGE_LUMA DN or more apart, 10-90 % (JPEG_EDGE_MARGIN) of the way, within
-#: JPEG_EDGE_TOLERANCE DN of their segment, chroma weighted JPEG_EDGE_SHARE_CHROMA).
-#: Measured: benchmarks/colormaps.py's annotated pictures at q75 (10 maps, 4:2:0 and
-#: 4:4:4) 0.006-0.047; matplotlib's contour and text figures
-#: (tests/color/_photographs.contour_figure) 0.013-0.136 (black on jet); the green
-#: coastline and gray text on viridis (tests/color/test_decolorize_branches.py)
-#: 0.148 / 0.180 / 0.188 at q90 / q75 / q50; resized-then-JPEG'd photographs
-#: (10 maps, 8 resamplers of Pillow and OpenCV, 0.33-2x, q50-q95) 0.23-0.92, but
-#: for jet's astronaut shrunk 0.33x by area at q50 (0.146: JPEG's own damage
-#: dominates; 12 % holes left). With chroma weighted 0.1 the strokes reached 0.23,
-#: at 1.0 the resized pictures fell to 0.13. On such a picture the candidates within
-#: JPEG_EDGE_BLEND_TOLERANCE DN (chroma weighted JPEG_CHROMA_WEIGHT) of a segment between
-#: opposite neighbours on the map (JPEG_EDGE_STEP DN or more apart in RGB, past
-#: either end by up to JPEG_EDGE_OVERSHOOT of it: cubic and Lanczos lobes) -- and,
-#: JPEG_EDGE_PASSES times over, between those and others (a fine detail's blends
-#: flank each other) -- are data: they start no core and are never off the map
-#: (3 passes and 12 DN left 0.39 % holes on turbo's coffee shrunk 0.5x by area at
-#: q75, 0.56 % on jet's coffee 0.75x at q95; 8 and 16 DN: 0.00 and 0.21 %) --
-#: but for those near black and white strokes, as counted above. Gray maps are left
-#: out (their resized pictures stay on the map), and cyclic ones: blends of a loop's
-#: colors fill its inside, strokes' colors too (twilight's figures with white and
-#: magenta contours, benchmarks/_drawn_annotations.py: 0.65 and 0.32, white strokes
-#: flagged 33 -> 13 %, magenta 26 -> 0 % with the rule; its resized pictures had
-#: no holes without it).
-JPEG_RESAMPLED_SHARE = 0.2
-JPEG_EDGE_LUMA = 16.0
-JPEG_EDGE_MARGIN = 0.1
-JPEG_EDGE_TOLERANCE = 12.0
-JPEG_EDGE_STEP = 24.0
-JPEG_EDGE_OVERSHOOT = 0.25
-JPEG_EDGE_PASSES = 8
-JPEG_EDGE_BLEND_TOLERANCE = 16.0
-JPEG_EDGE_STROKE_RADIUS = 8
-JPEG_CHROMA_WEIGHT = 0.1
-JPEG_EDGE_SHARE_CHROMA = 0.3
+#: A stroke's pixels that JPEG's model explains as data (4:2:0 averaged their chroma
+#: with the field's: 6-14 DN off the model, full-strength cores among them) are found
+#: along it (``_follow_strokes``), as Canny's hysteresis follows an edge, from its
+#: flagged pixels that no map color can be (farther than JPEG_MODEL_FOREIGN from the
+#: model, or beyond the map's luma: ``_ridge_limits``): within JPEG_FOLLOW_RADIUS of
+#: such a pixel or of one found before, sharing its luma within JPEG_FOLLOW_LUMA DN
+#: (JPEG keeps luma: a stroke keeps one), farther than JPEG_FOLLOW_MODEL DN from the
+#: model, and apart from the field around (``_apart``: the pixels within
+#: JPEG_FIELD_RADIUS that are within JPEG_CANDIDATE DN of the map): JPEG_FIELD_GAP DN
+#: or more from their median luma, and within JPEG_FIELD_LUMA DN of at most
+#: JPEG_FIELD_SHARE of them; JPEG_FOLLOW_STEPS steps. The field's pixels beside a
+#: stroke carry its ringing and smeared chroma but keep the field's luma.
+#: benchmarks/colormaps.py's annotated pictures (q75 antialiased 4:2:0; flagged / map
+#: pixels lost, %): magma 83.3 -> 84.4, twilight 90.6 -> 91.4, cmocean:thermal 94.5 ->
+#: 94.6, jet 96.3 / 22.64 -> 97.1 / 22.65, coolwarm 96.2 -> 96.7, the others +0.0-0.2;
+#: lost +0.00-0.01; holes on all-data pictures as before (JPEG q50-q95, 4:2:0 and
+#: 4:4:4); matplotlib's black contours on turbo (benchmarks/_drawn_annotations.py)
+#: 74.4 -> 78.3 %; the camera figure of tests/color/test_decolorize_annotations.py
+#: within 2 points, its map pixels lost +0.04 at most. Starting from every flagged pixel
+#: doubled the gains (twilight 92.9, thermal 95.0, magma 85.7 %, matplotlib's gray on
+#: jet 88.7 -> 92.0 %) but grew the holes of pictures that have some: resampled, then
+#: JPEG'd (benchmarks/decolorize_trial/trial13/resample_then_jpeg.py) 1.86 / 1.09 /
+#: 3.09 -> 2.48 / 1.20 / 3.45 %, turbo on coffee at q75 0.52 -> 0.60 %; from the foreign
+#: pixels, letting flagged pixels pass the lead on (the stroke's other parts): 1.90 %
+#: on the first. With 16 steps, no model distance and no share (the median gap alone):
+#: twilight 95.3, thermal 95.4, magma 89.7 %, but it followed the camera's tripod legs
+#: (thin dark data lines, off the model as much as jet's black strokes, sky around):
+#: its map pixels lost 3.70 / 4.29 / 3.96 -> 5.1 / 7.5 / 6.0 % (viridis / jet /
+#: coolwarm). A median gap of 30 DN lost 0.2-0.5 point more (jet); a pixel's color (not
+#: luma) against the nearby flagged pixels' lost 3-6 map pixels per stroke pixel;
+#: growing by luma alone (``grow_similar`` through candidates 5-8 DN off the model)
+#: lost 1-3 points of map pixels for 1-3 points flagged.
+JPEG_FOLLOW_RADIUS = 2
+JPEG_FOLLOW_STEPS = 4
+JPEG_FOLLOW_LUMA = 20.0
+JPEG_FOLLOW_MODEL = 10.0
+JPEG_FIELD_RADIUS = 5
+JPEG_FIELD_GAP = 40.0
+JPEG_FIELD_LUMA = 20.0
+JPEG_FIELD_SHARE = 0.1
 
 
 def jpeg_off_map(
@@ -312,8 +309,8 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
-    if not (colorless or line.cyclic):  # (see JPEG_RESAMPLED_SHARE)
-        blend = _edge_blends(
+    if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
+        blend = resized_blends(
             flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
         )
     seeds &= ~blend
@@ -342,6 +339,9 @@ def jpeg_off_map(
     judged = (weak & near[candidates] & (residual[candidates] > plan.threshold) | grown) & ~blend
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
+    # ... and the stroke's pixels the model explains, found along it from its cores
+    leads = candidates[judged & (far | beyond_map)]  # (all-data pictures: a few at most)
+    _follow_strokes(flat, scale, width, position, leads, residual, off_map, line)
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
@@ -350,32 +350,6 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
-
-
-def _edge_blends(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
-    seeds: np.ndarray, beyond: np.ndarray,
-) -> np.ndarray:  # fmt: skip
-    """Per candidate: whether it blends the two sides of an edge of the data
-    (``edge_blends``), on a picture resized before it was JPEG'd: one whose
-    candidates past the threshold (``on_map`` false), away from those ``beyond``
-    the map's luma (black and white strokes, and the field's JPEG ringing beside
-    them), lie strictly between their neighbours often (JPEG_RESAMPLED_SHARE)."""
-    height = len(on_map) // width
-    stroked = np.zeros(len(on_map), dtype=bool)
-    degraded.near(candidates[beyond], width, height, JPEG_EDGE_STROKE_RADIUS, stroked)
-    counted = candidates[~on_map[candidates] & ~stroked[candidates]]
-    strict = EdgeTest(
-        _YCBCR, JPEG_EDGE_SHARE_CHROMA, JPEG_EDGE_TOLERANCE, JPEG_EDGE_LUMA, JPEG_EDGE_MARGIN, True
-    )
-    if resampled_share(flat, scale, width, counted, on_map, strict) <= JPEG_RESAMPLED_SHARE:
-        return np.zeros(len(candidates), dtype=bool)
-    loose = EdgeTest(
-        _YCBCR, JPEG_CHROMA_WEIGHT, JPEG_EDGE_BLEND_TOLERANCE, JPEG_EDGE_STEP,
-        JPEG_EDGE_OVERSHOOT, False,
-    )  # fmt: skip
-    blend = edge_blends(flat, scale, width, candidates, on_map, loose, JPEG_EDGE_PASSES)
-    return blend & ~stroked[candidates]
 
 
 def _tiles_around(
@@ -392,6 +366,68 @@ def _tiles_around(
         for dx in (-1, 0, 1):
             around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
     return around[candidates // width // tile + 1, candidates % width // tile + 1]
+
+
+def _follow_strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, cores: np.ndarray,
+    residual: np.ndarray, off_map: np.ndarray, line: Polyline,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the pixels taken for data that belong to the stroke of a
+    flagged pixel (flat indices ``cores``), step by step along it (JPEG_FOLLOW_STEPS):
+    within JPEG_FOLLOW_RADIUS of a flagged pixel or of one found before whose luma
+    they share within JPEG_FOLLOW_LUMA DN, off JPEG's model by more than
+    JPEG_FOLLOW_MODEL DN, and apart from the field around (``_apart``). A step costs
+    a pass over one mark per pixel and what the strokes' pixels are; all-data pictures
+    hold a few ``cores`` at most, usually none.
+    """
+    if len(cores) == 0:
+        return
+    height = len(off_map) // width
+    luma_weights = _YCBCR[0] * scale
+    map_luma = line.vertices @ _YCBCR[0]
+    leads = np.zeros(len(off_map), dtype=bool)  # the flagged and what was found along them
+    beside = np.zeros(len(off_map), dtype=bool)
+    for _ in range(JPEG_FOLLOW_STEPS):
+        if len(cores) == 0:
+            return
+        leads[cores] = True
+        beside[:] = False
+        degraded.near(cores, width, height, JPEG_FOLLOW_RADIUS, beside)
+        asked = np.flatnonzero(beside & ~off_map)
+        luma = flat[asked, :3] @ luma_weights
+        around = degraded.window_pixels(asked, width, height, JPEG_FOLLOW_RADIUS)
+        gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
+        shared = np.any(leads[around] & (gap <= JPEG_FOLLOW_LUMA), axis=1)
+        asked, luma = asked[shared], luma[shared]
+        model = np.empty(len(asked))
+        strong = np.empty(len(asked), dtype=bool)
+        degraded.chroma_model_residual(
+            flat, scale, width, position, asked, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(map_luma.min()),
+            float(map_luma.max()), JPEG_STROKE, JPEG_FLAT, model, strong,
+        )  # fmt: skip
+        off_model = model > JPEG_FOLLOW_MODEL
+        asked, luma = asked[off_model], luma[off_model]
+        cores = asked[_apart(flat, luma_weights, width, asked, luma, residual, off_map)]
+        off_map[cores] = True
+
+
+def _apart(
+    flat: np.ndarray, luma_weights: np.ndarray, width: int, pixels: np.ndarray,
+    luma: np.ndarray, residual: np.ndarray, off_map: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per pixel (flat indices, ``luma`` in DN): whether its luma stands apart from the
+    field's around it, the unflagged pixels within JPEG_FIELD_RADIUS whose
+    ``residual`` is at most JPEG_CANDIDATE DN: JPEG_FIELD_GAP DN or more from their
+    median, and within JPEG_FIELD_LUMA DN of at most JPEG_FIELD_SHARE of them."""
+    around = degraded.window_pixels(pixels, width, len(off_map) // width, JPEG_FIELD_RADIUS)
+    data = (residual[around] <= JPEG_CANDIDATE) & ~off_map[around]
+    field = np.where(data, flat[around, :3] @ luma_weights, np.nan)
+    known = np.any(data, axis=1)
+    apart = np.zeros(len(pixels), dtype=bool)
+    apart[known] = np.abs(luma[known] - np.nanmedian(field[known], axis=1)) >= JPEG_FIELD_GAP
+    alike = np.abs(field - luma[:, None]) < JPEG_FIELD_LUMA  # (NaN: False)
+    return apart & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * data.sum(axis=1))
 
 
 def _alone(
