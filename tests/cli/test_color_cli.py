@@ -161,3 +161,53 @@ def test_demo_section(tmp_path) -> None:
     assert "its map: magma" in text
     assert (tmp_path / "heatmap_rainbow.png").exists()
     assert np.isfinite(tp.load(tmp_path / "heatmap_rainbow.png")).all()
+
+
+@pytest.mark.parametrize(
+    ("extra", "within"),
+    [(["--norm", "log"], "log"), (["--under", "red", "--vmin", "45"], "linear")],
+)
+def test_colorize_says_how_to_decode_what_it_cannot_record(
+    runner, tmp_path, field, extra, within
+) -> None:
+    """A log norm or colors of its own: a plain PNG, and the output prints the
+    decolorize options that read it back; run as printed, each value lands in its bin."""
+    source, data = field
+    target = tmp_path / "plain.png"
+    result = runner.invoke(cli, ["colorize", str(source), str(target), *extra])
+    assert result.exit_code == 0, result.output
+    assert "not recorded" in result.output
+    assert tp.info(target).encoding is None
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("truepix decolorize"))
+    printed = " ".join(lines[start : start + 2]).split()[2:]  # after "truepix decolorize"
+    out = tmp_path / "values.npy"
+    printed[printed.index("OUT.npy")] = str(out)
+    decoded = runner.invoke(cli, ["decolorize", *printed])
+    assert decoded.exit_code == 0, decoded.output
+    values = np.load(out)
+    low = 45.0 if "--vmin" in extra else data.min()
+    high = data.max()
+    if within == "log":
+        error, width = np.abs(np.log(values) - np.log(data)), np.log(high / low) / 256
+    else:
+        error, width = np.abs(values - data), (high - low) / 256
+    shown = data >= low
+    assert np.all(error[shown] <= width)  # half a bin; viridis repeats two colors
+    assert np.isnan(values[~shown]).all()  # the under color is not the map's
+
+
+def test_summary_lines_fit_80_columns(runner, tmp_path, field) -> None:
+    source, _ = field
+    outputs = []
+    for args in (
+        ["colorize", str(source), str(tmp_path / "a.png")],
+        ["colorize", str(source), str(tmp_path / "b.png"), "--norm", "log", "--over", "white"],
+        ["decolorize", str(tmp_path / "a.png"), str(tmp_path / "a.npy")],
+        ["info", str(tmp_path / "a.png")],
+    ):
+        result = runner.invoke(cli, args, env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output.replace(str(tmp_path) + "/", ""))
+    for line in "\n".join(outputs).splitlines():
+        assert len(line.rstrip()) < 80, line

@@ -5,7 +5,9 @@ the colors of ``matplotlib.colormaps[cmap](norm(data), bytes=True)``. With a
 linear norm and the map's own under/over/bad colors the PNG is written as
 ``truepix save --encoding colormap`` writes it -- the same pixels, with the map
 and the limits recorded, so ``truepix info``, ``load`` and ``decolorize`` need
-no options. A log norm or other under/over/bad colors give a plain RGBA PNG.
+no options. A log norm or other under/over/bad colors give a plain RGBA PNG (the
+encoding records a linear map with its own end colors only); the output then says
+so and prints the ``truepix decolorize`` options that read it back.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def command(
         low_found, high_found = default if found is None else found
         low = float(low_found) if low is None else low
         high = float(high_found) if high is None else high
-    report = f"{cmap} ({norm}) from {low:.6g} to {high:.6g}"
+    report = f"{cmap} {norm} {low:.6g}..{high:.6g}"  # one line in 80 columns
     if _records_itself(cmap, norm, bad, under, over):
         # the same pixels as tp.colorize, written by the one path that records the map
         # and limits: truepix info / load / decolorize read them back from the file
@@ -85,6 +87,19 @@ def command(
 
     options.write_file(target, write, overwrite=inout.overwrite)
     options.report_saved(target, f"{picture.shape[1]}x{picture.shape[0]} px, {report}")
+    _say_unrecorded(target, cmap, norm, low, high)
+
+
+def _say_unrecorded(target: object, cmap: str, norm: str, low: float, high: float) -> None:
+    """Why the map and limits are not in the file, and the options that decode it."""
+    from rich.console import Console
+
+    why = "a log norm" if norm != "linear" else "other end colors"
+    console = Console(highlight=False, soft_wrap=True)
+    console.print("  map and limits not recorded: the colormap encoding holds a linear")
+    console.print(f"  norm and the map's own end colors only (here: {why}); decode with")
+    console.print(f"  truepix decolorize {target} OUT.npy --cmap {cmap} --norm {norm}")
+    console.print(f"    --vmin {low:.10g} --vmax {high:.10g}")
 
 
 def _records_itself(cmap: str, norm: str, *colors: str | None) -> bool:

@@ -98,18 +98,16 @@ def command(
     from rich.console import Console
 
     console = Console()
+    # each line stays within 80 columns
+    console.print(f"  {valid.mean():.1%} of pixels are colormap colors")
     console.print(
-        f"  {valid.mean():.1%} of pixels are colormap colors"
-        f" (residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
+        f"  residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
         + (", looks JPEG'd" if result.jpeg else "")
         + (", denoised" if result.denoised else "")
-        + ")"
     )
     if valid.any():
-        console.print(
-            f"  values from {np.nanmin(values):.6g} to {np.nanmax(values):.6g}"
-            f" (colormap range {decoder.vmin:.6g} to {decoder.vmax:.6g}, {norm})"
-        )
+        console.print(f"  values {np.nanmin(values):.6g}..{np.nanmax(values):.6g}"
+                      f" (map {decoder.vmin:.6g}..{decoder.vmax:.6g}, {norm})")  # fmt: skip
 
 
 def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
