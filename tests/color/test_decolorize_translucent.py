@@ -20,6 +20,7 @@ from PIL import Image
 
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._api import Decolorizer, decolorize
+from truepix.color._decolorize._result import SUSPECT_NOISE
 from truepix.errors import InputError, OffMapWarning
 
 ALPHAS = (0.3, 0.5, 0.7, 0.9)
@@ -142,6 +143,9 @@ def test_jpeg_decodes_like_any_map(drawn) -> None:
         ("imshow", 0.7, "white", "pass alpha=0.7"),
         ("pcolormesh", 0.5, "white", "pass alpha=0.5"),
         ("imshow", 0.5, "0.6", "pass alpha=0.5, facecolor='#999999'"),
+        # close enough to the map to decode, posing as noise: warned all the same
+        ("imshow", 0.9, "white", "pass alpha=0.9"),
+        ("pcolormesh", 0.9, "0.6", "pass alpha=0.9, facecolor='#999999'"),
     ],
 )
 def test_the_plain_call_says_what_to_pass(drawn, kind, alpha, face, advice) -> None:
@@ -197,3 +201,21 @@ def test_alpha_one_is_the_opaque_map() -> None:
     plain = Decolorizer("viridis", vmin=0, vmax=1)
     opaque = Decolorizer("viridis", vmin=0, vmax=1, alpha=1.0)
     np.testing.assert_array_equal(plain._map.lut_bytes, opaque._map.lut_bytes)
+
+
+@pytest.mark.parametrize("cmap", ["viridis", "jet", "coolwarm"])
+def test_noisy_opaque_pictures_get_no_alpha_advice(cmap) -> None:
+    """Gaussian noise of 6 DN and JPEG q30 estimate past the noise that sends a
+    picture to the blend fit; the opaque map explains them, so no warning."""
+    rng = np.random.default_rng(5)
+    norm = mpl.colors.Normalize(VMIN, VMAX)
+    picture = mpl.colormaps[cmap](np.asarray(norm(_field())), bytes=True)[..., :3]
+    noisy = np.clip(picture + rng.normal(0.0, 6.0, picture.shape), 0, 255).astype(np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "JPEG", quality=30)
+    noise = Decolorizer(cmap, vmin=VMIN, vmax=VMAX).decode(noisy).noise
+    assert noise >= SUSPECT_NOISE  # the check runs
+    for degraded in (noisy, np.asarray(Image.open(buffer))):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            decolorize(degraded, cmap=cmap, vmin=VMIN, vmax=VMAX)

@@ -590,4 +590,8 @@ def decolorize(
                "step": step, "alpha": alpha, "facecolor": facecolor}  # fmt: skip
     # a loop over pictures gets the decoder (and what it learned) of the call before
     decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)
-    return warn_off_map(decoder.values(image), image, decoder)  # a wrong cmap? alpha?
+    if lazy.is_dask(image):
+        return decoder.values(image)
+    result = decoder._run(image, detailed=False)
+    # a wrong cmap? a map drawn with alpha?
+    return warn_off_map(result.values, image, decoder, noise=result.noise)

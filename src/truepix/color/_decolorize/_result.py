@@ -11,6 +11,11 @@ import numpy as np
 __all__ = ["DecolorizeResult", "blend_advice", "warn_off_map"]
 
 _JUDGED = 1024  # pixels a picture needs before its share off the map says anything
+#: Noise sigma (DN) past which a picture that decoded is checked for a map drawn
+#: with alpha: alpha >= 0.8 blends and 0.7 over black or gray stay within the
+#: adaptive threshold, posing as noise of 8-25 DN (viridis, imshow PNGs); Gaussian
+#: noise of 3 DN and JPEG q50 estimate below it.
+SUSPECT_NOISE = 4.0
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ class DecolorizeResult:
         )
 
 
-def warn_off_map(values: Any, image: Any, decoder: Any) -> Any:
+def warn_off_map(values: Any, image: Any, decoder: Any, *, noise: float = 0.0) -> Any:
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
     map's, so ``cmap`` is likely wrong. Pixels that are not data anyway --
@@ -79,7 +84,8 @@ def warn_off_map(values: Any, image: Any, decoder: Any) -> Any:
     of fewer than 1024 such pixels (a crop of one cell) are not judged.
     ``decoder`` is the :class:`~truepix.Decolorizer` (or the map's name). When the
     off-map colors are the map drawn translucent, the warning says which ``alpha``
-    (and ``facecolor``) to pass (:func:`blend_advice`).
+    (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
+    enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
 
     Examples
     --------
@@ -93,7 +99,7 @@ def warn_off_map(values: Any, image: Any, decoder: Any) -> Any:
     if not isinstance(values, np.ndarray) or values.size == 0:
         return values  # a dask array stays lazy
     n_nan = int(np.count_nonzero(np.isnan(values)))
-    if 2 * n_nan <= values.size:
+    if 2 * n_nan <= values.size and noise < SUSPECT_NOISE:
         return values
     hidden = np.zeros(values.shape, bool)  # masked or transparent: not data
     if isinstance(image, np.ma.MaskedArray):
@@ -126,6 +132,16 @@ def warn_off_map(values: Any, image: Any, decoder: Any) -> Any:
         else:
             msg += "; is cmap right? truepix.identify_colormap(picture) names the closest maps"
         warnings.warn(msg, OffMapWarning, stacklevel=3)
+    elif noise >= SUSPECT_NOISE and not isinstance(decoder, str) and shown >= _JUDGED:
+        advice = blend_advice(decoder, pixels, ~hidden, scale)
+        if advice is not None:
+            from truepix.errors import OffMapWarning
+
+            msg = (
+                f"the picture's colors sit {noise:.0f} DN (noise sigma) off {decoder.cmap!r}"
+                f" and its values are likely wrong; {advice}"
+            )
+            warnings.warn(msg, OffMapWarning, stacklevel=3)
     return values
 
 

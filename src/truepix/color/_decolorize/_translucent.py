@@ -40,11 +40,13 @@ from truepix.errors import InputError
 __all__ = ["Blend", "agg_over", "blended_entry", "composited", "fitted_blend", "translucent"]
 
 #: Distinct off-map colors a fit reads (the most frequent ones).
-_FIT_COLORS = 600
+_FIT_COLORS = 400
 #: Alphas the fit starts from; the least-squares refinement leaves the grid.
 _ALPHA_STARTS = np.arange(0.1, 0.95, 0.2)
 #: RMS distance (DN) a fitted blend may leave: exact PNGs leave < 1, JPEG q75 a few.
 _MAX_FIT_RMS = 6.0
+#: ... at most this share of the RMS the opaque map leaves.
+_BETTER = 0.5
 #: ... and the share of the off-map pixels it must bring within _FIT_REACH DN.
 _FIT_SHARE = 0.9
 _FIT_REACH = 8.0
@@ -243,15 +245,21 @@ def fitted_blend(colors: np.ndarray, counts: np.ndarray, entry: ColormapEntry) -
     alpha, face, rms, _ = chosen
     share = float(weight[_distance(y, alpha * table + (1 - alpha) * face) <= _FIT_REACH].sum()
                   / weight.sum())  # fmt: skip
-    if rms > _MAX_FIT_RMS or share < _FIT_SHARE:
-        return None
+    opaque = float(np.sqrt((weight * _distance(y, table) ** 2).sum() / weight.sum()))
+    if rms > _MAX_FIT_RMS or share < _FIT_SHARE or rms > _BETTER * opaque:
+        return None  # a noisy opaque picture: the map itself explains it about as well
     alpha, face = _exact_snap(y, weight, entry, alpha, face)
     rounded = np.clip(np.rint(face), 0, 255).astype(int)
     return Blend(alpha, (int(rounded[0]), int(rounded[1]), int(rounded[2])), rms, share)
 
 
+def _squared(y: np.ndarray, fitted: np.ndarray) -> np.ndarray:
+    """(K, N) squared distances of colors to table colors (one matrix product)."""
+    return (y**2).sum(1)[:, None] - 2.0 * (y @ fitted.T) + (fitted**2).sum(1)[None, :]
+
+
 def _distance(y: np.ndarray, fitted: np.ndarray) -> np.ndarray:
-    return np.sqrt(((y[:, None, :] - fitted[None]) ** 2).sum(-1).min(axis=1))
+    return np.sqrt(np.maximum(_squared(y, fitted).min(axis=1), 0.0))
 
 
 def _fit(
@@ -262,7 +270,7 @@ def _fit(
     under = np.full(3, 255.0 if face is None else face)
     for _ in range(4):
         fitted = alpha * table + (1.0 - alpha) * under
-        nearest = table[np.argmin(((y[:, None, :] - fitted[None]) ** 2).sum(-1), axis=1)]
+        nearest = table[np.argmin(_squared(y, fitted), axis=1)]
         if face is None:
             alpha, offset = _least_squares(nearest, y, weight)
             if not 0.02 < alpha < 0.99:
