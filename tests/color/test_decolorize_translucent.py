@@ -219,3 +219,17 @@ def test_noisy_opaque_pictures_get_no_alpha_advice(cmap) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             decolorize(degraded, cmap=cmap, vmin=VMIN, vmax=VMAX)
+
+
+@pytest.mark.parametrize(("alpha", "face"), [(0.5, "white"), (0.7, "0.6"), (0.9, "white")])
+def test_identify_names_the_map_and_its_alpha(drawn, alpha, face) -> None:
+    """Today's ranking named GnBu, Spectral or cmocean:haline (scores ~0.3) for
+    viridis drawn translucent; the blend is now found and said."""
+    import truepix as tp
+
+    picture, _ = drawn[("imshow", alpha, face)]
+    best = tp.identify_colormap(picture, top=3)[0]
+    assert best.name == "viridis"
+    assert best.alpha == pytest.approx(alpha, abs=0.01)
+    gray = 255.0 if face == "white" else 153.0
+    assert best.background == pytest.approx((gray, gray, gray), abs=1.0)

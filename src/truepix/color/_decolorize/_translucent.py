@@ -45,6 +45,9 @@ _FIT_COLORS = 400
 _ALPHA_STARTS = np.arange(0.1, 0.95, 0.2)
 #: RMS distance (DN) a fitted blend may leave: exact PNGs leave < 1, JPEG q75 a few.
 _MAX_FIT_RMS = 6.0
+#: Distance (DN) past which a color is not the blend's (frames, text): out of the
+#: least squares, and capped in the RMS.
+_OUTLIER = 24.0
 #: ... at most this share of the RMS the opaque map leaves.
 _BETTER = 0.5
 #: ... and the share of the off-map pixels it must bring within _FIT_REACH DN.
@@ -245,7 +248,8 @@ def fitted_blend(colors: np.ndarray, counts: np.ndarray, entry: ColormapEntry) -
     alpha, face, rms, _ = chosen
     share = float(weight[_distance(y, alpha * table + (1 - alpha) * face) <= _FIT_REACH].sum()
                   / weight.sum())  # fmt: skip
-    opaque = float(np.sqrt((weight * _distance(y, table) ** 2).sum() / weight.sum()))
+    capped = np.minimum(_distance(y, table), _OUTLIER)
+    opaque = float(np.sqrt((weight * capped**2).sum() / weight.sum()))
     if rms > _MAX_FIT_RMS or share < _FIT_SHARE or rms > _BETTER * opaque:
         return None  # a noisy opaque picture: the map itself explains it about as well
     alpha, face = _exact_snap(y, weight, entry, alpha, face)
@@ -266,25 +270,30 @@ def _fit(
     y: np.ndarray, weight: np.ndarray, table: np.ndarray, alpha: float, face: float | None
 ) -> tuple[float, np.ndarray, float, bool] | None:
     """(alpha, face RGB, weighted RMS, whether the face was fixed) from one start;
-    ``face`` fixes a gray face, None frees it."""
+    ``face`` fixes a gray face, None frees it. Colors past _OUTLIER DN from the
+    current blend (a frame, text) leave the next round's least squares."""
     under = np.full(3, 255.0 if face is None else face)
-    for _ in range(4):
+    for round_ in range(4):
         fitted = alpha * table + (1.0 - alpha) * under
-        nearest = table[np.argmin(_squared(y, fitted), axis=1)]
+        squared = _squared(y, fitted)
+        nearest = table[np.argmin(squared, axis=1)]
+        near = squared.min(axis=1) <= _OUTLIER**2
+        used = weight * near if round_ and weight[near].sum() >= 0.5 * weight.sum() else weight
         if face is None:
-            alpha, offset = _least_squares(nearest, y, weight)
+            alpha, offset = _least_squares(nearest, y, used)
             if not 0.02 < alpha < 0.99:
                 return None
             under = offset / (1.0 - alpha)
         else:
             lifted = nearest - under
-            spread = float((weight[:, None] * lifted**2).sum())
-            alpha = float((weight[:, None] * lifted * (y - under)).sum() / max(spread, 1e-9))
+            spread = float((used[:, None] * lifted**2).sum())
+            alpha = float((used[:, None] * lifted * (y - under)).sum() / max(spread, 1e-9))
             if not 0.02 < alpha < 0.99:
                 return None
     if np.any(under < -8) or np.any(under > 263):
         return None  # no opaque color lies under it
-    distance = _distance(y, alpha * table + (1.0 - alpha) * under)
+    # capped: a frame or text costs a bounded amount (as identify_colormap's cost)
+    distance = np.minimum(_distance(y, alpha * table + (1.0 - alpha) * under), _OUTLIER)
     rms = float(np.sqrt((weight * distance**2).sum() / weight.sum()))
     return alpha, np.clip(under, 0, 255), rms, face is not None
 
