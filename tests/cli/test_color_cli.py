@@ -163,20 +163,40 @@ def test_demo_section(tmp_path) -> None:
     assert np.isfinite(tp.load(tmp_path / "heatmap_rainbow.png")).all()
 
 
+def test_colorize_records_a_log_norm(runner, tmp_path, field) -> None:
+    """--norm log writes the colormap encoding with the norm recorded: info shows it,
+    load gives the data back within its bound, decolorize needs no options."""
+    source, data = field
+    target, out = tmp_path / "log.png", tmp_path / "values.npy"
+    result = runner.invoke(cli, ["colorize", str(source), str(target), "--norm", "log"])
+    assert result.exit_code == 0, result.output
+    assert "limits recorded" in result.output
+    info = tp.info(target)
+    assert info.encoding == "colormap" and info.params["norm"] == "log"
+    expected = matplotlib.colormaps["viridis"](
+        matplotlib.colors.LogNorm(data.min(), data.max())(data), bytes=True
+    )
+    np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
+    assert np.all(np.abs(tp.load(target) - data) <= info.max_error)
+    decoded = runner.invoke(cli, ["decolorize", str(target), str(out)])
+    assert decoded.exit_code == 0, decoded.output
+    width = np.log(data.max() / data.min()) / 256
+    assert np.all(np.abs(np.log(np.load(out)) - np.log(data)) <= width)  # viridis repeats
+    clash = runner.invoke(cli, ["decolorize", str(target), str(out), "--norm", "linear"])
+    assert clash.exit_code != 0 and "norm" in clash.output
+
+
 @pytest.mark.parametrize(
-    ("extra", "within"),
-    [(["--norm", "log"], "log"), (["--under", "red", "--vmin", "45"], "linear")],
+    "extra", [["--under", "red", "--vmin", "45"], ["--norm", "log", "--vmin", "45", "--bad", "k"]]
 )
-def test_colorize_says_how_to_decode_what_it_cannot_record(
-    runner, tmp_path, field, extra, within
-) -> None:
-    """A log norm or colors of its own: a plain PNG, and the output prints the
-    decolorize options that read it back; run as printed, each value lands in its bin."""
+def test_colorize_says_how_to_decode_what_it_cannot_record(runner, tmp_path, field, extra) -> None:
+    """Colors of its own: a plain PNG, and the output prints the decolorize options
+    that read it back; run as printed, each value lands within a bin."""
     source, data = field
     target = tmp_path / "plain.png"
     result = runner.invoke(cli, ["colorize", str(source), str(target), *extra])
     assert result.exit_code == 0, result.output
-    assert "not recorded" in result.output
+    assert "not recorded" in result.output and "other end colors" in result.output
     assert tp.info(target).encoding is None
     lines = result.output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("truepix decolorize"))
@@ -185,16 +205,15 @@ def test_colorize_says_how_to_decode_what_it_cannot_record(
     printed[printed.index("OUT.npy")] = str(out)
     decoded = runner.invoke(cli, ["decolorize", *printed])
     assert decoded.exit_code == 0, decoded.output
-    values = np.load(out)
-    low = 45.0 if "--vmin" in extra else data.min()
-    high = data.max()
-    if within == "log":
+    values, low, high = np.load(out), 45.0, data.max()
+    if "log" in extra:
         error, width = np.abs(np.log(values) - np.log(data)), np.log(high / low) / 256
     else:
         error, width = np.abs(values - data), (high - low) / 256
     shown = data >= low
     assert np.all(error[shown] <= width)  # half a bin; viridis repeats two colors
-    assert np.isnan(values[~shown]).all()  # the under color is not the map's
+    if "--under" in extra:
+        assert np.isnan(values[~shown]).all()  # the under color is not the map's
 
 
 def test_summary_lines_fit_80_columns(runner, tmp_path, field) -> None:

@@ -3,11 +3,12 @@
 The picture has exactly the data's shape (one pixel per value, no figure),
 the colors of ``matplotlib.colormaps[cmap](norm(data), bytes=True)``. With a
 linear norm and the map's own under/over/bad colors the PNG is written as
-``truepix save --encoding colormap`` writes it -- the same pixels, with the map
-and the limits recorded, so ``truepix info``, ``load`` and ``decolorize`` need
-no options. A log norm or other under/over/bad colors give a plain RGBA PNG (the
-encoding records a linear map with its own end colors only); the output then says
-so and prints the ``truepix decolorize`` options that read it back.
+``truepix save --encoding colormap`` writes it -- the same pixels, with the map,
+the limits and a log norm recorded, so ``truepix info``, ``load`` and
+``decolorize`` need no options. Other under/over/bad colors, or a log norm of data
+with values <= 0 (matplotlib paints them as bad), give a plain RGBA PNG (the
+encoding records a map with its own end colors only); the output then says so
+and prints the ``truepix decolorize`` options that read it back.
 """
 
 from __future__ import annotations
@@ -66,12 +67,12 @@ def command(
         low = float(low_found) if low is None else low
         high = float(high_found) if high is None else high
     report = f"{cmap} {norm} {low:.6g}..{high:.6g}"  # one line in 80 columns
-    if _records_itself(cmap, norm, bad, under, over):
+    if _records_itself(cmap, norm, bad, under, over) and not (norm == "log" and np.any(data <= 0)):
         # the same pixels as tp.colorize, written by the one path that records the map
         # and limits: truepix info / load / decolorize read them back from the file
         info = tp.save(
             target, data, encoding="colormap", cmap=cmap, vmin=low, vmax=high, clip=True,
-            overwrite=inout.overwrite,
+            norm=norm, overwrite=inout.overwrite,
         )  # fmt: skip
         height, width = (1, *info.shape) if data.ndim == 1 else info.shape
         options.report_saved(target, f"{width}x{height} px, {report}, limits recorded")
@@ -87,28 +88,31 @@ def command(
 
     options.write_file(target, write, overwrite=inout.overwrite)
     options.report_saved(target, f"{picture.shape[1]}x{picture.shape[0]} px, {report}")
-    _say_unrecorded(target, cmap, norm, low, high)
+    own = any(color is not None for color in (bad, under, over))
+    _say_unrecorded(target, cmap, norm, low, high, own_colors=own)
 
 
-def _say_unrecorded(target: object, cmap: str, norm: str, low: float, high: float) -> None:
+def _say_unrecorded(
+    target: object, cmap: str, norm: str, low: float, high: float, *, own_colors: bool
+) -> None:
     """Why the map and limits are not in the file, and the options that decode it."""
     from rich.console import Console
 
-    why = "a log norm" if norm != "linear" else "other end colors"
+    why = "other end colors" if own_colors else "values <= 0 under a log norm"
     console = Console(highlight=False, soft_wrap=True)
-    console.print("  map and limits not recorded: the colormap encoding holds a linear")
-    console.print(f"  norm and the map's own end colors only (here: {why}); decode with")
+    console.print("  map and limits not recorded: the colormap encoding holds a map with")
+    console.print(f"  its own end colors only (here: {why}); decode with")
     console.print(f"  truepix decolorize {target} OUT.npy --cmap {cmap} --norm {norm}")
     console.print(f"    --vmin {low:.10g} --vmax {high:.10g}")
 
 
 def _records_itself(cmap: str, norm: str, *colors: str | None) -> bool:
     """Whether the picture is one the ``colormap`` encoding writes (and records):
-    a linear norm and an opaque map drawing under/over with its end colors (as
-    the encoding's clip does) and NaN transparent."""
+    a linear or log norm and an opaque map drawing under/over with its end colors
+    (as the encoding's clip does) and NaN transparent."""
     from truepix.color import catalog
 
-    if norm != "linear" or any(color is not None for color in colors):
+    if norm not in ("linear", "log") or any(color is not None for color in colors):
         return False
     entry = catalog[cmap]
     lut = entry.lut_bytes

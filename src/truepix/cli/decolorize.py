@@ -65,6 +65,9 @@ def command(
         cmap = _agree("cmap", cmap, recorded["cmap"])
         vmin = _agree("vmin", vmin, recorded["vmin"])
         vmax = _agree("vmax", vmax, recorded["vmax"])
+        source_of = click.get_current_context().get_parameter_source("norm")
+        given = None if source_of == click.core.ParameterSource.DEFAULT else norm
+        norm = str(_agree("norm", given, recorded["norm"]))
     if (cmap is None) == (colorbar is None):
         msg = "expected either --cmap NAME or --colorbar auto, got " + (
             "both" if cmap else "neither"
@@ -113,7 +116,7 @@ def command(
 def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
     """The picture's pixels; for a file truepix saved with ``encoding="colormap"``
     (whose load gives the data back) its stored pixels and the recorded cmap,
-    vmin and vmax."""
+    vmin, vmax and norm."""
     import truepix as tp
     from truepix.cli._common import read_picture
 
@@ -125,6 +128,7 @@ def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
             from truepix.color import catalog
 
             recorded = {name: info.params[name] for name in ("cmap", "vmin", "vmax")}
+            recorded["norm"] = info.params.get("norm", "linear")
             if recorded["cmap"] not in catalog:  # a table of its own: the recorded one
                 table = np.frombuffer(bytes.fromhex(str(info.params["lut"])), np.uint8)
                 recorded["cmap"] = table.reshape(-1, 4)
