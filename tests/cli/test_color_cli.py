@@ -186,17 +186,49 @@ def test_colorize_records_a_log_norm(runner, tmp_path, field) -> None:
     assert clash.exit_code != 0 and "norm" in clash.output
 
 
-@pytest.mark.parametrize(
-    "extra", [["--under", "red", "--vmin", "45"], ["--norm", "log", "--vmin", "45", "--bad", "k"]]
-)
-def test_colorize_says_how_to_decode_what_it_cannot_record(runner, tmp_path, field, extra) -> None:
-    """Colors of its own: a plain PNG, and the output prints the decolorize options
-    that read it back; run as printed, each value lands within a bin."""
+def test_colorize_records_colors_of_its_own(runner, tmp_path, field) -> None:
+    """--under/--over/--bad colors apart from the map's are recorded: load gives the
+    limits for under/over pixels (as clip does), decolorize NaN (not the map's)."""
     source, data = field
+    target, out = tmp_path / "own.png", tmp_path / "values.npy"
+    args = ["--under", "red", "--over", "white", "--vmin", "45", "--vmax", "55"]
+    result = runner.invoke(cli, ["colorize", str(source), str(target), *args])
+    assert result.exit_code == 0, result.output
+    assert "limits recorded" in result.output
+    info = tp.info(target)
+    assert info.params["under"] == "ff0000ff" and info.params["over"] == "ffffffff"
+    expected = matplotlib.colormaps["viridis"].with_extremes(under="red", over="white")(
+        matplotlib.colors.Normalize(45, 55)(data), bytes=True
+    )
+    np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
+    inside = (data >= 45) & (data <= 55)
+    loaded = tp.load(target)
+    assert np.all(np.abs(loaded - np.clip(data, 45, 55))[inside] <= info.max_error)
+    assert np.all(loaded[data < 45] == 45) and np.all(loaded[data > 55] == 55)
+    decoded = runner.invoke(cli, ["decolorize", str(target), str(out)])
+    assert decoded.exit_code == 0, decoded.output
+    values = np.load(out)
+    assert np.all(np.abs(values - data)[inside] <= 10 / 256)
+    assert np.isnan(values[~inside]).all()
+
+
+@pytest.mark.parametrize("case", ["under is a map color", "log of values <= 0"])
+def test_colorize_says_how_to_decode_what_it_cannot_record(runner, tmp_path, field, case) -> None:
+    """What the file could not tell apart: a plain PNG, and the output prints the
+    decolorize options that read it back; run as printed, each value lands within a bin."""
+    source, data = field
+    if case == "under is a map color":
+        color = "#" + tp.color.catalog["viridis"].lut_bytes[100, :3].tobytes().hex()
+        extra, low, high = ["--under", color, "--vmin", "45"], 45.0, data.max()
+    else:
+        data = data - 48.0  # some values <= 0: LogNorm paints them as bad
+        source = tmp_path / "shifted.npy"
+        np.save(source, data)
+        extra, low, high = ["--norm", "log"], data[data > 0].min(), data.max()
     target = tmp_path / "plain.png"
     result = runner.invoke(cli, ["colorize", str(source), str(target), *extra])
     assert result.exit_code == 0, result.output
-    assert "not recorded" in result.output and "other end colors" in result.output
+    assert "not recorded" in result.output
     assert tp.info(target).encoding is None
     lines = result.output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("truepix decolorize"))
@@ -205,15 +237,16 @@ def test_colorize_says_how_to_decode_what_it_cannot_record(runner, tmp_path, fie
     printed[printed.index("OUT.npy")] = str(out)
     decoded = runner.invoke(cli, ["decolorize", *printed])
     assert decoded.exit_code == 0, decoded.output
-    values, low, high = np.load(out), 45.0, data.max()
+    values = np.load(out)
+    shown = data >= low
     if "log" in extra:
-        error, width = np.abs(np.log(values) - np.log(data)), np.log(high / low) / 256
+        with np.errstate(invalid="ignore", divide="ignore"):
+            error = np.abs(np.log(values) - np.log(data))
+        width = np.log(high / low) / 256
     else:
         error, width = np.abs(values - data), (high - low) / 256
-    shown = data >= low
     assert np.all(error[shown] <= width)  # half a bin; viridis repeats two colors
-    if "--under" in extra:
-        assert np.isnan(values[~shown]).all()  # the under color is not the map's
+    assert np.isnan(values[~shown]).all() or case == "under is a map color"
 
 
 def test_summary_lines_fit_80_columns(runner, tmp_path, field) -> None:
@@ -221,7 +254,7 @@ def test_summary_lines_fit_80_columns(runner, tmp_path, field) -> None:
     outputs = []
     for args in (
         ["colorize", str(source), str(tmp_path / "a.png")],
-        ["colorize", str(source), str(tmp_path / "b.png"), "--norm", "log", "--over", "white"],
+        ["colorize", str(source), str(tmp_path / "b.png"), "--under", "#440154"],
         ["decolorize", str(tmp_path / "a.png"), str(tmp_path / "a.npy")],
         ["info", str(tmp_path / "a.png")],
     ):

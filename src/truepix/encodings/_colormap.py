@@ -37,7 +37,7 @@ from truepix.encodings._base import (
 )
 from truepix.errors import InputError, MetadataError, ShapeError
 
-__all__ = ["COLORMAP", "ColormapEncoding", "color_intervals"]
+__all__ = ["COLORMAP", "ColormapEncoding", "color_intervals", "own_extremes"]
 
 
 def _codes(rgba: np.ndarray) -> np.ndarray:
@@ -69,6 +69,42 @@ def color_intervals(lut_bytes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     np.minimum.at(first, inverse, index)
     np.maximum.at(last, inverse, index)
     return unique, first, last
+
+
+def own_extremes(entry: Any) -> dict[str, np.ndarray]:
+    """A map's under/over/bad colors (RGBA bytes) that are its own: not its end colors
+    (under, over) nor transparent (bad). They are recorded and decoded as the ends
+    and NaN, so none may be a table color or another of them.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from truepix.color._catalog import get
+    >>> entry = dataclasses.replace(get("viridis"), under=(1.0, 0.0, 0.0, 1.0))
+    >>> {name: color.tolist() for name, color in own_extremes(entry).items()}
+    {'under': [255, 0, 0, 255]}
+    """
+    lut = entry.lut_bytes
+    defaults = {"under": lut[0], "over": lut[-1]}
+    own = {}
+    for name in ("under", "over", "bad"):
+        color = (np.asarray(getattr(entry, name), dtype=np.float64) * 255).astype(np.uint8)
+        if (name == "bad" and color[3] != 0) or (name != "bad" and not np.array_equal(
+            color, defaults[name]
+        )):  # fmt: skip
+            own[name] = color
+    table = set(_codes(lut).tolist())
+    seen: set[int] = set()
+    for name, color in own.items():
+        code = int(_codes(color[None])[0])
+        if code in table or code in seen or color[3] == 0:
+            msg = (
+                f"expected {name} color apart from the map's colors and its other extremes,"
+                f" got {color.tolist()} (RGBA bytes) for {entry.name!r}"
+            )
+            raise InputError(msg)
+        seen.add(code)
+    return own
 
 
 class ColormapEncoding(BaseEncoding):
@@ -133,12 +169,14 @@ class ColormapEncoding(BaseEncoding):
             encoding=self.name,
             hint="widen vmin/vmax or pass clip=True",
         )
+        own = own_extremes(entry)
         data: np.ndarray = array
-        if options.clip:
+        if options.clip and not own.keys() & {"under", "over"}:
             # floats keep their precision (matplotlib bins float32 in float32)
             data = np.clip(array if array.dtype.kind == "f" else values, low, high)
         samples = colorize(data, cmap=entry, vmin=low, vmax=high, norm=norm)
-        samples[nan] = 0  # transparent, whatever the map's bad color
+        if "bad" not in own:
+            samples[nan] = 0  # transparent, whatever the map's bad color
         n_colors = entry.n_colors
         params: dict[str, Any] = {
             "cmap": entry.name,
@@ -150,6 +188,7 @@ class ColormapEncoding(BaseEncoding):
         }
         if norm == "log":
             params["norm"] = "log"
+        params.update({name: color.tobytes().hex() for name, color in own.items()})
         codes, first, last = color_intervals(entry.lut_bytes)
         used = np.isin(codes, np.unique(_codes(samples[~nan]))) if (~nan).any() else codes < 0
         widest = int((last - first + 1)[used].max()) if used.any() else 1
@@ -189,6 +228,11 @@ class ColormapEncoding(BaseEncoding):
         slot = np.clip(np.searchsorted(codes, picture), 0, len(codes) - 1)
         values = centres[slot]
         values[(codes[slot] != picture) | (samples[..., 3] == 0)] = np.nan
+        # colors of its own: under and over stand for the ends (as clip does), bad for NaN
+        for name, value in (("under", low), ("over", high), ("bad", np.nan)):
+            if name in params:
+                color = np.frombuffer(bytes.fromhex(str(params[name])), dtype=np.uint8)
+                values[picture == _codes(color[None])[0]] = value
         return values.astype(float_output_dtype(dtype), copy=False)
 
 
