@@ -113,8 +113,8 @@ def _recordable(cmap: str, norm: str, data: np.ndarray, **colors: str | None) ->
 
     from matplotlib.colors import to_rgba
 
+    from truepix import encodings
     from truepix.color import catalog
-    from truepix.encodings._colormap import own_extremes
     from truepix.errors import InputError
 
     if norm == "log" and np.any(data <= 0):
@@ -125,7 +125,7 @@ def _recordable(cmap: str, norm: str, data: np.ndarray, **colors: str | None) ->
     try:
         given = {name: to_rgba(color) for name, color in colors.items() if color is not None}
         entry = dataclasses.replace(entry, **given)
-        own_extremes(entry)
+        encodings.get("colormap").extremes(entry)  # type: ignore[attr-defined]
     except (ValueError, TypeError, InputError):  # a bad color spec: tp.colorize says so
         return None, "an --under/--over/--bad color that is one of the map's"
     return entry, ""

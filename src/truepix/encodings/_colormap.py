@@ -128,6 +128,14 @@ class ColormapEncoding(BaseEncoding):
     stored_dtype: ClassVar[str | None] = "uint8"
     options: ClassVar[frozenset[str]] = frozenset({"bits", "vmin", "vmax", "cmap", "clip", "norm"})
 
+    @staticmethod
+    def extremes(cmap: Any) -> dict[str, np.ndarray]:
+        """The under/over/bad colors of ``cmap`` the file records (:func:`own_extremes`);
+        InputError when one is a table color (the file could not tell them apart)."""
+        from truepix.color._catalog import resolve
+
+        return own_extremes(resolve(cmap))
+
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
         from truepix.color._catalog import resolve
         from truepix.color._colorize import colorize
