@@ -114,7 +114,7 @@ def agg_over(colors: np.ndarray, alpha_byte: Any, background: np.ndarray) -> np.
     Examples
     --------
     >>> agg_over(np.array([[68, 1, 84]]), 178, np.array([255, 255, 255])).tolist()
-    [[124, 76, 135]]
+    [[124, 78, 135]]
     """
     c = np.asarray(colors, dtype=np.int64)
     a = np.asarray(alpha_byte, dtype=np.int64)
@@ -134,7 +134,7 @@ def blended_entry(entry: ColormapEntry, alpha: float, background: np.ndarray) ->
     >>> from truepix.color._catalog import get
     >>> blend = blended_entry(get("viridis"), 0.7, np.array([255, 255, 255]))
     >>> blend.lut_bytes[0, :3].tolist(), blend.lut_rounded[0, :3].tolist()
-    ([124, 76, 135], [124, 77, 135])
+    ([124, 78, 135], [124, 77, 135])
     """
     under = np.asarray(background, dtype=np.float64) / 255.0
     lut = entry.lut.copy()
