@@ -161,3 +161,110 @@ def test_demo_section(tmp_path) -> None:
     assert "its map: magma" in text
     assert (tmp_path / "heatmap_rainbow.png").exists()
     assert np.isfinite(tp.load(tmp_path / "heatmap_rainbow.png")).all()
+
+
+def test_colorize_records_a_log_norm(runner, tmp_path, field) -> None:
+    """--norm log writes the colormap encoding with the norm recorded: info shows it,
+    load gives the data back within its bound, decolorize needs no options."""
+    source, data = field
+    target, out = tmp_path / "log.png", tmp_path / "values.npy"
+    result = runner.invoke(cli, ["colorize", str(source), str(target), "--norm", "log"])
+    assert result.exit_code == 0, result.output
+    assert "limits recorded" in result.output
+    info = tp.info(target)
+    assert info.encoding == "colormap" and info.params["norm"] == "log"
+    expected = matplotlib.colormaps["viridis"](
+        matplotlib.colors.LogNorm(data.min(), data.max())(data), bytes=True
+    )
+    np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
+    assert np.all(np.abs(tp.load(target) - data) <= info.max_error)
+    decoded = runner.invoke(cli, ["decolorize", str(target), str(out)])
+    assert decoded.exit_code == 0, decoded.output
+    width = np.log(data.max() / data.min()) / 256
+    assert np.all(np.abs(np.log(np.load(out)) - np.log(data)) <= width)  # viridis repeats
+    clash = runner.invoke(cli, ["decolorize", str(target), str(out), "--norm", "linear"])
+    assert clash.exit_code != 0 and "norm" in clash.output
+
+
+def test_colorize_records_colors_of_its_own(runner, tmp_path, field) -> None:
+    """--under/--over/--bad colors apart from the map's are recorded: load gives the
+    limits for under/over pixels (as clip does), decolorize NaN (not the map's)."""
+    source, data = field
+    target, out = tmp_path / "own.png", tmp_path / "values.npy"
+    args = ["--under", "red", "--over", "white", "--vmin", "45", "--vmax", "55"]
+    result = runner.invoke(cli, ["colorize", str(source), str(target), *args])
+    assert result.exit_code == 0, result.output
+    assert "limits recorded" in result.output
+    info = tp.info(target)
+    assert info.params["under"] == "ff0000ff" and info.params["over"] == "ffffffff"
+    expected = matplotlib.colormaps["viridis"].with_extremes(under="red", over="white")(
+        matplotlib.colors.Normalize(45, 55)(data), bytes=True
+    )
+    np.testing.assert_array_equal(imagecodecs.png_decode(target.read_bytes()), expected)
+    inside = (data >= 45) & (data <= 55)
+    loaded = tp.load(target)
+    assert np.all(np.abs(loaded - np.clip(data, 45, 55))[inside] <= info.max_error)
+    assert np.all(loaded[data < 45] == 45) and np.all(loaded[data > 55] == 55)
+    decoded = runner.invoke(cli, ["decolorize", str(target), str(out)])
+    assert decoded.exit_code == 0, decoded.output
+    values = np.load(out)
+    assert np.all(np.abs(values - data)[inside] <= 10 / 256)
+    assert np.isnan(values[~inside]).all()
+
+
+@pytest.mark.parametrize("case", ["under is a map color", "log of values <= 0"])
+def test_colorize_says_how_to_decode_what_it_cannot_record(runner, tmp_path, field, case) -> None:
+    """What the file could not tell apart: a plain PNG, and the output prints the
+    decolorize options that read it back; run as printed, each value lands within a bin."""
+    source, data = field
+    if case == "under is a map color":
+        color = "#" + tp.color.catalog["viridis"].lut_bytes[100, :3].tobytes().hex()
+        extra, low, high = ["--under", color, "--vmin", "45"], 45.0, data.max()
+    else:
+        data = data - 48.0  # some values <= 0: LogNorm paints them as bad
+        source = tmp_path / "shifted.npy"
+        np.save(source, data)
+        extra, low, high = ["--norm", "log"], data[data > 0].min(), data.max()
+    target = tmp_path / "plain.png"
+    result = runner.invoke(cli, ["colorize", str(source), str(target), *extra])
+    assert result.exit_code == 0, result.output
+    assert "not recorded" in result.output
+    assert tp.info(target).encoding is None
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("truepix decolorize"))
+    printed = " ".join(lines[start : start + 2]).split()[2:]  # after "truepix decolorize"
+    out = tmp_path / "values.npy"
+    printed[printed.index("OUT.npy")] = str(out)
+    decoded = runner.invoke(cli, ["decolorize", *printed])
+    assert decoded.exit_code == 0, decoded.output
+    values = np.load(out)
+    shown = data >= low
+    if "log" in extra:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            error = np.abs(np.log(values) - np.log(data))
+        width = np.log(high / low) / 256
+    else:
+        error, width = np.abs(values - data), (high - low) / 256
+    assert np.all(error[shown] <= width)  # half a bin; viridis repeats two colors
+    assert np.isnan(values[~shown]).all() or case == "under is a map color"
+
+
+def test_summary_lines_fit_80_columns(runner, tmp_path, field, monkeypatch) -> None:
+    source, _ = field
+    monkeypatch.chdir(tmp_path)  # short names, as typed in a terminal
+    shifted = np.load(source) - 48.0
+    np.save("shifted.npy", shifted)
+    outputs = []
+    for args in (
+        ["colorize", source.name, "a.png"],
+        ["colorize", source.name, "b.png", "--under", "red", "--bad", "k"],
+        ["colorize", "shifted.npy", "c.png", "--norm", "log"],  # not recorded: says why
+        ["decolorize", "a.png", "a.npy"],
+        ["info", "a.png"],
+    ):
+        result = runner.invoke(cli, args, env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert "not recorded" in outputs[2]
+    for line in "\n".join(outputs).splitlines():
+        assert len(line.rstrip()) < 80, line

@@ -148,3 +148,36 @@ def test_decolorize_takes_map_and_limits_from_a_truepix_colormap_file(tmp_path, 
     clash = CliRunner().invoke(cli, ["decolorize", str(path), str(out), "--vmin", "0"])
     assert clash.exit_code != 0
     assert "--vmin 0.0 and the file's vmin=1500.0" in clash.output
+
+
+def test_decolorize_a_map_drawn_with_alpha(tmp_path) -> None:
+    """imshow(..., alpha=0.7) saved by savefig: the plain command says what to pass,
+    and --alpha decodes it."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    rng = np.random.default_rng(2)
+    data = np.cumsum(rng.normal(size=(40, 64)), axis=1)
+    data = (data - data.min()) / np.ptp(data) * 100
+    fig = Figure(figsize=(0.64, 0.40), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.imshow(data, cmap="viridis", alpha=0.7, vmin=0, vmax=100, aspect="auto",
+              interpolation="nearest")  # fmt: skip
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    source = tmp_path / "alpha.png"
+    source.write_bytes(buffer.getvalue())
+    out = tmp_path / "values.npy"
+    args = ["decolorize", str(source), str(out), "--cmap", "viridis", "--vmin", "0", "--vmax", "100"]
+    plain = CliRunner().invoke(cli, args)
+    assert plain.exit_code == 0, plain.output
+    assert "pass --alpha 0.7" in plain.output
+    decoded = CliRunner().invoke(cli, [*args, "--alpha", "0.7"])
+    assert decoded.exit_code == 0, decoded.output
+    # entries whose blends round to the same bytes come back in the middle of their bins
+    assert np.all(np.abs(np.load(out) - data) <= 1.5 * 100 / 256)

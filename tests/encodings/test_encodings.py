@@ -275,3 +275,46 @@ def test_load_foreign_with_wrong_or_unfit_encoding(tmp_path: Path) -> None:
     np.testing.assert_array_equal(
         tp.load(tmp_path / "t.png", encoding="terrarium"), np.full((4, 4), 5.0)
     )
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_colormap_log_norm_round_trip(tmp_path, dtype) -> None:
+    """norm="log": matplotlib's LogNorm pixels, the norm recorded, values back
+    within the stated bound (the geometric centre of each color's interval)."""
+    import matplotlib as mpl
+
+    import truepix as tp
+
+    x = np.exp(np.random.default_rng(3).uniform(0.0, 7.0, (30, 40))).astype(dtype)
+    path = tmp_path / "log.png"
+    info = tp.save(path, x, encoding="colormap", cmap="magma", norm="log")
+    assert info.params["norm"] == "log"
+    norm = mpl.colors.LogNorm(float(x.min()), float(x.max()))
+    expected = mpl.colormaps["magma"](norm(x), bytes=True)
+    assert np.array_equal(imagecodecs_png(path), expected)
+    back = tp.load(path)
+    assert back.dtype == x.dtype and back.shape == x.shape
+    error = np.abs(back.astype(np.float64) - x)
+    assert np.all(error <= info.max_error)
+    # relative error: half a bin in log(x), as the bound says at the top
+    half_bin = np.log(float(x.max()) / float(x.min())) / 256 / 2
+    assert np.all(np.abs(np.log(back.astype(np.float64) / x)) <= half_bin * 1.0001)
+
+
+def imagecodecs_png(path) -> np.ndarray:
+    import imagecodecs
+
+    return np.asarray(imagecodecs.imread(str(path)))
+
+
+def test_colormap_norm_is_checked(tmp_path) -> None:
+    import truepix as tp
+    from truepix.errors import EncodingDomainError, InputError
+
+    x = np.linspace(-1.0, 10.0, 12).reshape(3, 4)
+    with pytest.raises(InputError, match="expected norm 'linear' or 'log'"):
+        tp.save(tmp_path / "a.png", x, encoding="colormap", norm="sqrt")
+    with pytest.raises(InputError, match="expected no 'norm' option"):
+        tp.save(tmp_path / "a.png", x, encoding="linear", norm="log")
+    with pytest.raises(EncodingDomainError, match="outside"):
+        tp.save(tmp_path / "a.png", x, encoding="colormap", norm="log", vmin=1.0)

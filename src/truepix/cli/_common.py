@@ -93,13 +93,19 @@ def info_table(info: ImageInfo, *, title: str | None = None) -> Table:
     ]  # fmt: skip
     if info.params:
         rows.append(
-            ("params", ", ".join(f"{k}={v}" for k, v in info.params.items() if v is not None))
+            ("params", ", ".join(f"{k}={_short(v)}" for k, v in info.params.items() if v is not None))
         )
     if info.checksum:
         rows.append(("crc32", info.checksum))
     for key, value in rows:
         table.add_row(key, str(value))
     return table
+
+
+def _short(value: Any) -> str:
+    """A parameter as shown in 80 columns: a long one (a colormap's table) by its start."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:16]}... ({len(text)} chars)"
 
 
 def read_picture(path: Path) -> np.ndarray:

@@ -3,14 +3,18 @@
 The picture has exactly the data's shape (one pixel per value, no figure),
 the colors of ``matplotlib.colormaps[cmap](norm(data), bytes=True)``. With a
 linear norm and the map's own under/over/bad colors the PNG is written as
-``truepix save --encoding colormap`` writes it -- the same pixels, with the map
-and the limits recorded, so ``truepix info``, ``load`` and ``decolorize`` need
-no options. A log norm or other under/over/bad colors give a plain RGBA PNG.
+``truepix save --encoding colormap`` writes it -- the same pixels, with the map,
+the limits, a log norm and under/over/bad colors of its own recorded, so
+``truepix info``, ``load`` (under and over as the limits, bad as NaN) and
+``decolorize`` need no options. Where the file could not tell colors apart (an
+under/over/bad color that is one of the map's), or a log norm meets values <= 0
+(matplotlib paints them as bad), it is a plain RGBA PNG: the output says so and
+prints the ``truepix decolorize`` options that read it back.
 """
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import click
 import numpy as np
@@ -63,13 +67,14 @@ def command(
         low_found, high_found = default if found is None else found
         low = float(low_found) if low is None else low
         high = float(high_found) if high is None else high
-    report = f"{cmap} ({norm}) from {low:.6g} to {high:.6g}"
-    if _records_itself(cmap, norm, bad, under, over):
+    report = f"{cmap} {norm} {low:.6g}..{high:.6g}"  # one line in 80 columns
+    entry, why = _recordable(cmap, norm, data, bad=bad, under=under, over=over)
+    if entry is not None:
         # the same pixels as tp.colorize, written by the one path that records the map
         # and limits: truepix info / load / decolorize read them back from the file
         info = tp.save(
-            target, data, encoding="colormap", cmap=cmap, vmin=low, vmax=high, clip=True,
-            overwrite=inout.overwrite,
+            target, data, encoding="colormap", cmap=entry, vmin=low, vmax=high, clip=True,
+            norm=norm, overwrite=inout.overwrite,
         )  # fmt: skip
         height, width = (1, *info.shape) if data.ndim == 1 else info.shape
         options.report_saved(target, f"{width}x{height} px, {report}, limits recorded")
@@ -85,25 +90,42 @@ def command(
 
     options.write_file(target, write, overwrite=inout.overwrite)
     options.report_saved(target, f"{picture.shape[1]}x{picture.shape[0]} px, {report}")
+    _say_unrecorded(target, cmap, norm, low, high, why=why)
 
 
-def _records_itself(cmap: str, norm: str, *colors: str | None) -> bool:
-    """Whether the picture is one the ``colormap`` encoding writes (and records):
-    a linear norm and an opaque map drawing under/over with its end colors (as
-    the encoding's clip does) and NaN transparent."""
+def _say_unrecorded(target: object, cmap: str, norm: str, low: float, high: float, *, why: str) -> None:
+    """Why the map and limits are not in the file, and the options that decode it."""
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    console.print("  map and limits not recorded: the colormap encoding cannot hold")
+    console.print(f"  {why}; decode with")
+    console.print(f"  truepix decolorize {target} OUT.npy --cmap {cmap} --norm {norm}")
+    console.print(f"    --vmin {low:.10g} --vmax {high:.10g}")
+
+
+def _recordable(cmap: str, norm: str, data: np.ndarray, **colors: str | None) -> tuple[Any, str]:
+    """The colormap (with the under/over/bad colors given) the ``colormap`` encoding
+    writes and records the picture with, or None and why it cannot: values <= 0
+    that a log norm paints as bad, a map with transparent colors, or a color given
+    that is one of the map's (the file could not tell them apart)."""
+    import dataclasses
+
+    from matplotlib.colors import to_rgba
+
+    from truepix import encodings
     from truepix.color import catalog
+    from truepix.errors import InputError
 
-    if norm != "linear" or any(color is not None for color in colors):
-        return False
+    if norm == "log" and np.any(data <= 0):
+        return None, "values <= 0 (a log norm paints them as bad)"
     entry = catalog[cmap]
-    lut = entry.lut_bytes
-
-    def as_bytes(color: np.ndarray) -> np.ndarray:
-        return (np.asarray(color, dtype=np.float64) * 255).astype(np.uint8)
-
-    return bool(
-        np.all(lut[:, 3] == 255)
-        and np.array_equal(as_bytes(entry.under), lut[0])
-        and np.array_equal(as_bytes(entry.over), lut[-1])
-        and as_bytes(entry.bad)[3] == 0
-    )
+    if np.any(entry.lut_bytes[:, 3] != 255):
+        return None, "a map with transparent colors"
+    try:
+        given = {name: to_rgba(color) for name, color in colors.items() if color is not None}
+        entry = dataclasses.replace(entry, **given)
+        encodings.get("colormap").extremes(entry)  # type: ignore[attr-defined]
+    except (ValueError, TypeError, InputError):  # a bad color spec: tp.colorize says so
+        return None, "an --under/--over/--bad color that is one of the map's"
+    return entry, ""

@@ -39,6 +39,10 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
     help="Distance (DN) past which a pixel is not a colormap color [adapts to the noise].",
 )
 @click.option("--step", type=float, default=None, help="Round values to multiples (1: integers).")
+@click.option("--alpha", type=float, default=None,
+              help="Opacity the map was drawn with (imshow(..., alpha=0.7)).")  # fmt: skip
+@click.option("--facecolor", default=None,
+              help="What a map drawn with --alpha lay over (the axes' facecolor) [white].")  # fmt: skip
 @click.option("--residual", "residual_path", type=options.OutputFile((".npy",)),
               default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
 def command(
@@ -50,6 +54,8 @@ def command(
     norm: str,
     threshold: float | None,
     step: float | None,
+    alpha: float | None,
+    facecolor: str | None,
     residual_path: Path | None,
 ) -> None:
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
@@ -65,6 +71,9 @@ def command(
         cmap = _agree("cmap", cmap, recorded["cmap"])
         vmin = _agree("vmin", vmin, recorded["vmin"])
         vmax = _agree("vmax", vmax, recorded["vmax"])
+        source_of = click.get_current_context().get_parameter_source("norm")
+        given = None if source_of == click.core.ParameterSource.DEFAULT else norm
+        norm = str(_agree("norm", given, recorded["norm"]))
     if (cmap is None) == (colorbar is None):
         msg = "expected either --cmap NAME or --colorbar auto, got " + (
             "both" if cmap else "neither"
@@ -81,6 +90,8 @@ def command(
         norm=norm,
         threshold=threshold,
         step=step,
+        alpha=alpha,
+        facecolor=facecolor,
         **options.range_kwargs(vmin, vmax),
     )
     result = decoder.decode(picture)
@@ -98,24 +109,44 @@ def command(
     from rich.console import Console
 
     console = Console()
+    # each line stays within 80 columns
+    console.print(f"  {valid.mean():.1%} of pixels are colormap colors")
     console.print(
-        f"  {valid.mean():.1%} of pixels are colormap colors"
-        f" (residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
+        f"  residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
         + (", looks JPEG'd" if result.jpeg else "")
         + (", denoised" if result.denoised else "")
-        + ")"
     )
     if valid.any():
-        console.print(
-            f"  values from {np.nanmin(values):.6g} to {np.nanmax(values):.6g}"
-            f" (colormap range {decoder.vmin:.6g} to {decoder.vmax:.6g}, {norm})"
-        )
+        console.print(f"  values {np.nanmin(values):.6g}..{np.nanmax(values):.6g}"
+                      f" (map {decoder.vmin:.6g}..{decoder.vmax:.6g}, {norm})")  # fmt: skip
+    if bar is None and alpha is None and (valid.mean() < 0.5 or result.noise >= 4):
+        hint = _alpha_hint(picture, cmap, norm, decoder.vmin, decoder.vmax)
+        if hint:
+            console.print(f"  the map looks drawn with alpha: pass {hint}")
+
+
+def _alpha_hint(picture: np.ndarray, cmap: object, norm: str, vmin: float, vmax: float) -> str:
+    """The --alpha/--facecolor options tp.decolorize's OffMapWarning advises, or ""."""
+    import warnings
+
+    import truepix as tp
+    from truepix.errors import OffMapWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OffMapWarning)
+        tp.decolorize(picture, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax)
+    for warning in caught:
+        text = str(warning.message)
+        if ": pass alpha=" in text:
+            advice = text.rsplit(": pass ", 1)[1]
+            return advice.replace("alpha=", "--alpha ").replace(", facecolor=", " --facecolor ")
+    return ""
 
 
 def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
     """The picture's pixels; for a file truepix saved with ``encoding="colormap"``
     (whose load gives the data back) its stored pixels and the recorded cmap,
-    vmin and vmax."""
+    vmin, vmax and norm."""
     import truepix as tp
     from truepix.cli._common import read_picture
 
@@ -127,6 +158,7 @@ def _picture(source: Path) -> tuple[np.ndarray, dict[str, object]]:
             from truepix.color import catalog
 
             recorded = {name: info.params[name] for name in ("cmap", "vmin", "vmax")}
+            recorded["norm"] = info.params.get("norm", "linear")
             if recorded["cmap"] not in catalog:  # a table of its own: the recorded one
                 table = np.frombuffer(bytes.fromhex(str(info.params["lut"])), np.uint8)
                 recorded["cmap"] = table.reshape(-1, 4)

@@ -105,6 +105,7 @@ class EncodeOptions:
     vmax: float | None = None
     cmap: Any = None
     clip: bool = False
+    norm: str | None = None
 
 
 class BaseEncoding:
@@ -130,12 +131,14 @@ class BaseEncoding:
         vmax: float | None = None,
         cmap: Any = None,
         clip: bool = False,
+        norm: str | None = None,
     ) -> Encoded:
         """Encode ``array``; see the class docstring for the options taken."""
         check_options(
-            self.name, set(self.options), bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip
-        )
-        return self._encode(array, EncodeOptions(bits, vmin, vmax, cmap, clip))
+            self.name, set(self.options), bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip,
+            norm=norm,
+        )  # fmt: skip
+        return self._encode(array, EncodeOptions(bits, vmin, vmax, cmap, clip, norm))
 
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
         raise NotImplementedError

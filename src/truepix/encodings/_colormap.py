@@ -12,6 +12,11 @@ in the picture: half a bin (``(vmax - vmin) / 2N``) for a map whose colors
 are all distinct, more where a map repeats an 8-bit color (gray's
 truncation merges neighbouring bins; a cyclic map like hsv starts and ends
 on the same color, which makes its two ends indistinguishable).
+
+``norm="log"`` colors ``log(x)`` (matplotlib's ``LogNorm``; recorded as
+``params["norm"]``): bins are equal in ``log(x)``, a color stands for the
+geometric centre of its interval, and the bound is that of the top interval,
+``vmax * (1 - exp(-w / 2))`` for intervals ``w`` wide in ``log(x)``.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from truepix.encodings._base import (
 )
 from truepix.errors import InputError, MetadataError, ShapeError
 
-__all__ = ["COLORMAP", "ColormapEncoding", "color_intervals"]
+__all__ = ["COLORMAP", "ColormapEncoding", "color_intervals", "own_extremes"]
 
 
 def _codes(rgba: np.ndarray) -> np.ndarray:
@@ -66,6 +71,42 @@ def color_intervals(lut_bytes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     return unique, first, last
 
 
+def own_extremes(entry: Any) -> dict[str, np.ndarray]:
+    """A map's under/over/bad colors (RGBA bytes) that are its own: not its end colors
+    (under, over) nor transparent (bad). They are recorded and decoded as the ends
+    and NaN, so none may be a table color or another of them.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from truepix.color._catalog import get
+    >>> entry = dataclasses.replace(get("viridis"), under=(1.0, 0.0, 0.0, 1.0))
+    >>> {name: color.tolist() for name, color in own_extremes(entry).items()}
+    {'under': [255, 0, 0, 255]}
+    """
+    lut = entry.lut_bytes
+    defaults = {"under": lut[0], "over": lut[-1]}
+    own = {}
+    for name in ("under", "over", "bad"):
+        color = (np.asarray(getattr(entry, name), dtype=np.float64) * 255).astype(np.uint8)
+        if (name == "bad" and color[3] != 0) or (name != "bad" and not np.array_equal(
+            color, defaults[name]
+        )):  # fmt: skip
+            own[name] = color
+    table = set(_codes(lut).tolist())
+    seen: set[int] = set()
+    for name, color in own.items():
+        code = int(_codes(color[None])[0])
+        if code in table or code in seen or color[3] == 0:
+            msg = (
+                f"expected {name} color apart from the map's colors and its other extremes,"
+                f" got {color.tolist()} (RGBA bytes) for {entry.name!r}"
+            )
+            raise InputError(msg)
+        seen.add(code)
+    return own
+
+
 class ColormapEncoding(BaseEncoding):
     """Values as the colors of a colormap: the picture ``plt.imsave`` makes.
 
@@ -85,7 +126,15 @@ class ColormapEncoding(BaseEncoding):
     name: ClassVar[str] = "colormap"
     summary: ClassVar[str] = "heatmap RGBA (plt.imsave), error <= half a color bin"
     stored_dtype: ClassVar[str | None] = "uint8"
-    options: ClassVar[frozenset[str]] = frozenset({"bits", "vmin", "vmax", "cmap", "clip"})
+    options: ClassVar[frozenset[str]] = frozenset({"bits", "vmin", "vmax", "cmap", "clip", "norm"})
+
+    @staticmethod
+    def extremes(cmap: Any) -> dict[str, np.ndarray]:
+        """The under/over/bad colors of ``cmap`` the file records (:func:`own_extremes`);
+        InputError when one is a table color (the file could not tell them apart)."""
+        from truepix.color._catalog import resolve
+
+        return own_extremes(resolve(cmap))
 
     def _encode(self, array: np.ndarray, options: EncodeOptions, /) -> Encoded:
         from truepix.color._catalog import resolve
@@ -107,7 +156,18 @@ class ColormapEncoding(BaseEncoding):
             msg = f"expected an opaque colormap, got {entry.name!r} with transparent colors"
             raise InputError(msg)
         values = np.asarray(array, dtype=np.float64)
-        low, high = value_range(values, options.vmin, options.vmax)
+        norm = "linear" if options.norm is None else options.norm
+        if norm not in ("linear", "log"):
+            msg = f"expected norm 'linear' or 'log' for encoding 'colormap', got {norm!r}"
+            raise InputError(msg)
+        if norm == "log":  # the range of the positive values: LogNorm's own
+            positive = np.where(values > 0, values, np.nan)
+            low, high = value_range(positive, options.vmin, options.vmax)
+            if not low > 0:
+                msg = f"expected vmin > 0 for norm 'log', got vmin={low!r}"
+                raise InputError(msg)
+        else:
+            low, high = value_range(values, options.vmin, options.vmax)
         nan = np.isnan(values)
         clipped = count_clipped(
             values,
@@ -117,12 +177,14 @@ class ColormapEncoding(BaseEncoding):
             encoding=self.name,
             hint="widen vmin/vmax or pass clip=True",
         )
+        own = own_extremes(entry)
         data: np.ndarray = array
-        if options.clip:
+        if options.clip and not own.keys() & {"under", "over"}:
             # floats keep their precision (matplotlib bins float32 in float32)
             data = np.clip(array if array.dtype.kind == "f" else values, low, high)
-        samples = colorize(data, cmap=entry, vmin=low, vmax=high)
-        samples[nan] = 0  # transparent, whatever the map's bad color
+        samples = colorize(data, cmap=entry, vmin=low, vmax=high, norm=norm)
+        if "bad" not in own:
+            samples[nan] = 0  # transparent, whatever the map's bad color
         n_colors = entry.n_colors
         params: dict[str, Any] = {
             "cmap": entry.name,
@@ -132,17 +194,22 @@ class ColormapEncoding(BaseEncoding):
             "lut": entry.lut_bytes.tobytes().hex(),
             "clipped": clipped,
         }
+        if norm == "log":
+            params["norm"] = "log"
+        params.update({name: color.tobytes().hex() for name, color in own.items()})
         codes, first, last = color_intervals(entry.lut_bytes)
         used = np.isin(codes, np.unique(_codes(samples[~nan]))) if (~nan).any() else codes < 0
         widest = int((last - first + 1)[used].max()) if used.any() else 1
-        width = (high - low) / n_colors
         # The bin of a value is computed in the data's float precision
         # (matplotlib normalizes float32 in float32): allow that rounding too.
         eps = float(np.finfo(np.result_type(array.dtype, np.float32)).eps)
         norm_slack = 4 * eps * (abs(low) + abs(high))
-        max_error = (
-            widest * width / 2 + norm_slack + rounding_slack(max(abs(low), abs(high)), out_dtype)
-        )
+        if norm == "log":  # the top interval is the widest in x
+            half = widest * np.log(high / low) / n_colors / 2
+            spread = high * -np.expm1(-half) + 8 * eps * high * max(1.0, np.log(high / low))
+        else:
+            spread = widest * (high - low) / n_colors / 2
+        max_error = spread + norm_slack + rounding_slack(max(abs(low), abs(high)), out_dtype)
         return Encoded(samples, params, max_error)
 
     def _decode(
@@ -160,11 +227,20 @@ class ColormapEncoding(BaseEncoding):
             raise MetadataError(msg)
         codes, first, last = color_intervals(lut)
         # each color stands for the centre of the data interval it paints
-        centres = low + (first + last + 1) / 2 * ((high - low) / n_colors)
+        middle = (first + last + 1) / 2 / n_colors
+        if params.get("norm", "linear") == "log":  # the centre in log(x)
+            centres = np.exp(np.log(low) + middle * np.log(high / low))
+        else:
+            centres = low + middle * (high - low)
         picture = _codes(samples)
         slot = np.clip(np.searchsorted(codes, picture), 0, len(codes) - 1)
         values = centres[slot]
         values[(codes[slot] != picture) | (samples[..., 3] == 0)] = np.nan
+        # colors of its own: under and over stand for the ends (as clip does), bad for NaN
+        for name, value in (("under", low), ("over", high), ("bad", np.nan)):
+            if name in params:
+                color = np.frombuffer(bytes.fromhex(str(params[name])), dtype=np.uint8)
+                values[picture == _codes(color[None])[0]] = value
         return values.astype(float_output_dtype(dtype), copy=False)
 
 

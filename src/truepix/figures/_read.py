@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix._validate import as_picture
+from truepix.color._decolorize._translucent import blended_entry
 from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
 from truepix.errors import InputError, ReadError, UnsupportedFileError
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
@@ -190,7 +191,11 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
     best = identify_colormap(region, top=1)
     painted = float(np.mean(region.min(axis=2) < 235))
     least = 0.8 if painted >= 0.5 else 0.9
-    return get(best[0].name + ("_r" if best[0].reversed else "")) if best and best[0].score >= least else None
+    if not best or best[0].score < least:
+        return None
+    entry, under = get(best[0].name + ("_r" if best[0].reversed else "")), best[0].background
+    drawn = best[0].alpha < 1.0 and under is not None  # a plot drawn with alpha
+    return blended_entry(entry, best[0].alpha, np.rint(under).astype(np.int64)) if drawn else entry
 
 
 def _value_scale(

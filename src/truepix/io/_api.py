@@ -111,6 +111,7 @@ def save(
     vmax: float | None = None,
     cmap: Any = None,
     clip: bool = False,
+    norm: str | None = None,
     compression: int | str | None = None,
     overwrite: bool = True,
 ) -> ImageInfo:
@@ -139,6 +140,9 @@ def save(
     clip : bool
         Clip values outside the encoding's domain instead of refusing them
         (the count is recorded in ``params["clipped"]``).
+    norm : {"linear", "log"}, optional
+        How ``"colormap"`` maps values to colors (matplotlib's ``Normalize`` or
+        ``LogNorm``; default linear); a log norm is recorded in the file.
     compression : int or str, optional
         PNG: zlib level 0-9 (default: level 1 with the RLE strategy, the fastest
         measured for nearly the smallest files). TIFF: deflate level 0-9 or a codec
@@ -189,7 +193,9 @@ def save(
     format = _format_of(target)
     data = _as_array(array)
     codec = encodings.get(encoding)
-    encoded = codec.encode(data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip)
+    encoded = codec.encode(
+        data, bits=bits, vmin=vmin, vmax=vmax, cmap=cmap, clip=clip, norm=norm
+    )
     layout, picture = lay_out(encoded.samples, format)
     record = {
         "truepix": SCHEMA_VERSION,

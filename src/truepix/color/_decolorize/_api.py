@@ -38,6 +38,7 @@ from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
 from truepix.color._decolorize import _tables as tables
+from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import Inverse, as_pixels, as_rows, carried_norm, limit
 from truepix.color._decolorize._jpeg import jpeg_off_map
@@ -92,6 +93,14 @@ class Decolorizer:
         exact.
     cyclic : bool, optional
         The map's ends meet (twilight, hsv); default from the colormap.
+    alpha : float, optional
+        The map's opacity in (0, 1] when it was drawn translucent (matplotlib's
+        ``imshow(..., alpha=0.7)``, ``pcolormesh``, ``contourf``): the picture then
+        holds ``alpha * map + (1 - alpha) * facecolor``, composited as Agg does.
+    facecolor : matplotlib color, optional
+        What the map was drawn over (the axes' ``facecolor``), with ``alpha``;
+        default ``"white"``. Translucent pixels (``savefig(transparent=True)``) are
+        composited over it first.
 
     Examples
     --------
@@ -115,8 +124,14 @@ class Decolorizer:
         denoise: bool | None = None,
         step: float | None = None,
         cyclic: bool | None = None,
+        alpha: float | None = None,
+        facecolor: Any = None,
     ) -> None:
         self._map: ColormapEntry = resolve(cmap)
+        self.alpha, self.facecolor = translucent.check_alpha(alpha), facecolor
+        self._face = translucent.face_bytes(facecolor, alpha)
+        if self.alpha is not None:  # the table Agg paints: just another table
+            self._map = translucent.blended_entry(self._map, self.alpha, self._face)
         vmin = limit("vmin", vmin, getattr(cmap, "vmin", None))
         vmax = limit("vmax", vmax, getattr(cmap, "vmax", None))
         norm = carried_norm(norm, cmap)
@@ -391,6 +406,8 @@ class Decolorizer:
 
         image, rows = as_rows(image, self._gray_like(), self.cmap)  # (N, 3|4): N pixels
         pixels, kind, scale = as_pixels(as_picture(image, stack=True))
+        if self.alpha is not None:  # savefig(transparent=True): the map's bytes and alpha
+            pixels = translucent.composited(pixels, scale, self._face)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             if kind == "u8":
                 kind = self._table_kind(pixels)
@@ -405,28 +422,6 @@ class Decolorizer:
         """Whether the map's colors are grays, so a one-channel picture can hold them."""
         rgb = self._map.lut_bytes[:, :3].astype(np.int16)
         return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
-
-    def _shared(
-        self, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
-    ) -> np.ndarray:
-        """Also ambiguous: pixels of a color several table entries share (jet's blues,
-        gray's repeats, a run across a cyclic map's seam, a map folding back onto
-        itself). A run of equal entries comes back in the middle of its bins; the
-        answer each shared color gets is found by decoding the color itself."""
-        if kind in _U8:
-            colors = self._rounded if kind == "u8r" else self._map.lut_bytes[:, :3]
-            scale = 1.0
-        else:
-            colors, scale = self._map.lut[:, :3], 255.0
-        unique, counts = np.unique(colors, axis=0, return_counts=True)
-        shared = np.ascontiguousarray(unique[counts > 1])
-        if len(shared) == 0:
-            return ambiguous
-        answers = self._codes(shared, kind, scale, "rgb") & kernels.POS_MASK
-        on_table = np.asarray(residual) == 0
-        with np.errstate(invalid="ignore"):
-            codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
-        return ambiguous | (on_table & np.isin(codes, answers.astype(np.float64)))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
         """Which table's bytes the picture holds (``_tables.table_kind``)."""
@@ -517,8 +512,8 @@ class Decolorizer:
         return DecolorizeResult(
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
-            np.empty(0, bool) if ambiguous is None or not detailed else self._shared(
-                ambiguous, flat_position, residual, kind
+            np.empty(0, bool) if ambiguous is None or not detailed else tables.shared_ambiguous(
+                self, ambiguous, flat_position, residual, kind
             ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
         )  # fmt: skip
@@ -535,6 +530,8 @@ def decolorize(
     threshold: float | None = None,
     denoise: bool | None = None,
     step: float | None = None,
+    alpha: float | None = None,
+    facecolor: Any = None,
 ) -> Any:
     """Recover the data behind a colormapped picture.
 
@@ -555,8 +552,9 @@ def decolorize(
         ``Colorbar`` carries (both given and different is an error).
     norm : {"linear", "log"} or matplotlib.colors.Normalize
         The normalization used when coloring; a matplotlib norm brings its limits.
-    threshold, denoise, step
-        See :class:`Decolorizer`.
+    threshold, denoise, step, alpha, facecolor
+        See :class:`Decolorizer`; ``alpha`` (and ``facecolor``) decode a map drawn
+        translucent, e.g. ``imshow(data, alpha=0.7)`` on white axes.
 
     Returns
     -------
@@ -589,7 +587,12 @@ def decolorize(
     array([[1505.9, 1998. ],
            [3005.9, 4494.1]])
     """
-    options = {"vmin": vmin, "vmax": vmax, "threshold": threshold, "denoise": denoise, "step": step}
+    options = {"vmin": vmin, "vmax": vmax, "threshold": threshold, "denoise": denoise,
+               "step": step, "alpha": alpha, "facecolor": facecolor}  # fmt: skip
     # a loop over pictures gets the decoder (and what it learned) of the call before
     decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)
-    return warn_off_map(decoder.values(image), image, decoder.cmap)  # a wrong cmap?
+    if lazy.is_dask(image):
+        return decoder.values(image)
+    result = decoder._run(image, detailed=False)
+    # a wrong cmap? a map drawn with alpha?
+    return warn_off_map(result.values, image, decoder, noise=result.noise)

@@ -8,9 +8,14 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["DecolorizeResult", "warn_off_map"]
+__all__ = ["DecolorizeResult", "blend_advice", "warn_off_map"]
 
 _JUDGED = 1024  # pixels a picture needs before its share off the map says anything
+#: Noise sigma (DN) past which a picture that decoded is checked for a map drawn
+#: with alpha: alpha >= 0.8 blends and 0.7 over black or gray stay within the
+#: adaptive threshold, posing as noise of 8-25 DN (viridis, imshow PNGs); Gaussian
+#: noise of 3 DN and JPEG q50 estimate below it.
+SUSPECT_NOISE = 4.0
 
 
 @dataclass(frozen=True)
@@ -73,13 +78,17 @@ class DecolorizeResult:
         )
 
 
-def warn_off_map(values: Any, image: Any, cmap: str) -> Any:
+def warn_off_map(values: Any, image: Any, decoder: Any, *, noise: float = 0.0) -> Any:
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
     map's, so ``cmap`` is likely wrong. Pixels that are not data anyway --
     transparent, masked, or a figure's white background -- are not counted,
     and the off-map pixels must make a tenth of the picture at least; pictures
     of fewer than 1024 such pixels (a crop of one cell) are not judged.
+    ``decoder`` is the :class:`~truepix.Decolorizer` (or the map's name). When the
+    off-map colors are the map drawn translucent, the warning says which ``alpha``
+    (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
+    enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
 
     Examples
     --------
@@ -93,7 +102,7 @@ def warn_off_map(values: Any, image: Any, cmap: str) -> Any:
     if not isinstance(values, np.ndarray) or values.size == 0:
         return values  # a dask array stays lazy
     n_nan = int(np.count_nonzero(np.isnan(values)))
-    if 2 * n_nan <= values.size:
+    if 2 * n_nan <= values.size and noise < SUSPECT_NOISE:
         return values
     hidden = np.zeros(values.shape, bool)  # masked or transparent: not data
     if isinstance(image, np.ma.MaskedArray):
@@ -116,9 +125,56 @@ def warn_off_map(values: Any, image: Any, cmap: str) -> Any:
     if 2 * off > shown and 10 * off >= values.size and shown >= _JUDGED:
         from truepix.errors import OffMapWarning
 
-        msg = (
-            f"{off / shown:.0%} of the picture's pixels are not colors of {cmap!r} and came"
-            " back NaN; is cmap right? truepix.identify_colormap(picture) names the closest maps"
-        )
+        cmap = decoder if isinstance(decoder, str) else decoder.cmap
+        msg = f"{off / shown:.0%} of the picture's pixels are not colors of {cmap!r} and came back NaN"
+        advice = None if isinstance(decoder, str) else blend_advice(
+            decoder, pixels, np.isnan(values) & ~hidden, scale
+        )  # fmt: skip
+        if advice is not None:
+            msg += f"; {advice}"
+        else:
+            msg += "; is cmap right? truepix.identify_colormap(picture) names the closest maps"
         warnings.warn(msg, OffMapWarning, stacklevel=3)
+    elif noise >= SUSPECT_NOISE and not isinstance(decoder, str) and shown >= _JUDGED:
+        advice = blend_advice(decoder, pixels, ~hidden, scale)
+        if advice is not None:
+            from truepix.errors import OffMapWarning
+
+            msg = (
+                f"the picture's colors sit {noise:.0f} DN (noise sigma) off {decoder.cmap!r}"
+                f" and its values are likely wrong; {advice}"
+            )
+            warnings.warn(msg, OffMapWarning, stacklevel=3)
     return values
+
+
+def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float) -> str | None:
+    """What to pass when the off-map pixels are the decoder's map drawn translucent
+    (``imshow(..., alpha=a)``): a saved-transparent picture's alpha channel says
+    it; an opaque one's colors are fitted (``_translucent.fitted_blend``). None
+    when neither explains them, or when the decoder already has an alpha."""
+    from truepix.color._decolorize import _translucent as translucent
+
+    if getattr(decoder, "alpha", None) is not None or pixels.shape[-1] < 3:
+        return None  # gray pictures hold no blend of a colored map either
+    chosen = pixels[off]
+    if pixels.shape[-1] == 4:
+        alpha = chosen[:, 3].astype(np.float64) / scale
+        partial = (alpha > 0) & (alpha < 254.5)
+        if 2 * np.count_nonzero(partial) > len(chosen):
+            opacity = float(np.median(alpha[partial])) / 255.0
+            return (
+                f"their alpha channel holds {opacity * 255:.0f} of 255 (a map drawn"
+                f" translucent, saved transparent): pass alpha={opacity:.2g}"
+            )
+    rng = np.random.default_rng(0)  # a sample is plenty for four unknowns
+    rows = chosen if len(chosen) <= 200_000 else chosen[rng.choice(len(chosen), 200_000)]
+    rgb = np.rint(rows[:, :3].astype(np.float64) / scale).astype(np.int64)
+    colors, counts = np.unique(rgb, axis=0, return_counts=True)
+    blend = translucent.fitted_blend(colors, counts, decoder._map)
+    if blend is None:
+        return None
+    return (
+        f"they look like {decoder.cmap!r} drawn at alpha={blend.alpha:.2f} over"
+        f" {blend.over()}: pass {blend.advice()}"
+    )

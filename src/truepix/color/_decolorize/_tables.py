@@ -27,11 +27,13 @@ stroke (a blend test against neighbours) lost as many data pixels as it found.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 
-__all__ = ["EDGE_RINGS", "flag_edges", "table_keys", "table_kind"]
+__all__ = ["EDGE_RINGS", "flag_edges", "shared_ambiguous", "table_keys", "table_kind"]
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
 #: edge: matplotlib's and Pillow's text and lines fade over one or two pixels.
@@ -93,3 +95,30 @@ def flag_edges(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> None
         cores = ring[~np.isin(_keys(flat[ring, :3]), keys)]  # the next ring's cores
         values.put(cores, np.nan)
         nan[cores] = True
+
+
+def shared_ambiguous(
+    decoder: Any, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
+) -> np.ndarray:
+    """Also ambiguous: pixels of a color several table entries share (jet's blues,
+    gray's repeats, a run across a cyclic map's seam, a map folding back onto
+    itself, a translucent map's blends that round alike). A run of equal entries
+    comes back in the middle of its bins; the answer each shared color gets is
+    found by decoding the color itself (``decoder._codes``)."""
+    from truepix.color._decolorize import _kernels as kernels
+
+    entry = decoder._map
+    if kind in ("u8", "u8r"):
+        colors = decoder._rounded if kind == "u8r" else entry.lut_bytes[:, :3]
+        scale = 1.0
+    else:
+        colors, scale = entry.lut[:, :3], 255.0
+    unique, counts = np.unique(colors, axis=0, return_counts=True)
+    shared = np.ascontiguousarray(unique[counts > 1])
+    if len(shared) == 0:
+        return ambiguous
+    answers = decoder._codes(shared, kind, scale, "rgb") & kernels.POS_MASK
+    on_table = np.asarray(residual) == 0
+    with np.errstate(invalid="ignore"):
+        codes = np.rint(np.nan_to_num(position, nan=-1.0) * kernels.POS_SCALE)
+    return ambiguous | (on_table & np.isin(codes, answers.astype(np.float64)))

@@ -35,6 +35,7 @@ import numpy as np
 from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._identify import _tables_cache
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
+from truepix.color._identify._picture_blend import BLEND_BELOW, with_picture_blend
 from truepix.color._identify._nearest import (  # noqa: F401  # re-exported for callers
     nearest_color_cost, nearest_color_cost_numpy, planes_cost, table_planes,
 )
@@ -447,7 +448,10 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         matches = _with_steps(image, matches, tables, top)
     if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
         matches = _with_blend(image, matches, top)
+    elif not isinstance(image, Colorbar) and matches and matches[0].score < BLEND_BELOW:
+        matches = with_picture_blend(image, tables, matches, top)  # drawn with alpha?
     return matches
+
 
 
 def _handicap(cost: Any) -> Any:
