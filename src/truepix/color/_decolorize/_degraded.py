@@ -26,7 +26,10 @@ from truepix.color._decolorize._kernels import (
     _inverse_norm,
 )
 
-__all__ = ["chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix", "window_pixels"]
+__all__ = [
+    "chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix",
+    "window_pixels",
+]  # fmt: skip
 
 
 @nb.njit(parallel=True, **_JIT)
