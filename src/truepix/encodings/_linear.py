@@ -88,6 +88,10 @@ class LinearEncoding(BaseEncoding):
             "clipped": clipped,
         }
         max_error = step / 2 + rounding_slack(max(abs(low), abs(high)), out_dtype)
+        if step < np.finfo(np.float64).tiny:
+            # a subnormal step rounds by whole units of 5e-324 (or underflows to 0, every
+            # code 0): the data and the decoded values both lie within the wider of these
+            max_error = max(high - low, levels * step)
         return Encoded(samples, params, max_error, top if has_nan else None)
 
     def _decode(
