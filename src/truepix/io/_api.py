@@ -24,7 +24,7 @@ from truepix.errors import (
 from truepix.io import _jxl, _png, _tiff, _webp
 from truepix.io._atomic import write_atomic
 from truepix.io._info import ImageInfo, info_from_record
-from truepix.io._metadata import SCHEMA_VERSION, decode_record, encode_record, samples_crc32
+from truepix.io._metadata import decode_record, encode_record, samples_crc32, schema_version
 from truepix.io._picture import from_layout, lay_out
 from truepix.io._readers import READERS
 
@@ -198,7 +198,7 @@ def save(
     )
     layout, picture = lay_out(encoded.samples, format)
     record = {
-        "truepix": SCHEMA_VERSION,
+        "truepix": schema_version(codec.name, encoded.params),
         "writer": f"truepix {__version__}",
         "dtype": codec.output_dtype(data.dtype).str,
         "shape": list(data.shape),

@@ -22,6 +22,14 @@ stored       {"dtype", "shape", "crc32"} of the samples in the picture, CRC-32 o
              C-ordered little-endian bytes
 record_crc32 CRC-32 of the canonical JSON of all the other fields
 
+Schema version 2
+----------------
+The same fields; the ``colormap`` encoding's params may also hold ``norm`` ("log") and
+the map's own ``under``/``over``/``bad`` colors (RGBA bytes, hex). A version-1 reader
+would ignore them and decode such a file wrongly (a log norm as linear), so a file that
+uses them says version 2 and a version-1 reader refuses it; every other file is written
+as version 1, which every truepix reads (:func:`schema_version`).
+
 Examples
 --------
 >>> record = {"truepix": 1, "writer": "truepix 0.1.0", "dtype": "<f4", "shape": [2, 3],
@@ -55,9 +63,27 @@ __all__ = [
     "encode_record",
     "looks_like_record",
     "samples_crc32",
+    "schema_version",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+#: Per encoding, the params a version-1 reader would ignore and so misread.
+_SINCE_2 = {"colormap": frozenset({"norm", "under", "over", "bad"})}
+
+
+def schema_version(encoding: str, params: dict[str, Any]) -> int:
+    """The lowest schema version whose readers decode a file of ``encoding`` with
+    ``params`` right: 2 when the params hold something version 1 did not know.
+
+    Examples
+    --------
+    >>> schema_version("colormap", {"cmap": "viridis", "norm": "log"})
+    2
+    >>> schema_version("linear", {"bits": 16})
+    1
+    """
+    return 2 if _SINCE_2.get(encoding, frozenset()) & params.keys() else 1
 KEYWORD = "truepix"
 LAYOUTS = ("native", "bool255", "planes", "rgb-gray")
 _MAX_RECORD_CHARS = 1 << 20
