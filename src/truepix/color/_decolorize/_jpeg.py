@@ -200,16 +200,22 @@ JPEG_FOREIGN_PIXELS = 8
 #: 79.1 %; holes and the benchmark's annotation flags as before. Keeping only the
 #: structures of 40+ px (not every core) lost the text's glyphs (5-27 px per structure,
 #: as texture's): 72.4 % at q75; structures by size alone (no spread) left 0.8 % holes
-#: (jet, camera).
+#: (jet, camera). The spread was 25 DN until JPEG's misses on texture strung within
+#: it: turbo on scikit-image's coffee (256^2, q80 4:2:0) holds a structure of 82 px at
+#: 22.8 DN along the cup's rim, every core counted (0.52 % holes -> 0.00 % at 15 DN;
+#: tests/color/test_decolorize_holes.py).
 JPEG_LINK_CELL = 16
 JPEG_STRUNG_PIXELS = 60
-JPEG_STRUNG_SPREAD = 25.0
+JPEG_STRUNG_SPREAD = 15.0
 #: A structure of JPEG_STRUNG_LONG core pixels is a stroke whatever its luma: an
 #: antialiased black or white line over a varying field blends into it (matplotlib's
 #: contours and text on a JPEG q75 imshow figure, benchmarks/_drawn_annotations.py:
 #: 2017-10098 px, spread 26-50 DN), and JPEG's misses on texture never string that far
-#: (at most 128 px over 8 maps x 5 fields x q50-q95 4:2:0/4:4:4 at 512^2, 10 at 1024^2).
-JPEG_STRUNG_LONG = 400
+#: (at most 128 px over 8 maps x 5 fields x q50-q95 4:2:0/4:4:4 at 512^2, 10 at 1024^2)
+#: -- but for a picture shrunk before it was JPEG'd, whose texture is twice as dense:
+#: jet's astronaut 512 -> 256 (OpenCV area) at q75 strings 428 px at 40.5 DN (holes
+#: 1.87 -> 1.11 % at 1000 px; benchmarks/decolorize_trial/trial13/resample_then_jpeg.py).
+JPEG_STRUNG_LONG = 1000
 #: ... and one of JPEG_STRUNG_SHORT whose luma spreads by at most JPEG_STRUNG_FLAT DN:
 #: gray contours on viridis (drawn figure) string into 15-32 px at 3.6-5.6 DN (flagged
 #: 0 -> 65.3 %, as before ``_alone``); texture's structures of 30+ px spread 18+ DN
