@@ -595,4 +595,6 @@ def decolorize(
         return decoder.values(image)
     result = decoder._run(image, detailed=False)
     # a wrong cmap? a map drawn with alpha?
-    return warn_off_map(result.values, image, decoder, noise=result.noise)
+    return warn_off_map(
+        result.values, image, decoder, noise=result.noise, nan_free=result.n_nan == 0
+    )

@@ -295,10 +295,8 @@ def _score_tile(
         filtered, filtered_moved = np.empty_like(tile), np.empty_like(tile)
         apply_filter(choice, np.ascontiguousarray(tile), noise_by_bin, cyclic, filtered)
         apply_filter(choice, moved, noise_by_bin, cyclic, filtered_moved)
-        change, moved_change = filtered - tile, filtered_moved - filtered
-        if cyclic:  # across the seam, 0.99 and 0.01 are 0.02 apart
-            change = (change + 0.5) % 1.0 - 0.5
-            moved_change = (moved_change + 0.5) % 1.0 - 0.5
+        change = _arc(filtered - tile, cyclic)
+        moved_change = _arc(filtered_moved - filtered, cyclic)
         divergence = probe * moved_change / step
         scores[k] += np.sum(np.where(valid, change**2 - variance + 2 * variance * divergence, 0))
 

@@ -81,7 +81,9 @@ class DecolorizeResult:
         )
 
 
-def warn_off_map(values: Any, image: Any, decoder: Any, *, noise: float = 0.0) -> Any:
+def warn_off_map(
+    values: Any, image: Any, decoder: Any, *, noise: float = 0.0, nan_free: bool = False
+) -> Any:
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
     map's, so ``cmap`` is likely wrong. Pixels that are not data anyway --
@@ -92,6 +94,8 @@ def warn_off_map(values: Any, image: Any, decoder: Any, *, noise: float = 0.0) -
     off-map colors are the map drawn translucent, the warning says which ``alpha``
     (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
     enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
+    ``nan_free``: the decode counted no NaN (``DecolorizeResult.n_nan == 0``), so the
+    values need no scan.
 
     Examples
     --------
@@ -104,6 +108,8 @@ def warn_off_map(values: Any, image: Any, decoder: Any, *, noise: float = 0.0) -
     """
     if not isinstance(values, np.ndarray) or values.size == 0:
         return values  # a dask array stays lazy
+    if nan_free and noise < SUSPECT_NOISE:
+        return values  # (an exact picture: the common case)
     n_nan = int(np.count_nonzero(np.isnan(values)))
     if 2 * n_nan <= values.size and noise < SUSPECT_NOISE:
         return values
@@ -157,6 +163,7 @@ def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float
     it; an opaque one's colors are fitted (``_translucent.fitted_blend``). None
     when neither explains them, or when the decoder already has an alpha."""
     from truepix.color._decolorize import _translucent as translucent
+    from truepix.color._decolorize._tables import distinct_colors
 
     if getattr(decoder, "alpha", None) is not None or pixels.shape[-1] < 3:
         return None  # gray pictures hold no blend of a colored map either
@@ -174,10 +181,7 @@ def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float
                 f"their alpha channel holds {opacity * 255:.0f} of 255 (a map drawn"
                 f" translucent, saved transparent): pass alpha={opacity:.2g}"
             )
-    rgb = np.rint(chosen[:, :3].astype(np.float64) / scale).astype(np.int64)
-    # distinct colors by one integer code (np.unique over rows sorts far slower)
-    codes, counts = np.unique((rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2], return_counts=True)
-    colors = np.stack([codes >> 16, (codes >> 8) & 255, codes & 255], axis=1)
+    colors, counts = distinct_colors(np.rint(chosen[:, :3].astype(np.float64) / scale))
     blend = translucent.fitted_blend(colors, counts, decoder._map)
     if blend is None:
         return None

@@ -33,7 +33,9 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 
-__all__ = ["EDGE_RINGS", "flag_edges", "shared_ambiguous", "table_keys", "table_kind"]
+__all__ = [
+    "EDGE_RINGS", "distinct_colors", "flag_edges", "shared_ambiguous", "table_keys", "table_kind",
+]  # fmt: skip
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
 #: edge: matplotlib's and Pillow's text and lines fade over one or two pixels.
@@ -44,6 +46,22 @@ def _keys(rgb: np.ndarray) -> np.ndarray:
     """One int64 per 8-bit color of ``rgb`` (..., 3)."""
     rgb = rgb.astype(np.int64)
     return (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
+
+
+def distinct_colors(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct colors of (N, 3) 8-bit ``rgb`` (int32, in key order) and how many
+    times each occurs (float64): one integer key per color (``np.unique`` over rows
+    sorts far slower).
+
+    Examples
+    --------
+    >>> colors, counts = distinct_colors(np.array([[1, 2, 3], [0, 0, 9], [1, 2, 3]]))
+    >>> colors.tolist(), counts.tolist()
+    ([[0, 0, 9], [1, 2, 3]], [1.0, 2.0])
+    """
+    keys, counts = np.unique(_keys(rgb), return_counts=True)
+    colors = np.stack([keys >> 16, (keys >> 8) & 255, keys & 255], axis=1)
+    return colors.astype(np.int32), counts.astype(np.float64)
 
 
 def table_keys(truncated: np.ndarray, rounded: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

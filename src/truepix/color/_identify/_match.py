@@ -300,11 +300,9 @@ def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
     if len(pixels) == 0:
         msg = "expected a picture with opaque pixels, got one that is fully transparent"
         raise InputError(msg)
-    codes = (pixels[:, 0].astype(np.int32) << 16) | (pixels[:, 1].astype(np.int32) << 8)
-    codes |= pixels[:, 2]
-    unique, counts = np.unique(codes, return_counts=True)
-    colors = np.stack([unique >> 16, (unique >> 8) & 255, unique & 255], axis=1)
-    return colors.astype(np.int32), counts.astype(np.float64)
+    from truepix.color._decolorize._tables import distinct_colors
+
+    return distinct_colors(pixels)
 
 
 def _uncovered(colors: np.ndarray, tables: _Tables, luts: np.ndarray) -> np.ndarray:

@@ -37,9 +37,9 @@ def blended_picture(image: Any, tables: Any) -> tuple[str, Any] | None:
     from truepix.color._identify._match import _CAP, _COARSE_COLORS, _commonness, _picture_colors
     from truepix.color._identify._nearest import planes_cost
 
-    colors, weights = _picture_colors(image)
-    common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
-    colors, weights = colors[common].astype(np.float64), weights[common]
+    all_colors, all_weights = _picture_colors(image)  # read once: ranked, then fitted
+    common = np.argsort(all_weights, kind="stable")[::-1][:_COARSE_COLORS]
+    colors, weights = all_colors[common].astype(np.float64), all_weights[common]
     best = np.full(len(tables.names), np.inf)
     for face in _FACES:
         for alpha in _ALPHAS:
@@ -52,7 +52,6 @@ def blended_picture(image: Any, tables: Any) -> tuple[str, Any] | None:
             best = np.minimum(best, cost)
     if not np.isfinite(best).any():
         return None
-    all_colors, all_weights = _picture_colors(image)
     fits = []
     for m in np.argsort(best, kind="stable")[:_FITTED]:
         name = tables.names[int(m)]
