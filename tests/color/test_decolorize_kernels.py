@@ -9,6 +9,7 @@ import pytest
 from truepix.color._catalog import get
 from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize import _histogram as histogram
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _oracle as oracle
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, Decolorizer
@@ -432,13 +433,14 @@ def test_plane_wiener_keeps_planes_and_smooths_noise() -> None:
     np.testing.assert_allclose(out, plane, atol=1e-12)
 
 
-def test_residual_histogram_counts_every_code() -> None:
+@pytest.mark.parametrize("n_codes", [100_003, histogram.SERIAL_HISTOGRAM + 3])  # serial, parallel
+def test_residual_histogram_counts_every_code(n_codes: int) -> None:
     rng = np.random.default_rng(4)
-    residual_codes = rng.integers(0, kernels.RESIDUAL_MAX_CODE + 1, 100_003).astype(np.uint32)
+    residual_codes = rng.integers(0, kernels.RESIDUAL_MAX_CODE + 1, n_codes).astype(np.uint32)
     codes = (residual_codes << np.uint32(kernels.RESIDUAL_SHIFT)) | rng.integers(
         0, 1 << 22, len(residual_codes)
     ).astype(np.uint32)
-    got = kernels.residual_histogram(codes)
+    got = histogram.residual_histogram(codes)
     want = np.bincount(residual_codes, minlength=kernels.RESIDUAL_MAX_CODE + 1)
     assert np.array_equal(got, want)
 

@@ -37,17 +37,11 @@ def _block_chroma(  # pragma: no cover - jitted
     return u, v
 
 
-@nb.njit(parallel=True, **_JIT)
-def candidate_blocks(  # pragma: no cover - jitted
-    position, width, height, candidates, vertices, positions, n_bins, cyclic, ycc
-):
-    """The mean map chroma (``_block_chroma``) of each 2x2 block the 4:2:0 model of
-    ``candidates`` reads, each block once: (chroma (B, 2), and per candidate the rows
-    of its own, vertical, horizontal and corner neighbour blocks, (4 K,)).
-
-    Neighbouring candidates share blocks (jet, JPEG q75, 1 MP: 69 000 reads of
-    36 000 blocks), and a block's chroma interpolates four map colors.
-    """
+@nb.njit(**_JIT)
+def _listing(width, height, candidates):  # pragma: no cover - jitted
+    """The blocks ``candidate_blocks`` reads, each once, and per candidate the rows of
+    its four blocks. Serial, outside the parallel kernel: numba would run its
+    ``np.zeros`` there as a parallel loop of its own (a pool wake-up)."""
     n_bx = (width + 1) // 2
     n_by = (height + 1) // 2
     n_cand = candidates.shape[0]
@@ -68,6 +62,23 @@ def candidate_blocks(  # pragma: no cover - jitted
                 n_blocks += 1
                 row[block] = n_blocks
             at[4 * k + n] = row[block] - 1
+    return listed[:n_blocks], at
+
+
+@nb.njit(parallel=True, **_JIT)
+def candidate_blocks(  # pragma: no cover - jitted
+    position, width, height, candidates, vertices, positions, n_bins, cyclic, ycc
+):
+    """The mean map chroma (``_block_chroma``) of each 2x2 block the 4:2:0 model of
+    ``candidates`` reads, each block once: (chroma (B, 2), and per candidate the rows
+    of its own, vertical, horizontal and corner neighbour blocks, (4 K,)).
+
+    Neighbouring candidates share blocks (jet, JPEG q75, 1 MP: 69 000 reads of
+    36 000 blocks), and a block's chroma interpolates four map colors.
+    """
+    n_bx = (width + 1) // 2
+    listed, at = _listing(width, height, candidates)
+    n_blocks = listed.shape[0]
     chroma = np.empty((n_blocks, 2), np.float64)
     for b in nb.prange(n_blocks):
         block = listed[b]

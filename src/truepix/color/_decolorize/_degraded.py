@@ -25,6 +25,7 @@ from truepix.color._decolorize._kernels import (
     _color_at,
     _inverse_norm,
 )
+from truepix.color._decolorize._histogram import _row_sums, _zeros_float
 
 __all__ = [
     "chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix",
@@ -59,7 +60,7 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
     n_brow = height // 2
     n_bcol = width // 2
     picks = max(0, (n_brow - 2 + step - 1) // step)
-    partial = np.zeros((max(picks, 1), 2), np.float64)
+    partial = _zeros_float(max(picks, 1), 2)  # (not a parallel loop of its own)
     for k in nb.prange(picks):
         i = 1 + k * step  # block row, with one block row of context on each side
         block = np.zeros((3, n_bcol, 2), np.float64)
@@ -106,7 +107,7 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
                         e_model = obs - model
                         partial[k, 0] += e_map * e_map
                         partial[k, 1] += e_model * e_model
-    return partial.sum(axis=0)
+    return _row_sums(partial)
 
 
 @nb.njit(parallel=True, **_JIT)

@@ -17,8 +17,14 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import (
     _JIT,
+    AMBIGUOUS_BIT,
     PENDING,
+    POS_MASK,
+    POS_SCALE,
+    RESIDUAL_SHIFT,
+    RESIDUAL_STEPS,
     _fields,
+    _known_rgb,
     _lookup,
     _memo_code,
     _slot,
@@ -68,6 +74,23 @@ def fields_u8(  # pragma: no cover - jitted
     grid cells flagged in ``need`` when they have no memo block (see ``lookup_u8``).
     Returns how many were unknown."""
     pending = 0
+    if pixels.shape[1] == 3:  # no alpha (see _known_rgb)
+        for p in nb.prange(pixels.shape[0]):  # see lookup_u8
+            code = _known_rgb(pixels, p, block, pool, need)
+            if code == 0:
+                residual[p] = UNKNOWN
+                pending += 1
+                continue
+            # _fields of a code the memo holds (its residual code is 1 or more)
+            res_code = code >> RESIDUAL_SHIFT
+            residual[p] = (res_code - 1) / RESIDUAL_STEPS
+            if res_code <= max_code:
+                position[p] = (code & POS_MASK) * (1.0 / POS_SCALE)
+            else:
+                position[p] = np.nan
+            if ambiguous is not None:
+                ambiguous[p] = (code & AMBIGUOUS_BIT) != 0
+        return pending
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         code = _lookup(pixels, p, block, pool, opaque, need)
         if code == PENDING:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, grow_similar
@@ -288,11 +289,12 @@ def jpeg_off_map(
     distance = np.empty(len(candidates), dtype=np.float64)
     strong = np.empty(len(candidates), dtype=bool)
     luma = line.vertices @ _YCBCR[0]
-    degraded.chroma_model_residual(
-        flat, scale, width, position, candidates, line.vertices,
-        line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
-        float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
-    )  # fmt: skip
+    with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
+        degraded.chroma_model_residual(
+            flat, scale, width, position, candidates, line.vertices,
+            line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
+            float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
+        )  # fmt: skip
     distance = np.minimum(
         distance,
         _branched_distance(

@@ -24,6 +24,7 @@ from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._grow import speck_share
+from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
@@ -220,7 +221,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     sample, step = sample_rows(pixels) if spatial else (pixels, 1)
     flat = sample.reshape(-1, sample.shape[-1])
     codes = decoder._codes(flat, kind, scale, "rgb")
-    hist = kernels.residual_histogram(codes)
+    hist = residual_histogram(codes)
     noise = noise_sigma(hist)
     exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial)
     if sharp:
