@@ -8,6 +8,8 @@ found with scipy's k-d tree).
 
 from __future__ import annotations
 
+import io
+
 import matplotlib as mpl
 import numpy as np
 import pytest
@@ -57,3 +59,45 @@ def test_median_cut_palette_of_twilight_has_no_holes(dither: bool) -> None:
     nan, p99, p99_nearest = _errors("twilight", np.asarray(paletted.convert("RGB")), field)
     assert nan <= 0.002
     assert p99 <= 1.03 * p99_nearest
+
+
+def _astronaut(size: int) -> np.ndarray:
+    """scikit-image's astronaut in gray, ``size``^2, with half a gray level of dither."""
+    from skimage import data
+    from skimage.color import rgb2gray
+    from skimage.transform import resize
+
+    image = resize(rgb2gray(data.astronaut()), (size, size), order=1, anti_aliasing=True)
+    dither = np.random.default_rng(9).uniform(-0.5, 0.5, image.shape) / 255.0
+    return np.clip(image + dither, 0.0, 1.0)
+
+
+def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)  # 4:2:0
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+@pytest.mark.parametrize(("name", "shrink", "quality"), [("turbo", "lanczos 0.5x", 90)])
+def test_shrunk_then_jpegd_photograph_has_no_holes(name: str, shrink: str, quality: int) -> None:
+    """A figure shrunk (Pillow Lanczos) and then JPEG'd: its edge blends lie between
+    their neighbours less often (0.17) than the resized test asked (0.2), and strung
+    into strokes: 0.89 % holes, p99 2.7x the k-d tree's. JPEG's model explains most of
+    them (0.04 strongly off it; strokes in near-map colors 0.20-0.22). (jet's shrunk
+    0.33x by area at q90 keeps 1.0 % here: 1.5 % before.)"""
+    import cv2
+
+    field = _astronaut(512)
+    rgb = np.ascontiguousarray(mpl.colormaps[name](field, bytes=True)[..., :3])
+    size = 170 if "0.33" in shrink else 256
+    if shrink.startswith("area"):
+        picture = cv2.resize(rgb, (size, size), interpolation=cv2.INTER_AREA)
+        truth = cv2.resize(field.astype(np.float32), (size, size), interpolation=cv2.INTER_AREA)
+    else:
+        lanczos = Image.Resampling.LANCZOS
+        picture = np.asarray(Image.fromarray(rgb).resize((size, size), lanczos))
+        truth = Image.fromarray(field.astype(np.float32), mode="F").resize((size, size), lanczos)
+    truth = np.clip(np.asarray(truth, dtype=np.float64), 0.0, 1.0)
+    nan, p99, p99_nearest = _errors(name, _jpeg(picture, quality), truth)
+    assert nan <= 0.002
+    assert p99 <= 1.01 * p99_nearest
