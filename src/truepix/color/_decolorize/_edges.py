@@ -76,6 +76,12 @@ RESAMPLED_SHARE = 0.2
 #: 0.777; benchmarks/colormaps.py's flags tables unchanged.
 RESAMPLED_SHARE_LOW = 0.12
 RESAMPLED_OFF_MODEL = 0.17
+#: On a picture taken for a resized one, JPEG's cores count only near a core with
+#: RESIZED_FOREIGN_PIXELS clearly foreign pixels (``_jpeg._alone``; 8 elsewhere), and
+#: no strung structure makes them all count: the blends the edge test misses string
+#: along the data's edges and hold 8-26 foreign pixels (jet, turbo photographs shrunk
+#: 0.33x-0.5x, then JPEG'd), an annotation's strokes thousands.
+RESIZED_FOREIGN_PIXELS = 32
 EDGE_LUMA = 16.0
 EDGE_MARGIN = 0.1
 EDGE_TOLERANCE = 12.0
@@ -211,7 +217,7 @@ def _between_kernel(  # pragma: no cover - jitted
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     seeds: np.ndarray, beyond: np.ndarray,
-) -> np.ndarray:  # fmt: skip
+) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
     candidates past the threshold (``on_map`` false), away from those ``beyond``
@@ -229,9 +235,9 @@ def resized_blends(
         share > RESAMPLED_SHARE_LOW and off_model <= RESAMPLED_OFF_MODEL
     )
     if not resized:
-        return np.zeros(len(candidates), dtype=bool)
+        return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(
         _YCBCR, JPEG_CHROMA_WEIGHT, EDGE_BLEND_TOLERANCE, EDGE_STEP, EDGE_OVERSHOOT, False
     )
     blend = edge_blends(flat, scale, width, candidates, on_map, loose, EDGE_PASSES)
-    return blend & ~stroked[candidates]
+    return blend & ~stroked[candidates], True
