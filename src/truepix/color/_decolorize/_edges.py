@@ -64,6 +64,24 @@ _DIRECTIONS = ((0, 1), (1, 0), (1, 1), (1, -1))
 #: flagged 33 -> 13 %, magenta 26 -> 0 % with the rule; its resized pictures had
 #: no holes without it).
 RESAMPLED_SHARE = 0.2
+#: ... or more than RESAMPLED_SHARE_LOW of them when at most RESAMPLED_OFF_MODEL of
+#: the same candidates are cores' seeds (strongly off JPEG's model): a shrunk figure's
+#: blends sit at 0.14-0.19 too, and JPEG's model explains most (0.03-0.14 seeds:
+#: jet, turbo, rainbow photographs shrunk by OpenCV area / cubic, Pillow Lanczos, then
+#: JPEG'd), where a stroke in a color near the map that reaches 0.15-0.19 is mostly
+#: off the model (the green coastline and gray text on viridis, 0.20-0.22; every other
+#: annotated picture measured under 0.14 or far off the model: 0.21-1.0).
+#: trial16/user_tools_sweep.py, 4 maps x 3 photographs x 4 shrinks x 3 JPEGs: pictures
+#: over 0.2 % holes 12 -> 6 of 144, worst 2.53 -> 0.78 %, error / k-d tree 0.803 ->
+#: 0.777; benchmarks/colormaps.py's flags tables unchanged.
+RESAMPLED_SHARE_LOW = 0.12
+RESAMPLED_OFF_MODEL = 0.17
+#: On a picture taken for a resized one, JPEG's cores count only near a core with
+#: RESIZED_FOREIGN_PIXELS clearly foreign pixels (``_jpeg._alone``; 8 elsewhere), and
+#: no strung structure makes them all count: the blends the edge test misses string
+#: along the data's edges and hold 8-26 foreign pixels (jet, turbo photographs shrunk
+#: 0.33x-0.5x, then JPEG'd), an annotation's strokes thousands.
+RESIZED_FOREIGN_PIXELS = 32
 EDGE_LUMA = 16.0
 EDGE_MARGIN = 0.1
 EDGE_TOLERANCE = 12.0
@@ -199,7 +217,7 @@ def _between_kernel(  # pragma: no cover - jitted
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     seeds: np.ndarray, beyond: np.ndarray,
-) -> np.ndarray:  # fmt: skip
+) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
     candidates past the threshold (``on_map`` false), away from those ``beyond``
@@ -208,12 +226,18 @@ def resized_blends(
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     degraded.near(candidates[beyond], width, height, EDGE_STROKE_RADIUS, stroked)
-    counted = candidates[~on_map[candidates] & ~stroked[candidates]]
+    kept = ~on_map[candidates] & ~stroked[candidates]
+    counted = candidates[kept]
     strict = EdgeTest(_YCBCR, EDGE_SHARE_CHROMA, EDGE_TOLERANCE, EDGE_LUMA, EDGE_MARGIN, True)
-    if resampled_share(flat, scale, width, counted, on_map, strict) <= RESAMPLED_SHARE:
-        return np.zeros(len(candidates), dtype=bool)
+    share = resampled_share(flat, scale, width, counted, on_map, strict)
+    off_model = float(seeds[kept].mean()) if len(counted) else 1.0
+    resized = share > RESAMPLED_SHARE or (
+        share > RESAMPLED_SHARE_LOW and off_model <= RESAMPLED_OFF_MODEL
+    )
+    if not resized:
+        return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(
         _YCBCR, JPEG_CHROMA_WEIGHT, EDGE_BLEND_TOLERANCE, EDGE_STEP, EDGE_OVERSHOOT, False
     )
     blend = edge_blends(flat, scale, width, candidates, on_map, loose, EDGE_PASSES)
-    return blend & ~stroked[candidates]
+    return blend & ~stroked[candidates], True

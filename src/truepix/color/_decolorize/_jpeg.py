@@ -14,7 +14,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._branches import map_samples, rebranch
-from truepix.color._decolorize._edges import resized_blends
+from truepix.color._decolorize._edges import RESIZED_FOREIGN_PIXELS, resized_blends
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -316,9 +316,9 @@ def jpeg_off_map(
     far = distance > JPEG_MODEL_FOREIGN
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
-    blend = np.zeros(len(candidates), dtype=bool)
+    blend, resized = np.zeros(len(candidates), dtype=bool), False
     if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
-        blend = resized_blends(
+        blend, resized = resized_blends(
             flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
         )
     seeds &= ~blend
@@ -328,7 +328,8 @@ def jpeg_off_map(
     )  # fmt: skip
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
-        groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
+        foreign = far | beyond_map
+        groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height, resized)] = 0
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
@@ -440,7 +441,7 @@ def _apart(
 
 def _alone(
     groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
-    luma: np.ndarray, width: int, height: int,
+    luma: np.ndarray, width: int, height: int, resized: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """Per candidate: whether its core lies alone, far from any clearly foreign core.
 
@@ -448,13 +449,15 @@ def _alone(
     luma); a core with JPEG_FOREIGN_PIXELS of them is evidence of annotations, and
     any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
     (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
-    None lies alone in a picture that holds a stroke strung of cores (``_strung``).
+    None lies alone in a picture that holds a stroke strung of cores (``_strung``),
+    unless it was ``resized`` (``_edges.RESIZED_FOREIGN_PIXELS``).
     """
     labelled = groups > 0
-    if _strung(candidates[labelled], luma[labelled], width, height):
+    if not resized and _strung(candidates[labelled], luma[labelled], width, height):
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
-    foreign = labelled & (strength[groups] >= JPEG_FOREIGN_PIXELS)
+    evidence = RESIZED_FOREIGN_PIXELS if resized else JPEG_FOREIGN_PIXELS
+    foreign = labelled & (strength[groups] >= evidence)
     near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     kept[groups[labelled & (foreign | near)]] = True

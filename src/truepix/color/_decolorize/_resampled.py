@@ -24,6 +24,7 @@ from truepix.color._decolorize._hull import (
 )
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import Plan
+from truepix.color._decolorize._quantized import palette_cells
 
 __all__ = ["blends", "unmixed"]
 
@@ -213,6 +214,11 @@ def unmixed(
             accepted |= _thin_blends(
                 flat, scale, width, off_map & ~accepted & ~stroke, blend_residual, plan, line
             )
+        else:  # ... whose quantizer made them of map colors nearby (``_quantized``)
+            accepted |= palette_cells(
+                flat, width, off_map & ~accepted & ~stroke, position, blend_residual,
+                plan.threshold, line,
+            )  # fmt: skip
     off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
