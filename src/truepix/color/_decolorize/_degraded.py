@@ -106,7 +106,19 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
                         e_model = obs - model
                         partial[k, 0] += e_map * e_map
                         partial[k, 1] += e_model * e_model
-    return partial.sum(axis=0)
+    return _column_sums(partial)
+
+
+@nb.njit(**_JIT)
+def _column_sums(partial):  # pragma: no cover - jitted
+    """``partial.sum(axis=0)`` of a 2-D float array, rows added in order as numpy's
+    reduction does: numba's own ``sum(axis=...)`` brings its shape checks and their
+    messages' string code into the kernel, tripling what a fresh process loads."""
+    total = np.zeros(partial.shape[1], np.float64)
+    for k in range(partial.shape[0]):
+        for c in range(partial.shape[1]):
+            total[c] += partial[k, c]
+    return total
 
 
 @nb.njit(parallel=True, **_JIT)

@@ -207,7 +207,8 @@ def resized_blends(
     them), lie strictly between their neighbours often (RESAMPLED_SHARE)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
-    degraded.near(candidates[beyond], width, height, EDGE_STROKE_RADIUS, stroked)
+    if beyond.any():
+        degraded.near(candidates[beyond], width, height, EDGE_STROKE_RADIUS, stroked)
     counted = candidates[~on_map[candidates] & ~stroked[candidates]]
     strict = EdgeTest(_YCBCR, EDGE_SHARE_CHROMA, EDGE_TOLERANCE, EDGE_LUMA, EDGE_MARGIN, True)
     if resampled_share(flat, scale, width, counted, on_map, strict) <= RESAMPLED_SHARE:

@@ -320,7 +320,7 @@ def jpeg_off_map(
             flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
         )
     seeds &= ~blend
-    n_groups = core_groups(
+    n_groups = _core_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
@@ -328,13 +328,15 @@ def jpeg_off_map(
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
     near = np.zeros(n_pixels, dtype=bool)
-    degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    _near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
-    grow_similar(
-        flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
-        JPEG_STROKE_LUMA, grown,
-    )  # fmt: skip
-    if colorless:  # ... and its weakest pixels join a stroke by its luma alone
+    cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
+    if cored:
+        grow_similar(
+            flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
+            JPEG_STROKE_LUMA, grown,
+        )  # fmt: skip
+    if colorless and cored:  # ... and its weakest pixels join a stroke by its luma alone
         beside = np.zeros(n_pixels, dtype=bool)
         degraded.near(candidates[groups > 0], width, height, JPEG_GRAY_RADIUS, beside)
         grow_similar(
@@ -351,11 +353,32 @@ def jpeg_off_map(
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
-    core_groups(
+    _core_groups(
         beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
     )  # fmt: skip
-    degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
+    _near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
+
+
+# An all-data picture's candidates hold no core, or a few: the kernels below are then
+# not called (in a fresh process each costs its load from numba's cache, 10-45 ms).
+def _core_groups(
+    cores: np.ndarray, distance: np.ndarray, candidates: np.ndarray, width: int, height: int,
+    min_pixels: int, foreign: float, out: np.ndarray,
+) -> int:  # fmt: skip
+    """``core_groups``, its answer without it where no candidate is a core."""
+    if not cores.any():
+        out[:] = 0
+        return 1
+    return int(
+        core_groups(cores, distance, candidates, width, height, min_pixels, foreign, out)
+    )
+
+
+def _near(cores: np.ndarray, width: int, height: int, radius: int, out: np.ndarray) -> None:
+    """``degraded.near``, not called for no ``cores``."""
+    if len(cores):
+        degraded.near(cores, width, height, radius, out)
 
 
 def _tiles_around(
@@ -465,6 +488,8 @@ def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bo
     their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
     JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG whatever their
     luma."""
+    if len(pixels) == 0:
+        return False
     cell = JPEG_LINK_CELL
     rows, cols = (height + cell - 1) // cell, (width + cell - 1) // cell
     cells = pixels // width // cell * cols + pixels % width // cell
@@ -500,12 +525,14 @@ def _branched_distance(
 
     ``position`` is moved in place for the model and put back before returning.
     """
+    distance = np.full(len(candidates), np.inf)
+    if not movable.any():  # (nothing moves: its kernel not even loaded)
+        return distance
     samples = map_samples(line.vertices, line.positions, line.n_bins, line.cyclic, _YCBCR)
     moved, former = rebranch(
         flat, scale, width, position, residual, JPEG_BRANCH_ANCHOR, candidates, movable,
         samples, _YCBCR, JPEG_BRANCH_TOLERANCE, JPEG_BRANCH_RADIUS, JPEG_BRANCH_MARGIN, line.cyclic,
     )  # fmt: skip
-    distance = np.full(len(candidates), np.inf)
     if len(moved) == 0:
         return distance
     # the model reads a pixel's own position and its 2x2 block's and 3 neighbouring

@@ -440,8 +440,14 @@ def residual_histogram(codes):  # pragma: no cover - jitted
         while p < stop:
             local[0, codes[p] >> shift] += 1
             p += 1
-        partial[c] = local.sum(axis=0)
-    return partial.sum(axis=0)
+        # (explicit sums: numba's sum(axis=...) triples what a fresh process loads)
+        for b in range(n_bins):
+            partial[c, b] = local[0, b] + local[1, b] + local[2, b] + local[3, b]
+    total = np.zeros(n_bins, np.int64)
+    for c in range(n_chunks):
+        for b in range(n_bins):
+            total[b] += partial[c, b]
+    return total
 
 
 @nb.njit(**_JIT)
