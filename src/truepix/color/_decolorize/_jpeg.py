@@ -14,7 +14,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._edges import resized_blends
-from truepix.color._decolorize._grow import core_groups, grow_similar
+from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 
@@ -320,7 +320,7 @@ def jpeg_off_map(
             flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
         )
     seeds &= ~blend
-    n_groups = _core_groups(
+    n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
@@ -328,7 +328,7 @@ def jpeg_off_map(
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         groups[_alone(groups, n_groups, candidates, far | beyond_map, luma_of, width, height)] = 0
     near = np.zeros(n_pixels, dtype=bool)
-    _near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
     if cored:
@@ -353,32 +353,11 @@ def jpeg_off_map(
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
-    _core_groups(
+    counted_groups(
         beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
     )  # fmt: skip
-    _near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
+    degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
-
-
-# An all-data picture's candidates hold no core, or a few: the kernels below are then
-# not called (in a fresh process each costs its load from numba's cache, 10-45 ms).
-def _core_groups(
-    cores: np.ndarray, distance: np.ndarray, candidates: np.ndarray, width: int, height: int,
-    min_pixels: int, foreign: float, out: np.ndarray,
-) -> int:  # fmt: skip
-    """``core_groups``, its answer without it where no candidate is a core."""
-    if not cores.any():
-        out[:] = 0
-        return 1
-    return int(
-        core_groups(cores, distance, candidates, width, height, min_pixels, foreign, out)
-    )
-
-
-def _near(cores: np.ndarray, width: int, height: int, radius: int, out: np.ndarray) -> None:
-    """``degraded.near``, not called for no ``cores``."""
-    if len(cores):
-        degraded.near(cores, width, height, radius, out)
 
 
 def _tiles_around(
