@@ -48,6 +48,27 @@ def _center(cell, n_axis, size, matrix):  # pragma: no cover - jitted
     return px, py, pz
 
 
+@nb.njit(**_JIT)
+def _zeros(n, dtype):  # pragma: no cover - jitted
+    """``np.zeros(n, dtype)`` filled by a plain loop: in a parallel kernel numba makes
+    each ``np.zeros`` a parallel loop of its own, more code for a fresh process to load
+    (see ``cell_candidates``)."""
+    out = np.empty(n, dtype)
+    for i in range(n):
+        out[i] = 0
+    return out
+
+
+@nb.njit(**_JIT)
+def _offsets(counts):  # pragma: no cover - jitted
+    """``[0, *np.cumsum(counts)]`` (int64) by a plain loop (see ``_zeros``)."""
+    offsets = np.empty(counts.shape[0] + 1, np.int64)
+    offsets[0] = 0
+    for i in range(counts.shape[0]):
+        offsets[i + 1] = offsets[i] + counts[i]
+    return offsets
+
+
 @nb.njit(parallel=True, **_JIT)
 def _coarse_candidates(  # pragma: no cover - jitted
     coarse, n_axis, size, matrix, seg_a, seg_d, seg_inv, widen
@@ -55,7 +76,7 @@ def _coarse_candidates(  # pragma: no cover - jitted
     """(offsets, lists) of the segments within ``widen`` of the best, per coarse cell."""
     n_coarse = coarse.shape[0]
     n_seg = seg_a.shape[0]
-    counts = np.zeros(n_coarse, np.int64)
+    counts = _zeros(n_coarse, np.int64)
     dist2 = np.empty((n_coarse, n_seg), np.float64)
     limits = np.empty(n_coarse, np.float64)
     for q in nb.prange(n_coarse):
@@ -70,8 +91,7 @@ def _coarse_candidates(  # pragma: no cover - jitted
         for j in range(n_seg):
             if dist2[q, j] <= limits[q]:
                 counts[q] += 1
-    offsets = np.zeros(n_coarse + 1, np.int64)
-    offsets[1:] = np.cumsum(counts)
+    offsets = _offsets(counts)
     lists = np.empty(offsets[-1], np.int32)
     for q in nb.prange(n_coarse):
         at = offsets[q]
@@ -82,11 +102,12 @@ def _coarse_candidates(  # pragma: no cover - jitted
     return offsets, lists
 
 
-@nb.njit(parallel=True, **_JIT)
 def cell_candidates(
-    cells, matrix, seg_a, seg_d, seg_inv, n_axis, cell_size, slack
-):  # pragma: no cover
-    """Candidate segments of the given grid cells, as (counts, concatenated lists).
+    cells: np.ndarray, matrix: np.ndarray, seg_a: np.ndarray, seg_d: np.ndarray,
+    seg_inv: np.ndarray, n_axis: int, cell_size: float, slack: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Candidate segments of the given grid cells (int64 flat indices), as (counts,
+    concatenated lists).
 
     A cell is the RGB box ``[i, i+1) * cell_size`` on each axis. Its center c lies
     within ``half`` (metric) of every color in it, so for any such color the closest
@@ -99,19 +120,30 @@ def cell_candidates(
     of c is within ``d_min(C) + 2 H + slack`` of C, since ``|c - C| <= H - half`` and
     distances to a segment change no faster than the point moves. The lists are the
     ones a search of every segment gives, at a fraction of the cost.
+
+    The coarse cells are sorted out here, with numpy: numba's ``np.unique`` (its sort)
+    and ``searchsorted`` made the kernel's code twice what a fresh process loads.
     """
+    coarse_axis = (n_axis + COARSE - 1) // COARSE
+    i = cells // (n_axis * n_axis) // COARSE
+    j = (cells // n_axis) % n_axis // COARSE
+    k = cells % n_axis // COARSE
+    coarse, which = np.unique((i * coarse_axis + j) * coarse_axis + k, return_inverse=True)
+    return _cell_lists(
+        cells, coarse, which.reshape(-1).astype(np.int64), matrix, seg_a, seg_d, seg_inv,
+        n_axis, cell_size, slack,
+    )  # fmt: skip
+
+
+@nb.njit(parallel=True, **_JIT)
+def _cell_lists(
+    cells, coarse, which, matrix, seg_a, seg_d, seg_inv, n_axis, cell_size, slack
+):  # pragma: no cover - jitted
+    """``cell_candidates`` of ``cells``, each in coarse cell ``coarse[which[c]]``."""
     n_cells = cells.shape[0]
     half = _metric_half_diagonal(matrix, cell_size)
     wide = _metric_half_diagonal(matrix, cell_size * COARSE)
     coarse_axis = (n_axis + COARSE - 1) // COARSE
-    coarse_of = np.empty(n_cells, np.int64)
-    for c in range(n_cells):
-        i = cells[c] // (n_axis * n_axis) // COARSE
-        j = (cells[c] // n_axis) % n_axis // COARSE
-        k = cells[c] % n_axis // COARSE
-        coarse_of[c] = (i * coarse_axis + j) * coarse_axis + k
-    coarse = np.unique(coarse_of)
-    which = np.searchsorted(coarse, coarse_of)
     # a hair wider than the bound: rounding must not drop a segment at its edge
     offsets, lists = _coarse_candidates(
         coarse, coarse_axis, cell_size * COARSE, matrix, seg_a, seg_d, seg_inv,
@@ -126,8 +158,8 @@ def cell_candidates(
         length = offsets[which[c] + 1] - offsets[which[c]]
         longest = max(longest, length)
         n_words[c + 1] = n_words[c] + (length + 63) // 64
-    mask = np.zeros(n_words[n_cells], np.uint64)
-    counts = np.zeros(n_cells, np.int64)
+    mask = _zeros(n_words[n_cells], np.uint64)
+    counts = _zeros(n_cells, np.int64)
     n_chunks, chunk = _chunks(n_cells, 64, 1024)
     for k in nb.prange(n_chunks):
         dist2 = np.empty(longest, np.float64)
@@ -146,8 +178,7 @@ def cell_candidates(
                 if dist2[q] <= limit:
                     counts[c] += 1
                     mask[n_words[c] + q // 64] |= np.uint64(1) << np.uint64(q % 64)
-    starts = np.zeros(n_cells + 1, np.int64)
-    starts[1:] = np.cumsum(counts)
+    starts = _offsets(counts)
     candidates = np.empty(starts[-1], np.int32)
     for c in nb.prange(n_cells):
         first = offsets[which[c]]

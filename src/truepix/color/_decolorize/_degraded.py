@@ -28,8 +28,8 @@ from truepix.color._decolorize._kernels import (
 from truepix.color._decolorize._histogram import _row_sums, _zeros_float
 
 __all__ = [
-    "chroma_model_residual", "chroma_subsampling_test", "near", "plane_wiener", "unmix",
-    "window_pixels",
+    "chroma_model_residual", "chroma_subsampling_test", "near", "near_any", "plane_wiener",
+    "unmix", "window_pixels",
 ]  # fmt: skip
 
 
@@ -187,6 +187,12 @@ def near(cores, width, height, radius, out):  # pragma: no cover - jitted
         for yy in range(max(0, y - radius), min(height, y + radius + 1)):
             for xx in range(max(0, x - radius), min(width, x + radius + 1)):
                 out[yy * width + xx] = True
+
+
+def near_any(cores: np.ndarray, width: int, height: int, radius: int, out: np.ndarray) -> None:
+    """:func:`near`, not called (nor loaded in a fresh process) for no ``cores``."""
+    if len(cores):
+        near(cores, width, height, radius, out)
 
 
 @nb.njit(parallel=True, **_JIT)

@@ -225,7 +225,8 @@ def resized_blends(
     them), lie strictly between their neighbours often (RESAMPLED_SHARE)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
-    degraded.near(candidates[beyond], width, height, EDGE_STROKE_RADIUS, stroked)
+    if beyond.any():
+        degraded.near(candidates[beyond], width, height, EDGE_STROKE_RADIUS, stroked)
     kept = ~on_map[candidates] & ~stroked[candidates]
     counted = candidates[kept]
     strict = EdgeTest(_YCBCR, EDGE_SHARE_CHROMA, EDGE_TOLERANCE, EDGE_LUMA, EDGE_MARGIN, True)

@@ -15,7 +15,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._edges import RESIZED_FOREIGN_PIXELS, resized_blends
-from truepix.color._decolorize._grow import core_groups, grow_similar
+from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 
@@ -322,7 +322,7 @@ def jpeg_off_map(
             flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
         )
     seeds &= ~blend
-    n_groups = core_groups(
+    n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
@@ -331,13 +331,15 @@ def jpeg_off_map(
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height, resized)] = 0
     near = np.zeros(n_pixels, dtype=bool)
-    degraded.near(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
-    grow_similar(
-        flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
-        JPEG_STROKE_LUMA, grown,
-    )  # fmt: skip
-    if colorless:  # ... and its weakest pixels join a stroke by its luma alone
+    cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
+    if cored:
+        grow_similar(
+            flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
+            JPEG_STROKE_LUMA, grown,
+        )  # fmt: skip
+    if colorless and cored:  # ... and its weakest pixels join a stroke by its luma alone
         beside = np.zeros(n_pixels, dtype=bool)
         degraded.near(candidates[groups > 0], width, height, JPEG_GRAY_RADIUS, beside)
         grow_similar(
@@ -354,10 +356,10 @@ def jpeg_off_map(
     # a stroke outside the map's luma range takes its antialiased edge along
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
-    core_groups(
+    counted_groups(
         beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
     )  # fmt: skip
-    degraded.near(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
+    degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
 
 
@@ -470,6 +472,8 @@ def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bo
     their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
     JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG whatever their
     luma."""
+    if len(pixels) == 0:
+        return False
     cell = JPEG_LINK_CELL
     rows, cols = (height + cell - 1) // cell, (width + cell - 1) // cell
     cells = pixels // width // cell * cols + pixels % width // cell
@@ -505,12 +509,14 @@ def _branched_distance(
 
     ``position`` is moved in place for the model and put back before returning.
     """
+    distance = np.full(len(candidates), np.inf)
+    if not movable.any():  # (nothing moves: its kernel not even loaded)
+        return distance
     samples = map_samples(line.vertices, line.positions, line.n_bins, line.cyclic, _YCBCR)
     moved, former = rebranch(
         flat, scale, width, position, residual, JPEG_BRANCH_ANCHOR, candidates, movable,
         samples, _YCBCR, JPEG_BRANCH_TOLERANCE, JPEG_BRANCH_RADIUS, JPEG_BRANCH_MARGIN, line.cyclic,
     )  # fmt: skip
-    distance = np.full(len(candidates), np.inf)
     if len(moved) == 0:
         return distance
     # the model reads a pixel's own position and its 2x2 block's and 3 neighbouring
