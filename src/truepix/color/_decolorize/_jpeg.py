@@ -295,12 +295,9 @@ def jpeg_off_map(
             line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
             float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
         )  # fmt: skip
-    distance = np.minimum(
-        distance,
-        _branched_distance(
-            flat, scale, width, position, residual, candidates, distance > JPEG_MODEL_WEAK, line
-        ),
-    )
+    movable = distance > JPEG_MODEL_WEAK
+    branched = _branched_distance(flat, scale, width, position, residual, candidates, movable, line)
+    distance = np.minimum(distance, branched)
     if not plan.subsampled:
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
@@ -318,9 +315,8 @@ def jpeg_off_map(
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend, resized = np.zeros(len(candidates), dtype=bool), False
     if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
-        blend, resized = resized_blends(
-            flat, scale, width, candidates, residual <= plan.threshold, seeds, beyond_map
-        )
+        on_map = residual <= plan.threshold
+        blend, resized = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map)
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
@@ -335,10 +331,8 @@ def jpeg_off_map(
     grown = np.zeros(len(candidates), dtype=bool)
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
     if cored:
-        grow_similar(
-            flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
-            JPEG_STROKE_LUMA, grown,
-        )  # fmt: skip
+        grow_similar(flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
+                     JPEG_STROKE_LUMA, grown)  # fmt: skip
     if colorless and cored:  # ... and its weakest pixels join a stroke by its luma alone
         beside = np.zeros(n_pixels, dtype=bool)
         degraded.near(candidates[groups > 0], width, height, JPEG_GRAY_RADIUS, beside)
