@@ -94,6 +94,12 @@ JPEG_DCT = 1.15
 #: JPEG_DCT_SHIFTED: of 10 maps x 5 fields (256^2), every JPEG past 1.15 had its grid
 #: there, and turbo's astronaut shrunk 0.33x by area scored 1.157 at another.
 JPEG_DCT_SHIFTED = 1.3
+#: ... and where most pixels are table colors (noise 0: flat bands, contourf) but some
+#: lie past the threshold, when its residual shows JPEG's blocks (BLOCK_SCORE) and its
+#: luma has more detail than the map's at the decoded positions: jet contourf figures
+#: saved by savefig as JPEG (q50-q95, 100-200 dpi) 1.16-1.45; the same figures resized
+#: 0.37-0.5x or 2x by OpenCV (area, linear, cubic) 0.98-1.01 (their blocks 1.07-1.44).
+FLAT_JPEG_LUMA = 1.1
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter's noise, in units of the estimated noise sigma.
@@ -268,6 +274,13 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # along the map is luma's quantization: the JPEG filter, noise capped.
         jpeg = luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
+    elif spatial and not (exact or sharp) and hist[max_code + 1 :].sum() > 0:
+        # flat areas JPEG'd decode to table colors (noise 0); their edges' ringing
+        # would be holes. Resampling smooths luma, JPEG's blocks add to it
+        if pixels.shape[-1] >= 3 and not palette(flat):
+            line = decoder._grid(kind, "rgb").line
+            blocks, _, luma = block_score(flat, scale, codes, sample.shape[1], max_code, line)
+            jpeg = blocks > BLOCK_SCORE and luma > FLAT_JPEG_LUMA
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
     # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
