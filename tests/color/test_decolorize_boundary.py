@@ -86,3 +86,18 @@ def test_out_of_range_colors_stay_nan_and_png_stays_exact() -> None:
     assert np.all(np.isnan(values[~inside]))
     index = np.clip(np.searchsorted(EDGES, data, side="right") - 1, 0, 10)
     assert np.array_equal(values[inside], ((EDGES[index] + EDGES[index + 1]) / 2)[inside])
+
+
+def test_over_color_next_to_the_last_interval_is_not_a_hole() -> None:
+    """twilight has 510 colors: ``BoundaryNorm(b, 256)`` paints entries 0..255 and data
+    above the boundaries entry 256, 1 DN from 255; a JPEG can't tell them apart, so
+    pixels of either are the last interval's (they were 1 % holes in it)."""
+    norm, data = NORMS["plain"], _field()
+    colormap = matplotlib.colormaps["twilight"]
+    assert colormap.N == 510
+    picture = colormap(norm(data), bytes=True)[..., :3]
+    found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="twilight", norm=norm))
+    assert np.mean(found < 0) <= 0.002
+    assert np.mean(found == _intervals(norm, data)) >= 0.998
+    over = colormap(norm(np.array([EDGES[-1]])), bytes=True)
+    assert tp.decolorize(over[None], cmap="twilight", norm=norm).tolist() == [[5.0]]

@@ -22,6 +22,11 @@ from truepix.errors import InputError, ShapeError
 __all__ = ["Inverse", "as_pixels", "as_rows", "carried_norm", "limit"]
 
 
+#: An out-of-range color of a BoundaryNorm within this many DN of an interval's color
+#: is that interval's (``Inverse.painted``): the exact-picture threshold, 3 DN.
+SEPARATE_DN = 3.0
+
+
 class Inverse:
     """A norm's inverse, and how the kernels can compute it themselves."""
 
@@ -99,6 +104,12 @@ class Inverse:
             if 0 < k < len(answers) - 1:  # an interval (not an out-of-range probe)
                 interval.extend(edges[k - 1 : k + 1])
         kept = list(colors.values())
+        # an out-of-range color a few DN from an interval's (entry ``ncolors`` of a longer
+        # table: twilight's 510 under BoundaryNorm(b, 256)) cannot be told from it once
+        # degraded: its pixels are that interval's, not holes in it
+        drawn = np.array([rgba[1][:3] for rgba, i in kept if i], dtype=np.float64)
+        kept = [(rgba, i) for rgba, i in kept if i or np.min(np.linalg.norm(
+            drawn - rgba[1][:3].astype(np.float64), axis=1)) > SEPARATE_DN]  # fmt: skip
         self.painted_values = np.array([(min(i) + max(i)) / 2.0 if i else np.nan for _, i in kept])
         self.n_table = len(kept)
         tables = [np.array([rgba[part] for rgba, _ in kept]) for part in range(3)]
