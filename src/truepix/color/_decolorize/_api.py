@@ -136,15 +136,14 @@ class Decolorizer:
         vmax = limit("vmax", vmax, getattr(cmap, "vmax", None))
         norm = carried_norm(norm, cmap)
         self._norm = Inverse(norm, vmin, vmax, self._map.n_colors, indexed=self._map.indexed)
+        self._map = self._norm.painted(self._map)  # a BoundaryNorm's colors: a discrete map
         if threshold is not None and not threshold >= 0:
             msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
             raise InputError(msg)
         if step is not None and not (math.isfinite(step) and step > 0):
             msg = f"expected a positive step or None, got {step!r}"
             raise InputError(msg)
-        self.threshold = threshold
-        self.denoise = denoise
-        self.step = step
+        self.threshold, self.denoise, self.step = threshold, denoise, step
         self.cyclic = self._map.cyclic if cyclic is None else bool(cyclic)
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}

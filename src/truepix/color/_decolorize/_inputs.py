@@ -14,11 +14,17 @@ from typing import Any
 import numpy as np
 
 from truepix._validate import check_range
+from truepix.color._catalog import ColormapEntry
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
 from truepix.errors import InputError, ShapeError
 
 __all__ = ["Inverse", "as_pixels", "as_rows", "carried_norm", "limit"]
+
+
+#: An out-of-range color of a BoundaryNorm within this many DN of an interval's color
+#: is that interval's (``Inverse.painted``): the exact-picture threshold, 3 DN.
+SEPARATE_DN = 3.0
 
 
 class Inverse:
@@ -40,10 +46,11 @@ class Inverse:
         self.name = getattr(self.norm, "name", "matplotlib")
         # an indexed map (OpenCV's): entry k of its n_table stands for k / (n_table - 1)
         self.indexed = n_table if indexed else 0
-        # a norm answering table entries (BoundaryNorm) names an entry of the map's
-        # own n_table-color table, whatever its ncolors
+        # a norm answering table entries (BoundaryNorm) paints a few of the table's
+        # colors: the decoder matches those alone (``painted``), each a value
         self.boundary = bool(getattr(self.norm, "answers_entries", False))
         self.n_table = n_table
+        self.painted_values = np.empty(0)
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
         elif isinstance(self.norm, LogNorm):
@@ -58,9 +65,70 @@ class Inverse:
             span = (self.high - self.low) / (n_table - 1)
             self.low, self.high = self.low - 0.5 * span, self.low + (n_table - 0.5) * span
 
+    def painted(self, entry: ColormapEntry) -> ColormapEntry:
+        """The colors a ``BoundaryNorm`` paints with ``entry``, as a discrete map of them.
+
+        matplotlib indexes the table with the norm's answers: the intervals' entries,
+        and below and above the boundaries -1 and ``ncolors`` (the under color, the
+        over color or entry ``ncolors`` of a longer table). Those colors, each once, in
+        that order, are the map the picture is matched against: a degraded picture
+        (JPEG, resized, noisy) then decodes as a discrete map's does, every pixel to
+        the nearest painted color, where the whole table would name entries no
+        interval paints. Color k of the M stands for ``painted_values[k]``: the middle
+        of the intervals it paints, NaN for an out-of-range color no interval paints.
+        Other norms paint the whole table: ``entry`` comes back as it is.
+        """
+        if not self.boundary:
+            return entry
+        edges = np.asarray(self.norm.norm.boundaries, dtype=np.float64)
+        below = edges[0] - (edges[-1] - edges[0]) - 1.0
+        probes = np.concatenate([[below], (edges[:-1] + edges[1:]) / 2.0, edges[-1:]])
+        answers = np.asarray(self.norm.answer(probes)[0], dtype=np.int64)
+        n_colors = entry.n_colors
+
+        def color(answer: int) -> tuple[np.ndarray, ...]:
+            rows = (entry.lut, entry.lut_bytes, entry.lut_rounded)
+            if 0 <= answer < n_colors:
+                return tuple(row[answer] for row in rows)
+            rgba = entry.under if answer < 0 else entry.over  # as a colormap call paints
+            same = np.flatnonzero(np.all(entry.lut == rgba, axis=1))
+            if len(same):  # the default: the first or last entry (its bytes, alpha's blend)
+                return tuple(row[same[0]] for row in rows)
+            return rgba, (rgba * 255).astype(np.uint8), np.floor(rgba * 255 + 0.5).astype(np.uint8)
+
+        colors: dict[bytes, tuple[tuple[np.ndarray, ...], list[float]]] = {}
+        for k, answer in enumerate(answers):
+            rgba = color(int(answer))
+            key = b"".join(np.ascontiguousarray(part).tobytes() for part in rgba)
+            _, interval = colors.setdefault(key, (rgba, []))
+            if 0 < k < len(answers) - 1:  # an interval (not an out-of-range probe)
+                interval.extend(edges[k - 1 : k + 1])
+        kept = list(colors.values())
+        # an out-of-range color a few DN from an interval's (entry ``ncolors`` of a longer
+        # table: twilight's 510 under BoundaryNorm(b, 256)) cannot be told from it once
+        # degraded: its pixels are that interval's, not holes in it
+        drawn = np.array([rgba[1][:3] for rgba, i in kept if i], dtype=np.float64)
+        kept = [(rgba, i) for rgba, i in kept if i or np.min(np.linalg.norm(
+            drawn - rgba[1][:3].astype(np.float64), axis=1)) > SEPARATE_DN]  # fmt: skip
+        self.painted_values = np.array([(min(i) + max(i)) / 2.0 if i else np.nan for _, i in kept])
+        self.n_table = len(kept)
+        tables = [np.array([rgba[part] for rgba, _ in kept]) for part in range(3)]
+        made = ColormapEntry(
+            entry.name, tables[0], entry.source, cyclic=entry.cyclic, discrete=True,
+            under=entry.under, over=entry.over, bad=entry.bad,
+        )  # fmt: skip
+        for name, table in zip(("lut_bytes", "lut_rounded"), tables[1:], strict=True):
+            table.flags.writeable = False
+            object.__setattr__(made, name, table)  # the entry's own (Agg's blend, alpha)
+        return made
+
     def __call__(self, u: np.ndarray) -> np.ndarray:
-        if self.boundary:
-            return self.norm.inverse(u, self.n_table)
+        if self.boundary:  # color k of the painted M: painted_values[k]
+            n_colors = len(self.painted_values)
+            index = np.clip(np.floor(np.nan_to_num(u) * n_colors), 0, n_colors - 1)
+            values = self.painted_values[index.astype(np.int64)]
+            values[np.isnan(u)] = np.nan
+            return values
         if self.indexed:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)

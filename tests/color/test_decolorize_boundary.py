@@ -1,0 +1,103 @@
+"""BoundaryNorm pictures degraded (JPEG, resized): decoded as the discrete picture they are.
+
+A ``BoundaryNorm`` paints a few entries of the table (11 intervals of a 256-color
+map: entries 0, 25, 51 ...). Matched against the whole table, a JPEG'd pixel lands
+on entries no interval paints and came back NaN (trial 16: 62-95 % of a q95 picture).
+"""
+
+from __future__ import annotations
+
+import io
+
+import cv2
+import matplotlib
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
+from PIL import Image
+from scipy.spatial import cKDTree
+
+import truepix as tp
+
+EDGES = np.linspace(-100.0, 10.0, 12)  # 11 intervals
+UNEVEN = np.array([-100.0, -90.0, -60.0, -55.0, -30.0, -20.0, -10.0, 0.0, 2.0, 10.0])
+NORMS = {
+    "plain": mcolors.BoundaryNorm(EDGES, 256),
+    "extend-both": mcolors.BoundaryNorm(EDGES, 256, extend="both"),
+    "extend-max": mcolors.BoundaryNorm(EDGES, 256, extend="max"),
+    "uneven": mcolors.BoundaryNorm(UNEVEN, 256),
+}
+
+
+def _field() -> np.ndarray:
+    y, x = np.mgrid[0:256, 0:256] / 256
+    return -100 + 110 * (0.5 + 0.5 * np.sin(3 * x + 1) * np.cos(2 * y))
+
+
+def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "JPEG", quality=quality, subsampling=2)  # 4:2:0
+    return np.asarray(Image.open(buffer))
+
+
+def _intervals(norm: mcolors.BoundaryNorm, values: np.ndarray) -> np.ndarray:
+    """The interval (index) each value lies in; -1 for NaN."""
+    found = np.searchsorted(norm.boundaries, values, side="right") - 1
+    return np.where(np.isnan(values), -1, found)
+
+
+@pytest.mark.parametrize("cmap", ["viridis", "jet"])
+@pytest.mark.parametrize("name", list(NORMS))
+def test_degraded_boundary_norm_picture_decodes_to_intervals(cmap: str, name: str) -> None:
+    """JPEG q95 and q75 (4:2:0) and a 0.5x resize: every pixel in an interval (holes <=
+    0.2 %), its own on >= 99.8 % of pixels (q75: 99.7 %; what is missed lies on an
+    interval's edge), more often than the nearest painted color."""
+    norm, data = NORMS[name], _field()
+    colormap = matplotlib.colormaps[cmap]
+    picture = colormap(norm(data), bytes=True)[..., :3]
+    truth = _intervals(norm, data)
+    painted = colormap(norm((norm.boundaries[:-1] + norm.boundaries[1:]) / 2), bytes=True)
+    nearest = cKDTree(painted[:, :3].astype(np.float64))  # the oracle: nearest of the 11
+    for quality, share in ((95, 0.998), (75, 0.997)):
+        degraded = _jpeg(picture, quality)
+        found = _intervals(norm, tp.decolorize(degraded, cmap=cmap, norm=norm))
+        assert np.mean(found < 0) <= 0.002, (quality, np.mean(found < 0))
+        right = np.mean(found == truth)
+        assert right >= share, (quality, right)
+        oracle = nearest.query(degraded.reshape(-1, 3).astype(np.float64))[1]
+        assert right >= np.mean(oracle.reshape(truth.shape) == truth), quality
+    small = cv2.resize(picture, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_LINEAR)
+    found = _intervals(norm, tp.decolorize(small, cmap=cmap, norm=norm))
+    # a pixel of 2x2 source pixels in two intervals may be either (its color is a blend)
+    blocks = truth.reshape(128, 2, 128, 2).transpose(0, 2, 1, 3).reshape(128, 128, 4)
+    assert np.mean(found < 0) <= 0.002
+    assert np.mean(np.any(found[..., None] == blocks, axis=-1)) >= 0.998
+
+
+def test_out_of_range_colors_stay_nan_and_png_stays_exact() -> None:
+    """``extend='both'``: data beyond the boundaries is painted with colors no interval
+    uses; those pixels come back NaN (as on PNG), the others at their interval's middle."""
+    norm = NORMS["extend-both"]
+    data = _field() * 1.2 + 10.0  # some below -100, some above 10
+    picture = matplotlib.colormaps["viridis"](norm(data), bytes=True)[..., :3]
+    values = tp.decolorize(picture, cmap="viridis", norm=norm)
+    inside = (data >= EDGES[0]) & (data < EDGES[-1])
+    assert 0.05 < np.mean(~inside) < 0.5
+    assert np.all(np.isnan(values[~inside]))
+    index = np.clip(np.searchsorted(EDGES, data, side="right") - 1, 0, 10)
+    assert np.array_equal(values[inside], ((EDGES[index] + EDGES[index + 1]) / 2)[inside])
+
+
+def test_over_color_next_to_the_last_interval_is_not_a_hole() -> None:
+    """twilight has 510 colors: ``BoundaryNorm(b, 256)`` paints entries 0..255 and data
+    above the boundaries entry 256, 1 DN from 255; a JPEG can't tell them apart, so
+    pixels of either are the last interval's (they were 1 % holes in it)."""
+    norm, data = NORMS["plain"], _field()
+    colormap = matplotlib.colormaps["twilight"]
+    assert colormap.N == 510
+    picture = colormap(norm(data), bytes=True)[..., :3]
+    found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="twilight", norm=norm))
+    assert np.mean(found < 0) <= 0.002
+    assert np.mean(found == _intervals(norm, data)) >= 0.998
+    over = colormap(norm(np.array([EDGES[-1]])), bytes=True)
+    assert tp.decolorize(over[None], cmap="twilight", norm=norm).tolist() == [[5.0]]
