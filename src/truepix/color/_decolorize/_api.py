@@ -40,7 +40,9 @@ from truepix.color._decolorize import _reuse as reuse
 from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
-from truepix.color._decolorize._inputs import Inverse, as_pixels, as_rows, carried_norm, limit
+from truepix.color._decolorize._inputs import (
+    Inverse, as_pixels, as_rows, carried_norm, limit, planned,
+)  # fmt: skip
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
@@ -408,9 +410,7 @@ class Decolorizer:
         if self.alpha is not None:  # savefig(transparent=True): the map's bytes and alpha
             pixels = translucent.composited(pixels, scale, self._face)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
-            if kind == "u8":
-                kind = self._table_kind(pixels)
-            plan = planning.make_plan(self, pixels, kind, scale)
+            pixels, kind, scale, plan = planned(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
