@@ -181,3 +181,21 @@ def test_decolorize_a_map_drawn_with_alpha(tmp_path) -> None:
     assert decoded.exit_code == 0, decoded.output
     # entries whose blends round to the same bytes come back in the middle of their bins
     assert np.all(np.abs(np.load(out) - data) <= 1.5 * 100 / 256)
+
+
+def test_decolorize_prints_the_warnings_of_the_decode(tmp_path) -> None:
+    """A wrong --cmap: the file is saved as asked (exit 0) and every truepix warning the
+    decode raised is a line of stderr, as tp.decolorize would warn it."""
+    y, x = np.mgrid[0:128, 0:128] / 128
+    source = tmp_path / "jet.png"
+    plt.imsave(source, 0.5 + 0.5 * np.sin(5 * x) * np.cos(3 * y), cmap="jet")
+    args = ["decolorize", str(source), str(tmp_path / "v.npy"), "--cmap", "viridis"]
+    result = CliRunner().invoke(cli, [*args, "--vmin", "0", "--vmax", "1"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(lines) == 1, result.stderr
+    assert "not colors of 'viridis'" in lines[0]
+    assert "identify_colormap" in lines[0]
+    with pytest.warns(tp.errors.OffMapWarning) as caught:
+        tp.decolorize(plt.imread(source), cmap="viridis", vmin=0, vmax=1)
+    assert lines[0] == f"warning: {caught[0].message}"

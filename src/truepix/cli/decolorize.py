@@ -10,6 +10,7 @@ left out of the data).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 import numpy as np
@@ -94,7 +95,7 @@ def command(
         facecolor=facecolor,
         **options.range_kwargs(vmin, vmax),
     )
-    result = decoder.decode(picture)
+    result, caught = _decoded(decoder, picture)
     values = result.values
     if bar is not None:
         left, top, right, bottom = bar.bbox
@@ -119,24 +120,42 @@ def command(
     if valid.any():
         console.print(f"  values {np.nanmin(values):.6g}..{np.nanmax(values):.6g}"
                       f" (map {decoder.vmin:.6g}..{decoder.vmax:.6g}, {norm})")  # fmt: skip
-    if bar is None and alpha is None and (valid.mean() < 0.5 or result.noise >= 4):
-        hint = _alpha_hint(picture, cmap, norm, decoder.vmin, decoder.vmax)
-        if hint:
-            console.print(f"  the map looks drawn with alpha: pass {hint}")
+    hint = _alpha_hint(caught)
+    if hint:
+        console.print(f"  the map looks drawn with alpha: pass {hint}")
+    for text in caught:  # what tp.decolorize warns (a wrong --cmap, BGR, alpha): stderr
+        click.echo(f"warning: {text}", err=True)
 
 
-def _alpha_hint(picture: np.ndarray, cmap: object, norm: str, vmin: float, vmax: float) -> str:
-    """The --alpha/--facecolor options tp.decolorize's OffMapWarning advises, or ""."""
+def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
+    """The decode, and the messages of the truepix warnings it raised, with those
+    :func:`truepix.decolorize` adds (a wrong map, a BGR picture, a map drawn with
+    alpha); other warnings go on as usual."""
     import warnings
 
-    import truepix as tp
-    from truepix.errors import OffMapWarning
+    from truepix.color._decolorize._result import warn_off_map
+    from truepix.errors import TruepixWarning
 
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", OffMapWarning)
-        tp.decolorize(picture, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax)
+        warnings.simplefilter("always", TruepixWarning)
+        result = decoder.decode(picture)
+        nan_free = result.n_nan == 0
+        warn_off_map(result.values, picture, decoder, noise=result.noise, nan_free=nan_free,
+                     bgr=result.bgr)  # fmt: skip
+    texts = []
     for warning in caught:
-        text = str(warning.message)
+        if issubclass(warning.category, TruepixWarning):
+            texts.append(" ".join(str(warning.message).split()))  # one line each
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )  # fmt: skip
+    return result, texts
+
+
+def _alpha_hint(caught: list[str]) -> str:
+    """The --alpha/--facecolor options the decode's OffMapWarning advises, or ""."""
+    for text in caught:
         if ": pass alpha=" in text:
             advice = text.rsplit(": pass ", 1)[1]
             return advice.replace("alpha=", "--alpha ").replace(", facecolor=", " --facecolor ")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import threading
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -412,6 +413,7 @@ class Decolorizer:
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
+        result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
             tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
@@ -593,7 +595,5 @@ def decolorize(
     if lazy.is_dask(image):
         return decoder.values(image)
     result = decoder._run(image, detailed=False)
-    # a wrong cmap? a map drawn with alpha?
-    return warn_off_map(
-        result.values, image, decoder, noise=result.noise, nan_free=result.n_nan == 0
-    )
+    advice = {"noise": result.noise, "nan_free": result.n_nan == 0, "bgr": result.bgr}
+    return warn_off_map(result.values, image, decoder, **advice)  # a wrong cmap? alpha? BGR?

@@ -28,6 +28,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
+from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
     "Plan",
@@ -218,6 +219,8 @@ class Plan:
     #: at most PALETTE_COLORS colors, most of them table colors: its off-map ones are
     #: means of map colors (``unmix`` judges them with a tight hull)
     palette: bool = False
+    #: red and blue swapped fit the map far better (``cv2.imread``'s BGR): warned
+    bgr: bool = False
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -236,6 +239,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     if threshold is None:
         threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
+    bgr = looks_bgr(decoder, kind, scale, flat, hist, noise, max_code)
     jpeg = subsampled = False
     chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
@@ -320,7 +324,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # choose their filter with the posterior's noise (twilight, real fields, 2 DN:
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
-        white_noise, posterior, paletted,
+        white_noise, posterior, paletted, bgr,
     )  # fmt: skip
 
 

@@ -65,6 +65,9 @@ class DecolorizeResult:
     #: how many ``values`` are NaN where the decode counted them (-1: not counted);
     #: internal, so the decoder skips looking for NaN where it knows there is none
     n_nan: int = field(default=-1, repr=False, compare=False)
+    #: the picture fits the map far better with red and blue swapped (``cv2.imread``'s
+    #: BGR; ``_swapped``); internal, for ``decolorize``'s warning
+    bgr: bool = field(default=False, repr=False, compare=False)
 
     @property
     def valid(self) -> np.ndarray:
@@ -82,8 +85,9 @@ class DecolorizeResult:
 
 
 def warn_off_map(
-    values: Any, image: Any, decoder: Any, *, noise: float = 0.0, nan_free: bool = False
-) -> Any:
+    values: Any, image: Any, decoder: Any, *, noise: float = 0.0, nan_free: bool = False,
+    bgr: bool = False,
+) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
     map's, so ``cmap`` is likely wrong. Pixels that are not data anyway --
@@ -95,7 +99,9 @@ def warn_off_map(
     (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
     enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
     ``nan_free``: the decode counted no NaN (``DecolorizeResult.n_nan == 0``), so the
-    values need no scan.
+    values need no scan. ``bgr``: the picture fits the map far better with red and
+    blue swapped (``DecolorizeResult.bgr``): the one warning says so, whatever came
+    back NaN -- such pictures decode mostly within the threshold, to wrong numbers.
 
     Examples
     --------
@@ -108,6 +114,17 @@ def warn_off_map(
     """
     if not isinstance(values, np.ndarray) or values.size == 0:
         return values  # a dask array stays lazy
+    if bgr:
+        from truepix.errors import OffMapWarning
+
+        cmap = decoder if isinstance(decoder, str) else decoder.cmap
+        msg = (
+            f"the picture's colors fit {cmap!r} far better with red and blue swapped, so its"
+            " values are likely wrong: it looks like BGR (as cv2.imread returns): pass"
+            " picture[..., ::-1] (decoded as given, not swapped)"
+        )
+        warnings.warn(msg, OffMapWarning, stacklevel=3)
+        return values
     if nan_free and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     n_nan = int(np.count_nonzero(np.isnan(values)))

@@ -1,0 +1,65 @@
+"""Pictures whose red and blue channels are swapped: ``cv2.imread`` returns BGR.
+
+Passed as is, such a picture decodes to numbers that look like data and are not
+(coolwarm: 98 % of the pixels off by more than 5 % of the range, within the
+threshold). :func:`looks_bgr` tells it on the sample the plan already took, and
+only where the map fits poorly, so exact and ordinary degraded pictures pay
+nothing: the picture's residuals against the map, against the residuals of the
+same pixels with red and blue swapped. ``decolorize`` then warns (it does not
+swap: a map may really be drawn that way).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from truepix.color._decolorize import _kernels as kernels
+
+__all__ = ["looks_bgr"]
+
+#: Noise (DN) past which the fit counts as poor (``_result.SUSPECT_NOISE``: JPEG q50
+#: and Gaussian noise of 3 DN estimate below it; BGR pictures of coolwarm, twilight
+#: 5-8, viridis, magma, RdBu, turbo 10-23), ...
+POOR_NOISE = 4.0
+#: ... or share of the sample's pixels past the threshold (exact BGR jet: 11 %).
+POOR_OFF_MAP = 0.05
+#: Swapped pixels whose truncated mean residual is at most this share of the
+#: picture's own fit far better. Measured on 8 maps x camera (exact, JPEG q75, area
+#: 0.5x): BGR pictures 0-0.70 (coolwarm, twilight JPEG'd 0.63-0.70), RGB ones
+#: >= 1.05 (the map fits its own colors best); jet (nearly itself reversed with red
+#: and blue swapped) JPEG'd 0.95, not told.
+RATIO = 0.75
+#: Residuals are truncated here (DN): annotations count alike either way.
+CAP = 32.0
+#: Pixels of the sample swapped and decoded (a few ms).
+SAMPLE = 20_000
+#: Fewer pixels than this are not judged.
+MIN_PIXELS = 1024
+
+
+def looks_bgr(
+    decoder: Any, kind: str, scale: float, flat: np.ndarray, hist: np.ndarray,
+    noise: float, max_code: int,
+) -> bool:  # fmt: skip
+    """Whether the sample ``flat`` (P, C), whose residual histogram is ``hist``,
+    fits the map far better with its red and blue channels swapped."""
+    total = int(hist[1:].sum())
+    if flat.shape[-1] < 3 or total < MIN_PIXELS:
+        return False
+    if noise < POOR_NOISE and hist[max_code + 1 :].sum() <= POOR_OFF_MAP * total:
+        return False  # the map fits: the common case costs nothing
+    order = [2, 1, 0, *range(3, flat.shape[-1])]
+    swapped = np.ascontiguousarray(flat[:: max(1, len(flat) // SAMPLE)][:, order])
+    swapped_hist = kernels.residual_histogram(decoder._codes(swapped, kind, scale, "rgb"))
+    return _truncated_mean(swapped_hist) <= RATIO * _truncated_mean(hist)
+
+
+def _truncated_mean(hist: np.ndarray) -> float:
+    """Mean residual (DN, each at most CAP) of a residual-code histogram."""
+    counts = hist[1:].astype(np.float64)
+    if counts.sum() == 0:
+        return 0.0
+    residuals = np.minimum(np.arange(len(counts)) / kernels.RESIDUAL_STEPS, CAP)
+    return float(counts @ residuals / counts.sum())

@@ -1,0 +1,69 @@
+"""A picture read with ``cv2.imread`` is BGR: passed as is it decodes to numbers that
+look like data (coolwarm: 98 % of the pixels off by more than 5 % of the range, within
+the threshold), so ``decolorize`` says so. RGB pictures, exact or degraded, are quiet."""
+
+from __future__ import annotations
+
+import warnings
+
+import cv2
+import numpy as np
+import pytest
+from tests.color._photographs import camera_256, imsave_rgb
+
+import truepix as tp
+from truepix.errors import OffMapWarning
+
+MAPS = ("jet", "coolwarm", "viridis")
+
+
+def _through_cv2(rgb: np.ndarray, path, suffix: str = ".png", quality: int = 95) -> np.ndarray:
+    """``rgb`` written by cv2.imwrite (RGB -> BGR first, as OpenCV wants) and read
+    back by cv2.imread: what an OpenCV user holds, BGR."""
+    name = str(path / f"picture{suffix}")
+    params = [cv2.IMWRITE_JPEG_QUALITY, quality] if suffix == ".jpg" else []
+    assert cv2.imwrite(name, cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), params)
+    return cv2.imread(name)
+
+
+@pytest.fixture(scope="module")
+def camera() -> np.ndarray:
+    return cv2.resize(camera_256(), (128, 128), interpolation=cv2.INTER_AREA)
+
+
+@pytest.mark.parametrize("cmap", MAPS)
+def test_a_bgr_picture_is_named_as_such(camera, tmp_path, cmap: str) -> None:
+    bgr = _through_cv2(imsave_rgb(camera, cmap), tmp_path)
+    with pytest.warns(OffMapWarning, match=r"looks like BGR \(as cv2.imread returns\)"):
+        values = tp.decolorize(bgr, cmap=cmap, vmin=0, vmax=255)
+    # warned, not swapped: the picture is decoded as given (a map may be drawn so)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OffMapWarning)
+        assert np.array_equal(values, tp.decolorize(bgr, cmap=cmap, vmin=0, vmax=255),
+                              equal_nan=True)  # fmt: skip
+    # the advice is right: swapped back, the picture decodes within its bins (quietly;
+    # jet's pure blue run of entries comes back in its middle, 2 bins off at most)
+    swapped = tp.decolorize(bgr[..., ::-1], cmap=cmap, vmin=0, vmax=255)
+    assert np.nanmax(np.abs(swapped - camera)) <= 2.0
+    assert not np.isnan(swapped).any()
+
+
+@pytest.mark.parametrize("cmap", ["coolwarm", "viridis"])
+def test_a_jpegd_bgr_picture_is_named_as_such(camera, tmp_path, cmap: str) -> None:
+    # (jet with red and blue swapped is nearly jet reversed: JPEG'd, the two fit alike)
+    bgr = _through_cv2(imsave_rgb(camera, cmap), tmp_path, ".jpg", 75)
+    with pytest.warns(OffMapWarning, match="looks like BGR"):
+        tp.decolorize(bgr, cmap=cmap, vmin=0, vmax=255)
+
+
+@pytest.mark.parametrize("cmap", [*MAPS, "twilight", "RdBu", "gray"])
+@pytest.mark.parametrize("form", ["png", "jpeg75", "jpeg50", "area"])
+def test_rgb_pictures_raise_no_warning(camera, tmp_path, cmap: str, form: str) -> None:
+    rgb = imsave_rgb(camera, cmap)
+    if form == "area":
+        rgb = cv2.resize(rgb, (64, 64), interpolation=cv2.INTER_AREA)
+    elif form.startswith("jpeg"):
+        rgb = _through_cv2(rgb, tmp_path, ".jpg", int(form[4:]))[..., ::-1]
+    result = tp.Decolorizer(cmap, vmin=0, vmax=255).decode(rgb)
+    assert not result.bgr
+    tp.decolorize(rgb, cmap=cmap, vmin=0, vmax=255)  # warnings are errors here
