@@ -167,6 +167,15 @@ SHARP_OFF_TABLE = 0.001
 #: linear and cubic 0.33x and cubic 0.5x of hot, bwr, seismic photographs, taken for
 #: sharp renders with 3-10 % holes, 0.13-0.86 (holes after: 0-0.5 %).
 SPECK_SHARE = 0.1
+#: ... foreign also: off-table pixels more than OUTSIDE_MARGIN DN outside the map's
+#: box of colors (lowest to highest byte per channel), which no blend of map colors
+#: leaves, and the off-table pixels joined to foreign ones through off-table pixels
+#: within DRAWN_RINGS steps. Black contour lines on magma (3 DN from its first
+#: color), white text on RdBu (8 DN from its middle white): their strokes' foreign
+#: pixels were few and their faint edges off the table, 3-6 px from them, made the
+#: figures resampled ones (0 % / 0.2-0.5 % flagged on PNG).
+OUTSIDE_MARGIN = 1.0
+DRAWN_RINGS = 4
 SPECK_GROUP = 6
 MIN_DRAWN = 5
 #: Samples with fewer table colors than this are no exact render, however counted.
@@ -222,7 +231,10 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     codes = decoder._codes(flat, kind, scale, "rgb")
     hist = kernels.residual_histogram(codes)
     noise = noise_sigma(hist)
-    exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial)
+    lut = decoder._map.lut_bytes[:, :3]
+    exact, sharp, sharp_threshold = exact_render(
+        hist, codes, sample, scale, spatial, (lut.min(axis=0), lut.max(axis=0))
+    )  # fmt: skip
     if sharp:
         noise = 0.0  # its few other pixels are what was drawn over it, not noise
     threshold = decoder.threshold
@@ -436,8 +448,9 @@ def exact_share(hist: np.ndarray) -> float:
 
 
 def exact_render(
-    hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool
-) -> tuple[bool, bool, float]:
+    hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
+    bounds: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[bool, bool, float]:  # fmt: skip
     """Whether a sample is an exact render of the map, whether also a sharp one:
     no resampling blended it, so what was drawn over it is off the map, its
     antialiased edges too -- and the threshold (DN) a sharp one gets.
@@ -461,7 +474,12 @@ def exact_render(
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     drawn = foreign(rgb, steps)
-    kept = ~_grown(drawn, ANNOTATION_RADIUS)
+    outside = np.zeros_like(drawn)
+    if bounds is not None:
+        low, high = (np.asarray(b, np.float32) for b in bounds)
+        beyond = (rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)
+        outside = beyond.any(axis=-1) & (steps > 1)
+    kept = ~_grown(_strung(drawn | outside, steps > 1), ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
     if share < EXACT_SHARE and (
@@ -484,9 +502,22 @@ def exact_render(
     # downscale leaves at the field's edges (a black stroke's black core joins its edges)
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
         black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-        resampled |= speck_share(drawn, SPECK_GROUP, drawn | black) > SPECK_SHARE
+        resampled |= speck_share(drawn, SPECK_GROUP, drawn | black | outside) > SPECK_SHARE
         sharp = sharp and not resampled
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
+
+
+def _strung(drawn: np.ndarray, off_table: np.ndarray) -> np.ndarray:
+    """``drawn`` and the ``off_table`` pixels joined to it through off-table pixels,
+    up to DRAWN_RINGS steps: an antialiased stroke's faint edge, 3-6 px from its
+    foreign pixels where its color is near the map's (white text on RdBu)."""
+    drawn = drawn.copy()
+    for _ in range(DRAWN_RINGS):
+        more = _grown(drawn, 1) & off_table & ~drawn
+        if not more.any():
+            break
+        drawn |= more
+    return drawn
 
 
 def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
