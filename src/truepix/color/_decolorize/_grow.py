@@ -19,7 +19,7 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["core_groups", "grow_similar", "speck_share"]
+__all__ = ["core_groups", "grow_similar", "joined", "speck_share"]
 
 #: ``grow_similar`` searches group by group until they have visited this many times
 #: the candidates, then sweeps (``_sweep``): hundreds of groups in one large off-map
@@ -488,3 +488,22 @@ def speck_share(mask: np.ndarray, min_pixels: int, through: np.ndarray | None = 
         height, min_pixels, np.inf, groups,
     )  # fmt: skip
     return float(np.count_nonzero((groups == 0) & counted) / np.count_nonzero(counted))
+
+
+def joined(mask: np.ndarray, through: np.ndarray, rings: int) -> np.ndarray:
+    """``mask`` (2-D) and the ``through`` pixels 8-connected to it through ``through``
+    pixels within ``rings`` steps: an antialiased stroke's faint edge off the table,
+    3-6 px from its foreign pixels where its color is near the map's."""
+    out = mask.copy()
+    for _ in range(rings):
+        grown = out.copy()
+        grown[1:] |= out[:-1]
+        grown[:-1] |= out[1:]
+        wide = grown.copy()
+        wide[:, 1:] |= grown[:, :-1]
+        wide[:, :-1] |= grown[:, 1:]
+        more = wide & through & ~out
+        if not more.any():
+            break
+        out |= more
+    return out

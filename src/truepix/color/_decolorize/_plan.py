@@ -23,7 +23,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
-from truepix.color._decolorize._grow import speck_share
+from truepix.color._decolorize._grow import joined, speck_share
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
@@ -479,7 +479,7 @@ def exact_render(
         low, high = (np.asarray(b, np.float32) for b in bounds)
         beyond = (rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)
         outside = beyond.any(axis=-1) & (steps > 1)
-    kept = ~_grown(_strung(drawn | outside, steps > 1), ANNOTATION_RADIUS)
+    kept = ~_grown(joined(drawn | outside, steps > 1, DRAWN_RINGS), ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
     if share < EXACT_SHARE and (
@@ -505,19 +505,6 @@ def exact_render(
         resampled |= speck_share(drawn, SPECK_GROUP, drawn | black | outside) > SPECK_SHARE
         sharp = sharp and not resampled
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
-
-
-def _strung(drawn: np.ndarray, off_table: np.ndarray) -> np.ndarray:
-    """``drawn`` and the ``off_table`` pixels joined to it through off-table pixels,
-    up to DRAWN_RINGS steps: an antialiased stroke's faint edge, 3-6 px from its
-    foreign pixels where its color is near the map's (white text on RdBu)."""
-    drawn = drawn.copy()
-    for _ in range(DRAWN_RINGS):
-        more = _grown(drawn, 1) & off_table & ~drawn
-        if not more.any():
-            break
-        drawn |= more
-    return drawn
 
 
 def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
