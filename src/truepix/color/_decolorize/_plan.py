@@ -167,13 +167,10 @@ SHARP_OFF_TABLE = 0.001
 #: linear and cubic 0.33x and cubic 0.5x of hot, bwr, seismic photographs, taken for
 #: sharp renders with 3-10 % holes, 0.13-0.86 (holes after: 0-0.5 %).
 SPECK_SHARE = 0.1
-#: ... foreign also: off-table pixels more than OUTSIDE_MARGIN DN outside the map's
-#: box of colors (lowest to highest byte per channel), which no blend of map colors
-#: leaves, and the off-table pixels joined to foreign ones through off-table pixels
-#: within DRAWN_RINGS steps. Black contour lines on magma (3 DN from its first
-#: color), white text on RdBu (8 DN from its middle white): their strokes' foreign
-#: pixels were few and their faint edges off the table, 3-6 px from them, made the
-#: figures resampled ones (0 % / 0.2-0.5 % flagged on PNG).
+#: ... judged again where not sharp, off-table pixels foreign too when more than
+#: OUTSIDE_MARGIN DN outside the map's box of colors (no blend of map colors leaves
+#: it) or joined to foreign ones through DRAWN_RINGS off-table pixels: black contours
+#: on magma, white text on RdBu (0 % / 0.2-0.5 % flagged on PNG: "resampled").
 OUTSIDE_MARGIN = 1.0
 DRAWN_RINGS = 4
 SPECK_GROUP = 6
@@ -451,22 +448,19 @@ def exact_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
     bounds: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[bool, bool, float]:  # fmt: skip
-    """Whether a sample is an exact render of the map, whether also a sharp one:
-    no resampling blended it, so what was drawn over it is off the map, its
-    antialiased edges too -- and the threshold (DN) a sharp one gets.
+    """Whether a sample is an exact render, whether a sharp one (no resampling blended
+    it: what was drawn on it is off the map), and the threshold (DN) a sharp one gets.
 
     Exact: its pixels within NOISE_CAP of the map are table colors (EXACT_SHARE),
-    counted either over all of them or, on spatial samples, away from
-    (ANNOTATION_RADIUS) foreign pixels -- farther than ANNOTATION_RESIDUAL DN from
-    the map and no blend of two opposite neighbours near it (:func:`foreign`): text
-    and lines in colors near a map's ends (white on RdBu, Blues; black on magma) put
-    their antialiased edges within NOISE_CAP of the map too. Sharp: an exact render
-    with nothing off the map, or whose steps between neighbours join table colors
-    (:func:`sharp_share`) and whose pixels between far-apart neighbours are seldom
-    their blend (:func:`blend_share`), or whose pixels away from foreign ones are
-    all table colors (SHARP_OFF_TABLE). Maps whose blends are their own colors
-    (gray, hot, bwr) keep resampled pictures exact, not sharp -- or, when blends
-    away from foreign pixels leave the table, not even exact.
+    over all of them or, on spatial samples, away from (ANNOTATION_RADIUS) foreign
+    pixels (:func:`foreign`): strokes near a map's end (white on RdBu, black on
+    magma) put their edges within NOISE_CAP of the map too. Sharp: nothing off the
+    map, or steps between neighbours that join table colors (:func:`sharp_share`)
+    and few blends between far-apart neighbours (:func:`blend_share`), or all pixels
+    away from foreign ones table colors (SHARP_OFF_TABLE). Not sharp, it is judged
+    again with foreign also the off-table pixels outside ``bounds`` (the map's lowest
+    and highest byte per channel: no blend of map colors leaves them) or joined to
+    foreign ones (EXACT_BLENDS: maps whose blends are their own colors).
     """
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
@@ -474,12 +468,21 @@ def exact_render(
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     drawn = foreign(rgb, steps)
-    outside = np.zeros_like(drawn)
-    if bounds is not None:
-        low, high = (np.asarray(b, np.float32) for b in bounds)
-        beyond = (rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)
-        outside = beyond.any(axis=-1) & (steps > 1)
-    kept = ~_grown(joined(drawn | outside, steps > 1, DRAWN_RINGS), ANNOTATION_RADIUS)
+    black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
+    judged = _judged(share, steps, rgb, drawn, drawn, black)
+    if judged[1] or bounds is None:
+        return judged
+    low, high = (np.asarray(b, np.float32) for b in bounds)
+    outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
+    strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
+    again = _judged(share, steps, rgb, drawn, strokes, black | (outside & (steps > 1)))
+    return again if again[1] else judged
+
+
+def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
+            around: np.ndarray, link: np.ndarray) -> tuple[bool, bool, float]:  # fmt: skip
+    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``."""
+    kept = ~_grown(around, ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
     if share < EXACT_SHARE and (
@@ -488,21 +491,18 @@ def exact_render(
         return False, False, EXACT_THRESHOLD
     off_table = np.count_nonzero(counted & (steps > 1))
     if total >= MIN_SHARP_STEPS and off_table <= SHARP_OFF_TABLE * total:
-        # nothing away from the drawing is a blend: no resampling. Known from the
-        # blends' absence (smooth fields: few steps), its antialiased edges fade
-        # over more pixels than a textured one's: the plain exact threshold
+        # nothing away from the drawing is a blend: no resampling; (smooth fields:
+        # few steps) its strokes' edges fade over more pixels: the plain threshold
         return True, True, MIN_THRESHOLD
     blends = blend_share(rgb, kept)
     sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blends <= EXACT_BLENDS
-    # pixels between far-apart neighbours mostly their blend, and blends off the
-    # table away from any drawing: resampled, whatever share of its colors are
-    # table colors (maps whose blends are their own colors: hot, bwr)
+    # pixels between far-apart neighbours mostly their blend, and blends off the table
+    # away from any drawing: resampled (maps whose blends are their own colors: hot, bwr)
     resampled = blends > EXACT_BLENDS and off_table > 0
-    # or foreign pixels that are lone specks, not strokes: what a point-sampling
-    # downscale leaves at the field's edges (a black stroke's black core joins its edges)
+    # or foreign pixels that are lone specks (a point-sampling downscale's), not
+    # strokes (a black stroke's black core joins its edges)
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
-        black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-        resampled |= speck_share(drawn, SPECK_GROUP, drawn | black | outside) > SPECK_SHARE
+        resampled |= speck_share(drawn, SPECK_GROUP, drawn | link) > SPECK_SHARE
         sharp = sharp and not resampled
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
