@@ -184,3 +184,43 @@ def test_downscaled_strokes_stay_flagged(name: str) -> None:
         if map_name == name:
             assert lost[shrink(kinds[kind]) >= 0.5].mean() >= bound, kind
     assert lost[shrink(is_map) == 1.0].mean() <= 0.01
+
+
+def _contoured(name: str, kinds: tuple[str, ...]) -> np.ndarray:
+    """A smooth field ``imshow``'d at 1:1 with black contour lines and white text."""
+    import matplotlib.pyplot as plt
+
+    y, x = np.mgrid[0:128, 0:128] / 128
+    field = 0.5 + 0.3 * np.sin(5 * x + 1) * np.cos(4 * y) + 0.2 * x * y
+    figure = plt.figure(figsize=(1.28, 1.28), dpi=100)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.imshow(field, cmap=name, vmin=0, vmax=1, interpolation="nearest")
+    axes.set_axis_off()
+    if "black line" in kinds:
+        axes.contour(field, levels=5, colors="k", linewidths=0.8)
+    if "white text" in kinds:
+        axes.text(10, 40, "Station 12.5", color="w", fontsize=8)
+    axes.set_xlim(-0.5, 127.5)
+    axes.set_ylim(127.5, -0.5)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100)
+    plt.close(figure)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+# Black lines on magma (3 DN from its first color) and white text on RdBu (8 DN from
+# its middle white) are foreign only where they cross the far side of the map: their
+# faint edges off the table made the figure a resampled one, whose strokes pass for
+# blends (magma here 0.0 % flagged; RdBu's text over the trial's camera 0.2 %, this
+# smaller one passed before). Judged again, off-table pixels outside the map's box of
+# colors, and those joined to foreign ones, count as drawn (``_plan.exact_render``).
+@pytest.mark.parametrize(("name", "kinds"), [("magma", ("black line",)), ("RdBu", ("white text",))])
+def test_strokes_near_a_maps_end_are_flagged(name: str, kinds: tuple[str, ...]) -> None:
+    clean, picture = _contoured(name, ()), _contoured(name, kinds)
+    cmap = matplotlib.colormaps[name]
+    tree = cKDTree(cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(float))
+    off_table = tree.query(picture.reshape(-1, 3).astype(float))[0].reshape(clean.shape[:2]) > 6
+    changed = np.abs(picture.astype(int) - clean).max(axis=-1) >= 10
+    lost = np.isnan(decolorize(picture, cmap=name, vmin=0, vmax=1))
+    assert lost[changed & off_table].mean() >= 0.99
+    assert not lost[np.all(picture == clean, axis=-1)].any()

@@ -17,9 +17,13 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["core_groups", "counted_groups", "grow_similar", "speck_share"]
+__all__ = [
+    "core_groups", "counted_groups", "dilated", "grow_similar", "joined", "on_segment",
+    "speck_share",
+]
 
 #: ``grow_similar`` searches group by group until they have visited this many times
 #: the candidates, then sweeps (``_sweep``): hundreds of groups in one large off-map
@@ -503,3 +507,43 @@ def speck_share(mask: np.ndarray, min_pixels: int, through: np.ndarray | None = 
         height, min_pixels, np.inf, groups,
     )  # fmt: skip
     return float(np.count_nonzero((groups == 0) & counted) / np.count_nonzero(counted))
+
+
+def joined(mask: np.ndarray, through: np.ndarray, rings: int) -> np.ndarray:
+    """``mask`` (2-D) and the ``through`` pixels 8-connected to it through ``through``
+    pixels within ``rings`` steps: an antialiased stroke's faint edge off the table,
+    3-6 px from its foreign pixels where its color is near the map's."""
+    out = mask.copy()
+    for _ in range(rings):
+        grown = out.copy()
+        grown[1:] |= out[:-1]
+        grown[:-1] |= out[1:]
+        wide = grown.copy()
+        wide[:, 1:] |= grown[:, :-1]
+        wide[:, :-1] |= grown[:, 1:]
+        more = wide & through & ~out
+        if not more.any():
+            break
+        out |= more
+    return out
+
+
+def on_segment(
+    pixel: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where colors ``pixel`` project on the segments ``start``-``end`` (t in [0, 1]),
+    their squared distance (DN^2) to that point, and the segments' squared length."""
+    segment = end - start
+    length2 = np.einsum("...c,...c", segment, segment)
+    offset = pixel - start
+    along = np.einsum("...c,...c", offset, segment) / np.maximum(length2, np.float32(1e-6))
+    t = np.clip(along, 0.0, 1.0)
+    gap = offset - t[..., None] * segment
+    return t, np.einsum("...c,...c", gap, gap), length2
+
+
+def dilated(mask: np.ndarray, radius: int) -> np.ndarray:
+    """``mask`` dilated by a (2 radius + 1)^2 square."""
+    grown = np.zeros(mask.size, dtype=bool)
+    degraded.near(np.flatnonzero(mask), mask.shape[1], mask.shape[0], radius, grown)
+    return grown.reshape(mask.shape)

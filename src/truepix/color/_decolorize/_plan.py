@@ -23,7 +23,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
-from truepix.color._decolorize._grow import speck_share
+from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
@@ -175,6 +175,12 @@ SHARP_OFF_TABLE = 0.001
 #: linear and cubic 0.33x and cubic 0.5x of hot, bwr, seismic photographs, taken for
 #: sharp renders with 3-10 % holes, 0.13-0.86 (holes after: 0-0.5 %).
 SPECK_SHARE = 0.1
+#: ... judged again where not sharp, off-table pixels foreign too when more than
+#: OUTSIDE_MARGIN DN outside the map's box of colors (no blend of map colors leaves
+#: it) or joined to foreign ones through DRAWN_RINGS off-table pixels: black contours
+#: on magma, white text on RdBu (0 % / 0.2-0.5 % flagged on PNG: "resampled").
+OUTSIDE_MARGIN = 1.0
+DRAWN_RINGS = 4
 SPECK_GROUP = 6
 MIN_DRAWN = 5
 #: Samples with fewer table colors than this are no exact render, however counted.
@@ -232,7 +238,10 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     codes = decoder._codes(flat, kind, scale, "rgb")
     hist = residual_histogram(codes)
     noise = noise_sigma(hist)
-    exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial)
+    lut = decoder._map.lut_bytes[:, :3]
+    exact, sharp, sharp_threshold = exact_render(
+        hist, codes, sample, scale, spatial, (lut.min(axis=0), lut.max(axis=0))
+    )  # fmt: skip
     if sharp:
         noise = 0.0  # its few other pixels are what was drawn over it, not noise
     threshold = decoder.threshold
@@ -454,24 +463,22 @@ def exact_share(hist: np.ndarray) -> float:
 
 
 def exact_render(
-    hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool
-) -> tuple[bool, bool, float]:
-    """Whether a sample is an exact render of the map, whether also a sharp one:
-    no resampling blended it, so what was drawn over it is off the map, its
-    antialiased edges too -- and the threshold (DN) a sharp one gets.
+    hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
+    bounds: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[bool, bool, float]:  # fmt: skip
+    """Whether a sample is an exact render, whether a sharp one (no resampling blended
+    it: what was drawn on it is off the map), and the threshold (DN) a sharp one gets.
 
     Exact: its pixels within NOISE_CAP of the map are table colors (EXACT_SHARE),
-    counted either over all of them or, on spatial samples, away from
-    (ANNOTATION_RADIUS) foreign pixels -- farther than ANNOTATION_RESIDUAL DN from
-    the map and no blend of two opposite neighbours near it (:func:`foreign`): text
-    and lines in colors near a map's ends (white on RdBu, Blues; black on magma) put
-    their antialiased edges within NOISE_CAP of the map too. Sharp: an exact render
-    with nothing off the map, or whose steps between neighbours join table colors
-    (:func:`sharp_share`) and whose pixels between far-apart neighbours are seldom
-    their blend (:func:`blend_share`), or whose pixels away from foreign ones are
-    all table colors (SHARP_OFF_TABLE). Maps whose blends are their own colors
-    (gray, hot, bwr) keep resampled pictures exact, not sharp -- or, when blends
-    away from foreign pixels leave the table, not even exact.
+    over all of them or, on spatial samples, away from (ANNOTATION_RADIUS) foreign
+    pixels (:func:`foreign`): strokes near a map's end (white on RdBu, black on
+    magma) put their edges within NOISE_CAP of the map too. Sharp: nothing off the
+    map, or steps between neighbours that join table colors (:func:`sharp_share`)
+    and few blends between far-apart neighbours (:func:`blend_share`), or all pixels
+    away from foreign ones table colors (SHARP_OFF_TABLE). Not sharp, it is judged
+    again with foreign also the off-table pixels outside ``bounds`` (the map's lowest
+    and highest byte per channel: no blend of map colors leaves them) or joined to
+    foreign ones (EXACT_BLENDS: maps whose blends are their own colors).
     """
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
@@ -479,7 +486,21 @@ def exact_render(
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     drawn = foreign(rgb, steps)
-    kept = ~_grown(drawn, ANNOTATION_RADIUS)
+    black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
+    judged = _judged(share, steps, rgb, drawn, drawn, black)
+    if judged[1] or bounds is None:
+        return judged
+    low, high = (np.asarray(b, np.float32) for b in bounds)
+    outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
+    strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
+    again = _judged(share, steps, rgb, drawn, strokes, black | (outside & (steps > 1)))
+    return again if again[1] else judged
+
+
+def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
+            around: np.ndarray, link: np.ndarray) -> tuple[bool, bool, float]:  # fmt: skip
+    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``."""
+    kept = ~dilated(around, ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
     if share < EXACT_SHARE and (
@@ -488,21 +509,18 @@ def exact_render(
         return False, False, EXACT_THRESHOLD
     off_table = np.count_nonzero(counted & (steps > 1))
     if total >= MIN_SHARP_STEPS and off_table <= SHARP_OFF_TABLE * total:
-        # nothing away from the drawing is a blend: no resampling. Known from the
-        # blends' absence (smooth fields: few steps), its antialiased edges fade
-        # over more pixels than a textured one's: the plain exact threshold
+        # nothing away from the drawing is a blend: no resampling; (smooth fields:
+        # few steps) its strokes' edges fade over more pixels: the plain threshold
         return True, True, MIN_THRESHOLD
     blends = blend_share(rgb, kept)
     sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blends <= EXACT_BLENDS
-    # pixels between far-apart neighbours mostly their blend, and blends off the
-    # table away from any drawing: resampled, whatever share of its colors are
-    # table colors (maps whose blends are their own colors: hot, bwr)
+    # pixels between far-apart neighbours mostly their blend, and blends off the table
+    # away from any drawing: resampled (maps whose blends are their own colors: hot, bwr)
     resampled = blends > EXACT_BLENDS and off_table > 0
-    # or foreign pixels that are lone specks, not strokes: what a point-sampling
-    # downscale leaves at the field's edges (a black stroke's black core joins its edges)
+    # or foreign pixels that are lone specks (a point-sampling downscale's), not
+    # strokes (a black stroke's black core joins its edges)
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
-        black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-        resampled |= speck_share(drawn, SPECK_GROUP, drawn | black) > SPECK_SHARE
+        resampled |= speck_share(drawn, SPECK_GROUP, drawn | link) > SPECK_SHARE
         sharp = sharp and not resampled
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
@@ -527,17 +545,17 @@ def blend_share(rgb: np.ndarray, kept: np.ndarray) -> float:
     above and below) BLEND_STEP DN or more apart that lie on the segment joining
     them (within BLEND_TOLERANCE DN, 15-85 % of the way): resampling's blends; 1
     with fewer than MIN_SHARP_STEPS such pixels."""
-    on_segment = spans = 0
+    lying = spans = 0
     for axis in (0, 1):
         cut = [slice(None), slice(None)]
         ahead, middle, behind = list(cut), list(cut), list(cut)
         ahead[axis], middle[axis], behind[axis] = slice(2, None), slice(1, -1), slice(None, -2)
-        t, gap2, length2 = _on_segment(rgb[tuple(middle)], rgb[tuple(behind)], rgb[tuple(ahead)])
+        t, gap2, length2 = on_segment(rgb[tuple(middle)], rgb[tuple(behind)], rgb[tuple(ahead)])
         span = (length2 > BLEND_STEP**2) & kept[tuple(ahead)] & kept[tuple(middle)]
         span &= kept[tuple(behind)]
         spans += np.count_nonzero(span)
-        on_segment += np.count_nonzero(span & (t > 0.15) & (t < 0.85) & (gap2 <= BLEND_TOLERANCE**2))
-    return on_segment / spans if spans >= MIN_SHARP_STEPS else 1.0
+        lying += np.count_nonzero(span & (t > 0.15) & (t < 0.85) & (gap2 <= BLEND_TOLERANCE**2))
+    return lying / spans if spans >= MIN_SHARP_STEPS else 1.0
 
 
 def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
@@ -552,29 +570,9 @@ def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
         ahead = (slice(1 + dy, 1 + dy + height), slice(1 + dx, 1 + dx + width))
         behind = (slice(1 - dy, 1 - dy + height), slice(1 - dx, 1 - dx + width))
-        _, gap2, _ = _on_segment(rgb, padded[behind], padded[ahead])
+        _, gap2, _ = on_segment(rgb, padded[behind], padded[ahead])
         between |= (gap2 <= BLEND_TOLERANCE**2) & near[ahead] & near[behind]
     return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
-
-
-def _on_segment(
-    pixel: np.ndarray, start: np.ndarray, end: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Where colors ``pixel`` project on the segments ``start``-``end`` (t in [0, 1]),
-    their squared distance (DN^2) to that point, and the segments' squared length."""
-    segment = end - start
-    length2 = np.einsum("...c,...c", segment, segment)
-    offset = pixel - start
-    t = np.clip(np.einsum("...c,...c", offset, segment) / np.maximum(length2, np.float32(1e-6)), 0.0, 1.0)
-    gap = offset - t[..., None] * segment
-    return t, np.einsum("...c,...c", gap, gap), length2
-
-
-def _grown(mask: np.ndarray, radius: int) -> np.ndarray:
-    """``mask`` dilated by a (2 radius + 1)^2 square."""
-    grown = np.zeros(mask.size, dtype=bool)
-    degraded.near(np.flatnonzero(mask), mask.shape[1], mask.shape[0], radius, grown)
-    return grown.reshape(mask.shape)
 
 
 def auto_threshold(hist: np.ndarray, noise: float) -> float:
