@@ -57,7 +57,16 @@ def contour_figure(name: str, color: str | None, jpeg: bool) -> np.ndarray:
         ax.contour(data, levels=[0.25, 0.5, 0.75], colors=[color], linewidths=1.0)
         ax.text(30, 60, "T = 25.0 K", color=color, fontsize=12)
         ax.text(200, 220, "max 3.2 m/s", color=color, fontsize=10)
+    return saved_rgb(fig, jpeg=jpeg)
+
+
+def saved_rgb(fig: Any, *, jpeg: bool = False, dpi: float | None = None) -> np.ndarray:
+    """A matplotlib figure saved by ``savefig`` as PNG or JPEG quality 75 (Pillow,
+    4:2:0), read back as RGB; the figure is closed."""
+    import matplotlib.pyplot as plt
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="jpg" if jpeg else "png", pil_kwargs={"quality": 75} if jpeg else {})
+    options = {"pil_kwargs": {"quality": 75}} if jpeg else {}
+    fig.savefig(buffer, format="jpg" if jpeg else "png", dpi=dpi, **options)
     plt.close(fig)
     return np.asarray(Image.open(buffer).convert("RGB"))

@@ -20,6 +20,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import saved_rgb
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
@@ -57,10 +58,7 @@ def _render(rgb: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
         radius = 0.3 + 0.05 * np.sin(7 * t) + 0.03 * np.cos(13 * t)
         axes.plot(width * (0.5 + radius * np.cos(t)), height * (0.5 + radius * np.sin(t)),
                   color="magenta", lw=1.0)  # fmt: skip
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100)
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(figure, dpi=100)
 
 
 @functools.cache
@@ -202,10 +200,7 @@ def _contoured(name: str, kinds: tuple[str, ...]) -> np.ndarray:
         axes.text(10, 40, "Station 12.5", color="w", fontsize=8)
     axes.set_xlim(-0.5, 127.5)
     axes.set_ylim(127.5, -0.5)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100)
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(figure, dpi=100)
 
 
 # Black lines on magma (3 DN from its first color) and white text on RdBu (8 DN from

@@ -9,13 +9,12 @@ such an edge is no table entry, and it touches the stroke's off-map core.
 from __future__ import annotations
 
 import functools
-import io
 
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 
+from tests.color._photographs import saved_rgb
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._tables import flag_edges, table_keys
 
@@ -40,10 +39,7 @@ def _figure(name: str, annotated: bool) -> np.ndarray:
         axes.plot([30, 170], [20, 60], color="black", lw=1.5)
     axes.set_xlim(-0.5, 199.5)
     axes.set_ylim(199.5, -0.5)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100)
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(figure, dpi=100)
 
 
 @functools.cache

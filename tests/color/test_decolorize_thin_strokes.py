@@ -16,13 +16,12 @@ the field's, the only evidence left.
 from __future__ import annotations
 
 import functools
-import io
 
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 
+from tests.color._photographs import colormap, saved_rgb
 from truepix import Decolorizer
 
 matplotlib.use("Agg")
@@ -30,14 +29,6 @@ matplotlib.use("Agg")
 _COLORS = {"white": (255, 255, 255), "black": (0, 0, 0), "gray": (128, 128, 128),
            "magenta": (200, 30, 120)}  # fmt: skip
 _MOVED = 12.0
-
-def _colormap(name: str) -> matplotlib.colors.Colormap:
-    if ":" in name:
-        import cmap
-
-        return cmap.Colormap(name).to_mpl()
-    return matplotlib.colormaps[name]
-
 
 def _figure(name: str, color: str | None, *, jpeg: bool) -> np.ndarray:
     import matplotlib.pyplot as plt
@@ -47,19 +38,13 @@ def _figure(name: str, color: str | None, *, jpeg: bool) -> np.ndarray:
     figure = plt.figure(figsize=(2.0, 1.5), dpi=100)
     axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
     axes.set_axis_off()
-    axes.imshow(data, cmap=_colormap(name), vmin=0.0, vmax=1.0, interpolation="nearest",
+    axes.imshow(data, cmap=colormap(name), vmin=0.0, vmax=1.0, interpolation="nearest",
                 aspect="auto")  # fmt: skip
     if color is not None:
         rgb = np.array(_COLORS[color]) / 255
         axes.contour(data, levels=[0.25, 0.5, 0.75], colors=[rgb], linewidths=1.0)
         axes.text(15, 30, "T = 25 K", color=rgb, fontsize=10)
-    buffer = io.BytesIO()
-    if jpeg:
-        figure.savefig(buffer, format="jpg", pil_kwargs={"quality": 75})
-    else:
-        figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(figure, jpeg=jpeg)
 
 
 @functools.cache
@@ -69,7 +54,7 @@ def _flagged(name: str, color: str) -> tuple[float, float]:
     drawn = _figure(name, color, jpeg=False).astype(float)
     moved = np.sqrt(((drawn - clean) ** 2).sum(axis=-1))
     stroke, data = moved > _MOVED, moved == 0
-    decoder = Decolorizer(_colormap(name), cyclic=name == "twilight", vmin=0.0, vmax=1.0)
+    decoder = Decolorizer(colormap(name), cyclic=name == "twilight", vmin=0.0, vmax=1.0)
     lost = np.isnan(decoder.values(_figure(name, color, jpeg=True)))
     return 100 * lost[stroke].mean(), 100 * lost[data].mean()
 

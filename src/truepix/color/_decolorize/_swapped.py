@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._histogram import residual_histogram
 
 __all__ = ["looks_bgr"]
 
@@ -52,7 +53,7 @@ def looks_bgr(
         return False  # the map fits: the common case costs nothing
     order = [2, 1, 0, *range(3, flat.shape[-1])]
     swapped = np.ascontiguousarray(flat[:: max(1, len(flat) // SAMPLE)][:, order])
-    swapped_hist = kernels.residual_histogram(decoder._codes(swapped, kind, scale, "rgb"))
+    swapped_hist = residual_histogram(decoder._codes(swapped, kind, scale, "rgb"))
     return _truncated_mean(swapped_hist) <= RATIO * _truncated_mean(hist)
 
 
