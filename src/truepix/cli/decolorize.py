@@ -86,16 +86,10 @@ def command(
         if bar is None:
             msg = f"expected a colorbar in {str(source)!r}, got none; name the map with --cmap"
             raise InputError(msg)
-    decoder = tp.Decolorizer(
-        bar if bar is not None else cmap,
-        norm=norm,
-        threshold=threshold,
-        step=step,
-        alpha=alpha,
-        facecolor=facecolor,
-        **options.range_kwargs(vmin, vmax),
-    )
-    result, caught = _decoded(decoder, picture)
+    settings = {"norm": norm, "threshold": threshold, "step": step, "alpha": alpha,
+                "facecolor": facecolor, **options.range_kwargs(vmin, vmax)}  # fmt: skip
+    decoder = tp.Decolorizer(bar if bar is not None else cmap, **settings)
+    result, caught = _decoded(decoder, picture, bar if bar is not None else cmap, settings)
     values = result.values
     if bar is not None:
         left, top, right, bottom = bar.bbox
@@ -127,29 +121,31 @@ def command(
         click.echo(f"warning: {text}", err=True)
 
 
-def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
+def _decoded(
+    decoder: Any, picture: np.ndarray, cmap: Any, settings: dict[str, Any]
+) -> tuple[Any, list[str]]:
     """The decode, and the messages of the truepix warnings it raised, with those
-    :func:`truepix.decolorize` adds (a wrong map, a BGR picture, a map drawn with
-    alpha); other warnings go on as usual."""
+    :func:`truepix.decolorize` adds where the map fits poorly (a wrong map, a BGR
+    picture, a map drawn with alpha: more than 5 % NaN or 4 DN of noise, which its
+    advice needs); other warnings go on as usual."""
     import warnings
 
-    from truepix.color._decolorize._result import warn_off_map
+    import truepix as tp
     from truepix.errors import TruepixWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TruepixWarning)
         result = decoder.decode(picture)
-        nan_free = result.n_nan == 0
-        warn_off_map(result.values, picture, decoder, noise=result.noise, nan_free=nan_free,
-                     bgr=result.bgr)  # fmt: skip
-    texts = []
+        if np.isnan(result.values).mean() > 0.05 or result.noise >= 4:
+            tp.decolorize(picture, cmap=cmap, **settings)  # (decodes again, for its advice)
+    texts: list[str] = []
     for warning in caught:
-        if issubclass(warning.category, TruepixWarning):
-            texts.append(" ".join(str(warning.message).split()))  # one line each
-        else:
+        if not issubclass(warning.category, TruepixWarning):
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )  # fmt: skip
+        elif (text := " ".join(str(warning.message).split())) not in texts:  # one line each
+            texts.append(text)
     return result, texts
 
 

@@ -76,12 +76,6 @@ RESAMPLED_SHARE = 0.2
 #: 0.777; benchmarks/colormaps.py's flags tables unchanged.
 RESAMPLED_SHARE_LOW = 0.12
 RESAMPLED_OFF_MODEL = 0.17
-#: On a picture taken for a resized one, JPEG's cores count only near a core with
-#: RESIZED_FOREIGN_PIXELS clearly foreign pixels (``_jpeg._alone``; 8 elsewhere), and
-#: no strung structure makes them all count: the blends the edge test misses string
-#: along the data's edges and hold 8-26 foreign pixels (jet, turbo photographs shrunk
-#: 0.33x-0.5x, then JPEG'd), an annotation's strokes thousands.
-RESIZED_FOREIGN_PIXELS = 32
 EDGE_LUMA = 16.0
 EDGE_MARGIN = 0.1
 EDGE_TOLERANCE = 12.0

@@ -14,7 +14,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._branches import map_samples, rebranch
-from truepix.color._decolorize._edges import RESIZED_FOREIGN_PIXELS, resized_blends
+from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -313,10 +313,10 @@ def jpeg_off_map(
     far = distance > JPEG_MODEL_FOREIGN
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
-    blend, resized = np.zeros(len(candidates), dtype=bool), False
+    blend = np.zeros(len(candidates), dtype=bool)
     if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
         on_map = residual <= plan.threshold
-        blend, resized = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map)
+        blend, _ = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map)
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
@@ -325,7 +325,7 @@ def jpeg_off_map(
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
-        groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height, resized)] = 0
+        groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
@@ -437,7 +437,7 @@ def _apart(
 
 def _alone(
     groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
-    luma: np.ndarray, width: int, height: int, resized: bool = False,
+    luma: np.ndarray, width: int, height: int,
 ) -> np.ndarray:  # fmt: skip
     """Per candidate: whether its core lies alone, far from any clearly foreign core.
 
@@ -445,15 +445,13 @@ def _alone(
     luma); a core with JPEG_FOREIGN_PIXELS of them is evidence of annotations, and
     any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
     (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
-    None lies alone in a picture that holds a stroke strung of cores (``_strung``),
-    unless it was ``resized`` (``_edges.RESIZED_FOREIGN_PIXELS``).
+    None lies alone in a picture that holds a stroke strung of cores (``_strung``).
     """
     labelled = groups > 0
-    if not resized and _strung(candidates[labelled], luma[labelled], width, height):
+    if _strung(candidates[labelled], luma[labelled], width, height):
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
-    evidence = RESIZED_FOREIGN_PIXELS if resized else JPEG_FOREIGN_PIXELS
-    foreign = labelled & (strength[groups] >= evidence)
+    foreign = labelled & (strength[groups] >= JPEG_FOREIGN_PIXELS)
     near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     kept[groups[labelled & (foreign | near)]] = True
