@@ -22,7 +22,7 @@ def _terrain(size: int = 256) -> np.ndarray:
 
 @pytest.mark.parametrize("cmap", ["magma", "viridis"])
 def test_skimage_rescaled_floats_decode_as_well_as_their_uint8_rounding(cmap: str) -> None:
-    transform = pytest.importorskip("skimage.transform")
+    from skimage import transform
     field = _terrain()
     picture = mpl.colormaps[cmap](field, bytes=True)[..., :3]
     # what skimage returns: float64 in [0, 1], off the 8-bit grid
