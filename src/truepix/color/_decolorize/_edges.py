@@ -176,7 +176,7 @@ def _between_kernel(  # pragma: no cover - jitted
     """One candidate at a time (a loop: numpy's passes over a few thousand candidates
     cost 2-6 ms per JPEG'd picture in call overhead): the first (step, -step) pair of
     ``flank`` neighbours, one of them ``fresh``, it lies between, by ``_between``'s
-    test. The candidate's own metric color is made at its first such pair."""
+    test. The candidate's own metric color is made when a pair needs it."""
     own, start, segment, step_rgb = np.empty(3), np.empty(3), np.empty(3), np.empty(3)
     for i in range(len(candidates)):
         y, x = candidates[i] // width, candidates[i] % width
@@ -188,15 +188,20 @@ def _between_kernel(  # pragma: no cover - jitted
             ahead, behind = ay * width + ax, by * width + bx
             if not (flank[ahead] and flank[behind] and (fresh[ahead] or fresh[behind])):
                 continue
+            for j in range(3):
+                step_rgb[j] = (float(flat[ahead, j]) - float(flat[behind, j])) * scale
+            # the cheap tests first: most pairs lie on smooth data, too close to flank
+            step2 = step_rgb[0] ** 2 + step_rgb[1] ** 2 + step_rgb[2] ** 2
+            if not by_luma and step2 <= min_step**2:
+                continue
             if not have_own:
                 for k in range(3):
                     own[k] = 0.0
                     for j in range(3):
                         own[k] += flat[candidates[i], j] * scale * metric[k, j]
                 have_own = True
-            for j in range(3):
-                step_rgb[j] = (float(flat[ahead, j]) - float(flat[behind, j])) * scale
-            for k in range(3):
+            first = 1 if by_luma else 3  # (by luma: the luma row decides first)
+            for k in range(first):
                 start[k], segment[k] = 0.0, 0.0
                 for j in range(3):
                     start[k] += flat[behind, j] * scale * metric[k, j]
@@ -205,9 +210,12 @@ def _between_kernel(  # pragma: no cover - jitted
                 t = (own[0] - start[0]) / (segment[0] if segment[0] != 0.0 else 1.0)
                 if not (abs(segment[0]) > min_step and margin <= t <= 1.0 - margin):
                     continue
+                for k in range(1, 3):
+                    start[k], segment[k] = 0.0, 0.0
+                    for j in range(3):
+                        start[k] += flat[behind, j] * scale * metric[k, j]
+                        segment[k] += step_rgb[j] * metric[k, j]
             else:
-                if step_rgb[0] ** 2 + step_rgb[1] ** 2 + step_rgb[2] ** 2 <= min_step**2:
-                    continue
                 length2 = max(segment[0] ** 2 + segment[1] ** 2 + segment[2] ** 2, 1e-9)
                 t = 0.0
                 for k in range(3):
