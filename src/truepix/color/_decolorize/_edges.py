@@ -119,12 +119,19 @@ def edge_blends(
     ``passes`` times over: a fine detail's blends lie between other blends."""
     found = np.zeros(len(candidates), dtype=bool)
     flank = flank.copy()
+    # a candidate found in no pass stays so until a neighbour joins the flank: later
+    # passes test only the candidates left, and only pairs with a new (``fresh``) flank
+    todo, fresh = np.arange(len(candidates)), flank
     for _ in range(passes):
-        more = _between(flat, scale, width, candidates, flank, test) & ~found
+        more = _between(flat, scale, width, candidates[todo], flank, test, fresh)
         if not more.any():
             break
-        found |= more
-        flank[candidates[more]] = True
+        new = todo[more]
+        found[new] = True
+        flank[candidates[new]] = True
+        fresh = np.zeros(len(flank), dtype=bool)
+        fresh[candidates[new]] = True
+        todo = todo[~more]
     return found
 
 
@@ -136,13 +143,15 @@ def resampled_share(
     (one pass of :func:`edge_blends`); 0 without candidates."""
     if not len(candidates):
         return 0.0
-    return float(np.mean(_between(flat, scale, width, candidates, flank, test)))
+    return float(np.mean(_between(flat, scale, width, candidates, flank, test, flank)))
 
 
 def _between(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, flank: np.ndarray,
-    test: EdgeTest,
+    test: EdgeTest, fresh: np.ndarray,
 ) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether it lies between two ``flank`` neighbours, one of them
+    ``fresh`` (pass ``flank`` itself to test every pair)."""
     found = np.zeros(len(candidates), dtype=bool)
     if not len(candidates):
         return found
@@ -153,7 +162,7 @@ def _between(
         dtype=np.int64,
     )
     _between_kernel(
-        flat, float(scale), width, len(flat) // width, candidates, flank, metric, steps,
+        flat, float(scale), width, len(flat) // width, candidates, flank, fresh, metric, steps,
         test.by_luma, float(test.tolerance), float(test.min_step), float(test.margin), found,
     )  # fmt: skip
     return found
@@ -161,29 +170,38 @@ def _between(
 
 @nb.njit(**_JIT)
 def _between_kernel(  # pragma: no cover - jitted
-    flat, scale, width, height, candidates, flank, metric, steps, by_luma, tolerance,
+    flat, scale, width, height, candidates, flank, fresh, metric, steps, by_luma, tolerance,
     min_step, margin, found,
 ):  # fmt: skip
     """One candidate at a time (a loop: numpy's passes over a few thousand candidates
     cost 2-6 ms per JPEG'd picture in call overhead): the first (step, -step) pair of
-    ``flank`` neighbours it lies between, by ``_between``'s test."""
+    ``flank`` neighbours, one of them ``fresh``, it lies between, by ``_between``'s
+    test. The candidate's own metric color is made when a pair needs it."""
     own, start, segment, step_rgb = np.empty(3), np.empty(3), np.empty(3), np.empty(3)
     for i in range(len(candidates)):
         y, x = candidates[i] // width, candidates[i] % width
-        for k in range(3):
-            own[k] = 0.0
-            for j in range(3):
-                own[k] += flat[candidates[i], j] * scale * metric[k, j]
+        have_own = False
         for n in range(len(steps)):
             ay, ax, by, bx = y + steps[n, 0], x + steps[n, 1], y - steps[n, 0], x - steps[n, 1]
             if ay >= height or by < 0 or min(ax, bx) < 0 or max(ax, bx) >= width:
                 continue
             ahead, behind = ay * width + ax, by * width + bx
-            if not (flank[ahead] and flank[behind]):
+            if not (flank[ahead] and flank[behind] and (fresh[ahead] or fresh[behind])):
                 continue
             for j in range(3):
                 step_rgb[j] = (float(flat[ahead, j]) - float(flat[behind, j])) * scale
-            for k in range(3):
+            # the cheap tests first: most pairs lie on smooth data, too close to flank
+            step2 = step_rgb[0] ** 2 + step_rgb[1] ** 2 + step_rgb[2] ** 2
+            if not by_luma and step2 <= min_step**2:
+                continue
+            if not have_own:
+                for k in range(3):
+                    own[k] = 0.0
+                    for j in range(3):
+                        own[k] += flat[candidates[i], j] * scale * metric[k, j]
+                have_own = True
+            first = 1 if by_luma else 3  # (by luma: the luma row decides first)
+            for k in range(first):
                 start[k], segment[k] = 0.0, 0.0
                 for j in range(3):
                     start[k] += flat[behind, j] * scale * metric[k, j]
@@ -192,9 +210,12 @@ def _between_kernel(  # pragma: no cover - jitted
                 t = (own[0] - start[0]) / (segment[0] if segment[0] != 0.0 else 1.0)
                 if not (abs(segment[0]) > min_step and margin <= t <= 1.0 - margin):
                     continue
+                for k in range(1, 3):
+                    start[k], segment[k] = 0.0, 0.0
+                    for j in range(3):
+                        start[k] += flat[behind, j] * scale * metric[k, j]
+                        segment[k] += step_rgb[j] * metric[k, j]
             else:
-                if step_rgb[0] ** 2 + step_rgb[1] ** 2 + step_rgb[2] ** 2 <= min_step**2:
-                    continue
                 length2 = max(segment[0] ** 2 + segment[1] ** 2 + segment[2] ** 2, 1e-9)
                 t = 0.0
                 for k in range(3):
