@@ -465,51 +465,63 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
     inv_moment = 1.0 / moment if moment > 0 else 0.0
     dof_share = 1.0 - 3.0 / n_full  # the noise the fitted plane leaves in rss
     for k in nb.prange(n_bands):
-        y_start = k * band
-        # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
-        # (dy counted from y_start, so the numbers stay small)
-        cols = np.zeros((7, width), np.float64)
-        for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
-            _slide_row(cols, position, noise_by_bin, -1, row, y_start)
-        for y in range(y_start, min(height, y_start + band)):
-            if y > y_start:
-                old = y - radius - 1 if y - radius - 1 >= 0 else -1
-                new = y + radius if y + radius < height else -1
-                _slide_row(cols, position, noise_by_bin, old, new, y_start)
-            yr = float(y - y_start)
-            for x_start in range(0, width, block):
-                # the window's sums (see _column_terms) in locals, which stay in registers
-                s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
-                for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
-                    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
-                        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                        cols, column, float(column - x_start), 1.0,
-                    )  # fmt: skip
-                for x in range(x_start, min(width, x_start + block)):
-                    if x > x_start:
-                        if x - radius - 1 >= 0:
-                            column = x - radius - 1
-                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
-                                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                                cols, column, float(column - x_start), -1.0,
-                            )  # fmt: skip
-                        if x + radius < width:
-                            column = x + radius
-                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
-                                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                                cols, column, float(column - x_start), 1.0,
-                            )  # fmt: skip
-                    center = position[y, x]
-                    if math.isnan(center):
-                        out[y, x] = center
-                        continue
-                    out[y, x] = _inverse_norm(
-                        _window_estimate(
-                            center, float(x - x_start), yr, n_full, inv_moment, dof_share,
+        _plane_band(  # a call per band: see _dct._stage_row
+            position, noise_by_bin, radius, out, kind, low, high, np.int64(k) * band, band,
+            block, n_full, inv_moment, dof_share,
+        )  # fmt: skip
+
+
+@nb.njit(**_JIT)
+def _plane_band(  # pragma: no cover - jitted
+    position, noise_by_bin, radius, out, kind, low, high, y_start, band, block, n_full,
+    inv_moment, dof_share,
+):  # fmt: skip
+    """The band of rows from ``y_start`` of :func:`_plane_wiener_flat`."""
+    height, width = position.shape
+    # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
+    # (dy counted from y_start, so the numbers stay small)
+    cols = np.zeros((7, width), np.float64)
+    for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
+        _slide_row(cols, position, noise_by_bin, -1, row, y_start)
+    for y in range(y_start, min(height, y_start + band)):
+        if y > y_start:
+            old = y - radius - 1 if y - radius - 1 >= 0 else -1
+            new = y + radius if y + radius < height else -1
+            _slide_row(cols, position, noise_by_bin, old, new, y_start)
+        yr = float(y - y_start)
+        for x_start in range(0, width, block):
+            # the window's sums (see _column_terms) in locals, which stay in registers
+            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
+            for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
+                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
+                    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                    cols, column, float(column - x_start), 1.0,
+                )  # fmt: skip
+            for x in range(x_start, min(width, x_start + block)):
+                if x > x_start:
+                    if x - radius - 1 >= 0:
+                        column = x - radius - 1
+                        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
                             s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                        ),
-                        kind, low, high,
-                    )  # fmt: skip
+                            cols, column, float(column - x_start), -1.0,
+                        )  # fmt: skip
+                    if x + radius < width:
+                        column = x + radius
+                        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
+                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                            cols, column, float(column - x_start), 1.0,
+                        )  # fmt: skip
+                center = position[y, x]
+                if math.isnan(center):
+                    out[y, x] = center
+                    continue
+                out[y, x] = _inverse_norm(
+                    _window_estimate(
+                        center, float(x - x_start), yr, n_full, inv_moment, dof_share,
+                        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                    ),
+                    kind, low, high,
+                )  # fmt: skip
 
 
 @nb.njit(parallel=True, **_JIT)
