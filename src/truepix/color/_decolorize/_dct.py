@@ -222,7 +222,9 @@ def _stage(stable, pilot, basis, step, threshold, period, out):  # pragma: no co
     back to pixels once. A window across a cyclic seam goes pixel by pixel (``_seam``).
     """
     height, width = stable.shape
+    half = BLOCK // 2
     n_rows = (height - BLOCK) // step + 1
+    n_cols = (width - BLOCK) // step + 1
     halves = _halves_jit(basis)
     total = np.zeros((height, width))
     weight = np.zeros((height, width))
@@ -230,61 +232,46 @@ def _stage(stable, pilot, basis, step, threshold, period, out):  # pragma: no co
     for phase in range(apart):
         for r in nb.prange((n_rows - phase + apart - 1) // apart):
             top = (phase + r * apart) * step
-            _stage_row(stable, pilot, basis, halves, np.int64(top), step, threshold, period,
-                       total, weight)  # fmt: skip
+            cols, guide_cols = np.empty((BLOCK, width)), np.empty((BLOCK, width))
+            low, high = np.empty(width), np.empty(width)
+            glow, ghigh = np.empty(width), np.empty(width)
+            acc, row_weight = np.zeros((BLOCK, width)), np.zeros(width)
+            even, odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
+            guide_even, guide_odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
+            back = np.empty((BLOCK, BLOCK))
+            _columns(stable, top, basis, cols, low, high)
+            if threshold <= 0.0:
+                _columns(pilot, top, basis, guide_cols, glow, ghigh)
+            for c in range(n_cols):
+                left = c * step
+                if not _window_ok(low, high, left, period):
+                    if period > 0.0 and not math.isnan(low[left]):
+                        _seam(stable, pilot, basis, top, left, threshold, period, total, weight)
+                    continue
+                if threshold <= 0.0 and not _window_ok(glow, ghigh, left, period):
+                    continue
+                _rows(cols, left, halves, even, odd)
+                if threshold <= 0.0:
+                    _rows(guide_cols, left, halves, guide_even, guide_odd)
+                kept = _shrink(even, guide_even, threshold, True)
+                kept += _shrink(odd, guide_odd, threshold, False)
+                w = 1.0 / max(kept, 1.0)
+                _inverse_rows(even, odd, halves, back)
+                for k in range(BLOCK):
+                    for l in range(BLOCK):
+                        acc[k, left + l] += w * (back[k, l] - cols[k, left + l])
+                for l in range(BLOCK):
+                    row_weight[left + l] += w
+            for i in range(BLOCK):
+                for k in range(BLOCK):
+                    b = basis[k, i]
+                    for x in range(width):
+                        total[top + i, x] += b * acc[k, x]
+                for x in range(width):
+                    weight[top + i, x] += row_weight[x]
     for y in nb.prange(height):
         for x in range(width):
             out[y, x] = stable[y, x] + total[y, x] / weight[y, x] if weight[y, x] > 0.0 else np.nan
-
-
-# a call per row of windows, not the parallel loop's body: numba compiled that body,
-# its helpers inlined, as a parallel loop for ~290 s (wall, a loaded 2-core machine) of
-# a fresh install's first noisy picture
-@nb.njit(**_JIT)
-def _stage_row(  # pragma: no cover - jitted
-    stable, pilot, basis, halves, top, step, threshold, period, total, weight
-):
-    """:func:`_stage`'s windows of the row at ``top``, added to ``total`` and ``weight``."""
-    width = stable.shape[1]
-    half = BLOCK // 2
-    n_cols = (width - BLOCK) // step + 1
-    cols, guide_cols = np.empty((BLOCK, width)), np.empty((BLOCK, width))
-    low, high = np.empty(width), np.empty(width)
-    glow, ghigh = np.empty(width), np.empty(width)
-    acc, row_weight = np.zeros((BLOCK, width)), np.zeros(width)
-    even, odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-    guide_even, guide_odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-    back = np.empty((BLOCK, BLOCK))
-    _columns(stable, top, basis, cols, low, high)
-    if threshold <= 0.0:
-        _columns(pilot, top, basis, guide_cols, glow, ghigh)
-    for c in range(n_cols):
-        left = c * step
-        if not _window_ok(low, high, left, period):
-            if period > 0.0 and not math.isnan(low[left]):
-                _seam(stable, pilot, basis, top, left, threshold, period, total, weight)
-            continue
-        if threshold <= 0.0 and not _window_ok(glow, ghigh, left, period):
-            continue
-        _rows(cols, left, halves, even, odd)
-        if threshold <= 0.0:
-            _rows(guide_cols, left, halves, guide_even, guide_odd)
-        kept = _shrink(even, guide_even, threshold, True)
-        kept += _shrink(odd, guide_odd, threshold, False)
-        w = 1.0 / max(kept, 1.0)
-        _inverse_rows(even, odd, halves, back)
-        for k in range(BLOCK):
-            for l in range(BLOCK):
-                acc[k, left + l] += w * (back[k, l] - cols[k, left + l])
-        for l in range(BLOCK):
-            row_weight[left + l] += w
-    for i in range(BLOCK):
-        for k in range(BLOCK):
-            b = basis[k, i]
-            for x in range(width):
-                total[top + i, x] += b * acc[k, x]
-        for x in range(width):
-            weight[top + i, x] += row_weight[x]
 
 
 @nb.njit(**_JIT)

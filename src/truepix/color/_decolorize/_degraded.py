@@ -15,14 +15,13 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._blocks import _candidate_residual, candidate_blocks
+from truepix.color._decolorize._blocks import candidate_blocks
 from truepix.color._decolorize._kernels import (
     _JIT,
     NORM_LINEAR,
     POS_MASK,
     POS_SCALE,
     RESIDUAL_SHIFT,
-    _chunks,
     _color_at,
     _inverse_norm,
 )
@@ -63,64 +62,52 @@ def chroma_subsampling_test(  # pragma: no cover - jitted
     picks = max(0, (n_brow - 2 + step - 1) // step)
     partial = _zeros_float(max(picks, 1), 2)  # (not a parallel loop of its own)
     for k in nb.prange(picks):
-        _pick_errors(  # a call per block row: see _dct._stage_row
-            pixels, scale, codes, width, max_code, vertices, positions, n_bins, cyclic, ycc,
-            n_bcol, 1 + np.int64(k) * step, partial[k],
-        )  # fmt: skip
-    return _row_sums(partial)
-
-
-@nb.njit(**_JIT)
-def _pick_errors(  # pragma: no cover - jitted
-    pixels, scale, codes, width, max_code, vertices, positions, n_bins, cyclic, ycc, n_bcol,
-    i, partial,
-):  # fmt: skip
-    """Block row ``i`` of :func:`chroma_subsampling_test` (one block row of context on each
-    side): its squared errors added to ``partial`` (map, model)."""
-    block = np.zeros((3, n_bcol, 2), np.float64)
-    good = np.ones((3, n_bcol), np.bool_)
-    mapped = np.zeros((2, 2 * n_bcol, 2), np.float64)
-    for r in range(3):
-        for j in range(n_bcol):
-            for dy in range(2):
+        i = 1 + k * step  # block row, with one block row of context on each side
+        block = np.zeros((3, n_bcol, 2), np.float64)
+        good = np.ones((3, n_bcol), np.bool_)
+        mapped = np.zeros((2, 2 * n_bcol, 2), np.float64)
+        for r in range(3):
+            for j in range(n_bcol):
+                for dy in range(2):
+                    for dx in range(2):
+                        p = (2 * (i - 1 + r) + dy) * width + 2 * j + dx
+                        code = codes[p]
+                        res = code >> RESIDUAL_SHIFT
+                        if res == 0 or res > max_code:
+                            good[r, j] = False
+                            continue
+                        s0 = (code & POS_MASK) * (1.0 / POS_SCALE) * n_bins
+                        cr, cg, cb = _color_at(s0, vertices, positions, n_bins, cyclic)
+                        u = ycc[1, 0] * cr + ycc[1, 1] * cg + ycc[1, 2] * cb
+                        v = ycc[2, 0] * cr + ycc[2, 1] * cg + ycc[2, 2] * cb
+                        block[r, j, 0] += 0.25 * u
+                        block[r, j, 1] += 0.25 * v
+                        if r == 1:
+                            mapped[dy, 2 * j + dx, 0] = u
+                            mapped[dy, 2 * j + dx, 1] = v
+        for dy in range(2):
+            rv = 0 if dy == 0 else 2  # the vertical neighbour block row
+            for j in range(n_bcol):
                 for dx in range(2):
-                    p = (2 * (i - 1 + r) + dy) * width + 2 * j + dx
-                    code = codes[p]
-                    res = code >> RESIDUAL_SHIFT
-                    if res == 0 or res > max_code:
-                        good[r, j] = False
+                    jh = max(0, j - 1) if dx == 0 else min(n_bcol - 1, j + 1)
+                    if not (good[1, j] and good[rv, j] and good[1, jh] and good[rv, jh]):
                         continue
-                    s0 = (code & POS_MASK) * (1.0 / POS_SCALE) * n_bins
-                    cr, cg, cb = _color_at(s0, vertices, positions, n_bins, cyclic)
-                    u = ycc[1, 0] * cr + ycc[1, 1] * cg + ycc[1, 2] * cb
-                    v = ycc[2, 0] * cr + ycc[2, 1] * cg + ycc[2, 2] * cb
-                    block[r, j, 0] += 0.25 * u
-                    block[r, j, 1] += 0.25 * v
-                    if r == 1:
-                        mapped[dy, 2 * j + dx, 0] = u
-                        mapped[dy, 2 * j + dx, 1] = v
-    for dy in range(2):
-        rv = 0 if dy == 0 else 2  # the vertical neighbour block row
-        for j in range(n_bcol):
-            for dx in range(2):
-                jh = max(0, j - 1) if dx == 0 else min(n_bcol - 1, j + 1)
-                if not (good[1, j] and good[rv, j] and good[1, jh] and good[rv, jh]):
-                    continue
-                p = (2 * i + dy) * width + 2 * j + dx
-                for c in range(2):
-                    model = (
-                        9.0 * block[1, j, c] + 3.0 * block[rv, j, c]
-                        + 3.0 * block[1, jh, c] + block[rv, jh, c]
-                    ) / 16.0  # fmt: skip
-                    obs = (
-                        ycc[c + 1, 0] * pixels[p, 0]
-                        + ycc[c + 1, 1] * pixels[p, 1]
-                        + ycc[c + 1, 2] * pixels[p, 2]
-                    ) * scale
-                    e_map = obs - mapped[dy, 2 * j + dx, c]
-                    e_model = obs - model
-                    partial[0] += e_map * e_map
-                    partial[1] += e_model * e_model
+                    p = (2 * i + dy) * width + 2 * j + dx
+                    for c in range(2):
+                        model = (
+                            9.0 * block[1, j, c] + 3.0 * block[rv, j, c]
+                            + 3.0 * block[1, jh, c] + block[rv, jh, c]
+                        ) / 16.0  # fmt: skip
+                        obs = (
+                            ycc[c + 1, 0] * pixels[p, 0]
+                            + ycc[c + 1, 1] * pixels[p, 1]
+                            + ycc[c + 1, 2] * pixels[p, 2]
+                        ) * scale
+                        e_map = obs - mapped[dy, 2 * j + dx, c]
+                        e_model = obs - model
+                        partial[k, 0] += e_map * e_map
+                        partial[k, 1] += e_model * e_model
+    return _row_sums(partial)
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -146,14 +133,49 @@ def chroma_model_residual(  # pragma: no cover - jitted
     chroma, at = candidate_blocks(
         position, width, height, candidates, vertices, positions, n_bins, cyclic, ycc
     )
-    n_chunks, chunk = _chunks(candidates.shape[0], 64, 1 << 20)
-    for c in nb.prange(n_chunks):  # a call per chunk: see _dct._stage_row
-        for k in range(c * chunk, min(candidates.shape[0], (c + 1) * chunk)):
-            _candidate_residual(
-                pixels, scale, width, height, position, candidates, vertices, positions,
-                n_bins, cyclic, ycc, strong, luma_low, luma_high, stroke, flat, out,
-                out_strong, chroma, at, k,
-            )  # fmt: skip
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        y, x = p // width, p % width
+        u0, v0 = chroma[at[4 * k], 0], chroma[at[4 * k], 1]
+        u1, v1 = chroma[at[4 * k + 1], 0], chroma[at[4 * k + 1], 1]
+        u2, v2 = chroma[at[4 * k + 2], 0], chroma[at[4 * k + 2], 1]
+        u3, v3 = chroma[at[4 * k + 3], 0], chroma[at[4 * k + 3], 1]
+        s = position[p]
+        r = pixels[p, 0] * scale
+        g = pixels[p, 1] * scale
+        b = pixels[p, 2] * scale
+        luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
+        if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
+            out[k] = np.inf
+            out_strong[k] = True
+            continue
+        mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
+        e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
+        e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
+        e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
+        e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
+        e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
+        out[k] = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
+        low = high = luma
+        first = True
+        for yy in range(max(0, y - 1), min(height, y + 2)):
+            for xx in range(max(0, x - 1), min(width, x + 2)):
+                q = yy * width + xx
+                if q == p:
+                    continue
+                lq = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
+                      + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
+                if first:
+                    low = high = lq
+                    first = False
+                low = min(low, lq)
+                high = max(high, lq)
+        out_strong[k] = (
+            out[k] > strong
+            or luma < luma_low - stroke or luma > luma_high + stroke
+            or luma < low - stroke or luma > high + stroke
+            or max(high, luma) - min(low, luma) < flat
+        )  # fmt: skip
 
 
 @nb.njit(**_JIT)
@@ -443,63 +465,51 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
     inv_moment = 1.0 / moment if moment > 0 else 0.0
     dof_share = 1.0 - 3.0 / n_full  # the noise the fitted plane leaves in rss
     for k in nb.prange(n_bands):
-        _plane_band(  # a call per band: see _dct._stage_row
-            position, noise_by_bin, radius, out, kind, low, high, np.int64(k) * band, band,
-            block, n_full, inv_moment, dof_share,
-        )  # fmt: skip
-
-
-@nb.njit(**_JIT)
-def _plane_band(  # pragma: no cover - jitted
-    position, noise_by_bin, radius, out, kind, low, high, y_start, band, block, n_full,
-    inv_moment, dof_share,
-):  # fmt: skip
-    """The band of rows from ``y_start`` of :func:`_plane_wiener_flat`."""
-    height, width = position.shape
-    # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
-    # (dy counted from y_start, so the numbers stay small)
-    cols = np.zeros((7, width), np.float64)
-    for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
-        _slide_row(cols, position, noise_by_bin, -1, row, y_start)
-    for y in range(y_start, min(height, y_start + band)):
-        if y > y_start:
-            old = y - radius - 1 if y - radius - 1 >= 0 else -1
-            new = y + radius if y + radius < height else -1
-            _slide_row(cols, position, noise_by_bin, old, new, y_start)
-        yr = float(y - y_start)
-        for x_start in range(0, width, block):
-            # the window's sums (see _column_terms) in locals, which stay in registers
-            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
-            for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
-                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
-                    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                    cols, column, float(column - x_start), 1.0,
-                )  # fmt: skip
-            for x in range(x_start, min(width, x_start + block)):
-                if x > x_start:
-                    if x - radius - 1 >= 0:
-                        column = x - radius - 1
-                        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
-                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                            cols, column, float(column - x_start), -1.0,
-                        )  # fmt: skip
-                    if x + radius < width:
-                        column = x + radius
-                        s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
-                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                            cols, column, float(column - x_start), 1.0,
-                        )  # fmt: skip
-                center = position[y, x]
-                if math.isnan(center):
-                    out[y, x] = center
-                    continue
-                out[y, x] = _inverse_norm(
-                    _window_estimate(
-                        center, float(x - x_start), yr, n_full, inv_moment, dof_share,
+        y_start = k * band
+        # per column, over the window's rows: count, dy, dy^2, v, dy v, v^2, noise
+        # (dy counted from y_start, so the numbers stay small)
+        cols = np.zeros((7, width), np.float64)
+        for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
+            _slide_row(cols, position, noise_by_bin, -1, row, y_start)
+        for y in range(y_start, min(height, y_start + band)):
+            if y > y_start:
+                old = y - radius - 1 if y - radius - 1 >= 0 else -1
+                new = y + radius if y + radius < height else -1
+                _slide_row(cols, position, noise_by_bin, old, new, y_start)
+            yr = float(y - y_start)
+            for x_start in range(0, width, block):
+                # the window's sums (see _column_terms) in locals, which stay in registers
+                s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = s9 = s10 = 0.0
+                for column in range(max(0, x_start - radius), min(width, x_start + radius + 1)):
+                    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
                         s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-                    ),
-                    kind, low, high,
-                )  # fmt: skip
+                        cols, column, float(column - x_start), 1.0,
+                    )  # fmt: skip
+                for x in range(x_start, min(width, x_start + block)):
+                    if x > x_start:
+                        if x - radius - 1 >= 0:
+                            column = x - radius - 1
+                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
+                                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                                cols, column, float(column - x_start), -1.0,
+                            )  # fmt: skip
+                        if x + radius < width:
+                            column = x + radius
+                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _shift_sums(
+                                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                                cols, column, float(column - x_start), 1.0,
+                            )  # fmt: skip
+                    center = position[y, x]
+                    if math.isnan(center):
+                        out[y, x] = center
+                        continue
+                    out[y, x] = _inverse_norm(
+                        _window_estimate(
+                            center, float(x - x_start), yr, n_full, inv_moment, dof_share,
+                            s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
+                        ),
+                        kind, low, high,
+                    )  # fmt: skip
 
 
 @nb.njit(parallel=True, **_JIT)

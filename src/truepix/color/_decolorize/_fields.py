@@ -47,7 +47,7 @@ def memo_fields(
     float32) and ambiguity (None without ``ambiguity``) of (P, C) uint8 pixels:
     ``codes_to_fields`` of ``decoder._codes(flat, kind, 1.0, metric)``; colors the
     memo lacks are projected and added."""
-    memo, flat = decoder._memo(kind, metric), readonly(flat)  # see _kernels.readonly
+    memo, flat = decoder._memo(kind, metric), readonly(flat)  # see _validate.readonly
     position = np.empty(len(flat), dtype=np.float64)
     residual = np.empty(len(flat), dtype=np.float32)
     ambiguous = np.empty(len(flat), dtype=bool) if ambiguity else None

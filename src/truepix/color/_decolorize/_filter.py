@@ -364,69 +364,59 @@ def pilot_wiener(
 def _pilot_wiener(  # pragma: no cover - jitted
     position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high
 ):
-    for y in nb.prange(position.shape[0]):
-        _pilot_row(  # a call per row: see _dct._stage_row
-            position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high, np.int64(y)
-        )
-
-
-@nb.njit(**kernels._JIT)
-def _pilot_row(  # pragma: no cover - jitted
-    position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high, y
-):
-    """Row ``y`` of :func:`_pilot_wiener`."""
     height, width = position.shape
     n_bins = noise_by_bin.shape[0]
-    for x in range(width):
-        center = position[y, x]
-        if math.isnan(center):
-            out[y, x] = center
-            continue
-        guide = pilot[y, x] - center
-        if cyclic:
-            guide -= math.floor(guide + 0.5)
-        n = sx = sy = sxx = syy = sxy = sv = sxv = syv = sp = sxp = syp = spp = 0.0
-        noise = 0.0
-        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                v = position[yy, xx]
-                if math.isnan(v):
-                    continue
-                noise += noise_by_bin[min(max(int(v * n_bins), 0), n_bins - 1)]
-                d = v - center
-                q = pilot[yy, xx] - center - guide  # the pilot, from its own center
-                if cyclic:
-                    d -= math.floor(d + 0.5)
-                    q -= math.floor(q + 0.5)
-                dx, dy = float(xx - x), float(yy - y)
-                n += 1.0
-                sx += dx
-                sy += dy
-                sxx += dx * dx
-                syy += dy * dy
-                sxy += dx * dy
-                sv += d
-                sxv += dx * d
-                syv += dy * d
-                sp += q
-                sxp += dx * q
-                syp += dy * q
-                spp += q * q
-        estimate = center
-        if n >= 4.0:
-            if sx == 0.0 and sy == 0.0 and sxy == 0.0:
-                # a symmetric window (every full one): diagonal normal equations
-                a, ap, bp, cp = sv / n, sp / n, sxp / sxx, syp / syy
-            else:
-                a, _, _ = _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv)
-                ap, bp, cp = _plane(n, sx, sy, sxx, syy, sxy, sp, sxp, syp)
-            signal = max(spp - ap * sp - bp * sxp - cp * syp, 0.0) / n
-            share = noise / n
-            gain = signal / (signal + share) if signal + share > 0.0 else 1.0
-            estimate = center + a * (1.0 - gain)
+    for y in nb.prange(height):
+        for x in range(width):
+            center = position[y, x]
+            if math.isnan(center):
+                out[y, x] = center
+                continue
+            guide = pilot[y, x] - center
             if cyclic:
-                estimate -= math.floor(estimate)
-        out[y, x] = kernels._inverse_norm(estimate, kind, low, high)
+                guide -= math.floor(guide + 0.5)
+            n = sx = sy = sxx = syy = sxy = sv = sxv = syv = sp = sxp = syp = spp = 0.0
+            noise = 0.0
+            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                    v = position[yy, xx]
+                    if math.isnan(v):
+                        continue
+                    noise += noise_by_bin[min(max(int(v * n_bins), 0), n_bins - 1)]
+                    d = v - center
+                    q = pilot[yy, xx] - center - guide  # the pilot, from its own center
+                    if cyclic:
+                        d -= math.floor(d + 0.5)
+                        q -= math.floor(q + 0.5)
+                    dx, dy = float(xx - x), float(yy - y)
+                    n += 1.0
+                    sx += dx
+                    sy += dy
+                    sxx += dx * dx
+                    syy += dy * dy
+                    sxy += dx * dy
+                    sv += d
+                    sxv += dx * d
+                    syv += dy * d
+                    sp += q
+                    sxp += dx * q
+                    syp += dy * q
+                    spp += q * q
+            estimate = center
+            if n >= 4.0:
+                if sx == 0.0 and sy == 0.0 and sxy == 0.0:
+                    # a symmetric window (every full one): diagonal normal equations
+                    a, ap, bp, cp = sv / n, sp / n, sxp / sxx, syp / syy
+                else:
+                    a, _, _ = _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv)
+                    ap, bp, cp = _plane(n, sx, sy, sxx, syy, sxy, sp, sxp, syp)
+                signal = max(spp - ap * sp - bp * sxp - cp * syp, 0.0) / n
+                share = noise / n
+                gain = signal / (signal + share) if signal + share > 0.0 else 1.0
+                estimate = center + a * (1.0 - gain)
+                if cyclic:
+                    estimate -= math.floor(estimate)
+            out[y, x] = kernels._inverse_norm(estimate, kind, low, high)
 
 
 @nb.njit(inline="always", **kernels._JIT)

@@ -92,9 +92,9 @@ class Posterior(Memo):
         positions (NaN: off the map, kept NaN). Not memoised, but rounded as the memo's
         codes round them: every path gives a color the same answer."""
         out = np.empty(len(start), dtype=np.float64)
-        posterior_median(  # (see _validate.readonly)
-            kernels.readonly(pixels), scale, np.ascontiguousarray(start, dtype=np.float64),
-            self.table, self.tails, self.log_prior, self.sigma, self.cyclic, out,
+        posterior_median(
+            pixels, scale, np.ascontiguousarray(start, dtype=np.float64), self.table,
+            self.tails, self.log_prior, self.sigma, self.cyclic, out,
         )  # fmt: skip
         return np.floor(out * kernels.POS_SCALE + 0.5) * (1.0 / kernels.POS_SCALE)
 
@@ -354,22 +354,11 @@ def fill_memo(pixels, codes, block, pool, table, tails, log_prior, sigma, cyclic
             if code == 0:  # not made by another pixel of its color yet
                 code = codes[p]
                 k0 = min(int((code & kernels.POS_MASK) * (n_bins / kernels.POS_SCALE)), n_bins - 1)
-                u = _median_call(
-                    pixels, np.int64(p), 1.0, k0, table, tails, log_prior, inv_two_var, reach,
-                    cyclic, weights,
+                u = _median_at(
+                    pixels, p, 1.0, k0, table, tails, log_prior, inv_two_var, reach, cyclic,
+                    weights,
                 )  # fmt: skip
                 position = np.uint32(min(max(u, 0.0), 1.0) * kernels.POS_SCALE + 0.5)
                 code = (code & ~kernels.POS_MASK) | position
                 pool[slot] = code
             out[p] = kernels._code_value(code, max_code, kernels.NORM_LINEAR, 0.0, 1.0)
-
-
-# fill_memo runs it once per color new to the memo: a call there, not an inlined copy
-# (an inlined one took ~50 s of a fresh install's compile beside posterior_median's)
-@nb.njit(**_JIT)
-def _median_call(pixels, p, scale, k0, table, tails, log_prior, inv_two_var, reach, cyclic,
-                 weights):  # fmt: skip
-    """:func:`_median_at` as a call."""  # pragma: no cover - jitted
-    return _median_at(
-        pixels, p, scale, k0, table, tails, log_prior, inv_two_var, reach, cyclic, weights
-    )
