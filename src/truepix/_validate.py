@@ -53,6 +53,7 @@ __all__ = [
     "finite_range",
     "nan_span",
     "positive_int",
+    "readonly",
     "refuse_masked",
     "split_mask",
 ]
@@ -360,3 +361,15 @@ def finite_range(
         return None
     chosen = data[valid]
     return chosen.min(), chosen.max()
+
+
+def readonly(array: np.ndarray) -> np.ndarray:
+    """A read-only view of ``array`` (no copy): what the kernels read pixels as.
+
+    numba compiles a kernel once per argument types, read-only or not: read-only
+    pictures (``np.asarray`` of a Pillow image) and writable ones would each compile
+    the whole decoder, minutes on a fresh install.
+    """
+    view = array.view()
+    view.flags.writeable = False
+    return view

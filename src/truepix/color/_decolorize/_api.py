@@ -358,7 +358,7 @@ class Decolorizer:
             codes = self._codes(flat, kind, scale, "rgb")
             luma_codes = self._codes(flat, kind, scale, "luma")
             return (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
-        codes = np.empty(len(flat), dtype=np.uint32)
+        codes, flat = np.empty(len(flat), dtype=np.uint32), kernels.readonly(flat)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         if kind in _U8:
             memo = self._memo(kind, metric)
@@ -387,7 +387,7 @@ class Decolorizer:
         kind, low, high = self._norm.kind, self._norm.low, self._norm.high
         if positions:  # the identity: 0 + u * (1 - 0) is u to the last bit
             kind, low, high = kernels.NORM_LINEAR, 0.0, 1.0
-        values = np.empty(len(flat), dtype=np.float64)
+        values, flat = np.empty(len(flat), dtype=np.float64), kernels.readonly(flat)
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending, n_nan = kernels.values_u8(

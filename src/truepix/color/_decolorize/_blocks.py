@@ -65,7 +65,10 @@ def _listing(width, height, candidates):  # pragma: no cover - jitted
     return listed[:n_blocks], at
 
 
-@nb.njit(parallel=True, **_JIT)
+# serial: a few thousand blocks per JPEG'd megapixel (its caller, a parallel kernel,
+# ran it on one thread below SERIAL_CANDIDATES anyway); a parallel kernel took
+# ~12 s more of a fresh install's compile
+@nb.njit(**_JIT)
 def candidate_blocks(  # pragma: no cover - jitted
     position, width, height, candidates, vertices, positions, n_bins, cyclic, ycc
 ):

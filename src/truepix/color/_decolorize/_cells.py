@@ -69,7 +69,7 @@ def _offsets(counts):  # pragma: no cover - jitted
     return offsets
 
 
-@nb.njit(parallel=True, **_JIT)
+@nb.njit(**_JIT)  # serial (see cell_candidates): prange runs as range
 def _coarse_candidates(  # pragma: no cover - jitted
     coarse, n_axis, size, matrix, seg_a, seg_d, seg_inv, widen
 ):
@@ -121,7 +121,10 @@ def cell_candidates(
     distances to a segment change no faster than the point moves. The lists are the
     ones a search of every segment gives, at a fraction of the cost.
 
-    The coarse cells are sorted out here, with numpy: numba's ``np.unique`` (its sort)
+    Serial kernels: a picture's few hundred to few thousand new cells take well under
+    a millisecond, and as parallel kernels they took ~25 s of a fresh install's
+    compile (numba's parallel loops compile slowly). The coarse cells are sorted out
+    here, with numpy: numba's ``np.unique`` (its sort)
     and ``searchsorted`` made the kernel's code twice what a fresh process loads.
     """
     coarse_axis = (n_axis + COARSE - 1) // COARSE
@@ -135,7 +138,7 @@ def cell_candidates(
     )  # fmt: skip
 
 
-@nb.njit(parallel=True, **_JIT)
+@nb.njit(**_JIT)  # serial (see cell_candidates): prange runs as range
 def _cell_lists(
     cells, coarse, which, matrix, seg_a, seg_d, seg_inv, n_axis, cell_size, slack
 ):  # pragma: no cover - jitted

@@ -15,6 +15,7 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix._validate import readonly
 from truepix.color._decolorize._kernels import (
     _JIT,
     AMBIGUOUS_BIT,
@@ -46,7 +47,7 @@ def memo_fields(
     float32) and ambiguity (None without ``ambiguity``) of (P, C) uint8 pixels:
     ``codes_to_fields`` of ``decoder._codes(flat, kind, 1.0, metric)``; colors the
     memo lacks are projected and added."""
-    memo = decoder._memo(kind, metric)
+    memo, flat = decoder._memo(kind, metric), readonly(flat)  # see _validate.readonly
     position = np.empty(len(flat), dtype=np.float64)
     residual = np.empty(len(flat), dtype=np.float32)
     ambiguous = np.empty(len(flat), dtype=bool) if ambiguity else None
@@ -110,7 +111,7 @@ def resolve_fields_u8(  # pragma: no cover - jitted
 ):  # fmt: skip
     """Pass 2: the pixels :func:`fields_u8` left UNKNOWN, projected into the memo
     (``resolve_u8``; ``search_pos``, ``joint`` and the ``known`` memo: see
-    ``_memo_code``)."""
+    ``_new_code``)."""
     inv_span = 1.0 / span
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         if residual[p] == UNKNOWN:

@@ -165,7 +165,12 @@ def as_pixels(image: Any) -> tuple[np.ndarray, str, float]:
     such as ``plt.imread`` of a PNG) are matched against matplotlib's 8-bit table;
     other floats against the float table ``cmap(x)`` returns.
     """
-    array = np.asarray(image)  # uint8, uint16 or floats in [0, 1], (..., 3|4)
+    pixels, kind, scale = _as_pixels(np.asarray(image))
+    return kernels.readonly(pixels), kind, scale
+
+
+def _as_pixels(array: np.ndarray) -> tuple[np.ndarray, str, float]:
+    # uint8, uint16 or floats in [0, 1], (..., 3|4)
     if array.dtype == np.uint8:
         return np.ascontiguousarray(array), "u8", 1.0
     if array.dtype == np.uint16:
@@ -192,7 +197,7 @@ def as_bytes(pixels: np.ndarray, scale: float) -> np.ndarray:
     array([[ 51, 128, 255]], dtype=uint8)
     """
     dn = np.clip(np.asarray(pixels, dtype=np.float64) * scale, 0.0, 255.0)
-    return np.ascontiguousarray(np.floor(dn + 0.5).astype(np.uint8))
+    return kernels.readonly(np.ascontiguousarray(np.floor(dn + 0.5).astype(np.uint8)))
 
 
 def planned(

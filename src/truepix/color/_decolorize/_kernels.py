@@ -35,6 +35,7 @@ import numba as nb
 import numpy as np
 
 from truepix._threads import start_threads
+from truepix._validate import readonly
 
 __all__ = [
     "AMBIGUOUS_BIT",
@@ -354,39 +355,59 @@ def _known_rgb(pixels, p, block, pool, need):  # pragma: no cover - jitted
     return pool[(np.int64(first) << 6) | ((r & 3) << 4) | ((g & 3) << 2) | (b & 3)]
 
 
-# inlined by numba (as _project): a call passes the whole search by value, ~100 ns
+# inlined by numba: the memo's answer, read first (a call passes the whole search by
+# value, ~100 ns, more than the read); only a color new to the memo calls _new_code
 @nb.njit(inline="always", **_JIT)
 def _memo_code(  # pragma: no cover - jitted
     pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block, known_pool
 ):
     """The packed answer for uint8 pixel p (at ``slot`` of the memo's ``pool``), from
-    the memo or projected and stored there.
-
-    ``joint``: the position comes from ``search_pos`` (another metric, e.g. luma) and
-    the residual and ambiguity from ``search``, whose own answers the ``known`` memo
-    holds (read first, then filled: a picture's colors are often known there
-    already; its block exists); otherwise all three from ``search``. Threads racing
-    on one color compute and store the same value.
-    """
+    the memo or projected and stored there (:func:`_new_code`)."""
     code = pool[slot]
     if code == 0:
-        r = float(pixels[p, 0])
-        g = float(pixels[p, 1])
-        b = float(pixels[p, 2])
-        if joint:
-            known = _slot(pixels, p, known_block)
-            code = known_pool[known]
-            if code == 0:
-                pos, res, amb = _project(r, g, b, search)
-                code = _pack(pos, res, amb, inv_span)
-                known_pool[known] = code
-            pos, _, _ = _project(r, g, b, search_pos, False)  # its position only
-            code = (code & ~POS_MASK) | _pack(pos, 0.0, False, inv_span) & POS_MASK
-        else:
-            pos, res, amb = _project(r, g, b, search)
-            code = _pack(pos, res, amb, inv_span)
-        pool[slot] = code
+        code = _new_code(  # one type for p (parallel loops give uint64, others int64)
+            pixels, np.int64(p), slot, pool, search, search_pos, joint, inv_span, known_block,
+            known_pool,
+        )  # fmt: skip
     return code
+
+
+# not inlined, nor the projections (_projected): compiled once for every resolve kernel
+# (resolve_u8, resolve_values_u8, resolve_fields_u8), where three inlined copies of
+# _project took ~25 s of a fresh install's compile per kernel; it runs once per color
+# new to the memo, where a call costs little beside the work
+@nb.njit(**_JIT)
+def _new_code(  # pragma: no cover - jitted
+    pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block, known_pool
+):
+    """Project uint8 pixel p's color, store its packed answer at ``slot`` of ``pool``.
+    ``joint``: the position from ``search_pos`` (another metric, e.g. luma), residual and
+    ambiguity from ``search``, whose answers the ``known`` memo holds (read first, then
+    filled; its block exists); otherwise all from ``search``. Threads racing on one
+    color compute and store the same value."""
+    r = float(pixels[p, 0])
+    g = float(pixels[p, 1])
+    b = float(pixels[p, 2])
+    if joint:
+        known = _slot(pixels, p, known_block)
+        code = known_pool[known]
+        if code == 0:
+            pos, res, amb = _projected(r, g, b, search, True)
+            code = _pack(pos, res, amb, inv_span)
+            known_pool[known] = code
+        pos, _, _ = _projected(r, g, b, search_pos, False)  # its position only
+        code = (code & ~POS_MASK) | _pack(pos, 0.0, False, inv_span) & POS_MASK
+    else:
+        pos, res, amb = _projected(r, g, b, search, True)
+        code = _pack(pos, res, amb, inv_span)
+    pool[slot] = code
+    return code
+
+
+@nb.njit(**_JIT)
+def _projected(r, g, b, search, ambiguity):  # pragma: no cover - jitted
+    """``_project`` as a call, compiled once for each ``ambiguity`` (see _new_code)."""
+    return _project(r, g, b, search, ambiguity)
 
 
 @nb.njit(parallel=True, **_JIT)
@@ -396,7 +417,7 @@ def resolve_u8(  # pragma: no cover - jitted
     """Pass 2: project the PENDING pixels, store their answers in ``out`` and the memo
     (whose blocks now cover their cells).
 
-    ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
+    ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_new_code`.
     """
     inv_span = 1.0 / span
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
@@ -529,7 +550,7 @@ def resolve_values_u8(  # pragma: no cover - jitted
     """Pass 2 of the one-pass path: the pixels :func:`values_u8` left pending.
     Returns how many of them are NaN.
 
-    ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_memo_code`.
+    ``search_pos``, ``joint`` and the ``known`` memo: see :func:`_new_code`.
     """
     inv_span = 1.0 / span
     n_nan = 0

@@ -1,0 +1,67 @@
+"""numba compiles a kernel once per argument types: one picture's path must not compile
+the decoder again for another picture that differs only in being read-only (what
+``np.asarray`` of a Pillow image gives) -- on a fresh install each such compile of
+the whole decoder took minutes."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import matplotlib
+import numpy as np
+from numba.core import types
+from numba.core.dispatcher import Dispatcher
+from PIL import Image
+
+import truepix as tp
+
+
+def _picture(seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:96, 0:128] / 96.0
+    field = np.sin(3 * x + seed) * np.cos(2 * y) + 0.05 * rng.standard_normal(x.shape)
+    field = (field - field.min()) / (field.max() - field.min())
+    return matplotlib.colormaps["viridis"](field, bytes=True)[..., :3]
+
+
+def _jpeg(picture: np.ndarray) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "JPEG", quality=75)
+    buffer.seek(0)
+    return np.asarray(Image.open(buffer).convert("RGB"))  # read-only, as Pillow gives it
+
+
+def _writable(array: types.Type) -> types.Type:
+    if isinstance(array, types.Array) and not array.mutable:
+        return array.copy(readonly=False)
+    if isinstance(array, types.BaseTuple):
+        return types.Tuple([_writable(t) for t in array.types])
+    return array
+
+
+def _kernels() -> list[Dispatcher]:
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("truepix.color._decolorize"):
+            for value in vars(module).values():
+                if isinstance(value, Dispatcher):
+                    found[id(value)] = value
+    return list(found.values())
+
+
+def test_read_only_pictures_share_the_kernels_of_writable_ones():
+    exact = _picture(1)
+    frozen = _picture(2)
+    frozen.flags.writeable = False
+    jpeg = _jpeg(_picture(3))
+    assert not jpeg.flags.writeable
+    for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg)):
+        values = tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+        assert np.isfinite(values).mean() > 0.99
+    doubled = []
+    for kernel in _kernels():
+        signatures = [tuple(_writable(t) for t in sig) for sig in kernel.signatures]
+        if len(set(signatures)) < len(signatures):
+            doubled.append(kernel.py_func.__qualname__)
+    assert doubled == []
