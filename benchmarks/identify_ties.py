@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> None:
     total = np.mean([r["right"] for r in rows])
     strict = np.mean([r["strict"] for r in rows])
     print(f"{'all':<20} {total:7.1%} {strict:7.1%}  ({len(rows)} pictures)")
-    margins = [r["first_score"] - r["used_score"] for r in rows if not r["right"] and r["used_score"]]
+    wrong = [r for r in rows if not r["right"] and r["used_score"]]
+    margins = [r["first_score"] - r["used_score"] for r in wrong]
     if margins:
         print("wrong tops' margin over the map used: median %.4f, p90 %.4f, max %.4f"
               % (np.median(margins), np.percentile(margins, 90), np.max(margins)))  # fmt: skip

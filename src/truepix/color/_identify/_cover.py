@@ -5,27 +5,33 @@ range; a map with extra colors -- gray with colored ends, a ramp that also runs
 through white -- explains the picture as well but leaves some of its colors
 unused, and pays for them (:data:`COVER_WEIGHT`).
 
-Colors missing from a map's *ends* are weak evidence on a degraded picture:
+Colors missing from a map's *ends* are weak evidence on a worn picture:
 shrinking, JPEG and noise wear a field's extremes away, so a gray picture
 shrunk 0.5x runs 6..238 and the gray ramp ``colorcet:CET_L2`` (27..240), which
 lacks what the picture lacks, would explain it better than ``gray`` itself.
 Measured on every matplotlib map and its reverse over three fields (smooth,
 terrain, camera; ``benchmarks/identify_ties.py``): cv2/Pillow/skimage shrinks
 0.5x and 0.33x and JPEG q50-95 leave up to 13 % of the table unshown at one end
-(p99 6 % for 0.5x shrinks, 9-12 % for 0.33x and JPEG q50-75). So the first and
-last :data:`END_ALLOWANCE` of a table are free to leave unshown -- unless the picture is
-a whole exact render of some candidate (every pixel one of its table's colors,
-every color shown, its first and last exactly): then no picture was worn, and a map showing its every color
+(p99 6 % for 0.5x shrinks, 9-12 % for 0.33x and JPEG q50-75). So what the first
+and last :data:`END_ALLOWANCE` of a table leave unshown costs only
+:data:`END_DISCOUNT` of the rest -- unless the picture is a whole exact render of
+some candidate (every pixel one of its table's colors, every color shown, its
+first and last exactly): then no tool wore it, and a map showing its every color
 beats one whose ends the picture lacks (an exact ``colorcet:CET_L2`` render is
-``colorcet:CET_L2``, not ``gray``). Colors missing from a table's
-middle always count.
+``colorcet:CET_L2``, not ``gray``). Colors missing from a table's middle always
+count in full.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-__all__ = ["COVER_WEIGHT", "END_ALLOWANCE", "END_DISCOUNT", "ends_shown", "missing", "shown", "uncovered", "unshown_share"]
+__all__ = [
+    "COVER_WEIGHT", "END_ALLOWANCE", "END_DISCOUNT", "ends_shown", "missing", "shown",
+    "uncovered", "unshown_share",
+]  # fmt: skip
 
 _COVER_SHIFT = 2  # coverage is checked on a grid of 4-DN cells ...
 _COVER_REACH = 3  # ... counting a map color as shown when a picture color is 3 cells away
@@ -93,7 +99,7 @@ def uncovered(colors: np.ndarray, luts: np.ndarray, sizes: np.ndarray) -> np.nda
     return 1.0 - (covered & real).sum(axis=1) / sizes
 
 
-def missing(colors: np.ndarray, luts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def missing(colors: np.ndarray, luts: np.ndarray, sizes: np.ndarray) -> tuple[Any, Any]:
     """Per table: (fraction unshown, the same with its ends discounted).
 
     The second counts what is unshown in the first and last :data:`END_ALLOWANCE`
@@ -124,10 +130,11 @@ def unshown_share(
     ``off``: each one's share of the picture's pixels not among its colors;
     ``unshown`` is inf where the picture lacks the table's first or last color itself.
     A picture whose every pixel is a color of one table and which shows every color of
-    it, its two end colors exactly, is a whole exact render of that table: nothing of it is worn, every unshown color counts
-    (and a colorbar shows its map's whole range). Otherwise the ends are discounted for
-    the tables that explain every pixel when one does (an exact picture: another was
-    not worn away from it), for every table when none does (JPEG, resampled colors).
+    it, its two end colors exactly, is a whole exact render of that table: nothing of
+    it is worn, every unshown color counts (and a colorbar shows its map's whole range).
+    Otherwise the ends are discounted for the tables that explain every pixel when one
+    does (an exact picture: another was not worn away from it), for every table when
+    none does (JPEG, resampled colors).
     """
     unshown, worn = unshown[shortlist], worn[shortlist]
     exact = off == 0

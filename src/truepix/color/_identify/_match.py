@@ -321,12 +321,11 @@ def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
     return distinct_colors(pixels)
 
 
-def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Per table: the capped mean distance of the picture's colors plus what its unshown colors cost.
+def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> tuple[Any, Any]:
+    """Per table: the capped mean distance of the picture's colors plus its unshown colors' cost.
 
-    ``rounded`` None (a picture) compares each color with the nearer of a table's
-    truncated and rounded entries; True or False with one of them (a colorbar's
-    two readings). Unshown colors cost as :mod:`._cover` says.
+    ``rounded`` None (a picture): each color against a table's truncated and rounded
+    bytes together; True or False: one of them (a colorbar's two readings).
     """
     if rounded is None:
         luts, (planes, sizes) = tables.luts, tables.union
@@ -335,7 +334,7 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         planes, sizes = (tables.rounded_planes if rounded else tables.luts_planes), tables.sizes
     colors, weights = _picture_colors(image)
     unshown, worn = _cover.missing(colors, luts, tables.sizes)
-    unshown = np.where(_cover.ends_shown(colors, tables), unshown, np.inf)  # see _cover.unshown_share
+    unshown = np.where(_cover.ends_shown(colors, tables), unshown, np.inf)  # _cover.unshown_share
     weight = _cover.COVER_WEIGHT * _CAP
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
@@ -348,13 +347,13 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         keep = chosen > 0
         colors, weights = colors[keep], chosen[keep].astype(np.float64)
     cost = np.full(len(tables.names), np.inf)
-    cost[shortlist], off = planes_cost_off(
-        colors, weights, planes[shortlist], sizes[shortlist], _CAP
-    )
+    short_planes, short_sizes = planes[shortlist], sizes[shortlist]
+    cost[shortlist], off = planes_cost_off(colors, weights, short_planes, short_sizes, _CAP)
     exact = rounded is None and bool(np.any(off == 0))
     if exact:  # an exact picture (few colors): each table judged by its own bytes first
         cost[shortlist] = own_bytes_cost(colors, weights, tables, shortlist, cost[shortlist], _CAP)
-    cost[shortlist] += weight * _cover.unshown_share(unshown, worn, shortlist, off, bar=rounded is not None)
+    share = _cover.unshown_share(unshown, worn, shortlist, off, bar=rounded is not None)
+    cost[shortlist] += weight * share
     return cost, np.zeros(len(cost), dtype=bool)
 
 
@@ -405,7 +404,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     list of ColormapMatch
         The ``top`` best continuous maps, one per group of tables no picture
         tells apart, ordered by score; on a tie the common name comes first
-        (``gray``, not ``binary``, ``gist_gray`` or ``imagej:HiLo``).
+        (``gray``, not ``binary``, ``gist_gray`` or ``imagej:HiLo``). A shrunk or
+        JPEG'd picture lacking a map's end colors is not held to them (``gray``,
+        not ``colorcet:CET_L2``, for a gray picture shrunk to 6..238: :mod:`._cover`).
 
     Raises
     ------
