@@ -123,12 +123,13 @@ def missing(colors: np.ndarray, luts: np.ndarray, sizes: np.ndarray) -> tuple[An
 
 
 def unshown_share(
-    unshown: np.ndarray, worn: np.ndarray, shortlist: np.ndarray, off: np.ndarray, *, bar: bool
+    unshown: np.ndarray, worn: np.ndarray, ends: np.ndarray, shortlist: np.ndarray,
+    off: np.ndarray, *, bar: bool,
 ) -> np.ndarray:
     """Per shortlisted table, the share of its colors to pay for as unshown (from :func:`missing`).
 
-    ``off``: each one's share of the picture's pixels not among its colors;
-    ``unshown`` is inf where the picture lacks the table's first or last color itself.
+    ``off``: each one's share of the picture's pixels not among its colors; ``ends``
+    (:func:`ends_shown`): whether the picture holds its first and last colors.
     A picture whose every pixel is a color of one table and which shows every color of
     it, its two end colors exactly, is a whole exact render of that table: nothing of
     it is worn, every unshown color counts (and a colorbar shows its map's whole range).
@@ -138,8 +139,7 @@ def unshown_share(
     """
     unshown, worn = unshown[shortlist], worn[shortlist]
     exact = off == 0
-    whole = np.any(exact & (unshown == 0))  # inf: the table's end colors are not both shown
-    unshown = np.minimum(unshown, 1.0)
+    whole = np.any(exact & (unshown == 0) & ends[shortlist])
     if bar or whole:
         return unshown
     return np.where(exact, worn, unshown) if np.any(exact) else worn

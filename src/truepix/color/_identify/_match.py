@@ -334,7 +334,7 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         planes, sizes = (tables.rounded_planes if rounded else tables.luts_planes), tables.sizes
     colors, weights = _picture_colors(image)
     unshown, worn = _cover.missing(colors, luts, tables.sizes)
-    unshown = np.where(_cover.ends_shown(colors, tables), unshown, np.inf)  # _cover.unshown_share
+    ends = _cover.ends_shown(colors, tables)
     weight = _cover.COVER_WEIGHT * _CAP
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
@@ -352,7 +352,7 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
     exact = rounded is None and bool(np.any(off == 0))
     if exact:  # an exact picture (few colors): each table judged by its own bytes first
         cost[shortlist] = own_bytes_cost(colors, weights, tables, shortlist, cost[shortlist], _CAP)
-    share = _cover.unshown_share(unshown, worn, shortlist, off, bar=rounded is not None)
+    share = _cover.unshown_share(unshown, worn, ends, shortlist, off, bar=rounded is not None)
     cost[shortlist] += weight * share
     return cost, np.zeros(len(cost), dtype=bool)
 
