@@ -156,29 +156,41 @@ def picture(used: str, degradation: str, field: np.ndarray, seed: int) -> np.nda
 def continuous_maps() -> list[str]:
     import matplotlib
 
-    from truepix.color._catalog import get
+    import truepix as tp
 
     plain = [n for n in sorted(matplotlib.colormaps) if not n.endswith("_r")]
-    plain = [n for n in plain if not get(n).discrete]
+    plain = [n for n in plain if not tp.color.catalog[n].discrete]
     return [m for n in plain for m in (n, f"{n}_r")]
+
+
+def _key(name: str) -> bytes:
+    import truepix as tp
+
+    rgb = np.ascontiguousarray(tp.color.catalog[name].lut_bytes[:, :3])
+    return min(rgb.tobytes(), rgb[::-1].tobytes())
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[bytes, set[str]]:
+    """Catalog maps (without _r) by their 8-bit table or its reverse."""
+    import truepix as tp
+
+    groups: dict[bytes, set[str]] = defaultdict(set)
+    for name in tp.colormaps():
+        if not name.endswith("_r") and not tp.color.catalog[name].discrete:
+            groups[_key(name)].add(name)
+    return groups
 
 
 def _same_table(name: str) -> set[str]:
     """Catalog maps with ``name``'s 8-bit table or its reverse (``name`` without _r)."""
-    from truepix.color._identify._match import _candidates
-
-    tables = _candidates()
-    for leader, aliases in zip(tables.names, tables.aliases, strict=True):
-        group = {leader, *aliases}
-        if name in group:
-            return group
-    return {name}
+    return _groups().get(_key(name), {name})
 
 
 def _gray(name: str) -> bool:
-    from truepix.color._catalog import get
+    import truepix as tp
 
-    rgb = get(name).lut_bytes[:, :3].astype(int)
+    rgb = tp.color.catalog[name].lut_bytes[:, :3].astype(int)
     return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
 
 
