@@ -33,11 +33,12 @@ import numba
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
-from truepix.color._identify import _tables_cache
+from truepix.color._identify import _cover, _tables_cache
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
+from truepix.color._identify._nearest import own_bytes_cost
 from truepix.color._identify._picture_blend import BLEND_BELOW, with_picture_blend
 from truepix.color._identify._nearest import (  # noqa: F401  # re-exported for callers
-    nearest_color_cost, nearest_color_cost_numpy, planes_cost, table_planes,
+    nearest_color_cost, nearest_color_cost_numpy, planes_cost, planes_cost_off, table_planes,
 )
 from truepix.errors import InputError
 
@@ -54,9 +55,6 @@ _MAX_PIXELS = 1 << 18  # pixels sampled from large pictures
 _COARSE_COLORS = 96  # colors used to shortlist maps
 _SHORTLIST = 40  # maps compared on every color
 _FINE_PIXELS = 8192  # pixels compared with the shortlist when a picture has many colors
-_COVER_SHIFT = 2  # coverage is checked on a grid of 4-DN cells ...
-_COVER_REACH = 3  # ... counting a map color as shown when a picture color is 3 cells away
-_COVER_WEIGHT = 0.25  # cost of a map color the picture never shows, as a fraction of _CAP
 _BAR_FIT = 0.95  # share of a colorbar's colors that must fit a catalog map to stand for it
 # bins a bar color may sit from its place: merged repeats shift places by a few bins,
 # a map of another gamma (CET_L1 for gray) by tens
@@ -157,6 +155,24 @@ class _Tables:
     @cached_property
     def rounded_planes(self) -> np.ndarray:
         return table_planes(self.rounded)
+
+    @cached_property
+    def union(self) -> tuple[np.ndarray, np.ndarray]:
+        """(planes, sizes) of each table's truncated entries and its rounded ones that differ.
+
+        A picture's colors come from either (``bytes=True`` truncates, Agg rounds) or,
+        resampled, from between them: gray's truncated table lacks a few levels its
+        rounded one has, which a shrunk gray picture shows.
+        """
+        merged = np.empty((len(self.luts), 2 * self.luts.shape[1], 3), dtype=np.int32)
+        sizes = np.empty(len(self.luts), dtype=np.int64)
+        for m, size in enumerate(self.sizes):
+            own, near = self.luts[m, :size], self.rounded[m, :size]
+            extra = near[(own != near).any(axis=1)]
+            n = size + len(extra)
+            merged[m, :size], merged[m, size:n], merged[m, n:] = own, extra, own[-1]
+            sizes[m] = n
+        return table_planes(merged), sizes
 
     @cached_property
     def members(self) -> dict[int, np.ndarray]:
@@ -305,43 +321,24 @@ def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
     return distinct_colors(pixels)
 
 
-def _uncovered(colors: np.ndarray, tables: _Tables, luts: np.ndarray) -> np.ndarray:
-    """Per table, the fraction of its colors with no picture color near them.
+def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> tuple[Any, Any]:
+    """Per table: the capped mean distance of the picture's colors plus its unshown colors' cost.
 
-    The picture of a map shows (nearly) all of its colors when the data fills
-    the range; a map with extra colors -- gray with colored ends, a ramp that
-    also runs through white -- explains the picture as well but leaves some
-    of its colors unused.
+    ``rounded`` None (a picture): each color against a table's truncated and rounded
+    bytes together; True or False: one of them (a colorbar's two readings).
     """
-    cells = 256 >> _COVER_SHIFT
-    grid = np.zeros((cells, cells, cells), dtype=bool)
-    cell = colors >> _COVER_SHIFT
-    grid[cell[:, 0], cell[:, 1], cell[:, 2]] = True
-    for axis in range(3):  # separable dilation by _COVER_REACH cells
-        grown = grid.copy()
-        for shift in range(1, _COVER_REACH + 1):
-            grown[(slice(None),) * axis + (slice(shift, None),)] |= grid[
-                (slice(None),) * axis + (slice(None, -shift),)
-            ]
-            grown[(slice(None),) * axis + (slice(None, -shift),)] |= grid[
-                (slice(None),) * axis + (slice(shift, None),)
-            ]
-        grid = grown
-    lut_cells = luts >> _COVER_SHIFT
-    covered = grid[lut_cells[..., 0], lut_cells[..., 1], lut_cells[..., 2]]  # (M, K)
-    real = np.arange(tables.luts.shape[1])[None, :] < tables.sizes[:, None]
-    return 1.0 - (covered & real).sum(axis=1) / tables.sizes
-
-
-def _rank_picture(image: Any, tables: _Tables, rounded: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    luts, planes = (
-        (tables.rounded, tables.rounded_planes) if rounded else (tables.luts, tables.luts_planes)
-    )
+    if rounded is None:
+        luts, (planes, sizes) = tables.luts, tables.union
+    else:
+        luts = tables.rounded if rounded else tables.luts
+        planes, sizes = (tables.rounded_planes if rounded else tables.luts_planes), tables.sizes
     colors, weights = _picture_colors(image)
-    penalty = _COVER_WEIGHT * _CAP * _uncovered(colors, tables, luts)
+    unshown, worn = _cover.missing(colors, luts, tables.sizes)
+    ends = _cover.ends_shown(colors, tables)
+    weight = _cover.COVER_WEIGHT * _CAP
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
-    coarse = planes_cost(colors[common], weights[common], planes, tables.sizes, _CAP) + penalty
+    coarse = planes_cost(colors[common], weights[common], planes, sizes, _CAP) + weight * worn
     shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
     if len(colors) > _FINE_PIXELS:
         # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
@@ -350,10 +347,13 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool = False) -> tuple[n
         keep = chosen > 0
         colors, weights = colors[keep], chosen[keep].astype(np.float64)
     cost = np.full(len(tables.names), np.inf)
-    cost[shortlist] = planes_cost(
-        colors, weights, planes[shortlist], tables.sizes[shortlist], _CAP
-    )
-    cost[shortlist] += penalty[shortlist]
+    short_planes, short_sizes = planes[shortlist], sizes[shortlist]
+    cost[shortlist], off = planes_cost_off(colors, weights, short_planes, short_sizes, _CAP)
+    exact = rounded is None and bool(np.any(off == 0))
+    if exact:  # an exact picture (few colors): each table judged by its own bytes first
+        cost[shortlist] = own_bytes_cost(colors, weights, tables, shortlist, cost[shortlist], _CAP)
+    share = _cover.unshown_share(unshown, worn, ends, shortlist, off, bar=rounded is not None)
+    cost[shortlist] += weight * share
     return cost, np.zeros(len(cost), dtype=bool)
 
 
@@ -365,7 +365,8 @@ def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.
     """
     picture = colorbar.colors[None, :, :]
     cost = np.minimum(
-        _rank_picture(picture, tables)[0], _rank_picture(picture, tables, rounded=True)[0]
+        _rank_picture(picture, tables, rounded=False)[0],
+        _rank_picture(picture, tables, rounded=True)[0],
     )
     colors = colorbar.colors.astype(np.float64)
     fractions = np.asarray(colorbar.positions)
@@ -403,7 +404,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     list of ColormapMatch
         The ``top`` best continuous maps, one per group of tables no picture
         tells apart, ordered by score; on a tie the common name comes first
-        (``gray``, not ``binary``, ``gist_gray`` or ``imagej:HiLo``).
+        (``gray``, not ``binary``, ``gist_gray`` or ``imagej:HiLo``). A shrunk or
+        JPEG'd picture lacking a map's end colors is not held to them (``gray``,
+        not ``colorcet:CET_L2``, for a gray picture shrunk to 6..238: :mod:`._cover`).
 
     Raises
     ------

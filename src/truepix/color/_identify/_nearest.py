@@ -11,7 +11,15 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["nearest_color_cost", "nearest_color_cost_numpy", "planes_cost", "table_planes"]
+__all__ = [
+    "OWN_BYTES", "nearest_color_cost", "nearest_color_cost_numpy", "own_bytes_cost", "planes_cost",
+    "planes_cost_off", "table_planes",
+]  # fmt: skip
+
+#: DN by which an exact picture prefers a table's truncated bytes to its rounded ones,
+#: and those to the two together: below ``_match._NAME_GAP``, so a cluster keeps its
+#: common name.
+OWN_BYTES = 0.02
 
 
 def nearest_color_cost_numpy(
@@ -59,6 +67,27 @@ def _cost_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - compil
             acc += weights[u] * np.sqrt(min(float(best[u]), cap2))
         out[m] = acc / total
     return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _cost_off_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - compiled
+    cap2 = cap * cap
+    total = weights.sum()
+    out = np.empty(planes.shape[0])
+    off = np.empty(planes.shape[0])
+    best = np.empty(rgb.shape[1], dtype=np.float32)
+    for m in range(planes.shape[0]):
+        best[:] = np.inf
+        _nearest_squares(rgb, planes[m], sizes[m], best)
+        acc = 0.0
+        missed = 0.0
+        for u in range(best.shape[0]):
+            acc += weights[u] * np.sqrt(min(float(best[u]), cap2))
+            if best[u] > 0:
+                missed += weights[u]
+        out[m] = acc / total
+        off[m] = missed / total
+    return out, off
 
 
 def nearest_color_cost(
@@ -113,3 +142,45 @@ def planes_cost(
         np.ascontiguousarray(sizes, dtype=np.int64),
         float(cap),
     )
+
+
+def planes_cost_off(
+    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`planes_cost` and, per table, the share of the weight on colors not in it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> planes = table_planes(np.array([[[0, 0, 0], [10, 0, 0]]]))
+    >>> cost, off = planes_cost_off(np.array([[0, 0, 0], [3, 4, 0]]), np.array([3.0, 1.0]),
+    ...                             planes, np.array([2]), 40.0)
+    >>> cost.tolist(), off.tolist()
+    ([1.25], [0.25])
+    """
+    return _cost_off_kernel(
+        np.ascontiguousarray(np.asarray(colors).T, dtype=np.float32),
+        np.ascontiguousarray(weights, dtype=np.float64),
+        np.ascontiguousarray(planes, dtype=np.float32),
+        np.ascontiguousarray(sizes, dtype=np.int64),
+        float(cap),
+    )
+
+
+def own_bytes_cost(
+    colors: np.ndarray, weights: np.ndarray, tables, shortlist: np.ndarray,
+    union_cost: np.ndarray, cap: float,
+) -> np.ndarray:
+    """Costs of an exact picture: a table's truncated bytes (``bytes=True``, ``colorize``)
+    before its rounded ones (Agg) before either (:data:`OWN_BYTES` apart; ``tables``:
+    ``_match._Tables``, ``union_cost``: the shortlist's costs on both together).
+
+    A picture every pixel of which is a color of one table is that table's render; gray's
+    rounded bytes hold every level, so without the order every gray picture (``Greys``)
+    would be exact in ``gray`` too, and ``matlab:hot``'s both tables hold
+    ``matlab:hot_64``'s colors.
+    """
+    sizes = tables.sizes[shortlist]
+    truncated = planes_cost(colors, weights, tables.luts_planes[shortlist], sizes, cap)
+    near = planes_cost(colors, weights, tables.rounded_planes[shortlist], sizes, cap)
+    return np.minimum(np.minimum(truncated, near + OWN_BYTES), union_cost + 2 * OWN_BYTES)
