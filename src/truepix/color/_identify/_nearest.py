@@ -54,23 +54,8 @@ def _nearest_squares(rgb, table, size, best):  # pragma: no cover - compiled
 
 
 @numba.njit(cache=True, nogil=True)
-def _cost_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - compiled
-    cap2 = cap * cap
-    total = weights.sum()
-    out = np.empty(planes.shape[0])
-    best = np.empty(rgb.shape[1], dtype=np.float32)
-    for m in range(planes.shape[0]):
-        best[:] = np.inf
-        _nearest_squares(rgb, planes[m], sizes[m], best)
-        acc = 0.0
-        for u in range(best.shape[0]):
-            acc += weights[u] * np.sqrt(min(float(best[u]), cap2))
-        out[m] = acc / total
-    return out
-
-
-@numba.njit(cache=True, nogil=True)
 def _cost_off_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - compiled
+    # Per table: the weighted mean distance (capped) and the weight share off the table.
     cap2 = cap * cap
     total = weights.sum()
     out = np.empty(planes.shape[0])
@@ -135,7 +120,14 @@ def planes_cost(
     colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
 ) -> np.ndarray:
     """:func:`nearest_color_cost` on planes from :func:`table_planes` (first ``sizes`` entries)."""
-    return _cost_kernel(
+    return _cost_off_kernel(*_kernel_arguments(colors, weights, planes, sizes, cap))[0]
+
+
+def _kernel_arguments(
+    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """The cost kernels' arguments, in the dtypes and layout they are compiled for."""
+    return (
         np.ascontiguousarray(np.asarray(colors).T, dtype=np.float32),
         np.ascontiguousarray(weights, dtype=np.float64),
         np.ascontiguousarray(planes, dtype=np.float32),
@@ -158,13 +150,7 @@ def planes_cost_off(
     >>> cost.tolist(), off.tolist()
     ([1.25], [0.25])
     """
-    return _cost_off_kernel(
-        np.ascontiguousarray(np.asarray(colors).T, dtype=np.float32),
-        np.ascontiguousarray(weights, dtype=np.float64),
-        np.ascontiguousarray(planes, dtype=np.float32),
-        np.ascontiguousarray(sizes, dtype=np.int64),
-        float(cap),
-    )
+    return _cost_off_kernel(*_kernel_arguments(colors, weights, planes, sizes, cap))
 
 
 def own_bytes_cost(
