@@ -69,7 +69,7 @@ def _offsets(counts):  # pragma: no cover - jitted
     return offsets
 
 
-@nb.njit(**_JIT)  # serial (see cell_candidates): prange runs as range
+@nb.njit(**_JIT)  # serial: see cell_candidates
 def _coarse_candidates(  # pragma: no cover - jitted
     coarse, n_axis, size, matrix, seg_a, seg_d, seg_inv, widen
 ):
@@ -79,7 +79,7 @@ def _coarse_candidates(  # pragma: no cover - jitted
     counts = _zeros(n_coarse, np.int64)
     dist2 = np.empty((n_coarse, n_seg), np.float64)
     limits = np.empty(n_coarse, np.float64)
-    for q in nb.prange(n_coarse):
+    for q in range(n_coarse):
         px, py, pz = _center(coarse[q], n_axis, size, matrix)
         best = np.inf
         for j in range(n_seg):
@@ -93,7 +93,7 @@ def _coarse_candidates(  # pragma: no cover - jitted
                 counts[q] += 1
     offsets = _offsets(counts)
     lists = np.empty(offsets[-1], np.int32)
-    for q in nb.prange(n_coarse):
+    for q in range(n_coarse):
         at = offsets[q]
         for j in range(n_seg):
             if dist2[q, j] <= limits[q]:
@@ -138,7 +138,7 @@ def cell_candidates(
     )  # fmt: skip
 
 
-@nb.njit(**_JIT)  # serial (see cell_candidates): prange runs as range
+@nb.njit(**_JIT)  # serial: see cell_candidates
 def _cell_lists(
     cells, coarse, which, matrix, seg_a, seg_d, seg_inv, n_axis, cell_size, slack
 ):  # pragma: no cover - jitted
@@ -164,7 +164,7 @@ def _cell_lists(
     mask = _zeros(n_words[n_cells], np.uint64)
     counts = _zeros(n_cells, np.int64)
     n_chunks, chunk = _chunks(n_cells, 64, 1024)
-    for k in nb.prange(n_chunks):
+    for k in range(n_chunks):
         dist2 = np.empty(longest, np.float64)
         for c in range(k * chunk, min(n_cells, (k + 1) * chunk)):
             px, py, pz = _center(cells[c], n_axis, cell_size, matrix)
@@ -183,7 +183,7 @@ def _cell_lists(
                     mask[n_words[c] + q // 64] |= np.uint64(1) << np.uint64(q % 64)
     starts = _offsets(counts)
     candidates = np.empty(starts[-1], np.int32)
-    for c in nb.prange(n_cells):
+    for c in range(n_cells):
         first = offsets[which[c]]
         at = starts[c]
         for q in range(offsets[which[c] + 1] - first):

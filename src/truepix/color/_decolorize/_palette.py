@@ -20,18 +20,10 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _cells as cells_kernels
-from truepix.color._decolorize import _kernels as kernels
 
 __all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric"]
 
 _LUMA = np.array([0.299, 0.587, 0.114])
-
-#: Grid cells built at once below this many are built on the calling thread alone: the
-#: build runs four parallel loops, and waking numba's pool for each cost 2.4-3.1 ms of
-#: CPU whatever the work (10 cells; loaded 2-core machine), where a JPEG'd megapixel's
-#: builds of 300-4 300 cells take 0.1-7 ms on one thread (3 000 cells: 6.6 ms CPU /
-#: 21 ms wall on one thread, 11 / 33 ms on two). A cold map builds its cells 5 times.
-SERIAL_CELLS = 1 << 12
 
 
 def luma_metric(chroma_weight: float) -> np.ndarray:
@@ -216,11 +208,10 @@ class Grid:
         batch = max(1, 2_000_000 // max(1, len(line.seg_a)))
         for first in range(0, len(cells), batch):
             chunk = cells[first : first + batch].astype(np.int64)
-            with kernels.threads_for(len(chunk), SERIAL_CELLS):
-                counts, candidates = cells_kernels.cell_candidates(
-                    chunk, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
-                    self.n_axis, self.cell_size, self.slack,
-                )  # fmt: skip
+            counts, candidates = cells_kernels.cell_candidates(
+                chunk, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
+                self.n_axis, self.cell_size, self.slack,
+            )  # fmt: skip
             starts = offset + np.concatenate([[0], np.cumsum(counts)[:-1]])
             self.start[chunk] = starts
             self.count[chunk] = counts
