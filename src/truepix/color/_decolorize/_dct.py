@@ -45,10 +45,14 @@ sides of the seam is taken relative to its first pixel, unwrapped to its side.
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from typing import Any
 
 import numba as nb
 import numpy as np
+
+from truepix._threads import start_threads
 
 __all__ = ["dct_denoise", "stabilising_transform"]
 
@@ -141,7 +145,7 @@ def _from_stable(stable, edges, cyclic, out):  # pragma: no cover - jitted
             out[y, x] = min(max(u / n_bins, 0.0), 1.0)
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _columns(source, top, basis, out, low, high):  # pragma: no cover - jitted
     """out[k, x]: frequency k of column x of rows ``top`` .. ``top + BLOCK``; ``low``,
     ``high``: the column's extremes (NaN if it holds a NaN)."""
@@ -162,7 +166,7 @@ def _columns(source, top, basis, out, low, high):  # pragma: no cover - jitted
         low[x], high[x] = lo, hi
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _rows(columns, left, halves, even, odd):  # pragma: no cover - jitted
     """The window's 2-D DCT from its columns' (``_columns``): ``even[k, m]`` is
     frequency (k, 2m), ``odd[k, m]`` (k, 2m + 1). Even frequencies see the mirrored
@@ -185,7 +189,7 @@ def _rows(columns, left, halves, even, odd):  # pragma: no cover - jitted
         odd[k, 0], odd[k, 1], odd[k, 2], odd[k, 3] = o0, o1, o2, o3
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _inverse_rows(even, odd, halves, out):  # pragma: no cover - jitted
     """out[k, l]: the inverse of :func:`_rows` (back to the columns' frequencies)."""
     for k in range(BLOCK):
@@ -200,7 +204,7 @@ def _inverse_rows(even, odd, halves, out):  # pragma: no cover - jitted
             out[k, BLOCK - 1 - l] = e - o
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _window_ok(low, high, left, period):  # pragma: no cover - jitted
     """Neither NaN in the window nor (on cyclic maps) values on both sides of the seam."""
     lo, hi = math.inf, -math.inf
@@ -211,11 +215,43 @@ def _window_ok(low, high, left, period):  # pragma: no cover - jitted
     return period == 0.0 or hi - lo < 0.5 * period
 
 
-@nb.njit(parallel=True, **_JIT)
-def _stage(stable, pilot, basis, step, threshold, period, out):  # pragma: no cover - jitted
+def _stage(stable, pilot, basis, step, threshold, period, out):
     """One stage over every window: hard threshold (``threshold`` > 0) or the Wiener
     gain of ``pilot``'s coefficients; ``out``: ``stable`` plus the mean correction
     (``out`` may be ``pilot``: it is written after every window has been read).
+
+    Window rows ``apart`` rows apart never overlap: each phase's rows are split
+    among numba's threads (Python threads running the serial, nogil
+    :func:`_stage_rows`; a ``parallel=True`` kernel compiled 2x slower, ~25 s of a
+    first noisy decode), the phases one after another, so every sum is taken in
+    the same order whatever the number of threads.
+    """
+    height, width = stable.shape
+    n_rows = (height - BLOCK) // step + 1
+    halves = _halves_jit(basis)
+    total = np.zeros((height, width))
+    weight = np.zeros((height, width))
+    apart = (BLOCK + step - 1) // step  # window rows this far apart never overlap
+    start_threads()
+    n_threads = max(1, min(nb.get_num_threads(), height // 64))
+    with ThreadPoolExecutor(n_threads) if n_threads > 1 else nullcontext() as pool:
+        for phase in range(apart):
+            count = (n_rows - phase + apart - 1) // apart
+            bounds = np.linspace(0, count, n_threads + 1).astype(np.int64)
+            args = [(stable, pilot, basis, halves, step, threshold, period, total, weight,
+                     phase, apart, int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
+            if pool is None:
+                _stage_rows(*args[0])
+            else:
+                list(pool.map(lambda a: _stage_rows(*a), args))
+    _finish(stable, total, weight, out)
+
+
+@nb.njit(**_JIT)
+def _stage_rows(stable, pilot, basis, halves, step, threshold, period, total, weight,
+                phase, apart, first, stop):  # pragma: no cover - jitted
+    """Window rows ``phase + r * apart`` for r in [first, stop) of :func:`_stage`:
+    their corrections and weights added to ``total`` and ``weight``.
 
     Windows of one row share their columns' DCTs (``_columns``) and their inverse:
     each adds its corrections in that half-transformed form, and the row's sum goes
@@ -223,52 +259,53 @@ def _stage(stable, pilot, basis, step, threshold, period, out):  # pragma: no co
     """
     height, width = stable.shape
     half = BLOCK // 2
-    n_rows = (height - BLOCK) // step + 1
     n_cols = (width - BLOCK) // step + 1
-    halves = _halves_jit(basis)
-    total = np.zeros((height, width))
-    weight = np.zeros((height, width))
-    apart = (BLOCK + step - 1) // step  # window rows this far apart never overlap
-    for phase in range(apart):
-        for r in nb.prange((n_rows - phase + apart - 1) // apart):
-            top = (phase + r * apart) * step
-            cols, guide_cols = np.empty((BLOCK, width)), np.empty((BLOCK, width))
-            low, high = np.empty(width), np.empty(width)
-            glow, ghigh = np.empty(width), np.empty(width)
-            acc, row_weight = np.zeros((BLOCK, width)), np.zeros(width)
-            even, odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-            guide_even, guide_odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-            back = np.empty((BLOCK, BLOCK))
-            _columns(stable, top, basis, cols, low, high)
+    cols, guide_cols = np.empty((BLOCK, width)), np.empty((BLOCK, width))
+    low, high = np.empty(width), np.empty(width)
+    glow, ghigh = np.empty(width), np.empty(width)
+    acc, row_weight = np.empty((BLOCK, width)), np.empty(width)
+    even, odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
+    guide_even, guide_odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
+    back = np.empty((BLOCK, BLOCK))
+    for r in range(first, stop):
+        top = (phase + r * apart) * step
+        acc[:, :] = 0.0
+        row_weight[:] = 0.0
+        _columns(stable, top, basis, cols, low, high)
+        if threshold <= 0.0:
+            _columns(pilot, top, basis, guide_cols, glow, ghigh)
+        for c in range(n_cols):
+            left = c * step
+            if not _window_ok(low, high, left, period):
+                if period > 0.0 and not math.isnan(low[left]):
+                    _seam(stable, pilot, basis, top, left, threshold, period, total, weight)
+                continue
+            if threshold <= 0.0 and not _window_ok(glow, ghigh, left, period):
+                continue
+            _rows(cols, left, halves, even, odd)
             if threshold <= 0.0:
-                _columns(pilot, top, basis, guide_cols, glow, ghigh)
-            for c in range(n_cols):
-                left = c * step
-                if not _window_ok(low, high, left, period):
-                    if period > 0.0 and not math.isnan(low[left]):
-                        _seam(stable, pilot, basis, top, left, threshold, period, total, weight)
-                    continue
-                if threshold <= 0.0 and not _window_ok(glow, ghigh, left, period):
-                    continue
-                _rows(cols, left, halves, even, odd)
-                if threshold <= 0.0:
-                    _rows(guide_cols, left, halves, guide_even, guide_odd)
-                kept = _shrink(even, guide_even, threshold, True)
-                kept += _shrink(odd, guide_odd, threshold, False)
-                w = 1.0 / max(kept, 1.0)
-                _inverse_rows(even, odd, halves, back)
-                for k in range(BLOCK):
-                    for l in range(BLOCK):
-                        acc[k, left + l] += w * (back[k, l] - cols[k, left + l])
+                _rows(guide_cols, left, halves, guide_even, guide_odd)
+            kept = _shrink(even, guide_even, threshold, True)
+            kept += _shrink(odd, guide_odd, threshold, False)
+            w = 1.0 / max(kept, 1.0)
+            _inverse_rows(even, odd, halves, back)
+            for k in range(BLOCK):
                 for l in range(BLOCK):
-                    row_weight[left + l] += w
-            for i in range(BLOCK):
-                for k in range(BLOCK):
-                    b = basis[k, i]
-                    for x in range(width):
-                        total[top + i, x] += b * acc[k, x]
+                    acc[k, left + l] += w * (back[k, l] - cols[k, left + l])
+            for l in range(BLOCK):
+                row_weight[left + l] += w
+        for i in range(BLOCK):
+            for k in range(BLOCK):
+                b = basis[k, i]
                 for x in range(width):
-                    weight[top + i, x] += row_weight[x]
+                    total[top + i, x] += b * acc[k, x]
+            for x in range(width):
+                weight[top + i, x] += row_weight[x]
+
+
+@nb.njit(parallel=True, **_JIT)
+def _finish(stable, total, weight, out):  # pragma: no cover - jitted
+    height, width = stable.shape
     for y in nb.prange(height):
         for x in range(width):
             out[y, x] = stable[y, x] + total[y, x] / weight[y, x] if weight[y, x] > 0.0 else np.nan
@@ -286,7 +323,7 @@ def _halves_jit(basis):  # pragma: no cover - jitted
     return out
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _shrink(coef, guide, threshold, has_dc):  # pragma: no cover - jitted
     """Hard threshold (``threshold`` > 0) or Wiener gains of ``guide`` applied to
     ``coef`` in place (the DC, ``coef[0, 0]`` when ``has_dc``, kept); the sum of
@@ -345,7 +382,7 @@ def _seam(stable, pilot, basis, top, left, threshold, period, total, weight):  #
             weight[top + i, left + j] += w
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _transform(basis, values, tmp, out, inverse):  # pragma: no cover - jitted
     """out = B values B^T (inverse: B^T values B)."""
     for i in range(BLOCK):
