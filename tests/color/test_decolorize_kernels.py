@@ -6,6 +6,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from truepix._validate import readonly
 from truepix.color._catalog import get
 from truepix.color._decolorize import _cells as cells_kernels
 from truepix.color._decolorize import _degraded as degraded
@@ -48,6 +49,7 @@ def _probe_colors(name: str, rng: np.random.Generator) -> np.ndarray:
 
 
 def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.ndarray:
+    pixels = _pixels(pixels)
     codes = np.empty(len(pixels), np.uint32)
     need = np.zeros(grid.n_axis**3, np.uint8)
     span = float(grid.line.n_bins)
@@ -67,6 +69,15 @@ def _kernel_codes(grid: Grid, pixels: np.ndarray, *, scale: float = 1.0) -> np.n
         grid.build(need)
         kernels.decode_float(pixels, scale, True, grid.search(), span, codes)
     return codes
+
+
+def _pixels(picture: np.ndarray) -> np.ndarray:
+    """(P, C) pixels as the decoder hands them to its kernels: C-ordered, read-only.
+
+    numba compiles a kernel once per argument types: a writable or strided array
+    here would compile every kernel a second time (~5 s each), beside the decoder's.
+    """
+    return readonly(np.ascontiguousarray(picture.reshape(-1, picture.shape[-1])))
 
 
 def _unpack(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -235,7 +246,7 @@ def test_chroma_subsampling_test_matches_oracle(name: str, holes: bool) -> None:
     noisy = np.clip(image + rng.normal(0, 3, image.shape), 0, 255).astype(np.uint8)
     for picture in (image, noisy):
         got = degraded.chroma_subsampling_test(
-            picture.reshape(-1, 3), 1.0, codes, data.shape[1], kernels.RESIDUAL_MAX_CODE,
+            _pixels(picture), 1.0, codes, data.shape[1], kernels.RESIDUAL_MAX_CODE,
             grid.line.vertices, grid.line.positions, float(grid.line.n_bins), grid.line.cyclic,
             1, _YCBCR,
         )  # fmt: skip
@@ -260,7 +271,7 @@ def test_chroma_model_residual_matches_oracle(name: str, shape: tuple[int, int])
     distance = np.empty(len(candidates))
     strong = np.empty(len(candidates), dtype=bool)
     degraded.chroma_model_residual(
-        image.reshape(-1, 3), 1.0, shape[1], position, candidates, line.vertices,
+        _pixels(image), 1.0, shape[1], position, candidates, line.vertices,
         line.positions, float(line.n_bins), line.cyclic, _YCBCR, 30.0, float(luma.min()),
         float(luma.max()), 10.0, 4.0, distance, strong,
     )  # fmt: skip
@@ -401,7 +412,7 @@ def test_pilot_wiener_matches_oracle(cyclic: bool, radius: int, holes: float) ->
     np.testing.assert_allclose(got, want, atol=1e-10)
     assert np.array_equal(np.isnan(got), np.isnan(position))
     logged = np.empty_like(position)
-    pilot_wiener(position, pilot, noise_by_bin, radius, cyclic, logged, kernels.NORM_LOG, 1, 3)
+    pilot_wiener(position, pilot, noise_by_bin, radius, cyclic, logged, kernels.NORM_LOG, 1.0, 3.0)
     np.testing.assert_allclose(logged, 10.0 ** (1.0 + got * 2.0), rtol=1e-13)
 
 @pytest.mark.parametrize("cyclic", [False, True])
@@ -416,7 +427,7 @@ def test_plane_wiener_writes_data_values_through_the_norm(cyclic: bool) -> None:
     degraded.plane_wiener(position, noise_by_bin, 3, cyclic, logged, kernels.NORM_LOG, 1.0, 3.0)
     np.testing.assert_allclose(logged, 10.0 ** (1.0 + filtered * 2.0), rtol=1e-14)
     linear = np.empty_like(position)
-    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, linear, kernels.NORM_LINEAR, -5, 15)
+    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, linear, kernels.NORM_LINEAR, -5.0, 15.0)
     np.testing.assert_allclose(linear, -5.0 + filtered * 20.0, rtol=1e-14)
 
 
@@ -499,7 +510,7 @@ def test_unmix_matches_oracle(name: str, overshoot: float) -> None:
     got = np.empty_like(position)
     got_residual = np.empty(len(position), np.float64)
     degraded.unmix(
-        small.reshape(-1, 3), 1.0, 13, position, residual, 2.0, 9.0, grid.line.vertices,
+        _pixels(small), 1.0, 13, position, residual, 2.0, 9.0, grid.line.vertices,
         grid.line.positions, float(grid.line.n_bins), grid.line.cyclic, overshoot, got,
         got_residual,
     )  # fmt: skip
@@ -534,7 +545,7 @@ def test_hull_accept_matches_oracle(name: str, overshoot: float, contrast: float
     corners = simplify(line.vertices @ line.matrix.T, line.positions, 1.0)
     got = np.zeros(len(position), dtype=bool)
     hull_accept(
-        small.reshape(-1, 3), 1.0, 14, position, residual.astype(np.float64), 3.0, 3.0, 2, 0.0,
+        _pixels(small), 1.0, 14, position, residual.astype(np.float64), 3.0, 3.0, 2, 0.0,
         np.ascontiguousarray(line.vertices[corners] @ line.matrix.T), line.positions[corners],
         line.vertices, line.positions, float(line.n_bins), line.cyclic, line.matrix, 3.0,
         overshoot, contrast, got,

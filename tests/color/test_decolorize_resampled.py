@@ -106,6 +106,7 @@ def test_thin_details_keep_their_pixels(
 def test_thin_blends_match_oracle(name: str, overshoot: float) -> None:
     from truepix import Decolorizer
     from truepix.color._decolorize import _oracle as oracle
+    from truepix._validate import readonly
     from truepix.color._decolorize._hull import simplify, thin_blends
 
     rng = np.random.default_rng(6)
@@ -123,8 +124,8 @@ def test_thin_blends_match_oracle(name: str, overshoot: float) -> None:
     candidates = np.flatnonzero(residual > 3.0)
     got = np.zeros(len(candidates), dtype=bool)
     thin_blends(
-        picture.reshape(-1, 3), 1.0, 14, candidates, residual, 3.0, corners, line.matrix, 0.5,
-        12.0, overshoot, got,
+        readonly(np.ascontiguousarray(picture.reshape(-1, 3))), 1.0, 14, candidates, residual,
+        3.0, corners, line.matrix, 0.5, 12.0, overshoot, got,
     )  # fmt: skip
     beyond = oracle.thin_blends(
         picture, residual.reshape(12, 14), corners, line.matrix, candidates, threshold=3.0,

@@ -29,6 +29,7 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix._validate import readonly
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._filter import bin_noise, picture_table, true_sigma
 from truepix.color._decolorize._palette import Memo
@@ -93,7 +94,7 @@ class Posterior(Memo):
         codes round them: every path gives a color the same answer."""
         out = np.empty(len(start), dtype=np.float64)
         posterior_median(
-            pixels, scale, np.ascontiguousarray(start, dtype=np.float64), self.table,
+            readonly(np.ascontiguousarray(pixels)), scale, np.ascontiguousarray(start, dtype=np.float64), self.table,
             self.tails, self.log_prior, self.sigma, self.cyclic, out,
         )  # fmt: skip
         return np.floor(out * kernels.POS_SCALE + 0.5) * (1.0 / kernels.POS_SCALE)
@@ -278,7 +279,7 @@ def _walk(c0, c1, c2, side0, side1, side2, table, tails, log_prior, k0, step, re
     return count, best
 
 
-@nb.njit(inline="always", **_JIT)
+@nb.njit(**_JIT)
 def _median_at(pixels, p, scale, k0, table, tails, log_prior, inv_two_var, reach, cyclic, weights):
     """Pixel p's posterior median in [0, 1], the walk begun at entry k0."""  # pragma: no cover
     n_bins = table.shape[0]
