@@ -76,6 +76,35 @@ def test_dct_kernel_matches_its_numpy_oracle(step: int, pilot_step: int) -> None
     assert np.abs(got - expected).max() < 1e-9
 
 
+@pytest.mark.parametrize("cyclic", [False, True])
+def test_same_answers_on_one_thread_and_two(cyclic: bool) -> None:
+    """The stages' window rows and the filters' pixel rows are split among Python
+    threads (``_threads.split_rows``): every split sums in the same order."""
+    import numba
+
+    from truepix._threads import MIN_ROWS
+
+    rng = np.random.default_rng(3)
+    height = 2 * MIN_ROWS * 8 + 40  # each stage's phases have rows for two threads
+    y, x = np.mgrid[0:height, 0:60] / 60.0
+    position = (0.3 + 0.4 * x + 0.1 * np.sin(5 * y) + 0.01 * rng.standard_normal(x.shape)) % 1.0
+    position[rng.random(position.shape) < 0.0005] = np.nan  # windows without an answer
+    noise = np.full(64, 2e-5)
+    answers = []
+    before = numba.get_num_threads()
+    for threads in (1, 2):
+        numba.set_num_threads(threads)
+        try:
+            planes = np.empty_like(position)
+            _filter.pilot_wiener(position, position, noise, 2, cyclic, planes)
+            answers.append((_dct.dct_denoise(position, noise, cyclic), planes))
+        finally:
+            numba.set_num_threads(before)
+    for one, two in zip(*answers, strict=True):
+        assert np.isfinite(one).mean() > 0.8  # answers, not only NaN, compared
+        assert np.array_equal(one, two, equal_nan=True)
+
+
 def _camera() -> np.ndarray:
     from skimage import data
     from skimage.transform import resize

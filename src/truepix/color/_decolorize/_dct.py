@@ -45,14 +45,12 @@ sides of the seam is taken relative to its first pixel, unwrapped to its side.
 from __future__ import annotations
 
 import math
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
 from typing import Any
 
 import numba as nb
 import numpy as np
 
-from truepix._threads import start_threads
+from truepix._threads import split_rows
 
 __all__ = ["dct_denoise", "stabilising_transform"]
 
@@ -89,7 +87,7 @@ def dct_denoise(
     NaN where no window without NaN covers the pixel."""
     edges = stabilising_transform(noise_by_bin)
     stable = np.empty_like(position)
-    _to_stable(position, edges, stable)
+    split_rows(_to_stable, position.shape[0], position, edges, stable)
     # windows also past the borders (mirrored), so that every pixel has as many
     pad = BLOCK - 1
     padded = np.pad(stable, pad, mode="symmetric")
@@ -102,7 +100,7 @@ def dct_denoise(
     _stage(padded, pilot, basis, step, -1.0, period, pilot)
     del padded
     out = np.empty_like(position)
-    _from_stable(pilot[pad:-pad, pad:-pad], edges, cyclic, out)
+    split_rows(_from_stable, out.shape[0], pilot[pad:-pad, pad:-pad], edges, cyclic, out)
     return out
 
 
@@ -115,10 +113,10 @@ def _dct_basis(side: int) -> np.ndarray:
     return np.ascontiguousarray(basis)
 
 
-@nb.njit(parallel=True, **_JIT)
-def _to_stable(position, edges, out):  # pragma: no cover - jitted
+@nb.njit(**_JIT)
+def _to_stable(position, edges, out, start, stop):  # pragma: no cover - jitted
     n_bins = edges.shape[0] - 1
-    for y in nb.prange(position.shape[0]):
+    for y in range(start, stop):
         for x in range(position.shape[1]):
             u = position[y, x] * n_bins
             if math.isnan(u):
@@ -128,11 +126,11 @@ def _to_stable(position, edges, out):  # pragma: no cover - jitted
             out[y, x] = edges[k] + (min(max(u, 0.0), float(n_bins)) - k) * (edges[k + 1] - edges[k])
 
 
-@nb.njit(parallel=True, **_JIT)
-def _from_stable(stable, edges, cyclic, out):  # pragma: no cover - jitted
+@nb.njit(**_JIT)
+def _from_stable(stable, edges, cyclic, out, start, stop):  # pragma: no cover - jitted
     n_bins = edges.shape[0] - 1
     period = edges[n_bins]
-    for y in nb.prange(stable.shape[0]):
+    for y in range(start, stop):
         for x in range(stable.shape[1]):
             z = stable[y, x]
             if math.isnan(z):
@@ -232,24 +230,18 @@ def _stage(stable, pilot, basis, step, threshold, period, out):
     total = np.zeros((height, width))
     weight = np.zeros((height, width))
     apart = (BLOCK + step - 1) // step  # window rows this far apart never overlap
-    start_threads()
-    n_threads = max(1, min(nb.get_num_threads(), height // 64))
-    with ThreadPoolExecutor(n_threads) if n_threads > 1 else nullcontext() as pool:
-        for phase in range(apart):
-            count = (n_rows - phase + apart - 1) // apart
-            bounds = np.linspace(0, count, n_threads + 1).astype(np.int64)
-            args = [(stable, pilot, basis, halves, step, threshold, period, total, weight,
-                     phase, apart, int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
-            if pool is None:
-                _stage_rows(*args[0])
-            else:
-                list(pool.map(lambda a: _stage_rows(*a), args))
-    _finish(stable, total, weight, out)
+    for phase in range(apart):
+        split_rows(
+            _stage_rows, (n_rows - phase + apart - 1) // apart, stable, pilot, basis, halves,
+            step, threshold, period, total, weight, phase, apart,
+        )  # fmt: skip
+    split_rows(_finish, height, stable, total, weight, out)
 
 
 @nb.njit(**_JIT)
-def _stage_rows(stable, pilot, basis, halves, step, threshold, period, total, weight,
-                phase, apart, first, stop):  # pragma: no cover - jitted
+def _stage_rows(  # pragma: no cover - jitted
+    stable, pilot, basis, halves, step, threshold, period, total, weight, phase, apart, first, stop
+):
     """Window rows ``phase + r * apart`` for r in [first, stop) of :func:`_stage`:
     their corrections and weights added to ``total`` and ``weight``.
 
@@ -303,10 +295,10 @@ def _stage_rows(stable, pilot, basis, halves, step, threshold, period, total, we
                 weight[top + i, x] += row_weight[x]
 
 
-@nb.njit(parallel=True, **_JIT)
-def _finish(stable, total, weight, out):  # pragma: no cover - jitted
-    height, width = stable.shape
-    for y in nb.prange(height):
+@nb.njit(**_JIT)
+def _finish(stable, total, weight, out, start, stop):  # pragma: no cover - jitted
+    width = stable.shape[1]
+    for y in range(start, stop):
         for x in range(width):
             out[y, x] = stable[y, x] + total[y, x] / weight[y, x] if weight[y, x] > 0.0 else np.nan
 

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import numba as nb
 import numpy as np
 
+from truepix._threads import split_rows
 from truepix.color._decolorize import _dct as dct
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
@@ -324,11 +325,17 @@ def apply_filter(
     _blend(stage.reshape(-1), pilot.reshape(-1), blend, cyclic, kind, low, high, out.reshape(-1))
 
 
-@nb.njit(parallel=True, **kernels._JIT)
-def _blend(first, second, weight, cyclic, kind, low, high, out):  # pragma: no cover - jitted
+def _blend(first, second, weight, cyclic, kind, low, high, out):
     """``(1 - weight) first + weight second`` (on cyclic maps along the shorter arc;
-    ``first`` where ``second`` is NaN), through the norm's inverse."""
-    for p in nb.prange(first.shape[0]):
+    ``first`` where ``second`` is NaN), through the norm's inverse (flat arrays)."""
+    split_rows(_blend_rows, first.shape[0], first, second, weight, cyclic, kind, low, high, out)
+
+
+@nb.njit(**kernels._JIT)
+def _blend_rows(  # pragma: no cover - jitted
+    first, second, weight, cyclic, kind, low, high, out, start, stop
+):
+    for p in range(start, stop):
         step = second[p] - first[p]
         if math.isnan(second[p]):
             step = 0.0
@@ -357,16 +364,20 @@ def pilot_wiener(
     (data values through the norm's inverse); NaN positions stay NaN and weigh
     nothing; on cyclic maps neighbours are unwrapped to the center's side of the seam.
     """
-    _pilot_wiener(position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high)
+    split_rows(
+        _pilot_wiener, position.shape[0], position, pilot, noise_by_bin, radius, cyclic, out,
+        kind, low, high,
+    )  # fmt: skip
 
 
-@nb.njit(parallel=True, **kernels._JIT)
+@nb.njit(**kernels._JIT)
 def _pilot_wiener(  # pragma: no cover - jitted
-    position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high
+    position, pilot, noise_by_bin, radius, cyclic, out, kind, low, high, start, stop
 ):
+    """Rows [start, stop) of :func:`pilot_wiener` (run by ``split_rows``)."""
     height, width = position.shape
     n_bins = noise_by_bin.shape[0]
-    for y in nb.prange(height):
+    for y in range(start, stop):
         for x in range(width):
             center = position[y, x]
             if math.isnan(center):
