@@ -246,8 +246,8 @@ class Memo:
         For a pass's residuals that nothing reads after the decode (``_fields``):
         fresh memory costs page faults, and on a megapixel the heap then grew and
         shrank by that much on each decode (glibc), faulting its other arrays in
-        again as well: 2 200 faults, 6 of 23 ms of a warm JPEG q75 decode (CPU, one
-        thread), 10 faults with the buffer kept. Kept: 4 bytes per pixel of the
+        again as well: 2 200 faults, 6-7.5 of 25-29 ms of a warm JPEG q75 decode (CPU,
+        one thread), 10 faults with the buffer kept. Kept: 4 bytes per pixel of the
         last picture.
         """
         if len(self._scratch) != n:
