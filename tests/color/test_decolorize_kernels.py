@@ -499,6 +499,17 @@ def test_memo_fields_scratch_residual_is_the_detailed_one() -> None:
     assert not np.shares_memory(memo_fields(decoder, pixels, "u8", "jpeg", 30)[1], again)
 
 
+def test_memo_scratch_is_kept_up_to_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from truepix.color._decolorize import _palette as palette
+
+    monkeypatch.setattr(palette, "SCRATCH_PIXELS", 100)
+    memo = Memo()
+    kept = memo.scratch(100)
+    assert memo.scratch(100) is kept and kept.dtype == np.float32 and kept.shape == (100,)
+    assert memo.scratch(101) is not memo.scratch(101)  # past the cap: fresh each time
+    assert memo.scratch(100) is kept
+
+
 @pytest.mark.parametrize(("name", "overshoot"), [("viridis", 0.0), ("jet", 0.0), ("twilight", 0.0),
                                                 ("viridis", 0.2), ("twilight", 0.2)])  # fmt: skip
 def test_unmix_matches_oracle(name: str, overshoot: float) -> None:
