@@ -494,6 +494,33 @@ def test_memo_fields_are_the_unpacked_codes(metric: str) -> None:
                 assert np.array_equal(field, want, equal_nan=field.dtype != bool)
 
 
+def test_memo_fields_scratch_residual_is_the_detailed_one() -> None:
+    # not detailed: no ambiguity, and the residual in the memo's buffer, reused
+    rng = np.random.default_rng(12)
+    pixels = _probe_colors("viridis", rng)
+    decoder = Decolorizer("viridis", vmin=0, vmax=1)
+    position, residual, ambiguous = memo_fields(decoder, pixels, "u8", "jpeg", 30)
+    for _ in range(2):
+        got = memo_fields(decoder, pixels, "u8", "jpeg", 30, detailed=False)
+        assert got[2] is None and ambiguous is not None
+        assert np.array_equal(got[0], position, equal_nan=True)
+        assert np.array_equal(got[1], residual) and got[1].dtype == residual.dtype
+    again = memo_fields(decoder, pixels, "u8", "jpeg", 30, detailed=False)[1]
+    assert np.shares_memory(again, got[1])
+    assert not np.shares_memory(memo_fields(decoder, pixels, "u8", "jpeg", 30)[1], again)
+
+
+def test_memo_scratch_is_kept_up_to_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from truepix.color._decolorize import _palette as palette
+
+    monkeypatch.setattr(palette, "SCRATCH_PIXELS", 100)
+    memo = Memo()
+    kept = memo.scratch(100)
+    assert memo.scratch(100) is kept and kept.dtype == np.float32 and kept.shape == (100,)
+    assert memo.scratch(101) is not memo.scratch(101)  # past the cap: fresh each time
+    assert memo.scratch(100) is kept
+
+
 @pytest.mark.parametrize(("name", "overshoot"), [("viridis", 0.0), ("jet", 0.0), ("twilight", 0.0),
                                                 ("viridis", 0.2), ("twilight", 0.2)])  # fmt: skip
 def test_unmix_matches_oracle(name: str, overshoot: float) -> None:

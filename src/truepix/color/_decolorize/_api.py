@@ -460,8 +460,8 @@ class Decolorizer:
         else:
             # blends and JPEG's model judge every position: a far pixel may be data
             max_code = kernels.RESIDUAL_MAX_CODE if plan.unmix or judged else plan.max_code
-            if kind in _U8:  # straight from the memo, no codes in between
-                fields = memo_fields(self, flat, kind, metric, max_code, ambiguity=detailed)
+            if kind in _U8:  # straight from the memo (no codes; values(): residual in its scratch)
+                fields = memo_fields(self, flat, kind, metric, max_code, detailed=detailed)
                 flat_position, residual, ambiguous = fields
             else:
                 codes = self._codes(flat, kind, scale, metric)

@@ -41,16 +41,20 @@ UNKNOWN = -1.0
 
 def memo_fields(
     decoder: Any, flat: np.ndarray, kind: str, metric: str, max_code: int, *,
-    ambiguity: bool = True,
+    detailed: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:  # fmt: skip
     """Position in [0, 1] (NaN where rejected or past ``max_code``), residual (DN,
-    float32) and ambiguity (None without ``ambiguity``) of (P, C) uint8 pixels:
-    ``codes_to_fields`` of ``decoder._codes(flat, kind, 1.0, metric)``; colors the
-    memo lacks are projected and added."""
+    float32) and ambiguity of (P, C) uint8 pixels: ``codes_to_fields`` of
+    ``decoder._codes(flat, kind, 1.0, metric)``; colors the memo lacks are projected
+    and added. Not ``detailed``: no ambiguity (None), and the residual is the memo's
+    ``Memo.scratch``, which the next call overwrites."""
     memo, flat = decoder._memo(kind, metric), readonly(flat)  # see _validate.readonly
     position = np.empty(len(flat), dtype=np.float64)
-    residual = np.empty(len(flat), dtype=np.float32)
-    ambiguous = np.empty(len(flat), dtype=bool) if ambiguity else None
+    if detailed:
+        residual = np.empty(len(flat), dtype=np.float32)
+    else:
+        residual = memo.scratch(len(flat))
+    ambiguous = np.empty(len(flat), dtype=bool) if detailed else None
     need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
     pending = fields_u8(
         flat, memo.block, memo.pool, decoder._opaque, max_code, position, residual, ambiguous,

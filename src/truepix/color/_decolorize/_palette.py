@@ -220,6 +220,10 @@ class Grid:
         self.pool = np.concatenate(parts)
 
 
+#: The most pixels whose scratch residuals a memo keeps between calls (8 MB).
+SCRATCH_PIXELS = 1 << 21
+
+
 class Memo:
     """Packed answers (see ``_decolor_kernels``) per 8-bit color, 0 while unknown.
 
@@ -238,6 +242,23 @@ class Memo:
         self.block = np.full(Grid.n_axis**3, -1, dtype=np.int32)
         self.pool = np.empty(0, dtype=np.uint32)
         self.n_blocks = 0
+        self._scratch = np.empty(0, dtype=np.float32)
+
+    def scratch(self, n: int, /) -> np.ndarray:
+        """A float32 array of ``n`` items, the same memory on every call for ``n`` up to
+        SCRATCH_PIXELS (fresh above: a decoder of ``decolorize``'s cache keeps it).
+
+        For a pass's residuals that nothing reads after the decode (``_fields``):
+        fresh memory costs page faults, and on a megapixel the heap then grew and
+        shrank by that much on each decode (glibc), faulting its other arrays in
+        again as well: 2 200 faults, 6-7.5 of 25-29 ms of a warm JPEG q75 decode (CPU,
+        one thread), 10 faults with the buffer kept.
+        """
+        if n > SCRATCH_PIXELS:
+            return np.empty(n, dtype=np.float32)
+        if len(self._scratch) != n:
+            self._scratch = np.empty(n, dtype=np.float32)
+        return self._scratch
 
     def allocate(self, cells: np.ndarray, /) -> None:
         """Give each of ``cells`` (flat indices) that has none a block of zeros."""

@@ -30,7 +30,7 @@ from truepix.color._catalog import ColormapEntry, resolve
 __all__ = ["CacheInfo", "cache_info", "clear", "decoder"]
 
 #: Decoders kept (least recently used dropped first): each holds a few MB of
-#: grid cells and memo blocks at most.
+#: grid cells and memo blocks at most, and up to 8 MB of residuals (``Memo.scratch``).
 MAX_DECODERS = 8
 
 _decoders: OrderedDict[Hashable, Any] = OrderedDict()
