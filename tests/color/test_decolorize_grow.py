@@ -14,6 +14,7 @@ from PIL import Image
 from scipy import ndimage
 
 import truepix as tp
+from truepix._validate import readonly
 from truepix.color._decolorize import _grow, _jpeg
 from truepix.errors import OffMapWarning
 from truepix.synthetic import smooth_field
@@ -119,7 +120,7 @@ def calls() -> list[tuple]:
     real = _jpeg.grow_similar
 
     def spy(*args: object) -> None:
-        found.append(tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args))
+        found.append(tuple(_copy(a) if isinstance(a, np.ndarray) else a for a in args))
         real(*args)
 
     with pytest.MonkeyPatch.context() as patch:
@@ -129,6 +130,14 @@ def calls() -> list[tuple]:
                 warnings.simplefilter("ignore", OffMapWarning)
                 tp.decolorize(picture, cmap=cmap, vmin=0.0, vmax=1.0)
     return found
+
+
+def _copy(array: np.ndarray) -> np.ndarray:
+    """A copy read-only where the original was: numba compiles a kernel once per
+    argument types, read-only pixels (the decoder's) and writable ones apart."""
+    copy = array.copy()
+    copy.flags.writeable = array.flags.writeable
+    return copy
 
 
 @pytest.mark.parametrize("budget", [None, 0], ids=["default", "sweep"])
@@ -166,7 +175,7 @@ def test_grow_matches_a_plain_search_on_random_pictures(seed: int) -> None:
     labels, count = ndimage.label(rng.random(shape) < 0.1, structure=np.ones((3, 3)))
     candidates = np.flatnonzero(through | (labels > 0) | (rng.random(shape) < 0.1))
     args = (
-        image.reshape(-1, 3), scale, _jpeg._YCBCR, candidates,
+        readonly(image.reshape(-1, 3)), scale, _jpeg._YCBCR, candidates,
         labels.reshape(-1)[candidates].astype(np.int64), count + 1,
         through.reshape(-1)[candidates], shape[1], float(rng.choice([0.0, 12.0, 25.0])),
     )  # fmt: skip

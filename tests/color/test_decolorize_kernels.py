@@ -342,7 +342,7 @@ def test_grow_similar_matches_oracle(shape: tuple[int, int]) -> None:
     candidates = _candidates(rng, through, labels > 0)
     out = np.zeros(len(candidates), dtype=bool)
     grow_similar(
-        image.reshape(-1, 3), 1.0, _YCBCR, candidates,
+        _pixels(image), 1.0, _YCBCR, candidates,
         labels.reshape(-1).astype(np.int64)[candidates], count + 1,
         through.reshape(-1)[candidates], shape[1], 25.0, out,
     )  # fmt: skip
@@ -360,13 +360,13 @@ def test_off_map_kernels_take_no_candidates() -> None:
     line = _grid("jet", 0.1).line
     distance, strong = np.empty(0), np.empty(0, dtype=bool)
     degraded.chroma_model_residual(
-        image.reshape(-1, 3), 1.0, 8, np.full(48, 0.5), none, line.vertices, line.positions,
+        _pixels(image), 1.0, 8, np.full(48, 0.5), none, line.vertices, line.positions,
         float(line.n_bins), line.cyclic, _YCBCR, 30.0, 0.0, 255.0, 10.0, 4.0, distance, strong,
     )  # fmt: skip
     labels = np.empty(0, dtype=np.int64)
     assert core_groups(strong, distance, none, 8, 6, 3, 90.0, labels) == 1
     out = np.empty(0, dtype=bool)
-    grow_similar(image.reshape(-1, 3), 1.0, _YCBCR, none, labels, 1, out, 8, 25.0, out)
+    grow_similar(_pixels(image), 1.0, _YCBCR, none, labels, 1, out, 8, 25.0, out)
     assert len(out) == 0
 
 
