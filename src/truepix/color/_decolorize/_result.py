@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -141,8 +142,9 @@ def warn_off_map(
     # a figure's white background (and JPEG's ripples on it: light, nearly neutral) is no
     # map color either, and decoding a whole figure with its margins is what people do
     scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
-    rgb = pixels[..., :3]
-    low, high = np.min(rgb, axis=-1), np.max(rgb, axis=-1)
+    # channel by channel: numpy's min over a last axis of 3 took 26 ms a megapixel, this 1
+    channels = [pixels[..., c] for c in range(min(3, pixels.shape[-1]))]
+    low, high = functools.reduce(np.minimum, channels), functools.reduce(np.maximum, channels)
     hidden |= (low >= 200 * scale) & (high - low <= 24 * scale)
     shown = values.size - int(np.count_nonzero(hidden))
     off = n_nan - int(np.count_nonzero(hidden & np.isnan(values)))
