@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix import Decolorizer
+from truepix import Decolorizer, decolorize
 
 #: (rgb, data) -> (picture, truth), as ``colormaps.CONDITIONS`` holds them.
 Degrade = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -82,11 +83,19 @@ def _fresh(name: str, picture: np.ndarray) -> float:
     return float(done.stdout.split()[-1])
 
 
+def _default_call(picture: np.ndarray) -> np.ndarray:
+    """``tp.decolorize`` with the defaults (its warnings, printed once, silenced)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return decolorize(picture, cmap="viridis", vmin=0.0, vmax=1.0)
+
+
 def _truepix_rows(
     data: np.ndarray, degrade: Mapping[str, Degrade], pictures: Mapping[str, np.ndarray],
     colormap: Callable[[str], Any],
 ) -> list[tuple[str, str, float]]:  # fmt: skip
-    """truepix warm, cold and cold in a fresh process, per kind of picture."""
+    """truepix warm (a kept decoder, and the default ``decolorize`` call), cold and cold in a
+    fresh process, per kind of picture."""
     rows: list[tuple[str, str, float]] = []
     # colormaps never used before in this process, three for each kind of picture
     fresh = iter(["inferno", "plasma", "cividis", "magma", "turbo", "cubehelix", "gnuplot2",
@@ -96,6 +105,10 @@ def _truepix_rows(
         warm.values(picture)
         warm_run = functools.partial(warm.values, picture)
         rows.append((label, "truepix, warm Decolorizer", _best(warm_run, 7)))
+        # the default call, as most users write it: its kept decoder, plus its checks
+        call = functools.partial(_default_call, picture)
+        call()
+        rows.append((label, "truepix, warm decolorize() call", _best(call, 7)))
         if label.startswith("noise"):  # what the k-d tree does: no spatial filter
             plain = Decolorizer("viridis", denoise=False, vmin=0.0, vmax=1.0)
             plain.values(picture)
