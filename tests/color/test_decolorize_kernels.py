@@ -427,7 +427,8 @@ def test_plane_wiener_writes_data_values_through_the_norm(cyclic: bool) -> None:
     degraded.plane_wiener(position, noise_by_bin, 3, cyclic, logged, kernels.NORM_LOG, 1.0, 3.0)
     np.testing.assert_allclose(logged, 10.0 ** (1.0 + filtered * 2.0), rtol=1e-14)
     linear = np.empty_like(position)
-    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, linear, kernels.NORM_LINEAR, -5.0, 15.0)
+    linear_norm = (kernels.NORM_LINEAR, -5.0, 15.0)
+    degraded.plane_wiener(position, noise_by_bin, 3, cyclic, linear, *linear_norm)
     np.testing.assert_allclose(linear, -5.0 + filtered * 20.0, rtol=1e-14)
 
 

@@ -93,9 +93,10 @@ class Posterior(Memo):
         positions (NaN: off the map, kept NaN). Not memoised, but rounded as the memo's
         codes round them: every path gives a color the same answer."""
         out = np.empty(len(start), dtype=np.float64)
+        start = np.ascontiguousarray(start, dtype=np.float64)
         posterior_median(
-            readonly(np.ascontiguousarray(pixels)), scale, np.ascontiguousarray(start, dtype=np.float64), self.table,
-            self.tails, self.log_prior, self.sigma, self.cyclic, out,
+            readonly(np.ascontiguousarray(pixels)), scale, start, self.table, self.tails,
+            self.log_prior, self.sigma, self.cyclic, out,
         )  # fmt: skip
         return np.floor(out * kernels.POS_SCALE + 0.5) * (1.0 / kernels.POS_SCALE)
 
