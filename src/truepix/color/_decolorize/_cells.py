@@ -83,7 +83,7 @@ def _coarse_candidates(  # pragma: no cover - jitted
         px, py, pz = _center(coarse[q], n_axis, size, matrix)
         best = np.inf
         for j in range(n_seg):
-            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, j)
+            d2, _ = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, np.int32(j))
             dist2[q, j] = d2
             best = min(best, d2)
         limit = math.sqrt(best) + widen

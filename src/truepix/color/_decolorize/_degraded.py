@@ -470,7 +470,7 @@ def _plane_wiener_flat(position, noise_by_bin, radius, out, kind, low, high):  #
         # (dy counted from y_start, so the numbers stay small)
         cols = np.zeros((7, width), np.float64)
         for row in range(max(0, y_start - radius), min(height, y_start + radius + 1)):
-            _slide_row(cols, position, noise_by_bin, -1, row, y_start)
+            _slide_row(cols, position, noise_by_bin, np.int64(-1), row, y_start)
         for y in range(y_start, min(height, y_start + band)):
             if y > y_start:
                 old = y - radius - 1 if y - radius - 1 >= 0 else -1

@@ -97,7 +97,7 @@ def fields_u8(  # pragma: no cover - jitted
                 ambiguous[p] = (code & AMBIGUOUS_BIT) != 0
         return pending
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
-        code = _lookup(pixels, p, block, pool, opaque, need)
+        code = _lookup(pixels, np.int64(p), block, pool, opaque, need)
         if code == PENDING:
             residual[p] = UNKNOWN
             pending += 1
@@ -119,9 +119,9 @@ def resolve_fields_u8(  # pragma: no cover - jitted
     inv_span = 1.0 / span
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         if residual[p] == UNKNOWN:
-            slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
+            slot = _slot(pixels, np.int64(p), block)  # (_memo_code reads the memo first)
             code = _memo_code(
-                pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
+                pixels, np.int64(p), slot, pool, search, search_pos, joint, inv_span, known_block,
                 known_pool,
             )  # fmt: skip
             position[p], residual[p], shared = _fields(code, max_code)

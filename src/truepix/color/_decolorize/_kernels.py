@@ -281,7 +281,7 @@ def lookup_u8(pixels, block, pool, opaque, out, need):  # pragma: no cover - jit
             out[p] = code
         return pending
     for p in nb.prange(pixels.shape[0]):
-        code = _lookup(pixels, p, block, pool, opaque, need)
+        code = _lookup(pixels, np.int64(p), block, pool, opaque, need)
         if code == PENDING:
             pending += 1
         out[p] = code
@@ -400,7 +400,7 @@ def _new_code(  # pragma: no cover - jitted
             code = _pack(pos, res, amb, inv_span)
             known_pool[known] = code
         pos, _, _ = _projected(r, g, b, search_pos, False)  # its position only
-        code = (code & ~POS_MASK) | _pack(pos, 0.0, False, inv_span) & POS_MASK
+        code = (code & ~POS_MASK) | _pack(pos, 0.0, np.bool_(False), inv_span) & POS_MASK
     else:
         pos, res, amb = _projected(r, g, b, search, True)
         code = _pack(pos, res, amb, inv_span)
@@ -428,9 +428,9 @@ def resolve_u8(  # pragma: no cover - jitted
         if out[p] == PENDING:
             # a color met before in this pass: the memo alone (the call passes
             # the whole search by value, which costs more than the lookup)
-            slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
+            slot = _slot(pixels, np.int64(p), block)  # (_memo_code reads the memo first)
             code = _memo_code(
-                pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
+                pixels, np.int64(p), slot, pool, search, search_pos, joint, inv_span, known_block,
                 known_pool,
             )  # fmt: skip
             out[p] = code
@@ -534,7 +534,7 @@ def values_u8(  # pragma: no cover - jitted
                     n_nan += 1
         return pending, n_nan
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
-        code = _lookup(pixels, p, block, pool, opaque, need)
+        code = _lookup(pixels, np.int64(p), block, pool, opaque, need)
         if code == PENDING:
             out_bits[p] = PENDING_BITS
             pending += 1
@@ -560,9 +560,9 @@ def resolve_values_u8(  # pragma: no cover - jitted
     n_nan = 0
     for p in nb.prange(pixels.shape[0]):  # see lookup_u8
         if out_bits[p] == PENDING_BITS:
-            slot = _slot(pixels, p, block)  # (_memo_code reads the memo first)
+            slot = _slot(pixels, np.int64(p), block)  # (_memo_code reads the memo first)
             code = _memo_code(
-                pixels, p, slot, pool, search, search_pos, joint, inv_span, known_block,
+                pixels, np.int64(p), slot, pool, search, search_pos, joint, inv_span, known_block,
                 known_pool,
             )  # fmt: skip
             value = _code_value(code, max_code, kind, low, high)

@@ -71,9 +71,9 @@ def _interp_rgb(x, xp, fp, slopes, j):  # pragma: no cover - jitted
     g = slopes[j, 1] * dx + fp[j, 1]
     b = slopes[j, 2] * dx + fp[j, 2]
     if math.isnan(r + g + b):
-        r = _interp_nan(x, xp, fp, slopes, j, 0) if math.isnan(r) else r
-        g = _interp_nan(x, xp, fp, slopes, j, 1) if math.isnan(g) else g
-        b = _interp_nan(x, xp, fp, slopes, j, 2) if math.isnan(b) else b
+        r = _interp_nan(x, xp, fp, slopes, j, np.int64(0)) if math.isnan(r) else r
+        g = _interp_nan(x, xp, fp, slopes, j, np.int64(1)) if math.isnan(g) else g
+        b = _interp_nan(x, xp, fp, slopes, j, np.int64(2)) if math.isnan(b) else b
     return r, g, b
 
 
