@@ -4,7 +4,10 @@ A picture painted with a colormap holds only that map's colors (plus
 whatever the picture added: background, text, compression noise). For every
 continuous map in the catalog, each of the picture's colors is matched with
 the map's nearest color; the map whose colors explain the picture best wins.
-Distances are capped, so annotations and background cost a bounded amount.
+Distances are capped, so annotations and background cost a bounded amount; on a
+picture mostly of colors its neutral ones (a whole figure's white paper, black text
+and axes) are capped lower still, so that no gray map wins for them
+(:func:`._nearest.color_caps`).
 
 Maps whose 8-bit tables are the same (``viridis`` and ``bids:viridis``; a map
 and another's reverse, like ``gray`` and ``binary``) cannot be told apart by
@@ -29,13 +32,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-import numba
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._identify import _cover, _tables_cache
+from truepix.color._identify._clusters import clusters
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
-from truepix.color._identify._nearest import own_bytes_cost
+from truepix.color._identify._nearest import color_caps, own_bytes_cost
 from truepix.color._identify._picture_blend import BLEND_BELOW, with_picture_blend
 from truepix.color._identify._nearest import (  # noqa: F401  # re-exported for callers
     nearest_color_cost, nearest_color_cost_numpy, planes_cost, planes_cost_off, table_planes,
@@ -72,7 +75,6 @@ _NAME_MARGIN = 0.05  # relative cost by which a cluster member must win to name 
 # missing a few levels) differ by up to 0.04 DN on one picture; an exact picture of
 # one table costs the other 0.06-0.09 DN, under this, so it too gets the common name
 _NAME_GAP = 0.1
-_SAME_CURVE = 2  # DN: tables whose colors all lie this close paint the same pictures
 #: Relative cost by which a map outside matplotlib must beat one of matplotlib's to
 #: be named first: when a JPEG'd gray picture fits gray and imagej:HiLo (gray with a
 #: blue and a red end) about as well, the common map is the answer.
@@ -253,56 +255,8 @@ def _build(all_names: list[str]) -> _Tables:
         luts,
         rounded,
         sizes,
-        _clusters(luts, sizes),
+        clusters(luts, sizes),
     )
-
-
-@numba.njit(cache=True, nogil=True)
-def _within(a, size_a, b, size_b, tolerance):  # pragma: no cover - compiled
-    """Whether every color of table a is within ``tolerance`` (per channel) of one of b."""
-    for i in range(size_a):
-        found = False
-        for j in range(size_b):
-            if (
-                abs(a[i, 0] - b[j, 0]) <= tolerance
-                and abs(a[i, 1] - b[j, 1]) <= tolerance
-                and abs(a[i, 2] - b[j, 2]) <= tolerance
-            ):
-                found = True
-                break
-        if not found:
-            return False
-    return True
-
-
-def _clusters(luts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """Group tables whose colors lie within :data:`_SAME_CURVE` DN of each other's.
-
-    Such maps paint the same colors and differ only in where along the data
-    range each color goes (gray ramps of different gamma, twilight and
-    twilight_shifted, a table rounded instead of truncated): a picture
-    cannot tell them apart, so they compete as one candidate.
-    """
-    parent = np.arange(len(luts))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = int(parent[i])
-        return i
-
-    # Cheap necessary condition first: close mean colors.
-    means = np.array([lut[:size].mean(axis=0) for lut, size in zip(luts, sizes, strict=True)])
-    for i in range(len(luts)):
-        close = np.flatnonzero(np.abs(means[i + 1 :] - means[i]).max(axis=1) <= 16) + i + 1
-        for j in close:
-            if root(i) == root(int(j)):
-                continue
-            if _within(luts[i], sizes[i], luts[j], sizes[j], _SAME_CURVE) and _within(
-                luts[j], sizes[j], luts[i], sizes[i], _SAME_CURVE
-            ):
-                parent[root(int(j))] = root(i)
-    return np.array([root(i) for i in range(len(luts))])
 
 
 def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -325,7 +279,8 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
     """Per table: the capped mean distance of the picture's colors plus its unshown colors' cost.
 
     ``rounded`` None (a picture): each color against a table's truncated and rounded
-    bytes together; True or False: one of them (a colorbar's two readings).
+    bytes together, its neutral colors capped low (a figure's paper and text:
+    :func:`._nearest.color_caps`); True or False: one of them (a colorbar's two readings).
     """
     if rounded is None:
         luts, (planes, sizes) = tables.luts, tables.union
@@ -333,25 +288,27 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         luts = tables.rounded if rounded else tables.luts
         planes, sizes = (tables.rounded_planes if rounded else tables.luts_planes), tables.sizes
     colors, weights = _picture_colors(image)
+    caps = color_caps(colors, weights, _CAP) if rounded is None else np.full(len(colors), _CAP)
     unshown, worn = _cover.missing(colors, luts, tables.sizes)
     ends = _cover.ends_shown(colors, tables)
     weight = _cover.COVER_WEIGHT * _CAP
     # Shortlist on the most common colors, then compare the shortlist on more.
     common = np.argsort(weights, kind="stable")[::-1][:_COARSE_COLORS]
-    coarse = planes_cost(colors[common], weights[common], planes, sizes, _CAP) + weight * worn
+    coarse = planes_cost(colors[common], weights[common], planes, sizes, caps[common])
+    coarse += weight * worn
     shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
     if len(colors) > _FINE_PIXELS:
         # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
         pixels = np.repeat(np.arange(len(colors)), weights.astype(np.int64))
         chosen = np.bincount(pixels[:: -(-len(pixels) // _FINE_PIXELS)], minlength=len(colors))
         keep = chosen > 0
-        colors, weights = colors[keep], chosen[keep].astype(np.float64)
+        colors, weights, caps = colors[keep], chosen[keep].astype(np.float64), caps[keep]
     cost = np.full(len(tables.names), np.inf)
     short_planes, short_sizes = planes[shortlist], sizes[shortlist]
-    cost[shortlist], off = planes_cost_off(colors, weights, short_planes, short_sizes, _CAP)
+    cost[shortlist], off = planes_cost_off(colors, weights, short_planes, short_sizes, caps)
     exact = rounded is None and bool(np.any(off == 0))
     if exact:  # an exact picture (few colors): each table judged by its own bytes first
-        cost[shortlist] = own_bytes_cost(colors, weights, tables, shortlist, cost[shortlist], _CAP)
+        cost[shortlist] = own_bytes_cost(colors, weights, tables, shortlist, cost[shortlist], caps)
     share = _cover.unshown_share(unshown, worn, ends, shortlist, off, bar=rounded is not None)
     cost[shortlist] += weight * share
     return cost, np.zeros(len(cost), dtype=bool)
@@ -530,8 +487,11 @@ def _cluster_match(
     return (order if np.isfinite(order) else np.inf), _commonness(name), match
 
 
-def _with_steps(bar: Colorbar, matches: list[ColormapMatch], tables: _Tables, top: int) -> list[ColormapMatch]:
-    """The matches with the map a stepped bar's colors were sampled from first (:mod:`._stepped_map`)."""
+def _with_steps(
+    bar: Colorbar, matches: list[ColormapMatch], tables: _Tables, top: int
+) -> list[ColormapMatch]:
+    """The matches with the map a stepped bar's colors were sampled from first
+    (:mod:`._stepped_map`)."""
     from truepix.color._identify._stepped_map import stepped_map
 
     found = stepped_map(bar)

@@ -3,16 +3,22 @@
 The cost is the weighted mean distance from each picture color to the nearest
 entry of a table, capped. A numba kernel computes it (:func:`nearest_color_cost`,
 :func:`planes_cost` on tables laid out once by :func:`table_planes`); the numpy
-oracle is :func:`nearest_color_cost_numpy`.
+oracle is :func:`nearest_color_cost_numpy`. The cap may differ per color
+(:func:`color_caps`): on a whole figure the neutral colors -- white paper, black
+text and axes, gray grid -- are no map's colors, and at the full cap they cost every
+map alike except those holding grays (gray, binary, RdBu's white middle), which then win.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numba
 import numpy as np
 
 __all__ = [
-    "OWN_BYTES", "nearest_color_cost", "nearest_color_cost_numpy", "own_bytes_cost", "planes_cost",
+    "COLORED_SHARE", "NEUTRAL_CAP", "NEUTRAL_DN", "OWN_BYTES", "color_caps", "nearest_color_cost",
+    "nearest_color_cost_numpy", "own_bytes_cost", "planes_cost",
     "planes_cost_off", "table_planes",
 ]  # fmt: skip
 
@@ -21,11 +27,43 @@ __all__ = [
 #: common name.
 OWN_BYTES = 0.02
 
+#: A color whose channels lie within this many DN of each other is neutral (white, black, gray).
+NEUTRAL_DN = 24
+#: The most a neutral color costs on a picture mostly of other colors (a figure's paper,
+#: text and axes around the plot): little, so that they do not decide which map painted it.
+NEUTRAL_CAP = 5.0
+#: Share of the pixels the colored (not neutral) colors must reach for :data:`NEUTRAL_CAP`
+#: to apply: a gray picture is all neutral and is judged at the full cap (``gray``).
+COLORED_SHARE = 0.25
+
+
+def color_caps(colors: np.ndarray, weights: np.ndarray, cap: float) -> np.ndarray:
+    """Per color, the largest distance it may cost: :data:`NEUTRAL_CAP` for neutral colors
+    when the colored ones hold at least :data:`COLORED_SHARE` of the pixels, else ``cap``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> colors = np.array([[255, 255, 255], [0, 0, 0], [68, 1, 84]])
+    >>> color_caps(colors, np.array([5.0, 1.0, 2.0]), 40.0).tolist()
+    [5.0, 5.0, 40.0]
+    >>> color_caps(colors, np.array([5.0, 1.0, 1.0]), 40.0).tolist()  # mostly neutral
+    [40.0, 40.0, 40.0]
+    """
+    colors = np.asarray(colors, dtype=np.int64)
+    weights = np.asarray(weights, dtype=np.float64)
+    neutral = colors.max(axis=1) - colors.min(axis=1) <= NEUTRAL_DN
+    caps = np.full(len(colors), float(cap))
+    if weights[~neutral].sum() >= COLORED_SHARE * weights.sum():
+        caps[neutral] = min(NEUTRAL_CAP, float(cap))
+    return caps
+
 
 def nearest_color_cost_numpy(
-    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float
+    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float | np.ndarray
 ) -> np.ndarray:
-    """Oracle of :func:`nearest_color_cost`: the same numbers in plain numpy.
+    """Oracle of :func:`nearest_color_cost`: the same numbers in plain numpy (``cap``: one
+    for every color, or one per color).
 
     Examples
     --------
@@ -37,7 +75,7 @@ def nearest_color_cost_numpy(
     """
     diff = colors[None, :, None, :].astype(np.float64) - luts[:, None, :, :]
     distance = np.sqrt((diff**2).sum(axis=3)).min(axis=2)  # (M, U)
-    return np.minimum(distance, cap) @ weights / weights.sum()
+    return np.minimum(distance, np.asarray(cap, dtype=np.float64)) @ weights / weights.sum()
 
 
 @numba.njit(cache=True, nogil=True)
@@ -54,9 +92,9 @@ def _nearest_squares(rgb, table, size, best):  # pragma: no cover - compiled
 
 
 @numba.njit(cache=True, nogil=True)
-def _cost_off_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - compiled
-    # Per table: the weighted mean distance (capped) and the weight share off the table.
-    cap2 = cap * cap
+def _cost_off_kernel(rgb, weights, planes, sizes, caps):  # pragma: no cover - compiled
+    # Per table: the weighted mean distance (each color capped) and the weight share off it.
+    cap2 = caps * caps
     total = weights.sum()
     out = np.empty(planes.shape[0])
     off = np.empty(planes.shape[0])
@@ -67,7 +105,7 @@ def _cost_off_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - co
         acc = 0.0
         missed = 0.0
         for u in range(best.shape[0]):
-            acc += weights[u] * np.sqrt(min(float(best[u]), cap2))
+            acc += weights[u] * np.sqrt(min(float(best[u]), cap2[u]))
             if best[u] > 0:
                 missed += weights[u]
         out[m] = acc / total
@@ -76,7 +114,7 @@ def _cost_off_kernel(rgb, weights, planes, sizes, cap):  # pragma: no cover - co
 
 
 def nearest_color_cost(
-    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float
+    colors: np.ndarray, weights: np.ndarray, luts: np.ndarray, cap: float | np.ndarray
 ) -> np.ndarray:
     """Weighted mean distance from colors to each table's nearest color, capped.
 
@@ -85,7 +123,7 @@ def nearest_color_cost(
     colors : (U, 3) int array of byte colors (0..255)
     weights : (U,) float array, how many pixels have each color
     luts : (M, K, 3) int array of byte tables
-    cap : float, the largest distance one color can cost
+    cap : float or (U,) float array, the largest distance a color can cost (:func:`color_caps`)
 
     Returns
     -------
@@ -117,27 +155,29 @@ def table_planes(luts: np.ndarray) -> np.ndarray:
 
 
 def planes_cost(
-    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
+    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: Any
 ) -> np.ndarray:
     """:func:`nearest_color_cost` on planes from :func:`table_planes` (first ``sizes`` entries)."""
     return _cost_off_kernel(*_kernel_arguments(colors, weights, planes, sizes, cap))[0]
 
 
 def _kernel_arguments(
-    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
-    """The cost kernels' arguments, in the dtypes and layout they are compiled for."""
+    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The cost kernels' arguments, in the dtypes and layout they are compiled for
+    (``cap``: one for every color, or one per color)."""
+    caps = np.broadcast_to(np.asarray(cap, dtype=np.float64), (len(colors),))
     return (
         np.ascontiguousarray(np.asarray(colors).T, dtype=np.float32),
         np.ascontiguousarray(weights, dtype=np.float64),
         np.ascontiguousarray(planes, dtype=np.float32),
         np.ascontiguousarray(sizes, dtype=np.int64),
-        float(cap),
+        np.ascontiguousarray(caps),
     )
 
 
 def planes_cost_off(
-    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: float
+    colors: np.ndarray, weights: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: Any
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`planes_cost` and, per table, the share of the weight on colors not in it.
 
@@ -155,7 +195,7 @@ def planes_cost_off(
 
 def own_bytes_cost(
     colors: np.ndarray, weights: np.ndarray, tables, shortlist: np.ndarray,
-    union_cost: np.ndarray, cap: float,
+    union_cost: np.ndarray, cap: Any,
 ) -> np.ndarray:
     """Costs of an exact picture: a table's truncated bytes (``bytes=True``, ``colorize``)
     before its rounded ones (Agg) before either (:data:`OWN_BYTES` apart; ``tables``:
