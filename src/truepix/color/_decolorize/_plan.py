@@ -21,6 +21,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
+from truepix.color._decolorize._fills import fill_colors, fill_free, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
@@ -28,6 +29,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
+from truepix.color._decolorize._quantized import palette
 from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "sample_rows",
     "scored_rows",
     "threshold_code",
+    "without_fills",
 ]
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
@@ -125,13 +128,6 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
-#: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
-#: when its map has more (twilight's 510) or its annotations take some, the palette
-#: holds means of neighbouring map colors, a few DN off the map (twilight on
-#: photographs, 256 colors dithered: up to 4-11 DN, 0.05-0.26 % of the pixels), which
-#: error diffusion scatters among the table colors. Its off-map pixels up to
-#: NOISE_CAP are tried as blends (the local hull), not cut at the exact threshold.
-PALETTE_COLORS = 256
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
@@ -227,6 +223,8 @@ class Plan:
     palette: bool = False
     #: red and blue swapped fit the map far better (``cv2.imread``'s BGR): warned
     bgr: bool = False
+    #: flat fills (``_fills``): colors NaN under the automatic threshold, (K, 3)
+    fills: np.ndarray | None = None
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -236,19 +234,22 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     sample, step = sample_rows(pixels) if spatial else (pixels, 1)
     flat = sample.reshape(-1, sample.shape[-1])
     codes = decoder._codes(flat, kind, scale, "rgb")
-    hist = residual_histogram(codes)
-    noise = noise_sigma(hist)
     lut = decoder._map.lut_bytes[:, :3]
-    exact, sharp, sharp_threshold = exact_render(
-        hist, codes, sample, scale, spatial, (lut.min(axis=0), lut.max(axis=0))
-    )  # fmt: skip
+    bounds = (lut.min(axis=0), lut.max(axis=0))
+    # a margin's one color is no data: left out of what the sample measures
+    fills = fill_colors(flat, scale, bounds)
+    kept = fill_free(flat, fills) if len(fills) else slice(None)
+    free = codes[kept]
+    hist = residual_histogram(free)
+    noise = noise_sigma(hist)
+    exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial, bounds)
     if sharp:
         noise = 0.0  # its few other pixels are what was drawn over it, not noise
     threshold = decoder.threshold
     if threshold is None:
         threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
-    bgr = looks_bgr(decoder, kind, scale, flat, hist, noise, max_code)
+    bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, max_code)
     jpeg = subsampled = False
     chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
@@ -313,27 +314,27 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
-        threshold, unmix = noise_or_blends(decoder, kind, hist, codes, noise, threshold)
+        threshold, unmix = noise_or_blends(decoder, kind, hist, free, noise, threshold)
         max_code = threshold_code(threshold)
     posterior, white_noise = None, None
     # (not where pixels may be blends: their colors are no noisy table colors)
     if white and POSTERIOR and not unmix:
-        posterior = plan_posterior(decoder, kind, noise, codes, NOISE_CAP)
+        posterior = plan_posterior(decoder, kind, noise, free, NOISE_CAP)
         white_noise = posterior.noise
         if decoder.threshold is None:  # the noise's own tail is data, whatever the size
             threshold = tail_threshold(threshold, posterior.sigma, math.prod(shape), MAX_THRESHOLD)
             max_code = threshold_code(threshold)
     elif white and not decoder.cyclic:
-        white_noise = position_noise(decoder, kind, noise, codes, NOISE_CAP)
+        white_noise = position_noise(decoder, kind, noise, free, NOISE_CAP)
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact, sharp,
-        bool(hist[max_code + 1 :].sum() > 0), chroma_420,
+        bool(hist[max_code + 1 :].sum() > 0 or len(fills)), chroma_420,
         # JPEG's error is no white noise: its filter stays as set above. Cyclic maps
         # choose their filter with the posterior's noise (twilight, real fields, 2 DN:
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
-        white_noise, posterior, paletted, bgr,
+        white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
     )  # fmt: skip
 
 
@@ -414,16 +415,6 @@ def block_score(
 def _dct_jpeg(pixels: np.ndarray) -> bool:
     score, own = dct_grid(pixels)
     return score > (JPEG_DCT if own else JPEG_DCT_SHIFTED)
-
-
-def palette(flat: np.ndarray) -> bool:
-    """Whether a sample's pixels (some BLOCK_PIXELS of them) have at most
-    PALETTE_COLORS colors: a palette picture's do, any subset of them too."""
-    colors = flat[:: max(1, len(flat) // BLOCK_PIXELS), :3]
-    if colors.dtype != np.uint8:
-        return False
-    keys = colors.astype(np.uint32)
-    return len(np.unique((keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2])) <= PALETTE_COLORS
 
 
 def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:

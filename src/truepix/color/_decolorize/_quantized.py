@@ -20,7 +20,17 @@ from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
-__all__ = ["palette_cells"]
+__all__ = ["PALETTE_COLORS", "palette", "palette_cells"]
+
+#: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
+#: when its map has more (twilight's 510) or its annotations take some, the palette
+#: holds means of neighbouring map colors, a few DN off the map (twilight on
+#: photographs, 256 colors dithered: up to 4-11 DN, 0.05-0.26 % of the pixels), which
+#: error diffusion scatters among the table colors. Its off-map pixels up to
+#: NOISE_CAP are tried as blends (the local hull), not cut at the exact threshold.
+PALETTE_COLORS = 256
+#: Pixels of a sample :func:`palette` counts the colors of.
+PALETTE_SAMPLE = 20_000
 
 #: Map samples per bin: where along the map each palette color is the nearest one.
 CELL_SAMPLES = 4
@@ -37,6 +47,16 @@ CELL_SAMPLES = 4
 CELL_RADIUS = 16
 CELL_MARGIN = 0.5
 CELL_MARGIN_BINS = 2.0
+
+
+def palette(flat: np.ndarray) -> bool:
+    """Whether a sample's pixels (some PALETTE_SAMPLE of them) have at most
+    PALETTE_COLORS colors: a palette picture's do, any subset of them too."""
+    colors = flat[:: max(1, len(flat) // PALETTE_SAMPLE), :3]
+    if colors.dtype != np.uint8:
+        return False
+    keys = colors.astype(np.uint32)
+    return len(np.unique((keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2])) <= PALETTE_COLORS
 
 
 def palette_cells(
