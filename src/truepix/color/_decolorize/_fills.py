@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["fill_colors", "fill_free", "fill_pixels", "without_fills"]
+__all__ = ["color_box", "fill_colors", "fill_free", "fill_pixels", "sample_fills", "without_fills"]
 
 #: A fill holds at least this share of the plan's sample, and FILL_PIXELS pixels:
 #: a figure's margin 10-40 % of it; a map color outside the box there is none.
@@ -28,6 +28,20 @@ FILL_PIXELS = 64
 #: channel: no blend or noise of map colors (4:2:0 JPEG's ringing stays near the
 #: box's faces) repeats one exact color over so many pixels out there.
 FILL_MARGIN = 4.0
+
+
+def color_box(lut: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The map's box of colors: its lowest and highest byte per channel (of ``lut``'s RGB)."""
+    return lut[:, :3].min(axis=0), lut[:, :3].max(axis=0)
+
+
+def sample_fills(
+    flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, Any]:
+    """The fills of a plan's sample ``flat`` (:func:`fill_colors`), and an index of its
+    pixels that are none (all of them: a slice)."""
+    fills = fill_colors(flat, scale, bounds)
+    return fills, fill_free(flat, fills) if len(fills) else slice(None)
 
 
 def fill_colors(

@@ -20,8 +20,8 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
-from truepix.color._decolorize._fills import fill_colors, fill_free, without_fills
+from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
+from truepix.color._decolorize._fills import color_box, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
@@ -29,7 +29,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
-from truepix.color._decolorize._quantized import palette
+from truepix.color._decolorize._quantized import PALETTE_PIXELS, palette
 from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
@@ -188,8 +188,6 @@ EXACT_THRESHOLD = 2.0
 #: Noisy pictures (white noise, filtered) take their pixels' positions from the
 #: posterior over the table's bins (``_posterior``) rather than the projection.
 POSTERIOR = True
-#: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
-SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
 NOISE_CAP = 32.0
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
@@ -234,17 +232,19 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     sample, step = sample_rows(pixels) if spatial else (pixels, 1)
     flat = sample.reshape(-1, sample.shape[-1])
     codes = decoder._codes(flat, kind, scale, "rgb")
-    lut = decoder._map.lut_bytes[:, :3]
-    bounds = (lut.min(axis=0), lut.max(axis=0))
+    bounds = color_box(decoder._map.lut_bytes)
     # a margin's one color is no data: left out of what the sample measures
-    fills = fill_colors(flat, scale, bounds)
-    kept = fill_free(flat, fills) if len(fills) else slice(None)
-    free = codes[kept]
-    hist = residual_histogram(free)
+    fills, kept = sample_fills(flat, scale, bounds)
+    hist = residual_histogram(codes[kept])
     noise = noise_sigma(hist)
-    exact, sharp, sharp_threshold = exact_render(hist, codes, sample, scale, spatial, bounds)
-    if sharp:
-        noise = 0.0  # its few other pixels are what was drawn over it, not noise
+    quantized = spatial and math.prod(shape) > PALETTE_PIXELS and palette(flat)
+    exact, sharp, sharp_threshold = exact_render(
+        hist, codes, sample, scale, spatial, bounds, quantized
+    )  # fmt: skip
+    # sharp: its few other pixels are what was drawn over it, not noise; a palette's
+    # colors past the threshold are means of its cells (octree), no noise either
+    if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):
+        noise = 0.0
     threshold = decoder.threshold
     if threshold is None:
         threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
@@ -314,18 +314,18 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
-        threshold, unmix = noise_or_blends(decoder, kind, hist, free, noise, threshold)
+        threshold, unmix = noise_or_blends(decoder, kind, hist, codes[kept], noise, threshold)
         max_code = threshold_code(threshold)
     posterior, white_noise = None, None
     # (not where pixels may be blends: their colors are no noisy table colors)
     if white and POSTERIOR and not unmix:
-        posterior = plan_posterior(decoder, kind, noise, free, NOISE_CAP)
+        posterior = plan_posterior(decoder, kind, noise, codes[kept], NOISE_CAP)
         white_noise = posterior.noise
         if decoder.threshold is None:  # the noise's own tail is data, whatever the size
             threshold = tail_threshold(threshold, posterior.sigma, math.prod(shape), MAX_THRESHOLD)
             max_code = threshold_code(threshold)
     elif white and not decoder.cyclic:
-        white_noise = position_noise(decoder, kind, noise, free, NOISE_CAP)
+        white_noise = position_noise(decoder, kind, noise, codes[kept], NOISE_CAP)
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact, sharp,
@@ -417,24 +417,6 @@ def _dct_jpeg(pixels: np.ndarray) -> bool:
     return score > (JPEG_DCT if own else JPEG_DCT_SHIFTED)
 
 
-def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
-    """Rows of a picture to plan on, and the block-row step of the JPEG test.
-
-    Small pictures are their own sample. Larger ones give bands of 6 rows (three rows
-    of JPEG's 2x2 chroma blocks, starting on even rows) spread over the height,
-    SAMPLE_PIXELS in all; the test then scores the middle block row of every other
-    band (some 30 000 pixels: the two models' errors differ by far more than that
-    many pixels' noise).
-    """
-    height, width = pixels.shape[:2]
-    if height * width <= 2 * SAMPLE_PIXELS:
-        return pixels, max(1, height * width // 60_000)
-    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
-    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
-    rows = (starts[:, None] + np.arange(6)).ravel()
-    return np.ascontiguousarray(pixels[rows]), 6
-
-
 def noise_sigma(hist: np.ndarray) -> float:
     """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
     cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
@@ -455,7 +437,7 @@ def exact_share(hist: np.ndarray) -> float:
 
 def exact_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
-    bounds: tuple[np.ndarray, np.ndarray] | None = None,
+    bounds: tuple[np.ndarray, np.ndarray] | None = None, quantized: bool = False,
 ) -> tuple[bool, bool, float]:  # fmt: skip
     """Whether a sample is an exact render, whether a sharp one (no resampling blended
     it: what was drawn on it is off the map), and the threshold (DN) a sharp one gets.
@@ -478,19 +460,22 @@ def exact_render(
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     drawn = foreign(rgb, steps)
     black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-    judged = _judged(share, steps, rgb, drawn, drawn, black)
+    judged = _judged(share, steps, rgb, drawn, drawn, black, quantized)
     if judged[1] or bounds is None:
         return judged
     low, high = (np.asarray(b, np.float32) for b in bounds)
     outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
     strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
-    again = _judged(share, steps, rgb, drawn, strokes, black | (outside & (steps > 1)))
+    link = black | (outside & (steps > 1))
+    again = _judged(share, steps, rgb, drawn, strokes, link, quantized)
     return again if again[1] else judged
 
 
 def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
-            around: np.ndarray, link: np.ndarray) -> tuple[bool, bool, float]:  # fmt: skip
-    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``."""
+            around: np.ndarray, link: np.ndarray, quantized: bool = False,
+            ) -> tuple[bool, bool, float]:  # fmt: skip
+    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``;
+    a ``quantized`` (palette) picture's off-table colors there are its cells' means."""
     kept = ~dilated(around, ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
@@ -513,6 +498,12 @@ def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
         resampled |= speck_share(drawn, SPECK_GROUP, drawn | link) > SPECK_SHARE
         sharp = sharp and not resampled
+    if quantized and off_table > 0:
+        # an octree's palette holds means of cells, off the table: blends (Pillow's
+        # FASTOCTREE of hot, bwr, hsv photographs, taken for sharp: 5-12 % holes);
+        # with nothing drawn over it, no exact render either
+        sharp = False
+        resampled |= np.count_nonzero(drawn) < MIN_DRAWN
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
 

@@ -20,7 +20,7 @@ from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
-__all__ = ["PALETTE_COLORS", "palette", "palette_cells"]
+__all__ = ["PALETTE_COLORS", "PALETTE_PIXELS", "palette", "palette_cells"]
 
 #: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
 #: when its map has more (twilight's 510) or its annotations take some, the palette
@@ -31,6 +31,10 @@ __all__ = ["PALETTE_COLORS", "palette", "palette_cells"]
 PALETTE_COLORS = 256
 #: Pixels of a sample :func:`palette` counts the colors of.
 PALETTE_SAMPLE = 20_000
+#: Pictures of more pixels than this with at most PALETTE_COLORS colors are palette
+#: pictures whatever the plan's other judgements: their off-table colors are means
+#: of cells (Pillow's octree: 31-90 colors on hot, bwr, hsv, Spectral photographs).
+PALETTE_PIXELS = 1024
 
 #: Map samples per bin: where along the map each palette color is the nearest one.
 CELL_SAMPLES = 4
