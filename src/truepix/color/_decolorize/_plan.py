@@ -29,7 +29,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
-from truepix.color._decolorize._quantized import PALETTE_PIXELS, palette
+from truepix.color._decolorize._quantized import palette, palette_picture
 from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
@@ -237,7 +237,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     fills, kept = sample_fills(flat, scale, bounds)
     hist = residual_histogram(codes[kept])
     noise = noise_sigma(hist)
-    quantized = spatial and math.prod(shape) > PALETTE_PIXELS and palette(flat)
+    # (exact renders' pixels on the map all table colors: no palette's cells there)
+    quantized = spatial and exact_share(hist) < 1.0 and palette_picture(flat, math.prod(shape))
     exact, sharp, sharp_threshold = exact_render(
         hist, codes, sample, scale, spatial, bounds, quantized
     )  # fmt: skip

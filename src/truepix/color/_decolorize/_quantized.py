@@ -20,7 +20,7 @@ from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
-__all__ = ["PALETTE_COLORS", "PALETTE_PIXELS", "palette", "palette_cells"]
+__all__ = ["PALETTE_COLORS", "PALETTE_PIXELS", "palette", "palette_cells", "palette_picture"]
 
 #: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
 #: when its map has more (twilight's 510) or its annotations take some, the palette
@@ -59,8 +59,19 @@ def palette(flat: np.ndarray) -> bool:
     colors = flat[:: max(1, len(flat) // PALETTE_SAMPLE), :3]
     if colors.dtype != np.uint8:
         return False
-    keys = colors.astype(np.uint32)
-    return len(np.unique((keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2])) <= PALETTE_COLORS
+    wide = colors.astype(np.uint32)
+    keys = (wide[:, 0] << 16) | (wide[:, 1] << 8) | wide[:, 2]
+    # (most pictures show more colors than that among their first few rows of it)
+    head = keys[: 4 * PALETTE_COLORS]
+    if len(head) < len(keys) and len(np.unique(head)) > PALETTE_COLORS:
+        return False
+    return len(np.unique(keys)) <= PALETTE_COLORS
+
+
+def palette_picture(flat: np.ndarray, n_pixels: int) -> bool:
+    """Whether a picture of ``n_pixels`` pixels, ``flat`` a sample of them, is a palette
+    picture: more than PALETTE_PIXELS of them, at most PALETTE_COLORS colors."""
+    return n_pixels > PALETTE_PIXELS and palette(flat)
 
 
 def palette_cells(
