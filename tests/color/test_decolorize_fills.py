@@ -19,7 +19,7 @@ from PIL import Image
 from scipy.ndimage import gaussian_filter
 
 from truepix import Decolorizer, decolorize
-from truepix.color._decolorize._fills import color_box, fill_colors, fill_pixels
+from truepix.color._decolorize._fills import color_box, fill_boxes, fill_colors, fill_pixels
 
 mpl.use("Agg")
 
@@ -83,10 +83,13 @@ def test_png_figure_margin_is_flagged(cmap: str) -> None:
 
 
 @pytest.mark.parametrize("cmap", DIVERGING)
-def test_jpeg_figure_margin_is_flagged(cmap: str) -> None:
-    picture, margin, inside, truth = _figure(cmap, "jpeg")
+@pytest.mark.parametrize("size", [(4, 3), (2.5, 2.5)])
+def test_jpeg_figure_margin_is_flagged(cmap: str, size: tuple[float, float]) -> None:
+    """0.996-0.999 of the margin decoded as data before; now only ringing next to
+    the axes and text farther than 4 DN from white (0.03-0.035)."""
+    picture, margin, inside, truth = _figure(cmap, "jpeg", size)
     values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
-    assert np.isfinite(values[margin]).mean() <= 0.07  # ringing near the axes' edges
+    assert np.isfinite(values[margin]).mean() <= 0.05
     assert np.isnan(values[inside]).mean() <= 0.001
     error = np.abs(values - truth)[inside]
     assert np.nanmedian(error) <= 0.01
@@ -119,8 +122,14 @@ def test_fills_are_colors_outside_the_map() -> None:
     flat = np.concatenate([data, white, gray])
     fills = fill_colors(flat, 1.0, bounds)
     assert fills.tolist() == [[255, 255, 255]]
-    assert np.array_equal(fill_pixels(flat, fills), (flat == 255).all(axis=1))
     assert len(fill_colors(data, 1.0, bounds)) == 0
+    # its pixels: within 4 DN a channel (JPEG's ringing), none nearer the box than 4 DN
+    # (RdBu's lightest green and blue: 246; white is 9 DN outside)
+    boxes = fill_boxes(fills, 1.0, bounds)
+    assert boxes.tolist() == [[[251, 251, 251], [255, 255, 255]]]
+    assert np.array_equal(fill_pixels(flat, boxes), (flat == 255).all(axis=1))
+    ringing = np.array([[251, 253, 255], [250, 255, 255], [247, 247, 247]], np.uint8)
+    assert fill_pixels(ringing, boxes).tolist() == [True, False, False]
 
 
 def test_figure_on_other_maps_keeps_its_numbers() -> None:

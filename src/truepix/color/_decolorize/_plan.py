@@ -222,7 +222,7 @@ class Plan:
     palette: bool = False
     #: red and blue swapped fit the map far better (``cv2.imread``'s BGR): warned
     bgr: bool = False
-    #: flat fills (``_fills``): colors NaN under the automatic threshold, (K, 3)
+    #: flat fills (``_fills``): boxes of colors NaN under the automatic threshold
     fills: np.ndarray | None = None
 
 
