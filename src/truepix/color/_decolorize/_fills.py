@@ -6,10 +6,11 @@ color over a large share of its pixels. Where the map's middle is near that colo
 lies within the threshold a degraded picture gets, and its many pixels make the
 noise they are judged by: an RdBu ``imshow`` figure (its data resampled) read 0.64
 DN of noise and an 18.8 DN threshold (0.42 and 15.3 without the margin; JPEG q75:
-5.7 and 28.7 against 3.4 and 28.1), and the whole margin decoded as the map's
-middle. A fill is no data: it is left out of what the plan measures (noise,
-the threshold's quantile, the exact share, the blend counts) and its pixels are
-NaN under the automatic threshold (:func:`without_fills`).
+5.7 and 28.7 against 3.4 and 28.8), and the whole margin decoded as the map's
+middle. A fill (and what JPEG left of it: its color within FILL_NEAR DN) is no
+data: it is left out of what the plan measures (noise, the threshold's quantile,
+the exact share, the blend counts) and its pixels are NaN under the automatic
+threshold (:func:`without_fills`).
 """
 
 from __future__ import annotations
