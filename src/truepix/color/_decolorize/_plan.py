@@ -6,7 +6,8 @@ residuals), the residual threshold past which a pixel is off the map, whether it
 was JPEG'd (``chroma_subsampling_test``, :func:`block_score`; which of a JPEG'd
 picture's off-map pixels are data is ``_jpeg``'s), whether off-map
 pixels may be blends of their neighbours (``unmix``; judged in ``_resampled``) and whether
-positions are filtered (:func:`denoise`). The kernels live in ``_degraded``, ``_hull`` and
+positions are filtered (:func:`denoise`). A figure's margin (one color outside the map's)
+is left out of it all (``_fills``). The kernels live in ``_degraded``, ``_hull`` and
 ``_marks``.
 """
 
@@ -20,7 +21,8 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._chroma_test import chroma_errors, scored_rows
+from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
+from truepix.color._decolorize._fills import color_box, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
@@ -28,6 +30,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
+from truepix.color._decolorize._quantized import palette, palette_picture
 from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
@@ -43,6 +46,7 @@ __all__ = [
     "sample_rows",
     "scored_rows",
     "threshold_code",
+    "without_fills",
 ]
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
@@ -125,13 +129,6 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
-#: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
-#: when its map has more (twilight's 510) or its annotations take some, the palette
-#: holds means of neighbouring map colors, a few DN off the map (twilight on
-#: photographs, 256 colors dithered: up to 4-11 DN, 0.05-0.26 % of the pixels), which
-#: error diffusion scatters among the table colors. Its off-map pixels up to
-#: NOISE_CAP are tried as blends (the local hull), not cut at the exact threshold.
-PALETTE_COLORS = 256
 #: A picture is an exact render when this share of its pixels within NOISE_CAP of
 #: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
 #: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
@@ -192,8 +189,6 @@ EXACT_THRESHOLD = 2.0
 #: Noisy pictures (white noise, filtered) take their pixels' positions from the
 #: posterior over the table's bins (``_posterior``) rather than the projection.
 POSTERIOR = True
-#: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
-SAMPLE_PIXELS = 200_000
 #: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
 NOISE_CAP = 32.0
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
@@ -227,6 +222,8 @@ class Plan:
     palette: bool = False
     #: red and blue swapped fit the map far better (``cv2.imread``'s BGR): warned
     bgr: bool = False
+    #: flat fills (``_fills``): boxes of colors NaN under the automatic threshold
+    fills: np.ndarray | None = None
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -236,19 +233,25 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     sample, step = sample_rows(pixels) if spatial else (pixels, 1)
     flat = sample.reshape(-1, sample.shape[-1])
     codes = decoder._codes(flat, kind, scale, "rgb")
-    hist = residual_histogram(codes)
+    bounds = color_box(decoder._map.lut_bytes)
+    # a margin's one color is no data: left out of what the sample measures
+    fills, kept = sample_fills(flat, scale, bounds)
+    hist = residual_histogram(codes[kept])
     noise = noise_sigma(hist)
-    lut = decoder._map.lut_bytes[:, :3]
+    # (exact renders' pixels on the map all table colors: no palette's cells there)
+    quantized = spatial and exact_share(hist) < 1.0 and palette_picture(flat, math.prod(shape))
     exact, sharp, sharp_threshold = exact_render(
-        hist, codes, sample, scale, spatial, (lut.min(axis=0), lut.max(axis=0))
+        hist, codes, sample, scale, spatial, bounds, quantized
     )  # fmt: skip
-    if sharp:
-        noise = 0.0  # its few other pixels are what was drawn over it, not noise
+    # sharp: its few other pixels are what was drawn over it, not noise; a palette's
+    # colors past the threshold are means of its cells (octree), no noise either
+    if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):
+        noise = 0.0
     threshold = decoder.threshold
     if threshold is None:
         threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
     max_code = threshold_code(threshold)
-    bgr = looks_bgr(decoder, kind, scale, flat, hist, noise, max_code)
+    bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, max_code)
     jpeg = subsampled = False
     chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
@@ -313,27 +316,27 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
     if white and POSTERIOR and unmix:
-        threshold, unmix = noise_or_blends(decoder, kind, hist, codes, noise, threshold)
+        threshold, unmix = noise_or_blends(decoder, kind, hist, codes[kept], noise, threshold)
         max_code = threshold_code(threshold)
     posterior, white_noise = None, None
     # (not where pixels may be blends: their colors are no noisy table colors)
     if white and POSTERIOR and not unmix:
-        posterior = plan_posterior(decoder, kind, noise, codes, NOISE_CAP)
+        posterior = plan_posterior(decoder, kind, noise, codes[kept], NOISE_CAP)
         white_noise = posterior.noise
         if decoder.threshold is None:  # the noise's own tail is data, whatever the size
             threshold = tail_threshold(threshold, posterior.sigma, math.prod(shape), MAX_THRESHOLD)
             max_code = threshold_code(threshold)
     elif white and not decoder.cyclic:
-        white_noise = position_noise(decoder, kind, noise, codes, NOISE_CAP)
+        white_noise = position_noise(decoder, kind, noise, codes[kept], NOISE_CAP)
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact, sharp,
-        bool(hist[max_code + 1 :].sum() > 0), chroma_420,
+        bool(hist[max_code + 1 :].sum() > 0 or len(fills)), chroma_420,
         # JPEG's error is no white noise: its filter stays as set above. Cyclic maps
         # choose their filter with the posterior's noise (twilight, real fields, 2 DN:
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
-        white_noise, posterior, paletted, bgr,
+        white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
     )  # fmt: skip
 
 
@@ -416,34 +419,6 @@ def _dct_jpeg(pixels: np.ndarray) -> bool:
     return score > (JPEG_DCT if own else JPEG_DCT_SHIFTED)
 
 
-def palette(flat: np.ndarray) -> bool:
-    """Whether a sample's pixels (some BLOCK_PIXELS of them) have at most
-    PALETTE_COLORS colors: a palette picture's do, any subset of them too."""
-    colors = flat[:: max(1, len(flat) // BLOCK_PIXELS), :3]
-    if colors.dtype != np.uint8:
-        return False
-    keys = colors.astype(np.uint32)
-    return len(np.unique((keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2])) <= PALETTE_COLORS
-
-
-def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
-    """Rows of a picture to plan on, and the block-row step of the JPEG test.
-
-    Small pictures are their own sample. Larger ones give bands of 6 rows (three rows
-    of JPEG's 2x2 chroma blocks, starting on even rows) spread over the height,
-    SAMPLE_PIXELS in all; the test then scores the middle block row of every other
-    band (some 30 000 pixels: the two models' errors differ by far more than that
-    many pixels' noise).
-    """
-    height, width = pixels.shape[:2]
-    if height * width <= 2 * SAMPLE_PIXELS:
-        return pixels, max(1, height * width // 60_000)
-    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
-    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
-    rows = (starts[:, None] + np.arange(6)).ravel()
-    return np.ascontiguousarray(pixels[rows]), 6
-
-
 def noise_sigma(hist: np.ndarray) -> float:
     """Noise sigma (DN) from the histogram of residual codes: Rayleigh median."""
     cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
@@ -464,7 +439,7 @@ def exact_share(hist: np.ndarray) -> float:
 
 def exact_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
-    bounds: tuple[np.ndarray, np.ndarray] | None = None,
+    bounds: tuple[np.ndarray, np.ndarray] | None = None, quantized: bool = False,
 ) -> tuple[bool, bool, float]:  # fmt: skip
     """Whether a sample is an exact render, whether a sharp one (no resampling blended
     it: what was drawn on it is off the map), and the threshold (DN) a sharp one gets.
@@ -487,19 +462,22 @@ def exact_render(
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     drawn = foreign(rgb, steps)
     black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-    judged = _judged(share, steps, rgb, drawn, drawn, black)
+    judged = _judged(share, steps, rgb, drawn, drawn, black, quantized)
     if judged[1] or bounds is None:
         return judged
     low, high = (np.asarray(b, np.float32) for b in bounds)
     outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
     strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
-    again = _judged(share, steps, rgb, drawn, strokes, black | (outside & (steps > 1)))
+    link = black | (outside & (steps > 1))
+    again = _judged(share, steps, rgb, drawn, strokes, link, quantized)
     return again if again[1] else judged
 
 
 def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
-            around: np.ndarray, link: np.ndarray) -> tuple[bool, bool, float]:  # fmt: skip
-    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``."""
+            around: np.ndarray, link: np.ndarray, quantized: bool = False,
+            ) -> tuple[bool, bool, float]:  # fmt: skip
+    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``;
+    a ``quantized`` (palette) picture's off-table colors there are its cells' means."""
     kept = ~dilated(around, ANNOTATION_RADIUS)
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
@@ -522,6 +500,12 @@ def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
     if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
         resampled |= speck_share(drawn, SPECK_GROUP, drawn | link) > SPECK_SHARE
         sharp = sharp and not resampled
+    if quantized and off_table > 0:
+        # an octree's palette holds means of cells, off the table: blends (Pillow's
+        # FASTOCTREE of hot, bwr, hsv cameras, 256^2, taken for sharp: 4.8-15.9 % holes);
+        # with nothing drawn over it, no exact render either
+        sharp = False
+        resampled |= np.count_nonzero(drawn) < MIN_DRAWN
     return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
 
 

@@ -20,7 +20,21 @@ from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
-__all__ = ["palette_cells"]
+__all__ = ["PALETTE_COLORS", "PALETTE_PIXELS", "palette", "palette_cells", "palette_picture"]
+
+#: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
+#: when its map has more (twilight's 510) or its annotations take some, the palette
+#: holds means of neighbouring map colors, a few DN off the map (twilight on
+#: photographs, 256 colors dithered: up to 4-11 DN, 0.05-0.26 % of the pixels), which
+#: error diffusion scatters among the table colors. Its off-map pixels up to
+#: NOISE_CAP are tried as blends (the local hull), not cut at the exact threshold.
+PALETTE_COLORS = 256
+#: Pixels of a sample :func:`palette` counts the colors of.
+PALETTE_SAMPLE = 20_000
+#: Pictures of more pixels than this with at most PALETTE_COLORS colors are palette
+#: pictures whatever the plan's other judgements: their off-table colors are means
+#: of cells (Pillow's octree: 31-90 colors on hot, bwr, hsv, Spectral photographs).
+PALETTE_PIXELS = 1024
 
 #: Map samples per bin: where along the map each palette color is the nearest one.
 CELL_SAMPLES = 4
@@ -37,6 +51,27 @@ CELL_SAMPLES = 4
 CELL_RADIUS = 16
 CELL_MARGIN = 0.5
 CELL_MARGIN_BINS = 2.0
+
+
+def palette(flat: np.ndarray) -> bool:
+    """Whether a sample's pixels (some PALETTE_SAMPLE of them) have at most
+    PALETTE_COLORS colors: a palette picture's do, any subset of them too."""
+    colors = flat[:: max(1, len(flat) // PALETTE_SAMPLE), :3]
+    if colors.dtype != np.uint8:
+        return False
+    wide = colors.astype(np.uint32)
+    keys = (wide[:, 0] << 16) | (wide[:, 1] << 8) | wide[:, 2]
+    # (most pictures show more colors than that among their first few rows of it)
+    head = keys[: 4 * PALETTE_COLORS]
+    if len(head) < len(keys) and len(np.unique(head)) > PALETTE_COLORS:
+        return False
+    return len(np.unique(keys)) <= PALETTE_COLORS
+
+
+def palette_picture(flat: np.ndarray, n_pixels: int) -> bool:
+    """Whether a picture of ``n_pixels`` pixels, ``flat`` a sample of them, is a palette
+    picture: more than PALETTE_PIXELS of them, at most PALETTE_COLORS colors."""
+    return n_pixels > PALETTE_PIXELS and palette(flat)
 
 
 def palette_cells(

@@ -1,0 +1,140 @@
+"""Flat fills: a heatmap figure's white margin is no data.
+
+The figures are matplotlib ``imshow`` figures saved by ``savefig`` as PNG (and that
+PNG saved by Pillow as JPEG q75), of a known field resampled onto the axes (more data
+than pixels: imshow's antialiasing blends them). RdBu, PiYG and BrBG have a middle near
+white (247 DN a channel, 14 DN from white): the margin lay within the threshold of
+the picture's noise, which its own pixels had made (RdBu PNG: 0.64 DN, 18.8 DN),
+and decoded as the map's middle.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from PIL import Image
+from scipy.ndimage import gaussian_filter
+
+from truepix import Decolorizer, decolorize
+from truepix.color._decolorize._fills import color_box, fill_boxes, fill_colors, fill_pixels
+
+mpl.use("Agg")
+
+DIVERGING = ["RdBu", "RdBu_r", "PiYG", "BrBG"]
+
+
+def _field(shape: tuple[int, int]) -> np.ndarray:
+    rng = np.random.default_rng(7)
+    field = gaussian_filter(rng.normal(size=shape), 4)
+    return (field - field.min()) / (field.max() - field.min())
+
+
+def _figure(
+    cmap: str, fmt: str, size: tuple[float, float] = (4, 3), shape: tuple[int, int] = (200, 300)
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A savefig'd figure of a field; its white margin (8 pixels away from the axes),
+    the axes' inside 3 pixels in, and the field there (nearest cell)."""
+    import matplotlib.pyplot as plt
+
+    field = _field(shape)
+    fig = plt.figure(figsize=size, dpi=100)
+    ax = fig.add_axes((0.12, 0.12, 0.76, 0.76))
+    ax.imshow(field, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
+    fig.canvas.draw()
+    box = ax.get_window_extent()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    png = np.asarray(Image.open(buffer).convert("RGB"))
+    picture = png
+    if fmt == "jpeg":
+        out = io.BytesIO()
+        Image.fromarray(png).save(out, format="JPEG", quality=75)
+        picture = np.asarray(Image.open(out).convert("RGB"))
+    height, width = png.shape[:2]
+    top, bottom = height - round(box.y1), height - round(box.y0)
+    left, right = round(box.x0), round(box.x1)
+    margin = np.ones((height, width), dtype=bool)
+    margin[max(0, top - 8) : bottom + 8, max(0, left - 8) : right + 8] = False
+    margin &= (png == 255).all(axis=-1)
+    inside = np.zeros((height, width), dtype=bool)
+    inside[top + 3 : bottom - 3, left + 3 : right - 3] = True
+    rows = ((np.arange(height) - top + 0.5) * shape[0] / (bottom - top)).astype(int)
+    cols = ((np.arange(width) - left + 0.5) * shape[1] / (right - left)).astype(int)
+    truth = field[rows.clip(0, shape[0] - 1)][:, cols.clip(0, shape[1] - 1)]
+    return picture, margin, inside, truth
+
+
+@pytest.mark.parametrize("cmap", DIVERGING)
+def test_png_figure_margin_is_flagged(cmap: str) -> None:
+    picture, margin, inside, truth = _figure(cmap, "png")
+    result = Decolorizer(cmap, vmin=0.0, vmax=1.0).decode(picture)
+    assert np.isfinite(result.values[margin]).mean() == 0.0
+    assert result.noise < 0.5  # the margin no longer makes the noise (0.64 DN)
+    assert result.threshold < 17.0  # (18.8 DN)
+    # the data keep their values: the field at the nearest cell, imshow's blends aside
+    assert np.isnan(result.values[inside]).mean() <= 0.001
+    error = np.abs(result.values - truth)[inside]
+    assert np.nanmedian(error) <= 0.01
+    assert np.nanpercentile(error, 99) <= 0.05
+
+
+@pytest.mark.parametrize("cmap", DIVERGING)
+@pytest.mark.parametrize("size", [(4, 3), (2.5, 2.5)])
+def test_jpeg_figure_margin_is_flagged(cmap: str, size: tuple[float, float]) -> None:
+    """0.996-0.999 of the margin decoded as data before; now only ringing next to
+    the axes and text farther than 4 DN from white (0.03-0.035)."""
+    picture, margin, inside, truth = _figure(cmap, "jpeg", size)
+    values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
+    assert np.isfinite(values[margin]).mean() <= 0.05
+    assert np.isnan(values[inside]).mean() <= 0.001
+    error = np.abs(values - truth)[inside]
+    assert np.nanmedian(error) <= 0.01
+    assert np.nanpercentile(error, 99) <= 0.06
+
+
+def test_one_call_flags_the_margin_too() -> None:
+    picture, margin, inside, _ = _figure("RdBu", "png")
+    values = decolorize(picture, cmap="RdBu", vmin=0.0, vmax=1.0)
+    assert np.isnan(values[margin]).all()
+    assert not np.isnan(values[inside]).any()
+
+
+def test_given_threshold_is_respected() -> None:
+    """White is 14 DN from RdBu's middle: a caller's threshold of 20 keeps it."""
+    picture, margin, _, _ = _figure("RdBu", "png")
+    values = Decolorizer("RdBu", vmin=0.0, vmax=1.0, threshold=20.0).values(picture)
+    assert np.isfinite(values[margin]).all()
+    assert abs(np.median(values[margin]) - 0.5) <= 0.01  # the middle's color
+
+
+def test_fills_are_colors_outside_the_map() -> None:
+    """White over a share of the pixels outside RdBu's box is a fill; the map's own
+    colors never are, however many pixels hold them, nor a color held by few."""
+    lut = mpl.colormaps["RdBu"](np.linspace(0, 1, 256), bytes=True)[:, :3]
+    bounds = color_box(lut)
+    data = np.repeat(lut[::8], 100, axis=0)  # 32 colors, 100 pixels each
+    white = np.full((200, 3), 255, np.uint8)
+    gray = np.full((20, 3), 128, np.uint8)  # on no map, but 20 pixels: no fill
+    flat = np.concatenate([data, white, gray])
+    fills = fill_colors(flat, 1.0, bounds)
+    assert fills.tolist() == [[255, 255, 255]]
+    assert len(fill_colors(data, 1.0, bounds)) == 0
+    # its pixels: within 4 DN a channel (JPEG's ringing), none nearer the box than 4 DN
+    # (RdBu's lightest green and blue: 246; white is 9 DN outside)
+    boxes = fill_boxes(fills, 1.0, bounds)
+    assert boxes.tolist() == [[[251, 251, 251], [255, 255, 255]]]
+    assert np.array_equal(fill_pixels(flat, boxes), (flat == 255).all(axis=1))
+    ringing = np.array([[251, 253, 255], [250, 255, 255], [247, 247, 247]], np.uint8)
+    assert fill_pixels(ringing, boxes).tolist() == [True, False, False]
+
+
+def test_figure_on_other_maps_keeps_its_numbers() -> None:
+    """viridis's margin is far from the map (flagged before); the rule changes nothing."""
+    picture, margin, inside, truth = _figure("viridis", "png")
+    values = Decolorizer("viridis", vmin=0.0, vmax=1.0).values(picture)
+    assert np.isnan(values[margin]).all()
+    assert np.nanmedian(np.abs(values - truth)[inside]) <= 0.01
