@@ -233,13 +233,15 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
     where = where[:: -(-len(where) // MATCH_SAMPLE)]  # evenly spaced: no seed to choose
     chosen = pixels.reshape(-1, pixels.shape[-1])[where]
     chosen = chosen[:, :3] if chosen.shape[-1] >= 3 else np.repeat(chosen[:, :1], 3, axis=1)
-    best = identify_colormap(chosen[None], top=1)[0]
-    given = decoder._map
-    if best.alpha != 1.0 or given.name.removesuffix("_r") in (best.name, *best.aliases):
-        return None  # a blend (alpha advice's ground), or the given map's own colors
     scale = 1.0 if chosen.dtype.kind == "f" else np.iinfo(chosen.dtype).max / 255
     colors = chosen.astype(np.float64) / scale
-    fit, given_fit = _mean_distance(colors, resolve(best.name)), _mean_distance(colors, given)
+    given_fit = _mean_distance(colors, decoder._map)
+    if given_fit < BETTER_GAP:
+        return None  # no map can fit BETTER_GAP better: the catalog is not searched
+    best = identify_colormap(chosen[None], top=1)[0]
+    if best.alpha != 1.0 or decoder._map.name.removesuffix("_r") in (best.name, *best.aliases):
+        return None  # a blend (alpha advice's ground), or the given map's own colors
+    fit = _mean_distance(colors, resolve(best.name))
     if fit > BETTER_RATIO * given_fit or given_fit - fit < BETTER_GAP:
         return None
     return (
