@@ -233,8 +233,8 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
     where = where[:: -(-len(where) // MATCH_SAMPLE)]  # evenly spaced: no seed to choose
     chosen = pixels.reshape(-1, pixels.shape[-1])[where]
     chosen = chosen[:, :3] if chosen.shape[-1] >= 3 else np.repeat(chosen[:, :1], 3, axis=1)
-    scale = 1.0 if chosen.dtype.kind == "f" else np.iinfo(chosen.dtype).max / 255
-    colors = chosen.astype(np.float64) / scale
+    scale = (1.0 if chosen.dtype.kind == "f" else np.iinfo(chosen.dtype).max) / 255
+    colors = chosen.astype(np.float64) / scale  # 0..255
     given_fit = _mean_distance(colors, decoder._map)
     if given_fit < BETTER_GAP:
         return None  # no map can fit BETTER_GAP better: the catalog is not searched
