@@ -253,10 +253,13 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
 def _mean_distance(colors: np.ndarray, entry: Any) -> float:
     """Mean RGB distance (DN, each capped at DISTANCE_CAP) of (N, 3) 0-255 ``colors`` to
     the nearest color of ``entry``'s table, truncated or rounded (as Agg paints)."""
-    table = np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]]).astype(np.float64)
-    # |c - t|^2 as one matrix product: (N, 2 * n_colors) floats, no (N, M, 3) temporary
-    squared = (colors**2).sum(axis=1)[:, None] - 2.0 * colors @ table.T + (table**2).sum(axis=1)
-    nearest = np.sqrt(np.maximum(squared.min(axis=1), 0.0))
+    table = np.unique(np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]]), axis=0)
+    table = table.astype(np.float64)
+    # |c - t|^2 = |c|^2 + (|t|^2 - 2 c.t): one (N, M) matrix product, minimized in place
+    # (no (N, M, 3) temporary; |c|^2 added after the minimum)
+    cross = colors @ (-2.0 * table.T)
+    cross += (table**2).sum(axis=1)
+    nearest = np.sqrt(np.maximum(cross.min(axis=1) + (colors**2).sum(axis=1), 0.0))
     return float(np.minimum(nearest, DISTANCE_CAP).mean())
 
 
