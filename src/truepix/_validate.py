@@ -205,6 +205,11 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     return _transparent(array, np.asarray(mask.any(axis=-1)))
 
 
+#: How far past [0, 1] float pixels may stray to be a resize's overshoot (cubic and
+#: Lanczos kernels ring by a few percent at sharp edges), not 0..255 values.
+_OVERSHOOT = 0.1
+
+
 def _check_unit_floats(array: np.ndarray) -> None:
     low, high = float(np.min(array)), float(np.max(array))  # NaN propagates
     if not (low >= 0.0 and high <= 1.0):
@@ -212,6 +217,12 @@ def _check_unit_floats(array: np.ndarray) -> None:
         if n_nan:  # a color has no NaN: pixels that are not data are transparent
             got = f"{n_nan} NaN"
             hint = "mark pixels that are not data with alpha 0 or np.ma.masked_invalid(picture)"
+        elif low >= -_OVERSHOOT and high <= 1.0 + _OVERSHOOT:
+            got = f"floats in [{low:.4g}, {high:.4g}]"
+            hint = (
+                "slightly outside [0, 1], as a cubic or Lanczos resize overshoots:"
+                " pass np.clip(picture, 0, 1)"
+            )
         else:
             got = f"floats in [{low:g}, {high:g}]"
             hint = "divide 0..255 values by 255 or pass them as uint8"

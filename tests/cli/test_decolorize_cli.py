@@ -195,7 +195,9 @@ def test_decolorize_prints_the_warnings_of_the_decode(tmp_path) -> None:
     lines = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert len(lines) == 1, result.stderr
     assert "not colors of 'viridis'" in lines[0]
-    assert "identify_colormap" in lines[0]
+    assert lines[0].endswith(": pass --cmap jet")  # the option, not the library's cmap='jet'
     with pytest.warns(tp.errors.OffMapWarning) as caught:
         tp.decolorize(plt.imread(source), cmap="viridis", vmin=0, vmax=1)
-    assert lines[0] == f"warning: {caught[0].message}"
+    library = str(caught[0].message)
+    assert library.endswith(": pass cmap='jet'")
+    assert lines[0] == "warning: " + library.replace("cmap='jet'", "--cmap jet")

@@ -118,8 +118,17 @@ def test_shared_options_are_one_definition() -> None:
                 helps.setdefault(param.name, set()).add(getattr(param, "help", None))
             if param.name == "source":  # every one-input command names it alike
                 assert param.human_readable_name == "INPUT", command
-    # decolorize's --cmap says it is required unless a colorbar is read
-    assert len(helps["cmap"]) == 2 and all(len(v) == 1 for k, v in helps.items() if k != "cmap")
+    # decolorize's --cmap says it is required unless a colorbar is read, its --vmin and
+    # --vmax that they are unless the file carries its limits
+    required = ("cmap", "vmin", "vmax")
+    assert all(len(helps[k]) == 2 for k in required)
+    assert all(len(v) == 1 for k, v in helps.items() if k not in required)
+    command = cli.get_command(None, "decolorize")
+    decolorize = {p.name: p for p in command.params}  # type: ignore[union-attr]
+    for name in ("vmin", "vmax"):
+        help_text = getattr(decolorize[name], "help", "")
+        assert "Required unless INPUT is a truepix colormap file" in help_text, name
+        assert "from the data" not in help_text, name
     assert set(helps) == set(shared)
     for name in shared:
         assert f"``{name}_opt``" in (options.__doc__ or ""), name

@@ -66,14 +66,39 @@ def test_empty_and_reversed_ranges_read_alike(vmin: float, vmax: float, got: str
 
 
 def test_a_wrong_cmap_warns(figure) -> None:
-    """A viridis picture decoded as plasma: most pixels off the map, one warning line."""
-    pattern = r"^\d+% of the picture's pixels are not colors of 'plasma'.*is cmap right\?"
-    with pytest.warns(OffMapWarning, match=pattern + ".*identify_colormap") as caught:
+    """A viridis picture decoded as plasma: most pixels off the map, one warning line
+    that names the map the colors fit far better."""
+    pattern = r"^\d+% of the picture's pixels are not colors of 'plasma' and came back NaN; "
+    better = r"the colors fit 'viridis' far better \(0\.0 DN against \d+\.\d DN for 'plasma'\)"
+    with pytest.warns(OffMapWarning, match=pattern + better + ": pass cmap='viridis'$") as caught:
         values = tp.decolorize(figure["bare"], cmap="plasma", vmin=0, vmax=1)
     assert np.isnan(values).mean() > 0.5 and len(caught) == 1
     assert "\n" not in str(caught[0].message)
-    with pytest.warns(OffMapWarning):
+    with pytest.warns(OffMapWarning, match="the colors fit 'viridis' far better"):
         tp.decolorize(figure["png"], cmap="plasma", vmin=0, vmax=1)  # a whole figure too
+
+
+def test_a_wrong_cmap_no_map_fits_keeps_the_identify_hint() -> None:
+    """Colors of no catalog map (random ones): the warning points at identify_colormap."""
+    picture = np.random.default_rng(3).integers(0, 256, (64, 64, 3), dtype=np.uint8)
+    with pytest.warns(OffMapWarning, match=r"is cmap right\? truepix\.identify_colormap"):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+
+
+@pytest.mark.parametrize(("low", "high"), [(-0.012, 1.0), (0.0, 1.013), (-0.05, 1.08)])
+def test_a_resize_overshoot_gets_the_hint_to_clip(low: float, high: float) -> None:
+    """Floats a cubic or Lanczos resize left slightly outside [0, 1] (at most 0.1 past)
+    are refused with the extremes and how to clip; farther ones are 0..255 values."""
+    picture = matplotlib.colormaps["viridis"](np.linspace(0, 1, 12).reshape(3, 4))[..., :3]
+    picture[0, 0, 0], picture[2, 3, 1] = low, high
+    got = rf"got floats in \[{low:.4g}, {high:.4g}\]; slightly outside \[0, 1\]"
+    with pytest.raises(OutOfRangeError, match=got + r".*Lanczos.*np\.clip\(picture, 0, 1\)$"):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+    picture[0, 0, 0] = 1.2
+    with pytest.raises(OutOfRangeError, match=r"divide 0\.\.255 values by 255"):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+    values = tp.decolorize(np.clip(picture, 0, 1), cmap="viridis", vmin=0, vmax=1)  # as hinted
+    assert values.shape == (3, 4)
 
 
 @pytest.mark.parametrize("form", ["png", "jpeg", "bare"])

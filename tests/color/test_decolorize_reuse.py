@@ -13,7 +13,7 @@ from PIL import Image
 
 import truepix as tp
 from truepix.color._decolorize import _reuse as reuse
-from truepix.errors import InputError
+from truepix.errors import InputError, OffMapWarning
 
 
 def _field(seed: int, n: int = 96) -> np.ndarray:
@@ -55,7 +55,8 @@ def test_what_defines_a_decoder_keys_it() -> None:
     tp.decolorize(picture, cmap="magma", vmin=0, vmax=1)
     for options in ({"vmax": 2}, {"step": 0.5}, {"threshold": 9.0}, {"denoise": False}):
         tp.decolorize(picture, cmap="magma", **{"vmin": 0, "vmax": 1, **options})
-    tp.decolorize(picture, cmap="inferno", vmin=0, vmax=1)
+    with pytest.warns(OffMapWarning, match="the colors fit 'magma' far better"):  # and says so
+        tp.decolorize(picture, cmap="inferno", vmin=0, vmax=1)
     tp.decolorize(picture, cmap="magma", vmin=1, vmax=10, norm="log")
     assert reuse.cache_info()[:2] == (0, 7)
     tp.decolorize(picture, cmap="magma", vmin=0, vmax=1)

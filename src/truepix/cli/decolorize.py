@@ -31,7 +31,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
     default=None,
     help="Read the colormap from the figure's colorbar instead of --cmap.",
 )
-@options.range_options
+@options.range_required_options
 @options.norm_opt
 @click.option(
     "--threshold",
@@ -89,7 +89,7 @@ def command(
     settings = {"norm": norm, "threshold": threshold, "step": step, "alpha": alpha,
                 "facecolor": facecolor, **options.range_kwargs(vmin, vmax)}  # fmt: skip
     decoder = tp.Decolorizer(bar if bar is not None else cmap, **settings)
-    result, caught = _decoded(decoder, picture, bar if bar is not None else cmap, settings)
+    result, caught = _decoded(decoder, picture)
     values = result.values
     if bar is not None:
         left, top, right, bottom = bar.bbox
@@ -121,30 +121,29 @@ def command(
         click.echo(f"warning: {text}", err=True)
 
 
-def _decoded(
-    decoder: Any, picture: np.ndarray, cmap: Any, settings: dict[str, Any]
-) -> tuple[Any, list[str]]:
-    """The decode, and the messages of the truepix warnings it raised, with those
-    :func:`truepix.decolorize` adds where the map fits poorly (a wrong map, a BGR
-    picture, a map drawn with alpha: more than 5 % NaN or 4 DN of noise, which its
-    advice needs); other warnings go on as usual."""
+def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
+    """The decode (once), and the messages of the truepix warnings it raised -- a
+    wrong map and the one that fits far better, a BGR picture, a map drawn with
+    alpha -- with the library's ``cmap='NAME'`` advice as ``--cmap NAME``; other
+    warnings go on as usual."""
+    import re
     import warnings
 
-    import truepix as tp
     from truepix.errors import TruepixWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TruepixWarning)
-        result = decoder.decode(picture)
-        if np.isnan(result.values).mean() > 0.05 or result.noise >= 4:
-            tp.decolorize(picture, cmap=cmap, **settings)  # (decodes again, for its advice)
+        result = decoder.decode(picture)  # (warns as tp.decolorize does)
     texts: list[str] = []
     for warning in caught:
         if not issubclass(warning.category, TruepixWarning):
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )  # fmt: skip
-        elif (text := " ".join(str(warning.message).split())) not in texts:  # one line each
+            continue
+        text = " ".join(str(warning.message).split())  # one line each
+        text = re.sub(r"pass cmap='([^']+)'", r"pass --cmap \1", text)
+        if text not in texts:
             texts.append(text)
     return result, texts
 

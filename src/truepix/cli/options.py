@@ -18,8 +18,11 @@ definition             commands
                        hist (colors the ``--plot-pixel`` bars), save (encodings
                        that use one)
 ``cmap_required_opt``  decolorize (or ``--colorbar auto``)
-``vmin_opt``           colorize, decolorize, save, show (default None: from the data)
-``vmax_opt``           colorize, decolorize, save, show (default None: from the data)
+``vmin_opt``           colorize, save, show (default None: from the data)
+``vmax_opt``           colorize, save, show (default None: from the data)
+``vmin_required_opt``  decolorize (unless INPUT is a truepix colormap file, which
+                       carries its limits)
+``vmax_required_opt``  decolorize (likewise)
 ``norm_opt``           colorize, decolorize
 ``palette_opt``        info, load (palette PNG/TIFF: colors or stored indices)
 ``series_opt``         info, load, hist (which TIFF series)
@@ -41,7 +44,7 @@ port, upload limit), and its errors go through the same one-line path.
 
 ``inout_options`` applies the first four to a command that reads one input and
 writes one output, and hands it one resolved :class:`InOut`; ``range_options``
-applies ``--vmin`` and ``--vmax``.
+applies ``--vmin`` and ``--vmax`` (``range_required_options`` decolorize's).
 
 The output convention is the same for every command that writes a file: the
 output is the last positional argument or ``-o/--output`` (not both);
@@ -49,7 +52,8 @@ output is the last positional argument or ``-o/--output`` (not both);
 command prints one line ``saved PATH: what`` per file written
 (:func:`report_saved`). ``--vmin``/``--vmax`` default to None everywhere: the
 library then takes the range from the data (or the file), never a silent 0
-and 1.
+and 1 -- decolorize, whose data are what it finds, takes it from a truepix
+colormap file or refuses to guess.
 """
 
 from __future__ import annotations
@@ -84,13 +88,16 @@ __all__ = [
     "palette_opt",
     "range_kwargs",
     "range_options",
+    "range_required_options",
     "report_saved",
     "resolve_files_inout",
     "resolve_output",
     "saved_suffixes",
     "series_opt",
     "vmax_opt",
+    "vmax_required_opt",
     "vmin_opt",
+    "vmin_required_opt",
     "write_file",
 ]
 
@@ -181,6 +188,15 @@ vmin_opt = click.option(
 vmax_opt = click.option(
     "--vmax", type=float, default=None, help="High end of the value range: the last color [from the data]."
 )
+_FROM_FILE = " Required unless INPUT is a truepix colormap file (which carries its limits)."
+vmin_required_opt = click.option(
+    "--vmin", type=float, default=None,
+    help="Low end of the value range: the first color." + _FROM_FILE,
+)  # fmt: skip
+vmax_required_opt = click.option(
+    "--vmax", type=float, default=None,
+    help="High end of the value range: the last color." + _FROM_FILE,
+)  # fmt: skip
 norm_opt = click.option(
     "--norm", type=click.Choice(["linear", "log"]), default="linear", show_default=True
 )
@@ -334,6 +350,11 @@ def check_folder(path: Path) -> Path:
 def range_options(command: F) -> F:
     """``--vmin`` and ``--vmax`` in one."""
     return vmin_opt(vmax_opt(command))
+
+
+def range_required_options(command: F) -> F:
+    """decolorize's ``--vmin`` and ``--vmax``: no data to take a range from."""
+    return vmin_required_opt(vmax_required_opt(command))
 
 
 def resolve_output(

@@ -301,7 +301,7 @@ def past_box(
         shares = past_edges(rgb, interior, lambda strip: step_fractions(strip, bar))
     else:
         decoder = Decolorizer(entry, vmin=0.0, vmax=1.0)
-        shares = past_edges(rgb, interior, decoder.values)
+        shares = past_edges(rgb, interior, lambda strip: decoder._run(strip, detailed=False).values)
     sides = [side for side, share in zip(("top", "bottom", "left", "right"), shares, strict=True) if share >= 0.5]
     if not sides:
         return []

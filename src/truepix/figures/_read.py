@@ -434,7 +434,7 @@ def _decode(
     elif entry is None:
         fractions = np.full(region.shape[:2], np.nan)
     else:
-        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0)._run(region, detailed=False).values
     exact = bar.exact if bar is not None else True
     doubts: list[tuple[str, float]] = []
     beyond = (0.0, 0.0)
@@ -454,7 +454,7 @@ def _decode(
     alpha = _coverage.plot_alpha(region, entry, paper, exact=exact) if lost > 0.02 and not stepped else None
     if alpha is not None:  # the plot drawn with alpha over the paper, its bar opaque: decode the blend
         entry = _coverage.blended_entry(entry, alpha, paper)
-        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0).values(region)
+        fractions = Decolorizer(entry, vmin=0.0, vmax=1.0)._run(region, detailed=False).values
         lost = _coverage.undecoded_share(region, fractions, paper, exact=exact)
     return entry, fractions, _coverage.undecoded_doubts(doubts, lost), beyond
 

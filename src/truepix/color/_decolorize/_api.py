@@ -47,7 +47,7 @@ from truepix.color._decolorize._inputs import (
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
-from truepix.color._decolorize._result import DecolorizeResult, warn_off_map
+from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
 from truepix.errors import InputError
 
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
@@ -148,6 +148,7 @@ class Decolorizer:
             raise InputError(msg)
         self.threshold, self.denoise, self.step = threshold, denoise, step
         self.cyclic = self._map.cyclic if cyclic is None else bool(cyclic)
+        self._gray_like = tables.gray_like(self._map.lut_bytes)  # a gray picture can hold it
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
         self._memos: dict[tuple[str, str], Memo] = {}
@@ -219,7 +220,7 @@ class Decolorizer:
         """
         if lazy.is_dask(image):
             return lazy.values_blocks(self, image)
-        return self._run(image, detailed=False).values
+        return warn_decoded(self._run(image, detailed=False), image, self).values
 
     def __getstate__(self) -> dict[str, Any]:
         # what is learnt about colors is rebuilt where the decoder goes (a worker):
@@ -303,7 +304,7 @@ class Decolorizer:
         """
         if lazy.is_dask(image):
             return lazy.decode_blocks(self, image)
-        return self._run(image, detailed=True)
+        return warn_decoded(self._run(image, detailed=True), image, self)
 
     # -- machinery ----------------------------------------------------------------
 
@@ -406,7 +407,7 @@ class Decolorizer:
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
-        image, rows = as_rows(image, self._gray_like(), self.cmap)  # (N, 3|4): N pixels
+        image, rows = as_rows(image, self._gray_like, self.cmap)  # (N, 3|4): N pixels
         pixels, kind, scale = as_pixels(as_picture(image, stack=True))
         if self.alpha is not None:  # savefig(transparent=True): the map's bytes and alpha
             pixels = translucent.composited(pixels, scale, self._face)
@@ -419,11 +420,6 @@ class Decolorizer:
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
             tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
         return result.first() if rows else result
-
-    def _gray_like(self) -> bool:
-        """Whether the map's colors are grays, so a one-channel picture can hold them."""
-        rgb = self._map.lut_bytes[:, :3].astype(np.int16)
-        return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
 
     def _table_kind(self, pixels: np.ndarray) -> str:
         """Which table's bytes the picture holds (``_tables.table_kind``)."""
@@ -595,6 +591,4 @@ def decolorize(
     decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)
     if lazy.is_dask(image):
         return decoder.values(image)
-    result = decoder._run(image, detailed=False)
-    advice = {"noise": result.noise, "nan_free": result.n_nan == 0, "bgr": result.bgr}
-    return warn_off_map(result.values, image, decoder, **advice)  # a wrong cmap? alpha? BGR?
+    return warn_decoded(decoder._run(image, detailed=False), image, decoder).values

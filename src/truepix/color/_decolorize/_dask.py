@@ -37,13 +37,13 @@ def _pixels(decoder: Any, image: Any) -> Any:
     from truepix.errors import ShapeError
 
     rows = image.ndim == 2 and image.shape[-1] in (3, 4)  # N pixels (as_rows), chunk by chunk
-    if rows and decoder._gray_like():  # gray rows or a gray picture: known only from the data
+    if rows and decoder._gray_like:  # gray rows or a gray picture: known only from the data
         msg = (
             f"expected N pixels (1, N, {image.shape[-1]}) or a gray picture (H, W, 3), got a 2-D"
             f" dask array of shape {image.shape} that could be either"
         )
         raise ShapeError(msg + "; pass image[None] or da.stack([image] * 3, axis=-1)")
-    if image.ndim == 2 and decoder._gray_like():
+    if image.ndim == 2 and decoder._gray_like:
         import dask.array as da
 
         image = da.stack([image] * 3, axis=-1)
@@ -83,11 +83,11 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
 
 
 def _values_block(block: np.ndarray, decoder: Any) -> np.ndarray:
-    return decoder.values(block)
+    return decoder._run(block, detailed=False).values  # (quiet: a chunk is not the picture)
 
 
 def _record_block(block: np.ndarray, decoder: Any) -> np.ndarray:
-    result = decoder.decode(block)
+    result = decoder._run(block, detailed=True)
     record = np.empty(block.shape[:-1], dtype=RECORD)
     for name in ("values", "residual", "ambiguous", "noise", "threshold", "jpeg", "denoised"):
         record[name] = getattr(result, name)

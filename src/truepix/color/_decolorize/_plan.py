@@ -284,7 +284,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 smoothing = 0.0
                 if detail > 1.0:
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
-    elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like():
+    elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like:
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
         # JPEG shows itself by its blocks in luma (JPEG_GRAY_GRID), and its error
         # along the map is luma's quantization: the JPEG filter, noise capped.

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["DecolorizeResult", "blend_advice", "warn_off_map"]
+__all__ = ["DecolorizeResult", "better_map", "blend_advice", "warn_decoded", "warn_off_map"]
 
 _JUDGED = 1024  # pixels a picture needs before its share off the map says anything
 #: Noise sigma (DN) past which a picture that decoded is checked for a map drawn
@@ -20,6 +20,16 @@ SUSPECT_NOISE = 4.0
 #: Off-map pixels (seeded sample) an alpha fit reads: its four unknowns and Agg's
 #: exact blends (about 256 colors) need far fewer; every pixel cost 0.6 s per 1 MP.
 ADVICE_SAMPLE = 20_000
+#: Pixels (evenly spaced) whose colors are matched against every catalog map when a
+#: picture fits its map poorly: a mean distance to a few tenths of a DN.
+MATCH_SAMPLE = 4096
+#: How much better another map must fit to be named: at most BETTER_RATIO of the
+#: given map's mean distance and BETTER_GAP DN less (a map and its reverse, or near
+#: twins such as jet and turbo on noise, tie well inside this).
+BETTER_RATIO, BETTER_GAP = 0.5, 4.0
+#: Distances are capped (DN) as :func:`truepix.identify_colormap` caps them: a color
+#: this far is off the map whatever its distance.
+DISTANCE_CAP = 40.0
 
 
 @dataclass(frozen=True)
@@ -85,9 +95,20 @@ class DecolorizeResult:
         )
 
 
+def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> DecolorizeResult:
+    """``result``, after the warnings every public decode gives (:func:`warn_off_map`):
+    a wrong ``cmap`` (and the map that fits far better), a map drawn with alpha, a
+    BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
+    ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
+    dask chunks) stay quiet."""
+    advice = {"noise": result.noise, "nan_free": result.n_nan == 0, "bgr": result.bgr}
+    warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
+    return result
+
+
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, nan_free: bool = False,
-    bgr: bool = False,
+    bgr: bool = False, stacklevel: int = 3,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
@@ -103,6 +124,8 @@ def warn_off_map(
     values need no scan. ``bgr``: the picture fits the map far better with red and
     blue swapped (``DecolorizeResult.bgr``): the one warning says so, whatever came
     back NaN -- such pictures decode mostly within the threshold, to wrong numbers.
+    Without alpha advice, a catalog map that fits the colors far better is named
+    (:func:`better_map`). ``stacklevel``: the warnings' (3: the caller's caller).
 
     Examples
     --------
@@ -124,7 +147,7 @@ def warn_off_map(
             " values are likely wrong: it looks like BGR (as cv2.imread returns): pass"
             " picture[..., ::-1] (decoded as given, not swapped)"
         )
-        warnings.warn(msg, OffMapWarning, stacklevel=3)
+        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
         return values
     if nan_free and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
@@ -158,12 +181,15 @@ def warn_off_map(
         advice = None if isinstance(decoder, str) else blend_advice(
             decoder, pixels, np.isnan(values) & ~hidden, scale
         )  # fmt: skip
+        if advice is None and not isinstance(decoder, str):
+            advice = better_map(decoder, pixels, ~hidden)
         if advice is not None:
             msg += f"; {advice}"
         else:
             msg += "; is cmap right? truepix.identify_colormap(picture) names the closest maps"
-        warnings.warn(msg, OffMapWarning, stacklevel=3)
+        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
     elif noise >= SUSPECT_NOISE and not isinstance(decoder, str) and shown >= _JUDGED:
+        # a wrong map under noise or JPEG: the adaptive threshold takes in most pixels
         advice = blend_advice(decoder, pixels, ~hidden, scale)
         if advice is not None:
             from truepix.errors import OffMapWarning
@@ -172,8 +198,69 @@ def warn_off_map(
                 f"the picture's colors sit {noise:.0f} DN (noise sigma) off {decoder.cmap!r}"
                 f" and its values are likely wrong; {advice}"
             )
-            warnings.warn(msg, OffMapWarning, stacklevel=3)
+            warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+        elif (better := better_map(decoder, pixels, ~hidden)) is not None:
+            from truepix.errors import OffMapWarning
+
+            warnings.warn(better, OffMapWarning, stacklevel=stacklevel)
     return values
+
+
+def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | None:
+    """What to pass when a catalog map fits the picture's colors far better than the
+    decoder's: the best of :func:`truepix.identify_colormap` on an even sample of
+    MATCH_SAMPLE ``shown`` pixels, when its mean distance (nearest table color, DN,
+    capped at DISTANCE_CAP) is at most BETTER_RATIO of the given map's and BETTER_GAP
+    DN less. None otherwise, and for a decoder with an alpha (its map is a blend).
+
+    Examples
+    --------
+    >>> import numpy as np, matplotlib as mpl
+    >>> from truepix import Decolorizer
+    >>> picture = mpl.colormaps["viridis"](np.linspace(0, 1, 4096).reshape(64, 64), bytes=True)
+    >>> shown = np.ones((64, 64), bool)
+    >>> better_map(Decolorizer("jet", vmin=0, vmax=1), picture, shown)
+    "the colors fit 'viridis' far better (0.0 DN against 39.1 DN for 'jet'): pass cmap='viridis'"
+    >>> better_map(Decolorizer("viridis_r", vmin=0, vmax=1), picture, shown) is None
+    True
+    """
+    from truepix.color._catalog import resolve
+    from truepix.color._identify._match import identify_colormap
+
+    where = np.flatnonzero(shown)
+    if getattr(decoder, "alpha", None) is not None or len(where) == 0:
+        return None
+    where = where[:: -(-len(where) // MATCH_SAMPLE)]  # evenly spaced: no seed to choose
+    chosen = pixels.reshape(-1, pixels.shape[-1])[where]
+    chosen = chosen[:, :3] if chosen.shape[-1] >= 3 else np.repeat(chosen[:, :1], 3, axis=1)
+    scale = (1.0 if chosen.dtype.kind == "f" else np.iinfo(chosen.dtype).max) / 255
+    colors = chosen.astype(np.float64) / scale  # 0..255
+    given_fit = _mean_distance(colors, decoder._map)
+    if given_fit < BETTER_GAP:
+        return None  # no map can fit BETTER_GAP better: the catalog is not searched
+    best = identify_colormap(chosen[None], top=1)[0]
+    if best.alpha != 1.0 or decoder._map.name.removesuffix("_r") in (best.name, *best.aliases):
+        return None  # a blend (alpha advice's ground), or the given map's own colors
+    fit = _mean_distance(colors, resolve(best.name))
+    if fit > BETTER_RATIO * given_fit or given_fit - fit < BETTER_GAP:
+        return None
+    return (
+        f"the colors fit {best.name!r} far better ({fit:.1f} DN against {given_fit:.1f} DN"
+        f" for {decoder.cmap!r}): pass cmap={best.name!r}"
+    )
+
+
+def _mean_distance(colors: np.ndarray, entry: Any) -> float:
+    """Mean RGB distance (DN, each capped at DISTANCE_CAP) of (N, 3) 0-255 ``colors`` to
+    the nearest color of ``entry``'s table, truncated or rounded (as Agg paints)."""
+    table = np.unique(np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]]), axis=0)
+    table = table.astype(np.float64)
+    # |c - t|^2 = |c|^2 + (|t|^2 - 2 c.t): one (N, M) matrix product, minimized in place
+    # (no (N, M, 3) temporary; |c|^2 added after the minimum)
+    cross = colors @ (-2.0 * table.T)
+    cross += (table**2).sum(axis=1)
+    nearest = np.sqrt(np.maximum(cross.min(axis=1) + (colors**2).sum(axis=1), 0.0))
+    return float(np.minimum(nearest, DISTANCE_CAP).mean())
 
 
 def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float) -> str | None:

@@ -34,12 +34,25 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 
 __all__ = [
-    "EDGE_RINGS", "distinct_colors", "flag_edges", "shared_ambiguous", "table_keys", "table_kind",
+    "EDGE_RINGS", "distinct_colors", "flag_edges", "gray_like", "shared_ambiguous", "table_keys",
+    "table_kind",
 ]  # fmt: skip
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
 #: edge: matplotlib's and Pillow's text and lines fade over one or two pixels.
 EDGE_RINGS = 2
+
+
+def gray_like(lut_bytes: np.ndarray) -> bool:
+    """Whether a map's (N, 3|4) 8-bit colors are grays (channels within 1 DN).
+
+    Examples
+    --------
+    >>> gray_like(np.array([[0, 0, 1, 255], [9, 9, 9, 255]])), gray_like(np.array([[0, 0, 9]]))
+    (True, False)
+    """
+    rgb = lut_bytes[:, :3].astype(np.int16)
+    return bool(np.all(rgb.max(axis=1) - rgb.min(axis=1) <= 1))
 
 
 def _keys(rgb: np.ndarray) -> np.ndarray:

@@ -1,0 +1,166 @@
+"""A picture decoded with the wrong map under noise or JPEG: the adaptive threshold takes
+in most pixels, so the numbers come back wrong but quiet -- unless the OffMapWarning
+names the catalog map the colors fit far better (``_result.better_map``). Pictures
+decoded with their own map (or its reverse) never hear of it."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from tests.color._photographs import camera_256, colormap
+
+import truepix as tp
+from truepix.color._decolorize._api import Decolorizer
+from truepix.errors import OffMapWarning
+
+#: benchmarks/colormaps.py's maps
+MAPS = ("viridis", "jet", "turbo", "rainbow", "magma", "gray", "twilight", "coolwarm",
+        "cmocean:thermal", "colorcet:fire")  # fmt: skip
+FORMS = ("exact", "noise2", "noise6", "jpeg75", "jpeg50")
+BETTER = r"the colors fit '{0}' far better \((\d+\.\d) DN against (\d+\.\d) DN for '{1}'\)"
+
+
+@pytest.fixture(scope="module")
+def camera() -> np.ndarray:
+    """scikit-image's camera, 128^2, 0-255."""
+    import cv2
+
+    return cv2.resize(camera_256(), (128, 128), interpolation=cv2.INTER_AREA)
+
+
+def _picture(field: np.ndarray, cmap: str, form: str) -> np.ndarray:
+    """``field`` (0-255) drawn with ``cmap`` (``cmap(x, bytes=True)``), then degraded:
+    seeded Gaussian noise of sigma 2 or 6 DN, or Pillow's JPEG (4:2:0) at q75 or q50."""
+    rgb = colormap(cmap)(field / 255.0, bytes=True)[..., :3]
+    if form.startswith("noise"):
+        noise = np.random.default_rng(1).normal(0.0, float(form[5:]), rgb.shape)
+        return np.clip(np.rint(rgb + noise), 0, 255).astype(np.uint8)
+    if form.startswith("jpeg"):
+        buffer = io.BytesIO()
+        Image.fromarray(rgb).save(buffer, format="JPEG", quality=int(form[4:]))
+        return np.asarray(Image.open(buffer).convert("RGB"))
+    return rgb
+
+
+def _one_line(caught: list) -> str:
+    assert len(caught) == 1, [str(w.message) for w in caught]
+    text = str(caught[0].message)
+    assert "\n" not in text
+    return text
+
+
+@pytest.mark.parametrize(
+    ("drawn", "given"), [("viridis", "jet"), ("jet", "viridis"), ("viridis", "turbo"),
+                         ("turbo", "jet"), ("magma", "viridis")],
+)  # fmt: skip
+@pytest.mark.parametrize("form", ["noise6", "jpeg75", "jpeg50"])
+def test_a_wrong_map_names_the_right_one(camera, drawn: str, given: str, form: str) -> None:
+    picture = _picture(camera, drawn, form)
+    pattern = BETTER.format(drawn, given) + f": pass cmap='{drawn}'$"
+    with pytest.warns(OffMapWarning, match=pattern) as caught:
+        tp.decolorize(picture, cmap=given, vmin=0, vmax=255)
+    found = re.search(pattern, _one_line(caught))
+    assert found is not None
+    fit, given_fit = map(float, found.groups())
+    assert fit <= 0.5 * given_fit and given_fit - fit >= 4.0
+    # the advice is right: decoded as advised, the picture is quiet and close to the field
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = tp.decolorize(picture, cmap=drawn, vmin=0, vmax=255)
+    assert np.nanmedian(np.abs(values - camera)) < 6.0
+
+
+@pytest.mark.parametrize("entry", ["decolorize", "values", "decode"])
+def test_every_public_entry_warns_alike(camera, entry: str) -> None:
+    """The noisy case the trial found: 29 % NaN, the rest wrong numbers, no word."""
+    picture = _picture(camera, "viridis", "noise6")
+    decoder = tp.Decolorizer("jet", vmin=0, vmax=255)
+    with pytest.warns(OffMapWarning, match=BETTER.format("viridis", "jet")) as caught:
+        if entry == "decolorize":
+            values = tp.decolorize(picture, cmap="jet", vmin=0, vmax=255)
+        elif entry == "values":
+            values = decoder.values(picture)
+        else:
+            values = decoder.decode(picture).values
+    assert np.isnan(values).mean() < 0.5  # not the NaN-share warning's ground
+    texts = {str(w.message) for w in caught}
+    with pytest.warns(OffMapWarning) as again:
+        tp.decolorize(picture, cmap="jet", vmin=0, vmax=255)
+    assert texts == {str(w.message) for w in again}
+    assert caught[0].filename == __file__  # points at the caller's line
+
+
+@pytest.mark.parametrize("dtype", ["float32", "uint16", "rgba"])
+def test_other_pixel_kinds_are_judged_alike(camera, dtype: str) -> None:
+    picture = _picture(camera, "viridis", "noise6")
+    if dtype == "float32":
+        picture = picture.astype(np.float32) / 255
+    elif dtype == "uint16":
+        picture = picture.astype(np.uint16) * 257
+    else:
+        picture = np.dstack([picture, np.full(picture.shape[:2], 255, np.uint8)])
+    with pytest.warns(OffMapWarning, match=BETTER.format("viridis", "jet")):
+        tp.decolorize(picture, cmap="jet", vmin=0, vmax=255)
+
+
+@pytest.mark.parametrize("cmap", MAPS)
+def test_the_right_map_is_quiet(camera, cmap: str) -> None:
+    """Each benchmark map, exact, noisy (sigma 2, 6 DN) and JPEG'd (q75, q50), decoded
+    with itself and (matplotlib's) with its reverse: no warning (warnings are errors)."""
+    given = [cmap] if ":" in cmap else [cmap, cmap + "_r"]
+    for form in FORMS:
+        picture = _picture(camera, cmap, form)
+        for name in given:
+            tp.decolorize(picture, cmap=name, vmin=0, vmax=255)
+            tp.Decolorizer(name, vmin=0, vmax=255).decode(picture)
+
+
+@pytest.mark.parametrize(("drawn", "given"), [("gray", "binary"), ("gray", "Greys_r")])
+def test_a_map_and_its_reverse_tie(camera, drawn: str, given: str) -> None:
+    """Same colors, other direction: nothing fits better (the values run reversed,
+    which the picture cannot tell)."""
+    for form in ("noise6", "jpeg50"):
+        tp.decolorize(_picture(camera, drawn, form), cmap=given, vmin=0, vmax=255)
+
+
+def test_internal_decodes_are_quiet(camera) -> None:
+    """Decolorizer._run (read_figure's, the dask chunks') warns of nothing."""
+    import dask.array as da
+
+    picture = _picture(camera, "viridis", "noise6")
+    decoder = Decolorizer("jet", vmin=0, vmax=255)
+    result = decoder._run(picture, detailed=True)
+    lazy = da.from_array(picture, chunks=(64, 64, 3))
+    chunked = tp.decolorize(lazy, cmap="jet", vmin=0, vmax=255).compute()
+    assert np.array_equal(decoder.decode(lazy).values.compute(), chunked, equal_nan=True)
+    assert np.isnan(result.values).mean() < 0.5
+
+
+def test_the_command_line_says_the_option_and_decodes_once(camera, tmp_path, monkeypatch) -> None:
+    from truepix.cli.main import cli
+
+    source = tmp_path / "noisy.png"
+    Image.fromarray(_picture(camera, "viridis", "noise6")).save(source)
+    runs: list[bool] = []
+    run = Decolorizer._run
+
+    def counted(self, image, *, detailed):  # type: ignore[no-untyped-def]
+        runs.append(detailed)
+        return run(self, image, detailed=detailed)
+
+    monkeypatch.setattr(Decolorizer, "_run", counted)
+    args = ["decolorize", str(source), str(tmp_path / "v.npy"), "--cmap", "jet",
+            "--vmin", "0", "--vmax", "255"]  # fmt: skip
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert runs == [True]  # one decode, its warnings read from it
+    lines = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(lines) == 1, result.stderr
+    assert re.fullmatch("warning: " + BETTER.format("viridis", "jet") + ": pass --cmap viridis",
+                        lines[0])  # fmt: skip
