@@ -393,21 +393,29 @@ def _off_curve(end: np.ndarray, inner: np.ndarray, next_inner: np.ndarray) -> bo
     return bool(np.abs(step - scale * before).max() > _END_DEVIATION)
 
 
-def _trim(colors: np.ndarray) -> tuple[int, int]:
+def _trim(colors: np.ndarray, runs: np.ndarray | None = None) -> tuple[int, int]:
     """The range of ``colors`` left after dropping the ends that are outline.
 
-    Up to :data:`_MAX_TRIM` entries are dropped from each end while the end
-    entry is off the curve of its inner neighbours.
+    Entries are dropped from each end while the end entry is off the curve
+    of its inner neighbours, up to :data:`_MAX_TRIM` pixels in all: ``runs``
+    (pixels each entry covers, one each when None). An outline is a pixel or
+    two; a longer run off the curve is the bar's own end (a contourf level,
+    an end step of a map of few colors).
     """
     values = colors.astype(np.int16)
+    pixels = np.ones(len(values), dtype=np.int64) if runs is None else np.asarray(runs)
     low, high = 0, len(values)
-    for _ in range(_MAX_TRIM):
+    trimmed = 0
+    while trimmed + pixels[low] <= _MAX_TRIM:
         if high - low < 8 or not _off_curve(values[low], values[low + 1], values[low + 2]):
             break
+        trimmed += int(pixels[low])
         low += 1
-    for _ in range(_MAX_TRIM):
+    trimmed = 0
+    while trimmed + pixels[high - 1] <= _MAX_TRIM:
         if high - low < 8 or not _off_curve(values[high - 1], values[high - 2], values[high - 3]):
             break
+        trimmed += int(pixels[high - 1])
         high -= 1
     return low, high
 
@@ -423,7 +431,7 @@ def continuous_bar(
     # exact bars: one entry per bin; a compressed bar's runs are broken
     # by noise, so it keeps one entry per pixel
     starts = run_starts(pixels) if tolerance == 0 else np.arange(len(pixels))
-    low, high = _trim(pixels[starts])
+    low, high = _trim(pixels[starts], np.diff(np.append(starts, len(pixels))))
     if high - low < 2:
         return None
     profile = pixels[starts[low:high]]

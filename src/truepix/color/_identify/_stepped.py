@@ -187,9 +187,12 @@ def looks_stepped(profile: np.ndarray) -> bool:
     flat = []
     for a, b in runs:
         if b - a >= 6:
-            run = wide[a:b]
+            # a step's ends are blurred with its neighbours (8x8 blocks, 4:2:0 chroma)
+            # over up to half a blend: its stillness is judged on its inside
+            edge = min(_NOISY_BLEND // 2, (b - a - 6) // 2)
+            run = wide[a + edge : b - edge]
             deviation = np.abs(run - np.median(run, axis=0)).max(axis=1)
-            third = (b - a) // 3
+            third = len(run) // 3
             # a step's color stays put from one end to the other; a ramp's moves on
             drift = np.abs(np.median(run[:third], axis=0) - np.median(run[-third:], axis=0)).max()
             if np.mean(deviation <= _FLAT_DN) >= 0.9 and drift <= _FLAT_DRIFT:
