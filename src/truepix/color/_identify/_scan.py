@@ -396,26 +396,27 @@ def _off_curve(end: np.ndarray, inner: np.ndarray, next_inner: np.ndarray) -> bo
 def _trim(colors: np.ndarray, runs: np.ndarray | None = None) -> tuple[int, int]:
     """The range of ``colors`` left after dropping the ends that are outline.
 
-    Entries are dropped from each end while the end entry is off the curve
-    of its inner neighbours, up to :data:`_MAX_TRIM` pixels in all: ``runs``
-    (pixels each entry covers, one each when None). An outline is a pixel or
-    two; a longer run off the curve is the bar's own end (a contourf level,
-    an end step of a map of few colors).
+    Up to :data:`_MAX_TRIM` entries are dropped from each end while the end
+    entry is off the curve of its inner neighbours and covers no more than
+    :data:`_MAX_TRIM` pixels (``runs``: the pixels each entry covers; one
+    each when None). An outline's blend is a pixel or two; a longer run off
+    the curve is the bar's own end (a contourf level, a step of a map of few
+    colors), which an exact reading keeps as one entry.
     """
     values = colors.astype(np.int16)
     pixels = np.ones(len(values), dtype=np.int64) if runs is None else np.asarray(runs)
     low, high = 0, len(values)
-    trimmed = 0
-    while trimmed + pixels[low] <= _MAX_TRIM:
-        if high - low < 8 or not _off_curve(values[low], values[low + 1], values[low + 2]):
+    for _ in range(_MAX_TRIM):
+        if high - low < 8 or pixels[low] > _MAX_TRIM:
             break
-        trimmed += int(pixels[low])
+        if not _off_curve(values[low], values[low + 1], values[low + 2]):
+            break
         low += 1
-    trimmed = 0
-    while trimmed + pixels[high - 1] <= _MAX_TRIM:
-        if high - low < 8 or not _off_curve(values[high - 1], values[high - 2], values[high - 3]):
+    for _ in range(_MAX_TRIM):
+        if high - low < 8 or pixels[high - 1] > _MAX_TRIM:
             break
-        trimmed += int(pixels[high - 1])
+        if not _off_curve(values[high - 1], values[high - 2], values[high - 3]):
+            break
         high -= 1
     return low, high
 
