@@ -15,6 +15,7 @@ from truepix.color._identify._bar import Colorbar
 from truepix.color._identify._stepped import (
     LINE_LENGTH,
     MIN_STEPS,
+    STEP_NOISE,
     isolated,
     looks_stepped,
     run_starts,
@@ -222,9 +223,36 @@ def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) ->
     # noise makes a compressed stepped bar's pixels distinct colors (a gray one's even
     # to the exact search, having no chroma noise): not a continuous bar
     smooth = 0.0 if looks_stepped(raw) else _score(profile)
+    if smooth and tolerance and _told_apart(raw) < _MIN_DISTINCT:
+        smooth = 0.0  # its "colors" are noise over a stretch of one or two: a band of a plot
     if smooth and _between_strips(rgb, rect):
         smooth = 0.0
     return max(smooth, stepped)
+
+
+def _told_apart(profile: np.ndarray) -> int:
+    """How many colors along a compressed strip stand apart through its noise.
+
+    JPEG makes every pixel of a flat stretch a distinct color, so a piece of
+    one contourf band (or of two, with the blend between) counts as many
+    "colors" as a colorbar. Along the median of five pixels, a color counts
+    when it lies more than the noise (``_STEP_NOISE`` DN) from the last one
+    counted: a colormap's path shows dozens, a flat stretch one.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> flat = np.clip(rng.normal(120, 3, (60, 3)), 0, 255).astype(np.uint8)
+    >>> ramp = np.linspace(0, 255, 60).astype(np.uint8)[:, None].repeat(3, axis=1)
+    >>> _told_apart(flat), _told_apart(ramp)
+    (1, 20)
+    """
+    steady = _column_median(profile.astype(np.int16))
+    count, last = 1, steady[0]
+    for colour in steady[1:]:
+        if np.abs(colour - last).max() > STEP_NOISE:
+            count, last = count + 1, colour
+    return count
 
 
 def _uniform_across(rgb: np.ndarray, rect: tuple[int, int, int, int]) -> bool:

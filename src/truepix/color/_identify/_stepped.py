@@ -16,6 +16,7 @@ from truepix.color._identify._bar import Colorbar
 __all__ = [
     "LINE_LENGTH",
     "MIN_STEPS",
+    "STEP_NOISE",
     "isolated",
     "looks_stepped",
     "run_starts",
@@ -28,6 +29,7 @@ MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNorm
 _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
 _THICK_LINE = 5  # pixels: a run this short between two of one color is a line across
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
+STEP_NOISE = _STEP_NOISE
 LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line drawn across
 # a compressed bar (JPEG: 8x8 blocks, 4:2:0 chroma) blurs each boundary between two
 # steps over up to this many pixels, and rings inside a step near the bar's ends and
