@@ -44,6 +44,7 @@ _MAX_BARS = 16  # bars built at most per figure
 _NOISY_WEIGHT = 0.6
 _GROW_ACROSS = 48  # DN a compressed bar's cross-section may span (ringing at its outline included)
 _GROW_STEP = 24  # DN between neighbouring cross-sections of a compressed bar's end
+Rect = tuple[int, int, int, int]
 
 
 def find_colorbar(image: Any, /) -> Colorbar | None:
@@ -87,9 +88,10 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     why = "a colorbar is found among all the pixels of a figure"
     rgb, _ = image_rgb8(as_picture(image, refuse_mask=why))
     best: tuple[float, Colorbar] | None = None
-    exact = _best_bar(rgb, 0)
+    readings = {tolerance: _bars(rgb, tolerance) for tolerance in _TOLERANCES}
+    exact = _best_bar(readings[0])
     for tolerance in _TOLERANCES:
-        found = exact if tolerance == 0 else _best_bar(rgb, tolerance)
+        found = exact if tolerance == 0 else _best_bar(readings[tolerance])
         if found is not None and tolerance and exact is not None:
             # the same bar seen through noise shows more "colors": an exact reading wins
             # when it is one (no more colors than a colormap has)
@@ -97,7 +99,9 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
                 found = (_NOISY_WEIGHT * found[0], found[1])
         if found is not None and (best is None or found[0] > best[0]):
             best = found
-    return None if best is None else without_flat_ends(best[1])
+    if best is None:
+        return None
+    return without_flat_ends(_whole(best[1], [r for found in readings.values() for r in found]))
 
 
 def find_colorbars(image: Any, /) -> list[Colorbar]:
@@ -329,8 +333,40 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool
     return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
-def _best_bar(rgb: np.ndarray, tolerance: int) -> tuple[float, Colorbar] | None:
-    for score, _, build in sorted(_bars(rgb, tolerance), key=lambda item: -item[0]):
+def _whole(bar: Colorbar, readings: list[tuple[float, Rect, Any]]) -> Colorbar:
+    """The longest reading of the strip ``bar`` is a piece of, or ``bar`` when it is whole.
+
+    JPEG blurs a stepped bar's boundaries into ramps: a few steps of it pass
+    for a continuous bar, whose colors outscore the whole bar's steps. A
+    reading with the same sides (within a few pixels) that covers ``bar``
+    and goes on well past it (a quarter of its length or more) is the same
+    strip read whole: that is the bar, its ends where the colorbar's are.
+    """
+    vertical = bar.orientation == "vertical"
+    along, across = ((1, 3), (0, 2)) if vertical else ((0, 2), (1, 3))
+    b = bar.bbox
+    sides = max(3, bar.width // 4)
+    for _, rect, build in sorted(readings, key=lambda item: item[1][along[0]] - item[1][along[1]]):
+        if (rect[3] - rect[1] > rect[2] - rect[0]) != vertical:
+            continue  # a candidate is three times longer than wide: its orientation shows
+        if rect[along[1]] - rect[along[0]] < 1.25 * bar.length:
+            break  # longest first: none further is long enough
+        if any(abs(rect[k] - b[k]) > sides for k in across):
+            continue
+        if rect[along[0]] > b[along[0]] + sides or rect[along[1]] < b[along[1]] - sides:
+            continue
+        whole = build()
+        if whole is None or whole.orientation != bar.orientation:
+            continue
+        w = whole.bbox
+        covers = w[along[0]] <= b[along[0]] + sides and w[along[1]] >= b[along[1]] - sides
+        if covers and whole.length >= 1.25 * bar.length:
+            return whole
+    return bar
+
+
+def _best_bar(bars: list[tuple[float, Rect, Any]]) -> tuple[float, Colorbar] | None:
+    for score, _, build in sorted(bars, key=lambda item: -item[0]):
         bar = build()
         if bar is not None:
             return score, bar
