@@ -102,9 +102,9 @@ def test_the_colorbar_is_found_whole(
     assert bar is not None
     left, top, right, bottom = bar.bbox
     assert left >= plot[2], f"{bar.bbox} lies in the plot {plot}"
-    # the whole bar: its length within a few pixels of the colorbar axes' (the frame's
-    # half pixel and a JPEG'd end row aside)
-    assert top <= true_box[1] + 4 and bottom >= true_box[3] - 4, (bar.bbox, true_box)
+    # the whole bar: its ends within 6 px of the colorbar axes' (the frame's half pixel and
+    # JPEG's ringing at the outline aside), well under one of its steps (18-20 px here)
+    assert top <= true_box[1] + 6 and bottom >= true_box[3] - 6, (bar.bbox, true_box)
     assert _iou(bar.bbox, true_box) >= 0.75
 
 
