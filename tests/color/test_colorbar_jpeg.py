@@ -134,3 +134,40 @@ def test_a_jpeg_step_drifting_a_few_dn_is_still_a_step() -> None:
     assert looks_stepped(noisy)
     ramp = (plt.get_cmap("viridis")(np.linspace(0, 1, 150))[:, :3] * 255).astype(np.uint8)
     assert not looks_stepped(ramp)
+
+
+@pytest.mark.parametrize(
+    ("case", "strip"),
+    [
+        # what find_colorbar returned before for these figures: strips of the plot's bands
+        (("rings", 10, "jet", 75), (122, 146, 151, 153)),
+        (("rings", 10, "jet", 50), (123, 72, 155, 80)),
+        (("rings", 10, "Spectral", 90), (111, 110, 119, 130)),
+        (("rings", 10, "turbo", 90), (158, 108, 167, 133)),
+    ],
+)
+def test_a_strip_of_a_plot_stands_within_it(
+    case: tuple[str, int, str, int], strip: tuple[int, int, int, int]
+) -> None:
+    from truepix.color import Colorbar
+    from truepix.color._identify._colorbar import _within_plot
+
+    pixels, true_box, _ = _figure(*case)
+    vertical = strip[3] - strip[1] > strip[2] - strip[0]
+    piece = Colorbar(strip, "vertical" if vertical else "horizontal", np.zeros((9, 3), np.uint8))
+    assert _within_plot(pixels, piece)
+    bar = Colorbar(tuple(round(v) for v in true_box), "vertical", np.zeros((9, 3), np.uint8))
+    assert not _within_plot(pixels, bar)
+
+
+def test_a_bar_found_only_within_other_colors_is_doubted() -> None:
+    """The only bar-shaped ramp stands inside a plot: returned, with a warning."""
+    from truepix.errors import ColorbarDoubtWarning
+
+    figure = np.full((220, 220, 3), 255, np.uint8)
+    figure[20:200, 20:200] = (230, 140, 40)  # a plot of one color
+    ramp = tp.colorize(np.linspace(1, 0, 120), cmap="viridis", vmin=0, vmax=1)[:, :3]
+    figure[50:170, 104:116] = ramp[:, None]
+    with pytest.warns(ColorbarDoubtWarning, match="expected a colorbar on the figure's paper"):
+        bar = tp.find_colorbar(figure)
+    assert bar is not None and bar.bbox[1] >= 50 and bar.bbox[3] <= 170

@@ -101,7 +101,27 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
             best = found
     if best is None:
         return None
-    return without_flat_ends(_whole(best[1], [r for found in readings.values() for r in found]))
+    every = [r for found in readings.values() for r in found]
+    bar = _whole(best[1], every)
+    if _within_plot(rgb, bar):
+        # a strip of a plot: the best-scored reading that stands on the paper, if one does
+        for _, _, build in sorted(every, key=lambda item: -item[0])[:_MAX_BARS]:
+            other = build()
+            if other is not None and not _within_plot(rgb, other):
+                bar = _whole(other, every)
+                break
+        else:
+            import warnings
+
+            from truepix.errors import ColorbarDoubtWarning
+
+            msg = (
+                f"expected a colorbar on the figure's paper, got the strip {bar.bbox} with other"
+                " colors on three or four sides (a stretch of a plot, or a bar inset in one);"
+                " check it, or give the colormap and limits"
+            )
+            warnings.warn(msg, ColorbarDoubtWarning, stacklevel=2)
+    return without_flat_ends(bar)
 
 
 def find_colorbars(image: Any, /) -> list[Colorbar]:
@@ -363,6 +383,33 @@ def _whole(bar: Colorbar, readings: list[tuple[float, Rect, Any]]) -> Colorbar:
         if covers and whole.length >= 1.25 * bar.length:
             return whole
     return bar
+
+
+def _within_plot(rgb: np.ndarray, bar: Colorbar) -> bool:
+    """Whether fewer than three sides of ``bar`` show the paper: it stands within a plot.
+
+    A colorbar is drawn on the figure's paper: past its outline, the paper
+    (between ticks and labels on one side) shows on all four sides, on
+    three where it is drawn flush with a plot. A strip of a plot's own
+    colors has more plot on at least two sides (on all four inside it; two
+    in a corner). The paper is the color of the picture's border.
+    """
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    paper = np.median(border, axis=0)
+    x0, y0, x1, y1 = bar.bbox
+    gap, depth = 4, max(4, bar.width // 2)  # past an outline of a few pixels, half a bar deep
+    height, width = rgb.shape[:2]
+    sides = [
+        rgb[y0:y1, max(0, x0 - gap - depth) : max(0, x0 - gap)],
+        rgb[y0:y1, min(width, x1 + gap) : min(width, x1 + gap + depth)],
+        rgb[max(0, y0 - gap - depth) : max(0, y0 - gap), x0:x1],
+        rgb[min(height, y1 + gap) : min(height, y1 + gap + depth), x0:x1],
+    ]
+    on_paper = [
+        side.size == 0 or np.mean(np.abs(side.astype(np.int16) - paper).max(axis=-1) <= 30) >= 0.5
+        for side in sides
+    ]
+    return sum(on_paper) < 3
 
 
 def _best_bar(bars: list[tuple[float, Rect, Any]]) -> tuple[float, Colorbar] | None:
