@@ -102,7 +102,7 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     if best is None:
         return None
     every = [r for found in readings.values() for r in found]
-    bar = _whole(best[1], every)
+    bar = _rejoined(rgb, _whole(best[1], every), every)
     if _within_plot(rgb, bar):
         # a strip of a plot: the best-scored reading that stands on the paper, if one does
         for _, _, build in sorted(every, key=lambda item: -item[0])[:_MAX_BARS]:
@@ -382,6 +382,35 @@ def _whole(bar: Colorbar, readings: list[tuple[float, Rect, Any]]) -> Colorbar:
         covers = w[along[0]] <= b[along[0]] + sides and w[along[1]] >= b[along[1]] - sides
         if covers and whole.length >= 1.25 * bar.length:
             return whole
+    return bar
+
+
+def _rejoined(rgb: np.ndarray, bar: Colorbar, readings: list[tuple[float, Rect, Any]]) -> Colorbar:
+    """``bar`` joined with a reading that meets it end to end with the same sides (:func:`_joined`).
+
+    A compressed bar's stack of rows can break at one row (a block edge, a
+    color the background's); :func:`find_colorbars` joins the halves, and so
+    does the one-bar search, or it would return half a bar.
+    """
+    if bar.boundaries is not None:
+        return bar
+    vertical = bar.orientation == "vertical"
+    along, across = ((1, 3), (0, 2)) if vertical else ((0, 2), (1, 3))
+    b = bar.bbox
+    sides = max(2, bar.width // 8)
+    for _, rect, build in sorted(readings, key=lambda item: -item[0]):
+        if (rect[3] - rect[1] > rect[2] - rect[0]) != vertical:
+            continue
+        if any(abs(rect[k] - b[k]) > sides + 1 for k in across):
+            continue
+        if not (0 <= rect[along[0]] - b[along[1]] <= 3 or 0 <= b[along[0]] - rect[along[1]] <= 3):
+            continue
+        piece = build()
+        if piece is None or piece.orientation != bar.orientation or piece.boundaries is not None:
+            continue
+        joined = _joined(rgb, [bar, piece])
+        if len(joined) == 1 and joined[0].length > bar.length:
+            return joined[0]
     return bar
 
 
