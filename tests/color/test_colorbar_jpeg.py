@@ -171,3 +171,37 @@ def test_a_bar_found_only_within_other_colors_is_doubted() -> None:
     with pytest.warns(ColorbarDoubtWarning, match="expected a colorbar on the figure's paper"):
         bar = tp.find_colorbar(figure)
     assert bar is not None and bar.bbox[1] >= 50 and bar.bbox[3] <= 170
+
+
+def test_a_bar_of_one_color_keeps_its_ends() -> None:
+    """A noisy reading whose colors all lie within the noise has no flat end to cut (it raised)."""
+    from truepix.color import Colorbar
+    from truepix.color._identify._extend import without_flat_ends
+
+    rng = np.random.default_rng(2)
+    colors = np.clip(rng.normal(128, 1, (96, 3)), 0, 255).astype(np.uint8)
+    bar = Colorbar((10, 10, 20, 106), "vertical", colors, exact=False)
+    assert without_flat_ends(bar).bbox == bar.bbox
+
+
+def test_a_full_size_jpeg_contourf_is_read() -> None:
+    """A 6.4 x 4.8 in figure of five seeded blobs, jet, q50: find_colorbar raised IndexError."""
+    x, y = np.meshgrid(np.linspace(0, 10, 200), np.linspace(0, 8, 160))
+    rng = np.random.default_rng(4)
+    field = np.zeros_like(x)
+    for _ in range(5):
+        cx, cy, s, a = rng.uniform(0, 10), rng.uniform(0, 8), rng.uniform(1, 4), rng.normal()
+        field += a * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * s * s))
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    colorbar = fig.colorbar(ax.contourf(x, y, field, levels=10, cmap="jet"))
+    fig.canvas.draw()
+    height = fig.canvas.get_width_height()[1]
+    e = colorbar.ax.get_window_extent()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    compressed = io.BytesIO()
+    Image.open(buffer).convert("RGB").save(compressed, format="JPEG", quality=50)
+    bar = tp.find_colorbar(np.asarray(Image.open(compressed).convert("RGB")))
+    assert bar is not None
+    assert _iou(bar.bbox, (e.x0, height - e.y1, e.x1, height - e.y0)) >= 0.8
