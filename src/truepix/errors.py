@@ -26,7 +26,8 @@ would naturally catch, so ``except ValueError`` keeps working::
 
     TruepixWarning (UserWarning)                 something worked, but not as well as asked
     ├── CrowdedLabelsWarning                     text labels too small or too dense to read
-    └── OffMapWarning                            most of a picture is not the colormap's colors
+    ├── OffMapWarning                            most of a picture is not the colormap's colors
+    └── ColorbarDoubtWarning                     the bar found may be a strip of a plot
 
 Messages read "expected ..., got ..." followed by a hint.
 
@@ -46,6 +47,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "CorruptFileError",
+    "ColorbarDoubtWarning",
     "CrowdedLabelsWarning",
     "DecompressionBombError",
     "EncodingDomainError",
@@ -206,3 +208,7 @@ class CrowdedLabelsWarning(TruepixWarning):
 
 class OffMapWarning(TruepixWarning):
     """Most pixels of a decoded picture are not colors of the colormap (a wrong ``cmap``?)."""
+
+
+class ColorbarDoubtWarning(TruepixWarning):
+    """The colorbar found stands within other colors, as a strip of a plot does, not on the paper."""

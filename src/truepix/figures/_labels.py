@@ -147,6 +147,9 @@ class _Strip:
         height, width = image_ink.shape
         along = width if side in ("top", "bottom") else height
         margin = round(_MARGIN * max(height, width))
+        # a side past the picture's edge (a frameless side read again a few pixels further out)
+        # has nothing beside it: a negative index would wrap round to the far side of the picture
+        at = min(max(at, 0), height if side in ("top", "bottom") else width)
         self.side, self.at = side, at
         self.start = max(0, span[0] - margin)
         stop = min(along, span[1] + margin)

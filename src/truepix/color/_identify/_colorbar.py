@@ -44,6 +44,7 @@ _MAX_BARS = 16  # bars built at most per figure
 _NOISY_WEIGHT = 0.6
 _GROW_ACROSS = 48  # DN a compressed bar's cross-section may span (ringing at its outline included)
 _GROW_STEP = 24  # DN between neighbouring cross-sections of a compressed bar's end
+Rect = tuple[int, int, int, int]
 
 
 def find_colorbar(image: Any, /) -> Colorbar | None:
@@ -87,9 +88,10 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     why = "a colorbar is found among all the pixels of a figure"
     rgb, _ = image_rgb8(as_picture(image, refuse_mask=why))
     best: tuple[float, Colorbar] | None = None
-    exact = _best_bar(rgb, 0)
+    readings = {tolerance: _bars(rgb, tolerance) for tolerance in _TOLERANCES}
+    exact = _best_bar(readings[0])
     for tolerance in _TOLERANCES:
-        found = exact if tolerance == 0 else _best_bar(rgb, tolerance)
+        found = exact if tolerance == 0 else _best_bar(readings[tolerance])
         if found is not None and tolerance and exact is not None:
             # the same bar seen through noise shows more "colors": an exact reading wins
             # when it is one (no more colors than a colormap has)
@@ -97,7 +99,29 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
                 found = (_NOISY_WEIGHT * found[0], found[1])
         if found is not None and (best is None or found[0] > best[0]):
             best = found
-    return None if best is None else without_flat_ends(best[1])
+    if best is None:
+        return None
+    every = [r for found in readings.values() for r in found]
+    bar = _rejoined(rgb, _whole(best[1], every), every)
+    if _within_plot(rgb, bar):
+        # a strip of a plot: the best-scored reading that stands on the paper, if one does
+        for _, _, build in sorted(every, key=lambda item: -item[0])[:_MAX_BARS]:
+            other = build()
+            if other is not None and not _within_plot(rgb, other):
+                bar = _whole(other, every)
+                break
+        else:
+            import warnings
+
+            from truepix.errors import ColorbarDoubtWarning
+
+            msg = (
+                f"expected a colorbar on the figure's paper, got the strip {bar.bbox} with other"
+                " colors on three or four sides (a stretch of a plot, or a bar inset in one);"
+                " check it, or give the colormap and limits"
+            )
+            warnings.warn(msg, ColorbarDoubtWarning, stacklevel=2)
+    return without_flat_ends(bar)
 
 
 def find_colorbars(image: Any, /) -> list[Colorbar]:
@@ -329,8 +353,96 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool
     return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
-def _best_bar(rgb: np.ndarray, tolerance: int) -> tuple[float, Colorbar] | None:
-    for score, _, build in sorted(_bars(rgb, tolerance), key=lambda item: -item[0]):
+def _whole(bar: Colorbar, readings: list[tuple[float, Rect, Any]]) -> Colorbar:
+    """The longest reading of the strip ``bar`` is a piece of, or ``bar`` when it is whole.
+
+    JPEG blurs a stepped bar's boundaries into ramps: a few steps of it pass
+    for a continuous bar, whose colors outscore the whole bar's steps. A
+    reading with the same sides (within a few pixels) that covers ``bar``
+    and goes on well past it (a quarter of its length or more) is the same
+    strip read whole: that is the bar, its ends where the colorbar's are.
+    """
+    vertical = bar.orientation == "vertical"
+    along, across = ((1, 3), (0, 2)) if vertical else ((0, 2), (1, 3))
+    b = bar.bbox
+    sides = max(3, bar.width // 4)
+    for _, rect, build in sorted(readings, key=lambda item: item[1][along[0]] - item[1][along[1]]):
+        if (rect[3] - rect[1] > rect[2] - rect[0]) != vertical:
+            continue  # a candidate is three times longer than wide: its orientation shows
+        if rect[along[1]] - rect[along[0]] < 1.25 * bar.length:
+            break  # longest first: none further is long enough
+        if any(abs(rect[k] - b[k]) > sides for k in across):
+            continue
+        if rect[along[0]] > b[along[0]] + sides or rect[along[1]] < b[along[1]] - sides:
+            continue
+        whole = build()
+        if whole is None or whole.orientation != bar.orientation:
+            continue
+        w = whole.bbox
+        covers = w[along[0]] <= b[along[0]] + sides and w[along[1]] >= b[along[1]] - sides
+        if covers and whole.length >= 1.25 * bar.length:
+            return whole
+    return bar
+
+
+def _rejoined(rgb: np.ndarray, bar: Colorbar, readings: list[tuple[float, Rect, Any]]) -> Colorbar:
+    """``bar`` joined with a reading that meets it end to end with the same sides (:func:`_joined`).
+
+    A compressed bar's stack of rows can break at one row (a block edge, a
+    color the background's); :func:`find_colorbars` joins the halves, and so
+    does the one-bar search, or it would return half a bar.
+    """
+    if bar.boundaries is not None:
+        return bar
+    vertical = bar.orientation == "vertical"
+    along, across = ((1, 3), (0, 2)) if vertical else ((0, 2), (1, 3))
+    b = bar.bbox
+    sides = max(2, bar.width // 8)
+    for _, rect, build in sorted(readings, key=lambda item: -item[0]):
+        if (rect[3] - rect[1] > rect[2] - rect[0]) != vertical:
+            continue
+        if any(abs(rect[k] - b[k]) > sides + 1 for k in across):
+            continue
+        if not (0 <= rect[along[0]] - b[along[1]] <= 3 or 0 <= b[along[0]] - rect[along[1]] <= 3):
+            continue
+        piece = build()
+        if piece is None or piece.orientation != bar.orientation or piece.boundaries is not None:
+            continue
+        joined = _joined(rgb, [bar, piece])
+        if len(joined) == 1 and joined[0].length > bar.length:
+            return joined[0]
+    return bar
+
+
+def _within_plot(rgb: np.ndarray, bar: Colorbar) -> bool:
+    """Whether fewer than three sides of ``bar`` show the paper: it stands within a plot.
+
+    A colorbar is drawn on the figure's paper: past its outline, the paper
+    (between ticks and labels on one side) shows on all four sides, on
+    three where it is drawn flush with a plot. A strip of a plot's own
+    colors has more plot on at least two sides (on all four inside it; two
+    in a corner). The paper is the color of the picture's border.
+    """
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.int16)
+    paper = np.median(border, axis=0)
+    x0, y0, x1, y1 = bar.bbox
+    gap, depth = 4, max(4, bar.width // 2)  # past an outline of a few pixels, half a bar deep
+    height, width = rgb.shape[:2]
+    sides = [
+        rgb[y0:y1, max(0, x0 - gap - depth) : max(0, x0 - gap)],
+        rgb[y0:y1, min(width, x1 + gap) : min(width, x1 + gap + depth)],
+        rgb[max(0, y0 - gap - depth) : max(0, y0 - gap), x0:x1],
+        rgb[min(height, y1 + gap) : min(height, y1 + gap + depth), x0:x1],
+    ]
+    on_paper = [
+        side.size == 0 or np.mean(np.abs(side.astype(np.int16) - paper).max(axis=-1) <= 30) >= 0.5
+        for side in sides
+    ]
+    return sum(on_paper) < 3
+
+
+def _best_bar(bars: list[tuple[float, Rect, Any]]) -> tuple[float, Colorbar] | None:
+    for score, _, build in sorted(bars, key=lambda item: -item[0]):
         bar = build()
         if bar is not None:
             return score, bar

@@ -191,6 +191,8 @@ def _cut_flat_end(bar: Colorbar, end: int) -> Colorbar:
     group = 1
     while group < n and float(np.abs(colors[order[group]] - colors[order[0]]).max()) <= tolerance:
         group += 1
+    if group >= n:
+        return bar  # one color end to end (within the noise): no gradient for a run to extend
     usual = float(np.median(np.abs(np.diff(places))))
     # a palette picture (quantize) draws a map's dark end in long runs too: the run must be long
     # beside its own neighbours as well, not only beside the bar's usual run

@@ -15,6 +15,7 @@ from truepix.color._identify._bar import Colorbar
 from truepix.color._identify._stepped import (
     LINE_LENGTH,
     MIN_STEPS,
+    STEP_NOISE,
     isolated,
     looks_stepped,
     run_starts,
@@ -222,9 +223,36 @@ def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) ->
     # noise makes a compressed stepped bar's pixels distinct colors (a gray one's even
     # to the exact search, having no chroma noise): not a continuous bar
     smooth = 0.0 if looks_stepped(raw) else _score(profile)
+    if smooth and tolerance and _told_apart(raw) < _MIN_DISTINCT:
+        smooth = 0.0  # its "colors" are noise over a stretch of one or two: a band of a plot
     if smooth and _between_strips(rgb, rect):
         smooth = 0.0
     return max(smooth, stepped)
+
+
+def _told_apart(profile: np.ndarray) -> int:
+    """How many colors along a compressed strip stand apart through its noise.
+
+    JPEG makes every pixel of a flat stretch a distinct color, so a piece of
+    one contourf band (or of two, with the blend between) counts as many
+    "colors" as a colorbar. Along the median of five pixels, a color counts
+    when it lies more than the noise (``_STEP_NOISE`` DN) from the last one
+    counted: a colormap's path shows dozens, a flat stretch one.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> flat = np.clip(rng.normal(120, 3, (60, 3)), 0, 255).astype(np.uint8)
+    >>> ramp = np.linspace(0, 255, 60).astype(np.uint8)[:, None].repeat(3, axis=1)
+    >>> _told_apart(flat), _told_apart(ramp)
+    (1, 20)
+    """
+    steady = _column_median(profile.astype(np.int16))
+    count, last = 1, steady[0]
+    for colour in steady[1:]:
+        if np.abs(colour - last).max() > STEP_NOISE:
+            count, last = count + 1, colour
+    return count
 
 
 def _uniform_across(rgb: np.ndarray, rect: tuple[int, int, int, int]) -> bool:
@@ -393,20 +421,29 @@ def _off_curve(end: np.ndarray, inner: np.ndarray, next_inner: np.ndarray) -> bo
     return bool(np.abs(step - scale * before).max() > _END_DEVIATION)
 
 
-def _trim(colors: np.ndarray) -> tuple[int, int]:
+def _trim(colors: np.ndarray, runs: np.ndarray | None = None) -> tuple[int, int]:
     """The range of ``colors`` left after dropping the ends that are outline.
 
     Up to :data:`_MAX_TRIM` entries are dropped from each end while the end
-    entry is off the curve of its inner neighbours.
+    entry is off the curve of its inner neighbours and covers no more than
+    :data:`_MAX_TRIM` pixels (``runs``: the pixels each entry covers; one
+    each when None). An outline's blend is a pixel or two; a longer run off
+    the curve is the bar's own end (a contourf level, a step of a map of few
+    colors), which an exact reading keeps as one entry.
     """
     values = colors.astype(np.int16)
+    pixels = np.ones(len(values), dtype=np.int64) if runs is None else np.asarray(runs)
     low, high = 0, len(values)
     for _ in range(_MAX_TRIM):
-        if high - low < 8 or not _off_curve(values[low], values[low + 1], values[low + 2]):
+        if high - low < 8 or pixels[low] > _MAX_TRIM:
+            break
+        if not _off_curve(values[low], values[low + 1], values[low + 2]):
             break
         low += 1
     for _ in range(_MAX_TRIM):
-        if high - low < 8 or not _off_curve(values[high - 1], values[high - 2], values[high - 3]):
+        if high - low < 8 or pixels[high - 1] > _MAX_TRIM:
+            break
+        if not _off_curve(values[high - 1], values[high - 2], values[high - 3]):
             break
         high -= 1
     return low, high
@@ -423,7 +460,7 @@ def continuous_bar(
     # exact bars: one entry per bin; a compressed bar's runs are broken
     # by noise, so it keeps one entry per pixel
     starts = run_starts(pixels) if tolerance == 0 else np.arange(len(pixels))
-    low, high = _trim(pixels[starts])
+    low, high = _trim(pixels[starts], np.diff(np.append(starts, len(pixels))))
     if high - low < 2:
         return None
     profile = pixels[starts[low:high]]
