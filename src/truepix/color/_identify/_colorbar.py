@@ -71,6 +71,12 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     UnsupportedInputError
         A masked array: a bar's colors cannot be told from masked pixels.
 
+    Warns
+    -----
+    ColorbarDoubtWarning
+        The only bar found has fewer than three sides on the figure's paper: it may
+        be a stretch of the plot (a JPEG'd contourf band); check ``bar.bbox``.
+
     Examples
     --------
     >>> import numpy as np, truepix as tp
