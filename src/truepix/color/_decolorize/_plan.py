@@ -30,7 +30,9 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
-from truepix.color._decolorize._quantized import palette, palette_picture
+from truepix.color._decolorize._quantized import (
+    palette, palette_fills, palette_picture, palette_spread,
+)
 from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
@@ -247,9 +249,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # colors past the threshold are means of its cells (octree), no noise either
     if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):
         noise = 0.0
-    threshold = decoder.threshold
-    if threshold is None:
-        threshold = sharp_threshold if sharp else auto_threshold(hist, noise)
+    auto = sharp_threshold if sharp else auto_threshold(hist, noise, quantized)
+    threshold = auto if decoder.threshold is None else decoder.threshold
     max_code = threshold_code(threshold)
     bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, max_code)
     jpeg = subsampled = False
@@ -328,6 +329,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             max_code = threshold_code(threshold)
     elif white and not decoder.cyclic:
         white_noise = position_noise(decoder, kind, noise, codes[kept], NOISE_CAP)
+    fills = palette_fills(fills, flat, codes, max_code) if quantized and not sharp else fills
     return Plan(
         noise, threshold, max_code, jpeg, filtered, max(smoothing, MIN_DENOISE_SIGMA),
         unmix, unmix_residual, exact, sharp,
@@ -559,10 +561,12 @@ def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
     return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
 
 
-def auto_threshold(hist: np.ndarray, noise: float) -> float:
-    """The residual threshold (DN) a picture's residual histogram calls for."""
+def auto_threshold(hist: np.ndarray, noise: float, quantized: bool = False) -> float:
+    """The residual threshold (DN) a picture's residual histogram calls for (a palette
+    picture's at least its palette's spread: ``_quantized.palette_spread``)."""
     if noise == 0.0:
-        return MIN_THRESHOLD
+        spread = palette_spread(hist) if quantized else 0.0
+        return float(min(max(MIN_THRESHOLD, spread), MAX_THRESHOLD))
     cap = int(MAX_THRESHOLD * kernels.RESIDUAL_STEPS) + 1
     counts = hist[1 : cap + 1]
     quantile = 0.0

@@ -16,11 +16,16 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._hull import _local_arc
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._fills import fill_pixels
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
-__all__ = ["PALETTE_COLORS", "PALETTE_PIXELS", "palette", "palette_cells", "palette_picture"]
+__all__ = [
+    "PALETTE_COLORS", "PALETTE_PIXELS", "palette", "palette_cells", "palette_picture",
+    "palette_fills", "palette_spread",
+]  # fmt: skip
 
 #: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
 #: when its map has more (twilight's 510) or its annotations take some, the palette
@@ -49,6 +54,13 @@ CELL_SAMPLES = 4
 #: (flood) instead closed them too, but from the hull's accepted pixels it took
 #: strokes' antialiased colors along (twilight 76.2 -> 69.0 %).
 CELL_RADIUS = 16
+#: A palette picture's threshold covers this share of its pixels within SPREAD_CAP DN
+#: of the map (:func:`palette_spread`): its palette's colors are cluster means, and
+#: where most of them lie a few DN off the table (a resized picture's palette holds
+#: blends of neighbouring map colors, maximum coverage its cells' means) the pixels
+#: around a hole are past the exact threshold too, and no local arc anchors it.
+SPREAD_QUANTILE = 0.95
+SPREAD_CAP = 32.0
 CELL_MARGIN = 0.5
 CELL_MARGIN_BINS = 2.0
 
@@ -72,6 +84,30 @@ def palette_picture(flat: np.ndarray, n_pixels: int) -> bool:
     """Whether a picture of ``n_pixels`` pixels, ``flat`` a sample of them, is a palette
     picture: more than PALETTE_PIXELS of them, at most PALETTE_COLORS colors."""
     return n_pixels > PALETTE_PIXELS and palette(flat)
+
+
+def palette_spread(hist: np.ndarray) -> float:
+    """The residual (DN) that SPREAD_QUANTILE of a palette picture's pixels within
+    SPREAD_CAP DN of the map reach (``hist``: its residual codes' histogram)."""
+    cap = int(SPREAD_CAP * kernels.RESIDUAL_STEPS) + 1
+    counts = hist[1 : cap + 1]
+    if counts.sum() == 0:
+        return 0.0
+    code = int(np.searchsorted(np.cumsum(counts), SPREAD_QUANTILE * counts.sum()))
+    return code / kernels.RESIDUAL_STEPS
+
+
+def palette_fills(
+    fills: np.ndarray, flat: np.ndarray, codes: np.ndarray, max_code: int
+) -> np.ndarray:
+    """The ``fills`` (``_fills.fill_boxes``) of a palette picture's sample ``flat``
+    (residual ``codes``) that lie past the threshold (``max_code``): one within it is a
+    cell of the data whose mean left the map's box (maximum coverage of twilight's
+    astronaut shrunk 0.5x: its background, 11 % of the pixels, 9.75 DN off the map), a
+    figure's margin is farther (white: 14 DN from RdBu's middle)."""
+    steps = codes >> kernels.RESIDUAL_SHIFT
+    far = [np.median(steps[fill_pixels(flat, fill[None])]) > max_code for fill in fills]
+    return fills[np.asarray(far, dtype=bool)]
 
 
 def palette_cells(
