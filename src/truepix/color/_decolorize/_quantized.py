@@ -59,6 +59,11 @@ CELL_RADIUS = 16
 #: where most of them lie a few DN off the table (a resized picture's palette holds
 #: blends of neighbouring map colors, maximum coverage its cells' means) the pixels
 #: around a hole are past the exact threshold too, and no local arc anchors it.
+#: camera and astronaut (320^2 -> 160^2, Pillow Lanczos / bilinear; magma, twilight,
+#: Spectral, hsv; median cut, maximum coverage, fast octree): holes worst 19 % -> 0.17 %
+#: (0.8: 14 %); annotated palettes of un-resized pictures (tests/color/
+#: test_decolorize_kind.py) flagged as before; Lanczos-shrunk annotated ones lose some
+#: flags (twilight, maximum coverage: 82 -> 61 % of covered stroke pixels).
 SPREAD_QUANTILE = 0.95
 SPREAD_CAP = 32.0
 CELL_MARGIN = 0.5
