@@ -102,8 +102,10 @@ def test_a_resize_overshoot_gets_the_hint_to_clip(low: float, high: float) -> No
     assert values.shape == (3, 4)
 
 
-@pytest.mark.parametrize(("name", "kernel"), [("jet", "INTER_CUBIC"), ("viridis", "INTER_CUBIC"),
-                                              ("hsv", "INTER_LANCZOS4"), ("turbo", "INTER_LANCZOS4")])
+@pytest.mark.parametrize(("name", "kernel"), [
+    ("jet", "INTER_CUBIC"), ("viridis", "INTER_CUBIC"), ("hsv", "INTER_LANCZOS4"),
+    ("turbo", "INTER_LANCZOS4"),
+])  # fmt: skip
 def test_a_resize_far_past_one_is_still_an_overshoot(name: str, kernel: str) -> None:
     """OpenCV's resizes of float colors reach [-0.29, 1.43] (jet, hsv; Lanczos also lifts a
     constant alpha to 1 + 1e-7 at every pixel): the clip advice, from every entry that
