@@ -214,8 +214,8 @@ def warn_off_map(
 
 def off_map(values: np.ndarray, image: Any) -> tuple[int, int]:
     """``(off, shown)``: how many of the picture's shown pixels came back NaN, and how
-    many it shows -- those that are not data anyway (transparent, masked, a figure's
-    white background) left out. The one count :func:`warn_off_map` and the command
+    many it shows -- those that came back NaN but are not data anyway (transparent,
+    masked, a figure's white background) left out. The one count :func:`warn_off_map` and the command
     line's summary both give (``1 - off / shown`` of the pixels are map colors).
 
     Examples
@@ -270,8 +270,9 @@ def _shown(values: np.ndarray, image: Any) -> tuple[np.ndarray, np.ndarray, floa
 
 
 def _off_shown(values: np.ndarray, hidden: np.ndarray, n_nan: int) -> tuple[int, int]:
-    shown = values.size - int(np.count_nonzero(hidden))
-    return n_nan - int(np.count_nonzero(hidden & np.isnan(values))), shown
+    """``(off, shown)``; a light pixel that decoded is a map color (hot's, gray's), shown."""
+    not_data = int(np.count_nonzero(hidden & np.isnan(values)))
+    return n_nan - not_data, values.size - not_data
 
 
 def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | None:
