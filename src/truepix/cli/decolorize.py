@@ -62,7 +62,7 @@ def command(
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
     import truepix as tp
     from truepix.cli._common import write_npy, write_result
-    from truepix.color._decolorize._result import off_map, percent
+    from truepix._shares import off_map, percent
     from truepix.errors import InputError
 
     target, source, overwrite = inout.target, inout.source, inout.overwrite
