@@ -205,9 +205,12 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     return _transparent(array, np.asarray(mask.any(axis=-1)))
 
 
-#: How far past [0, 1] float pixels may stray to be a resize's overshoot (cubic and
-#: Lanczos kernels ring by a few percent at sharp edges), not 0..255 values.
-_OVERSHOOT = 0.1
+#: How far past [0, 1] a resize can carry float colors: OpenCV's cubic kernel (a = -0.75)
+#: weighs up to 1.19 in one dimension, 1.45 in two (jet, hsv: [-0.29, 1.43] measured),
+#: Lanczos4 on a noise field [-0.62, 1.64] -- and its share of pixels is no guide (Lanczos
+#: lifts a constant alpha of 1 to 1 + 1e-7 everywhere), but most values of a resize stay
+#: in [0, 1]. 0..255 values reach well past 2, or are mostly above 1.
+_OVERSHOOT_LOW, _OVERSHOOT_HIGH = -1.0, 2.0
 
 
 def _check_unit_floats(array: np.ndarray) -> None:
@@ -217,17 +220,46 @@ def _check_unit_floats(array: np.ndarray) -> None:
         if n_nan:  # a color has no NaN: pixels that are not data are transparent
             got = f"{n_nan} NaN"
             hint = "mark pixels that are not data with alpha 0 or np.ma.masked_invalid(picture)"
-        elif low >= -_OVERSHOOT and high <= 1.0 + _OVERSHOOT:
-            got = f"floats in [{low:.4g}, {high:.4g}]"
-            hint = (
-                "slightly outside [0, 1], as a cubic or Lanczos resize overshoots:"
-                " pass np.clip(picture, 0, 1)"
-            )
-        else:
-            got = f"floats in [{low:g}, {high:g}]"
+            msg = f"expected a picture of uint8, uint16 or floats in [0, 1], got {got}; {hint}"
+            raise OutOfRangeError(msg)
+        got = f"floats in [{_extreme(low, 0.0, array.dtype)}, {_extreme(high, 1.0, array.dtype)}]"
+        # most values clearly above 1 (past rounding's 1 + 1e-7) are 0..255 ones, even dark
+        above = 2 * np.count_nonzero(array > 1.01) > array.size
+        if low >= _OVERSHOOT_LOW and high <= _OVERSHOOT_HIGH and not above:
+            outside = (array < 0) | (array > 1)
+            if array.ndim >= 3:  # a pixel is outside when any channel is
+                outside = outside.any(axis=-1)
+            share = _share(int(np.count_nonzero(outside)), outside.size)
+            got += f" ({share} of the pixels outside [0, 1])"
+            hint = "a cubic or Lanczos resize overshoots so: pass np.clip(picture, 0, 1)"
+        elif low >= -high and high <= 2 * 255:  # (0..255 values resized ring below 0 too)
             hint = "divide 0..255 values by 255 or pass them as uint8"
+        elif low >= -high and high <= 2 * 65535:
+            hint = "divide 0..65535 values by 65535 or pass them as uint16"
+        else:
+            hint = "a picture's float colors lie in [0, 1]: rescale them, or pass uint8"
         msg = f"expected a picture of uint8, uint16 or floats in [0, 1], got {got}; {hint}"
         raise OutOfRangeError(msg)
+
+
+def _extreme(value: float, bound: float, dtype: np.dtype) -> str:
+    """``value`` in 4 digits, or in as many as tell it from ``bound`` (0 or 1) when it
+    lies just outside: 1 + 1e-9 reads "1.000000001", not a self-contradicting "1"."""
+    text = f"{value:.4g}"
+    if value != bound and float(text) == bound:
+        text = np.format_float_positional(dtype.type(value), unique=True, trim="-")
+    return text
+
+
+def _share(count: int, total: int) -> str:
+    """``count`` of ``total`` as a percentage that says neither 0 % nor 100 % unless so."""
+    share = count / total
+    text = f"{share:.0%}"
+    if text in ("0%", "100%") and 0 < count < total:
+        text = f"{100 * share:.2g}%" if share < 0.5 else f"{share:.1%}"
+        if text == "100.0%":
+            text = f"{count} of {total}"
+    return text
 
 
 def _transparent(array: np.ndarray, hidden: np.ndarray) -> np.ndarray:

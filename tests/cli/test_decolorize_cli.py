@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
@@ -38,7 +40,7 @@ def test_decolorize_writes_the_values(heatmap, tmp_path, suffix: str) -> None:
     result = _run("decolorize", str(path), str(out), "--cmap", "turbo", "--vmin", "1500",
                   "--vmax", "4500")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "100.0% of pixels are colormap colors" in result.output
+    assert "100% of pixels are colormap colors" in result.output
     values = np.load(out) if suffix == ".npy" else tp.load(out)
     assert values.dtype == np.float64 and values.shape == data.shape
     assert np.max(np.abs(values - data)) <= 3000 / 256
@@ -201,3 +203,40 @@ def test_decolorize_prints_the_warnings_of_the_decode(tmp_path) -> None:
     library = str(caught[0].message)
     assert library.endswith(": pass cmap='jet'")
     assert lines[0] == "warning: " + library.replace("cmap='jet'", "--cmap jet")
+
+
+def test_decolorize_without_limits_says_the_options(tmp_path) -> None:
+    """The library's "pass vmin=0, vmax=1" is "--vmin 0 --vmax 1" on the command line."""
+    source = tmp_path / "jet.png"
+    plt.imsave(source, np.linspace(0, 1, 64 * 64).reshape(64, 64), cmap="jet")
+    result = CliRunner().invoke(cli, ["decolorize", str(source), str(tmp_path / "v.npy"),
+                                      "--cmap", "jet"])  # fmt: skip
+    assert result.exit_code == 1
+    assert "pass --vmin 0 --vmax 1 for positions along the map" in result.stderr
+    assert "vmin=" not in result.stderr
+    with pytest.raises(tp.errors.InputError, match=r"pass vmin=0, vmax=1 for positions"):
+        tp.decolorize(plt.imread(source), cmap="jet")  # the library's own words
+
+
+def test_the_summary_and_the_warning_count_alike(tmp_path) -> None:
+    """16 of 4096 pixels in the given map's colors, the rest jet's: the summary's share
+    of map colors and the warning's share of NaN are one count and add up (0.4 % and
+    99.6 %, not 0.4 % beside "100%"); a transparent margin is no data to either."""
+    y, x = np.mgrid[0:64, 0:64] / 64
+    rgba = plt.get_cmap("jet")(0.5 + 0.5 * np.sin(5 * x) * np.cos(3 * y), bytes=True)
+    rgba[:4, :4] = plt.get_cmap("viridis")(0.3, bytes=True)
+    rgba[:, 60:, 3] = 0  # transparent: not data
+    source = tmp_path / "mixed.png"
+    Image.fromarray(rgba).save(source)
+    args = ["decolorize", str(source), str(tmp_path / "v.npy"), "--cmap", "viridis",
+            "--vmin", "0", "--vmax", "1"]  # fmt: skip
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    summary = re.search(r"  ([\d.]+)% of pixels are colormap colors \(of (\d+): (\d+) ",
+                        result.output)  # fmt: skip
+    warned = re.search(r"warning: ([\d.]+)% of the picture's pixels are not colors of 'viridis'",
+                       result.stderr)  # fmt: skip
+    assert summary is not None and warned is not None, result.output
+    assert (summary.group(2), summary.group(3)) == (str(64 * 60), str(64 * 4))
+    assert summary.group(1) == f"{16 / 3840:.1%}"[:-1] and warned.group(1) == "99.6"
+    assert float(summary.group(1)) + float(warned.group(1)) == pytest.approx(100.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -85,20 +86,70 @@ def test_a_wrong_cmap_no_map_fits_keeps_the_identify_hint() -> None:
         tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
 
 
-@pytest.mark.parametrize(("low", "high"), [(-0.012, 1.0), (0.0, 1.013), (-0.05, 1.08)])
+@pytest.mark.parametrize(("low", "high"), [(-0.012, 1.0), (0.0, 1.013), (-0.05, 1.08), (0, 1.2)])
 def test_a_resize_overshoot_gets_the_hint_to_clip(low: float, high: float) -> None:
-    """Floats a cubic or Lanczos resize left slightly outside [0, 1] (at most 0.1 past)
-    are refused with the extremes and how to clip; farther ones are 0..255 values."""
+    """Floats a cubic or Lanczos resize left outside [0, 1] are refused with the extremes,
+    the share of pixels outside and how to clip; 0..255 floats with the hint to divide."""
     picture = matplotlib.colormaps["viridis"](np.linspace(0, 1, 12).reshape(3, 4))[..., :3]
     picture[0, 0, 0], picture[2, 3, 1] = low, high
-    got = rf"got floats in \[{low:.4g}, {high:.4g}\]; slightly outside \[0, 1\]"
-    with pytest.raises(OutOfRangeError, match=got + r".*Lanczos.*np\.clip\(picture, 0, 1\)$"):
+    share = sum(v < 0 or v > 1 for v in (low, high)) / 12
+    got = rf"got floats in \[{low:.4g}, {high:.4g}\] \({share:.0%} of the pixels outside \[0, 1\]\)"
+    with pytest.raises(OutOfRangeError, match=got + r"; .*Lanczos.*np\.clip\(picture, 0, 1\)$"):
         tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
-    picture[0, 0, 0] = 1.2
-    with pytest.raises(OutOfRangeError, match=r"divide 0\.\.255 values by 255"):
-        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+    with pytest.raises(OutOfRangeError, match=r"\[0, 255\]; divide 0\.\.255 values by 255"):
+        tp.decolorize(picture.clip(0, 1) * 255, cmap="viridis", vmin=0, vmax=1)
     values = tp.decolorize(np.clip(picture, 0, 1), cmap="viridis", vmin=0, vmax=1)  # as hinted
     assert values.shape == (3, 4)
+
+
+@pytest.mark.parametrize(("name", "kernel"), [
+    ("jet", "INTER_CUBIC"), ("viridis", "INTER_CUBIC"), ("hsv", "INTER_LANCZOS4"),
+    ("turbo", "INTER_LANCZOS4"),
+])  # fmt: skip
+def test_a_resize_far_past_one_is_still_an_overshoot(name: str, kernel: str) -> None:
+    """OpenCV's resizes of float colors reach [-0.29, 1.43] (jet, hsv; Lanczos also lifts a
+    constant alpha to 1 + 1e-7 at every pixel): the clip advice, from every entry that
+    checks a picture, and the share it states is the resize's."""
+    import cv2
+
+    field = np.random.default_rng(0).random((64, 64))  # sharp edges everywhere
+    colors = matplotlib.colormaps[name](field).astype(np.float32)
+    picture = cv2.resize(colors, (150, 150), interpolation=getattr(cv2, kernel))
+    outside = ((picture < 0) | (picture > 1)).any(axis=-1).mean()
+    assert picture.max() > 1.1  # past the old 0.1 allowance
+    entries = [lambda: tp.decolorize(picture, cmap=name, vmin=0, vmax=1),
+               lambda: tp.Decolorizer(name, vmin=0, vmax=1).decode(picture),
+               lambda: tp.identify_colormap(picture), lambda: tp.find_colorbar(picture),
+               lambda: tp.read_figure(picture)]  # fmt: skip
+    for entry in entries:
+        with pytest.raises(OutOfRangeError, match=r"np\.clip\(picture, 0, 1\)$") as caught:
+            entry()
+        assert "255" not in str(caught.value)
+        assert f"({outside:.0%} of the pixels outside [0, 1])" in str(caught.value)
+    tp.decolorize(np.clip(picture, 0, 1), cmap=name, vmin=0, vmax=1)
+
+
+@pytest.mark.parametrize(("value", "shown"), [(1 + 1e-9, "1.000000001"),
+                                              (np.float32(1) + np.float32(2**-23), "1.0000001"),
+                                              (-1e-12, "-1e-12")])  # fmt: skip
+def test_an_excess_too_small_for_four_digits_is_shown(value: float, shown: str) -> None:
+    """Not "floats in [0, 1]" for a picture that is not: enough digits to see the excess."""
+    picture = np.full((8, 8, 3), 0.5, dtype=np.asarray(value).dtype)
+    picture[0, 0, 0] = value
+    low, high = (shown, "0.5") if value < 0 else ("0.5", shown)
+    with pytest.raises(OutOfRangeError, match=rf"got floats in \[{low}, {high}\] \(2% of"):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+
+
+@pytest.mark.parametrize(("high", "hint"), [(2.0, "divide 0..255 values by 255"),
+                                            (255.0, "divide 0..255 values by 255"),
+                                            (4095.0, "divide 0..65535 values by 65535")])
+def test_scaled_values_get_the_hint_to_divide(high: float, hint: str) -> None:
+    """0..255 (or 0..65535) floats: most values above 1, or a maximum past any overshoot."""
+    picture = np.full((8, 8, 3), high)
+    picture[0, 0] = 0.0
+    with pytest.raises(OutOfRangeError, match=re.escape(hint)):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
 
 
 @pytest.mark.parametrize("form", ["png", "jpeg", "bare"])

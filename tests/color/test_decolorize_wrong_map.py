@@ -164,3 +164,44 @@ def test_the_command_line_says_the_option_and_decodes_once(camera, tmp_path, mon
     assert len(lines) == 1, result.stderr
     assert re.fullmatch("warning: " + BETTER.format("viridis", "jet") + ": pass --cmap viridis",
                         lines[0])  # fmt: skip
+
+
+@pytest.mark.parametrize(("given", "sigma", "nan_share"), [("afmhot", 0, (0.35, 0.5)),
+                                                           ("gist_heat", 3, (0.2, 0.5))])
+def test_a_near_twin_that_leaves_a_minority_nan_is_named(given: str, sigma: int, nan_share) -> None:
+    """hot decoded as afmhot (exact PNG) or gist_heat (noise sigma 3 DN, below
+    SUSPECT_NOISE): 35-49 % NaN, the rest 6-14 % of the range off -- no longer quiet."""
+    field = camera_256()
+    picture = tp.colorize(field, cmap="hot", vmin=0, vmax=255)[..., :3]
+    noise = np.random.default_rng(0).normal(0.0, sigma, picture.shape)
+    picture = np.clip(np.rint(picture + noise), 0, 255).astype(np.uint8)
+    assert tp.identify_colormap(picture, top=1)[0].name == "hot"
+    pattern = r"^(\d+)% of the picture's pixels are not colors of '{0}' and came back NaN; "
+    pattern += BETTER.format("hot", given) + ": pass cmap='hot'$"
+    with pytest.warns(OffMapWarning) as caught:
+        values = tp.decolorize(picture, cmap=given, vmin=0, vmax=255)
+    found = re.fullmatch(pattern.format(given), _one_line(caught))
+    assert found is not None, _one_line(caught)
+    share = np.isnan(values).mean()
+    assert nan_share[0] <= share < nan_share[1] and int(found.group(1)) == round(100 * share)
+    assert np.nanmean(np.abs(values - field)) > 0.05 * 255  # the numbers were wrong
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tp.decolorize(picture, cmap="hot", vmin=0, vmax=255)  # as advised: quiet
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet", "coolwarm", "twilight"])
+def test_annotations_nan_is_no_wrong_map(name: str, monkeypatch) -> None:
+    """Right maps under real annotations (text, lines, a label box: 9-17 % NaN, legit)
+    name no other map and no alpha -- even with the NaN-share check at 5 %, far below
+    its SUSPECT_OFF, so the check itself, not only its trigger, keeps them quiet."""
+    from tests.color.test_decolorize_annotations import _annotated, _jpeg
+    from truepix.color._decolorize import _result
+
+    monkeypatch.setattr(_result, "SUSPECT_OFF", 0.05)
+    picture = _annotated(name)[0]
+    for form in (picture, _jpeg(picture, 75)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            values = tp.decolorize(form, cmap=name, vmin=0, vmax=1)
+        assert np.isnan(values).mean() >= 0.09

@@ -62,6 +62,7 @@ def command(
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
     import truepix as tp
     from truepix.cli._common import write_npy, write_result
+    from truepix._shares import off_map, percent
     from truepix.errors import InputError
 
     target, source, overwrite = inout.target, inout.source, inout.overwrite
@@ -91,6 +92,7 @@ def command(
     decoder = tp.Decolorizer(bar if bar is not None else cmap, **settings)
     result, caught = _decoded(decoder, picture)
     values = result.values
+    off, shown = off_map(values, picture)  # as the decode's warning counted them
     if bar is not None:
         left, top, right, bottom = bar.bbox
         values[top:bottom, left:right] = np.nan  # the bar is a legend, not data
@@ -105,7 +107,11 @@ def command(
 
     console = Console()
     # each line stays within 80 columns
-    console.print(f"  {valid.mean():.1%} of pixels are colormap colors")
+    # the count (and rounding) of the warning's "N% ... came back NaN": the two add up
+    line = f"  {percent(shown - off, shown)} of pixels are colormap colors"
+    if shown < values.size:
+        line += f" (of {shown}: {values.size - shown} transparent or white are no data)"
+    console.print(line)
     console.print(
         f"  residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
         + (", looks JPEG'd" if result.jpeg else "")
@@ -124,9 +130,9 @@ def command(
 def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
     """The decode (once), and the messages of the truepix warnings it raised -- a
     wrong map and the one that fits far better, a BGR picture, a map drawn with
-    alpha -- with the library's ``cmap='NAME'`` advice as ``--cmap NAME``; other
+    alpha -- with the library's ``cmap='NAME'`` advice as ``--cmap NAME`` (and
+    ``alpha=0.7`` as ``--alpha 0.7``: :func:`options.as_options`); other
     warnings go on as usual."""
-    import re
     import warnings
 
     from truepix.errors import TruepixWarning
@@ -142,7 +148,7 @@ def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
             )  # fmt: skip
             continue
         text = " ".join(str(warning.message).split())  # one line each
-        text = re.sub(r"pass cmap='([^']+)'", r"pass --cmap \1", text)
+        text = options.as_options(text)
         if text not in texts:
             texts.append(text)
     return result, texts
@@ -151,9 +157,8 @@ def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
 def _alpha_hint(caught: list[str]) -> str:
     """The --alpha/--facecolor options the decode's OffMapWarning advises, or ""."""
     for text in caught:
-        if ": pass alpha=" in text:
-            advice = text.rsplit(": pass ", 1)[1]
-            return advice.replace("alpha=", "--alpha ").replace(", facecolor=", " --facecolor ")
+        if ": pass --alpha " in text:
+            return text.rsplit(": pass ", 1)[1]
     return ""
 
 

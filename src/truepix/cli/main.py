@@ -57,13 +57,16 @@ class _LazyGroup(click.Group):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from truepix.cli.options import as_options
         from truepix.errors import TruepixError
 
         try:
             return super().invoke(ctx)
         except (TruepixError, OSError) as exc:
             # one line, whatever a third-party message held (codecs list one line per codec)
-            message = _name_the_file(" ".join(str(exc).split()) or type(exc).__name__, exc, ctx)
+            message = " ".join(str(exc).split()) or type(exc).__name__
+            # the library's advice (pass vmin=0, vmax=1) as the options that say it
+            message = _name_the_file(as_options(message), exc, ctx)
             click.secho(f"error: {message}", fg="red", err=True)
             ctx.exit(1)
 

@@ -60,6 +60,8 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +71,7 @@ import click
 
 __all__ = [
     "InOut",
+    "as_options",
     "InputFile",
     "OutputFile",
     "check_folder",
@@ -416,6 +419,37 @@ def range_kwargs(vmin: float | None, vmax: float | None) -> dict[str, float]:
     """
     given = {"vmin": vmin, "vmax": vmax}
     return {name: value for name, value in given.items() if value is not None}
+
+
+#: Library keywords that are options of the same name (``--cmap``, ``--vmin``, ...)
+_OPTION_KEYWORDS = ("cmap", "vmin", "vmax", "norm", "alpha", "facecolor")
+_KEYWORD = r"({})=('[^']*'|[^,;\s]+)".format("|".join(_OPTION_KEYWORDS))
+_QUOTE = "'"
+_ADVICE = re.compile(rf"\bpass {_KEYWORD}((?:, {_KEYWORD})*)")
+
+
+def as_options(text: str) -> str:
+    """A library message's advice -- ``pass cmap='jet'``, ``pass vmin=0, vmax=1``,
+    ``pass alpha=0.7, facecolor='#808080'`` -- as the options that say it on the
+    command line: the one rewrite of errors and warnings alike (shell-quoted values).
+
+    Examples
+    --------
+    >>> as_options("no limits; pass vmin=0, vmax=1 for positions along the map")
+    'no limits; pass --vmin 0 --vmax 1 for positions along the map'
+    >>> as_options("drawn at alpha=0.70 over gray: pass alpha=0.7, facecolor='#808080'")
+    "drawn at alpha=0.70 over gray: pass --alpha 0.7 --facecolor '#808080'"
+    >>> as_options("pass cmap='jet' (or np.clip(picture, 0, 1))")
+    'pass --cmap jet (or np.clip(picture, 0, 1))'
+    """
+
+
+    def spelled(found: re.Match[str]) -> str:
+        pairs = re.findall(_KEYWORD, found.group(0))
+        words = (f"--{key} {shlex.quote(value.strip(_QUOTE))}" for key, value in pairs)
+        return "pass " + " ".join(words)
+
+    return _ADVICE.sub(spelled, text)
 
 
 def report_saved(path: Path, what: str) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+
+from truepix._shares import off_shown, percent, shown_pixels
 
 __all__ = ["DecolorizeResult", "better_map", "blend_advice", "warn_decoded", "warn_off_map"]
 
@@ -17,6 +18,13 @@ _JUDGED = 1024  # pixels a picture needs before its share off the map says anyth
 #: adaptive threshold, posing as noise of 8-25 DN (viridis, imshow PNGs); Gaussian
 #: noise of 3 DN and JPEG q50 estimate below it.
 SUSPECT_NOISE = 4.0
+#: Share of the shown pixels off the map past which a quiet picture (noise below
+#: SUSPECT_NOISE) is checked for a translucent map and a map that fits far better: a
+#: near twin of the drawn map keeps most pixels within the threshold (hot decoded as
+#: afmhot: 44 % NaN, exact PNG; as gist_heat under noise sigma 3: 37 %, the rest 6-14 %
+#: of the range off). Right maps under real annotations (text, lines, a label box;
+#: PNG and JPEG) leave 9-17 % off, and the check names nothing for them.
+SUSPECT_OFF = 0.2
 #: Off-map pixels (seeded sample) an alpha fit reads: its four unknowns and Agg's
 #: exact blends (about 256 colors) need far fewer; every pixel cost 0.6 s per 1 MP.
 ADVICE_SAMPLE = 20_000
@@ -125,7 +133,11 @@ def warn_off_map(
     blue swapped (``DecolorizeResult.bgr``): the one warning says so, whatever came
     back NaN -- such pictures decode mostly within the threshold, to wrong numbers.
     Without alpha advice, a catalog map that fits the colors far better is named
-    (:func:`better_map`). ``stacklevel``: the warnings' (3: the caller's caller).
+    (:func:`better_map`). A quiet picture with fewer pixels off (SUSPECT_OFF of the
+    shown ones, and the tenth of the whole) is checked alike, and warned about only
+    when either advice names something: a near twin of the drawn map leaves most
+    pixels within the threshold, while annotations leave NaN that no advice explains.
+    ``stacklevel``: the warnings' (3: the caller's caller).
 
     Examples
     --------
@@ -152,43 +164,35 @@ def warn_off_map(
     if nan_free and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     n_nan = int(np.count_nonzero(np.isnan(values)))
-    if 2 * n_nan <= values.size and noise < SUSPECT_NOISE:
-        return values
-    hidden = np.zeros(values.shape, bool)  # masked or transparent: not data
-    if isinstance(image, np.ma.MaskedArray):
-        hidden |= np.ma.getmaskarray(image).reshape(*values.shape, -1).any(axis=-1)
-    pixels = np.asarray(np.ma.getdata(image))
-    if pixels.ndim == values.ndim:  # gray
-        pixels = pixels[..., None]
-    if pixels.shape[-1] == 4:
-        hidden |= pixels[..., 3] == 0
-    # a figure's white background (and JPEG's ripples on it: light, nearly neutral) is no
-    # map color either, and decoding a whole figure with its margins is what people do
-    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
-    # channel by channel: numpy's min over a last axis of 3 took 26 ms a megapixel, this 1
-    channels = [pixels[..., c] for c in range(min(3, pixels.shape[-1]))]
-    low, high = functools.reduce(np.minimum, channels), functools.reduce(np.maximum, channels)
-    hidden |= (low >= 200 * scale) & (high - low <= 24 * scale)
-    shown = values.size - int(np.count_nonzero(hidden))
-    off = n_nan - int(np.count_nonzero(hidden & np.isnan(values)))
+    if 10 * n_nan < values.size and noise < SUSPECT_NOISE:
+        return values  # (the NaN-share warnings need a tenth of the whole off the map)
+    pixels, hidden, scale = shown_pixels(values, image)
+    off, shown = off_shown(values, hidden, n_nan)
     # and a tenth of the whole at least (not a few JPEG ripples in a crop of background),
     # in a picture big enough to judge (a small crop of one cell may be mostly its label)
-    if 2 * off > shown and 10 * off >= values.size and shown >= _JUDGED:
-        from truepix.errors import OffMapWarning
-
-        cmap = decoder if isinstance(decoder, str) else decoder.cmap
-        msg = f"{off / shown:.0%} of the picture's pixels are not colors of {cmap!r} and came back NaN"
-        advice = None if isinstance(decoder, str) else blend_advice(
+    judged = 10 * off >= values.size and shown >= _JUDGED
+    named = not isinstance(decoder, str)
+    cmap = decoder.cmap if named else decoder
+    mostly = judged and 2 * off > shown
+    if mostly or (judged and off >= SUSPECT_OFF * shown and noise < SUSPECT_NOISE and named):
+        # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
+        # leaves most pixels within the threshold; legitimate annotations get no advice
+        advice = None if not named else blend_advice(
             decoder, pixels, np.isnan(values) & ~hidden, scale
         )  # fmt: skip
-        if advice is None and not isinstance(decoder, str):
+        if advice is None and named:
             advice = better_map(decoder, pixels, ~hidden)
+        if advice is None and mostly:
+            advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
         if advice is not None:
-            msg += f"; {advice}"
-        else:
-            msg += "; is cmap right? truepix.identify_colormap(picture) names the closest maps"
-        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
-    elif noise >= SUSPECT_NOISE and not isinstance(decoder, str) and shown >= _JUDGED:
+            from truepix.errors import OffMapWarning
+
+            msg = (
+                f"{percent(off, shown)} of the picture's pixels are not colors of {cmap!r}"
+                f" and came back NaN; {advice}"
+            )
+            warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+    elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
         # a wrong map under noise or JPEG: the adaptive threshold takes in most pixels
         advice = blend_advice(decoder, pixels, ~hidden, scale)
         if advice is not None:
