@@ -252,9 +252,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     auto = sharp_threshold if sharp else auto_threshold(hist, noise, quantized)
     threshold = auto if decoder.threshold is None else decoder.threshold
     max_code = threshold_code(threshold)
-    bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, max_code)
-    jpeg = subsampled = False
-    chroma_420 = True  # 4:2:0's model fits better than the map's own chroma
+    # (a palette's spread is no fit: an exact render's red and blue swapped fit within it)
+    fit = min(max_code, threshold_code(auto_threshold(hist, noise))) if quantized else max_code
+    bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, fit)
+    # (chroma_420: 4:2:0's model fits better than the map's own chroma)
+    jpeg, subsampled, chroma_420 = False, False, True
     smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
     if spatial and noise > 0.0:
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the

@@ -66,6 +66,13 @@ CELL_RADIUS = 16
 #: flags (twilight, maximum coverage: 82 -> 61 % of covered stroke pixels).
 SPREAD_QUANTILE = 0.95
 SPREAD_CAP = 32.0
+#: ... and only where at least this share of its pixels lies within SPREAD_CAP DN: an
+#: exact render of another map is a palette picture too, and its spread (30-32 DN)
+#: took the wrong map's colors for data (jet as viridis: 12 % of a CLI test's pixels).
+#: Within 32 DN: resized palettes 0.89-0.997 (5 maps x camera, astronaut x 3 methods,
+#: Lanczos 0.5x); exact renders decoded with a wrong map (jet/viridis, viridis/plasma,
+#: hot/afmhot, magma/inferno, viridis/cividis, coolwarm/bwr) 0.005-0.77.
+SPREAD_SHARE = 0.85
 CELL_MARGIN = 0.5
 CELL_MARGIN_BINS = 2.0
 
@@ -93,11 +100,12 @@ def palette_picture(flat: np.ndarray, n_pixels: int) -> bool:
 
 def palette_spread(hist: np.ndarray) -> float:
     """The residual (DN) that SPREAD_QUANTILE of a palette picture's pixels within
-    SPREAD_CAP DN of the map reach (``hist``: its residual codes' histogram)."""
+    SPREAD_CAP DN of the map reach (``hist``: its residual codes' histogram); 0 when
+    fewer than SPREAD_SHARE of them are within it."""
     cap = int(SPREAD_CAP * kernels.RESIDUAL_STEPS) + 1
     counts = hist[1 : cap + 1]
-    if counts.sum() == 0:
-        return 0.0
+    if counts.sum() == 0 or hist[: cap + 1].sum() < SPREAD_SHARE * hist.sum():
+        return 0.0  # (mostly off the map: no palette of it, a wrong map)
     code = int(np.searchsorted(np.cumsum(counts), SPREAD_QUANTILE * counts.sum()))
     return code / kernels.RESIDUAL_STEPS
 
