@@ -104,7 +104,7 @@ def palette_spread(hist: np.ndarray) -> float:
     fewer than SPREAD_SHARE of them are within it."""
     cap = int(SPREAD_CAP * kernels.RESIDUAL_STEPS) + 1
     counts = hist[1 : cap + 1]
-    if counts.sum() == 0 or hist[: cap + 1].sum() < SPREAD_SHARE * hist.sum():
+    if counts.sum() == 0 or counts.sum() < SPREAD_SHARE * hist[1:].sum():  # (0: alpha)
         return 0.0  # (mostly off the map: no palette of it, a wrong map)
     code = int(np.searchsorted(np.cumsum(counts), SPREAD_QUANTILE * counts.sum()))
     return code / kernels.RESIDUAL_STEPS
