@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._shares import percent
 from truepix.errors import (
     InputError,
     OutOfRangeError,
@@ -229,7 +230,7 @@ def _check_unit_floats(array: np.ndarray) -> None:
             outside = (array < 0) | (array > 1)
             if array.ndim >= 3:  # a pixel is outside when any channel is
                 outside = outside.any(axis=-1)
-            share = _share(int(np.count_nonzero(outside)), outside.size)
+            share = percent(int(np.count_nonzero(outside)), outside.size)
             got += f" ({share} of the pixels outside [0, 1])"
             hint = "a cubic or Lanczos resize overshoots so: pass np.clip(picture, 0, 1)"
         elif low >= -high and high <= 2 * 255:  # (0..255 values resized ring below 0 too)
@@ -248,17 +249,6 @@ def _extreme(value: float, bound: float, dtype: np.dtype) -> str:
     text = f"{value:.4g}"
     if value != bound and float(text) == bound:
         text = np.format_float_positional(dtype.type(value), unique=True, trim="-")
-    return text
-
-
-def _share(count: int, total: int) -> str:
-    """``count`` of ``total`` as a percentage that says neither 0 % nor 100 % unless so."""
-    share = count / total
-    text = f"{share:.0%}"
-    if text in ("0%", "100%") and 0 < count < total:
-        text = f"{100 * share:.2g}%" if share < 0.5 else f"{share:.1%}"
-        if text == "100.0%":
-            text = f"{count} of {total}"
     return text
 
 

@@ -162,10 +162,10 @@ def without_fills(result: Any, pixels: np.ndarray, plan: Any) -> Any:
     if plan.fills is None or not len(plan.fills) or result.values.shape != pixels.shape[:-1]:
         return result
     values = result.values
-    fill = fill_pixels(pixels, plan.fills)
-    newly = fill & ~np.isnan(values)
+    fill, decoded = fill_pixels(pixels, plan.fills), ~np.isnan(values)
+    newly = fill & decoded
     if plan.jpeg and pixels.dtype == np.uint8 and pixels.ndim == 3:
-        newly |= halo_pixels(pixels, fill, plan.fills, ~np.isnan(values) & ~fill)
+        newly |= halo_pixels(pixels, fill, plan.fills, decoded & ~fill)
     if not newly.any():
         return result
     values[newly] = np.nan

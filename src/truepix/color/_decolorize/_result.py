@@ -257,14 +257,10 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
 def _mean_distance(colors: np.ndarray, entry: Any) -> float:
     """Mean RGB distance (DN, each capped at DISTANCE_CAP) of (N, 3) 0-255 ``colors`` to
     the nearest color of ``entry``'s table, truncated or rounded (as Agg paints)."""
-    table = np.unique(np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]]), axis=0)
-    table = table.astype(np.float64)
-    # |c - t|^2 = |c|^2 + (|t|^2 - 2 c.t): one (N, M) matrix product, minimized in place
-    # (no (N, M, 3) temporary; |c|^2 added after the minimum)
-    cross = colors @ (-2.0 * table.T)
-    cross += (table**2).sum(axis=1)
-    nearest = np.sqrt(np.maximum(cross.min(axis=1) + (colors**2).sum(axis=1), 0.0))
-    return float(np.minimum(nearest, DISTANCE_CAP).mean())
+    from truepix.color._identify._nearest import nearest_color_cost
+
+    table = np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]])
+    return float(nearest_color_cost(colors, np.ones(len(colors)), table[None], DISTANCE_CAP)[0])
 
 
 def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float) -> str | None:
