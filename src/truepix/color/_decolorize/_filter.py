@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "FILTER_CHOICES", "apply_filter", "bin_noise", "denoise", "filter_choice", "picture_table",
+    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "denoise", "filter_choice", "picture_table",
     "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
 ]  # fmt: skip
 
@@ -100,6 +100,11 @@ TEXTURE_WEIGHTS = (0.25, 0.75)
 #: of it on 8-bit tables (their rounding makes the polyline zigzag), more at corners.
 NOISE_DRAWS = 24
 NOISE_BINS_SMOOTHED = 5
+#: The noise read off the picture is corrected when the draws' residuals differ from
+#: its own by more than this share (a second run of draws for ``position_noise``).
+SIGMA_TOLERANCE = 0.02
+#: ... at most this many times, each from draws at the last sigma.
+SIGMA_ROUNDS = 3
 #: The risk is estimated on SURE_TILES square tiles of SURE_TILE pixels (fewer
 #: pixels when the picture is smaller).
 SURE_TILE = 96
@@ -117,9 +122,7 @@ def position_noise(
     the bins where ``sigma`` was read off the residuals.
     """
     table = picture_table(decoder, kind)
-    shift, drawn_sigma = _true_sigma(decoder, kind, table, sigma, codes, cap)
-    if drawn_sigma != sigma:
-        shift, _ = _draws(decoder, kind, table, drawn_sigma)
+    shift, _ = _true_sigma(decoder, kind, table, sigma, codes, cap)  # drawn at its sigma
     return bin_noise(shift, decoder.cyclic)
 
 
@@ -159,24 +162,48 @@ def _true_sigma(
     sigma was read off the residuals: noise that a zigzag or a corner of the map
     absorbs hides from them, so draws at sigma show the residuals they would show
     (weighted as the picture's colors are), and the noise is scaled up to match.
+    Both medians are read between the residual codes' quarter-DN steps
+    (:func:`code_median`): a step is 0.21 DN of sigma, and the picture's and the
+    draws' codes fell on the same step, so 2 DN of noise (2.02 with the rounding) read
+    1.91 and passed uncorrected.
     """
     n_bins = len(table)
-    shift, residual = _draws(decoder, kind, table, sigma)
     near = (codes >> kernels.RESIDUAL_SHIFT) <= int(cap * kernels.RESIDUAL_STEPS) + 1
     bins = (codes[near] & kernels.POS_MASK).astype(np.int64) * n_bins // kernels.POS_SCALE
     weight = np.repeat(np.bincount(np.minimum(bins, n_bins - 1), minlength=n_bins), NOISE_DRAWS)
-    order = np.argsort(residual)
-    middle = np.searchsorted(np.cumsum(weight[order]), weight.sum() / 2.0)
-    seen = residual[order[min(middle, len(order) - 1)]] / _RAYLEIGH_MEDIAN
-    if seen > 0 and abs(sigma / seen - 1.0) > 0.05:  # else the draws at sigma do
-        return shift, sigma * sigma / seen
-    return shift, sigma
+    steps = (codes[near] >> kernels.RESIDUAL_SHIFT).astype(np.int64) - 1
+    read = code_median(steps[steps >= 0]) / _RAYLEIGH_MEDIAN  # (-1: no residual)
+    drawn = sigma
+    for _ in range(SIGMA_ROUNDS):  # residuals grow slower than sigma where channels clip
+        shift, residual = _draws(decoder, kind, table, drawn)
+        seen = code_median(residual, weight) / _RAYLEIGH_MEDIAN
+        if not (seen > 0 and read > 0) or abs(read / seen - 1.0) <= SIGMA_TOLERANCE:
+            break
+        drawn *= read / seen
+    else:
+        shift, _ = _draws(decoder, kind, table, drawn)
+    return shift, drawn
+
+
+def code_median(steps: np.ndarray, weight: np.ndarray | None = None) -> float:
+    """Median (DN) of residuals given as quarter-DN steps (``_kernels._pack`` rounds
+    them, so step j holds [j - 1/2, j + 1/2) quarters), interpolated within its step."""
+    counts = np.bincount(steps, weights=weight)
+    total = float(counts.sum())
+    if total <= 0.0:
+        return 0.0
+    below = np.cumsum(counts) - counts
+    j = min(int(np.searchsorted(np.cumsum(counts), 0.5 * total)), len(counts) - 1)
+    low, high = max(j - 0.5, 0.0), j + 0.5  # (residuals are >= 0)
+    inside = (0.5 * total - below[j]) / counts[j] if counts[j] > 0 else 0.5
+    return (low + inside * (high - low)) / kernels.RESIDUAL_STEPS
 
 
 def _draws(
     decoder: Any, kind: str, table: np.ndarray, sigma: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Position shifts (n_bins, NOISE_DRAWS) and residuals (DN, flat) of noisy table colors."""
+    """Position shifts (n_bins, NOISE_DRAWS) and residuals (flat, quarter-DN steps as
+    the codes hold them) of noisy table colors."""
     n_bins = len(table)
     rng = np.random.default_rng(0)
     noisy = np.clip(table[:, None, :] + rng.normal(0.0, sigma, (n_bins, NOISE_DRAWS, 3)), 0, 255)
@@ -190,7 +217,7 @@ def _draws(
     shift = position[n_bins:].reshape(n_bins, NOISE_DRAWS) - position[:n_bins, None]
     if decoder.cyclic:
         shift = (shift + 0.5) % 1.0 - 0.5
-    residual = ((codes[n_bins:] >> kernels.RESIDUAL_SHIFT) - 1) / kernels.RESIDUAL_STEPS
+    residual = np.maximum((codes[n_bins:] >> kernels.RESIDUAL_SHIFT).astype(np.int64) - 1, 0)
     return shift, residual
 
 
