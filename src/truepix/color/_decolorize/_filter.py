@@ -50,13 +50,14 @@ from truepix._threads import split_rows
 from truepix.color._decolorize import _dct as dct
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._ends import clipped_back, untruncated
 
 if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "denoise", "filter_choice", "picture_table",
-    "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
+    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "denoise", "filter_choice",
+    "picture_table", "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
 ]  # fmt: skip
 
 #: The spatial filter's window radius where the noise is given, not chosen (JPEG).
@@ -500,13 +501,17 @@ def denoise(
     if noise is None:
         degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
         return out
-    choice = filter_choice(position, noise, line.cyclic)
+    # (the medians near the ends freed of the cut: ``_ends``)
+    ends = untruncated(position, noise) if texture and not line.cyclic else None
+    choice = filter_choice(*((position, noise) if ends is None else ends[:2]), line.cyclic)
     if choice is None:
         kernels.positions_to_values(position.reshape(-1), *inverse, out.reshape(-1))
         return out
     if not texture:
         apply_filter(choice, position, noise, line.cyclic, out, *inverse)
         return out
+    if ends is not None:
+        position, noise, span, offset = ends
     planes = np.empty_like(position)
     apply_filter(choice, position, noise, line.cyclic, planes)
     # the planes and the DCT's cosines err apart (flat areas vs texture): a mean errs
@@ -515,6 +520,11 @@ def denoise(
     if weight is None:
         weight = texture_weight(position, noise, line.cyclic, choice)
     texture = dct.dct_denoise(position, noise, line.cyclic)
-    _blend(planes.reshape(-1), texture.reshape(-1), weight, line.cyclic, *inverse,
-           out.reshape(-1))  # fmt: skip
+    if ends is None:
+        _blend(planes.reshape(-1), texture.reshape(-1), weight, line.cyclic, *inverse,
+               out.reshape(-1))  # fmt: skip
+        return out
+    linear = (kernels.NORM_LINEAR, 0.0, 1.0)
+    _blend(planes.reshape(-1), texture.reshape(-1), weight, False, *linear, planes.reshape(-1))
+    clipped_back(planes, span, offset, *inverse, out)
     return out
