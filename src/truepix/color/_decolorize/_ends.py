@@ -9,7 +9,7 @@ k-d tree there. Here each median near an end is replaced by the center of the
 Gaussian likelihood whose truncated median it is (in the noise's sds: the table of
 :func:`median_table`), positions are extended past the ends to hold them (the noise
 table too, with the ends' own noise), the filter runs on them unchanged, and its
-answer is clipped back to [0, 1] (:func:`clipped_back`). Real fields at 2 DN
+answer is clipped back to [0, 1] (``_filter._blend``). Real fields at 2 DN
 (benchmarks/colormaps.py, 10 maps, 256^2), error / the k-d tree's: 0.8129 -> 0.8055
 (astronaut viridis 0.825 -> 0.800, gray 0.809 -> 0.771; other fields within 0.002).
 The ends' noise read INNER_SDS sds inside: 3 sds 0.8071, 4 0.8068, 6 0.8059, 8
@@ -26,9 +26,8 @@ import numba as nb
 import numpy as np
 
 from truepix._threads import split_rows
-from truepix.color._decolorize import _kernels as kernels
 
-__all__ = ["clipped_back", "median_table", "untruncated"]
+__all__ = ["median_table", "untruncated"]
 
 _JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
 #: The ends' own noise (untruncated) is the noise table's this many sds inside.
@@ -126,22 +125,3 @@ def _untruncate(  # pragma: no cover - jitted
                     inside = center * sd
                     u = inside if end == 0 else 1.0 - inside
             out[y, x] = (u + offset) * inv_span
-
-
-def clipped_back(
-    extended: np.ndarray, span: float, offset: float, kind: int, low: float, high: float,
-    out: np.ndarray,
-) -> None:  # fmt: skip
-    """Filtered positions in extended coordinates back to [0, 1] (clipped: the data
-    end there), through the norm's inverse ``kind, low, high`` into ``out``."""
-    flat = extended.reshape(-1)
-    split_rows(_clip_back, flat.shape[0], flat, span, offset, kind, low, high, out.reshape(-1))
-
-
-@nb.njit(**_JIT)
-def _clip_back(extended, span, offset, kind, low, high, out, start, stop):  # pragma: no cover
-    for p in range(start, stop):
-        u = extended[p]
-        if not math.isnan(u):
-            u = min(max(u * span - offset, 0.0), 1.0)
-        out[p] = kernels._inverse_norm(u, kind, low, high)

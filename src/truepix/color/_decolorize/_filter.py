@@ -50,7 +50,7 @@ from truepix._threads import split_rows
 from truepix.color._decolorize import _dct as dct
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._ends import clipped_back, untruncated
+from truepix.color._decolorize._ends import untruncated
 
 if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
@@ -353,15 +353,20 @@ def apply_filter(
     _blend(stage.reshape(-1), pilot.reshape(-1), blend, cyclic, kind, low, high, out.reshape(-1))
 
 
-def _blend(first, second, weight, cyclic, kind, low, high, out):
+def _blend(first, second, weight, cyclic, kind, low, high, out, span=0.0, offset=0.0):
     """``(1 - weight) first + weight second`` (on cyclic maps along the shorter arc;
-    ``first`` where ``second`` is NaN), through the norm's inverse (flat arrays)."""
-    split_rows(_blend_rows, first.shape[0], first, second, weight, cyclic, kind, low, high, out)
+    ``first`` where ``second`` is NaN), through the norm's inverse (flat arrays). A
+    ``span``: positions in ``_ends``' extended coordinates, brought back to [0, 1]
+    (``u span - offset``, clipped) before the inverse."""
+    split_rows(
+        _blend_rows, first.shape[0], first, second, weight, cyclic, kind, low, high, out,
+        float(span), float(offset),
+    )  # fmt: skip
 
 
 @nb.njit(**kernels._JIT)
 def _blend_rows(  # pragma: no cover - jitted
-    first, second, weight, cyclic, kind, low, high, out, start, stop
+    first, second, weight, cyclic, kind, low, high, out, span, offset, start, stop
 ):
     for p in range(start, stop):
         step = second[p] - first[p]
@@ -372,6 +377,8 @@ def _blend_rows(  # pragma: no cover - jitted
         u = first[p] + weight * step
         if cyclic:
             u -= math.floor(u)
+        if span > 0.0:
+            u = min(max(u * span - offset, 0.0), 1.0)
         out[p] = kernels._inverse_norm(u, kind, low, high)
 
 
@@ -520,11 +527,6 @@ def denoise(
     if weight is None:
         weight = texture_weight(position, noise, line.cyclic, choice)
     texture = dct.dct_denoise(position, noise, line.cyclic)
-    if ends is None:
-        _blend(planes.reshape(-1), texture.reshape(-1), weight, line.cyclic, *inverse,
-               out.reshape(-1))  # fmt: skip
-        return out
-    linear = (kernels.NORM_LINEAR, 0.0, 1.0)
-    _blend(planes.reshape(-1), texture.reshape(-1), weight, False, *linear, planes.reshape(-1))
-    clipped_back(planes, span, offset, *inverse, out)
+    _blend(planes.reshape(-1), texture.reshape(-1), weight, line.cyclic, *inverse,
+           out.reshape(-1), *(() if ends is None else (span, offset)))  # fmt: skip
     return out
