@@ -36,13 +36,14 @@ STROKE_RESIDUAL = 8.0
 STROKE_FIELD_RADIUS = 4
 STROKE_FIELD_RESIDUAL = 20.0
 STROKE_FIELD_GAP = 40.0
+STROKE_FIELD_LUMA = 30.0
 
 
 def stroke_colors(flat: np.ndarray, scale: float, off_map: np.ndarray) -> np.ndarray:
     """(K, 3) Y Cb Cr (DN) of the stroke colors among the ``off_map`` pixels of ``flat``."""
-    flagged = np.flatnonzero(off_map)
-    if len(flagged) < STROKE_MIN_PIXELS:
+    if np.count_nonzero(off_map) < STROKE_MIN_PIXELS:  # (all-data pictures: a few)
         return np.empty((0, 3))
+    flagged = np.flatnonzero(off_map)
     ycc = (flat[flagged, :3] * scale) @ _YCBCR.T
     cells = np.floor(ycc / STROKE_CELL).astype(np.int64)
     cells[:, 1:] += 8
@@ -90,5 +91,7 @@ def stroke_pixels(
         median[known, c] = np.nanmedian(channel[known], axis=1)
     apart = np.zeros(len(asked), dtype=bool)
     gap = np.sqrt((((median[known] @ _YCBCR.T) - ycc[known]) ** 2).sum(axis=1))
+    luma_gap = np.abs(median[known] @ _YCBCR[0] - ycc[known, 0])
     apart[known] = (gap >= STROKE_FIELD_GAP) & (gap >= 2.0 * near[known])
+    apart[known] &= luma_gap >= STROKE_FIELD_LUMA
     off_map[asked[apart]] = True
