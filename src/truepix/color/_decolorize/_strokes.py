@@ -37,6 +37,7 @@ STROKE_FIELD_RADIUS = 4
 STROKE_FIELD_RESIDUAL = 20.0
 STROKE_FIELD_GAP = 40.0
 STROKE_FIELD_LUMA = 30.0
+STROKE_FIELD_SPREAD = 20.0
 
 
 def stroke_colors(flat: np.ndarray, scale: float, off_map: np.ndarray) -> np.ndarray:
@@ -89,6 +90,9 @@ def stroke_pixels(
     for c in range(3):
         channel = np.where(field, flat[around, c] * scale, np.nan)
         median[known, c] = np.nanmedian(channel[known], axis=1)
+    # a smooth field: texture's own details stand apart from it as much as strokes
+    luma = np.where(field[known], (flat[around[known], :3] * scale) @ _YCBCR[0], np.nan)
+    known[known] = np.nanstd(luma, axis=1) <= STROKE_FIELD_SPREAD
     apart = np.zeros(len(asked), dtype=bool)
     gap = np.sqrt((((median[known] @ _YCBCR.T) - ycc[known]) ** 2).sum(axis=1))
     luma_gap = np.abs(median[known] @ _YCBCR[0] - ycc[known, 0])
