@@ -495,7 +495,8 @@ def denoise(
     :func:`filter_choice` instead; with ``texture`` too (the positions are posterior
     medians of noisy table colors, no blends: ``_posterior``) the answer is averaged
     (weighted by :func:`texture_weight`) with the DCT denoiser's (``_dct``), where it
-    has one. Resampled
+    has one, the medians near a non-cyclic map's ends first freed of the cut there
+    and the answer clipped back to [0, 1] (``_ends``). Resampled
     pictures that look noisy keep the planes alone (their error is no white noise; at
     noise 1 and 3 DN the few noisy pictures judged possible blends lose 0.002x by it).
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
