@@ -574,9 +574,15 @@ def resolve_values_u8(  # pragma: no cover - jitted
 
 @nb.njit(parallel=True, **_JIT)
 def positions_to_values(position, kind, low, high, out):  # pragma: no cover - jitted
-    """Data values of positions in [0, 1] (NaN stays NaN), as ``codes_to_values``."""
+    """Data values of positions in [0, 1] (NaN stays NaN), as ``codes_to_values``.
+    Returns how many are NaN (``DecolorizeResult.n_nan``: no scan for them after)."""
+    n_nan = 0
     for p in nb.prange(position.shape[0]):  # see lookup_u8
-        out[p] = _inverse_norm(position[p], kind, low, high)
+        value = _inverse_norm(position[p], kind, low, high)
+        out[p] = value
+        if math.isnan(value):
+            n_nan += 1
+    return n_nan
 
 
 @nb.njit(parallel=True, **_JIT)
