@@ -315,7 +315,11 @@ def jpeg_off_map(
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
     if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
-        on_map = _on_map(residual, candidates, plan.threshold, flat.shape[-1])
+        if flat.shape[-1] == 3:  # residual <= threshold: without alpha none is NaN, so
+            on_map = np.ones(n_pixels, dtype=bool)  # the candidates tell (no full pass)
+            on_map[candidates[residual[candidates] > plan.threshold]] = False
+        else:
+            on_map = residual <= plan.threshold
         blend, _ = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map)
     seeds &= ~blend
     n_groups = counted_groups(
@@ -355,20 +359,6 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     return off_map
-
-
-def _on_map(
-    residual: np.ndarray, candidates: np.ndarray, threshold: float, channels: int
-) -> np.ndarray:
-    """``residual <= threshold`` (flat), where ``candidates`` are the flat indices of every
-    residual past a value at most ``threshold``. Without alpha no residual is NaN (every
-    code's residual code is 1 or more), so the candidates alone tell: no pass over the
-    picture (0.3-0.4 ms a megapixel)."""
-    if channels != 3:
-        return residual <= threshold
-    on_map = np.ones(len(residual), dtype=bool)
-    on_map[candidates[residual[candidates] > threshold]] = False
-    return on_map
 
 
 def _tiles_around(

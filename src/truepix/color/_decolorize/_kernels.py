@@ -38,25 +38,11 @@ from truepix._threads import start_threads
 from truepix._validate import readonly
 
 __all__ = [
-    "AMBIGUOUS_BIT",
-    "PENDING",
-    "POS_MASK",
-    "POS_SCALE",
-    "RESIDUAL_MAX_CODE",
-    "RESIDUAL_SHIFT",
-    "RESIDUAL_STEPS",
-    "SERIAL_CANDIDATES",
-    "cells_float",
-    "codes_to_fields",
-    "codes_to_values",
-    "decode_float",
-    "lookup_u8",
-    "positions_to_values",
-    "resolve_u8",
-    "resolve_values_u8",
-    "threads_for",
-    "values_u8",
-]
+    "AMBIGUOUS_BIT", "PENDING", "POS_MASK", "POS_SCALE", "RESIDUAL_MAX_CODE", "RESIDUAL_SHIFT",
+    "RESIDUAL_STEPS", "SERIAL_CANDIDATES", "cells_float", "codes_to_fields", "codes_to_values",
+    "decode_float", "lookup_u8", "positions_to_values", "resolve_u8", "resolve_values_u8",
+    "threads_for", "values_u8",
+]  # fmt: skip
 
 POS_BITS = 22
 POS_SCALE = (1 << POS_BITS) - 1

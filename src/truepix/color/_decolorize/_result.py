@@ -129,9 +129,10 @@ def warn_off_map(
     (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
     enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
     ``n_nan``: how many values are NaN where the decode counted them
-    (``DecolorizeResult.n_nan``; -1: not counted), so the values need no scan. ``bgr``: the picture fits the map far better with red and
-    blue swapped (``DecolorizeResult.bgr``): the one warning says so, whatever came
-    back NaN -- such pictures decode mostly within the threshold, to wrong numbers.
+    (``DecolorizeResult.n_nan``; -1: not counted), so the values need no scan.
+    ``bgr``: the picture fits the map far better with red and blue swapped
+    (``DecolorizeResult.bgr``): the one warning says so, whatever came back NaN --
+    such pictures decode mostly within the threshold, to wrong numbers.
     Without alpha advice, a catalog map that fits the colors far better is named
     (:func:`better_map`). A quiet picture with fewer pixels off (SUSPECT_OFF of the
     shown ones, and the tenth of the whole) is checked alike, and warned about only
