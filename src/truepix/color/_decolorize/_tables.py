@@ -86,10 +86,9 @@ def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
     """ "u8r" when the picture's colors are the rounded table's rather than the
     truncated one's (counted on a sample of 4096 pixels), else "u8"."""
     flat = pixels.reshape(-1, pixels.shape[-1])
-    sample = _keys(flat[:: max(1, len(flat) // 4096), :3])  # a majority vote
-    # the sample's pixels that are a color of each table (its keys: sorted, unique)
+    sample = np.sort(_keys(flat[:: max(1, len(flat) // 4096), :3]))  # a majority vote
     counts = [
-        int(np.count_nonzero(t[np.minimum(np.searchsorted(t, sample), len(t) - 1)] == sample))
+        int(np.sum(np.searchsorted(sample, t, "right") - np.searchsorted(sample, t, "left")))
         for t in keys
     ]
     # only a picture mostly of the rounded table's colors: noise matches either at random
