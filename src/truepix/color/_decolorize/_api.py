@@ -338,7 +338,7 @@ class Decolorizer:
         ambiguity from RGB (the RGB memo then holds those), so validity means the
         same on every picture.
         """
-        cells = np.flatnonzero(need)
+        cells = np.flatnonzero(need.view(bool))  # (0/1 bytes: 12x faster than as uint8)
         need[cells] = 0
         if metric != "jpeg":
             grid = self._grid(kind, metric)
@@ -419,6 +419,7 @@ class Decolorizer:
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
             tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
+            result = replace(result, n_nan=-1)  # (more NaN, not counted)
         return result.first() if rows else result
 
     def _table_kind(self, pixels: np.ndarray) -> str:
@@ -486,6 +487,7 @@ class Decolorizer:
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
+        n_nan = -1  # (counted where the values are made here)
         # (the DCT's blend: noisy table colors only, not pictures that may hold blends)
         texture = plan.posterior is not None
         if self._norm.kind == kernels.NORM_OTHER:
@@ -501,19 +503,20 @@ class Decolorizer:
         else:
             # in place when nothing reads the positions again: no fresh 8 bytes a pixel
             values = np.empty_like(position) if detailed else position
-            kernels.positions_to_values(
+            n_nan = kernels.positions_to_values(
                 position.reshape(-1), self._norm.kind, self._norm.low, self._norm.high,
                 values.reshape(-1),
             )  # fmt: skip
         if self.step is not None:
             values = np.round(values / self.step) * self.step
+            n_nan = -1
         return DecolorizeResult(
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
             np.empty(0, bool) if ambiguous is None or not detailed else tables.shared_ambiguous(
                 self, ambiguous, flat_position, residual, kind
             ).reshape(shape),
-            plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise,
+            plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise, n_nan=n_nan,
         )  # fmt: skip
 
 

