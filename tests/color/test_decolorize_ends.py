@@ -83,3 +83,27 @@ def test_noisy_photograph_gains_at_the_ends(
     first = astronaut.ravel() < 1.0 / len(table)
     assert first.mean() > 0.08
     assert error[first].mean() < first_bin * nearest[first].mean()
+
+
+@pytest.mark.parametrize("name", ["viridis", "magma"])
+def test_data_clipped_at_the_ends_decode_onto_them(name: str) -> None:
+    """A field clipped at vmin and vmax over a fifth and a seventh of it, 2 DN of
+    seeded noise: the clipped data decode onto the ends. Measured (k-d tree error ->
+    main at 8a2f65e -> now): mean error viridis 0.0042 -> 0.0021 -> 0.0006, magma
+    0.0036 -> 0.0023 -> 0.0009; the low end exactly 0 in 0 % -> 84 % and 2 % of its
+    pixels, the high end 1 in 0 % -> 97 % and 82 %."""
+    y, x = np.mgrid[0:200, 0:300] / 200.0
+    data = np.clip(0.7 * x + 0.1 * np.sin(9.0 * y), 0.0, 1.0)
+    data[:40], data[-30:] = 0.0, 1.0
+    cmap = mpl.colormaps[name]
+    table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
+    rgb = cmap(data, bytes=True)[..., :3]
+    noisy = rgb + np.random.default_rng(0).normal(0.0, SIGMA, rgb.shape)
+    picture = np.clip(np.round(noisy), 0, 255).astype(np.uint8)
+    values = Decolorizer(name, vmin=0.0, vmax=1.0).values(picture)
+    assert not np.isnan(values).any()
+    assert values.min() == 0.0 and values.max() == 1.0
+    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(np.float64))
+    nearest = np.abs((index + 0.5) / len(table) - data.ravel()).mean()
+    assert np.abs(values - data).mean() < 0.35 * nearest
+    assert np.mean(values[-30:] == 1.0) > 0.5
