@@ -117,10 +117,9 @@ JPEG_MAX_SMOOTHING = 1.5
 #: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
 #: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
 #: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
-#: MAX_THRESHOLD (colors farther are not the map's: text, lines, backgrounds are 50-250
-#: DN away from most maps), of pixels over THRESHOLD_RADIUS from such: gray strokes'
-#: edges on matplotlib figures (256^2 field drawn 1.24x) took it from 20.6 DN to 38.1
-#: on magma, 33.4 to 40 on turbo; counted away, 17.5 and 15.6 (turbo 17.8, 12.5).
+#: MAX_THRESHOLD (farther are text, lines, backgrounds: not the map's), of pixels over
+#: THRESHOLD_RADIUS from such: gray strokes' edges on matplotlib figures (256^2 field
+#: drawn 1.24x) took it 20.6 -> 38.1 DN (magma), 33.4 -> 40 (turbo); away: 17.5, 15.6.
 MIN_THRESHOLD = 3.0
 MAX_THRESHOLD = 40.0
 THRESHOLD_SIGMAS = 5.0
