@@ -114,12 +114,11 @@ NOISE_DENOISE_SIGMAS = 1.5
 #: ... and on JPEG'd pictures (their blocks are smoothed; texture is kept).
 JPEG_DENOISE_SIGMAS = 1.0
 JPEG_MAX_SMOOTHING = 1.5
-#: Automatic residual threshold, DN. Exact renders match at 0, so anything farther
-#: than MIN_THRESHOLD is not one of the map's colors. Degraded pictures (noise sigma
-#: > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up to
-#: MAX_THRESHOLD (farther are text, lines, backgrounds: not the map's), of pixels over
-#: THRESHOLD_RADIUS from such: gray strokes' edges on matplotlib figures (256^2 field
-#: drawn 1.24x) took it 20.6 -> 38.1 DN (magma), 33.4 -> 40 (turbo); away: 17.5, 15.6.
+#: Automatic residual threshold, DN; exact renders match at 0 (MIN_THRESHOLD). Degraded
+#: pictures (noise > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up
+#: to MAX_THRESHOLD (farther: text, lines, backgrounds), of pixels over THRESHOLD_RADIUS
+#: from such unless JPEG'd (jet moon q95: 0.27 % holes): gray strokes' edges (figures
+#: drawn 1.24x) made it 38.1 DN, not 20.6 (magma; turbo 40, 33.4); away 17.5, 15.6.
 MIN_THRESHOLD = 3.0
 MAX_THRESHOLD = 40.0
 THRESHOLD_SIGMAS = 5.0
@@ -251,8 +250,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # colors past the threshold are means of its cells (octree), no noise either
     if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):
         noise = 0.0
-    counted = stroke_free(codes, kept, sample.shape[:-1]) if spatial and noise > 0.0 else hist
-    auto = sharp_threshold if sharp else auto_threshold(counted, noise, quantized)
+    auto = sharp_threshold if sharp else auto_threshold(hist, noise, quantized)
     threshold = auto if decoder.threshold is None else decoder.threshold
     max_code = threshold_code(threshold)
     # (a palette's spread is no fit: an exact render's red and blue swapped fit within it)
@@ -303,6 +301,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             line = decoder._grid(kind, "rgb").line
             blocks, _, luma = block_score(flat, scale, codes, sample.shape[1], max_code, line)
             jpeg = blocks > BLOCK_SCORE and luma > FLAT_JPEG_LUMA
+    if spatial and noise > 0.0 and not (sharp or jpeg) and decoder.threshold is None:
+        threshold = auto_threshold(stroke_free(codes, kept, sample.shape[:-1]), noise, quantized)
+        max_code = threshold_code(threshold)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
     # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
@@ -586,9 +587,8 @@ def stroke_free(codes: np.ndarray, kept: Any, shape: tuple) -> np.ndarray:
     """Residual histogram of a sample's (``shape``) ``kept`` pixels over THRESHOLD_RADIUS
     from any past MAX_THRESHOLD (DN): strokes' cores, whose edges are no noise."""
     far = (codes >> kernels.RESIDUAL_SHIFT).reshape(shape) > threshold_code(MAX_THRESHOLD)
-    counted = np.zeros(far.size, dtype=bool)
-    counted[kept] = True
-    return residual_histogram(codes[counted & ~dilated(far, THRESHOLD_RADIUS).ravel()])
+    counted = ~dilated(far, THRESHOLD_RADIUS).ravel()
+    return residual_histogram(codes[kept][counted[kept]])
 
 
 def threshold_code(threshold: float) -> int:
