@@ -1,0 +1,99 @@
+"""JPEG's chroma bleed around strokes: data pixels that carry a stroke's chroma.
+
+4:2:0 JPEG keeps one chroma sample per 2x2 pixels and codes it in 8x8 blocks: a
+16x16-pixel MCU. A colored stroke's chroma is averaged into its blocks and rings
+over the whole MCU (and the decoder's upsampling carries it a pixel into the next),
+while luma, kept per pixel, stays the field's. On a map whose chroma varies slowly
+(gray: none at all) such a pixel's luma is still the data and its chroma offset
+from the map is a fraction of the stroke's: a red contour on a gray imshow figure
+(JPEG q75) leaves pixels 3-20 DN of chroma away from gray in bands of 8-10 pixels
+along every 1-px line, 0.02-0.21 (1st-99th percentile) of the largest chroma offset
+in their own or an adjacent MCU; the stroke's own pixels (changed by 20+ DN) hold
+0.26 or more (1st percentile), their cores 0.35. A flagged pixel whose luma the map
+explains (within BLEED_LUMA DN of the map's color at its position) and whose chroma
+offset is at most BLEED_SHARE of the largest among the flagged pixels of its MCU and
+the 8 around (:func:`bled`) is data -- unless it touches (8-neighbours) a flagged
+pixel above that share: a stroke's antialiased edge and halo, one pixel wide.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._strokes import stroke_pixels
+
+__all__ = ["BLEED_SHARE", "bled", "gray_bleed", "strokes_unbled"]
+
+#: JPEG's MCU under 4:2:0 (pixels, from the picture's corner).
+BLEED_TILE = 16
+#: A flagged pixel's chroma offset at most this share of the largest in its MCU and
+#: the 8 around is bleed (see the module's docstring).
+BLEED_SHARE = 0.2
+#: ... where its luma lies within this many DN of the map's color at its position.
+BLEED_LUMA = 6.0
+
+
+def bled(
+    pixels: np.ndarray, chroma: np.ndarray, luma: np.ndarray, width: int, height: int
+) -> np.ndarray:
+    """Per pixel (flat indices ``pixels``, the flagged ones and any others near them):
+    whether it is JPEG's bleed of the strokes around (BLEED_SHARE, BLEED_LUMA,
+    BLEED_TILE); ``chroma``: its chroma offset from the map (DN; NaN: unknown),
+    ``luma``: its luma offset (DN)."""
+    if not len(pixels):
+        return np.zeros(0, dtype=bool)
+    tile = BLEED_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    row, col = pixels // width // tile + 1, pixels % width // tile + 1
+    known = np.isfinite(chroma)
+    peak = np.zeros((rows + 2, cols + 2))
+    np.maximum.at(peak, (row[known], col[known]), chroma[known])
+    around = peak.copy()
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            np.maximum(
+                around[1:-1, 1:-1], peak[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx],
+                out=around[1:-1, 1:-1],
+            )  # fmt: skip
+    weak = known & (chroma <= BLEED_SHARE * around[row, col])
+    strong = np.zeros(width * height, dtype=bool)
+    degraded.near_any(pixels[known & ~weak], width, height, 1, strong)
+    return weak & (np.abs(luma) <= BLEED_LUMA) & ~strong[pixels]
+
+
+def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> np.ndarray:
+    """Flat mask of JPEG's bleed (:func:`bled`) among the pixels within ``radius`` of
+    the flagged ``cores`` (flat indices) of a JPEG'd picture ``flat`` ((N, C) bytes)
+    of a map of grays: no chroma of its own, every luma on it."""
+    height = len(flat) // width
+    around = np.zeros(len(flat), dtype=bool)
+    degraded.near_any(cores, width, height, radius, around)
+    pixels = np.flatnonzero(around)
+    chroma = flat[pixels, :3].astype(np.float64) @ _YCBCR[1:].T
+    found = np.zeros(len(flat), dtype=bool)
+    found[pixels] = bled(pixels, np.hypot(chroma[:, 0], chroma[:, 1]), np.zeros(len(pixels)),
+                         width, height)  # fmt: skip
+    return found
+
+
+def strokes_unbled(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    off_map: np.ndarray, line: Polyline,
+) -> None:  # fmt: skip
+    """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then its flagged
+    pixels that are JPEG's bleed of the strokes (:func:`bled`) back to data."""
+    stroke_pixels(flat, scale, width, residual, off_map)
+    flagged = np.flatnonzero(off_map)
+    if not len(flagged):
+        return
+    at = position[flagged] * line.n_bins
+    period = line.n_bins if line.cyclic else None
+    mapped = np.stack(
+        [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
+    )
+    error = (flat[flagged, :3] * scale - mapped) @ _YCBCR.T
+    chroma = np.hypot(error[:, 1], error[:, 2])  # (NaN where the position is)
+    off_map[flagged[bled(flagged, chroma, error[:, 0], width, len(off_map) // width)]] = False
