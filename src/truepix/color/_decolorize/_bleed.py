@@ -34,34 +34,64 @@ BLEED_TILE = 16
 BLEED_SHARE = 0.2
 #: ... where its luma lies within this many DN of the map's color at its position.
 BLEED_LUMA = 6.0
+#: ... along the line of that largest offset (JPEG codes Cb and Cr of a block alike:
+#: a stroke's chroma bleeds along its own direction), within this many DN across it:
+#: a stroke of another color (white on magma, beside magenta) holds its own.
+BLEED_ACROSS = 12.0
+#: ... with a luma within BLEED_FIELD DN of the median of the pixels within
+#: BLEED_FIELD_RADIUS (JPEG keeps the field's luma; a thin stroke keeps its own).
+BLEED_FIELD = 12.0
+BLEED_FIELD_RADIUS = 2
+#: ... and no nearer a flagged pixel above that share than this (pixels, a square).
+BLEED_EDGE = 1
 
 
 def bled(
-    pixels: np.ndarray, chroma: np.ndarray, luma: np.ndarray, width: int, height: int
+    pixels: np.ndarray, chroma: np.ndarray, luma: np.ndarray, flat: np.ndarray, scale: float,
+    width: int,
 ) -> np.ndarray:
     """Per pixel (flat indices ``pixels``, the flagged ones and any others near them):
-    whether it is JPEG's bleed of the strokes around (BLEED_SHARE, BLEED_LUMA,
-    BLEED_TILE); ``chroma``: its chroma offset from the map (DN; NaN: unknown),
-    ``luma``: its luma offset (DN)."""
+    whether it is JPEG's bleed of the strokes around (BLEED_SHARE, BLEED_ACROSS,
+    BLEED_LUMA, BLEED_TILE, BLEED_EDGE); ``chroma``: (N, 2) its Cb Cr offset from the
+    map (DN; NaN: unknown), ``luma``: its luma offset (DN); ``flat`` the picture
+    ((N, C), DN times ``scale``), whose luma around tells (BLEED_FIELD)."""
     if not len(pixels):
         return np.zeros(0, dtype=bool)
+    height = len(flat) // width
     tile = BLEED_TILE
     rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
     row, col = pixels // width // tile + 1, pixels % width // tile + 1
-    known = np.isfinite(chroma)
+    size = np.hypot(chroma[:, 0], chroma[:, 1])
+    known = np.isfinite(size)
+    # each MCU's largest offset (its vector: the last written of the sorted ones)
+    order = np.flatnonzero(known)[np.argsort(size[known], kind="stable")]
     peak = np.zeros((rows + 2, cols + 2))
-    np.maximum.at(peak, (row[known], col[known]), chroma[known])
-    around = peak.copy()
+    vector = np.zeros((rows + 2, cols + 2, 2))
+    peak[row[order], col[order]] = size[order]
+    vector[row[order], col[order]] = chroma[order]
+    around, toward = peak.copy(), vector.copy()
+    inner = np.s_[1:-1, 1:-1]
     for dy in (-1, 0, 1):
         for dx in (-1, 0, 1):
-            np.maximum(
-                around[1:-1, 1:-1], peak[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx],
-                out=around[1:-1, 1:-1],
-            )  # fmt: skip
-    weak = known & (chroma <= BLEED_SHARE * around[row, col])
+            shifted = np.s_[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+            larger = peak[shifted] > around[inner]
+            around[inner][larger] = peak[shifted][larger]
+            toward[inner][larger] = vector[shifted][larger]
+    top, direction = around[row, col], toward[row, col]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # the offset's part across the line of the peak's (JPEG codes Cb and Cr alike)
+        across = np.abs(chroma[:, 0] * direction[:, 1] - chroma[:, 1] * direction[:, 0]) / top
+    weak = known & (size <= BLEED_SHARE * top) & (across <= BLEED_ACROSS)
     strong = np.zeros(width * height, dtype=bool)
-    degraded.near_any(pixels[known & ~weak], width, height, 1, strong)
-    return weak & (np.abs(luma) <= BLEED_LUMA) & ~strong[pixels]
+    degraded.near_any(pixels[known & ~weak], width, height, BLEED_EDGE, strong)
+    weak &= (np.abs(luma) <= BLEED_LUMA) & ~strong[pixels]
+    # ... and its luma the field's: a thin stroke's stands apart from the pixels around
+    asked = np.flatnonzero(weak)
+    weights = _YCBCR[0] * scale
+    around = flat[degraded.window_pixels(pixels[asked], width, height, BLEED_FIELD_RADIUS), :3]
+    field = np.median(around @ weights, axis=1)
+    weak[asked] = np.abs(flat[pixels[asked], :3] @ weights - field) <= BLEED_FIELD
+    return weak
 
 
 def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> np.ndarray:
@@ -74,19 +104,19 @@ def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> 
     pixels = np.flatnonzero(around)
     chroma = flat[pixels, :3].astype(np.float64) @ _YCBCR[1:].T
     found = np.zeros(len(flat), dtype=bool)
-    found[pixels] = bled(pixels, np.hypot(chroma[:, 0], chroma[:, 1]), np.zeros(len(pixels)),
-                         width, height)  # fmt: skip
+    found[pixels] = bled(pixels, chroma, np.zeros(len(pixels)), flat, 1.0, width)
     return found
 
 
 def strokes_unbled(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
-    off_map: np.ndarray, line: Polyline,
+    off_map: np.ndarray, line: Polyline, subsampled: bool,
 ) -> None:  # fmt: skip
-    """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then its flagged
-    pixels that are JPEG's bleed of the strokes (:func:`bled`) back to data."""
+    """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then, on 4:2:0
+    pictures (``subsampled``), its flagged pixels that are JPEG's bleed of the
+    strokes (:func:`bled`) back to data."""
     stroke_pixels(flat, scale, width, residual, off_map)
-    flagged = np.flatnonzero(off_map)
+    flagged = np.flatnonzero(off_map) if subsampled else np.empty(0, dtype=np.int64)
     if not len(flagged):
         return
     at = position[flagged] * line.n_bins
@@ -95,5 +125,5 @@ def strokes_unbled(
         [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
     )
     error = (flat[flagged, :3] * scale - mapped) @ _YCBCR.T
-    chroma = np.hypot(error[:, 1], error[:, 2])  # (NaN where the position is)
-    off_map[flagged[bled(flagged, chroma, error[:, 0], width, len(off_map) // width)]] = False
+    # (chroma NaN where the position is)
+    off_map[flagged[bled(flagged, error[:, 1:], error[:, 0], flat, scale, width)]] = False

@@ -357,7 +357,7 @@ def jpeg_off_map(
         beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
     )  # fmt: skip
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
-    strokes_unbled(flat, scale, width, position, residual, off_map, line)  # (``_bleed``)
+    strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
     return off_map
 
 

@@ -96,7 +96,7 @@ def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
 
 
 def flag_edges(
-    values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, *, jpeg: bool = False
+    values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, *, subsampled: bool = False
 ) -> None:
     """Set to NaN, in place, the antialiased edges of what was drawn over a sharp render.
 
@@ -108,9 +108,9 @@ def flag_edges(
         The picture.
     keys : ndarray
         Sorted keys of the table the picture holds (one of :func:`table_keys`).
-    jpeg : bool
-        A JPEG'd picture (a sharp one holds a map of grays): JPEG's bleed of the
-        strokes' chroma (``_bleed.gray_bleed``) is no edge.
+    subsampled : bool
+        A 4:2:0 JPEG'd picture (a sharp one holds a map of grays): JPEG's bleed of
+        the strokes' chroma (``_bleed.gray_bleed``) is no edge.
     """
     if values.ndim != 2:
         return
@@ -123,7 +123,7 @@ def flag_edges(
     height, width = values.shape
     flat = pixels.reshape(-1, pixels.shape[-1])
     bleed = None
-    if jpeg and cores.size:
+    if subsampled and cores.size:
         from truepix.color._decolorize._bleed import gray_bleed  # (imports _plan)
 
         bleed = gray_bleed(flat, cores, width, EDGE_RINGS + 1)
