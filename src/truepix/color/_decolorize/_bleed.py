@@ -138,9 +138,9 @@ def strokes_unbled(
     pictures (``subsampled``), its flagged pixels that are JPEG's bleed of the
     strokes (:func:`bled`) back to data."""
     stroke_pixels(flat, scale, width, residual, off_map)
-    flagged = np.flatnonzero(off_map) if subsampled else np.empty(0, dtype=np.int64)
-    if not len(flagged):
+    if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
         return
+    flagged = np.flatnonzero(off_map)
     at = position[flagged] * line.n_bins
     period = line.n_bins if line.cyclic else None
     mapped = np.stack(
