@@ -34,9 +34,10 @@ after, strokes within 0.4 point. benchmarks/colormaps.py's annotated pictures (J
 q75 hard / antialiased / antialiased 4:4:4, flagged): gray 97.61 / 97.20 / 98.50 ->
 97.61 / 97.03 / 98.50, viridis and magma -0.2 point (magma's 4:4:4, judged 4:2:0 by
 the plan, -0.3), coolwarm -0.1 at most; their map pixels lost fewer (coolwarm 20.99
--> 19.33, gray 22.77 -> 20.15); accuracy and holes as before. Without the direction and field rules (share alone) the
-strokes lost 0.5-1.1 points (green on viridis, white and magenta on magma), with a
-share of 0.15 the terrain kept 2.4-6.0 % NaN.
+-> 19.33, gray 22.77 -> 20.15); accuracy and holes as before. Without the
+direction and field rules (share alone) the strokes lost 0.5-1.1 points (green on
+viridis, white and magenta on magma); with a share of 0.15 the terrain kept 2.4-6.0 %
+NaN.
 """
 
 from __future__ import annotations
