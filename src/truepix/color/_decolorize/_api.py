@@ -418,7 +418,8 @@ class Decolorizer:
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
-            tables.flag_edges(result.values, pixels, self._keys()[kind == "u8r"])
+            keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
+            tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         return result.first() if rows else result
 

@@ -13,12 +13,12 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
-from truepix.color._decolorize._strokes import stroke_pixels
 
 __all__ = ["jpeg_off_map"]
 
@@ -357,7 +357,7 @@ def jpeg_off_map(
         beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups
     )  # fmt: skip
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
-    stroke_pixels(flat, scale, width, residual, off_map)  # the same strokes where they pass
+    strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
     return off_map
 
 

@@ -26,7 +26,6 @@ ones along rows, columns and diagonals (4-8 px): +2-4 points, +10-25 lost.
 from __future__ import annotations
 
 import numpy as np
-from scipy import ndimage
 
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -115,27 +114,37 @@ def _field_around(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Mean color (len(pixels), 3) of the ``field`` pixels in the square window of
     STROKE_FIELD_RADIUS around each of ``pixels`` (edges repeat), and the standard
-    deviation of their luma; NaN where the window holds none. Box sums over the
-    picture (``scipy.ndimage.uniform_filter``): linear in its size, whatever the
-    number of pixels asked (a per-pixel median took seconds on a 1 MP annotated JPEG)."""
+    deviation of their luma; NaN where the window holds none. Box sums over the picture:
+    linear in its size whatever the number of pixels asked (a per-pixel median took
+    seconds on a 1 MP annotated JPEG)."""
     height = len(field) // width
-    size = 2 * STROKE_FIELD_RADIUS + 1
     weight = field.reshape(height, width).astype(np.float64)
 
     def box(plane: np.ndarray) -> np.ndarray:
-        summed = ndimage.uniform_filter(plane * weight, size, mode="nearest")
-        return summed.ravel()[pixels]
+        return _box_sums(plane * weight, STROKE_FIELD_RADIUS).ravel()[pixels]
 
     count = box(np.ones((height, width)))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.stack(
-            [box(rgb[:, c].reshape(height, width)) / count for c in range(3)], axis=-1
-        )
-        luma = (rgb @ _YCBCR[0]).reshape(height, width)
-        second = box(luma * luma) / count
-        first = mean @ _YCBCR[0]
-        spread = np.sqrt(np.maximum(second - first * first, 0.0))
-    missing = count * size * size < 0.5
-    mean[missing] = np.nan
-    spread[missing] = np.nan
+    missing = count < 0.5
+    count[missing] = np.nan
+    mean = np.stack([box(rgb[:, c].reshape(height, width)) / count for c in range(3)], -1)
+    luma = (rgb @ _YCBCR[0]).reshape(height, width)
+    first = mean @ _YCBCR[0]
+    spread = np.sqrt(np.maximum(box(luma * luma) / count - first * first, 0.0))
     return mean, spread
+
+
+def _box_sums(plane: np.ndarray, radius: int) -> np.ndarray:
+    """Sums of ``plane`` over the (2 radius + 1)^2 square around each pixel, edges
+    repeated (as ``scipy.ndimage.uniform_filter(mode="nearest")`` times the window's
+    size), by running sums along each axis."""
+    padded = np.pad(plane, radius, mode="edge")
+    size = 2 * radius + 1
+    for axis in (0, 1):
+        running = np.cumsum(padded, axis=axis)
+        zero = np.zeros_like(np.take(running, [0], axis=axis))
+        running = np.concatenate([zero, running], axis=axis)
+        count = running.shape[axis] - size
+        padded = np.take(running, np.arange(size, size + count), axis=axis) - np.take(
+            running, np.arange(count), axis=axis
+        )
+    return padded

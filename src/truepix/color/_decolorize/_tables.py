@@ -95,7 +95,9 @@ def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
     return "u8r" if counts[1] > max(counts[0], len(sample) // 4) else "u8"
 
 
-def flag_edges(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> None:
+def flag_edges(
+    values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, *, subsampled: bool = False
+) -> None:
     """Set to NaN, in place, the antialiased edges of what was drawn over a sharp render.
 
     Parameters
@@ -106,6 +108,9 @@ def flag_edges(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> None
         The picture.
     keys : ndarray
         Sorted keys of the table the picture holds (one of :func:`table_keys`).
+    subsampled : bool
+        A 4:2:0 JPEG'd picture (a sharp one holds a map of grays): JPEG's bleed of
+        the strokes' chroma (``_bleed.gray_bleed``) is no edge.
     """
     if values.ndim != 2:
         return
@@ -117,12 +122,17 @@ def flag_edges(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> None
     cores = np.flatnonzero(nan_opaque)
     height, width = values.shape
     flat = pixels.reshape(-1, pixels.shape[-1])
+    bleed = None
+    if subsampled and cores.size:
+        from truepix.color._decolorize._bleed import gray_bleed  # (imports _plan)
+
+        bleed = gray_bleed(flat, cores, width, EDGE_RINGS + 1)
     for _ in range(EDGE_RINGS):
         if not cores.size:
             return
         touching = np.zeros(nan.size, dtype=bool)
         degraded.near(cores, width, height, 1, touching)
-        ring = np.flatnonzero(touching & ~nan)
+        ring = np.flatnonzero(touching & ~nan if bleed is None else touching & ~nan & ~bleed)
         cores = ring[~np.isin(_keys(flat[ring, :3]), keys)]  # the next ring's cores
         values.put(cores, np.nan)
         nan[cores] = True

@@ -1,0 +1,153 @@
+"""JPEG's chroma bleed around strokes: data pixels that carry a stroke's chroma.
+
+4:2:0 JPEG keeps one chroma sample per 2x2 pixels and codes it in 8x8 blocks: a
+16x16-pixel MCU. A colored stroke's chroma is averaged into its blocks and rings
+over the whole MCU (and the decoder's upsampling carries it a pixel into the next),
+while luma, kept per pixel, stays the field's. On a map whose chroma varies slowly
+(gray: none at all) such a pixel's luma is still the data and its chroma offset
+from the map is a fraction of the stroke's: a red contour on a gray imshow figure
+(JPEG q75) leaves pixels 3-20 DN of chroma away from gray in bands of 8-10 pixels
+along every 1-px line, 0.02-0.21 (1st-99th percentile) of the largest chroma offset
+in their own or an adjacent MCU; the stroke's own pixels (changed by 20+ DN) hold
+0.26 or more (1st percentile), their cores 0.35.
+
+A flagged pixel is such bleed (:func:`bled`) when its luma the map explains (within
+BLEED_LUMA DN of the map's color at its position), its chroma offset is at most
+BLEED_SHARE of the largest in its MCU and the 8 around and lies along it
+(BLEED_ACROSS: JPEG codes a block's Cb and Cr alike, so a stroke bleeds along its own
+chroma; white strokes on magma beside magenta ones do not), its luma is the field's
+(BLEED_FIELD: a thin stroke's luma stands apart from the pixels around it), and it
+touches no pixel above that share (BLEED_EDGE: the stroke's antialiased edge). It
+is data again after ``_jpeg.jpeg_off_map`` (:func:`strokes_unbled`), and on a sharp
+render (a gray map keeps R = G = B, table colors, through JPEG) no step of
+``_tables.flag_edges``' rings: each of them grew the edge of a bleed pixel taken
+for a stroke over the bleed beside it (every pixel there off the table), 2.4 -> 18 %
+of the data 5 px or more from the strokes on a gray fBm terrain figure.
+
+Measured (4:2:0 only; ``Plan.subsampled``): gray imshow figures (500x400, JPEG q75)
+of a 256^2 fBm terrain / the camera with red, green, blue contours and text, NaN
+among data pixels 5 px or more from any stroke pixel, %: terrain 18.10 / 14.40 /
+10.38 -> 0.79 / 2.61 / 0.78, camera 2.06 / 1.03 / 1.78 -> 0.21 / 0.39 / 0.18; the
+plot 54.7 / 51.6 / 49.8 -> 33.7 / 37.9 / 33.3 %; strokes flagged as before (98.3-100
+%). viridis, magma, coolwarm figures alike: 0.00-0.33 % before, the same or less
+after, strokes within 0.4 point. benchmarks/colormaps.py's annotated pictures (JPEG
+q75 hard / antialiased / antialiased 4:4:4, flagged): gray 97.61 / 97.20 / 98.50 ->
+97.61 / 97.03 / 98.50, viridis and magma -0.2 point (magma's 4:4:4, judged 4:2:0 by
+the plan, -0.3), coolwarm -0.1 at most; their map pixels lost fewer (coolwarm 20.99
+-> 19.33, gray 22.77 -> 20.15); accuracy and holes as before. Without the
+direction and field rules (share alone) the strokes lost 0.5-1.1 points (green on
+viridis, white and magenta on magma); with a share of 0.15 the terrain kept 2.4-6.0 %
+NaN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._strokes import stroke_pixels
+
+__all__ = ["BLEED_SHARE", "bled", "gray_bleed", "strokes_unbled"]
+
+#: JPEG's MCU under 4:2:0 (pixels, from the picture's corner).
+BLEED_TILE = 16
+#: A flagged pixel's chroma offset at most this share of the largest in its MCU and
+#: the 8 around is bleed (see the module's docstring).
+BLEED_SHARE = 0.2
+#: ... where its luma lies within this many DN of the map's color at its position.
+BLEED_LUMA = 6.0
+#: ... along the line of that largest offset (JPEG codes Cb and Cr of a block alike:
+#: a stroke's chroma bleeds along its own direction), within this many DN across it:
+#: a stroke of another color (white on magma, beside magenta) holds its own.
+BLEED_ACROSS = 12.0
+#: ... with a luma within BLEED_FIELD DN of the median of the pixels within
+#: BLEED_FIELD_RADIUS (JPEG keeps the field's luma; a thin stroke keeps its own).
+BLEED_FIELD = 12.0
+BLEED_FIELD_RADIUS = 2
+#: ... and no nearer a flagged pixel above that share than this (pixels, a square).
+BLEED_EDGE = 1
+
+
+def bled(
+    pixels: np.ndarray, chroma: np.ndarray, luma: np.ndarray, flat: np.ndarray, scale: float,
+    width: int,
+) -> np.ndarray:
+    """Per pixel (flat indices ``pixels``, the flagged ones and any others near them):
+    whether it is JPEG's bleed of the strokes around (BLEED_SHARE, BLEED_ACROSS,
+    BLEED_LUMA, BLEED_TILE, BLEED_EDGE); ``chroma``: (N, 2) its Cb Cr offset from the
+    map (DN; NaN: unknown), ``luma``: its luma offset (DN); ``flat`` the picture
+    ((N, C), DN times ``scale``), whose luma around tells (BLEED_FIELD)."""
+    if not len(pixels):
+        return np.zeros(0, dtype=bool)
+    height = len(flat) // width
+    tile = BLEED_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    row, col = pixels // width // tile + 1, pixels % width // tile + 1
+    size = np.hypot(chroma[:, 0], chroma[:, 1])
+    known = np.isfinite(size)
+    # each MCU's largest offset (its vector: the last written of the sorted ones)
+    order = np.flatnonzero(known)[np.argsort(size[known], kind="stable")]
+    peak = np.zeros((rows + 2, cols + 2))
+    vector = np.zeros((rows + 2, cols + 2, 2))
+    peak[row[order], col[order]] = size[order]
+    vector[row[order], col[order]] = chroma[order]
+    around, toward = peak.copy(), vector.copy()
+    inner = np.s_[1:-1, 1:-1]
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            shifted = np.s_[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+            larger = peak[shifted] > around[inner]
+            around[inner][larger] = peak[shifted][larger]
+            toward[inner][larger] = vector[shifted][larger]
+    top, direction = around[row, col], toward[row, col]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # the offset's part across the line of the peak's (JPEG codes Cb and Cr alike)
+        across = np.abs(chroma[:, 0] * direction[:, 1] - chroma[:, 1] * direction[:, 0]) / top
+    weak = known & (size <= BLEED_SHARE * top) & (across <= BLEED_ACROSS)
+    strong = np.zeros(width * height, dtype=bool)
+    degraded.near_any(pixels[known & ~weak], width, height, BLEED_EDGE, strong)
+    weak &= (np.abs(luma) <= BLEED_LUMA) & ~strong[pixels]
+    # ... and its luma the field's: a thin stroke's stands apart from the pixels around
+    asked = np.flatnonzero(weak)
+    weights = _YCBCR[0] * scale
+    around = flat[degraded.window_pixels(pixels[asked], width, height, BLEED_FIELD_RADIUS), :3]
+    field = np.median(around @ weights, axis=1)
+    weak[asked] = np.abs(flat[pixels[asked], :3] @ weights - field) <= BLEED_FIELD
+    return weak
+
+
+def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> np.ndarray:
+    """Flat mask of JPEG's bleed (:func:`bled`) among the pixels within ``radius`` of
+    the flagged ``cores`` (flat indices) of a JPEG'd picture ``flat`` ((N, C) bytes)
+    of a map of grays: no chroma of its own, every luma on it."""
+    height = len(flat) // width
+    around = np.zeros(len(flat), dtype=bool)
+    degraded.near_any(cores, width, height, radius, around)
+    pixels = np.flatnonzero(around)
+    chroma = flat[pixels, :3].astype(np.float64) @ _YCBCR[1:].T
+    found = np.zeros(len(flat), dtype=bool)
+    found[pixels] = bled(pixels, chroma, np.zeros(len(pixels)), flat, 1.0, width)
+    return found
+
+
+def strokes_unbled(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
+    off_map: np.ndarray, line: Polyline, subsampled: bool,
+) -> None:  # fmt: skip
+    """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then, on 4:2:0
+    pictures (``subsampled``), its flagged pixels that are JPEG's bleed of the
+    strokes (:func:`bled`) back to data."""
+    stroke_pixels(flat, scale, width, residual, off_map)
+    if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
+        return
+    flagged = np.flatnonzero(off_map)
+    at = position[flagged] * line.n_bins
+    period = line.n_bins if line.cyclic else None
+    mapped = np.stack(
+        [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
+    )
+    error = (flat[flagged, :3] * scale - mapped) @ _YCBCR.T
+    # (chroma NaN where the position is)
+    off_map[flagged[bled(flagged, error[:, 1:], error[:, 0], flat, scale, width)]] = False
