@@ -115,10 +115,9 @@ NOISE_DENOISE_SIGMAS = 1.5
 JPEG_DENOISE_SIGMAS = 1.0
 JPEG_MAX_SMOOTHING = 1.5
 #: Automatic residual threshold, DN; exact renders match at 0 (MIN_THRESHOLD). Degraded
-#: pictures (noise > 0) get ``max(5 sigma, 1.25 * 99th percentile)`` of the residuals up
-#: to MAX_THRESHOLD (farther: text, lines, backgrounds), of pixels over THRESHOLD_RADIUS
-#: from such unless JPEG'd (jet moon q95: 0.27 % holes): gray strokes' edges (figures
-#: drawn 1.24x) made it 38.1 DN, not 20.6 (magma; turbo 40, 33.4); away 17.5, 15.6.
+#: pictures get ``max(5 sigma, 1.25 * 99th percentile)`` of residuals up to MAX_THRESHOLD
+#: (farther: strokes), over THRESHOLD_RADIUS from such unless JPEG'd (jet moon q95: 0.27 %
+#: holes): gray strokes' edges (1.24x figures) made it 38.1 DN for 20.6 (magma); now 15.6.
 MIN_THRESHOLD = 3.0
 MAX_THRESHOLD = 40.0
 THRESHOLD_SIGMAS = 5.0
@@ -257,8 +256,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     fit = min(max_code, threshold_code(auto_threshold(hist, noise))) if quantized else max_code
     bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, fit)
     # (chroma_420: 4:2:0's model fits better than the map's own chroma)
-    jpeg, subsampled, chroma_420 = False, False, True
-    smoothing = 0.0  # sigma (DN) of the noise the spatial filter removes
+    # (smoothing: sigma, DN, of the noise the spatial filter removes)
+    jpeg, subsampled, chroma_420, smoothing = False, False, True, 0.0
     if spatial and noise > 0.0:
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
         # positions luma alone gives; a noisy or resampled picture's is not
@@ -301,9 +300,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             line = decoder._grid(kind, "rgb").line
             blocks, _, luma = block_score(flat, scale, codes, sample.shape[1], max_code, line)
             jpeg = blocks > BLOCK_SCORE and luma > FLAT_JPEG_LUMA
-    if spatial and noise > 0.0 and not (sharp or jpeg) and decoder.threshold is None:
-        threshold = auto_threshold(stroke_free(codes, kept, sample.shape[:-1]), noise, quantized)
-        max_code = threshold_code(threshold)
+    threshold, max_code = stroke_free(decoder, codes, kept, sample, noise, threshold, jpeg or sharp)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
     # Blends of neighbours: resampled and antialiased pictures. Not JPEG'd ones:
@@ -583,12 +580,15 @@ def auto_threshold(hist: np.ndarray, noise: float, quantized: bool = False) -> f
     return float(min(max(threshold, MIN_THRESHOLD), MAX_THRESHOLD))
 
 
-def stroke_free(codes: np.ndarray, kept: Any, shape: tuple) -> np.ndarray:
-    """Residual histogram of a sample's (``shape``) ``kept`` pixels over THRESHOLD_RADIUS
-    from any past MAX_THRESHOLD (DN): strokes' cores, whose edges are no noise."""
-    far = (codes >> kernels.RESIDUAL_SHIFT).reshape(shape) > threshold_code(MAX_THRESHOLD)
-    counted = ~dilated(far, THRESHOLD_RADIUS).ravel()
-    return residual_histogram(codes[kept][counted[kept]])
+def stroke_free(decoder: Any, codes: np.ndarray, kept: Any, sample: np.ndarray, noise: float,
+                threshold: float, jpeg: bool) -> tuple[float, int]:  # fmt: skip
+    """Threshold (DN) and code of ``kept`` pixels THRESHOLD_RADIUS from any past MAX_THRESHOLD."""
+    if jpeg or noise == 0.0 or decoder.threshold is not None or sample.ndim != 3:
+        return threshold, threshold_code(threshold)
+    steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
+    counted = ~dilated(steps > threshold_code(MAX_THRESHOLD), THRESHOLD_RADIUS).ravel()
+    free = auto_threshold(residual_histogram(codes[kept][counted[kept]]), noise)
+    return free, threshold_code(free)
 
 
 def threshold_code(threshold: float) -> int:
