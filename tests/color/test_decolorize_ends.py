@@ -70,11 +70,7 @@ def test_noisy_photograph_gains_at_the_ends(
     (main at 8a2f65e): viridis 0.900, gray 0.895, magma 0.943 of the k-d tree's error,
     and 1.08, 0.98, 1.36 of it in the first bin (11.5 % of the pixels); after: 0.821,
     0.807, 0.846, and 0.23, 0.22, 0.53."""
-    cmap = mpl.colormaps[name]
-    table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
-    rgb = cmap(astronaut, bytes=True)[..., :3]
-    noisy = rgb + np.random.default_rng(5).normal(0.0, SIGMA, rgb.shape)
-    picture = np.clip(np.round(noisy), 0, 255).astype(np.uint8)
+    table, picture = _noisy(name, astronaut, seed=5)
     values = Decolorizer(name, vmin=0.0, vmax=1.0).values(picture)
     _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(np.float64))
     nearest = np.abs((index + 0.5) / len(table) - astronaut.ravel())
@@ -95,11 +91,7 @@ def test_data_clipped_at_the_ends_decode_onto_them(name: str) -> None:
     y, x = np.mgrid[0:200, 0:300] / 200.0
     data = np.clip(0.7 * x + 0.1 * np.sin(9.0 * y), 0.0, 1.0)
     data[:40], data[-30:] = 0.0, 1.0
-    cmap = mpl.colormaps[name]
-    table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
-    rgb = cmap(data, bytes=True)[..., :3]
-    noisy = rgb + np.random.default_rng(0).normal(0.0, SIGMA, rgb.shape)
-    picture = np.clip(np.round(noisy), 0, 255).astype(np.uint8)
+    table, picture = _noisy(name, data, seed=0)
     values = Decolorizer(name, vmin=0.0, vmax=1.0).values(picture)
     assert not np.isnan(values).any()
     assert values.min() == 0.0 and values.max() == 1.0
@@ -107,3 +99,13 @@ def test_data_clipped_at_the_ends_decode_onto_them(name: str) -> None:
     nearest = np.abs((index + 0.5) / len(table) - data.ravel()).mean()
     assert np.abs(values - data).mean() < 0.35 * nearest
     assert np.mean(values[-30:] == 1.0) > 0.5
+
+
+def _noisy(name: str, data: np.ndarray, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The map's (N, 3) float table and ``data`` drawn with it as bytes, plus SIGMA DN
+    of seeded Gaussian noise (rounded, clipped to 0-255)."""
+    cmap = mpl.colormaps[name]
+    table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
+    rgb = cmap(data, bytes=True)[..., :3]
+    noisy = rgb + np.random.default_rng(seed).normal(0.0, SIGMA, rgb.shape)
+    return table, np.clip(np.round(noisy), 0, 255).astype(np.uint8)
