@@ -143,11 +143,7 @@ def strokes_unbled(
     if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
         return
     flagged = np.flatnonzero(off_map)
-    at = position[flagged] * line.n_bins
-    period = line.n_bins if line.cyclic else None
-    mapped = np.stack(
-        [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
-    )
+    mapped = line.colors_at(position[flagged] * line.n_bins)
     error = (flat[flagged, :3] * scale - mapped) @ _YCBCR.T
     # (chroma NaN where the position is)
     off_map[flagged[bled(flagged, error[:, 1:], error[:, 0], flat, scale, width)]] = False

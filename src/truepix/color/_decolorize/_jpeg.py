@@ -566,11 +566,7 @@ def _own_color_distance(
 ) -> np.ndarray:
     """Distance (DN, Y Cb Cr) of each candidate pixel to the map's color at its position."""
     at = position[candidates] * line.n_bins
-    period = line.n_bins if line.cyclic else None
-    mapped = np.stack(
-        [np.interp(at, line.positions, line.vertices[:, c], period=period) for c in range(3)], -1
-    )
-    error = (flat[candidates, :3] * scale - mapped) @ _YCBCR.T
+    error = (flat[candidates, :3] * scale - line.colors_at(at)) @ _YCBCR.T
     distance = np.sqrt((error**2).sum(axis=1))
     distance[np.isnan(at)] = np.inf
     return distance

@@ -109,11 +109,7 @@ def block_score(
     rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3].astype(np.float64)
     code_rows = codes.reshape(-1, width)[::every]
     position = (code_rows & POS_MASK) * (line.n_bins / POS_SCALE)
-    period = line.n_bins if line.cyclic else None
-    mapped = np.stack(
-        [np.interp(position, line.positions, line.vertices[:, c], period=period)
-         for c in range(3)], -1,
-    )  # fmt: skip
+    mapped = line.colors_at(position)
     residual_code = code_rows >> RESIDUAL_SHIFT
     valid = (residual_code > 0) & (residual_code <= max_code)
     steps = np.abs(np.diff((rows - mapped) @ ycc.T, axis=1))

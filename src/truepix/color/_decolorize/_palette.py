@@ -108,6 +108,15 @@ class Polyline:
             seg_ds=np.ascontiguousarray(end_pos - start_pos, dtype=np.float64),
         )
 
+    def colors_at(self, at: np.ndarray, /) -> np.ndarray:
+        """The polyline's colors (..., 3), DN, at positions ``at`` (bins, any shape;
+        taken around the cycle on a cyclic map; NaN gives NaN)."""
+        period = self.n_bins if self.cyclic else None
+        return np.stack(
+            [np.interp(at, self.positions, self.vertices[:, c], period=period) for c in range(3)],
+            -1,
+        )
+
     def speed_by_bin(self) -> np.ndarray:
         """Metric distance per bin of the polyline at each bin's center, (N,)."""
         seg_speed = np.sqrt(np.einsum("ij,ij->i", self.seg_d, self.seg_d))
