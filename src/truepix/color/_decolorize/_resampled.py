@@ -25,6 +25,7 @@ from truepix.color._decolorize._hull import (
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import Plan
 from truepix.color._decolorize._quantized import palette_cells
+from truepix.color._decolorize._repeats import stroke_edges
 
 __all__ = ["blends", "unmixed"]
 
@@ -219,6 +220,10 @@ def unmixed(
                 flat, width, off_map & ~accepted & ~stroke, position, blend_residual,
                 plan.threshold, line,
             )  # fmt: skip
+    if not plan.palette:  # (a palette's own colors repeat: its cells' means)
+        drawn = stroke_edges(flat, scale, width, residual, plan.threshold)
+        accepted &= ~drawn
+        off_map |= drawn
     off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
