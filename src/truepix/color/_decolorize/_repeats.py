@@ -12,7 +12,7 @@ local hull (``_hull.hull_accept``) takes them for data; this module flags them.
 :func:`stroke_colors` names the colors that repeat far more than the picture's other
 off-map colors; :func:`stroke_edges` flags the pixels of those colors and the
 off-map pixels joined to them (EDGE_RINGS) that lie on the segment between a
-stroke color and a map-colored pixel within EDGE_RADIUS.
+stroke color and a pixel within EDGE_RADIUS.
 """
 
 from __future__ import annotations
@@ -35,14 +35,20 @@ REPEAT_RATIO = 8.0
 REPEAT_RANK = 8
 #: Hash bins of the cheap first count (an upper bound of each color's count).
 _HASH_BINS = 1 << 16
-#: A stroke's edge pixel lies within EDGE_TOLERANCE DN of the segment from a field
-#: pixel (on the map, within EDGE_RADIUS) towards the stroke color, at least
-#: EDGE_MIN_COVER of the way, joined to the stroke color's pixels through such
-#: pixels within EDGE_RINGS steps.
+#: A stroke's edge pixel lies within EDGE_TOLERANCE DN of the segment from a pixel
+#: within EDGE_RADIUS (the field, or an edge pixel less covered) towards the stroke
+#: color, at least EDGE_MIN_COVER of the way, joined to the stroke color's pixels
+#: through such pixels within EDGE_RINGS steps. Measured on the figures above (22
+#: stroke/map/field cases), stroke pixels (changed >= 10 DN) flagged, mean / worst:
+#: field pixels only (on the map) 89.2 / 73.1 %, any pixel 90.8 / 80.1 %, with 6 rings
+#: 91.7 / 80.4 %; the figure's untouched data pixels lost 0.017 % mean, 0.09 % worst.
+#: A tolerance widening towards the field (0.1 of the segment's length there) gave
+#: 92.7 / 81.6 % for 0.12 % lost; two field pixels' blend (a triangle) +0.7 point
+#: for 20 times the time.
 EDGE_TOLERANCE = 5.0
 EDGE_MIN_COVER = 0.1
 EDGE_RADIUS = 2
-EDGE_RINGS = 4
+EDGE_RINGS = 6
 
 
 def _keys(flat: np.ndarray) -> np.ndarray | None:
@@ -108,7 +114,8 @@ def stroke_edges(
     rgb = flat[:, :3].astype(np.float64) * scale
     own = rgb[at]
     ys, xs = np.divmod(at, width)
-    field = residual <= threshold
+    field = np.ones(len(residual), dtype=bool)  # (an edge pixel too: one less covered)
+    field[seeds] = False
     edge = np.zeros(len(at), dtype=bool)
     for dy in range(-EDGE_RADIUS, EDGE_RADIUS + 1):
         for dx in range(-EDGE_RADIUS, EDGE_RADIUS + 1):
@@ -128,3 +135,4 @@ def stroke_edges(
     through[at[edge]] = True
     through |= found
     return joined(found.reshape(height, width), through.reshape(height, width), EDGE_RINGS).ravel()
+
