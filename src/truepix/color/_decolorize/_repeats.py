@@ -76,9 +76,13 @@ def stroke_colors(flat: np.ndarray, residual: np.ndarray, candidates: np.ndarray
         return none
     bins = (keys * 0x9E3779B1 >> 7) & (_HASH_BINS - 1)
     hashed = np.bincount(bins, minlength=_HASH_BINS)
-    top = hashed.max()
-    rank = np.partition(hashed, -(REPEAT_RANK + 1))[-(REPEAT_RANK + 1)]
-    if top < max(REPEAT_MIN, REPEAT_RATIO * rank):
+    if hashed.max() < REPEAT_MIN:
+        return none
+    # the bin REPEAT_RANK places below the fullest, from how many bins hold each count
+    # (np.partition crawls over the many equal counts)
+    fuller = np.cumsum(np.bincount(hashed)[::-1])  # bins holding max - i or more
+    rank = max(len(fuller) - 1 - int(np.searchsorted(fuller, REPEAT_RANK + 1)), 0)
+    if hashed.max() < REPEAT_RATIO * rank:
         return none
     busy = np.flatnonzero(hashed[bins] >= REPEAT_MIN)
     colors, first, counts = np.unique(keys[busy], return_index=True, return_counts=True)
