@@ -45,7 +45,9 @@ _HASH_BINS = 1 << 16
 #: 91.7 / 80.4 %; the figure's untouched data pixels lost 0.017 % mean, 0.09 % worst.
 #: A tolerance widening towards the field (0.1 of the segment's length there) gave
 #: 92.7 / 81.6 % for 0.12 % lost; two field pixels' blend (a triangle) +0.7 point
-#: for 20 times the time.
+#: for 20 times the time; the field taken as the map color where the ray from the
+#: stroke color through the pixel meets the map (near a pixel around) +2 points for
+#: 0.26 % lost (data blends near the map meet it just beyond themselves).
 EDGE_TOLERANCE = 5.0
 EDGE_MIN_COVER = 0.1
 EDGE_RADIUS = 2
