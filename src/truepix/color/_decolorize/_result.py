@@ -35,6 +35,9 @@ SUSPECT_NOISE_JPEG = 10.0
 #: tab10, Set1 on fBm terrain), viridis drawn at alpha 0.7-0.97 over white, gray or
 #: black and JPEG'd 0.42-0.90 (0.62 and more where the noise passes SUSPECT_NOISE).
 BLEND_EXPLAINED = 0.4
+#: Pixels (evenly spaced) that BLEND_EXPLAINED is measured on: its margin (0.28 against
+#: 0.62) needs few, and each costs a search of the table.
+SCREEN_SAMPLE = 1024
 #: Share of the shown pixels off the map past which a quiet picture (noise below
 #: SUSPECT_NOISE) is checked for a translucent map and a map that fits far better: a
 #: near twin of the drawn map keeps most pixels within the threshold (hot decoded as
@@ -243,7 +246,7 @@ def _noise_advice(
 
 
 def _blend_explained(decoder: Any, pixels: np.ndarray, shown: np.ndarray, scale: float) -> float:
-    """The share of the squared distance of MATCH_SAMPLE ``shown`` pixels (evenly spaced)
+    """The share of the squared distance of SCREEN_SAMPLE ``shown`` pixels (evenly spaced)
     to their nearest table colors that one least-squares blend of those colors,
     ``alpha * color + offset`` (shared alpha, an offset per channel), removes: about 0
     for noise and JPEG's error around the map, near 1 for a map drawn translucent."""
@@ -252,7 +255,7 @@ def _blend_explained(decoder: Any, pixels: np.ndarray, shown: np.ndarray, scale:
     where = np.flatnonzero(shown)
     if len(where) == 0 or pixels.shape[-1] < 3:
         return 0.0
-    where = where[:: -(-len(where) // MATCH_SAMPLE)]
+    where = where[:: -(-len(where) // SCREEN_SAMPLE)]
     colors = pixels.reshape(-1, pixels.shape[-1])[where, :3].astype(np.float64) / scale
     table = decoder._map.lut_bytes[:, :3].astype(np.float64)
     squared = (colors**2).sum(1)[:, None] - 2.0 * (colors @ table.T) + (table**2).sum(1)
