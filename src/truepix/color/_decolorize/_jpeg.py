@@ -15,6 +15,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
+from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
@@ -329,6 +330,7 @@ def jpeg_off_map(
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
+    n_groups = chain_cores(flat, scale, width, candidates, weak, groups, n_groups)
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)

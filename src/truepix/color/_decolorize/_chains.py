@@ -1,0 +1,236 @@
+"""Strokes JPEG left only weakly off its model, told by their shape: long thin chains.
+
+JPEG keeps a thin stroke's luma and averages its chroma with the field's per 2x2
+block (4:2:0), so a line in a color inside the map's luma range (gray on twilight
+or cmocean:thermal, magenta on coolwarm) sits only 12-30 DN off JPEG's model per
+pixel: too little for a core (``_jpeg``). Its pixels still string into a long, thin
+chain whose departures from the field beside it all point one way -- towards the
+stroke's one color. JPEG's misses on all-data pictures are specks or short blobs,
+and along a photograph's edges their departures follow the data's own colors.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["chain_cores"]
+
+#: A chain: CHAIN_PIXELS or more 8-connected weak candidates (farther than
+#: JPEG_MODEL_WEAK from JPEG's model), each thin -- a run of at most CHAIN_WIDTH
+#: weak pixels across it, along its row or its column. Per pixel, its departure
+#: from the field (the mean of the non-candidate pixels within CHAIN_FIELD_RADIUS)
+#: points towards the stroke's color S (pixel = a S + (1 - a) field): a stroke's
+#: departures agree in direction (mean unit vector of length CHAIN_AGREE or more,
+#: Y Cb Cr) and their lines meet in one S, within CHAIN_MEET DN (root mean square
+#: distance of S to them); departures shorter than CHAIN_DEPARTURE DN say nothing.
+CHAIN_PIXELS = 100
+CHAIN_WIDTH = 3
+CHAIN_FIELD_RADIUS = 3
+CHAIN_DEPARTURE = 3.0
+CHAIN_AGREE = 0.85
+CHAIN_MEET = 6.0
+CHAIN_SPREAD = True
+
+
+def chain_cores(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, weak: np.ndarray,
+    groups: np.ndarray, n_groups: int,
+) -> int:  # fmt: skip
+    """Label in ``groups`` (per candidate; 0: none) each stroke chain's candidates not
+    yet in a group as a core of its own; returns the new number of labels.
+
+    ``candidates``: sorted flat indices into rows of ``width`` of ``flat`` (scaled to
+    DN by ``scale``); ``weak`` per candidate. Costs nothing where fewer than
+    CHAIN_PIXELS candidates are weak (all-data pictures, mostly).
+    """
+    if np.count_nonzero(weak) < CHAIN_PIXELS:
+        return n_groups
+    chain = np.zeros(len(candidates), dtype=np.int64)
+    found = _chains(
+        flat, scale, width, candidates, weak, _YCBCR, CHAIN_PIXELS, CHAIN_WIDTH,
+        CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_SPREAD, chain,
+    )  # fmt: skip
+    if found == 0:
+        return n_groups
+    free = (chain > 0) & (groups == 0)
+    groups[free] = chain[free] + (n_groups - 1)
+    return n_groups + found
+
+
+@nb.njit(**_JIT)
+def _chains(  # pragma: no cover - jitted
+    flat, scale, width, candidates, weak, ycc, min_pixels, max_width, radius, departure,
+    agree, meet, spread, out,
+):
+    """Label in ``out`` (per candidate, 1 ..) the chains that are strokes; returns
+    how many. See CHAIN_PIXELS."""
+    n = candidates.shape[0]
+    n_pixels = flat.shape[0]
+    height = n_pixels // width
+    slot = np.full(n_pixels, -1, np.int64)
+    for k in range(n):
+        slot[candidates[k]] = k
+    thin = np.zeros(n, np.bool_)
+    for k in range(n):
+        if weak[k]:
+            p = candidates[k]
+            y, x = p // width, p % width
+            across = _run(slot, weak, p, 1, x, width - 1 - x, max_width)
+            down = _run(slot, weak, p, width, y, height - 1 - y, max_width)
+            thin[k] = across <= max_width or down <= max_width
+    label = np.zeros(n, np.int64)
+    queue = np.empty(n, np.int64)
+    found = 0
+    for seed in range(n):
+        if not thin[seed] or label[seed] != 0:
+            continue
+        label[seed] = -1
+        queue[0] = seed
+        size, head = 1, 0
+        while head < size:
+            p = candidates[queue[head]]
+            head += 1
+            y, x = p // width, p % width
+            for yy in range(max(0, y - 1), min(height, y + 2)):
+                for xx in range(max(0, x - 1), min(width, x + 2)):
+                    s = slot[yy * width + xx]
+                    if s >= 0 and thin[s] and label[s] == 0:
+                        label[s] = -1
+                        queue[size] = s
+                        size += 1
+        if size < min_pixels:
+            continue
+        if _one_color(flat, scale, width, height, candidates, slot, queue[:size], ycc,
+                      radius, departure, agree, meet):  # fmt: skip
+            found += 1
+            for i in range(size):
+                out[queue[i]] = found
+            if spread:
+                _spread(slot, weak, candidates, width, height, queue, size, found, out)
+    return found
+
+
+@nb.njit(**_JIT)
+def _spread(slot, weak, candidates, width, height, queue, size, label, out):  # pragma: no cover
+    """Label ``label`` in ``out`` every weak candidate 8-connected through weak
+    candidates to the chain ``queue[:size]``."""
+    stack = list(queue[:size])
+    while len(stack):
+        p = candidates[stack.pop()]
+        y, x = p // width, p % width
+        for yy in range(max(0, y - 1), min(height, y + 2)):
+            for xx in range(max(0, x - 1), min(width, x + 2)):
+                s = slot[yy * width + xx]
+                if s >= 0 and weak[s] and out[s] == 0:
+                    out[s] = label
+                    stack.append(s)
+
+
+@nb.njit(**_JIT)
+def _run(slot, weak, p, step, before, after, limit):  # pragma: no cover - jitted
+    """Length of the run of weak candidates through flat index p along ``step``,
+    counted up to ``limit + 1``; ``before`` / ``after``: room to the picture's edge."""
+    length = 1
+    for i in range(1, min(before, limit) + 1):
+        s = slot[p - i * step]
+        if s < 0 or not weak[s]:
+            break
+        length += 1
+    for i in range(1, min(after, limit) + 1):
+        s = slot[p + i * step]
+        if s < 0 or not weak[s]:
+            break
+        length += 1
+    return length
+
+
+@nb.njit(**_JIT)
+def _one_color(  # pragma: no cover - jitted
+    flat, scale, width, height, candidates, slot, members, ycc, radius, departure, agree, meet
+):
+    """Whether the chain's pixels depart from the field beside them towards one color."""
+    m = members.shape[0]
+    fields = np.empty((m, 3))
+    units = np.empty((m, 3))
+    used = 0
+    for i in range(m):
+        p = candidates[members[i]]
+        y, x = p // width, p % width
+        total = np.zeros(3)
+        count = 0
+        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                q = yy * width + xx
+                if slot[q] < 0:
+                    for c in range(3):
+                        total[c] += flat[q, c]
+                    count += 1
+        if count == 0:
+            continue
+        length = 0.0
+        for c in range(3):
+            field = 0.0
+            here = 0.0
+            for j in range(3):
+                field += ycc[c, j] * total[j] / count * scale
+                here += ycc[c, j] * flat[p, j] * scale
+            fields[used, c] = field
+            units[used, c] = here - field
+            length += (here - field) ** 2
+        length = np.sqrt(length)
+        if length < departure:
+            continue
+        for c in range(3):
+            units[used, c] /= length
+        used += 1
+    if used < 5:
+        return False
+    mean = np.zeros(3)
+    for i in range(used):
+        for c in range(3):
+            mean[c] += units[i, c] / used
+    if np.sqrt((mean**2).sum()) < agree:
+        return False
+    # S nearest to every line field + t unit: sum (I - u u^T) S = sum (I - u u^T) field
+    a = np.zeros((3, 3))
+    b = np.zeros(3)
+    for i in range(used):
+        for r in range(3):
+            for c in range(3):
+                project = (1.0 if r == c else 0.0) - units[i, r] * units[i, c]
+                a[r, c] += project
+                b[r] += project * fields[i, c]
+    for r in range(3):
+        a[r, r] += 1e-3 * used  # (parallel lines: S stays near the fields)
+    s = _solve3(a, b)
+    square = 0.0
+    for i in range(used):
+        gap = s - fields[i]
+        along = (gap * units[i]).sum()
+        square += (gap**2).sum() - along**2
+    return np.sqrt(max(square, 0.0) / used) <= meet
+
+
+@nb.njit(**_JIT)
+def _solve3(a, b):  # pragma: no cover - jitted
+    """x with a x = b for a 3x3 ``a`` (Cramer's rule; ``a`` is regularised)."""
+    det = (
+        a[0, 0] * (a[1, 1] * a[2, 2] - a[1, 2] * a[2, 1])
+        - a[0, 1] * (a[1, 0] * a[2, 2] - a[1, 2] * a[2, 0])
+        + a[0, 2] * (a[1, 0] * a[2, 1] - a[1, 1] * a[2, 0])
+    )
+    x = np.empty(3)
+    for k in range(3):
+        m = a.copy()
+        for r in range(3):
+            m[r, k] = b[r]
+        x[k] = (
+            m[0, 0] * (m[1, 1] * m[2, 2] - m[1, 2] * m[2, 1])
+            - m[0, 1] * (m[1, 0] * m[2, 2] - m[1, 2] * m[2, 0])
+            + m[0, 2] * (m[1, 0] * m[2, 1] - m[1, 1] * m[2, 0])
+        ) / det
+    return x
