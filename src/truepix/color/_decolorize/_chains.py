@@ -27,13 +27,14 @@ __all__ = ["chain_cores"]
 #: departures agree in direction (mean unit vector of length CHAIN_AGREE or more,
 #: Y Cb Cr) and their lines meet in one S, within CHAIN_MEET DN (root mean square
 #: distance of S to them); departures shorter than CHAIN_DEPARTURE DN say nothing.
-CHAIN_PIXELS = 100
+CHAIN_PIXELS = 50
 CHAIN_WIDTH = 3
 CHAIN_FIELD_RADIUS = 3
 CHAIN_DEPARTURE = 3.0
 CHAIN_AGREE = 0.85
 CHAIN_MEET = 6.0
 CHAIN_SPREAD = True
+CHAIN_LINK = 2
 
 
 def chain_cores(
@@ -52,7 +53,8 @@ def chain_cores(
     chain = np.zeros(len(candidates), dtype=np.int64)
     found = _chains(
         flat, scale, width, candidates, weak, _YCBCR, CHAIN_PIXELS, CHAIN_WIDTH,
-        CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_SPREAD, chain,
+        CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_SPREAD, CHAIN_LINK,
+        chain,
     )  # fmt: skip
     if found == 0:
         return n_groups
@@ -64,7 +66,7 @@ def chain_cores(
 @nb.njit(**_JIT)
 def _chains(  # pragma: no cover - jitted
     flat, scale, width, candidates, weak, ycc, min_pixels, max_width, radius, departure,
-    agree, meet, spread, out,
+    agree, meet, spread, link, out,
 ):
     """Label in ``out`` (per candidate, 1 ..) the chains that are strokes; returns
     how many. See CHAIN_PIXELS."""
@@ -95,8 +97,8 @@ def _chains(  # pragma: no cover - jitted
             p = candidates[queue[head]]
             head += 1
             y, x = p // width, p % width
-            for yy in range(max(0, y - 1), min(height, y + 2)):
-                for xx in range(max(0, x - 1), min(width, x + 2)):
+            for yy in range(max(0, y - link), min(height, y + link + 1)):
+                for xx in range(max(0, x - link), min(width, x + link + 1)):
                     s = slot[yy * width + xx]
                     if s >= 0 and thin[s] and label[s] == 0:
                         label[s] = -1
