@@ -14,6 +14,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._grow import _row_starts, _slot_of
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -27,13 +28,29 @@ __all__ = ["chain_cores"]
 #: departures agree in direction (mean unit vector of length CHAIN_AGREE or more,
 #: Y Cb Cr) and their lines meet in one S, within CHAIN_MEET DN (root mean square
 #: distance of S to them); departures shorter than CHAIN_DEPARTURE DN say nothing.
+#: Pieces of a chain CHAIN_LINK px apart (one pixel between) count as one: JPEG
+#: breaks a stroke's weak run where its pixels fall within 12 DN of the model.
+#: A chain's pixels become cores (``_jpeg``), and its stroke's other candidates join
+#: them by luma (``grow_similar``). Measured on matplotlib's contours and text on a
+#: JPEG q75 imshow figure (benchmarks/_drawn_annotations.py; stroke pixels flagged /
+#: data pixels lost, %): twilight gray 0.0 / 0.00 -> 48.9 / 0.32, white 40.7 -> 48.1,
+#: cmocean:thermal gray 0.0 -> 42.1 / 0.54, black 85.2 -> 95.0, coolwarm magenta 56.4 /
+#: 0.28 -> 66.5 / 0.39, white 82.5 -> 93.5, gray 81.7 / 0.30 -> 90.8 / 0.96, magma
+#: white 63.4 -> 76.9; holes on all-data pictures (benchmarks/colormaps.py, 256^2,
+#: JPEG 4:2:0) q50 0.03 -> 0.16 % at worst (twilight / camera), q90 0.00 -> 0.01.
+#: Data's thin chains on photographs (the camera at q50-q90: 30-160 px) depart in
+#: directions that agree (0.85-1.0) but rarely meet within 6 DN (4-30 DN); strokes'
+#: meet within 1-6 DN. 30 px flagged 3-6 points more but lost more data beside the
+#: strokes; 100 px, 10-20 points less. Taking the whole weak area a chain touches
+#: flagged 0-7 points more but lost 6 points more of the map on coolwarm's Pillow
+#: strokes (benchmarks/colormaps.py, hard edges JPEG q75: 20.3 -> 26.3 %); the chains'
+#: 1-px halo (``_jpeg``'s JPEG_HALO_RADIUS) lost 3-10 % of the data pixels.
 CHAIN_PIXELS = 50
 CHAIN_WIDTH = 3
 CHAIN_FIELD_RADIUS = 3
 CHAIN_DEPARTURE = 3.0
 CHAIN_AGREE = 0.85
 CHAIN_MEET = 6.0
-CHAIN_SPREAD = True
 CHAIN_LINK = 2
 
 
@@ -53,7 +70,7 @@ def chain_cores(
     chain = np.zeros(len(candidates), dtype=np.int64)
     found = _chains(
         flat, scale, width, candidates, weak, _YCBCR, CHAIN_PIXELS, CHAIN_WIDTH,
-        CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_SPREAD, CHAIN_LINK,
+        CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_LINK,
         chain,
     )  # fmt: skip
     if found == 0:
@@ -66,23 +83,21 @@ def chain_cores(
 @nb.njit(**_JIT)
 def _chains(  # pragma: no cover - jitted
     flat, scale, width, candidates, weak, ycc, min_pixels, max_width, radius, departure,
-    agree, meet, spread, link, out,
+    agree, meet, link, out,
 ):
     """Label in ``out`` (per candidate, 1 ..) the chains that are strokes; returns
     how many. See CHAIN_PIXELS."""
     n = candidates.shape[0]
     n_pixels = flat.shape[0]
     height = n_pixels // width
-    slot = np.full(n_pixels, -1, np.int64)
-    for k in range(n):
-        slot[candidates[k]] = k
+    starts = _row_starts(candidates, width, height)
     thin = np.zeros(n, np.bool_)
     for k in range(n):
         if weak[k]:
             p = candidates[k]
             y, x = p // width, p % width
-            across = _run(slot, weak, p, 1, x, width - 1 - x, max_width)
-            down = _run(slot, weak, p, width, y, height - 1 - y, max_width)
+            across = _run(candidates, starts, weak, p, 1, x, width - 1 - x, max_width, width)
+            down = _run(candidates, starts, weak, p, width, y, height - 1 - y, max_width, width)
             thin[k] = across <= max_width or down <= max_width
     label = np.zeros(n, np.int64)
     queue = np.empty(n, np.int64)
@@ -99,51 +114,33 @@ def _chains(  # pragma: no cover - jitted
             y, x = p // width, p % width
             for yy in range(max(0, y - link), min(height, y + link + 1)):
                 for xx in range(max(0, x - link), min(width, x + link + 1)):
-                    s = slot[yy * width + xx]
+                    s = _slot_of(yy * width + xx, candidates, starts, width)
                     if s >= 0 and thin[s] and label[s] == 0:
                         label[s] = -1
                         queue[size] = s
                         size += 1
         if size < min_pixels:
             continue
-        if _one_color(flat, scale, width, height, candidates, slot, queue[:size], ycc,
+        if _one_color(flat, scale, width, height, candidates, starts, queue[:size], ycc,
                       radius, departure, agree, meet):  # fmt: skip
             found += 1
             for i in range(size):
                 out[queue[i]] = found
-            if spread:
-                _spread(slot, weak, candidates, width, height, queue, size, found, out)
     return found
 
 
 @nb.njit(**_JIT)
-def _spread(slot, weak, candidates, width, height, queue, size, label, out):  # pragma: no cover
-    """Label ``label`` in ``out`` every weak candidate 8-connected through weak
-    candidates to the chain ``queue[:size]``."""
-    stack = list(queue[:size])
-    while len(stack):
-        p = candidates[stack.pop()]
-        y, x = p // width, p % width
-        for yy in range(max(0, y - 1), min(height, y + 2)):
-            for xx in range(max(0, x - 1), min(width, x + 2)):
-                s = slot[yy * width + xx]
-                if s >= 0 and weak[s] and out[s] == 0:
-                    out[s] = label
-                    stack.append(s)
-
-
-@nb.njit(**_JIT)
-def _run(slot, weak, p, step, before, after, limit):  # pragma: no cover - jitted
+def _run(candidates, starts, weak, p, step, before, after, limit, width):  # pragma: no cover
     """Length of the run of weak candidates through flat index p along ``step``,
     counted up to ``limit + 1``; ``before`` / ``after``: room to the picture's edge."""
     length = 1
     for i in range(1, min(before, limit) + 1):
-        s = slot[p - i * step]
+        s = _slot_of(p - i * step, candidates, starts, width)
         if s < 0 or not weak[s]:
             break
         length += 1
     for i in range(1, min(after, limit) + 1):
-        s = slot[p + i * step]
+        s = _slot_of(p + i * step, candidates, starts, width)
         if s < 0 or not weak[s]:
             break
         length += 1
@@ -152,7 +149,7 @@ def _run(slot, weak, p, step, before, after, limit):  # pragma: no cover - jitte
 
 @nb.njit(**_JIT)
 def _one_color(  # pragma: no cover - jitted
-    flat, scale, width, height, candidates, slot, members, ycc, radius, departure, agree, meet
+    flat, scale, width, height, candidates, starts, members, ycc, radius, departure, agree, meet
 ):
     """Whether the chain's pixels depart from the field beside them towards one color."""
     m = members.shape[0]
@@ -167,7 +164,7 @@ def _one_color(  # pragma: no cover - jitted
         for yy in range(max(0, y - radius), min(height, y + radius + 1)):
             for xx in range(max(0, x - radius), min(width, x + radius + 1)):
                 q = yy * width + xx
-                if slot[q] < 0:
+                if _slot_of(q, candidates, starts, width) < 0:
                     for c in range(3):
                         total[c] += flat[q, c]
                     count += 1
