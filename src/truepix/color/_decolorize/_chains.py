@@ -49,7 +49,7 @@ CHAIN_PIXELS = 50
 CHAIN_WIDTH = 3
 CHAIN_FIELD_RADIUS = 3
 CHAIN_DEPARTURE = 3.0
-CHAIN_AGREE = 0.85
+CHAIN_AGREE = 0.9
 CHAIN_MEET = 6.0
 CHAIN_LINK = 2
 
@@ -155,6 +155,8 @@ def _one_color(  # pragma: no cover - jitted
     m = members.shape[0]
     fields = np.empty((m, 3))
     units = np.empty((m, 3))
+    pull = np.zeros(3)  # the sum of the departures
+    total_length = 0.0
     used = 0
     for i in range(m):
         p = candidates[members[i]]
@@ -184,15 +186,13 @@ def _one_color(  # pragma: no cover - jitted
         if length < departure:
             continue
         for c in range(3):
+            pull[c] += units[used, c]
             units[used, c] /= length
+        total_length += length
         used += 1
     if used < 5:
         return False
-    mean = np.zeros(3)
-    for i in range(used):
-        for c in range(3):
-            mean[c] += units[i, c] / used
-    if np.sqrt((mean**2).sum()) < agree:
+    if np.sqrt((pull**2).sum()) < agree * total_length:
         return False
     # S nearest to every line field + t unit: sum (I - u u^T) S = sum (I - u u^T) field
     a = np.zeros((3, 3))
