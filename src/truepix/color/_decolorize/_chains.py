@@ -52,6 +52,7 @@ CHAIN_DEPARTURE = 3.0
 CHAIN_AGREE = 0.9
 CHAIN_MEET = 6.0
 CHAIN_LINK = 2
+CHAIN_RIDGE = 7
 
 
 def chain_cores(
@@ -71,7 +72,7 @@ def chain_cores(
     found = _chains(
         flat, scale, width, candidates, weak, _YCBCR, CHAIN_PIXELS, CHAIN_WIDTH,
         CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_LINK,
-        chain,
+        CHAIN_RIDGE, chain,
     )  # fmt: skip
     if found == 0:
         return n_groups
@@ -83,7 +84,7 @@ def chain_cores(
 @nb.njit(**_JIT)
 def _chains(  # pragma: no cover - jitted
     flat, scale, width, candidates, weak, ycc, min_pixels, max_width, radius, departure,
-    agree, meet, link, out,
+    agree, meet, link, ridge, out,
 ):
     """Label in ``out`` (per candidate, 1 ..) the chains that are strokes; returns
     how many. See CHAIN_PIXELS."""
@@ -91,14 +92,25 @@ def _chains(  # pragma: no cover - jitted
     n_pixels = flat.shape[0]
     height = n_pixels // width
     starts = _row_starts(candidates, width, height)
+    fields = np.full((n, 3), np.nan)
+    moves = np.zeros((n, 3))
+    reach = np.zeros(n)  # the departure's length, DN
+    for k in range(n):
+        if weak[k]:
+            _departure(flat, scale, width, height, candidates, starts, k, ycc, radius,
+                       fields[k], moves[k])  # fmt: skip
+            reach[k] = np.sqrt((moves[k] ** 2).sum())
     thin = np.zeros(n, np.bool_)
     for k in range(n):
         if weak[k]:
             p = candidates[k]
             y, x = p // width, p % width
-            across = _run(candidates, starts, weak, p, 1, x, width - 1 - x, max_width, width)
-            down = _run(candidates, starts, weak, p, width, y, height - 1 - y, max_width, width)
+            across = _run(candidates, starts, weak, p, 1, x, width - 1 - x, ridge, width)
+            down = _run(candidates, starts, weak, p, width, y, height - 1 - y, ridge, width)
             thin[k] = across <= max_width or down <= max_width
+            if not thin[k] and min(across, down) <= ridge:  # a wide band: its ridge
+                step = 1 if across <= down else width
+                thin[k] = _ridge(candidates, starts, weak, reach, p, k, step, width, n_pixels)
     label = np.zeros(n, np.int64)
     queue = np.empty(n, np.int64)
     found = 0
@@ -121,8 +133,7 @@ def _chains(  # pragma: no cover - jitted
                         size += 1
         if size < min_pixels:
             continue
-        if _one_color(flat, scale, width, height, candidates, starts, queue[:size], ycc,
-                      radius, departure, agree, meet):  # fmt: skip
+        if _one_color(fields, moves, reach, queue[:size], departure, agree, meet):
             found += 1
             for i in range(size):
                 out[queue[i]] = found
@@ -148,47 +159,66 @@ def _run(candidates, starts, weak, p, step, before, after, limit, width):  # pra
 
 
 @nb.njit(**_JIT)
-def _one_color(  # pragma: no cover - jitted
-    flat, scale, width, height, candidates, starts, members, ycc, radius, departure, agree, meet
+def _departure(  # pragma: no cover - jitted
+    flat, scale, width, height, candidates, starts, k, ycc, radius, field, move
 ):
+    """Candidate k's field (Y Cb Cr, DN: the mean of the non-candidates within
+    ``radius``) into ``field`` and its departure from it into ``move``; NaN
+    ``field`` where there is none."""
+    p = candidates[k]
+    y, x = p // width, p % width
+    total = np.zeros(3)
+    count = 0
+    for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+        for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            q = yy * width + xx
+            if _slot_of(q, candidates, starts, width) < 0:
+                for c in range(3):
+                    total[c] += flat[q, c]
+                count += 1
+    if count == 0:
+        return
+    for c in range(3):
+        field[c] = 0.0
+        here = 0.0
+        for j in range(3):
+            field[c] += ycc[c, j] * total[j] / count * scale
+            here += ycc[c, j] * flat[p, j] * scale
+        move[c] = here - field[c]
+
+
+@nb.njit(**_JIT)
+def _ridge(candidates, starts, weak, reach, p, k, step, width, n_pixels):  # pragma: no cover
+    """Whether candidate k (flat index p) departs at least as far as the weak
+    candidates 1 and 2 steps (``step``) either side of it."""
+    for i in (-2, -1, 1, 2):
+        q = p + i * step
+        if q < 0 or q >= n_pixels or (step == 1 and q // width != p // width):
+            continue
+        s = _slot_of(q, candidates, starts, width)
+        if s >= 0 and weak[s] and reach[s] > reach[k]:
+            return False
+    return True
+
+
+@nb.njit(**_JIT)
+def _one_color(fields, moves, reach, members, departure, agree, meet):  # pragma: no cover
     """Whether the chain's pixels depart from the field beside them towards one color."""
     m = members.shape[0]
-    fields = np.empty((m, 3))
     units = np.empty((m, 3))
+    field = np.empty((m, 3))
     pull = np.zeros(3)  # the sum of the departures
     total_length = 0.0
     used = 0
     for i in range(m):
-        p = candidates[members[i]]
-        y, x = p // width, p % width
-        total = np.zeros(3)
-        count = 0
-        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                q = yy * width + xx
-                if _slot_of(q, candidates, starts, width) < 0:
-                    for c in range(3):
-                        total[c] += flat[q, c]
-                    count += 1
-        if count == 0:
-            continue
-        length = 0.0
-        for c in range(3):
-            field = 0.0
-            here = 0.0
-            for j in range(3):
-                field += ycc[c, j] * total[j] / count * scale
-                here += ycc[c, j] * flat[p, j] * scale
-            fields[used, c] = field
-            units[used, c] = here - field
-            length += (here - field) ** 2
-        length = np.sqrt(length)
-        if length < departure:
+        k = members[i]
+        if np.isnan(fields[k, 0]) or reach[k] < departure:
             continue
         for c in range(3):
-            pull[c] += units[used, c]
-            units[used, c] /= length
-        total_length += length
+            pull[c] += moves[k, c]
+            units[used, c] = moves[k, c] / reach[k]
+            field[used, c] = fields[k, c]
+        total_length += reach[k]
         used += 1
     if used < 5:
         return False
@@ -202,13 +232,13 @@ def _one_color(  # pragma: no cover - jitted
             for c in range(3):
                 project = (1.0 if r == c else 0.0) - units[i, r] * units[i, c]
                 a[r, c] += project
-                b[r] += project * fields[i, c]
+                b[r] += project * field[i, c]
     for r in range(3):
         a[r, r] += 1e-3 * used  # (parallel lines: S stays near the fields)
     s = _solve3(a, b)
     square = 0.0
     for i in range(used):
-        gap = s - fields[i]
+        gap = s - field[i]
         along = (gap * units[i]).sum()
         square += (gap**2).sum() - along**2
     return np.sqrt(max(square, 0.0) / used) <= meet
