@@ -14,7 +14,6 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._grow import _row_starts, _slot_of
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -52,6 +51,8 @@ CHAIN_DEPARTURE = 3.0
 CHAIN_AGREE = 0.9
 CHAIN_MEET = 7.0
 CHAIN_LINK = 2
+#: A chain's colors are judged on about CHAIN_SAMPLE of its pixels, spread along it.
+CHAIN_SAMPLE = 64
 CHAIN_RIDGE = 7
 #: A chain more than CHAIN_FOUND of whose pixels are cores already is a stroke found
 #: (black and white ones); its other pixels, JPEG's fringe beside it, would only seed
@@ -61,22 +62,22 @@ CHAIN_FOUND = 0.3
 
 def chain_cores(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, weak: np.ndarray,
-    groups: np.ndarray, n_groups: int,
+    distance: np.ndarray, groups: np.ndarray, n_groups: int,
 ) -> int:  # fmt: skip
     """Label in ``groups`` (per candidate; 0: none) each stroke chain's candidates not
     yet in a group as a core of its own; returns the new number of labels.
 
     ``candidates``: sorted flat indices into rows of ``width`` of ``flat`` (scaled to
-    DN by ``scale``); ``weak`` per candidate. Costs nothing where fewer than
-    CHAIN_PIXELS candidates are weak (all-data pictures, mostly).
+    DN by ``scale``); ``weak`` and ``distance`` (DN, to JPEG's model) per candidate.
+    Costs nothing where fewer than CHAIN_PIXELS candidates are weak.
     """
     if np.count_nonzero(weak) < CHAIN_PIXELS:
         return n_groups
     chain = np.zeros(len(candidates), dtype=np.int64)
     found = _chains(
-        flat, scale, width, candidates, weak, _YCBCR, CHAIN_PIXELS, CHAIN_WIDTH,
+        flat, scale, width, candidates, weak, distance, _YCBCR, CHAIN_PIXELS, CHAIN_WIDTH,
         CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_LINK,
-        CHAIN_RIDGE, chain,
+        CHAIN_RIDGE, CHAIN_SAMPLE, chain,
     )  # fmt: skip
     if found == 0:
         return n_groups
@@ -91,84 +92,111 @@ def chain_cores(
 
 @nb.njit(**_JIT)
 def _chains(  # pragma: no cover - jitted
-    flat, scale, width, candidates, weak, ycc, min_pixels, max_width, radius, departure,
-    agree, meet, link, ridge, out,
+    flat, scale, width, candidates, weak, distance, ycc, min_pixels, max_width, radius,
+    departure, agree, meet, link, ridge, sample, out,
 ):
     """Label in ``out`` (per candidate, 1 ..) the chains that are strokes; returns
-    how many. See CHAIN_PIXELS."""
-    n = candidates.shape[0]
+    how many. See CHAIN_PIXELS.
+
+    Two bytes per pixel of state (a full-size array is cheaper to reach than the
+    candidates' list); only chains long enough cost a look at the field."""
     n_pixels = flat.shape[0]
     height = n_pixels // width
-    starts = _row_starts(candidates, width, height)
-    fields = np.full((n, 3), np.nan)
-    moves = np.zeros((n, 3))
-    reach = np.zeros(n)  # the departure's length, DN
-    for k in range(n):
+    level = np.zeros(n_pixels, np.uint8)  # candidates 1, weak 2 + distance to the model
+    for k in range(candidates.shape[0]):
+        level[candidates[k]] = 1  # (the others: their field)
         if weak[k]:
-            _departure(flat, scale, width, height, candidates, starts, k, ycc, radius,
-                       fields[k], moves[k])  # fmt: skip
-            reach[k] = np.sqrt((moves[k] ** 2).sum())
-    thin = np.zeros(n, np.bool_)
-    for k in range(n):
-        if weak[k]:
-            p = candidates[k]
+            off = distance[k]
+            level[candidates[k]] = 2 + (int(off) if off < 253.0 else 253)  # (NaN, inf: 255)
+    state = np.zeros(n_pixels, np.uint8)  # 1: thin, 2: visited
+    pixels = candidates[weak]
+    across, down = _runs(pixels, width)
+    for i in range(pixels.shape[0]):
+        p = pixels[i]
+        if across[i] <= max_width or down[i] <= max_width:
+            state[p] = 1
+        elif min(across[i], down[i]) <= ridge:  # a wide band: its ridge, farthest off model
+            step = 1 if across[i] <= down[i] else width
             y, x = p // width, p % width
-            across = _run(candidates, starts, weak, p, 1, x, width - 1 - x, ridge, width)
-            down = _run(candidates, starts, weak, p, width, y, height - 1 - y, ridge, width)
-            thin[k] = across <= max_width or down <= max_width
-            if not thin[k] and min(across, down) <= ridge:  # a wide band: its ridge
-                step = 1 if across <= down else width
-                thin[k] = _ridge(candidates, starts, weak, reach, p, k, step, width, n_pixels)
-    label = np.zeros(n, np.int64)
-    queue = np.empty(n, np.int64)
+            room_before = x if step == 1 else y
+            room_after = width - 1 - x if step == 1 else height - 1 - y
+            top = True
+            for j in range(1, 3):
+                if j <= room_before and level[p - j * step] > level[p]:
+                    top = False
+                if j <= room_after and level[p + j * step] > level[p]:
+                    top = False
+            if top:
+                state[p] = 1
+    queue = np.empty(candidates.shape[0], np.int64)  # pixels
     found = 0
-    for seed in range(n):
-        if not thin[seed] or label[seed] != 0:
+    for k in range(candidates.shape[0]):
+        p = candidates[k]
+        if state[p] != 1:
             continue
-        label[seed] = -1
-        queue[0] = seed
+        state[p] = 2
+        queue[0] = p
         size, head = 1, 0
         while head < size:
-            p = candidates[queue[head]]
+            q = queue[head]
             head += 1
-            y, x = p // width, p % width
+            y, x = q // width, q % width
             for yy in range(max(0, y - link), min(height, y + link + 1)):
                 for xx in range(max(0, x - link), min(width, x + link + 1)):
-                    s = _slot_of(yy * width + xx, candidates, starts, width)
-                    if s >= 0 and thin[s] and label[s] == 0:
-                        label[s] = -1
-                        queue[size] = s
+                    r = yy * width + xx
+                    if state[r] == 1:
+                        state[r] = 2
+                        queue[size] = r
                         size += 1
         if size < min_pixels:
             continue
-        if _one_color(fields, moves, reach, queue[:size], departure, agree, meet):
+        members = np.searchsorted(candidates, queue[:size])
+        stride = max(1, size // sample)  # (pixels in BFS order: spread along the chain)
+        if _one_color(flat, scale, width, height, candidates, level, members[::stride], ycc,
+                      radius, departure, agree, meet):  # fmt: skip
             found += 1
             for i in range(size):
-                out[queue[i]] = found
+                out[members[i]] = found
     return found
 
 
 @nb.njit(**_JIT)
-def _run(candidates, starts, weak, p, step, before, after, limit, width):  # pragma: no cover
-    """Length of the run of weak candidates through flat index p along ``step``,
-    counted up to ``limit + 1``; ``before`` / ``after``: room to the picture's edge."""
-    length = 1
-    for i in range(1, min(before, limit) + 1):
-        s = _slot_of(p - i * step, candidates, starts, width)
-        if s < 0 or not weak[s]:
-            break
-        length += 1
-    for i in range(1, min(after, limit) + 1):
-        s = _slot_of(p + i * step, candidates, starts, width)
-        if s < 0 or not weak[s]:
-            break
-        length += 1
-    return length
+def _runs(pixels, width):  # pragma: no cover - jitted
+    """Per pixel (sorted flat indices): the length of the run of ``pixels`` through it
+    along its row and along its column, in passes along the list."""
+    n = pixels.shape[0]
+    rows = pixels // width  # (one division per pixel: the passes below cost less)
+    across = np.ones(n, np.int64)
+    down = np.ones(n, np.int64)
+    for i in range(1, n):  # runs to the left, then the whole run from the right
+        if pixels[i - 1] == pixels[i] - 1 and rows[i - 1] == rows[i]:
+            across[i] = across[i - 1] + 1
+    for i in range(n - 2, -1, -1):
+        if pixels[i + 1] == pixels[i] + 1 and rows[i + 1] == rows[i]:
+            across[i] = across[i + 1]
+    last = np.full(width, -2, np.int64)  # per column: the last row seen, its run so far
+    run = np.zeros(width, np.int64)
+    for i in range(n):
+        y = rows[i]
+        x = pixels[i] - y * width
+        run[x] = run[x] + 1 if last[x] == y - 1 else 1
+        last[x] = y
+        down[i] = run[x]
+    last[:] = -2
+    for i in range(n - 1, -1, -1):  # the whole run, from below
+        y = rows[i]
+        x = pixels[i] - y * width
+        if last[x] == y + 1:
+            down[i] = run[x]
+        else:
+            run[x] = down[i]
+        last[x] = y
+    return across, down
 
 
 @nb.njit(**_JIT)
 def _departure(  # pragma: no cover - jitted
-    flat, scale, width, height, candidates, starts, k, ycc, radius, field, move
+    flat, scale, width, height, candidates, level, k, ycc, radius, field, move
 ):
     """Candidate k's field (Y Cb Cr, DN: the mean of the non-candidates within
     ``radius``) into ``field`` and its departure from it into ``move``; NaN
@@ -180,7 +208,7 @@ def _departure(  # pragma: no cover - jitted
     for yy in range(max(0, y - radius), min(height, y + radius + 1)):
         for xx in range(max(0, x - radius), min(width, x + radius + 1)):
             q = yy * width + xx
-            if _slot_of(q, candidates, starts, width) < 0:
+            if level[q] == 0:
                 for c in range(3):
                     total[c] += flat[q, c]
                 count += 1
@@ -196,37 +224,29 @@ def _departure(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _ridge(candidates, starts, weak, reach, p, k, step, width, n_pixels):  # pragma: no cover
-    """Whether candidate k (flat index p) departs at least as far as the weak
-    candidates 1 and 2 steps (``step``) either side of it."""
-    for i in (-2, -1, 1, 2):
-        q = p + i * step
-        if q < 0 or q >= n_pixels or (step == 1 and q // width != p // width):
-            continue
-        s = _slot_of(q, candidates, starts, width)
-        if s >= 0 and weak[s] and reach[s] > reach[k]:
-            return False
-    return True
-
-
-@nb.njit(**_JIT)
-def _one_color(fields, moves, reach, members, departure, agree, meet):  # pragma: no cover
-    """Whether the chain's pixels depart from the field beside them towards one color."""
+def _one_color(  # pragma: no cover - jitted
+    flat, scale, width, height, candidates, level, members, ycc, radius, departure, agree, meet
+):
+    """Whether the chain's pixels (``members``, indices of ``candidates``) depart from
+    the field beside them towards one color."""
     m = members.shape[0]
     units = np.empty((m, 3))
     field = np.empty((m, 3))
+    move = np.empty(3)
     pull = np.zeros(3)  # the sum of the departures
     total_length = 0.0
     used = 0
     for i in range(m):
-        k = members[i]
-        if np.isnan(fields[k, 0]) or reach[k] < departure:
+        field[used, 0] = np.nan
+        _departure(flat, scale, width, height, candidates, level, members[i], ycc, radius,
+                   field[used], move)  # fmt: skip
+        length = np.sqrt((move**2).sum())
+        if np.isnan(field[used, 0]) or length < departure:
             continue
         for c in range(3):
-            pull[c] += moves[k, c]
-            units[used, c] = moves[k, c] / reach[k]
-            field[used, c] = fields[k, c]
-        total_length += reach[k]
+            pull[c] += move[c]
+            units[used, c] = move[c] / length
+        total_length += length
         used += 1
     if used < 5:
         return False
