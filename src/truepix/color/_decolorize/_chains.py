@@ -19,31 +19,35 @@ from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = ["chain_cores"]
 
-#: A chain: CHAIN_PIXELS or more 8-connected weak candidates (farther than
-#: JPEG_MODEL_WEAK from JPEG's model), each thin -- a run of at most CHAIN_WIDTH
-#: weak pixels across it, along its row or its column. Per pixel, its departure
-#: from the field (the mean of the non-candidate pixels within CHAIN_FIELD_RADIUS)
-#: points towards the stroke's color S (pixel = a S + (1 - a) field): a stroke's
-#: departures agree in direction (mean unit vector of length CHAIN_AGREE or more,
-#: Y Cb Cr) and their lines meet in one S, within CHAIN_MEET DN (root mean square
-#: distance of S to them); departures shorter than CHAIN_DEPARTURE DN say nothing.
-#: Pieces of a chain CHAIN_LINK px apart (one pixel between) count as one: JPEG
-#: breaks a stroke's weak run where its pixels fall within 12 DN of the model.
-#: A chain's pixels become cores (``_jpeg``), and its stroke's other candidates join
-#: them by luma (``grow_similar``). Measured on matplotlib's contours and text on a
-#: JPEG q75 imshow figure (benchmarks/_drawn_annotations.py; stroke pixels flagged /
-#: data pixels lost, %): twilight gray 0.0 / 0.00 -> 48.9 / 0.32, white 40.7 -> 48.1,
-#: cmocean:thermal gray 0.0 -> 42.1 / 0.54, black 85.2 -> 95.0, coolwarm magenta 56.4 /
-#: 0.28 -> 66.5 / 0.39, white 82.5 -> 93.5, gray 81.7 / 0.30 -> 90.8 / 0.96, magma
-#: white 63.4 -> 76.9; holes on all-data pictures (benchmarks/colormaps.py, 256^2,
-#: JPEG 4:2:0) q50 0.03 -> 0.16 % at worst (twilight / camera), q90 0.00 -> 0.01.
-#: Data's thin chains on photographs (the camera at q50-q90: 30-160 px) depart in
-#: directions that agree (0.85-1.0) but rarely meet within 6 DN (4-30 DN); strokes'
-#: meet within 1-6 DN. 30 px flagged 3-6 points more but lost more data beside the
-#: strokes; 100 px, 10-20 points less. Taking the whole weak area a chain touches
-#: flagged 0-7 points more but lost 6 points more of the map on coolwarm's Pillow
-#: strokes (benchmarks/colormaps.py, hard edges JPEG q75: 20.3 -> 26.3 %); the chains'
-#: 1-px halo (``_jpeg``'s JPEG_HALO_RADIUS) lost 3-10 % of the data pixels.
+#: A chain: CHAIN_PIXELS or more weak candidates (farther than JPEG_MODEL_WEAK from
+#: JPEG's model), each thin -- a run of at most CHAIN_WIDTH weak pixels along its row
+#: or its column, or, across a band of at most CHAIN_RIDGE, its ridge (no weak pixel
+#: 1-2 px either side across it farther from the model) -- linked within CHAIN_LINK px
+#: (JPEG breaks a stroke's weak run where its pixels fall within 12 DN of the model).
+#: Per pixel, its departure from the field (the mean of the non-candidates within
+#: CHAIN_FIELD_RADIUS, Y Cb Cr) points towards the stroke's color S (pixel = a S +
+#: (1 - a) field): a stroke's departures agree (their sum at least CHAIN_AGREE of the
+#: sum of their lengths, so JPEG's fringe beside the stroke weighs little) and their
+#: lines meet in one S (root mean square distance of S to them within CHAIN_MEET DN);
+#: departures shorter than CHAIN_DEPARTURE DN say nothing. A chain's pixels become
+#: cores (``_jpeg``); its stroke's other candidates join them by luma (``grow_similar``).
+#: Measured on matplotlib's contours and text on a JPEG q75 imshow figure
+#: (benchmarks/_drawn_annotations.py; stroke pixels flagged / data pixels lost, %):
+#: twilight gray 0.0 / 0.00 -> 44.3 / 0.25, cmocean:thermal gray 0.0 / 0.00 -> 41.3 /
+#: 0.53, black 85.2 / 1.27 -> 92.0 / 1.68, coolwarm magenta 56.4 / 0.28 -> 75.3 / 1.12,
+#: white 82.5 / 3.20 -> 89.6 / 3.45, gray 81.7 / 0.30 -> 90.3 / 0.75, magma white
+#: 63.4 / 0.02 -> 74.7 / 0.38; holes on all-data pictures (benchmarks/colormaps.py,
+#: 256^2 and 512^2, JPEG q50-q95 4:2:0 and 4:4:4) as before. What is left of those
+#: strokes is mostly no candidate at all (their blends with the field lie within 20 DN
+#: of some map color). Data's chains on photographs (the camera, q50-q90) agree as
+#: strokes' do but rarely meet within 7 DN (7.9-30 DN) -- except the camera's tripod
+#: legs, a bright thin line on grass (74-96 px chains, meeting within 2.3-4.7 DN:
+#: twilight q50, magma q90): at 50 px they left 0.16 % holes and the q50 accuracy rows
+#: 0.003 worse, for twilight gray 53.9, coolwarm magenta 91.5 %. A band's ridge took
+#: coolwarm magenta 74 -> 92 % (at 50 px); the whole weak area a chain touches lost
+#: 6 points more of the map on coolwarm's Pillow strokes (benchmarks/colormaps.py,
+#: hard edges JPEG q75: 20.3 -> 26.3 %); a 1-px halo around chains 3-10 %; runs of 4-5
+#: px flagged coolwarm's magenta 9 points less (wide bands merge strokes with fringe).
 CHAIN_PIXELS = 100
 CHAIN_WIDTH = 3
 CHAIN_FIELD_RADIUS = 3
