@@ -62,6 +62,12 @@ CHAIN_RIDGE = 7
 #: (black and white ones); its other pixels, JPEG's fringe beside it, would only seed
 #: growth into the field (viridis white / black: lost 3.44 / 1.70 -> 4.38 / 2.07 %).
 CHAIN_FOUND = 0.3
+#: Chains count where they hold CHAIN_SHARE of the candidates or more: an annotated
+#: figure's strokes hold 0.25-0.62 of them (benchmarks/_drawn_annotations.py), a
+#: photograph's thin data lines that chain as strokes do (the camera's tripod legs,
+#: shrunk by OpenCV, then JPEG'd: 101-136 px chains, 0.35-0.45 % holes;
+#: benchmarks/decolorize_trial/trial16/user_tools_sweep.py) 0.02-0.03.
+CHAIN_SHARE = 0.1
 
 
 def chain_cores(
@@ -83,9 +89,10 @@ def chain_cores(
         CHAIN_FIELD_RADIUS, CHAIN_DEPARTURE, CHAIN_AGREE, CHAIN_MEET, CHAIN_LINK,
         CHAIN_RIDGE, CHAIN_SAMPLE, chain,
     )  # fmt: skip
-    if found == 0:
+    labelled = chain > 0
+    if np.count_nonzero(labelled) < CHAIN_SHARE * len(candidates):  # (a photograph's lines)
         return n_groups
-    labelled = chain > 0  # (a stroke already found: see CHAIN_FOUND)
+    # (a stroke already found: see CHAIN_FOUND)
     cored = np.bincount(chain[labelled], weights=groups[labelled] > 0, minlength=found + 1)
     share = cored / np.maximum(np.bincount(chain[labelled], minlength=found + 1), 1)
     chain[share[chain] > CHAIN_FOUND] = 0
