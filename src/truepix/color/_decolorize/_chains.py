@@ -48,7 +48,7 @@ __all__ = ["chain_cores"]
 #: 6 points more of the map on coolwarm's Pillow strokes (benchmarks/colormaps.py,
 #: hard edges JPEG q75: 20.3 -> 26.3 %); a 1-px halo around chains 3-10 %; runs of 4-5
 #: px flagged coolwarm's magenta 9 points less (wide bands merge strokes with fringe).
-CHAIN_PIXELS = 100
+CHAIN_PIXELS = 50
 CHAIN_WIDTH = 3
 CHAIN_FIELD_RADIUS = 3
 CHAIN_DEPARTURE = 3.0
