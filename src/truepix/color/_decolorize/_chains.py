@@ -33,21 +33,23 @@ __all__ = ["chain_cores"]
 #: cores (``_jpeg``); its stroke's other candidates join them by luma (``grow_similar``).
 #: Measured on matplotlib's contours and text on a JPEG q75 imshow figure
 #: (benchmarks/_drawn_annotations.py; stroke pixels flagged / data pixels lost, %):
-#: twilight gray 0.0 / 0.00 -> 44.3 / 0.25, cmocean:thermal gray 0.0 / 0.00 -> 41.3 /
-#: 0.53, black 85.2 / 1.27 -> 92.0 / 1.68, coolwarm magenta 56.4 / 0.28 -> 75.3 / 1.12,
-#: white 82.5 / 3.20 -> 89.6 / 3.45, gray 81.7 / 0.30 -> 90.3 / 0.75, magma white
-#: 63.4 / 0.02 -> 74.7 / 0.38; holes on all-data pictures (benchmarks/colormaps.py,
-#: 256^2 and 512^2, JPEG q50-q95 4:2:0 and 4:4:4) as before. What is left of those
+#: twilight gray 0.0 / 0.00 -> 54.2 / 0.51, white 40.7 / 0.81 -> 48.0 / 0.90,
+#: cmocean:thermal gray 0.0 / 0.00 -> 46.3 / 0.72, black 85.2 / 1.27 -> 92.0 / 1.68,
+#: magenta 82.6 / 0.98 -> 86.0 / 1.24, coolwarm magenta 56.4 / 0.28 -> 91.0 / 1.33,
+#: white 82.5 / 3.20 -> 93.4 / 3.76, gray 81.7 / 0.30 -> 90.7 / 0.80, magma white
+#: 63.4 / 0.02 -> 79.7 / 0.49, viridis gray 87.1 / 1.52 -> 91.3 / 1.82; the others
+#: as before. Holes on all-data pictures (benchmarks/colormaps.py at 256^2 and 512^2;
+#: trial16/user_tools_sweep.py) and the accuracy rows as before. What is left of those
 #: strokes is mostly no candidate at all (their blends with the field lie within 20 DN
-#: of some map color). Data's chains on photographs (the camera, q50-q90) agree as
-#: strokes' do but rarely meet within 7 DN (7.9-30 DN) -- except the camera's tripod
-#: legs, a bright thin line on grass (74-96 px chains, meeting within 2.3-4.7 DN:
-#: twilight q50, magma q90): at 50 px they left 0.16 % holes and the q50 accuracy rows
-#: 0.003 worse, for twilight gray 53.9, coolwarm magenta 91.5 %. A band's ridge took
-#: coolwarm magenta 74 -> 92 % (at 50 px); the whole weak area a chain touches lost
-#: 6 points more of the map on coolwarm's Pillow strokes (benchmarks/colormaps.py,
-#: hard edges JPEG q75: 20.3 -> 26.3 %); a 1-px halo around chains 3-10 %; runs of 4-5
-#: px flagged coolwarm's magenta 9 points less (wide bands merge strokes with fringe).
+#: of some map color); magma's magenta is taken for resized blends (``_edges``).
+#: Data's chains on photographs agree as strokes' do but rarely meet within 7 DN
+#: (7.9-30 DN) -- except thin lines of one color, the camera's tripod legs (74-136 px,
+#: meeting within 2.3-7 DN): see CHAIN_SHARE. A band's ridge took coolwarm's magenta
+#: 74 -> 92 %; the whole weak area a chain touches lost 6 points more of the map on
+#: coolwarm's Pillow strokes (benchmarks/colormaps.py, hard edges JPEG q75: 20.3 ->
+#: 26.3 %); a 1-px halo around the chains 3-10 % of the data pixels; runs of 4-5 px
+#: flagged coolwarm's magenta 9 points less (wide bands merge strokes with fringe);
+#: 100 px, 10-15 points less (twilight's and thermal's gray, coolwarm's magenta).
 CHAIN_PIXELS = 50
 CHAIN_WIDTH = 3
 CHAIN_FIELD_RADIUS = 3

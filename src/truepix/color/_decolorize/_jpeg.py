@@ -330,7 +330,8 @@ def jpeg_off_map(
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
-    n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups, n_groups)
+    n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
+                           n_groups)  # fmt: skip
     near = np.zeros(n_pixels, dtype=bool)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
     grown = np.zeros(len(candidates), dtype=bool)
