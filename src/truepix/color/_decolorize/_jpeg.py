@@ -315,7 +315,10 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
-    if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
+    # (blends keep seeds out of cores: where the seeds alone make none, they change nothing)
+    counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
+                   JPEG_MODEL_FOREIGN, groups)  # fmt: skip
+    if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
         # residual <= threshold: without alpha no residual is NaN, so the candidates tell
         on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
         on_map[candidates[residual[candidates] > plan.threshold]] = False
@@ -329,10 +332,11 @@ def jpeg_off_map(
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
-    near = np.zeros(n_pixels, dtype=bool)
-    degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
-    grown = np.zeros(len(candidates), dtype=bool)
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
+    near = np.zeros(n_pixels if cored else 0, dtype=bool)
+    degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    near = near[candidates] if cored else np.zeros(len(candidates), dtype=bool)
+    grown = np.zeros(len(candidates), dtype=bool)
     if cored:
         grow_similar(flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
                      JPEG_STROKE_LUMA, grown)  # fmt: skip
@@ -344,7 +348,7 @@ def jpeg_off_map(
             JPEG_GRAY_LUMA, grown,
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
-    judged = (weak & near[candidates] & (residual[candidates] > plan.threshold) | grown) & ~blend
+    judged = (weak & near & (residual[candidates] > plan.threshold) | grown) & ~blend
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
