@@ -287,15 +287,8 @@ def jpeg_off_map(
         lowest = min(lowest, JPEG_GRAY_CANDIDATE)
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
-    distance = np.empty(len(candidates), dtype=np.float64)
-    strong = np.empty(len(candidates), dtype=bool)
     luma = line.vertices @ _YCBCR[0]
-    with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
-        degraded.chroma_model_residual(
-            flat, scale, width, position, candidates, line.vertices,
-            line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
-            float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
-        )  # fmt: skip
+    distance, strong = _model(flat, scale, width, position, candidates, line)
     movable = distance > JPEG_MODEL_WEAK
     branched = _branched_distance(flat, scale, width, position, residual, candidates, movable, line)
     distance = np.minimum(distance, branched)
@@ -397,7 +390,6 @@ def _follow_strokes(
         return
     height = len(off_map) // width
     luma_weights = _YCBCR[0] * scale
-    map_luma = line.vertices @ _YCBCR[0]
     leads = np.zeros(len(off_map), dtype=bool)  # the flagged and what was found along them
     beside = np.zeros(len(off_map), dtype=bool)
     for _ in range(JPEG_FOLLOW_STEPS):
@@ -412,14 +404,7 @@ def _follow_strokes(
         gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
         shared = np.any(leads[around] & (gap <= JPEG_FOLLOW_LUMA), axis=1)
         asked, luma = asked[shared], luma[shared]
-        model = np.empty(len(asked))
-        strong = np.empty(len(asked), dtype=bool)
-        degraded.chroma_model_residual(
-            flat, scale, width, position, asked, line.vertices, line.positions,
-            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(map_luma.min()),
-            float(map_luma.max()), JPEG_STROKE, JPEG_FLAT, model, strong,
-        )  # fmt: skip
-        off_model = model > JPEG_FOLLOW_MODEL
+        off_model = _model(flat, scale, width, position, asked, line)[0] > JPEG_FOLLOW_MODEL
         asked, luma = asked[off_model], luma[off_model]
         cores = asked[_apart(flat, luma_weights, width, asked, luma, residual, off_map)]
         off_map[cores] = True
@@ -523,19 +508,30 @@ def _branched_distance(
     # blocks' chroma: only candidates within a block of a moved pixel can change (jet
     # q75: 6 moved pixels among 17k candidates); the others keep the first distance
     changed = _near_blocks(candidates, moved, width, len(position) // width)
-    strong = np.empty(len(changed), dtype=bool)
-    near_distance = np.empty(len(changed), dtype=np.float64)
-    luma = line.vertices @ _YCBCR[0]
     try:
-        degraded.chroma_model_residual(
-            flat, scale, width, position, candidates[changed], line.vertices, line.positions,
-            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
-            float(luma.max()), JPEG_STROKE, JPEG_FLAT, near_distance, strong,
-        )  # fmt: skip
+        distance[changed] = _model(flat, scale, width, position, candidates[changed], line)[0]
     finally:
         position[moved] = former
-    distance[changed] = near_distance
     return distance
+
+
+def _model(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, pixels: np.ndarray,
+    line: Polyline,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``chroma_model_residual`` of ``pixels`` (flat indices): their distance (DN) to
+    JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), on one thread for
+    fewer than ``SERIAL_CANDIDATES``."""
+    distance = np.empty(len(pixels), dtype=np.float64)
+    strong = np.empty(len(pixels), dtype=bool)
+    luma = line.vertices @ _YCBCR[0]
+    with kernels.threads_for(len(pixels), kernels.SERIAL_CANDIDATES):
+        degraded.chroma_model_residual(
+            flat, scale, width, position, pixels, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
+            float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
+        )  # fmt: skip
+    return distance, strong
 
 
 def _near_blocks(candidates: np.ndarray, moved: np.ndarray, width: int, height: int) -> np.ndarray:
