@@ -128,6 +128,24 @@ def _truepix_rows(
     return rows
 
 
+def _saturated_rows(
+    data: np.ndarray, degrade: Mapping[str, Degrade], peers: Peers
+) -> tuple[list[tuple[str, str, float]], np.ndarray]:  # fmt: skip
+    """jet on the JPEG q75 picture: a map that turns sharply, whose chroma 4:2:0 moves far
+    off the map (ten times viridis's candidates for JPEG's model). Cold first: a new
+    ``Decolorizer``'s first call (jet's grid and answers built from nothing). Returns the
+    rows and the picture."""
+    label = "JPEG q75 jet"
+    picture = degrade["JPEG q75"](peers.colormap("jet")(data, bytes=True)[..., :3], data)[0]
+    cold = _best(functools.partial(_cold, "jet", picture), 1)
+    warm = Decolorizer("jet", vmin=0.0, vmax=1.0)
+    warm.values(picture)
+    return [
+        (label, "truepix, warm Decolorizer", _best(functools.partial(warm.values, picture), 7)),
+        (label, "truepix, cold (jet)", cold),
+    ], picture
+
+
 def speed(data: np.ndarray, degrade: Mapping[str, Degrade], peers: Peers) -> None:
     """Megapixels per second on one square picture of ``data`` drawn with viridis.
 
@@ -141,10 +159,14 @@ def speed(data: np.ndarray, degrade: Mapping[str, Degrade], peers: Peers) -> Non
     exact_rgb = np.ascontiguousarray(cmap(data, bytes=True)[..., :3])
     pictures = {label: step(exact_rgb, data)[0] for label, step in degrade.items()}
     rows = _truepix_rows(data, degrade, pictures, peers.colormap)
+    saturated, jet_picture = _saturated_rows(data, degrade, peers)
+    rows += saturated
     tree = peers.nearest(cmap)
     for label in ("exact PNG", "JPEG q75", "noise 2 DN"):
         picture = pictures[label]
         rows.append((label, "nearest RGB (cKDTree)", _best(lambda p=picture: tree(p), 1)))
+    jet_tree = peers.nearest(peers.colormap("jet"))
+    rows.append(("JPEG q75 jet", "nearest RGB (cKDTree)", _best(lambda: jet_tree(jet_picture), 1)))
     started = time.perf_counter()
     table = peers.seed_table(cmap)
     build = time.perf_counter() - started
@@ -155,7 +177,8 @@ def speed(data: np.ndarray, degrade: Mapping[str, Degrade], peers: Peers) -> Non
         peer = peers.unmap(cmap)
         rows.append(("exact PNG", "unmap 0.1.2", _best(lambda: peer(pictures["exact PNG"]), 1)))
     baseline = {label: seconds for label, method, seconds in rows if method.startswith("nearest")}
-    print(f"\nSpeed on a {size}x{size} picture ({megapixels:.1f} MP), viridis, best of runs")
+    maps = "viridis (jet where named)"
+    print(f"\nSpeed on a {size}x{size} picture ({megapixels:.1f} MP), {maps}, best of runs")
     header = f"{'picture':<12} {'method':<34} {'ms':>9} {'MP/s':>8} {'x nearest RGB':>14}"
     print(header)
     print("-" * len(header))

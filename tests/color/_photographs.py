@@ -19,6 +19,17 @@ def camera_256() -> np.ndarray:
     return cv2.resize(data.camera().astype(np.float32), (256, 256), interpolation=cv2.INTER_AREA)
 
 
+def fbm(size: int = 256, seed: int = 0) -> np.ndarray:
+    """Fractional Brownian terrain (spectral slope 3) in [0, 1], seeded."""
+    rng = np.random.default_rng(seed)
+    k = np.hypot(np.fft.fftfreq(size)[:, None], np.fft.fftfreq(size)[None, :])
+    k[0, 0] = 1.0
+    amplitude = k**-1.5
+    amplitude[0, 0] = 0.0
+    field = np.real(np.fft.ifft2(amplitude * np.exp(2j * np.pi * rng.random((size, size)))))
+    return (field - field.min()) / (field.max() - field.min())
+
+
 def imsave_rgb(field: np.ndarray, cmap: str) -> np.ndarray:
     """``field`` (0-255) drawn with ``plt.imsave(..., vmin=0, vmax=255)``: the PNG's RGB."""
     import matplotlib.pyplot as plt

@@ -18,6 +18,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from tests.color._photographs import fbm
+
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._api import Decolorizer, decolorize
 from truepix.color._decolorize._result import SUSPECT_NOISE
@@ -233,3 +235,54 @@ def test_identify_names_the_map_and_its_alpha(drawn, alpha, face) -> None:
     assert best.alpha == pytest.approx(alpha, abs=0.01)
     gray = 255.0 if face == "white" else 153.0
     assert best.background == pytest.approx((gray, gray, gray), abs=1.0)
+
+
+def _jpeg_q(picture: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(picture[..., :3])).save(buffer, "JPEG", quality=quality)
+    return np.asarray(Image.open(buffer))
+
+
+@pytest.mark.parametrize("cmap", ["jet", "hsv", "turbo"])
+def test_jpeg_error_on_saturated_maps_runs_no_fit(cmap, monkeypatch) -> None:
+    """JPEG q50 of jet, hsv or turbo estimates as noise past SUSPECT_NOISE (its chroma
+    error on saturated maps), under SUSPECT_NOISE_JPEG: no blend fit, no catalog search
+    (they cost 50 ms per megapixel and named nothing)."""
+    from truepix.color._decolorize import _result
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("advice searched on a JPEG'd picture of the right map")
+
+    picture = _jpeg_q(mpl.colormaps[cmap](fbm(256, 1), bytes=True), 50)
+    result = Decolorizer(cmap, vmin=0, vmax=1).decode(picture)
+    assert result.jpeg and _result.SUSPECT_NOISE <= result.noise < _result.SUSPECT_NOISE_JPEG
+    monkeypatch.setattr(translucent, "fitted_blend", refuse)
+    monkeypatch.setattr(_result, "better_map", refuse)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        decolorize(picture, cmap=cmap, vmin=0, vmax=1)
+
+
+@pytest.mark.parametrize(
+    ("alpha", "face"), [(0.9, "white"), (0.9, "0.6"), (0.95, "white"), (0.95, "0.6")]
+)
+def test_jpeg_of_a_translucent_map_is_still_advised(alpha, face) -> None:
+    """Decoded within the threshold, posing as JPEG's noise: 4.9-22 DN, past and under
+    SUSPECT_NOISE_JPEG (0.9 and 0.95 over gray: the blend screen sends them to the fit)."""
+
+    y, x = np.mgrid[0:240, 0:320]
+    field = 50 + 45 * np.sin(x / 37 + np.cos(y / 41)) * np.cos(y / 29)
+    picture = _jpeg_q(_draw("imshow", field, alpha, face), 75)
+    with pytest.warns(OffMapWarning, match="drawn at alpha=") as record:
+        result = Decolorizer("viridis", vmin=VMIN, vmax=VMAX).decode(picture)
+    assert result.jpeg and result.noise >= SUSPECT_NOISE
+    advised = float(str(record[0].message).split("pass alpha=")[1].split(",")[0])
+    assert abs(advised - alpha) <= 0.02
+
+
+@pytest.mark.parametrize(("drawn", "given"), [("hot", "gist_heat"), ("Spectral", "RdYlBu")])
+def test_jpeg_of_a_near_twin_is_named_by_its_share(drawn, given) -> None:
+    """A near twin JPEG'd estimates 5.7-8.5 DN of noise and leaves 28-41 % NaN: named."""
+    picture = _jpeg_q(mpl.colormaps[drawn](fbm(256, 1), bytes=True), 75)
+    with pytest.warns(OffMapWarning, match=f"pass cmap='{drawn}'"):
+        decolorize(picture, cmap=given, vmin=0, vmax=1)

@@ -15,19 +15,9 @@ import numpy as np
 import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
+from tests.color._photographs import fbm
 
 from truepix import Decolorizer
-
-
-def _fbm(size: int = 256, seed: int = 0) -> np.ndarray:
-    """Fractional Brownian terrain (spectral slope 3) in [0, 1]."""
-    rng = np.random.default_rng(seed)
-    k = np.hypot(np.fft.fftfreq(size)[:, None], np.fft.fftfreq(size)[None, :])
-    k[0, 0] = 1.0
-    amplitude = k**-1.5
-    amplitude[0, 0] = 0.0
-    field = np.real(np.fft.ifft2(amplitude * np.exp(2j * np.pi * rng.random((size, size)))))
-    return (field - field.min()) / (field.max() - field.min())
 
 
 def _errors(name: str, picture: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -51,7 +41,7 @@ def test_median_cut_palette_of_twilight_has_no_holes(dither: bool) -> None:
     off the map, farther than the local hull's 3 DN: 0.44 % (0.34 % dithered) holes.
     Each is still the palette's nearest color to a map color of the local arc. (p99
     against the k-d tree's: 0.99x undithered, 1.016x dithered: error diffusion's.)"""
-    field = _fbm()
+    field = fbm()
     image = Image.fromarray(mpl.colormaps["twilight"](field, bytes=True)[..., :3])
     paletted = image.quantize(256)
     if dither:  # Pillow dithers only onto a given palette

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize import _kernels as kernels
 
 __all__ = ["RATIO_MARGIN", "SAMPLE_PIXELS", "chroma_errors", "sample_rows", "scored_rows"]
 
@@ -75,12 +76,15 @@ def _errors(
     from the decoder's memo."""
     width = rows.shape[-2]
     flat = np.ascontiguousarray(rows).reshape(-1, rows.shape[-1])
-    luma_codes = decoder._codes(flat, kind, scale, "jpeg")
     line = decoder._grid(kind, "luma").line
-    e_map, e_model = degraded.chroma_subsampling_test(
-        flat, scale, luma_codes, width, max_code, line.vertices, line.positions,
-        float(line.n_bins), line.cyclic, step, ycc,
-    )  # fmt: skip
+    # (half a megapixel's sample, 49 152 pixels: on one thread, as pictures that small
+    # are; two threads woke for a few hundred microseconds' work twice over)
+    with kernels.threads_for(len(flat)):
+        luma_codes = decoder._codes(flat, kind, scale, "jpeg")
+        e_map, e_model = degraded.chroma_subsampling_test(
+            flat, scale, luma_codes, width, max_code, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, step, ycc,
+        )  # fmt: skip
     return float(e_map), float(e_model)
 
 

@@ -15,6 +15,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
+from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._palette import Polyline
@@ -287,15 +288,8 @@ def jpeg_off_map(
         lowest = min(lowest, JPEG_GRAY_CANDIDATE)
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
-    distance = np.empty(len(candidates), dtype=np.float64)
-    strong = np.empty(len(candidates), dtype=bool)
     luma = line.vertices @ _YCBCR[0]
-    with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
-        degraded.chroma_model_residual(
-            flat, scale, width, position, candidates, line.vertices,
-            line.positions, float(line.n_bins), line.cyclic, _YCBCR, np.inf,
-            float(luma.min()), float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
-        )  # fmt: skip
+    distance, strong = _model(flat, scale, width, position, candidates, line)
     movable = distance > JPEG_MODEL_WEAK
     branched = _branched_distance(flat, scale, width, position, residual, candidates, movable, line)
     distance = np.minimum(distance, branched)
@@ -315,7 +309,10 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
-    if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
+    # (blends keep seeds out of cores: where the seeds alone make none, they change nothing)
+    counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
+                   JPEG_MODEL_FOREIGN, groups)  # fmt: skip
+    if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
         # residual <= threshold: without alpha no residual is NaN, so the candidates tell
         on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
         on_map[candidates[residual[candidates] > plan.threshold]] = False
@@ -329,10 +326,13 @@ def jpeg_off_map(
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
-    near = np.zeros(n_pixels, dtype=bool)
-    degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
-    grown = np.zeros(len(candidates), dtype=bool)
+    n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
+                           n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
+    near = np.zeros(n_pixels if cored else 0, dtype=bool)
+    degraded.near_any(candidates[groups > 0], width, height, JPEG_STRONG_RADIUS, near)
+    near = near[candidates] if cored else np.zeros(len(candidates), dtype=bool)
+    grown = np.zeros(len(candidates), dtype=bool)
     if cored:
         grow_similar(flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
                      JPEG_STROKE_LUMA, grown)  # fmt: skip
@@ -344,7 +344,7 @@ def jpeg_off_map(
             JPEG_GRAY_LUMA, grown,
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
-    judged = (weak & near[candidates] & (residual[candidates] > plan.threshold) | grown) & ~blend
+    judged = (weak & near & (residual[candidates] > plan.threshold) | grown) & ~blend
     off_map = np.zeros(n_pixels, dtype=bool)
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
@@ -393,7 +393,6 @@ def _follow_strokes(
         return
     height = len(off_map) // width
     luma_weights = _YCBCR[0] * scale
-    map_luma = line.vertices @ _YCBCR[0]
     leads = np.zeros(len(off_map), dtype=bool)  # the flagged and what was found along them
     beside = np.zeros(len(off_map), dtype=bool)
     for _ in range(JPEG_FOLLOW_STEPS):
@@ -408,14 +407,7 @@ def _follow_strokes(
         gap = np.abs(flat[around, :3] @ luma_weights - luma[:, None])
         shared = np.any(leads[around] & (gap <= JPEG_FOLLOW_LUMA), axis=1)
         asked, luma = asked[shared], luma[shared]
-        model = np.empty(len(asked))
-        strong = np.empty(len(asked), dtype=bool)
-        degraded.chroma_model_residual(
-            flat, scale, width, position, asked, line.vertices, line.positions,
-            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(map_luma.min()),
-            float(map_luma.max()), JPEG_STROKE, JPEG_FLAT, model, strong,
-        )  # fmt: skip
-        off_model = model > JPEG_FOLLOW_MODEL
+        off_model = _model(flat, scale, width, position, asked, line)[0] > JPEG_FOLLOW_MODEL
         asked, luma = asked[off_model], luma[off_model]
         cores = asked[_apart(flat, luma_weights, width, asked, luma, residual, off_map)]
         off_map[cores] = True
@@ -519,19 +511,30 @@ def _branched_distance(
     # blocks' chroma: only candidates within a block of a moved pixel can change (jet
     # q75: 6 moved pixels among 17k candidates); the others keep the first distance
     changed = _near_blocks(candidates, moved, width, len(position) // width)
-    strong = np.empty(len(changed), dtype=bool)
-    near_distance = np.empty(len(changed), dtype=np.float64)
-    luma = line.vertices @ _YCBCR[0]
     try:
-        degraded.chroma_model_residual(
-            flat, scale, width, position, candidates[changed], line.vertices, line.positions,
-            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
-            float(luma.max()), JPEG_STROKE, JPEG_FLAT, near_distance, strong,
-        )  # fmt: skip
+        distance[changed] = _model(flat, scale, width, position, candidates[changed], line)[0]
     finally:
         position[moved] = former
-    distance[changed] = near_distance
     return distance
+
+
+def _model(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, pixels: np.ndarray,
+    line: Polyline,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``chroma_model_residual`` of ``pixels`` (flat indices): their distance (DN) to
+    JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), on one thread for
+    fewer than ``SERIAL_CANDIDATES``."""
+    distance = np.empty(len(pixels), dtype=np.float64)
+    strong = np.empty(len(pixels), dtype=bool)
+    luma = line.vertices @ _YCBCR[0]
+    with kernels.threads_for(len(pixels), kernels.SERIAL_CANDIDATES):
+        degraded.chroma_model_residual(
+            flat, scale, width, position, pixels, line.vertices, line.positions,
+            float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
+            float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
+        )  # fmt: skip
+    return distance, strong
 
 
 def _near_blocks(candidates: np.ndarray, moved: np.ndarray, width: int, height: int) -> np.ndarray:

@@ -18,6 +18,26 @@ _JUDGED = 1024  # pixels a picture needs before its share off the map says anyth
 #: adaptive threshold, posing as noise of 8-25 DN (viridis, imshow PNGs); Gaussian
 #: noise of 3 DN and JPEG q50 estimate below it.
 SUSPECT_NOISE = 4.0
+#: SUSPECT_NOISE for a picture judged JPEG'd: JPEG's own error estimates as noise of
+#: 4-8.3 DN on saturated maps (q30-q90 of matplotlib's continuous maps on fBm terrain:
+#: jet 8.3, turbo 7.9, hsv 7.2; viridis 5.5; half of all such pictures past 4 DN),
+#: where the full check cost 50 ms per megapixel and named nothing. Between the two,
+#: a JPEG'd picture is checked for a blend only when BLEND_EXPLAINED says one is
+#: there (translucent maps JPEG'd estimate 4.7-25 DN), and for another map not at all:
+#: wrong maps estimate 15-24 DN, and near twins that estimate less (hot as gist_heat
+#: 6.8-8.5, Spectral as RdYlBu 5.7-7.0) leave 28-41 % NaN and are checked by that
+#: share (SUSPECT_OFF).
+SUSPECT_NOISE_JPEG = 10.0
+#: Share of the squared distance of a picture's colors to their nearest map colors that
+#: one least-squares blend ``alpha * color + offset`` removes, past which a blend is
+#: looked for on a JPEG'd picture under SUSPECT_NOISE_JPEG: JPEG'd right maps 0.00-0.28
+#: (q30-q90, jet, hsv, turbo, hot, viridis, Spectral, nipy_spectral, gist_rainbow,
+#: tab10, Set1 on fBm terrain), viridis drawn at alpha 0.7-0.97 over white, gray or
+#: black and JPEG'd 0.42-0.90 (0.62 and more where the noise passes SUSPECT_NOISE).
+BLEND_EXPLAINED = 0.4
+#: Pixels (evenly spaced) that BLEND_EXPLAINED is measured on: its margin (0.28 against
+#: 0.62) needs few, and each costs a search of the table.
+SCREEN_SAMPLE = 1024
 #: Share of the shown pixels off the map past which a quiet picture (noise below
 #: SUSPECT_NOISE) is checked for a translucent map and a map that fits far better: a
 #: near twin of the drawn map keeps most pixels within the threshold (hot decoded as
@@ -109,14 +129,14 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
-    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr}
+    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     return result
 
 
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
-    bgr: bool = False, stacklevel: int = 3,
+    bgr: bool = False, jpeg: bool = False, stacklevel: int = 3,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
@@ -127,7 +147,8 @@ def warn_off_map(
     ``decoder`` is the :class:`~truepix.Decolorizer` (or the map's name). When the
     off-map colors are the map drawn translucent, the warning says which ``alpha``
     (and ``facecolor``) to pass (:func:`blend_advice`) -- also when they were close
-    enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN).
+    enough to decode, posing as noise (a ``noise`` estimate past SUSPECT_NOISE DN, or
+    SUSPECT_NOISE_JPEG on a picture judged ``jpeg``: JPEG's own error poses as noise).
     ``n_nan``: how many values are NaN where the decode counted them
     (``DecolorizeResult.n_nan``; -1: not counted), so the values need no scan.
     ``bgr``: the picture fits the map far better with red and blue swapped
@@ -162,6 +183,7 @@ def warn_off_map(
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
         return values
+    suspect = SUSPECT_NOISE_JPEG if jpeg else SUSPECT_NOISE
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
@@ -176,7 +198,7 @@ def warn_off_map(
     named = not isinstance(decoder, str)
     cmap = decoder.cmap if named else decoder
     mostly = judged and 2 * off > shown
-    if mostly or (judged and off >= SUSPECT_OFF * shown and noise < SUSPECT_NOISE and named):
+    if mostly or (judged and off >= SUSPECT_OFF * shown and noise < suspect and named):
         # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
         # leaves most pixels within the threshold; legitimate annotations get no advice
         advice = None if not named else blend_advice(
@@ -195,21 +217,53 @@ def warn_off_map(
             )
             warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
     elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
-        # a wrong map under noise or JPEG: the adaptive threshold takes in most pixels
-        advice = blend_advice(decoder, pixels, ~hidden, scale)
-        if advice is not None:
-            from truepix.errors import OffMapWarning
-
-            msg = (
-                f"the picture's colors sit {noise:.0f} DN (noise sigma) off {decoder.cmap!r}"
-                f" and its values are likely wrong; {advice}"
-            )
-            warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
-        elif (better := better_map(decoder, pixels, ~hidden)) is not None:
-            from truepix.errors import OffMapWarning
-
-            warnings.warn(better, OffMapWarning, stacklevel=stacklevel)
+        _noise_advice(decoder, pixels, hidden, scale, noise, jpeg, stacklevel + 1)
     return values
+
+
+def _noise_advice(
+    decoder: Any, pixels: np.ndarray, hidden: np.ndarray, scale: float, noise: float,
+    jpeg: bool, stacklevel: int,
+) -> None:  # fmt: skip
+    """The warning for a picture that decoded within its threshold with ``noise`` past
+    SUSPECT_NOISE: a blend (:func:`blend_advice`) or a wrong map (:func:`better_map`)
+    under noise or JPEG, which the adaptive threshold takes in. A JPEG'd picture under
+    SUSPECT_NOISE_JPEG is fitted only when a blend explains its colors (BLEND_EXPLAINED)."""
+    from truepix.errors import OffMapWarning
+
+    full = not jpeg or noise >= SUSPECT_NOISE_JPEG
+    advice = None
+    if full or _blend_explained(decoder, pixels, ~hidden, scale) >= BLEND_EXPLAINED:
+        advice = blend_advice(decoder, pixels, ~hidden, scale)
+    if advice is not None:
+        msg = (
+            f"the picture's colors sit {noise:.0f} DN (noise sigma) off {decoder.cmap!r}"
+            f" and its values are likely wrong; {advice}"
+        )
+        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+    elif full and (better := better_map(decoder, pixels, ~hidden)) is not None:
+        warnings.warn(better, OffMapWarning, stacklevel=stacklevel)
+
+
+def _blend_explained(decoder: Any, pixels: np.ndarray, shown: np.ndarray, scale: float) -> float:
+    """The share of the squared distance of SCREEN_SAMPLE ``shown`` pixels (evenly spaced)
+    to their nearest table colors that one least-squares blend of those colors,
+    ``alpha * color + offset`` (shared alpha, an offset per channel), removes: about 0
+    for noise and JPEG's error around the map, near 1 for a map drawn translucent."""
+    from truepix.color._decolorize._translucent import _least_squares
+
+    where = np.flatnonzero(shown)
+    if len(where) == 0 or pixels.shape[-1] < 3:
+        return 0.0
+    where = where[:: -(-len(where) // SCREEN_SAMPLE)]
+    colors = pixels.reshape(-1, pixels.shape[-1])[where, :3].astype(np.float64) / scale
+    table = decoder._map.lut_bytes[:, :3].astype(np.float64)
+    squared = (colors**2).sum(1)[:, None] - 2.0 * (colors @ table.T) + (table**2).sum(1)
+    nearest = table[np.argmin(squared, axis=1)]
+    alpha, offset = _least_squares(nearest, colors, np.ones(len(colors)))
+    before = float(((colors - nearest) ** 2).sum())
+    after = float(((colors - alpha * nearest - offset) ** 2).sum())
+    return 1.0 - after / before if before > 0 else 0.0
 
 
 def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | None:
