@@ -35,7 +35,8 @@ class Inverse:
         self, norm: Any, vmin: float | None, vmax: float | None, n_table: int, *, indexed: bool
     ) -> None:
         if vmin is None and vmax is None and isinstance(norm, str):
-            msg = f"expected the data range: vmin and vmax, or a norm that has them, got norm={norm!r}"
+            msg = "expected the data range: vmin and vmax, or a norm that has them,"
+            msg += f" got norm={norm!r}"
             raise InputError(
                 msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
             )

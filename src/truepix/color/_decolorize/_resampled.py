@@ -70,8 +70,9 @@ HULL_ARC_MARGIN = 0.5
 #: Lanczos4 0.4) and overshoot the colors they blend by up to that share of the
 #: contrast under them; the neighbours on the map show an edge of the data, not a
 #: stroke's. Measured on 7 maps x 4 real fields x 11 resamplers x 0.33-2x
-#: (256^2 fields as in benchmarks/colormaps.py): pictures over 0.2 % holes 37 -> 2 of 1320 (hsv aside),
-#: OpenCV Lanczos4 0.5x worst 0.72 -> 0.20 %; 0.2 left 0.22 %, 0.3 0.20 %.
+#: (256^2 fields as in benchmarks/colormaps.py): pictures over 0.2 % holes 37 -> 2 of
+#: 1320 (hsv aside), OpenCV Lanczos4 0.5x worst 0.72 -> 0.20 %; 0.2 left 0.22 %, 0.3
+#: 0.20 %.
 HULL_OVERSHOOT = 0.25
 #: ... the spread of the neighbours within this many DN of the map (the chords'
 #: anchors, themselves blends): where the kernel only samples (OpenCV cubic, Lanczos

@@ -17,12 +17,13 @@ value). ``_resampled.unmixed`` flags a sharp render's neighbours of off-map pixe
 that are past the threshold from the polyline; these are on it. They are no table
 entry, though: :func:`flag_edges` sets the pixels touching an off-map pixel that
 are no entry of the table the picture holds (truncated or rounded bytes, as
-:func:`table_kind` found) to NaN, and the ones touching those, EDGE_RINGS deep. Measured on matplotlib's black text and lines over
-a photograph (``imshow``, ``savefig`` PNG; ``tests/color/test_decolorize_edges.py``),
-share of the pixels they change by 10 DN or more flagged: jet 0.90 -> 0.98, hot 0.70
--> 0.88, seismic 0.73 -> 0.89, the field's own pixels untouched. What stays is the
-edges that happen to be table entries: telling those from the field beside a
-stroke (a blend test against neighbours) lost as many data pixels as it found.
+:func:`table_kind` found) to NaN, and the ones touching those, EDGE_RINGS deep.
+Measured on matplotlib's black text and lines over a photograph (``imshow``,
+``savefig`` PNG; ``tests/color/test_decolorize_edges.py``), share of the pixels
+they change by 10 DN or more flagged: jet 0.90 -> 0.98, hot 0.70 -> 0.88, seismic
+0.73 -> 0.89, the field's own pixels untouched. What stays is the edges that happen
+to be table entries: telling those from the field beside a stroke (a blend test
+against neighbours) lost as many data pixels as it found.
 """
 
 from __future__ import annotations
