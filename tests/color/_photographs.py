@@ -30,6 +30,16 @@ def fbm(size: int = 256, seed: int = 0) -> np.ndarray:
     return (field - field.min()) / (field.max() - field.min())
 
 
+def blob_field(size: int = 128, seed: int = 3) -> np.ndarray:
+    """A seeded random field in [0, 1] with a 1/(0.02 + k)^2 amplitude spectrum: smooth
+    blobs a few tens of pixels across."""
+    rng = np.random.default_rng(seed)
+    k = np.fft.fftfreq(size)
+    spectrum = np.fft.fft2(rng.standard_normal((size, size)))
+    field = np.real(np.fft.ifft2(spectrum / (0.02 + np.hypot(*np.meshgrid(k, k))) ** 2))
+    return (field - field.min()) / (field.max() - field.min())
+
+
 def imsave_rgb(field: np.ndarray, cmap: str) -> np.ndarray:
     """``field`` (0-255) drawn with ``plt.imsave(..., vmin=0, vmax=255)``: the PNG's RGB."""
     import matplotlib.pyplot as plt

@@ -20,47 +20,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import colormap, contour_figure
 from truepix import Decolorizer
 
 matplotlib.use("Agg")
 
-_COLORS = {"gray": (128, 128, 128), "magenta": (200, 30, 120)}
-
-
-def _colormap(name: str) -> matplotlib.colors.Colormap:
-    if ":" in name:
-        import cmap
-
-        return cmap.Colormap(name).to_mpl()
-    return matplotlib.colormaps[name]
-
-
-def _field() -> np.ndarray:
-    y, x = np.mgrid[0:300, 0:400]
-    return 0.5 + 0.45 * np.sin(x / 37 + np.cos(y / 41)) * np.cos(y / 29)
-
-
-def _figure(cmap: matplotlib.colors.Colormap, color: str | None, *, jpeg: bool) -> np.ndarray:
-    import matplotlib.pyplot as plt
-
-    data = _field()
-    height, width = data.shape
-    figure = plt.figure(figsize=(width / 100, height / 100), dpi=100)
-    axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
-    axes.set_axis_off()
-    axes.imshow(data, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest", aspect="auto")
-    if color is not None:
-        rgb = np.array(_COLORS[color]) / 255
-        axes.contour(data, levels=[0.25, 0.5, 0.75], colors=[rgb], linewidths=1.0)
-        axes.text(30, 60, "T = 25.0 K", color=rgb, fontsize=12)
-        axes.text(200, 220, "max 3.2 m/s", color=rgb, fontsize=10)
-    buffer = io.BytesIO()
-    if jpeg:
-        figure.savefig(buffer, format="jpg", pil_kwargs={"quality": 75})
-    else:
-        figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+#: The stroke colors as matplotlib color specs: gray (128, 128, 128), magenta
+#: (200, 30, 120), as benchmarks/_drawn_annotations.py draws them.
+_COLORS = {"gray": "#808080", "magenta": "#c81e78"}
 
 
 # (map, stroke color, cyclic): stroke pixels flagged at least, data pixels lost at
@@ -77,13 +44,12 @@ CASES = [
 def test_contours_and_text_are_flagged(
     name: str, color: str, cyclic: bool, flagged: float, lost: float
 ) -> None:
-    cmap = _colormap(name)
-    clean = _figure(cmap, None, jpeg=False).astype(np.float64)
-    drawn = _figure(cmap, color, jpeg=False).astype(np.float64)
+    clean = contour_figure(name, None, False).astype(np.float64)
+    drawn = contour_figure(name, _COLORS[color], False).astype(np.float64)
     moved = np.sqrt(((drawn - clean) ** 2).sum(axis=-1))
     stroke, untouched = moved > 12.0, moved == 0
-    decoder = Decolorizer(cmap, cyclic=cyclic, vmin=0.0, vmax=1.0)
-    holes = np.isnan(decoder.values(_figure(cmap, color, jpeg=True)))
+    decoder = Decolorizer(colormap(name), cyclic=cyclic, vmin=0.0, vmax=1.0)
+    holes = np.isnan(decoder.values(contour_figure(name, _COLORS[color], True)))
     assert 100 * holes[stroke].mean() >= flagged
     assert 100 * holes[untouched].mean() <= lost
 

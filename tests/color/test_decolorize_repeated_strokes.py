@@ -17,7 +17,7 @@ import matplotlib
 import numpy as np
 import pytest
 
-from tests.color._photographs import saved_rgb
+from tests.color._photographs import blob_field, saved_rgb
 from truepix import Decolorizer
 
 matplotlib.use("Agg")
@@ -26,20 +26,11 @@ _SIZE = 128
 _MOVED = 10  # DN: a stroke pixel is one the strokes moved this far
 
 
-def _field(seed: int = 5) -> np.ndarray:
-    """A seeded random field in [0, 1] with a 1/k^2 amplitude spectrum."""
-    rng = np.random.default_rng(seed)
-    k = np.fft.fftfreq(_SIZE)
-    spectrum = np.fft.fft2(rng.standard_normal((_SIZE, _SIZE)))
-    field = np.real(np.fft.ifft2(spectrum / (0.02 + np.hypot(*np.meshgrid(k, k))) ** 2))
-    return (field - field.min()) / (field.max() - field.min())
-
-
 @functools.cache
 def _figure(cmap: str, color: str | None) -> tuple[np.ndarray, tuple[int, int, int, int]]:
     import matplotlib.pyplot as plt
 
-    data = _field()
+    data = blob_field(_SIZE, 5)
     # axes 0.8 x 2.0 in x 100 dpi = 160 px for 128 pixels: drawn 1.25x
     figure = plt.figure(figsize=(2.0, 2.0), dpi=100)
     axes = figure.add_axes((0.1, 0.1, 0.8, 0.8))

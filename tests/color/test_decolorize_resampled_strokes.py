@@ -15,7 +15,7 @@ import functools
 import matplotlib
 import numpy as np
 
-from tests.color._photographs import saved_rgb
+from tests.color._photographs import blob_field, saved_rgb
 from truepix import Decolorizer
 
 matplotlib.use("Agg")
@@ -24,20 +24,11 @@ _SIZE = 128
 _MOVED = 10  # DN: a stroke pixel is one the strokes moved this far
 
 
-def _field(seed: int = 3) -> np.ndarray:
-    """A seeded random field in [0, 1] with a 1/k^2 amplitude spectrum."""
-    rng = np.random.default_rng(seed)
-    k = np.fft.fftfreq(_SIZE)
-    spectrum = np.fft.fft2(rng.standard_normal((_SIZE, _SIZE)))
-    field = np.real(np.fft.ifft2(spectrum / (0.02 + np.hypot(*np.meshgrid(k, k))) ** 2))
-    return (field - field.min()) / (field.max() - field.min())
-
-
 @functools.cache
 def _figure(strokes: bool) -> np.ndarray:
     import matplotlib.pyplot as plt
 
-    data = _field()
+    data = blob_field(_SIZE, 3)
     figure = plt.figure(figsize=(2.0, 2.0), dpi=100)
     axes = figure.add_axes((0.1, 0.1, 0.8, 0.8))
     axes.imshow(data, cmap="magma", vmin=0.0, vmax=1.0)
