@@ -15,7 +15,8 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._kernels import _JIT, POS_MASK, RESIDUAL_SHIFT, _vertex_before
+from truepix.color._decolorize._kernels import _JIT, POS_MASK, RESIDUAL_SHIFT
+from truepix.color._decolorize._vertex import _vertex_before
 
 __all__ = ["block_marks", "interp_at", "interp_table"]
 
