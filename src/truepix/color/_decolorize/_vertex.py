@@ -61,3 +61,22 @@ def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
         while k >= 0 and positions[k] > s:
             k -= 1
     return k
+
+
+@nb.njit(_nrt=False, **_JIT)
+def _vertex_walked(positions, s, n_bins):  # pragma: no cover - jitted
+    """:func:`_vertex_before` walked from its guess, nothing counted: ``block_marks``'
+    (``interp_at``) positions follow a row of the picture, and there the walk costs
+    less (``block_score`` on a JPEG'd megapixel's sample, viridis q50: 0.56 ms, 0.66
+    with the count)."""
+    n = positions.shape[0]
+    if math.isnan(s):
+        return np.searchsorted(positions, s, side="right") - 1
+    k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
+    if positions[k] <= s:
+        while k + 1 < n and positions[k + 1] <= s:
+            k += 1
+    else:
+        while k >= 0 and positions[k] > s:
+            k -= 1
+    return k
