@@ -8,7 +8,8 @@ loop), the same stroke passes for data -- over a field of other colors, as a thi
 structure no neighbouring data shows. The flagged pixels tell the stroke colors
 (:func:`stroke_colors`); a pixel taken for data that holds one (luma kept by JPEG,
 chroma near) and stands apart from the field around it is the stroke's
-(:func:`stroke_pixels`), where that field is smooth (STROKE_FIELD_SPREAD).
+(:func:`stroke_pixels`), where that field is smooth (STROKE_FIELD_SPREAD), or
+rougher where the pixel continues a flagged stroke of its luma (STROKE_ROUGH_SPREAD).
 
 Measured, benchmarks/colormaps.py's annotated pictures, JPEG q75 antialiased 4:2:0 /
 hard edges / antialiased 4:4:4, flagged %, before -> after: magma 84.45 / 85.62 /
