@@ -8,7 +8,8 @@ loop), the same stroke passes for data -- over a field of other colors, as a thi
 structure no neighbouring data shows. The flagged pixels tell the stroke colors
 (:func:`stroke_colors`); a pixel taken for data that holds one (luma kept by JPEG,
 chroma near) and stands apart from the field around it is the stroke's
-(:func:`stroke_pixels`), where that field is smooth (STROKE_FIELD_SPREAD).
+(:func:`stroke_pixels`), where that field is smooth (STROKE_FIELD_SPREAD), or
+rougher where the pixel continues a flagged stroke of its luma (STROKE_ROUGH_SPREAD).
 
 Measured, benchmarks/colormaps.py's annotated pictures, JPEG q75 antialiased 4:2:0 /
 hard edges / antialiased 4:4:4, flagged %, before -> after: magma 84.45 / 85.62 /
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize._degraded import window_pixels
 from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = ["stroke_colors", "stroke_pixels"]
@@ -49,6 +51,19 @@ STROKE_FIELD_RESIDUAL = 20.0
 STROKE_FIELD_GAP = 40.0
 STROKE_FIELD_LUMA = 30.0
 STROKE_FIELD_SPREAD = 20.0
+#: Over a rougher field (luma spread up to STROKE_ROUGH_SPREAD DN) such a pixel is the
+#: stroke's only where it continues one: an 8-neighbour flagged (or found so, up to
+#: STROKE_ROUGH_STEPS steps along) whose luma lies within STROKE_LUMA DN of its own
+#: (JPEG keeps a stroke's luma). The spread is what tells texture from a smooth field,
+#: but a stroke's field is rough too where strokes crowd or the map's luma runs steep
+#: (magma, twilight: 3-5 DN a pixel on the benchmark's field), and there magenta on
+#: magma (29 DN from its pinks) and gray inside twilight's loop were left; a
+#: photograph's texture that stands apart as much lies alone, not beside a flagged
+#: pixel of its luma. Measured in benchmarks/colormaps.py (``flags``), and on the
+#: annotated camera figures of tests/color/test_decolorize_annotations.py: see
+#: docs/decolorize.md ("Stroke colors").
+STROKE_ROUGH_SPREAD = 40.0
+STROKE_ROUGH_STEPS = 2
 
 
 def stroke_colors(flat: np.ndarray, scale: float, off_map: np.ndarray) -> np.ndarray:
@@ -99,14 +114,36 @@ def stroke_pixels(
     stroked[asked] = True
     field = ~off_map & ~stroked & (residual <= STROKE_FIELD_RESIDUAL)
     mean, spread = _field_around(flat[:, :3] * scale, field, width, asked)
-    known = np.isfinite(spread) & (spread <= STROKE_FIELD_SPREAD)  # a smooth field:
-    # texture's own details stand apart from it as much as strokes
+    known = np.isfinite(spread) & (spread <= STROKE_ROUGH_SPREAD)
     apart = np.zeros(len(asked), dtype=bool)
     gap = np.sqrt((((mean[known] @ _YCBCR.T) - ycc[known]) ** 2).sum(axis=1))
     luma_gap = np.abs(mean[known] @ _YCBCR[0] - ycc[known, 0])
     apart[known] = (gap >= STROKE_FIELD_GAP) & (gap >= 2.0 * near[known])
     apart[known] &= luma_gap >= STROKE_FIELD_LUMA
-    off_map[asked[apart]] = True
+    # a smooth field: texture's own details stand apart from it as much as strokes
+    smooth = apart & (spread <= STROKE_FIELD_SPREAD)
+    off_map[asked[smooth]] = True
+    _continued(flat, scale, width, asked[apart & ~smooth], ycc[apart & ~smooth, 0], off_map)
+
+
+def _continued(
+    flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, luma: np.ndarray,
+    off_map: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the ``pixels`` (flat indices, ``luma`` in DN) that continue a
+    flagged stroke: an 8-neighbour flagged, or marked a step before, within STROKE_LUMA
+    DN of their luma (STROKE_ROUGH_STEPS steps)."""
+    if not len(pixels):
+        return
+    around = window_pixels(pixels, width, len(off_map) // width, 1)
+    alike = np.abs((flat[around, :3] * scale) @ _YCBCR[0] - luma[:, None]) <= STROKE_LUMA
+    for _ in range(STROKE_ROUGH_STEPS):
+        joined = np.any(off_map[around] & alike, axis=1)
+        if not joined.any():
+            return
+        off_map[pixels[joined]] = True
+        keep = ~joined
+        pixels, around, alike = pixels[keep], around[keep], alike[keep]
 
 
 def _field_around(
