@@ -19,6 +19,7 @@ from truepix.color._decolorize._filter import pilot_wiener
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._vertex import _vertex_walked
 
 # (name, why it is here)
 MAPS = [
@@ -238,7 +239,9 @@ def test_vertex_before_counts_and_walks_alike(drift: float) -> None:
         np.nextafter(positions, np.inf), [-np.inf, np.inf, np.nan, 0.0, n_bins],
     ])  # fmt: skip
     got = [kernels._vertex_before(positions, s, n_bins) for s in probes]
-    assert np.array_equal(got, np.searchsorted(positions, probes, side="right") - 1)
+    want = np.searchsorted(positions, probes, side="right") - 1
+    assert np.array_equal(got, want)
+    assert np.array_equal([_vertex_walked(positions, s, n_bins) for s in probes], want)
     guess = np.clip(probes[:5000] * (len(positions) / n_bins), 0, len(positions) - 1)
     offset = np.asarray(got[:5000]) - guess.astype(np.int64)
     if drift <= 0.3:  # most answers near the guess: the count's path is the one tested

@@ -15,16 +15,17 @@ import numpy as np
 #: numba options of every kernel: cached on disk, GIL released, numpy's errors.
 _JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
 
-#: The vertices each side of the guess that ``_vertex_before`` counts without a branch:
-#: it finds the vertex among VERTEX_WINDOW + 1 from 3 below the guess to 2 above.
+#: How many vertices ``_vertex_before`` compares with s without a branch: its answer is
+#: one of the VERTEX_WINDOW + 1 from 3 below its guess to 2 above.
 VERTEX_WINDOW = 5
 
 
 # compiled without numba's reference counting (``_nrt=False``: it allocates
-# nothing): its callers (``_color_at``, ``interp_at``) run it once per pixel, and
-# the count of ``positions`` taken and dropped around each call (two atomic calls
-# into numba's runtime) cost more than the search (chroma_subsampling_test on a
-# JPEG'd megapixel's sample: 2.2-3.1 -> 1.8-2.3 ms, one thread)
+# nothing): its callers (``_color_at``; ``interp_at``: the walk below) run it once
+# per pixel, and the count of ``positions`` taken and dropped around each call (two
+# atomic calls into numba's runtime) cost more than the search
+# (chroma_subsampling_test on a JPEG'd megapixel's sample: 2.2-3.1 -> 1.8-2.3 ms,
+# one thread)
 @nb.njit(_nrt=False, **_JIT)
 def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
     """``searchsorted(positions, s, side="right") - 1``: the last vertex at or before s
