@@ -202,7 +202,7 @@ def warn_off_map(
         # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
         # leaves most pixels within the threshold; legitimate annotations get no advice
         advice = None if not named else _off_advice(
-            decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale
+            decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
         )  # fmt: skip
         if advice is None and mostly:
             advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
@@ -220,19 +220,22 @@ def warn_off_map(
 
 
 def _off_advice(
-    decoder: Any, pixels: np.ndarray, off: np.ndarray, shown: np.ndarray, scale: float
-) -> str | None:
+    decoder: Any, pixels: np.ndarray, off: np.ndarray, shown: np.ndarray, scale: float,
+    *, loose: bool = True,
+) -> str | None:  # fmt: skip
     """Advice for a picture whose ``off`` pixels are off the map: the map drawn
     translucent (:func:`blend_advice`), else a catalog map that fits far better
-    (:func:`better_map`) -- unless a blend fitted with a compressed picture's looser
-    limits leaves less distance than that map does (a small JPEG'd picture of magma
-    at alpha 0.5 over gray: 5.5-7 DN, where cmasher:lilac, named before, left 17-19)."""
+    (:func:`better_map`) -- unless, with ``loose`` (the picture mostly off the map, or
+    noisy), a blend fitted with a compressed picture's looser limits leaves less
+    distance than that map does (a small JPEG'd picture of magma at alpha 0.5 over
+    gray: 5.5-7 DN, where cmasher:lilac, named before, left 17-19). A picture a fifth
+    off is not fitted loosely: its strokes, in one color, fit a faint blend."""
     advice = blend_advice(decoder, pixels, off, scale)
     if advice is not None:
         return advice
     better = _better_fit(decoder, pixels, shown)
     rival = np.inf if better is None else better[1]
-    advice = blend_advice(decoder, pixels, off, scale, loose=rival)
+    advice = None if not loose else blend_advice(decoder, pixels, off, scale, loose=rival)
     if advice is not None or better is None or not better[3]:
         return advice
     name, fit, given_fit, _ = better

@@ -68,6 +68,10 @@ _LOOSE_BETTER = 0.6
 #: with a free tinted face, four unknowns squeeze any map onto a compact cloud of
 #: colors (viridis at alpha 0.7 over white fitted jet at 0.26 over #8dba93).
 _LOOSE_TINT = 16.0
+#: ... and an alpha of 0.3 or more: below it a blend is mostly its face, and one color
+#: explains a picture's strokes in that color (magma strokes in gray, resampled, fitted
+#: magma at 0.08 over #808080).
+_LOOSE_ALPHA = 0.3
 #: Gray faces the fit also holds fixed: from a white start alone, the alternating
 #: least squares settled on magma at alpha 0.62 over #8baa7c (RMS 6.8) for magma
 #: drawn at 0.5 over #808080 (RMS 0.5 there).
@@ -276,7 +280,7 @@ def fitted_blend(
                   / weight.sum())  # fmt: skip
     capped = np.minimum(_distance(y, table), _OUTLIER)
     opaque = float(np.sqrt((weight * capped**2).sum() / weight.sum()))
-    if loose and np.ptp(face) > _LOOSE_TINT:
+    if loose and (np.ptp(face) > _LOOSE_TINT or alpha < _LOOSE_ALPHA):
         return None
     if rms > most or share < least_share or rms > better * opaque:
         return None  # a noisy opaque picture: the map itself explains it about as well
