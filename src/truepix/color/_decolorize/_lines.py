@@ -1,0 +1,194 @@
+"""Thin lines of one ink across the field: contour lines on a JPEG'd imshow figure.
+
+A 1-px contour over a smooth field is a thin luma ridge (or valley): the pixel's luma
+departs from the line through the pixels 2 and 3 px either side of it, which the field
+continues across it. Where the line's blend with the field lands on the map (white
+over twilight's dark middle is twilight's lavender; magenta over magma's pinks) no
+per-pixel color rule tells it from data, and a photograph's own thin lines (a helmet's
+rim, the camera's tripod legs) are ridges too. What differs is the *ink*: a contour is
+drawn in one color over every level it marks, so its chains -- ridge pixels linked
+along the field's own level (the field beside a contour is constant along it) -- share
+one stroke luma over fields of different luma, and that ink lies off the map. A
+photograph's lines take their color from the map, and a map whose luma peaks inside it
+draws a ridge at that luma along every level curve through the peak.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["ink_lines"]
+
+#: A ridge pixel: its luma LINES_RIDGE DN or more from the mean of the pixels 2 and 3
+#: px either side (in whichever of 4 directions it departs most), those four within
+#: min(LINES_MISFIT, LINES_REL x the departure) DN of a straight line (a smooth field;
+#: a quadratic bump, the field's own ridge, fits at 0.38 of its departure).
+LINES_RIDGE = 12.0
+LINES_MISFIT = 8.0
+LINES_REL = 0.1
+#: Ridge pixels chain through neighbours within LINES_LINK px of the same sign whose
+#: fields (luma minus departure) agree within LINES_FIELD DN; LINES_CHAIN px or more.
+LINES_LINK = 2
+LINES_FIELD = 6.0
+LINES_CHAIN = 40
+#: A chain's ink: the median luma of its strongest fifth; it counts where the RGB
+#: residual there is LINES_INK_RESIDUAL DN or more (off the map), the ink is not
+#: within LINES_PEAK DN of an inner luma peak (dip) of the map for a ridge (valley),
+#: and another such chain shares the ink within LINES_INK DN over a field
+#: LINES_FIELDS DN or more away (one ink over several levels).
+LINES_INK_RESIDUAL = 25.0
+LINES_PEAK = 12.0
+LINES_INK = 8.0
+LINES_FIELDS = 30.0
+#: The picture is looked at only where LINES_GATE candidates (past the threshold)
+#: are ridge pixels: all-data pictures stop there, after a look at the candidates.
+LINES_GATE = 40
+
+
+def ink_lines(
+    flat: np.ndarray, scale: float, width: int, residual: np.ndarray,
+    candidates: np.ndarray, off_map: np.ndarray, line: Polyline,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the pixels of thin lines drawn in one ink over several
+    levels of the field (see LINES_RIDGE .. LINES_FIELDS); ``candidates``: the flat
+    indices past the threshold."""
+    height = len(off_map) // width
+    weights = _YCBCR[0] * scale
+    if _ridges_among(flat, weights, width, height, candidates, LINES_RIDGE) < LINES_GATE:
+        return
+    label = np.zeros(len(off_map), dtype=np.int32)
+    stats = _chains(
+        flat, weights, width, height, residual, LINES_RIDGE, LINES_MISFIT, LINES_REL,
+        LINES_LINK, LINES_FIELD, LINES_CHAIN, label,
+    )  # fmt: skip
+    if len(stats) < 2:
+        return
+    sign, ink, ink_residual, field = stats.T
+    luma = line.vertices @ _YCBCR[0]
+    peaks, dips = _inner_extremes(luma, line.cyclic)
+    own = np.where(
+        sign > 0,
+        np.abs(ink[:, None] - np.append(peaks, np.inf)[None, :]).min(axis=1) <= LINES_PEAK,
+        np.abs(ink[:, None] - np.append(dips, np.inf)[None, :]).min(axis=1) <= LINES_PEAK,
+    )
+    counted = (ink_residual >= LINES_INK_RESIDUAL) & ~own
+    pairs = (
+        (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
+        & (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)
+        & counted[:, None]
+        & counted[None, :]
+    )
+    kept = np.zeros(len(stats) + 1, dtype=bool)
+    kept[1:] = pairs.any(axis=1)
+    if kept.any():
+        off_map |= kept[label]
+
+
+def _inner_extremes(luma: np.ndarray, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The map's luma at its inner local maxima and minima (all of them on a loop)."""
+    if cyclic:
+        before, after = np.roll(luma, 1), np.roll(luma, -1)
+        return luma[(luma >= before) & (luma >= after)], luma[(luma <= before) & (luma <= after)]
+    inner = luma[1:-1]
+    peaks = inner[(inner >= luma[:-2]) & (inner >= luma[2:])]
+    dips = inner[(inner <= luma[:-2]) & (inner <= luma[2:])]
+    return peaks, dips
+
+
+@nb.njit(**_JIT)
+def _departure(flat, weights, width, height, p, misfit, rel):  # pragma: no cover - jitted
+    """Pixel p's luma minus the mean of its sides, in the direction it departs most
+    among those whose sides fit a line (see LINES_RIDGE); 0 where none does."""
+    y, x = p // width, p % width
+    if y < 3 or x < 3 or y >= height - 3 or x >= width - 3:
+        return 0.0
+    here = flat[p, 0] * weights[0] + flat[p, 1] * weights[1] + flat[p, 2] * weights[2]
+    best = 0.0
+    sides = np.empty(4)
+    offsets = (-3.0, -2.0, 2.0, 3.0)
+    for d in range(4):
+        step = 1 if d == 0 else (width if d == 1 else (width + 1 if d == 2 else width - 1))
+        for i in range(4):
+            q = p + int(offsets[i]) * step
+            sides[i] = flat[q, 0] * weights[0] + flat[q, 1] * weights[1] + flat[q, 2] * weights[2]
+        mean = 0.25 * (sides[0] + sides[1] + sides[2] + sides[3])
+        slope = (-3.0 * sides[0] - 2.0 * sides[1] + 2.0 * sides[2] + 3.0 * sides[3]) / 26.0
+        off_line = 0.0
+        for i in range(4):
+            off_line = max(off_line, abs(sides[i] - mean - offsets[i] * slope))
+        departure = here - mean
+        if off_line <= min(misfit, rel * abs(departure)) and abs(departure) > abs(best):
+            best = departure
+    return best
+
+
+@nb.njit(**_JIT)
+def _ridges_among(flat, weights, width, height, pixels, ridge):  # pragma: no cover - jitted
+    """How many of ``pixels`` are ridge pixels (see LINES_RIDGE)."""
+    count = 0
+    for k in range(pixels.shape[0]):
+        if abs(_departure(flat, weights, width, height, pixels[k], LINES_MISFIT,
+                          LINES_REL)) >= ridge:  # fmt: skip
+            count += 1
+    return count
+
+
+@nb.njit(**_JIT)
+def _chains(  # pragma: no cover - jitted
+    flat, weights, width, height, residual, ridge, misfit, rel, link, gap, min_pixels, label
+):
+    """Label the chains of ridge pixels (1 ..) in ``label``; per chain, its sign, ink,
+    the residual at its ink and its field's luma (see LINES_LINK, LINES_INK)."""
+    n = flat.shape[0]
+    departure = np.zeros(n, np.float32)
+    luma = np.empty(n, np.float32)
+    for p in range(n):
+        luma[p] = flat[p, 0] * weights[0] + flat[p, 1] * weights[1] + flat[p, 2] * weights[2]
+        departure[p] = _departure(flat, weights, width, height, p, misfit, rel)
+    queue = np.empty(n, np.int64)
+    out = []
+    count = 0
+    for p0 in range(n):
+        if abs(departure[p0]) < ridge or label[p0] != 0:
+            continue
+        count += 1
+        label[p0] = count
+        queue[0] = p0
+        size, head = 1, 0
+        while head < size:
+            q = queue[head]
+            head += 1
+            y, x = q // width, q % width
+            for yy in range(max(0, y - link), min(height, y + link + 1)):
+                for xx in range(max(0, x - link), min(width, x + link + 1)):
+                    r = yy * width + xx
+                    if (label[r] == 0 and abs(departure[r]) >= ridge
+                            and departure[r] * departure[q] > 0
+                            and abs(luma[r] - departure[r] - luma[q] + departure[q]) <= gap):  # fmt: skip
+                        label[r] = count
+                        queue[size] = r
+                        size += 1
+        members = queue[:size]
+        if size < min_pixels:
+            for i in range(size):
+                label[members[i]] = -1  # (seen; no chain)
+            continue
+        strength = np.abs(departure[members])
+        strongest = members[strength >= np.quantile(strength, 0.8)]
+        field = luma[members] - departure[members]
+        out.append((np.sign(np.median(departure[members])), np.median(luma[strongest]),
+                    np.median(residual[strongest]), np.median(field)))  # fmt: skip
+        for i in range(size):
+            label[members[i]] = len(out)
+    for p in range(n):
+        if label[p] < 0:
+            label[p] = 0
+    result = np.empty((len(out), 4))
+    for i in range(len(out)):
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
+    return result
