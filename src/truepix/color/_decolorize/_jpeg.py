@@ -2,9 +2,8 @@
 
 JPEG's 4:2:0 chroma subsampling moves data pixels of maps that turn sharply (jet) far
 off the map in RGB; its model (``chroma_model_residual``) explains most of them. What
-it does not explain is judged by shape: annotations are connected strokes of one color
-(``core_groups``, ``grow_similar``), JPEG's misses on data are specks, or blobs on
-texture whose luma varies as the field does; contours, thin lines of one ink (``_lines``).
+it does not explain is judged by shape: annotations are strokes of one color (``core_groups``,
+``grow_similar``; thin lines of one ink, ``_lines``), JPEG's misses specks or texture.
 """
 
 from __future__ import annotations

@@ -167,9 +167,9 @@ def _chains(  # pragma: no cover - jitted
             for yy in range(max(0, y - link), min(height, y + link + 1)):
                 for xx in range(max(0, x - link), min(width, x + link + 1)):
                     r = yy * width + xx
+                    fields = abs(luma[r] - departure[r] - luma[q] + departure[q])
                     if (label[r] == 0 and abs(departure[r]) >= ridge
-                            and departure[r] * departure[q] > 0
-                            and abs(luma[r] - departure[r] - luma[q] + departure[q]) <= gap):  # fmt: skip
+                            and departure[r] * departure[q] > 0 and fields <= gap):  # fmt: skip
                         label[r] = count
                         queue[size] = r
                         size += 1
