@@ -18,6 +18,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
@@ -45,9 +46,15 @@ LINES_INK_RESIDUAL = 25.0
 LINES_PEAK = 12.0
 LINES_INK = 8.0
 LINES_FIELDS = 30.0
-#: The picture is looked at only where LINES_GATE candidates (past the threshold)
-#: are ridge pixels: all-data pictures stop there, after a look at the candidates.
-LINES_GATE = 40
+#: The picture is looked at only where its candidates (past the threshold) that are
+#: ridge pixels off the map by an ink's residual hold chains of LINES_GATE pixels or
+#: more among themselves drawn in one ink over two fields: all-data pictures stop
+#: there, after a look at the candidates. One of those chains must hold LINES_GATE_LONG
+#: pixels: on the drawn figures (benchmarks/_drawn_annotations.py) the longest held
+#: 142-2859, on JPEG'd photographs (1 MP, jet, turbo, twilight, rainbow, q50-q90; jet's
+#: thin data lines pass the rest of the gate) at most 66.
+LINES_GATE = 10
+LINES_GATE_LONG = 100
 
 
 def ink_lines(
@@ -59,7 +66,14 @@ def ink_lines(
     indices past the threshold."""
     height = len(off_map) // width
     weights = _YCBCR[0] * scale
-    if _ridges_among(flat, weights, width, height, candidates, LINES_RIDGE) < LINES_GATE:
+    with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
+        departures = _inked_departures(flat, weights, width, height, candidates, residual)
+    inked = candidates[np.abs(departures) >= LINES_RIDGE]
+    if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
+        return
+    gate = _candidate_chains(flat, weights, width, inked, LINES_LINK, LINES_FIELD, LINES_GATE)
+    luma = line.vertices @ _YCBCR[0]
+    if not np.any(_one_ink(gate, luma, line.cyclic, 0.0) & (gate[:, 2] >= LINES_GATE_LONG)):
         return
     label = np.zeros(len(off_map), dtype=np.int32)
     stats = _chains(
@@ -68,25 +82,31 @@ def ink_lines(
     )  # fmt: skip
     if len(stats) < 2:
         return
+    kept = np.zeros(len(stats) + 1, dtype=bool)
+    kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL)
+    if kept.any():
+        off_map |= kept[label]
+
+
+def _one_ink(stats: np.ndarray, luma: np.ndarray, cyclic: bool, off_map: float) -> np.ndarray:
+    """Per chain (rows of sign, ink, residual at the ink, field's luma): whether it is
+    drawn in one ink off the map (``off_map`` DN) with another over a different field,
+    not at the map's own luma peak (dip); see LINES_INK."""
     sign, ink, ink_residual, field = stats.T
-    luma = line.vertices @ _YCBCR[0]
-    peaks, dips = _inner_extremes(luma, line.cyclic)
+    peaks, dips = _inner_extremes(luma, cyclic)
     own = np.where(
         sign > 0,
         np.abs(ink[:, None] - np.append(peaks, np.inf)[None, :]).min(axis=1) <= LINES_PEAK,
         np.abs(ink[:, None] - np.append(dips, np.inf)[None, :]).min(axis=1) <= LINES_PEAK,
     )
-    counted = (ink_residual >= LINES_INK_RESIDUAL) & ~own
+    counted = (ink_residual >= off_map) & ~own
     pairs = (
         (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
         & (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)
         & counted[:, None]
         & counted[None, :]
     )
-    kept = np.zeros(len(stats) + 1, dtype=bool)
-    kept[1:] = pairs.any(axis=1)
-    if kept.any():
-        off_map |= kept[label]
+    return pairs.any(axis=1)
 
 
 def _inner_extremes(luma: np.ndarray, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -100,6 +120,12 @@ def _inner_extremes(luma: np.ndarray, cyclic: bool) -> tuple[np.ndarray, np.ndar
     return peaks, dips
 
 
+@nb.njit(**_JIT, inline="always")
+def _luma(flat, weights, q):  # pragma: no cover - jitted
+    """Pixel q's luma (DN)."""
+    return flat[q, 0] * weights[0] + flat[q, 1] * weights[1] + flat[q, 2] * weights[2]
+
+
 @nb.njit(**_JIT)
 def _departure(flat, weights, width, height, p, misfit, rel):  # pragma: no cover - jitted
     """Pixel p's luma minus the mean of its sides, in the direction it departs most
@@ -107,35 +133,82 @@ def _departure(flat, weights, width, height, p, misfit, rel):  # pragma: no cove
     y, x = p // width, p % width
     if y < 3 or x < 3 or y >= height - 3 or x >= width - 3:
         return 0.0
-    here = flat[p, 0] * weights[0] + flat[p, 1] * weights[1] + flat[p, 2] * weights[2]
+    here = _luma(flat, weights, p)
     best = 0.0
-    sides = np.empty(4)
-    offsets = (-3.0, -2.0, 2.0, 3.0)
     for d in range(4):
         step = 1 if d == 0 else (width if d == 1 else (width + 1 if d == 2 else width - 1))
-        for i in range(4):
-            q = p + int(offsets[i]) * step
-            sides[i] = flat[q, 0] * weights[0] + flat[q, 1] * weights[1] + flat[q, 2] * weights[2]
-        mean = 0.25 * (sides[0] + sides[1] + sides[2] + sides[3])
-        slope = (-3.0 * sides[0] - 2.0 * sides[1] + 2.0 * sides[2] + 3.0 * sides[3]) / 26.0
-        off_line = 0.0
-        for i in range(4):
-            off_line = max(off_line, abs(sides[i] - mean - offsets[i] * slope))
+        a = _luma(flat, weights, p - 3 * step)
+        b = _luma(flat, weights, p - 2 * step)
+        c = _luma(flat, weights, p + 2 * step)
+        e = _luma(flat, weights, p + 3 * step)
+        mean = 0.25 * (a + b + c + e)
+        slope = (3.0 * (e - a) + 2.0 * (c - b)) / 26.0
+        off_line = max(
+            max(abs(a - mean + 3.0 * slope), abs(b - mean + 2.0 * slope)),
+            max(abs(c - mean - 2.0 * slope), abs(e - mean - 3.0 * slope)),
+        )
         departure = here - mean
         if off_line <= min(misfit, rel * abs(departure)) and abs(departure) > abs(best):
             best = departure
     return best
 
 
+@nb.njit(parallel=True, **_JIT)
+def _inked_departures(flat, weights, width, height, candidates, residual):  # pragma: no cover
+    """Per candidate: its departure (see LINES_RIDGE) where its residual is an ink's
+    (LINES_INK_RESIDUAL), else 0."""
+    out = np.zeros(candidates.shape[0])
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        if residual[p] >= LINES_INK_RESIDUAL:
+            out[k] = _departure(flat, weights, width, height, p, LINES_MISFIT, LINES_REL)
+    return out
+
+
 @nb.njit(**_JIT)
-def _ridges_among(flat, weights, width, height, pixels, ridge):  # pragma: no cover - jitted
-    """How many of ``pixels`` are ridge pixels (see LINES_RIDGE)."""
-    count = 0
-    for k in range(pixels.shape[0]):
-        if abs(_departure(flat, weights, width, height, pixels[k], LINES_MISFIT,
-                          LINES_REL)) >= ridge:  # fmt: skip
-            count += 1
-    return count
+def _candidate_chains(flat, weights, width, pixels, link, gap, min_pixels):  # pragma: no cover
+    """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices) alone, found by
+    binary search: per chain of ``min_pixels`` or more, its sign, ink (median luma),
+    size and its field's luma -- rows as ``_chains`` gives them."""
+    n = pixels.shape[0]
+    height = (flat.shape[0]) // width
+    departure = np.empty(n)
+    luma = np.empty(n)
+    for i in range(n):
+        luma[i] = _luma(flat, weights, pixels[i])
+        departure[i] = _departure(flat, weights, width, height, pixels[i], LINES_MISFIT,
+                                  LINES_REL)  # fmt: skip
+    seen = np.zeros(n, np.bool_)
+    queue = np.empty(n, np.int64)
+    out = []
+    for i0 in range(n):
+        if seen[i0]:
+            continue
+        seen[i0] = True
+        queue[0] = i0
+        size, head = 1, 0
+        while head < size:
+            i = queue[head]
+            head += 1
+            y, x = pixels[i] // width, pixels[i] % width
+            for yy in range(max(0, y - link), min(height, y + link + 1)):
+                low = yy * width + max(0, x - link)
+                j = np.searchsorted(pixels, low)
+                while j < n and pixels[j] <= yy * width + min(width - 1, x + link):
+                    fields = abs(luma[j] - departure[j] - luma[i] + departure[i])
+                    if not seen[j] and departure[j] * departure[i] > 0 and fields <= gap:
+                        seen[j] = True
+                        queue[size] = j
+                        size += 1
+                    j += 1
+        if size >= min_pixels:
+            members = queue[:size]
+            out.append((np.sign(np.median(departure[members])), np.median(luma[members]),
+                        float(size), np.median(luma[members] - departure[members])))  # fmt: skip
+    result = np.empty((len(out), 4))
+    for i in range(len(out)):
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
+    return result
 
 
 @nb.njit(**_JIT)
@@ -148,7 +221,7 @@ def _chains(  # pragma: no cover - jitted
     departure = np.zeros(n, np.float32)
     luma = np.empty(n, np.float32)
     for p in range(n):
-        luma[p] = flat[p, 0] * weights[0] + flat[p, 1] * weights[1] + flat[p, 2] * weights[2]
+        luma[p] = _luma(flat, weights, p)
         departure[p] = _departure(flat, weights, width, height, p, misfit, rel)
     queue = np.empty(n, np.int64)
     out = []
