@@ -1,4 +1,4 @@
-"""Luma ridges as a test for thin contour lines on JPEG'd imshow figures (measured, not used).
+"""Luma ridges as a test for thin contour lines on JPEG'd imshow figures: the variants.
 
 matplotlib's 1-px contours over an ``imshow`` of a smooth field are thin luma ridges or
 valleys: the pixel's luma minus the mean of the four pixels 2 and 3 px away across it
@@ -9,6 +9,11 @@ of CHAIN px or more grow along ridge pixels of their luma. Printed: the drawn fi
 stroke pixels flagged / data pixels lost (benchmarks/_drawn_annotations.py), default call
 alone and with the chains added, then the all-data pictures (benchmarks/colormaps.py's
 fields, 10 maps, JPEG q50-q95, 4:2:0 and 4:4:4) the chains would flag most of.
+The defaults are the rule ``_decolorize._lines`` keeps (without its gate); the
+constants switch the variants docs/decolorize.md reports ("Thin lines of one ink"):
+RESIDUAL (seeds off the map), SPREAD (1: chains linked by the line's own luma, not
+only its field's), GROW_STEPS (hysteresis along ridge pixels), ONE_INK (0: no ink
+test), INK_RESIDUAL and PEAK.
 
     PYTHONPATH=src python benchmarks/decolorize_trial/contour_ridges.py
 """
@@ -29,9 +34,9 @@ from truepix import Decolorizer  # noqa: E402
 
 LUMA_WEIGHTS = np.array([0.299, 0.587, 0.114])
 SIDES = np.array([-3, -2, 2, 3])
-RIDGE, REL, MISFIT, RESIDUAL = 8.0, 0.3, 99.0, 20.0
-LUMA, LINK, CHAIN, GROW_RIDGE, GROW_STEPS, SPREAD = 6.0, 2, 40, 6.0, 50, 1.0
-ONE_INK, SAME, FIELDS, SIGNED, PEAK, INK_RESIDUAL = 0, 8.0, 30.0, 0, 12.0, 0.0
+RIDGE, REL, MISFIT, RESIDUAL = 12.0, 0.1, 8.0, -1.0
+LUMA, LINK, CHAIN, GROW_RIDGE, GROW_STEPS, SPREAD = 6.0, 2, 40, 6.0, 0, 100.0
+ONE_INK, SAME, FIELDS, SIGNED, PEAK, INK_RESIDUAL = 1, 8.0, 30.0, 0, 12.0, 25.0
 CASES = [("twilight", "white"), ("twilight", "gray"), ("twilight", "magenta"),
          ("cmocean:thermal", "gray"), ("magma", "magenta"), ("magma", "white"),
          ("turbo", "black"), ("rainbow", "magenta"), ("coolwarm", "magenta")]  # fmt: skip
@@ -77,10 +82,10 @@ def _chains(seed, luma, ridge, gap, link, spread):  # pragma: no cover - jitted
                 head += 1
                 for yy in range(max(0, y - link), min(height, y + link + 1)):
                     for xx in range(max(0, x - link), min(width, x + link + 1)):
+                        fields = abs(luma[yy, xx] - ridge[yy, xx] - luma[y, x] + ridge[y, x])
                         if (seed[yy, xx] and label[yy, xx] == 0
                                 and abs(luma[yy, xx] - luma[y, x]) <= gap * spread
-                                and abs(luma[yy, xx] - ridge[yy, xx] - luma[y, x] + ridge[y, x]) <= gap
-                                and ridge[yy, xx] * ridge[y, x] > 0):  # fmt: skip
+                                and fields <= gap and ridge[yy, xx] * ridge[y, x] > 0):  # fmt: skip
                             label[yy, xx], qy[size], qx[size] = n, yy, xx
                             size += 1
             sizes.append(size)
