@@ -131,12 +131,12 @@ def _one_ink(label, sizes, seed, luma, ridge, table, residual):
     inner = table_luma[1:-1]
     peaks = inner[(inner >= table_luma[:-2]) & (inner >= table_luma[2:])]
     dips = inner[(inner <= table_luma[:-2]) & (inner <= table_luma[2:])]
-    for i, _, ink, field in stats:  # (a map's own luma peak draws ridges at its luma)
+    for i, _, ink, _field in stats:  # (a map's own luma peak draws ridges at its luma)
         sign = np.sign(np.median(ridge[(label == i) & seed]))
         if np.any(np.abs((peaks if sign > 0 else dips) - ink) <= PEAK):
             stats = [t for t in stats if t[0] != i]
     for i, sign, ink, field in stats:
-        for j, sign2, ink2, field2 in stats:
+        for _j, sign2, ink2, field2 in stats:
             if sign == sign2 and abs(ink - ink2) <= SAME and abs(field - field2) >= FIELDS:
                 keep[i] = True
     return keep
