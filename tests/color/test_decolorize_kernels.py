@@ -19,6 +19,7 @@ from truepix.color._decolorize._filter import pilot_wiener
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._vertex import _vertex_walked
 
 # (name, why it is here)
 MAPS = [
@@ -223,6 +224,30 @@ def test_vertex_before_is_searchsorted(name: str, why: str) -> None:
     got = [kernels._vertex_before(line.positions, s, n_bins) for s in probes]
     assert np.array_equal(got, np.searchsorted(line.positions, probes, side="right") - 1)
 
+
+
+@pytest.mark.parametrize("drift", [0.0, 0.3, 2.0, 9.0])
+def test_vertex_before_counts_and_walks_alike(drift: float) -> None:
+    """Vertices spread unevenly (merged runs, a cyclic table's padded ends): the
+    answer near the guess (counted) and farther off (walked) is searchsorted's."""
+    rng = np.random.default_rng(int(drift * 10))
+    gaps = rng.uniform(1.0 - min(drift, 0.9), 1.0 + drift, 300)
+    positions = np.cumsum(gaps) - 3.0  # (below 0 as interp_table's padded first vertex)
+    n_bins = float(positions[-1] + rng.uniform(0.0, 2.0))
+    probes = np.concatenate([
+        rng.uniform(-5, n_bins + 5, 5000), positions, np.nextafter(positions, -np.inf),
+        np.nextafter(positions, np.inf), [-np.inf, np.inf, np.nan, 0.0, n_bins],
+    ])  # fmt: skip
+    got = [kernels._vertex_before(positions, s, n_bins) for s in probes]
+    want = np.searchsorted(positions, probes, side="right") - 1
+    assert np.array_equal(got, want)
+    assert np.array_equal([_vertex_walked(positions, s, n_bins) for s in probes], want)
+    guess = np.clip(probes[:5000] * (len(positions) / n_bins), 0, len(positions) - 1)
+    offset = np.asarray(got[:5000]) - guess.astype(np.int64)
+    if drift <= 0.3:  # most answers near the guess: the count's path is the one tested
+        assert np.mean((offset >= -3) & (offset <= 2)) > 0.5
+    if drift >= 2.0:  # ... and the walk's
+        assert np.mean((offset < -3) | (offset > 2)) > 0.1
 
 def _field(height: int, width: int, rng: np.random.Generator) -> np.ndarray:
     y, x = np.mgrid[0:height, 0:width]

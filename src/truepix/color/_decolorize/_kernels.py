@@ -29,13 +29,13 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Iterator
-from typing import Any
 
 import numba as nb
 import numpy as np
 
 from truepix._threads import start_threads
 from truepix._validate import readonly
+from truepix.color._decolorize._vertex import _JIT, _vertex_before
 
 __all__ = [
     "AMBIGUOUS_BIT", "PENDING", "POS_MASK", "POS_SCALE", "RESIDUAL_MAX_CODE", "RESIDUAL_SHIFT",
@@ -61,7 +61,6 @@ NORM_LINEAR = 0
 NORM_LOG = 1  # low, high are log10(vmin), log10(vmax)
 NORM_OTHER = 2  # not computed by the kernels
 
-_JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
 
 #: Pictures of fewer pixels run the kernels on the calling thread alone: waking a
 #: thread pool costs more than their work (a 256-pixel picture decoded 15x faster
@@ -175,32 +174,6 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
                 ambiguous = True
                 break
     return best_pos, residual, ambiguous
-
-
-# compiled without numba's reference counting (``_nrt=False``: it allocates
-# nothing): its callers (``_color_at``, ``interp_at``) run it once per pixel, and
-# the count of ``positions`` taken and dropped around each call (two atomic calls
-# into numba's runtime) cost more than the search (chroma_subsampling_test on a
-# JPEG'd megapixel's sample: 2.2-3.1 -> 1.8-2.3 ms, one thread)
-@nb.njit(_nrt=False, **_JIT)
-def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
-    """``searchsorted(positions, s, side="right") - 1``: the last vertex at or before s.
-
-    Walked from where s would be if vertices were evenly spread (most maps: the
-    right one or its neighbour), which costs a third of a binary search's
-    unpredictable branches.
-    """
-    n = positions.shape[0]
-    if math.isnan(s):
-        return np.searchsorted(positions, s, side="right") - 1
-    k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
-    if positions[k] <= s:
-        while k + 1 < n and positions[k + 1] <= s:
-            k += 1
-    else:
-        while k >= 0 and positions[k] > s:
-            k -= 1
-    return k
 
 
 # inlined by numba: a call passes its arrays by value, which costs more than the work

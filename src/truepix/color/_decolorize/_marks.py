@@ -15,7 +15,8 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._kernels import _JIT, POS_MASK, RESIDUAL_SHIFT, _vertex_before
+from truepix.color._decolorize._kernels import _JIT, POS_MASK, RESIDUAL_SHIFT
+from truepix.color._decolorize._vertex import _vertex_walked
 
 __all__ = ["block_marks", "interp_at", "interp_table"]
 
@@ -83,7 +84,7 @@ def interp_at(x, xp, fp, slopes, period, n_bins):  # pragma: no cover - jitted
     (``period=n_bins`` on cyclic maps); the table from :func:`interp_table`."""
     if period > 0.0:
         x = x % period
-    return _interp_rgb(x, xp, fp, slopes, _vertex_before(xp, x, n_bins))
+    return _interp_rgb(x, xp, fp, slopes, _vertex_walked(xp, x, n_bins))
 
 
 @nb.njit(**_JIT)
