@@ -73,3 +73,33 @@ def test_photographs_thin_lines_stay_data(name: str, photo: str, quality: int) -
     picture = np.asarray(Image.open(buffer))
     decoder = Decolorizer(cmap, vmin=0.0, vmax=1.0)
     assert np.isnan(decoder.values(picture)).mean() <= 0.0005
+
+
+@pytest.mark.parametrize(("name", "color", "cyclic"), [(c[0], c[1], c[2]) for c in CASES])
+def test_sampled_gate_grows_the_gates_own_chains(
+    name: str, color: str, cyclic: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The all-data screen (LINES_SAMPLE) grows, from the pixels it samples, exactly the
+    # chains the gate finds among all the candidates, and reaches a long one on a figure.
+    from truepix.color._decolorize import _jpeg
+    from truepix.color._decolorize import _lines as lines
+    from truepix.color._decolorize._plan import _YCBCR
+
+    calls = []
+    monkeypatch.setattr(_jpeg, "ink_lines", lambda *args: calls.append(args))
+    decoder = Decolorizer(colormap(name), cyclic=cyclic, vmin=0.0, vmax=1.0)
+    decoder.values(contour_figure(name, color, True))
+    flat, scale, width, residual, candidates, off_map, _ = calls[-1]
+    height, weights = len(off_map) // width, _YCBCR[0] * scale
+    departures = lines._inked_departures(flat, weights, width, height, candidates, residual)
+    inked = candidates[np.abs(departures) >= lines.LINES_RIDGE]
+    chains = lines._candidate_chains(flat, weights, width, inked, lines.LINES_LINK,
+                                     lines.LINES_FIELD, lines.LINES_GATE_LONG)  # fmt: skip
+    for sample in (1, lines.LINES_SAMPLE):
+        sampled = lines._sampled_chains(
+            flat, weights, width, height, candidates, residual, sample, lines.LINES_LINK,
+            lines.LINES_FIELD, lines.LINES_GATE_LONG,
+        )  # fmt: skip
+        assert len(sampled) >= 1
+        for row in sampled:
+            assert np.any(np.all(np.isclose(chains, row), axis=1))
