@@ -201,11 +201,9 @@ def warn_off_map(
     if mostly or (judged and off >= SUSPECT_OFF * shown and noise < suspect and named):
         # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
         # leaves most pixels within the threshold; legitimate annotations get no advice
-        advice = None if not named else blend_advice(
-            decoder, pixels, np.isnan(values) & ~hidden, scale
+        advice = None if not named else _off_advice(
+            decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale
         )  # fmt: skip
-        if advice is None and named:
-            advice = better_map(decoder, pixels, ~hidden)
         if advice is None and mostly:
             advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
         if advice is not None:
@@ -221,6 +219,29 @@ def warn_off_map(
     return values
 
 
+def _off_advice(
+    decoder: Any, pixels: np.ndarray, off: np.ndarray, shown: np.ndarray, scale: float
+) -> str | None:
+    """Advice for a picture whose ``off`` pixels are off the map: the map drawn
+    translucent (:func:`blend_advice`), else a catalog map that fits far better
+    (:func:`better_map`) -- unless a blend fitted with a compressed picture's looser
+    limits leaves less distance than that map does (a small JPEG'd picture of magma
+    at alpha 0.5 over gray: 5.5-7 DN, where cmasher:lilac, named before, left 17-19)."""
+    advice = blend_advice(decoder, pixels, off, scale)
+    if advice is not None:
+        return advice
+    better = _better_fit(decoder, pixels, shown)
+    rival = np.inf if better is None else better[1]
+    advice = blend_advice(decoder, pixels, off, scale, loose=rival)
+    if advice is not None or better is None or not better[3]:
+        return advice
+    name, fit, given_fit, _ = better
+    return (
+        f"the colors fit {name!r} far better ({fit:.1f} DN against {given_fit:.1f} DN"
+        f" for {decoder.cmap!r}): pass cmap={name!r}"
+    )
+
+
 def _noise_advice(
     decoder: Any, pixels: np.ndarray, hidden: np.ndarray, scale: float, noise: float,
     jpeg: bool, stacklevel: int,
@@ -233,16 +254,18 @@ def _noise_advice(
 
     full = not jpeg or noise >= SUSPECT_NOISE_JPEG
     advice = None
-    if full or _blend_explained(decoder, pixels, ~hidden, scale) >= BLEND_EXPLAINED:
+    if full:  # (a blend, or else a map that fits far better: the closer of the two)
+        advice = _off_advice(decoder, pixels, ~hidden, ~hidden, scale)
+    elif _blend_explained(decoder, pixels, ~hidden, scale) >= BLEND_EXPLAINED:
         advice = blend_advice(decoder, pixels, ~hidden, scale)
-    if advice is not None:
+    if advice is not None and advice.startswith("the colors fit"):
+        warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
+    elif advice is not None:
         msg = (
             f"the picture's colors sit {noise:.0f} DN (noise sigma) off {decoder.cmap!r}"
             f" and its values are likely wrong; {advice}"
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
-    elif full and (better := better_map(decoder, pixels, ~hidden)) is not None:
-        warnings.warn(better, OffMapWarning, stacklevel=stacklevel)
 
 
 def _blend_explained(decoder: Any, pixels: np.ndarray, shown: np.ndarray, scale: float) -> float:
@@ -284,6 +307,24 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
     >>> better_map(Decolorizer("viridis_r", vmin=0, vmax=1), picture, shown) is None
     True
     """
+    better = _better_fit(decoder, pixels, shown)
+    if better is None or not better[3]:
+        return None
+    name, fit, given_fit, _ = better
+    return (
+        f"the colors fit {name!r} far better ({fit:.1f} DN against {given_fit:.1f} DN"
+        f" for {decoder.cmap!r}): pass cmap={name!r}"
+    )
+
+
+def _better_fit(
+    decoder: Any, pixels: np.ndarray, shown: np.ndarray
+) -> tuple[str, float, float, bool] | None:
+    """(name, its mean distance, the given map's, whether it fits far better) of
+    :func:`truepix.identify_colormap`'s best other map, for :func:`better_map`, or
+    None (the given map is the best, or the catalog was not searched). A blend of
+    another map has distance 0.0 and does not count as far better (it is alpha
+    advice's ground, and no opaque ``cmap`` to pass)."""
     from truepix.color._catalog import resolve
     from truepix.color._identify._match import identify_colormap
 
@@ -299,15 +340,13 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
     if given_fit < BETTER_GAP:
         return None  # no map can fit BETTER_GAP better: the catalog is not searched
     best = identify_colormap(chosen[None], top=1)[0]
-    if best.alpha != 1.0 or decoder._map.name.removesuffix("_r") in (best.name, *best.aliases):
-        return None  # a blend (alpha advice's ground), or the given map's own colors
+    if decoder._map.name.removesuffix("_r") in (best.name, *best.aliases):
+        return None  # the given map's own colors (or its blend)
+    if best.alpha != 1.0:
+        return best.name, 0.0, given_fit, False
     fit = _mean_distance(colors, resolve(best.name))
-    if fit > BETTER_RATIO * given_fit or given_fit - fit < BETTER_GAP:
-        return None
-    return (
-        f"the colors fit {best.name!r} far better ({fit:.1f} DN against {given_fit:.1f} DN"
-        f" for {decoder.cmap!r}): pass cmap={best.name!r}"
-    )
+    far = fit <= BETTER_RATIO * given_fit and given_fit - fit >= BETTER_GAP
+    return best.name, fit, given_fit, far
 
 
 def _mean_distance(colors: np.ndarray, entry: Any) -> float:
@@ -319,11 +358,15 @@ def _mean_distance(colors: np.ndarray, entry: Any) -> float:
     return float(nearest_color_cost(colors, np.ones(len(colors)), table[None], DISTANCE_CAP)[0])
 
 
-def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float) -> str | None:
+def blend_advice(
+    decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float, *, loose: float | None = None
+) -> str | None:
     """What to pass when the off-map pixels are the decoder's map drawn translucent
     (``imshow(..., alpha=a)``): a saved-transparent picture's alpha channel says
     it; an opaque one's colors are fitted (``_translucent.fitted_blend``). None
-    when neither explains them, or when the decoder already has an alpha."""
+    when neither explains them, or when the decoder already has an alpha. ``loose``:
+    fit with a compressed picture's limits, and advise only a blend whose RMS
+    distance is under ``loose`` DN (a rival map's mean distance)."""
     from truepix.color._decolorize import _translucent as translucent
     from truepix.color._decolorize._tables import distinct_colors
 
@@ -344,8 +387,8 @@ def blend_advice(decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float
                 f" translucent, saved transparent): pass alpha={opacity:.2g}"
             )
     colors, counts = distinct_colors(np.rint(chosen[:, :3].astype(np.float64) / scale))
-    blend = translucent.fitted_blend(colors, counts, decoder._map)
-    if blend is None:
+    blend = translucent.fitted_blend(colors, counts, decoder._map, loose=loose is not None)
+    if blend is None or (loose is not None and blend.rms >= loose):
         return None
     return (
         f"they look like {decoder.cmap!r} drawn at alpha={blend.alpha:.2f} over"

@@ -53,6 +53,25 @@ _BETTER = 0.5
 #: ... and the share of the off-map pixels it must bring within _FIT_REACH DN.
 _FIT_SHARE = 0.9
 _FIT_REACH = 8.0
+#: Looser limits for a compressed picture (``loose=True``): small textured pictures
+#: (48-64 px fractal terrain) of viridis, plasma, magma, jet, turbo and coolwarm drawn at
+#: alpha 0.5-0.8 and JPEG'd at q50-q90 leave RMS 6-12.3 DN at their true (alpha,
+#: facecolor), 0.79-0.99 of their colors within _LOOSE_REACH, and RMS up to 0.51 of
+#: the opaque map's; a looser fit is only advice where no opaque catalog map fits
+#: better (``_result.blend_advice``), which those pictures' rivals (cmasher:lilac,
+#: colorcet:CET_I1, ... named before) did not: 14-19 DN.
+_LOOSE_RMS = 14.0
+_LOOSE_REACH = 16.0
+_LOOSE_SHARE = 0.75
+_LOOSE_BETTER = 0.6
+#: ... and a near-gray face (channels within this many DN; seaborn's #eaeaf2 is 8):
+#: with a free tinted face, four unknowns squeeze any map onto a compact cloud of
+#: colors (viridis at alpha 0.7 over white fitted jet at 0.26 over #8dba93).
+_LOOSE_TINT = 16.0
+#: Gray faces the fit also holds fixed: from a white start alone, the alternating
+#: least squares settled on magma at alpha 0.62 over #8baa7c (RMS 6.8) for magma
+#: drawn at 0.5 over #808080 (RMS 0.5 there).
+_GRAY_FACES = (255.0, 0.0, 64.0, 128.0, 192.0)
 
 
 def check_alpha(alpha: Any) -> float | None:
@@ -219,9 +238,12 @@ class Blend:
         )
 
 
-def fitted_blend(colors: np.ndarray, counts: np.ndarray, entry: ColormapEntry) -> Blend | None:
+def fitted_blend(
+    colors: np.ndarray, counts: np.ndarray, entry: ColormapEntry, *, loose: bool = False
+) -> Blend | None:
     """The (alpha, facecolor) under which ``entry``'s table explains ``colors``
-    ((K, 3) RGB in DN, seen ``counts`` times), or None.
+    ((K, 3) RGB in DN, seen ``counts`` times), or None; ``loose`` takes the
+    limits of a compressed picture (_LOOSE_RMS, _LOOSE_REACH).
 
     Each color is assigned its nearest blended table color and ``alpha`` and the
     offset ``(1 - alpha) * facecolor`` are solved by least squares (four unknowns),
@@ -235,7 +257,7 @@ def fitted_blend(colors: np.ndarray, counts: np.ndarray, entry: ColormapEntry) -
     table = entry.lut_bytes[:, :3].astype(np.float64)
     fits = []
     for start in _ALPHA_STARTS:
-        for face in (None, 255.0, 0.0):
+        for face in (None, *_GRAY_FACES):
             fits.append(_fit(y, weight, table, float(start), face))
     fits = [fit for fit in fits if fit is not None]
     if not fits:
@@ -246,11 +268,17 @@ def fitted_blend(colors: np.ndarray, counts: np.ndarray, entry: ColormapEntry) -
     simple = min(fixed, key=lambda fit: fit[2]) if fixed else None
     chosen = simple if simple is not None and simple[2] <= 1.15 * free[2] + 0.3 else free
     alpha, face, rms, _ = chosen
-    share = float(weight[_distance(y, alpha * table + (1 - alpha) * face) <= _FIT_REACH].sum()
+    reach, most, least_share, better = (
+        (_LOOSE_REACH, _LOOSE_RMS, _LOOSE_SHARE, _LOOSE_BETTER) if loose
+        else (_FIT_REACH, _MAX_FIT_RMS, _FIT_SHARE, _BETTER)
+    )  # fmt: skip
+    share = float(weight[_distance(y, alpha * table + (1 - alpha) * face) <= reach].sum()
                   / weight.sum())  # fmt: skip
     capped = np.minimum(_distance(y, table), _OUTLIER)
     opaque = float(np.sqrt((weight * capped**2).sum() / weight.sum()))
-    if rms > _MAX_FIT_RMS or share < _FIT_SHARE or rms > _BETTER * opaque:
+    if loose and np.ptp(face) > _LOOSE_TINT:
+        return None
+    if rms > most or share < least_share or rms > better * opaque:
         return None  # a noisy opaque picture: the map itself explains it about as well
     alpha, face = _exact_snap(y, weight, entry, alpha, face)
     rounded = np.clip(np.rint(face), 0, 255).astype(int)

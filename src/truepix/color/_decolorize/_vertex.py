@@ -55,13 +55,7 @@ def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
         for j in range(1, VERTEX_WINDOW + 1):  # (unrolled: a sum of comparisons)
             count += np.int64(positions[low + j] <= s)
         return count
-    if positions[k] <= s:
-        while k + 1 < n and positions[k + 1] <= s:
-            k += 1
-    else:
-        while k >= 0 and positions[k] > s:
-            k -= 1
-    return k
+    return _walk(positions, s, k)
 
 
 @nb.njit(_nrt=False, **_JIT)
@@ -74,6 +68,13 @@ def _vertex_walked(positions, s, n_bins):  # pragma: no cover - jitted
     if math.isnan(s):
         return np.searchsorted(positions, s, side="right") - 1
     k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
+    return _walk(positions, s, k)
+
+
+@nb.njit(_nrt=False, inline="always", **_JIT)
+def _walk(positions, s, k):  # pragma: no cover - jitted
+    """The last vertex at or before ``s``, walked from index ``k`` (either way)."""
+    n = positions.shape[0]
     if positions[k] <= s:
         while k + 1 < n and positions[k + 1] <= s:
             k += 1
