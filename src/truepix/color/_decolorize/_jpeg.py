@@ -1,10 +1,9 @@
 """Which pixels of a JPEG'd picture past the residual threshold are off the map.
 
-JPEG's 4:2:0 chroma subsampling moves data pixels of maps that turn sharply (jet)
-far off the map in RGB; its model (``chroma_model_residual``) explains most of
-them. What it does not explain is judged by shape: annotations are connected
-strokes of one color (``core_groups``, ``grow_similar``), JPEG's misses on data
-are specks, or blobs on texture whose luma varies as the field does.
+JPEG's 4:2:0 chroma subsampling moves data pixels of maps that turn sharply (jet) far
+off the map in RGB; its model (``chroma_model_residual``) explains most of them. What
+it does not explain is judged by shape: annotations are strokes of one color (``core_groups``,
+``grow_similar``; thin lines of one ink, ``_lines``), JPEG's misses specks or texture.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
+from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 
@@ -359,6 +359,7 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
+    ink_lines(flat, scale, width, residual, candidates, off_map, line)  # (contours)
     return off_map
 
 

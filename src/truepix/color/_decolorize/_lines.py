@@ -1,0 +1,388 @@
+"""Thin lines of one ink across the field: contour lines on a JPEG'd imshow figure.
+
+A 1-px contour over a smooth field is a thin luma ridge (or valley): the pixel's luma
+departs from the line through the pixels 2 and 3 px either side of it, which the field
+continues across it. Where the line's blend with the field lands on the map (white
+over twilight's dark middle is twilight's lavender; magenta over magma's pinks) no
+per-pixel color rule tells it from data, and a photograph's own thin lines (a helmet's
+rim, the camera's tripod legs) are ridges too. What differs is the *ink*: a contour is
+drawn in one color over every level it marks, so its chains -- ridge pixels linked
+along the field's own level (the field beside a contour is constant along it) -- share
+one stroke luma over fields of different luma, and that ink lies off the map. A
+photograph's lines take their color from the map, and a map whose luma peaks inside it
+draws a ridge at that luma along every level curve through the peak.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["ink_lines"]
+
+#: A ridge pixel: its luma LINES_RIDGE DN or more from the mean of the pixels 2 and 3
+#: px either side (in whichever of 4 directions it departs most), those four within
+#: min(LINES_MISFIT, LINES_REL x the departure) DN of a straight line (a smooth field;
+#: a quadratic bump, the field's own ridge, fits at 0.38 of its departure).
+LINES_RIDGE = 12.0
+LINES_MISFIT = 8.0
+LINES_REL = 0.1
+#: Ridge pixels chain through neighbours within LINES_LINK px of the same sign whose
+#: fields (luma minus departure) agree within LINES_FIELD DN; LINES_CHAIN px or more.
+LINES_LINK = 2
+LINES_FIELD = 6.0
+LINES_CHAIN = 40
+#: A chain's ink: the median luma of its strongest fifth; it counts where the RGB
+#: residual there is LINES_INK_RESIDUAL DN or more (off the map), the ink is not
+#: within LINES_PEAK DN of an inner luma peak (dip) of the map for a ridge (valley),
+#: and another such chain shares the ink within LINES_INK DN over a field
+#: LINES_FIELDS DN or more away (one ink over several levels).
+LINES_INK_RESIDUAL = 25.0
+LINES_PEAK = 12.0
+LINES_INK = 8.0
+LINES_FIELDS = 30.0
+#: The picture is looked at only where its candidates (past the threshold) that are
+#: ridge pixels off the map by an ink's residual hold chains of LINES_GATE pixels or
+#: more among themselves drawn in one ink over two fields: all-data pictures stop
+#: there, after a look at the candidates. One of those chains must hold LINES_GATE_LONG
+#: pixels: on the drawn figures (benchmarks/_drawn_annotations.py) the longest held
+#: 142-2859, on JPEG'd photographs (1 MP, jet, turbo, twilight, rainbow, q50-q90; jet's
+#: thin data lines pass the rest of the gate) at most 66.
+LINES_GATE = 10
+LINES_GATE_LONG = 100
+#: Before that look, only the chains through a pixel on every LINES_SAMPLE-th row or
+#: column that departs across it (a line crossing a row departs along the row; one along
+#: it, along the column) are grown, each pixel's departure found as a chain reaches it:
+#: a chain of LINES_GATE_LONG pixels along a line crosses one. Where none of those is
+#: long and off the map's luma peak, the picture stops there. On 1 MP JPEG'd photographs
+#: (camera, astronaut; viridis, jet, turbo, twilight; q50-q90) that took ink_lines from
+#: 0.02-6.7 ms to 0.02-0.50 ms; the drawn figures' flags are the same at 32, 64, 128.
+LINES_SAMPLE = 64
+
+
+def ink_lines(
+    flat: np.ndarray, scale: float, width: int, residual: np.ndarray,
+    candidates: np.ndarray, off_map: np.ndarray, line: Polyline,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the pixels of thin lines drawn in one ink over several
+    levels of the field (see LINES_RIDGE .. LINES_FIELDS); ``candidates``: the flat
+    indices past the threshold."""
+    height = len(off_map) // width
+    weights = _YCBCR[0] * scale
+    luma = line.vertices @ _YCBCR[0]
+    sampled = _sampled_chains(
+        flat, weights, width, height, candidates, residual, LINES_SAMPLE, LINES_LINK,
+        LINES_FIELD, LINES_GATE_LONG,
+    )  # fmt: skip
+    if len(sampled) == 0 or not np.any(_off_peak(sampled, luma, line.cyclic)):
+        return  # (all-data pictures)
+    with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
+        departures = _inked_departures(flat, weights, width, height, candidates, residual)
+    inked = candidates[np.abs(departures) >= LINES_RIDGE]
+    if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
+        return
+    gate = _candidate_chains(flat, weights, width, inked, LINES_LINK, LINES_FIELD, LINES_GATE)
+    if not np.any(_one_ink(gate, luma, line.cyclic, 0.0) & (gate[:, 2] >= LINES_GATE_LONG)):
+        return
+    label = np.zeros(len(off_map), dtype=np.int32)
+    stats = _chains(
+        flat, weights, width, height, residual, LINES_RIDGE, LINES_MISFIT, LINES_REL,
+        LINES_LINK, LINES_FIELD, LINES_CHAIN, label,
+    )  # fmt: skip
+    if len(stats) < 2:
+        return
+    kept = np.zeros(len(stats) + 1, dtype=bool)
+    kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL)
+    if kept.any():
+        off_map |= kept[label]
+
+
+def _one_ink(stats: np.ndarray, luma: np.ndarray, cyclic: bool, off_map: float) -> np.ndarray:
+    """Per chain (rows of sign, ink, residual at the ink, field's luma): whether it is
+    drawn in one ink off the map (``off_map`` DN) with another over a different field,
+    not at the map's own luma peak (dip); see LINES_INK."""
+    _, ink, ink_residual, field = stats.T
+    counted = (ink_residual >= off_map) & _off_peak(stats, luma, cyclic)
+    pairs = (
+        (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
+        & (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)
+        & counted[:, None]
+        & counted[None, :]
+    )
+    return pairs.any(axis=1)
+
+
+def _off_peak(stats: np.ndarray, luma: np.ndarray, cyclic: bool) -> np.ndarray:
+    """Per chain (rows as ``_one_ink`` takes them): whether its ink is not the map's own
+    luma at an inner peak (ridge) or dip (valley); see LINES_PEAK."""
+    sign, ink = stats[:, 0], stats[:, 1]
+    peaks, dips = _inner_extremes(luma, cyclic)
+    return ~np.where(
+        sign > 0,
+        np.abs(ink[:, None] - np.append(peaks, np.inf)[None, :]).min(axis=1) <= LINES_PEAK,
+        np.abs(ink[:, None] - np.append(dips, np.inf)[None, :]).min(axis=1) <= LINES_PEAK,
+    )
+
+
+def _inner_extremes(luma: np.ndarray, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The map's luma at its inner local maxima and minima (all of them on a loop)."""
+    if cyclic:
+        before, after = np.roll(luma, 1), np.roll(luma, -1)
+        return luma[(luma >= before) & (luma >= after)], luma[(luma <= before) & (luma <= after)]
+    inner = luma[1:-1]
+    peaks = inner[(inner >= luma[:-2]) & (inner >= luma[2:])]
+    dips = inner[(inner <= luma[:-2]) & (inner <= luma[2:])]
+    return peaks, dips
+
+
+@nb.njit(**_JIT, inline="always")
+def _luma(flat, weights, q):  # pragma: no cover - jitted
+    """Pixel q's luma (DN)."""
+    return flat[q, 0] * weights[0] + flat[q, 1] * weights[1] + flat[q, 2] * weights[2]
+
+
+@nb.njit(**_JIT)
+def _departure(flat, weights, width, height, p, misfit, rel):  # pragma: no cover - jitted
+    """Pixel p's luma minus the mean of its sides, in the direction it departs most
+    among those whose sides fit a line (see LINES_RIDGE); 0 where none does."""
+    y = p // width
+    x = p - y * width
+    if y < 3 or x < 3 or y >= height - 3 or x >= width - 3:
+        return 0.0
+    best = 0.0
+    for step in (1, width, width + 1, width - 1):
+        departure = _along(flat, weights, p, step, misfit, rel)
+        if abs(departure) > abs(best):
+            best = departure
+    return best
+
+
+@nb.njit(**_JIT, inline="always")
+def _along(flat, weights, p, step, misfit, rel):  # pragma: no cover - jitted
+    """Pixel p's luma minus the mean of its sides 2 and 3 px away ``step`` apart, where
+    those fit a line; else 0."""
+    a = _luma(flat, weights, p - 3 * step)
+    b = _luma(flat, weights, p - 2 * step)
+    c = _luma(flat, weights, p + 2 * step)
+    e = _luma(flat, weights, p + 3 * step)
+    mean = 0.25 * (a + b + c + e)
+    slope = (3.0 * (e - a) + 2.0 * (c - b)) / 26.0
+    off_line = max(
+        max(abs(a - mean + 3.0 * slope), abs(b - mean + 2.0 * slope)),
+        max(abs(c - mean - 2.0 * slope), abs(e - mean - 3.0 * slope)),
+    )
+    departure = _luma(flat, weights, p) - mean
+    return departure if off_line <= min(misfit, rel * abs(departure)) else 0.0
+
+
+@nb.njit(parallel=True, **_JIT)
+def _inked_departures(flat, weights, width, height, candidates, residual):  # pragma: no cover
+    """Per candidate: its departure (see LINES_RIDGE) where its residual is an ink's
+    (LINES_INK_RESIDUAL), else 0."""
+    out = np.zeros(candidates.shape[0])
+    for k in nb.prange(candidates.shape[0]):
+        p = candidates[k]
+        if residual[p] >= LINES_INK_RESIDUAL:
+            out[k] = _departure(flat, weights, width, height, p, LINES_MISFIT, LINES_REL)
+    return out
+
+
+@nb.njit(**_JIT)
+def _candidate_chains(flat, weights, width, pixels, link, gap, min_pixels):  # pragma: no cover
+    """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices) alone, found by
+    binary search: per chain of ``min_pixels`` or more, its sign, ink (median luma),
+    size and its field's luma -- rows as ``_chains`` gives them."""
+    n = pixels.shape[0]
+    height = (flat.shape[0]) // width
+    departure = np.empty(n)
+    luma = np.empty(n)
+    for i in range(n):
+        luma[i] = _luma(flat, weights, pixels[i])
+        departure[i] = _departure(flat, weights, width, height, pixels[i], LINES_MISFIT,
+                                  LINES_REL)  # fmt: skip
+    seen = np.zeros(n, np.bool_)
+    queue = np.empty(n, np.int64)
+    out = []
+    for i0 in range(n):
+        if seen[i0]:
+            continue
+        seen[i0] = True
+        queue[0] = i0
+        size, head = 1, 0
+        while head < size:
+            i = queue[head]
+            head += 1
+            y, x = pixels[i] // width, pixels[i] % width
+            for yy in range(max(0, y - link), min(height, y + link + 1)):
+                low = yy * width + max(0, x - link)
+                j = np.searchsorted(pixels, low)
+                while j < n and pixels[j] <= yy * width + min(width - 1, x + link):
+                    fields = abs(luma[j] - departure[j] - luma[i] + departure[i])
+                    if not seen[j] and departure[j] * departure[i] > 0 and fields <= gap:
+                        seen[j] = True
+                        queue[size] = j
+                        size += 1
+                    j += 1
+        if size >= min_pixels:
+            members = queue[:size]
+            out.append((np.sign(np.median(departure[members])), np.median(luma[members]),
+                        float(size), np.median(luma[members] - departure[members])))  # fmt: skip
+    result = np.empty((len(out), 4))
+    for i in range(len(out)):
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
+    return result
+
+
+@nb.njit(**_JIT)
+def _sampled_chains(  # pragma: no cover - jitted
+    flat, weights, width, height, candidates, residual, sample, link, gap, min_pixels
+):
+    """The chains ``_candidate_chains`` finds among the inked candidates, only those
+    through a pixel on a row (column) that is a multiple of ``sample`` (a power of 2)
+    departing along it (see LINES_SAMPLE); the departures found as chains reach them."""
+    n = candidates.shape[0]
+    rows = np.searchsorted(candidates, np.arange(height + 1) * width)
+    departure = np.full(n, np.nan)  # (NaN: not yet found)
+    luma = np.empty(n)
+    seen = np.zeros(n, np.bool_)
+    queue = np.empty(n, np.int64)
+    out = []
+    mask = sample - 1
+    for y0 in range(3, height - 3):
+        for i0 in range(rows[y0], rows[y0 + 1]):
+            p0 = candidates[i0]
+            x0 = p0 - y0 * width
+            on_row, on_column = (y0 & mask) == 0, (x0 & mask) == 0
+            if seen[i0] or not (on_row or on_column) or x0 < 3 or x0 >= width - 3:
+                continue
+            if residual[p0] < LINES_INK_RESIDUAL:
+                continue
+            across = 0.0
+            if on_row:
+                across = abs(_along(flat, weights, p0, 1, LINES_MISFIT, LINES_REL))
+            if on_column:
+                across = max(across, abs(_along(flat, weights, p0, width, LINES_MISFIT,
+                                                LINES_REL)))  # fmt: skip
+            if across < LINES_RIDGE or not _inked(
+                flat, weights, width, height, candidates, residual, departure, luma, i0
+            ):
+                continue
+            size = _grow(flat, weights, width, height, candidates, residual, rows, departure,
+                         luma, seen, queue, i0, link, gap)  # fmt: skip
+            if size >= min_pixels:
+                members = queue[:size]
+                field = luma[members] - departure[members]
+                out.append((np.sign(np.median(departure[members])), np.median(luma[members]),
+                            float(size), np.median(field)))  # fmt: skip
+    result = np.empty((len(out), 4))
+    for i in range(len(out)):
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
+    return result
+
+
+@nb.njit(**_JIT)
+def _grow(  # pragma: no cover - jitted
+    flat, weights, width, height, candidates, residual, rows, departure, luma, seen, queue,
+    i0, link, gap,
+):  # fmt: skip
+    """Candidate i0's chain (see LINES_LINK) into ``queue[:size]``; returns its size.
+    ``rows``: where each row's candidates start."""
+    n = candidates.shape[0]
+    seen[i0] = True
+    queue[0] = i0
+    size, head = 1, 0
+    while head < size:
+        i = queue[head]
+        head += 1
+        y = candidates[i] // width
+        x = candidates[i] - y * width
+        for yy in range(max(0, y - link), min(height, y + link + 1)):
+            low = yy * width + max(0, x - link)
+            j = rows[yy] + np.searchsorted(candidates[rows[yy] : rows[yy + 1]], low)
+            while j < n and candidates[j] <= yy * width + min(width - 1, x + link):
+                if not seen[j] and _inked(
+                    flat, weights, width, height, candidates, residual, departure, luma, j
+                ):
+                    fields = abs(luma[j] - departure[j] - luma[i] + departure[i])
+                    if departure[j] * departure[i] > 0 and fields <= gap:
+                        seen[j] = True
+                        queue[size] = j
+                        size += 1
+                j += 1
+    return size
+
+
+@nb.njit(**_JIT, inline="always")
+def _inked(  # pragma: no cover - jitted
+    flat, weights, width, height, candidates, residual, departure, luma, j
+):
+    """Whether candidate j is a ridge pixel off the map by an ink's residual; its
+    departure and luma found on the first ask (``departure`` NaN until then)."""
+    if np.isnan(departure[j]):
+        p = candidates[j]
+        luma[j] = _luma(flat, weights, p)
+        departure[j] = 0.0
+        if residual[p] >= LINES_INK_RESIDUAL:
+            departure[j] = _departure(flat, weights, width, height, p, LINES_MISFIT, LINES_REL)
+    return abs(departure[j]) >= LINES_RIDGE
+
+
+@nb.njit(**_JIT)
+def _chains(  # pragma: no cover - jitted
+    flat, weights, width, height, residual, ridge, misfit, rel, link, gap, min_pixels, label
+):
+    """Label the chains of ridge pixels (1 ..) in ``label``; per chain, its sign, ink,
+    the residual at its ink and its field's luma (see LINES_LINK, LINES_INK)."""
+    n = flat.shape[0]
+    departure = np.zeros(n, np.float32)
+    luma = np.empty(n, np.float32)
+    for p in range(n):
+        luma[p] = _luma(flat, weights, p)
+        departure[p] = _departure(flat, weights, width, height, p, misfit, rel)
+    queue = np.empty(n, np.int64)
+    out = []
+    count = 0
+    for p0 in range(n):
+        if abs(departure[p0]) < ridge or label[p0] != 0:
+            continue
+        count += 1
+        label[p0] = count
+        queue[0] = p0
+        size, head = 1, 0
+        while head < size:
+            q = queue[head]
+            head += 1
+            y, x = q // width, q % width
+            for yy in range(max(0, y - link), min(height, y + link + 1)):
+                for xx in range(max(0, x - link), min(width, x + link + 1)):
+                    r = yy * width + xx
+                    fields = abs(luma[r] - departure[r] - luma[q] + departure[q])
+                    if (label[r] == 0 and abs(departure[r]) >= ridge
+                            and departure[r] * departure[q] > 0 and fields <= gap):  # fmt: skip
+                        label[r] = count
+                        queue[size] = r
+                        size += 1
+        members = queue[:size]
+        if size < min_pixels:
+            for i in range(size):
+                label[members[i]] = -1  # (seen; no chain)
+            continue
+        strength = np.abs(departure[members])
+        strongest = members[strength >= np.quantile(strength, 0.8)]
+        field = luma[members] - departure[members]
+        out.append((np.sign(np.median(departure[members])), np.median(luma[strongest]),
+                    np.median(residual[strongest]), np.median(field)))  # fmt: skip
+        for i in range(size):
+            label[members[i]] = len(out)
+    for p in range(n):
+        if label[p] < 0:
+            label[p] = 0
+    result = np.empty((len(out), 4))
+    for i in range(len(out)):
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
+    return result
