@@ -309,8 +309,7 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
-    # (blends keep seeds out of cores, and weak pixels out of chains: where the seeds
-    # alone make no core, no blend is looked for and chains see every weak pixel)
+    # (blends keep seeds out of cores and weak pixels out of chains; none without seed cores)
     counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
     if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
