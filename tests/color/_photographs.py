@@ -81,6 +81,22 @@ def contour_figure(name: str, color: str | None, jpeg: bool) -> np.ndarray:
     return saved_rgb(fig, jpeg=jpeg)
 
 
+def contour_flags(name: str, color: str, cyclic: bool) -> tuple[float, float]:
+    """(stroke pixels flagged, data pixels lost), % of each, by the default
+    ``Decolorizer`` on :func:`contour_figure`'s JPEG: stroke pixels are those the
+    annotation moved more than 12 DN (drawn as PNG, with and without it), data pixels
+    those it left alone (as benchmarks/_drawn_annotations.py counts)."""
+    from truepix import Decolorizer
+
+    clean = contour_figure(name, None, False).astype(np.float64)
+    drawn = contour_figure(name, color, False).astype(np.float64)
+    moved = np.sqrt(((drawn - clean) ** 2).sum(axis=-1))
+    stroke, untouched = moved > 12.0, moved == 0
+    decoder = Decolorizer(colormap(name), cyclic=cyclic, vmin=0.0, vmax=1.0)
+    holes = np.isnan(decoder.values(contour_figure(name, color, True)))
+    return 100 * float(holes[stroke].mean()), 100 * float(holes[untouched].mean())
+
+
 def saved_rgb(fig: Any, *, jpeg: bool = False, dpi: float | None = None) -> np.ndarray:
     """A matplotlib figure saved by ``savefig`` as PNG or JPEG quality 75 (Pillow,
     4:2:0), read back as RGB; the figure is closed."""

@@ -229,13 +229,8 @@ def _candidate_chains(flat, weights, width, pixels, link, gap, min_pixels):  # p
                         size += 1
                     j += 1
         if size >= min_pixels:
-            members = queue[:size]
-            out.append((np.sign(np.median(departure[members])), np.median(luma[members]),
-                        float(size), np.median(luma[members] - departure[members])))  # fmt: skip
-    result = np.empty((len(out), 4))
-    for i in range(len(out)):
-        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
-    return result
+            out.append(_summary(departure, luma, queue[:size]))
+    return _table(out)
 
 
 @nb.njit(**_JIT)
@@ -275,14 +270,8 @@ def _sampled_chains(  # pragma: no cover - jitted
             size = _grow(flat, weights, width, height, candidates, residual, rows, departure,
                          luma, seen, queue, i0, link, gap)  # fmt: skip
             if size >= min_pixels:
-                members = queue[:size]
-                field = luma[members] - departure[members]
-                out.append((np.sign(np.median(departure[members])), np.median(luma[members]),
-                            float(size), np.median(field)))  # fmt: skip
-    result = np.empty((len(out), 4))
-    for i in range(len(out)):
-        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
-    return result
+                out.append(_summary(departure, luma, queue[:size]))
+    return _table(out)
 
 
 @nb.njit(**_JIT)
@@ -382,6 +371,19 @@ def _chains(  # pragma: no cover - jitted
     for p in range(n):
         if label[p] < 0:
             label[p] = 0
+    return _table(out)
+
+
+@nb.njit(**_JIT)
+def _summary(departure, luma, members):  # pragma: no cover - jitted
+    """A chain's (sign of its departure, its median luma, its size, the field's luma)."""
+    return (np.sign(np.median(departure[members])), np.median(luma[members]),
+            float(members.shape[0]), np.median(luma[members] - departure[members]))  # fmt: skip
+
+
+@nb.njit(**_JIT)
+def _table(out):  # pragma: no cover - jitted
+    """The chains' 4-tuples as an (N, 4) array."""
     result = np.empty((len(out), 4))
     for i in range(len(out)):
         result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
