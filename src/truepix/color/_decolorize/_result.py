@@ -236,13 +236,7 @@ def _off_advice(
     better = _better_fit(decoder, pixels, shown)
     rival = np.inf if better is None else better[1]
     advice = None if not loose else blend_advice(decoder, pixels, off, scale, loose=rival)
-    if advice is not None or better is None or not better[3]:
-        return advice
-    name, fit, given_fit, _ = better
-    return (
-        f"the colors fit {name!r} far better ({fit:.1f} DN against {given_fit:.1f} DN"
-        f" for {decoder.cmap!r}): pass cmap={name!r}"
-    )
+    return advice if advice is not None else _named(decoder, better)
 
 
 def _noise_advice(
@@ -310,7 +304,12 @@ def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | Non
     >>> better_map(Decolorizer("viridis_r", vmin=0, vmax=1), picture, shown) is None
     True
     """
-    better = _better_fit(decoder, pixels, shown)
+    return _named(decoder, _better_fit(decoder, pixels, shown))
+
+
+def _named(decoder: Any, better: tuple[str, float, float, bool] | None) -> str | None:
+    """:func:`better_map`'s advice from :func:`_better_fit`'s answer (None unless the
+    map fits far better)."""
     if better is None or not better[3]:
         return None
     name, fit, given_fit, _ = better
