@@ -83,10 +83,12 @@ def ink_lines(
         return  # (all-data pictures)
     with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
         departures = _inked_departures(flat, weights, width, height, candidates, residual)
-    inked = candidates[np.abs(departures) >= LINES_RIDGE]
+    ridge = np.abs(departures) >= LINES_RIDGE
+    inked = candidates[ridge]
     if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
         return
-    gate = _candidate_chains(flat, weights, width, inked, LINES_LINK, LINES_FIELD, LINES_GATE)
+    gate = _candidate_chains(flat, weights, width, inked, departures[ridge], LINES_LINK,
+                             LINES_FIELD, LINES_GATE)  # fmt: skip
     if not np.any(_one_ink(gate, luma, line.cyclic, 0.0) & (gate[:, 2] >= LINES_GATE_LONG)):
         return
     label = np.zeros(len(off_map), dtype=np.int32)
@@ -193,18 +195,18 @@ def _inked_departures(flat, weights, width, height, candidates, residual):  # pr
 
 
 @nb.njit(**_JIT)
-def _candidate_chains(flat, weights, width, pixels, link, gap, min_pixels):  # pragma: no cover
-    """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices) alone, found by
-    binary search: per chain of ``min_pixels`` or more, its sign, ink (median luma),
-    size and its field's luma -- rows as ``_chains`` gives them."""
+def _candidate_chains(  # pragma: no cover - jitted
+    flat, weights, width, pixels, departure, link, gap, min_pixels
+):
+    """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices, their
+    ``departure`` as ``_inked_departures`` found it) alone, found by binary search: per
+    chain of ``min_pixels`` or more, its sign, ink (median luma), size and its field's
+    luma -- rows as ``_chains`` gives them."""
     n = pixels.shape[0]
     height = (flat.shape[0]) // width
-    departure = np.empty(n)
     luma = np.empty(n)
     for i in range(n):
         luma[i] = _luma(flat, weights, pixels[i])
-        departure[i] = _departure(flat, weights, width, height, pixels[i], LINES_MISFIT,
-                                  LINES_REL)  # fmt: skip
     seen = np.zeros(n, np.bool_)
     queue = np.empty(n, np.int64)
     out = []
