@@ -34,22 +34,12 @@ from truepix.color._decolorize._quantized import (
     palette, palette_fills, palette_picture, palette_spread,
 )
 from truepix.color._decolorize._swapped import looks_bgr
+from truepix.color._decolorize._tables import SHARP_KEY_SHARE, table_share
 
 __all__ = [
-    "Plan",
-    "auto_threshold",
-    "block_score",
-    "denoise",
-    "exact_share",
-    "luma_grid",
-    "make_plan",
-    "noise_sigma",
-    "palette",
-    "sample_rows",
-    "scored_rows",
-    "threshold_code",
-    "without_fills",
-]
+    "Plan", "auto_threshold", "block_score", "denoise", "exact_share", "luma_grid", "make_plan",
+    "noise_sigma", "palette", "sample_rows", "scored_rows", "threshold_code", "without_fills",
+]  # fmt: skip
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
 #: benchmarks/colormaps.py; other pictures use plain RGB distance.
@@ -245,6 +235,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     exact, sharp, sharp_threshold = exact_render(
         hist, codes, sample, scale, spatial, bounds, quantized
     )  # fmt: skip
+    if sharp and spatial and kind in ("u8", "u8r"):  # (SHARP_KEY_SHARE)
+        steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
+        far = dilated(steps > threshold_code(ANNOTATION_RESIDUAL), ANNOTATION_RADIUS)
+        if table_share(sample[(steps == 1) & ~far], decoder._keys()) < SHARP_KEY_SHARE:
+            exact = sharp = False  # its blends lie along the map's polyline: resampled
     # sharp: its few other pixels are what was drawn over it, not noise; a palette's
     # colors past the threshold are means of its cells (octree), no noise either
     if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):

@@ -35,13 +35,23 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 
 __all__ = [
-    "EDGE_RINGS", "distinct_colors", "flag_edges", "gray_like", "shared_ambiguous", "table_keys",
-    "table_kind",
+    "EDGE_RINGS", "SHARP_KEY_SHARE", "distinct_colors", "flag_edges", "gray_like", "shared_ambiguous", "table_keys",
+    "table_kind", "table_share",
 ]  # fmt: skip
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
 #: edge: matplotlib's and Pillow's text and lines fade over one or two pixels.
 EDGE_RINGS = 2
+#: No sharp render (``_plan.exact_render``) has fewer than this share of its pixels on
+#: the map's polyline (away from foreign ones) entries of its 8-bit table: the plan's
+#: statistics count a pixel on the polyline as a table color, and a map whose table runs
+#: along the RGB cube's edges (hot: black-red-yellow-white; bwr, seismic) keeps a
+#: resampler's blends on it, and a cubic kernel's overshoot too, clipped back onto
+#: the cube's faces: hot's DEM at cv2 cubic 0.33x passed as sharp (12.7 % holes, the
+#: "strokes' edges" flagged through its blends). Measured on 256^2 DEM and camera:
+#: sharp renders 0.99-1.0 (Pillow and matplotlib strokes) but for white ones on bwr's
+#: white middle, 0.934; cv2 cubic/linear/area 0.33x-2x: hot 0.35-0.47, bwr 0.50-0.61.
+SHARP_KEY_SHARE = 0.8
 
 
 def gray_like(lut_bytes: np.ndarray) -> bool:
@@ -81,6 +91,21 @@ def distinct_colors(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def table_keys(truncated: np.ndarray, rounded: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted unique keys of the (N, 3) uint8 ``truncated`` and ``rounded`` tables."""
     return np.unique(_keys(truncated)), np.unique(_keys(rounded))
+
+
+def table_share(rgb: np.ndarray, keys: tuple[np.ndarray, ...]) -> float:
+    """Share of the (N, 3|4) 8-bit colors ``rgb`` that are entries of the table (of the
+    sorted ``keys``, :func:`table_keys`) holding most of them; 1 for no colors.
+
+    Examples
+    --------
+    >>> table_share(np.array([[0, 0, 9], [1, 2, 3]]), (np.array([9]), np.array([258])))
+    0.5
+    """
+    if len(rgb) == 0:
+        return 1.0
+    found = _keys(rgb[:, :3])
+    return max(float(np.isin(found, table).mean()) for table in keys)
 
 
 def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
