@@ -358,7 +358,7 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
-    ink_lines(flat, scale, width, residual, candidates, off_map, line)  # (contours)
+    ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     return off_map
 
 

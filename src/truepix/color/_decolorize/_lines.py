@@ -46,6 +46,15 @@ LINES_INK_RESIDUAL = 25.0
 LINES_PEAK = 12.0
 LINES_INK = 8.0
 LINES_FIELDS = 30.0
+#: A discrete map's picture (BoundaryNorm, a few colors) draws every thin data line
+#: in one ink over several fields too: one of its colors, whose luma JPEG keeps and
+#: whose chroma 4:2:0 mixes with the field's. There an ink within LINES_INK DN of a
+#: color's luma is data where its residual is under LINES_DISCRETE_RESIDUAL DN: jet's
+#: 6-color camera (JPEG q95) lost its tripod's legs as contours (0.82 % holes; their
+#: inks 0.2-4 DN from a color's luma, residual 10-29 DN but for 2 of 28 chains, 43
+#: and 112). Black contours on 11-color jet (q75) come within 1-6 DN of its two darkest
+#: colors' luma, at 37-127 DN residual; by luma alone 7 points of them were lost.
+LINES_DISCRETE_RESIDUAL = 35.0
 #: The picture is looked at only where its candidates (past the threshold) that are
 #: ridge pixels off the map by an ink's residual hold chains of LINES_GATE pixels or
 #: more among themselves drawn in one ink over two fields: all-data pictures stop
@@ -67,14 +76,15 @@ LINES_SAMPLE = 64
 
 def ink_lines(
     flat: np.ndarray, scale: float, width: int, residual: np.ndarray,
-    candidates: np.ndarray, off_map: np.ndarray, line: Polyline,
+    candidates: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of thin lines drawn in one ink over several
     levels of the field (see LINES_RIDGE .. LINES_FIELDS); ``candidates``: the flat
-    indices past the threshold."""
+    indices past the threshold; ``discrete``: the map's vertices are its few colors."""
     height = len(off_map) // width
     weights = _YCBCR[0] * scale
     luma = line.vertices @ _YCBCR[0]
+    painted = luma if discrete else None
     sampled = _sampled_chains(
         flat, weights, width, height, candidates, residual, LINES_SAMPLE, LINES_LINK,
         LINES_FIELD, LINES_GATE_LONG,
@@ -89,7 +99,8 @@ def ink_lines(
         return
     gate = _candidate_chains(flat, weights, width, inked, departures[ridge], LINES_LINK,
                              LINES_FIELD, LINES_GATE)  # fmt: skip
-    if not np.any(_one_ink(gate, luma, line.cyclic, 0.0) & (gate[:, 2] >= LINES_GATE_LONG)):
+    long_gate = gate[:, 2] >= LINES_GATE_LONG
+    if not np.any(_one_ink(gate, luma, line.cyclic, 0.0, painted) & long_gate):
         return
     label = np.zeros(len(off_map), dtype=np.int32)
     stats = _chains(
@@ -99,17 +110,24 @@ def ink_lines(
     if len(stats) < 2:
         return
     kept = np.zeros(len(stats) + 1, dtype=bool)
-    kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL)
+    kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL, painted)
     if kept.any():
         off_map |= kept[label]
 
 
-def _one_ink(stats: np.ndarray, luma: np.ndarray, cyclic: bool, off_map: float) -> np.ndarray:
+def _one_ink(
+    stats: np.ndarray, luma: np.ndarray, cyclic: bool, off_map: float,
+    painted: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """Per chain (rows of sign, ink, residual at the ink, field's luma): whether it is
     drawn in one ink off the map (``off_map`` DN) with another over a different field,
-    not at the map's own luma peak (dip); see LINES_INK."""
+    not at the map's own luma peak (dip) nor (a discrete map's) one of the
+    ``painted`` colors' (LINES_DISCRETE_RESIDUAL); see LINES_INK."""
     _, ink, ink_residual, field = stats.T
     counted = (ink_residual >= off_map) & _off_peak(stats, luma, cyclic)
+    if painted is not None:
+        data = np.abs(ink[:, None] - painted[None, :]).min(axis=1) <= LINES_INK
+        counted &= ~(data & (ink_residual < LINES_DISCRETE_RESIDUAL))
     pairs = (
         (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
         & (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)

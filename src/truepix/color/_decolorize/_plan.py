@@ -216,6 +216,8 @@ class Plan:
     bgr: bool = False
     #: flat fills (``_fills``): boxes of colors NaN under the automatic threshold
     fills: np.ndarray | None = None
+    #: the map is a few colors (``ColormapEntry.discrete``, a BoundaryNorm's painted ones)
+    discrete: bool = False
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -337,6 +339,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
         white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
+        discrete=decoder._map.discrete,
     )  # fmt: skip
 
 
