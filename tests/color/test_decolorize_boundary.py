@@ -101,3 +101,20 @@ def test_over_color_next_to_the_last_interval_is_not_a_hole() -> None:
     assert np.mean(found == _intervals(norm, data)) >= 0.998
     over = colormap(norm(np.array([EDGES[-1]])), bytes=True)
     assert tp.decolorize(over[None], cmap="twilight", norm=norm).tolist() == [[5.0]]
+
+
+def test_thin_data_lines_of_a_discrete_picture_are_no_contours() -> None:
+    """A discrete map draws a photograph's thin lines in one of its colors over fields
+    of others: one ink over several levels, as a contour is (``_lines.ink_lines``).
+    jet's 6 colors on the camera (JPEG q95) lost the tripod's legs that way (0.82 %
+    holes)."""
+    from skimage import data as images
+    from skimage.transform import resize
+
+    norm = mcolors.BoundaryNorm([0, 1, 2, 5, 10, 20, 50], 256)
+    photograph = resize(images.camera() / 255.0, (256, 256), anti_aliasing=True)
+    data = 50 * (photograph - photograph.min()) / np.ptp(photograph)
+    picture = matplotlib.colormaps["jet"](norm(data), bytes=True)[..., :3]
+    found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="jet", norm=norm))
+    assert np.mean(found < 0) <= 0.002
+    assert np.mean(found == _intervals(norm, data)) >= 0.98
