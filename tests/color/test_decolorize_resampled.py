@@ -72,7 +72,7 @@ def _check(
 # table color, and the blends of far-apart colors at the field's edges lie scattered.
 # On maps whose blends are mostly their own colors (straight segments: hot, bwr,
 # seismic) the picture passed for a sharp render and those blends for an annotation:
-# 3.5-9.3 % holes at 0.33x, 13-24x the k-d tree's mean error (``_plan.exact_render``:
+# 3.5-9.3 % holes at 0.33x, 13-24x the k-d tree's mean error (``_exact.exact_render``:
 # foreign pixels as lone specks). seismic's cubic left blends of three colors pushed
 # past the local hull at the camera's tripod (0.18 % holes, 1.21x the k-d tree's mean
 # error, each hole counting 255) until the hull's overshoot read the contrast of
@@ -197,7 +197,7 @@ def test_negative_lobes_past_the_local_hull_are_data(photograph: np.ndarray) -> 
 # hot at OpenCV cubic 0.33x passed for a sharp render -- its blends on the polyline
 # counted as table colors -- and the few pixels off it for strokes whose "edges" were
 # flagged through every blend: 12.7 % holes, 83x the k-d tree's mean error
-# (``_tables.SHARP_KEY_SHARE``: on a sharp render those pixels are table entries).
+# (``_exact.SHARP_KEY_SHARE``: on a sharp render those pixels are table entries).
 def test_cubic_overshoot_back_onto_the_cubes_edges_is_data() -> None:
     from skimage.transform import resize
 

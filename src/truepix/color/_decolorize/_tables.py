@@ -5,7 +5,7 @@ hold neither.
 (pcolormesh, contourf ...) with rounded ones. :func:`table_kind` tells which of the
 two a picture is made of.
 
-On a sharp exact render (``_plan.exact_render``: imshow or imsave of a field,
+On a sharp exact render (``_exact.exact_render``: imshow or imsave of a field,
 nothing resampled) every data pixel is a table entry and what was drawn over it is
 off the map -- but not always its antialiased edges. Where the map itself runs in a
 straight line from the stroke's color, a blend of the stroke and the field under
@@ -35,23 +35,13 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 
 __all__ = [
-    "EDGE_RINGS", "SHARP_KEY_SHARE", "distinct_colors", "flag_edges", "gray_like", "shared_ambiguous", "table_keys",
+    "EDGE_RINGS", "distinct_colors", "flag_edges", "gray_like", "shared_ambiguous", "table_keys",
     "table_kind", "table_share",
 ]  # fmt: skip
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
 #: edge: matplotlib's and Pillow's text and lines fade over one or two pixels.
 EDGE_RINGS = 2
-#: No sharp render (``_plan.exact_render``) has fewer than this share of its pixels on
-#: the map's polyline (away from foreign ones) entries of its 8-bit table: the plan's
-#: statistics count a pixel on the polyline as a table color, and a map whose table runs
-#: along the RGB cube's edges (hot: black-red-yellow-white; bwr, seismic) keeps a
-#: resampler's blends on it, and a cubic kernel's overshoot too, clipped back onto
-#: the cube's faces: hot's DEM at cv2 cubic 0.33x passed as sharp (12.7 % holes, the
-#: "strokes' edges" flagged through its blends). Measured on 256^2 DEM and camera:
-#: sharp renders 0.99-1.0 (Pillow and matplotlib strokes) but for white ones on bwr's
-#: white middle, 0.934; cv2 cubic/linear/area 0.33x-2x: hot 0.35-0.47, bwr 0.50-0.61.
-SHARP_KEY_SHARE = 0.8
 
 
 def gray_like(lut_bytes: np.ndarray) -> bool:
