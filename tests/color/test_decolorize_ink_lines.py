@@ -84,7 +84,7 @@ def test_sampled_gate_grows_the_gates_own_chains(
     monkeypatch.setattr(_jpeg, "ink_lines", lambda *args: calls.append(args))
     decoder = Decolorizer(colormap(name), cyclic=cyclic, vmin=0.0, vmax=1.0)
     decoder.values(contour_figure(name, color, True))
-    flat, scale, width, residual, candidates, off_map, _ = calls[-1]
+    flat, scale, width, residual, candidates, off_map, *_ = calls[-1]
     height, weights = len(off_map) // width, _YCBCR[0] * scale
     departures = lines._inked_departures(flat, weights, width, height, candidates, residual)
     ridge = np.abs(departures) >= lines.LINES_RIDGE
