@@ -1,8 +1,10 @@
 """numba kernels: the map's mean chroma over the 2x2 blocks JPEG's 4:2:0 model reads.
 
 ``_degraded.chroma_model_residual`` models a JPEG'd pixel's chroma from the map
-colors of its own and three neighbouring 2x2 blocks; neighbouring pixels share
-blocks, so each block's chroma is computed once (:func:`candidate_blocks`).
+colors of its own and three neighbouring 2x2 blocks; neighbouring candidates share
+blocks (jet, JPEG q75, 1 MP: 69 000 reads of 36 000 blocks), and a block's chroma
+interpolates four map colors, so each block's chroma is computed once: the blocks
+listed by :func:`block_listing`, each one's chroma by :func:`block_chroma`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT, _color_at
 
-__all__ = ["candidate_blocks"]
+__all__ = ["block_chroma", "block_listing"]
 
 
 @nb.njit(inline="always", **_JIT)  # see _color_at
-def _block_chroma(  # pragma: no cover - jitted
+def block_chroma(  # pragma: no cover - jitted
     position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
 ):
     """Mean map chroma (Cb, Cr) of the 2x2 block (by, bx) at its pixels' positions
@@ -38,10 +40,12 @@ def _block_chroma(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _listing(width, height, candidates):  # pragma: no cover - jitted
-    """The blocks ``candidate_blocks`` reads, each once, and per candidate the rows of
-    its four blocks. Serial, outside the parallel kernel: numba would run its
-    ``np.zeros`` there as a parallel loop of its own (a pool wake-up)."""
+def block_listing(width, height, candidates):  # pragma: no cover - jitted
+    """The blocks the 4:2:0 model of ``candidates`` (flat indices) reads, each once
+    (flat block indices, rows of (width + 1) // 2), and per candidate the rows of its
+    own, vertical, horizontal and corner neighbour blocks in that list, (4 K,).
+    Serial, outside the parallel kernel: numba would run its ``np.zeros`` there as a
+    parallel loop of its own (a pool wake-up)."""
     n_bx = (width + 1) // 2
     n_by = (height + 1) // 2
     n_cand = candidates.shape[0]
@@ -63,30 +67,3 @@ def _listing(width, height, candidates):  # pragma: no cover - jitted
                 row[block] = n_blocks
             at[4 * k + n] = row[block] - 1
     return listed[:n_blocks], at
-
-
-# serial: a few thousand blocks per JPEG'd megapixel (its caller, a parallel kernel,
-# ran it on one thread below SERIAL_CANDIDATES anyway); a parallel kernel took
-# ~12 s more of a fresh install's compile
-@nb.njit(**_JIT)
-def candidate_blocks(  # pragma: no cover - jitted
-    position, width, height, candidates, vertices, positions, n_bins, cyclic, ycc
-):
-    """The mean map chroma (``_block_chroma``) of each 2x2 block the 4:2:0 model of
-    ``candidates`` reads, each block once: (chroma (B, 2), and per candidate the rows
-    of its own, vertical, horizontal and corner neighbour blocks, (4 K,)).
-
-    Neighbouring candidates share blocks (jet, JPEG q75, 1 MP: 69 000 reads of
-    36 000 blocks), and a block's chroma interpolates four map colors.
-    """
-    n_bx = (width + 1) // 2
-    listed, at = _listing(width, height, candidates)
-    n_blocks = listed.shape[0]
-    chroma = np.empty((n_blocks, 2), np.float64)
-    for b in nb.prange(n_blocks):
-        block = listed[b]
-        chroma[b, 0], chroma[b, 1] = _block_chroma(
-            position, width, height, block // n_bx, block % n_bx, vertices, positions,
-            n_bins, cyclic, ycc,
-        )  # fmt: skip
-    return chroma, at

@@ -301,7 +301,7 @@ def jpeg_off_map(
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
     groups = np.empty(len(candidates), dtype=np.int64)
-    luma_of = (flat[candidates, :3] @ _YCBCR[0]) * scale
+    luma_of = (kernels.rgb_rows(flat, candidates) @ _YCBCR[0]) * scale
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)

@@ -41,7 +41,7 @@ __all__ = [
     "AMBIGUOUS_BIT", "PENDING", "POS_MASK", "POS_SCALE", "RESIDUAL_MAX_CODE", "RESIDUAL_SHIFT",
     "RESIDUAL_STEPS", "SERIAL_CANDIDATES", "cells_float", "codes_to_fields", "codes_to_values",
     "decode_float", "lookup_u8", "positions_to_values", "resolve_u8", "resolve_values_u8",
-    "threads_for", "values_u8",
+    "rgb_rows", "threads_for", "values_u8",
 ]  # fmt: skip
 
 POS_BITS = 22
@@ -93,6 +93,14 @@ def threads_for(n_pixels: int, below: int = SERIAL_BELOW) -> Iterator[None]:
         yield
     finally:
         nb.set_num_threads(before)
+
+
+def rgb_rows(flat: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``flat[rows, :3]`` of (P, C) pixels, the same array, taken as whole rows: numpy's
+    index of rows and a slice took 0.9 ms for a JPEG'd jet megapixel's 17 000
+    candidates, this 0.4."""
+    taken = np.take(flat, rows, axis=0)
+    return taken if flat.shape[1] == 3 else np.ascontiguousarray(taken[:, :3])
 
 
 @nb.njit(**_JIT)
