@@ -168,7 +168,8 @@ def test_blend_costs_and_nearest_entries_are_the_brute_force_ones() -> None:
 def test_the_screen_separates_a_blend_from_the_map_itself() -> None:
     decoder = Decolorizer("coolwarm", vmin=0, vmax=1)
     opaque = mpl.colormaps["coolwarm"](_field(), bytes=True)[..., :3]
-    for picture, low, high in ((_jpeg(opaque, 75), 0.0, 0.2), (_blend("coolwarm", 0.7, 255), 0.8, 1.0)):
+    cases = ((_jpeg(opaque, 75), 0.0, 0.2), (_blend("coolwarm", 0.7, 255), 0.8, 1.0))
+    for picture, low, high in cases:
         shown = np.ones(picture.shape[0] * picture.shape[1], bool)
         assert low <= screen.blend_explained(decoder, picture, shown, 1.0) <= high
         assert low <= screen.blend_explained(decoder, picture, None, 1.0) <= high
