@@ -93,7 +93,7 @@ def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
 # around could make them (red and cyan make gray); exact pictures' cores no longer
 # ask that. Maps with an end near a stroke's color put its antialiased edge within
 # NOISE_CAP of the map, where it passed for a blend and the picture for a resampled
-# one (``_plan.exact_render``: counted away from foreign pixels, and sharp), before
+# one (``_exact.exact_render``: counted away from foreign pixels, and sharp), before
 # -> after, worst kind: magma black lines 50.7 -> 100 %, cividis gray text 9.6 ->
 # 100 %, RdBu gray text 63.1 -> 100 % (white lines 32.0), Blues white lines 9.9 ->
 # 99.8 %, coolwarm white text 97.1 -> 100 %. Strokes in a map's own end color
@@ -208,7 +208,7 @@ def _contoured(name: str, kinds: tuple[str, ...]) -> np.ndarray:
 # faint edges off the table made the figure a resampled one, whose strokes pass for
 # blends (magma here 0.0 % flagged; RdBu's text over the trial's camera 0.2 %, this
 # smaller one passed before). Judged again, off-table pixels outside the map's box of
-# colors, and those joined to foreign ones, count as drawn (``_plan.exact_render``).
+# colors, and those joined to foreign ones, count as drawn (``_exact.exact_render``).
 @pytest.mark.parametrize(("name", "kinds"), [("magma", ("black line",)), ("RdBu", ("white text",))])
 def test_strokes_near_a_maps_end_are_flagged(name: str, kinds: tuple[str, ...]) -> None:
     clean, picture = _contoured(name, ()), _contoured(name, kinds)

@@ -72,7 +72,7 @@ def _check(
 # table color, and the blends of far-apart colors at the field's edges lie scattered.
 # On maps whose blends are mostly their own colors (straight segments: hot, bwr,
 # seismic) the picture passed for a sharp render and those blends for an annotation:
-# 3.5-9.3 % holes at 0.33x, 13-24x the k-d tree's mean error (``_plan.exact_render``:
+# 3.5-9.3 % holes at 0.33x, 13-24x the k-d tree's mean error (``_exact.exact_render``:
 # foreign pixels as lone specks). seismic's cubic left blends of three colors pushed
 # past the local hull at the camera's tripod (0.18 % holes, 1.21x the k-d tree's mean
 # error, each hole counting 255) until the hull's overshoot read the contrast of

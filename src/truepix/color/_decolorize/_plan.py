@@ -25,7 +25,10 @@ from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, s
 from truepix.color._decolorize._fills import color_box, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
-from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
+from truepix.color._decolorize._exact import (
+    MIN_THRESHOLD, NOISE_CAP, exact_render, exact_share, threshold_code,
+)
+from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
@@ -114,11 +117,10 @@ NOISE_DENOISE_SIGMAS = 1.5
 #: ... and on JPEG'd pictures (their blocks are smoothed; texture is kept).
 JPEG_DENOISE_SIGMAS = 1.0
 JPEG_MAX_SMOOTHING = 1.5
-#: Automatic residual threshold, DN; exact renders match at 0 (MIN_THRESHOLD). Degraded
+#: Automatic residual threshold, DN; exact renders match at 0 (``_exact.MIN_THRESHOLD``). Degraded
 #: pictures get ``max(5 sigma, 1.25 * 99th percentile)`` of residuals up to MAX_THRESHOLD
 #: (farther: strokes), over THRESHOLD_RADIUS from such unless JPEG'd (jet moon q95: 0.27 %
 #: holes): gray strokes' edges (1.24x figures) made it 38.1 DN for 20.6 (magma); now 15.6.
-MIN_THRESHOLD = 3.0
 MAX_THRESHOLD = 40.0
 THRESHOLD_SIGMAS = 5.0
 THRESHOLD_QUANTILE = 0.99
@@ -131,68 +133,9 @@ UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
 UNMIX_MIN_SHARE = 0.001
-#: A picture is an exact render when this share of its pixels within NOISE_CAP of
-#: the map are table colors: 0.96-0.97 measured on annotated plt.imsave PNGs of real
-#: fields, 0.52-0.90 on resampled pictures (whose median residual is 0 all the same).
-EXACT_SHARE = 0.93
-#: ... counted away from pixels this far (DN) from the map, and this many pixels
-#: around them: on the test's annotated camera (16 % annotation) 0.974-1.0 over 28
-#: matplotlib maps, where counting all pixels gave 0.910-0.965 (white text on RdBu,
-#: PiYG, Blues, bone under 0.93); resampled pictures of real and smooth fields
-#: (bilinear, bicubic, area at 0.33x, 0.5x, 2x) at most 0.903 (viridis, smooth)
-#: but for maps whose blends are their own colors (gray, hot).
-ANNOTATION_RESIDUAL = 6.0
-ANNOTATION_RADIUS = 2
-BLEND_TOLERANCE = 4.0
-#: ... and where SHARP_STEP (DN) steps between neighbours join two table colors this
-#: often (of MIN_SHARP_STEPS or more): 0.904-1.0 on the annotated cameras, at most
-#: 0.848 on them resampled (jet at 0.5x, 0.7x), whose steps are blends -- but for maps
-#: whose blends are their own colors (straight segments: hot, bwr, seismic, hsv).
-EXACT_SHARP = 0.88
-SHARP_STEP = 12.0
-MIN_SHARP_STEPS = 100
-#: ... and where few pixels between neighbours BLEND_STEP DN apart are their blend:
-#: at most 0.38 on the annotated cameras (not gray), at least 0.446 resampled (area
-#: 0.5x; bwr, seismic, hot, hsv 0.455-0.48, whose blends are table colors).
-#: Past it, with some pixels off the table away from foreign ones, a picture is no
-#: exact render at all (hot, bwr cameras at cv2 area/linear 0.5x: 0.50-0.54, 0.4-1.2 %
-#: off the table; taken for exact, their off-map blends were annotations: 1.7 % holes).
-EXACT_BLENDS = 0.41
-BLEND_STEP = 24.0
-#: ... or where at most this share of the pixels away from foreign ones (and within
-#: NOISE_CAP of the map) are no table colors: none on exact renders of smooth fields
-#: under black contour lines (viridis, twilight, jet; whose few steps between data
-#: neighbours make the statistics above the strokes' edges: blends 0.68-0.96), 0.7-4 %
-#: on cv2/Pillow 0.5x/0.33x resampled cameras of maps whose blends are mostly their
-#: own colors (hot, bwr), 10 % and more on other maps' resampled pictures.
-SHARP_OFF_TABLE = 0.001
-#: ... and no exact render at all where more than SPECK_SHARE of its foreign pixels
-#: (of MIN_DRAWN or more) lie in 8-connected groups of fewer than SPECK_GROUP: text
-#: and lines are connected strokes (28 maps' annotated cameras at most 0.05, the
-#: benchmark's annotated pictures 0.015, contour figures 0-0.15 where not exact
-#: anyway), a point-sampling downscale's blends at edges are scattered: OpenCV
-#: linear and cubic 0.33x and cubic 0.5x of hot, bwr, seismic photographs, taken for
-#: sharp renders with 3-10 % holes, 0.13-0.86 (holes after: 0-0.5 %).
-SPECK_SHARE = 0.1
-#: ... judged again where not sharp, off-table pixels foreign too when more than
-#: OUTSIDE_MARGIN DN outside the map's box of colors (no blend of map colors leaves
-#: it) or joined to foreign ones through DRAWN_RINGS off-table pixels: black contours
-#: on magma, white text on RdBu (0 % / 0.2-0.5 % flagged on PNG: "resampled").
-OUTSIDE_MARGIN = 1.0
-DRAWN_RINGS = 4
-SPECK_GROUP = 6
-MIN_DRAWN = 5
-#: Samples with fewer table colors than this are no exact render, however counted.
-MIN_EXACT_SHARE = 0.5
-#: The threshold (DN) on sharp exact renders: a table color in either rounding (truncated
-#: and rounded bytes differ by 1 DN a channel: sqrt(3) DN) is on the map; black
-#: text on magma (3-4 DN from its first color) is not.
-EXACT_THRESHOLD = 2.0
 #: Noisy pictures (white noise, filtered) take their pixels' positions from the
 #: posterior over the table's bins (``_posterior``) rather than the projection.
 POSTERIOR = True
-#: Residuals above this (DN) do not count in the noise estimate (off-map pixels).
-NOISE_CAP = 32.0
 #: Rayleigh median / sigma: the residual of 3-D isotropic noise around a curve.
 _RAYLEIGH_MEDIAN = math.sqrt(2.0 * math.log(2.0))
 #: RGB -> YCbCr as JPEG (JFIF) computes it, offsets left out.
@@ -435,135 +378,6 @@ def noise_sigma(hist: np.ndarray) -> float:
     return median_code / kernels.RESIDUAL_STEPS / _RAYLEIGH_MEDIAN
 
 
-def exact_share(hist: np.ndarray) -> float:
-    """Share of the pixels within NOISE_CAP (DN) of the map that are table colors."""
-    cap = int(NOISE_CAP * kernels.RESIDUAL_STEPS) + 1
-    total = hist[1 : cap + 1].sum()
-    return float(hist[1] / total) if total else 1.0
-
-
-def exact_render(
-    hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
-    bounds: tuple[np.ndarray, np.ndarray] | None = None, quantized: bool = False,
-) -> tuple[bool, bool, float]:  # fmt: skip
-    """Whether a sample is an exact render, whether a sharp one (no resampling blended
-    it: what was drawn on it is off the map), and the threshold (DN) a sharp one gets.
-
-    Exact: its pixels within NOISE_CAP of the map are table colors (EXACT_SHARE),
-    over all of them or, on spatial samples, away from (ANNOTATION_RADIUS) foreign
-    pixels (:func:`foreign`): strokes near a map's end (white on RdBu, black on
-    magma) put their edges within NOISE_CAP of the map too. Sharp: nothing off the
-    map, or steps between neighbours that join table colors (:func:`sharp_share`)
-    and few blends between far-apart neighbours (:func:`blend_share`), or all pixels
-    away from foreign ones table colors (SHARP_OFF_TABLE). Not sharp, it is judged
-    again with foreign also the off-table pixels outside ``bounds`` (the map's lowest
-    and highest byte per channel: no blend of map colors leaves them) or joined to
-    foreign ones (EXACT_BLENDS: maps whose blends are their own colors).
-    """
-    share = exact_share(hist)
-    if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
-        return share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD
-    steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
-    rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
-    drawn = foreign(rgb, steps)
-    black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-    judged = _judged(share, steps, rgb, drawn, drawn, black, quantized)
-    if judged[1] or bounds is None:
-        return judged
-    low, high = (np.asarray(b, np.float32) for b in bounds)
-    outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
-    strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
-    link = black | (outside & (steps > 1))
-    again = _judged(share, steps, rgb, drawn, strokes, link, quantized)
-    return again if again[1] else judged
-
-
-def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
-            around: np.ndarray, link: np.ndarray, quantized: bool = False,
-            ) -> tuple[bool, bool, float]:  # fmt: skip
-    """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``;
-    a ``quantized`` (palette) picture's off-table colors there are its cells' means."""
-    kept = ~dilated(around, ANNOTATION_RADIUS)
-    counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
-    total = np.count_nonzero(counted)
-    if share < EXACT_SHARE and (
-        not total or np.count_nonzero(counted & (steps == 1)) < EXACT_SHARE * total
-    ):
-        return False, False, EXACT_THRESHOLD
-    off_table = np.count_nonzero(counted & (steps > 1))
-    if total >= MIN_SHARP_STEPS and off_table <= SHARP_OFF_TABLE * total:
-        # nothing away from the drawing is a blend: no resampling; (smooth fields:
-        # few steps) its strokes' edges fade over more pixels: the plain threshold
-        return True, True, MIN_THRESHOLD
-    blends = blend_share(rgb, kept)
-    sharp = sharp_share(rgb, steps == 1, kept) >= EXACT_SHARP and blends <= EXACT_BLENDS
-    # pixels between far-apart neighbours mostly their blend, and blends off the table
-    # away from any drawing: resampled (maps whose blends are their own colors: hot, bwr)
-    resampled = blends > EXACT_BLENDS and off_table > 0
-    # or foreign pixels that are lone specks (a point-sampling downscale's), not
-    # strokes (a black stroke's black core joins its edges)
-    if off_table > 0 and np.count_nonzero(drawn) >= MIN_DRAWN:
-        resampled |= speck_share(drawn, SPECK_GROUP, drawn | link) > SPECK_SHARE
-        sharp = sharp and not resampled
-    if quantized and off_table > 0:
-        # an octree's palette holds means of cells, off the table: blends (Pillow's
-        # FASTOCTREE of hot, bwr, hsv cameras, 256^2, taken for sharp: 4.8-15.9 % holes);
-        # with nothing drawn over it, no exact render either
-        sharp = False
-        resampled |= np.count_nonzero(drawn) < MIN_DRAWN
-    return (share >= EXACT_SHARE and not resampled) or sharp, sharp, EXACT_THRESHOLD
-
-
-def sharp_share(rgb: np.ndarray, table: np.ndarray, kept: np.ndarray) -> float:
-    """Share of the sharp steps between ``kept`` neighbours of ``rgb`` (DN; farther
-    apart than SHARP_STEP DN) that join two table colors; 0 with fewer than
-    MIN_SHARP_STEPS."""
-    sharp = steps = 0
-    for axis in (0, 1):
-        ahead = (slice(1, None), slice(None)) if axis == 0 else (slice(None), slice(1, None))
-        behind = (slice(None, -1), slice(None)) if axis == 0 else (slice(None), slice(None, -1))
-        jump = rgb[ahead] - rgb[behind]
-        step = (np.einsum("...c,...c", jump, jump) > SHARP_STEP**2) & kept[ahead] & kept[behind]
-        steps += np.count_nonzero(step)
-        sharp += np.count_nonzero(step & table[ahead] & table[behind])
-    return sharp / steps if steps >= MIN_SHARP_STEPS else 0.0
-
-
-def blend_share(rgb: np.ndarray, kept: np.ndarray) -> float:
-    """Share of the ``kept`` pixels between two neighbours across (left and right, or
-    above and below) BLEND_STEP DN or more apart that lie on the segment joining
-    them (within BLEND_TOLERANCE DN, 15-85 % of the way): resampling's blends; 1
-    with fewer than MIN_SHARP_STEPS such pixels."""
-    lying = spans = 0
-    for axis in (0, 1):
-        cut = [slice(None), slice(None)]
-        ahead, middle, behind = list(cut), list(cut), list(cut)
-        ahead[axis], middle[axis], behind[axis] = slice(2, None), slice(1, -1), slice(None, -2)
-        t, gap2, length2 = on_segment(rgb[tuple(middle)], rgb[tuple(behind)], rgb[tuple(ahead)])
-        span = (length2 > BLEND_STEP**2) & kept[tuple(ahead)] & kept[tuple(middle)]
-        span &= kept[tuple(behind)]
-        spans += np.count_nonzero(span)
-        lying += np.count_nonzero(span & (t > 0.15) & (t < 0.85) & (gap2 <= BLEND_TOLERANCE**2))
-    return lying / spans if spans >= MIN_SHARP_STEPS else 1.0
-
-
-def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
-    """Pixels of ``rgb`` (DN) farther than ANNOTATION_RESIDUAL DN from the map that lie
-    on no segment (within BLEND_TOLERANCE DN) between two opposite neighbours near the
-    map: the cores and edges of what was drawn over a picture, not a resampled one's
-    blends."""
-    near = np.pad((steps >= 1) & (steps <= threshold_code(ANNOTATION_RESIDUAL)), 1)
-    padded = np.pad(rgb, ((1, 1), (1, 1), (0, 0)))
-    height, width = steps.shape
-    between = np.zeros(steps.shape, dtype=bool)
-    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        ahead = (slice(1 + dy, 1 + dy + height), slice(1 + dx, 1 + dx + width))
-        behind = (slice(1 - dy, 1 - dy + height), slice(1 - dx, 1 - dx + width))
-        _, gap2, _ = on_segment(rgb, padded[behind], padded[ahead])
-        between |= (gap2 <= BLEND_TOLERANCE**2) & near[ahead] & near[behind]
-    return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
-
-
 def auto_threshold(hist: np.ndarray, noise: float, quantized: bool = False) -> float:
     """The residual threshold (DN) a picture's residual histogram calls for (a palette
     picture's at least its palette's spread: ``_quantized.palette_spread``)."""
@@ -589,12 +403,3 @@ def stroke_free(decoder: Any, codes: np.ndarray, kept: Any, sample: np.ndarray, 
     counted = ~dilated(steps > threshold_code(MAX_THRESHOLD), THRESHOLD_RADIUS).ravel()
     free = auto_threshold(residual_histogram(codes[kept][counted[kept]]), noise)
     return free, threshold_code(free)
-
-
-def threshold_code(threshold: float) -> int:
-    """Largest residual code kept for a threshold in DN."""
-    if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
-        return kernels.RESIDUAL_MAX_CODE
-    return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
-
-

@@ -5,7 +5,7 @@ hold neither.
 (pcolormesh, contourf ...) with rounded ones. :func:`table_kind` tells which of the
 two a picture is made of.
 
-On a sharp exact render (``_plan.exact_render``: imshow or imsave of a field,
+On a sharp exact render (``_exact.exact_render``: imshow or imsave of a field,
 nothing resampled) every data pixel is a table entry and what was drawn over it is
 off the map -- but not always its antialiased edges. Where the map itself runs in a
 straight line from the stroke's color, a blend of the stroke and the field under
