@@ -109,6 +109,86 @@ def test_off_shown_counts_hidden_nan_only_where_there_is_nan() -> None:
     assert off_shown(values, hidden, 3) == (1, 18)
 
 
+@pytest.mark.parametrize("channels", [3, 4])
+def test_shown_pixels_hides_light_neutral_pixels_as_numpy_does(channels: int) -> None:
+    picture = _picture(channels, 1)
+    values = np.zeros(picture.shape[:2])
+    want = _light_neutral(picture)
+    if channels == 4:
+        picture[5:9, 3:30, 3] = 0  # transparent: hidden too
+        want |= picture[..., 3] == 0
+        assert want[5:9, 3:30].all()
+    assert 0.05 < _light_neutral(picture).mean() < 0.5  # both kinds present
+    pixels, hidden, scale = shown_pixels(values, picture)
+    assert np.array_equal(hidden, want) and hidden.dtype == bool
+    assert scale == 1.0 and pixels.shape == picture.shape
+    # the channel-by-channel path (a strided view) answers alike
+    strided = np.ascontiguousarray(picture[:, ::-1])[:, ::-1]
+    assert not strided.flags.c_contiguous
+    assert np.array_equal(shown_pixels(values, strided)[1], want)
+
+
+def test_shown_pixels_keeps_the_mask_of_a_masked_picture() -> None:
+    picture = _picture(3, 2)
+    mask = np.zeros(picture.shape, bool)
+    mask[0, :, 1] = True  # one channel masked hides the pixel
+    masked = np.ma.MaskedArray(picture, mask)
+    hidden = shown_pixels(np.zeros(picture.shape[:2]), masked)[1]
+    want = _light_neutral(picture)
+    want[0] = True
+    assert np.array_equal(hidden, want)
+
+
+def test_off_shown_counts_hidden_nan_only_where_there_is_nan() -> None:
+    values = np.zeros((4, 5))
+    hidden = np.zeros((4, 5), bool)
+    hidden[0] = True
+    assert off_shown(values, hidden, 0) == (0, 20)
+    values[0, :2] = np.nan  # hidden: not data
+    values[3, 4] = np.nan  # shown, off the map
+    assert off_shown(values, hidden, 3) == (1, 18)
+
+
+@pytest.mark.parametrize("channels", [3, 4])
+def test_shown_pixels_hides_light_neutral_pixels_as_numpy_does(channels: int) -> None:
+    picture = _picture(channels, 1)
+    values = np.zeros(picture.shape[:2])
+    want = _light_neutral(picture)
+    if channels == 4:
+        picture[5:9, 3:30, 3] = 0  # transparent: hidden too
+        want |= picture[..., 3] == 0
+        assert want[5:9, 3:30].all()
+    assert 0.05 < _light_neutral(picture).mean() < 0.5  # both kinds present
+    pixels, hidden, scale = shown_pixels(values, picture)
+    assert np.array_equal(hidden, want) and hidden.dtype == bool
+    assert scale == 1.0 and pixels.shape == picture.shape
+    # the channel-by-channel path (a strided view) answers alike
+    strided = np.ascontiguousarray(picture[:, ::-1])[:, ::-1]
+    assert not strided.flags.c_contiguous
+    assert np.array_equal(shown_pixels(values, strided)[1], want)
+
+
+def test_shown_pixels_keeps_the_mask_of_a_masked_picture() -> None:
+    picture = _picture(3, 2)
+    mask = np.zeros(picture.shape, bool)
+    mask[0, :, 1] = True  # one channel masked hides the pixel
+    masked = np.ma.MaskedArray(picture, mask)
+    hidden = shown_pixels(np.zeros(picture.shape[:2]), masked)[1]
+    want = _light_neutral(picture)
+    want[0] = True
+    assert np.array_equal(hidden, want)
+
+
+def test_off_shown_counts_hidden_nan_only_where_there_is_nan() -> None:
+    values = np.zeros((4, 5))
+    hidden = np.zeros((4, 5), bool)
+    hidden[0] = True
+    assert off_shown(values, hidden, 0) == (0, 20)
+    values[0, :2] = np.nan  # hidden: not data
+    values[3, 4] = np.nan  # shown, off the map
+    assert off_shown(values, hidden, 3) == (1, 18)
+
+
 @pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.float64])
 def test_nearest_table_color_is_the_brute_force_one(dtype: type) -> None:
     rng = np.random.default_rng(3)

@@ -236,7 +236,7 @@ def _screened_advice(
     """The warning for a quiet picture (noise under SUSPECT_NOISE) that decoded with
     NaN under SUSPECT_OFF: a map drawn with alpha, when a blend explains its colors
     (BLEND_EXPLAINED; the screen reads an even sample, so a picture that is not a
-    blend pays 0.2 ms a megapixel) and the fit names it (:func:`blend_advice`).
+    blend pays 0.3 ms a megapixel) and the fit names it (:func:`blend_advice`).
     ``shown``: ``shown_pixels``' answer where it was computed."""
     from truepix.color._decolorize._screen import blend_explained
     from truepix.errors import OffMapWarning
