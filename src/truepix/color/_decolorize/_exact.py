@@ -12,13 +12,18 @@ scales) are judged apart (:func:`largest_part`).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
+from truepix.color._decolorize._histogram import residual_histogram
 
-__all__ = ["MIN_THRESHOLD", "NOISE_CAP", "exact_render", "exact_share", "threshold_code"]
+__all__ = [
+    "MIN_THRESHOLD", "NOISE_CAP", "exact_render", "exact_share", "figure_render", "largest_part",
+    "threshold_code",
+]
 
 #: The plain threshold (DN) of pictures without noise: a sharp render's strokes' edges
 #: fade over more pixels than its table colors' rounding (``_plan.auto_threshold``).
@@ -218,3 +223,66 @@ def threshold_code(threshold: float) -> int:
     if threshold >= (kernels.RESIDUAL_MAX_CODE - 1) / kernels.RESIDUAL_STEPS:
         return kernels.RESIDUAL_MAX_CODE
     return 1 + math.floor(threshold * kernels.RESIDUAL_STEPS + 1e-9)
+
+
+#: A figure's parts are runs of its sample's columns, then rows, that hold pixels
+#: within NOISE_CAP of the map, apart by a column (row) that holds none: an image and
+#: its colorbar, with the figure's background between. Each part was drawn at its own
+#: scale (a colorbar of 256 colors in 230 px is resampled, its blends off the table), so
+#: a picture that is no sharp render as a whole is judged again on its largest part
+#: when that part holds PART_SHARE or more of those pixels: black contours and text
+#: over magma beside a colorbar, 0 % flagged (the bar's blends made the whole picture
+#: "resampled", the strokes' edges blends), as without the bar: 99.9 %.
+PART_SHARE = 0.5
+
+
+def figure_render(
+    hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
+    bounds: tuple[np.ndarray, np.ndarray], quantized: bool, kept: Any,
+) -> tuple[bool, bool, float]:  # fmt: skip
+    """:func:`exact_render`'s verdict, or where the sample is no sharp render as a whole,
+    its largest part's (:func:`largest_part`) when that one is sharp or exact.
+    ``kept``: the sample's pixels that are no fill (a mask, or a slice for all)."""
+    verdict = exact_render(hist, codes, sample, scale, spatial, bounds, quantized)
+    part = largest_part(codes, sample.shape[:2], kept) if spatial and not verdict[1] else None
+    if part is None:
+        return verdict
+    codes = np.ascontiguousarray(codes.reshape(sample.shape[:2])[part]).ravel()
+    counted = codes if isinstance(kept, slice) else codes[np.asarray(kept).reshape(
+        sample.shape[:2])[part].ravel()]  # fmt: skip
+    again = exact_render(
+        residual_histogram(counted), codes, np.ascontiguousarray(sample[part]), scale, spatial,
+        bounds, quantized,
+    )  # fmt: skip
+    return again if again[1] or (again[0] and not verdict[0]) else verdict
+
+
+def largest_part(
+    codes: np.ndarray, shape: tuple[int, int], kept: Any
+) -> tuple[slice, slice] | None:
+    """The rows and columns of the largest part of a sample of ``shape`` (its pixels'
+    ``codes``; ``kept``: its pixels that are no fill, a mask or a slice), when it is
+    not the whole and holds PART_SHARE of the pixels near the map; else None."""
+    steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(shape)
+    near = (steps >= 1) & (steps <= threshold_code(NOISE_CAP))
+    if not isinstance(kept, slice):
+        near &= np.asarray(kept).reshape(shape)
+    total = np.count_nonzero(near)
+    if total == 0:
+        return None
+    columns = _largest_run(near.sum(axis=0))
+    rows = _largest_run(near[:, columns].sum(axis=1))
+    if (rows.stop - rows.start, columns.stop - columns.start) == shape:
+        return None
+    if np.count_nonzero(near[rows, columns]) < PART_SHARE * total:
+        return None
+    return rows, columns
+
+
+def _largest_run(counts: np.ndarray) -> slice:
+    """The run of nonzero ``counts`` (apart by zeros) with the largest sum."""
+    edges = np.diff(np.concatenate([[0], (counts > 0).astype(np.int8), [0]]))
+    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    sums = np.array([counts[a:b].sum() for a, b in zip(starts, stops, strict=True)])
+    best = int(np.argmax(sums))
+    return slice(int(starts[best]), int(stops[best]))

@@ -26,7 +26,7 @@ from truepix.color._decolorize._fills import color_box, sample_fills, without_fi
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._exact import (
-    MIN_THRESHOLD, NOISE_CAP, exact_render, exact_share, threshold_code,
+    MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, threshold_code,
 )
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
@@ -185,8 +185,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     noise = noise_sigma(hist)
     # (exact renders' pixels on the map all table colors: no palette's cells there)
     quantized = spatial and exact_share(hist) < 1.0 and palette_picture(flat, math.prod(shape))
-    exact, sharp, sharp_threshold = exact_render(
-        hist, codes, sample, scale, spatial, bounds, quantized
+    exact, sharp, sharp_threshold = figure_render(
+        hist, codes, sample, scale, spatial, bounds, quantized, kept
     )  # fmt: skip
     # sharp: its few other pixels are what was drawn over it, not noise; a palette's
     # colors past the threshold are means of its cells (octree), no noise either
