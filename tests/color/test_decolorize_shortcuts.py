@@ -1,6 +1,6 @@
 """Fast paths of the decode's helpers give exactly what the plain numpy they replace
-gives: ``_shares.shown_pixels``' one-pass kernel for 8-bit pictures, the warning's
-integer nearest-color search (``_result._nearest``) and ``_kernels.rgb_rows``."""
+gives: ``_shares.shown_pixels``' one-pass kernel for 8-bit pictures and
+``_kernels.rgb_rows`` (the blend screen's kernels: ``test_decolorize_alpha_screen``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from truepix._shares import LIGHT, NEUTRAL, off_shown, shown_pixels
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._result import _nearest
 
 
 def _light_neutral(pixels: np.ndarray) -> np.ndarray:
@@ -68,25 +67,6 @@ def test_off_shown_counts_hidden_nan_only_where_there_is_nan() -> None:
     values[0, :2] = np.nan  # hidden: not data
     values[3, 4] = np.nan  # shown, off the map
     assert off_shown(values, hidden, 3) == (1, 18)
-
-
-@pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.float64])
-def test_nearest_table_color_is_the_brute_force_one(dtype: type) -> None:
-    rng = np.random.default_rng(3)
-    table = rng.integers(0, 256, (64, 3)).astype(np.float64)
-    table[10] = table[3]  # a repeated color: the first of the tie wins
-    bytes_ = rng.integers(0, 256, (500, 3))
-    bytes_[:20] = table[3]  # on the repeated color
-    bytes_[20:40] = (table[5] + table[6]) // 2  # between two colors
-    scale = {np.uint8: 1.0, np.uint16: 257.0, np.float64: 1.0 / 255}[dtype]
-    flat = (bytes_ * scale).astype(dtype)
-    colors = flat.astype(np.float64) / scale
-    squared = ((colors[:, None, :] - table[None]) ** 2).sum(axis=-1)
-    got = _nearest(flat, scale, table)
-    assert np.array_equal(squared[np.arange(len(got)), got], squared.min(axis=1))
-    if dtype is np.uint8:  # integers: exactly numpy's first minimum
-        assert np.array_equal(got, np.argmin(squared, axis=1))
-    assert np.all(got[:20] == 3)
 
 
 @pytest.mark.parametrize("channels", [3, 4])

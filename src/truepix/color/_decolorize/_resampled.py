@@ -252,18 +252,20 @@ def _ringing(
     hits = np.zeros(len(at), dtype=bool)
     for (dy, dx), near in itertools.product(((0, 1), (0, -1), (1, 0), (-1, 0)), RING_NEAR):
         a_at = _flat_at(ys + near * dy, xs + near * dx, width, height)
-        a = rgb[a_at]
+        # only pixels whose a and b are on the map, far apart, can hit: the rest are
+        # left out before the arithmetic (a figure's margin: most of its candidates)
+        near_map = np.flatnonzero(on_map[a_at] & ~hits)
+        a, a_at = rgb[a_at[near_map]], a_at[near_map]
         for reach in RING_REACH:
-            b_at = _flat_at(ys - reach * dy, xs - reach * dx, width, height)
+            b_at = _flat_at(ys[near_map] - reach * dy, xs[near_map] - reach * dx, width, height)
             away = a - rgb[b_at]
             length2 = np.einsum("ic,ic->i", away, away)
-            offset = own - a
+            edge = np.flatnonzero(on_map[b_at] & (length2 > BLEND_EDGE**2))
+            away, length2 = away[edge], length2[edge]
+            offset = own[near_map[edge]] - a[edge]
             t = np.einsum("ic,ic->i", offset, away) / np.maximum(length2, 1e-6)
             gap = offset - np.clip(t, 0.0, RING_SHARE)[:, None] * away
-            hits |= (
-                on_map[a_at] & on_map[b_at] & (length2 > BLEND_EDGE**2)
-                & (np.einsum("ic,ic->i", gap, gap) <= limit2)
-            )  # fmt: skip
+            hits[near_map[edge[np.einsum("ic,ic->i", gap, gap) <= limit2]]] = True
     found[at[hits]] = True
     return found
 

@@ -28,16 +28,14 @@ SUSPECT_NOISE = 4.0
 #: 6.8-8.5, Spectral as RdYlBu 5.7-7.0) leave 28-41 % NaN and are checked by that
 #: share (SUSPECT_OFF).
 SUSPECT_NOISE_JPEG = 10.0
-#: Share of the squared distance of a picture's colors to their nearest map colors that
-#: one least-squares blend ``alpha * color + offset`` removes, past which a blend is
-#: looked for on a JPEG'd picture under SUSPECT_NOISE_JPEG: JPEG'd right maps 0.00-0.28
-#: (q30-q90, jet, hsv, turbo, hot, viridis, Spectral, nipy_spectral, gist_rainbow,
-#: tab10, Set1 on fBm terrain), viridis drawn at alpha 0.7-0.97 over white, gray or
-#: black and JPEG'd 0.42-0.90 (0.62 and more where the noise passes SUSPECT_NOISE).
+#: Share of the capped squared distance of a picture's colors to the map that the best
+#: of a few fixed blends, refined (``_screen.blend_explained``), removes, past which a
+#: picture that decoded is fitted for a blend: opaque pictures of 19 maps (exact, JPEG
+#: q50-q95, bilinear 0.33-2x, noise 1-3 DN, 256 px fBm) 0.31 at most (bwr, itself a
+#: blend); the maps drawn at alpha 0.5-0.85 over white, black and grays 64-192, PNG
+#: and JPEG q75, 0.4 and more for 551 of 570 (at 0.95, 101 of 190). Where it runs: a
+#: JPEG'd picture under SUSPECT_NOISE_JPEG, and a quiet one with NaN under SUSPECT_OFF.
 BLEND_EXPLAINED = 0.4
-#: Pixels (evenly spaced) that BLEND_EXPLAINED is measured on: its margin (0.28 against
-#: 0.62) needs few, and each costs a search of the table.
-SCREEN_SAMPLE = 1024
 #: Share of the shown pixels off the map past which a quiet picture (noise below
 #: SUSPECT_NOISE) is checked for a translucent map and a map that fits far better: a
 #: near twin of the drawn map keeps most pixels within the threshold (hot decoded as
@@ -48,6 +46,13 @@ SUSPECT_OFF = 0.2
 #: Off-map pixels (seeded sample) an alpha fit reads: its four unknowns and Agg's
 #: exact blends (about 256 colors) need far fewer; every pixel cost 0.6 s per 1 MP.
 ADVICE_SAMPLE = 20_000
+#: Distinct colors an off-map sample holds at most where the picture only recolors the
+#: map's table (no JPEG, noise or resampling): its two tables' 512. A blend explains such
+#: colors within RECOLORED_RMS DN (Agg's exact blends and rounded ones leave under 1) or
+#: not at all, and is not fitted loosely: Display-P3 screenshots (213 colors) fitted
+#: viridis at 0.76 over #b4b4b4 loosely (RMS 13 DN) and coolwarm at 0.83 over #d5d5d5
+#: tightly (RMS 3.6); small JPEG'd blends (48-64 px, q75-q90) hold 2000-3900.
+RECOLORED, RECOLORED_RMS = 512, 1.5
 #: Pixels (evenly spaced) whose colors are matched against every catalog map when a
 #: picture fits its map poorly: a mean distance to a few tenths of a DN.
 MATCH_SAMPLE = 4096
@@ -189,7 +194,11 @@ def warn_off_map(
     if n_nan < 0:
         n_nan = int(np.count_nonzero(np.isnan(values)))
     if 10 * n_nan < values.size and noise < SUSPECT_NOISE:
-        return values  # (the NaN-share warnings need a tenth of the whole off the map)
+        # (the NaN-share warnings need a tenth of the whole off the map; a map drawn
+        # with alpha may decode to all but a few NaN: a diverging one over white)
+        if n_nan > 0 and not isinstance(decoder, str) and values.size >= _JUDGED:
+            _screened_advice(decoder, values, image, stacklevel + 1)
+        return values
     pixels, hidden, scale = shown_pixels(values, image)
     off, shown = off_shown(values, hidden, n_nan)
     # and a tenth of the whole at least (not a few JPEG ripples in a crop of background),
@@ -216,7 +225,41 @@ def warn_off_map(
             warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
     elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
         _noise_advice(decoder, pixels, hidden, scale, noise, jpeg, stacklevel + 1)
+    elif named and shown >= _JUDGED and not mostly:  # (a tenth to SUSPECT_OFF off)
+        _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale))
     return values
+
+
+def _screened_advice(
+    decoder: Any, values: np.ndarray, image: Any, stacklevel: int, shown: Any = None
+) -> None:
+    """The warning for a quiet picture (noise under SUSPECT_NOISE) that decoded with
+    NaN under SUSPECT_OFF: a map drawn with alpha, when a blend explains its colors
+    (BLEND_EXPLAINED; the screen reads an even sample, so a picture that is not a
+    blend pays 0.3 ms a megapixel) and the fit names it (:func:`blend_advice`).
+    ``shown``: ``shown_pixels``' answer where it was computed."""
+    from truepix.color._decolorize._screen import blend_explained
+    from truepix.errors import OffMapWarning
+
+    if shown is None:
+        pixels = np.asarray(np.ma.getdata(image))
+        scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
+        if pixels.ndim == values.ndim or blend_explained(decoder, pixels, None, scale) < (
+            BLEND_EXPLAINED
+        ):  # fmt: skip
+            return
+        pixels, hidden, scale = shown_pixels(values, image)
+    else:
+        pixels, hidden, scale = shown
+        if blend_explained(decoder, pixels, ~hidden.reshape(-1), scale) < BLEND_EXPLAINED:
+            return
+    advice = blend_advice(decoder, pixels, ~hidden, scale)
+    if advice is not None:
+        msg = (
+            f"the picture's colors are not those of {decoder.cmap!r}, so its values are"
+            f" likely wrong; {advice}"
+        )
+        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
 
 
 def _off_advice(
@@ -247,13 +290,14 @@ def _noise_advice(
     SUSPECT_NOISE: a blend (:func:`blend_advice`) or a wrong map (:func:`better_map`)
     under noise or JPEG, which the adaptive threshold takes in. A JPEG'd picture under
     SUSPECT_NOISE_JPEG is fitted only when a blend explains its colors (BLEND_EXPLAINED)."""
+    from truepix.color._decolorize._screen import blend_explained
     from truepix.errors import OffMapWarning
 
     full = not jpeg or noise >= SUSPECT_NOISE_JPEG
     advice = None
     if full:  # (a blend, or else a map that fits far better: the closer of the two)
         advice = _off_advice(decoder, pixels, ~hidden, ~hidden, scale)
-    elif _blend_explained(decoder, pixels, ~hidden, scale) >= BLEND_EXPLAINED:
+    elif blend_explained(decoder, pixels, ~hidden.reshape(-1), scale) >= BLEND_EXPLAINED:
         advice = blend_advice(decoder, pixels, ~hidden, scale)
     if advice is not None and advice.startswith("the colors fit"):
         warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
@@ -263,48 +307,6 @@ def _noise_advice(
             f" and its values are likely wrong; {advice}"
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
-
-
-def _blend_explained(decoder: Any, pixels: np.ndarray, shown: np.ndarray, scale: float) -> float:
-    """The share of the squared distance of SCREEN_SAMPLE ``shown`` pixels (evenly spaced)
-    to their nearest table colors that one least-squares blend of those colors,
-    ``alpha * color + offset`` (shared alpha, an offset per channel), removes: about 0
-    for noise and JPEG's error around the map, near 1 for a map drawn translucent."""
-    from truepix.color._decolorize._translucent import _least_squares
-
-    n_shown = int(np.count_nonzero(shown))
-    if n_shown == 0 or pixels.shape[-1] < 3:
-        return 0.0
-    every = -(-n_shown // SCREEN_SAMPLE)
-    # (all shown, as on most pictures: no 8 MB of indices to take every n-th of)
-    where = np.arange(0, shown.size, every) if n_shown == shown.size else (
-        np.flatnonzero(shown)[::every]
-    )  # fmt: skip
-    flat = pixels.reshape(-1, pixels.shape[-1])[where, :3]
-    table = decoder._map.lut_bytes[:, :3].astype(np.float64)
-    nearest = table[_nearest(flat, scale, table)]
-    colors = flat.astype(np.float64) / scale
-    alpha, offset = _least_squares(nearest, colors, np.ones(len(colors)))
-    before = float(((colors - nearest) ** 2).sum())
-    after = float(((colors - alpha * nearest - offset) ** 2).sum())
-    return 1.0 - after / before if before > 0 else 0.0
-
-
-def _nearest(flat: np.ndarray, scale: float, table: np.ndarray) -> np.ndarray:
-    """Index of each (K, 3) pixel's nearest ``table`` color (DN; the first of ties).
-    8-bit pixels in integers, the same numbers exactly: the float product (1024 x 256)
-    went to OpenBLAS's threads, which beside numba's took 10-24 ms (median; best 0.2)
-    on a loaded 2-core machine, this 0.6-1 ms."""
-    if flat.dtype == np.uint8:
-        ints = flat.astype(np.int32)
-        keys = table.astype(np.int32)
-        squared = (ints[:, None, 0] - keys[:, 0]) ** 2
-        for c in (1, 2):
-            squared += (ints[:, None, c] - keys[:, c]) ** 2
-        return np.argmin(squared, axis=1)
-    colors = flat.astype(np.float64) / scale
-    squared = (colors**2).sum(1)[:, None] - 2.0 * (colors @ table.T) + (table**2).sum(1)
-    return np.argmin(squared, axis=1)
 
 
 def better_map(decoder: Any, pixels: np.ndarray, shown: np.ndarray) -> str | None:
@@ -410,9 +412,14 @@ def blend_advice(
                 f" translucent, saved transparent): pass alpha={opacity:.2g}"
             )
     colors, counts = distinct_colors(np.rint(chosen[:, :3].astype(np.float64) / scale))
+    recolored = len(colors) <= RECOLORED
+    if loose is not None and recolored:
+        return None  # not compressed: a blend fits its colors within the tight limits
     blend = translucent.fitted_blend(colors, counts, decoder._map, loose=loose is not None)
     if blend is None or (loose is not None and blend.rms >= loose):
         return None
+    if recolored and blend.rms > RECOLORED_RMS:
+        return None  # a recoloring, not a blend (a screenshot through a color profile)
     return (
         f"they look like {decoder.cmap!r} drawn at alpha={blend.alpha:.2f} over"
         f" {blend.over()}: pass {blend.advice()}"
