@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import warnings
 from typing import Any
 
 import numpy as np
@@ -107,3 +108,13 @@ def saved_rgb(fig: Any, *, jpeg: bool = False, dpi: float | None = None) -> np.n
     fig.savefig(buffer, format="jpg" if jpeg else "png", dpi=dpi, **options)
     plt.close(fig)
     return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def warning_messages(picture: np.ndarray, cmap: str) -> list[str]:
+    """The warnings' texts of the default call ``decolorize(picture, cmap, 0, 1)``."""
+    from truepix import decolorize
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        decolorize(picture, cmap=cmap, vmin=0.0, vmax=1.0)
+    return [str(w.message) for w in record]

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import io
 import re
-import warnings
 
 import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
 
-from tests.color._photographs import fbm
+from tests.color._photographs import fbm, warning_messages
 
-from truepix import Decolorizer, decolorize
+from truepix import Decolorizer
 from truepix.color._decolorize import _screen as screen
 
 mpl.use("Agg")
@@ -58,13 +57,6 @@ def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
-def _messages(picture: np.ndarray, cmap: str) -> list[str]:
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        decolorize(picture, cmap=cmap, vmin=0.0, vmax=1.0)
-    return [str(w.message) for w in record]
-
-
 def _advised(message: str) -> tuple[float, list[int]]:
     alpha = float(re.search(r"pass alpha=([0-9.]+)", message).group(1))
     hex_face = re.search(r"facecolor='#(\w\w)(\w\w)(\w\w)'", message)
@@ -73,7 +65,7 @@ def _advised(message: str) -> tuple[float, list[int]]:
 
 @pytest.mark.parametrize("cmap", ["coolwarm", "RdBu_r", "PiYG"])
 def test_diverging_maps_drawn_translucent_over_white_are_advised_their_alpha(cmap) -> None:
-    messages = _messages(_savefig(cmap, 0.7, "white"), cmap)
+    messages = warning_messages(_savefig(cmap, 0.7, "white"), cmap)
     assert len(messages) == 1, messages
     assert f"they look like {cmap!r} drawn at alpha=" in messages[0]
     alpha, face = _advised(messages[0])
@@ -93,7 +85,7 @@ def test_diverging_maps_drawn_translucent_over_white_are_advised_their_alpha(cma
 )
 def test_blends_over_gray_and_black_and_jpegd_are_advised(cmap, alpha, face, quality) -> None:
     picture = _blend(cmap, alpha, face)
-    messages = _messages(picture if quality is None else _jpeg(picture, quality), cmap)
+    messages = warning_messages(picture if quality is None else _jpeg(picture, quality), cmap)
     assert len(messages) == 1, messages
     assert f"they look like {cmap!r} drawn at alpha=" in messages[0]
     advised, under = _advised(messages[0])
@@ -127,7 +119,7 @@ DEGRADED = {
 @pytest.mark.parametrize("cmap", ["coolwarm", "RdBu_r", "PiYG", "jet"])
 def test_opaque_degraded_pictures_warn_of_nothing(cmap, how) -> None:
     picture = mpl.colormaps[cmap](_field(), bytes=True)[..., :3]
-    assert _messages(np.ascontiguousarray(DEGRADED[how](picture)), cmap) == []
+    assert warning_messages(np.ascontiguousarray(DEGRADED[how](picture)), cmap) == []
 
 
 def _display_p3(picture: np.ndarray) -> np.ndarray:
@@ -143,7 +135,7 @@ def _display_p3(picture: np.ndarray) -> np.ndarray:
 @pytest.mark.parametrize("cmap", ["viridis", "coolwarm"])
 def test_a_display_p3_screenshot_is_not_advised_a_blend(cmap) -> None:
     picture = _display_p3(mpl.colormaps[cmap](_field(), bytes=True)[..., :3])
-    assert not any("alpha=" in message for message in _messages(picture, cmap))
+    assert not any("alpha=" in message for message in warning_messages(picture, cmap))
 
 
 def test_blend_costs_and_nearest_entries_are_the_brute_force_ones() -> None:

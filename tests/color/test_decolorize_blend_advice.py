@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import io
 import re
-import warnings
 
 import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
 
-from tests.color._photographs import fbm
-
-from truepix import decolorize
+from tests.color._photographs import fbm, warning_messages
 
 
 def _drawn(cmap: str, alpha: float, face: int, quality: int | None, size: int) -> np.ndarray:
@@ -36,13 +33,6 @@ def _drawn(cmap: str, alpha: float, face: int, quality: int | None, size: int) -
     buffer = io.BytesIO()
     Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
     return np.asarray(Image.open(buffer).convert("RGB"))
-
-
-def _messages(picture: np.ndarray, cmap: str) -> list[str]:
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        decolorize(picture, cmap=cmap, vmin=0.0, vmax=1.0)
-    return [str(w.message) for w in record]
 
 
 @pytest.mark.parametrize(
@@ -57,7 +47,7 @@ def _messages(picture: np.ndarray, cmap: str) -> list[str]:
     ],
 )
 def test_translucent_pictures_are_advised_their_blend(cmap, alpha, face, quality, size) -> None:
-    messages = _messages(_drawn(cmap, alpha, face, quality, size), cmap)
+    messages = warning_messages(_drawn(cmap, alpha, face, quality, size), cmap)
     assert len(messages) == 1, messages
     assert "pass cmap=" not in messages[0]
     assert f"they look like {cmap!r} drawn at alpha=" in messages[0]
@@ -70,6 +60,6 @@ def test_translucent_pictures_are_advised_their_blend(cmap, alpha, face, quality
 
 @pytest.mark.parametrize(("drawn", "given"), [("viridis", "magma"), ("coolwarm", "plasma")])
 def test_an_opaque_picture_of_another_map_is_still_named(drawn, given) -> None:
-    messages = _messages(_drawn(drawn, 1.0, 0, 75, 64), given)
+    messages = warning_messages(_drawn(drawn, 1.0, 0, 75, 64), given)
     assert len(messages) == 1, messages
     assert messages[0].endswith(f"pass cmap={drawn!r}")
