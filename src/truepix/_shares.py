@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import numba as nb
 import numpy as np
 
 __all__ = ["off_map", "off_shown", "percent", "shown_pixels"]
@@ -74,24 +73,16 @@ def shown_pixels(values: np.ndarray, image: Any) -> tuple[np.ndarray, np.ndarray
     if pixels.dtype == np.uint8 and pixels.shape[-1] >= 3 and pixels.flags.c_contiguous:
         # one pass: numpy's channel by channel took 3.1 ms a JPEG'd megapixel, this
         # 1.1 (CPU time, loaded 2-core machine)
-        _hide_light(pixels.reshape(-1, pixels.shape[-1]), hidden.reshape(-1))
+        # (numba's kernel, imported here: importing truepix loads no numba)
+        from truepix.color._decolorize._kernels import hide_light
+
+        hide_light(pixels.reshape(-1, pixels.shape[-1]), hidden.reshape(-1), LIGHT, NEUTRAL)
         return pixels, hidden, scale
     # channel by channel: numpy's min over a last axis of 3 took 26 ms a megapixel, this 1
     channels = [pixels[..., c] for c in range(min(3, pixels.shape[-1]))]
     low, high = functools.reduce(np.minimum, channels), functools.reduce(np.maximum, channels)
     hidden |= (low >= LIGHT * scale) & (high - low <= NEUTRAL * scale)
     return pixels, hidden, scale
-
-
-@nb.njit(cache=True, nogil=True)
-def _hide_light(pixels, hidden):  # pragma: no cover - jitted
-    """Set ``hidden`` where a (P, C >= 3) uint8 pixel is light and nearly neutral
-    (LIGHT, NEUTRAL): ``shown_pixels``' test in one pass."""
-    for p in range(pixels.shape[0]):
-        r, g, b = np.int32(pixels[p, 0]), np.int32(pixels[p, 1]), np.int32(pixels[p, 2])
-        low, high = min(r, min(g, b)), max(r, max(g, b))
-        if low >= LIGHT and high - low <= NEUTRAL:
-            hidden[p] = True
 
 
 def off_shown(values: np.ndarray, hidden: np.ndarray, n_nan: int) -> tuple[int, int]:
