@@ -97,8 +97,8 @@ def ink_lines(
     inked = candidates[ridge]
     if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
         return
-    gate = _candidate_chains(flat, weights, width, inked, departures[ridge], LINES_LINK,
-                             LINES_FIELD, LINES_GATE)  # fmt: skip
+    gate = _candidate_chains(flat, weights, width, residual, inked, departures[ridge],
+                             LINES_LINK, LINES_FIELD, LINES_GATE)  # fmt: skip
     long_gate = gate[:, 2] >= LINES_GATE_LONG
     if not np.any(_one_ink(gate, luma, line.cyclic, 0.0, painted) & long_gate):
         return
@@ -214,14 +214,15 @@ def _inked_departures(flat, weights, width, height, candidates, residual):  # pr
 
 @nb.njit(**_JIT)
 def _candidate_chains(  # pragma: no cover - jitted
-    flat, weights, width, pixels, departure, link, gap, min_pixels
+    flat, weights, width, residual, pixels, departure, link, gap, min_pixels
 ):
-    """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices, their
-    ``departure`` as ``_inked_departures`` found it) alone, found by binary search: per
-    chain of ``min_pixels`` or more, its sign, ink (median luma), size and its field's
-    luma -- rows as ``_chains`` gives them."""
+    """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices of ridge pixels,
+    their ``departure`` as ``_inked_departures`` found it) alone, each grown by
+    ``_grow``: per chain of ``min_pixels`` or more, its sign, ink
+    (median luma), size and its field's luma -- rows as ``_chains`` gives them."""
     n = pixels.shape[0]
     height = (flat.shape[0]) // width
+    rows = np.searchsorted(pixels, np.arange(height + 1) * width)
     luma = np.empty(n)
     for i in range(n):
         luma[i] = _luma(flat, weights, pixels[i])
@@ -231,23 +232,8 @@ def _candidate_chains(  # pragma: no cover - jitted
     for i0 in range(n):
         if seen[i0]:
             continue
-        seen[i0] = True
-        queue[0] = i0
-        size, head = 1, 0
-        while head < size:
-            i = queue[head]
-            head += 1
-            y, x = pixels[i] // width, pixels[i] % width
-            for yy in range(max(0, y - link), min(height, y + link + 1)):
-                low = yy * width + max(0, x - link)
-                j = np.searchsorted(pixels, low)
-                while j < n and pixels[j] <= yy * width + min(width - 1, x + link):
-                    fields = abs(luma[j] - departure[j] - luma[i] + departure[i])
-                    if not seen[j] and departure[j] * departure[i] > 0 and fields <= gap:
-                        seen[j] = True
-                        queue[size] = j
-                        size += 1
-                    j += 1
+        size = _grow(flat, weights, width, height, pixels, residual, rows, departure, luma,
+                     seen, queue, i0, link, gap)  # fmt: skip
         if size >= min_pixels:
             out.append(_summary(departure, luma, queue[:size]))
     return _table(out)
