@@ -173,7 +173,8 @@ def unmixed(
     neighbours' map colors (``unmix``); one still past the threshold is data when
     the map colors around it can make it (:func:`blends`), or when it is a lone speck
     within the map's hull (``lone_specks``; not on exact pictures) -- unless the picture is
-    mostly off the map (``_fills.MOSTLY_OFF``): then every such pixel is NaN.
+    mostly off the map (``_fills.MOSTLY_OFF``): then every pixel past it, blended or
+    not, is NaN.
     """
     blended = np.empty_like(position)
     blend_residual = np.empty(len(position), dtype=np.float64)
@@ -185,7 +186,9 @@ def unmixed(
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
     if mostly_off(flat, int(np.count_nonzero(off_map)), plan.fills):
-        blended[off_map] = np.nan  # (not the map: nothing to judge, see MOSTLY_OFF)
+        # not the map (MOSTLY_OFF): nothing to judge, and no blends to trust either (jet
+        # at q75 decoded with viridis: 22 % of its pixels "blends", 3 % off the map)
+        blended[off_map | ~(residual <= plan.threshold)] = np.nan
         return blended, blend_residual.astype(np.float32)
     accepted = blends(flat, scale, width, position, blend_residual, plan, line)
     if plan.exact:
