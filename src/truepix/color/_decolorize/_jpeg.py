@@ -16,7 +16,7 @@ from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._edges import resized_blends
-from truepix.color._decolorize._fills import mostly_off
+from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
@@ -281,9 +281,9 @@ def jpeg_off_map(
     Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK (and
     ``Plan.subsampled`` for 4:4:4 pictures). Only the pixels past the threshold are
     judged, and the kernels visit those alone; strokes beyond the map's luma then take
-    their antialiased edge along (JPEG_HALO_STROKE). A picture mostly off the map
-    (``_fills.MOSTLY_OFF``) is off at every candidate, as the strokes took nearly all
-    of them (jet at q75 decoded with viridis, 256^2: 96.8 % NaN; the threshold alone 78).
+    their antialiased edge along (JPEG_HALO_STROKE). A picture mostly past the
+    threshold (``_fills.MOSTLY_OFF``) is off at every candidate, as the strokes took
+    nearly all (jet at q75 decoded with viridis, 256^2: 96.8 % NaN; the threshold 78).
     """
     lowest = min(plan.threshold, JPEG_CANDIDATE) if plan.subsampled else plan.threshold
     colorless = _colorless(line)
@@ -292,8 +292,9 @@ def jpeg_off_map(
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
-    if mostly_off(flat, len(candidates), plan.fills):  # (not the map: no strokes to find)
-        return residual > lowest
+    few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50, 76 %)
+    if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
+        return residual > lowest  # (not the map: no strokes to find)
     distance, strong = _model(flat, scale, width, position, candidates, line)
     movable = distance > JPEG_MODEL_WEAK
     branched = _branched_distance(flat, scale, width, position, residual, candidates, movable, line)
