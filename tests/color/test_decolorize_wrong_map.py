@@ -78,7 +78,9 @@ def test_a_wrong_map_names_the_right_one(camera, drawn: str, given: str, form: s
 
 @pytest.mark.parametrize("entry", ["decolorize", "values", "decode"])
 def test_every_public_entry_warns_alike(camera, entry: str) -> None:
-    """The noisy case the trial found: 29 % NaN, the rest wrong numbers, no word."""
+    """The noisy case the trial found (29 % NaN, the rest wrong numbers, no word): every
+    entry names the map, and the picture, mostly off jet's colors, comes back NaN
+    (``_fills.MOSTLY_OFF``) rather than as numbers."""
     picture = _picture(camera, "viridis", "noise6")
     decoder = tp.Decolorizer("jet", vmin=0, vmax=255)
     with pytest.warns(OffMapWarning, match=BETTER.format("viridis", "jet")) as caught:
@@ -88,7 +90,7 @@ def test_every_public_entry_warns_alike(camera, entry: str) -> None:
             values = decoder.values(picture)
         else:
             values = decoder.decode(picture).values
-    assert np.isnan(values).mean() < 0.5  # not the NaN-share warning's ground
+    assert np.isnan(values).mean() > 0.9  # no wrong numbers
     texts = {str(w.message) for w in caught}
     with pytest.warns(OffMapWarning) as again:
         tp.decolorize(picture, cmap="jet", vmin=0, vmax=255)
@@ -139,7 +141,7 @@ def test_internal_decodes_are_quiet(camera) -> None:
     lazy = da.from_array(picture, chunks=(64, 64, 3))
     chunked = tp.decolorize(lazy, cmap="jet", vmin=0, vmax=255).compute()
     assert np.array_equal(decoder.decode(lazy).values.compute(), chunked, equal_nan=True)
-    assert np.isnan(result.values).mean() < 0.5
+    assert np.isnan(result.values).mean() > 0.9  # (decoded: mostly off jet's colors)
 
 
 def test_the_command_line_says_the_option_and_decodes_once(camera, tmp_path, monkeypatch) -> None:
@@ -162,7 +164,8 @@ def test_the_command_line_says_the_option_and_decodes_once(camera, tmp_path, mon
     assert runs == [True]  # one decode, its warnings read from it
     lines = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert len(lines) == 1, result.stderr
-    assert re.fullmatch("warning: " + BETTER.format("viridis", "jet") + ": pass --cmap viridis",
+    nan_share = r"warning: \d+% of the picture's pixels are not colors of 'jet' and came back NaN; "
+    assert re.fullmatch(nan_share + BETTER.format("viridis", "jet") + ": pass --cmap viridis",
                         lines[0])  # fmt: skip
 
 

@@ -33,8 +33,17 @@ from truepix.color._decolorize._kernels import _JIT
 
 __all__ = [
     "color_box", "fill_boxes", "fill_colors", "fill_free", "fill_pixels", "halo_pixels",
-    "sample_fills", "without_fills",
+    "mostly_off", "sample_fills", "without_fills",
 ]  # fmt: skip
+
+#: A picture with more than this share of its pixels off the map (a fill's left out)
+#: is not the map: drawn translucent, with another map, a photograph. Judging which of
+#: its off-map pixels are data all the same (blends, JPEG's model, strokes) is meant
+#: for a few candidates, and ran on nearly every pixel: 1-4.6 s a megapixel, to a
+#: picture 97-100 % NaN and a warning. Above it the off-map pixels are NaN as they
+#: stand. All-data and annotated pictures (benchmarks/colormaps.py, identity check of
+#: 289 pictures) stay far below it: the same answers.
+MOSTLY_OFF = 0.75
 
 #: A fill holds at least this share of the plan's sample, and FILL_PIXELS pixels:
 #: a figure's margin 10-40 % of it; a map color outside the box there is none.
@@ -131,6 +140,17 @@ def fill_colors(
         return_counts=True,
     )  # fmt: skip
     return np.ascontiguousarray(out[index[counts >= least]])
+
+
+def mostly_off(pixels: np.ndarray, off: int, fills: np.ndarray | None) -> bool:
+    """Whether ``off`` of the picture's ``pixels`` (N, C) make more than MOSTLY_OFF
+    of those outside the ``fills`` boxes (a figure's margin is off the map too)."""
+    if off <= MOSTLY_OFF * len(pixels):
+        return False  # (the common case: no scan)
+    if fills is None or not len(fills):
+        return True
+    filled = int(np.count_nonzero(fill_pixels(pixels, fills)))
+    return off - filled > MOSTLY_OFF * (len(pixels) - filled)
 
 
 def fill_pixels(pixels: np.ndarray, fills: np.ndarray) -> np.ndarray:

@@ -15,6 +15,7 @@ import itertools
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._fills import mostly_off
 from truepix.color._decolorize._hull import (
     hull_accept,
     lone_specks,
@@ -171,7 +172,9 @@ def unmixed(
     A pixel far from the map gets the position of the best blend of its
     neighbours' map colors (``unmix``); one still past the threshold is data when
     the map colors around it can make it (:func:`blends`), or when it is a lone speck
-    within the map's hull (``lone_specks``; not on exact pictures).
+    within the map's hull (``lone_specks``; not on exact pictures) -- unless the picture is
+    mostly off the map (``_fills.MOSTLY_OFF``): then every pixel past it, blended or
+    not, is NaN.
     """
     blended = np.empty_like(position)
     blend_residual = np.empty(len(position), dtype=np.float64)
@@ -182,6 +185,11 @@ def unmixed(
         UNMIX_OVERSHOOT if _lobes(plan) else 0.0, blended, blend_residual,
     )  # fmt: skip
     off_map = ~(blend_residual <= plan.threshold)
+    if mostly_off(flat, int(np.count_nonzero(off_map)), plan.fills):
+        # not the map (MOSTLY_OFF): nothing to judge, and no blends to trust either (jet
+        # at q75 decoded with viridis: 22 % of its pixels "blends", 3 % off the map)
+        blended[off_map | ~(residual <= plan.threshold)] = np.nan
+        return blended, blend_residual.astype(np.float32)
     accepted = blends(flat, scale, width, position, blend_residual, plan, line)
     if plan.exact:
         # an exact picture's off-map pixels are an annotation's: its clearly
