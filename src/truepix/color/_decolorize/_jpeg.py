@@ -15,6 +15,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
+from truepix.color._decolorize._discrete import mixture_distance
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._lines import ink_lines
@@ -297,6 +298,11 @@ def jpeg_off_map(
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
         distance = np.minimum(distance, own)
+    if plan.discrete:  # a few flat colors: JPEG mixes any two that meet (``_discrete``)
+        mixed = mixture_distance(
+            flat, scale, width, position, candidates, residual <= lowest, line, _YCBCR
+        )  # fmt: skip
+        distance = np.minimum(distance, mixed)
     strong |= distance > (JPEG_MODEL_STRONG if plan.subsampled else JPEG_MODEL_STRONG_FULL)
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width

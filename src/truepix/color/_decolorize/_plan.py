@@ -22,6 +22,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
+from truepix.color._decolorize._discrete import flat_off_share
 from truepix.color._decolorize._fills import color_box, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
@@ -112,7 +113,7 @@ JPEG_DCT_SHIFTED = 1.3
 FLAT_JPEG_LUMA = 1.1
 #: A discrete map's picture (``Plan.discrete``: a BoundaryNorm's or a few listed colors)
 #: is JPEG'd when more than FLAT_OFF_SHARE of its flat pixels near the map (3x3 of one
-#: color, within FLAT_NEAR DN) are off it (:func:`flat_off_share`): JPEG moves a flat
+#: color, within ``_discrete.FLAT_NEAR`` DN) are off it (:func:`flat_off_share`): JPEG moves a flat
 #: block's color by its DC's and YCbCr's rounding, 1-3 DN, while resampling keeps flat
 #: areas on their table color and noise leaves none flat. The marks above read a
 #: continuous map's: chroma at the positions luma gives, which between two colors that
@@ -124,7 +125,6 @@ FLAT_JPEG_LUMA = 1.1
 #: bilinear 2x at most 0.00024; noise sigma 2 no flat pixels. 12 of 19 JPEG'd pictures
 #: with more than 0.2 % holes (jet's camera at q90: 8.3 %) went undetected.
 FLAT_OFF_SHARE = 0.01
-FLAT_NEAR = 8.0
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter's noise, in units of the estimated noise sigma.
@@ -267,6 +267,13 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             line = decoder._grid(kind, "rgb").line
             blocks, _, luma = block_score(flat, scale, codes, sample.shape[1], max_code, line)
             jpeg = blocks > BLOCK_SCORE and luma > FLAT_JPEG_LUMA
+        if flat_jpeg and pixels.shape[-1] >= 3:
+            # (4:4:4 keeps each pixel's chroma: judged against 4:2:0's model, turbo's
+            # 6 colors on the camera at q75 kept 20.5 % holes)
+            e_map, e_model = chroma_errors(
+                decoder, kind, scale, sample, step, max_code, (1.0,), _YCBCR
+            )  # fmt: skip
+            chroma_420 = bool(e_model < e_map)
     threshold, max_code = stroke_free(decoder, codes, kept, sample, noise, threshold, jpeg or sharp)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
@@ -385,25 +392,6 @@ def block_score(
         chroma / map_chroma if map_chroma > 0 else 1.0,
         luma / map_luma if map_luma > 0 else 1.0,
     )
-
-
-def flat_off_share(codes: np.ndarray, sample: np.ndarray) -> float:
-    """Share of a sample's flat pixels (3x3 of one color) within FLAT_NEAR DN of the map
-    that lie off it (residual past a quarter DN): JPEG's mark on a discrete picture."""
-    if sample.ndim != 3 or min(sample.shape[:2]) < 3:
-        return 0.0
-    rgb = sample[..., :3]
-    middle = rgb[1:-1, 1:-1]
-    height, width = middle.shape[:2]
-    same = np.ones((height, width), dtype=bool)
-    for dy in range(3):
-        for dx in range(3):
-            if dy != 1 or dx != 1:
-                same &= np.all(rgb[dy : dy + height, dx : dx + width] == middle, axis=-1)
-    steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])[1:-1, 1:-1]
-    near = same & (steps >= 1) & (steps <= threshold_code(FLAT_NEAR))
-    n_near = int(near.sum())
-    return float((near & (steps > 1)).sum() / n_near) if n_near else 0.0
 
 
 def _dct_jpeg(pixels: np.ndarray) -> bool:
