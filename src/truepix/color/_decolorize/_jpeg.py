@@ -15,7 +15,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
-from truepix.color._decolorize._discrete import mixture_distance
+from truepix.color._decolorize._discrete import mixed_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
 from truepix.color._decolorize._lines import ink_lines
@@ -298,11 +298,6 @@ def jpeg_off_map(
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
         distance = np.minimum(distance, own)
-    if plan.discrete:  # a few flat colors: JPEG mixes any two that meet (``_discrete``)
-        mixed = mixture_distance(
-            flat, scale, width, position, candidates, residual <= lowest, line, _YCBCR
-        )  # fmt: skip
-        distance = np.minimum(distance, mixed)
     strong |= distance > (JPEG_MODEL_STRONG if plan.subsampled else JPEG_MODEL_STRONG_FULL)
     weak = distance > JPEG_MODEL_WEAK
     height = n_pixels // width
@@ -329,6 +324,8 @@ def jpeg_off_map(
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
+    if plan.discrete:  # a few flat colors: JPEG mixes any two that meet (``_discrete``)
+        mixed_cores(flat, scale, width, position, candidates, residual <= lowest, line, groups)
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
@@ -368,11 +365,8 @@ def jpeg_off_map(
     return off_map
 
 
-def _tiles_around(
-    seen: np.ndarray, candidates: np.ndarray, width: int, height: int
-) -> np.ndarray:
-    """Per candidate: whether a ``seen`` pixel (flat indices) lies in its
-    JPEG_FOREIGN_TILE-pixel tile or one of the 8 around."""
+def _tiles_around(seen: np.ndarray, candidates: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Per candidate: whether a ``seen`` pixel (flat indices) is in its tile or the 8 around."""
     tile = JPEG_FOREIGN_TILE
     rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
     marked = np.zeros((rows + 2, cols + 2), dtype=bool)
