@@ -107,19 +107,22 @@ def mixture_distance(
 
 def mixed_cores(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, candidates: np.ndarray,
-    on_map: np.ndarray, line: Polyline, groups: np.ndarray,
-) -> None:  # fmt: skip
-    """Drop from ``groups`` (JPEG's cores, a label per candidate, 0: none) the cores that
-    lie within MIX_CORE DN of mixtures of the colors around (:func:`mixture_distance`),
-    every pixel of them."""
+    line: Polyline, groups: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Per candidate (flat indices, past JPEG's candidate residual): whether its core
+    (``groups``: JPEG's, a label per candidate, 0: none) lies within MIX_CORE DN of
+    mixtures of the colors around, every pixel of it (:func:`mixture_distance`, the
+    colors of the pixels that are no candidates), and whether it is a core that does not."""
     from truepix.color._decolorize._plan import _YCBCR  # (``_plan`` imports this module)
 
     cored = np.flatnonzero(groups > 0)
     if len(cored) == 0:
-        return
+        return np.zeros(len(groups), dtype=bool), groups > 0
+    on_map = np.ones(len(position), dtype=bool)
+    on_map[candidates] = False
     distance = mixture_distance(
         flat, scale, width, position, candidates[cored], on_map, line, _YCBCR
     )  # fmt: skip
     unexplained = np.zeros(int(groups.max()) + 1, dtype=bool)
     unexplained[groups[cored][~(distance <= MIX_CORE)]] = True
-    groups[cored[~unexplained[groups[cored]]]] = 0
+    return (groups > 0) & ~unexplained[groups], (groups > 0) & unexplained[groups]

@@ -324,8 +324,9 @@ def jpeg_off_map(
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
-    if plan.discrete:  # a few flat colors: JPEG mixes any two that meet (``_discrete``)
-        mixed_cores(flat, scale, width, position, candidates, residual <= lowest, line, groups)
+    if plan.discrete:  # JPEG mixes two colors that meet; a stroke strings what none explains
+        mixed, kept = mixed_cores(flat, scale, width, position, candidates, line, groups)
+        groups[mixed & (not _strung(candidates[kept], luma_of[kept], width, height))] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
@@ -484,8 +485,7 @@ def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bo
 
 def _colorless(line: Polyline) -> bool:
     """Whether every color of the map is a gray (chroma within JPEG_GRAY_MAP_CHROMA DN)."""
-    chroma = line.vertices @ _YCBCR[1:].T
-    return bool(np.abs(chroma).max() <= JPEG_GRAY_MAP_CHROMA)
+    return bool(np.abs(line.vertices @ _YCBCR[1:].T).max() <= JPEG_GRAY_MAP_CHROMA)
 
 
 def _branched_distance(
