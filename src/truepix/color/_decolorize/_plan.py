@@ -113,17 +113,18 @@ JPEG_DCT_SHIFTED = 1.3
 FLAT_JPEG_LUMA = 1.1
 #: A discrete map's picture (``Plan.discrete``: a BoundaryNorm's or a few listed colors)
 #: is JPEG'd when more than FLAT_OFF_SHARE of its flat pixels near the map (3x3 of one
-#: color, within ``_discrete.FLAT_NEAR`` DN) are off it (:func:`flat_off_share`): JPEG moves a flat
-#: block's color by its DC's and YCbCr's rounding, 1-3 DN, while resampling keeps flat
-#: areas on their table color and noise leaves none flat. The marks above read a
-#: continuous map's: chroma at the positions luma gives, which between two colors that
-#: are no neighbours in the map's order (a photograph's edges) is no blend of theirs.
-#: Measured on 4 maps (jet, coolwarm, turbo, viridis) x BoundaryNorms of 4, 6 and 11
-#: intervals x 5 fields (256^2): JPEG q50-q95 4:2:0 and 4:4:4 0.0013-1.0 (median 0.92;
-#: the lowest, 0.0013-0.04, where jet's and turbo's saturated colors survive JPEG
-#: exactly, the other marks find); Pillow bilinear, bicubic, Lanczos 0.5x, box 0.33x and
-#: bilinear 2x at most 0.00024; noise sigma 2 no flat pixels. 12 of 19 JPEG'd pictures
-#: with more than 0.2 % holes (jet's camera at q90: 8.3 %) went undetected.
+#: color, within ``_discrete.FLAT_NEAR`` DN) are off it (``flat_off_share``): JPEG
+#: moves a flat block's color by its DC's and YCbCr's rounding, 1-3 DN; resampling
+#: keeps flat areas on their table color, and noise leaves none flat. The marks above
+#: read a continuous map's: chroma at the positions luma gives, which between two
+#: colors that are no neighbours in the map's order (a photograph's edges) is no blend
+#: of theirs. Measured on 4 maps (jet, coolwarm, turbo, viridis) x BoundaryNorms of 4,
+#: 6 and 11 intervals x 5 fields (256^2): JPEG q50-q95 4:2:0 and q75 4:4:4 0.0013-1.0
+#: (median 0.92; the lowest, 0.0013-0.04, where jet's and turbo's saturated colors
+#: survive JPEG exactly, the other marks find); Pillow bilinear, bicubic, Lanczos 0.5x,
+#: box 0.33x and bilinear 2x at most 0.00024; noise sigma 2 none flat. Of the 300
+#: JPEG'd ones 31 went undetected (12 with more than 0.2 % holes: jet's 4 colors on
+#: the camera at q90 8.3 %, decoded as resampled), now none.
 FLAT_OFF_SHARE = 0.01
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
