@@ -27,17 +27,19 @@ __all__ = ["flat_off_share", "mixed_cores", "mixture_distance"]
 FLAT_NEAR = 8.0
 #: JPEG'd cores (``_jpeg``: pixels far off JPEG's model of the map) of a discrete picture
 #: that lie within MIX_CORE DN (Y Cb Cr), every pixel, of a mixture of two colors found
-#: on the map within MIX_RADIUS (:func:`mixture_distance`) are JPEG's, not strokes. A
-#: core, not a pixel: a stroke's antialiased edge is such a mixture too (black over
-#: jet's blue is jet's dark blue and blue), and judged per pixel (as a distance to the
-#: model) the mixtures left matplotlib's strokes on discrete figures 4-40 points less
-#: flagged (JPEG q75: gray on viridis' 11 colors 96.5 -> 55.9 %, black on jet's 84.6 ->
-#: 65.2 %, with colors from 8-24 px around). A stroke's core holds pixels no two
-#: colors around mix to (its own color inside one field, or farther than MIX_CORE).
-#: Measured (4 maps x BoundaryNorms of 4, 6, 11 intervals x 5 fields, 256^2, q50):
-#: holes turbo / 4 / astronaut 10.5 -> 3.0 %, coolwarm / 4 / camera 2.4 -> 0.5 %;
-#: radius 6 and 8: 2.6 and 2.5 % but jet's black text 77.8 and 73.7 % flagged (84.6
-#: on main, 82.4 at 4); MIX_CORE 20: 10.0 %.
+#: within MIX_RADIUS (:func:`mixture_distance`) are JPEG's, not strokes -- unless the
+#: cores no mixture explains string into a stroke (``_jpeg._strung``): a stroke's JPEG'd
+#: core is such a mixture too (black text over jet's blue comes out as jet's dark blue
+#: and blue), and the stroke's other cores then tell it. A core, not a pixel: judged per
+#: pixel (as a distance to the model) the mixtures left matplotlib's strokes on discrete
+#: figures 4-40 points less flagged (JPEG q75: gray on viridis' 11 colors 96.5 -> 55.9 %,
+#: black on jet's 84.6 -> 65.2 %), and the cores without the stroke rule 2-11 (jet's
+#: black at q90 90.3 -> 79.8 %). Measured (4 maps x BoundaryNorms of 4, 6, 11 intervals x
+#: 5 fields, 256^2, q50-q95 4:2:0): holes turbo / 4 / astronaut q50 10.5 -> 3.0 %,
+#: coolwarm / 4 / camera q50 2.4 -> 0.5 %; pictures past 0.2 % 7 -> 3 (after
+#: ``_plan.FLAT_OFF_SHARE``); 96 annotated figures' flagged and lost shares unchanged.
+#: Radius 6 / 8: turbo 2.6 / 2.5 %, jet / 4 / astronaut 0.87 / 0.67 % (0.92 at 4), for
+#: 2-4x the memory per core pixel; MIX_CORE 20: turbo 10.0 %.
 MIX_RADIUS = 4
 MIX_CORE = 30.0
 #: Maps of more colors than this are no few-color maps (a pair loop per picture).
