@@ -15,6 +15,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
+from truepix.color._decolorize._discrete import mixed_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
@@ -279,11 +280,9 @@ def jpeg_off_map(
     """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
 
     Positions are the luma-weighted ones for every pixel; see JPEG_MODEL_WEAK (and
-    ``Plan.subsampled`` for 4:4:4 pictures). Only the pixels past the threshold are
-    judged, and the kernels visit those alone; strokes beyond the map's luma then take
-    their antialiased edge along (JPEG_HALO_STROKE). A picture mostly past the
-    threshold (``_fills.MOSTLY_OFF``) is off at every candidate, as the strokes took
-    nearly all (jet at q75 decoded with viridis, 256^2: 96.8 % NaN; the threshold 78).
+    ``Plan.subsampled`` for 4:4:4). Only the pixels past the threshold are judged, and the
+    kernels visit those alone; strokes beyond the map's luma take their antialiased edge
+    along (JPEG_HALO_STROKE). One mostly past it (MOSTLY_OFF) is off at every candidate.
     """
     lowest = min(plan.threshold, JPEG_CANDIDATE) if plan.subsampled else plan.threshold
     colorless = _colorless(line)
@@ -292,7 +291,7 @@ def jpeg_off_map(
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
-    few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50, 76 %)
+    few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)
     distance, strong = _model(flat, scale, width, position, candidates, line)
@@ -329,6 +328,9 @@ def jpeg_off_map(
         JPEG_MODEL_FOREIGN, groups,
     )  # fmt: skip
     groups[_textured(groups, n_groups, luma_of, far, beyond_map)] = 0
+    if plan.discrete:  # JPEG mixes two colors that meet; a stroke strings what none explains
+        mixed, kept = mixed_cores(flat, scale, width, position, candidates, line, groups)
+        groups[mixed & (not _strung(candidates[kept], luma_of[kept], width, height))] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
         groups[_alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
@@ -367,8 +369,7 @@ def jpeg_off_map(
 
 
 def _tiles_around(seen: np.ndarray, candidates: np.ndarray, width: int, height: int) -> np.ndarray:
-    """Per candidate: whether a ``seen`` pixel (flat indices) lies in its
-    JPEG_FOREIGN_TILE-pixel tile or one of the 8 around."""
+    """Per candidate: whether a ``seen`` pixel (flat indices) is in its tile or the 8 around."""
     tile = JPEG_FOREIGN_TILE
     rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
     marked = np.zeros((rows + 2, cols + 2), dtype=bool)
@@ -484,8 +485,7 @@ def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bo
 
 def _colorless(line: Polyline) -> bool:
     """Whether every color of the map is a gray (chroma within JPEG_GRAY_MAP_CHROMA DN)."""
-    chroma = line.vertices @ _YCBCR[1:].T
-    return bool(np.abs(chroma).max() <= JPEG_GRAY_MAP_CHROMA)
+    return bool(np.abs(line.vertices @ _YCBCR[1:].T).max() <= JPEG_GRAY_MAP_CHROMA)
 
 
 def _branched_distance(
