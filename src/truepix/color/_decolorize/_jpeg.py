@@ -17,6 +17,7 @@ from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
+from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -358,7 +359,8 @@ def jpeg_off_map(
     )  # fmt: skip
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
-    ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    inked_strokes(flat, scale, width, position, inks, off_map, line)
     return off_map
 
 
