@@ -122,21 +122,37 @@ def _upsampled(values: np.ndarray, shape: tuple) -> np.ndarray:
     """Per pixel (rows of ``values``, a picture of ``shape``): the mean of its 2x2 block,
     upsampled as libjpeg does (9-3-3-1 of the nearest 4 blocks; edge blocks repeat)."""
     height, width = shape
-    picture = values.reshape(height, width, -1)
-    even = np.pad(picture, ((0, height % 2), (0, width % 2), (0, 0)), mode="edge")
-    rows, cols = even.shape[0] // 2, even.shape[1] // 2
-    blocks = even.reshape(rows, 2, cols, 2, -1).mean(axis=(1, 3))
-    padded = np.pad(blocks, ((1, 1), (1, 1), (0, 0)), mode="edge")
-    out = np.empty_like(even)
-    for dy in (0, 1):
-        for dx in (0, 1):
-            sy, sx = 2 * dy - 1, 2 * dx - 1
-            centre = padded[1:-1, 1:-1]
-            vertical = padded[1 + sy : rows + 1 + sy, 1:-1]
-            horizontal = padded[1:-1, 1 + sx : cols + 1 + sx]
-            diagonal = padded[1 + sy : rows + 1 + sy, 1 + sx : cols + 1 + sx]
-            out[dy::2, dx::2] = (9 * centre + 3 * vertical + 3 * horizontal + diagonal) / 16
-    return out[:height, :width].reshape(height * width, -1)
+    return _upsample(np.ascontiguousarray(values, dtype=np.float64), height, width)
+
+
+@nb.njit(parallel=True, **_JIT)
+def _upsample(values, height, width):  # pragma: no cover - jitted
+    """``_upsampled``'s loops: block means (an odd edge's block repeats its last pixel),
+    then each pixel's 9-3-3-1 mix of its block and the 3 nearest."""
+    rows, cols, depth = (height + 1) // 2, (width + 1) // 2, values.shape[1]
+    blocks = np.empty((rows, cols, depth))
+    for by in nb.prange(rows):
+        for bx in range(cols):
+            for c in range(depth):
+                total = 0.0
+                for dy in range(2):
+                    for dx in range(2):
+                        y, x = min(2 * by + dy, height - 1), min(2 * bx + dx, width - 1)
+                        total += values[y * width + x, c]
+                blocks[by, bx, c] = 0.25 * total
+    out = np.empty((height * width, depth))
+    for y in nb.prange(height):
+        by = y // 2
+        vy = min(max(by + (2 * (y % 2) - 1), 0), rows - 1)
+        for x in range(width):
+            bx = x // 2
+            hx = min(max(bx + (2 * (x % 2) - 1), 0), cols - 1)
+            for c in range(depth):
+                out[y * width + x, c] = (
+                    9.0 * blocks[by, bx, c] + 3.0 * blocks[vy, bx, c]
+                    + 3.0 * blocks[by, hx, c] + blocks[vy, hx, c]
+                ) / 16.0  # fmt: skip
+    return out
 
 
 def _box_sum(values: np.ndarray) -> np.ndarray:
