@@ -17,6 +17,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
@@ -57,18 +58,63 @@ INKED_CAP = 60.0
 #: (opacity 0.5).
 INKED_FIT_LUMA = 25.0
 INKED_FIT_ALPHA = 0.3
+#: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
+#: them or more within INKED_PEAK_LUMA DN of one luma, and that at least INKED_PEAK_PIXELS
+#: of the picture (candidates too) -- text and lines in one ink. It counts where the
+#: stroke then claims INKED_CLAIM or more of the picture's pixels within INKED_PEAK_LUMA
+#: DN of it.
+INKED_PEAK_LUMA = 4.0
+INKED_PEAK_SHARE = 0.15
+INKED_PEAK_PIXELS = 0.01
+INKED_CLAIM = 0.2
 
 
 def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
-    off_map: np.ndarray, line: Polyline,
+    candidates: np.ndarray, off_map: np.ndarray, line: Polyline,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
-    luma-weighted positions of every pixel (0-1); a picture without inks pays nothing."""
+    luma-weighted positions of every pixel (0-1); ``candidates``: the flat indices past
+    the threshold, whose luma may show an ink where ``inks`` is empty (INKED_PEAK)."""
     height = len(off_map) // width
-    if len(inks) == 0 or height < 2 or width < 2:
+    if height < 2 or width < 2:
         return
+    if len(inks) == 0:
+        peak = _peak_ink(flat, scale, candidates, len(off_map))
+        if peak is None:
+            return  # (all-data pictures but a few: a look at the candidates' luma)
+        found = _claimed(flat, scale, width, position, np.array([peak]), off_map, line)
+        luma = (flat[:, :3] * scale) @ _YCBCR[0]
+        at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
+        if np.count_nonzero(found & at_ink) >= INKED_CLAIM * np.count_nonzero(at_ink):
+            off_map |= found
+        return
+    off_map |= _claimed(flat, scale, width, position, inks, off_map, line)
+
+
+def _peak_ink(
+    flat: np.ndarray, scale: float, candidates: np.ndarray, n_pixels: int
+) -> float | None:
+    """The luma (DN) of an ink the candidates show as a peak (INKED_PEAK), or None."""
+    if len(candidates) < INKED_PEAK_PIXELS * n_pixels:
+        return None
+    luma = (kernels.rgb_rows(flat, candidates) @ _YCBCR[0]) * scale
+    counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
+    width = int(INKED_PEAK_LUMA)
+    around = np.convolve(counts, np.ones(2 * width + 1), mode="same")
+    top = int(np.argmax(around))
+    if around[top] < max(INKED_PEAK_SHARE * len(luma), INKED_PEAK_PIXELS * n_pixels):
+        return None
+    return float(np.median(luma[np.abs(luma - top) <= width]))
+
+
+def _claimed(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
+    off_map: np.ndarray, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """The pixels a stroke in one of ``inks`` explains better than the map (flat mask)."""
+    height = len(off_map) // width
     obs = (flat[:, :3] * scale) @ _YCBCR.T
     at = np.nan_to_num(position) * line.n_bins
     mapped = line.colors_at(at) @ _YCBCR.T
@@ -93,7 +139,7 @@ def inked_strokes(
         opaque = alpha >= INKED_ALPHA
         gain = np.where(opaque, np.minimum(error_data, INKED_CAP) ** 2 - error_stroke**2, 0.0)
         found |= opaque & (_box_sum(gain.reshape(shape)).ravel() > INKED_EVIDENCE)
-    off_map |= found
+    return found
 
 
 def _error(obs: np.ndarray, chroma: np.ndarray, luma: np.ndarray, shape: tuple) -> np.ndarray:
