@@ -45,7 +45,7 @@ INKED_DEFINED = 10.0
 #: given: per pixel alone (error 3 DN smaller) 63.0 / 0.9; opacity 0.3: 76.9 / 3.8.
 #: What is left lies where the field's luma is the ink's: there only 4:2:0's diluted
 #: chroma tells the stroke, and data beside it shares its block.
-INKED_ALPHA = 0.55
+INKED_ALPHA = 0.6
 INKED_EVIDENCE = 200.0
 #: Data errors farther than INKED_CAP DN count as INKED_CAP, so that one far-off pixel
 #: does not carry neighbours the stroke does not explain (taken from the prototype, not
@@ -64,9 +64,9 @@ INKED_FIT_ALPHA = 0.3
 #: stroke then claims INKED_CLAIM or more of the picture's pixels within INKED_PEAK_LUMA
 #: DN of it.
 INKED_PEAK_LUMA = 4.0
-INKED_PEAK_SHARE = 0.15
+INKED_PEAK_SHARE = 0.2
 INKED_PEAK_PIXELS = 0.01
-INKED_CLAIM = 0.2
+INKED_CLAIM = 0.08
 
 
 def inked_strokes(
