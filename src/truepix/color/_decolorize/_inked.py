@@ -17,7 +17,6 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
@@ -83,17 +82,18 @@ INKED_CLAIM = 0.08
 
 def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
-    candidates: np.ndarray, off_map: np.ndarray, line: Polyline,
+    candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
-    luma-weighted positions of every pixel (0-1); ``candidates``: the flat indices past
-    the threshold, whose luma may show an ink where ``inks`` is empty (INKED_PEAK)."""
+    luma-weighted positions of every pixel (0-1); ``candidate_luma``: the luma (DN) of
+    the pixels past the threshold, which may show an ink where ``inks`` is empty
+    (INKED_PEAK_SHARE)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
     if len(inks) == 0:
-        peak = _peak_ink(flat, scale, candidates, len(off_map))
+        peak = _peak_ink(candidate_luma, len(off_map))
         if peak is None:
             return  # (all-data pictures but a few: a look at the candidates' luma)
         found = _claimed(flat, scale, width, position, np.array([peak]), off_map, line)
@@ -105,13 +105,11 @@ def inked_strokes(
     off_map |= _claimed(flat, scale, width, position, inks, off_map, line)
 
 
-def _peak_ink(
-    flat: np.ndarray, scale: float, candidates: np.ndarray, n_pixels: int
-) -> float | None:
-    """The luma (DN) of an ink the candidates show as a peak (INKED_PEAK), or None."""
-    if len(candidates) < INKED_PEAK_PIXELS * n_pixels:
+def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
+    """The luma (DN) of an ink the candidates (their ``luma``) show as a peak
+    (INKED_PEAK_SHARE), or None."""
+    if len(luma) < INKED_PEAK_PIXELS * n_pixels:
         return None
-    luma = (kernels.rgb_rows(flat, candidates) @ _YCBCR[0]) * scale
     counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
     width = int(INKED_PEAK_LUMA)
     around = np.convolve(counts, np.ones(2 * width + 1), mode="same")
