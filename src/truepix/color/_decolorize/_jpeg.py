@@ -19,6 +19,7 @@ from truepix.color._decolorize._discrete import mixed_cores
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import core_groups, counted_groups, grow_similar
+from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -152,27 +153,23 @@ JPEG_BRANCH_ANCHOR = 15.0
 #: averaged per block) and the threshold stays: 20 DN there left 0.46 % holes on
 #: q50 (jet, astronaut).
 JPEG_CANDIDATE = 20.0
-#: Maps of grays (every color's Cb and Cr within JPEG_GRAY_MAP_CHROMA DN: gray,
-#: binary, Greys): libjpeg decodes a block of Cb = Cr = 128 to R = G = B exactly,
-#: so a picture of such a map keeps no chroma where there is data (measured: R = G
-#: = B on every all-data gray picture of benchmarks/colormaps.py, 4:2:0 and 4:4:4,
-#: q50-q95), and its luma is always on the map. Chroma there is an annotation's,
-#: spread by 4:2:0 and ringing over its 16x16 block: pixels past
-#: JPEG_GRAY_CANDIDATE DN are candidates (the stroke's thin parts, whose chroma
-#: 4:2:0 diluted to 5-25 DN, as much as the ringing on the field beside them), and
-#: those within JPEG_GRAY_RADIUS of a stroke's core join it when their luma is
-#: within JPEG_GRAY_LUMA DN of its mean: the stroke keeps its luma, the field
-#: beside it has its own. Measured in benchmarks/colormaps.py (gray, q75 4:2:0;
-#: flagged / map pixels lost, %): hard edges 77.4 / 5.7 -> 95.2 / 19.9, antialiased
-#: 91.0 / 13.7 -> 95.4 / 22.0 (viridis, jet, turbo lose 21-27 % there); holes as
-#: before (none); Pillow-drawn strokes on the camera (tests/color/
-#: test_decolorize_gray_jpeg.py) 63.0 / 1.7 -> 80.8 / 2.7; matplotlib's colored
-#: text and lines on it 89.3 / 5.1 -> 89.4 / 7.9 (what it misses there are
-#: antialiased blends, which no luma joins). The candidates alone (no luma join):
-#: 93.0 / 93.2 %; joining every candidate by luma (no radius) at 25 DN: 98.7 %
-#: flagged but 38 % lost, and on the matplotlib camera 3.8 % lost more than 8 px
-#: from any stroke; radius 2: 94.7 / 95.0 %, radius 4: 95.6 / 95.7 % (camera lost
-#: 6.9 / 8.9 %).
+#: Maps of grays (every color's Cb and Cr within JPEG_GRAY_MAP_CHROMA DN: gray, binary, Greys):
+#: libjpeg decodes a block of Cb = Cr = 128 to R = G = B exactly, so a picture of such a map keeps
+#: no chroma where there is data (measured: R = G = B on every all-data gray picture of
+#: benchmarks/colormaps.py, 4:2:0 and 4:4:4, q50-q95), and its luma is always on the map. Chroma
+#: there is an annotation's, spread by 4:2:0 and ringing over its 16x16 block: pixels past
+#: JPEG_GRAY_CANDIDATE DN are candidates (the stroke's thin parts, whose chroma 4:2:0 diluted to
+#: 5-25 DN, as much as the ringing on the field beside them), and those within JPEG_GRAY_RADIUS of
+#: a stroke's core join it when their luma is within JPEG_GRAY_LUMA DN of its mean: the stroke
+#: keeps its luma, the field beside it has its own. Measured in benchmarks/colormaps.py (gray, q75
+#: 4:2:0; flagged / map pixels lost, %): hard edges 77.4 / 5.7 -> 95.2 / 19.9, antialiased 91.0 /
+#: 13.7 -> 95.4 / 22.0 (viridis, jet, turbo lose 21-27 % there); holes as before (none);
+#: Pillow-drawn strokes on the camera (tests/color/test_decolorize_gray_jpeg.py) 63.0 / 1.7 ->
+#: 80.8 / 2.7; matplotlib's colored text and lines on it 89.3 / 5.1 -> 89.4 / 7.9 (what it misses
+#: there are antialiased blends, which no luma joins). The candidates alone (no luma join): 93.0 /
+#: 93.2 %; joining every candidate by luma (no radius) at 25 DN: 98.7 % flagged but 38 % lost, and
+#: on the matplotlib camera 3.8 % lost more than 8 px from any stroke; radius 2: 94.7 / 95.0 %,
+#: radius 4: 95.6 / 95.7 % (camera lost 6.9 / 8.9 %).
 #: A core is an annotation's only near clear evidence of one: a core holding
 #: JPEG_FOREIGN_PIXELS or more foreign pixels (farther than JPEG_MODEL_FOREIGN from the
 #: model, or beyond the map's luma: ``_ridge_limits``) within the same or the next
@@ -364,7 +361,9 @@ def jpeg_off_map(
     counted_groups(beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
-    ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
+    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line)
     return off_map
 
 

@@ -77,10 +77,12 @@ LINES_SAMPLE = 64
 def ink_lines(
     flat: np.ndarray, scale: float, width: int, residual: np.ndarray,
     candidates: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
-) -> None:  # fmt: skip
+) -> np.ndarray:  # fmt: skip
     """Mark in ``off_map`` the pixels of thin lines drawn in one ink over several
     levels of the field (see LINES_RIDGE .. LINES_FIELDS); ``candidates``: the flat
-    indices past the threshold; ``discrete``: the map's vertices are its few colors."""
+    indices past the threshold; ``discrete``: the map's vertices are its few colors.
+    Returns the inks (luma, DN; one per group of kept chains within LINES_INK)."""
+    none = np.zeros(0)
     height = len(off_map) // width
     weights = _YCBCR[0] * scale
     luma = line.vertices @ _YCBCR[0]
@@ -90,29 +92,38 @@ def ink_lines(
         LINES_FIELD, LINES_GATE_LONG,
     )  # fmt: skip
     if len(sampled) == 0 or not np.any(_off_peak(sampled, luma, line.cyclic)):
-        return  # (all-data pictures)
+        return none  # (all-data pictures)
     with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
         departures = _inked_departures(flat, weights, width, height, candidates, residual)
     ridge = np.abs(departures) >= LINES_RIDGE
     inked = candidates[ridge]
     if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
-        return
+        return none
     gate = _candidate_chains(flat, weights, width, residual, inked, departures[ridge],
                              LINES_LINK, LINES_FIELD, LINES_GATE)  # fmt: skip
     long_gate = gate[:, 2] >= LINES_GATE_LONG
     if not np.any(_one_ink(gate, luma, line.cyclic, 0.0, painted) & long_gate):
-        return
+        return none
     label = np.zeros(len(off_map), dtype=np.int32)
     stats = _chains(
         flat, weights, width, height, residual, LINES_RIDGE, LINES_MISFIT, LINES_REL,
         LINES_LINK, LINES_FIELD, LINES_CHAIN, label,
     )  # fmt: skip
     if len(stats) < 2:
-        return
+        return none
     kept = np.zeros(len(stats) + 1, dtype=bool)
     kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL, painted)
     if kept.any():
         off_map |= kept[label]
+    return _inks(stats[kept[1:], 1])
+
+
+def _inks(inks: np.ndarray) -> np.ndarray:
+    """The kept chains' inks (luma, DN), one (the median) per run of them whose
+    neighbours lie within LINES_INK DN."""
+    inks = np.sort(inks)
+    runs = np.split(inks, np.flatnonzero(np.diff(inks) > LINES_INK) + 1)
+    return np.array([np.median(run) for run in runs if len(run)])
 
 
 def _one_ink(

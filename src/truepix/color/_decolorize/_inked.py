@@ -1,0 +1,246 @@
+"""Strokes in an ink whose luma lies inside the map's, told from data by two models.
+
+A light gray (or white) stroke of luma Y over a diverging map reads, by its luma, as the
+map's color at Y; JPEG's 4:2:0 then averages its chroma with the 3 other pixels of its
+2x2 block, and its model of the map (``chroma_model_residual``) explains the stroke
+within 17 DN (median; q90 30), as close as data on a photograph. No per-pixel threshold
+tells them apart. Once the picture shows an ink (``_lines.ink_lines``: thin lines of one
+luma over several fields), each pixel is asked which of two pictures explains it better:
+*data* -- the map's color at its own position -- or *a stroke* -- the ink laid with some
+opacity over the field around (the map's color at the median position of the pixels
+around that are not ink-like) -- each through JPEG's 4:2:0 (block means, libjpeg's
+9-3-3-1 upsampling).
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["inked_strokes"]
+
+#: The field under a pixel: the median position of the pixels within INKED_FIELD_RADIUS
+#: that are neither flagged nor within INKED_FIELD_LUMA DN of the ink's luma (a stroke's
+#: own pixels would pull it toward the ink: text covers a large share of a 9x9 window);
+#: the median of all positions there where none is left.
+INKED_FIELD_RADIUS = 4
+INKED_FIELD_LUMA = 10.0
+#: A pixel's opacity is read from its luma where the ink's lies INKED_DEFINED DN or more
+#: from the field's, else from its chroma (least squares against the field's).
+INKED_DEFINED = 10.0
+#: A pixel is a stroke's where its opacity is INKED_ALPHA or more and the stroke explains
+#: it and its 8 neighbours with that opacity (their squared chroma and luma errors,
+#: summed) by INKED_EVIDENCE DN^2 more than data does. Measured on matplotlib's light
+#: gray (0.75) contours and text over a DEM (benchmarks/decolorize_trial/trial35/
+#: strokes_flagged.py, JPEG q75 4:2:0; stroke pixels flagged / data pixels 1-2 px
+#: beside them lost, %; data 3+ px away: 0.00 % lost): Spectral 6.4 / 0.0 -> 68.5 / 1.0,
+#: RdYlBu 5.8 / 0.0 -> 63.9 / 0.6, and by the luma peak (INKED_PEAK_SHARE) RdBu_r 0 ->
+#: 54.9 / 1.5, coolwarm 55.8 / 1.6, PiYG 60.0 / 0.5 (0.85 gray: 50.2 / 1.3), BrBG 61.5 /
+#: 1.0, Spectral's 0.85 gray 60.7 / 1.8; magma's white 97.7 -> 99.1, jet's black 85.2 ->
+#: 92.3 (data beside lost as before). Opacity 0.55: 72.4 / 1.4 (Spectral) ... 65.5 / 2.3
+#: (Spectral's 0.85); 0.5: Spectral 75.9 / 1.9; 0.6 with evidence 400: 60.9 / 0.9, coolwarm
+#: 51.2 / 1.4. Letting pixels of opacity 0.45 that the stroke explains better join a
+#: flagged neighbour: Spectral 81.8 / 2.6. The data beside a stroke that is lost is JPEG's
+#: blur of its luma (1 px from it, luma within 7-11 DN of the ink's). What is left lies
+#: where the field's luma is within 10-40 DN of the ink's: JPEG's blur of the line's luma
+#: reads as a lower opacity, and the map's color at the ink's luma is the field's hue.
+INKED_ALPHA = 0.6
+INKED_EVIDENCE = 200.0
+#: Data errors farther than INKED_CAP DN count as INKED_CAP, so that one far-off pixel
+#: does not carry neighbours the stroke does not explain (taken from the prototype, not
+#: tuned).
+INKED_CAP = 60.0
+#: The ink's chroma: a least-squares fit over the pixels whose opacity, read from luma
+#: where the field's luma lies INKED_FIT_LUMA DN or more from the ink's, reaches
+#: INKED_FIT_ALPHA after 4:2:0. For light gray it reads (-11, 9) DN on Spectral, (-7, 2)
+#: on RdYlBu; the true (0, 0) flags less: Spectral 66.5 / 1.1, RdYlBu 72.2 / 0.9
+#: (opacity 0.5).
+INKED_FIT_LUMA = 25.0
+INKED_FIT_ALPHA = 0.3
+#: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
+#: them or more within INKED_PEAK_LUMA DN of one luma, and that at least INKED_PEAK_PIXELS
+#: of the picture (candidates too) -- text and lines in one ink. It counts where the
+#: stroke then claims INKED_CLAIM or more of the picture's pixels within INKED_PEAK_LUMA
+#: DN of it. Light gray over diverging maps keeps no chain off the map (its ridges' RGB
+#: residual is 3-25 DN; coolwarm's middle is a light gray), but 23-37 % of the
+#: candidates lie at its luma (white over Spectral: 17.7 %); JPEG'd photographs (21 maps
+#: x 5 fields at 256^2, 10 at 512^2; q50-q95, 4:2:0 and 4:4:4) at most 16 % (turbo's and
+#: jet's camera, where 4:2:0 moves their yellow-green), where at 15 % the stroke claimed
+#: 1.2-12.6 % and made 1.2-2.4 % holes (turbo's camera at 512^2, q50 and q95). The
+#: strokes claim 34-55 % on the DEM figures, 11-20 % on tests/color/
+#: test_decolorize_inked.py's sparser figure; of the photographs that pass the peak
+#: (turbo's camera at q95, 256^2) 1.8 %.
+INKED_PEAK_LUMA = 4.0
+INKED_PEAK_SHARE = 0.2
+INKED_PEAK_PIXELS = 0.01
+INKED_CLAIM = 0.08
+
+
+def inked_strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
+    candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
+    the field explains better than the map does (see INKED_ALPHA). ``position``: the
+    luma-weighted positions of every pixel (0-1); ``candidate_luma``: the luma (DN) of
+    the pixels past the threshold, which may show an ink where ``inks`` is empty
+    (INKED_PEAK_SHARE)."""
+    height = len(off_map) // width
+    if height < 2 or width < 2:
+        return
+    if len(inks) == 0:
+        peak = _peak_ink(candidate_luma, len(off_map))
+        if peak is None:
+            return  # (all-data pictures but a few: a look at the candidates' luma)
+        found = _claimed(flat, scale, width, position, np.array([peak]), off_map, line)
+        luma = (flat[:, :3] * scale) @ _YCBCR[0]
+        at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
+        if np.count_nonzero(found & at_ink) >= INKED_CLAIM * np.count_nonzero(at_ink):
+            off_map |= found
+        return
+    off_map |= _claimed(flat, scale, width, position, inks, off_map, line)
+
+
+def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
+    """The luma (DN) of an ink the candidates (their ``luma``) show as a peak
+    (INKED_PEAK_SHARE), or None."""
+    if len(luma) < INKED_PEAK_PIXELS * n_pixels:
+        return None
+    counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
+    width = int(INKED_PEAK_LUMA)
+    around = np.convolve(counts, np.ones(2 * width + 1), mode="same")
+    top = int(np.argmax(around))
+    if around[top] < max(INKED_PEAK_SHARE * len(luma), INKED_PEAK_PIXELS * n_pixels):
+        return None
+    return float(np.median(luma[np.abs(luma - top) <= width]))
+
+
+def _claimed(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
+    off_map: np.ndarray, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """The pixels a stroke in one of ``inks`` explains better than the map (flat mask)."""
+    height = len(off_map) // width
+    obs = (flat[:, :3] * scale) @ _YCBCR.T
+    at = np.nan_to_num(position) * line.n_bins
+    mapped = line.colors_at(at) @ _YCBCR.T
+    shape = (height, width)
+    error_data = _error(obs, mapped[:, 1:], mapped[:, 0], shape)
+    found = np.zeros_like(off_map)
+    for ink_luma in inks:
+        valid = ~np.isnan(position) & ~off_map & (np.abs(obs[:, 0] - ink_luma) > INKED_FIELD_LUMA)
+        field_at = _field(np.nan_to_num(position), valid, width, height, INKED_FIELD_RADIUS)
+        field = line.colors_at(field_at * line.n_bins) @ _YCBCR.T
+        gap = ink_luma - field[:, 0]
+        defined = np.abs(gap) >= INKED_DEFINED
+        alpha = np.clip((obs[:, 0] - field[:, 0]) / np.where(defined, gap, 1.0), 0.0, 1.0)
+        upsampled = _upsampled(field[:, 1:], shape)
+        ink = np.array([ink_luma, *_ink_chroma(obs, field, upsampled, alpha, gap, shape)])
+        toward = ink[1:] - upsampled
+        fit = ((obs[:, 1:] - upsampled) * toward).sum(axis=1)
+        chroma_alpha = np.clip(fit / np.maximum((toward**2).sum(axis=1), 1e-6), 0.0, 1.0)
+        alpha = np.where(defined, alpha, chroma_alpha)
+        stroke = alpha[:, None] * ink + (1.0 - alpha[:, None]) * field
+        error_stroke = _error(obs, stroke[:, 1:], stroke[:, 0], shape)
+        opaque = alpha >= INKED_ALPHA
+        gain = np.where(opaque, np.minimum(error_data, INKED_CAP) ** 2 - error_stroke**2, 0.0)
+        found |= opaque & (_box_sum(gain.reshape(shape)).ravel() > INKED_EVIDENCE)
+    return found
+
+
+def _error(obs: np.ndarray, chroma: np.ndarray, luma: np.ndarray, shape: tuple) -> np.ndarray:
+    """Per pixel: distance (DN) of ``obs`` (Y Cb Cr) to a picture of ``luma`` and
+    ``chroma`` once 4:2:0 averaged and upsampled its chroma."""
+    chroma_gap = obs[:, 1:] - _upsampled(chroma, shape)
+    return np.sqrt((chroma_gap**2).sum(axis=1) + (obs[:, 0] - luma) ** 2)
+
+
+def _ink_chroma(
+    obs: np.ndarray, field: np.ndarray, upsampled: np.ndarray, alpha: np.ndarray,
+    gap: np.ndarray, shape: tuple,
+) -> np.ndarray:  # fmt: skip
+    """The ink's chroma (Cb, Cr; DN): where opacity is known from luma (INKED_FIT_LUMA),
+    the observed chroma is 4:2:0 of alpha * ink + (1 - alpha) * field, linear in the ink."""
+    known = np.where(np.abs(gap) >= INKED_FIT_LUMA, alpha, 0.0)
+    spread = _upsampled(known[:, None], shape)[:, 0]
+    rest = obs[:, 1:] - upsampled + _upsampled(known[:, None] * field[:, 1:], shape)
+    used = spread >= INKED_FIT_ALPHA
+    if not used.any():
+        return np.zeros(2)
+    return (spread[used, None] * rest[used]).sum(axis=0) / (spread[used] ** 2).sum()
+
+
+def _upsampled(values: np.ndarray, shape: tuple) -> np.ndarray:
+    """Per pixel (rows of ``values``, a picture of ``shape``): the mean of its 2x2 block,
+    upsampled as libjpeg does (9-3-3-1 of the nearest 4 blocks; edge blocks repeat)."""
+    height, width = shape
+    return _upsample(np.ascontiguousarray(values, dtype=np.float64), height, width)
+
+
+@nb.njit(parallel=True, **_JIT)
+def _upsample(values, height, width):  # pragma: no cover - jitted
+    """``_upsampled``'s loops: block means (an odd edge's block repeats its last pixel),
+    then each pixel's 9-3-3-1 mix of its block and the 3 nearest."""
+    rows, cols, depth = (height + 1) // 2, (width + 1) // 2, values.shape[1]
+    blocks = np.empty((rows, cols, depth))
+    for by in nb.prange(rows):
+        for bx in range(cols):
+            for c in range(depth):
+                total = 0.0
+                for dy in range(2):
+                    for dx in range(2):
+                        y, x = min(2 * by + dy, height - 1), min(2 * bx + dx, width - 1)
+                        total += values[y * width + x, c]
+                blocks[by, bx, c] = 0.25 * total
+    out = np.empty((height * width, depth))
+    for y in nb.prange(height):
+        by = y // 2
+        vy = min(max(by + (2 * (y % 2) - 1), 0), rows - 1)
+        for x in range(width):
+            bx = x // 2
+            hx = min(max(bx + (2 * (x % 2) - 1), 0), cols - 1)
+            for c in range(depth):
+                out[y * width + x, c] = (
+                    9.0 * blocks[by, bx, c] + 3.0 * blocks[vy, bx, c]
+                    + 3.0 * blocks[by, hx, c] + blocks[vy, hx, c]
+                ) / 16.0  # fmt: skip
+    return out
+
+
+def _box_sum(values: np.ndarray) -> np.ndarray:
+    """Sum over each pixel's 3x3 neighbourhood (zeros outside)."""
+    padded = np.pad(values, 1)
+    height, width = values.shape
+    return sum(
+        padded[dy : dy + height, dx : dx + width] for dy in range(3) for dx in range(3)
+    )
+
+
+@nb.njit(parallel=True, **_JIT)
+def _field(position, valid, width, height, radius):  # pragma: no cover - jitted
+    """Per pixel: the median position of the ``valid`` pixels within ``radius`` (of all
+    of them where none is valid); see INKED_FIELD_RADIUS."""
+    out = np.empty(position.shape[0])
+    side = 2 * radius + 1
+    for y in nb.prange(height):
+        chosen = np.empty(side * side)
+        every = np.empty(side * side)
+        for x in range(width):
+            n_chosen, n_every = 0, 0
+            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                    q = yy * width + xx
+                    every[n_every] = position[q]
+                    n_every += 1
+                    if valid[q]:
+                        chosen[n_chosen] = position[q]
+                        n_chosen += 1
+            if n_chosen > 0:
+                out[y * width + x] = np.median(chosen[:n_chosen])
+            else:
+                out[y * width + x] = np.median(every[:n_every])
+    return out

@@ -1,0 +1,86 @@
+"""Light strokes whose luma lies inside the map's, told from data by two models.
+
+matplotlib's light gray (#bfbfbf) contours and text over an axes-filling ``imshow`` of
+Spectral, saved as JPEG q75 (4:2:0): the gray reads, by its luma, as Spectral's light
+orange or green, and 4:2:0 averages its chroma with the field's, so JPEG's model of the
+map explains it as data. Once ``_lines.ink_lines`` keeps the ink, ``_inked`` asks each
+pixel whether the ink laid over the field around explains it better than the map does;
+where no chain holds the ink off the map (coolwarm's middle is a light gray), the
+candidates' luma shows it.
+Stroke pixels are those the annotation moved more than 12 DN; data pixels those it left
+alone (``contour_flags``).
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.color._photographs import colormap, contour_flags
+from truepix import Decolorizer
+from truepix.color._decolorize import _jpeg
+
+matplotlib.use("Agg")
+
+
+# (map, stroke pixels flagged at least, data pixels lost at most; %). Measured: Spectral
+# 27.8 / 0.0 -> 50.8 / 0.0 (``ink_lines`` keeps the ink), coolwarm 11.2 / 0.2 -> 33.3 /
+# 0.2 (its chains hold no ink off the map: the candidates' luma peak is one).
+@pytest.mark.parametrize(
+    ("name", "flagged", "lost"), [("Spectral", 45.0, 0.1), ("coolwarm", 28.0, 0.3)]
+)
+def test_light_gray_contours_are_flagged(name: str, flagged: float, lost: float) -> None:
+    stroke_flagged, data_lost = contour_flags(name, "#bfbfbf", False)
+    assert stroke_flagged >= flagged
+    assert data_lost <= lost
+
+
+def _photograph(name: str, photo: str, quality: int) -> np.ndarray:
+    """scikit-image's camera or astronaut (256^2, dithered) in ``name``, JPEG 4:2:0."""
+    from skimage import data
+    from skimage.color import rgb2gray
+    from skimage.transform import resize
+
+    image = data.camera() / 255.0 if photo == "camera" else rgb2gray(data.astronaut())
+    field = resize(image, (256, 256), order=1, anti_aliasing=True)
+    rng = np.random.default_rng(len(photo))
+    field = np.clip(field + rng.uniform(-0.5, 0.5, field.shape) / 255.0, 0.0, 1.0)
+    rgb = np.ascontiguousarray(colormap(name)(field, bytes=True)[..., :3])
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
+    return np.asarray(Image.open(buffer))
+
+
+# The diverging maps at q75, and turbo's camera at q95, whose candidates' luma peaks as an
+# ink's would (turbo's yellow-green, where 4:2:0 moves data: 16 % of them within 4 DN)
+# but the stroke claims 1.8 % of the pixels there (INKED_CLAIM).
+@pytest.mark.parametrize(
+    ("name", "photo", "quality"),
+    [(name, photo, 75) for name in ("Spectral", "coolwarm", "RdYlBu")
+     for photo in ("camera", "astronaut")] + [("turbo", "camera", 95)],
+)  # fmt: skip
+def test_photographs_gain_no_holes(
+    name: str, photo: str, quality: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # All data: the rule finds no ink there, and the answer is the one without it.
+    picture = _photograph(name, photo, quality)
+    holes = np.isnan(Decolorizer(colormap(name), vmin=0.0, vmax=1.0).values(picture))
+    monkeypatch.setattr(_jpeg, "inked_strokes", lambda *args: None)
+    before = np.isnan(Decolorizer(colormap(name), vmin=0.0, vmax=1.0).values(picture))
+    assert np.array_equal(holes, before)
+    assert holes.mean() <= 0.002
+
+
+def test_a_peak_whose_stroke_claims_little_is_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    # turbo's camera (q95): the luma peak is taken for an ink, and its stroke would flag
+    # data, which the claim (INKED_CLAIM) turns down.
+    from truepix.color._decolorize import _inked
+
+    picture = _photograph("turbo", "camera", 95)
+    monkeypatch.setattr(_inked, "INKED_CLAIM", 0.0)
+    holes = np.isnan(Decolorizer(colormap("turbo"), vmin=0.0, vmax=1.0).values(picture))
+    assert holes.mean() > 0.002
