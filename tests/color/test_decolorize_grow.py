@@ -93,7 +93,7 @@ def _annotated(rgb: np.ndarray) -> np.ndarray:
 
 
 def _pictures() -> list[tuple[np.ndarray, str]]:
-    """Small pictures of the kinds decoded: JPEG'd maps, figures, wrong maps, a photo."""
+    """Small pictures of the kinds decoded: JPEG'd maps, figures, a photo."""
     from skimage import data as skdata
 
     field = smooth_field((96, 96), seed=np.random.default_rng(4))
@@ -107,9 +107,11 @@ def _pictures() -> list[tuple[np.ndarray, str]]:
         (_jpeg_of(_annotated(rendered["jet"]), 95, 0), "jet"),
         (_jpeg_of(_annotated(rendered["gray"]), 50), "gray"),  # a second call, by luma alone
         (_figure(field, "viridis"), "viridis"),
-        (_jpeg_of(rendered["magma"], 75), "inferno"),  # the wrong map
+        # (a wrong map's picture, mostly off it, stops before any growing: _fills.MOSTLY_OFF)
+        (_jpeg_of(_annotated(rendered["magma"]), 50), "magma"),
         (_jpeg_of(rendered["jet"], 50), "turbo"),
-        (_jpeg_of(photo, 75), "viridis"),  # a photograph
+        (_jpeg_of(_annotated(rendered["jet"]), 75), "jet"),
+        (_jpeg_of(photo, 75), "viridis"),  # a photograph: mostly off, no growing either
     ]
 
 

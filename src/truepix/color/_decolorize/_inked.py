@@ -82,19 +82,22 @@ INKED_CLAIM = 0.08
 
 def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
-    candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline,
+    candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
     luma-weighted positions of every pixel (0-1); ``candidate_luma``: the luma (DN) of
     the pixels past the threshold, which may show an ink where ``inks`` is empty
-    (INKED_PEAK_SHARE)."""
+    (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
+    of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
+    BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
     if len(inks) == 0:
         peak = _peak_ink(candidate_luma, len(off_map))
-        if peak is None:
+        painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
+        if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
         found = _claimed(flat, scale, width, position, np.array([peak]), off_map, line)
         luma = (flat[:, :3] * scale) @ _YCBCR[0]

@@ -363,7 +363,7 @@ def jpeg_off_map(
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
-    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line)
+    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete)
     return off_map
 
 
