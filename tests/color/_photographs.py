@@ -118,3 +118,19 @@ def warning_messages(picture: np.ndarray, cmap: str) -> list[str]:
         warnings.simplefilter("always")
         decolorize(picture, cmap=cmap, vmin=0.0, vmax=1.0)
     return [str(w.message) for w in record]
+
+
+def translucent(
+    cmap: str, alpha: float, face: int, quality: int | None, size: int = 256
+) -> np.ndarray:
+    """``cmap`` over a fractal field (:func:`fbm`) drawn at ``alpha`` over a gray ``face``,
+    as uint8 RGB; JPEG'd by Pillow (4:2:0) at ``quality`` unless None."""
+    import matplotlib as mpl
+
+    rgb = mpl.colormaps[cmap](fbm(size, 0))[..., :3] * 255 * alpha + (1 - alpha) * face
+    picture = np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
+    if quality is None:
+        return picture
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
+    return np.asarray(Image.open(buffer).convert("RGB"))

@@ -13,26 +13,11 @@ face``) and JPEG'd by Pillow, as a ``savefig(format="jpg")`` is.
 
 from __future__ import annotations
 
-import io
 import re
 
-import matplotlib as mpl
-import numpy as np
 import pytest
-from PIL import Image
 
-from tests.color._photographs import fbm, warning_messages
-
-
-def _drawn(cmap: str, alpha: float, face: int, quality: int | None, size: int) -> np.ndarray:
-    """``cmap`` over a fractal field at ``alpha`` over a gray ``face``, as uint8 RGB."""
-    rgb = mpl.colormaps[cmap](fbm(size, 0))[..., :3] * 255 * alpha + (1 - alpha) * face
-    picture = np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
-    if quality is None:
-        return picture
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+from tests.color._photographs import translucent, warning_messages
 
 
 @pytest.mark.parametrize(
@@ -47,7 +32,7 @@ def _drawn(cmap: str, alpha: float, face: int, quality: int | None, size: int) -
     ],
 )
 def test_translucent_pictures_are_advised_their_blend(cmap, alpha, face, quality, size) -> None:
-    messages = warning_messages(_drawn(cmap, alpha, face, quality, size), cmap)
+    messages = warning_messages(translucent(cmap, alpha, face, quality, size), cmap)
     assert len(messages) == 1, messages
     assert "pass cmap=" not in messages[0]
     assert f"they look like {cmap!r} drawn at alpha=" in messages[0]
@@ -60,6 +45,6 @@ def test_translucent_pictures_are_advised_their_blend(cmap, alpha, face, quality
 
 @pytest.mark.parametrize(("drawn", "given"), [("viridis", "magma"), ("coolwarm", "plasma")])
 def test_an_opaque_picture_of_another_map_is_still_named(drawn, given) -> None:
-    messages = warning_messages(_drawn(drawn, 1.0, 0, 75, 64), given)
+    messages = warning_messages(translucent(drawn, 1.0, 0, 75, 64), given)
     assert len(messages) == 1, messages
     assert messages[0].endswith(f"pass cmap={drawn!r}")

@@ -5,35 +5,20 @@ map) is off the map at nearly every pixel. The judging of off-map pixels (blends
 neighbours, JPEG's model, strokes) is meant for a few candidates and ran on all of
 them: 1-4.6 s a megapixel, to a picture 97-100 % NaN. Past ``_fills.MOSTLY_OFF`` of
 the pixels (a figure's margin left out) the off-map pixels are NaN as they stand; the
-warning still advises ``alpha=``. ``_hull.thin_extremes`` skips runs of the map's
-segments whose ball lies beyond its limit: the same answers as testing every segment.
+warning still advises ``alpha=``.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 
-import matplotlib as mpl
 import numpy as np
 import pytest
-from PIL import Image
 
-from tests.color._photographs import fbm
+from tests.color._photographs import translucent
 from truepix import decolorize
-from truepix.color._decolorize import _fills, _hull, _jpeg, _resampled
-
-
-def _translucent(cmap: str, alpha: float, face: int, quality: int | None) -> np.ndarray:
-    """``cmap`` over a 256 px fractal field at ``alpha`` over a gray ``face`` (uint8 RGB)."""
-    rgb = mpl.colormaps[cmap](fbm(256, 0))[..., :3] * 255 * alpha + (1 - alpha) * face
-    picture = np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
-    if quality is None:
-        return picture
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+from truepix.color._decolorize import _fills, _jpeg, _resampled
 
 
 @pytest.mark.parametrize(
@@ -52,7 +37,7 @@ def test_translucent_without_alpha_is_nan_and_advised(
 
     monkeypatch.setattr(_resampled, "mostly_off", spy)
     monkeypatch.setattr(_jpeg, "mostly_off", spy)
-    picture = _translucent(cmap, alpha, face, quality)
+    picture = translucent(cmap, alpha, face, quality)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         values = decolorize(picture, cmap=cmap, vmin=0, vmax=1)
@@ -74,28 +59,3 @@ def test_mostly_off_leaves_a_figures_margin_out() -> None:
     assert not _fills.mostly_off(pixels, 90, fills)  # 10 of the 20 shown
     assert _fills.mostly_off(pixels, 96, fills)  # 16 of 20
     assert not _fills.mostly_off(pixels, 75, None)  # at the share: judged as before
-
-
-@pytest.mark.parametrize("cmap", ["viridis", "jet", "twilight"])
-def test_ray_runs_answer_as_every_segment(cmap: str) -> None:
-    cyclic = cmap == "twilight"
-    vertices = mpl.colormaps[cmap](np.linspace(0, 1, 254))[:, :3] * 255
-    centers, radii = _hull._runs(vertices, cyclic)
-    rng = np.random.default_rng(4)
-    n, segments = len(vertices), len(vertices) if cyclic else len(vertices) - 1
-    limit2 = 25.0**2
-    agree = near = 0
-    for _ in range(3000):
-        # pixels near the map (within 0-60 DN of a vertex) and flanks anywhere
-        own = vertices[rng.integers(len(vertices))] + rng.normal(0, 20, 3)
-        flank = rng.uniform(0, 255, 3)
-        runs = _hull._ray_meets_map(flank, own, vertices, cyclic, limit2, centers, radii)
-        far = flank + _hull._RAY_REACH * (own - flank)
-        every = any(
-            _hull._segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2
-            for i in range(segments)
-        )
-        agree += runs == every
-        near += every
-    assert agree == 3000
-    assert 300 < near < 2700  # both answers well represented
