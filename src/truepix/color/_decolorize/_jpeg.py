@@ -224,6 +224,8 @@ JPEG_STRUNG_LONG = 1000
 #: (the smallest spreads, 1.7-2.0 DN on the moon and camera, are in 14-24 px ones).
 JPEG_STRUNG_SHORT = 30
 JPEG_STRUNG_FLAT = 10.0
+JPEG_BLOB_PIXELS = 60
+JPEG_BLOB_SPREAD = 15.0
 JPEG_GRAY_MAP_CHROMA = 1.0
 JPEG_GRAY_CANDIDATE = 6.0
 JPEG_GRAY_LUMA = 12.0
@@ -450,11 +452,23 @@ def _alone(
     if _strung(candidates[labelled], luma[labelled], width, height):
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
-    foreign = labelled & (strength[groups] >= JPEG_FOREIGN_PIXELS)
+    evidence = (strength >= JPEG_FOREIGN_PIXELS) | _blobs(groups[labelled], luma[labelled], n_groups)
+    foreign = labelled & evidence[groups]
     near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     kept[groups[labelled & (foreign | near)]] = True
     return labelled & ~kept[groups]
+
+
+def _blobs(label: np.ndarray, luma: np.ndarray, n_groups: int) -> np.ndarray:
+    """Per core label (below ``n_groups + 1``): whether the core is a blob of one ink,
+    JPEG_BLOB_PIXELS or more whose luma spreads (standard deviation) by at most
+    JPEG_BLOB_SPREAD DN. ``label`` and ``luma`` (DN) per core pixel."""
+    count = np.bincount(label, minlength=n_groups + 1).astype(np.float64)
+    mean = np.bincount(label, luma, minlength=n_groups + 1) / np.maximum(count, 1.0)
+    square = np.bincount(label, luma**2, minlength=n_groups + 1) / np.maximum(count, 1.0)
+    spread = np.sqrt(np.maximum(square - mean**2, 0.0))
+    return (count >= JPEG_BLOB_PIXELS) & (spread <= JPEG_BLOB_SPREAD)
 
 
 def _strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bool:
