@@ -55,7 +55,8 @@ def _contourf(colors: tuple[str, ...], quality: int | None, cmap: str = "magma")
     figure = plt.figure(figsize=(2.56, 2.56), dpi=100)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_axis_off()
-    axes.contourf(np.arange(256), np.arange(256), _field(), levels=np.linspace(0, 1, 11), cmap=cmap)
+    levels = np.linspace(0, 1, 11)
+    axes.contourf(np.arange(256), np.arange(256), _field(), levels=levels, cmap=cmap)
     for i, color in enumerate(_COLORS):
         if color in colors:
             axes.text(0.05 + 0.15 * i, 0.1 + 0.14 * i, "A8g%", color=color, fontsize=14,
@@ -69,8 +70,10 @@ def _heatmap(annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
     """seaborn's heatmap of 16 x 16 counts at 256 px, each cell annotated at 7 pt."""
     figure = plt.figure(figsize=(2.56, 2.56), dpi=100)
     axes = figure.add_axes((0, 0, 1, 1))
-    sns.heatmap(_COUNTS, cmap=cmap, vmin=0, vmax=100, cbar=False, annot=annotated, fmt="d",
-                annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False, ax=axes)  # fmt: skip
+    sns.heatmap(
+        _COUNTS, cmap=cmap, vmin=0, vmax=100, cbar=False, annot=annotated, fmt="d",
+        annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False, ax=axes,
+    )  # fmt: skip
     return _saved(figure, quality)
 
 

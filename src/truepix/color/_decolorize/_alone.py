@@ -1,0 +1,162 @@
+"""Which JPEG cores lie alone: JPEG's misses on texture, not annotations (``alone``).
+
+A core past JPEG's model is an annotation's only near clear evidence of one -- a core
+far off the model, a blob of one ink -- or when the picture holds a stroke strung of
+cores (``strung``); the others are JPEG's misses on textured data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize._grow import core_groups
+
+__all__ = ["alone", "strung"]
+
+#: A core is an annotation's only near clear evidence of one: a core holding
+#: JPEG_FOREIGN_PIXELS or more foreign pixels (farther than JPEG_MODEL_FOREIGN from the
+#: model, or beyond the map's luma: ``_jpeg._ridge_limits``) within the same or the next
+#: JPEG_FOREIGN_TILE-pixel tile (16-32 px). JPEG's misses on a textured field are
+#: cores like a thin stroke's in size, luma and chroma spread and distance to the model
+#: (3-22 pixels, 35-60 DN), but lie alone: every all-data picture of
+#: benchmarks/colormaps.py (10 maps x 5 fields, q50-q95, 4:2:0 and 4:4:4) holds at most
+#: 21 foreign core pixels and no core with more than 7, an annotated one thousands
+#: (text, lines, boxes: black, white or 80+ DN off the model somewhere along them).
+#: Worst holes (benchmark, 256^2) q50 4:2:0 turbo / astronaut 0.64 -> 0.00 %,
+#: colorcet:fire / camera 0.47 -> 0.00 %, q75 jet / astronaut 0.23 -> 0.00 %;
+#: annotations flagged within 0.3 point (JPEG q75). Any foreign pixel as evidence
+#: (1 instead of 8) left 0.10-0.30 % (rainbow, turbo on the astronaut at q50), the far
+#: cores of sharp texture. Gray maps are left out: data there keeps no chroma at all.
+JPEG_FOREIGN_TILE = 16
+JPEG_FOREIGN_PIXELS = 8
+#: ... unless the picture holds a stroke strung of cores: JPEG_STRUNG_PIXELS or more
+#: core pixels linked through JPEG_LINK_CELL-pixel cells (cores in the same or touching
+#: cells, up to 16-31 px apart) whose luma spreads by at most JPEG_STRUNG_SPREAD DN
+#: (standard deviation): a stroke of one color, whatever its cores' strength. Then every
+#: core counts, as before the rule above. A stroke in a color 50-90 DN from the map
+#: (matplotlib's green coastline and gray text on viridis, tests/color/
+#: test_decolorize_branches.py) keeps only weak cores, but they string into structures
+#: of 88-193 px with a luma spread of 10-11 DN (q90 / q75 / q50 4:2:0). JPEG's misses
+#: on texture string too, along sharp edges, but follow the field's luma: on the
+#: all-data pictures of benchmarks/colormaps.py (256^2, 9 maps x 5 fields, q50-q95,
+#: 4:2:0 and 4:4:4) no structure reaches 60 px; at 512^2 (5 maps) 66-128 px, spread
+#: 46-55 DN; jet on the camera (tests/color/test_decolorize_holes.py, q50 4:2:0) 97 px,
+#: 70 DN. Coastline and text flagged (q75 / q50 / q90): 0 / 0 / 0 -> 81.0 / 74.1 /
+#: 79.1 %; holes and the benchmark's annotation flags as before. Keeping only the
+#: structures of 40+ px (not every core) lost the text's glyphs (5-27 px per structure,
+#: as texture's): 72.4 % at q75; structures by size alone (no spread) left 0.8 % holes
+#: (jet, camera). The spread was 25 DN until JPEG's misses on texture strung within
+#: it: turbo on scikit-image's coffee (256^2, q80 4:2:0) holds a structure of 82 px at
+#: 22.8 DN along the cup's rim, every core counted (0.52 % holes -> 0.00 % at 15 DN;
+#: tests/color/test_decolorize_holes.py).
+JPEG_LINK_CELL = 16
+JPEG_STRUNG_PIXELS = 60
+JPEG_STRUNG_SPREAD = 15.0
+#: A structure of JPEG_STRUNG_LONG core pixels is a stroke whatever its luma: an
+#: antialiased black or white line over a varying field blends into it (matplotlib's
+#: contours and text on a JPEG q75 imshow figure, benchmarks/_drawn_annotations.py:
+#: 2017-10098 px, spread 26-50 DN), and JPEG's misses on texture never string that far
+#: (at most 128 px over 8 maps x 5 fields x q50-q95 4:2:0/4:4:4 at 512^2, 10 at 1024^2)
+#: -- but for a picture shrunk before it was JPEG'd, whose texture is twice as dense:
+#: jet's astronaut 512 -> 256 (OpenCV area) at q75 strings 428 px at 40.5 DN (holes
+#: 1.87 -> 1.11 % at 1000 px; benchmarks/decolorize_trial/trial13/resample_then_jpeg.py).
+JPEG_STRUNG_LONG = 1000
+#: ... and one of JPEG_STRUNG_SHORT whose luma spreads by at most JPEG_STRUNG_FLAT DN:
+#: gray contours on viridis (drawn figure) string into 15-32 px at 3.6-5.6 DN (flagged
+#: 0 -> 65.3 %, as before ``_alone``); texture's structures of 30+ px spread 18+ DN
+#: (the smallest spreads, 1.7-2.0 DN on the moon and camera, are in 14-24 px ones).
+JPEG_STRUNG_SHORT = 30
+JPEG_STRUNG_FLAT = 10.0
+#: ... and a core that is a blob of one ink counts as a foreign one: JPEG_BLOB_PIXELS or
+#: more pixels whose luma spreads by at most JPEG_BLOB_SPREAD DN (standard deviation). A
+#: glyph over a flat field (a contourf band, a heatmap's cell) keeps such a core though
+#: its ink lies within the map's luma range and near JPEG's model of the map (gray, red,
+#: magenta on magma): matplotlib's 14 pt "A8g%" in six colors on a 10-band contourf,
+#: JPEG q75 (tests/color/test_decolorize_flat_text.py), glyph cores of 18-201 px, the
+#: blobs among them 60-178 px at 3-14 DN; its structures (``strung``) 400-1136 px at
+#: 31-86 DN (several inks). JPEG's misses on texture never do: on the all-data pictures
+#: of benchmarks/colormaps.py (10 maps x 5 fields, q50-q95 4:2:0 and 4:4:4) the cores
+#: ``alone`` drops hold 3-32 px; on pictures resized (0.33-1.5x: OpenCV area and cubic,
+#: Pillow bilinear) then JPEG'd (q50-q95), 8 maps x 4 fields, 2038 cores, up to 149 px,
+#: but none of 60+ px within 15 DN (the largest within 15 DN: 58 px; within 20 DN: 70
+#: px, and 20 DN left 2.6 and 4.6 % holes on jet's and turbo's camera halved by Pillow
+#: bilinear, q95 / q50). Flagged (magma, the six colors, q90 / q75 / q50): 53.0 / 0.0 /
+#: 0.0 -> 72.5 / 58.3 / 49.7 % (gray, red and magenta 0 -> 97-99 % at q75; black is
+#: magma's own darkest color: 0 %); holes on every all-data picture as before.
+JPEG_BLOB_PIXELS = 60
+JPEG_BLOB_SPREAD = 15.0
+
+
+def alone(
+    groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
+    luma: np.ndarray, width: int, height: int,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: whether its core lies alone, far from any clearly foreign core.
+
+    ``foreign`` per candidate (JPEG_MODEL_FOREIGN off the model, or beyond the map's
+    luma); a core with JPEG_FOREIGN_PIXELS of them, or a blob of one ink (``_blobs``:
+    ``luma`` in DN per candidate), is evidence of annotations, and
+    any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
+    (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
+    None lies alone in a picture that holds a stroke strung of cores (``strung``).
+    """
+    labelled = groups > 0
+    if strung(candidates[labelled], luma[labelled], width, height):
+        return np.zeros_like(labelled)
+    strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
+    evidence = strength >= JPEG_FOREIGN_PIXELS
+    evidence |= _blobs(groups[labelled], luma[labelled], n_groups)
+    foreign = labelled & evidence[groups]
+    near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
+    kept = np.zeros(n_groups + 1, dtype=bool)
+    kept[groups[labelled & (foreign | near)]] = True
+    return labelled & ~kept[groups]
+
+
+def _blobs(label: np.ndarray, luma: np.ndarray, n_groups: int) -> np.ndarray:
+    """Per core label (below ``n_groups + 1``): whether the core is a blob of one ink,
+    JPEG_BLOB_PIXELS or more whose luma spreads (standard deviation) by at most
+    JPEG_BLOB_SPREAD DN. ``label`` and ``luma`` (DN) per core pixel."""
+    count = np.bincount(label, minlength=n_groups + 1).astype(np.float64)
+    mean = np.bincount(label, luma, minlength=n_groups + 1) / np.maximum(count, 1.0)
+    square = np.bincount(label, luma**2, minlength=n_groups + 1) / np.maximum(count, 1.0)
+    spread = np.sqrt(np.maximum(square - mean**2, 0.0))
+    return (count >= JPEG_BLOB_PIXELS) & (spread <= JPEG_BLOB_SPREAD)
+
+
+def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bool:
+    """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
+    stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
+    their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
+    JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG whatever their
+    luma."""
+    if len(pixels) == 0:
+        return False
+    cell = JPEG_LINK_CELL
+    rows, cols = (height + cell - 1) // cell, (width + cell - 1) // cell
+    cells = pixels // width // cell * cols + pixels % width // cell
+    occupied = np.unique(cells)  # sorted, as core_groups wants its candidates
+    links = np.empty(len(occupied), dtype=np.int64)
+    core_groups(np.ones(len(occupied), dtype=bool), np.zeros(len(occupied)), occupied, cols,
+                rows, 1, np.inf, links)  # fmt: skip
+    structure = links[np.searchsorted(occupied, cells)]
+    count = np.bincount(structure).astype(np.float64)
+    mean = np.bincount(structure, luma) / np.maximum(count, 1.0)
+    square = np.bincount(structure, luma**2) / np.maximum(count, 1.0)
+    spread = np.sqrt(np.maximum(square - mean**2, 0.0))
+    one_color = (count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)
+    one_color |= (count >= JPEG_STRUNG_SHORT) & (spread <= JPEG_STRUNG_FLAT)
+    return bool(np.any(one_color | (count >= JPEG_STRUNG_LONG)))
+
+
+def _tiles_around(seen: np.ndarray, candidates: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Per candidate: whether a ``seen`` pixel (flat indices) is in its tile or the 8 around."""
+    tile = JPEG_FOREIGN_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    marked = np.zeros((rows + 2, cols + 2), dtype=bool)
+    marked[seen // width // tile + 1, seen % width // tile + 1] = True
+    around = np.zeros_like(marked)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            around[1:-1, 1:-1] |= marked[1 + dy : rows + 1 + dy, 1 + dx : cols + 1 + dx]
+    return around[candidates // width // tile + 1, candidates % width // tile + 1]
