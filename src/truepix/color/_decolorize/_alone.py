@@ -85,6 +85,7 @@ JPEG_STRUNG_FLAT = 10.0
 #: magma's own darkest color: 0 %); holes on every all-data picture as before.
 JPEG_BLOB_PIXELS = 60
 JPEG_BLOB_SPREAD = 15.0
+JPEG_BLOB_WIDTH = 5.0
 
 
 def alone(
@@ -105,7 +106,7 @@ def alone(
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     evidence = strength >= JPEG_FOREIGN_PIXELS
-    evidence |= _blobs(groups[labelled], luma[labelled], n_groups)
+    evidence |= _blobs(groups[labelled], candidates[labelled], luma[labelled], width, n_groups)
     foreign = labelled & evidence[groups]
     near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
@@ -113,15 +114,26 @@ def alone(
     return labelled & ~kept[groups]
 
 
-def _blobs(label: np.ndarray, luma: np.ndarray, n_groups: int) -> np.ndarray:
+def _blobs(
+    label: np.ndarray, pixels: np.ndarray, luma: np.ndarray, width: int, n_groups: int
+) -> np.ndarray:
     """Per core label (below ``n_groups + 1``): whether the core is a blob of one ink,
-    JPEG_BLOB_PIXELS or more whose luma spreads (standard deviation) by at most
-    JPEG_BLOB_SPREAD DN. ``label`` and ``luma`` (DN) per core pixel."""
+    JPEG_BLOB_PIXELS or more (flat indices ``pixels``) whose luma (DN) spreads by at most
+    JPEG_BLOB_SPREAD DN (standard deviation) and that is JPEG_BLOB_WIDTH px wide or more
+    across its narrowest axis (the uniform width of the same second moment)."""
     count = np.bincount(label, minlength=n_groups + 1).astype(np.float64)
-    mean = np.bincount(label, luma, minlength=n_groups + 1) / np.maximum(count, 1.0)
-    square = np.bincount(label, luma**2, minlength=n_groups + 1) / np.maximum(count, 1.0)
-    spread = np.sqrt(np.maximum(square - mean**2, 0.0))
-    return (count >= JPEG_BLOB_PIXELS) & (spread <= JPEG_BLOB_SPREAD)
+    per = np.maximum(count, 1.0)
+
+    def mean(values: np.ndarray) -> np.ndarray:
+        return np.bincount(label, values, minlength=n_groups + 1) / per
+
+    spread = np.sqrt(np.maximum(mean(luma**2) - mean(luma) ** 2, 0.0))
+    y, x = (pixels // width).astype(np.float64), (pixels % width).astype(np.float64)
+    yy, xx = mean(y**2) - mean(y) ** 2, mean(x**2) - mean(x) ** 2
+    xy = mean(x * y) - mean(x) * mean(y)
+    narrowest = (yy + xx) / 2 - np.sqrt(((yy - xx) / 2) ** 2 + xy**2)
+    wide = np.sqrt(12.0 * np.maximum(narrowest, 0.0)) >= JPEG_BLOB_WIDTH
+    return (count >= JPEG_BLOB_PIXELS) & (spread <= JPEG_BLOB_SPREAD) & wide
 
 
 def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bool:
