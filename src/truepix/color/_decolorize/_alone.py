@@ -88,7 +88,7 @@ JPEG_STRUNG_FLAT = 10.0
 #: (q95 / q50). Flagged (magma, the six colors, q90 / q75 / q50): 53.0 / 0.0 / 0.0 ->
 #: 72.5 / 58.3 / 49.7 % (gray, red, magenta 0 -> 97-99 % at q75; black is magma's own
 #: darkest color: 0 %); one word of one color at a time (2 fields x 6 maps x 6 colors,
-#: contourf and imshow, 14 pt): 50-55 -> 55-61 % on average (10 pt: +1); holes on every
+#: contourf and imshow, 14 pt): 47-55 -> 54-61 % on average (10 pt: +1); holes on every
 #: all-data picture as before.
 JPEG_BLOB_PIXELS = 60
 JPEG_BLOB_SPREAD = 15.0
