@@ -74,7 +74,7 @@ JPEG_STRUNG_FLAT = 10.0
 #: within the map's luma range and near JPEG's model of the map (gray, red, magenta on
 #: magma): matplotlib's 14 pt "A8g%" in six colors on a 10-band contourf (tests/color/
 #: test_decolorize_flat_text.py, q50-q90), glyph cores of 18-201 px, the blobs among
-#: them 60-178 px at 3-14 DN, 5.7-13.4 px wide (elongation 1.5-4.8); its structures
+#: them 43-178 px at 3-14 DN, 5.7-13.4 px wide (elongation 1.5-4.9); its structures
 #: (``strung``) 400-1136 px at 31-86 DN (several inks). JPEG's misses on texture never
 #: do: on the all-data pictures of benchmarks/colormaps.py (10 maps x 5 fields, q50-q95
 #: 4:2:0 and 4:4:4) the cores ``alone`` drops hold 3-32 px; on pictures resized (0.33-
@@ -84,13 +84,15 @@ JPEG_STRUNG_FLAT = 10.0
 #: the field's sharp edges, where resampling blends the two sides: one of 112 px at 8.9
 #: DN but 3 px wide along turbo's coffee cup (skimage rescale 0.5, OpenCV JPEG q50:
 #: trial16/user_tools_sweep.py) left 0.46 % holes without the width. A spread of 20 DN
-#: (no width) left 2.6 and 4.6 % on jet's and turbo's camera halved by Pillow bilinear
-#: (q95 / q50). Flagged (magma, the six colors, q90 / q75 / q50): 53.0 / 0.0 / 0.0 ->
-#: 72.5 / 58.3 / 49.7 % (gray, red, magenta 0 -> 97-99 % at q75; black is magma's own
-#: darkest color: 0 %); one word of one color at a time (2 fields x 6 maps x 6 colors,
-#: contourf and imshow, 14 pt): 47-55 -> 54-61 % on average (10 pt: +1); holes on every
-#: all-data picture as before.
-JPEG_BLOB_PIXELS = 60
+#: (60 px, no width) left 2.6 and 4.6 % on jet's and turbo's camera halved by Pillow
+#: bilinear (q95 / q50). Flagged (magma, the six colors, q90 / q75 / q50): 53.0 / 0.0 /
+#: 0.0 -> 72.5 / 58.3 / 49.7 % (gray, red, magenta 0 -> 97-99 % at q75; black is
+#: magma's own darkest color: 0 %); one word of one color at a time (2 fields x 6 maps x
+#: 6 colors, contourf and imshow, q90 / q75): 14 pt 47-55 -> 54-61 % on average, 10 pt
+#: 27-30 -> 31-34 % (60 px: 29-31 %). Holes on every all-data picture as before
+#: (benchmarks/colormaps.py; trial13/resample_jpeg_sweep.py 2; trial16/
+#: user_tools_sweep.py --pairs 2).
+JPEG_BLOB_PIXELS = 40
 JPEG_BLOB_SPREAD = 15.0
 JPEG_BLOB_WIDTH = 5.0
 
