@@ -15,6 +15,7 @@ import itertools
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
+from truepix.color._decolorize._discrete import field_blends
 from truepix.color._decolorize._fills import mostly_off
 from truepix.color._decolorize._hull import (
     hull_accept,
@@ -233,6 +234,13 @@ def unmixed(
         drawn = stroke_edges(flat, scale, width, residual, plan.threshold)
         accepted &= ~drawn
         off_map |= drawn
+    if plan.fields:  # a discrete picture's means of its fields: the color each weighs most
+        at = np.flatnonzero(off_map)
+        found, nearer = field_blends(
+            flat, scale, width, at, residual <= plan.threshold, position, line
+        )  # fmt: skip
+        accepted[at[found]] = True
+        blended[at[found]] = line.positions[nearer[found]] / line.n_bins
     off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
