@@ -59,6 +59,10 @@ MIX_MAX_COLORS = 64
 FIELD_RADIUS = 3
 FIELD_TOLERANCE = 12.0
 FIELD_OVERSHOOT = 0.25
+#: Overshoot past the picture's range is clipped to it: tried at these t past the ends.
+_PAST = np.concatenate([
+    -np.linspace(0.05, FIELD_OVERSHOOT, 5), 1.0 + np.linspace(0.05, FIELD_OVERSHOOT, 5)
+])  # fmt: skip
 #: ... a blend of two neighbouring colors counting for both when FIELD_END of the way.
 FIELD_END = 0.1
 #: A discrete picture is resampled (``_plan``: no exact render, however many of its
@@ -159,10 +163,10 @@ def mixed_cores(
 
 def field_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
-    position: np.ndarray, line: Polyline,
+    position: np.ndarray, line: Polyline, radius: int = FIELD_RADIUS,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Which ``candidates`` (flat indices) are means of the painted colors (``line``'s
-    vertices, DN) around them (FIELD_RADIUS, FIELD_TOLERANCE), and for those the
+    vertices, DN) ``radius`` around them (FIELD_TOLERANCE), and for those the
     painted color the mean weighs most (-1 for the others). The colors around are
     those of the ``on_map`` pixels (flat mask) at their ``position`` (fraction of the
     map): a painted color, or the two a blend of neighbours lies between (FIELD_END)."""
@@ -173,7 +177,7 @@ def field_blends(
     if n == 0 or n_colors > MIX_MAX_COLORS:
         return best < 0, nearer
     height = len(flat) // width
-    around = degraded.window_pixels(candidates, width, height, FIELD_RADIUS)
+    around = degraded.window_pixels(candidates, width, height, radius)
     known = on_map[around] & np.isfinite(position[around])
     place = np.interp(
         np.nan_to_num(position[around]) * line.n_bins, line.positions, np.arange(n_colors)
@@ -196,6 +200,11 @@ def field_blends(
         offset = own[which] - vertices[a]
         t = np.clip(offset @ chord / float(chord @ chord), low, high)
         distance = np.linalg.norm(offset - t[:, None] * chord, axis=1)
+        for past in _PAST:  # overshoot the picture's range clipped (yellow past jet's)
+            point = np.clip(vertices[a] + past * chord, 0.0, 255.0) - vertices[a]  # (DN)
+            gap = np.linalg.norm(offset - point, axis=1)
+            t = np.where(gap < distance, past, t)
+            distance = np.minimum(distance, gap)
         better = distance < best[which]
         best[which[better]] = distance[better]
         nearer[which[better]] = np.where(t[better] < 0.5, a, b)

@@ -140,6 +140,10 @@ RING_NEAR = (1, 2, 3)
 RING_REACH = (2, 3, 4, 5, 6)
 RING_SHARE = 0.3
 BLEND_EDGE = 24.0
+#: Resampled discrete pictures (``Plan.fields``): off-map pixels within this radius of
+#: the painted colors they are means of are data (``_discrete.field_blends``; the plan
+#: judges the picture at 3): a cubic upscale's ramp spans 2 source pixels each side.
+FIELD_RADIUS = 5
 #: Exact pictures: pixels next to (FRINGE_RADIUS) one that is no blend and
 #: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
 FRINGE_CORE = 40.0
@@ -237,7 +241,7 @@ def unmixed(
     if plan.fields:  # a discrete picture's means of its fields: the color each weighs most
         at = np.flatnonzero(off_map)
         found, nearer = field_blends(
-            flat, scale, width, at, residual <= plan.threshold, position, line
+            flat, scale, width, at, residual <= plan.threshold, position, line, FIELD_RADIUS
         )  # fmt: skip
         accepted[at[found]] = True
         blended[at[found]] = line.positions[nearer[found]] / line.n_bins
