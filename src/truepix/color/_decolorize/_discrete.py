@@ -164,6 +164,7 @@ def mixed_cores(
 def field_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     position: np.ndarray, line: Polyline, radius: int = FIELD_RADIUS,
+    tolerance: float = FIELD_TOLERANCE,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Which ``candidates`` (flat indices) are means of the painted colors (``line``'s
     vertices, DN) ``radius`` around them (FIELD_TOLERANCE), and for those the
@@ -218,12 +219,13 @@ def field_blends(
         offset = own[which] - vertices[a]
         weights = np.linalg.lstsq(sides, offset.T, rcond=None)[0].T  # (u, v) per pixel
         inside = (weights.min(axis=1) >= low) & (weights.sum(axis=1) <= high)
-        distance = np.linalg.norm(offset - weights @ sides.T, axis=1)
+        point = np.clip(weights @ sides.T + vertices[a], 0.0, 255.0) - vertices[a]  # (DN)
+        distance = np.linalg.norm(offset - point, axis=1)
         better = inside & (distance < best[which])
         best[which[better]] = distance[better]
         thirds = np.column_stack([1.0 - weights.sum(axis=1), weights])
         nearer[which[better]] = np.array([a, b, c])[np.argmax(thirds[better], axis=1)]
-    found = best <= FIELD_TOLERANCE
+    found = best <= tolerance
     nearer[~found] = -1
     return found, nearer
 
