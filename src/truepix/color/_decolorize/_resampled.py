@@ -144,6 +144,7 @@ BLEND_EDGE = 24.0
 #: the painted colors they are means of are data (``_discrete.field_blends``; the plan
 #: judges the picture at 3): a cubic upscale's ramp spans 2 source pixels each side.
 FIELD_RADIUS = 5
+FIELD_VERTEX = 0.05
 #: Exact pictures: pixels next to (FRINGE_RADIUS) one that is no blend and
 #: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
 FRINGE_CORE = 40.0
@@ -239,7 +240,9 @@ def unmixed(
         accepted &= ~drawn
         off_map |= drawn
     if plan.fields:  # a discrete picture's means of its fields: the color each weighs most
-        at = np.flatnonzero(off_map)
+        place = np.nan_to_num(position) * line.n_bins
+        gap = np.abs(place[:, None] - line.positions[None, :]).min(axis=1)
+        at = np.flatnonzero(off_map | (gap > FIELD_VERTEX))
         found, nearer = field_blends(
             flat, scale, width, at, residual <= plan.threshold, position, line, FIELD_RADIUS
         )  # fmt: skip
