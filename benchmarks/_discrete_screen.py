@@ -91,7 +91,8 @@ def painters() -> list[tuple[str, Callable, Callable, np.ndarray, dict]]:
     n = LISTED.N
 
     def interval(values):
-        return np.where(np.isnan(values), -1, np.clip(np.floor(np.nan_to_num(values) * n), 0, n - 1))
+        found = np.clip(np.floor(np.nan_to_num(values) * n), 0, n - 1)
+        return np.where(np.isnan(values), -1, found)
 
     painted = LISTED((np.arange(n) + 0.5) / n, bytes=True)[:, :3]
     out.append(("listed5", lambda d: LISTED(norm(d), bytes=True)[..., :3], interval, painted,

@@ -13,14 +13,16 @@ pixels and both ring over their 8x8 blocks).
 
 from __future__ import annotations
 
-import itertools
+import math
 
+import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._exact import threshold_code
 from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["field_blends", "field_share", "flat_off_share", "mixed_cores", "mixture_distance"]
 
@@ -177,54 +179,19 @@ def field_blends(
     nearer = np.full(n, -1, dtype=np.int64)
     if n == 0 or n_colors > MIX_MAX_COLORS:
         return best < 0, nearer
-    height = len(flat) // width
-    around = degraded.window_pixels(candidates, width, height, radius)
-    known = on_map[around] & np.isfinite(position[around])
-    place = np.interp(
-        np.nan_to_num(position[around]) * line.n_bins, line.positions, np.arange(n_colors)
-    )  # fmt: skip
+    # each pixel's colors as bits: its painted color, or the two it is a blend of
+    place = np.interp(np.nan_to_num(position) * line.n_bins, line.positions, np.arange(n_colors))
     below = np.floor(place).astype(np.int64)
     share = place - below
     above = np.minimum(below + 1, n_colors - 1)
-    local = np.zeros((n, n_colors), dtype=bool)  # colors around each
-    rows = np.repeat(np.arange(n), around.shape[1]).reshape(around.shape)
-    first = known & (share < 1.0 - FIELD_END)
-    local[rows[first], below[first]] = True
-    second = known & (share > FIELD_END)
-    local[rows[second], above[second]] = True
+    known = on_map & np.isfinite(position)
+    one = np.uint64(1)
+    bits = np.where(known & (share < 1.0 - FIELD_END), one << below.astype(np.uint64), 0)
+    bits |= np.where(known & (share > FIELD_END), one << above.astype(np.uint64), 0)
+    around = np.zeros(n, dtype=np.uint64)
+    _window_bits(bits.astype(np.uint64), candidates, width, len(flat) // width, radius, around)
     own = flat[candidates, :3].astype(np.float64) * scale
-    low, high = -FIELD_OVERSHOOT, 1.0 + FIELD_OVERSHOOT
-    together = local.T.astype(np.int64) @ local.astype(np.int64)
-    for a, b in zip(*np.nonzero(np.triu(together, 1)), strict=True):
-        which = np.flatnonzero(local[:, a] & local[:, b])
-        chord = vertices[b] - vertices[a]
-        offset = own[which] - vertices[a]
-        t = np.clip(offset @ chord / float(chord @ chord), low, high)
-        distance = np.linalg.norm(offset - t[:, None] * chord, axis=1)
-        for past in _PAST:  # overshoot the picture's range clipped (yellow past jet's)
-            point = np.clip(vertices[a] + past * chord, 0.0, 255.0) - vertices[a]  # (DN)
-            gap = np.linalg.norm(offset - point, axis=1)
-            t = np.where(gap < distance, past, t)
-            distance = np.minimum(distance, gap)
-        better = distance < best[which]
-        best[which[better]] = distance[better]
-        nearer[which[better]] = np.where(t[better] < 0.5, a, b)
-    for a, b, c in itertools.combinations(range(n_colors), 3):
-        if not (together[a, b] and together[a, c] and together[b, c]):
-            continue
-        which = np.flatnonzero(local[:, a] & local[:, b] & local[:, c])
-        if not len(which):
-            continue
-        sides = np.stack([vertices[b] - vertices[a], vertices[c] - vertices[a]], axis=1)
-        offset = own[which] - vertices[a]
-        weights = np.linalg.lstsq(sides, offset.T, rcond=None)[0].T  # (u, v) per pixel
-        inside = (weights.min(axis=1) >= low) & (weights.sum(axis=1) <= high)
-        point = np.clip(weights @ sides.T + vertices[a], 0.0, 255.0) - vertices[a]  # (DN)
-        distance = np.linalg.norm(offset - point, axis=1)
-        better = inside & (distance < best[which])
-        best[which[better]] = distance[better]
-        thirds = np.column_stack([1.0 - weights.sum(axis=1), weights])
-        nearer[which[better]] = np.array([a, b, c])[np.argmax(thirds[better], axis=1)]
+    _fit_blends(own, around, vertices.astype(np.float64), FIELD_OVERSHOOT, _PAST, best, nearer)
     found = best <= tolerance
     nearer[~found] = -1
     return found, nearer
@@ -251,3 +218,85 @@ def field_share(
         flat, scale, sample.shape[1], off, residual <= threshold, position, line
     )  # fmt: skip
     return float(found.mean()), off, found
+
+
+@nb.njit(**_JIT)
+def _window_bits(bits, candidates, width, height, radius, out):  # pragma: no cover - jitted
+    """``out[i]``: the OR of ``bits`` (flat, rows of ``width``) over the square of
+    ``radius`` around pixel ``candidates[i]``, clipped to the picture."""
+    for i in range(len(candidates)):
+        y, x = candidates[i] // width, candidates[i] % width
+        found = np.uint64(0)
+        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                found |= bits[yy * width + xx]
+        out[i] = found
+
+
+@nb.njit(**_JIT)
+def _fit_blends(own, around, vertices, overshoot, past, best, nearer):  # pragma: no cover
+    """Per pixel (``own``, DN): the distance to the nearest mean of two or three of the
+    colors ``around`` names (bits into ``vertices``), ``overshoot`` past the segment's
+    (triangle's) ends and clipped to [0, 255] (tried at ``past``), into ``best``; the
+    color that mean weighs most into ``nearer``."""
+    n_colors = len(vertices)
+    present = np.empty(n_colors, np.int64)
+    for i in range(len(own)):
+        k = 0
+        for c in range(n_colors):
+            if (around[i] >> np.uint64(c)) & np.uint64(1):
+                present[k] = c
+                k += 1
+        x0, x1, x2 = own[i, 0], own[i, 1], own[i, 2]
+        for p in range(k):
+            a0, a1, a2 = vertices[present[p], 0], vertices[present[p], 1], vertices[present[p], 2]
+            d0, d1, d2 = x0 - a0, x1 - a1, x2 - a2
+            for q in range(p + 1, k):
+                c0 = vertices[present[q], 0] - a0
+                c1 = vertices[present[q], 1] - a1
+                c2 = vertices[present[q], 2] - a2
+                length2 = c0 * c0 + c1 * c1 + c2 * c2
+                if length2 <= 0.0:
+                    continue
+                t = (d0 * c0 + d1 * c1 + d2 * c2) / length2
+                t = min(max(t, -overshoot), 1.0 + overshoot)
+                distance = _gap(x0, x1, x2, a0 + t * c0, a1 + t * c1, a2 + t * c2, False)
+                for s in past:  # (the picture's range clips an overshoot)
+                    clipped = _gap(x0, x1, x2, a0 + s * c0, a1 + s * c1, a2 + s * c2, True)
+                    if clipped < distance:
+                        distance, t = clipped, s
+                if distance < best[i]:
+                    best[i] = distance
+                    nearer[i] = present[p] if t < 0.5 else present[q]
+                for r in range(q + 1, k):
+                    e0 = vertices[present[r], 0] - a0
+                    e1 = vertices[present[r], 1] - a1
+                    e2 = vertices[present[r], 2] - a2
+                    # least squares a + u c + v e, then clipped to the range
+                    g12, g22 = c0 * e0 + c1 * e1 + c2 * e2, e0 * e0 + e1 * e1 + e2 * e2
+                    b1, b2 = d0 * c0 + d1 * c1 + d2 * c2, d0 * e0 + d1 * e1 + d2 * e2
+                    det = length2 * g22 - g12 * g12
+                    if det <= 1e-9 * length2 * g22:
+                        continue
+                    u = (g22 * b1 - g12 * b2) / det
+                    v = (length2 * b2 - g12 * b1) / det
+                    if min(u, v) < -overshoot or u + v > 1.0 + overshoot:
+                        continue
+                    distance = _gap(
+                        x0, x1, x2, a0 + u * c0 + v * e0, a1 + u * c1 + v * e1,
+                        a2 + u * c2 + v * e2, True,
+                    )  # fmt: skip
+                    if distance < best[i]:
+                        best[i] = distance
+                        w = 1.0 - u - v
+                        nearer[i] = present[p] if w >= max(u, v) else (
+                            present[q] if u >= v else present[r]
+                        )  # fmt: skip
+
+
+@nb.njit(inline="always", **_JIT)
+def _gap(x0, x1, x2, y0, y1, y2, clip):  # pragma: no cover - jitted
+    """Distance (DN) from x to y, y clipped to [0, 255] when ``clip``."""
+    if clip:
+        y0, y1, y2 = min(max(y0, 0.0), 255.0), min(max(y1, 0.0), 255.0), min(max(y2, 0.0), 255.0)
+    return math.sqrt((x0 - y0) ** 2 + (x1 - y1) ** 2 + (x2 - y2) ** 2)
