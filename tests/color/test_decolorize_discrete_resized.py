@@ -5,7 +5,7 @@ Resampling between two flat fields makes means of their colors, pushed a little 
 them by cubic kernels; where the colors are no neighbours in the map's order those lie
 far from the map and repeat along the edge. Most of such a picture's pixels being
 painted colors, it passed for an exact render with strokes drawn over it (Pillow
-bicubic 0.5x of turbo's 4 colors: 15.8 % holes, OpenCV cubic 2x of its 6: 48 %);
+bicubic 0.5x of turbo's 4 colors: 29.7 % holes, OpenCV cubic 2x of coolwarm's: 15.1 %);
 ``_discrete.field_blends`` now takes them for the data they are.
 """
 
@@ -53,20 +53,27 @@ def _resize(image: np.ndarray, how: str, factor: float) -> np.ndarray:
     return cv2.resize(image, size, interpolation=method)
 
 
-def _weighed(intervals: np.ndarray, n_intervals: int, how: str, factor: float) -> np.ndarray:
-    """The interval whose field weighs most in each resized pixel: each interval's
-    indicator resized alike."""
+def _weights(intervals: np.ndarray, n_intervals: int, how: str, factor: float) -> np.ndarray:
+    """Each interval's weight in each resized pixel: its indicator resized alike."""
     weights = [_resize((intervals == k).astype(np.float32), how, factor)
                for k in range(n_intervals)]  # fmt: skip
-    return np.argmax(np.stack(weights, axis=-1), axis=-1)
+    return np.stack(weights, axis=-1)
 
 
-CASES = [
-    ("turbo", "4 bins", "smooth", "pil-bicubic", 0.5),  # 15.8 % holes before
-    ("turbo", "6 bins", "camera", "cv-cubic", 2.0),  # 48 %
-    ("jet", "6 bins", "camera", "cv-area", 0.5),  # 2.6 % (a palette's cells)
-    ("coolwarm", "4 bins", "camera", "cv-cubic", 3.0),  # 1.8 %
-    ("viridis", "6 bins", "smooth", "pil-bicubic", 3.0),  # 1.3 %
+def _right(found: np.ndarray, weights: np.ndarray) -> float:
+    """Share of pixels decoded into an interval whose field weighs most there (ties,
+    2 x 2 pixels of two fields shrunk by area: either), holes counted wrong."""
+    top = weights.max(axis=-1)
+    picked = np.take_along_axis(weights, np.clip(found, 0, None)[..., None], axis=-1)[..., 0]
+    return float(np.mean((found >= 0) & (picked >= top - 1e-6)))
+
+
+CASES = [  # holes before (128^2 fields)
+    ("turbo", "4 bins", "smooth", "pil-bicubic", 0.5),  # 29.7 %
+    ("turbo", "6 bins", "camera", "cv-cubic", 3.0),  # 1.3 %
+    ("jet", "6 bins", "camera", "cv-area", 0.5),  # 5.1 % (taken for a palette's cells)
+    ("coolwarm", "4 bins", "smooth", "cv-cubic", 2.0),  # 15.1 %
+    ("turbo", "6 bins", "smooth", "pil-bicubic", 3.0),  # 11.2 %
 ]
 
 
@@ -83,27 +90,27 @@ def test_resized_few_color_picture_has_no_holes(
     intervals = np.searchsorted(edges, data, side="right") - 1
     picture = colormap(norm(data), bytes=True)[..., :3]
     resized = _resize(picture, how, factor)
-    truth = _weighed(intervals, len(edges) - 1, how, factor)
+    weights = _weights(intervals, len(edges) - 1, how, factor)
     values = tp.decolorize(resized, cmap=cmap, norm=norm)
     found = np.where(np.isnan(values), -1, np.searchsorted(edges, values, side="right") - 1)
     assert np.mean(found < 0) <= 0.002
     painted = colormap(norm((edges[:-1] + edges[1:]) / 2), bytes=True)[:, :3]
     nearest = cKDTree(painted.astype(np.float64)).query(resized.reshape(-1, 3).astype(float))[1]
-    oracle = np.mean(nearest.reshape(truth.shape) == truth)
-    assert np.mean(found == truth) >= oracle - 0.005, (np.mean(found == truth), oracle)
+    oracle = _right(nearest.reshape(found.shape), weights)
+    assert _right(found, weights) >= oracle - 0.005, (_right(found, weights), oracle)
 
 
 def test_resized_listed_colors_have_no_holes() -> None:
     """A ListedColormap of 5 colors, OpenCV cubic 2x of the camera: no holes (1.2 %
-    before), each pixel within a point of the nearest painted color's interval."""
+    before), 97 % of the pixels in the interval of the field they weigh most."""
     colormap = mcolors.ListedColormap(["#1b3a6b", "#2a9d8f", "#e9c46a", "#f4a261", "#b5172b"])
     data = _field("camera")
     resized = _resize(colormap(data, bytes=True)[..., :3], "cv-cubic", 2.0)
-    truth = _weighed(np.floor(data * 5).astype(int), 5, "cv-cubic", 2.0)
+    weights = _weights(np.floor(data * 5).astype(int), 5, "cv-cubic", 2.0)
     values = tp.decolorize(resized, cmap=colormap, vmin=0.0, vmax=1.0)
     assert np.mean(np.isnan(values)) <= 0.002
-    found = np.floor(np.nan_to_num(values, nan=-1.0) * 5)
-    assert np.mean(found == truth) >= 0.97
+    found = np.floor(np.nan_to_num(values, nan=-1.0) * 5).astype(np.int64)
+    assert _right(found, weights) >= 0.97
 
 
 def test_resized_few_color_picture_is_no_exact_render() -> None:
@@ -115,5 +122,7 @@ def test_resized_few_color_picture_is_no_exact_render() -> None:
     result = Decolorizer("turbo", norm=norm).decode(_resize(picture, "pil-bicubic", 0.5))
     assert not result.jpeg
     assert np.isnan(result.values).mean() <= 0.002
-    # the same picture as drawn: exact, nothing to unmix
-    assert Decolorizer("turbo", norm=norm).decode(picture).n_nan == 0
+    # the same picture as drawn: exact, every pixel in its interval
+    values = Decolorizer("turbo", norm=norm).decode(picture).values
+    intervals = np.searchsorted(edges, _field("smooth"), side="right") - 1
+    assert np.array_equal(np.searchsorted(edges, values, side="right") - 1, intervals)
