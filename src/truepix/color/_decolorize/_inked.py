@@ -53,17 +53,22 @@ INKED_EVIDENCE = 200.0
 #: A 1-px line's antialiasing spreads it over two pixels of opacity 0.2-0.6 each, which
 #: INKED_ALPHA leaves as data (and they decode far off: the ink's blend with the field
 #: is another map color). Next to a stroke's pixel, one of opacity INKED_EDGE_ALPHA or
-#: more that the stroke explains better by INKED_EDGE_GAIN DN^2 (its own errors) is the
-#: stroke's too. Measured on benchmarks/_stroke_screen.py (matplotlib contours and text,
-#: JPEG q75 4:2:0; stroke pixels flagged / silently wrong / data untouched lost, %):
-#: Spectral light gray 50.8 / 14.7 / 0.02 -> 72.0 / 1.6 / 0.28, pale gray 58.2 / 21.7 /
-#: 0.01 -> 86.7 / 2.5 / 0.10, RdBu_r light gray 45.2 / 20.7 -> 68.8 / 8.0, magma magenta
-#: 53.5 / 20.9 / 0.13 -> 58.7 / 17.5 / 0.46; at gain 0: 64.8 / 16.3 / 1.85 (the data
-#: pixels lost lie 1 px from the annotation: JPEG's blur of its luma); opacity 0.15:
-#: +0-2 points flagged, +0.05-0.2 lost. A second step outward: +0-3 points, +0.05-0.6
-#: lost. All-data pictures: no stroke, no edge.
+#: more that the stroke explains better by INKED_EDGE_GAIN DN^2 (its own errors), and
+#: whose luma departs INKED_EDGE_LUMA DN or more from the field's where the opacity is
+#: read from luma, is the stroke's too. Measured on benchmarks/_stroke_screen.py
+#: (matplotlib contours and text, JPEG q75 4:2:0; stroke pixels flagged / silently
+#: wrong / data untouched lost, %): Spectral light gray 50.8 / 14.7 / 0.02 -> 68.9 /
+#: 1.6 / 0.10, pale gray 58.2 / 21.7 / 0.01 -> 80.1 / 4.3 / 0.03, RdBu_r light gray
+#: 45.2 / 20.7 / 0.01 -> 65.3 / 8.2 / 0.03, magma magenta 53.5 / 20.9 / 0.13 -> 56.9 /
+#: 18.0 / 0.14. The data pixels it loses lie 1 px from the annotation, their luma JPEG's
+#: blur of the line's (opacity 0.2-0.4, 4-11 DN off the field) and their chroma
+#: averaged with it: without INKED_EDGE_LUMA 72.0 / 1.6 / 0.28 (Spectral), magma's
+#: magenta 58.7 / 17.5 / 0.46; at 13 DN 66.7 / 2.1 / 0.04; with gain 0 too, magma's
+#: magenta lost 1.85; opacity 0.3: 2-7 points less flagged. A second step outward:
+#: +0-3 points, +0.05-0.6 lost. All-data pictures: no stroke, no edge.
 INKED_EDGE_ALPHA = 0.2
 INKED_EDGE_GAIN = 50.0
+INKED_EDGE_LUMA = 10.0
 #: Data errors farther than INKED_CAP DN count as INKED_CAP, so that one far-off pixel
 #: does not carry neighbours the stroke does not explain (taken from the prototype, not
 #: tuned).
@@ -169,6 +174,7 @@ def _claimed(
         core = opaque & (_box_sum(gain.reshape(shape)).ravel() > INKED_EVIDENCE)
         # ... and its antialiased edge beside it (INKED_EDGE_ALPHA)
         edge = (alpha >= INKED_EDGE_ALPHA) & (gains > INKED_EDGE_GAIN)
+        edge &= ~defined | (np.abs(obs[:, 0] - field[:, 0]) >= INKED_EDGE_LUMA)
         found |= core | edge & (_box_sum(core.reshape(shape).astype(np.float64)).ravel() > 0)
     return found
 
