@@ -71,8 +71,8 @@ FIELD_END = 0.1
 #: pixels are painted colors) when FIELD_SHARE of its pixels past the threshold, of
 #: FIELD_MIN_PIXELS or more, are such means. Measured (:func:`field_share`, 3 DN) on
 #: 4 maps x BoundaryNorms of 4, 6, 11 intervals and a ListedColormap of 5 x camera,
-#: astronaut, smooth (256^2) resampled by Pillow, OpenCV and skimage 0.33x-3x: 0.44-1.0
-#: (1st percentile 0.59); matplotlib figures of 4 maps x 6, 11 intervals x camera,
+#: astronaut, smooth (256^2) resampled by Pillow, OpenCV and skimage 0.33x-3x: 0.53-1.0
+#: (1st percentile 0.60); matplotlib figures of 4 maps x 6, 11 intervals x camera,
 #: smooth with black, white and gray text and contours: PNG 0.01-0.33 (white on
 #: coolwarm), JPEG q90 up to 0.70 (JPEG's own marks decide those).
 FIELD_SHARE = 0.4
