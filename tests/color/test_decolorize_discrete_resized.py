@@ -11,6 +11,8 @@ bicubic 0.5x of turbo's 4 colors: 29.7 % holes, OpenCV cubic 2x of coolwarm's: 1
 
 from __future__ import annotations
 
+import itertools
+
 import cv2
 import matplotlib
 import matplotlib.colors as mcolors
@@ -126,3 +128,86 @@ def test_resized_few_color_picture_is_no_exact_render() -> None:
     values = Decolorizer("turbo", norm=norm).decode(picture).values
     intervals = np.searchsorted(edges, _field("smooth"), side="right") - 1
     assert np.array_equal(np.searchsorted(edges, values, side="right") - 1, intervals)
+
+
+def _fields_oracle(
+    flat: np.ndarray, width: int, candidates: np.ndarray, on_map: np.ndarray,
+    position: np.ndarray, vertices: np.ndarray, positions: np.ndarray, n_bins: int,
+    radius: int,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``_discrete.field_blends`` pixel by pixel in plain numpy."""
+    from truepix.color._decolorize import _discrete as discrete
+
+    height, n_colors = len(flat) // width, len(vertices)
+    place = np.interp(np.nan_to_num(position) * n_bins, positions, np.arange(n_colors))
+    low, high = -discrete.FIELD_OVERSHOOT, 1.0 + discrete.FIELD_OVERSHOOT
+    found = np.zeros(len(candidates), dtype=bool)
+    nearer = np.full(len(candidates), -1)
+    for i, pixel in enumerate(candidates):
+        y, x = divmod(int(pixel), width)
+        colors: set[int] = set()
+        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                q = yy * width + xx
+                if on_map[q] and np.isfinite(position[q]):
+                    below = int(np.floor(place[q]))
+                    if place[q] - below < 1.0 - discrete.FIELD_END:
+                        colors.add(below)
+                    if place[q] - below > discrete.FIELD_END:
+                        colors.add(min(below + 1, n_colors - 1))
+        own, best = flat[pixel].astype(np.float64), np.inf
+        for a, b in itertools.combinations(sorted(colors), 2):
+            chord = vertices[b] - vertices[a]
+            t = np.clip((own - vertices[a]) @ chord / (chord @ chord), low, high)
+            tries = [(t, vertices[a] + t * chord)] + [
+                (s, np.clip(vertices[a] + s * chord, 0, 255)) for s in discrete._PAST
+            ]  # fmt: skip
+            for s, point in tries:
+                if np.linalg.norm(own - point) < best:
+                    best, nearer[i] = np.linalg.norm(own - point), a if s < 0.5 else b
+        for a, b, c in itertools.combinations(sorted(colors), 3):
+            sides = np.stack([vertices[b] - vertices[a], vertices[c] - vertices[a]], axis=1)
+            u, v = np.linalg.lstsq(sides, own - vertices[a], rcond=None)[0]
+            if min(u, v) < low or u + v > high:
+                continue
+            point = np.clip(vertices[a] + sides @ [u, v], 0, 255)
+            if np.linalg.norm(own - point) < best:
+                best, nearer[i] = np.linalg.norm(own - point), (a, b, c)[
+                    int(np.argmax([1 - u - v, u, v]))
+                ]  # fmt: skip
+        found[i] = best <= discrete.FIELD_TOLERANCE
+    nearer[~found] = -1
+    return found, nearer
+
+
+def test_field_blends_match_the_numpy_oracle() -> None:
+    """The kernels (window bits, scalar fits) give the oracle's answers, on a picture
+    of turbo's 6 colors shrunk by Pillow's bicubic, its positions as decoded."""
+    from truepix.color._decolorize import _discrete as discrete
+    from truepix.color._decolorize import _kernels as kernels
+
+    edges = EDGES["6 bins"]
+    norm = mcolors.BoundaryNorm(edges, 256)
+    picture = matplotlib.colormaps["turbo"](norm(_field("camera")), bytes=True)[..., :3]
+    small = np.ascontiguousarray(_resize(picture, "pil-bicubic", 0.25))
+    decoder = Decolorizer("turbo", norm=norm)
+    flat = small.reshape(-1, 3)
+    codes = decoder._codes(flat, "u8", 1.0, "rgb")
+    position = np.empty(len(codes))
+    residual = np.empty(len(codes), dtype=np.float32)
+    kernels.codes_to_fields(
+        codes, kernels.RESIDUAL_MAX_CODE, position, residual, np.empty(len(codes), bool)
+    )  # fmt: skip
+    line = decoder._grid("u8", "rgb").line
+    on_map = residual <= 3.0
+    candidates = np.flatnonzero(residual > 0.5)
+    found, nearer = discrete.field_blends(
+        flat, 1.0, small.shape[1], candidates, on_map, position, line, 4
+    )  # fmt: skip
+    expected = _fields_oracle(
+        flat, small.shape[1], candidates, on_map, position, line.vertices, line.positions,
+        line.n_bins, 4,
+    )  # fmt: skip
+    assert 0 < found.sum() < len(found)
+    np.testing.assert_array_equal(found, expected[0])
+    np.testing.assert_array_equal(nearer, expected[1])
