@@ -26,15 +26,20 @@ from truepix import Decolorizer
 #: Stroke colors tried on every map; those within 12 DN of the map are left out.
 COLORS = {"white": (255, 255, 255), "black": (0, 0, 0), "gray": (128, 128, 128),
           "magenta": (200, 30, 120)}  # fmt: skip
+#: Light strokes (matplotlib's 0.75 and 0.85 gray), which sit inside diverging maps'
+#: luma range: benchmarks/_stroke_screen.py screens them along with COLORS.
+LIGHT = {"light gray": (191, 191, 191), "pale gray": (217, 217, 217)}
 _MOVED = 12.0
 #: A stroke pixel's value this far (share of the range) from the data under it is wrong.
 _SILENT = 0.05
 
 
 def _figure(
-    cmap: mpl.colors.Colormap, data: np.ndarray, color: str | None, *, jpeg: bool
-) -> np.ndarray:
-    """The figure as RGB: an axes-filling imshow, with contours and text in ``color``."""
+    cmap: mpl.colors.Colormap, data: np.ndarray, color: str | None, *, jpeg: bool,
+    quality: int = 75,
+) -> np.ndarray:  # fmt: skip
+    """The figure as RGB: an axes-filling imshow, with contours and text in ``color``
+    (a name in COLORS or LIGHT); JPEG at ``quality`` (4:2:0) where ``jpeg``."""
     import matplotlib.pyplot as plt
 
     height, width = data.shape
@@ -43,13 +48,13 @@ def _figure(
     ax.set_axis_off()
     ax.imshow(data, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest", aspect="auto")
     if color is not None:
-        rgb = np.array(COLORS[color]) / 255
+        rgb = np.array({**COLORS, **LIGHT}[color]) / 255
         ax.contour(data, levels=[0.25, 0.5, 0.75], colors=[rgb], linewidths=1.0)
         ax.text(30, 60, "T = 25.0 K", color=rgb, fontsize=12)
         ax.text(200, 220, "max 3.2 m/s", color=rgb, fontsize=10)
     buffer = io.BytesIO()
     if jpeg:
-        fig.savefig(buffer, format="jpg", pil_kwargs={"quality": 75})
+        fig.savefig(buffer, format="jpg", pil_kwargs={"quality": quality})
     else:
         fig.savefig(buffer, format="png")
     plt.close(fig)
