@@ -318,7 +318,11 @@ class Decolorizer:
             else:
                 colors = self._map.lut[:, :3] * 255.0
             weight = 1.0 if metric == "rgb" else planning.JPEG_CHROMA_WEIGHT
-            line = Polyline.build(colors, cyclic=self.cyclic, matrix=luma_metric(weight))
+            # JPEG's positions (luma) keep the projection's answer for a color runs
+            # apart share: its pixel is the map's color there, which JPEG's tests compare
+            line = Polyline.build(
+                colors, cyclic=self.cyclic, matrix=luma_metric(weight), shared=metric == "rgb"
+            )
             grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
         return grid
