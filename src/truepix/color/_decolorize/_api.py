@@ -318,11 +318,9 @@ class Decolorizer:
             else:
                 colors = self._map.lut[:, :3] * 255.0
             weight = 1.0 if metric == "rgb" else planning.JPEG_CHROMA_WEIGHT
-            # JPEG's positions (luma) keep the projection's answer for a color runs
-            # apart share: its pixel is the map's color there, which JPEG's tests compare
-            line = Polyline.build(
-                colors, cyclic=self.cyclic, matrix=luma_metric(weight), shared=metric == "rgb"
-            )
+            # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
+            matrix, shared = luma_metric(weight), metric == "rgb"
+            line = Polyline.build(colors, cyclic=self.cyclic, matrix=matrix, shared=shared)
             grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
         return grid
