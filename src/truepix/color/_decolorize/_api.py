@@ -318,7 +318,9 @@ class Decolorizer:
             else:
                 colors = self._map.lut[:, :3] * 255.0
             weight = 1.0 if metric == "rgb" else planning.JPEG_CHROMA_WEIGHT
-            line = Polyline.build(colors, cyclic=self.cyclic, matrix=luma_metric(weight))
+            # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
+            matrix, shared = luma_metric(weight), metric == "rgb"
+            line = Polyline.build(colors, cyclic=self.cyclic, matrix=matrix, shared=shared)
             grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
         return grid

@@ -134,11 +134,12 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
 
     ``search`` is ``Grid.search()``: the polyline, the grid and the ambiguity test.
     Returns (position in bins, metric distance, ambiguous); without ``ambiguity``
-    the test is skipped (False). The color's grid cell must have been built.
+    the test is skipped (False). The color's grid cell must have been built. A table
+    color that runs apart share comes back at ``seg_exact``'s middle, ambiguous.
     """
     (
         matrix, seg_a, seg_d, seg_inv, seg_s, seg_ds, cell_start, cell_count, pool,
-        n_axis, cell_size, period, gap, tolerance,
+        n_axis, cell_size, period, gap, tolerance, seg_exact,
     ) = search  # fmt: skip
     cell = _cell_of(r, g, b, n_axis, cell_size)
     px = matrix[0, 0] * r + matrix[0, 1] * g + matrix[0, 2] * b
@@ -147,6 +148,7 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     best = np.inf
     best_pos = 0.0
     best_vertex = False
+    best_exact = np.nan
     lo = cell_start[cell]
     hi = lo + cell_count[cell]
     for q in range(lo, hi):
@@ -160,11 +162,18 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
             best = d2
             best_pos = seg_s[seg] + t * seg_ds[seg]
             best_vertex = vertex
+            best_exact = seg_exact[seg, 0] if t <= VERTEX else seg_exact[seg, 1]
     if period > 0.0 and best_pos >= period:
         best_pos -= period
     residual = math.sqrt(best)
+    # exactly a color that runs apart share: the middle of their union, ambiguous
+    shared = best_vertex and best <= TIE and not math.isnan(best_exact)
+    if shared:
+        best_pos = best_exact
     if not ambiguity:
         return best_pos, residual, False
+    if shared:
+        return best_pos, residual, True
     # Ambiguous: another place of the map, more than `gap` bins away, within
     # `tolerance` of the best distance.
     limit = residual + tolerance

@@ -50,7 +50,11 @@ def project(
         apart = np.minimum(apart % period, period - apart % period)
     within = dist2 <= (residual[:, None] + tolerance) ** 2
     ambiguous = np.any(within & (apart > gap), axis=1)
-    return position, residual, ambiguous
+    # exactly a table color that runs apart share: the middle of their union
+    best_t = t[rows, best]
+    exact = np.where(best_t <= 1e-12, line.seg_exact[best, 0], line.seg_exact[best, 1])
+    shared = at_vertex[rows, best] & (dist2[rows, best] <= 1e-9) & ~np.isnan(exact)
+    return np.where(shared, exact, position), residual, ambiguous | shared
 
 
 def color_at(line: Polyline, position: np.ndarray, /) -> np.ndarray:

@@ -5,7 +5,11 @@ table entry k. Entry k therefore stands for the bin center ``s = k + 0.5`` (posi
 are counted in bins, ``u = s / N`` in [0, 1]). Runs of equal consecutive colors
 (gray has 232 distinct 8-bit colors out of 256) collapse into one vertex at the
 center of the run, so a pixel of that color comes back in the middle of the bins
-that share it -- the least-error answer. Consecutive vertices are joined by
+that share it -- the least-error answer. A color that entries apart from each other
+share (flag's black at entries 12, 77 ... 255, prism's repeats, a cyclic gray map
+folding back onto itself) is a vertex at each of its runs, and a pixel of exactly
+that color comes back in the middle of the union of their bins (``seg_exact``, see
+:func:`shared_middles`). Consecutive vertices are joined by
 segments, and a color between two vertices gets a position between theirs: that is
 what resampled, JPEG'd or noisy pictures need. Cyclic maps close the loop.
 
@@ -21,7 +25,7 @@ import numpy as np
 
 from truepix.color._decolorize import _cells as cells_kernels
 
-__all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric"]
+__all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric", "shared_middles"]
 
 _LUMA = np.array([0.299, 0.587, 0.114])
 
@@ -61,6 +65,9 @@ class Polyline:
     seg_a, seg_d, seg_inv, seg_s, seg_ds : ndarray
         Per segment: start point and direction in metric space, 1/|direction|^2,
         start position and position increment (bins).
+    seg_exact : ndarray, (S, 2) float64
+        Per segment, the answer (bins) for a color exactly at its start and end vertex
+        when other vertices share that color (:func:`shared_middles`); NaN otherwise.
     """
 
     n_bins: int
@@ -73,25 +80,36 @@ class Polyline:
     seg_inv: np.ndarray
     seg_s: np.ndarray
     seg_ds: np.ndarray
+    seg_exact: np.ndarray
 
     @classmethod
-    def build(cls, colors: np.ndarray, /, *, cyclic: bool, matrix: np.ndarray) -> Polyline:
-        """Build from an (N, 3) table of colors in DN (uint8 or float)."""
+    def build(
+        cls, colors: np.ndarray, /, *, cyclic: bool, matrix: np.ndarray, shared: bool = True
+    ) -> Polyline:
+        """Build from an (N, 3) table of colors in DN (uint8 or float); without ``shared``,
+        a color several runs share comes back where the projection finds it (one run's
+        middle) rather than in the middle of their union."""
         colors = np.asarray(colors, dtype=np.float64)
         n_bins = len(colors)
         vertices, positions = collapse_runs(colors, cyclic=cyclic)
+        exact = shared_middles(colors, vertices, cyclic=cyclic)
+        if not shared:
+            exact[:] = np.nan
         metric = vertices @ matrix.T
         if cyclic and len(vertices) > 1:
             ends = np.vstack([metric[1:], metric[:1]])
             end_pos = np.concatenate([positions[1:], positions[:1] + n_bins])
             starts, start_pos = metric, positions
+            seg_exact = np.stack([exact, np.roll(exact, -1)], axis=1)
         else:
             ends, end_pos = metric[1:], positions[1:]
             starts, start_pos = metric[:-1], positions[:-1]
+            seg_exact = np.stack([exact[:-1], exact[1:]], axis=1)
         if len(starts) == 0:
             # One color only: a zero-length segment, every match lands on it.
             starts, ends = metric, metric
             start_pos, end_pos = positions, positions
+            seg_exact = np.full((1, 2), np.nan)
         direction = ends - starts
         length2 = np.einsum("ij,ij->i", direction, direction)
         seg_inv = np.divide(1.0, length2, out=np.zeros_like(length2), where=length2 > 0)
@@ -106,6 +124,7 @@ class Polyline:
             seg_inv=seg_inv,
             seg_s=np.ascontiguousarray(start_pos, dtype=np.float64),
             seg_ds=np.ascontiguousarray(end_pos - start_pos, dtype=np.float64),
+            seg_exact=np.ascontiguousarray(seg_exact, dtype=np.float64),
         )
 
     def colors_at(self, at: np.ndarray, /) -> np.ndarray:
@@ -160,6 +179,51 @@ def collapse_runs(colors: np.ndarray, /, *, cyclic: bool) -> tuple[np.ndarray, n
     return vertices, positions
 
 
+def shared_middles(colors: np.ndarray, vertices: np.ndarray, /, *, cyclic: bool) -> np.ndarray:
+    """Per vertex, the middle (bins) of the union of the bins of every table entry of its
+    color when that color is several vertices (runs apart); NaN for the others.
+
+    On a map with ends, the union's span is ``[first entry, last entry + 1)``: its
+    middle errs at most half that span. On a cyclic map it is the shortest arc
+    covering the entries (the complement of the widest gap between them), and the
+    middle is taken modulo N.
+
+    Examples
+    --------
+    >>> colors = np.array([[0, 0, 0], [9, 9, 9], [0, 0, 0], [5, 5, 5]])
+    >>> shared_middles(colors, collapse_runs(colors, cyclic=False)[0], cyclic=False).tolist()
+    [1.5, nan, 1.5, nan]
+    >>> shared_middles(colors, collapse_runs(colors, cyclic=True)[0], cyclic=True).tolist()
+    [1.5, nan, 1.5, nan]
+    >>> colors = np.array([[0, 0, 0], [9, 9, 9], [5, 5, 5], [0, 0, 0], [7, 7, 7]])
+    >>> shared_middles(colors, collapse_runs(colors, cyclic=True)[0], cyclic=True).tolist()
+    [4.5, nan, nan, 4.5, nan]
+    """
+    middles = np.full(len(vertices), np.nan)
+    n_bins = len(colors)
+    # float tables repeat a color to the last bits or so (flag's entries 4 and 166)
+    colors, vertices = np.round(colors, 6), np.round(vertices, 6)
+    _, first, inverse, counts = np.unique(
+        vertices, axis=0, return_index=True, return_inverse=True, return_counts=True
+    )
+    inverse = inverse.reshape(-1)
+    for group in np.flatnonzero(counts > 1):
+        entries = np.flatnonzero(np.all(colors == vertices[first[group]], axis=1))
+        if cyclic:
+            # the widest gap between entries (start to start, around the seam) is
+            # left out: the arc runs from the entry after it to the one before it
+            # (of equal gaps, the seam's first: an arc that does not wrap)
+            gaps = np.diff(np.append(entries, entries[0] + n_bins))
+            widest = len(gaps) - 1 - int(np.argmax(gaps[::-1]))
+            start = entries[(widest + 1) % len(entries)]
+            end = entries[widest] + 1 + (n_bins if widest + 1 < len(entries) else 0)
+            middle = ((start + end) / 2.0) % n_bins
+        else:
+            middle = (entries[0] + entries[-1] + 1) / 2.0
+        middles[inverse == group] = middle
+    return middles
+
+
 class Grid:
     """Candidate segments per cell of a 64**3 grid over RGB, built on demand.
 
@@ -189,14 +253,15 @@ class Grid:
 
         The polyline (metric matrix and segments), the grid (cell starts, counts and
         the candidate pool, cells per axis, cell size), the period of a cyclic map
-        (0 otherwise) and the ambiguity test's gap (bins) and tolerance (DN).
+        (0 otherwise), the ambiguity test's gap (bins) and tolerance (DN) and the
+        answers for exact colors several runs share (``Polyline.seg_exact``).
         """
         line = self.line
         period = float(line.n_bins) if line.cyclic else 0.0
         return (
             line.matrix, line.seg_a, line.seg_d, line.seg_inv, line.seg_s, line.seg_ds,
             self.start, self.count, self.pool, self.n_axis, self.cell_size, period,
-            self.gap, self.tolerance,
+            self.gap, self.tolerance, line.seg_exact,
         )  # fmt: skip
 
     def build(self, need: np.ndarray, /) -> None:

@@ -170,8 +170,9 @@ def shared_ambiguous(
     """Also ambiguous: pixels of a color several table entries share (jet's blues,
     gray's repeats, a run across a cyclic map's seam, a map folding back onto
     itself, a translucent map's blends that round alike). A run of equal entries
-    comes back in the middle of its bins; the answer each shared color gets is
-    found by decoding the color itself (``decoder._codes``)."""
+    comes back in the middle of its bins, a color of runs apart in the middle of their
+    union (``_palette.shared_middles``); the answer each shared color gets is found by
+    decoding the color itself (``decoder._codes``)."""
     from truepix.color._decolorize import _kernels as kernels
 
     entry = decoder._map
