@@ -8,7 +8,9 @@ model, which expects map colors. Such a pixel still lies between its two
 neighbours across the edge (:func:`edge_blends`). So do some pixels of strokes drawn
 over a JPEG'd picture (4:2:0 shares a thin stroke's chroma with its neighbour), but
 few of them: how many of a picture's off-map pixels lie strictly between their
-neighbours, by luma, tells a resampled picture (:func:`resampled_share`).
+neighbours, by luma, tells a resampled picture (:func:`resampled_share`) -- unless
+their two sides mostly come back together past those neighbours: the edges of a
+colored stroke over a smooth field (:func:`inked_share`).
 """
 
 from __future__ import annotations
@@ -86,17 +88,22 @@ EDGE_BLEND_TOLERANCE = 16.0
 EDGE_STROKE_RADIUS = 8
 EDGE_SHARE_CHROMA = 0.3
 #: A colored stroke over a smooth field -- red lines and text on coolwarm, turbo, RdBu_r,
-#: JPEG'd q90 / q75 -- reaches RESAMPLED_SHARE too (0.45-0.51 on coolwarm and RdBu_r, 0.24
-#: on turbo): JPEG moves its core onto the map's end (dark red), and its antialiased edge
-#: lies between that core and the field. Unlike a data edge's blend, the two sides come
-#: back together past the flanks (``inked_share``: within EDGE_INK_EXTENT pixels, to
-#: within EDGE_INK_RETURN of the flanks' step): such pictures' counted blends 0.66-0.79
-#: of the time, resized-then-JPEG'd photographs' 0.09-0.40 (jet, turbo, rainbow, coolwarm;
-#: astronaut, coffee, camera; OpenCV area / cubic 0.33-0.5x, linear 2x, Pillow Lanczos
-#: 0.5x; Pillow q90 / q75 / q50: the highest coolwarm's camera and astronaut shrunk 0.5x by
-#: area). A fixed tolerance (16-40 DN) or luma alone overlapped both ways (coolwarm's
-#: photographs' textures come back within 24 DN as often as turbo's red text).
-#: Past EDGE_INK_SHARE of them, the picture was not resized: its blends are strokes'.
+#: JPEG'd q90 / q75 (tests/color/test_decolorize_colored_strokes.py) -- reaches
+#: RESAMPLED_SHARE too (0.45-0.51 on coolwarm and RdBu_r, 0.24 on turbo): JPEG moves its
+#: core onto the map's end (dark red), and its antialiased edge lies between that core and
+#: the field; no stroke pixel seeded a core (0.0 % flagged). Unlike a data edge's blend,
+#: the two sides come back together past the flanks (``inked_share``: within
+#: EDGE_INK_EXTENT pixels, to within EDGE_INK_RETURN of the flanks' step): 0.66-0.71 of
+#: those pictures' counted blends (jet's and Spectral's red, which the share never took
+#: for resized: 0.60-0.70), 0.09-0.40 of resized-then-JPEG'd photographs' (jet, turbo,
+#: rainbow, coolwarm; astronaut, coffee, camera; OpenCV area / cubic 0.33-0.5x, linear 2x,
+#: Pillow Lanczos 0.5x; Pillow q90 / q75 / q50: 168 pictures, the highest coolwarm's camera
+#: shrunk 0.5x by area). A fixed tolerance (16-40 DN) or luma alone overlapped both ways
+#: (coolwarm's photographs' textures come back within 24 DN as often as turbo's red text).
+#: Past EDGE_INK_SHARE of them the picture was not resized: its blends are strokes'.
+#: trial16/user_tools_sweep.py (570 pictures, 5 maps) unchanged; a figure with red text
+#: shrunk 0.5x by area, then JPEG'd: coolwarm's text flagged 0 -> 17-25 %, the data around
+#: it 0.02-0.14 % holes (0 before); jet's and turbo's unchanged.
 EDGE_INK_EXTENT = 3
 EDGE_INK_RETURN = 0.5
 EDGE_INK_SHARE = 0.53
