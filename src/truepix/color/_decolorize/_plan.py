@@ -22,8 +22,8 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
-from truepix.color._decolorize._discrete import flat_off_share
-from truepix.color._decolorize._fills import color_box, sample_fills, without_fills
+from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
+from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._exact import (
@@ -187,6 +187,9 @@ class Plan:
     fills: np.ndarray | None = None
     #: the map is a few colors (``ColormapEntry.discrete``, a BoundaryNorm's painted ones)
     discrete: bool = False
+    #: ... resampled: its off-map pixels mostly means of the fields around them
+    #: (``_discrete.field_share``), each decoded as the color it weighs most
+    fields: bool = False
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
@@ -201,12 +204,30 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     fills, kept = sample_fills(flat, scale, bounds)
     hist = residual_histogram(codes[kept])
     noise = noise_sigma(hist)
+    # a discrete picture resampled: its flat fields' many painted colors are no exact
+    # render, its means of few colors no palette's cells, no fills (``_discrete``)
+    fields, blend_pixels, blend_found = False, None, None
+    if decoder._map.discrete and spatial:
+        share, blend_pixels, blend_found = field_share(
+            codes, sample, scale, decoder._grid(kind, "rgb").line, MIN_THRESHOLD
+        )  # fmt: skip
+        fields = share >= FIELD_SHARE
     # (exact renders' pixels on the map all table colors: no palette's cells there)
-    quantized = spatial and exact_share(hist) < 1.0 and palette_picture(flat, math.prod(shape))
-    keys = decoder._keys() if kind in ("u8", "u8r") else None  # (its table entries)
-    exact, sharp, sharp_threshold = figure_render(
-        hist, codes, sample, scale, spatial, bounds, quantized, kept, keys
+    quantized = (
+        spatial and not fields and exact_share(hist) < 1.0
+        and palette_picture(flat, math.prod(shape))
     )  # fmt: skip
+    keys = decoder._keys() if kind in ("u8", "u8r") else None  # (its table entries)
+    exact, sharp, sharp_threshold = False, False, MIN_THRESHOLD
+    if not fields:
+        exact, sharp, sharp_threshold = figure_render(
+            hist, codes, sample, scale, spatial, bounds, quantized, kept, keys
+        )  # fmt: skip
+    if fields and len(fills):
+        fills = field_fills(fills, flat, blend_pixels, blend_found)
+        kept = fill_free(flat, fills) if len(fills) else slice(None)
+        hist = residual_histogram(codes[kept])
+        noise = noise_sigma(hist)
     # sharp: its few other pixels are what was drawn over it, not noise; a palette's
     # colors past the threshold are means of its cells (octree), no noise either
     if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):
@@ -289,11 +310,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (a palette picture's off-map colors are means of map colors, past the threshold;
     # so are a resampled heatmap's edges, between cells whose table colors read noise 0)
-    paletted = noise == 0.0 and not sharp and spatial and palette(flat)
+    paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
     last = threshold_code(NOISE_CAP) if cells else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
-    unmix = spatial and not jpeg and blended > UNMIX_MIN_SHARE * hist[1:].sum()
+    unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
     if white and POSTERIOR and unmix:
         threshold, unmix = noise_or_blends(decoder, kind, hist, codes[kept], noise, threshold)
         max_code = threshold_code(threshold)
@@ -317,8 +338,21 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
         white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
-        discrete=decoder._map.discrete,
+        discrete=decoder._map.discrete, fields=fields and not jpeg,
     )  # fmt: skip
+
+
+def field_fills(
+    fills: np.ndarray, flat: np.ndarray, pixels: np.ndarray, found: np.ndarray
+) -> np.ndarray:
+    """The ``fills`` (boxes) of a resampled discrete picture that are no means of its
+    fields: most of their ``pixels`` (flat indices of the sample) not ``found`` such."""
+    kept = []
+    for box in fills:
+        inside = np.all((flat[pixels, :3] >= box[0]) & (flat[pixels, :3] <= box[1]), axis=-1)
+        if not np.count_nonzero(inside) or found[inside].mean() < 0.5:
+            kept.append(box)
+    return np.asarray(kept, dtype=fills.dtype).reshape(-1, *fills.shape[1:])
 
 
 def noise_or_blends(
