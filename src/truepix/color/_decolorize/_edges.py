@@ -8,7 +8,9 @@ model, which expects map colors. Such a pixel still lies between its two
 neighbours across the edge (:func:`edge_blends`). So do some pixels of strokes drawn
 over a JPEG'd picture (4:2:0 shares a thin stroke's chroma with its neighbour), but
 few of them: how many of a picture's off-map pixels lie strictly between their
-neighbours, by luma, tells a resampled picture (:func:`resampled_share`).
+neighbours, by luma, tells a resampled picture (:func:`resampled_share`) -- unless
+their two sides mostly come back together past those neighbours: the edges of a
+colored stroke over a smooth field (:func:`inked_share`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
-__all__ = ["EdgeTest", "edge_blends", "resampled_share", "resized_blends"]
+__all__ = ["EdgeTest", "edge_blends", "inked_share", "resampled_share", "resized_blends"]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
 #: flank a blend: a 0.33x-0.5x downscale blends over one pixel, a 2x upscale over two
@@ -85,6 +87,26 @@ EDGE_PASSES = 8
 EDGE_BLEND_TOLERANCE = 16.0
 EDGE_STROKE_RADIUS = 8
 EDGE_SHARE_CHROMA = 0.3
+#: A colored stroke over a smooth field -- red lines and text on coolwarm, turbo, RdBu_r,
+#: JPEG'd q90 / q75 (tests/color/test_decolorize_colored_strokes.py) -- reaches
+#: RESAMPLED_SHARE too (0.45-0.51 on coolwarm and RdBu_r, 0.24 on turbo): JPEG moves its
+#: core onto the map's end (dark red), and its antialiased edge lies between that core and
+#: the field; no stroke pixel seeded a core (0.0 % flagged). Unlike a data edge's blend,
+#: the two sides come back together past the flanks (``inked_share``: within
+#: EDGE_INK_EXTENT pixels, to within EDGE_INK_RETURN of the flanks' step): 0.66-0.71 of
+#: those pictures' counted blends (jet's and Spectral's red, which the share never took
+#: for resized: 0.60-0.70), 0.09-0.40 of resized-then-JPEG'd photographs' (jet, turbo,
+#: rainbow, coolwarm; astronaut, coffee, camera; OpenCV area / cubic 0.33-0.5x, linear 2x,
+#: Pillow Lanczos 0.5x; Pillow q90 / q75 / q50: 168 pictures, the highest coolwarm's camera
+#: shrunk 0.5x by area). A fixed tolerance (16-40 DN) or luma alone overlapped both ways
+#: (coolwarm's photographs' textures come back within 24 DN as often as turbo's red text).
+#: Past EDGE_INK_SHARE of them the picture was not resized: its blends are strokes'.
+#: trial16/user_tools_sweep.py (570 pictures, 5 maps) unchanged; a figure with red text
+#: shrunk 0.5x by area, then JPEG'd: coolwarm's text flagged 0 -> 17-25 %, the data around
+#: it 0.02-0.14 % holes (0 before); jet's and turbo's unchanged.
+EDGE_INK_EXTENT = 3
+EDGE_INK_RETURN = 0.5
+EDGE_INK_SHARE = 0.53
 
 
 @dataclass(frozen=True)
@@ -152,26 +174,41 @@ def _between(
 ) -> np.ndarray:  # fmt: skip
     """Per candidate: whether it lies between two ``flank`` neighbours, one of them
     ``fresh`` (pass ``flank`` itself to test every pair)."""
+    return _between_pairs(flat, scale, width, candidates, flank, test, fresh)[0]
+
+
+def _between_pairs(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, flank: np.ndarray,
+    test: EdgeTest, fresh: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``_between``, and per candidate the index into ``_steps()`` of the pair it lies
+    between (-1: none)."""
     found = np.zeros(len(candidates), dtype=bool)
+    pair = np.full(len(candidates), -1, dtype=np.int64)
     if not len(candidates):
-        return found
+        return found, pair
     weights = np.sqrt(np.array([1.0, test.chroma_weight, test.chroma_weight]))
     metric = np.ascontiguousarray(test.ycc * weights[:, None], dtype=np.float64)
-    steps = np.array(
+    _between_kernel(
+        flat, float(scale), width, len(flat) // width, candidates, flank, fresh, metric,
+        _steps(), test.by_luma, float(test.tolerance), float(test.min_step), float(test.margin),
+        found, pair,
+    )  # fmt: skip
+    return found, pair
+
+
+def _steps() -> np.ndarray:
+    """(dy, dx) of the opposite neighbours tested, by direction then reach (EDGE_REACHES)."""
+    return np.array(
         [(dy * reach, dx * reach) for (dy, dx) in _DIRECTIONS for reach in EDGE_REACHES],
         dtype=np.int64,
     )
-    _between_kernel(
-        flat, float(scale), width, len(flat) // width, candidates, flank, fresh, metric, steps,
-        test.by_luma, float(test.tolerance), float(test.min_step), float(test.margin), found,
-    )  # fmt: skip
-    return found
 
 
 @nb.njit(**_JIT)
 def _between_kernel(  # pragma: no cover - jitted
     flat, scale, width, height, candidates, flank, fresh, metric, steps, by_luma, tolerance,
-    min_step, margin, found,
+    min_step, margin, found, pair,
 ):  # fmt: skip
     """One candidate at a time (a loop: numpy's passes over a few thousand candidates
     cost 2-6 ms per JPEG'd picture in call overhead): the first (step, -step) pair of
@@ -226,7 +263,58 @@ def _between_kernel(  # pragma: no cover - jitted
                 gap += (own[k] - start[k] - t * segment[k]) ** 2
             if gap <= tolerance**2:
                 found[i] = True
+                pair[i] = n
                 break
+
+
+def inked_share(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, pair: np.ndarray,
+) -> float:  # fmt: skip
+    """Share of the ``candidates`` (each between the pair ``pair`` indexes into
+    ``_steps()``) whose two sides come back together past their flanks: the colors up
+    to EDGE_INK_EXTENT pixels beyond the two flanks, one each side, lie within
+    EDGE_INK_RETURN of the flanks' step of each other -- a thin stroke's edge over a
+    field with no edge of its own there; 0 without candidates."""
+    if not len(candidates):
+        return 0.0
+    back = np.zeros(len(candidates), dtype=bool)
+    reaches = np.array(EDGE_REACHES, dtype=np.int64)
+    _returns_kernel(
+        flat, float(scale), width, len(flat) // width, candidates, pair, _steps(), reaches,
+        EDGE_INK_EXTENT, float(EDGE_INK_RETURN), back,
+    )  # fmt: skip
+    return float(np.mean(back))
+
+
+@nb.njit(**_JIT)
+def _returns_kernel(  # pragma: no cover - jitted
+    flat, scale, width, height, candidates, pair, steps, reaches, extent, fraction, back,
+):  # fmt: skip
+    """``inked_share``'s test, one candidate at a time."""
+    for i in range(len(candidates)):
+        reach = reaches[pair[i] % len(reaches)]
+        dy, dx = steps[pair[i], 0] // reach, steps[pair[i], 1] // reach
+        y, x = candidates[i] // width, candidates[i] % width
+        ahead = (y + dy * reach) * width + x + dx * reach
+        behind = (y - dy * reach) * width + x - dx * reach
+        limit2 = 0.0
+        for j in range(3):
+            limit2 += ((float(flat[ahead, j]) - float(flat[behind, j])) * scale) ** 2
+        limit2 *= fraction**2
+        for ea in range(extent + 1):
+            ay, ax = y + dy * (reach + ea), x + dx * (reach + ea)
+            if not (0 <= ay < height and 0 <= ax < width) or back[i]:
+                break
+            for eb in range(extent + 1):
+                by, bx = y - dy * (reach + eb), x - dx * (reach + eb)
+                if not (0 <= by < height and 0 <= bx < width):
+                    break
+                gap, a, b = 0.0, ay * width + ax, by * width + bx
+                for j in range(3):
+                    gap += ((float(flat[a, j]) - float(flat[b, j])) * scale) ** 2
+                if gap <= limit2:
+                    back[i] = True
+                    break
 
 
 def resized_blends(
@@ -245,11 +333,16 @@ def resized_blends(
     kept = ~on_map[candidates] & ~stroked[candidates]
     counted = candidates[kept]
     strict = EdgeTest(_YCBCR, EDGE_SHARE_CHROMA, EDGE_TOLERANCE, EDGE_LUMA, EDGE_MARGIN, True)
-    share = resampled_share(flat, scale, width, counted, on_map, strict)
+    found, pair = _between_pairs(flat, scale, width, counted, on_map, strict, on_map)
+    share = float(np.mean(found)) if len(counted) else 0.0
     off_model = float(seeds[kept].mean()) if len(counted) else 1.0
     resized = share > RESAMPLED_SHARE or (
         share > RESAMPLED_SHARE_LOW and off_model <= RESAMPLED_OFF_MODEL
     )
+    # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
+    if resized:
+        inked = inked_share(flat, scale, width, counted[found], pair[found])
+        resized = inked < EDGE_INK_SHARE
     if not resized:
         return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(
