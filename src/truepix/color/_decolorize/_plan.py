@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
