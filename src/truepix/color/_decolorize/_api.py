@@ -416,7 +416,7 @@ class Decolorizer:
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
-        result = planning.without_fills(result, pixels, plan)  # a figure's margin: NaN
+        result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:

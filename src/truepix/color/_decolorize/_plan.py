@@ -25,6 +25,7 @@ from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_o
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
+from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, threshold_code,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "scored_rows",
     "threshold_code",
     "without_fills",
+    "without_marks",
 ]
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
@@ -189,6 +191,14 @@ class Plan:
     #: ... resampled: its off-map pixels mostly means of the fields around them
     #: (``_discrete.field_share``), each decoded as the color it weighs most
     fields: bool = False
+
+
+def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
+    """``result`` (a ``DecolorizeResult`` of ``pixels``) with what the plan says is no
+    data NaN: a figure's margin (``_fills``) and, on JPEG'd pictures, the numbers written
+    in a heatmap's cells (``_cellmarks``: on exact ones they are off the map already)."""
+    result = without_fills(result, pixels, plan)
+    return without_cell_marks(result, pixels) if plan.jpeg else result
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:

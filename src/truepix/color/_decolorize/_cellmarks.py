@@ -1,0 +1,188 @@
+"""Marks inside the flat cells of a JPEG'd heatmap: numbers, text, markers.
+
+A heatmap (seaborn's ``heatmap``, ``imshow`` of a small matrix blown up with nearest
+neighbours, ``pcolormesh`` on a regular grid) is a grid of flat cells, each one datum
+and so one color. Numbers written in the cells (``annot=True``) are drawn in black or
+white, which on many maps (rocket, mako, gray, the ends of coolwarm) are the map's own
+end colors: no rule on a pixel's color, nor JPEG's model, tells them from data
+(``_jpeg``: 0-70 % of seaborn's digits flagged at q75). Where they are tells: inside a
+cell, away from its edges, far from the color the rest of the cell agrees on.
+
+:func:`cell_marks` finds the grid (:func:`_grid`: the columns, and rows, where the
+picture's color jumps in many more rows than at the columns around, at the
+boundaries of CELLS_MIN or more equal cells of CELL_PIXELS or more pixels), takes
+each cell's color as its pixels' per-channel median, and flags the pixels farther
+than MARK_CORE DN from it, CELL_EDGE pixels or more from the cell's edges, and the
+pixels farther than MARK_EDGE DN joined to them (a digit's antialiased edge and
+JPEG's ringing around it, which moves those pixels' values as far from the cell's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+__all__ = ["cell_marks", "without_cell_marks"]
+
+#: Color jump (DN, the largest channel's) between two neighbouring pixels that counts
+#: as an edge: JPEG moves a flat cell's pixels by a few DN, seaborn's adjacent cells of
+#: random counts 0-100 differ by 10-100 DN (coolwarm, rocket, YlGnBu, viridis).
+EDGE_DN = 8.0
+#: A grid's boundaries: the share of rows with an edge at a boundary column exceeds the
+#: median share of the 3 columns each side by at least GRID_PEAK on average. Measured on
+#: seaborn heatmaps (16x16 cells at 256 px, JPEG q50-q90): 0.2-0.3 with annot=True
+#: (the digits' ringing puts edges in 70 % of the rows of every column), 0.6-1.0
+#: without; the next finer grid (twice the cells) 0.0. The finest grid within
+#: GRID_SAME of the best peak is the picture's (every coarser one's boundaries are
+#: its boundaries too).
+GRID_PEAK = 0.15
+GRID_SAME = 0.8
+#: Grids of cells down to GRID_FINEST pixels are found (the median of 3 columns each
+#: side reads the columns between boundaries), and a grid is refused where the columns
+#: at some offset inside its cells stand out GRID_INSIDE of its boundaries' peak or more:
+#: its cells are several of the picture's (seaborn's 40x40 cells at 256 px, 6.4 px, read
+#: as 20 or 8 cells a side: 68-92 % of the pixels flagged before this rule).
+GRID_FINEST = 5
+GRID_INSIDE = 0.85
+#: Smallest cell (pixels a side) and number of cells a side judged: smaller cells hold
+#: no legible text (seaborn's 40x40 cells at 256 px: 6.4 px).
+CELL_PIXELS = 8
+CELLS_MIN = 3
+#: Marks' cores lie farther than MARK_CORE DN (largest channel) from their cell's
+#: median color and at least CELL_EDGE pixels inside the cell (JPEG's chroma from the
+#: next cell reaches 60-120 DN 1 px inside a cell's edge on viridis at q50-q90:
+#: 1.9-5.1 % of an un-annotated heatmap's pixels, none at 2 px); what joins them, past
+#: MARK_EDGE DN, within MARK_STEPS pixels. Measured on seaborn's annotated heatmaps
+#: (coolwarm, rocket, YlGnBu, viridis; digits = pixels 40 DN or more off the
+#: un-annotated PNG): 97.8-100 % of the digits flagged at JPEG q50-q90, and 0 % of the
+#: un-annotated heatmaps' pixels.
+MARK_CORE = 60.0
+MARK_EDGE = 25.0
+MARK_STEPS = 6
+CELL_EDGE = 2
+#: A cell flagged over more than MARK_SHARE of its pixels holds several cells, not one
+#: and its marks: seaborn's digits and their ringing cover 21-32 % of their cells
+#: (q90-q50), a grid of 2x2-5x5 cells of the picture's (40x40 cells at 256 px read as
+#: 8 a side, JPEG's blocks at q50 lined up with them) 81-87 %.
+MARK_SHARE = 0.5
+
+
+def cell_marks(pixels: np.ndarray) -> np.ndarray | None:
+    """Which pixels of ``pixels`` (H, W, C uint8) are marks inside a grid's flat cells.
+
+    None when the picture is no grid of cells (CELLS_MIN, CELL_PIXELS, GRID_PEAK) or
+    holds no mark (MARK_CORE).
+    """
+    if pixels.ndim != 3 or pixels.dtype != np.uint8:
+        return None
+    height, width = pixels.shape[:2]
+    if min(height, width) < CELLS_MIN * CELL_PIXELS:
+        return None
+    rgb = pixels[..., :3].astype(np.int16)
+    across = np.abs(np.diff(rgb, axis=1)).max(axis=-1) > EDGE_DN
+    cols = _grid(across.mean(axis=0), width)
+    if cols is None:
+        return None
+    down = np.abs(np.diff(rgb, axis=0)).max(axis=-1) > EDGE_DN
+    rows = _grid(down.mean(axis=1), height)
+    if rows is None:
+        return None
+    cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
+    cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
+    n_cols = len(cols) - 1
+    cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1)
+    flat = rgb.reshape(-1, 3)
+    median = np.empty((n_cols * (len(rows) - 1), 3), dtype=np.float32)
+    starts = np.searchsorted(np.sort(cell), np.arange(len(median) + 1))
+    for channel in range(3):
+        values = flat[np.lexsort((flat[:, channel], cell)), channel]
+        middle = (starts[:-1] + starts[1:] - 1) / 2.0
+        median[:, channel] = (values[np.floor(middle).astype(np.int64)]
+                              + values[np.ceil(middle).astype(np.int64)]) / 2.0  # fmt: skip
+    apart = np.abs(flat - median[cell]).max(axis=-1).reshape(height, width)
+    inner_x = _inner(cols, width)
+    inner_y = _inner(rows, height)
+    core = (apart > MARK_CORE) & inner_y[:, None] & inner_x[None, :]
+    if not core.any():
+        return None
+    joinable = apart > MARK_EDGE
+    same_cell = cell.reshape(height, width)
+    marks = core
+    for _ in range(MARK_STEPS):
+        grown = marks.copy()
+        grown[1:] |= marks[:-1] & (same_cell[1:] == same_cell[:-1])
+        grown[:-1] |= marks[1:] & (same_cell[:-1] == same_cell[1:])
+        wide = grown.copy()
+        wide[:, 1:] |= grown[:, :-1] & (same_cell[:, 1:] == same_cell[:, :-1])
+        wide[:, :-1] |= grown[:, 1:] & (same_cell[:, :-1] == same_cell[:, 1:])
+        wide &= joinable
+        wide |= marks
+        if np.array_equal(wide, marks):
+            break
+        marks = wide
+    # a cell mostly far from its own median is several cells: the grid is not the picture's
+    labels = same_cell.reshape(-1)
+    flagged = np.bincount(labels, marks.reshape(-1), minlength=len(median))
+    size = np.bincount(labels, minlength=len(median))
+    marked = flagged > 0
+    if flagged[marked].sum() > MARK_SHARE * size[marked].sum():
+        return None
+    marks &= (flagged <= MARK_SHARE * size)[same_cell]
+    return marks
+
+
+def without_cell_marks(result: Any, pixels: np.ndarray) -> Any:
+    """``result`` (a ``DecolorizeResult`` of ``pixels``) with :func:`cell_marks` NaN."""
+    if result.values.shape != pixels.shape[:-1]:
+        return result
+    marks = cell_marks(pixels)
+    if marks is None:
+        return result
+    newly = marks & ~np.isnan(result.values)
+    if not newly.any():
+        return result
+    values = result.values
+    values[newly] = np.nan
+    n_nan = result.n_nan + int(np.count_nonzero(newly)) if result.n_nan >= 0 else -1
+    return replace(result, values=values, n_nan=n_nan)
+
+
+def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
+    """The first pixel of each cell and ``n`` after the last, from ``share`` (the share
+    of lines with an edge between pixels k and k + 1): the finest regular grid of
+    CELLS_MIN or more cells whose boundaries stand out (GRID_PEAK, GRID_SAME), of cells
+    of CELL_PIXELS or more, with no boundary inside them (GRID_INSIDE)."""
+    padded = np.pad(share, 3, mode="edge")
+    around = np.median(
+        np.stack([padded[k:k + len(share)] for k in (0, 1, 2, 4, 5, 6)]), axis=0
+    )  # fmt: skip
+    peak = share - around
+    counts = np.arange(CELLS_MIN, n // GRID_FINEST + 1)
+    if len(counts) == 0:
+        return None
+    # (a boundary's edge may fall a pixel either side of the rounded one: 6.4 px cells)
+    near = np.maximum(np.maximum(peak, np.roll(peak, 1)), np.roll(peak, -1))
+    scores = np.array([near[_bounds(k, n)[1:-1] - 1].mean() for k in counts])
+    best = scores.max()
+    if best < GRID_PEAK:
+        return None
+    k = int(counts[scores >= GRID_SAME * best].max())
+    bounds = _bounds(k, n)
+    if n / k < CELL_PIXELS:
+        return None
+    inside = [peak[bounds[:-1] + offset - 1].mean() for offset in range(2, n // k - 1)]
+    return bounds if max(inside, default=0.0) < GRID_INSIDE * best else None
+
+
+def _bounds(k: int, n: int) -> np.ndarray:
+    """The first pixel of each of ``k`` equal cells over ``n`` pixels, and ``n``."""
+    return np.round(np.arange(k + 1) * n / k).astype(np.int64)
+
+
+def _inner(bounds: np.ndarray, n: int) -> np.ndarray:
+    """Per pixel along one axis: whether it lies CELL_EDGE or more pixels inside its cell."""
+    index = np.arange(n)
+    cell = np.searchsorted(bounds, index, side="right") - 1
+    return (index - bounds[cell] >= CELL_EDGE) & (bounds[cell + 1] - 1 - index >= CELL_EDGE)
