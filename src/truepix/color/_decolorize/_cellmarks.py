@@ -27,17 +27,20 @@ import numpy as np
 __all__ = ["cell_marks", "without_cell_marks"]
 
 #: Color jump (DN, the largest channel's) between two neighbouring pixels that counts
-#: as an edge: JPEG moves a flat cell's pixels by a few DN, seaborn's adjacent cells of
-#: random counts 0-100 differ by 10-100 DN (coolwarm, rocket, YlGnBu, viridis).
-EDGE_DN = 8.0
-#: A grid's boundaries: the share of rows with an edge at a boundary column exceeds the
-#: median share of the 3 columns each side by at least GRID_PEAK on average. Measured on
-#: seaborn heatmaps (16x16 cells at 256 px, JPEG q50-q90): 0.2-0.3 with annot=True
-#: (the digits' ringing puts edges in 70 % of the rows of every column), 0.6-1.0
-#: without; the next finer grid (twice the cells) 0.0. The finest grid within
-#: GRID_SAME of the best peak is the picture's (every coarser one's boundaries are
-#: its boundaries too).
-GRID_PEAK = 0.15
+#: as an edge: seaborn's adjacent cells of random counts 0-100 differ by 10-100 DN
+#: (coolwarm, rocket, YlGnBu, viridis); JPEG's 8x8 blocks at q50 jump by less, mostly.
+EDGE_DN = 24.0
+#: A grid's boundaries: the share of rows with an edge at a boundary column (or a column
+#: either side) exceeds the median share of the 3 columns each side by at least GRID_PEAK
+#: on average, along both axes (the lower of the two). Measured: seaborn's annotated
+#: heatmaps (16x16 cells at 256 px, 4 maps, JPEG q50-q90) 0.45-0.69 (the digits'
+#: ringing puts edges in many rows of every column); JPEG'd photographs (camera and
+#: astronaut; viridis, jet, turbo, coolwarm; q50 and q75, 4:2:0 and 4:4:4), whose 8x8
+#: blocks make a grid of their own, 0.03-0.14 (0.05-0.20 with edges of 16 DN; with 8 DN
+#: the camera's viridis q50 4:2:0 read as 16x16 cells and lost 6.8 % of its pixels).
+#: The finest grid within GRID_SAME of the best peak is the picture's (every coarser
+#: one's boundaries are its boundaries too).
+GRID_PEAK = 0.3
 GRID_SAME = 0.8
 #: Grids of cells down to GRID_FINEST pixels are found (the median of 3 columns each
 #: side reads the columns between boundaries), and a grid is refused where the columns
