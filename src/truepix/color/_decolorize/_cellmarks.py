@@ -42,13 +42,12 @@ EDGE_DN = 24.0
 #: one's boundaries are its boundaries too).
 GRID_PEAK = 0.3
 GRID_SAME = 0.8
-#: Grids of cells down to GRID_FINEST pixels are found (the median of 3 columns each
-#: side reads the columns between boundaries), and a grid is refused where the columns
-#: at some offset inside its cells stand out GRID_INSIDE of its boundaries' peak or more:
-#: its cells are several of the picture's (seaborn's 40x40 cells at 256 px, 6.4 px, read
-#: as 20 or 8 cells a side: 68-92 % of the pixels flagged before this rule).
+#: Grids of cells down to GRID_FINEST pixels are searched (the median of 3 columns
+#: each side reads the columns between boundaries), so that a picture of small cells
+#: reads as such (then refused: CELL_PIXELS) rather than as a coarser grid of its
+#: boundaries (seaborn's 40x40 cells at 256 px, 6.4 px, read as 20 or 8 a side: 68-92 %
+#: of the pixels flagged without this, with edges of 8 DN; MARK_SHARE refuses the rest).
 GRID_FINEST = 5
-GRID_INSIDE = 0.85
 #: Smallest cell (pixels a side) and number of cells a side judged: smaller cells hold
 #: no legible text (seaborn's 40x40 cells at 256 px: 6.4 px).
 CELL_PIXELS = 8
@@ -159,7 +158,7 @@ def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
     """The first pixel of each cell and ``n`` after the last, from ``share`` (the share
     of lines with an edge between pixels k and k + 1): the finest regular grid of
     CELLS_MIN or more cells whose boundaries stand out (GRID_PEAK, GRID_SAME), of cells
-    of CELL_PIXELS or more, with no boundary inside them (GRID_INSIDE)."""
+    of CELL_PIXELS or more."""
     padded = np.pad(share, 3, mode="edge")
     around = np.median(
         np.stack([padded[k:k + len(share)] for k in (0, 1, 2, 4, 5, 6)]), axis=0
@@ -175,11 +174,7 @@ def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
     if best < GRID_PEAK:
         return None
     k = int(counts[scores >= GRID_SAME * best].max())
-    bounds = _bounds(k, n)
-    if n / k < CELL_PIXELS:
-        return None
-    inside = [peak[bounds[:-1] + offset - 1].mean() for offset in range(2, n // k - 1)]
-    return bounds if max(inside, default=0.0) < GRID_INSIDE * best else None
+    return _bounds(k, n) if n / k >= CELL_PIXELS else None
 
 
 def _bounds(k: int, n: int) -> np.ndarray:
