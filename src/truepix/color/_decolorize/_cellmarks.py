@@ -30,43 +30,52 @@ __all__ = ["cell_marks", "without_cell_marks"]
 #: as an edge: seaborn's adjacent cells of random counts 0-100 differ by 10-100 DN
 #: (coolwarm, rocket, YlGnBu, viridis); JPEG's 8x8 blocks at q50 jump by less, mostly.
 EDGE_DN = 24.0
-#: A grid's boundaries: the share of rows with an edge at a boundary column (or a column
-#: either side) exceeds the median share of the 3 columns each side by at least GRID_PEAK
-#: on average, along both axes (the lower of the two). Measured: seaborn's annotated
-#: heatmaps (16x16 cells at 256 px, 4 maps, JPEG q50-q90) 0.45-0.69 (the digits'
-#: ringing puts edges in many rows of every column); JPEG'd photographs (camera and
-#: astronaut; viridis, jet, turbo, coolwarm; q50 and q75, 4:2:0 and 4:4:4), whose 8x8
-#: blocks make a grid of their own, 0.03-0.14 (0.05-0.20 with edges of 16 DN; with 8 DN
-#: the camera's viridis q50 4:2:0 read as 16x16 cells and lost 6.8 % of its pixels).
-#: The finest grid within GRID_SAME of the best peak is the picture's (every coarser
-#: one's boundaries are its boundaries too).
+#: A grid's boundaries: at a quarter of them or more, the share of rows with an edge at
+#: the boundary column (or a column either side) exceeds the median share of the 3
+#: columns each side by at least GRID_PEAK, along both axes; the finest such grid is the
+#: picture's (every coarser one's boundaries are its boundaries too, a finer one's are
+#: not all edges). Measured (the 25th percentile over the boundaries): seaborn's heatmaps
+#: (16x16 cells at 256 px, 4 maps, JPEG q50-q90) 0.37-0.64 with annot=True (the digits'
+#: ringing puts edges in many rows of every column), 0.70-0.81 without; random matrices
+#: blown up by nearest neighbours (8-32 cells of 10-40 px; viridis, jet, coolwarm, turbo,
+#: magma; q50-q90, 4:2:0 and 4:4:4) 0.37-0.75, every grid that is not theirs nor a
+#: coarsening of it at most 0.24; JPEG'd photographs (camera and astronaut; viridis, jet,
+#: turbo, coolwarm; q50 and q75, 4:2:0 and 4:4:4), whose 8x8 blocks make a grid of their
+#: own, at most 0.17 (with edges of 8 DN and the mean over the boundaries, the camera's
+#: viridis q50 4:2:0 read as 16x16 cells and lost 6.8 % of its pixels; with the finest
+#: grid within 0.8 of the best mean, coolwarm's 20 cells of 13 px at q50 4:4:4 read as
+#: 10 cells and lost 21.7 %).
 GRID_PEAK = 0.3
-GRID_SAME = 0.8
+GRID_QUANTILE = 25
 #: Grids of cells down to GRID_FINEST pixels are searched (the median of 3 columns
 #: each side reads the columns between boundaries), so that a picture of small cells
 #: reads as such (then refused: CELL_PIXELS) rather than as a coarser grid of its
 #: boundaries (seaborn's 40x40 cells at 256 px, 6.4 px, read as 20 or 8 a side: 68-92 %
 #: of the pixels flagged without this, with edges of 8 DN; MARK_SHARE refuses the rest).
 GRID_FINEST = 5
-#: Smallest cell (pixels a side) and number of cells a side judged: smaller cells hold
-#: no legible text (seaborn's 40x40 cells at 256 px: 6.4 px).
-CELL_PIXELS = 8
+#: Smallest cell (pixels a side) and number of cells a side judged. In smaller cells
+#: JPEG's blocks hold several cells and ring 60 DN and more inside them: random matrices
+#: blown up to cells of 10-13 px (jet, turbo, viridis; q50) had up to 0.82 % of their
+#: pixels flagged, of 14-25 px up to 0.41 % (0.15 % with CELL_EDGE 3); two digits at
+#: 7 pt need 12 px or so.
+CELL_PIXELS = 14
 CELLS_MIN = 3
 #: Marks' cores lie farther than MARK_CORE DN (largest channel) from their cell's
 #: median color and at least CELL_EDGE pixels inside the cell (JPEG's chroma from the
-#: next cell reaches 60-120 DN 1 px inside a cell's edge on viridis at q50-q90:
-#: 1.9-5.1 % of an un-annotated heatmap's pixels, none at 2 px); the pixels next to them
-#: (MARK_STEPS rings) past MARK_EDGE DN join them. Measured on seaborn's annotated
+#: next cell reaches 60-120 DN 1 px inside a cell's edge on viridis at q50-q90: 1.9-5.1 %
+#: of an un-annotated heatmap's pixels, none at 2 px; blown-up matrices with cells of
+#: 14-25 px, jet and turbo at q50 4:4:4: 0.41 % at 2 px, 0.15 % at 3); the pixels next to
+#: them (MARK_STEPS rings) past MARK_EDGE DN join them. Measured on seaborn's annotated
 #: heatmaps (coolwarm, rocket, YlGnBu, viridis; digits = pixels the digits moved 40 DN or
 #: more in the PNG; data = pixels 3 px or more from any), digits flagged / data NaN, %:
-#: q90 99.0-100 / 0.00, q75 98.2-99.5 / 0.00-0.04, q50 95.3-98.2 / 0.00-0.39 (viridis'
+#: q90 99.0-100 / 0.00, q75 98.1-99.5 / 0.00-0.04, q50 95.3-98.2 / 0.00-0.39 (viridis'
 #: 0.39 the other rules'); 0 % of the un-annotated heatmaps (16x16 and 40x40 cells,
 #: q50-q90). 6 rings: 96.3-100 % flagged, but data NaN 0.24-1.47 % at q75, 2.2-5.9 % at
 #: q50 (JPEG's ringing around the digits); MARK_CORE 80: 85.7-99.1 %.
 MARK_CORE = 60.0
 MARK_EDGE = 25.0
 MARK_STEPS = 1
-CELL_EDGE = 2
+CELL_EDGE = 3
 #: A cell flagged over more than MARK_SHARE of its pixels holds several cells, not one
 #: and its marks: seaborn's digits and their ringing cover 21-32 % of their cells
 #: (q90-q50), a grid of 2x2-5x5 cells of the picture's (40x40 cells at 256 px read as
@@ -97,12 +106,12 @@ def cell_marks(pixels: np.ndarray) -> np.ndarray | None:
     cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
     cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
     n_cols = len(cols) - 1
-    cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1)
+    cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1).astype(np.int64)
     flat = rgb.reshape(-1, 3)
     median = np.empty((n_cols * (len(rows) - 1), 3), dtype=np.float32)
     starts = np.searchsorted(np.sort(cell), np.arange(len(median) + 1))
-    for channel in range(3):
-        values = flat[np.lexsort((flat[:, channel], cell)), channel]
+    for channel in range(3):  # (one sort of cell and byte together: 4x lexsort's speed)
+        values = np.sort(cell * 256 + flat[:, channel]) & 255
         middle = (starts[:-1] + starts[1:] - 1) / 2.0
         median[:, channel] = (values[np.floor(middle).astype(np.int64)]
                               + values[np.ceil(middle).astype(np.int64)]) / 2.0  # fmt: skip
@@ -157,8 +166,8 @@ def without_cell_marks(result: Any, pixels: np.ndarray) -> Any:
 def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
     """The first pixel of each cell and ``n`` after the last, from ``share`` (the share
     of lines with an edge between pixels k and k + 1): the finest regular grid of
-    CELLS_MIN or more cells whose boundaries stand out (GRID_PEAK, GRID_SAME), of cells
-    of CELL_PIXELS or more."""
+    CELLS_MIN or more cells whose boundaries stand out (GRID_PEAK, GRID_QUANTILE), of
+    cells of CELL_PIXELS or more."""
     padded = np.pad(share, 3, mode="edge")
     around = np.median(
         np.stack([padded[k:k + len(share)] for k in (0, 1, 2, 4, 5, 6)]), axis=0
@@ -169,11 +178,12 @@ def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
         return None
     # (a boundary's edge may fall a pixel either side of the rounded one: 6.4 px cells)
     near = np.maximum(np.maximum(peak, np.roll(peak, 1)), np.roll(peak, -1))
-    scores = np.array([near[_bounds(k, n)[1:-1] - 1].mean() for k in counts])
-    best = scores.max()
-    if best < GRID_PEAK:
+    scores = np.array(
+        [np.percentile(near[_bounds(k, n)[1:-1] - 1], GRID_QUANTILE) for k in counts]
+    )  # fmt: skip
+    if not np.any(scores >= GRID_PEAK):
         return None
-    k = int(counts[scores >= GRID_SAME * best].max())
+    k = int(counts[scores >= GRID_PEAK].max())
     return _bounds(k, n) if n / k >= CELL_PIXELS else None
 
 
