@@ -56,9 +56,10 @@ GRID_FINEST = 5
 #: Smallest cell (pixels a side) and number of cells a side judged. In smaller cells
 #: JPEG's blocks hold several cells and ring 60 DN and more inside them: random matrices
 #: blown up to cells of 10-13 px (jet, turbo, viridis; q50) had up to 0.82 % of their
-#: pixels flagged, of 14-25 px up to 0.41 % (0.15 % with CELL_EDGE 3); two digits at
-#: 7 pt need 12 px or so.
-CELL_PIXELS = 14
+#: pixels flagged, of 14-15 px up to 0.25 % (jet, q50 4:4:4), of 16-25 px up to 0.14 %
+#: (CELL_EDGE 3; tests/color/test_decolorize_heatmap_annot.py); seaborn's 16x16 cells at
+#: 256 px are 16 px, and two digits at 7 pt need 12 px or so.
+CELL_PIXELS = 16
 CELLS_MIN = 3
 #: Marks' cores lie farther than MARK_CORE DN (largest channel) from their cell's
 #: median color and at least CELL_EDGE pixels inside the cell (JPEG's chroma from the
@@ -77,9 +78,11 @@ MARK_EDGE = 25.0
 MARK_STEPS = 1
 CELL_EDGE = 3
 #: A cell flagged over more than MARK_SHARE of its pixels holds several cells, not one
-#: and its marks: seaborn's digits and their ringing cover 21-32 % of their cells
-#: (q90-q50), a grid of 2x2-5x5 cells of the picture's (40x40 cells at 256 px read as
-#: 8 a side, JPEG's blocks at q50 lined up with them) 81-87 %.
+#: and its marks: the grid read is not the picture's, and nothing is flagged. seaborn's
+#: digits and their ringing cover 21-32 % of their cells (q90-q50); a random matrix of
+#: 10 cells of 25 px (jet, q50 4:2:0) read as a wrong grid had 53.9 % of its pixels
+#: flagged without this (with the earlier grid rule, seaborn's 40x40 cells read as 8 a
+#: side at q50: 81-87 % of their cells).
 MARK_SHARE = 0.5
 
 
