@@ -13,7 +13,7 @@ shared colors' entries (``shmax``) and how many of those pixels ``ambiguous`` ma
 import sys
 import numpy as np
 import truepix as tp
-from truepix.color._catalog import resolve
+from truepix.color import catalog
 
 MAPS = ["flag", "flag_r", "prism", "prism_r", "matlab:lines", "matlab:lines_64",
         "colorcet:CET_C4", "colorcet:CET_C5", "colorcet:CET_CBC2", "colorcet:CET_CBTC2",
@@ -41,7 +41,7 @@ def shared_entries(colors, cyclic):
 
 for name in (sys.argv[1:] or MAPS):
     try:
-        entry = resolve(name)
+        entry = catalog[name]
     except Exception as exc:
         print(f"{name:22s} -- {exc!r}"); continue
     n = entry.n_colors; cyc = entry.cyclic

@@ -41,6 +41,20 @@ def blob_field(size: int = 128, seed: int = 3) -> np.ndarray:
     return (field - field.min()) / (field.max() - field.min())
 
 
+def few_color_field(name: str, size: int) -> np.ndarray:
+    """The discrete-map tests' field, scaled to [0, 1] (``size`` square): scikit-image's
+    camera (``"camera"``) or a smooth ``sin(6x) cos(5y) + x`` ramp."""
+    if name == "camera":
+        from skimage import data as images
+        from skimage.transform import resize
+
+        field = resize(images.camera() / 255.0, (size, size), anti_aliasing=True)
+    else:
+        y, x = np.mgrid[0:size, 0:size] / (size - 1.0)
+        field = np.sin(6 * x) * np.cos(5 * y) + x
+    return (field - field.min()) / np.ptp(field)
+
+
 def imsave_rgb(field: np.ndarray, cmap: str) -> np.ndarray:
     """``field`` (0-255) drawn with ``plt.imsave(..., vmin=0, vmax=255)``: the PNG's RGB."""
     import matplotlib.pyplot as plt

@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import few_color_field
 import truepix as tp
 from truepix import Decolorizer
 
@@ -29,15 +30,7 @@ NORMS = {
 
 def _field(name: str) -> np.ndarray:
     """A photograph, or a smooth field, scaled to [0, 1] (256 x 256)."""
-    if name == "camera":
-        from skimage import data as images
-        from skimage.transform import resize
-
-        field = resize(images.camera() / 255.0, (256, 256), anti_aliasing=True)
-    else:
-        y, x = np.mgrid[0:256, 0:256] / 255.0
-        field = np.sin(6 * x) * np.cos(5 * y) + x
-    return (field - field.min()) / np.ptp(field)
+    return few_color_field(name, 256)
 
 
 def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:

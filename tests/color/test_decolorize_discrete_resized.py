@@ -21,6 +21,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import few_color_field
 import truepix as tp
 from truepix import Decolorizer
 
@@ -32,16 +33,7 @@ EDGES = {
 
 def _field(name: str) -> np.ndarray:
     """A photograph or a smooth field in [0, 1) (128 x 128)."""
-    if name == "camera":
-        from skimage import data as images
-        from skimage.transform import resize
-
-        field = resize(images.camera() / 255.0, (128, 128), anti_aliasing=True)
-    else:
-        y, x = np.mgrid[0:128, 0:128] / 127.0
-        field = np.sin(6 * x) * np.cos(5 * y) + x
-    field = (field - field.min()) / np.ptp(field)
-    return np.clip(field, 0.0, np.nextafter(1.0, 0.0))
+    return np.clip(few_color_field(name, 128), 0.0, np.nextafter(1.0, 0.0))
 
 
 def _resize(image: np.ndarray, how: str, factor: float) -> np.ndarray:

@@ -32,10 +32,11 @@ _COLORS = {"gray": "#808080", "magenta": "#c81e78"}
 
 # (map, stroke color, cyclic): stroke pixels flagged at least, data pixels lost at
 # most (%). Measured: twilight gray 0.0 / 0.00 -> 54.2 / 0.51, cmocean:thermal gray
-# 0.0 / 0.00 -> 46.3 / 0.72, coolwarm magenta 56.4 / 0.28 -> 91.0 / 1.33.
+# 0.0 / 0.00 -> 46.3 / 0.72, coolwarm magenta 56.4 / 0.28 -> 91.0 / 1.33. Since the
+# inked strokes' antialiased edge (_inked.INKED_EDGE_ALPHA) thermal gray reads 66.7 / 1.00.
 CASES = [
     ("twilight", "gray", True, 50.0, 0.8),
-    ("cmocean:thermal", "gray", False, 42.0, 1.0),
+    ("cmocean:thermal", "gray", False, 42.0, 1.2),
     ("coolwarm", "magenta", False, 86.0, 1.8),
 ]
 
