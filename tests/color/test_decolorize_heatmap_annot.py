@@ -101,7 +101,9 @@ def _blown_up(cells: int, pixels: int, cmap: str, quality: int, subsampling: int
     [(16, 16, "jet", 0), (12, 21, "jet", 0), (12, 21, "turbo", 0), (14, 18, "viridis", 2),
      (10, 25, "jet", 2), (18, 14, "jet", 0), (24, 11, "turbo", 2), (20, 13, "coolwarm", 0)],
 )  # fmt: skip
-def test_blown_up_matrices_have_no_marks(cells: int, pixels: int, cmap: str, subsampling: int):
+def test_blown_up_matrices_have_no_marks(
+    cells: int, pixels: int, cmap: str, subsampling: int
+) -> None:
     # q50, the worst measured of 16-25 px cells: 0.14 % of the pixels flagged (ringing
     # 60 DN and more inside cells JPEG's blocks straddle); cells of 11-14 px are not
     # judged (CELL_PIXELS: jet's 14 px at q50 4:4:4 had 0.25 %)

@@ -15,6 +15,8 @@ each cell's color as its pixels' per-channel median, and flags the pixels farthe
 than MARK_CORE DN from it, CELL_EDGE pixels or more from the cell's edges, and the
 pixels farther than MARK_EDGE DN joined to them (a digit's antialiased edge and
 JPEG's ringing around it, which moves those pixels' values as far from the cell's).
+The grid spans the whole picture: a figure with margins, ticks and a colorbar
+(seaborn's default ``subplots``) is not read yet (rocket q75: 71.3 % flagged, as before).
 """
 
 from __future__ import annotations
