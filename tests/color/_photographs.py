@@ -112,16 +112,35 @@ def contour_flags(name: str, color: str, cyclic: bool) -> tuple[float, float]:
     return 100 * float(holes[stroke].mean()), 100 * float(holes[untouched].mean())
 
 
-def saved_rgb(fig: Any, *, jpeg: bool = False, dpi: float | None = None) -> np.ndarray:
-    """A matplotlib figure saved by ``savefig`` as PNG or JPEG quality 75 (Pillow,
+def saved_rgb(
+    fig: Any, *, jpeg: bool = False, dpi: float | None = None, quality: int = 75
+) -> np.ndarray:
+    """A matplotlib figure saved by ``savefig`` as PNG or JPEG of ``quality`` (Pillow,
     4:2:0), read back as RGB; the figure is closed."""
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
-    options = {"pil_kwargs": {"quality": 75}} if jpeg else {}
+    options = {"pil_kwargs": {"quality": quality}} if jpeg else {}
     fig.savefig(buffer, format="jpg" if jpeg else "png", dpi=dpi, **options)
     plt.close(fig)
     return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def seaborn_heatmap(cells: int, annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
+    """seaborn's heatmap of ``cells`` x ``cells`` counts 0-99 (seeded) filling a 256 px
+    figure, each cell's count written at 7 pt when ``annotated``; PNG, or JPEG of
+    ``quality``."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    counts = np.random.default_rng(0).integers(0, 100, (cells, cells))
+    figure = plt.figure(figsize=(2.56, 2.56), dpi=100)
+    axes = figure.add_axes((0, 0, 1, 1))
+    sns.heatmap(
+        counts, cmap=cmap, vmin=0, vmax=100, cbar=False, annot=annotated, fmt="d",
+        annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False, ax=axes,
+    )  # fmt: skip
+    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75)
 
 
 def warning_messages(picture: np.ndarray, cmap: str) -> list[str]:

@@ -14,22 +14,18 @@ pixels away from it lie 3 px or more from any.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-import seaborn as sns
-from PIL import Image
 from scipy import ndimage
 
+from tests.color._photographs import saved_rgb, seaborn_heatmap
 import truepix as tp
 
 matplotlib.use("Agg")
 
 _COLORS = ("black", "white", "0.5", "0.85", "red", "magenta")
-_COUNTS = np.random.default_rng(0).integers(0, 100, (16, 16))
 
 
 def _field() -> np.ndarray:
@@ -40,14 +36,7 @@ def _field() -> np.ndarray:
 
 
 def _saved(figure: plt.Figure, quality: int | None) -> np.ndarray:
-    buffer = io.BytesIO()
-    if quality is None:
-        figure.savefig(buffer, format="png", dpi=100)
-    else:
-        figure.savefig(buffer, format="jpg", dpi=100, pil_kwargs={"quality": quality})
-    plt.close(figure)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75)
 
 
 def _contourf(colors: tuple[str, ...], quality: int | None, cmap: str = "magma") -> np.ndarray:
@@ -68,13 +57,7 @@ def _contourf(colors: tuple[str, ...], quality: int | None, cmap: str = "magma")
 
 def _heatmap(annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
     """seaborn's heatmap of 16 x 16 counts at 256 px, each cell annotated at 7 pt."""
-    figure = plt.figure(figsize=(2.56, 2.56), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    sns.heatmap(
-        _COUNTS, cmap=cmap, vmin=0, vmax=100, cbar=False, annot=annotated, fmt="d",
-        annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False, ax=axes,
-    )  # fmt: skip
-    return _saved(figure, quality)
+    return seaborn_heatmap(16, annotated, quality, cmap)
 
 
 def _moved(annotated: np.ndarray, plain: np.ndarray) -> np.ndarray:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import io
 
 import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-import seaborn as sns
 from PIL import Image
 from scipy import ndimage
 
+from tests.color._photographs import seaborn_heatmap
 import truepix as tp
 from truepix.color._decolorize._cellmarks import cell_marks
 
@@ -27,22 +26,7 @@ matplotlib.use("Agg")
 
 
 def _heatmap(cells: int, annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
-    """seaborn's heatmap of ``cells`` x ``cells`` counts 0-99 at 256 px (digits at 7 pt)."""
-    counts = np.random.default_rng(0).integers(0, 100, (cells, cells))
-    figure = plt.figure(figsize=(2.56, 2.56), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    sns.heatmap(
-        counts, cmap=cmap, vmin=0, vmax=100, cbar=False, annot=annotated, fmt="d",
-        annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False, ax=axes,
-    )  # fmt: skip
-    buffer = io.BytesIO()
-    if quality is None:
-        figure.savefig(buffer, format="png", dpi=100)
-    else:
-        figure.savefig(buffer, format="jpg", dpi=100, pil_kwargs={"quality": quality})
-    plt.close(figure)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return seaborn_heatmap(cells, annotated, quality, cmap)
 
 
 @pytest.mark.parametrize(
