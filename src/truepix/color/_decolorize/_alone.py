@@ -11,7 +11,7 @@ import numpy as np
 
 from truepix.color._decolorize._grow import core_groups
 
-__all__ = ["alone", "strung"]
+__all__ = ["alone", "luma_spread", "strung"]
 
 #: A core is an annotation's only near clear evidence of one: a core holding
 #: JPEG_FOREIGN_PIXELS or more foreign pixels (farther than JPEG_MODEL_FOREIGN from the
@@ -123,6 +123,17 @@ def alone(
     return labelled & ~kept[groups]
 
 
+def luma_spread(
+    label: np.ndarray, luma: np.ndarray, n_labels: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per label (``np.bincount``'s, at least ``n_labels``): how many pixels carry it, as
+    float, and the standard deviation (DN) of their ``luma``."""
+    count = np.bincount(label, minlength=n_labels).astype(np.float64)
+    mean = np.bincount(label, luma, minlength=n_labels) / np.maximum(count, 1.0)
+    square = np.bincount(label, luma**2, minlength=n_labels) / np.maximum(count, 1.0)
+    return count, np.sqrt(np.maximum(square - mean**2, 0.0))
+
+
 def _blobs(
     label: np.ndarray, pixels: np.ndarray, luma: np.ndarray, width: int, n_groups: int
 ) -> np.ndarray:
@@ -130,13 +141,12 @@ def _blobs(
     JPEG_BLOB_PIXELS or more (flat indices ``pixels``) whose luma (DN) spreads by at most
     JPEG_BLOB_SPREAD DN (standard deviation) and that is JPEG_BLOB_WIDTH px wide or more
     across its narrowest axis (the uniform width of the same second moment)."""
-    count = np.bincount(label, minlength=n_groups + 1).astype(np.float64)
+    count, spread = luma_spread(label, luma, n_groups + 1)
     per = np.maximum(count, 1.0)
 
     def mean(values: np.ndarray) -> np.ndarray:
         return np.bincount(label, values, minlength=n_groups + 1) / per
 
-    spread = np.sqrt(np.maximum(mean(luma**2) - mean(luma) ** 2, 0.0))
     y, x = (pixels // width).astype(np.float64), (pixels % width).astype(np.float64)
     yy, xx = mean(y**2) - mean(y) ** 2, mean(x**2) - mean(x) ** 2
     xy = mean(x * y) - mean(x) * mean(y)
@@ -161,10 +171,7 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     core_groups(np.ones(len(occupied), dtype=bool), np.zeros(len(occupied)), occupied, cols,
                 rows, 1, np.inf, links)  # fmt: skip
     structure = links[np.searchsorted(occupied, cells)]
-    count = np.bincount(structure).astype(np.float64)
-    mean = np.bincount(structure, luma) / np.maximum(count, 1.0)
-    square = np.bincount(structure, luma**2) / np.maximum(count, 1.0)
-    spread = np.sqrt(np.maximum(square - mean**2, 0.0))
+    count, spread = luma_spread(structure, luma)
     one_color = (count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)
     one_color |= (count >= JPEG_STRUNG_SHORT) & (spread <= JPEG_STRUNG_FLAT)
     return bool(np.any(one_color | (count >= JPEG_STRUNG_LONG)))

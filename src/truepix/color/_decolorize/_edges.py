@@ -8,7 +8,7 @@ model, which expects map colors. Such a pixel still lies between its two
 neighbours across the edge (:func:`edge_blends`). So do some pixels of strokes drawn
 over a JPEG'd picture (4:2:0 shares a thin stroke's chroma with its neighbour), but
 few of them: how many of a picture's off-map pixels lie strictly between their
-neighbours, by luma, tells a resampled picture (:func:`resampled_share`) -- unless
+neighbours, by luma, tells a resampled picture (:func:`resized_blends`) -- unless
 their two sides mostly come back together past those neighbours: the edges of a
 colored stroke over a smooth field (:func:`inked_share`).
 """
@@ -24,7 +24,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
-__all__ = ["EdgeTest", "edge_blends", "inked_share", "resampled_share", "resized_blends"]
+__all__ = ["EdgeTest", "edge_blends", "inked_share", "resized_blends"]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
 #: flank a blend: a 0.33x-0.5x downscale blends over one pixel, a 2x upscale over two
@@ -155,17 +155,6 @@ def edge_blends(
         fresh[candidates[new]] = True
         todo = todo[~more]
     return found
-
-
-def resampled_share(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, flank: np.ndarray,
-    test: EdgeTest,
-) -> float:  # fmt: skip
-    """Share of the ``candidates`` that lie between two opposite ``flank`` neighbours
-    (one pass of :func:`edge_blends`); 0 without candidates."""
-    if not len(candidates):
-        return 0.0
-    return float(np.mean(_between(flat, scale, width, candidates, flank, test, flank)))
 
 
 def _between(

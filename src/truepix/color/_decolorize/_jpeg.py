@@ -12,7 +12,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._alone import alone, strung
+from truepix.color._decolorize._alone import alone, luma_spread, strung
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
@@ -474,11 +474,7 @@ def _textured(
     """
     labelled = groups > 0
     label = groups[labelled]
-    count = np.bincount(label, minlength=n_groups).astype(np.float64)
-    total = np.bincount(label, luma[labelled], minlength=n_groups)
-    square = np.bincount(label, luma[labelled] ** 2, minlength=n_groups)
-    mean = total / np.maximum(count, 1.0)
-    spread = np.sqrt(np.maximum(square / np.maximum(count, 1.0) - mean**2, 0.0))
+    count, spread = luma_spread(label, luma[labelled], n_groups)
     kept = np.zeros(n_groups, dtype=bool)
     kept[label[(far | beyond)[labelled]]] = True
     textured = (spread > JPEG_CORE_SPREAD) & (count < JPEG_CORE_SPREAD_PIXELS) & ~kept
