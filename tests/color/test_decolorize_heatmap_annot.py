@@ -25,6 +25,12 @@ from truepix.color._decolorize._cellmarks import cell_marks
 matplotlib.use("Agg")
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _seaborn_maps(seaborn: object) -> object:
+    """seaborn's maps (rocket) in matplotlib's registry for this module (tests/conftest.py)."""
+    return seaborn
+
+
 def _heatmap(cells: int, annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
     return seaborn_heatmap(cells, annotated, quality, cmap)
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import matplotlib
 import numpy as np
-import pytest
 
 from tests._needs import need_module
 
@@ -16,25 +15,6 @@ import matplotlib.pyplot as plt
 
 need_module("xarray")
 need_module("onnxruntime")
-
-
-@pytest.fixture(scope="module")
-def seaborn():
-    """seaborn, with its maps (rocket, vlag, ...) in matplotlib's registry for this module only.
-
-    Importing seaborn registers its maps once per process; other tests walk the
-    registry as "every matplotlib map", so the maps are taken out after the module
-    and put back for the next module that asks: under pytest-xdist a worker runs
-    any test after any other.
-    """
-    before = set(matplotlib.colormaps)
-    sns = need_module("seaborn")
-    for cmap in vars(sns.cm).values():  # a second module in this process: imported already
-        if isinstance(cmap, matplotlib.colors.Colormap) and cmap.name not in matplotlib.colormaps:
-            matplotlib.colormaps.register(cmap)
-    yield sns
-    for name in set(matplotlib.colormaps) - before:
-        matplotlib.colormaps.unregister(name)
 
 
 @dataclass
