@@ -109,23 +109,38 @@ def _short(value: Any) -> str:
 
 
 def read_picture(path: Path) -> np.ndarray:
-    """A picture's pixels: arrays and PNG/TIFF via truepix, other formats (JPEG ...) via imagecodecs."""
+    """A picture's pixels as sRGB colors: arrays and PNG/TIFF via truepix, other formats
+    (JPEG ...) via imagecodecs; a file's ICC profile other than sRGB's (a Mac screenshot's
+    Display P3) applied, with a note on stderr (:mod:`truepix.io._profile`)."""
     from truepix.cli.options import saved_suffixes
 
-    if path.suffix.lower() in (".npy", ".npz", *saved_suffixes()):
+    suffix = path.suffix.lower()
+    if suffix in (".npy", ".npz"):
         return read_array(path)
-    import imagecodecs
+    if suffix in saved_suffixes():
+        pixels = read_array(path)
+    else:
+        import imagecodecs
 
-    try:
-        return np.asarray(imagecodecs.imread(str(path)))
-    except Exception:  # imagecodecs raises codec-specific classes, its message one line per codec
-        from truepix.errors import CorruptFileError
+        try:
+            pixels = np.asarray(imagecodecs.imread(str(path)))
+        except Exception:  # imagecodecs raises codec-specific classes, one line per codec
+            from truepix.errors import CorruptFileError
 
-        msg = (
-            f"expected a picture file (PNG, TIFF, JPEG, WebP, ... or .npy), got {str(path)!r}"
-            " which no image codec reads"
-        )
-        raise CorruptFileError(msg) from None
+            msg = (
+                f"expected a picture file (PNG, TIFF, JPEG, WebP, ... or .npy), got {str(path)!r}"
+                " which no image codec reads"
+            )
+            raise CorruptFileError(msg) from None
+    from truepix.io._profile import embedded_profile, to_srgb
+
+    converted = to_srgb(pixels, embedded_profile(path))
+    if converted.note:
+        import click
+
+        kind = "note" if converted.profile is not None else "warning"
+        click.echo(f"{kind}: {path.name}: {converted.note}", err=True)
+    return converted.pixels
 
 
 def heatmap_pixels(data: np.ndarray, *, width: float = 5.0, **style: Any) -> np.ndarray:

@@ -165,6 +165,9 @@ def command(figure: Path, output: Path | None, report: Path | None, calibration:
 
     reading = read_figure(figure, calibration=None if calibration is None else str(calibration))
     console = Console()
+    if reading.color_profile is not None:
+        profile = reading.color_profile
+        click.echo(f"note: {figure.name}: colors converted to sRGB from its ICC profile {profile!r}", err=True)
     if not reading.panels:  # nothing to write: a script checking the exit status must see it
         click.secho(f"error: {figure.name}: no plot area found: {_why_none(reading.image)}", fg="red", err=True)
         raise SystemExit(1)

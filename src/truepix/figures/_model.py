@@ -345,13 +345,18 @@ class FigureReading:
     shape : tuple of int
         ``(height, width)`` of the figure.
     image : numpy.ndarray
-        (H, W, 3) uint8, the figure as read (transparency over white).
+        (H, W, 3) uint8, the figure as read (transparency over white), in sRGB.
+    color_profile : str or None
+        The name of the ICC profile (a Mac screenshot's ``'Display P3'``) the file's
+        colors were converted to sRGB from before reading; None when the file had
+        none or sRGB's, or the figure was given as an array.
     """
 
     panels: list[Panel]
     colorbars: list[Colorbar]
     shape: tuple[int, int]
     image: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 3), np.uint8), repr=False)
+    color_profile: str | None = None
 
     @property
     def calibration(self) -> dict[str, Any]:

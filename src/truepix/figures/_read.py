@@ -18,17 +18,14 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from truepix._validate import as_picture
 from truepix.color._decolorize._translucent import blended_entry
-from truepix.color._identify._colorbar import Colorbar, find_colorbars, image_rgb8
-from truepix.errors import InputError, ReadError, UnsupportedFileError
+from truepix.color._identify._colorbar import Colorbar, find_colorbars
+from truepix.errors import InputError
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
 from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
@@ -42,43 +39,10 @@ from truepix.figures._model import AxisReading, FigureReading, Panel, parse_cali
 from truepix.figures._page import unpasted
 from truepix.figures._plot_areas import Box, _contains, iou, plot_areas
 from truepix.figures._scale import AxisScale
+from truepix.figures._source import load_figure
 from truepix.figures._sides import frameless_axis, legend_ends, light_on_dark, ticked_ends, top_axis
-from truepix.io._checked import FIGURE_KINDS, check_figure
-from truepix.io._limits import check_decoded_size
 
 __all__ = ["read_figure"]
-
-def _load(image: Any) -> np.ndarray:
-    if isinstance(image, (str, os.PathLike, bytes, bytearray)):
-        if isinstance(image, (bytes, bytearray)):
-            data = bytes(image)
-        else:
-            try:
-                # a file past the decode cap is refused before it is read
-                check_decoded_size(Path(image).stat().st_size, what="figure file")
-                data = Path(image).read_bytes()
-            except ReadError:  # the cap's own refusal (an OSError too)
-                raise
-            except OSError as exc:
-                msg = f"expected a readable figure file, got {os.fspath(image)!r:.80} ({type(exc).__name__})"
-                raise ReadError(msg) from None
-        # io's rule: kind from the bytes, declared size checked, a complete picture
-        kind, _ = check_figure(data, kinds=(*FIGURE_KINDS, "tiff"))
-        import imagecodecs
-
-        try:
-            image = imagecodecs.imread(data)
-        except Exception:  # a variant Pillow reads but imagecodecs does not (rare TIFF codecs)
-            msg = f"expected a {kind.upper()} picture in a codec imagecodecs decodes, got one it refuses"
-            raise UnsupportedFileError(msg) from None
-    else:
-        image = as_picture(image, refuse_mask="a figure is read from all of its pixels")  # the one picture rule
-    rgb, alpha = image_rgb8(image)
-    if alpha is not None and alpha.min() < 255:  # transparent: over white, as a viewer shows it
-        a = alpha[..., None].astype(np.float64) / 255.0
-        rgb = np.rint(rgb * a + 255.0 * (1.0 - a)).astype(np.uint8)
-    return rgb
-
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
     """A Colorbar at a box given by a calibration (its colors read from the picture)."""
@@ -561,7 +525,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     """
     overrides = parse_calibration(calibration)  # a bad calibration is refused before the figure is read
     _warm.start()  # the OCR session, colormap tables and imports, beside the image work
-    rgb = unpasted(image_rgb := _load(image))  # a figure pasted on a slide: the slide is not its paper
+    image_rgb, profile = load_figure(image)
+    rgb = unpasted(image_rgb)  # a figure pasted on a slide: the slide is not its paper
     paper = _labels.paper(rgb)  # labels and lines dark on light, whatever the figure's background
     gray = _labels.luminance(paper)
     figure_ink = _labels.ink(paper)
@@ -597,4 +562,4 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         if bar is not None and _contains(area[0], bar.bbox, 0.0):  # a bar drawn over the plot (inset_axes)
             _layout.doubt_panel(panels[-1], "inset")
     share_axes(panels)
-    return FigureReading(panels, bars, rgb.shape[:2], image_rgb)
+    return FigureReading(panels, bars, rgb.shape[:2], image_rgb, color_profile=profile)
