@@ -6,7 +6,7 @@ two 256x256 fields (smooth fBm, skimage's camera); the sRGB picture is re-expres
 profile with littlecms (relative colorimetric, as a color-managed app does) and saved by
 Pillow with ``icc_profile=``, as PNG and as JPEG q90. Each is decoded by the default
 ``tp.decolorize`` call twice: from the stored bytes (the profile ignored: what truepix did
-before) and from what the command line's reader gives now (:func:`truepix.io._profile`
+before) and from what the command line's reader gives now (:mod:`truepix._profile`
 applied). Printed per row: NaN share, mean error (% of the range) on answered pixels, and
 with holes counted as full-range errors; the sRGB original (no profile) decoded the same
 way is the reference.
@@ -58,7 +58,7 @@ def main() -> None:
     import imagecodecs
     import matplotlib
 
-    from tests.io._profiles import display_p3, save_tagged, to_profile
+    from tests._profiles import display_p3, save_tagged, to_profile
     from truepix.cli._common import read_picture
 
     folder = Path(tempfile.mkdtemp())

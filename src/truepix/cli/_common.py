@@ -111,7 +111,7 @@ def _short(value: Any) -> str:
 def read_picture(path: Path) -> np.ndarray:
     """A picture's pixels as sRGB colors: arrays and PNG/TIFF via truepix, other formats
     (JPEG ...) via imagecodecs; a file's ICC profile other than sRGB's (a Mac screenshot's
-    Display P3) applied, with a note on stderr (:mod:`truepix.io._profile`)."""
+    Display P3) applied, with a note on stderr (:mod:`truepix._profile`)."""
     from truepix.cli.options import saved_suffixes
 
     suffix = path.suffix.lower()
@@ -132,7 +132,7 @@ def read_picture(path: Path) -> np.ndarray:
                 " which no image codec reads"
             )
             raise CorruptFileError(msg) from None
-    from truepix.io._profile import embedded_profile, to_srgb
+    from truepix._profile import embedded_profile, to_srgb
 
     converted = to_srgb(pixels, embedded_profile(path))
     if converted.note:

@@ -2,7 +2,7 @@
 
 A file is checked as :func:`truepix.load` checks (size cap, kind from its bytes, a
 complete picture), decoded by imagecodecs and shown as a viewer shows it: its ICC
-profile applied (:mod:`truepix.io._profile`), transparency over white.
+profile applied (:mod:`truepix._profile`), transparency over white.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from truepix.color._identify._colorbar import image_rgb8
 from truepix.errors import ReadError, UnsupportedFileError
 from truepix.io._checked import FIGURE_KINDS, check_figure
 from truepix.io._limits import check_decoded_size
-from truepix.io._profile import shown_colors
+from truepix._profile import shown_colors
 
 __all__ = ["load_figure"]
 
 
 def load_figure(image: Any, /) -> tuple[np.ndarray, str | None]:
     """The figure as (H, W, 3) uint8 sRGB over white, and the ICC profile a file's colors
-    were converted from (:mod:`truepix.io._profile`), or None."""
+    were converted from (:mod:`truepix._profile`), or None."""
     profile = None
     if isinstance(image, (str, os.PathLike, bytes, bytearray)):
         if isinstance(image, (bytes, bytearray)):
