@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
-from truepix.color._identify import _cover, _tables_cache
+from truepix.color._identify import _cover, _fast_maps, _tables_cache
 from truepix.color._identify._clusters import clusters
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.color._identify._nearest import color_caps, own_bytes_cost
@@ -182,6 +182,11 @@ class _Tables:
         return {int(c): np.flatnonzero(self.cluster == c) for c in np.unique(self.cluster)}
 
     @cached_property
+    def fast(self) -> np.ndarray:
+        """Tables that change color faster than JPEG keeps chroma (:mod:`._fast_maps`)."""
+        return _fast_maps.fast_tables(self.luts, self.sizes)
+
+    @cached_property
     def uncommon(self) -> np.ndarray:
         """Which tables are named outside matplotlib."""
         return np.array([":" in name for name in self.names])
@@ -311,6 +316,10 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         cost[shortlist] = own_bytes_cost(colors, weights, tables, shortlist, cost[shortlist], caps)
     share = _cover.unshown_share(unshown, worn, ends, shortlist, off, bar=rounded is not None)
     cost[shortlist] += weight * share
+    if rounded is None:  # prism, flag: judged by what a JPEG keeps when no map fits
+        rgb, alpha = image_rgb8(image)
+        if alpha is None or alpha.min() > 0:
+            cost = _fast_maps.with_block_costs(rgb, cost, tables, _CAP)
     return cost, np.zeros(len(cost), dtype=bool)
 
 
