@@ -90,7 +90,7 @@ def _deblurred(blocks: np.ndarray) -> np.ndarray:
 
 
 def _options(luma: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """(N, OPTIONS) table entries per pixel: of its luma, far apart in chroma."""
+    """(N, OPTIONS) table entries (YCbCr) per luma: of that luma, far apart in chroma."""
     miss = np.abs(luma[:, None] - table[None, :, 0])
     near = miss <= LUMA_DN
     lost = ~near.any(axis=1)
@@ -98,14 +98,13 @@ def _options(luma: np.ndarray, table: np.ndarray) -> np.ndarray:
     first = np.where(near, miss, np.inf).argmin(axis=1)
     chosen = np.repeat(first[:, None], OPTIONS, axis=1)
 
-    def apart(index: np.ndarray) -> np.ndarray:
-        return np.hypot(*(table[None, :, 1:] - table[index][:, None, 1:]).transpose(2, 0, 1))
-
-    farthest = np.where(near, apart(first), -1.0)
+    chroma = table[:, 1:].astype(np.float32)
+    apart = np.linalg.norm(chroma[:, None] - chroma[None], axis=-1)  # (K, K), entry to entry
+    farthest = np.where(near, apart[first], -1.0)
     for k in range(1, OPTIONS):
         pick = farthest.argmax(axis=1)
         chosen[:, k] = np.where(farthest.max(axis=1) > _DISTINCT_DN, pick, first)
-        farthest = np.where(near, np.minimum(farthest, apart(pick)), -1.0)
+        farthest = np.where(near, np.minimum(farthest, apart[pick]), -1.0)
     return chosen
 
 
@@ -121,7 +120,10 @@ def block_cost(rgb: np.ndarray, table: np.ndarray, cap: float) -> float:
         shaped = values.reshape(rows, 2, cols, 2, *values.shape[2:])
         return np.moveaxis(shaped, 2, 1).reshape(rows, cols, 4, *values.shape[2:])
 
-    options = blocks(_options(ycc[..., 0].reshape(-1), entries).reshape(height, width, OPTIONS))
+    # a pixel's options depend on its luma alone: found once per quarter DN of luma
+    levels, where = np.unique(np.round(ycc[..., 0].reshape(-1) * 4) / 4, return_inverse=True)
+    options = _options(levels, entries)[where].reshape(height, width, OPTIONS)
+    options = blocks(options)
     target = _deblurred(blocks(ycc[..., 1:]).mean(axis=2))
     best = np.full((rows, cols), np.inf)
     picked = options[..., 0].copy()
