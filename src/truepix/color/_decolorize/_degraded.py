@@ -141,62 +141,48 @@ def chroma_model_residual(  # pragma: no cover - jitted
             n_bins, cyclic, ycc,
         )  # fmt: skip
     for k in nb.prange(candidates.shape[0]):
-        out[k], out_strong[k] = _model_residual_at(
-            pixels, scale, width, height, position, candidates[k], chroma, at, 4 * k, vertices,
-            positions, n_bins, cyclic, ycc, strong, luma_low, luma_high, stroke, flat,
+        p = candidates[k]
+        y, x = p // width, p % width
+        u0, v0 = chroma[at[4 * k], 0], chroma[at[4 * k], 1]
+        u1, v1 = chroma[at[4 * k + 1], 0], chroma[at[4 * k + 1], 1]
+        u2, v2 = chroma[at[4 * k + 2], 0], chroma[at[4 * k + 2], 1]
+        u3, v3 = chroma[at[4 * k + 3], 0], chroma[at[4 * k + 3], 1]
+        s = position[p]
+        r = pixels[p, 0] * scale
+        g = pixels[p, 1] * scale
+        b = pixels[p, 2] * scale
+        luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
+        if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
+            out[k] = np.inf
+            out_strong[k] = True
+            continue
+        mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
+        e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
+        e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
+        e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
+        e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
+        e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
+        out[k] = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
+        low = high = luma
+        first = True
+        for yy in range(max(0, y - 1), min(height, y + 2)):
+            for xx in range(max(0, x - 1), min(width, x + 2)):
+                q = yy * width + xx
+                if q == p:
+                    continue
+                lq = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
+                      + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
+                if first:
+                    low = high = lq
+                    first = False
+                low = min(low, lq)
+                high = max(high, lq)
+        out_strong[k] = (
+            out[k] > strong
+            or luma < luma_low - stroke or luma > luma_high + stroke
+            or luma < low - stroke or luma > high + stroke
+            or max(high, luma) - min(low, luma) < flat
         )  # fmt: skip
-
-
-# a call per candidate (a few per cent of a JPEG'd picture's pixels): the loop body
-# compiled once as a serial kernel, outside numba's parfor passes -- the kernel's
-# compile on a fresh install 3.5 -> 2.9 s of CPU (jet, JPEG q75 1 MP)
-@nb.njit(**_JIT)
-def _model_residual_at(  # pragma: no cover - jitted
-    pixels, scale, width, height, position, p, chroma, at, a, vertices, positions, n_bins,
-    cyclic, ycc, strong, luma_low, luma_high, stroke, flat,
-):  # fmt: skip
-    """``chroma_model_residual``'s (distance, strong) for pixel ``p``, its blocks' chroma
-    at ``at[a:a + 4]``."""
-    y, x = p // width, p % width
-    u0, v0 = chroma[at[a], 0], chroma[at[a], 1]
-    u1, v1 = chroma[at[a + 1], 0], chroma[at[a + 1], 1]
-    u2, v2 = chroma[at[a + 2], 0], chroma[at[a + 2], 1]
-    u3, v3 = chroma[at[a + 3], 0], chroma[at[a + 3], 1]
-    s = position[p]
-    r = pixels[p, 0] * scale
-    g = pixels[p, 1] * scale
-    b = pixels[p, 2] * scale
-    luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
-    if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
-        return np.inf, True
-    mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
-    e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
-    e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
-    e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
-    e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
-    e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
-    distance = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
-    low = high = luma
-    first = True
-    for yy in range(max(0, y - 1), min(height, y + 2)):
-        for xx in range(max(0, x - 1), min(width, x + 2)):
-            q = yy * width + xx
-            if q == p:
-                continue
-            lq = (ycc[0, 0] * pixels[q, 0] + ycc[0, 1] * pixels[q, 1]
-                  + ycc[0, 2] * pixels[q, 2]) * scale  # fmt: skip
-            if first:
-                low = high = lq
-                first = False
-            low = min(low, lq)
-            high = max(high, lq)
-    strong_or_stroke = (
-        distance > strong
-        or luma < luma_low - stroke or luma > luma_high + stroke
-        or luma < low - stroke or luma > high + stroke
-        or max(high, luma) - min(low, luma) < flat
-    )  # fmt: skip
-    return distance, strong_or_stroke
 
 
 @nb.njit(**_JIT)
