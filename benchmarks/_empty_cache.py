@@ -67,6 +67,10 @@ print(json.dumps({
 """
 
 
+#: one row for the overloads numba compiles for the kernels' own calls
+OWN = "numba's own overloads (np.empty, min, sort, ...)"
+
+
 def _pictures(folder: Path) -> dict[str, Path]:
     """A 1 MP field as ``plt.imsave`` writes it with viridis (PNG), and with jet as JPEG q75."""
     import matplotlib
@@ -135,12 +139,28 @@ def empty_cache(console: Console, package: Path, all_kernels: bool) -> None:
         )  # fmt: skip
     console.print(table)
     for label, compiles in kernels.items():
-        listed = sorted(compiles, key=lambda one: -one[2])
-        shown = listed if all_kernels else listed[:12]
-        more = "" if all_kernels else f" (the {len(shown)} slowest; --kernels lists all)"
-        listing = Table(title=f"{label}: kernels compiled{more}")
-        for column in ("kernel", "argument types", "CPU s"):
-            listing.add_column(column, justify="right" if column == "CPU s" else "left")
-        for name, args, seconds in shown:
-            listing.add_row(name, args, f"{seconds:.2f}")
-        console.print(listing)
+        console.print(_listing(label, compiles, all_kernels))
+
+
+def _listing(label: str, compiles: list[list[Any]], all_kernels: bool) -> Table:
+    """Compile CPU seconds per kernel (its specializations summed; numba's own
+    overloads -- np.empty, min, sorts -- in one row), slowest first."""
+    per_kernel: dict[str, list[Any]] = {}
+    for name, args, seconds in compiles:
+        key = OWN if name.startswith("numba.") else name
+        entry = per_kernel.setdefault(key, [0, 0.0, []])
+        entry[0] += 1
+        entry[1] += seconds
+        entry[2].append(args)
+    listed = sorted(per_kernel.items(), key=lambda item: -item[1][1])
+    shown = listed if all_kernels else listed[:15]
+    more = "" if all_kernels else f" (the {len(shown)} slowest; --kernels lists all)"
+    table = Table(title=f"{label}: kernels compiled{more}")
+    for column in ("kernel", "compiles", "CPU s", "argument types where several"):
+        table.add_column(column, justify="right" if column in ("compiles", "CPU s") else "left")
+    for name, (count, seconds, signatures) in shown:
+        single = name == OWN or count == 1
+        table.add_row(
+            name, str(count), f"{seconds:.2f}", "" if single else " | ".join(signatures)
+        )  # fmt: skip
+    return table
