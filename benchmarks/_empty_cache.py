@@ -46,7 +46,8 @@ class Compiles(event.Listener):
         if self.open:
             self.open[-1][1] += total
         function = ev.data["dispatcher"].py_func
-        name = function.__module__.removeprefix("truepix.") + "." + function.__qualname__
+        module = function.__module__.removeprefix("truepix.").removeprefix("color._decolorize.")
+        name = module + "." + function.__qualname__
         args = ", ".join(str(arg) for arg in ev.data["args"])
         self.done.append((name, args, total - nested))
 
@@ -157,7 +158,10 @@ def _listing(label: str, compiles: list[list[Any]], all_kernels: bool) -> Table:
     more = "" if all_kernels else f" (the {len(shown)} slowest; --kernels lists all)"
     table = Table(title=f"{label}: kernels compiled{more}")
     for column in ("kernel", "compiles", "CPU s", "argument types where several"):
-        table.add_column(column, justify="right" if column in ("compiles", "CPU s") else "left")
+        table.add_column(
+            column, justify="right" if column in ("compiles", "CPU s") else "left",
+            no_wrap=column == "kernel",
+        )  # fmt: skip
     for name, (count, seconds, signatures) in shown:
         single = name == OWN or count == 1
         table.add_row(
