@@ -13,13 +13,22 @@ compiled kernels loaded from numba's disk cache, the work itself).
     python benchmarks/cold_start.py --full   # more processes per case
     python benchmarks/cold_start.py --user   # read_figure as a user meets it (below)
     python benchmarks/cold_start.py --user --realtime  # ... counting Python's own start too
+    python benchmarks/cold_start.py --empty-cache       # as after ``pip install`` (below)
+    python benchmarks/cold_start.py --empty-cache --kernels  # ... and every kernel compiled
 
 ``--user`` times a 1000x800 matplotlib figure (imshow + colorbar, PNG) in
 several fresh processes: the first call from ``import truepix`` to the
 reading (wall clock, what a script's user waits; beside it the CPU time of
 the process, background threads included, and of the calling thread alone:
 on a busy machine the wall clock is the share of the cores it got) and a
-warm call after it, median and min. ``--realtime`` measures the first call from the moment the
+warm call after it, median and min. ``--empty-cache`` times the first call with
+numba's disk cache empty, as after ``pip install``: each case in a fresh copy of
+the package (so the checkout's caches are neither used nor touched), from
+``import truepix`` through the first call (wall clock and the process's CPU time,
+all threads: on a busy machine the wall clock is the share of the cores it got),
+then a second fresh process on the now-filled cache; beside them the kernels numba
+compiled, each with its own compile time (callees compiled inside it subtracted).
+``--realtime`` measures the first call from the moment the
 process is started, so the interpreter's own start-up counts as well.
 """
 
@@ -198,6 +207,12 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="more processes per case")
     parser.add_argument("--user", action="store_true", help="read_figure's first call as a user meets it")
     parser.add_argument("--realtime", action="store_true", help="with --user: from the process's start")
+    parser.add_argument(
+        "--empty-cache", action="store_true", help="first calls with numba's cache empty"
+    )
+    parser.add_argument(
+        "--kernels", action="store_true", help="with --empty-cache: list every kernel compiled"
+    )
     args = parser.parse_args()
     repeat = 5 if args.full else 2
     console = Console()
@@ -206,6 +221,11 @@ def main() -> None:
     compileall.compile_dir(Path(tp.__file__).parent, quiet=1)
     if args.user:
         _user(console, 9 if args.full else 5, args.realtime)
+        return
+    if args.empty_cache:
+        from _empty_cache import empty_cache
+
+        empty_cache(console, Path(tp.__file__).parent, args.kernels)
         return
     with tempfile.TemporaryDirectory() as folder:
         inputs = _inputs(Path(folder))

@@ -74,9 +74,12 @@ def shown_pixels(values: np.ndarray, image: Any) -> tuple[np.ndarray, np.ndarray
         # one pass: numpy's channel by channel took 3.1 ms a JPEG'd megapixel, this
         # 1.1 (CPU time, loaded 2-core machine)
         # (numba's kernel, imported here: importing truepix loads no numba)
+        from truepix._validate import readonly
         from truepix.color._decolorize._kernels import hide_light
 
-        hide_light(pixels.reshape(-1, pixels.shape[-1]), hidden.reshape(-1), LIGHT, NEUTRAL)
+        # read-only, as the decoder's kernels read pixels: one compile serves both
+        flat = readonly(pixels.reshape(-1, pixels.shape[-1]))
+        hide_light(flat, hidden.reshape(-1), LIGHT, NEUTRAL)
         return pixels, hidden, scale
     # channel by channel: numpy's min over a last axis of 3 took 26 ms a megapixel, this 1
     channels = [pixels[..., c] for c in range(min(3, pixels.shape[-1]))]

@@ -75,7 +75,8 @@ def _errors(
     """The test on ``rows`` (6 rows per band at step 3, or a sample), luma positions
     from the decoder's memo."""
     width = rows.shape[-2]
-    flat = np.ascontiguousarray(rows).reshape(-1, rows.shape[-1])
+    # read-only, however the rows came: one compile of the test serves every picture
+    flat = kernels.readonly(np.ascontiguousarray(rows).reshape(-1, rows.shape[-1]))
     line = decoder._grid(kind, "luma").line
     # (half a megapixel's sample, 49 152 pixels: on one thread, as pictures that small
     # are; two threads woke for a few hundred microseconds' work twice over)

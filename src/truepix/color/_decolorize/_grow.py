@@ -293,10 +293,13 @@ def _sweep(  # pragma: no cover - jitted
             near[p, j] = position[neighbours[order[p], j]]
     sets = (np.arange(n_nodes), np.ones(n_nodes, np.int64), np.zeros(n_nodes, np.int64),
             np.empty(n_nodes, np.int64))  # fmt: skip  (parent, size, tag, history)
-    n_history = 0
+    # int64 zeros, not literal ones: numba compiles a kernel called with a constant
+    # once for that constant (Literal[int](0)), again for the variable
+    zero, enter = np.int64(0), np.int64(-1)
+    n_history = zero
     # depth first: lo, hi (ranks), the parent's window, and the mark to undo to (-1: enter)
     stack = np.empty((256, 5), np.int64)
-    depth = _push(stack, 0, 0, ranked.shape[0] - 1, 0, -1)
+    depth = _push(stack, zero, zero, np.int64(ranked.shape[0] - 1), zero, enter)
     while depth > 0:
         depth -= 1
         lo, hi, above_first, above_last, mark = stack[depth]
@@ -307,7 +310,7 @@ def _sweep(  # pragma: no cover - jitted
         depth += 1
         low, high = first[hi], last[lo]  # the windows' common part (they move up with rank)
         if above_first > above_last:
-            n_history = _join(low, high, low, high, 0, -1, near, sets, n_history)
+            n_history = _join(low, high, low, high, zero, enter, near, sets, n_history)
         else:  # the parent's common part lies within this one
             for begin, end in ((low, above_first - 1), (above_last + 1, high)):
                 n_history = _join(begin, end, low, high, above_first, above_last, near, sets,
@@ -347,7 +350,7 @@ def _join(  # pragma: no cover - jitted
     for p in range(begin, end + 1):
         root = -1
         for j in range(8):
-            q = neighbours[p, j]
+            q = np.int64(neighbours[p, j])  # (int32: one _find for both)
             if q < 0:
                 break
             if q < low or q > high:

@@ -276,9 +276,11 @@ def hull_accept(  # pragma: no cover - jitted
             out[p] = False
             if not residual[p] > threshold:
                 continue
+            # y as int64, as other callers pass it (prange gives uint64): one compile
             lo, hi = _local_arc(
-                position, residual, arc_threshold, width, height, x, y, radius, cyclic, found
-            )
+                position, residual, arc_threshold, width, height, x, np.int64(y), radius,
+                cyclic, found,
+            )  # fmt: skip
             if hi < lo:
                 continue
             # a filter mixes values beyond those its neighbours kept: widen the arc
@@ -289,8 +291,9 @@ def hull_accept(  # pragma: no cover - jitted
             elif hi - lo >= 1.0:
                 lo, hi = 0.0, 1.0
             spread, low_l, high_l, low_map, high_map = _contrast(
-                pixels, residual, contrast_threshold, p, x, y, width, height, scale, matrix
-            )
+                pixels, residual, contrast_threshold, p, x, np.int64(y), width, height, scale,
+                matrix,
+            )  # fmt: skip
             # a thin stroke is darker or brighter than all its neighbours
             own = _luma(pixels, p, scale)
             luma_tolerance = tolerance

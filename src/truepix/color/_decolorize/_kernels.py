@@ -374,17 +374,19 @@ def _new_code(  # pragma: no cover - jitted
     r = float(pixels[p, 0])
     g = float(pixels[p, 1])
     b = float(pixels[p, 2])
+    # a flag typed bool, not Literal[bool](True): one compile of _projected serves both
+    ambiguity = np.bool_(True)
     if joint:
         known = _slot(pixels, p, known_block)
         code = known_pool[known]
         if code == 0:
-            pos, res, amb = _projected(r, g, b, search, True)
+            pos, res, amb = _projected(r, g, b, search, ambiguity)
             code = _pack(pos, res, amb, inv_span)
             known_pool[known] = code
-        pos, _, _ = _projected(r, g, b, search_pos, False)  # its position only
+        pos, _, _ = _projected(r, g, b, search_pos, not ambiguity)  # its position only
         code = (code & ~POS_MASK) | _pack(pos, 0.0, np.bool_(False), inv_span) & POS_MASK
     else:
-        pos, res, amb = _projected(r, g, b, search, True)
+        pos, res, amb = _projected(r, g, b, search, ambiguity)
         code = _pack(pos, res, amb, inv_span)
     pool[slot] = code
     return code
@@ -392,7 +394,7 @@ def _new_code(  # pragma: no cover - jitted
 
 @nb.njit(_nrt=False, **_JIT)
 def _projected(r, g, b, search, ambiguity):  # pragma: no cover - jitted
-    """``_project`` as a call, compiled once for each ``ambiguity`` (see _new_code)."""
+    """``_project`` as a call, compiled once (``ambiguity`` a bool, see _new_code)."""
     return _project(r, g, b, search, ambiguity)
 
 
