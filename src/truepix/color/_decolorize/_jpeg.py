@@ -16,7 +16,7 @@ from truepix.color._decolorize._alone import alone, luma_spread, strung
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
-from truepix.color._decolorize._discrete import mixed_cores
+from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import counted_groups, grow_similar
@@ -277,6 +277,8 @@ def jpeg_off_map(
         groups[mixed & (not strung(candidates[kept], luma_of[kept], width, height))] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
+        if plan.discrete:  # (JPEG's ringing where two fields meet: no evidence)
+            foreign &= ~ringing(flat, scale, width, position, candidates, line, groups)
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
