@@ -25,9 +25,14 @@ __all__ = ["around_blends"]
 #: segment between two pixels on the map within AROUND_RADIUS px of it, AROUND_STEP DN
 #: or more apart in RGB, past either end by up to AROUND_OVERSHOOT of the segment
 #: (cubic and Lanczos lobes, JPEG's ringing) (:func:`around_blends`).
-#: trial16/user_tools_sweep.py (5 maps x camera, astronaut, coffee x OpenCV area 0.5 /
-#: 0.33, cubic 0.5, linear 2, Pillow Lanczos 0.5 x Pillow q90 / q75 / q50, OpenCV q75):
-#: see the notes in ``_jpeg`` where it is used.
+#: The same test as ``_edges.EDGE_BLEND_TOLERANCE``'s, between any two data pixels
+#: around rather than opposite neighbours. trial16/user_tools_sweep.py (5 maps x camera,
+#: astronaut, coffee x OpenCV area 0.5 / 0.33, cubic 0.5, linear 2, Pillow Lanczos 0.5 x
+#: Pillow q90 / q75 / q50, OpenCV q75): turbo's camera shrunk 0.5x by OpenCV cubic, q50,
+#: 0.50 -> 0.00 % holes, the others as before. Jet's astronaut shrunk 0.33x by area at
+#: q50 (0.66 %) and its camera 0.5x by Lanczos at q50 (0.46 %) keep theirs: their far
+#: pixels are darker than any data color within 6 px (blends of data the shrink and
+#: JPEG moved off the map too), 20 of 26 and 11 of 12 of them.
 AROUND_RADIUS = 3
 AROUND_TOLERANCE = 16.0
 AROUND_STEP = 24.0

@@ -333,8 +333,9 @@ def resized_blends(
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
     candidates past the threshold (``on_map`` false), away from those ``beyond``
-    the map's luma (black and white strokes, and the field's JPEG ringing beside
-    them), lie strictly between their neighbours often (RESAMPLED_SHARE)."""
+    the map's luma (black and white strokes' cores, ``beyond_cores``, and the field's
+    JPEG ringing beside them), lie strictly between their neighbours often
+    (RESAMPLED_SHARE)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
