@@ -62,6 +62,11 @@ MIX_CORE = 30.0
 #: flagged as before but for jet's 4 colors with black at q50, 22.2 -> 20.6 % (its
 #: contours lie on the fields' edges, blue against yellow).
 MIX_RINGING = 0.2
+#: ... the colors those MIX_RINGING_RADIUS px around: a thin field (a photograph's dark
+#: line, 1-3 px) JPEG moves off its color entirely, and it is found only farther
+#: along, past the ringing (coolwarm / 4 / camera q50 4:2:0, the camera's tripod legs:
+#: 0.53 % holes at MIX_RADIUS, 0.00 % at 6 and 8).
+MIX_RINGING_RADIUS = 6
 #: Maps of more colors than this are no few-color maps (a pair loop per picture).
 MIX_MAX_COLORS = 64
 #: Resampling a picture of flat fields of painted colors (Pillow, OpenCV, skimage; down
@@ -117,14 +122,15 @@ def flat_off_share(codes: np.ndarray, sample: np.ndarray) -> float:
 def mixture_distance(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, candidates: np.ndarray,
     on_map: np.ndarray, line: Polyline, ycc: np.ndarray, overshoot: float = 0.0,
+    radius: int = MIX_RADIUS,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN, Y Cb Cr) of each candidate to the nearest mixture of two colors of
     the map found around it: luma between theirs, chroma on the segment between theirs
     (each in its own proportion), both past either color by up to ``overshoot`` of
-    their step (JPEG's ringing).
+    their step (JPEG's ringing), the colors those ``radius`` around.
 
     ``on_map``: flat mask of the pixels whose ``position`` (fraction of the map) names
-    their color; the colors around a candidate are theirs (MIX_RADIUS). Infinite where
+    their color; the colors around a candidate are theirs. Infinite where
     fewer than two colors are around, or the map has more than MIX_MAX_COLORS colors.
     """
     distance = np.full(len(candidates), np.inf)
@@ -134,7 +140,7 @@ def mixture_distance(
     height = len(position) // width
     # the nearest vertex (a painted color) to each on-map pixel's position around
     middles = (line.positions[1:] + line.positions[:-1]) / 2.0
-    around = degraded.window_pixels(candidates, width, height, MIX_RADIUS)
+    around = degraded.window_pixels(candidates, width, height, radius)
     known = on_map[around] & np.isfinite(position[around])
     color = np.searchsorted(middles, np.nan_to_num(position[around]) * line.n_bins)
     local = np.zeros((len(candidates), n_colors), dtype=bool)  # colors around each
@@ -190,7 +196,7 @@ def ringing(
     """Per candidate (flat indices, past JPEG's candidate residual): whether it is a
     core's pixel (``groups`` > 0) within MIX_CORE DN of a mixture of the colors around
     it rung past their ends (MIX_RINGING: :func:`mixture_distance`, the colors of the
-    pixels that are no candidates)."""
+    pixels MIX_RINGING_RADIUS around that are no candidates)."""
     from truepix.color._decolorize._plan import _YCBCR  # (``_plan`` imports this module)
 
     cored = np.flatnonzero(groups > 0)
@@ -200,7 +206,8 @@ def ringing(
     on_map = np.ones(len(position), dtype=bool)
     on_map[candidates] = False
     distance = mixture_distance(
-        flat, scale, width, position, candidates[cored], on_map, line, _YCBCR, MIX_RINGING
+        flat, scale, width, position, candidates[cored], on_map, line, _YCBCR, MIX_RINGING,
+        MIX_RINGING_RADIUS,
     )  # fmt: skip
     rung[cored[distance <= MIX_CORE]] = True
     return rung

@@ -269,7 +269,7 @@ def jpeg_off_map(
         on_map[candidates[residual[candidates] > plan.threshold]] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, inked
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
