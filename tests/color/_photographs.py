@@ -43,12 +43,15 @@ def blob_field(size: int = 128, seed: int = 3) -> np.ndarray:
 
 def few_color_field(name: str, size: int) -> np.ndarray:
     """The discrete-map tests' field, scaled to [0, 1] (``size`` square): scikit-image's
-    camera (``"camera"``) or a smooth ``sin(6x) cos(5y) + x`` ramp."""
-    if name == "camera":
+    camera (``"camera"``) or astronaut in gray (``"astronaut"``), or a smooth
+    ``sin(6x) cos(5y) + x`` ramp."""
+    if name in ("camera", "astronaut"):
         from skimage import data as images
+        from skimage.color import rgb2gray
         from skimage.transform import resize
 
-        field = resize(images.camera() / 255.0, (size, size), anti_aliasing=True)
+        image = images.camera() / 255.0 if name == "camera" else rgb2gray(images.astronaut())
+        field = resize(image, (size, size), anti_aliasing=True)
     else:
         y, x = np.mgrid[0:size, 0:size] / (size - 1.0)
         field = np.sin(6 * x) * np.cos(5 * y) + x

@@ -69,9 +69,9 @@ def _resized_test(
     stops there."""
     seen = {}
 
-    def spy(flat, scale, width, candidates, on_map, seeds, beyond):
+    def spy(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
         _, seen["resized"] = _edges.resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond
+            flat, scale, width, candidates, on_map, seeds, beyond, inked
         )
         height = len(on_map) // width
         stroked = np.zeros(len(on_map), dtype=bool)

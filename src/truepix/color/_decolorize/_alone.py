@@ -61,6 +61,15 @@ JPEG_STRUNG_SPREAD = 15.0
 #: jet's astronaut 512 -> 256 (OpenCV area) at q75 strings 428 px at 40.5 DN (holes
 #: 1.87 -> 1.11 % at 1000 px; benchmarks/decolorize_trial/trial13/resample_then_jpeg.py).
 JPEG_STRUNG_LONG = 1000
+#: ... if its luma spreads by at most JPEG_STRUNG_LONG_SPREAD DN: a stroke is one ink,
+#: blended with the field (the strokes above 26-50 DN; black contours and text over
+#: jet's 11 colors, JPEG q90-q50, 37-66 DN), where JPEG's marks on a discrete picture
+#: (a BoundaryNorm's few colors) string along the edges between its fields as far as
+#: the edges go and mix the two fields' colors: half their luma step, 78-96 DN over
+#: jet's and turbo's 4 colors on photographs at q50 (benchmarks/_discrete_screen.py:
+#: jet / 4 / astronaut, 4:2:0, 1027 px at 89.5 DN, 9.86 % holes -> 1.53 %, then
+#: ``_discrete.MIX_RINGING`` 0.00 %).
+JPEG_STRUNG_LONG_SPREAD = 75.0
 #: ... and one of JPEG_STRUNG_SHORT whose luma spreads by at most JPEG_STRUNG_FLAT DN:
 #: gray contours on viridis (drawn figure) string into 15-32 px at 3.6-5.6 DN (flagged
 #: 0 -> 65.3 %, as before ``_alone``); texture's structures of 30+ px spread 18+ DN
@@ -159,8 +168,8 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
     stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
     their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
-    JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG whatever their
-    luma."""
+    JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG within
+    JPEG_STRUNG_LONG_SPREAD DN."""
     if len(pixels) == 0:
         return False
     cell = JPEG_LINK_CELL
@@ -174,7 +183,8 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     count, spread = luma_spread(structure, luma)
     one_color = (count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)
     one_color |= (count >= JPEG_STRUNG_SHORT) & (spread <= JPEG_STRUNG_FLAT)
-    return bool(np.any(one_color | (count >= JPEG_STRUNG_LONG)))
+    lengthy = (count >= JPEG_STRUNG_LONG) & (spread <= JPEG_STRUNG_LONG_SPREAD)
+    return bool(np.any(one_color | lengthy))
 
 
 def _tiles_around(seen: np.ndarray, candidates: np.ndarray, width: int, height: int) -> np.ndarray:

@@ -24,7 +24,9 @@ from truepix.color._decolorize._exact import threshold_code
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._vertex import _JIT
 
-__all__ = ["field_blends", "field_share", "flat_off_share", "mixed_cores", "mixture_distance"]
+__all__ = [
+    "field_blends", "field_share", "flat_off_share", "mixed_cores", "mixture_distance", "ringing",
+]  # fmt: skip
 
 #: Flat pixels (3x3 of one color) within FLAT_NEAR DN of the map are counted by
 #: :func:`flat_off_share` (farther: a margin, a box drawn over it).
@@ -46,6 +48,25 @@ FLAT_NEAR = 8.0
 #: 2-4x the memory per core pixel; MIX_CORE 20: turbo 10.0 %.
 MIX_RADIUS = 4
 MIX_CORE = 30.0
+#: A core's pixels beyond the map's luma, or far off JPEG's model, are evidence of a
+#: stroke (``_alone``) -- but for a discrete picture's that lie within MIX_CORE DN of a
+#: mixture of two colors around them past the pair's ends by up to MIX_RINGING of the
+#: pair's luma step (:func:`ringing`): JPEG's ringing where two flat fields meet, which
+#: overshoots the darker and brighter color alike (at q50: 11-29 DN past the darkest
+#: of jet's, turbo's and coolwarm's 4 colors, 7-18 % of the step). A few such pixels (8-11
+#: per core) kept photographs' cores as strokes, and every core within 16-32 px with
+#: them (``_discrete_screen.py``, JPEG q50: holes turbo / 4 / astronaut 1.82 / 0.88 %
+#: (4:4:4 / 4:2:0), jet / 4 / astronaut 1.53 % after ``_alone.JPEG_STRUNG_LONG_SPREAD``,
+#: coolwarm, listed5, turbo / 6 0.27-0.36 % -> 0.00 %). Matplotlib's black, white and gray
+#: contours and text over jet, turbo, coolwarm through 4 and 11 intervals (q75 / q50):
+#: flagged as before but for jet's 4 colors with black at q50, 22.2 -> 20.6 % (its
+#: contours lie on the fields' edges, blue against yellow).
+MIX_RINGING = 0.2
+#: ... the colors those MIX_RINGING_RADIUS px around: a thin field (a photograph's dark
+#: line, 1-3 px) JPEG moves off its color entirely, and it is found only farther
+#: along, past the ringing (coolwarm / 4 / camera q50 4:2:0, the camera's tripod legs:
+#: 0.53 % holes at MIX_RADIUS, 0.00 % at 6 and 8).
+MIX_RINGING_RADIUS = 6
 #: Maps of more colors than this are no few-color maps (a pair loop per picture).
 MIX_MAX_COLORS = 64
 #: Resampling a picture of flat fields of painted colors (Pillow, OpenCV, skimage; down
@@ -100,14 +121,16 @@ def flat_off_share(codes: np.ndarray, sample: np.ndarray) -> float:
 
 def mixture_distance(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, candidates: np.ndarray,
-    on_map: np.ndarray, line: Polyline, ycc: np.ndarray,
+    on_map: np.ndarray, line: Polyline, ycc: np.ndarray, overshoot: float = 0.0,
+    radius: int = MIX_RADIUS,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN, Y Cb Cr) of each candidate to the nearest mixture of two colors of
     the map found around it: luma between theirs, chroma on the segment between theirs
-    (each in its own proportion).
+    (each in its own proportion), both past either color by up to ``overshoot`` of
+    their step (JPEG's ringing), the colors those ``radius`` around.
 
     ``on_map``: flat mask of the pixels whose ``position`` (fraction of the map) names
-    their color; the colors around a candidate are theirs (MIX_RADIUS). Infinite where
+    their color; the colors around a candidate are theirs. Infinite where
     fewer than two colors are around, or the map has more than MIX_MAX_COLORS colors.
     """
     distance = np.full(len(candidates), np.inf)
@@ -117,7 +140,7 @@ def mixture_distance(
     height = len(position) // width
     # the nearest vertex (a painted color) to each on-map pixel's position around
     middles = (line.positions[1:] + line.positions[:-1]) / 2.0
-    around = degraded.window_pixels(candidates, width, height, MIX_RADIUS)
+    around = degraded.window_pixels(candidates, width, height, radius)
     known = on_map[around] & np.isfinite(position[around])
     color = np.searchsorted(middles, np.nan_to_num(position[around]) * line.n_bins)
     local = np.zeros((len(candidates), n_colors), dtype=bool)  # colors around each
@@ -129,12 +152,15 @@ def mixture_distance(
         which = np.flatnonzero(local[:, first] & local[:, second])
         a, b = colors[first], colors[second]
         luma = observed[which, 0]
-        low, high = min(a[0], b[0]), max(a[0], b[0])
+        past = overshoot * abs(a[0] - b[0])
+        low, high = min(a[0], b[0]) - past, max(a[0], b[0]) + past
         off_luma = np.maximum(np.maximum(low - luma, luma - high), 0.0)
         step = b[1:] - a[1:]
         length = float(step @ step)
         chroma = observed[which, 1:] - a[1:]
-        t = np.clip(chroma @ step / length, 0.0, 1.0) if length > 0 else np.zeros(len(which))
+        t = np.zeros(len(which))
+        if length > 0:
+            t = np.clip(chroma @ step / length, -overshoot, 1.0 + overshoot)
         off_chroma = np.linalg.norm(chroma - t[:, None] * step, axis=1)
         distance[which] = np.minimum(distance[which], np.hypot(off_luma, off_chroma))
     return distance
@@ -161,6 +187,30 @@ def mixed_cores(
     unexplained = np.zeros(int(groups.max()) + 1, dtype=bool)
     unexplained[groups[cored][~(distance <= MIX_CORE)]] = True
     return (groups > 0) & ~unexplained[groups], (groups > 0) & unexplained[groups]
+
+
+def ringing(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, candidates: np.ndarray,
+    line: Polyline, groups: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate (flat indices, past JPEG's candidate residual): whether it is a
+    core's pixel (``groups`` > 0) within MIX_CORE DN of a mixture of the colors around
+    it rung past their ends (MIX_RINGING: :func:`mixture_distance`, the colors of the
+    pixels MIX_RINGING_RADIUS around that are no candidates)."""
+    from truepix.color._decolorize._plan import _YCBCR  # (``_plan`` imports this module)
+
+    cored = np.flatnonzero(groups > 0)
+    rung = np.zeros(len(groups), dtype=bool)
+    if len(cored) == 0:
+        return rung
+    on_map = np.ones(len(position), dtype=bool)
+    on_map[candidates] = False
+    distance = mixture_distance(
+        flat, scale, width, position, candidates[cored], on_map, line, _YCBCR, MIX_RINGING,
+        MIX_RINGING_RADIUS,
+    )  # fmt: skip
+    rung[cored[distance <= MIX_CORE]] = True
+    return rung
 
 
 def field_blends(

@@ -24,7 +24,7 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
-__all__ = ["EdgeTest", "edge_blends", "inked_share", "resized_blends"]
+__all__ = ["EdgeTest", "beyond_cores", "edge_blends", "inked_share", "resized_blends"]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
 #: flank a blend: a 0.33x-0.5x downscale blends over one pixel, a 2x upscale over two
@@ -86,6 +86,19 @@ EDGE_OVERSHOOT = 0.25
 EDGE_PASSES = 8
 EDGE_BLEND_TOLERANCE = 16.0
 EDGE_STROKE_RADIUS = 8
+#: ... the candidates beyond the map's luma that keep blends around off the map being
+#: EDGE_STROKE_CORE or more in one core (``beyond_cores``): a stroke's ink keeps
+#: cores of them, JPEG's ringing past the map's darkest or brightest color (a
+#: resized photograph's sharp edges at q50-q90) lone pixels, 1-2 per core -- yet
+#: one of them kept the blends in 17 x 17 px around it off the map. (Which pictures
+#: are resized is still counted away from every one: with the cores only, the green
+#: coastline and gray text on viridis, tests/color/test_decolorize_branches.py, were
+#: taken for resized at q75 and q50 and lost every flag.) On
+#: trial16/user_tools_sweep.py (5 maps x camera, astronaut, coffee x OpenCV area 0.5 /
+#: 0.33, cubic 0.5, linear 2, Pillow Lanczos 0.5 x Pillow q90 / q75 / q50, OpenCV
+#: q75) turbo's and jet's coffee shrunk 0.33x by area, q75, 0.78 / 0.52 % holes ->
+#: 0.00 %.
+EDGE_STROKE_CORE = 3
 EDGE_SHARE_CHROMA = 0.3
 #: A colored stroke over a smooth field -- red lines and text on coolwarm, turbo, RdBu_r,
 #: JPEG'd q90 / q75 (tests/color/test_decolorize_colored_strokes.py) -- reaches
@@ -306,15 +319,27 @@ def _returns_kernel(  # pragma: no cover - jitted
                     break
 
 
+def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Per candidate: whether it is ``beyond`` the map's luma in a core (``groups``, a
+    label per candidate, 0: none) that holds EDGE_STROKE_CORE or more such pixels."""
+    labelled = beyond & (groups > 0)
+    if not labelled.any():
+        return labelled
+    count = np.bincount(groups[labelled], minlength=int(groups.max()) + 1)
+    return labelled & (count[groups] >= EDGE_STROKE_CORE)
+
+
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
-    seeds: np.ndarray, beyond: np.ndarray,
+    seeds: np.ndarray, beyond: np.ndarray, inked: np.ndarray | None = None,
 ) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
     candidates past the threshold (``on_map`` false), away from those ``beyond``
     the map's luma (black and white strokes, and the field's JPEG ringing beside
-    them), lie strictly between their neighbours often (RESAMPLED_SHARE)."""
+    them), lie strictly between their neighbours often (RESAMPLED_SHARE). No blend
+    lies near an ``inked`` candidate (a stroke's core beyond the map's luma:
+    ``beyond_cores``; default ``beyond``)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -330,12 +355,15 @@ def resized_blends(
     )
     # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
     if resized:
-        inked = inked_share(flat, scale, width, counted[found], pair[found])
-        resized = inked < EDGE_INK_SHARE
+        returning = inked_share(flat, scale, width, counted[found], pair[found])
+        resized = returning < EDGE_INK_SHARE
     if not resized:
         return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(
         _YCBCR, JPEG_CHROMA_WEIGHT, EDGE_BLEND_TOLERANCE, EDGE_STEP, EDGE_OVERSHOOT, False
     )
     blend = edge_blends(flat, scale, width, candidates, on_map, loose, EDGE_PASSES)
+    if inked is not None:
+        stroked[:] = False
+        degraded.near(candidates[inked], width, height, EDGE_STROKE_RADIUS, stroked)
     return blend & ~stroked[candidates], True

@@ -13,11 +13,12 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._alone import alone, luma_spread, strung
+from truepix.color._decolorize._around import around_blends
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
-from truepix.color._decolorize._discrete import mixed_cores
-from truepix.color._decolorize._edges import resized_blends
+from truepix.color._decolorize._discrete import mixed_cores, ringing
+from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import inked_strokes
@@ -258,6 +259,7 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
+    resized, on_map = False, np.zeros(0, dtype=bool)
     # (blends keep seeds out of cores and weak pixels out of chains; none without seed cores)
     counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
@@ -265,7 +267,10 @@ def jpeg_off_map(
         # residual <= threshold: without alpha no residual is NaN, so the candidates tell
         on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
         on_map[candidates[residual[candidates] > plan.threshold]] = False
-        blend, _ = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map)
+        inked = beyond_cores(beyond_map, groups)
+        blend, resized = resized_blends(
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
+        )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
@@ -277,6 +282,11 @@ def jpeg_off_map(
         groups[mixed & (not strung(candidates[kept], luma_of[kept], width, height))] = 0
     if not colorless:  # (gray keeps data on the map: any core there is a stroke's)
         foreign = far | beyond_map
+        if plan.discrete:  # (JPEG's ringing where two fields meet: no evidence)
+            foreign &= ~ringing(flat, scale, width, position, candidates, line, groups)
+        if resized:  # (blends of data colors around: no evidence)
+            cored = np.flatnonzero((groups > 0) & foreign)
+            foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
