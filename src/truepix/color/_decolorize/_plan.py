@@ -198,7 +198,7 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
     data NaN: a figure's margin (``_fills``) and, on JPEG'd pictures, the numbers written
     in a heatmap's cells (``_cellmarks``: on exact ones they are off the map already)."""
     result = without_fills(result, pixels, plan)
-    return without_cell_marks(result, pixels) if plan.jpeg else result
+    return without_cell_marks(result, pixels, plan.fills) if plan.jpeg else result
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
