@@ -171,7 +171,7 @@ def translucent(
 
 def annotated_figure(
     recipe: str, cmap: str, fmt: str, shape: tuple[int, int], annotated: bool,
-    quality: int | None, size: tuple[float, float] = (4.0, 3.0),
+    quality: int | None, size: tuple[float, float] = (4.0, 3.0), frame: bool = True,
 ) -> tuple[np.ndarray, tuple[int, int, int, int]]:
     """An annotated heatmap figure as users save it, and its cells' box (top, bottom,
     left, right; pixels): ``recipe`` "seaborn" is ``sns.heatmap(data, annot=True,
@@ -179,7 +179,8 @@ def annotated_figure(
     "imshow" matplotlib's annotated-heatmap recipe (``imshow``, a colorbar, ticks,
     ``ax.text`` in every cell, black on light cells, white on dark ones). Data are
     seeded counts 0-99 (``fmt`` "d") or tenths 0-10; saved at 100 dpi as PNG, or JPEG
-    of ``quality`` (Pillow, 4:2:0)."""
+    of ``quality`` (Pillow, 4:2:0). ``frame`` False hides imshow's spines (the same
+    layout: what the spines move is found against it)."""
     import matplotlib.pyplot as plt
 
     rng = np.random.default_rng(0)
@@ -192,6 +193,7 @@ def annotated_figure(
         corners = [(0, 0), (shape[1], shape[0])]
     else:
         image = axes.imshow(data, cmap=cmap)
+        axes.spines[:].set_visible(frame)
         figure.colorbar(image, ax=axes)
         axes.set_xticks(range(shape[1]))
         axes.set_yticks(range(shape[0]))

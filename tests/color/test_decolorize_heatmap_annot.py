@@ -120,12 +120,16 @@ def test_figure_digits_are_flagged(
 ) -> None:
     # a figure as saved by default: margins, tick labels and a colorbar around the
     # cells (``plot_box``); digit pixels = moved 40 DN or more by the digits (PNG),
-    # data = cells 2 px or more from any pixel the digits moved; JPEG q75
+    # data = cells 2 px or more from any pixel the digits or imshow's spines moved;
+    # JPEG q75. Measured at q75 (main / now): digits flagged seaborn rocket 67.4 /
+    # 99.7 %, mako 70.2 / 99.8 %, imshow rocket 37.8 / 99.8 %, viridis 63.1 / 99.6 %
     plain, box = annotated_figure(recipe, cmap, fmt, shape, False, None)
+    bare, _ = annotated_figure(recipe, cmap, fmt, shape, False, None, frame=False)
     drawn, _ = annotated_figure(recipe, cmap, fmt, shape, True, None)
     moved = np.abs(drawn.astype(int) - plain.astype(int)).max(axis=-1)
     cells = _cells(moved.shape, box)
     digits = cells & (moved >= 40)
+    moved = np.maximum(moved, np.abs(drawn.astype(int) - bare.astype(int)).max(axis=-1))
     data = cells & ~ndimage.binary_dilation(moved > 0, iterations=2)
     picture, _ = annotated_figure(recipe, cmap, fmt, shape, True, 75)
     holes = np.isnan(tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1))
@@ -135,9 +139,15 @@ def test_figure_digits_are_flagged(
 
 @pytest.mark.parametrize("recipe", ["seaborn", "imshow"])
 def test_figure_without_numbers_keeps_its_cells(recipe: str) -> None:
-    picture, box = annotated_figure(recipe, "viridis", "d", (6, 8), False, 75)
+    # cells 2 px or more from imshow's spines (the pixel next to a spine at q75 is
+    # JPEG's ringing of it, off the map: 1 % of the cells, as on main)
+    plain, box = annotated_figure(recipe, "viridis", "d", (6, 8), False, None)
+    bare, _ = annotated_figure(recipe, "viridis", "d", (6, 8), False, None, frame=False)
+    spines = np.abs(plain.astype(int) - bare.astype(int)).max(axis=-1) > 0
+    data = _cells(spines.shape, box) & ~ndimage.binary_dilation(spines, iterations=2)
+    picture, _ = annotated_figure(recipe, "viridis", "d", (6, 8), False, 75)
     holes = np.isnan(tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1))
-    assert holes[_cells(holes.shape, box)].mean() <= 0.002
+    assert holes[data].mean() <= 0.002
 
 
 @pytest.mark.parametrize("recipe", ["seaborn", "imshow"])
