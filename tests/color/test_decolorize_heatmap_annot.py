@@ -121,8 +121,10 @@ def test_figure_digits_are_flagged(
     # a figure as saved by default: margins, tick labels and a colorbar around the
     # cells (``plot_box``); digit pixels = moved 40 DN or more by the digits (PNG),
     # data = cells 2 px or more from any pixel the digits or imshow's spines moved;
-    # JPEG q75. Measured at q75 (main / now): digits flagged seaborn rocket 67.4 /
-    # 99.7 %, mako 70.2 / 99.8 %, imshow rocket 37.8 / 99.8 %, viridis 63.1 / 99.6 %
+    # JPEG q75. Measured (before plot_box and _cell_filled / now), digits flagged and
+    # data NaN, %: seaborn rocket 68.1 / 99.8 and 0.45 / 0.14, mako 51.4 / 99.4 and
+    # 0.05 / 0.01; imshow rocket 37.6 / 99.7 and 0.28 / 0.15, viridis 92.0 / 99.6 and
+    # 0.01 / 0.01
     plain, box = annotated_figure(recipe, cmap, fmt, shape, False, None)
     bare, _ = annotated_figure(recipe, cmap, fmt, shape, False, None, frame=False)
     drawn, _ = annotated_figure(recipe, cmap, fmt, shape, True, None)
