@@ -21,7 +21,11 @@ matplotlib's annotated ``imshow``) the grid spans the plot area, not the picture
 widest run of columns mostly no fill (the colorbar is a narrower one, tick labels are
 sparse), the tallest run of rows mostly no fill across it, each side moved to the
 line of most edges next to it (JPEG's ringing on the margin, a spine), and the cells
-are read inside it.
+are read inside it. Where the grid is read, a cell's pixels that the other rules left
+NaN (JPEG's ringing darker than rocket's darkest color at a dark cell's edge) and that
+are no mark, near the cell's color, get the cell's value (:func:`_cell_filled`).
+seaborn's default figure, rocket q75: digits flagged 68.5 -> 99.9 %, data NaN 0.39 ->
+0.05 % (benchmarks/_heatmap_figures.py).
 """
 
 from __future__ import annotations
