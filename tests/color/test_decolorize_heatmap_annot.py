@@ -124,8 +124,8 @@ def test_figure_digits_are_flagged(
     # data = cells 2 px or more from any pixel the digits or imshow's spines moved;
     # JPEG q75. Measured (before plot_box and _cell_filled / now), digits flagged and
     # data NaN, %: seaborn rocket 68.1 / 99.8 and 0.45 / 0.14, mako 51.4 / 99.4 and
-    # 0.05 / 0.01, YlGnBu 37.7 / 99.8 and 0.07 / 0.06; imshow rocket 37.6 / 99.7 and 0.28 / 0.15, viridis 92.0 / 99.6 and
-    # 0.01 / 0.01
+    # 0.05 / 0.01, YlGnBu 37.7 / 99.8 and 0.07 / 0.06; imshow rocket 37.6 / 99.7 and
+    # 0.28 / 0.15, viridis 92.0 / 99.6 and 0.01 / 0.01
     plain, box = annotated_figure(recipe, cmap, fmt, shape, False, None)
     bare, _ = annotated_figure(recipe, cmap, fmt, shape, False, None, frame=False)
     drawn, _ = annotated_figure(recipe, cmap, fmt, shape, True, None)
