@@ -170,3 +170,45 @@ def translucent(
     buffer = io.BytesIO()
     Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
     return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def annotated_figure(
+    recipe: str, cmap: str, fmt: str, shape: tuple[int, int], annotated: bool,
+    quality: int | None, size: tuple[float, float] = (4.0, 3.0), frame: bool = True,
+) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """An annotated heatmap figure as users save it, and its cells' box (top, bottom,
+    left, right; pixels): ``recipe`` "seaborn" is ``sns.heatmap(data, annot=True,
+    fmt=fmt)`` in ``plt.subplots`` (margins, tick labels, the colorbar beside it),
+    "imshow" matplotlib's annotated-heatmap recipe (``imshow``, a colorbar, ticks,
+    ``ax.text`` in every cell, black on light cells, white on dark ones). Data are
+    seeded counts 0-99 (``fmt`` "d") or tenths 0-10; saved at 100 dpi as PNG, or JPEG
+    of ``quality`` (Pillow, 4:2:0). ``frame`` False hides imshow's spines (the same
+    layout: what the spines move is found against it)."""
+    import matplotlib.pyplot as plt
+
+    rng = np.random.default_rng(0)
+    data = rng.integers(0, 100, shape) if fmt == "d" else np.round(rng.random(shape) * 10, 1)
+    figure, axes = plt.subplots(figsize=size, dpi=100)
+    if recipe == "seaborn":
+        import seaborn as sns
+
+        sns.heatmap(data, annot=annotated, fmt=fmt, cmap=cmap, ax=axes)
+        corners = [(0, 0), (shape[1], shape[0])]
+    else:
+        image = axes.imshow(data, cmap=cmap)
+        axes.spines[:].set_visible(frame)
+        figure.colorbar(image, ax=axes)
+        axes.set_xticks(range(shape[1]))
+        axes.set_yticks(range(shape[0]))
+        for (row, column), value in np.ndenumerate(data) if annotated else ():
+            color = "k" if image.norm(value) > 0.5 else "w"
+            axes.text(column, row, format(value, fmt), ha="center", va="center", color=color)
+        corners = [(-0.5, -0.5), (shape[1] - 0.5, shape[0] - 0.5)]
+    figure.canvas.draw()
+    height = figure.canvas.get_width_height()[1]
+    (x0, y0), (x1, y1) = axes.transData.transform(corners)
+    box = (
+        round(height - max(y0, y1)), round(height - min(y0, y1)),
+        round(min(x0, x1)), round(max(x0, x1)),
+    )  # fmt: skip
+    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75), box

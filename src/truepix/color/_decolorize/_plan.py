@@ -195,10 +195,14 @@ class Plan:
 
 def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
     """``result`` (a ``DecolorizeResult`` of ``pixels``) with what the plan says is no
-    data NaN: a figure's margin (``_fills``) and, on JPEG'd pictures, the numbers written
-    in a heatmap's cells (``_cellmarks``: on exact ones they are off the map already)."""
+    data NaN: a figure's margin (``_fills``) and, on JPEG'd pictures (and others no exact
+    render: seaborn's YlGnBu figure of 6x8 cells at q75 reads as no JPEG), the numbers
+    written in a heatmap's cells (``_cellmarks``: on exact ones they are off the map
+    already)."""
     result = without_fills(result, pixels, plan)
-    return without_cell_marks(result, pixels) if plan.jpeg else result
+    if plan.jpeg or not plan.exact:
+        return without_cell_marks(result, pixels, plan.fills)
+    return result
 
 
 def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
