@@ -21,6 +21,7 @@ from truepix.color._decolorize._edges import resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import inked_strokes
+from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -311,6 +312,10 @@ def jpeg_off_map(
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete)
+    # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
+    # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap
+    if not (colorless or line.cyclic):
+        jump_strokes(position, width, off_map)
     return off_map
 
 
