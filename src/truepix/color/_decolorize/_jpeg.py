@@ -315,7 +315,7 @@ def jpeg_off_map(
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
     # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap
     if not (colorless or line.cyclic):
-        jump_strokes(position, width, off_map)
+        jump_strokes(flat, scale, width, position, off_map)
     return off_map
 
 

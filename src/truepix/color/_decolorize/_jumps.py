@@ -16,14 +16,16 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._grow import core_groups
 from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = ["jump_strokes", "jumps"]
 
 #: The two sides are JUMP_REACHES px away (a 1-4 px stroke's two fields) and agree
 #: within JUMP_SIDES (positions, 0-1).
 JUMP_REACHES = (2, 3)
-JUMP_SIDES = 0.05
+JUMP_SIDES = 0.15
 #: A stroke's core jumps JUMP_CORE or more; its antialiased edge JUMP_EDGE or more,
 #: toward the ink, next to a core.
 JUMP_CORE = 0.15
@@ -31,9 +33,17 @@ JUMP_EDGE = 0.05
 #: The ink: a peak of the cores' own positions, JUMP_INK_WIDTH wide (each side),
 #: holding JUMP_INK_SHARE of the cores and JUMP_INK_PIXELS of the picture or more.
 JUMP_INK_WIDTH = 0.06
-JUMP_INK_SHARE = 0.4
-JUMP_INK_PIXELS = 0.002
+JUMP_INK_SHARE = 0.36
+JUMP_INK_PIXELS = 0.004
 JUMP_INK_BINS = 100
+#: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
+JUMP_INK_LUMA = 25.0
+#: ... in 8-connected curves (the cores and their edges) of JUMP_CURVE_PIXELS or more:
+#: texture jumps to the ink's position too, in specks.
+JUMP_CURVE_PIXELS = 1
+#: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
+#: steps out.
+JUMP_GROW_STEPS = 2
 
 
 def jumps(position: np.ndarray, width: int, off_map: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -70,16 +80,22 @@ def _jump_kernel(position, off_map, width, height, reaches, sides, jump, side): 
                     pa, pb = position[a], position[b]
                     if not (np.isfinite(pa) and np.isfinite(pb)) or abs(pa - pb) > sides:
                         continue
-                    mean = 0.5 * (pa + pb)
-                    if abs(own - mean) > jump[p]:
-                        jump[p] = abs(own - mean)
-                        side[p] = mean
+                    # (how far it stands out of both sides: a field's gradient
+                    # passes through, a stroke's two sides come back together)
+                    out = max(own - max(pa, pb), min(pa, pb) - own)
+                    if out > jump[p]:
+                        jump[p] = out
+                        side[p] = 0.5 * (pa + pb)
 
 
-def jump_strokes(position: np.ndarray, width: int, off_map: np.ndarray) -> None:
+def jump_strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray
+) -> None:
     """Mark in ``off_map`` the pixels of strokes in one ink that data would not make:
     cores that jump JUMP_CORE or more to the ink's position (a peak of the cores'
-    positions, JUMP_INK_SHARE), and their edges (JUMP_EDGE) beside them."""
+    positions, JUMP_INK_SHARE) and luma (JUMP_INK_LUMA), their edges (JUMP_EDGE) beside
+    them, and the pixels of the ink next to those (JUMP_GROW_STEPS). ``flat``: the
+    picture's pixels (times ``scale``: DN), ``position`` each one's (0-1, NaN: none)."""
     if width < 8 or len(position) < 64:
         return
     jump, side = jumps(position, width, off_map)
@@ -87,21 +103,64 @@ def jump_strokes(position: np.ndarray, width: int, off_map: np.ndarray) -> None:
     if len(cores) < JUMP_INK_PIXELS * len(position):
         return
     own = position[cores]
-    counts = np.bincount(np.clip((own * JUMP_INK_BINS).astype(np.int64), 0, JUMP_INK_BINS - 1),
-                         minlength=JUMP_INK_BINS)  # fmt: skip
-    half = int(round(JUMP_INK_WIDTH * JUMP_INK_BINS))
-    around = np.convolve(counts, np.ones(2 * half + 1), mode="same")
-    top = int(np.argmax(around))
-    if around[top] < max(JUMP_INK_SHARE * len(cores), JUMP_INK_PIXELS * len(position)):
+    ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
+    if ink is None or not _counts(own, ink, JUMP_INK_WIDTH, len(cores), len(position)):
         return
-    ink = (top + 0.5) / JUMP_INK_BINS
     at_ink = np.abs(own - ink) <= JUMP_INK_WIDTH
+    cores = cores[at_ink]
+    # ... of one luma: JPEG keeps a stroke's; data at the ink's position (a photograph's
+    # thin lines) has the map's luma there, blended with its field's
+    luma = (flat[:, :3] * scale) @ _YCBCR[0]
+    ink_luma = _peak(luma[cores], 0.0, 256.0, 256, JUMP_INK_LUMA)
+    inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
     height = len(position) // width
-    inked = cores[at_ink]
     beside = np.zeros(len(position), dtype=bool)
     near_any(inked, width, height, 1, beside)
     toward = (position - side) * (ink - side) > 0
     edge = beside & (jump >= JUMP_EDGE) & toward
-    off_map[inked] = True
-    off_map |= edge
+    edge[inked] = True
+    found = _curves(np.flatnonzero(edge), width, height, len(position))
+    # ... and the stroke's pixels of the ink whose sides are the stroke too (glyphs'
+    # bodies, crossings), step by step from those found
+    of_ink = (np.abs(position - ink) <= JUMP_INK_WIDTH) & (np.abs(luma - ink_luma) <= JUMP_INK_LUMA)
+    fresh = np.flatnonzero(found)
+    for _ in range(JUMP_GROW_STEPS):
+        beside[:] = False
+        near_any(fresh, width, height, 1, beside)
+        fresh = np.flatnonzero(beside & of_ink & ~found & ~off_map)
+        if not len(fresh):
+            break
+        found[fresh] = True
+    off_map |= found
 
+
+def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -> float | None:
+    """The centre of the window ``half`` wide each side that holds most ``values``
+    (a histogram of ``bins`` over [``low``, ``high``]); None for no values."""
+    if not len(values):
+        return None
+    step = (high - low) / bins
+    index = np.clip(((values - low) / step).astype(np.int64), 0, bins - 1)
+    counts = np.bincount(index, minlength=bins)
+    cells = int(round(half / step))
+    around = np.convolve(counts, np.ones(2 * cells + 1), mode="same")
+    return low + (int(np.argmax(around)) + 0.5) * step
+
+
+def _counts(own: np.ndarray, ink: float, half: float, n_cores: int, n_pixels: int) -> bool:
+    """Whether the cores at the ink (``own`` positions within ``half`` of ``ink``) are
+    JUMP_INK_SHARE of the ``n_cores`` and JUMP_INK_PIXELS of the picture."""
+    held = np.count_nonzero(np.abs(own - ink) <= half)
+    return held >= max(JUMP_INK_SHARE * n_cores, JUMP_INK_PIXELS * n_pixels)
+
+
+def _curves(pixels: np.ndarray, width: int, height: int, n_pixels: int) -> np.ndarray:
+    """Flat mask of the ``pixels`` (sorted flat indices) in 8-connected groups of
+    JUMP_CURVE_PIXELS or more."""
+    labels = np.zeros(len(pixels), dtype=np.int64)
+    if len(pixels):
+        core_groups(np.ones(len(pixels), dtype=bool), np.zeros(len(pixels)), pixels, width,
+                    height, JUMP_CURVE_PIXELS, np.inf, labels)  # fmt: skip
+    found = np.zeros(n_pixels, dtype=bool)
+    found[pixels[labels > 0]] = True
+    return found
