@@ -36,6 +36,9 @@ JUMP_INK_WIDTH = 0.06
 JUMP_INK_SHARE = 0.36
 JUMP_INK_PIXELS = 0.004
 JUMP_INK_BINS = 100
+#: The rows sampled first (every JUMP_SAMPLE th) must show JUMP_SAMPLE_SLACK of that.
+JUMP_SAMPLE = 4
+JUMP_SAMPLE_SLACK = 0.7
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
 JUMP_INK_LUMA = 25.0
 #: ... in 8-connected curves (the cores and their edges) of JUMP_CURVE_PIXELS or more:
@@ -46,46 +49,54 @@ JUMP_CURVE_PIXELS = 1
 JUMP_GROW_STEPS = 2
 
 
-def jumps(position: np.ndarray, width: int, off_map: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def jumps(
+    position: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel (flat ``position``, rows of ``width``; NaN or ``off_map``: no field):
     the largest jump over directions and reaches whose sides agree (JUMP_SIDES; 0
-    where none), and the mean of those sides (NaN where none)."""
+    where none), and the mean of those sides (NaN where none); on ``every`` th row only
+    (the others 0 and NaN)."""
     jump = np.zeros(len(position), dtype=np.float64)
     side = np.full(len(position), np.nan)
     reaches = np.array(JUMP_REACHES, dtype=np.int64)
-    _jump_kernel(position, off_map, width, len(position) // width, reaches, JUMP_SIDES,
+    _jump_kernel(position, off_map, width, len(position) // width, every, reaches, JUMP_SIDES,
                  jump, side)  # fmt: skip
     return jump, side
 
 
 @nb.njit(parallel=True, **_JIT)
-def _jump_kernel(position, off_map, width, height, reaches, sides, jump, side):  # pragma: no cover
-    """``jumps``' loops, one row per thread."""
-    for y in nb.prange(height):
+def _jump_kernel(  # pragma: no cover - jitted
+    position, off_map, width, height, every, reaches, sides, jump, side
+):
+    """``jumps``' loops, one row per thread; a side that is NaN or ``off_map`` is none."""
+    steps = np.array([[0, 1], [1, 0], [1, 1], [1, -1]])
+    edge = max(int(reaches.max()), 1)
+    for row in nb.prange((height + every - 1) // every):
+        y = row * every
         for x in range(width):
             p = y * width + x
             own = position[p]
-            if off_map[p] or not np.isfinite(own):
+            if off_map[p] or own != own:
                 continue
-            for direction in range(4):
-                dy, dx = (0, 1) if direction == 0 else (1, 0) if direction == 1 else (
-                    (1, 1) if direction == 2 else (1, -1))
+            best, mean = 0.0, np.nan
+            for d in range(4):
+                dy, dx = steps[d, 0], steps[d, 1]
                 for r in reaches:
                     ay, ax, by, bx = y + dy * r, x + dx * r, y - dy * r, x - dx * r
-                    if ay >= height or by < 0 or min(ax, bx) < 0 or max(ax, bx) >= width:
-                        continue
+                    if not (edge <= y < height - edge and edge <= x < width - edge):
+                        if ay >= height or by < 0 or min(ax, bx) < 0 or max(ax, bx) >= width:
+                            continue
                     a, b = ay * width + ax, by * width + bx
-                    if off_map[a] or off_map[b]:
-                        continue
                     pa, pb = position[a], position[b]
-                    if not (np.isfinite(pa) and np.isfinite(pb)) or abs(pa - pb) > sides:
-                        continue
                     # (how far it stands out of both sides: a field's gradient
                     # passes through, a stroke's two sides come back together)
-                    out = max(own - max(pa, pb), min(pa, pb) - own)
-                    if out > jump[p]:
-                        jump[p] = out
-                        side[p] = 0.5 * (pa + pb)
+                    high, low = max(pa, pb), min(pa, pb)
+                    out = max(own - high, low - own)
+                    if out <= best or high - low > sides or off_map[a] or off_map[b]:
+                        continue  # (NaN sides fail the comparisons: skipped too)
+                    best, mean = out, 0.5 * (pa + pb)
+            jump[p] = best
+            side[p] = mean
 
 
 def jump_strokes(
@@ -98,16 +109,18 @@ def jump_strokes(
     picture's pixels (times ``scale``: DN), ``position`` each one's (0-1, NaN: none)."""
     if width < 8 or len(position) < 64:
         return
+    # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
+    # over every position, show there at a quarter of the cost)
+    sampled = jumps(position, width, off_map, JUMP_SAMPLE)[0]
+    if not _ink_of(np.flatnonzero(sampled >= JUMP_CORE), position, JUMP_SAMPLE_SLACK,
+                   len(position) / JUMP_SAMPLE):  # fmt: skip
+        return
     jump, side = jumps(position, width, off_map)
     cores = np.flatnonzero(jump >= JUMP_CORE)
-    if len(cores) < JUMP_INK_PIXELS * len(position):
+    ink = _ink_of(cores, position, 1.0, len(position))
+    if ink is None:
         return
-    own = position[cores]
-    ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
-    if ink is None or not _counts(own, ink, JUMP_INK_WIDTH, len(cores), len(position)):
-        return
-    at_ink = np.abs(own - ink) <= JUMP_INK_WIDTH
-    cores = cores[at_ink]
+    cores = cores[np.abs(position[cores] - ink) <= JUMP_INK_WIDTH]
     # ... of one luma: JPEG keeps a stroke's; data at the ink's position (a photograph's
     # thin lines) has the map's luma there, blended with its field's
     luma = (flat[:, :3] * scale) @ _YCBCR[0]
@@ -147,11 +160,18 @@ def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -
     return low + (int(np.argmax(around)) + 0.5) * step
 
 
-def _counts(own: np.ndarray, ink: float, half: float, n_cores: int, n_pixels: int) -> bool:
-    """Whether the cores at the ink (``own`` positions within ``half`` of ``ink``) are
-    JUMP_INK_SHARE of the ``n_cores`` and JUMP_INK_PIXELS of the picture."""
-    held = np.count_nonzero(np.abs(own - ink) <= half)
-    return held >= max(JUMP_INK_SHARE * n_cores, JUMP_INK_PIXELS * n_pixels)
+def _ink_of(cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float) -> float | None:
+    """The ink's position: the peak (JUMP_INK_WIDTH each side) of the ``cores``' (flat
+    indices into ``position``) where it holds JUMP_INK_SHARE of them and JUMP_INK_PIXELS
+    of the ``n_pixels`` (both times ``slack``), else None."""
+    if len(cores) < slack * JUMP_INK_PIXELS * n_pixels:
+        return None
+    own = position[cores]
+    ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
+    held = np.count_nonzero(np.abs(own - ink) <= JUMP_INK_WIDTH)
+    if held < slack * max(JUMP_INK_SHARE * len(cores), JUMP_INK_PIXELS * n_pixels):
+        return None
+    return ink
 
 
 def _curves(pixels: np.ndarray, width: int, height: int, n_pixels: int) -> np.ndarray:
