@@ -29,6 +29,9 @@ COLORS = {"white": (255, 255, 255), "black": (0, 0, 0), "gray": (128, 128, 128),
 #: Light strokes (matplotlib's 0.75 and 0.85 gray), which sit inside diverging maps'
 #: luma range: benchmarks/_stroke_screen.py screens them along with COLORS.
 LIGHT = {"light gray": (191, 191, 191), "pale gray": (217, 217, 217)}
+#: Colored strokes whose hue the map holds (red on coolwarm's and turbo's warm ends):
+#: benchmarks/_stroke_screen.py screens them along with COLORS.
+COLORED = {"red": (255, 0, 0)}
 _MOVED = 12.0
 #: A stroke pixel's value this far (share of the range) from the data under it is wrong.
 _SILENT = 0.05
@@ -39,7 +42,7 @@ def _figure(
     quality: int = 75,
 ) -> np.ndarray:  # fmt: skip
     """The figure as RGB: an axes-filling imshow, with contours and text in ``color``
-    (a name in COLORS or LIGHT); JPEG at ``quality`` (4:2:0) where ``jpeg``."""
+    (a name in COLORS, LIGHT or COLORED); JPEG at ``quality`` (4:2:0) where ``jpeg``."""
     import matplotlib.pyplot as plt
 
     height, width = data.shape
@@ -48,7 +51,7 @@ def _figure(
     ax.set_axis_off()
     ax.imshow(data, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest", aspect="auto")
     if color is not None:
-        rgb = np.array({**COLORS, **LIGHT}[color]) / 255
+        rgb = np.array({**COLORS, **LIGHT, **COLORED}[color]) / 255
         ax.contour(data, levels=[0.25, 0.5, 0.75], colors=[rgb], linewidths=1.0)
         ax.text(30, 60, "T = 25.0 K", color=rgb, fontsize=12)
         ax.text(200, 220, "max 3.2 m/s", color=rgb, fontsize=10)

@@ -1,7 +1,7 @@
 """Screen: strokes in every color over the maps where they are hardest, and the holes
 the same figures leave without strokes.
 
-Per map x stroke color (``_drawn_annotations.COLORS`` and ``LIGHT``): stroke pixels
+Per map x stroke color (``_drawn_annotations.COLORS``, ``LIGHT`` and ``COLORED``): stroke pixels
 flagged / stroke pixels silently wrong / data pixels (untouched by the annotation)
 lost, %, on a matplotlib imshow figure with contours and text saved as JPEG q75
 4:2:0 (``_drawn_annotations._figure``), decoded by the default ``Decolorizer.values``.
@@ -33,7 +33,7 @@ from truepix import Decolorizer  # noqa: E402
 MAPS = ("Spectral", "RdYlBu", "RdBu_r", "coolwarm", "PiYG", "BrBG", "magma", "twilight",
         "viridis", "jet", "cmocean:thermal")  # fmt: skip
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
-COLORS = {**drawn.COLORS, **drawn.LIGHT}
+COLORS = {**drawn.COLORS, **drawn.LIGHT, **drawn.COLORED}
 
 
 def _field(height: int = 300, width: int = 400) -> np.ndarray:

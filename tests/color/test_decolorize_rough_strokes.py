@@ -58,8 +58,10 @@ def _annotated() -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
 def test_strokes_near_the_map_across_a_steep_field_are_flagged() -> None:
     picture, is_map, strokes = _annotated()
     lost = np.isnan(decolorize(picture, cmap="magma", vmin=0, vmax=1))
-    assert lost[strokes["magenta"]].mean() >= 0.31  # 28.4 % before
+    # 28.4 % before the rough spread, 33.4 before its jumps (``_jumps``: 58.7 %), which
+    # cost the map pixels 1-2 px beside the strokes 7.98 -> 8.49 % (1 px: 19.7 -> 21.0)
+    assert lost[strokes["magenta"]].mean() >= 0.55
     assert lost[strokes["gray"]].mean() >= 0.96
-    assert lost[is_map].mean() <= 0.081
+    assert lost[is_map].mean() <= 0.087
     away = is_map & (ndimage.distance_transform_cdt(is_map, metric="chessboard") >= 4)
     assert lost[away].mean() <= 0.001

@@ -22,6 +22,7 @@ from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import inked_strokes
+from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -321,6 +322,12 @@ def jpeg_off_map(
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete)
+    # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
+    # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap,
+    # and a discrete map's few positions make every thin line of data one ink (jet's 6
+    # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
+    if not (colorless or line.cyclic or plan.discrete):
+        jump_strokes(flat, scale, width, position, off_map)
     return off_map
 
 

@@ -1,0 +1,180 @@
+"""Strokes in a color the map holds, found by where their positions jump (``jump_strokes``).
+
+A thin stroke whose ink lies inside the map's gamut -- red on coolwarm or turbo, white
+over a diverging map's light middle -- decodes as data: JPEG moves its core onto the
+map (coolwarm's dark red end) and no residual tells it. What tells it is the field
+around: data is smooth (its position is what the pixels on either side predict), a
+stroke is a thin curve of one color whose two sides are the same field. Per pixel, the
+*jump* is how far its position stands out of both of two pixels JUMP_REACHES px away on
+opposite sides (4 directions) that agree within JUMP_SIDES: a field's gradient passes
+through (0), a stroke's pixels stand out, toward one position (its ink's) and one luma.
+Texture jumps too, but at every position: the ink's peak (JUMP_INK_SHARE) holds 16-34 %
+of a JPEG'd photograph's cores (turbo's coffee the most), 38-81 % of the strokes'
+(turbo's red text at q75 the least). Measured (docs/decolorize.md, "Strokes in a color
+the map holds"): tests/color/test_decolorize_colored_strokes.py's red strokes, flagged
+q90 / q75 %, coolwarm 0.0 / 11.8 -> 94.4 / 90.0, turbo 0.0 / 62.3 -> 87.2 / 85.5, RdBu_r
+7.9 / 6.8 -> 92.3 / 91.8, RdYlBu 0.0 / 0.0 -> 94.9 / 93.6 (data 1 px beside the strokes
+0.7-1.1 % lost: JPEG's blur of them); 240 JPEG'd photographs (14 maps, 256^2 and 512^2,
+q50-q95) no new hole. Per-pixel purity (the cores around at the ink too) or curves of
+10+ px cost the 1-px contours of benchmarks/_stroke_screen.py most of their gain; the
+cores' chroma (30-45 DN of a peak) did not keep the shrunk camera's tripod legs (thin
+data at the red ink's position, 1.2 % of its data lost) apart either.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["jump_strokes", "jumps"]
+
+#: The two sides are JUMP_REACHES px away (a 1-4 px stroke's two fields) and agree
+#: within JUMP_SIDES (positions, 0-1).
+JUMP_REACHES = (2, 3)
+JUMP_SIDES = 0.15
+#: A stroke's core jumps JUMP_CORE or more; its antialiased edge JUMP_EDGE or more,
+#: toward the ink, next to a core.
+JUMP_CORE = 0.15
+JUMP_EDGE = 0.05
+#: The ink: a peak of the cores' own positions, JUMP_INK_WIDTH wide (each side),
+#: holding JUMP_INK_SHARE of the cores and JUMP_INK_PIXELS of the picture or more.
+JUMP_INK_WIDTH = 0.06
+JUMP_INK_SHARE = 0.36
+JUMP_INK_PIXELS = 0.004
+JUMP_INK_BINS = 100
+#: The rows sampled first (every JUMP_SAMPLE th) must show JUMP_SAMPLE_SLACK of that.
+JUMP_SAMPLE = 4
+JUMP_SAMPLE_SLACK = 0.7
+#: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
+JUMP_INK_LUMA = 25.0
+#: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
+#: steps out.
+JUMP_GROW_STEPS = 2
+
+
+def jumps(
+    position: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel (flat ``position``, rows of ``width``; NaN or ``off_map``: no field):
+    the largest jump over directions and reaches whose sides agree (JUMP_SIDES; 0
+    where none), and the mean of those sides (NaN where none); on ``every`` th row only
+    (the others 0 and NaN)."""
+    jump = np.zeros(len(position), dtype=np.float64)
+    side = np.full(len(position), np.nan)
+    reaches = np.array(JUMP_REACHES, dtype=np.int64)
+    _jump_kernel(position, off_map, width, len(position) // width, every, reaches, JUMP_SIDES,
+                 jump, side)  # fmt: skip
+    return jump, side
+
+
+@nb.njit(parallel=True, **_JIT)
+def _jump_kernel(  # pragma: no cover - jitted
+    position, off_map, width, height, every, reaches, sides, jump, side
+):
+    """``jumps``' loops, one row per thread; a side that is NaN or ``off_map`` is none."""
+    steps = np.array([[0, 1], [1, 0], [1, 1], [1, -1]])
+    edge = max(int(reaches.max()), 1)
+    for row in nb.prange((height + every - 1) // every):
+        y = row * every
+        for x in range(width):
+            p = y * width + x
+            own = position[p]
+            if off_map[p] or own != own:
+                continue
+            best, mean = 0.0, np.nan
+            for d in range(4):
+                dy, dx = steps[d, 0], steps[d, 1]
+                for r in reaches:
+                    ay, ax, by, bx = y + dy * r, x + dx * r, y - dy * r, x - dx * r
+                    if not (edge <= y < height - edge and edge <= x < width - edge):
+                        if ay >= height or by < 0 or min(ax, bx) < 0 or max(ax, bx) >= width:
+                            continue
+                    a, b = ay * width + ax, by * width + bx
+                    pa, pb = position[a], position[b]
+                    # (how far it stands out of both sides: a field's gradient
+                    # passes through, a stroke's two sides come back together)
+                    high, low = max(pa, pb), min(pa, pb)
+                    out = max(own - high, low - own)
+                    if out <= best or high - low > sides or off_map[a] or off_map[b]:
+                        continue  # (NaN sides fail the comparisons: skipped too)
+                    best, mean = out, 0.5 * (pa + pb)
+            jump[p] = best
+            side[p] = mean
+
+
+def jump_strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray
+) -> None:
+    """Mark in ``off_map`` the pixels of strokes in one ink that data would not make:
+    cores that jump JUMP_CORE or more to the ink's position (a peak of the cores'
+    positions, JUMP_INK_SHARE) and luma (JUMP_INK_LUMA), their edges (JUMP_EDGE) beside
+    them, and the pixels of the ink next to those (JUMP_GROW_STEPS). ``flat``: the
+    picture's pixels (times ``scale``: DN), ``position`` each one's (0-1, NaN: none)."""
+    if width < 8 or len(position) < 64:
+        return
+    # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
+    # over every position, show there at a quarter of the cost)
+    sampled = jumps(position, width, off_map, JUMP_SAMPLE)[0]
+    if not _ink_of(np.flatnonzero(sampled >= JUMP_CORE), position, JUMP_SAMPLE_SLACK,
+                   len(position) / JUMP_SAMPLE):  # fmt: skip
+        return
+    jump, side = jumps(position, width, off_map)
+    cores = np.flatnonzero(jump >= JUMP_CORE)
+    ink = _ink_of(cores, position, 1.0, len(position))
+    if ink is None:
+        return
+    cores = cores[np.abs(position[cores] - ink) <= JUMP_INK_WIDTH]
+    # ... of one luma: JPEG keeps a stroke's; data at the ink's position (a photograph's
+    # thin lines) has the map's luma there, blended with its field's
+    luma = (flat[:, :3] * scale) @ _YCBCR[0]
+    ink_luma = _peak(luma[cores], 0.0, 256.0, 256, JUMP_INK_LUMA)
+    inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
+    height = len(position) // width
+    beside = np.zeros(len(position), dtype=bool)
+    near_any(inked, width, height, 1, beside)
+    toward = (position - side) * (ink - side) > 0
+    edge = beside & (jump >= JUMP_EDGE) & toward
+    found = edge
+    found[inked] = True
+    # ... and the stroke's pixels of the ink whose sides are the stroke too (glyphs'
+    # bodies, crossings), step by step from those found
+    of_ink = (np.abs(position - ink) <= JUMP_INK_WIDTH) & (np.abs(luma - ink_luma) <= JUMP_INK_LUMA)
+    fresh = np.flatnonzero(found)
+    for _ in range(JUMP_GROW_STEPS):
+        beside[:] = False
+        near_any(fresh, width, height, 1, beside)
+        fresh = np.flatnonzero(beside & of_ink & ~found & ~off_map)
+        if not len(fresh):
+            break
+        found[fresh] = True
+    off_map |= found
+
+
+def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -> float:
+    """The centre of the window ``half`` wide each side that holds most ``values``
+    (a histogram of ``bins`` over [``low``, ``high``])."""
+    step = (high - low) / bins
+    index = np.clip(((values - low) / step).astype(np.int64), 0, bins - 1)
+    counts = np.bincount(index, minlength=bins)
+    cells = int(round(half / step))
+    around = np.convolve(counts, np.ones(2 * cells + 1), mode="same")
+    return low + (int(np.argmax(around)) + 0.5) * step
+
+
+def _ink_of(cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float) -> float | None:
+    """The ink's position: the peak (JUMP_INK_WIDTH each side) of the ``cores``' (flat
+    indices into ``position``) where it holds JUMP_INK_SHARE of them and JUMP_INK_PIXELS
+    of the ``n_pixels`` (both times ``slack``), else None."""
+    if len(cores) < slack * JUMP_INK_PIXELS * n_pixels:
+        return None
+    own = position[cores]
+    ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
+    held = np.count_nonzero(np.abs(own - ink) <= JUMP_INK_WIDTH)
+    if held < slack * max(JUMP_INK_SHARE * len(cores), JUMP_INK_PIXELS * n_pixels):
+        return None
+    return ink
+
