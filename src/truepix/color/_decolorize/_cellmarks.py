@@ -203,7 +203,11 @@ def plot_box(pixels: np.ndarray, fills: np.ndarray | None) -> tuple[int, int, in
     if box == (0, pixels.shape[0], 0, pixels.shape[1]):
         return None
     top, bottom = _snapped(pixels[:, box[2]:box[3]], 0, box[:2])
+    if bottom - top < 2:  # the snapped ends crossed: no plot area of cells
+        return None
     left, right = _snapped(pixels[top:bottom], 1, box[2:])
+    if right - left < 2:
+        return None
     return top, bottom, left, right
 
 
