@@ -1,0 +1,172 @@
+"""Gray strokes over a diverging map's colored parts, found by where their luma jumps
+(``gray_ink_strokes``).
+
+A white or light gray contour line crossing RdBu_r's red is red -> white -> red: a thin
+curve of a color the field around it does not predict. ``_jumps`` reads that in the
+pixels' positions, but a gray ink's blend with the field projects onto the map between
+the field and its light middle, so a JPEG'd 1-1.5 px line's position jumps by a share of
+the way (0.1-0.2 of the range over a field 0.25 from the middle: below ``JUMP_CORE``) and
+light gray lands anywhere. JPEG keeps luma: the stroke's luma stands out of both sides
+by what its ink's does, whatever the field's position. Per pixel, the *luma jump* is how
+far its luma stands out of both of two pixels GRAY_REACHES px away on opposite sides
+(4 directions) that agree within GRAY_SIDES DN (``_jumps``' kernel on luma); the ink is a
+peak of the cores' luma (GRAY_INK_LUMA each side) holding GRAY_INK_SHARE of them and
+GRAY_INK_PIXELS of the picture, a gray: its cores' chroma is what the field's shrinks to
+when mixed with a gray (GRAY_CHROMA). Only on maps with a light or gray middle (the
+lightest color's chroma within GRAY_MIDDLE_CHROMA DN, inside the map): there a gray ink
+lies inside the map's gamut and the other rules, which read distance to the map, miss it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._jumps import _jump_kernel, _peak
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["gray_ink_strokes", "gray_middle"]
+
+#: Maps whose lightest color lies inside (not within GRAY_MIDDLE_END DN of an end's
+#: luma) and is a gray (chroma within GRAY_MIDDLE_CHROMA DN): RdBu_r, PiYG, BrBG,
+#: coolwarm; RdYlBu's and Spectral's pale yellow (32 DN).
+GRAY_MIDDLE_CHROMA = 40.0
+GRAY_MIDDLE_END = 20.0
+#: Sides GRAY_REACHES px away agreeing within GRAY_SIDES DN of luma.
+GRAY_REACHES = (2, 3)
+GRAY_SIDES = 80.0
+#: A core's luma jumps GRAY_CORE DN or more; its edge GRAY_EDGE DN, toward the ink's.
+GRAY_CORE = 30.0
+GRAY_EDGE = 10.0
+#: The ink: the cores' luma peak (GRAY_INK_LUMA DN each side) holding GRAY_INK_SHARE of
+#: them and GRAY_INK_PIXELS of the picture.
+GRAY_INK_LUMA = 25.0
+GRAY_INK_SHARE = 0.36
+GRAY_INK_PIXELS = 0.002
+#: A core's chroma (DN) at most its sides' shrunk toward gray by GRAY_CHROMA_KEPT of the
+#: share of the way its luma went to the ink's, plus GRAY_CHROMA: 4:2:0 averages a thin
+#: stroke's chroma with its 2x2 block's (measured: white on RdBu_r keeps about half).
+GRAY_CHROMA = 10.0
+GRAY_CHROMA_KEPT = 0.5
+#: A found stroke's 8 neighbours are its fringe where their luma lies GRAY_FRINGE DN or
+#: more toward the ink's from the field's GRAY_FRINGE_REACH px out (``_fringes``).
+GRAY_FRINGE = 15.0
+GRAY_FRINGE_REACH = 3
+#: Pixels of the ink's luma next to a stroke's join it, GRAY_GROW_STEPS steps out.
+GRAY_GROW_STEPS = 2
+
+
+def gray_middle(line: Polyline) -> bool:
+    """Whether the map's lightest color is a gray inside it (GRAY_MIDDLE_CHROMA,
+    GRAY_MIDDLE_END)."""
+    if line.cyclic or len(line.vertices) < 3:
+        return False
+    ycc = line.vertices @ _YCBCR.T
+    top = int(np.argmax(ycc[:, 0]))
+    if ycc[top, 0] - max(ycc[0, 0], ycc[-1, 0]) < GRAY_MIDDLE_END:
+        return False
+    return bool(np.hypot(ycc[top, 1], ycc[top, 2]) <= GRAY_MIDDLE_CHROMA)
+
+
+def _luma_jumps(luma: np.ndarray, width: int, off_map: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel: the largest luma jump (0-1 of 255 DN) over directions and reaches whose
+    sides agree (GRAY_SIDES), and the sides' mean (NaN where none)."""
+    scaled = luma / 255.0
+    jump = np.zeros(len(luma), dtype=np.float64)
+    side = np.full(len(luma), np.nan)
+    reaches = np.array(GRAY_REACHES, dtype=np.int64)
+    _jump_kernel(scaled, off_map, width, len(luma) // width, 1, reaches, GRAY_SIDES / 255.0,
+                 jump, side)  # fmt: skip
+    return jump * 255.0, side * 255.0
+
+
+def gray_ink_strokes(flat: np.ndarray, scale: float, width: int, off_map: np.ndarray) -> None:
+    """Mark in ``off_map`` the pixels of strokes in one gray ink whose luma stands out of
+    the field on both sides (GRAY_CORE), the ink's (GRAY_INK_LUMA, GRAY_CHROMA), their
+    edges (GRAY_EDGE) beside them, and the pixels of the ink next to those
+    (GRAY_GROW_STEPS). ``flat``: the picture's pixels (times ``scale``: DN)."""
+    n_pixels = len(off_map)
+    if width < 8 or n_pixels < 64:
+        return
+    ycc = (flat[:, :3] * scale) @ _YCBCR.T
+    luma = np.ascontiguousarray(ycc[:, 0])
+    jump, side = _luma_jumps(luma, width, off_map)
+    cores = np.flatnonzero(jump >= GRAY_CORE)
+    if len(cores) < GRAY_INK_PIXELS * n_pixels:
+        return
+    ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
+    at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
+    held = np.count_nonzero(at_ink)
+    if held < max(GRAY_INK_SHARE * len(cores), GRAY_INK_PIXELS * n_pixels):
+        return
+    cores = cores[at_ink]
+    # ... a gray: mixed with the field, the field's chroma shrinks by the share of the
+    # way its luma went to the ink's (the sides' chroma: the pixels on either side)
+    chroma = np.hypot(ycc[:, 1], ycc[:, 2])
+    field_chroma = _side_chroma(chroma, width, cores)
+    share = np.clip((luma[cores] - side[cores]) / (ink - side[cores]), 0.0, 1.0)
+    gray = chroma[cores] <= (1.0 - GRAY_CHROMA_KEPT * share) * field_chroma + GRAY_CHROMA
+    cores = cores[gray]
+    if len(cores) < GRAY_INK_PIXELS * n_pixels:
+        return
+    height = n_pixels // width
+    beside = np.zeros(n_pixels, dtype=bool)
+    near_any(cores, width, height, 1, beside)
+    toward = (luma - side) * (ink - side) > 0
+    found = beside & (jump >= GRAY_EDGE) & toward
+    found[cores] = True
+    of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
+    fresh = np.flatnonzero(found)
+    for _ in range(int(GRAY_GROW_STEPS)):
+        beside[:] = False
+        near_any(fresh, width, height, 1, beside)
+        fresh = np.flatnonzero(beside & of_ink & ~found & ~off_map)
+        if not len(fresh):
+            break
+        found[fresh] = True
+    # (the stroke's pixels other rules flagged have their fringe too)
+    stroke = found | (off_map & of_ink)
+    _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, found)
+    off_map |= found
+
+
+def _fringes(
+    luma: np.ndarray, width: int, stroke: np.ndarray, ink: float, off_map: np.ndarray,
+    found: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``found`` the 8 neighbours of the ``stroke``'s pixels (flat indices) that
+    are its antialiased fringe: their luma GRAY_FRINGE DN or more toward the ``ink``'s
+    from what the field beyond them predicts (extrapolated from the pixels GRAY_FRINGE_REACH
+    and twice that px from the stroke's, same direction; both unflagged). The jump misses
+    them: one of their sides is the stroke."""
+    height = len(luma) // width
+    y, x = stroke // width, stroke % width
+    reach = GRAY_FRINGE_REACH
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            if dy == dx == 0:
+                continue
+            fy, fx = y + 2 * reach * dy, x + 2 * reach * dx
+            inside = (fy >= 0) & (fy < height) & (fx >= 0) & (fx < width)
+            sy, sx = y[inside], x[inside]
+            near = (sy + dy) * width + sx + dx
+            field = (sy + reach * dy) * width + sx + reach * dx
+            beyond = (sy + 2 * reach * dy) * width + sx + 2 * reach * dx
+            # (the field's gradient carried on from the two pixels out to the neighbour)
+            predicted = luma[field] + (luma[field] - luma[beyond]) * (reach - 1) / reach
+            gap = (luma[near] - predicted) * np.sign(ink - predicted)
+            clear = ~(off_map[field] | found[field] | off_map[beyond] | found[beyond])
+            found[near[(gap >= GRAY_FRINGE) & clear]] = True
+
+
+def _side_chroma(chroma: np.ndarray, width: int, pixels: np.ndarray) -> np.ndarray:
+    """Per pixel (flat indices): the largest chroma among the pixels 3 px away in the 4
+    axis directions (the field beside a thin stroke; clipped at the picture's edge)."""
+    height = len(chroma) // width
+    y, x = pixels // width, pixels % width
+    best = np.zeros(len(pixels))
+    for dy, dx in ((0, 3), (0, -3), (3, 0), (-3, 0)):
+        yy, xx = np.clip(y + dy, 0, height - 1), np.clip(x + dx, 0, width - 1)
+        best = np.maximum(best, chroma[yy * width + xx])
+    return best
