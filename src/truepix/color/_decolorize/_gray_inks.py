@@ -22,7 +22,13 @@ from __future__ import annotations
 import numpy as np
 
 from truepix.color._decolorize._degraded import near_any
-from truepix.color._decolorize._jumps import _jump_kernel, _peak
+from truepix.color._decolorize._jumps import (
+    JUMP_SAMPLE,
+    JUMP_SAMPLE_SLACK,
+    _jump_kernel,
+    _peak,
+    jumps,
+)
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -39,6 +45,8 @@ GRAY_SIDES = 80.0
 #: A core's luma jumps GRAY_CORE DN or more; its edge GRAY_EDGE DN, toward the ink's.
 GRAY_CORE = 30.0
 GRAY_EDGE = 10.0
+#: ... and its position GRAY_POSITION or more (``_jumps.jumps``, 0-1).
+GRAY_POSITION = 0.03
 #: The ink: the cores' luma peak (GRAY_INK_LUMA DN each side) holding GRAY_INK_SHARE of
 #: them and GRAY_INK_PIXELS of the picture.
 GRAY_INK_LUMA = 25.0
@@ -53,9 +61,6 @@ GRAY_CHROMA_KEPT = 0.5
 #: more toward the ink's from the field's GRAY_FRINGE_REACH px out (``_fringes``).
 GRAY_FRINGE = 15.0
 GRAY_FRINGE_REACH = 3
-#: Pixels of the ink's luma next to a stroke's join it, GRAY_GROW_STEPS steps out.
-GRAY_GROW_STEPS = 2
-
 
 def gray_middle(line: Polyline) -> bool:
     """Whether the map's lightest color is a gray inside it (GRAY_MIDDLE_CHROMA,
@@ -69,30 +74,43 @@ def gray_middle(line: Polyline) -> bool:
     return bool(np.hypot(ycc[top, 1], ycc[top, 2]) <= GRAY_MIDDLE_CHROMA)
 
 
-def _luma_jumps(luma: np.ndarray, width: int, off_map: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per pixel: the largest luma jump (0-1 of 255 DN) over directions and reaches whose
-    sides agree (GRAY_SIDES), and the sides' mean (NaN where none)."""
+def _luma_jumps(
+    luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel: the largest luma jump (DN) over directions and reaches whose sides
+    agree (GRAY_SIDES), and the sides' mean (NaN where none); on ``every`` th row only."""
     scaled = luma / 255.0
     jump = np.zeros(len(luma), dtype=np.float64)
     side = np.full(len(luma), np.nan)
     reaches = np.array(GRAY_REACHES, dtype=np.int64)
-    _jump_kernel(scaled, off_map, width, len(luma) // width, 1, reaches, GRAY_SIDES / 255.0,
+    _jump_kernel(scaled, off_map, width, len(luma) // width, every, reaches, GRAY_SIDES / 255.0,
                  jump, side)  # fmt: skip
     return jump * 255.0, side * 255.0
 
 
-def gray_ink_strokes(flat: np.ndarray, scale: float, width: int, off_map: np.ndarray) -> None:
+def gray_ink_strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray
+) -> None:
     """Mark in ``off_map`` the pixels of strokes in one gray ink whose luma stands out of
-    the field on both sides (GRAY_CORE), the ink's (GRAY_INK_LUMA, GRAY_CHROMA), their
-    edges (GRAY_EDGE) beside them, and the pixels of the ink next to those
-    (GRAY_GROW_STEPS). ``flat``: the picture's pixels (times ``scale``: DN)."""
+    the field on both sides (GRAY_CORE) and whose position does too (GRAY_POSITION), the
+    ink's (GRAY_INK_LUMA, GRAY_CHROMA), and their edges (GRAY_EDGE) and fringes
+    (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
+    ``position`` each one's (0-1, NaN: none)."""
     n_pixels = len(off_map)
     if width < 8 or n_pixels < 64:
         return
     ycc = (flat[:, :3] * scale) @ _YCBCR.T
     luma = np.ascontiguousarray(ycc[:, 0])
+    # (every JUMP_SAMPLE th row first: all-data pictures show no cores there, at a quarter
+    # of the cost)
+    sampled = np.count_nonzero(_luma_jumps(luma, width, off_map, JUMP_SAMPLE)[0] >= GRAY_CORE)
+    if sampled < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / JUMP_SAMPLE:
+        return
     jump, side = _luma_jumps(luma, width, off_map)
     cores = np.flatnonzero(jump >= GRAY_CORE)
+    # ... whose position stands out of the field's too: data through the map's light
+    # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
+    cores = cores[jumps(position, width, off_map)[0][cores] >= GRAY_POSITION]
     if len(cores) < GRAY_INK_PIXELS * n_pixels:
         return
     ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
@@ -117,16 +135,8 @@ def gray_ink_strokes(flat: np.ndarray, scale: float, width: int, off_map: np.nda
     found = beside & (jump >= GRAY_EDGE) & toward
     found[cores] = True
     of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
-    fresh = np.flatnonzero(found)
-    for _ in range(int(GRAY_GROW_STEPS)):
-        beside[:] = False
-        near_any(fresh, width, height, 1, beside)
-        fresh = np.flatnonzero(beside & of_ink & ~found & ~off_map)
-        if not len(fresh):
-            break
-        found[fresh] = True
-    # (the stroke's pixels other rules flagged have their fringe too)
-    stroke = found | (off_map & of_ink)
+    # (of the ink's luma: the stroke's own, also where other rules flagged them)
+    stroke = (found | off_map) & of_ink
     _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, found)
     off_map |= found
 

@@ -330,7 +330,7 @@ def jpeg_off_map(
     if not (colorless or line.cyclic or plan.discrete):
         jump_strokes(flat, scale, width, position, off_map)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
-            gray_ink_strokes(flat, scale, width, off_map)
+            gray_ink_strokes(flat, scale, width, position, off_map)
     return off_map
 
 
