@@ -47,6 +47,12 @@ GRAY_CORE = 30.0
 GRAY_EDGE = 10.0
 #: ... and its position GRAY_POSITION or more (``_jumps.jumps``, 0-1).
 GRAY_POSITION = 0.03
+#: Cores of strokes over a smooth field are few: 0.1-1.5 % of the pictures of
+#: benchmarks/_stroke_screen.py and tests/color/test_decolorize_colored_strokes.py;
+#: JPEG'd photographs (coffee, astronaut, camera; RdBu_r, PiYG, coolwarm, q50-q75)
+#: jump at 4.7-17 % (texture: 7-16 % holes without this bound). More than
+#: GRAY_CORES_MAX of the picture: no stroke is looked for.
+GRAY_CORES_MAX = 0.03
 #: The ink: the cores' luma peak (GRAY_INK_LUMA DN each side) holding GRAY_INK_SHARE of
 #: them and GRAY_INK_PIXELS of the picture.
 GRAY_INK_LUMA = 25.0
@@ -111,7 +117,8 @@ def gray_ink_strokes(
     # ... whose position stands out of the field's too: data through the map's light
     # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
     cores = cores[jumps(position, width, off_map)[0][cores] >= GRAY_POSITION]
-    if len(cores) < GRAY_INK_PIXELS * n_pixels:
+    # ... few: texture jumps everywhere (GRAY_CORES_MAX)
+    if not GRAY_INK_PIXELS * n_pixels <= len(cores) <= GRAY_CORES_MAX * n_pixels:
         return
     ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
     at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
