@@ -6,7 +6,8 @@ flagged / those flagged among the stroke pixels whose field lies more than FAR o
 from the ink's position on the map (its nearest table color: only there can the field
 around tell a stroke in the map's colors) / stroke pixels silently wrong / data pixels
 (untouched by the annotation) lost, %, on a matplotlib imshow figure with contours and
-text saved as JPEG q75 4:2:0 (``_drawn_annotations._figure``), decoded by the default ``Decolorizer.values``.
+text saved as JPEG q75 4:2:0 (``_drawn_annotations._figure``), decoded by the default
+``Decolorizer.values``.
 Then the all-data holes % of the same figures without annotations at JPEG q75 and q50,
 and the time ``Decolorizer.values`` takes on a 1 MP all-data viridis JPEG q75 (warm,
 median of 5).
