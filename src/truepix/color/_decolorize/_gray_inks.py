@@ -54,6 +54,11 @@ __all__ = ["gray_ink_strokes", "gray_middle"]
 #: coolwarm; RdYlBu's and Spectral's pale yellow (32 DN).
 GRAY_MIDDLE_CHROMA = 40.0
 GRAY_MIDDLE_END = 20.0
+#: Only where the other rules flagged GRAY_SEEN of the picture or more: a gray stroke
+#: leaves some (its cores over the map's dark ends: 40-70 % of the white strokes of
+#: benchmarks/_stroke_screen.py), an all-data picture none (holes 0.00 %), and the
+#: jumps cost two passes over it (RdBu_r 1 MP JPEG q75: 140 -> 245 ms without this).
+GRAY_SEEN = 0.001
 #: Sides GRAY_REACHES px away agreeing within GRAY_SIDES DN of luma.
 GRAY_REACHES = (2, 3)
 GRAY_SIDES = 80.0
@@ -118,20 +123,18 @@ def gray_ink_strokes(
     (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
     ``position`` each one's (0-1, NaN: none)."""
     n_pixels = len(off_map)
-    if width < 8 or n_pixels < 64:
+    if width < 8 or n_pixels < 64 or np.count_nonzero(off_map) < GRAY_SEEN * n_pixels:
         return
-    ycc = (flat[:, :3] * scale) @ _YCBCR.T
-    luma = np.ascontiguousarray(ycc[:, 0])
-    # (every JUMP_SAMPLE th row first: all-data pictures show no cores there, at a quarter
-    # of the cost)
-    sampled = np.count_nonzero(_luma_jumps(luma, width, off_map, JUMP_SAMPLE)[0] >= GRAY_CORE)
-    if sampled < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / JUMP_SAMPLE:
+    luma = flat[:, :3] @ (_YCBCR[0] * scale)
+    # (every JUMP_SAMPLE th row first: an all-data picture's few cores -- its ridges
+    # through the light middle pass in position -- show there at a quarter of the cost)
+    sampled = _cores(luma, position, width, off_map, JUMP_SAMPLE)
+    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / JUMP_SAMPLE:
         return
     jump, side = _luma_jumps(luma, width, off_map)
-    cores = np.flatnonzero(jump >= GRAY_CORE)
     # ... whose position stands out of the field's too: data through the map's light
     # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
-    cores = cores[jumps(position, width, off_map)[0][cores] >= GRAY_POSITION]
+    cores = _cores(luma, position, width, off_map, 1, jump)
     # ... few: texture jumps everywhere (GRAY_CORES_MAX)
     if not GRAY_INK_PIXELS * n_pixels <= len(cores) <= GRAY_CORES_MAX * n_pixels:
         return
@@ -143,7 +146,7 @@ def gray_ink_strokes(
     cores = cores[at_ink]
     # ... a gray: mixed with the field, the field's chroma shrinks by the share of the
     # way its luma went to the ink's (the sides' chroma: the pixels on either side)
-    chroma = np.hypot(ycc[:, 1], ycc[:, 2])
+    chroma = _chroma(flat, scale)
     field_chroma = _side_chroma(chroma, width, cores)
     share = np.clip((luma[cores] - side[cores]) / (ink - side[cores]), 0.0, 1.0)
     gray = chroma[cores] <= (1.0 - GRAY_CHROMA_KEPT * share) * field_chroma + GRAY_CHROMA
@@ -161,6 +164,26 @@ def gray_ink_strokes(
     stroke = (found | off_map) & of_ink
     _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, found)
     off_map |= found
+
+
+def _cores(
+    luma: np.ndarray, position: np.ndarray, width: int, off_map: np.ndarray, every: int,
+    jump: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """Flat indices, on ``every`` th row, of the pixels whose luma jumps GRAY_CORE DN or
+    more (``jump``, when given, for every row) and whose position GRAY_POSITION."""
+    if jump is None:
+        jump = _luma_jumps(luma, width, off_map, every)[0]
+    cores = np.flatnonzero(jump >= GRAY_CORE)
+    if len(cores) == 0:
+        return cores
+    return cores[jumps(position, width, off_map, every)[0][cores] >= GRAY_POSITION]
+
+
+def _chroma(flat: np.ndarray, scale: float) -> np.ndarray:
+    """Per pixel: the length of its (Cb, Cr), DN."""
+    chroma = flat[:, :3] @ (_YCBCR[1:].T * scale)
+    return np.hypot(chroma[:, 0], chroma[:, 1])
 
 
 def _fringes(
