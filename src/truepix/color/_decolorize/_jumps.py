@@ -57,17 +57,18 @@ JUMP_GROW_STEPS = 2
 
 
 def jumps(
-    position: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
+    position: np.ndarray, width: int, off_map: np.ndarray, every: int = 1, *, sides: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel (flat ``position``, rows of ``width``; NaN or ``off_map``: no field):
     the largest jump over directions and reaches whose sides agree (JUMP_SIDES; 0
     where none), and the mean of those sides (NaN where none); of the rows 0, ``every``,
     2 ``every`` ... only, one after another (flat, rows of ``width``: every row's pixel
-    at its flat index when ``every`` is 1)."""
+    at its flat index when ``every`` is 1). Without ``sides`` the means are not kept
+    (an empty array)."""
     height = len(position) // width
     n_rows = (height + every - 1) // every
     jump = np.zeros(n_rows * width, dtype=np.float64)
-    side = np.full(n_rows * width, np.nan)
+    side = np.full(n_rows * width if sides else 0, np.nan)
     reaches = np.array(JUMP_REACHES, dtype=np.int64)
     _jump_kernel(position, off_map, width, height, every, reaches, JUMP_SIDES, jump, side)
     return jump, side
@@ -101,7 +102,9 @@ def _jump_kernel(  # pragma: no cover - jitted
                 continue
             out = row * width + x
             if first <= x < past:
-                jump[out], side[out] = best[x - first], mean[x - first]
+                jump[out] = best[x - first]
+                if len(side):
+                    side[out] = mean[x - first]
                 continue
             most, middle = 0.0, np.nan
             for d in range(4):
@@ -114,7 +117,9 @@ def _jump_kernel(  # pragma: no cover - jitted
                         own, position[ay * width + ax], position[by * width + bx],
                         off_map[ay * width + ax], off_map[by * width + bx], sides, most, middle,
                     )  # fmt: skip
-            jump[out], side[out] = most, middle
+            jump[out] = most
+            if len(side):
+                side[out] = middle
 
 
 @nb.njit(inline="always", **_JIT)
@@ -148,7 +153,8 @@ def jump_strokes(
         return
     # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
     # over every position, show there at a quarter of the cost)
-    sampled = np.flatnonzero(jumps(position, width, off_map, JUMP_SAMPLE)[0] >= JUMP_CORE)
+    sampled = jumps(position, width, off_map, JUMP_SAMPLE, sides=False)[0]
+    sampled = np.flatnonzero(sampled >= JUMP_CORE)
     sampled += (sampled // width) * ((JUMP_SAMPLE - 1) * width)  # (flat indices again)
     if not _ink_of(sampled, position, JUMP_SAMPLE_SLACK, len(position) / JUMP_SAMPLE):
         return
