@@ -126,7 +126,9 @@ def _jump_kernel(  # pragma: no cover - jitted
 def _jump_pair(own, pa, pb, off_a, off_b, sides, best, mean):  # pragma: no cover - jitted
     """(best, mean) after the sides ``pa``, ``pb`` of ``own``: how far it stands out of
     both (a field's gradient passes through, a stroke's two sides come back together),
-    when more than ``best`` and the sides agree (NaN sides fail the comparisons)."""
+    when more than ``best`` and the sides agree. (A NaN side is not always skipped:
+    numba's max and min keep a NaN first argument, so a NaN ``pa`` gives a NaN jump and
+    a NaN ``pb`` the jump from ``pa`` alone -- as the per-pixel loop before did.)"""
     high, low = max(pa, pb), min(pa, pb)
     out = max(own - high, low - own)
     skip = (out <= best) | (high - low > sides) | off_a | off_b
