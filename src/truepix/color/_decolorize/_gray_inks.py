@@ -104,10 +104,13 @@ def _luma_jumps(
     luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel: the largest luma jump (DN) over directions and reaches whose sides
-    agree (GRAY_SIDES), and the sides' mean (NaN where none); on ``every`` th row only."""
+    agree (GRAY_SIDES), and the sides' mean (NaN where none); of the rows 0, ``every``,
+    2 ``every`` ... only, one after another, as ``_jumps.jumps`` lays them out."""
     scaled = luma / 255.0
-    jump = np.zeros(len(luma), dtype=np.float64)
-    side = np.full(len(luma), np.nan)
+    height = len(luma) // width
+    size = (height + every - 1) // every * width
+    jump = np.zeros(size, dtype=np.float64)
+    side = np.full(size, np.nan)
     reaches = np.array(GRAY_REACHES, dtype=np.int64)
     _jump_kernel(scaled, off_map, width, len(luma) // width, every, reaches, GRAY_SIDES / 255.0,
                  jump, side)  # fmt: skip
@@ -170,8 +173,9 @@ def _cores(
     luma: np.ndarray, position: np.ndarray, width: int, off_map: np.ndarray, every: int,
     jump: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
-    """Flat indices, on ``every`` th row, of the pixels whose luma jumps GRAY_CORE DN or
-    more (``jump``, when given, for every row) and whose position GRAY_POSITION."""
+    """Indices (into the rows 0, ``every`` ... laid out as ``_jumps.jumps`` does: flat
+    ones for 1) of the pixels whose luma jumps GRAY_CORE DN or more (``jump``, when
+    given, for every row) and whose position GRAY_POSITION."""
     if jump is None:
         jump = _luma_jumps(luma, width, off_map, every)[0]
     cores = np.flatnonzero(jump >= GRAY_CORE)
