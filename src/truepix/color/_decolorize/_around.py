@@ -46,9 +46,10 @@ AROUND_OVERSHOOT = 0.25
 #: outside every map's luma range; gray is inside jet's hull (blue and yellow make it),
 #: so gray strokes on a resized jet picture give up this evidence (others remain:
 #: ``_alone``'s blobs and strung cores). HULL_STEPS bounds the search (Frank-Wolfe
-#: steps, each a bound on the distance both ways).
+#: steps, each a bound on the distance both ways; 256 decide all but points within 5 % of
+#: the tolerance on random colors around jet).
 HULL_TOLERANCE = AROUND_TOLERANCE
-HULL_STEPS = 64
+HULL_STEPS = 256
 
 
 def around_blends(
