@@ -6,7 +6,10 @@ sides are no longer its opposite neighbours (``_edges.edge_blends``), which are 
 themselves, off the map and past the threshold. JPEG then moves some of them far off
 its model: a core with a few such pixels was taken for a stroke's, and every core
 within 16-32 px with it (``_alone``). Such a pixel still lies between two data colors
-(pixels on the map) a few pixels around it; a stroke's ink lies between none.
+(pixels on the map) a few pixels around it; a stroke's ink lies between none. Where
+the detail was finer than a pixel, no pixel around keeps the colors blended: such a
+pixel still lies in the convex hull of the map's colors (``hull_blends``), which
+black, white and most inks do not.
 """
 
 from __future__ import annotations
