@@ -136,6 +136,9 @@ PREPS = {
     "sk-rescale-0.33": (512, _sk(1 / 3)),
     "pil-lanczos-0.5": (512, _pil(0.5, R.LANCZOS)),
     "pil-lanczos-2": (128, _pil(2.0, R.LANCZOS)),
+    "pil-bicubic-1.5": (170, _pil(1.5, R.BICUBIC)),
+    "cv-linear-1.5": (170, _cv(1.5, cv2.INTER_LINEAR)),
+    "cv-cubic-3": (86, _cv(3.0, cv2.INTER_CUBIC)),
 }
 
 

@@ -49,6 +49,13 @@ JUMP_INK_BINS = 100
 #: The rows sampled first (every JUMP_SAMPLE th) must show JUMP_SAMPLE_SLACK of that.
 JUMP_SAMPLE = 4
 JUMP_SAMPLE_SLACK = 0.7
+#: An ink whose cores jump less than JUMP_WEAK (their median) must hold JUMP_WEAK_SHARE
+#: of the cores: an upscaled-then-JPEG'd picture's texture is 2-4 px "strokes" at its
+#: middle positions (OpenCV linear 2x, turbo / coolwarm / rainbow on the camera and
+#: coffee, q50-q90: median 0.19-0.21, held 0.36-0.43; 1.2-2.9 % holes), red strokes'
+#: median 0.34-0.43, white over RdBu_r's light middle 0.19 but held 0.56.
+JUMP_WEAK = 0.27
+JUMP_WEAK_SHARE = 0.5
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
 JUMP_INK_LUMA = 25.0
 #: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
@@ -165,7 +172,10 @@ def jump_strokes(
     ink = _ink_of(cores, position, 1.0, len(position))
     if ink is None:
         return
+    n_cores = len(cores)
     cores = cores[np.abs(position[cores] - ink) <= JUMP_INK_WIDTH]
+    if np.median(jump[cores]) < JUMP_WEAK and len(cores) < JUMP_WEAK_SHARE * n_cores:
+        return  # (weak jumps at a middle position: an upscaled picture's texture)
     # ... of one luma: JPEG keeps a stroke's; data at the ink's position (a photograph's
     # thin lines) has the map's luma there, blended with its field's
     luma = (flat[:, :3] * scale) @ _YCBCR[0]
