@@ -38,6 +38,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
+from truepix.color._decolorize import _seam as seam
 from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
@@ -455,6 +456,7 @@ class Decolorizer:
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
+        zone = unsure = None
         if kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
             flat_position = memo_positions(self, flat, kind, plan, metric)
@@ -489,15 +491,21 @@ class Decolorizer:
                 np.copyto(flat_position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
+        if self.cyclic:  # an end's colors: on the side the neighbours are at
+            flat_position, zone, unsure = seam.sided(
+                self, flat, scale, kind, shape[-1], flat_position, plan.noise
+            )
         position: np.ndarray = flat_position.reshape(shape)
         n_nan = -1  # (counted where the values are made here)
         # (the DCT's blend: noisy table colors only, not pictures that may hold blends)
         texture = plan.posterior is not None
-        if self._norm.kind == kernels.NORM_OTHER:
+        if self._norm.kind == kernels.NORM_OTHER or (plan.denoise and zone is not None):
             if plan.denoise:
-                position = planning.denoise(
+                filtered = planning.denoise(
                     position, line, plan.smoothing, noise=plan.white, texture=texture
                 )
+                # (wrapped on a cyclic map: back on each pixel's side of the seam)
+                position = filtered if zone is None else seam.lifted(filtered, position)
             values = self._norm(position)
         elif plan.denoise:  # the filter writes data values itself
             values = planning.denoise(
@@ -517,7 +525,7 @@ class Decolorizer:
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
             np.empty(0, bool) if ambiguous is None or not detailed else tables.shared_ambiguous(
-                self, ambiguous, flat_position, residual, kind
+                self, ambiguous, flat_position, residual, kind, zone, unsure
             ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise, n_nan=n_nan,
         )  # fmt: skip
