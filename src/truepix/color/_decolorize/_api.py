@@ -337,9 +337,8 @@ class Decolorizer:
         """Build the grid cells flagged in ``need`` and give them memo blocks;
         (search, position search, joint, known memo) for ``resolve_u8``.
 
-        ``"jpeg"`` answers take the position from the luma metric and the residual and
-        ambiguity from RGB (the RGB memo then holds those), so validity means the
-        same on every picture.
+        ``"jpeg"`` answers take the position from the luma metric, the residual and ambiguity from
+        RGB (the RGB memo then holds those), so validity means the same on every picture.
         """
         cells = np.flatnonzero(need.view(bool))  # (0/1 bytes: 12x faster than as uint8)
         need[cells] = 0
@@ -456,7 +455,6 @@ class Decolorizer:
         line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
-        zone = unsure = None
         if kind in _U8 and fused and not (detailed or plan.unmix or judged):
             # positions straight from the memo in one pass; no residuals asked for
             flat_position = memo_positions(self, flat, kind, plan, metric)
@@ -491,21 +489,15 @@ class Decolorizer:
                 np.copyto(flat_position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
-        if self.cyclic:  # an end's colors: on the side the neighbours are at
-            flat_position, zone, unsure = seam.sided(
-                self, flat, scale, kind, shape[-1], flat_position, plan.noise
-            )
+        flat_position, zone, unsure = seam.sided(self, pixels, scale, kind, plan, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
         n_nan = -1  # (counted where the values are made here)
-        # (the DCT's blend: noisy table colors only, not pictures that may hold blends)
-        texture = plan.posterior is not None
-        if self._norm.kind == kernels.NORM_OTHER or (plan.denoise and zone is not None):
+        texture = plan.posterior is not None  # (the DCT's blend: noisy table colors only)
+        if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
-                filtered = planning.denoise(
+                position = planning.denoise(
                     position, line, plan.smoothing, noise=plan.white, texture=texture
                 )
-                # (wrapped on a cyclic map: back on each pixel's side of the seam)
-                position = filtered if zone is None else seam.lifted(filtered, position)
             values = self._norm(position)
         elif plan.denoise:  # the filter writes data values itself
             values = planning.denoise(

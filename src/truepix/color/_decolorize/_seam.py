@@ -36,7 +36,7 @@ __all__ = ["lifted", "sided"]
 #: Unsure: the nearest colors on the two sides of the seam within TIE_DN plus
 #: TIE_SIGMAS noise sigmas of each other.
 TIE_DN = 0.5
-TIE_SIGMAS = 1.0
+TIE_SIGMAS = 3.0
 #: The seam's reach: entries whose color is within REACH_DN (plus the tie) of a color
 #: on the seam's other side, in the map's quarter at each end.
 REACH_DN = 6.0
@@ -67,12 +67,15 @@ def _reach(colors: np.ndarray, distance: float) -> tuple[int, int]:
 
 
 def sided(
-    decoder: Any, flat: np.ndarray, scale: float, kind: str, width: int,
-    position: np.ndarray, noise: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
-    """Positions (flat, in [0, 1], NaN kept) with the seam's unsure pixels on their
-    neighbours' side; (positions, zone, unresolved): the pixels tested, and those of
-    them nothing told (left where they were)."""
+    decoder: Any, pixels: np.ndarray, scale: float, kind: str, plan: Any, position: np.ndarray
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Positions (flat, of ``pixels`` (..., H, W, C), in [0, 1], NaN kept) with the
+    seam's unsure pixels on their neighbours' side; (positions, zone, unresolved): the
+    pixels tested, and those of them nothing told (left where they were). Not a
+    cyclic map: the positions as they are, zone and unresolved None."""
+    if not decoder.cyclic:
+        return position, None, None
+    flat, width, noise = pixels.reshape(-1, pixels.shape[-1]), pixels.shape[-2], plan.noise
     n_pixels = len(position)
     zone = np.zeros(n_pixels, dtype=bool)
     unresolved = np.zeros(n_pixels, dtype=bool)
@@ -82,8 +85,13 @@ def sided(
     n_low, n_high = _reach(colors, REACH_DN + tie)
     if n_low == 0:
         return position, zone, unresolved
+    # (a noisy pixel's side as its neighbourhood has it)
+    around = circular_mean(position.reshape(pixels.shape[:-1])).reshape(-1)
+    around = np.where(np.isnan(around), position, around)
     with np.errstate(invalid="ignore"):
-        zone = (position < (n_low + 1) / n_colors) | (position > 1.0 - (n_high + 1) / n_colors)
+        zone = np.zeros(n_pixels, dtype=bool)
+        for at_ in (position, around):
+            zone |= (at_ < (n_low + 1) / n_colors) | (at_ > 1.0 - (n_high + 1) / n_colors)
     at = np.flatnonzero(zone)
     if not len(at):
         return position, zone, unresolved
@@ -98,8 +106,8 @@ def sided(
     d_low, d_high = np.sqrt(to_low.min(axis=1)), np.sqrt(to_high.min(axis=1))
     # the side each pixel tells: -1 low, +1 high, 0 unsure, 2 none
     with np.errstate(invalid="ignore"):
-        label = np.where(position < 0.5, -1, 1).astype(np.int8)
-        label[np.abs(position - 0.5) < NEUTRAL] = 2
+        label = np.where(around < 0.5, -1, 1).astype(np.int8)
+        label[np.abs(around - 0.5) < NEUTRAL] = 2
     label[np.isnan(position)] = 2
     unsure = np.abs(d_low - d_high) <= tie
     label[at] = np.where(unsure, 0, np.where(d_low < d_high, -1, 1))
@@ -108,7 +116,7 @@ def sided(
     _spread(label, height, width)
     side = label[at]
     unresolved[at[side == 0]] = True
-    moved = unsure & (side != 0) & (side != own)
+    moved = (side != 0) & (side != own)  # (unsure, or alone on its side: noise)
     out = position.copy()
     to_lowside = moved & (side < 0)
     to_highside = moved & (side > 0)
@@ -117,12 +125,36 @@ def sided(
     return out, zone, unresolved
 
 
+def circular_mean(position: np.ndarray) -> np.ndarray:
+    """Each position's mean along the circle over its 3x3 window (of the last two
+    axes; NaN weigh nothing, an all-NaN window gives NaN): a noisy pixel's side of
+    the seam as its neighbourhood has it."""
+    angle = 2.0 * np.pi * position
+    valid = ~np.isnan(position)
+    sums = []
+    for part in (np.cos(angle), np.sin(angle), valid.astype(np.float64)):
+        part = np.where(valid, part, 0.0)
+        pad = [(0, 0)] * (part.ndim - 2) + [(1, 1), (1, 1)]
+        padded = np.pad(part, pad)
+        height, width = part.shape[-2:]
+        total = np.zeros_like(part)
+        for dy in range(3):
+            for dx in range(3):
+                total += padded[..., dy : dy + height, dx : dx + width]
+        sums.append(total)
+    mean = np.arctan2(sums[1], sums[0]) / (2.0 * np.pi) % 1.0
+    return np.where(sums[2] > 0, mean, np.nan)
+
+
 def lifted(filtered: np.ndarray, reference: np.ndarray) -> np.ndarray:
     """``filtered`` positions (on the circle, [0, 1)) moved to the side of the seam
-    ``reference`` (the positions before the filter) is at, clipped to [0, 1]."""
-    step = filtered - reference
+    the neighbourhood of ``reference`` (the positions before the filter:
+    :func:`circular_mean`) is at, clipped to [0, 1]."""
+    around = circular_mean(reference)
+    around = np.where(np.isnan(around), filtered, around)
+    step = filtered - around
     step -= np.floor(step + 0.5)
-    return np.clip(reference + step, 0.0, 1.0)
+    return np.clip(around + step, 0.0, 1.0)
 
 
 @nb.njit(**_JIT)
