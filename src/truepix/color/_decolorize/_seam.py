@@ -46,6 +46,7 @@ REACH_DN = 6.0
 NEUTRAL = 0.1
 #: A filter's answer within this (positions) of the pixel's own stays on its side.
 LIFT_REACH = 0.02
+_BELOW_ONE = float(np.nextafter(1.0, 0.0))
 
 
 def _table(decoder: Any, kind: str) -> np.ndarray:
@@ -153,13 +154,14 @@ def circular_mean(position: np.ndarray) -> np.ndarray:
 def lifted(filtered: np.ndarray, reference: np.ndarray) -> np.ndarray:
     """``filtered`` positions (on the circle, [0, 1)) that moved less than LIFT_REACH
     from ``reference`` (the positions before the filter) put on its side of the seam
-    and clipped to [0, 1]; those the filter moved farther (a noisy pixel alone on the
+    and clipped to [0, 1); those the filter moved farther (a noisy pixel alone on the
     wrong side) as the filter has them."""
     step = filtered - reference
     step -= np.floor(step + 0.5)
     with np.errstate(invalid="ignore"):
         near = np.abs(step) <= LIFT_REACH
-    return np.where(near, np.clip(reference + step, 0.0, 1.0), filtered)
+    # (in [0, 1) as every position on a cyclic map: the end itself is the start)
+    return np.where(near, np.clip(reference + step, 0.0, _BELOW_ONE), filtered)
 
 
 @nb.njit(**_JIT)
