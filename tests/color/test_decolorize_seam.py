@@ -130,3 +130,15 @@ def test_lifted_keeps_a_smoothed_minimum_at_the_minimum() -> None:
     filtered = np.full((5, 5), 0.9995)  # a filter's answer wrapped past the seam
     assert np.all(seam.lifted(filtered, reference) == 0.0)
     assert np.allclose(seam.lifted(np.full((5, 5), 0.002), reference), 0.002)
+
+
+def test_off_map_pixels_near_the_seam_stay_off_the_map() -> None:
+    table = mpl.colormaps["twilight"](np.linspace(0, 1, 510), bytes=True)[:, :3]
+    ramp = np.tile(np.linspace(0.0, 0.05, 64), (32, 1))
+    picture = table[(ramp * 510).astype(int)].copy()
+    picture[10:20, 10:20] = (0, 200, 0)  # a green box: no twilight color
+    picture[:, 30:33] = (224, 216, 225)  # unsure, beside it
+    values = tp.Decolorizer("twilight", vmin=0.0, vmax=1.0).values(picture)
+    assert np.isnan(values[10:20, 10:20]).all()
+    assert np.isnan(values).sum() == 100
+    assert np.all(values[:, 30:33] < 0.05)

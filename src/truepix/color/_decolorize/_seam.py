@@ -47,6 +47,7 @@ NEUTRAL = 0.1
 #: A filter's answer within this (positions) of the pixel's own stays on its side.
 LIFT_REACH = 0.02
 _BELOW_ONE = float(np.nextafter(1.0, 0.0))
+_BLOCK = 1 << 14
 
 
 def _table(decoder: Any, kind: str) -> np.ndarray:
@@ -97,6 +98,7 @@ def sided(
         zone = np.zeros(n_pixels, dtype=bool)
         for at_ in (position, around):
             zone |= (at_ < (n_low + 1) / n_colors) | (at_ > 1.0 - (n_high + 1) / n_colors)
+    zone &= ~np.isnan(position)  # (off-map pixels stay off the map)
     at = np.flatnonzero(zone)
     if not len(at):
         return position, zone, unresolved
@@ -106,9 +108,8 @@ def sided(
     high_start = max(n_colors - n_high - pad, n_colors // 2)
     high = colors[high_start:]
     rgb = flat[at, :3].astype(np.float64) * scale
-    to_low = ((rgb[:, None, :] - low[None, :, :]) ** 2).sum(-1)
-    to_high = ((rgb[:, None, :] - high[None, :, :]) ** 2).sum(-1)
-    d_low, d_high = np.sqrt(to_low.min(axis=1)), np.sqrt(to_high.min(axis=1))
+    d_low, k_low = _nearest(rgb, low)
+    d_high, k_high = _nearest(rgb, high)
     # the side each pixel tells: -1 low, +1 high, 0 unsure, 2 none
     with np.errstate(invalid="ignore"):
         label = np.where(around < 0.5, -1, 1).astype(np.int8)
@@ -125,9 +126,22 @@ def sided(
     out = position.copy()
     to_lowside = moved & (side < 0)
     to_highside = moved & (side > 0)
-    out[at[to_lowside]] = (to_low[to_lowside].argmin(axis=1) + 0.5) / n_colors
-    out[at[to_highside]] = (high_start + to_high[to_highside].argmin(axis=1) + 0.5) / n_colors
+    out[at[to_lowside]] = (k_low[to_lowside] + 0.5) / n_colors
+    out[at[to_highside]] = (high_start + k_high[to_highside] + 0.5) / n_colors
     return out, zone, unresolved
+
+
+def _nearest(rgb: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distance (DN) from each color to its nearest in ``table``, and which (in
+    blocks of pixels: a few tens of entries each)."""
+    distance = np.empty(len(rgb))
+    index = np.empty(len(rgb), dtype=np.int64)
+    for start in range(0, len(rgb), _BLOCK):
+        part = rgb[start : start + _BLOCK]
+        squared = ((part[:, None, :] - table[None, :, :]) ** 2).sum(-1)
+        index[start : start + _BLOCK] = squared.argmin(axis=1)
+        distance[start : start + _BLOCK] = np.sqrt(squared.min(axis=1))
+    return distance, index
 
 
 def circular_mean(position: np.ndarray) -> np.ndarray:
