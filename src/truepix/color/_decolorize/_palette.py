@@ -339,7 +339,7 @@ class Memo:
         buffer = getattr(_SCRATCH, "buffer", None)
         if buffer is None or len(buffer) < n:
             buffer = _SCRATCH.buffer = np.empty(n, dtype=np.float32)
-        return buffer[:n]
+        return buffer if len(buffer) == n else buffer[:n]
 
     def allocate(self, cells: np.ndarray, /) -> None:
         """Give each of ``cells`` (flat indices) that has none a block of zeros."""
