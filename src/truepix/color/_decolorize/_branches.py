@@ -53,17 +53,14 @@ def _bin_of(s, n_bins):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _options(  # pragma: no cover - jitted
-    luma, own, samples, tolerance, lo, hi, cyclic, out, best, where
-):
+def _options(luma, own, samples, tolerance, lo, hi, cyclic, out):  # pragma: no cover - jitted
     """Bins a pixel of ``luma`` may come from: its ``own`` first, then the local best
     luma matches (within ``tolerance`` DN) whose position lies in the arc [lo, hi].
-    Returns how many (at most MAX_BRANCHES + 1). ``best`` and ``where``: scratch of
-    MAX_BRANCHES (no allocation a call: 2 per movable pixel)."""
+    Returns how many (at most MAX_BRANCHES + 1)."""
     n_bins = samples.shape[0]
     out[0] = own
-    best[:] = np.inf
-    where[:] = -1
+    best = np.full(MAX_BRANCHES, np.inf)
+    where = np.full(MAX_BRANCHES, -1)
     for k in range(n_bins):
         d = abs(samples[k, 0] - luma)
         if d > tolerance or abs(k - own) < MIN_BRANCH_GAP:
@@ -125,11 +122,10 @@ def _first_of_block(p, candidates, starts, width):  # pragma: no cover - jitted
 def _block_choices(  # pragma: no cover - jitted
     pixels, scale, width, height, position, residual, anchor, candidates, starts, movable,
     samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices, n_choice, lumas, found,
-    best, where,
 ):  # fmt: skip
     """Fill the bins each pixel of block (by, bx) may take (``choices``, ``n_choice``)
     and its lumas; return the block's observed mean chroma (NaN: a pixel has no
-    position). See :func:`rebranch` (``found``, ``best``, ``where``: scratch)."""
+    position). See :func:`rebranch`."""
     n_bins = samples.shape[0]
     obs_u = obs_v = 0.0
     for i in range(4):
@@ -147,17 +143,14 @@ def _block_choices(  # pragma: no cover - jitted
         if slot < 0 or not movable[slot]:
             continue
         # the arc only where the map has another branch at all
-        if _options(
-            lumas[i], own, samples, tolerance, -np.inf, np.inf, cyclic, choices[i], best, where
-        ) > 1:
+        if _options(lumas[i], own, samples, tolerance, -np.inf, np.inf, cyclic, choices[i]) > 1:
             lo, hi = _local_arc(
                 position, residual, anchor, width, height, q % width, q // width, radius,
                 cyclic, found,
             )  # fmt: skip
             span = (hi - lo) * margin
             n_choice[i] = _options(
-                lumas[i], own, samples, tolerance, lo - span, hi + span, cyclic, choices[i],
-                best, where,
+                lumas[i], own, samples, tolerance, lo - span, hi + span, cyclic, choices[i]
             )  # fmt: skip
     return obs_u, obs_v
 
@@ -190,11 +183,7 @@ def _best_combination(  # pragma: no cover - jitted
                 rem //= n_choice[i]
 
 
-#: Candidates per task of :func:`rebranch`'s parallel loop (blocks are judged apart)
-REBRANCH_CHUNK = 512
-
-
-@nb.njit(parallel=True, **_JIT)
+@nb.njit(**_JIT)
 def rebranch(  # pragma: no cover - jitted
     pixels, scale, width, position, residual, anchor, candidates, movable, samples, ycc,
     tolerance, radius, margin, cyclic,
@@ -211,84 +200,50 @@ def rebranch(  # pragma: no cover - jitted
     observed mean chroma (luma mismatch added) is written into ``position``, once
     every block is judged on the old positions. Returns the flat indices moved and
     their former positions, so that the caller can put them back.
-
-    Blocks are judged in parallel (each reads the old positions only; jet, JPEG q75,
-    1 MP: 3 ms on one thread), each block's picks kept at its first candidate and
-    gathered in candidate order, so the moves are those of a serial loop.
     """
     height = position.shape[0] // width
     n_bins = samples.shape[0]
     starts = _row_starts(candidates, width, height)
-    n_cand = candidates.shape[0]
-    picked = np.empty((n_cand, 4), np.int64)  # per first candidate of a block: bin or -1
-    n_chunks = (n_cand + REBRANCH_CHUNK - 1) // REBRANCH_CHUNK
-    for c in nb.prange(n_chunks):
-        choices = np.empty((4, MAX_BRANCHES + 1), np.int64)
-        n_choice = np.empty(4, np.int64)
-        lumas = np.empty(4)
-        pick = np.empty(4, np.int64)
-        found = np.empty((2 * radius + 1) ** 2)
-        best = np.empty(MAX_BRANCHES)
-        where = np.empty(MAX_BRANCHES, np.int64)
-        for k in range(c * REBRANCH_CHUNK, min(n_cand, (c + 1) * REBRANCH_CHUNK)):
-            for i in range(4):
-                picked[k, i] = -1
-            p = candidates[k]
-            by, bx = (p // width) // 2, (p % width) // 2
-            if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
-                continue
-            if not _first_of_block(p, candidates, starts, width):
-                continue
-            obs_u, obs_v = _block_choices(
-                pixels, scale, width, height, position, residual, anchor, candidates, starts,
-                movable, samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices,
-                n_choice, lumas, found, best, where,
-            )  # fmt: skip
-            if math.isnan(obs_u) or n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3] == 1:
-                continue
-            rest_u = rest_v = 0.0  # the neighbour blocks' share, at their positions
-            for dy in range(-1, 2):
-                for dx in range(-1, 2):
-                    if dy != 0 or dx != 0:
-                        weight = _EDGE if dy == 0 or dx == 0 else _CORNER
-                        u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
-                        rest_u += weight * u
-                        rest_v += weight * v
-            if math.isnan(rest_u + rest_v):
-                continue
-            for i in range(4):  # (kept where no combination is finite)
-                pick[i] = choices[i, 0]
-            _best_combination(
-                choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick
-            )  # fmt: skip
-            for i in range(4):
-                if pick[i] != choices[i, 0]:
-                    picked[k, i] = pick[i]
-    return _moves(picked, candidates, position, width, n_bins)
-
-
-@nb.njit(**_JIT)
-def _moves(picked, candidates, position, width, n_bins):  # pragma: no cover - jitted
-    """Apply :func:`rebranch`'s picks in candidate order; (moved, former positions)."""
+    choices = np.empty((4, MAX_BRANCHES + 1), np.int64)
+    n_choice = np.empty(4, np.int64)
+    lumas = np.empty(4)
+    pick = np.empty(4, np.int64)
+    found = np.empty((2 * radius + 1) ** 2)
+    moved = np.empty(candidates.shape[0], np.int64)
+    bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
-    for k in range(picked.shape[0]):
-        for i in range(4):
-            n_moved += picked[k, i] >= 0
-    moved = np.empty(n_moved, np.int64)
-    former = np.empty(n_moved)
-    n_moved = 0
-    for k in range(picked.shape[0]):
+    for k in range(candidates.shape[0]):
         p = candidates[k]
         by, bx = (p // width) // 2, (p % width) // 2
+        if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
+            continue
+        if not _first_of_block(p, candidates, starts, width):
+            continue
+        obs_u, obs_v = _block_choices(
+            pixels, scale, width, height, position, residual, anchor, candidates, starts,
+            movable, samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices,
+            n_choice, lumas, found,
+        )  # fmt: skip
+        if math.isnan(obs_u) or n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3] == 1:
+            continue
+        rest_u = rest_v = 0.0  # the neighbour blocks' share, at their positions
+        for dy in range(-1, 2):
+            for dx in range(-1, 2):
+                if dy != 0 or dx != 0:
+                    weight = _EDGE if dy == 0 or dx == 0 else _CORNER
+                    u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
+                    rest_u += weight * u
+                    rest_v += weight * v
+        if math.isnan(rest_u + rest_v):
+            continue
+        _best_combination(choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick)
         for i in range(4):
-            if picked[k, i] >= 0:
+            if pick[i] != choices[i, 0]:
                 moved[n_moved] = (2 * by + i // 2) * width + 2 * bx + i % 2
-                former[n_moved] = position[moved[n_moved]]
+                bins[n_moved] = pick[i]
                 n_moved += 1
-    n_moved = 0
-    for k in range(picked.shape[0]):
-        for i in range(4):
-            if picked[k, i] >= 0:
-                position[moved[n_moved]] = (picked[k, i] + 0.5) / n_bins
-                n_moved += 1
-    return moved, former
+    former = np.empty(n_moved)
+    for j in range(n_moved):
+        former[j] = position[moved[j]]
+        position[moved[j]] = (bins[j] + 0.5) / n_bins
+    return moved[:n_moved], former
