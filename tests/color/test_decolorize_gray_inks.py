@@ -76,16 +76,17 @@ def _scores(cmap: str, ink: str) -> tuple[float, float, float]:
     return lost[stroke & far].mean(), wrong[stroke].mean(), lost[untouched].mean()
 
 
-#: measured (flagged where far / silently wrong / data lost, %): RdBu_r 89.3 / 2.4 / 0.21,
-#: PiYG 91.1 / 2.1 / 0.48, BrBG 87.7 / 2.8 / 0.24, RdYlBu 91.6 / 0.8 / 0.27 (the data
-#: lost: pixels next to the strokes, blurred toward them by JPEG). Not yet the 95 % of
-#: issue 11: what is left are the faintest fringes, which decode within SILENT mostly.
+#: measured with _fringes after this rule (flagged where far / silently wrong / data lost,
+#: %): RdBu_r 93.4 / 1.5 / 0.59, PiYG 93.9 / 1.7 / 0.76, BrBG 92.4 / 1.8 / 0.67, RdYlBu
+#: 93.2 / 0.6 / 0.53 (without _fringes 87.7-91.6 / 0.8-2.8 / 0.21-0.48; the data lost:
+#: pixels next to the strokes, blurred toward them by JPEG). Not yet the 95 % of issue 11:
+#: what is left are the faintest fringes, which decode within SILENT mostly.
 @pytest.mark.parametrize("cmap", ["RdBu_r", "PiYG", "BrBG", "RdYlBu"])
 def test_white_strokes_over_a_diverging_map_flagged(cmap):
     flagged, wrong, lost = _scores(cmap, "white")
-    assert flagged >= 0.85
-    assert wrong <= 0.04
-    assert lost <= 0.006
+    assert flagged >= 0.90
+    assert wrong <= 0.025
+    assert lost <= 0.009
 
 
 @pytest.mark.parametrize("cmap", ["RdBu_r", "PiYG", "BrBG", "RdYlBu"])

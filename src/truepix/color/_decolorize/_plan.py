@@ -264,7 +264,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # positions luma alone gives; a noisy or resampled picture's is not
         ratios = (JPEG_MODEL_RATIO, JPEG_WEAK_RATIO, 1.0)  # all it is compared with
         e_map, e_model = chroma_errors(
-            decoder, kind, scale, sample, step, max_code, ratios, _YCBCR
+            decoder, kind, scale, sample, step, max_code, ratios, _YCBCR, fills
         )  # fmt: skip
         blocks, detail, luma_detail = block_score(
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
@@ -306,7 +306,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             # (4:4:4 keeps each pixel's chroma: judged against 4:2:0's model, turbo's
             # 6 colors on the camera at q75 kept 20.5 % holes)
             e_map, e_model = chroma_errors(
-                decoder, kind, scale, sample, step, max_code, (1.0,), _YCBCR
+                decoder, kind, scale, sample, step, max_code, (1.0,), _YCBCR, fills
             )  # fmt: skip
             chroma_420 = bool(e_model < e_map)
     threshold, max_code = stroke_free(decoder, codes, kept, sample, noise, threshold, jpeg or sharp)
