@@ -60,13 +60,16 @@ __all__ = [
 #: benchmarks/colormaps.py; other pictures use plain RGB distance.
 JPEG_CHROMA_WEIGHT = 0.1
 #: ... and on 4:4:4 JPEG (``Plan.full_chroma``), whose chroma keeps every pixel's own,
-#: quantized in the same 8x8 blocks as luma: real fields (camera, astronaut, coffee,
-#: terrain; viridis, jet, coolwarm; 256^2, Pillow), mean error / the k-d tree's, with
-#: the JPEG filter: weight 0.1 q75 0.926, q50 0.929 (jet 0.98, p99 worse than the
-#: k-d tree's on 6 of 12 pictures); 0.5 q75 0.913, q50 0.918 (jet 0.94-0.95, p99
-#: worse on none); 0.3 and 0.5 with twice the filter's noise 0.911-0.926; 1.0 (plain
-#: RGB, no filter) 0.99.
-JPEG_FULL_CHROMA_WEIGHT = 0.5
+#: quantized in the same 8x8 blocks as luma. Real fields (camera, astronaut, coffee,
+#: terrain; viridis, jet, coolwarm, magma; 256^2, Pillow), mean error / the k-d tree's,
+#: q75 / q50, with the JPEG filter: weight 0.1 0.926 / 0.929 (3 maps; jet 0.98, p99
+#: worse than the k-d tree's on 6 of 12 pictures), 0.2 0.906 / 0.914, 0.3 0.902 /
+#: 0.911, 0.5 0.913 / 0.918 (3 maps), 0.7 0.930 / 0.935; at 0.3-0.7 the p99 worse on
+#: none; 1.0 (plain RGB, no filter) 0.99; twice the filter's noise 0.911-0.926.
+#: 4:4:4 pictures take the JPEG filter whatever their chroma detail (FULL_CHROMA_FILTER:
+#: magma 0.903 / 0.919 -> 0.898 / 0.911). What is left is the texture JPEG dropped.
+JPEG_FULL_CHROMA_WEIGHT = 0.3
+FULL_CHROMA_FILTER = True
 #: The chroma weight of each metric the decoder projects with (``Plan.metric``).
 CHROMA_WEIGHTS = {"rgb": 1.0, "luma": JPEG_CHROMA_WEIGHT, "luma444": JPEG_FULL_CHROMA_WEIGHT}
 #: Metrics whose positions come from a luma-weighted grid (and residuals from RGB's).
@@ -317,7 +320,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 # brings back. Along the map the error is luma's quantization, however
                 # much chroma 4:2:0 lost at edges adds to the residual: capped.
                 smoothing = 0.0
-                if detail > 1.0:
+                if detail > 1.0 or (full_chroma and FULL_CHROMA_FILTER):
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like:
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
