@@ -105,7 +105,26 @@ def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
     run votes of :func:`luma_grid` see their blocks). A JPEG file's blocks start at
     its top left; a picture cut from a JPEG'd one keeps its grid elsewhere.
     """
-    share, top, left = _zero_shares(pixels, _LUMA, DCT_BUSY)
+    height, width = pixels.shape[:2]
+    side_y, side_x = min(height, DCT_SIDE + 7), min(width, DCT_SIDE + 7)
+    if min(side_y, side_x) < 16 + 7:
+        return 1.0, False
+    top, left = (height - side_y) // 2, (width - side_x) // 2
+    crop = pixels[top : top + side_y, left : left + side_x, :3]
+    luma = crop.astype(np.float64) @ _LUMA
+    n_y, n_x = (side_y - 7) // 8, (side_x - 7) // 8
+    share = np.full((8, 8), np.nan)
+    # each row's 8-pixel runs at every column alignment dx: (dx, row, block column, u)
+    runs = np.lib.stride_tricks.sliding_window_view(luma, 8, axis=1)[:, : 8 * n_x]
+    along = runs.reshape(side_y, n_x, 8, 8).transpose(2, 0, 1, 3) @ _DCT.T
+    for dy in range(8):
+        # 8 rows from dy on, every dx and block at once: (dx, block row, block column, u, row)
+        stacked = along[:, dy : dy + 8 * n_y].reshape(8, n_y, 8, n_x, 8).transpose(0, 1, 3, 4, 2)
+        coefficients = (stacked @ _DCT.T).reshape(8, -1, 64)[:, :, 1:]
+        for dx in range(8):
+            busy = np.abs(coefficients[dx]).max(axis=1) > DCT_BUSY
+            if np.count_nonzero(busy) >= DCT_MIN_BLOCKS:
+                share[dy, dx] = np.mean(np.abs(coefficients[dx][busy]) <= DCT_ZERO)
     if np.all(np.isnan(share)):
         return 1.0, False
     best_y, best_x = np.unravel_index(np.nanargmax(share), share.shape)
@@ -125,45 +144,31 @@ def chroma_grid(pixels: np.ndarray) -> float:
     4:4:4 JPEG quantizes chroma in the same 8x8 blocks as luma: zeros at its own
     grid. 4:2:0 quantizes it in 8x8 blocks of half-resolution chroma, 16x16 pixels
     upsampled smoothly: an 8x8 block of pixels holds a quarter of one, whatever its
-    alignment. Measured (6 maps x 5 fields, 256^2; Pillow q50-q95, OpenCV q75):
-    4:4:4 1.5-2.8 on photographs, 1.02-1.19 on smooth fields (few chroma blocks with
-    detail); 4:2:0 0.94-1.12, exact renders 0.88-1.02. 1.0 when too few blocks have
-    chroma detail (CHROMA_BUSY) at either alignment.
+    alignment. Counted among the blocks with chroma detail (CHROMA_BUSY) of the
+    central square (DCT_SIDE), DCT_ZERO as for luma. Measured (6 maps x 5 fields,
+    256^2; Pillow q50-q95, OpenCV q75): 4:4:4 1.5-2.8 on photographs, 1.02-1.19 on
+    smooth fields (few blocks with chroma detail); 4:2:0 0.94-1.12, exact renders
+    0.88-1.02. 1.0 when fewer than DCT_MIN_BLOCKS blocks have detail.
     """
-    shares = [_zero_shares(pixels, weights, CHROMA_BUSY) for weights in _CHROMA]
-    own = np.array([share[-top % 8, -left % 8] for share, top, left in shares])
-    off = np.array([share[(4 - top) % 8, (4 - left) % 8] for share, top, left in shares])
-    known = np.isfinite(own) & np.isfinite(off)
-    if not known.any() or off[known].sum() <= 0:
-        return 1.0
-    return float(own[known].sum() / off[known].sum())
-
-
-def _zero_shares(
-    pixels: np.ndarray, weights: np.ndarray, busy_dn: float
-) -> tuple[np.ndarray, int, int]:
-    """Share of zero AC coefficients (DCT_ZERO) among the 8x8 blocks with detail
-    (``busy_dn``) of the plane ``pixels @ weights``, per alignment (dy, dx) of the
-    blocks in its central square (NaN: fewer than DCT_MIN_BLOCKS with detail); and
-    where the square starts (top, left)."""
     height, width = pixels.shape[:2]
-    side_y, side_x = min(height, DCT_SIDE + 7), min(width, DCT_SIDE + 7)
-    share = np.full((8, 8), np.nan)
+    side_y, side_x = min(height, DCT_SIDE + 8), min(width, DCT_SIDE + 8)
+    if min(side_y, side_x) < 16 + 8:
+        return 1.0
     top, left = (height - side_y) // 2, (width - side_x) // 2
-    if min(side_y, side_x) < 16 + 7:
-        return share, top, left
-    crop = pixels[top : top + side_y, left : left + side_x, :3]
-    plane = crop.astype(np.float64) @ weights
-    n_y, n_x = (side_y - 7) // 8, (side_x - 7) // 8
-    # each row's 8-pixel runs at every column alignment dx: (dx, row, block column, u)
-    runs = np.lib.stride_tricks.sliding_window_view(plane, 8, axis=1)[:, : 8 * n_x]
-    along = runs.reshape(side_y, n_x, 8, 8).transpose(2, 0, 1, 3) @ _DCT.T
-    for dy in range(8):
-        # 8 rows from dy on, every dx and block at once: (dx, block row, block column, u, row)
-        stacked = along[:, dy : dy + 8 * n_y].reshape(8, n_y, 8, n_x, 8).transpose(0, 1, 3, 4, 2)
-        coefficients = (stacked @ _DCT.T).reshape(8, -1, 64)[:, :, 1:]
-        for dx in range(8):
-            busy = np.abs(coefficients[dx]).max(axis=1) > busy_dn
-            if np.count_nonzero(busy) >= DCT_MIN_BLOCKS:
-                share[dy, dx] = np.mean(np.abs(coefficients[dx][busy]) <= DCT_ZERO)
-    return share, top, left
+    crop = pixels[top : top + side_y, left : left + side_x, :3].astype(np.float64)
+    chroma = crop @ _CHROMA.T  # (y, x, Cb and Cr)
+    n_y, n_x = (side_y - 8) // 8, (side_x - 8) // 8
+    zeros, counted = np.zeros(2), np.zeros(2)
+    own_y, own_x = -top % 8, -left % 8  # the picture's own grid in the crop
+    for index, shift in enumerate((0, 4)):
+        dy, dx = (own_y + shift) % 8, (own_x + shift) % 8
+        blocks = chroma[dy : dy + 8 * n_y, dx : dx + 8 * n_x]
+        blocks = blocks.reshape(n_y, 8, n_x, 8, 2).transpose(0, 2, 4, 1, 3)
+        coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, 1:]
+        busy = np.abs(coefficients).max(axis=1) > CHROMA_BUSY
+        if np.count_nonzero(busy) < DCT_MIN_BLOCKS:
+            return 1.0
+        zeros[index] = np.count_nonzero(np.abs(coefficients[busy]) <= DCT_ZERO)
+        counted[index] = coefficients[busy].size
+    shares = zeros / counted
+    return float(shares[0] / shares[1]) if shares[1] > 0 else 1.0
