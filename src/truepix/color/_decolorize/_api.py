@@ -317,7 +317,7 @@ class Decolorizer:
                 colors = self._rounded
             else:
                 colors = self._map.lut[:, :3] * 255.0
-            weight = 1.0 if metric == "rgb" else planning.JPEG_CHROMA_WEIGHT
+            weight = planning.CHROMA_WEIGHTS[metric]
             # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
             matrix, shared = luma_metric(weight), metric == "rgb"
             line = Polyline.build(colors, cyclic=self.cyclic, matrix=matrix, shared=shared)
@@ -336,30 +336,30 @@ class Decolorizer:
         """Build the grid cells flagged in ``need`` and give them memo blocks;
         (search, position search, joint, known memo) for ``resolve_u8``.
 
-        ``"jpeg"`` answers take the position from the luma metric and the residual and
-        ambiguity from RGB (the RGB memo then holds those), so validity means the
-        same on every picture.
+        JPEG's answers (``_plan.JPEG_METRICS``) take the position from a luma metric, the residual
+        and ambiguity from RGB (its memo holds those): validity means the same on every picture.
         """
         cells = np.flatnonzero(need.view(bool))  # (0/1 bytes: 12x faster than as uint8)
         need[cells] = 0
-        if metric != "jpeg":
+        if metric not in planning.JPEG_METRICS:
             grid = self._grid(kind, metric)
             grid.build_cells(cells)
             memo = self._memo(kind, metric)
             memo.allocate(cells)
             return grid.search(), grid.search(), False, memo
-        for name in ("rgb", "luma"):
+        for name in ("rgb", planning.JPEG_METRICS[metric]):
             self._grid(kind, name).build_cells(cells)
         known = self._memo(kind, "rgb")
         known.allocate(cells)
-        self._memo(kind, "jpeg").allocate(cells)
-        return self._grid(kind, "rgb").search(), self._grid(kind, "luma").search(), True, known
+        self._memo(kind, metric).allocate(cells)
+        luma = self._grid(kind, planning.JPEG_METRICS[metric])
+        return self._grid(kind, "rgb").search(), luma.search(), True, known
 
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
-        if kind not in _U8 and metric == "jpeg":
+        if kind not in _U8 and metric in planning.JPEG_METRICS:
             codes = self._codes(flat, kind, scale, "rgb")
-            luma_codes = self._codes(flat, kind, scale, "luma")
+            luma_codes = self._codes(flat, kind, scale, planning.JPEG_METRICS[metric])
             return (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
         codes, flat = np.empty(len(flat), dtype=np.uint32), kernels.readonly(flat)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
@@ -445,14 +445,14 @@ class Decolorizer:
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
-        metric = "jpeg" if plan.jpeg else "rgb"
+        metric = plan.metric
         if kind in _U8 and fused and simple:
             values, n_nan = self._values_u8(flat, kind, plan.max_code, metric)
             return DecolorizeResult(
                 values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool), plan.noise,
                 plan.threshold, jpeg=plan.jpeg, denoised=False, n_nan=n_nan,
             )  # fmt: skip
-        line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
+        line = self._grid(kind, plan.line_metric).line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
         if kind in _U8 and fused and not (detailed or plan.unmix or judged):
