@@ -48,3 +48,39 @@ def test_around_blends_matches_the_oracle() -> None:
     expected = _oracle(flat, width, pixels, on_map)
     assert np.array_equal(found, expected)
     assert 0 < found.sum() < len(found)
+
+
+def _hull_distance(point: np.ndarray, vertices: np.ndarray) -> float:
+    """Distance (metric space) from ``point`` to the convex hull of ``vertices``: a
+    non-negative least-squares fit whose weights a heavy row makes sum to 1."""
+    from scipy.optimize import nnls
+
+    rows = np.vstack([vertices.T, np.full(len(vertices), 1e4)])
+    weights, _ = nnls(rows, np.append(point, 1e4), maxiter=5000)
+    return float(np.linalg.norm(vertices.T @ weights - point))
+
+
+def test_hull_blends_matches_the_oracle() -> None:
+    import matplotlib as mpl
+
+    weights = np.sqrt(np.array([1.0, JPEG_CHROMA_WEIGHT, JPEG_CHROMA_WEIGHT]))
+    metric = _YCBCR * weights[:, None]
+    vertices = mpl.colormaps["jet"](np.linspace(0, 1, 64), bytes=True)[:, :3].astype(float)
+    rng = np.random.default_rng(12)
+    # random colors, blends of two and three map colors, and black, white and gray
+    share = rng.random((200, 1))
+    pairs = vertices[rng.integers(0, 64, (200, 2))]
+    blends = share * pairs[:, 0] + (1 - share) * pairs[:, 1]
+    mixed = np.einsum("nk,nkc->nc", rng.dirichlet(np.ones(3), 200),
+                      vertices[rng.integers(0, 64, (200, 3))])  # fmt: skip
+    flat = np.vstack([rng.uniform(0, 255, (400, 3)), mixed + rng.normal(0, 6, mixed.shape),
+                      blends, [[0, 0, 0], [255, 255, 255], [128, 128, 128]]])  # fmt: skip
+    flat = np.clip(np.round(flat), 0, 255).astype(np.uint8)
+    pixels = np.arange(len(flat))
+    found = _around.hull_blends(flat, 1.0, pixels, vertices)
+    distance = np.array([_hull_distance(metric @ c, vertices @ metric.T) for c in flat / 1.0])
+    tolerance = _around.HULL_TOLERANCE
+    # (Frank-Wolfe stops within its step budget: undecided only right at the tolerance)
+    assert np.all(found[distance <= 0.95 * tolerance])
+    assert not np.any(found[distance > tolerance + 1e-6])
+    assert found[-1] and not found[-2] and not found[-3]  # gray in jet's hull; white, black out

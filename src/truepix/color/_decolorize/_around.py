@@ -6,7 +6,10 @@ sides are no longer its opposite neighbours (``_edges.edge_blends``), which are 
 themselves, off the map and past the threshold. JPEG then moves some of them far off
 its model: a core with a few such pixels was taken for a stroke's, and every core
 within 16-32 px with it (``_alone``). Such a pixel still lies between two data colors
-(pixels on the map) a few pixels around it; a stroke's ink lies between none.
+(pixels on the map) a few pixels around it; a stroke's ink lies between none. Where
+the detail was finer than a pixel, no pixel around keeps the colors blended: such a
+pixel still lies in the convex hull of the map's colors (``hull_blends``), which
+black, white and most inks do not.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import numpy as np
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
-__all__ = ["around_blends"]
+__all__ = ["around_blends", "hull_blends"]
 
 #: A core pixel far off JPEG's model (or beyond the map's luma) of a picture resized
 #: before it was JPEG'd (``_edges.resized_blends``) is no evidence of a stroke when it
@@ -32,11 +35,24 @@ __all__ = ["around_blends"]
 #: 0.50 -> 0.00 % holes, the others as before. Jet's astronaut shrunk 0.33x by area at
 #: q50 (0.66 %) and its camera 0.5x by Lanczos at q50 (0.46 %) keep theirs: their far
 #: pixels are darker than any data color within 6 px (blends of data the shrink and
-#: JPEG moved off the map too), 20 of 26 and 11 of 12 of them.
+#: JPEG moved off the map too), 20 of 26 and 11 of 12 of them: see HULL_TOLERANCE.
 AROUND_RADIUS = 3
 AROUND_TOLERANCE = 16.0
 AROUND_STEP = 24.0
 AROUND_OVERSHOOT = 0.25
+#: ... nor, within the map's luma range, when it lies within HULL_TOLERANCE DN (the same
+#: metric) of the convex hull of the map's colors (:func:`hull_blends`): a shrink blends,
+#: within one pixel, detail finer than a pixel -- the astronaut's flag stripes, the
+#: camera's grass -- whose data colors no pixel around keeps. jet's far pixels that
+#: AROUND_TOLERANCE left (astronaut 0.33x area at q50, camera 0.5x Lanczos at q50)
+#: lie 0.0-10.8 DN from jet's hull, and 26-164 DN from the map. Black and white lie
+#: outside every map's luma range; gray is inside jet's hull (blue and yellow make it),
+#: so gray strokes on a resized jet picture give up this evidence (others remain:
+#: ``_alone``'s blobs and strung cores). HULL_STEPS bounds the search (Frank-Wolfe
+#: steps, each a bound on the distance both ways; 256 decide all but points within 5 % of
+#: the tolerance on random colors around jet).
+HULL_TOLERANCE = AROUND_TOLERANCE
+HULL_STEPS = 256
 
 
 def around_blends(
@@ -110,3 +126,62 @@ def _around_kernel(  # pragma: no cover - jitted
                 if gap <= tolerance**2:
                     found[i] = True
                     break
+
+
+def hull_blends(
+    flat: np.ndarray, scale: float, pixels: np.ndarray, vertices: np.ndarray
+) -> np.ndarray:
+    """Per pixel (flat indices): whether it lies within HULL_TOLERANCE of the convex hull
+    of ``vertices`` (the map's colors, DN RGB), in the metric of :func:`around_blends`."""
+    found = np.zeros(len(pixels), dtype=bool)
+    if not len(pixels):
+        return found
+    weights = np.sqrt(np.array([1.0, JPEG_CHROMA_WEIGHT, JPEG_CHROMA_WEIGHT]))
+    metric = np.ascontiguousarray(_YCBCR * weights[:, None], dtype=np.float64)
+    colors = np.ascontiguousarray(vertices, dtype=np.float64) @ metric.T
+    own = (flat[pixels, :3].astype(np.float64) * scale) @ metric.T
+    _hull_kernel(own, colors, float(HULL_TOLERANCE), HULL_STEPS, found)
+    return found
+
+
+@nb.njit(**_JIT)
+def _hull_kernel(own, colors, tolerance, steps, found):  # pragma: no cover - jitted
+    """``hull_blends``, one pixel at a time: Frank-Wolfe steps toward it from the nearest
+    vertex, until the point reached is within ``tolerance`` or the supporting plane
+    of the hull facing the pixel is farther than that."""
+    point = np.empty(3)
+    for i in range(len(own)):
+        best, nearest = np.inf, 0
+        for v in range(len(colors)):
+            d2 = 0.0
+            for k in range(3):
+                d2 += (own[i, k] - colors[v, k]) ** 2
+            if d2 < best:
+                best, nearest = d2, v
+        for k in range(3):
+            point[k] = colors[nearest, k]
+        for _ in range(steps):
+            gap2 = 0.0
+            for k in range(3):
+                gap2 += (own[i, k] - point[k]) ** 2
+            if gap2 <= tolerance * tolerance:
+                found[i] = True
+                break
+            # the vertex farthest toward the pixel: the hull lies behind its plane
+            reach, support = -np.inf, 0
+            for v in range(len(colors)):
+                along = 0.0
+                for k in range(3):
+                    along += (colors[v, k] - point[k]) * (own[i, k] - point[k])
+                if along > reach:
+                    reach, support = along, v
+            gap = np.sqrt(gap2)
+            if gap - reach / gap > tolerance:
+                break  # (every hull point is farther than the tolerance)
+            length2, dot = 0.0, 0.0
+            for k in range(3):
+                length2 += (colors[support, k] - point[k]) ** 2
+                dot += (colors[support, k] - point[k]) * (own[i, k] - point[k])
+            t = min(max(dot / max(length2, 1e-12), 0.0), 1.0)
+            for k in range(3):
+                point[k] += t * (colors[support, k] - point[k])

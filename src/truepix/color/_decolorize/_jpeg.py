@@ -13,7 +13,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._alone import alone, luma_spread, strung
-from truepix.color._decolorize._around import around_blends
+from truepix.color._decolorize._around import around_blends, hull_blends
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
@@ -290,6 +290,8 @@ def jpeg_off_map(
         if resized:  # (blends of data colors around: no evidence)
             cored = np.flatnonzero((groups > 0) & foreign)
             foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
+            cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)
+            foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
