@@ -217,6 +217,8 @@ CONDITIONS: dict[str, Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.nd
     "JPEG q90": jpeg(90),
     "JPEG q75": jpeg(75),
     "JPEG q50": jpeg(50),
+    # (Photoshop's and GIMP's high quality, OpenCV's IMWRITE_JPEG_SAMPLING_FACTOR_444)
+    **{f"JPEG q{q} 4:4:4": jpeg(q, 0) for q in (90, 75, 50)},
     "downscale 0.5x": downscale,
     "noise 2 DN": noise,
 }

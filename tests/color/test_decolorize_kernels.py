@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import matplotlib
 import numpy as np
 import pytest
@@ -540,11 +542,19 @@ def test_memo_scratch_is_kept_up_to_its_cap(monkeypatch: pytest.MonkeyPatch) -> 
     from truepix.color._decolorize import _palette as palette
 
     monkeypatch.setattr(palette, "SCRATCH_PIXELS", 100)
+    monkeypatch.setattr(palette, "_SCRATCH", threading.local())  # (none kept yet)
     memo = Memo()
     kept = memo.scratch(100)
     assert memo.scratch(100) is kept and kept.dtype == np.float32 and kept.shape == (100,)
     assert memo.scratch(101) is not memo.scratch(101)  # past the cap: fresh each time
     assert memo.scratch(100) is kept
+    # one buffer a thread, whichever memo asks (a new decoder: no fresh memory)
+    assert Memo().scratch(100) is kept and np.shares_memory(Memo().scratch(60), kept)
+    elsewhere: list[np.ndarray] = []
+    thread = threading.Thread(target=lambda: elsewhere.append(Memo().scratch(100)))
+    thread.start()
+    thread.join()
+    assert not np.shares_memory(elsewhere[0], kept)
 
 
 @pytest.mark.parametrize(("name", "overshoot"), [("viridis", 0.0), ("jet", 0.0), ("twilight", 0.0),

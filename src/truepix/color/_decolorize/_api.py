@@ -38,13 +38,14 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
+from truepix.color._decolorize import _seam as seam
 from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, limit, planned,
 )  # fmt: skip
-from truepix.color._decolorize._jpeg import jpeg_off_map
+from truepix.color._decolorize._ringed import judged_positions
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
@@ -317,7 +318,7 @@ class Decolorizer:
                 colors = self._rounded
             else:
                 colors = self._map.lut[:, :3] * 255.0
-            weight = 1.0 if metric == "rgb" else planning.JPEG_CHROMA_WEIGHT
+            weight = planning.CHROMA_WEIGHTS[metric]
             # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
             matrix, shared = luma_metric(weight), metric == "rgb"
             line = Polyline.build(colors, cyclic=self.cyclic, matrix=matrix, shared=shared)
@@ -336,30 +337,30 @@ class Decolorizer:
         """Build the grid cells flagged in ``need`` and give them memo blocks;
         (search, position search, joint, known memo) for ``resolve_u8``.
 
-        ``"jpeg"`` answers take the position from the luma metric and the residual and
-        ambiguity from RGB (the RGB memo then holds those), so validity means the
-        same on every picture.
+        JPEG's answers (``_plan.JPEG_METRICS``) take the position from a luma metric, the residual
+        and ambiguity from RGB (its memo holds those): validity means the same on every picture.
         """
         cells = np.flatnonzero(need.view(bool))  # (0/1 bytes: 12x faster than as uint8)
         need[cells] = 0
-        if metric != "jpeg":
+        if metric not in planning.JPEG_METRICS:
             grid = self._grid(kind, metric)
             grid.build_cells(cells)
             memo = self._memo(kind, metric)
             memo.allocate(cells)
             return grid.search(), grid.search(), False, memo
-        for name in ("rgb", "luma"):
+        for name in ("rgb", planning.JPEG_METRICS[metric]):
             self._grid(kind, name).build_cells(cells)
         known = self._memo(kind, "rgb")
         known.allocate(cells)
-        self._memo(kind, "jpeg").allocate(cells)
-        return self._grid(kind, "rgb").search(), self._grid(kind, "luma").search(), True, known
+        self._memo(kind, metric).allocate(cells)
+        luma = self._grid(kind, planning.JPEG_METRICS[metric])
+        return self._grid(kind, "rgb").search(), luma.search(), True, known
 
     def _codes(self, flat: np.ndarray, kind: str, scale: float, metric: str) -> np.ndarray:
         """Packed answers (see ``_decolor_kernels``) for (P, C) pixels."""
-        if kind not in _U8 and metric == "jpeg":
+        if kind not in _U8 and metric in planning.JPEG_METRICS:
             codes = self._codes(flat, kind, scale, "rgb")
-            luma_codes = self._codes(flat, kind, scale, "luma")
+            luma_codes = self._codes(flat, kind, scale, planning.JPEG_METRICS[metric])
             return (codes & ~kernels.POS_MASK) | (luma_codes & kernels.POS_MASK)
         codes, flat = np.empty(len(flat), dtype=np.uint32), kernels.readonly(flat)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
@@ -394,8 +395,7 @@ class Decolorizer:
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending, n_nan = kernels.values_u8(
-            flat, memo.block, memo.pool, self._opaque, max_code, kind, low, high, values, bits,
-            need,
+            flat, memo.block, memo.pool, self._opaque, max_code, kind, low, high, values, bits, need
         )  # fmt: skip
         if pending:
             search, search_pos, joint, known = self._searches(table, metric, need)
@@ -445,14 +445,14 @@ class Decolorizer:
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)
         # JPEG: positions from the luma-weighted distance, validity from RGB
-        metric = "jpeg" if plan.jpeg else "rgb"
+        metric = plan.metric
         if kind in _U8 and fused and simple:
             values, n_nan = self._values_u8(flat, kind, plan.max_code, metric)
             return DecolorizeResult(
                 values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool), plan.noise,
                 plan.threshold, jpeg=plan.jpeg, denoised=False, n_nan=n_nan,
             )  # fmt: skip
-        line = self._grid(kind, "luma" if plan.jpeg else "rgb").line
+        line = self._grid(kind, plan.line_metric).line
         residual: np.ndarray | None = None
         ambiguous: np.ndarray | None = None
         if kind in _U8 and fused and not (detailed or plan.unmix or judged):
@@ -485,14 +485,14 @@ class Decolorizer:
                     flat, scale, shape[1], flat_position, residual, plan, line
                 )
             elif judged:
-                off_map = jpeg_off_map(flat, scale, shape[1], flat_position, residual, plan, line)
-                np.copyto(flat_position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
+                flat_position = judged_positions(  # (RGB next to ink: ``_ringed``)
+                    self, flat, kind, scale, shape, flat_position, residual, plan, line)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
+        flat_position, zone, unsure = seam.sided(self, pixels, scale, kind, plan, flat_position)
         position: np.ndarray = flat_position.reshape(shape)
         n_nan = -1  # (counted where the values are made here)
-        # (the DCT's blend: noisy table colors only, not pictures that may hold blends)
-        texture = plan.posterior is not None
+        texture = plan.posterior is not None  # (the DCT's blend: noisy table colors only)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
                 position = planning.denoise(
@@ -517,7 +517,7 @@ class Decolorizer:
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
             np.empty(0, bool) if ambiguous is None or not detailed else tables.shared_ambiguous(
-                self, ambiguous, flat_position, residual, kind
+                self, ambiguous, flat_position, residual, kind, zone, unsure
             ).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise, n_nan=n_nan,
         )  # fmt: skip

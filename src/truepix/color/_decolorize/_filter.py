@@ -51,6 +51,7 @@ from truepix.color._decolorize import _dct as dct
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._ends import untruncated
+from truepix.color._decolorize._seam import lifted
 
 if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
@@ -500,7 +501,19 @@ def denoise(
     pictures that look noisy keep the planes alone (their error is no white noise; at
     noise 1 and 3 DN the few noisy pictures judged possible blends lose 0.002x by it).
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
+    On a cyclic map the answers (along the circle) stay on each pixel's side of the
+    seam (``_seam.lifted``): a pixel at the minimum smoothed is not at the maximum.
     """
+    if line.cyclic:
+        filtered = lifted(_denoised(position, line, sigma, None, noise, texture), position)
+        return filtered if norm is None else norm(filtered)
+    return _denoised(position, line, sigma, norm, noise, texture)
+
+
+def _denoised(
+    position: np.ndarray, line: Polyline, sigma: float, norm: Any, noise: np.ndarray | None,
+    texture: bool,
+) -> np.ndarray:  # fmt: skip
     # noise along the map, in position units: sigma over the map's local speed
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
     noise_by_bin = (sigma / speed) ** 2

@@ -4,14 +4,16 @@
 where it cannot (4:4:4 keeps all chroma, gray maps have none) the grid does:
 :func:`luma_grid` counts where luma's slope changes along 8-pixel runs, and
 :func:`dct_grid` how many of the 8x8 blocks' DCT coefficients are zero at each
-alignment of the grid -- JPEG quantized them at one alignment only.
+alignment of the grid -- JPEG quantized them at one alignment only;
+:func:`chroma_grid` whether chroma shows the same 8x8 grid (4:4:4) or none (4:2:0's
+chroma blocks are 16x16 pixels, interpolated in between).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["dct_grid", "luma_grid"]
+__all__ = ["chroma_grid", "dct_grid", "luma_grid"]
 
 #: Runs of 8 pixels a direction needs, in each parity of its 8-pixel runs, before
 #: its votes say anything: a 16x16 exact ramp (colorcet:CET_L1 through plt.imsave/
@@ -28,8 +30,11 @@ DCT_ZERO = 1.0
 #: blocks have none at any alignment. An alignment needs DCT_MIN_BLOCKS of them.
 DCT_BUSY = 4.0
 DCT_MIN_BLOCKS = 16
-#: BT.601 luma, as JPEG computes it.
+#: Chroma blocks with detail (:func:`chroma_grid`): an AC coefficient above this (DN).
+CHROMA_BUSY = 2.0
+#: BT.601 luma, as JPEG computes it; and Cb, Cr.
 _LUMA = np.array([0.299, 0.587, 0.114])
+_CHROMA = np.array([[-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
 _K = np.arange(8)
 #: The orthonormal 8-point DCT-II matrix.
 _DCT = np.sqrt(2.0 / 8.0) * np.cos(np.pi * (2 * _K[None, :] + 1) * _K[:, None] / 16.0)
@@ -130,3 +135,40 @@ def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
         return 1.0, False
     own = (top + best_y) % 8 == 0 and (left + best_x) % 8 == 0
     return float(share[best_y, best_x] / np.nanmax(others)), bool(own)
+
+
+def chroma_grid(pixels: np.ndarray) -> float:
+    """How much more of the chroma's 8x8 blocks' DCT is zero at the picture's own grid
+    than at the grid 4 pixels off in both directions (Cb and Cr together).
+
+    4:4:4 JPEG quantizes chroma in the same 8x8 blocks as luma: zeros at its own
+    grid. 4:2:0 quantizes it in 8x8 blocks of half-resolution chroma, 16x16 pixels
+    upsampled smoothly: an 8x8 block of pixels holds a quarter of one, whatever its
+    alignment. Counted among the blocks with chroma detail (CHROMA_BUSY) of the
+    central square (DCT_SIDE), DCT_ZERO as for luma. Measured (6 maps x 5 fields,
+    256^2; Pillow q50-q95, OpenCV q75): 4:4:4 1.5-2.8 on photographs, 1.02-1.19 on
+    smooth fields (few blocks with chroma detail); 4:2:0 0.94-1.12, exact renders
+    0.88-1.02. 1.0 when fewer than DCT_MIN_BLOCKS blocks have detail.
+    """
+    height, width = pixels.shape[:2]
+    side_y, side_x = min(height, DCT_SIDE + 8), min(width, DCT_SIDE + 8)
+    if min(side_y, side_x) < 16 + 8:
+        return 1.0
+    top, left = (height - side_y) // 2, (width - side_x) // 2
+    crop = pixels[top : top + side_y, left : left + side_x, :3].astype(np.float64)
+    chroma = crop @ _CHROMA.T  # (y, x, Cb and Cr)
+    n_y, n_x = (side_y - 8) // 8, (side_x - 8) // 8
+    zeros, counted = np.zeros(2), np.zeros(2)
+    own_y, own_x = -top % 8, -left % 8  # the picture's own grid in the crop
+    for index, shift in enumerate((0, 4)):
+        dy, dx = (own_y + shift) % 8, (own_x + shift) % 8
+        blocks = chroma[dy : dy + 8 * n_y, dx : dx + 8 * n_x]
+        blocks = blocks.reshape(n_y, 8, n_x, 8, 2).transpose(0, 2, 4, 1, 3)
+        coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, 1:]
+        busy = np.abs(coefficients).max(axis=1) > CHROMA_BUSY
+        if np.count_nonzero(busy) < DCT_MIN_BLOCKS:
+            return 1.0
+        zeros[index] = np.count_nonzero(np.abs(coefficients[busy]) <= DCT_ZERO)
+        counted[index] = coefficients[busy].size
+    shares = zeros / counted
+    return float(shares[0] / shares[1]) if shares[1] > 0 else 1.0

@@ -18,6 +18,7 @@ Distances are measured after a linear map ``A`` of RGB (see :func:`luma_metric`)
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -294,8 +295,10 @@ class Grid:
         self.pool = np.concatenate(parts)
 
 
-#: The most pixels whose scratch residuals a memo keeps between calls (8 MB).
+#: The most pixels whose scratch residuals a thread keeps between calls (8 MB).
 SCRATCH_PIXELS = 1 << 21
+#: Each thread's scratch (``Memo.scratch``): one buffer for all its decoders
+_SCRATCH = threading.local()
 
 
 class Memo:
@@ -316,23 +319,27 @@ class Memo:
         self.block = np.full(Grid.n_axis**3, -1, dtype=np.int32)
         self.pool = np.empty(0, dtype=np.uint32)
         self.n_blocks = 0
-        self._scratch = np.empty(0, dtype=np.float32)
 
     def scratch(self, n: int, /) -> np.ndarray:
-        """A float32 array of ``n`` items, the same memory on every call for ``n`` up to
-        SCRATCH_PIXELS (fresh above: a decoder of ``decolorize``'s cache keeps it).
+        """A float32 array of ``n`` items, the same memory on every call from a thread
+        for ``n`` up to SCRATCH_PIXELS (fresh above), whichever memo asks.
 
         For a pass's residuals that nothing reads after the decode (``_fields``):
         fresh memory costs page faults, and on a megapixel the heap then grew and
         shrank by that much on each decode (glibc), faulting its other arrays in
         again as well: 2 200 faults, 6-7.5 of 25-29 ms of a warm JPEG q75 decode (CPU,
-        one thread), 10 faults with the buffer kept.
+        one thread), 10 faults with the buffer kept. Kept per thread, not per memo: a
+        new decoder's first decode (a map seen first, ``decolorize``'s cache) finds it
+        faulted in already (1 000 faults a megapixel), and a cache of decoders holds
+        one buffer, not one each. A decode uses it from start to end on one thread
+        (decoders are locked; none decodes inside another's decode).
         """
         if n > SCRATCH_PIXELS:
             return np.empty(n, dtype=np.float32)
-        if len(self._scratch) != n:
-            self._scratch = np.empty(n, dtype=np.float32)
-        return self._scratch
+        buffer = getattr(_SCRATCH, "buffer", None)
+        if buffer is None or len(buffer) < n:
+            buffer = _SCRATCH.buffer = np.empty(n, dtype=np.float32)
+        return buffer if len(buffer) == n else buffer[:n]
 
     def allocate(self, cells: np.ndarray, /) -> None:
         """Give each of ``cells`` (flat indices) that has none a block of zeros."""

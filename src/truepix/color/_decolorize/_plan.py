@@ -24,7 +24,7 @@ from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, s
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
-from truepix.color._decolorize._grid import dct_grid, luma_grid
+from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, threshold_code,
@@ -59,6 +59,26 @@ __all__ = [
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
 #: benchmarks/colormaps.py; other pictures use plain RGB distance.
 JPEG_CHROMA_WEIGHT = 0.1
+#: ... and on 4:4:4 JPEG (``Plan.full_chroma``), whose chroma keeps every pixel's own,
+#: quantized in the same 8x8 blocks as luma. Real fields (camera, astronaut, coffee,
+#: terrain; viridis, jet, coolwarm, magma; 256^2, Pillow), mean error / the k-d tree's,
+#: q75 / q50, with the JPEG filter: weight 0.1 0.926 / 0.929 (3 maps; jet 0.98, p99
+#: worse than the k-d tree's on 6 of 12 pictures), 0.2 0.906 / 0.914, 0.3 0.902 /
+#: 0.911, 0.5 0.913 / 0.918 (3 maps), 0.7 0.930 / 0.935; at 0.3-0.7 the p99 worse on
+#: none; 1.0 (plain RGB, no filter) 0.99; twice the filter's noise 0.911-0.926.
+#: 4:4:4 pictures take the JPEG filter whatever their chroma detail (FULL_CHROMA_FILTER:
+#: magma 0.903 / 0.919 -> 0.898 / 0.911). What is left is the texture JPEG dropped.
+JPEG_FULL_CHROMA_WEIGHT = 0.3
+FULL_CHROMA_FILTER = True
+#: The chroma weight of each metric the decoder projects with (``Plan.metric``).
+CHROMA_WEIGHTS = {"rgb": 1.0, "luma": JPEG_CHROMA_WEIGHT, "luma444": JPEG_FULL_CHROMA_WEIGHT}
+#: Metrics whose positions come from a luma-weighted grid (and residuals from RGB's).
+JPEG_METRICS = {"jpeg": "luma", "jpeg444": "luma444"}
+#: A JPEG'd picture's chroma is at full resolution (4:4:4) when its 8x8 blocks' DCT
+#: at the picture's own grid holds this many times as many zeros as 4 pixels off
+#: (:func:`chroma_grid`): 4:4:4 photographs 1.5-2.8, 4:2:0 at most 1.12. Smooth fields
+#: JPEG'd 4:4:4 (1.02-1.19) keep the 4:2:0 decoding.
+CHROMA_GRID = 1.3
 #: A picture is JPEG'd when 4:2:0 subsampling of the map's chroma at the positions
 #: luma gives explains its chroma this much better than the map's chroma itself.
 JPEG_MODEL_RATIO = 0.7
@@ -191,6 +211,18 @@ class Plan:
     #: ... resampled: its off-map pixels mostly means of the fields around them
     #: (``_discrete.field_share``), each decoded as the color it weighs most
     fields: bool = False
+    #: JPEG'd with chroma at full resolution (4:4:4: CHROMA_GRID)
+    full_chroma: bool = False
+
+    @property
+    def metric(self) -> str:
+        """The metric positions are decoded with (JPEG_METRICS, or plain ``"rgb"``)."""
+        return ("jpeg444" if self.full_chroma else "jpeg") if self.jpeg else "rgb"
+
+    @property
+    def line_metric(self) -> str:
+        """The metric of the polyline the positions lie on."""
+        return JPEG_METRICS.get(self.metric, "rgb")
 
 
 def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
@@ -253,7 +285,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, fit)
     # (chroma_420: 4:2:0's model fits better than the map's own chroma)
     # (smoothing: sigma, DN, of the noise the spatial filter removes)
-    jpeg, subsampled, chroma_420, smoothing = False, False, True, 0.0
+    jpeg, subsampled, chroma_420, smoothing, full_chroma = False, False, True, 0.0, False
     # (a discrete map's flat areas: see FLAT_OFF_SHARE)
     flat_jpeg = bool(
         decoder._map.discrete and spatial and not (exact or sharp)
@@ -277,6 +309,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
+        # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
+        full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -286,7 +320,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 # brings back. Along the map the error is luma's quantization, however
                 # much chroma 4:2:0 lost at edges adds to the residual: capped.
                 smoothing = 0.0
-                if detail > 1.0:
+                if detail > 1.0 or (full_chroma and FULL_CHROMA_FILTER):
                     smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
     elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like:
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
@@ -351,7 +385,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # the fixed filter 0.93x the k-d tree's error, this 0.88x); without the
         # posterior they keep the fixed one (folds make the projections' spread no noise)
         white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
-        discrete=decoder._map.discrete, fields=fields and not jpeg,
+        discrete=decoder._map.discrete, fields=fields and not jpeg, full_chroma=full_chroma,
     )  # fmt: skip
 
 

@@ -165,14 +165,24 @@ def flag_edges(
 
 
 def shared_ambiguous(
-    decoder: Any, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
-) -> np.ndarray:
+    decoder: Any, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str,
+    zone: np.ndarray | None = None, unsure: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """Also ambiguous: pixels of a color several table entries share (jet's blues,
     gray's repeats, a run across a cyclic map's seam, a map folding back onto
     itself, a translucent map's blends that round alike). A run of equal entries
     comes back in the middle of its bins, a color of runs apart in the middle of their
     union (``_palette.shared_middles``); the answer each shared color gets is found by
-    decoding the color itself (``decoder._codes``)."""
+    decoding the color itself (``decoder._codes``). Near a cyclic map's seam (``zone``)
+    the seam's rule answers instead: ambiguous where nothing told the side
+    (``unsure``, ``_seam``)."""
+    found = _shared(decoder, ambiguous, position, residual, kind)
+    return found if zone is None else np.where(zone, unsure, found)
+
+
+def _shared(
+    decoder: Any, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str
+) -> np.ndarray:
     from truepix.color._decolorize import _kernels as kernels
 
     entry = decoder._map

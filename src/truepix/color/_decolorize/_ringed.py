@@ -1,0 +1,86 @@
+"""Data pixels of a JPEG'd picture next to what was drawn over it: decoded in RGB.
+
+JPEG quantizes each 8x8 block's luma as a whole: a stroke, text or a frame (black,
+white, gray ink far from the map's luma) rings through the luma of every pixel of
+its block. The luma-weighted distance (``_plan.JPEG_CHROMA_WEIGHT``) that serves
+JPEG'd data elsewhere then reads the ringing as data; the pixels' chroma, which
+neutral ink moves less, is what is left to decode them by. Measured on matplotlib
+``savefig`` JPEG figures (imshow, pcolormesh, contourf, seaborn ``annot=True``
+heatmaps; viridis, jet, RdBu_r, coolwarm, turbo; benchmarks/decolorize_trial/trial39
+t2_figures.py), data pixels more than 2 px from any annotation, error over the
+nearest-color k-d tree's: luma-weighted everywhere 0.90-1.28 (seaborn viridis, by
+distance from the ink: 2-4 px 1.66, 4-8 px 1.20, 8-16 px 0.75); RGB within
+RINGING_RADIUS (a square) of the pixels judged off the map, luma-weighted beyond,
+0.92-0.99 at q75 (radius 4: up to 1.04, 8: about as 6; RGB everywhere loses what
+the luma-weighted distance gains away from ink: contourf jet q75 0.90 -> 0.97).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._fields import memo_fields
+from truepix.color._decolorize._jpeg import jpeg_off_map
+from truepix.color._decolorize._palette import Polyline
+
+__all__ = ["RINGING_RADIUS", "judged_positions", "square_dilated"]
+
+#: Pixels this close (a square, px) to one judged off the map take RGB positions:
+#: within its 8x8 block or the next.
+RINGING_RADIUS = 6
+
+
+def judged_positions(
+    decoder: Any, flat: np.ndarray, kind: str, scale: float, shape: tuple[int, ...],
+    position: np.ndarray, residual: np.ndarray, plan: Any, line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """``position`` (flat, luma-weighted) of a JPEG'd picture, NaN where ``jpeg_off_map``
+    judges a pixel off the map, and from the RGB distance within RINGING_RADIUS of one."""
+    off_map = jpeg_off_map(flat, scale, shape[1], position, residual, plan, line)
+    np.copyto(position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
+    if len(shape) != 2 or not off_map.any():
+        return position
+    near = square_dilated(off_map.reshape(shape), RINGING_RADIUS).reshape(-1)
+    index = np.flatnonzero(near & ~off_map & ~np.isnan(position))
+    if not len(index):
+        return position
+    pixels = flat[index]
+    if kind in ("u8", "u8r"):
+        rgb = memo_fields(decoder, pixels, kind, "rgb", kernels.RESIDUAL_MAX_CODE)[0]
+    else:
+        codes = decoder._codes(pixels, kind, scale, "rgb")
+        rgb = np.empty(len(codes), dtype=np.float64)
+        spare = np.empty(len(codes), dtype=np.float32), np.empty(len(codes), dtype=bool)
+        kernels.codes_to_fields(codes, kernels.RESIDUAL_MAX_CODE, rgb, *spare)
+    position[index] = rgb
+    return position
+
+
+def square_dilated(mask: np.ndarray, radius: int) -> np.ndarray:
+    """A 2-D ``mask`` dilated by a (2 radius + 1)^2 square (running sums along each
+    axis: linear in the pixels, however many are set).
+
+    Examples
+    --------
+    >>> mask = np.zeros((3, 6), dtype=bool)
+    >>> mask[1, 1] = True
+    >>> square_dilated(mask, 1).astype(int)
+    array([[1, 1, 1, 0, 0, 0],
+           [1, 1, 1, 0, 0, 0],
+           [1, 1, 1, 0, 0, 0]])
+    """
+    grown = mask
+    for axis in (0, 1):
+        sums = np.cumsum(grown, axis=axis, dtype=np.int32)
+        n = grown.shape[axis]
+        upper = np.take(sums, np.minimum(np.arange(n) + radius, n - 1), axis=axis)
+        below = np.arange(n) - radius - 1
+        lower = np.take(sums, np.maximum(below, 0), axis=axis)
+        shape = [1, 1]
+        shape[axis] = n
+        lower = np.where((below >= 0).reshape(shape), lower, 0)
+        grown = upper > lower
+    return grown
