@@ -156,8 +156,9 @@ def test_upscaled_figure_then_jpeg_has_no_holes(
     """A 128^2 (170^2) picture upscaled 2x (1.5x), then JPEG'd: its texture is 2-4 px
     "strokes" whose positions jump out of both sides toward a middle position, which
     ``_jumps.jump_strokes`` took for strokes in a color the map holds (2.43 %, 2.24 %,
-    0 % holes here; 1.2-3.4 % in trial16/user_tools_sweep.py, whose fields differ). Their jumps are weak (median 0.19-0.21, red
-    strokes' 0.34-0.43) and the ink holds under half the cores (``_jumps.JUMP_WEAK``)."""
+    0 % holes here; 1.2-3.4 % in trial16/user_tools_sweep.py, whose fields differ).
+    Their jumps are weak (median 0.19-0.21, red strokes' 0.34-0.43) and the ink holds
+    under half the cores (``_jumps.JUMP_WEAK``)."""
     size = round(256 / factor)
     picture = mpl.colormaps[name](_photo(photo, size), bytes=True)[..., :3]
     values = decolorize(_jpeg(_resized(picture, factor, method), quality), cmap=name,
