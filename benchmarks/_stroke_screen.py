@@ -2,9 +2,12 @@
 the same figures leave without strokes.
 
 Per map x stroke color (``_drawn_annotations.COLORS``, ``LIGHT`` and ``COLORED``): stroke pixels
-flagged / stroke pixels silently wrong / data pixels (untouched by the annotation)
-lost, %, on a matplotlib imshow figure with contours and text saved as JPEG q75
-4:2:0 (``_drawn_annotations._figure``), decoded by the default ``Decolorizer.values``.
+flagged / those flagged among the stroke pixels whose field lies more than FAR of the range
+from the ink's position on the map (its nearest table color: only there can the field
+around tell a stroke in the map's colors) / stroke pixels silently wrong / data pixels
+(untouched by the annotation) lost, %, on a matplotlib imshow figure with contours and
+text saved as JPEG q75 4:2:0 (``_drawn_annotations._figure``), decoded by the default
+``Decolorizer.values``.
 Then the all-data holes % of the same figures without annotations at JPEG q75 and q50,
 and the time ``Decolorizer.values`` takes on a 1 MP all-data viridis JPEG q75 (warm,
 median of 5).
@@ -33,6 +36,8 @@ from truepix import Decolorizer  # noqa: E402
 MAPS = ("Spectral", "RdYlBu", "RdBu_r", "coolwarm", "PiYG", "BrBG", "magma", "twilight",
         "viridis", "jet", "cmocean:thermal")  # fmt: skip
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
+#: Share of the range between the field under a stroke and its ink's map position.
+FAR = 0.1
 COLORS = {**drawn.COLORS, **drawn.LIGHT, **drawn.COLORED}
 
 
@@ -53,9 +58,10 @@ def _cached(cache: Path, key: str, make) -> np.ndarray:
 def screen(maps, colors, cache: Path) -> dict:
     data = _field()
     cells = {}
-    header = f"{'map':<16}" + "".join(f"{name:>21}" for name in colors)
+    header = f"{'map':<16}" + "".join(f"{name:>28}" for name in colors)
     header += f"{'holes q75':>10}{'q50':>7}"
-    print("stroke flagged / silently wrong / data lost, %; all-data holes %")
+    print(f"stroke flagged / flagged where the field is > {FAR:.0%} from the ink's map position"
+          " / silently wrong / data lost, %; all-data holes %")
     print(header)
     print("-" * len(header))
     for name in maps:
@@ -66,9 +72,11 @@ def screen(maps, colors, cache: Path) -> dict:
                         lambda: drawn._figure(cmap, data, None, jpeg=False)).astype(float)
         row = f"{name:<16}"
         for color in colors:
-            if tree.query(COLORS[color])[0] <= drawn._MOVED:
-                row += f"{'(on the map)':>21}"
+            gap, index = tree.query(COLORS[color])
+            if gap <= drawn._MOVED:
+                row += f"{'(on the map)':>28}"
                 continue
+            far = np.abs(data - (index + 0.5) / cmap.N) > FAR
             png = _cached(cache, f"{name}-{color}-png",
                           lambda: drawn._figure(cmap, data, color, jpeg=False)).astype(float)
             jpg = _cached(cache, f"{name}-{color}-q75",
@@ -78,10 +86,10 @@ def screen(maps, colors, cache: Path) -> dict:
             values = decoder.values(jpg)
             lost = np.isnan(values)
             wrong = ~lost & (np.abs(values - data) > drawn._SILENT)
-            cell = (100 * lost[stroke].mean(), 100 * wrong[stroke].mean(),
-                    100 * lost[untouched].mean())  # fmt: skip
+            cell = (100 * lost[stroke].mean(), 100 * lost[stroke & far].mean(),
+                    100 * wrong[stroke].mean(), 100 * lost[untouched].mean())  # fmt: skip
             cells[name, color] = cell
-            row += f"{cell[0]:>8.1f} /{cell[1]:>5.1f} /{cell[2]:>5.2f}"
+            row += f"{cell[0]:>8.1f} /{cell[1]:>5.1f} /{cell[2]:>5.1f} /{cell[3]:>5.2f}"
         for quality in (75, 50):
             jpg = _cached(cache, f"{name}-clean-q{quality}",
                           lambda: drawn._figure(cmap, data, None, jpeg=True, quality=quality))

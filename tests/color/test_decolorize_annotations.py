@@ -142,7 +142,9 @@ JPEG_BOUNDS = {
     ("coolwarm", "white line"): 0.84,  # 45.1 -> 84.2 -> 87.5 %
     ("coolwarm", "gray line"): 0.77,  # 80.3 -> 80.8 -> 80.1 %
 }
-JPEG_MAP_LOST = {"viridis": 0.045, "jet": 0.05, "coolwarm": 0.045}
+# (a stroke's faint antialiased fringe, ``_fringes``, costs map pixels beside the
+# strokes: 4.5 / 5.8 / 5.1 % lost since)
+JPEG_MAP_LOST = {"viridis": 0.047, "jet": 0.06, "coolwarm": 0.053}
 
 
 @pytest.mark.parametrize("name", ["viridis", "jet", "coolwarm"])

