@@ -42,6 +42,9 @@ SHOWN_DN, SHOWN_SHARE = 16, 0.001
 #: A pixel is flat when its 3x3 neighbours are within FLAT_DN (JPEG q75 inside a
 #: region); the flat pixels are scored when they are FLAT_SHARE of the picture.
 FLAT_DN, FLAT_SHARE = 12, 0.05
+#: Sets of more colors (glasbey's 256, MATLAB's colorcube) are no candidates: on a
+#: JPEG'd prism picture, where no map fits well, glasbey's many colors came first.
+MOST_COLORS = 64
 _CELL_SHIFT = 3
 _PREFIX = "identify_sets."
 
@@ -116,6 +119,8 @@ def _build(all_names: list[str]) -> Sets:
             continue
         truncated = entry.lut_bytes[:, :3].astype(np.int32)
         _, first = np.unique(truncated, axis=0, return_index=True)
+        if len(first) > MOST_COLORS:
+            continue
         first = np.sort(first)
         key = np.unique(truncated, axis=0).tobytes()
         groups.setdefault(key, []).append(name)
