@@ -286,3 +286,17 @@ def test_jpeg_of_a_near_twin_is_named_by_its_share(drawn, given) -> None:
     picture = _jpeg_q(mpl.colormaps[drawn](fbm(256, 1), bytes=True), 75)
     with pytest.warns(OffMapWarning, match=f"pass cmap='{drawn}'"):
         decolorize(picture, cmap=given, vmin=0, vmax=1)
+
+
+@pytest.mark.parametrize("size", [8, 16, 64])
+def test_small_translucent_pictures_get_the_alpha_warning(size: int) -> None:
+    """An RGBA picture of viridis at alpha 128 came back all NaN with no warning under
+    32x32 (too few pixels to judge by their colors); its alpha channel says it at any size."""
+    field = np.linspace(0, 1, size * size).reshape(size, size)
+    picture = mpl.colormaps["viridis"](field, bytes=True)
+    picture[..., 3] = 128
+    with pytest.warns(OffMapWarning, match="alpha channel holds 128 of 255.*pass alpha=0.5"):
+        values = decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+    assert np.isnan(values).all()
+    values = decolorize(picture, cmap="viridis", vmin=0, vmax=1, alpha=0.5)  # as advised
+    assert not np.isnan(values).any()

@@ -35,6 +35,7 @@ import numpy as np
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize import _lengths as lengths
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
@@ -158,6 +159,9 @@ class Decolorizer:
         self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
         self._table_keys: tuple[np.ndarray, np.ndarray] | None = None  # see _keys
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
+        self._other = lengths.other_length(  # "matlab:jet" decodes jet(64) pictures too
+            cmap, vmin=vmin, vmax=vmax, norm=norm, step=step, threshold=threshold,
+            denoise=denoise, cyclic=cyclic, alpha=alpha, facecolor=facecolor)  # fmt: skip
 
     @property
     def cmap(self) -> str:
@@ -312,12 +316,8 @@ class Decolorizer:
     def _grid(self, kind: str, metric: str) -> Grid:
         grid = self._grids.get((kind, metric))
         if grid is None:
-            if kind == "u8":
-                colors = self._map.lut_bytes[:, :3]
-            elif kind == "u8r":
-                colors = self._rounded
-            else:
-                colors = self._map.lut[:, :3] * 255.0
+            colors = {"u8": self._map.lut_bytes[:, :3], "u8r": self._rounded}.get(kind)
+            colors = self._map.lut[:, :3] * 255.0 if colors is None else colors
             weight = planning.CHROMA_WEIGHTS[metric]
             # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
             matrix, shared = luma_metric(weight), metric == "rgb"
@@ -395,22 +395,23 @@ class Decolorizer:
         bits = values.view(np.uint64)
         need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
         pending, n_nan = kernels.values_u8(
-            flat, memo.block, memo.pool, self._opaque, max_code, kind, low, high, values, bits, need
-        )  # fmt: skip
+            flat, memo.block, memo.pool, self._opaque, max_code, kind, low, high, values, bits,
+            need)  # fmt: skip
         if pending:
             search, search_pos, joint, known = self._searches(table, metric, need)
             n_nan += kernels.resolve_values_u8(
-                flat, memo.block, memo.pool, search, search_pos, joint,
-                float(self._map.n_colors), max_code, kind, low, high, values, bits,
-                known.block, known.pool,
+                flat, memo.block, memo.pool, search, search_pos, joint, float(self._map.n_colors),
+                max_code, kind, low, high, values, bits, known.block, known.pool,
             )  # fmt: skip
         return values, n_nan
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
-        image, rows = as_rows(image, self._gray_like, self.cmap)  # (N, 3|4): N pixels
+        given, (image, rows) = image, as_rows(image, self._gray_like, self.cmap)  # (N, 3|4)
         pixels, kind, scale = as_pixels(as_picture(image, stack=True))
+        if self._other is not None and self._other.holds(pixels, kind, self._keys()):
+            return self._other.made(type(self))._run(given, detailed=detailed)
         if self.alpha is not None:  # savefig(transparent=True): the map's bytes and alpha
             pixels = translucent.composited(pixels, scale, self._face)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
@@ -468,10 +469,9 @@ class Decolorizer:
                 codes = self._codes(flat, kind, scale, metric)
                 if fused and simple:
                     values = np.empty(len(codes), dtype=np.float64)
-                    kernels.codes_to_values(
-                        codes, plan.max_code, self._norm.kind, self._norm.low, self._norm.high,
-                        values,
-                    )  # fmt: skip
+                    norm = self._norm
+                    kernels.codes_to_values(codes, plan.max_code, norm.kind, norm.low, norm.high,
+                                            values)  # fmt: skip
                     return DecolorizeResult(
                         values.reshape(shape), np.empty(0, np.float32), np.empty(0, bool),
                         plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=False,

@@ -206,6 +206,18 @@ def warn_off_map(
     judged = 10 * off >= values.size and shown >= _JUDGED
     named = not isinstance(decoder, str)
     cmap = decoder.cmap if named else decoder
+    if not judged and named and 2 * off > shown and 10 * off >= values.size:
+        # too small to judge by its colors, but an alpha channel says it whatever the size
+        advice = _alpha_advice(pixels, np.isnan(values) & ~hidden, scale)
+        if advice is not None and getattr(decoder, "alpha", None) is None:
+            from truepix.errors import OffMapWarning
+
+            msg = (
+                f"{percent(off, shown)} of the picture's pixels are not colors of {cmap!r}"
+                f" and came back NaN; {advice}"
+            )
+            warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+        return values
     mostly = judged and 2 * off > shown
     if mostly or (judged and off >= SUSPECT_OFF * shown and noise < suspect and named):
         # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
@@ -383,6 +395,34 @@ def _mean_distance(colors: np.ndarray, entry: Any) -> float:
     return float(nearest_color_cost(colors, np.ones(len(colors)), table[None], DISTANCE_CAP)[0])
 
 
+def _alpha_advice(pixels: np.ndarray, off: np.ndarray | None, scale: float) -> str | None:
+    """The ``alpha`` to pass when most ``off`` pixels (all when None) of an RGBA
+    picture are partly transparent: a map drawn translucent and saved transparent.
+
+    Examples
+    --------
+    >>> picture = np.full((8, 8, 4), 128, np.uint8)
+    >>> _alpha_advice(picture, None, 1.0).endswith("holds 128 of 255 (a map drawn"
+    ...     " translucent, saved transparent): pass alpha=0.5")
+    True
+    """
+    if pixels.shape[-1] != 4:
+        return None
+    flat = pixels.reshape(-1, 4)
+    chosen = flat if off is None else flat[off.reshape(-1)]
+    if len(chosen) == 0:
+        return None
+    alpha = chosen[:, 3].astype(np.float64) / scale
+    partial = (alpha > 0) & (alpha < 254.5)
+    if 2 * np.count_nonzero(partial) <= len(chosen):
+        return None
+    opacity = float(np.median(alpha[partial])) / 255.0
+    return (
+        f"their alpha channel holds {opacity * 255:.0f} of 255 (a map drawn"
+        f" translucent, saved transparent): pass alpha={opacity:.2g}"
+    )
+
+
 def blend_advice(
     decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float, *, loose: float | None = None
 ) -> str | None:
@@ -402,15 +442,9 @@ def blend_advice(
     if len(where) > ADVICE_SAMPLE:
         where = np.sort(rng.choice(where, ADVICE_SAMPLE, replace=False))
     chosen = pixels.reshape(-1, pixels.shape[-1])[where]
-    if pixels.shape[-1] == 4:
-        alpha = chosen[:, 3].astype(np.float64) / scale
-        partial = (alpha > 0) & (alpha < 254.5)
-        if 2 * np.count_nonzero(partial) > len(chosen):
-            opacity = float(np.median(alpha[partial])) / 255.0
-            return (
-                f"their alpha channel holds {opacity * 255:.0f} of 255 (a map drawn"
-                f" translucent, saved transparent): pass alpha={opacity:.2g}"
-            )
+    advice = _alpha_advice(chosen, None, scale)
+    if advice is not None:
+        return advice
     colors, counts = distinct_colors(np.rint(chosen[:, :3].astype(np.float64) / scale))
     recolored = len(colors) <= RECOLORED
     if loose is not None and recolored:

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get, names
-from truepix.color._identify import _cover, _fast_maps, _tables_cache
+from truepix.color._identify import _cover, _discrete, _fast_maps, _tables_cache
 from truepix.color._identify._clusters import clusters
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.color._identify._nearest import color_caps, own_bytes_cost
@@ -302,12 +302,7 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
     coarse = planes_cost(colors[common], weights[common], planes, sizes, caps[common])
     coarse += weight * worn
     shortlist = np.argsort(coarse, kind="stable")[:_SHORTLIST]
-    if len(colors) > _FINE_PIXELS:
-        # Many colors (JPEG, noise): an even sample of the pixels, not of the colors.
-        pixels = np.repeat(np.arange(len(colors)), weights.astype(np.int64))
-        chosen = np.bincount(pixels[:: -(-len(pixels) // _FINE_PIXELS)], minlength=len(colors))
-        keep = chosen > 0
-        colors, weights, caps = colors[keep], chosen[keep].astype(np.float64), caps[keep]
+    colors, weights, caps = _sampled(colors, weights, caps)
     cost = np.full(len(tables.names), np.inf)
     short_planes, short_sizes = planes[shortlist], sizes[shortlist]
     cost[shortlist], off = planes_cost_off(colors, weights, short_planes, short_sizes, caps)
@@ -321,6 +316,16 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         if alpha is None or alpha.min() > 0:
             cost = _fast_maps.with_block_costs(rgb, cost, tables, _CAP)
     return cost, np.zeros(len(cost), dtype=bool)
+
+
+def _sampled(colors: np.ndarray, weights: np.ndarray, caps: np.ndarray) -> tuple[Any, Any, Any]:
+    """Many colors (JPEG, noise): an even sample of the pixels, not of the colors."""
+    if len(colors) <= _FINE_PIXELS:
+        return colors, weights, caps
+    pixels = np.repeat(np.arange(len(colors)), weights.astype(np.int64))
+    chosen = np.bincount(pixels[:: -(-len(pixels) // _FINE_PIXELS)], minlength=len(colors))
+    keep = chosen > 0
+    return colors[keep], chosen[keep].astype(np.float64), caps[keep]
 
 
 def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
@@ -413,12 +418,13 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     matches = _ranked(cost, flipped, tables, top, known=isinstance(image, Colorbar))
     if isinstance(image, Colorbar) and image.boundaries is not None:
         matches = _with_steps(image, matches, tables, top)
+    if not isinstance(image, Colorbar) and matches and matches[0].score < _discrete.TRY_BELOW:
+        matches = _discrete.with_discrete(image, matches, top)  # a qualitative map
     if isinstance(image, Colorbar) and matches and matches[0].score < _BLEND_BELOW:
         matches = _with_blend(image, matches, top)
     elif not isinstance(image, Colorbar) and matches and matches[0].score < BLEND_BELOW:
         matches = with_picture_blend(image, tables, matches, top)  # drawn with alpha?
-    return matches
-
+    return _discrete.descending(matches)
 
 
 def _handicap(cost: Any) -> Any:

@@ -64,8 +64,11 @@ def key(all_names: list[str]) -> str:
     return digest.hexdigest()[:32]
 
 
-def read(cache_key: str, *, folder: Path = FOLDER) -> dict[str, Any] | None:
-    """The tables' fields stored under ``cache_key``, or None (none, or unreadable).
+def read(
+    cache_key: str, *, folder: Path = FOLDER, prefix: str = _PREFIX
+) -> dict[str, Any] | None:
+    """The tables' fields stored under ``cache_key``, or None (none, or unreadable);
+    ``prefix`` names the kind of tables (``_discrete``'s sets have their own).
 
     Examples
     --------
@@ -73,7 +76,7 @@ def read(cache_key: str, *, folder: Path = FOLDER) -> dict[str, Any] | None:
     >>> read("0" * 32, folder=Path(tempfile.mkdtemp())) is None
     True
     """
-    path = folder / f"{_PREFIX}{cache_key}.npz"
+    path = folder / f"{prefix}{cache_key}.npz"
     try:
         with np.load(path, allow_pickle=False) as stored:
             counts = stored["alias_counts"]
@@ -92,7 +95,9 @@ def read(cache_key: str, *, folder: Path = FOLDER) -> dict[str, Any] | None:
         return None
 
 
-def write(cache_key: str, fields: dict[str, Any], *, folder: Path = FOLDER) -> None:
+def write(
+    cache_key: str, fields: dict[str, Any], *, folder: Path = FOLDER, prefix: str = _PREFIX
+) -> None:
     """Store the tables' fields under ``cache_key`` (atomically); stale keys are removed.
 
     Examples
@@ -115,11 +120,11 @@ def write(cache_key: str, fields: dict[str, Any], *, folder: Path = FOLDER) -> N
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{_PREFIX}{cache_key}.npz"
+        target = folder / f"{prefix}{cache_key}.npz"
         write_atomic(target, lambda stream: np.savez(stream, **arrays), overwrite=True)
     except OSError:
         return  # a read-only install: every process builds the tables
-    for stale in folder.glob(f"{_PREFIX}*.npz"):
-        if stale.name != f"{_PREFIX}{cache_key}.npz":
+    for stale in folder.glob(f"{prefix}*.npz"):
+        if stale.name != f"{prefix}{cache_key}.npz":
             with contextlib.suppress(OSError):
                 stale.unlink()
