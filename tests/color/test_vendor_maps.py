@@ -145,16 +145,18 @@ def test_every_opencv_map_decodes_at_its_floor(name: str) -> None:
     assert same[np.arange(256), entry].all()
 
 
-def test_matlab_bytes_are_rounded_as_im2uint8_writes_them() -> None:
+def test_matlab_bytes_as_im2uint8_writes_them_and_as_imsave_writes_them() -> None:
     """MATLAB's ``im2uint8(parula(64))`` row 1 is [62 38 168] (0.2422 0.1504 0.6603
-    rounded), not the truncated [61 38 168]; every MATLAB table's bytes are rounded."""
-    assert get("matlab:parula_64").lut_bytes[0, :3].tolist() == [62, 38, 168]
+    rounded): the table's ``lut_rounded``; ``lut_bytes`` stays matplotlib's truncation
+    [61 38 168], what ``plt.imsave`` of the same map writes. The decoder tries both."""
+    entry = get("matlab:parula_64")
+    assert entry.lut_rounded[0, :3].tolist() == [62, 38, 168]
+    assert entry.lut_bytes[0, :3].tolist() == [61, 38, 168]
     for name in ("matlab:jet_64", "matlab:parula", "matlab:hot", "matlab:turbo_64_r"):
         entry = get(name)
         rounded = np.floor(entry.lut[:, :3] * 255 + 0.5)
-        np.testing.assert_array_equal(entry.lut_bytes[:, :3], rounded)
-        np.testing.assert_array_equal(entry.lut_rounded, entry.lut_bytes)
-    assert get("matlab:jet_64").reversed().rounds  # the reverse keeps the rounding
+        np.testing.assert_array_equal(entry.lut_rounded[:, :3], rounded)
+        np.testing.assert_array_equal(entry.lut_bytes[:, :3], (entry.lut[:, :3] * 255).astype(int))
 
 
 def _matlab_picture(table: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:

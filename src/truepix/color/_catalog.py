@@ -108,8 +108,6 @@ class ColormapEntry:
     indexed : bool
         Entry k stands for the value k / (N - 1) (OpenCV's ``applyColorMap``)
         rather than for matplotlib's bin ``[k, k + 1) / N``.
-    rounds : bool
-        ``lut_bytes`` is ``lut_rounded``: MATLAB's ``im2uint8`` writes ``round(255 c)``.
 
     Examples
     --------
@@ -128,18 +126,16 @@ class ColormapEntry:
     over: np.ndarray = None  # type: ignore[assignment]
     bad: np.ndarray = None  # type: ignore[assignment]
     indexed: bool = False
-    rounds: bool = False
     lut_bytes: np.ndarray = field(init=False, repr=False)
     lut_rounded: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         lut = _readonly(np.array(self.lut, dtype=np.float64, order="C"))
         object.__setattr__(self, "lut", lut)
-        rounded = _readonly(np.floor(lut * 255 + 0.5).astype(np.uint8))
         # matplotlib truncates: (lut * 255).astype(uint8), so 0.999 -> 254.
-        truncated = rounded if self.rounds else _readonly((lut * 255).astype(np.uint8))
-        object.__setattr__(self, "lut_bytes", truncated)
-        object.__setattr__(self, "lut_rounded", rounded)
+        object.__setattr__(self, "lut_bytes", _readonly((lut * 255).astype(np.uint8)))
+        rounded = np.floor(lut * 255 + 0.5).astype(np.uint8)
+        object.__setattr__(self, "lut_rounded", _readonly(rounded))
         defaults = {"under": lut[0], "over": lut[-1], "bad": _TRANSPARENT}
         for attr, default in defaults.items():
             value = getattr(self, attr)
@@ -162,10 +158,13 @@ class ColormapEntry:
             name,
             self.lut[::-1],
             self.source,
-            cyclic=self.cyclic, discrete=self.discrete,
-            under=self.over, over=self.under, bad=self.bad,
-            indexed=self.indexed, rounds=self.rounds,
-        )  # fmt: skip
+            cyclic=self.cyclic,
+            discrete=self.discrete,
+            under=self.over,
+            over=self.under,
+            bad=self.bad,
+            indexed=self.indexed,
+        )
 
     def __repr__(self) -> str:
         return (
@@ -305,7 +304,7 @@ def _load_matlab(name: str, reverse: bool) -> ColormapEntry | None:
     short = name.removeprefix("matlab:").removesuffix("_64")
     return ColormapEntry(
         name + ("_r" if reverse else ""), rgba[::-1] if reverse else rgba, "matlab",
-        cyclic=short == "hsv", discrete=short in _matlab.DISCRETE, rounds=True,
+        cyclic=short == "hsv", discrete=short in _matlab.DISCRETE,
     )  # fmt: skip
 
 

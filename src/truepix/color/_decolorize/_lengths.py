@@ -76,5 +76,7 @@ def other_length(cmap: Any, **options: Any) -> OtherLength | None:
         entry = get(name)
     except KeyError:
         return None
+    if entry.discrete:  # lines, prism...: both lengths repeat the same few colors
+        return None
     keys = tables.table_keys(entry.lut_bytes[:, :3], entry.lut_rounded[:, :3])
     return OtherLength(name, options, keys)
