@@ -174,10 +174,14 @@ def shared_ambiguous(
     comes back in the middle of its bins, a color of runs apart in the middle of their
     union (``_palette.shared_middles``); the answer each shared color gets is found by
     decoding the color itself (``decoder._codes``). Near a cyclic map's seam (``zone``)
-    the seam's rule answers instead: ambiguous where nothing told the side
-    (``unsure``, ``_seam``)."""
+    the seam's rule places the pixel (``position``: the colors' own answers, before it):
+    ambiguous there where its color is shared all the same, or where nothing told the
+    side (``unsure``, ``_seam``), not for a near tie the seam settled."""
     found = _shared(decoder, ambiguous, position, residual, kind)
-    return found if zone is None else np.where(zone, unsure, found)
+    if zone is None:
+        return found
+    shared = _shared(decoder, np.zeros_like(ambiguous), position, residual, kind)
+    return np.where(zone, shared | unsure, found)
 
 
 def _shared(
