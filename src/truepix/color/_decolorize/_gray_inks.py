@@ -83,6 +83,10 @@ GRAY_INK_PIXELS = 0.002
 #: stroke's chroma with its 2x2 block's (measured: white on RdBu_r keeps about half).
 GRAY_CHROMA = 10.0
 GRAY_CHROMA_KEPT = 0.5
+#: ... and the cores as a whole lose chroma: their median chroma at most
+#: GRAY_INK_CHROMA of their sides' (a small JPEG'd PiYG/BrBG figure's data extrema
+#: kept 0.94 and passed one by one by GRAY_CHROMA's slack: 5-7 % of the data lost).
+GRAY_INK_CHROMA = 0.8
 #: A found stroke's 8 neighbours are its fringe where their luma lies GRAY_FRINGE DN or
 #: more toward the ink's from the field's GRAY_FRINGE_REACH px out (``_fringes``).
 GRAY_FRINGE = 15.0
@@ -153,6 +157,8 @@ def gray_ink_strokes(
     field_chroma = _side_chroma(chroma, width, cores)
     share = np.clip((luma[cores] - side[cores]) / (ink - side[cores]), 0.0, 1.0)
     gray = chroma[cores] <= (1.0 - GRAY_CHROMA_KEPT * share) * field_chroma + GRAY_CHROMA
+    if np.median(chroma[cores] / np.maximum(field_chroma, 1.0)) > GRAY_INK_CHROMA:
+        return
     cores = cores[gray]
     if len(cores) < GRAY_INK_PIXELS * n_pixels:
         return
