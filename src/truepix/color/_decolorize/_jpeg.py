@@ -331,7 +331,7 @@ def jpeg_off_map(
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
     # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
     if not (colorless or line.cyclic or plan.discrete):
-        jump_strokes(flat, scale, width, position, off_map)
+        jump_strokes(flat, scale, width, position, off_map, resized)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)

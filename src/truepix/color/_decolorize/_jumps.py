@@ -151,13 +151,16 @@ def _jump_pass(own, pa, pb, off_a, off_b, sides, best, mean):  # pragma: no cove
 
 
 def jump_strokes(
-    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray
-) -> None:
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
+    resized: bool = False,
+) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of strokes in one ink that data would not make:
     cores that jump JUMP_CORE or more to the ink's position (a peak of the cores'
     positions, JUMP_INK_SHARE) and luma (JUMP_INK_LUMA), their edges (JUMP_EDGE) beside
     them, and the pixels of the ink next to those (JUMP_GROW_STEPS). ``flat``: the
-    picture's pixels (times ``scale``: DN), ``position`` each one's (0-1, NaN: none)."""
+    picture's pixels (times ``scale``: DN), ``position`` each one's (0-1, NaN: none).
+    ``resized``: the picture was judged resampled (``_edges.resized_blends``); then
+    weak jumps (JUMP_WEAK) are an upscale's texture unless the ink holds most cores."""
     if width < 8 or len(position) < 64:
         return
     # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
@@ -174,8 +177,9 @@ def jump_strokes(
         return
     n_cores = len(cores)
     cores = cores[np.abs(position[cores] - ink) <= JUMP_INK_WIDTH]
-    if np.median(jump[cores]) < JUMP_WEAK and len(cores) < JUMP_WEAK_SHARE * n_cores:
-        return  # (weak jumps at a middle position: an upscaled picture's texture)
+    weak = np.median(jump[cores]) < JUMP_WEAK and len(cores) < JUMP_WEAK_SHARE * n_cores
+    if weak and resized:  # (weak jumps at a middle position: an upscaled picture's texture)
+        return
     # ... of one luma: JPEG keeps a stroke's; data at the ink's position (a photograph's
     # thin lines) has the map's luma there, blended with its field's
     luma = (flat[:, :3] * scale) @ _YCBCR[0]
