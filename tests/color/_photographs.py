@@ -212,3 +212,22 @@ def annotated_figure(
         round(min(x0, x1)), round(max(x0, x1)),
     )  # fmt: skip
     return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75), box
+
+
+def photo_jpeg(name: str, cmap: str, size: int = 256, quality: int = 75) -> np.ndarray:
+    """scikit-image's ``name`` photograph, gray, ``size`` square (anti-aliased resize),
+    stretched to [0, 1], drawn with matplotlib's ``cmap`` bytes and saved by Pillow as
+    JPEG of ``quality``: the RGB read back."""
+    import matplotlib as mpl
+    from skimage import data
+    from skimage.color import rgb2gray
+    from skimage.transform import resize
+
+    image = getattr(data, name)()
+    image = rgb2gray(image) if image.ndim == 3 else image / 255.0
+    photo = resize(image, (size, size), anti_aliasing=True)
+    photo = (photo - photo.min()) / np.ptp(photo)
+    buffer = io.BytesIO()
+    rgb = mpl.colormaps[cmap](photo, bytes=True)[..., :3]
+    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
+    return np.asarray(Image.open(buffer).convert("RGB"))

@@ -23,6 +23,7 @@ from PIL import Image
 from scipy.ndimage import gaussian_filter
 
 from truepix.color._decolorize import _edges, _jpeg
+from tests.color._photographs import photo_jpeg
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -173,17 +174,7 @@ def test_textured_photograph_keeps_its_data(cmap):
     """Coffee beans' texture jumps as thin strokes do (each bean's rim), but at every
     position: its jumps' peak holds 0.28-0.35 of them (``_jumps.JUMP_INK_SHARE``; 1.5-2.7 %
     holes without the share), strokes' 0.42-0.74."""
-    from skimage import data
-    from skimage.color import rgb2gray
-    from skimage.transform import resize
-
-    photo = resize(rgb2gray(data.coffee()), (SIZE, SIZE), anti_aliasing=True)
-    photo = (photo - photo.min()) / np.ptp(photo)
-    buffer = io.BytesIO()
-    Image.fromarray(mpl.colormaps[cmap](photo, bytes=True)[..., :3]).save(
-        buffer, format="JPEG", quality=75
-    )  # fmt: skip
-    picture = np.asarray(Image.open(buffer).convert("RGB"))
+    picture = photo_jpeg("coffee", cmap, SIZE)
     assert np.isnan(decolorize(picture, cmap=cmap, vmin=0, vmax=1)).mean() <= 0.002
 
 

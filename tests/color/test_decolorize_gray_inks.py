@@ -23,6 +23,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import photo_jpeg
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -101,17 +102,5 @@ def test_same_figures_without_strokes_keep_their_data(cmap, quality):
 def test_textured_photograph_keeps_its_data(cmap, name):
     """Texture's luma and positions jump everywhere, 4.7-17 % of a JPEG'd photograph's
     pixels (``_gray_inks.GRAY_CORES_MAX``), strokes' 0.1-1.5 %."""
-    from skimage import data
-    from skimage.color import rgb2gray
-    from skimage.transform import resize
-
-    image = getattr(data, name)()
-    image = rgb2gray(image) if image.ndim == 3 else image / 255.0
-    photo = resize(image, (256, 256), anti_aliasing=True)
-    photo = (photo - photo.min()) / np.ptp(photo)
-    buffer = io.BytesIO()
-    Image.fromarray(mpl.colormaps[cmap](photo, bytes=True)[..., :3]).save(
-        buffer, format="JPEG", quality=75
-    )  # fmt: skip
-    picture = np.asarray(Image.open(buffer).convert("RGB"))
+    picture = photo_jpeg(name, cmap)
     assert np.isnan(decolorize(picture, cmap=cmap, vmin=0, vmax=1)).mean() <= 0.002

@@ -11,11 +11,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from PIL import Image
+from scipy.spatial import cKDTree
 
 import truepix as tp
 from truepix.color._decolorize import _seam as seam
 
-scipy_spatial = pytest.importorskip("scipy.spatial")
 
 
 def _astronaut() -> np.ndarray:
@@ -48,7 +48,7 @@ def _errors(picture: np.ndarray, truth: np.ndarray, cmap: str) -> tuple[np.ndarr
         warnings.simplefilter("ignore")
         values = tp.decolorize(picture, cmap=cmap, vmin=vmin, vmax=vmax)
     table = mpl.colormaps[cmap](np.linspace(0, 1, mpl.colormaps[cmap].N), bytes=True)[:, :3]
-    _, k = scipy_spatial.cKDTree(table.astype(float)).query(
+    _, k = cKDTree(table.astype(float)).query(
         picture.reshape(-1, 3).astype(float)
     )
     nearest = vmin + (k.reshape(truth.shape) + 0.5) / len(table) * (vmax - vmin)
