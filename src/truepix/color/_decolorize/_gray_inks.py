@@ -51,7 +51,6 @@ import numpy as np
 
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._jumps import (
-    JUMP_SAMPLE,
     JUMP_SAMPLE_SLACK,
     _jump_kernel,
     _peak,
@@ -67,11 +66,13 @@ __all__ = ["gray_ink_strokes", "gray_middle"]
 #: coolwarm; RdYlBu's and Spectral's pale yellow (32 DN).
 GRAY_MIDDLE_CHROMA = 40.0
 GRAY_MIDDLE_END = 20.0
-#: Only where the other rules flagged GRAY_SEEN of the picture or more: a gray stroke
-#: leaves some (its cores over the map's dark ends: 40-70 % of the white strokes of
-#: benchmarks/_stroke_screen.py), an all-data picture none (holes 0.00 %), and the
-#: jumps cost two passes over it (RdBu_r 1 MP JPEG q75: 140 -> 245 ms without this).
-GRAY_SEEN = 0.001
+#: Every GRAY_SAMPLE th row is looked at first (``JUMP_SAMPLE_SLACK`` of the cores
+#: needed there). Until now only where the other rules had flagged 0.1 % of the picture
+#: or more; at 1 MP the same 1 px contours are a smaller share and they had flagged none
+#: (PiYG, RdYlBu white, RdBu_r, BrBG, PiYG pale gray: 0 % flagged, 44-78 % of the
+#: strokes silently wrong). Now on every picture of these maps, at a cost (RdBu_r 1 MP
+#: all-data JPEG q75, one thread; see the report of the change).
+GRAY_SAMPLE = 8
 #: Sides GRAY_REACHES px away agreeing within GRAY_SIDES DN of luma.
 GRAY_REACHES = (2, 3)
 GRAY_SIDES = 80.0
@@ -143,11 +144,12 @@ def gray_ink_strokes(
     (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
     ``position`` each one's (0-1, NaN: none)."""
     n_pixels = len(off_map)
-    if width < 8 or n_pixels < 64 or np.count_nonzero(off_map) < GRAY_SEEN * n_pixels:
+    if width < 8 or n_pixels < 64:
         return
-    luma = flat[:, :3] @ (_YCBCR[0] * scale)
+    weights = _YCBCR[0] * scale  # (a channel at a time: a third of a matmul's time on uint8)
+    luma = flat[:, 0] * weights[0] + flat[:, 1] * weights[1] + flat[:, 2] * weights[2]
     found = _strokes(flat, scale, width, position, off_map, luma, off_map)
-    if found is None:
+    if found is None and np.any(off_map):
         # ... the other rules took most of a light gray stroke (its parts over the map's
         # dark ends): what they left is too few to tell the ink by. Its flagged pixels
         # jump as the rest do (their sides are the field); counted along, they tell it.
@@ -170,10 +172,10 @@ def _strokes(
     cores do not make one gray ink; judged on the pixels not ``unseen`` (``off_map``, or
     none: then the flagged pixels count as the rest)."""
     n_pixels = len(off_map)
-    # (every JUMP_SAMPLE th row first: an all-data picture's few cores -- its ridges
+    # (every GRAY_SAMPLE th row first: an all-data picture's few cores -- its ridges
     # through the light middle pass in position -- show there at a quarter of the cost)
-    sampled = _cores(luma, position, width, unseen, JUMP_SAMPLE)
-    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / JUMP_SAMPLE:
+    sampled = _cores(luma, position, width, unseen, GRAY_SAMPLE)
+    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / GRAY_SAMPLE:
         return None
     jump, side = _luma_jumps(luma, width, unseen)
     # ... whose position stands out of the field's too: data through the map's light
