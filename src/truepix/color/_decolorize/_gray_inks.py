@@ -32,17 +32,12 @@ Light gray (191) over fields of its luma differs in chroma alone, which 4:2:0 bl
 not found here (PiYG 67.9 %, RdBu_r 77.7 %, as before): the stroke's chroma loss (10-15
 DN against the clean JPEG) spreads over JPEG's 16 px chroma blocks, so the field 3-5 px
 beside it has lost it too (a dip of 2 DN, median, against the sides).
-Where the other rules took most of a light stroke (its parts over the map's dark ends),
-the cores they left are too few to tell the ink by (RdYlBu's, Spectral's pale yellow
-middle; PiYG pale gray). Then the flagged pixels count along (their luma jumps as the
-rest's, their sides are the field): pale gray (217) Spectral 84.3 / 82.8 / 2.2 / 0.57 ->
-90.1 / 90.5 / 0.9 / 0.75, RdYlBu 58.2 / 64.3 / 17.7 / 0.30 -> 66.4 / 72.1 / 14.5 / 0.39,
-PiYG 49.2 / 48.2 / 27.9 / 0.03 -> 74.2 / 74.8 / 11.9 / 0.21; light gray Spectral 68.4 /
-88.5 / 2.7 / 0.08 -> 71.5 / 92.5 / 1.4 / 0.23, RdYlBu 72.2 / 94.8 -> 74.4 / 97.3 (flagged
-/ far / silently wrong / data lost, %; the data lost: pixels beside the strokes' faint
-fringes, which JPEG mixed with them). Counted along from the start, the flagged white
-strokes over the dark ends (luma 240-255) move the ink's peak off the unflagged cores'
-(212-224): white RdBu_r far 92.4 -> 79.0, so only where the first look fails.
+A second look counting the flagged pixels along, where the other rules took most of a
+light stroke and left too few cores to tell the ink by, was measured and left out: pale
+gray (217) PiYG 49.2 / 48.2 / 27.9 / 0.03 -> 74.2 / 74.8 / 11.9 / 0.21, Spectral 84.3 /
+82.8 / 2.2 / 0.57 -> 90.1 / 90.5 / 0.9 / 0.75, light gray Spectral 68.4 / 88.5 / 2.7 /
+0.08 -> 71.5 / 92.5 / 1.4 / 0.23 (flagged / far / silently wrong / data lost, %): data 1
+px beside the strokes' faint fringes lost (tests/color/test_decolorize_inked.py's bounds).
 """
 
 from __future__ import annotations
@@ -148,12 +143,7 @@ def gray_ink_strokes(
         return
     weights = _YCBCR[0] * scale  # (a channel at a time: a third of a matmul's time on uint8)
     luma = flat[:, 0] * weights[0] + flat[:, 1] * weights[1] + flat[:, 2] * weights[2]
-    found = _strokes(flat, scale, width, position, off_map, luma, off_map)
-    if found is None and np.any(off_map):
-        # ... the other rules took most of a light gray stroke (its parts over the map's
-        # dark ends): what they left is too few to tell the ink by. Its flagged pixels
-        # jump as the rest do (their sides are the field); counted along, they tell it.
-        found = _strokes(flat, scale, width, position, off_map, luma, np.zeros_like(off_map))
+    found = _strokes(flat, scale, width, position, off_map, luma)
     if found is None:
         return
     pixels, ink = found
@@ -166,21 +156,20 @@ def gray_ink_strokes(
 
 def _strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
-    luma: np.ndarray, unseen: np.ndarray,
+    luma: np.ndarray,
 ) -> tuple[np.ndarray, float] | None:  # fmt: skip
-    """The gray strokes' cores and edges (a mask) and the ink's luma, or None where the
-    cores do not make one gray ink; judged on the pixels not ``unseen`` (``off_map``, or
-    none: then the flagged pixels count as the rest)."""
+    """The gray strokes' cores and edges (a mask; pixels not ``off_map``) and the ink's
+    luma, or None where the cores do not make one gray ink."""
     n_pixels = len(off_map)
     # (every GRAY_SAMPLE th row first: an all-data picture's few cores -- its ridges
     # through the light middle pass in position -- show there at a quarter of the cost)
-    sampled = _cores(luma, position, width, unseen, GRAY_SAMPLE)
+    sampled = _cores(luma, position, width, off_map, GRAY_SAMPLE)
     if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / GRAY_SAMPLE:
         return None
-    jump, side = _luma_jumps(luma, width, unseen)
+    jump, side = _luma_jumps(luma, width, off_map)
     # ... whose position stands out of the field's too: data through the map's light
     # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
-    cores = _cores(luma, position, width, unseen, 1, jump)
+    cores = _cores(luma, position, width, off_map, 1, jump)
     # ... few: texture jumps everywhere (GRAY_CORES_MAX)
     if not GRAY_INK_PIXELS * n_pixels <= len(cores) <= GRAY_CORES_MAX * n_pixels:
         return None
@@ -207,7 +196,6 @@ def _strokes(
     toward = (luma - side) * (ink - side) > 0
     found = beside & (jump >= GRAY_EDGE) & toward
     found[cores] = True
-    found &= ~off_map  # (the retry's cores and edges include flagged pixels)
     return found, ink
 
 
