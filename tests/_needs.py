@@ -1,8 +1,10 @@
 """What a test needs that the project's own files install: missing means fail under CI.
 
-Under ``CI=true`` no test of a capability skips: a missing requirement fails
-(:func:`need`), and tests marked ``slow`` run as with ``--runslow``
-(``tests/conftest.py``).
+Under ``CI=true`` (any value of ``CI`` but empty, ``0``, ``false`` or ``no``) no test
+of a capability skips: a missing requirement fails (:func:`need`), and tests marked
+``slow`` run as with ``--runslow`` (``tests/conftest.py``). Elsewhere only a module that
+is not installed, or a file or program that is not there, skips; an installed module
+that fails to import is an error everywhere.
 """
 
 from __future__ import annotations
