@@ -572,7 +572,8 @@ def speed(size: int, seed_bits: int, unmap_module: types.ModuleType | None) -> N
         seed_label=f"seed LUT {1 << seed_bits}^3",
         unmap=None if unmap_module is None else functools.partial(Unmap, unmap_module),
     )
-    timed_speed(data, degrade, peers)
+    photo = np.tile(photo_fields(size // 2)["astronaut"], (2, 2))  # 8-bit texture, dithered
+    timed_speed(data, degrade, peers, photo=photo)
 
 
 def main(argv: list[str] | None = None) -> None:
