@@ -35,6 +35,10 @@ MIN_BRANCH_GAP = 8
 #: libjpeg's triangle upsampling of 4:2:0 chroma, averaged over a 2x2 block: 9/16 of
 #: the block's own value, 3/32 of each edge neighbour's, 1/64 of each corner one's.
 _OWN, _EDGE, _CORNER = 9.0 / 16.0, 3.0 / 32.0, 1.0 / 64.0
+#: DN by which ``_luma_index`` widens each bin's interval of lumas.
+_INDEX_SLACK = 1e-6
+#: The most combinations of a block's unrestricted branches ``_unrestricted_best`` tries.
+_WIDE_COMBINATIONS = 256
 
 
 def map_samples(
@@ -53,37 +57,104 @@ def _bin_of(s, n_bins):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _options(luma, own, samples, tolerance, lo, hi, cyclic, out):  # pragma: no cover - jitted
-    """Bins a pixel of ``luma`` may come from: its ``own`` first, then the local best
-    luma matches (within ``tolerance`` DN) whose position lies in the arc [lo, hi].
-    Returns how many (at most MAX_BRANCHES + 1)."""
+def _luma_index(samples, tolerance):  # pragma: no cover - jitted
+    """Per 1-DN cell of luma from ``base``, the bins that may be a local best luma match
+    within ``tolerance`` DN of a luma in that cell (``_branch_bins``), in map order.
+
+    Bin k is one for luma L when L lies within ``tolerance`` of its luma and on its side
+    of the midpoints to its neighbours' lumas; each such interval is widened by
+    _INDEX_SLACK DN, far beyond rounding, so that the cells hold every bin the exact
+    test could pass. Returns ``base``, the cells' ``starts`` and their ``entries``."""
     n_bins = samples.shape[0]
-    out[0] = own
-    best = np.full(MAX_BRANCHES, np.inf)
-    where = np.full(MAX_BRANCHES, -1)
+    luma = samples[:, 0]
+    base = math.floor(luma.min() - tolerance) - 1.0
+    n_cells = int(math.ceil(luma.max() + tolerance - base)) + 2
+    first = np.zeros(n_bins, np.int64)
+    last = np.full(n_bins, -1, np.int64)
     for k in range(n_bins):
+        lo, hi = luma[k] - tolerance, luma[k] + tolerance
+        for j in (k - 1, k + 1):
+            if 0 <= j < n_bins and luma[j] != luma[k]:
+                middle = 0.5 * (luma[j] + luma[k])
+                if luma[j] < luma[k]:
+                    lo = max(lo, middle)
+                else:
+                    hi = min(hi, middle)
+        if lo <= hi:
+            first[k] = max(int(math.floor(lo - _INDEX_SLACK - base)), 0)
+            last[k] = min(int(math.floor(hi + _INDEX_SLACK - base)), n_cells - 1)
+    starts = np.zeros(n_cells + 1, np.int64)
+    for k in range(n_bins):
+        for c in range(first[k], last[k] + 1):
+            starts[c + 1] += 1
+    for c in range(n_cells):
+        starts[c + 1] += starts[c]
+    entries = np.empty(starts[n_cells], np.int64)
+    filled = starts[:n_cells].copy()
+    for k in range(n_bins):
+        for c in range(first[k], last[k] + 1):
+            entries[filled[c]] = k
+            filled[c] += 1
+    return base, starts, entries
+
+
+@nb.njit(**_JIT)
+def _branch_bins(  # pragma: no cover - jitted
+    luma, samples, tolerance, base, starts, entries, bins, gaps
+):  # fmt: skip
+    """The bins whose luma is a local best match for ``luma``, within ``tolerance`` DN,
+    in map order (into ``bins``, their mismatch into ``gaps``); returns how many. Only
+    the bins of ``luma``'s cell (``_luma_index``) are tried: a luma outside the cells
+    lies more than a DN past every bin's tolerance."""
+    n_bins = samples.shape[0]
+    at = luma - base
+    if not (0.0 <= at < starts.shape[0] - 1):  # (NaN: none)
+        return 0
+    cell = int(at)
+    n = 0
+    for e in range(starts[cell], starts[cell + 1]):
+        k = entries[e]
         d = abs(samples[k, 0] - luma)
-        if d > tolerance or abs(k - own) < MIN_BRANCH_GAP:
+        if d > tolerance:
             continue
         if k > 0 and abs(samples[k - 1, 0] - luma) < d:
             continue
         if k < n_bins - 1 and abs(samples[k + 1, 0] - luma) < d:
             continue
+        bins[n] = k
+        gaps[n] = d
+        n += 1
+    return n
+
+
+@nb.njit(**_JIT)
+def _options(own, bins, gaps, n, n_bins, lo, hi, cyclic, out):  # pragma: no cover - jitted
+    """Bins a pixel may come from: its ``own`` first, then the best few of the ``n``
+    local luma matches (``_branch_bins``) that are other branches and whose position
+    lies in the arc [lo, hi]. Returns how many (at most MAX_BRANCHES + 1)."""
+    out[0] = own
+    best = np.full(MAX_BRANCHES, np.inf)
+    where = np.full(MAX_BRANCHES, -1)
+    for j in range(n):
+        k = bins[j]
+        d = gaps[j]
+        if abs(k - own) < MIN_BRANCH_GAP:
+            continue
         at = (k + 0.5) / n_bins
         if not (lo <= at <= hi or (cyclic and lo <= at + 1.0 <= hi)):
             continue
-        for i in range(MAX_BRANCHES):  # insert among the best few
+        for i in range(MAX_BRANCHES):  # insert among the best few (ties: map order)
             if d < best[i]:
-                for j in range(MAX_BRANCHES - 1, i, -1):
-                    best[j], where[j] = best[j - 1], where[j - 1]
+                for m in range(MAX_BRANCHES - 1, i, -1):
+                    best[m], where[m] = best[m - 1], where[m - 1]
                 best[i], where[i] = d, k
                 break
-    n = 1
+    count = 1
     for i in range(MAX_BRANCHES):
         if where[i] >= 0:
-            out[n] = where[i]
-            n += 1
-    return n
+            out[count] = where[i]
+            count += 1
+    return count
 
 
 @nb.njit(**_JIT)
@@ -119,14 +190,12 @@ def _first_of_block(p, candidates, starts, width):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _block_choices(  # pragma: no cover - jitted
-    pixels, scale, width, height, position, residual, anchor, candidates, starts, movable,
-    samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices, n_choice, lumas, found,
+def _block_pixels(  # pragma: no cover - jitted
+    pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, by, bx, lumas,
+    own, mobile,
 ):  # fmt: skip
-    """Fill the bins each pixel of block (by, bx) may take (``choices``, ``n_choice``)
-    and its lumas; return the block's observed mean chroma (NaN: a pixel has no
-    position). See :func:`rebranch`."""
-    n_bins = samples.shape[0]
+    """The lumas, own bins and movability (a ``movable`` candidate) of block (by, bx)'s
+    pixels; returns the block's observed mean chroma (NaN: a pixel has no position)."""
     obs_u = obs_v = 0.0
     for i in range(4):
         q = (2 * by + i // 2) * width + 2 * bx + i % 2
@@ -136,51 +205,81 @@ def _block_choices(  # pragma: no cover - jitted
         obs_u += 0.25 * (ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b)
         obs_v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
         lumas[i] = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
-        own = _bin_of(position[q], n_bins)
-        choices[i, 0] = own
-        n_choice[i] = 1
+        own[i] = _bin_of(position[q], n_bins)
         slot = _slot_of(q, candidates, starts, width)
-        if slot < 0 or not movable[slot]:
-            continue
-        # the arc only where the map has another branch at all
-        if _options(lumas[i], own, samples, tolerance, -np.inf, np.inf, cyclic, choices[i]) > 1:
-            lo, hi = _local_arc(
-                position, residual, anchor, width, height, q % width, q // width, radius,
-                cyclic, found,
-            )  # fmt: skip
-            span = (hi - lo) * margin
-            n_choice[i] = _options(
-                lumas[i], own, samples, tolerance, lo - span, hi + span, cyclic, choices[i]
-            )  # fmt: skip
+        mobile[i] = slot >= 0 and movable[slot]
     return obs_u, obs_v
 
 
 @nb.njit(**_JIT)
-def _best_combination(  # pragma: no cover - jitted
-    choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick
+def _neighbour_chroma(position, width, height, by, bx, samples):  # pragma: no cover - jitted
+    """The 8 blocks around (by, bx): their share of its upsampled chroma, at their
+    positions (NaN: one of their pixels has none)."""
+    rest_u = rest_v = 0.0
+    for dy in range(-1, 2):
+        for dx in range(-1, 2):
+            if dy != 0 or dx != 0:
+                weight = _EDGE if dy == 0 or dx == 0 else _CORNER
+                u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
+                rest_u += weight * u
+                rest_v += weight * v
+    return rest_u, rest_v
+
+
+@nb.njit(**_JIT)
+def _arc_options(  # pragma: no cover - jitted
+    position, residual, anchor, width, height, q, radius, margin, cyclic, own, bins, gaps, n,
+    n_bins, found, out,
 ):  # fmt: skip
-    """Write into ``pick`` the bins, one per pixel of the block, whose mean chroma
-    (smoothed: ``_OWN`` of it plus the neighbours' ``rest``) is nearest the observed
-    one, with the pixels' luma mismatch added."""
+    """``_options`` of pixel q within its local arc, widened by ``margin`` (see
+    :func:`rebranch`)."""
+    lo, hi = _local_arc(
+        position, residual, anchor, width, height, q % width, q // width, radius, cyclic, found
+    )  # fmt: skip
+    span = (hi - lo) * margin
+    return _options(own, bins, gaps, n, n_bins, lo - span, hi + span, cyclic, out)
+
+
+@nb.njit(**_JIT)
+def _cost(  # pragma: no cover - jitted
+    choices, n_choice, combo, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick
+):  # fmt: skip
+    """Luma mismatch plus chroma miss of combination ``combo`` (its bins into ``pick``):
+    its mean chroma, smoothed (``_OWN`` of it plus the neighbours' ``rest``), against
+    the observed one."""
+    rem = combo
+    u = v = cost = 0.0
+    for i in range(4):
+        at = choices[i, rem % n_choice[i]]
+        rem //= n_choice[i]
+        pick[i] = at
+        u += 0.25 * samples[at, 1]
+        v += 0.25 * samples[at, 2]
+        cost += (samples[at, 0] - lumas[i]) ** 2
+    e_u = obs_u - (_OWN * u + rest_u)
+    e_v = obs_v - (_OWN * v + rest_v)
+    return cost + 4.0 * (e_u * e_u + e_v * e_v)
+
+
+@nb.njit(**_JIT)
+def _best_combination(  # pragma: no cover - jitted
+    choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, scratch
+):  # fmt: skip
+    """The combination of bins, one per pixel of the block (``choices``), of least
+    ``_cost`` (the first of equals), its bins written into ``pick``; returns it (-1:
+    none, every cost NaN) and whether it is the only one of that cost."""
     best = np.inf
+    found = -1
+    alone = True
     for combo in range(n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3]):
-        rem = combo
-        u = v = cost = 0.0
-        for i in range(4):
-            at = choices[i, rem % n_choice[i]]
-            rem //= n_choice[i]
-            u += 0.25 * samples[at, 1]
-            v += 0.25 * samples[at, 2]
-            cost += (samples[at, 0] - lumas[i]) ** 2
-        e_u = obs_u - (_OWN * u + rest_u)
-        e_v = obs_v - (_OWN * v + rest_v)
-        cost += 4.0 * (e_u * e_u + e_v * e_v)
+        cost = _cost(choices, n_choice, combo, lumas, samples, obs_u, obs_v, rest_u, rest_v,
+                     scratch)  # fmt: skip
         if cost < best:
-            best = cost
-            rem = combo
-            for i in range(4):
-                pick[i] = choices[i, rem % n_choice[i]]
-                rem //= n_choice[i]
+            best, found, alone = cost, combo, True
+            pick[:] = scratch
+        elif cost == best:
+            alone = False
+    return found, alone
 
 
 @nb.njit(**_JIT)
@@ -190,24 +289,39 @@ def rebranch(  # pragma: no cover - jitted
 ):  # fmt: skip
     """Move candidates to the branches their 2x2 blocks' chroma calls for, in place.
 
-    Per full 2x2 block holding a ``movable`` candidate (``candidates``: sorted flat
-    indices; ``movable`` per candidate): each movable pixel may keep its position or
-    take another bin whose luma lies within ``tolerance`` DN of its own
-    (``_options``) and whose position lies in the local arc -- the positions of the
-    pixels within ``radius`` whose residual is at most ``anchor`` DN, widened by
-    ``margin`` times its length on each side. The combination whose mean chroma,
-    smoothed with the blocks around as libjpeg upsamples it, is nearest the block's
-    observed mean chroma (luma mismatch added) is written into ``position``, once
-    every block is judged on the old positions. Returns the flat indices moved and
-    their former positions, so that the caller can put them back.
+    Per full 2x2 block whose first candidate (``candidates``: sorted flat indices) is
+    ``movable`` (per candidate): each movable pixel may keep its position or take
+    another bin whose luma lies within ``tolerance`` DN of its own (``_options``) and
+    whose position lies in the local arc -- the positions of the pixels within
+    ``radius`` whose residual is at most ``anchor`` DN, widened by ``margin`` times its
+    length on each side. The combination whose mean chroma, smoothed with the blocks
+    around as libjpeg upsamples it, is nearest the block's observed mean chroma (luma
+    mismatch added) is written into ``position``, once every block is judged on the old
+    positions. Returns the flat indices moved and their former positions, so that the
+    caller can put them back.
+
+    The arcs (most of the work) are read only where they can change the answer: the
+    best combination of the block's branches anywhere on the map (``wide``) is tried
+    first; when that keeps every pixel, or is the only best one and its moved pixels'
+    bins lie in their arcs, it is the answer, as no combination the arcs allow does
+    better.
     """
     height = position.shape[0] // width
     n_bins = samples.shape[0]
     starts = _row_starts(candidates, width, height)
+    base, cell_starts, cell_bins = _luma_index(samples, tolerance)
     choices = np.empty((4, MAX_BRANCHES + 1), np.int64)
     n_choice = np.empty(4, np.int64)
+    wide = np.empty((4, n_bins + 1), np.int64)
+    n_wide = np.empty(4, np.int64)
+    branch_bins = np.empty((4, n_bins), np.int64)
+    branch_gaps = np.empty((4, n_bins))
+    n_branch = np.zeros(4, np.int64)
     lumas = np.empty(4)
+    own = np.empty(4, np.int64)
+    mobile = np.empty(4, np.bool_)
     pick = np.empty(4, np.int64)
+    scratch = np.empty(4, np.int64)
     found = np.empty((2 * radius + 1) ** 2)
     moved = np.empty(candidates.shape[0], np.int64)
     bins = np.empty(candidates.shape[0], np.int64)
@@ -219,26 +333,73 @@ def rebranch(  # pragma: no cover - jitted
             continue
         if not _first_of_block(p, candidates, starts, width):
             continue
-        obs_u, obs_v = _block_choices(
-            pixels, scale, width, height, position, residual, anchor, candidates, starts,
-            movable, samples, ycc, tolerance, radius, margin, cyclic, by, bx, choices,
-            n_choice, lumas, found,
+        obs_u, obs_v = _block_pixels(
+            pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, by, bx,
+            lumas, own, mobile,
         )  # fmt: skip
-        if math.isnan(obs_u) or n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3] == 1:
+        if math.isnan(obs_u):
             continue
-        rest_u = rest_v = 0.0  # the neighbour blocks' share, at their positions
-        for dy in range(-1, 2):
-            for dx in range(-1, 2):
-                if dy != 0 or dx != 0:
-                    weight = _EDGE if dy == 0 or dx == 0 else _CORNER
-                    u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
-                    rest_u += weight * u
-                    rest_v += weight * v
+        n_wide_combinations = 1
+        for i in range(4):
+            wide[i, 0] = own[i]
+            n_wide[i] = 1
+            n_branch[i] = 0
+            if mobile[i]:
+                n_branch[i] = _branch_bins(
+                    lumas[i], samples, tolerance, base, cell_starts, cell_bins,
+                    branch_bins[i], branch_gaps[i],
+                )  # fmt: skip
+                for j in range(n_branch[i]):
+                    if abs(branch_bins[i, j] - own[i]) >= MIN_BRANCH_GAP:
+                        wide[i, n_wide[i]] = branch_bins[i, j]
+                        n_wide[i] += 1
+            n_wide_combinations *= n_wide[i]
+        if n_wide_combinations == 1:  # no pixel has another branch
+            continue
+        rest_u, rest_v = _neighbour_chroma(position, width, height, by, bx, samples)
         if math.isnan(rest_u + rest_v):
             continue
-        _best_combination(choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick)
+        decided = False
+        if n_wide_combinations <= _WIDE_COMBINATIONS:
+            best, alone = _best_combination(
+                wide, n_wide, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, scratch
+            )  # fmt: skip
+            if best == 0:  # every pixel keeps its own: nothing the arcs allow does better
+                continue
+            decided = best > 0 and alone
+            for i in range(4):
+                if not decided:
+                    break
+                if pick[i] != own[i]:
+                    n_choice[i] = _arc_options(
+                        position, residual, anchor, width, height,
+                        (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
+                        own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
+                        choices[i],
+                    )  # fmt: skip
+                    decided = pick[i] in choices[i, 1 : n_choice[i]]
+        if not decided:
+            n_combinations = 1
+            for i in range(4):
+                choices[i, 0] = own[i]
+                n_choice[i] = 1
+                if n_wide[i] > 1:  # the arc only where the map has another branch at all
+                    n_choice[i] = _arc_options(
+                        position, residual, anchor, width, height,
+                        (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
+                        own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
+                        choices[i],
+                    )  # fmt: skip
+                n_combinations *= n_choice[i]
+            if n_combinations == 1:
+                continue
+            best, _ = _best_combination(
+                choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, scratch
+            )  # fmt: skip
+            if best < 0:  # (every cost NaN: a pixel without a luma keeps its own)
+                continue
         for i in range(4):
-            if pick[i] != choices[i, 0]:
+            if pick[i] != own[i]:
                 moved[n_moved] = (2 * by + i // 2) * width + 2 * bx + i % 2
                 bins[n_moved] = pick[i]
                 n_moved += 1
