@@ -22,7 +22,6 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._grow import _row_starts, _slot_of
-from truepix.color._decolorize._hull import _local_arc
 from truepix.color._decolorize._kernels import _JIT
 
 __all__ = ["map_samples", "rebranch"]
@@ -212,74 +211,263 @@ def _block_pixels(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _neighbour_chroma(position, width, height, by, bx, samples):  # pragma: no cover - jitted
+def _neighbour_chroma(  # pragma: no cover - jitted
+    position, width, height, by, bx, samples, known, chroma
+):  # fmt: skip
     """The 8 blocks around (by, bx): their share of its upsampled chroma, at their
-    positions (NaN: one of their pixels has none)."""
+    positions (NaN: one of their pixels has none). Each block's mean chroma is kept
+    in ``chroma`` once ``known`` (per block, clamped to the picture)."""
+    blocks_y, blocks_x = (height + 1) // 2, (width + 1) // 2
     rest_u = rest_v = 0.0
     for dy in range(-1, 2):
         for dx in range(-1, 2):
             if dy != 0 or dx != 0:
                 weight = _EDGE if dy == 0 or dx == 0 else _CORNER
-                u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
-                rest_u += weight * u
-                rest_v += weight * v
+                b = (min(max(by + dy, 0), blocks_y - 1) * blocks_x
+                     + min(max(bx + dx, 0), blocks_x - 1))  # fmt: skip
+                if not known[b]:
+                    chroma[b, 0], chroma[b, 1] = _mean_chroma(
+                        position, width, height, by + dy, bx + dx, samples
+                    )  # fmt: skip
+                    known[b] = True
+                rest_u += weight * chroma[b, 0]
+                rest_v += weight * chroma[b, 1]
     return rest_u, rest_v
+
+
+@nb.njit(**_JIT)
+def _cyclic_arc(found, n, buckets):  # pragma: no cover - jitted
+    """The shortest arc of the circle holding the ``n`` positions ``found`` (in [0, 1)):
+    the circle minus the widest gap between neighbours, the first of equals in circle
+    order from the seam -- as ``_hull._local_arc`` has it, without sorting.
+
+    The n gaps add up to 1, so the widest is at least 1 / n; with 2 n buckets, two
+    positions in one bucket lie less than 1 / (2 n) apart, so the widest gap runs
+    between the highest position of one filled bucket and the lowest of the next.
+    ``buckets`` (scratch, at least 2 n rows) holds each bucket's lowest and highest."""
+    n_buckets = 2 * n
+    for b in range(n_buckets):
+        buckets[b, 0], buckets[b, 1] = np.inf, -np.inf
+    for j in range(n):
+        b = min(int(found[j] * n_buckets), n_buckets - 1)
+        buckets[b, 0] = min(buckets[b, 0], found[j])
+        buckets[b, 1] = max(buckets[b, 1], found[j])
+    first = 0
+    while buckets[first, 0] > buckets[first, 1]:
+        first += 1
+    last = n_buckets - 1
+    while buckets[last, 0] > buckets[last, 1]:
+        last -= 1
+    lo, hi = buckets[first, 0], buckets[last, 1]  # the gap across the seam
+    gap = buckets[first, 0] + 1.0 - buckets[last, 1]
+    before = first
+    for b in range(first + 1, last + 1):
+        if buckets[b, 0] <= buckets[b, 1]:
+            if buckets[b, 0] - buckets[before, 1] > gap:
+                gap = buckets[b, 0] - buckets[before, 1]
+                lo, hi = buckets[b, 0], buckets[before, 1] + 1.0
+            before = b
+    return lo, hi
+
+
+@nb.njit(**_JIT)
+def _arc(  # pragma: no cover - jitted
+    position, residual, anchor, width, height, q, radius, cyclic, found, buckets
+):  # fmt: skip
+    """Pixel q's local arc (``_hull._local_arc``, its cyclic case by ``_cyclic_arc``)."""
+    x, y = q % width, q // width
+    n = 0
+    lo = np.inf
+    hi = -np.inf
+    for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+        for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            p = yy * width + xx
+            if residual[p] <= anchor and not math.isnan(position[p]):
+                v = position[p]
+                lo = min(lo, v)
+                hi = max(hi, v)
+                found[n] = v - math.floor(v)
+                n += 1
+    if cyclic and n > 1:
+        return _cyclic_arc(found, n, buckets)
+    return lo, hi
 
 
 @nb.njit(**_JIT)
 def _arc_options(  # pragma: no cover - jitted
     position, residual, anchor, width, height, q, radius, margin, cyclic, own, bins, gaps, n,
-    n_bins, found, out,
+    n_bins, found, buckets, out,
 ):  # fmt: skip
     """``_options`` of pixel q within its local arc, widened by ``margin`` (see
     :func:`rebranch`)."""
-    lo, hi = _local_arc(
-        position, residual, anchor, width, height, q % width, q // width, radius, cyclic, found
-    )  # fmt: skip
+    lo, hi = _arc(position, residual, anchor, width, height, q, radius, cyclic, found, buckets)
     span = (hi - lo) * margin
     return _options(own, bins, gaps, n, n_bins, lo - span, hi + span, cyclic, out)
 
 
 @nb.njit(**_JIT)
-def _cost(  # pragma: no cover - jitted
-    choices, n_choice, combo, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick
+def _reaches(  # pragma: no cover - jitted
+    position, residual, anchor, width, height, q, radius, margin, at
 ):  # fmt: skip
-    """Luma mismatch plus chroma miss of combination ``combo`` (its bins into ``pick``):
-    its mean chroma, smoothed (``_OWN`` of it plus the neighbours' ``rest``), against
-    the observed one."""
-    rem = combo
-    u = v = cost = 0.0
-    for i in range(4):
-        at = choices[i, rem % n_choice[i]]
-        rem //= n_choice[i]
-        pick[i] = at
-        u += 0.25 * samples[at, 1]
-        v += 0.25 * samples[at, 2]
-        cost += (samples[at, 0] - lumas[i]) ** 2
-    e_u = obs_u - (_OWN * u + rest_u)
-    e_v = obs_v - (_OWN * v + rest_v)
-    return cost + 4.0 * (e_u * e_u + e_v * e_v)
+    """Whether position ``at`` lies in pixel q's local arc widened by ``margin`` (a map
+    that is not cyclic). Adding an anchor only widens the arc (its ends, and so the
+    margin, only move out, in floating point too): the rows nearest q are read first,
+    and the first that brings ``at`` in settles it."""
+    x, y = q % width, q // width
+    lo = np.inf
+    hi = -np.inf
+    for step in range(2 * radius + 1):
+        yy = y + (step + 1) // 2 * (1 if step % 2 == 1 else -1)  # y, y + 1, y - 1, ...
+        if yy < 0 or yy >= height:
+            continue
+        for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            p = yy * width + xx
+            if residual[p] <= anchor and not math.isnan(position[p]):
+                lo = min(lo, position[p])
+                hi = max(hi, position[p])
+        if lo <= hi:
+            span = (hi - lo) * margin
+            if lo - span <= at <= hi + span:
+                return True
+    return False
+
+
+@nb.njit(**_JIT)
+def _ahead(bins, gaps, n, own, k):  # pragma: no cover - jitted
+    """How many of the ``n`` branch bins other than ``own`` rank before bin ``k`` in
+    ``_options`` (a smaller mismatch, or an equal one earlier on the map)."""
+    d = np.inf
+    for j in range(n):
+        if bins[j] == k:
+            d = gaps[j]
+    count = 0
+    for j in range(n):
+        if bins[j] == k:
+            break
+        if abs(bins[j] - own) >= MIN_BRANCH_GAP and gaps[j] <= d:
+            count += 1
+    for j in range(n - 1, -1, -1):
+        if bins[j] == k:
+            break
+        if abs(bins[j] - own) >= MIN_BRANCH_GAP and gaps[j] < d:
+            count += 1
+    return count
 
 
 @nb.njit(**_JIT)
 def _best_combination(  # pragma: no cover - jitted
-    choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, scratch
+    choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, terms
 ):  # fmt: skip
-    """The combination of bins, one per pixel of the block (``choices``), of least
-    ``_cost`` (the first of equals), its bins written into ``pick``; returns it (-1:
-    none, every cost NaN) and whether it is the only one of that cost."""
+    """The combination of bins, one per pixel of the block (``choices``), whose mean
+    chroma (smoothed: ``_OWN`` of it plus the neighbours' ``rest``) is nearest the
+    observed one, with the pixels' luma mismatch added; the first of equals, counting
+    combinations with pixel 0's choice fastest. Writes its bins into ``pick``; returns
+    it (-1: none, every cost NaN) and whether it is the only one of that cost.
+
+    Sums run over the pixels in order, as a cost is defined; the combinations are
+    enumerated pixel 0 outermost so that its partial sums are shared (``terms``:
+    scratch for each choice's share)."""
+    for i in range(4):
+        for j in range(n_choice[i]):
+            at = choices[i, j]
+            terms[i, j, 0] = 0.25 * samples[at, 1]
+            terms[i, j, 1] = 0.25 * samples[at, 2]
+            terms[i, j, 2] = (samples[at, 0] - lumas[i]) ** 2
+    n0, n1, n2, n3 = n_choice[0], n_choice[1], n_choice[2], n_choice[3]
     best = np.inf
-    found = -1
+    first = -1
     alone = True
-    for combo in range(n_choice[0] * n_choice[1] * n_choice[2] * n_choice[3]):
-        cost = _cost(choices, n_choice, combo, lumas, samples, obs_u, obs_v, rest_u, rest_v,
-                     scratch)  # fmt: skip
-        if cost < best:
-            best, found, alone = cost, combo, True
-            pick[:] = scratch
-        elif cost == best:
-            alone = False
-    return found, alone
+    for j0 in range(n0):
+        u0, v0, c0 = 0.0 + terms[0, j0, 0], 0.0 + terms[0, j0, 1], 0.0 + terms[0, j0, 2]
+        for j1 in range(n1):
+            u1, v1, c1 = u0 + terms[1, j1, 0], v0 + terms[1, j1, 1], c0 + terms[1, j1, 2]
+            for j2 in range(n2):
+                u2, v2, c2 = u1 + terms[2, j2, 0], v1 + terms[2, j2, 1], c1 + terms[2, j2, 2]
+                for j3 in range(n3):
+                    u, v = u2 + terms[3, j3, 0], v2 + terms[3, j3, 1]
+                    e_u = obs_u - (_OWN * u + rest_u)
+                    e_v = obs_v - (_OWN * v + rest_v)
+                    cost = (c2 + terms[3, j3, 2]) + 4.0 * (e_u * e_u + e_v * e_v)
+                    combo = j0 + n0 * (j1 + n1 * (j2 + n2 * j3))
+                    if cost < best:
+                        best, first, alone = cost, combo, True
+                    elif cost == best:
+                        first = min(first, combo)
+                        alone = False
+    if first >= 0:
+        rem = first
+        for i in range(4):
+            pick[i] = choices[i, rem % n_choice[i]]
+            rem //= n_choice[i]
+    return first, alone
+
+
+@nb.njit(**_JIT)
+def _judge_block(  # pragma: no cover - jitted
+    position, residual, anchor, width, height, by, bx, radius, margin, cyclic, own, lumas,
+    samples, obs_u, obs_v, rest_u, rest_v, choices, n_choice, branch_bins, branch_gaps,
+    n_branch, found, buckets, terms, pick,
+):  # fmt: skip
+    """Whether block (by, bx)'s pixels move, and where (``pick``): the best combination
+    of their ``choices`` once each movable one's are restricted to its local arc.
+
+    ``choices`` starts with every branch of each pixel anywhere on the map; a pixel's
+    row is restricted to its arc (``_arc_options``) only when the best combination
+    moves it to a bin outside: the best of the wider choices, when the only one and
+    allowed by the arcs, is the best of the restricted ones. ``_reaches`` settles
+    whether a bin is allowed without the whole arc where it would be among the best
+    few anyway. Equal costs restrict every pixel, as the answer then depends on the
+    order of the restricted choices."""
+    n_bins = samples.shape[0]
+    restricted = 0
+    everyone = 0
+    n_combinations = 1
+    for i in range(4):
+        if n_choice[i] > 1:
+            everyone |= 1 << i
+        n_combinations *= n_choice[i]
+    every_arc = n_combinations > _WIDE_COMBINATIONS
+    while True:
+        if every_arc:
+            for i in range(4):
+                if everyone & ~restricted & (1 << i):
+                    n_choice[i] = _arc_options(
+                        position, residual, anchor, width, height,
+                        (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
+                        own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
+                        buckets, choices[i],
+                    )  # fmt: skip
+            restricted = everyone
+        best, alone = _best_combination(
+            choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, terms
+        )  # fmt: skip
+        if restricted == everyone or best <= 0:  # (-1: every cost NaN, kept as it is)
+            return best > 0
+        if not alone:
+            every_arc = True
+            continue
+        outside = False
+        for i in range(4):
+            if pick[i] == own[i] or restricted & (1 << i):
+                continue
+            q = (2 * by + i // 2) * width + 2 * bx + i % 2
+            if not cyclic and _ahead(
+                branch_bins[i], branch_gaps[i], n_branch[i], own[i], pick[i]
+            ) < MAX_BRANCHES:  # among the best few once in the arc
+                if _reaches(
+                    position, residual, anchor, width, height, q, radius, margin,
+                    (pick[i] + 0.5) / n_bins,
+                ):  # fmt: skip
+                    continue
+            n_choice[i] = _arc_options(
+                position, residual, anchor, width, height, q, radius, margin, cyclic,
+                own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found, buckets,
+                choices[i],
+            )  # fmt: skip
+            restricted |= 1 << i
+            outside |= pick[i] not in choices[i, 1 : n_choice[i]]
+        if not outside:
+            return True
 
 
 @nb.njit(**_JIT)
@@ -310,9 +498,8 @@ def rebranch(  # pragma: no cover - jitted
     n_bins = samples.shape[0]
     starts = _row_starts(candidates, width, height)
     base, cell_starts, cell_bins = _luma_index(samples, tolerance)
-    choices = np.empty((4, MAX_BRANCHES + 1), np.int64)
-    n_choice = np.empty(4, np.int64)
     wide = np.empty((4, n_bins + 1), np.int64)
+    terms = np.empty((4, n_bins + 1, 3))
     n_wide = np.empty(4, np.int64)
     branch_bins = np.empty((4, n_bins), np.int64)
     branch_gaps = np.empty((4, n_bins))
@@ -321,8 +508,10 @@ def rebranch(  # pragma: no cover - jitted
     own = np.empty(4, np.int64)
     mobile = np.empty(4, np.bool_)
     pick = np.empty(4, np.int64)
-    scratch = np.empty(4, np.int64)
     found = np.empty((2 * radius + 1) ** 2)
+    buckets = np.empty((2 * found.shape[0], 2))
+    known = np.zeros(((height + 1) // 2) * ((width + 1) // 2), np.bool_)
+    chroma = np.empty((known.shape[0], 2))
     moved = np.empty(candidates.shape[0], np.int64)
     bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
@@ -356,48 +545,17 @@ def rebranch(  # pragma: no cover - jitted
             n_wide_combinations *= n_wide[i]
         if n_wide_combinations == 1:  # no pixel has another branch
             continue
-        rest_u, rest_v = _neighbour_chroma(position, width, height, by, bx, samples)
+        rest_u, rest_v = _neighbour_chroma(
+            position, width, height, by, bx, samples, known, chroma
+        )  # fmt: skip
         if math.isnan(rest_u + rest_v):
             continue
-        decided = False
-        if n_wide_combinations <= _WIDE_COMBINATIONS:
-            best, alone = _best_combination(
-                wide, n_wide, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, scratch
-            )  # fmt: skip
-            if best == 0:  # every pixel keeps its own: nothing the arcs allow does better
-                continue
-            decided = best > 0 and alone
-            for i in range(4):
-                if not decided:
-                    break
-                if pick[i] != own[i]:
-                    n_choice[i] = _arc_options(
-                        position, residual, anchor, width, height,
-                        (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
-                        own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
-                        choices[i],
-                    )  # fmt: skip
-                    decided = pick[i] in choices[i, 1 : n_choice[i]]
-        if not decided:
-            n_combinations = 1
-            for i in range(4):
-                choices[i, 0] = own[i]
-                n_choice[i] = 1
-                if n_wide[i] > 1:  # the arc only where the map has another branch at all
-                    n_choice[i] = _arc_options(
-                        position, residual, anchor, width, height,
-                        (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
-                        own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
-                        choices[i],
-                    )  # fmt: skip
-                n_combinations *= n_choice[i]
-            if n_combinations == 1:
-                continue
-            best, _ = _best_combination(
-                choices, n_choice, lumas, samples, obs_u, obs_v, rest_u, rest_v, pick, scratch
-            )  # fmt: skip
-            if best < 0:  # (every cost NaN: a pixel without a luma keeps its own)
-                continue
+        if not _judge_block(
+            position, residual, anchor, width, height, by, bx, radius, margin, cyclic, own,
+            lumas, samples, obs_u, obs_v, rest_u, rest_v, wide, n_wide, branch_bins,
+            branch_gaps, n_branch, found, buckets, terms, pick,
+        ):  # fmt: skip
+            continue
         for i in range(4):
             if pick[i] != own[i]:
                 moved[n_moved] = (2 * by + i // 2) * width + 2 * bx + i % 2
