@@ -176,25 +176,42 @@ def _mean_chroma(position, width, height, by, bx, samples):  # pragma: no cover 
 
 
 @nb.njit(**_JIT)
-def _first_of_block(p, candidates, starts, width):  # pragma: no cover - jitted
-    """Whether candidate ``p`` is the first candidate of its 2x2 block (sorted order)."""
+def _slot_near(q, k, candidates, starts, width):  # pragma: no cover - jitted
+    """Where flat index q is in ``candidates``, or -1, knowing candidate k: the pixels
+    beside ``candidates[k]`` in its row are its neighbours in the sorted list."""
+    p = candidates[k]
+    if q == p:
+        return k
+    if q == p + 1:
+        return k + 1 if k + 1 < candidates.shape[0] and candidates[k + 1] == q else -1
+    if q == p - 1:
+        return k - 1 if k > 0 and candidates[k - 1] == q else -1
+    return _slot_of(q, candidates, starts, width)
+
+
+@nb.njit(**_JIT)
+def _first_of_block(k, candidates, starts, width):  # pragma: no cover - jitted
+    """Whether candidate k is the first candidate of its 2x2 block (sorted order)."""
+    p = candidates[k]
     y, x = p // width, p % width
-    for q in (
-        (y - y % 2) * width + x - x % 2, (y - y % 2) * width + x - x % 2 + 1,
-        (y - y % 2 + 1) * width + x - x % 2,
-    ):  # fmt: skip
-        if q < p and _slot_of(q, candidates, starts, width) >= 0:
-            return False
+    if x % 2 == 1 and _slot_near(p - 1, k, candidates, starts, width) >= 0:
+        return False
+    if y % 2 == 1:
+        for q in ((y - 1) * width + x - x % 2, (y - 1) * width + x - x % 2 + 1):
+            if _slot_of(q, candidates, starts, width) >= 0:
+                return False
     return True
 
 
 @nb.njit(**_JIT)
 def _block_pixels(  # pragma: no cover - jitted
-    pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, by, bx, lumas,
-    own, mobile,
+    pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas, own,
+    mobile,
 ):  # fmt: skip
-    """The lumas, own bins and movability (a ``movable`` candidate) of block (by, bx)'s
-    pixels; returns the block's observed mean chroma (NaN: a pixel has no position)."""
+    """The lumas, own bins and movability (a ``movable`` candidate) of the pixels of
+    candidate k's block; returns the block's observed mean chroma (NaN: a pixel has no
+    position)."""
+    by, bx = candidates[k] // width // 2, candidates[k] % width // 2
     obs_u = obs_v = 0.0
     for i in range(4):
         q = (2 * by + i // 2) * width + 2 * bx + i % 2
@@ -205,7 +222,7 @@ def _block_pixels(  # pragma: no cover - jitted
         obs_v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
         lumas[i] = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
         own[i] = _bin_of(position[q], n_bins)
-        slot = _slot_of(q, candidates, starts, width)
+        slot = _slot_near(q, k, candidates, starts, width)
         mobile[i] = slot >= 0 and movable[slot]
     return obs_u, obs_v
 
@@ -520,11 +537,11 @@ def rebranch(  # pragma: no cover - jitted
         by, bx = (p // width) // 2, (p % width) // 2
         if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
             continue
-        if not _first_of_block(p, candidates, starts, width):
+        if not _first_of_block(k, candidates, starts, width):
             continue
         obs_u, obs_v = _block_pixels(
-            pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, by, bx,
-            lumas, own, mobile,
+            pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas,
+            own, mobile,
         )  # fmt: skip
         if math.isnan(obs_u):
             continue
