@@ -112,3 +112,28 @@ def test_texture_weight_is_the_weight_the_truth_would_choose(
     low, high = _filter.TEXTURE_WEIGHTS
     assert abs(weight - np.clip(best, low, high)) < 0.05
 
+
+
+@pytest.mark.parametrize(("name", "seed", "quality"), [("jet", 6, 90), ("jet", 27, 50)])
+@pytest.mark.parametrize("limits", [{"vmin": 0, "vmax": 255}, {"norm": "log", "vmin": 1, "vmax": 1e3}])
+def test_filtered_answers_stay_within_the_maps_limits(
+    name: str, seed: int, quality: int, limits: dict
+) -> None:
+    """A plane fitted near a map's end reached past it (jet, uniform noise field, Pillow
+    JPEG: -0.017 for vmin 0): no color of the map stands for a value beyond its ends."""
+    import io
+
+    from PIL import Image
+
+    field = np.random.default_rng(seed).random((128, 128))
+    buffer = io.BytesIO()
+    Image.fromarray(mpl.colormaps[name](field, bytes=True)[..., :3]).save(
+        buffer, "JPEG", quality=quality
+    )
+    picture = np.asarray(Image.open(buffer))
+    decoder = Decolorizer(name, **limits)
+    result = decoder.decode(picture)
+    assert result.denoised  # the filter's answers are the ones checked
+    values = result.values[np.isfinite(result.values)]
+    assert values.size > 0.99 * field.size
+    assert values.min() >= limits["vmin"] and values.max() <= limits["vmax"]
