@@ -12,7 +12,9 @@ Then the all-data holes % of the same figures without annotations at JPEG q75 an
 and the time ``Decolorizer.values`` takes on a 1 MP all-data viridis JPEG q75 (warm,
 median of 5).
 
-Run: ``python benchmarks/_stroke_screen.py [--maps a,b] [--colors a,b] [--no-time]``.
+Run: ``python benchmarks/_stroke_screen.py [--maps a,b] [--colors a,b] [--size WxH]
+[--no-time]`` (``--size 1000x1000``: the same figure at 1 MP, its waves scaled, the strokes
+as thin: rules that count picture shares must not lose them).
 Figures are kept in a cache folder (``--cache``) so that reruns only decode.
 """
 
@@ -42,7 +44,9 @@ COLORS = {**drawn.COLORS, **drawn.LIGHT, **drawn.COLORED}
 
 
 def _field(height: int = 300, width: int = 400) -> np.ndarray:
+    """The smooth field; its waves scale with the picture (400 x 300 is the reference)."""
     y, x = np.mgrid[0:height, 0:width]
+    x, y = x * 400 / width, y * 300 / height
     return 0.5 + 0.45 * np.sin(x / 37 + np.cos(y / 41)) * np.cos(y / 29)
 
 
@@ -55,8 +59,12 @@ def _cached(cache: Path, key: str, make) -> np.ndarray:
     return picture
 
 
-def screen(maps, colors, cache: Path) -> dict:
-    data = _field()
+def screen(maps, colors, cache: Path, size: tuple[int, int] = (400, 300)) -> dict:
+    width, height = size
+    data = _field(height, width)
+    if size != (400, 300):  # figures of another size are kept apart in the cache
+        cache = cache / f"{width}x{height}"
+        cache.mkdir(parents=True, exist_ok=True)
     cells = {}
     header = f"{'map':<16}" + "".join(f"{name:>28}" for name in colors)
     header += f"{'holes q75':>10}{'q50':>7}"
@@ -129,11 +137,13 @@ def main() -> None:
     parser.add_argument("--maps", default=",".join(MAPS))
     parser.add_argument("--colors", default=",".join(COLORS))
     parser.add_argument("--cache", default="/tmp/stroke_screen")
+    parser.add_argument("--size", default="400x300", help="figure WIDTHxHEIGHT in pixels")
     parser.add_argument("--no-time", action="store_true")
     args = parser.parse_args()
+    size = tuple(int(n) for n in args.size.split("x"))
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
-    screen(args.maps.split(","), args.colors.split(","), cache)
+    screen(args.maps.split(","), args.colors.split(","), cache, size)
     if not args.no_time:
         print(f"1 MP viridis JPEG q75, all data: {timing():.1f} ms (warm, median of 5)")
 

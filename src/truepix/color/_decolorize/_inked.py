@@ -98,9 +98,19 @@ INKED_FIT_ALPHA = 0.3
 #: strokes claim 34-55 % on the DEM figures, 11-20 % on tests/color/
 #: test_decolorize_inked.py's sparser figure; of the photographs that pass the peak
 #: (turbo's camera at q95, 256^2) 1.8 %.
+#: INKED_PEAK_PIXELS counts at most INKED_PEAK_COUNT pixels: a stroke is as many pixels
+#: whatever the canvas (a 400 x 300 figure's 1 %). As a share alone it lost every pale
+#: gray stroke on the 1 MP screen figure (benchmarks/_stroke_screen.py --size 1000x1000,
+#: RdBu_r: 4845 candidates at the peak, 10000 asked).
 INKED_PEAK_LUMA = 4.0
 INKED_PEAK_SHARE = 0.2
 INKED_PEAK_PIXELS = 0.01
+INKED_PEAK_COUNT = 1200
+#: Beyond INKED_CLAIM_PIXELS pixels the claim asked shrinks as the picture's side grows
+#: (INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS / pixels)): strokes grow with the side, the
+#: field at their luma with the area. The 1 MP screen figure's pale gray on RdBu_r
+#: claimed 5.4 % of the pixels at its luma (17.3 % at 400 x 300).
+INKED_CLAIM_PIXELS = 120_000
 INKED_CLAIM = 0.08
 #: The peak lies off the ink's own luma: JPEG's blur pulls a 1-px line's luma toward
 #: the field on either side, so a line that is a ridge over dark fields and a valley
@@ -144,7 +154,8 @@ def inked_strokes(
                 found = tried
         luma = (flat[:, :3] * scale) @ _YCBCR[0]
         at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
-        if np.count_nonzero(found & at_ink) >= INKED_CLAIM * np.count_nonzero(at_ink):
+        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
+        if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
             off_map |= found
         return
     off_map |= _claimed(flat, scale, width, position, inks, off_map, line)
@@ -153,13 +164,14 @@ def inked_strokes(
 def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
     """The luma (DN) of an ink the candidates (their ``luma``) show as a peak
     (INKED_PEAK_SHARE), or None."""
-    if len(luma) < INKED_PEAK_PIXELS * n_pixels:
+    least = min(INKED_PEAK_PIXELS * n_pixels, INKED_PEAK_COUNT)
+    if len(luma) < least:
         return None
     counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
     width = int(INKED_PEAK_LUMA)
     around = np.convolve(counts, np.ones(2 * width + 1), mode="same")
     top = int(np.argmax(around))
-    if around[top] < max(INKED_PEAK_SHARE * len(luma), INKED_PEAK_PIXELS * n_pixels):
+    if around[top] < max(INKED_PEAK_SHARE * len(luma), least):
         return None
     return float(np.median(luma[np.abs(luma - top) <= width]))
 
