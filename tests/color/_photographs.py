@@ -80,15 +80,20 @@ def colormap(name: str) -> Any:
 
 
 @functools.cache
-def contour_figure(name: str, color: str | None, jpeg: bool) -> np.ndarray:
-    """An axes-filling ``imshow`` (400x300 px) of a smooth field with matplotlib's
-    ``contour`` lines and two ``ax.text`` labels in ``color`` (none: the clean figure),
-    saved by ``savefig`` as PNG or JPEG quality 75 (4:2:0): the RGB."""
+def contour_figure(
+    name: str, color: str | None, jpeg: bool, *, size: tuple[int, int] = (400, 300)
+) -> np.ndarray:
+    """An axes-filling ``imshow`` (``size``: width, height px) of a smooth field with
+    matplotlib's ``contour`` lines and two ``ax.text`` labels in ``color`` (none: the clean
+    figure), saved by ``savefig`` as PNG or JPEG quality 75 (4:2:0): the RGB. The field's
+    waves scale with the figure (400x300 the reference), the strokes stay as thin."""
     import matplotlib.pyplot as plt
 
-    y, x = np.mgrid[0:300, 0:400]
+    width, height = size
+    y, x = np.mgrid[0:height, 0:width]
+    x, y = x * 400 / width, y * 300 / height
     data = 0.5 + 0.45 * np.sin(x / 37 + np.cos(y / 41)) * np.cos(y / 29)
-    fig = plt.figure(figsize=(4, 3), dpi=100)
+    fig = plt.figure(figsize=(width / 100, height / 100), dpi=100)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
     ax.imshow(data, cmap=colormap(name), vmin=0, vmax=1, interpolation="nearest", aspect="auto")
@@ -99,19 +104,21 @@ def contour_figure(name: str, color: str | None, jpeg: bool) -> np.ndarray:
     return saved_rgb(fig, jpeg=jpeg)
 
 
-def contour_flags(name: str, color: str, cyclic: bool) -> tuple[float, float]:
+def contour_flags(
+    name: str, color: str, cyclic: bool, *, size: tuple[int, int] = (400, 300)
+) -> tuple[float, float]:
     """(stroke pixels flagged, data pixels lost), % of each, by the default
-    ``Decolorizer`` on :func:`contour_figure`'s JPEG: stroke pixels are those the
-    annotation moved more than 12 DN (drawn as PNG, with and without it), data pixels
+    ``Decolorizer`` on :func:`contour_figure`'s JPEG (of ``size``): stroke pixels are those
+    the annotation moved more than 12 DN (drawn as PNG, with and without it), data pixels
     those it left alone (as benchmarks/_drawn_annotations.py counts)."""
     from truepix import Decolorizer
 
-    clean = contour_figure(name, None, False).astype(np.float64)
-    drawn = contour_figure(name, color, False).astype(np.float64)
+    clean = contour_figure(name, None, False, size=size).astype(np.float64)
+    drawn = contour_figure(name, color, False, size=size).astype(np.float64)
     moved = np.sqrt(((drawn - clean) ** 2).sum(axis=-1))
     stroke, untouched = moved > 12.0, moved == 0
     decoder = Decolorizer(colormap(name), cyclic=cyclic, vmin=0.0, vmax=1.0)
-    holes = np.isnan(decoder.values(contour_figure(name, color, True)))
+    holes = np.isnan(decoder.values(contour_figure(name, color, True, size=size)))
     return 100 * float(holes[stroke].mean()), 100 * float(holes[untouched].mean())
 
 

@@ -87,6 +87,9 @@ GRAY_CORES_MAX = 0.03
 GRAY_INK_LUMA = 25.0
 GRAY_INK_SHARE = 0.36
 GRAY_INK_PIXELS = 0.002
+#: ... or GRAY_INK_COUNT pixels where fewer (a 400 x 300 figure's GRAY_INK_PIXELS): a
+#: stroke is as many pixels whatever the canvas (texture's GRAY_CORES_MAX stays a share).
+GRAY_INK_COUNT = 240
 #: A core's chroma (DN) at most its sides' shrunk toward gray by GRAY_CHROMA_KEPT of the
 #: share of the way its luma went to the ink's, plus GRAY_CHROMA: 4:2:0 averages a thin
 #: stroke's chroma with its 2x2 block's (measured: white on RdBu_r keeps about half).
@@ -161,22 +164,23 @@ def _strokes(
     """The gray strokes' cores and edges (a mask; pixels not ``off_map``) and the ink's
     luma, or None where the cores do not make one gray ink."""
     n_pixels = len(off_map)
+    least = min(GRAY_INK_PIXELS * n_pixels, GRAY_INK_COUNT)
     # (every GRAY_SAMPLE th row first: an all-data picture's few cores -- its ridges
     # through the light middle pass in position -- show there at a quarter of the cost)
     sampled = _cores(luma, position, width, off_map, GRAY_SAMPLE)
-    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / GRAY_SAMPLE:
+    if len(sampled) < JUMP_SAMPLE_SLACK * least / GRAY_SAMPLE:
         return None
     jump, side = _luma_jumps(luma, width, off_map)
     # ... whose position stands out of the field's too: data through the map's light
     # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
     cores = _cores(luma, position, width, off_map, 1, jump)
     # ... few: texture jumps everywhere (GRAY_CORES_MAX)
-    if not GRAY_INK_PIXELS * n_pixels <= len(cores) <= GRAY_CORES_MAX * n_pixels:
+    if not least <= len(cores) <= GRAY_CORES_MAX * n_pixels:
         return None
     ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
     at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
     held = np.count_nonzero(at_ink)
-    if held < max(GRAY_INK_SHARE * len(cores), GRAY_INK_PIXELS * n_pixels):
+    if held < max(GRAY_INK_SHARE * len(cores), least):
         return None
     cores = cores[at_ink]
     # ... a gray: mixed with the field, the field's chroma shrinks by the share of the
@@ -188,7 +192,7 @@ def _strokes(
     if np.median(chroma[cores] / np.maximum(field_chroma, 1.0)) > GRAY_INK_CHROMA:
         return None
     cores = cores[gray]
-    if len(cores) < GRAY_INK_PIXELS * n_pixels:
+    if len(cores) < least:
         return None
     height = n_pixels // width
     beside = np.zeros(n_pixels, dtype=bool)

@@ -45,6 +45,9 @@ JUMP_EDGE = 0.05
 JUMP_INK_WIDTH = 0.06
 JUMP_INK_SHARE = 0.36
 JUMP_INK_PIXELS = 0.004
+#: ... of at most JUMP_INK_COUNT pixels (a 400 x 300 figure's JUMP_INK_PIXELS): a stroke
+#: is as many pixels whatever the canvas, the share it holds of a 1 MP figure 2.7x less.
+JUMP_INK_COUNT = 480
 JUMP_INK_BINS = 100
 #: The rows sampled first (every JUMP_SAMPLE th) must show JUMP_SAMPLE_SLACK of that.
 JUMP_SAMPLE = 4
@@ -220,13 +223,15 @@ def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -
 def _ink_of(cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float) -> float | None:
     """The ink's position: the peak (JUMP_INK_WIDTH each side) of the ``cores``' (flat
     indices into ``position``) where it holds JUMP_INK_SHARE of them and JUMP_INK_PIXELS
-    of the ``n_pixels`` (both times ``slack``), else None."""
-    if len(cores) < slack * JUMP_INK_PIXELS * n_pixels:
+    of the ``n_pixels`` (JUMP_INK_COUNT at most, in the picture's share; both times
+    ``slack``), else None."""
+    least = slack * n_pixels * min(JUMP_INK_PIXELS, JUMP_INK_COUNT / len(position))
+    if len(cores) < least:
         return None
     own = position[cores]
     ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
     held = np.count_nonzero(np.abs(own - ink) <= JUMP_INK_WIDTH)
-    if held < slack * max(JUMP_INK_SHARE * len(cores), JUMP_INK_PIXELS * n_pixels):
+    if held < max(slack * JUMP_INK_SHARE * len(cores), least):
         return None
     return ink
 
