@@ -50,7 +50,7 @@ def block_listing(width, height, candidates):  # pragma: no cover - jitted
     n_by = (height + 1) // 2
     n_cand = candidates.shape[0]
     row = np.zeros(n_bx * n_by, np.int32)  # 1 + the block's row in ``chroma``; 0: unread
-    at = np.empty(4 * n_cand, np.int64)
+    at = np.empty(4 * n_cand, np.int32)  # (half the pages of int64: 3 MB fewer for jet's q75)
     listed = np.empty(4 * n_cand, np.int64)
     n_blocks = 0
     for k in range(n_cand):
