@@ -74,7 +74,7 @@ def test_remodel_is_the_second_pass(name: str, shape: tuple[int, int], n_moved: 
     position = field.copy()
     position[rng.random(len(position)) < 0.03] = np.nan  # (no position: transparent)
     candidates = np.flatnonzero(rng.random(len(position)) < 0.4)
-    first, (at, chroma) = _model(pixels, shape[1], position, candidates, line)
+    first, chroma = _model(pixels, shape[1], position, candidates, line)
     # moved: candidates and other pixels, the last row and column among them (edge blocks)
     moved = np.unique(np.concatenate([
         rng.choice(len(position), n_moved, replace=False),
@@ -86,7 +86,7 @@ def test_remodel_is_the_second_pass(name: str, shape: tuple[int, int], n_moved: 
     out = np.full(len(candidates), np.inf)
     found = remodel(
         pixels, 1.0, shape[1], position, candidates, moved, line.vertices, line.positions,
-        float(line.n_bins), line.cyclic, _YCBCR, at, chroma, out,
+        float(line.n_bins), line.cyclic, _YCBCR, chroma, out,
     )  # fmt: skip
     changed = _reading_moved(candidates, moved, shape[1], shape[0])
     assert found == changed.sum()

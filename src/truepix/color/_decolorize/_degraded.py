@@ -15,7 +15,7 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._blocks import block_chroma, block_listing
+from truepix.color._decolorize._blocks import block_chroma, needed_blocks
 from truepix.color._decolorize._kernels import (
     _JIT,
     NORM_LINEAR,
@@ -129,27 +129,28 @@ def chroma_model_residual(  # pragma: no cover - jitted
     stroke is darker or brighter than all of them), or the 3x3 luma varies by less
     than ``flat`` DN (JPEG leaves flat areas nearly as they were). Only the listed
     pixels are visited: a JPEG'd picture has a few per cent of them at most.
-    Returns where each candidate's four blocks are in the blocks' chroma (``at``,
-    ``_blocks.block_listing``) and that chroma, which ``_remodel.remodel`` reads
-    again once pixels moved.
+    Returns the blocks' chroma (every block's row, rows of (width + 1) // 2; those no
+    candidate reads hold anything), which ``_remodel.remodel`` reads again once
+    pixels moved.
     """
     height = position.shape[0] // width
     # each block the model reads, once (``_blocks``); jet's JPEG'd megapixel (q75) reads
     # 36 000: 11-24 ms on one thread in a serial kernel of their own, 5-9 here
-    listed, at = block_listing(width, height, candidates)
-    chroma = np.empty((listed.shape[0], 2), np.float64)
-    n_bx = (width + 1) // 2
-    for b in nb.prange(listed.shape[0]):
-        chroma[b, 0], chroma[b, 1] = block_chroma(
-            position, width, height, listed[b] // n_bx, listed[b] % n_bx, vertices, positions,
-            n_bins, cyclic, ycc,
-        )  # fmt: skip
+    n_bx, n_by = (width + 1) // 2, (height + 1) // 2
+    needed = needed_blocks(width, height, candidates)
+    chroma = np.empty((n_bx * n_by, 2), np.float64)
+    for by in nb.prange(n_by):
+        for bx in range(n_bx):
+            if needed[by * n_bx + bx]:
+                chroma[by * n_bx + bx, 0], chroma[by * n_bx + bx, 1] = block_chroma(
+                    position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
+                )  # fmt: skip
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
         out[k], luma, known = model_distance(
-            pixels, scale, p, position[p], chroma, at, k, vertices, positions, n_bins, cyclic,
-            ycc,
+            pixels, scale, p, position[p], chroma, width, n_bx, n_by, vertices, positions,
+            n_bins, cyclic, ycc,
         )  # fmt: skip
         if not known:  # (a position missing: out[k] is inf)
             out_strong[k] = True
@@ -174,7 +175,7 @@ def chroma_model_residual(  # pragma: no cover - jitted
             or luma < low - stroke or luma > high + stroke
             or max(high, luma) - min(low, luma) < flat
         )  # fmt: skip
-    return at, chroma
+    return chroma
 
 
 @nb.njit(**_JIT)

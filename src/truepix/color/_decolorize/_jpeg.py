@@ -243,10 +243,10 @@ def jpeg_off_map(
     few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)
-    distance, strong, blocks = _model(flat, scale, width, position, candidates, line)
+    distance, strong, chroma = _model(flat, scale, width, position, candidates, line)
     movable = distance > JPEG_MODEL_WEAK
     branched = _branched_distance(
-        flat, scale, width, position, residual, candidates, movable, line, blocks
+        flat, scale, width, position, residual, candidates, movable, line, chroma
     )  # fmt: skip
     distance = np.minimum(distance, branched)
     if not plan.subsampled:
@@ -404,12 +404,12 @@ def _colorless(line: Polyline) -> bool:
 def _branched_distance(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
     candidates: np.ndarray, movable: np.ndarray, line: Polyline,
-    blocks: tuple[np.ndarray, np.ndarray],
+    chroma: np.ndarray,
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of each candidate to JPEG's 4:2:0 model once the ``movable``
     ones took the branches their blocks' chroma calls for (JPEG_BRANCH_TOLERANCE;
     ``_branches``); inf for the others, which the model already explains as
-    before (``blocks``: the first model's blocks and their chroma, ``_model``).
+    before (``chroma``: the first model's blocks' chroma, ``_model``, updated).
 
     ``position`` is moved in place for the model and put back before returning.
     """
@@ -430,7 +430,7 @@ def _branched_distance(
         with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
             remodel(
                 flat, scale, width, position, candidates, moved, line.vertices, line.positions,
-                float(line.n_bins), line.cyclic, _YCBCR, *blocks, distance,
+                float(line.n_bins), line.cyclic, _YCBCR, chroma, distance,
             )  # fmt: skip
     finally:
         position[moved] = former
@@ -440,20 +440,20 @@ def _branched_distance(
 def _model(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, pixels: np.ndarray,
     line: Polyline,
-) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:  # fmt: skip
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """``chroma_model_residual`` of ``pixels`` (flat indices): their distance (DN) to
-    JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), and the blocks it
-    read with their chroma; on one thread for fewer than ``SERIAL_CANDIDATES``."""
+    JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), and the chroma
+    of the blocks it read; on one thread for fewer than ``SERIAL_CANDIDATES``."""
     distance = np.empty(len(pixels), dtype=np.float64)
     strong = np.empty(len(pixels), dtype=bool)
     luma = line.vertices @ _YCBCR[0]
     with kernels.threads_for(len(pixels), kernels.SERIAL_CANDIDATES):
-        blocks = degraded.chroma_model_residual(
+        chroma = degraded.chroma_model_residual(
             flat, scale, width, position, pixels, line.vertices, line.positions,
             float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
             float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
         )  # fmt: skip
-    return distance, strong, blocks
+    return distance, strong, chroma
 
 
 def _ridge_limits(luma: np.ndarray, cyclic: bool) -> tuple[float, float]:
