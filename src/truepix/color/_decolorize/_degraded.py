@@ -137,14 +137,13 @@ def chroma_model_residual(  # pragma: no cover - jitted
     # each block the model reads, once (``_blocks``); jet's JPEG'd megapixel (q75) reads
     # 36 000: 11-24 ms on one thread in a serial kernel of their own, 5-9 here
     n_bx, n_by = (width + 1) // 2, (height + 1) // 2
-    needed = needed_blocks(width, height, candidates)
+    blocks = needed_blocks(width, height, candidates)
     chroma = np.empty((n_bx * n_by, 2), np.float64)
-    for by in nb.prange(n_by):
-        for bx in range(n_bx):
-            if needed[by * n_bx + bx]:
-                chroma[by * n_bx + bx, 0], chroma[by * n_bx + bx, 1] = block_chroma(
-                    position, width, height, by, bx, vertices, positions, n_bins, cyclic, ycc
-                )  # fmt: skip
+    for i in nb.prange(blocks.shape[0]):
+        chroma[blocks[i], 0], chroma[blocks[i], 1] = block_chroma(
+            position, width, height, blocks[i] // n_bx, blocks[i] % n_bx, vertices, positions,
+            n_bins, cyclic, ycc,
+        )  # fmt: skip
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
