@@ -86,7 +86,7 @@ def test_remodel_is_the_second_pass(name: str, shape: tuple[int, int], n_moved: 
     out = np.full(len(candidates), np.inf)
     found = remodel(
         pixels, 1.0, shape[1], position, candidates, moved, line.vertices, line.positions,
-        float(line.n_bins), line.cyclic, _YCBCR, chroma, out,
+        float(line.n_bins), line.cyclic, _YCBCR, *chroma, out,
     )  # fmt: skip
     changed = _reading_moved(candidates, moved, shape[1], shape[0])
     assert found == changed.sum()

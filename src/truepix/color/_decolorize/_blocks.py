@@ -4,11 +4,13 @@
 colors of its own and three neighbouring 2x2 blocks; neighbouring candidates share
 blocks (jet, JPEG q75, 1 MP: 69 000 reads of 36 000 blocks), and a block's chroma
 interpolates four map colors, so each block's chroma is computed once: the blocks
-:func:`needed_blocks` lists, each one's chroma by :func:`block_chroma`, into an array
-of every block (a megapixel's 250 000, 4 MB: pages only where blocks are read).
+:func:`needed_blocks` lists (with each block's row in the list: 4 bytes a block, a
+megapixel's 1 MB), each one's chroma by :func:`block_chroma`. (An array of every
+block's chroma, 16 bytes a block, cost a few candidates spread over the picture 2-3 ms
+of fresh pages: viridis terrain q75, 2 466 candidates.)
 A list of the blocks read and each candidate's four rows in it (``block_listing``,
 until December 2026) took 4-5 ms on one thread for jet's JPEG'd astronaut (q75, 1 MP,
-188 000 candidates, 110 000 blocks) and 6 MB more of fresh pages; the list, 1.
+188 000 candidates, 110 000 blocks) and 6 MB of fresh pages; the rows alone, 1.
 """
 
 from __future__ import annotations
@@ -58,20 +60,20 @@ def four_blocks(p, width, n_bx, n_by):  # pragma: no cover - jitted
 @nb.njit(**_JIT)
 def needed_blocks(width, height, candidates):  # pragma: no cover - jitted
     """The 2x2 blocks (flat indices, rows of (width + 1) // 2, each once) the 4:2:0
-    model of ``candidates`` (flat indices) reads. Serial, outside the parallel
-    kernels: numba would run its ``np.zeros`` there as a parallel loop of its own (a
-    pool wake-up)."""
+    model of ``candidates`` (flat indices) reads, and per block 1 + its place in that
+    list (0: not read). Serial, outside the parallel kernels: numba would run its
+    ``np.zeros`` there as a parallel loop of its own (a pool wake-up)."""
     n_bx, n_by = (width + 1) // 2, (height + 1) // 2
-    needed = np.zeros(n_bx * n_by, np.bool_)
+    row = np.zeros(n_bx * n_by, np.int32)
     blocks = np.empty(min(4 * candidates.shape[0], n_bx * n_by), np.int64)
     n_blocks = 0
     for k in range(candidates.shape[0]):
         for block in four_blocks(candidates[k], width, n_bx, n_by):
-            if not needed[block]:
-                needed[block] = True
+            if row[block] == 0:
                 blocks[n_blocks] = block
                 n_blocks += 1
-    return blocks[:n_blocks]
+                row[block] = n_blocks
+    return blocks[:n_blocks], row
 
 
 @nb.njit(**_JIT)

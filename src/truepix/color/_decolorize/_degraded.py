@@ -129,18 +129,18 @@ def chroma_model_residual(  # pragma: no cover - jitted
     stroke is darker or brighter than all of them), or the 3x3 luma varies by less
     than ``flat`` DN (JPEG leaves flat areas nearly as they were). Only the listed
     pixels are visited: a JPEG'd picture has a few per cent of them at most.
-    Returns the blocks' chroma (every block's row, rows of (width + 1) // 2; those no
-    candidate reads hold anything), which ``_remodel.remodel`` reads again once
-    pixels moved.
+    Returns the chroma of the blocks read and each block's 1 + row in it (0: not read;
+    ``_blocks.needed_blocks``), which ``_remodel.remodel`` reads again once pixels
+    moved.
     """
     height = position.shape[0] // width
     # each block the model reads, once (``_blocks``); jet's JPEG'd megapixel (q75) reads
     # 36 000: 11-24 ms on one thread in a serial kernel of their own, 5-9 here
     n_bx, n_by = (width + 1) // 2, (height + 1) // 2
-    blocks = needed_blocks(width, height, candidates)
-    chroma = np.empty((n_bx * n_by, 2), np.float64)
+    blocks, row = needed_blocks(width, height, candidates)
+    chroma = np.empty((blocks.shape[0], 2), np.float64)
     for i in nb.prange(blocks.shape[0]):
-        chroma[blocks[i], 0], chroma[blocks[i], 1] = block_chroma(
+        chroma[i, 0], chroma[i, 1] = block_chroma(
             position, width, height, blocks[i] // n_bx, blocks[i] % n_bx, vertices, positions,
             n_bins, cyclic, ycc,
         )  # fmt: skip
@@ -148,7 +148,7 @@ def chroma_model_residual(  # pragma: no cover - jitted
         p = candidates[k]
         y, x = p // width, p % width
         out[k], luma, known = model_distance(
-            pixels, scale, p, position[p], chroma, width, n_bx, n_by, vertices, positions,
+            pixels, scale, p, position[p], chroma, row, width, n_bx, n_by, vertices, positions,
             n_bins, cyclic, ycc,
         )  # fmt: skip
         if not known:  # (a position missing: out[k] is inf)
@@ -174,7 +174,7 @@ def chroma_model_residual(  # pragma: no cover - jitted
             or luma < low - stroke or luma > high + stroke
             or max(high, luma) - min(low, luma) < flat
         )  # fmt: skip
-    return chroma
+    return chroma, row
 
 
 @nb.njit(**_JIT)

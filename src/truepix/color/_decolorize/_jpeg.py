@@ -404,7 +404,7 @@ def _colorless(line: Polyline) -> bool:
 def _branched_distance(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
     candidates: np.ndarray, movable: np.ndarray, line: Polyline,
-    chroma: np.ndarray,
+    chroma: tuple[np.ndarray, np.ndarray],
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of each candidate to JPEG's 4:2:0 model once the ``movable``
     ones took the branches their blocks' chroma calls for (JPEG_BRANCH_TOLERANCE;
@@ -430,7 +430,7 @@ def _branched_distance(
         with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
             remodel(
                 flat, scale, width, position, candidates, moved, line.vertices, line.positions,
-                float(line.n_bins), line.cyclic, _YCBCR, chroma, distance,
+                float(line.n_bins), line.cyclic, _YCBCR, *chroma, distance,
             )  # fmt: skip
     finally:
         position[moved] = former
@@ -440,10 +440,10 @@ def _branched_distance(
 def _model(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, pixels: np.ndarray,
     line: Polyline,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:  # fmt: skip
     """``chroma_model_residual`` of ``pixels`` (flat indices): their distance (DN) to
     JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), and the chroma
-    of the blocks it read; on one thread for fewer than ``SERIAL_CANDIDATES``."""
+    of the blocks it read with their rows; on one thread for fewer than ``SERIAL_CANDIDATES``."""
     distance = np.empty(len(pixels), dtype=np.float64)
     strong = np.empty(len(pixels), dtype=bool)
     luma = line.vertices @ _YCBCR[0]

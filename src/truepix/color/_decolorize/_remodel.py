@@ -28,14 +28,17 @@ __all__ = ["model_distance", "remodel"]
 
 @nb.njit(inline="always", **_JIT)  # see _color_at
 def model_distance(  # pragma: no cover - jitted
-    pixels, scale, p, s, chroma, width, n_bx, n_by, vertices, positions, n_bins, cyclic, ycc
-):
+    pixels, scale, p, s, chroma, row, width, n_bx, n_by, vertices, positions, n_bins, cyclic,
+    ycc,
+):  # fmt: skip
     """Distance (DN, Y Cb Cr) of pixel p to JPEG's 4:2:0 model (see
     ``chroma_model_residual``): its luma to the map color's at position ``s`` (0-1),
-    its chroma to libjpeg's upsampling of its four blocks' (``_blocks.four_blocks``,
-    rows of ``chroma``); inf where a position is missing. Also the pixel's luma (DN)
-    and whether the positions were all there."""
+    its chroma to libjpeg's upsampling of its four blocks' (``_blocks.four_blocks``;
+    ``row``: 1 + each block's row of ``chroma``); inf where a position is missing.
+    Also the pixel's luma (DN) and whether the positions were all there."""
     own, vertical, horizontal, corner = four_blocks(p, width, n_bx, n_by)
+    own, vertical = row[own] - 1, row[vertical] - 1
+    horizontal, corner = row[horizontal] - 1, row[corner] - 1
     u0, v0 = chroma[own, 0], chroma[own, 1]
     u1, v1 = chroma[vertical, 0], chroma[vertical, 1]
     u2, v2 = chroma[horizontal, 0], chroma[horizontal, 1]
@@ -58,29 +61,30 @@ def model_distance(  # pragma: no cover - jitted
 @nb.njit(parallel=True, **_JIT)
 def remodel(  # pragma: no cover - jitted
     pixels, scale, width, position, candidates, moved, vertices, positions, n_bins, cyclic,
-    ycc, chroma, out,
+    ycc, chroma, row, out,
 ):  # fmt: skip
     """``chroma_model_residual``'s distance (``out``) of the ``candidates`` that read a
     block holding a ``moved`` pixel (flat indices) since that pass, whose blocks'
-    ``chroma`` (its return, for these ``candidates``) it updates in place; the
-    others' ``out`` is left as it is (their distance is that pass's). Returns how
-    many were found again."""
+    ``chroma`` and ``row`` (its return, for these ``candidates``) it updates in
+    place; the others' ``out`` is left as it is (their distance is that pass's).
+    Returns how many were found again."""
     height = position.shape[0] // width
     n_bx, n_by = (width + 1) // 2, (height + 1) // 2
     blocks, held = moved_blocks(width, height, moved)
     for i in nb.prange(blocks.shape[0]):
-        chroma[blocks[i], 0], chroma[blocks[i], 1] = block_chroma(
-            position, width, height, blocks[i] // n_bx, blocks[i] % n_bx, vertices, positions,
-            n_bins, cyclic, ycc,
-        )  # fmt: skip
+        if row[blocks[i]] > 0:  # (a block no candidate reads: none to find again)
+            chroma[row[blocks[i]] - 1, 0], chroma[row[blocks[i]] - 1, 1] = block_chroma(
+                position, width, height, blocks[i] // n_bx, blocks[i] % n_bx, vertices,
+                positions, n_bins, cyclic, ycc,
+            )  # fmt: skip
     found = 0
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         own, vertical, horizontal, corner = four_blocks(p, width, n_bx, n_by)
         if held[own] or held[vertical] or held[horizontal] or held[corner]:
             out[k] = model_distance(
-                pixels, scale, p, position[p], chroma, width, n_bx, n_by, vertices, positions,
-                n_bins, cyclic, ycc,
+                pixels, scale, p, position[p], chroma, row, width, n_bx, n_by, vertices,
+                positions, n_bins, cyclic, ycc,
             )[0]  # fmt: skip
             found += 1
     return found
