@@ -28,7 +28,7 @@ from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
-from truepix.color._decolorize._speckle import speckle_off_map, speckled
+from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
 __all__ = ["jpeg_off_map"]
 
@@ -241,8 +241,10 @@ def jpeg_off_map(
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
     if not colorless and speckled(flat, scale, width, candidates, _YCBCR):
-        # data that varies at the pixel scale everywhere: only strokes no data can be
-        return speckle_off_map(flat, scale, width, residual, plan.threshold, luma, _YCBCR)
+        # data that varies at the pixel scale everywhere: only strokes no data can be,
+        # where JPEG's model explains it (a wrong map's speckle it does not: ``_speckle``)
+        if model_fits(_model(flat, scale, width, position, candidates, line)[0]):
+            return speckle_off_map(flat, scale, width, residual, plan.threshold, luma, _YCBCR)
     few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)

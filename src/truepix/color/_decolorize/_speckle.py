@@ -28,7 +28,7 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._grow import counted_groups
 
-__all__ = ["speckle_off_map", "speckled"]
+__all__ = ["model_fits", "speckle_off_map", "speckled"]
 
 #: Tiles (px, square) the texture is judged in: 4:2:0's unit of one chroma block.
 SPECKLE_TILE = 16
@@ -44,6 +44,14 @@ SPECKLE_SHARE = 0.1
 #: blurred (sigma 0.7) noise 6.9-66; photographs and smooth fields (q50-q90, with and
 #: without annotations) 0.19-0.38, wrong maps of them 0.20-0.35.
 SPECKLE_LUMA = 4.0
+#: ... and where JPEG's 4:2:0 model (``_jpeg._model``: the map's luma at each pixel's
+#: luma-led position, its chroma averaged per 2x2 block) explains the candidates within
+#: SPECKLE_MODEL DN (median): right maps 4.8-27 DN (jet's white noise at q50 the
+#: farthest: its luma reads on several branches), wrong maps of the same pictures
+#: 27-62 (viridis as jet 48-50, viridis as coolwarm 51-52, magma as viridis 43, jet as
+#: viridis 27-62); near twins fit as right maps do (coolwarm as RdBu_r 18-26, jet as
+#: turbo 19-23). Past it, the picture is judged as before: mostly off the map.
+SPECKLE_MODEL = 30.0
 #: On a speckled picture, pixels past the threshold whose luma lies SPECKLE_STROKE DN
 #: beyond the map's luma range, in 8-connected groups of SPECKLE_PIXELS or more, are
 #: strokes; their neighbours within SPECKLE_RADIUS (a square) are their edge.
@@ -78,6 +86,12 @@ def speckled(
     texture = np.abs(luma - around)
     per_tile = texture.reshape(n_y, SPECKLE_TILE, n_x, SPECKLE_TILE).mean(axis=(1, 3))
     return bool(np.quantile(per_tile, SPECKLE_QUANTILE) >= SPECKLE_LUMA)
+
+
+def model_fits(distance: np.ndarray) -> bool:
+    """Whether JPEG's model explains a speckled picture's candidates: their median
+    ``distance`` (DN) to it at most SPECKLE_MODEL."""
+    return bool(len(distance)) and float(np.median(distance)) <= SPECKLE_MODEL
 
 
 def speckle_off_map(
