@@ -54,9 +54,13 @@ SPECKLE_LUMA = 4.0
 SPECKLE_MODEL = 30.0
 #: On a speckled picture, pixels past the threshold whose luma lies SPECKLE_STROKE DN
 #: beyond the map's luma range, in 8-connected groups of SPECKLE_PIXELS or more, are
-#: strokes; their neighbours within SPECKLE_RADIUS (a square) are their edge.
+#: strokes; their neighbours within SPECKLE_RADIUS (a square) are their edge. Pillow
+#: black and white text, lines and a white box on the pictures above (256^2, q50-q90):
+#: flagged 74-78 % (jet), 78-88 % (viridis), 86-89 % (coolwarm), data 2 px or more
+#: from them lost 0.07 % at most; groups of 5 flagged 2-4 points more but left 0.12-0.23 %
+#: holes on coolwarm's white noise at q50 (JPEG's ringing past its gray middle's luma).
 SPECKLE_STROKE = 10.0
-SPECKLE_PIXELS = 5
+SPECKLE_PIXELS = 8
 SPECKLE_RADIUS = 1
 
 
