@@ -82,7 +82,8 @@ def main() -> None:
                 print(
                     f"{cmap:9} {name:12} q{quality}  NaN {np.isnan(values).mean() * 100:6.2f}%"
                     f"  mae/kd {error.mean() / nearest.mean():5.2f}  | strokes flagged"
-                    f" {holes[stroke].mean() * 100:5.1f}% data lost {holes[away].mean() * 100:5.2f}%"
+                    f" {holes[stroke].mean() * 100:5.1f}%"
+                    f" data lost {holes[away].mean() * 100:5.2f}%"
                     f"  {warned}",
                     flush=True,
                 )
