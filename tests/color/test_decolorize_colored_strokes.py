@@ -23,7 +23,7 @@ from PIL import Image
 from scipy.ndimage import gaussian_filter
 
 from truepix.color._decolorize import _edges, _jpeg
-from tests.color._photographs import photo_jpeg
+from tests.color._photographs import photo_jpeg, saved_rgb
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -49,13 +49,7 @@ def _figure(cmap: str, color: str | None, quality: int | None) -> np.ndarray:
             ax.text(8, 30 + 48 * row, "Ag8%#Wm", color=color, fontsize=15)
     ax.set_xlim(-0.5, SIZE - 0.5)
     ax.set_ylim(SIZE - 0.5, -0.5)
-    buffer = io.BytesIO()
-    kwargs = {"format": "png"} if quality is None else {
-        "format": "jpg", "pil_kwargs": {"quality": quality}}  # fmt: skip
-    fig.savefig(buffer, dpi=100, **kwargs)
-    plt.close(fig)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(fig, jpeg=quality is not None, dpi=100, quality=quality or 75)
 
 
 class _Stop(Exception):
@@ -191,11 +185,7 @@ def _shrunk_figure(photo: np.ndarray, cmap: str, color: str | None) -> np.ndarra
             ax.text(16, 60 + 96 * row, "Ag8%#Wm", color=color, fontsize=30)
     ax.set_xlim(-0.5, 2 * SIZE - 0.5)
     ax.set_ylim(2 * SIZE - 0.5, -0.5)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
-    plt.close(fig)
-    buffer.seek(0)
-    big = np.asarray(Image.open(buffer).convert("RGB"))
+    big = saved_rgb(fig, dpi=100)
     return cv2.resize(big, (SIZE, SIZE), interpolation=cv2.INTER_AREA)
 
 

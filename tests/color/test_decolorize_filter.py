@@ -112,3 +112,24 @@ def test_texture_weight_is_the_weight_the_truth_would_choose(
     low, high = _filter.TEXTURE_WEIGHTS
     assert abs(weight - np.clip(best, low, high)) < 0.05
 
+
+
+@pytest.mark.parametrize("per_bin", [False, True])
+@pytest.mark.parametrize("sd", [0.002, 0.01, 0.03])
+@pytest.mark.parametrize("seed", [0, 2])
+def test_filtered_positions_stay_within_the_maps_ends(seed: int, sd: float, per_bin: bool) -> None:
+    """A plane fitted to noisy positions half of them at a map's low end reached past it
+    (down to -0.011 of the range): no color of the map stands for a value beyond its ends,
+    with or without the per-bin noise model, planes alone or blended with the DCT's."""
+    from truepix.color._decolorize import _filter
+    from truepix.color._decolorize._palette import Polyline
+
+    table = mpl.colormaps["viridis"](np.arange(256), bytes=True)[:, :3].astype(float)
+    line = Polyline.build(table, cyclic=False, matrix=np.eye(3))
+    rng = np.random.default_rng(seed)
+    truth = np.clip(rng.random((96, 96)) * 0.2 - 0.1, 0, 1)  # half at the low end
+    position = np.clip(truth + rng.normal(0.0, sd, truth.shape), 0, 1)
+    noise = np.full(256, sd**2) if per_bin else None
+    for texture in (False, True):
+        out = _filter.denoise(position.copy(), line, 0.3 * 255 * sd, noise=noise, texture=texture)
+        assert out.min() >= 0.0 and out.max() <= 1.0

@@ -26,10 +26,7 @@ import truepix as tp
 matplotlib.use("Agg")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _seaborn_maps(seaborn: object) -> object:
-    """seaborn's maps (rocket) in matplotlib's registry for this module (tests/conftest.py)."""
-    return seaborn
+pytestmark = pytest.mark.usefixtures("seaborn")  # its maps (rocket) for this module
 
 _COLORS = ("black", "white", "0.5", "0.85", "red", "magenta")
 

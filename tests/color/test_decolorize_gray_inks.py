@@ -15,15 +15,13 @@ The oracle for the stroke's pixels: the same figure drawn without the strokes (P
 
 from __future__ import annotations
 
-import io
 
 import matplotlib as mpl
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
-from tests.color._photographs import photo_jpeg
+from tests.color._photographs import photo_jpeg, saved_rgb
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -53,13 +51,7 @@ def _figure(cmap: str, ink: str | None, quality: int | None) -> np.ndarray:
         ax.contour(_field(), levels=[0.25, 0.5, 0.75], colors=[rgb], linewidths=1.0)
         ax.text(20, 50, "T = 25.0 K", color=rgb, fontsize=12)
         ax.text(150, 180, "max 3.2 m/s", color=rgb, fontsize=10)
-    buffer = io.BytesIO()
-    kwargs = {"format": "png"} if quality is None else {
-        "format": "jpg", "pil_kwargs": {"quality": quality}}  # fmt: skip
-    fig.savefig(buffer, **kwargs)
-    plt.close(fig)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return saved_rgb(fig, jpeg=quality is not None, dpi=100, quality=quality or 75)
 
 
 def _scores(cmap: str, ink: str) -> tuple[float, float, float]:

@@ -26,10 +26,7 @@ from truepix.color._decolorize._fills import color_box, fill_boxes, fill_colors
 matplotlib.use("Agg")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _seaborn_maps(seaborn: object) -> object:
-    """seaborn's maps (rocket) in matplotlib's registry for this module (tests/conftest.py)."""
-    return seaborn
+pytestmark = pytest.mark.usefixtures("seaborn")  # its maps (rocket) for this module
 
 
 def _heatmap(cells: int, annotated: bool, quality: int | None, cmap: str) -> np.ndarray:

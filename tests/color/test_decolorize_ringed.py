@@ -25,10 +25,7 @@ from truepix.color._decolorize._ringed import square_dilated
 matplotlib.use("Agg")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _seaborn_maps(seaborn: object) -> object:
-    """seaborn for this module (tests/conftest.py)."""
-    return seaborn
+pytestmark = pytest.mark.usefixtures("seaborn")  # its maps (rocket) for this module
 
 
 def _figure(cmap: str, annotated: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -54,8 +54,3 @@ def test_a_jpegd_fast_map_is_named(used: str, quality: int) -> None:
 @pytest.mark.parametrize("used", ["jet", "hsv", "gist_ncar", "twilight"])
 def test_other_maps_jpegd_keep_their_names(used: str) -> None:
     assert tp.identify_colormap(_jpeg(_drawn(used), 75), top=1)[0].name == used
-
-
-def test_an_exact_prism_picture_is_prism() -> None:
-    (match,) = tp.identify_colormap(_drawn("prism"), top=1)
-    assert (match.name, match.score) == ("prism", 1.0)

@@ -107,10 +107,13 @@ def test_a_pcolormesh_figure_is_named_by_the_matplotlib_map(used: str) -> None:
     assert best.score >= 0.99  # cell edges blend neighbours
 
 
-@pytest.mark.parametrize("name", ["colorcet:CET_L2", "tol:BuRd", "Greys", "imagej:HiLo"])
+@pytest.mark.parametrize(
+    "name", ["colorcet:CET_L2", "tol:BuRd", "Greys", "imagej:HiLo", "prism", "flag"]
+)
 def test_a_whole_exact_render_keeps_its_own_name(name: str) -> None:
     # a picture showing every color of a table and nothing else is that table's render
-    # (no picture was shrunk): it is not taken for a wider map with the same middle
+    # (no picture was shrunk): it is not taken for a wider map with the same middle, nor
+    # a fast map (test_identify_fast_maps) for another
     picture = tp.colorize(_terrain(seed=3), cmap=name, vmin=0, vmax=1)
     best = tp.identify_colormap(picture)[0]
     assert best.name == name and best.score == 1.0, best

@@ -63,8 +63,7 @@ def around_blends(
     found = np.zeros(len(pixels), dtype=bool)
     if not len(pixels):
         return found
-    weights = np.sqrt(np.array([1.0, JPEG_CHROMA_WEIGHT, JPEG_CHROMA_WEIGHT]))
-    metric = np.ascontiguousarray(_YCBCR * weights[:, None], dtype=np.float64)
+    metric = _metric()
     _around_kernel(
         flat, float(scale), width, len(flat) // width, pixels, on_map, metric, AROUND_RADIUS,
         float(AROUND_TOLERANCE), float(AROUND_STEP), float(AROUND_OVERSHOOT), found,
@@ -136,12 +135,17 @@ def hull_blends(
     found = np.zeros(len(pixels), dtype=bool)
     if not len(pixels):
         return found
-    weights = np.sqrt(np.array([1.0, JPEG_CHROMA_WEIGHT, JPEG_CHROMA_WEIGHT]))
-    metric = np.ascontiguousarray(_YCBCR * weights[:, None], dtype=np.float64)
+    metric = _metric()
     colors = np.ascontiguousarray(vertices, dtype=np.float64) @ metric.T
     own = (flat[pixels, :3].astype(np.float64) * scale) @ metric.T
     _hull_kernel(own, colors, float(HULL_TOLERANCE), HULL_STEPS, found)
     return found
+
+
+def _metric() -> np.ndarray:
+    """RGB -> Y Cb Cr with chroma weighted JPEG_CHROMA_WEIGHT (3x3, rows Y, Cb, Cr)."""
+    weights = np.sqrt(np.array([1.0, JPEG_CHROMA_WEIGHT, JPEG_CHROMA_WEIGHT]))
+    return np.ascontiguousarray(_YCBCR * weights[:, None], dtype=np.float64)
 
 
 @nb.njit(**_JIT)

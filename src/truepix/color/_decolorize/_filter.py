@@ -503,11 +503,16 @@ def denoise(
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
     On a cyclic map the answers (along the circle) stay on each pixel's side of the
     seam (``_seam.lifted``): a pixel at the minimum smoothed is not at the maximum.
+    On other maps they stay within the map's ends ([0, 1], or the norm's limits).
     """
     if line.cyclic:
         filtered = lifted(_denoised(position, line, sigma, None, noise, texture), position)
         return filtered if norm is None else norm(filtered)
-    return _denoised(position, line, sigma, norm, noise, texture)
+    # a plane fitted near a map's end can reach past it; no picture of the map can
+    # stand for a value beyond its ends (jet, random field, JPEG q90: -0.017 for vmin 0)
+    low, high = (0.0, 1.0) if norm is None else np.sort(norm(np.array([0.0, 1.0])))
+    filtered = _denoised(position, line, sigma, norm, noise, texture)
+    return np.clip(filtered, low, high, out=filtered)
 
 
 def _denoised(

@@ -210,13 +210,7 @@ def warn_off_map(
         # too small to judge by its colors, but an alpha channel says it whatever the size
         advice = _alpha_advice(pixels, np.isnan(values) & ~hidden, scale)
         if advice is not None and getattr(decoder, "alpha", None) is None:
-            from truepix.errors import OffMapWarning
-
-            msg = (
-                f"{percent(off, shown)} of the picture's pixels are not colors of {cmap!r}"
-                f" and came back NaN; {advice}"
-            )
-            warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+            _warn_nan_share(off, shown, cmap, advice, stacklevel + 1)
         return values
     mostly = judged and 2 * off > shown
     if mostly or (judged and off >= SUSPECT_OFF * shown and noise < suspect and named):
@@ -228,18 +222,23 @@ def warn_off_map(
         if advice is None and mostly:
             advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
         if advice is not None:
-            from truepix.errors import OffMapWarning
-
-            msg = (
-                f"{percent(off, shown)} of the picture's pixels are not colors of {cmap!r}"
-                f" and came back NaN; {advice}"
-            )
-            warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+            _warn_nan_share(off, shown, cmap, advice, stacklevel + 1)
     elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
         _noise_advice(decoder, pixels, hidden, scale, noise, jpeg, stacklevel + 1)
     elif named and shown >= _JUDGED and not mostly:  # (a tenth to SUSPECT_OFF off)
         _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale))
     return values
+
+
+def _warn_nan_share(off: int, shown: int, cmap: str, advice: str, stacklevel: int) -> None:
+    """The OffMapWarning that ``off`` of ``shown`` pixels came back NaN, with ``advice``."""
+    from truepix.errors import OffMapWarning
+
+    msg = (
+        f"{percent(off, shown)} of the picture's pixels are not colors of {cmap!r}"
+        f" and came back NaN; {advice}"
+    )
+    warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
 
 
 def _screened_advice(

@@ -105,15 +105,11 @@ def discrete_sets() -> Sets:
 
 def _build(all_names: list[str]) -> Sets:
     from truepix.color._catalog import get
-    from truepix.color._identify._match import _commonness
+    from truepix.color._identify._match import candidate_order, padded_tables
 
-    listed = set(all_names)
-    order = sorted(
-        (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)), key=_commonness
-    )
     groups: dict[bytes, list[str]] = {}
     tables: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
-    for name in order:
+    for name in candidate_order(all_names):
         entry = get(name)
         if not entry.discrete:
             continue
@@ -125,14 +121,7 @@ def _build(all_names: list[str]) -> Sets:
         key = np.unique(truncated, axis=0).tobytes()
         groups.setdefault(key, []).append(name)
         tables.setdefault(key, (truncated[first], entry.lut_rounded[first, :3].astype(np.int32)))
-    size = max(len(t) for t, _ in tables.values())
-    luts = np.empty((len(tables), size, 3), dtype=np.int32)
-    rounded = np.empty_like(luts)
-    sizes = np.empty(len(tables), dtype=np.int64)
-    for i, (own, near) in enumerate(tables.values()):
-        luts[i, : len(own)], luts[i, len(own) :] = own, own[-1]
-        rounded[i, : len(own)], rounded[i, len(own) :] = near, near[-1]
-        sizes[i] = len(own)
+    luts, rounded, sizes = padded_tables(list(tables.values()))
     names = tuple(g[0] for g in groups.values())
     return Sets(names, tuple(tuple(g[1:]) for g in groups.values()), luts, rounded, sizes)
 

@@ -225,16 +225,11 @@ def _candidates() -> _Tables:
 
 def _build(all_names: list[str]) -> _Tables:
     """The candidate tables of the catalog names ``all_names``."""
-    listed = set(all_names)
-    order = sorted(
-        (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed)),
-        key=_commonness,  # the common name leads its group and its cluster
-    )
     groups: dict[bytes, list[str]] = {}
     tables: dict[bytes, np.ndarray] = {}
     rounded_tables: dict[bytes, np.ndarray] = {}
     turned: set[str] = set()
-    for name in order:
+    for name in candidate_order(all_names):
         entry = get(name)
         if entry.discrete:
             continue
@@ -245,14 +240,8 @@ def _build(all_names: list[str]) -> _Tables:
         if not np.array_equal(tables[key], rgb):
             turned.add(name)
         rounded_tables.setdefault(key, entry.lut_rounded[:, :3].astype(np.int32))
-    size = max(len(t) for t in tables.values())
-    luts = np.empty((len(tables), size, 3), dtype=np.int32)
-    rounded = np.empty_like(luts)
-    sizes = np.empty(len(tables), dtype=np.int64)
-    for i, (rgb, near) in enumerate(zip(tables.values(), rounded_tables.values(), strict=True)):
-        luts[i, : len(rgb)], luts[i, len(rgb) :] = rgb, rgb[-1]
-        rounded[i, : len(rgb)], rounded[i, len(rgb) :] = near, near[-1]
-        sizes[i] = len(rgb)
+    pairs = list(zip(tables.values(), rounded_tables.values(), strict=True))
+    luts, rounded, sizes = padded_tables(pairs)
     return _Tables(
         tuple(g[0] for g in groups.values()),
         tuple(tuple(g[1:]) for g in groups.values()),
@@ -262,6 +251,31 @@ def _build(all_names: list[str]) -> _Tables:
         sizes,
         clusters(luts, sizes),
     )
+
+
+def candidate_order(all_names: list[str]) -> list[str]:
+    """The catalog names ``all_names`` as candidate tables are built from them: the
+    common name first (it leads its group and its cluster), a ``name_r`` left out
+    where ``name`` is listed."""
+    listed = set(all_names)
+    kept = (n for n in all_names if not (n.endswith("_r") and n[:-2] in listed))
+    return sorted(kept, key=_commonness)
+
+
+def padded_tables(
+    tables: list[tuple[np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(luts, rounded, sizes): each (truncated, rounded) pair of (K, 3) tables as one
+    row of two (M, K_max, 3) int32 arrays, padded with its last color."""
+    size = max(len(own) for own, _ in tables)
+    luts = np.empty((len(tables), size, 3), dtype=np.int32)
+    rounded = np.empty_like(luts)
+    sizes = np.empty(len(tables), dtype=np.int64)
+    for i, (own, near) in enumerate(tables):
+        luts[i, : len(own)], luts[i, len(own) :] = own, own[-1]
+        rounded[i, : len(own)], rounded[i, len(own) :] = near, near[-1]
+        sizes[i] = len(own)
+    return luts, rounded, sizes
 
 
 def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
