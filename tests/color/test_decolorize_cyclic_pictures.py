@@ -1,4 +1,4 @@
-"""Cyclic maps on all-data pictures made by Pillow and OpenCV (issue 11, Deliver 1
+"""Cyclic maps on all-data pictures made by Pillow (issue 11, Deliver 1
 and 2): no holes (at most 0.2 %), and the default call's errors beside the
 nearest-color k-d tree's, errors not wrapped on the circle (0.01 decoded as 0.99 is
 98 % off). Each picture is one a shortfall was measured on."""
@@ -63,21 +63,6 @@ def test_hsv_camera_jpeg_has_no_holes(quality: int) -> None:
     score = _scores(picture, truth, "hsv")
     assert score["nan"] <= 0.2
     assert score["mean"] <= 1.1 * score["kd"]
-
-
-def test_upscaled_jpeg_without_cores_has_no_holes() -> None:
-    # no core off JPEG's model, so the picture was never judged resized, and the weak
-    # jumps of its upscaled texture were strokes (``_jumps``): 2.64 % holes
-    import cv2
-
-    small = _photo("camera", 128).astype(np.float32)
-    rgb = colormap("coolwarm")(small, bytes=True)[..., :3]
-    picture = _jpeg(cv2.resize(rgb, (256, 256), interpolation=cv2.INTER_LINEAR), 90)
-    truth = np.clip(cv2.resize(small, (256, 256), interpolation=cv2.INTER_LINEAR), 0, 1)
-    score = _scores(picture, truth.astype(np.float64), "coolwarm")
-    assert score["nan"] <= 0.2
-    # (no holes; its errors are the resampled picture's: mean 0.65 %, the tree 0.54 %)
-    assert score["mean"] <= 1.25 * score["kd"]
 
 
 @pytest.mark.parametrize("quality", [50, 75])

@@ -8,8 +8,6 @@ it does not explain is judged by shape: annotations are strokes of one color (``
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
@@ -264,22 +262,18 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
-    resized, on_map, judge = False, np.zeros(0, dtype=bool), None
+    resized, on_map = False, np.zeros(0, dtype=bool)
     # (blends keep seeds out of cores and weak pixels out of chains; none without seed cores)
     counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
-    if not (colorless or line.cyclic):  # (see _edges.RESAMPLED_SHARE)
+    if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
         # residual <= threshold: without alpha no residual is NaN, so the candidates tell
         on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
         on_map[candidates[residual[candidates] > plan.threshold]] = False
-    if not (colorless or line.cyclic) and groups.any():
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
-    elif not (colorless or line.cyclic):  # no cores: judged only if _jumps asks (weak jumps)
-        judge = functools.partial(_resized, flat, scale, width, candidates, on_map, seeds,
-                                  beyond_map)  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
@@ -338,7 +332,7 @@ def jpeg_off_map(
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
     # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
     if not (colorless or line.cyclic or plan.discrete):
-        jump_strokes(flat, scale, width, position, off_map, resized or judge)
+        jump_strokes(flat, scale, width, position, off_map, resized)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
@@ -434,17 +428,6 @@ def _branched_distance(
     finally:
         position[moved] = former
     return distance
-
-
-def _resized(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
-    seeds: np.ndarray, beyond: np.ndarray,
-) -> bool:  # fmt: skip
-    """Whether a picture with no cores was resized before it was JPEG'd
-    (``resized_blends``'s judgement): asked by ``jump_strokes`` on weak jumps only (an
-    upscale's texture; coolwarm camera, OpenCV linear 2x then JPEG q90: 2.64 % holes
-    when only pictures with cores were judged)."""
-    return resized_blends(flat, scale, width, candidates, on_map, seeds, beyond)[1]
 
 
 def _model(
