@@ -46,9 +46,10 @@ def test_heatmap_digits_are_flagged(cmap: str, quality: int, flagged: float) -> 
     away = ~ndimage.binary_dilation(digits, iterations=3)
     values = tp.decolorize(_heatmap(16, True, quality, cmap), cmap=cmap, vmin=0, vmax=100)
     assert np.isnan(values[digits]).mean() >= flagged
-    # (viridis q50: 1.26 % since _fringes takes the digits' fringes along: JPEG q50
-    # smears 7 pt digits 3-4 px, the field there is data by this count)
-    assert np.isnan(values[away]).mean() <= 0.014
+    # (viridis q50: 0.37 % before _fringes, 1.26 % when it took along the cell edges
+    # beside the digits' flagged ringing -- JPEG q50 smears 7 pt digits 3-4 px --,
+    # 0.96 % since a color 3 field pixels around hold is data, not a fringe)
+    assert np.isnan(values[away]).mean() <= 0.011
 
 
 @pytest.mark.parametrize("cmap", ["coolwarm", "rocket", "viridis", "YlGnBu"])

@@ -20,7 +20,8 @@ from scipy import ndimage
 from scipy.spatial import cKDTree
 
 import truepix as tp
-from truepix.color._decolorize._ringed import square_dilated
+from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._ringed import square_near
 
 matplotlib.use("Agg")
 
@@ -84,9 +85,19 @@ def test_data_next_to_cell_numbers_beats_the_nearest_color(cmap: str, bound: flo
     assert np.percentile(error, 99) <= 1.1 * np.percentile(oracle_error, 99)
 
 
-def test_square_dilation_is_the_square_neighbourhood() -> None:
+def test_near_ink_is_the_square_neighbourhood() -> None:
+    """``square_near`` (``near_any`` around the mask's edge pixels) is scipy's square
+    dilation: sparse marks, strokes, a margin flagged whole, marks at the picture's edges."""
     rng = np.random.default_rng(5)
-    mask = rng.random((37, 53)) < 0.01
-    for radius in (0, 1, 6):
-        expected = ndimage.binary_dilation(mask, np.ones((2 * radius + 1,) * 2, bool))
-        assert np.array_equal(square_dilated(mask, radius), expected)
+    sparse = rng.random((37, 53)) < 0.01
+    margin = np.zeros((40, 60), dtype=bool)
+    margin[:, :9] = margin[:5] = True
+    margin[20, 20:50] = margin[10:30, 55] = margin[-1, -1] = True
+    dense = rng.random((31, 29)) < 0.4
+    for mask in (sparse, margin, dense):
+        for radius in (0, 1, 6):
+            expected = ndimage.binary_dilation(mask, np.ones((2 * radius + 1,) * 2, bool))
+            assert np.array_equal(square_near(mask, radius).reshape(mask.shape), expected)
+            flat = np.zeros(mask.size, dtype=bool)
+            near_any(np.flatnonzero(mask), mask.shape[1], mask.shape[0], radius, flat)
+            assert np.array_equal(flat.reshape(mask.shape), expected)

@@ -28,11 +28,30 @@ cost: data beside strokes, 0.05-0.2 point (above), and at q50 the pixels 3-4 px 
 small text JPEG smeared (seaborn's 7 pt digits on viridis: 0.31 -> 1.09 % of the
 cells' data more than 3 px away), and photographs' holes grow by their fringe (hsv's
 camera, 512^2: q75 6.1 -> 8.8 %, q50 10.3 -> 12.4 %; jet's q90 0.07 -> 0.12 %; 336
-JPEG'd photographs of 14 maps: mean 0.076 -> 0.099 %, none newly past 0.05 %). The ink as its strongest flagged pixel (not the
-median), the field's spread, a residual floor for the fringe or for its core did not
-spare those and cost the gains. Gray strokes over a field of their own luma (gray on
-twilight, cmocean:thermal: 67-70 %) keep no luma step: what tells them is chroma
+JPEG'd photographs of 14 maps: mean 0.076 -> 0.099 %, none newly past 0.05 %). The
+ink as its strongest flagged pixel (not the median), the field's spread, a residual
+floor for the fringe or for its core did not spare those and cost the gains. Gray
+strokes over a field of their own luma (gray on twilight, cmocean:thermal: 67-70 %)
+keep no luma step: what tells them is chroma
 4:2:0 halved (11 DN of 39), no more than a photograph's edges show.
+
+A fringe is a blend of ink and field, a color the field beside it does not hold; a
+data pixel there is one of the field's. Where the window straddles two fields (a
+heatmap's cell edge at JPEG q50, ringing flagged beside 7 pt digits), the median
+"field" is neither, and the pixels of the light cell passed for a fringe of the dark
+one's ringing. So a pixel whose color FRINGE_HELD_PIXELS or more untouched pixels within
+FRINGE_FIELD_RADIUS hold (RGB within FRINGE_HELD DN, or FRINGE_HELD_NOISE times the
+picture's measured noise where that is more: JPEG's own scatter) is data. Seaborn's
+``annot=True`` viridis heatmap at q50, data more than 3 px from the digits lost:
+1.26 -> 0.96 % (0.37 without fringes); benchmarks/_stroke_screen.py unchanged within
+0.1 point. One pixel holding the color (8 DN) reached 1.03 % but cost red and magenta
+ink 0.4-0.9 point of its flags (a stroke's unflagged pixels 2-3 px along hold its
+fringe's color: one, not three); a core measured to the strongest flagged pixel
+within 3 px (ringing is weaker than the ink) 1.09 %, red ink -0.4 point; a fringe's
+position apart from the field's did nothing (JPEG's positions there stand apart
+whatever the pixel is), nor did its distance to the segment between ink and field
+(RGB): the ringed data beside strokes lies as near it as the fringes (median 4-16 DN
+both, on the screen's figures).
 """
 
 from __future__ import annotations
@@ -56,13 +75,22 @@ FRINGE_DEPARTURE = 15.0
 FRINGE_CORE = 0.7
 #: Fewest field pixels (touching no flagged one) a window needs to tell the field.
 FRINGE_FIELD_PIXELS = 3
+#: A pixel whose color this many field pixels of its window hold, within FRINGE_HELD
+#: DN (RGB) or FRINGE_HELD_NOISE noise sigmas, is data.
+FRINGE_HELD_PIXELS = 3
+FRINGE_HELD = 8.0
+FRINGE_HELD_NOISE = 3.0
 
 
-def fringes(flat: np.ndarray, luma_weights: np.ndarray, width: int, off_map: np.ndarray) -> None:
+def fringes(
+    flat: np.ndarray, luma_weights: np.ndarray, width: int, off_map: np.ndarray,
+    noise: float = 0.0,
+) -> None:  # fmt: skip
     """Mark in ``off_map`` (flat, rows of ``width``) the unflagged pixels beside
     flagged ones that are a stroke's fringe (see the module's doc); ``luma_weights``
-    turn ``flat``'s first three channels into luma (DN). All-data pictures, with
-    nothing flagged, cost a pass over ``off_map``."""
+    turn ``flat``'s first three channels into luma (DN); ``noise`` is the picture's
+    measured noise sigma (DN). All-data pictures, with nothing flagged, cost a pass
+    over ``off_map``."""
     flagged = np.flatnonzero(off_map)
     if len(flagged) == 0:
         return
@@ -73,10 +101,12 @@ def fringes(flat: np.ndarray, luma_weights: np.ndarray, width: int, off_map: np.
     if len(asked) == 0:
         return
     found = np.zeros(len(asked), dtype=bool)
+    scale = float(luma_weights.sum())  # (luma's weights sum to 1: this is DN per unit)
+    held = max(FRINGE_HELD, FRINGE_HELD_NOISE * noise) / scale
     _fringe_kernel(
         flat, luma_weights.astype(np.float64), width, height, asked, off_map, touched,
         FRINGE_INK_RADIUS, FRINGE_FIELD_RADIUS, FRINGE_CONTRAST, FRINGE_SHARE,
-        FRINGE_DEPARTURE, FRINGE_CORE, FRINGE_FIELD_PIXELS, found,
+        FRINGE_DEPARTURE, FRINGE_CORE, FRINGE_FIELD_PIXELS, held, FRINGE_HELD_PIXELS, found,
     )  # fmt: skip
     off_map[asked[found]] = True
 
@@ -84,7 +114,7 @@ def fringes(flat: np.ndarray, luma_weights: np.ndarray, width: int, off_map: np.
 @nb.njit(parallel=True, **_JIT)
 def _fringe_kernel(  # pragma: no cover - jitted
     flat, weights, width, height, asked, off_map, touched, ink_radius, field_radius,
-    contrast, share, departure, core, field_pixels, found,
+    contrast, share, departure, core, field_pixels, held, held_pixels, found,
 ):  # fmt: skip
     """``fringes``' loop: per asked pixel, the ink's and the field's median luma."""
     side = 2 * max(ink_radius, field_radius) + 1
@@ -93,6 +123,7 @@ def _fringe_kernel(  # pragma: no cover - jitted
         y, x = p // width, p % width
         inks = np.empty(side * side)
         field = np.empty(side * side)
+        fields = np.empty(side * side, dtype=np.int64)  # (their pixels)
         n_inks, n_field = 0, 0
         for yy in range(max(0, y - field_radius), min(height, y + field_radius + 1)):
             for xx in range(max(0, x - field_radius), min(width, x + field_radius + 1)):
@@ -104,6 +135,7 @@ def _fringe_kernel(  # pragma: no cover - jitted
                         n_inks += 1
                 elif not touched[q]:
                     field[n_field] = luma
+                    fields[n_field] = q
                     n_field += 1
         if n_inks == 0 or n_field < field_pixels:
             continue
@@ -115,6 +147,16 @@ def _fringe_kernel(  # pragma: no cover - jitted
         own = flat[p, 0] * weights[0] + flat[p, 1] * weights[1] + flat[p, 2] * weights[2]
         away = (own - ground) * sign
         if away < departure or away < share * abs(ink - ground):
+            continue
+        # ... a color the field around does not hold (data beside a stroke is its own)
+        n_held = 0
+        for k in range(n_field):
+            gap = 0.0
+            for c in range(3):
+                gap += (float(flat[fields[k], c]) - float(flat[p, c])) ** 2
+            if gap <= held * held:
+                n_held += 1
+        if n_held >= held_pixels:
             continue
         # ... beside the stroke's core, not only a flagged edge of it
         for yy in range(max(0, y - 1), min(height, y + 2)):
