@@ -298,7 +298,8 @@ def jpeg_off_map(
             foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
             cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)
             foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
-        groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
+        groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
+                     cyclic=line.cyclic)] = 0  # fmt: skip
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
