@@ -29,7 +29,15 @@ lost, %): RdBu_r 58.4 / 17.9 / 0.00 -> 88.0 / 3.7 / 0.26, PiYG 32.7 / 38.1 / 0.0
 luma (as ``_jumps`` does) reached the field around the light middle: 0.36 % of the data
 more than 2 px from the strokes lost (tests/color/test_decolorize_colored_strokes.py).
 Light gray (191) over fields of its luma differs in chroma alone, which 4:2:0 blurs:
-not found here (PiYG 67.9 %, RdBu_r 77.7 %, as before).
+not found here (PiYG 67.9 %, RdBu_r 77.7 %, as before): the stroke's chroma loss (10-15
+DN against the clean JPEG) spreads over JPEG's 16 px chroma blocks, so the field 3-5 px
+beside it has lost it too (a dip of 2 DN, median, against the sides).
+A second look counting the flagged pixels along, where the other rules took most of a
+light stroke and left too few cores to tell the ink by, was measured and left out: pale
+gray (217) PiYG 49.2 / 48.2 / 27.9 / 0.03 -> 74.2 / 74.8 / 11.9 / 0.21, Spectral 84.3 /
+82.8 / 2.2 / 0.57 -> 90.1 / 90.5 / 0.9 / 0.75, light gray Spectral 68.4 / 88.5 / 2.7 /
+0.08 -> 71.5 / 92.5 / 1.4 / 0.23 (flagged / far / silently wrong / data lost, %): data 1
+px beside the strokes' faint fringes lost (tests/color/test_decolorize_inked.py's bounds).
 """
 
 from __future__ import annotations
@@ -38,7 +46,6 @@ import numpy as np
 
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._jumps import (
-    JUMP_SAMPLE,
     JUMP_SAMPLE_SLACK,
     _jump_kernel,
     _peak,
@@ -54,11 +61,13 @@ __all__ = ["gray_ink_strokes", "gray_middle"]
 #: coolwarm; RdYlBu's and Spectral's pale yellow (32 DN).
 GRAY_MIDDLE_CHROMA = 40.0
 GRAY_MIDDLE_END = 20.0
-#: Only where the other rules flagged GRAY_SEEN of the picture or more: a gray stroke
-#: leaves some (its cores over the map's dark ends: 40-70 % of the white strokes of
-#: benchmarks/_stroke_screen.py), an all-data picture none (holes 0.00 %), and the
-#: jumps cost two passes over it (RdBu_r 1 MP JPEG q75: 140 -> 245 ms without this).
-GRAY_SEEN = 0.001
+#: Every GRAY_SAMPLE th row is looked at first (``JUMP_SAMPLE_SLACK`` of the cores
+#: needed there). Until now only where the other rules had flagged 0.1 % of the picture
+#: or more; at 1 MP the same 1 px contours are a smaller share and they had flagged none
+#: (PiYG, RdYlBu white, RdBu_r, BrBG, PiYG pale gray: 0 % flagged, 44-78 % of the
+#: strokes silently wrong). Now on every picture of these maps, at a cost (RdBu_r 1 MP
+#: all-data JPEG q75, one thread; see the report of the change).
+GRAY_SAMPLE = 8
 #: Sides GRAY_REACHES px away agreeing within GRAY_SIDES DN of luma.
 GRAY_REACHES = (2, 3)
 GRAY_SIDES = 80.0
@@ -130,26 +139,45 @@ def gray_ink_strokes(
     (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
     ``position`` each one's (0-1, NaN: none)."""
     n_pixels = len(off_map)
-    if width < 8 or n_pixels < 64 or np.count_nonzero(off_map) < GRAY_SEEN * n_pixels:
+    if width < 8 or n_pixels < 64:
         return
-    luma = flat[:, :3] @ (_YCBCR[0] * scale)
-    # (every JUMP_SAMPLE th row first: an all-data picture's few cores -- its ridges
+    weights = _YCBCR[0] * scale  # (a channel at a time: a third of a matmul's time on uint8)
+    luma = flat[:, 0] * weights[0] + flat[:, 1] * weights[1] + flat[:, 2] * weights[2]
+    found = _strokes(flat, scale, width, position, off_map, luma)
+    if found is None:
+        return
+    pixels, ink = found
+    of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
+    # (of the ink's luma: the stroke's own, also where other rules flagged them)
+    stroke = (pixels | off_map) & of_ink
+    _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, pixels)
+    off_map |= pixels
+
+
+def _strokes(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
+    luma: np.ndarray,
+) -> tuple[np.ndarray, float] | None:  # fmt: skip
+    """The gray strokes' cores and edges (a mask; pixels not ``off_map``) and the ink's
+    luma, or None where the cores do not make one gray ink."""
+    n_pixels = len(off_map)
+    # (every GRAY_SAMPLE th row first: an all-data picture's few cores -- its ridges
     # through the light middle pass in position -- show there at a quarter of the cost)
-    sampled = _cores(luma, position, width, off_map, JUMP_SAMPLE)
-    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / JUMP_SAMPLE:
-        return
+    sampled = _cores(luma, position, width, off_map, GRAY_SAMPLE)
+    if len(sampled) < JUMP_SAMPLE_SLACK * GRAY_INK_PIXELS * n_pixels / GRAY_SAMPLE:
+        return None
     jump, side = _luma_jumps(luma, width, off_map)
     # ... whose position stands out of the field's too: data through the map's light
     # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
     cores = _cores(luma, position, width, off_map, 1, jump)
     # ... few: texture jumps everywhere (GRAY_CORES_MAX)
     if not GRAY_INK_PIXELS * n_pixels <= len(cores) <= GRAY_CORES_MAX * n_pixels:
-        return
+        return None
     ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
     at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
     held = np.count_nonzero(at_ink)
     if held < max(GRAY_INK_SHARE * len(cores), GRAY_INK_PIXELS * n_pixels):
-        return
+        return None
     cores = cores[at_ink]
     # ... a gray: mixed with the field, the field's chroma shrinks by the share of the
     # way its luma went to the ink's (the sides' chroma: the pixels on either side)
@@ -158,21 +186,17 @@ def gray_ink_strokes(
     share = np.clip((luma[cores] - side[cores]) / (ink - side[cores]), 0.0, 1.0)
     gray = chroma[cores] <= (1.0 - GRAY_CHROMA_KEPT * share) * field_chroma + GRAY_CHROMA
     if np.median(chroma[cores] / np.maximum(field_chroma, 1.0)) > GRAY_INK_CHROMA:
-        return
+        return None
     cores = cores[gray]
     if len(cores) < GRAY_INK_PIXELS * n_pixels:
-        return
+        return None
     height = n_pixels // width
     beside = np.zeros(n_pixels, dtype=bool)
     near_any(cores, width, height, 1, beside)
     toward = (luma - side) * (ink - side) > 0
     found = beside & (jump >= GRAY_EDGE) & toward
     found[cores] = True
-    of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
-    # (of the ink's luma: the stroke's own, also where other rules flagged them)
-    stroke = (found | off_map) & of_ink
-    _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, found)
-    off_map |= found
+    return found, ink
 
 
 def _cores(

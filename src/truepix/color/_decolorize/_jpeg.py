@@ -29,6 +29,7 @@ from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
+from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
 __all__ = ["jpeg_off_map"]
 
@@ -240,6 +241,11 @@ def jpeg_off_map(
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
+    if not colorless and speckled(flat, scale, width, candidates, _YCBCR):
+        # data that varies at the pixel scale everywhere: only strokes no data can be,
+        # where JPEG's model explains it (a wrong map's speckle it does not: ``_speckle``)
+        if model_fits(_model(flat, scale, width, position, candidates, line)[0]):
+            return speckle_off_map(flat, scale, width, residual, plan.threshold, luma, _YCBCR)
     few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)
@@ -295,7 +301,8 @@ def jpeg_off_map(
             foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
             cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)
             foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
-        groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
+        groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
+                     cyclic=line.cyclic)] = 0  # fmt: skip
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
