@@ -75,7 +75,7 @@ def shown_pixels(values: np.ndarray, image: Any) -> tuple[np.ndarray, np.ndarray
         # 1.1 (CPU time, loaded 2-core machine)
         # (numba's kernel, imported here: importing truepix loads no numba)
         from truepix._validate import readonly
-        from truepix.color._decolorize._kernels import hide_light
+        from truepix.color._decolorize._light import hide_light
 
         # read-only, as the decoder's kernels read pixels: one compile serves both
         flat = readonly(pixels.reshape(-1, pixels.shape[-1]))

@@ -76,6 +76,14 @@ JPEG_STRUNG_LONG_SPREAD = 75.0
 #: (the smallest spreads, 1.7-2.0 DN on the moon and camera, are in 14-24 px ones).
 JPEG_STRUNG_SHORT = 30
 JPEG_STRUNG_FLAT = 10.0
+#: None of the strung rules holds on a cyclic map: there a field's edge between two far
+#: hues (hsv's red coat against its blue sky on the camera, 512^2) mixes them in JPEG's
+#: 4:2:0 chroma into cores that string along the whole edge, at its luma, as a stroke
+#: does -- hsv camera q75 / q90: 8.7 / 6.6 % holes, no pixel 80 DN off the model or
+#: beyond the map's luma. A cyclic map holds no black, white or gray (hsv) or no color
+#: far from them (twilight's ends are pale): strokes there show foreign pixels, and
+#: where the cores hold JPEG_FOREIGN_PIXELS of them the strung rules hold (white
+#: contours and text on twilight, q75: flagged 94.3 % without them, 95.5 with).
 #: ... and a core that is a blob of one ink counts as a foreign one: JPEG_BLOB_PIXELS or
 #: more pixels whose luma spreads by at most JPEG_BLOB_SPREAD DN (standard deviation),
 #: JPEG_BLOB_WIDTH px wide or more across its narrowest axis (``_blobs``). A glyph over a
@@ -108,7 +116,7 @@ JPEG_BLOB_WIDTH = 5.0
 
 def alone(
     groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
-    luma: np.ndarray, width: int, height: int,
+    luma: np.ndarray, width: int, height: int, *, cyclic: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """Per candidate: whether its core lies alone, far from any clearly foreign core.
 
@@ -117,10 +125,13 @@ def alone(
     ``luma`` in DN per candidate), is evidence of annotations, and
     any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
     (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
-    None lies alone in a picture that holds a stroke strung of cores (``strung``).
+    None lies alone in a picture that holds a stroke strung of cores (``strung``), but
+    on a ``cyclic`` map whose cores hold fewer than JPEG_FOREIGN_PIXELS foreign pixels
+    in all (where two hues' blends string along an edge of the field).
     """
     labelled = groups > 0
-    if strung(candidates[labelled], luma[labelled], width, height):
+    unseen = cyclic and np.count_nonzero(foreign & labelled) < JPEG_FOREIGN_PIXELS
+    if not unseen and strung(candidates[labelled], luma[labelled], width, height):
         return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     evidence = strength >= JPEG_FOREIGN_PIXELS

@@ -15,7 +15,7 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._blocks import block_chroma, block_listing
+from truepix.color._decolorize._blocks import block_chroma, needed_blocks
 from truepix.color._decolorize._kernels import (
     _JIT,
     NORM_LINEAR,
@@ -26,6 +26,7 @@ from truepix.color._decolorize._kernels import (
     _inverse_norm,
 )
 from truepix.color._decolorize._histogram import _row_sums, _zeros_float
+from truepix.color._decolorize._remodel import model_distance
 
 __all__ = [
     "chroma_model_residual", "chroma_subsampling_test", "near", "near_any", "plane_wiener",
@@ -128,41 +129,31 @@ def chroma_model_residual(  # pragma: no cover - jitted
     stroke is darker or brighter than all of them), or the 3x3 luma varies by less
     than ``flat`` DN (JPEG leaves flat areas nearly as they were). Only the listed
     pixels are visited: a JPEG'd picture has a few per cent of them at most.
+    Returns the chroma of the blocks read and each block's 1 + row in it (0: not read;
+    ``_blocks.needed_blocks``), which ``_remodel.remodel`` reads again once pixels
+    moved.
     """
     height = position.shape[0] // width
     # each block the model reads, once (``_blocks``); jet's JPEG'd megapixel (q75) reads
     # 36 000: 11-24 ms on one thread in a serial kernel of their own, 5-9 here
-    listed, at = block_listing(width, height, candidates)
-    chroma = np.empty((listed.shape[0], 2), np.float64)
-    n_bx = (width + 1) // 2
-    for b in nb.prange(listed.shape[0]):
-        chroma[b, 0], chroma[b, 1] = block_chroma(
-            position, width, height, listed[b] // n_bx, listed[b] % n_bx, vertices, positions,
+    n_bx, n_by = (width + 1) // 2, (height + 1) // 2
+    blocks, row = needed_blocks(width, height, candidates)
+    chroma = np.empty((blocks.shape[0], 2), np.float64)
+    for i in nb.prange(blocks.shape[0]):
+        chroma[i, 0], chroma[i, 1] = block_chroma(
+            position, width, height, blocks[i] // n_bx, blocks[i] % n_bx, vertices, positions,
             n_bins, cyclic, ycc,
         )  # fmt: skip
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
-        u0, v0 = chroma[at[4 * k], 0], chroma[at[4 * k], 1]
-        u1, v1 = chroma[at[4 * k + 1], 0], chroma[at[4 * k + 1], 1]
-        u2, v2 = chroma[at[4 * k + 2], 0], chroma[at[4 * k + 2], 1]
-        u3, v3 = chroma[at[4 * k + 3], 0], chroma[at[4 * k + 3], 1]
-        s = position[p]
-        r = pixels[p, 0] * scale
-        g = pixels[p, 1] * scale
-        b = pixels[p, 2] * scale
-        luma = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
-        if math.isnan(s) or math.isnan(u0 + u1 + u2 + u3):
-            out[k] = np.inf
+        out[k], luma, known = model_distance(
+            pixels, scale, p, position[p], chroma, row, width, n_bx, n_by, vertices, positions,
+            n_bins, cyclic, ycc,
+        )  # fmt: skip
+        if not known:  # (a position missing: out[k] is inf)
             out_strong[k] = True
             continue
-        mr, mg, mb = _color_at(s * n_bins, vertices, positions, n_bins, cyclic)
-        e_y = luma - (ycc[0, 0] * mr + ycc[0, 1] * mg + ycc[0, 2] * mb)
-        e_u = ycc[1, 0] * r + ycc[1, 1] * g + ycc[1, 2] * b
-        e_u -= (9.0 * u0 + 3.0 * u1 + 3.0 * u2 + u3) / 16.0
-        e_v = ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b
-        e_v -= (9.0 * v0 + 3.0 * v1 + 3.0 * v2 + v3) / 16.0
-        out[k] = math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v)
         low = high = luma
         first = True
         for yy in range(max(0, y - 1), min(height, y + 2)):
@@ -183,6 +174,7 @@ def chroma_model_residual(  # pragma: no cover - jitted
             or luma < low - stroke or luma > high + stroke
             or max(high, luma) - min(low, luma) < flat
         )  # fmt: skip
+    return chroma, row
 
 
 @nb.njit(**_JIT)

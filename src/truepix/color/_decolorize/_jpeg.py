@@ -28,6 +28,8 @@ from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
+from truepix.color._decolorize._remodel import remodel
+from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
 __all__ = ["jpeg_off_map"]
 
@@ -239,12 +241,19 @@ def jpeg_off_map(
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
+    if not colorless and speckled(flat, scale, width, candidates, _YCBCR):
+        # data that varies at the pixel scale everywhere: only strokes no data can be,
+        # where JPEG's model explains it (a wrong map's speckle it does not: ``_speckle``)
+        if model_fits(_model(flat, scale, width, position, candidates, line)[0]):
+            return speckle_off_map(flat, scale, width, residual, plan.threshold, luma, _YCBCR)
     few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)
-    distance, strong = _model(flat, scale, width, position, candidates, line)
+    distance, strong, chroma = _model(flat, scale, width, position, candidates, line)
     movable = distance > JPEG_MODEL_WEAK
-    branched = _branched_distance(flat, scale, width, position, residual, candidates, movable, line)
+    branched = _branched_distance(
+        flat, scale, width, position, residual, candidates, movable, line, chroma
+    )  # fmt: skip
     distance = np.minimum(distance, branched)
     if not plan.subsampled:
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
@@ -292,7 +301,8 @@ def jpeg_off_map(
             foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
             cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)
             foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
-        groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height)] = 0
+        groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
+                     cyclic=line.cyclic)] = 0  # fmt: skip
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
@@ -401,10 +411,12 @@ def _colorless(line: Polyline) -> bool:
 def _branched_distance(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
     candidates: np.ndarray, movable: np.ndarray, line: Polyline,
+    chroma: tuple[np.ndarray, np.ndarray],
 ) -> np.ndarray:  # fmt: skip
     """Distance (DN) of each candidate to JPEG's 4:2:0 model once the ``movable``
     ones took the branches their blocks' chroma calls for (JPEG_BRANCH_TOLERANCE;
-    ``_branches``); the others, which the model already explains, stay.
+    ``_branches``); inf for the others, which the model already explains as
+    before (``chroma``: the first model's blocks' chroma, ``_model``, updated).
 
     ``position`` is moved in place for the model and put back before returning.
     """
@@ -419,11 +431,14 @@ def _branched_distance(
     if len(moved) == 0:
         return distance
     # the model reads a pixel's own position and its 2x2 block's and 3 neighbouring
-    # blocks' chroma: only candidates within a block of a moved pixel can change (jet
-    # q75: 6 moved pixels among 17k candidates); the others keep the first distance
-    changed = _near_blocks(candidates, moved, width, len(position) // width)
+    # blocks' chroma: only candidates reading a block that holds a moved pixel change
+    # (jet q75: 6 moved pixels among 17k candidates), and only those blocks (_remodel)
     try:
-        distance[changed] = _model(flat, scale, width, position, candidates[changed], line)[0]
+        with kernels.threads_for(len(candidates), kernels.SERIAL_CANDIDATES):
+            remodel(
+                flat, scale, width, position, candidates, moved, line.vertices, line.positions,
+                float(line.n_bins), line.cyclic, _YCBCR, *chroma, distance,
+            )  # fmt: skip
     finally:
         position[moved] = former
     return distance
@@ -432,32 +447,20 @@ def _branched_distance(
 def _model(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, pixels: np.ndarray,
     line: Polyline,
-) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:  # fmt: skip
     """``chroma_model_residual`` of ``pixels`` (flat indices): their distance (DN) to
-    JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), on one thread for
-    fewer than ``SERIAL_CANDIDATES``."""
+    JPEG's 4:2:0 model and whether strong (JPEG_STROKE, JPEG_FLAT), and the chroma
+    of the blocks it read with their rows; on one thread for fewer than ``SERIAL_CANDIDATES``."""
     distance = np.empty(len(pixels), dtype=np.float64)
     strong = np.empty(len(pixels), dtype=bool)
     luma = line.vertices @ _YCBCR[0]
     with kernels.threads_for(len(pixels), kernels.SERIAL_CANDIDATES):
-        degraded.chroma_model_residual(
+        chroma = degraded.chroma_model_residual(
             flat, scale, width, position, pixels, line.vertices, line.positions,
             float(line.n_bins), line.cyclic, _YCBCR, np.inf, float(luma.min()),
             float(luma.max()), JPEG_STROKE, JPEG_FLAT, distance, strong,
         )  # fmt: skip
-    return distance, strong
-
-
-def _near_blocks(candidates: np.ndarray, moved: np.ndarray, width: int, height: int) -> np.ndarray:
-    """Indices into ``candidates`` (flat pixel indices) whose 2x2 block is one of, or
-    next to, a block holding a ``moved`` pixel."""
-    blocks_y, blocks_x = (height + 1) // 2 + 2, (width + 1) // 2 + 2  # one block of margin
-    touched = np.zeros((blocks_y, blocks_x), dtype=bool)
-    y, x = moved // width // 2 + 1, moved % width // 2 + 1
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            touched[y + dy, x + dx] = True
-    return np.flatnonzero(touched[candidates // width // 2 + 1, candidates % width // 2 + 1])
+    return distance, strong, chroma
 
 
 def _ridge_limits(luma: np.ndarray, cyclic: bool) -> tuple[float, float]:

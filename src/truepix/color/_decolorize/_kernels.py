@@ -588,14 +588,3 @@ def _fields(code, max_code):  # pragma: no cover - jitted
     if res_code > max_code:
         return np.nan, residual, ambiguous
     return (code & POS_MASK) * (1.0 / POS_SCALE), residual, ambiguous
-
-
-@nb.njit(cache=True, nogil=True)
-def hide_light(pixels, hidden, light, neutral):  # pragma: no cover - jitted
-    """Set ``hidden`` where a (P, C >= 3) uint8 pixel is ``light`` and nearly ``neutral``
-    (``_shares.shown_pixels``' test, LIGHT and NEUTRAL, in one pass)."""
-    for p in range(pixels.shape[0]):
-        r, g, b = np.int32(pixels[p, 0]), np.int32(pixels[p, 1]), np.int32(pixels[p, 2])
-        low, high = min(r, min(g, b)), max(r, max(g, b))
-        if low >= light and high - low <= neutral:
-            hidden[p] = True

@@ -1,0 +1,99 @@
+"""Speckle: JPEG'd pictures whose data vary at the pixel scale everywhere.
+
+SAR intensity (exponential speckle), photon counts and random matrices drawn with a
+map and saved as Pillow JPEG 4:2:0 lose their chroma to 2x2 averages of unrelated map
+colors: most pixels land far off the map in RGB, yet every one is data. The default
+call used to leave 58-98 % of them NaN and ask "is cmap right?"
+(benchmarks/decolorize_trial/speckle_screen.py; ``_speckle``). The oracle is the
+nearest table color (a k-d tree), with a hole counted as the full range.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+from scipy.ndimage import binary_dilation, gaussian_filter
+from scipy.spatial import cKDTree
+
+from truepix import Decolorizer
+from truepix.errors import OffMapWarning
+
+SIZE = 192
+
+
+def _field(kind: str) -> np.ndarray:
+    rng = np.random.default_rng(7)
+    if kind == "white":  # a random matrix
+        return rng.random((SIZE, SIZE))
+    if kind == "exponential":  # SAR intensity: gamma(1) speckle, clipped at 5x the mean
+        return np.clip(rng.gamma(1.0, 1.0, (SIZE, SIZE)) / 5, 0, 1)
+    field = gaussian_filter(rng.random((SIZE, SIZE)), 0.7)  # speckle a little correlated
+    return (field - field.min()) / np.ptp(field)
+
+
+def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)  # 4:2:0
+    return np.asarray(Image.open(buffer))
+
+
+def _rgb(cmap: str, field: np.ndarray) -> np.ndarray:
+    return mpl.colormaps[cmap](field, bytes=True)[..., :3]
+
+
+@pytest.mark.parametrize(
+    ("cmap", "kind", "quality"),
+    [
+        ("jet", "white", 90),  # 97.9 % NaN before (256 px)
+        ("jet", "exponential", 75),  # 64.7 %
+        ("viridis", "white", 50),  # 89.6 %
+        ("coolwarm", "white", 50),  # 57.6 %
+        ("coolwarm", "exponential", 90),  # 82.8 %
+        ("coolwarm", "blurred", 50),  # 16.8 %
+    ],
+)
+def test_all_data_speckle_gets_values(cmap: str, kind: str, quality: int) -> None:
+    field = _field(kind)
+    picture = _jpeg(_rgb(cmap, field), quality)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OffMapWarning)  # a right map: no "is cmap right?"
+        values = Decolorizer(cmap, vmin=0, vmax=1).values(picture)
+    assert np.isnan(values).mean() <= 0.002
+    table = mpl.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
+    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
+    nearest = np.abs((index + 0.5) / 256 - field.ravel()).mean()
+    error = np.where(np.isnan(values), 1.0, np.abs(values - field)).mean()
+    assert error <= 1.05 * nearest
+
+
+@pytest.mark.parametrize("cmap", ["jet", "viridis", "coolwarm"])
+def test_black_and_white_strokes_on_speckle_stay_flagged(cmap: str) -> None:
+    rgb = _rgb(cmap, _field("exponential"))
+    image = Image.fromarray(rgb)
+    draw = ImageDraw.Draw(image)
+    draw.text((12, 14), "speckle 123", fill=(0, 0, 0))
+    draw.text((12, 150), "label 42", fill=(255, 255, 255))
+    draw.line((0, 96, SIZE - 1, 104), fill=(0, 0, 0), width=1)
+    draw.line((96, 0, 90, SIZE - 1), fill=(255, 255, 255), width=2)
+    draw.rectangle((130, 24, 180, 48), fill=(255, 255, 255))
+    annotated = np.asarray(image)
+    stroke = np.any(annotated != rgb, axis=-1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OffMapWarning)
+        values = Decolorizer(cmap, vmin=0, vmax=1).values(_jpeg(annotated, 75))
+    holes = np.isnan(values)
+    assert holes[stroke].mean() >= 0.7  # jet 0.75, viridis 0.91, coolwarm 0.89 (256 px)
+    assert holes[~binary_dilation(stroke, iterations=2)].mean() <= 0.002
+
+
+def test_wrong_map_speckle_is_still_told() -> None:
+    # JPEG's model does not explain a wrong map's speckle: mostly NaN, and the warning
+    picture = _jpeg(_rgb("viridis", _field("white")), 90)
+    with pytest.warns(OffMapWarning, match="cmap right"):
+        values = Decolorizer("jet", vmin=0, vmax=1).values(picture)
+    assert np.isnan(values).mean() > 0.9
