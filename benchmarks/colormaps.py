@@ -2,8 +2,8 @@
 
 Usage::
 
-    python benchmarks/colormaps.py            # 10 maps, 256x256 fields, a 1024^2 (1 MP) speed run
-    python benchmarks/colormaps.py --full     # the same 10 maps, 512x512 fields
+    python benchmarks/colormaps.py            # 12 maps, 256x256 fields, a 1024^2 (1 MP) speed run
+    python benchmarks/colormaps.py --full     # the same 12 maps, 512x512 fields
     python benchmarks/colormaps.py --full --floor   # + what oracle-tuned restorers add
     python benchmarks/colormaps.py --speed-only     # the speed section alone (~1 min)
 
@@ -62,8 +62,10 @@ from truepix import Decolorizer
 
 CYCLIC = {"twilight", "twilight_shifted", "hsv"}
 #: The maps every section runs by default (``--maps`` picks others).
+#: RdBu_r and Spectral: diverging maps whose two halves share luma (4:2:0 JPEG leaves
+#: u and 1 - u alike; trial39/p99_notes.md).
 MAPS = ("viridis", "jet", "turbo", "rainbow", "magma", "gray", "twilight", "coolwarm",
-        "cmocean:thermal", "colorcet:fire")  # fmt: skip
+        "RdBu_r", "Spectral", "cmocean:thermal", "colorcet:fire")  # fmt: skip
 
 
 # -- methods -----------------------------------------------------------------------------
