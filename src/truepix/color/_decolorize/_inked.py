@@ -146,10 +146,10 @@ def inked_strokes(
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
         if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
-        found = _claimed(flat, scale, width, position, np.array([peak]), off_map, line)
+        seen = _seen(flat, scale, width, position, line)  # (once for the 7 tries)
+        found = _claimed(seen, width, position, np.array([peak]), off_map, line)
         for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
-            tried = _claimed(flat, scale, width, position, np.array([peak + shift]),
-                             off_map, line)  # fmt: skip
+            tried = _claimed(seen, width, position, np.array([peak + shift]), off_map, line)
             if np.count_nonzero(tried) > np.count_nonzero(found):
                 found = tried
         luma = (flat[:, :3] * scale) @ _YCBCR[0]
@@ -158,7 +158,8 @@ def inked_strokes(
         if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
             off_map |= found
         return
-    off_map |= _claimed(flat, scale, width, position, inks, off_map, line)
+    seen = _seen(flat, scale, width, position, line)
+    off_map |= _claimed(seen, width, position, inks, off_map, line)
 
 
 def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
@@ -176,17 +177,25 @@ def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
     return float(np.median(luma[np.abs(luma - top) <= width]))
 
 
+def _seen(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, line: Polyline
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pixels in Y Cb Cr (DN) and their distance to the map's colors at ``position``
+    (4:2:0 chroma), what every ink :func:`_claimed` tries is weighed against."""
+    obs = (flat[:, :3] * scale) @ _YCBCR.T
+    mapped = line.colors_at(np.nan_to_num(position) * line.n_bins) @ _YCBCR.T
+    return obs, _error(obs, mapped[:, 1:], mapped[:, 0], (len(flat) // width, width))
+
+
 def _claimed(
-    flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
+    seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, inks: np.ndarray,
     off_map: np.ndarray, line: Polyline,
 ) -> np.ndarray:  # fmt: skip
-    """The pixels a stroke in one of ``inks`` explains better than the map (flat mask)."""
+    """The pixels a stroke in one of ``inks`` explains better than the map (flat mask);
+    ``seen``: :func:`_seen` of the picture."""
     height = len(off_map) // width
-    obs = (flat[:, :3] * scale) @ _YCBCR.T
-    at = np.nan_to_num(position) * line.n_bins
-    mapped = line.colors_at(at) @ _YCBCR.T
+    obs, error_data = seen
     shape = (height, width)
-    error_data = _error(obs, mapped[:, 1:], mapped[:, 0], shape)
     found = np.zeros_like(off_map)
     for ink_luma in inks:
         valid = ~np.isnan(position) & ~off_map & (np.abs(obs[:, 0] - ink_luma) > INKED_FIELD_LUMA)
