@@ -7,6 +7,7 @@ from __future__ import annotations
 import warnings
 
 import cv2
+import matplotlib as mpl
 import numpy as np
 import pytest
 from tests.color._photographs import camera_256, imsave_rgb
@@ -67,3 +68,20 @@ def test_rgb_pictures_raise_no_warning(camera, tmp_path, cmap: str, form: str) -
     result = tp.Decolorizer(cmap, vmin=0, vmax=255).decode(rgb)
     assert not result.bgr
     tp.decolorize(rgb, cmap=cmap, vmin=0, vmax=255)  # warnings are errors here
+
+
+def test_an_under_color_that_fits_swapped_is_not_called_bgr(camera) -> None:
+    """jet with a cyan under-color over a third of the picture (trial41): the cyan alone
+    fits jet with red and blue swapped (as yellow). Told BGR, the user swapped and got
+    0.11 -> 50.9 % mean error; one flat color is a coincidence, not a BGR picture."""
+    low = np.quantile(camera, 0.33)
+    cmap = mpl.colormaps["jet"].with_extremes(under="cyan", over="magenta")
+    norm = mpl.colors.Normalize(low, camera.max() * 0.97)
+    rgb = cmap(norm(camera), bytes=True)[..., :3]
+    for given in ("jet", cmap):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            values = tp.decolorize(rgb, cmap=given, vmin=norm.vmin, vmax=norm.vmax)
+        assert not any("swapped" in str(w.message) for w in caught)
+        data = (camera >= low) & (camera <= norm.vmax)
+        assert np.nanmean(np.abs(values - camera)[data]) < 0.01 * (norm.vmax - low)
