@@ -85,3 +85,18 @@ def test_an_under_color_that_fits_swapped_is_not_called_bgr(camera) -> None:
         assert not any("swapped" in str(w.message) for w in caught)
         data = (camera >= low) & (camera <= norm.vmax)
         assert np.nanmean(np.abs(values - camera)[data]) < 0.01 * (norm.vmax - low)
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.float32])
+def test_distinct_colors_match_numpys_row_unique(dtype) -> None:
+    """The packed-key count of distinct colors is numpy's row-wise unique (any order)."""
+    from truepix.color._decolorize._swapped import _distinct
+
+    top = 5 if dtype == np.float32 else np.iinfo(dtype).max
+    rows = np.random.default_rng(4).integers(0, top, (5000, 3)).astype(dtype)
+    rows[:2000] = rows[0]  # one color over 40 % of the sample
+    colors, counts = _distinct(rows)
+    expected, expected_counts = np.unique(rows, axis=0, return_counts=True)
+    order = np.lexsort(colors.T[::-1])
+    np.testing.assert_array_equal(colors[order], expected)
+    np.testing.assert_array_equal(counts[order], expected_counts)

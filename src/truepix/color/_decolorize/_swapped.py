@@ -58,13 +58,24 @@ def looks_bgr(
     # no color counts for more than COLOR_SHARE of the sample: a flat area of one color
     # that happens to fit swapped (jet's cyan under-color: yellow) is one coincidence
     sample = flat[:: max(1, len(flat) // SAMPLE)]
-    colors, counts = np.unique(sample, axis=0, return_counts=True)
+    colors, counts = _distinct(sample)
     colors = np.repeat(colors, np.minimum(counts, max(1, int(COLOR_SHARE * len(sample)))), 0)
     own_hist = residual_histogram(decoder._codes(np.ascontiguousarray(colors), kind, scale, "rgb"))
     order = [2, 1, 0, *range(3, flat.shape[-1])]
     swapped = np.ascontiguousarray(colors[:, order])
     swapped_hist = residual_histogram(decoder._codes(swapped, kind, scale, "rgb"))
     return _truncated_mean(swapped_hist) <= RATIO * _truncated_mean(own_hist)
+
+
+def _distinct(sample: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows (colors) of ``sample`` (P, C) and how often each occurs; integer
+    pictures through one packed key a pixel (a row-wise unique sorts ~10x slower)."""
+    if sample.dtype.kind in "ub" and sample.dtype.itemsize <= 2 and sample.shape[-1] <= 4:
+        shifts = np.arange(sample.shape[-1], dtype=np.uint64) * np.uint64(16)
+        keys = (sample.astype(np.uint64) << shifts).sum(axis=1, dtype=np.uint64)
+        _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+        return sample[first], counts
+    return np.unique(sample, axis=0, return_counts=True)
 
 
 def _truncated_mean(hist: np.ndarray) -> float:
