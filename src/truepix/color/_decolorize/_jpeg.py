@@ -241,15 +241,19 @@ def jpeg_off_map(
     candidates = np.flatnonzero(residual > lowest)
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
+    modelled = None  # (the model of the candidates, once: the speckle test reads it too)
     if not colorless and speckled(flat, scale, width, candidates, _YCBCR):
         # data that varies at the pixel scale everywhere: only strokes no data can be,
         # where JPEG's model explains it (a wrong map's speckle it does not: ``_speckle``)
-        if model_fits(_model(flat, scale, width, position, candidates, line)[0]):
+        modelled = _model(flat, scale, width, position, candidates, line)
+        if model_fits(modelled[0]):
             return speckle_off_map(flat, scale, width, residual, plan.threshold, luma, _YCBCR)
     few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)
-    distance, strong, chroma = _model(flat, scale, width, position, candidates, line)
+    if modelled is None:
+        modelled = _model(flat, scale, width, position, candidates, line)
+    distance, strong, chroma = modelled
     movable = distance > JPEG_MODEL_WEAK
     branched = _branched_distance(
         flat, scale, width, position, residual, candidates, movable, line, chroma
