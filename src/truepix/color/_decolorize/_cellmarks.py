@@ -37,6 +37,7 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix._validate import readonly
 from truepix.color._decolorize._fills import fill_pixels
 from truepix.color._decolorize._vertex import _JIT
 
@@ -356,7 +357,7 @@ def _edge_share(pixels: np.ndarray, axis: int) -> np.ndarray:
         # one pass, no int16 copies (a JPEG'd megapixel's columns: 1.4 -> 0.2 ms)
         n_lines = (lines + step - 1) // step
         counts = np.zeros(pixels.shape[axis] - 1, dtype=np.int64)
-        _edge_counts(pixels, axis, step, int(EDGE_DN), counts)
+        _edge_counts(readonly(pixels), axis, step, int(EDGE_DN), counts)  # (one compile)
         return counts / n_lines  # (the bools' mean, to the last bit)
     sample = pixels[::step, :, :3] if axis == 1 else pixels[:, ::step, :3]
     edge = np.zeros(np.diff(sample[..., 0], axis=axis).shape, dtype=bool)
