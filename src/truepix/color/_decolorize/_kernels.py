@@ -180,9 +180,16 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     ambiguous = False
     for q in range(lo, hi):
         seg = pool[q]
+        # a segment whose two ends lie within `gap` of the best position holds no
+        # point apart from it (the position seg_s + t * seg_ds, rounded, lies between
+        # the two, whichever the sign): skipped before its distance -- its neighbours
+        # along the map, most of a cell's list
+        start = seg_s[seg]
+        if abs(start - best_pos) <= gap and abs(start + seg_ds[seg] - best_pos) <= gap:
+            continue
         d2, t = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, seg)
         if d2 <= limit:
-            apart = abs(seg_s[seg] + t * seg_ds[seg] - best_pos)
+            apart = abs(start + t * seg_ds[seg] - best_pos)
             if period > 0.0:
                 apart = apart % period
                 apart = min(apart, period - apart)
