@@ -261,12 +261,12 @@ def _neighbour_chroma(  # pragma: no cover - jitted
 @nb.njit(**_JIT)
 def _arc_options(  # pragma: no cover - jitted
     position, residual, anchor, width, height, q, radius, margin, cyclic, own, bins, gaps, n,
-    n_bins, found, buckets, lows, highs, out,
+    n_bins, found, buckets, ends, out,
 ):  # fmt: skip
     """``_options`` of pixel q within its local arc, widened by ``margin`` (see
     :func:`rebranch`)."""
     lo, hi = local_arc(
-        position, residual, anchor, width, height, q, radius, cyclic, found, buckets, lows, highs
+        position, residual, anchor, width, height, q, radius, cyclic, found, buckets, ends
     )  # fmt: skip
     span = (hi - lo) * margin
     return _options(own, bins, gaps, n, n_bins, lo - span, hi + span, cyclic, out)
@@ -346,7 +346,7 @@ def _best_combination(  # pragma: no cover - jitted
 def _judge_block(  # pragma: no cover - jitted
     position, residual, anchor, width, height, by, bx, radius, margin, cyclic, own, lumas,
     samples, obs_u, obs_v, rest_u, rest_v, choices, n_choice, branch_bins, branch_gaps,
-    n_branch, found, buckets, terms, pick, lows, highs,
+    n_branch, found, buckets, terms, pick, ends,
 ):  # fmt: skip
     """Whether block (by, bx)'s pixels move, and where (``pick``): the best combination
     of their ``choices`` once each movable one's are restricted to its local arc.
@@ -375,7 +375,7 @@ def _judge_block(  # pragma: no cover - jitted
                         position, residual, anchor, width, height,
                         (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
                         own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
-                        buckets, lows, highs, choices[i],
+                        buckets, ends, choices[i],
                     )  # fmt: skip
             restricted = everyone
         best, alone = _best_combination(
@@ -396,13 +396,13 @@ def _judge_block(  # pragma: no cover - jitted
             ) < MAX_BRANCHES:  # among the best few once in the arc
                 if reaches(
                     position, residual, anchor, width, height, q, radius, margin,
-                    (pick[i] + 0.5) / n_bins, lows, highs,
+                    (pick[i] + 0.5) / n_bins, ends,
                 ):  # fmt: skip
                     continue
             n_choice[i] = _arc_options(
                 position, residual, anchor, width, height, q, radius, margin, cyclic,
                 own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found, buckets,
-                lows, highs, choices[i],
+                ends, choices[i],
             )  # fmt: skip
             restricted |= 1 << i
             outside |= pick[i] not in choices[i, 1 : n_choice[i]]
@@ -454,10 +454,9 @@ def rebranch(  # pragma: no cover - jitted
     chroma = np.empty((known.shape[0], 2))
     # many arcs (textured pictures, a map not cyclic): each pixel's anchor test made once
     dense = not cyclic and movable.sum() >= _DENSE_SHARE * position.shape[0]
-    lows = np.empty(position.shape[0] if dense else 0)
-    highs = np.empty(lows.shape[0])
+    ends = np.empty(position.shape[0] if dense else 0)
     if dense:
-        anchor_ends(position, residual, anchor, lows, highs)
+        anchor_ends(position, residual, anchor, ends)
     moved = np.empty(candidates.shape[0], np.int64)
     bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
@@ -499,7 +498,7 @@ def rebranch(  # pragma: no cover - jitted
         if not _judge_block(
             position, residual, anchor, width, height, by, bx, radius, margin, cyclic, own,
             lumas, samples, obs_u, obs_v, rest_u, rest_v, wide, n_wide, branch_bins,
-            branch_gaps, n_branch, found, buckets, terms, pick, lows, highs,
+            branch_gaps, n_branch, found, buckets, terms, pick, ends,
         ):  # fmt: skip
             continue
         for i in range(4):
