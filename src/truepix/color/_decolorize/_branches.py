@@ -196,20 +196,6 @@ def _slot_near(q, k, candidates, starts, width):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _first_of_block(k, candidates, starts, width):  # pragma: no cover - jitted
-    """Whether candidate k is the first candidate of its 2x2 block (sorted order)."""
-    p = candidates[k]
-    y, x = p // width, p % width
-    if x % 2 == 1 and _slot_near(p - 1, k, candidates, starts, width) >= 0:
-        return False
-    if y % 2 == 1:
-        for q in ((y - 1) * width + x - x % 2, (y - 1) * width + x - x % 2 + 1):
-            if _slot_of(q, candidates, starts, width) >= 0:
-                return False
-    return True
-
-
-@nb.njit(**_JIT)
 def _block_pixels(  # pragma: no cover - jitted
     pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas, own,
     mobile,
@@ -460,12 +446,15 @@ def rebranch(  # pragma: no cover - jitted
     moved = np.empty(candidates.shape[0], np.int64)
     bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
+    begun = np.zeros(known.shape[0], np.bool_)  # (per block: its first candidate met)
     for k in range(candidates.shape[0]):
         p = candidates[k]
         by, bx = (p // width) // 2, (p % width) // 2
-        if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
+        # a block is judged at its first candidate (sorted order), when that is movable
+        if begun[by * ((width + 1) // 2) + bx]:
             continue
-        if not _first_of_block(k, candidates, starts, width):
+        begun[by * ((width + 1) // 2) + bx] = True
+        if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
             continue
         obs_u, obs_v = _block_pixels(
             pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas,
