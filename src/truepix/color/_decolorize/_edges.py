@@ -157,6 +157,8 @@ def edge_blends(
     # a candidate found in no pass stays so until a neighbour joins the flank: later
     # passes test only the candidates left, and only pairs with a new (``fresh``) flank
     todo, fresh = np.arange(len(candidates)), flank
+    joined = np.zeros(len(flank), dtype=bool)  # (one mask, its last pass's cleared)
+    last = candidates[:0]
     for _ in range(passes):
         more = _between(flat, scale, width, candidates[todo], flank, test, fresh)
         if not more.any():
@@ -164,8 +166,10 @@ def edge_blends(
         new = todo[more]
         found[new] = True
         flank[candidates[new]] = True
-        fresh = np.zeros(len(flank), dtype=bool)
-        fresh[candidates[new]] = True
+        joined[last] = False
+        last = candidates[new]
+        joined[last] = True
+        fresh = joined
         todo = todo[~more]
     return found
 
