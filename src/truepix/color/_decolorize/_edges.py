@@ -250,7 +250,8 @@ def _between_kernel(  # pragma: no cover - jitted
             if ay >= height or by < 0 or min(ax, bx) < 0 or max(ax, bx) >= width:
                 continue
             ahead, behind = ay * width + ax, by * width + bx
-            if not (flank[ahead] and flank[behind] and (fresh[ahead] or fresh[behind])):
+            # (fresh first: after the first pass few pixels are)
+            if not ((fresh[ahead] or fresh[behind]) and flank[ahead] and flank[behind]):
                 continue
             s0 = (float(flat[ahead, 0]) - float(flat[behind, 0])) * scale
             s1 = (float(flat[ahead, 1]) - float(flat[behind, 1])) * scale
