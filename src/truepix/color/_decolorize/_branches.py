@@ -225,7 +225,8 @@ def _neighbour_chroma(  # pragma: no cover - jitted
 ):  # fmt: skip
     """The 8 blocks around (by, bx): their share of its upsampled chroma, at their
     positions (NaN: one of their pixels has none). Each block's mean chroma is kept
-    in ``chroma`` once ``known`` (per block, clamped to the picture)."""
+    in ``chroma`` once ``known`` (per block, clamped to the picture; empty: none
+    kept)."""
     blocks_y, blocks_x = (height + 1) // 2, (width + 1) // 2
     rest_u = rest_v = 0.0
     for dy in range(-1, 2):
@@ -234,6 +235,11 @@ def _neighbour_chroma(  # pragma: no cover - jitted
                 weight = _EDGE if dy == 0 or dx == 0 else _CORNER
                 b = (min(max(by + dy, 0), blocks_y - 1) * blocks_x
                      + min(max(bx + dx, 0), blocks_x - 1))  # fmt: skip
+                if known.shape[0] == 0:  # (few blocks judged: none kept)
+                    u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
+                    rest_u += weight * u
+                    rest_v += weight * v
+                    continue
                 if not known[b]:
                     chroma[b, 0], chroma[b, 1] = _mean_chroma(
                         position, width, height, by + dy, bx + dx, samples
@@ -436,17 +442,21 @@ def rebranch(  # pragma: no cover - jitted
     pick = np.empty(4, np.int64)
     found = np.empty((2 * radius + 1) ** 2)
     buckets = np.empty((2 * found.shape[0], 2))
-    known = np.zeros(((height + 1) // 2) * ((width + 1) // 2), np.bool_)
-    chroma = np.empty((known.shape[0], 2))
+    n_blocks = ((height + 1) // 2) * ((width + 1) // 2)
+    many = movable.sum() >= _DENSE_SHARE * position.shape[0]
     # many arcs (textured pictures, a map not cyclic): each pixel's anchor test made once
-    dense = not cyclic and movable.sum() >= _DENSE_SHARE * position.shape[0]
+    dense = not cyclic and many
+    # ... and many blocks' chroma kept, read by their neighbours (few: each made anew,
+    # as a megapixel's 4 MB of chroma, its pages first written, cost more)
+    known = np.zeros(n_blocks if many else 0, np.bool_)
+    chroma = np.empty((known.shape[0], 2))
     ends = np.empty(position.shape[0] if dense else 0)
     if dense:
         anchor_ends(position, residual, anchor, ends)
     moved = np.empty(candidates.shape[0], np.int64)
     bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
-    begun = np.zeros(known.shape[0], np.bool_)  # (per block: its first candidate met)
+    begun = np.zeros(n_blocks, np.bool_)  # (per block: its first candidate met)
     for k in range(candidates.shape[0]):
         p = candidates[k]
         by, bx = (p // width) // 2, (p % width) // 2
