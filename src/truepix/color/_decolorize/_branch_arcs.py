@@ -59,7 +59,8 @@ def _cyclic_arc(found, n, buckets):  # pragma: no cover - jitted
 def anchor_ends(position, residual, anchor, ends):  # pragma: no cover - jitted
     """Per pixel, its position where it is an anchor (residual at most ``anchor`` DN)
     into ``ends``; elsewhere NaN, which no extreme takes (one array, not a low and a
-    high one: a megapixel's pages, first written, cost 0.4 ms a MB)."""
+    high one: half the memory written and read; jet's 1 MP photograph q75, rebranch
+    48 -> 40 ms on one thread)."""
     for p in range(position.shape[0]):
         anchored = residual[p] <= anchor and not math.isnan(position[p])
         ends[p] = position[p] if anchored else np.nan

@@ -447,7 +447,7 @@ def rebranch(  # pragma: no cover - jitted
     # many arcs (textured pictures, a map not cyclic): each pixel's anchor test made once
     dense = not cyclic and many
     # ... and many blocks' chroma kept, read by their neighbours (few: each made anew,
-    # as a megapixel's 4 MB of chroma, its pages first written, cost more)
+    # cheaper than a megapixel's 4 MB of chroma for a few blocks)
     known = np.zeros(n_blocks if many else 0, np.bool_)
     chroma = np.empty((known.shape[0], 2))
     ends = np.empty(position.shape[0] if dense else 0)
