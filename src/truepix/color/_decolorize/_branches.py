@@ -22,7 +22,6 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._branch_arcs import anchor_ends, local_arc, reaches
-from truepix.color._decolorize._grow import _row_starts, _slot_of
 from truepix.color._decolorize._kernels import _JIT
 
 __all__ = ["map_samples", "rebranch"]
@@ -182,27 +181,12 @@ def _mean_chroma(position, width, height, by, bx, samples):  # pragma: no cover 
 
 
 @nb.njit(**_JIT)
-def _slot_near(q, k, candidates, starts, width):  # pragma: no cover - jitted
-    """Where flat index q is in ``candidates``, or -1, knowing candidate k: the pixels
-    beside ``candidates[k]`` in its row are its neighbours in the sorted list."""
-    p = candidates[k]
-    if q == p:
-        return k
-    if q == p + 1:
-        return k + 1 if k + 1 < candidates.shape[0] and candidates[k + 1] == q else -1
-    if q == p - 1:
-        return k - 1 if k > 0 and candidates[k - 1] == q else -1
-    return _slot_of(q, candidates, starts, width)
-
-
-@nb.njit(**_JIT)
 def _block_pixels(  # pragma: no cover - jitted
-    pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas, own,
-    mobile,
+    pixels, scale, width, position, candidates, mobile_at, ycc, n_bins, k, lumas, own, mobile,
 ):  # fmt: skip
-    """The lumas, own bins and movability (a ``movable`` candidate) of the pixels of
-    candidate k's block; returns the block's observed mean chroma (NaN: a pixel has no
-    position)."""
+    """The lumas, own bins and movability (``mobile_at``: per pixel, whether a movable
+    candidate) of the pixels of candidate k's block; returns the block's observed mean
+    chroma (NaN: a pixel has no position)."""
     by, bx = candidates[k] // width // 2, candidates[k] % width // 2
     obs_u = obs_v = 0.0
     for i in range(4):
@@ -214,8 +198,7 @@ def _block_pixels(  # pragma: no cover - jitted
         obs_v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
         lumas[i] = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
         own[i] = _bin_of(position[q], n_bins)
-        slot = _slot_near(q, k, candidates, starts, width)
-        mobile[i] = slot >= 0 and movable[slot]
+        mobile[i] = mobile_at[q]
     return obs_u, obs_v
 
 
@@ -428,7 +411,6 @@ def rebranch(  # pragma: no cover - jitted
     """
     height = position.shape[0] // width
     n_bins = samples.shape[0]
-    starts = _row_starts(candidates, width, height)
     base, cell_starts, cell_bins = _luma_index(samples, tolerance)
     wide = np.empty((4, n_bins + 1), np.int64)
     terms = np.empty((4, n_bins + 1, 3))
@@ -457,6 +439,9 @@ def rebranch(  # pragma: no cover - jitted
     bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
     begun = np.zeros(n_blocks, np.bool_)  # (per block: its first candidate met)
+    mobile_at = np.zeros(position.shape[0], np.bool_)  # (not a search per block pixel)
+    for k in range(candidates.shape[0]):
+        mobile_at[candidates[k]] = movable[k]
     for k in range(candidates.shape[0]):
         p = candidates[k]
         by, bx = (p // width) // 2, (p % width) // 2
@@ -467,8 +452,8 @@ def rebranch(  # pragma: no cover - jitted
         if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
             continue
         obs_u, obs_v = _block_pixels(
-            pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas,
-            own, mobile,
+            pixels, scale, width, position, candidates, mobile_at, ycc, n_bins, k, lumas, own,
+            mobile,
         )  # fmt: skip
         if math.isnan(obs_u):
             continue
