@@ -23,7 +23,7 @@ from truepix.color._decolorize._tables import SHARE_SAMPLE, table_share
 
 __all__ = [
     "MIN_THRESHOLD", "NOISE_CAP", "exact_render", "exact_share", "figure_render", "largest_part",
-    "threshold_code",
+    "interpolated", "ramps", "threshold_code",
 ]
 
 #: The plain threshold (DN) of pictures without noise: a sharp render's strokes' edges
@@ -98,6 +98,18 @@ SHARP_KEY_SHARE = 0.8
 #: and rounded bytes differ by 1 DN a channel: sqrt(3) DN) is on the map; black
 #: text on magma (3-4 DN from its first color) is not.
 EXACT_THRESHOLD = 2.0
+#: A pixel is on a ramp of colors (:func:`ramps`) when it is the mean of its two
+#: neighbours along rows and along columns, each channel within this many DN (three
+#: roundings to bytes), and they are no flat fill.
+RAMP_TOLERANCE = 2.0
+#: A picture's colors were interpolated (``pcolormesh(shading='gouraud')``: each pixel a
+#: linear RGB blend of its triangle's vertex colors) when at least this share of its
+#: pixels off the map (MIN_RAMPS or more) lie on ramps: 0.45-0.5 on jet and hsv gouraud
+#: pictures of a photograph (24x24 mesh at 320^2); at most 0.01 on the annotated
+#: pictures of benchmarks/colormaps.py (6 maps, PNG, OpenCV area 0.5x, linear 2x,
+#: cubic 1.5x), whose strokes' edges are no ramps across them.
+RAMP_SHARE = 0.25
+MIN_RAMPS = 20
 
 
 def exact_share(hist: np.ndarray) -> float:
@@ -252,6 +264,36 @@ def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
         _, gap2, _ = on_segment(rgb, padded[behind], padded[ahead])
         between |= (gap2 <= BLEND_TOLERANCE**2) & near[ahead] & near[behind]
     return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
+
+
+def ramps(flat: np.ndarray, scale: float, width: int, candidates: np.ndarray) -> np.ndarray:
+    """``candidates`` (flat mask) whose color is the mean of their two neighbours along
+    rows and along columns, each channel within RAMP_TOLERANCE DN, and not that of
+    all four: a ramp of colors (an interpolation's), not a stroke's edge nor a flat fill."""
+    height = len(candidates) // width
+    rgb = flat[:, :3].astype(np.float32).reshape(height, width, 3) * np.float32(scale)
+    inner = np.zeros((height, width), dtype=bool)
+    inner[1:-1, 1:-1] = candidates.reshape(height, width)[1:-1, 1:-1]
+    middle = rgb[1:-1, 1:-1]
+    ramp = np.ones(middle.shape[:2], dtype=bool)
+    spread = np.zeros(middle.shape[:2], dtype=np.float32)
+    for ahead, behind in (
+        (rgb[1:-1, 2:], rgb[1:-1, :-2]), (rgb[2:, 1:-1], rgb[:-2, 1:-1]),
+    ):  # fmt: skip
+        ramp &= np.abs(2 * middle - ahead - behind).max(axis=-1) <= RAMP_TOLERANCE
+        spread = np.maximum(spread, np.abs(ahead - behind).max(axis=-1))
+    inner[1:-1, 1:-1] &= ramp & (spread > RAMP_TOLERANCE)
+    return inner.ravel()
+
+
+def interpolated(flat: np.ndarray, scale: float, width: int, off_map: np.ndarray) -> np.ndarray:
+    """The ``off_map`` pixels (flat mask) on :func:`ramps` where they are RAMP_SHARE of
+    them (the picture's colors interpolated), else none."""
+    count = np.count_nonzero(off_map)
+    if count < MIN_RAMPS:
+        return np.zeros(len(off_map), dtype=bool)
+    found = ramps(flat, scale, width, off_map)
+    return found if np.count_nonzero(found) >= RAMP_SHARE * count else found & False
 
 
 def threshold_code(threshold: float) -> int:

@@ -27,7 +27,7 @@ from truepix.color._decolorize._filter import denoise, position_noise, true_sigm
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._exact import (
-    MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, threshold_code,
+    MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
@@ -336,6 +336,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             line = decoder._grid(kind, "rgb").line
             blocks, _, luma = block_score(flat, scale, codes, sample.shape[1], max_code, line)
             jpeg = blocks > BLOCK_SCORE and luma > FLAT_JPEG_LUMA
+            # (an interpolation's ramps are no JPEG's: a gouraud pcolormesh of jet, a
+            # ramp every 14 pixels, scored blocks 1.10 by chance; 13 % holes as JPEG)
+            jpeg = jpeg and not interpolated(
+                flat, scale, sample.shape[1], (codes >> kernels.RESIDUAL_SHIFT) > max_code
+            ).any()
         if flat_jpeg and pixels.shape[-1] >= 3:
             # (4:4:4 keeps each pixel's chroma: judged against 4:2:0's model, turbo's
             # 6 colors on the camera at q75 kept 20.5 % holes)
