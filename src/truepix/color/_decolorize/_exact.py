@@ -269,21 +269,22 @@ def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
 def ramps(flat: np.ndarray, scale: float, width: int, candidates: np.ndarray) -> np.ndarray:
     """``candidates`` (flat mask) whose color is the mean of their two neighbours along
     rows and along columns, each channel within RAMP_TOLERANCE DN, and not that of
-    all four: a ramp of colors (an interpolation's), not a stroke's edge nor a flat fill."""
+    all four: a ramp of colors (an interpolation's), not a stroke's edge nor a flat fill.
+    The picture's border is no ramp (the candidates alone are read)."""
     height = len(candidates) // width
-    rgb = flat[:, :3].astype(np.float32).reshape(height, width, 3) * np.float32(scale)
-    inner = np.zeros((height, width), dtype=bool)
-    inner[1:-1, 1:-1] = candidates.reshape(height, width)[1:-1, 1:-1]
-    middle = rgb[1:-1, 1:-1]
-    ramp = np.ones(middle.shape[:2], dtype=bool)
-    spread = np.zeros(middle.shape[:2], dtype=np.float32)
-    for ahead, behind in (
-        (rgb[1:-1, 2:], rgb[1:-1, :-2]), (rgb[2:, 1:-1], rgb[:-2, 1:-1]),
-    ):  # fmt: skip
-        ramp &= np.abs(2 * middle - ahead - behind).max(axis=-1) <= RAMP_TOLERANCE
-        spread = np.maximum(spread, np.abs(ahead - behind).max(axis=-1))
-    inner[1:-1, 1:-1] &= ramp & (spread > RAMP_TOLERANCE)
-    return inner.ravel()
+    at = np.flatnonzero(candidates)
+    y, x = np.divmod(at, width)
+    at = at[(y > 0) & (y < height - 1) & (x > 0) & (x < width - 1)]
+    middle = flat[at, :3].astype(np.float32)
+    ramp = np.ones(len(at), dtype=bool)
+    spread = np.zeros(len(at), dtype=np.float32)
+    for step in (1, width):
+        ahead, behind = flat[at + step, :3].astype(np.float32), flat[at - step, :3]
+        ramp &= np.abs(2 * middle - ahead - behind).max(axis=-1) * scale <= RAMP_TOLERANCE
+        spread = np.maximum(spread, np.abs(ahead - behind).max(axis=-1) * scale)
+    found = np.zeros(len(candidates), dtype=bool)
+    found[at[ramp & (spread > RAMP_TOLERANCE)]] = True
+    return found
 
 
 def interpolated(flat: np.ndarray, scale: float, width: int, off_map: np.ndarray) -> np.ndarray:
@@ -293,7 +294,9 @@ def interpolated(flat: np.ndarray, scale: float, width: int, off_map: np.ndarray
     if count < MIN_RAMPS:
         return np.zeros(len(off_map), dtype=bool)
     found = ramps(flat, scale, width, off_map)
-    return found if np.count_nonzero(found) >= RAMP_SHARE * count else found & False
+    if np.count_nonzero(found) < RAMP_SHARE * count:
+        found[:] = False
+    return found
 
 
 def threshold_code(threshold: float) -> int:
