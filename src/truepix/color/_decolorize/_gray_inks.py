@@ -214,7 +214,7 @@ def _strokes(
         if pixels is not None:
             pixels = _with_edges(pixels, jump, luma, side, ink, width)
             if np.median(luma[cores[at_ink]] - side[cores[at_ink]]) > 0:  # (a light ink)
-                pixels |= _faint(luma, position, width, off_map, top)
+                _grown(pixels, _faint(luma, position, width, off_map, top), width)
             _along(pixels, jump, luma, side, ink, width, off_map, position)
             found.append((pixels, ink))
         cores = cores[~at_ink]
@@ -259,7 +259,9 @@ def _faint(
     """A mask of the pixels lighter than the map's lightest color less GRAY_FAINT_TOP DN
     (``top``) whose luma stands GRAY_FAINT DN or more above two sides that agree within
     GRAY_FAINT_SIDES: a light ink's stroke over the field near the map's light middle,
-    which the field's smoothness does not make."""
+    which the field's smoothness does not make. They join a found stroke along it only
+    (``_grown``): JPEG's noise on the data through the light middle makes a few such
+    pixels apart from any stroke."""
     jump, side = _luma_jumps(luma, width, off_map, sides=GRAY_FAINT_SIDES)
     faint = (jump >= GRAY_FAINT) & (luma > side) & (luma >= top - GRAY_FAINT_TOP) & ~off_map
     # ... whose position stands out too: data through the light middle is a luma ridge
@@ -268,27 +270,31 @@ def _faint(
     return faint
 
 
-def _along(
-    found: np.ndarray, jump: np.ndarray, luma: np.ndarray, side: np.ndarray, ink: float,
-    width: int, off_map: np.ndarray, position: np.ndarray,
-) -> None:  # fmt: skip
-    """Mark in ``found`` the pixels along its strokes (GRAY_ALONG_STEPS steps of 8
-    neighbours) whose luma is the ink's (GRAY_INK_LUMA) and jumps GRAY_ALONG DN or more
-    toward it, and whose position jumps GRAY_ALONG_POSITION."""
-    n_pixels = len(luma)
-    height = n_pixels // width
-    toward = (luma - side) * (ink - side) > 0
-    able = toward & (jump >= GRAY_ALONG) & (np.abs(luma - ink) <= GRAY_INK_LUMA) & ~off_map
-    able[able] = jumps(position, width, off_map)[0][able] >= GRAY_ALONG_POSITION
+def _grown(found: np.ndarray, able: np.ndarray, width: int) -> None:
+    """Mark in ``found`` the ``able`` pixels 8-connected to it, GRAY_ALONG_STEPS steps out."""
+    n_pixels = len(found)
     fresh = np.flatnonzero(found)
     beside = np.zeros(n_pixels, dtype=bool)
     for _ in range(GRAY_ALONG_STEPS):
         beside[:] = False
-        near_any(fresh, width, height, 1, beside)
+        near_any(fresh, width, n_pixels // width, 1, beside)
         fresh = np.flatnonzero(beside & able & ~found)
         if len(fresh) == 0:
             return
         found[fresh] = True
+
+
+def _along(
+    found: np.ndarray, jump: np.ndarray, luma: np.ndarray, side: np.ndarray, ink: float,
+    width: int, off_map: np.ndarray, position: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``found`` the pixels along its strokes (``_grown``) whose luma is the ink's
+    (GRAY_INK_LUMA) and jumps GRAY_ALONG DN or more toward it, and whose position jumps
+    GRAY_ALONG_POSITION."""
+    toward = (luma - side) * (ink - side) > 0
+    able = toward & (jump >= GRAY_ALONG) & (np.abs(luma - ink) <= GRAY_INK_LUMA) & ~off_map
+    able[able] = jumps(position, width, off_map)[0][able] >= GRAY_ALONG_POSITION
+    _grown(found, able, width)
 
 
 def _cores(
