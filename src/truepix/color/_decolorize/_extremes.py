@@ -28,6 +28,9 @@ __all__ = ["censored", "explicit", "extend_advice"]
 #: Least distance (DN) within which a pixel counts as an extend color: exact renders
 #: decode with a threshold of 2, and Agg rounds what imsave truncates (1 DN).
 TOLERANCE = 3.0
+#: Pixels from an extend color's region within which its blends with the map's end
+#: color count as it (``_rim``).
+RIM = 2
 #: Pixels (evenly spaced) whose colors are tallied to find an extend color's regions;
 #: each region must cover REGION_SHARE of the picture's pixels, and REGION_PIXELS at
 #: least, to be one.
@@ -47,11 +50,15 @@ OFF_MAP = 6.0
 #: Share of a region's pixels whose four neighbours all belong to it, past which it
 #: is flat (an area) and not strokes, text or lines.
 FLAT = 0.5
-#: Rank (0-1) among the decoded values that the median of the values beside a
-#: region (2 to BESIDE pixels out, and NEAR DN off its color at least: JPEG's ringing
-#: and resampling blend its edge, and a JPEG'd cyan decodes as jet's blue-green) must
-#: reach (HIGH_RANK) or stay under (1 - HIGH_RANK): the field's high (low) end.
-HIGH_RANK, BESIDE, NEAR = 0.9, 4, 30.0
+#: Position along the map (from either end) that the median of the values on a
+#: region's rim must reach: the field beside an over region runs up to vmax. The rim
+#: is one of the rings 1 to BESIDE pixels out (JPEG's ringing and resampling blend the
+#: first; a rough field leaves the end soon), without pixels NEAR DN of the region's
+#: color (a JPEG'd cyan decodes as jet's blue-green).
+END, BESIDE, NEAR = 0.1, 4, 30.0
+#: Share of its bounding box a label's box fills, and of the picture's border a
+#: figure's margins hold (neither is an extend color).
+BOXED = 0.97
 
 
 def explicit(entry: Any, alpha: float | None, face: np.ndarray) -> list[np.ndarray | None]:
@@ -85,7 +92,11 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     """``result`` (a ``DecolorizeResult`` of ``pixels``, whose units ``scale`` maps to
     8-bit DN) with the decoder's extend colors' pixels at ``vmin`` / ``vmax``, out of
     ``ambiguous`` and marked in ``under`` / ``over`` (full-shape masks when
-    ``detailed``, else only when a pixel is marked)."""
+    ``detailed``, else only when a pixel is marked). A region's rim that JPEG or
+    resampling blended with the field beside it (``_rim``), left NaN by the decode,
+    comes back at the limit too, unmarked: the field there runs to the limit, and
+    such a pixel may be either side of it (3 % of the range from it, median, on a
+    JPEG'd field that leaves the limit fast)."""
     colors = decoder._extremes
     shape = result.values.shape
     if colors[0] is None and colors[1] is None:
@@ -98,16 +109,52 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     masks = [_painted(rgb, scale, color, table, tolerance) for color in colors]
     both = masks[0] & masks[1]  # one color for both ends: which end, the picture cannot say
     under, over = (mask & ~both for mask in masks)
-    if not (under.any() or over.any()) and not detailed:
+    rims = [np.zeros_like(under), np.zeros_like(over)]
+    if result.values.ndim >= 2:  # a region's rim: blends with the field at the limit
+        ends = (table[0], table[decoder._map.n_colors - 1])
+        for rim, mask, color, end in zip(rims, (under, over), colors, ends, strict=True):
+            if color is not None and mask.any():
+                rim |= _rim(mask.reshape(shape), result.values, rgb, scale, color, end,
+                            tolerance).reshape(-1)  # fmt: skip
+    low, high = under | rims[0], over | rims[1]
+    if not (low.any() or high.any()) and not detailed:
         return result
     values = result.values.reshape(-1)
     n_nan = result.n_nan
     if n_nan >= 0:
-        n_nan -= int(np.count_nonzero(np.isnan(values[under | over])))
-    values[under], values[over] = decoder.vmin, decoder.vmax
+        n_nan -= int(np.count_nonzero(np.isnan(values[low | high])))
+    values[low], values[high] = decoder.vmin, decoder.vmax
     if result.ambiguous.size:
         result.ambiguous.reshape(-1)[under | over] = False
     return replace(result, under=under.reshape(shape), over=over.reshape(shape), n_nan=n_nan)
+
+
+def _rim(
+    mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float, color: np.ndarray,
+    end: np.ndarray, tolerance: float,
+) -> np.ndarray:
+    """The NaN pixels within RIM of ``mask`` whose (P, 3) colors lie within ``tolerance``
+    of the segment from the extend ``color`` to the map's ``end`` color: a region's
+    edge blended with the field beside it, which runs to the limit (JPEG's ringing and
+    4:2:0 chroma, resampling)."""
+    near = mask.copy()
+    for _ in range(RIM):
+        grown = near.copy()
+        grown[..., 1:] |= near[..., :-1]
+        grown[..., :-1] |= near[..., 1:]
+        grown[..., 1:, :] |= near[..., :-1, :]
+        grown[..., :-1, :] |= near[..., 1:, :]
+        near = grown
+    where = np.flatnonzero(near & ~mask & np.isnan(values))
+    found = np.zeros(mask.shape, bool)
+    if len(where) == 0:
+        return found
+    colors = rgb[where].astype(np.float64) / scale
+    span = end - color
+    along = np.clip((colors - color) @ span / max(float(span @ span), 1e-9), 0.0, 1.0)
+    off = np.sqrt(((colors - color - along[:, None] * span) ** 2).sum(axis=1))
+    found.reshape(-1)[where[off <= tolerance]] = True
+    return found
 
 
 def _painted(
@@ -143,7 +190,7 @@ def _painted(
 def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
     """What to pass when a picture decoded with a map that has no extend colors holds
     large flat regions (REGION_SHARE of it, FLAT) of one color off the map (OFF_MAP)
-    beside the field's highest (HIGH_RANK) or lowest values: the map's over and under
+    beside the field's highest or lowest values (END of the map's range): the map's over and under
     colors, ``imsave(..., cmap=cm.with_extremes(over=..., under=...))``. Such regions
     come back NaN, or (JPEG's adaptive threshold) as wrong map values. None otherwise.
 
@@ -173,19 +220,14 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
     found, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
     table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
     ends: dict[str, str] = {}
-    ranks: np.ndarray | None = None
+    limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
     for bucket in np.argsort(counts)[::-1][:CANDIDATES]:
         if counts[bucket] * len(flat) / max(len(sample), 1) < least:
             break
         color = np.median(colors[inverse.reshape(-1) == bucket], axis=0)
         if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
             continue  # a plateau of the field itself
-        if ranks is None:
-            finite = values[np.isfinite(values)]
-            if finite.size < least:
-                return None
-            ranks = np.sort(finite[:: -(-finite.size // ADVICE_SAMPLE)])
-        end = _region_end(values, flat, scale, color, ranks, least)
+        end = _region_end(values, flat, scale, color, limits, least)
         if end is not None and end not in ends:
             ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
     if not ends:
@@ -208,19 +250,22 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
 
 
 def _region_end(
-    values: np.ndarray, flat: np.ndarray, scale: float, color: np.ndarray, ranks: np.ndarray,
+    values: np.ndarray, flat: np.ndarray, scale: float, color: np.ndarray, limits: np.ndarray,
     least: float,
 ) -> str | None:  # fmt: skip
-    """"over" or "under" when the pixels of ``color`` make a flat region beside the
-    highest or lowest of the decoded values (their sorted sample ``ranks``)."""
+    """"over" or "under" when the pixels of ``color`` make a flat region whose rim (one
+    of the rings 1 to BESIDE pixels out) holds values past ``limits`` (the values at
+    positions END and 1 - END along the map), and which is no box (a label's) nor a
+    frame around a rectangle (a figure's margins)."""
     target = (color * scale).astype(np.float32)
     distance = np.zeros(len(flat), np.float32)
     for channel in range(3):
         distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
     region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
-    if np.count_nonzero(region) < least:
+    if np.count_nonzero(region) < least or _boxed(region):
         return None
-    inner, grown, edge = region.copy(), region, region
+    far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
+    inner, grown, medians = region.copy(), region, []
     for ring in range(BESIDE):
         reached = grown.copy()
         for axis in (-1, -2):
@@ -232,15 +277,24 @@ def _region_end(
                 if ring == 0:
                     inner &= shifted
                 reached |= shifted
-        grown, edge = reached, (reached if ring == 0 else edge)
-    if np.count_nonzero(inner) < FLAT * np.count_nonzero(region):
+        rim = values[reached & ~grown & far]
+        rim = rim[np.isfinite(rim)]
+        if rim.size >= 16:
+            medians.append(float(np.median(rim)))
+        grown = reached
+    if np.count_nonzero(inner) < FLAT * np.count_nonzero(region) or not medians:
         return None
-    far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
-    beside = values[grown & ~edge & far]
-    beside = beside[np.isfinite(beside)]
-    if beside.size < 16:
-        return None
-    rank = np.searchsorted(ranks, np.median(beside)) / len(ranks)
-    if rank >= HIGH_RANK:
-        return "over"
-    return "under" if rank <= 1.0 - HIGH_RANK else None
+    low, high = min(medians) <= limits[0], max(medians) >= limits[1]
+    return None if low == high else ("under" if low else "over")
+
+
+def _boxed(region: np.ndarray) -> bool:
+    """Whether ``region`` fills its bounding box (BOXED of it: a label's box) or holds
+    BOXED of the picture's border (a figure's margins, whatever the axes hold)."""
+    shown = region.reshape(-1, *region.shape[-2:]).any(axis=0)
+    border = np.concatenate([shown[0], shown[-1], shown[:, 0], shown[:, -1]])
+    if np.count_nonzero(border) >= BOXED * border.size:
+        return True
+    rows, cols = np.flatnonzero(shown.any(axis=1)), np.flatnonzero(shown.any(axis=0))
+    box = shown[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    return bool(np.count_nonzero(box) >= BOXED * box.size)
