@@ -119,14 +119,18 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     low, high = under | rims[0], over | rims[1]
     if not (low.any() or high.any()) and not detailed:
         return result
-    values = result.values.reshape(-1)
+    values = np.ascontiguousarray(result.values)  # (written through its flat view)
+    flat = values.reshape(-1)
     n_nan = result.n_nan
     if n_nan >= 0:
-        n_nan -= int(np.count_nonzero(np.isnan(values[low | high])))
-    values[low], values[high] = decoder.vmin, decoder.vmax
-    if result.ambiguous.size:
-        result.ambiguous.reshape(-1)[under | over] = False
-    return replace(result, under=under.reshape(shape), over=over.reshape(shape), n_nan=n_nan)
+        n_nan -= int(np.count_nonzero(np.isnan(flat[low | high])))
+    flat[low], flat[high] = decoder.vmin, decoder.vmax
+    ambiguous = result.ambiguous
+    if ambiguous.size:
+        ambiguous = np.ascontiguousarray(ambiguous)
+        ambiguous.reshape(-1)[under | over] = False
+    return replace(result, values=values, ambiguous=ambiguous, under=under.reshape(shape),
+                   over=over.reshape(shape), n_nan=n_nan)  # fmt: skip
 
 
 def _rim(
