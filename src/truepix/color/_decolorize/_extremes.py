@@ -56,6 +56,11 @@ FLAT = 0.5
 #: first; a rough field leaves the end soon), without pixels NEAR DN of the region's
 #: color (a JPEG'd cyan decodes as jet's blue-green).
 END, BESIDE, NEAR = 0.1, 4, 30.0
+#: Share of a picture's other colors (not the extend colors, nor a figure's light
+#: gray background: LIGHT, NEUTRAL as ``truepix._shares``) that must lie within OFF_MAP
+#: of the map's table: wrong maps' pictures (JPEG'd jet decoded as viridis) hold
+#: flat regions off the map beside their ends too.
+FITS, LIGHT, NEUTRAL = 0.8, 200.0, 24.0
 #: Share of its bounding box a label's box fills, and of the picture's border a
 #: figure's margins hold (neither is an extend color).
 BOXED = 0.97
@@ -221,9 +226,10 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
         sample = sample[flat[sample, 3] > 0]  # transparent: no data, no color
     colors = flat[sample, :3].astype(np.float64) / scale
     buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
-    found, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
+    _, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
     table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
     ends: dict[str, str] = {}
+    found: dict[str, np.ndarray] = {}
     limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
     for bucket in np.argsort(counts)[::-1][:CANDIDATES]:
         if counts[bucket] * len(flat) / max(len(sample), 1) < least:
@@ -234,7 +240,8 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
         end = _region_end(values, flat, scale, color, limits, least)
         if end is not None and end not in ends:
             ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
-    if not ends:
+            found[end] = color
+    if not ends or not _map_fits(colors, table, list(found.values())):
         return None
     order = [end for end in ("over", "under") if end in ends]
     beside = " and ".join(
@@ -251,6 +258,21 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
         f" which the plain name lacks; pass cmap={made}.with_extremes({given}) to decode"
         " them as the limits they pass"
     )
+
+
+def _map_fits(colors: np.ndarray, table: np.ndarray, extends: list[np.ndarray]) -> bool:
+    """Whether the picture's sampled ``colors`` (8-bit DN) are the map's, but for the
+    ``extends`` colors and a figure's light gray background: FITS of the rest within
+    OFF_MAP of a ``table`` color. A wrong map leaves flat regions off it too (jet's
+    orange as viridis, beside its highest values)."""
+    light = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
+    for color in extends:
+        light |= ((colors - color) ** 2).sum(axis=1) <= (2 * EXTEND_TOLERANCE) ** 2
+    rest = colors[~light]
+    if len(rest) == 0:
+        return True
+    gaps = (rest**2).sum(1)[:, None] - 2.0 * rest @ table.T + (table**2).sum(1)[None, :]
+    return bool(np.mean(gaps.min(axis=1) <= OFF_MAP**2) >= FITS)
 
 
 def _region_end(
