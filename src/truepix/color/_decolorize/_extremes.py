@@ -42,11 +42,12 @@ CANDIDATES = 12
 #: on a flat region), and within EXTEND_TOLERANCE (RGB distance) as the region's.
 BUCKET, EXTEND_TOLERANCE = 8, 12.0
 #: Distance (DN) from a region's median color to the nearest table color past which
-#: it is no map color: JPEG keeps a flat region's mean (its DC), and a 256-entry
-#: map's colors lie within 2 DN of their neighbours' polyline; JPEG's adaptive
-#: threshold decodes such colors (jet's with a cyan under color, q95: 33 % of the
-#: picture) to wrong numbers where an exact picture leaves them NaN.
-OFF_MAP = 6.0
+#: it is no map color: JPEG moves a flat region's color by up to 6-8 DN (4:2:0 chroma
+#: of jet's dark blue: #06007e), and a 256-entry map's colors lie within 2 DN of
+#: their neighbours' polyline. JPEG's adaptive threshold decodes such colors (jet's
+#: with a cyan under color, 24 DN off it, q95: 33 % of the picture) to wrong numbers
+#: where an exact picture leaves them NaN.
+OFF_MAP = 12.0
 #: Share of a region's pixels whose four neighbours all belong to it, past which it
 #: is flat (an area) and not strokes, text or lines.
 FLAT = 0.5
@@ -201,7 +202,8 @@ def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
     large flat regions (REGION_SHARE of it, FLAT) of one color off the map (OFF_MAP)
     beside the field's highest or lowest values (END of the map's range): the map's over and under
     colors, ``imsave(..., cmap=cm.with_extremes(over=..., under=...))``. Such regions
-    come back NaN, or (JPEG's adaptive threshold) as wrong map values. None otherwise.
+    come back NaN, or (JPEG's adaptive threshold) as wrong map values. None otherwise,
+    and for maps of few colors (a BoundaryNorm's painted ones) and cyclic maps.
 
     Examples
     --------
@@ -215,6 +217,8 @@ def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
 colors (data above vmax), which the plain name lacks; pass \
 cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the limits they pass"
     """
+    if decoder._map.n_colors < 64 or decoder._norm.boundary or decoder.cyclic:
+        return None  # few colors make flat regions of themselves; a cyclic map has no ends
     pixels = np.asarray(np.ma.getdata(image))
     if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3 or values.ndim < 2:
         return None
