@@ -47,7 +47,6 @@ from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, limit, planned,
 )  # fmt: skip
-from truepix.color._decolorize._ringed import judged_positions
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
@@ -484,6 +483,9 @@ class Decolorizer:
                     flat, scale, shape[1], flat_position, residual, plan, line
                 )
             elif judged:
+                # (imported here: an exact picture's first call loads none of JPEG's rules)
+                from truepix.color._decolorize._ringed import judged_positions
+
                 flat_position = judged_positions(  # (RGB next to ink: ``_ringed``)
                     self, flat, kind, scale, shape, flat_position, residual, plan, line)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
