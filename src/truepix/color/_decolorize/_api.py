@@ -311,7 +311,6 @@ class Decolorizer:
         return warn_decoded(self._run(image, detailed=True), image, self)
 
     # -- machinery ----------------------------------------------------------------
-
     def _grid(self, kind: str, metric: str) -> Grid:
         grid = self._grids.get((kind, metric))
         if grid is None:

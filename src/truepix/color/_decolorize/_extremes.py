@@ -209,7 +209,8 @@ def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
     --------
     >>> import matplotlib.pyplot as plt
     >>> from truepix import Decolorizer
-    >>> x = np.linspace(-0.2, 1.2, 64)[None].repeat(64, axis=0)
+    >>> y, x = np.mgrid[0:64, 0:64]
+    >>> x = 1.3 - np.hypot(x - 32, y - 32) / 32  # a hill: past 1 on its top
     >>> cm = plt.get_cmap("viridis").with_extremes(over="magenta")
     >>> values = Decolorizer("viridis", vmin=0, vmax=1)._run(cm(x, bytes=True), detailed=False)
     >>> extend_advice(Decolorizer("viridis", vmin=0, vmax=1), values.values, cm(x, bytes=True))
