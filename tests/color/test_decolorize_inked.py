@@ -135,7 +135,9 @@ def test_a_peak_between_two_modes_finds_its_ink(monkeypatch: pytest.MonkeyPatch)
 # (INKED_PEAK_PIXELS: 10000 pixels, 4845 there) and a claim of 8 % of the pixels at the
 # ink's luma (INKED_CLAIM; 5.4 % there: the field at that luma grows with the area).
 # Measured, pale gray on RdBu_r, flagged / silently wrong / data lost, %: 57.9 / 31.4 /
-# 0.04 -> 78.8 / 11.7 / 0.04 (74.3 / 13.2 at 400x300).
+# 0.04 -> 78.8 / 11.7 / 0.04 (74.3 / 13.2 at 400x300). Since _gray_inks follows light ink
+# along strokes it has found (strokes3), this picture's strokes are 85.0 % flagged, 70.6 %
+# with the share rule: the pixel counts still add 14 points.
 @pytest.mark.slow  # (three 1 MP figures, two 1 MP decodes: 17 s of CPU)
 def test_a_large_figure_keeps_its_strokes(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.color._photographs import contour_figure
@@ -148,8 +150,9 @@ def test_a_large_figure_keeps_its_strokes(monkeypatch: pytest.MonkeyPatch) -> No
     moved = np.sqrt(((drawn - clean) ** 2).sum(axis=-1))
     stroke, untouched = moved > 12.0, moved == 0
     holes = np.isnan(Decolorizer(colormap("RdBu_r"), vmin=0.0, vmax=1.0).values(picture))
-    assert holes[stroke].mean() >= 0.72
+    kept = holes[stroke].mean()
+    assert kept >= 0.80
     assert holes[untouched].mean() <= 0.001
     monkeypatch.setattr(_inked, "INKED_PEAK_COUNT", np.inf)  # (a share of the picture)
     holes = np.isnan(Decolorizer(colormap("RdBu_r"), vmin=0.0, vmax=1.0).values(picture))
-    assert holes[stroke].mean() <= 0.65
+    assert holes[stroke].mean() <= kept - 0.10
