@@ -141,8 +141,14 @@ def inked_strokes(
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
+    undecided = ~off_map
+    n_undecided = np.count_nonzero(undecided)
+    if n_undecided == 0:
+        return
     if len(inks) == 0:
-        peak = _peak_ink(candidate_luma, len(off_map))
+        # (the pixels already flagged -- a white margin, black text -- are decided: their
+        # luma is no evidence of an ink still to find, and no share counts them)
+        peak = _peak_ink(candidate_luma, n_undecided)
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
         if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
@@ -150,11 +156,11 @@ def inked_strokes(
         found = _claimed(seen, width, position, np.array([peak]), off_map, line)
         for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
             tried = _claimed(seen, width, position, np.array([peak + shift]), off_map, line)
-            if np.count_nonzero(tried) > np.count_nonzero(found):
+            if np.count_nonzero(tried & undecided) > np.count_nonzero(found & undecided):
                 found = tried
         luma = (flat[:, :3] * scale) @ _YCBCR[0]
-        at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
-        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
+        at_ink = (np.abs(luma - peak) <= INKED_PEAK_LUMA) & undecided
+        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / n_undecided))
         if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
             off_map |= found
         return

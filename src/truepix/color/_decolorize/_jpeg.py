@@ -19,7 +19,7 @@ from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
-from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
+from truepix.color._decolorize._fills import MOSTLY_OFF, fill_pixels, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
@@ -251,6 +251,15 @@ def jpeg_off_map(
     few = len(candidates) <= MOSTLY_OFF * n_pixels  # (gray's 6 DN: annotated q50 76 %)
     if not few and mostly_off(flat, np.sum(residual[candidates] > plan.threshold), plan.fills):
         return residual > lowest  # (not the map: no strokes to find)
+    # a figure's margin (the plan's fills, ``_fills``) is decided: off the map, and NaN
+    # whatever is judged here; the rules below judge what is left, their cost that of
+    # the candidates left (a 1800 x 1200 JPEG'd figure, half margin: 32 -> ... s)
+    filled = _filled(flat, plan)
+    if filled is not None:
+        filled &= residual > lowest  # (a fill within the threshold stays where it was)
+        kept = ~filled[candidates]
+        if not kept.all():
+            candidates, modelled = candidates[kept], None
     if modelled is None:
         modelled = _model(flat, scale, width, position, candidates, line)
     distance, strong, chroma = modelled
@@ -283,6 +292,8 @@ def jpeg_off_map(
         # residual <= threshold: without alpha no residual is NaN, so the candidates tell
         on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
         on_map[candidates[residual[candidates] > plan.threshold]] = False
+        if filled is not None:
+            on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked
@@ -326,7 +337,7 @@ def jpeg_off_map(
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
     judged = (weak & near & (residual[candidates] > plan.threshold) | grown) & ~blend
-    off_map = np.zeros(n_pixels, dtype=bool)
+    off_map = np.zeros(n_pixels, dtype=bool) if filled is None else filled
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
     leads = candidates[judged & (far | beyond_map)]  # (all-data pictures: a few at most)
@@ -339,7 +350,9 @@ def jpeg_off_map(
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
-    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete)
+    left = ~off_map[candidates]  # (a stroke's luma among the candidates still undecided)
+    inked_strokes(flat, scale, width, position, inks, luma_of[left], off_map, line,
+                  plan.discrete)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
     # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap,
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
@@ -405,6 +418,15 @@ def _apart(
     apart[known] = np.abs(luma[known] - np.nanmedian(field[known], axis=1)) >= JPEG_FIELD_GAP
     alike = np.abs(field - luma[:, None]) < JPEG_FIELD_LUMA  # (NaN: False)
     return apart & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * data.sum(axis=1))
+
+
+def _filled(flat: np.ndarray, plan: Plan) -> np.ndarray | None:
+    """Flat mask of the pixels in the plan's fills (``_fills``: a figure's margin), or
+    None where it has none."""
+    if plan.fills is None or not len(plan.fills) or flat.shape[-1] < 3:
+        return None
+    filled = fill_pixels(flat, plan.fills)
+    return filled if filled.any() else None
 
 
 def _colorless(line: Polyline) -> bool:
