@@ -337,7 +337,7 @@ def jpeg_off_map(
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
     judged = (weak & near & (residual[candidates] > plan.threshold) | grown) & ~blend
-    off_map = np.zeros(n_pixels, dtype=bool) if filled is None else filled
+    off_map = np.zeros(n_pixels, dtype=bool) if filled is None else filled.copy()
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
     leads = candidates[judged & (far | beyond_map)]  # (all-data pictures: a few at most)
@@ -347,7 +347,8 @@ def jpeg_off_map(
     beyond = judged & ((luma_of < low) | (luma_of > high))
     counted_groups(beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
-    strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled)
+    strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
+                   filled)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     left = ~off_map[candidates]  # (a stroke's luma among the candidates still undecided)
