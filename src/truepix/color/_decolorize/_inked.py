@@ -144,26 +144,24 @@ def inked_strokes(
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
-    undecided = ~off_map
-    n_undecided = np.count_nonzero(undecided)
-    if n_undecided == 0:
-        return
     if len(inks) == 0:
-        # (the pixels already flagged -- a white margin, black text -- are decided: their
-        # luma is no evidence of an ink still to find, and no share counts them)
-        peak = _peak_ink(candidate_luma, n_undecided)
+        peak = _peak_ink(candidate_luma, len(off_map))
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
         if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
-        seen = _seen(flat, scale, width, position, line)  # (once for the 7 tries)
-        found = _claimed(seen, width, position, np.array([peak]), off_map, line)
-        for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
-            tried = _claimed(seen, width, position, np.array([peak + shift]), off_map, line)
-            if np.count_nonzero(tried & undecided) > np.count_nonzero(found & undecided):
-                found = tried
         luma = (flat[:, :3] * scale) @ _YCBCR[0]
-        at_ink = (np.abs(luma - peak) <= INKED_PEAK_LUMA) & undecided
-        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / n_undecided))
+        at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
+        # the flagged pixels at the ink's luma are judged too: the claim counts them
+        # (a stroke's flagged core is its evidence), the undecided ones are what it adds
+        also = off_map & at_ink
+        seen = _seen(flat, scale, width, position, line)  # (once for the 7 tries)
+        found = _claimed(seen, width, position, np.array([peak]), off_map, line, also)
+        for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
+            inks = np.array([peak + shift])
+            tried = _claimed(seen, width, position, inks, off_map, line, also)
+            if np.count_nonzero(tried) > np.count_nonzero(found):
+                found = tried
+        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
         if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
             off_map |= found
         return
@@ -204,16 +202,19 @@ def _ycc(rgb: np.ndarray) -> np.ndarray:
 
 def _claimed(
     seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, inks: np.ndarray,
-    off_map: np.ndarray, line: Polyline,
+    off_map: np.ndarray, line: Polyline, also: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
-    """The undecided pixels a stroke in one of ``inks`` explains better than the map
-    (flat mask); ``seen``: :func:`_seen` of the picture. Only those that may still join
-    are judged (:func:`_open`), and what it reads is computed within INKED_REACH of them."""
+    """The pixels a stroke in one of ``inks`` explains better than the map (flat mask);
+    ``seen``: :func:`_seen` of the picture. Only the undecided ones that may still join
+    (:func:`_open`) and ``also`` (flagged ones to count) are judged, and what that reads
+    is computed within INKED_REACH of them: the work is what is left to decide."""
     height = len(off_map) // width
     obs, error_data = seen
     shape = (height, width)
     found = np.zeros_like(off_map)
     open_ = _open(error_data, off_map, shape)
+    if also is not None:
+        open_ |= also
     if not open_.any():  # (nothing left that a stroke could claim: a figure's margin)
         return found
     region = _dilated(open_, shape, INKED_REACH)
