@@ -133,6 +133,7 @@ INKED_REACH = 6
 def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
     candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
+    decided: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
@@ -140,7 +141,8 @@ def inked_strokes(
     the pixels past the threshold, which may show an ink where ``inks`` is empty
     (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
     of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
-    BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink)."""
+    BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
+    ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
@@ -151,6 +153,8 @@ def inked_strokes(
             return  # (all-data pictures but a few: a look at the candidates' luma)
         luma = (flat[:, :3] * scale) @ _YCBCR[0]
         at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
+        if decided is not None:  # (a figure's margin: no stroke's evidence)
+            at_ink &= ~decided
         # the flagged pixels at the ink's luma are judged too: the claim counts them
         # (a stroke's flagged core is its evidence), the undecided ones are what it adds
         also = off_map & at_ink

@@ -352,7 +352,8 @@ def jpeg_off_map(
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     # (the candidates hold no fill: a margin's white is no ink's peak)
-    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete)
+    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete,
+                  filled)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
     # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap,
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
