@@ -23,6 +23,7 @@ from truepix.color._decolorize._fills import MOSTLY_OFF, fill_pixels, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
+from truepix.color._decolorize._inked import _dilated as dilated
 from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
@@ -221,6 +222,9 @@ JPEG_FIELD_RADIUS = 5
 JPEG_FIELD_GAP = 40.0
 JPEG_FIELD_LUMA = 20.0
 JPEG_FIELD_SHARE = 0.1
+#: JPEG rings around a fill (a figure's margin, ``_fills``) within its 8x8 blocks: the
+#: candidates within JPEG_FILL_RING px of one show no ink's luma (``_inked``).
+JPEG_FILL_RING = 8
 
 
 def jpeg_off_map(
@@ -351,8 +355,13 @@ def jpeg_off_map(
                    filled)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
-    # (the candidates hold no fill: a margin's white is no ink's peak)
-    inked_strokes(flat, scale, width, position, inks, luma_of, off_map, line, plan.discrete,
+    # (the candidates hold no fill, and JPEG's ringing within JPEG_FILL_RING of one is
+    # the fill's: a margin's white is no ink's peak)
+    ink_luma = luma_of
+    if filled is not None:
+        ringing = dilated(filled, (height, width), JPEG_FILL_RING)
+        ink_luma = luma_of[~ringing[candidates]]
+    inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
                   filled)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
     # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap,
