@@ -1,15 +1,16 @@
-"""Bit-for-bit check for speed work: decode 22 varied pictures, save or compare the values.
+"""Bit-for-bit check for speed work: decode 26 varied pictures, save or compare the values.
 
 Usage::
 
     python benchmarks/same_answers.py save ref.npz      # on the commit before the change
     python benchmarks/same_answers.py check ref.npz     # after it: SAME, or which differ
 
-Pictures: viridis, jet, coolwarm, magma and twilight drawn on an fBm terrain and a
-photograph (``colormaps.py``), exact, JPEG q50/q75/q90, resized (OpenCV area, linear,
-cubic), noisy, annotated (lines and numbers in red, white or black, Pillow); the
-values of ``Decolorizer.values`` (and of ``decolorize`` for four) must be equal, NaN
-where NaN. Timings printed are first calls (numba compiles on an empty cache).
+Pictures: viridis, jet, coolwarm, magma, twilight and turbo drawn on an fBm terrain and
+a photograph (``colormaps.py``; also its 1 MP tiled astronaut), exact, JPEG q50/q75/q90,
+resized (OpenCV area, linear, cubic), noisy, annotated (lines and numbers in red, white
+or black, Pillow); the values of ``Decolorizer.values`` (and of ``decolorize`` for four)
+must be equal, NaN where NaN. Timings printed are first calls (numba compiles on an
+empty cache).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def pictures() -> dict[str, tuple[str, np.ndarray]]:
     small = terrain_field(512, np.random.default_rng(3))
     large = terrain_field(1024, np.random.default_rng(3))
     photo = list(photo_fields(384).values())[0]
+    astronaut = np.tile(photo_fields(512)["astronaut"], (2, 2))  # colormaps.py's speed photo
     area, linear, cubic = cv2.INTER_AREA, cv2.INTER_LINEAR, cv2.INTER_CUBIC
     noisy = _render("viridis", small) + rng.normal(0, 2, (512, 512, 3))
     return {
@@ -89,6 +91,10 @@ def pictures() -> dict[str, tuple[str, np.ndarray]]:
             "jet", _jpeg(cv2.resize(_render("jet", photo), (500, 500), interpolation=cubic), 50)
         ),
         "viridis_1k_q50": ("viridis", _jpeg(_render("viridis", large), 50)),
+        "jet_photo_1k_q75": ("jet", _jpeg(_render("jet", astronaut), 75)),
+        "viridis_photo_1k_q75": ("viridis", _jpeg(_render("viridis", astronaut), 75)),
+        "coolwarm_photo_1k_q75": ("coolwarm", _jpeg(_render("coolwarm", astronaut), 75)),
+        "turbo_photo_q90": ("turbo", _jpeg(_render("turbo", photo), 90)),
     }  # fmt: skip
 
 

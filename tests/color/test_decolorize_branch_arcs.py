@@ -41,19 +41,18 @@ def test_local_arc_is_hulls_local_arc(cyclic: bool, seed: int) -> None:
     width, height = 52, 40
     found = np.empty((2 * RADIUS + 1) ** 2)
     buckets = np.empty((2 * found.shape[0], 2))
-    lows, highs = np.empty(0), np.empty(0)
-    made = np.empty(position.shape), np.empty(position.shape)
-    anchor_ends(position, residual, ANCHOR, *made)
+    made = np.empty(position.shape)
+    anchor_ends(position, residual, ANCHOR, made)
     for q in range(0, height * width, 7):
         x, y = q % width, q // width
         expected = _local_arc(position, residual, ANCHOR, width, height, x, y, RADIUS, cyclic,
                               np.empty((2 * RADIUS + 1) ** 2))  # fmt: skip
         got = local_arc(position, residual, ANCHOR, width, height, q, RADIUS, cyclic, found,
-                        buckets, lows, highs)  # fmt: skip
+                        buckets, np.empty(0))  # fmt: skip
         assert got == expected
         if not cyclic:  # (the anchors' ends made once: maps not cyclic only)
             got = local_arc(position, residual, ANCHOR, width, height, q, RADIUS, cyclic, found,
-                            buckets, *made)  # fmt: skip
+                            buckets, made)  # fmt: skip
             assert got == expected
 
 
@@ -61,8 +60,8 @@ def test_local_arc_is_hulls_local_arc(cyclic: bool, seed: int) -> None:
 def test_reaches_is_membership_in_the_widened_arc(seed: int) -> None:
     position, residual = _field(seed)
     width, height = 52, 40
-    made = np.empty(position.shape), np.empty(position.shape)
-    anchor_ends(position, residual, ANCHOR, *made)
+    made = np.empty(position.shape)
+    anchor_ends(position, residual, ANCHOR, made)
     rng = np.random.default_rng(seed + 10)
     for q in range(0, height * width, 5):
         lo, hi = _local_arc(position, residual, ANCHOR, width, height, q % width, q // width,
@@ -70,9 +69,9 @@ def test_reaches_is_membership_in_the_widened_arc(seed: int) -> None:
         span = (hi - lo) * MARGIN
         for at in (*rng.random(4), lo - span, hi + span):  # (the ends themselves too)
             inside = bool(lo - span <= at <= hi + span)
-            for ends in ((np.empty(0), np.empty(0)), made):
+            for ends in (np.empty(0), made):
                 assert reaches(position, residual, ANCHOR, width, height, q, RADIUS, MARGIN, at,
-                               *ends) == inside  # fmt: skip
+                               ends) == inside  # fmt: skip
 
 
 def _scanned(luma: float, samples: np.ndarray, tolerance: float) -> list[int]:

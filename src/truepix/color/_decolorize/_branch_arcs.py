@@ -56,32 +56,33 @@ def _cyclic_arc(found, n, buckets):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def anchor_ends(position, residual, anchor, lows, highs):  # pragma: no cover - jitted
+def anchor_ends(position, residual, anchor, ends):  # pragma: no cover - jitted
     """Per pixel, its position where it is an anchor (residual at most ``anchor`` DN)
-    into both ``lows`` and ``highs``; elsewhere inf and -inf, which no extreme takes."""
+    into ``ends``; elsewhere NaN, which no extreme takes (one array, not a low and a
+    high one: half the memory written and read; jet's 1 MP photograph q75, rebranch
+    48 -> 40 ms on one thread)."""
     for p in range(position.shape[0]):
         anchored = residual[p] <= anchor and not math.isnan(position[p])
-        lows[p] = position[p] if anchored else np.inf
-        highs[p] = position[p] if anchored else -np.inf
+        ends[p] = position[p] if anchored else np.nan
 
 
 @nb.njit(**_JIT)
 def local_arc(  # pragma: no cover - jitted
-    position, residual, anchor, width, height, q, radius, cyclic, found, buckets, lows, highs
+    position, residual, anchor, width, height, q, radius, cyclic, found, buckets, ends
 ):  # fmt: skip
     """Pixel q's local arc (``_hull._local_arc``): its cyclic case by ``_cyclic_arc``;
-    a map not cyclic from ``lows`` and ``highs`` where made (``anchor_ends``; empty:
-    not made)."""
+    a map not cyclic from ``ends`` where made (``anchor_ends``; empty: not made)."""
     x, y = q % width, q // width
     n = 0
     lo = np.inf
     hi = -np.inf
-    if lows.shape[0] > 0:
+    if ends.shape[0] > 0:
         for yy in range(max(0, y - radius), min(height, y + radius + 1)):
             row = yy * width
             for p in range(row + max(0, x - radius), row + min(width, x + radius + 1)):
-                lo = min(lo, lows[p])
-                hi = max(hi, highs[p])
+                v = ends[p]  # (NaN: not an anchor, no comparison true)
+                lo = v if v < lo else lo
+                hi = v if v > hi else hi
         return lo, hi
     for yy in range(max(0, y - radius), min(height, y + radius + 1)):
         for xx in range(max(0, x - radius), min(width, x + radius + 1)):
@@ -99,7 +100,7 @@ def local_arc(  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def reaches(  # pragma: no cover - jitted
-    position, residual, anchor, width, height, q, radius, margin, at, lows, highs
+    position, residual, anchor, width, height, q, radius, margin, at, ends
 ):  # fmt: skip
     """Whether position ``at`` lies in pixel q's local arc widened by ``margin`` (a map
     that is not cyclic). Adding an anchor only widens the arc (its ends, and so the
@@ -112,11 +113,12 @@ def reaches(  # pragma: no cover - jitted
         yy = y + (step + 1) // 2 * (1 if step % 2 == 1 else -1)  # y, y + 1, y - 1, ...
         if yy < 0 or yy >= height:
             continue
-        if lows.shape[0] > 0:
+        if ends.shape[0] > 0:
             row = yy * width
             for p in range(row + max(0, x - radius), row + min(width, x + radius + 1)):
-                lo = min(lo, lows[p])
-                hi = max(hi, highs[p])
+                v = ends[p]
+                lo = v if v < lo else lo
+                hi = v if v > hi else hi
         else:
             for xx in range(max(0, x - radius), min(width, x + radius + 1)):
                 p = yy * width + xx

@@ -22,7 +22,6 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._branch_arcs import anchor_ends, local_arc, reaches
-from truepix.color._decolorize._grow import _row_starts, _slot_of
 from truepix.color._decolorize._kernels import _JIT
 
 __all__ = ["map_samples", "rebranch"]
@@ -182,41 +181,12 @@ def _mean_chroma(position, width, height, by, bx, samples):  # pragma: no cover 
 
 
 @nb.njit(**_JIT)
-def _slot_near(q, k, candidates, starts, width):  # pragma: no cover - jitted
-    """Where flat index q is in ``candidates``, or -1, knowing candidate k: the pixels
-    beside ``candidates[k]`` in its row are its neighbours in the sorted list."""
-    p = candidates[k]
-    if q == p:
-        return k
-    if q == p + 1:
-        return k + 1 if k + 1 < candidates.shape[0] and candidates[k + 1] == q else -1
-    if q == p - 1:
-        return k - 1 if k > 0 and candidates[k - 1] == q else -1
-    return _slot_of(q, candidates, starts, width)
-
-
-@nb.njit(**_JIT)
-def _first_of_block(k, candidates, starts, width):  # pragma: no cover - jitted
-    """Whether candidate k is the first candidate of its 2x2 block (sorted order)."""
-    p = candidates[k]
-    y, x = p // width, p % width
-    if x % 2 == 1 and _slot_near(p - 1, k, candidates, starts, width) >= 0:
-        return False
-    if y % 2 == 1:
-        for q in ((y - 1) * width + x - x % 2, (y - 1) * width + x - x % 2 + 1):
-            if _slot_of(q, candidates, starts, width) >= 0:
-                return False
-    return True
-
-
-@nb.njit(**_JIT)
 def _block_pixels(  # pragma: no cover - jitted
-    pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas, own,
-    mobile,
+    pixels, scale, width, position, candidates, mobile_at, ycc, n_bins, k, lumas, own, mobile,
 ):  # fmt: skip
-    """The lumas, own bins and movability (a ``movable`` candidate) of the pixels of
-    candidate k's block; returns the block's observed mean chroma (NaN: a pixel has no
-    position)."""
+    """The lumas, own bins and movability (``mobile_at``: per pixel, whether a movable
+    candidate) of the pixels of candidate k's block; returns the block's observed mean
+    chroma (NaN: a pixel has no position)."""
     by, bx = candidates[k] // width // 2, candidates[k] % width // 2
     obs_u = obs_v = 0.0
     for i in range(4):
@@ -228,8 +198,7 @@ def _block_pixels(  # pragma: no cover - jitted
         obs_v += 0.25 * (ycc[2, 0] * r + ycc[2, 1] * g + ycc[2, 2] * b)
         lumas[i] = ycc[0, 0] * r + ycc[0, 1] * g + ycc[0, 2] * b
         own[i] = _bin_of(position[q], n_bins)
-        slot = _slot_near(q, k, candidates, starts, width)
-        mobile[i] = slot >= 0 and movable[slot]
+        mobile[i] = mobile_at[q]
     return obs_u, obs_v
 
 
@@ -239,7 +208,8 @@ def _neighbour_chroma(  # pragma: no cover - jitted
 ):  # fmt: skip
     """The 8 blocks around (by, bx): their share of its upsampled chroma, at their
     positions (NaN: one of their pixels has none). Each block's mean chroma is kept
-    in ``chroma`` once ``known`` (per block, clamped to the picture)."""
+    in ``chroma`` once ``known`` (per block, clamped to the picture; empty: none
+    kept)."""
     blocks_y, blocks_x = (height + 1) // 2, (width + 1) // 2
     rest_u = rest_v = 0.0
     for dy in range(-1, 2):
@@ -248,6 +218,11 @@ def _neighbour_chroma(  # pragma: no cover - jitted
                 weight = _EDGE if dy == 0 or dx == 0 else _CORNER
                 b = (min(max(by + dy, 0), blocks_y - 1) * blocks_x
                      + min(max(bx + dx, 0), blocks_x - 1))  # fmt: skip
+                if known.shape[0] == 0:  # (few blocks judged: none kept)
+                    u, v = _mean_chroma(position, width, height, by + dy, bx + dx, samples)
+                    rest_u += weight * u
+                    rest_v += weight * v
+                    continue
                 if not known[b]:
                     chroma[b, 0], chroma[b, 1] = _mean_chroma(
                         position, width, height, by + dy, bx + dx, samples
@@ -261,12 +236,12 @@ def _neighbour_chroma(  # pragma: no cover - jitted
 @nb.njit(**_JIT)
 def _arc_options(  # pragma: no cover - jitted
     position, residual, anchor, width, height, q, radius, margin, cyclic, own, bins, gaps, n,
-    n_bins, found, buckets, lows, highs, out,
+    n_bins, found, buckets, ends, out,
 ):  # fmt: skip
     """``_options`` of pixel q within its local arc, widened by ``margin`` (see
     :func:`rebranch`)."""
     lo, hi = local_arc(
-        position, residual, anchor, width, height, q, radius, cyclic, found, buckets, lows, highs
+        position, residual, anchor, width, height, q, radius, cyclic, found, buckets, ends
     )  # fmt: skip
     span = (hi - lo) * margin
     return _options(own, bins, gaps, n, n_bins, lo - span, hi + span, cyclic, out)
@@ -346,7 +321,7 @@ def _best_combination(  # pragma: no cover - jitted
 def _judge_block(  # pragma: no cover - jitted
     position, residual, anchor, width, height, by, bx, radius, margin, cyclic, own, lumas,
     samples, obs_u, obs_v, rest_u, rest_v, choices, n_choice, branch_bins, branch_gaps,
-    n_branch, found, buckets, terms, pick, lows, highs,
+    n_branch, found, buckets, terms, pick, ends,
 ):  # fmt: skip
     """Whether block (by, bx)'s pixels move, and where (``pick``): the best combination
     of their ``choices`` once each movable one's are restricted to its local arc.
@@ -375,7 +350,7 @@ def _judge_block(  # pragma: no cover - jitted
                         position, residual, anchor, width, height,
                         (2 * by + i // 2) * width + 2 * bx + i % 2, radius, margin, cyclic,
                         own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found,
-                        buckets, lows, highs, choices[i],
+                        buckets, ends, choices[i],
                     )  # fmt: skip
             restricted = everyone
         best, alone = _best_combination(
@@ -396,13 +371,13 @@ def _judge_block(  # pragma: no cover - jitted
             ) < MAX_BRANCHES:  # among the best few once in the arc
                 if reaches(
                     position, residual, anchor, width, height, q, radius, margin,
-                    (pick[i] + 0.5) / n_bins, lows, highs,
+                    (pick[i] + 0.5) / n_bins, ends,
                 ):  # fmt: skip
                     continue
             n_choice[i] = _arc_options(
                 position, residual, anchor, width, height, q, radius, margin, cyclic,
                 own[i], branch_bins[i], branch_gaps[i], n_branch[i], n_bins, found, buckets,
-                lows, highs, choices[i],
+                ends, choices[i],
             )  # fmt: skip
             restricted |= 1 << i
             outside |= pick[i] not in choices[i, 1 : n_choice[i]]
@@ -436,7 +411,6 @@ def rebranch(  # pragma: no cover - jitted
     """
     height = position.shape[0] // width
     n_bins = samples.shape[0]
-    starts = _row_starts(candidates, width, height)
     base, cell_starts, cell_bins = _luma_index(samples, tolerance)
     wide = np.empty((4, n_bins + 1), np.int64)
     terms = np.empty((4, n_bins + 1, 3))
@@ -450,27 +424,36 @@ def rebranch(  # pragma: no cover - jitted
     pick = np.empty(4, np.int64)
     found = np.empty((2 * radius + 1) ** 2)
     buckets = np.empty((2 * found.shape[0], 2))
-    known = np.zeros(((height + 1) // 2) * ((width + 1) // 2), np.bool_)
-    chroma = np.empty((known.shape[0], 2))
+    n_blocks = ((height + 1) // 2) * ((width + 1) // 2)
+    many = movable.sum() >= _DENSE_SHARE * position.shape[0]
     # many arcs (textured pictures, a map not cyclic): each pixel's anchor test made once
-    dense = not cyclic and movable.sum() >= _DENSE_SHARE * position.shape[0]
-    lows = np.empty(position.shape[0] if dense else 0)
-    highs = np.empty(lows.shape[0])
+    dense = not cyclic and many
+    # ... and many blocks' chroma kept, read by their neighbours (few: each made anew,
+    # cheaper than a megapixel's 4 MB of chroma for a few blocks)
+    known = np.zeros(n_blocks if many else 0, np.bool_)
+    chroma = np.empty((known.shape[0], 2))
+    ends = np.empty(position.shape[0] if dense else 0)
     if dense:
-        anchor_ends(position, residual, anchor, lows, highs)
+        anchor_ends(position, residual, anchor, ends)
     moved = np.empty(candidates.shape[0], np.int64)
     bins = np.empty(candidates.shape[0], np.int64)
     n_moved = 0
+    begun = np.zeros(n_blocks, np.bool_)  # (per block: its first candidate met)
+    mobile_at = np.zeros(position.shape[0], np.bool_)  # (not a search per block pixel)
+    for k in range(candidates.shape[0]):
+        mobile_at[candidates[k]] = movable[k]
     for k in range(candidates.shape[0]):
         p = candidates[k]
         by, bx = (p // width) // 2, (p % width) // 2
+        # a block is judged at its first candidate (sorted order), when that is movable
+        if begun[by * ((width + 1) // 2) + bx]:
+            continue
+        begun[by * ((width + 1) // 2) + bx] = True
         if not movable[k] or 2 * by + 1 >= height or 2 * bx + 1 >= width:
             continue
-        if not _first_of_block(k, candidates, starts, width):
-            continue
         obs_u, obs_v = _block_pixels(
-            pixels, scale, width, position, candidates, starts, movable, ycc, n_bins, k, lumas,
-            own, mobile,
+            pixels, scale, width, position, candidates, mobile_at, ycc, n_bins, k, lumas, own,
+            mobile,
         )  # fmt: skip
         if math.isnan(obs_u):
             continue
@@ -499,7 +482,7 @@ def rebranch(  # pragma: no cover - jitted
         if not _judge_block(
             position, residual, anchor, width, height, by, bx, radius, margin, cyclic, own,
             lumas, samples, obs_u, obs_v, rest_u, rest_v, wide, n_wide, branch_bins,
-            branch_gaps, n_branch, found, buckets, terms, pick, lows, highs,
+            branch_gaps, n_branch, found, buckets, terms, pick, ends,
         ):  # fmt: skip
             continue
         for i in range(4):

@@ -30,12 +30,16 @@ seaborn's default figure, rocket q75: digits flagged 68.5 -> 99.9 %, data NaN 0.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any
 
+import numba as nb
 import numpy as np
 
+from truepix._validate import readonly
 from truepix.color._decolorize._fills import fill_pixels
+from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["cell_marks", "plot_box", "without_cell_marks"]
 
@@ -314,21 +318,34 @@ def _grid(share: np.ndarray, n: int) -> np.ndarray | None:
         return None
     # (a boundary's edge may fall a pixel either side of the rounded one: 6.4 px cells)
     near = np.maximum(np.maximum(peak, np.roll(peak, 1)), np.roll(peak, -1))
-    # every grid's inner boundaries at once (_bounds' arithmetic); a grid's quantile of
-    # them (the sorted ones' GRID_QUANTILE th) is GRID_PEAK or more where at most that
-    # many fall below it (a loop over the grids sorting each: 2-3 ms a megapixel, this 0.3)
-    inner = counts - 1
-    k = np.repeat(counts, inner)
-    firsts = np.cumsum(inner) - inner
-    index = np.arange(len(k)) - np.repeat(firsts, inner) + 1
-    below = near[np.round(index * n / k).astype(np.int64) - 1] < GRID_PEAK
-    standing = np.bincount(k - counts[0], below, minlength=len(counts)) <= (
-        GRID_QUANTILE / 100 * (inner - 1)
-    ).astype(np.int64)
+    grids, at, most = _grid_bounds(n)
+    below = near[at] < GRID_PEAK
+    standing = np.bincount(grids, below, minlength=len(counts)) <= most
     if not np.any(standing):
         return None
     k = int(counts[standing].max())
     return _bounds(k, n) if n / k >= CELL_PIXELS else None
+
+
+@functools.lru_cache(maxsize=16)
+def _grid_bounds(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For ``_grid`` over ``n`` pixels, every grid's inner boundaries at once (``_bounds``'
+    arithmetic): per boundary its grid (from CELLS_MIN cells up) and the pixel before
+    it, and per grid how many may fall below GRID_PEAK. A grid's quantile of them (the
+    sorted ones' GRID_QUANTILE th) is GRID_PEAK or more where at most that many do (a
+    loop over the grids sorting each: 2-3 ms a megapixel, this 0.3; made once per
+    size: the same for every picture that wide or high)."""
+    counts = np.arange(CELLS_MIN, n // GRID_FINEST + 1)
+    inner = counts - 1
+    k = np.repeat(counts, inner)
+    firsts = np.cumsum(inner) - inner
+    index = np.arange(len(k)) - np.repeat(firsts, inner) + 1
+    at = np.round(index * n / k).astype(np.int64) - 1
+    most = (GRID_QUANTILE / 100 * (inner - 1)).astype(np.int64)
+    grids = k - counts[0]
+    for array in (grids, at, most):
+        array.flags.writeable = False
+    return grids, at, most
 
 
 def _edge_share(pixels: np.ndarray, axis: int) -> np.ndarray:
@@ -336,12 +353,76 @@ def _edge_share(pixels: np.ndarray, axis: int) -> np.ndarray:
     across that have an edge there (EDGE_DN), read on every EDGE_STEP-th line or so."""
     lines = pixels.shape[1 - axis]
     step = max([s for s in EDGE_STEPS if s * EDGE_LINES <= lines], default=1)
+    if pixels.dtype == np.uint8 and pixels.flags.c_contiguous and pixels.shape[-1] >= 3:
+        # one pass, no int16 copies (a JPEG'd megapixel's columns: 1.4 -> 0.15 ms)
+        n_lines = (lines + step - 1) // step
+        counts = np.zeros(pixels.shape[axis] - 1, dtype=np.int64)
+        _edge_counts(readonly(pixels), axis, step, int(EDGE_DN), counts)  # (one compile)
+        return counts / n_lines  # (the bools' mean, to the last bit)
     sample = pixels[::step, :, :3] if axis == 1 else pixels[:, ::step, :3]
     edge = np.zeros(np.diff(sample[..., 0], axis=axis).shape, dtype=bool)
     for channel in range(3):
         values = sample[..., channel].astype(np.int16)
         edge |= np.abs(np.diff(values, axis=axis)) > EDGE_DN
     return edge.mean(axis=1 - axis)
+
+
+@nb.njit(**_JIT)
+def _edge_counts(pixels, axis, step, edge_dn, counts):  # pragma: no cover - jitted
+    """``_edge_share``'s counts of (H, W, C) uint8 ``pixels``: per pair k, k + 1 along
+    ``axis``, of the lines across (every ``step`` th) where a channel of the first three
+    differs by more than ``edge_dn``."""
+    height, width, n_channels = pixels.shape
+    rows = pixels.reshape(height, width * n_channels)  # (each row's bytes, flat)
+    if axis == 0:
+        flags = np.empty(width, np.int64)
+        for y in range(height - 1):
+            if n_channels == 3:  # (every pixel, vectorized, then the sampled ones counted)
+                flags[:] = 0
+                _edge_run3(rows[y], rows[y + 1], edge_dn, flags)
+                counts[y] = flags[::step].sum()
+            else:
+                counts[y] = _edge_pairs(rows[y], rows[y + 1], step * n_channels, edge_dn,
+                                        (width + step - 1) // step)  # fmt: skip
+        return
+    for y in range(0, height, step):
+        row = rows[y]
+        if n_channels == 3:  # (a literal stride: numba vectorizes it, 4x the loop below)
+            _edge_run3(row[:-3], row[3:], edge_dn, counts)
+        else:
+            for x in range(width - 1):
+                counts[x] += _edge_pairs(row[x * n_channels:], row[(x + 1) * n_channels:],
+                                         n_channels, edge_dn, 1)  # fmt: skip
+
+
+@nb.njit(**_JIT)
+def _edge_run3(first, second, edge_dn, counts):  # pragma: no cover - jitted
+    """Add 1 to ``counts[x]`` where RGB pixel x of the flat rows ``first`` and ``second``
+    differ by more than ``edge_dn`` in a channel."""
+    for x in range(counts.shape[0]):
+        at = 3 * x
+        most = max(
+            abs(np.int32(first[at]) - np.int32(second[at])),
+            abs(np.int32(first[at + 1]) - np.int32(second[at + 1])),
+            abs(np.int32(first[at + 2]) - np.int32(second[at + 2])),
+        )
+        counts[x] += np.int64(most > edge_dn)
+
+
+@nb.njit(**_JIT)
+def _edge_pairs(first, second, stride, edge_dn, n):  # pragma: no cover - jitted
+    """How many of the ``n`` pixels ``stride`` bytes apart of the flat rows ``first`` and
+    ``second`` differ by more than ``edge_dn`` in a channel of the first three."""
+    total = 0
+    for x in range(n):
+        at = x * stride
+        most = max(
+            abs(np.int32(first[at]) - np.int32(second[at])),
+            abs(np.int32(first[at + 1]) - np.int32(second[at + 1])),
+            abs(np.int32(first[at + 2]) - np.int32(second[at + 2])),
+        )
+        total += np.int64(most > edge_dn)
+    return total
 
 
 def _bounds(k: int, n: int) -> np.ndarray:

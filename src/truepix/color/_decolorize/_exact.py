@@ -23,7 +23,7 @@ from truepix.color._decolorize._tables import SHARE_SAMPLE, table_share
 
 __all__ = [
     "MIN_THRESHOLD", "NOISE_CAP", "exact_render", "exact_share", "figure_render", "largest_part",
-    "threshold_code",
+    "interpolated", "ramps", "threshold_code",
 ]
 
 #: The plain threshold (DN) of pictures without noise: a sharp render's strokes' edges
@@ -98,6 +98,18 @@ SHARP_KEY_SHARE = 0.8
 #: and rounded bytes differ by 1 DN a channel: sqrt(3) DN) is on the map; black
 #: text on magma (3-4 DN from its first color) is not.
 EXACT_THRESHOLD = 2.0
+#: A pixel is on a ramp of colors (:func:`ramps`) when it is the mean of its two
+#: neighbours along rows and along columns, each channel within this many DN (three
+#: roundings to bytes), and they are no flat fill.
+RAMP_TOLERANCE = 2.0
+#: A picture's colors were interpolated (``pcolormesh(shading='gouraud')``: each pixel a
+#: linear RGB blend of its triangle's vertex colors) when at least this share of its
+#: pixels off the map (MIN_RAMPS or more) lie on ramps: 0.45-0.5 on jet and hsv gouraud
+#: pictures of a photograph (24x24 mesh at 320^2); at most 0.01 on the annotated
+#: pictures of benchmarks/colormaps.py (6 maps, PNG, OpenCV area 0.5x, linear 2x,
+#: cubic 1.5x), whose strokes' edges are no ramps across them.
+RAMP_SHARE = 0.25
+MIN_RAMPS = 20
 
 
 def exact_share(hist: np.ndarray) -> float:
@@ -252,6 +264,39 @@ def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
         _, gap2, _ = on_segment(rgb, padded[behind], padded[ahead])
         between |= (gap2 <= BLEND_TOLERANCE**2) & near[ahead] & near[behind]
     return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
+
+
+def ramps(flat: np.ndarray, scale: float, width: int, candidates: np.ndarray) -> np.ndarray:
+    """``candidates`` (flat mask) whose color is the mean of their two neighbours along
+    rows and along columns, each channel within RAMP_TOLERANCE DN, and not that of
+    all four: a ramp of colors (an interpolation's), not a stroke's edge nor a flat fill.
+    The picture's border is no ramp (the candidates alone are read)."""
+    height = len(candidates) // width
+    at = np.flatnonzero(candidates)
+    y, x = np.divmod(at, width)
+    at = at[(y > 0) & (y < height - 1) & (x > 0) & (x < width - 1)]
+    middle = flat[at, :3].astype(np.float32)
+    ramp = np.ones(len(at), dtype=bool)
+    spread = np.zeros(len(at), dtype=np.float32)
+    for step in (1, width):
+        ahead, behind = flat[at + step, :3].astype(np.float32), flat[at - step, :3]
+        ramp &= np.abs(2 * middle - ahead - behind).max(axis=-1) * scale <= RAMP_TOLERANCE
+        spread = np.maximum(spread, np.abs(ahead - behind).max(axis=-1) * scale)
+    found = np.zeros(len(candidates), dtype=bool)
+    found[at[ramp & (spread > RAMP_TOLERANCE)]] = True
+    return found
+
+
+def interpolated(flat: np.ndarray, scale: float, width: int, off_map: np.ndarray) -> np.ndarray:
+    """The ``off_map`` pixels (flat mask) on :func:`ramps` where they are RAMP_SHARE of
+    them (the picture's colors interpolated), else none."""
+    count = np.count_nonzero(off_map)
+    if count < MIN_RAMPS:
+        return np.zeros(len(off_map), dtype=bool)
+    found = ramps(flat, scale, width, off_map)
+    if np.count_nonzero(found) < RAMP_SHARE * count:
+        found[:] = False
+    return found
 
 
 def threshold_code(threshold: float) -> int:

@@ -90,6 +90,22 @@ GRAY_INK_PIXELS = 0.002
 #: ... or GRAY_INK_COUNT pixels where fewer (a 400 x 300 figure's GRAY_INK_PIXELS): a
 #: stroke is as many pixels whatever the canvas (texture's GRAY_CORES_MAX stays a share).
 GRAY_INK_COUNT = 240
+#: Inks looked at, one luma peak of the cores after another (see ``_strokes``).
+GRAY_INKS = 1
+#: Along a found stroke (hysteresis, GRAY_ALONG_STEPS steps of 8 neighbours), a pixel of
+#: the ink's luma whose luma jumps GRAY_ALONG DN toward it and whose position jumps
+#: GRAY_ALONG_POSITION joins it: a light stroke's stretches over a field nearer the
+#: light middle stand out of it by less than a core's GRAY_CORE.
+GRAY_ALONG = 20.0
+GRAY_ALONG_POSITION = 0.03
+GRAY_ALONG_STEPS = 16
+#: A light ink's strokes over the field near the light middle: pixels GRAY_FAINT DN or
+#: more above both sides (agreeing within GRAY_FAINT_SIDES), and no darker than the
+#: map's lightest color less GRAY_FAINT_TOP DN.
+GRAY_FAINT = 12.0
+GRAY_FAINT_SIDES = 8.0
+GRAY_FAINT_TOP = 4.0
+GRAY_FAINT_POSITION = 0.02
 #: A core's chroma (DN) at most its sides' shrunk toward gray by GRAY_CHROMA_KEPT of the
 #: share of the way its luma went to the ink's, plus GRAY_CHROMA: 4:2:0 averages a thin
 #: stroke's chroma with its 2x2 block's (measured: white on RdBu_r keeps about half).
@@ -103,6 +119,14 @@ GRAY_INK_CHROMA = 0.8
 #: more toward the ink's from the field's GRAY_FRINGE_REACH px out (``_fringes``).
 GRAY_FRINGE = 15.0
 GRAY_FRINGE_REACH = 3
+#: ... where the ink stands GRAY_FRINGE_CONTRAST DN or more from that field and the
+#: neighbour's luma lies between the two (GRAY_FRINGE_SHARE of the way): a blend of
+#: the ink and the field. JPEG's halo beside a hard-edged stroke (Pillow's text and
+#: lines in benchmarks/colormaps.py) passed 15 DN past a field near the ink's luma,
+#: or beyond the ink when the field was extrapolated from the next stroke.
+GRAY_FRINGE_CONTRAST = 25.0
+GRAY_FRINGE_SHARE = (0.25, 1.0)
+
 
 def gray_middle(line: Polyline) -> bool:
     """Whether the map's lightest color is a gray inside it (GRAY_MIDDLE_CHROMA,
@@ -117,7 +141,7 @@ def gray_middle(line: Polyline) -> bool:
 
 
 def _luma_jumps(
-    luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1
+    luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1, sides: float = GRAY_SIDES
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel: the largest luma jump (DN) over directions and reaches whose sides
     agree (GRAY_SIDES), and the sides' mean (NaN where none); of the rows 0, ``every``,
@@ -128,79 +152,149 @@ def _luma_jumps(
     jump = np.zeros(size, dtype=np.float64)
     side = np.full(size, np.nan)
     reaches = np.array(GRAY_REACHES, dtype=np.int64)
-    _jump_kernel(scaled, off_map, width, len(luma) // width, every, reaches, GRAY_SIDES / 255.0,
+    _jump_kernel(scaled, off_map, width, len(luma) // width, every, reaches, sides / 255.0,
                  jump, side)  # fmt: skip
     return jump * 255.0, side * 255.0
 
 
 def gray_ink_strokes(
-    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray
-) -> None:
-    """Mark in ``off_map`` the pixels of strokes in one gray ink whose luma stands out of
-    the field on both sides (GRAY_CORE) and whose position does too (GRAY_POSITION), the
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
+    top: float = np.inf,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the pixels of strokes in gray inks whose luma stands out of
+    the field on both sides (GRAY_CORE) and whose position does too (GRAY_POSITION), an
     ink's (GRAY_INK_LUMA, GRAY_CHROMA), and their edges (GRAY_EDGE) and fringes
     (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
-    ``position`` each one's (0-1, NaN: none)."""
+    ``position`` each one's (0-1, NaN: none); ``top``: the luma (DN) of the map's
+    lightest color (GRAY_FAINT_TOP)."""
     n_pixels = len(off_map)
     if width < 8 or n_pixels < 64:
         return
     weights = _YCBCR[0] * scale  # (a channel at a time: a third of a matmul's time on uint8)
     luma = flat[:, 0] * weights[0] + flat[:, 1] * weights[1] + flat[:, 2] * weights[2]
-    found = _strokes(flat, scale, width, position, off_map, luma)
-    if found is None:
-        return
-    pixels, ink = found
-    of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
-    # (of the ink's luma: the stroke's own, also where other rules flagged them)
-    stroke = (pixels | off_map) & of_ink
-    _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, pixels)
-    off_map |= pixels
+    for pixels, ink in _strokes(flat, scale, width, position, off_map, luma, top):
+        of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
+        # (of the ink's luma: the stroke's own, also where other rules flagged them)
+        stroke = (pixels | off_map) & of_ink
+        _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, pixels)
+        off_map |= pixels
 
 
 def _strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
-    luma: np.ndarray,
-) -> tuple[np.ndarray, float] | None:  # fmt: skip
-    """The gray strokes' cores and edges (a mask; pixels not ``off_map``) and the ink's
-    luma, or None where the cores do not make one gray ink."""
+    luma: np.ndarray, top: float = np.inf,
+) -> list[tuple[np.ndarray, float]]:  # fmt: skip
+    """Per gray ink the cores make: its strokes' cores and edges (a mask; pixels not
+    ``off_map``) and the ink's luma; none where the cores make no gray ink."""
     n_pixels = len(off_map)
     least = min(GRAY_INK_PIXELS * n_pixels, GRAY_INK_COUNT)
     # (every GRAY_SAMPLE th row first: an all-data picture's few cores -- its ridges
     # through the light middle pass in position -- show there at a quarter of the cost)
     sampled = _cores(luma, position, width, off_map, GRAY_SAMPLE)
     if len(sampled) < JUMP_SAMPLE_SLACK * least / GRAY_SAMPLE:
-        return None
+        return []
     jump, side = _luma_jumps(luma, width, off_map)
     # ... whose position stands out of the field's too: data through the map's light
     # middle is a luma ridge as high, but its positions pass through (0.45 -> 0.5 -> 0.55)
     cores = _cores(luma, position, width, off_map, 1, jump)
     # ... few: texture jumps everywhere (GRAY_CORES_MAX)
     if not least <= len(cores) <= GRAY_CORES_MAX * n_pixels:
-        return None
-    ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
-    at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
-    held = np.count_nonzero(at_ink)
-    if held < max(GRAY_INK_SHARE * len(cores), least):
-        return None
-    cores = cores[at_ink]
-    # ... a gray: mixed with the field, the field's chroma shrinks by the share of the
-    # way its luma went to the ink's (the sides' chroma: the pixels on either side)
+        return []
     chroma = _chroma(flat, scale)
+    found = []
+    # the inks, one peak after another: a figure's strokes in a colored ink (magenta on
+    # Spectral) can outnumber its white ones, and hide them behind a first peak that is
+    # no gray (GRAY_INKS at most)
+    for _ in range(GRAY_INKS):
+        ink = _peak(luma[cores], 0.0, 256.0, 256, GRAY_INK_LUMA)
+        at_ink = np.abs(luma[cores] - ink) <= GRAY_INK_LUMA
+        if np.count_nonzero(at_ink) < max(GRAY_INK_SHARE * len(cores), least):
+            break
+        pixels = _gray_cores(chroma, luma, side, width, cores[at_ink], ink, least)
+        if pixels is not None:
+            pixels = _with_edges(pixels, jump, luma, side, ink, width)
+            if np.median(luma[cores[at_ink]] - side[cores[at_ink]]) > 0:  # (a light ink)
+                _grown(pixels, _faint(luma, position, width, off_map, top), width)
+            _along(pixels, jump, luma, side, ink, width, off_map, position)
+            found.append((pixels, ink))
+        cores = cores[~at_ink]
+    return found
+
+
+def _gray_cores(
+    chroma: np.ndarray, luma: np.ndarray, side: np.ndarray, width: int, cores: np.ndarray,
+    ink: float, least: float,
+) -> np.ndarray | None:  # fmt: skip
+    """The ``cores`` (flat indices) at the ``ink``'s luma that are a gray's, or None where
+    they do not make a gray ink (GRAY_INK_CHROMA) or hold fewer than ``least``."""
+    # a gray: mixed with the field, the field's chroma shrinks by the share of the
+    # way its luma went to the ink's (the sides' chroma: the pixels on either side)
     field_chroma = _side_chroma(chroma, width, cores)
     share = np.clip((luma[cores] - side[cores]) / (ink - side[cores]), 0.0, 1.0)
     gray = chroma[cores] <= (1.0 - GRAY_CHROMA_KEPT * share) * field_chroma + GRAY_CHROMA
     if np.median(chroma[cores] / np.maximum(field_chroma, 1.0)) > GRAY_INK_CHROMA:
         return None
     cores = cores[gray]
-    if len(cores) < least:
-        return None
-    height = n_pixels // width
+    return cores if len(cores) >= least else None
+
+
+def _with_edges(
+    cores: np.ndarray, jump: np.ndarray, luma: np.ndarray, side: np.ndarray, ink: float,
+    width: int,
+) -> np.ndarray:  # fmt: skip
+    """A mask of the ``cores`` (flat indices) and their 8 neighbours whose luma jumps
+    GRAY_EDGE DN or more toward the ``ink``'s."""
+    n_pixels = len(luma)
     beside = np.zeros(n_pixels, dtype=bool)
-    near_any(cores, width, height, 1, beside)
+    near_any(cores, width, n_pixels // width, 1, beside)
     toward = (luma - side) * (ink - side) > 0
     found = beside & (jump >= GRAY_EDGE) & toward
     found[cores] = True
-    return found, ink
+    return found
+
+
+def _faint(
+    luma: np.ndarray, position: np.ndarray, width: int, off_map: np.ndarray, top: float
+) -> np.ndarray:
+    """A mask of the pixels lighter than the map's lightest color less GRAY_FAINT_TOP DN
+    (``top``) whose luma stands GRAY_FAINT DN or more above two sides that agree within
+    GRAY_FAINT_SIDES: a light ink's stroke over the field near the map's light middle,
+    which the field's smoothness does not make. They join a found stroke along it only
+    (``_grown``): JPEG's noise on the data through the light middle makes a few such
+    pixels apart from any stroke."""
+    jump, side = _luma_jumps(luma, width, off_map, sides=GRAY_FAINT_SIDES)
+    faint = (jump >= GRAY_FAINT) & (luma > side) & (luma >= top - GRAY_FAINT_TOP) & ~off_map
+    # ... whose position stands out too: data through the light middle is a luma ridge
+    # (the map's luma peaks there), but its positions pass through
+    faint[faint] = jumps(position, width, off_map)[0][faint] >= GRAY_FAINT_POSITION
+    return faint
+
+
+def _grown(found: np.ndarray, able: np.ndarray, width: int) -> None:
+    """Mark in ``found`` the ``able`` pixels 8-connected to it, GRAY_ALONG_STEPS steps out."""
+    n_pixels = len(found)
+    fresh = np.flatnonzero(found)
+    beside = np.zeros(n_pixels, dtype=bool)
+    for _ in range(GRAY_ALONG_STEPS):
+        beside[:] = False
+        near_any(fresh, width, n_pixels // width, 1, beside)
+        fresh = np.flatnonzero(beside & able & ~found)
+        if len(fresh) == 0:
+            return
+        found[fresh] = True
+
+
+def _along(
+    found: np.ndarray, jump: np.ndarray, luma: np.ndarray, side: np.ndarray, ink: float,
+    width: int, off_map: np.ndarray, position: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``found`` the pixels along its strokes (``_grown``) whose luma is the ink's
+    (GRAY_INK_LUMA) and jumps GRAY_ALONG DN or more toward it, and whose position jumps
+    GRAY_ALONG_POSITION."""
+    toward = (luma - side) * (ink - side) > 0
+    able = toward & (jump >= GRAY_ALONG) & (np.abs(luma - ink) <= GRAY_INK_LUMA) & ~off_map
+    able[able] = jumps(position, width, off_map)[0][able] >= GRAY_ALONG_POSITION
+    _grown(found, able, width)
 
 
 def _cores(
@@ -248,9 +342,13 @@ def _fringes(
             beyond = (sy + 2 * reach * dy) * width + sx + 2 * reach * dx
             # (the field's gradient carried on from the two pixels out to the neighbour)
             predicted = luma[field] + (luma[field] - luma[beyond]) * (reach - 1) / reach
+            contrast = np.abs(ink - predicted)
             gap = (luma[near] - predicted) * np.sign(ink - predicted)
+            share = gap / np.maximum(contrast, 1.0)
+            blend = (share >= GRAY_FRINGE_SHARE[0]) & (share <= GRAY_FRINGE_SHARE[1])
+            blend &= contrast >= GRAY_FRINGE_CONTRAST
             clear = ~(off_map[field] | found[field] | off_map[beyond] | found[beyond])
-            found[near[(gap >= GRAY_FRINGE) & clear]] = True
+            found[near[(gap >= GRAY_FRINGE) & clear & blend]] = True
 
 
 def _side_chroma(chroma: np.ndarray, width: int, pixels: np.ndarray) -> np.ndarray:

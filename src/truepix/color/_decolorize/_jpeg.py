@@ -370,7 +370,7 @@ def jpeg_off_map(
     if not (colorless or line.cyclic or plan.discrete):
         jump_strokes(flat, scale, width, position, off_map, resized)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
-            gray_ink_strokes(flat, scale, width, position, off_map)
+            gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
     fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
     return off_map

@@ -110,10 +110,9 @@ def _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, j):  # pragma: no cover - 
     ay = py - seg_a[j, 1]
     az = pz - seg_a[j, 2]
     t = (ax * seg_d[j, 0] + ay * seg_d[j, 1] + az * seg_d[j, 2]) * seg_inv[j]
-    if t < 0.0:
-        t = 0.0
-    elif t > 1.0:
-        t = 1.0
+    # clamped without a branch (the same t, NaN kept: numba's max and min keep a NaN
+    # first argument): a color new to a cold decoder 188 -> 169 ns (RGB), one thread
+    t = min(max(t, 0.0), 1.0)
     dx = ax - t * seg_d[j, 0]
     dy = ay - t * seg_d[j, 1]
     dz = az - t * seg_d[j, 2]
@@ -181,9 +180,16 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
     ambiguous = False
     for q in range(lo, hi):
         seg = pool[q]
+        # a segment whose two ends lie within `gap` of the best position holds no
+        # point apart from it (the position seg_s + t * seg_ds, rounded, lies between
+        # the two, whichever the sign): skipped before its distance -- its neighbours
+        # along the map, most of a cell's list
+        start = seg_s[seg]
+        if abs(start - best_pos) <= gap and abs(start + seg_ds[seg] - best_pos) <= gap:
+            continue
         d2, t = _segment_dist2(px, py, pz, seg_a, seg_d, seg_inv, seg)
         if d2 <= limit:
-            apart = abs(seg_s[seg] + t * seg_ds[seg] - best_pos)
+            apart = abs(start + t * seg_ds[seg] - best_pos)
             if period > 0.0:
                 apart = apart % period
                 apart = min(apart, period - apart)

@@ -254,7 +254,7 @@ def _candidate_chains(  # pragma: no cover - jitted
     (median luma), size and its field's luma -- rows as ``_chains`` gives them."""
     n = pixels.shape[0]
     height = (flat.shape[0]) // width
-    rows = np.searchsorted(pixels, np.arange(height + 1) * width)
+    slot_at = _slots(pixels, flat.shape[0])
     luma = np.empty(n)
     for i in range(n):
         luma[i] = _luma(flat, weights, pixels[i])
@@ -264,7 +264,7 @@ def _candidate_chains(  # pragma: no cover - jitted
     for i0 in range(n):
         if seen[i0]:
             continue
-        size = _grow(flat, weights, width, height, pixels, residual, rows, departure, luma,
+        size = _grow(flat, weights, width, height, pixels, residual, slot_at, departure, luma,
                      seen, queue, i0, link, gap)  # fmt: skip
         if size >= min_pixels:
             out.append(_summary(departure, luma, queue[:size]))
@@ -280,6 +280,7 @@ def _sampled_chains(  # pragma: no cover - jitted
     departing along it (see LINES_SAMPLE); the departures found as chains reach them."""
     n = candidates.shape[0]
     rows = np.searchsorted(candidates, np.arange(height + 1) * width)
+    slot_at = np.empty(0, np.int32)  # (made for the first chain: all-data pictures have none)
     departure = np.full(n, np.nan)  # (NaN: not yet found)
     luma = np.empty(n)
     seen = np.zeros(n, np.bool_)
@@ -305,7 +306,9 @@ def _sampled_chains(  # pragma: no cover - jitted
                 flat, weights, width, height, candidates, residual, departure, luma, i0
             ):
                 continue
-            size = _grow(flat, weights, width, height, candidates, residual, rows, departure,
+            if slot_at.shape[0] == 0:
+                slot_at = _slots(candidates, flat.shape[0])
+            size = _grow(flat, weights, width, height, candidates, residual, slot_at, departure,
                          luma, seen, queue, i0, link, gap)  # fmt: skip
             if size >= min_pixels:
                 out.append(_summary(departure, luma, queue[:size]))
@@ -313,13 +316,22 @@ def _sampled_chains(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _slots(candidates, n_pixels):  # pragma: no cover - jitted
+    """Per pixel, where it is in ``candidates`` (sorted flat indices); -1: not there."""
+    slot_at = np.full(n_pixels, -1, np.int32)
+    for i in range(candidates.shape[0]):
+        slot_at[candidates[i]] = i
+    return slot_at
+
+
+@nb.njit(**_JIT)
 def _grow(  # pragma: no cover - jitted
-    flat, weights, width, height, candidates, residual, rows, departure, luma, seen, queue,
+    flat, weights, width, height, candidates, residual, slot_at, departure, luma, seen, queue,
     i0, link, gap,
 ):  # fmt: skip
     """Candidate i0's chain (see LINES_LINK) into ``queue[:size]``; returns its size.
-    ``rows``: where each row's candidates start."""
-    n = candidates.shape[0]
+    ``slot_at``: per pixel, where it is in ``candidates`` (``_slots``; not a search in
+    its row a neighbour, as the sorted list has them)."""
     seen[i0] = True
     queue[0] = i0
     size, head = 1, 0
@@ -329,10 +341,9 @@ def _grow(  # pragma: no cover - jitted
         y = candidates[i] // width
         x = candidates[i] - y * width
         for yy in range(max(0, y - link), min(height, y + link + 1)):
-            low = yy * width + max(0, x - link)
-            j = rows[yy] + np.searchsorted(candidates[rows[yy] : rows[yy + 1]], low)
-            while j < n and candidates[j] <= yy * width + min(width - 1, x + link):
-                if not seen[j] and _inked(
+            for xx in range(max(0, x - link), min(width, x + link + 1)):
+                j = slot_at[yy * width + xx]
+                if j >= 0 and not seen[j] and _inked(
                     flat, weights, width, height, candidates, residual, departure, luma, j
                 ):
                     fields = abs(luma[j] - departure[j] - luma[i] + departure[i])
@@ -340,7 +351,6 @@ def _grow(  # pragma: no cover - jitted
                         seen[j] = True
                         queue[size] = j
                         size += 1
-                j += 1
     return size
 
 

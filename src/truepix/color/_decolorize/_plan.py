@@ -27,7 +27,7 @@ from truepix.color._decolorize._filter import denoise, position_noise, true_sigm
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._exact import (
-    MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, threshold_code,
+    MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
@@ -99,6 +99,16 @@ LUMA_KEPT = 1.0
 #: smooths it: 0.9-1.0 where the rest looks like JPEG). Measured on 6 maps x 5
 #: fields x q50-q95 4:2:0 / 4:4:4, noise 1-3 DN, 0.33-2x resampling (192^2-512^2).
 JPEG_WEAK_RATIO = 0.96
+#: ... or when its blocks show (BLOCK_SCORE) and its luma keeps its detail, with its
+#: chroma no worse explained by 4:2:0 than JPEG_BLOCKED_RATIO times the map's: WebP's
+#: lossy mode (VP8: 4x4 transforms in 16x16 macroblocks, 4:2:0) quantizes chroma
+#: coarsely enough that 4:2:0's model gains nothing. jet on the camera (256^2, Pillow
+#: WebP q30 / q50 / q70): 1.04 / 1.01 / 1.08, blocks 1.14-1.21, luma 1.28-1.48, decoded
+#: as resampled with 4.3-4.6 % holes (its edges' chroma taken for shrunk strokes),
+#: as JPEG none. Noise 1-3 DN, OpenCV area 0.5x, linear 0.33x, cubic 2x of 4 fields x
+#: jet, viridis, RdBu_r, turbo: blocks <= 1.04 or luma <= 1.0 where the ratio is
+#: below 1.1 (noise on smooth and terrain fields 0.81-1.0; a 2x cubic upscale 0.93).
+JPEG_BLOCKED_RATIO = 1.1
 BLOCK_SCORE = 1.08
 DETAIL_RATIO = 1.1
 LUMA_DETAIL = 1.05
@@ -308,6 +318,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         jpeg = subsampled or bool(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
+        # (a block-coded picture whose chroma its quantization, more than 4:2:0, moved)
+        jpeg = jpeg or bool(
+            e_model < JPEG_BLOCKED_RATIO * e_map and blocks > BLOCK_SCORE
+            and luma_detail > LUMA_DETAIL
+        )  # fmt: skip
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
@@ -336,6 +351,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             line = decoder._grid(kind, "rgb").line
             blocks, _, luma = block_score(flat, scale, codes, sample.shape[1], max_code, line)
             jpeg = blocks > BLOCK_SCORE and luma > FLAT_JPEG_LUMA
+            # (an interpolation's ramps are no JPEG's: a gouraud pcolormesh of jet, a
+            # ramp every 14 pixels, scored blocks 1.10 by chance; 13 % holes as JPEG)
+            jpeg = jpeg and not interpolated(
+                flat, scale, sample.shape[1], (codes >> kernels.RESIDUAL_SHIFT) > max_code
+            ).any()
         if flat_jpeg and pixels.shape[-1] >= 3:
             # (4:4:4 keeps each pixel's chroma: judged against 4:2:0's model, turbo's
             # 6 colors on the camera at q75 kept 20.5 % holes)

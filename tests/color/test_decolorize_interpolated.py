@@ -1,0 +1,84 @@
+"""Pictures whose colors were interpolated: ``pcolormesh(shading='gouraud')``.
+
+matplotlib's Agg fills each triangle of the mesh with a linear RGB blend of its vertex
+colors, so a pixel is a blend of two or three map colors up to a mesh cell (14 px
+here) away -- data, however far off the map (3-90 DN on a photograph's edges). Holes
+were 2.4-13 % (trial 41: the local hull's 4 px missed the vertices; and jet's ramps
+read as JPEG's blocks, 13 %). The truth is the data interpolated linearly on the
+picture's grid; a hole counts as an error of the full range.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+from scipy.spatial import cKDTree
+
+from tests._needs import need_module
+from tests.color._photographs import camera_256
+from truepix.color._decolorize._api import decolorize
+
+matplotlib.use("Agg")
+cv2 = need_module("cv2")
+
+MESH = 24
+SIDE = 320
+
+
+def _gouraud(field: np.ndarray, cmap: str, label: str | None = None) -> np.ndarray:
+    """The field drawn as a gouraud pcolormesh filling a 320 x 320 PNG (Pillow's RGB),
+    its outer 4 px cut (the mesh's edge), with ``label`` written over it in black."""
+    import matplotlib.pyplot as plt
+
+    figure = plt.figure(figsize=(SIDE / 100, SIDE / 100), dpi=100)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.pcolormesh(np.arange(MESH), np.arange(MESH), field[::-1], shading="gouraud",
+                    cmap=cmap, vmin=0, vmax=255)  # fmt: skip
+    axes.set_axis_off()
+    axes.set_xlim(0, MESH - 1)
+    axes.set_ylim(0, MESH - 1)
+    if label:
+        axes.text(2, 12, label, color="black", fontsize=20)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return np.asarray(Image.open(buffer).convert("RGB"))[4:-4, 4:-4]
+
+
+@pytest.fixture(scope="module")
+def mesh() -> np.ndarray:
+    return cv2.resize(camera_256().astype(float), (MESH, MESH), interpolation=cv2.INTER_AREA)
+
+
+# (hsv's blends of three far-apart hues across the photograph's edges decode 1.08x the
+# nearest table color's mean error: the projection of a color no map color is near)
+@pytest.mark.parametrize(("cmap", "ratio"), [("jet", 1.0), ("hsv", 1.1), ("viridis", 1.0)])
+def test_gouraud_pictures_are_data(mesh: np.ndarray, cmap: str, ratio: float) -> None:
+    picture = _gouraud(mesh, cmap)
+    values = decolorize(picture, cmap=cmap, vmin=0, vmax=255)
+    holes = np.isnan(values)
+    assert holes.mean() <= 0.002
+    grid = np.arange(SIDE, dtype=np.float32) * (MESH - 1) / (SIDE - 1)
+    truth = cv2.remap(mesh.astype(np.float32), *np.meshgrid(grid, grid), cv2.INTER_LINEAR)
+    truth = truth[4:-4, 4:-4].astype(float)
+    table = matplotlib.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
+    nearest = cKDTree(table).query(picture.reshape(-1, 3).astype(float))[1]
+    baseline = np.abs((nearest.reshape(truth.shape) + 0.5) * 255 / 256 - truth)
+    error = np.where(holes, 255.0, np.abs(values - truth))
+    assert error.mean() <= ratio * baseline.mean()
+
+
+@pytest.mark.parametrize("cmap", ["jet", "hsv"])
+def test_text_on_gouraud_pictures_stays_flagged(mesh: np.ndarray, cmap: str) -> None:
+    # black text is no blend of the map's colors, ramps around it or not
+    clean = _gouraud(mesh, cmap)
+    picture = _gouraud(mesh, cmap, label="T = 25 K")
+    ink = np.abs(picture.astype(int) - clean).max(axis=-1) > 60
+    values = decolorize(picture, cmap=cmap, vmin=0, vmax=255)
+    assert ink.sum() > 300
+    assert np.isnan(values[ink]).mean() >= 0.95
+    assert np.isnan(values[~ink]).mean() <= 0.01
