@@ -257,7 +257,7 @@ def jpeg_off_map(
         return residual > lowest  # (not the map: no strokes to find)
     # a figure's margin (the plan's fills, ``_fills``) is decided: off the map, and NaN
     # whatever is judged here; the rules below judge what is left, their cost that of
-    # the candidates left (a 1800 x 1200 JPEG'd figure, half margin: 32 -> ... s)
+    # the candidates left (a 1800 x 1200 JPEG'd figure, half margin: 32 -> 0.9 s)
     filled = _filled(flat, plan)
     if filled is not None:
         filled &= residual > lowest  # (a fill within the threshold stays where it was)
