@@ -134,16 +134,43 @@ def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> 
 
 def strokes_unbled(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
-    off_map: np.ndarray, line: Polyline, subsampled: bool,
+    off_map: np.ndarray, line: Polyline, subsampled: bool, decided: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then, on 4:2:0
     pictures (``subsampled``), its flagged pixels that are JPEG's bleed of the
-    strokes (:func:`bled`) back to data."""
+    strokes (:func:`bled`) back to data. ``decided``: flagged pixels that stay so (a
+    figure's margin), judged only as the strokes' context: those in the MCUs around
+    (BLEED_TILE) the others' (the MCU peaks, BLEED_EDGE), so that a margin costs its
+    edge, not its area."""
     stroke_pixels(flat, scale, width, residual, off_map)
     if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
         return
+    judged = off_map if decided is None else off_map & ~decided
+    if not judged.any():
+        return
     flagged = np.flatnonzero(off_map)
+    if decided is not None:
+        flagged = flagged[_around_tiles(np.flatnonzero(judged), width, len(off_map))[
+            flagged // width // BLEED_TILE, flagged % width // BLEED_TILE
+        ]]  # fmt: skip
     mapped = line.colors_at(position[flagged] * line.n_bins)
-    error = (flat[flagged, :3] * scale - mapped) @ _YCBCR.T
+    rgb = flat[flagged, :3] * scale - mapped
+    error = np.stack([rgb @ row for row in _YCBCR], axis=-1)  # (faster than (N, 3) @ (3, 3))
     # (chroma NaN where the position is)
-    off_map[flagged[bled(flagged, error[:, 1:], error[:, 0], flat, scale, width)]] = False
+    found = flagged[bled(flagged, error[:, 1:], error[:, 0], flat, scale, width)]
+    off_map[found if decided is None else found[~decided[found]]] = False
+
+
+def _around_tiles(pixels: np.ndarray, width: int, n_pixels: int) -> np.ndarray:
+    """(rows, cols) mask of the MCUs (BLEED_TILE) holding one of ``pixels`` (flat
+    indices) or next to one that does."""
+    height = n_pixels // width
+    tile = BLEED_TILE
+    rows, cols = (height + tile - 1) // tile, (width + tile - 1) // tile
+    held = np.zeros((rows + 2, cols + 2), dtype=bool)
+    held[pixels // width // tile + 1, pixels % width // tile + 1] = True
+    around = np.zeros((rows, cols), dtype=bool)
+    for dy in range(3):
+        for dx in range(3):
+            around |= held[dy : dy + rows, dx : dx + cols]
+    return around

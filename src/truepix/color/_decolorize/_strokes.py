@@ -26,9 +26,11 @@ ones along rows, columns and diagonals (4-8 px): +2-4 points, +10-25 lost.
 
 from __future__ import annotations
 
+import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._degraded import window_pixels
+from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = ["stroke_colors", "stroke_pixels"]
@@ -64,24 +66,41 @@ STROKE_FIELD_SPREAD = 20.0
 #: docs/decolorize.md ("Stroke colors").
 STROKE_ROUGH_SPREAD = 40.0
 STROKE_ROUGH_STEPS = 2
+#: The field's windows are summed pixel by pixel where that costs less than this many
+#: passes over the picture (box sums, ``_box_sums``: 5 planes, each a few passes).
+STROKE_BOX_COST = 10
 
 
 def stroke_colors(flat: np.ndarray, scale: float, off_map: np.ndarray) -> np.ndarray:
     """(K, 3) Y Cb Cr (DN) of the stroke colors among the ``off_map`` pixels of ``flat``."""
     if np.count_nonzero(off_map) < STROKE_MIN_PIXELS:  # (all-data pictures: a few)
         return np.empty((0, 3))
-    flagged = np.flatnonzero(off_map)
-    ycc = (flat[flagged, :3] * scale) @ _YCBCR.T
-    cells = np.floor(ycc / STROKE_CELL).astype(np.int64)
-    cells[:, 1:] += 8
-    np.clip(cells, 0, 15, out=cells)
-    keys = (cells[:, 0] * 16 + cells[:, 1]) * 16 + cells[:, 2]
-    counts = np.bincount(keys, minlength=4096)
+    # (one pass a flagged pixel, in a kernel: a figure's margin is most of them, and
+    # numpy's passes cost 0.5 s on a 2 MP JPEG'd figure)
+    counts, sums = np.zeros(4096, dtype=np.int64), np.zeros((4096, 3))
+    _cell_sums(flat, float(scale), np.flatnonzero(off_map), _YCBCR, STROKE_CELL, counts, sums)
     chosen = np.flatnonzero(counts >= STROKE_MIN_PIXELS)
     if not len(chosen):
         return np.empty((0, 3))
-    sums = np.stack([np.bincount(keys, ycc[:, c], minlength=4096) for c in range(3)], -1)
     return sums[chosen] / counts[chosen, None]
+
+
+@nb.njit(**_JIT)
+def _cell_sums(flat, scale, pixels, ycbcr, cell, counts, sums):  # pragma: no cover - jitted
+    """Per cell of ``cell`` DN (Y Cb Cr, 16 a channel; Cb and Cr offset by 8 cells):
+    how many of ``pixels`` (flat indices into ``flat``, times ``scale``) it holds and
+    the sums of their Y Cb Cr."""
+    ycc = np.empty(3)
+    for p in pixels:
+        key = 0
+        for c in range(3):
+            ycc[c] = (flat[p, 0] * scale * ycbcr[c, 0] + flat[p, 1] * scale * ycbcr[c, 1]
+                      + flat[p, 2] * scale * ycbcr[c, 2])  # fmt: skip
+            k = int(np.floor(ycc[c] / cell)) + (8 if c else 0)
+            key = key * 16 + min(max(k, 0), 15)
+        counts[key] += 1
+        for c in range(3):
+            sums[key, c] += ycc[c]
 
 
 def stroke_pixels(
@@ -89,11 +108,11 @@ def stroke_pixels(
 ) -> None:
     """Mark in ``off_map`` the pixels taken for data that hold a stroke color of the
     flagged ones and stand apart from the field around (STROKE_FIELD_GAP)."""
+    asked = np.flatnonzero(~off_map & (residual > STROKE_RESIDUAL))
+    if not len(asked):  # (nothing left to change: the colors are not even counted)
+        return
     colors = stroke_colors(flat, scale, off_map)
     if not len(colors):
-        return
-    asked = np.flatnonzero(~off_map & (residual > STROKE_RESIDUAL))
-    if not len(asked):
         return
     ycc = (flat[asked, :3] * scale) @ _YCBCR.T
     order = np.argsort(ycc[:, 0], kind="stable")  # each color asks its luma's slice only
@@ -113,7 +132,7 @@ def stroke_pixels(
     stroked = np.zeros(len(off_map), dtype=bool)
     stroked[asked] = True
     field = ~off_map & ~stroked & (residual <= STROKE_FIELD_RESIDUAL)
-    mean, spread = _field_around(flat[:, :3] * scale, field, width, asked)
+    mean, spread = _field_around(flat, scale, field, width, asked)
     known = np.isfinite(spread) & (spread <= STROKE_ROUGH_SPREAD)
     apart = np.zeros(len(asked), dtype=bool)
     gap = np.sqrt((((mean[known] @ _YCBCR.T) - ycc[known]) ** 2).sum(axis=1))
@@ -147,14 +166,26 @@ def _continued(
 
 
 def _field_around(
-    rgb: np.ndarray, field: np.ndarray, width: int, pixels: np.ndarray
+    flat: np.ndarray, scale: float, field: np.ndarray, width: int, pixels: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Mean color (len(pixels), 3) of the ``field`` pixels in the square window of
-    STROKE_FIELD_RADIUS around each of ``pixels`` (edges repeat), and the standard
-    deviation of their luma; NaN where the window holds none. Box sums over the picture:
-    linear in its size whatever the number of pixels asked (a per-pixel median took
-    seconds on a 1 MP annotated JPEG)."""
+    STROKE_FIELD_RADIUS around each of ``pixels`` (edges repeat) of ``flat`` (times
+    ``scale``), and the standard deviation of their luma; NaN where the window holds
+    none. The windows' sums, pixel by pixel where they cost less than box sums over the
+    picture (a 2 MP figure asks 1 %; a per-pixel median took seconds on a 1 MP
+    annotated JPEG)."""
     height = len(field) // width
+    side = 2 * STROKE_FIELD_RADIUS + 1
+    if len(pixels) * side * side < STROKE_BOX_COST * len(field):
+        sums = np.empty((len(pixels), 5))
+        _window_sums(flat, float(scale), field, width, pixels, STROKE_FIELD_RADIUS,
+                     _YCBCR[0], sums)  # fmt: skip
+        count = sums[:, 0]
+        count[count < 0.5] = np.nan
+        mean = sums[:, 1:4] / count[:, None]
+        first = mean @ _YCBCR[0]
+        return mean, np.sqrt(np.maximum(sums[:, 4] / count - first * first, 0.0))
+    rgb = flat[:, :3] * scale
     weight = field.reshape(height, width).astype(np.float64)
 
     def box(plane: np.ndarray) -> np.ndarray:
@@ -168,6 +199,30 @@ def _field_around(
     first = mean @ _YCBCR[0]
     spread = np.sqrt(np.maximum(box(luma * luma) / count - first * first, 0.0))
     return mean, spread
+
+
+@nb.njit(**_JIT)
+def _window_sums(flat, scale, field, width, pixels, radius, luma_weights, out):  # pragma: no cover
+    """Per pixel of ``pixels``: the count of the ``field`` pixels in its square window
+    of ``radius`` (edges repeat, as :func:`_box_sums`), their R G B sums and the sum of
+    their squared luma (``out`` (len(pixels), 5); ``flat`` times ``scale``)."""
+    height = field.shape[0] // width
+    for k in range(pixels.shape[0]):
+        y, x = pixels[k] // width, pixels[k] % width
+        total = np.zeros(5)
+        for dy in range(-radius, radius + 1):
+            yy = min(max(y + dy, 0), height - 1)
+            for dx in range(-radius, radius + 1):
+                q = yy * width + min(max(x + dx, 0), width - 1)
+                if field[q]:
+                    r, g, b = flat[q, 0] * scale, flat[q, 1] * scale, flat[q, 2] * scale
+                    luma = r * luma_weights[0] + g * luma_weights[1] + b * luma_weights[2]
+                    total[0] += 1.0
+                    total[1] += r
+                    total[2] += g
+                    total[3] += b
+                    total[4] += luma * luma
+        out[k] = total
 
 
 def _box_sums(plane: np.ndarray, radius: int) -> np.ndarray:
