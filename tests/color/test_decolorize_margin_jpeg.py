@@ -17,21 +17,9 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
+from tests.color._photographs import fbm
 from truepix import decolorize
 from truepix.color._decolorize import _inked
-
-
-def _terrain(size: int, seed: int = 11) -> np.ndarray:
-    """A fractional Brownian surface, scaled to [0, 1]."""
-    rng = np.random.default_rng(seed)
-    fy = np.fft.fftfreq(size)[:, None]
-    fx = np.fft.rfftfreq(size)[None, :]
-    radius = np.hypot(fx, fy)
-    radius[0, 0] = 1.0
-    spectrum = radius**-1.6 * np.exp(2j * np.pi * rng.random(radius.shape))
-    spectrum[0, 0] = 0.0
-    field = np.fft.irfft2(spectrum, s=(size, size))
-    return (field - field.min()) / np.ptp(field)
 
 
 def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
@@ -46,7 +34,7 @@ def _figure(quality: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
     (top, bottom, left, right) in pixels."""
     figure = Figure(figsize=(4.0, 3.0), dpi=100)
     axes = figure.add_axes((0.2, 0.2, 0.6, 0.6))
-    axes.imshow(_terrain(128), cmap="viridis", vmin=0.0, vmax=1.0, aspect="auto",
+    axes.imshow(fbm(128, seed=11), cmap="viridis", vmin=0.0, vmax=1.0, aspect="auto",
                 interpolation="nearest")  # fmt: skip
     axes.set_xlabel("x (km)")
     axes.set_ylabel("y (km)")
@@ -76,7 +64,7 @@ def test_a_white_margin_is_no_ink(monkeypatch: pytest.MonkeyPatch) -> None:
     # viridis terrain pasted inside a wide white margin (half the picture), JPEG q85:
     # the margin is flagged, the data is not, and no stroke is looked for in the margin's
     # white: a fill is decided before the stroke rules, no candidate nor evidence.
-    field = _terrain(256)
+    field = fbm(256, seed=11)
     rgb = np.full((362, 362, 3), 255, dtype=np.uint8)
     from matplotlib import colormaps
 
