@@ -359,8 +359,8 @@ def jpeg_off_map(
     # the fill's: a margin's white is no ink's peak)
     ink_luma = luma_of
     if filled is not None:
-        ringing = dilated(filled, (height, width), JPEG_FILL_RING)
-        ink_luma = luma_of[~ringing[candidates]]
+        fill_ring = dilated(filled, (height, width), JPEG_FILL_RING)
+        ink_luma = luma_of[~fill_ring[candidates]]
     inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
                   filled)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
