@@ -62,8 +62,9 @@ __all__ = [
 # Maps whose two ends meet; cmap's own category says it for its maps.
 _CYCLIC_MATPLOTLIB = frozenset({"twilight", "twilight_shifted", "hsv"})
 _CYCLIC_OPENCV = frozenset({"hsv", "twilight", "twilight_shifted"})
-# Fewer entries than this and a listed map is a set of distinct colors
-# (tab10, Set1, colorbrewer's 3..12-class maps), not a continuous ramp.
+# Fewer entries than this and a map is a set of distinct colors (tab10, Set1,
+# colorbrewer's 3..12-class maps, and get_cmap(name, 8) -- a LinearSegmentedColormap
+# that paints 8 colors alone), not a continuous ramp.
 _DISCRETE_BELOW = 64
 _TRANSPARENT = (0.0, 0.0, 0.0, 0.0)
 
@@ -212,13 +213,12 @@ def _from_matplotlib(colormap: Any, name: str, source: str, cyclic: bool) -> Col
     # Integer input indexes the table directly: the public way to read it whole.
     index = np.arange(colormap.N)
     rgba = np.asarray(colormap(index), dtype=np.float64)
-    listed = type(colormap).__name__ == "ListedColormap"
     return ColormapEntry(
         name,
         rgba,
         source,
         cyclic=cyclic,
-        discrete=listed and colormap.N < _DISCRETE_BELOW,
+        discrete=colormap.N < _DISCRETE_BELOW,  # (get_cmap(name, 8): 8 colors, listed or not)
         under=np.asarray(colormap.get_under(), dtype=np.float64),
         over=np.asarray(colormap.get_over(), dtype=np.float64),
         bad=np.asarray(colormap.get_bad(), dtype=np.float64),
