@@ -240,3 +240,25 @@ def test_the_summary_and_the_warning_count_alike(tmp_path) -> None:
     assert (summary.group(2), summary.group(3)) == (str(64 * 60), str(64 * 4))
     assert summary.group(1) == f"{16 / 3840:.1%}"[:-1] and warned.group(1) == "99.6"
     assert float(summary.group(1)) + float(warned.group(1)) == pytest.approx(100.0)
+
+
+def test_decolorize_extend_colors(tmp_path) -> None:
+    """An imsave with jet's extend colors (trial41): --over/--under decode them as the
+    limits; without them the warning names the two options."""
+    x = np.linspace(-0.3, 1.3, 128)[None].repeat(96, 0) + np.linspace(0, 0.1, 96)[:, None]
+    cmap = plt.get_cmap("jet").with_extremes(over="magenta", under="cyan")
+    path, out = tmp_path / "extend.png", tmp_path / "values.npy"
+    plt.imsave(path, x, cmap=cmap, vmin=0, vmax=1)
+    args = ("decolorize", str(path), str(out), "--cmap", "jet", "--vmin", "0", "--vmax", "1")
+    plain = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert plain.exit_code == 0
+    assert "pass --over '#ff00ff' --under '#00ffff'" in plain.output
+    assert np.isnan(np.load(out)).mean() > 0.3
+    given = _run(*args, "--over", "magenta", "--under", "#00ffff", "--overwrite")
+    assert given.exit_code == 0, given.output
+    assert "of pixels are the over color: data above --vmax" in given.output
+    values = np.load(out)
+    assert not np.isnan(values).any()
+    assert np.max(np.abs(values - np.clip(x, 0, 1))) <= 2 / 256  # (jet's repeated blues)
+    bad = CliRunner().invoke(cli, [*args, "--over", "nocolor", "--overwrite"])
+    assert bad.exit_code != 0 and "expected a matplotlib color for --over" in bad.output

@@ -4,11 +4,14 @@ IN is any picture (PNG, TIFF, JPEG, ... or an .npy of pixels); OUT gets float64
 values, NaN where a pixel is not a colormap color: ``.npy``, or a PNG/TIFF that
 ``truepix load`` reads back exactly. The colormap is ``--cmap NAME`` or, with
 ``--colorbar auto``, read from the figure's own colorbar (whose pixels are then
-left out of the data).
+left out of the data). ``--over``/``--under`` name the map's extend colors: their
+pixels are data past the limits, written as ``--vmax`` / ``--vmin``.
 """
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,10 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
               help="Opacity the map was drawn with (imshow(..., alpha=0.7)).")  # fmt: skip
 @click.option("--facecolor", default=None,
               help="What a map drawn with --alpha lay over (the axes' facecolor) [white].")  # fmt: skip
+@click.option("--over", default=None,
+              help="The map's over color (extend): its pixels are data above --vmax.")  # fmt: skip
+@click.option("--under", default=None,
+              help="The map's under color (extend): its pixels are data below --vmin.")  # fmt: skip
 @click.option("--residual", "residual_path", type=options.OutputFile((".npy",)),
               default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
 def command(
@@ -57,6 +64,8 @@ def command(
     step: float | None,
     alpha: float | None,
     facecolor: str | None,
+    over: str | None,
+    under: str | None,
     residual_path: Path | None,
 ) -> None:
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
@@ -89,7 +98,8 @@ def command(
             raise InputError(msg)
     settings = {"norm": norm, "threshold": threshold, "step": step, "alpha": alpha,
                 "facecolor": facecolor, **options.range_kwargs(vmin, vmax)}  # fmt: skip
-    decoder = tp.Decolorizer(bar if bar is not None else cmap, **settings)
+    given = _extended(bar if bar is not None else cmap, over, under)
+    decoder = tp.Decolorizer(given, **settings)
     result, caught = _decoded(decoder, picture)
     values = result.values
     off, shown = off_map(values, picture)  # as the decode's warning counted them
@@ -112,6 +122,11 @@ def command(
     if shown < values.size:
         line += f" (of {shown}: {values.size - shown} transparent or white are no data)"
     console.print(line)
+    for end, bound in (("over", "above --vmax"), ("under", "below --vmin")):
+        mask = getattr(result, end)
+        if mask.any():  # extend colors: data past a limit, at the limit in OUTPUT
+            console.print(f"  {percent(int(mask.sum()), values.size)} of pixels are the {end}"
+                          f" color: data {bound}, written as that limit")  # fmt: skip
     console.print(
         f"  residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
         + (", looks JPEG'd" if result.jpeg else "")
@@ -148,10 +163,55 @@ def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
             )  # fmt: skip
             continue
         text = " ".join(str(warning.message).split())  # one line each
-        text = options.as_options(text)
+        text = _as_cli(text)
         if text not in texts:
             texts.append(text)
     return result, texts
+
+
+def _extended(cmap: Any, over: str | None, under: str | None) -> Any:
+    """``cmap`` (a name, a color table, a Colorbar) with the extend colors given, as
+    a map entry that paints them; ``cmap`` itself when none is."""
+    if over is None and under is None:
+        return cmap
+    import dataclasses
+
+    import matplotlib.colors as mcolors
+
+    from truepix.color._catalog import resolve
+    from truepix.errors import InputError
+
+    colors = {}
+    for name, color in (("over", over), ("under", under)):
+        if color is not None:
+            try:
+                colors[name] = np.array(mcolors.to_rgba(color), dtype=np.float64)
+            except ValueError:
+                msg = f"expected a matplotlib color for --{name}, got {color!r}"
+                raise InputError(msg + "; hint: a name ('magenta') or '#ff00ff'") from None
+    return dataclasses.replace(resolve(cmap), **colors)
+
+
+#: The library's ``cmap=plt.get_cmap('jet').with_extremes(over='#ff00ff')`` advice:
+#: on the command line, --over and --under.
+_EXTREMES = re.compile(r"pass cmap=\S+?\.with_extremes\(([^)]*)\)")
+
+
+def _as_cli(text: str) -> str:
+    """A warning's advice as the options that say it (:func:`options.as_options`),
+    extend colors as ``--over``/``--under``.
+
+    Examples
+    --------
+    >>> _as_cli("pass cmap=plt.get_cmap('jet').with_extremes(over='#ff00ff', under='#00ffff') to")
+    "pass --over '#ff00ff' --under '#00ffff' to"
+    """
+
+    def spelled(found: re.Match[str]) -> str:
+        pairs = re.findall(r"(over|under)='([^']*)'", found.group(1))
+        return "pass " + " ".join(f"--{key} {shlex.quote(value)}" for key, value in pairs)
+
+    return options.as_options(_EXTREMES.sub(spelled, text))
 
 
 def _alpha_hint(caught: list[str]) -> str:

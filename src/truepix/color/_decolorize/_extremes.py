@@ -1,0 +1,331 @@
+"""Extend colors: a map's over and under colors stand for data past its limits.
+
+``plt.imsave(data, cmap=cm.with_extremes(over="magenta", under="cyan"), vmin=a,
+vmax=b)`` (or a figure whose colorbar has ``extend`` triangles) paints values above
+``vmax`` in the over color and values below ``vmin`` in the under color. Those
+pixels are data, censored at a bound: decoded with the Colormap object that carries
+the colors (:func:`explicit`), they come back at ``vmax`` / ``vmin`` -- what
+``Normalize(clip=True)`` makes of them -- and ``DecolorizeResult.over`` / ``.under``
+mark them (:func:`censored`). A pixel is the over (under) color when it lies within
+the decode's threshold of that color and closer to it than to every color of the
+map's table. Maps whose over and under colors are their end colors (matplotlib's
+default) have none: a value past the ends is the end's, as the table draws it.
+
+Decoded with a plain name, such a picture comes back with NaN where the extend
+colors are. :func:`extend_advice` finds them -- a large flat region of one off-map
+color beside the field's highest (lowest) values -- and says how to pass them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+__all__ = ["censored", "explicit", "extend_advice"]
+
+#: Least distance (DN) within which a pixel counts as an extend color: exact renders
+#: decode with a threshold of 2, and Agg rounds what imsave truncates (1 DN).
+TOLERANCE = 3.0
+#: Pixels from an extend color's region within which its blends with the map's end
+#: color count as it (``_rim``).
+RIM = 2
+#: Pixels (evenly spaced) whose colors are tallied to find an extend color's regions;
+#: each region must cover REGION_SHARE of the picture's pixels, and REGION_PIXELS at
+#: least, to be one.
+ADVICE_SAMPLE, REGION_SHARE, REGION_PIXELS = 4096, 0.005, 256
+#: The tally's most common colors looked at (JPEG's 4:2:0 spreads a red region's over
+#: 211-255 DN: several of them, behind the field's own).
+CANDIDATES = 12
+#: Colors within this (DN, per channel) count as one in that tally (JPEG's ripples
+#: on a flat region), and within EXTEND_TOLERANCE (RGB distance) as the region's.
+BUCKET, EXTEND_TOLERANCE = 8, 12.0
+#: Distance (DN) from a region's median color to the nearest table color past which
+#: it is no map color: JPEG moves a flat region's color by up to 6-8 DN (4:2:0 chroma
+#: of jet's dark blue: #06007e), and a 256-entry map's colors lie within 2 DN of
+#: their neighbours' polyline. JPEG's adaptive threshold decodes such colors (jet's
+#: with a cyan under color, 24 DN off it, q95: 33 % of the picture) to wrong numbers
+#: where an exact picture leaves them NaN.
+OFF_MAP = 12.0
+#: Share of a region's pixels whose four neighbours all belong to it, past which it
+#: is flat (an area) and not strokes, text or lines.
+FLAT = 0.5
+#: Position along the map (from either end) that the median of the values on a
+#: region's rim must reach: the field beside an over region runs up to vmax. The rim
+#: is one of the rings 1 to BESIDE pixels out (JPEG's ringing and resampling blend the
+#: first; a rough field leaves the end soon), without pixels NEAR DN of the region's
+#: color (a JPEG'd cyan decodes as jet's blue-green).
+END, BESIDE, NEAR = 0.1, 4, 30.0
+#: Share of a picture's other colors (not the extend colors, nor a figure's light
+#: gray background: LIGHT, NEUTRAL as ``truepix._shares``) that must lie within OFF_MAP
+#: of the map's table: wrong maps' pictures (JPEG'd jet decoded as viridis) hold
+#: flat regions off the map beside their ends too.
+FITS, LIGHT, NEUTRAL = 0.8, 200.0, 24.0
+#: Share of its bounding box a label's box fills, and of the picture's border a
+#: figure's margins hold (neither is an extend color).
+BOXED = 0.97
+
+
+def explicit(entry: Any, alpha: float | None, face: np.ndarray) -> list[np.ndarray | None]:
+    """The (under, over) colors ``entry`` paints past its ends, RGB floats in 8-bit DN,
+    where they are not its end colors; None for an end without one (matplotlib's
+    default), and for a transparent color (no data there). With ``alpha``: the colors
+    drawn at that opacity over ``face`` (RGB bytes), as the map's own.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from truepix.color._catalog import resolve
+    >>> jet = resolve(plt.get_cmap("jet").with_extremes(over="magenta"))
+    >>> [None if c is None else c.tolist() for c in explicit(jet, None, np.zeros(3))]
+    [None, [255.0, 0.0, 255.0]]
+    """
+    out: list[np.ndarray | None] = []
+    for rgba, end in ((entry.under, entry.lut_bytes[0]), (entry.over, entry.lut_bytes[-1])):
+        color = np.asarray(rgba, dtype=np.float64)
+        if color[3] == 0 or np.array_equal((color * 255).astype(np.uint8), end):
+            out.append(None)
+            continue
+        rgb = color[:3] * 255.0
+        if alpha is not None:
+            rgb = alpha * rgb + (1.0 - alpha) * np.asarray(face, dtype=np.float64)
+        out.append(rgb)
+    return out
+
+
+def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detailed: bool) -> Any:
+    """``result`` (a ``DecolorizeResult`` of ``pixels``, whose units ``scale`` maps to
+    8-bit DN) with the decoder's extend colors' pixels at ``vmin`` / ``vmax``, out of
+    ``ambiguous`` and marked in ``under`` / ``over`` (full-shape masks when
+    ``detailed``, else only when a pixel is marked). A region's rim that JPEG or
+    resampling blended with the field beside it (``_rim``), left NaN by the decode,
+    comes back at the limit too, unmarked: the field there runs to the limit, and
+    such a pixel may be either side of it (3 % of the range from it, median, on a
+    JPEG'd field that leaves the limit fast)."""
+    colors = decoder._extremes
+    shape = result.values.shape
+    if colors[0] is None and colors[1] is None:
+        if not detailed:
+            return result
+        return replace(result, under=np.zeros(shape, bool), over=np.zeros(shape, bool))
+    rgb = pixels.reshape(-1, pixels.shape[-1])[:, :3]
+    table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(np.float64)
+    tolerance = max(float(result.threshold), TOLERANCE)
+    masks = [_painted(rgb, scale, color, table, tolerance) for color in colors]
+    both = masks[0] & masks[1]  # one color for both ends: which end, the picture cannot say
+    under, over = (mask & ~both for mask in masks)
+    rims = [np.zeros_like(under), np.zeros_like(over)]
+    if result.values.ndim >= 2:  # a region's rim: blends with the field at the limit
+        ends = (table[0], table[decoder._map.n_colors - 1])
+        for rim, mask, color, end in zip(rims, (under, over), colors, ends, strict=True):
+            if color is not None and mask.any():
+                rim |= _rim(mask.reshape(shape), result.values, rgb, scale, color, end,
+                            tolerance).reshape(-1)  # fmt: skip
+    low, high = under | rims[0], over | rims[1]
+    if not (low.any() or high.any()) and not detailed:
+        return result
+    values = np.ascontiguousarray(result.values)  # (written through its flat view)
+    flat = values.reshape(-1)
+    n_nan = result.n_nan
+    if n_nan >= 0:
+        n_nan -= int(np.count_nonzero(np.isnan(flat[low | high])))
+    flat[low], flat[high] = decoder.vmin, decoder.vmax
+    ambiguous = result.ambiguous
+    if ambiguous.size:
+        ambiguous = np.ascontiguousarray(ambiguous)
+        ambiguous.reshape(-1)[under | over] = False
+    return replace(result, values=values, ambiguous=ambiguous, under=under.reshape(shape),
+                   over=over.reshape(shape), n_nan=n_nan)  # fmt: skip
+
+
+def _rim(
+    mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float, color: np.ndarray,
+    end: np.ndarray, tolerance: float,
+) -> np.ndarray:
+    """The NaN pixels within RIM of ``mask`` whose (P, 3) colors lie within ``tolerance``
+    of the segment from the extend ``color`` to the map's ``end`` color: a region's
+    edge blended with the field beside it, which runs to the limit (JPEG's ringing and
+    4:2:0 chroma, resampling)."""
+    near = mask.copy()
+    for _ in range(RIM):
+        grown = near.copy()
+        grown[..., 1:] |= near[..., :-1]
+        grown[..., :-1] |= near[..., 1:]
+        grown[..., 1:, :] |= near[..., :-1, :]
+        grown[..., :-1, :] |= near[..., 1:, :]
+        near = grown
+    where = np.flatnonzero(near & ~mask & np.isnan(values))
+    found = np.zeros(mask.shape, bool)
+    if len(where) == 0:
+        return found
+    colors = rgb[where].astype(np.float64) / scale
+    span = end - color
+    along = np.clip((colors - color) @ span / max(float(span @ span), 1e-9), 0.0, 1.0)
+    off = np.sqrt(((colors - color - along[:, None] * span) ** 2).sum(axis=1))
+    found.reshape(-1)[where[off <= tolerance]] = True
+    return found
+
+
+def _painted(
+    rgb: np.ndarray, scale: float, color: np.ndarray | None, table: np.ndarray, tolerance: float
+) -> np.ndarray:
+    """Which (P, 3) pixels are ``color`` (8-bit DN): within ``tolerance`` of it and
+    closer to it than to every other color of ``table`` (its entries that are the
+    color itself, a BoundaryNorm's painted extremes, left out)."""
+    mask = np.zeros(len(rgb), bool)
+    if color is None:
+        return mask
+    target = (color * scale).astype(np.float32)
+    distance = np.zeros(len(rgb), np.float32)
+    for channel in range(3):  # (channel by channel: no (P, 3) float copy)
+        distance += (rgb[:, channel].astype(np.float32) - target[channel]) ** 2
+    near = np.flatnonzero(distance <= np.float32((tolerance * scale) ** 2))
+    if len(near) == 0:
+        return mask
+    keys = np.rint(rgb[near].astype(np.float64) / scale).astype(np.int64)
+    keys = (keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2]
+    distinct, inverse = np.unique(keys, return_inverse=True)
+    colors = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], 1).astype(float)
+    own = np.sqrt(((colors - color) ** 2).sum(axis=1))
+    others = table[np.sqrt(((table - color) ** 2).sum(axis=1)) > 0.75]
+    if len(others):
+        gaps = np.sqrt(((colors[:, None, :] - others[None]) ** 2).sum(axis=2)).min(axis=1)
+    else:
+        gaps = np.full(len(colors), np.inf)
+    mask[near] = (own < gaps)[inverse.reshape(-1)]
+    return mask
+
+
+def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
+    """What to pass when a picture decoded with a map that has no extend colors holds
+    large flat regions (REGION_SHARE of it, FLAT) of one color off the map (OFF_MAP)
+    beside the field's highest or lowest values (END of the map's range): the map's over and under
+    colors, ``imsave(..., cmap=cm.with_extremes(over=..., under=...))``. Such regions
+    come back NaN, or (JPEG's adaptive threshold) as wrong map values. None otherwise,
+    and for maps of few colors (a BoundaryNorm's painted ones) and cyclic maps.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from truepix import Decolorizer
+    >>> y, x = np.mgrid[0:64, 0:64]
+    >>> x = 1.3 - np.hypot(x - 32, y - 32) / 32  # a hill: past 1 on its top
+    >>> cm = plt.get_cmap("viridis").with_extremes(over="magenta")
+    >>> values = Decolorizer("viridis", vmin=0, vmax=1)._run(cm(x, bytes=True), detailed=False)
+    >>> extend_advice(Decolorizer("viridis", vmin=0, vmax=1), values.values, cm(x, bytes=True))
+    "flat regions of #ff00ff beside the field's highest values look like the map's extend \
+colors (data above vmax), which the plain name lacks; pass \
+cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the limits they pass"
+    """
+    if decoder._map.n_colors < 64 or decoder._norm.boundary or decoder.cyclic:
+        return None  # few colors make flat regions of themselves; a cyclic map has no ends
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3 or values.ndim < 2:
+        return None
+    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    least = max(REGION_PIXELS, REGION_SHARE * values.size)
+    sample = np.arange(0, len(flat), -(-len(flat) // ADVICE_SAMPLE))
+    if pixels.shape[-1] == 4:
+        sample = sample[flat[sample, 3] > 0]  # transparent: no data, no color
+    colors = flat[sample, :3].astype(np.float64) / scale
+    buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
+    _, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
+    table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
+    ends: dict[str, str] = {}
+    found: dict[str, np.ndarray] = {}
+    limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
+    for bucket in np.argsort(counts)[::-1][:CANDIDATES]:
+        if counts[bucket] * len(flat) / max(len(sample), 1) < least:
+            break
+        color = np.median(colors[inverse.reshape(-1) == bucket], axis=0)
+        if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
+            continue  # a plateau of the field itself
+        end = _region_end(values, flat, scale, color, limits, least)
+        if end is not None and end not in ends:
+            ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
+            found[end] = color
+    if not ends or not _map_fits(colors, table, list(found.values())):
+        return None
+    order = [end for end in ("over", "under") if end in ends]
+    beside = " and ".join(
+        f"{ends[end]} beside {'the field' + chr(39) + 's' if n == 0 else 'its'}"
+        f" {'highest' if end == 'over' else 'lowest'} values" for n, end in enumerate(order)
+    )  # fmt: skip
+    past = " / ".join("above vmax" if end == "over" else "below vmin" for end in order)
+    given = ", ".join(f"{end}={ends[end]!r}" for end in order)
+    name = decoder.cmap
+    made = f"plt.get_cmap({name!r})" if decoder._map.source == "matplotlib" else (
+        f"cmap.Colormap({name!r}).to_mpl()")  # fmt: skip
+    return (
+        f"flat regions of {beside} look like the map's extend colors (data {past}),"
+        f" which the plain name lacks; pass cmap={made}.with_extremes({given}) to decode"
+        " them as the limits they pass"
+    )
+
+
+def _map_fits(colors: np.ndarray, table: np.ndarray, extends: list[np.ndarray]) -> bool:
+    """Whether the picture's sampled ``colors`` (8-bit DN) are the map's, but for the
+    ``extends`` colors and a figure's light gray background: FITS of the rest within
+    OFF_MAP of a ``table`` color. A wrong map leaves flat regions off it too (jet's
+    orange as viridis, beside its highest values)."""
+    light = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
+    for color in extends:
+        light |= ((colors - color) ** 2).sum(axis=1) <= (2 * EXTEND_TOLERANCE) ** 2
+    rest = colors[~light]
+    if len(rest) == 0:
+        return True
+    gaps = (rest**2).sum(1)[:, None] - 2.0 * rest @ table.T + (table**2).sum(1)[None, :]
+    return bool(np.mean(gaps.min(axis=1) <= OFF_MAP**2) >= FITS)
+
+
+def _region_end(
+    values: np.ndarray, flat: np.ndarray, scale: float, color: np.ndarray, limits: np.ndarray,
+    least: float,
+) -> str | None:  # fmt: skip
+    """"over" or "under" when the pixels of ``color`` make a flat region whose rim (one
+    of the rings 1 to BESIDE pixels out) holds values past ``limits`` (the values at
+    positions END and 1 - END along the map), and which is no box (a label's) nor a
+    frame around a rectangle (a figure's margins)."""
+    target = (color * scale).astype(np.float32)
+    distance = np.zeros(len(flat), np.float32)
+    for channel in range(3):
+        distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
+    region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
+    if np.count_nonzero(region) < least or _boxed(region):
+        return None
+    far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
+    inner, grown, medians = region.copy(), region, []
+    for ring in range(BESIDE):
+        reached = grown.copy()
+        for axis in (-1, -2):
+            for step in (1, -1):
+                shifted = np.roll(grown, step, axis=axis)
+                border = [slice(None)] * region.ndim
+                border[axis] = 0 if step == 1 else -1
+                shifted[tuple(border)] = False
+                if ring == 0:
+                    inner &= shifted
+                reached |= shifted
+        rim = values[reached & ~grown & far]
+        rim = rim[np.isfinite(rim)]
+        if rim.size >= 16:
+            medians.append(float(np.median(rim)))
+        grown = reached
+    if np.count_nonzero(inner) < FLAT * np.count_nonzero(region) or not medians:
+        return None
+    low, high = min(medians) <= limits[0], max(medians) >= limits[1]
+    return None if low == high else ("under" if low else "over")
+
+
+def _boxed(region: np.ndarray) -> bool:
+    """Whether ``region`` fills its bounding box (BOXED of it: a label's box) or holds
+    BOXED of the picture's border (a figure's margins, whatever the axes hold)."""
+    shown = region.reshape(-1, *region.shape[-2:]).any(axis=0)
+    border = np.concatenate([shown[0], shown[-1], shown[:, 0], shown[:, -1]])
+    if np.count_nonzero(border) >= BOXED * border.size:
+        return True
+    rows, cols = np.flatnonzero(shown.any(axis=1)), np.flatnonzero(shown.any(axis=0))
+    box = shown[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    return bool(np.count_nonzero(box) >= BOXED * box.size)
