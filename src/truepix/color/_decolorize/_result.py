@@ -204,8 +204,8 @@ def warn_off_map(
         values, image, decoder, stacklevel + 1
     ):  # fmt: skip
         return values
-    if n_nan == 0 and noise < 1.0 and not jpeg and not isinstance(decoder, str):
-        _warn_levels(values, image, decoder, stacklevel + 1)  # get_cmap(name, 8)'s colors
+    if not isinstance(decoder, str) and (jpeg or (n_nan == 0 and noise < 1.0)):
+        _warn_levels(values, image, decoder, jpeg, stacklevel + 1)  # get_cmap(name, 8)'s
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
@@ -264,13 +264,16 @@ def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int
     return advice is not None
 
 
-def _warn_levels(values: np.ndarray, image: Any, decoder: Any, stacklevel: int) -> None:
-    """The warning for an exact picture of a few of the map's colors at the places of
-    the map resampled to N (``_levels.levels_advice``): ``get_cmap(name, N)``."""
+def _warn_levels(
+    values: np.ndarray, image: Any, decoder: Any, jpeg: bool, stacklevel: int
+) -> None:
+    """The warning for a picture (exact or JPEG'd) of a field drawn in a few of the
+    map's colors, at the places of the map resampled to N (``_levels.levels_advice``):
+    ``get_cmap(name, N)`` or a BoundaryNorm."""
     from truepix.color._decolorize._levels import levels_advice
     from truepix.errors import OffMapWarning
 
-    advice = levels_advice(decoder, values, image)
+    advice = levels_advice(decoder, values, image, jpeg=jpeg)
     if advice is not None:
         warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
 
