@@ -104,7 +104,12 @@ def test_jpegd_extend_colors(terrain, name, over, under, quality) -> None:
     assert result.over[_core(above)].mean() > 0.97 and result.under[_core(below)].mean() > 0.97
     assert result.over[above].mean() > 0.85 and result.under[below].mean() > 0.9
     assert not result.over[~above].any() and not result.under[~below].any()
-    assert np.isnan(result.values).mean() < 0.03
+    # the field beside them, into which 4:2:0 chroma bled their colors, is data
+    # (trial42 item 4: 2.4-2.7 % of the in-range pixels NaN; viridis magenta/cyan 0.3-0.8 %
+    # now, others 0.0-0.5 %)
+    inside = ~(above | below)
+    assert np.isnan(result.values)[inside].mean() < 0.01
+    assert np.isnan(result.values).mean() < 0.015
 
 
 @pytest.mark.parametrize(("name", "over", "under"), EXTENDS)
@@ -167,6 +172,28 @@ def test_an_extended_figure(terrain) -> None:
     assert np.abs(picture[result.over].astype(int) - (255, 0, 255)).max() <= 3
     with pytest.warns(OffMapWarning, match="extend colors"):
         tp.decolorize(picture, cmap="viridis", vmin=LOW, vmax=HIGH)
+
+
+@pytest.mark.parametrize("quality", [None, 85])
+@pytest.mark.parametrize("name", ["viridis", "jet", "RdBu_r"])
+def test_a_figure_told_both_extend_colors(terrain, name, quality) -> None:
+    """trial42 item 9b: imshow + colorbar(extend='both') with a white over color and a
+    black under color, savefig (and Pillow JPEG q85), decoded with the plain name: the
+    advice names both -- the white over region is no part of the figure's margins."""
+    cmap = plt.get_cmap(name).with_extremes(over="white", under="black")
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    fig.colorbar(ax.imshow(terrain, cmap=cmap, vmin=LOW, vmax=HIGH), extend="both")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    picture = np.asarray(Image.open(buffer).convert("RGB"))
+    picture = picture if quality is None else _jpeg(picture, quality)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tp.decolorize(picture, cmap=name, vmin=LOW, vmax=HIGH)
+    texts = [str(w.message) for w in caught if "extend colors" in str(w.message)]
+    assert len(texts) == 1
+    assert ".with_extremes(over='#ffffff', under='#000000')" in texts[0]
 
 
 @pytest.mark.parametrize("cmap", ["viridis", "jet", "RdBu_r"])

@@ -31,6 +31,13 @@ TOLERANCE = 3.0
 #: Pixels from an extend color's region within which its blends with the map's end
 #: color count as it (``_rim``).
 RIM = 2
+#: Every RIM_STEP-th color of the map stands for the field a rim's pixel blends with.
+RIM_STEP = 4
+#: Pixels from an extend region within which JPEG's 4:2:0 chroma bleeds its color into
+#: the field's pixels (``_bled``), and how far (DN) their luma may lie from their
+#: decoded neighbours' (the field's own luma, 4:2:0 keeps it; black ink over
+#: viridis' dark end lies 33 DN off).
+BLEED, LUMA = 4, 20.0
 #: Pixels (evenly spaced) whose colors are tallied to find an extend color's regions;
 #: each region must cover REGION_SHARE of the picture's pixels, and REGION_PIXELS at
 #: least, to be one.
@@ -124,14 +131,16 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     both = masks[0] & masks[1]  # one color for both ends: which end, the picture cannot say
     under, over = (mask & ~both for mask in masks)
     rims = [np.zeros_like(under), np.zeros_like(over)]
-    if result.values.ndim >= 2:  # a region's rim: blends with the field at the limit
-        ends = (table[0], table[decoder._map.n_colors - 1])
-        for rim, mask, color, end in zip(rims, (under, over), colors, ends, strict=True):
+    fields: list[tuple[np.ndarray, np.ndarray]] = []  # rim pixels that are the field's
+    if result.values.ndim >= 2:  # a region's rim: blends with the field beside it
+        for rim, mask, color in zip(rims, (under, over), colors, strict=True):
             if color is not None and mask.any():
-                rim |= _rim(mask.reshape(shape), result.values, rgb, scale, color, end,
-                            tolerance).reshape(-1)  # fmt: skip
+                limit, field = _rim(decoder, mask.reshape(shape), result.values, rgb, scale,
+                                    color, tolerance)  # fmt: skip
+                rim |= limit.reshape(-1)
+                fields.append(field)
     low, high = under | rims[0], over | rims[1]
-    if not (low.any() or high.any()) and not detailed:
+    if not (low.any() or high.any() or fields) and not detailed:
         return result
     values = np.ascontiguousarray(result.values)  # (written through its flat view)
     flat = values.reshape(-1)
@@ -139,6 +148,14 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     if n_nan >= 0:
         n_nan -= int(np.count_nonzero(np.isnan(flat[low | high])))
     flat[low], flat[high] = decoder.vmin, decoder.vmax
+    for where, found in fields:
+        if n_nan >= 0:
+            n_nan -= int(np.count_nonzero(np.isnan(flat[where])))
+        flat[where] = found
+    if values.ndim >= 2 and (low.any() or high.any()):
+        filled = _bled(values, (low | high).reshape(shape), rgb, scale)
+        if n_nan >= 0:
+            n_nan -= filled
     ambiguous = result.ambiguous
     if ambiguous.size:
         ambiguous = np.ascontiguousarray(ambiguous)
@@ -148,13 +165,16 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
 
 
 def _rim(
-    mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float, color: np.ndarray,
-    end: np.ndarray, tolerance: float,
-) -> np.ndarray:
+    decoder: Any, mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float,
+    color: np.ndarray, tolerance: float,
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """The NaN pixels within RIM of ``mask`` whose (P, 3) colors lie within ``tolerance``
-    of the segment from the extend ``color`` to the map's ``end`` color: a region's
-    edge blended with the field beside it, which runs to the limit (JPEG's ringing and
-    4:2:0 chroma, resampling)."""
+    of a segment from the extend ``color`` to one of the map's colors (every
+    RIM_STEP-th entry and the ends): a region's edge blended with the field beside it
+    by JPEG (ringing, 4:2:0 chroma) or resampling. Those nearer the extend color come
+    back at its limit (a mask), the others at the map color's value (flat indices and
+    values): trial42's JPEG'd extend pictures left 2.4-3.2 % of the field NaN there,
+    and up to 9.5 % of the extend pixels."""
     near = mask.copy()
     for _ in range(RIM):
         grown = near.copy()
@@ -164,15 +184,64 @@ def _rim(
         grown[..., :-1, :] |= near[..., 1:, :]
         near = grown
     where = np.flatnonzero(near & ~mask & np.isnan(values))
-    found = np.zeros(mask.shape, bool)
+    limit = np.zeros(mask.shape, bool)
     if len(where) == 0:
-        return found
-    colors = rgb[where].astype(np.float64) / scale
-    span = end - color
-    along = np.clip((colors - color) @ span / max(float(span @ span), 1e-9), 0.0, 1.0)
-    off = np.sqrt(((colors - color - along[:, None] * span) ** 2).sum(axis=1))
-    found.reshape(-1)[where[off <= tolerance]] = True
-    return found
+        return limit, (where, np.empty(0))
+    n_colors = decoder._map.n_colors
+    entries = np.unique(np.r_[np.arange(0, n_colors, RIM_STEP), n_colors - 1])
+    table = decoder._map.lut_bytes[entries, :3].astype(np.float32)
+    colors = (rgb[where].astype(np.float64) / scale).astype(np.float32) - color
+    span = table - color.astype(np.float32)  # (T, 3)
+    along = np.clip(colors @ span.T / np.maximum((span**2).sum(axis=1), 1e-9), 0.0, 1.0)
+    off = (colors**2).sum(axis=1)[:, None] - 2 * along * (colors @ span.T)
+    off += along**2 * (span**2).sum(axis=1)
+    best = np.argmin(off, axis=1)
+    rows = np.arange(len(where))
+    blended = off[rows, best] <= tolerance**2
+    extend = blended & (along[rows, best] >= 0.5)
+    limit.reshape(-1)[where[extend]] = True
+    field = blended & ~extend
+    found = decoder._run(decoder._map.lut_bytes[entries][None], detailed=False).values[0]
+    return limit, (where[field], found[best[field]])
+
+
+def _bled(values: np.ndarray, extend: np.ndarray, rgb: np.ndarray, scale: float) -> int:
+    """Fill (in place) the NaN pixels of ``values`` within BLEED of the ``extend``
+    pixels whose luma is their decoded neighbours' (within LUMA): a field's pixels
+    beside an extend region into which JPEG's 4:2:0 chroma bled the extend color
+    (cyan's under region turns viridis' dark purple #440354 into #1e185e; its luma,
+    33 DN, stays), at the mean of those neighbours, a pass a pixel deeper each time.
+    Ink (black over the dark end: 33 DN off) stays NaN. How many were filled."""
+    band = extend.copy()
+    for _ in range(BLEED):
+        band = _grown(band)
+    todo = band & ~extend & np.isnan(values)
+    if not todo.any():
+        return 0
+    weights = np.array([0.299, 0.587, 0.114], np.float32) / np.float32(scale)
+    luma = (rgb[:, :3].astype(np.float32) @ weights).reshape(values.shape)
+    known = np.isfinite(values) & ~extend
+    total = 0
+    for _ in range(BLEED):
+        value, lumas = np.where(known, values, 0.0), np.where(known, luma, 0.0)
+        sums = [np.zeros(values.shape), np.zeros(values.shape, np.float32), np.zeros(values.shape)]
+        for axis in (-1, -2):
+            for step in (1, -1):
+                for total_of, part in zip(sums, (value, lumas, known), strict=True):
+                    shifted = np.roll(part, step, axis=axis)
+                    border = [slice(None)] * values.ndim
+                    border[axis] = 0 if step == 1 else -1
+                    shifted[tuple(border)] = 0
+                    total_of += shifted
+        ready = todo & (sums[2] > 0)
+        ready &= np.abs(luma - sums[1] / np.maximum(sums[2], 1)) <= LUMA
+        if not ready.any():
+            break
+        values[ready] = (sums[0] / np.maximum(sums[2], 1))[ready]
+        known |= ready
+        todo &= ~ready
+        total += int(np.count_nonzero(ready))
+    return total
 
 
 def _painted(
