@@ -245,3 +245,15 @@ def test_pixel_rows_carry_the_masks() -> None:
     assert result.over.tolist() == [False, False, False, True]
     assert result.under.tolist() == [True, False, False, False]
     assert result.values[[0, 3]].tolist() == [0.0, 1.0]
+
+
+@pytest.mark.parametrize("quality", [None, 85])
+@pytest.mark.parametrize(("over", "under"), [("magenta", "cyan"), (None, "cyan")])
+def test_identify_names_jet_with_extend_colors(terrain, over, under, quality) -> None:
+    """trial42 item 7: matplotlib's jet with a cyan under region (a third of the
+    picture) was named 'matlab:jet' (whose table holds pure cyan), jet not in the top 3."""
+    extremes = {"under": under} if over is None else {"over": over, "under": under}
+    cmap = plt.get_cmap("jet").with_extremes(**extremes)
+    picture = cmap(plt.Normalize(LOW, HIGH)(terrain), bytes=True)[..., :3]
+    picture = picture if quality is None else _jpeg(picture, quality)
+    assert tp.identify_colormap(picture, top=3)[0].name == "jet"
