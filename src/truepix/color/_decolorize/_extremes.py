@@ -312,14 +312,19 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
         sample = sample[flat[sample, 3] > 0]  # transparent: no data, no color
     colors = flat[sample, :3].astype(np.float64) / scale
     buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
-    _, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
+    keys, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
+    top = np.argsort(counts)[::-1][:CANDIDATES]
+    top = top[counts[top] * len(flat) / max(len(sample), 1) >= least]
     table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
+    # (a bucket whose middle lies within OFF_MAP less its half-diagonal of the table holds
+    # no color OFF_MAP off it: the common case, a large region of the field's own colors)
+    middles = BUCKET * np.stack([keys[top] >> 16, (keys[top] >> 8) & 255, keys[top] & 255], 1)
+    gaps = (middles**2).sum(1)[:, None] - 2.0 * middles @ table.T + (table**2).sum(1)[None]
+    top = top[np.sqrt(np.maximum(gaps.min(axis=1), 0)) >= OFF_MAP - BUCKET * 0.87]
     ends: dict[str, str] = {}
     found: dict[str, np.ndarray] = {}
     limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
-    for bucket in np.argsort(counts)[::-1][:CANDIDATES]:
-        if counts[bucket] * len(flat) / max(len(sample), 1) < least:
-            break
+    for bucket in top:
         color = np.median(colors[inverse.reshape(-1) == bucket], axis=0)
         if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
             continue  # a plateau of the field itself
@@ -380,15 +385,13 @@ def _region_end(
     for channel in range(3):
         distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
     region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
-    if np.count_nonzero(region) * stride**2 < least:
-        return None
+    depth = max(1, -(-DEPTH // stride))
+    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth):
+        return None  # (JPEG's off-map colors on a photograph: scattered, no region)
     region = _unframed(region)
     if np.count_nonzero(region) * stride**2 < least or _boxed(region):
         return None
-    inner = region
-    for _ in range(max(1, -(-DEPTH // stride))):
-        inner = _grown(inner, shrink=True)
-    if np.count_nonzero(inner) < FLAT * np.count_nonzero(region):
+    if not _deep(region, depth):
         return None
     far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
     grown, medians = region, []
@@ -403,6 +406,14 @@ def _region_end(
         return None
     low, high = min(medians) <= limits[0], max(medians) >= limits[1]
     return None if low == high else ("under" if low else "over")
+
+
+def _deep(region: np.ndarray, depth: int) -> bool:
+    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it."""
+    inner = region
+    for _ in range(depth):
+        inner = _grown(inner, shrink=True)
+    return bool(np.count_nonzero(inner) >= FLAT * np.count_nonzero(region))
 
 
 def _grown(mask: np.ndarray, *, shrink: bool = False) -> np.ndarray:
