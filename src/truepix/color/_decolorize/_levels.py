@@ -50,7 +50,9 @@ JPEG_GAP, JPEG_STEPS, JPEG_CROSSED = 3, 0.55, 0.35
 STEPS, CROSSED = 0.6, 0.5
 
 
-def levels_advice(decoder: Any, values: np.ndarray, image: Any, *, jpeg: bool = False) -> str | None:
+def levels_advice(
+    decoder: Any, values: np.ndarray, image: Any, *, jpeg: bool = False
+) -> str | None:
     """What to pass when a picture decoded with a continuous map of 256 colors holds
     only a few (3 to MAX_LEVELS) colors of it, at the places ``k / (N - 1)`` of the map
     resampled to N colors (for N up to twice their count), drawn as a field in levels
@@ -146,8 +148,9 @@ def _a_field(places: np.ndarray, steps: int, reach: float, jpeg: bool) -> bool:
     """Whether the picture of levels (``places`` along the map, 0..1, of each pixel)
     is a field drawn in ``steps + 1`` levels: of the neighbouring pixels at different
     levels STEPS one level apart, and CROSSED of the rows and of the columns holding
-    a change of level (JPEG: JPEG_GAP pixels apart, JPEG_STEPS, JPEG_CROSSED). A heatmap's cells or a raster
-    of blocks change only on the cells' edges; counts jump between far levels."""
+    a change of level (JPEG: JPEG_GAP pixels apart, JPEG_STEPS, JPEG_CROSSED). A
+    heatmap's cells or a raster of blocks change only on the cells' edges; counts jump
+    between far levels."""
     gap, least_steps, least_crossed = (JPEG_GAP, JPEG_STEPS, JPEG_CROSSED) if jpeg else (
         1, STEPS, CROSSED)  # fmt: skip
     level = np.rint(places * steps)
