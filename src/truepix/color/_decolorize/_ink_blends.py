@@ -34,11 +34,15 @@ __all__ = ["ink_blends"]
 
 #: Inks: the flagged pixels' stroke colors INK_OFF_MAP DN or more (RGB) from the map.
 INK_OFF_MAP = 20.0
-#: Sides INK_REACHES px away on opposite sides, agreeing within INK_SIDES_LUMA DN of
-#: luma and INK_SIDES_CHROMA DN of chroma.
-INK_REACHES = (2, 3)
+#: The field across: the pixels 2 and 3 px either side (a row, a column or a diagonal),
+#: none flagged, on a straight line within INK_MISFIT DN plus INK_MISFIT_REL of the
+#: pixel's luma departure (each of Y, Cb, Cr) ...
+INK_MISFIT = 6.0
+INK_MISFIT_REL = 0.15
+#: ... the two near ones agreeing within INK_SIDES_LUMA DN of luma, or INK_SIDES_REL of
+#: the departure over a steep field (the pixel stands out of both).
 INK_SIDES_LUMA = 16.0
-INK_SIDES_CHROMA = 16.0
+INK_SIDES_REL = 0.8
 #: The pixel departs INK_DEPARTURE DN of luma or more from the sides' mean, toward an
 #: ink that stands INK_CONTRAST DN or more from them ...
 INK_DEPARTURE = 20.0
@@ -55,48 +59,59 @@ INK_EDGE_SHARE = 0.6
 INK_EDGE_DEPARTURE = 24.0
 #: Steps along the strokes, one 8-neighbour a step.
 INK_STEPS = 64
-DEBUG = None
+#: Inks are those of ``_lines.ink_lines``' lines, within INK_LINES DN of luma.
+INK_LINES = 12.0
+#: Growth starts from the flagged pixels within INK_HELD_LUMA DN of luma and
+#: INK_HELD_CHROMA DN of chroma of an ink.
+INK_HELD_LUMA = 24.0
+INK_HELD_CHROMA = 30.0
 
 
 def ink_blends(
-    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, line: Polyline
-) -> None:
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, line: Polyline,
+    lines: np.ndarray,
+) -> None:  # fmt: skip
     """Mark in ``off_map`` (flat, rows of ``width``) the unflagged pixels along flagged
     strokes that blend an ink with the field across them (see the module's doc).
     ``flat``: the picture's pixels (times ``scale``: DN). All-data pictures, with
     few flagged pixels, stop at ``stroke_colors``' count."""
+    if not len(lines):  # (no thin lines of one ink over several levels: photographs)
+        return
     inks = _inks(flat, scale, off_map, line)
+    # ... of the lines' inks (an ink cell of a photograph's holes is no line's)
+    inks = inks[np.abs(inks[:, :1] - lines[None, :]).min(axis=1) <= INK_LINES]
     if not len(inks):
         return
     n_pixels = len(off_map)
     height = n_pixels // width
-    found = np.zeros(n_pixels, dtype=bool)
-    blocked = off_map.copy()
-    fresh = np.flatnonzero(off_map)
-    beside = np.zeros(n_pixels, dtype=bool)
+    blocked = off_map.copy()  # (flagged or found: no side of the field)
     weights = np.array([1.0, INK_CHROMA_WEIGHT, INK_CHROMA_WEIGHT])
+
+    def blends(asked: np.ndarray) -> np.ndarray:
+        held = np.zeros(len(asked), dtype=bool)
+        _blend_kernel(
+            flat, float(scale), _YCBCR, width, height, asked, blocked, inks, weights,
+            INK_SIDES_LUMA, INK_SIDES_REL, INK_MISFIT, INK_MISFIT_REL,
+            INK_DEPARTURE, INK_CONTRAST, INK_SHARE[0], INK_SHARE[1],
+            INK_REMAINDER, INK_REMAINDER_REL, INK_EDGE_SHARE, INK_EDGE_DEPARTURE, held,
+        )  # fmt: skip
+        found = asked[held]
+        blocked[found] = True
+        return found
+
+    # (the flagged pixels that hold an ink: the strokes' cores, not JPEG's holes in data)
+    fresh = _holding(flat, scale, inks, np.flatnonzero(off_map))
+    beside = np.zeros(n_pixels, dtype=bool)
     for _ in range(INK_STEPS):
         beside[:] = False
         near_any(fresh, width, height, 1, beside)
         asked = np.flatnonzero(beside & ~blocked)
         if len(asked) == 0:
             break
-        held = np.zeros(len(asked))
-        depart = np.zeros(len(asked))
-        _blend_kernel(
-            flat, float(scale), _YCBCR, width, height, asked, blocked, inks, weights,
-            np.array(INK_REACHES, dtype=np.int64), INK_SIDES_LUMA, INK_SIDES_CHROMA,
-            INK_DEPARTURE, INK_CONTRAST, INK_SHARE[0], INK_SHARE[1], INK_REMAINDER,
-            INK_REMAINDER_REL, INK_EDGE_SHARE, INK_EDGE_DEPARTURE, held, depart,
-        )  # fmt: skip
-        fresh = asked[held > 0]
-        if DEBUG is not None:
-            DEBUG.append((fresh, held[held > 0], depart[held > 0]))
+        fresh = blends(asked)
         if len(fresh) == 0:
             break
-        found[fresh] = True
-        blocked[fresh] = True
-    off_map |= found
+    off_map |= blocked
 
 
 def _inks(flat: np.ndarray, scale: float, off_map: np.ndarray, line: Polyline) -> np.ndarray:
@@ -111,6 +126,28 @@ def _inks(flat: np.ndarray, scale: float, off_map: np.ndarray, line: Polyline) -
     return np.ascontiguousarray(colors[gap >= INK_OFF_MAP])
 
 
+def _holding(flat: np.ndarray, scale: float, inks: np.ndarray, pixels: np.ndarray) -> np.ndarray:
+    """The ``pixels`` (flat indices) within INK_HELD_LUMA DN of luma and INK_HELD_CHROMA
+    DN of chroma of one of the ``inks``."""
+    held = np.zeros(len(pixels), dtype=bool)
+    _held_kernel(flat, float(scale), _YCBCR, inks, pixels, INK_HELD_LUMA, INK_HELD_CHROMA, held)
+    return pixels[held]
+
+
+@nb.njit(**_JIT)
+def _held_kernel(flat, scale, ycbcr, inks, pixels, luma, chroma, out):  # pragma: no cover
+    """Per pixel of ``pixels``: whether within ``luma`` and ``chroma`` DN of an ink."""
+    own = np.empty(3)
+    for k in range(pixels.shape[0]):
+        _ycc(flat, pixels[k], scale, ycbcr, own)
+        for i in range(inks.shape[0]):
+            if abs(own[0] - inks[i, 0]) <= luma and math_hypot(
+                own[1] - inks[i, 1], own[2] - inks[i, 2]
+            ) <= chroma:  # fmt: skip
+                out[k] = True
+                break
+
+
 @nb.njit(**_JIT)
 def _ycc(flat, p, scale, ycbcr, out):  # pragma: no cover - jitted
     r, g, b = flat[p, 0] * scale, flat[p, 1] * scale, flat[p, 2] * scale
@@ -120,14 +157,17 @@ def _ycc(flat, p, scale, ycbcr, out):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _blend_kernel(  # pragma: no cover - jitted
-    flat, scale, ycbcr, width, height, pixels, blocked, inks, weights, reaches, sides_luma,
-    sides_chroma, departure, contrast, share_low, share_high, remainder, remainder_rel, edge_share, edge_departure, out, depart,
+    flat, scale, ycbcr, width, height, pixels, blocked, inks, weights, sides_luma, sides_rel,
+    misfit, misfit_rel, departure, contrast, share_low, share_high, remainder, remainder_rel,
+    edge_share, edge_departure, out,
 ):  # fmt: skip
-    """Per pixel of ``pixels``: whether, along one of 4 directions, two unblocked sides
-    (``reaches`` px away) agree and the pixel lies on the way from their mean to one of
-    the ``inks`` (Y Cb Cr, DN); see ``ink_blends``' constants."""
-    own, first, second = np.empty(3), np.empty(3), np.empty(3)
-    dep, way = np.empty(3), np.empty(3)
+    """Per pixel of ``pixels``: whether, along one of 4 directions, the field across it
+    (the unblocked pixels 2 and 3 px either side, on a straight line) continues and the
+    pixel lies on the way from it to one of the ``inks`` (Y Cb Cr, DN); see
+    ``ink_blends``' constants."""
+    own, field, dep, way = np.empty(3), np.empty(3), np.empty(3), np.empty(3)
+    sides = np.empty((4, 3))
+    steps = np.array([-3, -2, 2, 3])
     directions = ((0, 1), (1, 0), (1, 1), (1, -1))
     for k in range(pixels.shape[0]):
         p = pixels[k]
@@ -137,48 +177,57 @@ def _blend_kernel(  # pragma: no cover - jitted
         for dy, dx in directions:
             if hit:
                 break
-            for reach in reaches:
-                ay, ax, by, bx = y - reach * dy, x - reach * dx, y + reach * dy, x + reach * dx
-                if not (0 <= ay < height and 0 <= by < height and 0 <= ax < width
-                        and 0 <= bx < width):  # fmt: skip
-                    continue
-                a, b = ay * width + ax, by * width + bx
-                if blocked[a] or blocked[b]:
-                    continue
-                _ycc(flat, a, scale, ycbcr, first)
-                _ycc(flat, b, scale, ycbcr, second)
-                if abs(first[0] - second[0]) > sides_luma:
-                    continue
-                if math_hypot(first[1] - second[1], first[2] - second[2]) > sides_chroma:
-                    continue
-                for c in range(3):
-                    dep[c] = (own[c] - 0.5 * (first[c] + second[c])) * weights[c]
-                # beside a flagged pixel across: a stroke's edge, or JPEG's halo of it
-                edge = blocked[(y - dy) * width + x - dx] or blocked[(y + dy) * width + x + dx]
-                low = edge_share if edge else share_low
-                if abs(dep[0]) < (edge_departure if edge else departure):
-                    continue
-                for i in range(inks.shape[0]):
-                    length2 = 0.0
-                    for c in range(3):
-                        way[c] = (inks[i, c] - 0.5 * (first[c] + second[c])) * weights[c]
-                        length2 += way[c] * way[c]
-                    if length2 < contrast * contrast:
-                        continue
-                    share = (dep[0] * way[0] + dep[1] * way[1] + dep[2] * way[2]) / length2
-                    if share < low or share > share_high:
-                        continue
-                    off = 0.0
-                    for c in range(3):
-                        d = dep[c] - share * way[c]
-                        off += d * d
-                    if off <= (remainder + remainder_rel * share * np.sqrt(length2)) ** 2:
-                        hit = True
-                        out[k] = share
-                        depart[k] = dep[0]
-                        break
-                if hit:
+            if not (3 <= y < height - 3 or dy == 0) or not (3 <= x < width - 3 or dx == 0):
+                continue
+            clear = True
+            for i in range(4):
+                q = (y + steps[i] * dy) * width + x + steps[i] * dx
+                if blocked[q]:
+                    clear = False
                     break
+                _ycc(flat, q, scale, ycbcr, sides[i])
+            if not clear:
+                continue
+            # the field's straight line through the four (its value here: their mean)
+            for c in range(3):
+                field[c] = 0.25 * (sides[0, c] + sides[1, c] + sides[2, c] + sides[3, c])
+                dep[c] = (own[c] - field[c]) * weights[c]
+            # ... which they fit (the field continues across: no texture) ...
+            fit = misfit + misfit_rel * abs(dep[0])
+            bent = False
+            for c in range(3):
+                slope = (3.0 * (sides[3, c] - sides[0, c]) + 2.0 * (sides[2, c] - sides[1, c])) / 26.0
+                for i in range(4):
+                    if abs(sides[i, c] - field[c] - slope * steps[i]) > fit:
+                        bent = True
+            if bent:
+                continue
+            # ... and the pixel stands out of both near sides, not between them
+            if abs(sides[2, 0] - sides[1, 0]) > max(sides_luma, sides_rel * abs(dep[0])):
+                continue
+            # beside a flagged pixel across: a stroke's edge, or JPEG's halo of it
+            edge = blocked[(y - dy) * width + x - dx] or blocked[(y + dy) * width + x + dx]
+            low = edge_share if edge else share_low
+            if abs(dep[0]) < (edge_departure if edge else departure):
+                continue
+            for i in range(inks.shape[0]):
+                length2 = 0.0
+                for c in range(3):
+                    way[c] = (inks[i, c] - field[c]) * weights[c]
+                    length2 += way[c] * way[c]
+                if length2 < contrast * contrast:
+                    continue
+                share = (dep[0] * way[0] + dep[1] * way[1] + dep[2] * way[2]) / length2
+                if share < low or share > share_high:
+                    continue
+                off = 0.0
+                for c in range(3):
+                    gap = dep[c] - share * way[c]
+                    off += gap * gap
+                if off <= (remainder + remainder_rel * share * np.sqrt(length2)) ** 2:
+                    hit = True
+                    break
+        out[k] = hit
 
 
 @nb.njit(**_JIT)

@@ -373,7 +373,7 @@ def jpeg_off_map(
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
-    ink_blends(flat, scale, width, off_map, line)
+    ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
     fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
     return off_map
