@@ -71,7 +71,7 @@ INK_REMAINDER_REL = 0.3
 INK_CHROMA_WEIGHT = 0.5
 #: Beside a flagged (or found) pixel across (the stroke's edge, or JPEG's halo of it),
 #: INK_EDGE_SHARE of the way and INK_EDGE_DEPARTURE DN.
-INK_EDGE_SHARE = 0.6
+INK_EDGE_SHARE = 0.8
 INK_EDGE_DEPARTURE = 24.0
 #: Steps along the strokes, one 8-neighbour a step.
 INK_STEPS = 64
