@@ -26,9 +26,10 @@ lost 0.6-0.7 point more of their data (an ink cell of their holes' colors).
 Measured with benchmarks/_stroke_screen.py (matplotlib contours and text, JPEG q75;
 stroke pixels flagged where the field is > 10 % of the range from the ink's map
 position / stroke pixels silently wrong / data lost, %): magenta on magma 68.1 /
-15.5 / 0.17 -> 77.5 / 10.3 / 0.17, light gray on twilight 79.9 / 13.8 / 0.26 -> 91.7
-/ 3.1 / 0.34, magenta on twilight 86.6 / 8.5 / 0.83 -> 89.0 / 6.7 / 0.83, magenta on
-RdBu_r 94.1 / 4.2 / 1.25 -> 95.4 / 0.8 / 1.30 (see the report of the change for all
+15.5 / 0.17 -> 77.2 / 10.5 / 0.17, light gray on twilight 79.9 / 13.8 / 0.26 -> 91.7
+/ 3.1 / 0.34, on RdBu_r 79.8 / 10.3 / 0.10 -> 83.1 / 7.4 / 0.12, magenta on twilight
+86.6 / 8.5 / 0.83 -> 88.6 / 7.0 / 0.83, on RdBu_r 94.1 / 4.2 / 1.25 -> 95.4 / 0.9 /
+1.29; no cell worse, all-data holes 0 (see the report of the change for all
 cells). Left: text over a field of nearly its luma (magenta over magma's 0.4: 10 DN;
 the departure is chroma, which 4:2:0 halves), the faint fringes (under 0.45 of the
 way to the ink: JPEG's ringing beside a line reaches 0.2-0.4, and taking them lost
