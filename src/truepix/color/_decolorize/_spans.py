@@ -1,0 +1,208 @@
+"""JPEG'd blends of two map colors that meet in the picture: data, however far apart.
+
+Where two map colors far apart in the table meet -- the edge between two levels of a
+few-level picture (``get_cmap(name, 5)`` decoded with the plain name), the ramps of a
+``pcolormesh(shading='gouraud')`` picture, whose colors are linear blends of vertex
+colors 10+ px apart -- the pixels between are blends of the two, off the map (a chord
+of it). JPEG breaks the exact means that tell such blends elsewhere
+(``_exact.interpolated``), but keeps what a blend is: along some direction through the
+pixel, the nearest map colors on either side (within SPAN_RADIUS px) ``a`` and ``b``
+differ by SPAN_EDGE DN or more, the pixel's luma lies between theirs (JPEG keeps luma;
+its ringing moves it by up to SPAN_LUMA DN or SPAN_SIGMAS noise sigmas) and its chroma
+lies on the segment between theirs (4:2:0 averaged it over 2x2 pixels, with a share of
+its own) within SPAN_CHROMA DN. An annotation is no such blend: ink beyond the map's
+luma (black, white) fails the luma test, a stroke over one field has the same color on
+both sides (no span), and its antialiased edge has the stroke's core on one side, which
+is no map color (the walk passes it: the field beyond is the same color again).
+
+The position given: on a discrete map (``Plan.discrete``) the nearer side's color (a
+level's picture holds levels, JPEG blended them), else ``a``'s and ``b``'s positions
+interpolated at the pixel's share of the luma between them (a gouraud ramp interpolates
+its vertices' values alike).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize._fills import fill_pixels
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["SPAN_RADIUS", "far_blends"]
+
+#: How far (px) along a direction the nearest map color on each side is looked for.
+SPAN_RADIUS = 12
+#: The two sides' colors at least this far apart (DN, RGB).
+SPAN_EDGE = 24.0
+#: The pixel's luma at most this far outside the two sides' lumas (DN) ...
+SPAN_LUMA = 6.0
+#: ... or this many noise sigmas.
+SPAN_SIGMAS = 3.0
+#: The pixel's chroma (Cb, Cr) at most this far from the segment between the sides'.
+SPAN_CHROMA = 12.0
+#: A few-level picture (``get_cmap(name, 5)`` decoded with the plain name): at most
+#: LEVELS_MAX windows of LEVELS_WINDOW bins each side of a position, LEVELS_APART bins
+#: apart or more, hold LEVELS_SHARE of the positions of the pixels on the map. There
+#: JPEG's blends and the ringing of the levels' edges (taken for strokes in the map's
+#: colors: their positions jump) are data, the nearest level's.
+LEVELS_MAX = 12
+LEVELS_WINDOW = 8
+LEVELS_APART = 20
+LEVELS_SHARE = 0.85
+#: ... every window whose peak bin holds LEVELS_MINOR of them or more taken.
+LEVELS_MINOR = 0.01
+#: Directions walked: rows, columns and both diagonals.
+_DIRECTIONS = ((0, 1), (1, 0), (1, 1), (1, -1))
+
+
+def far_blends(
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, position: np.ndarray,
+    residual: np.ndarray, plan: object, line: Polyline,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Which ``off_map`` pixels (flat indices) are blends of two map colors that meet
+    across them, and their positions in [0, 1] (see the module's docstring).
+
+    Parameters
+    ----------
+    flat : ndarray, (P, C)
+        The picture's pixels, rows of ``width``; times ``scale`` in DN.
+    off_map : ndarray of bool, (P,)
+        The pixels judged off the map.
+    position, residual : ndarray, (P,)
+        Every pixel's position on the map in [0, 1] and distance to it (DN).
+    plan, line
+        The picture's plan (threshold, noise, fills, discrete) and the map's polyline.
+
+    Returns
+    -------
+    index : ndarray of int64
+        The off-map pixels that are such blends.
+    positions : ndarray of float64
+        Their positions.
+    """
+    n_pixels = len(off_map)
+    candidates = off_map.copy()
+    fills = getattr(plan, "fills", None)
+    if fills is not None and len(fills) and flat.shape[-1] >= 3:
+        candidates &= ~fill_pixels(flat, fills)  # (a figure's margin: no data)
+    at = np.flatnonzero(candidates)
+    none = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    if not len(at) or flat.shape[-1] < 3:
+        return none
+    anchor = (residual <= plan.threshold) & ~off_map & np.isfinite(position)
+    levels = few_levels(position[anchor], line.n_bins)
+    height = n_pixels // width
+    ys, xs = np.divmod(at, width)
+    ycc = (flat[at, :3].astype(np.float64) * scale) @ _YCBCR.T
+    margin = max(SPAN_LUMA, SPAN_SIGMAS * float(plan.noise))
+    best = np.full(len(at), np.inf)
+    chosen = np.full(len(at), np.nan)
+    for dy, dx in _DIRECTIONS:
+        sides = [_nearest(ys, xs, sign * dy, sign * dx, anchor, width, height) for sign in (1, -1)]
+        both = np.flatnonzero((sides[0] >= 0) & (sides[1] >= 0))
+        if not len(both):
+            continue
+        a_at, b_at = sides[0][both], sides[1][both]
+        a = (flat[a_at, :3].astype(np.float64) * scale) @ _YCBCR.T
+        b = (flat[b_at, :3].astype(np.float64) * scale) @ _YCBCR.T
+        rgb_gap = (flat[a_at, :3].astype(np.float64) - flat[b_at, :3]) * scale
+        wide = np.einsum("ic,ic->i", rgb_gap, rgb_gap) >= SPAN_EDGE**2
+        own = ycc[both]
+        low, high = np.minimum(a[:, 0], b[:, 0]), np.maximum(a[:, 0], b[:, 0])
+        luma_out = np.maximum(np.maximum(low - own[:, 0], own[:, 0] - high), 0.0)
+        chroma = _segment_distance(own[:, 1:], a[:, 1:], b[:, 1:])
+        fits = wide & (luma_out <= margin) & (chroma <= SPAN_CHROMA)
+        score = np.hypot(luma_out, chroma)
+        better = fits & (score < best[both])
+        if not better.any():
+            continue
+        pick = both[better]
+        best[pick] = score[better]
+        chosen[pick] = _position(own[better], a[better], b[better], position[a_at[better]],
+                                 position[b_at[better]], bool(plan.discrete) or levels is not None)
+    if levels is not None:  # (on the map by color, taken for a stroke: a level)
+        on = ~np.isfinite(best) & (residual[at] <= plan.threshold) & np.isfinite(position[at])
+        chosen[on] = position[at[on]]
+        best[on] = 0.0
+    found = np.isfinite(best)
+    return at[found], chosen[found]
+
+
+def few_levels(positions: np.ndarray, n_bins: int) -> np.ndarray | None:
+    """The levels (positions in [0, 1], sorted) of a few-level picture from the positions
+    of its pixels on the map, or None where they are no few levels (LEVELS_SHARE)."""
+    if len(positions) < 64:
+        return None
+    step = max(1, len(positions) // 65536)
+    bins = np.clip((positions[::step] * n_bins).astype(np.int64), 0, n_bins - 1)
+    counts = np.bincount(bins, minlength=n_bins).astype(np.float64)
+    total, covered = counts.sum(), 0.0
+    found: list[float] = []
+    for _ in range(LEVELS_MAX):
+        peak = int(np.argmax(counts))
+        if counts[peak] < LEVELS_MINOR * total:
+            break  # (the levels found: what is left, blends between them)
+        if any(abs(peak - level * n_bins) < LEVELS_APART for level in found):
+            return None  # (a continuous field: its windows touch)
+        low, high = max(peak - LEVELS_WINDOW, 0), min(peak + LEVELS_WINDOW + 1, n_bins)
+        window = counts[low:high]
+        covered += window.sum()
+        found.append(float(np.dot(window, np.arange(low, high) + 0.5) / window.sum()) / n_bins)
+        counts[low:high] = 0.0
+    if covered >= LEVELS_SHARE * total and len(found) > 1:
+        return np.sort(np.array(found))
+    return None
+
+
+def _nearest_level(position: np.ndarray, levels: np.ndarray) -> np.ndarray:
+    """Each of ``position`` moved to the nearest of ``levels`` (sorted)."""
+    after = np.clip(np.searchsorted(levels, position), 1, len(levels) - 1)
+    lower, upper = levels[after - 1], levels[after]
+    return np.where(position - lower <= upper - position, lower, upper)
+
+
+def _nearest(
+    ys: np.ndarray, xs: np.ndarray, dy: int, dx: int, anchor: np.ndarray, width: int,
+    height: int,
+) -> np.ndarray:  # fmt: skip
+    """Flat index of the nearest ``anchor`` pixel from (ys, xs) along (dy, dx), within
+    SPAN_RADIUS steps (-1 where none)."""
+    found = np.full(len(ys), -1, dtype=np.int64)
+    open_ = np.arange(len(ys))
+    for step in range(1, SPAN_RADIUS + 1):
+        y, x = ys[open_] + step * dy, xs[open_] + step * dx
+        inside = (y >= 0) & (y < height) & (x >= 0) & (x < width)
+        open_, y, x = open_[inside], y[inside], x[inside]
+        index = y * width + x
+        hit = anchor[index]
+        found[open_[hit]] = index[hit]
+        open_ = open_[~hit]
+        if not len(open_):
+            break
+    return found
+
+
+def _segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Distance of each point ``p`` (N, 2) to the segment from ``a`` to ``b``."""
+    ab = b - a
+    length2 = np.einsum("ic,ic->i", ab, ab)
+    t = np.clip(np.einsum("ic,ic->i", p - a, ab) / np.maximum(length2, 1e-9), 0.0, 1.0)
+    gap = p - a - t[:, None] * ab
+    return np.sqrt(np.einsum("ic,ic->i", gap, gap))
+
+
+def _position(
+    own: np.ndarray, a: np.ndarray, b: np.ndarray, a_position: np.ndarray,
+    b_position: np.ndarray, discrete: bool,
+) -> np.ndarray:  # fmt: skip
+    """The blend's position: its share ``t`` of the way from ``a`` to ``b`` (by luma,
+    by chroma where the lumas are close), the nearer side's on discrete maps."""
+    ab = b - a
+    weight = np.array([1.0, 0.25, 0.25])  # (luma first: JPEG keeps it)
+    t = np.einsum("ic,ic,c->i", own - a, ab, weight) / np.maximum(
+        np.einsum("ic,ic,c->i", ab, ab, weight), 1e-9)  # fmt: skip
+    t = np.clip(t, 0.0, 1.0)
+    if discrete:
+        return np.where(t < 0.5, a_position, b_position)
+    return a_position + t * (b_position - a_position)
