@@ -33,6 +33,10 @@ __all__ = ["SPAN_RADIUS", "far_blends"]
 
 #: How far (px) along a direction the nearest map color on each side is looked for.
 SPAN_RADIUS = 12
+#: The sides' colors: pixels within this many DN of the map (or SPAN_SIGMAS noise sigmas;
+#: the plan's threshold at most) not judged off it. The threshold itself (40 DN on
+#: JPEG'd pictures) took a stroke's antialiased fringe for a side.
+SPAN_ANCHOR = 12.0
 #: The two sides' colors at least this far apart (DN, RGB).
 SPAN_EDGE = 24.0
 #: The pixel's luma at most this far outside the two sides' lumas (DN) ...
@@ -52,6 +56,20 @@ LEVELS_APART = 20
 LEVELS_SHARE = 0.85
 #: ... every window whose peak bin holds LEVELS_MINOR of them or more taken.
 LEVELS_MINOR = 0.01
+#: ... plus this share of the two sides' chroma apart: the way 4:2:0 moves it.
+SPAN_SHIFT = 0.35
+#: Pictures whose off-map pixels (not in a fill) are at most this share of the pixels
+#: are let be (the holes goal).
+SPAN_HOLES = 0.002
+#: An interpolated picture (``pcolormesh(shading='gouraud')``): SPAN_PLANAR of its
+#: off-map pixels (SPAN_SAMPLE of them at most) within max(SPAN_LUMA, SPAN_SIGMAS noise
+#: sigmas) DN of the mean of their two neighbours along every direction (on a ramp).
+#: JPEG'd gouraud pictures of jet, hsv, turbo (camera, 24x24 nodes, q75): 0.83-0.94;
+#: annotated JPEG'd figures (benchmarks/_stroke_screen.py): 0.00-0.36, few-level ones 0.
+SPAN_PLANAR = 0.6
+SPAN_SAMPLE = 20000
+#: Passes: the blends found on the map by color anchor the next one.
+SPAN_PASSES = 3
 #: Directions walked: rows, columns and both diagonals.
 _DIRECTIONS = ((0, 1), (1, 0), (1, 1), (1, -1))
 
@@ -81,38 +99,86 @@ def far_blends(
     positions : ndarray of float64
         Their positions.
     """
-    n_pixels = len(off_map)
     candidates = off_map.copy()
     fills = getattr(plan, "fills", None)
     if fills is not None and len(fills) and flat.shape[-1] >= 3:
         candidates &= ~fill_pixels(flat, fills)  # (a figure's margin: no data)
     at = np.flatnonzero(candidates)
     none = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    if not len(at) or flat.shape[-1] < 3:
-        return none
-    anchor = (residual <= plan.threshold) & ~off_map & np.isfinite(position)
-    levels = few_levels(position[anchor], line.n_bins)
-    height = n_pixels // width
+    if len(at) <= SPAN_HOLES * len(off_map) or flat.shape[-1] < 3:
+        return none  # (holes within the goal: nothing to look for)
+    interpolated = planar_share(flat, scale, width, at, plan.noise) >= SPAN_PLANAR
+    # the sides: on an interpolated picture any pixel within the threshold (its ramps
+    # run far off the map), elsewhere those near the map (SPAN_ANCHOR)
+    near = min(plan.threshold, max(SPAN_ANCHOR, SPAN_SIGMAS * float(plan.noise)))
+    near = plan.threshold if interpolated else near
+    anchor = (residual <= near) & ~off_map & np.isfinite(position)
+    levels = None if interpolated else few_levels(position[anchor], line.n_bins)
+    discrete = bool(plan.discrete) or levels is not None
+    if not (interpolated or discrete):
+        return none  # (an annotated field's strokes: their fringes blend the field too)
+    margin = max(SPAN_LUMA, SPAN_SIGMAS * float(plan.noise))
+    chosen = np.full(len(at), np.nan)
+    open_ = np.arange(len(at))
+    for _ in range(SPAN_PASSES):
+        found, positions = _blends_of(
+            flat, scale, width, at[open_], anchor, position, margin, discrete,
+            passed=not interpolated,
+        )  # fmt: skip
+        if not found.any():
+            break
+        chosen[open_[found]] = positions
+        # ... the blends on the map by color anchor the next pass (a gouraud ramp's
+        # pixels taken for strokes)
+        anchor[at[open_[found]]] = residual[at[open_[found]]] <= near
+        open_ = open_[~found]
+    if levels is not None:  # (on the map by color, taken for a stroke: a level)
+        on = np.isnan(chosen) & (residual[at] <= plan.threshold) & np.isfinite(position[at])
+        chosen[on] = position[at[on]]
+    found = np.isfinite(chosen)
+    return at[found], chosen[found]
+
+
+def _blends_of(
+    flat: np.ndarray, scale: float, width: int, at: np.ndarray, anchor: np.ndarray,
+    position: np.ndarray, margin: float, discrete: bool, *, passed: bool,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Which of the pixels ``at`` are blends of the ``anchor`` pixels nearest on either
+    side along some direction (a mask), and the positions of those; with ``passed``, the
+    lumas of the pixels between count as the pixel's."""
     ys, xs = np.divmod(at, width)
     ycc = (flat[at, :3].astype(np.float64) * scale) @ _YCBCR.T
-    margin = max(SPAN_LUMA, SPAN_SIGMAS * float(plan.noise))
     best = np.full(len(at), np.inf)
     chosen = np.full(len(at), np.nan)
     for dy, dx in _DIRECTIONS:
-        sides = [_nearest(ys, xs, sign * dy, sign * dx, anchor, width, height) for sign in (1, -1)]
-        both = np.flatnonzero((sides[0] >= 0) & (sides[1] >= 0))
+        (a_at, a_low, a_high), (b_at, b_low, b_high) = (
+            _nearest(ys, xs, sign * dy, sign * dx, anchor, flat, scale, width)
+            for sign in (1, -1))
+        both = np.flatnonzero((a_at >= 0) & (b_at >= 0))
         if not len(both):
             continue
-        a_at, b_at = sides[0][both], sides[1][both]
+        passed_low, passed_high = ycc[both, 0], ycc[both, 0]
+        if passed:
+            passed_low = np.minimum(np.minimum(a_low, b_low)[both], passed_low)
+            passed_high = np.maximum(np.maximum(a_high, b_high)[both], passed_high)
+        a_at, b_at = a_at[both], b_at[both]
         a = (flat[a_at, :3].astype(np.float64) * scale) @ _YCBCR.T
         b = (flat[b_at, :3].astype(np.float64) * scale) @ _YCBCR.T
         rgb_gap = (flat[a_at, :3].astype(np.float64) - flat[b_at, :3]) * scale
         wide = np.einsum("ic,ic->i", rgb_gap, rgb_gap) >= SPAN_EDGE**2
         own = ycc[both]
         low, high = np.minimum(a[:, 0], b[:, 0]), np.maximum(a[:, 0], b[:, 0])
-        luma_out = np.maximum(np.maximum(low - own[:, 0], own[:, 0] - high), 0.0)
-        chroma = _segment_distance(own[:, 1:], a[:, 1:], b[:, 1:])
-        fits = wide & (luma_out <= margin) & (chroma <= SPAN_CHROMA)
+        # (the pixels passed on the way too: a stroke's core between is no blend's ramp)
+        luma_out = np.maximum(np.maximum(low - passed_low, passed_high - high), 0.0)
+        # chroma where the luma puts the pixel between a and b, give or take the share of
+        # the way 4:2:0 moves it (a gray stroke over a blue slope: its luma between, its
+        # chroma nowhere near the blues' at that share)
+        span = b[:, 1:] - a[:, 1:]
+        t = _luma_share(own, a, b)
+        miss = own[:, 1:] - a[:, 1:] - t[:, None] * span
+        chroma = np.sqrt(np.einsum("ic,ic->i", miss, miss))
+        allowed = SPAN_CHROMA + SPAN_SHIFT * np.sqrt(np.einsum("ic,ic->i", span, span))
+        fits = wide & (luma_out <= margin) & (chroma <= allowed)
         score = np.hypot(luma_out, chroma)
         better = fits & (score < best[both])
         if not better.any():
@@ -120,13 +186,32 @@ def far_blends(
         pick = both[better]
         best[pick] = score[better]
         chosen[pick] = _position(own[better], a[better], b[better], position[a_at[better]],
-                                 position[b_at[better]], bool(plan.discrete) or levels is not None)
-    if levels is not None:  # (on the map by color, taken for a stroke: a level)
-        on = ~np.isfinite(best) & (residual[at] <= plan.threshold) & np.isfinite(position[at])
-        chosen[on] = position[at[on]]
-        best[on] = 0.0
+                                 position[b_at[better]], discrete)  # fmt: skip
     found = np.isfinite(best)
-    return at[found], chosen[found]
+    return found, chosen[found]
+
+
+def planar_share(
+    flat: np.ndarray, scale: float, width: int, at: np.ndarray, noise: float
+) -> float:  # fmt: skip
+    """Share of the pixels ``at`` (flat indices; a sample of SPAN_SAMPLE at most) within
+    max(SPAN_LUMA, SPAN_SIGMAS noise sigmas) DN of the mean of their two neighbours along
+    every direction: on the ramps of an interpolated picture."""
+    height = len(flat) // width
+    at = at[:: max(1, len(at) // SPAN_SAMPLE)]
+    ys, xs = np.divmod(at, width)
+    inside = (ys > 0) & (ys < height - 1) & (xs > 0) & (xs < width - 1)
+    at = at[inside]
+    if not len(at):
+        return 0.0
+    own = flat[at, :3].astype(np.float64)
+    worst = np.zeros(len(at))
+    for dy, dx in _DIRECTIONS:
+        step = dy * width + dx
+        mean = (flat[at + step, :3].astype(np.float64) + flat[at - step, :3]) / 2
+        worst = np.maximum(worst, np.einsum("ic,ic->i", own - mean, own - mean))
+    tolerance = max(SPAN_LUMA, SPAN_SIGMAS * float(noise)) / scale
+    return float(np.mean(worst <= tolerance**2))
 
 
 def few_levels(positions: np.ndarray, n_bins: int) -> np.ndarray | None:
@@ -155,20 +240,16 @@ def few_levels(positions: np.ndarray, n_bins: int) -> np.ndarray | None:
     return None
 
 
-def _nearest_level(position: np.ndarray, levels: np.ndarray) -> np.ndarray:
-    """Each of ``position`` moved to the nearest of ``levels`` (sorted)."""
-    after = np.clip(np.searchsorted(levels, position), 1, len(levels) - 1)
-    lower, upper = levels[after - 1], levels[after]
-    return np.where(position - lower <= upper - position, lower, upper)
-
-
 def _nearest(
-    ys: np.ndarray, xs: np.ndarray, dy: int, dx: int, anchor: np.ndarray, width: int,
-    height: int,
-) -> np.ndarray:  # fmt: skip
+    ys: np.ndarray, xs: np.ndarray, dy: int, dx: int, anchor: np.ndarray, flat: np.ndarray,
+    scale: float, width: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """Flat index of the nearest ``anchor`` pixel from (ys, xs) along (dy, dx), within
-    SPAN_RADIUS steps (-1 where none)."""
+    SPAN_RADIUS steps (-1 where none), and the lowest and highest luma (DN) of the pixels
+    passed on the way."""
+    height = len(anchor) // width
     found = np.full(len(ys), -1, dtype=np.int64)
+    low, high = np.full(len(ys), np.inf), np.full(len(ys), -np.inf)
     open_ = np.arange(len(ys))
     for step in range(1, SPAN_RADIUS + 1):
         y, x = ys[open_] + step * dy, xs[open_] + step * dx
@@ -177,10 +258,24 @@ def _nearest(
         index = y * width + x
         hit = anchor[index]
         found[open_[hit]] = index[hit]
-        open_ = open_[~hit]
+        open_, index = open_[~hit], index[~hit]
         if not len(open_):
             break
-    return found
+        luma = (flat[index, :3] @ _YCBCR[0]) * scale
+        low[open_] = np.minimum(low[open_], luma)
+        high[open_] = np.maximum(high[open_], luma)
+    return found, low, high
+
+
+def _luma_share(own: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The share (0-1) of the way from ``a`` to ``b`` (Y, Cb, Cr rows) where the pixel's
+    luma lies (by chroma where the lumas are within SPAN_LUMA)."""
+    gap = b - a
+    by_luma = np.abs(gap[:, 0]) >= SPAN_LUMA
+    weight = np.where(by_luma[:, None], [1.0, 0.0, 0.0], [0.0, 1.0, 1.0])
+    t = np.einsum("ic,ic->i", (own - a) * weight, gap) / np.maximum(
+        np.einsum("ic,ic->i", gap * weight, gap), 1e-9)  # fmt: skip
+    return np.clip(t, 0.0, 1.0)
 
 
 def _segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
