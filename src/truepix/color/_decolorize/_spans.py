@@ -56,6 +56,8 @@ LEVELS_APART = 20
 LEVELS_SHARE = 0.85
 #: ... every window whose peak bin holds LEVELS_MINOR of them or more taken.
 LEVELS_MINOR = 0.01
+#: ... and a pixel there a blend of two levels seen this close (px, a square).
+LEVELS_RADIUS = 2
 #: ... plus this share of the two sides' chroma apart: the way 4:2:0 moves it.
 SPAN_SHIFT = 0.35
 #: Pictures whose off-map pixels (not in a fill) are at most this share of the pixels
@@ -108,12 +110,15 @@ def far_blends(
     if len(at) <= SPAN_HOLES * len(off_map) or flat.shape[-1] < 3:
         return none  # (holes within the goal: nothing to look for)
     interpolated = planar_share(flat, scale, width, at, plan.noise) >= SPAN_PLANAR
-    # the sides: on an interpolated picture any pixel within the threshold (its ramps
-    # run far off the map), elsewhere those near the map (SPAN_ANCHOR)
+    # the levels from the pixels near the map (SPAN_ANCHOR); the sides: any pixel within
+    # the threshold not judged off the map (a gouraud ramp runs far off the map, a
+    # level's edge is JPEG'd blends)
     near = min(plan.threshold, max(SPAN_ANCHOR, SPAN_SIGMAS * float(plan.noise)))
-    near = plan.threshold if interpolated else near
-    anchor = (residual <= near) & ~off_map & np.isfinite(position)
-    levels = None if interpolated else few_levels(position[anchor], line.n_bins)
+    levels = None
+    if not interpolated:
+        close = (residual <= near) & ~off_map & np.isfinite(position)
+        levels = few_levels(position[close], line.n_bins)
+    anchor = (residual <= plan.threshold) & ~off_map & np.isfinite(position)
     discrete = bool(plan.discrete) or levels is not None
     if not (interpolated or discrete):
         return none  # (an annotated field's strokes: their fringes blend the field too)
@@ -123,15 +128,19 @@ def far_blends(
     for _ in range(SPAN_PASSES):
         found, positions = _blends_of(
             flat, scale, width, at[open_], anchor, position, margin, discrete,
-            passed=not interpolated,
+            passed=not (interpolated or levels is not None),
         )  # fmt: skip
         if not found.any():
             break
         chosen[open_[found]] = positions
         # ... the blends on the map by color anchor the next pass (a gouraud ramp's
         # pixels taken for strokes)
-        anchor[at[open_[found]]] = residual[at[open_[found]]] <= near
+        anchor[at[open_[found]]] = residual[at[open_[found]]] <= plan.threshold
         open_ = open_[~found]
+    if levels is not None and len(open_):  # ... and a level's specks, blended
+        found, positions = _level_blends(
+            flat, scale, width, at[open_], anchor, position, levels, line, margin)  # fmt: skip
+        chosen[open_[found]] = positions
     if levels is not None:  # (on the map by color, taken for a stroke: a level)
         on = np.isnan(chosen) & (residual[at] <= plan.threshold) & np.isfinite(position[at])
         chosen[on] = position[at[on]]
@@ -167,19 +176,8 @@ def _blends_of(
         rgb_gap = (flat[a_at, :3].astype(np.float64) - flat[b_at, :3]) * scale
         wide = np.einsum("ic,ic->i", rgb_gap, rgb_gap) >= SPAN_EDGE**2
         own = ycc[both]
-        low, high = np.minimum(a[:, 0], b[:, 0]), np.maximum(a[:, 0], b[:, 0])
-        # (the pixels passed on the way too: a stroke's core between is no blend's ramp)
-        luma_out = np.maximum(np.maximum(low - passed_low, passed_high - high), 0.0)
-        # chroma where the luma puts the pixel between a and b, give or take the share of
-        # the way 4:2:0 moves it (a gray stroke over a blue slope: its luma between, its
-        # chroma nowhere near the blues' at that share)
-        span = b[:, 1:] - a[:, 1:]
-        t = _luma_share(own, a, b)
-        miss = own[:, 1:] - a[:, 1:] - t[:, None] * span
-        chroma = np.sqrt(np.einsum("ic,ic->i", miss, miss))
-        allowed = SPAN_CHROMA + SPAN_SHIFT * np.sqrt(np.einsum("ic,ic->i", span, span))
-        fits = wide & (luma_out <= margin) & (chroma <= allowed)
-        score = np.hypot(luma_out, chroma)
+        fits, score = _pair_fits(own, a, b, passed_low, passed_high, margin)
+        fits &= wide
         better = fits & (score < best[both])
         if not better.any():
             continue
@@ -187,6 +185,69 @@ def _blends_of(
         best[pick] = score[better]
         chosen[pick] = _position(own[better], a[better], b[better], position[a_at[better]],
                                  position[b_at[better]], discrete)  # fmt: skip
+    found = np.isfinite(best)
+    return found, chosen[found]
+
+
+def _pair_fits(
+    own: np.ndarray, a: np.ndarray, b: np.ndarray, passed_low: np.ndarray,
+    passed_high: np.ndarray, margin: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Whether each pixel ``own`` (Y, Cb, Cr rows) is a JPEG'd blend of ``a`` and ``b``,
+    and how far it is from one (DN)."""
+    low, high = np.minimum(a[:, 0], b[:, 0]), np.maximum(a[:, 0], b[:, 0])
+    # (the pixels passed on the way too: a stroke's core between is no blend's ramp)
+    luma_out = np.maximum(np.maximum(low - passed_low, passed_high - high), 0.0)
+    # chroma where the luma puts the pixel between a and b, give or take the share of
+    # the way 4:2:0 moves it (a gray stroke over a blue slope: its luma between, its
+    # chroma nowhere near the blues' at that share)
+    span = b[:, 1:] - a[:, 1:]
+    t = _luma_share(own, a, b)
+    miss = own[:, 1:] - a[:, 1:] - t[:, None] * span
+    chroma = np.sqrt(np.einsum("ic,ic->i", miss, miss))
+    allowed = SPAN_CHROMA + SPAN_SHIFT * np.sqrt(np.einsum("ic,ic->i", span, span))
+    return (luma_out <= margin) & (chroma <= allowed), np.hypot(luma_out, chroma)
+
+
+def _level_blends(
+    flat: np.ndarray, scale: float, width: int, at: np.ndarray, anchor: np.ndarray,
+    position: np.ndarray, levels: np.ndarray, line: Polyline, margin: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Which of the pixels ``at`` of a few-level picture are blends of two ``levels``
+    whose colors lie on the map within LEVELS_RADIUS (a mask; a level's speck that JPEG
+    blended into the level around has that level on both sides), and the nearer level."""
+    height = len(anchor) // width
+    ys, xs = np.divmod(at, width)
+    colors = np.stack(
+        [np.interp(levels * line.n_bins, line.positions, line.vertices[:, c]) for c in range(3)],
+        axis=1,
+    )  # fmt: skip
+    level_ycc = colors @ _YCBCR.T
+    present = np.zeros((len(at), len(levels)), dtype=bool)
+    for oy in range(-LEVELS_RADIUS, LEVELS_RADIUS + 1):
+        for ox in range(-LEVELS_RADIUS, LEVELS_RADIUS + 1):
+            index = np.clip(ys + oy, 0, height - 1) * width + np.clip(xs + ox, 0, width - 1)
+            seen = np.flatnonzero(anchor[index])
+            place = position[index[seen]]
+            nearest = np.abs(place[:, None] - levels[None, :]).argmin(axis=1)
+            close = np.abs(place - levels[nearest]) * line.n_bins <= LEVELS_WINDOW
+            present[seen[close], nearest[close]] = True
+    own = (flat[at, :3].astype(np.float64) * scale) @ _YCBCR.T
+    best = np.full(len(at), np.inf)
+    chosen = np.full(len(at), np.nan)
+    for i in range(len(levels)):
+        for j in range(i + 1, len(levels)):
+            both = np.flatnonzero(present[:, i] & present[:, j])
+            if not len(both):
+                continue
+            a = np.broadcast_to(level_ycc[i], (len(both), 3))
+            b = np.broadcast_to(level_ycc[j], (len(both), 3))
+            fits, score = _pair_fits(own[both], a, b, own[both, 0], own[both, 0], margin)
+            better = fits & (score < best[both])
+            pick = both[better]
+            best[pick] = score[better]
+            t = _luma_share(own[pick], a[better], b[better])
+            chosen[pick] = np.where(t < 0.5, levels[i], levels[j])
     found = np.isfinite(best)
     return found, chosen[found]
 
