@@ -23,6 +23,8 @@ its vertices' values alike).
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from truepix.color._decolorize._fills import fill_pixels
@@ -70,6 +72,11 @@ SPAN_HOLES = 0.002
 #: annotated JPEG'd figures (benchmarks/_stroke_screen.py): 0.00-0.36, few-level ones 0.
 SPAN_PLANAR = 0.6
 SPAN_SAMPLE = 20000
+#: Interpolated pictures: a pixel no two sides explain within a triangle of three of them
+#: (barycentric weights down to -TRIANGLE_SLACK), within TRIANGLE_MARGIN DN (RGB; or the
+#: luma margin).
+TRIANGLE_SLACK = 0.05
+TRIANGLE_MARGIN = 12.0
 #: Passes: the blends found on the map by color anchor the next one.
 SPAN_PASSES = 3
 #: Directions walked: rows, columns and both diagonals.
@@ -159,10 +166,12 @@ def _blends_of(
     ycc = (flat[at, :3].astype(np.float64) * scale) @ _YCBCR.T
     best = np.full(len(at), np.inf)
     chosen = np.full(len(at), np.nan)
+    sides = []
     for dy, dx in _DIRECTIONS:
         (a_at, a_low, a_high), (b_at, b_low, b_high) = (
             _nearest(ys, xs, sign * dy, sign * dx, anchor, flat, scale, width)
             for sign in (1, -1))
+        sides += [a_at, b_at]
         both = np.flatnonzero((a_at >= 0) & (b_at >= 0))
         if not len(both):
             continue
@@ -185,6 +194,53 @@ def _blends_of(
         best[pick] = score[better]
         chosen[pick] = _position(own[better], a[better], b[better], position[a_at[better]],
                                  position[b_at[better]], discrete)  # fmt: skip
+    if not passed:  # (interpolated: a triangle's blends of three vertices too)
+        left = np.flatnonzero(~np.isfinite(best))
+        found, positions = _triangle_blends(
+            flat, scale, at[left], np.stack(sides, axis=1)[left], position,
+            max(margin, TRIANGLE_MARGIN))  # fmt: skip
+        chosen[left[found]] = positions
+        best[left[found]] = 0.0
+    found = np.isfinite(best)
+    return found, chosen[found]
+
+
+def _triangle_blends(
+    flat: np.ndarray, scale: float, at: np.ndarray, sides: np.ndarray, position: np.ndarray,
+    margin: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Which of the pixels ``at`` lie within ``margin`` DN (RGB) of a triangle of three of
+    their ``sides`` (flat indices, -1 none; inside it by barycentric weights), and the
+    positions their weights give."""
+    best = np.full(len(at), np.inf)
+    chosen = np.full(len(at), np.nan)
+    if not len(at):
+        return best < 0, chosen[:0]
+    own = flat[at, :3].astype(np.float64) * scale
+    colors = flat[np.maximum(sides, 0), :3].astype(np.float64) * scale
+    places = position[np.maximum(sides, 0)]
+    for i, j, k in itertools.combinations(range(sides.shape[1]), 3):
+        ok = np.flatnonzero((sides[:, i] >= 0) & (sides[:, j] >= 0) & (sides[:, k] >= 0))
+        if not len(ok):
+            continue
+        a = colors[ok, i]
+        u, v, w = colors[ok, j] - a, colors[ok, k] - a, own[ok] - a
+        uu, uv, vv = (np.einsum("ic,ic->i", *pair) for pair in ((u, u), (u, v), (v, v)))
+        wu, wv = np.einsum("ic,ic->i", w, u), np.einsum("ic,ic->i", w, v)
+        det = uu * vv - uv * uv
+        flat_triangle = det <= 1e-6 * np.maximum(uu * vv, 1.0)
+        det = np.where(flat_triangle, 1.0, det)
+        s, t = (wu * vv - wv * uv) / det, (wv * uu - wu * uv) / det
+        inside = ~flat_triangle & (s >= -TRIANGLE_SLACK) & (t >= -TRIANGLE_SLACK)
+        inside &= s + t <= 1.0 + TRIANGLE_SLACK
+        gap = w - s[:, None] * u - t[:, None] * v
+        miss = np.sqrt(np.einsum("ic,ic->i", gap, gap))
+        better = inside & (miss <= margin) & (miss < best[ok])
+        pick = ok[better]
+        best[pick] = miss[better]
+        s, t = np.clip(s[better], 0, 1), np.clip(t[better], 0, 1)
+        chosen[pick] = ((1 - s - t) * places[pick, i] + s * places[pick, j]
+                        + t * places[pick, k])  # fmt: skip
     found = np.isfinite(best)
     return found, chosen[found]
 
