@@ -108,14 +108,16 @@ def far_blends(
     positions : ndarray of float64
         Their positions.
     """
+    none = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    if np.count_nonzero(off_map) <= SPAN_HOLES * len(off_map) or flat.shape[-1] < 3:
+        return none  # (holes within the goal: nothing to look for)
     candidates = off_map.copy()
     fills = getattr(plan, "fills", None)
     if fills is not None and len(fills) and flat.shape[-1] >= 3:
         candidates &= ~fill_pixels(flat, fills)  # (a figure's margin: no data)
     at = np.flatnonzero(candidates)
-    none = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    if len(at) <= SPAN_HOLES * len(off_map) or flat.shape[-1] < 3:
-        return none  # (holes within the goal: nothing to look for)
+    if len(at) <= SPAN_HOLES * len(off_map):
+        return none
     interpolated = planar_share(flat, scale, width, at, plan.noise) >= SPAN_PLANAR
     # the levels from the pixels near the map (SPAN_ANCHOR); the sides: any pixel within
     # the threshold not judged off the map (a gouraud ramp runs far off the map, a
