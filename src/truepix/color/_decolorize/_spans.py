@@ -58,6 +58,8 @@ LEVELS_APART = 20
 LEVELS_SHARE = 0.85
 #: ... every window whose peak bin holds LEVELS_MINOR of them or more taken.
 LEVELS_MINOR = 0.01
+#: ... completed to a grid of levels when the levels found lie within LEVELS_GRID bins of one.
+LEVELS_GRID = 3.0
 #: ... and a pixel there a blend of two levels seen this close (px, a square).
 LEVELS_RADIUS = 2
 #: ... plus this share of the two sides' chroma apart: the way 4:2:0 moves it.
@@ -355,8 +357,21 @@ def few_levels(positions: np.ndarray, n_bins: int) -> np.ndarray | None:
         found.append(float(np.dot(window, np.arange(low, high) + 0.5) / window.sum()) / n_bins)
         counts[low:high] = 0.0
     if covered >= LEVELS_SHARE * total and len(found) > 1:
-        return np.sort(np.array(found))
+        return _level_grid(np.sort(np.array(found)), n_bins)
     return None
+
+
+def _level_grid(levels: np.ndarray, n_bins: int) -> np.ndarray:
+    """``levels`` completed to the smallest grid of N levels that holds them all within
+    LEVELS_GRID bins, as ``get_cmap(name, N)`` paints (k / (N - 1)) or a norm of N equal
+    intervals (k + 1/2) / N: a level JPEG blended whole (a photograph's grass in the
+    levels of its two greens) makes no peak of its own. ``levels`` where none does."""
+    for count in range(len(levels), LEVELS_MAX + 1):
+        for grid in (np.arange(count) / max(count - 1, 1), (np.arange(count) + 0.5) / count):
+            gaps = np.abs(levels[:, None] - grid[None, :]).min(axis=1) * n_bins
+            if np.all(gaps <= LEVELS_GRID):
+                return grid
+    return levels
 
 
 def _nearest(
