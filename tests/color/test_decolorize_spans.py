@@ -128,7 +128,7 @@ def test_annotated_figures_are_left_to_the_stroke_rules() -> None:
     original = _ringed.far_blends
 
     def spy(*args: object) -> tuple[np.ndarray, np.ndarray]:
-        result = original(*args)  # type: ignore[arg-type]
+        result = original(*args)
         found.append(len(result[0]))
         return result
 
@@ -156,8 +156,14 @@ def test_planar_share_tells_ramps_from_strokes() -> None:
 
 def test_few_levels_from_positions() -> None:
     rng = np.random.default_rng(2)
-    levels = rng.choice([0.1, 0.5, 0.9], size=5000) + rng.normal(0, 0.005, 5000)
-    found = _spans.few_levels(levels, 256)
-    assert found is not None
-    assert np.allclose(found, [0.1, 0.5, 0.9], atol=0.01)
+
+    def found(levels: list[float]) -> np.ndarray:
+        grid = _spans.few_levels(rng.choice(levels, 5000) + rng.normal(0, 0.005, 5000), 256)
+        assert grid is not None
+        return grid
+
+    # get_cmap(name, 5)'s levels, the middle one JPEG'd whole (no peak): the grid
+    assert np.allclose(found([0.0, 0.75, 1.0]), [0.0, 0.25, 0.5, 0.75, 1.0])
+    assert np.allclose(found([0.1, 0.5, 0.9]), [0.1, 0.3, 0.5, 0.7, 0.9])
+    assert np.allclose(found([0.13, 0.52, 0.81]), [0.13, 0.52, 0.81], atol=0.01)
     assert _spans.few_levels(rng.random(5000), 256) is None  # a continuous field
