@@ -141,18 +141,24 @@ def far_blends(
     margin = max(SPAN_LUMA, SPAN_SIGMAS * float(plan.noise))
     chosen = np.full(len(at), np.nan)
     open_ = np.arange(len(at))
-    for _ in range(SPAN_PASSES):
+    passes, triangles = 0, False
+    while len(open_):
         found, positions = _blends_of(
             flat, scale, width, at[open_], anchor, position, margin, discrete,
-            passed=not (interpolated or levels is not None),
+            passed=not (interpolated or levels is not None), triangles=triangles,
         )  # fmt: skip
-        if not found.any():
-            break
         chosen[open_[found]] = positions
         # ... the blends on the map by color anchor the next pass (a gouraud ramp's
         # pixels taken for strokes)
         anchor[at[open_[found]]] = residual[at[open_[found]]] <= plan.threshold
         open_ = open_[~found]
+        passes += 1
+        if triangles:
+            break
+        if passes >= SPAN_PASSES or not found.any():
+            if not interpolated:
+                break
+            triangles = True  # (an interpolated picture's triangles: once, last)
     if levels is not None and len(open_):  # ... and a level's specks, blended
         found, positions = _level_blends(
             flat, scale, width, at[open_], anchor, position, levels, line, margin)  # fmt: skip
@@ -167,10 +173,12 @@ def far_blends(
 def _blends_of(
     flat: np.ndarray, scale: float, width: int, at: np.ndarray, anchor: np.ndarray,
     position: np.ndarray, margin: float, discrete: bool, *, passed: bool,
+    triangles: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Which of the pixels ``at`` are blends of the ``anchor`` pixels nearest on either
     side along some direction (a mask), and the positions of those; with ``passed``, the
-    lumas of the pixels between count as the pixel's."""
+    lumas of the pixels between count as the pixel's; with ``triangles``, those within a
+    triangle of three sides too (``_triangle_blends``)."""
     ys, xs = np.divmod(at, width)
     ycc = (flat[at, :3].astype(np.float64) * scale) @ _YCBCR.T
     best = np.full(len(at), np.inf)
@@ -203,7 +211,7 @@ def _blends_of(
         best[pick] = score[better]
         chosen[pick] = _position(own[better], a[better], b[better], position[a_at[better]],
                                  position[b_at[better]], discrete)  # fmt: skip
-    if not passed:  # (interpolated: a triangle's blends of three vertices too)
+    if triangles:  # (interpolated: a triangle's blends of three vertices too)
         left = np.flatnonzero(~np.isfinite(best))
         found, positions = _triangle_blends(
             flat, scale, at[left], np.stack(sides, axis=1)[left], position,
