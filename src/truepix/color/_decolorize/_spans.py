@@ -186,7 +186,7 @@ def _blends_of(
     sides = []
     for dy, dx in _DIRECTIONS:
         (a_at, a_low, a_high), (b_at, b_low, b_high) = (
-            _nearest(ys, xs, sign * dy, sign * dx, anchor, flat, scale, width)
+            _nearest(ys, xs, sign * dy, sign * dx, anchor, flat, scale, width, passed=passed)
             for sign in (1, -1))
         sides += [a_at, b_at]
         both = np.flatnonzero((a_at >= 0) & (b_at >= 0))
@@ -389,11 +389,11 @@ def _level_grid(levels: np.ndarray, n_bins: int) -> np.ndarray:
 
 def _nearest(
     ys: np.ndarray, xs: np.ndarray, dy: int, dx: int, anchor: np.ndarray, flat: np.ndarray,
-    scale: float, width: int,
+    scale: float, width: int, *, passed: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """Flat index of the nearest ``anchor`` pixel from (ys, xs) along (dy, dx), within
     SPAN_RADIUS steps (-1 where none), and the lowest and highest luma (DN) of the pixels
-    passed on the way."""
+    passed on the way (with ``passed``)."""
     height = len(anchor) // width
     found = np.full(len(ys), -1, dtype=np.int64)
     low, high = np.full(len(ys), np.inf), np.full(len(ys), -np.inf)
@@ -408,6 +408,8 @@ def _nearest(
         open_, index = open_[~hit], index[~hit]
         if not len(open_):
             break
+        if not passed:
+            continue
         luma = (flat[index, :3] @ _YCBCR[0]) * scale
         low[open_] = np.minimum(low[open_], luma)
         high[open_] = np.maximum(high[open_], luma)
