@@ -59,8 +59,8 @@ def mesh() -> np.ndarray:
 
 
 # holes before (main 063a3b9, trial42's repro): jet 1.9 / 8.2 %, turbo 10.7 / 10.4 %, hsv
-# 13.1 / 13.3 % (q85 / q75); here 0.21-0.24, 0.72-0.83, 2.3-2.5 %, the error with holes
-# 0.85-0.89x, 1.22-1.35x, 2.7-3.0x the k-d tree's, where answered 0.56-0.61x. What is
+# 13.1 / 13.3 % (q85 / q75); here 0.22-0.27, 0.62-0.69, 2.5-2.6 %, the error with holes
+# 0.88-0.93x, 1.13-1.24x, 2.9-3.0x the k-d tree's, where answered 0.56-0.62x. What is
 # left: hsv's blends of far hues whose sides lie past SPAN_RADIUS
 @pytest.mark.parametrize(
     ("cmap", "most_holes", "ratio"),
@@ -99,7 +99,7 @@ def _levels(name: str, quality: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 # holes before (main 063a3b9, trial42's repro): 20-27 % at q75, nearly all within 2 px of
-# a level's edge; here 4.1-4.6 % (turbo 7.8 %): what is left, speckled levels (the
+# a level's edge; here 4.1-4.7 % (turbo 7.6 %): what is left, speckled levels (the
 # photograph's grass) JPEG blended whole, their middle level found by no peak of positions
 @pytest.mark.parametrize(
     ("name", "most_holes"),
