@@ -23,9 +23,9 @@ from PIL import Image
 import truepix as tp
 
 
-def _picture(seed: int) -> np.ndarray:
+def _picture(seed: int, shape: tuple[int, int] = (96, 128)) -> np.ndarray:
     rng = np.random.default_rng(seed)
-    y, x = np.mgrid[0:96, 0:128] / 96.0
+    y, x = np.mgrid[0 : shape[0], 0 : shape[1]] / 96.0
     field = np.sin(3 * x + seed) * np.cos(2 * y) + 0.05 * rng.standard_normal(x.shape)
     field = (field - field.min()) / (field.max() - field.min())
     return matplotlib.colormaps["viridis"](field, bytes=True)[..., :3]
@@ -58,13 +58,15 @@ def _kernels() -> list[Dispatcher]:
 
 def _doubled() -> list[str]:
     """Run in the new process: the kernels holding two signatures that differ only
-    in read-only arrays, after decoding writable and read-only pictures."""
+    in read-only arrays, after decoding writable and read-only pictures, small and large."""
     exact = _picture(1)
     frozen = _picture(2)
     frozen.flags.writeable = False
     jpeg = _jpeg(_picture(3))
     assert not jpeg.flags.writeable
-    for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg)):
+    # over 400 000 pixels: the JPEG test reads a sample of rows (a copy), not the picture
+    large = _jpeg(_picture(4, (640, 720)))
+    for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg), large):
         values = tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
         assert np.isfinite(values).mean() > 0.99
     doubled = []

@@ -92,7 +92,7 @@ def _errors(
     # (half a megapixel's sample, 49 152 pixels: on one thread, as pictures that small
     # are; two threads woke for a few hundred microseconds' work twice over)
     with kernels.threads_for(len(flat)):
-        luma_codes = decoder._codes(flat, kind, scale, "jpeg")
+        luma_codes = kernels.readonly(decoder._codes(flat, kind, scale, "jpeg"))  # one compile
         if fills is not None:
             free = fill_free(flat, fills)
             luma_codes = kernels.readonly(np.where(free, luma_codes, 0).astype(luma_codes.dtype))

@@ -477,8 +477,8 @@ def block_score(
     steps = np.zeros((8, 3))
     counts = np.zeros(8, dtype=np.int64)
     sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
-    block_marks(
-        flat, scale, codes, width, every, max_code, xp, fp, slopes, period,
+    block_marks(  # pixels read-only, however they came: one compile
+        kernels.readonly(flat), scale, codes, width, every, max_code, xp, fp, slopes, period,
         line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, steps, counts, sums,
     )  # fmt: skip
     means = steps / np.maximum(counts, 1)[:, None]

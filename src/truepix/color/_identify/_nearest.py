@@ -172,7 +172,7 @@ def _kernel_arguments(
         np.ascontiguousarray(weights, dtype=np.float64),
         np.ascontiguousarray(planes, dtype=np.float32),
         np.ascontiguousarray(sizes, dtype=np.int64),
-        np.ascontiguousarray(caps),
+        np.require(caps, requirements=["C", "W"]),  # writable, however it came: one compile
     )
 
 
