@@ -104,3 +104,24 @@ def test_hsv_shrunk_then_jpegd_has_no_holes(how, factor, quality):
     # the values are the nearest color's, give or take JPEG (around the circle)
     gap = np.abs(values - _nearest(picture, "hsv"))
     assert np.median(np.minimum(gap, 1.0 - gap)) <= 0.02
+
+
+@pytest.mark.parametrize(
+    ("size", "fmt", "quality"),
+    [(48, "JPEG", 75), (48, "JPEG", 90), (48, "WEBP", 75), (64, "JPEG", 75), (64, "WEBP", 75)],
+)  # fmt: skip
+def test_small_camera_texture_is_no_weak_stroke(size, fmt, quality):
+    """The camera shrunk by scikit-image to 48-64 px, turbo, JPEG'd or WebP'd: its texture
+    at one position jumps weakly as a stroke might (median 0.24-0.25, 36 % of the cores),
+    but its lumas spread as the map's there do (``_jumps.JUMP_WEAK_SPREAD``; 8.1-10.5 %
+    holes before)."""
+    from skimage import data
+    from skimage.transform import resize
+
+    camera = resize(data.camera().astype(float) / 255, (size, size), anti_aliasing=True)
+    field = (camera - camera.min()) / np.ptp(camera)
+    picture = _saved(mpl.colormaps["turbo"](field, bytes=True)[..., :3], fmt, quality)
+    values = Decolorizer("turbo", vmin=0.0, vmax=1.0).values(picture)
+    assert np.isnan(values).mean() <= MAX_HOLES
+    error = np.abs(values - field).mean()
+    assert error <= np.abs(_nearest(picture, "turbo") - field).mean()

@@ -97,3 +97,39 @@ def test_wrong_map_speckle_is_still_told() -> None:
     with pytest.warns(OffMapWarning, match="cmap right"):
         values = Decolorizer("jet", vmin=0, vmax=1).values(picture)
     assert np.isnan(values).mean() > 0.9
+
+
+def _webp(rgb: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format="WEBP", quality=quality)  # VP8, 4:2:0
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def _phase_noise(size: int) -> np.ndarray:
+    """White noise of a flat spectrum with random phases (benchmarks/_conditions'
+    ``terrain_field`` of slope 0), clipped to its 0.2-99.8 percentiles."""
+    rng = np.random.default_rng(5)
+    radius = np.hypot(np.fft.rfftfreq(size)[None, :], np.fft.fftfreq(size)[:, None])
+    spectrum = np.exp(2j * np.pi * rng.random(radius.shape))
+    spectrum[0, 0] = 0.0
+    field = np.fft.irfft2(spectrum, s=(size, size))
+    low, high = np.percentile(field, [0.2, 99.8])
+    return np.clip((field - low) / (high - low), 0.0, 1.0)
+
+
+@pytest.mark.parametrize("quality", [50, 75, 90])
+def test_webp_white_noise_gets_values(quality: int) -> None:
+    # WebP's 4x4 transforms show no 8x8 grid: at q75 jet's noise was no block-coded
+    # picture (chroma model / map 1.04, blocks 1.05), 49.9 % NaN; its luma keeps 5.9x the
+    # map's detail while its chroma loses some (``_plan.SPECKLE_LUMA_DETAIL``)
+    field = _phase_noise(256)
+    picture = _webp(_rgb("jet", field), quality)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OffMapWarning)
+        values = Decolorizer("jet", vmin=0, vmax=1).values(picture)
+    assert np.isnan(values).mean() <= 0.002
+    table = mpl.colormaps["jet"](np.arange(256), bytes=True)[:, :3].astype(float)
+    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
+    nearest = np.abs((index + 0.5) / 256 - field.ravel()).mean()
+    error = np.where(np.isnan(values), 1.0, np.abs(values - field)).mean()
+    assert error <= 1.05 * nearest

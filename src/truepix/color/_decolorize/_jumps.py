@@ -68,6 +68,13 @@ JUMP_SAMPLE_SLACK = 0.7
 #: median 0.34-0.43, white over RdBu_r's light middle 0.19 but held 0.56.
 JUMP_WEAK = 0.27
 JUMP_WEAK_SHARE = 0.5
+#: ... or, on any picture, its cores' luma must spread JUMP_WEAK_SPREAD DN (std) or less
+#: about the ink's: a stroke's ink is one color, JPEG'd; a small picture's texture at
+#: one position is the map's colors there, blended with the field's (the camera shrunk to
+#: 48-64 px, turbo, Pillow JPEG q75-q90 / WebP q75: median 0.24-0.25, held 0.36-0.37,
+#: spread 11.5-12.6 DN, 8.1-10.5 % holes; white strokes over RdBu_r, PiYG, BrBG, RdYlBu:
+#: 0.18-0.22, held 0.39-0.71, spread 1.3-4.5).
+JUMP_WEAK_SPREAD = 8.0
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
 JUMP_INK_LUMA = 25.0
 #: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
@@ -199,6 +206,8 @@ def jump_strokes(
     luma = (flat[:, :3] * scale) @ _YCBCR[0]
     ink_luma = _peak(luma[cores], 0.0, 256.0, 256, JUMP_INK_LUMA)
     inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
+    if weak and np.std(luma[inked]) > JUMP_WEAK_SPREAD:  # (texture: the map's lumas there)
+        return
     height = len(position) // width
     beside = np.zeros(len(position), dtype=bool)
     near_any(inked, width, height, 1, beside)

@@ -109,6 +109,13 @@ JPEG_WEAK_RATIO = 0.96
 #: jet, viridis, RdBu_r, turbo: blocks <= 1.04 or luma <= 1.0 where the ratio is
 #: below 1.1 (noise on smooth and terrain fields 0.81-1.0; a 2x cubic upscale 0.93).
 JPEG_BLOCKED_RATIO = 1.1
+#: ... or, with no blocks (WebP's 4x4 transforms over white noise show no 8x8 grid),
+#: when it loses chroma detail (DETAIL_RATIO) while its luma has SPECKLE_LUMA_DETAIL
+#: times the map's: data varying at the pixel scale, block-coded (``_speckle`` judges
+#: it). jet's white noise (256^2, Pillow WebP q75: ratio 1.04, blocks 1.05, detail 1.08,
+#: luma 5.9; 49.9 % holes, now none); the same noisy (2 DN), shrunk 0.5x / 0.33x or
+#: upscaled 2x (OpenCV area, linear, cubic): luma 0.94-1.18.
+SPECKLE_LUMA_DETAIL = 3.0
 BLOCK_SCORE = 1.08
 DETAIL_RATIO = 1.1
 LUMA_DETAIL = 1.05
@@ -322,6 +329,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         jpeg = jpeg or bool(
             e_model < JPEG_BLOCKED_RATIO * e_map and blocks > BLOCK_SCORE
             and luma_detail > LUMA_DETAIL
+        )  # fmt: skip
+        # (speckle block-coded: its chroma detail lost, its luma's kept many times over)
+        jpeg = jpeg or bool(
+            e_model < JPEG_BLOCKED_RATIO * e_map and detail < DETAIL_RATIO
+            and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
