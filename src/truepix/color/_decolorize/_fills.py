@@ -199,6 +199,11 @@ def fill_pixels(pixels: np.ndarray, fills: np.ndarray) -> np.ndarray:
     if not len(fills) or pixels.shape[-1] < 3:
         return found.reshape(shape)
     flat = pixels.reshape(-1, pixels.shape[-1])
+    if flat.dtype.kind in "ui" and flat.dtype.itemsize <= 2:
+        # (one pass over the pixels: numpy's cuts took 20 ms a call on a 640 x 480
+        # figure, and a JPEG'd figure asks 7 times)
+        _in_boxes(flat, fills.astype(np.int64), found)
+        return found.reshape(shape)
     first = np.zeros(len(flat), dtype=bool)  # (a cheap first cut on one channel)
     for low, high in fills:
         first |= (flat[:, 0] >= low[0]) & (flat[:, 0] <= high[0])
@@ -207,6 +212,20 @@ def fill_pixels(pixels: np.ndarray, fills: np.ndarray) -> np.ndarray:
     for low, high in fills:
         found[at[((colors >= low) & (colors <= high)).all(axis=1)]] = True
     return found.reshape(shape)
+
+
+@nb.njit(**_JIT)
+def _in_boxes(flat, boxes, found):  # pragma: no cover - jitted
+    """``fill_pixels``' loop: ``found[p]`` where pixel ``p``'s RGB lies in a box."""
+    for p in range(flat.shape[0]):
+        r, g, b = flat[p, 0], flat[p, 1], flat[p, 2]
+        for k in range(boxes.shape[0]):
+            if (
+                boxes[k, 0, 0] <= r <= boxes[k, 1, 0] and boxes[k, 0, 1] <= g <= boxes[k, 1, 1]
+                and boxes[k, 0, 2] <= b <= boxes[k, 1, 2]
+            ):  # fmt: skip
+                found[p] = True
+                break
 
 
 def fill_free(flat: np.ndarray, fills: np.ndarray) -> np.ndarray:
