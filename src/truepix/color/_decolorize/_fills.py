@@ -29,6 +29,7 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._kernels import _JIT
 
 __all__ = [
@@ -53,6 +54,15 @@ FILL_PIXELS = 64
 #: channel: no blend or noise of map colors (4:2:0 JPEG's ringing stays near the
 #: box's faces) repeats one exact color over so many pixels out there.
 FILL_MARGIN = 4.0
+#: A map whose box holds the fill's color (jet, turbo: their box is nearly the whole
+#: cube, white and black inside it) has it for a fill where the color lies FILL_FAR DN
+#: or more from the map's colors (its residual, RGB): JPEG keeps a flat area's color
+#: within a few DN, and no blend or noise repeats one exact color so far off. Without
+#: it a jet or turbo figure's white margin was candidates to every rule: a seaborn
+#: heatmap (600x500, JPEG q85) 2.4 s a call, its margin's white taken for a stroke's
+#: ink 7 times over (``_inked``), and the margin in the noise the threshold is
+#: measured by (jet: 25 DN against viridis' 23; an imshow figure with contours: 40).
+FILL_FAR = 40.0
 #: Pixels of the sample (every k-th) fills are looked for among: a fill's 1 % is 500.
 FILL_SAMPLE = 50_000
 #: A fill's pixels are its color within this many DN a channel (JPEG's ringing next
@@ -88,27 +98,42 @@ def color_box(lut: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def sample_fills(
-    flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray]
+    flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray],
+    codes: np.ndarray | None = None,
 ) -> tuple[np.ndarray, Any]:
     """The fills of a plan's sample ``flat`` (:func:`fill_colors`) as their boxes
-    (:func:`fill_boxes`), and an index of its pixels that are none (all: a slice)."""
-    fills = fill_boxes(fill_colors(flat, scale, bounds), scale, bounds)
+    (:func:`fill_boxes`), and an index of its pixels that are none (all: a slice).
+    ``codes``: the sample's packed answers (``_kernels``), whose residuals find the
+    fills inside the map's box (FILL_FAR)."""
+    residual = None
+    if codes is not None:  # (code 0: no alpha, no residual; code k: (k - 1) / steps DN)
+        steps = codes >> kernels.RESIDUAL_SHIFT
+        residual = np.maximum(steps.astype(np.float64) - 1.0, 0.0) / kernels.RESIDUAL_STEPS
+    colors, far = fill_colors(flat, scale, bounds, residual, distances=True)
+    fills = fill_boxes(colors, scale, bounds, far)
     return fills, fill_free(flat, fills) if len(fills) else slice(None)
 
 
 def fill_boxes(
-    colors: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray]
-) -> np.ndarray:
+    colors: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray],
+    residual: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """(K, 2, 3) lowest and highest values (``colors``' dtype) of the fills' pixels:
     each fill color within FILL_NEAR DN a channel, no nearer ``bounds`` (the map's
-    box, DN) than FILL_MARGIN."""
+    box, DN) than FILL_MARGIN -- or, with ``residual`` (each color's distance to the
+    map, DN), no nearer the map's colors than FILL_FAR less FILL_MARGIN."""
     boxes = np.repeat(colors[:, None, :], 2, axis=1)
     if colors.dtype.kind not in "ui":
         return boxes  # (float pictures: the exact color)
     info = np.iinfo(colors.dtype)
     low, high = (np.asarray(b, np.float64)[:3] for b in bounds)
-    for box, color in zip(boxes, colors.astype(np.float64) * scale, strict=True):
+    if residual is None:
+        residual = np.zeros(len(colors))
+    colors_dn = colors.astype(np.float64) * scale
+    for box, color, off in zip(boxes, colors_dn, residual, strict=True):
         out = float(np.max(np.maximum(low - color, color - high)))  # DN outside the box
+        # (a channel moves the distance by at most its own DN)
+        out = max(out, float(off) - FILL_FAR + FILL_MARGIN)
         near = math.floor(max(0.0, min(FILL_NEAR, out - FILL_MARGIN - 1.0)) / scale)
         box[0] = np.clip(box[0].astype(np.int64) - near, info.min, info.max)
         box[1] = np.clip(box[1].astype(np.int64) + near, info.min, info.max)
@@ -116,30 +141,43 @@ def fill_boxes(
 
 
 def fill_colors(
-    flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray]
-) -> np.ndarray:
+    flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray],
+    residual: np.ndarray | None = None, *, distances: bool = False,
+) -> Any:  # fmt: skip
     """The fills of a sample ``flat`` (P, C), its pixels in DN times ``scale``:
     (K, 3) colors (``flat``'s dtype) that each hold FILL_SHARE of the pixels
     (FILL_PIXELS or more; counted on every k-th, FILL_SAMPLE in all) and lie
-    FILL_MARGIN DN outside ``bounds`` (the map's lowest and highest DN per channel)."""
+    FILL_MARGIN DN outside ``bounds`` (the map's lowest and highest DN per channel)
+    or, with ``residual`` (P; each pixel's distance to the map, DN), FILL_FAR DN or
+    more from the map's colors. With ``distances``: the colors and their residuals
+    (K; 0 without ``residual``)."""
+    none = np.empty((0, 3), dtype=flat.dtype)
     if flat.ndim != 2 or flat.shape[-1] < 3 or not len(flat):
-        return np.empty((0, 3), dtype=flat.dtype)
+        return (none, np.zeros(0)) if distances else none
     step = max(1, len(flat) // FILL_SAMPLE)
     colors = flat[::step, :3]
-    outside = np.flatnonzero(_outside(colors, scale, bounds))
+    candidate = _outside(colors, scale, bounds)
+    if residual is not None:
+        candidate |= residual[::step] >= FILL_FAR
+    outside = np.flatnonzero(candidate)
     least = max(FILL_PIXELS / step, FILL_SHARE * len(colors))
     if len(outside) < least:
-        return np.empty((0, 3), dtype=flat.dtype)
+        return (none, np.zeros(0)) if distances else none
     out = colors[outside]
     if out.dtype.kind != "u" or out.dtype.itemsize > 2:
-        found, counts = np.unique(out, axis=0, return_counts=True)
-        return np.ascontiguousarray(found[counts >= least])
-    wide = out.astype(np.int64)  # one key a color (a tenth of the rows' own unique)
-    _, index, counts = np.unique(
-        (wide[:, 0] << 32) | (wide[:, 1] << 16) | wide[:, 2], return_index=True,
-        return_counts=True,
-    )  # fmt: skip
-    return np.ascontiguousarray(out[index[counts >= least]])
+        _, index, counts = np.unique(out, axis=0, return_index=True, return_counts=True)
+    else:
+        wide = out.astype(np.int64)  # one key a color (a tenth of the rows' own unique)
+        _, index, counts = np.unique(
+            (wide[:, 0] << 32) | (wide[:, 1] << 16) | wide[:, 2], return_index=True,
+            return_counts=True,
+        )  # fmt: skip
+    index = index[counts >= least]
+    found = np.ascontiguousarray(out[index])
+    if not distances:
+        return found
+    far = np.zeros(len(index)) if residual is None else residual[::step][outside[index]]
+    return found, np.asarray(far, dtype=np.float64)
 
 
 def mostly_off(pixels: np.ndarray, off: int, fills: np.ndarray | None) -> bool:
@@ -161,6 +199,11 @@ def fill_pixels(pixels: np.ndarray, fills: np.ndarray) -> np.ndarray:
     if not len(fills) or pixels.shape[-1] < 3:
         return found.reshape(shape)
     flat = pixels.reshape(-1, pixels.shape[-1])
+    if flat.dtype.kind in "ui" and flat.dtype.itemsize <= 2:
+        # (one pass over the pixels: numpy's cuts took 20 ms a call on a 640 x 480
+        # figure, and a JPEG'd figure asks 7 times)
+        _in_boxes(flat, fills.astype(np.int64), found)
+        return found.reshape(shape)
     first = np.zeros(len(flat), dtype=bool)  # (a cheap first cut on one channel)
     for low, high in fills:
         first |= (flat[:, 0] >= low[0]) & (flat[:, 0] <= high[0])
@@ -169,6 +212,20 @@ def fill_pixels(pixels: np.ndarray, fills: np.ndarray) -> np.ndarray:
     for low, high in fills:
         found[at[((colors >= low) & (colors <= high)).all(axis=1)]] = True
     return found.reshape(shape)
+
+
+@nb.njit(**_JIT)
+def _in_boxes(flat, boxes, found):  # pragma: no cover - jitted
+    """``fill_pixels``' loop: ``found[p]`` where pixel ``p``'s RGB lies in a box."""
+    for p in range(flat.shape[0]):
+        r, g, b = flat[p, 0], flat[p, 1], flat[p, 2]
+        for k in range(boxes.shape[0]):
+            if (
+                boxes[k, 0, 0] <= r <= boxes[k, 1, 0] and boxes[k, 0, 1] <= g <= boxes[k, 1, 1]
+                and boxes[k, 0, 2] <= b <= boxes[k, 1, 2]
+            ):  # fmt: skip
+                found[p] = True
+                break
 
 
 def fill_free(flat: np.ndarray, fills: np.ndarray) -> np.ndarray:

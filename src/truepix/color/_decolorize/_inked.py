@@ -128,6 +128,9 @@ INKED_PEAK_SHIFTS = (-9.0, -6.0, -3.0, 3.0, 6.0, 9.0)
 #: What a pixel's judgement reads lies within INKED_REACH px of it: its field's window
 #: and the 4:2:0 blocks around (3 px), then two 3x3 sums; only there is it computed.
 INKED_REACH = 6
+#: ... and that (colors, the data's error) reads the pixels within INKED_FIELD_RADIUS
+#: more: past it from every undecided pixel, nothing is computed.
+INKED_SEEN_REACH = INKED_REACH + INKED_FIELD_RADIUS
 
 
 def inked_strokes(
@@ -151,14 +154,13 @@ def inked_strokes(
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
         if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
-        luma = (flat[:, :3] * scale) @ _YCBCR[0]
-        at_ink = np.abs(luma - peak) <= INKED_PEAK_LUMA
+        seen = _seen(flat, scale, width, position, line, decided)  # (once for the 7 tries)
+        at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
         if decided is not None:  # (a figure's margin: no stroke's evidence)
             at_ink &= ~decided
         # the flagged pixels at the ink's luma are judged too: the claim counts them
         # (a stroke's flagged core is its evidence), the undecided ones are what it adds
         also = off_map & at_ink
-        seen = _seen(flat, scale, width, position, line)  # (once for the 7 tries)
         found = _claimed(seen, width, position, np.array([peak]), off_map, line, also)
         for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
             inks = np.array([peak + shift])
@@ -169,7 +171,7 @@ def inked_strokes(
         if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
             off_map |= found
         return
-    seen = _seen(flat, scale, width, position, line)
+    seen = _seen(flat, scale, width, position, line, decided)
     off_map |= _claimed(seen, width, position, inks, off_map, line)
 
 
@@ -189,13 +191,23 @@ def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
 
 
 def _seen(
-    flat: np.ndarray, scale: float, width: int, position: np.ndarray, line: Polyline
-) -> tuple[np.ndarray, np.ndarray]:
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, line: Polyline,
+    decided: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """The pixels in Y Cb Cr (DN) and their distance to the map's colors at ``position``
-    (4:2:0 chroma), what every ink :func:`_claimed` tries is weighed against."""
-    obs = _ycc(flat[:, :3] * scale)
-    mapped = _ycc(line.colors_at(np.nan_to_num(position) * line.n_bins))
-    return obs, _error(obs, mapped[:, 1:], mapped[:, 0], (len(flat) // width, width))
+    (4:2:0 chroma), what every ink :func:`_claimed` tries is weighed against. Only
+    within INKED_SEEN_REACH of the pixels not ``decided`` (a figure's margin, which
+    no stroke claims) are they computed (zeros elsewhere: nothing reads them)."""
+    shape = (len(flat) // width, width)
+    if decided is None or not decided.any():
+        obs = _ycc(flat[:, :3] * scale)
+        mapped = _ycc(line.colors_at(np.nan_to_num(position) * line.n_bins))
+        return obs, _error(obs, mapped[:, 1:], mapped[:, 0], shape)
+    at = np.flatnonzero(_dilated(~decided, shape, INKED_SEEN_REACH))
+    obs, mapped = np.zeros((len(flat), 3)), np.zeros((len(flat), 3))
+    obs[at] = _ycc(flat[at, :3] * scale)
+    mapped[at] = _ycc(line.colors_at(np.nan_to_num(position[at]) * line.n_bins))
+    return obs, _error(obs, mapped[:, 1:], mapped[:, 0], shape)
 
 
 def _ycc(rgb: np.ndarray) -> np.ndarray:
@@ -384,7 +396,58 @@ def _field(position, valid, wanted, width, height, radius):  # pragma: no cover 
                         chosen[n_chosen] = position[q]
                         n_chosen += 1
             if n_chosen > 0:
-                out[y * width + x] = np.median(chosen[:n_chosen])
+                out[y * width + x] = _median(chosen, n_chosen)
             else:
-                out[y * width + x] = np.median(every[:n_every])
+                out[y * width + x] = _median(every, n_every)
     return out
+
+
+@nb.njit(**_JIT)
+def _median(values, n):  # pragma: no cover - jitted
+    """``np.median(values[:n])`` (n >= 1), reordering ``values`` in place: no copy (the
+    copy numba's median makes took a third of :func:`_field`'s time)."""
+    half = n >> 1
+    upper = _select(values, n, half)
+    if n & 1:
+        return upper
+    lower = values[0]  # (the largest of the half below: the middle pair's other)
+    for i in range(1, half):
+        if values[i] > lower:
+            lower = values[i]
+    return (lower + upper) / 2
+
+
+@nb.njit(**_JIT)
+def _select(values, n, k):  # pragma: no cover - jitted
+    """The k-th smallest of ``values[:n]``, left at ``values[k]`` with the smaller ones
+    before it (quickselect, median-of-three pivots)."""
+    low, high = 0, n - 1
+    while high > low:
+        mid = (low + high) >> 1
+        if values[mid] < values[low]:
+            values[low], values[mid] = values[mid], values[low]
+        if values[high] < values[mid]:
+            values[high], values[mid] = values[mid], values[high]
+        if values[mid] < values[low]:
+            values[low], values[mid] = values[mid], values[low]
+        pivot = values[mid]
+        values[high], values[mid] = values[mid], values[high]
+        i, j = low, high - 1
+        while True:
+            while i < high and values[i] < pivot:
+                i += 1
+            while j >= low and pivot < values[j]:
+                j -= 1
+            if i >= j:
+                break
+            values[i], values[j] = values[j], values[i]
+            i += 1
+            j -= 1
+        values[i], values[high] = values[high], values[i]
+        if i == k:
+            break
+        if i < k:
+            low = i + 1
+        else:
+            high = i - 1
+    return values[k]

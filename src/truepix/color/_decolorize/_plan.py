@@ -263,7 +263,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     codes = decoder._codes(flat, kind, scale, "rgb")
     bounds = color_box(decoder._map.lut_bytes)
     # a margin's one color is no data: left out of what the sample measures
-    fills, kept = sample_fills(flat, scale, bounds)
+    fills, kept = sample_fills(flat, scale, bounds, codes)
     hist = residual_histogram(codes[kept])
     noise = noise_sigma(hist)
     # a discrete picture resampled: its flat fields' many painted colors are no exact
