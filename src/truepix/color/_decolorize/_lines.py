@@ -15,6 +15,8 @@ draws a ridge at that luma along every level curve through the peak.
 
 from __future__ import annotations
 
+import math
+
 import numba as nb
 import numpy as np
 
@@ -493,7 +495,25 @@ def _strongest(departure, members):  # pragma: no cover - jitted
     field and 198 as a valley over a bright one (190 at its strongest), and the gate
     paired no such chains (light gray over Spectral, JPEG q75: 0 % flagged)."""
     strength = np.abs(departure[members])
-    return members[strength >= np.quantile(strength, 0.8)]
+    return members[strength >= _fifth_from_top(strength)]
+
+
+@nb.njit(**_JIT)
+def _fifth_from_top(strength):  # pragma: no cover - jitted
+    """``np.quantile(strength, 0.8)`` as numba 0.68 computes it (linear interpolation
+    between the two closest ranks; NaN where any is NaN or a lone one is not finite), by
+    sorting: the same value, without numba's quantile machinery (~2.3 s of compile)."""
+    n = strength.shape[0]
+    values = np.sort(strength.astype(np.float64))
+    if n == 0 or np.isnan(values[-1]):  # (NaN sorts last; none compares >= NaN)
+        return np.nan
+    if n == 1:
+        return values[0] if np.isfinite(values[0]) else np.nan
+    rank = 1 + (n - 1) * ((0.8 * 100.0) / 100.0)
+    f = math.floor(rank)
+    m = rank - f
+    lower, upper = values[int(f - 1)], values[int(f)]
+    return lower * (1 - m) + upper * m
 
 
 @nb.njit(**_JIT)
