@@ -26,7 +26,6 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from truepix._threads import split_rows
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
@@ -104,26 +103,14 @@ def jumps(
 # (the pixels at least a reach from every side a row at a time, one direction and reach
 # per pass: a loop numba vectorizes, 5-6x the per-pixel loop's speed, one thread;
 # the rest pixel by pixel. The same comparisons in the same order: the same answers.)
-def _jump_kernel(
-    position: np.ndarray, off_map: np.ndarray, width: int, height: int, every: int,
-    reaches: np.ndarray, sides: float, jump: np.ndarray, side: np.ndarray,
-) -> None:  # fmt: skip
-    """``jumps``' loops (:func:`_jump_rows`), the rows split among threads (``split_rows``:
-    a serial kernel compiles in about half a ``parallel=True`` one's time)."""
-    n_rows = (height + every - 1) // every
-    split_rows(_jump_rows, n_rows, position, off_map, width, height, every, reaches, sides,
-               jump, side)  # fmt: skip
-
-
-@nb.njit(**_JIT)
-def _jump_rows(  # pragma: no cover - jitted
-    position, off_map, width, height, every, reaches, sides, jump, side, start, stop
+@nb.njit(parallel=True, **_JIT)
+def _jump_kernel(  # pragma: no cover - jitted
+    position, off_map, width, height, every, reaches, sides, jump, side
 ):
-    """Rows [start, stop) (every ``every`` th picture row) of ``jumps``' loops; a side
-    that is NaN or ``off_map`` is none."""
+    """``jumps``' loops, one row per thread; a side that is NaN or ``off_map`` is none."""
     steps = np.array([[0, 1], [1, 0], [1, 1], [1, -1]])
     edge = max(int(reaches.max()), 1)
-    for row in range(start, stop):
+    for row in nb.prange((height + every - 1) // every):
         y = row * every
         first, past = (edge, width - edge) if edge <= y < height - edge else (0, 0)
         start, n = y * width + first, max(past - first, 0)

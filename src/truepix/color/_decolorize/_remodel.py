@@ -20,7 +20,6 @@ import math
 import numba as nb
 import numpy as np
 
-from truepix._threads import split_rows
 from truepix.color._decolorize._blocks import block_chroma, four_blocks, moved_blocks
 from truepix.color._decolorize._kernels import _JIT, _color_at
 
@@ -59,52 +58,27 @@ def model_distance(  # pragma: no cover - jitted
     return math.sqrt(e_y * e_y + e_u * e_u + e_v * e_v), luma, True
 
 
-def remodel(
-    pixels: np.ndarray, scale: float, width: int, position: np.ndarray,
-    candidates: np.ndarray, moved: np.ndarray, vertices: np.ndarray, positions: np.ndarray,
-    n_bins: float, cyclic: bool, ycc: np.ndarray, chroma: np.ndarray, row: np.ndarray,
-    out: np.ndarray,
-) -> int:  # fmt: skip
+@nb.njit(parallel=True, **_JIT)
+def remodel(  # pragma: no cover - jitted
+    pixels, scale, width, position, candidates, moved, vertices, positions, n_bins, cyclic,
+    ycc, chroma, row, out,
+):  # fmt: skip
     """``chroma_model_residual``'s distance (``out``) of the ``candidates`` that read a
     block holding a ``moved`` pixel (flat indices) since that pass, whose blocks'
     ``chroma`` and ``row`` (its return, for these ``candidates``) it updates in
     place; the others' ``out`` is left as it is (their distance is that pass's).
-    Returns how many were found again. (Serial kernels split among threads,
-    ``split_rows``: a ``parallel=True`` one took 4.8 s to compile, more than twice.)"""
+    Returns how many were found again."""
     height = position.shape[0] // width
+    n_bx, n_by = (width + 1) // 2, (height + 1) // 2
     blocks, held = moved_blocks(width, height, moved)
-    split_rows(_block_chroma, blocks.shape[0], position, width, height, blocks, vertices,
-               positions, n_bins, cyclic, ycc, chroma, row)  # fmt: skip
-    found = np.zeros(candidates.shape[0], dtype=np.bool_)
-    split_rows(_distances, candidates.shape[0], pixels, scale, width, height, position,
-               candidates, held, vertices, positions, n_bins, cyclic, ycc, chroma, row, out,
-               found)  # fmt: skip
-    return int(np.count_nonzero(found))
-
-
-@nb.njit(**_JIT)
-def _block_chroma(  # pragma: no cover - jitted
-    position, width, height, blocks, vertices, positions, n_bins, cyclic, ycc, chroma, row,
-    start, stop,
-):  # fmt: skip
-    """The chroma of ``blocks`` [start, stop) that a candidate reads, into ``chroma``."""
-    n_bx = (width + 1) // 2
-    for i in range(start, stop):
+    for i in nb.prange(blocks.shape[0]):
         if row[blocks[i]] > 0:  # (a block no candidate reads: none to find again)
             chroma[row[blocks[i]] - 1, 0], chroma[row[blocks[i]] - 1, 1] = block_chroma(
                 position, width, height, blocks[i] // n_bx, blocks[i] % n_bx, vertices,
                 positions, n_bins, cyclic, ycc,
             )  # fmt: skip
-
-
-@nb.njit(**_JIT)
-def _distances(  # pragma: no cover - jitted
-    pixels, scale, width, height, position, candidates, held, vertices, positions, n_bins,
-    cyclic, ycc, chroma, row, out, found, start, stop,
-):  # fmt: skip
-    """``out`` of ``candidates`` [start, stop) reading a ``held`` block (``found``)."""
-    n_bx, n_by = (width + 1) // 2, (height + 1) // 2
-    for k in range(start, stop):
+    found = 0
+    for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         own, vertical, horizontal, corner = four_blocks(p, width, n_bx, n_by)
         if held[own] or held[vertical] or held[horizontal] or held[corner]:
@@ -112,4 +86,5 @@ def _distances(  # pragma: no cover - jitted
                 pixels, scale, p, position[p], chroma, row, width, n_bx, n_by, vertices,
                 positions, n_bins, cyclic, ycc,
             )[0]  # fmt: skip
-            found[k] = True
+            found += 1
+    return found
