@@ -57,6 +57,9 @@ def _saved(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
         ("jet", "blurred", "WEBP", 90),  # 25.7 %
         ("jet", "white", "AVIF", 75),  # 98.2 %
         ("viridis", "white", "AVIF", 75),  # 81.1 %
+        ("magma", "white", "WEBP", 50),  # 53.4 %
+        ("plasma", "white", "AVIF", 60),  # 77.8 %
+        ("Spectral", "white", "WEBP", 90),  # 46.9 %
     ],
 )
 def test_lossy_white_noise_gets_values(cmap: str, kind: str, fmt: str, quality: int) -> None:
