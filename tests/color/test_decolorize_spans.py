@@ -21,6 +21,7 @@ from tests._needs import need_module
 from tests.color._photographs import camera_256, contour_figure
 from truepix.color._decolorize import _ringed, _spans
 from truepix.color._decolorize._api import decolorize
+from truepix.errors import OffMapWarning
 
 matplotlib.use("Agg")
 cv2 = need_module("cv2")
@@ -109,7 +110,9 @@ def test_jpegd_few_level_pictures_with_the_plain_name(name: str, most_holes: flo
     import matplotlib.pyplot as plt
 
     picture, level = _levels(name, 75)
-    values = decolorize(picture, cmap=name, vmin=0, vmax=5)
+    # decoded with the plain name, the picture also gets the few-level hint (_levels)
+    with pytest.warns(OffMapWarning, match=r"drawn in 5 levels.*get_cmap\('%s', 5\)" % name):
+        values = decolorize(picture, cmap=name, vmin=0, vmax=5)
     holes = np.isnan(values)
     assert holes.mean() <= most_holes
     # the oracle: the k-d tree's nearest of the 5 painted colors

@@ -312,8 +312,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
         # positions luma alone gives; a noisy or resampled picture's is not
         ratios = (JPEG_MODEL_RATIO, JPEG_WEAK_RATIO, 1.0)  # all it is compared with
+        past = hist[max_code + 1 :].sum() / max(hist[1:].sum(), 1)  # (_chroma_test.WIDE_SHARE)
         e_map, e_model = chroma_errors(
-            decoder, kind, scale, sample, step, max_code, ratios, _YCBCR, fills
+            decoder, kind, scale, sample, step, max_code, ratios, _YCBCR, fills, past
         )  # fmt: skip
         blocks, detail, luma_detail = block_score(
             flat, scale, codes, sample.shape[1], max_code, decoder._grid(kind, "rgb").line
