@@ -238,3 +238,30 @@ def photo_jpeg(name: str, cmap: str, size: int = 256, quality: int = 75) -> np.n
     rgb = mpl.colormaps[cmap](photo, bytes=True)[..., :3]
     Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
     return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+#: the gouraud tests' mesh (nodes a side) and picture side (px)
+GOURAUD_MESH = 24
+GOURAUD_SIDE = 320
+
+
+def gouraud_figure(field: np.ndarray, cmap: str, label: str | None = None) -> np.ndarray:
+    """``field`` (GOURAUD_MESH x GOURAUD_MESH nodes) drawn as a gouraud pcolormesh filling a
+    GOURAUD_SIDE-px square PNG (Pillow's RGB), its outer 4 px cut (the mesh's edge); with
+    ``label``, black text over it."""
+    import matplotlib.pyplot as plt
+
+    mesh, side = GOURAUD_MESH, GOURAUD_SIDE
+    figure = plt.figure(figsize=(side / 100, side / 100), dpi=100)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.pcolormesh(np.arange(mesh), np.arange(mesh), field[::-1], shading="gouraud",
+                    cmap=cmap, vmin=0, vmax=255)  # fmt: skip
+    axes.set_axis_off()
+    axes.set_xlim(0, mesh - 1)
+    axes.set_ylim(0, mesh - 1)
+    if label:
+        axes.text(2, 12, label, color="black", fontsize=20)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return np.asarray(Image.open(buffer).convert("RGB"))[4:-4, 4:-4]

@@ -10,43 +10,20 @@ picture's grid; a hole counts as an error of the full range.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
 from tests._needs import need_module
-from tests.color._photographs import camera_256
+from tests.color._photographs import GOURAUD_MESH, GOURAUD_SIDE, camera_256
+from tests.color._photographs import gouraud_figure as _gouraud
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
 cv2 = need_module("cv2")
 
-MESH = 24
-SIDE = 320
-
-
-def _gouraud(field: np.ndarray, cmap: str, label: str | None = None) -> np.ndarray:
-    """The field drawn as a gouraud pcolormesh filling a 320 x 320 PNG (Pillow's RGB),
-    its outer 4 px cut (the mesh's edge), with ``label`` written over it in black."""
-    import matplotlib.pyplot as plt
-
-    figure = plt.figure(figsize=(SIDE / 100, SIDE / 100), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.pcolormesh(np.arange(MESH), np.arange(MESH), field[::-1], shading="gouraud",
-                    cmap=cmap, vmin=0, vmax=255)  # fmt: skip
-    axes.set_axis_off()
-    axes.set_xlim(0, MESH - 1)
-    axes.set_ylim(0, MESH - 1)
-    if label:
-        axes.text(2, 12, label, color="black", fontsize=20)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))[4:-4, 4:-4]
+MESH, SIDE = GOURAUD_MESH, GOURAUD_SIDE
 
 
 @pytest.fixture(scope="module")

@@ -15,29 +15,13 @@ import io
 import warnings
 
 import cv2
-import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
-from scipy.ndimage import gaussian_filter
-from scipy.spatial import cKDTree
 
+from tests.color.test_decolorize_speckle import _field, _rgb, assert_all_data
 from truepix import Decolorizer
 from truepix.errors import OffMapWarning
-
-SIZE = 192
-
-
-def _field(kind: str) -> np.ndarray:
-    rng = np.random.default_rng(7)
-    if kind == "white":  # a random matrix
-        return rng.random((SIZE, SIZE))
-    field = gaussian_filter(rng.random((SIZE, SIZE)), 0.7)  # a little correlated
-    return (field - field.min()) / np.ptp(field)
-
-
-def _rgb(cmap: str, field: np.ndarray) -> np.ndarray:
-    return mpl.colormaps[cmap](field, bytes=True)[..., :3]
 
 
 def _saved(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
@@ -65,15 +49,7 @@ def _saved(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
 def test_lossy_white_noise_gets_values(cmap: str, kind: str, fmt: str, quality: int) -> None:
     field = _field(kind)
     picture = _saved(_rgb(cmap, field), fmt, quality)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", OffMapWarning)  # a right map: no "is cmap right?"
-        values = Decolorizer(cmap, vmin=0, vmax=1).values(picture)
-    assert np.isnan(values).mean() <= 0.002
-    table = mpl.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
-    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
-    nearest = np.abs((index + 0.5) / 256 - field.ravel()).mean()
-    error = np.where(np.isnan(values), 1.0, np.abs(values - field)).mean()
-    assert error <= 1.05 * nearest
+    assert_all_data(cmap, picture, field)
 
 
 def _not_lossy(rgb: np.ndarray, how: str) -> np.ndarray:

@@ -18,7 +18,8 @@ from PIL import Image
 from scipy.spatial import cKDTree
 
 from tests._needs import need_module
-from tests.color._photographs import camera_256, contour_figure
+from tests.color._photographs import GOURAUD_MESH, GOURAUD_SIDE, camera_256, contour_figure
+from tests.color._photographs import gouraud_figure as _gouraud
 from truepix.color._decolorize import _ringed, _spans
 from truepix.color._decolorize._api import decolorize
 from truepix.errors import OffMapWarning
@@ -26,32 +27,13 @@ from truepix.errors import OffMapWarning
 matplotlib.use("Agg")
 cv2 = need_module("cv2")
 
-MESH = 24
-SIDE = 320
+MESH, SIDE = GOURAUD_MESH, GOURAUD_SIDE
 
 
 def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
     buffer = io.BytesIO()
     Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
     return np.asarray(Image.open(buffer).convert("RGB"))
-
-
-def _gouraud(field: np.ndarray, cmap: str) -> np.ndarray:
-    """The field drawn as a gouraud pcolormesh filling a 320 x 320 PNG (Pillow's RGB),
-    its outer 4 px cut (the mesh's edge)."""
-    import matplotlib.pyplot as plt
-
-    figure = plt.figure(figsize=(SIDE / 100, SIDE / 100), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.pcolormesh(np.arange(MESH), np.arange(MESH), field[::-1], shading="gouraud",
-                    cmap=cmap, vmin=0, vmax=255)  # fmt: skip
-    axes.set_axis_off()
-    axes.set_xlim(0, MESH - 1)
-    axes.set_ylim(0, MESH - 1)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return np.asarray(Image.open(buffer).convert("RGB"))[4:-4, 4:-4]
 
 
 @pytest.fixture(scope="module")
