@@ -164,7 +164,7 @@ def test_the_command_line_says_the_option_and_decodes_once(camera, tmp_path, mon
     assert runs == [True]  # one decode, its warnings read from it
     lines = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert len(lines) == 1, result.stderr
-    nan_share = r"warning: \d+% of the picture's pixels are not colors of 'jet' and came back NaN; "
+    nan_share = r"warning: \d+(?:\.\d+)?% of the picture's pixels are not colors of 'jet' and came back NaN; "
     assert re.fullmatch(nan_share + BETTER.format("viridis", "jet") + ": pass --cmap viridis",
                         lines[0])  # fmt: skip
 
