@@ -35,8 +35,9 @@ def savefig_arr(fig, fmt="png", dpi=100, **kw):
     return np.asarray(Image.open(io.BytesIO(b.getvalue())).convert("RGB"))
 
 
-def dec(pic, cm, vmin, vmax, **kw):
-    """Decolorizer(...).decode with warnings recorded; returns (result or None, warnings, error, seconds)."""
+def dec(pic, cm, vmin=None, vmax=None, *, cut=260, **kw):
+    """Decolorizer(...).decode with warnings recorded (their texts cut to ``cut`` characters,
+    None: whole); returns (result or None, warnings, error, seconds)."""
     import truepix as tp
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
@@ -46,4 +47,4 @@ def dec(pic, cm, vmin, vmax, **kw):
         except Exception as e:
             r, err = None, f"{type(e).__name__}: {str(e)[:300]}"
         dt = time.perf_counter() - t
-    return r, [f"{x.category.__name__}: {str(x.message)[:260]}" for x in w], err, dt
+    return r, [f"{x.category.__name__}: {str(x.message)[:cut]}" for x in w], err, dt
