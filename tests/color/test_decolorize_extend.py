@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 import truepix as tp
+from tests._needs import need_module
 from truepix.errors import OffMapWarning
 
 LOW, HIGH = 1000.0, 3500.0
@@ -230,7 +231,7 @@ def test_translucent_extend_colors(terrain) -> None:
 
 
 def test_dask_pictures_carry_the_masks(terrain) -> None:
-    da = pytest.importorskip("dask.array")
+    da = need_module("dask.array")
     cmap = plt.get_cmap("jet").with_extremes(over="magenta", under="cyan")
     picture = _imsave(terrain, cmap)
     result = tp.Decolorizer(cmap, vmin=LOW, vmax=HIGH).decode(da.from_array(picture, (128, 128, 3)))
