@@ -37,6 +37,7 @@ from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _lengths as lengths
+from truepix.color._decolorize import _levels as levels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
@@ -420,6 +421,9 @@ class Decolorizer:
             keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
             tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
+        if not (plan.exact and plan.sharp):  # a few colors' levels: values between are none
+            result = levels.snapped(self, result, pixels, kind, scale, plan.jpeg,
+                                    plan.line_metric)  # fmt: skip
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
         return result.first() if rows else result
 
