@@ -205,8 +205,9 @@ def _advice(name: str, count: int, levels: int, entry: Any) -> str:
     )
 
 
-def snapped(decoder: Any, result: Any, pixels: np.ndarray, kind: str, scale: float,
-            jpeg: bool, metric: str) -> Any:
+def snapped(
+    decoder: Any, result: Any, pixels: np.ndarray, kind: str, scale: float, plan: Any
+) -> Any:
     """``result`` of a discrete map's picture (a few colors: ``get_cmap(name, N)``, a
     ``BoundaryNorm``'s painted ones) with every value one of the map's levels.
 
@@ -218,8 +219,8 @@ def snapped(decoder: Any, result: Any, pixels: np.ndarray, kind: str, scale: flo
     picture's blends already decode as the color they weigh most). Camera, 256^2, q90,
     mean error of the N-color object's decode / the nearest of N colors in RGB:
     RdBu_r / 5 0.509 / 0.083 -> 0.071, jet / 6 0.767 / 0.545 -> 0.076, magma / 10
-    0.775 / 0.221 -> 0.013 (trial 43). NaN stays NaN; exact renders are left as
-    they are (already their levels).
+    0.775 / 0.221 -> 0.013 (trial 43). NaN stays NaN; exact renders (``plan``'s
+    ``exact`` and ``sharp``) are left as they are (already their levels).
     """
     from dataclasses import replace
 
@@ -227,8 +228,9 @@ def snapped(decoder: Any, result: Any, pixels: np.ndarray, kind: str, scale: flo
     from truepix.color._decolorize._plan import CHROMA_WEIGHTS
 
     values = result.values
-    if not decoder._map.discrete or values.size == 0:
+    if not decoder._map.discrete or values.size == 0 or (plan.exact and plan.sharp):
         return result
+    jpeg, metric = plan.jpeg, plan.line_metric
     colors, levels = _levels_of(decoder, kind)
     known = np.isfinite(values)
     if np.count_nonzero(np.isfinite(levels)) < 2 or not known.any():
