@@ -93,9 +93,11 @@ class Polyline:
         colors = np.asarray(colors, dtype=np.float64)
         n_bins = len(colors)
         vertices, positions = collapse_runs(colors, cyclic=cyclic)
-        exact = shared_middles(colors, vertices, cyclic=cyclic)
-        if not shared:
-            exact[:] = np.nan
+        # (a new decoder builds a line per metric: its np.unique of rows only where asked)
+        if shared:
+            exact = shared_middles(colors, vertices, cyclic=cyclic)
+        else:
+            exact = np.full(len(vertices), np.nan)
         metric = vertices @ matrix.T
         if cyclic and len(vertices) > 1:
             ends = np.vstack([metric[1:], metric[:1]])
