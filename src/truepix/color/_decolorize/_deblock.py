@@ -87,7 +87,7 @@ def deblock(position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool) -> np.
     basis = _dct_basis(BLOCK).astype(np.float32)
     period = float(edges[-1]) if cyclic else 0.0
     total = np.zeros(padded.shape, np.float32)
-    weight = np.zeros(padded.shape, np.float32)
+    weight = np.zeros((n_y + 1, n_x + 1), np.float32)  # per window: [top, left] / STEP
     t2 = np.float32(THRESHOLD * THRESHOLD)
     # window rows two apart never overlap: each phase's rows split among the threads
     for phase in range(BLOCK // STEP):
@@ -131,22 +131,24 @@ def _to_stable_padded(position, edges, pad, out, start, stop):  # pragma: no cov
 
 
 @nb.njit(**_JIT)
-def _window_rows(padded, basis, t2, period, total, weight, phase, first, stop):  # pragma: no cover
+def _window_rows(  # pragma: no cover - jitted
+    padded, basis, t2, period, total, weight, phase, first, stop
+):
     """Window rows ``phase + 2 r`` (r in [first, stop)): each window's correction added
-    to ``total``, its weight to ``weight``. A row's columns' DCTs are shared by its
-    windows, and their corrections go back to pixels once per row. Arrays are laid
-    out with the window (``c``, every STEP pixels) last, so every loop runs along
-    windows: column x = STEP c + jj is ``[..., jj, c]``."""
+    to ``total``, its weight to ``weight[top / STEP, left / STEP]``. A row's columns'
+    DCTs are shared by its windows, and their corrections go back to pixels once per
+    row. Arrays are laid out with the window (``c``, every STEP pixels) last, so that
+    every loop runs along windows: column x = STEP c + jj is ``[..., jj, c]``."""
     width = padded.shape[1]
     n_c = width // STEP  # column groups; windows start at groups 0 .. n_c - 2
     n_w = n_c - 1
     lines = np.empty((BLOCK, width), np.float32)  # [k, x]: the columns' frequencies
     cols = np.empty((BLOCK, STEP, n_c), np.float32)  # [k, jj, c]
     acc = np.empty((BLOCK, STEP, n_c), np.float32)
-    row_weight = np.empty(n_c + 1, np.float32)
     has_nan = np.empty(n_c, np.bool_)
     freq = np.empty((BLOCK, BLOCK, n_w), np.float32)  # [l, k, c]
     kept = np.empty(n_w, np.float32)
+    mirrored = np.empty((BLOCK, n_w), np.float32)
     low, high = np.empty(n_c, np.float32), np.empty(n_c, np.float32)
     one = np.float32(1.0)
     tiny = np.float32(1e-20)
@@ -171,17 +173,22 @@ def _window_rows(padded, basis, t2, period, total, weight, phase, first, stop): 
             for jj in range(STEP):
                 for c in range(n_c):
                     cols[k, jj, c] = lines[k, STEP * c + jj]
-        # the windows' rows' DCTs: freq[l, k, c] = sum_j basis[l, j] cols[k, j, c]
-        for l in range(BLOCK):
-            b0, b1, b2, b3 = basis[l, 0], basis[l, 1], basis[l, 2], basis[l, 3]
-            b4, b5, b6, b7 = basis[l, 4], basis[l, 5], basis[l, 6], basis[l, 7]
-            for k in range(BLOCK):
-                a0, a1, a2, a3 = cols[k, 0], cols[k, 1], cols[k, 2], cols[k, 3]
+        # the windows' rows' DCTs: freq[l, k, c] = sum_j basis[l, j] cols[k, j, c]; even
+        # frequencies see the mirrored sums (column j and 7 - j), odd ones the differences
+        for k in range(BLOCK):
+            a0, a1, a2, a3 = cols[k, 0], cols[k, 1], cols[k, 2], cols[k, 3]
+            for c in range(n_w):
+                mirrored[0, c], mirrored[4, c] = a0[c] + a3[c + 1], a0[c] - a3[c + 1]
+                mirrored[1, c], mirrored[5, c] = a1[c] + a2[c + 1], a1[c] - a2[c + 1]
+                mirrored[2, c], mirrored[6, c] = a2[c] + a1[c + 1], a2[c] - a1[c + 1]
+                mirrored[3, c], mirrored[7, c] = a3[c] + a0[c + 1], a3[c] - a0[c + 1]
+            for l in range(BLOCK):
+                b0, b1, b2, b3 = basis[l, 0], basis[l, 1], basis[l, 2], basis[l, 3]
+                m = 4 * (l % 2)
+                m0, m1, m2, m3 = mirrored[m], mirrored[m + 1], mirrored[m + 2], mirrored[m + 3]
+                f = freq[l, k]
                 for c in range(n_w):
-                    freq[l, k, c] = (
-                        b0 * a0[c] + b1 * a1[c] + b2 * a2[c] + b3 * a3[c]
-                        + b4 * a0[c + 1] + b5 * a1[c + 1] + b6 * a2[c + 1] + b7 * a3[c + 1]
-                    )  # fmt: skip
+                    f[c] = b0 * m0[c] + b1 * m1[c] + b2 * m2[c] + b3 * m3[c]
         # garrote: c (1 - t^2 / c^2) above the threshold, the DC whole
         kept[:] = 0.0
         for l in range(BLOCK):
@@ -208,24 +215,22 @@ def _window_rows(padded, basis, t2, period, total, weight, phase, first, stop): 
             kept[c] = np.float32(0.0) if skip else one / (kept[c] + one)
         # back along rows, minus the columns: each window's correction, weighted
         acc[:, :, :] = 0.0
-        row_weight[:] = 0.0
-        for j in range(BLOCK):
-            jj, side = j % STEP, j // STEP
-            b0, b1, b2, b3 = basis[0, j], basis[1, j], basis[2, j], basis[3, j]
-            b4, b5, b6, b7 = basis[4, j], basis[5, j], basis[6, j], basis[7, j]
+        # (columns j and 7 - j from the even frequencies' sum plus / minus the odd ones')
+        for j in range(BLOCK // 2):
+            b0, b2, b4, b6 = basis[0, j], basis[2, j], basis[4, j], basis[6, j]
+            b1, b3, b5, b7 = basis[1, j], basis[3, j], basis[5, j], basis[7, j]
             for k in range(BLOCK):
                 f0, f1, f2, f3 = freq[0, k], freq[1, k], freq[2, k], freq[3, k]
                 f4, f5, f6, f7 = freq[4, k], freq[5, k], freq[6, k], freq[7, k]
-                a, col = acc[k, jj], cols[k, jj]
+                near, far = acc[k, j], acc[k, BLOCK // 2 - 1 - j]
+                col_near, col_far = cols[k, j], cols[k, BLOCK // 2 - 1 - j]
                 for c in range(n_w):
-                    back = (
-                        b0 * f0[c] + b1 * f1[c] + b2 * f2[c] + b3 * f3[c]
-                        + b4 * f4[c] + b5 * f5[c] + b6 * f6[c] + b7 * f7[c]
-                    )  # fmt: skip
-                    a[c + side] += kept[c] * (back - col[c + side])
+                    even = b0 * f0[c] + b2 * f2[c] + b4 * f4[c] + b6 * f6[c]
+                    odd = b1 * f1[c] + b3 * f3[c] + b5 * f5[c] + b7 * f7[c]
+                    near[c] += kept[c] * (even + odd - col_near[c])
+                    far[c + 1] += kept[c] * (even - odd - col_far[c + 1])
         for c in range(n_w):
-            row_weight[c] += kept[c]
-            row_weight[c + 1] += kept[c]
+            weight[top // STEP, c] = kept[c]
         for k in range(BLOCK):
             for jj in range(STEP):
                 for c in range(n_c):
@@ -238,7 +243,6 @@ def _window_rows(padded, basis, t2, period, total, weight, phase, first, stop): 
                     b0 * lines[0, x] + b1 * lines[1, x] + b2 * lines[2, x] + b3 * lines[3, x]
                     + b4 * lines[4, x] + b5 * lines[5, x] + b6 * lines[6, x] + b7 * lines[7, x]
                 )  # fmt: skip
-                weight[top + i, x] += row_weight[x // STEP]
 
 
 @nb.njit(**_JIT)
@@ -253,7 +257,8 @@ def _back(  # pragma: no cover - jitted
     for y in range(start, stop):
         for x in range(width):
             u = position[y, x]
-            w = weight[y + pad, x + pad]
+            r, c = (y + pad) // STEP, (x + pad) // STEP  # (the four windows over the pixel)
+            w = weight[r - 1, c - 1] + weight[r - 1, c] + weight[r, c - 1] + weight[r, c]
             if math.isnan(u) or w <= 0.0:
                 out[y, x] = u
                 continue
