@@ -152,6 +152,7 @@ def _window_rows(  # pragma: no cover - jitted
     low, high = np.empty(n_c, np.float32), np.empty(n_c, np.float32)
     one = np.float32(1.0)
     tiny = np.float32(1e-20)
+    zero = np.float32(0.0)
     for r in range(first, stop):
         top = (phase + 2 * r) * STEP
         if top + BLOCK > padded.shape[0]:
@@ -227,8 +228,10 @@ def _window_rows(  # pragma: no cover - jitted
                 for c in range(n_w):
                     even = b0 * f0[c] + b2 * f2[c] + b4 * f4[c] + b6 * f6[c]
                     odd = b1 * f1[c] + b3 * f3[c] + b5 * f5[c] + b7 * f7[c]
-                    near[c] += kept[c] * (even + odd - col_near[c])
-                    far[c + 1] += kept[c] * (even - odd - col_far[c + 1])
+                    # (a window left out, kept 0, may hold a NaN: it adds nothing)
+                    w = kept[c]
+                    near[c] += w * (even + odd - col_near[c]) if w > 0.0 else zero
+                    far[c + 1] += w * (even - odd - col_far[c + 1]) if w > 0.0 else zero
         for c in range(n_w):
             weight[top // STEP, c] = kept[c]
         for k in range(BLOCK):
