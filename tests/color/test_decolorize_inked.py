@@ -22,7 +22,7 @@ from PIL import Image
 
 from tests.color._photographs import colormap, contour_flags
 from truepix import Decolorizer
-from truepix.color._decolorize import _fringes, _jpeg
+from truepix.color._decolorize import _fringes, _ink_blends, _jpeg
 
 matplotlib.use("Agg")
 
@@ -66,6 +66,7 @@ def test_a_lines_antialiased_edge_is_flagged(
     assert data_lost <= lost
     monkeypatch.setattr(_inked, "INKED_EDGE_ALPHA", 2.0)  # (no opacity reaches it)
     monkeypatch.setattr(_fringes, "FRINGE_CONTRAST", np.inf)  # (nor the fringes')
+    monkeypatch.setattr(_ink_blends, "INK_STEPS", 0)  # (nor the lines' blends')
     assert contour_flags(name, color, cyclic)[0] <= without
 
 

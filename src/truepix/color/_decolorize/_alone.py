@@ -112,6 +112,19 @@ JPEG_STRUNG_FLAT = 10.0
 JPEG_BLOB_PIXELS = 40
 JPEG_BLOB_SPREAD = 15.0
 JPEG_BLOB_WIDTH = 5.0
+#: On a cyclic map a core's foreign pixels are evidence only if they are one ink: their
+#: luma spreads by at most JPEG_CYCLIC_INK_SPREAD DN (standard deviation), or they are
+#: JPEG_CYCLIC_INK_PIXELS or more. A picture shrunk before it was JPEG'd packs a
+#: photograph's fine texture into pixel-scale hue changes, whose 4:2:0 blends JPEG's
+#: model (luma-led positions: hsv's luma reads on up to 4 hues) misses by 80+ DN: hsv's
+#: camera and astronaut (512^2 and 1024^2) shrunk 0.33x / 0.5x by OpenCV linear / area
+#: and Pillow bilinear, q75 / q50, hold cores of 8-82 such pixels spread 17-51 DN (4.5-
+#: 9.2 % holes at 512^2). Strokes on twilight and hsv (benchmarks/_stroke_screen.py, q75):
+#: black, white and gray 8-957 at 0.1-15 DN (a few cores of light or pale gray 17.9-22.3,
+#: beside others within 15); magenta on hsv one core of 697 at 16.2 DN (flagged 98.3 %
+#: with it, 93.9 % without).
+JPEG_CYCLIC_INK_SPREAD = JPEG_BLOB_SPREAD
+JPEG_CYCLIC_INK_PIXELS = 200
 
 
 def alone(
@@ -126,15 +139,23 @@ def alone(
     any core within its JPEG_FOREIGN_TILE-pixel tile or the 8 tiles around counts
     (16-32 px). ``groups``: core labels per candidate (0: none), below ``n_groups``.
     None lies alone in a picture that holds a stroke strung of cores (``strung``), but
-    on a ``cyclic`` map whose cores hold fewer than JPEG_FOREIGN_PIXELS foreign pixels
-    in all (where two hues' blends string along an edge of the field).
+    on a ``cyclic`` map none of whose cores holds JPEG_FOREIGN_PIXELS foreign pixels of
+    one ink (JPEG_CYCLIC_INK_SPREAD; two hues' blends string along an edge of the
+    field, and a shrunk photograph's hue texture leaves foreign pixels of every luma),
+    or JPEG_CYCLIC_INK_PIXELS of them.
     """
     labelled = groups > 0
-    unseen = cyclic and np.count_nonzero(foreign & labelled) < JPEG_FOREIGN_PIXELS
-    if not unseen and strung(candidates[labelled], luma[labelled], width, height):
-        return np.zeros_like(labelled)
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     evidence = strength >= JPEG_FOREIGN_PIXELS
+    if cyclic:  # (one ink, not the hue texture's blends: JPEG_CYCLIC_INK_SPREAD)
+        inked = labelled & foreign
+        one_ink = luma_spread(groups[inked], luma[inked], n_groups + 1)[1] <= (
+            JPEG_CYCLIC_INK_SPREAD
+        )
+        evidence &= one_ink | (strength >= JPEG_CYCLIC_INK_PIXELS)
+    unseen = cyclic and not evidence.any()
+    if not unseen and strung(candidates[labelled], luma[labelled], width, height):
+        return np.zeros_like(labelled)
     evidence |= _blobs(groups[labelled], candidates[labelled], luma[labelled], width, n_groups)
     foreign = labelled & evidence[groups]
     near = _tiles_around(candidates[labelled & foreign], candidates, width, height)

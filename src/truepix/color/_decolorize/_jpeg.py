@@ -25,6 +25,7 @@ from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import _dilated as dilated
 from truepix.color._decolorize._inked import inked_strokes
+from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
@@ -371,6 +372,8 @@ def jpeg_off_map(
         jump_strokes(flat, scale, width, position, off_map, resized)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
+    # ... and the strokes' blends of their ink with the field across them (_ink_blends)
+    ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
     fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
     return off_map
