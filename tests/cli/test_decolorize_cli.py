@@ -240,3 +240,72 @@ def test_the_summary_and_the_warning_count_alike(tmp_path) -> None:
     assert (summary.group(2), summary.group(3)) == (str(64 * 60), str(64 * 4))
     assert summary.group(1) == f"{16 / 3840:.1%}"[:-1] and warned.group(1) == "99.6"
     assert float(summary.group(1)) + float(warned.group(1)) == pytest.approx(100.0)
+
+
+def test_decolorize_extend_colors(tmp_path) -> None:
+    """An imsave with jet's extend colors (trial41): --over/--under decode them as the
+    limits; without them the warning names the two options."""
+    x = np.linspace(-0.3, 1.3, 128)[None].repeat(96, 0) + np.linspace(0, 0.1, 96)[:, None]
+    cmap = plt.get_cmap("jet").with_extremes(over="magenta", under="cyan")
+    path, out = tmp_path / "extend.png", tmp_path / "values.npy"
+    plt.imsave(path, x, cmap=cmap, vmin=0, vmax=1)
+    args = ("decolorize", str(path), str(out), "--cmap", "jet", "--vmin", "0", "--vmax", "1")
+    plain = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert plain.exit_code == 0
+    assert "pass --over '#ff00ff' --under '#00ffff'" in plain.output
+    assert np.isnan(np.load(out)).mean() > 0.3
+    given = _run(*args, "--over", "magenta", "--under", "#00ffff", "--overwrite")
+    assert given.exit_code == 0, given.output
+    assert "of pixels are the over color: data above --vmax" in given.output
+    values = np.load(out)
+    assert not np.isnan(values).any()
+    assert np.max(np.abs(values - np.clip(x, 0, 1))) <= 2 / 256  # (jet's repeated blues)
+    bad = CliRunner().invoke(cli, [*args, "--over", "nocolor", "--overwrite"])
+    assert bad.exit_code != 0 and "expected a matplotlib color for --over" in bad.output
+
+
+def test_decolorize_levels_advice_is_a_command_line(tmp_path) -> None:
+    """trial42 item 6: a field drawn with get_cmap('viridis', 8), decoded with the plain
+    name: the advice names --levels 8 and --boundaries, options that parse as a shell
+    command, and --levels 8 decodes each level to its middle, quietly."""
+    import shlex
+
+    y, x = np.mgrid[0:128, 0:128]
+    field = np.hypot(x - 64, y - 64)
+    path, out = tmp_path / "lev8.png", tmp_path / "values.npy"
+    plt.imsave(path, field, cmap=plt.get_cmap("viridis", 8), vmin=0, vmax=90)
+    args = ("decolorize", str(path), str(out), "--cmap", "viridis", "--vmin", "0", "--vmax", "90")
+    plain = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert plain.exit_code == 0
+    text = " ".join(plain.output.split())
+    assert "pass --boundaries E0,E1,... with the edges it was drawn with" in text
+    assert "--levels 8 (each level's middle)" in text
+    advised = text.split("vmin to vmax ")[1].split(" (each")[0]
+    assert shlex.split(advised) == ["--levels", "8"]
+    followed = _run(*args, *shlex.split(advised), "--overwrite")
+    assert followed.exit_code == 0, followed.output
+    assert "warning" not in followed.output
+    middles = (np.clip(np.floor(field / (90 / 8)), 0, 7) + 0.5) * (90 / 8)
+    assert np.max(np.abs(np.load(out) - middles)) < 1e-3
+
+
+def test_decolorize_boundaries(tmp_path) -> None:
+    """trial42 item 9a: an uneven BoundaryNorm picture decodes exactly with --boundaries."""
+    import matplotlib.colors as mcolors
+
+    y, x = np.mgrid[0:96, 0:128]
+    field = x / 127 * 100.0 + y / 95 * 0.0
+    edges = [0, 10, 20, 35, 50, 70, 100]
+    norm = mcolors.BoundaryNorm(edges, 256)
+    path, out = tmp_path / "bn.png", tmp_path / "values.npy"
+    plt.imsave(path, plt.get_cmap("viridis")(norm(field), bytes=True))
+    result = _run("decolorize", str(path), str(out), "--cmap", "viridis", "--vmin", "0",
+                  "--vmax", "100", "--boundaries", "0,10,20,35,50,70,100")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    level = np.clip(np.searchsorted(edges, field, side="right") - 1, 0, 5)
+    middles = (np.take(edges, level) + np.take(edges, level + 1)) / 2
+    assert np.max(np.abs(np.load(out) - middles)) < 1e-3
+    bad = CliRunner().invoke(cli, ["decolorize", str(path), str(out), "--cmap", "viridis",
+                                   "--vmin", "0", "--vmax", "100", "--boundaries", "5,1",
+                                   "--overwrite"])  # fmt: skip
+    assert bad.exit_code != 0 and "expected --boundaries as increasing numbers" in bad.output

@@ -300,3 +300,31 @@ def test_small_translucent_pictures_get_the_alpha_warning(size: int) -> None:
     assert np.isnan(values).all()
     values = decolorize(picture, cmap="viridis", vmin=0, vmax=1, alpha=0.5)  # as advised
     assert not np.isnan(values).any()
+
+
+@pytest.mark.parametrize(
+    ("resize", "scale"),
+    [("opencv", 1.5), ("opencv", 2.0), ("pillow", 1.5)],
+)
+def test_an_upscaled_speckle_field_is_no_blend(resize, scale) -> None:
+    """trial41 item 7: an iid speckle field in viridis (plt.imsave), upscaled as a
+    display-scaled screenshot (OpenCV linear, Pillow bilinear): its colors are blends
+    of neighbours, chords inside the map's curve, which viridis at 0.97-0.98 over black
+    fitted loosely. All data, decoded without NaN, and no alpha advice."""
+    import cv2
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    data = np.random.default_rng(41).exponential(1.0, (256, 256)).clip(0, 5)
+    buffer = io.BytesIO()
+    plt.imsave(buffer, data, cmap="viridis", vmin=data.min(), vmax=data.max(), format="png")
+    rgb = np.asarray(Image.open(buffer).convert("RGB"))
+    size = int(256 * scale)
+    if resize == "opencv":
+        picture = cv2.resize(rgb, (size, size), interpolation=cv2.INTER_LINEAR)
+    else:
+        picture = np.asarray(Image.fromarray(rgb).resize((size, size), Image.BILINEAR))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = decolorize(picture, cmap="viridis", vmin=data.min(), vmax=data.max())
+    assert not np.isnan(values).any()

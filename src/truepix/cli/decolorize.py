@@ -4,11 +4,17 @@ IN is any picture (PNG, TIFF, JPEG, ... or an .npy of pixels); OUT gets float64
 values, NaN where a pixel is not a colormap color: ``.npy``, or a PNG/TIFF that
 ``truepix load`` reads back exactly. The colormap is ``--cmap NAME`` or, with
 ``--colorbar auto``, read from the figure's own colorbar (whose pixels are then
-left out of the data).
+left out of the data). ``--over``/``--under`` name the map's extend colors: their
+pixels are data past the limits, written as ``--vmax`` / ``--vmin``. A field drawn in
+a few levels decodes to each level's middle with ``--levels N`` (the map resampled to
+N colors, ``plt.get_cmap(NAME, N)``) or ``--boundaries E0,E1,...`` (the edges of the
+``BoundaryNorm`` it was drawn with).
 """
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +50,16 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
               help="Opacity the map was drawn with (imshow(..., alpha=0.7)).")  # fmt: skip
 @click.option("--facecolor", default=None,
               help="What a map drawn with --alpha lay over (the axes' facecolor) [white].")  # fmt: skip
+@click.option("--over", default=None,
+              help="The map's over color (extend): its pixels are data above --vmax.")  # fmt: skip
+@click.option("--under", default=None,
+              help="The map's under color (extend): its pixels are data below --vmin.")  # fmt: skip
+@click.option("--levels", type=click.IntRange(2, 256), default=None,
+              help="The map resampled to N colors (plt.get_cmap(NAME, N)): a field drawn in"
+                   " N levels, each decoded to its middle.")  # fmt: skip
+@click.option("--boundaries", default=None, metavar="E0,E1,...",
+              help="Edges of the BoundaryNorm the map was drawn with (0,10,20,50,100):"
+                   " each color decodes to its interval's middle.")  # fmt: skip
 @click.option("--residual", "residual_path", type=options.OutputFile((".npy",)),
               default=None, help="Also write each pixel's distance to the colormap (.npy).")  # fmt: skip
 def command(
@@ -57,6 +73,10 @@ def command(
     step: float | None,
     alpha: float | None,
     facecolor: str | None,
+    over: str | None,
+    under: str | None,
+    levels: int | None,
+    boundaries: str | None,
     residual_path: Path | None,
 ) -> None:
     """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
@@ -87,9 +107,16 @@ def command(
         if bar is None:
             msg = f"expected a colorbar in {str(source)!r}, got none; name the map with --cmap"
             raise InputError(msg)
-    settings = {"norm": norm, "threshold": threshold, "step": step, "alpha": alpha,
+    given = _given_map(bar if bar is not None else cmap, over, under, levels)
+    chosen: Any = norm
+    if boundaries is not None:
+        if norm != "linear":
+            msg = f"expected --boundaries or --norm {norm}, got both"
+            raise InputError(msg + "; hint: a BoundaryNorm is the norm")
+        chosen = _boundary_norm(boundaries, given)
+    settings = {"norm": chosen, "threshold": threshold, "step": step, "alpha": alpha,
                 "facecolor": facecolor, **options.range_kwargs(vmin, vmax)}  # fmt: skip
-    decoder = tp.Decolorizer(bar if bar is not None else cmap, **settings)
+    decoder = tp.Decolorizer(given, **settings)
     result, caught = _decoded(decoder, picture)
     values = result.values
     off, shown = off_map(values, picture)  # as the decode's warning counted them
@@ -112,6 +139,11 @@ def command(
     if shown < values.size:
         line += f" (of {shown}: {values.size - shown} transparent or white are no data)"
     console.print(line)
+    for end, bound in (("over", "above --vmax"), ("under", "below --vmin")):
+        mask = getattr(result, end)
+        if mask.any():  # extend colors: data past a limit, at the limit in OUTPUT
+            console.print(f"  {percent(int(mask.sum()), values.size)} of pixels are the {end}"
+                          f" color: data {bound}, written as that limit")  # fmt: skip
     console.print(
         f"  residual threshold {result.threshold:.2g} DN, noise sigma {result.noise:.2g} DN"
         + (", looks JPEG'd" if result.jpeg else "")
@@ -148,10 +180,99 @@ def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:
             )  # fmt: skip
             continue
         text = " ".join(str(warning.message).split())  # one line each
-        text = options.as_options(text)
+        text = _as_cli(text)
         if text not in texts:
             texts.append(text)
     return result, texts
+
+
+def _given_map(cmap: Any, over: str | None, under: str | None, levels: int | None) -> Any:
+    """``cmap`` (a name, a Colorbar) as a matplotlib Colormap resampled to ``levels``
+    colors and painting the extend colors given; ``cmap`` itself when none is."""
+    if over is None and under is None and levels is None:
+        return cmap
+    import matplotlib as mpl
+    import matplotlib.colors as mcolors
+
+    import truepix as tp
+    from truepix.errors import InputError
+
+    entry = cmap.colormap_entry() if hasattr(cmap, "colormap_entry") else tp.color.catalog[cmap]
+    if entry is not None and entry.source == "matplotlib" and entry.name in mpl.colormaps:
+        base = mpl.colormaps[entry.name]  # (its own segments: get_cmap(name, N)'s colors)
+    elif entry is not None:
+        base = mcolors.ListedColormap(entry.lut, name=entry.name)
+    else:  # a colorbar of its own colors
+        base = mcolors.ListedColormap(np.asarray(cmap.even_colors())[:, :3] / 255.0)
+    if levels is not None:
+        base = base.resampled(levels)
+    colors = {}
+    for name, color in (("over", over), ("under", under)):
+        if color is not None:
+            try:
+                colors[name] = mcolors.to_rgba(color)
+            except ValueError:
+                msg = f"expected a matplotlib color for --{name}, got {color!r}"
+                raise InputError(msg + "; hint: a name ('magenta') or '#ff00ff'") from None
+    return base.with_extremes(**colors) if colors else base
+
+
+def _boundary_norm(text: str, cmap: Any) -> Any:
+    """``--boundaries E0,E1,...`` as the BoundaryNorm over ``cmap``'s colors."""
+    import matplotlib.colors as mcolors
+
+    import truepix as tp
+    from truepix.errors import InputError
+
+    try:
+        edges = [float(part) for part in text.split(",")]
+    except ValueError:
+        edges = []
+    if len(edges) < 2 or np.any(np.diff(edges) <= 0):
+        msg = f"expected --boundaries as increasing numbers E0,E1,..., got {text!r}"
+        raise InputError(msg + "; hint: --boundaries 0,10,20,50,100")
+    if isinstance(cmap, mcolors.Colormap):
+        n_colors = cmap.N
+    elif hasattr(cmap, "colormap_entry") and cmap.colormap_entry() is None:
+        n_colors = len(cmap.even_colors())
+    else:
+        entry = cmap.colormap_entry() if hasattr(cmap, "colormap_entry") else None
+        n_colors = (entry if entry is not None else tp.color.catalog[cmap]).n_colors
+    return mcolors.BoundaryNorm(edges, ncolors=n_colors)
+
+
+#: The library's ``cmap=plt.get_cmap('jet').with_extremes(over='#ff00ff')`` advice:
+#: on the command line, --over and --under.
+_EXTREMES = re.compile(r"pass cmap=\S+?\.with_extremes\(([^)]*)\)")
+#: The few-level advice: the BoundaryNorm's edges, and the map resampled to N colors.
+_BOUNDARIES = re.compile(r"pass norm=BoundaryNorm\(edges, ncolors=\d+\)")
+_RESAMPLED = re.compile(
+    r"cmap=(?:plt\.get_cmap\('[^']*', (\d+)\)|cmap\.Colormap\('[^']*'\)\.to_mpl\(\)"
+    r"\.resampled\((\d+)\))"
+)
+
+
+def _as_cli(text: str) -> str:
+    """A warning's advice as the options that say it (:func:`options.as_options`),
+    extend colors as ``--over``/``--under``, few levels as ``--boundaries`` or
+    ``--levels``.
+
+    Examples
+    --------
+    >>> _as_cli("pass cmap=plt.get_cmap('jet').with_extremes(over='#ff00ff', under='#00ffff') to")
+    "pass --over '#ff00ff' --under '#00ffff' to"
+    >>> _as_cli("pass norm=BoundaryNorm(edges, ncolors=256) with its edges, or for 8"
+    ...         " even levels cmap=plt.get_cmap('viridis', 8)")
+    'pass --boundaries E0,E1,... with its edges, or for 8 even levels --levels 8'
+    """
+
+    def spelled(found: re.Match[str]) -> str:
+        pairs = re.findall(r"(over|under)='([^']*)'", found.group(1))
+        return "pass " + " ".join(f"--{key} {shlex.quote(value)}" for key, value in pairs)
+
+    text = _BOUNDARIES.sub("pass --boundaries E0,E1,...", _EXTREMES.sub(spelled, text))
+    text = _RESAMPLED.sub(lambda found: f"--levels {found.group(1) or found.group(2)}", text)
+    return options.as_options(text)
 
 
 def _alpha_hint(caught: list[str]) -> str:

@@ -34,6 +34,7 @@ import numpy as np
 
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
+from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _lengths as lengths
 from truepix.color._decolorize import _plan as planning
@@ -134,6 +135,7 @@ class Decolorizer:
         self._map: ColormapEntry = resolve(cmap)
         self.alpha, self.facecolor = translucent.check_alpha(alpha), facecolor
         self._face = translucent.face_bytes(facecolor, alpha)
+        self._extremes = extremes.explicit(self._map, self.alpha, self._face)  # over/under
         if self.alpha is not None:  # the table Agg paints: just another table
             self._map = translucent.blended_entry(self._map, self.alpha, self._face)
         vmin = limit("vmin", vmin, getattr(cmap, "vmin", None))
@@ -180,10 +182,8 @@ class Decolorizer:
         return self._norm.name
 
     def __repr__(self) -> str:
-        return (
-            f"Decolorizer({self.cmap!r}, vmin={self.vmin!r}, vmax={self.vmax!r}, "
-            f"norm={self.norm!r})"
-        )
+        limits = f"vmin={self.vmin!r}, vmax={self.vmax!r}, norm={self.norm!r}"
+        return f"Decolorizer({self.cmap!r}, {limits})"
 
     # -- public -------------------------------------------------------------------
 
@@ -283,8 +283,8 @@ class Decolorizer:
         Returns
         -------
         DecolorizeResult
-            ``.values`` (float64), ``.residual`` (float32), ``.ambiguous`` (bool),
-            each the shape of ``image`` without the channel axis, and the
+            ``.values`` (float64), ``.residual`` (float32), ``.ambiguous``, ``.under``
+            and ``.over`` (bool), each the shape of ``image`` without the channel axis, and the
             picture's ``.noise`` and ``.jpeg`` judgement.
 
         Raises
@@ -311,15 +311,13 @@ class Decolorizer:
         return warn_decoded(self._run(image, detailed=True), image, self)
 
     # -- machinery ----------------------------------------------------------------
-
     def _grid(self, kind: str, metric: str) -> Grid:
         grid = self._grids.get((kind, metric))
         if grid is None:
             colors = {"u8": self._map.lut_bytes[:, :3], "u8r": self._rounded}.get(kind)
             colors = self._map.lut[:, :3] * 255.0 if colors is None else colors
-            weight = planning.CHROMA_WEIGHTS[metric]
             # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
-            matrix, shared = luma_metric(weight), metric == "rgb"
+            matrix, shared = luma_metric(planning.CHROMA_WEIGHTS[metric]), metric == "rgb"
             line = Polyline.build(colors, cyclic=self.cyclic, matrix=matrix, shared=shared)
             grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
@@ -327,10 +325,9 @@ class Decolorizer:
 
     def _memo(self, kind: str, metric: str) -> Memo:
         """The answers per 8-bit color of a table and metric (nothing known at first)."""
-        memo = self._memos.get((kind, metric))
-        if memo is None:
-            memo = self._memos[(kind, metric)] = Memo()
-        return memo
+        if (kind, metric) not in self._memos:
+            self._memos[(kind, metric)] = Memo()
+        return self._memos[(kind, metric)]
 
     def _searches(self, kind: str, metric: str, need: np.ndarray) -> tuple[Any, ...]:
         """Build the grid cells flagged in ``need`` and give them memo blocks;
@@ -423,6 +420,7 @@ class Decolorizer:
             keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
             tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
+        result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
         return result.first() if rows else result
 
     def _table_kind(self, pixels: np.ndarray) -> str:

@@ -21,7 +21,7 @@ RECORD = np.dtype(
     [
         ("values", np.float64), ("residual", np.float32), ("ambiguous", np.bool_),
         ("noise", np.float64), ("threshold", np.float64), ("jpeg", np.bool_),
-        ("denoised", np.bool_),
+        ("denoised", np.bool_), ("under", np.bool_), ("over", np.bool_),
     ]
 )  # fmt: skip
 
@@ -65,9 +65,9 @@ def values_blocks(decoder: Any, image: Any) -> Any:
 def decode_blocks(decoder: Any, image: Any) -> Any:
     """``decoder.decode`` of a dask picture: a result whose fields are lazy.
 
-    ``values``, ``residual`` and ``ambiguous`` are dask arrays; ``noise`` and
-    ``threshold`` are 0-d dask arrays (the largest over the chunks), ``jpeg`` and
-    ``denoised`` 0-d dask booleans (any chunk). Compute them together
+    ``values``, ``residual``, ``ambiguous``, ``under`` and ``over`` are dask arrays;
+    ``noise`` and ``threshold`` are 0-d dask arrays (the largest over the chunks),
+    ``jpeg`` and ``denoised`` 0-d dask booleans (any chunk). Compute them together
     (``dask.compute(result.values, result.noise)``) to decode each chunk once.
     """
     image = _pixels(decoder, image)
@@ -78,7 +78,7 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
     return DecolorizeResult(
         records["values"], records["residual"], records["ambiguous"],
         records["noise"].max(), records["threshold"].max(), records["jpeg"].any(),
-        records["denoised"].any(),
+        records["denoised"].any(), under=records["under"], over=records["over"],
     )  # fmt: skip
 
 
@@ -89,6 +89,6 @@ def _values_block(block: np.ndarray, decoder: Any) -> np.ndarray:
 def _record_block(block: np.ndarray, decoder: Any) -> np.ndarray:
     result = decoder._run(block, detailed=True)
     record = np.empty(block.shape[:-1], dtype=RECORD)
-    for name in ("values", "residual", "ambiguous", "noise", "threshold", "jpeg", "denoised"):
+    for name in RECORD.names:
         record[name] = getattr(result, name)
     return record

@@ -93,6 +93,13 @@ class DecolorizeResult:
         from a luma-weighted distance.
     denoised : bool
         Whether the spatial filter ran.
+    under, over : ndarray, bool
+        True where a pixel is the map's under (over) color -- a ``Colormap`` given
+        with its own extend colors (``cm.with_extremes(over="magenta")``): data
+        below ``vmin`` (above ``vmax``), censored at that bound, so ``values``
+        holds ``vmin`` (``vmax``) there, as ``Normalize(clip=True)`` would. Such
+        pixels are neither NaN nor ``ambiguous``. Shape of ``values``; all False
+        for a map whose over and under colors are its end colors.
 
     For a dask picture the arrays are lazy dask arrays and the four judgements
     0-d dask arrays (the largest noise and threshold, any chunk JPEG'd or
@@ -106,6 +113,8 @@ class DecolorizeResult:
     threshold: float
     jpeg: bool
     denoised: bool
+    under: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
+    over: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
     #: how many ``values`` are NaN where the decode counted them (-1: not counted);
     #: internal, so the decoder skips looking for NaN where it knows there is none
     n_nan: int = field(default=-1, repr=False, compare=False)
@@ -125,6 +134,8 @@ class DecolorizeResult:
             values=self.values[0],
             residual=self.residual[0] if self.residual.size else self.residual,
             ambiguous=self.ambiguous[0] if self.ambiguous.size else self.ambiguous,
+            under=self.under[0] if self.under.size else self.under,
+            over=self.over[0] if self.over.size else self.over,
         )
 
 
@@ -189,6 +200,12 @@ def warn_off_map(
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
         return values
     suspect = SUSPECT_NOISE_JPEG if jpeg else SUSPECT_NOISE
+    if (n_nan != 0 or jpeg or noise >= 1.0) and _extend_warned(
+        values, image, decoder, stacklevel + 1
+    ):  # fmt: skip
+        return values
+    if not isinstance(decoder, str) and (jpeg or (n_nan == 0 and noise < 1.0)):
+        _warn_levels(values, image, decoder, jpeg, stacklevel + 1)  # get_cmap(name, 8)'s
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
@@ -228,6 +245,37 @@ def warn_off_map(
     elif named and shown >= _JUDGED and not mostly:  # (a tenth to SUSPECT_OFF off)
         _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale))
     return values
+
+
+def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int) -> bool:
+    """Whether the picture holds the map's extend colors, which a ``cmap`` without
+    them cannot decode (``_extremes.extend_advice``), and the warning said so."""
+    from truepix.color._decolorize._extremes import extend_advice
+    from truepix.errors import OffMapWarning
+
+    if isinstance(decoder, str) or values.size < _JUDGED:
+        return False
+    if any(color is not None for color in getattr(decoder, "_extremes", (None,))):
+        return False  # the map has its own: what is left NaN is not them
+    advice = extend_advice(decoder, values, image)
+    if advice is not None:
+        msg = f"the picture holds colors that are not those of {decoder.cmap!r}: {advice}"
+        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+    return advice is not None
+
+
+def _warn_levels(
+    values: np.ndarray, image: Any, decoder: Any, jpeg: bool, stacklevel: int
+) -> None:
+    """The warning for a picture (exact or JPEG'd) of a field drawn in a few of the
+    map's colors, at the places of the map resampled to N (``_levels.levels_advice``):
+    ``get_cmap(name, N)`` or a BoundaryNorm."""
+    from truepix.color._decolorize._levels import levels_advice
+    from truepix.errors import OffMapWarning
+
+    advice = levels_advice(decoder, values, image, jpeg=jpeg)
+    if advice is not None:
+        warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
 
 
 def _warn_nan_share(off: int, shown: int, cmap: str, advice: str, stacklevel: int) -> None:
@@ -307,7 +355,10 @@ def _noise_advice(
     full = not jpeg or noise >= SUSPECT_NOISE_JPEG
     advice = None
     if full:  # (a blend, or else a map that fits far better: the closer of the two)
-        advice = _off_advice(decoder, pixels, ~hidden, ~hidden, scale)
+        # fitted loosely on a compressed picture only: a resampled one's colors are blends
+        # of neighbours, chords inside the map's curve, which a map a little darker fits
+        # (a speckle field in viridis upscaled 1.5x and 2x, bilinear: 0.97-0.98 over black)
+        advice = _off_advice(decoder, pixels, ~hidden, ~hidden, scale, loose=jpeg)
     elif blend_explained(decoder, pixels, ~hidden.reshape(-1), scale) >= BLEND_EXPLAINED:
         advice = blend_advice(decoder, pixels, ~hidden, scale)
     if advice is not None and advice.startswith("the colors fit"):

@@ -1,0 +1,472 @@
+"""Extend colors: a map's over and under colors stand for data past its limits.
+
+``plt.imsave(data, cmap=cm.with_extremes(over="magenta", under="cyan"), vmin=a,
+vmax=b)`` (or a figure whose colorbar has ``extend`` triangles) paints values above
+``vmax`` in the over color and values below ``vmin`` in the under color. Those
+pixels are data, censored at a bound: decoded with the Colormap object that carries
+the colors (:func:`explicit`), they come back at ``vmax`` / ``vmin`` -- what
+``Normalize(clip=True)`` makes of them -- and ``DecolorizeResult.over`` / ``.under``
+mark them (:func:`censored`). A pixel is the over (under) color when it lies within
+the decode's threshold of that color and closer to it than to every color of the
+map's table. Maps whose over and under colors are their end colors (matplotlib's
+default) have none: a value past the ends is the end's, as the table draws it.
+
+Decoded with a plain name, such a picture comes back with NaN where the extend
+colors are. :func:`extend_advice` finds them -- a large flat region of one off-map
+color beside the field's highest (lowest) values -- and says how to pass them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+__all__ = ["censored", "explicit", "extend_advice"]
+
+#: Least distance (DN) within which a pixel counts as an extend color: exact renders
+#: decode with a threshold of 2, and Agg rounds what imsave truncates (1 DN).
+TOLERANCE = 3.0
+#: Pixels from an extend color's region within which its blends with the map's end
+#: color count as it (``_rim``).
+RIM = 2
+#: Every RIM_STEP-th color of the map stands for the field a rim's pixel blends with.
+RIM_STEP = 4
+#: Pixels from an extend region within which JPEG's 4:2:0 chroma bleeds its color into
+#: the field's pixels (``_bled``), and how far (DN) their luma may lie from their
+#: decoded neighbours' (the field's own luma, 4:2:0 keeps it; black ink over
+#: viridis' dark end lies 33 DN off).
+BLEED, LUMA = 4, 20.0
+#: Pixels (evenly spaced) whose colors are tallied to find an extend color's regions;
+#: each region must cover REGION_SHARE of the picture's pixels, and REGION_PIXELS at
+#: least, to be one.
+ADVICE_SAMPLE, REGION_SHARE, REGION_PIXELS = 4096, 0.005, 256
+#: The tally's most common colors looked at (JPEG's 4:2:0 spreads a red region's over
+#: 211-255 DN: several of them, behind the field's own).
+CANDIDATES = 12
+#: Colors within this (DN, per channel) count as one in that tally (JPEG's ripples
+#: on a flat region), and within EXTEND_TOLERANCE (RGB distance) as the region's.
+BUCKET, EXTEND_TOLERANCE = 8, 12.0
+#: Distance (DN) from a region's median color to the nearest table color past which
+#: it is no map color: JPEG moves a flat region's color by up to 6-8 DN (4:2:0 chroma
+#: of jet's dark blue: #06007e), and a 256-entry map's colors lie within 2 DN of
+#: their neighbours' polyline. JPEG's adaptive threshold decodes such colors (jet's
+#: with a cyan under color, 24 DN off it, q95: 33 % of the picture) to wrong numbers
+#: where an exact picture leaves them NaN.
+OFF_MAP = 12.0
+#: Share of a region's pixels whose four neighbours all belong to it, past which it
+#: is flat (an area) and not strokes, text or lines.
+FLAT = 0.5
+#: Position along the map (from either end) that the median of the values on a
+#: region's rim must reach: the field beside an over region runs up to vmax. The rim
+#: is one of the rings 1 to BESIDE pixels out (JPEG's ringing and resampling blend the
+#: first; a rough field leaves the end soon), without pixels NEAR DN of the region's
+#: color (a JPEG'd cyan decodes as jet's blue-green).
+END, BESIDE, NEAR = 0.1, 4, 30.0
+#: Share of a picture's other colors (not the extend colors, nor a figure's light
+#: gray background: LIGHT, NEUTRAL as ``truepix._shares``) that must lie within OFF_MAP
+#: of the map's table: wrong maps' pictures (JPEG'd jet decoded as viridis) hold
+#: flat regions off the map beside their ends too.
+FITS, LIGHT, NEUTRAL = 0.8, 200.0, 24.0
+#: Share of its bounding box a label's box fills, and of the picture's border a
+#: figure's margins hold (tick labels in the bottom one: 84 % of a row), neither an
+#: extend color.
+BOXED, FRAME = 0.97, 0.75
+#: Pixels of the grid (every stride-th pixel of a frame) the regions are found on,
+#: about: a 1 MP picture's every 8th (a JPEG'd photograph's off-map buckets cost 16 ms
+#: at full size, 1.9 ms every 4th).
+GRID_PIXELS = 16384
+#: Pixels deep inside a region (grid steps, at least one) where FLAT of it must lie:
+#: white strokes over magma (contours 2-3 px wide) make none.
+DEPTH = 2
+
+
+def explicit(entry: Any, alpha: float | None, face: np.ndarray) -> list[np.ndarray | None]:
+    """The (under, over) colors ``entry`` paints past its ends, RGB floats in 8-bit DN,
+    where they are not its end colors; None for an end without one (matplotlib's
+    default), and for a transparent color (no data there). With ``alpha``: the colors
+    drawn at that opacity over ``face`` (RGB bytes), as the map's own.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from truepix.color._catalog import resolve
+    >>> jet = resolve(plt.get_cmap("jet").with_extremes(over="magenta"))
+    >>> [None if c is None else c.tolist() for c in explicit(jet, None, np.zeros(3))]
+    [None, [255.0, 0.0, 255.0]]
+    """
+    out: list[np.ndarray | None] = []
+    for rgba, end in ((entry.under, entry.lut_bytes[0]), (entry.over, entry.lut_bytes[-1])):
+        color = np.asarray(rgba, dtype=np.float64)
+        if color[3] == 0 or np.array_equal((color * 255).astype(np.uint8), end):
+            out.append(None)
+            continue
+        rgb = color[:3] * 255.0
+        if alpha is not None:
+            rgb = alpha * rgb + (1.0 - alpha) * np.asarray(face, dtype=np.float64)
+        out.append(rgb)
+    return out
+
+
+def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detailed: bool) -> Any:
+    """``result`` (a ``DecolorizeResult`` of ``pixels``, whose units ``scale`` maps to
+    8-bit DN) with the decoder's extend colors' pixels at ``vmin`` / ``vmax``, out of
+    ``ambiguous`` and marked in ``under`` / ``over`` (full-shape masks when
+    ``detailed``, else only when a pixel is marked). A region's rim that JPEG or
+    resampling blended with the field beside it (``_rim``), left NaN by the decode,
+    comes back at the limit too, unmarked: the field there runs to the limit, and
+    such a pixel may be either side of it (3 % of the range from it, median, on a
+    JPEG'd field that leaves the limit fast)."""
+    colors = decoder._extremes
+    shape = result.values.shape
+    if colors[0] is None and colors[1] is None:
+        if not detailed:
+            return result
+        return replace(result, under=np.zeros(shape, bool), over=np.zeros(shape, bool))
+    rgb = pixels.reshape(-1, pixels.shape[-1])[:, :3]
+    table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(np.float64)
+    tolerance = max(float(result.threshold), TOLERANCE)
+    masks = [_painted(rgb, scale, color, table, tolerance) for color in colors]
+    both = masks[0] & masks[1]  # one color for both ends: which end, the picture cannot say
+    under, over = (mask & ~both for mask in masks)
+    rims = [np.zeros_like(under), np.zeros_like(over)]
+    fields: list[tuple[np.ndarray, np.ndarray]] = []  # rim pixels that are the field's
+    if result.values.ndim >= 2:  # a region's rim: blends with the field beside it
+        for rim, mask, color in zip(rims, (under, over), colors, strict=True):
+            if color is not None and mask.any():
+                limit, field = _rim(decoder, mask.reshape(shape), result.values, rgb, scale,
+                                    color, tolerance)  # fmt: skip
+                rim |= limit.reshape(-1)
+                fields.append(field)
+    low, high = under | rims[0], over | rims[1]
+    if not (low.any() or high.any() or fields) and not detailed:
+        return result
+    values = np.ascontiguousarray(result.values)  # (written through its flat view)
+    flat = values.reshape(-1)
+    n_nan = result.n_nan
+    if n_nan >= 0:
+        n_nan -= int(np.count_nonzero(np.isnan(flat[low | high])))
+    flat[low], flat[high] = decoder.vmin, decoder.vmax
+    for where, found in fields:
+        if n_nan >= 0:
+            n_nan -= int(np.count_nonzero(np.isnan(flat[where])))
+        flat[where] = found
+    if values.ndim >= 2 and (low.any() or high.any()):
+        filled = _bled(values, (low | high).reshape(shape), rgb, scale)
+        if n_nan >= 0:
+            n_nan -= filled
+    ambiguous = result.ambiguous
+    if ambiguous.size:
+        ambiguous = np.ascontiguousarray(ambiguous)
+        ambiguous.reshape(-1)[under | over] = False
+    return replace(result, values=values, ambiguous=ambiguous, under=under.reshape(shape),
+                   over=over.reshape(shape), n_nan=n_nan)  # fmt: skip
+
+
+def _rim(
+    decoder: Any, mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float,
+    color: np.ndarray, tolerance: float,
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The NaN pixels within RIM of ``mask`` whose (P, 3) colors lie within ``tolerance``
+    of a segment from the extend ``color`` to one of the map's colors (every
+    RIM_STEP-th entry and the ends): a region's edge blended with the field beside it
+    by JPEG (ringing, 4:2:0 chroma) or resampling. Those nearer the extend color come
+    back at its limit (a mask), the others at the map color's value (flat indices and
+    values): trial42's JPEG'd extend pictures left 2.4-3.2 % of the field NaN there,
+    and up to 9.5 % of the extend pixels."""
+    near = mask.copy()
+    for _ in range(RIM):
+        grown = near.copy()
+        grown[..., 1:] |= near[..., :-1]
+        grown[..., :-1] |= near[..., 1:]
+        grown[..., 1:, :] |= near[..., :-1, :]
+        grown[..., :-1, :] |= near[..., 1:, :]
+        near = grown
+    where = np.flatnonzero(near & ~mask & np.isnan(values))
+    limit = np.zeros(mask.shape, bool)
+    if len(where) == 0:
+        return limit, (where, np.empty(0))
+    n_colors = decoder._map.n_colors
+    entries = np.unique(np.r_[np.arange(0, n_colors, RIM_STEP), n_colors - 1])
+    table = decoder._map.lut_bytes[entries, :3].astype(np.float32)
+    colors = (rgb[where].astype(np.float64) / scale).astype(np.float32) - color
+    span = table - color.astype(np.float32)  # (T, 3)
+    along = np.clip(colors @ span.T / np.maximum((span**2).sum(axis=1), 1e-9), 0.0, 1.0)
+    off = (colors**2).sum(axis=1)[:, None] - 2 * along * (colors @ span.T)
+    off += along**2 * (span**2).sum(axis=1)
+    best = np.argmin(off, axis=1)
+    rows = np.arange(len(where))
+    blended = off[rows, best] <= tolerance**2
+    extend = blended & (along[rows, best] >= 0.5)
+    limit.reshape(-1)[where[extend]] = True
+    field = blended & ~extend
+    found = decoder._run(decoder._map.lut_bytes[entries][None], detailed=False).values[0]
+    return limit, (where[field], found[best[field]])
+
+
+def _bled(values: np.ndarray, extend: np.ndarray, rgb: np.ndarray, scale: float) -> int:
+    """Fill (in place) the NaN pixels of ``values`` within BLEED of the ``extend``
+    pixels whose luma is their decoded neighbours' (within LUMA): a field's pixels
+    beside an extend region into which JPEG's 4:2:0 chroma bled the extend color
+    (cyan's under region turns viridis' dark purple #440354 into #1e185e; its luma,
+    33 DN, stays), at the mean of those neighbours, a pass a pixel deeper each time.
+    Ink (black over the dark end: 33 DN off) stays NaN. How many were filled."""
+    band = extend.copy()
+    for _ in range(BLEED):
+        band = _grown(band)
+    todo = band & ~extend & np.isnan(values)
+    if not todo.any():
+        return 0
+    weights = np.array([0.299, 0.587, 0.114], np.float32) / np.float32(scale)
+    luma = (rgb[:, :3].astype(np.float32) @ weights).reshape(values.shape)
+    known = np.isfinite(values) & ~extend
+    total = 0
+    for _ in range(BLEED):
+        value, lumas = np.where(known, values, 0.0), np.where(known, luma, 0.0)
+        sums = [np.zeros(values.shape), np.zeros(values.shape, np.float32), np.zeros(values.shape)]
+        for axis in (-1, -2):
+            for step in (1, -1):
+                for total_of, part in zip(sums, (value, lumas, known), strict=True):
+                    shifted = np.roll(part, step, axis=axis)
+                    border = [slice(None)] * values.ndim
+                    border[axis] = 0 if step == 1 else -1
+                    shifted[tuple(border)] = 0
+                    total_of += shifted
+        ready = todo & (sums[2] > 0)
+        ready &= np.abs(luma - sums[1] / np.maximum(sums[2], 1)) <= LUMA
+        if not ready.any():
+            break
+        values[ready] = (sums[0] / np.maximum(sums[2], 1))[ready]
+        known |= ready
+        todo &= ~ready
+        total += int(np.count_nonzero(ready))
+    return total
+
+
+def _painted(
+    rgb: np.ndarray, scale: float, color: np.ndarray | None, table: np.ndarray, tolerance: float
+) -> np.ndarray:
+    """Which (P, 3) pixels are ``color`` (8-bit DN): within ``tolerance`` of it and
+    closer to it than to every other color of ``table`` (its entries that are the
+    color itself, a BoundaryNorm's painted extremes, left out)."""
+    mask = np.zeros(len(rgb), bool)
+    if color is None:
+        return mask
+    target = (color * scale).astype(np.float32)
+    distance = np.zeros(len(rgb), np.float32)
+    for channel in range(3):  # (channel by channel: no (P, 3) float copy)
+        distance += (rgb[:, channel].astype(np.float32) - target[channel]) ** 2
+    near = np.flatnonzero(distance <= np.float32((tolerance * scale) ** 2))
+    if len(near) == 0:
+        return mask
+    keys = np.rint(rgb[near].astype(np.float64) / scale).astype(np.int64)
+    keys = (keys[:, 0] << 16) | (keys[:, 1] << 8) | keys[:, 2]
+    distinct, inverse = np.unique(keys, return_inverse=True)
+    colors = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], 1).astype(float)
+    own = np.sqrt(((colors - color) ** 2).sum(axis=1))
+    others = table[np.sqrt(((table - color) ** 2).sum(axis=1)) > 0.75]
+    if len(others):
+        gaps = np.sqrt(((colors[:, None, :] - others[None]) ** 2).sum(axis=2)).min(axis=1)
+    else:
+        gaps = np.full(len(colors), np.inf)
+    mask[near] = (own < gaps)[inverse.reshape(-1)]
+    return mask
+
+
+def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
+    """What to pass when a picture decoded with a map that has no extend colors holds
+    large flat regions (REGION_SHARE of it, FLAT) of one color off the map (OFF_MAP)
+    beside the field's highest or lowest values (END of the map's range): the map's over and under
+    colors, ``imsave(..., cmap=cm.with_extremes(over=..., under=...))``. Such regions
+    come back NaN, or (JPEG's adaptive threshold) as wrong map values. None otherwise,
+    and for maps of few colors (a BoundaryNorm's painted ones) and cyclic maps.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from truepix import Decolorizer
+    >>> y, x = np.mgrid[0:64, 0:64]
+    >>> x = 1.3 - np.hypot(x - 32, y - 32) / 32  # a hill: past 1 on its top
+    >>> cm = plt.get_cmap("viridis").with_extremes(over="magenta")
+    >>> values = Decolorizer("viridis", vmin=0, vmax=1)._run(cm(x, bytes=True), detailed=False)
+    >>> extend_advice(Decolorizer("viridis", vmin=0, vmax=1), values.values, cm(x, bytes=True))
+    "flat regions of #ff00ff beside the field's highest values look like the map's extend \
+colors (data above vmax), which the plain name lacks; pass \
+cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the limits they pass"
+    """
+    if decoder._map.n_colors < 64 or decoder._norm.boundary or decoder.cyclic:
+        return None  # few colors make flat regions of themselves; a cyclic map has no ends
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3 or values.ndim < 2:
+        return None
+    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    # regions are looked for on a grid of every stride-th pixel (GRID_PIXELS a frame)
+    stride = max(1, int(np.sqrt(values.shape[-1] * values.shape[-2] / GRID_PIXELS)))
+    grid = (Ellipsis, slice(None, None, stride), slice(None, None, stride))
+    on_grid: list[np.ndarray] = []  # (made for the first candidate region)
+    least = max(REGION_PIXELS, REGION_SHARE * values.size)
+    sample = np.arange(0, len(flat), -(-len(flat) // ADVICE_SAMPLE))
+    if pixels.shape[-1] == 4:
+        sample = sample[flat[sample, 3] > 0]  # transparent: no data, no color
+    colors = flat[sample, :3].astype(np.float64) / scale
+    buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
+    keys, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
+    top = np.argsort(counts)[::-1][:CANDIDATES]
+    top = top[counts[top] * len(flat) / max(len(sample), 1) >= least]
+    table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
+    # (a bucket whose middle lies within OFF_MAP less its half-diagonal of the table holds
+    # no color OFF_MAP off it: the common case, a large region of the field's own colors)
+    middles = BUCKET * np.stack([keys[top] >> 16, (keys[top] >> 8) & 255, keys[top] & 255], 1)
+    gaps = (middles**2).sum(1)[:, None] - 2.0 * middles @ table.T + (table**2).sum(1)[None]
+    top = top[np.sqrt(np.maximum(gaps.min(axis=1), 0)) >= OFF_MAP - BUCKET * 0.87]
+    ends: dict[str, str] = {}
+    found: dict[str, np.ndarray] = {}
+    limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
+    for bucket in top:
+        color = np.median(colors[inverse.reshape(-1) == bucket], axis=0)
+        if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
+            continue  # a plateau of the field itself
+        if not on_grid:
+            on_grid += [values[grid], np.ascontiguousarray(pixels[(*grid, slice(None))])]
+        end = _region_end(*on_grid, scale, color, limits, least, stride)
+        if end is not None and end not in ends:
+            ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
+            found[end] = color
+    if not ends or not _map_fits(colors, table, list(found.values())):
+        return None
+    order = [end for end in ("over", "under") if end in ends]
+    beside = " and ".join(
+        f"{ends[end]} beside {'the field' + chr(39) + 's' if n == 0 else 'its'}"
+        f" {'highest' if end == 'over' else 'lowest'} values" for n, end in enumerate(order)
+    )  # fmt: skip
+    past = " / ".join("above vmax" if end == "over" else "below vmin" for end in order)
+    given = ", ".join(f"{end}={ends[end]!r}" for end in order)
+    name = decoder.cmap
+    made = f"plt.get_cmap({name!r})" if decoder._map.source == "matplotlib" else (
+        f"cmap.Colormap({name!r}).to_mpl()")  # fmt: skip
+    return (
+        f"flat regions of {beside} look like the map's extend colors (data {past}),"
+        f" which the plain name lacks; pass cmap={made}.with_extremes({given}) to decode"
+        " them as the limits they pass"
+    )
+
+
+def _map_fits(colors: np.ndarray, table: np.ndarray, extends: list[np.ndarray]) -> bool:
+    """Whether the picture's sampled ``colors`` (8-bit DN) are the map's, but for the
+    ``extends`` colors and a figure's light gray background: FITS of the rest within
+    OFF_MAP of a ``table`` color. A wrong map leaves flat regions off it too (jet's
+    orange as viridis, beside its highest values)."""
+    light = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
+    for color in extends:
+        light |= ((colors - color) ** 2).sum(axis=1) <= (2 * EXTEND_TOLERANCE) ** 2
+    rest = colors[~light]
+    if len(rest) == 0:
+        return True
+    gaps = (rest**2).sum(1)[:, None] - 2.0 * rest @ table.T + (table**2).sum(1)[None, :]
+    return bool(np.mean(gaps.min(axis=1) <= OFF_MAP**2) >= FITS)
+
+
+def _region_end(
+    values: np.ndarray, pixels: np.ndarray, scale: float, color: np.ndarray, limits: np.ndarray,
+    least: float, stride: int,
+) -> str | None:  # fmt: skip
+    """"over" or "under" when the pixels of ``color`` (on a grid of every ``stride``-th
+    pixel of the picture: ``values``, ``pixels``) make a flat region -- whose pixels
+    DEPTH deep inside it hold FLAT of it, so no strokes, lines or text -- whose rim
+    (one of the rings 1 to BESIDE grid steps out) holds values past ``limits`` (the
+    values at positions END and 1 - END along the map), and which is no box (a
+    label's) nor a figure's margins (the part of it that holds the picture's border
+    and all that touches that part: a figure's margins, whatever the axes hold)."""
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    target = (color * scale).astype(np.float32)
+    distance = np.zeros(len(flat), np.float32)
+    for channel in range(3):
+        distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
+    region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
+    depth = max(1, -(-DEPTH // stride))
+    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth):
+        return None  # (JPEG's off-map colors on a photograph: scattered, no region)
+    region = _unframed(region)
+    if np.count_nonzero(region) * stride**2 < least or _boxed(region):
+        return None
+    if not _deep(region, depth):
+        return None
+    far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
+    grown, medians = region, []
+    for _ in range(BESIDE):
+        reached = _grown(grown)
+        rim = values[reached & ~grown & far]
+        rim = rim[np.isfinite(rim)]
+        if rim.size >= 16:
+            medians.append(float(np.median(rim)))
+        grown = reached
+    if not medians:
+        return None
+    low, high = min(medians) <= limits[0], max(medians) >= limits[1]
+    return None if low == high else ("under" if low else "over")
+
+
+def _deep(region: np.ndarray, depth: int) -> bool:
+    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it."""
+    inner = region
+    for _ in range(depth):
+        inner = _grown(inner, shrink=True)
+    return bool(np.count_nonzero(inner) >= FLAT * np.count_nonzero(region))
+
+
+def _grown(mask: np.ndarray, *, shrink: bool = False) -> np.ndarray:
+    """``mask`` (..., H, W) grown by its 4 neighbours (with ``shrink``: the pixels
+    whose 4 neighbours are all in it; the picture's edge counts as out)."""
+    out = mask.copy()
+    for axis in (-1, -2):
+        for step in (1, -1):
+            shifted = np.roll(mask, step, axis=axis)
+            border = [slice(None)] * mask.ndim
+            border[axis] = 0 if step == 1 else -1
+            shifted[tuple(border)] = False
+            if shrink:
+                out &= shifted
+            else:
+                out |= shifted
+    return out
+
+
+def _unframed(region: np.ndarray) -> np.ndarray:
+    """``region`` without a figure's margins: when it holds FRAME of a frame's border,
+    the part of it connected to the border (runs along rows and columns, filled
+    until no more is reached)."""
+    out = region.copy()
+    for frame in out.reshape(-1, *region.shape[-2:]):
+        border = np.concatenate([frame[0], frame[-1], frame[:, 0], frame[:, -1]])
+        if np.count_nonzero(border) < FRAME * border.size:
+            continue
+        reached = np.zeros_like(frame)
+        reached[[0, -1]], reached[:, [0, -1]] = frame[[0, -1]], frame[:, [0, -1]]
+        count = -1
+        while count != (count := int(np.count_nonzero(reached))):
+            reached = _runs(frame, reached)
+            reached = _runs(frame.T, reached.T).T
+        frame &= ~reached
+    return out
+
+
+def _runs(mask: np.ndarray, seeds: np.ndarray) -> np.ndarray:
+    """The runs of ``mask`` along its rows (2-D) that hold a pixel of ``seeds``, whole."""
+    mask = np.ascontiguousarray(mask)
+    starts = mask.copy()
+    starts[:, 1:] &= ~mask[:, :-1]
+    ids = np.cumsum(starts.reshape(-1)).reshape(mask.shape) * mask
+    hit = np.zeros(int(ids.max()) + 1, bool)
+    hit[ids[seeds & mask]] = True
+    hit[0] = False
+    return hit[ids]
+
+
+def _boxed(region: np.ndarray) -> bool:
+    """Whether ``region`` fills its bounding box (BOXED of it: a label's box)."""
+    shown = region.reshape(-1, *region.shape[-2:]).any(axis=0)
+    rows, cols = np.flatnonzero(shown.any(axis=1)), np.flatnonzero(shown.any(axis=0))
+    box = shown[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    return bool(np.count_nonzero(box) >= BOXED * box.size)

@@ -1,0 +1,196 @@
+"""Pictures of a few levels of a continuous map: ``plt.get_cmap("viridis", 8)``.
+
+``get_cmap(name, N)`` resamples a map to N colors, the map's colors at ``k / (N - 1)``;
+``imshow`` of a continuous field with it paints the field's N levels, level k (data in
+``[k, k + 1) / N`` of the range) in color k. Decoded with the plain name, each color
+comes back at its own place along the whole map, ``k / (N - 1)``, where the level's
+middle is ``(k + 0.5) / N``: up to a whole level off (trial41: mean error 1.63x the
+N-color map's). A BoundaryNorm of N levels over a 256-color map paints the entries
+``k * 255 // (N - 1)``, the same places within a bin, whatever its edges.
+
+The colors alone cannot say which was drawn: integer data 0..N-1 drawn with the whole
+map (``vmin=0, vmax=N-1``) paints the very same colors, and there the whole map's
+answer is the right one. Where the picture is drawn matters: a continuous field drawn
+in levels steps one level at a time (:func:`_a_field`) along curves that cross nearly
+every row and column; counts in a heatmap's cells, a raster of blocks, jump between
+far levels or change only on the cells' few rows and columns. Only a picture that
+looks like a field in levels gets :func:`levels_advice`; the decode stays as asked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["levels_advice"]
+
+#: Most levels looked for: past them a level is a few bins of a 256-color map.
+MAX_LEVELS = 32
+#: Most levels looked for in a JPEG'd picture (whose colors are many): its decoded
+#: values gather at the levels' places (JPEG_SHARE of them within JPEG_REACH bins),
+#: each place holding JPEG_PLACE of them (N levels hold N * 2 JPEG_REACH / 256 of a
+#: continuous field's: the N that most passes that share is taken). The camera in 5
+#: levels, q75: 72 %, its second level 0.7 %.
+JPEG_LEVELS, JPEG_SHARE, JPEG_REACH, JPEG_PLACE = 16, 0.6, 2.5, 0.003
+#: Pixels (evenly spaced) whose distinct colors (values) are counted first.
+SAMPLE = 4096
+#: How far (in bins of the whole map) a color's place may lie from ``k / (N - 1)``:
+#: an entry's value is its bin's middle, and the resampled map's colors are the
+#: entries ``floor(256 k / (N - 1))`` (or the segments' own colors at ``k / (N - 1)``).
+REACH = 1.5
+#: Share of the neighbouring pixels of different levels one level apart, and of the
+#: rows and of the columns that hold a change of level, past which the picture is a
+#: field drawn in levels: a smooth field steps one level at a time along curves; the
+#: camera at 256^2 in 5-12 levels: 0.77-0.96 one apart, 0.92-1 of the rows and
+#: columns; random counts 0..7: a quarter one apart. JPEG leaves a level's edge
+#: unknown: there, levels JPEG_GAP pixels apart are compared, which step further
+#: and cross fewer lines (viridis 5 levels q75-q90: 0.56-0.77 one apart, 0.38-0.45).
+JPEG_GAP, JPEG_STEPS, JPEG_CROSSED = 3, 0.55, 0.35
+STEPS, CROSSED = 0.6, 0.5
+
+
+def levels_advice(
+    decoder: Any, values: np.ndarray, image: Any, *, jpeg: bool = False
+) -> str | None:
+    """What to pass when a picture decoded with a continuous map of 256 colors holds
+    only a few (3 to MAX_LEVELS) colors of it, at the places ``k / (N - 1)`` of the map
+    resampled to N colors (for N up to twice their count), drawn as a field in levels
+    (:func:`_a_field`); None otherwise. With ``jpeg``, the levels are found from the
+    decoded ``values`` (JPEG makes many colors of each level).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from truepix import Decolorizer
+    >>> y, x = np.mgrid[0:64, 0:64]
+    >>> picture = plt.get_cmap("viridis", 8)(np.hypot(x, y) / 90, bytes=True)
+    >>> decoder = Decolorizer("viridis", vmin=0, vmax=1)
+    >>> print(levels_advice(decoder, decoder._run(picture, detailed=False).values, picture))
+    the picture holds only 8 colors of 'viridis', those of a field drawn in 8 levels: \
+each comes back at its place along the whole map (right only for data of 8 values from \
+vmin to vmax), up to a level off; pass norm=BoundaryNorm(edges, ncolors=256) with the \
+edges it was drawn with, or for 8 even levels from vmin to vmax \
+cmap=plt.get_cmap('viridis', 8) (each level's middle)
+    """
+    from truepix.color._decolorize._kernels import NORM_LINEAR
+
+    norm = decoder._norm
+    if decoder._map.n_colors < 256 or norm.kind != NORM_LINEAR or norm.boundary:
+        return None
+    if values.ndim < 2 or values.size < 1024:
+        return None
+    span = norm.vmax - norm.vmin
+    found = _jpeg_places(values, norm.vmin, span) if jpeg else _exact_places(
+        decoder, values, image, norm.vmin, span
+    )  # fmt: skip
+    if found is None:
+        return None
+    places, reach = found
+    count = len(places)
+    for steps in range(count - 1, min(2 * count, MAX_LEVELS)):
+        k = np.rint(places * steps)
+        if len(np.unique(k)) == count and np.all(np.abs(places - k / steps) <= reach):
+            if not _a_field((values - norm.vmin) / span, steps, reach, jpeg):
+                return None
+            return _advice(decoder.cmap, count, steps + 1, decoder._map)
+    return None
+
+
+def _exact_places(
+    decoder: Any, values: np.ndarray, image: Any, vmin: float, span: float
+) -> tuple[np.ndarray, float] | None:
+    """The places (0..1) along the map of an exact picture's few colors, and how far
+    from a level's a place may lie; None for a picture of more colors, or of any off
+    the map."""
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3:
+        return None
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
+    if len(_keys(flat[:: -(-len(flat) // SAMPLE)], scale)[0]) > MAX_LEVELS:
+        return None  # (the common case: a continuous picture, known from a sample)
+    shown = flat if flat.shape[-1] == 3 else flat[flat[:, 3] > 0]
+    keys, first = _keys(shown, scale)
+    if not 3 <= len(keys) <= MAX_LEVELS:
+        return None
+    found = decoder._run(shown[first][None], detailed=False).values[0]
+    if np.isnan(found).any():
+        return None  # a color off the map: not a map's levels
+    return np.unique((found - vmin) / span), REACH / decoder._map.n_colors
+
+
+def _jpeg_places(values: np.ndarray, vmin: float, span: float) -> tuple[np.ndarray, float] | None:
+    """The places of a JPEG'd picture's levels: the fewest (3 to JPEG_LEVELS) evenly
+    spaced ones that JPEG_SHARE of the decoded values (a sample) lie within JPEG_REACH
+    bins of, each holding JPEG_PLACE of them; None if none do."""
+    flat = values.reshape(-1)
+    sample = flat[:: -(-len(flat) // SAMPLE)]
+    sample = (sample[np.isfinite(sample)] - vmin) / span
+    if len(sample) < 256:
+        return None
+    reach = JPEG_REACH / 256
+    steps = np.arange(2, JPEG_LEVELS, dtype=np.float64)[:, None]
+    k = np.rint(sample[None] * steps)
+    near = np.abs(sample[None] - k / steps) <= reach
+    share = near.mean(axis=1)
+    row = int(np.argmax(share - steps[:, 0] * 2.0 * reach))
+    if share[row] < JPEG_SHARE:
+        return None
+    count = int(steps[row, 0])
+    held = np.bincount(k[row][near[row]].astype(np.int64).clip(0, count), minlength=count + 1)
+    if np.all(held >= JPEG_PLACE * len(sample)):
+        return np.arange(count + 1) / count, reach
+    return None
+
+
+def _a_field(places: np.ndarray, steps: int, reach: float, jpeg: bool) -> bool:
+    """Whether the picture of levels (``places`` along the map, 0..1, of each pixel)
+    is a field drawn in ``steps + 1`` levels: of the neighbouring pixels at different
+    levels STEPS one level apart, and CROSSED of the rows and of the columns holding
+    a change of level (JPEG: JPEG_GAP pixels apart, JPEG_STEPS, JPEG_CROSSED). A
+    heatmap's cells or a raster of blocks change only on the cells' edges; counts jump
+    between far levels."""
+    gap, least_steps, least_crossed = (JPEG_GAP, JPEG_STEPS, JPEG_CROSSED) if jpeg else (
+        1, STEPS, CROSSED)  # fmt: skip
+    level = np.rint(places * steps)
+    known = np.abs(places - level / steps) <= reach  # (NaN: not known)
+    level = np.where(known, level, -1.0).reshape(-1, *places.shape[-2:])
+    near = far = 0
+    crossed = []
+    for axis in (1, 2):
+        a = np.moveaxis(level, axis, -1)
+        left, right = a[..., :-gap], a[..., gap:]
+        both = (left >= 0) & (right >= 0) & (left != right)
+        apart = np.abs(left - right)[both]
+        near += int(np.count_nonzero(apart == 1))
+        far += int(np.count_nonzero(apart > 1))
+        # the lines across this axis that hold a change of level
+        crossed.append(float(np.mean(both.any(axis=(0, 1)))))
+    if near + far == 0:
+        return False
+    return near >= least_steps * (near + far) and min(crossed) >= least_crossed
+
+
+def _keys(rows: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct 8-bit colors of (P, C) ``rows`` as keys, and a row of each."""
+    rgb = np.rint(rows[:, :3].astype(np.float64) / scale).astype(np.int64)
+    keys = (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
+    return np.unique(keys, return_index=True)
+
+
+def _advice(name: str, count: int, levels: int, entry: Any) -> str:
+    made = (
+        f"plt.get_cmap({name!r}, {levels})" if entry.source == "matplotlib"
+        else f"cmap.Colormap({name!r}).to_mpl().resampled({levels})"
+    )  # fmt: skip
+    held = f"{count} colors of {name!r}, those of a field drawn in {levels} levels"
+    if count < levels:
+        held = f"{count} colors of {name!r}, {count} of those of a field drawn in {levels} levels"
+    return (
+        f"the picture holds only {held}: each comes back at its place along the whole map"
+        f" (right only for data of {levels} values from vmin to vmax), up to a level off;"
+        f" pass norm=BoundaryNorm(edges, ncolors={entry.n_colors}) with the edges it was"
+        f" drawn with, or for {levels} even levels from vmin to vmax cmap={made} (each"
+        " level's middle)"
+    )

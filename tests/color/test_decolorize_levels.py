@@ -1,0 +1,118 @@
+"""Pictures of a few levels of a continuous map (trial41 item 8): ``plt.imsave`` with
+``plt.get_cmap(name, N)`` holds the map's colors at ``k / (N - 1)``; decoded with the
+plain name each comes back at that place, up to a whole level from the level's middle.
+Integer data 0..N-1 drawn with the whole map paints the same colors (and there the
+plain name is right), so the decode stays and the warning gives the exact fix."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+import truepix as tp
+from truepix.errors import OffMapWarning
+
+
+@pytest.fixture(scope="module")
+def camera() -> np.ndarray:
+    """trial41's camera field: scikit-image's camera at 256^2 (antialiased), 0-100."""
+    from skimage import data
+    from skimage.transform import resize
+
+    return resize(data.camera().astype(float) / 255, (256, 256), anti_aliasing=True) * 100.0
+
+
+def _imsave(data: np.ndarray, cmap, vmin: float, vmax: float) -> np.ndarray:
+    buffer = io.BytesIO()
+    plt.imsave(buffer, data, cmap=cmap, vmin=vmin, vmax=vmax, format="png")
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def _decoded(picture: np.ndarray, cmap, **limits) -> tuple[np.ndarray, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        values = tp.decolorize(picture, cmap=cmap, **limits)
+    return values, [str(w.message) for w in caught if issubclass(w.category, OffMapWarning)]
+
+
+@pytest.mark.parametrize("levels", [5, 8, 12])
+@pytest.mark.parametrize("name", ["viridis", "jet", "RdBu_r"])
+def test_a_resampled_map_is_named_with_its_levels(camera, name, levels) -> None:
+    picture = _imsave(camera, plt.get_cmap(name, levels), 0.0, 100.0)
+    plain, messages = _decoded(picture, name, vmin=0.0, vmax=100.0)
+    assert len(messages) == 1, messages
+    assert f"cmap=plt.get_cmap({name!r}, {levels}) (each level's middle)" in messages[0]
+    assert f"only {levels} colors of {name!r}, those of a field drawn in" in messages[0]
+    # the advice followed: every pixel at its level's middle, quietly
+    followed, again = _decoded(picture, plt.get_cmap(name, levels), vmin=0.0, vmax=100.0)
+    assert again == []
+    width = 100.0 / levels
+    middles = (np.clip(np.floor(camera / width), 0, levels - 1) + 0.5) * width
+    assert np.max(np.abs(followed - middles)) < 1e-3
+    assert np.mean(np.abs(followed - camera)) < np.mean(np.abs(plain - camera))
+
+
+@pytest.mark.parametrize("drawn", ["bands", "cells"])
+def test_integer_data_drawn_with_the_whole_map_decode_as_asked(drawn) -> None:
+    """The same colors from integers 0..7 and the whole map: the plain name's values
+    are right, and quiet -- bands of rows, or counts in 8-pixel cells (a heatmap), are
+    no field drawn in levels (their changes lie on a few rows and columns)."""
+    if drawn == "bands":
+        data = np.arange(64 * 64).reshape(64, 64) // 512  # 0..7
+    else:
+        data = np.random.default_rng(8).integers(0, 8, (16, 16)).repeat(8, 0).repeat(8, 1)
+    picture = _imsave(data.astype(float), "viridis", 0.0, 7.0)
+    values, messages = _decoded(picture, "viridis", vmin=0.0, vmax=7.0)
+    assert np.max(np.abs(values - data)) <= 7.0 / 256
+    assert messages == []
+
+
+def test_a_boundary_norm_decodes_quietly_with_its_norm(camera) -> None:
+    levels = [0, 5, 10, 20, 40, 60, 80, 90, 100]  # trial41's uneven levels
+    norm = mcolors.BoundaryNorm(levels, ncolors=256)
+    picture = plt.get_cmap("viridis")(norm(camera), bytes=True)[..., :3]
+    values, messages = _decoded(picture, "viridis", norm=norm)
+    assert messages == []
+    level = np.clip(np.searchsorted(levels, camera, side="right") - 1, 0, len(levels) - 2)
+    assert np.all((values >= np.take(levels, level)) & (values <= np.take(levels, level + 1)))
+    # given only the limits, the warning names the norm too
+    _, messages = _decoded(picture, "viridis", vmin=0.0, vmax=100.0)
+    assert len(messages) == 1
+    assert "pass norm=BoundaryNorm(edges, ncolors=256) with the edges it was drawn with, or" \
+        in messages[0]  # (first: get_cmap(name, 8) leaves uneven levels off, trial42 9a)
+
+
+def test_pictures_of_part_of_the_levels(camera) -> None:
+    """A field that reaches 6 of the 8 levels: still the 8-level map."""
+    picture = _imsave(np.clip(camera, 20.0, 100.0), plt.get_cmap("viridis", 8), 0.0, 100.0)
+    _, messages = _decoded(picture, "viridis", vmin=0.0, vmax=100.0)
+    assert len(messages) == 1 and "cmap=plt.get_cmap('viridis', 8) (each" in messages[0]
+
+
+def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality)
+    return np.asarray(Image.open(buffer))
+
+
+@pytest.mark.parametrize("quality", [90, 75])
+@pytest.mark.parametrize(("name", "levels"), [("viridis", 5), ("jet", 5), ("RdBu_r", 8)])
+def test_jpegd_levels_are_named(camera, name, levels, quality) -> None:
+    """trial42 item 9c: a JPEG'd picture of a few levels, decoded with the plain name,
+    gets the levels' advice too (beside what is said of its NaN)."""
+    picture = _jpeg(_imsave(camera, plt.get_cmap(name, levels), 0.0, 100.0), quality)
+    _, messages = _decoded(picture, name, vmin=0.0, vmax=100.0)
+    assert any(f"cmap=plt.get_cmap({name!r}, {levels}) (each" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet", "gray"])
+def test_jpegd_continuous_pictures_get_no_levels_advice(camera, name) -> None:
+    picture = _jpeg(_imsave(camera, name, 0.0, 100.0), 75)
+    _, messages = _decoded(picture, name, vmin=0.0, vmax=100.0)
+    assert not any("levels" in m for m in messages), messages
