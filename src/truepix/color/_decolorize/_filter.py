@@ -50,6 +50,7 @@ from truepix._threads import split_rows
 from truepix.color._decolorize import _dct as dct
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._deblock import deblock
 from truepix.color._decolorize._ends import untruncated
 from truepix.color._decolorize._seam import lifted
 
@@ -487,7 +488,7 @@ def _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv):  # pragma: no cover - jitted
 
 def denoise(
     position: np.ndarray, line: Polyline, sigma: float, norm: Any = None, *,
-    noise: np.ndarray | None = None, texture: bool = False,
+    noise: np.ndarray | None = None, texture: bool = False, dct_only: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
 
@@ -500,30 +501,37 @@ def denoise(
     and the answer clipped back to [0, 1] (``_ends``). Resampled
     pictures that look noisy keep the planes alone (their error is no white noise; at
     noise 1 and 3 DN the few noisy pictures judged possible blends lose 0.002x by it).
+    With ``dct_only`` (and no ``noise``: JPEG'd textured fields) the grid's DCT
+    shrinkage (``_deblock``) filters alone, assuming ``sigma``.
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
     On a cyclic map the answers (along the circle) stay on each pixel's side of the
     seam (``_seam.lifted``): a pixel at the minimum smoothed is not at the maximum.
     On other maps they stay within the map's ends ([0, 1], or the norm's limits).
     """
     if line.cyclic:
-        filtered = lifted(_denoised(position, line, sigma, None, noise, texture), position)
+        filtered = _denoised(position, line, sigma, None, noise, texture, dct_only)
+        filtered = lifted(filtered, position)
         return filtered if norm is None else norm(filtered)
     # a plane fitted near a map's end can reach past it; no picture of the map can
     # stand for a value beyond its ends (jet, random field, JPEG q90: -0.017 for vmin 0)
     low, high = (0.0, 1.0) if norm is None else np.sort(norm(np.array([0.0, 1.0])))
-    filtered = _denoised(position, line, sigma, norm, noise, texture)
+    filtered = _denoised(position, line, sigma, norm, noise, texture, dct_only)
     return np.clip(filtered, low, high, out=filtered)
 
 
 def _denoised(
     position: np.ndarray, line: Polyline, sigma: float, norm: Any, noise: np.ndarray | None,
-    texture: bool,
+    texture: bool, dct_only: bool,
 ) -> np.ndarray:  # fmt: skip
     # noise along the map, in position units: sigma over the map's local speed
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
     noise_by_bin = (sigma / speed) ** 2
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
     out = np.empty_like(position)
+    if noise is None and dct_only:
+        cosines = deblock(position, noise_by_bin, line.cyclic)
+        kernels.positions_to_values(cosines.reshape(-1), *inverse, out.reshape(-1))
+        return out
     if noise is None:
         degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
         return out
