@@ -501,8 +501,8 @@ def denoise(
     and the answer clipped back to [0, 1] (``_ends``). Resampled
     pictures that look noisy keep the planes alone (their error is no white noise; at
     noise 1 and 3 DN the few noisy pictures judged possible blends lose 0.002x by it).
-    With ``dct_only`` (and no ``noise``: JPEG'd textured fields) the grid's DCT
-    shrinkage (``_deblock``) filters alone, assuming ``sigma``.
+    With ``dct_only`` (and no ``noise``: JPEG'd textured fields) the DCT shrinkage
+    in windows halfway between JPEG's (``_deblock``) filters alone, assuming ``sigma``.
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
     On a cyclic map the answers (along the circle) stay on each pixel's side of the
     seam (``_seam.lifted``): a pixel at the minimum smoothed is not at the maximum.
@@ -516,6 +516,8 @@ def denoise(
     # stand for a value beyond its ends (jet, random field, JPEG q90: -0.017 for vmin 0)
     low, high = (0.0, 1.0) if norm is None else np.sort(norm(np.array([0.0, 1.0])))
     filtered = _denoised(position, line, sigma, norm, noise, texture, dct_only)
+    if dct_only and noise is None:  # (``_deblock`` keeps them there itself)
+        return filtered
     return np.clip(filtered, low, high, out=filtered)
 
 
@@ -527,11 +529,9 @@ def _denoised(
     speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
     noise_by_bin = (sigma / speed) ** 2
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    out = np.empty_like(position)
     if noise is None and dct_only:
-        cosines = deblock(position, noise_by_bin, line.cyclic)
-        kernels.positions_to_values(cosines.reshape(-1), *inverse, out.reshape(-1))
-        return out
+        return deblock(position, noise_by_bin, line.cyclic, inverse)
+    out = np.empty_like(position)
     if noise is None:
         degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)
         return out
