@@ -498,6 +498,8 @@ class Decolorizer:
                 position = planning.denoise(position, line, plan.smoothing, noise=plan.white,
                                             texture=texture, dct_only=plan.dct)  # fmt: skip
             values = self._norm(position)
+        elif plan.denoise and plan.dct and plan.white is None:  # (and counts the NaN)
+            values, n_nan = planning.deblocked(position, line, plan.smoothing, self._norm)
         elif plan.denoise:  # the filter writes data values itself
             values = planning.denoise(position, line, plan.smoothing, self._norm,
                                       noise=plan.white, texture=texture, dct_only=plan.dct)

@@ -36,7 +36,7 @@ import numpy as np
 
 from truepix._threads import split_rows
 from truepix.color._decolorize._dct import _dct_basis
-from truepix.color._decolorize._kernels import _inverse_norm
+from truepix.color._decolorize._kernels import NORM_LINEAR, NORM_LOG
 
 __all__ = ["deblock", "luma_texture"]
 
@@ -53,8 +53,6 @@ HALF = BLOCK // 2
 THRESHOLD = 1.5
 #: Weight of the positions as they are, against a window's ``1 / (1 + sum of gains^2)``.
 IDENTITY = 0.1
-#: ``deblock``'s ``inverse`` kind for positions (no norm's: see ``_kernels``).
-NO_NORM = -1
 #: BT.601 luma, and the orthonormal 8-point DCT, for :func:`luma_texture`.
 _LUMA = np.array([0.299, 0.587, 0.114])
 _DCT = _dct_basis(BLOCK)
@@ -79,20 +77,22 @@ def luma_texture(pixels: np.ndarray) -> float:
 
 def deblock(
     position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool, inverse: tuple | None = None,
-) -> np.ndarray:  # fmt: skip
+) -> tuple[np.ndarray, int]:  # fmt: skip
     """Positions (2-D, in [0, 1], NaN: none) shrunk in the windows' DCT (see the module);
     ``noise_by_bin``: the noise variance along the map in each bin, positions' units.
     A window that holds a NaN (or, on a cyclic map, crosses its seam) keeps its
     positions. With ``inverse`` (``(kind, low, high)``, a norm's inverse: see
-    ``_kernels.positions_to_values``) the data values of the answers instead."""
+    ``_kernels.positions_to_values``) the data values of the answers instead. Returns
+    the answers and how many are NaN."""
     basis = _dct_basis(BLOCK).astype(np.float32)
     noise = (THRESHOLD * THRESHOLD * noise_by_bin).astype(np.float32)
     out = np.empty_like(position)
     n_rows = -(-(position.shape[0] + HALF) // BLOCK)  # window rows, from row -HALF
-    kind, low, high = (NO_NORM, 0.0, 1.0) if inverse is None else inverse
+    kind, low, high = (NORM_LINEAR, 0.0, 1.0) if inverse is None else inverse
+    n_nan = np.zeros(n_rows, np.int64)  # (per window row: counted while written)
     split_rows(_windows, n_rows, position, noise, basis, np.float32(IDENTITY), cyclic, kind,
-               float(low), float(high), out)  # fmt: skip
-    return out
+               float(low), float(high), out, n_nan)  # fmt: skip
+    return out, int(n_nan.sum())
 
 
 @nb.njit(**_JIT)
@@ -105,7 +105,7 @@ def _mirror(i, n):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _windows(  # pragma: no cover - jitted
-    position, noise, basis, keep, cyclic, kind, low, high, out, start, stop
+    position, noise, basis, keep, cyclic, kind, low, high, out, n_nan, start, stop
 ):
     """Window rows [start, stop) (window row r: picture rows BLOCK r - HALF on, mirrored
     past the picture's edges): read, shrunk, blended and written back. ``noise``:
@@ -114,6 +114,7 @@ def _windows(  # pragma: no cover - jitted
     of windows."""
     height, width = position.shape
     n_bins = noise.shape[0]
+    span = high - low
     n_c = -(-(width + HALF) // BLOCK)
     columns = np.empty(BLOCK * n_c, np.int64)
     for x in range(BLOCK * n_c):
@@ -122,21 +123,26 @@ def _windows(  # pragma: no cover - jitted
     values = np.empty((BLOCK, BLOCK, n_c), np.float32)  # [i, j, c]
     half = np.empty((BLOCK, BLOCK, n_c), np.float32)  # [i, k, c]: rows' DCTs
     freq = np.empty((BLOCK, BLOCK, n_c), np.float32)  # [l, k, c]
-    low_c, high_c = np.empty(n_c, np.float32), np.empty(n_c, np.float32)
+    low_c, high_c = np.empty(n_c, np.float32), np.empty(n_c, np.float32)  # (cyclic)
     gains, limit = np.empty(n_c, np.float32), np.empty(n_c, np.float32)
     one, tiny, zero = np.float32(1.0), np.float32(1e-30), np.float32(0.0)
     for r in range(start, stop):
-        low_c[:], high_c[:] = np.inf, -np.inf
         for i in range(BLOCK):
             row = position[_mirror(BLOCK * r - HALF + i, height)]
+            for x in range(BLOCK * n_c):
+                line[x] = row[columns[x]]
             for j in range(BLOCK):
                 v_j = values[i, j]
                 for c in range(n_c):
-                    v = np.float32(row[columns[BLOCK * c + j]])
-                    v_j[c] = v
-                    # (a NaN makes both NaN: the window is left alone below)
-                    low_c[c] = min(low_c[c], v) if v == v else v
-                    high_c[c] = max(high_c[c], v) if v == v else v
+                    v_j[c] = line[BLOCK * c + j]
+        if cyclic:  # (a window across the seam: left alone below)
+            low_c[:], high_c[:] = np.inf, -np.inf
+            for i in range(BLOCK):
+                for j in range(BLOCK):
+                    v_j = values[i, j]
+                    for c in range(n_c):
+                        low_c[c] = min(low_c[c], v_j[c])
+                        high_c[c] = max(high_c[c], v_j[c])
         # rows' DCTs, then the columns': freq[l, k, c]
         for k in range(BLOCK):
             b0, b1, b2, b3 = basis[k, 0], basis[k, 1], basis[k, 2], basis[k, 3]
@@ -177,7 +183,7 @@ def _windows(  # pragma: no cover - jitted
                     gains[c] += g * g
         # the window's share against the positions as they are: w / (w + keep)
         for c in range(n_c):
-            skip = not (high_c[c] >= low_c[c])  # (a NaN)
+            skip = freq[0, 0, c] != freq[0, 0, c]  # (a NaN: the DC is NaN too)
             if cyclic:
                 skip = skip or high_c[c] - low_c[c] > 0.5
             gains[c] = zero if skip else one / (one + keep * (one + gains[c]))
@@ -209,14 +215,21 @@ def _windows(  # pragma: no cover - jitted
                     )  # fmt: skip
                     w = gains[c]
                     line[BLOCK * c + j] = w * (z - s[c]) if w > zero else zero
-            # the answer: the position moved by its window's correction, on the map
+            # the answer: the position moved by its window's correction, on the map, and
+            # its data value (``_kernels._inverse_norm``'s arithmetic)
+            answer = out[y]
+            count = 0
             for x in range(width):
                 u = position[y, x] + line[x + HALF]
-                if u != u:
-                    out[y, x] = u
-                    continue
                 if cyclic:
                     u -= math.floor(u)
-                else:
-                    u = min(max(u, 0.0), 1.0)
-                out[y, x] = u if kind == NO_NORM else _inverse_norm(u, kind, low, high)
+                elif u < 0.0:
+                    u = 0.0
+                elif u > 1.0:
+                    u = 1.0
+                count += u != u
+                answer[x] = low + u * span
+            if kind == NORM_LOG:
+                for x in range(width):
+                    answer[x] = 10.0 ** answer[x]
+            n_nan[r] = count

@@ -58,8 +58,9 @@ if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "denoise", "filter_choice",
-    "picture_table", "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
+    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "deblocked", "denoise",
+    "filter_choice", "picture_table", "pilot_wiener", "position_noise", "sure_tiles",
+    "texture_weight", "true_sigma",
 ]  # fmt: skip
 
 #: The spatial filter's window radius where the noise is given, not chosen (JPEG).
@@ -508,29 +509,45 @@ def denoise(
     seam (``_seam.lifted``): a pixel at the minimum smoothed is not at the maximum.
     On other maps they stay within the map's ends ([0, 1], or the norm's limits).
     """
+    if dct_only and noise is None:
+        return deblocked(position, line, sigma, norm)[0]
     if line.cyclic:
-        filtered = _denoised(position, line, sigma, None, noise, texture, dct_only)
-        filtered = lifted(filtered, position)
+        filtered = lifted(_denoised(position, line, sigma, None, noise, texture), position)
         return filtered if norm is None else norm(filtered)
     # a plane fitted near a map's end can reach past it; no picture of the map can
     # stand for a value beyond its ends (jet, random field, JPEG q90: -0.017 for vmin 0)
     low, high = (0.0, 1.0) if norm is None else np.sort(norm(np.array([0.0, 1.0])))
-    filtered = _denoised(position, line, sigma, norm, noise, texture, dct_only)
-    if dct_only and noise is None:  # (``_deblock`` keeps them there itself)
-        return filtered
+    filtered = _denoised(position, line, sigma, norm, noise, texture)
     return np.clip(filtered, low, high, out=filtered)
+
+
+def deblocked(
+    position: np.ndarray, line: Polyline, sigma: float, norm: Any = None
+) -> tuple[np.ndarray, int]:
+    """:func:`denoise` with ``dct_only`` (JPEG'd textured fields: ``_deblock``), and
+    how many of its answers are NaN (counted as they are written: no scan after).
+    The answers stay within the map's ends, on their side of a cyclic map's seam."""
+    noise_by_bin = _noise_by_bin(line, sigma)
+    if line.cyclic:
+        filtered, n_nan = deblock(position, noise_by_bin, True)
+        filtered = lifted(filtered, position)  # (NaN stays NaN)
+        return (filtered if norm is None else norm(filtered)), n_nan
+    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
+    return deblock(position, noise_by_bin, False, inverse)
+
+
+def _noise_by_bin(line: Polyline, sigma: float) -> np.ndarray:
+    """Noise along the map, positions' units: ``sigma`` over the map's local speed."""
+    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
+    return (sigma / speed) ** 2
 
 
 def _denoised(
     position: np.ndarray, line: Polyline, sigma: float, norm: Any, noise: np.ndarray | None,
-    texture: bool, dct_only: bool,
+    texture: bool,
 ) -> np.ndarray:  # fmt: skip
-    # noise along the map, in position units: sigma over the map's local speed
-    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
-    noise_by_bin = (sigma / speed) ** 2
+    noise_by_bin = _noise_by_bin(line, sigma)
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
-    if noise is None and dct_only:
-        return deblock(position, noise_by_bin, line.cyclic, inverse)
     out = np.empty_like(position)
     if noise is None:
         degraded.plane_wiener(position, noise_by_bin, DENOISE_RADIUS, line.cyclic, out, *inverse)

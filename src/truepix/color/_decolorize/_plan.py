@@ -23,7 +23,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
-from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
+from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._deblock import luma_texture
@@ -44,6 +44,7 @@ __all__ = [
     "Plan",
     "auto_threshold",
     "block_score",
+    "deblocked",
     "denoise",
     "exact_share",
     "luma_grid",
