@@ -232,4 +232,4 @@ def _windows(  # pragma: no cover - jitted
             if kind == NORM_LOG:
                 for x in range(width):
                     answer[x] = 10.0 ** answer[x]
-            n_nan[r] = count
+            n_nan[r] += count
