@@ -2,27 +2,32 @@
 
 JPEG quantizes luma's DCT in 8x8 blocks; on textured fields (whose chroma holds no
 more detail than the map's) the error along the map is that quantization, and its
-blocks' edges. The positions, made variance-stable (``_dct.stabilising_transform``:
-unit noise in every bin), are cut into 8x8 windows that start 4 pixels before JPEG's
-grid each way (a JPEG file's grid starts at its top left), so that every block edge
-runs through a window's middle. Each window's DCT is shrunk by the non-negative
-garrote ``c (1 - t^2 / c^2)`` at THRESHOLD noise sds, the DC kept, and the window's
-answer blended with the positions as one more window that keeps them, of weight
-IDENTITY (each window weighted ``1 / (1 + sum of squared gains)``, Dabov et al. 2007's
-aggregation). The windows do not overlap: one pass over them, each read, filtered
-and written back at once (float32, the loops along a row of windows, which numba
-vectorizes).
+blocks' edges. The positions are cut into 8x8 windows that start HALF pixels before
+JPEG's grid each way (a JPEG file's grid starts at its top left), so that every block
+edge runs through a window's middle. Each window's DCT is shrunk by the non-negative
+garrote ``c (1 - t^2 / c^2)``, ``t``: THRESHOLD noise sds of the bin of the window's
+mean, the DC kept, and the window's answer blended with the positions as they are:
+the window weighted ``1 / (1 + sum of squared gains)`` (Dabov et al. 2007's
+aggregation), the positions IDENTITY. The windows do not overlap: one pass over them,
+each read, filtered and written back (as data values, NaN counted) at once, float32,
+the loops along a row of windows, which numba vectorizes. 1 MP, one thread: ~4 ms
+(acc2's four overlapping shifts on variance-stabilised positions: ~25 ms).
 
 Real fields (terrain, camera, astronaut, moon; 12 maps, 256^2, Pillow 4:2:0), mean
 error / the k-d tree's at q90 / q75 / q50, noise share 1.4
 (``_plan.JPEG_TEXTURE_SHARE``): no filter 0.751 / 0.814 / 0.851; windows every 4
-pixels (JPEG's grid, halfway and both halves, aggregated; ~4x the cost) 0.740 / 0.801
-/ 0.840; JPEG's grid and halfway 0.744 / 0.802 / 0.841; halfway alone 0.759 / 0.807 /
-0.839, with IDENTITY 0.1 at THRESHOLD 1.5 0.743 / 0.805 / 0.842, at 2.0 0.746 / 0.804
-/ 0.839, IDENTITY 0.3 at 2.0 0.743 / 0.806 / 0.842; JPEG's grid alone 0.757 / 0.813
-/ 0.851 (no block edge smoothed). Windows whose positions span less than a few noise
-sds (flat: 6-18 % of them) gain ~0.001 each (left in). ``_dct.dct_denoise``'s two
-stages 0.736 / 0.797 / 0.835 at ~12x acc2's cost.
+pixels (JPEG's grid, halfway and both half shifts, aggregated), positions made
+variance-stable (``_dct.stabilising_transform``): 0.740 / 0.801 / 0.840; JPEG's grid
+and halfway 0.744 / 0.802 / 0.841; halfway alone 0.759 / 0.807 / 0.839, with IDENTITY
+0.1 0.743 / 0.805 / 0.842 (THRESHOLD 2: 0.746 / 0.804 / 0.839); and positions as
+they are (this): 0.746 / 0.805 / 0.841 (THRESHOLD 1.25: 0.744 / 0.806 / 0.842, 1.75:
+0.749 / 0.805 / 0.839; IDENTITY 0.05: 0.750 / 0.806 / 0.839, 0.15: 0.745 / 0.806 /
+0.842). JPEG's grid alone 0.757 / 0.813 / 0.851 (no block edge smoothed). q90 wants a
+lower threshold and q50 a higher one (known quality, stable positions, grid and
+halfway: q90 best at t 1.0-1.2, 0.740; q50 at 3.0, 0.835): the noise share does not
+tell them apart. Gated by the window's spread (stable units), flat windows left out
+(6-18 % of them under 1-4 sds) lose 0.0005-0.002x each condition and save nothing
+here: the windows are filtered a row at a time, vectorized.
 """
 
 

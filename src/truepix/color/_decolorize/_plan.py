@@ -181,12 +181,14 @@ JPEG_MAX_SMOOTHING = 1.5
 #: 0.805 / 0.844, 1.4 0.742 / 0.802 / 0.841; the noise uncapped (2.5 or 4 DN at most)
 #: 0.758 / 0.804 / 0.837 and 0.792 / 0.816 / 0.839: the residual's noise, which 4:2:0's
 #: chroma adds to, tells q90 from q50 badly (``_deblock`` has the known-quality best).
+#: (Measured with four overlapping shifts; ``_deblock``'s one pass: 0.746 / 0.805 / 0.841.)
 JPEG_TEXTURE_SHARE = 1.4
 #: ... and on JPEG'd gray maps' textured fields (:func:`_deblock.luma_texture` above
 #: GRAY_TEXTURE, DN) instead of the planes, assuming this share of JPEG_MAX_SMOOTHING.
 #: gray's real fields, q90 / q75 / q50: planes 0.976 / 0.978 / 0.975; share 1.0 0.942 /
 #: 0.967 / 0.978, 1.4 0.932 / 0.956 / 0.969, 2.0 0.934 / 0.944 / 0.956, 2.8 0.968 /
-#: 0.939 / 0.941. Its smooth field keeps the planes (with this filter q75 0.43 -> 0.69).
+#: 0.939 / 0.941 (``_deblock``'s one pass at 2.0: 0.952 / 0.962 / 0.963; 2.8: 0.955 /
+#: 0.957 / 0.954). Its smooth field keeps the planes (with this filter q75 0.43 -> 0.69).
 GRAY_TEXTURE_SHARE = 2.0
 GRAY_TEXTURE = 30.0
 #: Automatic residual threshold, DN; exact renders match at 0 (``_exact.MIN_THRESHOLD``). Degraded
