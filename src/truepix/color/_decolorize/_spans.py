@@ -69,6 +69,10 @@ LEVELS_MINOR = 0.01
 LEVELS_GRID = 3.0
 #: ... and a pixel there a blend of two levels seen this close (px, a square).
 LEVELS_RADIUS = 2
+#: ... the two sides of a level's step at most this far apart (px, along the direction):
+#: a glyph's edge over one band finds its far side past the glyph (text over contourf
+#: bands, magma q75: 0.5 gray flagged 0.37 -> 0.85, camera 5 levels kept 4.5-6.4 %).
+LEVELS_STEP = 4
 #: Pictures whose off-map pixels (not in a fill) are at most this share of the pixels
 #: are let be (the holes goal).
 SPAN_HOLES = 0.002
@@ -79,6 +83,11 @@ SPAN_HOLES = 0.002
 #: annotated JPEG'd figures (benchmarks/_stroke_screen.py): 0.00-0.36, few-level ones 0.
 SPAN_PLANAR = 0.6
 SPAN_SAMPLE = 20000
+#: ... and judged so only with at most this share of their pixels (not in a fill) off
+#: the map: past it the map is more likely wrong (a smooth field in Spectral decoded
+#: with RdYlBu, JPEG q75: 29 % off, its triangles took 10 % and hid the near twin from
+#: the wrong-map advice; gouraud pictures of jet, turbo, hsv: 2-14 %).
+SPAN_INTERPOLATED_MAX = 0.2
 #: Interpolated pictures: a pixel no two sides explain within a triangle of three of them
 #: (barycentric weights down to -TRIANGLE_SLACK), within TRIANGLE_MARGIN DN (RGB; or the
 #: luma margin).
@@ -126,6 +135,8 @@ def far_blends(
     if len(at) <= SPAN_HOLES * len(off_map):
         return none
     interpolated = planar_share(flat, scale, width, at, plan.noise) >= SPAN_PLANAR
+    if interpolated and len(at) > SPAN_INTERPOLATED_MAX * len(off_map):
+        return none  # (a wrong map: left for its advice)
     # the levels from the pixels near the map (SPAN_ANCHOR); the sides: any pixel within
     # the threshold not judged off the map (a gouraud ramp runs far off the map, a
     # level's edge is JPEG'd blends)
@@ -146,6 +157,7 @@ def far_blends(
         found, positions = _blends_of(
             flat, scale, width, at[open_], anchor, position, margin, discrete,
             passed=not (interpolated or levels is not None), triangles=triangles,
+            steps=None if levels is None else _Steps(levels, line),
         )  # fmt: skip
         chosen[open_[found]] = positions
         # ... the blends on the map by color anchor the next pass (a gouraud ramp's
@@ -163,8 +175,10 @@ def far_blends(
         found, positions = _level_blends(
             flat, scale, width, at[open_], anchor, position, levels, line, margin)  # fmt: skip
         chosen[open_[found]] = positions
-    if levels is not None:  # (on the map by color, taken for a stroke: a level)
+    if levels is not None:  # (on the map by color, taken for a stroke: a level's edge)
         on = np.isnan(chosen) & (residual[at] <= plan.threshold) & np.isfinite(position[at])
+        on &= _next_to(at, at[np.isfinite(chosen)], width, len(off_map))
+
         chosen[on] = position[at[on]]
     found = np.isfinite(chosen)
     return at[found], chosen[found]
@@ -173,12 +187,13 @@ def far_blends(
 def _blends_of(
     flat: np.ndarray, scale: float, width: int, at: np.ndarray, anchor: np.ndarray,
     position: np.ndarray, margin: float, discrete: bool, *, passed: bool,
-    triangles: bool = False,
+    triangles: bool = False, steps: _Steps | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Which of the pixels ``at`` are blends of the ``anchor`` pixels nearest on either
     side along some direction (a mask), and the positions of those; with ``passed``, the
     lumas of the pixels between count as the pixel's; with ``triangles``, those within a
-    triangle of three sides too (``_triangle_blends``)."""
+    triangle of three sides too (``_triangle_blends``); with ``steps`` (a few-level
+    picture), only blends across a level's edge (``_Steps.sides``)."""
     ys, xs = np.divmod(at, width)
     ycc = (flat[at, :3].astype(np.float64) * scale) @ _YCBCR.T
     best = np.full(len(at), np.inf)
@@ -199,8 +214,13 @@ def _blends_of(
         a_at, b_at = a_at[both], b_at[both]
         a = (flat[a_at, :3].astype(np.float64) * scale) @ _YCBCR.T
         b = (flat[b_at, :3].astype(np.float64) * scale) @ _YCBCR.T
+        if steps is not None:  # (the levels' own colors: the step's two ends)
+            edge, a, b = steps.sides(a_at, b_at, dy, dx, anchor, position, width)
+            both, a_at, b_at = both[edge], a_at[edge], b_at[edge]
+            passed_low, passed_high = passed_low[edge], passed_high[edge]
+            a, b = a[edge], b[edge]
         rgb_gap = (flat[a_at, :3].astype(np.float64) - flat[b_at, :3]) * scale
-        wide = np.einsum("ic,ic->i", rgb_gap, rgb_gap) >= SPAN_EDGE**2
+        wide = (np.einsum("ic,ic->i", rgb_gap, rgb_gap) >= SPAN_EDGE**2) | (steps is not None)
         own = ycc[both]
         fits, score = _pair_fits(own, a, b, passed_low, passed_high, margin)
         fits &= wide
@@ -220,6 +240,87 @@ def _blends_of(
         best[left[found]] = 0.0
     found = np.isfinite(best)
     return found, chosen[found]
+
+
+def _next_to(at: np.ndarray, found: np.ndarray, width: int, size: int) -> np.ndarray:
+    """Which pixels ``at`` (flat indices) lie within LEVELS_RADIUS px (a square) of a
+    pixel ``found``: a level edge's ringing beside its blends, not a glyph's ink."""
+    height = size // width
+    mask = np.zeros((height, width), dtype=bool)
+    mask.flat[found] = True
+    near = mask.copy()
+    for _ in range(LEVELS_RADIUS):
+        grown = near.copy()
+        grown[1:] |= near[:-1]
+        grown[:-1] |= near[1:]
+        grown[:, 1:] |= grown[:, :-1].copy()
+        grown[:, :-1] |= grown[:, 1:].copy()
+        near = grown
+    return near.flat[at]
+
+
+class _Steps:
+    """A few-level picture's levels, for telling the step between two levels (a level's
+    edge: the sides flat, each near a different level) from a glyph's edge over one
+    level (text over contourf bands: JPEG's ringing around the glyph moves the band's
+    pixels 24+ DN apart, on the map by color, both sides one level)."""
+
+    def __init__(self, levels: np.ndarray, line: Polyline) -> None:
+        self.levels, self.n_bins = levels, line.n_bins
+        colors = np.stack(
+            [np.interp(levels * line.n_bins, line.positions, line.vertices[:, c])
+             for c in range(3)], axis=1,
+        )  # fmt: skip
+        self.ycc = colors @ _YCBCR.T
+
+    def level(self, at: np.ndarray, anchor: np.ndarray, position: np.ndarray) -> np.ndarray:
+        """The level (index) of each pixel ``at`` (flat index, -1 none), -1 where it is no
+        anchor or lies more than LEVELS_WINDOW bins from every level."""
+        inside = at >= 0
+        place = np.where(inside, position[np.maximum(at, 0)], np.nan)
+        nearest = np.abs(np.nan_to_num(place, nan=-9.0)[:, None] - self.levels).argmin(axis=1)
+        close = np.abs(place - self.levels[nearest]) * self.n_bins <= LEVELS_WINDOW
+        close &= inside & anchor[np.maximum(at, 0)]
+        return np.where(close, nearest, -1)
+
+    def sides(
+        self, a_at: np.ndarray, b_at: np.ndarray, dy: int, dx: int, anchor: np.ndarray,
+        position: np.ndarray, width: int,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+        """Which pairs of sides ``a_at`` (along +(dy, dx)) and ``b_at`` (along -(dy, dx))
+        are two different levels, each side flat (the pixel beyond it, and the one beyond
+        that, the same level), and the two levels' colors (Y, Cb, Cr rows)."""
+        height = len(anchor) // width
+        levels = []
+        for at, sign in ((a_at, 1), (b_at, -1)):
+            level = self.level(at, anchor, position)
+            ys, xs = np.divmod(at, width)
+            for step in (1, 2):
+                y, x = ys + sign * step * dy, xs + sign * step * dx
+                inside = (y >= 0) & (y < height) & (x >= 0) & (x < width)
+                beyond = np.where(inside, y * width + x, -1)
+                level = np.where(self.level(beyond, anchor, position) == level, level, -1)
+            levels.append(level)
+        edge = (levels[0] >= 0) & (levels[1] >= 0) & (levels[0] != levels[1])
+        ay, ax = np.divmod(a_at, width)
+        by, bx = np.divmod(b_at, width)
+        edge &= np.maximum(np.abs(ay - by), np.abs(ax - bx)) <= LEVELS_STEP
+        return edge, self.ycc[levels[0]], self.ycc[levels[1]]
+
+    def between(
+        self, at: np.ndarray, anchor: np.ndarray, position: np.ndarray, width: int
+    ) -> np.ndarray:  # fmt: skip
+        """Which pixels ``at`` lie on a level's edge: along some direction, the nearest
+        anchors on either side two different flat levels (``sides``)."""
+        ys, xs = np.divmod(at, width)
+        edge = np.zeros(len(at), dtype=bool)
+        for dy, dx in _DIRECTIONS:
+            (a_at, _, _), (b_at, _, _) = (
+                _nearest(ys, xs, sign * dy, sign * dx, anchor, position, 1.0, width,
+                         passed=False)  # fmt: skip
+                for sign in (1, -1))
+            edge |= self.sides(a_at, b_at, dy, dx, anchor, position, width)[0]
+        return edge
 
 
 def _triangle_blends(
