@@ -247,52 +247,161 @@ def _stage_rows(  # pragma: no cover - jitted
 
     Windows of one row share their columns' DCTs (``_columns``) and their inverse:
     each adds its corrections in that half-transformed form, and the row's sum goes
-    back to pixels once. A window across a cyclic seam goes pixel by pixel (``_seam``).
+    back to pixels once. The row's windows are transformed together, each step of the
+    transform a loop over windows (SIMD): the columns are first dealt into ``step``
+    phases (``_deal``), so that a window's l-th column is contiguous across windows.
+    A window across a cyclic seam goes pixel by pixel (``_seam``).
     """
-    height, width = stable.shape
+    width = stable.shape[1]
     half = BLOCK // 2
     n_cols = (width - BLOCK) // step + 1
+    n_dealt = n_cols + (BLOCK - 1) // step
     cols, guide_cols = np.empty((BLOCK, width)), np.empty((BLOCK, width))
     low, high = np.empty(width), np.empty(width)
     glow, ghigh = np.empty(width), np.empty(width)
-    acc, row_weight = np.empty((BLOCK, width)), np.empty(width)
-    even, odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-    guide_even, guide_odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-    back = np.empty((BLOCK, BLOCK))
+    dealt, guide_dealt = np.empty((BLOCK, step, n_dealt)), np.empty((BLOCK, step, n_dealt))
+    acc, row_weight = np.empty((BLOCK, step, n_dealt)), np.empty((step, n_dealt))
+    even, odd = np.empty((BLOCK, half, n_cols)), np.empty((BLOCK, half, n_cols))
+    guide_even, guide_odd = np.empty((BLOCK, half, n_cols)), np.empty((BLOCK, half, n_cols))
+    kept, w = np.empty(n_cols), np.empty(n_cols)
+    total_sum, diff = np.empty(n_cols), np.empty(n_cols)
+    wiener = threshold <= 0.0
     for r in range(first, stop):
         top = (phase + r * apart) * step
-        acc[:, :] = 0.0
-        row_weight[:] = 0.0
         _columns(stable, top, basis, cols, low, high)
-        if threshold <= 0.0:
+        _deal(cols, step, n_dealt, dealt)
+        _row_dct(dealt, halves, step, n_cols, total_sum, diff, even, odd)
+        if wiener:
             _columns(pilot, top, basis, guide_cols, glow, ghigh)
+            _deal(guide_cols, step, n_dealt, guide_dealt)
+            _row_dct(guide_dealt, halves, step, n_cols, total_sum, diff, guide_even, guide_odd)
         for c in range(n_cols):
             left = c * step
+            w[c] = 0.0
             if not _window_ok(low, high, left, period):
                 if period > 0.0 and not math.isnan(low[left]):
                     _seam(stable, pilot, basis, top, left, threshold, period, total, weight)
                 continue
-            if threshold <= 0.0 and not _window_ok(glow, ghigh, left, period):
+            if wiener and not _window_ok(glow, ghigh, left, period):
                 continue
-            _rows(cols, left, halves, even, odd)
-            if threshold <= 0.0:
-                _rows(guide_cols, left, halves, guide_even, guide_odd)
-            kept = _shrink(even, guide_even, threshold, True)
-            kept += _shrink(odd, guide_odd, threshold, False)
-            w = 1.0 / max(kept, 1.0)
-            _inverse_rows(even, odd, halves, back)
-            for k in range(BLOCK):
-                for l in range(BLOCK):
-                    acc[k, left + l] += w * (back[k, l] - cols[k, left + l])
-            for l in range(BLOCK):
-                row_weight[left + l] += w
+            w[c] = 1.0
+        _shrink_all(even, odd, guide_even, guide_odd, threshold, kept)
+        for c in range(n_cols):  # (a window left out may hold NaN: weighs 0)
+            w[c] = 1.0 / max(kept[c], 1.0) if w[c] > 0.0 else 0.0
+        acc[:, :, :] = 0.0
+        row_weight[:, :] = 0.0
+        for l in range(BLOCK):
+            ph, at = l % step, l // step
+            for c in range(n_cols):
+                row_weight[ph, at + c] += w[c]
+        _row_inverse(even, odd, halves, dealt, w, step, n_cols, acc)
         for i in range(BLOCK):
             for k in range(BLOCK):
                 b = basis[k, i]
-                for x in range(width):
-                    total[top + i, x] += b * acc[k, x]
-            for x in range(width):
-                weight[top + i, x] += row_weight[x]
+                for ph in range(step):
+                    a_k = acc[k, ph]
+                    t_row = total[top + i]
+                    for j in range(n_dealt):
+                        x = j * step + ph
+                        if x < width:
+                            t_row[x] += b * a_k[j]
+            for ph in range(step):
+                for j in range(n_dealt):
+                    x = j * step + ph
+                    if x < width:
+                        weight[top + i, x] += row_weight[ph, j]
+
+
+@nb.njit(**_JIT)
+def _deal(cols, step, n_dealt, out):  # pragma: no cover - jitted
+    """out[k, p, j] = cols[k, j * step + p] (0 past the row's end)."""
+    width = cols.shape[1]
+    for k in range(BLOCK):
+        for p in range(step):
+            for j in range(n_dealt):
+                x = j * step + p
+                out[k, p, j] = cols[k, x] if x < width else 0.0
+
+
+@nb.njit(**_JIT)
+def _row_dct(dealt, halves, step, n_cols, total, diff, even, odd):  # pragma: no cover
+    """Every window's 2-D DCT of the row from its dealt columns' (``_deal``):
+    ``even[k, m, c]`` is window c's frequency (k, 2m), ``odd[k, m, c]`` (k, 2m + 1).
+    Even frequencies see the mirrored sums, odd ones the differences: half the work."""
+    for k in range(BLOCK):
+        even[k, :, :] = 0.0
+        odd[k, :, :] = 0.0
+        for l in range(BLOCK // 2):
+            a = dealt[k, l % step, l // step : l // step + n_cols]
+            b = dealt[k, (BLOCK - 1 - l) % step, (BLOCK - 1 - l) // step :]
+            for c in range(n_cols):
+                total[c] = a[c] + b[c]
+                diff[c] = a[c] - b[c]
+            for m in range(BLOCK // 2):
+                he, ho = halves[0, l, m], halves[1, l, m]
+                ek, ok = even[k, m], odd[k, m]
+                for c in range(n_cols):
+                    ek[c] += total[c] * he
+                    ok[c] += diff[c] * ho
+
+
+@nb.njit(**_JIT)
+def _row_inverse(even, odd, halves, dealt, w, step, n_cols, acc):  # pragma: no cover
+    """acc (dealt as the columns) += ``w[c]`` times window c's inverse of
+    :func:`_row_dct` less its columns: each window's correction, weighed."""
+    n = even.shape[2]
+    e, o = np.empty(n), np.empty(n)
+    for k in range(BLOCK):
+        for l in range(BLOCK // 2):
+            e[:] = 0.0
+            o[:] = 0.0
+            for m in range(BLOCK // 2):
+                he, ho = halves[0, l, m], halves[1, l, m]
+                ek, ok = even[k, m], odd[k, m]
+                for c in range(n_cols):
+                    e[c] += ek[c] * he
+                    o[c] += ok[c] * ho
+            for side in range(2):
+                j = l if side == 0 else BLOCK - 1 - l
+                sign = 1.0 if side == 0 else -1.0
+                ph, at = j % step, j // step
+                src = dealt[k, ph, at : at + n_cols]
+                dst = acc[k, ph, at : at + n_cols]
+                for c in range(n_cols):
+                    change = e[c] + sign * o[c] - src[c]
+                    dst[c] += w[c] * change if w[c] > 0.0 else 0.0
+
+
+@nb.njit(**_JIT)
+def _shrink_all(even, odd, guide_even, guide_odd, threshold, kept):  # pragma: no cover
+    """:func:`_shrink` of every window of a row at once (the DC, ``even[0, 0]``, kept)."""
+    n = even.shape[2]
+    dc = even[0, 0].copy()
+    kept[:] = 0.0
+    for part in range(2):
+        coef = even if part == 0 else odd
+        guide = guide_even if part == 0 else guide_odd
+        for i in range(BLOCK):
+            for j in range(BLOCK // 2):
+                row, grow = coef[i, j], guide[i, j]
+                if threshold > 0.0:
+                    for c in range(n):
+                        g = 1.0 if abs(row[c]) > threshold else 0.0
+                        row[c] *= g
+                        kept[c] += g
+                else:
+                    for c in range(n):
+                        p2 = grow[c] * grow[c]
+                        g = p2 / (p2 + 1.0)
+                        row[c] *= g
+                        kept[c] += g * g
+    for c in range(n):
+        if threshold > 0.0:
+            kept[c] += 0.0 if abs(dc[c]) > threshold else 1.0
+        else:
+            p2 = guide_even[0, 0, c] * guide_even[0, 0, c]
+            kept[c] += 1.0 - (p2 / (p2 + 1.0)) ** 2
+        even[0, 0, c] = dc[c]
 
 
 @nb.njit(**_JIT)
