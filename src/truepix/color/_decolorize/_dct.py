@@ -100,7 +100,12 @@ def dct_denoise(
     _stage(padded, pilot, basis, step, -1.0, period, pilot)
     del padded
     out = np.empty_like(position)
-    split_rows(_from_stable, out.shape[0], pilot[pad:-pad, pad:-pad], edges, cyclic, out)
+    # the bin below each of 4 n_bins equal steps of g: the inverse looks up, no search
+    grid = np.linspace(0.0, float(edges[-1]), 4 * (len(edges) - 1) + 1)
+    below = np.clip(np.searchsorted(edges, grid, side="right") - 1, 0, len(edges) - 2)
+    split_rows(
+        _from_stable, out.shape[0], pilot[pad:-pad, pad:-pad], edges, below, cyclic, out
+    )  # fmt: skip
     return out
 
 
@@ -127,9 +132,12 @@ def _to_stable(position, edges, out, start, stop):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _from_stable(stable, edges, cyclic, out, start, stop):  # pragma: no cover - jitted
+def _from_stable(stable, edges, below, cyclic, out, start, stop):  # pragma: no cover
+    """Positions of stabilised values: the inverse of ``g``, the bin found from the
+    grid's ``below`` (the bin holding each of its steps' starts) upward."""
     n_bins = edges.shape[0] - 1
     period = edges[n_bins]
+    cells = (below.shape[0] - 1) / period
     for y in range(start, stop):
         for x in range(stable.shape[1]):
             z = stable[y, x]
@@ -138,7 +146,9 @@ def _from_stable(stable, edges, cyclic, out, start, stop):  # pragma: no cover -
                 continue
             if cyclic:
                 z -= period * math.floor(z / period)
-            k = min(max(np.searchsorted(edges, z) - 1, 0), n_bins - 1)
+            k = below[min(max(int(z * cells), 0), below.shape[0] - 1)]
+            while k < n_bins - 1 and edges[k + 1] < z:
+                k += 1
             u = k + (z - edges[k]) / (edges[k + 1] - edges[k])
             out[y, x] = min(max(u / n_bins, 0.0), 1.0)
 
