@@ -276,6 +276,7 @@ def _stage_rows(  # pragma: no cover - jitted
     guide_even, guide_odd = np.empty((BLOCK, half, n_cols), ft), np.empty((BLOCK, half, n_cols), ft)
     kept, w = np.empty(n_cols, ft), np.empty(n_cols, ft)
     total_sum, diff = np.empty(n_cols, ft), np.empty(n_cols, ft)
+    back, back_weight = np.empty((BLOCK, width), ft), np.empty(width, ft)
     wiener = threshold <= 0.0
     for r in range(first, stop):
         top = (phase + r * apart) * step
@@ -306,21 +307,22 @@ def _stage_rows(  # pragma: no cover - jitted
             for c in range(n_cols):
                 row_weight[ph, at + c] += w[c]
         _row_inverse(even, odd, halves, dealt, w, step, n_cols, acc)
+        for k in range(BLOCK):  # dealt back into columns
+            for ph in range(step):
+                for j in range((width - ph + step - 1) // step):
+                    back[k, j * step + ph] = acc[k, ph, j]
+        for ph in range(step):
+            for j in range((width - ph + step - 1) // step):
+                back_weight[j * step + ph] = row_weight[ph, j]
         for i in range(BLOCK):
+            t_row, w_row = total[top + i], weight[top + i]
             for k in range(BLOCK):
                 b = basis[k, i]
-                for ph in range(step):
-                    a_k = acc[k, ph]
-                    t_row = total[top + i]
-                    for j in range(n_dealt):
-                        x = j * step + ph
-                        if x < width:
-                            t_row[x] += b * a_k[j]
-            for ph in range(step):
-                for j in range(n_dealt):
-                    x = j * step + ph
-                    if x < width:
-                        weight[top + i, x] += row_weight[ph, j]
+                a_k = back[k]
+                for x in range(width):
+                    t_row[x] += b * a_k[x]
+            for x in range(width):
+                w_row[x] += back_weight[x]
 
 
 @nb.njit(**_JIT)
