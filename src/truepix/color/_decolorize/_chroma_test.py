@@ -120,9 +120,13 @@ def _errors(
     flat = kernels.readonly(np.ascontiguousarray(rows).reshape(-1, rows.shape[-1]))
     line = decoder._grid(kind, "luma").line
     # (half a megapixel's sample, 49 152 pixels: on one thread, as pictures that small
-    # are; two threads woke for a few hundred microseconds' work twice over)
-    with kernels.threads_for(len(flat)):
+    # are; two threads woke for a few hundred microseconds' work twice over) -- but a
+    # new decoder's first (a map seen first) projects the sample's 7 000-13 000 colors,
+    # 1.5-3 ms on one thread (JPEG q75 1 MP): on the threads the picture has
+    first = kind in ("u8", "u8r") and decoder._memo(kind, "jpeg").n_blocks == 0
+    with kernels.threads_for(len(flat), 0 if first else kernels.SERIAL_BELOW):
         luma_codes = kernels.readonly(decoder._codes(flat, kind, scale, "jpeg"))  # one compile
+    with kernels.threads_for(len(flat)):
         if fills is not None:
             free = fill_free(flat, fills)
             luma_codes = kernels.readonly(np.where(free, luma_codes, 0).astype(luma_codes.dtype))
