@@ -495,14 +495,14 @@ class Decolorizer:
         texture = plan.posterior is not None  # (the DCT's blend: noisy table colors only)
         if self._norm.kind == kernels.NORM_OTHER:
             if plan.denoise:
-                position = planning.denoise(
-                    position, line, plan.smoothing, noise=plan.white, texture=texture
-                )
+                position = planning.denoise(position, line, plan.smoothing, noise=plan.white,
+                                            texture=texture, dct_only=plan.dct)  # fmt: skip
             values = self._norm(position)
+        elif plan.denoise and plan.dct and plan.white is None:  # (and counts the NaN)
+            values, n_nan = planning.deblocked(position, line, plan.smoothing, self._norm)
         elif plan.denoise:  # the filter writes data values itself
-            values = planning.denoise(
-                position, line, plan.smoothing, self._norm, noise=plan.white, texture=texture
-            )
+            values = planning.denoise(position, line, plan.smoothing, self._norm,
+                                      noise=plan.white, texture=texture, dct_only=plan.dct)
         else:
             # in place when nothing reads the positions again: no fresh 8 bytes a pixel
             values = np.empty_like(position) if detailed else position

@@ -50,6 +50,7 @@ from truepix._threads import split_rows
 from truepix.color._decolorize import _dct as dct
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._deblock import deblock
 from truepix.color._decolorize._ends import untruncated
 from truepix.color._decolorize._seam import lifted
 
@@ -57,8 +58,9 @@ if TYPE_CHECKING:
     from truepix.color._decolorize._palette import Polyline
 
 __all__ = [
-    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "denoise", "filter_choice",
-    "picture_table", "pilot_wiener", "position_noise", "sure_tiles", "texture_weight", "true_sigma",
+    "FILTER_CHOICES", "apply_filter", "bin_noise", "code_median", "deblocked", "denoise",
+    "filter_choice", "picture_table", "pilot_wiener", "position_noise", "sure_tiles",
+    "texture_weight", "true_sigma",
 ]  # fmt: skip
 
 #: The spatial filter's window radius where the noise is given, not chosen (JPEG).
@@ -487,7 +489,7 @@ def _plane(n, sx, sy, sxx, syy, sxy, sv, sxv, syv):  # pragma: no cover - jitted
 
 def denoise(
     position: np.ndarray, line: Polyline, sigma: float, norm: Any = None, *,
-    noise: np.ndarray | None = None, texture: bool = False,
+    noise: np.ndarray | None = None, texture: bool = False, dct_only: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """Edge-preserving filter of positions; ``sigma``: noise across the map, DN.
 
@@ -500,11 +502,15 @@ def denoise(
     and the answer clipped back to [0, 1] (``_ends``). Resampled
     pictures that look noisy keep the planes alone (their error is no white noise; at
     noise 1 and 3 DN the few noisy pictures judged possible blends lose 0.002x by it).
+    With ``dct_only`` (and no ``noise``: JPEG'd textured fields) the DCT shrinkage
+    in windows halfway between JPEG's (``_deblock``) filters alone, assuming ``sigma``.
     Returns positions, or with ``norm`` (linear or log) the data values they stand for.
     On a cyclic map the answers (along the circle) stay on each pixel's side of the
     seam (``_seam.lifted``): a pixel at the minimum smoothed is not at the maximum.
     On other maps they stay within the map's ends ([0, 1], or the norm's limits).
     """
+    if dct_only and noise is None:
+        return deblocked(position, line, sigma, norm)[0]
     if line.cyclic:
         filtered = lifted(_denoised(position, line, sigma, None, noise, texture), position)
         return filtered if norm is None else norm(filtered)
@@ -515,13 +521,32 @@ def denoise(
     return np.clip(filtered, low, high, out=filtered)
 
 
+def deblocked(
+    position: np.ndarray, line: Polyline, sigma: float, norm: Any = None
+) -> tuple[np.ndarray, int]:
+    """:func:`denoise` with ``dct_only`` (JPEG'd textured fields: ``_deblock``), and
+    how many of its answers are NaN (counted as they are written: no scan after).
+    The answers stay within the map's ends, on their side of a cyclic map's seam."""
+    noise_by_bin = _noise_by_bin(line, sigma)
+    if line.cyclic:
+        filtered, n_nan = deblock(position, noise_by_bin, True)
+        filtered = lifted(filtered, position)  # (NaN stays NaN)
+        return (filtered if norm is None else norm(filtered)), n_nan
+    inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
+    return deblock(position, noise_by_bin, False, inverse)
+
+
+def _noise_by_bin(line: Polyline, sigma: float) -> np.ndarray:
+    """Noise along the map, positions' units: ``sigma`` over the map's local speed."""
+    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
+    return (sigma / speed) ** 2
+
+
 def _denoised(
     position: np.ndarray, line: Polyline, sigma: float, norm: Any, noise: np.ndarray | None,
     texture: bool,
 ) -> np.ndarray:  # fmt: skip
-    # noise along the map, in position units: sigma over the map's local speed
-    speed = np.maximum(line.speed_by_bin() * line.n_bins, 1e-6)
-    noise_by_bin = (sigma / speed) ** 2
+    noise_by_bin = _noise_by_bin(line, sigma)
     inverse = (kernels.NORM_LINEAR, 0.0, 1.0) if norm is None else (norm.kind, norm.low, norm.high)
     out = np.empty_like(position)
     if noise is None:

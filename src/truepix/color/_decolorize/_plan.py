@@ -23,9 +23,10 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
-from truepix.color._decolorize._filter import denoise, position_noise, true_sigma
+from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
+from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "Plan",
     "auto_threshold",
     "block_score",
+    "deblocked",
     "denoise",
     "exact_share",
     "luma_grid",
@@ -171,6 +173,24 @@ NOISE_DENOISE_SIGMAS = 1.5
 #: ... and on JPEG'd pictures (their blocks are smoothed; texture is kept).
 JPEG_DENOISE_SIGMAS = 1.0
 JPEG_MAX_SMOOTHING = 1.5
+#: ... and on JPEG'd textured fields (whose chroma has no more detail than the map's),
+#: which had no filter: the grid's DCT shrinkage (``_deblock``) assuming this share of
+#: that noise, which keeps the texture and smooths luma's quantization. Real fields
+#: (terrain, camera, astronaut, moon; 12 maps, 256^2, Pillow 4:2:0), mean error / the
+#: k-d tree's at q90 / q75 / q50: no filter 0.751 / 0.814 / 0.851; share 1.0 0.742 /
+#: 0.805 / 0.844, 1.4 0.742 / 0.802 / 0.841; the noise uncapped (2.5 or 4 DN at most)
+#: 0.758 / 0.804 / 0.837 and 0.792 / 0.816 / 0.839: the residual's noise, which 4:2:0's
+#: chroma adds to, tells q90 from q50 badly (``_deblock`` has the known-quality best).
+#: (Measured with four overlapping shifts; ``_deblock``'s one pass: 0.746 / 0.805 / 0.841.)
+JPEG_TEXTURE_SHARE = 1.4
+#: ... and on JPEG'd gray maps' textured fields (:func:`_deblock.luma_texture` above
+#: GRAY_TEXTURE, DN) instead of the planes, assuming this share of JPEG_MAX_SMOOTHING.
+#: gray's real fields, q90 / q75 / q50: planes 0.976 / 0.978 / 0.975; share 1.0 0.942 /
+#: 0.967 / 0.978, 1.4 0.932 / 0.956 / 0.969, 2.0 0.934 / 0.944 / 0.956, 2.8 0.968 /
+#: 0.939 / 0.941 (``_deblock``'s one pass at 2.0: 0.952 / 0.962 / 0.963; 2.8: 0.955 /
+#: 0.957 / 0.954). Its smooth field keeps the planes (with this filter q75 0.43 -> 0.69).
+GRAY_TEXTURE_SHARE = 2.0
+GRAY_TEXTURE = 30.0
 #: Automatic residual threshold, DN; exact renders match at 0 (``_exact.MIN_THRESHOLD``). Degraded
 #: pictures get ``max(5 sigma, 1.25 * 99th percentile)`` of residuals up to MAX_THRESHOLD
 #: (farther: strokes), over THRESHOLD_RADIUS from such unless JPEG'd (jet moon q95: 0.27 %
@@ -230,6 +250,8 @@ class Plan:
     fields: bool = False
     #: JPEG'd with chroma at full resolution (4:4:4: CHROMA_GRID)
     full_chroma: bool = False
+    #: the DCT denoiser alone filters (JPEG'd textured fields: JPEG_TEXTURE_SHARE)
+    dct: bool = False
 
     @property
     def metric(self) -> str:
@@ -303,6 +325,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     # (chroma_420: 4:2:0's model fits better than the map's own chroma)
     # (smoothing: sigma, DN, of the noise the spatial filter removes)
     jpeg, subsampled, chroma_420, smoothing, full_chroma = False, False, True, 0.0, False
+    dct = False
     # (a discrete map's flat areas: see FLAT_OFF_SHARE)
     flat_jpeg = bool(
         decoder._map.discrete and spatial and not (exact or sharp)
@@ -345,17 +368,23 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 # JPEG's error is noise-like (blocks, ringing) where the picture's chroma
                 # has more detail than the map's: smooth fields, whose blocks the filter
                 # smooths. On textured ones lost detail dominates, which no filter
-                # brings back. Along the map the error is luma's quantization, however
-                # much chroma 4:2:0 lost at edges adds to the residual: capped.
-                smoothing = 0.0
-                if detail > 1.0 or (full_chroma and FULL_CHROMA_FILTER):
-                    smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
+                # brings back: the DCT denoiser smooths luma's quantization there.
+                # Along the map the error is luma's quantization, however much chroma
+                # 4:2:0 lost at edges adds to the residual: capped.
+                smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
+                # (a discrete map's positions are its bins': none between to smooth)
+                if not (detail > 1.0 or (full_chroma and FULL_CHROMA_FILTER)):
+                    smoothing, dct = JPEG_TEXTURE_SHARE * smoothing, True
+                    smoothing = 0.0 if decoder._map.discrete else smoothing
     elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like:
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
         # JPEG shows itself by its blocks in luma (JPEG_GRAY_GRID), and its error
         # along the map is luma's quantization: the JPEG filter, noise capped.
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
+        # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
+        if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:
+            smoothing, dct = GRAY_TEXTURE_SHARE * smoothing, True
     elif spatial and not (exact or sharp) and hist[max_code + 1 :].sum() > 0:
         # flat areas JPEG'd decode to table colors (noise 0); their edges' ringing
         # would be holes. Resampling smooths luma, JPEG's blocks add to it
@@ -419,6 +448,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # posterior they keep the fixed one (folds make the projections' spread no noise)
         white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
         discrete=decoder._map.discrete, fields=fields and not jpeg, full_chroma=full_chroma,
+        dct=dct,
     )  # fmt: skip
 
 
