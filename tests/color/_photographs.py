@@ -265,3 +265,24 @@ def gouraud_figure(field: np.ndarray, cmap: str, label: str | None = None) -> np
     figure.savefig(buffer, format="png")
     plt.close(figure)
     return np.asarray(Image.open(buffer).convert("RGB"))[4:-4, 4:-4]
+
+
+def gouraud_errors(
+    field: np.ndarray, picture: np.ndarray, values: np.ndarray, cmap: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-pixel errors (0-255 scale) of ``values`` decoded from ``gouraud_figure(field, cmap)``
+    (or a degraded copy, ``picture``) against the bilinear truth between the nodes (OpenCV's
+    remap): truepix's, a hole counted as 255, and the nearest table color's (bin centre)."""
+    import cv2
+    import matplotlib
+    from scipy.spatial import cKDTree
+
+    mesh, side = GOURAUD_MESH, GOURAUD_SIDE
+    grid = np.arange(side, dtype=np.float32) * (mesh - 1) / (side - 1)
+    truth = cv2.remap(field.astype(np.float32), *np.meshgrid(grid, grid), cv2.INTER_LINEAR)
+    truth = truth[4:-4, 4:-4].astype(float)
+    table = matplotlib.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
+    nearest = cKDTree(table).query(picture.reshape(-1, 3).astype(float))[1]
+    baseline = np.abs((nearest.reshape(truth.shape) + 0.5) * 255 / 256 - truth)
+    error = np.where(np.isnan(values), 255.0, np.abs(values - truth))
+    return error, baseline

@@ -13,17 +13,16 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from scipy.spatial import cKDTree
 
 from tests._needs import need_module
-from tests.color._photographs import GOURAUD_MESH, GOURAUD_SIDE, camera_256
+from tests.color._photographs import GOURAUD_MESH, camera_256, gouraud_errors
 from tests.color._photographs import gouraud_figure as _gouraud
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
 cv2 = need_module("cv2")
 
-MESH, SIDE = GOURAUD_MESH, GOURAUD_SIDE
+MESH = GOURAUD_MESH
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +38,7 @@ def test_gouraud_pictures_are_data(mesh: np.ndarray, cmap: str, ratio: float) ->
     values = decolorize(picture, cmap=cmap, vmin=0, vmax=255)
     holes = np.isnan(values)
     assert holes.mean() <= 0.002
-    grid = np.arange(SIDE, dtype=np.float32) * (MESH - 1) / (SIDE - 1)
-    truth = cv2.remap(mesh.astype(np.float32), *np.meshgrid(grid, grid), cv2.INTER_LINEAR)
-    truth = truth[4:-4, 4:-4].astype(float)
-    table = matplotlib.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
-    nearest = cKDTree(table).query(picture.reshape(-1, 3).astype(float))[1]
-    baseline = np.abs((nearest.reshape(truth.shape) + 0.5) * 255 / 256 - truth)
-    error = np.where(holes, 255.0, np.abs(values - truth))
+    error, baseline = gouraud_errors(mesh, picture, values, cmap)
     assert error.mean() <= ratio * baseline.mean()
 
 
