@@ -54,8 +54,19 @@ _JIT: dict[str, Any] = {
 BLOCK = 8
 #: Windows start this far before JPEG's grid (each way): its blocks' edges in their middle.
 HALF = BLOCK // 2
-#: The garrote's threshold, noise sds.
-THRESHOLD = 1.5
+#: The garrote's threshold, noise sds, at a frequency whose step in JPEG's luma table is
+#: the table's root mean square; at the others in proportion to their step (QUANT).
+THRESHOLD = 4.0
+#: JPEG's luma quantization table (ITU-T T.81 Annex K.1; libjpeg, Pillow and OpenCV scale
+#: it by the quality): quantization noise grows with frequency as its steps do.
+QUANT = np.array([
+    16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55,
+    14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62,
+    18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+    49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+], dtype=np.float64).reshape(BLOCK, BLOCK)  # fmt: skip
+#: Each frequency's share of the threshold squared: (step / rms step)^2, [row l, column k].
+_SHAPE = ((QUANT / np.sqrt(np.mean(QUANT**2))) ** 2).astype(np.float32)
 #: Weight of the positions as they are, against a window's ``1 / (1 + sum of gains^2)``.
 IDENTITY = 0.1
 #: BT.601 luma, and the orthonormal 8-point DCT, for :func:`luma_texture`.
@@ -95,8 +106,8 @@ def deblock(
     n_rows = -(-(position.shape[0] + HALF) // BLOCK)  # window rows, from row -HALF
     kind, low, high = (NORM_LINEAR, 0.0, 1.0) if inverse is None else inverse
     n_nan = np.zeros(n_rows, np.int64)  # (per window row: counted while written)
-    split_rows(_windows, n_rows, position, noise, basis, np.float32(IDENTITY), cyclic, kind,
-               float(low), float(high), out, n_nan)  # fmt: skip
+    split_rows(_windows, n_rows, position, noise, _SHAPE, basis, np.float32(IDENTITY), cyclic,
+               kind, float(low), float(high), out, n_nan)  # fmt: skip
     return out, int(n_nan.sum())
 
 
@@ -110,11 +121,12 @@ def _mirror(i, n):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _windows(  # pragma: no cover - jitted
-    position, noise, basis, keep, cyclic, kind, low, high, out, n_nan, start, stop
+    position, noise, shape, basis, keep, cyclic, kind, low, high, out, n_nan, start, stop
 ):
     """Window rows [start, stop) (window row r: picture rows BLOCK r - HALF on, mirrored
     past the picture's edges): read, shrunk, blended and written back. ``noise``:
-    THRESHOLD^2 times the noise variance per bin. Arrays run with the window last
+    THRESHOLD^2 times the noise variance per bin, ``shape`` each frequency's share of
+    it ([l, k]: :data:`_SHAPE`). Arrays run with the window last
     (``[i, j, c]``: row i, column j of window c), so that every loop runs along a row
     of windows."""
     height, width = position.shape
@@ -181,9 +193,9 @@ def _windows(  # pragma: no cover - jitted
             for k in range(BLOCK):
                 if l == 0 and k == 0:
                     continue
-                f = freq[l, k]
+                f, share = freq[l, k], shape[l, k]
                 for c in range(n_c):
-                    g = max(one - limit[c] / max(f[c] * f[c], tiny), zero)
+                    g = max(one - share * limit[c] / max(f[c] * f[c], tiny), zero)
                     f[c] *= g
                     gains[c] += g * g
         # the window's share against the positions as they are: w / (w + keep)
