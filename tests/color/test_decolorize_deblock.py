@@ -29,6 +29,8 @@ def _oracle(position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool) -> np.
         mode="symmetric",
     )
     basis = _dct_basis(side)
+    # each frequency's share of the threshold^2: its JPEG luma step over the table's rms
+    share_by_frequency = _deblock.QUANT**2 / np.mean(_deblock.QUANT**2)
     correction = np.zeros_like(padded)
     for top in range(0, n_y * side, side):
         for left in range(0, n_x * side, side):
@@ -37,7 +39,7 @@ def _oracle(position: np.ndarray, noise_by_bin: np.ndarray, cyclic: bool) -> np.
                 continue
             coefficients = basis @ values @ basis.T
             bin_ = min(max(int(values.mean() * n_bins), 0), n_bins - 1)
-            limit = _deblock.THRESHOLD**2 * noise_by_bin[bin_]
+            limit = _deblock.THRESHOLD**2 * noise_by_bin[bin_] * share_by_frequency
             with np.errstate(divide="ignore"):
                 gains = np.maximum(1 - limit / coefficients**2, 0.0)
             gains[0, 0] = 1.0
