@@ -6,9 +6,11 @@ blocks' edges. The positions are cut into 8x8 windows that start HALF pixels bef
 JPEG's grid each way (a JPEG file's grid starts at its top left), so that every block
 edge runs through a window's middle. Each window's DCT is shrunk by the non-negative
 garrote ``c (1 - t^2 / c^2)``, ``t``: THRESHOLD noise sds of the bin of the window's
-mean, the DC kept, and the window's answer blended with the positions as they are:
-the window weighted ``1 / (1 + sum of squared gains)`` (Dabov et al. 2007's
-aggregation), the positions IDENTITY. The windows do not overlap: one pass over them,
+mean times the frequency's step in JPEG's luma table over the table's rms (QUANT:
+JPEG's quantization noise grows with frequency as its steps do), the DC kept, and
+the window's answer blended with the positions as they are: the window weighted
+``1 / (1 + sum of squared gains)`` (Dabov et al. 2007's aggregation), the positions
+IDENTITY. The windows do not overlap: one pass over them,
 each read, filtered and written back (as data values, NaN counted) at once, float32,
 the loops along a row of windows, which numba vectorizes. 1 MP, one thread: ~4 ms
 (acc2's four overlapping shifts on variance-stabilised positions: ~25 ms).
@@ -20,7 +22,7 @@ pixels (JPEG's grid, halfway and both half shifts, aggregated), positions made
 variance-stable (``_dct.stabilising_transform``): 0.740 / 0.801 / 0.840; JPEG's grid
 and halfway 0.744 / 0.802 / 0.841; halfway alone 0.759 / 0.807 / 0.839, with IDENTITY
 0.1 0.743 / 0.805 / 0.842 (THRESHOLD 2: 0.746 / 0.804 / 0.839); and positions as
-they are (this): 0.746 / 0.805 / 0.841 (THRESHOLD 1.25: 0.744 / 0.806 / 0.842, 1.75:
+they are (acc3, flat): 0.746 / 0.805 / 0.841 (THRESHOLD 1.25: 0.744 / 0.806 / 0.842, 1.75:
 0.749 / 0.805 / 0.839; IDENTITY 0.05: 0.750 / 0.806 / 0.839, 0.15: 0.745 / 0.806 /
 0.842). JPEG's grid alone 0.757 / 0.813 / 0.851 (no block edge smoothed). q90 wants a
 lower threshold and q50 a higher one (known quality, stable positions, grid and
@@ -28,6 +30,14 @@ halfway: q90 best at t 1.0-1.2, 0.740; q50 at 3.0, 0.835): the noise share does 
 tell them apart. Gated by the window's spread (stable units), flat windows left out
 (6-18 % of them under 1-4 sds) lose 0.0005-0.002x each condition and save nothing
 here: the windows are filtered a row at a time, vectorized.
+
+The threshold shared by JPEG's luma table (acc4, this): THRESHOLD 2.5 0.734 / 0.800 /
+0.839, 3.0 0.734 / 0.798 / 0.837, 3.5 0.735 / 0.796 / 0.835, 4.0 0.737 / 0.795 /
+0.833, 4.5 0.739 / 0.794 / 0.832 (q75 4:4:4 0.944 -> 0.940; gray 0.952 / 0.962 / 0.963
+-> 0.928 / 0.939 / 0.947); in proportion to the step's square root instead: 4.0 0.754
+/ 0.799 / 0.831. The flat threshold best per picture (an oracle, 0.75-4 sds): 0.742 /
+0.803 / 0.836, i.e. a quality read off the picture (its coefficients' steps) would pay
+0.002-0.005 with a flat threshold, less than the table's shape does.
 """
 
 
