@@ -73,7 +73,9 @@ def test_dct_kernel_matches_its_numpy_oracle(step: int, pilot_step: int) -> None
     position = np.clip(truth + 0.006 * rng.standard_normal(truth.shape), 0.0, 1.0)
     got = _dct.dct_denoise(position, noise, False, step=step, pilot_step=pilot_step)
     expected = _oracle(position, noise, step, pilot_step)
-    assert np.abs(got - expected).max() < 1e-9
+    # the kernel's stages run in float32 (stabilised values are O(100) noise sds: 1e-5
+    # of a sd), the oracle in float64
+    assert np.abs(got - expected).max() < 1e-6
 
 
 @pytest.mark.parametrize("cyclic", [False, True])

@@ -116,3 +116,52 @@ def test_jpegd_continuous_pictures_get_no_levels_advice(camera, name) -> None:
     picture = _jpeg(_imsave(camera, name, 0.0, 100.0), 75)
     _, messages = _decoded(picture, name, vmin=0.0, vmax=100.0)
     assert not any("levels" in m for m in messages), messages
+
+
+def _nearest_of(picture: np.ndarray, colors: np.ndarray, middles: np.ndarray) -> np.ndarray:
+    """The k-d tree baseline: each pixel the middle of the level of its nearest color (RGB)."""
+    rgb = picture.reshape(-1, 1, 3).astype(float)
+    far = ((rgb - colors[None].astype(float)) ** 2).sum(-1)
+    return middles[np.argmin(far, axis=1)].reshape(picture.shape[:-1])
+
+
+@pytest.mark.parametrize(
+    ("name", "levels", "quality"),
+    [("RdBu_r", 5, 90), ("jet", 6, 90), ("magma", 10, 90), ("viridis", 5, 75), ("turbo", 8, 75)],
+)
+def test_jpegd_levels_decode_to_the_levels_with_the_object(camera, name, levels, quality) -> None:
+    """trial43 item 4: decoded with the N-color object (the advice), a JPEG'd picture of
+    N levels came back between them (RdBu_r / 5, q90: mean error 0.509 where the nearest
+    of the 5 colors makes 0.083): every value is now a level's middle, no worse than that
+    baseline."""
+    cmap = plt.get_cmap(name, levels)
+    picture = _jpeg(cmap(camera / 100.0, bytes=True)[..., :3], quality)
+    values, messages = _decoded(picture, cmap, vmin=0.0, vmax=100.0)
+    middles = (np.arange(levels) + 0.5) / levels * 100.0
+    truth = middles[np.clip(np.floor(camera / 100.0 * levels), 0, levels - 1).astype(int)]
+    baseline = _nearest_of(picture, cmap(np.arange(levels), bytes=True)[:, :3], middles)
+    assert not messages and not np.isnan(values).any()
+    assert np.all(np.isclose(values[..., None], middles).any(-1))
+    assert np.mean(np.abs(values - truth)) <= 1.05 * np.mean(np.abs(baseline - truth))
+
+
+@pytest.mark.parametrize("quality", [90, 75])
+def test_jpegd_boundary_norm_decodes_to_its_intervals(camera, quality) -> None:
+    """trial43 item 4: a BoundaryNorm picture of jet, JPEG'd, with its norm: each value
+    is an interval's middle."""
+    edges = [0, 10, 20, 35, 50, 70, 100]
+    norm = mcolors.BoundaryNorm(edges, ncolors=256)
+    picture = _jpeg(plt.get_cmap("jet")(norm(camera), bytes=True)[..., :3], quality)
+    values, messages = _decoded(picture, "jet", norm=norm)
+    middles = (np.array(edges[:-1]) + np.array(edges[1:])) / 2.0
+    assert not messages
+    assert np.all(np.isclose(values[..., None], middles).any(-1))
+
+
+@pytest.mark.parametrize("quality", [90, 75])
+def test_jpegd_magma_in_ten_levels_is_named(camera, quality) -> None:
+    """trial43 item 4: magma in 10 levels, JPEG'd and decoded with the plain name, got no
+    levels' advice (its top level holds 0.2 % of the camera's pixels)."""
+    picture = _jpeg(plt.get_cmap("magma", 10)(camera / 100.0, bytes=True)[..., :3], quality)
+    _, messages = _decoded(picture, "magma", vmin=0.0, vmax=100.0)
+    assert any("cmap=plt.get_cmap('magma', 10) (each" in m for m in messages), messages

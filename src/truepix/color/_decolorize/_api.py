@@ -36,7 +36,7 @@ from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize import _lengths as lengths
+from truepix.color._decolorize import _lengths as lengths, _levels as levels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
@@ -420,6 +420,7 @@ class Decolorizer:
             keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
             tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
+        result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
         return result.first() if rows else result
 
@@ -465,8 +466,7 @@ class Decolorizer:
             else:
                 codes = self._codes(flat, kind, scale, metric)
                 if fused and simple:
-                    values = np.empty(len(codes), dtype=np.float64)
-                    norm = self._norm
+                    values, norm = np.empty(len(codes), dtype=np.float64), self._norm
                     kernels.codes_to_values(codes, plan.max_code, norm.kind, norm.low, norm.high,
                                             values)  # fmt: skip
                     return DecolorizeResult(

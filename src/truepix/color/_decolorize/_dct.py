@@ -86,13 +86,13 @@ def dct_denoise(
     """Positions (2-D, in [0, 1], NaN: none) denoised in two DCT stages (see the module);
     NaN where no window without NaN covers the pixel."""
     edges = stabilising_transform(noise_by_bin)
-    stable = np.empty_like(position)
+    stable = np.empty(position.shape, np.float32)  # (float32 halves the stages' time)
     split_rows(_to_stable, position.shape[0], position, edges, stable)
     # windows also past the borders (mirrored), so that every pixel has as many
     pad = BLOCK - 1
     padded = np.pad(stable, pad, mode="symmetric")
     del stable  # four padded arrays at most from here (the stages' sums are two)
-    basis = _dct_basis(BLOCK)
+    basis = _dct_basis(BLOCK).astype(np.float32)
     period = float(edges[-1]) if cyclic else 0.0
     pilot = np.empty_like(padded)
     _stage(padded, padded, basis, pilot_step, threshold, period, pilot)
@@ -100,7 +100,12 @@ def dct_denoise(
     _stage(padded, pilot, basis, step, -1.0, period, pilot)
     del padded
     out = np.empty_like(position)
-    split_rows(_from_stable, out.shape[0], pilot[pad:-pad, pad:-pad], edges, cyclic, out)
+    # the bin below each of 4 n_bins equal steps of g: the inverse looks up, no search
+    grid = np.linspace(0.0, float(edges[-1]), 4 * (len(edges) - 1) + 1)
+    below = np.clip(np.searchsorted(edges, grid, side="right") - 1, 0, len(edges) - 2)
+    split_rows(
+        _from_stable, out.shape[0], pilot[pad:-pad, pad:-pad], edges, below, cyclic, out
+    )  # fmt: skip
     return out
 
 
@@ -127,9 +132,12 @@ def _to_stable(position, edges, out, start, stop):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _from_stable(stable, edges, cyclic, out, start, stop):  # pragma: no cover - jitted
+def _from_stable(stable, edges, below, cyclic, out, start, stop):  # pragma: no cover
+    """Positions of stabilised values: the inverse of ``g``, the bin found from the
+    grid's ``below`` (the bin holding each of its steps' starts) upward."""
     n_bins = edges.shape[0] - 1
     period = edges[n_bins]
+    cells = (below.shape[0] - 1) / period
     for y in range(start, stop):
         for x in range(stable.shape[1]):
             z = stable[y, x]
@@ -138,7 +146,9 @@ def _from_stable(stable, edges, cyclic, out, start, stop):  # pragma: no cover -
                 continue
             if cyclic:
                 z -= period * math.floor(z / period)
-            k = min(max(np.searchsorted(edges, z) - 1, 0), n_bins - 1)
+            k = below[min(max(int(z * cells), 0), below.shape[0] - 1)]
+            while k < n_bins - 1 and edges[k + 1] < z:
+                k += 1
             u = k + (z - edges[k]) / (edges[k + 1] - edges[k])
             out[y, x] = min(max(u / n_bins, 0.0), 1.0)
 
@@ -227,8 +237,8 @@ def _stage(stable, pilot, basis, step, threshold, period, out):
     height, width = stable.shape
     n_rows = (height - BLOCK) // step + 1
     halves = _halves_jit(basis)
-    total = np.zeros((height, width))
-    weight = np.zeros((height, width))
+    total = np.zeros((height, width), stable.dtype)
+    weight = np.zeros((height, width), stable.dtype)
     apart = (BLOCK + step - 1) // step  # window rows this far apart never overlap
     for phase in range(apart):
         split_rows(
@@ -247,52 +257,164 @@ def _stage_rows(  # pragma: no cover - jitted
 
     Windows of one row share their columns' DCTs (``_columns``) and their inverse:
     each adds its corrections in that half-transformed form, and the row's sum goes
-    back to pixels once. A window across a cyclic seam goes pixel by pixel (``_seam``).
+    back to pixels once. The row's windows are transformed together, each step of the
+    transform a loop over windows (SIMD): the columns are first dealt into ``step``
+    phases (``_deal``), so that a window's l-th column is contiguous across windows.
+    A window across a cyclic seam goes pixel by pixel (``_seam``).
     """
-    height, width = stable.shape
+    width = stable.shape[1]
+    ft = stable.dtype  # (float32: twice the windows a SIMD step)
     half = BLOCK // 2
     n_cols = (width - BLOCK) // step + 1
-    cols, guide_cols = np.empty((BLOCK, width)), np.empty((BLOCK, width))
-    low, high = np.empty(width), np.empty(width)
-    glow, ghigh = np.empty(width), np.empty(width)
-    acc, row_weight = np.empty((BLOCK, width)), np.empty(width)
-    even, odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-    guide_even, guide_odd = np.empty((BLOCK, half)), np.empty((BLOCK, half))
-    back = np.empty((BLOCK, BLOCK))
+    n_dealt = n_cols + (BLOCK - 1) // step
+    cols, guide_cols = np.empty((BLOCK, width), ft), np.empty((BLOCK, width), ft)
+    low, high = np.empty(width, ft), np.empty(width, ft)
+    glow, ghigh = np.empty(width, ft), np.empty(width, ft)
+    dealt, guide_dealt = np.empty((BLOCK, step, n_dealt), ft), np.empty((BLOCK, step, n_dealt), ft)
+    acc, row_weight = np.empty((BLOCK, step, n_dealt), ft), np.empty((step, n_dealt), ft)
+    even, odd = np.empty((BLOCK, half, n_cols), ft), np.empty((BLOCK, half, n_cols), ft)
+    guide_even, guide_odd = np.empty((BLOCK, half, n_cols), ft), np.empty((BLOCK, half, n_cols), ft)
+    kept, w = np.empty(n_cols, ft), np.empty(n_cols, ft)
+    total_sum, diff = np.empty(n_cols, ft), np.empty(n_cols, ft)
+    back, back_weight = np.empty((BLOCK, width), ft), np.empty(width, ft)
+    wiener = threshold <= 0.0
     for r in range(first, stop):
         top = (phase + r * apart) * step
-        acc[:, :] = 0.0
-        row_weight[:] = 0.0
         _columns(stable, top, basis, cols, low, high)
-        if threshold <= 0.0:
+        _deal(cols, step, n_dealt, dealt)
+        _row_dct(dealt, halves, step, n_cols, total_sum, diff, even, odd)
+        if wiener:
             _columns(pilot, top, basis, guide_cols, glow, ghigh)
+            _deal(guide_cols, step, n_dealt, guide_dealt)
+            _row_dct(guide_dealt, halves, step, n_cols, total_sum, diff, guide_even, guide_odd)
         for c in range(n_cols):
             left = c * step
+            w[c] = 0.0
             if not _window_ok(low, high, left, period):
                 if period > 0.0 and not math.isnan(low[left]):
                     _seam(stable, pilot, basis, top, left, threshold, period, total, weight)
                 continue
-            if threshold <= 0.0 and not _window_ok(glow, ghigh, left, period):
+            if wiener and not _window_ok(glow, ghigh, left, period):
                 continue
-            _rows(cols, left, halves, even, odd)
-            if threshold <= 0.0:
-                _rows(guide_cols, left, halves, guide_even, guide_odd)
-            kept = _shrink(even, guide_even, threshold, True)
-            kept += _shrink(odd, guide_odd, threshold, False)
-            w = 1.0 / max(kept, 1.0)
-            _inverse_rows(even, odd, halves, back)
-            for k in range(BLOCK):
-                for l in range(BLOCK):
-                    acc[k, left + l] += w * (back[k, l] - cols[k, left + l])
-            for l in range(BLOCK):
-                row_weight[left + l] += w
+            w[c] = 1.0
+        _shrink_all(even, odd, guide_even, guide_odd, threshold, kept)
+        for c in range(n_cols):  # (a window left out may hold NaN: weighs 0)
+            w[c] = 1.0 / max(kept[c], 1.0) if w[c] > 0.0 else 0.0
+        acc[:, :, :] = 0.0
+        row_weight[:, :] = 0.0
+        for l in range(BLOCK):
+            ph, at = l % step, l // step
+            for c in range(n_cols):
+                row_weight[ph, at + c] += w[c]
+        _row_inverse(even, odd, halves, dealt, w, step, n_cols, acc)
+        for k in range(BLOCK):  # dealt back into columns
+            for ph in range(step):
+                for j in range((width - ph + step - 1) // step):
+                    back[k, j * step + ph] = acc[k, ph, j]
+        for ph in range(step):
+            for j in range((width - ph + step - 1) // step):
+                back_weight[j * step + ph] = row_weight[ph, j]
         for i in range(BLOCK):
+            t_row, w_row = total[top + i], weight[top + i]
             for k in range(BLOCK):
                 b = basis[k, i]
+                a_k = back[k]
                 for x in range(width):
-                    total[top + i, x] += b * acc[k, x]
+                    t_row[x] += b * a_k[x]
             for x in range(width):
-                weight[top + i, x] += row_weight[x]
+                w_row[x] += back_weight[x]
+
+
+@nb.njit(**_JIT)
+def _deal(cols, step, n_dealt, out):  # pragma: no cover - jitted
+    """out[k, p, j] = cols[k, j * step + p] (0 past the row's end)."""
+    width = cols.shape[1]
+    for k in range(BLOCK):
+        for p in range(step):
+            for j in range(n_dealt):
+                x = j * step + p
+                out[k, p, j] = cols[k, x] if x < width else 0.0
+
+
+@nb.njit(**_JIT)
+def _row_dct(dealt, halves, step, n_cols, total, diff, even, odd):  # pragma: no cover
+    """Every window's 2-D DCT of the row from its dealt columns' (``_deal``):
+    ``even[k, m, c]`` is window c's frequency (k, 2m), ``odd[k, m, c]`` (k, 2m + 1).
+    Even frequencies see the mirrored sums, odd ones the differences: half the work."""
+    for k in range(BLOCK):
+        even[k, :, :] = 0.0
+        odd[k, :, :] = 0.0
+        for l in range(BLOCK // 2):
+            a = dealt[k, l % step, l // step : l // step + n_cols]
+            b = dealt[k, (BLOCK - 1 - l) % step, (BLOCK - 1 - l) // step :]
+            for c in range(n_cols):
+                total[c] = a[c] + b[c]
+                diff[c] = a[c] - b[c]
+            for m in range(BLOCK // 2):
+                he, ho = halves[0, l, m], halves[1, l, m]
+                ek, ok = even[k, m], odd[k, m]
+                for c in range(n_cols):
+                    ek[c] += total[c] * he
+                    ok[c] += diff[c] * ho
+
+
+@nb.njit(**_JIT)
+def _row_inverse(even, odd, halves, dealt, w, step, n_cols, acc):  # pragma: no cover
+    """acc (dealt as the columns) += ``w[c]`` times window c's inverse of
+    :func:`_row_dct` less its columns: each window's correction, weighed."""
+    n = even.shape[2]
+    e, o = np.empty(n, even.dtype), np.empty(n, even.dtype)
+    for k in range(BLOCK):
+        for l in range(BLOCK // 2):
+            e[:] = 0.0
+            o[:] = 0.0
+            for m in range(BLOCK // 2):
+                he, ho = halves[0, l, m], halves[1, l, m]
+                ek, ok = even[k, m], odd[k, m]
+                for c in range(n_cols):
+                    e[c] += ek[c] * he
+                    o[c] += ok[c] * ho
+            for side in range(2):
+                j = l if side == 0 else BLOCK - 1 - l
+                ph, at = j % step, j // step
+                src = dealt[k, ph, at : at + n_cols]
+                dst = acc[k, ph, at : at + n_cols]
+                for c in range(n_cols):
+                    change = (e[c] + o[c] if side == 0 else e[c] - o[c]) - src[c]
+                    dst[c] += w[c] * change if w[c] > 0.0 else 0.0
+
+
+@nb.njit(**_JIT)
+def _shrink_all(even, odd, guide_even, guide_odd, threshold, kept):  # pragma: no cover
+    """:func:`_shrink` of every window of a row at once (the DC, ``even[0, 0]``, kept)."""
+    n = even.shape[2]
+    dc = even[0, 0].copy()
+    kept[:] = 0.0
+    one = even[0, 0, 0] * 0 + 1  # 1 in the coefficients' type
+    for part in range(2):
+        coef = even if part == 0 else odd
+        guide = guide_even if part == 0 else guide_odd
+        for i in range(BLOCK):
+            for j in range(BLOCK // 2):
+                row, grow = coef[i, j], guide[i, j]
+                if threshold > 0.0:
+                    for c in range(n):
+                        g = 1.0 if abs(row[c]) > threshold else 0.0
+                        row[c] *= g
+                        kept[c] += g
+                else:
+                    for c in range(n):
+                        p2 = grow[c] * grow[c]
+                        g = p2 / (p2 + one)
+                        row[c] *= g
+                        kept[c] += g * g
+    for c in range(n):
+        if threshold > 0.0:
+            kept[c] += 0.0 if abs(dc[c]) > threshold else 1.0
+        else:
+            p2 = guide_even[0, 0, c] * guide_even[0, 0, c]
+            kept[c] += 1.0 - (p2 / (p2 + 1.0)) ** 2
+        even[0, 0, c] = dc[c]
 
 
 @nb.njit(**_JIT)
@@ -307,7 +429,7 @@ def _finish(stable, total, weight, out, start, stop):  # pragma: no cover - jitt
 def _halves_jit(basis):  # pragma: no cover - jitted
     """(2, BLOCK // 2, BLOCK // 2): [0, l, m] = basis[2m, l], [1, l, m] = basis[2m + 1, l]."""
     half = BLOCK // 2
-    out = np.empty((2, half, half))
+    out = np.empty((2, half, half), basis.dtype)
     for l in range(half):
         for m in range(half):
             out[0, l, m] = basis[2 * m, l]

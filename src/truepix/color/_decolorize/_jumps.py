@@ -187,11 +187,14 @@ def jump_strokes(
     sampled = jumps(position, width, off_map, JUMP_SAMPLE, sides=False)[0]
     sampled = np.flatnonzero(sampled >= JUMP_CORE)
     sampled += (sampled // width) * ((JUMP_SAMPLE - 1) * width)  # (flat indices again)
-    if not _ink_of(sampled, position, JUMP_SAMPLE_SLACK, len(position) / JUMP_SAMPLE):
+    # (a figure's strokes already flagged at a position count toward its ink there: only
+    # their unflagged rest, where the ink passes for data, is left to jump)
+    if not _ink_of(sampled, position, JUMP_SAMPLE_SLACK, len(position) / JUMP_SAMPLE,
+                   off_map, 1.0 / JUMP_SAMPLE):  # fmt: skip
         return
     jump, side = jumps(position, width, off_map)
     cores = np.flatnonzero(jump >= JUMP_CORE)
-    ink = _ink_of(cores, position, 1.0, len(position))
+    ink = _ink_of(cores, position, 1.0, len(position), off_map, 1.0)
     if ink is None:
         return
     n_cores = len(cores)
@@ -250,18 +253,29 @@ def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -
     return low + (int(np.argmax(around)) + 0.5) * step
 
 
-def _ink_of(cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float) -> float | None:
+def _ink_of(
+    cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float,
+    off_map: np.ndarray, flagged_weight: float,
+) -> float | None:  # fmt: skip
     """The ink's position: the peak (JUMP_INK_WIDTH each side) of the ``cores``' (flat
     indices into ``position``) where it holds JUMP_INK_SHARE of them and JUMP_INK_PIXELS
     of the ``n_pixels`` (JUMP_INK_COUNT at most, in the picture's share; both times
-    ``slack``), else None."""
+    ``slack``), the pixels already flagged (``off_map``) there counted toward the latter
+    (each ``flagged_weight`` of a core: magenta on magma, whose strokes JPEG left
+    far off the map are flagged, hold fewer than the 480 unflagged cores a 400 x 300 figure
+    asks), else None."""
     least = slack * n_pixels * min(JUMP_INK_PIXELS, JUMP_INK_COUNT / len(position))
     if len(cores) < least:
         return None
     own = position[cores]
     ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
     held = np.count_nonzero(np.abs(own - ink) <= JUMP_INK_WIDTH)
-    if held < max(slack * JUMP_INK_SHARE * len(cores), least):
+    if held < slack * JUMP_INK_SHARE * len(cores):
         return None
+    if held < least:  # (an all-data picture's few cores: seldom here)
+        flagged = position[off_map]  # (NaN: at no ink)
+        held += flagged_weight * np.count_nonzero(np.abs(flagged - ink) <= JUMP_INK_WIDTH)
+        if held < least:
+            return None
     return ink
 

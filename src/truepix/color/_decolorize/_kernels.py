@@ -40,8 +40,8 @@ from truepix.color._decolorize._vertex import _JIT, _vertex_before
 __all__ = [
     "AMBIGUOUS_BIT", "PENDING", "POS_MASK", "POS_SCALE", "RESIDUAL_MAX_CODE", "RESIDUAL_SHIFT",
     "RESIDUAL_STEPS", "SERIAL_CANDIDATES", "cells_float", "codes_to_fields", "codes_to_values",
-    "decode_float", "lookup_u8", "positions_to_values", "resolve_u8", "resolve_values_u8",
-    "rgb_rows", "threads_for", "values_u8",
+    "decode_float", "lookup_u8", "positions_to_values", "readonly", "resolve_u8",
+    "resolve_values_u8", "rgb_rows", "threads_for", "values_u8",
 ]  # fmt: skip
 
 POS_BITS = 22

@@ -13,6 +13,11 @@ from truepix._shares import off_shown, percent, shown_pixels
 __all__ = ["DecolorizeResult", "better_map", "blend_advice", "warn_decoded", "warn_off_map"]
 
 _JUDGED = 1024  # pixels a picture needs before its share off the map says anything
+#: ... unless nearly all of them are off it: SMALL_OFF of SMALL_JUDGED pixels at least
+#: (a 16x16 picture of random colors, 88 % NaN, got no warning where a 64x64 one did;
+#: a 5x5 crop of a seaborn cell with its label, 57 %, or of empty hist2d bins, light
+#: and not counted, stays quiet).
+SMALL_JUDGED, SMALL_OFF = 100, 0.8
 #: Noise sigma (DN) past which a picture that decoded is checked for a map drawn
 #: with alpha: alpha >= 0.8 blends and 0.7 over black or gray stay within the
 #: adaptive threshold, posing as noise of 8-25 DN (viridis, imshow PNGs); Gaussian
@@ -220,7 +225,8 @@ def warn_off_map(
     off, shown = off_shown(values, hidden, n_nan)
     # and a tenth of the whole at least (not a few JPEG ripples in a crop of background),
     # in a picture big enough to judge (a small crop of one cell may be mostly its label)
-    judged = 10 * off >= values.size and shown >= _JUDGED
+    judged = 10 * off >= values.size and (
+        shown >= _JUDGED or (shown >= SMALL_JUDGED and off >= SMALL_OFF * shown))
     named = not isinstance(decoder, str)
     cmap = decoder.cmap if named else decoder
     if not judged and named and 2 * off > shown and 10 * off >= values.size:

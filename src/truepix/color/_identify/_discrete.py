@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -80,7 +81,7 @@ def discrete_sets() -> Sets:
     with _lock:
         if _sets is None:
             from truepix.color._catalog import names
-            from truepix.color._identify import _match  # noqa: F401  # (the key reads it)
+            importlib.import_module("truepix.color._identify._match")  # (the key reads it)
 
             all_names = names()
             digest = hashlib.sha256(_tables_cache.key(all_names).encode())
