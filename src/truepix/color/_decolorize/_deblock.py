@@ -6,9 +6,11 @@ blocks' edges. The positions are cut into 8x8 windows that start HALF pixels bef
 JPEG's grid each way (a JPEG file's grid starts at its top left), so that every block
 edge runs through a window's middle. Each window's DCT is shrunk by the non-negative
 garrote ``c (1 - t^2 / c^2)``, ``t``: THRESHOLD noise sds of the bin of the window's
-mean, the DC kept, and the window's answer blended with the positions as they are:
-the window weighted ``1 / (1 + sum of squared gains)`` (Dabov et al. 2007's
-aggregation), the positions IDENTITY. The windows do not overlap: one pass over them,
+mean times the frequency's step in JPEG's luma table over the table's rms (QUANT:
+JPEG's quantization noise grows with frequency as its steps do), the DC kept, and
+the window's answer blended with the positions as they are: the window weighted
+``1 / (1 + sum of squared gains)`` (Dabov et al. 2007's aggregation), the positions
+IDENTITY. The windows do not overlap: one pass over them,
 each read, filtered and written back (as data values, NaN counted) at once, float32,
 the loops along a row of windows, which numba vectorizes. 1 MP, one thread: ~4 ms
 (acc2's four overlapping shifts on variance-stabilised positions: ~25 ms).
@@ -20,7 +22,7 @@ pixels (JPEG's grid, halfway and both half shifts, aggregated), positions made
 variance-stable (``_dct.stabilising_transform``): 0.740 / 0.801 / 0.840; JPEG's grid
 and halfway 0.744 / 0.802 / 0.841; halfway alone 0.759 / 0.807 / 0.839, with IDENTITY
 0.1 0.743 / 0.805 / 0.842 (THRESHOLD 2: 0.746 / 0.804 / 0.839); and positions as
-they are (this): 0.746 / 0.805 / 0.841 (THRESHOLD 1.25: 0.744 / 0.806 / 0.842, 1.75:
+they are (acc3, flat): 0.746 / 0.805 / 0.841 (THRESHOLD 1.25: 0.744 / 0.806 / 0.842, 1.75:
 0.749 / 0.805 / 0.839; IDENTITY 0.05: 0.750 / 0.806 / 0.839, 0.15: 0.745 / 0.806 /
 0.842). JPEG's grid alone 0.757 / 0.813 / 0.851 (no block edge smoothed). q90 wants a
 lower threshold and q50 a higher one (known quality, stable positions, grid and
@@ -28,6 +30,14 @@ halfway: q90 best at t 1.0-1.2, 0.740; q50 at 3.0, 0.835): the noise share does 
 tell them apart. Gated by the window's spread (stable units), flat windows left out
 (6-18 % of them under 1-4 sds) lose 0.0005-0.002x each condition and save nothing
 here: the windows are filtered a row at a time, vectorized.
+
+The threshold shared by JPEG's luma table (acc4, this): THRESHOLD 2.5 0.734 / 0.800 /
+0.839, 3.0 0.734 / 0.798 / 0.837, 3.5 0.735 / 0.796 / 0.835, 4.0 0.737 / 0.795 /
+0.833, 4.5 0.739 / 0.794 / 0.832 (q75 4:4:4 0.944 -> 0.940; gray 0.952 / 0.962 / 0.963
+-> 0.928 / 0.939 / 0.947); in proportion to the step's square root instead: 4.0 0.754
+/ 0.799 / 0.831. The flat threshold best per picture (an oracle, 0.75-4 sds): 0.742 /
+0.803 / 0.836, i.e. a quality read off the picture (its coefficients' steps) would pay
+0.002-0.005 with a flat threshold, less than the table's shape does.
 """
 
 
@@ -54,8 +64,19 @@ _JIT: dict[str, Any] = {
 BLOCK = 8
 #: Windows start this far before JPEG's grid (each way): its blocks' edges in their middle.
 HALF = BLOCK // 2
-#: The garrote's threshold, noise sds.
-THRESHOLD = 1.5
+#: The garrote's threshold, noise sds, at a frequency whose step in JPEG's luma table is
+#: the table's root mean square; at the others in proportion to their step (QUANT).
+THRESHOLD = 4.0
+#: JPEG's luma quantization table (ITU-T T.81 Annex K.1; libjpeg, Pillow and OpenCV scale
+#: it by the quality): quantization noise grows with frequency as its steps do.
+QUANT = np.array([
+    16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55,
+    14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62,
+    18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+    49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+], dtype=np.float64).reshape(BLOCK, BLOCK)  # fmt: skip
+#: Each frequency's share of the threshold squared: (step / rms step)^2, [row l, column k].
+_SHAPE = ((QUANT / np.sqrt(np.mean(QUANT**2))) ** 2).astype(np.float32)
 #: Weight of the positions as they are, against a window's ``1 / (1 + sum of gains^2)``.
 IDENTITY = 0.1
 #: BT.601 luma, and the orthonormal 8-point DCT, for :func:`luma_texture`.
@@ -95,8 +116,8 @@ def deblock(
     n_rows = -(-(position.shape[0] + HALF) // BLOCK)  # window rows, from row -HALF
     kind, low, high = (NORM_LINEAR, 0.0, 1.0) if inverse is None else inverse
     n_nan = np.zeros(n_rows, np.int64)  # (per window row: counted while written)
-    split_rows(_windows, n_rows, position, noise, basis, np.float32(IDENTITY), cyclic, kind,
-               float(low), float(high), out, n_nan)  # fmt: skip
+    split_rows(_windows, n_rows, position, noise, _SHAPE, basis, np.float32(IDENTITY), cyclic,
+               kind, float(low), float(high), out, n_nan)  # fmt: skip
     return out, int(n_nan.sum())
 
 
@@ -110,11 +131,12 @@ def _mirror(i, n):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _windows(  # pragma: no cover - jitted
-    position, noise, basis, keep, cyclic, kind, low, high, out, n_nan, start, stop
+    position, noise, shape, basis, keep, cyclic, kind, low, high, out, n_nan, start, stop
 ):
     """Window rows [start, stop) (window row r: picture rows BLOCK r - HALF on, mirrored
     past the picture's edges): read, shrunk, blended and written back. ``noise``:
-    THRESHOLD^2 times the noise variance per bin. Arrays run with the window last
+    THRESHOLD^2 times the noise variance per bin, ``shape`` each frequency's share of
+    it ([l, k]: :data:`_SHAPE`). Arrays run with the window last
     (``[i, j, c]``: row i, column j of window c), so that every loop runs along a row
     of windows."""
     height, width = position.shape
@@ -181,9 +203,9 @@ def _windows(  # pragma: no cover - jitted
             for k in range(BLOCK):
                 if l == 0 and k == 0:
                     continue
-                f = freq[l, k]
+                f, share = freq[l, k], shape[l, k]
                 for c in range(n_c):
-                    g = max(one - limit[c] / max(f[c] * f[c], tiny), zero)
+                    g = max(one - share * limit[c] / max(f[c] * f[c], tiny), zero)
                     f[c] *= g
                     gains[c] += g * g
         # the window's share against the positions as they are: w / (w + keep)
