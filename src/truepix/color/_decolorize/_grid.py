@@ -30,6 +30,11 @@ DCT_ZERO = 1.0
 #: blocks have none at any alignment. An alignment needs DCT_MIN_BLOCKS of them.
 DCT_BUSY = 4.0
 DCT_MIN_BLOCKS = 16
+#: The best alignment's zero coefficients must exceed what the next best share would
+#: give on its coefficients by this many Poisson standard deviations: on a small
+#: picture of random colors (48x64, 35 blocks) an exact render's 36 zeros against 27
+#: (1.7 sd) read a score of 1.33; JPEG q95 of it 88 against 45 (6.4 sd).
+DCT_MIN_SD = 3.0
 #: Chroma blocks with detail (:func:`chroma_grid`): an AC coefficient above this (DN).
 CHROMA_BUSY = 2.0
 #: BT.601 luma, as JPEG computes it; and Cb, Cr.
@@ -113,7 +118,7 @@ def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
     crop = pixels[top : top + side_y, left : left + side_x, :3]
     luma = crop.astype(np.float64) @ _LUMA
     n_y, n_x = (side_y - 7) // 8, (side_x - 7) // 8
-    share = np.full((8, 8), np.nan)
+    share, counted = np.full((8, 8), np.nan), np.zeros((8, 8))
     # each row's 8-pixel runs at every column alignment dx: (dx, row, block column, u)
     runs = np.lib.stride_tricks.sliding_window_view(luma, 8, axis=1)[:, : 8 * n_x]
     along = runs.reshape(side_y, n_x, 8, 8).transpose(2, 0, 1, 3) @ _DCT.T
@@ -125,6 +130,7 @@ def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
             busy = np.abs(coefficients[dx]).max(axis=1) > DCT_BUSY
             if np.count_nonzero(busy) >= DCT_MIN_BLOCKS:
                 share[dy, dx] = np.mean(np.abs(coefficients[dx][busy]) <= DCT_ZERO)
+                counted[dy, dx] = 63 * np.count_nonzero(busy)
     if np.all(np.isnan(share)):
         return 1.0, False
     best_y, best_x = np.unravel_index(np.nanargmax(share), share.shape)
@@ -132,6 +138,10 @@ def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
     others = share[np.ix_((best_y + steps) % 8, (best_x + steps) % 8)].copy()
     others[0, 0] = np.nan
     if np.all(np.isnan(others)) or np.nanmax(others) <= 0:
+        return 1.0, False
+    read = counted[best_y, best_x]
+    zeros, expected = share[best_y, best_x] * read, np.nanmax(others) * read
+    if zeros - expected < DCT_MIN_SD * np.sqrt(expected):
         return 1.0, False
     own = (top + best_y) % 8 == 0 and (left + best_x) % 8 == 0
     return float(share[best_y, best_x] / np.nanmax(others)), bool(own)
