@@ -107,7 +107,8 @@ def dct_grid(pixels: np.ndarray) -> tuple[float, bool]:
     (q95-q50, textured). The score is the best alignment's share over the largest
     share 2, 4 or 6 pixels away in each direction (a 2x upscale repeats at those);
     1 when no alignment has DCT_MIN_BLOCKS blocks with detail (smooth fields: the
-    run votes of :func:`luma_grid` see their blocks). A JPEG file's blocks start at
+    run votes of :func:`luma_grid` see their blocks), and 1 when the best alignment's
+    excess of zeros is within DCT_MIN_SD Poisson sd of chance. A JPEG file's blocks start at
     its top left; a picture cut from a JPEG'd one keeps its grid elsewhere.
     """
     height, width = pixels.shape[:2]
