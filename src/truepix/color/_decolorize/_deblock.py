@@ -44,21 +44,17 @@ The threshold shared by JPEG's luma table (acc4, this): THRESHOLD 2.5 0.734 / 0.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numba as nb
 import numpy as np
 
 from truepix._threads import split_rows
-from truepix.color._decolorize._dct import _dct_basis
+from truepix.color._decolorize._dct import _JIT
+from truepix.color._decolorize._grid import _DCT, _LUMA
 from truepix.color._decolorize._kernels import NORM_LINEAR, NORM_LOG
 
 __all__ = ["deblock", "luma_texture"]
 
-_JIT: dict[str, Any] = {
-    "cache": True, "nogil": True, "error_model": "numpy",
-    "fastmath": {"contract", "reassoc", "arcp", "nsz"},
-}  # fmt: skip
 
 #: Window side: JPEG's block.
 BLOCK = 8
@@ -79,9 +75,6 @@ QUANT = np.array([
 _SHAPE = ((QUANT / np.sqrt(np.mean(QUANT**2))) ** 2).astype(np.float32)
 #: Weight of the positions as they are, against a window's ``1 / (1 + sum of gains^2)``.
 IDENTITY = 0.1
-#: BT.601 luma, and the orthonormal 8-point DCT, for :func:`luma_texture`.
-_LUMA = np.array([0.299, 0.587, 0.114])
-_DCT = _dct_basis(BLOCK)
 #: :func:`luma_texture` reads the central square of at most this side.
 TEXTURE_SIDE = 128
 
@@ -110,7 +103,7 @@ def deblock(
     positions. With ``inverse`` (``(kind, low, high)``, a norm's inverse: see
     ``_kernels.positions_to_values``) the data values of the answers instead. Returns
     the answers and how many are NaN."""
-    basis = _dct_basis(BLOCK).astype(np.float32)
+    basis = _DCT.astype(np.float32)  # (BLOCK = 8: _grid's orthonormal DCT-II)
     noise = (THRESHOLD * THRESHOLD * noise_by_bin).astype(np.float32)
     out = np.empty_like(position)
     n_rows = -(-(position.shape[0] + HALF) // BLOCK)  # window rows, from row -HALF
