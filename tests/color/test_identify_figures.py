@@ -8,6 +8,7 @@ viridis, ``RdGy`` for coolwarm). The oracle is the map matplotlib drew with.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -15,6 +16,7 @@ import pytest
 from PIL import Image
 
 import truepix as tp
+from tests._needs import need
 from truepix.color._identify._nearest import (
     NEUTRAL_CAP, color_caps, nearest_color_cost, nearest_color_cost_numpy,
 )  # fmt: skip
@@ -143,3 +145,46 @@ def test_read_figure_without_a_colorbar_names_the_map_around_white_gaps(cmap: st
     plt.close(fig)
     picture = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
     assert tp.read_figure(picture).panels[0].cmap == cmap
+
+
+@pytest.mark.parametrize("cmap", ["RdBu_r", "coolwarm", "seismic", "plasma", "viridis_r"])
+@pytest.mark.parametrize("fmt", ["png", "jpeg"])
+def test_a_figure_with_a_colorbar_is_named_from_its_bar_with_its_direction(cmap, fmt) -> None:
+    # the bar holds the map's colors in order: the name from it, the direction known
+    # (a picture alone cannot tell jet(x) from jet_r(1 - x))
+    best = tp.identify_colormap(_figure(cmap, "imshow", True, fmt))[0]
+    name, reversed_ = (cmap[:-2], True) if cmap.endswith("_r") else (cmap, False)
+    assert _right(best, name), (best.name, best.score)
+    assert best.direction_known and best.reversed is reversed_
+
+
+@pytest.mark.parametrize("border", [False, True])
+def test_a_picture_without_a_bar_keeps_its_direction_unknown(border: bool) -> None:
+    picture = _picture("plasma")
+    if border:  # a figure's paper around it, but no bar
+        picture = np.pad(picture, ((20, 20), (20, 20), (0, 0)), constant_values=255)
+    best = tp.identify_colormap(picture)[0]
+    assert _right(best, "plasma") and not best.direction_known
+
+
+_REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real_figures"
+
+
+# Published figures (trial 44): ranked by their pixels alone, paper, text and the maps'
+# light middles named a gray map (RdGy for RdBu_r, gray for coolwarm, Greys for plasma)
+@pytest.mark.parametrize(
+    ("name", "cmap", "reversed_"),
+    [
+        ("mpl_constrained_layout4", "RdBu", True),
+        ("mpl_constrained_layout5", "RdBu", True),
+        ("mpl_surface3d", "coolwarm", False),
+        ("pdsh2_scatter_plasma6", "plasma", False),
+        ("mpl_streamplot_colormap", "autumn", False),
+    ],
+)
+def test_published_figures_are_named_from_their_bars(name, cmap, reversed_) -> None:
+    path = _REAL / f"{name}.png"
+    if not path.is_file():
+        need(f"the real figures are not at {_REAL}", how="they are checked out beside the repository")
+    best = tp.identify_colormap(np.asarray(Image.open(path).convert("RGB")))[0]
+    assert _right(best, cmap) and best.reversed is reversed_, (best.name, best.reversed)

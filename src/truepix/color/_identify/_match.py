@@ -38,6 +38,7 @@ from truepix.color._catalog import ColormapEntry, get, names
 from truepix.color._identify import _cover, _discrete, _fast_maps, _tables_cache
 from truepix.color._identify._clusters import clusters
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
+from truepix.color._identify._figure import figure_bar, from_bar
 from truepix.color._identify._nearest import color_caps, own_bytes_cost
 from truepix.color._identify._picture_blend import BLEND_BELOW, with_picture_blend
 from truepix.color._identify._nearest import (  # noqa: F401  # re-exported for callers
@@ -419,6 +420,10 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         (``gray``, not ``binary``, ``gist_gray`` or ``imagej:HiLo``). A shrunk or
         JPEG'd picture lacking a map's end colors is not held to them (``gray``,
         not ``colorcet:CET_L2``, for a gray picture shrunk to 6..238: :mod:`._cover`).
+        A whole figure on paper whose colorbar :func:`find_colorbar` finds without
+        doubt is named from its bar (the direction then known) when the bar's best
+        map scores 0.9 or more, or 0.6 and is among the picture's own best
+        (:mod:`._figure`).
 
     Raises
     ------
@@ -465,7 +470,9 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         matches = _with_blend(image, matches, top)
     elif not isinstance(image, Colorbar) and matches and matches[0].score < BLEND_BELOW:
         matches = with_picture_blend(image, tables, matches, top)  # drawn with alpha?
-    return _discrete.descending(matches)
+    matches = _discrete.descending(matches)
+    bar = None if isinstance(image, Colorbar) else figure_bar(image)  # a whole figure?
+    return matches if bar is None else from_bar(identify_colormap(bar, top=top), matches)
 
 
 def _handicap(cost: Any) -> Any:
