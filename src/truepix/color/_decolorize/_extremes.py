@@ -196,7 +196,7 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
         # (JPEG's ringing beside white or black past a threshold of 5-7, q95 read as no
         # JPEG; beside an edge the match missed)
         filled = _rimmed(decoder, values, (under | grown[0], over | grown[1]), rgb, scale,
-                         colors, painted)  # fmt: skip
+                         colors, painted, matrix)  # fmt: skip
         if n_nan >= 0:
             n_nan -= filled
     ambiguous = result.ambiguous
@@ -209,7 +209,7 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
 
 def _rim(
     decoder: Any, mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float,
-    color: np.ndarray, tolerance: float, reach: int = RIM,
+    color: np.ndarray, tolerance: float, reach: int = RIM, matrix: np.ndarray | None = None,
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """The NaN pixels within ``reach`` (RIM) of ``mask`` whose (P, 3) colors lie within
     ``tolerance`` of a segment from the extend ``color`` to one of the map's colors (every
@@ -217,7 +217,8 @@ def _rim(
     by JPEG (ringing, 4:2:0 chroma) or resampling. Those nearer the extend color come
     back at its limit (a mask), the others at the map color's value (flat indices and
     values): trial42's JPEG'd extend pictures left 2.4-3.2 % of the field NaN there,
-    and up to 9.5 % of the extend pixels."""
+    and up to 9.5 % of the extend pixels. Distances in ``matrix``'s metric (RGB when
+    None)."""
     near = mask.copy()
     for _ in range(reach):
         grown = near.copy()
@@ -235,6 +236,8 @@ def _rim(
     table = decoder._map.lut_bytes[entries, :3].astype(np.float32)
     colors = (rgb[where].astype(np.float64) / scale).astype(np.float32) - color
     span = table - color.astype(np.float32)  # (T, 3)
+    if matrix is not None:
+        colors, span = colors @ matrix.T.astype(np.float32), span @ matrix.T.astype(np.float32)
     along = np.clip(colors @ span.T / np.maximum((span**2).sum(axis=1), 1e-9), 0.0, 1.0)
     off = (colors**2).sum(axis=1)[:, None] - 2 * along * (colors @ span.T)
     off += along**2 * (span**2).sum(axis=1)
@@ -250,17 +253,19 @@ def _rim(
 
 def _rimmed(
     decoder: Any, values: np.ndarray, regions: tuple[np.ndarray, np.ndarray], rgb: np.ndarray,
-    scale: float, colors: list[np.ndarray | None], tolerance: float,
+    scale: float, colors: list[np.ndarray | None], tolerance: float, matrix: np.ndarray | None,
 ) -> int:
     """Fill (in place) the NaN pixels ``_rim`` finds beside the (flat) under and over
-    ``regions`` within ``tolerance``: at the limit, or the blended map color's value.
-    How many were filled."""
+    ``regions`` within ``tolerance`` (in ``matrix``'s metric: JPEG's luma-weighted one
+    when JPEG'd, where 4:2:0 smears the extend color's chroma over the field's dark red
+    beside lime, RdBu_r; its ringing darkens the blues beside gray past the map's end):
+    at the limit, or the blended map color's value. How many were filled."""
     flat, filled = values.reshape(-1), 0
     for region, color, bound in zip(regions, colors, (decoder.vmin, decoder.vmax), strict=True):
         if color is None or not region.any():
             continue
         limit, (where, found) = _rim(decoder, region.reshape(values.shape), values, rgb,
-                                     scale, color, tolerance, RIM_DEGRADED)  # fmt: skip
+                                     scale, color, tolerance, RIM_DEGRADED, matrix)  # fmt: skip
         flat[limit.reshape(-1)] = bound
         flat[where] = found
         filled += int(np.count_nonzero(limit)) + len(where)
