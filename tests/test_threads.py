@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -86,3 +87,76 @@ def test_values_same_on_one_thread_and_all() -> None:
     assert np.array_equal(results[0].values, results[1].values, equal_nan=True)
     assert np.array_equal(results[0].ambiguous, results[1].ambiguous)
     assert np.array_equal(results[0].residual, results[1].residual, equal_nan=True)
+
+
+def _fill(out: np.ndarray, start: int, stop: int) -> None:
+    out[start:stop] += np.arange(start, stop)
+
+
+def _fill_rows(out: np.ndarray, start: int, stop: int) -> None:  # a kernel that splits too
+    from truepix._threads import split_rows
+
+    for y in range(start, stop):
+        split_rows(_fill, out.shape[1], out[y])
+
+
+def _fail_after_first(start: int, stop: int) -> None:
+    if start > 0:
+        msg = f"band from {start}"
+        raise ValueError(msg)
+
+
+def test_split_rows_from_several_threads_nested_and_failing() -> None:
+    import threading
+
+    import numba
+
+    from truepix import _threads
+
+    before = numba.get_num_threads()
+    numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)  # (set per thread by numba)
+    try:
+        nested = np.zeros((96, 200))
+        _threads.split_rows(_fill_rows, 96, nested)  # bands that split again: no deadlock
+        assert np.array_equal(nested, np.broadcast_to(np.arange(200.0), (96, 200)))
+        with pytest.raises(ValueError, match="band from"):
+            _threads.split_rows(_fail_after_first, 1000)
+    finally:
+        numba.set_num_threads(before)
+    sums = []
+
+    def decode() -> None:  # users' threads (dask's workers) sharing the one pool
+        for _ in range(50):
+            out = np.zeros(3000)
+            _threads.split_rows(_fill, 3000, out)
+            sums.append(np.array_equal(out, np.arange(3000.0)))
+
+    users = [threading.Thread(target=decode) for _ in range(6)]
+    for user in users:
+        user.start()
+    for user in users:
+        user.join(timeout=120)
+    assert len(sums) == 300 and all(sums)
+
+
+def test_split_rows_in_a_forked_child() -> None:
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")  # (Windows)
+    from truepix import _threads
+
+    _threads.split_rows(_fill, 1000, np.zeros(1000))  # the parent's pool: started
+    context = multiprocessing.get_context("fork")
+    with warnings.catch_warnings():  # (Python 3.12+ warns of fork with threads running)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        with context.Pool(1) as pool:  # the child makes its own pool: the parent's are gone
+            assert pool.apply(_child_sum, (1000,)) == float(np.arange(1000).sum())
+
+
+def _child_sum(n_rows: int) -> float:
+    from truepix._threads import split_rows
+
+    out = np.zeros(n_rows)
+    split_rows(_fill, n_rows, out)
+    return float(out.sum())

@@ -136,9 +136,7 @@ def _windows(  # pragma: no cover - jitted
     n_bins = noise.shape[0]
     span = high - low
     n_c = -(-(width + HALF) // BLOCK)
-    columns = np.empty(BLOCK * n_c, np.int64)
-    for x in range(BLOCK * n_c):
-        columns[x] = _mirror(x - HALF, width)
+    inner = (width + HALF) // BLOCK  # windows 1 .. inner - 1: inside the picture, not mirrored
     line = np.empty(BLOCK * n_c, np.float32)
     values = np.empty((BLOCK, BLOCK, n_c), np.float32)  # [i, j, c]
     half = np.empty((BLOCK, BLOCK, n_c), np.float32)  # [i, k, c]: rows' DCTs
@@ -147,14 +145,18 @@ def _windows(  # pragma: no cover - jitted
     gains, limit = np.empty(n_c, np.float32), np.empty(n_c, np.float32)
     one, tiny, zero = np.float32(1.0), np.float32(1e-30), np.float32(0.0)
     for r in range(start, stop):
+        # (a window's 8 columns at a time, into 8 rows [j, c]: 0.3 ms for 1 MP against 0.85
+        # through a mirrored row and a column j at a time)
         for i in range(BLOCK):
             row = position[_mirror(BLOCK * r - HALF + i, height)]
-            for x in range(BLOCK * n_c):
-                line[x] = row[columns[x]]
-            for j in range(BLOCK):
-                v_j = values[i, j]
-                for c in range(n_c):
-                    v_j[c] = line[BLOCK * c + j]
+            v = values[i]
+            for c in (0, n_c - 1):  # (the windows across the picture's edges)
+                for j in range(BLOCK):
+                    v[j, c] = row[_mirror(BLOCK * c - HALF + j, width)]
+            for c in range(1, inner):
+                x = BLOCK * c - HALF
+                v[0, c], v[1, c], v[2, c], v[3, c] = row[x], row[x + 1], row[x + 2], row[x + 3]
+                v[4, c], v[5, c], v[6, c], v[7, c] = row[x + 4], row[x + 5], row[x + 6], row[x + 7]
         if cyclic:  # (a window across the seam: left alone below)
             low_c[:], high_c[:] = np.inf, -np.inf
             for i in range(BLOCK):
@@ -234,7 +236,14 @@ def _windows(  # pragma: no cover - jitted
                         + b4 * h[4, c] + b5 * h[5, c] + b6 * h[6, c] + b7 * h[7, c]
                     )  # fmt: skip
                     w = gains[c]
-                    line[BLOCK * c + j] = w * (z - s[c]) if w > zero else zero
+                    s[c] = w * (z - s[c]) if w > zero else zero
+            # the corrections along the picture's row: a window's 8 at a time (as read)
+            v = values[i]
+            for c in range(n_c):
+                x = BLOCK * c
+                line[x], line[x + 1], line[x + 2] = v[0, c], v[1, c], v[2, c]
+                line[x + 3], line[x + 4], line[x + 5] = v[3, c], v[4, c], v[5, c]
+                line[x + 6], line[x + 7] = v[6, c], v[7, c]
             # the answer: the position moved by its window's correction, on the map, and
             # its data value (``_kernels._inverse_norm``'s arithmetic)
             answer = out[y]
