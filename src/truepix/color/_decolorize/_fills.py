@@ -105,11 +105,7 @@ def sample_fills(
     (:func:`fill_boxes`), and an index of its pixels that are none (all: a slice).
     ``codes``: the sample's packed answers (``_kernels``), whose residuals find the
     fills inside the map's box (FILL_FAR)."""
-    residual = None
-    if codes is not None:  # (code 0: no alpha, no residual; code k: (k - 1) / steps DN)
-        steps = codes >> kernels.RESIDUAL_SHIFT
-        residual = np.maximum(steps.astype(np.float64) - 1.0, 0.0) / kernels.RESIDUAL_STEPS
-    colors, far = fill_colors(flat, scale, bounds, residual, distances=True)
+    colors, far = fill_colors(flat, scale, bounds, distances=True, codes=codes)
     fills = fill_boxes(colors, scale, bounds, far)
     return fills, fill_free(flat, fills) if len(fills) else slice(None)
 
@@ -143,6 +139,7 @@ def fill_boxes(
 def fill_colors(
     flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray],
     residual: np.ndarray | None = None, *, distances: bool = False,
+    codes: np.ndarray | None = None,
 ) -> Any:  # fmt: skip
     """The fills of a sample ``flat`` (P, C), its pixels in DN times ``scale``:
     (K, 3) colors (``flat``'s dtype) that each hold FILL_SHARE of the pixels
@@ -150,15 +147,20 @@ def fill_colors(
     FILL_MARGIN DN outside ``bounds`` (the map's lowest and highest DN per channel)
     or, with ``residual`` (P; each pixel's distance to the map, DN), FILL_FAR DN or
     more from the map's colors. With ``distances``: the colors and their residuals
-    (K; 0 without ``residual``)."""
+    (K; 0 without ``residual``). ``codes`` (P; packed answers, ``_kernels``) give the
+    residuals in its stead, read on the pixels counted alone."""
     none = np.empty((0, 3), dtype=flat.dtype)
     if flat.ndim != 2 or flat.shape[-1] < 3 or not len(flat):
         return (none, np.zeros(0)) if distances else none
     step = max(1, len(flat) // FILL_SAMPLE)
     colors = flat[::step, :3]
     candidate = _outside(colors, scale, bounds)
-    if residual is not None:
-        candidate |= residual[::step] >= FILL_FAR
+    counted = None if residual is None else residual[::step]  # (DN, the counted pixels')
+    if codes is not None:  # (code 0: no alpha, no residual; code k: (k - 1) / steps DN)
+        steps = codes[::step] >> kernels.RESIDUAL_SHIFT
+        counted = np.maximum(steps.astype(np.float64) - 1.0, 0.0) / kernels.RESIDUAL_STEPS
+    if counted is not None:
+        candidate |= counted >= FILL_FAR
     outside = np.flatnonzero(candidate)
     least = max(FILL_PIXELS / step, FILL_SHARE * len(colors))
     if len(outside) < least:
@@ -176,7 +178,7 @@ def fill_colors(
     found = np.ascontiguousarray(out[index])
     if not distances:
         return found
-    far = np.zeros(len(index)) if residual is None else residual[::step][outside[index]]
+    far = np.zeros(len(index)) if counted is None else counted[outside[index]]
     return found, np.asarray(far, dtype=np.float64)
 
 
