@@ -32,7 +32,7 @@ from truepix.color._decolorize._exact import (
 )
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
-from truepix.color._decolorize._marks import block_marks, interp_table
+from truepix.color._decolorize._marks import block_marks, interp_guide, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
@@ -517,12 +517,14 @@ def block_score(
         return 1.0, 1.0, 1.0
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
     xp, fp, slopes, period = interp_table(line.positions, line.vertices, line.n_bins, line.cyclic)
+    guide, per_bin = interp_guide(xp, line.n_bins)
     steps = np.zeros((8, 3))
     counts = np.zeros(8, dtype=np.int64)
     sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
     block_marks(  # pixels read-only, however they came: one compile
         kernels.readonly(flat), scale, codes, width, every, max_code, xp, fp, slopes, period,
-        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, steps, counts, sums,
+        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, guide, per_bin, steps,
+        counts, sums,
     )  # fmt: skip
     means = steps / np.maximum(counts, 1)[:, None]
     blocks = 1.0
