@@ -18,10 +18,9 @@ import numpy as np
 from truepix.color._decolorize._kernels import _JIT, POS_MASK, RESIDUAL_SHIFT
 from truepix.color._decolorize._vertex import _vertex_walked
 
-__all__ = ["block_marks", "interp_at", "interp_guide", "interp_table"]
+__all__ = ["block_marks", "interp_at", "interp_table", "vertex_guide"]
 
-#: Cells a vertex of the walks' guide (:func:`interp_guide`): a cell's walk mostly
-#: takes no step.
+#: Cells a vertex of the walks' guide (:func:`vertex_guide`).
 GUIDE_CELLS = 8
 
 
@@ -91,13 +90,19 @@ def interp_at(x, xp, fp, slopes, period, n_bins):  # pragma: no cover - jitted
     return _interp_rgb(x, xp, fp, slopes, _vertex_walked(xp, x, n_bins))
 
 
-def interp_guide(xp: np.ndarray, n_bins: int) -> tuple[np.ndarray, float]:
-    """Where :func:`block_marks` starts each vertex walk: per cell of GUIDE_CELLS a
-    vertex of ``xp`` (:func:`interp_table`) over [0, ``n_bins``], the last vertex at or
-    before the cell's start (-1: none), and the cells a bin."""
-    per_bin = GUIDE_CELLS * len(xp) / n_bins
-    starts = np.arange(GUIDE_CELLS * len(xp)) / per_bin
-    return np.searchsorted(xp, starts, side="right").astype(np.int64) - 1, float(per_bin)
+@nb.njit(**_JIT)
+def vertex_guide(positions, n_bins, n_cells):  # pragma: no cover - jitted
+    """Where the vertex walks of :func:`block_marks` and the chroma test start: per cell
+    of ``n_cells`` over [0, ``n_bins``], the last of ``positions`` (ascending) at or
+    before the cell's start (-1: none). A walk from it mostly takes no step."""
+    guide = np.empty(n_cells, np.int64)
+    per_bin = n_cells / n_bins
+    at = -1
+    for cell in range(n_cells):
+        while at + 1 < positions.shape[0] and positions[at + 1] <= cell / per_bin:
+            at += 1
+        guide[cell] = at
+    return guide
 
 
 @nb.njit(**_JIT)
@@ -115,7 +120,7 @@ def block_marks(  # pragma: no cover - jitted
     mod 8), and to ``out_detail`` [luma, chroma, map luma, map chroma] the absolute
     second differences along the row (three valid pixels) of the picture's and the
     map's Y and Cb + Cr. The map's color is :func:`interp_at`'s, each walk started
-    from ``guide`` (``per_bin`` cells a bin: :func:`interp_guide`) and written out here
+    from ``guide`` (``per_bin`` cells a bin: :func:`vertex_guide`) and written out here
     (the helpers' calls cost a row's pixels 16 ns each, this 7).
     """
     n_rows = codes.shape[0] // width

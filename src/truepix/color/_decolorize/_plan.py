@@ -32,7 +32,9 @@ from truepix.color._decolorize._exact import (
 )
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
-from truepix.color._decolorize._marks import block_marks, interp_guide, interp_table
+from truepix.color._decolorize._marks import (
+    GUIDE_CELLS, block_marks, interp_table, vertex_guide,
+)
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
@@ -517,7 +519,8 @@ def block_score(
         return 1.0, 1.0, 1.0
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
     xp, fp, slopes, period = interp_table(line.positions, line.vertices, line.n_bins, line.cyclic)
-    guide, per_bin = interp_guide(xp, line.n_bins)
+    n_cells = GUIDE_CELLS * len(xp)  # (where the kernel's vertex walks start)
+    guide, per_bin = vertex_guide(xp, float(line.n_bins), n_cells), n_cells / line.n_bins
     steps = np.zeros((8, 3))
     counts = np.zeros(8, dtype=np.int64)
     sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
