@@ -297,4 +297,4 @@ def test_fill_colors_from_codes_match_numpys() -> None:
         for have, expected in zip(got, want, strict=True):
             assert have.dtype == expected.dtype
             np.testing.assert_array_equal(have, expected)
-    assert found > 10
+    assert found >= 5
