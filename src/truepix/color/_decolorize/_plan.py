@@ -323,7 +323,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     max_code = threshold_code(threshold)
     # (a palette's spread is no fit: an exact render's red and blue swapped fit within it)
     fit = min(max_code, threshold_code(auto_threshold(hist, noise))) if quantized else max_code
-    bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, fit, codes[kept])
+    bgr = looks_bgr(decoder, kind, scale, flat, hist, noise, fit, codes, kept)
     # (chroma_420: 4:2:0's model fits better than the map's own chroma)
     # (smoothing: sigma, DN, of the noise the spatial filter removes)
     jpeg, subsampled, chroma_420, smoothing, full_chroma = False, False, True, 0.0, False

@@ -46,17 +46,20 @@ MIN_PIXELS = 1024
 
 def looks_bgr(
     decoder: Any, kind: str, scale: float, flat: np.ndarray, hist: np.ndarray,
-    noise: float, max_code: int, codes: np.ndarray | None = None,
+    noise: float, max_code: int, codes: np.ndarray | None = None, kept: Any = None,
 ) -> bool:  # fmt: skip
-    """Whether the sample ``flat`` (P, C), whose residual histogram is ``hist``,
-    fits the map far better with its red and blue channels swapped. ``codes``: the
-    sample's packed answers (8-bit pictures, ``kind`` u8 or u8r: each color's own,
-    whatever else is decoded with it), which spare its colors' second decode."""
+    """Whether the sample ``flat[kept]`` (P, C; all of it without ``kept``), whose
+    residual histogram is ``hist``, fits the map far better with its red and blue
+    channels swapped. ``codes``: the sample's packed answers (8-bit pictures, ``kind``
+    u8 or u8r: each color's own, whatever else is decoded with it), which spare its
+    colors' second decode."""
     total = int(hist[1:].sum())
     if flat.shape[-1] < 3 or total < MIN_PIXELS:
         return False
     if noise < POOR_NOISE and hist[max_code + 1 :].sum() <= POOR_OFF_MAP * total:
-        return False  # the map fits: the common case costs nothing
+        return False  # the map fits: the common case costs nothing (no copy of the sample)
+    if kept is not None:
+        flat, codes = flat[kept], None if codes is None else codes[kept]
     # no color counts for more than COLOR_SHARE of the sample: a flat area of one color
     # that happens to fit swapped (jet's cyan under-color: yellow) is one coincidence
     step = max(1, len(flat) // SAMPLE)
