@@ -100,3 +100,23 @@ def test_distinct_colors_match_numpys_row_unique(dtype) -> None:
     order = np.lexsort(colors.T[::-1])
     np.testing.assert_array_equal(colors[order], expected)
     np.testing.assert_array_equal(counts[order], expected_counts)
+
+
+@pytest.mark.parametrize("n_channels", [3, 4])
+def test_distinct_byte_rows_first_indices_are_numpys(n_channels: int) -> None:
+    """Bytes' distinct colors by one sort of key and index: numpy's unique of packed
+    keys, first indices (each color's first row) and counts alike, in its order."""
+    from truepix.color._decolorize._swapped import _distinct_rows
+
+    rng = np.random.default_rng(5)
+    for top in (2, 16, 256):
+        rows = rng.integers(0, top, (7000, n_channels)).astype(np.uint8)
+        rows[:3000] = rows[0]
+        keys = (rows.astype(np.uint64) << (np.arange(n_channels, dtype=np.uint64) * 16)).sum(
+            axis=1, dtype=np.uint64
+        )
+        got_colors, got_first, got_counts = _distinct_rows(rows[::2])
+        _, first, counts = np.unique(keys[::2], return_index=True, return_counts=True)
+        np.testing.assert_array_equal(got_first, first)
+        np.testing.assert_array_equal(got_counts, counts)
+        np.testing.assert_array_equal(got_colors, rows[::2][first])

@@ -63,3 +63,47 @@ def test_grid_found_on_heatmap() -> None:
     assert cols is not None and rows is not None
     assert cols.tolist() == list(range(0, 321, 40))
     assert rows.tolist() == list(range(0, 241, 40))
+
+
+def _grid_oracle(share: np.ndarray, n: int) -> np.ndarray | None:
+    """``_cellmarks._grid`` through numpy: the median of the 3 shares each side (ends
+    repeated), the peaks' rolled maxima, each grid's count below GRID_PEAK."""
+    padded = np.pad(share, 3, mode="edge")
+    around = np.median(np.stack([padded[k : k + len(share)] for k in (0, 1, 2, 4, 5, 6)]), axis=0)
+    peak = share - around
+    counts = np.arange(_cellmarks.CELLS_MIN, n // _cellmarks.GRID_FINEST + 1)
+    if len(counts) == 0:
+        return None
+    near = np.maximum(np.maximum(peak, np.roll(peak, 1)), np.roll(peak, -1))
+    grids, at, most = _cellmarks._grid_bounds(n)
+    below = near[at] < _cellmarks.GRID_PEAK
+    standing = np.bincount(grids, below, minlength=len(counts)) <= most
+    if not np.any(standing):
+        return None
+    k = int(counts[standing].max())
+    return _cellmarks._bounds(k, n) if n / k >= _cellmarks.CELL_PIXELS else None
+
+
+@pytest.mark.parametrize("quality", [50, 90])
+def test_grid_matches_numpy_oracle(quality: int) -> None:
+    """The jitted grid test finds numpy's grid: on a JPEG'd heatmap (its cells), on noise
+    (none) and on seeded shares with boundaries, ties and plateaus."""
+    pixels = _heatmap_jpeg(quality)
+    for axis, n in ((1, pixels.shape[1]), (0, pixels.shape[0])):
+        share = _cellmarks._edge_share(pixels, axis)
+        assert _cellmarks._grid(share, n) is not None
+        np.testing.assert_array_equal(_cellmarks._grid(share, n), _grid_oracle(share, n))
+    rng = np.random.default_rng(11)
+    found = 0
+    for trial in range(200):
+        n = int(rng.integers(48, 700))
+        share = np.round(rng.random(n - 1) * (0.2 + 0.3 * (trial % 2)) * 37) / 37
+        cells = int(rng.integers(3, n // 10))
+        bounds = np.round(np.arange(1, cells) * n / cells).astype(int) - 1
+        share[np.clip(bounds + rng.integers(-1, 2, len(bounds)), 0, n - 2)] += 0.6
+        want, got = _grid_oracle(share, n), _cellmarks._grid(share, n)
+        found += want is not None
+        assert (got is None) == (want is None)
+        if want is not None:
+            np.testing.assert_array_equal(got, want)
+    assert found > 50

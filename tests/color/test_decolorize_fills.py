@@ -273,3 +273,28 @@ def test_margin_inside_the_maps_box_is_a_fill(cmap: str) -> None:
     flat = jpeg.reshape(-1, 3)
     bounds = color_box(mpl.colormaps[cmap](np.arange(256), bytes=True))
     assert len(fill_colors(flat, 1.0, bounds)) == 0  # (by the box alone: none)
+
+
+def test_fill_colors_from_codes_match_numpys() -> None:
+    """A uint8 sample with its codes takes one jitted pass: the fills and their
+    residuals are numpy's (a strided copy of the same pixels takes numpy's way)."""
+    rng = np.random.default_rng(12)
+    lut = mpl.colormaps["RdBu"](np.linspace(0, 1, 256), bytes=True)[:, :3]
+    bounds = color_box(lut)
+    found = 0
+    for trial in range(40):
+        n = int(rng.integers(1000, 120_000))
+        flat = lut[rng.integers(0, 256, n)]
+        for color in rng.integers(0, 256, (int(rng.integers(0, 3)), 3)):
+            flat[rng.random(n) < 0.05] = color  # a fill, or a color within the box
+        codes = rng.integers(0, 1 << 32, n, dtype=np.uint64).astype(np.uint32)
+        codes >>= np.uint32(trial % 8)  # (residuals from far past FILL_FAR to none)
+        wide = np.zeros((n, 4), np.uint8)
+        wide[:, :3] = flat
+        got = fill_colors(flat, 1.0, bounds, distances=True, codes=codes)
+        want = fill_colors(wide[:, :3], 1.0, bounds, distances=True, codes=codes)
+        found += len(want[0]) > 0
+        for have, expected in zip(got, want, strict=True):
+            assert have.dtype == expected.dtype
+            np.testing.assert_array_equal(have, expected)
+    assert found >= 5

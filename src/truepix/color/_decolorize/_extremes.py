@@ -409,7 +409,7 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
         sample = sample[flat[sample, 3] > 0]  # transparent: no data, no color
     colors = flat[sample, :3].astype(np.float64) / scale
     buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
-    keys, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
+    keys, counts = np.unique(buckets, return_counts=True)  # (a bucket's pixels: when asked)
     top = np.argsort(counts)[::-1][:CANDIDATES]
     top = top[counts[top] * len(flat) / max(len(sample), 1) >= least]
     table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
@@ -422,7 +422,7 @@ cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the
     found: dict[str, np.ndarray] = {}
     limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
     for bucket in top:
-        color = np.median(colors[inverse.reshape(-1) == bucket], axis=0)
+        color = np.median(colors[buckets == keys[bucket]], axis=0)
         if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
             continue  # a plateau of the field itself
         if not on_grid:

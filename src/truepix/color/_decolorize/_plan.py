@@ -32,7 +32,9 @@ from truepix.color._decolorize._exact import (
 )
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
-from truepix.color._decolorize._marks import block_marks, interp_table
+from truepix.color._decolorize._marks import (
+    GUIDE_CELLS, block_marks, interp_table, vertex_guide,
+)
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
@@ -321,7 +323,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
     max_code = threshold_code(threshold)
     # (a palette's spread is no fit: an exact render's red and blue swapped fit within it)
     fit = min(max_code, threshold_code(auto_threshold(hist, noise))) if quantized else max_code
-    bgr = looks_bgr(decoder, kind, scale, flat[kept], hist, noise, fit)
+    bgr = looks_bgr(decoder, kind, scale, flat, hist, noise, fit, codes, kept)
     # (chroma_420: 4:2:0's model fits better than the map's own chroma)
     # (smoothing: sigma, DN, of the noise the spatial filter removes)
     jpeg, subsampled, chroma_420, smoothing, full_chroma = False, False, True, 0.0, False
@@ -517,12 +519,15 @@ def block_score(
         return 1.0, 1.0, 1.0
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
     xp, fp, slopes, period = interp_table(line.positions, line.vertices, line.n_bins, line.cyclic)
+    n_cells = GUIDE_CELLS * len(xp)  # (where the kernel's vertex walks start)
+    guide, per_bin = vertex_guide(xp, float(line.n_bins), n_cells), n_cells / line.n_bins
     steps = np.zeros((8, 3))
     counts = np.zeros(8, dtype=np.int64)
     sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
     block_marks(  # pixels read-only, however they came: one compile
         kernels.readonly(flat), scale, codes, width, every, max_code, xp, fp, slopes, period,
-        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, steps, counts, sums,
+        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, guide, per_bin, steps,
+        counts, sums,
     )  # fmt: skip
     means = steps / np.maximum(counts, 1)[:, None]
     blocks = 1.0
