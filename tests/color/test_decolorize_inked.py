@@ -157,3 +157,25 @@ def test_a_large_figure_keeps_its_strokes(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(_inked, "INKED_PEAK_COUNT", np.inf)  # (a share of the picture)
     holes = np.isnan(Decolorizer(colormap("RdBu_r"), vmin=0.0, vmax=1.0).values(picture))
     assert holes[stroke].mean() <= kept - 0.10
+
+
+# The same content decides the same way at every size: JPEG's candidates on data grow
+# with the area, so the peak's pixel floor does too past INKED_PEAK_AREA. Candidates as
+# jet's terrain at q90 leaves them (benchmarks/decolorize_trial/trial43/t8_big_alldata.py:
+# 0.1 % of the pixels, a third of them within 4 DN of one luma; 1200 pixels there at
+# 12 MP sent it to judge strokes, 1.8 s of 2.6, where 1 and 3 MP never went) show no
+# ink at 1, 3 or 12 MP; a stroke's peak (0.5 % of the picture) is one at all three.
+@pytest.mark.parametrize("n_pixels", [1_000_000, 3_000_000, 12_000_000])
+def test_the_peak_decides_alike_at_every_size(n_pixels: int) -> None:
+    from truepix.color._decolorize import _inked
+
+    rng = np.random.default_rng(11)
+
+    def candidates(share: float, at_peak: float) -> np.ndarray:
+        n = int(share * n_pixels)
+        peak = rng.normal(172.0, 1.5, int(at_peak * n))
+        return np.concatenate([peak, rng.uniform(0.0, 255.0, n - len(peak))])
+
+    assert _inked._peak_ink(candidates(0.001, 0.35), n_pixels) is None
+    found = _inked._peak_ink(candidates(0.02, 0.25), n_pixels)
+    assert found is not None and abs(found - 172.0) <= 2.0

@@ -101,11 +101,20 @@ INKED_FIT_ALPHA = 0.3
 #: INKED_PEAK_PIXELS counts at most INKED_PEAK_COUNT pixels: a stroke is as many pixels
 #: whatever the canvas (a 400 x 300 figure's 1 %). As a share alone it lost every pale
 #: gray stroke on the 1 MP screen figure (benchmarks/_stroke_screen.py --size 1000x1000,
-#: RdBu_r: 4845 candidates at the peak, 10000 asked).
+#: RdBu_r: 4845 candidates at the peak, 10000 asked). Past INKED_PEAK_AREA pixels that
+#: count grows with the picture (its share there, 0.12 %): JPEG's candidates on data grow
+#: with the area, and a fixed count let them through on big pictures alone -- jet's
+#: terrain at q90 (benchmarks/decolorize_trial/trial43/t8_big_alldata.py) holds 204 /
+#: 1049 / 4677 candidates at its peak at 1 / 3 / 12 MP (0.03-0.04 %), and at 12 MP alone
+#: passed 1200 and paid 1.8 s of 2.6 for a claim that found nothing; coolwarm's 3177
+#: (0.03 %) the same. JPEG'd photographs that pass at 1 MP pass at 3 and 12 too (turbo's
+#: camera 0.43 / 0.18 / 0.15 %), and jet's black contours on a 12 MP figure (dpi 300)
+#: hold over 20000.
 INKED_PEAK_LUMA = 4.0
 INKED_PEAK_SHARE = 0.2
 INKED_PEAK_PIXELS = 0.01
 INKED_PEAK_COUNT = 1200
+INKED_PEAK_AREA = 1_000_000
 #: Beyond INKED_CLAIM_PIXELS pixels the claim asked shrinks as the picture's side grows
 #: (INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS / pixels)): strokes grow with the side, the
 #: field at their luma with the area. The 1 MP screen figure's pale gray on RdBu_r
@@ -161,10 +170,11 @@ def inked_strokes(
         # the flagged pixels at the ink's luma are judged too: the claim counts them
         # (a stroke's flagged core is its evidence), the undecided ones are what it adds
         also = off_map & at_ink
-        found = _claimed(seen, width, position, np.array([peak]), off_map, line, also)
+        fields: dict = {}  # (the fields one try took: the next's differ near its ink)
+        found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
         for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
             inks = np.array([peak + shift])
-            tried = _claimed(seen, width, position, inks, off_map, line, also)
+            tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
             if np.count_nonzero(tried) > np.count_nonzero(found):
                 found = tried
         claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
@@ -178,7 +188,8 @@ def inked_strokes(
 def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
     """The luma (DN) of an ink the candidates (their ``luma``) show as a peak
     (INKED_PEAK_SHARE), or None."""
-    least = min(INKED_PEAK_PIXELS * n_pixels, INKED_PEAK_COUNT)
+    least = min(INKED_PEAK_PIXELS * n_pixels,
+                INKED_PEAK_COUNT * max(1.0, n_pixels / INKED_PEAK_AREA))
     if len(luma) < least:
         return None
     counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
@@ -212,18 +223,25 @@ def _seen(
 
 def _ycc(rgb: np.ndarray) -> np.ndarray:
     """(N, 3) Y Cb Cr of ``rgb`` rows, a matrix-vector product a channel (an (N, 3) @
-    (3, 3) product took 3x as long: 0.1 s for 0.26 MP)."""
-    return np.stack([rgb @ row for row in _YCBCR], axis=-1)
+    (3, 3) product took 3x as long: 0.1 s for 0.26 MP), each written into its own plane
+    (a view of 3 planes: no stacking copy, each channel's column contiguous)."""
+    planes = np.empty((3, len(rgb)))
+    for plane, row in zip(planes, _YCBCR):
+        np.matmul(rgb, row, out=plane)
+    return planes.T
 
 
 def _claimed(
     seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, inks: np.ndarray,
     off_map: np.ndarray, line: Polyline, also: np.ndarray | None = None,
+    fields: dict | None = None,
 ) -> np.ndarray:  # fmt: skip
     """The pixels a stroke in one of ``inks`` explains better than the map (flat mask);
     ``seen``: :func:`_seen` of the picture. Only the undecided ones that may still join
     (:func:`_open`) and ``also`` (flagged ones to count) are judged, and what that reads
-    is computed within INKED_REACH of them: the work is what is left to decide."""
+    is computed within INKED_REACH of them: the work is what is left to decide.
+    ``fields``: the last field computed, kept between calls on the same picture and
+    flags (:func:`_field_of`)."""
     height = len(off_map) // width
     obs, error_data = seen
     shape = (height, width)
@@ -241,8 +259,7 @@ def _claimed(
     placed = np.zeros((len(off_map), 3))  # (per pixel, zero outside the region)
     for ink_luma in inks:
         valid = ~np.isnan(position) & ~off_map & (np.abs(obs[:, 0] - ink_luma) > INKED_FIELD_LUMA)
-        field_at = _field(np.nan_to_num(position), valid, region, width, height,
-                          INKED_FIELD_RADIUS)  # fmt: skip
+        field_at = _field_of(position, valid, region, (height, width), fields)
         field = _ycc(line.colors_at(field_at[at] * line.n_bins))
         gap = ink_luma - field[:, 0]
         defined = np.abs(gap) >= INKED_DEFINED
@@ -271,6 +288,28 @@ def _claimed(
         beside = _box_sum(placed[:, 2].reshape(shape)).ravel()[at]
         found[at] |= asked & (core | edge & (beside >= INKED_EDGE_NEIGHBOURS))
     return found
+
+
+def _field_of(
+    position: np.ndarray, valid: np.ndarray, region: np.ndarray, shape: tuple,
+    fields: dict | None,
+) -> np.ndarray:  # fmt: skip
+    """:func:`_field` at the ``region``'s pixels from the ``valid`` ones. ``fields``
+    keeps the last one computed: over the same region a pixel whose window holds no
+    pixel whose validity changed keeps its median (an ink's try differs from the last
+    only at the lumas between theirs), and only the others are computed again."""
+    height, width = shape
+    wanted = region
+    last = None if fields is None else fields.get("field")
+    if last is not None and np.array_equal(fields["region"], region):
+        changed = _dilated(valid != fields["valid"], shape, INKED_FIELD_RADIUS)
+        wanted = region & changed
+    field_at = _field(np.nan_to_num(position), valid, wanted, width, height, INKED_FIELD_RADIUS)
+    if wanted is not region:
+        field_at = np.where(wanted, field_at, last)
+    if fields is not None:
+        fields.update(field=field_at, valid=valid, region=region)
+    return field_at
 
 
 def _open(error_data: np.ndarray, off_map: np.ndarray, shape: tuple) -> np.ndarray:
