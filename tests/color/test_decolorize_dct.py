@@ -20,12 +20,11 @@ from truepix.color._decolorize._kernels import NORM_LINEAR
 
 
 def _oracle_stage(
-    stable: np.ndarray, pilot: np.ndarray | None, step: int, threshold: float
+    stable: np.ndarray, pilot: np.ndarray | None, side: int, step: int, threshold: float
 ) -> np.ndarray:
     """One stage over a padded field, every window in numpy (see ``_dct``)."""
     from skimage.util import view_as_windows
 
-    side = _dct.BLOCK
     windows = view_as_windows(stable, (side, side), step)
     coef = dctn(windows, axes=(-2, -1), norm="ortho")
     if pilot is None:
@@ -36,7 +35,7 @@ def _oracle_stage(
         pilot_windows = view_as_windows(pilot, (side, side), step)
         covered = np.isfinite(pilot_windows).all(axis=(-2, -1))  # else left out
         guide = dctn(np.nan_to_num(pilot_windows), axes=(-2, -1), norm="ortho")
-        gain = guide**2 / (guide**2 + 1.0)
+        gain = guide**2 / (guide**2 + _dct.WIENER_NOISE)
         gain[..., 0, 0] = 1.0
         weight = covered / np.maximum((gain**2).sum(axis=(-2, -1)), 1.0)
     blocks = idctn(coef * gain, axes=(-2, -1), norm="ortho")
@@ -51,28 +50,35 @@ def _oracle_stage(
     return stable + correction
 
 
-def _oracle(position: np.ndarray, noise: np.ndarray, step: int, pilot_step: int) -> np.ndarray:
+def _oracle(
+    position: np.ndarray, noise: np.ndarray, windows: tuple[tuple[int, int, int], ...]
+) -> np.ndarray:
+    """Both stages of each window size, their answers' mean, in numpy."""
     edges = _dct.stabilising_transform(noise)
     n_bins = len(noise)
     stable = np.interp(position * n_bins, np.arange(n_bins + 1), edges)
-    pad = _dct.BLOCK - 1
-    padded = np.pad(stable, pad, mode="symmetric")
-    pilot = _oracle_stage(padded, None, pilot_step, _dct.THRESHOLD)
-    second = _oracle_stage(padded, pilot, step, 0.0)[pad:-pad, pad:-pad]
-    return np.interp(second, edges, np.arange(n_bins + 1)) / n_bins
+    answers = []
+    for side, step, pilot_step in windows:
+        pad = side - 1
+        padded = np.pad(stable, pad, mode="symmetric")
+        pilot = _oracle_stage(padded, None, side, pilot_step, _dct.THRESHOLD)
+        answers.append(_oracle_stage(padded, pilot, side, step, 0.0)[pad:-pad, pad:-pad])
+    return np.interp(np.mean(answers, axis=0), edges, np.arange(n_bins + 1)) / n_bins
 
 
-@pytest.mark.parametrize(("step", "pilot_step"), [(1, 1), (2, 3)])
-def test_dct_kernel_matches_its_numpy_oracle(step: int, pilot_step: int) -> None:
-    """Both stages, the windows' weights and the stabilising transform, on a noisy
-    ramp with texture whose noise differs per bin."""
+@pytest.mark.parametrize(
+    "windows", [((8, 1, 1),), ((8, 2, 3),), ((12, 3, 4),), _dct.WINDOWS]
+)  # fmt: skip
+def test_dct_kernel_matches_its_numpy_oracle(windows: tuple[tuple[int, int, int], ...]) -> None:
+    """Both stages, the windows' weights, the stabilising transform and the mean of
+    window sizes, on a noisy ramp with texture whose noise differs per bin."""
     rng = np.random.default_rng(2)
     y, x = np.mgrid[0:40, 0:52] / 52.0
     truth = 0.2 + 0.5 * x + 0.05 * np.sin(9 * y) * np.cos(7 * x)
     noise = (0.004 + 0.004 * np.linspace(0, 1, 64)) ** 2
     position = np.clip(truth + 0.006 * rng.standard_normal(truth.shape), 0.0, 1.0)
-    got = _dct.dct_denoise(position, noise, False, step=step, pilot_step=pilot_step)
-    expected = _oracle(position, noise, step, pilot_step)
+    got = _dct.dct_denoise(position, noise, False, windows=windows)
+    expected = _oracle(position, noise, windows)
     # the kernel's stages run in float32 (stabilised values are O(100) noise sds: 1e-5
     # of a sd), the oracle in float64
     assert np.abs(got - expected).max() < 1e-6
