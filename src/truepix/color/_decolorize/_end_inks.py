@@ -51,6 +51,15 @@ END_MONOTONE = 1.0
 #: The median core must fit a blend with gray END_GATE DN better than one with the map's
 #: chroma at its luma.
 END_GATE = 3.0
+#: ... and the map's chroma at the cores' luma (median) must be END_CHROMA DN or more:
+#: where the map is nearly gray (Blues' light end, bone) a white ink's chroma and the
+#: data's are alike, and JPEG's noise decides.
+END_CHROMA = 15.0
+#: Cores looked at: END_CORES or more (in the picture's rows; the sampled rows' share of
+#: it there), with the pixels other rules flagged at the ink's luma counting toward
+#: ``_gray_inks``' GRAY_INK_PIXELS / GRAY_INK_COUNT (JPEG q95 keeps most of white text
+#: on magma far enough off the map to be flagged: 79 % before this rule).
+END_CORES = 24
 #: Directions of the sides' pairs: (dy, dx), at the reaches of ``_gray_inks``.
 _STEPS = ((0, 1), (1, 0), (1, 1), (1, -1))
 _REACHES = (2, 3)
@@ -123,17 +132,24 @@ def _inks(
     for sign in signs:
         toward = (luma[flat_cores] - side[cores]) * sign > 0
         own, at = cores[toward], flat_cores[toward]
-        if len(own) < least:
+        if len(own) < END_CORES / every:
             continue
         ink = _peak(luma[at], 0.0, 256.0, 256, GRAY_INK_LUMA)
         held = np.abs(luma[at] - ink) <= GRAY_INK_LUMA
-        if np.count_nonzero(held) < max(GRAY_INK_SHARE * len(own), least):
+        n_held = np.count_nonzero(held)
+        if n_held < GRAY_INK_SHARE * len(own):
             continue
-        own, at = own[held], at[held]
+        if n_held < least:  # (the strokes' parts other rules flagged count toward it)
+            flagged = np.count_nonzero(np.abs(luma[off_map] - ink) <= GRAY_INK_LUMA)
+            if n_held + flagged / every < least:
+                continue
         sides = _side_chroma(flat, scale, width, luma, side[own], at)
-        if np.median(_gray_gain(flat, scale, luma, at, sides, map_ycc)) < END_GATE:
+        gain, map_chroma = _gray_gain(flat, scale, luma, at, sides, map_ycc)
+        if np.median(map_chroma[held]) < END_CHROMA or np.median(gain[held]) < END_GATE:
             continue
-        found[sign] = (at, ink, jump, side)
+        # ... with the cores at other lumas (the ink's blends with the field) that fit
+        # gray better one by one
+        found[sign] = (at[held | (gain > 0)], ink, jump, side)
     return found
 
 
@@ -168,15 +184,16 @@ def _side_chroma(
 def _gray_gain(
     flat: np.ndarray, scale: float, luma: np.ndarray, pixels: np.ndarray, sides: np.ndarray,
     map_ycc: np.ndarray,
-) -> np.ndarray:  # fmt: skip
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Per pixel (flat indices): how much better (DN) its (Cb, Cr) fits a blend of its
     ``sides``' with gray than one with the map's at its luma (``map_ycc``: the map's
-    colors by rising luma)."""
+    colors by rising luma), and the length of the map's (Cb, Cr) there."""
     own = flat[pixels, :3] @ (_YCBCR[1:].T * scale)
     at_luma = np.stack(
         [np.interp(luma[pixels], map_ycc[:, 0], map_ycc[:, k]) for k in (1, 2)], axis=1
     )
-    return _to_segment(own, sides, at_luma) - _to_segment(own, sides, np.zeros_like(sides))
+    gain = _to_segment(own, sides, at_luma) - _to_segment(own, sides, np.zeros_like(sides))
+    return gain, np.hypot(at_luma[:, 0], at_luma[:, 1])
 
 
 def _to_segment(points: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
