@@ -144,7 +144,7 @@ def test_exact_pictures_decode_at_the_floor_in_every_form(name: str, tmp_path) -
 def test_a_gray_picture_with_a_colored_map_is_refused() -> None:
     gray = np.zeros((4, 5), np.uint8)
     with pytest.raises(
-        ShapeError, match=r"expected an RGB\(A\) picture for cmap 'viridis', got a 2-D gray"
+        ShapeError, match=r"expected an RGB\(A\) picture for cmap 'viridis', got a 2-D array"
     ):
         decolorize(gray, cmap="viridis", vmin=0, vmax=1)
     ramp = matplotlib.colormaps["gray"](np.linspace(0, 1, 20).reshape(4, 5), bytes=True)

@@ -19,6 +19,7 @@ from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
+from truepix.color._decolorize._end_inks import end_ink_strokes
 from truepix.color._decolorize._fills import MOSTLY_OFF, fill_pixels, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
@@ -372,6 +373,8 @@ def jpeg_off_map(
         jump_strokes(flat, scale, width, position, off_map, resized)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
+        # ... and white or black ones over a map that ends near white or black (_end_inks)
+        end_ink_strokes(flat, scale, width, position, off_map, line)
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
