@@ -211,7 +211,7 @@ def warn_off_map(
         return values
     if not isinstance(decoder, str) and (jpeg or (n_nan == 0 and noise < 1.0)):
         _warn_levels(values, image, decoder, jpeg, stacklevel + 1)  # get_cmap(name, 8)'s
-    quiet = not jpeg and noise < SUSPECT_NOISE and 10 * n_nan < values.size
+    quiet = not jpeg and 10 * n_nan < values.size  # (_offtable: exact renders only)
     if quiet and not isinstance(decoder, str) and _offtable_warned(
         decoder, values, image, stacklevel + 1
     ):  # fmt: skip
