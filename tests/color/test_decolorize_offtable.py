@@ -93,9 +93,10 @@ def test_opencvs_table_decoded_with_matplotlibs_name_names_it(name: str) -> None
 def test_opencvs_hsv_is_not_called_bgr() -> None:
     # its picture fits 'hsv' a little better swapped (hsv swapped is on hsv): the advice
     # to swap took a 3.5 DN decode to 64.8 DN
-    y, x = np.mgrid[0:128, 0:128] / 128
-    field = 20 * np.exp(-((x - 0.3) ** 2 + (y - 0.6) ** 2) / 0.05) + 5 * x
-    u8 = np.round((field - field.min()) / np.ptp(field) * 255).astype(np.uint8)
+    y, x = np.mgrid[0:256, 0:256] / 256  # trial 44's smooth field
+    field = (20 * np.exp(-((x - 0.3) ** 2 + (y - 0.6) ** 2) / 0.05)
+             - 12 * np.exp(-((x - 0.7) ** 2 + (y - 0.3) ** 2) / 0.03) + 5 * x)  # fmt: skip
+    u8 = np.clip(np.round((field + 12) / 33 * 255), 0, 255).astype(np.uint8)
     picture = cv2.applyColorMap(u8, cv2.COLORMAP_HSV)[..., ::-1]
     messages = _decode(np.ascontiguousarray(picture), "hsv", 0, 255)
     assert not any("BGR" in m for m in messages), messages
