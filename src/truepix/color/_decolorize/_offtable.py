@@ -59,6 +59,9 @@ def offtable_advice(decoder: Any, image: Any) -> str | None:
     first = _sample(pixels, FIRST, FIRST // 4)
     if first is None or _held(_keys(first), entry) >= ON_TABLE:
         return None  # the map's own colors: the common case stops here
+    other = getattr(decoder, "_other", None)  # "matlab:jet" decodes jet(64) pictures too
+    if other is not None and _held(_keys(first), _entry(other.name)) >= ON_TABLE:
+        return None
     if int(np.ptp(entry.lut_bytes[:, :3].astype(np.int16), axis=1).max()) <= GRAY_SPREAD:
         return None
     sample = _sample(pixels, SAMPLE, MIN_SAMPLE)
@@ -110,6 +113,12 @@ def _table_keys(entry: Any) -> np.ndarray:
 
 
 _TABLE_KEYS: dict[int, tuple[Any, np.ndarray]] = {}
+
+
+def _entry(name: str) -> Any:
+    from truepix.color._catalog import resolve
+
+    return resolve(name)
 
 
 def _held(keys: np.ndarray, entry: Any) -> float:
