@@ -136,9 +136,10 @@ def _blend(decoder: Any, sample: np.ndarray) -> str | None:
     from truepix.color._decolorize._screen import blend_explained
 
     shown = np.ones(len(sample), bool)
-    if blend_explained(decoder, sample[None], shown, 1.0) < BLEND_EXPLAINED:
-        return None
-    advice = blend_advice(decoder, sample[None], shown, 1.0)
+    advice = None
+    if blend_explained(decoder, sample[None], shown, 1.0) >= BLEND_EXPLAINED:
+        advice = blend_advice(decoder, sample[None], shown, 1.0)
+    # (at alpha 0.95 the screen misses half the blends: an exact one is searched anyway)
     return advice if advice is not None else _exact_blend(decoder, _keys(sample))
 
 
