@@ -27,7 +27,7 @@ from truepix._shares import LIGHT, NEUTRAL
 __all__ = ["offtable_advice"]
 
 #: Pixels (evenly spaced) the first test reads, and the later ones.
-FIRST, SAMPLE = 1024, 4096
+FIRST, SAMPLE = 512, 4096
 #: Data pixels a sample needs before its colors say anything.
 MIN_SAMPLE = 256
 #: Share of the sample's colors that are table bytes past which the picture is the
@@ -56,11 +56,12 @@ def offtable_advice(decoder: Any, image: Any) -> str | None:
     if getattr(decoder, "alpha", None) is not None:
         return None
     entry = decoder._map
-    first = _sample(pixels, FIRST, FIRST // 4)
-    if first is None or _held(_keys(first), entry) >= ON_TABLE:
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    first = _keys(flat[:: max(1, len(flat) // FIRST), :3])  # (all pixels: no filter to pay)
+    if _held(first, entry) >= ON_TABLE:
         return None  # the map's own colors: the common case stops here
     other = getattr(decoder, "_other", None)  # "matlab:jet" decodes jet(64) pictures too
-    if other is not None and _held(_keys(first), _entry(other.name)) >= ON_TABLE:
+    if other is not None and _held(first, _entry(other.name)) >= ON_TABLE:
         return None
     if int(np.ptp(entry.lut_bytes[:, :3].astype(np.int16), axis=1).max()) <= GRAY_SPREAD:
         return None
