@@ -78,10 +78,20 @@ def _swap_on_map(lut_bytes: np.ndarray) -> bool:
     """Whether the map's table with red and blue swapped lies on the map (mean distance
     to its nearest table color at most ON_MAP DN): such a map cannot tell a swapped
     picture from a picture of a shifted or reversed map by fit alone."""
+    found = _ON_MAP.get(id(lut_bytes))
+    if found is not None and found[0] is lut_bytes:
+        return found[1]
     table = lut_bytes[:, :3].astype(np.float64)
     swapped = table[:, ::-1]
     squared = (swapped**2).sum(1)[:, None] - 2.0 * swapped @ table.T + (table**2).sum(1)[None]
-    return float(np.sqrt(np.maximum(squared.min(axis=1), 0.0)).mean()) <= ON_MAP
+    on_map = float(np.sqrt(np.maximum(squared.min(axis=1), 0.0)).mean()) <= ON_MAP
+    if len(_ON_MAP) > 64:
+        _ON_MAP.clear()
+    _ON_MAP[id(lut_bytes)] = (lut_bytes, on_map)  # (tables are read-only: kept per table)
+    return on_map
+
+
+_ON_MAP: dict[int, tuple[np.ndarray, bool]] = {}
 
 
 def _distinct(sample: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
