@@ -202,8 +202,27 @@ def test_a_two_d_gray_array_of_width_3_or_4_is_refused_when_ambiguous() -> None:
     assert decolorize(as_gray, cmap="gray", vmin=0, vmax=1).shape == (50, 4)
     wide = rng.integers(0, 256, (50, 5), dtype=np.uint8)  # no other reading: a picture
     assert decolorize(wide, cmap="gray", vmin=0, vmax=1).shape == (50, 5)
-    with pytest.raises(ShapeError, match="2-D gray picture of shape"):
+    with pytest.raises(ShapeError, match=r"2-D array of shape \(50, 5\) \(a gray picture"):
         decolorize(wide, cmap="viridis", vmin=0, vmax=1)
+
+
+def test_a_palette_png_read_as_indices_gets_an_error_naming_convert_rgb(tmp_path) -> None:
+    """A Pillow mode 'P' PNG read with np.asarray is its palette's indices (2-D): the error
+    says how to get its colors, and doing what it says decodes at the floor."""
+    from PIL import Image
+
+    data = np.linspace(0.0, 1.0, 64 * 48).reshape(48, 64)
+    rgb = matplotlib.colormaps["viridis"](data, bytes=True)[..., :3]
+    path = tmp_path / "palette.png"
+    Image.fromarray(rgb).quantize(256, dither=Image.Dither.NONE).save(path)
+    indices = np.asarray(Image.open(path))
+    assert indices.ndim == 2  # what a user gets
+    with pytest.raises(ShapeError, match=r"palette PNG/GIF.*convert\('RGB'\)"):
+        decolorize(indices, cmap="viridis", vmin=0, vmax=1)
+    colors = np.asarray(Image.open(path).convert("RGB"))
+    values = decolorize(colors, cmap="viridis", vmin=0, vmax=1)
+    assert not np.isnan(values).any()
+    assert np.abs(values - data).max() <= 2.0 / 256  # 256 colors of a 256-entry map
 
 
 def test_one_d_data_as_a_dask_array() -> None:

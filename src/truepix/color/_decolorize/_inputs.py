@@ -253,11 +253,16 @@ def as_rows(image: Any, gray_like: bool, cmap: str) -> tuple[Any, bool]:
     channels = array.shape[-1]
     if not gray_like:
         if channels not in (3, 4):
+            # (a palette PNG or GIF read with np.asarray(Image.open(...)) is 2-D too:
+            # its palette's indices, which Pillow's convert("RGB") turns into colors)
             msg = (
-                f"expected an RGB(A) picture for cmap {cmap!r}, got a 2-D gray picture"
-                f" of shape {array.shape}"
+                f"expected an RGB(A) picture for cmap {cmap!r}, got a 2-D array of shape"
+                f" {array.shape} (a gray picture, or a palette PNG/GIF's indices)"
             )
-            raise ShapeError(msg + "; pass the picture with its color channels, (H, W, 3|4)")
+            raise ShapeError(
+                msg + "; pass the picture with its color channels, (H, W, 3|4): for a"
+                " palette file, np.asarray(PIL.Image.open(path).convert('RGB'))"
+            )
         return array[None], True
     if channels not in (3, 4):
         return array, False
