@@ -69,7 +69,7 @@ def offtable_advice(decoder: Any, image: Any) -> str | None:
     if sample is None:
         return None
     keys = _keys(sample)
-    own = _held(keys, entry)
+    own = max(_held(keys, entry), 0.0 if other is None else _held(keys, _entry(other.name)))
     if own >= ON_TABLE or not FEW <= len(np.unique(keys)) <= MANY:
         return None  # resampled or noisy (no exact render), or a few levels
     advice = _blend(decoder, sample)
