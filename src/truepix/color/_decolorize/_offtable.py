@@ -24,7 +24,7 @@ import numpy as np
 
 from truepix._shares import LIGHT, NEUTRAL
 
-__all__ = ["offtable_advice"]
+__all__ = ["offtable_advice", "offtable_warned"]
 
 #: Pixels (evenly spaced) the first test reads, and the later ones.
 FIRST, SAMPLE = 512, 4096
@@ -43,6 +43,20 @@ OTHER_EXACT, OTHER_MORE = 0.9, 0.25
 #: Channel spread (DN) at most which a map is gray-like: a gray picture holds another
 #: gray map's bytes as well as its own.
 GRAY_SPREAD = 8
+
+
+def offtable_warned(decoder: Any, image: Any, stacklevel: int) -> bool:
+    """Whether :func:`offtable_advice` named something, and an
+    :class:`~truepix.errors.OffMapWarning` said it (``_result.warn_off_map``'s quiet
+    pictures)."""
+    import warnings
+
+    from truepix.errors import OffMapWarning
+
+    advice = offtable_advice(decoder, image)
+    if advice is not None:
+        warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
+    return advice is not None
 
 
 def offtable_advice(decoder: Any, image: Any) -> str | None:

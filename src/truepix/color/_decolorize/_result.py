@@ -212,10 +212,11 @@ def warn_off_map(
     if not isinstance(decoder, str) and (jpeg or (n_nan == 0 and noise < 1.0)):
         _warn_levels(values, image, decoder, jpeg, stacklevel + 1)  # get_cmap(name, 8)'s
     quiet = not jpeg and 10 * n_nan < values.size  # (_offtable: exact renders only)
-    if quiet and not isinstance(decoder, str) and _offtable_warned(
-        decoder, values, image, stacklevel + 1
-    ):  # fmt: skip
-        return values  # (colors of an exact render, not the map's: _offtable)
+    if quiet and not isinstance(decoder, str) and values.size >= _JUDGED:
+        from truepix.color._decolorize._offtable import offtable_warned
+
+        if offtable_warned(decoder, image, stacklevel + 1):
+            return values  # (colors of an exact render, not the map's)
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
@@ -256,18 +257,6 @@ def warn_off_map(
     elif named and shown >= _JUDGED and not mostly:  # (a tenth to SUSPECT_OFF off)
         _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale))
     return values
-
-
-def _offtable_warned(decoder: Any, values: np.ndarray, image: Any, stacklevel: int) -> bool:
-    """Whether a quiet exact-looking picture holds colors that are not its map's table
-    (``_offtable.offtable_advice``), and the warning said what it holds."""
-    from truepix.color._decolorize._offtable import offtable_advice
-    from truepix.errors import OffMapWarning
-
-    advice = None if values.size < _JUDGED else offtable_advice(decoder, image)
-    if advice is not None:
-        warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
-    return advice is not None
 
 
 def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int) -> bool:
