@@ -211,6 +211,12 @@ def warn_off_map(
         return values
     if not isinstance(decoder, str) and (jpeg or (n_nan == 0 and noise < 1.0)):
         _warn_levels(values, image, decoder, jpeg, stacklevel + 1)  # get_cmap(name, 8)'s
+    quiet = not jpeg and 10 * n_nan < values.size  # (_offtable: exact renders only)
+    if quiet and not isinstance(decoder, str) and values.size >= _JUDGED:
+        from truepix.color._decolorize._offtable import offtable_warned
+
+        if offtable_warned(decoder, image, stacklevel + 1):
+            return values  # (colors of an exact render, not the map's)
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
