@@ -47,7 +47,7 @@ from truepix.color._decolorize._gray_inks import (
     _luma_jumps,
     _with_edges,
 )
-from truepix.color._decolorize._jumps import JUMP_SAMPLE_SLACK, _peak, jumps
+from truepix.color._decolorize._jumps import JUMP_SAMPLE_SLACK, _peak, jumps, picture_luma
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -117,8 +117,7 @@ def end_ink_strokes(
     order = np.argsort(ycc[:, 0], kind="stable")
     map_ycc = ycc[order]
     least = min(GRAY_INK_PIXELS * n_pixels, GRAY_INK_COUNT)
-    weights = _YCBCR[0] * scale
-    luma = flat[:, 0] * weights[0] + flat[:, 1] * weights[1] + flat[:, 2] * weights[2]
+    luma = picture_luma(flat, scale)
     signs = [s for s, end in ((1.0, light), (-1.0, dark)) if end]
     # (every GRAY_SAMPLE th row first: most pictures make no ink there, at an eighth of the cost)
     sampled = list(_inks(flat, scale, width, position, off_map, luma, map_ycc, signs,

@@ -50,6 +50,7 @@ from truepix.color._decolorize._jumps import (
     _jump_kernel,
     _peak,
     jumps,
+    picture_luma,
 )
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
@@ -170,8 +171,7 @@ def gray_ink_strokes(
     n_pixels = len(off_map)
     if width < 8 or n_pixels < 64:
         return
-    weights = _YCBCR[0] * scale  # (a channel at a time: a third of a matmul's time on uint8)
-    luma = flat[:, 0] * weights[0] + flat[:, 1] * weights[1] + flat[:, 2] * weights[2]
+    luma = picture_luma(flat, scale)
     for pixels, ink in _strokes(flat, scale, width, position, off_map, luma, top):
         of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
         # (of the ink's luma: the stroke's own, also where other rules flagged them)
