@@ -26,6 +26,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix._threads import split_rows
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
@@ -352,18 +353,22 @@ def sampled_luma(
     """
     weights = _YCBCR[0] * scale
     scaled = np.empty(len(flat))
-    _luma_rows(
-        flat, float(weights[0]), float(weights[1]), float(weights[2]), width, every,
-        np.array(offsets, dtype=np.int64), scaled,
+    n_rows = (len(flat) // width + every - 1) // every
+    split_rows(
+        _luma_rows, n_rows, flat, float(weights[0]), float(weights[1]), float(weights[2]),
+        width, every, np.array(offsets, dtype=np.int64), scaled,
     )  # fmt: skip
     return scaled
 
 
 @nb.njit(**_JIT)
-def _luma_rows(flat, w0, w1, w2, width, every, offsets, scaled):  # pragma: no cover - jitted
-    """``_luma`` divided by 255 into ``scaled``, on ``sampled_luma``'s rows."""
+def _luma_rows(  # pragma: no cover - jitted
+    flat, w0, w1, w2, width, every, offsets, scaled, start, stop
+):
+    """``_luma`` divided by 255 into ``scaled``, on ``sampled_luma``'s rows around the
+    sampled rows ``start`` to ``stop`` (``_threads.split_rows``' bands)."""
     height = flat.shape[0] // width
-    for y in range(0, height, every):
+    for y in range(start * every, min(stop * every, height), every):
         for o in offsets:
             row = y + o
             if row < 0 or row >= height:
