@@ -142,12 +142,14 @@ def gray_middle(line: Polyline) -> bool:
 
 
 def _luma_jumps(
-    luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1, sides: float = GRAY_SIDES
-) -> tuple[np.ndarray, np.ndarray]:
+    luma: np.ndarray, width: int, off_map: np.ndarray, every: int = 1, sides: float = GRAY_SIDES,
+    scaled: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Per pixel: the largest luma jump (DN) over directions and reaches whose sides
     agree (GRAY_SIDES), and the sides' mean (NaN where none); of the rows 0, ``every``,
-    2 ``every`` ... only, one after another, as ``_jumps.jumps`` lays them out."""
-    scaled = luma / 255.0
+    2 ``every`` ... only, one after another, as ``_jumps.jumps`` lays them out.
+    ``scaled``: ``luma / 255`` where made already (``_jumps.sampled_luma``)."""
+    scaled = luma / 255.0 if scaled is None else scaled
     height = len(luma) // width
     size = (height + every - 1) // every * width
     jump = np.zeros(size, dtype=np.float64)
