@@ -108,12 +108,6 @@ GRAY_FAINT = 12.0
 GRAY_FAINT_SIDES = 8.0
 GRAY_FAINT_TOP = 4.0
 GRAY_FAINT_POSITION = 0.02
-#: ... or lighter by GRAY_FAINT_ABOVE DN than every map color within GRAY_FAINT_REACH
-#: (positions, 0-1) of its sides' position: a blend of a light ink with a field short
-#: of the middle, which no map color near that field makes (data between its sides
-#: passes through their colors).
-GRAY_FAINT_ABOVE = 6.0
-GRAY_FAINT_REACH = 0.04
 #: A light ink's strokes over the light middle itself (a white contour along RdBu_r's
 #: gray, Spectral's pale yellow): the field's position is the ink's own, so nothing but
 #: luma tells them. No data is lighter than the map's lightest color: JPEG's overshoot of
@@ -178,21 +172,19 @@ def _luma_jumps(
 
 def gray_ink_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
-    top: float = np.inf, map_luma: np.ndarray | None = None,
+    top: float = np.inf,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of strokes in gray inks whose luma stands out of
     the field on both sides (GRAY_CORE) and whose position does too (GRAY_POSITION), an
     ink's (GRAY_INK_LUMA, GRAY_CHROMA), and their edges (GRAY_EDGE) and fringes
     (GRAY_FRINGE) beside them. ``flat``: the picture's pixels (times ``scale``: DN),
     ``position`` each one's (0-1, NaN: none); ``top``: the luma (DN) of the map's
-    lightest color (GRAY_FAINT_TOP); ``map_luma``: the map's luma (DN) at positions
-    0, 1/K ... 1 (GRAY_FAINT_ABOVE; None: not looked at)."""
+    lightest color (GRAY_FAINT_TOP, GRAY_OVER_TOP)."""
     n_pixels = len(off_map)
     if width < 8 or n_pixels < 64:
         return
     luma = picture_luma(flat, scale)
-    found = _strokes(flat, scale, width, position, off_map, luma, top, map_luma)
-    for pixels, ink in found:
+    for pixels, ink in _strokes(flat, scale, width, position, off_map, luma, top):
         of_ink = np.abs(luma - ink) <= GRAY_INK_LUMA
         # (of the ink's luma: the stroke's own, also where other rules flagged them)
         stroke = (pixels | off_map) & of_ink
@@ -204,7 +196,7 @@ def gray_ink_strokes(
 
 def _strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
-    luma: np.ndarray, top: float = np.inf, map_luma: np.ndarray | None = None,
+    luma: np.ndarray, top: float = np.inf,
 ) -> list[tuple[np.ndarray, float]]:  # fmt: skip
     """Per gray ink the cores make: its strokes' cores and edges (a mask; pixels not
     ``off_map``) and the ink's luma; none where the cores make no gray ink."""
@@ -236,8 +228,7 @@ def _strokes(
         if pixels is not None:
             pixels = _with_edges(pixels, jump, luma, side, ink, width)
             if np.median(luma[cores[at_ink]] - side[cores[at_ink]]) > 0:  # (a light ink)
-                faint = _faint(luma, position, width, off_map, top, map_luma)
-                _grown(pixels, faint, width)
+                _grown(pixels, _faint(luma, position, width, off_map, top), width)
             _along(pixels, jump, luma, side, ink, width, off_map, position)
             found.append((pixels, ink))
         cores = cores[~at_ink]
@@ -277,8 +268,7 @@ def _with_edges(
 
 
 def _faint(
-    luma: np.ndarray, position: np.ndarray, width: int, off_map: np.ndarray, top: float,
-    map_luma: np.ndarray | None = None,
+    luma: np.ndarray, position: np.ndarray, width: int, off_map: np.ndarray, top: float
 ) -> np.ndarray:
     """A mask of the pixels lighter than the map's lightest color less GRAY_FAINT_TOP DN
     (``top``) whose luma stands GRAY_FAINT DN or more above two sides that agree within
@@ -287,15 +277,10 @@ def _faint(
     (``_grown``): JPEG's noise on the data through the light middle makes a few such
     pixels apart from any stroke."""
     jump, side = _luma_jumps(luma, width, off_map, sides=GRAY_FAINT_SIDES)
-    faint = (jump >= GRAY_FAINT) & (luma > side) & ~off_map
-    at = np.flatnonzero(faint)
+    faint = (jump >= GRAY_FAINT) & (luma > side) & (luma >= top - GRAY_FAINT_TOP) & ~off_map
     # ... whose position stands out too: data through the light middle is a luma ridge
     # (the map's luma peaks there), but its positions pass through
-    position_jump, position_side = jumps(position, width, off_map)
-    light = luma[at] >= top - GRAY_FAINT_TOP
-    if map_luma is not None:
-        light |= luma[at] >= _reachable(map_luma, position_side[at]) + GRAY_FAINT_ABOVE
-    faint[at] = light & (position_jump[at] >= GRAY_FAINT_POSITION)
+    faint[faint] = jumps(position, width, off_map)[0][faint] >= GRAY_FAINT_POSITION
     return faint
 
 
@@ -319,22 +304,6 @@ def _over_top(luma: np.ndarray, width: int, off_map: np.ndarray, top: float) -> 
     core_groups(np.ones(len(pixels), dtype=bool), seeded, pixels, width, n_pixels // width,
                 GRAY_OVER_PIXELS, 1.0, groups)  # fmt: skip
     off_map[pixels[(groups > 0) & over[pixels]]] = True
-
-
-def _reachable(map_luma: np.ndarray, position: np.ndarray) -> np.ndarray:
-    """Per position (0-1; NaN: inf): the largest luma (DN) of the map within
-    GRAY_FAINT_REACH of it (``map_luma`` at positions 0, 1/K ... 1)."""
-    steps = len(map_luma) - 1
-    known = np.isfinite(position)
-    low = np.floor(np.clip(np.where(known, position, 0.0) - GRAY_FAINT_REACH, 0, 1) * steps)
-    high = np.ceil(np.clip(np.where(known, position, 0.0) + GRAY_FAINT_REACH, 0, 1) * steps)
-    low, high = low.astype(np.int64), high.astype(np.int64)
-    best = np.full(len(position), -np.inf)
-    for offset in range(int(np.max(high - low, initial=0)) + 1):
-        index = np.minimum(low + offset, high)
-        best = np.maximum(best, map_luma[index])
-    best[~known] = np.inf
-    return best
 
 
 def _grown(found: np.ndarray, able: np.ndarray, width: int) -> None:

@@ -372,8 +372,7 @@ def jpeg_off_map(
     if not (colorless or line.cyclic or plan.discrete):
         jump_strokes(flat, scale, width, position, off_map, resized)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
-            map_luma = line.colors_at(np.linspace(0.0, line.n_bins, 257)) @ _YCBCR[0]
-            gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()), map_luma)
+            gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)
         end_ink_strokes(flat, scale, width, position, off_map, line)
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
