@@ -224,3 +224,20 @@ def test_photograph_lighter_than_the_middle_keeps_its_data(cmap, name):
     color, in specks: no curve of them is taken for a light stroke (GRAY_OVER_PIXELS)."""
     picture = photo_jpeg(name, cmap, quality=50)
     assert np.isnan(decolorize(picture, cmap=cmap, vmin=0, vmax=1)).mean() <= 0.002
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_jumps_at_some_pixels_are_the_kernels(seed):
+    """``_over_top`` reads the luma jumps at its few candidates alone: the same jumps and
+    sides' means as the jitted pass over the whole picture, flagged pixels skipped."""
+    from truepix.color._decolorize._gray_inks import _jumps_at, _luma_jumps
+
+    rng = np.random.default_rng(seed)
+    height, width = 37 + seed, 53
+    luma = rng.normal(200, 20, height * width).round(1)
+    off_map = rng.random(height * width) < 0.1
+    jump, side = _luma_jumps(luma, width, off_map, sides=8.0)
+    pixels = np.flatnonzero(~off_map)
+    jump_at, side_at = _jumps_at(luma, width, off_map, pixels, 8.0)
+    np.testing.assert_array_equal(jump_at, jump[pixels])
+    np.testing.assert_array_equal(side_at, side[pixels])
