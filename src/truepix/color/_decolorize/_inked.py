@@ -164,24 +164,23 @@ def inked_strokes(
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
-    if len(inks) == 0:
-        peak = _peak_ink(candidate_luma, len(off_map))
-        if peak is not None:
-            peaks = [peak]
-        else:  # (several inks, each a lesser peak: a stroke of each flagged somewhere)
-            kept = ~off_map if decided is None else ~off_map | decided
-            flagged_luma = (flat[~kept, :3] * scale) @ _YCBCR[0]
-            peaks = _flagged_inks(candidate_luma, flagged_luma, len(off_map))
-        painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
-        peaks = [p for p in peaks if not np.any(np.abs(painted - p) <= INKED_PEAK_LUMA)]
-        if not peaks:
-            return  # (all-data pictures but a few: a look at the candidates' luma)
-        seen = _seen(flat, scale, width, position, line, decided)  # (once for every try)
-        for peak in peaks:
-            _claim_peak(seen, width, position, peak, off_map, line, decided)
-        return
-    seen = _seen(flat, scale, width, position, line, decided)
-    off_map |= _claimed(seen, width, position, inks, off_map, line)
+    peak = _peak_ink(candidate_luma, len(off_map)) if len(inks) == 0 else None
+    if peak is not None:
+        peaks = [peak]
+    else:  # (several inks, each a lesser peak: a stroke of each flagged somewhere)
+        kept = ~off_map if decided is None else ~off_map | decided
+        flagged_luma = (flat[~kept, :3] * scale) @ _YCBCR[0]
+        peaks = _flagged_inks(candidate_luma, flagged_luma, len(off_map))
+        peaks = [p for p in peaks if not np.any(np.abs(inks - p) <= 2 * INKED_PEAK_LUMA)]
+    painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
+    peaks = [p for p in peaks if not np.any(np.abs(painted - p) <= INKED_PEAK_LUMA)]
+    if not peaks and len(inks) == 0:
+        return  # (all-data pictures but a few: a look at the candidates' luma)
+    seen = _seen(flat, scale, width, position, line, decided)  # (once for every try)
+    if len(inks):
+        off_map |= _claimed(seen, width, position, inks, off_map, line)
+    for peak in peaks:
+        _claim_peak(seen, width, position, peak, off_map, line, decided)
 
 
 def _claim_peak(
