@@ -85,6 +85,9 @@ INKED_CAP = 60.0
 #: (opacity 0.5).
 INKED_FIT_LUMA = 25.0
 INKED_FIT_ALPHA = 0.3
+#: ... each pixel's estimate of the chroma, the densest INKED_CHROMA_MODE DN cells' (3 x 3)
+#: mean: a least-squares fit over every pixel read magenta's ink over magma, among white,
+#: gray and green strokes, as (-2, 1) DN, its densest (13, 76) (drawn: (16, 78)).
 INKED_CHROMA_MODE = 8.0
 #: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
 #: them or more within INKED_PEAK_LUMA DN of one luma, and that at least INKED_PEAK_PIXELS
@@ -160,6 +163,8 @@ def inked_strokes(
     (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
     of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
     BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
+    Where no peak holds that share, or beside ``inks``, the lesser peaks that hold a
+    flagged stroke each are tried as inks too (INKED_INKS).
     ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
@@ -167,6 +172,8 @@ def inked_strokes(
     peak = _peak_ink(candidate_luma, len(off_map)) if len(inks) == 0 else None
     if peak is not None:
         peaks = [peak]
+    elif len(candidate_luma) < _least(len(off_map)):
+        peaks = []  # (all-data pictures: a few candidates)
     else:  # (several inks, each a lesser peak: a stroke of each flagged somewhere)
         kept = ~off_map if decided is None else ~off_map | decided
         flagged_luma = (flat[~kept, :3] * scale) @ _YCBCR[0]
@@ -404,7 +411,10 @@ def _ink_chroma(
     gap: np.ndarray, at: np.ndarray, inner: np.ndarray, placed: np.ndarray, shape: tuple,
 ) -> np.ndarray:  # fmt: skip
     """The ink's chroma (Cb, Cr; DN): where opacity is known from luma (INKED_FIT_LUMA),
-    the observed chroma is 4:2:0 of alpha * ink + (1 - alpha) * field, linear in the ink.
+    the observed chroma is 4:2:0 of alpha * ink + (1 - alpha) * field, linear in the ink:
+    each pixel's estimate of it, the densest of them taken (``_densest``: strokes of other
+    inks whose luma lies past the field's read as this one's too; pixels whose luma lies
+    past the ink's by INKED_FIELD_LUMA are another ink's and left out).
     Per pixel of the region ``at`` (flat indices), fit on its ``inner`` pixels (whose
     blocks around lie in it); ``placed``: scratch rows per pixel, zero outside it."""
     beyond = (obs[:, 0] - field[:, 0] - gap) * np.sign(gap) > INKED_FIELD_LUMA
