@@ -169,9 +169,9 @@ def inked_strokes(
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
-    peak = _peak_ink(candidate_luma, len(off_map)) if len(inks) == 0 else None
-    if peak is not None:
-        peaks = [peak]
+    single = _peak_ink(candidate_luma, len(off_map)) if len(inks) == 0 else None
+    if single is not None:
+        peaks = [single]
     elif len(candidate_luma) < _least(len(off_map)):
         peaks = []  # (all-data pictures: a few candidates)
     else:  # (several inks, each a lesser peak: a stroke of each flagged somewhere)
@@ -187,12 +187,13 @@ def inked_strokes(
     if len(inks):
         off_map |= _claimed(seen, width, position, inks, off_map, line)
     for peak in peaks:
-        _claim_peak(seen, width, position, peak, off_map, line, decided)
+        # (the lesser peaks' inks lie among others': their chroma the densest estimate)
+        _claim_peak(seen, width, position, peak, off_map, line, decided, single is None)
 
 
 def _claim_peak(
     seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, peak: float,
-    off_map: np.ndarray, line: Polyline, decided: np.ndarray | None,
+    off_map: np.ndarray, line: Polyline, decided: np.ndarray | None, several: bool,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` what a stroke of the ink at ``peak`` (its luma, DN, or one
     INKED_PEAK_SHIFTS from it) claims, where it claims INKED_CLAIM of the pixels at it."""
@@ -203,10 +204,11 @@ def _claim_peak(
     # (a stroke's flagged core is its evidence), the undecided ones are what it adds
     also = off_map & at_ink
     fields: dict = {}  # (the fields one try took: the next's differ near its ink)
-    found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
+    found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields,
+                     several)  # fmt: skip
     for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
         inks = np.array([peak + shift])
-        tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
+        tried = _claimed(seen, width, position, inks, off_map, line, also, fields, several)
         if np.count_nonzero(tried) > np.count_nonzero(found):
             found = tried
     claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
@@ -294,7 +296,7 @@ def _ycc(rgb: np.ndarray) -> np.ndarray:
 def _claimed(
     seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, inks: np.ndarray,
     off_map: np.ndarray, line: Polyline, also: np.ndarray | None = None,
-    fields: dict | None = None,
+    fields: dict | None = None, several: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """The pixels a stroke in one of ``inks`` explains better than the map (flat mask);
     ``seen``: :func:`_seen` of the picture. Only the undecided ones that may still join
@@ -326,7 +328,8 @@ def _claimed(
         alpha = np.clip((obs_at[:, 0] - field[:, 0]) / np.where(defined, gap, 1.0), 0.0, 1.0)
         placed[at, :2] = field[:, 1:]
         upsampled = _upsampled(placed[:, :2], shape)[at]
-        chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, at, inner, placed, shape)
+        chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, at, inner, placed, shape,
+                             several)  # fmt: skip
         ink = np.array([ink_luma, *chroma])
         toward = ink[1:] - upsampled
         fit = ((obs_at[:, 1:] - upsampled) * toward).sum(axis=1)
@@ -409,15 +412,17 @@ def _error(obs: np.ndarray, chroma: np.ndarray, luma: np.ndarray, shape: tuple) 
 def _ink_chroma(
     obs: np.ndarray, field: np.ndarray, upsampled: np.ndarray, alpha: np.ndarray,
     gap: np.ndarray, at: np.ndarray, inner: np.ndarray, placed: np.ndarray, shape: tuple,
+    several: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """The ink's chroma (Cb, Cr; DN): where opacity is known from luma (INKED_FIT_LUMA),
     the observed chroma is 4:2:0 of alpha * ink + (1 - alpha) * field, linear in the ink:
-    each pixel's estimate of it, the densest of them taken (``_densest``: strokes of other
-    inks whose luma lies past the field's read as this one's too; pixels whose luma lies
-    past the ink's by INKED_FIELD_LUMA are another ink's and left out).
+    least squares; among ``several`` inks each pixel's estimate of it, the densest taken
+    (``_densest``: other inks' strokes whose luma lies past the field's read as this one's
+    too; pixels whose luma lies past the ink's by INKED_FIELD_LUMA are another's, left out).
     Per pixel of the region ``at`` (flat indices), fit on its ``inner`` pixels (whose
     blocks around lie in it); ``placed``: scratch rows per pixel, zero outside it."""
     beyond = (obs[:, 0] - field[:, 0] - gap) * np.sign(gap) > INKED_FIELD_LUMA
+    beyond &= several
     known = np.where((np.abs(gap) >= INKED_FIT_LUMA) & ~beyond, alpha, 0.0)
     placed[at, 0] = known
     placed[at, 1:] = known[:, None] * field[:, 1:]
@@ -427,7 +432,9 @@ def _ink_chroma(
     used = inner & (spread >= INKED_FIT_ALPHA) & ~beyond
     if not used.any():
         return np.zeros(2)
-    return _densest(rest[used] / spread[used, None], spread[used] ** 2)
+    if several:
+        return _densest(rest[used] / spread[used, None], spread[used] ** 2)
+    return (spread[used, None] * rest[used]).sum(axis=0) / (spread[used] ** 2).sum()
 
 
 def _densest(estimates: np.ndarray, weights: np.ndarray) -> np.ndarray:
