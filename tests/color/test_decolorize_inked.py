@@ -53,8 +53,7 @@ def test_light_gray_contours_are_flagged(name: str, flagged: float, lost: float)
     ("name", "color", "cyclic", "flagged", "without", "lost"),
     [("Spectral", "#d9d9d9", False, 78.0, 76.0, 0.6),
      ("RdBu_r", "#bfbfbf", False, 57.0, 50.0, 0.12),  # (0.11 with _fringes)
-     ("twilight", "#808080", True, 60.0, 60.0, 0.7)],  # (without: 58.95 -> 59.37, the ink's
-    # chroma the densest estimate, ``_inked._densest``)
+     ("twilight", "#808080", True, 60.0, 59.0, 0.7)],
 )  # fmt: skip
 def test_a_lines_antialiased_edge_is_flagged(
     name: str, color: str, cyclic: bool, flagged: float, without: float, lost: float,
