@@ -439,8 +439,7 @@ def _ink_chroma(
 
 def _densest(estimates: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The weighted mean of the per-pixel ink chroma ``estimates`` (rows of Cb, Cr; DN)
-    within INKED_CHROMA_MODE DN of their densest point (a weighted histogram of
-    INKED_CHROMA_MODE-wide cells, summed over 3 x 3 cells)."""
+    in their densest 3 x 3 cells of a weighted histogram of INKED_CHROMA_MODE-wide cells."""
     cell = INKED_CHROMA_MODE
     n_cells = int(np.ceil(512 / cell))
     index = np.clip(((estimates + 256.0) / cell).astype(np.int64), 0, n_cells - 1)
@@ -451,8 +450,7 @@ def _densest(estimates: np.ndarray, weights: np.ndarray) -> np.ndarray:
         for dy in (-1, 0, 1) for dx in (-1, 0, 1)
     )  # fmt: skip
     top = np.array(np.unravel_index(np.argmax(around), around.shape))
-    centre = (top + 0.5) * cell - 256.0
-    close = np.sqrt(((estimates - centre) ** 2).sum(axis=1)) <= 1.5 * cell
+    close = np.all(np.abs(index - top) <= 1, axis=1)  # (the 3 x 3 cells: never empty)
     return (weights[close, None] * estimates[close]).sum(axis=0) / weights[close].sum()
 
 
