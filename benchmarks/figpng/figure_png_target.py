@@ -1,4 +1,4 @@
-"""Whole matplotlib figures saved as PNG are no JPEG (``_plan.phase_score``).
+"""TARGET (not yet met on main; run with pytest by path): whole figure PNGs are no JPEG.
 
 A figure's plot area is a resampled image (imshow) or flat cells (pcolormesh,
 contourf) beside a colorbar, axes, ticks and text on white. The few far steps of its
