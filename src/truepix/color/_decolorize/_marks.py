@@ -114,10 +114,10 @@ def block_marks(  # pragma: no cover - jitted
 
     Per row: the map's color at each pixel's position (``(code & POS_MASK) *
     to_bins``; ``xp``, ``fp``, ``period`` from :func:`interp_table`), a pixel valid
-    when its residual code is in 1..``max_code``. Adds to ``out_steps[half, phase, c]``
-    (and ``out_counts[half, phase]``) the absolute step of the residual's Y Cb Cr channel
-    c between columns j and j + 1 (both valid; j < the last full 8 columns, phase j mod
-    8, half (j // 8) mod 2: even and odd runs of 8 columns), and to ``out_detail`` [luma, chroma, map luma, map chroma] the absolute
+    when its residual code is in 1..``max_code``. Adds to ``out_steps[phase, c]``
+    (and ``out_counts[phase]``) the absolute step of the residual's Y Cb Cr channel c
+    between columns j and j + 1 (both valid; j < the last full 8 columns, phase j
+    mod 8), and to ``out_detail`` [luma, chroma, map luma, map chroma] the absolute
     second differences along the row (three valid pixels) of the picture's and the
     map's Y and Cb + Cr. The map's color is :func:`interp_at`'s, each walk started
     from ``guide`` (``per_bin`` cells a bin: :func:`vertex_guide`) and written out here
@@ -129,8 +129,8 @@ def block_marks(  # pragma: no cover - jitted
     mapped = np.empty((width, 3), np.float64)
     residual = np.empty((width, 3), np.float64)
     valid = np.empty(width, np.bool_)
-    steps = np.zeros((2, 8, 3), np.float64)
-    counts = np.zeros((2, 8), np.int64)
+    steps = np.zeros((8, 3), np.float64)
+    counts = np.zeros(8, np.int64)
     detail = np.zeros(4, np.float64)
     n_xp, last = xp.shape[0], guide.shape[0] - 1
     for row in range(0, n_rows, every):
@@ -174,10 +174,10 @@ def block_marks(  # pragma: no cover - jitted
                 residual[j, c] = y0 * (r - mr) + y1 * (g - mg) + y2 * (b - mb)
         for j in range(n_phases):
             if valid[j] & valid[j + 1]:
-                phase, half = j & 7, (j >> 3) & 1
-                counts[half, phase] += 1
+                phase = j & 7
+                counts[phase] += 1
                 for c in range(3):
-                    steps[half, phase, c] += abs(residual[j + 1, c] - residual[j, c])
+                    steps[phase, c] += abs(residual[j + 1, c] - residual[j, c])
         for j in range(1, width - 1):
             if not (valid[j - 1] & valid[j] & valid[j + 1]):
                 continue

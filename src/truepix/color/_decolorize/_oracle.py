@@ -119,22 +119,15 @@ def block_score(
     steps = np.abs(np.diff((rows - mapped) @ ycc.T, axis=1))
     usable = (valid[:, 1:] & valid[:, :-1])[..., None]
     n_phases = (width - 1) // 8 * 8
-    # (even and odd runs of 8 columns apart: _plan.phase_score)
-    column = np.arange(n_phases)
-    sums, counts = np.zeros((2, 8, 3)), np.zeros((2, 8))
-    for half in range(2):
-        for phase in range(8):
-            at = column[(column % 8 == phase) & ((column // 8) % 2 == half)]
-            sums[half, phase] = (steps * usable)[:, at].sum(axis=(0, 1))
-            counts[half, phase] = usable[:, at, 0].sum()
-    means = sums / np.maximum(counts, 1)[..., None]
-    both = sums.sum(axis=0) / np.maximum(counts.sum(axis=0), 1)[:, None]
+    sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
+    counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
+    means = sums / np.maximum(counts, 1)[:, None]
     blocks = 1.0
     for channel in range(3):
-        phase = int(np.argmax(both[:, channel]))
-        others = means[:, (phase + np.arange(2, 7)) % 8, channel].max(axis=1)
-        if (others > 0).all():
-            blocks = max(blocks, float((means[:, phase, channel] / others).min()))
+        phase = int(np.argmax(means[:, channel]))
+        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
+        if others > 0:
+            blocks = max(blocks, float(means[phase, channel] / others))
     inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
     detail = []
     for colors in (rows, mapped):

@@ -23,6 +23,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
+from truepix.color._decolorize._fills import rung_share
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
@@ -168,6 +169,10 @@ FLAT_JPEG_LUMA = 1.1
 #: JPEG'd ones 31 went undetected (12 with more than 0.2 % holes: jet's 4 colors on
 #: the camera at q90 8.3 %, decoded as resampled), now none.
 FLAT_OFF_SHARE = 0.01
+#: A figure's margin (``_fills``) with at most this share of JPEG's ringing (``rung_share``)
+#: is no JPEG, whatever its data's marks say (trial 44: imshow PNGs, blocks 1.08-1.27). PNG
+#: figures (imshow, pcolormesh, contourf; 72-200 dpi), 1.25x/1.5x screenshots 0; JPEG >= 0.011.
+RUNG_SHARE = 0.001
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter's noise, in units of the estimated noise sigma.
@@ -362,6 +367,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
+        jpeg = jpeg and not _clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
         if noise >= MIN_DENOISE_SIGMA:
@@ -383,6 +389,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         # JPEG shows itself by its blocks in luma (JPEG_GRAY_GRID), and its error
         # along the map is luma's quantization: the JPEG filter, noise capped.
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
+        jpeg = jpeg and not _clean_margin(pixels, fills)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
         # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
         if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:
@@ -400,6 +407,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
             jpeg = jpeg and not interpolated(
                 flat, scale, sample.shape[1], (codes >> kernels.RESIDUAL_SHIFT) > max_code
             ).any()
+        jpeg = jpeg and not _clean_margin(pixels, fills)
         if flat_jpeg and pixels.shape[-1] >= 3:
             # (4:4:4 keeps each pixel's chroma: judged against 4:2:0's model, turbo's
             # 6 colors on the camera at q75 kept 20.5 % holes)
@@ -521,15 +529,21 @@ def block_score(
     xp, fp, slopes, period = interp_table(line.positions, line.vertices, line.n_bins, line.cyclic)
     n_cells = GUIDE_CELLS * len(xp)  # (where the kernel's vertex walks start)
     guide, per_bin = vertex_guide(xp, float(line.n_bins), n_cells), n_cells / line.n_bins
-    steps = np.zeros((2, 8, 3))
-    counts = np.zeros((2, 8), dtype=np.int64)
+    steps = np.zeros((8, 3))
+    counts = np.zeros(8, dtype=np.int64)
     sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
     block_marks(  # pixels read-only, however they came: one compile
         kernels.readonly(flat), scale, codes, width, every, max_code, xp, fp, slopes, period,
         line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, guide, per_bin, steps,
         counts, sums,
     )  # fmt: skip
-    blocks = phase_score(steps, counts)
+    means = steps / np.maximum(counts, 1)[:, None]
+    blocks = 1.0
+    for channel in range(3):
+        phase = int(np.argmax(means[:, channel]))
+        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
+        if others > 0:
+            blocks = max(blocks, float(means[phase, channel] / others))
     luma, chroma, map_luma, map_chroma = (float(total) for total in sums)
     return (
         blocks,
@@ -538,24 +552,9 @@ def block_score(
     )
 
 
-def phase_score(steps: np.ndarray, counts: np.ndarray) -> float:
-    """``block_score``'s ``blocks`` from the sums of steps (2, 8, 3) and their counts (2, 8)
-    per half (even and odd runs of 8 columns) and phase: per channel, the phase whose mean
-    step is largest over both halves, its mean over the largest of the phases 2-6 away,
-    in each half; the smaller half's ratio, the largest over channels (1 when nothing
-    stands out). JPEG's block boundaries are in every run of 8 columns alike; a figure's
-    few far steps (a resampled image's edges, its colorbar's: a mean of 0.34 at one phase
-    over 0.13-0.24 at the others, whole 640x480 camera figure of RdBu_r, 1.27 -- no
-    JPEG) sit in one run or another."""
-    means = steps / np.maximum(counts, 1)[..., None]
-    both = steps.sum(axis=0) / np.maximum(counts.sum(axis=0), 1)[:, None]
-    blocks = 1.0
-    for channel in range(3):
-        phase = int(np.argmax(both[:, channel]))
-        others = means[:, (phase + np.arange(2, 7)) % 8, channel].max(axis=1)
-        if (others > 0).all():
-            blocks = max(blocks, float((means[:, phase, channel] / others).min()))
-    return blocks
+def _clean_margin(pixels: np.ndarray, fills: np.ndarray) -> bool:
+    """Whether a figure's margin (``fills``) holds no JPEG's ringing (RUNG_SHARE)."""
+    return bool(len(fills)) and rung_share(pixels, fills) <= RUNG_SHARE
 
 
 def _dct_jpeg(pixels: np.ndarray) -> bool:

@@ -1,14 +1,13 @@
-"""TARGET (not yet met on main; run with pytest by path): whole figure PNGs are no JPEG.
+"""Whole matplotlib figures saved as PNG are no JPEG (``_plan.RUNG_SHARE``).
 
 A figure's plot area is a resampled image (imshow) or flat cells (pcolormesh,
-contourf) beside a colorbar, axes, ticks and text on white. The few far steps of its
-residual along rows (an image's edges, the bar's) fell on one column phase by chance
-and read as JPEG's 8x8 grid: trial 44's 640 x 480 imshow of a terrain field in viridis
-with its colorbar, no JPEG anywhere, was judged JPEG (block score 1.084 > 1.08), its
-off-map pixels then judged against JPEG's model. JPEG's block boundaries are in every
-run of 8 columns; those steps are not, so each half of the runs is judged alone.
-The same figures JPEG'd by Pillow stay JPEG, and the plot area decodes at the floor
-of the 8-bit truth (the same figure drawn in gray) either way.
+contourf) beside a colorbar, axes, ticks and text on white. Its residual's few far
+steps along rows can fall on one column phase and read as JPEG's 8x8 grid: trial 44's
+640 x 480 imshow of a terrain field in viridis with its colorbar, no JPEG anywhere,
+was judged JPEG (block score 1.084 > 1.08) and its off-map pixels judged against
+JPEG's model. Its white margin tells: a lossless one holds no JPEG ringing (pixels
+off white away from the ink). The same figures JPEG'd by Pillow stay JPEG, and the
+plot area decodes at the floor of the 8-bit truth (the same figure drawn in gray).
 """
 
 from __future__ import annotations
