@@ -404,13 +404,18 @@ def _outside(
 RUNG_RADIUS = 2
 #: Pixels of a fill's color read for the color itself (the most frequent one).
 RUNG_SAMPLE = 20_000
+#: Fewest margin pixels in blocks JPEG would ring in for :func:`rung_share` to judge.
+RUNG_EXPOSED = 64
 
 
 def rung_share(pixels: np.ndarray, fills: np.ndarray) -> float:
     """Share of the pixels of ``pixels`` (H, W, C) in the ``fills`` boxes that are off
     their box's own color (its most frequent one) and farther than RUNG_RADIUS from any
     pixel outside the boxes: JPEG's ringing in a figure's margin, none in one saved
-    lossless (PNG) and in its resampled copies. 0 without fills."""
+    lossless (PNG) and in its resampled copies. Read only in the 8x8 blocks (grid at
+    the origin) that hold more than a margin's edge outside it, where JPEG rings; NaN
+    (no verdict) with fewer than RUNG_EXPOSED such pixels, as for a margin along the grid.
+    0 without fills."""
     if not len(fills) or pixels.ndim != 3 or pixels.shape[-1] < 3:
         return 0.0
     inside = fill_pixels(pixels, fills)
@@ -437,4 +442,19 @@ def rung_share(pixels: np.ndarray, fills: np.ndarray) -> float:
     summed = np.pad(summed, ((1, 0), (1, 0)))
     near = summed[side:, side:] - summed[:-side, side:] - summed[side:, :-side]
     near += summed[:-side, :-side]
-    return np.count_nonzero(inside & ~own & (near == 0)) / total
+    # only where JPEG would ring: in the file's 8x8 blocks (grid at the origin) that hold
+    # a pixel whose whole (2 r + 1)^2 box lies outside the margin (JPEG's upsampled
+    # chroma tints a margin's edge pixel or two, whatever the grid); a margin whose edges
+    # run along that grid rings nowhere and says nothing either way (NaN)
+    core = near == side * side
+    height, width = inside.shape
+    rows, columns = -(-height // 8), -(-width // 8)
+    blocks = np.zeros((8 * rows, 8 * columns), dtype=bool)
+    blocks[:height, :width] = core
+    straddle = blocks.reshape(rows, 8, columns, 8).any(axis=(1, 3))
+    straddle = straddle.repeat(8, axis=0).repeat(8, axis=1)[:height, :width]
+    exposed = inside & (near == 0) & straddle
+    count = np.count_nonzero(exposed)
+    if count < RUNG_EXPOSED:
+        return float("nan")
+    return np.count_nonzero(exposed & ~own) / count
