@@ -35,9 +35,11 @@ __all__ = ["faded_advice", "faded_alpha", "smooth_means"]
 
 #: Blocks (8x8, evenly spaced on the picture's 8x8 grid) the test reads at most.
 BLOCK, BLOCKS = 8, 512
-#: Within-block RMS color distance (DN) at most which a block is smooth: JPEG's
-#: error on flat blocks of q50-q95 stays under it; a block across a gradient of the
-#: map averages colors of an arc, whose mean leaves the curve.
+#: RMS color distance (DN) of a block to its best plane (per channel) at most which
+#: the block is smooth: JPEG's error on flat blocks of q50-q95 stays under it; a
+#: block where the map bends within it (a rough field, a speckle) averages colors of
+#: an arc, whose mean leaves the curve, and leaves more. A linear gradient is allowed:
+#: its mean is the color at the block's centre.
 SMOOTH = 4.0
 #: Smooth data blocks a picture needs before its blocks say anything.
 MIN_BLOCKS = 24
@@ -64,34 +66,50 @@ DENSE = 4
 
 @nb.njit(**_JIT)
 def _block_stats(pixels, size, step, means, spread):  # pragma: no cover - jitted
-    """Mean color (into ``means``, (K, 3)) and within-block RMS color distance (into
-    ``spread``; -1 where a pixel is not opaque) of every ``step``-th ``size``-square
-    block of ``pixels`` ((H, W, C) uint8) on both axes; returns how many."""
+    """Mean color (into ``means``, (K, 3)) and RMS color distance to the block's best
+    plane per channel (into ``spread``: what a linear gradient leaves, JPEG's error and
+    the map's bend; -1 where a pixel is not opaque) of every ``step``-th
+    ``size``-square block of ``pixels`` ((H, W, C) uint8) on both axes; returns how
+    many."""
     h, w, channels = pixels.shape
     k = 0
     n = size * size
+    c0 = (size - 1) / 2.0
+    su = 0.0
+    for i in range(size):
+        su += (i - c0) * (i - c0)
+    su *= size  # (sum of u^2 over the block, and of v^2)
+    s = np.empty(3)
+    su_c = np.empty(3)
+    sv_c = np.empty(3)
     for by in range(0, h // size, step):
         for bx in range(0, w // size, step):
             if k >= means.shape[0]:
                 return k
-            s0 = s1 = s2 = 0.0
+            s[:] = 0.0
+            su_c[:] = 0.0
+            sv_c[:] = 0.0
             q = 0.0
             opaque = True
             for y in range(by * size, by * size + size):
+                v = y - by * size - c0
                 for x in range(bx * size, bx * size + size):
-                    r = float(pixels[y, x, 0])
-                    g = float(pixels[y, x, 1])
-                    b = float(pixels[y, x, 2])
-                    s0 += r
-                    s1 += g
-                    s2 += b
-                    q += r * r + g * g + b * b
+                    u = x - bx * size - c0
+                    for c in range(3):
+                        value = float(pixels[y, x, c])
+                        s[c] += value
+                        su_c[c] += u * value
+                        sv_c[c] += v * value
+                        q += value * value
                     if channels == 4 and pixels[y, x, 3] != 255:
                         opaque = False
-            m0, m1, m2 = s0 / n, s1 / n, s2 / n
-            means[k, 0], means[k, 1], means[k, 2] = m0, m1, m2
-            var = q / n - (m0 * m0 + m1 * m1 + m2 * m2)
-            spread[k] = np.sqrt(max(var, 0.0)) if opaque else -1.0
+            var = q
+            for c in range(3):
+                m = s[c] / n
+                means[k, c] = m
+                gu, gv = su_c[c] / su, sv_c[c] / su
+                var -= n * m * m + su * (gu * gu + gv * gv)
+            spread[k] = np.sqrt(max(var / n, 0.0)) if opaque else -1.0
             k += 1
     return k
 
