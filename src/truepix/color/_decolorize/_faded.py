@@ -31,7 +31,7 @@ import numpy as np
 from truepix._shares import LIGHT, NEUTRAL
 from truepix.color._decolorize._vertex import _JIT
 
-__all__ = ["faded_advice", "faded_alpha", "smooth_means"]
+__all__ = ["faded_advice", "faded_alpha", "free_face", "smooth_means"]
 
 #: Blocks (8x8, evenly spaced on the picture's 8x8 grid) the test reads at most.
 BLOCK, BLOCKS = 8, 512
@@ -55,6 +55,13 @@ COARSE = np.round(np.arange(0.30, 0.96, 0.05), 2)
 FINE = 0.01
 #: The fitted alpha past which the blend is not named (the map itself, nearly).
 MOST_ALPHA = 0.97
+#: How far (DN) the blend's offset ``(1 - alpha) * face``, with alpha and a gray face
+#: fitted freely (least squares), may fall short of white's for the blend to be over
+#: white: a map drawn over gray fits a white blend of another alpha loosely (viridis
+#: at 0.9 over #999999: 0.96 over white; its free fit: 0.9 over 148, 10.7 DN short)
+#: and is left to the full fit (``_result.blend_advice``); JPEG'd blends over white
+#: fall 0-1 DN short (the face itself is loose at alpha 0.95: 235-268).
+WHITE_OFFSET = 3.0
 #: Distance (DN) at which a block mean's squared distance is capped (a label box).
 OUTLIER = 24.0
 #: Channel spread (DN) at most which a map is gray-like (its blend is another gray).
@@ -175,6 +182,32 @@ def faded_alpha(entry: Any, colors: np.ndarray) -> tuple[float, float, float] | 
     return float(fine[best]), float(np.sqrt(near[best])), opaque
 
 
+def free_face(entry: Any, colors: np.ndarray, alpha: float) -> tuple[float, float]:
+    """The alpha and gray face (DN) that best explain ``colors`` ((3, K) block means)
+    as ``alpha * curve + (1 - alpha) * face`` by least squares, each mean paired with
+    its nearest color of the current blend (a few rounds from ``alpha`` over white);
+    ``(alpha, 255)`` where the fit fails."""
+    from truepix.color._decolorize._screen import nearest_entries
+
+    curve = _dense(entry)
+    y = colors.astype(np.float64)
+    index = np.empty(y.shape[1], np.int64)
+    face = 255.0
+    for _ in range(3):
+        blended = (alpha * curve + (1.0 - alpha) * face).astype(np.float32)
+        nearest_entries(colors, blended, index)
+        x = curve[:, index].astype(np.float64)
+        near = ((y - alpha * x - (1.0 - alpha) * face) ** 2).sum(0) <= OUTLIER**2
+        if np.count_nonzero(near) < MIN_BLOCKS:
+            return alpha, 255.0
+        design = np.stack([x[:, near].ravel(), np.ones(3 * np.count_nonzero(near))], axis=1)
+        (slope, offset), *_ = np.linalg.lstsq(design, y[:, near].ravel(), rcond=None)
+        if not 0.05 < slope < 0.999:
+            return alpha, 255.0
+        alpha, face = float(slope), float(offset / (1.0 - slope))
+    return alpha, face
+
+
 def faded_advice(decoder: Any, image: Any) -> str | None:
     """Advice naming the alpha at which ``decoder``'s map drawn over white explains the
     smooth blocks of ``image`` (uint8 RGB(A)) clearly better than the map itself
@@ -199,6 +232,9 @@ def faded_advice(decoder: Any, image: Any) -> str | None:
     alpha, rms, opaque = fit
     if alpha > MOST_ALPHA or rms > CLEAR * opaque or opaque - rms < GAIN:
         return None
+    free, face = free_face(entry, colors, alpha)
+    if (1.0 - free) * (255.0 - face) > WHITE_OFFSET:
+        return None  # (a blend over gray or black: the full fit names its face)
     blend = Blend(alpha, (255, 255, 255), rms, 1.0)
     return (
         f"they look like {decoder.cmap!r} drawn at alpha={blend.alpha:.2f} over"
