@@ -34,6 +34,7 @@ import numba as nb
 import numpy as np
 
 from truepix._shares import LIGHT, NEUTRAL
+from truepix._validate import readonly
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["faded_advice", "faded_alpha", "free_face", "smooth_means"]
@@ -137,7 +138,7 @@ def smooth_means(pixels: np.ndarray) -> np.ndarray | None:
     step = max(1, int(np.ceil(np.sqrt(grid / BLOCKS))))
     means = np.empty((BLOCKS, 3))
     spread = np.empty(BLOCKS)
-    k = _block_stats(pixels, BLOCK, step, means, spread)
+    k = _block_stats(readonly(pixels), BLOCK, step, means, spread)  # (one compile)
     means, spread = means[:k], spread[:k]
     low, high = means.min(1), means.max(1)
     keep = (spread >= 0) & (spread <= SMOOTH) & ((low < LIGHT) | (high - low > NEUTRAL))
