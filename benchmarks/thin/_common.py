@@ -1,5 +1,5 @@
 """Shared helpers for trial45: fields, degradations, the k-d tree baseline, scoring."""
-import io, os, time
+import io, os
 import numpy as np
 import matplotlib
 matplotlib.use("Agg")
@@ -11,7 +11,7 @@ import cv2
 SD = os.path.join(os.path.dirname(mpl.__file__), "mpl-data", "sample_data")
 SK = None
 try:
-    import skimage.data as _skd  # noqa
+    import skimage.data  # noqa: F401
 except Exception:
     pass
 import glob

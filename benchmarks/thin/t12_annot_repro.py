@@ -40,7 +40,6 @@ def fig(f, m, ann):
     return a
 
 
-from scipy.ndimage import binary_dilation
 for m, fn, ann in [("coolwarm", "dem", "gray"), ("viridis", "dem", "gray"), ("jet", "dem", "black"), ("jet", "camera", "black"), ("RdBu_r", "dem", "gray"), ("cividis", "camera", "gray"), ("jet", "dem", "gray")]:
     f = fields[fn]; clean = fig(f, m, None); a = fig(f, m, ann)
     d = np.abs(a.astype(int) - clean.astype(int)).max(-1)

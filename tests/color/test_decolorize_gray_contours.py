@@ -1,7 +1,8 @@
 """Thin gray contours over a textured field, JPEG'd: annotations, not data.
 
-A DEM-like field (seeded fBm, or matplotlib's sample DEM) drawn by ``imshow`` with matplotlib's default-looking
-``contour(colors="0.4", linewidths=0.8)`` lines and black ``clabel`` text, saved by
+A DEM-like field (seeded fBm, or matplotlib's sample DEM) drawn by ``imshow`` with
+``contour(colors="0.4", linewidths=0.8)`` lines (and black ``clabel`` text on the fBm;
+gray text and a line on the DEM, as the new-user trial drew them), saved by
 ``savefig`` as JPEG q75 (Pillow, 4:2:0). The stroke pixels are those the same strokes
 darken on a blank figure. The gray lies within the map's luma range and JPEG's 4:2:0
 averages its missing chroma with the field's, so no pixel is far from JPEG's model of the
