@@ -9,11 +9,6 @@ from scipy.spatial import cKDTree
 import cv2
 
 SD = os.path.join(os.path.dirname(mpl.__file__), "mpl-data", "sample_data")
-SK = None
-try:
-    import skimage.data  # noqa: F401
-except Exception:
-    pass
 import glob
 SKDIR = glob.glob("/work/main/.venv/lib/python3*/site-packages/skimage/data")[0]
 
