@@ -1,14 +1,21 @@
 """Fast paths of the decode's helpers give exactly what the plain numpy they replace
-gives: ``_shares.shown_pixels``' one-pass kernel for 8-bit pictures and
-``_kernels.rgb_rows`` (the blend screen's kernels: ``test_decolorize_alpha_screen``)."""
+gives: ``_shares.shown_pixels``' one-pass kernel for 8-bit pictures (``_light``) and
+``_kernels.rgb_rows`` (the blend screen's kernels: ``test_decolorize_alpha_screen``);
+shortcuts that skip work give what the work gave (``_strokes.stroke_pixels``)."""
 
 from __future__ import annotations
 
+import io
+
+import matplotlib as mpl
 import numpy as np
 import pytest
+from PIL import Image
 
 from truepix._shares import LIGHT, NEUTRAL, off_shown, shown_pixels
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._light import hide_light
+from truepix.color._decolorize._strokes import STROKE_MIN_PIXELS, STROKE_RESIDUAL, stroke_pixels
 
 
 def _light_neutral(pixels: np.ndarray) -> np.ndarray:
@@ -80,3 +87,44 @@ def test_rgb_rows_is_the_index_of_rows_and_a_slice(channels: int, dtype: type) -
     assert np.array_equal(got, want) and got.dtype == want.dtype and got.shape == want.shape
     assert got.flags.c_contiguous
     assert kernels.rgb_rows(flat, rows[:0]).shape == (0, 3)
+
+
+def _jpeg_figure(seed: int) -> np.ndarray:
+    """A viridis field inside a white margin, saved as JPEG q75 with Pillow and read
+    back: light, nearly neutral ripples around the margin's edge, data inside."""
+    rng = np.random.default_rng(seed)
+    field = np.cumsum(np.cumsum(rng.normal(size=(48, 56)), 0), 1)
+    field = (field - field.min()) / np.ptp(field)
+    rgb = np.full((64, 80, 3), 255, dtype=np.uint8)
+    rgb[8:56, 12:68] = mpl.colormaps["viridis"](field, bytes=True)[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format="JPEG", quality=75)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+@pytest.mark.parametrize("channels", [3, 4, 5])
+def test_hide_light_over_a_jpeg_figures_bytes_is_numpys_test(channels: int) -> None:
+    """Over the bytes (RGB and RGBA at a literal stride, others alike): the pixels set
+    are numpy's light and neutral ones, and what was hidden before stays hidden."""
+    rgb = _jpeg_figure(7)
+    extra = np.random.default_rng(8).integers(0, 256, (*rgb.shape[:2], channels - 3))
+    picture = np.ascontiguousarray(np.concatenate([rgb, extra.astype(np.uint8)], axis=-1))
+    before = np.random.default_rng(9).random(picture.shape[:2]) < 0.1
+    hidden = before.copy()
+    hide_light(picture.reshape(-1), channels, hidden.reshape(-1), LIGHT, NEUTRAL)
+    want = before | _light_neutral(picture)
+    assert 0.1 < _light_neutral(picture).mean() < 0.9  # the margin and the field
+    assert np.array_equal(hidden, want)
+
+
+def test_stroke_pixels_with_too_few_flagged_for_a_stroke_color_changes_nothing() -> None:
+    """Fewer than STROKE_MIN_PIXELS flagged pixels hold no stroke color: nothing is
+    asked, however many pixels are past STROKE_RESIDUAL (an all-data JPEG'd picture)."""
+    flat = _jpeg_figure(3).reshape(-1, 3)
+    width = 80
+    residual = np.full(len(flat), 2.0 * STROKE_RESIDUAL, dtype=np.float32)
+    off_map = np.zeros(len(flat), dtype=bool)
+    off_map[: STROKE_MIN_PIXELS - 1] = True  # (all of them one color: the margin's white)
+    kept = off_map.copy()
+    stroke_pixels(kernels.readonly(flat), 1.0, width, residual, off_map)
+    assert np.array_equal(off_map, kept)

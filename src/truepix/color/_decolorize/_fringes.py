@@ -91,9 +91,9 @@ def fringes(
     turn ``flat``'s first three channels into luma (DN); ``noise`` is the picture's
     measured noise sigma (DN). All-data pictures, with nothing flagged, cost a pass
     over ``off_map``."""
-    flagged = np.flatnonzero(off_map)
-    if len(flagged) == 0:
+    if not off_map.any():  # (a pass that stops at the first flagged: no index array)
         return
+    flagged = np.flatnonzero(off_map)
     height = len(off_map) // width
     touched = np.zeros(len(off_map), dtype=bool)  # flagged or beside a flagged pixel
     degraded.near(flagged, width, height, FRINGE_RADIUS, touched)
