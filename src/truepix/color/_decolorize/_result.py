@@ -82,7 +82,8 @@ class DecolorizeResult:
     residual : ndarray, float32
         RGB distance (DN) from each pixel to the closest point of the colormap
         (the polyline through its colors), in quarter-DN steps, saturating at
-        127.25; NaN where alpha rejected the pixel.
+        127.25; NaN where alpha rejected the pixel. It is each pixel's own distance,
+        whether or not ``values`` is NaN there (see ``threshold``).
     ambiguous : ndarray, bool
         True where a clearly different part of the map matches about as well
         (non-injective maps such as ``flag`` or ``prism``), and on every color
@@ -92,7 +93,13 @@ class DecolorizeResult:
     noise : float
         Estimated noise sigma of the picture, DN (0 for exact renders).
     threshold : float
-        Residual (DN) above which pixels were set to NaN.
+        Residual (DN) above which pixels were set to NaN -- on pictures not JPEG'd.
+        On a JPEG'd one (``jpeg``) it is no such bound: a pixel past it (or past
+        20 DN, on 4:2:0) is only a candidate, NaN where JPEG's model of the map and
+        the stroke rules find it part of a stroke (a core of such pixels that is no
+        lone miss on texture, strung along a line, or an ink beyond the map's luma),
+        and data otherwise -- blends of map colors, JPEG's misses on texture -- so
+        valid pixels may lie past it and NaN ones within it.
     jpeg : bool
         Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
         from a luma-weighted distance.
