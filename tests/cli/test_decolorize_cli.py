@@ -327,3 +327,42 @@ def test_decolorize_levels_on_a_jpeg(tmp_path) -> None:
     truth = middles[np.clip(np.floor(field / 100 * 6), 0, 5).astype(int)]
     assert np.all(np.isclose(values[..., None], middles).any(-1))
     assert np.mean(values != truth) < 0.01
+
+
+def _in_a_new_process(*args: str, debug_cache: bool = False):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NUMBA_DEBUG_CACHE="1" if debug_cache else "0")
+    return subprocess.run(
+        [sys.executable, "-m", "truepix", "decolorize", *args], capture_output=True, text=True,
+        check=False, env=env,
+    )  # fmt: skip
+
+
+def test_the_command_in_a_new_process_decodes_png_and_jpeg_files(tmp_path) -> None:
+    """``python -m truepix decolorize`` as a user runs it, once per file: the values are
+    the library's; run again, every kernel of the JPEG path loads from numba's disk
+    cache (nothing is compiled twice)."""
+    y, x = np.mgrid[0:120, 0:160]
+    data = 2500 + 1200 * np.sin(x / 11) * np.cos(y / 8)
+    png, jpg = tmp_path / "field.png", tmp_path / "field.jpg"
+    plt.imsave(png, data, cmap="jet", vmin=1000, vmax=4000)
+    Image.open(png).convert("RGB").save(jpg, quality=85)
+    limits = ("--cmap", "jet", "--vmin", "1000", "--vmax", "4000")
+    for path in (png, jpg):
+        out = tmp_path / f"{path.suffix[1:]}.npy"
+        done = _in_a_new_process(str(path), str(out), *limits)
+        assert done.returncode == 0, done.stderr
+        assert f"saved {out}" in done.stdout and "of pixels are colormap colors" in done.stdout
+        picture = np.asarray(Image.open(path).convert("RGB"))
+        expected = tp.decolorize(picture, cmap="jet", vmin=1000, vmax=4000)
+        assert np.array_equal(np.load(out), expected, equal_nan=True)
+    error = np.abs(np.load(tmp_path / "png.npy") - data)  # (jet repeats a few colors: a
+    assert np.mean(error) <= 3000 / 256 and np.max(error) <= 3 * 3000 / 256  # union's middle)
+    assert np.nanmean(np.abs(np.load(tmp_path / "jpg.npy") - data)) <= 3000 / 100
+    again = _in_a_new_process(str(jpg), str(tmp_path / "again.npy"), *limits, debug_cache=True)
+    assert again.returncode == 0, again.stderr
+    log = again.stdout + again.stderr
+    assert "data loaded" in log and "data saved" not in log

@@ -109,3 +109,70 @@ def test_gray_dask_picture_needs_a_gray_map() -> None:
     assert np.array_equal(lazy.compute(), decolorize(gray, cmap="gray", vmin=0, vmax=1))
     with pytest.raises(ShapeError, match="cmap 'viridis'"):
         decolorize(da.from_array(gray, chunks=4), cmap="viridis", vmin=0, vmax=1)
+
+
+def _jpeg_tiles() -> tuple[np.ndarray, list[list[np.ndarray]]]:
+    """A 2x2 mosaic of 48x64 jet tiles, each JPEG'd q85 on its own (Pillow), and its tiles."""
+    import io
+
+    from PIL import Image
+
+    data, _ = _mosaic()
+    rows = []
+    for i in range(2):
+        row = []
+        for j in range(2):
+            part = data[i * 48 : (i + 1) * 48, j * 64 : (j + 1) * 64]
+            rgb = matplotlib.colormaps["jet"](part, bytes=True)[..., :3]
+            buffer = io.BytesIO()
+            Image.fromarray(rgb).save(buffer, format="JPEG", quality=85)
+            row.append(np.asarray(Image.open(buffer).convert("RGB")))
+        rows.append(row)
+    return np.concatenate([np.concatenate(row, axis=1) for row in rows]), rows
+
+
+def test_two_lazy_decodes_computed_together_keep_their_own_values() -> None:
+    import dask
+
+    data, _ = _mosaic()
+    pictures = [matplotlib.colormaps["viridis"](x, bytes=True) for x in (data, data[::-1])]
+    lazy = [
+        decolorize(da.from_array(p, chunks=(48, 64, 4)), cmap="viridis", vmin=0, vmax=1)
+        for p in pictures
+    ]  # fmt: skip
+    first, second = dask.compute(*lazy, scheduler="sync")
+    assert np.max(np.abs(first - data)) <= 1 / 256
+    assert np.max(np.abs(second - data[::-1])) <= 1 / 256
+
+
+def test_a_shipped_decoder_is_unpickled_once_per_process() -> None:
+    from truepix.color._decolorize import _dask
+
+    decoder = Decolorizer("jet", vmin=0, vmax=1)
+    shipped = _dask._Shipped(decoder)
+    first = pickle.loads(pickle.dumps(shipped))
+    assert pickle.loads(pickle.dumps(shipped)) is first  # tasks on a worker share it
+    assert first.decoder is not decoder and first.decoder.cmap == "jet"
+    other = pickle.loads(pickle.dumps(_dask._Shipped(Decolorizer("jet", vmin=0, vmax=2))))
+    assert other is not first and other.decoder.vmax == 2.0
+
+
+def _decoders_held() -> int:
+    from truepix.color._decolorize import _dask
+
+    return len(_dask._ARRIVED)
+
+
+@pytest.mark.slow
+def test_jpeg_tiles_on_a_local_cluster_match_numpy_tile_by_tile() -> None:
+    """Each worker decodes its tiles with one decoder; every tile's values are the
+    numpy call's on that tile, to the bit."""
+    mosaic, rows = _jpeg_tiles()
+    expected = np.block([[decolorize(tile, cmap="jet", vmin=0, vmax=1) for tile in row]
+                         for row in rows])  # fmt: skip
+    tiles = da.from_array(mosaic, chunks=(48, 64, 3))
+    with two_workers() as (client, _):
+        got = decolorize(tiles, cmap="jet", vmin=0, vmax=1).compute()
+        held = client.run(_decoders_held)
+    assert np.array_equal(got, expected, equal_nan=True)
+    assert set(held.values()) <= {0, 1}  # one decoder per worker, not one per tile

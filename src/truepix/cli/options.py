@@ -454,9 +454,9 @@ def as_options(text: str) -> str:
 
 def report_saved(path: Path, what: str) -> None:
     """The one line every command prints per file it wrote."""
-    from rich.console import Console
-
-    Console().print(f"[green]saved[/] {path}: {what}", highlight=False, soft_wrap=True)
+    # (click, not rich: a command that prints nothing else does not import rich, and
+    # brackets in a file's name are not read as markup)
+    click.echo(f"{click.style('saved', fg='green')} {path}: {what}")
 
 
 def write_file(path: Path, write: Callable[[Any], None], *, overwrite: bool) -> None:

@@ -3,10 +3,20 @@
 Only chunking is decided here; every chunk goes through the decoder's own numpy
 path on a worker (``map_blocks``), so a mosaic of colormapped tiles is decoded
 where its tiles live. Nothing is computed before the caller asks.
+
+The decoder travels as a :class:`_Shipped`: its settings pickled once, unpickled
+once per worker process (:func:`_arrived`), so the chunks a worker decodes share
+what it learns about the map's colors, as a loop over tiles in one process does.
+Unpickled per task, each chunk rebuilt them: a 4x4 mosaic of 256^2 jet JPEG tiles
+on two one-thread workers took 0.57 s of the workers' CPU for 0.14 s of decoding.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -53,12 +63,54 @@ def _pixels(decoder: Any, image: Any) -> Any:
     return image.rechunk({image.ndim - 1: -1})
 
 
+class _Shipped:
+    """A decoder as a task carries it: unpickled once per process, not per task.
+
+    Pickles to its settings (``Decolorizer.__getstate__``: not what it learnt) and a
+    key, a hash of them: where it lands, :func:`_arrived` gives back the decoder that
+    key already made there. The key also names the graph's tasks (dask's token).
+    """
+
+    def __init__(self, decoder: Any) -> None:
+        self.decoder = decoder
+        self.payload = pickle.dumps(decoder)
+        self.key = hashlib.blake2b(self.payload, digest_size=16).hexdigest()
+
+    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]:
+        return _arrived, (self.key, self.payload)
+
+    def __dask_tokenize__(self) -> str:
+        return self.key
+
+
+#: Decoders unpickled in this process, newest last: a few (what each learns about
+#: its map's colors grows to tens of MiB: its memos are 64 MiB each).
+_ARRIVED: OrderedDict[str, _Shipped] = OrderedDict()
+_ARRIVED_KEPT = 4
+_ARRIVED_LOCK = threading.Lock()
+
+
+def _arrived(key: str, payload: bytes) -> _Shipped:
+    """The decoder ``payload`` pickles, made once in this process (one per worker)."""
+    with _ARRIVED_LOCK:
+        shipped = _ARRIVED.get(key)
+        if shipped is None:
+            shipped = _Shipped.__new__(_Shipped)
+            shipped.decoder, shipped.payload, shipped.key = pickle.loads(payload), payload, key
+            _ARRIVED[key] = shipped
+            while len(_ARRIVED) > _ARRIVED_KEPT:
+                _ARRIVED.popitem(last=False)
+        else:
+            _ARRIVED.move_to_end(key)
+        return shipped
+
+
 def values_blocks(decoder: Any, image: Any) -> Any:
     """``decoder.values`` of a dask picture, as a lazy float64 dask array."""
     image = _pixels(decoder, image)
     return image.map_blocks(
-        _values_block, decoder, drop_axis=image.ndim - 1, dtype=np.float64,
-        meta=np.empty((0,) * (image.ndim - 1), np.float64), name="truepix-decolorize",
+        _values_block, _Shipped(decoder), drop_axis=image.ndim - 1, dtype=np.float64,
+        meta=np.empty((0,) * (image.ndim - 1), np.float64), token="truepix-decolorize",
     )  # fmt: skip
 
 
@@ -72,8 +124,8 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
     """
     image = _pixels(decoder, image)
     records = image.map_blocks(
-        _record_block, decoder, drop_axis=image.ndim - 1, dtype=RECORD,
-        meta=np.empty((0,) * (image.ndim - 1), RECORD), name="truepix-decode",
+        _record_block, _Shipped(decoder), drop_axis=image.ndim - 1, dtype=RECORD,
+        meta=np.empty((0,) * (image.ndim - 1), RECORD), token="truepix-decode",
     )  # fmt: skip
     return DecolorizeResult(
         records["values"], records["residual"], records["ambiguous"],
@@ -82,12 +134,13 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
     )  # fmt: skip
 
 
-def _values_block(block: np.ndarray, decoder: Any) -> np.ndarray:
-    return decoder._run(block, detailed=False).values  # (quiet: a chunk is not the picture)
+def _values_block(block: np.ndarray, shipped: _Shipped) -> np.ndarray:
+    # (quiet: a chunk is not the picture)
+    return shipped.decoder._run(block, detailed=False).values
 
 
-def _record_block(block: np.ndarray, decoder: Any) -> np.ndarray:
-    result = decoder._run(block, detailed=True)
+def _record_block(block: np.ndarray, shipped: _Shipped) -> np.ndarray:
+    result = shipped.decoder._run(block, detailed=True)
     record = np.empty(block.shape[:-1], dtype=RECORD)
     for name in RECORD.names:
         record[name] = getattr(result, name)

@@ -98,7 +98,7 @@ def blended_map(colorbar: Colorbar, /) -> Blend | None:
     >>> found.name, round(found.alpha, 2), [round(v) for v in found.background]
     ('RdGy', 0.5, [255, 255, 255])
     """
-    from truepix.color._identify._match import _candidates
+    from truepix.color._identify._candidate_tables import _candidates
 
     if colorbar.boundaries is not None or len(colorbar.colors) < 16:
         return None

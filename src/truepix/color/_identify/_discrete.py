@@ -106,7 +106,7 @@ def discrete_sets() -> Sets:
 
 def _build(all_names: list[str]) -> Sets:
     from truepix.color._catalog import get
-    from truepix.color._identify._match import candidate_order, padded_tables
+    from truepix.color._identify._candidate_tables import candidate_order, padded_tables
 
     groups: dict[bytes, list[str]] = {}
     tables: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}

@@ -59,7 +59,7 @@ def stepped_map(bar: Colorbar, /, *, levels: np.ndarray | None = None) -> tuple[
     >>> name, turned, worst <= 1
     ('RdYlBu', True, True)
     """
-    from truepix.color._identify._match import _candidates
+    from truepix.color._identify._candidate_tables import _candidates
 
     if bar.boundaries is None or len(bar.colors) < 3:
         return None

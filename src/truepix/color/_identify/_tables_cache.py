@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import sys
 import zipfile
 from importlib import resources
@@ -52,7 +53,10 @@ def key(all_names: list[str]) -> str:
     digest = hashlib.sha256()
     for version in (truepix.__version__, matplotlib.__version__, cmap.__version__):
         digest.update(version.encode() + b"\0")
-    builders = (_catalog, _matlab, sys.modules["truepix.color._identify._match"])
+    builders = [_catalog, _matlab] + [
+        importlib.import_module(f"truepix.color._identify.{name}")
+        for name in ("_match", "_candidate_tables", "_clusters")
+    ]
     for module in (*builders, sys.modules[__name__]):
         digest.update(Path(str(module.__file__)).read_bytes())
     for data in sorted(resources.files("truepix.color").joinpath("data").iterdir(), key=str):
