@@ -60,8 +60,10 @@ def test_strokes_near_the_map_across_a_steep_field_are_flagged() -> None:
     lost = np.isnan(decolorize(picture, cmap="magma", vmin=0, vmax=1))
     # 28.4 % before the rough spread, 33.4 before its jumps (``_jumps``: 58.7 %), which
     # cost the map pixels 1-2 px beside the strokes 7.98 -> 8.49 % (1 px: 19.7 -> 21.0)
-    assert lost[strokes["magenta"]].mean() >= 0.55
-    assert lost[strokes["gray"]].mean() >= 0.96
-    assert lost[is_map].mean() <= 0.095  # (9.36 % since _fringes, 8.7 before)
+    # 61.0 -> 78.1 % with the lesser luma peaks tried as inks (``_inked._flagged_inks``),
+    # gray 97.4 -> 98.0, map pixels lost beside the strokes 8.97 -> 9.95 % (none 4 px away)
+    assert lost[strokes["magenta"]].mean() >= 0.75
+    assert lost[strokes["gray"]].mean() >= 0.97
+    assert lost[is_map].mean() <= 0.105  # (9.36 % since _fringes, 8.7 before)
     away = is_map & (ndimage.distance_transform_cdt(is_map, metric="chessboard") >= 4)
     assert lost[away].mean() <= 0.001

@@ -76,6 +76,16 @@ JPEG_STRUNG_LONG_SPREAD = 75.0
 #: (the smallest spreads, 1.7-2.0 DN on the moon and camera, are in 14-24 px ones).
 JPEG_STRUNG_SHORT = 30
 JPEG_STRUNG_FLAT = 10.0
+#: ... and one of JPEG_STRUNG_MID whose luma spreads by at most JPEG_STRUNG_MID_SPREAD DN:
+#: a thin (1-2 px) antialiased stroke in a color within the map's luma range (matplotlib's
+#: ``contour(colors="0.4", linewidths=0.8)`` over a DEM on coolwarm, RdBu_r, JPEG q75
+#: 4:2:0) keeps no pixel far from JPEG's model, and its cores blend the ink with the
+#: field across it: structures of 101-684 px at 15.8-24.2 DN, every core dropped as
+#: alone (0 % flagged; benchmarks/thin/t02_annotations.py). Texture's structures of
+#: 200+ px spread 40+ DN (the shrunk astronaut's 428 px at 40.5 DN above); those within
+#: 30 DN hold at most 128 px (JPEG_STRUNG_SPREAD's coffee rim: 82 px at 22.8 DN).
+JPEG_STRUNG_MID = 200
+JPEG_STRUNG_MID_SPREAD = 30.0
 #: None of the strung rules holds on a cyclic map: there a field's edge between two far
 #: hues (hsv's red coat against its blue sky on the camera, 512^2) mixes them in JPEG's
 #: 4:2:0 chroma into cores that string along the whole edge, at its luma, as a stroke
@@ -200,7 +210,8 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
     stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
     their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
-    JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, or JPEG_STRUNG_LONG within
+    JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, JPEG_STRUNG_MID within
+    JPEG_STRUNG_MID_SPREAD DN, or JPEG_STRUNG_LONG within
     JPEG_STRUNG_LONG_SPREAD DN."""
     if len(pixels) == 0:
         return False
@@ -215,6 +226,7 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     count, spread = luma_spread(structure, luma)
     one_color = (count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)
     one_color |= (count >= JPEG_STRUNG_SHORT) & (spread <= JPEG_STRUNG_FLAT)
+    one_color |= (count >= JPEG_STRUNG_MID) & (spread <= JPEG_STRUNG_MID_SPREAD)
     lengthy = (count >= JPEG_STRUNG_LONG) & (spread <= JPEG_STRUNG_LONG_SPREAD)
     return bool(np.any(one_color | lengthy))
 

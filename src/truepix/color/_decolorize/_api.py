@@ -84,10 +84,10 @@ class Decolorizer:
         How data was normalized before coloring: a name, or any matplotlib norm
         (``TwoSlopeNorm``, ``BoundaryNorm`` ...), whose own limits then apply.
     threshold : float, optional
-        Residual (DN) above which a pixel is not a colormap color and becomes NaN.
-        Default: 2 on exact renders, 3 on other pictures without measurable noise;
-        on degraded ones the larger of 5 noise sigmas (noisy ones: the noise's reach at
-        0.01 of the pixels) and 1.25x the 99th percentile of the residuals, at most 40.
+        Residual (DN) past which a pixel may not be a colormap color: NaN, but on JPEG'd
+        pictures only where JPEG's model finds a stroke (:attr:`DecolorizeResult.threshold`).
+        Default: 2 on exact renders, 3 without measurable noise; on degraded ones the larger of 5
+        sigmas (noisy: the noise's reach at 0.01) and 1.25x the residuals' 99th percentile, <= 40.
     denoise : bool, optional
         Smooth noisy positions with an edge-preserving filter. Default: when the
         estimated noise sigma is at least 0.5 DN (never on exact renders).

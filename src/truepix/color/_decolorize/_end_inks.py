@@ -41,13 +41,20 @@ from truepix.color._decolorize._gray_inks import (
     GRAY_INK_LUMA,
     GRAY_INK_PIXELS,
     GRAY_POSITION,
+    GRAY_REACHES,
     GRAY_SAMPLE,
     _along,
     _fringes,
     _luma_jumps,
     _with_edges,
 )
-from truepix.color._decolorize._jumps import JUMP_SAMPLE_SLACK, _peak, jumps, picture_luma
+from truepix.color._decolorize._jumps import (
+    JUMP_SAMPLE_SLACK,
+    _peak,
+    jumps,
+    picture_luma,
+    sampled_luma,
+)
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -86,6 +93,9 @@ END_INK_SHARE = 0.25
 #: Directions of the sides' pairs: (dy, dx), at the reaches of ``_gray_inks``.
 _STEPS = ((0, 1), (1, 0), (1, 1), (1, -1))
 _REACHES = (2, 3)
+#: The rows (from a sampled row) whose luma a pass over every GRAY_SAMPLE th row reads:
+#: its own and its sides' (the luma jumps' and ``_side_chroma``'s).
+_SAMPLED_ROWS = tuple(sorted({0, *(s * r for r in GRAY_REACHES + _REACHES for s in (-1, 1))}))
 
 
 def end_inks(line: Polyline) -> tuple[bool, bool]:
@@ -117,13 +127,17 @@ def end_ink_strokes(
     order = np.argsort(ycc[:, 0], kind="stable")
     map_ycc = ycc[order]
     least = min(GRAY_INK_PIXELS * n_pixels, GRAY_INK_COUNT)
-    luma = picture_luma(flat, scale)
     signs = [s for s, end in ((1.0, light), (-1.0, dark)) if end]
-    # (every GRAY_SAMPLE th row first: most pictures make no ink there, at an eighth of the cost)
+    # (every GRAY_SAMPLE th row first: most pictures make no ink there, at an eighth of the
+    # cost; its luma jumps read luma / 255 on those rows and their sides' alone, the rest
+    # the luma of its few cores, computed when asked; the whole picture's where it finds one)
+    luma = _LumaAt(flat, scale)
+    scaled = sampled_luma(flat, scale, width, GRAY_SAMPLE, _SAMPLED_ROWS)
     sampled = list(_inks(flat, scale, width, position, off_map, luma, map_ycc, signs,
-                         GRAY_SAMPLE, JUMP_SAMPLE_SLACK * least / GRAY_SAMPLE))  # fmt: skip
+                         GRAY_SAMPLE, JUMP_SAMPLE_SLACK * least / GRAY_SAMPLE, scaled))  # fmt: skip
     if not sampled:
         return
+    luma = picture_luma(flat, scale)
     found = _inks(flat, scale, width, position, off_map, luma, map_ycc, sampled, 1, least)
     for sign in found:
         pixels, ink, jump, side = found[sign]
@@ -137,10 +151,13 @@ def end_ink_strokes(
 def _inks(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
     luma: np.ndarray, map_ycc: np.ndarray, signs: list[float], every: int, least: float,
+    scaled: np.ndarray | None = None,
 ) -> dict[float, tuple[np.ndarray, float, np.ndarray, np.ndarray]]:  # fmt: skip
     """Per sign (1: light, -1: dark) whose cores make a gray ink on the rows 0, ``every``
-    ...: (its cores, flat indices; the ink's luma; the luma jumps and sides' lumas)."""
-    jump, side = _luma_jumps(luma, width, off_map, every)
+    ...: (its cores, flat indices; the ink's luma; the luma jumps and sides' lumas).
+    ``luma``: the pixels' (or a ``_LumaAt``); ``scaled``: it / 255 where made already
+    (``_jumps.sampled_luma``: the rows it reads alone)."""
+    jump, side = _luma_jumps(luma, width, off_map, every, scaled=scaled)
     cores = np.flatnonzero(jump >= GRAY_CORE)
     if every > 1:
         flat_cores = cores + (cores // width) * ((every - 1) * width)
@@ -173,6 +190,20 @@ def _inks(
         # gray better one by one
         found[sign] = (at[held | (gain > 0)], ink, jump, side)
     return found
+
+
+class _LumaAt:
+    """``picture_luma`` of the pixels of ``flat`` indexed, computed when asked: a pass
+    over every GRAY_SAMPLE th row reads the luma of its few cores and their sides."""
+
+    def __init__(self, flat: np.ndarray, scale: float) -> None:
+        self.flat, self.scale = flat, scale
+
+    def __len__(self) -> int:
+        return len(self.flat)
+
+    def __getitem__(self, index: np.ndarray) -> np.ndarray:
+        return picture_luma(self.flat[index], self.scale)
 
 
 def _side_chroma(

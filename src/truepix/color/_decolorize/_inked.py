@@ -85,6 +85,10 @@ INKED_CAP = 60.0
 #: (opacity 0.5).
 INKED_FIT_LUMA = 25.0
 INKED_FIT_ALPHA = 0.3
+#: ... each pixel's estimate of the chroma, the densest INKED_CHROMA_MODE DN cells' (3 x 3)
+#: mean: a least-squares fit over every pixel read magenta's ink over magma, among white,
+#: gray and green strokes, as (-2, 1) DN, its densest (13, 76) (drawn: (16, 78)).
+INKED_CHROMA_MODE = 8.0
 #: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
 #: them or more within INKED_PEAK_LUMA DN of one luma, and that at least INKED_PEAK_PIXELS
 #: of the picture (candidates too) -- text and lines in one ink. It counts where the
@@ -115,6 +119,11 @@ INKED_PEAK_SHARE = 0.2
 INKED_PEAK_PIXELS = 0.01
 INKED_PEAK_COUNT = 1200
 INKED_PEAK_AREA = 1_000_000
+#: Where no peak holds INKED_PEAK_SHARE, the strokes may be in several inks (white, gray,
+#: magenta and green over magma: 18, 15, 9 and 7 % of the candidates): of the INKED_INKS
+#: highest peaks, each that holds ``_least`` candidates and as many pixels already flagged
+#: (a stroke of that ink found where it crosses fields unlike it) is tried as an ink.
+INKED_INKS = 4
 #: Beyond INKED_CLAIM_PIXELS pixels the claim asked shrinks as the picture's side grows
 #: (INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS / pixels)): strokes grow with the side, the
 #: field at their luma with the area. The 1 MP screen figure's pale gray on RdBu_r
@@ -154,35 +163,88 @@ def inked_strokes(
     (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
     of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
     BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
+    Where no peak holds that share, or beside ``inks``, the lesser peaks that hold a
+    flagged stroke each are tried as inks too (INKED_INKS).
     ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
-    if len(inks) == 0:
-        peak = _peak_ink(candidate_luma, len(off_map))
-        painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
-        if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
-            return  # (all-data pictures but a few: a look at the candidates' luma)
-        seen = _seen(flat, scale, width, position, line, decided)  # (once for the 7 tries)
-        at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
-        if decided is not None:  # (a figure's margin: no stroke's evidence)
-            at_ink &= ~decided
-        # the flagged pixels at the ink's luma are judged too: the claim counts them
-        # (a stroke's flagged core is its evidence), the undecided ones are what it adds
-        also = off_map & at_ink
-        fields: dict = {}  # (the fields one try took: the next's differ near its ink)
-        found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
-        for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
-            inks = np.array([peak + shift])
-            tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
-            if np.count_nonzero(tried) > np.count_nonzero(found):
-                found = tried
-        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
-        if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
-            off_map |= found
-        return
-    seen = _seen(flat, scale, width, position, line, decided)
-    off_map |= _claimed(seen, width, position, inks, off_map, line)
+    single = _peak_ink(candidate_luma, len(off_map)) if len(inks) == 0 else None
+    if single is not None:
+        peaks = [single]
+    elif len(candidate_luma) < _least(len(off_map)):
+        peaks = []  # (all-data pictures: a few candidates)
+    else:  # (several inks, each a lesser peak: a stroke of each flagged somewhere)
+        kept = ~off_map if decided is None else ~off_map | decided
+        flagged_luma = (flat[~kept, :3] * scale) @ _YCBCR[0]
+        peaks = _flagged_inks(candidate_luma, flagged_luma, len(off_map))
+        peaks = [p for p in peaks if not np.any(np.abs(inks - p) <= 2 * INKED_PEAK_LUMA)]
+    painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
+    peaks = [p for p in peaks if not np.any(np.abs(painted - p) <= INKED_PEAK_LUMA)]
+    if not peaks and len(inks) == 0:
+        return  # (all-data pictures but a few: a look at the candidates' luma)
+    seen = _seen(flat, scale, width, position, line, decided)  # (once for every try)
+    if len(inks):
+        off_map |= _claimed(seen, width, position, inks, off_map, line)
+    for peak in peaks:
+        # (the lesser peaks' inks lie among others': their chroma the densest estimate)
+        _claim_peak(seen, width, position, peak, off_map, line, decided, single is None)
+
+
+def _claim_peak(
+    seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, peak: float,
+    off_map: np.ndarray, line: Polyline, decided: np.ndarray | None, several: bool,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` what a stroke of the ink at ``peak`` (its luma, DN, or one
+    INKED_PEAK_SHIFTS from it) claims, where it claims INKED_CLAIM of the pixels at it."""
+    at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
+    if decided is not None:  # (a figure's margin: no stroke's evidence)
+        at_ink &= ~decided
+    # the flagged pixels at the ink's luma are judged too: the claim counts them
+    # (a stroke's flagged core is its evidence), the undecided ones are what it adds
+    also = off_map & at_ink
+    fields: dict = {}  # (the fields one try took: the next's differ near its ink)
+    found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields,
+                     several)  # fmt: skip
+    for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
+        inks = np.array([peak + shift])
+        tried = _claimed(seen, width, position, inks, off_map, line, also, fields, several)
+        if np.count_nonzero(tried) > np.count_nonzero(found):
+            found = tried
+    claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
+    if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
+        off_map |= found
+
+
+def _least(n_pixels: int) -> float:
+    """The pixels an ink's peak holds at least (INKED_PEAK_PIXELS, INKED_PEAK_COUNT)."""
+    return min(INKED_PEAK_PIXELS * n_pixels,
+               INKED_PEAK_COUNT * max(1.0, n_pixels / INKED_PEAK_AREA))  # fmt: skip
+
+
+def _window_counts(luma: np.ndarray) -> np.ndarray:
+    """Per luma 0-255: how many of ``luma`` (DN) lie within INKED_PEAK_LUMA of it."""
+    counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
+    return np.convolve(counts, np.ones(2 * int(INKED_PEAK_LUMA) + 1), mode="same")
+
+
+def _flagged_inks(candidate_luma: np.ndarray, flagged_luma: np.ndarray, n_pixels: int) -> list:
+    """The inks (lumas, DN) of a picture whose strokes come in several (INKED_INKS): the
+    candidates' (their ``candidate_luma``) highest peaks holding ``_least`` each, where
+    as many pixels already flagged (``flagged_luma``) lie at the peak too."""
+    least = _least(n_pixels)
+    if len(candidate_luma) < least or len(flagged_luma) < least:
+        return []
+    around, flagged = _window_counts(candidate_luma), _window_counts(flagged_luma)
+    half, inks = int(INKED_PEAK_LUMA), []
+    for _ in range(INKED_INKS):
+        top = int(np.argmax(around))
+        if around[top] < least:
+            break
+        if flagged[top] >= least:
+            inks.append(float(np.median(candidate_luma[np.abs(candidate_luma - top) <= half])))
+        around[max(top - 2 * half, 0):top + 2 * half + 1] = 0.0
+    return inks
 
 
 def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
@@ -234,7 +296,7 @@ def _ycc(rgb: np.ndarray) -> np.ndarray:
 def _claimed(
     seen: tuple[np.ndarray, np.ndarray], width: int, position: np.ndarray, inks: np.ndarray,
     off_map: np.ndarray, line: Polyline, also: np.ndarray | None = None,
-    fields: dict | None = None,
+    fields: dict | None = None, several: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """The pixels a stroke in one of ``inks`` explains better than the map (flat mask);
     ``seen``: :func:`_seen` of the picture. Only the undecided ones that may still join
@@ -266,7 +328,8 @@ def _claimed(
         alpha = np.clip((obs_at[:, 0] - field[:, 0]) / np.where(defined, gap, 1.0), 0.0, 1.0)
         placed[at, :2] = field[:, 1:]
         upsampled = _upsampled(placed[:, :2], shape)[at]
-        chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, at, inner, placed, shape)
+        chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, at, inner, placed, shape,
+                             several)  # fmt: skip
         ink = np.array([ink_luma, *chroma])
         toward = ink[1:] - upsampled
         fit = ((obs_at[:, 1:] - upsampled) * toward).sum(axis=1)
@@ -349,21 +412,46 @@ def _error(obs: np.ndarray, chroma: np.ndarray, luma: np.ndarray, shape: tuple) 
 def _ink_chroma(
     obs: np.ndarray, field: np.ndarray, upsampled: np.ndarray, alpha: np.ndarray,
     gap: np.ndarray, at: np.ndarray, inner: np.ndarray, placed: np.ndarray, shape: tuple,
+    several: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """The ink's chroma (Cb, Cr; DN): where opacity is known from luma (INKED_FIT_LUMA),
-    the observed chroma is 4:2:0 of alpha * ink + (1 - alpha) * field, linear in the ink.
+    the observed chroma is 4:2:0 of alpha * ink + (1 - alpha) * field, linear in the ink:
+    least squares; among ``several`` inks each pixel's estimate of it, the densest taken
+    (``_densest``: other inks' strokes whose luma lies past the field's read as this one's
+    too; pixels whose luma lies past the ink's by INKED_FIELD_LUMA are another's, left out).
     Per pixel of the region ``at`` (flat indices), fit on its ``inner`` pixels (whose
     blocks around lie in it); ``placed``: scratch rows per pixel, zero outside it."""
-    known = np.where(np.abs(gap) >= INKED_FIT_LUMA, alpha, 0.0)
+    beyond = (obs[:, 0] - field[:, 0] - gap) * np.sign(gap) > INKED_FIELD_LUMA
+    beyond &= several
+    known = np.where((np.abs(gap) >= INKED_FIT_LUMA) & ~beyond, alpha, 0.0)
     placed[at, 0] = known
     placed[at, 1:] = known[:, None] * field[:, 1:]
     spread_mixed = _upsampled(placed, shape)[at]
     spread = spread_mixed[:, 0]
     rest = obs[:, 1:] - upsampled + spread_mixed[:, 1:]
-    used = inner & (spread >= INKED_FIT_ALPHA)
+    used = inner & (spread >= INKED_FIT_ALPHA) & ~beyond
     if not used.any():
         return np.zeros(2)
+    if several:
+        return _densest(rest[used] / spread[used, None], spread[used] ** 2)
     return (spread[used, None] * rest[used]).sum(axis=0) / (spread[used] ** 2).sum()
+
+
+def _densest(estimates: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The weighted mean of the per-pixel ink chroma ``estimates`` (rows of Cb, Cr; DN)
+    in their densest 3 x 3 cells of a weighted histogram of INKED_CHROMA_MODE-wide cells."""
+    cell = INKED_CHROMA_MODE
+    n_cells = int(np.ceil(512 / cell))
+    index = np.clip(((estimates + 256.0) / cell).astype(np.int64), 0, n_cells - 1)
+    counts = np.zeros((n_cells + 2, n_cells + 2))
+    np.add.at(counts, (index[:, 0] + 1, index[:, 1] + 1), weights)
+    around = sum(
+        counts[1 + dy:n_cells + 1 + dy, 1 + dx:n_cells + 1 + dx]
+        for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+    )  # fmt: skip
+    top = np.array(np.unravel_index(np.argmax(around), around.shape))
+    close = np.all(np.abs(index - top) <= 1, axis=1)  # (the 3 x 3 cells: never empty)
+    return (weights[close, None] * estimates[close]).sum(axis=0) / weights[close].sum()
 
 
 def _upsampled(values: np.ndarray, shape: tuple) -> np.ndarray:

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._threads import split_rows
 from truepix.color._decolorize import _cells as cells_kernels
 
 __all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric", "shared_middles"]
@@ -284,23 +285,33 @@ class Grid:
         cells = cells[self.count[cells] == 0]
         if len(cells) == 0:
             return
-        line = self.line
-        parts = [self.pool]
-        offset = len(self.pool)
+        # (bands of cells on numba's threads: a cell's list is the same whichever band
+        # builds it; a cold JPEG'd megapixel's 3 000-9 000 cells, two grids, took 2.5-5.5 ms
+        # of one thread, serial kernels: see ``cell_candidates``)
+        built: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+        split_rows(self._build_band, len(cells), cells, built)
+        parts, offset = [self.pool], len(self.pool)
+        for band in sorted(built):
+            for chunk, counts, candidates in built[band]:
+                self.start[chunk] = offset + np.concatenate([[0], np.cumsum(counts)[:-1]])
+                self.count[chunk] = counts
+                parts.append(candidates)
+                offset += len(candidates)
+        self.pool = np.concatenate(parts)
+
+    def _build_band(self, cells: np.ndarray, built: dict, start: int, stop: int) -> None:
+        """The lists of ``cells[start:stop]`` as (cells, counts, candidates) into ``built``."""
+        line, parts = self.line, []
         # bounded batches: the kernel keeps an (n_cells, n_segments) scratch table
         batch = max(1, 2_000_000 // max(1, len(line.seg_a)))
-        for first in range(0, len(cells), batch):
-            chunk = cells[first : first + batch].astype(np.int64)
+        for first in range(start, stop, batch):
+            chunk = cells[first : min(first + batch, stop)].astype(np.int64)
             counts, candidates = cells_kernels.cell_candidates(
                 chunk, line.matrix, line.seg_a, line.seg_d, line.seg_inv,
                 self.n_axis, self.cell_size, self.slack,
             )  # fmt: skip
-            starts = offset + np.concatenate([[0], np.cumsum(counts)[:-1]])
-            self.start[chunk] = starts
-            self.count[chunk] = counts
-            parts.append(candidates)
-            offset += len(candidates)
-        self.pool = np.concatenate(parts)
+            parts.append((chunk, counts, candidates))
+        built[start] = parts
 
 
 #: The most pixels whose scratch residuals a thread keeps between calls (8 MB).
@@ -355,12 +366,17 @@ class Memo:
         if len(cells) == 0:
             return
         n_blocks = self.n_blocks + len(cells)
-        if n_blocks * self.BLOCK > len(self.pool):
-            # written through when made: a zero page read first and written later
-            # costs a second fault
-            pool = np.empty(max(n_blocks + n_blocks // 2, 256) * self.BLOCK, dtype=np.uint32)
-            pool[: len(self.pool)] = self.pool
-            pool[len(self.pool) :].fill(0)
+        used, BLOCK = self.n_blocks * self.BLOCK, self.BLOCK
+        if n_blocks * BLOCK > len(self.pool):
+            # room to grow, never touched until blocks are made there (its pages cost
+            # nothing until then), and only the blocks made copied: filled whole, the
+            # headroom of a cold JPEG'd megapixel's memos (grown from the plan's sample to
+            # the picture's cells) and its copy made 430 of turbo's 3 330 page faults
+            pool = np.empty(max(n_blocks + n_blocks // 2, 256) * BLOCK, dtype=np.uint32)
+            pool[:used] = self.pool[:used]
             self.pool = pool
+        # written through when made: a zero page read first and written later costs a
+        # second fault
+        self.pool[used : n_blocks * BLOCK].fill(0)
         self.block[cells] = np.arange(self.n_blocks, n_blocks, dtype=np.int32)
         self.n_blocks = n_blocks

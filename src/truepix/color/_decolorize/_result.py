@@ -82,7 +82,8 @@ class DecolorizeResult:
     residual : ndarray, float32
         RGB distance (DN) from each pixel to the closest point of the colormap
         (the polyline through its colors), in quarter-DN steps, saturating at
-        127.25; NaN where alpha rejected the pixel.
+        127.25; NaN where alpha rejected the pixel. It is each pixel's own distance,
+        whether or not ``values`` is NaN there (see ``threshold``).
     ambiguous : ndarray, bool
         True where a clearly different part of the map matches about as well
         (non-injective maps such as ``flag`` or ``prism``), and on every color
@@ -92,7 +93,13 @@ class DecolorizeResult:
     noise : float
         Estimated noise sigma of the picture, DN (0 for exact renders).
     threshold : float
-        Residual (DN) above which pixels were set to NaN.
+        Residual (DN) above which pixels were set to NaN -- on pictures not JPEG'd.
+        On a JPEG'd one (``jpeg``) it is no such bound: a pixel past it (or past
+        20 DN, on 4:2:0) is only a candidate, NaN where JPEG's model of the map and
+        the stroke rules find it part of a stroke (a core of such pixels that is no
+        lone miss on texture, strung along a line, or an ink beyond the map's luma),
+        and data otherwise -- blends of map colors, JPEG's misses on texture -- so
+        valid pixels may lie past it and NaN ones within it.
     jpeg : bool
         Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
         from a luma-weighted distance.
@@ -205,18 +212,25 @@ def warn_off_map(
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
         return values
     suspect = SUSPECT_NOISE_JPEG if jpeg else SUSPECT_NOISE
-    if (n_nan != 0 or jpeg or noise >= 1.0) and _extend_warned(
+    named = not isinstance(decoder, str)
+    # (a map drawn with alpha over white, read from smooth blocks: before the extend
+    # test, whose flat ends its faded ends pose as)
+    faded = _faded(decoder, image) if named and values.size >= _JUDGED else None
+    if faded is None and (n_nan != 0 or jpeg or noise >= 1.0) and _extend_warned(
         values, image, decoder, stacklevel + 1
     ):  # fmt: skip
         return values
-    if not isinstance(decoder, str) and (jpeg or (n_nan == 0 and noise < 1.0)):
+    if faded is None and named and (jpeg or (n_nan == 0 and noise < 1.0)):
         _warn_levels(values, image, decoder, jpeg, stacklevel + 1)  # get_cmap(name, 8)'s
     quiet = not jpeg and 10 * n_nan < values.size  # (_offtable: exact renders only)
-    if quiet and not isinstance(decoder, str) and values.size >= _JUDGED:
+    if quiet and named and values.size >= _JUDGED:
         from truepix.color._decolorize._offtable import offtable_warned
 
         if offtable_warned(decoder, image, stacklevel + 1):
             return values  # (colors of an exact render, not the map's)
+    if faded is not None:
+        _warn_faded(values, image, decoder, n_nan, faded, stacklevel + 1)
+        return values
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
@@ -233,7 +247,6 @@ def warn_off_map(
     # in a picture big enough to judge (a small crop of one cell may be mostly its label)
     judged = 10 * off >= values.size and (
         shown >= _JUDGED or (shown >= SMALL_JUDGED and off >= SMALL_OFF * shown))
-    named = not isinstance(decoder, str)
     cmap = decoder.cmap if named else decoder
     if not judged and named and 2 * off > shown and 10 * off >= values.size:
         # too small to judge by its colors, but an alpha channel says it whatever the size
@@ -274,6 +287,35 @@ def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int
         msg = f"the picture holds colors that are not those of {decoder.cmap!r}: {advice}"
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
     return advice is not None
+
+
+def _faded(decoder: Any, image: Any) -> str | None:
+    """``_faded.faded_advice``: the alpha over white that the picture's smooth blocks
+    say its map was drawn at (also JPEG'd, where the blend poses as JPEG's error)."""
+    from truepix.color._decolorize._faded import faded_advice
+
+    return faded_advice(decoder, image)
+
+
+def _warn_faded(
+    values: np.ndarray, image: Any, decoder: Any, n_nan: int, advice: str, stacklevel: int
+) -> None:
+    """The OffMapWarning with :func:`_faded`'s ``advice``, and the share that came back
+    NaN where a tenth or more did."""
+    from truepix.errors import OffMapWarning
+
+    if n_nan < 0:
+        n_nan = int(np.count_nonzero(np.isnan(values)))
+    if 10 * n_nan >= values.size:
+        _, hidden, _ = shown_pixels(values, image)
+        off, shown = off_shown(values, hidden, n_nan)
+        _warn_nan_share(off, shown, decoder.cmap, advice, stacklevel + 1)
+        return
+    msg = (
+        f"the picture's colors are not those of {decoder.cmap!r}, so its values are"
+        f" likely wrong; {advice}"
+    )
+    warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
 
 
 def _warn_levels(
