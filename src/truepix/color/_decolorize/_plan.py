@@ -39,7 +39,7 @@ from truepix.color._decolorize._marks import (
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
-    palette, palette_fills, palette_picture, palette_spread,
+    PALETTE_JPEG, palette, palette_fills, palette_picture, palette_spread,
 )
 from truepix.color._decolorize._swapped import looks_bgr
 
@@ -137,11 +137,6 @@ LUMA_GRID = 1.9
 #: renders 1.1-1.34); the filter then takes gray's error from 0.89x the k-d tree's
 #: to 0.46x on the smooth field, 0.99x to 0.98x on real ones (benchmarks/colormaps.py).
 JPEG_GRAY_GRID = LUMA_GRID
-#: A palette picture is first judged with its noise kept: a JPEG reduced to 256 colors
-#: keeps 4:2:0's chroma model (not its grid: ``luma_grid`` 1.00, ``dct_grid`` <= 1.36).
-#: camera 256^2 q90, Pillow median cut, jet / viridis / magma: holes 7.3 / 2.6 / 2.2 %
-#: -> 0.00 %, MAE 8.8 / 4.2 / 3.4 -> 1.6 / 1.3 / 1.0 % (k-d tree 1.9 / 1.8 / 1.3 %).
-PALETTE_JPEG = True
 #: ... or, on any map, when the zeros of its 8x8 blocks' DCT show JPEG's grid
 #: (:func:`dct_grid`): JPEG'd textured gray fields 1.18-2.5 (q95-q50, Pillow and
 #: OpenCV), exact renders, noise 1-3 DN, 256-color quantization, 0.33x-2x resampling
@@ -288,11 +283,8 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
     return result
 
 
-def make_plan(
-    decoder: Any, pixels: np.ndarray, kind: str, scale: float, palette_jpeg: bool = True
-) -> Plan:
-    """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture
-    (``palette_jpeg``: whether a palette picture is first tried as a JPEG's)."""
+def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpeg=True) -> Plan:
+    """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
     shape = pixels.shape[:-1]
     spatial = len(shape) == 2 and min(shape) >= 6
     sample, step = sample_rows(pixels) if spatial else (pixels, 1)
@@ -328,10 +320,9 @@ def make_plan(
         hist = residual_histogram(codes[kept])
         noise = noise_sigma(hist)
     # sharp: its few other pixels are what was drawn over it, not noise; a palette's
-    # colors past the threshold are means of its cells (octree), no noise either --
-    # unless JPEG shows with its noise kept (PALETTE_JPEG; else planned again without)
+    # colors past the threshold are means of its cells (octree), unless JPEG's (PALETTE_JPEG)
     cells_only = quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()
-    tried = bool(cells_only and not sharp and spatial and palette_jpeg and PALETTE_JPEG)
+    tried = bool(cells_only and not sharp and spatial and try_jpeg and PALETTE_JPEG)
     if sharp or (cells_only and not tried):
         noise = 0.0
     auto = sharp_threshold if sharp else auto_threshold(hist, noise, quantized)
@@ -427,7 +418,7 @@ def make_plan(
             )  # fmt: skip
             chroma_420 = bool(e_model < e_map)
     if tried and not jpeg:
-        return make_plan(decoder, pixels, kind, scale, palette_jpeg=False)
+        return make_plan(decoder, pixels, kind, scale, try_jpeg=False)
     threshold, max_code = stroke_free(decoder, codes, kept, sample, noise, threshold, jpeg or sharp)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
