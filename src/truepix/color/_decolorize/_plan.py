@@ -39,7 +39,7 @@ from truepix.color._decolorize._marks import (
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
-    palette, palette_fills, palette_picture, palette_spread,
+    PALETTE_JPEG, palette, palette_fills, palette_picture, palette_spread,
 )
 from truepix.color._decolorize._swapped import looks_bgr
 
@@ -283,7 +283,7 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
     return result
 
 
-def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan:
+def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpeg=True) -> Plan:
     """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
     shape = pixels.shape[:-1]
     spatial = len(shape) == 2 and min(shape) >= 6
@@ -320,8 +320,10 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
         hist = residual_histogram(codes[kept])
         noise = noise_sigma(hist)
     # sharp: its few other pixels are what was drawn over it, not noise; a palette's
-    # colors past the threshold are means of its cells (octree), no noise either
-    if sharp or (quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()):
+    # colors past the threshold are means of its cells (octree), unless JPEG's (PALETTE_JPEG)
+    cells_only = quantized and hist[threshold_code(auto_threshold(hist, noise)) + 1 :].any()
+    tried = bool(cells_only and not sharp and spatial and try_jpeg and PALETTE_JPEG)
+    if sharp or (cells_only and not tried):
         noise = 0.0
     auto = sharp_threshold if sharp else auto_threshold(hist, noise, quantized)
     threshold = auto if decoder.threshold is None else decoder.threshold
@@ -415,6 +417,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float) -> Plan
                 decoder, kind, scale, sample, step, max_code, (1.0,), _YCBCR, fills
             )  # fmt: skip
             chroma_420 = bool(e_model < e_map)
+    if tried and not jpeg:
+        return make_plan(decoder, pixels, kind, scale, try_jpeg=False)
     threshold, max_code = stroke_free(decoder, codes, kept, sample, noise, threshold, jpeg or sharp)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0
