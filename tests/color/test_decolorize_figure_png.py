@@ -1,4 +1,4 @@
-"""Whole matplotlib figures saved as PNG are no JPEG (``_plan.RUNG_SHARE``).
+"""Whole matplotlib figures saved as PNG are no JPEG (``_fills.RUNG_SHARE``).
 
 A figure's plot area is a resampled image (imshow) or flat cells (pcolormesh,
 contourf) beside a colorbar, axes, ticks and text on white. Its residual's few far

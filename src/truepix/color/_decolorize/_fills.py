@@ -34,7 +34,7 @@ from truepix.color._decolorize._kernels import _JIT
 
 __all__ = [
     "color_box", "fill_boxes", "fill_colors", "fill_free", "fill_pixels", "halo_pixels",
-    "mostly_off", "rung_share", "sample_fills", "without_fills",
+    "clean_margin", "mostly_off", "rung_share", "sample_fills", "without_fills",
 ]  # fmt: skip
 
 #: A picture with more than this share of its pixels off the map (a fill's left out)
@@ -406,6 +406,16 @@ RUNG_RADIUS = 2
 RUNG_SAMPLE = 20_000
 #: Fewest margin pixels in blocks JPEG would ring in for :func:`rung_share` to judge.
 RUNG_EXPOSED = 64
+#: A figure's margin with at most this share of JPEG's ringing (:func:`rung_share`) is no
+#: JPEG, whatever its data's marks say (trial 44: imshow PNGs, blocks 1.08-1.27). PNG
+#: figures (imshow, pcolormesh, contourf; 72-200 dpi), 1.25x/1.5x screenshots 0; their
+#: JPEGs (q75-95) 0.34-0.92, or no verdict (a margin along the 8x8 grid).
+RUNG_SHARE = 0.001
+
+
+def clean_margin(pixels: np.ndarray, fills: np.ndarray) -> bool:
+    """Whether a figure's margin (``fills``) holds no JPEG's ringing (RUNG_SHARE)."""
+    return bool(len(fills)) and rung_share(pixels, fills) <= RUNG_SHARE
 
 
 def rung_share(pixels: np.ndarray, fills: np.ndarray) -> float:

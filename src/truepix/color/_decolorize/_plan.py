@@ -23,7 +23,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
-from truepix.color._decolorize._fills import rung_share
+from truepix.color._decolorize._fills import clean_margin
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
@@ -169,10 +169,6 @@ FLAT_JPEG_LUMA = 1.1
 #: JPEG'd ones 31 went undetected (12 with more than 0.2 % holes: jet's 4 colors on
 #: the camera at q90 8.3 %, decoded as resampled), now none.
 FLAT_OFF_SHARE = 0.01
-#: A figure's margin (``_fills``) with at most this share of JPEG's ringing (``rung_share``)
-#: is no JPEG, whatever its data's marks say (trial 44: imshow PNGs, blocks 1.08-1.27). PNG
-#: figures (imshow, pcolormesh, contourf; 72-200 dpi), 1.25x/1.5x screenshots 0; JPEG >= 0.011.
-RUNG_SHARE = 0.001
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter's noise, in units of the estimated noise sigma.
@@ -369,7 +365,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
-        jpeg = jpeg and not _clean_margin(pixels, fills)
+        jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
         if noise >= MIN_DENOISE_SIGMA:
@@ -391,7 +387,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         # JPEG shows itself by its blocks in luma (JPEG_GRAY_GRID), and its error
         # along the map is luma's quantization: the JPEG filter, noise capped.
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
-        jpeg = jpeg and not _clean_margin(pixels, fills)
+        jpeg = jpeg and not clean_margin(pixels, fills)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
         # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
         if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:
@@ -409,7 +405,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             jpeg = jpeg and not interpolated(
                 flat, scale, sample.shape[1], (codes >> kernels.RESIDUAL_SHIFT) > max_code
             ).any()
-        jpeg = jpeg and not _clean_margin(pixels, fills)
+        jpeg = jpeg and not clean_margin(pixels, fills)
         if flat_jpeg and pixels.shape[-1] >= 3:
             # (4:4:4 keeps each pixel's chroma: judged against 4:2:0's model, turbo's
             # 6 colors on the camera at q75 kept 20.5 % holes)
@@ -554,11 +550,6 @@ def block_score(
         chroma / map_chroma if map_chroma > 0 else 1.0,
         luma / map_luma if map_luma > 0 else 1.0,
     )
-
-
-def _clean_margin(pixels: np.ndarray, fills: np.ndarray) -> bool:
-    """Whether a figure's margin (``fills``) holds no JPEG's ringing (RUNG_SHARE)."""
-    return bool(len(fills)) and rung_share(pixels, fills) <= RUNG_SHARE
 
 
 def _dct_jpeg(pixels: np.ndarray) -> bool:
