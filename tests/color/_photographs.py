@@ -136,6 +136,21 @@ def saved_rgb(
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
+def imshow_png(
+    field: np.ndarray, cmap: str, vmin: float, vmax: float, alpha: float = 1.0
+) -> np.ndarray:
+    """``imshow(field, alpha=alpha)`` (nearest) filling its figure over white, one pixel a
+    cell, saved by ``savefig`` as PNG and read back as RGB."""
+    import matplotlib.pyplot as plt
+
+    size = field.shape[0] / 100
+    fig = plt.figure(figsize=(size, size), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.imshow(field, cmap=cmap, vmin=vmin, vmax=vmax, alpha=alpha, interpolation="nearest")
+    return saved_rgb(fig, dpi=100)
+
+
 def seaborn_heatmap(cells: int, annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
     """seaborn's heatmap of ``cells`` x ``cells`` counts 0-99 (seeded) filling a 256 px
     figure, each cell's count written at 7 pt when ``annotated``; PNG, or JPEG of

@@ -14,13 +14,12 @@ import numpy as np
 import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
-from tests.color._photographs import blob_field, camera_256, fbm, few_color_field
+from tests.color._photographs import blob_field, camera_256, fbm, few_color_field, imshow_png
 
 import truepix as tp
 from truepix.errors import OffMapWarning
 
 mpl.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 
 DIVERGING = ("coolwarm", "RdBu_r", "PiYG", "PuOr", "BrBG", "seismic", "Spectral")
 VMIN, VMAX = 200.0, 4000.0
@@ -46,16 +45,7 @@ def _camera() -> np.ndarray:
 
 
 def _imshow(field: np.ndarray, cmap: str, alpha: float) -> np.ndarray:
-    """``imshow(field, alpha=alpha)`` filling its figure over white, saved as PNG, RGB."""
-    size = field.shape[0] / 100
-    fig = plt.figure(figsize=(size, size), dpi=100)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.imshow(field, cmap=cmap, vmin=VMIN, vmax=VMAX, alpha=alpha, interpolation="nearest")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
-    plt.close(fig)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return imshow_png(field, cmap, VMIN, VMAX, alpha)
 
 
 def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:

@@ -13,13 +13,12 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
-from tests.color._photographs import camera_256, fbm
+from tests.color._photographs import camera_256, fbm, imshow_png
 
 import truepix as tp
 from truepix.errors import OffMapWarning
 
 mpl.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 
 DIVERGING = ("RdBu_r", "coolwarm", "PiYG", "seismic", "bwr")
 
@@ -29,16 +28,7 @@ def _terrain() -> np.ndarray:
 
 
 def _imshow(field: np.ndarray, cmap: str, alpha: float) -> np.ndarray:
-    """``imshow(field, alpha=alpha)`` filling its figure, saved as PNG, RGB."""
-    size = field.shape[0] / 100
-    fig = plt.figure(figsize=(size, size), dpi=100)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.imshow(field, cmap=cmap, vmin=200, vmax=4000, alpha=alpha, interpolation="nearest")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
-    plt.close(fig)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return imshow_png(field, cmap, 200, 4000, alpha)
 
 
 def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
