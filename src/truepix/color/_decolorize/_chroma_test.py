@@ -23,10 +23,14 @@ from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._fills import fill_free
 
-__all__ = ["RATIO_MARGIN", "SAMPLE_PIXELS", "chroma_errors", "sample_rows", "scored_rows"]
+__all__ = [
+    "BAND_ROWS", "RATIO_MARGIN", "SAMPLE_PIXELS", "chroma_errors", "sample_rows", "scored_rows",
+]
 
 #: Pixels of a big picture that noise, threshold and JPEG-ness are decided on.
 SAMPLE_PIXELS = 200_000
+#: ... in bands of this many rows (three rows of JPEG's 2x2 chroma blocks).
+BAND_ROWS = 6
 #: The half sample decides when its ratio is this far (relative) from each ratio
 #: compared: 1.7x the largest gap measured.
 RATIO_MARGIN = 0.1
@@ -149,7 +153,7 @@ def sample_rows(pixels: np.ndarray) -> tuple[np.ndarray, int]:
     height, width = pixels.shape[:2]
     if height * width <= 2 * SAMPLE_PIXELS:
         return pixels, max(1, height * width // 60_000)
-    n_bands = int(min(max(1, SAMPLE_PIXELS // (6 * width)), height // 6))
-    starts = (np.linspace(0, height - 6, n_bands) // 2 * 2).astype(np.intp)
-    rows = (starts[:, None] + np.arange(6)).ravel()
-    return np.ascontiguousarray(pixels[rows]), 6
+    n_bands = int(min(max(1, SAMPLE_PIXELS // (BAND_ROWS * width)), height // BAND_ROWS))
+    starts = (np.linspace(0, height - BAND_ROWS, n_bands) // 2 * 2).astype(np.intp)
+    rows = (starts[:, None] + np.arange(BAND_ROWS)).ravel()
+    return np.ascontiguousarray(pixels[rows]), BAND_ROWS

@@ -23,7 +23,7 @@ from truepix.color._decolorize._tables import SHARE_SAMPLE, table_share
 
 __all__ = [
     "MIN_THRESHOLD", "NOISE_CAP", "exact_render", "exact_share", "figure_render", "largest_part",
-    "interpolated", "ramps", "threshold_code",
+    "interpolated", "ramps", "seen_rows", "threshold_code",
 ]
 
 #: The plain threshold (DN) of pictures without noise: a sharp render's strokes' edges
@@ -122,7 +122,7 @@ def exact_share(hist: np.ndarray) -> float:
 def exact_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
     bounds: tuple[np.ndarray, np.ndarray] | None = None, quantized: bool = False,
-    keys: tuple[np.ndarray, ...] | None = None,
+    keys: tuple[np.ndarray, ...] | None = None, seen: np.ndarray | None = None,
 ) -> tuple[bool, bool, float]:  # fmt: skip
     """Whether a sample is an exact render, whether a sharp one (no resampling blended
     it: what was drawn on it is off the map), and the threshold (DN) a sharp one gets.
@@ -139,8 +139,10 @@ def exact_render(
     foreign ones (EXACT_BLENDS: maps whose blends are their own colors). With the
     sorted ``keys`` of the map's 8-bit tables (``_tables.table_keys``; an 8-bit
     ``sample``), a sharp one's pixels on the polyline are table entries (SHARP_KEY_SHARE).
+    ``seen``: the sample's rows whose neighbours above and below are in it too (a banded
+    sample's, :func:`seen_rows`); only they are counted away from foreign pixels.
     """
-    verdict = _verdict(hist, codes, sample, scale, spatial, bounds, quantized)
+    verdict = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen)
     if not (verdict[1] and spatial and keys is not None):
         return verdict
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
@@ -159,7 +161,7 @@ def exact_render(
 
 def _verdict(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
-    bounds: tuple[np.ndarray, np.ndarray] | None, quantized: bool,
+    bounds: tuple[np.ndarray, np.ndarray] | None, quantized: bool, seen: np.ndarray | None,
 ) -> tuple[bool, bool, float]:  # fmt: skip
     """:func:`exact_render`'s verdict from the polyline alone (no table entries)."""
     share = exact_share(hist)
@@ -169,23 +171,27 @@ def _verdict(
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
     drawn = foreign(rgb, steps)
     black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
-    judged = _judged(share, steps, rgb, drawn, drawn, black, quantized)
+    judged = _judged(share, steps, rgb, drawn, drawn, black, quantized, seen)
     if judged[1] or bounds is None:
         return judged
     low, high = (np.asarray(b, np.float32) for b in bounds)
     outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
     strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
     link = black | (outside & (steps > 1))
-    again = _judged(share, steps, rgb, drawn, strokes, link, quantized)
+    again = _judged(share, steps, rgb, drawn, strokes, link, quantized, seen)
     return again if again[1] else judged
 
 
 def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
             around: np.ndarray, link: np.ndarray, quantized: bool = False,
+            seen: np.ndarray | None = None,
             ) -> tuple[bool, bool, float]:  # fmt: skip
     """:func:`exact_render`'s verdict away from ``around``, ``drawn`` joined via ``link``;
-    a ``quantized`` (palette) picture's off-table colors there are its cells' means."""
+    a ``quantized`` (palette) picture's off-table colors there are its cells' means.
+    ``seen``: the rows counted (a banded sample's rows inside their bands)."""
     kept = ~dilated(around, ANNOTATION_RADIUS)
+    if seen is not None:  # (a band's edge row: the stroke beside it may lie outside)
+        kept &= seen[:, None]
     counted = (steps >= 1) & (steps <= threshold_code(NOISE_CAP)) & kept
     total = np.count_nonzero(counted)
     if share < EXACT_SHARE and (
@@ -320,13 +326,15 @@ PART_SHARE = 0.5
 def figure_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
     bounds: tuple[np.ndarray, np.ndarray], quantized: bool, kept: Any,
-    keys: tuple[np.ndarray, ...] | None = None,
+    keys: tuple[np.ndarray, ...] | None = None, band: int = 0,
 ) -> tuple[bool, bool, float]:  # fmt: skip
     """:func:`exact_render`'s verdict, or where the sample is no sharp render as a whole,
     its largest part's (:func:`largest_part`) when that one is sharp or exact.
     ``kept``: the sample's pixels that are no fill (a mask, or a slice for all);
-    ``keys``: the map's 8-bit tables' (:func:`exact_render`)."""
-    verdict = exact_render(hist, codes, sample, scale, spatial, bounds, quantized, keys)
+    ``keys``: the map's 8-bit tables' (:func:`exact_render`); ``band``: the rows of
+    each band of a banded sample (``_chroma_test.sample_rows``), 0 for a whole picture."""
+    seen = seen_rows(sample.shape[0], band) if spatial else None
+    verdict = exact_render(hist, codes, sample, scale, spatial, bounds, quantized, keys, seen)
     part = largest_part(codes, sample.shape[:2], kept) if spatial and not verdict[1] else None
     if part is None:
         return verdict
@@ -335,9 +343,31 @@ def figure_render(
         sample.shape[:2])[part].ravel()]  # fmt: skip
     again = exact_render(
         residual_histogram(counted), codes, np.ascontiguousarray(sample[part]), scale, spatial,
-        bounds, quantized, keys,
+        bounds, quantized, keys, None if seen is None else seen[part[0]],
     )  # fmt: skip
     return again if again[1] or (again[0] and not verdict[0]) else verdict
+
+
+def seen_rows(n_rows: int, band: int) -> np.ndarray | None:
+    """Rows of a sample of ``n_rows`` made of bands of ``band`` rows (0: a whole picture,
+    None) whose neighbours above and below are in the sample: not a band's first or last.
+
+    A faint edge row of a horizontal line (a gridline's antialiased side, 1-3 DN off the
+    map) at a band's edge lies beside the line's core outside the sample: counted as no
+    table color away from any drawing, it made a figure with gridlines "resampled"
+    (viridis at dpi 150 under dashed gray gridlines: 449 such pixels, all on one row).
+
+    Examples
+    --------
+    >>> seen_rows(12, 6).astype(int).tolist()
+    [0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0]
+    >>> seen_rows(12, 0) is None
+    True
+    """
+    if band <= 2 or n_rows % band:
+        return None
+    inside = np.arange(n_rows) % band
+    return (inside > 0) & (inside < band - 1)
 
 
 def largest_part(
