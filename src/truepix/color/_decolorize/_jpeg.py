@@ -32,6 +32,7 @@ from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
+from truepix.color._decolorize._stroked import long_cores
 from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
 __all__ = ["jpeg_off_map"]
@@ -301,8 +302,10 @@ def jpeg_off_map(
         if filled is not None:
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
+        # (none counted near a stroke's long core either: ``_stroked``)
+        stroked = beyond_map | long_cores(candidates, residual, width)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
+            flat, scale, width, candidates, on_map, seeds, stroked, inked
         )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
