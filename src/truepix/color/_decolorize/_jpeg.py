@@ -302,11 +302,14 @@ def jpeg_off_map(
         if filled is not None:
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
-        # (none counted near a stroke's long core either: ``_stroked``)
-        stroked = beyond_map | long_cores(candidates, residual, width)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, stroked, inked
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
+        cores = long_cores(candidates, residual, width) if resized else None
+        if cores is not None and cores.any():  # ... and away from long strokes: ``_stroked``
+            blend, resized = resized_blends(
+                flat, scale, width, candidates, on_map, seeds, beyond_map | cores, inked
+            )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,

@@ -12,7 +12,10 @@ strokes' cores became blends and none was flagged (0 % on RdBu_r's and magma's D
 4.5 % on jet's). A stroke is long: its core's pixels past ``_plan.MAX_THRESHOLD`` touch
 along it, STROKE_CORE_PIXELS or more 8-connected; a resized photograph's blends past it
 lie along its data's edges too, but the share is a ratio: what is left away from such
-chains still holds its blends.
+chains still holds its blends. A picture is resized where it reads so counted both ways:
+away from the long cores alone, the fringes of annotations whose cores stay under the cap
+(matplotlib's text and lines on the camera, tests/color/test_decolorize_annotations.py;
+gray contours on coolwarm) read as blends more often than all candidates did.
 """
 
 from __future__ import annotations
