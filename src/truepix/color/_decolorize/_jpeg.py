@@ -32,7 +32,6 @@ from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
-from truepix.color._decolorize._stroked import long_cores
 from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
 __all__ = ["jpeg_off_map"]
@@ -305,11 +304,6 @@ def jpeg_off_map(
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
-        cores = long_cores(candidates, residual, width) if resized else None
-        if cores is not None and cores.any():  # ... and away from long strokes: ``_stroked``
-            blend, resized = resized_blends(
-                flat, scale, width, candidates, on_map, seeds, beyond_map | cores, inked
-            )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
