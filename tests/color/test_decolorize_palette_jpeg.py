@@ -77,3 +77,48 @@ def test_annotations_on_jpeg_palette_stay_flagged(camera: np.ndarray, name: str)
     before = np.isnan(decoder.values(_jpeg(drawn)))
     assert flagged[covered].mean() >= before[covered].mean() - 0.05
     assert flagged[~touched].mean() <= before[~touched].mean() + 0.01
+
+
+def _fbm(size: int = 256, seed: int = 2) -> np.ndarray:
+    from tests.color._photographs import fbm
+
+    return fbm(size, seed)
+
+
+@pytest.mark.parametrize(
+    ("name", "quality", "field"),
+    [("jet", 90, "fbm"), ("jet", 95, "fbm"), ("turbo", 95, "fbm"), ("viridis", 95, "fbm"),
+     ("coolwarm", 75, "fbm"), ("jet", 90, "camera")],
+)  # fmt: skip
+def test_jpeg_octree_palette_whose_chroma_left_the_model_is_jpeg(
+    name: str, quality: int, field: str
+) -> None:
+    """Octree's palette moved chroma off 4:2:0's model (its error 1.1-2.2 times the
+    map's own, where a palette of an exact or resampled picture's is 2.9-1000 times):
+    judged as the palette's cells, 0.3-5.8 % holes; as JPEG (``_quantized.palette_jpeg``:
+    its luma keeps JPEG's detail), none."""
+    from tests.color.test_decolorize_kind import _photo
+
+    data = _fbm() if field == "fbm" else _photo("camera")
+    picture = _quantized(_jpeg(_render(name, data), quality), Image.Quantize.FASTOCTREE)
+    assert Decolorizer(name, vmin=0.0, vmax=1.0).decode(picture).jpeg
+    holes, error, nearest = _errors(name, picture, data)
+    assert holes <= 0.002
+    assert error <= nearest
+
+
+@pytest.mark.parametrize("name", ["coolwarm", "turbo", "jet"])
+@pytest.mark.parametrize("resize", ["area 0.5x", "cubic 2x"])
+def test_palette_of_a_resampled_picture_is_no_jpeg(name: str, resize: str) -> None:
+    """Resampled, then reduced to a palette: means of map colors, which the map explains
+    far better than 4:2:0 (2.9-94 times), its luma smoothed: not JPEG's palette."""
+    import cv2
+
+    from tests.color.test_decolorize_kind import _photo
+
+    rendered = _render(name, _photo("camera"))
+    shrunk = resize == "area 0.5x"
+    size, how = ((128, 128), cv2.INTER_AREA) if shrunk else ((512, 512), cv2.INTER_CUBIC)
+    for method in (Image.Quantize.MEDIANCUT, Image.Quantize.FASTOCTREE):
+        picture = _quantized(cv2.resize(rendered, size, interpolation=how), method)
+        assert not Decolorizer(name, vmin=0.0, vmax=1.0).decode(picture).jpeg
