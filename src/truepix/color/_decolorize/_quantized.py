@@ -12,8 +12,6 @@ near it are in the palette themselves, painted by the data (``palette_cells``).
 
 from __future__ import annotations
 
-from typing import Any
-
 import numba as nb
 import numpy as np
 
@@ -25,9 +23,8 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
 __all__ = [
-    "JPEG_PALETTE_RATIO", "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_LUMA_KEPT", "PALETTE_PIXELS",
-    "jpeg_palette", "palette", "palette_cells", "palette_fills", "palette_jpeg", "palette_picture",
-    "palette_spread",
+    "JPEG_PALETTE_RATIO", "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_PIXELS", "palette",
+    "palette_cells", "palette_fills", "palette_jpeg", "palette_picture", "palette_spread",
 ]  # fmt: skip
 
 #: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
@@ -62,8 +59,6 @@ PALETTE_JPEG = True
 #: q90 median cut / octree 3.5 / 5.8 -> 1.6 / 0.0 %); most left are octree palettes of
 #: the astronaut (jet, turbo: 3-11 %), some judged JPEG before too; the others unchanged.
 JPEG_PALETTE_RATIO = 2.5
-#: The luma detail (picture over map, ``_plan.block_score``) JPEG keeps (``_plan.LUMA_KEPT``).
-PALETTE_LUMA_KEPT = 1.0
 
 #: Map samples per bin: where along the map each palette color is the nearest one.
 CELL_SAMPLES = 4
@@ -112,21 +107,6 @@ def palette_jpeg(e_map: float, e_model: float, luma_detail: float, luma_kept: fl
     (True, False)
     """
     return bool(e_model < JPEG_PALETTE_RATIO * e_map and luma_detail > luma_kept)
-
-
-def jpeg_palette(
-    decoder: Any, pixels: np.ndarray, errors: tuple[float, float], luma_detail: float
-) -> bool:
-    """:func:`palette_jpeg` of the chroma ``errors`` (the map's, 4:2:0 model's; luma
-    detail past PALETTE_LUMA_KEPT), unless
-    the picture is an exact render of colors that are not the map's (``_offtable``: the
-    map drawn with alpha over white, whose blends 4:2:0 explains as well; RdBu_r at 0.7
-    over white: ratio 1.24, luma detail 1.06)."""
-    if not palette_jpeg(*errors, luma_detail, PALETTE_LUMA_KEPT):
-        return False
-    from truepix.color._decolorize._offtable import offtable_advice
-
-    return offtable_advice(decoder, pixels) is None
 
 
 def palette(flat: np.ndarray) -> bool:
