@@ -40,7 +40,7 @@ from truepix.color._decolorize._marks import (
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
-    PALETTE_JPEG, palette, palette_fills, palette_jpeg, palette_picture, palette_spread,
+    PALETTE_JPEG, palette, palette_fills, palette_picture, palette_spread,
 )
 from truepix.color._decolorize._swapped import looks_bgr
 
@@ -366,8 +366,6 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
-        # (a JPEG's palette: chroma 4:2:0's more or less, luma's detail kept: ``_quantized``)
-        jpeg = jpeg or (tried and palette_jpeg(e_map, e_model, luma_detail, LUMA_KEPT))
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID

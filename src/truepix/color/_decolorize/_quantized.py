@@ -23,8 +23,8 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
 __all__ = [
-    "JPEG_PALETTE_RATIO", "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_PIXELS", "palette",
-    "palette_cells", "palette_fills", "palette_jpeg", "palette_picture", "palette_spread",
+    "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_PIXELS", "palette", "palette_cells",
+    "palette_picture", "palette_fills", "palette_spread",
 ]  # fmt: skip
 
 #: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
@@ -47,18 +47,6 @@ PALETTE_PIXELS = 1024
 #: 2.6 / 2.2 % -> 0.00 %, MAE 8.8 / 4.2 / 3.4 -> 1.6 / 1.3 / 1.0 % (k-d tree 1.9 / 1.8
 #: / 1.3 %). (jet on a smooth field: its palette moved chroma more than 4:2:0 did.)
 PALETTE_JPEG = True
-#: ... and a palette whose chroma 4:2:0's model explains within JPEG_PALETTE_RATIO times
-#: the map's own error while its luma keeps the detail JPEG keeps (``_plan.LUMA_KEPT``):
-#: the palette moves chroma off 4:2:0's model (jet on photographs 1.1-1.5), but a palette
-#: of an exact or resampled picture holds means of map colors, which the map explains
-#: far better. Pillow median cut / octree of 4 maps (jet, turbo, viridis, coolwarm) x 3
-#: fields (camera and astronaut resized, fBm; 256^2): JPEG'd q75-q95 ratio 0.34-2.24,
-#: luma detail 1.04-1.64; exact, 0.5x area or linear, 2x cubic: ratio >= 2.87 (the ones
-#: of luma detail above 1: >= 8.3), luma detail <= 1.011. JPEG'd ones' holes (72
-#: pictures): mean 2.70 -> 1.02 %, above 0.2 % 26 -> 11 (jet camera q90 median cut /
-#: octree 3.5 / 5.8 -> 1.6 / 0.0 %); those left are octree's and median cut's palettes
-#: judged JPEG before as after (astronaut, jet and turbo: 3-11 %); the others unchanged.
-JPEG_PALETTE_RATIO = 2.5
 
 #: Map samples per bin: where along the map each palette color is the nearest one.
 CELL_SAMPLES = 4
@@ -94,19 +82,6 @@ SPREAD_CAP = 32.0
 SPREAD_SHARE = 0.85
 CELL_MARGIN = 0.5
 CELL_MARGIN_BINS = 2.0
-
-
-def palette_jpeg(e_map: float, e_model: float, luma_detail: float, luma_kept: float) -> bool:
-    """Whether a palette picture's chroma errors (of the map's chroma and of 4:2:0's
-    model, ``_chroma_test.chroma_errors``) and its luma detail (``_plan.block_score``)
-    say it is a JPEG's palette (JPEG_PALETTE_RATIO; luma detail above ``luma_kept``).
-
-    Examples
-    --------
-    >>> palette_jpeg(100.0, 130.0, 1.39, 1.0), palette_jpeg(100.0, 2700.0, 0.97, 1.0)
-    (True, False)
-    """
-    return bool(e_model < JPEG_PALETTE_RATIO * e_map and luma_detail > luma_kept)
 
 
 def palette(flat: np.ndarray) -> bool:
