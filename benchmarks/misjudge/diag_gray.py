@@ -1,9 +1,9 @@
 import os, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import sys, numpy as np, matplotlib as mpl
+import numpy as np, matplotlib as mpl
 sys.path.insert(0, os.path.join(ROOT, "benchmarks/decolorize_trial/trial45"))
 import _common as c, truepix as tp
-from truepix.color._decolorize import _plan as P, _inputs as I
+from truepix.color._decolorize import _inputs as I
 fields = {k: c.crop(v, 256) for k, v in c.real_fields().items()}
 fields.update({k: c.crop(v, 256) for k, v in c.smooth_fields(256).items()})
 for m in ("gray", "Greys", "binary"):

@@ -1,6 +1,6 @@
 import os, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import sys, numpy as np, cv2
+import numpy as np, cv2
 sys.path.insert(0, ROOT); sys.path.insert(0, os.path.join(ROOT, "tests/color"))
 from PIL import Image
 from tests.color.test_decolorize_kind import _photo, _render

@@ -1,6 +1,6 @@
 import os, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import sys, numpy as np, cv2
+import numpy as np, cv2
 sys.path.insert(0, os.path.join(ROOT, "tests/color")); sys.path.insert(0, os.path.join(ROOT, "benchmarks/decolorize_trial/trial45"))
 import _common as c, truepix as tp
 from _photographs import fbm

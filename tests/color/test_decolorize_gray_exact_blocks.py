@@ -24,7 +24,8 @@ from truepix import Decolorizer
 @pytest.fixture(scope="module")
 def field() -> np.ndarray:
     """grace_hopper.jpg as gray, stretched to [0, 1] (256^2 from its middle)."""
-    photo = plt.imread(cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)).astype(np.float64)
+    path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    photo = plt.imread(path).astype(np.float64)
     gray = photo[..., :3] @ np.array([0.299, 0.587, 0.114])
     low, high = np.percentile(gray, [0.5, 99.5])
     crop = gray[128:384, 172:428]
