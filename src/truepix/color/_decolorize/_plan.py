@@ -24,9 +24,10 @@ from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, s
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._fills import clean_margin
+from truepix.color._decolorize._full_chroma import full_chroma as full_chroma_grid
 from truepix.color._decolorize._full_chroma import full_chroma_filter
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
-from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
+from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
@@ -368,7 +369,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
-        full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
+        full_chroma = jpeg and not subsampled and full_chroma_grid(pixels, CHROMA_GRID)
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
