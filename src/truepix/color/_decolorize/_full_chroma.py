@@ -43,7 +43,9 @@ from truepix.color._decolorize._grid import _DCT, _LUMA, chroma_grid
 __all__ = ["chroma_phase", "full_chroma", "full_chroma_filter", "fine_texture"]
 
 #: RGB -> Cb, Cr as JPEG (JFIF) computes them.
-_CHROMA = np.array([[-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
+_CHROMA_32 = np.array(
+    [[-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]], dtype=np.float32
+)
 #: Frequencies (row-major 8x8) past the first order.
 _FINE = np.add.outer(np.arange(8), np.arange(8)).ravel() >= 2
 #: :func:`chroma_phase` reads the central square of at most this side.
@@ -53,11 +55,12 @@ PHASE_SIDE = 256
 #: boundaries halfway between 16-pixel ones at least PHASE_RATIO as much as across those
 #: (:func:`chroma_phase`), these at least PHASE_JUMP times as much as inside a block.
 #: 11 maps x 5 fields x q50-q95 (256^2, Pillow): 4:4:4 pictures that ``chroma_grid`` misses
-#: (smooth fields, the moon) 0.95-1.14 / 1.30-16; 4:2:0 ones 0.75-0.84 where they jump 1.25-1.29
-#: times, at most 0.71 where 1.3 or more (smooth fields: 0.6-0.71 / 1.9-2.6); exact renders
-#: 1.01-1.08 times.
+#: (smooth fields, the moon) 0.95-1.14 / 1.30-16; 4:2:0 ones at most 0.71 where they jump
+#: 1.3 times or more (smooth fields: 0.6-0.71 / 1.9-2.6), 0.75-1.00 on the astronaut at
+#: q90-q95 (texture masks the blocks: 1.20-1.29, at most 1.22 where 0.9 or more); exact
+#: renders 1.00-1.08 times.
 PHASE_RATIO = 0.9
-PHASE_JUMP = 1.3
+PHASE_JUMP = 1.26
 
 #: A 4:4:4 picture is a textured field when TEXTURE_SHARE of its luma blocks' AC norm past
 #: the first order (:func:`fine_texture`, DN) lies below this. 11 maps x q50-q95 (256^2):
@@ -121,10 +124,11 @@ def chroma_phase(pixels: np.ndarray) -> tuple[float, float]:
         return 0.0, 1.0
     top, left = (height - side_y) // 32 * 16, (width - side_x) // 32 * 16
     crop = pixels[top : top + side_y, left : left + side_x, :3].astype(np.float32)
-    chroma = crop @ _CHROMA.T.astype(np.float32)
+    # (planes: Cb and Cr, rows, columns; a diff along planes is ~8x one along pixels)
+    chroma = (_CHROMA_32 @ crop.reshape(-1, 3).T).reshape(2, side_y, side_x)
     jumps = np.zeros(3)  # (8-pixel, 16-pixel boundaries, inside)
-    for axis in (0, 1):
-        step = np.abs(np.diff(chroma, axis=axis)).sum(axis=-1).mean(axis=1 - axis)
+    for axis in (1, 2):  # (jumps between rows, then between columns)
+        step = np.abs(np.diff(chroma, axis=axis)).sum(axis=0).mean(axis=2 - axis)
         at = np.arange(1, len(step) + 1) % 16  # (the boundary before pixel ``at``)
         jumps += step[at == 8].mean(), step[at == 0].mean(), step[at % 8 != 0].mean()
     excess = jumps[1] - jumps[2]
