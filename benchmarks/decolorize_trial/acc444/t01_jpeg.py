@@ -1,8 +1,8 @@
-# trial46/t01_holes_accuracy.py with JPEG conditions only (q50/75/90, 4:2:0 and 4:4:4); run from trial46/ (its _common)
+# trial46/t01_holes_accuracy.py, JPEG conditions only (q50/75/90, 4:2:0, 4:4:4); run in trial46/
 """Deliver 1+2: the DEFAULT call tp.decolorize(pic, cmap=name, vmin=0, vmax=1) on all-data pictures
 (real textured fields + smooth ones, 10 maps) under degradations; holes (NaN share) and MAE with
 holes counted as full-range error, side by side with a cKDTree nearest-color baseline."""
-import sys, time, numpy as np, cv2, truepix as tp
+import sys, time, numpy as np, truepix as tp
 import _common as c
 
 MAPS = ["viridis", "jet", "turbo", "magma", "cividis", "gray", "coolwarm", "RdBu_r", "Spectral", "hot"]
@@ -31,7 +31,6 @@ for m in MAPS:
         print(f"#   {m} {fname} {time.time()-t0:.0f}s", flush=True)
     print(f"# {m} done {time.time()-t0:.0f}s load {c.loadavg()}", flush=True)
 
-import collections
 print("\nper-case rows: map field kind cond tp_mae tp_p99 tp_holes base_mae base_p99")
 for r in rows:
     print("ROW", *[f"{x:.5f}" if isinstance(x, float) else x for x in r])
