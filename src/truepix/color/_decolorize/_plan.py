@@ -27,6 +27,7 @@ from truepix.color._decolorize._fills import clean_margin
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
+from truepix.color._decolorize._data_grid import jpeg_grid
 from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
@@ -148,6 +149,8 @@ JPEG_DCT = 1.15
 #: JPEG_DCT_SHIFTED: of 10 maps x 5 fields (256^2), every JPEG past 1.15 had its grid
 #: there, and turbo's astronaut shrunk 0.33x by area scored 1.157 at another.
 JPEG_DCT_SHIFTED = 1.3
+#: The grid marks' thresholds, for ``_data_grid.jpeg_grid``.
+_GRID_MARKS = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)
 #: ... and where most pixels are table colors (noise 0: flat bands, contourf) but some
 #: lie past the threshold, when its residual shows JPEG's blocks (BLOCK_SCORE) and its
 #: luma has more detail than the map's at the decoded positions: jet contourf figures
@@ -364,7 +367,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             e_model < JPEG_BLOCKED_RATIO * e_map and detail < DETAIL_RATIO
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
-        jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
+        # (a grid off the picture's own alignment without JPEG's jumps: the data's)
+        jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, _GRID_MARKS)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
