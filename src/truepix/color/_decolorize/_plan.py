@@ -435,7 +435,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
     # so are a resampled heatmap's edges, between cells whose table colors read noise 0)
     paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
-    last = threshold_code(NOISE_CAP) if cells else max_code
+    # (and a resampled picture's unfiltered overshoot: cubic kernels ring past the map)
+    last = threshold_code(NOISE_CAP) if cells or not (exact or filtered) else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
     if white and POSTERIOR and unmix:
