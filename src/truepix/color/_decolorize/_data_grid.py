@@ -19,7 +19,10 @@ maps, noise 1-2 DN). What tells them apart:
 
 So a grid off the picture's own alignment, in a residual without JPEG's jumps, is the
 data's: :func:`jpeg_grid` says JPEG only for a grid at the picture's own alignment
-or one whose residual jumps.
+or one whose residual jumps. The cost: a 4:4:4 JPEG at q90-q95 cut 3 rows and 5
+columns in (viridis, jet, Spectral x camera, terrain, moon; 264^2) was JPEG to the
+grid alone in 4 of 18 and now decodes as noisy: 0.952-1.060 of the k-d tree's error
+-> 1.000-1.051 (jet's camera at q90 1.060 -> 1.037).
 """
 
 from __future__ import annotations
