@@ -32,6 +32,7 @@ from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
+from truepix.color._decolorize._gray_levels import held_levels_only
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import (
@@ -392,6 +393,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         # along the map is luma's quantization: the JPEG filter, noise capped.
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
         jpeg = jpeg and not clean_margin(pixels, fills)
+        # (an exact render of blocky data holds no level its table lacks: ``_gray_levels``)
+        jpeg = jpeg and not held_levels_only(decoder, sample, kind)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
         # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
         if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:
