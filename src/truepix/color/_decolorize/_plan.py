@@ -150,8 +150,6 @@ JPEG_DCT = 1.15
 #: JPEG_DCT_SHIFTED: of 10 maps x 5 fields (256^2), every JPEG past 1.15 had its grid
 #: there, and turbo's astronaut shrunk 0.33x by area scored 1.157 at another.
 JPEG_DCT_SHIFTED = 1.3
-#: The grid marks' thresholds, for ``_data_grid.jpeg_grid``.
-_GRID_MARKS = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)
 #: ... and where most pixels are table colors (noise 0: flat bands, contourf) but some
 #: lie past the threshold, when its residual shows JPEG's blocks (BLOCK_SCORE) and its
 #: luma has more detail than the map's at the decoded positions: jet contourf figures
@@ -368,8 +366,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             e_model < JPEG_BLOCKED_RATIO * e_map and detail < DETAIL_RATIO
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
-        # (a grid off the picture's own alignment without JPEG's jumps: the data's)
-        jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, _GRID_MARKS)
+        marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
+        jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
@@ -434,11 +432,10 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
     # past the threshold they would all be holes, so the threshold caps the candidates)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    # (a palette picture's off-map colors are means of map colors, past the threshold;
-    # so are a resampled heatmap's edges, between cells whose table colors read noise 0)
+    # (past the threshold: a palette picture's means of map colors, a resampled heatmap's
+    # edges between cells read noise 0, an unfiltered resampling's cubic overshoot)
     paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
-    # (and a resampled picture's unfiltered overshoot: cubic kernels ring past the map)
     last = threshold_code(NOISE_CAP) if cells or not (exact or filtered) else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
