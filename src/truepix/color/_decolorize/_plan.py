@@ -29,6 +29,7 @@ from truepix.color._decolorize._full_chroma import full_chroma_filter
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
+from truepix.color._decolorize._data_grid import jpeg_grid
 from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
@@ -367,7 +368,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             e_model < JPEG_BLOCKED_RATIO * e_map and detail < DETAIL_RATIO
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
-        jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
+        marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
+        jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and full_chroma_grid(pixels, CHROMA_GRID)
@@ -434,11 +436,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
     # past the threshold they would all be holes, so the threshold caps the candidates)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
-    # (a palette picture's off-map colors are means of map colors, past the threshold;
-    # so are a resampled heatmap's edges, between cells whose table colors read noise 0)
+    # (past the threshold: a palette picture's means of map colors, a resampled heatmap's
+    # edges between cells read noise 0, an unfiltered resampling's cubic overshoot)
     paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
-    last = threshold_code(NOISE_CAP) if cells else max_code
+    last = threshold_code(NOISE_CAP) if cells or not (exact or filtered) else max_code
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
     if white and POSTERIOR and unmix:
