@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._chroma_test import BAND_ROWS
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._tables import SHARE_SAMPLE, table_share
@@ -326,14 +327,14 @@ PART_SHARE = 0.5
 def figure_render(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
     bounds: tuple[np.ndarray, np.ndarray], quantized: bool, kept: Any,
-    keys: tuple[np.ndarray, ...] | None = None, band: int = 0,
+    keys: tuple[np.ndarray, ...] | None = None, banded: bool = False,
 ) -> tuple[bool, bool, float]:  # fmt: skip
     """:func:`exact_render`'s verdict, or where the sample is no sharp render as a whole,
     its largest part's (:func:`largest_part`) when that one is sharp or exact.
     ``kept``: the sample's pixels that are no fill (a mask, or a slice for all);
-    ``keys``: the map's 8-bit tables' (:func:`exact_render`); ``band``: the rows of
-    each band of a banded sample (``_chroma_test.sample_rows``), 0 for a whole picture."""
-    seen = seen_rows(sample.shape[0], band) if spatial else None
+    ``keys``: the map's 8-bit tables' (:func:`exact_render`); ``banded``: the sample is
+    bands of BAND_ROWS rows (``_chroma_test.sample_rows``), not a whole picture."""
+    seen = seen_rows(sample.shape[0], BAND_ROWS if banded else 0) if spatial else None
     verdict = exact_render(hist, codes, sample, scale, spatial, bounds, quantized, keys, seen)
     part = largest_part(codes, sample.shape[:2], kept) if spatial and not verdict[1] else None
     if part is None:

@@ -20,8 +20,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize._chroma_test import BAND_ROWS, chroma_errors, sample_rows
-from truepix.color._decolorize._chroma_test import scored_rows
+from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._fills import clean_margin
@@ -312,9 +311,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
     keys = decoder._keys() if kind in ("u8", "u8r") else None  # (its table entries)
     exact, sharp, sharp_threshold = False, False, MIN_THRESHOLD
     if not fields:
-        exact, sharp, sharp_threshold = figure_render(  # (a big one's sample: bands)
-            hist, codes, sample, scale, spatial, bounds, quantized, kept, keys,
-            BAND_ROWS if sample is not pixels else 0,
+        exact, sharp, sharp_threshold = figure_render(  # (banded: a big one's sample)
+            hist, codes, sample, scale, spatial, bounds, quantized, kept, keys, sample is not pixels
         )  # fmt: skip
     if fields and len(fills):
         fills = field_fills(fills, flat, blend_pixels, blend_found)
