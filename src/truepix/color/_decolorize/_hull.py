@@ -168,8 +168,9 @@ def _contrast(  # pragma: no cover - jitted
     at most ``threshold``): an edge of the data the pixel may ring beside, not the
     stroke it may belong to; the range of all neighbours' lumas and of those on the
     map (DN)."""
-    low = np.full(5, np.inf)
-    high = np.full(5, -np.inf)
+    # (scalars, not arrays: an allocation per pixel was much of the whole's time)
+    low0 = low1 = low2 = low_l = low_map = np.inf
+    high0 = high1 = high2 = high_l = high_map = -np.inf
     for yy in range(max(0, y - 1), min(height, y + 2)):
         for xx in range(max(0, x - 1), min(width, x + 2)):
             q = yy * width + xx
@@ -177,21 +178,26 @@ def _contrast(  # pragma: no cover - jitted
                 continue
             r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
             lum = _LUMA_R * r + _LUMA_G * g + _LUMA_B * b
-            low[3] = min(low[3], lum)
-            high[3] = max(high[3], lum)
+            low_l = min(low_l, lum)
+            high_l = max(high_l, lum)
             if not residual[q] <= threshold:
                 continue
-            for k in range(3):
-                c = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
-                low[k] = min(low[k], c)
-                high[k] = max(high[k], c)
-            low[4] = min(low[4], lum)
-            high[4] = max(high[4], lum)
+            c0 = matrix[0, 0] * r + matrix[0, 1] * g + matrix[0, 2] * b
+            c1 = matrix[1, 0] * r + matrix[1, 1] * g + matrix[1, 2] * b
+            c2 = matrix[2, 0] * r + matrix[2, 1] * g + matrix[2, 2] * b
+            low0, high0 = min(low0, c0), max(high0, c0)
+            low1, high1 = min(low1, c1), max(high1, c1)
+            low2, high2 = min(low2, c2), max(high2, c2)
+            low_map = min(low_map, lum)
+            high_map = max(high_map, lum)
     spread = 0.0
-    for k in range(3):
-        if high[k] > low[k]:
-            spread += (high[k] - low[k]) ** 2
-    return math.sqrt(spread), low[3], high[3], low[4], high[4]
+    if high0 > low0:
+        spread += (high0 - low0) ** 2
+    if high1 > low1:
+        spread += (high1 - low1) ** 2
+    if high2 > low2:
+        spread += (high2 - low2) ** 2
+    return math.sqrt(spread), low_l, high_l, low_map, high_map
 
 
 @nb.njit(**_JIT)
