@@ -35,7 +35,6 @@ import numpy as np
 
 from truepix._shares import LIGHT, NEUTRAL
 from truepix._validate import readonly
-from truepix.color._decolorize._screen import blend_costs
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["faded_advice", "faded_alpha", "free_face", "smooth_means"]
@@ -128,63 +127,10 @@ def _block_stats(pixels, size, step, means, spread):  # pragma: no cover - jitte
     return k
 
 
-@nb.njit(**_JIT)
-def _smooth_cost(  # pragma: no cover - jitted
-    pixels, size, step, means, spread, min_blocks, curve, alphas, faces, outlier, cost
-):
-    """:func:`_block_stats`, then the (3, K) float32 means of the smooth, opaque data
-    blocks (as :func:`smooth_means` keeps them) and, where ``min_blocks`` or more, their
-    ``_screen.blend_costs`` against ``curve`` (``alphas`` over ``faces``) into ``cost``.
-    One kernel where there were two: every decode of an exact picture runs it, and each
-    kernel a fresh process loads from numba's cache costs it ~2 ms."""
-    k = _block_stats(pixels, size, step, means, spread)
-    n = 0
-    for i in range(k):
-        n += _smooth(means, spread, i)
-    colors = np.empty((3, n), np.float32)
-    j = 0
-    for i in range(k):
-        if _smooth(means, spread, i):
-            for c in range(3):
-                colors[c, j] = np.float32(means[i, c])
-            j += 1
-    if n >= min_blocks:
-        blend_costs(colors, curve, alphas, faces, outlier, cost)
-    return colors
-
-
-@nb.njit(**_JIT)
-def _smooth(means, spread, i):  # pragma: no cover - jitted
-    low = min(means[i, 0], means[i, 1], means[i, 2])
-    high = max(means[i, 0], means[i, 1], means[i, 2])
-    return spread[i] >= 0 and spread[i] <= SMOOTH and (low < LIGHT or high - low > NEUTRAL)
-
-
-def _smooth_opaque(pixels: np.ndarray, entry: Any) -> tuple[np.ndarray, float] | None:
-    """(:func:`smooth_means`, the RMS distance of the map's own curve to them) from one
-    kernel, or None where fewer than MIN_BLOCKS blocks are smooth."""
-    h, w = pixels.shape[:2]
-    grid = (h // BLOCK) * (w // BLOCK)
-    if grid < MIN_BLOCKS:
-        return None
-    step = max(1, int(np.ceil(np.sqrt(grid / BLOCKS))))
-    means = np.empty((BLOCKS, 3))
-    spread = np.empty(BLOCKS)
-    cost = np.empty(1)
-    colors = _smooth_cost(
-        readonly(pixels), BLOCK, step, means, spread, MIN_BLOCKS, _dense(entry), np.ones(1),
-        np.full((1, 3), 255.0), OUTLIER, cost,
-    )  # fmt: skip
-    if colors.shape[1] < MIN_BLOCKS:
-        return None
-    return colors, float(np.sqrt(cost[0]))
-
-
 def smooth_means(pixels: np.ndarray) -> np.ndarray | None:
     """(3, K) float32 mean colors of the smooth, opaque data blocks among BLOCKS evenly
     spaced 8x8 ones of a uint8 RGB(A) picture (not the light neutral background), or
-    None where fewer than MIN_BLOCKS: :func:`_smooth_opaque`'s colors, by numpy (its
-    oracle)."""
+    None where fewer than MIN_BLOCKS."""
     h, w = pixels.shape[:2]
     grid = (h // BLOCK) * (w // BLOCK)
     if grid < MIN_BLOCKS:
@@ -218,18 +164,17 @@ def _dense(entry: Any) -> np.ndarray:
 _DENSE: dict[int, tuple[Any, np.ndarray]] = {}
 
 
-def faded_alpha(
-    entry: Any, colors: np.ndarray, opaque: float | None = None
-) -> tuple[float, float, float] | None:
+def faded_alpha(entry: Any, colors: np.ndarray) -> tuple[float, float, float] | None:
     """(alpha, its RMS distance, the opaque curve's RMS distance) of the blend over white
     of ``entry``'s curve that best explains ``colors`` ((3, K) float32 block means), or
-    None where the opaque curve leaves under GATE DN (no alpha is fitted). ``opaque``:
-    that distance where known (:func:`_smooth_opaque`)."""
+    None where the opaque curve leaves under GATE DN (no alpha is fitted)."""
+    from truepix.color._decolorize._screen import blend_costs
+
     curve = _dense(entry)
-    if opaque is None:
-        one = np.empty(1)
-        blend_costs(colors, curve, np.ones(1), np.full((1, 3), 255.0), OUTLIER, one)
-        opaque = float(np.sqrt(one[0]))
+    one = np.empty(1)
+    white = np.full((1, 3), 255.0)
+    blend_costs(colors, curve, np.ones(1), white, OUTLIER, one)
+    opaque = float(np.sqrt(one[0]))
     if opaque < GATE:
         return None
     costs = np.empty(len(COARSE))
@@ -284,11 +229,10 @@ def faded_advice(decoder: Any, image: Any) -> str | None:
     entry = decoder._map
     if int(np.ptp(entry.lut_bytes[:, :3].astype(np.int16), axis=1).max()) <= GRAY_SPREAD:
         return None
-    smooth = _smooth_opaque(pixels, entry)
-    if smooth is None:
+    colors = smooth_means(pixels)
+    if colors is None:
         return None
-    colors, opaque_rms = smooth
-    fit = faded_alpha(entry, colors, opaque_rms)
+    fit = faded_alpha(entry, colors)
     if fit is None:
         return None
     alpha, rms, opaque = fit
