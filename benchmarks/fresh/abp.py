@@ -6,7 +6,8 @@ res = {s: [] for s in srcs}
 for r in range(rounds + 1):
     for s in srcs:
         env = dict(os.environ, PYTHONPATH=s, NUMBA_NUM_THREADS="1")
-        out = subprocess.run([sys.executable, "" + __file__.replace("abp.py", "probe.py") + "", mode, kind, name], env=env,
+        probe = __file__.replace("abp.py", "probe.py")
+        out = subprocess.run([sys.executable, probe, mode, kind, name], env=env,
                              capture_output=True, text=True)
         if out.returncode:
             print(out.stderr); sys.exit(1)
