@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import matplotlib
 import matplotlib.colors as mcolors
@@ -299,3 +300,22 @@ def test_boundary_norm_reproduction_trial13() -> None:
     assert np.array_equal(tp.colorize(data, cmap="viridis", norm=norm), picture)
     values = tp.decolorize(picture, cmap="viridis", norm=norm)
     assert values.tolist() == [[0.5, 1.5, 3.5, 7.5, 15.0, 35.0]]
+
+
+@pytest.mark.parametrize(
+    "make_norm",
+    [
+        mcolors.Normalize, mcolors.LogNorm, lambda: mcolors.PowerNorm(0.5),
+        lambda: mcolors.SymLogNorm(1.0), lambda: mcolors.TwoSlopeNorm(1.0),
+        mcolors.CenteredNorm, mcolors.AsinhNorm, lambda: mcolors.LogNorm(vmin=0.1),
+    ],
+)
+def test_unscaled_norm_autoscales_as_matplotlib(make_norm: Any) -> None:
+    """A norm without limits takes the data's, as matplotlib's ``autoscale_None`` does
+    when the norm is first called (trial 45: ``norm=LogNorm()`` raised); the user's
+    norm object is left as it was."""
+    data = 10 ** np.random.default_rng(3).uniform(-2, 2, (16, 16))
+    ours_norm, their_norm = make_norm(), make_norm()
+    expected = matplotlib.colormaps["magma"](their_norm(data), bytes=True)
+    np.testing.assert_array_equal(tp.colorize(data, cmap="magma", norm=ours_norm), expected)
+    assert (ours_norm.vmin, ours_norm.vmax) == (make_norm().vmin, make_norm().vmax)

@@ -49,14 +49,16 @@ def _figure(field: np.ndarray, cmap: str | None, annotated: bool, kind: str) -> 
 
 
 def _dem() -> np.ndarray:
-    """matplotlib's sample DEM (Jacksboro fault), 384 px square, in [0, 1]."""
+    """matplotlib's sample DEM (Jacksboro fault, 344 x 403), its central 336 px square, in [0, 1]."""
     from matplotlib.cbook import get_sample_data
 
     elevation = np.asarray(get_sample_data("jacksboro_fault_dem.npz")["elevation"], float)
     low, high = np.percentile(elevation, [0.5, 99.5])
     field = np.clip((elevation - low) / (high - low), 0.0, 1.0)
-    top, left = (field.shape[0] - 384) // 2, (field.shape[1] - 384) // 2
-    return field[top : top + 384, left : left + 384]
+    side = 336
+    top, left = (field.shape[0] - side) // 2, (field.shape[1] - side) // 2
+    assert top >= 0 and left >= 0, f"expected a DEM of at least {side} px, got {field.shape}"
+    return field[top : top + side, left : left + side]
 
 
 @functools.cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import matplotlib
+import matplotlib.pyplot
 import numpy as np
 import pytest
 
@@ -147,3 +148,25 @@ def test_maps_without_such_colors_decode_each_entry_to_its_run(name: str, form: 
     result = tp.Decolorizer(name, vmin=0, vmax=n_bins).decode(table)
     for decoded in (values, result.values):
         assert np.allclose(decoded, positions[run_of], atol=1e-3)
+
+
+@pytest.mark.parametrize(
+    "name", ["jet", "gray", "Greys", "copper", "hot", "cubehelix", "rainbow", "nipy_spectral"]
+)
+def test_exact_render_marks_ambiguous_exactly_the_shared_colors(name: str) -> None:
+    """An ``plt.imsave`` PNG of a dense ramp: ``.ambiguous`` is True where several
+    entries share the pixel's color and nowhere else -- not on jet's (0, 0, 254),
+    entry 28 alone, 1 DN from entries 29-32's pure blue (trial 45: 8 of 2048 marked)."""
+    import io
+
+    from PIL import Image
+
+    x = np.tile((np.arange(256 * 8) + 0.5) / (256 * 8), (6, 1))
+    buffer = io.BytesIO()
+    matplotlib.pyplot.imsave(buffer, x, cmap=name, vmin=0.0, vmax=1.0, format="png")
+    picture = np.asarray(Image.open(buffer).convert("RGB"))
+    table = matplotlib.colormaps[name](np.arange(256), bytes=True)[:, :3]
+    _, inverse, counts = np.unique(table, axis=0, return_inverse=True, return_counts=True)
+    shared = (counts[inverse.ravel()] > 1)[np.minimum((x * 256).astype(int), 255)]
+    result = tp.Decolorizer(name, vmin=0.0, vmax=1.0).decode(picture)
+    assert np.array_equal(result.ambiguous, shared)

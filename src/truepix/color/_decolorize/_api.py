@@ -517,8 +517,8 @@ class Decolorizer:
             values,
             np.empty(0, np.float32) if residual is None else residual.reshape(shape),
             np.empty(0, bool) if ambiguous is None or not detailed else tables.shared_ambiguous(
-                self, ambiguous, flat_position, residual, kind, zone, unsure
-            ).reshape(shape),
+                self, ambiguous, flat_position, residual, kind, zone, unsure,
+                plan.sharp and not plan.jpeg).reshape(shape),
             plan.noise, plan.threshold, jpeg=plan.jpeg, denoised=plan.denoise, n_nan=n_nan,
         )  # fmt: skip
 

@@ -24,13 +24,16 @@ from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, s
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._fills import clean_margin
+from truepix.color._decolorize._full_chroma import full_chroma as full_chroma_grid
+from truepix.color._decolorize._full_chroma import full_chroma_filter
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
-from truepix.color._decolorize._grid import chroma_grid, dct_grid, luma_grid
+from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
+from truepix.color._decolorize._gray_levels import held_levels_only
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._marks import (
@@ -72,7 +75,7 @@ JPEG_CHROMA_WEIGHT = 0.1
 #: 0.911, 0.5 0.913 / 0.918 (3 maps), 0.7 0.930 / 0.935; at 0.3-0.7 the p99 worse on
 #: none; 1.0 (plain RGB, no filter) 0.99; twice the filter's noise 0.911-0.926.
 #: 4:4:4 pictures take the JPEG filter whatever their chroma detail (FULL_CHROMA_FILTER:
-#: magma 0.903 / 0.919 -> 0.898 / 0.911). What is left is the texture JPEG dropped.
+#: magma 0.903 / 0.919 -> 0.898 / 0.911), textured ones the DCT shrinkage (``_full_chroma``).
 JPEG_FULL_CHROMA_WEIGHT = 0.3
 FULL_CHROMA_FILTER = True
 #: The chroma weight of each metric the decoder projects with (``Plan.metric``).
@@ -367,7 +370,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         jpeg = jpeg or flat_jpeg or luma_grid(pixels, sample) > LUMA_GRID or _dct_jpeg(pixels)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
-        full_chroma = jpeg and not subsampled and chroma_grid(pixels) > CHROMA_GRID
+        full_chroma = jpeg and not subsampled and full_chroma_grid(pixels, CHROMA_GRID)
         if noise >= MIN_DENOISE_SIGMA:
             smoothing = NOISE_DENOISE_SIGMAS * noise
             if jpeg:
@@ -379,7 +382,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
                 # 4:2:0 lost at edges adds to the residual: capped.
                 smoothing = min(JPEG_DENOISE_SIGMAS * noise, JPEG_MAX_SMOOTHING)
                 # (a discrete map's positions are its bins': none between to smooth)
-                if not (detail > 1.0 or (full_chroma and FULL_CHROMA_FILTER)):
+                if full_chroma and FULL_CHROMA_FILTER:  # (4:4:4: textured by luma)
+                    smoothing, dct = full_chroma_filter(pixels, smoothing, decoder._map.discrete)
+                elif detail <= 1.0:
                     smoothing, dct = JPEG_TEXTURE_SHARE * smoothing, True
                     smoothing = 0.0 if decoder._map.discrete else smoothing
     elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like:
@@ -388,6 +393,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         # along the map is luma's quantization: the JPEG filter, noise capped.
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
         jpeg = jpeg and not clean_margin(pixels, fills)
+        # (an exact render of blocky data holds no level its table lacks: ``_gray_levels``)
+        jpeg = jpeg and not held_levels_only(decoder, sample, kind)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
         # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
         if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:

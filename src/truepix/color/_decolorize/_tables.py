@@ -166,7 +166,7 @@ def flag_edges(
 
 def shared_ambiguous(
     decoder: Any, ambiguous: np.ndarray, position: np.ndarray, residual: Any, kind: str,
-    zone: np.ndarray | None = None, unsure: np.ndarray | None = None,
+    zone: np.ndarray | None = None, unsure: np.ndarray | None = None, exact: bool = False,
 ) -> np.ndarray:  # fmt: skip
     """Also ambiguous: pixels of a color several table entries share (jet's blues,
     gray's repeats, a run across a cyclic map's seam, a map folding back onto
@@ -176,7 +176,13 @@ def shared_ambiguous(
     decoding the color itself (``decoder._codes``). Near a cyclic map's seam (``zone``)
     the seam's rule places the pixel (``position``: the colors' own answers, before it):
     ambiguous there where its color is shared all the same, or where nothing told the
-    side (``unsure``, ``_seam``), not for a near tie the seam settled."""
+    side (``unsure``, ``_seam``), not for a near tie the seam settled. On an ``exact``
+    8-bit render (sharp, not JPEG'd) a pixel on a table color is that color's entries:
+    ambiguous only when they are several, not for a color a DN from another part of
+    the map (jet's (0, 0, 254), entry 28 alone, beside entries 29-32's (0, 0, 255)).
+    (Float tables' colors a rounding apart stay ambiguous by the tolerance.)"""
+    if exact and kind in ("u8", "u8r"):
+        ambiguous = ambiguous & (np.asarray(residual) != 0)
     found = _shared(decoder, ambiguous, position, residual, kind)
     if zone is None:
         return found

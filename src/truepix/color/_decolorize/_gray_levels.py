@@ -1,0 +1,82 @@
+"""Exact renders of a gray map told from JPEG'd ones by the levels they hold.
+
+A gray map's picture keeps no chroma, so JPEG shows itself only in luma: its 8x8
+blocks (``_grid.luma_grid``, ``_grid.dct_grid``). A field whose data has 8x8 blocks
+of its own (a photograph that was once a JPEG, rendered exactly) shows them too. What
+tells the two apart is which gray levels the picture holds: ``cmap(x, bytes=True)``
+truncates the table's floats, so a 256-entry gray map lacks some levels (gray 24 of
+256, Greys 29, binary 22), and an exact render never holds one of them. JPEG's
+decoder rounds its own sums: a JPEG'd picture holds those levels about as often as
+the levels beside them. Measured (3 gray maps x 9 fields, 256^2; Pillow q50-q95,
+4:2:0 and 4:4:4): pixels at the lacking levels over the mean count of their two
+neighbours, exact renders 0, JPEG'd 0.45-1.5.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["GRAY_LEVELS_MIN", "GRAY_LEVELS_SHARE", "held_levels_only", "table_levels_only"]
+
+#: The two neighbours' mean count, summed over the lacking levels within the picture's
+#: range, that JPEG would have put at them: fewer, and no verdict.
+GRAY_LEVELS_MIN = 64.0
+#: At most this share of that count at the lacking levels is an exact render's (an
+#: annotation's antialiased gray edges may put a few there).
+GRAY_LEVELS_SHARE = 0.1
+
+
+def table_levels_only(sample: np.ndarray, table: np.ndarray) -> bool:
+    """Whether a gray picture holds only its table's gray levels where a JPEG'd one
+    would hold the others too.
+
+    Parameters
+    ----------
+    sample : (..., 3|4) uint8
+        Pixels of the picture (a sample of its rows); only its gray ones (R == G == B)
+        are counted.
+    table : (N, 3) uint8
+        The table the picture holds (truncated or rounded bytes) of a gray-like map.
+
+    Returns
+    -------
+    bool
+        True when the levels the table lacks, within the range of the picture's grays,
+        hold at most GRAY_LEVELS_SHARE of the pixels their neighbours predict, and the
+        neighbours predict at least GRAY_LEVELS_MIN; False otherwise (no verdict).
+
+    Examples
+    --------
+    >>> table = np.repeat(np.arange(0, 256, 2, dtype=np.uint8)[:, None], 3, axis=1)
+    >>> ramp = np.repeat(np.arange(256, dtype=np.uint8), 3).reshape(1, -1, 3)
+    >>> table_levels_only(np.tile(ramp[:, ::2], (4, 1, 1)), table)
+    True
+    >>> table_levels_only(np.tile(ramp, (4, 1, 1)), table)
+    False
+    """
+    rgb = sample.reshape(-1, sample.shape[-1])[:, :3]
+    gray = rgb[(rgb[:, 0] == rgb[:, 1]) & (rgb[:, 1] == rgb[:, 2]), 1]
+    if len(gray) == 0:
+        return False
+    counts = np.bincount(gray, minlength=256).astype(np.float64)
+    held = np.zeros(256, dtype=bool)
+    held[table[:, 1]] = True
+    levels = np.arange(int(gray.min()) + 1, int(gray.max()))  # (both neighbours inside)
+    lacking = levels[~held[levels]]
+    if len(lacking) == 0:
+        return False
+    expected = 0.5 * float(np.sum(counts[lacking - 1] + counts[lacking + 1]))
+    if expected < GRAY_LEVELS_MIN:
+        return False
+    return float(counts[lacking].sum()) <= GRAY_LEVELS_SHARE * expected
+
+
+def held_levels_only(decoder: Any, sample: np.ndarray, kind: str) -> bool:
+    """:func:`table_levels_only` for a decoder's 8-bit picture of ``kind`` ("u8":
+    truncated bytes, "u8r": rounded ones); False (no verdict) for other kinds."""
+    if kind not in ("u8", "u8r"):
+        return False
+    table = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
+    return table_levels_only(sample, table)
