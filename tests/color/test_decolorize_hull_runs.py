@@ -8,14 +8,14 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 
-from truepix.color._decolorize import _hull
+from truepix.color._decolorize import _rays
 
 
 @pytest.mark.parametrize("cmap", ["viridis", "jet", "twilight"])
 def test_ray_runs_answer_as_every_segment(cmap: str) -> None:
     cyclic = cmap == "twilight"
     vertices = mpl.colormaps[cmap](np.linspace(0, 1, 254))[:, :3] * 255
-    centers, radii = _hull._runs(vertices, cyclic)
+    centers, radii = _rays.runs(vertices, cyclic)
     rng = np.random.default_rng(4)
     n, segments = len(vertices), len(vertices) if cyclic else len(vertices) - 1
     limit2 = 25.0**2
@@ -24,10 +24,10 @@ def test_ray_runs_answer_as_every_segment(cmap: str) -> None:
         # pixels near the map (within 0-60 DN of a vertex) and flanks anywhere
         own = vertices[rng.integers(len(vertices))] + rng.normal(0, 20, 3)
         flank = rng.uniform(0, 255, 3)
-        runs = _hull._ray_meets_map(flank, own, vertices, cyclic, limit2, centers, radii)
-        far = flank + _hull._RAY_REACH * (own - flank)
+        runs = _rays._ray_meets_map(flank, own, vertices, cyclic, limit2, centers, radii)
+        far = flank + _rays._RAY_REACH * (own - flank)
         every = any(
-            _hull._segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2
+            _rays._segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2
             for i in range(segments)
         )
         agree += runs == every

@@ -468,3 +468,16 @@ def rung_share(pixels: np.ndarray, fills: np.ndarray) -> float:
     if count < RUNG_EXPOSED:
         return float("nan")
     return np.count_nonzero(exposed & ~own) / count
+
+
+def field_fills(
+    fills: np.ndarray, flat: np.ndarray, pixels: np.ndarray, found: np.ndarray
+) -> np.ndarray:
+    """The ``fills`` (boxes) of a resampled discrete picture that are no means of its
+    fields: most of their ``pixels`` (flat indices of the sample) not ``found`` such."""
+    kept = []
+    for box in fills:
+        inside = np.all((flat[pixels, :3] >= box[0]) & (flat[pixels, :3] <= box[1]), axis=-1)
+        if not np.count_nonzero(inside) or found[inside].mean() < 0.5:
+            kept.append(box)
+    return np.asarray(kept, dtype=fills.dtype).reshape(-1, *fills.shape[1:])

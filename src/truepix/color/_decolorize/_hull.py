@@ -24,6 +24,7 @@ import numpy as np
 from truepix.color._decolorize._degraded import _color_at
 from truepix.color._decolorize._grow import core_groups
 from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._rays import flanks_explain, runs
 
 __all__ = [
     "hull_accept", "hull_distance", "hull_distances", "lone_specks", "simplify", "thin_blends",
@@ -34,16 +35,6 @@ _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 _LUMA_R, _LUMA_G, _LUMA_B = 0.299, 0.587, 0.114
 #: Frank-Wolfe steps at most; the test stops as soon as a bound decides it.
 _MAX_STEPS = 256
-#: How far beyond a thin extreme its flank-to-pixel ray looks for the map color it
-#: blends, in units of the pixel's distance from its flanks (a shrunk valley pixel
-#: holds 1/4 or more of the valley's color at 0.5x).
-_RAY_REACH = 6.0
-#: :func:`thin_extremes` tests a ray against the map's segments in runs of _RUN, each
-#: within a ball; a run whose ball lies farther than the limit plus _RUN_SLACK DN (far
-#: above rounding) is skipped: the same answers. A matplotlib figure (500x400 px, 139k
-#: off-map pixels, 17k thin extremes) tested 250 segments per ray: 14 s.
-_RUN = 16
-_RUN_SLACK = 1e-6
 
 
 def simplify(points: np.ndarray, positions: np.ndarray, tolerance: float) -> np.ndarray:
@@ -177,8 +168,9 @@ def _contrast(  # pragma: no cover - jitted
     at most ``threshold``): an edge of the data the pixel may ring beside, not the
     stroke it may belong to; the range of all neighbours' lumas and of those on the
     map (DN)."""
-    low = np.full(5, np.inf)
-    high = np.full(5, -np.inf)
+    # (scalars, not arrays: an allocation per pixel was much of the whole's time)
+    low0 = low1 = low2 = low_l = low_map = np.inf
+    high0 = high1 = high2 = high_l = high_map = -np.inf
     for yy in range(max(0, y - 1), min(height, y + 2)):
         for xx in range(max(0, x - 1), min(width, x + 2)):
             q = yy * width + xx
@@ -186,21 +178,26 @@ def _contrast(  # pragma: no cover - jitted
                 continue
             r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
             lum = _LUMA_R * r + _LUMA_G * g + _LUMA_B * b
-            low[3] = min(low[3], lum)
-            high[3] = max(high[3], lum)
+            low_l = min(low_l, lum)
+            high_l = max(high_l, lum)
             if not residual[q] <= threshold:
                 continue
-            for k in range(3):
-                c = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
-                low[k] = min(low[k], c)
-                high[k] = max(high[k], c)
-            low[4] = min(low[4], lum)
-            high[4] = max(high[4], lum)
+            c0 = matrix[0, 0] * r + matrix[0, 1] * g + matrix[0, 2] * b
+            c1 = matrix[1, 0] * r + matrix[1, 1] * g + matrix[1, 2] * b
+            c2 = matrix[2, 0] * r + matrix[2, 1] * g + matrix[2, 2] * b
+            low0, high0 = min(low0, c0), max(high0, c0)
+            low1, high1 = min(low1, c1), max(high1, c1)
+            low2, high2 = min(low2, c2), max(high2, c2)
+            low_map = min(low_map, lum)
+            high_map = max(high_map, lum)
     spread = 0.0
-    for k in range(3):
-        if high[k] > low[k]:
-            spread += (high[k] - low[k]) ** 2
-    return math.sqrt(spread), low[3], high[3], low[4], high[4]
+    if high0 > low0:
+        spread += (high0 - low0) ** 2
+    if high1 > low1:
+        spread += (high1 - low1) ** 2
+    if high2 > low2:
+        spread += (high2 - low2) ** 2
+    return math.sqrt(spread), low_l, high_l, low_map, high_map
 
 
 @nb.njit(**_JIT)
@@ -369,85 +366,6 @@ def _luma_at(pixels, width, height, x, y, scale):  # pragma: no cover - jitted
     return np.nan
 
 
-@nb.njit(**_JIT)
-def _segment_gap2(p0, p1, q0, q1):  # pragma: no cover - jitted
-    """Squared distance between the segments p0-p1 and q0-q1 (3-D; Ericson 5.1.9)."""
-    d1 = p1 - p0
-    d2 = q1 - q0
-    r = p0 - q0
-    a = d1 @ d1
-    e = d2 @ d2
-    f = d2 @ r
-    s = t = 0.0
-    if a <= 1e-12 and e <= 1e-12:
-        return r @ r
-    if a <= 1e-12:
-        t = min(max(f / e, 0.0), 1.0)
-    else:
-        c = d1 @ r
-        if e <= 1e-12:
-            s = min(max(-c / a, 0.0), 1.0)
-        else:
-            b = d1 @ d2
-            denom = a * e - b * b
-            s = min(max((b * f - c * e) / denom, 0.0), 1.0) if denom > 0.0 else 0.0
-            t = (b * s + f) / e
-            if t < 0.0:
-                t, s = 0.0, min(max(-c / a, 0.0), 1.0)
-            elif t > 1.0:
-                t, s = 1.0, min(max((b - c) / a, 0.0), 1.0)
-    gap = p0 + s * d1 - q0 - t * d2
-    return gap @ gap
-
-
-@nb.njit(**_JIT)
-def _ray_meets_map(  # pragma: no cover - jitted
-    flank, own, vertices, cyclic, limit2, centers, radii
-):
-    """Whether the ray from ``flank`` through ``own`` (RGB, DN) passes within
-    sqrt(limit2) of the map beyond ``own``: ``own`` blends the flank's color with a
-    darker (brighter) map color, as a field's thin valley (ridge) does when shrunk.
-    The map's segments are visited in runs of _RUN (:func:`_runs`: ``centers``,
-    ``radii``); a run whose ball lies farther from the ray is skipped whole."""
-    far = flank + _RAY_REACH * (own - flank)
-    n = vertices.shape[0]
-    n_segments = n if cyclic else n - 1
-    limit = math.sqrt(limit2)
-    for c in range(centers.shape[0]):
-        gap = math.sqrt(_point_gap2(centers[c], own, far))
-        if gap > radii[c] + limit + _RUN_SLACK:
-            continue  # (every segment of the run farther than the limit: none within)
-        for i in range(c * _RUN, min((c + 1) * _RUN, n_segments)):
-            if _segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= limit2:
-                return True
-    return False
-
-
-@nb.njit(**_JIT)
-def _point_gap2(point, p0, p1):  # pragma: no cover - jitted
-    """Squared distance from ``point`` to the segment p0-p1 (3-D)."""
-    d = p1 - p0
-    length2 = d @ d
-    t = 0.0 if length2 <= 1e-12 else min(max((point - p0) @ d / length2, 0.0), 1.0)
-    gap = p0 + t * d - point
-    return gap @ gap
-
-
-def _runs(vertices: np.ndarray, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The centres and radii (DN) of balls holding each run of _RUN segments of the
-    polyline ``vertices`` (cyclic: closed), for :func:`_ray_meets_map` to skip far runs."""
-    n = len(vertices)
-    n_segments = n if cyclic else n - 1
-    starts = np.arange(0, max(n_segments, 0), _RUN)
-    centers = np.empty((len(starts), 3))
-    radii = np.empty(len(starts))
-    for c, start in enumerate(starts):
-        ends = vertices[np.arange(start, min(start + _RUN, n_segments) + 1) % n]
-        centers[c] = 0.5 * (ends.min(axis=0) + ends.max(axis=0))
-        radii[c] = np.sqrt(((ends - centers[c]) ** 2).sum(axis=1)).max()
-    return centers, radii
-
-
 @nb.njit(parallel=True, **_JIT)
 def thin_extremes(  # pragma: no cover - jitted
     pixels, scale, width, candidates, contrast, vertices, cyclic, tolerance, centers, radii, out
@@ -460,14 +378,13 @@ def thin_extremes(  # pragma: no cover - jitted
     two pixels wide, as antialiased text and lines are once shrunk -- and its color
     is no blend of the flanks' color with a map color beyond it (``vertices``, RGB
     in DN, within ``tolerance``): a field's thin valley or ridge, shrunk, is one.
-    ``centers`` and ``radii``: :func:`_runs` of ``vertices``.
+    ``centers`` and ``radii``: ``_rays.runs`` of ``vertices``.
     """
     height = pixels.shape[0] // width
     limit2 = tolerance * tolerance
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
-        own = pixels[p, :3].astype(np.float64) * scale
         luma = _luma(pixels, p, scale)
         extreme = explained = False
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
@@ -485,12 +402,10 @@ def thin_extremes(  # pragma: no cover - jitted
                     continue
                 if brightest < min(a, b) - contrast or darkest > max(a, b) + contrast:
                     extreme = True
-                    flank_a = pixels[a_y * width + a_x, :3].astype(np.float64) * scale
-                    flank_b = pixels[b_y * width + b_x, :3].astype(np.float64) * scale
-                    for flank in (0.5 * (flank_a + flank_b), flank_a, flank_b):
-                        if _ray_meets_map(flank, own, vertices, cyclic, limit2, centers, radii):
-                            explained = True
-                            break
+                    explained = flanks_explain(
+                        pixels, scale, p, a_y * width + a_x, b_y * width + b_x, vertices,
+                        cyclic, limit2, centers, radii,
+                    )  # fmt: skip
                 if explained:  # (no stroke's, whatever the other directions say)
                     break
             if explained:
@@ -507,7 +422,7 @@ def strokes(
     lines, shrunk."""
     candidates = np.flatnonzero(off_map)
     thin = np.empty(len(candidates), dtype=bool)
-    centers, radii = _runs(line.vertices, line.cyclic)
+    centers, radii = runs(line.vertices, line.cyclic)
     thin_extremes(
         pixels, scale, width, candidates, contrast, line.vertices, line.cyclic, tolerance,
         centers, radii, thin,

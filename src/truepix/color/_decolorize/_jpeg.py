@@ -17,7 +17,6 @@ from truepix.color._decolorize._around import around_blends, hull_blends
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
-from truepix.color._decolorize._clipped import clipped_distance
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._end_inks import end_ink_strokes
@@ -275,9 +274,6 @@ def jpeg_off_map(
         flat, scale, width, position, residual, candidates, movable, line, chroma
     )  # fmt: skip
     distance = np.minimum(distance, branched)
-    if plan.subsampled:  # (4:2:0's chroma past the RGB cube, clipped: thin data, ``_clipped``)
-        distance = np.minimum(distance, _clipped(flat, scale, width, candidates, distance,
-                                                 chroma, luma))  # fmt: skip
     if not plan.subsampled:
         # 4:4:4: each pixel keeps its own chroma, smoothed by its quantization
         own = _own_color_distance(flat, scale, position, candidates, line)
@@ -384,23 +380,6 @@ def jpeg_off_map(
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
     fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
     return off_map
-
-
-def _clipped(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, distance: np.ndarray,
-    chroma: tuple[np.ndarray, np.ndarray], luma: np.ndarray,
-) -> np.ndarray:  # fmt: skip
-    """Distance (DN) of the candidates farther than JPEG_MODEL_WEAK from JPEG's model to
-    the clipped model (``_clipped``; inf where it does not apply, and for the others)."""
-    far = np.flatnonzero(distance > JPEG_MODEL_WEAK)
-    clipped = np.full(len(candidates), np.inf)
-    if len(far) == 0 or flat.shape[-1] < 3:
-        return clipped
-    found = np.empty(len(far), dtype=np.float64)
-    clipped_distance(flat, scale, width, candidates[far], chroma[0], chroma[1], _YCBCR,
-                     float(luma.min()), float(luma.max()), found)  # fmt: skip
-    clipped[far] = found
-    return clipped
 
 
 def _follow_strokes(

@@ -23,7 +23,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
 from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
-from truepix.color._decolorize._fills import clean_margin
+from truepix.color._decolorize._fills import clean_margin, field_fills
 from truepix.color._decolorize._full_chroma import full_chroma as full_chroma_grid
 from truepix.color._decolorize._full_chroma import full_chroma_filter
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
@@ -469,19 +469,6 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         discrete=decoder._map.discrete, fields=fields and not jpeg, full_chroma=full_chroma,
         dct=dct,
     )  # fmt: skip
-
-
-def field_fills(
-    fills: np.ndarray, flat: np.ndarray, pixels: np.ndarray, found: np.ndarray
-) -> np.ndarray:
-    """The ``fills`` (boxes) of a resampled discrete picture that are no means of its
-    fields: most of their ``pixels`` (flat indices of the sample) not ``found`` such."""
-    kept = []
-    for box in fills:
-        inside = np.all((flat[pixels, :3] >= box[0]) & (flat[pixels, :3] <= box[1]), axis=-1)
-        if not np.count_nonzero(inside) or found[inside].mean() < 0.5:
-            kept.append(box)
-    return np.asarray(kept, dtype=fills.dtype).reshape(-1, *fills.shape[1:])
 
 
 def noise_or_blends(
