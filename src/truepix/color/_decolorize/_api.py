@@ -300,11 +300,11 @@ class Decolorizer:
         Examples
         --------
         >>> import numpy as np, matplotlib as mpl
-        >>> x = np.array([[0.0, 0.25, 0.5, 1.0]])
+        >>> x = np.array([[0.0, 0.5, 1.0]])  # prism repeats: 0 and 0.5's colors recur
         >>> decoder = Decolorizer("prism", vmin=0, vmax=1)
         >>> result = decoder.decode(mpl.colormaps["prism"](x, bytes=True))
-        >>> result.ambiguous.tolist()
-        [[True, True, True, True]]
+        >>> result.ambiguous.tolist()  # (1.0's color is entry 255's alone)
+        [[True, True, False]]
         """
         if lazy.is_dask(image):
             return lazy.decode_blocks(self, image)
