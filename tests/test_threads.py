@@ -100,8 +100,8 @@ def _fill_rows(out: np.ndarray, start: int, stop: int) -> None:  # a kernel that
         split_rows(_fill, out.shape[1], out[y])
 
 
-def _fail_after_first(start: int, stop: int) -> None:
-    if start > 0:
+def _fail_at_row_500(start: int, stop: int) -> None:
+    if start <= 500 < stop:  # a helper's band on 2+ threads, the one band on 1 thread
         msg = f"band from {start}"
         raise ValueError(msg)
 
@@ -120,7 +120,7 @@ def test_split_rows_from_several_threads_nested_and_failing() -> None:
         _threads.split_rows(_fill_rows, 96, nested)  # bands that split again: no deadlock
         assert np.array_equal(nested, np.broadcast_to(np.arange(200.0), (96, 200)))
         with pytest.raises(ValueError, match="band from"):
-            _threads.split_rows(_fail_after_first, 1000)
+            _threads.split_rows(_fail_at_row_500, 1000)
     finally:
         numba.set_num_threads(before)
     sums = []
