@@ -83,15 +83,23 @@ def luma_texture(pixels: np.ndarray) -> float:
     """Median AC norm (DN) of luma's 8x8 blocks on the grid from the top left, in the
     picture's central TEXTURE_SIDE square: JPEG'd smooth gray fields 8.6-12, the moon
     17-19, terrain and photographs 57-240 (256^2, q90-q50)."""
-    height, width = pixels.shape[:2]
-    side_y, side_x = min(height, TEXTURE_SIDE) // 8 * 8, min(width, TEXTURE_SIDE) // 8 * 8
-    if min(side_y, side_x) == 0:
+    coefficients = luma_blocks(pixels, TEXTURE_SIDE)
+    if not len(coefficients):
         return 0.0
+    return float(np.median(np.sqrt(np.sum(coefficients[:, 1:] ** 2, axis=1))))
+
+
+def luma_blocks(pixels: np.ndarray, side: int) -> np.ndarray:
+    """(n, 64) DCT coefficients of luma's 8x8 blocks on the grid from the top left, in
+    the picture's central square of side at most ``side`` (none when under 8 px)."""
+    height, width = pixels.shape[:2]
+    side_y, side_x = min(height, side) // 8 * 8, min(width, side) // 8 * 8
+    if min(side_y, side_x) == 0:
+        return np.zeros((0, 64))
     top, left = (height - side_y) // 16 * 8, (width - side_x) // 16 * 8
     luma = pixels[top : top + side_y, left : left + side_x, :3].astype(np.float64) @ _LUMA
     blocks = luma.reshape(side_y // 8, 8, side_x // 8, 8).transpose(0, 2, 1, 3)
-    coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)
-    return float(np.median(np.sqrt(np.sum(coefficients[:, 1:] ** 2, axis=1))))
+    return (_DCT @ blocks @ _DCT.T).reshape(-1, 64)
 
 
 def deblock(

@@ -38,7 +38,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._grid import _DCT, _LUMA, chroma_grid
+from truepix.color._decolorize._deblock import luma_blocks
+from truepix.color._decolorize._grid import chroma_grid
 
 __all__ = ["chroma_phase", "full_chroma", "full_chroma_filter", "fine_texture"]
 
@@ -99,14 +100,9 @@ def fine_texture(pixels: np.ndarray) -> float:
     """The TEXTURE_SHARE quantile of luma's 8x8 blocks' AC norm (DN) past the first
     order (frequencies u + v >= 2: a smooth field's blocks are ramps), on JPEG's grid
     from the top left, in the central square of side at most TEXTURE_SIDE."""
-    height, width = pixels.shape[:2]
-    side_y, side_x = min(height, TEXTURE_SIDE) // 8 * 8, min(width, TEXTURE_SIDE) // 8 * 8
-    if min(side_y, side_x) == 0:
+    coefficients = luma_blocks(pixels, TEXTURE_SIDE)[:, _FINE]
+    if not len(coefficients):
         return 0.0
-    top, left = (height - side_y) // 16 * 8, (width - side_x) // 16 * 8
-    luma = pixels[top : top + side_y, left : left + side_x, :3].astype(np.float64) @ _LUMA
-    blocks = luma.reshape(side_y // 8, 8, side_x // 8, 8).transpose(0, 2, 1, 3)
-    coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, _FINE]
     return float(np.quantile(np.sqrt(np.sum(coefficients**2, axis=1)), TEXTURE_SHARE))
 
 
