@@ -541,17 +541,37 @@ def resolve(cmap: Any, /) -> ColormapEntry:
         return _from_matplotlib(cmap.to_mpl(), str(cmap.name), "cmap", cmap.category == "cyclic")
     if callable(getattr(cmap, "colormap_entry", None)) and hasattr(cmap, "colors"):
         # A Colorbar: a bar drawn from a catalog map stands for that map's exact table.
-        entry = cmap.colormap_entry()
+        bar = cmap.inner() if callable(getattr(cmap, "inner", None)) else cmap  # no triangle
+        entry = bar.colormap_entry()
         # its colors spread by their places along it (a gray copy's runs are uneven), not by their index
-        colors = cmap.even_colors() if callable(getattr(cmap, "even_colors", None)) else cmap.colors
-        return entry if entry is not None else _from_colors(colors, "colorbar")
+        colors = bar.even_colors() if callable(getattr(bar, "even_colors", None)) else bar.colors
+        return _with_triangles(entry if entry is not None else _from_colors(colors, "colorbar"), bar)
     if isinstance(cmap, (list, tuple, np.ndarray)):
         return _from_colors(cmap, "custom")
+    from truepix._validate import described
+
     msg = (
-        "expected a colormap name, a matplotlib Colormap, a Colorbar or an (N, 3) color array,"
-        f" got {type(cmap).__name__}"
+        f"expected a colormap name, Colormap or colorbar, got {described(cmap)}; hint: pass a name"
+        " ('viridis'; truepix.identify_colormap(picture) finds it), a matplotlib Colormap,"
+        " a Colorbar or an (N, 3) color array"
     )
     raise UnsupportedDtypeError(msg)
+
+
+def _with_triangles(entry: ColormapEntry, bar: Any) -> ColormapEntry:
+    """``entry`` with a Colorbar's extend triangles' colors as its under / over colors,
+    where they are no end color of its table (matplotlib's default fill)."""
+    ends = {"under": 0, "over": -1}
+    colors: dict[str, np.ndarray] = {}
+    for end, index in ends.items():
+        color = getattr(bar, end, None)
+        if color is None:
+            continue
+        rgb = np.asarray(color, dtype=np.float64)
+        own = [entry.lut_bytes[index, :3], entry.lut_rounded[index, :3]]
+        if min(float(np.abs(rgb - row).max()) for row in own) > (3 if bar.exact else 12):
+            colors[end] = np.append(rgb / 255.0, 1.0)
+    return dataclasses.replace(entry, **colors) if colors else entry
 
 
 class ColormapCatalog(Mapping[str, ColormapEntry]):

@@ -86,12 +86,11 @@ def check_alpha(alpha: Any) -> float | None:
     >>> check_alpha(0.7), check_alpha(1), check_alpha(None)
     (0.7, None, None)
     """
+    from truepix._validate import check_bound
+
     if alpha is None:
         return None
-    try:
-        value = float(alpha)
-    except (TypeError, ValueError):
-        value = float("nan")
+    value = float(check_bound("alpha", alpha, hint=" in (0, 1]"))
     if not 0.0 < value <= 1.0:
         msg = f"expected alpha in (0, 1] (matplotlib's opacity of the map), got {alpha!r}"
         raise InputError(msg)
