@@ -321,9 +321,10 @@ def check_choice(name: str, value: Any, choices: Any, *, also: str = "") -> str:
     >>> check_choice("norm", "log", ("linear", "log"))
     'log'
     >>> check_choice("norm", "lin", ("linear", "log"), also="or a matplotlib Normalize")
+    ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    truepix.errors.InputError: expected norm 'linear', 'log' or a matplotlib Normalize, got 'lin'; did you mean 'linear'?
+    truepix.errors.InputError: expected norm 'linear', 'log' or ..., got 'lin'; did you mean 'linear'?
     """
     names = list(choices)
     if isinstance(value, str) and value in names:

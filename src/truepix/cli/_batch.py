@@ -28,7 +28,10 @@ import click
 
 from truepix.cli import options
 
-__all__ = ["BATCH_KEY", "batch_inout_options", "outputs", "pictures"]
+__all__ = [
+    "BATCH_KEY", "InputPictures", "OutputFileOrFolder", "batch_inout_options", "outputs",
+    "pictures",
+]  # fmt: skip
 
 #: click's ctx.meta: set while a command runs over many files (it prints one line each).
 BATCH_KEY = "truepix.batch"
@@ -61,13 +64,31 @@ def pictures(source: str) -> list[Path] | None:
 def outputs(sources: list[Path], folder: Path | None, suffix: str) -> list[Path]:
     """Each source's output: its name with ``suffix``, in ``folder`` or beside it; two
     sources of one stem (``b.jpg``, ``b.png``) keep their suffix (``b.jpg.npy``)."""
-    stems = Counter((source.parent if folder is None else folder, source.stem) for source in sources)
+    stems = Counter((folder or source.parent, source.stem) for source in sources)
     made = []
     for source in sources:
-        where = source.parent if folder is None else folder
+        where = folder or source.parent
         name = source.stem if stems[(where, source.stem)] == 1 else source.name
         made.append(where / f"{name}{suffix}")
     return made
+
+
+class InputPictures(options.InputFile):
+    """A file to read, or a folder or glob of pictures (:func:`pictures`: checked when
+    the command runs, a folder's files each as it is read)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if pictures(str(value)) is None:
+            return super().convert(value, param, ctx)
+        return Path(value)
+
+
+class OutputFileOrFolder(options.OutputFile):
+    """A file to write, or for a folder or glob INPUT the folder to write into: checked
+    when the command runs and knows which (:func:`options.check_output`, :func:`_folder`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        return Path(value)
 
 
 def batch_inout_options(
@@ -80,33 +101,32 @@ def batch_inout_options(
     def decorate(command: Callable[..., Any]) -> Any:
         @functools.wraps(command)
         def run(
-            *, source: str, target: Path | None, output: Path | None, out_dir: Path | None,
+            *, source: Path, target: Path | None, output: Path | None, out_dir: str | None,
             overwrite: bool, **kw: Any,
         ) -> Any:  # fmt: skip
-            sources = pictures(source)
+            sources = pictures(str(source))
+            into = None if out_dir is None else Path(out_dir)
             if sources is None:  # one file: as every command reads one
-                path = options.InputFile().convert(source, None, None)
                 default = None
-                if out_dir is not None:
-                    out_dir.mkdir(parents=True, exist_ok=True)
-                    default = out_dir / f"{path.stem}{suffixes[0]}"
+                if into is not None:
+                    into.mkdir(parents=True, exist_ok=True)
+                    default = into / f"{source.stem}{suffixes[0]}"
                 chosen = options.resolve_output(target, output, default=default)
                 options.check_output(chosen, suffixes, overwrite=overwrite)
-                return command(inout=options.InOut(path, chosen, overwrite), **kw)
-            return _each(command, sources, _folder(target, output, out_dir), suffixes,
+                return command(inout=options.InOut(source, chosen, overwrite), **kw)
+            return _each(command, sources, _folder(target, output, into), suffixes,
                          overwrite, kw)  # fmt: skip
 
         wrapped: Any = run
         for option in (
             options.overwrite_opt,
-            click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-                         default=None, metavar="DIR",
+            click.option("--out", "out_dir", default=None, metavar="DIR",
                          help="Folder for the outputs of a folder or glob INPUT [beside each"
                               " picture]."),  # fmt: skip
             options.output_opt,
-            click.argument("target", type=click.Path(path_type=Path), required=False,
-                           default=None, metavar="[OUTPUT]"),  # fmt: skip
-            click.argument("source", metavar="INPUT"),
+            click.argument("target", type=OutputFileOrFolder(), required=False, default=None,
+                           metavar="[OUTPUT]"),  # fmt: skip
+            click.argument("source", type=InputPictures(), metavar="INPUT"),
         ):
             wrapped = option(wrapped)
         return wrapped

@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 
 from truepix._lazy import loaded_class
+from truepix._validate import described
 from truepix.errors import InputError, ShapeError, UnknownColormapError, UnsupportedDtypeError
 
 __all__ = [
@@ -540,38 +541,20 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     if cmap_class is not None and isinstance(cmap, cmap_class):
         return _from_matplotlib(cmap.to_mpl(), str(cmap.name), "cmap", cmap.category == "cyclic")
     if callable(getattr(cmap, "colormap_entry", None)) and hasattr(cmap, "colors"):
-        # A Colorbar: a bar drawn from a catalog map stands for that map's exact table.
-        bar = cmap.inner() if callable(getattr(cmap, "inner", None)) else cmap  # no triangle
-        entry = bar.colormap_entry()
-        # its colors spread by their places along it (a gray copy's runs are uneven), not by their index
+        # A Colorbar (less a triangle's rows): its catalog map's exact table, else its colors
+        bar = cmap.inner() if callable(getattr(cmap, "inner", None)) else cmap
+        entry = bar.colormap_entry()  # (spread by their places: a gray copy's runs are uneven)
         colors = bar.even_colors() if callable(getattr(bar, "even_colors", None)) else bar.colors
-        return _with_triangles(entry if entry is not None else _from_colors(colors, "colorbar"), bar)
+        made = entry if entry is not None else _from_colors(colors, "colorbar")
+        return bar.extended(made) if callable(getattr(bar, "extended", None)) else made
     if isinstance(cmap, (list, tuple, np.ndarray)):
         return _from_colors(cmap, "custom")
-    from truepix._validate import described
-
     msg = (
         f"expected a colormap name, Colormap or colorbar, got {described(cmap)}; hint: pass a name"
         " ('viridis'; truepix.identify_colormap(picture) finds it), a matplotlib Colormap,"
         " a Colorbar or an (N, 3) color array"
     )
     raise UnsupportedDtypeError(msg)
-
-
-def _with_triangles(entry: ColormapEntry, bar: Any) -> ColormapEntry:
-    """``entry`` with a Colorbar's extend triangles' colors as its under / over colors,
-    where they are no end color of its table (matplotlib's default fill)."""
-    ends = {"under": 0, "over": -1}
-    colors: dict[str, np.ndarray] = {}
-    for end, index in ends.items():
-        color = getattr(bar, end, None)
-        if color is None:
-            continue
-        rgb = np.asarray(color, dtype=np.float64)
-        own = [entry.lut_bytes[index, :3], entry.lut_rounded[index, :3]]
-        if min(float(np.abs(rgb - row).max()) for row in own) > (3 if bar.exact else 12):
-            colors[end] = np.append(rgb / 255.0, 1.0)
-    return dataclasses.replace(entry, **colors) if colors else entry
 
 
 class ColormapCatalog(Mapping[str, ColormapEntry]):

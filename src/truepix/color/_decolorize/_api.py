@@ -49,8 +49,6 @@ from truepix.color._decolorize._inputs import (
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
-from truepix.errors import InputError
-
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,

@@ -150,7 +150,7 @@ class Colorbar:
         >>> bar = Colorbar((0, 0, 9, 100), "vertical", colors, boundaries=[0, 0.02, 0.5, 1],
         ...                under=[0, 0, 128])
         >>> bar.inner().boundaries.tolist(), len(bar.inner().colors)
-        ([0.0, 0.5102040816326531, 1.0], 2)
+        ([0.0, 0.4897959183673469, 1.0], 2)
         """
         if self.boundaries is None or len(self.colors) < 3:
             return self
@@ -173,6 +173,23 @@ class Colorbar:
         edges = edges[first : last + 2]
         edges = (edges - edges[0]) / (edges[-1] - edges[0])
         return dataclasses.replace(self, colors=colors[keep], boundaries=edges, positions=None)
+
+    def extended(self, entry: Any) -> Any:
+        """``entry`` (the ``ColormapEntry`` this bar decodes with) painting its extend
+        triangles' colors as its under / over colors, where they are no end color of its
+        table (matplotlib's default fill: data past an end is that end's)."""
+        import dataclasses
+
+        colors: dict[str, np.ndarray] = {}
+        for end, index in (("under", 0), ("over", -1)):
+            color = getattr(self, end)
+            if color is None:
+                continue
+            rgb = color.astype(np.float64)
+            own = [entry.lut_bytes[index, :3], entry.lut_rounded[index, :3]]
+            if min(float(np.abs(rgb - row).max()) for row in own) > (3 if self.exact else 12):
+                colors[end] = np.append(rgb / 255.0, 1.0)
+        return dataclasses.replace(entry, **colors) if colors else entry
 
     def even_colors(self) -> np.ndarray:
         """The bar's colors at evenly spaced fractions of its length: a table to decode with.
