@@ -92,6 +92,12 @@ def test_a_folder_with_a_file_output_is_refused(folder: Path, tmp_path: Path) ->
     assert not (tmp_path / "x.npy").exists() and not (folder / "a_exact.npy").exists()
 
 
+def test_one_residual_file_for_a_folder_is_refused(folder: Path, tmp_path: Path) -> None:
+    result = _invoke(str(folder), "--residual", str(tmp_path / "r.npy"))
+    assert result.exit_code == 2 and "expected --residual with one INPUT file" in result.output
+    assert not (folder / "a_exact.npy").exists()
+
+
 def test_a_pattern_that_matches_nothing(tmp_path: Path) -> None:
     result = _invoke(str(tmp_path / "*.png"))
     assert result.exit_code == 1

@@ -94,6 +94,9 @@ def command(
     from truepix.errors import InputError
 
     target, source, overwrite = inout.target, inout.source, inout.overwrite
+    batch = click.get_current_context().meta.get(BATCH_KEY, False)
+    if batch and residual_path is not None:  # (one file for every picture's distances)
+        raise click.UsageError("expected --residual with one INPUT file, got a folder or glob")
     if residual_path is not None:
         options.check_overwrite(residual_path, overwrite)
     picture, recorded = _picture(source)
@@ -124,7 +127,6 @@ def command(
         chosen = _boundary_norm(boundaries, given)
     settings = {"norm": chosen, "threshold": threshold, "step": step, "alpha": alpha,
                 "facecolor": facecolor, **options.range_kwargs(vmin, vmax)}  # fmt: skip
-    batch = click.get_current_context().meta.get(BATCH_KEY, False)
     decoder = _decoder(given, settings, reuse=batch and bar is None and not recorded)
     result, caught = _decoded(decoder, picture)
     values = result.values
