@@ -124,3 +124,15 @@ def test_thin_data_lines_of_a_discrete_picture_are_no_contours() -> None:
     found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="jet", norm=norm))
     assert np.mean(found < 0) <= 0.002
     assert np.mean(found == _intervals(norm, data)) >= 0.98
+
+
+def test_out_of_range_colors_of_the_map_its_own_and_transparent() -> None:
+    """A map's own over color (magenta) is marked over at the last boundary; a transparent
+    under color paints no data: NaN, unmarked."""
+    colormap = matplotlib.colormaps["viridis"].with_extremes(under="none", over="magenta")
+    norm = mcolors.BoundaryNorm([0.0, 1.0, 2.0, 3.0], 256, extend="both")
+    picture = colormap(norm(np.array([[-1.0, 0.5, 1.5, 2.5, 4.0]])), bytes=True)
+    result = tp.Decolorizer(colormap, norm=norm).decode(picture)
+    assert np.array_equal(result.values, [[np.nan, 0.5, 1.5, 2.5, 3.0]], equal_nan=True)
+    assert result.under.tolist() == [[False] * 5]
+    assert result.over.tolist() == [[False, False, False, False, True]]

@@ -132,7 +132,8 @@ class Inverse:
         alone = [rgba for rgba, i in kept if not i]
         for end, key in enumerate(ends):
             rgba = colors[key][0]
-            if not colors[key][1] and any(rgba is other for other in alone):
+            # (a transparent one paints no data: nothing to mark)
+            if not colors[key][1] and rgba[0][3] > 0 and any(rgba is other for other in alone):
                 self.extremes[end] = rgba[1][:3].astype(np.float64)
         self.painted_values = np.array([(min(i) + max(i)) / 2.0 if i else np.nan for _, i in kept])
         self.n_table = len(kept)
