@@ -92,6 +92,10 @@ def test_bad_option_is_refused_in_one_line(function: str, parameter: str, value:
     assert "NoneType" not in message and "Traceback" not in message
 
 
+def test_an_infinite_threshold_is_no_threshold() -> None:
+    assert tp.Decolorizer("viridis", vmin=0, vmax=1, threshold=np.inf).threshold == np.inf
+
+
 def test_on_off_options_take_numpy_bools() -> None:
     """np.bool_ is a bool (what ``array.any()`` gives): taken as True / False."""
     decoder = tp.Decolorizer("viridis", vmin=0, vmax=1, denoise=np.False_, cyclic=np.True_)

@@ -9,11 +9,12 @@ an error naming both) and how positions along the map become data
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
 
-from truepix._validate import check_bound, check_flag, check_range
+from truepix._validate import check_bound, check_flag, check_range, described
 from truepix.color._catalog import ColormapEntry
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
@@ -174,11 +175,12 @@ def checked_options(
 
     Examples
     --------
-    >>> checked_options(None, 0.5, np.True_, None)
-    (None, 0.5, True, None)
+    >>> checked_options(np.inf, 0.5, np.True_, None)
+    (inf, 0.5, True, None)
     """
-    if threshold is not None and not check_bound("threshold", threshold, hint="") >= 0:
-        msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
+    number = isinstance(threshold, numbers.Real) and not isinstance(threshold, bool | np.bool_)
+    if threshold is not None and not (number and threshold >= 0):  # (inf: no threshold)
+        msg = f"expected threshold >= 0 (DN) or None, got {described(threshold)}"
         raise InputError(msg)
     if step is not None and not check_bound("step", step, hint="") > 0:
         msg = f"expected a positive step or None, got {step!r}"
