@@ -91,12 +91,13 @@ def key() -> str | None:
     return digest.hexdigest()[:32]
 
 
-def _path(cache_key: str, name: str, folder: Path) -> Path:
-    return folder / f"{_PREFIX}{cache_key}.{name}.npz"
+def _path(cache_key: str, name: str, folder: Path | None) -> Path:
+    return (FOLDER if folder is None else folder) / f"{_PREFIX}{cache_key}.{name}.npz"
 
 
-def read(cache_key: str, name: str, *, folder: Path = FOLDER) -> ColormapEntry | None:
-    """The entry of built-in map ``name`` stored under ``cache_key``, or None.
+def read(cache_key: str, name: str, *, folder: Path | None = None) -> ColormapEntry | None:
+    """The entry of built-in map ``name`` stored under ``cache_key`` in ``folder`` (None:
+    :data:`FOLDER`), or None.
 
     Examples
     --------
@@ -110,7 +111,10 @@ def read(cache_key: str, name: str, *, folder: Path = FOLDER) -> ColormapEntry |
         with np.load(_path(cache_key, name, folder), allow_pickle=False) as stored:
             arrays = {field: np.array(stored[field], dtype=np.float64) for field in _ARRAYS}
             flags = stored["flags"].tolist()
+            stored_name = str(stored["name"])
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    if stored_name != name:  # "Viridis" on a case-blind file system: not a built-in name
         return None
     lut = arrays.pop("lut")
     return ColormapEntry(
@@ -148,8 +152,9 @@ def matplotlib_entry(
     return entry
 
 
-def write(cache_key: str, entry: Any, *, folder: Path = FOLDER) -> None:
-    """Store ``entry`` (a built-in map's) under ``cache_key``; other keys' files go.
+def write(cache_key: str, entry: Any, *, folder: Path | None = None) -> None:
+    """Store ``entry`` (a built-in map's) under ``cache_key`` in ``folder`` (None:
+    :data:`FOLDER`); other keys' files there go.
 
     Examples
     --------
@@ -165,13 +170,14 @@ def write(cache_key: str, entry: Any, *, folder: Path = FOLDER) -> None:
 
     arrays = {field: np.asarray(getattr(entry, field)) for field in _ARRAYS}
     arrays["flags"] = np.array([entry.cyclic, entry.discrete], dtype=np.bool_)
+    arrays["name"] = np.array(entry.name)
+    target = _path(cache_key, entry.name, folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = _path(cache_key, entry.name, folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, lambda stream: np.savez(stream, **arrays), overwrite=True)
     except OSError:
         return  # a read-only install: every process imports matplotlib
-    for stale in folder.glob(f"{_PREFIX}*.npz"):
+    for stale in target.parent.glob(f"{_PREFIX}*.npz"):
         if not stale.name.startswith(f"{_PREFIX}{cache_key}."):
             with contextlib.suppress(OSError):
                 stale.unlink()
