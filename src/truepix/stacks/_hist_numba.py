@@ -35,6 +35,10 @@ from typing import Any
 import numpy as np
 from numba import njit, prange
 
+from truepix._numba_blas import import_arraymath
+
+import_arraymath()  # numba's BLAS check, without importing scipy.linalg (0.13 s)
+
 __all__ = ["BINNINGS", "KERNELS", "sure_bin", "variants"]
 
 
