@@ -36,7 +36,8 @@ kernels = 0
 try:
     import gc
     from numba.core.dispatcher import Dispatcher
-    kernels = sum(1 for o in gc.get_objects() if type(o).__name__ == "CPUDispatcher" and o.overloads)
+    kernels = sum(1 for o in gc.get_objects()
+                  if type(o).__name__ == "CPUDispatcher" and o.overloads)
 except ImportError:
     pass
 mods = sys.modules
