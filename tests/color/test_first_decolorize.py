@@ -122,3 +122,18 @@ def test_stored_tables_are_matplotlibs_and_registered_maps_are_not_stored(
 def test_a_process_with_matplotlib_imported_asks_matplotlib():
     assert "matplotlib" in sys.modules
     assert _mpl_tables.key() is None
+
+
+def test_the_blas_answer_imports_nothing_until_numba_loads_a_kernel():
+    """find_colorbar's modules use no numba: importing the packages must not bring it."""
+    child = (
+        "import sys, truepix.color._identify._colorbar, truepix.color._decolorize._result\n"
+        "print('numba' in sys.modules, 'scipy.linalg' in sys.modules)"
+    )
+    source = Path(tp.__file__).resolve().parents[1]
+    path = os.pathsep.join([str(source), os.environ.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": path}, check=True,
+    )  # fmt: skip
+    assert done.stdout.split() == ["False", "False"]
