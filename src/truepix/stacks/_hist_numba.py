@@ -35,10 +35,6 @@ from typing import Any
 import numpy as np
 from numba import njit, prange
 
-from truepix._numba_blas import answer_blas_check
-
-answer_blas_check()  # numba's BLAS check, on its first kernel, without scipy.linalg (0.13 s)
-
 __all__ = ["BINNINGS", "KERNELS", "sure_bin", "variants"]
 
 

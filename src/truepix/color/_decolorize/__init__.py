@@ -1,5 +1,1 @@
 """Colormapped pictures back to data: the decoder, its kernels, its oracle."""
-
-from truepix._numba_blas import answer_blas_check
-
-answer_blas_check()  # numba's BLAS check, on its first kernel, without scipy.linalg (0.13 s)
