@@ -167,11 +167,12 @@ def _windows(  # pragma: no cover - jitted
 
     The 8-point DCTs are butterflies (the basis' even rows are symmetric, its odd ones
     antisymmetric: 24 products a transform, where the matrix takes 64; the inverses
-    :func:`_inverse`'s), each read and written once per pass; the columns' DCT, the garrote and the columns' inverse run in
-    one pass per column, and the rows' inverse writes filtered positions that the pass
-    along the picture's rows blends in (1 MP, one thread: 3.0-4.0 -> 2.2-3.2 ms; float32
-    sums in another order: answers within 2e-7 of the range of the matrix DCT's, the
-    window's bin from its DC summed as the matrix DCT sums it).
+    :func:`_inverse`'s), each read and written once per pass; the columns' DCT, the
+    garrote and the columns' inverse run in one pass per column, and the rows' inverse
+    writes filtered positions that the pass along the picture's rows blends in (1 MP,
+    one thread: 3.0-4.0 -> 2.2-3.2 ms; float32 sums in another order: answers within
+    2e-7 of the range of the matrix DCT's, the window's bin from its DC summed as the
+    matrix DCT sums it).
     """
     height, width = position.shape
     n_bins = noise.shape[0]
