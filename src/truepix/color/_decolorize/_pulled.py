@@ -19,10 +19,13 @@ import math
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._around import HULL_STEPS, _hull_kernel
+from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._edges import EDGE_STROKE_RADIUS
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
-__all__ = ["PULLED_MARGIN", "PULLED_RADIUS", "pulled_out"]
+__all__ = ["PULLED_MARGIN", "PULLED_RADIUS", "pulled_out", "pulled_strokes"]
 
 #: The data around: the pixels on the map within PULLED_RADIUS (a square: a 2x2 chroma
 #: block, libjpeg's upsampling from the next, and their neighbours), at least
@@ -33,23 +36,62 @@ PULLED_RADIUS = 3
 PULLED_MIN_DATA = 8
 PULLED_MARGIN = 16.0
 PULLED_DIRECTIONS = 48
+#: ... and past the hull of the map's own colors by more than PULLED_MAP_MARGIN DN (Y Cb Cr):
+#: a resized picture's blends, and JPEG's averages of them, are the map's colors' blends.
+PULLED_MAP_MARGIN = 16.0
+
+
+#: Candidates within PULLED_STROKE_RADIUS (a square) of a core (``groups``) holding
+#: PULLED_CORE or more pulled pixels are the stroke's, not blends.
+PULLED_STROKE_RADIUS = EDGE_STROKE_RADIUS
+PULLED_CORE = 24
+
+
+def pulled_strokes(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
+    groups: np.ndarray, vertices: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate (flat indices): whether it is :func:`pulled_out` or within
+    PULLED_STROKE_RADIUS of a core (``groups``: a label per candidate, 0 none) that holds
+    PULLED_CORE or more pulled-out pixels: a stroke's ink, not a blend of data."""
+    pulled = pulled_out(flat, scale, width, candidates, on_map, vertices)
+    cored = pulled & (groups > 0)
+    if not cored.any():
+        return pulled
+    count = np.bincount(groups[cored], minlength=int(groups.max()) + 1)
+    cores = candidates[cored & (count[groups] >= PULLED_CORE)]
+    near = np.zeros(len(on_map), dtype=bool)
+    near_any(cores, width, len(on_map) // width, PULLED_STROKE_RADIUS, near)
+    return pulled | near[candidates]
 
 
 def pulled_out(
-    flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, on_map: np.ndarray
-) -> np.ndarray:
+    flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, on_map: np.ndarray,
+    vertices: np.ndarray,
+) -> np.ndarray:  # fmt: skip
     """Per pixel of ``pixels`` (flat indices into ``flat``, rows of ``width``): whether
-    its chroma lies more than PULLED_MARGIN DN outside the hull of the chroma of the
+    its color lies more than PULLED_MARGIN DN outside the hull of the colors of the
     ``on_map`` pixels within PULLED_RADIUS (PULLED_MIN_DATA or more of them; fewer:
-    False). ``flat`` times ``scale`` is in DN."""
+    False) and more than PULLED_MAP_MARGIN DN outside the hull of the map's colors
+    (``vertices``, DN RGB). ``flat`` times ``scale`` is in DN."""
     out = np.zeros(len(pixels), dtype=bool)
     if not len(pixels):
         return out
+    own = (flat[pixels, :3].astype(np.float64) * scale) @ _YCBCR.T
+    colors = np.ascontiguousarray(vertices, dtype=np.float64) @ _YCBCR.T
+    inside = np.zeros(len(pixels), dtype=bool)
+    _hull_kernel(own, colors, PULLED_MAP_MARGIN, HULL_STEPS, inside)
+    pixels = pixels[~inside]
+    if not len(pixels):
+        return out
     directions = _directions(PULLED_DIRECTIONS) @ _YCBCR
+    outside = np.zeros(len(pixels), dtype=bool)
     _pulled_kernel(
         flat, float(scale), width, len(on_map) // width, pixels, on_map,
-        np.ascontiguousarray(directions), PULLED_RADIUS, PULLED_MIN_DATA, PULLED_MARGIN, out,
+        np.ascontiguousarray(directions), PULLED_RADIUS, PULLED_MIN_DATA, PULLED_MARGIN,
+        outside,
     )  # fmt: skip
+    out[np.flatnonzero(~inside)[outside]] = True
     return out
 
 
