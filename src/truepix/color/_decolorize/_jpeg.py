@@ -306,7 +306,9 @@ def jpeg_off_map(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
-            blend &= ~pulled_strokes(flat, scale, width, candidates, on_map, groups, line.vertices)
+            blend &= ~pulled_strokes(
+                flat, scale, width, candidates, on_map, groups, blend, line.vertices
+            )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
