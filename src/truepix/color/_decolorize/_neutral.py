@@ -5,10 +5,10 @@ often its candidates past the threshold lie between two neighbours on the map, a
 those blends data. Gray contours and text (matplotlib's ``colors="0.4"``, lw 0.8-1) over
 a colored field, JPEG'd q75, read so (0.21-0.26 of the counted candidates, the resized
 photographs of tests/color/test_decolorize_resized_jpeg.py 0.16-0.30; the candidates
-that are no stroke pixel, JPEG's ringing around the strokes, 0.18-0.67 between): their
+that are no stroke pixel, JPEG's ringing around the strokes, 0.14-0.67 between): their
 cores became data and none was flagged (RdBu_r's and magma's DEM 0 %, jet's 4 %).
 Leaving the strokes out of that count does not part them -- what is left of the figures
-reads 0.22-0.54 -- and no blend tolerance does either (benchmarks/annotq75): the choice
+reads 0.14-0.50 -- and no blend tolerance does either (benchmarks/annotq75): the choice
 is made per pixel instead. A stroke's pixel in a neutral ink (gray, black, white) is a
 mix of that ink and the field across it: the field a few pixels away on either side
 agrees (a thin ridge, ``RIDGE_REACH``), and the pixel's chroma is the field's, shrunk
