@@ -13,6 +13,8 @@ is accepted with the same meaning everywhere or refused with the same words
   where it does not.
 - :func:`check_range` -- ``vmin``/``vmax``: each ``None`` or a finite real
   number, and ``vmin <= vmax``.
+- :func:`check_flag` / :func:`check_choice` -- on/off options (True, False or
+  None) and options that name one of a few things, refused in one wording.
 - :func:`finite_range` -- the smallest and largest valid finite value, NaN,
   ±Inf and masked elements left out.
 - :func:`positive_int` -- counts such as ``bins``.
@@ -50,7 +52,10 @@ from truepix.errors import (
 __all__ = [
     "as_picture",
     "check_bound",
+    "check_choice",
+    "check_flag",
     "check_range",
+    "described",
     "finite_range",
     "nan_span",
     "positive_int",
@@ -60,6 +65,8 @@ __all__ = [
 ]
 
 _PICTURE_CHANNELS = (3, 4)
+#: What a bound's refusal advises by default: None, where None means the data's range.
+NONE_HINT = "; leave it None to use the data's range"
 
 
 def positive_int(value: Any, name: str, *, alternative: str = "") -> int:
@@ -265,7 +272,74 @@ def _transparent(array: np.ndarray, hidden: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- ranges
 
 
-def check_bound(name: str, value: Any) -> int | float | None:
+def described(value: Any) -> str:
+    """``value`` as a refusal shows it: None, a number or a short string as written,
+    anything else by its type.
+
+    Examples
+    --------
+    >>> described(None), described("sqrt"), described(np.float64(2.5)), described([1, 2])
+    ('None', "'sqrt'", '2.5', 'list')
+    """
+    if value is None or isinstance(value, numbers.Number | np.bool_):
+        return repr(value.item() if isinstance(value, np.generic) else value)
+    if isinstance(value, str) and len(value) <= 80:
+        return repr(value)
+    return type(value).__name__
+
+
+def check_flag(name: str, value: Any, *, default: str = "") -> bool | None:
+    """``None`` or a bool (numpy's too), the one check of every on/off option.
+
+    ``default`` says what None means, in the message (``"the picture decides"``).
+
+    Examples
+    --------
+    >>> check_flag("denoise", np.True_), check_flag("denoise", None)
+    (True, None)
+    >>> check_flag("denoise", "yes", default="the picture decides")
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected denoise True, False or None (the picture decides), got 'yes'
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    meaning = f" ({default})" if default else ""
+    msg = f"expected {name} True, False or None{meaning}, got {described(value)}"
+    raise InputError(msg)
+
+
+def check_choice(name: str, value: Any, choices: Any, *, also: str = "") -> str:
+    """``value`` when it is one of the names ``choices``, the one check of every option
+    that names one of a few things; ``also`` names what else it may be (checked by the
+    caller), as ``"or a matplotlib Normalize"``. The refusal suggests close names.
+
+    Examples
+    --------
+    >>> check_choice("norm", "log", ("linear", "log"))
+    'log'
+    >>> check_choice("norm", "lin", ("linear", "log"), also="or a matplotlib Normalize")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    truepix.errors.InputError: expected norm 'linear', 'log' or ..., got 'lin'; did you mean 'linear'?
+    """
+    names = list(choices)
+    if isinstance(value, str) and value in names:
+        return value
+    from truepix.errors import did_you_mean
+
+    quoted = [repr(choice) for choice in names]
+    listed = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    wanted = f"{', '.join(quoted)} {also}" if also else listed
+    msg = f"expected {name} {wanted}, got {described(value)};"
+    hint = did_you_mean(value, names) if isinstance(value, str) else ""
+    raise InputError(msg + (hint or f" hint: use {listed}"))
+
+
+def check_bound(name: str, value: Any, *, hint: str = NONE_HINT) -> int | float | None:
     """``None``, or a finite real bound: a Python int kept exact, else a float.
 
     Examples
@@ -287,19 +361,20 @@ def check_bound(name: str, value: Any) -> int | float | None:
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        msg = f"expected a finite {name}, got {value!r}; leave it None to use the data's range"
+        msg = f"expected a finite {name}, got {value!r}{hint}"
         raise InputError(msg)
     return int(value) if isinstance(value, numbers.Integral) else number
 
 
 def check_range(
-    vmin: Any, vmax: Any, *, strict: bool = False
+    vmin: Any, vmax: Any, *, strict: bool = False, hint: str = NONE_HINT
 ) -> tuple[int | float | None, int | float | None]:
     """Validated ``(vmin, vmax)``: each ``None`` or finite, and ``vmin <= vmax``.
 
     ``strict=True`` also refuses ``vmin == vmax`` (a range that must span
     something, as the inverse of a colormap); both refusals then read
-    "expected vmin < vmax, got ...".
+    "expected vmin < vmax, got ...". ``hint`` ends a non-finite bound's refusal:
+    what to pass instead (by default, None for the data's range).
 
     Examples
     --------
@@ -318,7 +393,7 @@ def check_range(
     ...
     truepix.errors.InputError: expected vmin < vmax, got vmin=1 = vmax=1; give the range the data spans
     """
-    low, high = check_bound("vmin", vmin), check_bound("vmax", vmax)
+    low, high = check_bound("vmin", vmin, hint=hint), check_bound("vmax", vmax, hint=hint)
     if low is not None and high is not None:
         if low > high:  # the same words as the strict check below, when strict
             relation = "<" if strict else "<="

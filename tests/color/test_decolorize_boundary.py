@@ -74,18 +74,24 @@ def test_degraded_boundary_norm_picture_decodes_to_intervals(cmap: str, name: st
     assert np.mean(np.any(found[..., None] == blocks, axis=-1)) >= 0.998
 
 
-def test_out_of_range_colors_stay_nan_and_png_stays_exact() -> None:
-    """``extend='both'``: data beyond the boundaries is painted with colors no interval
-    uses; those pixels come back NaN (as on PNG), the others at their interval's middle."""
+def test_out_of_range_colors_are_the_limits_marked_and_png_stays_exact() -> None:
+    """``extend='both'``: data beyond the boundaries is painted with the under and over
+    colors, which no interval uses; those pixels come back at the outer boundaries,
+    marked ``under`` / ``over`` (as a with_extremes map's), the others at their
+    interval's middle, unmarked (they came back NaN: trial 46 item 5)."""
     norm = NORMS["extend-both"]
-    data = _field() * 1.2 + 10.0  # some below -100, some above 10
+    data = (_field() + 45.0) * 1.5 - 45.0  # some below -100, some above 10
     picture = matplotlib.colormaps["viridis"](norm(data), bytes=True)[..., :3]
-    values = tp.decolorize(picture, cmap="viridis", norm=norm)
-    inside = (data >= EDGES[0]) & (data < EDGES[-1])
-    assert 0.05 < np.mean(~inside) < 0.5
-    assert np.all(np.isnan(values[~inside]))
+    result = tp.Decolorizer("viridis", norm=norm).decode(picture)
+    below, above = data < EDGES[0], data >= EDGES[-1]
+    inside = ~below & ~above
+    assert np.mean(below) > 0.005 and np.mean(above) > 0.1
+    assert np.array_equal(result.under, below) and np.array_equal(result.over, above)
+    assert np.all(result.values[below] == EDGES[0]) and np.all(result.values[above] == EDGES[-1])
     index = np.clip(np.searchsorted(EDGES, data, side="right") - 1, 0, 10)
-    assert np.array_equal(values[inside], ((EDGES[index] + EDGES[index + 1]) / 2)[inside])
+    middles = ((EDGES[index] + EDGES[index + 1]) / 2)[inside]
+    assert np.array_equal(result.values[inside], middles)
+    assert np.array_equal(tp.decolorize(picture, cmap="viridis", norm=norm), result.values)
 
 
 def test_over_color_next_to_the_last_interval_is_not_a_hole() -> None:
@@ -118,3 +124,15 @@ def test_thin_data_lines_of_a_discrete_picture_are_no_contours() -> None:
     found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="jet", norm=norm))
     assert np.mean(found < 0) <= 0.002
     assert np.mean(found == _intervals(norm, data)) >= 0.98
+
+
+def test_out_of_range_colors_of_the_map_its_own_and_transparent() -> None:
+    """A map's own over color (magenta) is marked over at the last boundary; a transparent
+    under color paints no data: NaN, unmarked."""
+    colormap = matplotlib.colormaps["viridis"].with_extremes(under="none", over="magenta")
+    norm = mcolors.BoundaryNorm([0.0, 1.0, 2.0, 3.0], 256, extend="both")
+    picture = colormap(norm(np.array([[-1.0, 0.5, 1.5, 2.5, 4.0]])), bytes=True)
+    result = tp.Decolorizer(colormap, norm=norm).decode(picture)
+    assert np.array_equal(result.values, [[np.nan, 0.5, 1.5, 2.5, 3.0]], equal_nan=True)
+    assert result.under.tolist() == [[False] * 5]
+    assert result.over.tolist() == [[False, False, False, False, True]]

@@ -143,8 +143,10 @@ def test_bad_arguments(args: tuple, match: str) -> None:
 
 
 def test_bad_norm_types() -> None:
-    with pytest.raises(UnsupportedDtypeError, match="got int"):
+    with pytest.raises(UnsupportedDtypeError, match="got 3$"):  # the value, as given
         get_norm(3, 0, 1)
+    with pytest.raises(UnsupportedDtypeError, match="got None$"):  # (said "NoneType")
+        get_norm(None, 0, 1)
     with pytest.raises(InputError, match="vmin and vmax set"):
         get_norm(mcolors.Normalize(), None, None)
     with pytest.raises(UnsupportedDtypeError, match="complex"):

@@ -2,7 +2,9 @@
 
 IN is any picture (PNG, TIFF, JPEG, ... or an .npy of pixels); OUT gets float64
 values, NaN where a pixel is not a colormap color: ``.npy``, or a PNG/TIFF that
-``truepix load`` reads back exactly. The colormap is ``--cmap NAME`` or, with
+``truepix load`` reads back exactly. IN may be a folder or a quoted glob: each picture
+is decoded, in one process, to its name with ``.npy``, beside it or in ``--out DIR``
+(a folder OUTPUT is the same; ``_batch``). The colormap is ``--cmap NAME`` or, with
 ``--colorbar auto``, read from the figure's own colorbar (whose pixels are then
 left out of the data). ``--over``/``--under`` name the map's extend colors: their
 pixels are data past the limits, written as ``--vmax`` / ``--vmin``. A field drawn in
@@ -22,6 +24,7 @@ import click
 import numpy as np
 
 from truepix.cli import options
+from truepix.cli._batch import BATCH_KEY, batch_inout_options
 
 __all__ = ["command"]
 
@@ -29,7 +32,7 @@ _OUTPUT_SUFFIXES = (".npy", ".png", ".tif", ".tiff")
 
 
 @click.command("decolorize")
-@options.inout_options(suffixes=_OUTPUT_SUFFIXES)
+@batch_inout_options(suffixes=_OUTPUT_SUFFIXES)
 @options.cmap_required_opt
 @click.option(
     "--colorbar",
@@ -79,13 +82,21 @@ def command(
     boundaries: str | None,
     residual_path: Path | None,
 ) -> None:
-    """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif)."""
+    """Recover the data of INPUT (a colormapped picture) into OUTPUT (.npy, .png, .tif).
+
+    INPUT may be a folder or a quoted glob ('figs/*.png'): every picture in it is
+    decoded to its name with .npy, beside it or in --out DIR, one line per file; a
+    file that fails prints an error line, the others are still written (exit 1).
+    """
     import truepix as tp
     from truepix.cli._common import write_npy, write_result
     from truepix._shares import off_map, percent
     from truepix.errors import InputError
 
     target, source, overwrite = inout.target, inout.source, inout.overwrite
+    batch = click.get_current_context().meta.get(BATCH_KEY, False)
+    if batch and residual_path is not None:  # (one file for every picture's distances)
+        raise click.UsageError("expected --residual with one INPUT file, got a folder or glob")
     if residual_path is not None:
         options.check_overwrite(residual_path, overwrite)
     picture, recorded = _picture(source)
@@ -116,7 +127,7 @@ def command(
         chosen = _boundary_norm(boundaries, given)
     settings = {"norm": chosen, "threshold": threshold, "step": step, "alpha": alpha,
                 "facecolor": facecolor, **options.range_kwargs(vmin, vmax)}  # fmt: skip
-    decoder = tp.Decolorizer(given, **settings)
+    decoder = _decoder(given, settings, reuse=batch and bar is None and not recorded)
     result, caught = _decoded(decoder, picture)
     values = result.values
     off, shown = off_map(values, picture)  # as the decode's warning counted them
@@ -126,6 +137,12 @@ def command(
     write_result(target, values, overwrite=overwrite)
     valid = ~np.isnan(values)
     source_text = f"the colorbar at {bar.bbox}" if bar is not None else repr(cmap)
+    if batch:  # one line a file; the decode's warnings on stderr, naming it
+        options.report_saved(target, f"{values.shape} float64 from {source_text},"
+                             f" {percent(shown - off, shown)} colormap colors")  # fmt: skip
+        for text in caught:
+            click.echo(f"warning: {source}: {text}", err=True)
+        return
     options.report_saved(target, f"{values.shape} float64 from {source_text}")
     if residual_path is not None:
         write_npy(residual_path, result.residual, overwrite=overwrite)
@@ -154,6 +171,20 @@ def command(
         click.echo(f"  the map looks drawn with alpha: pass {hint}")
     for text in caught:  # what tp.decolorize warns (a wrong --cmap, BGR, alpha): stderr
         click.echo(f"warning: {text}", err=True)
+
+
+def _decoder(given: Any, settings: dict[str, Any], *, reuse: bool) -> Any:
+    """The decoder of ``given`` (a map) with ``settings``; with ``reuse`` the one an
+    earlier file of the run made (what it learned about colors kept), as
+    ``tp.decolorize`` keeps its last ones."""
+    import truepix as tp
+
+    if not reuse:
+        return tp.Decolorizer(given, **settings)
+    from truepix.color._decolorize._reuse import decoder
+
+    options_given = {key: value for key, value in settings.items() if key != "norm"}
+    return decoder(tp.Decolorizer, given, norm=settings["norm"], **options_given)
 
 
 def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:

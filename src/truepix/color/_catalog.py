@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 
 from truepix._lazy import loaded_class
+from truepix._validate import described
 from truepix.errors import InputError, ShapeError, UnknownColormapError, UnsupportedDtypeError
 
 __all__ = [
@@ -539,16 +540,18 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     if cmap_class is not None and isinstance(cmap, cmap_class):
         return _from_matplotlib(cmap.to_mpl(), str(cmap.name), "cmap", cmap.category == "cyclic")
     if callable(getattr(cmap, "colormap_entry", None)) and hasattr(cmap, "colors"):
-        # A Colorbar: a bar drawn from a catalog map stands for that map's exact table.
-        entry = cmap.colormap_entry()
-        # its colors spread by their places along it (a gray copy's runs are uneven), not by their index
-        colors = cmap.even_colors() if callable(getattr(cmap, "even_colors", None)) else cmap.colors
-        return entry if entry is not None else _from_colors(colors, "colorbar")
+        # A Colorbar (less a triangle's rows): its catalog map's exact table, else its colors
+        bar = cmap.inner() if callable(getattr(cmap, "inner", None)) else cmap
+        entry = bar.colormap_entry()  # (spread by their places: a gray copy's runs are uneven)
+        colors = bar.even_colors() if callable(getattr(bar, "even_colors", None)) else bar.colors
+        made = entry if entry is not None else _from_colors(colors, "colorbar")
+        return bar.extended(made) if callable(getattr(bar, "extended", None)) else made
     if isinstance(cmap, (list, tuple, np.ndarray)):
         return _from_colors(cmap, "custom")
     msg = (
-        "expected a colormap name, a matplotlib Colormap, a Colorbar or an (N, 3) color array,"
-        f" got {type(cmap).__name__}"
+        f"expected a colormap name, Colormap or colorbar, got {described(cmap)}; hint: pass a name"
+        " ('viridis'; truepix.identify_colormap(picture) finds it), a matplotlib Colormap,"
+        " a Colorbar or an (N, 3) color array"
     )
     raise UnsupportedDtypeError(msg)
 

@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Protocol
 import numpy as np
 
 from truepix._lazy import loaded_class
-from truepix._validate import check_range
+from truepix._validate import check_choice, check_range, described
 from truepix.errors import InputError, UnsupportedDtypeError
 
 __all__ = [
@@ -380,11 +380,7 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
     truepix.errors.InputError: expected norm 'linear', 'log' or a matplotlib Normalize, got 'lin'...
     """
     if isinstance(norm, str):
-        if norm not in NORMS:
-            from truepix.errors import did_you_mean
-
-            msg = f"expected norm 'linear', 'log' or a matplotlib Normalize, got {norm!r};"
-            raise InputError(msg + (did_you_mean(norm, NORMS) or " hint: use 'linear' or 'log'"))
+        check_choice("norm", norm, NORMS, also="or a matplotlib Normalize")
         if vmin is None or vmax is None:
             msg = f"expected vmin and vmax for norm {norm!r}, got vmin={vmin!r}, vmax={vmax!r}"
             raise InputError(msg)
@@ -414,5 +410,5 @@ def get_norm(norm: Any, vmin: Any, vmax: Any, *, clip: bool = False) -> Norm:
             norm = copy.copy(norm)
             norm.vmin, norm.vmax = vmin, vmax
         return MatplotlibNorm(norm)
-    msg = f"expected norm 'linear', 'log' or a matplotlib Normalize, got {type(norm).__name__}"
+    msg = f"expected norm 'linear', 'log' or a matplotlib Normalize, got {described(norm)}"
     raise UnsupportedDtypeError(msg)

@@ -18,6 +18,7 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -137,7 +138,8 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
             return get(best[0].name + ("_r" if best[0].reversed else ""))
         return resolve(bar.colors)
     if bar is not None:
-        entry = resolve(bar)
+        # (its triangles' colors: read here by ``_coverage``, past the bar's ends, not decoded)
+        entry = resolve(dataclasses.replace(bar, under=None, over=None))
         blend = blended_map(bar) if entry.source == "array" else None
         if blend is not None:  # a bar drawn with alpha: its map blended over the background
             return blend.entry()

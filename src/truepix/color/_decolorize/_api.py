@@ -25,7 +25,6 @@ docs/decolorize.md tells the whole story, with measurements.
 
 from __future__ import annotations
 
-import math
 import threading
 from dataclasses import replace
 from typing import Any
@@ -45,13 +44,11 @@ from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import (
-    Inverse, as_pixels, as_rows, carried_norm, limit, planned,
+    Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
 )  # fmt: skip
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
-from truepix.errors import InputError
-
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,
@@ -143,14 +140,10 @@ class Decolorizer:
         norm = carried_norm(norm, cmap)
         self._norm = Inverse(norm, vmin, vmax, self._map.n_colors, indexed=self._map.indexed)
         self._map = self._norm.painted(self._map)  # a BoundaryNorm's colors: a discrete map
-        if threshold is not None and not threshold >= 0:
-            msg = f"expected threshold >= 0 (DN) or None, got {threshold!r}"
-            raise InputError(msg)
-        if step is not None and not (math.isfinite(step) and step > 0):
-            msg = f"expected a positive step or None, got {step!r}"
-            raise InputError(msg)
+        self._extremes = self._norm.with_extremes(self._extremes)  # a BoundaryNorm's too
+        threshold, step, denoise, cyclic = checked_options(threshold, step, denoise, cyclic)
         self.threshold, self.denoise, self.step = threshold, denoise, step
-        self.cyclic = self._map.cyclic if cyclic is None else bool(cyclic)
+        self.cyclic = self._map.cyclic if cyclic is None else cyclic
         self._gray_like = tables.gray_like(self._map.lut_bytes)  # a gray picture can hold it
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
@@ -160,9 +153,10 @@ class Decolorizer:
         self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
         self._table_keys: tuple[np.ndarray, np.ndarray] | None = None  # see _keys
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
-        self._other = lengths.other_length(  # "matlab:jet" decodes jet(64) pictures too
-            cmap, vmin=vmin, vmax=vmax, norm=norm, step=step, threshold=threshold,
-            denoise=denoise, cyclic=cyclic, alpha=alpha, facecolor=facecolor)  # fmt: skip
+        options = dict(vmin=vmin, vmax=vmax, step=step, threshold=threshold, denoise=denoise,
+                       cyclic=cyclic, alpha=alpha, facecolor=facecolor)  # fmt: skip
+        self._other = lengths.other_length(cmap, norm=norm, **options)  # "matlab:jet": jet(64)
+        self._contour = contour_twin(cmap, norm, self._norm, options)  # contourf's levels
 
     @property
     def cmap(self) -> str:
@@ -408,6 +402,8 @@ class Decolorizer:
         pixels, kind, scale = as_pixels(as_picture(image, stack=True))
         if self._other is not None and self._other.holds(pixels, kind, self._keys()):
             return self._other.made(type(self))._run(given, detailed=detailed)
+        if self._contour is not None and self._contour.holds(type(self), self, pixels, scale):
+            return self._contour.made(type(self))._run(given, detailed=detailed)
         if self.alpha is not None:  # savefig(transparent=True): the map's bytes and alpha
             pixels = translucent.composited(pixels, scale, self._face)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):

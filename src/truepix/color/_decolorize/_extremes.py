@@ -151,7 +151,10 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
 
         matrix = luma_metric(JPEG_CHROMA_WEIGHT)
     painted = max(tolerance, PAINTED) if degraded else tolerance
-    masks = [_painted(rgb, scale, color, table, painted) for color in colors]
+    # (a BoundaryNorm's painted map holds its extend colors: each matched against the rest)
+    tables = [_without(decoder, table, color) for color in colors]
+    masks = [_painted(rgb, scale, color, own, painted) for color, own in
+             zip(colors, tables, strict=True)]  # fmt: skip
     both = masks[0] & masks[1]  # one color for both ends: which end, the picture cannot say
     under, over = (mask & ~both for mask in masks)
     # pixels nearest the extend color beside its region: at the limit, unmarked (a
@@ -160,9 +163,9 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     if degraded and result.values.ndim >= 2:
         ends = [color for color in colors if color is not None]
         grown = [
-            _nearest_grown(mask.reshape(shape), rgb, scale, color, table, ends, matrix)
+            _nearest_grown(mask.reshape(shape), rgb, scale, color, own, ends, matrix)
             if color is not None and mask.any() else grown[0]
-            for mask, color in zip((under, over), colors, strict=True)
+            for mask, color, own in zip((under, over), colors, tables, strict=True)
         ]  # fmt: skip
     rims = [grown[0].copy(), grown[1].copy()]
     fields: list[tuple[np.ndarray, np.ndarray]] = []  # rim pixels that are the field's
@@ -207,6 +210,18 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
                    over=over.reshape(shape), n_nan=n_nan)  # fmt: skip
 
 
+def _without(decoder: Any, table: np.ndarray, color: np.ndarray | None) -> np.ndarray:
+    """``table`` (the map's truncated bytes, then its rounded ones) without the entries
+    either of whose bytes are ``color``: a BoundaryNorm's painted under / over colors,
+    which Agg paints rounded (jet's under #00007f as #000080)."""
+    if color is None:
+        return table
+    n_colors = len(table) // 2
+    same = np.sqrt(((table - color) ** 2).sum(axis=1)) <= 0.75
+    same = same[:n_colors] | same[n_colors:]
+    return table[~np.concatenate([same, same])]
+
+
 def _rim(
     decoder: Any, mask: np.ndarray, values: np.ndarray, rgb: np.ndarray, scale: float,
     color: np.ndarray, tolerance: float, reach: int = RIM, matrix: np.ndarray | None = None,
@@ -247,7 +262,10 @@ def _rim(
     extend = blended & (along[rows, best] >= 0.5)
     limit.reshape(-1)[where[extend]] = True
     field = blended & ~extend
-    found = decoder._run(decoder._map.lut_bytes[entries][None], detailed=False).values[0]
+    if decoder._norm.boundary:  # its colors' own values (its under / over colors: NaN)
+        found = decoder._norm((entries + 0.5) / n_colors)
+    else:
+        found = decoder._run(decoder._map.lut_bytes[entries][None], detailed=False).values[0]
     return limit, (where[field], found[best[field]])
 
 

@@ -9,23 +9,31 @@ an error naming both) and how positions along the map become data
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
 
-from truepix._validate import check_range
+from truepix._validate import check_bound, check_flag, check_range, described
 from truepix.color._catalog import ColormapEntry
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._norms import LinearNorm, LogNorm, get_norm
 from truepix.errors import InputError, ShapeError
 
-__all__ = ["Inverse", "as_bytes", "as_pixels", "as_rows", "carried_norm", "limit", "planned"]
+__all__ = [
+    "Inverse", "as_bytes", "as_pixels", "as_rows", "carried_norm", "checked_options",
+    "contour_twin", "limit", "planned",
+]  # fmt: skip
 
 
 #: An out-of-range color of a BoundaryNorm within this many DN of an interval's color
 #: is that interval's (``Inverse.painted``): the exact-picture threshold, 3 DN.
 SEPARATE_DN = 3.0
+
+
+#: What a non-finite vmin / vmax is told to pass: the picture's limits are no data's range.
+LIMIT_HINT = "; pass the limit the picture was drawn with (e.g. vmin=0, vmax=1)"
 
 
 class Inverse:
@@ -40,7 +48,8 @@ class Inverse:
             raise InputError(
                 msg + " and no limits; pass vmin=0, vmax=1 for positions along the map"
             )
-        check_range(vmin, vmax, strict=True)  # before the norm's own (non-strict) check
+        # before the norm's own (non-strict) check; None is no range here
+        check_range(vmin, vmax, strict=True, hint=LIMIT_HINT)
         self.norm = get_norm(norm, vmin, vmax)
         low, high = float(self.norm.vmin), float(self.norm.vmax)
         check_range(low, high, strict=True)
@@ -51,8 +60,11 @@ class Inverse:
         # a norm answering table entries (BoundaryNorm) paints a few of the table's
         # colors: the decoder matches those alone (``painted``), each a value
         self.boundary = bool(getattr(self.norm, "answers_entries", False))
-        self.n_table = n_table
+        self.n_table = self.n_colors_given = n_table  # (the first: the painted map's, then)
         self.painted_values = np.empty(0)
+        #: (under, over) colors a BoundaryNorm paints past its boundaries where no interval
+        #: paints them, RGB in 8-bit DN (``painted``); None for none
+        self.extremes: list[np.ndarray | None] = [None, None]
         if isinstance(self.norm, LinearNorm):
             self.kind, self.low, self.high = kernels.NORM_LINEAR, low, high
         elif isinstance(self.norm, LogNorm):
@@ -77,7 +89,8 @@ class Inverse:
         (JPEG, resized, noisy) then decodes as a discrete map's does, every pixel to
         the nearest painted color, where the whole table would name entries no
         interval paints. Color k of the M stands for ``painted_values[k]``: the middle
-        of the intervals it paints, NaN for an out-of-range color no interval paints.
+        of the intervals it paints, NaN for an out-of-range color no interval paints
+        (:attr:`extremes`: its pixels come back at vmin / vmax, marked under / over).
         Other norms paint the whole table: ``entry`` comes back as it is.
         """
         if not self.boundary:
@@ -99,12 +112,15 @@ class Inverse:
             return rgba, (rgba * 255).astype(np.uint8), np.floor(rgba * 255 + 0.5).astype(np.uint8)
 
         colors: dict[bytes, tuple[tuple[np.ndarray, ...], list[float]]] = {}
+        ends: list[bytes] = []  # the under and over colors' keys
         for k, answer in enumerate(answers):
             rgba = color(int(answer))
             key = b"".join(np.ascontiguousarray(part).tobytes() for part in rgba)
             _, interval = colors.setdefault(key, (rgba, []))
             if 0 < k < len(answers) - 1:  # an interval (not an out-of-range probe)
                 interval.extend(edges[k - 1 : k + 1])
+            else:
+                ends.append(key)
         kept = list(colors.values())
         # an out-of-range color a few DN from an interval's (entry ``ncolors`` of a longer
         # table: twilight's 510 under BoundaryNorm(b, 256)) cannot be told from it once
@@ -112,6 +128,14 @@ class Inverse:
         drawn = np.array([rgba[1][:3] for rgba, i in kept if i], dtype=np.float64)
         kept = [(rgba, i) for rgba, i in kept if i or np.min(np.linalg.norm(
             drawn - rgba[1][:3].astype(np.float64), axis=1)) > SEPARATE_DN]  # fmt: skip
+        # the under and over colors no interval paints: data past the boundaries, decoded
+        # at vmin / vmax and marked (``_extremes.censored``), as a with_extremes map's
+        alone = [rgba for rgba, i in kept if not i]
+        for end, key in enumerate(ends):
+            rgba = colors[key][0]
+            # (a transparent one paints no data: nothing to mark)
+            if not colors[key][1] and rgba[0][3] > 0 and any(rgba is other for other in alone):
+                self.extremes[end] = rgba[1][:3].astype(np.float64)
         self.painted_values = np.array([(min(i) + max(i)) / 2.0 if i else np.nan for _, i in kept])
         self.n_table = len(kept)
         tables = [np.array([rgba[part] for rgba, _ in kept]) for part in range(3)]
@@ -124,6 +148,12 @@ class Inverse:
             object.__setattr__(made, name, table)  # the entry's own (Agg's blend, alpha)
         return made
 
+    def with_extremes(self, given: list[np.ndarray | None]) -> list[np.ndarray | None]:
+        """The (under, over) colors to decode as data past the limits: those ``given``
+        (a map's own, ``_extremes.explicit``), else the ones :meth:`painted` found."""
+        return [own if own is not None else painted for own, painted in
+                zip(given, self.extremes, strict=True)]  # fmt: skip
+
     def __call__(self, u: np.ndarray) -> np.ndarray:
         if self.boundary:  # color k of the painted M: painted_values[k]
             n_colors = len(self.painted_values)
@@ -135,6 +165,39 @@ class Inverse:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
         return self.norm.inverse(u)
+
+
+def checked_options(
+    threshold: Any, step: Any, denoise: Any, cyclic: Any
+) -> tuple[float | None, float | None, bool | None, bool | None]:
+    """A decoder's ``threshold``, ``step``, ``denoise`` and ``cyclic``, each refused in
+    the one wording of its kind (``truepix._validate``) when it is none of its values.
+
+    Examples
+    --------
+    >>> checked_options(np.inf, 0.5, np.True_, None)
+    (inf, 0.5, True, None)
+    """
+    number = isinstance(threshold, numbers.Real) and not isinstance(threshold, bool | np.bool_)
+    if threshold is not None and not (number and threshold >= 0):  # (inf: no threshold)
+        msg = f"expected threshold >= 0 (DN) or None, got {described(threshold)}"
+        raise InputError(msg)
+    if step is not None and not check_bound("step", step, hint="") > 0:
+        msg = f"expected a positive step or None, got {step!r}"
+        raise InputError(msg)
+    denoise = check_flag("denoise", denoise, default="the picture's noise decides")
+    cyclic = check_flag("cyclic", cyclic, default="the colormap's own")
+    return threshold, step, denoise, cyclic
+
+
+def contour_twin(cmap: Any, norm: Any, inverse: Inverse, options: dict[str, Any]) -> Any:
+    """For a plain ``BoundaryNorm``, the twin decoder of contourf's colors for its levels
+    (``_contoured``, made on first need); None for every other norm."""
+    if not inverse.boundary:
+        return None
+    from truepix.color._decolorize._contoured import contour_painting
+
+    return contour_painting(cmap, norm, inverse.n_colors_given, **options)
 
 
 def limit(name: str, given: float | None, carried: Any) -> float | None:

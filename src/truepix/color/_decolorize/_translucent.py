@@ -86,14 +86,17 @@ def check_alpha(alpha: Any) -> float | None:
     >>> check_alpha(0.7), check_alpha(1), check_alpha(None)
     (0.7, None, None)
     """
+    import numbers
+
+    from truepix._validate import described
+
     if alpha is None:
         return None
-    try:
-        value = float(alpha)
-    except (TypeError, ValueError):
-        value = float("nan")
+    # (a string or a bool is no opacity, though float() takes "0.5" and True)
+    number = isinstance(alpha, numbers.Real) and not isinstance(alpha, bool | np.bool_)
+    value = float(alpha) if number else float("nan")
     if not 0.0 < value <= 1.0:
-        msg = f"expected alpha in (0, 1] (matplotlib's opacity of the map), got {alpha!r}"
+        msg = f"expected alpha in (0, 1] (matplotlib's opacity of the map), got {described(alpha)}"
         raise InputError(msg)
     return None if value == 1.0 else value
 

@@ -49,6 +49,12 @@ class Colorbar:
         a color's place is its position, not its index. None (the default)
         means evenly spread: ``(i + 0.5) / N``; a stepped bar's are its
         steps' middles.
+    under, over : numpy.ndarray or None
+        (3,) uint8, the fill of the extend triangle past the bar's low (high) end --
+        matplotlib's under (over) color, ``extend="min"/"max"/"both"`` -- or None
+        where none is drawn. ``decolorize(picture, cmap=bar)`` decodes pixels of
+        those colors as data past ``vmin`` (``vmax``): at the limit, marked in
+        ``result.under`` (``.over``).
 
     Examples
     --------
@@ -68,8 +74,16 @@ class Colorbar:
     vmax: float | None = None
     norm: Any = None
     positions: np.ndarray | None = None
+    under: np.ndarray | None = None
+    over: np.ndarray | None = None
 
     def __post_init__(self) -> None:
+        for end in ("under", "over"):
+            color = getattr(self, end)
+            if color is not None:
+                color = np.array(np.clip(np.rint(color), 0, 255), dtype=np.uint8).reshape(3)
+                color.setflags(write=False)
+                object.__setattr__(self, end, color)
         n = len(self.colors)
         if self.positions is not None:
             places = np.array(self.positions, dtype=np.float64)
@@ -120,6 +134,62 @@ class Colorbar:
         from truepix.color._identify._match import colorbar_map
 
         return colorbar_map(self)
+
+    def inner(self) -> Colorbar:
+        """The bar without an end step that is its extend triangle's base.
+
+        A stepped bar found through the noise-tolerant search may stack the rows where
+        a triangle begins (as wide as the bar, the under / over color) onto it as a
+        thin step of its own (contourf's ``extend="both"``: 6 steps for 4 intervals);
+        that step is no level of the map, and the others span the bar.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> colors = np.array([[0, 0, 127], [0, 40, 255], [255, 70, 0]], np.uint8)
+        >>> bar = Colorbar((0, 0, 9, 100), "vertical", colors, boundaries=[0, 0.02, 0.5, 1],
+        ...                under=[0, 0, 128])
+        >>> bar.inner().boundaries.tolist(), len(bar.inner().colors)
+        ([0.0, 0.4897959183673469, 1.0], 2)
+        """
+        if self.boundaries is None or len(self.colors) < 3:
+            return self
+        import dataclasses
+
+        edges, colors = np.asarray(self.boundaries, np.float64), self.colors
+        lengths = np.diff(edges)
+        tolerance = 12 if self.exact else 40
+        keep = np.ones(len(colors), bool)
+        for index, color in ((0, self.under), (len(colors) - 1, self.over)):
+            if color is None:
+                continue
+            others = np.median(np.delete(lengths, index))
+            same = np.abs(colors[index].astype(np.int16) - color).max() <= tolerance
+            if same and lengths[index] < 0.5 * others:
+                keep[index] = False
+        if keep.all():
+            return self
+        first, last = np.flatnonzero(keep)[[0, -1]]
+        edges = edges[first : last + 2]
+        edges = (edges - edges[0]) / (edges[-1] - edges[0])
+        return dataclasses.replace(self, colors=colors[keep], boundaries=edges, positions=None)
+
+    def extended(self, entry: Any) -> Any:
+        """``entry`` (the ``ColormapEntry`` this bar decodes with) painting its extend
+        triangles' colors as its under / over colors, where they are no end color of its
+        table (matplotlib's default fill: data past an end is that end's)."""
+        import dataclasses
+
+        colors: dict[str, np.ndarray] = {}
+        for end, index in (("under", 0), ("over", -1)):
+            color = getattr(self, end)
+            if color is None:
+                continue
+            rgb = color.astype(np.float64)
+            own = [entry.lut_bytes[index, :3], entry.lut_rounded[index, :3]]
+            if min(float(np.abs(rgb - row).max()) for row in own) > (3 if self.exact else 12):
+                colors[end] = np.append(rgb / 255.0, 1.0)
+        return dataclasses.replace(entry, **colors) if colors else entry
 
     def even_colors(self) -> np.ndarray:
         """The bar's colors at evenly spaced fractions of its length: a table to decode with.

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._bar import Colorbar, image_rgb8
-from truepix.color._identify._extend import without_flat_ends, without_triangles
+from truepix.color._identify._extend import with_extends, without_flat_ends, without_triangles
 from truepix.color._identify._scan import _judged, candidates, continuous_bar
 from truepix.color._identify._stepped import stepped_bar
 
@@ -127,7 +127,7 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
                 " check it, or give the colormap and limits"
             )
             warnings.warn(msg, ColorbarDoubtWarning, stacklevel=2)
-    return without_flat_ends(bar)
+    return with_extends(rgb, without_flat_ends(bar))
 
 
 def find_colorbars(image: Any, /) -> list[Colorbar]:
@@ -179,7 +179,10 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
         bar = build()
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
-    return [without_flat_ends(without_triangles(rgb, _grown(rgb, bar))) for bar in _joined(rgb, kept)]
+    return [
+        with_extends(rgb, without_flat_ends(without_triangles(rgb, _grown(rgb, bar))))
+        for bar in _joined(rgb, kept)
+    ]
 
 
 def _widened(bar: Colorbar, rect: tuple[int, int, int, int], build: Any) -> Colorbar:

@@ -16,7 +16,7 @@ import numpy as np
 
 from truepix.color._identify._bar import Colorbar
 
-__all__ = ["triangle_colors", "without_flat_ends"]
+__all__ = ["triangle_colors", "with_extends", "without_flat_ends"]
 
 _SIDE_SLACK = 3  # pixels a triangle's base may reach past the bar's sides (its outline, antialiased)
 _MIN_ROWS = 3  # narrowing rows a triangle has at least
@@ -225,3 +225,34 @@ def _cut_flat_end(bar: Colorbar, end: int) -> Colorbar:
     else:
         box[1 if vertical else 2] += cut if vertical else -cut
     return dataclasses.replace(bar, bbox=tuple(box), colors=bar.colors[keep], positions=places[keep] / new_length)
+
+
+def with_extends(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
+    """``bar`` with the fill colors of its extend triangles (:func:`triangle_colors`) as
+    its ``under`` and ``over``: what decoding with the bar takes for data past its ends.
+
+    A stepped bar whose end step is thin (under half its other steps) may hold the
+    triangle's first rows as that step (the noise-tolerant search stacks rows as wide as
+    the bar): the triangle is then looked for past that step, and taken when its fill
+    is the step's color."""
+    import dataclasses
+
+    found = triangle_colors(rgb, bar)
+    if bar.boundaries is not None and len(bar.colors) >= 3:
+        lengths = np.diff(np.asarray(bar.boundaries)) * bar.length
+        vertical = bar.orientation == "vertical"
+        for end, index in ((0, 0), (1, len(bar.colors) - 1)):
+            rows = int(round(lengths[index]))
+            if found[end] is not None or not 0 < rows < 0.5 * np.median(np.delete(lengths, index)):
+                continue
+            box = list(bar.bbox)
+            # the low end is the bottom of a vertical bar, the left of a horizontal one
+            side = (3 if end == 0 else 1) if vertical else (0 if end == 0 else 2)
+            box[side] += -rows if side in (2, 3) else rows
+            shaped = triangle_colors(rgb, dataclasses.replace(bar, bbox=tuple(box)))[end]
+            tolerance = 12 if bar.exact else 40
+            if shaped is not None and np.abs(shaped - bar.colors[index]).max() <= tolerance:
+                found[end] = shaped
+    if found[0] is None and found[1] is None:
+        return bar
+    return dataclasses.replace(bar, under=found[0], over=found[1])
