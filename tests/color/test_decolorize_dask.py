@@ -78,7 +78,7 @@ def test_decode_is_lazy_and_runs_per_tile_on_a_local_cluster() -> None:
     _READS.clear()
     with (
         LocalCluster(
-            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
+            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=":0"
         ) as cluster,
         Client(cluster),
     ):

@@ -117,7 +117,7 @@ def _count_on_cluster(
         else:
             cluster = resources.enter_context(
                 LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
                 )
             )
             client = resources.enter_context(Client(cluster))
