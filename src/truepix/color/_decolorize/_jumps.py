@@ -279,6 +279,24 @@ def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -
     return low + (int(np.argmax(around)) + 0.5) * step
 
 
+def _peak_window(
+    values: np.ndarray, low: float, high: float, bins: int, half: float
+) -> tuple[float, float]:
+    """The window ``half`` wide each side (its bins: half a bin wider) that holds most
+    ``values`` (a histogram of ``bins`` over [``low``, ``high``], the ends' bins holding
+    what lies past them), as its [lower, upper) edges, the first of tied windows; a
+    window at an end reaches past it (to take in what piles there)."""
+    step = (high - low) / bins
+    index = np.clip(((values - low) / step).astype(np.int64), 0, bins - 1)
+    counts = np.bincount(index, minlength=bins)
+    cells = int(round(half / step))
+    around = np.convolve(counts, np.ones(2 * cells + 1), mode="same")
+    centre = int(np.argmax(around))
+    first, last = centre - cells, centre + cells + 1
+    return (low + first * step if first > 0 else -np.inf,
+            low + last * step if last < bins else np.inf)  # fmt: skip
+
+
 def _ink_of(
     cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float,
     off_map: np.ndarray, flagged_weight: float,
@@ -296,6 +314,12 @@ def _ink_of(
     own = position[cores]
     ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
     held = np.count_nonzero(np.abs(own - ink) <= JUMP_INK_WIDTH)
+    # (at an end of the map the peak's window holds the pile JPEG clipped there, which
+    # lies past its centre's reach: the ink is where the window's positions lie)
+    low, high = _peak_window(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
+    if np.isinf(low) or np.isinf(high):
+        within = own[(own >= low) & (own < high)]
+        held, ink = len(within), float(np.median(within))
     if held < slack * JUMP_INK_SHARE * len(cores):
         return None
     if held < least:  # (an all-data picture's few cores: seldom here)
