@@ -307,7 +307,11 @@ def _ink_of(
     ``slack``), the pixels already flagged (``off_map``) there counted toward the latter
     (each ``flagged_weight`` of a core: magenta on magma, whose strokes JPEG left
     far off the map are flagged, hold fewer than the 480 unflagged cores a 400 x 300 figure
-    asks), else None."""
+    asks), else None. A peak at an end of the map (its window reaching 0 or 1) holds
+    every core in its window and lies at their median: a black ink over a map whose ends
+    are near black (seismic, pink) piles at 0 or 1, out of the centre's reach
+    (benchmarks/annotnear/near_strokes.py, JPEG q75: seismic black 46.8 -> 69.8 %, pink
+    black 85.0 -> 96.0 % flagged)."""
     least = slack * n_pixels * min(JUMP_INK_PIXELS, JUMP_INK_COUNT / len(position))
     if len(cores) < least:
         return None
