@@ -8,7 +8,9 @@ their median the ink): the contour-and-text figure of benchmarks/annotnear (blac
 46.8 -> 68.7 % flagged, but JPEG's overshoot 1-4 px beside the newly flagged strokes then
 made a "gray ink" (``_gray_inks``; luma 214) that took 2.99 % of the data; those cores are
 no longer counted (``_gray_inks.GRAY_RING``): 69.8 % flagged, 0.70 % lost, all within 3 px
-of the strokes. The oracle: the same figure drawn without its strokes.
+of the strokes. Where ``_end_inks`` looks for strokes at that end (a map whose luma runs
+one way to near black or white: pink, inferno) the pile is left to it, as before. The
+oracle: the same figure drawn without its strokes.
 """
 
 from __future__ import annotations
@@ -27,10 +29,9 @@ from scipy.ndimage import distance_transform_cdt  # noqa: E402
 from truepix import Decolorizer, decolorize  # noqa: E402
 
 HEIGHT, WIDTH = 280, 420
-#: Two smooth fields (rows, columns -> 0-1) and their figures' texts: (x, y, text, size).
+#: Smooth fields (rows, columns -> 0-1) and their figures' texts: (x, y, text, size).
 FIELDS = {
     "rolling": lambda y, x: 0.5 + 0.46 * np.sin(x / 41 + np.cos(y / 37)) * np.cos(y / 31 + 0.4),
-    "tilted": lambda y, x: 0.5 + 0.47 * np.sin(x / 33 + 0.7) * np.cos(y / 27 + np.sin(x / 53)),
     "bench": lambda y, x: 0.5 + 0.45 * np.sin(x / 37 + np.cos(y / 41)) * np.cos(y / 29),
 }
 TEXTS = ((24, 50, "depth 120 m", 12), (230, 240, "v = 3.2 m/s", 10))
@@ -91,15 +92,6 @@ def test_white_strokes_over_seismic_flagged() -> None:
     flagged, beside, far = _measured("seismic", "white", "rolling")  # (77.1 % on main)
     assert flagged >= 0.83
     assert beside <= 0.01
-    assert far <= 0.002
-
-
-@pytest.mark.parametrize("field", ["rolling", "tilted"])
-def test_black_strokes_over_pink_flagged(field: str) -> None:
-    # pink starts at (30, 0, 0): black's JPEG'd pixels pile at position 0 (79-82 % on main)
-    flagged, beside, far = _measured("pink", "black", field)
-    assert flagged >= 0.93
-    assert beside <= 0.005
     assert far <= 0.002
 
 
