@@ -12,6 +12,7 @@ import _common as c  # noqa: E402
 N = 384
 MAPS = ["viridis", "jet", "magma", "gray", "coolwarm", "turbo", "RdBu_r", "cividis", "seismic",
         "pink", "hot"]
+MAPS = sys.argv[1].split(",") if len(sys.argv) > 1 else MAPS  # (inkend: e.g. pink,seismic)
 fields = c.real_fields()
 fields = {"camera": c.crop(fields["camera"], N), "dem": c.crop(fields["dem_jacksboro"], N), "bumps": c.smooth_fields(N)["bumps"]}
 CANDS = {"magenta": (1, 0, 1), "green": (0, 0.8, 0), "red": (1, 0, 0), "cyan": (0, 1, 1), "orange": (1, 0.5, 0), "purple": (0.5, 0, 0.5), "lime": (0.5, 1, 0)}
