@@ -58,7 +58,7 @@ from truepix.color._decolorize._jumps import (
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
-__all__ = ["end_ink_strokes", "end_inks"]
+__all__ = ["end_ink_strokes", "end_inks", "ink_ends"]
 
 #: A map's light end is near white when its luma is END_LIGHT DN or more, its dark end
 #: near black at END_DARK DN or less; its luma must run one way (steps back of at most
@@ -108,6 +108,16 @@ def end_inks(line: Polyline) -> tuple[bool, bool]:
     if not (np.all(step >= -END_MONOTONE) or np.all(step <= END_MONOTONE)):
         return False, False
     return bool(luma.max() >= END_LIGHT), bool(luma.min() <= END_DARK)
+
+
+def ink_ends(line: Polyline) -> tuple[bool, bool]:
+    """Whether ``end_ink_strokes`` looks for strokes in the map's first color (position
+    0) and in its last (``end_inks``, the ends by luma, put in the map's order)."""
+    light, dark = end_inks(line)
+    if not (light or dark):
+        return False, False
+    luma = line.vertices @ _YCBCR[0]
+    return (dark, light) if luma[-1] > luma[0] else (light, dark)
 
 
 def end_ink_strokes(

@@ -84,6 +84,12 @@ GRAY_POSITION = 0.03
 #: jump at 4.7-17 % (texture: 7-16 % holes without this bound). More than
 #: GRAY_CORES_MAX of the picture: no stroke is looked for.
 GRAY_CORES_MAX = 0.03
+#: A core within GRAY_RING px of a flagged pixel GRAY_CORE DN or more past its field the
+#: other way (a light core beside a flagged dark stroke) is that stroke's JPEG ringing:
+#: not counted. (seismic's black contours over its white middle, JPEG q75, once jump_strokes
+#: flagged them: their overshoot, 1-4 px beside them, made a "gray ink" of luma 214 that
+#: took 2.0 % of the data.)
+GRAY_RING = 4
 #: The ink: the cores' luma peak (GRAY_INK_LUMA DN each side) holding GRAY_INK_SHARE of
 #: them and GRAY_INK_PIXELS of the picture.
 GRAY_INK_LUMA = 25.0
@@ -216,6 +222,8 @@ def _strokes(
     # ... few: texture jumps everywhere (GRAY_CORES_MAX)
     if not least <= len(cores) <= GRAY_CORES_MAX * n_pixels:
         return []
+    # ... not JPEG's ringing beside a stroke another rule flagged (GRAY_RING)
+    cores = cores[~_ringing(luma, side, width, off_map, cores)]
     chroma = _chroma(flat, scale)
     found = []
     # the inks, one peak after another: a figure's strokes in a colored ink (magenta on
@@ -235,6 +243,28 @@ def _strokes(
             found.append((pixels, ink))
         cores = cores[~at_ink]
     return found
+
+
+def _ringing(
+    luma: np.ndarray, side: np.ndarray, width: int, off_map: np.ndarray, cores: np.ndarray
+) -> np.ndarray:
+    """Per core (flat indices): whether a flagged pixel within GRAY_RING px lies
+    GRAY_CORE DN or more past the core's field (``side``) on the other side from the
+    core's own luma: the core is JPEG's overshoot beside that stroke, not an ink."""
+    ringing = np.zeros(len(cores), dtype=bool)
+    if len(cores) == 0 or not off_map.any():
+        return ringing
+    height = len(luma) // width
+    y, x = cores // width, cores % width
+    field = side[cores]
+    away = np.sign(luma[cores] - field)
+    for dy in range(-GRAY_RING, GRAY_RING + 1):
+        for dx in range(-GRAY_RING, GRAY_RING + 1):
+            yy, xx = y + dy, x + dx
+            inside = (yy >= 0) & (yy < height) & (xx >= 0) & (xx < width)
+            near = np.where(inside, yy * width + xx, 0)
+            ringing |= inside & off_map[near] & ((luma[near] - field) * away <= -GRAY_CORE)
+    return ringing
 
 
 def _gray_cores(

@@ -19,7 +19,7 @@ from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
-from truepix.color._decolorize._end_inks import end_ink_strokes
+from truepix.color._decolorize._end_inks import end_ink_strokes, ink_ends
 from truepix.color._decolorize._fills import MOSTLY_OFF, fill_pixels, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
@@ -375,7 +375,7 @@ def jpeg_off_map(
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
     # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
     if not (colorless or line.cyclic or plan.discrete):
-        jump_strokes(flat, scale, width, position, off_map, resized)
+        jump_strokes(flat, scale, width, position, off_map, resized, ink_ends(line))
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)

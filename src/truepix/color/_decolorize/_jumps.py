@@ -197,7 +197,7 @@ def _jump_row(  # pragma: no cover - jitted
 
 def jump_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
-    resized: bool = False,
+    resized: bool = False, ends: tuple[bool, bool] = (False, False),
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of strokes in one ink that data would not make:
     cores that jump JUMP_CORE or more to the ink's position (a peak of the cores'
@@ -205,7 +205,9 @@ def jump_strokes(
     them, and the pixels of the ink next to those (JUMP_GROW_STEPS). ``flat``: the
     picture's pixels (times ``scale``: DN), ``position`` each one's (0-1, NaN: none).
     ``resized``: the picture was judged resampled (``_edges.resized_blends``); then
-    weak jumps (JUMP_WEAK) are an upscale's texture unless the ink holds most cores."""
+    weak jumps (JUMP_WEAK) are an upscale's texture unless the ink holds most cores.
+    ``ends``: whether ``_end_inks`` looks for strokes in the map's first / last color
+    (``_end_inks.ink_ends``); an ink piled there is left to it (``_ink_of``)."""
     if width < 8 or len(position) < 64:
         return
     # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
@@ -216,11 +218,11 @@ def jump_strokes(
     # (a figure's strokes already flagged at a position count toward its ink there: only
     # their unflagged rest, where the ink passes for data, is left to jump)
     if not _ink_of(sampled, position, JUMP_SAMPLE_SLACK, len(position) / JUMP_SAMPLE,
-                   off_map, 1.0 / JUMP_SAMPLE):  # fmt: skip
+                   off_map, 1.0 / JUMP_SAMPLE, ends):  # fmt: skip
         return
     jump, side = jumps(position, width, off_map)
     cores = np.flatnonzero(jump >= JUMP_CORE)
-    ink = _ink_of(cores, position, 1.0, len(position), off_map, 1.0)
+    ink = _ink_of(cores, position, 1.0, len(position), off_map, 1.0, ends)
     if ink is None:
         return
     n_cores = len(cores)
@@ -279,9 +281,27 @@ def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -
     return low + (int(np.argmax(around)) + 0.5) * step
 
 
+def _peak_window(
+    values: np.ndarray, low: float, high: float, bins: int, half: float
+) -> tuple[float, float]:
+    """The window ``half`` wide each side (its bins: half a bin wider) that holds most
+    ``values`` (a histogram of ``bins`` over [``low``, ``high``], the ends' bins holding
+    what lies past them), as its [lower, upper) edges, the first of tied windows; a
+    window at an end reaches past it (to take in what piles there)."""
+    step = (high - low) / bins
+    index = np.clip(((values - low) / step).astype(np.int64), 0, bins - 1)
+    counts = np.bincount(index, minlength=bins)
+    cells = int(round(half / step))
+    around = np.convolve(counts, np.ones(2 * cells + 1), mode="same")
+    centre = int(np.argmax(around))
+    first, last = centre - cells, centre + cells + 1
+    return (low + first * step if first > 0 else -np.inf,
+            low + last * step if last < bins else np.inf)  # fmt: skip
+
+
 def _ink_of(
     cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float,
-    off_map: np.ndarray, flagged_weight: float,
+    off_map: np.ndarray, flagged_weight: float, ends: tuple[bool, bool] = (False, False),
 ) -> float | None:  # fmt: skip
     """The ink's position: the peak (JUMP_INK_WIDTH each side) of the ``cores``' (flat
     indices into ``position``) where it holds JUMP_INK_SHARE of them and JUMP_INK_PIXELS
@@ -289,13 +309,27 @@ def _ink_of(
     ``slack``), the pixels already flagged (``off_map``) there counted toward the latter
     (each ``flagged_weight`` of a core: magenta on magma, whose strokes JPEG left
     far off the map are flagged, hold fewer than the 480 unflagged cores a 400 x 300 figure
-    asks), else None."""
+    asks), else None. A peak at an end of the map (its window reaching 0 or 1) holds
+    every core in its window and lies at their median: a black ink over a map whose ends
+    are near black (seismic) piles at 0 or 1, out of the centre's reach
+    (benchmarks/annotnear/near_strokes.py, JPEG q75: seismic black 46.8 -> 69.8 %
+    flagged) -- unless ``_end_inks`` looks for strokes at that end (``ends``: the first,
+    the last color): its rule takes white over inferno's light end whole (95.5 % of
+    tests/color/test_decolorize_end_inks.py's text at q75), where the jump ink took
+    70.5 % first and left it too few cores (pink black, which it misses, 85.0 -> 96.0 %
+    that way, is left as it was)."""
     least = slack * n_pixels * min(JUMP_INK_PIXELS, JUMP_INK_COUNT / len(position))
     if len(cores) < least:
         return None
     own = position[cores]
     ink = _peak(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
     held = np.count_nonzero(np.abs(own - ink) <= JUMP_INK_WIDTH)
+    # (at an end of the map the peak's window holds the pile JPEG clipped there, which
+    # lies past its centre's reach: the ink is where the window's positions lie)
+    low, high = _peak_window(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
+    if (np.isinf(low) and not ends[0]) or (np.isinf(high) and not ends[1]):
+        within = own[(own >= low) & (own < high)]
+        held, ink = len(within), float(np.median(within))
     if held < slack * JUMP_INK_SHARE * len(cores):
         return None
     if held < least:  # (an all-data picture's few cores: seldom here)
