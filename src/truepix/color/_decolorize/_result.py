@@ -103,6 +103,12 @@ class DecolorizeResult:
     jpeg : bool
         Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
         from a luma-weighted distance.
+    dithered : bool
+        Whether the picture looked like a dithered palette picture (``Image.convert("P")``'s
+        web palette with Floyd-Steinberg error diffusion, a dithered GIF): its pixels
+        alternate between palette colors whose local mean is the map color, so values
+        come from the 3x3 means (a pixel on the map keeps its own palette neighbours'
+        range) and ``residual`` is the means' distance to the map.
     denoised : bool
         Whether the spatial filter ran.
     under, over : ndarray, bool
@@ -133,6 +139,8 @@ class DecolorizeResult:
     #: the picture fits the map far better with red and blue swapped (``cv2.imread``'s
     #: BGR; ``_swapped``); internal, for ``decolorize``'s warning
     bgr: bool = field(default=False, repr=False, compare=False)
+    #: a dithered palette picture, decoded from its local means (``_dither``)
+    dithered: bool = False
 
     @property
     def valid(self) -> np.ndarray:
