@@ -25,6 +25,7 @@ on web-dithered ones (jet on the photographs lowest: 0.67-0.76).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from typing import Any
 
@@ -35,13 +36,26 @@ from truepix.color._decolorize._exact import EXACT_SHARE, MIN_THRESHOLD, NOISE_C
 from truepix.color._decolorize._quantized import palette_picture
 
 __all__ = [
-    "CHECKER_SHARE", "MIN_SPREAD", "REACH", "checker_share", "decoded",
-    "dithered", "foreign_dither", "local_means",
+    "CHECKER_SHARE", "MAX_FLAT_SHARE", "MAX_OWN_SHARE", "MIN_SPREAD", "REACH", "checker_share", "decoded", "dither_advice",
+    "dithered", "flat_share", "foreign_dither", "local_means", "own_share", "STRONG_CHECKER",
 ]  # fmt: skip
 
 #: A picture whose 2x2 blocks' checkerboard has at least this share of their
 #: gradients' mean magnitude is dithered (see the module's docstring).
 CHECKER_SHARE = 0.7
+#: ... and past this share, whatever else; below it, a picture with at most MAX_FLAT_SHARE
+#: of its 4x4 tiles one color (``flat_share``) and at most MAX_OWN_SHARE of its pixels
+#: the palette color nearest their local mean (``own_share``). Undithered web palettes
+#: of textured fields reach shares of 0.54-0.76 (fBm terrain, camera 256^2), with flat
+#: tiles 0.00-0.91 and own shares 0.71-1.00 (jet on camera 256^2: 0.70, 0.35, 0.71; on
+#: fBm terrain 0.67, 0.00, 0.81); dithered ones 0.63-1.56, flat tiles 0.00-0.18, own
+#: shares 0.33-0.57 on maps off the web colors, 0.59-0.85 on gray and jet (jet on dem
+#: and grace_hopper: 0.74 / 0.82, 0.67 / 0.59 are left to the pixels' own decode).
+STRONG_CHECKER = 0.9
+MAX_FLAT_SHARE = 0.1
+MAX_OWN_SHARE = 0.75
+#: The block ``own_share`` is counted on (rows and columns).
+OWN_SIDE = 128
 #: ... when its pixels lie this far (DN, mean) from their 3x3 binomial means at least:
 #: a palette fine enough (dithered 256 adaptive colors: 0.5-9 DN) leaves each pixel
 #: within a few DN of its map color, decoded as it is; web-dithered pictures 17-37 DN.
@@ -56,12 +70,17 @@ REACH = 1.0
 SAMPLE_SIDE = 256
 
 
+_INNER = threading.local()  # decoding a dithered picture's means and pixels
+
+
 def dithered(decoder: Any, pixels: np.ndarray, kind: str) -> bool:
     """Whether ``pixels`` (``(..., H, W, 3|4)`` from ``as_pixels``) hold a dithered
     palette picture (of a stack, its first picture), judged on its central block: a
     palette picture whose 2x2 blocks' checkerboard is strong (CHECKER_SHARE), its pixels
     far from their means (MIN_SPREAD), and no exact render (:func:`foreign_dither`)."""
     if kind != "u8" or pixels.ndim < 3 or min(pixels.shape[-3:-1]) < 8:
+        return False
+    if getattr(_INNER, "busy", False):
         return False
     image = pixels.reshape(-1, *pixels.shape[-3:])[0]
     height, width = image.shape[:2]
@@ -73,23 +92,59 @@ def dithered(decoder: Any, pixels: np.ndarray, kind: str) -> bool:
     if not palette_picture(block.reshape(-1, block.shape[-1]), height * width):
         return False
     rgb = block[..., :3].astype(np.float32)
-    if checker_share(rgb) < CHECKER_SHARE:
+    share = checker_share(rgb)
+    if share < CHECKER_SHARE:
         return False
     means = local_means(rgb)
     spread = float(np.sqrt(((rgb - means) ** 2).sum(axis=-1)).mean())
-    return spread >= MIN_SPREAD and foreign_dither(decoder, block, means, spread)
+    if spread < MIN_SPREAD:
+        return False
+    if share < STRONG_CHECKER and (
+        flat_share(block) > MAX_FLAT_SHARE or own_share(rgb, means) > MAX_OWN_SHARE
+    ):  # fmt: skip
+        return False
+    return foreign_dither(decoder, block, means)
 
 
-def foreign_dither(decoder: Any, block: np.ndarray, means: np.ndarray, spread: float) -> bool:
+def flat_share(block: np.ndarray) -> float:
+    """Share of the 4x4 tiles of ``block`` ((H, W, C) uint8) all of one color: a palette
+    without dither paints its smooth fields so, error diffusion almost never."""
+    height, width = block.shape[0] // 4 * 4, block.shape[1] // 4 * 4
+    wide = block[:height, :width, :3].astype(np.uint32)
+    keys = (wide[..., 0] << 16) | (wide[..., 1] << 8) | wide[..., 2]
+    tiles = keys.reshape(height // 4, 4, width // 4, 4).transpose(0, 2, 1, 3)
+    tiles = tiles.reshape(height // 4, width // 4, 16)
+    return float(np.mean(np.all(tiles == tiles[..., :1], axis=-1))) if tiles.size else 1.0
+
+
+def own_share(rgb: np.ndarray, means: np.ndarray) -> float:
+    """Share of (a central OWN_SIDE block of) the pixels ``rgb`` whose color is the one
+    of theirs nearest their local ``means``: a palette picture without dither paints its
+    fields with the palette color nearest them, error diffusion alternates around it."""
+    height, width = rgb.shape[:2]
+    top, left = max(0, (height - OWN_SIDE) // 2), max(0, (width - OWN_SIDE) // 2)
+    pixels = rgb[top : top + OWN_SIDE, left : left + OWN_SIDE].reshape(-1, 3)
+    near = means[top : top + OWN_SIDE, left : left + OWN_SIDE].reshape(-1, 3)
+    colors = np.unique(pixels, axis=0)
+    nearest = np.empty(len(near), dtype=np.intp)
+    for start in range(0, len(near), 2048):  # (a few MB at a time)
+        chunk = near[start : start + 2048]
+        gaps = ((chunk[:, None, :] - colors[None, :, :]) ** 2).sum(axis=-1)
+        nearest[start : start + 2048] = np.argmin(gaps, axis=1)
+    return float(np.mean(np.all(colors[nearest] == pixels, axis=-1)))
+
+
+def foreign_dither(decoder: Any, block: np.ndarray, means: np.ndarray) -> bool:
     """Whether a ``block`` of a palette picture is no exact render: fewer than
     EXACT_SHARE of its pixels near the map are table colors, or most of its other
-    pixels' ``means`` lie within REACH times the ``spread`` of the map (error diffusion
+    pixels' ``means`` lie at most half as far from the map as they do (error diffusion
     mixes a palette's few colors off the map into map colors: gray in the web palette,
     0.6-4 % of the pixels (0, 51, 51) and (51, 0, 0) side by side), where strokes drawn
-    on an exact render stay off it. An exact render of random data (its neighbours as
-    far apart as a dither's) is left alone, annotated or not."""
-    table_kind = decoder._table_kind(block.reshape(-1, block.shape[-1]))
-    steps = _residual_steps(decoder, block.reshape(-1, block.shape[-1]), table_kind)
+    on an exact render keep their own color inside. An exact render of random data (its
+    neighbours as far apart as a dither's) is left alone, annotated or not."""
+    flat = block.reshape(-1, block.shape[-1])
+    table_kind = decoder._table_kind(flat)
+    steps = _residual_steps(decoder, flat, table_kind)
     table, near = steps == 1, (steps >= 1) & (steps <= NOISE_CAP * kernels.RESIDUAL_STEPS + 1)
     if not near.any() or table.sum() < EXACT_SHARE * near.sum():
         return True
@@ -97,8 +152,8 @@ def foreign_dither(decoder: Any, block: np.ndarray, means: np.ndarray, spread: f
     if not len(other):
         return False
     mixed = np.clip(np.rint(means.reshape(-1, 3)[other]), 0, 255).astype(np.uint8)
-    reached = _residual_steps(decoder, mixed, table_kind) <= REACH * spread * kernels.RESIDUAL_STEPS
-    return 2 * int(reached.sum()) >= len(other)
+    closer = 2 * (_residual_steps(decoder, mixed, table_kind) - 1) <= steps[other] - 1
+    return 2 * int(closer.sum()) >= len(other)
 
 
 def _residual_steps(decoder: Any, flat: np.ndarray, table_kind: str) -> np.ndarray:
@@ -144,13 +199,24 @@ def decoded(decoder: Any, pixels: np.ndarray, *, detailed: bool) -> Any:
     means = np.clip(np.rint(local_means(pixels)), 0, 255).astype(np.uint8)
     if pixels.shape[-1] == 4:
         means[..., 3] = pixels[..., 3]
-    result = decoder._run(means, detailed=True)
+    _INNER.busy = True  # (neither the means nor the pixels are judged again)
+    try:
+        result = decoder._run(means, detailed=True)
+        own = decoder._run(pixels, detailed=False)
+    finally:
+        _INNER.busy = False
     values = np.array(result.values, dtype=np.float64, copy=True)
     if decoder.threshold is None:
         spread = np.sqrt(((pixels[..., :3] - means[..., :3].astype(np.float32)) ** 2).sum(-1))
         _within_reach(decoder, means, values, result.residual, REACH * float(spread.mean()))
     if not decoder.cyclic:  # (a cyclic map's neighbours may sit across its seam)
         _keep_between(decoder, pixels, values)
+    # where no mean is a map color, the pixel's own decode: a palette's own colors where
+    # they lie beyond the means' reach (16 adaptive colors short of jet's ends), or a
+    # palette picture wrongly judged dithered, whose fields' means are theirs
+    own_values = np.asarray(own.values)
+    missing = np.isnan(values) & ~np.isnan(own_values)
+    values[missing] = own_values[missing]
     return replace(result, values=values, dithered=True, n_nan=-1)
 
 
@@ -195,3 +261,33 @@ def _keep_between(decoder: Any, pixels: np.ndarray, values: np.ndarray) -> None:
     low, high = np.minimum(low, high), np.maximum(low, high)
     flat_values = values.reshape(-1)
     flat_values[on] = np.clip(flat_values[on], low, high)  # (NaN stays NaN)
+
+
+def dither_advice(pixels: np.ndarray, dithered: bool) -> str | None:
+    """What a mostly-NaN warning says of a dithered palette picture (``pixels``: the
+    picture, channels last; ``dithered``: decoded as one), None for other pictures:
+    its pixels alternate around map colors, so none is one (not "is cmap right?" alone).
+    """
+    if dithered:
+        return (
+            "its pixels are a dithered palette's (decoded from their local means, which are"
+            " no such colors either): is cmap right? truepix.identify_colormap(picture)"
+            " names the closest maps"
+        )
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[-1] < 3:
+        return None
+    height, width = pixels.shape[:2]
+    top, left = max(0, (height - SAMPLE_SIDE) // 2), max(0, (width - SAMPLE_SIDE) // 2)
+    block = pixels[top : top + SAMPLE_SIDE, left : left + SAMPLE_SIDE]
+    block = block[: block.shape[0] // 2 * 2, : block.shape[1] // 2 * 2, :3]
+    if min(block.shape[:2]) < 8 or not palette_picture(block.reshape(-1, 3), height * width):
+        return None
+    if checker_share(block.astype(np.float32)) < CHECKER_SHARE:
+        return None
+    n_colors = len(np.unique(block.reshape(-1, 3), axis=0))
+    return (
+        f"it looks like a dithered palette picture ({n_colors} colors, as Image.convert('P')"
+        " or a GIF makes): its pixels alternate between palette colors around the map's;"
+        " decode the picture before it was paletted, or paletted without dither"
+        " (Image.convert('P', dither=Image.Dither.NONE))"
+    )

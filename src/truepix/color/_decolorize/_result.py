@@ -165,14 +165,15 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
-    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
+    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg,
+              "dithered": result.dithered}  # fmt: skip
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     return result
 
 
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
-    bgr: bool = False, jpeg: bool = False, stacklevel: int = 3,
+    bgr: bool = False, jpeg: bool = False, dithered: bool = False, stacklevel: int = 3,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
@@ -190,6 +191,8 @@ def warn_off_map(
     ``bgr``: the picture fits the map far better with red and blue swapped
     (``DecolorizeResult.bgr``): the one warning says so, whatever came back NaN --
     such pictures decode mostly within the threshold, to wrong numbers.
+    ``dithered``: the picture was decoded as a dithered palette's (``DecolorizeResult.dithered``);
+    mostly NaN, such a picture (or one that looks dithered) is named so in the warning.
     Without alpha advice, a catalog map that fits the colors far better is named
     (:func:`better_map`). A quiet picture with fewer pixels off (SUSPECT_OFF of the
     shown ones, and the tenth of the whole) is checked alike, and warned about only
@@ -266,9 +269,14 @@ def warn_off_map(
     if mostly or (judged and off >= SUSPECT_OFF * shown and noise < suspect and named):
         # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
         # leaves most pixels within the threshold; legitimate annotations get no advice
-        advice = None if not named else _off_advice(
-            decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
-        )  # fmt: skip
+        from truepix.color._decolorize._dither import dither_advice  # (loads numba)
+
+        # (a dithered palette's pixels are no map colors, whatever the map)
+        advice = dither_advice(pixels, dithered) if mostly else None
+        if advice is None and named:
+            advice = _off_advice(
+                decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
+            )  # fmt: skip
         if advice is None and mostly:
             advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
         if advice is not None:
