@@ -36,7 +36,7 @@ from truepix.color._decolorize._exact import EXACT_SHARE, MIN_THRESHOLD, NOISE_C
 from truepix.color._decolorize._quantized import palette_picture
 
 __all__ = [
-    "CHECKER_SHARE", "MAX_FLAT_SHARE", "MAX_OWN_SHARE", "MIN_SPREAD", "REACH", "checker_share", "decoded", "dither_advice",
+    "CHECKER_SHARE", "MAX_COLORS", "MAX_FLAT_SHARE", "MAX_OWN_SHARE", "MIN_SPREAD", "REACH", "checker_share", "decoded", "dither_advice",
     "dithered", "flat_share", "foreign_dither", "local_means", "own_share", "STRONG_CHECKER",
 ]  # fmt: skip
 
@@ -66,6 +66,11 @@ MIN_SPREAD = 8.0
 #: where the means' own plan, most of them exact grays, sets 3 DN): the threshold of a
 #: mean, unless a larger one came with its plan or one was given.
 REACH = 1.0
+#: A coarse palette: at most this many colors in the judged block. Web-dithered pictures
+#: of 8 maps (jet, viridis, turbo, hsv, Spectral, twilight, gist_rainbow, nipy_spectral)
+#: on photographs and terrain hold 28-74; exact renders 250-500, and so do their BGR
+#: swaps (camera 128^2 drawn with jet or turbo, swapped: checkerboard 0.70, spread 24 DN).
+MAX_COLORS = 128
 #: The judged sample: the picture's central block of at most this many rows and columns.
 SAMPLE_SIDE = 256
 #: ... judged only when the checkerboard share of its central 64^2 reaches this share
@@ -99,6 +104,10 @@ def dithered(decoder: Any, pixels: np.ndarray, kind: str) -> bool:
         return False
     if not palette_picture(block.reshape(-1, block.shape[-1]), height * width):
         return False
+    wide = block[..., :3].astype(np.uint32)
+    keys = (wide[..., 0] << 16) | (wide[..., 1] << 8) | wide[..., 2]
+    if len(np.unique(keys)) > MAX_COLORS:
+        return False  # (a palette fine enough to decode pixel by pixel, or no palette)
     rgb = block[..., :3].astype(np.float32)
     share = checker_share(rgb)
     if share < CHECKER_SHARE:
