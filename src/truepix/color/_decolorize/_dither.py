@@ -66,11 +66,12 @@ MIN_SPREAD = 8.0
 #: where the means' own plan, most of them exact grays, sets 3 DN): the threshold of a
 #: mean, unless a larger one came with its plan or one was given.
 REACH = 1.0
-#: A coarse palette: at most this many colors in the judged block. Web-dithered pictures
-#: of 8 maps (jet, viridis, turbo, hsv, Spectral, twilight, gist_rainbow, nipy_spectral)
-#: on photographs and terrain hold 28-74; exact renders 250-500, and so do their BGR
-#: swaps (camera 128^2 drawn with jet or turbo, swapped: checkerboard 0.70, spread 24 DN).
-MAX_COLORS = 128
+#: A coarse palette: at most this many colors in the judged block (the web palette's).
+#: Web-dithered pictures of 8 maps (jet, viridis, turbo, hsv, Spectral, twilight,
+#: gist_rainbow, nipy_spectral) on photographs and terrain hold 28-74, 131 with black and
+#: white text and lines drawn (turbo); exact renders 250-500, and so do their BGR swaps
+#: (camera 128^2 drawn with jet or turbo, swapped: checkerboard 0.70, spread 24 DN).
+MAX_COLORS = 216
 #: The judged sample: the picture's central block of at most this many rows and columns.
 SAMPLE_SIDE = 256
 #: ... judged only when the checkerboard share of its central 64^2 reaches this share
