@@ -36,8 +36,9 @@ from truepix.color._decolorize._exact import EXACT_SHARE, MIN_THRESHOLD, NOISE_C
 from truepix.color._decolorize._quantized import palette_picture
 
 __all__ = [
-    "CHECKER_SHARE", "MAX_COLORS", "MAX_FLAT_SHARE", "MAX_OWN_SHARE", "MIN_SPREAD", "REACH", "checker_share", "decoded", "dither_advice",
-    "dithered", "flat_share", "foreign_dither", "local_means", "own_share", "STRONG_CHECKER",
+    "CHECKER_SHARE", "MAX_COLORS", "MAX_FLAT_SHARE", "MAX_OWN_SHARE", "MIN_SPREAD", "REACH",
+    "STRONG_CHECKER", "checker_share", "decoded", "dither_advice", "dithered", "flat_share",
+    "foreign_dither", "local_means", "own_share",
 ]  # fmt: skip
 
 #: A picture whose 2x2 blocks' checkerboard has at least this share of their
