@@ -303,15 +303,15 @@ def dither_advice(pixels: np.ndarray, dithered: bool) -> str | None:
         )
     if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[-1] < 3:
         return None
+    if pixels.shape[-1] == 4 and not np.all(pixels[..., 3] == 255):
+        return None  # (translucent: the alpha advice's)
     height, width = pixels.shape[:2]
-    top, left = max(0, (height - SAMPLE_SIDE) // 2), max(0, (width - SAMPLE_SIDE) // 2)
-    block = pixels[top : top + SAMPLE_SIDE, left : left + SAMPLE_SIDE]
-    block = block[: block.shape[0] // 2 * 2, : block.shape[1] // 2 * 2, :3]
+    block = _central(pixels, SAMPLE_SIDE)[..., :3]
     if min(block.shape[:2]) < 8 or not palette_picture(block.reshape(-1, 3), height * width):
         return None
-    if checker_share(block.astype(np.float32)) < CHECKER_SHARE:
-        return None
     n_colors = len(np.unique(block.reshape(-1, 3), axis=0))
+    if n_colors > MAX_COLORS or checker_share(block.astype(np.float32)) < CHECKER_SHARE:
+        return None
     return (
         f"it looks like a dithered palette picture ({n_colors} colors, as Image.convert('P')"
         " or a GIF makes): its pixels alternate between palette colors around the map's;"

@@ -271,14 +271,15 @@ def warn_off_map(
         # leaves most pixels within the threshold; legitimate annotations get no advice
         from truepix.color._decolorize._dither import dither_advice  # (loads numba)
 
-        # (a dithered palette's pixels are no map colors, whatever the map)
-        advice = dither_advice(pixels, dithered) if mostly else None
+        # (decoded as a dithered palette's: its pixels are no map colors, whatever the map)
+        advice = dither_advice(pixels, True) if mostly and dithered else None
         if advice is None and named:
             advice = _off_advice(
                 decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
             )  # fmt: skip
-        if advice is None and mostly:
-            advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
+        if advice is None and mostly:  # (or one that looks dithered)
+            advice = dither_advice(pixels, False) or (
+                "is cmap right? truepix.identify_colormap(picture) names the closest maps")
         if advice is not None:
             _warn_nan_share(off, shown, cmap, advice, stacklevel + 1)
     elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
