@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _first_call_speed import print_first_call
 
 from truepix import Decolorizer, decolorize
 
@@ -246,3 +247,4 @@ def speed(
             f"{label:<17} {method:<34} {1e3 * seconds:>9.1f} {megapixels / seconds:>8.1f}"
             f" {base / seconds:>14.1f}"
         )
+    print_first_call({label: pictures[label] for label in ("exact PNG", "JPEG q75")})

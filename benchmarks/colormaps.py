@@ -26,7 +26,8 @@ the truth is the data downscaled by the same filter. Methods:
   there (never installed); failures are reported as they happen.
 
 Speed: megapixels per second on a 1024^2 picture, every method in the same run
-(``benchmarks/_colormap_speed.py`` says what "cold" and "fresh process" time).
+(``benchmarks/_colormap_speed.py`` says what "cold" and "fresh process" time;
+``benchmarks/_first_call_speed.py`` times the first call with the imports counted).
 """
 
 from __future__ import annotations

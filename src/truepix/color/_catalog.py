@@ -322,12 +322,11 @@ def _load(name: str) -> ColormapEntry | None:
 
 
 def _load_uncached(name: str) -> ColormapEntry | None:
-    import matplotlib
+    from truepix.color._mpl_tables import matplotlib_entry
 
-    if name in matplotlib.colormaps:
-        return _load_matplotlib(name)
-    if ":" not in name:
-        return None
+    entry = matplotlib_entry(name, _load_matplotlib)  # built-in maps: no matplotlib import
+    if entry is not None or ":" not in name:
+        return entry
     base, reverse = (name[:-2], True) if name.endswith("_r") else (name, False)
     if name.startswith("opencv:"):
         if base in _opencv_tables():

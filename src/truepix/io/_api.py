@@ -21,7 +21,7 @@ from truepix.errors import (
     UnsupportedDtypeError,
     did_you_mean,
 )
-from truepix.io import _jxl, _png, _tiff, _webp
+from truepix.io import _jxl, _png, _webp
 from truepix.io._atomic import write_atomic
 from truepix.io._info import ImageInfo, info_from_record
 from truepix.io._metadata import decode_record, encode_record, samples_crc32, schema_version
@@ -248,6 +248,8 @@ def save(
             file.write(encoded_file)
 
     else:
+
+        from truepix.io import _tiff  # tifffile: imported for TIFF files only (0.03 s)
 
         def write(file: BinaryIO) -> None:
             _tiff.write(file, picture, record=text, compression=compression)

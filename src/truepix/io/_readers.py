@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from truepix.errors import MetadataError
-from truepix.io import _jxl, _png, _tiff, _webp
+from truepix.io import _jxl, _png, _webp
 from truepix.io._metadata import decode_record, looks_like_record
 
 __all__ = ["READERS", "Stored"]
@@ -81,6 +81,8 @@ def read_webp(path: Path, *, pixels_too: bool, palette: str | None, series: int)
 
 
 def read_tiff(path: Path, *, pixels_too: bool, palette: str | None, series: int) -> Stored:
+    from truepix.io import _tiff  # tifffile: imported for TIFF files only (0.03 s)
+
     pixels, tiff = _tiff.read(path, header_only=not pixels_too, series=series, palette=palette)
     extra = {"palette": tiff.palette, "axes": tiff.axes, "n_series": tiff.n_series}
     extra["lossless"] = tiff.lossless

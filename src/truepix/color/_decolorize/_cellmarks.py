@@ -69,6 +69,14 @@ EDGE_STEPS = (1, 2, 3, 5, 7, 11, 13)
 #: 10 cells and lost 21.7 %).
 GRID_PEAK = 0.3
 GRID_QUANTILE = 25
+#: ... and across them the cells differ: at the median boundary the pixels CELL_EDGE
+#: inside the cells either side lie EDGE_DN or more apart in GRID_PEAK of the lines or
+#: more (``_sides_apart``). Lines ruled over a field (a map's dashed gridlines every
+#: 30 degrees over a smooth field, benchmarks/decolorize_trial/trial46/t29_coastlines.py)
+#: stand out as boundaries, but the field continues across them: 0.07 / 0.17 of the
+#: lines (columns / rows), where 3.1 % of the data's pixels were taken for marks in the
+#: 48 x 72 px "cells"; seaborn's heatmaps (16 x 16 cells, 4 maps, q50 and q90) and the
+#: annotated figures of tests/color/test_decolorize_heatmap_annot.py: 0.83-0.93.
 #: Grids of cells down to GRID_FINEST pixels are searched (the median of 3 columns
 #: each side reads the columns between boundaries), so that a picture of small cells
 #: reads as such (then refused: CELL_PIXELS) rather than as a coarser grid of its
@@ -146,6 +154,8 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     if rows is None:
         return None
     rgb = pixels[..., :3].astype(np.int16)
+    if not (_sides_apart(rgb, cols, 1) and _sides_apart(rgb, rows, 0)):
+        return None  # (lines ruled over a field: no cells' edges)
     cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
     cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
     n_cols = len(cols) - 1
@@ -189,6 +199,19 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     marks &= (flagged <= MARK_SHARE * size)[same_cell]
     inside = _inner(rows, height, 1)[:, None] & _inner(cols, width, 1)[None, :]
     return marks, apart, inside, rows, cols
+
+
+def _sides_apart(rgb: np.ndarray, bounds: np.ndarray, axis: int) -> bool:
+    """Whether the cells either side of the median inner boundary of ``bounds`` (along
+    ``axis`` of ``rgb``, H x W x 3) differ by EDGE_DN or more, CELL_EDGE pixels inside
+    each, in GRID_PEAK of the lines or more."""
+    inner = bounds[1:-1]
+    if not len(inner):
+        return True
+    before = np.take(rgb, inner - CELL_EDGE, axis=axis)
+    after = np.take(rgb, inner + CELL_EDGE - 1, axis=axis)
+    jumps = np.abs(before - after).max(axis=-1) > EDGE_DN
+    return bool(np.median(jumps.mean(axis=1 - axis)) >= GRID_PEAK)
 
 
 def plot_box(pixels: np.ndarray, fills: np.ndarray | None) -> tuple[int, int, int, int] | None:

@@ -130,6 +130,30 @@ def _mirror(i, n):  # pragma: no cover - jitted
     return i if i < n else period - 1 - i
 
 
+# inlined by numba into both of :func:`_windows`' inverse passes (columns, rows): one
+# copy of the butterfly, the same arithmetic in each (a call would pass 30 values)
+@nb.njit(inline="always", **_JIT)
+def _inverse(y0, y1, y2, y3, y4, y5, y6, y7, factors):  # pragma: no cover - jitted
+    """The 8-point inverse DCT of ``y0 .. y7`` as a butterfly: x_j = sum over k of
+    basis[k, j] y_k, x_7-j mirrored (the basis' even rows symmetric, its odd ones
+    antisymmetric); ``factors``: basis[k, j] for j < 4 as :func:`_windows` reads them
+    (a0, a4, c20, c21, c60, c61, then o1j, o3j, o5j, o7j). Returns x0 .. x7."""
+    a0, a4, c20, c21 = factors[0], factors[1], factors[2], factors[3]
+    c60, c61 = factors[4], factors[5]
+    o10, o11, o12, o13 = factors[6], factors[7], factors[8], factors[9]
+    o30, o31, o32, o33 = factors[10], factors[11], factors[12], factors[13]
+    o50, o51, o52, o53 = factors[14], factors[15], factors[16], factors[17]
+    o70, o71, o72, o73 = factors[18], factors[19], factors[20], factors[21]
+    p0, p1 = a0 * y0 + a4 * y4, a0 * y0 - a4 * y4
+    m0, m1 = c20 * y2 + c60 * y6, c21 * y2 + c61 * y6
+    e0, e1, e2, e3 = p0 + m0, p1 + m1, p1 - m1, p0 - m0
+    d0 = o10 * y1 + o30 * y3 + o50 * y5 + o70 * y7
+    d1 = o11 * y1 + o31 * y3 + o51 * y5 + o71 * y7
+    d2 = o12 * y1 + o32 * y3 + o52 * y5 + o72 * y7
+    d3 = o13 * y1 + o33 * y3 + o53 * y5 + o73 * y7
+    return e0 + d0, e1 + d1, e2 + d2, e3 + d3, e3 - d3, e2 - d2, e1 - d1, e0 - d0
+
+
 @nb.njit(**_JIT)
 def _windows(  # pragma: no cover - jitted
     position, noise, shape, basis, keep, cyclic, kind, low, high, out, n_nan, start, stop
@@ -142,12 +166,13 @@ def _windows(  # pragma: no cover - jitted
     of windows.
 
     The 8-point DCTs are butterflies (the basis' even rows are symmetric, its odd ones
-    antisymmetric: 24 products a transform, where the matrix takes 64), each read and
-    written once per pass; the columns' DCT, the garrote and the columns' inverse run in
-    one pass per column, and the rows' inverse writes filtered positions that the pass
-    along the picture's rows blends in (1 MP, one thread: 3.0-4.0 -> 2.2-3.2 ms; float32
-    sums in another order: answers within 2e-7 of the range of the matrix DCT's, the
-    window's bin from its DC summed as the matrix DCT sums it).
+    antisymmetric: 24 products a transform, where the matrix takes 64; the inverses
+    :func:`_inverse`'s), each read and written once per pass; the columns' DCT, the
+    garrote and the columns' inverse run in one pass per column, and the rows' inverse
+    writes filtered positions that the pass along the picture's rows blends in (1 MP,
+    one thread: 3.0-4.0 -> 2.2-3.2 ms; float32 sums in another order: answers within
+    2e-7 of the range of the matrix DCT's, the window's bin from its DC summed as the
+    matrix DCT sums it).
     """
     height, width = position.shape
     n_bins = noise.shape[0]
@@ -168,6 +193,8 @@ def _windows(  # pragma: no cover - jitted
     o30, o31, o32, o33 = basis[3, 0], basis[3, 1], basis[3, 2], basis[3, 3]
     o50, o51, o52, o53 = basis[5, 0], basis[5, 1], basis[5, 2], basis[5, 3]
     o70, o71, o72, o73 = basis[7, 0], basis[7, 1], basis[7, 2], basis[7, 3]
+    factors = (a0, a4, c20, c21, c60, c61, o10, o11, o12, o13, o30, o31, o32, o33,
+               o50, o51, o52, o53, o70, o71, o72, o73)  # (:func:`_inverse`'s) fmt: skip
     # the DC's as the matrix DCT had them: eight loads the compiler cannot merge (the
     # bin of a window's mean on a bin's edge follows the DC's last bit)
     z0, z1, z2, z3 = basis[0, 0], basis[0, 1], basis[0, 2], basis[0, 3]
@@ -258,16 +285,9 @@ def _windows(  # pragma: no cover - jitted
                 )  # fmt: skip
                 y0, y1, y2, y3 = y0 * w0, y1 * w1, y2 * w2, y3 * w3
                 y4, y5, y6, y7 = y4 * w4, y5 * w5, y6 * w6, y7 * w7
-                # the inverse: x_j = sum over k of basis[k, j] y_k, x_7-j mirrored
-                p0, p1 = a0 * y0 + a4 * y4, a0 * y0 - a4 * y4
-                m0, m1 = c20 * y2 + c60 * y6, c21 * y2 + c61 * y6
-                e0, e1, e2, e3 = p0 + m0, p1 + m1, p1 - m1, p0 - m0
-                d0 = o10 * y1 + o30 * y3 + o50 * y5 + o70 * y7
-                d1 = o11 * y1 + o31 * y3 + o51 * y5 + o71 * y7
-                d2 = o12 * y1 + o32 * y3 + o52 * y5 + o72 * y7
-                d3 = o13 * y1 + o33 * y3 + o53 * y5 + o73 * y7
-                h0[c], h7[c], h1[c], h6[c] = e0 + d0, e0 - d0, e1 + d1, e1 - d1
-                h2[c], h5[c], h3[c], h4[c] = e2 + d2, e2 - d2, e3 + d3, e3 - d3
+                h0[c], h1[c], h2[c], h3[c], h4[c], h5[c], h6[c], h7[c] = _inverse(
+                    y0, y1, y2, y3, y4, y5, y6, y7, factors
+                )  # fmt: skip
         # the window's share against the positions as they are: w / (w + keep), w = 1 /
         # (1 + the AC's squared gains): the sums hold the DC's 1 (q0 = 0 above)
         for c in range(n_c):
@@ -284,17 +304,9 @@ def _windows(  # pragma: no cover - jitted
             s0, s1, s2, s3 = values[i, 0], values[i, 1], values[i, 2], values[i, 3]
             s4, s5, s6, s7 = values[i, 4], values[i, 5], values[i, 6], values[i, 7]
             for c in range(n_c):
-                y0, y1, y2, y3 = h[0, c], h[1, c], h[2, c], h[3, c]
-                y4, y5, y6, y7 = h[4, c], h[5, c], h[6, c], h[7, c]
-                p0, p1 = a0 * y0 + a4 * y4, a0 * y0 - a4 * y4
-                m0, m1 = c20 * y2 + c60 * y6, c21 * y2 + c61 * y6
-                e0, e1, e2, e3 = p0 + m0, p1 + m1, p1 - m1, p0 - m0
-                d0 = o10 * y1 + o30 * y3 + o50 * y5 + o70 * y7
-                d1 = o11 * y1 + o31 * y3 + o51 * y5 + o71 * y7
-                d2 = o12 * y1 + o32 * y3 + o52 * y5 + o72 * y7
-                d3 = o13 * y1 + o33 * y3 + o53 * y5 + o73 * y7
-                s0[c], s7[c], s1[c], s6[c] = e0 + d0, e0 - d0, e1 + d1, e1 - d1
-                s2[c], s5[c], s3[c], s4[c] = e2 + d2, e2 - d2, e3 + d3, e3 - d3
+                s0[c], s1[c], s2[c], s3[c], s4[c], s5[c], s6[c], s7[c] = _inverse(
+                    h[0, c], h[1, c], h[2, c], h[3, c], h[4, c], h[5, c], h[6, c], h[7, c], factors
+                )  # fmt: skip
             # along the picture's row: a window's 8 at a time (as read), with its weight
             for c in range(n_c):
                 x, w = BLOCK * c, gains[c]

@@ -22,6 +22,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._neutral import neutral_strokes
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
 __all__ = ["EdgeTest", "beyond_cores", "edge_blends", "inked_share", "resized_blends"]
@@ -389,4 +390,6 @@ def resized_blends(
     if inked is not None:
         stroked[:] = False
         degraded.near(candidates[inked], width, height, EDGE_STROKE_RADIUS, stroked)
+    # ... nor is a thin stroke's pixel in a gray ink inside the map's luma (_neutral)
+    blend &= ~neutral_strokes(flat, scale, width, candidates, ~on_map[candidates])
     return blend & ~stroked[candidates], True

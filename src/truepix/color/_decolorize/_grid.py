@@ -11,7 +11,11 @@ chroma blocks are 16x16 pixels, interpolated in between).
 
 from __future__ import annotations
 
+import numba as nb
 import numpy as np
+
+from truepix._validate import readonly
+from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["chroma_grid", "dct_grid", "luma_grid"]
 
@@ -166,20 +170,55 @@ def chroma_grid(pixels: np.ndarray) -> float:
     if min(side_y, side_x) < 16 + 8:
         return 1.0
     top, left = (height - side_y) // 2, (width - side_x) // 2
-    crop = pixels[top : top + side_y, left : left + side_x, :3].astype(np.float64)
-    chroma = crop @ _CHROMA.T  # (y, x, Cb and Cr)
+    crop = readonly(pixels[top : top + side_y, left : left + side_x])  # (one compile)
     n_y, n_x = (side_y - 8) // 8, (side_x - 8) // 8
-    zeros, counted = np.zeros(2), np.zeros(2)
+    counts = np.zeros((2, 2), np.int64)  # (alignment: blocks with detail, zeros among them)
     own_y, own_x = -top % 8, -left % 8  # the picture's own grid in the crop
-    for index, shift in enumerate((0, 4)):
-        dy, dx = (own_y + shift) % 8, (own_x + shift) % 8
-        blocks = chroma[dy : dy + 8 * n_y, dx : dx + 8 * n_x]
-        blocks = blocks.reshape(n_y, 8, n_x, 8, 2).transpose(0, 2, 4, 1, 3)
-        coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, 1:]
-        busy = np.abs(coefficients).max(axis=1) > CHROMA_BUSY
-        if np.count_nonzero(busy) < DCT_MIN_BLOCKS:
-            return 1.0
-        zeros[index] = np.count_nonzero(np.abs(coefficients[busy]) <= DCT_ZERO)
-        counted[index] = coefficients[busy].size
-    shares = zeros / counted
+    _chroma_counts(crop, _CHROMA, _DCT, own_y, own_x, n_y, n_x, CHROMA_BUSY, DCT_ZERO, counts)
+    if counts[:, 0].min() < DCT_MIN_BLOCKS:
+        return 1.0
+    shares = counts[:, 1] / (63.0 * counts[:, 0])
     return float(shares[0] / shares[1]) if shares[1] > 0 else 1.0
+
+
+@nb.njit(**_JIT)
+def _chroma_counts(  # pragma: no cover - jitted
+    crop, weights, dct, own_y, own_x, n_y, n_x, busy, zero, counts
+):  # fmt: skip
+    """:func:`chroma_grid`'s counts, per alignment (the crop's own grid, then 4 pixels off
+    both ways) into ``counts[a]``: the (n_y, n_x) 8x8 blocks' Cb and Cr planes with an
+    AC coefficient above ``busy`` (each plane a block), and their AC coefficients
+    within ``zero`` of 0 (float64, the matrix DCT's sums in its order; one pass where
+    numpy's stacked products took ~0.4 ms for 136^2)."""
+    height, width = crop.shape[0], crop.shape[1]
+    chroma = np.empty((2, height, width))
+    for y in range(height):
+        for x in range(width):
+            r, g, b = float(crop[y, x, 0]), float(crop[y, x, 1]), float(crop[y, x, 2])
+            for c in range(2):
+                chroma[c, y, x] = weights[c, 0] * r + weights[c, 1] * g + weights[c, 2] * b
+    rows = np.empty((8, 8))  # (block @ dct.T: [i, l])
+    for a in range(2):
+        dy, dx = (own_y + 4 * a) % 8, (own_x + 4 * a) % 8
+        for by in range(n_y):
+            for bx in range(n_x):
+                for c in range(2):
+                    plane = chroma[c]
+                    for i in range(8):
+                        for l in range(8):
+                            total = 0.0
+                            for j in range(8):
+                                total += plane[dy + 8 * by + i, dx + 8 * bx + j] * dct[l, j]
+                            rows[i, l] = total
+                    most, small = 0.0, 0
+                    for k in range(8):
+                        for l in range(8):
+                            total = 0.0
+                            for i in range(8):
+                                total += dct[k, i] * rows[i, l]
+                            if k + l > 0:
+                                most = max(most, abs(total))
+                                small += abs(total) <= zero
+                    if most > busy:
+                        counts[a, 0] += 1
+                        counts[a, 1] += small

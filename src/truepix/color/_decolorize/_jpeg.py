@@ -31,6 +31,7 @@ from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
+from truepix.color._decolorize._pulled import pulled_strokes
 from truepix.color._decolorize._remodel import remodel
 from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
@@ -304,6 +305,10 @@ def jpeg_off_map(
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
+        if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
+            blend &= ~pulled_strokes(
+                flat, scale, width, candidates, on_map, groups, blend, line.vertices
+            )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
         seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,

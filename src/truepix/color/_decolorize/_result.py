@@ -165,8 +165,8 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
-    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg,
-              "dithered": result.dithered}  # fmt: skip
+    advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
+    advice.update(threshold=result.threshold, dithered=result.dithered)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     return result
 
@@ -174,6 +174,7 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
     bgr: bool = False, jpeg: bool = False, dithered: bool = False, stacklevel: int = 3,
+    threshold: float = np.inf,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
@@ -198,7 +199,9 @@ def warn_off_map(
     shown ones, and the tenth of the whole) is checked alike, and warned about only
     when either advice names something: a near twin of the drawn map leaves most
     pixels within the threshold, while annotations leave NaN that no advice explains.
-    ``stacklevel``: the warnings' (3: the caller's caller).
+    ``threshold``: the decode's (``DecolorizeResult.threshold``; with ``n_nan`` 0 on a
+    picture not ``jpeg``, at most ``_exact.EXACT_THRESHOLD``: no alpha check, see
+    :func:`_on_map`). ``stacklevel``: the warnings' (3: the caller's caller).
 
     Examples
     --------
@@ -226,7 +229,9 @@ def warn_off_map(
     named = not isinstance(decoder, str)
     # (a map drawn with alpha over white, read from smooth blocks: before the extend
     # test, whose flat ends its faded ends pose as)
-    faded = _faded(decoder, image) if named and values.size >= _JUDGED else None
+    faded = None
+    if named and values.size >= _JUDGED and not _on_map(jpeg, n_nan, threshold):
+        faded = _faded(decoder, image)
     if faded is None and (n_nan != 0 or jpeg or noise >= 1.0) and _extend_warned(
         values, image, decoder, stacklevel + 1
     ):  # fmt: skip
@@ -304,6 +309,17 @@ def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int
         msg = f"the picture holds colors that are not those of {decoder.cmap!r}: {advice}"
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
     return advice is not None
+
+
+def _on_map(jpeg: bool, n_nan: int, threshold: float) -> bool:
+    """Whether every pixel decoded within EXACT_THRESHOLD (DN) of the map (a sharp exact
+    render, none NaN): no map drawn with alpha is there for :func:`_faded` to find (its
+    smooth blocks' means lie within that of the map's curve, where it needs GATE DN and
+    GAIN more than its blend leaves), and its check is not run (warm 0.3-0.5 ms; a first
+    call loads two kernels, ~2.5 ms each)."""
+    from truepix.color._decolorize._exact import EXACT_THRESHOLD
+
+    return not jpeg and n_nan == 0 and threshold <= EXACT_THRESHOLD
 
 
 def _faded(decoder: Any, image: Any) -> str | None:
