@@ -35,7 +35,7 @@ from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
-from truepix.color._decolorize import _lengths as lengths, _levels as levels
+from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
@@ -221,8 +221,7 @@ class Decolorizer:
         return warn_decoded(self._run(image, detailed=False), image, self).values
 
     def __getstate__(self) -> dict[str, Any]:
-        # what is learnt about colors is rebuilt where the decoder goes (a worker):
-        # the memos alone are 64 MiB each
+        # what is learnt about colors (64 MiB a memo) is rebuilt where the decoder goes
         state = self.__dict__.copy()
         state.update(_grids={}, _memos={}, _lock=None)
         return state
@@ -406,6 +405,8 @@ class Decolorizer:
             return self._contour.made(type(self))._run(given, detailed=detailed)
         if self.alpha is not None:  # savefig(transparent=True): the map's bytes and alpha
             pixels = translucent.composited(pixels, scale, self._face)
+        elif dithering.dithered(self, pixels, kind):  # error diffusion: read from the local means
+            return dithering.decoded(self, pixels, detailed=detailed)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
@@ -422,9 +423,8 @@ class Decolorizer:
 
     def _table_kind(self, pixels: np.ndarray) -> str:
         """Which table's bytes the picture holds (``_tables.table_kind``)."""
-        if np.array_equal(self._rounded, self._map.lut_bytes[:, :3]):
-            return "u8"
-        return tables.table_kind(pixels, self._keys())
+        same = np.array_equal(self._rounded, self._map.lut_bytes[:, :3])
+        return "u8" if same else tables.table_kind(pixels, self._keys())
 
     def _keys(self) -> tuple[np.ndarray, np.ndarray]:
         if self._table_keys is None:  # each table's sorted color keys, made once

@@ -103,6 +103,12 @@ class DecolorizeResult:
     jpeg : bool
         Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
         from a luma-weighted distance.
+    dithered : bool
+        Whether the picture looked like a dithered palette picture (``Image.convert("P")``'s
+        web palette with Floyd-Steinberg error diffusion, a dithered GIF): its pixels
+        alternate between palette colors whose local mean is the map color, so values
+        come from the 3x3 means (a pixel on the map keeps its own palette neighbours'
+        range) and ``residual`` is the means' distance to the map.
     denoised : bool
         Whether the spatial filter ran.
     under, over : ndarray, bool
@@ -133,6 +139,8 @@ class DecolorizeResult:
     #: the picture fits the map far better with red and blue swapped (``cv2.imread``'s
     #: BGR; ``_swapped``); internal, for ``decolorize``'s warning
     bgr: bool = field(default=False, repr=False, compare=False)
+    #: a dithered palette picture, decoded from its local means (``_dither``)
+    dithered: bool = False
 
     @property
     def valid(self) -> np.ndarray:
@@ -158,14 +166,15 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
     advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
-    advice["threshold"] = result.threshold
+    advice.update(threshold=result.threshold, dithered=result.dithered)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     return result
 
 
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
-    bgr: bool = False, jpeg: bool = False, stacklevel: int = 3, threshold: float = np.inf,
+    bgr: bool = False, jpeg: bool = False, dithered: bool = False, stacklevel: int = 3,
+    threshold: float = np.inf,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
@@ -183,6 +192,8 @@ def warn_off_map(
     ``bgr``: the picture fits the map far better with red and blue swapped
     (``DecolorizeResult.bgr``): the one warning says so, whatever came back NaN --
     such pictures decode mostly within the threshold, to wrong numbers.
+    ``dithered``: the picture was decoded as a dithered palette's (``DecolorizeResult.dithered``);
+    mostly NaN, such a picture (or one that looks dithered) is named so in the warning.
     Without alpha advice, a catalog map that fits the colors far better is named
     (:func:`better_map`). A quiet picture with fewer pixels off (SUSPECT_OFF of the
     shown ones, and the tenth of the whole) is checked alike, and warned about only
@@ -263,11 +274,17 @@ def warn_off_map(
     if mostly or (judged and off >= SUSPECT_OFF * shown and noise < suspect and named):
         # past SUSPECT_OFF: a near twin of the drawn map (or the map drawn translucent)
         # leaves most pixels within the threshold; legitimate annotations get no advice
-        advice = None if not named else _off_advice(
-            decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
-        )  # fmt: skip
-        if advice is None and mostly:
-            advice = "is cmap right? truepix.identify_colormap(picture) names the closest maps"
+        from truepix.color._decolorize._dither import dither_advice  # (loads numba)
+
+        # (decoded as a dithered palette's: its pixels are no map colors, whatever the map)
+        advice = dither_advice(pixels, True) if mostly and dithered else None
+        if advice is None and named:
+            advice = _off_advice(
+                decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
+            )  # fmt: skip
+        if advice is None and mostly:  # (or one that looks dithered)
+            advice = dither_advice(pixels, False) or (
+                "is cmap right? truepix.identify_colormap(picture) names the closest maps")
         if advice is not None:
             _warn_nan_share(off, shown, cmap, advice, stacklevel + 1)
     elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
