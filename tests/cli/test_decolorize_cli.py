@@ -159,7 +159,6 @@ def test_decolorize_a_map_drawn_with_alpha(tmp_path) -> None:
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from PIL import Image
 
     rng = np.random.default_rng(2)
     data = np.cumsum(rng.normal(size=(40, 64)), axis=1)
