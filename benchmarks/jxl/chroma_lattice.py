@@ -1,5 +1,5 @@
 """z score of a quantization lattice in the 8x8 DCT of luma / Cb / Cr at the picture's own grid."""
-import sys, os, io, time, numpy as np, imagecodecs, cv2
+import sys, os, io, numpy as np, imagecodecs, cv2
 from PIL import Image
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial46"))
 import _common as c

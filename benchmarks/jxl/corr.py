@@ -4,7 +4,6 @@ from PIL import Image
 from scipy.spatial import cKDTree
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial46"))
 import _common as c
-exec(open(os.path.join(os.path.dirname(__file__), "stats.py")).read().split("conds = sys.argv")[0].split("REC = {}")[1].split("N = 192")[0]) if False else None
 N = 192
 F = {k: c.crop(v, N) for k, v in c.real_fields().items() if k in ("dem_jacksboro", "camera", "moon", "grace_hopper")}
 F.update({k: v for k, v in c.smooth_fields(N).items() if k != "waves"})

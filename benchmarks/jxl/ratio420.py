@@ -1,5 +1,5 @@
 """4:2:0 model / map chroma error ratio (``_plan``'s chroma_errors) on JPEG 4:2:0 vs JPEG XL."""
-import sys, os, io, numpy as np, imagecodecs, warnings
+import sys, os, io, numpy as np, imagecodecs
 from PIL import Image
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial46"))
 import _common as c
