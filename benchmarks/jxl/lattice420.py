@@ -2,9 +2,8 @@
 way on them) undone by FFT, 8x8 DCT at the own grid, z score as _lossy.chroma_lattice."""
 import sys, os, io, numpy as np, imagecodecs, cv2
 from PIL import Image
-sys.path.insert(0, "/work/wt/jxl"); sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial46"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial46"))
 import _common as c
-from tests.color._photographs import camera_256
 from truepix.color._decolorize import _lossy as L
 def z420(x):
     h, w = x.shape[0] // 16 * 16, x.shape[1] // 16 * 16
