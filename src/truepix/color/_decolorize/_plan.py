@@ -373,8 +373,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         )  # fmt: skip
         marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
         jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks)
-        # (a codec's smooth error, no JPEG's: JPEG XL's, decoded as JPEG's; luma kept)
-        lossy = luma_detail > LUMA_KEPT and smooth_lossy(
+        # (a codec's smooth error, no JPEG's nor a palette's: JPEG XL's, decoded as JPEG's)
+        lossy = luma_detail > LUMA_KEPT and not quantized and smooth_lossy(
             pixels, sample, scale, codes, max_code, noise, kept,
             decoder._grid(kind, "rgb").line, jpeg, chroma_420)  # fmt: skip
         jpeg = (jpeg or lossy) and not clean_margin(pixels, fills)
