@@ -249,6 +249,8 @@ def jpeg_off_map(
     n_pixels = len(position)
     luma = line.vertices @ _YCBCR[0]
     modelled = None  # (the model of the candidates, once: the speckle test reads it too)
+    if plan.lossy and not colorless:  # (a smooth codec's error: only what no data can be)
+        return speckle_off_map(flat, scale, width, residual, plan.threshold, luma, _YCBCR)
     if not colorless and speckled(flat, scale, width, candidates, _YCBCR):
         # data that varies at the pixel scale everywhere: only strokes no data can be,
         # where JPEG's model explains it (a wrong map's speckle it does not: ``_speckle``)

@@ -37,6 +37,7 @@ from truepix.color._decolorize._exact import (
 from truepix.color._decolorize._gray_levels import held_levels_only
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
+from truepix.color._decolorize._lossy import smooth_lossy
 from truepix.color._decolorize._marks import (
     GUIDE_CELLS, block_marks, interp_table, vertex_guide,
 )
@@ -259,6 +260,8 @@ class Plan:
     full_chroma: bool = False
     #: the DCT denoiser alone filters (JPEG'd textured fields: JPEG_TEXTURE_SHARE)
     dct: bool = False
+    #: a lossy codec's, no JPEG's (``_lossy``): decoded as JPEG'd, its strokes as speckle's
+    lossy: bool = False
 
     @property
     def metric(self) -> str:
@@ -334,7 +337,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
     # (chroma_420: 4:2:0's model fits better than the map's own chroma)
     # (smoothing: sigma, DN, of the noise the spatial filter removes)
     jpeg, subsampled, chroma_420, smoothing, full_chroma = False, False, True, 0.0, False
-    dct = False
+    dct, lossy = False, False
     # (a discrete map's flat areas: see FLAT_OFF_SHARE)
     flat_jpeg = bool(
         decoder._map.discrete and spatial and not (exact or sharp)
@@ -370,7 +373,11 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         )  # fmt: skip
         marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
         jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks)
-        jpeg = jpeg and not clean_margin(pixels, fills)
+        # (a codec's smooth error, no JPEG's nor a palette's: JPEG XL's, decoded as JPEG's)
+        lossy = luma_detail > LUMA_KEPT and not quantized and smooth_lossy(
+            pixels, sample, scale, codes, max_code, noise, kept,
+            decoder._grid(kind, "rgb").line, jpeg, chroma_420)  # fmt: skip
+        jpeg = (jpeg or lossy) and not clean_margin(pixels, fills)
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and full_chroma_grid(pixels, CHROMA_GRID)
         if noise >= MIN_DENOISE_SIGMA:
@@ -467,7 +474,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         # posterior they keep the fixed one (folds make the projections' spread no noise)
         white_noise, posterior, paletted, bgr, fills if decoder.threshold is None else None,
         discrete=decoder._map.discrete, fields=fields and not jpeg, full_chroma=full_chroma,
-        dct=dct,
+        dct=dct, lossy=lossy and jpeg,
     )  # fmt: skip
 
 
