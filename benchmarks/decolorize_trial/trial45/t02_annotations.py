@@ -1,11 +1,18 @@
 """Deliver 1 (annotations): antialiased black/white/gray text and lines, white boxes, 'coastlines' in a
 color the map lacks, drawn by matplotlib over an all-data imshow. Flagged share = NaN share among pixels
-the annotation changed by > 10 DN (and > 40 DN); holes = NaN share of untouched pixels. PNG and JPEG q75."""
+the annotation changed by > 10 DN (and > 40 DN); holes = NaN share of untouched pixels. PNG and JPEG q75.
+
+``python t02_annotations.py [MAPS [INKS]]``: comma-separated maps and inks (black, white, gray,
+coast) in place of the defaults below (benchmarks/inkend ran it with seismic, pink and hot added,
+inks black,white,gray)."""
+import sys
 import numpy as np, matplotlib.pyplot as plt, matplotlib as mpl, truepix as tp
 import _common as c
 
 N = 384
 MAPS = ["viridis", "jet", "magma", "gray", "coolwarm", "turbo", "RdBu_r", "cividis"]
+MAPS = sys.argv[1].split(",") if len(sys.argv) > 1 else MAPS
+INKS = sys.argv[2].split(",") if len(sys.argv) > 2 else ["black", "white", "gray", "coast"]
 fields = c.real_fields()
 fields = {"camera": c.crop(fields["camera"], N), "dem": c.crop(fields["dem_jacksboro"], N), "bumps": c.smooth_fields(N)["bumps"]}
 CANDS = {"magenta": (1, 0, 1), "green": (0, 0.8, 0), "red": (1, 0, 0), "cyan": (0, 1, 1), "orange": (1, 0.5, 0), "purple": (0.5, 0, 0.5), "lime": (0.5, 1, 0)}
@@ -42,7 +49,7 @@ agg = {}
 for m in MAPS:
     for fn, f in fields.items():
         clean = fig(f, m, None)
-        for ann in ("black", "white", "gray", "coast"):
+        for ann in INKS:
             a = fig(f, m, ann)
             d = np.abs(a.astype(int) - clean.astype(int)).max(-1)
             for fmt in ("png", "jpeg75"):
