@@ -175,16 +175,20 @@ def command(
 
 def _decoder(given: Any, settings: dict[str, Any], *, reuse: bool) -> Any:
     """The decoder of ``given`` (a map) with ``settings``; with ``reuse`` the one an
-    earlier file of the run made (what it learned about colors kept), as
-    ``tp.decolorize`` keeps its last ones."""
+    earlier file of the run made with the same map name and settings (what it learned
+    about colors kept, as ``tp.decolorize`` keeps its last ones)."""
     import truepix as tp
 
-    if not reuse:
+    if not (reuse and isinstance(given, str) and isinstance(settings["norm"], str)):
         return tp.Decolorizer(given, **settings)
-    from truepix.color._decolorize._reuse import decoder
+    key = repr((given, sorted(settings.items())))
+    if key not in _KEPT:
+        _KEPT[key] = tp.Decolorizer(given, **settings)
+    return _KEPT[key]
 
-    options_given = {key: value for key, value in settings.items() if key != "norm"}
-    return decoder(tp.Decolorizer, given, norm=settings["norm"], **options_given)
+
+#: the decoders of a folder or glob run (one process), by map name and settings
+_KEPT: dict[str, Any] = {}
 
 
 def _decoded(decoder: Any, picture: np.ndarray) -> tuple[Any, list[str]]:

@@ -83,6 +83,12 @@ GLANCE_SHARE = 0.8
 _INNER = threading.local()  # decoding a dithered picture's means and pixels
 
 
+def inner() -> bool:
+    """Whether this thread decodes a dithered picture's local means or pixels (``decoded``):
+    the means' error is smooth by construction, no lossy codec's (``_lossy``)."""
+    return bool(getattr(_INNER, "busy", False))
+
+
 def dithered(decoder: Any, pixels: np.ndarray, kind: str) -> bool:
     """Whether ``pixels`` (``(..., H, W, 3|4)`` from ``as_pixels``) hold a dithered
     palette picture (of a stack, its first picture), judged on its central block: a

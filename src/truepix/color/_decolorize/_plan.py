@@ -37,6 +37,7 @@ from truepix.color._decolorize._exact import (
 from truepix.color._decolorize._gray_levels import held_levels_only
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
+from truepix.color._decolorize._dither import inner as dither_inner
 from truepix.color._decolorize._lossy import smooth_lossy
 from truepix.color._decolorize._marks import (
     GUIDE_CELLS, block_marks, interp_table, vertex_guide,
@@ -373,8 +374,8 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         )  # fmt: skip
         marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
         jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks)
-        # (a codec's smooth error, no JPEG's nor a palette's: JPEG XL's, decoded as JPEG's)
-        lossy = luma_detail > LUMA_KEPT and not quantized and smooth_lossy(
+        # (a codec's smooth error, no JPEG's nor a palette's nor a dither's means': JPEG XL's)
+        lossy = luma_detail > LUMA_KEPT and not (quantized or dither_inner()) and smooth_lossy(
             pixels, sample, scale, codes, max_code, noise, kept,
             decoder._grid(kind, "rgb").line, jpeg, chroma_420)  # fmt: skip
         jpeg = (jpeg or lossy) and not clean_margin(pixels, fills)
