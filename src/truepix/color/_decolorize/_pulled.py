@@ -81,10 +81,13 @@ def pulled_out(
     out = np.zeros(len(pixels), dtype=bool)
     if not len(pixels):
         return out
-    own = (flat[pixels, :3].astype(np.float64) * scale) @ _YCBCR.T
+    # (the map's hull asked once per color: a photograph's candidates share colors)
+    shown, back = np.unique(flat[pixels, :3], axis=0, return_inverse=True)
+    own = (shown.astype(np.float64) * scale) @ _YCBCR.T
     colors = np.ascontiguousarray(vertices, dtype=np.float64) @ _YCBCR.T
-    inside = np.zeros(len(pixels), dtype=bool)
+    inside = np.zeros(len(shown), dtype=bool)
     _hull_kernel(own, colors, PULLED_MAP_MARGIN, HULL_STEPS, inside)
+    inside = inside[back.ravel()]
     pixels = pixels[~inside]
     if not len(pixels):
         return out
