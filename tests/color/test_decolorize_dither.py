@@ -8,7 +8,6 @@ the map's bytes (the nearest table color), on the pixels and on their 3x3 binomi
 
 from __future__ import annotations
 
-import io
 import warnings
 
 import matplotlib as mpl
@@ -19,6 +18,7 @@ from PIL import Image
 from truepix import Decolorizer, decolorize
 from truepix.errors import OffMapWarning
 
+from ._annotate import annotated
 from ._photographs import camera_256, fbm
 
 mpl.use("Agg")
@@ -119,33 +119,8 @@ def test_exact_renders_of_random_data_are_not_dithered(name: str) -> None:
 def _annotated(picture: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``picture`` with antialiased matplotlib text and lines drawn over it pixel for
     pixel, and the pixels they cover at least half (drawn over black and over white)."""
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    height, width = picture.shape[:2]
-
-    def draw(background: np.ndarray) -> np.ndarray:
-        figure = plt.figure(figsize=(width / 100, height / 100), dpi=100)
-        figure.figimage(background, 0, 0, origin="upper")
-        rng = np.random.default_rng(3)
-        for k, color in enumerate(["black", "white", "black", "white"]):
-            position = rng.uniform(0.05, 0.6), rng.uniform(0.05, 0.9)
-            figure.text(*position, f"T = {rng.uniform(0, 300):.1f} K", color=color,
-                        fontsize=8 + 2 * (k % 3))  # fmt: skip
-        for k, color in enumerate(["black", "white", "black"]):
-            xs, ys = rng.uniform(0, 1, 4), rng.uniform(0, 1, 4)
-            figure.add_artist(
-                Line2D(xs, ys, color=color, lw=0.8 + 0.6 * k, transform=figure.transFigure)
-            )
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=100)
-        plt.close(figure)
-        return np.asarray(Image.open(buffer).convert("RGB"))
-
-    on_black = draw(np.zeros_like(picture)).astype(np.int16)
-    on_white = draw(np.full_like(picture, 255)).astype(np.int16)
-    coverage = 1.0 - (on_white - on_black).min(axis=-1) / 255.0
-    return draw(picture), coverage >= 0.5
+    drawn, _, covered = annotated(picture, ["black", "white"] * 2, ["black", "white", "black"])
+    return drawn, covered
 
 
 @pytest.mark.parametrize(("name", "share"), [("viridis", 0.95), ("turbo", 0.9), ("coolwarm", 0.75)])
