@@ -8,7 +8,8 @@ started on a tiny gray picture, then the first decode of a 1024^2 fBm terrain fi
 drawn with ``--map`` (and degraded as ``--kind`` says). ``numba``'s
 ``Dispatcher.compile`` is wrapped to time each kernel it loads (CPU,
 ``process_time``; a load from numba's cache, or a compile where the cache is cold:
-the column says which). Prints the kernels the first decode loaded, slowest first,
+the column says which), and each import that loads new modules (Python compiles
+their source where no ``.pyc`` is kept: ``PYTHONDONTWRITEBYTECODE``). Prints the kernels the first decode loaded, slowest first,
 their count and sum, and the decode's CPU; ``--then`` decodes the same field drawn
 with a second map in the same process (the benchmark's "cold" row: kernels of the
 kind already loaded) and lists what that call still loaded.
@@ -17,6 +18,7 @@ kind already loaded) and lists what that call still loaded.
 from __future__ import annotations
 
 import argparse
+import builtins
 import io
 import os
 import sys
@@ -54,6 +56,26 @@ def _timed(self, sig):  # type: ignore[no-untyped-def]
 
 dispatcher.Dispatcher.compile = _timed
 
+IMPORTS: list[float] = []  # CPU of each outermost import that loaded new modules
+_import = builtins.__import__
+
+
+def _timed_import(*args, **kwargs):  # type: ignore[no-untyped-def]
+    if _depth[0]:
+        return _import(*args, **kwargs)
+    n_modules = len(sys.modules)
+    _depth[0] += 1
+    started = time.process_time()
+    try:
+        return _import(*args, **kwargs)
+    finally:
+        _depth[0] -= 1
+        if len(sys.modules) > n_modules:
+            IMPORTS.append(time.process_time() - started)
+
+
+builtins.__import__ = _timed_import
+
 
 def _picture(data: np.ndarray, name: str, kind: str) -> np.ndarray:
     import matplotlib as mpl
@@ -73,7 +95,8 @@ def _picture(data: np.ndarray, name: str, kind: str) -> np.ndarray:
 def _report(title: str, spent: float, loads: list[tuple[str, float, str]]) -> None:
     total = sum(t for _, t, how in loads if "nested" not in how)
     print(f"{title}: {spent * 1e3:.1f} ms CPU; {len(loads)} kernels loaded, "
-          f"{total * 1e3:.1f} ms of it")  # fmt: skip
+          f"{total * 1e3:.1f} ms of it; imports {sum(IMPORTS) * 1e3:.1f} ms")  # fmt: skip
+    IMPORTS.clear()
     for name, t, how in sorted(loads, key=lambda row: -row[1]):
         print(f"  {t * 1e3:7.2f} ms  {name}  [{how}]")
 
