@@ -3,16 +3,16 @@
 python benchmarks/cold/kernels.py [--kind png|jpeg75|jpeg50|noise] [--map viridis]
                                   [--then magma] [--size 1024]
 
-A fresh process, as ``colormaps.py``'s "fresh process" row: truepix imported, numba
-started on a tiny gray picture, then the first decode of a 1024^2 fBm terrain field
-drawn with ``--map`` (and degraded as ``--kind`` says). ``numba``'s
-``Dispatcher.compile`` is wrapped to time each kernel it loads (CPU,
-``process_time``; a load from numba's cache, or a compile where the cache is cold:
-the column says which), and each import that loads new modules (Python compiles
-their source where no ``.pyc`` is kept: ``PYTHONDONTWRITEBYTECODE``). Prints the kernels the first decode loaded, slowest first,
-their count and sum, and the decode's CPU; ``--then`` decodes the same field drawn
-with a second map in the same process (the benchmark's "cold" row: kernels of the
-kind already loaded) and lists what that call still loaded.
+A fresh process, as ``colormaps.py``'s "fresh process" row: truepix imported, numba started
+on a tiny gray picture, then the first decode of a 1024^2 fBm terrain field drawn with
+``--map`` (and degraded as ``--kind`` says). ``numba``'s ``Dispatcher.compile`` is wrapped
+to time each kernel it loads (CPU, ``process_time``; a load from numba's cache, or a compile
+where the cache is cold: the column says which), and each import that loads new modules
+(Python compiles their source where no ``.pyc`` is kept: ``PYTHONDONTWRITEBYTECODE``).
+Prints the kernels the first decode loaded, slowest first, their count and sum, and the
+decode's CPU; ``--then`` decodes the same field drawn with a second map in the same process
+(the benchmark's "cold" row: kernels of the kind already loaded) and lists what that call
+still loaded.
 """
 
 from __future__ import annotations
