@@ -2,7 +2,8 @@
 
 The sampled pass of ``_end_inks`` reads luma / 255 on the rows it needs alone
 (``_jumps.sampled_luma``) and the luma of its cores when asked; grid cells are built
-in bands on numba's threads; a memo's pool grows without touching its headroom.
+in bands on numba's threads; a memo's pool grows without touching its headroom. The
+whole picture's luma and the sampled rows' are one kernel, loaded once.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PIL import Image
 
 from tests.color._photographs import fbm
 from tests.color.test_decolorize_end_inks import _figure
-from truepix.color._decolorize import _end_inks
+from truepix.color._decolorize import _end_inks, _jumps
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, Decolorizer
 from truepix.color._decolorize._jumps import picture_luma, sampled_luma
 from truepix.color._decolorize._palette import Grid, Memo
@@ -54,6 +55,28 @@ def test_sampled_luma_is_numpys_luma_on_its_rows(height: int, width: int, form: 
     index = (np.array(rows)[:, None] * width + np.arange(width)).ravel()
     assert np.array_equal(scaled[index], oracle[index])
     assert np.array_equal(picture_luma(flat, scale) / 255.0, oracle)
+
+
+def test_picture_luma_and_sampled_luma_run_one_compiled_kernel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The whole picture's luma runs the sampled rows' kernel, compiled for the same
+    argument types (one kernel a first decode loads from numba's cache for both): pixels
+    as Pillow gives them (read-only) and a writable copy."""
+    kernel, calls = _jumps._luma_rows, []
+
+    def recorded(*args: object) -> None:
+        calls.append(tuple(numba.typeof(a) for a in args[:-2]))  # (not the row band)
+        kernel(*args)
+
+    monkeypatch.setattr(_jumps, "_luma_rows", recorded)
+    flat = _magma_jpeg(40, 24).reshape(-1, 3)
+    for pixels in (flat, flat.copy()):
+        calls.clear()
+        sampled_luma(pixels, 1.0, 24, 8, (0, 2))
+        picture_luma(pixels, 1.0)
+        assert len(calls) == 2
+        assert calls[0] == calls[1]
 
 
 @pytest.mark.parametrize(("cmap", "color"), [("magma", "white"), ("magma", "black")])

@@ -21,7 +21,7 @@ from tests._needs import need_module
 from tests.color._photographs import GOURAUD_MESH, camera_256, contour_figure
 from tests.color._photographs import gouraud_errors
 from tests.color._photographs import gouraud_figure as _gouraud
-from truepix.color._decolorize import _ringed, _spans
+from truepix.color._decolorize import _spans
 from truepix.color._decolorize._api import decolorize
 from truepix.errors import OffMapWarning
 
@@ -109,20 +109,20 @@ def test_annotated_figures_are_left_to_the_stroke_rules() -> None:
     # strokes' antialiased fringes blend the field too: on a picture that is neither
     # interpolated nor few-level the rule finds nothing (benchmarks/_stroke_screen.py)
     found = []
-    original = _ringed.far_blends
+    original = _spans.far_blends  # (``_ringed`` imports it where it calls it)
 
     def spy(*args: object) -> tuple[np.ndarray, np.ndarray]:
         result = original(*args)
         found.append(len(result[0]))
         return result
 
-    _ringed.far_blends = spy  # type: ignore[assignment]
+    _spans.far_blends = spy  # type: ignore[assignment]
     try:
         for name, color in [("RdBu_r", "gray"), ("jet", "black"), ("viridis", "white")]:
             picture = contour_figure(name, color, True)
             decolorize(picture, cmap=name, vmin=0, vmax=1)
     finally:
-        _ringed.far_blends = original
+        _spans.far_blends = original
     assert found and not any(found)
 
 

@@ -13,7 +13,6 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._alone import alone, luma_spread, strung
-from truepix.color._decolorize._around import around_blends, hull_blends
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
@@ -31,7 +30,6 @@ from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
-from truepix.color._decolorize._pulled import pulled_strokes
 from truepix.color._decolorize._remodel import remodel
 from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
 
@@ -308,6 +306,10 @@ def jpeg_off_map(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
+            # (imported here, as _around below: a first decode of a picture not resized
+            # does not load them)
+            from truepix.color._decolorize._pulled import pulled_strokes
+
             blend &= ~pulled_strokes(
                 flat, scale, width, candidates, on_map, groups, blend, line.vertices
             )  # fmt: skip
@@ -325,6 +327,8 @@ def jpeg_off_map(
         if plan.discrete:  # (JPEG's ringing where two fields meet: no evidence)
             foreign &= ~ringing(flat, scale, width, position, candidates, line, groups)
         if resized:  # (blends of data colors around: no evidence)
+            from truepix.color._decolorize._around import around_blends, hull_blends
+
             cored = np.flatnonzero((groups > 0) & foreign)
             foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
             cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)

@@ -27,6 +27,7 @@ import numba as nb
 import numpy as np
 
 from truepix._threads import split_rows
+from truepix._validate import readonly
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
@@ -376,15 +377,15 @@ def picture_luma(flat: np.ndarray, scale: float) -> np.ndarray:
     """
     weights = _YCBCR[0] * scale
     out = np.empty(len(flat))
-    _luma(flat, float(weights[0]), float(weights[1]), float(weights[2]), out)
+    w0, w1, w2 = (float(w) for w in weights)
+    # one row as wide as the picture, not divided: ``sampled_luma``'s kernel, one to load
+    # from numba's cache where both run (~2.5 ms of a fresh process); read-only as it
+    # passes pixels (one compile)
+    _luma_rows(readonly(flat), w0, w1, w2, max(len(flat), 1), 1, _ONE_ROW, False, out, 0, 1)
     return out
 
 
-@nb.njit(**_JIT)
-def _luma(flat, w0, w1, w2, out):  # pragma: no cover - jitted
-    """out[i] = flat[i, 0] w0 + flat[i, 1] w1 + flat[i, 2] w2 (left to right, float64)."""
-    for i in range(flat.shape[0]):
-        out[i] = flat[i, 0] * w0 + flat[i, 1] * w1 + flat[i, 2] * w2
+_ONE_ROW = np.zeros(1, dtype=np.int64)
 
 
 def sampled_luma(
@@ -409,17 +410,18 @@ def sampled_luma(
     scaled = np.empty(len(flat))
     n_rows = (len(flat) // width + every - 1) // every
     split_rows(
-        _luma_rows, n_rows, flat, float(weights[0]), float(weights[1]), float(weights[2]),
-        width, every, np.array(offsets, dtype=np.int64), scaled,
+        _luma_rows, n_rows, readonly(flat), float(weights[0]), float(weights[1]),
+        float(weights[2]), width, every, np.array(offsets, dtype=np.int64), True, scaled,
     )  # fmt: skip
     return scaled
 
 
 @nb.njit(**_JIT)
 def _luma_rows(  # pragma: no cover - jitted
-    flat, w0, w1, w2, width, every, offsets, scaled, start, stop
+    flat, w0, w1, w2, width, every, offsets, divided, scaled, start, stop
 ):
-    """``_luma`` divided by 255 into ``scaled``, on ``sampled_luma``'s rows around the
+    """flat[i, 0] w0 + flat[i, 1] w1 + flat[i, 2] w2 (left to right, float64), divided
+    by 255 where ``divided``, into ``scaled``, on ``sampled_luma``'s rows around the
     sampled rows ``start`` to ``stop`` (``_threads.split_rows``' bands)."""
     height = flat.shape[0] // width
     for y in range(start * every, min(stop * every, height), every):
@@ -427,5 +429,9 @@ def _luma_rows(  # pragma: no cover - jitted
             row = y + o
             if row < 0 or row >= height:
                 continue
-            for i in range(row * width, (row + 1) * width):
-                scaled[i] = (flat[i, 0] * w0 + flat[i, 1] * w1 + flat[i, 2] * w2) / 255.0
+            if divided:
+                for i in range(row * width, (row + 1) * width):
+                    scaled[i] = (flat[i, 0] * w0 + flat[i, 1] * w1 + flat[i, 2] * w2) / 255.0
+            else:
+                for i in range(row * width, (row + 1) * width):
+                    scaled[i] = flat[i, 0] * w0 + flat[i, 1] * w1 + flat[i, 2] * w2

@@ -108,7 +108,7 @@ def vertex_guide(positions, n_bins, n_cells):  # pragma: no cover - jitted
 @nb.njit(**_JIT)
 def block_marks(  # pragma: no cover - jitted
     pixels, scale, codes, width, every, max_code, xp, fp, slopes, period, to_bins, n_bins, ycc,
-    guide, per_bin, out_steps, out_counts, out_detail,
+    n_cells, per_bin, out_steps, out_counts, out_detail,
 ):  # fmt: skip
     """Sums of ``block_score``'s statistics over every ``every``-th row of ``width``.
 
@@ -120,9 +120,12 @@ def block_marks(  # pragma: no cover - jitted
     mod 8), and to ``out_detail`` [luma, chroma, map luma, map chroma] the absolute
     second differences along the row (three valid pixels) of the picture's and the
     map's Y and Cb + Cr. The map's color is :func:`interp_at`'s, each walk started
-    from ``guide`` (``per_bin`` cells a bin: :func:`vertex_guide`) and written out here
-    (the helpers' calls cost a row's pixels 16 ns each, this 7).
+    from the guide of ``n_cells`` cells (``per_bin`` a bin: :func:`vertex_guide`, made
+    here: one kernel to load from numba's cache, not two, ~3 ms of a fresh process's
+    first JPEG'd picture) and written out here (the helpers' calls cost a row's pixels
+    16 ns each, this 7).
     """
+    guide = vertex_guide(xp, n_bins, n_cells)
     n_rows = codes.shape[0] // width
     n_phases = (width - 1) // 8 * 8
     observed = np.empty((width, 3), np.float64)

@@ -39,9 +39,7 @@ from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._dither import inner as dither_inner
 from truepix.color._decolorize._lossy import smooth_lossy
-from truepix.color._decolorize._marks import (
-    GUIDE_CELLS, block_marks, interp_table, vertex_guide,
-)
+from truepix.color._decolorize._marks import GUIDE_CELLS, block_marks, interp_table
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
@@ -532,13 +530,13 @@ def block_score(
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
     xp, fp, slopes, period = interp_table(line.positions, line.vertices, line.n_bins, line.cyclic)
     n_cells = GUIDE_CELLS * len(xp)  # (where the kernel's vertex walks start)
-    guide, per_bin = vertex_guide(xp, float(line.n_bins), n_cells), n_cells / line.n_bins
+    per_bin = n_cells / line.n_bins
     steps = np.zeros((8, 3))
     counts = np.zeros(8, dtype=np.int64)
     sums = np.zeros(4)  # luma, chroma, map luma, map chroma detail
     block_marks(  # pixels read-only, however they came: one compile
         kernels.readonly(flat), scale, codes, width, every, max_code, xp, fp, slopes, period,
-        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, guide, per_bin, steps,
+        line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, n_cells, per_bin, steps,
         counts, sums,
     )  # fmt: skip
     means = steps / np.maximum(counts, 1)[:, None]

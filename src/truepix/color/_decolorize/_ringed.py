@@ -26,7 +26,6 @@ from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._palette import Polyline
-from truepix.color._decolorize._spans import far_blends
 
 __all__ = ["RINGING_RADIUS", "judged_positions", "square_near"]
 
@@ -42,8 +41,13 @@ def judged_positions(
     """``position`` (flat, luma-weighted) of a JPEG'd picture, NaN where ``jpeg_off_map``
     judges a pixel off the map, and from the RGB distance within RINGING_RADIUS of one."""
     off_map = jpeg_off_map(flat, scale, shape[1], position, residual, plan, line)
-    spans = far_blends(flat, scale, shape[1], off_map, position, residual, plan, line) if len(
-        shape) == 2 and off_map.any() else None  # (blends of two far map colors: ``_spans``)
+    spans = None
+    if len(shape) == 2 and off_map.any():  # (blends of two far map colors: ``_spans``)
+        # (imported here: a picture with nothing off the map does not load it, 30 kB of
+        # source in a fresh process)
+        from truepix.color._decolorize._spans import far_blends
+
+        spans = far_blends(flat, scale, shape[1], off_map, position, residual, plan, line)
     if spans is not None:
         off_map[spans[0]] = False
     np.copyto(position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
