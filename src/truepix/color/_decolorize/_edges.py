@@ -22,7 +22,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
-from truepix.color._decolorize._neutral import neutral_strokes
+from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
 __all__ = ["EdgeTest", "beyond_cores", "edge_blends", "inked_share", "resized_blends"]
@@ -381,6 +381,8 @@ def resized_blends(
     if resized:
         returning = inked_share(flat, scale, width, counted[found], pair[found])
         resized = returning < EDGE_INK_SHARE
+    if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
+        resized = False
     if not resized:
         return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(

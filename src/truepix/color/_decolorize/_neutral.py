@@ -28,7 +28,7 @@ from truepix.color._decolorize._grow import counted_groups
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
-__all__ = ["neutral_ridges", "neutral_strokes"]
+__all__ = ["neutral_ridges", "neutral_strokes", "strung_neutral"]
 
 #: The field across a pixel: the two pixels RIDGE_REACH px away (a row, a column or a
 #: diagonal) that agree best, no farther apart than RIDGE_APART of the pixel's distance
@@ -47,6 +47,11 @@ NEUTRAL_SHRINK = (-0.2, 0.9)
 #: of them stroke pixels), 1-6 % on the resized photographs.
 NEUTRAL_CORE = 3
 NEUTRAL_RADIUS = 2
+#: A picture whose neutral ridges string into 8-connected groups of NEUTRAL_STRUNG or
+#: more, NEUTRAL_STRUNG_SHARE of its pixels in all, holds strokes in a neutral ink
+#: (``strung_neutral``).
+NEUTRAL_STRUNG = 15
+NEUTRAL_STRUNG_SHARE = 2e-4
 
 
 def neutral_ridges(
@@ -79,6 +84,21 @@ def neutral_strokes(
     near = np.zeros(len(flat), dtype=bool)
     degraded.near_any(candidates[ridges & (groups > 0)], width, height, NEUTRAL_RADIUS, near)
     return near[candidates]
+
+
+def strung_neutral(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray
+) -> bool:
+    """Whether the ``neutral_ridges`` among the candidates string into groups of
+    NEUTRAL_STRUNG or more 8-connected pixels, NEUTRAL_STRUNG_SHARE of the picture's
+    pixels in all: a thin stroke in a neutral ink, drawn over the picture."""
+    ridges = neutral_ridges(flat, scale, width, candidates, past)
+    if ridges.sum() < max(NEUTRAL_STRUNG, NEUTRAL_STRUNG_SHARE * len(flat)):
+        return False
+    groups = np.zeros(len(candidates), dtype=np.int64)
+    counted_groups(ridges, np.zeros(len(candidates)), candidates, width, len(flat) // width,
+                   NEUTRAL_STRUNG, np.inf, groups)  # fmt: skip
+    return bool(np.sum(groups > 0) >= NEUTRAL_STRUNG_SHARE * len(flat))
 
 
 @nb.njit(**_JIT)
