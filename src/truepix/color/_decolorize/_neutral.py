@@ -17,8 +17,8 @@ same line. A resize's blend lies between two data colors that differ across the 
 Such pixels in cores of NEUTRAL_CORE or more are no blend, nor are those beside them
 (``NEUTRAL_RADIUS``). Where they string into long groups (``strung_neutral``) the picture
 holds strokes in a neutral ink and is no resized one: the stroke figures of trial 45's t02
-(gray contours and text, black or white text and lines; JPEG q75) hold 151-1415 such pixels
-in groups of 15 or more, tests/color/test_decolorize_resized_jpeg.py's 11 resized
+(gray contours and text, black text and lines; JPEG q75) hold 66-743 such pixels in
+groups of 15 or more, tests/color/test_decolorize_resized_jpeg.py's 11 resized
 photographs none (benchmarks/annotgray).
 """
 
@@ -53,9 +53,9 @@ NEUTRAL_CORE = 3
 NEUTRAL_RADIUS = 2
 #: A picture whose neutral ridges string into 8-connected groups of NEUTRAL_STRUNG or
 #: more, NEUTRAL_STRUNG_SHARE of its pixels in all, holds strokes in a neutral ink
-#: (``strung_neutral``). Measured (benchmarks/annotgray): in groups of 10 / 15 / 20+, the
-#: t02 stroke figures 207-2275 / 151-1415 / 110-940 px (0.0011-0.0096 of 132-147 kpx), the
-#: resized photographs 0-13 / 0 / 0 (16-66 kpx).
+#: (``strung_neutral``). Measured (benchmarks/annotgray): in groups of 10 / 15 / 20+, nine
+#: t02 stroke figures 134-1445 / 66-743 / 47-486 px (132-147 kpx: 2e-4 is 26-29 px), the
+#: 11 resized photographs 0-13 / 0 / 0 (16-66 kpx).
 NEUTRAL_STRUNG = 15
 NEUTRAL_STRUNG_SHARE = 2e-4
 
