@@ -171,3 +171,19 @@ def test_gray_lines_are_strung_a_resize_is_not(cmap: str) -> None:
         candidates = np.arange(len(flat))
         found = strung_neutral(flat, 1.0, picture.shape[1], candidates, np.ones(len(flat), bool))
         assert found is strung, f"expected strung {strung}, got {found}"
+
+
+def test_shrunk_photograph_strings_no_strokes() -> None:
+    """jet on a coffee photograph shrunk 0.33x by OpenCV's bilinear resize (no
+    antialiasing), JPEG'd q95 by OpenCV: JPEG's ringing strings one group of 16 neutral
+    ridges, which is no stroke (NEUTRAL_STRUNG_GROUPS): the picture stays resized and
+    keeps its blends (1.26 % holes when taken for strokes)."""
+    from tests.color.test_decolorize_resized_jpeg import _photo
+
+    rgb = matplotlib.colormaps["jet"](_photo("coffee", 512), bytes=True)[..., :3]
+    shrunk = cv2.resize(np.ascontiguousarray(rgb), (171, 171), interpolation=cv2.INTER_LINEAR)
+    ok, buffer = cv2.imencode(".jpg", shrunk[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 95])
+    picture = np.ascontiguousarray(cv2.imdecode(buffer, cv2.IMREAD_COLOR)[..., ::-1])
+    values = Decolorizer("jet", vmin=0.0, vmax=1.0).values(picture)
+    holes = 100 * float(np.isnan(values).mean())
+    assert holes <= 0.2, f"expected <= 0.2 % NaN, got {holes:.3f} %"

@@ -58,6 +58,11 @@ NEUTRAL_RADIUS = 2
 #: 11 resized photographs 0-13 / 0 / 0 (16-66 kpx).
 NEUTRAL_STRUNG = 15
 NEUTRAL_STRUNG_SHARE = 2e-4
+#: ... in NEUTRAL_STRUNG_GROUPS such groups or more: a stroke crosses the picture, a
+#: resize's ringing strings one now and then (jet's coffee shrunk 0.33x by OpenCV's
+#: bilinear, JPEG'd q95 by OpenCV: one group of 16, 1.26 % holes when taken for
+#: strokes; the t02 figures hold 3-6 or more).
+NEUTRAL_STRUNG_GROUPS = 3
 
 
 def neutral_ridges(
@@ -95,16 +100,21 @@ def neutral_strokes(
 def strung_neutral(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray
 ) -> bool:
-    """Whether the ``neutral_ridges`` among the candidates string into groups of
-    NEUTRAL_STRUNG or more 8-connected pixels, NEUTRAL_STRUNG_SHARE of the picture's
-    pixels in all: a thin stroke in a neutral ink, drawn over the picture."""
+    """Whether the ``neutral_ridges`` among the candidates string into
+    NEUTRAL_STRUNG_GROUPS groups or more of NEUTRAL_STRUNG or more 8-connected pixels,
+    NEUTRAL_STRUNG_SHARE of the picture's pixels in all: thin strokes in a neutral ink,
+    drawn over the picture."""
     ridges = neutral_ridges(flat, scale, width, candidates, past)
     if ridges.sum() < max(NEUTRAL_STRUNG, NEUTRAL_STRUNG_SHARE * len(flat)):
         return False
     groups = np.zeros(len(candidates), dtype=np.int64)
     counted_groups(ridges, np.zeros(len(candidates)), candidates, width, len(flat) // width,
                    NEUTRAL_STRUNG, np.inf, groups)  # fmt: skip
-    return bool(np.sum(groups > 0) >= NEUTRAL_STRUNG_SHARE * len(flat))
+    strung = groups[groups > 0]
+    return bool(
+        len(strung) >= NEUTRAL_STRUNG_SHARE * len(flat)
+        and len(np.unique(strung)) >= NEUTRAL_STRUNG_GROUPS
+    )
 
 
 @nb.njit(**_JIT)
