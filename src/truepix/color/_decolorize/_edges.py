@@ -10,7 +10,8 @@ over a JPEG'd picture (4:2:0 shares a thin stroke's chroma with its neighbour), 
 few of them: how many of a picture's off-map pixels lie strictly between their
 neighbours, by luma, tells a resampled picture (:func:`resized_blends`) -- unless
 their two sides mostly come back together past those neighbours: the edges of a
-colored stroke over a smooth field (:func:`inked_share`).
+colored stroke over a smooth field (:func:`inked_share`), or strokes in a neutral ink
+strung over the picture (``_neutral.strung_neutral``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT
-from truepix.color._decolorize._neutral import neutral_strokes
+from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
 __all__ = ["EdgeTest", "beyond_cores", "edge_blends", "inked_share", "resized_blends"]
@@ -361,8 +362,10 @@ def resized_blends(
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
     candidates past the threshold (``on_map`` false), away from those ``beyond``
     the map's luma (black and white strokes, and the field's JPEG ringing beside
-    them), lie strictly between their neighbours often (RESAMPLED_SHARE). No blend
-    lies near an ``inked`` candidate (a stroke's core beyond the map's luma:
+    them), lie strictly between their neighbours often (RESAMPLED_SHARE) -- but for one
+    whose neutral ridges string into long groups (``_neutral.strung_neutral``: gray,
+    black or white strokes, whose fringes and JPEG's ringing lie so too). No blend lies
+    near an ``inked`` candidate (a stroke's core beyond the map's luma:
     ``beyond_cores``; default ``beyond``)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
@@ -381,6 +384,8 @@ def resized_blends(
     if resized:
         returning = inked_share(flat, scale, width, counted[found], pair[found])
         resized = returning < EDGE_INK_SHARE
+    if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
+        resized = False
     if not resized:
         return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(

@@ -15,7 +15,11 @@ agrees (a thin ridge, ``RIDGE_REACH``), and the pixel's chroma is the field's, s
 toward gray -- JPEG's 4:2:0 shares the stroke's chroma with the field, but along the
 same line. A resize's blend lies between two data colors that differ across the edge.
 Such pixels in cores of NEUTRAL_CORE or more are no blend, nor are those beside them
-(``NEUTRAL_RADIUS``).
+(``NEUTRAL_RADIUS``). Where they string into long groups (``strung_neutral``) the picture
+holds strokes in a neutral ink and is no resized one: the stroke figures of trial 45's t02
+(gray contours and text, black text and lines; JPEG q75) hold 66-743 such pixels in
+groups of 15 or more, tests/color/test_decolorize_resized_jpeg.py's 11 resized
+photographs none (benchmarks/annotgray).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from truepix.color._decolorize._grow import counted_groups
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
-__all__ = ["neutral_ridges", "neutral_strokes"]
+__all__ = ["neutral_ridges", "neutral_strokes", "strung_neutral"]
 
 #: The field across a pixel: the two pixels RIDGE_REACH px away (a row, a column or a
 #: diagonal) that agree best, no farther apart than RIDGE_APART of the pixel's distance
@@ -47,6 +51,18 @@ NEUTRAL_SHRINK = (-0.2, 0.9)
 #: of them stroke pixels), 1-6 % on the resized photographs.
 NEUTRAL_CORE = 3
 NEUTRAL_RADIUS = 2
+#: A picture whose neutral ridges string into 8-connected groups of NEUTRAL_STRUNG or
+#: more, NEUTRAL_STRUNG_SHARE of its pixels in all, holds strokes in a neutral ink
+#: (``strung_neutral``). Measured (benchmarks/annotgray): in groups of 10 / 15 / 20+, nine
+#: t02 stroke figures 134-1445 / 66-743 / 47-486 px (132-147 kpx: 2e-4 is 26-29 px), the
+#: 11 resized photographs 0-13 / 0 / 0 (16-66 kpx).
+NEUTRAL_STRUNG = 15
+NEUTRAL_STRUNG_SHARE = 2e-4
+#: ... in NEUTRAL_STRUNG_GROUPS such groups or more: a stroke crosses the picture, a
+#: resize's ringing strings one now and then (jet's coffee shrunk 0.33x by OpenCV's
+#: bilinear, JPEG'd q95 by OpenCV: one group of 16, 1.26 % holes when taken for
+#: strokes; the t02 figures hold 3-6 or more).
+NEUTRAL_STRUNG_GROUPS = 3
 
 
 def neutral_ridges(
@@ -79,6 +95,26 @@ def neutral_strokes(
     near = np.zeros(len(flat), dtype=bool)
     degraded.near_any(candidates[ridges & (groups > 0)], width, height, NEUTRAL_RADIUS, near)
     return near[candidates]
+
+
+def strung_neutral(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray
+) -> bool:
+    """Whether the ``neutral_ridges`` among the candidates string into
+    NEUTRAL_STRUNG_GROUPS groups or more of NEUTRAL_STRUNG or more 8-connected pixels,
+    NEUTRAL_STRUNG_SHARE of the picture's pixels in all: thin strokes in a neutral ink,
+    drawn over the picture."""
+    ridges = neutral_ridges(flat, scale, width, candidates, past)
+    if ridges.sum() < max(NEUTRAL_STRUNG, NEUTRAL_STRUNG_SHARE * len(flat)):
+        return False
+    groups = np.zeros(len(candidates), dtype=np.int64)
+    counted_groups(ridges, np.zeros(len(candidates)), candidates, width, len(flat) // width,
+                   NEUTRAL_STRUNG, np.inf, groups)  # fmt: skip
+    strung = groups[groups > 0]
+    return bool(
+        len(strung) >= NEUTRAL_STRUNG_SHARE * len(flat)
+        and len(np.unique(strung)) >= NEUTRAL_STRUNG_GROUPS
+    )
 
 
 @nb.njit(**_JIT)
