@@ -30,6 +30,7 @@ from truepix.color._decolorize._filter import deblocked, denoise, position_noise
 from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._data_grid import jpeg_grid
+from truepix.color._decolorize._gridlines import without_ruled_lines
 from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
@@ -276,12 +277,12 @@ class Plan:
 def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
     """``result`` (a ``DecolorizeResult`` of ``pixels``) with what the plan says is no
     data NaN: a figure's margin (``_fills``) and, on JPEG'd pictures (and others no exact
-    render: seaborn's YlGnBu figure of 6x8 cells at q75 reads as no JPEG), the numbers
-    written in a heatmap's cells (``_cellmarks``: on exact ones they are off the map
-    already)."""
+    render: seaborn's YlGnBu figure of 6x8 cells at q75 reads as no JPEG), see-through
+    lines ruled across a map (``_gridlines``) and the numbers written in a heatmap's
+    cells (``_cellmarks``: on exact ones both are off the map already)."""
     result = without_fills(result, pixels, plan)
-    if plan.jpeg or not plan.exact:
-        return without_cell_marks(result, pixels, plan.fills)
+    if plan.jpeg or not plan.exact:  # (the lines first: ruled over a field, no cells' edges)
+        return without_cell_marks(*without_ruled_lines(result, pixels, plan.fills), plan.fills)
     return result
 
 
