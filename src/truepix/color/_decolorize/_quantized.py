@@ -299,10 +299,11 @@ def uncovered(palette: np.ndarray, line: Polyline, data: np.ndarray) -> np.ndarr
     """Per ``palette`` color ((P, 3) float RGB), the stretch of the map (bins, lo < hi;
     none: lo = hi = -1) it stands for, if it is off the map: the stretch between the
     positions of the ``data`` palette colors on either side of its projection, when its
-    distance to the map is at most that stretch's length (DN along the map) and at most
-    its distance to the nearest other palette color (the palette's own spacing there: a
-    quantizer's color is the mean of a cluster of colors nearer it than most others,
-    off a curved map by at most the cluster's size)."""
+    distance to the map is at most its distance to the nearest other palette color
+    (the palette's own spacing there: a quantizer's color is the mean of a cluster of
+    colors nearer it than most others, off a curved map by at most the cluster's size;
+    error diffusion mixes a coarse palette's colors around the map, 42 DN off jet for
+    the web palette's (51, 255, 255), whose colors lie 51 DN apart)."""
     stretches = np.full((len(palette), 2), -1.0)
     if len(palette) < 2 or not data.any():
         return stretches
@@ -310,16 +311,13 @@ def uncovered(palette: np.ndarray, line: Polyline, data: np.ndarray) -> np.ndarr
     n_bins = float(line.n_bins)
     levels = np.sort(at[data])
     spacing = _spacing(palette)
-    steps = np.sqrt((np.diff(line.vertices, axis=0) ** 2).sum(axis=1))
-    run = np.concatenate([[0.0], np.cumsum(steps)])  # DN along the map at each vertex
     for k in np.flatnonzero(~data):
         below, above = levels[levels < at[k]], levels[levels > at[k]]
         if line.cyclic and not (len(below) and len(above)):
             continue  # (across the seam: left NaN)
         lo = below[-1] if len(below) else 0.0
         hi = above[0] if len(above) else n_bins
-        length = np.interp(hi, line.positions, run) - np.interp(lo, line.positions, run)
-        if distance[k] <= min(length, spacing[k]):
+        if distance[k] <= spacing[k]:
             stretches[k] = lo, hi
     return stretches
 
