@@ -229,9 +229,11 @@ def palette_filled(decoder: Any, result: Any, pixels: np.ndarray, kind: str, pla
     A quantizer's color is the mean of a cluster of the picture's colors: where the
     cluster spans a bend of the map, its mean lies off it, 11-44 DN for Pillow's median
     cut and its 64 colors at coolwarm's and turbo's ends, and every pixel painted with
-    it is data all the same. An annotation's colors stay NaN: black, white and their
-    blends with the map lie farther from the map than from the palette's next color,
-    or on a stretch the data around them do not reach."""
+    it is data all the same; so are a coarse palette's colors that error diffusion
+    mixed around the map where the picture was not taken for dithered (``_dither``: jet
+    in the web palette on textured fields, 42 DN off). An annotation's colors stay NaN:
+    black, white and their blends with the map lie farther from the map than from the
+    palette's next color, or off the stretch the data around them hold."""
     values = result.values
     if (
         kind != "u8" or pixels.ndim != 3 or plan.exact or plan.sharp
