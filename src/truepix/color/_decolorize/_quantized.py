@@ -244,8 +244,10 @@ def palette_filled(decoder: Any, result: Any, pixels: np.ndarray, kind: str, pla
     flat = pixels.reshape(-1, pixels.shape[-1])
     if pixels.shape[-1] == 4 and not np.all(flat[:, 3] == 255):
         return result
+    if not palette_picture(flat, len(flat)):  # (a sample's colors: most pictures stop here)
+        return result
     holes = np.isnan(values).reshape(-1)
-    if not holes.any() or not palette_picture(flat, len(flat)):
+    if not holes.any():
         return result
     keys = _color_keys(flat[:, :3])
     palette_keys, index = np.unique(keys, return_inverse=True)
@@ -267,7 +269,8 @@ def palette_filled(decoder: Any, result: Any, pixels: np.ndarray, kind: str, pla
     n_bins = float(line.n_bins)
     out = np.array(values, dtype=np.float64, copy=True)
     flat_out = out.reshape(-1)
-    height, width = values.shape
+    hole_at = np.flatnonzero(holes)
+    hole_index = index[hole_at]
     for k in asked:
         lo, hi = stretches[k]
         at = _nearest_within(palette_rgb[k], line, lo, hi)
@@ -275,16 +278,28 @@ def palette_filled(decoder: Any, result: Any, pixels: np.ndarray, kind: str, pla
         low = float(np.asarray(decoder._norm(max(0.0, lo - pad) / n_bins)))
         high = float(np.asarray(decoder._norm(min(n_bins, hi + pad) / n_bins)))
         low, high = min(low, high), max(low, high)
-        mask = (index == k) & holes
-        around = _ring(mask.reshape(height, width), CLUSTER_RING)
-        near = values[around & ~np.isnan(values)]
+        pixels_at = hole_at[hole_index == k]
+        near = _ring_values(values, pixels_at, CLUSTER_RING)
         if not len(near) or not low <= float(np.median(near)) <= high:
             continue
-        flat_out[mask] = float(np.asarray(decoder._norm(at / n_bins)))
+        flat_out[pixels_at] = float(np.asarray(decoder._norm(at / n_bins)))
     return replace(result, values=out, n_nan=-1)
 
 
-def _ring(mask: np.ndarray, radius: int) -> np.ndarray:
+def _ring_values(values: np.ndarray, at: np.ndarray, radius: int) -> np.ndarray:
+    """The values not NaN of the pixels within ``radius`` (chessboard) of the pixels
+    ``at`` (flat indices of ``values``, (H, W)) but not among them."""
+    height, width = values.shape
+    y, x = np.divmod(at, width)
+    top, left = max(0, y.min() - radius), max(0, x.min() - radius)
+    bottom, right = min(height, y.max() + radius + 1), min(width, x.max() + radius + 1)
+    mask = np.zeros((bottom - top, right - left), dtype=bool)
+    mask[y - top, x - left] = True
+    near = values[top:bottom, left:right][_grown(mask, radius)]
+    return near[~np.isnan(near)]
+
+
+def _grown(mask: np.ndarray, radius: int) -> np.ndarray:
     """Pixels within ``radius`` (chessboard) of ``mask`` but not in it."""
     grown = mask.copy()
     for _ in range(radius):
