@@ -411,7 +411,8 @@ class Decolorizer:
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
-            result = palette_filled(self, result, pixels, kind, plan)  # clusters' means
+            if not dithering.inner():  # (a dithered picture's pixels: its means answer)
+                result = palette_filled(self, result, pixels, kind, plan)  # clusters' means
         result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)

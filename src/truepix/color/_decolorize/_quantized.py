@@ -250,7 +250,12 @@ def palette_filled(decoder: Any, result: Any, pixels: np.ndarray, kind: str, pla
     if not holes.any():
         return result
     keys = _color_keys(flat[:, :3])
-    palette_keys, index = np.unique(keys, return_inverse=True)
+    # (the sample's colors first: a palette picture's are most of its own, and a search
+    # among 256 keys is cheaper than sorting a megapixel's)
+    palette_keys = np.unique(keys[:: max(1, len(keys) // PALETTE_SAMPLE)])
+    index = np.minimum(np.searchsorted(palette_keys, keys), len(palette_keys) - 1)
+    if not np.array_equal(palette_keys[index], keys):
+        palette_keys, index = np.unique(keys, return_inverse=True)
     if len(palette_keys) > PALETTE_COLORS:
         return result
     index = index.reshape(-1)
