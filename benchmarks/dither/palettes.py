@@ -4,10 +4,10 @@ vmin=0, vmax=1)``, on trial 46's t25 fields (4 real + 2 smooth, 192^2) x 6 maps.
 Conditions: Pillow ``convert("P")`` (web palette + Floyd-Steinberg: its default), the same
 without dither, ``quantize(64)``, an adaptive 256 palette of a LANCZOS 0.5x picture (t25's),
 16 and 256 adaptive colors dithered (``quantize(n, palette=..., dither=FLOYDSTEINBERG)``),
-and the exact render. Columns: holes (NaN share), MAE (holes count 1.0), the k-d tree on the
+the exact render, and Pillow GIFs of the LANCZOS 0.5x picture and of a JPEG q90 one. Columns: holes (NaN share), MAE (holes count 1.0), the k-d tree on the
 pixels and on their 3x3 binomial means (``kd_means``), whether the result says dithered.
 Usage: ``python palettes.py [--maps a,b] [--conds a,b]``; run once per tree (PYTHONPATH)."""
-import argparse, pathlib, sys, warnings
+import argparse, io, pathlib, sys, warnings
 import numpy as np
 from PIL import Image
 
@@ -43,6 +43,10 @@ def conds(rgb, f):
         q = im.quantize(n, palette=im.quantize(n), dither=Image.Dither.FLOYDSTEINBERG)
         yield f"adaptive{n}_dither", np.asarray(q.convert("RGB")), f
     yield "exact", rgb, f
+    for name, source, truth in (("gif_lanczos0.5", sm, tr), ("gif_jpeg90", c.jpeg(rgb, 90), f)):
+        gif = io.BytesIO()  # (Pillow's GIF writer: an adaptive 256-color palette)
+        Image.fromarray(source).save(gif, "GIF")
+        yield name, np.asarray(Image.open(io.BytesIO(gif.getvalue())).convert("RGB")), truth
 
 
 def main():

@@ -176,3 +176,22 @@ def test_jpeg_tiles_on_a_local_cluster_match_numpy_tile_by_tile() -> None:
         held = client.run(_decoders_held)
     assert np.array_equal(got, expected, equal_nan=True)
     assert set(held.values()) <= {0, 1}  # one decoder per worker, not one per tile
+
+
+def test_dithered_chunks_make_a_dithered_result() -> None:
+    """A web-dithered picture (Pillow's ``convert("P")``) in dask chunks: each chunk is
+    decoded as dithered, and the result says so, as the numpy decode of one does."""
+    from PIL import Image
+
+    y, x = np.mgrid[0:128, 0:128]
+    data = 0.5 + 0.4 * np.sin(x / 11) * np.cos(y / 17)
+    exact = matplotlib.colormaps["viridis"](data, bytes=True)[..., :3]
+    picture = np.asarray(Image.fromarray(exact).convert("P").convert("RGB"))
+    decoder = Decolorizer("viridis", vmin=0, vmax=1)
+    assert decoder.decode(picture).dithered
+    assert all(decoder.decode(picture[:, lo : lo + 64]).dithered for lo in (0, 64))
+    result = decoder.decode(da.from_array(picture, chunks=(128, 64, 3)))
+    values, dithered, jpeg = da.compute(result.values, result.dithered, result.jpeg,
+                                        scheduler="threads")  # fmt: skip
+    assert bool(dithered) and not bool(jpeg)
+    assert np.nanmax(np.abs(values - data)) < 0.1

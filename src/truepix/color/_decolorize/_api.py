@@ -47,6 +47,7 @@ from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
 )  # fmt: skip
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
+from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
@@ -410,6 +411,8 @@ class Decolorizer:
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
+            if not dithering.inner():  # (a dithered picture's pixels: its means answer)
+                result = palette_filled(self, result, pixels, kind, plan)  # clusters' means
         result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)

@@ -26,12 +26,13 @@ from truepix.color._decolorize._result import DecolorizeResult
 __all__ = ["RECORD", "decode_blocks", "is_dask", "values_blocks"]
 
 #: One chunk's decoding as a record per pixel: the per-pixel fields, and the
-#: chunk's own judgement (noise, threshold, JPEG, denoised) repeated in each.
+#: chunk's own judgement (noise, threshold, JPEG, denoised, dithered) repeated in each.
 RECORD = np.dtype(
     [
         ("values", np.float64), ("residual", np.float32), ("ambiguous", np.bool_),
         ("noise", np.float64), ("threshold", np.float64), ("jpeg", np.bool_),
         ("denoised", np.bool_), ("under", np.bool_), ("over", np.bool_),
+        ("dithered", np.bool_),
     ]
 )  # fmt: skip
 
@@ -119,7 +120,8 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
 
     ``values``, ``residual``, ``ambiguous``, ``under`` and ``over`` are dask arrays;
     ``noise`` and ``threshold`` are 0-d dask arrays (the largest over the chunks),
-    ``jpeg`` and ``denoised`` 0-d dask booleans (any chunk). Compute them together
+    ``jpeg``, ``denoised`` and ``dithered`` 0-d dask booleans (any chunk, as a loop
+    over the chunks would judge some of them). Compute them together
     (``dask.compute(result.values, result.noise)``) to decode each chunk once.
     """
     image = _pixels(decoder, image)
@@ -131,6 +133,7 @@ def decode_blocks(decoder: Any, image: Any) -> Any:
         records["values"], records["residual"], records["ambiguous"],
         records["noise"].max(), records["threshold"].max(), records["jpeg"].any(),
         records["denoised"].any(), under=records["under"], over=records["over"],
+        dithered=records["dithered"].any(),
     )  # fmt: skip
 
 

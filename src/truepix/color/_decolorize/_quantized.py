@@ -12,6 +12,9 @@ near it are in the palette themselves, painted by the data (``palette_cells``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import numba as nb
 import numpy as np
 
@@ -24,7 +27,8 @@ from truepix.color._decolorize._tables import distinct_colors
 
 __all__ = [
     "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_PIXELS", "palette", "palette_cells",
-    "palette_picture", "palette_fills", "palette_spread",
+    "palette_filled", "palette_picture", "palette_fills", "palette_spread", "project",
+    "uncovered",
 ]  # fmt: skip
 
 #: A palette picture (GIF, pngquant, ``Image.quantize``) has at most this many colors:
@@ -208,3 +212,169 @@ def _in_arc(  # pragma: no cover - jitted
             if lo <= s <= hi or (cyclic and (lo <= s + 1.0 <= hi or lo <= s - 1.0 <= hi)):
                 hits[k] = True
                 break
+
+
+#: A palette color's pixels are answered as the stretch of the map it stands for only
+#: where the data around them lie near that stretch: the median value of the data
+#: pixels up to CLUSTER_RING pixels around them within the stretch widened by its own
+#: width and CELL_MARGIN_BINS bins on each side (an ink's fringe on a field elsewhere).
+CLUSTER_RING = 2
+
+
+def palette_filled(decoder: Any, result: Any, pixels: np.ndarray, kind: str, plan: Any) -> Any:
+    """``result`` of a palette picture (at most PALETTE_COLORS colors, no exact render)
+    with the NaN pixels of each off-map palette color that stands for a stretch of the
+    map (:func:`uncovered`) answered: that stretch's map value nearest to the color.
+
+    A quantizer's color is the mean of a cluster of the picture's colors: where the
+    cluster spans a bend of the map, its mean lies off it, 11-44 DN for Pillow's median
+    cut and its 64 colors at coolwarm's and turbo's ends, and every pixel painted with
+    it is data all the same; so are a coarse palette's colors that error diffusion
+    mixed around the map where the picture was not taken for dithered (``_dither``: jet
+    in the web palette on textured fields, 42 DN off). An annotation's colors stay NaN:
+    black, white and their blends with the map lie farther from the map than from the
+    palette's next color, or off the stretch the data around them hold."""
+    values = result.values
+    if (
+        kind != "u8" or pixels.ndim != 3 or plan.exact or plan.sharp
+        or not isinstance(values, np.ndarray) or values.shape != pixels.shape[:2]
+        or result.n_nan == 0
+    ):  # fmt: skip
+        return result
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    if pixels.shape[-1] == 4 and not np.all(flat[:, 3] == 255):
+        return result
+    if not palette_picture(flat, len(flat)):  # (a sample's colors: most pictures stop here)
+        return result
+    holes = np.isnan(values).reshape(-1)
+    if not holes.any():
+        return result
+    keys = _color_keys(flat[:, :3])
+    # (the sample's colors first: a palette picture's are most of its own, and a search
+    # among 256 keys is cheaper than sorting a megapixel's)
+    palette_keys = np.unique(keys[:: max(1, len(keys) // PALETTE_SAMPLE)])
+    index = np.minimum(np.searchsorted(palette_keys, keys), len(palette_keys) - 1)
+    if not np.array_equal(palette_keys[index], keys):
+        palette_keys, index = np.unique(keys, return_inverse=True)
+    if len(palette_keys) > PALETTE_COLORS:
+        return result
+    index = index.reshape(-1)
+    n_colors = len(palette_keys)
+    missing = np.bincount(index[holes], minlength=n_colors)
+    total = np.bincount(index, minlength=n_colors)
+    data = missing * 2 < total  # (the decode's own judgement: mostly data)
+    palette_rgb = np.stack(
+        [palette_keys >> 16, (palette_keys >> 8) & 255, palette_keys & 255], axis=1
+    ).astype(np.float64)
+    line = decoder._grid("u8", "rgb").line
+    stretches = uncovered(palette_rgb, line, data)
+    asked = np.flatnonzero((missing > 0) & ~data & (stretches[:, 1] > stretches[:, 0]))
+    if not len(asked):
+        return result
+    n_bins = float(line.n_bins)
+    out = np.array(values, dtype=np.float64, copy=True)
+    flat_out = out.reshape(-1)
+    hole_at = np.flatnonzero(holes)
+    hole_index = index[hole_at]
+    for k in asked:
+        lo, hi = stretches[k]
+        at = _nearest_within(palette_rgb[k], line, lo, hi)
+        pad = (hi - lo) + CELL_MARGIN_BINS
+        low = float(np.asarray(decoder._norm(max(0.0, lo - pad) / n_bins)))
+        high = float(np.asarray(decoder._norm(min(n_bins, hi + pad) / n_bins)))
+        low, high = min(low, high), max(low, high)
+        pixels_at = hole_at[hole_index == k]
+        near = _ring_values(values, pixels_at, CLUSTER_RING)
+        if not len(near) or not low <= float(np.median(near)) <= high:
+            continue
+        flat_out[pixels_at] = float(np.asarray(decoder._norm(at / n_bins)))
+    return replace(result, values=out, n_nan=-1)
+
+
+def _ring_values(values: np.ndarray, at: np.ndarray, radius: int) -> np.ndarray:
+    """The values not NaN of the pixels within ``radius`` (chessboard) of the pixels
+    ``at`` (flat indices of ``values``, (H, W)) but not among them."""
+    height, width = values.shape
+    y, x = np.divmod(at, width)
+    top, left = max(0, y.min() - radius), max(0, x.min() - radius)
+    bottom, right = min(height, y.max() + radius + 1), min(width, x.max() + radius + 1)
+    mask = np.zeros((bottom - top, right - left), dtype=bool)
+    mask[y - top, x - left] = True
+    near = values[top:bottom, left:right][_grown(mask, radius)]
+    return near[~np.isnan(near)]
+
+
+def _grown(mask: np.ndarray, radius: int) -> np.ndarray:
+    """Pixels within ``radius`` (chessboard) of ``mask`` but not in it."""
+    grown = mask.copy()
+    for _ in range(radius):
+        step = grown.copy()
+        step[1:] |= grown[:-1]
+        step[:-1] |= grown[1:]
+        step[:, 1:] |= step[:, :-1].copy()
+        step[:, :-1] |= step[:, 1:].copy()
+        grown = step
+    return grown & ~mask
+
+
+def uncovered(palette: np.ndarray, line: Polyline, data: np.ndarray) -> np.ndarray:
+    """Per ``palette`` color ((P, 3) float RGB), the stretch of the map (bins, lo < hi;
+    none: lo = hi = -1) it stands for, if it is off the map: the stretch between the
+    positions of the ``data`` palette colors on either side of its projection, when its
+    distance to the map is at most its distance to the nearest other palette color
+    (the palette's own spacing there: a quantizer's color is the mean of a cluster of
+    colors nearer it than most others, off a curved map by at most the cluster's size;
+    error diffusion mixes a coarse palette's colors around the map, 42 DN off jet for
+    the web palette's (51, 255, 255), whose colors lie 51 DN apart)."""
+    stretches = np.full((len(palette), 2), -1.0)
+    if len(palette) < 2 or not data.any():
+        return stretches
+    at, distance = project(palette, line.vertices, line.positions)
+    n_bins = float(line.n_bins)
+    levels = np.sort(at[data])
+    spacing = _spacing(palette)
+    for k in np.flatnonzero(~data):
+        below, above = levels[levels < at[k]], levels[levels > at[k]]
+        if line.cyclic and not (len(below) and len(above)):
+            continue  # (across the seam: left NaN)
+        lo = below[-1] if len(below) else 0.0
+        hi = above[0] if len(above) else n_bins
+        if distance[k] <= spacing[k]:
+            stretches[k] = lo, hi
+    return stretches
+
+
+def _spacing(palette: np.ndarray) -> np.ndarray:
+    """Each of ``palette``'s colors' distance (DN) to the nearest other one."""
+    gaps = np.sqrt(((palette[:, None, :] - palette[None, :, :]) ** 2).sum(axis=2))
+    np.fill_diagonal(gaps, np.inf)
+    return gaps.min(axis=1)
+
+
+def project(
+    colors: np.ndarray, vertices: np.ndarray, positions: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Position (bins) of the nearest point of the polyline through ``vertices`` (at
+    ``positions``) to each of ``colors`` ((P, 3) RGB, DN), and its distance (DN)."""
+    if len(vertices) == 1:
+        gap = np.sqrt(((colors - vertices[0]) ** 2).sum(axis=1))
+        return np.full(len(colors), positions[0]), gap
+    start, step = vertices[:-1], np.diff(vertices, axis=0)
+    length2 = np.maximum((step**2).sum(axis=1), 1e-12)
+    along = np.einsum("psc,sc->ps", colors[:, None, :] - start[None], step) / length2
+    along = np.clip(along, 0.0, 1.0)
+    gap = np.sqrt(((colors[:, None, :] - start[None] - along[..., None] * step[None]) ** 2).sum(2))
+    best = np.argmin(gap, axis=1)
+    rows = np.arange(len(colors))
+    return positions[best] + along[rows, best] * np.diff(positions)[best], gap[rows, best]
+
+
+def _nearest_within(color: np.ndarray, line: Polyline, lo: float, hi: float) -> float:
+    """Position (bins) of the map's point nearest ``color`` between ``lo`` and ``hi``."""
+    inside = (line.positions > lo) & (line.positions < hi)
+    ends = np.array([lo, hi])
+    positions = np.concatenate([[lo], line.positions[inside], [hi]])
+    vertices = np.vstack(
+        [line.colors_at(ends[:1]), line.vertices[inside], line.colors_at(ends[1:])]
+    )
+    return float(project(color[None], vertices, positions)[0][0])

@@ -110,9 +110,9 @@ class DecolorizeResult:
         pixels are neither NaN nor ``ambiguous``. Shape of ``values``; all False
         for a map whose over and under colors are its end colors.
 
-    For a dask picture the arrays are lazy dask arrays and the four judgements
-    0-d dask arrays (the largest noise and threshold, any chunk JPEG'd or
-    denoised), computed chunk by chunk on the workers.
+    For a dask picture the arrays are lazy dask arrays and the five judgements
+    0-d dask arrays (the largest noise and threshold, any chunk JPEG'd, denoised
+    or dithered), computed chunk by chunk on the workers.
     """
 
     values: np.ndarray
