@@ -40,6 +40,7 @@ from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
 from truepix.color._decolorize import _seam as seam
+from truepix.color._decolorize import _shift as shifts
 from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
@@ -409,7 +410,12 @@ class Decolorizer:
             return dithering.decoded(self, pixels, detailed=detailed)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
+            # colors moved by one curve per channel (a gamma, TV range): decoded undone
+            shift = shifts.found(self, pixels, kind, scale, plan)
+            if shift is not None:
+                pixels, kind, scale, plan = shifts.undone_plan(self, pixels, shift)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
+            result = result if shift is None else replace(result, shift=shift)
         result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)

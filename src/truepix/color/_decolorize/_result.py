@@ -103,6 +103,12 @@ class DecolorizeResult:
     jpeg : bool
         Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
         from a luma-weighted distance.
+    shift : ColorShift or None
+        The curve per channel (``offset + gain * 255 * (m / 255) ** gamma`` of a map color
+        ``m``, DN) that moved every color of the picture -- a gamma (a color-managed
+        screenshot), TV range 16-235 (a video path), a brightness change -- undone before
+        decoding (``decolorize`` warns with a ``ColorShiftWarning``); None when the colors
+        showed no such shift. ``str(result.shift)`` names it, e.g. "gamma ~0.82".
     dithered : bool
         Whether the picture looked like a dithered palette picture (``Image.convert("P")``'s
         web palette with Floyd-Steinberg error diffusion, a dithered GIF): its pixels
@@ -141,6 +147,9 @@ class DecolorizeResult:
     bgr: bool = field(default=False, repr=False, compare=False)
     #: a dithered palette picture, decoded from its local means (``_dither``)
     dithered: bool = False
+    #: the curves per channel that moved the picture's colors (a gamma, TV range 16-235,
+    #: a brightness change: ``_shift.ColorShift``), undone before decoding; None if none
+    shift: Any = None
 
     @property
     def valid(self) -> np.ndarray:
@@ -165,6 +174,17 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
+    if result.shift is not None and isinstance(result.values, np.ndarray):
+        from truepix.errors import ColorShiftWarning
+
+        cmap = decoder if isinstance(decoder, str) else decoder.cmap
+        msg = (
+            f"expected the colors of {cmap!r}, got them all shifted ({result.shift}), as a"
+            " color-managed screenshot or a video path leaves them: undone before decoding"
+            " (DecolorizeResult.shift)"
+        )
+        warnings.warn(msg, ColorShiftWarning, stacklevel=3)
+        return result  # (the picture as given is not what was decoded: no other advice)
     advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
     advice.update(threshold=result.threshold, dithered=result.dithered)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
