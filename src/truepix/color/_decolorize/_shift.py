@@ -44,6 +44,8 @@ SHIFT_SHARE = 0.9
 EXPLAINED = 0.25
 #: ... and the curves move some channel this many DN at least, over the map's colors.
 FAR = 2.0
+#: Pixels of the plan's sample the shift share is measured on at most.
+SHARE_PIXELS = 4096
 #: Pixels near the map the fit needs at least, and reads at most (evenly spaced).
 MIN_PIXELS, FIT_PIXELS = 1024, 12_000
 #: The exponents tried (each with its least-squares offset and gain).
@@ -173,6 +175,7 @@ def measure(
         return None
     sample = sample_rows(pixels)[0]
     flat = sample.reshape(-1, sample.shape[-1])
+    flat = flat[:: -(-len(flat) // SHARE_PIXELS)]  # (evenly spaced: ~0.7 ms)
     line = decoder._grid(kind, "rgb").line
     codes = decoder._codes(flat, kind, scale, "rgb")
     share = shift_share(flat, scale, codes, plan.max_code, line)
