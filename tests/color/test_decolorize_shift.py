@@ -51,7 +51,9 @@ def _brighter(rgb: np.ndarray) -> np.ndarray:
 SHIFTS = {"gamma": _gamma, "tv": _tv_range, "bright": _brighter}
 
 
-def _errors(values: np.ndarray, picture: np.ndarray, cmap: str, field: np.ndarray):  # type: ignore[no-untyped-def]
+def _errors(
+    values: np.ndarray, picture: np.ndarray, cmap: str, field: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     table = matplotlib.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
     nearest = cKDTree(table).query(picture.reshape(-1, 3).astype(float))[1]
     baseline = np.abs((nearest.reshape(field.shape) + 0.5) * 255 / 256 - field)
@@ -62,7 +64,8 @@ def _errors(values: np.ndarray, picture: np.ndarray, cmap: str, field: np.ndarra
 # (main before: 1.06-1.11x the k-d tree's error on trial 46's fields: benchmarks/shift)
 CASES = [(name, cmap, how) for name, cmap in (("camera", "jet"), ("terrain", "viridis"))
          for how in sorted(SHIFTS)]  # fmt: skip
-CASES += [("terrain", "magma", "bright"), ("camera", "turbo", "tv"), ("camera", "coolwarm", "gamma")]
+CASES += [("terrain", "magma", "bright"), ("camera", "turbo", "tv"),
+          ("camera", "coolwarm", "gamma")]  # fmt: skip
 
 
 @pytest.mark.parametrize(("name", "cmap", "how"), CASES)

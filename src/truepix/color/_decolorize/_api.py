@@ -410,12 +410,9 @@ class Decolorizer:
             return dithering.decoded(self, pixels, detailed=detailed)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
-            # colors moved by one curve per channel (a gamma, TV range): decoded undone
-            shift = shifts.found(self, pixels, kind, scale, plan)
-            if shift is not None:
-                pixels, kind, scale, plan = shifts.undone_plan(self, pixels, shift)
+            shift, pixels, kind, scale, plan = shifts.undone(self, pixels, kind, scale, plan)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
-            result = result if shift is None else replace(result, shift=shift)
+            result = replace(result, shift=shift)  # (a gamma, TV range ... undone)
         result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)

@@ -23,6 +23,7 @@ the result says so (``DecolorizeResult.shift``; ``decolorize`` warns).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -34,7 +35,7 @@ from truepix.color._decolorize._exact import MIN_THRESHOLD, threshold_code
 from truepix.color._decolorize._inputs import planned
 from truepix.color._decolorize._lossy import shift_share
 
-__all__ = ["ColorShift", "found", "measure", "undone_plan"]
+__all__ = ["ColorShift", "found", "measure", "undone", "undone_plan", "warn_shifted"]
 
 #: The residual's share that is one shift per stretch of the map (``_lossy.shift_share``)
 #: at least. Measured (192^2, 4 real + 2 smooth fields x 5 maps): gamma 2.2 -> 1.8, TV
@@ -137,6 +138,31 @@ class ColorShift:
         return ", ".join(parts) or "per-channel curves"
 
 
+def warn_shifted(result: Any, decoder: Any, *, stacklevel: int) -> Any:
+    """``result``, after a :class:`~truepix.errors.ColorShiftWarning` naming its shift."""
+    from truepix.errors import ColorShiftWarning
+
+    cmap = decoder if isinstance(decoder, str) else decoder.cmap
+    msg = (
+        f"expected the colors of {cmap!r}, got them all shifted ({result.shift}), as a"
+        " color-managed screenshot or a video path leaves them: undone before decoding"
+        " (DecolorizeResult.shift)"
+    )
+    warnings.warn(msg, ColorShiftWarning, stacklevel=stacklevel)
+    return result
+
+
+def undone(
+    decoder: Any, pixels: np.ndarray, kind: str, scale: float, plan: Any
+) -> tuple[ColorShift | None, np.ndarray, str, float, Any]:
+    """The shift :func:`found` in a picture (None if none), and its pixels, table kind,
+    scale and plan: :func:`undone_plan`'s where a shift was found, else as given."""
+    shift = found(decoder, pixels, kind, scale, plan)
+    if shift is None:
+        return None, pixels, kind, scale, plan
+    return (shift, *undone_plan(decoder, pixels, shift))
+
+
 def undone_plan(
     decoder: Any, pixels: np.ndarray, shift: ColorShift
 ) -> tuple[np.ndarray, str, float, Any]:
@@ -150,7 +176,9 @@ def undone_plan(
     return pixels, kind, scale, plan
 
 
-def found(decoder: Any, pixels: np.ndarray, kind: str, scale: float, plan: Any) -> ColorShift | None:
+def found(
+    decoder: Any, pixels: np.ndarray, kind: str, scale: float, plan: Any
+) -> ColorShift | None:
     """The shift an 8-bit (H, W, C) picture's colors show (see the module), or None:
     ``kind`` its table, ``plan`` the plan made for it as it is."""
     measured = measure(decoder, pixels, kind, scale, plan)
