@@ -63,6 +63,9 @@ MODELS = ("affine", "gamma", "curve")
 SIMPLER = 1.5
 #: ... plus what rounding to bytes leaves (DN^2: 1/12 a channel).
 ROUNDING = 0.25
+#: A gamma this close to 1 is none; a blend's face (DN) and video range's ends within
+#: VIDEO_ENDS DN (:func:`_blend`, :func:`_video_range`).
+GAMMA_ONE, VIDEO_ENDS = 0.03, 2.0
 #: A channel whose map colors span fewer DN than this is fitted an offset alone.
 MIN_SPAN = 32.0
 
@@ -185,9 +188,26 @@ def found(
     if measured is None:
         return None
     share, explained, moved, shift = measured
-    if share < SHIFT_SHARE or explained > EXPLAINED or moved < FAR:
+    if share < SHIFT_SHARE or explained > EXPLAINED or moved < FAR or shift is None:
         return None
-    return shift
+    return None if _blend(shift) and not _video_range(shift) else shift
+
+
+def _blend(shift: ColorShift) -> bool:
+    """Whether ``shift`` is the map drawn translucent over a gray (``alpha * m + (1 -
+    alpha) * face``: no gamma, a gain under 1), which ``alpha`` and ``facecolor`` decode
+    and the off-map warning advises (``_result``): left to them."""
+    gamma, gain, offset = shift.gamma[0], shift.gain[0], shift.offset[0]
+    if abs(gamma - 1.0) > GAMMA_ONE or gain > 1.0 - GAMMA_ONE:
+        return False
+    return -VIDEO_ENDS <= offset / (1.0 - gain) <= 255.0 + VIDEO_ENDS
+
+
+def _video_range(shift: ColorShift) -> bool:
+    """Whether ``shift`` takes 0-255 to video's 16-235 (BT.601 / BT.709 limited range),
+    a blend at 0.86 over gray 113 in numbers, but what a video path does."""
+    low, high = shift.shifted(np.array([[0.0] * 3, [255.0] * 3]))[:, 0]
+    return abs(low - 16.0) <= VIDEO_ENDS and abs(high - 235.0) <= VIDEO_ENDS
 
 
 def measure(
