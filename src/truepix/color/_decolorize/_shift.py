@@ -190,7 +190,23 @@ def found(
     share, explained, moved, shift = measured
     if share < SHIFT_SHARE or explained > EXPLAINED or moved < FAR or shift is None:
         return None
-    return None if _blend(shift) and not _video_range(shift) else shift
+    if _blend(shift) and not _video_range(shift):
+        return None
+    return None if _other_table(decoder, pixels) else shift
+
+
+def _other_table(decoder: Any, pixels: np.ndarray) -> bool:
+    """Whether another catalog map's table holds the picture's colors exactly (OpenCV's
+    JET given as matplotlib's jet, up to 8 DN off it by one curve): the off-map warning
+    names that map (``_offtable``), no shift is undone."""
+    from truepix.color._decolorize import _offtable as offtable
+
+    sample = offtable._sample(pixels, offtable.SAMPLE, offtable.MIN_SAMPLE)
+    if pixels.dtype != np.uint8 or sample is None:
+        return False
+    keys = offtable._keys(sample)
+    own = offtable._held(keys, decoder._map)
+    return offtable._other_map(decoder, sample, keys, own) is not None
 
 
 def _blend(shift: ColorShift) -> bool:
