@@ -27,6 +27,7 @@ would naturally catch, so ``except ValueError`` keeps working::
     TruepixWarning (UserWarning)                 something worked, but not as well as asked
     ├── CrowdedLabelsWarning                     text labels too small or too dense to read
     ├── OffMapWarning                            most of a picture is not the colormap's colors
+    ├── ColorShiftWarning                        a picture's colors were shifted (gamma, TV range)
     └── ColorbarDoubtWarning                     the bar found may be a strip of a plot
 
 Messages read "expected ..., got ..." followed by a hint.
@@ -47,6 +48,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "CorruptFileError",
+    "ColorShiftWarning",
     "ColorbarDoubtWarning",
     "CrowdedLabelsWarning",
     "DecompressionBombError",
@@ -208,6 +210,11 @@ class CrowdedLabelsWarning(TruepixWarning):
 
 class OffMapWarning(TruepixWarning):
     """Most pixels of a decoded picture are not colors of the colormap (a wrong ``cmap``?)."""
+
+
+class ColorShiftWarning(TruepixWarning):
+    """A decoded picture's colors were all moved by one curve per channel (a gamma, TV range
+    16-235, a brightness change), which was undone before decoding."""
 
 
 class ColorbarDoubtWarning(TruepixWarning):

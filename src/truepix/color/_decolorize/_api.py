@@ -36,10 +36,9 @@ from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
-from truepix.color._decolorize import _plan as planning
-from truepix.color._decolorize import _resampled as resampled
-from truepix.color._decolorize import _reuse as reuse
-from truepix.color._decolorize import _seam as seam
+from truepix.color._decolorize import _plan as planning, _resampled as resampled
+from truepix.color._decolorize import _reuse as reuse, _seam as seam
+from truepix.color._decolorize import _shift as shifts
 from truepix.color._decolorize import _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
@@ -410,9 +409,11 @@ class Decolorizer:
             return dithering.decoded(self, pixels, detailed=detailed)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale)
+            shift, pixels, kind, scale, plan = shifts.undone(self, pixels, kind, scale, plan)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
             if not dithering.inner():  # (a dithered picture's pixels: its means answer)
                 result = palette_filled(self, result, pixels, kind, plan)  # clusters' means
+            result = replace(result, shift=shift)  # (a gamma, TV range ... undone)
         result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)

@@ -94,6 +94,9 @@ class DecolorizeResult:
     jpeg : bool
         Whether the picture looked JPEG'd (4:2:0 chroma), so that positions came
         from a luma-weighted distance.
+    shift : ColorShift or None
+        The curve (a gamma, TV range 16-235, a brightness change) that moved every color
+        of the picture, undone before decoding (``str(shift)`` names it); None if none.
     dithered : bool
         Whether the picture looked like a dithered palette picture (``Image.convert("P")``'s
         web palette with Floyd-Steinberg error diffusion, a dithered GIF): its pixels
@@ -132,6 +135,7 @@ class DecolorizeResult:
     bgr: bool = field(default=False, repr=False, compare=False)
     #: a dithered palette picture, decoded from its local means (``_dither``)
     dithered: bool = False
+    shift: Any = None  # (a ``_shift.ColorShift``)
 
     @property
     def valid(self) -> np.ndarray:
@@ -140,14 +144,9 @@ class DecolorizeResult:
 
     def first(self) -> DecolorizeResult:
         """The result of a one-picture stack ``(1, ...)`` as the picture's own."""
-        return replace(
-            self,
-            values=self.values[0],
-            residual=self.residual[0] if self.residual.size else self.residual,
-            ambiguous=self.ambiguous[0] if self.ambiguous.size else self.ambiguous,
-            under=self.under[0] if self.under.size else self.under,
-            over=self.over[0] if self.over.size else self.over,
-        )
+        parts = {name: getattr(self, name) for name in ("residual", "ambiguous", "under", "over")}
+        parts = {name: part[0] if part.size else part for name, part in parts.items()}
+        return replace(self, values=self.values[0], **parts)
 
 
 def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> DecolorizeResult:
@@ -156,6 +155,9 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     BGR picture. :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet."""
+    if result.shift is not None:  # (what was decoded is not the picture as given: no advice)
+        from truepix.color._decolorize._shift import warn_shifted
+        return warn_shifted(result, decoder, stacklevel=4)
     advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
     advice.update(threshold=result.threshold, dithered=result.dithered)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
