@@ -1,0 +1,318 @@
+"""Strokes drawn over a sharp exact render in (nearly) the map's own colors
+(:func:`flag_near_strokes`).
+
+On a sharp render (``_exact.exact_render``) every data pixel is an entry of the table
+the picture holds, and what was drawn over it off the map is NaN already, with its
+antialiased edges that are no entry (``_tables.flag_edges``). What stays is a stroke
+whose ink the map itself nearly has: white over seismic's white middle or pink's and
+hot's white end, black over magma's and hot's dark ends. Its pixels are blends of the
+ink and the field under it, close to the map's polyline (a blend of two colors on a
+straight stretch of the map lies on it) and sometimes right on a table entry. A
+per-pixel color test cannot tell them; where they lie can:
+
+- a pixel that is no table entry in a thin run (at most RUN pixels of such, or
+  NaN ones, along a row, a column or a diagonal) between two table colors is drawn when
+  it is not their blend (farther than TOLERANCE DN from the segment joining them): a
+  stroke's pixel is darker or lighter than the field on both sides of it, a resampled
+  edge's or a cell border's blend lies between them. A real field's thin features (a
+  DEM's rivers, a photograph's edges) are table entries: never looked at.
+- a table entry with flagged pixels on both sides of it along a line (its stroke's
+  edges), each on the segment from the table color beyond it to this one (a blend of
+  this color, the ink, with the field), and the field on both sides not joined by
+  it: the stroke's core, in a color the map also has. Edges that land on a table
+  entry by chance lie on the segment from the field beside them to a flagged core.
+
+A value the field also has right there (a white box over pink's white peaks, a core
+with no edge flagged beside it) stays data: no rule here can tell it.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize._vertex import _JIT
+
+__all__ = ["flag_near_strokes"]
+
+#: Longest run (pixels) of no-table or flagged pixels a stroke's pixel lies in across
+#: the stroke: matplotlib's 1-1.5 px lines and 10-16 pt glyphs with their edges.
+RUN = 4
+#: Rings of no-table pixels around those grown (``_tables.EDGE_RINGS``'s rule).
+GROW = 2
+#: A pixel farther than this (DN) from the segment joining the table colors on either
+#: side of it is no blend of them (bytes round each channel: sqrt(3) DN).
+TOLERANCE = 3.0
+#: A stroke's core differs from the field on each side by this much (DN) or more, and
+#: an edge lies at least EDGE_T of the way from the field to the core.
+JUMP = 12.0
+EDGE_T = 0.1
+#: ... and by more than SLOPE times the field's own step beside it (a blend's jump,
+#: not the field's gradient running on into the pixel).
+SLOPE = 3.0
+#: An edge that is a table color differs from the field beside it by this much (DN).
+EDGE_JUMP = 1000.0
+#: Passes of the core and edge rules (each flags beside what the last one flagged).
+PASSES = 2
+
+
+def flag_near_strokes(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) -> int:
+    """Set to NaN, in place, the pixels of strokes drawn in the map's own colors over a
+    sharp exact render (the module's rules); return how many.
+
+    Parameters
+    ----------
+    values : (H, W) float64
+        Decoded values; NaN: off the map (or transparent), strokes' edges flagged.
+    pixels : (H, W, 3|4) uint8
+        The picture.
+    keys : ndarray
+        Sorted keys of the table the picture holds (``_tables.table_keys``).
+    """
+    if values.ndim != 2 or min(values.shape) < 3:
+        return 0
+    table = np.zeros(1 << 21, dtype=np.uint8)  # one bit per 24-bit color
+    keys = np.asarray(keys, dtype=np.int64)
+    np.bitwise_or.at(table, keys >> 3, (1 << (keys & 7)).astype(np.uint8))
+    nan = np.isnan(values)
+    if pixels.shape[-1] == 4:
+        nan &= pixels[..., 3] == 255  # a transparent pixel is no stroke
+    flagged = np.zeros(values.shape, dtype=bool)
+    _flag(np.ascontiguousarray(pixels), nan, table, flagged, RUN, GROW, TOLERANCE**2, JUMP**2,
+          EDGE_JUMP**2, SLOPE**2, EDGE_T, PASSES)  # fmt: skip
+    values[flagged] = np.nan
+    return int(np.count_nonzero(flagged))
+
+
+_DIRECTIONS = np.array([[0, 1], [1, 0], [1, 1], [1, -1]], dtype=np.int64)
+
+
+@nb.njit(**_JIT)
+def _is_key(pixels, table, y, x):  # pragma: no cover - jitted
+    key = (np.int64(pixels[y, x, 0]) << 16) | (np.int64(pixels[y, x, 1]) << 8) | pixels[y, x, 2]
+    return (table[key >> 3] >> (key & 7)) & 1 == 1
+
+
+@nb.njit(**_JIT)
+def _gap2(pixels, y, x, ya, xa, yb, xb):  # pragma: no cover - jitted
+    """Squared distance (DN^2) of pixel (y, x) from the segment (ya, xa)-(yb, xb), and
+    where along it (t, 0-1) it projects."""
+    along = 0.0
+    length2 = 0.0
+    for c in range(3):
+        seg = float(pixels[yb, xb, c]) - float(pixels[ya, xa, c])
+        along += (float(pixels[y, x, c]) - float(pixels[ya, xa, c])) * seg
+        length2 += seg * seg
+    t = min(1.0, max(0.0, along / length2)) if length2 > 0 else 0.0
+    gap2 = 0.0
+    for c in range(3):
+        start = float(pixels[ya, xa, c])
+        point = start + t * (float(pixels[yb, xb, c]) - start)
+        gap2 += (float(pixels[y, x, c]) - point) ** 2
+    return gap2, t
+
+
+@nb.njit(**_JIT)
+def _dist2(pixels, y, x, ya, xa):  # pragma: no cover - jitted
+    total = 0.0
+    for c in range(3):
+        total += (float(pixels[y, x, c]) - float(pixels[ya, xa, c])) ** 2
+    return total
+
+
+@nb.njit(**_JIT)
+def _field(pixels, table, nan, y, x, dy, dx, run):  # pragma: no cover - jitted
+    """Steps (1..run) along (dy, dx) from (y, x) to the first table color that is not
+    NaN, passing only no-table or NaN pixels; 0 where there is none."""
+    height, width = nan.shape
+    for k in range(1, run + 1):
+        yy, xx = y + k * dy, x + k * dx
+        if yy < 0 or yy >= height or xx < 0 or xx >= width:
+            return 0
+        if not nan[yy, xx] and _is_key(pixels, table, yy, xx):
+            return k
+    return 0
+
+
+@nb.njit(**_JIT)
+def _jumps(pixels, nan, y, x, fy, fx, dy, dx, least2, slope2):  # pragma: no cover - jitted
+    """Whether (y, x) differs from the field pixel (fy, fx) by ``least2`` (DN^2) and by
+    more than SLOPE times the field's own step to the next pixel on (dy, dx)."""
+    height, width = nan.shape
+    step = _dist2(pixels, y, x, fy, fx)
+    if step < least2:
+        return False
+    ny, nx = fy + dy, fx + dx
+    if ny < 0 or ny >= height or nx < 0 or nx >= width or nan[ny, nx]:
+        return False
+    return step > slope2 * _dist2(pixels, fy, fx, ny, nx)
+
+
+@nb.njit(**_JIT)
+def _edge_side(pixels, table, nan, y, x, dy, dx, tol2, jump2, slope2, edge_t):  # noqa
+    # pragma: no cover
+    """Steps (2-3) along (dy, dx) from the core (y, x) to the field past one or two NaN
+    edge pixels, each a blend of the core and that field; 0 where not so."""
+    height, width = nan.shape
+    for k in (2, 3):
+        yy, xx = y + k * dy, x + k * dx
+        if yy < 0 or yy >= height or xx < 0 or xx >= width:
+            return 0
+        if nan[yy, xx]:
+            continue
+        if not _is_key(pixels, table, yy, xx) or not _jumps(
+            pixels, nan, y, x, yy, xx, dy, dx, jump2, slope2
+        ):
+            return 0
+        for j in range(1, k):
+            ey, ex = y + j * dy, x + j * dx
+            if not nan[ey, ex]:
+                return 0
+            gap2, t = _gap2(pixels, ey, ex, yy, xx, y, x)
+            if gap2 > tol2 or t < edge_t or t > 1.0 - edge_t:
+                return 0
+        return k
+    return 0
+
+
+@nb.njit(**_JIT)
+def _flag(pixels, nan, table, out, run, grow, tol2, jump2, edge2, slope2, edge_t, passes):  # noqa
+    # pragma: no cover
+    height, width = nan.shape
+    # no-table pixels in thin runs between table colors they are no blend of
+    for y in range(height):
+        for x in range(width):
+            if nan[y, x] or _is_key(pixels, table, y, x):
+                continue
+            for d in range(4):
+                dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
+                ahead = _field(pixels, table, nan, y, x, dy, dx, run)
+                if ahead == 0:
+                    continue
+                behind = _field(pixels, table, nan, y, x, -dy, -dx, run)
+                if behind == 0 or ahead + behind - 1 > run:
+                    continue
+                gap2, _ = _gap2(pixels, y, x, y - behind * dy, x - behind * dx,
+                                y + ahead * dy, x + ahead * dx)  # fmt: skip
+                if gap2 > tol2:
+                    out[y, x] = True
+                    break
+    # ... and the no-table pixels beside them, GROW rings deep (a glyph's pixels between
+    # its strokes' edges)
+    frontier = np.empty((np.count_nonzero(out), 2), dtype=np.int64)
+    count = 0
+    for y in range(height):
+        for x in range(width):
+            if out[y, x]:
+                nan[y, x] = True
+                frontier[count, 0], frontier[count, 1] = y, x
+                count += 1
+    for _ in range(grow):
+        ring = np.empty((8 * count, 2), dtype=np.int64)
+        found = 0
+        for i in range(count):
+            for yy in range(max(0, frontier[i, 0] - 1), min(height, frontier[i, 0] + 2)):
+                for xx in range(max(0, frontier[i, 1] - 1), min(width, frontier[i, 1] + 2)):
+                    if not nan[yy, xx] and not _is_key(pixels, table, yy, xx):
+                        nan[yy, xx] = out[yy, xx] = True
+                        ring[found, 0], ring[found, 1] = yy, xx
+                        found += 1
+        frontier, count = ring, found
+    _flood(pixels, nan, table, out)
+    for _ in range(passes):
+        found = np.zeros_like(out)
+        for y in range(1, height - 1):
+            for x in range(1, width - 1):
+                if nan[y, x]:
+                    continue
+                for d in range(4):
+                    dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
+                    if _core(pixels, table, nan, y, x, dy, dx, tol2, jump2, slope2, edge_t) or _edge(
+                        pixels, table, nan, y, x, dy, dx, tol2, jump2, edge2, slope2, edge_t
+                    ):
+                        found[y, x] = True
+                        break
+        for y in range(height):
+            for x in range(width):
+                if found[y, x]:
+                    out[y, x] = True
+                    nan[y, x] = True
+
+
+@nb.njit(**_JIT)
+def _core(pixels, table, nan, y, x, dy, dx, tol2, jump2, slope2, edge_t):  # pragma: no cover
+    """Whether (y, x) is a stroke's core across (dy, dx): NaN edges on both sides that
+    blend it with the fields beyond them, which it does not join."""
+    if not (nan[y + dy, x + dx] and nan[y - dy, x - dx]):
+        return False
+    ahead = _edge_side(pixels, table, nan, y, x, dy, dx, tol2, jump2, slope2, edge_t)
+    if ahead == 0:
+        return False
+    behind = _edge_side(pixels, table, nan, y, x, -dy, -dx, tol2, jump2, slope2, edge_t)
+    if behind == 0:
+        return False
+    gap2, _ = _gap2(pixels, y, x, y - behind * dy, x - behind * dx, y + ahead * dy,
+                    x + ahead * dx)  # fmt: skip
+    return gap2 > tol2
+
+
+@nb.njit(**_JIT)
+def _edge(pixels, table, nan, y, x, dy, dx, tol2, jump2, edge2, slope2, edge_t):  # noqa
+    # pragma: no cover
+    """Whether (y, x), a table color, is a stroke's edge across (dy, dx): a blend of
+    the field (a table color not NaN) on one side and a NaN core on the other, past
+    NaN or no pixel, at least EDGE_T from each."""
+    height, width = nan.shape
+    for sign in (1, -1):
+        sy, sx = sign * dy, sign * dx
+        fy, fx = y - sy, x - sx
+        cy, cx = y + 2 * sy, x + 2 * sx
+        if nan[fy, fx] or not nan[y + sy, x + sx] or not _is_key(pixels, table, fy, fx):
+            continue
+        if cy < 0 or cy >= height or cx < 0 or cx >= width or not nan[cy, cx]:
+            cy, cx = y + sy, x + sx
+        if _dist2(pixels, fy, fx, cy, cx) < jump2 or not _jumps(
+            pixels, nan, y, x, fy, fx, -sy, -sx, edge2, slope2
+        ):
+            continue
+        gap2, t = _gap2(pixels, y, x, fy, fx, cy, cx)
+        if gap2 <= tol2 and edge_t <= t <= 1.0 - edge_t:
+            return True
+    return False
+
+
+@nb.njit(**_JIT)
+def _flood(pixels, nan, table, out):  # pragma: no cover - jitted
+    """Flag, in ``out`` and ``nan``, the no-table pixels joined (4-connected) to a NaN
+    one of their very color: a box filled with a color near the map (white over
+    seismic's white middle), which no data pixel of a sharp render is."""
+    height, width = nan.shape
+    stack = np.empty((height * width, 2), dtype=np.int64)
+    count = 0
+    for y in range(height):
+        for x in range(width):
+            if not nan[y, x]:
+                continue
+            for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                if 0 <= yy < height and 0 <= xx < width and not nan[yy, xx] and _same(
+                    pixels, y, x, yy, xx
+                ) and not _is_key(pixels, table, yy, xx):
+                    nan[yy, xx] = out[yy, xx] = True
+                    stack[count, 0], stack[count, 1] = yy, xx
+                    count += 1
+    while count:
+        count -= 1
+        y, x = stack[count, 0], stack[count, 1]
+        for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+            if 0 <= yy < height and 0 <= xx < width and not nan[yy, xx] and _same(
+                pixels, y, x, yy, xx
+            ):
+                nan[yy, xx] = out[yy, xx] = True
+                stack[count, 0], stack[count, 1] = yy, xx
+                count += 1
+
+
+@nb.njit(**_JIT)
+def _same(pixels, y, x, yy, xx):  # pragma: no cover - jitted
+    return (pixels[y, x, 0] == pixels[yy, xx, 0] and pixels[y, x, 1] == pixels[yy, xx, 1]
+            and pixels[y, x, 2] == pixels[yy, xx, 2])  # fmt: skip
