@@ -20,6 +20,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import BAND_ROWS
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
 from truepix.color._decolorize._histogram import residual_histogram
+from truepix.color._decolorize._near_strokes import thin_runs
 from truepix.color._decolorize._tables import SHARE_SAMPLE, table_share
 
 __all__ = [
@@ -144,6 +145,13 @@ def exact_render(
     sample's, :func:`seen_rows`); only they are counted away from foreign pixels.
     """
     verdict = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen)
+    if not verdict[1] and spatial and keys is not None and exact_share(hist) >= EXACT_SHARE:
+        # strokes in the map's own colors (white over pink's white end): their
+        # no-table pixels drawn too, not blends away from any drawing
+        thin = thin_runs(sample, np.union1d(*keys), 0 if seen is None else BAND_ROWS)
+        if thin.any():
+            again = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen, thin)
+            verdict = again if again[1] else verdict
     if not (verdict[1] and spatial and keys is not None):
         return verdict
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
@@ -163,14 +171,16 @@ def exact_render(
 def _verdict(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
     bounds: tuple[np.ndarray, np.ndarray] | None, quantized: bool, seen: np.ndarray | None,
+    thin: np.ndarray | None = None,
 ) -> tuple[bool, bool, float]:  # fmt: skip
-    """:func:`exact_render`'s verdict from the polyline alone (no table entries)."""
+    """:func:`exact_render`'s verdict from the polyline alone (no table entries);
+    ``thin``: pixels drawn besides the foreign ones (``_near_strokes.thin_runs``)."""
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
         return share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
-    drawn = foreign(rgb, steps)
+    drawn = foreign(rgb, steps) if thin is None else foreign(rgb, steps) | thin
     black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
     judged = _judged(share, steps, rgb, drawn, drawn, black, quantized, seen)
     if judged[1] or bounds is None:

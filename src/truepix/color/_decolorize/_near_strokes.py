@@ -33,7 +33,7 @@ import numpy as np
 
 from truepix.color._decolorize._vertex import _JIT
 
-__all__ = ["flag_near_strokes"]
+__all__ = ["flag_near_strokes", "thin_runs"]
 
 #: Longest run (pixels) of no-table or flagged pixels a stroke's pixel lies in across
 #: the stroke: matplotlib's 1-1.5 px lines and 10-16 pt glyphs with their edges.
@@ -71,9 +71,7 @@ def flag_near_strokes(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) 
     """
     if values.ndim != 2 or min(values.shape) < 3:
         return 0
-    table = np.zeros(1 << 21, dtype=np.uint8)  # one bit per 24-bit color
-    keys = np.asarray(keys, dtype=np.int64)
-    np.bitwise_or.at(table, keys >> 3, (1 << (keys & 7)).astype(np.uint8))
+    table = _bits(keys)
     nan = np.isnan(values)
     if pixels.shape[-1] == 4:
         nan &= pixels[..., 3] == 255  # a transparent pixel is no stroke
@@ -82,6 +80,26 @@ def flag_near_strokes(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) 
           EDGE_JUMP**2, SLOPE**2, EDGE_T, PASSES)  # fmt: skip
     values[flagged] = np.nan
     return int(np.count_nonzero(flagged))
+
+
+def thin_runs(pixels: np.ndarray, keys: np.ndarray, band: int = 0) -> np.ndarray:
+    """The no-table pixels of 8-bit ``pixels`` (H, W, 3|4) in thin runs between table
+    colors (of the sorted ``keys``) they are no blend of: a stroke's in (nearly) the
+    map's own color (the module's first rule). ``band``: ``pixels`` is bands of this
+    many rows (a plan's sample), whose runs end at a band's edge; 0: one picture."""
+    found = np.zeros(pixels.shape[:2], dtype=bool)
+    if pixels.ndim == 3 and min(pixels.shape[:2]) >= 3:
+        _thin(np.ascontiguousarray(pixels), found.copy(), _bits(keys), found, RUN, band,
+              TOLERANCE**2)  # fmt: skip
+    return found
+
+
+def _bits(keys: np.ndarray) -> np.ndarray:
+    """One bit per 24-bit color: set for the sorted ``keys``'."""
+    table = np.zeros(1 << 21, dtype=np.uint8)
+    keys = np.asarray(keys, dtype=np.int64)
+    np.bitwise_or.at(table, keys >> 3, (1 << (keys & 7)).astype(np.uint8))
+    return table
 
 
 _DIRECTIONS = np.array([[0, 1], [1, 0], [1, 1], [1, -1]], dtype=np.int64)
@@ -121,13 +139,18 @@ def _dist2(pixels, y, x, ya, xa):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _field(pixels, table, nan, y, x, dy, dx, run):  # pragma: no cover - jitted
+def _field(pixels, table, nan, y, x, dy, dx, run, band):  # pragma: no cover - jitted
     """Steps (1..run) along (dy, dx) from (y, x) to the first table color that is not
-    NaN, passing only no-table or NaN pixels; 0 where there is none."""
+    NaN, passing only no-table or NaN pixels, within (y, x)'s band of ``band`` rows
+    (0: the whole picture); 0 where there is none."""
     height, width = nan.shape
+    low, high = 0, height
+    if band > 0:
+        low = y // band * band
+        high = min(height, low + band)
     for k in range(1, run + 1):
         yy, xx = y + k * dy, x + k * dx
-        if yy < 0 or yy >= height or xx < 0 or xx >= width:
+        if yy < low or yy >= high or xx < 0 or xx >= width:
             return 0
         if not nan[yy, xx] and _is_key(pixels, table, yy, xx):
             return k
@@ -179,24 +202,7 @@ def _edge_side(pixels, table, nan, y, x, dy, dx, tol2, jump2, slope2, edge_t):  
 def _flag(pixels, nan, table, out, run, grow, tol2, jump2, edge2, slope2, edge_t, passes):  # noqa
     # pragma: no cover
     height, width = nan.shape
-    # no-table pixels in thin runs between table colors they are no blend of
-    for y in range(height):
-        for x in range(width):
-            if nan[y, x] or _is_key(pixels, table, y, x):
-                continue
-            for d in range(4):
-                dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
-                ahead = _field(pixels, table, nan, y, x, dy, dx, run)
-                if ahead == 0:
-                    continue
-                behind = _field(pixels, table, nan, y, x, -dy, -dx, run)
-                if behind == 0 or ahead + behind - 1 > run:
-                    continue
-                gap2, _ = _gap2(pixels, y, x, y - behind * dy, x - behind * dx,
-                                y + ahead * dy, x + ahead * dx)  # fmt: skip
-                if gap2 > tol2:
-                    out[y, x] = True
-                    break
+    _thin(pixels, nan, table, out, run, 0, tol2)
     # ... and the no-table pixels beside them, GROW rings deep (a glyph's pixels between
     # its strokes' edges)
     frontier = np.empty((np.count_nonzero(out), 2), dtype=np.int64)
@@ -223,7 +229,9 @@ def _flag(pixels, nan, table, out, run, grow, tol2, jump2, edge2, slope2, edge_t
         found = np.zeros_like(out)
         for y in range(1, height - 1):
             for x in range(1, width - 1):
-                if nan[y, x]:
+                if nan[y, x] or not (nan[y - 1, x] or nan[y + 1, x] or nan[y, x - 1]
+                                     or nan[y, x + 1] or nan[y - 1, x - 1] or nan[y - 1, x + 1]
+                                     or nan[y + 1, x - 1] or nan[y + 1, x + 1]):  # fmt: skip
                     continue
                 for d in range(4):
                     dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
@@ -316,3 +324,27 @@ def _flood(pixels, nan, table, out):  # pragma: no cover - jitted
 def _same(pixels, y, x, yy, xx):  # pragma: no cover - jitted
     return (pixels[y, x, 0] == pixels[yy, xx, 0] and pixels[y, x, 1] == pixels[yy, xx, 1]
             and pixels[y, x, 2] == pixels[yy, xx, 2])  # fmt: skip
+
+
+@nb.njit(**_JIT)
+def _thin(pixels, nan, table, out, run, band, tol2):  # pragma: no cover - jitted
+    """Mark in ``out`` the no-table pixels in thin runs between table colors they are
+    no blend of (the module's first rule); ``band``: :func:`_field`'s."""
+    height, width = nan.shape
+    for y in range(height):
+        for x in range(width):
+            if nan[y, x] or _is_key(pixels, table, y, x):
+                continue
+            for d in range(4):
+                dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
+                ahead = _field(pixels, table, nan, y, x, dy, dx, run, band)
+                if ahead == 0:
+                    continue
+                behind = _field(pixels, table, nan, y, x, -dy, -dx, run, band)
+                if behind == 0 or ahead + behind - 1 > run:
+                    continue
+                gap2, _ = _gap2(pixels, y, x, y - behind * dy, x - behind * dx,
+                                y + ahead * dy, x + ahead * dx)  # fmt: skip
+                if gap2 > tol2:
+                    out[y, x] = True
+                    break
