@@ -10,7 +10,6 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial45"))
 import numpy as np  # noqa: E402
 import truepix as tp  # noqa: E402
-import _common as c  # noqa: E402
 
 import t02_annotations as t02  # noqa: E402
 
@@ -30,7 +29,7 @@ for m in maps:
             cpu = time.process_time() - t
             nan = np.isnan(v)
             print(f"{m:9}{fn:8}{ink:7}{int((d > 10).sum()):7}{100 * nan[d > 10].mean():9.1f}"
-                  f"{100 * nan[d == 0].mean():9.3f}{cpu:7.2f}  clean {100 * np.isnan(v0).mean():.3f}",
-                  flush=True)
+                  f"{100 * nan[d == 0].mean():9.3f}{cpu:7.2f}"
+                  f"  clean {100 * np.isnan(v0).mean():.3f}", flush=True)
             if dump:
                 np.savez_compressed(f"{dump}/{m}_{fn}_{ink}.npz", a=a, clean=clean, v=v)
