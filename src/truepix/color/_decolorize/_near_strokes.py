@@ -282,8 +282,7 @@ def _flood(pixels, nan, table, out):  # pragma: no cover - jitted
     one of their very color: a box filled with a color near the map (white over
     seismic's white middle), which no data pixel of a sharp render is."""
     height, width = nan.shape
-    stack = np.empty((height * width, 2), dtype=np.int64)
-    count = 0
+    stack = [(np.int64(0), np.int64(0)) for _ in range(0)]  # (a typed, growing list)
     for y in range(height):
         for x in range(width):
             if not nan[y, x]:
@@ -293,18 +292,15 @@ def _flood(pixels, nan, table, out):  # pragma: no cover - jitted
                     pixels, y, x, yy, xx
                 ) and not _is_key(pixels, table, yy, xx):
                     nan[yy, xx] = out[yy, xx] = True
-                    stack[count, 0], stack[count, 1] = yy, xx
-                    count += 1
-    while count:
-        count -= 1
-        y, x = stack[count, 0], stack[count, 1]
+                    stack.append((np.int64(yy), np.int64(xx)))
+    while len(stack):
+        y, x = stack.pop()
         for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
             if 0 <= yy < height and 0 <= xx < width and not nan[yy, xx] and _same(
                 pixels, y, x, yy, xx
             ):
                 nan[yy, xx] = out[yy, xx] = True
-                stack[count, 0], stack[count, 1] = yy, xx
-                count += 1
+                stack.append((yy, xx))
 
 
 @nb.njit(**_JIT)
