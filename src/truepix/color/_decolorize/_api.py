@@ -36,7 +36,6 @@ from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
-from truepix.color._decolorize import _near_strokes as near_strokes
 from truepix.color._decolorize import _plan as planning
 from truepix.color._decolorize import _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse
@@ -417,8 +416,10 @@ class Decolorizer:
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
             keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
             tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
-            if not plan.jpeg:  # strokes in the map's own colors (``_near_strokes``)
-                near_strokes.flag_near_strokes(result.values, pixels, keys)
+            if not plan.jpeg:  # strokes in the map's own colors (loaded where asked)
+                from truepix.color._decolorize._near_strokes import flag_near_strokes
+
+                flag_near_strokes(result.values, pixels, keys)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits

@@ -20,7 +20,6 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import BAND_ROWS
 from truepix.color._decolorize._grow import dilated, joined, on_segment, speck_share
 from truepix.color._decolorize._histogram import residual_histogram
-from truepix.color._decolorize._near_strokes import thin_runs
 from truepix.color._decolorize._tables import SHARE_SAMPLE, table_share
 
 __all__ = [
@@ -150,6 +149,8 @@ def exact_render(
     ):
         # strokes in the map's own colors (white over pink's white end): their
         # no-table pixels drawn too, not blends away from any drawing
+        from truepix.color._decolorize._near_strokes import thin_runs  # (loaded if asked)
+
         thin = thin_runs(sample, np.union1d(*keys), 0 if seen is None else BAND_ROWS)
         if thin.any():
             again, _ = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen,
