@@ -139,3 +139,17 @@ def test_thin_runs_tell_a_stroke_from_a_blend() -> None:
     assert found[3, :4].all()
     assert not found[:, 4].any()
     assert np.count_nonzero(found) == 4
+
+
+def test_thin_runs_stop_at_a_bands_seam() -> None:
+    # a plan's sample is bands of rows: a row lighter than the rows around it that lie
+    # in the next band is no stroke seen across (its neighbours there are no neighbours)
+    from truepix.color._decolorize._exact import seen_rows
+
+    table = np.array([[0, 0, 100], [0, 0, 200]], dtype=np.uint8)
+    keys = table_keys(table, table)[0]
+    picture = np.zeros((6, 9, 3), dtype=np.uint8)
+    picture[:] = table[0]
+    picture[2] = (0, 0, 110)  # a band's last row
+    assert thin_runs(picture, keys)[2].all()
+    assert not thin_runs(picture, keys, seen_rows(6, 3)).any()

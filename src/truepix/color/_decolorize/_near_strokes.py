@@ -92,14 +92,20 @@ def flag_near_strokes(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray) 
     return int(np.count_nonzero(flagged))
 
 
-def thin_runs(pixels: np.ndarray, keys: np.ndarray, band: int = 0) -> np.ndarray:
+def thin_runs(
+    pixels: np.ndarray, keys: np.ndarray, seen: np.ndarray | None = None
+) -> np.ndarray:
     """The no-table pixels of 8-bit ``pixels`` (H, W, 3|4) in thin runs between table
     colors (of the sorted ``keys``) they are no blend of: a stroke's in (nearly) the
-    map's own color (the module's first rule). ``band``: ``pixels`` is bands of this
-    many rows (a plan's sample), whose runs end at a band's edge; 0: one picture."""
+    map's own color (the module's first rule). ``seen``: ``pixels`` is bands of rows (a
+    plan's sample), whose first and last rows are False here (``_exact.seen_rows``): no
+    run crosses from one band into the next; None: one picture."""
     found = np.zeros(pixels.shape[:2], dtype=bool)
     if pixels.ndim == 3 and min(pixels.shape[:2]) >= 3:
-        _thin(np.ascontiguousarray(pixels), found.copy(), _bits(keys), found, RUN, band,
+        seam = np.zeros(pixels.shape[0], dtype=bool)  # a seam between rows y and y + 1
+        if seen is not None:
+            seam[:-1] = ~seen[:-1] & ~seen[1:]
+        _thin(np.ascontiguousarray(pixels), found.copy(), _bits(keys), found, RUN, seam,
               TOLERANCE**2)  # fmt: skip
     return found
 
@@ -149,18 +155,16 @@ def _dist2(pixels, y, x, ya, xa):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _field(pixels, table, nan, y, x, dy, dx, run, band):  # pragma: no cover - jitted
+def _field(pixels, table, nan, y, x, dy, dx, run, seam):  # pragma: no cover - jitted
     """Steps (1..run) along (dy, dx) from (y, x) to the first table color that is not
-    NaN, passing only no-table or NaN pixels, within (y, x)'s band of ``band`` rows
-    (0: the whole picture); 0 where there is none."""
+    NaN, passing only no-table or NaN pixels and no ``seam`` between rows (a seam
+    after row y: ``seam[y]``); 0 where there is none."""
     height, width = nan.shape
-    low, high = 0, height
-    if band > 0:
-        low = y // band * band
-        high = min(height, low + band)
     for k in range(1, run + 1):
         yy, xx = y + k * dy, x + k * dx
-        if yy < low or yy >= high or xx < 0 or xx >= width:
+        if yy < 0 or yy >= height or xx < 0 or xx >= width:
+            return 0
+        if dy != 0 and seam[min(yy, yy - dy)]:
             return 0
         if not nan[yy, xx] and _is_key(pixels, table, yy, xx):
             return k
@@ -214,7 +218,7 @@ def _flag(  # pragma: no cover - jitted
     pixels, nan, table, out, run, grow, tol2, jump2, slope2, edge_t, passes
 ):
     height, width = nan.shape
-    _thin(pixels, nan, table, out, run, 0, tol2)
+    _thin(pixels, nan, table, out, run, np.zeros(height, dtype=np.bool_), tol2)
     # ... and the no-table pixels beside them, GROW rings deep (a glyph's pixels between
     # its strokes' edges)
     frontier = np.empty((np.count_nonzero(out), 2), dtype=np.int64)
@@ -310,9 +314,9 @@ def _same(pixels, y, x, yy, xx):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _thin(pixels, nan, table, out, run, band, tol2):  # pragma: no cover - jitted
+def _thin(pixels, nan, table, out, run, seam, tol2):  # pragma: no cover - jitted
     """Mark in ``out`` the no-table pixels in thin runs between table colors they are
-    no blend of (the module's first rule); ``band``: :func:`_field`'s."""
+    no blend of (the module's first rule); ``seam``: :func:`_field`'s."""
     height, width = nan.shape
     for y in range(height):
         for x in range(width):
@@ -320,10 +324,10 @@ def _thin(pixels, nan, table, out, run, band, tol2):  # pragma: no cover - jitte
                 continue
             for d in range(4):
                 dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
-                ahead = _field(pixels, table, nan, y, x, dy, dx, run, band)
+                ahead = _field(pixels, table, nan, y, x, dy, dx, run, seam)
                 if ahead == 0:
                     continue
-                behind = _field(pixels, table, nan, y, x, -dy, -dx, run, band)
+                behind = _field(pixels, table, nan, y, x, -dy, -dx, run, seam)
                 if behind == 0 or ahead + behind - 1 > run:
                     continue
                 gap2, _ = _gap2(pixels, y, x, y - behind * dy, x - behind * dx,
