@@ -178,8 +178,8 @@ def _verdict(
     drawn: np.ndarray | None = None,
 ) -> tuple[tuple[bool, bool, float], np.ndarray | None]:  # fmt: skip
     """:func:`exact_render`'s verdict from the polyline alone (no table entries), and
-    the sample's :func:`foreign` pixels where they were asked for (else None). ``drawn``: those pixels given (with
-    ``_near_strokes.thin_runs``' pixels too)."""
+    the sample's :func:`foreign` pixels where they were asked for (else None).
+    ``drawn``: those pixels given (with ``_near_strokes.thin_runs``' pixels too)."""
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
         return (share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD), None
