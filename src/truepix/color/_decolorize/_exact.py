@@ -144,9 +144,9 @@ def exact_render(
     sample's, :func:`seen_rows`); only they are counted away from foreign pixels.
     """
     verdict, drawn = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen)
-    if not verdict[1] and drawn is not None and keys is not None and (
+    if not verdict[1] and drawn is not None and keys is not None and not quantized and (
         exact_share(hist) >= EXACT_SHARE
-    ):
+    ):  # (a palette's cell means lie in thin runs too: never sharp, ``_judged``)
         # strokes in the map's own colors (white over pink's white end): their
         # no-table pixels drawn too, not blends away from any drawing
         from truepix.color._decolorize._near_strokes import thin_runs  # (loaded if asked)
