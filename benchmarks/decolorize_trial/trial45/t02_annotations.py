@@ -2,8 +2,8 @@
 color the map lacks, drawn by matplotlib over an all-data imshow. Flagged share = NaN share among pixels
 the annotation changed by > 10 DN (and > 40 DN); holes = NaN share of untouched pixels. PNG and JPEG q75.
 
-``python t02_annotations.py [MAPS [INKS]]``: comma-separated maps and inks (black, white, gray,
-coast) in place of the defaults below (benchmarks/inkend ran it with seismic, pink and hot added,
+``python t02_annotations.py [MAPS [INKS [FORMATS]]]``: comma-separated maps, inks (black, white,
+gray, coast) and formats (png, jpeg75) in place of the defaults below (benchmarks/inkend ran it with seismic, pink and hot added,
 inks black,white,gray)."""
 import sys
 import numpy as np, matplotlib.pyplot as plt, matplotlib as mpl, truepix as tp
@@ -13,6 +13,7 @@ N = 384
 MAPS = ["viridis", "jet", "magma", "gray", "coolwarm", "turbo", "RdBu_r", "cividis"]
 MAPS = sys.argv[1].split(",") if len(sys.argv) > 1 else MAPS
 INKS = sys.argv[2].split(",") if len(sys.argv) > 2 else ["black", "white", "gray", "coast"]
+FORMATS = sys.argv[3].split(",") if len(sys.argv) > 3 else ["png", "jpeg75"]
 fields = c.real_fields()
 fields = {"camera": c.crop(fields["camera"], N), "dem": c.crop(fields["dem_jacksboro"], N), "bumps": c.smooth_fields(N)["bumps"]}
 CANDS = {"magenta": (1, 0, 1), "green": (0, 0.8, 0), "red": (1, 0, 0), "cyan": (0, 1, 1), "orange": (1, 0.5, 0), "purple": (0.5, 0, 0.5), "lime": (0.5, 1, 0)}
@@ -44,27 +45,33 @@ def fig(f, m, ann):
     plt.close(fg)
     return a
 
-print(f"{'map':9}{'field':8}{'ann':7}{'fmt':7}{'ann_px':>7}{'flag>10':>9}{'flag>40':>9}{'holes_clean%':>13}")
-agg = {}
-for m in MAPS:
-    for fn, f in fields.items():
-        clean = fig(f, m, None)
-        for ann in INKS:
-            a = fig(f, m, ann)
-            d = np.abs(a.astype(int) - clean.astype(int)).max(-1)
-            for fmt in ("png", "jpeg75"):
-                im = a if fmt == "png" else c.jpeg(a, 75)
-                v = tp.decolorize(im, cmap=m, vmin=0, vmax=1)
-                nan = np.isnan(v)
-                # for JPEG, untouched = far (>3 px) from any annotation pixel
-                from scipy.ndimage import binary_dilation
-                near = binary_dilation(d > 0, iterations=3 if fmt != "png" else 0) if fmt != "png" else (d > 0)
-                f10, f40 = nan[d > 10].mean(), nan[d > 40].mean()
-                hc = nan[~near].mean()
-                agg.setdefault((fmt, ann), []).append((f10, f40, hc))
-                print(f"{m:9}{fn:8}{ann:7}{fmt:7}{int((d>10).sum()):7}{100*f10:9.1f}{100*f40:9.1f}{100*hc:13.3f}", flush=True)
-print("\nSUMMARY (mean/min over maps x fields): flagged share of changed pixels; holes on untouched pixels")
-for (fmt, ann), L in agg.items():
-    L = np.array(L)
-    print(f"  {fmt:7}{ann:7} flag>10 mean {100*L[:,0].mean():5.1f}% min {100*L[:,0].min():5.1f}% | flag>40 mean {100*L[:,1].mean():5.1f}% min {100*L[:,1].min():5.1f}% | holes mean {100*L[:,2].mean():.3f}% max {100*L[:,2].max():.3f}%")
-print("load", c.loadavg())
+
+def main():
+    print(f"{'map':9}{'field':8}{'ann':7}{'fmt':7}{'ann_px':>7}{'flag>10':>9}{'flag>40':>9}{'holes_clean%':>13}")
+    agg = {}
+    for m in MAPS:
+        for fn, f in fields.items():
+            clean = fig(f, m, None)
+            for ann in INKS:
+                a = fig(f, m, ann)
+                d = np.abs(a.astype(int) - clean.astype(int)).max(-1)
+                for fmt in FORMATS:
+                    im = a if fmt == "png" else c.jpeg(a, 75)
+                    v = tp.decolorize(im, cmap=m, vmin=0, vmax=1)
+                    nan = np.isnan(v)
+                    # for JPEG, untouched = far (>3 px) from any annotation pixel
+                    from scipy.ndimage import binary_dilation
+                    near = binary_dilation(d > 0, iterations=3 if fmt != "png" else 0) if fmt != "png" else (d > 0)
+                    f10, f40 = nan[d > 10].mean(), nan[d > 40].mean()
+                    hc = nan[~near].mean()
+                    agg.setdefault((fmt, ann), []).append((f10, f40, hc))
+                    print(f"{m:9}{fn:8}{ann:7}{fmt:7}{int((d>10).sum()):7}{100*f10:9.1f}{100*f40:9.1f}{100*hc:13.3f}", flush=True)
+    print("\nSUMMARY (mean/min over maps x fields): flagged share of changed pixels; holes on untouched pixels")
+    for (fmt, ann), L in agg.items():
+        L = np.array(L)
+        print(f"  {fmt:7}{ann:7} flag>10 mean {100*L[:,0].mean():5.1f}% min {100*L[:,0].min():5.1f}% | flag>40 mean {100*L[:,1].mean():5.1f}% min {100*L[:,1].min():5.1f}% | holes mean {100*L[:,2].mean():.3f}% max {100*L[:,2].max():.3f}%")
+    print("load", c.loadavg())
+
+
+if __name__ == "__main__":
+    main()

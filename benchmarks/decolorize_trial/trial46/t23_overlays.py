@@ -2,12 +2,21 @@
 alpha 0.3, axvspan gray alpha 0.3, text in a white bbox alpha 0.6, red fill_between alpha 0.25, a hatched patch.
 Overlay pixels (changed > 10 DN vs the same figure without it) should come back NaN or, if answered, not be
 silently wrong: share flagged, share answered with error > 5 % of the range ('silently wrong'), and holes on the
-pixels >= 3 px from any change. PNG and JPEG q75."""
+pixels >= 3 px from any change. PNG and JPEG q75.
+
+``python t23_overlays.py [MAPS [OVERLAYS [FORMATS]]]``: comma-separated maps, overlays and formats
+(png, jpeg75) in place of the defaults below."""
 import warnings, numpy as np, truepix as tp, cv2
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 from scipy.ndimage import binary_dilation
+import sys
 import _fig as F, _common as c
+
+MAPS = sys.argv[1].split(",") if len(sys.argv) > 1 else ["viridis", "jet", "coolwarm", "magma"]
+OVERLAYS = ["whitebox_a0.5", "scatter_k_a0.3", "axvspan_gray_a0.3", "text_bbox_a0.6", "fill_red_a0.25", "hatch"]
+OVERLAYS = sys.argv[2].split(",") if len(sys.argv) > 2 else OVERLAYS
+FORMATS = sys.argv[3].split(",") if len(sys.argv) > 3 else ["png", "jpeg75"]
 
 dem = cv2.resize(c.norm01(c.real_fields()["dem_jacksboro"]).astype(np.float32), (260, 200), interpolation=cv2.INTER_AREA).astype(np.float64)
 fields = {"smooth": F.smooth(200, 260), "dem": dem}
@@ -26,13 +35,13 @@ def draw(f, m, ov):
 
 print(f"{'map':9}{'field':7}{'overlay':18}{'fmt':7}{'ov_px':>6}{'flag%':>7}{'wrong>5%':>9}{'holes_clean%':>13}")
 agg = {}
-for m in ("viridis", "jet", "coolwarm", "magma"):
+for m in MAPS:
     for fn, f in fields.items():
         clean, sl, truth = draw(f, m, None)
-        for ov in ("whitebox_a0.5", "scatter_k_a0.3", "axvspan_gray_a0.3", "text_bbox_a0.6", "fill_red_a0.25", "hatch"):
+        for ov in OVERLAYS:
             pic, _, _ = draw(f, m, ov)
             d = np.abs(pic.astype(int) - clean.astype(int)).max(-1)[sl]
-            for fmt in ("png", "jpeg75"):
+            for fmt in FORMATS:
                 im = pic if fmt == "png" else c.jpeg(pic, 75)
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

@@ -420,6 +420,10 @@ class Decolorizer:
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
             keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
             tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
+            if not plan.jpeg:  # strokes in the map's own colors (loaded where asked)
+                from truepix.color._decolorize._near_strokes import flag_near_strokes
+
+                flag_near_strokes(result.values, pixels, keys)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits

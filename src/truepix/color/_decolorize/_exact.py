@@ -143,7 +143,19 @@ def exact_render(
     ``seen``: the sample's rows whose neighbours above and below are in it too (a banded
     sample's, :func:`seen_rows`); only they are counted away from foreign pixels.
     """
-    verdict = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen)
+    verdict, drawn = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen)
+    if not verdict[1] and drawn is not None and keys is not None and not quantized and (
+        exact_share(hist) >= EXACT_SHARE
+    ):  # (a palette's cell means lie in thin runs too: never sharp, ``_judged``)
+        # strokes in the map's own colors (white over pink's white end): their
+        # no-table pixels drawn too, not blends away from any drawing
+        from truepix.color._decolorize._near_strokes import thin_runs  # (loaded if asked)
+
+        thin = thin_runs(sample, np.union1d(*keys), seen)
+        if thin.any():
+            again, _ = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen,
+                                drawn | thin)  # fmt: skip
+            verdict = again if again[1] else verdict
     if not (verdict[1] and spatial and keys is not None):
         return verdict
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
@@ -163,24 +175,27 @@ def exact_render(
 def _verdict(
     hist: np.ndarray, codes: np.ndarray, sample: np.ndarray, scale: float, spatial: bool,
     bounds: tuple[np.ndarray, np.ndarray] | None, quantized: bool, seen: np.ndarray | None,
-) -> tuple[bool, bool, float]:  # fmt: skip
-    """:func:`exact_render`'s verdict from the polyline alone (no table entries)."""
+    drawn: np.ndarray | None = None,
+) -> tuple[tuple[bool, bool, float], np.ndarray | None]:  # fmt: skip
+    """:func:`exact_render`'s verdict from the polyline alone (no table entries), and
+    the sample's :func:`foreign` pixels where they were asked for (else None).
+    ``drawn``: those pixels given (with ``_near_strokes.thin_runs``' pixels too)."""
     share = exact_share(hist)
     if share == 1.0 or not spatial or share < MIN_EXACT_SHARE:
-        return share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD
+        return (share >= EXACT_SHARE, share == 1.0, EXACT_THRESHOLD), None
     steps = (codes >> kernels.RESIDUAL_SHIFT).reshape(sample.shape[:-1])
     rgb = sample[..., :3].astype(np.float32) * np.float32(scale)  # DN
-    drawn = foreign(rgb, steps)
+    drawn = foreign(rgb, steps) if drawn is None else drawn
     black = (steps > 1) & (rgb.max(axis=-1) <= 1.0)
     judged = _judged(share, steps, rgb, drawn, drawn, black, quantized, seen)
     if judged[1] or bounds is None:
-        return judged
+        return judged, drawn
     low, high = (np.asarray(b, np.float32) for b in bounds)
     outside = ((rgb < low - OUTSIDE_MARGIN) | (rgb > high + OUTSIDE_MARGIN)).any(axis=-1)
     strokes = joined(drawn | (outside & (steps > 1)), steps > 1, DRAWN_RINGS)
     link = black | (outside & (steps > 1))
     again = _judged(share, steps, rgb, drawn, strokes, link, quantized, seen)
-    return again if again[1] else judged
+    return (again if again[1] else judged), drawn
 
 
 def _judged(share: float, steps: np.ndarray, rgb: np.ndarray, drawn: np.ndarray,
