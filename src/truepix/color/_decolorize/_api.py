@@ -418,12 +418,7 @@ class Decolorizer:
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
-            keys, subsampled = self._keys()[kind == "u8r"], plan.jpeg and plan.subsampled
-            tables.flag_edges(result.values, pixels, keys, subsampled=subsampled)
-            if not plan.jpeg:  # strokes in the map's own colors (loaded where asked)
-                from truepix.color._decolorize._near_strokes import flag_near_strokes
-
-                flag_near_strokes(result.values, pixels, keys)
+            tables.flag_strokes(result.values, pixels, self._keys()[kind == "u8r"], plan)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits

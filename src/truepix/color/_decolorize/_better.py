@@ -7,8 +7,6 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize._quantized import PALETTE_COLORS
-
 __all__ = ["better_fit", "better_map", "mean_distance", "named", "palette_spacing"]
 
 #: Pixels (evenly spaced) whose colors are matched against every catalog map when a
@@ -109,6 +107,8 @@ def palette_spacing(colors: np.ndarray) -> float:
     >>> palette_spacing(np.random.default_rng(0).uniform(0, 255, (1000, 3)))
     0.0
     """
+    from truepix.color._decolorize._quantized import PALETTE_COLORS  # (numba: when asked)
+
     distinct = np.unique(colors, axis=0)
     if len(distinct) > PALETTE_COLORS or len(distinct) < 2:
         return 0.0

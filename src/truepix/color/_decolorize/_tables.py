@@ -121,6 +121,17 @@ def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
     return "u8r" if counts[1] > max(counts[0], len(sample) // 4) else "u8"
 
 
+def flag_strokes(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, plan: Any) -> None:
+    """Set to NaN, in place, what was drawn over a sharp render beyond the pixels off the
+    map: their antialiased edges (:func:`flag_edges`) and, on a picture no JPEG touched,
+    strokes in the map's own colors (``_near_strokes``, imported only here)."""
+    flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
+    if not plan.jpeg:
+        from truepix.color._decolorize._near_strokes import flag_near_strokes
+
+        flag_near_strokes(values, pixels, keys)
+
+
 def flag_edges(
     values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, *, subsampled: bool = False
 ) -> None:
