@@ -148,8 +148,8 @@ def _pulled_kernel(  # pragma: no cover - jitted
     ``on_map`` pixel at ``offsets`` by more than ``margin`` (the chroma hull of theirs,
     as its largest projection on each). A neighbour within ``margin`` of its color stops
     every direction (``ycbcr``: RGB -> Y Cb Cr), and one that stops a direction is tried
-    first on the next. The steps are taken in Y Cb Cr; within ``TIE`` of the margin the
-    projections in RGB decide, as :func:`pulled_out` defines them."""
+    first on the next. The steps are taken in Y Cb Cr; within ``_TIE`` of the margin
+    the projections in RGB decide, as :func:`pulled_out` defines them."""
     n_dir = directions.shape[0]
     radius = np.abs(offsets).max()
     jumps = offsets[:, 0] * width + offsets[:, 1]
@@ -161,9 +161,9 @@ def _pulled_kernel(  # pragma: no cover - jitted
         y, x = p // width, p % width
         inner = radius <= y < height - radius and radius <= x < width - radius
         red, green, blue = float(flat[p, 0]), float(flat[p, 1]), float(flat[p, 2])
-        count = 0
-        near = False
-        for o in range(len(offsets)):
+        count, n_steps = 0, 0
+        near = red != red or green != green or blue != blue  # (NaN: past nothing)
+        for o in range(len(offsets) if not near else 0):
             q = p + jumps[o]
             if not inner:
                 yy, xx = y + offsets[o, 0], x + offsets[o, 1]
@@ -175,18 +175,20 @@ def _pulled_kernel(  # pragma: no cover - jitted
             gap2 = 0.0
             for c in range(3):
                 step = (ycbcr[c, 0] * d0 + ycbcr[c, 1] * d1 + ycbcr[c, 2] * d2) * scale
-                steps[count, c] = step
+                steps[n_steps, c] = step
                 gap2 += step * step
             if gap2 < near2:  # (below every direction's margin: no need to count)
                 near = True
                 break
-            around[count] = q
+            if gap2 == gap2:  # (a NaN neighbour counts, but stops no direction)
+                around[n_steps] = q
+                n_steps += 1
             count += 1
         if near or count < min_data:
             continue
         for k in range(n_dir):
             passed = True
-            for j in range(count):
+            for j in range(n_steps):
                 ahead = (units[k, 0] * steps[j, 0] + units[k, 1] * steps[j, 1]
                          + units[k, 2] * steps[j, 2])  # fmt: skip
                 if ahead > margin + _TIE:
