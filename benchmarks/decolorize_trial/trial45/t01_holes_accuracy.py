@@ -1,27 +1,49 @@
 """Deliver 1+2: the DEFAULT call tp.decolorize(pic, cmap=name, vmin=0, vmax=1) on all-data pictures
 (real textured fields + smooth ones, 10 maps) under degradations; holes (NaN share) and MAE with
-holes counted as full-range error, side by side with a cKDTree nearest-color baseline."""
-import sys, time, numpy as np, cv2, truepix as tp
+holes counted as full-range error, side by side with a cKDTree nearest-color baseline.
+
+python t01_holes_accuracy.py [N] [--maps a,b] [--conds jpeg,noise] [--q444 50,75,90]
+  N        side of the square crops (256)
+  --maps   maps to run (default: the 10 below)
+  --conds  keep the conditions whose names start with one of these (exact, jpeg, resize,
+           noise, quant); default all
+  --q444   JPEG 4:4:4 qualities (default 50,75)
+(inkend ran ``--maps seismic,magma,hot,RdBu_r,coolwarm,Spectral,viridis,pink
+--conds exact,jpeg,noise,quant``; acc444 ran ``--conds jpeg --q444 50,75,90``.)"""
+import argparse, time, numpy as np, cv2, truepix as tp
 import _common as c
 
 MAPS = ["viridis", "jet", "turbo", "magma", "cividis", "gray", "coolwarm", "RdBu_r", "Spectral", "hot"]
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 256
+ap = argparse.ArgumentParser()
+ap.add_argument("N", nargs="?", type=int, default=256)
+ap.add_argument("--maps", default=",".join(MAPS))
+ap.add_argument("--conds", default="")
+ap.add_argument("--q444", default="50,75")
+args = ap.parse_args()
+MAPS = args.maps.split(",")
+N = args.N
+KEEP = tuple(k for k in args.conds.split(",") if k)
+Q444 = [int(q) for q in args.q444.split(",") if q]
 fields = {k: ("real", c.crop(v, N)) for k, v in c.real_fields().items() if k in ("dem_jacksboro", "camera", "moon", "grace_hopper")}
 fields.update({k: ("smooth", v) for k, v in c.smooth_fields(N).items() if k != "waves"})
 
-def conds(rgb, f):
-    yield "exact", rgb, f
+def all_conds(rgb, f):
+    yield "exact", lambda: (rgb, f)
     for q in (50, 75, 90, 95):
-        yield f"jpeg{q}_420", c.jpeg(rgb, q, 2), f
-    for q in (50, 75):
-        yield f"jpeg{q}_444", c.jpeg(rgb, q, 0), f
+        yield f"jpeg{q}_420", lambda q=q: (c.jpeg(rgb, q, 2), f)
+    for q in Q444:
+        yield f"jpeg{q}_444", lambda q=q: (c.jpeg(rgb, q, 0), f)
     for fac, nm, it in [(0.5, "bilinear", cv2.INTER_LINEAR), (0.5, "bicubic", cv2.INTER_CUBIC), (0.5, "area", cv2.INTER_AREA),
                         (1 / 3, "bilinear", cv2.INTER_LINEAR), (1 / 3, "area", cv2.INTER_AREA), (2.0, "bicubic", cv2.INTER_CUBIC)]:
-        im, tr = c.resize(rgb, f, fac, it)
-        yield f"resize{fac:.2f}_{nm}", im, tr
+        yield f"resize{fac:.2f}_{nm}", lambda fac=fac, it=it: c.resize(rgb, f, fac, it)
     for s in (1, 2, 3):
-        yield f"noise{s}", c.noise(rgb, s), f
-    yield "quant256", c.quant256(rgb), f
+        yield f"noise{s}", lambda s=s: (c.noise(rgb, s), f)
+    yield "quant256", lambda: (c.quant256(rgb), f)
+
+def conds(rgb, f):
+    for name, make in all_conds(rgb, f):
+        if not KEEP or name.startswith(KEEP):
+            yield (name, *make())
 
 rows = []
 t0 = time.time()
@@ -38,7 +60,6 @@ for m in MAPS:
         print(f"#   {m} {fname} {time.time()-t0:.0f}s", flush=True)
     print(f"# {m} done {time.time()-t0:.0f}s load {c.loadavg()}", flush=True)
 
-import collections
 print("\nper-case rows: map field kind cond tp_mae tp_p99 tp_holes base_mae base_p99")
 for r in rows:
     print("ROW", *[f"{x:.5f}" if isinstance(x, float) else x for x in r])
@@ -61,5 +82,7 @@ print("\nWORST ratio per map at jpeg75_420 and resize0.50_area (real):")
 for cn in ("jpeg75_420", "resize0.50_area", "noise2"):
     for m in MAPS:
         rr = [r for r in rows if r[3] == cn and r[0] == m and r[2] == "real"]
+        if not rr:
+            continue
         print(f"  {cn:18}{m:10} ratio {sum(r[4] for r in rr)/sum(r[7] for r in rr):.3f}  holes_max {100*max(r[6] for r in rr):.2f}%")
 print("load", c.loadavg(), "total", round(time.time() - t0), "s")
