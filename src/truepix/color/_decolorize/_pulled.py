@@ -39,6 +39,9 @@ PULLED_DIRECTIONS = 48
 #: ... and past the hull of the map's own colors by more than PULLED_MAP_MARGIN DN (Y Cb Cr):
 #: a resized picture's blends, and JPEG's averages of them, are the map's colors' blends.
 PULLED_MAP_MARGIN = 16.0
+#: DN: steps compared in Y Cb Cr closer than this to the margin are compared as the
+#: projections in RGB are (a bound far above either's rounding, ~1e-12 DN).
+_TIE = 1e-6
 
 
 #: Candidates within PULLED_STROKE_RADIUS (a square) of a core (``groups``) holding
@@ -81,25 +84,38 @@ def pulled_out(
     out = np.zeros(len(pixels), dtype=bool)
     if not len(pixels):
         return out
-    # (the map's hull asked once per color: a photograph's candidates share colors)
-    shown, back = np.unique(flat[pixels, :3], axis=0, return_inverse=True)
+    # the data around first: it decides most pixels within a few neighbours (a pixel near
+    # one of them in color is no farther from their hull), the map's hull the few left
+    units = _directions(PULLED_DIRECTIONS)
+    _pulled_kernel(
+        flat, float(scale), width, len(on_map) // width, pixels, on_map,
+        _offsets(PULLED_RADIUS), _YCBCR, units, np.ascontiguousarray(units @ _YCBCR),
+        PULLED_MIN_DATA, PULLED_MARGIN, out,
+    )  # fmt: skip
+    asked = np.flatnonzero(out)
+    if not len(asked):
+        return out
+    # (the map's hull asked once per color: a photograph's pixels share colors)
+    shown, back = _colors(flat[pixels[asked], :3])
     own = (shown.astype(np.float64) * scale) @ _YCBCR.T
     colors = np.ascontiguousarray(vertices, dtype=np.float64) @ _YCBCR.T
     inside = np.zeros(len(shown), dtype=bool)
     _hull_kernel(own, colors, PULLED_MAP_MARGIN, HULL_STEPS, inside)
-    inside = inside[back.ravel()]
-    pixels = pixels[~inside]
-    if not len(pixels):
-        return out
-    directions = _directions(PULLED_DIRECTIONS) @ _YCBCR
-    outside = np.zeros(len(pixels), dtype=bool)
-    _pulled_kernel(
-        flat, float(scale), width, len(on_map) // width, pixels, on_map,
-        np.ascontiguousarray(directions), PULLED_RADIUS, PULLED_MIN_DATA, PULLED_MARGIN,
-        outside,
-    )  # fmt: skip
-    out[np.flatnonzero(~inside)[outside]] = True
+    out[asked[inside[back]]] = False
     return out
+
+
+def _colors(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of ``rgb`` (n, 3) and each row's index among them: integers of
+    16 bits or fewer as one key each (``np.unique`` sorts rows several times slower)."""
+    if rgb.dtype.kind not in "ui" or rgb.dtype.itemsize > 2:
+        shown, back = np.unique(rgb, axis=0, return_inverse=True)
+        return shown, back.ravel()
+    wide = rgb.astype(np.int64) - np.iinfo(rgb.dtype).min
+    keys, back = np.unique((wide[:, 0] << 32) | (wide[:, 1] << 16) | wide[:, 2],
+                           return_inverse=True)  # fmt: skip
+    shown = np.stack([keys >> 32, (keys >> 16) & 0xFFFF, keys & 0xFFFF], axis=1)
+    return shown + np.iinfo(rgb.dtype).min, back.ravel()
 
 
 def _directions(count: int) -> np.ndarray:
@@ -112,37 +128,85 @@ def _directions(count: int) -> np.ndarray:
     )
 
 
+def _offsets(radius: int) -> np.ndarray:
+    """(n, 2) row and column steps to the pixels of a square of ``radius`` around one,
+    itself left out, nearest first."""
+    steps = np.arange(-radius, radius + 1)
+    rows, columns = np.meshgrid(steps, steps, indexing="ij")
+    offsets = np.stack([rows.ravel(), columns.ravel()], axis=1)
+    offsets = offsets[np.argsort(np.hypot(rows, columns).ravel(), kind="stable")]
+    return np.ascontiguousarray(offsets[1:])
+
+
 @nb.njit(**_JIT)
 def _pulled_kernel(  # pragma: no cover - jitted
-    flat, scale, width, height, pixels, on_map, directions, radius, min_data, margin, out
-):
-    """One pixel at a time: the chroma hull of the ``on_map`` pixels around it, as their
-    largest projection on each of ``directions`` (RGB -> projected chroma rows), and
-    whether the pixel's projection passes one of them by more than ``margin``."""
+    flat, scale, width, height, pixels, on_map, offsets, ycbcr, units, directions, min_data,
+    margin, out,
+):  # fmt: skip
+    """One pixel at a time: whether its projection on one of ``directions`` (RGB ->
+    projected chroma rows; ``units``: the same in Y Cb Cr) passes that of every
+    ``on_map`` pixel at ``offsets`` by more than ``margin`` (the chroma hull of theirs,
+    as its largest projection on each). A neighbour within ``margin`` of its color stops
+    every direction (``ycbcr``: RGB -> Y Cb Cr), and one that stops a direction is tried
+    first on the next. The steps are taken in Y Cb Cr; within ``_TIE`` of the margin
+    the projections in RGB decide, as :func:`pulled_out` defines them."""
     n_dir = directions.shape[0]
-    top = np.empty(n_dir)
+    radius = np.abs(offsets).max()
+    jumps = offsets[:, 0] * width + offsets[:, 1]
+    around = np.empty(len(offsets), dtype=np.int64)
+    steps = np.empty((len(offsets), 3))
+    near2 = (margin - _TIE) ** 2
     for i in range(len(pixels)):
         p = pixels[i]
         y, x = p // width, p % width
-        count = 0
-        for k in range(n_dir):
-            top[k] = -np.inf
-        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                q = yy * width + xx
-                if q == p or not on_map[q]:
+        inner = radius <= y < height - radius and radius <= x < width - radius
+        red, green, blue = float(flat[p, 0]), float(flat[p, 1]), float(flat[p, 2])
+        count, n_steps = 0, 0
+        near = red != red or green != green or blue != blue  # (NaN: past nothing)
+        for o in range(len(offsets) if not near else 0):
+            q = p + jumps[o]
+            if not inner:
+                yy, xx = y + offsets[o, 0], x + offsets[o, 1]
+                if yy < 0 or yy >= height or xx < 0 or xx >= width:
                     continue
-                count += 1
-                for k in range(n_dir):
-                    v = (flat[q, 0] * directions[k, 0] + flat[q, 1] * directions[k, 1]
-                         + flat[q, 2] * directions[k, 2]) * scale  # fmt: skip
-                    if v > top[k]:
-                        top[k] = v
-        if count < min_data:
+            if not on_map[q]:
+                continue
+            d0, d1, d2 = red - flat[q, 0], green - flat[q, 1], blue - flat[q, 2]
+            gap2 = 0.0
+            for c in range(3):
+                step = (ycbcr[c, 0] * d0 + ycbcr[c, 1] * d1 + ycbcr[c, 2] * d2) * scale
+                steps[n_steps, c] = step
+                gap2 += step * step
+            if gap2 < near2:  # (below every direction's margin: no need to count)
+                near = True
+                break
+            if gap2 == gap2:  # (a NaN neighbour counts, but stops no direction)
+                around[n_steps] = q
+                n_steps += 1
+            count += 1
+        if near or count < min_data:
             continue
         for k in range(n_dir):
-            v = (flat[p, 0] * directions[k, 0] + flat[p, 1] * directions[k, 1]
-                 + flat[p, 2] * directions[k, 2]) * scale  # fmt: skip
-            if v > top[k] + margin:
+            passed = True
+            for j in range(n_steps):
+                ahead = (units[k, 0] * steps[j, 0] + units[k, 1] * steps[j, 1]
+                         + units[k, 2] * steps[j, 2])  # fmt: skip
+                if ahead > margin + _TIE:
+                    continue
+                if ahead > margin - _TIE:  # (too close to call in Y Cb Cr)
+                    q = around[j]
+                    v = (flat[p, 0] * directions[k, 0] + flat[p, 1] * directions[k, 1]
+                         + flat[p, 2] * directions[k, 2]) * scale  # fmt: skip
+                    w = (flat[q, 0] * directions[k, 0] + flat[q, 1] * directions[k, 1]
+                         + flat[q, 2] * directions[k, 2]) * scale  # fmt: skip
+                    if v > w + margin:
+                        continue
+                passed = False
+                if j:
+                    for c in range(3):
+                        steps[j, c], steps[0, c] = steps[0, c], steps[j, c]
+                    around[j], around[0] = around[0], around[j]
+                break
+            if passed:
                 out[i] = True
                 break
