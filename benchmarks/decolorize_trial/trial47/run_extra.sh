@@ -10,5 +10,5 @@ run() { log=$1; s=$2; shift 2; o=${OUTNAME:-$(basename $s .py)}
   echo "end   $o $(date -u +%T) rc $? $(cat $o.time) load $(cut -d' ' -f1-3 /proc/loadavg)" >> $log; }
 for s in t34_seaborn_annot.py t37_dask_mosaic.py t43_followups.py; do run part2_log.txt $s; done
 OUTNAME=t02_annotations_4more run part1_log.txt ../trial45/t02_annotations.py gray,turbo,RdBu_r,cividis
-for m in turbo magma coolwarm cividis RdBu_r Spectral hot; do T01_MAPS=$m OUTNAME=t01_holes_accuracy_$m run part1_log.txt t01_subset.py; done
+for m in turbo magma coolwarm cividis RdBu_r Spectral hot; do OUTNAME=t01_holes_accuracy_$m run part1_log.txt ../trial45/t01_holes_accuracy.py --maps $m; done
 echo EXTRADONE >> part1_log.txt

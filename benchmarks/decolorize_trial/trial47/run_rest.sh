@@ -13,5 +13,5 @@ run part1_log.txt ../trial46/t29_coastlines.py
 run part1_log.txt ../trial46/t25_formats.py
 OUTNAME=t02_annotations_4maps run part1_log.txt ../trial45/t02_annotations.py viridis,jet,magma,coolwarm
 for s in t21b_contourf_marks.py t41_errors_new.py t35_skimage_readers.py t38_tiff16.py t39_rgba_nodata.py t40_custom_cmaps.py t36_gif.py t30_savefig_jpg.py t31_imshow_lower_bar.py t32_gouraud.py t33_slide.py t34_seaborn_annot.py t37_dask_mosaic.py t42_speed.py t28b_cli_folder_cost.py; do run part2_log.txt $s; done
-T01_MAPS=viridis,jet,gray OUTNAME=t01_holes_accuracy_3maps run part1_log.txt t01_subset.py
+OUTNAME=t01_holes_accuracy_3maps run part1_log.txt ../trial45/t01_holes_accuracy.py --maps viridis,jet,gray
 echo ALLDONE >> part1_log.txt
