@@ -8,7 +8,8 @@ nearest entries) puts a white margin 1.75 DN off the map: inside both limits, it
 half an imshow figure's pixels read as noise (1.49 DN), and the exact plot smoothed
 (trial 47 t43a: 5.9x the k-d tree's error on a smooth field, 2.25x on a DEM). Noise
 never repeats one exact color over so many pixels: where the picture's other pixels
-read no noise, each such color off the table is a fill too.
+are an exact render's (table colors, no noise), each such color off the table is a
+fill too. A palette picture's colors (``_quantized``) are means of its cells: none.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from typing import Any, Callable
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._exact import EXACT_SHARE, exact_share
 from truepix.color._decolorize._fills import FILL_PIXELS, FILL_SHARE, fill_boxes, fill_free
 from truepix.color._decolorize._histogram import residual_histogram
+from truepix.color._decolorize._quantized import palette
 
 __all__ = ["near_fills"]
 
@@ -50,11 +53,14 @@ def near_fills(
     -------
     tuple
         ``found`` with each color off the table that FILL_SHARE of the sample (and
-        FILL_PIXELS pixels) repeats added to the fills, when the remaining pixels'
-        noise is 0; ``found`` unchanged otherwise.
+        FILL_PIXELS pixels) repeats added to the fills, when the remaining pixels are
+        an exact render's (``_exact.EXACT_SHARE`` table colors, noise 0); ``found``
+        unchanged otherwise.
     """
     fills, kept, _, noise = found
     if noise == 0.0 or flat.dtype != np.uint8 or flat.ndim != 2 or flat.shape[-1] < 3:
+        return found
+    if palette(flat):  # (a palette's near colors are its cells' means: ``palette_fills``)
         return found
     steps = codes >> kernels.RESIDUAL_SHIFT  # (0: no alpha; 1: on the table)
     off = np.zeros(len(flat), dtype=bool)
@@ -76,6 +82,7 @@ def near_fills(
     every = np.concatenate([fills, near]) if len(fills) else near
     rest = fill_free(flat, every)
     hist = residual_histogram(codes[rest])
-    if noise_sigma(hist) != 0.0:
+    # (the rest an exact render's: a palette's few colors, each repeated, are no fills)
+    if hist[1] < least or exact_share(hist) < EXACT_SHARE or noise_sigma(hist) != 0.0:
         return found
     return every, rest, hist, 0.0
