@@ -120,7 +120,8 @@ def deep_table_only(picture: np.ndarray, lut: np.ndarray) -> bool:
     >>> x = np.random.default_rng(0).random((16, 16))
     >>> deep_table_only(mpl.colormaps["gray"](x), lut)
     True
-    >>> deep_table_only(np.round(mpl.colormaps["gray"](x, bytes=True)) / 255.0, lut)
+    >>> levels = np.random.default_rng(0).integers(0, 256, (16, 16, 1))  # (8-bit, as JPEG's)
+    >>> deep_table_only(np.repeat(levels, 3, axis=2) / 255.0, lut)
     False
     """
     rgb = np.asarray(picture)[..., :3]
