@@ -160,7 +160,8 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     UnsupportedDtypeError
         A dtype other than uint8, uint16 or float.
     OutOfRangeError
-        Float values outside [0, 1], or NaN.
+        Float values outside [0, 1], or NaN; uint16 values all within 1..255 (8-bit
+        levels in a 16-bit array).
     UnsupportedInputError
         A masked array, with ``refuse_mask``; a path (load the file first).
 
@@ -201,6 +202,8 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
             " cast 0..255 integers with .astype(np.uint8)"
         )
         raise UnsupportedDtypeError(msg)
+    if array.dtype == np.uint16:
+        _check_wide_levels(array)
     if array.dtype.kind == "f":
         if mask is not None:  # masked pixels are not data: a NaN under the mask is fine
             array = np.where(mask, array.dtype.type(0), array)
@@ -219,6 +222,21 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
 #: lifts a constant alpha of 1 to 1 + 1e-7 everywhere), but most values of a resize stay
 #: in [0, 1]. 0..255 values reach well past 2, or are mostly above 1.
 _OVERSHOOT_LOW, _OVERSHOOT_HIGH = -1.0, 2.0
+
+
+def _check_wide_levels(array: np.ndarray) -> None:
+    """A uint16 picture whose values all lie in 1..255 holds 8-bit levels (a reader or a
+    cast that widened the type without scaling): read as 16-bit, every color is within
+    1 DN of black, and decoding it answers nothing (trial 47: 100 % NaN, with advice to
+    pass another map). An all-zero picture is black, and passes."""
+    high = int(array.max())
+    if 0 < high <= 255:
+        msg = (
+            "expected a picture of uint8, uint16 or floats in [0, 1], got uint16 values"
+            f" within 0..{high} (8-bit levels in a 16-bit array: all within 1 DN of black);"
+            " pass picture.astype(np.uint8), or picture * 257 for 16-bit levels"
+        )
+        raise OutOfRangeError(msg)
 
 
 def _check_unit_floats(array: np.ndarray) -> None:

@@ -236,3 +236,31 @@ def test_one_d_data_as_a_dask_array() -> None:
     gray = matplotlib.colormaps["gray"](data, bytes=True)
     with pytest.raises(ShapeError, match="could be either"):
         decolorize(da.from_array(gray, chunks=(16, 4)), cmap="gray", vmin=0, vmax=1)
+
+
+def test_eight_bit_levels_in_a_uint16_array_are_refused_with_the_fix():
+    """A uint16 array holding 0..255 levels (a cast that widened the type without
+    scaling) is every color within 1 DN of black as 16-bit: an error that says so and
+    names the fix, where trial 47 got 100 % NaN and advice to pass cmap='flag'."""
+    from truepix import find_colorbar, identify_colormap
+    from truepix.errors import OutOfRangeError
+
+    field = np.linspace(0.0, 1.0, 64).reshape(8, 8)
+    rgb = matplotlib.colormaps["viridis"](field, bytes=True)[..., :3]
+    widened = rgb.astype(np.uint16)
+    for call in (
+        lambda: decolorize(widened, cmap="viridis", vmin=0.0, vmax=1.0),
+        lambda: identify_colormap(widened),
+        lambda: find_colorbar(widened),
+    ):
+        with pytest.raises(OutOfRangeError, match=r"astype\(np.uint8\)") as caught:
+            call()
+        assert "\n" not in str(caught.value)
+    # ... the same levels scaled to 16 bits decode, and so do the 8-bit ones
+    expected = decolorize(rgb, cmap="viridis", vmin=0.0, vmax=1.0)
+    np.testing.assert_array_equal(
+        decolorize(widened * 257, cmap="viridis", vmin=0.0, vmax=1.0), expected
+    )
+    # an all-black 16-bit picture is black, not 8-bit levels
+    black = np.zeros((4, 4, 3), np.uint16)
+    assert decolorize(black, cmap="gray", vmin=0.0, vmax=1.0).shape == (4, 4)

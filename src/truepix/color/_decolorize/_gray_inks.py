@@ -98,6 +98,11 @@ GRAY_INK_PIXELS = 0.002
 #: ... or GRAY_INK_COUNT pixels where fewer (a 400 x 300 figure's GRAY_INK_PIXELS): a
 #: stroke is as many pixels whatever the canvas (texture's GRAY_CORES_MAX stays a share).
 GRAY_INK_COUNT = 240
+#: ... and GRAY_INK_LEAST at the least whatever the canvas: a photograph shrunk to a
+#: thumbnail (48-96 px, coolwarm / RdBu_r, Pillow JPEG q75-q95) has crater rims and edges
+#: of one luma whose cores (16-56 px) made a gray ink (2.1-4.8 % holes); the strokes of
+#: tests/color's figures keep 139 or more (``_jumps.JUMP_INK_LEAST``).
+GRAY_INK_LEAST = 80
 #: Inks looked at, one luma peak of the cores after another (see ``_strokes``).
 GRAY_INKS = 1
 #: Along a found stroke (hysteresis, GRAY_ALONG_STEPS steps of 8 neighbours), a pixel of
@@ -209,7 +214,7 @@ def _strokes(
     """Per gray ink the cores make: its strokes' cores and edges (a mask; pixels not
     ``off_map``) and the ink's luma; none where the cores make no gray ink."""
     n_pixels = len(off_map)
-    least = min(GRAY_INK_PIXELS * n_pixels, GRAY_INK_COUNT)
+    least = max(min(GRAY_INK_PIXELS * n_pixels, GRAY_INK_COUNT), GRAY_INK_LEAST)
     # (every GRAY_SAMPLE th row first: an all-data picture's few cores -- its ridges
     # through the light middle pass in position -- show there at a quarter of the cost)
     sampled = _cores(luma, position, width, off_map, GRAY_SAMPLE)
