@@ -398,7 +398,8 @@ class Decolorizer:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
 
         given, (image, rows) = image, as_rows(image, self._gray_like, self.cmap)  # (N, 3|4)
-        pixels, kind, scale = as_pixels(as_picture(image, stack=True))
+        picture = as_picture(image, stack=True)  # (as the user's type holds it: _gray_levels)
+        pixels, kind, scale = as_pixels(picture)
         if self._other is not None and self._other.holds(pixels, kind, self._keys()):
             return self._other.made(type(self))._run(given, detailed=detailed)
         if self._contour is not None and self._contour.holds(type(self), self, pixels, scale):
@@ -408,7 +409,7 @@ class Decolorizer:
         elif dithering.dithered(self, pixels, kind):  # error diffusion: read from the local means
             return dithering.decoded(self, pixels, detailed=detailed)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
-            pixels, kind, scale, plan = planned(self, pixels, kind, scale)
+            pixels, kind, scale, plan = planned(self, pixels, kind, scale, picture)
             shift, pixels, kind, scale, plan = shifts.undone(self, pixels, kind, scale, plan)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
             if not dithering.inner():  # (a dithered picture's pixels: its means answer)

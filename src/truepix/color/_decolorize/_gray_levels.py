@@ -18,7 +18,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["GRAY_LEVELS_MIN", "GRAY_LEVELS_SHARE", "held_levels_only", "table_levels_only"]
+__all__ = [
+    "GRAY_LEVELS_MIN", "GRAY_LEVELS_SHARE", "deep_table_only", "held_levels_only",
+    "table_levels_only",
+]  # fmt: skip
 
 #: The two neighbours' mean count, summed over the lacking levels within the picture's
 #: range, that JPEG would have put at them: fewer, and no verdict.
@@ -73,10 +76,66 @@ def table_levels_only(sample: np.ndarray, table: np.ndarray) -> bool:
     return float(counts[lacking].sum()) <= GRAY_LEVELS_SHARE * expected
 
 
-def held_levels_only(decoder: Any, sample: np.ndarray, kind: str) -> bool:
+def held_levels_only(decoder: Any, sample: np.ndarray, kind: str, given: Any = None) -> bool:
     """:func:`table_levels_only` for a decoder's 8-bit picture of ``kind`` ("u8":
-    truncated bytes, "u8r": rounded ones); False (no verdict) for other kinds."""
+    truncated bytes, "u8r": rounded ones), or :func:`deep_table_only` of the picture as
+    ``given`` (float or 16-bit); False (no verdict) otherwise."""
+    if given is not None and deep_table_only(given, decoder._map.lut[:, :3]):
+        return True
     if kind not in ("u8", "u8r"):
         return False
     table = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
     return table_levels_only(sample, table)
+
+
+def deep_table_only(picture: np.ndarray, lut: np.ndarray) -> bool:
+    """Whether a float or 16-bit picture of a gray map holds only its float table's grays.
+
+    ``cmap(norm(x))`` gives the float table's values (``mpl.colormaps["gray"]``'s hold
+    their levels k / 255 to within a few units of the last place, which tells them
+    from 8 bits only where those differ: float64, 24 of its levels) and a 16-bit TIFF
+    of it their rounding or truncation to 16 bits. JPEG decoders give 8 bits: the same
+    picture JPEG'd and then divided by 255 holds k / 255 at levels where the float64
+    table differs (or, for maps such as Greys, whose table lies up to 0.5 DN off the
+    8-bit levels, at every level): no verdict there. A float32 or 16-bit copy of a
+    JPEG'd picture of gray is judged exact (the same values; the JPEG filter is lost).
+
+    Parameters
+    ----------
+    picture : (..., 3|4) float or uint16
+        The picture as given (alpha, if any, is not looked at).
+    lut : (N, 3) float64
+        The map's float table (RGB).
+
+    Returns
+    -------
+    bool
+        True when every pixel is neutral (R == G == B) and its gray one of the table's
+        neutral entries in the picture's own type (uint16: rounded or truncated).
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> lut = mpl.colormaps["gray"](np.linspace(0, 1, 256))[:, :3]
+    >>> x = np.random.default_rng(0).random((16, 16))
+    >>> deep_table_only(mpl.colormaps["gray"](x), lut)
+    True
+    >>> levels = np.random.default_rng(0).integers(0, 256, (16, 16, 1))  # (8-bit, as JPEG's)
+    >>> deep_table_only(np.repeat(levels, 3, axis=2) / 255.0, lut)
+    False
+    """
+    rgb = np.asarray(picture)[..., :3]
+    if rgb.dtype.kind not in "fu" or rgb.dtype == np.uint8 or rgb.size == 0:
+        return False
+    neutral = (lut[:, 0] == lut[:, 1]) & (lut[:, 1] == lut[:, 2])
+    grays = lut[neutral, 1]
+    if rgb.dtype.kind == "u":
+        top = float(np.iinfo(rgb.dtype).max)
+        levels = np.concatenate([np.round(grays * top), np.floor(grays * top)])
+        grays = levels.astype(rgb.dtype)
+    else:
+        grays = grays.astype(rgb.dtype)
+    green = rgb[..., 1]
+    if not (np.array_equal(rgb[..., 0], green) and np.array_equal(rgb[..., 2], green)):
+        return False
+    return bool(np.all(np.isin(green, grays)))

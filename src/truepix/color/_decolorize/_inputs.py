@@ -265,7 +265,7 @@ def as_bytes(pixels: np.ndarray, scale: float) -> np.ndarray:
 
 
 def planned(
-    decoder: Any, pixels: np.ndarray, kind: str, scale: float
+    decoder: Any, pixels: np.ndarray, kind: str, scale: float, given: Any = None
 ) -> tuple[np.ndarray, str, float, Any]:
     """The pixels, table kind, DN scale and plan (``_plan.make_plan``) a picture from
     :func:`as_pixels` is decoded with.
@@ -276,15 +276,18 @@ def planned(
     their 8-bit rounding: planned on the floats, their sub-DN offsets from the map read
     as noise (0.64 DN), which took blends for noisy table colors (skimage rescale 0.5x
     of terrain: magma 1.50x the k-d tree's error, viridis 1.04x; rounded 0.65x, 0.84x).
+    ``given``: the picture as given, which a float or 16-bit one's plan also reads
+    (``_gray_levels.deep_table_only``).
     """
+    given = None if given is None or np.asarray(given).dtype == np.uint8 else given
     if kind == "u8":
         kind = decoder._table_kind(pixels)
-    plan = planning.make_plan(decoder, pixels, kind, scale)
+    plan = planning.make_plan(decoder, pixels, kind, scale, given=given)
     if kind != "float" or plan.sharp:
         return pixels, kind, scale, plan
     pixels = as_bytes(pixels, scale)
     kind = decoder._table_kind(pixels)
-    return pixels, kind, 1.0, planning.make_plan(decoder, pixels, kind, 1.0)
+    return pixels, kind, 1.0, planning.make_plan(decoder, pixels, kind, 1.0, given=given)
 
 
 def as_rows(image: Any, gray_like: bool, cmap: str) -> tuple[Any, bool]:

@@ -41,6 +41,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._dither import inner as dither_inner
 from truepix.color._decolorize._lossy import smooth_lossy
 from truepix.color._decolorize._marks import GUIDE_CELLS, block_marks, interp_table
+from truepix.color._decolorize._near_fills import near_fills
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
@@ -49,22 +50,10 @@ from truepix.color._decolorize._quantized import (
 from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
-    "Plan",
-    "auto_threshold",
-    "block_score",
-    "deblocked",
-    "denoise",
-    "exact_share",
-    "luma_grid",
-    "make_plan",
-    "noise_sigma",
-    "palette",
-    "sample_rows",
-    "scored_rows",
-    "threshold_code",
-    "without_fills",
-    "without_marks",
-]
+    "Plan", "auto_threshold", "block_score", "deblocked", "denoise", "exact_share",
+    "luma_grid", "make_plan", "noise_sigma", "palette", "sample_rows", "scored_rows",
+    "threshold_code", "without_fills", "without_marks",
+]  # fmt: skip
 
 #: Chroma weight of the distance on JPEG'd pictures (1 = plain RGB), measured best in
 #: benchmarks/colormaps.py; other pictures use plain RGB distance.
@@ -286,8 +275,11 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
     return result
 
 
-def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpeg=True) -> Plan:
-    """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture."""
+def make_plan(
+    decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpeg=True, given=None
+) -> Plan:
+    """Noise, threshold, JPEG or not, and smoothing, from a sample of the picture;
+    ``given``: the picture as given when float or 16-bit (``_gray_levels``)."""
     shape = pixels.shape[:-1]
     spatial = len(shape) == 2 and min(shape) >= 6
     sample, step = sample_rows(pixels) if spatial else (pixels, 1)
@@ -297,7 +289,9 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
     # a margin's one color is no data: left out of what the sample measures
     fills, kept = sample_fills(flat, scale, bounds, codes)
     hist = residual_histogram(codes[kept])
-    noise = noise_sigma(hist)
+    found = (fills, kept, hist, noise_sigma(hist))
+    # (and a fill near the map, off it, where the rest reads no noise: ``_near_fills``)
+    fills, kept, hist, noise = near_fills(flat, scale, bounds, codes, found, noise_sigma)
     # a discrete picture resampled: its flat fields' many painted colors are no exact
     # render, its means of few colors no palette's cells, no fills (``_discrete``)
     fields, blend_pixels, blend_found = False, None, None
@@ -403,7 +397,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (an exact render of blocky data holds no level its table lacks: ``_gray_levels``)
-        jpeg = jpeg and not held_levels_only(decoder, sample, kind)
+        jpeg = jpeg and not held_levels_only(decoder, sample, kind, given)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
         # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
         if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:
@@ -430,7 +424,7 @@ def make_plan(decoder: Any, pixels: np.ndarray, kind: str, scale: float, try_jpe
             )  # fmt: skip
             chroma_420 = bool(e_model < e_map)
     if tried and not jpeg:
-        return make_plan(decoder, pixels, kind, scale, try_jpeg=False)
+        return make_plan(decoder, pixels, kind, scale, try_jpeg=False, given=given)
     threshold, max_code = stroke_free(decoder, codes, kept, sample, noise, threshold, jpeg or sharp)
     filtered = smoothing > 0.0 if decoder.denoise is None else decoder.denoise and spatial
     white = filtered and not jpeg and noise > 0.0

@@ -1,0 +1,88 @@
+"""A figure's margin whose color lies near the map's colors, yet off them.
+
+``_fills`` takes a color repeated over a share of the picture for a fill (a figure's
+margin, no data) when it lies outside the map's box of colors or FILL_FAR DN from
+its colors. A map that passes through white between its table's entries (a
+``LinearSegmentedColormap.from_list`` of navy, white and firebrick: 254 and 252 the
+nearest entries) puts a white margin 1.75 DN off the map: inside both limits, it was
+half an imshow figure's pixels read as noise (1.49 DN), and the exact plot smoothed
+(trial 47 t43a: 5.9x the k-d tree's error on a smooth field, 2.25x on a DEM). Noise
+never repeats one exact color over so many pixels: where the picture's other pixels
+are an exact render's (table colors, no noise), each such color off the table is a
+fill too. A palette picture's colors (``_quantized``) are means of its cells: none.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._exact import EXACT_SHARE, exact_share
+from truepix.color._decolorize._fills import FILL_PIXELS, FILL_SHARE, fill_boxes, fill_free
+from truepix.color._decolorize._histogram import residual_histogram
+from truepix.color._decolorize._quantized import palette
+
+__all__ = ["near_fills"]
+
+
+def near_fills(
+    flat: np.ndarray, scale: float, bounds: tuple[np.ndarray, np.ndarray], codes: np.ndarray,
+    found: tuple[np.ndarray, Any, np.ndarray, float], noise_sigma: Callable[[np.ndarray], float],
+) -> tuple[np.ndarray, Any, np.ndarray, float]:  # fmt: skip
+    """A plan's sample's fills with the near ones added, when that leaves no noise.
+
+    Parameters
+    ----------
+    flat : (P, C) uint8
+        The plan's sample (other dtypes: ``found`` as it is).
+    scale : float
+        DN per unit of ``flat``.
+    bounds : pair of (3,) arrays
+        The map's box of colors (``_fills.color_box``).
+    codes : (P,) uint32
+        The sample's packed answers (``_kernels``).
+    found : tuple
+        ``(fills, kept, hist, noise)``: the fills found so far (``_fills.sample_fills``),
+        the index of the sample's other pixels, their residual histogram and its noise.
+    noise_sigma : callable
+        The noise (DN) of a residual histogram (``_plan.noise_sigma``).
+
+    Returns
+    -------
+    tuple
+        ``found`` with each color off the table that FILL_SHARE of the sample (and
+        FILL_PIXELS pixels) repeats added to the fills, when the remaining pixels are
+        an exact render's (``_exact.EXACT_SHARE`` table colors, noise 0); ``found``
+        unchanged otherwise.
+    """
+    fills, kept, _, noise = found
+    if noise == 0.0 or flat.dtype != np.uint8 or flat.ndim != 2 or flat.shape[-1] < 3:
+        return found
+    if palette(flat):  # (a palette's near colors are its cells' means: ``palette_fills``)
+        return found
+    steps = codes >> kernels.RESIDUAL_SHIFT  # (0: no alpha; 1: on the table)
+    off = np.zeros(len(flat), dtype=bool)
+    off[kept] = True
+    off &= steps > 1
+    least = max(FILL_PIXELS, FILL_SHARE * len(flat))
+    if off.sum() < least:
+        return found
+    wide = flat[off, :3].astype(np.int64)
+    keys, index, counts = np.unique(
+        (wide[:, 0] << 16) | (wide[:, 1] << 8) | wide[:, 2], return_index=True, return_counts=True
+    )  # fmt: skip
+    index = index[counts >= least]
+    if not len(index):
+        return found
+    colors = np.ascontiguousarray(flat[off, :3][index])
+    residual = (steps[off][index].astype(np.float64) - 1.0) / kernels.RESIDUAL_STEPS
+    near = fill_boxes(colors, scale, bounds, residual)
+    every = np.concatenate([fills, near]) if len(fills) else near
+    rest = fill_free(flat, every)
+    hist = residual_histogram(codes[rest])
+    # (the rest an exact render's: a palette's few colors, each repeated, are no fills)
+    if hist[1] < least or exact_share(hist) < EXACT_SHARE or noise_sigma(hist) != 0.0:
+        return found
+    return every, rest, hist, 0.0
