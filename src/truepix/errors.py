@@ -27,7 +27,7 @@ would naturally catch, so ``except ValueError`` keeps working::
     TruepixWarning (UserWarning)                 something worked, but not as well as asked
     ├── CrowdedLabelsWarning                     text labels too small or too dense to read
     ├── OffMapWarning                            most of a picture is not the colormap's colors
-    ├── ColorShiftWarning                        a picture's colors were shifted (gamma, TV range)
+    ├── ColorShiftWarning                        a picture's colors shifted (gamma, TV range)
     └── ColorbarDoubtWarning                     the bar found may be a strip of a plot
 
 Messages read "expected ..., got ..." followed by a hint.
