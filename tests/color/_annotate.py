@@ -44,3 +44,17 @@ def annotated(
     on_white = draw(np.full_like(picture, 255)).astype(np.int16)
     coverage = 1.0 - (on_white - on_black).min(axis=-1) / 255.0
     return draw(picture), coverage > 0.0, coverage >= 0.5
+
+
+def coastlines(count: int, points: int, seed: int = 7) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``count`` wiggly random walks of ``points`` (longitude, latitude) steps each, seeded,
+    within the globe: a cartopy-like map's coastlines."""
+    rng = np.random.default_rng(seed)
+    coasts = []
+    for _ in range(count):
+        turn = np.cumsum(rng.normal(0, 0.5, points))
+        step = rng.uniform(0.2, 0.8)
+        x = rng.uniform(-170, 170) + np.cumsum(step * np.cos(turn))
+        y = rng.uniform(-75, 75) + np.cumsum(step * np.sin(turn))
+        coasts.append((np.clip(x, -179, 179), np.clip(y, -89, 89)))
+    return coasts

@@ -23,6 +23,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from tests.color._annotate import coastlines
 from tests.color._photographs import saved_rgb
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._exact import seen_rows
@@ -44,18 +45,6 @@ def _field() -> np.ndarray:
     return (field - field.min()) / np.ptp(field)
 
 
-def _coasts() -> list[tuple[np.ndarray, np.ndarray]]:
-    rng = np.random.default_rng(7)
-    coasts = []
-    for _ in range(10):
-        turn = np.cumsum(rng.normal(0, 0.5, 300))
-        step = rng.uniform(0.2, 0.8)
-        x = rng.uniform(-170, 170) + np.cumsum(step * np.cos(turn))
-        y = rng.uniform(-75, 75) + np.cumsum(step * np.sin(turn))
-        coasts.append((np.clip(x, -179, 179), np.clip(y, -89, 89)))
-    return coasts
-
-
 def _figure(name: str, dpi: int, coasts: bool, grid: bool) -> tuple[np.ndarray, tuple]:
     """The figure saved as PNG, and the rows and columns inside its axes (3 px in)."""
     import matplotlib.pyplot as plt
@@ -66,7 +55,7 @@ def _figure(name: str, dpi: int, coasts: bool, grid: bool) -> tuple[np.ndarray, 
                         aspect="auto", interpolation="nearest")  # fmt: skip
     figure.colorbar(shown)
     if coasts:
-        for x, y in _coasts():
+        for x, y in coastlines(10, 300):
             axes.plot(x, y, color=_FAR[name], lw=0.5)
     if grid:
         for at in range(-150, 180, 30):

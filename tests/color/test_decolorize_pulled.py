@@ -26,22 +26,11 @@ from PIL import Image
 from scipy import ndimage
 
 import truepix as tp
+from tests.color._annotate import coastlines
 
 matplotlib.use("Agg")
 
 pytestmark = pytest.mark.slow  # (figures drawn three times over, JPEG'd, decoded)
-
-
-def _coasts(seed: int = 7) -> list[tuple[np.ndarray, np.ndarray]]:
-    rng = np.random.default_rng(seed)
-    coasts = []
-    for _ in range(14):
-        turn = np.cumsum(rng.normal(0, 0.5, 400))
-        step = rng.uniform(0.2, 0.8)
-        x = rng.uniform(-170, 170) + np.cumsum(step * np.cos(turn))
-        y = rng.uniform(-75, 75) + np.cumsum(step * np.sin(turn))
-        coasts.append((np.clip(x, -179, 179), np.clip(y, -89, 89)))
-    return coasts
 
 
 def _map(
@@ -55,7 +44,7 @@ def _map(
     lat = np.linspace(-89, 89, field.shape[0])
     mesh = axes.pcolormesh(lon, lat, field, cmap=cmap, vmin=0, vmax=1, shading="auto")
     figure.colorbar(mesh)
-    for x, y in _coasts() if coasts else []:
+    for x, y in coastlines(14, 400) if coasts else []:
         axes.plot(x, y, color=ink, lw=0.5)
     if grid:  # (cartopy's gridlines: dashed gray, alpha 0.5)
         for lon in range(-150, 180, 30):
