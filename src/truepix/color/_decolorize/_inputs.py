@@ -156,11 +156,10 @@ class Inverse:
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
         if self.boundary:  # color k of the painted M: painted_values[k]
+            u = np.asarray(u, dtype=np.float64)  # an array or one value (a cell's end)
             n_colors = len(self.painted_values)
             index = np.clip(np.floor(np.nan_to_num(u) * n_colors), 0, n_colors - 1)
-            values = self.painted_values[index.astype(np.int64)]
-            values[np.isnan(u)] = np.nan
-            return values
+            return np.where(np.isnan(u), np.nan, self.painted_values[index.astype(np.int64)])
         if self.indexed:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
