@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix._validate import check_bound, check_flag, check_range, described
+from truepix._validate import check_bound, check_flag, check_range, described, palette_colors
 from truepix.color._catalog import ColormapEntry
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
@@ -312,6 +312,7 @@ def as_rows(image: Any, gray_like: bool, cmap: str) -> tuple[Any, bool]:
     >>> as_rows(np.zeros((5, 7), np.uint8), True, "gray")[0].shape  # a gray picture
     (5, 7)
     """
+    image = palette_colors(image)  # a GIF's indices are no gray picture
     if np.ndim(image) != 2:
         return image, False
     array = image if isinstance(image, np.ma.MaskedArray) else np.asarray(image)
