@@ -42,6 +42,9 @@ class Inverse:
     def __init__(
         self, norm: Any, vmin: float | None, vmax: float | None, n_table: int, *, indexed: bool
     ) -> None:
+        if n_table < 2:  # (an (N, 3) array is held to it by the catalog already)
+            msg = f"expected a colormap of N >= 2 colors to decode, got N={n_table}"
+            raise ShapeError(msg + ": one color carries no value")
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = "expected the data range: vmin and vmax, or a norm that has them,"
             msg += f" got norm={norm!r}"
