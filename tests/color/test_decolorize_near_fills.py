@@ -114,9 +114,10 @@ def test_palette_cells_are_no_fills(cmap: str) -> None:
 
 
 def test_repeated_colors_match_unique_oracle() -> None:
-    """``_repeated`` (hashed buckets, then an exact count) finds the same first pixel of
-    each often repeated color as ``np.unique`` over all the pixels asked about, on
-    Pillow JPEG'd and quantized pictures and on drawn palettes with alpha."""
+    """``_repeated`` (hashed buckets of the colors or of their codes, then an exact
+    count) finds the same first pixel of each often repeated color as ``np.unique``
+    over all the pixels asked about, on Pillow JPEG'd and quantized pictures and on
+    drawn palettes with alpha."""
     from truepix.color._decolorize._near_fills import _repeated
 
     rng = np.random.default_rng(11)
@@ -140,3 +141,7 @@ def test_repeated_colors_match_unique_oracle() -> None:
             )  # fmt: skip
             expected = np.flatnonzero(off)[first[counts >= least]]
             assert np.array_equal(_repeated(flat, off, least), expected)
+            # (3 channels: counted by each color's code, any one a color, even shared)
+            key = (flat[:, :3].astype(np.int64) @ [65536, 256, 1]) % 7919
+            codes = rng.integers(0, 2**32, 7919, dtype=np.uint32)[key]
+            assert np.array_equal(_repeated(flat, off, least, codes), expected)
