@@ -65,7 +65,10 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     -------
     Colorbar or None
         The most colorful bar-shaped region whose cross-sections are single
-        colors; ``None`` if the picture has none.
+        colors, with its extend triangles' colors (``under``, ``over``);
+        ``None`` if the picture has none. Only colors are read: its ``vmin`` and
+        ``vmax`` are None (give them to ``decolorize(picture, cmap=bar, vmin=...,
+        vmax=...)``); :func:`truepix.read_figure` reads the tick labels too.
 
     Raises
     ------
