@@ -80,6 +80,9 @@ LATTICE_BLOCKS = 1024
 #: LATTICE_Z at 128^2 28 of 216, 160^2 10, 176^2 7, 192^2 2 (jet's brick 3.6 at q75, a
 #: ramp's, whose chroma quantized to zero: nothing read), 256^2 none (min 5.1).
 LATTICE_420_BLOCKS = 144
+#: ... where it is read on this many blocks first (192^2 pixels: the Pillow 4:2:0 JPEGs
+#: above all but 2 of 216 past LATTICE_Z), and on LATTICE_BLOCKS only if that is short.
+LATTICE_FIRST_BLOCKS = 144
 #: Pixels kept around the blocks read (:func:`_central`): the deconvolution of
 #: :func:`_subsampled` reaches ~0.17 of a sample's value one sample on, 1e-6 eight on.
 LATTICE_MARGIN = 16
@@ -120,7 +123,8 @@ def residual_correlation(
 
 
 def chroma_lattice(
-    pixels: np.ndarray, scale: float, *, enough: float = np.inf, subsampled_first: bool = False
+    pixels: np.ndarray, scale: float, *, enough: float = np.inf, subsampled_first: bool = False,
+    blocks: int = LATTICE_BLOCKS,
 ) -> float:  # fmt: skip
     """How firmly the chroma's DCT blocks hold coefficients on a quantization lattice:
     the larger of the 4:4:4 reading (8x8 blocks of pixels) and the 4:2:0 one (8x8 blocks
@@ -129,28 +133,29 @@ def chroma_lattice(
     sqrt(n)`` over Cb and Cr, frequencies and steps (LATTICE_STEPS), of the n
     coefficients c at least LATTICE_OFF_ZERO steps off zero (zeros sit on any lattice),
     where n >= LATTICE_MIN_COEFFICIENTS; about N(0, 0.7) where no lattice holds them.
-    The central LATTICE_BLOCKS blocks at most are read (:func:`_central`). The first
+    The central ``blocks`` blocks at most are read (:func:`_central`). The first
     reading at least ``enough`` is returned (the 4:2:0 ones first if
     ``subsampled_first``): a caller that asks whether a lattice holds reads no more."""
     height, width = pixels.shape[:2]
     if height < 32 or width < 32 or pixels.shape[-1] < 3:
         return 0.0
-    pixels = _central(pixels)
-    planes = [pixels[..., :3].astype(np.float64) @ (channel * scale) for channel in _CHROMA]
-    readings = [(False, plane) for plane in planes] + [(True, plane) for plane in planes]
+    pixels = _central(pixels, blocks)
+    rgb = pixels[..., :3].astype(np.float64)
+    readings = [(subsampled, channel) for subsampled in (False, True) for channel in (0, 1)]
     best = 0.0
-    for subsampled, plane in sorted(readings, key=lambda reading: reading[0] != subsampled_first):
-        best = max(best, _lattice_z(_subsampled(plane) if subsampled else plane))
+    for subsampled, channel in sorted(readings, key=lambda read: read[0] != subsampled_first):
+        plane = rgb @ (_CHROMA[channel] * scale)
+        best = max(best, _lattice_z(_subsampled(plane) if subsampled else plane, blocks))
         if best >= enough:
             break
     return best
 
 
-def _central(pixels: np.ndarray) -> np.ndarray:
-    """The central window of ``pixels`` that :func:`_lattice_z` reads (LATTICE_BLOCKS
-    8x8 blocks of 2x2 means, with LATTICE_MARGIN pixels around), cut on the picture's
-    own 16-pixel grid: the FFT of :func:`_subsampled` over a 4 MP picture cost ~1 s."""
-    side = 16 * int(np.sqrt(LATTICE_BLOCKS)) + 2 * LATTICE_MARGIN
+def _central(pixels: np.ndarray, blocks: int) -> np.ndarray:
+    """The central window of ``pixels`` that :func:`_lattice_z` reads (``blocks`` 8x8
+    blocks of 2x2 means, with LATTICE_MARGIN pixels around), cut on the picture's own
+    16-pixel grid: the FFT of :func:`_subsampled` over a 4 MP picture cost ~1 s."""
+    side = 16 * int(np.sqrt(blocks)) + 2 * LATTICE_MARGIN
     height, width = pixels.shape[:2]
     top = max(height - side, 0) // 32 * 16
     left = max(width - side, 0) // 32 * 16
@@ -166,14 +171,15 @@ def _subsampled(plane: np.ndarray) -> np.ndarray:
     means = plane[:height, :width].reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))
     mirrored = np.pad(means, ((0, means.shape[0]), (0, means.shape[1])), mode="symmetric")
     gain_y = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[0]))) / 8
-    gain_x = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[1]))) / 8
-    samples = np.fft.ifft2(np.fft.fft2(mirrored) / (gain_y[:, None] * gain_x[None, :]))
-    return np.real(samples)[: means.shape[0], : means.shape[1]]
+    gain_x = (6 + 2 * np.cos(2 * np.pi * np.fft.rfftfreq(mirrored.shape[1]))) / 8
+    spectrum = np.fft.rfft2(mirrored) / (gain_y[:, None] * gain_x[None, :])
+    samples = np.fft.irfft2(spectrum, s=mirrored.shape)
+    return samples[: means.shape[0], : means.shape[1]]
 
 
-def _lattice_z(plane: np.ndarray) -> float:
+def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
     """The lattice z score (:func:`chroma_lattice`) of one plane's central 8x8 blocks."""
-    side = int(np.sqrt(LATTICE_BLOCKS))
+    side = int(np.sqrt(blocks))
     n_y, n_x = min(plane.shape[0] // 8, side), min(plane.shape[1] // 8, side)
     if n_y * n_x == 0:
         return 0.0
@@ -229,6 +235,11 @@ def smooth_lossy(
     # where it can show, on LATTICE_420_BLOCKS blocks of 2x2 means at least)
     subsampled = jpeg and chroma_420
     if subsampled and (pixels.shape[0] // 16) * (pixels.shape[1] // 16) < LATTICE_420_BLOCKS:
+        return False
+    # (most such pictures are JPEGs: a few blocks prove it, before the costlier tests)
+    first = chroma_lattice(pixels, scale, enough=LATTICE_Z, subsampled_first=True,
+                           blocks=LATTICE_FIRST_BLOCKS) if subsampled else 0.0  # fmt: skip
+    if first >= LATTICE_Z:
         return False
     if residual_correlation(codes, sample.shape, max_code, kept) < LOSSY_CORRELATION:
         return False
