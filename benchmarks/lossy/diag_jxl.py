@@ -1,5 +1,5 @@
 """Diagnose JPEG XL cases: holes, ratio, plan fields."""
-import sys, time, numpy as np, imagecodecs, dataclasses
+import sys, numpy as np, imagecodecs, dataclasses
 sys.path.insert(0, "../decolorize_trial/trial46")
 import _common as c
 import truepix as tp

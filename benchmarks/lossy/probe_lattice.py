@@ -1,10 +1,9 @@
 """Per picture: the plan's jpeg/chroma_420 and _lossy's statistics (noise, correlation,
 shift share, chroma lattice z) on JPEG 4:2:0 / 4:4:4 (Pillow) and JPEG XL d1-d4."""
-import sys, io, numpy as np, imagecodecs
+import sys, imagecodecs
 sys.path.insert(0, "../decolorize_trial/trial46")
 import _common as c
 import truepix as tp
-from PIL import Image
 from truepix.color._decolorize import _plan, _lossy, _inputs
 from truepix.color._decolorize._inputs import as_pixels
 from truepix._validate import as_picture
