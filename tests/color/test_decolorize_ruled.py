@@ -126,7 +126,6 @@ def test_unruled_takes_the_lines_out() -> None:
 
 @pytest.mark.usefixtures("seaborn")  # (rocket: the seaborn fixture puts it back)
 @pytest.mark.parametrize("quality", [None, 50, 75, 90])
-@pytest.mark.usefixtures("seaborn")  # its maps (rocket), after a module that took them out
 @pytest.mark.parametrize("cmap", ["rocket", "YlGnBu", "viridis", "jet"])
 def test_a_heatmaps_cells_and_digits_are_no_lines(cmap: str, quality: int | None) -> None:
     # rows of digits fit a line too (black text on light cells, white on dark), of
