@@ -5,29 +5,26 @@ On a sharp render (``_exact.exact_render``) every data pixel is an entry of the 
 the picture holds, and what was drawn is found by its pixels that are none
 (``_tables.flag_edges``, ``_near_strokes``). An ink the map itself has at an end
 breaks that: white is the last entry of hot, pink, gist_heat, bone, afmhot,
-cubehelix; black the first of gist_heat, bone, gray; and where the map runs in a
-straight line from the ink (hot's and seismic's black-red and black-blue stretches,
-hot's yellow-white one) the blends of the ink with the field beside a stroke land on
-entries too. Their geometry tells them:
+cubehelix; black the first of gist_heat, bone, gray: a stroke's core in that color is
+an entry, and where the map runs in a straight line to it (hot's yellow-white
+stretch) so are some of its blends with the field. Their geometry tells them:
 
 - a core: a run of at most RUN pixels of an end color (within CORE DN) across a
   stroke, with on each side at most FRINGE pixels that are blends of that color and
   the field beyond them (within TOLERANCE DN of the segment joining the two), the
   field at least FAR DN from the end color and flat (its own step beyond it at most
   1/SLOPE of that): real data would need a jump of most of the map and back in a
-  pixel or two. Only where a pixel of the cross-section or around the core is no
-  entry or flagged already (the stroke's other blends): a picture of data alone has
-  none, so no pixel of it is ever taken.
-- a box: a 4-connected region of an end color (at least BOX pixels) whose border is
-  all (BOX_SHARE) a hard jump of FAR DN to a flat field or a flagged pixel, with at
-  least one flagged pixel on it or in it (a label's text); a region of data clipped
-  at the map's end meets the field near that end along most of its border.
-- an edge: an entry beside a flagged pixel, on the segment from the field beyond it
-  to that pixel (10-90 % of the way), JUMP DN or more from the field and more than
-  SLOPE times the field's own step there: the stroke's blend, not the field's slope
-  running on into the stroke.
+  pixel or two. Only where a pixel of that cross-section (core or blends) is no entry
+  or flagged already: a picture of data alone has none, so no pixel of it is ever
+  taken (nor a thin ridge of data clipped at the end, whose sides are entries).
+- a box: the pixels of an end color whose runs along their row and their column end
+  in hard borders on both sides (a jump of FAR DN to the field, a blend of the two,
+  or a flagged pixel), one of them a jump to the field itself (not data enclosed by
+  a glyph's strokes), in a 4-connected part holding a pixel whose runs both exceed
+  THICK and one whose run ends in a flagged pixel (a label's text); a region of data
+  clipped at the map's end meets the field near that end along most of its border.
 
-The entries beside those that are no entry (RINGS deep) are the rest of the stroke,
+The pixels beside those that are no entry (RINGS deep) are the rest of the stroke,
 as ``_tables.flag_edges`` grows from off-map cores. Measured on trial 45's t02
 figures (``benchmarks/inkpng``).
 """
@@ -37,7 +34,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._near_strokes import _bits, _dist2, _gap2, _is_key
+from truepix.color._decolorize._near_strokes import _bits, _dist2, _is_key
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["flag_ink_entries"]
@@ -56,9 +53,6 @@ FAR = 48.0
 TOLERANCE = 4.0
 #: The field's own step beside a stroke is at most 1/SLOPE of the ink's jump.
 SLOPE = 3.0
-#: An edge on an entry differs from its field by this much (DN) or more.
-JUMP = 12.0
-EDGE_T = 0.1
 #: A box holds a pixel whose runs of its color along the row and the column are longer
 #: than this (a stroke's core is RUN pixels across at most).
 THICK = 6
@@ -286,7 +280,9 @@ def _boxes(pixels, table, nan, ends, out):  # pragma: no cover - jitted
                     k += 1
                     continue
                 stop = k
-                while stop + 1 < length and which[(i, stop + 1) if axis == 0 else (stop + 1, i)] == e:
+                while stop + 1 < length and e == (
+                    which[i, stop + 1] if axis == 0 else which[stop + 1, i]
+                ):
                     stop += 1
                 dy, dx = (0, 1) if axis == 0 else (1, 0)
                 first = _border(pixels, table, nan, y - dy, x - dx, -dy, -dx, ends[e])
@@ -338,37 +334,6 @@ def _taken(hard, drawn, thick, out):  # pragma: no cover - jitted
             if any_drawn and any_thick:
                 for i in range(size):
                     out[part[i, 0], part[i, 1]] = True
-
-
-@nb.njit(**_JIT)
-def _edges(pixels, table, nan, out):  # pragma: no cover - jitted
-    """Flag, in ``out``, the entries beside a flagged pixel that are its blend with the
-    field beyond them (the module's edge rule)."""
-    height, width = nan.shape
-    for y in range(height):
-        for x in range(width):
-            if nan[y, x] or not _is_key(pixels, table, y, x):
-                continue
-            for d in range(4):
-                for sign in (1, -1):
-                    dy, dx = sign * _DIRECTIONS[d, 0], sign * _DIRECTIONS[d, 1]
-                    cy, cx = y + dy, x + dx  # the flagged pixel
-                    fy, fx = y - dy, x - dx  # the field
-                    if not (_inside(cy, cx, height, width) and _inside(fy - dy, fx - dx,
-                                                                      height, width)):
-                        continue
-                    if not nan[cy, cx] or nan[fy, fx] or nan[fy - dy, fx - dx]:
-                        continue
-                    if not _is_key(pixels, table, fy, fx):
-                        continue
-                    step2 = _dist2(pixels, y, x, fy, fx)
-                    if step2 < JUMP * JUMP or _dist2(pixels, cy, cx, fy, fx) < FAR * FAR:
-                        continue
-                    if step2 <= SLOPE * SLOPE * _dist2(pixels, fy, fx, fy - dy, fx - dx):
-                        continue
-                    gap2, t = _gap2(pixels, y, x, fy, fx, cy, cx)
-                    if gap2 <= TOLERANCE * TOLERANCE and EDGE_T <= t <= 1.0 - EDGE_T:
-                        out[y, x] = True
 
 
 @nb.njit(**_JIT)
