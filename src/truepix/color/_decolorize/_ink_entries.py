@@ -18,11 +18,12 @@ stretch) so are some of its blends with the field. Their geometry tells them:
   or flagged already: a picture of data alone has none, so no pixel of it is ever
   taken (nor a thin ridge of data clipped at the end, whose sides are entries).
 - a box: the pixels of an end color whose runs along their row and their column end
-  in hard borders on both sides (a jump of FAR DN to the field, a blend of the two,
-  or a flagged pixel), one of them a jump to the field itself (not data enclosed by
-  a glyph's strokes), in a 4-connected part holding a pixel whose runs both exceed
-  THICK and one whose run ends in a flagged pixel (a label's text); a region of data
-  clipped at the map's end meets the field near that end along most of its border.
+  in hard borders on both sides (a jump of FAR DN to a field flat beyond it, by
+  BOX_SLOPE, or a flagged pixel), one of them a jump to the field itself (not data
+  enclosed by a glyph's strokes), in a 4-connected part of BOX pixels or more
+  holding a pixel whose runs both exceed THICK and one whose run ends in a flagged
+  pixel (a label's text); a region of data clipped at the map's end meets the field
+  near that end along most of its border.
 
 The pixels beside those that are no entry (RINGS deep) are the rest of the stroke,
 as ``_tables.flag_edges`` grows from off-map cores. Measured on trial 45's t02
@@ -42,8 +43,8 @@ __all__ = ["flag_ink_entries"]
 #: Longest run (pixels) of an end color across a stroke's core (matplotlib's 0.5-2 px
 #: lines and 10-16 pt glyphs at 72-150 dpi).
 RUN = 3
-#: A pixel within this (DN, each channel) of an end color is that color (a stroke's
-#: core rounds a DN or two off the ink).
+#: A pixel within this (DN, each channel) of an end color that is no entry is that
+#: color (a stroke's core rounds a DN or two off the ink).
 CORE = 8
 #: Blend pixels between a core and the field on each side.
 FRINGE = 2
@@ -53,6 +54,12 @@ FAR = 48.0
 TOLERANCE = 4.0
 #: The field's own step beside a stroke is at most 1/SLOPE of the ink's jump.
 SLOPE = 3.0
+#: Smallest box (pixels).
+BOX = 16
+#: The field beyond a box's edge steps at most 1/BOX_SLOPE of the jump to the box (a
+#: photograph's texture beside a box steps up to half as far; data clipped at the end
+#: on a steep slope steps on as far).
+BOX_SLOPE = 1.5
 #: A box holds a pixel whose runs of its color along the row and the column are longer
 #: than this (a stroke's core is RUN pixels across at most).
 THICK = 6
@@ -91,16 +98,22 @@ def flag_ink_entries(
     ends = np.asarray(ends, dtype=np.float64).reshape(-1, 3)
     flagged = np.zeros(values.shape, dtype=bool)
     _flag(np.ascontiguousarray(pixels), nan, _bits(keys), ends, flagged)
+    flagged &= ~np.isnan(values)
     values[flagged] = np.nan
     return int(np.count_nonzero(flagged))
 
 
 @nb.njit(**_JIT)
-def _near(pixels, y, x, end):  # pragma: no cover - jitted
+def _near(pixels, table, y, x, end):  # pragma: no cover - jitted
+    """Whether (y, x) is the end color: that very color, or no entry within CORE DN of
+    it (an entry near the end is the field's own)."""
+    same = True
     for c in range(3):
-        if abs(float(pixels[y, x, c]) - end[c]) > CORE:
+        step = abs(float(pixels[y, x, c]) - end[c])
+        if step > CORE:
             return False
-    return True
+        same = same and step == 0.0
+    return same or not _is_key(pixels, table, y, x)
 
 
 @nb.njit(**_JIT)
@@ -181,7 +194,7 @@ def _cores(pixels, table, nan, ends, out):  # pragma: no cover - jitted
                 continue
             for e in range(ends.shape[0]):
                 end = ends[e]
-                if not _near(pixels, y, x, end):
+                if not _near(pixels, table, y, x, end):
                     continue
                 for d in range(4):
                     dy, dx = _DIRECTIONS[d, 0], _DIRECTIONS[d, 1]
@@ -191,18 +204,25 @@ def _cores(pixels, table, nan, ends, out):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _run(pixels, table, y, x, dy, dx, end):  # pragma: no cover - jitted
+    """Pixels (0..RUN) of the end color past (y, x) along (dy, dx)."""
+    height, width = pixels.shape[:2]
+    steps = 0
+    while steps < RUN:
+        yy, xx = y + (steps + 1) * dy, x + (steps + 1) * dx
+        if not _inside(yy, xx, height, width) or not _near(pixels, table, yy, xx, end):
+            break
+        steps += 1
+    return steps
+
+
+@nb.njit(**_JIT)
 def _core(pixels, table, nan, y, x, dy, dx, end, out):  # pragma: no cover - jitted
     """Flag, in ``out``, the core run through (y, x) across (dy, dx) and its blends
     when the rule holds; whether it did."""
     height, width = nan.shape
-    ahead = 0
-    while ahead < RUN and _inside(y + (ahead + 1) * dy, x + (ahead + 1) * dx, height, width) \
-            and _near(pixels, y + (ahead + 1) * dy, x + (ahead + 1) * dx, end):  # fmt: skip
-        ahead += 1
-    behind = 0
-    while behind < RUN and _inside(y - (behind + 1) * dy, x - (behind + 1) * dx, height, width) \
-            and _near(pixels, y - (behind + 1) * dy, x - (behind + 1) * dx, end):  # fmt: skip
-        behind += 1
+    ahead = _run(pixels, table, y, x, dy, dx, end)
+    behind = _run(pixels, table, y, x, -dy, -dx, end)
     if ahead + behind + 1 > RUN:
         return False
     ya, xa = y + ahead * dy, x + ahead * dx
@@ -219,38 +239,47 @@ def _core(pixels, table, nan, y, x, dy, dx, end, out):  # pragma: no cover - jit
         seen = seen or nan[yy, xx] or not _is_key(pixels, table, yy, xx)
     if not seen:
         return False
-    for k in range(-behind - backward + 1, ahead + forward):
+    for k in range(-behind, ahead + 1):
         out[y + k * dy, x + k * dx] = True
+    # ... and its blends that are no entry: one that is may be the field's own pixel
+    # beside a crisp stroke (a glyph's hinted stem), lying between the field and the ink
+    # as a dark map's data does near its black end
+    for k in range(-behind - backward + 1, ahead + forward):
+        yy, xx = y + k * dy, x + k * dx
+        if not _is_key(pixels, table, yy, xx):
+            out[yy, xx] = True
     return True
 
 
 @nb.njit(**_JIT)
-def _which_end(pixels, nan, ends, y, x):  # pragma: no cover - jitted
+def _which_end(pixels, table, nan, ends, y, x):  # pragma: no cover - jitted
     if nan[y, x]:
         return -1
     for e in range(ends.shape[0]):
-        if _near(pixels, y, x, ends[e]):
+        if _near(pixels, table, y, x, ends[e]):
             return e
     return -1
 
 
 @nb.njit(**_JIT)
 def _border(pixels, table, nan, y, x, dy, dx, end):  # pragma: no cover - jitted
-    """How a run of an end color ends at (y, x), stepping on (dy, dx): 2 flagged or no
-    entry, 1 a hard jump (FAR DN to the field, or a blend of the two), 0 else."""
+    """How a run of an end color ends at (y, x), the run stepping on (dy, dx): 2 flagged
+    or no entry, 1 a hard jump (FAR DN to a field flat beyond it: a steep slope of data
+    clipped at the end steps on as far; an entry between the two is the field's, as a
+    ridge of data clipped at the end has), 0 else."""
     height, width = nan.shape
     if not _inside(y, x, height, width):
         return 0
     if nan[y, x] or not _is_key(pixels, table, y, x):
         return 2
-    if _to_end2(pixels, y, x, end) >= FAR * FAR:
-        return 1
-    fy, fx = y + dy, x + dx
-    if _inside(fy, fx, height, width) and not nan[fy, fx] and _to_end2(
-        pixels, fy, fx, end
-    ) >= FAR * FAR and _on_segment(pixels, y, x, fy, fx, end):
-        return 1
-    return 0
+    jump2 = _to_end2(pixels, y, x, end)
+    if jump2 < FAR * FAR:
+        return 0
+    height, width = nan.shape
+    ny, nx = y + dy, x + dx
+    if not _inside(ny, nx, height, width) or nan[ny, nx]:
+        return 0
+    return 1 if _dist2(pixels, y, x, ny, nx) * BOX_SLOPE * BOX_SLOPE <= jump2 else 0
 
 
 @nb.njit(**_JIT)
@@ -261,10 +290,10 @@ def _boxes(pixels, table, nan, ends, out):  # pragma: no cover - jitted
     glyph's strokes), joined to one whose run ends in a flagged pixel and to a thick
     one."""
     height, width = nan.shape
-    which = np.full((height, width), -1, dtype=np.int64)
+    which = np.full((height, width), -1, dtype=np.int8)
     for y in range(height):
         for x in range(width):
-            which[y, x] = _which_end(pixels, nan, ends, y, x)
+            which[y, x] = _which_end(pixels, table, nan, ends, y, x)
     hard = np.zeros((height, width), dtype=np.bool_)
     drawn = np.zeros((height, width), dtype=np.bool_)
     thick = np.zeros((height, width), dtype=np.bool_)
@@ -331,7 +360,7 @@ def _taken(hard, drawn, thick, out):  # pragma: no cover - jitted
                         seen[yy, xx] = True
                         stack[top, 0], stack[top, 1] = yy, xx
                         top += 1
-            if any_drawn and any_thick:
+            if any_drawn and any_thick and size >= BOX:
                 for i in range(size):
                     out[part[i, 0], part[i, 1]] = True
 
