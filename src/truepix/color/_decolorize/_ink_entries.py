@@ -14,9 +14,9 @@ stretch) so are some of its blends with the field. Their geometry tells them:
   the field beyond them (within TOLERANCE DN of the segment joining the two), the
   field at least FAR DN from the end color and flat (its own step beyond it at most
   1/SLOPE of that): real data would need a jump of most of the map and back in a
-  pixel or two. Only where a pixel of that cross-section (core or blends) is no entry
-  or flagged already: a picture of data alone has none, so no pixel of it is ever
-  taken (nor a thin ridge of data clipped at the end, whose sides are entries).
+  pixel or two. Only where a pixel of that cross-section (core or blends) is no
+  entry: a picture of data alone has none, so no pixel of it is ever taken (nor a
+  thin ridge of data clipped at the end, whose sides are entries).
 - a box: the pixels of an end color whose runs along their row and their column end
   in hard borders on both sides (a jump of FAR DN to a field flat beyond it, by
   BOX_SLOPE, or a flagged pixel), one of them a jump to the field itself (not data
@@ -233,10 +233,10 @@ def _core(pixels, table, nan, y, x, dy, dx, end, out):  # pragma: no cover - jit
     backward = _side(pixels, table, nan, yb, xb, -dy, -dx, end)
     if backward == 0:
         return False
-    seen = False  # a blend or core no entry, or flagged: drawn across here
+    seen = False  # a blend or core pixel that is no entry: drawn across here (a flagged
+    # entry is no evidence: data of the end color in line with a stroke's own pixels)
     for k in range(-behind - backward + 1, ahead + forward):
-        yy, xx = y + k * dy, x + k * dx
-        seen = seen or nan[yy, xx] or not _is_key(pixels, table, yy, xx)
+        seen = seen or not _is_key(pixels, table, y + k * dy, x + k * dx)
     if not seen:
         return False
     for k in range(-behind, ahead + 1):
