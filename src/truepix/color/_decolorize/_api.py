@@ -419,7 +419,7 @@ class Decolorizer:
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
-            tables.flag_strokes(result.values, pixels, self._keys()[kind == "u8r"], plan)
+            tables.flag_strokes(result.values, pixels, self, kind, plan)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
