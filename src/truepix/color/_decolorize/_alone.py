@@ -154,8 +154,8 @@ def alone(
     one ink (JPEG_CYCLIC_INK_SPREAD; two hues' blends string along an edge of the
     field, and a shrunk photograph's hue texture leaves foreign pixels of every luma),
     or JPEG_CYCLIC_INK_PIXELS of them. ``ring`` (per candidate, or None): JPEG's ringing
-    around a figure's margin (``_jpeg.JPEG_FILL_RING``), the edge of the data where it
-    meets the margin: its cores string along that edge, and tell of no stroke.
+    around a figure's margin (``_margins``), the edge of the data where it meets the
+    margin: its cores string along that edge, and tell of no stroke.
     """
     labelled = groups > 0
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)

@@ -142,8 +142,8 @@ def strokes_unbled(
     strokes (:func:`bled`) back to data. ``decided``: flagged pixels that stay so (a
     figure's margin), judged only as the strokes' context: those in the MCUs around
     (BLEED_TILE) the others' (the MCU peaks, BLEED_EDGE), so that a margin costs its
-    edge, not its area. ``ring``: ``decided`` and JPEG's ringing around it, whose
-    colors are a margin's edge blended with the data, no stroke's (``_strokes``)."""
+    edge, not its area. ``ring``: a figure's margin and JPEG's ringing around it, whose
+    colors are the margin's edge blended with the data, no stroke's (``_margins``)."""
     stroke_pixels(flat, scale, width, residual, off_map, None if ring is None else ~ring)
     if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
         return

@@ -28,6 +28,7 @@ from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
+from truepix.color._decolorize._margins import margin_ring
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -263,8 +264,10 @@ def jpeg_off_map(
     # the candidates left (a 1800 x 1200 JPEG'd figure, half margin: 32 -> 0.9 s)
     filled = _filled(flat, plan)
     height = n_pixels // width
-    # JPEG's ringing within JPEG_FILL_RING of a fill is the fill's: no stroke's color
-    fill_ring = None if filled is None else dilated(filled, (height, width), JPEG_FILL_RING)
+    fill_ring, margin = None, None  # (JPEG's ringing around a fill; around a margin)
+    if filled is not None:
+        fill_ring = dilated(filled, (height, width), JPEG_FILL_RING)
+        margin = margin_ring(filled, (height, width))
     if filled is not None:
         filled &= residual > lowest  # (a fill within the threshold stays where it was)
         kept = ~filled[candidates]
@@ -337,7 +340,7 @@ def jpeg_off_map(
             foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
                      cyclic=line.cyclic,
-                     ring=None if fill_ring is None else fill_ring[candidates])] = 0
+                     ring=None if margin is None else margin[candidates])] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
@@ -368,7 +371,7 @@ def jpeg_off_map(
     counted_groups(beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
-                   filled, fill_ring)  # fmt: skip
+                   filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     # (the candidates hold no fill, and a margin's white is no ink's peak)
