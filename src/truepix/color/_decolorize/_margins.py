@@ -6,8 +6,10 @@ on a heatmap, when the paper is white). JPEG's 8x8 blocks that hold both the mar
 and data ring with blends of the two along the margin's whole edge, and those blends
 are no stroke: they are counted as no stroke color (``_strokes.stroke_pixels``) and
 string no stroke (``_alone.strung``). A stroke's own edge is left to be counted: the
-margin is what stays of the fills once each is thinned by MARGIN_THIN px (a stroke a
-few px wide vanishes), grown back, and the ring is the MARGIN_RING px around it.
+data's region is the unfilled pixels opened by MARGIN_THIN px (a title written on the
+margin, its strokes a few px wide, vanishes) and closed as much (a stroke of the fill's
+color drawn over the data is filled in); what lies outside it, and the MARGIN_RING px
+inside its edge, is the margin's.
 
 Measured (trial 47 t33: a picture pasted on a white slide with a title, JPEG q85;
 benchmarks/thumbnails/README.md): the ring's colors, voted stroke colors, sent 1.157
@@ -31,7 +33,12 @@ MARGIN_RING = 8
 
 
 def margin_ring(filled: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Flat mask: the margin among the ``filled`` pixels (flat, a picture of ``shape``:
-    height, width) and the pixels within MARGIN_RING of it."""
-    inner = ~_dilated(~filled, shape, MARGIN_THIN)  # (strokes a few px wide: none left)
-    return _dilated(inner, shape, MARGIN_THIN + MARGIN_RING)
+    """Flat mask: what is not the data's region well inside (``filled``: flat, a picture
+    of ``shape``, height and width) -- the margin, what is written on it, and the
+    MARGIN_RING px of the data along the margin (MARGIN_THIN)."""
+    thin = MARGIN_THIN
+    # the data's region: the unfilled pixels opened (text on the margin, a few px wide,
+    # gone) and closed (strokes of the fill's color over the data, as thin, filled in)
+    opened_out = _dilated(filled, shape, thin)  # (outside the unfilled ones eroded)
+    region = _dilated(~opened_out, shape, 2 * thin)
+    return _dilated(~region, shape, thin + MARGIN_RING)
