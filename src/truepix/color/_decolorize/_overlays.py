@@ -39,6 +39,9 @@ __all__ = ["overlay_blends", "overlay_region", "without_overlays"]
 #: Pixels apart the two sides of an edge are read (JPEG's 4:2:0 chroma blurs a step
 #: over 2-3 pixels; a thin stroke lies between pixels OVERLAY_STEP apart, not on them).
 OVERLAY_STEP = 4
+#: Pixels of the plot area's rim left out (its frame and its antialiased edge on the
+#: margin: pairs of data and paper, no patch's).
+INSET = 3
 #: Color change (DN, largest channel) at least across a pair read as an edge.
 EDGE_DN = 16.0
 #: Distance (DN) to the map at most of a pair's data side ...
@@ -48,6 +51,9 @@ OFF_MAP, OFF_GAIN = 8.0, 6.0
 #: ... at least the area's NOISE_SHARE quantile of the distances (a textured field
 #: JPEG'd lies 10-30 DN off the map at its 90th percentile).
 NOISE_SHARE = 0.9
+#: A region pixel's distance to the map at least this many times the area's median
+#: (a textured field JPEG'd: 4-8 DN; a patch over half the area leaves it be).
+CORE_NOISE = 2.0
 #: Other edge pairs' blended pixels beside each (3 x 3) more than this.
 RUN_NEIGHBOURS = 2
 #: Distance (DN) a pair may leave from a blend ``q = a o + b`` and count as its; the
@@ -59,8 +65,9 @@ GRAY_KEEP = 0.8
 DRAWS, SCORED, MODELS = 300, 4000, 3
 #: Pairs a blend needs, and the share of the edge pairs it must explain.
 MIN_PAIRS, MIN_SHARE = 40, 0.1
-#: ``a`` (the field's weight) a blend may have.
-A_RANGE = (0.15, 0.92)
+#: ``a`` (the field's weight) a blend may have: below 0.3 a pixel near the face passes
+#: whatever lies under it (its distance to the map shrinks with ``a``).
+A_RANGE = (0.3, 0.92)
 #: Distance (DN, times ``a``) of ``u`` to the map at most for a region pixel, and how
 #: much closer than the pixel itself.
 UNDER_DN, UNDER_GAIN = 8.0, 4.0
@@ -231,7 +238,7 @@ def _least_squares(o: np.ndarray, q: np.ndarray) -> tuple[float, np.ndarray]:
 
 def overlay_region(
     decoder: Any, area: np.ndarray, residual: np.ndarray, a: float, b: np.ndarray,
-    seeds: np.ndarray, noise: float,
+    seeds: np.ndarray, noise: float, typical: float,
 ) -> np.ndarray:
     """(H, W) mask of the region blended ``a * field + b``: pixels whose unblended color
     lies on the map (UNDER_DN) and closer than themselves (UNDER_GAIN), joined to
@@ -248,7 +255,7 @@ def overlay_region(
     excess = np.maximum(-unblended, unblended - 255.0).max(axis=1)
     near = np.maximum(residuals(decoder, under), excess).reshape(height, width) * a
     core = (near <= max(UNDER_DN, noise)) & (near <= UNDER_SHARE * residual)
-    core &= residual >= np.maximum(near + UNDER_GAIN, OFF_MAP)
+    core &= residual >= np.maximum(near + UNDER_GAIN, max(OFF_MAP, CORE_NOISE * typical))
     start = np.zeros(height * width, np.int32)
     start[seeds] = 1
     region = _seeded_parts(start.reshape(height, width), core, MIN_SEEDS)
@@ -257,7 +264,7 @@ def overlay_region(
     border = np.zeros((height, width), bool)
     border[[0, -1], :] = border[:, [0, -1]] = True
     outside = _flood(border, ~region)
-    region |= ~outside & ~region & (near <= max(UNDER_DN, noise))
+    region |= ~outside & (near <= max(UNDER_DN, noise)) & (near + UNDER_GAIN <= residual)
     return dilated(region, 1)
 
 
@@ -274,7 +281,7 @@ def without_overlays(
     box = plot_box(pixels, fills) if fills is not None and len(fills) else None
     if box is None:
         return result
-    top, bottom, left, right = box
+    top, bottom, left, right = (box[0] + INSET, box[1] - INSET, box[2] + INSET, box[3] - INSET)
     area = np.ascontiguousarray(pixels[top:bottom, left:right, :3])
     mask = overlay_mask(decoder, area)
     if mask is None:
@@ -294,6 +301,7 @@ def overlay_mask(decoder: Any, area: np.ndarray) -> np.ndarray | None:
         return None
     residual = residuals(decoder, area.reshape(-1, 3)).reshape(height, width)
     noise = float(np.quantile(residual, NOISE_SHARE))
+    typical = float(np.median(residual))
     data, blend, where = edge_pairs(area, residual, max(OFF_MAP, noise))
     if len(data) < MIN_PAIRS:
         return None
@@ -303,7 +311,7 @@ def overlay_mask(decoder: Any, area: np.ndarray) -> np.ndarray | None:
         face = np.clip(np.rint(b / (1.0 - a)), 0, 255).astype(np.uint8)[None]
         if residuals(decoder, face)[0] < FACE_OFF:
             continue
-        region = overlay_region(decoder, colors, residual, a, b, where[inliers], noise)
+        region = overlay_region(decoder, colors, residual, a, b, where[inliers], noise, typical)
         mask = region if mask is None else mask | region
     return mask
 
