@@ -42,6 +42,9 @@ OVERLAY_STEP = 4
 #: Pixels of the plot area's rim left out (its frame and its antialiased edge on the
 #: margin: pairs of data and paper, no patch's).
 INSET = 3
+#: Pixels beyond each side of a pair, and the change (DN, largest channel) at most
+#: from them: the sides of a patch's edge are flat (JPEG blurs the step itself).
+PLATEAU_STEP, PLATEAU_DN = 2, 12
 #: Color change (DN, largest channel) at least across a pair read as an edge.
 EDGE_DN = 16.0
 #: Distance (DN) to the map at most of a pair's data side ...
@@ -65,6 +68,8 @@ GRAY_KEEP = 0.8
 DRAWS, SCORED, MODELS = 300, 4000, 3
 #: Pairs a blend needs, and the share of the edge pairs it must explain.
 MIN_PAIRS, MIN_SHARE = 40, 0.1
+#: Region pixels at least for the blend to be fitted again on them.
+REFIT_PIXELS = 200
 #: ``a`` (the field's weight) a blend may have: below 0.3 a pixel near the face passes
 #: whatever lies under it (its distance to the map shrinks with ``a``).
 A_RANGE = (0.3, 0.92)
@@ -82,8 +87,9 @@ FACE_OFF = 24.0
 MIN_SEEDS = 12
 
 
-def residuals(decoder: Any, colors: np.ndarray) -> np.ndarray:
-    """Distance (DN, float32; 127.25 at most) of (N, 3) uint8 ``colors`` to the map."""
+def residuals(decoder: Any, colors: np.ndarray, *, nearest: bool = False) -> Any:
+    """Distance (DN, float32; 127.25 at most) of (N, 3) uint8 ``colors`` to the map;
+    ``nearest``: and the map's colors nearest them ((N, 3) DN, NaN where none)."""
     from truepix.color._decolorize import _kernels as kernels
 
     flat = np.ascontiguousarray(colors[:, :3], dtype=np.uint8)
@@ -92,7 +98,14 @@ def residuals(decoder: Any, colors: np.ndarray) -> np.ndarray:
     position, residual = np.empty(n), np.empty(n, np.float32)
     ambiguous = np.empty(n, bool)
     kernels.codes_to_fields(codes, kernels.RESIDUAL_MAX_CODE, position, residual, ambiguous)
-    return np.nan_to_num(residual, nan=127.25)
+    distance = np.nan_to_num(residual, nan=127.25)
+    if not nearest:
+        return distance
+    table = decoder._map.lut[:, :3] * 255.0
+    at = np.rint(np.nan_to_num(position, nan=0.0) * (len(table) - 1)).astype(np.int64)
+    colors_on = table[at]
+    colors_on[np.isnan(position)] = np.nan
+    return distance, colors_on
 
 
 def edge_pairs(
@@ -105,16 +118,20 @@ def edge_pairs(
     lone ones)."""
     height, width = residual.shape
     index = np.arange(height * width).reshape(height, width)
-    k = OVERLAY_STEP
+    k, m = OVERLAY_STEP, PLATEAU_STEP
     found = []
-    for cut_a, cut_b in (
-        ((slice(None), slice(0, width - k)), (slice(None), slice(k, width))),
-        ((slice(0, height - k), slice(None)), (slice(k, height), slice(None))),
-    ):
-        p, q = area[cut_a].reshape(-1, 3), area[cut_b].reshape(-1, 3)
-        rp, rq = residual[cut_a].ravel(), residual[cut_b].ravel()
-        ip, iq = index[cut_a].ravel(), index[cut_b].ravel()
-        step = np.abs(p.astype(np.int16) - q.astype(np.int16)).max(axis=1) >= EDGE_DN
+    for axis, size in ((1, width), (0, height)):
+        # (the pixels m beyond either side, then either side)
+        cuts = [slice(0, size - k - 2 * m), slice(m, size - k - m), slice(m + k, size - m),
+                slice(2 * m + k, size)]  # fmt: skip
+        take = [(slice(None), cut) if axis == 1 else (cut, slice(None)) for cut in cuts]
+        beyond_p, p, q, beyond_q = (area[cut].reshape(-1, 3).astype(np.int16) for cut in take)
+        rp, rq = residual[take[1]].ravel(), residual[take[2]].ravel()
+        ip, iq = index[take[1]].ravel(), index[take[2]].ravel()
+        step = np.abs(p - q).max(axis=1) >= EDGE_DN
+        # each side flat beyond the edge: a blend read on the patch, not on its blurred rim
+        step &= np.abs(p - beyond_p).max(axis=1) <= PLATEAU_DN
+        step &= np.abs(q - beyond_q).max(axis=1) <= PLATEAU_DN
         low, high = np.minimum(rp, rq), np.maximum(rp, rq)
         keep = step & (low <= ON_MAP) & (high >= off) & (high >= low + OFF_GAIN)
         flip = rq < rp  # the data side first
@@ -122,8 +139,8 @@ def edge_pairs(
         marked = np.zeros(height * width, np.int32)
         marked[where[keep]] = 1
         keep &= _box3(marked.reshape(height, width)).ravel()[where] > RUN_NEIGHBOURS
-        data = np.where(flip[:, None], q, p)[keep]
-        blend = np.where(flip[:, None], p, q)[keep]
+        data = np.where(flip[:, None], q, p)[keep].astype(np.uint8)
+        blend = np.where(flip[:, None], p, q)[keep].astype(np.uint8)
         found.append((data, blend, where[keep]))
     return tuple(np.concatenate(part) for part in zip(*found))  # type: ignore[return-value]
 
@@ -236,6 +253,21 @@ def _least_squares(o: np.ndarray, q: np.ndarray) -> tuple[float, np.ndarray]:
     return a, mean_q - a * mean_o
 
 
+def _refit(decoder: Any, colors: np.ndarray, a: float, b: np.ndarray) -> tuple[float, np.ndarray]:
+    """``(a, b)`` fitted again on a region's pixels (P, 3): each against the map color
+    nearest its unblended color (the edge pairs read the patch beside its blurred
+    rim; coolwarm under white at 0.5, JPEG q75: a = 0.59, face 264 from them)."""
+    unblended = np.clip(np.rint((colors - b) / a), 0, 255).astype(np.uint8)
+    _, under = residuals(decoder, unblended, nearest=True)
+    known = ~np.isnan(under[:, 0])
+    if known.sum() < REFIT_PIXELS:
+        return a, b
+    refit_a, refit_b = _least_squares(under[known], colors[known])
+    if not A_RANGE[0] <= refit_a <= A_RANGE[1]:
+        return a, b
+    return refit_a, refit_b
+
+
 def overlay_region(
     decoder: Any, area: np.ndarray, residual: np.ndarray, a: float, b: np.ndarray,
     seeds: np.ndarray, noise: float, typical: float,
@@ -297,7 +329,7 @@ def without_overlays(
 def overlay_mask(decoder: Any, area: np.ndarray) -> np.ndarray | None:
     """(H, W) mask of ``area``'s (H, W, 3 uint8) see-through patches, or None."""
     height, width = area.shape[:2]
-    if min(height, width) <= 2 * OVERLAY_STEP:
+    if min(height, width) <= 2 * (OVERLAY_STEP + PLATEAU_STEP):
         return None
     residual = residuals(decoder, area.reshape(-1, 3)).reshape(height, width)
     noise = float(np.quantile(residual, NOISE_SHARE))
@@ -312,6 +344,10 @@ def overlay_mask(decoder: Any, area: np.ndarray) -> np.ndarray | None:
         if residuals(decoder, face)[0] < FACE_OFF:
             continue
         region = overlay_region(decoder, colors, residual, a, b, where[inliers], noise, typical)
+        if region.sum() >= REFIT_PIXELS:  # the patch's own pixels pin the blend down
+            a, b = _refit(decoder, colors[region], a, b)
+            region = overlay_region(decoder, colors, residual, a, b, where[inliers], noise,
+                                    typical)  # fmt: skip
         mask = region if mask is None else mask | region
     return mask
 
