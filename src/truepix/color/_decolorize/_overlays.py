@@ -130,8 +130,9 @@ def edge_pairs(
         ip, iq = index[take[1]].ravel(), index[take[2]].ravel()
         step = np.abs(p - q).max(axis=1) >= EDGE_DN
         # each side flat beyond the edge: a blend read on the patch, not on its blurred rim
-        step &= np.abs(p - beyond_p).max(axis=1) <= PLATEAU_DN
-        step &= np.abs(q - beyond_q).max(axis=1) <= PLATEAU_DN
+        flat = max(PLATEAU_DN, off)  # (a textured field's own steps: its JPEG noise)
+        step &= np.abs(p - beyond_p).max(axis=1) <= flat
+        step &= np.abs(q - beyond_q).max(axis=1) <= flat
         low, high = np.minimum(rp, rq), np.maximum(rp, rq)
         keep = step & (low <= ON_MAP) & (high >= off) & (high >= low + OFF_GAIN)
         flip = rq < rp  # the data side first
