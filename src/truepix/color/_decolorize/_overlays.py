@@ -68,8 +68,10 @@ GRAY_KEEP = 0.8
 DRAWS, SCORED, MODELS = 300, 4000, 3
 #: Pairs a blend needs, and the share of the edge pairs it must explain.
 MIN_PAIRS, MIN_SHARE = 40, 0.1
-#: Region pixels at least for the blend to be fitted again on them.
-REFIT_PIXELS = 200
+#: Region pixels at least for a blend to count, and to be fitted again on them; and
+#: at least INNER times its edge pairs (coolwarm's white box: 16 times, markers' union
+#: 3.7; the rim of PiYG's spines and text JPEG'd: 1.03).
+REFIT_PIXELS, INNER = 200, 2
 #: ``a`` (the field's weight) a blend may have: below 0.3 a pixel near the face passes
 #: whatever lies under it (its distance to the map shrinks with ``a``).
 A_RANGE = (0.3, 0.92)
@@ -345,6 +347,8 @@ def overlay_mask(decoder: Any, area: np.ndarray) -> np.ndarray | None:
         if residuals(decoder, face)[0] < FACE_OFF:
             continue
         region = overlay_region(decoder, colors, residual, a, b, where[inliers], noise, typical)
+        if region.sum() < max(REFIT_PIXELS, INNER * inliers.sum()):
+            continue  # a patch holds more than its edge: strokes' rims, ringing don't
         if region.sum() >= REFIT_PIXELS:  # the patch's own pixels pin the blend down
             a, b = _refit(decoder, colors[region], a, b)
             region = overlay_region(decoder, colors, residual, a, b, where[inliers], noise,
