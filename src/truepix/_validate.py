@@ -141,13 +141,34 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 # ---------------------------------------------------------------- pictures
 
 
+def palette_colors(image: Any, /) -> Any:
+    """A Pillow palette image (mode ``P`` or ``PA``: a GIF, a palette PNG) as its colors,
+    ``(H, W, 4)`` uint8 -- the palette's transparent entry alpha 0; anything else as given.
+
+    ``np.asarray`` of such an image holds the palette's indices, which read as a gray
+    picture (trial 47: ``identify_colormap`` named ``gray`` with score 1.0).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from PIL import Image
+    >>> indices = Image.fromarray(np.array([[10, 200, 60]], np.uint8)).convert("P")
+    >>> np.asarray(indices).ndim, palette_colors(indices).shape
+    (2, (1, 3, 4))
+    """
+    if getattr(image, "mode", None) in ("P", "PA") and callable(getattr(image, "convert", None)):
+        return np.asarray(image.convert("RGBA"))
+    return image
+
+
 def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = False) -> np.ndarray:
     """Check a picture and return it as ``(H, W, 3)`` or ``(H, W, 4)``, dtype unchanged.
 
     The one rule for what a picture is: ``(H, W)`` gray or ``(H, W, 3|4)``
     RGB(A), non-empty; ``uint8``, ``uint16`` (both by their dtype's full range)
     or floats in [0, 1] (what ``plt.imread`` and ``cmap(x)`` return), no NaN.
-    Gray becomes three equal channels. ``stack=True`` also takes pictures
+    Gray becomes three equal channels; a Pillow palette image its colors
+    (:func:`palette_colors`). ``stack=True`` also takes pictures
     stacked along leading axes, ``(..., H, W, 3|4)`` (a 2-D array is still one
     gray picture). A masked array's masked pixels (any
     channel masked) become transparent -- alpha 0, "not data" -- unless
@@ -184,6 +205,7 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
             " load the file first: truepix.load(path), or np.asarray(PIL.Image.open(path))"
         )
         raise UnsupportedInputError(msg)
+    image = palette_colors(image)
     if refuse_mask is not None:
         refuse_masked(image, reason=refuse_mask)
     array, mask = split_mask(image)
@@ -191,11 +213,11 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     shape_ok = array.ndim == 2 or (color and array.shape[-1] in _PICTURE_CHANNELS)
     if not shape_ok or array.size == 0:
         expected = "(..., H, W, 3|4)" if stack else "(H, W, 3|4)"
-        msg = (
-            f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
-            f" {array.shape}; a row of N colors is a picture of shape (1, N, 3|4)"
-        )
-        raise ShapeError(msg)
+        hint = "a row of N colors is a picture of shape (1, N, 3|4)"
+        if array.ndim == 3 and array.shape[0] in _PICTURE_CHANNELS and array.size:
+            hint = "channels first (torch, rasterio)? pass np.moveaxis(picture, 0, -1)"
+        msg = f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
+        raise ShapeError(f"{msg} {array.shape}; {hint}")
     if array.dtype not in (np.uint8, np.uint16) and array.dtype.kind != "f":
         msg = (
             f"expected a picture of uint8, uint16 or floats in [0, 1], got dtype {array.dtype};"

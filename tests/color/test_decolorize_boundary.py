@@ -136,3 +136,22 @@ def test_out_of_range_colors_of_the_map_its_own_and_transparent() -> None:
     assert np.array_equal(result.values, [[np.nan, 0.5, 1.5, 2.5, 3.0]], equal_nan=True)
     assert result.under.tolist() == [[False] * 5]
     assert result.over.tolist() == [[False, False, False, False, True]]
+
+
+@pytest.mark.parametrize("ncolors", [11, 256])
+def test_continuous_picture_given_a_boundary_norm_comes_back_in_its_intervals(
+    ncolors: int,
+) -> None:
+    # trial 47: a plain (continuous) viridis picture decoded with a BoundaryNorm raised
+    # numpy's "'numpy.float64' object does not support item assignment": the norm's
+    # inverse was asked for one value (a palette cell's end) and took only arrays
+    field = _field()
+    norm = mcolors.BoundaryNorm(EDGES, ncolors)
+    picture = matplotlib.colormaps["viridis"](mcolors.Normalize(-100, 10)(field), bytes=True)
+    values = tp.decolorize(picture[..., :3], cmap="viridis", norm=norm)
+    assert not np.isnan(values).any()
+    # each pixel answers the middle of a norm interval near the value it was drawn from,
+    # or a limit (a color past the last interval's: data past the boundary, marked)
+    answers = np.r_[(EDGES[:-1] + EDGES[1:]) / 2, EDGES[[0, -1]]]
+    assert np.isin(np.round(values, 9), np.round(answers, 9)).all()
+    assert np.abs(values - field).max() <= 1.5 * np.diff(EDGES).max()

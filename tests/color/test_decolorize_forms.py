@@ -225,6 +225,29 @@ def test_a_palette_png_read_as_indices_gets_an_error_naming_convert_rgb(tmp_path
     assert np.abs(values - data).max() <= 2.0 / 256  # 256 colors of a 256-entry map
 
 
+@pytest.mark.parametrize("form", ["png", "gif"])
+def test_a_pillow_palette_image_is_its_colors_everywhere(form: str, tmp_path) -> None:
+    """The opened Pillow image itself (not np.asarray of it) is read by its colors: trial
+    47 found identify_colormap(Image.open(gif)) naming ``gray`` at score 1.0 -- it had
+    read the palette's indices -- while decolorize refused the same object."""
+    from PIL import Image
+
+    from truepix import find_colorbar, identify_colormap
+
+    data = np.linspace(0.0, 1.0, 64 * 48).reshape(48, 64)
+    rgb = matplotlib.colormaps["magma"](data, bytes=True)[..., :3]
+    path = tmp_path / f"palette.{form}"
+    Image.fromarray(rgb).quantize(256, dither=Image.Dither.NONE).save(path)
+    with Image.open(path) as file:
+        opened = file.copy()  # (a GIF's file stays open while its image lives)
+    assert opened.mode == "P"
+    assert identify_colormap(opened)[0].name == "magma"
+    values = decolorize(opened, cmap="magma", vmin=0, vmax=1)
+    expected = decolorize(np.asarray(opened.convert("RGB")), cmap="magma", vmin=0, vmax=1)
+    np.testing.assert_array_equal(values, expected)
+    assert np.abs(values - data).max() <= 2.0 / 256
+    assert find_colorbar(opened) is None  # a picture, no figure: no bar (and no error)
+
 def test_one_d_data_as_a_dask_array() -> None:
     """The same rule chunk by chunk: (N, 4) of a colored map is N pixels."""
     import dask.array as da

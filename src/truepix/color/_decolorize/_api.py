@@ -546,8 +546,8 @@ def decolorize(
         ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A 2-D (N, 3|4)
         array is N pixels (``colorize`` of 1-D data); for a gray-like map only when
         each row is a gray pixel (R == G == B), else an (H, W) gray picture (a 2-D
-        array that could be either is an error). A dask array is decoded chunk by
-        chunk on its workers and comes back as a dask array.
+        array that could be either is an error). A dask array is decoded chunk by chunk
+        on its workers (a dask array back); a Pillow palette image (GIF) by its colors.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix._validate import check_bound, check_flag, check_range, described
+from truepix._validate import check_bound, check_flag, check_range, described, palette_colors
 from truepix.color._catalog import ColormapEntry
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _plan as planning
@@ -42,6 +42,9 @@ class Inverse:
     def __init__(
         self, norm: Any, vmin: float | None, vmax: float | None, n_table: int, *, indexed: bool
     ) -> None:
+        if n_table < 2:  # (an (N, 3) array is held to it by the catalog already)
+            msg = f"expected a colormap of N >= 2 colors to decode, got N={n_table}"
+            raise ShapeError(msg + ": one color carries no value")
         if vmin is None and vmax is None and isinstance(norm, str):
             msg = "expected the data range: vmin and vmax, or a norm that has them,"
             msg += f" got norm={norm!r}"
@@ -156,11 +159,10 @@ class Inverse:
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
         if self.boundary:  # color k of the painted M: painted_values[k]
+            u = np.asarray(u, dtype=np.float64)  # an array or one value (a cell's end)
             n_colors = len(self.painted_values)
             index = np.clip(np.floor(np.nan_to_num(u) * n_colors), 0, n_colors - 1)
-            values = self.painted_values[index.astype(np.int64)]
-            values[np.isnan(u)] = np.nan
-            return values
+            return np.where(np.isnan(u), np.nan, self.painted_values[index.astype(np.int64)])
         if self.indexed:
             n_colors = self.indexed
             u = np.clip((np.asarray(u) * n_colors - 0.5) / (n_colors - 1), 0.0, 1.0)
@@ -313,6 +315,7 @@ def as_rows(image: Any, gray_like: bool, cmap: str) -> tuple[Any, bool]:
     >>> as_rows(np.zeros((5, 7), np.uint8), True, "gray")[0].shape  # a gray picture
     (5, 7)
     """
+    image = palette_colors(image)  # a GIF's indices are no gray picture
     if np.ndim(image) != 2:
         return image, False
     array = image if isinstance(image, np.ma.MaskedArray) else np.asarray(image)

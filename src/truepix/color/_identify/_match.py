@@ -251,7 +251,8 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     ----------
     image : array_like or Colorbar
         A colormapped picture: (H, W, 3) or (H, W, 4), uint8, uint16 or float
-        in [0, 1]; transparent pixels are ignored. Or a :class:`Colorbar`
+        in [0, 1]; transparent pixels are ignored; a Pillow palette image (a GIF)
+        is read by its colors. Or a :class:`Colorbar`
         from :func:`find_colorbar`, which also tells the map's direction.
     top : int
         How many candidates to return, best first.
