@@ -21,8 +21,8 @@ frequency, which 8-bit rounding moves by ~0.3 DN (:func:`chroma_lattice`); JPEG 
 codes its chroma in XYB, which no lattice of YCbCr's survives. A 4:2:0 JPEG's stored
 chroma samples, recovered from the decoded 2x2 means, hold the lattice too (jet's moon
 at q90-q95, which 4:2:0's model misses: 4.9-11 against JPEG XL's 1.9-2.9). Measured
-(192^2, 4 real + 2 smooth fields x 5 maps), the lattice's z score: Pillow 4:4:4 JPEG q50-q95 and OpenCV's q90
-3.6-22 per channel (4.4 and more in the larger of Cb's and Cr's); JPEG XL d1-d4 on
+(192^2, 4 real + 2 smooth fields x 5 maps), the lattice's z score: Pillow 4:4:4 JPEG
+q50-q95 and OpenCV's q90 3.6-22 per channel (4.4 and more in the larger of Cb's and Cr's); JPEG XL d1-d4 on
 real fields 0.6-3.3, on smooth ones up to 11 (a ramp's coefficients are all one value:
 those keep JPEG's rules, where they leave no hole). JPEG XL's coarse chroma can look
 4:2:0'd too (turbo's grace_hopper and viridis' terrain at distance 4: 4:2:0's model fits,
