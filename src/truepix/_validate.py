@@ -213,11 +213,11 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     shape_ok = array.ndim == 2 or (color and array.shape[-1] in _PICTURE_CHANNELS)
     if not shape_ok or array.size == 0:
         expected = "(..., H, W, 3|4)" if stack else "(H, W, 3|4)"
-        msg = (
-            f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
-            f" {array.shape}; a row of N colors is a picture of shape (1, N, 3|4)"
-        )
-        raise ShapeError(msg)
+        hint = "a row of N colors is a picture of shape (1, N, 3|4)"
+        if array.ndim == 3 and array.shape[0] in _PICTURE_CHANNELS and array.size:
+            hint = "channels first (torch, rasterio)? pass np.moveaxis(picture, 0, -1)"
+        msg = f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
+        raise ShapeError(f"{msg} {array.shape}; {hint}")
     if array.dtype not in (np.uint8, np.uint16) and array.dtype.kind != "f":
         msg = (
             f"expected a picture of uint8, uint16 or floats in [0, 1], got dtype {array.dtype};"

@@ -120,3 +120,18 @@ def test_contour_norm_paints_what_contourf_paints() -> None:
     painted = np.floor(colormap(norm(middles).filled(0)) * 255 + 0.5)[:, :3]  # Agg rounds
     colors = {tuple(color) for color in drawn.tolist()}
     assert all(tuple(color) in colors for color in painted.astype(int).tolist())
+
+
+@pytest.mark.parametrize("cmap", ["jet", "viridis", "RdBu_r", "magma"])
+@pytest.mark.parametrize("quality", [90, 75])
+def test_a_jpegd_colorbar_carries_its_triangles_colors(cmap: str, quality: int) -> None:
+    """JPEG moves a small triangle's edges a pixel or two either way row by row, and
+    blends its base with the bar's end and its tip with the outline (stop 47: ``under``
+    or ``over`` None on 11 of 24 ends at q75): the fill is still read."""
+    pixels, band, plot = _figure(cmap, quality)
+    bar = tp.find_colorbar(pixels)
+    colormap = matplotlib.colormaps[cmap]
+    for end, color in (("under", colormap.get_under()), ("over", colormap.get_over())):
+        found = getattr(bar, end)
+        assert found is not None, end
+        assert np.abs(found.astype(float) - np.array(color[:3]) * 255).max() <= 40, (end, found)

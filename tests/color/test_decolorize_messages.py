@@ -187,3 +187,18 @@ def test_a_one_color_colormap_is_refused(colors: list[str]) -> None:
         tp.decolorize(picture, cmap=ListedColormap(colors), vmin=0, vmax=1)
     with pytest.raises(InputError, match="N >= 2"):
         tp.decolorize(picture, cmap=np.array([[255, 0, 0]], np.uint8), vmin=0, vmax=1)
+
+
+@pytest.mark.parametrize("channels", [3, 4])
+def test_a_channels_first_picture_is_told_to_move_its_channels(channels: int) -> None:
+    # trial 48: a (3, H, W) array (torch, rasterio) got the hint about rows of colors
+    data = np.linspace(0.0, 1.0, 40 * 50).reshape(40, 50)
+    picture = np.moveaxis(tp.colorize(data, cmap="viridis")[..., :channels], -1, 0)
+    hint = r"got shape \(%d, 40, 50\); channels first .*np\.moveaxis\(picture, 0, -1\)$" % channels
+    with pytest.raises(tp.errors.ShapeError, match=hint):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+    with pytest.raises(tp.errors.ShapeError, match=hint):
+        tp.identify_colormap(picture)
+    moved = np.moveaxis(picture, 0, -1)  # doing what it says works
+    values = tp.decolorize(moved, cmap="viridis", vmin=0, vmax=1)
+    assert np.abs(values - data).max() <= 1 / 256

@@ -26,7 +26,12 @@ from typing import Any
 import numpy as np
 
 from truepix.color._identify._bar import Colorbar, image_rgb8
-from truepix.color._identify._extend import with_extends, without_flat_ends, without_triangles
+from truepix.color._identify._extend import (
+    triangle_colors,
+    with_extends,
+    without_flat_ends,
+    without_triangles,
+)
 from truepix.color._identify._scan import _judged, candidates, continuous_bar
 from truepix.color._identify._stepped import stepped_bar
 
@@ -60,7 +65,10 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     -------
     Colorbar or None
         The most colorful bar-shaped region whose cross-sections are single
-        colors; ``None`` if the picture has none.
+        colors, with its extend triangles' colors (``under``, ``over``);
+        ``None`` if the picture has none. Only colors are read: its ``vmin`` and
+        ``vmax`` are None (give them to ``decolorize(picture, cmap=bar, vmin=...,
+        vmax=...)``); :func:`truepix.read_figure` reads the tick labels too.
 
     Raises
     ------
@@ -450,6 +458,12 @@ def _within_plot(rgb: np.ndarray, bar: Colorbar) -> bool:
         side.size == 0 or np.mean(np.abs(side.astype(np.int16) - paper).max(axis=-1) <= 30) >= 0.5
         for side in sides
     ]
+    if sum(on_paper) < 3:
+        # an extend triangle past an end is the bar's own, not a plot (a JPEG'd contourf
+        # bar whose box stops at its triangles: ColorbarDoubtWarning on both ends)
+        ends = (3, 2) if bar.orientation == "vertical" else (0, 1)  # (low, high) sides
+        for end, colour in zip(ends, triangle_colors(rgb, bar), strict=True):
+            on_paper[end] = on_paper[end] or colour is not None
     return sum(on_paper) < 3
 
 

@@ -20,6 +20,10 @@ __all__ = ["triangle_colors", "with_extends", "without_flat_ends"]
 
 _SIDE_SLACK = 3  # pixels a triangle's base may reach past the bar's sides (its outline, antialiased)
 _MIN_ROWS = 3  # narrowing rows a triangle has at least
+_EXACT_TOLERANCE = 6  # a run's color steps on an exact bar; a JPEG'd one's: 40
+_JPEG_SLACK, _JPEG_NEAR = 3.0, 0.75  # a JPEG'd triangle's rows about its line: pixels, share
+_BASE, _JPEG_BASE = 0.7, 0.6  # a triangle's base run, of the bar's width at least (exact, JPEG)
+_JPEG_MIDDLE = (0.25, 0.8)  # a JPEG'd triangle's rows its fill is read from, of the bar's width
 # a bar end whose one color runs this many times a color's usual run is a rectangular extension:
 # no continuous matplotlib map repeats even its last 3 table entries (measured over all of them)
 _FLAT_RUNS = 4
@@ -50,7 +54,7 @@ def triangle_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     above = [view[row] for row in range(top - 1, max(-1, top - 1 - depth), -1)]
     below = [view[row] for row in range(bottom, min(len(view), bottom + depth))]
     low, high = (below, above) if vertical else (above, below)
-    tolerance = 6 if bar.exact else 40
+    tolerance = _EXACT_TOLERANCE if bar.exact else 40
     return [_triangle(rows, left, right, tolerance) for rows in (low, high)]
 
 
@@ -64,23 +68,35 @@ def _triangle(rows: list[np.ndarray], left: int, right: int, tolerance: int) -> 
         first, stop = _run(row.astype(np.int16), middle, tolerance)
         enclosed = first >= left - _SIDE_SLACK and stop <= right + _SIDE_SLACK
         if not enclosed:
-            if widths or k >= 3:  # the base's first rows may meet a tick mark or the outline
+            if k >= 3:
                 break
+            # the base's first rows may meet a tick mark or the outline; rows before it are
+            # the bar's own, left past a box that stops short of its end (JPEG)
+            widths.clear()
+            colours.clear()
             continue
         widths.append(stop - first)
         quarter = (stop - first) // 4
         colours.append(np.median(row[first + quarter : stop - quarter], axis=0))
     # its base, among the first rows (a compressed bar's last rows may be left past its box), is
     # about as wide as the bar; it narrows to well under half that
-    if len(widths) < _MIN_ROWS or max(widths[:3]) < 0.7 * width or min(widths) > 0.6 * width:
+    exact = tolerance <= _EXACT_TOLERANCE
+    based = _BASE if exact else _JPEG_BASE  # (JPEG blends the base's edges with the outline)
+    if len(widths) < _MIN_ROWS or max(widths[:3]) < based * width or min(widths) > 0.6 * width:
         return None
     narrowest = int(np.argmin(widths))
     base = int(np.argmax(widths[:3]))
-    if np.any(np.diff(widths[base : narrowest + 1]) > 1):  # a triangle only narrows
+    if exact:
+        if np.any(np.diff(widths[base : narrowest + 1]) > 1):  # a triangle only narrows
+            return None
+    elif not _narrows(np.array(widths[base:], dtype=np.float64), width):
         return None
     # the fill's color: rows narrower than the bar (rows as wide may be the bar's own,
-    # a compressed bar's box stopping short of its end) and wide enough not to be its blended tip
-    inside = [c for w, c in zip(widths[base:], colours[base:], strict=True) if 3 <= w <= 0.9 * width]
+    # a compressed bar's box stopping short of its end) and wide enough not to be its blended
+    # tip; a JPEG'd triangle's middle rows (its base takes the bar's end color, its tip the
+    # outline's: 40-90 DN off on a 16 px jet bar at q75)
+    low, high = (3, 0.9 * width) if exact else (_JPEG_MIDDLE[0] * width, _JPEG_MIDDLE[1] * width)
+    inside = [c for w, c in zip(widths[base:], colours[base:], strict=True) if low <= w <= high]
     if not inside:
         return None
     fill = np.median(np.array(inside, dtype=np.float64), axis=0)
@@ -88,6 +104,21 @@ def _triangle(rows: list[np.ndarray], left: int, right: int, tolerance: int) -> 
     if np.mean([float(np.abs(c - fill).max()) <= tolerance for c in inside]) < 0.75:
         return None
     return fill
+
+
+def _narrows(widths: np.ndarray, width: int) -> bool:
+    """Whether a JPEG'd run of ``widths`` (its base first) narrows as a triangle does:
+    along a line from about the bar's width to under half of it, most rows within
+    _JPEG_SLACK pixels of it. JPEG's blocks move a fill's edge a pixel or two either
+    way and may break one row's run short (measured on contourf bars at q75: rows 11,
+    13, 14 wide in turn; a blotch cutting one row to 1 pixel)."""
+    if len(widths) < _MIN_ROWS:
+        return False
+    rows = np.arange(len(widths), dtype=np.float64)
+    slope, start = np.polyfit(rows, widths, 1)
+    end = start + slope * rows[-1]
+    near = np.abs(widths - (start + slope * rows)) <= _JPEG_SLACK
+    return bool(start >= _JPEG_BASE * width and end <= 0.5 * width and np.mean(near) >= _JPEG_NEAR)
 
 
 def _run(row: np.ndarray, at: int, tolerance: int) -> tuple[int, int]:
