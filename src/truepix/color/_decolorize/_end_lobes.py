@@ -35,6 +35,8 @@ END_NEAR = 0.1
 #: Points of the extension (1 DN apart), and candidates matched against them at once.
 STEPS = np.arange(0.0, 256.0)
 CHUNK = 2048
+#: The widest contrast there is (DN): black to white.
+_WIDEST = 255.0 * np.sqrt(3.0)
 
 
 def lobed(decoder: Any, result: Any, pixels: np.ndarray, scale: float, plan: Any) -> Any:
@@ -92,7 +94,9 @@ def end_lobes(
         outward = (color - colors[inner[0]]) / reach[inner[0]]
         # past the end, and near the extension, clipped channel by channel as the
         # resampler clips it: how far along it (DN) the pixel lies
-        keep = np.flatnonzero(((own - color) @ outward > 0.0) & ~found[at])
+        # (a point of the path lies at most its step from the end: the farthest reach)
+        near_end = np.linalg.norm(own - color, axis=1) <= tolerance + END_LOBE * _WIDEST
+        keep = np.flatnonzero(((own - color) @ outward > 0.0) & near_end & ~found[at])
         path = np.clip(color + STEPS[:, None] * outward, 0.0, 255.0)
         along = _along(own[keep], path, tolerance)
         keep, along = keep[np.isfinite(along)], along[np.isfinite(along)]

@@ -89,56 +89,10 @@ def _segment_gap2(p0, p1, q0, q1):  # pragma: no cover - jitted
 def _ray_meets(  # pragma: no cover - jitted
     fx, fy, fz, ox, oy, oz, vertices, cyclic, limit2, centers, radii
 ):
-    """:func:`_ray_meets_map` on scalars: flank (fx, fy, fz), own (ox, oy, oz).
-
-    The ray past ``own`` is clipped to the 0-255 cube channel by channel, as a
-    resampler clips its blends: a kernel's lobe sends a thin ridge's blend past a
-    face (jet's red line on the camera shrunk 0.5x by OpenCV's cubic: blue 0), and
-    ``own`` is the clip of a blend whose ray, so clipped, meets the map. The clipped
-    ray is a polyline: one segment between the points where a channel leaves the cube.
-    """
-    dx, dy, dz = _RAY_REACH * (ox - fx), _RAY_REACH * (oy - fy), _RAY_REACH * (oz - fz)
-    s1, s2, s3 = _exit(ox, dx), _exit(oy, dy), _exit(oz, dz)
-    s1, s2 = min(s1, s2), max(s1, s2)  # (sorted: three compare-exchanges)
-    s2, s3 = min(s2, s3), max(s2, s3)
-    s1, s2 = min(s1, s2), max(s1, s2)
-    start = 0.0
-    for stop in (s1, s2, s3, 1.0):
-        if stop <= start:
-            continue
-        if _piece_meets(
-            _clip(ox + start * dx), _clip(oy + start * dy), _clip(oz + start * dz),
-            _clip(ox + stop * dx), _clip(oy + stop * dy), _clip(oz + stop * dz),
-            vertices, cyclic, limit2, centers, radii,
-        ):  # fmt: skip
-            return True
-        start = stop
-        if start >= 1.0:
-            break
-    return False
-
-
-@nb.njit(**_JIT)
-def _exit(value, step):  # pragma: no cover - jitted
-    """Where (a share of ``step``, in (0, 1]; 1 for none) ``value + s step`` leaves [0, 255]."""
-    if step > 0.0 and value + step > 255.0:
-        return max((255.0 - value) / step, 0.0)
-    if step < 0.0 and value + step < 0.0:
-        return max(-value / step, 0.0)
-    return 1.0
-
-
-@nb.njit(**_JIT)
-def _clip(value):  # pragma: no cover - jitted
-    return min(max(value, 0.0), 255.0)
-
-
-@nb.njit(**_JIT)
-def _piece_meets(  # pragma: no cover - jitted
-    ox, oy, oz, far_x, far_y, far_z, vertices, cyclic, limit2, centers, radii
-):
-    """Whether the segment (ox, oy, oz)-(far_x, far_y, far_z) passes within
-    sqrt(limit2) of the map's polyline (runs of _RUN segments in balls skipped whole)."""
+    """:func:`_ray_meets_map` on scalars: flank (fx, fy, fz), own (ox, oy, oz)."""
+    far_x = fx + _RAY_REACH * (ox - fx)
+    far_y = fy + _RAY_REACH * (oy - fy)
+    far_z = fz + _RAY_REACH * (oz - fz)
     n = vertices.shape[0]
     n_segments = n if cyclic else n - 1
     limit = math.sqrt(limit2)
