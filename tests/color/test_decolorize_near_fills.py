@@ -111,3 +111,37 @@ def test_palette_cells_are_no_fills(cmap: str) -> None:
     result = Decolorizer(cmap, vmin=0.0, vmax=1.0).decode(picture)
     assert np.isnan(result.values).mean() < 0.05  # (1.2 %, 2.9 %: as before)
     assert np.nanmean(np.abs(result.values - field)) < 0.03
+
+
+def test_repeated_colors_match_unique_oracle() -> None:
+    """``_repeated`` (hashed buckets of the colors or of their codes, then an exact
+    count) finds the same first pixel of each often repeated color as ``np.unique``
+    over all the pixels asked about, on Pillow JPEG'd and quantized pictures and on
+    drawn palettes with alpha."""
+    from truepix.color._decolorize._near_fills import _repeated
+
+    rng = np.random.default_rng(11)
+    rgb = mpl.colormaps["RdBu"](_field((120, 150)), bytes=True)[..., :3]
+    pictures = []
+    for quality in (50, 95):
+        buffer = io.BytesIO()
+        Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
+        pictures.append(np.asarray(Image.open(buffer).convert("RGB")).reshape(-1, 3))
+    pictures.append(np.asarray(Image.fromarray(rgb).quantize(24).convert("RGB")).reshape(-1, 3))
+    for n_colors in (3, 300, 5000):
+        palette = rng.integers(0, 256, (n_colors, 4), dtype=np.uint8)
+        weights = rng.random(n_colors) ** 6
+        pictures.append(palette[rng.choice(n_colors, 20_000, p=weights / weights.sum())])
+    for flat in pictures:
+        off = rng.random(len(flat)) < 0.8
+        for least in (64.0, 0.01 * len(flat), 0.2 * len(flat)):
+            wide = flat[off, :3].astype(np.int64)
+            _, first, counts = np.unique(
+                wide @ [65536, 256, 1], return_index=True, return_counts=True
+            )  # fmt: skip
+            expected = np.flatnonzero(off)[first[counts >= least]]
+            assert np.array_equal(_repeated(flat, off, least), expected)
+            # (3 channels: counted by each color's code, any one a color, even shared)
+            key = (flat[:, :3].astype(np.int64) @ [65536, 256, 1]) % 7919
+            codes = rng.integers(0, 2**32, 7919, dtype=np.uint32)[key]
+            assert np.array_equal(_repeated(flat, off, least, codes), expected)

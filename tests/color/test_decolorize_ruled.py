@@ -124,6 +124,7 @@ def test_unruled_takes_the_lines_out() -> None:
     assert not any(ruled_lines(out)[0]) and not any(ruled_lines(out)[1])
 
 
+@pytest.mark.usefixtures("seaborn")  # (rocket: the seaborn fixture puts it back)
 @pytest.mark.parametrize("quality", [None, 50, 75, 90])
 @pytest.mark.parametrize("cmap", ["rocket", "YlGnBu", "viridis", "jet"])
 def test_a_heatmaps_cells_and_digits_are_no_lines(cmap: str, quality: int | None) -> None:
