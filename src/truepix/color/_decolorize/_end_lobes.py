@@ -7,11 +7,12 @@ resampling it beside brighter (or darker) data sends a pixel past that end, alon
 the map's own path extended beyond it, and clips each channel to 0-255: hot's moon
 shrunk 0.5x holds pure black [0, 0, 0], darker than hot's first color [10, 0, 0].
 Such a pixel is data at the end, not off the map, when it lies near that extension
-(within the hull's tolerance) by at most END_LOBE times the contrast of its 3x3
-neighbours on the map (a lobe's weight times the edge under it), and one of them is
-at that end (within END_NEAR). A black or white stroke drawn over a map's dark or
-light end is no such lobe: the pixels around it are the end itself (no contrast), or
-the stroke is flagged before (``_hull.strokes``, ``_repeats.stroke_edges``).
+(within the hull's tolerance), across a row, column or diagonal between a neighbour on
+the map at that end (within END_NEAR) and one on the map whose distance from the end
+color, times END_LOBE, is at least how far past the end it lies (a lobe's weight
+times the edge under it). A black stroke's antialiased edge over a map's dark end is
+no such lobe: across it lie the end and the stroke's core, no map color (black text
+on jet's gouraud picture: 19 of its pixels taken without that).
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ def end_lobes(
     the map's ``table`` (its colors in DN, in order; not cyclic).
 
     Returns the mask of such pixels and, for each, which end (0: the first color, 1:
-    the last). A candidate's 3x3 neighbours that are no candidates are on the map, at
-    the place of their nearest table color.
+    the last). Pixels that are no candidates are on the map, at the place of their
+    nearest table color.
     """
     found = np.zeros(len(candidates), dtype=bool)
     which = np.zeros(len(candidates), dtype=np.int64)
@@ -103,18 +104,19 @@ def end_lobes(
         if not len(keep):
             continue
         ys, xs = np.divmod(at[keep], width)
-        around = np.stack([
-            np.clip(ys + dy, 0, height - 1) * width + np.clip(xs + dx, 0, width - 1)
-            for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx
-        ], axis=1)  # fmt: skip
-        known = ~candidates[around]
-        near = flat[around, :3].astype(np.float64) * scale
-        # the neighbours on the map: at that end (their nearest table colors), and the
-        # contrast under the pixel (how far from the end they lie)
-        place = np.argmin(((near[..., None, :] - table) ** 2).sum(axis=-1), axis=-1)
-        at_end = known & (np.abs(place / (len(table) - 1) - end) <= END_NEAR)
-        contrast = np.max(np.where(known, np.linalg.norm(near - color, axis=-1), 0.0), axis=1)
-        hit = at[keep[at_end.any(axis=1) & (along <= END_LOBE * contrast)]]
+        lobe = np.zeros(len(keep), dtype=bool)
+        for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+            for sign in (1, -1):
+                # the end on one side, the contrast the lobe overshoots on the other
+                q = _at(ys - sign * dy, xs - sign * dx, width, height)
+                r = _at(ys + sign * dy, xs + sign * dx, width, height)
+                q_near = flat[q, :3].astype(np.float64) * scale
+                place = np.argmin(((q_near[:, None, :] - table) ** 2).sum(axis=-1), axis=1)
+                at_end = ~candidates[q] & (np.abs(place / (len(table) - 1) - end) <= END_NEAR)
+                r_rgb = flat[r, :3].astype(np.float64) * scale
+                contrast = np.where(candidates[r], 0.0, np.linalg.norm(r_rgb - color, axis=1))
+                lobe |= at_end & (along <= END_LOBE * contrast)
+        hit = at[keep[lobe]]
         found[hit] = True
         which[hit] = end
     return found, which
@@ -130,3 +132,8 @@ def _along(colors: np.ndarray, path: np.ndarray, tolerance: float) -> np.ndarray
         any_close = close.any(axis=1)
         first[start : start + CHUNK][any_close] = np.argmax(close[any_close], axis=1)
     return first
+
+
+def _at(ys: np.ndarray, xs: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Flat indices of pixels (y, x), clamped to the picture."""
+    return np.clip(ys, 0, height - 1) * width + np.clip(xs, 0, width - 1)
