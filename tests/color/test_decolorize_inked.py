@@ -88,7 +88,7 @@ def _photograph(name: str, photo: str, quality: int) -> np.ndarray:
 
 # The diverging maps at q75, and turbo's camera at q95, whose candidates' luma peaks as an
 # ink's would (turbo's yellow-green, where 4:2:0 moves data: 16 % of them within 4 DN)
-# but the stroke claims 1.8 % of the pixels there (INKED_CLAIM).
+# but the stroke claims 1.8 % of the pixels there (INKED_CLAIM, INKED_CLAIM_LEAST).
 @pytest.mark.parametrize(
     ("name", "photo", "quality"),
     [(name, photo, 75) for name in ("Spectral", "coolwarm", "RdYlBu")
@@ -113,6 +113,7 @@ def test_a_peak_whose_stroke_claims_little_is_data(monkeypatch: pytest.MonkeyPat
 
     picture = _photograph("turbo", "camera", 95)
     monkeypatch.setattr(_inked, "INKED_CLAIM", 0.0)
+    monkeypatch.setattr(_inked, "INKED_CLAIM_LEAST", 0.0)
     holes = np.isnan(Decolorizer(colormap("turbo"), vmin=0.0, vmax=1.0).values(picture))
     assert holes.mean() > 0.002
 
@@ -157,6 +158,17 @@ def test_a_large_figure_keeps_its_strokes(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(_inked, "INKED_PEAK_COUNT", np.inf)  # (a share of the picture)
     holes = np.isnan(Decolorizer(colormap("RdBu_r"), vmin=0.0, vmax=1.0).values(picture))
     assert holes[stroke].mean() <= kept - 0.10
+
+
+# The claim grows as the picture's side shrinks (INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS /
+# pixels), below INKED_CLAIM_PIXELS too): the contour figure shrunk to 160x120 ... 96x72
+# still keeps its light gray strokes by the peak (their claims 28-40 %, 0.20-0.33
+# asked), as flagged as before the claim grew (44-50 %).
+@pytest.mark.parametrize("size", [(160, 120), (120, 90), (96, 72)])
+def test_a_small_figure_keeps_its_strokes(size: tuple[int, int]) -> None:
+    from tests.color._photographs import contour_flags
+
+    assert contour_flags("coolwarm", "#bfbfbf", False, size=size)[0] >= 40.0
 
 
 # The same content decides the same way at every size: JPEG's candidates on data grow

@@ -140,6 +140,7 @@ JPEG_CYCLIC_INK_PIXELS = 200
 def alone(
     groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
     luma: np.ndarray, width: int, height: int, *, cyclic: bool = False,
+    ring: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Per candidate: whether its core lies alone, far from any clearly foreign core.
 
@@ -152,7 +153,9 @@ def alone(
     on a ``cyclic`` map none of whose cores holds JPEG_FOREIGN_PIXELS foreign pixels of
     one ink (JPEG_CYCLIC_INK_SPREAD; two hues' blends string along an edge of the
     field, and a shrunk photograph's hue texture leaves foreign pixels of every luma),
-    or JPEG_CYCLIC_INK_PIXELS of them.
+    or JPEG_CYCLIC_INK_PIXELS of them. ``ring`` (per candidate, or None): JPEG's ringing
+    around a figure's margin (``_margins``), the edge of the data where it meets the
+    margin: its cores string along that edge, and tell of no stroke.
     """
     labelled = groups > 0
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
@@ -164,7 +167,8 @@ def alone(
         )
         evidence &= one_ink | (strength >= JPEG_CYCLIC_INK_PIXELS)
     unseen = cyclic and not evidence.any()
-    if not unseen and strung(candidates[labelled], luma[labelled], width, height):
+    inside = labelled if ring is None else labelled & ~ring
+    if not unseen and strung(candidates[inside], luma[inside], width, height):
         return np.zeros_like(labelled)
     evidence |= _blobs(groups[labelled], candidates[labelled], luma[labelled], width, n_groups)
     foreign = labelled & evidence[groups]

@@ -414,11 +414,11 @@ class Decolorizer:
             if not dithering.inner():  # (a dithered picture's pixels: its means answer)
                 result = palette_filled(self, result, pixels, kind, plan)  # clusters' means
             result = replace(result, shift=shift)  # (a gamma, TV range ... undone)
-        result = planning.without_marks(result, pixels, plan)  # margins, cells' numbers: NaN
+        result = planning.without_marks(result, pixels, plan, self)  # margins, cells' numbers: NaN
         result = replace(result, bgr=True) if plan.bgr else result  # (decolorize warns)
         # strokes' edges on the map (around NaN: none where the decode counted none)
         if plan.sharp and kind in _U8 and not rows and result.n_nan != 0:
-            tables.flag_strokes(result.values, pixels, self._keys()[kind == "u8r"], plan)
+            tables.flag_strokes(result.values, pixels, self, kind, plan)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = lobes.lobed(self, result, pixels, scale, plan)  # cubic lobes past the ends

@@ -135,14 +135,16 @@ def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> 
 def strokes_unbled(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
     off_map: np.ndarray, line: Polyline, subsampled: bool, decided: np.ndarray | None = None,
+    ring: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then, on 4:2:0
     pictures (``subsampled``), its flagged pixels that are JPEG's bleed of the
     strokes (:func:`bled`) back to data. ``decided``: flagged pixels that stay so (a
     figure's margin), judged only as the strokes' context: those in the MCUs around
     (BLEED_TILE) the others' (the MCU peaks, BLEED_EDGE), so that a margin costs its
-    edge, not its area."""
-    stroke_pixels(flat, scale, width, residual, off_map)
+    edge, not its area. ``ring``: a figure's margin and JPEG's ringing around it, whose
+    colors are the margin's edge blended with the data, no stroke's (``_margins``)."""
+    stroke_pixels(flat, scale, width, residual, off_map, None if ring is None else ~ring)
     if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
         return
     judged = off_map if decided is None else off_map & ~decided

@@ -38,7 +38,9 @@ import numba as nb
 import numpy as np
 
 from truepix._validate import readonly
+from truepix.color._decolorize import _flatcells as flatcells
 from truepix.color._decolorize._fills import fill_pixels
+from truepix.color._decolorize._flatcells import FLAT_DN
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["cell_marks", "plot_box", "without_cell_marks"]
@@ -52,6 +54,9 @@ EDGE_DN = 24.0
 #: few hundred lines, not all (cell_marks on a 1 Mpx JPEG'd photograph: 40 -> 3 ms).
 EDGE_LINES = 256
 EDGE_STEPS = (1, 2, 3, 5, 7, 11, 13)
+#: ... and the peaks of :func:`_flatcells.peak_share` on PEAK_LINES lines or so (a grid
+#: of flat cells stands out on a hundred; a JPEG'd megapixel's two passes 2.7 -> 1 ms).
+PEAK_LINES = 128
 #: A grid's boundaries: at a quarter of them or more, the share of rows with an edge at
 #: the boundary column (or a column either side) exceeds the median share of the 3
 #: columns each side by at least GRID_PEAK, along both axes; the finest such grid is the
@@ -107,6 +112,17 @@ MARK_CORE = 60.0
 MARK_EDGE = 25.0
 MARK_STEPS = 1
 CELL_EDGE = 3
+#: ... and the pixels next to those (FRINGE_STEPS rings) farther than MARK_FRINGE DN, a
+#: flat cell's JPEG noise (``_flatcells.FLAT_DN``): a digit's faint antialiased rim, which
+#: the digit moved <= 25 DN in the PNG and JPEG 12-25 DN. seaborn's heatmap of a smooth
+#: field (trial47/t34, q75), digits flagged: coolwarm 92.2 -> 98.4 %, rocket 95.1 -> 99.4 %.
+MARK_FRINGE = FLAT_DN
+FRINGE_STEPS = 1
+#: ... of glyphs alone: marks in 8-connected groups of FRINGE_GROUP pixels or more, each
+#: rim pixel off its cell's color toward the cell's ink. t34's digits: groups of 42-64 px
+#: (median); JPEG's ringing in random matrices blown up to 18-25 px cells (q50): 3-9, at
+#: most 18 (one ring at 12 DN around those: 0.14 -> 0.26 % of viridis' pixels flagged).
+FRINGE_GROUP = 24
 #: A cell flagged over more than MARK_SHARE of its pixels holds several cells, not one
 #: and its marks: the grid read is not the picture's, and nothing is flagged. seaborn's
 #: digits and their ringing cover 21-32 % of their cells (q90-q50); a random matrix of
@@ -148,14 +164,17 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     if min(height, width) < CELLS_MIN * CELL_PIXELS:
         return None
     cols = _grid(_edge_share(pixels, 1), width)
-    if cols is None:
-        return None
-    rows = _grid(_edge_share(pixels, 0), height)
-    if rows is None:
-        return None
-    rgb = pixels[..., :3].astype(np.int16)
-    if not (_sides_apart(rgb, cols, 1) and _sides_apart(rgb, rows, 0)):
-        return None  # (lines ruled over a field: no cells' edges)
+    rows = None if cols is None else _grid(_edge_share(pixels, 0), height)
+    rgb = None if rows is None else pixels[..., :3].astype(np.int16)
+    peaks = rgb is None or not (_sides_apart(rgb, cols, 1) and _sides_apart(rgb, rows, 0))
+    if peaks:  # (no grid of EDGE_DN jumps, or lines ruled over a field: no cells' edges)
+        cols = _grid(flatcells.peak_share(pixels, 1, _line_step(height, PEAK_LINES)), width)
+        if cols is None:
+            return None
+        rows = _grid(flatcells.peak_share(pixels, 0, _line_step(width, PEAK_LINES)), height)
+        if rows is None:
+            return None
+        rgb = pixels[..., :3].astype(np.int16) if rgb is None else rgb
     cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
     cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
     n_cols = len(cols) - 1
@@ -169,26 +188,25 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
         median[:, channel] = (values[np.floor(middle).astype(np.int64)]
                               + values[np.ceil(middle).astype(np.int64)]) / 2.0  # fmt: skip
     apart = np.abs(flat - median[cell]).max(axis=-1).reshape(height, width)
+    flat_cell = flatcells.flat_cells(apart, cell, len(median)) if peaks else None
+    if flat_cell is not None and not flatcells.flat_grid(flat_cell):
+        return None  # (JPEG's blocks over a photograph or a smooth field: no flat cells)
     inner_x = _inner(cols, width, CELL_EDGE)
     inner_y = _inner(rows, height, CELL_EDGE)
     core = (apart > MARK_CORE) & inner_y[:, None] & inner_x[None, :]
+    if flat_cell is not None:
+        core &= flat_cell[cell].reshape(height, width)
     if not core.any():
         return None
-    joinable = apart > MARK_EDGE
     same_cell = cell.reshape(height, width)
-    marks = core
-    for _ in range(MARK_STEPS):
-        grown = marks.copy()
-        grown[1:] |= marks[:-1] & (same_cell[1:] == same_cell[:-1])
-        grown[:-1] |= marks[1:] & (same_cell[:-1] == same_cell[1:])
-        wide = grown.copy()
-        wide[:, 1:] |= grown[:, :-1] & (same_cell[:, 1:] == same_cell[:, :-1])
-        wide[:, :-1] |= grown[:, 1:] & (same_cell[:, :-1] == same_cell[:, 1:])
-        wide &= joinable
-        wide |= marks
-        if np.array_equal(wide, marks):
-            break
-        marks = wide
+    # a digit's rim lies between its cell's color and its ink; JPEG's ringing either side
+    toward = (flat - median[cell]).sum(axis=-1)
+    ink = np.bincount(cell, np.where(core.reshape(-1), toward, 0.0), minlength=len(median))
+    rim = (toward * ink[cell] > 0).reshape(height, width)
+    marks = _ringed(core, same_cell, apart > MARK_EDGE, MARK_STEPS)
+    glyphs = flatcells.glyph_marks(marks, FRINGE_GROUP)  # (JPEG's ringing makes specks)
+    if glyphs.any():
+        marks |= _ringed(glyphs, same_cell, (apart > MARK_FRINGE) & rim, FRINGE_STEPS)
     # a cell mostly far from its own median is several cells: the grid is not the picture's
     labels = same_cell.reshape(-1)
     flagged = np.bincount(labels, marks.reshape(-1), minlength=len(median))
@@ -199,6 +217,22 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     marks &= (flagged <= MARK_SHARE * size)[same_cell]
     inside = _inner(rows, height, 1)[:, None] & _inner(cols, width, 1)[None, :]
     return marks, apart, inside, rows, cols
+
+
+def _ringed(
+    marks: np.ndarray, same_cell: np.ndarray, joinable: np.ndarray, steps: int
+) -> np.ndarray:
+    """``marks`` (H, W bool) and the ``joinable`` pixels next to them in the same cell
+    (``same_cell``: each pixel's), ``steps`` rings deep."""
+    for _ in range(steps):
+        grown = marks.copy()
+        grown[1:] |= marks[:-1] & (same_cell[1:] == same_cell[:-1])
+        grown[:-1] |= marks[1:] & (same_cell[:-1] == same_cell[1:])
+        wide = grown.copy()
+        wide[:, 1:] |= grown[:, :-1] & (same_cell[:, 1:] == same_cell[:, :-1])
+        wide[:, :-1] |= grown[:, 1:] & (same_cell[:, :-1] == same_cell[:, 1:])
+        marks = (wide & joinable) | marks
+    return marks
 
 
 def _sides_apart(rgb: np.ndarray, bounds: np.ndarray, axis: int) -> bool:
@@ -401,11 +435,17 @@ def _standing(share, grids, at, most, grid_peak, standing):  # pragma: no cover 
     return found
 
 
+def _line_step(lines: int, most: int = EDGE_LINES) -> int:
+    """Every how many of ``lines`` lines an edge share reads (``most`` lines or so:
+    EDGE_STEPS)."""
+    return max([s for s in EDGE_STEPS if s * most <= lines], default=1)
+
+
 def _edge_share(pixels: np.ndarray, axis: int) -> np.ndarray:
     """Per pair of neighbouring columns (``axis`` 1) or rows (0): the share of the lines
     across that have an edge there (EDGE_DN), read on every EDGE_STEP-th line or so."""
     lines = pixels.shape[1 - axis]
-    step = max([s for s in EDGE_STEPS if s * EDGE_LINES <= lines], default=1)
+    step = _line_step(lines)
     if pixels.dtype == np.uint8 and pixels.flags.c_contiguous and pixels.shape[-1] >= 3:
         # one pass, no int16 copies (a JPEG'd megapixel's columns: 1.4 -> 0.15 ms)
         n_lines = (lines + step - 1) // step

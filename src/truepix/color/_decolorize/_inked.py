@@ -115,12 +115,21 @@ INKED_PEAK_SHARE = 0.2
 INKED_PEAK_PIXELS = 0.01
 INKED_PEAK_COUNT = 1200
 INKED_PEAK_AREA = 1_000_000
-#: Beyond INKED_CLAIM_PIXELS pixels the claim asked shrinks as the picture's side grows
-#: (INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS / pixels)): strokes grow with the side, the
-#: field at their luma with the area. The 1 MP screen figure's pale gray on RdBu_r
-#: claimed 5.4 % of the pixels at its luma (17.3 % at 400 x 300).
+#: The claim asked is INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS / pixels): strokes grow with
+#: the side, the field at their luma with the area. The 1 MP screen figure's pale gray on
+#: RdBu_r claimed 5.4 % of the pixels at its luma (17.3 % at 400 x 300). Below
+#: INKED_CLAIM_PIXELS the claim grows alike (it stopped at INKED_CLAIM there): the
+#: light gray contour figures of tests/color/_photographs.py shrunk to 200x150 ... 64x48
+#: (coolwarm, PiYG, BrBG, Spectral, RdBu_r) claim 21-67 % (0.16-0.50 asked), where
+#: JPEG'd crops of photographs and a DEM of 48-96 px (10 maps, q50-q95;
+#: benchmarks/thumbnails) claimed 10.1 % (jet's DEM at 64 px, q90: 1.34 % holes) and 10.4
+#: % (hot's, 96 px, q50: 1.56 %), 0.43 and 0.29 asked. The claim also holds
+#: INKED_CLAIM_LEAST times as many pixels as made the peak (INKED_PEAK_PIXELS ...):
+#: those figures' 397 or more, hot's moon at 48 px q50 (65 % of 26 pixels: 2.6 % holes)
+#: 17 of 23.
 INKED_CLAIM_PIXELS = 120_000
 INKED_CLAIM = 0.08
+INKED_CLAIM_LEAST = 1.0
 #: The peak lies off the ink's own luma: JPEG's blur pulls a 1-px line's luma toward
 #: the field on either side, so a line that is a ridge over dark fields and a valley
 #: over bright ones leaves two modes around its ink (coolwarm's light gray, 191 DN:
@@ -177,8 +186,10 @@ def inked_strokes(
             tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
             if np.count_nonzero(tried) > np.count_nonzero(found):
                 found = tried
-        claim = INKED_CLAIM * min(1.0, np.sqrt(INKED_CLAIM_PIXELS / len(off_map)))
-        if np.count_nonzero(found & at_ink) >= claim * np.count_nonzero(at_ink):
+        claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))
+        least = INKED_CLAIM_LEAST * _least(len(off_map))  # (as many as made the peak)
+        claimed = np.count_nonzero(found & at_ink)
+        if claimed >= max(claim * np.count_nonzero(at_ink), least):
             off_map |= found
         return
     seen = _seen(flat, scale, width, position, line, decided)
@@ -188,8 +199,7 @@ def inked_strokes(
 def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
     """The luma (DN) of an ink the candidates (their ``luma``) show as a peak
     (INKED_PEAK_SHARE), or None."""
-    least = min(INKED_PEAK_PIXELS * n_pixels,
-                INKED_PEAK_COUNT * max(1.0, n_pixels / INKED_PEAK_AREA))
+    least = _least(n_pixels)
     if len(luma) < least:
         return None
     counts = np.bincount(np.clip(np.rint(luma), 0, 255).astype(np.int64), minlength=256)
@@ -199,6 +209,13 @@ def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
     if around[top] < max(INKED_PEAK_SHARE * len(luma), least):
         return None
     return float(np.median(luma[np.abs(luma - top) <= width]))
+
+
+def _least(n_pixels: int) -> float:
+    """The fewest pixels an ink's peak holds in a picture of ``n_pixels``
+    (INKED_PEAK_PIXELS, INKED_PEAK_COUNT, INKED_PEAK_AREA)."""
+    return min(INKED_PEAK_PIXELS * n_pixels,
+               INKED_PEAK_COUNT * max(1.0, n_pixels / INKED_PEAK_AREA))  # fmt: skip
 
 
 def _seen(

@@ -28,6 +28,7 @@ from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
+from truepix.color._decolorize._margins import margin_ring
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -262,6 +263,11 @@ def jpeg_off_map(
     # whatever is judged here; the rules below judge what is left, their cost that of
     # the candidates left (a 1800 x 1200 JPEG'd figure, half margin: 32 -> 0.9 s)
     filled = _filled(flat, plan)
+    height = n_pixels // width
+    fill_ring, margin = None, None  # (JPEG's ringing around a fill; around a margin)
+    if filled is not None:
+        fill_ring = dilated(filled, (height, width), JPEG_FILL_RING)
+        margin = margin_ring(filled, (height, width))
     if filled is not None:
         filled &= residual > lowest  # (a fill within the threshold stays where it was)
         kept = ~filled[candidates]
@@ -281,7 +287,6 @@ def jpeg_off_map(
         distance = np.minimum(distance, own)
     strong |= distance > (JPEG_MODEL_STRONG if plan.subsampled else JPEG_MODEL_STRONG_FULL)
     weak = distance > JPEG_MODEL_WEAK
-    height = n_pixels // width
     groups = np.empty(len(candidates), dtype=np.int64)
     luma_of = (kernels.rgb_rows(flat, candidates) @ _YCBCR[0]) * scale
     # a core with a pixel no map color is as dark or bright as is a stroke's
@@ -334,7 +339,8 @@ def jpeg_off_map(
             cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)
             foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
-                     cyclic=line.cyclic)] = 0  # fmt: skip
+                     cyclic=line.cyclic,
+                     ring=None if margin is None else margin[candidates])] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
@@ -365,15 +371,11 @@ def jpeg_off_map(
     counted_groups(beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups)
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
-                   filled)  # fmt: skip
+                   filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
-    # (the candidates hold no fill, and JPEG's ringing within JPEG_FILL_RING of one is
-    # the fill's: a margin's white is no ink's peak)
-    ink_luma = luma_of
-    if filled is not None:
-        fill_ring = dilated(filled, (height, width), JPEG_FILL_RING)
-        ink_luma = luma_of[~fill_ring[candidates]]
+    # (the candidates hold no fill, and a margin's white is no ink's peak)
+    ink_luma = luma_of if fill_ring is None else luma_of[~fill_ring[candidates]]
     inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
                   filled)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray

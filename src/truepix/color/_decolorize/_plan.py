@@ -31,6 +31,7 @@ from truepix.color._decolorize._grid import dct_grid, luma_grid
 from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._data_grid import jpeg_grid
 from truepix.color._decolorize._gridlines import without_ruled_lines
+from truepix.color._decolorize._overlays import without_overlays
 from truepix.color._decolorize._deblock import luma_texture
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
@@ -263,15 +264,17 @@ class Plan:
         return JPEG_METRICS.get(self.metric, "rgb")
 
 
-def without_marks(result: Any, pixels: np.ndarray, plan: Plan) -> Any:
+def without_marks(result: Any, pixels: np.ndarray, plan: Plan, decoder: Any = None) -> Any:
     """``result`` (a ``DecolorizeResult`` of ``pixels``) with what the plan says is no
     data NaN: a figure's margin (``_fills``) and, on JPEG'd pictures (and others no exact
     render: seaborn's YlGnBu figure of 6x8 cells at q75 reads as no JPEG), see-through
-    lines ruled across a map (``_gridlines``) and the numbers written in a heatmap's
-    cells (``_cellmarks``: on exact ones both are off the map already)."""
+    lines ruled across a map (``_gridlines``), the numbers written in a heatmap's cells
+    (``_cellmarks``: on exact ones both are off the map already) and see-through patches
+    (``_overlays``, with the ``decoder``'s map)."""
     result = without_fills(result, pixels, plan)
     if plan.jpeg or not plan.exact:  # (the lines first: ruled over a field, no cells' edges)
-        return without_cell_marks(*without_ruled_lines(result, pixels, plan.fills), plan.fills)
+        result = without_cell_marks(*without_ruled_lines(result, pixels, plan.fills), plan.fills)
+        return result if decoder is None else without_overlays(result, pixels, plan.fills, decoder)
     return result
 
 

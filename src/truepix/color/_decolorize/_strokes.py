@@ -104,16 +104,18 @@ def _cell_sums(flat, scale, pixels, ycbcr, cell, counts, sums):  # pragma: no co
 
 
 def stroke_pixels(
-    flat: np.ndarray, scale: float, width: int, residual: np.ndarray, off_map: np.ndarray
-) -> None:
+    flat: np.ndarray, scale: float, width: int, residual: np.ndarray, off_map: np.ndarray,
+    voters: np.ndarray | None = None,
+) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels taken for data that hold a stroke color of the
-    flagged ones and stand apart from the field around (STROKE_FIELD_GAP)."""
+    flagged ones and stand apart from the field around (STROKE_FIELD_GAP). ``voters``:
+    flat mask of the flagged pixels whose colors count (None: all of them)."""
     if np.count_nonzero(off_map) < STROKE_MIN_PIXELS:  # (no stroke color: nothing asked)
         return  # (all-data pictures: a megapixel's two passes and its flatnonzero, ~1 ms)
     asked = np.flatnonzero(~off_map & (residual > STROKE_RESIDUAL))
     if not len(asked):  # (nothing left to change: the colors are not even counted)
         return
-    colors = stroke_colors(flat, scale, off_map)
+    colors = stroke_colors(flat, scale, off_map if voters is None else off_map & voters)
     if not len(colors):
         return
     ycc = (flat[asked, :3] * scale) @ _YCBCR.T

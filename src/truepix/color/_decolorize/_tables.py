@@ -35,8 +35,8 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 
 __all__ = [
-    "EDGE_RINGS", "distinct_colors", "flag_edges", "gray_like", "shared_ambiguous", "table_keys",
-    "table_kind", "table_share",
+    "EDGE_RINGS", "distinct_colors", "flag_edges", "flag_strokes", "gray_ends", "gray_like",
+    "shared_ambiguous", "table_keys", "table_kind", "table_share",
 ]  # fmt: skip
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
@@ -121,15 +121,41 @@ def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
     return "u8r" if counts[1] > max(counts[0], len(sample) // 4) else "u8"
 
 
-def flag_strokes(values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, plan: Any) -> None:
+def flag_strokes(
+    values: np.ndarray, pixels: np.ndarray, decoder: Any, kind: str, plan: Any
+) -> None:
     """Set to NaN, in place, what was drawn over a sharp render beyond the pixels off the
     map: their antialiased edges (:func:`flag_edges`) and, on a picture no JPEG touched,
-    strokes in the map's own colors (``_near_strokes``, imported only here)."""
+    strokes in the map's own colors (``_near_strokes``) and on its entries
+    (``_ink_entries``: inks at a gray end of the table, blends on its straight
+    stretches), imported only here. ``kind``: the table the picture holds."""
+    keys = decoder._keys()[kind == "u8r"]
     flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
     if not plan.jpeg:
+        from truepix.color._decolorize._ink_entries import flag_ink_entries
         from truepix.color._decolorize._near_strokes import flag_near_strokes
 
         flag_near_strokes(values, pixels, keys)
+        colors = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
+        flag_ink_entries(values, pixels, keys, gray_ends(colors))
+
+
+#: An end of a map within this (DN) of a gray is an ink's color (black, white, gray).
+GRAY_END = 8
+
+
+def gray_ends(colors: np.ndarray) -> np.ndarray:
+    """The first and last of a table's (N, 3) 8-bit ``colors`` that are grays (channels
+    within GRAY_END DN), (0-2, 3).
+
+    Examples
+    --------
+    >>> gray_ends(np.array([[10, 0, 0], [128, 0, 0], [255, 255, 255]])).tolist()
+    [[255, 255, 255]]
+    """
+    ends = np.asarray(colors)[[0, -1], :3].astype(np.int16)
+    gray = ends.max(axis=1) - ends.min(axis=1) <= GRAY_END
+    return ends[gray].astype(np.uint8)
 
 
 def flag_edges(
