@@ -79,6 +79,26 @@ def resize(rgb, field, f, interp):
     return im, np.clip(tr, 0, 1)
 
 
+def resize_by(rgb, field, f, name):
+    """``resize`` by another library's kernel: cv2_lanczos4, pil_bicubic, pil_lanczos,
+    sk_order3 (skimage.transform.resize, order 3, anti_aliasing as its default)."""
+    h, w = rgb.shape[:2]
+    size = (max(1, int(round(w * f))), max(1, int(round(h * f))))
+    if name == "cv2_lanczos4":
+        return resize(rgb, field, f, cv2.INTER_LANCZOS4)
+    if name.startswith("pil_"):
+        kind = {"pil_bicubic": Image.BICUBIC, "pil_lanczos": Image.LANCZOS}[name]
+        im = np.asarray(Image.fromarray(rgb).resize(size, kind))
+        tr = np.asarray(Image.fromarray(field.astype(np.float32), mode="F").resize(size, kind))
+        return im, np.clip(tr.astype(np.float64), 0, 1)
+    from skimage.transform import resize as sk_resize
+
+    shape = (size[1], size[0])
+    im = sk_resize(rgb, shape, order=3, preserve_range=True).round().clip(0, 255)
+    tr = sk_resize(field.astype(np.float64), shape, order=3)
+    return im.astype(np.uint8), np.clip(tr, 0, 1)
+
+
 def noise(rgb, sigma, seed=1):
     rng = np.random.default_rng(seed)
     return np.clip(rgb + rng.normal(0, sigma, rgb.shape), 0, 255).round().astype(np.uint8)

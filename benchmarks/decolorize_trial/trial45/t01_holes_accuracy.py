@@ -8,6 +8,8 @@ python t01_holes_accuracy.py [N] [--maps a,b] [--conds jpeg,noise] [--q444 50,75
   --conds  keep the conditions whose names start with one of these (exact, jpeg, resize,
            noise, quant); default all
   --q444   JPEG 4:4:4 qualities (default 50,75)
+  --kernels more 0.5x resizes with negative lobes, named resize0.50_NAME: cv2_lanczos4,
+           pil_bicubic, pil_lanczos, sk_order3 (default none; cubic ran all four)
 (inkend ran ``--maps seismic,magma,hot,RdBu_r,coolwarm,Spectral,viridis,pink
 --conds exact,jpeg,noise,quant``; acc444 ran ``--conds jpeg --q444 50,75,90``.)"""
 import argparse, time, numpy as np, cv2, truepix as tp
@@ -19,11 +21,13 @@ ap.add_argument("N", nargs="?", type=int, default=256)
 ap.add_argument("--maps", default=",".join(MAPS))
 ap.add_argument("--conds", default="")
 ap.add_argument("--q444", default="50,75")
+ap.add_argument("--kernels", default="")
 args = ap.parse_args()
 MAPS = args.maps.split(",")
 N = args.N
 KEEP = tuple(k for k in args.conds.split(",") if k)
 Q444 = [int(q) for q in args.q444.split(",") if q]
+KERNELS = [k for k in args.kernels.split(",") if k]
 fields = {k: ("real", c.crop(v, N)) for k, v in c.real_fields().items() if k in ("dem_jacksboro", "camera", "moon", "grace_hopper")}
 fields.update({k: ("smooth", v) for k, v in c.smooth_fields(N).items() if k != "waves"})
 
@@ -36,6 +40,8 @@ def all_conds(rgb, f):
     for fac, nm, it in [(0.5, "bilinear", cv2.INTER_LINEAR), (0.5, "bicubic", cv2.INTER_CUBIC), (0.5, "area", cv2.INTER_AREA),
                         (1 / 3, "bilinear", cv2.INTER_LINEAR), (1 / 3, "area", cv2.INTER_AREA), (2.0, "bicubic", cv2.INTER_CUBIC)]:
         yield f"resize{fac:.2f}_{nm}", lambda fac=fac, it=it: c.resize(rgb, f, fac, it)
+    for name in KERNELS:
+        yield f"resize0.50_{name}", lambda name=name: c.resize_by(rgb, f, 0.5, name)
     for s in (1, 2, 3):
         yield f"noise{s}", lambda s=s: (c.noise(rgb, s), f)
     yield "quant256", lambda: (c.quant256(rgb), f)

@@ -38,8 +38,7 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
 from truepix.color._decolorize import _plan as planning, _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse, _seam as seam
-from truepix.color._decolorize import _shift as shifts
-from truepix.color._decolorize import _tables as tables
+from truepix.color._decolorize import _end_lobes as lobes, _shift as shifts, _tables as tables
 from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import (
@@ -422,6 +421,7 @@ class Decolorizer:
             tables.flag_strokes(result.values, pixels, self, kind, plan)
             result = replace(result, n_nan=-1)  # (more NaN, not counted)
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
+        result = lobes.lobed(self, result, pixels, scale, plan)  # cubic lobes past the ends
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
         return result.first() if rows else result
 
