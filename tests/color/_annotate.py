@@ -58,3 +58,16 @@ def coastlines(count: int, points: int, seed: int = 7) -> list[tuple[np.ndarray,
         y = rng.uniform(-75, 75) + np.cumsum(step * np.sin(turn))
         coasts.append((np.clip(x, -179, 179), np.clip(y, -89, 89)))
     return coasts
+
+
+def bumps(height: int, width: int, *, top: float) -> np.ndarray:
+    """A smooth field in [0, 1] of six seeded Gaussian bumps of either sign, (height,
+    width), its centers within the upper ``top`` of the picture (tests' plotted data)."""
+    rng = np.random.default_rng(4)
+    y, x = np.mgrid[0:height, 0:width] / float(width)
+    field = np.zeros((height, width))
+    for _ in range(6):
+        cx, cy = rng.uniform(0, 1), rng.uniform(0, top)
+        spread, weight = rng.uniform(0.08, 0.3), rng.uniform(-1, 1)
+        field += weight * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * spread**2))
+    return (field - field.min()) / np.ptp(field)

@@ -23,7 +23,7 @@ import matplotlib
 import numpy as np
 import pytest
 
-from tests.color._annotate import coastlines
+from tests.color._annotate import bumps, coastlines
 from tests.color._photographs import saved_rgb
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._exact import seen_rows
@@ -35,14 +35,7 @@ _FAR = {"viridis": "magenta", "magma": "cyan"}
 
 
 def _field() -> np.ndarray:
-    rng = np.random.default_rng(4)
-    y, x = np.mgrid[0:60, 0:120] / 120.0
-    field = np.zeros((60, 120))
-    for _ in range(6):
-        cx, cy = rng.uniform(0, 1), rng.uniform(0, 0.5)
-        width, weight = rng.uniform(0.08, 0.3), rng.uniform(-1, 1)
-        field += weight * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * width**2))
-    return (field - field.min()) / np.ptp(field)
+    return bumps(60, 120, top=0.5)
 
 
 def _figure(name: str, dpi: int, coasts: bool, grid: bool) -> tuple[np.ndarray, tuple]:

@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 from scipy.ndimage import binary_dilation
 
+from tests.color._annotate import bumps
 from tests.color._photographs import saved_rgb
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._overlays import overlay_blends
@@ -29,14 +30,7 @@ matplotlib.use("Agg")
 
 
 def _field() -> np.ndarray:
-    rng = np.random.default_rng(4)
-    y, x = np.mgrid[0:100, 0:130] / 130.0
-    field = np.zeros((100, 130))
-    for _ in range(6):
-        cx, cy = rng.uniform(0, 1), rng.uniform(0, 0.8)
-        width, weight = rng.uniform(0.08, 0.3), rng.uniform(-1, 1)
-        field += weight * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * width**2))
-    return (field - field.min()) / np.ptp(field)
+    return bumps(100, 130, top=0.8)
 
 
 def _figure(name: str, patch: str, jpeg: bool) -> np.ndarray:

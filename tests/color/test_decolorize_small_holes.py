@@ -163,6 +163,11 @@ def test_photograph_thumbnail_has_no_holes(name, size, cmap, quality):
     that stand out of both sides as an ink's strokes do; few, and of many positions, they
     are no ink (``_jumps.JUMP_INK_LEAST``, ``_gray_inks.GRAY_INK_LEAST``: 2.1-9.3 % holes
     before)."""
+    _no_holes_at_the_nearest_colors_error(name, size, cmap, quality)
+
+
+def _no_holes_at_the_nearest_colors_error(name, size, cmap, quality) -> None:
+    """A thumbnail JPEG'd: holes <= MAX_HOLES, mean error within 1.1x the nearest color's."""
     field = _thumbnail(name, size)
     picture = _saved(mpl.colormaps[cmap](field, bytes=True)[..., :3], "JPEG", quality)
     values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
@@ -180,9 +185,4 @@ def test_thumbnail_luma_peak_is_no_ink(name, size, cmap, quality):
     stroke that ink would draw claims 10-65 % of the pixels at that luma, but on so small
     a picture a stroke claims more (``_inked.INKED_CLAIM`` grows as the side shrinks) and
     as many pixels as made the peak: 17-30 here (1.3-2.6 % holes before)."""
-    field = _thumbnail(name, size)
-    picture = _saved(mpl.colormaps[cmap](field, bytes=True)[..., :3], "JPEG", quality)
-    values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
-    assert np.isnan(values).mean() <= MAX_HOLES
-    error = np.abs(values - field).mean()
-    assert error <= 1.1 * np.abs(_nearest(picture, cmap) - field).mean()
+    _no_holes_at_the_nearest_colors_error(name, size, cmap, quality)
