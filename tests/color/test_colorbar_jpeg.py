@@ -208,14 +208,13 @@ def test_a_full_size_jpeg_contourf_is_read() -> None:
 
 
 @pytest.mark.parametrize("cmap", ["rocket", "mako", "viridis"])
-def test_seaborn_heatmap_bar_jpegd_is_its_map(cmap):
+def test_seaborn_heatmap_bar_jpegd_is_its_map(cmap, seaborn):
     """``sns.heatmap``'s colorbar has no outline: JPEG'd, its light end rings into the
     paper and the noise-tolerant search stopped 17 px short of it, so the bar matched no
     catalog map and decoded as its own colors (rocket: 6.55x the k-d tree's error, 0.69 %
     holes, trial 47). Grown to the paper, it is the catalog map, and the cells decode as
-    they do by name."""
-    import seaborn as sns
-
+    they do by name (``seaborn``: the fixture that keeps its maps registered)."""
+    sns = seaborn
     rng = np.random.default_rng(5)
     y, x = np.mgrid[0:10, 0:14]
     bump = 20 * np.exp(-((x - 5) ** 2 + (y - 4) ** 2) / 30)

@@ -20,14 +20,11 @@ chroma is each 8x8 block's DCT coefficients quantized, multiples of one step per
 frequency, which 8-bit rounding moves by ~0.3 DN (:func:`chroma_lattice`); JPEG XL
 codes its chroma in XYB, which no lattice of YCbCr's survives. A 4:2:0 JPEG's stored
 chroma samples, recovered from the decoded 2x2 means, hold the lattice too (jet's moon
-at q90-q95, which 4:2:0's model misses: 4.9-11 against JPEG XL's 1.9-2.9). Measured
-(192^2, 4 real + 2 smooth fields x 5 maps), the lattice's z score: Pillow 4:4:4 JPEG
-q50-q95 and OpenCV's q90 3.6-22 per channel (4.4 and more in the larger of Cb's and Cr's); JPEG XL d1-d4 on
+at q90-q95, which 4:2:0's model misses: 4.9-11 against JPEG XL's 1.9-2.9). Measured (192^2, 4 real + 2 smooth
+fields x 5 maps), the lattice's z score: Pillow 4:4:4 JPEG q50-q95 and OpenCV's q90
+3.6-22 per channel (4.4 and more in the larger of Cb's and Cr's); JPEG XL d1-d4 on
 real fields 0.6-3.3, on smooth ones up to 11 (a ramp's coefficients are all one value:
-those keep JPEG's rules, where they leave no hole). JPEG XL's coarse chroma can look
-4:2:0'd too (turbo's grace_hopper and viridis' terrain at distance 4: 4:2:0's model fits,
-marks of JPEG find them; 35 % and 5 % holes under JPEG's rules): on pictures large
-enough for the lattice to show (LATTICE_420_BLOCKS) its absence tells them as well.
+those keep JPEG's rules, where they leave no hole).
 
 Such pictures decode as JPEG'd ones do (luma-led positions, JPEG's filter), and their
 off-map pixels are judged as speckle's are (``_speckle.speckle_off_map``): only what no
@@ -69,23 +66,9 @@ LATTICE_Z = 4.0
 #: scales 17-99 by 0.1-1), the share of a step a coefficient read lies off zero at
 #: least, how many must be read, and the central blocks read at most.
 LATTICE_STEPS = np.arange(2.0, 41.0)
-_STEPS32 = LATTICE_STEPS.astype(np.float32)
 LATTICE_OFF_ZERO = 0.5
 LATTICE_MIN_COEFFICIENTS = 16
 LATTICE_BLOCKS = 1024
-#: Where marks of JPEG found a picture and 4:2:0's model explains its chroma (as it
-#: explains JPEG XL's, whose X and B are coded coarsely: turbo's grace_hopper at distance
-#: 4 read as JPEG, 35 % holes), the lattice is asked only with this many 8x8 blocks of
-#: 2x2 means (192^2 pixels): Pillow 4:2:0 JPEG q50-q95 of 9 fields x 6 maps below
-#: LATTICE_Z at 128^2 28 of 216, 160^2 10, 176^2 7, 192^2 2 (jet's brick 3.6 at q75, a
-#: ramp's, whose chroma quantized to zero: nothing read), 256^2 none (min 5.1).
-LATTICE_420_BLOCKS = 144
-#: ... where it is read on this many blocks first (192^2 pixels: the Pillow 4:2:0 JPEGs
-#: above all but 2 of 216 past LATTICE_Z), and on LATTICE_BLOCKS only if that is short.
-LATTICE_FIRST_BLOCKS = 144
-#: Pixels kept around the blocks read (:func:`_central`): the deconvolution of
-#: :func:`_subsampled` reaches ~0.17 of a sample's value one sample on, 1e-6 eight on.
-LATTICE_MARGIN = 16
 #: Cb and Cr (JFIF), offsets left out.
 _CHROMA = (np.array([-0.168736, -0.331264, 0.5]), np.array([0.5, -0.418688, -0.081312]))
 
@@ -122,10 +105,7 @@ def residual_correlation(
     return float((a * b).sum() / norm) if norm > 0 else 0.0
 
 
-def chroma_lattice(
-    pixels: np.ndarray, scale: float, *, enough: float = np.inf, subsampled_first: bool = False,
-    blocks: int = LATTICE_BLOCKS,
-) -> float:  # fmt: skip
+def chroma_lattice(pixels: np.ndarray, scale: float) -> float:
     """How firmly the chroma's DCT blocks hold coefficients on a quantization lattice:
     the larger of the 4:4:4 reading (8x8 blocks of pixels) and the 4:2:0 one (8x8 blocks
     of 2x2 means, libjpeg's fancy upsampling undone: :func:`_subsampled`), at the
@@ -133,33 +113,15 @@ def chroma_lattice(
     sqrt(n)`` over Cb and Cr, frequencies and steps (LATTICE_STEPS), of the n
     coefficients c at least LATTICE_OFF_ZERO steps off zero (zeros sit on any lattice),
     where n >= LATTICE_MIN_COEFFICIENTS; about N(0, 0.7) where no lattice holds them.
-    The central ``blocks`` blocks at most are read (:func:`_central`). The first
-    reading at least ``enough`` is returned (the 4:2:0 ones first if
-    ``subsampled_first``): a caller that asks whether a lattice holds reads no more."""
+    The central LATTICE_BLOCKS blocks at most are read."""
     height, width = pixels.shape[:2]
     if height < 32 or width < 32 or pixels.shape[-1] < 3:
         return 0.0
-    pixels = _central(pixels, blocks)
-    rgb = pixels[..., :3].astype(np.float64)
-    readings = [(subsampled, channel) for subsampled in (False, True) for channel in (0, 1)]
     best = 0.0
-    for subsampled, channel in sorted(readings, key=lambda read: read[0] != subsampled_first):
-        plane = rgb @ (_CHROMA[channel] * scale)
-        best = max(best, _lattice_z(_subsampled(plane) if subsampled else plane, blocks))
-        if best >= enough:
-            break
+    for channel in _CHROMA:
+        plane = pixels[..., :3].astype(np.float64) @ (channel * scale)
+        best = max(best, _lattice_z(plane), _lattice_z(_subsampled(plane)))
     return best
-
-
-def _central(pixels: np.ndarray, blocks: int) -> np.ndarray:
-    """The central window of ``pixels`` that :func:`_lattice_z` reads (``blocks`` 8x8
-    blocks of 2x2 means, with LATTICE_MARGIN pixels around), cut on the picture's own
-    16-pixel grid: the FFT of :func:`_subsampled` over a 4 MP picture cost ~1 s."""
-    side = 16 * int(np.sqrt(blocks)) + 2 * LATTICE_MARGIN
-    height, width = pixels.shape[:2]
-    top = max(height - side, 0) // 32 * 16
-    left = max(width - side, 0) // 32 * 16
-    return pixels[top : top + side, left : left + side]
 
 
 def _subsampled(plane: np.ndarray) -> np.ndarray:
@@ -171,15 +133,14 @@ def _subsampled(plane: np.ndarray) -> np.ndarray:
     means = plane[:height, :width].reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))
     mirrored = np.pad(means, ((0, means.shape[0]), (0, means.shape[1])), mode="symmetric")
     gain_y = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[0]))) / 8
-    gain_x = (6 + 2 * np.cos(2 * np.pi * np.fft.rfftfreq(mirrored.shape[1]))) / 8
-    spectrum = np.fft.rfft2(mirrored) / (gain_y[:, None] * gain_x[None, :])
-    samples = np.fft.irfft2(spectrum, s=mirrored.shape)
-    return samples[: means.shape[0], : means.shape[1]]
+    gain_x = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[1]))) / 8
+    samples = np.fft.ifft2(np.fft.fft2(mirrored) / (gain_y[:, None] * gain_x[None, :]))
+    return np.real(samples)[: means.shape[0], : means.shape[1]]
 
 
-def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
+def _lattice_z(plane: np.ndarray) -> float:
     """The lattice z score (:func:`chroma_lattice`) of one plane's central 8x8 blocks."""
-    side = int(np.sqrt(blocks))
+    side = int(np.sqrt(LATTICE_BLOCKS))
     n_y, n_x = min(plane.shape[0] // 8, side), min(plane.shape[1] // 8, side)
     if n_y * n_x == 0:
         return 0.0
@@ -187,13 +148,10 @@ def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
     crop = plane[top : top + 8 * n_y, left : left + 8 * n_x]
     blocks = crop.reshape(n_y, 8, n_x, 8).transpose(0, 2, 1, 3)
     values = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, 1:]
-    # (float32: the cosines are most of the cost, and a z score needs no more digits)
-    values = values.astype(np.float32)
-    read = np.abs(values)[..., None] >= np.float32(LATTICE_OFF_ZERO) * _STEPS32
-    phases = values[..., None] * ((2 * np.pi) / _STEPS32)
-    sums = (np.cos(phases) * read).sum(axis=0, dtype=np.float64)
+    read = np.abs(values)[..., None] >= LATTICE_OFF_ZERO * LATTICE_STEPS
+    sums = np.where(read, np.cos((2 * np.pi) * values[..., None] / LATTICE_STEPS), 0.0)
     counts = read.sum(axis=0)
-    scores = sums / np.sqrt(np.maximum(counts, 1))
+    scores = sums.sum(axis=0) / np.sqrt(np.maximum(counts, 1))
     return float(scores[counts >= LATTICE_MIN_COEFFICIENTS].max(initial=0.0))
 
 
@@ -229,23 +187,11 @@ def smooth_lossy(
     (rows, columns, C) ``sample`` (``kept``: see :func:`residual_correlation`), its
     ``noise`` sigma (DN), the map's ``line``; whether marks of JPEG found it (``jpeg``),
     and 4:2:0's model explains its chroma better than the map (``chroma_420``)."""
-    if noise < LOSSY_NOISE:
-        return False
-    # (4:2:0's model fits JPEG XL's coarse chroma too: the lattice tells them apart
-    # where it can show, on LATTICE_420_BLOCKS blocks of 2x2 means at least)
-    subsampled = jpeg and chroma_420
-    if subsampled and (pixels.shape[0] // 16) * (pixels.shape[1] // 16) < LATTICE_420_BLOCKS:
-        return False
-    # (most such pictures are JPEGs: a few blocks prove it, before the costlier tests)
-    first = chroma_lattice(pixels, scale, enough=LATTICE_Z, subsampled_first=True,
-                           blocks=LATTICE_FIRST_BLOCKS) if subsampled else 0.0  # fmt: skip
-    if first >= LATTICE_Z:
+    if noise < LOSSY_NOISE or (jpeg and chroma_420):
         return False
     if residual_correlation(codes, sample.shape, max_code, kept) < LOSSY_CORRELATION:
         return False
     flat = sample.reshape(-1, sample.shape[-1])
     if shift_share(flat, scale, codes, max_code, line, kept) > SHIFTED:
         return False
-    # (JPEG's, whatever marks found or missed it; 4:2:0's model fits JPEG XL's chroma too)
-    lattice = chroma_lattice(pixels, scale, enough=LATTICE_Z, subsampled_first=chroma_420)
-    return lattice < LATTICE_Z and not (subsampled and lattice == 0.0)  # (0: none read)
+    return chroma_lattice(pixels, scale) < LATTICE_Z  # (JPEG's, whatever marks missed it)
