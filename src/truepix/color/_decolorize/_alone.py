@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._grow import core_groups
+from truepix.color._decolorize._grow import groups_of
 
 __all__ = ["alone", "luma_spread", "strung"]
 
@@ -222,10 +222,8 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     cell = JPEG_LINK_CELL
     rows, cols = (height + cell - 1) // cell, (width + cell - 1) // cell
     cells = pixels // width // cell * cols + pixels % width // cell
-    occupied = np.unique(cells)  # sorted, as core_groups wants its candidates
-    links = np.empty(len(occupied), dtype=np.int64)
-    core_groups(np.ones(len(occupied), dtype=bool), np.zeros(len(occupied)), occupied, cols,
-                rows, 1, np.inf, links)  # fmt: skip
+    occupied = np.unique(cells)  # sorted, as groups_of wants its candidates
+    links = groups_of(occupied, cols, rows)
     structure = links[np.searchsorted(occupied, cells)]
     count, spread = luma_spread(structure, luma)
     one_color = (count >= JPEG_STRUNG_PIXELS) & (spread <= JPEG_STRUNG_SPREAD)

@@ -102,8 +102,8 @@ def flat_cells(apart: np.ndarray, cell: np.ndarray, n_cells: int) -> np.ndarray:
 
 def flat_sample(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> bool:
     """Whether a sample of the grid's cells -- every k-th row and column of cells, about
-    SAMPLE_CELLS of them, each its first SAMPLE_SIDE^2 pixels -- is a grid of flat cells (:func:`flat_grid`), read before the
-    medians of every cell: a JPEG'd megapixel's 8 px blocks make a grid of 16 k cells,
+    SAMPLE_CELLS of them, each its first SAMPLE_SIDE^2 pixels -- is a grid of flat cells
+    (:func:`flat_grid`), read before the medians of every cell: a JPEG'd megapixel's 8 px blocks make a grid of 16 k cells,
     whose medians took 250 ms of a 35 ms decode (viridis terrain, q75) to say "not flat".
     ``rows``, ``cols``: the cells' boundaries in ``pixels`` (H, W, 3|4)."""
     n_rows, n_cols = len(rows) - 1, len(cols) - 1
@@ -128,15 +128,10 @@ def flat_grid(flat: np.ndarray) -> bool:
 
 def glyph_marks(marks: np.ndarray, min_pixels: int) -> np.ndarray:
     """The pixels of ``marks`` (2-D) in 8-connected groups of ``min_pixels`` or more."""
-    from truepix.color._decolorize._grow import core_groups  # (JPEG'd heatmaps only)
+    from truepix.color._decolorize._grow import groups_of  # (JPEG'd heatmaps only)
 
     candidates = np.flatnonzero(marks)
-    groups = np.empty(len(candidates), dtype=np.int64)
-    height, width = marks.shape
-    core_groups(
-        np.ones(len(candidates), dtype=bool), np.zeros(len(candidates)), candidates, width,
-        height, min_pixels, np.inf, groups,
-    )  # fmt: skip
+    groups = groups_of(candidates, marks.shape[1], marks.shape[0], min_pixels)
     out = np.zeros(marks.size, dtype=bool)
     out[candidates[groups > 0]] = True
     return out.reshape(marks.shape)

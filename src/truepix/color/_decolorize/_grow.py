@@ -494,6 +494,18 @@ def counted_groups(
     )
 
 
+def groups_of(candidates: np.ndarray, width: int, height: int, min_pixels: int = 1) -> np.ndarray:
+    """The 8-connected group of each of ``candidates`` (sorted flat indices into a
+    height x width picture): a label > 0 shared by its group, 0 for a pixel in a group
+    of fewer than ``min_pixels`` (:func:`core_groups` with every candidate a core)."""
+    groups = np.empty(len(candidates), dtype=np.int64)
+    core_groups(
+        np.ones(len(candidates), dtype=bool), np.zeros(len(candidates)), candidates, width,
+        height, min_pixels, np.inf, groups,
+    )  # fmt: skip
+    return groups
+
+
 def speck_share(mask: np.ndarray, min_pixels: int, through: np.ndarray | None = None) -> float:
     """Share of the ``mask`` pixels (2-D) in 8-connected groups of fewer than
     ``min_pixels``, the groups joined through the ``through`` pixels too (a superset
@@ -503,12 +515,8 @@ def speck_share(mask: np.ndarray, min_pixels: int, through: np.ndarray | None = 
     counted = mask.reshape(-1)[candidates]
     if not counted.any():
         return 0.0
-    groups = np.empty(len(candidates), dtype=np.int64)
     height, width = mask.shape
-    core_groups(
-        np.ones(len(candidates), dtype=bool), np.zeros(len(candidates)), candidates, width,
-        height, min_pixels, np.inf, groups,
-    )  # fmt: skip
+    groups = groups_of(candidates, width, height, min_pixels)
     return float(np.count_nonzero((groups == 0) & counted) / np.count_nonzero(counted))
 
 
