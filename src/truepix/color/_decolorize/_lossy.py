@@ -26,9 +26,9 @@ q50-q95 and OpenCV's q90 3.6-22 per channel (4.4 and more in the larger of Cb's 
 Cr's); JPEG XL d1-d4 on real fields 0.6-3.3, on smooth ones up to 11 (a ramp's
 coefficients are all one value: those keep JPEG's rules, where they leave no hole).
 JPEG XL's coarse chroma can look 4:2:0'd too (turbo's grace_hopper and viridis' terrain
-at distance 4: 4:2:0's model fits, marks of JPEG find them; 35 % and 5 % holes under JPEG's rules): on pictures large
-enough for the lattice to show (LATTICE_420_BLOCKS) its absence tells them as well,
-read at every phase of the 16-pixel coding unit (``_lattice.lattice_any_phase``): a
+at distance 4: 4:2:0's model fits, marks of JPEG find them; 35 % and 5 % holes under
+JPEG's rules): on pictures large enough for the lattice to show (LATTICE_420_BLOCKS)
+its absence tells them as well, read at every phase of the 16-pixel coding unit (``_lattice.lattice_any_phase``): a
 JPEG'd figure's panel starts off its file's grid.
 
 Such pictures decode as JPEG'd ones do (luma-led positions, JPEG's filter), and their
