@@ -28,8 +28,8 @@ coefficients are all one value: those keep JPEG's rules, where they leave no hol
 JPEG XL's coarse chroma can look 4:2:0'd too (turbo's grace_hopper and viridis' terrain
 at distance 4: 4:2:0's model fits, marks of JPEG find them; 35 % and 5 % holes under
 JPEG's rules): on pictures large enough for the lattice to show (LATTICE_420_BLOCKS)
-its absence tells them as well, read at every phase of the 16-pixel coding unit (``_lattice.lattice_any_phase``): a
-JPEG'd figure's panel starts off its file's grid.
+its absence tells them as well, read at every phase of the 16-pixel coding unit
+(``_lattice.lattice_any_phase``): a JPEG'd figure's panel starts off its file's grid.
 
 Such pictures decode as JPEG'd ones do (luma-led positions, JPEG's filter), and their
 off-map pixels are judged as speckle's are (``_speckle.speckle_off_map``): only what no
