@@ -13,7 +13,7 @@ data area starts wherever the axes were drawn (a seaborn heatmap at JPEG q75: pa
 at its blocks' phase; taken for JPEG XL, its grid was lost (issue 11; lossy's
 revert). :func:`lattice_any_phase` reads all 256 phases of 4:2:0's 16-pixel coding
 unit: the four of the 2x2 means, each deconvolved once, by the 64 of 8x8 blocks of
-means, each phase one histogram of its coefficients (HISTOGRAM_BIN wide) against the
+means, each phase one histogram of its coefficients (``_COARSE``) against the
 steps' cosines -- a product of matrices, not a cosine per coefficient and step. The
 largest of 256 readings is a higher z where no lattice holds: measured (192^2 + 16,
 4 real fields x 3 maps, 144 blocks; ``benchmarks/jxl2``) JPEG XL d1-d4 2.8-3.6, Pillow
@@ -22,6 +22,8 @@ each at its blocks' phase.
 """
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -36,7 +38,6 @@ LATTICE_Z = 4.0
 #: scales 17-99 by 0.1-1), the share of a step a coefficient read lies off zero at
 #: least, how many must be read, and the central blocks read at most.
 LATTICE_STEPS = np.arange(2.0, 41.0)
-_STEPS32 = LATTICE_STEPS.astype(np.float32)
 LATTICE_OFF_ZERO = 0.5
 LATTICE_MIN_COEFFICIENTS = 16
 LATTICE_BLOCKS = 1024
@@ -110,16 +111,22 @@ def _central(pixels: np.ndarray, blocks: int) -> np.ndarray:
 def _subsampled(plane: np.ndarray) -> np.ndarray:
     """The chroma samples a 4:2:0 JPEG stored, from its decoded ``plane``: the 2x2 means,
     which libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each
-    way) made the samples filtered by [1, 6, 1] / 8 each way, deconvolved (the filter's
-    gain is 0.5 or more: no noise grows more than 4x), mirrored at the edges."""
+    way; the edge sample repeated past the edge) made the samples filtered by [1, 6, 1] / 8
+    each way, deconvolved (the filter's gain is 0.5 or more: no noise grows more than
+    4x): the means times the filter's inverse (:func:`_unfilter`) each way."""
     height, width = plane.shape[0] // 2 * 2, plane.shape[1] // 2 * 2
     means = plane[:height, :width].reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))
-    mirrored = np.pad(means, ((0, means.shape[0]), (0, means.shape[1])), mode="symmetric")
-    gain_y = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[0]))) / 8
-    gain_x = (6 + 2 * np.cos(2 * np.pi * np.fft.rfftfreq(mirrored.shape[1]))) / 8
-    spectrum = np.fft.rfft2(mirrored) / (gain_y[:, None] * gain_x[None, :])
-    samples = np.fft.irfft2(spectrum, s=mirrored.shape)
-    return samples[: means.shape[0], : means.shape[1]]
+    unfilter_y, unfilter_x = _unfilter(means.shape[0]), _unfilter(means.shape[1])
+    return (unfilter_y @ means @ unfilter_x.T).astype(plane.dtype, copy=False)
+
+
+@functools.lru_cache(maxsize=8)
+def _unfilter(size: int) -> np.ndarray:
+    """The inverse of [1, 6, 1] / 8 over ``size`` samples, the edge one repeated."""
+    matrix = np.eye(size) * 0.75 + (np.eye(size, k=1) + np.eye(size, k=-1)) * 0.125
+    matrix[0, 0] += 0.125
+    matrix[-1, -1] += 0.125
+    return np.linalg.inv(matrix)
 
 
 def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
@@ -131,27 +138,47 @@ def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
     top, left = (plane.shape[0] // 8 - n_y) // 2 * 8, (plane.shape[1] // 8 - n_x) // 2 * 8
     crop = plane[top : top + 8 * n_y, left : left + 8 * n_x]
     blocks = crop.reshape(n_y, 8, n_x, 8).transpose(0, 2, 1, 3)
-    values = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, 1:]
-    # (float32: the cosines are most of the cost, and a z score needs no more digits)
-    values = values.astype(np.float32)
-    read = np.abs(values)[..., None] >= np.float32(LATTICE_OFF_ZERO) * _STEPS32
-    phases = values[..., None] * ((2 * np.pi) / _STEPS32)
-    sums = (np.cos(phases) * read).sum(axis=0, dtype=np.float64)
-    counts = read.sum(axis=0)
-    scores = sums / np.sqrt(np.maximum(counts, 1))
-    return float(scores[counts >= LATTICE_MIN_COEFFICIENTS].max(initial=0.0))
+    values = (_DCT @ blocks @ _DCT.T).reshape(1, -1, 64)[..., 1:]
+    return float(_histogram_z(values, _FINE)[0].max())
 
 
-#: Coefficients (DN, orthonormal DCT) are binned this wide, within HISTOGRAM_REACH of
-#: zero (farther ones, few, are left out): at the smallest step (2 DN) a bin blurs the
-#: cosine by at most an eighth of a turn.
-HISTOGRAM_BIN = 0.5
-HISTOGRAM_REACH = 64.0
-_CENTERS = np.arange(-HISTOGRAM_REACH, HISTOGRAM_REACH + HISTOGRAM_BIN / 2, HISTOGRAM_BIN)
-_READ = np.abs(_CENTERS)[:, None] >= LATTICE_OFF_ZERO * LATTICE_STEPS[None, :]
-_COSINES = (np.cos(2 * np.pi * _CENTERS[:, None] / LATTICE_STEPS[None, :]) * _READ)
-_COSINES = _COSINES.astype(np.float32)
-_READ32 = _READ.astype(np.float32)
+def _table(width: float, reach: float) -> tuple[float, np.ndarray, np.ndarray]:
+    """Bins ``width`` wide within ``reach`` of zero: the bin width, each bin's cosine per
+    step where read (LATTICE_OFF_ZERO), and whether it is read, float32 (bins x steps)."""
+    centers = np.arange(-reach, reach + width / 2, width)
+    read = np.abs(centers)[:, None] >= LATTICE_OFF_ZERO * LATTICE_STEPS[None, :]
+    cosines = np.cos(2 * np.pi * centers[:, None] / LATTICE_STEPS[None, :]) * read
+    return width, cosines.astype(np.float32), read.astype(np.float32)
+
+
+#: Coefficients (DN, orthonormal DCT) are counted in bins this wide, within this reach of
+#: zero (farther ones, few, are left out) -- a histogram against each bin's cosines, a
+#: product of matrices, not a cosine per coefficient and step: for one reading, and for
+#: 256 phases' (:func:`lattice_any_phase`; at the smallest step, 2 DN, a coarse bin
+#: blurs the cosine by up to an eighth of a turn).
+_FINE = _table(0.25, 128.0)
+_COARSE = _table(0.5, 64.0)
+
+
+def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]) -> np.ndarray:
+    """Per reading, the largest z score (:func:`chroma_lattice`) of (readings, n, 63)
+    coefficients ``values``; 0 where no frequency and step read enough of them."""
+    width, cosines, read = table
+    n_bins = len(cosines)
+    n_read, n_frequencies = values.shape[0], values.shape[-1]
+    # (the nearest bin, from the floor of value / width + 1/2 past zero; out of reach:
+    # the dropped last cell, n_bins, where -1 wraps as well)
+    index = values * np.float32(1 / width) + np.float32(n_bins // 2 + 1.5)
+    index = np.clip(index, 0, n_bins + 1).astype(np.intp) - 1
+    index[index < 0] = n_bins
+    cell = np.arange(n_read)[:, None, None] * n_frequencies + np.arange(n_frequencies)
+    cell = cell * (n_bins + 1)
+    histogram = np.bincount((cell + index).ravel(), minlength=cell.size * (n_bins + 1))
+    histogram = histogram.reshape(-1, n_bins + 1)[:, :n_bins].astype(np.float32)
+    sums, counts = histogram @ cosines, histogram @ read
+    scores = np.where(counts >= LATTICE_MIN_COEFFICIENTS, sums, 0.0)
+    scores /= np.sqrt(np.maximum(counts, 1.0))
+    return np.maximum(scores.reshape(n_read, -1).max(axis=1), 0.0)
 
 
 def lattice_any_phase(
@@ -201,18 +228,6 @@ def _all_block_phases(samples: np.ndarray, side: int, margin: int) -> tuple[floa
     cut = windows.reshape(64, n_y, 8, n_x, 8)
     values = np.einsum("ui,pyixj,vj->pyxuv", _DCT32, cut, _DCT32, optimize=True)
     values = values.reshape(64, -1, 64)[:, :, 1:]
-    n_bins = len(_CENTERS)
-    # (the nearest bin, from the floor of value / bin + 1/2 past zero; out of reach:
-    # the dropped last cell, n_bins, where -1 wraps as well)
-    index = values * np.float32(1 / HISTOGRAM_BIN) + np.float32(n_bins // 2 + 1.5)
-    index = np.clip(index, 0, n_bins + 1).astype(np.intp) - 1
-    index[index < 0] = n_bins
-    cell = (np.arange(64)[:, None, None] * 63 + np.arange(63)[None, None, :]) * (n_bins + 1)
-    histogram = np.bincount((cell + index).ravel(), minlength=64 * 63 * (n_bins + 1))
-    histogram = histogram.reshape(64 * 63, n_bins + 1)[:, :n_bins].astype(np.float32)
-    sums = histogram @ _COSINES
-    counts = histogram @ _READ32
-    scores = np.where(counts >= LATTICE_MIN_COEFFICIENTS, sums, 0.0)
-    scores /= np.sqrt(np.maximum(counts, 1.0))
+    scores = _histogram_z(values, _COARSE)
     best = int(np.argmax(scores))
-    return float(max(scores.flat[best], 0.0)), divmod(best // (63 * len(LATTICE_STEPS)), 8)
+    return float(scores[best]), divmod(best, 8)
