@@ -3,7 +3,7 @@
 A 4:4:4 JPEG's chroma is each 8x8 block's DCT coefficients quantized, multiples of one
 step per frequency, which 8-bit rounding moves by ~0.3 DN (:func:`chroma_lattice`);
 JPEG XL codes its chroma in XYB, which no lattice of YCbCr's survives. A 4:2:0 JPEG's
-stored chroma samples, recovered from the decoded 2x2 means (:func:`_subsampled`), hold
+stored chroma samples, recovered from the decoded 2x2 means (:func:`_samples`), hold
 the lattice too.
 
 :func:`chroma_lattice` reads the lattice from the picture's top left: a JPEG file's
@@ -52,7 +52,7 @@ LATTICE_420_BLOCKS = 144
 #: above all but 2 of 216 past LATTICE_Z), and on LATTICE_BLOCKS only if that is short.
 LATTICE_FIRST_BLOCKS = 144
 #: Pixels kept around the blocks read (:func:`_central`): the deconvolution of
-#: :func:`_subsampled` reaches ~0.17 of a sample's value one sample on, 1e-6 eight on.
+#: :func:`_samples` reaches ~0.17 of a sample's value one sample on, 1e-6 eight on.
 LATTICE_MARGIN = 16
 #: Cb and Cr (JFIF), offsets left out.
 _CHROMA = (np.array([-0.168736, -0.331264, 0.5]), np.array([0.5, -0.418688, -0.081312]))
@@ -74,7 +74,7 @@ def chroma_lattice(
 ) -> float:  # fmt: skip
     """How firmly the chroma's DCT blocks hold coefficients on a quantization lattice:
     the larger of the 4:4:4 reading (8x8 blocks of pixels) and the 4:2:0 one (8x8 blocks
-    of 2x2 means, libjpeg's fancy upsampling undone: :func:`_subsampled`), at the
+    of 2x2 means, libjpeg's fancy upsampling undone: :func:`_samples`), at the
     picture's own grid. Per reading the largest z score ``sum(cos(2 pi c / step)) /
     sqrt(n)`` over Cb and Cr, frequencies and steps (LATTICE_STEPS), of the n
     coefficients c at least LATTICE_OFF_ZERO steps off zero (zeros sit on any lattice),
@@ -85,13 +85,18 @@ def chroma_lattice(
     height, width = pixels.shape[:2]
     if height < 32 or width < 32 or pixels.shape[-1] < 3:
         return 0.0
-    pixels = _central(pixels, blocks)
-    rgb = pixels[..., :3].astype(np.float64)
+    rgb = _central(pixels, blocks)[..., :3]
     readings = [(subsampled, channel) for subsampled in (False, True) for channel in (0, 1)]
-    best = 0.0
+    best, full, means = 0.0, None, None
     for subsampled, channel in sorted(readings, key=lambda read: read[0] != subsampled_first):
-        plane = rgb @ (_CHROMA[channel] * scale)
-        best = max(best, _lattice_z(_subsampled(plane) if subsampled else plane, blocks))
+        chroma = (_CHROMA[channel] * scale).astype(np.float32)
+        if subsampled:
+            means = _means(rgb) if means is None else means
+            plane = _samples(means @ chroma)
+        else:
+            full = rgb.astype(np.float32) if full is None else full
+            plane = full @ chroma
+        best = max(best, _lattice_z(plane, blocks))
         if best >= enough:
             break
     return best
@@ -100,7 +105,7 @@ def chroma_lattice(
 def _central(pixels: np.ndarray, blocks: int) -> np.ndarray:
     """The central window of ``pixels`` that :func:`_lattice_z` reads (``blocks`` 8x8
     blocks of 2x2 means, with LATTICE_MARGIN pixels around), cut on the picture's own
-    16-pixel grid: the FFT of :func:`_subsampled` over a 4 MP picture cost ~1 s."""
+    16-pixel grid: the FFT that deconvolved 4:2:0's samples over a 4 MP picture cost ~1 s."""
     side = 16 * int(np.sqrt(blocks)) + 2 * LATTICE_MARGIN
     height, width = pixels.shape[:2]
     top = max(height - side, 0) // 32 * 16
@@ -108,25 +113,30 @@ def _central(pixels: np.ndarray, blocks: int) -> np.ndarray:
     return pixels[top : top + side, left : left + side]
 
 
-def _subsampled(plane: np.ndarray) -> np.ndarray:
-    """The chroma samples a 4:2:0 JPEG stored, from its decoded ``plane``: the 2x2 means,
-    which libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each
-    way; the edge sample repeated past the edge) made the samples filtered by [1, 6, 1] / 8
-    each way, deconvolved (the filter's gain is 0.5 or more: no noise grows more than
-    4x): the means times the filter's inverse (:func:`_unfilter`) each way."""
-    height, width = plane.shape[0] // 2 * 2, plane.shape[1] // 2 * 2
-    means = plane[:height, :width].reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))
-    unfilter_y, unfilter_x = _unfilter(means.shape[0]), _unfilter(means.shape[1])
-    return (unfilter_y @ means @ unfilter_x.T).astype(plane.dtype, copy=False)
+def _means(rgb: np.ndarray) -> np.ndarray:
+    """The 2x2 means of (rows, columns, 3) ``rgb`` (float32)."""
+    height, width = rgb.shape[0] // 2 * 2, rgb.shape[1] // 2 * 2
+    cut = rgb[:height, :width].reshape(height // 2, 2, width // 2, 2, 3)
+    return cut.sum(axis=(1, 3), dtype=np.float32) * np.float32(0.25)
+
+
+def _samples(means: np.ndarray) -> np.ndarray:
+    """The chroma samples a 4:2:0 JPEG stored, from its decoded plane's 2x2 ``means``:
+    libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each way;
+    the edge sample repeated past the edge) made them the samples filtered by [1, 6, 1] /
+    8 each way, deconvolved here (the filter's gain is 0.5 or more: no noise grows more
+    than 4x) by the filter's inverse (:func:`_unfilter`) each way."""
+    return _unfilter(means.shape[0]) @ means @ _unfilter(means.shape[1]).T
 
 
 @functools.lru_cache(maxsize=8)
 def _unfilter(size: int) -> np.ndarray:
-    """The inverse of [1, 6, 1] / 8 over ``size`` samples, the edge one repeated."""
+    """The inverse of [1, 6, 1] / 8 over ``size`` samples, the edge one repeated
+    (float32)."""
     matrix = np.eye(size) * 0.75 + (np.eye(size, k=1) + np.eye(size, k=-1)) * 0.125
     matrix[0, 0] += 0.125
     matrix[-1, -1] += 0.125
-    return np.linalg.inv(matrix)
+    return np.linalg.inv(matrix).astype(np.float32)
 
 
 def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
@@ -184,7 +194,7 @@ def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]
 def lattice_any_phase(
     pixels: np.ndarray, scale: float, blocks: int, enough: float
 ) -> tuple[float, tuple[int, int]]:  # fmt: skip
-    """The largest lattice z score (``_chroma_lattice``'s, 4:2:0 reading) of
+    """The largest lattice z score (:func:`chroma_lattice`'s, 4:2:0 reading) of
     ``pixels``' central ``blocks`` 8x8 blocks of 2x2 means over the 256 phases of a
     16-pixel coding unit, Cb and Cr, and its phase (rows, columns: where in ``pixels``
     a coding unit starts); the first at least ``enough`` is returned."""
@@ -195,13 +205,13 @@ def lattice_any_phase(
     if height < 32 + 16 or width < 32 + 16 or pixels.shape[-1] < 3:
         return 0.0, (0, 0)
     top, left = max(height - window, 0) // 2, max(width - window, 0) // 2
-    rgb = pixels[top : top + window, left : left + window, :3].astype(np.float32)
+    rgb = pixels[top : top + window, left : left + window, :3]
     best, phase = 0.0, (0, 0)
-    for chroma in _CHROMA:
-        plane = rgb @ (chroma * scale).astype(np.float32)
-        for dy in (0, 1):
-            for dx in (0, 1):
-                samples = _subsampled(plane[dy:, dx:]).astype(np.float32)
+    for dy in (0, 1):
+        for dx in (0, 1):
+            means = _means(rgb[dy:, dx:])
+            for chroma in _CHROMA:
+                samples = _samples(means @ (chroma * scale).astype(np.float32))
                 z, (y, x) = _all_block_phases(samples, side, margin // 2)
                 if z > best:
                     at = (top + dy + 2 * (margin // 2 + y), left + dx + 2 * (margin // 2 + x))
