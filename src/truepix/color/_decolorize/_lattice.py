@@ -14,7 +14,7 @@ at its blocks' phase; taken for JPEG XL, its grid was lost (issue 11; lossy's
 revert). :func:`lattice_any_phase` reads all 256 phases of 4:2:0's 16-pixel coding
 unit: the four of the 2x2 means, each deconvolved once, by the 64 of 8x8 blocks of
 means, each phase one histogram of its coefficients (``_COARSE``) against the
-steps' cosines -- a product of matrices, not a cosine per coefficient and step. The
+steps' cosines, not a cosine per coefficient and step. The
 largest of 256 readings is a higher z where no lattice holds: measured (192^2 + 16,
 4 real fields x 3 maps, 144 blocks; ``benchmarks/jxl2``) JPEG XL d1-d4 2.8-3.6, Pillow
 4:2:0 JPEG q50-q95 cut 5 rows and 11 columns in 4.4-8.4 (1.8-2.6 at their top left),
@@ -22,8 +22,6 @@ each at its blocks' phase.
 """
 
 from __future__ import annotations
-
-import functools
 
 import numpy as np
 
@@ -92,10 +90,10 @@ def chroma_lattice(
         chroma = (_CHROMA[channel] * scale).astype(np.float32)
         if subsampled:
             means = _means(rgb) if means is None else means
-            plane = _samples(means @ chroma)
+            plane = _samples(_plane(means, chroma))
         else:
             full = rgb.astype(np.float32) if full is None else full
-            plane = full @ chroma
+            plane = _plane(full, chroma)
         best = max(best, _lattice_z(plane, blocks))
         if best >= enough:
             break
@@ -113,11 +111,20 @@ def _central(pixels: np.ndarray, blocks: int) -> np.ndarray:
     return pixels[top : top + side, left : left + side]
 
 
+def _plane(rgb: np.ndarray, chroma: np.ndarray) -> np.ndarray:
+    """``rgb`` (rows, columns, 3) weighted by ``chroma`` (3,), channel by channel."""
+    return rgb[..., 0] * chroma[0] + rgb[..., 1] * chroma[1] + rgb[..., 2] * chroma[2]
+
+
 def _means(rgb: np.ndarray) -> np.ndarray:
     """The 2x2 means of (rows, columns, 3) ``rgb`` (float32)."""
     height, width = rgb.shape[0] // 2 * 2, rgb.shape[1] // 2 * 2
-    cut = rgb[:height, :width].reshape(height // 2, 2, width // 2, 2, 3)
-    return cut.sum(axis=(1, 3), dtype=np.float32) * np.float32(0.25)
+    means = rgb[:height:2, :width:2].astype(np.float32)
+    means += rgb[1:height:2, :width:2]
+    means += rgb[:height:2, 1:width:2]
+    means += rgb[1:height:2, 1:width:2]
+    means *= np.float32(0.25)
+    return means
 
 
 def _samples(means: np.ndarray) -> np.ndarray:
@@ -125,18 +132,18 @@ def _samples(means: np.ndarray) -> np.ndarray:
     libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each way;
     the edge sample repeated past the edge) made them the samples filtered by [1, 6, 1] /
     8 each way, deconvolved here (the filter's gain is 0.5 or more: no noise grows more
-    than 4x) by the filter's inverse (:func:`_unfilter`) each way."""
-    return _unfilter(means.shape[0]) @ means @ _unfilter(means.shape[1]).T
+    than 4x) by the filter's inverse, ``sqrt(2) r^|k|`` (r = 2 sqrt(2) - 3), to
+    UNFILTER_TAPS samples each side, each way (sums of shifted copies: no BLAS threads)."""
+    taps = UNFILTER_TAPS
+    padded = np.pad(means, taps, mode="symmetric")
+    height, width = means.shape
+    rows = sum(_UNFILTER[k] * padded[k : k + height] for k in range(2 * taps + 1))
+    return sum(_UNFILTER[k] * rows[:, k : k + width] for k in range(2 * taps + 1))
 
 
-@functools.lru_cache(maxsize=8)
-def _unfilter(size: int) -> np.ndarray:
-    """The inverse of [1, 6, 1] / 8 over ``size`` samples, the edge one repeated
-    (float32)."""
-    matrix = np.eye(size) * 0.75 + (np.eye(size, k=1) + np.eye(size, k=-1)) * 0.125
-    matrix[0, 0] += 0.125
-    matrix[-1, -1] += 0.125
-    return np.linalg.inv(matrix).astype(np.float32)
+#: The inverse's taps kept each side: r^9 = 1.3e-7 of a sample's value.
+UNFILTER_TAPS = 8
+_UNFILTER = (np.sqrt(2) * (2 * np.sqrt(2) - 3) ** np.abs(np.arange(-8, 9))).astype(np.float32)
 
 
 def _lattice_z(plane: np.ndarray, blocks: int = LATTICE_BLOCKS) -> float:
@@ -163,7 +170,7 @@ def _table(width: float, reach: float) -> tuple[float, np.ndarray, np.ndarray]:
 
 #: Coefficients (DN, orthonormal DCT) are counted in bins this wide, within this reach of
 #: zero (farther ones, few, are left out) -- a histogram against each bin's cosines, a
-#: product of matrices, not a cosine per coefficient and step: for one reading, and for
+#: not a cosine per coefficient and step: for one reading, and for
 #: 256 phases' (:func:`lattice_any_phase`; at the smallest step, 2 DN, a coarse bin
 #: blurs the cosine by up to an eighth of a turn).
 _FINE = _table(0.25, 128.0)
@@ -172,7 +179,8 @@ _COARSE = _table(0.5, 64.0)
 
 def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]) -> np.ndarray:
     """Per reading, the largest z score (:func:`chroma_lattice`) of (readings, n, 63)
-    coefficients ``values``; 0 where no frequency and step read enough of them."""
+    coefficients ``values``; 0 where no frequency and step read enough of them. The
+    occupied bins' counts times their cosines, summed per frequency (no BLAS threads)."""
     width, cosines, read = table
     n_bins = len(cosines)
     n_read, n_frequencies = values.shape[0], values.shape[-1]
@@ -182,10 +190,19 @@ def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]
     index = np.clip(index, 0, n_bins + 1).astype(np.intp) - 1
     index[index < 0] = n_bins
     cell = np.arange(n_read)[:, None, None] * n_frequencies + np.arange(n_frequencies)
-    cell = cell * (n_bins + 1)
-    histogram = np.bincount((cell + index).ravel(), minlength=cell.size * (n_bins + 1))
-    histogram = histogram.reshape(-1, n_bins + 1)[:, :n_bins].astype(np.float32)
-    sums, counts = histogram @ cosines, histogram @ read
+    cell = cell * (n_bins + 1) + index
+    histogram = np.bincount(cell.ravel(), minlength=n_read * n_frequencies * (n_bins + 1))
+    occupied = np.flatnonzero(histogram)
+    frequency, at = np.divmod(occupied, n_bins + 1)
+    kept = at < n_bins
+    frequency, at, count = frequency[kept], at[kept], histogram[occupied[kept]]
+    sums = np.zeros((n_read * n_frequencies, cosines.shape[1]), np.float32)
+    counts = np.zeros_like(sums)
+    if len(frequency):
+        starts = np.flatnonzero(np.r_[True, frequency[1:] != frequency[:-1]])
+        weights = count[:, None].astype(np.float32)
+        sums[frequency[starts]] = np.add.reduceat(weights * cosines[at], starts)
+        counts[frequency[starts]] = np.add.reduceat(weights * read[at], starts)
     scores = np.where(counts >= LATTICE_MIN_COEFFICIENTS, sums, 0.0)
     scores /= np.sqrt(np.maximum(counts, 1.0))
     return np.maximum(scores.reshape(n_read, -1).max(axis=1), 0.0)
@@ -211,7 +228,7 @@ def lattice_any_phase(
         for dx in (0, 1):
             means = _means(rgb[dy:, dx:])
             for chroma in _CHROMA:
-                samples = _samples(means @ (chroma * scale).astype(np.float32))
+                samples = _samples(_plane(means, (chroma * scale).astype(np.float32)))
                 z, (y, x) = _all_block_phases(samples, side, margin // 2)
                 if z > best:
                     at = (top + dy + 2 * (margin // 2 + y), left + dx + 2 * (margin // 2 + x))
@@ -236,7 +253,7 @@ def _all_block_phases(samples: np.ndarray, side: int, margin: int) -> tuple[floa
         for y in range(8) for x in range(8)
     ])  # fmt: skip
     cut = windows.reshape(64, n_y, 8, n_x, 8)
-    values = np.einsum("ui,pyixj,vj->pyxuv", _DCT32, cut, _DCT32, optimize=True)
+    values = np.einsum("ui,pyixj,vj->pyxuv", _DCT32, cut, _DCT32)
     values = values.reshape(64, -1, 64)[:, :, 1:]
     scores = _histogram_z(values, _COARSE)
     best = int(np.argmax(scores))
