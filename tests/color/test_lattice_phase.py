@@ -76,8 +76,8 @@ def _figure_jpeg(rgb: np.ndarray, quality: int, left: int, bottom: int) -> np.nd
 @pytest.mark.parametrize("cmap", ["jet", "viridis", "turbo"])
 def test_a_picture_cut_from_a_jpegd_figure_stays_jpeg(cmap: str) -> None:
     # the data area of a figure JPEG'd at q50-q95, 5 rows and 3 columns off its coding
-    # units, is read with JPEG's rules (its lattice at phase (11, 13)), not as JPEG XL
-    # (which it was without the scan: lossy at q50)
+    # units, is read with JPEG's rules, not as JPEG XL (which it was read as without the
+    # scan: lossy at q50)
     field = _field("terrain")
     decoder = Decolorizer(cmap, vmin=0, vmax=255)
     for quality in (50, 75, 90, 95):
@@ -85,4 +85,3 @@ def test_a_picture_cut_from_a_jpegd_figure_stays_jpeg(cmap: str) -> None:
         pixels, kind, scale = as_pixels(picture)
         plan = planned(decoder, pixels, kind, scale)[3]
         assert plan.jpeg and not plan.lossy, quality
-        assert lattice.lattice_any_phase(picture, 1.0, 144, np.inf)[1] == (11, 13)
