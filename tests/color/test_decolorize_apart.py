@@ -52,7 +52,8 @@ def test_a_second_panel_is_named_as_the_cause(quality, right) -> None:
     figure.colorbar(other.imshow(5 * right_field, cmap=right, vmin=-5, vmax=5), ax=other)
     picture = _saved(figure, quality)
     width = picture.shape[1]
-    for cmap, lo, hi, half in (("viridis", 0, 100, slice(0, width // 2)), (right, -5, 5, slice(width // 2, width))):
+    panels = (("viridis", 0, 100, slice(0, width // 2)), (right, -5, 5, slice(width // 2, width)))
+    for cmap, lo, hi, half in panels:
         values, messages = _offmap_messages(picture, cmap=cmap, vmin=lo, vmax=hi)
         assert not any("is cmap right" in m for m in messages), messages
         for message in messages:  # where it warns, it names the other panel's place
