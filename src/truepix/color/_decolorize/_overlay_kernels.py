@@ -45,13 +45,17 @@ def pair_scan(
             else:
                 x0 = x1 = x2 = x3 = j
                 y0, y1, y2, y3 = i, i + m, i + m + k, i + span
-            step, flat_p, flat_q = 0, 0, 0
+            step = 0
+            for c in range(3):
+                step = max(step, abs(np.int16(area[y1, x1, c]) - np.int16(area[y2, x2, c])))
+            if step < edge:  # (most pairs: read no further)
+                continue
+            flat_p, flat_q = 0, 0
             for c in range(3):
                 p, q = np.int16(area[y1, x1, c]), np.int16(area[y2, x2, c])
-                step = max(step, abs(p - q))
                 flat_p = max(flat_p, abs(p - np.int16(area[y0, x0, c])))
                 flat_q = max(flat_q, abs(q - np.int16(area[y3, x3, c])))
-            if step < edge or flat_p > plateau or flat_q > plateau:
+            if flat_p > plateau or flat_q > plateau:
                 continue
             rp, rq = residual[y1, x1], residual[y2, x2]
             low, high = min(rp, rq), max(rp, rq)

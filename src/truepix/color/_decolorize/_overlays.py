@@ -255,17 +255,18 @@ def overlay_region(
     height, width = residual.shape
     colors = area.reshape(-1, 3)
     least = max(OFF_MAP, CORE_NOISE * typical)
-    # (the core first, where it may lie -- off the map by ``least``: a picture with no
-    # patch stops there, its other pixels' unblended colors never looked up)
-    maybe = np.flatnonzero(residual.ravel().astype(np.float64) >= least)
+    start = np.zeros((height, width), np.int32)
+    start.ravel()[seeds] = 1
+    # (the core first, where it may lie -- off the map by ``least``, in a part of such
+    # pixels that holds MIN_SEEDS seeds: a picture with no patch mostly stops there,
+    # its pixels' unblended colors never looked up)
+    maybe = _seeded_parts(start, residual.astype(np.float64) >= least, MIN_SEEDS).ravel()
     near_flat = np.full(height * width, np.inf)
     near_flat[maybe] = _unblended_distance(decoder, colors[maybe], a, b)
     near = near_flat.reshape(height, width)  # (a view: filled in below)
     core = (near <= max(UNDER_DN, noise)) & (near <= UNDER_SHARE * residual)
     core &= residual >= np.maximum(near + UNDER_GAIN, least)
-    start = np.zeros(height * width, np.int32)
-    start[seeds] = 1
-    region = _seeded_parts(start.reshape(height, width), core, MIN_SEEDS)
+    region = _seeded_parts(start, core, MIN_SEEDS)
     if not region.any():
         return region
     border = np.zeros((height, width), bool)
