@@ -1,5 +1,8 @@
-import sys, numpy as np, warnings
-sys.path.insert(0, "/work/wt/bigfig/benchmarks/decolorize_trial/trial48")
+"""MATLAB 64- and 256-entry pictures (rounded bytes) JPEG q50/q75/q95 on smooth and real fields, decoded
+with the plain name "matlab:<map>": ratio to the k-d tree over the table drawn, and whether the 64-entry twin
+was taken. Usage: python matlab64.py jet,parula"""
+import pathlib, sys, numpy as np, warnings
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "decolorize_trial" / "trial48"))
 from _p3 import c, kd_table
 import truepix as tp
 from truepix.color import catalog

@@ -1,5 +1,8 @@
-import sys, numpy as np, cv2, warnings
-sys.path.insert(0, "/work/wt/bigfig/benchmarks/decolorize_trial/trial48")
+"""cv2.applyColorMap (jet, turbo, viridis) of 8-bit fields, cv2.imencode JPEG q75/q95, decoded with
+opencv:<map>, vmin=0, vmax=255: the share of unfiltered positions within 0.2 of an entry, and MAE (of 255)
+of the default call, of its values rounded to entries, and of the unfiltered positions rounded."""
+import pathlib, sys, numpy as np, cv2, warnings
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "decolorize_trial" / "trial48"))
 from _p3 import c
 import truepix as tp
 warnings.simplefilter("ignore")
