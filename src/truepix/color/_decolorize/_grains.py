@@ -47,7 +47,8 @@ def grains(
     """Whether the ``cores`` (flat indices, rows of ``width``) of an ink are a texture's
     ridges: GRAIN_SHARE of them or more stand out (``core`` or more) only of pairs of
     sides (``reaches`` px away, 4 directions, agreeing within ``sides``) that differ by
-    more than GRAIN_GAP, and they are GRAIN_LEAST or more. ``position``: each pixel's (NaN or ``off_map``: no side).
+    more than GRAIN_GAP, and they are GRAIN_LEAST or more. ``position``: each pixel's
+    (NaN or ``off_map``: no side).
 
     Examples
     --------
