@@ -46,8 +46,8 @@ FAR = 48.0
 #: field to the ink ...
 GAP = 4.0
 #: ... moved along it MARGIN DN plus SCATTER times the field's scatter ...
-MARGIN = 8.0
-SCATTER = 5.0
+MARGIN = 16.0
+SCATTER = 6.0
 #: ... and at most REACH of the way.
 REACH = 0.95
 
@@ -95,12 +95,11 @@ def _near(mask, reach):  # pragma: no cover - jitted
 def _plane(pixels, field, y, x, out):  # pragma: no cover - jitted
     """Fit a plane to each channel of the ``field`` pixels in the window around (y, x);
     set ``out`` to its value at (y, x) and return the root mean square distance (DN) of
-    those pixels from it; -1 where too few or in a line."""
+    those pixels from it; -1 where too few or in a line. (Least squares written out:
+    numba's ``np.linalg`` would need SciPy.)"""
     height, width = field.shape
-    n = 0.0
-    sy = sx = syy = sxx = sxy = 0.0
-    bv = np.zeros((3, 3))  # per channel: sum v, sum v dy, sum v dx
-    vv = 0.0
+    n = sy = sx = syy = sxx = sxy = 0.0
+    sums = np.zeros((3, 4))  # per channel: sum v, v dy, v dx, v^2
     for yy in range(max(0, y - RADIUS), min(height, y + RADIUS + 1)):
         for xx in range(max(0, x - RADIUS), min(width, x + RADIUS + 1)):
             if not field[yy, xx]:
@@ -114,20 +113,25 @@ def _plane(pixels, field, y, x, out):  # pragma: no cover - jitted
             sxy += dy * dx
             for c in range(3):
                 v = float(pixels[yy, xx, c])
-                bv[c, 0] += v
-                bv[c, 1] += v * dy
-                bv[c, 2] += v * dx
-                vv += v * v
+                sums[c, 0] += v
+                sums[c, 1] += v * dy
+                sums[c, 2] += v * dx
+                sums[c, 3] += v * v
     if n < LEAST:
         return -1.0
-    normal = np.array([[n, sy, sx], [sy, syy, sxy], [sx, sxy, sxx]])
-    if abs(np.linalg.det(normal)) < 1e-6 * n * n * n:
+    my, mx = sy / n, sx / n
+    cyy, cxx, cxy = syy - n * my * my, sxx - n * mx * mx, sxy - n * my * mx
+    det = cyy * cxx - cxy * cxy
+    if det <= 1e-9 * n * n:
         return -1.0
-    rss = vv
+    rss = 0.0
     for c in range(3):
-        coef = np.linalg.solve(normal, bv[c])
-        out[c] = coef[0]
-        rss -= coef[0] * bv[c, 0] + coef[1] * bv[c, 1] + coef[2] * bv[c, 2]
+        mean = sums[c, 0] / n
+        vy, vx = sums[c, 1] - n * mean * my, sums[c, 2] - n * mean * mx
+        by = (vy * cxx - vx * cxy) / det
+        bx = (vx * cyy - vy * cxy) / det
+        out[c] = mean - by * my - bx * mx
+        rss += sums[c, 3] - n * mean * mean - by * vy - bx * vx
     return np.sqrt(max(rss, 0.0) / n)
 
 
