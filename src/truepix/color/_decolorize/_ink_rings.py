@@ -15,8 +15,9 @@ DN of black or white) near it, is the stroke's when it lies on the segment from 
 plane's value at it toward the ink (within GAP DN plus the field's own scatter
 about the plane) and has moved along it MARGIN DN plus SCATTER times that scatter,
 but not all the way (at most REACH of it: a pixel of the ink's own color is data
-as well). Over smooth data the scatter is a DN or two and the rule takes faint
-blends; over a photograph's texture it takes only the pixels moved far beyond it.
+as well), where that scatter is at most SPREAD. Over smooth data the scatter is a
+DN or two and the rule takes faint blends; over a photograph's texture it takes only
+the pixels moved far beyond it.
 On trial 45's t02 figures (PNG) it took 1-4 % more of black over hot and seismic,
 white over hot, seismic, gist_heat, pink, and no pixel the ink left untouched (at
 MARGIN 8, SCATTER 5 it took some 30 % more, and single data pixels beside strokes in
@@ -53,6 +54,10 @@ MARGIN = 16.0
 SCATTER = 6.0
 #: ... and at most REACH of the way.
 REACH = 0.95
+#: A field scattered about its plane by more than this (DN, root mean square) is two
+#: regions of data or a texture no plane reads (a pale pixel of seismic's middle
+#: alone among blues and reds beside a white stroke): nothing taken there.
+SPREAD = 16.0
 
 
 def flag_ink_rings(values: np.ndarray, pixels: np.ndarray) -> int:
@@ -185,7 +190,7 @@ def _flag(pixels, nan, inks, out):  # pragma: no cover - jitted
                     continue
                 if scatter == -2.0:
                     scatter = _plane(pixels, field, y, x, under)
-                if scatter < 0.0:
+                if scatter < 0.0 or scatter > SPREAD:
                     break
                 if _blend(pixels, y, x, under, scatter, inks[e]):
                     out[y, x] = True
