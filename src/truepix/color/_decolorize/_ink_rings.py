@@ -20,7 +20,7 @@ DN or two and the rule takes faint blends; over a photograph's texture it takes 
 the pixels moved far beyond it.
 On trial 45's t02 figures (PNG) it took 0.3-3.4 points more of black over hot and
 seismic, white over hot, seismic, gist_heat, pink, and no pixel the ink left untouched
-(at MARGIN 8, SCATTER 5 it took some 40 % more, and single data pixels beside strokes
+(at MARGIN 8, SCATTER 5 it took some 45 % more, and single data pixels beside strokes
 in 4 figures: one entry off a flat field, a band of data along a stroke;
 ``benchmarks/inkend/rings``).
 """
