@@ -165,3 +165,26 @@ def test_a_picture_with_nothing_flagged_is_left_alone() -> None:
     keys, ends = _hot_table()
     picture = matplotlib.colormaps["hot"](_field("dem"), bytes=True)[..., :3]
     assert flag_ink_entries(np.zeros((192, 192)), picture, keys, ends) == 0
+
+
+@pytest.mark.parametrize("name", ["Blues", "Greys", "Purples", "hot"])
+def test_a_heatmap_cell_of_the_maps_end_on_the_frame_is_data(name: str) -> None:
+    """trial 49: ``matshow`` of integers with ``Blues``: cells of value 0 (the map's
+    near-white end) meeting the axes' black frame were taken for white label boxes (the
+    frame for their text) and came back NaN. A label's text lies inside its box."""
+    import matplotlib.pyplot as plt
+
+    counts = np.random.default_rng(7).integers(0, 10, (12, 20))
+    counts[0, 8] = counts[7, 0] = counts[11, 9] = counts[0, 0] = 0  # on the frame, a corner
+    figure = plt.figure(figsize=(6, 4), dpi=100)
+    axes = figure.add_axes((0.1, 0.1, 0.7, 0.8))
+    image = axes.matshow(counts, cmap=name, vmin=0, vmax=9)
+    figure.colorbar(image, ticks=range(10))
+    figure.canvas.draw()
+    box = axes.get_window_extent()
+    height = figure.canvas.get_width_height()[1]
+    rows = (height - box.y1 + (np.arange(12) + 0.5) / 12 * box.height).astype(int)
+    columns = (box.x0 + (np.arange(20) + 0.5) / 20 * box.width).astype(int)
+    picture = saved_rgb(figure, dpi=100)
+    values = decolorize(picture, cmap=name, vmin=0, vmax=9, step=1)
+    np.testing.assert_array_equal(values[np.ix_(rows, columns)], counts)

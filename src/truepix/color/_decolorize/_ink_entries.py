@@ -329,13 +329,21 @@ def _boxes(pixels, table, nan, ends, out):  # pragma: no cover - jitted
                     if first == 1 or last == 1:
                         sees[yy, xx] = True
                 k = stop + 1
-    _taken(hard & sees, drawn, thick, out)
+    _taken(hard & sees, drawn, thick, out, pixels, table, nan)
 
 
 @nb.njit(**_JIT)
-def _taken(hard, drawn, thick, out):  # pragma: no cover - jitted
-    """Flag, in ``out``, the 4-connected parts of ``hard`` that hold a ``drawn`` pixel
-    and a ``thick`` one."""
+def _marked(pixels, table, nan, y, x):  # pragma: no cover - jitted
+    """Whether (y, x) is flagged or no entry (what a box's text is)."""
+    return nan[y, x] or not _is_key(pixels, table, y, x)
+
+
+@nb.njit(**_JIT)
+def _taken(hard, drawn, thick, out, pixels, table, nan):  # pragma: no cover - jitted
+    """Flag, in ``out``, the 4-connected parts of ``hard`` that hold a ``thick`` pixel
+    and a ``drawn`` one whose mark lies within the part's bounds: a label's text is
+    inside its box, where the frame a cell of data meets (a heatmap's cell of the
+    map's end color on the axes' spine: matshow's Blues 0) lies outside it."""
     height, width = hard.shape
     seen = np.zeros((height, width), dtype=np.bool_)
     stack = np.empty((np.count_nonzero(hard), 2), dtype=np.int64)
@@ -346,21 +354,34 @@ def _taken(hard, drawn, thick, out):  # pragma: no cover - jitted
                 continue
             seen[y0, x0] = True
             stack[0, 0], stack[0, 1] = y0, x0
-            top, size, any_drawn, any_thick = 1, 0, False, False
+            top, size, any_thick = 1, 0, False
+            low_y, high_y, low_x, high_x = y0, y0, x0, x0
             while top > 0:
                 top -= 1
                 y, x = stack[top, 0], stack[top, 1]
                 part[size, 0], part[size, 1] = y, x
                 size += 1
-                any_drawn = any_drawn or drawn[y, x]
                 any_thick = any_thick or thick[y, x]
+                low_y, high_y = min(low_y, y), max(high_y, y)
+                low_x, high_x = min(low_x, x), max(high_x, x)
                 for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
                     if 0 <= yy < height and 0 <= xx < width and hard[yy, xx] \
                             and not seen[yy, xx]:  # fmt: skip
                         seen[yy, xx] = True
                         stack[top, 0], stack[top, 1] = yy, xx
                         top += 1
-            if any_drawn and any_thick and size >= BOX:
+            if not any_thick or size < BOX:
+                continue
+            any_drawn = False
+            for i in range(size):
+                y, x = part[i, 0], part[i, 1]
+                if not drawn[y, x]:
+                    continue
+                for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                    if low_y < yy < high_y and low_x < xx < high_x and not hard[yy, xx] \
+                            and _marked(pixels, table, nan, yy, xx):  # fmt: skip
+                        any_drawn = True
+            if any_drawn:
                 for i in range(size):
                     out[part[i, 0], part[i, 1]] = True
 
