@@ -301,3 +301,20 @@ def gouraud_errors(
     baseline = np.abs((nearest.reshape(truth.shape) + 0.5) * 255 / 256 - truth)
     error = np.where(np.isnan(values), 255.0, np.abs(values - truth))
     return error, baseline
+
+
+def encoded(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
+    """An RGB picture written by Pillow as ``fmt`` (JPEG, WEBP, ...) at ``quality``, read back."""
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format=fmt, quality=quality)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def nearest_bins(picture: np.ndarray, cmap: str) -> np.ndarray:
+    """The k-d tree's answer: the centre of the nearest table color's bin (0-1)."""
+    import matplotlib
+    from scipy.spatial import cKDTree
+
+    table = matplotlib.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
+    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
+    return ((index + 0.5) / 256).reshape(picture.shape[:2])

@@ -16,9 +16,9 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
-from scipy.spatial import cKDTree
 from skimage import data
 
+from tests.color._photographs import encoded, nearest_bins
 from truepix import decolorize
 
 mpl.use("Agg")
@@ -32,19 +32,6 @@ def _texture(name: str, size: int = 512) -> np.ndarray:
     return (field - field.min()) / np.ptp(field)
 
 
-def _saved(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format=fmt, quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
-def _nearest(picture: np.ndarray, cmap: str) -> np.ndarray:
-    """The k-d tree's answer: the centre of the nearest table color's bin (0-1)."""
-    table = mpl.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
-    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
-    return ((index + 0.5) / 256).reshape(picture.shape[:2])
-
-
 #: main before ``_grains`` (holes): brick viridis q75 12.7 %, magma q90 13.6 %, jet WebP
 #: 8.1 %, turbo q50 and coolwarm q75 6-7 %; grass and gravel none
 @pytest.mark.parametrize(
@@ -56,11 +43,11 @@ def _nearest(picture: np.ndarray, cmap: str) -> np.ndarray:
 )  # fmt: skip
 def test_texture_keeps_its_data(name, cmap, fmt, quality):
     field = _texture(name)
-    picture = _saved(mpl.colormaps[cmap](field, bytes=True)[..., :3], fmt, quality)
+    picture = encoded(mpl.colormaps[cmap](field, bytes=True)[..., :3], fmt, quality)
     values = decolorize(picture, cmap=cmap, vmin=0, vmax=1)
     assert np.isnan(values).mean() <= 0.002
     error = np.abs(np.nan_to_num(values, nan=1.0) - field).mean()
-    assert error <= 1.1 * np.abs(_nearest(picture, cmap) - field).mean()
+    assert error <= 1.1 * np.abs(nearest_bins(picture, cmap) - field).mean()
 
 
 def _figure(field: np.ndarray, cmap: str, color: str | None, quality: int | None) -> np.ndarray:

@@ -12,14 +12,12 @@ table color.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
-from scipy.spatial import cKDTree
 
+from tests.color._photographs import encoded, nearest_bins
 from truepix import Decolorizer
 
 #: Holes allowed on an all-data picture (issue 11).
@@ -36,19 +34,6 @@ def _smooth(size: int) -> np.ndarray:
     return (field - field.min()) / np.ptp(field)
 
 
-def _saved(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format=fmt, quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
-def _nearest(picture: np.ndarray, cmap: str) -> np.ndarray:
-    """The k-d tree's answer: the centre of the nearest table color's bin (0-1)."""
-    table = mpl.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
-    _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
-    return ((index + 0.5) / 256).reshape(picture.shape[:2])
-
-
 @pytest.mark.parametrize(
     ("cmap", "fmt", "quality"),
     [("jet", "WEBP", 75), ("jet", "WEBP", 50), ("viridis", "WEBP", 75),
@@ -57,11 +42,11 @@ def _nearest(picture: np.ndarray, cmap: str) -> np.ndarray:
 )  # fmt: skip
 def test_tiny_smooth_field_has_no_holes(cmap, fmt, quality):
     field = _smooth(32)
-    picture = _saved(mpl.colormaps[cmap](field, bytes=True)[..., :3], fmt, quality)
+    picture = encoded(mpl.colormaps[cmap](field, bytes=True)[..., :3], fmt, quality)
     values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
     assert np.isnan(values).mean() <= MAX_HOLES
     error = np.abs(values - field).mean()
-    assert error <= 1.1 * np.abs(_nearest(picture, cmap) - field).mean()
+    assert error <= 1.1 * np.abs(nearest_bins(picture, cmap) - field).mean()
 
 
 @pytest.mark.parametrize("cmap", ["coolwarm", "RdBu_r"])
@@ -71,7 +56,7 @@ def test_red_line_on_a_small_picture_stays_flagged(cmap):
     image = Image.fromarray(rgb)
     ImageDraw.Draw(image).line([(2, 16), (45, 24)], fill=(220, 20, 20), width=1)
     drawn = np.any(np.asarray(image) != rgb, axis=-1)
-    values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(_saved(np.asarray(image), "JPEG", 90))
+    values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(encoded(np.asarray(image), "JPEG", 90))
     assert np.isnan(values[drawn]).mean() >= 0.85
 
 
@@ -98,11 +83,11 @@ def test_hsv_shrunk_then_jpegd_has_no_holes(how, factor, quality):
     camera = resize(data.camera() / 255.0, (512, 512), anti_aliasing=True)
     camera = (camera - camera.min()) / np.ptp(camera)
     rgb = mpl.colormaps["hsv"](camera, bytes=True)[..., :3]
-    picture = _saved(_shrunk(rgb, how, factor), "JPEG", quality)
+    picture = encoded(_shrunk(rgb, how, factor), "JPEG", quality)
     values = Decolorizer("hsv", vmin=0.0, vmax=1.0).values(picture)
     assert np.isnan(values).mean() <= MAX_HOLES
     # the values are the nearest color's, give or take JPEG (around the circle)
-    gap = np.abs(values - _nearest(picture, "hsv"))
+    gap = np.abs(values - nearest_bins(picture, "hsv"))
     assert np.median(np.minimum(gap, 1.0 - gap)) <= 0.02
 
 
@@ -120,11 +105,11 @@ def test_small_camera_texture_is_no_weak_stroke(size, fmt, quality):
 
     camera = resize(data.camera().astype(float) / 255, (size, size), anti_aliasing=True)
     field = (camera - camera.min()) / np.ptp(camera)
-    picture = _saved(mpl.colormaps["turbo"](field, bytes=True)[..., :3], fmt, quality)
+    picture = encoded(mpl.colormaps["turbo"](field, bytes=True)[..., :3], fmt, quality)
     values = Decolorizer("turbo", vmin=0.0, vmax=1.0).values(picture)
     assert np.isnan(values).mean() <= MAX_HOLES
     error = np.abs(values - field).mean()
-    assert error <= np.abs(_nearest(picture, "turbo") - field).mean()
+    assert error <= np.abs(nearest_bins(picture, "turbo") - field).mean()
 
 
 def _thumbnail(name: str, size: int) -> np.ndarray:
@@ -169,11 +154,11 @@ def test_photograph_thumbnail_has_no_holes(name, size, cmap, quality):
 def _no_holes_at_the_nearest_colors_error(name, size, cmap, quality) -> None:
     """A thumbnail JPEG'd: holes <= MAX_HOLES, mean error within 1.1x the nearest color's."""
     field = _thumbnail(name, size)
-    picture = _saved(mpl.colormaps[cmap](field, bytes=True)[..., :3], "JPEG", quality)
+    picture = encoded(mpl.colormaps[cmap](field, bytes=True)[..., :3], "JPEG", quality)
     values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
     assert np.isnan(values).mean() <= MAX_HOLES
     error = np.abs(values - field).mean()
-    assert error <= 1.1 * np.abs(_nearest(picture, cmap) - field).mean()
+    assert error <= 1.1 * np.abs(nearest_bins(picture, cmap) - field).mean()
 
 
 @pytest.mark.parametrize(
