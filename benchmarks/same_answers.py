@@ -4,6 +4,11 @@ Usage::
 
     python benchmarks/same_answers.py save ref.npz      # on the commit before the change
     python benchmarks/same_answers.py check ref.npz     # after it: SAME, or which differ
+    python benchmarks/same_answers.py save ref.npz --figures   # and figures, a ramp
+
+``--figures`` adds JPEG'd matplotlib figures (viridis and jet imshow with a colorbar,
+plain and with a white box at alpha 0.5: ``_overlays``' and the ink peak's paths) and a
+1 MP diagonal ramp in viridis at JPEG q75.
 
 Pictures: viridis, jet, coolwarm, magma, twilight and turbo drawn on an fBm terrain and
 a photograph (``colormaps.py``; also its 1 MP tiled astronaut), exact, JPEG q50/q75/q90,
@@ -98,13 +103,38 @@ def pictures() -> dict[str, tuple[str, np.ndarray]]:
     }  # fmt: skip
 
 
+def figures() -> dict[str, tuple[str, np.ndarray]]:
+    """Name -> (colormap, picture): ``--figures``' JPEG'd figures and ramp."""
+    import matplotlib.pyplot as plt
+
+    field = terrain_field(256, np.random.default_rng(3))
+    out = {}
+    for name in ("viridis", "jet"):
+        for box in (False, True):
+            fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+            fig.colorbar(ax.imshow(field, cmap=name, vmin=0.0, vmax=1.0))
+            if box:
+                ax.add_patch(plt.Rectangle((40, 40), 80, 60, color="white", alpha=0.5))
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="jpg")
+            plt.close(fig)
+            picture = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+            out[f"{name}_figure{'_box' if box else ''}"] = (name, picture)
+    y, x = np.mgrid[0:1024, 0:1024] / 1024
+    out["viridis_ramp_q75"] = ("viridis", _jpeg(_render("viridis", (x + y) / 2), 75))
+    return out
+
+
 def main(argv: list[str]) -> None:
-    mode, path = argv
+    mode, path = argv[:2]
     calls = ("viridis_1k_q75", "jet_q50", "coolwarm_annot_q75", "viridis_exact")
     results = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for key, (name, picture) in pictures().items():
+        chosen = pictures()
+        if "--figures" in argv[2:]:
+            chosen.update(figures())
+        for key, (name, picture) in chosen.items():
             started = time.perf_counter()
             results[key] = tp.Decolorizer(name, vmin=0.0, vmax=1.0).values(picture)
             if key in calls:

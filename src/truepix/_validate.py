@@ -199,7 +199,14 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     ...
     truepix.errors.OutOfRangeError: expected a picture of uint8, uint16 or floats in [0, 1], got floats in [2, 2]; divide 0..255 values by 255 or pass them as uint8
     """
-    if isinstance(image, str | bytes | os.PathLike):
+    if isinstance(image, bytes | bytearray | memoryview):
+        # an encoded file's bytes (a download, a request's body): their repr would fill a page
+        msg = (
+            f"expected a picture (an array of pixels), got {len(image)} bytes of an encoded file"
+            " or buffer; decode it first: np.asarray(PIL.Image.open(io.BytesIO(data)))"
+        )
+        raise UnsupportedInputError(msg)
+    if isinstance(image, str | os.PathLike):
         msg = (
             f"expected a picture (an array of pixels), got a {type(image).__name__} {image!r};"
             " load the file first: truepix.load(path), or np.asarray(PIL.Image.open(path))"
@@ -214,8 +221,9 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     if not shape_ok or array.size == 0:
         expected = "(..., H, W, 3|4)" if stack else "(H, W, 3|4)"
         hint = "a row of N colors is a picture of shape (1, N, 3|4)"
-        if array.ndim == 3 and array.shape[0] in _PICTURE_CHANNELS and array.size:
-            hint = "channels first (torch, rasterio)? pass np.moveaxis(picture, 0, -1)"
+        if array.ndim >= 3 and array.shape[-3] in _PICTURE_CHANNELS and array.size:
+            # (C, H, W), or (T, C, H, W) as tifffile reads an ImageJ 'TCYX' stack
+            hint = "channels first (torch, rasterio)? pass np.moveaxis(picture, -3, -1)"
         msg = f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
         raise ShapeError(f"{msg} {array.shape}; {hint}")
     if array.dtype not in (np.uint8, np.uint16) and array.dtype.kind != "f":

@@ -135,3 +135,51 @@ def test_a_jpegd_colorbar_carries_its_triangles_colors(cmap: str, quality: int) 
         found = getattr(bar, end)
         assert found is not None, end
         assert np.abs(found.astype(float) - np.array(color[:3]) * 255).max() <= 40, (end, found)
+
+
+def _saved(figure: plt.Figure, quality: int) -> np.ndarray:
+    """The figure as its JPEG at ``quality`` decodes (Pillow), RGB uint8."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    buffer.seek(0)
+    pixels = np.asarray(Image.open(buffer).convert("RGB"))
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, "JPEG", quality=quality)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+@pytest.mark.parametrize("cmap", ["jet", "viridis", "RdBu_r", "magma"])
+@pytest.mark.parametrize("extend", ["min", "max"])
+@pytest.mark.parametrize("quality", [75, 50])
+def test_a_jpegd_one_sided_contourf_bar_is_found_with_its_one_triangle(cmap, extend, quality):
+    """A three-step contourf bar with one triangle, JPEG'd: its steps ring a few DN past the
+    outline, which a plain 12 DN test beside the bar took for a plot's cells changing with
+    them (stop 48: no bar at all on 5 of 120 such figures at q50/q75)."""
+    figure = plt.figure(figsize=(5, 4), dpi=100)
+    axes = figure.add_axes([0.1, 0.1, 0.65, 0.8])
+    figure.colorbar(axes.contourf(_field(), levels=LEVELS, cmap=cmap, extend=extend))
+    bar = tp.find_colorbar(_saved(figure, quality))
+    assert bar is not None
+    assert bar.orientation == "vertical" and bar.bbox[2] - bar.bbox[0] >= 10
+    assert (bar.under is not None, bar.over is not None) == (extend == "min", extend == "max")
+
+
+@pytest.mark.parametrize("cmap", ["jet", "magma", "RdBu_r"])
+def test_a_jpegd_horizontal_bar_keeps_a_triangle_its_box_took_the_base_of(cmap):
+    """At JPEG q50 a horizontal imshow bar's box may take the first columns of a triangle
+    whose fill is near the bar's end color (jet's dark blue): its widest run lies a few
+    columns past the box, and the triangle is still read."""
+    y, x = np.mgrid[0:120, 0:160] / 120
+    figure = plt.figure(figsize=(5, 4), dpi=100)
+    axes = figure.add_axes([0.1, 0.1, 0.65, 0.8])
+    image = axes.imshow(0.5 + 0.5 * np.sin(3 * x + 1) * np.cos(2 * y), cmap=cmap)
+    figure.colorbar(image, extend="both", orientation="horizontal")
+    bar = tp.find_colorbar(_saved(figure, 50))
+    assert bar.orientation == "horizontal"
+    colormap = matplotlib.colormaps[cmap]
+    for end, color in (("under", colormap.get_under()), ("over", colormap.get_over())):
+        found = getattr(bar, end)
+        assert found is not None, end
+        # q50 blurs a 16 px triangle's fill with its black outline (jet's dark blue: 46 DN)
+        assert np.abs(found.astype(float) - np.array(color[:3]) * 255).max() <= 56, (end, found)

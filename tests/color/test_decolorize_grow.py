@@ -15,7 +15,7 @@ from scipy import ndimage
 
 import truepix as tp
 from truepix._validate import readonly
-from truepix.color._decolorize import _grow, _jpeg
+from truepix.color._decolorize import _grow, _jpeg, _margins
 from truepix.errors import OffMapWarning
 from truepix.synthetic import smooth_field
 
@@ -127,6 +127,7 @@ def calls() -> list[tuple]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_jpeg, "grow_similar", spy)
+        patch.setattr(_margins, "grow_similar", spy)  # (strokes' growing: grown_within)
         for picture, cmap in _pictures():
             with warnings.catch_warnings():  # wrong maps on purpose: mostly off the map
                 warnings.simplefilter("ignore", OffMapWarning)

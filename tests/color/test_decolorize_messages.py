@@ -194,7 +194,7 @@ def test_a_channels_first_picture_is_told_to_move_its_channels(channels: int) ->
     # trial 48: a (3, H, W) array (torch, rasterio) got the hint about rows of colors
     data = np.linspace(0.0, 1.0, 40 * 50).reshape(40, 50)
     picture = np.moveaxis(tp.colorize(data, cmap="viridis")[..., :channels], -1, 0)
-    hint = r"got shape \(%d, 40, 50\); channels first .*np\.moveaxis\(picture, 0, -1\)$" % channels
+    hint = r"got shape \(%d, 40, 50\); channels first .*np\.moveaxis\(picture, -3, -1\)$" % channels
     with pytest.raises(tp.errors.ShapeError, match=hint):
         tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
     with pytest.raises(tp.errors.ShapeError, match=hint):
@@ -202,3 +202,32 @@ def test_a_channels_first_picture_is_told_to_move_its_channels(channels: int) ->
     moved = np.moveaxis(picture, 0, -1)  # doing what it says works
     values = tp.decolorize(moved, cmap="viridis", vmin=0, vmax=1)
     assert np.abs(values - data).max() <= 1 / 256
+
+
+def test_a_tcyx_stack_is_told_to_move_its_channels_too() -> None:
+    # trial 49: tifffile reads an ImageJ hyperstack as (T, C, Y, X): no hint was given
+    data = np.linspace(0.0, 1.0, 40 * 50).reshape(40, 50)
+    picture = np.moveaxis(tp.colorize(data, cmap="viridis")[..., :3], -1, 0)[None]
+    hint = r"got shape \(1, 3, 40, 50\); channels first .*np\.moveaxis\(picture, -3, -1\)$"
+    with pytest.raises(tp.errors.ShapeError, match=hint):
+        tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
+    values = tp.decolorize(np.moveaxis(picture, -3, -1)[0], cmap="viridis", vmin=0, vmax=1)
+    assert np.abs(values - data).max() <= 1 / 256
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+def test_an_encoded_files_bytes_get_one_short_line(kind) -> None:
+    # trial 49: a JPEG's bytes got an error of 2,207 characters, mostly their repr
+    buffer = io.BytesIO()
+    field = np.linspace(0, 1, 64 * 64).reshape(64, 64)
+    Image.fromarray(tp.colorize(field, cmap="viridis")[..., :3]).save(buffer, "JPEG")
+    data = kind(buffer.getvalue())
+    with pytest.raises(UnsupportedInputError) as raised:
+        tp.decolorize(data, cmap="viridis", vmin=0, vmax=1)
+    message = str(raised.value)
+    expected = f"expected a picture (an array of pixels), got {len(buffer.getvalue())} bytes"
+    assert message.startswith(expected)
+    assert len(message) < 200 and "\n" not in message
+    assert "PIL.Image.open(io.BytesIO(data))" in message
+    decoded = np.asarray(Image.open(io.BytesIO(bytes(data))))  # doing what it says works
+    assert tp.decolorize(decoded, cmap="viridis", vmin=0, vmax=1).shape == (64, 64)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._ink_bound import may_claim
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
@@ -172,6 +173,11 @@ def inked_strokes(
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
         if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
+        claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))
+        least = INKED_CLAIM_LEAST * _least(len(off_map))  # (as many as made the peak)
+        if not may_claim(flat, scale, width, position, line, decided, off_map, peak,
+                         (claim, least)):  # fmt: skip
+            return  # (no stroke at the peak's luma can claim enough: a smooth field's)
         seen = _seen(flat, scale, width, position, line, decided)  # (once for the 7 tries)
         at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
         if decided is not None:  # (a figure's margin: no stroke's evidence)
@@ -186,8 +192,6 @@ def inked_strokes(
             tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
             if np.count_nonzero(tried) > np.count_nonzero(found):
                 found = tried
-        claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))
-        least = INKED_CLAIM_LEAST * _least(len(off_map))  # (as many as made the peak)
         claimed = np.count_nonzero(found & at_ink)
         if claimed >= max(claim * np.count_nonzero(at_ink), least):
             off_map |= found
@@ -260,22 +264,20 @@ def _claimed(
     ``fields``: the last field computed, kept between calls on the same picture and
     flags (:func:`_field_of`)."""
     height = len(off_map) // width
-    obs, error_data = seen
+    obs = seen[0]
     shape = (height, width)
     found = np.zeros_like(off_map)
-    open_ = _open(error_data, off_map, shape)
-    if also is not None:
-        open_ |= also
-    if not open_.any():  # (nothing left that a stroke could claim: a figure's margin)
+    # (what no ink changes: once for a picture's tries, kept in ``fields``)
+    frame = None if fields is None else fields.get("frame")
+    if frame is None:
+        frame = _frame(seen, shape, position, off_map, also)
+        if fields is not None:
+            fields["frame"] = frame
+    if not frame:  # (nothing left that a stroke could claim: a figure's margin)
         return found
-    region = _dilated(open_, shape, INKED_REACH)
-    at = np.flatnonzero(region)
-    asked = open_[at]
-    inner = _dilated(open_, shape, INKED_REACH - 2)[at]  # (whose 4:2:0 blocks it holds)
-    obs_at, capped = obs[at], np.minimum(error_data[at], INKED_CAP) ** 2
-    placed = np.zeros((len(off_map), 3))  # (per pixel, zero outside the region)
+    region, at, asked, inner, obs_at, capped, known, placed = frame
     for ink_luma in inks:
-        valid = ~np.isnan(position) & ~off_map & (np.abs(obs[:, 0] - ink_luma) > INKED_FIELD_LUMA)
+        valid = known & (np.abs(obs[:, 0] - ink_luma) > INKED_FIELD_LUMA)
         field_at = _field_of(position, valid, region, (height, width), fields)
         field = _ycc(line.colors_at(field_at[at] * line.n_bins))
         gap = ink_luma - field[:, 0]
@@ -305,6 +307,28 @@ def _claimed(
         beside = _box_sum(placed[:, 2].reshape(shape)).ravel()[at]
         found[at] |= asked & (core | edge & (beside >= INKED_EDGE_NEIGHBOURS))
     return found
+
+
+def _frame(
+    seen: tuple[np.ndarray, np.ndarray], shape: tuple, position: np.ndarray,
+    off_map: np.ndarray, also: np.ndarray | None,
+) -> tuple:  # fmt: skip
+    """:func:`_claimed`'s pixels, whatever the ink: the region judged (mask, flat
+    indices), those asked and inner there, their colors and capped squared errors, the
+    pixels a field may read, and scratch rows per pixel (zero outside the region: each
+    try writes its rows there before it reads them); ``()`` where none is open."""
+    obs, error_data = seen
+    open_ = _open(error_data, off_map, shape)
+    if also is not None:
+        open_ |= also
+    if not open_.any():
+        return ()
+    region = _dilated(open_, shape, INKED_REACH)
+    at = np.flatnonzero(region)
+    inner = _dilated(open_, shape, INKED_REACH - 2)[at]  # (whose 4:2:0 blocks it holds)
+    capped = np.minimum(error_data[at], INKED_CAP) ** 2
+    known = ~np.isnan(position) & ~off_map
+    return region, at, open_[at], inner, obs[at], capped, known, np.zeros((len(off_map), 3))
 
 
 def _field_of(

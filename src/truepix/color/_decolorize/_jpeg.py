@@ -28,7 +28,7 @@ from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
-from truepix.color._decolorize._margins import margin_ring
+from truepix.color._decolorize._margins import grown_within, margin_ring
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -349,8 +349,8 @@ def jpeg_off_map(
     near = near[candidates] if cored else np.zeros(len(candidates), dtype=bool)
     grown = np.zeros(len(candidates), dtype=bool)
     if cored:
-        grow_similar(flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
-                     JPEG_STROKE_LUMA, grown)  # fmt: skip
+        grown_within(flat, scale, _YCBCR, candidates, groups, n_groups, weak, width,
+                     JPEG_STROKE_LUMA, grown, None if margin is None else margin[candidates])
     if colorless and cored:  # ... and its weakest pixels join a stroke by its luma alone
         beside = np.zeros(n_pixels, dtype=bool)
         degraded.near(candidates[groups > 0], width, height, JPEG_GRAY_RADIUS, beside)

@@ -247,9 +247,11 @@ def snapped(
     from truepix.color._decolorize._palette import luma_metric
     from truepix.color._decolorize._plan import CHROMA_WEIGHTS
 
+    from truepix.color._decolorize._indexed import at_entries
+
     values = result.values
     if not decoder._map.discrete or values.size == 0 or (plan.exact and plan.sharp):
-        return result
+        return at_entries(decoder, result, plan.exact)  # (OpenCV's maps: at entries)
     jpeg, metric = plan.jpeg, plan.line_metric
     colors, levels = _levels_of(decoder, kind)
     known = np.isfinite(values)

@@ -32,6 +32,7 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._overlay_kernels import blend_votes, pair_scan
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["overlay_blends", "overlay_region", "without_overlays"]
@@ -118,44 +119,13 @@ def edge_pairs(
     the blended side ``off`` DN or more off the map, with RUN_NEIGHBOURS such pairs or
     more beside it (an edge is a line of them; JPEG's noise on a textured field leaves
     lone ones)."""
-    height, width = residual.shape
-    index = np.arange(height * width).reshape(height, width)
-    k, m = OVERLAY_STEP, PLATEAU_STEP
-    found = []
-    for axis, size in ((1, width), (0, height)):
-        # (the pixels m beyond either side, then either side)
-        cuts = [slice(0, size - k - 2 * m), slice(m, size - k - m), slice(m + k, size - m),
-                slice(2 * m + k, size)]  # fmt: skip
-        take = [(slice(None), cut) if axis == 1 else (cut, slice(None)) for cut in cuts]
-        beyond_p, p, q, beyond_q = (area[cut].reshape(-1, 3).astype(np.int16) for cut in take)
-        rp, rq = residual[take[1]].ravel(), residual[take[2]].ravel()
-        ip, iq = index[take[1]].ravel(), index[take[2]].ravel()
-        step = np.abs(p - q).max(axis=1) >= EDGE_DN
-        # each side flat beyond the edge: a blend read on the patch, not on its blurred rim
-        flat = max(PLATEAU_DN, off)  # (a textured field's own steps: its JPEG noise)
-        step &= np.abs(p - beyond_p).max(axis=1) <= flat
-        step &= np.abs(q - beyond_q).max(axis=1) <= flat
-        low, high = np.minimum(rp, rq), np.maximum(rp, rq)
-        keep = step & (low <= ON_MAP) & (high >= off) & (high >= low + OFF_GAIN)
-        flip = rq < rp  # the data side first
-        where = np.where(flip, ip, iq)
-        marked = np.zeros(height * width, np.int32)
-        marked[where[keep]] = 1
-        keep &= _box3(marked.reshape(height, width)).ravel()[where] > RUN_NEIGHBOURS
-        data = np.where(flip[:, None], q, p)[keep].astype(np.uint8)
-        blend = np.where(flip[:, None], p, q)[keep].astype(np.uint8)
-        found.append((data, blend, where[keep]))
+    flat = max(PLATEAU_DN, off)  # (a textured field's own steps: its JPEG noise)
+    found = [
+        pair_scan(area, residual.astype(np.float32, copy=False), axis, OVERLAY_STEP,
+                  PLATEAU_STEP, EDGE_DN, flat, ON_MAP, off, OFF_GAIN, RUN_NEIGHBOURS)
+        for axis in (1, 0)
+    ]  # fmt: skip
     return tuple(np.concatenate(part) for part in zip(*found))  # type: ignore[return-value]
-
-
-def _box3(marked: np.ndarray) -> np.ndarray:
-    """Sums of ``marked`` (H, W int) over each pixel's 3 x 3 neighbourhood."""
-    padded = np.pad(marked, 1)
-    height, width = marked.shape
-    return sum(
-        padded[1 + dy : 1 + dy + height, 1 + dx : 1 + dx + width]
-        for dy in (-1, 0, 1) for dx in (-1, 0, 1)
-    )  # fmt: skip
 
 
 def overlay_blends(
@@ -226,8 +196,7 @@ def _best_blend(
     if not good.any():
         return None
     a, b = a[good], b[good]
-    off = q[scored][None] - a[:, None, None] * o[scored][None] - b[:, None, :]
-    votes = ((off * off).sum(axis=2) <= fit**2).sum(axis=1)
+    votes = blend_votes(a, np.ascontiguousarray(b), o[scored], q[scored], fit**2)
     best = int(np.argmax(votes))
     a_best, b_best = float(a[best]), b[best]
     refine = REFINE_SHARE * fit
@@ -284,23 +253,40 @@ def overlay_region(
     from truepix.color._decolorize._grow import dilated
 
     height, width = residual.shape
-    unblended = (area.reshape(-1, 3) - b) / a
-    under = np.clip(np.rint(unblended), 0, 255).astype(np.uint8)
-    # (a color past the RGB cube is none under the patch: its excess counts as distance)
-    excess = np.maximum(-unblended, unblended - 255.0).max(axis=1)
-    near = np.maximum(residuals(decoder, under), excess).reshape(height, width) * a
+    colors = area.reshape(-1, 3)
+    least = max(OFF_MAP, CORE_NOISE * typical)
+    start = np.zeros((height, width), np.int32)
+    start.ravel()[seeds] = 1
+    # (the core first, where it may lie -- off the map by ``least``, in a part of such
+    # pixels that holds MIN_SEEDS seeds: a picture with no patch mostly stops there,
+    # its pixels' unblended colors never looked up)
+    maybe = _seeded_parts(start, residual.astype(np.float64) >= least, MIN_SEEDS).ravel()
+    near_flat = np.full(height * width, np.inf)
+    near_flat[maybe] = _unblended_distance(decoder, colors[maybe], a, b)
+    near = near_flat.reshape(height, width)  # (a view: filled in below)
     core = (near <= max(UNDER_DN, noise)) & (near <= UNDER_SHARE * residual)
-    core &= residual >= np.maximum(near + UNDER_GAIN, max(OFF_MAP, CORE_NOISE * typical))
-    start = np.zeros(height * width, np.int32)
-    start[seeds] = 1
-    region = _seeded_parts(start.reshape(height, width), core, MIN_SEEDS)
+    core &= residual >= np.maximum(near + UNDER_GAIN, least)
+    region = _seeded_parts(start, core, MIN_SEEDS)
     if not region.any():
         return region
     border = np.zeros((height, width), bool)
     border[[0, -1], :] = border[:, [0, -1]] = True
     outside = _flood(border, ~region)
+    # (what the region encloses: their unblended colors too)
+    enclosed = np.flatnonzero(~outside.ravel() & ~np.isfinite(near_flat))
+    near_flat[enclosed] = _unblended_distance(decoder, colors[enclosed], a, b)
     region |= ~outside & (near <= max(UNDER_DN, noise)) & (near + UNDER_GAIN <= residual)
     return dilated(region, 1)
+
+
+def _unblended_distance(decoder: Any, colors: np.ndarray, a: float, b: np.ndarray) -> Any:
+    """Distance (DN, times ``a``) to the map of ``colors``' (P, 3 float) unblended
+    colors ``(colors - b) / a``, a color past the RGB cube by its excess at least."""
+    unblended = (colors - b) / a
+    under = np.clip(np.rint(unblended), 0, 255).astype(np.uint8)
+    # (a color past the RGB cube is none under the patch: its excess counts as distance)
+    excess = np.maximum(-unblended, unblended - 255.0).max(axis=1)
+    return np.maximum(residuals(decoder, under), excess) * a
 
 
 def without_overlays(

@@ -271,6 +271,10 @@ def warn_off_map(
 
         # (decoded as a dithered palette's: its pixels are no map colors, whatever the map)
         advice = dither_advice(pixels, True) if mostly and dithered else None
+        if advice is None and mostly:  # (a second panel, with its own map)
+            from truepix.color._decolorize._apart import apart_advice
+
+            advice = apart_advice(values, hidden)
         if advice is None and named:
             advice = _off_advice(
                 decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly

@@ -23,6 +23,7 @@ _MIN_ROWS = 3  # narrowing rows a triangle has at least
 _EXACT_TOLERANCE = 6  # a run's color steps on an exact bar; a JPEG'd one's: 40
 _JPEG_SLACK, _JPEG_NEAR = 3.0, 0.75  # a JPEG'd triangle's rows about its line: pixels, share
 _BASE, _JPEG_BASE = 0.7, 0.6  # a triangle's base run, of the bar's width at least (exact, JPEG)
+_JPEG_BASE_ROWS = 5  # rows past a JPEG'd bar's end its triangle's base may lie in
 _JPEG_MIDDLE = (0.25, 0.8)  # a JPEG'd triangle's rows its fill is read from, of the bar's width
 # a bar end whose one color runs this many times a color's usual run is a rectangular extension:
 # no continuous matplotlib map repeats even its last 3 table entries (measured over all of them)
@@ -82,10 +83,13 @@ def _triangle(rows: list[np.ndarray], left: int, right: int, tolerance: int) -> 
     # about as wide as the bar; it narrows to well under half that
     exact = tolerance <= _EXACT_TOLERANCE
     based = _BASE if exact else _JPEG_BASE  # (JPEG blends the base's edges with the outline)
-    if len(widths) < _MIN_ROWS or max(widths[:3]) < based * width or min(widths) > 0.6 * width:
+    # a JPEG'd bar's box may take a few rows of a triangle's base whose fill is near its end
+    # color (jet's dark blue under color at q50): its widest row lies a few rows out
+    first_rows = widths[:3] if exact else widths[:_JPEG_BASE_ROWS]
+    if len(widths) < _MIN_ROWS or max(first_rows) < based * width or min(widths) > 0.6 * width:
         return None
     narrowest = int(np.argmin(widths))
-    base = int(np.argmax(widths[:3]))
+    base = int(np.argmax(first_rows))
     if exact:
         if np.any(np.diff(widths[base : narrowest + 1]) > 1):  # a triangle only narrows
             return None
