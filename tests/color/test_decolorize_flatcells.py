@@ -10,9 +10,12 @@ cells' edges.
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 import numpy as np
 import pytest
+from PIL import Image
 from scipy import ndimage
 
 from tests.color._photographs import photo_jpeg, saved_rgb
@@ -89,6 +92,50 @@ def test_peak_share_against_numpy() -> None:
                              for o in range(-reach, reach + 1) if o], axis=0)  # fmt: skip
             expected = ((jumps > others) & (jumps > _flatcells.PEAK_FLOOR)).mean(axis=0)
             assert np.array_equal(_flatcells.peak_share(pixels, axis, step), expected)
+
+
+def _flat_sample_numpy(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> bool:
+    """flat_sample written with numpy's median (its form until December 2026)."""
+    n_rows, n_cols = len(rows) - 1, len(cols) - 1
+    every = max(1, int(np.ceil(np.sqrt(n_rows * n_cols / _flatcells.SAMPLE_CELLS))))
+    picked_rows, picked_cols = np.arange(0, n_rows, every), np.arange(0, n_cols, every)
+    high = int(min(np.diff(rows)[picked_rows].min(), _flatcells.SAMPLE_SIDE))
+    wide = int(min(np.diff(cols)[picked_cols].min(), _flatcells.SAMPLE_SIDE))
+    if high < 1 or wide < 1:
+        return False
+    y = (rows[picked_rows][:, None] + np.arange(high))[:, None, :, None]
+    x = (cols[picked_cols][:, None] + np.arange(wide))[None, :, None, :]
+    cells = pixels[y, x, :3].astype(np.int16).reshape(-1, high * wide, 3)
+    apart = np.abs(cells - np.median(cells, axis=1)[:, None]).max(axis=-1)
+    flat = np.mean(apart <= _flatcells.FLAT_DN, axis=1) >= _flatcells.FLAT_SHARE
+    return _flatcells.flat_grid(flat)
+
+
+@pytest.mark.parametrize("quality", [30, 60, 90])
+def test_flat_sample_against_numpy(quality: int) -> None:
+    # cells of a random matrix blown up by nearest neighbours (imshow of a small array),
+    # noisy, JPEG'd; read on their grid, on a grid of JPEG's blocks and on a random one
+    rng = np.random.default_rng(quality)
+    answers = []
+    for _ in range(40):
+        n_y, n_x = rng.integers(3, 24, 2)
+        cell = int(rng.integers(5, 40))
+        matrix = rng.integers(0, 256, (n_y, n_x, 3))
+        pixels = np.repeat(np.repeat(matrix, cell, axis=0), cell, axis=1)
+        pixels = pixels + rng.normal(0, rng.uniform(1, 14), pixels.shape)
+        buffer = io.BytesIO()
+        Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(buffer, "JPEG",
+                                                                       quality=quality)
+        picture = np.asarray(Image.open(buffer).convert("RGB"))
+        height, width = picture.shape[:2]
+        grids = [(np.arange(0, height + 1, cell), np.arange(0, width + 1, cell)),
+                 (np.r_[np.arange(0, height, 8), height], np.r_[np.arange(0, width, 8), width]),
+                 tuple(np.unique(np.r_[0, rng.integers(0, n, 12), n]) for n in (height, width))]
+        for rows, cols in grids:
+            expected = _flat_sample_numpy(picture, rows, cols)
+            assert _flatcells.flat_sample(picture, rows, cols) == expected
+            answers.append(expected)
+    assert 0 < np.mean(answers) < 1  # (both answers met)
 
 
 @pytest.mark.parametrize("name", ["camera", "astronaut"])

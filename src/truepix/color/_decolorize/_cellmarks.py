@@ -174,9 +174,9 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
         rows = _grid(flatcells.peak_share(pixels, 0, _line_step(width, PEAK_LINES)), height)
         if rows is None:
             return None
-        rgb = pixels[..., :3].astype(np.int16) if rgb is None else rgb
-        if not flatcells.flat_sample(rgb, rows, cols):
+        if not flatcells.flat_sample(pixels, rows, cols):
             return None  # (JPEG's blocks over a photograph or a smooth field: no flat cells)
+        rgb = pixels[..., :3].astype(np.int16) if rgb is None else rgb
     cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
     cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
     n_cols = len(cols) - 1

@@ -29,6 +29,7 @@ import numpy as np
 from truepix._threads import split_rows
 from truepix._validate import readonly
 from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._grains import grains
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -253,6 +254,10 @@ def jump_strokes(
     ink_luma = _peak(luma[cores], 0.0, 256.0, 256, JUMP_INK_LUMA)
     inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
     if weak and np.std(luma[inked]) > JUMP_WEAK_SPREAD:  # (texture: the map's lumas there)
+        return
+    # ... lying on one field (its two sides close): a texture's ridges between grains of
+    # differing levels share a level too (skimage's brick mortar; _grains)
+    if grains(position, off_map, width, inked, JUMP_REACHES, JUMP_SIDES, JUMP_CORE):
         return
     height = len(position) // width
     beside = np.zeros(len(position), dtype=bool)

@@ -20,11 +20,16 @@ chroma is each 8x8 block's DCT coefficients quantized, multiples of one step per
 frequency, which 8-bit rounding moves by ~0.3 DN (:func:`chroma_lattice`); JPEG XL
 codes its chroma in XYB, which no lattice of YCbCr's survives. A 4:2:0 JPEG's stored
 chroma samples, recovered from the decoded 2x2 means, hold the lattice too (jet's moon
-at q90-q95, which 4:2:0's model misses: 4.9-11 against JPEG XL's 1.9-2.9). Measured (192^2, 4 real + 2 smooth
-fields x 5 maps), the lattice's z score: Pillow 4:4:4 JPEG q50-q95 and OpenCV's q90
-3.6-22 per channel (4.4 and more in the larger of Cb's and Cr's); JPEG XL d1-d4 on
-real fields 0.6-3.3, on smooth ones up to 11 (a ramp's coefficients are all one value:
-those keep JPEG's rules, where they leave no hole).
+at q90-q95, which 4:2:0's model misses: 4.9-11 against JPEG XL's 1.9-2.9). Measured
+(192^2, 4 real + 2 smooth fields x 5 maps), the lattice's z score: Pillow 4:4:4 JPEG
+q50-q95 and OpenCV's q90 3.6-22 per channel (4.4 and more in the larger of Cb's and
+Cr's); JPEG XL d1-d4 on real fields 0.6-3.3, on smooth ones up to 11 (a ramp's
+coefficients are all one value: those keep JPEG's rules, where they leave no hole).
+JPEG XL's coarse chroma can look 4:2:0'd too (turbo's grace_hopper and viridis' terrain
+at distance 4: 4:2:0's model fits, marks of JPEG find them; 35 % and 5 % holes under
+JPEG's rules): on pictures large enough for the lattice to show (LATTICE_420_BLOCKS)
+its absence tells them as well, read at every phase of the 16-pixel coding unit
+(``_lattice.lattice_any_phase``): a JPEG'd figure's panel starts off its file's grid.
 
 Such pictures decode as JPEG'd ones do (luma-led positions, JPEG's filter), and their
 off-map pixels are judged as speckle's are (``_speckle.speckle_off_map``): only what no
@@ -40,10 +45,16 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._lattice import (
+    LATTICE_420_BLOCKS, LATTICE_FIRST_BLOCKS, LATTICE_Z, chroma_lattice, lattice_any_phase,
+)
 from truepix.color._decolorize._palette import Polyline
 
 __all__ = ["LOSSY_NOISE", "chroma_lattice", "residual_correlation", "smooth_lossy"]
 
+#: A 4:2:0-looking picture's lattice is read on this many blocks first (1 MP terrain,
+#: viridis and jet, Pillow JPEG q50-q90: z 5.4-6.6 there), then on LATTICE_FIRST_BLOCKS.
+LATTICE_QUICK_BLOCKS = 64
 #: The picture's noise (``_plan.noise_sigma``, DN) at least this. JPEG XL at distance
 #: 1-4 on real fields: 1.1-10 DN (magma's moon at d1, 1.06 DN, holds no hole);
 #: resampled pictures 0-1.06 DN.
@@ -60,29 +71,6 @@ LOSSY_CORRELATION = 0.2
 #: +4 DN 0.95-1.00; JPEG XL d1-d4 0.01-0.37.
 SHIFTED = 0.6
 SHIFT_BINS = 32
-#: The chroma lattice's z score (:func:`chroma_lattice`) that proves a JPEG.
-LATTICE_Z = 4.0
-#: Its quantization steps tried (DN, orthonormal 8x8 DCT: JPEG's chroma table at q50-q95
-#: scales 17-99 by 0.1-1), the share of a step a coefficient read lies off zero at
-#: least, how many must be read, and the central blocks read at most.
-LATTICE_STEPS = np.arange(2.0, 41.0)
-LATTICE_OFF_ZERO = 0.5
-LATTICE_MIN_COEFFICIENTS = 16
-LATTICE_BLOCKS = 1024
-#: Cb and Cr (JFIF), offsets left out.
-_CHROMA = (np.array([-0.168736, -0.331264, 0.5]), np.array([0.5, -0.418688, -0.081312]))
-
-
-def _dct_matrix() -> np.ndarray:
-    index = np.arange(8)
-    basis = np.cos(np.pi * (2 * index[None, :] + 1) * index[:, None] / 16) * np.sqrt(2 / 8)
-    basis[0] /= np.sqrt(2)
-    return basis
-
-
-_DCT = _dct_matrix()
-
-
 def residual_correlation(
     codes: np.ndarray, shape: tuple[int, ...], max_code: int, kept: Any = slice(None)
 ) -> float:  # fmt: skip
@@ -103,56 +91,6 @@ def residual_correlation(
     b -= b.mean()
     norm = np.sqrt((a * a).sum() * (b * b).sum())
     return float((a * b).sum() / norm) if norm > 0 else 0.0
-
-
-def chroma_lattice(pixels: np.ndarray, scale: float) -> float:
-    """How firmly the chroma's DCT blocks hold coefficients on a quantization lattice:
-    the larger of the 4:4:4 reading (8x8 blocks of pixels) and the 4:2:0 one (8x8 blocks
-    of 2x2 means, libjpeg's fancy upsampling undone: :func:`_subsampled`), at the
-    picture's own grid. Per reading the largest z score ``sum(cos(2 pi c / step)) /
-    sqrt(n)`` over Cb and Cr, frequencies and steps (LATTICE_STEPS), of the n
-    coefficients c at least LATTICE_OFF_ZERO steps off zero (zeros sit on any lattice),
-    where n >= LATTICE_MIN_COEFFICIENTS; about N(0, 0.7) where no lattice holds them.
-    The central LATTICE_BLOCKS blocks at most are read."""
-    height, width = pixels.shape[:2]
-    if height < 32 or width < 32 or pixels.shape[-1] < 3:
-        return 0.0
-    best = 0.0
-    for channel in _CHROMA:
-        plane = pixels[..., :3].astype(np.float64) @ (channel * scale)
-        best = max(best, _lattice_z(plane), _lattice_z(_subsampled(plane)))
-    return best
-
-
-def _subsampled(plane: np.ndarray) -> np.ndarray:
-    """The chroma samples a 4:2:0 JPEG stored, from its decoded ``plane``: the 2x2 means,
-    which libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each
-    way) made the samples filtered by [1, 6, 1] / 8 each way, deconvolved (the filter's
-    gain is 0.5 or more: no noise grows more than 4x), mirrored at the edges."""
-    height, width = plane.shape[0] // 2 * 2, plane.shape[1] // 2 * 2
-    means = plane[:height, :width].reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))
-    mirrored = np.pad(means, ((0, means.shape[0]), (0, means.shape[1])), mode="symmetric")
-    gain_y = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[0]))) / 8
-    gain_x = (6 + 2 * np.cos(2 * np.pi * np.fft.fftfreq(mirrored.shape[1]))) / 8
-    samples = np.fft.ifft2(np.fft.fft2(mirrored) / (gain_y[:, None] * gain_x[None, :]))
-    return np.real(samples)[: means.shape[0], : means.shape[1]]
-
-
-def _lattice_z(plane: np.ndarray) -> float:
-    """The lattice z score (:func:`chroma_lattice`) of one plane's central 8x8 blocks."""
-    side = int(np.sqrt(LATTICE_BLOCKS))
-    n_y, n_x = min(plane.shape[0] // 8, side), min(plane.shape[1] // 8, side)
-    if n_y * n_x == 0:
-        return 0.0
-    top, left = (plane.shape[0] // 8 - n_y) // 2 * 8, (plane.shape[1] // 8 - n_x) // 2 * 8
-    crop = plane[top : top + 8 * n_y, left : left + 8 * n_x]
-    blocks = crop.reshape(n_y, 8, n_x, 8).transpose(0, 2, 1, 3)
-    values = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, 1:]
-    read = np.abs(values)[..., None] >= LATTICE_OFF_ZERO * LATTICE_STEPS
-    sums = np.where(read, np.cos((2 * np.pi) * values[..., None] / LATTICE_STEPS), 0.0)
-    counts = read.sum(axis=0)
-    scores = sums.sum(axis=0) / np.sqrt(np.maximum(counts, 1))
-    return float(scores[counts >= LATTICE_MIN_COEFFICIENTS].max(initial=0.0))
 
 
 def shift_share(
@@ -187,11 +125,32 @@ def smooth_lossy(
     (rows, columns, C) ``sample`` (``kept``: see :func:`residual_correlation`), its
     ``noise`` sigma (DN), the map's ``line``; whether marks of JPEG found it (``jpeg``),
     and 4:2:0's model explains its chroma better than the map (``chroma_420``)."""
-    if noise < LOSSY_NOISE or (jpeg and chroma_420):
+    if noise < LOSSY_NOISE:
         return False
+    # (4:2:0's model fits JPEG XL's coarse chroma too: the lattice tells them apart
+    # where it can show, on LATTICE_420_BLOCKS blocks of 2x2 means at least)
+    subsampled = jpeg and chroma_420
+    if subsampled and (pixels.shape[0] // 16) * (pixels.shape[1] // 16) < LATTICE_420_BLOCKS:
+        return False
+    # (most such pictures are JPEGs: a few blocks prove it, before the costlier tests)
+    for blocks in (LATTICE_QUICK_BLOCKS, LATTICE_FIRST_BLOCKS) if subsampled else ():
+        if chroma_lattice(pixels, scale, enough=LATTICE_Z, subsampled_first=True,
+                          blocks=blocks) >= LATTICE_Z:  # fmt: skip
+            return False
     if residual_correlation(codes, sample.shape, max_code, kept) < LOSSY_CORRELATION:
         return False
     flat = sample.reshape(-1, sample.shape[-1])
     if shift_share(flat, scale, codes, max_code, line, kept) > SHIFTED:
         return False
-    return chroma_lattice(pixels, scale) < LATTICE_Z  # (JPEG's, whatever marks missed it)
+    # (JPEG's, whatever marks found or missed it; 4:2:0's model fits JPEG XL's chroma too)
+    lattice = chroma_lattice(pixels, scale, enough=LATTICE_Z, subsampled_first=chroma_420)
+    if lattice >= LATTICE_Z or (subsampled and lattice == 0.0):  # (0: none read)
+        return False
+    if not subsampled:
+        return True
+    # (a 4:2:0 JPEG cut off its grid, a figure's panel: the lattice where its blocks lie)
+    scan, (top, left) = lattice_any_phase(pixels, scale, LATTICE_FIRST_BLOCKS, LATTICE_Z)
+    if scan >= LATTICE_Z:
+        return False
+    return chroma_lattice(pixels[top:, left:], scale, enough=LATTICE_Z,
+                          subsampled_first=True) < LATTICE_Z  # fmt: skip
