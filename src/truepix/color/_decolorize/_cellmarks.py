@@ -209,15 +209,24 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     glyphs = flatcells.glyph_marks(marks, FRINGE_GROUP)  # (JPEG's ringing makes specks)
     if glyphs.any():
         marks |= _ringed(glyphs, same_cell, (apart > MARK_FRINGE) & rim, FRINGE_STEPS)
-    # a cell mostly far from its own median is several cells: the grid is not the picture's
+    # a cell holds one datum: flat a block or more from its marks, whichever grid stood
+    # (a mosaic of fields JPEG'd whole, each tile a "cell" across EDGE_DN jumps: trial
+    # 49's smooth tiles 21-46 % flagged as marks; ``_flatcells.flat_off_marks``)
     labels = same_cell.reshape(-1)
+    inner = inner_y[:, None] & inner_x[None, :]
+    flat_cell = flatcells.flat_off_marks(apart, labels, len(median), marks, inner)
+    if not flatcells.flat_grid(flat_cell):  # (FLAT_CELLS: a heatmap's cells, all but a few)
+        return None
+    in_flat = flat_cell[same_cell]
+    marks &= in_flat
+    # a cell mostly far from its own median is several cells: the grid is not the picture's
     flagged = np.bincount(labels, marks.reshape(-1), minlength=len(median))
     size = np.bincount(labels, minlength=len(median))
     marked = flagged > 0
     if flagged[marked].sum() > MARK_SHARE * size[marked].sum():
         return None
     marks &= (flagged <= MARK_SHARE * size)[same_cell]
-    inside = _inner(rows, height, 1)[:, None] & _inner(cols, width, 1)[None, :]
+    inside = _inner(rows, height, 1)[:, None] & _inner(cols, width, 1)[None, :] & in_flat
     return marks, apart, inside, rows, cols
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from truepix._validate import readonly
 from truepix.color._decolorize._vertex import _JIT
 
-__all__ = ["FLAT_DN", "FLAT_SHARE", "flat_cells", "flat_grid", "peak_share"]
+__all__ = ["FLAT_DN", "FLAT_SHARE", "flat_cells", "flat_grid", "flat_off_marks", "peak_share"]
 
 #: A jump counts where it exceeds every other within PEAK_REACH pixels along its line,
 #: and PEAK_FLOOR DN (largest channel): two pixels of a flat cell that JPEG left equal
@@ -42,6 +42,10 @@ FLAT_DN = 12.0
 FLAT_SHARE = 0.6
 FLAT_CELLS = 0.9
 SAMPLE_CELLS, SAMPLE_SIDE = 256, 16  # cells, and pixels each way of each read at most
+#: Away from its marks: MARK_REACH pixels or more (JPEG's block: a glyph's ringing stays
+#: within it). A cell with fewer than MARK_REACH^2 such pixels (seaborn's 16 px cells
+#: around two digits) shows no field between its marks: it counts as flat.
+MARK_REACH = 8
 
 
 def peak_share(pixels: np.ndarray, axis: int, step: int) -> np.ndarray:
@@ -99,6 +103,29 @@ def flat_cells(apart: np.ndarray, cell: np.ndarray, n_cells: int) -> np.ndarray:
     near = np.bincount(cell, (apart.reshape(-1) <= FLAT_DN), minlength=n_cells)
     size = np.bincount(cell, minlength=n_cells)
     return near >= FLAT_SHARE * np.maximum(size, 1)
+
+
+def flat_off_marks(
+    apart: np.ndarray, cell: np.ndarray, n_cells: int, marks: np.ndarray, inner: np.ndarray
+) -> np.ndarray:
+    """Per cell: whether its ``inner`` pixels (H, W bool) MARK_REACH or more from any of
+    ``marks`` (H, W bool) are flat (FLAT_SHARE of them within FLAT_DN of its median;
+    ``apart``, H x W, and ``cell``, flat: as :func:`flat_cells`).
+
+    A heatmap's cell is one color between its digits, however much their ringing
+    spreads (seaborn's 16 px cells at q50: 6-40 % of all pixels within FLAT_DN); a
+    field's tile, cut into "cells" by its jumps to the next tile, keeps varying there
+    (a mosaic of smooth fields JPEG'd whole: its tiles' far pixels read as marks)."""
+    near = marks.copy()
+    for _ in range(MARK_REACH):  # (a square MARK_REACH each way, one step a pass)
+        near[1:] |= near[:-1].copy()
+        near[:-1] |= near[1:].copy()
+        near[:, 1:] |= near[:, :-1].copy()
+        near[:, :-1] |= near[:, 1:].copy()
+    free = (inner & ~near).reshape(-1)
+    flat = np.bincount(cell, free & (apart.reshape(-1) <= FLAT_DN), minlength=n_cells)
+    size = np.bincount(cell, free, minlength=n_cells)
+    return (flat >= FLAT_SHARE * size) | (size < MARK_REACH**2)
 
 
 def flat_sample(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> bool:
