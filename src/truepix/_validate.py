@@ -54,6 +54,7 @@ __all__ = [
     "check_bound",
     "check_choice",
     "check_flag",
+    "check_picture_dtype",
     "check_range",
     "described",
     "finite_range",
@@ -161,6 +162,26 @@ def palette_colors(image: Any, /) -> Any:
     return image
 
 
+def check_picture_dtype(dtype: Any) -> None:
+    """Raise UnsupportedDtypeError unless ``dtype`` is a picture's: uint8, uint16 or float.
+
+    Examples
+    --------
+    >>> check_picture_dtype(np.dtype(np.uint16))
+    >>> check_picture_dtype(np.dtype(np.int64))
+    Traceback (most recent call last):
+    ...
+    truepix.errors.UnsupportedDtypeError: expected a picture of uint8, uint16 or floats in [0, 1], got dtype int64; cast 0..255 integers with .astype(np.uint8)
+    """
+    dtype = np.dtype(dtype)
+    if dtype not in (np.uint8, np.uint16) and dtype.kind != "f":
+        msg = (
+            f"expected a picture of uint8, uint16 or floats in [0, 1], got dtype {dtype};"
+            " cast 0..255 integers with .astype(np.uint8)"
+        )
+        raise UnsupportedDtypeError(msg)
+
+
 def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = False) -> np.ndarray:
     """Check a picture and return it as ``(H, W, 3)`` or ``(H, W, 4)``, dtype unchanged.
 
@@ -226,12 +247,7 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
             hint = "channels first (torch, rasterio)? pass np.moveaxis(picture, -3, -1)"
         msg = f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
         raise ShapeError(f"{msg} {array.shape}; {hint}")
-    if array.dtype not in (np.uint8, np.uint16) and array.dtype.kind != "f":
-        msg = (
-            f"expected a picture of uint8, uint16 or floats in [0, 1], got dtype {array.dtype};"
-            " cast 0..255 integers with .astype(np.uint8)"
-        )
-        raise UnsupportedDtypeError(msg)
+    check_picture_dtype(array.dtype)
     if array.dtype == np.uint16:
         _check_wide_levels(array)
     if array.dtype.kind == "f":

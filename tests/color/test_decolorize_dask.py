@@ -195,3 +195,20 @@ def test_dithered_chunks_make_a_dithered_result() -> None:
                                         scheduler="threads")  # fmt: skip
     assert bool(dithered) and not bool(jpeg)
     assert np.nanmax(np.abs(values - data)) < 0.1
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.int16, np.bool_])
+def test_a_dask_picture_of_a_wrong_dtype_is_refused_at_the_call(dtype) -> None:
+    """trial 49: a dask int64 picture was accepted and failed only at ``.compute()``;
+    the numpy call refuses it up front, and so does the dask one now."""
+    from truepix.errors import UnsupportedDtypeError
+
+    picture = da.from_array(np.zeros((64, 64, 3), dtype), chunks=(32, 32, 3))
+    for call in (
+        lambda: decolorize(picture, cmap="viridis", vmin=0, vmax=1),
+        lambda: Decolorizer("viridis", vmin=0, vmax=1).decode(picture),
+    ):
+        with pytest.raises(UnsupportedDtypeError, match=f"got dtype {np.dtype(dtype)};"):
+            call()
+    good = decolorize(picture.astype(np.uint8), cmap="viridis", vmin=0, vmax=1)
+    assert good.shape == (64, 64)

@@ -44,8 +44,12 @@ def is_dask(image: Any) -> bool:
 
 
 def _pixels(decoder: Any, image: Any) -> Any:
-    """The dask picture with its channel axis whole (a gray one made RGB)."""
+    """The dask picture with its channel axis whole (a gray one made RGB); its dtype
+    checked now, not when a worker first reads a chunk."""
+    from truepix._validate import check_picture_dtype
     from truepix.errors import ShapeError
+
+    check_picture_dtype(image.dtype)
 
     rows = image.ndim == 2 and image.shape[-1] in (3, 4)  # N pixels (as_rows), chunk by chunk
     if rows and decoder._gray_like:  # gray rows or a gray picture: known only from the data
