@@ -18,6 +18,7 @@ _DENSE = 0.5  # of the densest row's (column's) share, a row (column) within a r
 _GAP = 0.05  # of the picture's width (height), a margin that parts two regions
 _PLOT, _FILLED = 0.15, 0.6  # the decoded region's share of the picture, and of its extent
 _APART = 0.8  # share of the off pixels outside the decoded ones' extent
+_MARGIN = 0.5  # share of paper between two panels' extents
 _SAMPLE = 200_000  # pixels read at most (an even subsample of bigger pictures)
 
 
@@ -67,7 +68,10 @@ def apart_advice(values: np.ndarray, hidden: np.ndarray) -> str | None:
     inside = off[top:bottom, left:right].sum()
     if 1 - inside / off.sum() < _APART:
         return None
-    span = [k * step for k in _extent(off)]
+    extent = _extent(off)
+    if not _parted((top, bottom, left, right), extent, ~shown):
+        return None  # (a wrong map's matches on a smooth field: one band of it, no margin)
+    span = [k * step for k in extent]
     return (
         f"they lie apart from the decoded pixels (rows {span[0]}-{span[1] - 1}, columns"
         f" {span[2]}-{span[3] - 1}): another plot or panel with its own map? Crop the picture to"
@@ -89,3 +93,22 @@ def _extent(mask: np.ndarray) -> tuple[int, int, int, int]:
         longest = max(pieces, key=lambda piece: int(piece[-1] - piece[0]))
         out += [int(longest[0]), int(longest[-1]) + 1]
     return out[0], out[1], out[2], out[3]
+
+
+def _parted(first: tuple[int, int, int, int], second: tuple[int, int, int, int],
+            paper: np.ndarray) -> bool:
+    """Whether two extents (top, bottom, left, right) lie side by side or one above the
+    other with a margin between them that is mostly ``paper``, as two panels do."""
+    for low, high in ((2, 3), (0, 1)):  # side by side (columns), then stacked (rows)
+        a, b = sorted((first, second), key=lambda extent: extent[low])
+        if a[high] >= b[low]:
+            continue  # they overlap along this axis
+        across = (0, 1) if low == 2 else (2, 3)
+        start, stop = min(a[across[0]], b[across[0]]), max(a[across[1]], b[across[1]])
+        if low == 2:
+            gap = paper[start:stop, a[high] : b[low]]
+        else:
+            gap = paper[a[high] : b[low], start:stop]
+        if gap.size and gap.mean() >= _MARGIN:
+            return True
+    return False
