@@ -155,3 +155,31 @@ def test_continuous_picture_given_a_boundary_norm_comes_back_in_its_intervals(
     answers = np.r_[(EDGES[:-1] + EDGES[1:]) / 2, EDGES[[0, -1]]]
     assert np.isin(np.round(values, 9), np.round(answers, 9)).all()
     assert np.abs(values - field).max() <= 1.5 * np.diff(EDGES).max()
+
+
+def test_a_continuous_picture_given_two_bins_is_told_to_pass_its_limits() -> None:
+    """trial 49: ``BoundaryNorm([0, 1, 2], 256)`` (two bins: the map's first and last
+    colors) on a picture drawn with the whole map left 31-37 % NaN and said nothing.
+    Those pixels are the map's colors between the bins: the warning says to pass the
+    limits, and following it decodes them."""
+    y, x = np.mgrid[0:256, 0:256] / 256
+    field = 1 + np.sin(5 * x) * np.cos(3 * y)  # 0..2
+    picture = matplotlib.colormaps["viridis"](field / 2, bytes=True)[..., :3]
+    with pytest.warns(tp.errors.OffMapWarning, match=r"pass vmin=0, vmax=2 instead of the Bo"):
+        values = tp.decolorize(picture, cmap="viridis", norm=mcolors.BoundaryNorm([0, 1, 2], 256))
+    assert np.isnan(values).mean() > 0.2
+    followed = tp.decolorize(picture, cmap="viridis", vmin=0, vmax=2)
+    assert np.abs(followed - field).max() <= 2 / 256
+
+
+def test_a_picture_drawn_in_the_norms_levels_gets_no_such_advice() -> None:
+    y, x = np.mgrid[0:256, 0:256] / 256
+    field = 1 + np.sin(5 * x) * np.cos(3 * y)
+    norm = mcolors.BoundaryNorm(np.linspace(0, 2, 9), 256)
+    picture = matplotlib.colormaps["viridis"](norm(field), bytes=True)[..., :3]
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = tp.decolorize(picture, cmap="viridis", norm=norm)
+    assert not np.isnan(values).any()

@@ -275,6 +275,10 @@ def warn_off_map(
             from truepix.color._decolorize._apart import apart_advice
 
             advice = apart_advice(values, hidden)
+        if advice is None and named:  # (a continuous picture, a BoundaryNorm's few bins)
+            from truepix.color._decolorize._between_bins import between_bins_advice
+
+            advice = between_bins_advice(decoder, pixels, np.isnan(values) & ~hidden)
         if advice is None and named:
             advice = _off_advice(
                 decoder, pixels, np.isnan(values) & ~hidden, ~hidden, scale, loose=mostly
