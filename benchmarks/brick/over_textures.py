@@ -10,17 +10,16 @@ holes more than 2 px from any drawn pixel; and the same figure without strokes' 
 """
 
 import argparse
-import io
+import os
+import sys
 
-import matplotlib as mpl
 import numpy as np
 import skimage.data
-from PIL import Image
 
 import truepix as tp
 
-mpl.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from tests.color._photographs import stroked_figure  # noqa: E402
 
 SIZE = 256
 
@@ -28,24 +27,6 @@ SIZE = 256
 def field(name):
     g = getattr(skimage.data, name)().astype(float)[:SIZE, :SIZE]
     return (g - g.min()) / np.ptp(g)
-
-
-def figure(data, cmap, color, quality):
-    fig = plt.figure(figsize=(SIZE / 100, SIZE / 100), dpi=100)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_axis_off()
-    ax.imshow(data, cmap=cmap, vmin=0, vmax=1, aspect="auto")
-    if color is not None:
-        ax.plot([5, 250], [20, 240], color=color, lw=1.5)
-        for row in range(5):
-            ax.text(8, 30 + 48 * row, "Ag8%#Wm", color=color, fontsize=15)
-    ax.set_xlim(-0.5, SIZE - 0.5)
-    ax.set_ylim(SIZE - 0.5, -0.5)
-    buffer = io.BytesIO()
-    kw = {"pil_kwargs": {"quality": quality}} if quality else {}
-    fig.savefig(buffer, format="jpeg" if quality else "png", dpi=100, **kw)
-    plt.close(fig)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def main():
@@ -60,17 +41,17 @@ def main():
         data = field(name)
         for pair in args.inks.split(","):
             cmap, color = pair.split(":")
-            clean = figure(data, cmap, None, None).astype(int)
-            drawn = figure(data, cmap, color, None).astype(int)
+            clean = stroked_figure(data, cmap, None, None).astype(int)
+            drawn = stroked_figure(data, cmap, color, None).astype(int)
             mask = np.abs(drawn - clean).max(-1) >= 40
             touched = (drawn != clean).any(-1)
             beside = np.zeros_like(touched)
             for dy in range(-2, 3):
                 for dx in range(-2, 3):
                     beside |= np.roll(touched, (dy, dx), axis=(0, 1))
-            values = tp.decolorize(figure(data, cmap, color, args.quality), cmap=cmap,
+            values = tp.decolorize(stroked_figure(data, cmap, color, args.quality), cmap=cmap,
                                    vmin=0, vmax=1)
-            bare = tp.decolorize(figure(data, cmap, None, args.quality), cmap=cmap,
+            bare = tp.decolorize(stroked_figure(data, cmap, None, args.quality), cmap=cmap,
                                  vmin=0, vmax=1)
             flagged = np.isnan(values[mask]).mean()
             flagged_all.append(flagged)

@@ -318,3 +318,25 @@ def nearest_bins(picture: np.ndarray, cmap: str) -> np.ndarray:
     table = matplotlib.colormaps[cmap](np.arange(256), bytes=True)[:, :3].astype(float)
     _, index = cKDTree(table).query(picture.reshape(-1, 3).astype(float))
     return ((index + 0.5) / 256).reshape(picture.shape[:2])
+
+
+def stroked_figure(
+    field: np.ndarray, cmap: str, color: str | None, quality: int | None
+) -> np.ndarray:
+    """``field`` (256 x 256, 0-1) drawn with ``cmap`` by imshow into a 256 px figure
+    without axes; a line and five rows of text in ``color`` unless None; saved by
+    ``savefig`` as JPEG at ``quality`` (None: PNG), read back as RGB."""
+    import matplotlib.pyplot as plt
+
+    size = 256
+    fig = plt.figure(figsize=(size / 100, size / 100), dpi=100)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_axis_off()
+    ax.imshow(field, cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    if color is not None:
+        ax.plot([5, 250], [20, 240], color=color, lw=1.5)
+        for row in range(5):
+            ax.text(8, 30 + 48 * row, "Ag8%#Wm", color=color, fontsize=15)
+    ax.set_xlim(-0.5, size - 0.5)
+    ax.set_ylim(size - 0.5, -0.5)
+    return saved_rgb(fig, jpeg=quality is not None, dpi=100, quality=quality or 75)

@@ -23,7 +23,7 @@ from PIL import Image
 from scipy.ndimage import gaussian_filter
 
 from truepix.color._decolorize import _edges, _jpeg
-from tests.color._photographs import photo_jpeg, saved_rgb
+from tests.color._photographs import photo_jpeg, saved_rgb, stroked_figure
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -39,17 +39,7 @@ def _field() -> np.ndarray:
 
 def _figure(cmap: str, color: str | None, quality: int | None) -> np.ndarray:
     """The field drawn with ``cmap``; a line and text in ``color`` unless None."""
-    fig = plt.figure(figsize=(SIZE / 100, SIZE / 100), dpi=100)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_axis_off()
-    ax.imshow(_field(), cmap=cmap, vmin=0, vmax=1, aspect="auto")
-    if color is not None:
-        ax.plot([5, 250], [20, 240], color=color, lw=1.5)
-        for row in range(5):
-            ax.text(8, 30 + 48 * row, "Ag8%#Wm", color=color, fontsize=15)
-    ax.set_xlim(-0.5, SIZE - 0.5)
-    ax.set_ylim(SIZE - 0.5, -0.5)
-    return saved_rgb(fig, jpeg=quality is not None, dpi=100, quality=quality or 75)
+    return stroked_figure(_field(), cmap, color, quality)
 
 
 class _Stop(Exception):

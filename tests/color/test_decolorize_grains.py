@@ -10,19 +10,15 @@ saved by Pillow, and matplotlib figures saved as JPEG.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
-from PIL import Image
 from skimage import data
 
-from tests.color._photographs import encoded, nearest_bins
+from tests.color._photographs import encoded, nearest_bins, stroked_figure
 from truepix import decolorize
 
 mpl.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 
 SIZE = 256
 
@@ -50,28 +46,6 @@ def test_texture_keeps_its_data(name, cmap, fmt, quality):
     assert error <= 1.1 * np.abs(nearest_bins(picture, cmap) - field).mean()
 
 
-def _figure(field: np.ndarray, cmap: str, color: str | None, quality: int | None) -> np.ndarray:
-    """``field`` drawn with ``cmap`` by imshow; a line and text in ``color`` unless None;
-    saved as JPEG at ``quality`` (None: PNG)."""
-    fig = plt.figure(figsize=(SIZE / 100, SIZE / 100), dpi=100)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_axis_off()
-    ax.imshow(field, cmap=cmap, vmin=0, vmax=1, aspect="auto")
-    if color is not None:
-        ax.plot([5, 250], [20, 240], color=color, lw=1.5)
-        for row in range(5):
-            ax.text(8, 30 + 48 * row, "Ag8%#Wm", color=color, fontsize=15)
-    ax.set_xlim(-0.5, SIZE - 0.5)
-    ax.set_ylim(SIZE - 0.5, -0.5)
-    buffer = io.BytesIO()
-    if quality is None:
-        fig.savefig(buffer, format="png", dpi=100)
-    else:
-        fig.savefig(buffer, format="jpeg", dpi=100, pil_kwargs={"quality": quality})
-    plt.close(fig)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 #: flagged share of the stroke pixels (40 DN or more from the figure without them), the
 #: same before and after ``_grains``: red over brick on turbo 82.5 %, RdBu_r 92.5 %,
 #: RdYlBu 81.8 %; over the camera on coolwarm 94.8 %, turbo 87.5 %
@@ -82,16 +56,16 @@ def _figure(field: np.ndarray, cmap: str, color: str | None, quality: int | None
 )  # fmt: skip
 def test_red_strokes_over_a_texture_stay_flagged(name, cmap, low):
     field = _texture(name, SIZE)
-    drawn = _figure(field, cmap, "red", None).astype(int)
-    clean = _figure(field, cmap, None, None).astype(int)
+    drawn = stroked_figure(field, cmap, "red", None).astype(int)
+    clean = stroked_figure(field, cmap, None, None).astype(int)
     mask = np.abs(drawn - clean).max(-1) >= 40
-    values = decolorize(_figure(field, cmap, "red", 75), cmap=cmap, vmin=0, vmax=1)
+    values = decolorize(stroked_figure(field, cmap, "red", 75), cmap=cmap, vmin=0, vmax=1)
     assert np.isnan(values[mask]).mean() >= low
 
 
 @pytest.mark.parametrize("cmap", ["viridis", "turbo", "RdBu_r", "RdYlBu"])
 def test_brick_figure_without_strokes_keeps_its_data(cmap):
     """The same figures with no strokes (main before ``_grains``: 5.6-6.4 % holes)."""
-    values = decolorize(_figure(_texture("brick", SIZE), cmap, None, 75), cmap=cmap,
+    values = decolorize(stroked_figure(_texture("brick", SIZE), cmap, None, 75), cmap=cmap,
                         vmin=0, vmax=1)  # fmt: skip
     assert np.isnan(values).mean() <= 0.002
