@@ -14,10 +14,11 @@ at its blocks' phase; taken for JPEG XL, its grid was lost (issue 11; lossy's
 revert). :func:`lattice_any_phase` reads all 256 phases of 4:2:0's 16-pixel coding
 unit: the four of the 2x2 means, each deconvolved once, by the 64 of 8x8 blocks of
 means, each phase one histogram of its coefficients (``_COARSE``) against the steps'
-cosines, not a cosine per coefficient and step. The largest of 256 readings is a higher z where no lattice holds: measured (208^2, 4 real
-fields x 3 maps, 144 blocks; ``benchmarks/lossy/lattice_phase.py``) JPEG XL d1-d4
-2.8-3.6, Pillow 4:2:0 JPEG q50-q95 cut 5 rows and 11 columns in 4.4-8.4 (1.8-2.6 at
-their top left), each at its blocks' phase.
+cosines, not a cosine per coefficient and step. The largest of 256 readings is a
+higher z where no lattice holds: measured (208^2, 4 real fields x 3 maps, 144 blocks;
+``benchmarks/lossy/lattice_phase.py``) JPEG XL d1-d4 2.8-3.6, Pillow 4:2:0 JPEG q50-q95
+cut 5 rows and 11 columns in 4.4-8.4 (1.8-2.6 at their top left), each at its blocks'
+phase.
 """
 
 from __future__ import annotations
