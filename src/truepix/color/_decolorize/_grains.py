@@ -24,9 +24,11 @@ red text over turbo at q75 the most. GRAIN_SHARE lies midway.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 
-__all__ = ["grains"]
+__all__ = ["grains", "side_pairs"]
 
 #: A core's sides differ by more than GRAIN_GAP (positions, 0-1) in every pair ...
 GRAIN_GAP = 0.06
@@ -69,20 +71,29 @@ def grains(
     y, x = cores // width, cores % width
     own = position[cores]
     closest = np.full(len(cores), np.inf)
+    for inside, a, b in side_pairs(y, x, height, width, reaches):
+        pa, pb = position[a], position[b]
+        with np.errstate(invalid="ignore"):
+            gap = np.abs(pa - pb)
+            out = np.maximum(own - np.maximum(pa, pb), np.minimum(pa, pb) - own)
+            pair = inside & ~off_map[a] & ~off_map[b] & (gap <= sides) & (out >= core)
+        closest = np.where(pair & (gap < closest), gap, closest)
+    judged = np.isfinite(closest)
+    if not judged.any():
+        return False
+    return bool(np.mean(closest[judged] > GRAIN_GAP) >= GRAIN_SHARE)
+
+
+def side_pairs(
+    y: np.ndarray, x: np.ndarray, height: int, width: int, reaches: Iterable[int]
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """For pixels (``y``, ``x``) of a ``height`` x ``width`` picture, the two sides
+    ``reach`` pixels away across each of four directions (row, column, both diagonals),
+    for each of ``reaches``: ``(inside, a, b)``, whether both lie in the picture and
+    their flat indices (0 where not inside)."""
     for dy, dx in _STEPS:
         for reach in reaches:
             ay, ax, by, bx = y + dy * reach, x + dx * reach, y - dy * reach, x - dx * reach
             inside = (ay < height) & (by >= 0) & (np.minimum(ax, bx) >= 0)
             inside &= np.maximum(ax, bx) < width
-            a = np.where(inside, ay * width + ax, 0)
-            b = np.where(inside, by * width + bx, 0)
-            pa, pb = position[a], position[b]
-            with np.errstate(invalid="ignore"):
-                gap = np.abs(pa - pb)
-                out = np.maximum(own - np.maximum(pa, pb), np.minimum(pa, pb) - own)
-                pair = inside & ~off_map[a] & ~off_map[b] & (gap <= sides) & (out >= core)
-            closest = np.where(pair & (gap < closest), gap, closest)
-    judged = np.isfinite(closest)
-    if not judged.any():
-        return False
-    return bool(np.mean(closest[judged] > GRAIN_GAP) >= GRAIN_SHARE)
+            yield inside, np.where(inside, ay * width + ax, 0), np.where(inside, by * width + bx, 0)

@@ -45,6 +45,7 @@ from __future__ import annotations
 import numpy as np
 
 from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._grains import side_pairs
 from truepix.color._decolorize._grow import core_groups
 from truepix.color._decolorize._jumps import (
     JUMP_SAMPLE_SLACK,
@@ -358,18 +359,12 @@ def _jumps_at(
     own = luma[pixels]
     best = np.zeros(len(pixels))
     mean = np.full(len(pixels), np.nan)
-    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        for reach in GRAY_REACHES:
-            ay, ax, by, bx = y + dy * reach, x + dx * reach, y - dy * reach, x - dx * reach
-            inside = (ay < height) & (by >= 0) & (np.minimum(ax, bx) >= 0)
-            inside &= np.maximum(ax, bx) < width
-            a = np.where(inside, ay * width + ax, 0)
-            b = np.where(inside, by * width + bx, 0)
-            high, low = np.maximum(luma[a], luma[b]), np.minimum(luma[a], luma[b])
-            out = np.maximum(own - high, low - own)
-            taken = inside & (out > best) & (high - low <= sides) & ~off_map[a] & ~off_map[b]
-            best[taken] = out[taken]
-            mean[taken] = 0.5 * (luma[a] + luma[b])[taken]
+    for inside, a, b in side_pairs(y, x, height, width, GRAY_REACHES):
+        high, low = np.maximum(luma[a], luma[b]), np.minimum(luma[a], luma[b])
+        out = np.maximum(own - high, low - own)
+        taken = inside & (out > best) & (high - low <= sides) & ~off_map[a] & ~off_map[b]
+        best[taken] = out[taken]
+        mean[taken] = 0.5 * (luma[a] + luma[b])[taken]
     return best * 255.0, mean * 255.0
 
 
