@@ -135,11 +135,13 @@ def flag_strokes(
     if not plan.jpeg:
         from truepix.color._decolorize._ink_entries import flag_ink_entries
         from truepix.color._decolorize._ink_rings import flag_ink_rings
+        from truepix.color._decolorize._ink_valleys import flag_ink_valleys
         from truepix.color._decolorize._near_strokes import flag_near_strokes
 
         flag_near_strokes(values, pixels, keys)
         colors = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
         flag_ink_entries(values, pixels, keys, gray_ends(colors))
+        flag_ink_valleys(values, pixels)
         flag_ink_rings(values, pixels)
 
 
