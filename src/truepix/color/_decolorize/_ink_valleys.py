@@ -156,9 +156,12 @@ def _valley(pixels, s, nan, y, x, ink):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _flag(pixels, nan, inks, out):  # pragma: no cover - jitted
+    """Flag in ``out`` the 8-connected sets of valleys toward each ink (of LENGTH or
+    more) that touch a flagged pixel no farther from the ink; valleys are read only
+    where such a set grows (from the flagged pixels), not over the whole picture."""
     height, width = nan.shape
     s = np.empty((height, width))
-    valley = np.zeros((height, width))
+    state = np.zeros((height, width), dtype=np.int8)  # 0 unread, 1 valley, 2 not
     seen = np.zeros((height, width), dtype=np.bool_)
     queue = np.empty(height * width, dtype=np.int64)
     for e in range(inks.shape[0]):
@@ -168,34 +171,47 @@ def _flag(pixels, nan, inks, out):  # pragma: no cover - jitted
                 for c in range(3):
                     total += (float(pixels[y, x, c]) - inks[e, c]) ** 2
                 s[y, x] = np.sqrt(total)
-        for y in range(height):
-            for x in range(width):
-                valley[y, x] = 0.0 if nan[y, x] else _valley(pixels, s, nan, y, x, inks[e])
+        state[:, :] = 0
         seen[:, :] = False
-        for y0 in range(height):
-            for x0 in range(width):
-                if valley[y0, x0] == 0.0 or seen[y0, x0]:
+        for qy in range(height):
+            for qx in range(width):
+                if not nan[qy, qx]:
                     continue
-                # one 8-connected set of valleys: kept when it holds a core or touches
-                # a flagged pixel
-                seen[y0, x0] = True
-                queue[0] = y0 * width + x0
-                head, tail, kept = 0, 1, False
-                while head < tail:
-                    y, x = queue[head] // width, queue[head] % width
-                    head += 1
-                    for yy in range(max(0, y - 1), min(height, y + 2)):
-                        for xx in range(max(0, x - 1), min(width, x + 2)):
-                            if nan[yy, xx]:  # a flagged pixel of this ink's stroke
-                                kept = kept or s[yy, xx] <= s[y, x]
-                            elif valley[yy, xx] != 0.0 and not seen[yy, xx]:
-                                seen[yy, xx] = True
-                                queue[tail] = yy * width + xx
-                                tail += 1
-                if kept and tail >= LENGTH:
-                    for i in range(tail):
-                        out[queue[i] // width, queue[i] % width] = True
+                for y0 in range(max(0, qy - 1), min(height, qy + 2)):
+                    for x0 in range(max(0, qx - 1), min(width, qx + 2)):
+                        # a flagged pixel no farther from the ink than the valley beside
+                        # it: a stroke of this ink (not a dark seam beside a white one)
+                        if nan[y0, x0] or seen[y0, x0] or s[qy, qx] > s[y0, x0]:
+                            continue
+                        if not _is_valley(pixels, s, nan, y0, x0, inks[e], state):
+                            continue
+                        seen[y0, x0] = True
+                        queue[0] = y0 * width + x0
+                        head, tail = 0, 1
+                        while head < tail:  # the whole set of valleys joined to it
+                            y, x = queue[head] // width, queue[head] % width
+                            head += 1
+                            for yy in range(max(0, y - 1), min(height, y + 2)):
+                                for xx in range(max(0, x - 1), min(width, x + 2)):
+                                    if nan[yy, xx] or seen[yy, xx] or not _is_valley(
+                                        pixels, s, nan, yy, xx, inks[e], state
+                                    ):
+                                        continue
+                                    seen[yy, xx] = True
+                                    queue[tail] = yy * width + xx
+                                    tail += 1
+                        if tail >= LENGTH:
+                            for i in range(tail):
+                                out[queue[i] // width, queue[i] % width] = True
         _cores(s, nan, out)
+
+
+@nb.njit(**_JIT)
+def _is_valley(pixels, s, nan, y, x, ink, state):  # pragma: no cover - jitted
+    """:func:`_valley` at (y, x), read once (``state``)."""
+    if state[y, x] == 0:
+        state[y, x] = 1 if _valley(pixels, s, nan, y, x, ink) > 0.0 else 2
+    return state[y, x] == 1
 
 
 @nb.njit(**_JIT)
