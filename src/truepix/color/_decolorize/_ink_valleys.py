@@ -62,7 +62,7 @@ SIDES = 0.5
 GAP = 4.0
 #: Fewest pixels in a set of valleys taken (a speck of texture beside a stroke is one
 #: to three).
-LENGTH = 2
+LENGTH = 3
 
 
 def flag_ink_valleys(values: np.ndarray, pixels: np.ndarray) -> int:
@@ -117,9 +117,31 @@ def _side(pixels, s, nan, y, x, dy, dx, sp):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _blocky(pixels, y, x):  # pragma: no cover - jitted
+    """Whether (y, x) lies in a 2 x 2 block of one color: data drawn larger than its
+    grid (``imshow`` of a small array, nearest) comes in such blocks; a stroke's blends
+    change from pixel to pixel along and across it."""
+    height, width = pixels.shape[:2]
+    for oy in range(-1, 1):
+        for ox in range(-1, 1):
+            if y + oy < 0 or x + ox < 0 or y + oy + 1 >= height or x + ox + 1 >= width:
+                continue
+            same = True
+            for yy in range(y + oy, y + oy + 2):
+                for xx in range(x + ox, x + ox + 2):
+                    for c in range(3):
+                        same = same and pixels[yy, xx, c] == pixels[y, x, c]
+            if same:
+                return True
+    return False
+
+
+@nb.njit(**_JIT)
 def _valley(pixels, s, nan, y, x, ink):  # pragma: no cover - jitted
     """The distance (DN) from ``ink`` of the field beside (y, x) where it lies in a valley
     toward ``ink`` along some direction, else 0."""
+    if _blocky(pixels, y, x):
+        return 0.0
     sp = s[y, x]
     for d in range(4):
         dy, dx = (0, 1, 1, 1)[d], (1, 0, 1, -1)[d]
@@ -164,7 +186,9 @@ def _flag(pixels, nan, inks, out):  # pragma: no cover - jitted
     state = np.zeros((height, width), dtype=np.int8)  # 0 unread, 1 valley, 2 not
     seen = np.zeros((height, width), dtype=np.bool_)
     queue = np.empty(height * width, dtype=np.int64)
+    mine = np.zeros((height, width), dtype=np.bool_)  # this ink's flags
     for e in range(inks.shape[0]):
+        mine[:, :] = False
         for y in range(height):
             for x in range(width):
                 total = 0.0
@@ -202,8 +226,9 @@ def _flag(pixels, nan, inks, out):  # pragma: no cover - jitted
                                     tail += 1
                         if tail >= LENGTH:
                             for i in range(tail):
-                                out[queue[i] // width, queue[i] % width] = True
-        _cores(s, nan, out)
+                                mine[queue[i] // width, queue[i] % width] = True
+        _cores(s, nan, mine)  # (between this ink's blends: not a light pixel between
+        out |= mine  # two black strokes' blends taken for a white core)
 
 
 @nb.njit(**_JIT)
