@@ -18,10 +18,11 @@ Data makes such valleys too (a photograph's dark seam, a narrow river on a DEM),
 valley counts only in an 8-connected set of LENGTH or more valleys that touches a
 pixel flagged already no farther from the ink (the stroke where it left the map: a
 dark seam of data touching a white stroke is no black stroke), and a valley's sides
-are no flagged pixels (a data pixel beside a stroke is no valley with it). A pixel
-between two flagged ones across, no farther from the ink than either, is the core
-between a stroke's blends. The caller's gate (a picture that holds some NaN) keeps
-every all-data picture away.
+are no flagged pixels (a data pixel beside a stroke is no valley with it), nor does a
+pixel in a 2 x 2 block of one color make one (data drawn larger than its grid; a
+stroke's blends change from pixel to pixel). A pixel between two of one ink's flags
+across, no farther from that ink than either, is the core between a stroke's blends.
+The caller's gate (a picture that holds some NaN) keeps every all-data picture away.
 
 What stays is a stroke that never leaves the map (black text wholly over gist_heat's
 dark reds) and the faint blends at its rims: a stroke with no flagged pixel, or a
