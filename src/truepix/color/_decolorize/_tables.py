@@ -128,8 +128,9 @@ def flag_strokes(
     map: their antialiased edges (:func:`flag_edges`) and, on a picture no JPEG touched,
     strokes in the map's own colors (``_near_strokes``) and on its entries
     (``_ink_entries``: inks at a gray end of the table, blends on its straight
-    stretches; ``_ink_rings``: a black or white stroke's blends that are entries, read
-    against the field around), imported only here. ``kind``: the table the picture holds."""
+    stretches; ``_ink_valleys``: black and white strokes whose every pixel is an entry,
+    by their shape; ``_ink_rings``: a black or white stroke's blends that are entries,
+    read against the field around), imported only here. ``kind``: the table the picture holds."""
     keys = decoder._keys()[kind == "u8r"]
     flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
     if not plan.jpeg:
