@@ -128,18 +128,21 @@ def flag_strokes(
     map: their antialiased edges (:func:`flag_edges`) and, on a picture no JPEG touched,
     strokes in the map's own colors (``_near_strokes``) and on its entries
     (``_ink_entries``: inks at a gray end of the table, blends on its straight
-    stretches; ``_ink_rings``: a black or white stroke's blends that are entries, read
-    against the field around), imported only here. ``kind``: the table the picture holds."""
+    stretches; ``_ink_valleys``: black and white strokes whose every pixel is an entry,
+    by their shape; ``_ink_rings``: a black or white stroke's blends that are entries,
+    read against the field around), imported only here. ``kind``: the table the picture holds."""
     keys = decoder._keys()[kind == "u8r"]
     flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
     if not plan.jpeg:
         from truepix.color._decolorize._ink_entries import flag_ink_entries
         from truepix.color._decolorize._ink_rings import flag_ink_rings
+        from truepix.color._decolorize._ink_valleys import flag_ink_valleys
         from truepix.color._decolorize._near_strokes import flag_near_strokes
 
         flag_near_strokes(values, pixels, keys)
         colors = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
         flag_ink_entries(values, pixels, keys, gray_ends(colors))
+        flag_ink_valleys(values, pixels)
         flag_ink_rings(values, pixels)
 
 
