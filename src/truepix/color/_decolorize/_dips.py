@@ -16,17 +16,17 @@ import numpy as np
 __all__ = ["ink_dips"]
 
 #: A pixel is a stroke's ink when, across it (DIP_REACH px each side, in one of four
-#: directions), the field's two sides agree within DIP_SIDES of its dip below (above)
-#: them, the dip is DIP_MIN DN or more and DIP_NOISE times the picture's noise, and its
-#: color lies within DIP_FIT of the dip from the segment between the sides' mean and
-#: black (white). Cores of trial 45's t02 figures (black 14 pt text, 1 / 0.6 lw lines
-#: over jet, turbo, viridis, JPEG q75): 38-65 % of the stroke's core pixels; JPEG's
-#: misses on texture (jet, turbo, rainbow on the camera, moon, brick, Grace Hopper, q50 /
-#: q75): 0-7 % (the moon's dark craters 27 %, 18 pixels). ... and the pixel lies nearer
-#: that blend than any map color: a thin valley of the data at a map's dark end (the
-#: gaps of scikit-image's motorcycle disparity on viridis, q50: 873 core pixels dip, at
-#: 0.13 of the dip from black's blend) is that end's color; jet's black line over its
-#: yellow is olive, far from the blue of jet's luma.
+#: directions), the field's two sides are data (within ``data`` DN of the map) and agree
+#: within DIP_SIDES of its dip below (above) them, the dip is DIP_MIN DN or more and
+#: DIP_NOISE times the picture's noise, and its color lies within DIP_FIT of the dip from
+#: the segment between the sides' mean and black (white), nearer that blend than any map
+#: color. Cores of trial 45's t02 figures (black 14 pt text, 1 / 0.6 lw lines over jet,
+#: turbo, viridis, JPEG q75; without the sides' data test): 38-65 % of the stroke's core
+#: pixels; JPEG's misses on texture (jet, turbo, rainbow on the camera, moon, brick, Grace
+#: Hopper, q50 / q75): 0-7 % (the moon's dark craters 27 %, 18 pixels). A field's edge
+#: has sides that differ; a thin valley at a map's dark end, which JPEG takes to black
+#: (the motorcycle's disparity gaps on viridis, q50), lies between other JPEG'd gaps:
+#: its sides are off the map (``_alone.JPEG_INKED_PIXELS``).
 DIP_REACH = 3
 DIP_SIDES = 0.5
 DIP_MIN = 20.0
@@ -42,7 +42,8 @@ def ink_dips(
     """Per pixel (flat indices into ``flat``, its colors times ``scale`` in DN): whether it
     is a black or white stroke's ink over the one field across it (DIP_REACH, DIP_SIDES,
     DIP_MIN, DIP_NOISE times ``noise`` DN, DIP_FIT), nearer that blend than any of the
-    map's ``colors`` (DN, RGB rows); ``luma_weights`` per RGB channel."""
+    map's ``colors`` (DN, RGB rows); the sides' ``residual`` (per pixel of ``flat``) is at
+    most ``data`` DN. ``luma_weights`` per RGB channel."""
     inked = np.zeros(len(pixels), dtype=bool)
     if len(pixels) == 0:
         return inked
