@@ -50,7 +50,8 @@ def main():
         im = c.jpeg(a, 75)
         CAUGHT.clear()
         v = tp.decolorize(im, cmap=m, vmin=0, vmax=1)
-        print(f"== {spec}: flagged {np.isnan(v).ravel()[d > 10].mean() if (d > 10).any() else 0:.3f}")
+        flagged = np.isnan(v).ravel()[d > 10].mean() if (d > 10).any() else 0.0
+        print(f"== {spec}: flagged {flagged:.3f}")
         for groups, n, cand, foreign, luma, w, h, kw, out in CAUGHT:
             lab = groups > 0
             ring = kw.get("ring")
