@@ -16,6 +16,7 @@ from truepix.color._decolorize._alone import alone, luma_spread, strung
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
+from truepix.color._decolorize._dips import ink_dips
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._end_inks import end_ink_strokes, ink_ends
@@ -338,9 +339,14 @@ def jpeg_off_map(
             foreign[cored[around_blends(flat, scale, width, candidates[cored], on_map)]] = False
             cored = np.flatnonzero((groups > 0) & foreign & ~beyond_map)
             foreign[cored[hull_blends(flat, scale, candidates[cored], line.vertices)]] = False
+        cored = np.flatnonzero(groups > 0)  # (which cores are ink over one field: _dips)
+        inks = np.zeros(len(candidates), dtype=bool)
+        inks[cored] = ink_dips(flat, scale, width, candidates[cored], _YCBCR[0], plan.noise,
+                               line.colors_at(np.linspace(0, line.n_bins, 257)), residual,
+                               JPEG_CANDIDATE)
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
-                     cyclic=line.cyclic,
-                     ring=None if margin is None else margin[candidates])] = 0
+                     cyclic=line.cyclic, ring=None if margin is None else margin[candidates],
+                     inks=inks)] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
