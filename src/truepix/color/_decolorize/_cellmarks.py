@@ -182,13 +182,7 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     n_cols = len(cols) - 1
     cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1).astype(np.int64)
     flat = rgb.reshape(-1, 3)
-    median = np.empty((n_cols * (len(rows) - 1), 3), dtype=np.float32)
-    starts = np.searchsorted(np.sort(cell), np.arange(len(median) + 1))
-    for channel in range(3):  # (one sort of cell and byte together: 4x lexsort's speed)
-        values = np.sort(cell * 256 + flat[:, channel]) & 255
-        middle = (starts[:-1] + starts[1:] - 1) / 2.0
-        median[:, channel] = (values[np.floor(middle).astype(np.int64)]
-                              + values[np.ceil(middle).astype(np.int64)]) / 2.0  # fmt: skip
+    median = flatcells.cell_medians(pixels, rows, cols)  # (numpy's median, cell by cell)
     apart = np.abs(flat - median[cell]).max(axis=-1).reshape(height, width)
     flat_cell = flatcells.flat_cells(apart, cell, len(median)) if peaks else None
     if flat_cell is not None and not flatcells.flat_grid(flat_cell):
