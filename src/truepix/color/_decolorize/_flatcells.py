@@ -243,11 +243,37 @@ def flat_grid(flat: np.ndarray) -> bool:
 
 
 def glyph_marks(marks: np.ndarray, min_pixels: int) -> np.ndarray:
-    """The pixels of ``marks`` (2-D) in 8-connected groups of ``min_pixels`` or more."""
-    from truepix.color._decolorize._grow import groups_of  # (JPEG'd heatmaps only)
+    """The pixels of ``marks`` (2-D) in 8-connected groups of ``min_pixels`` or more
+    (each group walked on the grid itself: a mosaic's millions of far pixels, looked up
+    among the sorted candidates, took ``_grow.groups_of`` 2 s)."""
+    out = np.zeros(marks.shape, dtype=bool)
+    queue = np.empty(np.count_nonzero(marks), dtype=np.int64)
+    _glyphs(np.ascontiguousarray(marks), min_pixels, queue, out)
+    return out
 
-    candidates = np.flatnonzero(marks)
-    groups = groups_of(candidates, marks.shape[1], marks.shape[0], min_pixels)
-    out = np.zeros(marks.size, dtype=bool)
-    out[candidates[groups > 0]] = True
-    return out.reshape(marks.shape)
+
+@nb.njit(**_JIT)
+def _glyphs(marks, min_pixels, queue, out):  # pragma: no cover - jitted
+    """:func:`glyph_marks`' walk: each group's pixels gathered in ``queue`` (flat indices;
+    as many slots as marks), set in ``out`` where they are ``min_pixels`` or more."""
+    height, width = marks.shape
+    seen = np.zeros((height, width), dtype=np.bool_)
+    for y0 in range(height):
+        for x0 in range(width):
+            if not marks[y0, x0] or seen[y0, x0]:
+                continue
+            seen[y0, x0] = True
+            queue[0] = y0 * width + x0
+            size, head = 1, 0
+            while head < size:
+                y, x = queue[head] // width, queue[head] % width
+                head += 1
+                for yy in range(max(0, y - 1), min(height, y + 2)):
+                    for xx in range(max(0, x - 1), min(width, x + 2)):
+                        if marks[yy, xx] and not seen[yy, xx]:
+                            seen[yy, xx] = True
+                            queue[size] = yy * width + xx
+                            size += 1
+            if size >= min_pixels:
+                for k in range(size):
+                    out[queue[k] // width, queue[k] % width] = True
