@@ -119,20 +119,44 @@ def flat_off_marks(
     spreads (seaborn's 16 px cells at q50: 6-40 % of all pixels within FLAT_DN); a
     field's tile, cut into "cells" by its jumps to the next tile, keeps varying there
     (a mosaic of smooth fields JPEG'd whole: its tiles' far pixels read as marks)."""
-    near = marks
-    for axis in (0, 1):  # (a square MARK_REACH each way: a count over each line's window)
-        size = near.shape[axis]
-        counts = np.zeros(tuple(size + 1 if a == axis else n for a, n in enumerate(near.shape)),
-                          dtype=np.int32)  # fmt: skip
-        np.cumsum(near, axis=axis, dtype=np.int32, out=counts[1:] if axis == 0 else counts[:, 1:])
-        index = np.arange(size)
-        high = np.minimum(index + MARK_REACH + 1, size)
-        low = np.maximum(index - MARK_REACH, 0)
-        near = np.take(counts, high, axis=axis) > np.take(counts, low, axis=axis)
+    near = np.empty(marks.shape, dtype=bool)
+    _square(np.ascontiguousarray(marks), MARK_REACH, near)  # (a square MARK_REACH each way)
     free = (inner & ~near).reshape(-1)
     flat = np.bincount(cell, free & (apart.reshape(-1) <= FLAT_DN), minlength=n_cells)
     size = np.bincount(cell, free, minlength=n_cells)
     return (flat >= FLAT_SHARE * size) | (size < MARK_REACH**2)
+
+
+@nb.njit(**_JIT)
+def _square(marks, reach, out):  # pragma: no cover - jitted
+    """``out``: whether a pixel of ``marks`` (H, W bool) lies within ``reach`` pixels
+    each way (a square): along rows (the nearest mark left and right), then columns."""
+    height, width = marks.shape
+    wide = np.zeros((height, width), dtype=np.bool_)
+    for y in range(height):
+        last = -reach - 1
+        for x in range(width):
+            if marks[y, x]:
+                last = x
+            wide[y, x] = x - last <= reach
+        last = width + reach + 1
+        for x in range(width - 1, -1, -1):
+            if marks[y, x]:
+                last = x
+            wide[y, x] |= last - x <= reach
+    seen = np.empty(width, dtype=np.int64)
+    seen[:] = -reach - 1
+    for y in range(height):
+        for x in range(width):
+            if wide[y, x]:
+                seen[x] = y
+            out[y, x] = y - seen[x] <= reach
+    seen[:] = height + reach + 1
+    for y in range(height - 1, -1, -1):
+        for x in range(width):
+            if wide[y, x]:
+                seen[x] = y
+            out[y, x] |= seen[x] - y <= reach
 
 
 def flat_sample(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> bool:
