@@ -30,8 +30,8 @@ from truepix._validate import readonly
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = [
-    "FLAT_DN", "FLAT_SHARE", "cell_medians", "flat_cells", "flat_grid", "flat_off_marks",
-    "peak_share",
+    "FLAT_DN", "FLAT_SHARE", "apart_toward", "cell_medians", "flat_cells", "flat_grid",
+    "flat_off_marks", "peak_share",
 ]  # fmt: skip
 
 #: A jump counts where it exceeds every other within PEAK_REACH pixels along its line,
@@ -227,6 +227,41 @@ def cell_medians(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.n
     _cell_medians(readonly(pixels), np.ascontiguousarray(rows, dtype=np.int64),
                   np.ascontiguousarray(cols, dtype=np.int64), median)  # fmt: skip
     return median
+
+
+def apart_toward(
+    pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray, median: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel of ``pixels`` (H, W, C uint8), its first three channels less its cell's
+    ``median`` (:func:`cell_medians`; float32, as numpy's int16 - float32): the largest
+    absolute one (H, W) and their sum (flat), float32 -- half-integers within 765, exact
+    in any order."""
+    height, width = pixels.shape[:2]
+    apart = np.empty((height, width), dtype=np.float32)
+    toward = np.empty(height * width, dtype=np.float32)
+    _apart_toward(readonly(pixels), np.ascontiguousarray(rows, dtype=np.int64),
+                  np.ascontiguousarray(cols, dtype=np.int64), median, apart, toward)  # fmt: skip
+    return apart, toward
+
+
+@nb.njit(**_JIT)
+def _apart_toward(pixels, rows, cols, median, apart, toward):  # pragma: no cover - jitted
+    """:func:`apart_toward`'s loop, cell by cell."""
+    width = pixels.shape[1]
+    n_cols = len(cols) - 1
+    for i in range(len(rows) - 1):
+        for j in range(n_cols):
+            middle = median[i * n_cols + j]
+            for y in range(rows[i], rows[i + 1]):
+                for x in range(cols[j], cols[j + 1]):
+                    most = np.float32(0.0)
+                    total = np.float32(0.0)
+                    for channel in range(3):
+                        gap = np.float32(pixels[y, x, channel]) - middle[channel]
+                        most = max(most, abs(gap))
+                        total += gap
+                    apart[y, x] = most
+                    toward[y * width + x] = total
 
 
 @nb.njit(**_JIT)
