@@ -27,7 +27,7 @@ def _mosaic() -> np.ndarray:
 def test_cell_medians_are_numpys_median_of_each_cell() -> None:
     pixels = _mosaic()
     rows, cols = _cellmarks._bounds(3, 120), _cellmarks._bounds(4, 144)
-    medians = _flatcells.cell_medians(pixels, rows, cols)
+    medians = _flatcells.cell_medians(pixels, rows, cols, _cellmarks.CELL_EDGE)[0]
     assert medians.dtype == np.float32
     for i in range(3):
         for j in range(4):

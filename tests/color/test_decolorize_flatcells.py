@@ -145,3 +145,67 @@ def test_jpeg_blocks_of_a_photograph_are_no_flat_cells(name: str, cmap: str) -> 
     # no flat cells: 6-77 % of them flat where a heatmap's are all
     picture = photo_jpeg(name, cmap, quality=50)
     assert _cellmarks.cell_marks(picture) is None
+
+
+def _cell_medians_numpy(
+    pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray, edge: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """cell_medians written with numpy's sorts (``_cellmarks._read_cells``' form until
+    December 2026); the inner distances as its cores read them (``_cellmarks._inner``)."""
+    height, width = pixels.shape[:2]
+    cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
+    cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
+    n_cols = len(cols) - 1
+    cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1).astype(np.int64)
+    flat = pixels[..., :3].astype(np.int16).reshape(-1, 3)
+    median = np.empty((n_cols * (len(rows) - 1), 3), dtype=np.float32)
+    starts = np.searchsorted(np.sort(cell), np.arange(len(median) + 1))
+    for channel in range(3):
+        values = np.sort(cell * 256 + flat[:, channel]) & 255
+        middle = (starts[:-1] + starts[1:] - 1) / 2.0
+        median[:, channel] = (values[np.floor(middle).astype(np.int64)]
+                              + values[np.ceil(middle).astype(np.int64)]) / 2.0  # fmt: skip
+    apart = np.abs(flat - median[cell]).max(axis=-1)
+    inner = (_cellmarks._inner(rows, height, edge)[:, None]
+             & _cellmarks._inner(cols, width, edge)[None, :]).reshape(-1)  # fmt: skip
+    inner_far = np.full(len(median), -1.0, dtype=np.float32)
+    np.maximum.at(inner_far, cell[inner], apart[inner])
+    return median, _flatcells.flat_cells(apart, cell, len(median)), inner_far
+
+
+@pytest.mark.parametrize("quality", [30, 75])
+def test_cell_medians_against_numpy(quality: int) -> None:
+    # random matrices blown up by nearest neighbours, noisy, JPEG'd (RGB and RGBA), read on
+    # their grid, on JPEG's blocks and on a random grid: the same medians, the same flat
+    # cells, the same largest distances inside them; a half-integer median of an even
+    # count is among them
+    rng = np.random.default_rng(quality + 1)
+    flat_seen, halves = [], 0
+    for _ in range(30):
+        n_y, n_x = rng.integers(3, 16, 2)
+        cell = int(rng.integers(5, 30))
+        matrix = rng.integers(0, 256, (n_y, n_x, 3))
+        pixels = np.repeat(np.repeat(matrix, cell, axis=0), cell, axis=1)
+        pixels = pixels + rng.normal(0, rng.uniform(1, 14), pixels.shape)
+        buffer = io.BytesIO()
+        Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(buffer, "JPEG",
+                                                                       quality=quality)
+        picture = np.asarray(Image.open(buffer).convert("RGB"))
+        if rng.random() < 0.3:
+            alpha = rng.integers(0, 256, picture.shape[:2] + (1,), dtype=np.uint8)
+            picture = np.concatenate([picture, alpha], axis=-1)
+        height, width = picture.shape[:2]
+        grids = [(np.arange(0, height + 1, cell), np.arange(0, width + 1, cell)),
+                 (np.r_[np.arange(0, height, 8), height], np.r_[np.arange(0, width, 8), width]),
+                 tuple(np.unique(np.r_[0, rng.integers(1, n, 12), n]) for n in (height, width))]
+        for rows, cols in grids:
+            edge = int(rng.integers(1, 4))
+            median, flat, inner_far = _flatcells.cell_medians(picture, rows, cols, edge)
+            expected = _cell_medians_numpy(picture, rows, cols, edge)
+            assert median.dtype == np.float32
+            assert np.array_equal(median, expected[0])
+            assert np.array_equal(flat, expected[1])
+            assert np.array_equal(inner_far, expected[2])
+            flat_seen.append(flat.mean())
+            halves += int(np.any(median % 1 == 0.5))
+    assert 0 < np.mean(flat_seen) < 1 and halves > 0  # (both answers met)

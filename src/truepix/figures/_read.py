@@ -32,6 +32,7 @@ from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
 from truepix.figures._checks import bar_ends
+from truepix.figures._dark_ends import based_ends
 from truepix.figures._dataarray import data_array, label_coordinates
 from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
@@ -102,6 +103,11 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         # (a light gray outline counts: seaborn's is 0.8 gray, 51 below white)
         dark = np.flatnonzero((view[index, across] >= 40).mean(axis=1) >= 0.6)
         run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
+        # dark on past the rows searched: an extend triangle as dark as the map's end (magma's,
+        # hot's, gray's under color), around which the outline runs; no line crosses there
+        beyond = 2 * index[0] - index[1]
+        if len(run) and run[0] == 0 and 0 <= beyond < len(view) and (view[beyond, across] >= 40).mean() >= 0.6:
+            run = run[:0]
         found.append((index, weights, run))
     # the line is as thick at both ends: a run longer at one end took the map's dark end in
     thickness = min((len(run) for _, _, run in found if len(run)), default=0)
@@ -558,6 +564,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
         outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
+        if outline is not None:  # an end under an extend triangle lies at the triangle's base
+            outline = based_ends(rgb, bar, outline, _coverage.background(rgb))
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline, _layout.neighbour_zones(bars, bar)))
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])

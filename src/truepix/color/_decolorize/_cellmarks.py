@@ -175,17 +175,24 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
             return None
         if not flatcells.flat_sample(pixels, rows, cols):
             return None  # (JPEG's blocks over a photograph or a smooth field: no flat cells)
+    median, flat_cell, inner_far = flatcells.cell_medians(pixels, rows, cols, CELL_EDGE)
+    if not peaks:
+        flat_cell = None
+    elif not flatcells.flat_grid(flat_cell):
+        return None  # (JPEG's blocks over a photograph or a smooth field: no flat cells)
+    # no core below (MARK_CORE, CELL_EDGE inside a flat cell): None, told per cell first
+    cored = inner_far > MARK_CORE
+    if flat_cell is not None:
+        cored &= flat_cell
+    if not cored.any():
+        return None
     cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
     cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
     n_cols = len(cols) - 1
     cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1)
     cell = cell.astype(np.int64, copy=False)
-    median = flatcells.cell_medians(pixels, rows, cols)  # (numpy's median, cell by cell)
     # each pixel's largest channel's distance from its cell's median, and their sum
     apart, toward = flatcells.apart_toward(pixels, rows, cols, median)
-    flat_cell = flatcells.flat_cells(apart, cell, len(median)) if peaks else None
-    if flat_cell is not None and not flatcells.flat_grid(flat_cell):
-        return None  # (JPEG's blocks over a photograph or a smooth field: no flat cells)
     inner_x = _inner(cols, width, CELL_EDGE)
     inner_y = _inner(rows, height, CELL_EDGE)
     core = (apart > MARK_CORE) & inner_y[:, None] & inner_x[None, :]
@@ -240,7 +247,7 @@ def _ringed(
 
 def _sides_apart(rgb: np.ndarray, bounds: np.ndarray, axis: int) -> bool:
     """Whether the cells either side of the median inner boundary of ``bounds`` (along
-    ``axis`` of ``rgb``, H x W x C uint8) differ by EDGE_DN or more, CELL_EDGE pixels inside
+    ``axis`` of ``rgb``, H x W x C uint8) differ by EDGE_DN or more, CELL_EDGE px inside
     each, in GRID_PEAK of the lines or more."""
     inner = bounds[1:-1]
     if not len(inner):
