@@ -165,8 +165,7 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
         return None
     cols = _grid(_edge_share(pixels, 1), width)
     rows = None if cols is None else _grid(_edge_share(pixels, 0), height)
-    rgb = None if rows is None else pixels[..., :3].astype(np.int16)
-    peaks = rgb is None or not (_sides_apart(rgb, cols, 1) and _sides_apart(rgb, rows, 0))
+    peaks = rows is None or not (_sides_apart(pixels, cols, 1) and _sides_apart(pixels, rows, 0))
     if peaks:  # (no grid of EDGE_DN jumps, or lines ruled over a field: no cells' edges)
         cols = _grid(flatcells.peak_share(pixels, 1, _line_step(height, PEAK_LINES)), width)
         if cols is None:
@@ -187,13 +186,13 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
         cored &= flat_cell
     if not cored.any():
         return None
-    rgb = pixels[..., :3].astype(np.int16) if rgb is None else rgb
     cell_col = np.searchsorted(cols, np.arange(width), side="right") - 1
     cell_row = np.searchsorted(rows, np.arange(height), side="right") - 1
     n_cols = len(cols) - 1
-    cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1).astype(np.int64)
-    flat = rgb.reshape(-1, 3)
-    apart = np.abs(flat - median[cell]).max(axis=-1).reshape(height, width)
+    cell = (cell_row[:, None] * n_cols + cell_col[None, :]).reshape(-1)
+    cell = cell.astype(np.int64, copy=False)
+    # each pixel's largest channel's distance from its cell's median, and their sum
+    apart, toward = flatcells.apart_toward(pixels, rows, cols, median)
     inner_x = _inner(cols, width, CELL_EDGE)
     inner_y = _inner(rows, height, CELL_EDGE)
     core = (apart > MARK_CORE) & inner_y[:, None] & inner_x[None, :]
@@ -203,7 +202,6 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
         return None
     same_cell = cell.reshape(height, width)
     # a digit's rim lies between its cell's color and its ink; JPEG's ringing either side
-    toward = (flat - median[cell]).sum(axis=-1)
     ink = np.bincount(cell, np.where(core.reshape(-1), toward, 0.0), minlength=len(median))
     rim = (toward * ink[cell] > 0).reshape(height, width)
     marks = _ringed(core, same_cell, apart > MARK_EDGE, MARK_STEPS)
@@ -249,13 +247,13 @@ def _ringed(
 
 def _sides_apart(rgb: np.ndarray, bounds: np.ndarray, axis: int) -> bool:
     """Whether the cells either side of the median inner boundary of ``bounds`` (along
-    ``axis`` of ``rgb``, H x W x 3) differ by EDGE_DN or more, CELL_EDGE pixels inside
+    ``axis`` of ``rgb``, H x W x C uint8) differ by EDGE_DN or more, CELL_EDGE px inside
     each, in GRID_PEAK of the lines or more."""
     inner = bounds[1:-1]
     if not len(inner):
         return True
-    before = np.take(rgb, inner - CELL_EDGE, axis=axis)
-    after = np.take(rgb, inner + CELL_EDGE - 1, axis=axis)
+    before = np.take(rgb[..., :3], inner - CELL_EDGE, axis=axis).astype(np.int16)
+    after = np.take(rgb[..., :3], inner + CELL_EDGE - 1, axis=axis).astype(np.int16)
     jumps = np.abs(before - after).max(axis=-1) > EDGE_DN
     return bool(np.median(jumps.mean(axis=1 - axis)) >= GRID_PEAK)
 

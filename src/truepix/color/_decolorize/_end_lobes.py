@@ -99,27 +99,51 @@ def end_lobes(
         near_end = np.linalg.norm(own - color, axis=1) <= tolerance + END_LOBE * _WIDEST
         keep = np.flatnonzero(((own - color) @ outward > 0.0) & near_end & ~found[at])
         path = np.clip(color + STEPS[:, None] * outward, 0.0, 255.0)
-        along = _along(own[keep], path, tolerance)
+        kinds, kind_of = np.unique(own[keep], axis=0, return_inverse=True)
+        along = _along(kinds, path, tolerance)[kind_of.reshape(-1)]  # (each color once)
         keep, along = keep[np.isfinite(along)], along[np.isfinite(along)]
         if not len(keep):
             continue
         ys, xs = np.divmod(at[keep], width)
         lobe = np.zeros(len(keep), dtype=bool)
-        for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-            for sign in (1, -1):
-                # the end on one side, the contrast the lobe overshoots on the other
-                q = _at(ys - sign * dy, xs - sign * dx, width, height)
-                r = _at(ys + sign * dy, xs + sign * dx, width, height)
-                q_near = flat[q, :3].astype(np.float64) * scale
-                place = np.argmin(((q_near[:, None, :] - table) ** 2).sum(axis=-1), axis=1)
-                at_end = ~candidates[q] & (np.abs(place / (len(table) - 1) - end) <= END_NEAR)
-                r_rgb = flat[r, :3].astype(np.float64) * scale
-                contrast = np.where(candidates[r], 0.0, np.linalg.norm(r_rgb - color, axis=1))
-                lobe |= at_end & (along <= END_LOBE * contrast)
+        steps = [(sign * dy, sign * dx) for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1))
+                 for sign in (1, -1)]  # fmt: skip
+        sides = [_at(ys - dy, xs - dx, width, height) for dy, dx in steps]
+        pixels, ending = _at_end(flat, scale, np.concatenate(sides), candidates, table, end)
+        for (dy, dx), q in zip(steps, sides):
+            # the end on one side, the contrast the lobe overshoots on the other
+            at_end = ending[np.searchsorted(pixels, q)]
+            r = _at(ys + dy, xs + dx, width, height)
+            r_rgb = flat[r, :3].astype(np.float64) * scale
+            contrast = np.where(candidates[r], 0.0, np.linalg.norm(r_rgb - color, axis=1))
+            lobe |= at_end & (along <= END_LOBE * contrast)
         hit = at[keep[lobe]]
         found[hit] = True
         which[hit] = end
     return found, which
+
+
+def _at_end(
+    flat: np.ndarray, scale: float, pixels: np.ndarray, candidates: np.ndarray,
+    table: np.ndarray, end: int,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``pixels`` (flat indices) sorted and unique, and for each whether it lies on the
+    map (no candidate) with its nearest ``table`` color within END_NEAR of ``end``; each
+    color's nearest is looked up once."""
+    pixels = np.unique(pixels)
+    ending = np.zeros(len(pixels), dtype=bool)
+    on = np.flatnonzero(~candidates[pixels])
+    if not len(on):
+        return pixels, ending
+    kinds, kind_of = np.unique(flat[pixels[on], :3], axis=0, return_inverse=True)
+    kinds = kinds.astype(np.float64) * scale
+    place = np.empty(len(kinds), dtype=np.int64)
+    for start in range(0, len(kinds), CHUNK):
+        part = kinds[start : start + CHUNK]
+        squared = ((part[:, None, :] - table) ** 2).sum(axis=-1)
+        place[start : start + CHUNK] = np.argmin(squared, axis=1)
+    ending[on] = (np.abs(place / (len(table) - 1) - end) <= END_NEAR)[kind_of.reshape(-1)]
+    return pixels, ending
 
 
 def _along(colors: np.ndarray, path: np.ndarray, tolerance: float) -> np.ndarray:

@@ -30,8 +30,8 @@ from truepix._validate import readonly
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = [
-    "FLAT_DN", "FLAT_SHARE", "cell_medians", "flat_cells", "flat_grid", "flat_off_marks",
-    "peak_share",
+    "FLAT_DN", "FLAT_SHARE", "apart_toward", "cell_medians", "flat_cells", "flat_grid",
+    "flat_off_marks", "peak_share",
 ]  # fmt: skip
 
 #: A jump counts where it exceeds every other within PEAK_REACH pixels along its line,
@@ -119,16 +119,44 @@ def flat_off_marks(
     spreads (seaborn's 16 px cells at q50: 6-40 % of all pixels within FLAT_DN); a
     field's tile, cut into "cells" by its jumps to the next tile, keeps varying there
     (a mosaic of smooth fields JPEG'd whole: its tiles' far pixels read as marks)."""
-    near = marks.copy()
-    for _ in range(MARK_REACH):  # (a square MARK_REACH each way, one step a pass)
-        near[1:] |= near[:-1].copy()
-        near[:-1] |= near[1:].copy()
-        near[:, 1:] |= near[:, :-1].copy()
-        near[:, :-1] |= near[:, 1:].copy()
+    near = np.empty(marks.shape, dtype=bool)
+    _square(np.ascontiguousarray(marks), MARK_REACH, near)  # (a square MARK_REACH each way)
     free = (inner & ~near).reshape(-1)
     flat = np.bincount(cell, free & (apart.reshape(-1) <= FLAT_DN), minlength=n_cells)
     size = np.bincount(cell, free, minlength=n_cells)
     return (flat >= FLAT_SHARE * size) | (size < MARK_REACH**2)
+
+
+@nb.njit(**_JIT)
+def _square(marks, reach, out):  # pragma: no cover - jitted
+    """``out``: whether a pixel of ``marks`` (H, W bool) lies within ``reach`` pixels
+    each way (a square): along rows (the nearest mark left and right), then columns."""
+    height, width = marks.shape
+    wide = np.zeros((height, width), dtype=np.bool_)
+    for y in range(height):
+        last = -reach - 1
+        for x in range(width):
+            if marks[y, x]:
+                last = x
+            wide[y, x] = x - last <= reach
+        last = width + reach + 1
+        for x in range(width - 1, -1, -1):
+            if marks[y, x]:
+                last = x
+            wide[y, x] |= last - x <= reach
+    seen = np.empty(width, dtype=np.int64)
+    seen[:] = -reach - 1
+    for y in range(height):
+        for x in range(width):
+            if wide[y, x]:
+                seen[x] = y
+            out[y, x] = y - seen[x] <= reach
+    seen[:] = height + reach + 1
+    for y in range(height - 1, -1, -1):
+        for x in range(width):
+            if wide[y, x]:
+                seen[x] = y
+            out[y, x] |= seen[x] - y <= reach
 
 
 def flat_sample(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> bool:
@@ -252,6 +280,41 @@ def _cell_counts(  # pragma: no cover - jitted
             inner_far[cell] = inner
 
 
+def apart_toward(
+    pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray, median: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel of ``pixels`` (H, W, C uint8), its first three channels less its cell's
+    ``median`` (:func:`cell_medians`; float32, as numpy's int16 - float32): the largest
+    absolute one (H, W) and their sum (flat), float32 -- half-integers within 765, exact
+    in any order."""
+    height, width = pixels.shape[:2]
+    apart = np.empty((height, width), dtype=np.float32)
+    toward = np.empty(height * width, dtype=np.float32)
+    _apart_toward(readonly(pixels), np.ascontiguousarray(rows, dtype=np.int64),
+                  np.ascontiguousarray(cols, dtype=np.int64), median, apart, toward)  # fmt: skip
+    return apart, toward
+
+
+@nb.njit(**_JIT)
+def _apart_toward(pixels, rows, cols, median, apart, toward):  # pragma: no cover - jitted
+    """:func:`apart_toward`'s loop, cell by cell."""
+    width = pixels.shape[1]
+    n_cols = len(cols) - 1
+    for i in range(len(rows) - 1):
+        for j in range(n_cols):
+            middle = median[i * n_cols + j]
+            for y in range(rows[i], rows[i + 1]):
+                for x in range(cols[j], cols[j + 1]):
+                    most = np.float32(0.0)
+                    total = np.float32(0.0)
+                    for channel in range(3):
+                        gap = np.float32(pixels[y, x, channel]) - middle[channel]
+                        most = max(most, abs(gap))
+                        total += gap
+                    apart[y, x] = most
+                    toward[y * width + x] = total
+
+
 @nb.njit(inline="always", **_JIT)
 def _middle(counts, least, n):  # pragma: no cover - jitted
     """The median of ``n`` values given their ``counts`` per value (0-255; none below
@@ -274,11 +337,37 @@ def flat_grid(flat: np.ndarray) -> bool:
 
 
 def glyph_marks(marks: np.ndarray, min_pixels: int) -> np.ndarray:
-    """The pixels of ``marks`` (2-D) in 8-connected groups of ``min_pixels`` or more."""
-    from truepix.color._decolorize._grow import groups_of  # (JPEG'd heatmaps only)
+    """The pixels of ``marks`` (2-D) in 8-connected groups of ``min_pixels`` or more
+    (each group walked on the grid itself: a mosaic's millions of far pixels, looked up
+    among the sorted candidates, took ``_grow.groups_of`` 2 s)."""
+    out = np.zeros(marks.shape, dtype=bool)
+    queue = np.empty(np.count_nonzero(marks), dtype=np.int64)
+    _glyphs(np.ascontiguousarray(marks), min_pixels, queue, out)
+    return out
 
-    candidates = np.flatnonzero(marks)
-    groups = groups_of(candidates, marks.shape[1], marks.shape[0], min_pixels)
-    out = np.zeros(marks.size, dtype=bool)
-    out[candidates[groups > 0]] = True
-    return out.reshape(marks.shape)
+
+@nb.njit(**_JIT)
+def _glyphs(marks, min_pixels, queue, out):  # pragma: no cover - jitted
+    """:func:`glyph_marks`' walk: each group's pixels gathered in ``queue`` (flat indices;
+    as many slots as marks), set in ``out`` where they are ``min_pixels`` or more."""
+    height, width = marks.shape
+    seen = np.zeros((height, width), dtype=np.bool_)
+    for y0 in range(height):
+        for x0 in range(width):
+            if not marks[y0, x0] or seen[y0, x0]:
+                continue
+            seen[y0, x0] = True
+            queue[0] = y0 * width + x0
+            size, head = 1, 0
+            while head < size:
+                y, x = queue[head] // width, queue[head] % width
+                head += 1
+                for yy in range(max(0, y - 1), min(height, y + 2)):
+                    for xx in range(max(0, x - 1), min(width, x + 2)):
+                        if marks[yy, xx] and not seen[yy, xx]:
+                            seen[yy, xx] = True
+                            queue[size] = yy * width + xx
+                            size += 1
+            if size >= min_pixels:
+                for k in range(size):
+                    out[queue[k] // width, queue[k] % width] = True

@@ -275,36 +275,36 @@ def _claimed(
             fields["frame"] = frame
     if not frame:  # (nothing left that a stroke could claim: a figure's margin)
         return found
-    region, at, asked, inner, obs_at, capped, known, placed = frame
+    region, at, asked, inner, obs_at, capped, known, placed, (box, local) = frame
     for ink_luma in inks:
         valid = known & (np.abs(obs[:, 0] - ink_luma) > INKED_FIELD_LUMA)
         field_at = _field_of(position, valid, region, (height, width), fields)
-        field = _ycc(line.colors_at(field_at[at] * line.n_bins))
+        field = _field_colors(field_at[at], line, fields)
         gap = ink_luma - field[:, 0]
         defined = np.abs(gap) >= INKED_DEFINED
         alpha = np.clip((obs_at[:, 0] - field[:, 0]) / np.where(defined, gap, 1.0), 0.0, 1.0)
-        placed[at, :2] = field[:, 1:]
-        upsampled = _upsampled(placed[:, :2], shape)[at]
-        chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, at, inner, placed, shape)
+        placed[local, :2] = field[:, 1:]
+        upsampled = _upsampled(placed[:, :2], box)[local]
+        chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, local, inner, placed, box)
         ink = np.array([ink_luma, *chroma])
         toward = ink[1:] - upsampled
         fit = ((obs_at[:, 1:] - upsampled) * toward).sum(axis=1)
         chroma_alpha = np.clip(fit / np.maximum((toward**2).sum(axis=1), 1e-6), 0.0, 1.0)
         alpha = np.where(defined, alpha, chroma_alpha)
         stroke = alpha[:, None] * ink + (1.0 - alpha[:, None]) * field
-        placed[at, :2] = stroke[:, 1:]
-        chroma_gap = obs_at[:, 1:] - _upsampled(placed[:, :2], shape)[at]
+        placed[local, :2] = stroke[:, 1:]
+        chroma_gap = obs_at[:, 1:] - _upsampled(placed[:, :2], box)[local]
         squared_stroke = (chroma_gap**2).sum(axis=1) + (obs_at[:, 0] - stroke[:, 0]) ** 2
         opaque = alpha >= INKED_ALPHA
         gains = capped - squared_stroke
         placed[:, 2] = 0.0
-        placed[at, 2] = np.where(opaque, gains, 0.0)
-        core = opaque & (_box_sum(placed[:, 2].reshape(shape)).ravel()[at] > INKED_EVIDENCE)
+        placed[local, 2] = np.where(opaque, gains, 0.0)
+        core = opaque & (_box_sum(placed[:, 2].reshape(box)).ravel()[local] > INKED_EVIDENCE)
         # ... and its antialiased edge beside it (INKED_EDGE_ALPHA)
         edge = (alpha >= INKED_EDGE_ALPHA) & (gains > INKED_EDGE_GAIN)
         edge &= ~defined | (np.abs(obs_at[:, 0] - field[:, 0]) >= INKED_EDGE_LUMA)
-        placed[at, 2] = core
-        beside = _box_sum(placed[:, 2].reshape(shape)).ravel()[at]
+        placed[local, 2] = core
+        beside = _box_sum(placed[:, 2].reshape(box)).ravel()[local]
         found[at] |= asked & (core | edge & (beside >= INKED_EDGE_NEIGHBOURS))
     return found
 
@@ -315,8 +315,12 @@ def _frame(
 ) -> tuple:  # fmt: skip
     """:func:`_claimed`'s pixels, whatever the ink: the region judged (mask, flat
     indices), those asked and inner there, their colors and capped squared errors, the
-    pixels a field may read, and scratch rows per pixel (zero outside the region: each
-    try writes its rows there before it reads them); ``()`` where none is open."""
+    pixels a field may read, scratch rows per pixel of the region's bounding box (zero
+    outside the region: each try writes its rows there before it reads them), and that
+    box's shape with the region's indices in it; ``()`` where none is open. The box
+    reaches 2 px (a 4:2:0 block) past the region, on even rows and columns, or to the
+    picture's edge: a region pixel's 3x3 sums and upsampled blocks read the same values
+    in it as in the whole picture."""
     obs, error_data = seen
     open_ = _open(error_data, off_map, shape)
     if also is not None:
@@ -328,7 +332,31 @@ def _frame(
     inner = _dilated(open_, shape, INKED_REACH - 2)[at]  # (whose 4:2:0 blocks it holds)
     capped = np.minimum(error_data[at], INKED_CAP) ** 2
     known = ~np.isnan(position) & ~off_map
-    return region, at, open_[at], inner, obs[at], capped, known, np.zeros((len(off_map), 3))
+    ys, xs = np.divmod(at, shape[1])
+    (y0, y1), (x0, x1) = [
+        (max(0, 2 * (low // 2 - 1)), min(size, 2 * (high // 2 + 2)))
+        for low, high, size in ((ys[0], ys[-1], shape[0]), (xs.min(), xs.max(), shape[1]))
+    ]  # fmt: skip
+    box = (int(y1 - y0), int(x1 - x0))
+    local = (ys - y0) * box[1] + (xs - x0)
+    placed = np.zeros((box[0] * box[1], 3))
+    return region, at, open_[at], inner, obs[at], capped, known, placed, (box, local)
+
+
+def _field_colors(field_at: np.ndarray, line: Polyline, fields: dict | None) -> np.ndarray:
+    """Y Cb Cr (DN) of the map at positions ``field_at`` (0-1) of the region's pixels.
+    ``fields`` keeps the last: a pixel whose field stayed keeps its color (each row's
+    arithmetic is its own), only the others are looked up again."""
+    last = None if fields is None else fields.get("colors")
+    if last is None or len(last[0]) != len(field_at):
+        colors = _ycc(line.colors_at(field_at * line.n_bins))
+    else:
+        moved = np.flatnonzero(field_at != last[0])
+        colors = last[1].copy()
+        colors[moved] = _ycc(line.colors_at(field_at[moved] * line.n_bins))
+    if fields is not None:
+        fields["colors"] = (field_at, colors)
+    return colors
 
 
 def _field_of(
