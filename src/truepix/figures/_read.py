@@ -105,7 +105,7 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
         # dark on past the rows searched: an extend triangle as dark as the map's end (magma's,
         # hot's, gray's under color), around which the outline runs; no line crosses there
-        beyond = 2 * index[0] - index[1]
+        beyond = 2 * index[0] - index[1] if len(index) > 1 else -1  # (a bar cut by the edge)
         if len(run) and run[0] == 0 and 0 <= beyond < len(view) and (view[beyond, across] >= 40).mean() >= 0.6:
             run = run[:0]
         found.append((index, weights, run))
