@@ -51,8 +51,7 @@ def ink_dips(
     rows, cols = pixels // width, pixels % width
     color = flat[pixels, :3] * scale
     least = max(DIP_MIN, DIP_NOISE * noise)
-    # (the nearest map color: a valley of the data is one, a blend of ink and field not)
-    on_map = np.sqrt(((color[:, None, :] - colors[None, :, :]) ** 2).sum(axis=-1).min(axis=1))
+    best = np.full(len(pixels), np.inf)  # the closest blend fit of a dip found, over the tries
     for ink in (0.0, 255.0):  # black, then white: the same test on the inverted colors
         sign = 1.0 if ink == 0.0 else -1.0
         own = ink + sign * color  # (distance from the ink, per channel)
@@ -70,8 +69,12 @@ def ink_dips(
             field = (a + b) / 2
             share = lp / np.maximum(field @ luma_weights, 1.0)
             fit = np.linalg.norm(own - share[:, None] * field, axis=1)
-            inked |= (
-                inside & (dip >= least) & (np.abs(la - lb) <= DIP_SIDES * dip)
-                & (fit <= DIP_FIT * dip) & (fit < on_map)
-            )  # fmt: skip
+            dipped = inside & (dip >= least) & (np.abs(la - lb) <= DIP_SIDES * dip)
+            dipped &= fit <= DIP_FIT * dip
+            best = np.where(dipped, np.minimum(best, fit), best)
+    # nearer that blend than the nearest map color (a valley of the data is one, a blend of
+    # ink and field not): measured only where a dip was found (a figure's text has 10^4 cores)
+    found = np.flatnonzero(np.isfinite(best))
+    on_map = np.sqrt(((color[found, None, :] - colors[None, :, :]) ** 2).sum(axis=-1).min(axis=1))
+    inked[found] = best[found] < on_map
     return inked
