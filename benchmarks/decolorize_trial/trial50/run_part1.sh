@@ -1,0 +1,34 @@
+#!/bin/bash
+# Part 1: trial 49's failure repros and the cheap Part 1 scripts, rerun from this folder, one script at a time.
+# Outputs (.txt/.err/.time) here; start/end/load in part1_log.txt. Subsets through ../trial49/sub.py (stated in each .txt's first line).
+cd "$(dirname "$0")"
+. /work/main/.venv/bin/activate; export PYTHONPATH=/work/wt/trial50/src NUMBA_NUM_THREADS=1
+run() { s=$1; shift; o=${OUTNAME:-$(basename $s .py)}
+  echo "start $o $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)" >> part1_log.txt
+  /usr/bin/time -f "%e s wall %U s user %S s sys" -o $o.time timeout ${TMO:-600} python $s "$@" > $o.txt 2> $o.err
+  echo "end   $o $(date -u +%T) rc $? $(cat $o.time|tr '\n' ' ') load $(cut -d' ' -f1-3 /proc/loadavg)" >> part1_log.txt; }
+T48=../trial48; T49=../trial49
+run $T48/t61_followups.py
+OUTNAME=t52_webp_avif_brick run $T49/sub.py $T48/t52_webp_avif.py 'fields.update({f"s_{k}": v for k, v in sf.items()})' 'fields = {"brick": fields["brick"]}'
+OUTNAME=t53_imshow_big_subset run $T49/sub.py $T48/t53_imshow_big.py 'maps = ["viridis", "jet", "turbo", "RdBu_r"]' 'maps = ["jet", "viridis"]' 'fields = {"dem_up": up(c.crop(rf["dem_jacksboro"], 512)), "camera_up": up(rf["camera"]), "smooth": F.smooth(2000, 3000),' 'fields = {"camera_up": up(rf["camera"]),'
+OUTNAME=t02_annotations_4maps run ../trial45/t02_annotations.py viridis,jet,magma,gray
+run ../trial46/t23_overlays.py
+run ../trial46/t29_coastlines.py
+run ../trial47/t33_slide.py
+run ../trial47/t34_seaborn_annot.py
+run $T48/t55_matlab.py
+run $T48/t57_two_panels.py
+run $T48/t59_errors.py
+run $T49/t78_followups.py
+run $T49/t71_matshow.py
+run $T49/t72_norms.py
+OUTNAME=t72_norms_boundary run $T49/sub.py $T49/t72_norms.py 'for nn, (mk, data) in cases.items():' 'for nn, (mk, data) in [(k, v) for k, v in cases.items() if k == "BoundaryNorm"]:'
+run $T49/t77_errors_warnings.py
+run $T49/t76_cli.py
+run $T49/t73_writers.py
+run ../trial47/t42_speed.py
+TMO=420 run $T49/t75_dask.py
+run $T48/t51_opencv.py
+run $T49/t70_geo.py
+run $T49/t74_browser_zoom.py
+echo PART1DONE >> part1_log.txt
