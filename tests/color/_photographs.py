@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import warnings
 from typing import Any
 
@@ -18,6 +19,19 @@ def camera_256() -> np.ndarray:
     from skimage import data
 
     return cv2.resize(data.camera().astype(np.float32), (256, 256), interpolation=cv2.INTER_AREA)
+
+
+@functools.cache
+def field_256(name: str) -> np.ndarray:
+    """scikit-image's camera or matplotlib's DEM (its top-left 256^2), 256^2 in [0, 1]."""
+    if name == "camera":
+        return camera_256() / 255.0
+    import matplotlib
+
+    path = os.path.join(matplotlib.get_data_path(), "sample_data", "jacksboro_fault_dem.npz")
+    with np.load(path) as saved:
+        field = saved["elevation"][:256, :256].astype(np.float64)
+    return (field - field.min()) / (field.max() - field.min())
 
 
 def fbm(size: int = 256, seed: int = 0) -> np.ndarray:

@@ -10,31 +10,20 @@ hot's yellow-white end and seismic's pale middle. Read against the field around 
 from __future__ import annotations
 
 import functools
-import os
 
 import matplotlib
 import numpy as np
 import pytest
 from scipy import ndimage
 
-from tests.color._photographs import camera_256, saved_rgb
+from tests.color._photographs import field_256 as _field
+from tests.color._photographs import saved_rgb
 from truepix.color._decolorize import _ink_rings
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
 
 SIZE = 256
-
-
-@functools.cache
-def _field(name: str) -> np.ndarray:
-    """scikit-image's camera or matplotlib's DEM, SIZE^2 in [0, 1]."""
-    if name == "camera":
-        return camera_256() / 255.0
-    path = os.path.join(matplotlib.get_data_path(), "sample_data", "jacksboro_fault_dem.npz")
-    with np.load(path) as saved:
-        field = saved["elevation"][:SIZE, :SIZE].astype(np.float64)
-    return (field - field.min()) / (field.max() - field.min())
 
 
 def _figure(field: np.ndarray, name: str, ink: str | None) -> np.ndarray:

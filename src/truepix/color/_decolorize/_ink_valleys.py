@@ -36,12 +36,11 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._ink_rings import INKS  # black and white
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["flag_ink_valleys"]
 
-#: The inks: black and white.
-INKS = np.array([[0.0, 0.0, 0.0], [255.0, 255.0, 255.0]])
 #: A stroke's pixel lies at least this much (DN) nearer its ink than the field on
 #: each side of it ...
 JUMP = 16.0
