@@ -108,6 +108,12 @@ LINES_MIN = 3
 LINES_ALPHA = 0.1
 LINES_GRAY = 24.0
 LINES_EVEN = 2.0
+#: ... and LINES_SPACING pixels apart or more: on a closer spacing, LINES_EVEN holds for
+#: most rows (7 px: 5 rows of 7), so "evenly spaced" says nothing. Rows of a noisy image
+#: downsampled by imshow (400 -> 366 px) fit lines one by one, 7 and 15 px apart (trial 50:
+#: 4 rows of an inferno sky taken for gridlines, 1.1 % of the plot NaN). cartopy's
+#: gridlines in t29 and tests/color/test_decolorize_gridlines lie 40-48 px apart.
+LINES_SPACING = 12
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 
@@ -145,10 +151,15 @@ def ruled_lines(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _even(at: np.ndarray) -> bool:
-    """Whether lines at ``at`` (sorted) are evenly spaced, some missing (LINES_EVEN)."""
-    if len(at) < 3:
+    """Whether lines at ``at`` (sorted) are evenly spaced, some missing (LINES_EVEN), at
+    least LINES_SPACING apart."""
+    if len(at) < 2:
         return True
     gaps = np.diff(at).astype(np.float64)
+    if gaps.min() < LINES_SPACING:
+        return False
+    if len(at) < 3:
+        return True
     times = np.maximum(np.rint(gaps / gaps.min()), 1.0)
     return bool(np.all(np.abs(gaps - times * gaps.min()) <= LINES_EVEN))
 
