@@ -32,7 +32,7 @@ from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
 from truepix.figures._checks import bar_ends
-from truepix.figures._dark_ends import based_ends
+from truepix.figures._extend_ends import based_ends
 from truepix.figures._dataarray import data_array, label_coordinates
 from truepix.figures._confidence import combined, scale_doubts
 from truepix.figures._facets import share_axes
