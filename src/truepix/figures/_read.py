@@ -32,9 +32,9 @@ from truepix.figures._areas import cover_box, unsnap
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
 from truepix.figures._belong import bar_for
 from truepix.figures._checks import bar_ends
-from truepix.figures._extend_ends import based_ends
 from truepix.figures._dataarray import data_array, label_coordinates
 from truepix.figures._confidence import combined, scale_doubts
+from truepix.figures._extend_ends import based_ends
 from truepix.figures._facets import share_axes
 from truepix.figures._halves import other_slope, unlabelled_half
 from truepix.figures._model import AxisReading, FigureReading, Panel, parse_calibration
@@ -106,7 +106,8 @@ def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
         # dark on past the rows searched: an extend triangle as dark as the map's end (magma's,
         # hot's, gray's under color), around which the outline runs; no line crosses there
         beyond = 2 * index[0] - index[1] if len(index) > 1 else -1  # (a bar cut by the edge)
-        if len(run) and run[0] == 0 and 0 <= beyond < len(view) and (view[beyond, across] >= 40).mean() >= 0.6:
+        continues = 0 <= beyond < len(view) and (view[beyond, across] >= 40).mean() >= 0.6
+        if len(run) and run[0] == 0 and continues:
             run = run[:0]
         found.append((index, weights, run))
     # the line is as thick at both ends: a run longer at one end took the map's dark end in
