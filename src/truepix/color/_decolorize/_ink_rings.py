@@ -60,6 +60,18 @@ REACH = 0.95
 SPREAD = 16.0
 
 
+
+def opaque_flags(values: np.ndarray, pixels: np.ndarray, least: int) -> np.ndarray | None:
+    """The flagged (NaN) pixels of ``values`` (H, W) that ``pixels`` (H, W, 3|4) draws
+    opaque; None where the picture is under ``least`` pixels a side or nothing is flagged
+    (no evidence for an ink rule)."""
+    if values.ndim != 2 or min(values.shape) < least:
+        return None
+    nan = np.isnan(values)
+    if pixels.shape[-1] == 4:
+        nan &= pixels[..., 3] == 255
+    return nan if nan.any() else None
+
 def flag_ink_rings(values: np.ndarray, pixels: np.ndarray) -> int:
     """Set to NaN, in place, the antialiased ring of black and white strokes flagged
     already (the module's rule); return how many.
@@ -71,12 +83,8 @@ def flag_ink_rings(values: np.ndarray, pixels: np.ndarray) -> int:
     pixels : (H, W, 3|4) uint8
         The sharp exact render.
     """
-    if values.ndim != 2 or min(values.shape) < 2 * RADIUS + 1:
-        return 0
-    nan = np.isnan(values)
-    if pixels.shape[-1] == 4:
-        nan &= pixels[..., 3] == 255
-    if not nan.any():
+    nan = opaque_flags(values, pixels, 2 * RADIUS + 1)
+    if nan is None:
         return 0
     flagged = np.zeros(values.shape, dtype=bool)
     _flag(np.ascontiguousarray(pixels), nan, INKS, flagged)

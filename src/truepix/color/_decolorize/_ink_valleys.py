@@ -36,7 +36,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._ink_rings import INKS  # black and white
+from truepix.color._decolorize._ink_rings import INKS, opaque_flags  # INKS: black, white
 from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["flag_ink_valleys"]
@@ -76,12 +76,8 @@ def flag_ink_valleys(values: np.ndarray, pixels: np.ndarray) -> int:
     pixels : (H, W, 3|4) uint8
         The sharp exact render.
     """
-    if values.ndim != 2 or min(values.shape) < 2 * REACH + 2:
-        return 0
-    nan = np.isnan(values)
-    if pixels.shape[-1] == 4:
-        nan &= pixels[..., 3] == 255
-    if not nan.any():
+    nan = opaque_flags(values, pixels, 2 * REACH + 2)
+    if nan is None:
         return 0
     flagged = np.zeros(values.shape, dtype=bool)
     _flag(np.ascontiguousarray(pixels[..., :3]), nan, INKS, flagged)
