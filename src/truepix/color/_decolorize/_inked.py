@@ -485,28 +485,30 @@ def _box_sum(values: np.ndarray) -> np.ndarray:
 def _field(position, valid, wanted, width, height, radius):  # pragma: no cover - jitted
     """Per ``wanted`` pixel: the median position of the ``valid`` pixels within
     ``radius`` (of all of them where none is valid); see INKED_FIELD_RADIUS. 0 at the
-    others."""
+    others. Every position is written and the count moves by its validity (no branch
+    to mispredict); all of them are read again only where none was valid (the values
+    in the same order: the same median)."""
     out = np.zeros(position.shape[0])
     side = 2 * radius + 1
     for y in nb.prange(height):
         chosen = np.empty(side * side)
-        every = np.empty(side * side)
+        y0, y1 = max(0, y - radius), min(height, y + radius + 1)
         for x in range(width):
             if not wanted[y * width + x]:
                 continue
-            n_chosen, n_every = 0, 0
-            for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+            x0, x1 = max(0, x - radius), min(width, x + radius + 1)
+            n_chosen = 0
+            for yy in range(y0, y1):
+                for xx in range(x0, x1):
                     q = yy * width + xx
-                    every[n_every] = position[q]
-                    n_every += 1
-                    if valid[q]:
-                        chosen[n_chosen] = position[q]
+                    chosen[n_chosen] = position[q]
+                    n_chosen += np.int64(valid[q])
+            if n_chosen == 0:
+                for yy in range(y0, y1):
+                    for xx in range(x0, x1):
+                        chosen[n_chosen] = position[yy * width + xx]
                         n_chosen += 1
-            if n_chosen > 0:
-                out[y * width + x] = _median(chosen, n_chosen)
-            else:
-                out[y * width + x] = _median(every, n_every)
+            out[y * width + x] = _median(chosen, n_chosen)
     return out
 
 

@@ -30,6 +30,9 @@ from truepix.color._decolorize import _cells as cells_kernels
 __all__ = ["Grid", "Memo", "Polyline", "collapse_runs", "luma_metric", "shared_middles"]
 
 _LUMA = np.array([0.299, 0.587, 0.114])
+#: Fewest positions ``Polyline.colors_at`` looks up in one numba pass (``_interp``):
+#: fewer (a decode's samples, the plain JPEG path) keep ``np.interp`` and load no kernel.
+INTERP_LEAST = 16384
 
 
 def luma_metric(chroma_weight: float) -> np.ndarray:
@@ -134,6 +137,10 @@ class Polyline:
     def colors_at(self, at: np.ndarray, /) -> np.ndarray:
         """The polyline's colors (..., 3), DN, at positions ``at`` (bins, any shape;
         taken around the cycle on a cyclic map; NaN gives NaN)."""
+        if np.size(at) >= INTERP_LEAST:  # (one numba pass, the same bits)
+            from truepix.color._decolorize._interp import colors_at_many
+
+            return colors_at_many(at, self.positions, self.vertices, self.n_bins, self.cyclic)
         period = self.n_bins if self.cyclic else None
         return np.stack(
             [np.interp(at, self.positions, self.vertices[:, c], period=period) for c in range(3)],
