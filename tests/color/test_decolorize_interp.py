@@ -71,3 +71,61 @@ def test_field_is_the_median_of_each_window() -> None:
             chosen = window[valid.reshape(height, width)[rows, cols]]
             want[p] = np.median(chosen if len(chosen) else window)
         assert np.array_equal(got, want), share
+
+
+def _numpy_stroke(obs, field, upsampled, alpha, defined, ink, local, placed, box_up, capped):
+    """``_inked._claimed``'s numpy form of the two passes (before ``_stroke_fit``)."""
+    toward = ink[1:] - upsampled
+    fit = ((obs[:, 1:] - upsampled) * toward).sum(axis=1)
+    chroma_alpha = np.clip(fit / np.maximum((toward**2).sum(axis=1), 1e-6), 0.0, 1.0)
+    alpha = np.where(defined, alpha, chroma_alpha)
+    stroke = alpha[:, None] * ink + (1.0 - alpha[:, None]) * field
+    placed[local, :2] = stroke[:, 1:]
+    chroma_gap = obs[:, 1:] - box_up(placed)[local]
+    squared_stroke = (chroma_gap**2).sum(axis=1) + (obs[:, 0] - stroke[:, 0]) ** 2
+    opaque = alpha >= _inked.INKED_ALPHA
+    gains = capped - squared_stroke
+    placed[:, 2] = 0.0
+    placed[local, 2] = np.where(opaque, gains, 0.0)
+    return alpha, stroke, gains, placed
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_stroke_passes_are_numpys_to_the_last_bit(seed: int) -> None:
+    from truepix.color._decolorize._stroke_fit import stroke_colors, stroke_gains
+
+    rng = np.random.default_rng(seed)
+    box = (int(rng.integers(3, 40)), int(rng.integers(3, 40)))
+    n_box = box[0] * box[1]
+    local = np.sort(rng.choice(n_box, int(rng.integers(1, n_box)), replace=False))
+    n = len(local)
+    obs = np.column_stack([rng.uniform(0, 255, n), rng.normal(0, 40, (n, 2))])
+    field = np.column_stack([rng.uniform(0, 255, n), rng.normal(0, 40, (n, 2))])
+    field[: n // 4, 1:] = obs[: n // 4, 1:]  # (the ink's chroma along none: fit 0)
+    alpha = np.clip(rng.normal(0.5, 0.6, n), 0.0, 1.0)
+    defined = rng.random(n) < 0.5
+    ink = np.array([rng.uniform(0, 255), *rng.normal(0, 30, 2)])
+    if seed == 0:
+        ink[1:] = field[0, 1:]  # (no chroma way: |toward|^2 below 1e-6)
+    capped = rng.uniform(0, 900, n)
+    placed = np.zeros((n_box, 3))
+    placed[local, :2] = field[:, 1:]
+    upsampled = _inked._upsampled(placed[:, :2], box)[local]
+    # pixels whose chroma is the field's upsampled: the fit's products are zeros, -0.0
+    # where the ink's chroma lies below (numpy's row sums start from 0.0)
+    obs[n // 2 : n // 2 + n // 5, 1:] = upsampled[n // 2 : n // 2 + n // 5]
+    if seed % 2:
+        ink[1:] = -300.0
+
+    def box_up(rows):
+        return _inked._upsampled(rows[:, :2], box)
+
+    want = _numpy_stroke(
+        obs, field, upsampled, alpha.copy(), defined, ink, local, placed.copy(), box_up, capped
+    )
+    got_alpha, stroke, gains, got_placed = alpha.copy(), np.empty((n, 3)), np.empty(n), placed
+    stroke_colors(obs, field, upsampled, got_alpha, defined, ink, local, got_placed, stroke)
+    stroke_gains(obs, stroke, box_up(got_placed), local, capped, got_alpha, _inked.INKED_ALPHA,
+                 got_placed, gains)  # fmt: skip
+    for got, expected in zip((got_alpha, stroke, gains, got_placed), want):
+        assert np.array_equal(got.view(np.int64), expected.view(np.int64))

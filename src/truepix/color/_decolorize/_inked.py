@@ -22,6 +22,7 @@ from truepix.color._decolorize._ink_bound import may_claim
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._stroke_fit import stroke_colors, stroke_gains
 
 __all__ = ["inked_strokes"]
 
@@ -286,19 +287,16 @@ def _claimed(
         placed[local, :2] = field[:, 1:]
         upsampled = _upsampled(placed[:, :2], box)[local]
         chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, local, inner, placed, box)
-        ink = np.array([ink_luma, *chroma])
-        toward = ink[1:] - upsampled
-        fit = ((obs_at[:, 1:] - upsampled) * toward).sum(axis=1)
-        chroma_alpha = np.clip(fit / np.maximum((toward**2).sum(axis=1), 1e-6), 0.0, 1.0)
-        alpha = np.where(defined, alpha, chroma_alpha)
-        stroke = alpha[:, None] * ink + (1.0 - alpha[:, None]) * field
-        placed[local, :2] = stroke[:, 1:]
-        chroma_gap = obs_at[:, 1:] - _upsampled(placed[:, :2], box)[local]
-        squared_stroke = (chroma_gap**2).sum(axis=1) + (obs_at[:, 0] - stroke[:, 0]) ** 2
+        ink = np.array([ink_luma, *chroma], dtype=np.float64)
+        # the chroma's opacity where luma leaves it open, the stroke, its chroma placed
+        stroke = np.empty((len(alpha), 3))
+        stroke_colors(obs_at, field, upsampled, alpha, defined, ink, local, placed, stroke)
+        # what the stroke gains over the data (its chroma 4:2:0 upsampled), placed where
+        # opaque
+        gains = np.empty(len(alpha))
+        stroke_gains(obs_at, stroke, _upsampled(placed[:, :2], box), local, capped, alpha,
+                     INKED_ALPHA, placed, gains)  # fmt: skip
         opaque = alpha >= INKED_ALPHA
-        gains = capped - squared_stroke
-        placed[:, 2] = 0.0
-        placed[local, 2] = np.where(opaque, gains, 0.0)
         core = opaque & (_box_sum(placed[:, 2].reshape(box)).ravel()[local] > INKED_EVIDENCE)
         # ... and its antialiased edge beside it (INKED_EDGE_ALPHA)
         edge = (alpha >= INKED_EDGE_ALPHA) & (gains > INKED_EDGE_GAIN)
