@@ -111,6 +111,7 @@ def test_stroke_passes_are_numpys_to_the_last_bit(seed: int) -> None:
     placed = np.zeros((n_box, 3))
     placed[local, :2] = field[:, 1:]
     upsampled = _inked._upsampled(placed[:, :2], box)[local]
+    assert np.array_equal(_inked._upsampled(placed[:, :2], box, local), upsampled)
     # pixels whose chroma is the field's upsampled: the fit's products are zeros, -0.0
     # where the ink's chroma lies below (numpy's row sums start from 0.0)
     obs[n // 2 : n // 2 + n // 5, 1:] = upsampled[n // 2 : n // 2 + n // 5]
@@ -125,7 +126,7 @@ def test_stroke_passes_are_numpys_to_the_last_bit(seed: int) -> None:
     )
     got_alpha, stroke, gains, got_placed = alpha.copy(), np.empty((n, 3)), np.empty(n), placed
     stroke_colors(obs, field, upsampled, got_alpha, defined, ink, local, got_placed, stroke)
-    stroke_gains(obs, stroke, box_up(got_placed), local, capped, got_alpha, _inked.INKED_ALPHA,
-                 got_placed, gains)  # fmt: skip
+    stroke_gains(obs, stroke, box_up(got_placed)[local], capped, got_alpha, _inked.INKED_ALPHA,
+                 local, got_placed, gains)  # fmt: skip
     for got, expected in zip((got_alpha, stroke, gains, got_placed), want):
         assert np.array_equal(got.view(np.int64), expected.view(np.int64))

@@ -285,7 +285,7 @@ def _claimed(
         defined = np.abs(gap) >= INKED_DEFINED
         alpha = np.clip((obs_at[:, 0] - field[:, 0]) / np.where(defined, gap, 1.0), 0.0, 1.0)
         placed[local, :2] = field[:, 1:]
-        upsampled = _upsampled(placed[:, :2], box)[local]
+        upsampled = _upsampled(placed[:, :2], box, local)
         chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, local, inner, placed, box)
         ink = np.array([ink_luma, *chroma], dtype=np.float64)
         # the chroma's opacity where luma leaves it open, the stroke, its chroma placed
@@ -294,8 +294,8 @@ def _claimed(
         # what the stroke gains over the data (its chroma 4:2:0 upsampled), placed where
         # opaque
         gains = np.empty(len(alpha))
-        stroke_gains(obs_at, stroke, _upsampled(placed[:, :2], box), local, capped, alpha,
-                     INKED_ALPHA, placed, gains)  # fmt: skip
+        stroke_gains(obs_at, stroke, _upsampled(placed[:, :2], box, local), capped, alpha,
+                     INKED_ALPHA, local, placed, gains)  # fmt: skip
         opaque = alpha >= INKED_ALPHA
         core = opaque & (_box_sum(placed[:, 2].reshape(box)).ravel()[local] > INKED_EVIDENCE)
         # ... and its antialiased edge beside it (INKED_EDGE_ALPHA)
@@ -424,7 +424,7 @@ def _ink_chroma(
     known = np.where(np.abs(gap) >= INKED_FIT_LUMA, alpha, 0.0)
     placed[at, 0] = known
     placed[at, 1:] = known[:, None] * field[:, 1:]
-    spread_mixed = _upsampled(placed, shape)[at]
+    spread_mixed = _upsampled(placed, shape, at)
     spread = spread_mixed[:, 0]
     rest = obs[:, 1:] - upsampled + spread_mixed[:, 1:]
     used = inner & (spread >= INKED_FIT_ALPHA)
@@ -433,17 +433,19 @@ def _ink_chroma(
     return (spread[used, None] * rest[used]).sum(axis=0) / (spread[used] ** 2).sum()
 
 
-def _upsampled(values: np.ndarray, shape: tuple) -> np.ndarray:
-    """Per pixel (rows of ``values``, a picture of ``shape``): the mean of its 2x2 block,
-    upsampled as libjpeg does (9-3-3-1 of the nearest 4 blocks; edge blocks repeat)."""
+def _upsampled(values: np.ndarray, shape: tuple, at: np.ndarray | None = None) -> np.ndarray:
+    """Per pixel (rows of ``values``, a picture of ``shape``; only the flat indices
+    ``at`` where given, in their order): the mean of its 2x2 block, upsampled as libjpeg
+    does (9-3-3-1 of the nearest 4 blocks; edge blocks repeat). Column views are read
+    in place (a copy took as long as the kernel)."""
     height, width = shape
-    return _upsample(np.ascontiguousarray(values, dtype=np.float64), height, width)
+    return _upsample(np.asarray(values, dtype=np.float64), height, width, at)
 
 
 @nb.njit(parallel=True, **_JIT)
-def _upsample(values, height, width):  # pragma: no cover - jitted
+def _upsample(values, height, width, at):  # pragma: no cover - jitted
     """``_upsampled``'s loops: block means (an odd edge's block repeats its last pixel),
-    then each pixel's 9-3-3-1 mix of its block and the 3 nearest."""
+    then each pixel's (or each of ``at``'s) 9-3-3-1 mix of its block and the 3 nearest."""
     rows, cols, depth = (height + 1) // 2, (width + 1) // 2, values.shape[1]
     blocks = np.empty((rows, cols, depth))
     for by in nb.prange(rows):
@@ -455,19 +457,30 @@ def _upsample(values, height, width):  # pragma: no cover - jitted
                         y, x = min(2 * by + dy, height - 1), min(2 * bx + dx, width - 1)
                         total += values[y * width + x, c]
                 blocks[by, bx, c] = 0.25 * total
-    out = np.empty((height * width, depth))
-    for y in nb.prange(height):
-        by = y // 2
-        vy = min(max(by + (2 * (y % 2) - 1), 0), rows - 1)
-        for x in range(width):
-            bx = x // 2
-            hx = min(max(bx + (2 * (x % 2) - 1), 0), cols - 1)
-            for c in range(depth):
-                out[y * width + x, c] = (
-                    9.0 * blocks[by, bx, c] + 3.0 * blocks[vy, bx, c]
-                    + 3.0 * blocks[by, hx, c] + blocks[vy, hx, c]
-                ) / 16.0  # fmt: skip
+    if at is None:
+        out = np.empty((height * width, depth))
+        for y in nb.prange(height):
+            for x in range(width):
+                _mix(blocks, y, x, out[y * width + x])
+        return out
+    out = np.empty((at.shape[0], depth))
+    for i in nb.prange(at.shape[0]):
+        _mix(blocks, at[i] // width, at[i] % width, out[i])
     return out
+
+
+@nb.njit(inline="always", **_JIT)
+def _mix(blocks, y, x, out):  # pragma: no cover - jitted
+    """``out[c]``: pixel (y, x)'s 9-3-3-1 mix of its block and the 3 nearest."""
+    rows, cols = blocks.shape[0], blocks.shape[1]
+    by, bx = y // 2, x // 2
+    vy = min(max(by + (2 * (y % 2) - 1), 0), rows - 1)
+    hx = min(max(bx + (2 * (x % 2) - 1), 0), cols - 1)
+    for c in range(blocks.shape[2]):
+        out[c] = (
+            9.0 * blocks[by, bx, c] + 3.0 * blocks[vy, bx, c]
+            + 3.0 * blocks[by, hx, c] + blocks[vy, hx, c]
+        ) / 16.0  # fmt: skip
 
 
 def _box_sum(values: np.ndarray) -> np.ndarray:

@@ -63,18 +63,17 @@ def stroke_colors(  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def stroke_gains(  # pragma: no cover - jitted
-    obs, stroke, upsampled, local, capped, alpha, opaque_alpha, placed, gains
+    obs, stroke, upsampled, capped, alpha, opaque_alpha, local, placed, gains
 ):  # fmt: skip
     """Per region pixel i: ``gains[i]`` = ``capped[i]`` less the stroke's squared
-    error (its luma's, and its chroma's once 4:2:0 upsampled: ``upsampled``, rows of
-    the box); ``placed[:, 2]`` zero but at the opaque pixels (``alpha`` at least
-    ``opaque_alpha``), which get their gain."""
+    error (its luma's, and its chroma's once 4:2:0 upsampled: ``upsampled[i]``);
+    ``placed[:, 2]`` zero but at the opaque pixels (``alpha`` at least
+    ``opaque_alpha``; rows ``local``), which get their gain."""
     placed[:, 2] = 0.0
     for i in range(obs.shape[0]):
-        at = local[i]
-        g1 = obs[i, 1] - upsampled[at, 0]
-        g2 = obs[i, 2] - upsampled[at, 1]
+        g1 = obs[i, 1] - upsampled[i, 0]
+        g2 = obs[i, 2] - upsampled[i, 1]
         d = obs[i, 0] - stroke[i, 0]
         gains[i] = capped[i] - ((g1 * g1 + g2 * g2) + d * d)
         if alpha[i] >= opaque_alpha:
-            placed[at, 2] = gains[i]
+            placed[local[i], 2] = gains[i]
