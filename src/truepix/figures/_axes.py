@@ -353,7 +353,7 @@ def colorbar_axis(
         power = _power_axis(best if best.scale is not None else unfitted, bar)
         if power is not None:
             return power
-    elif bar.boundaries is None and sum(t.value is not None for t in best.ticks) >= 4:  # sqrt fits log too
+    elif bar.boundaries is None and sum(t.value is not None for t in best.ticks) >= 4:  # sqrt ~ log
         copy = dataclasses.replace(best, ticks=[dataclasses.replace(t) for t in best.ticks])
         best = choose_norm(best, _power_axis(copy, bar))  # (which marks every label agreeing)
     return best if best.scale is not None else unfitted

@@ -101,8 +101,11 @@ def outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
     for (index, weights, run), fallback in zip(found, (float(top), float(bottom)), strict=True):
         run = run[:thickness]
         # no outline across this end (an extend triangle begins there): the colors end it
-        ends.append(float(np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()) if len(run) else fallback)
-    if all(len(run) for _, _, run in found):  # odd-width outlines, as Agg snaps them (as the tick marks)
+        centre = fallback
+        if len(run):
+            centre = np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()
+        ends.append(float(centre))
+    if all(len(run) for _, _, run in found):  # odd-width outlines: Agg snaps them
         ends = [float(e) for e in unsnap(np.array(ends))]
     if bar.orientation == "vertical":
         return (float(left), ends[0], float(right), ends[1])
@@ -130,7 +133,7 @@ def unseen_ends(rgb: np.ndarray, bar: Colorbar, placed: Box, paper: np.ndarray) 
 
 
 def unseen_doubt(panel: Any, rgb: np.ndarray, placed: Box) -> None:
-    """Lower a panel's confidence (in place) for an end not seen (:func:`unseen_ends`) no label states.
+    """Lower a panel's confidence (in place) for an unseen end (:func:`unseen_ends`) not labelled.
 
     ``placed``: the bar's box at its outline and triangles' bases, before its
     ticks (:func:`~truepix.figures._sides.ticked_ends`) moved its ends. Such
@@ -155,5 +158,6 @@ def unseen_doubt(panel: Any, rgb: np.ndarray, placed: Box) -> None:
     factor = min(1.0, _TARGET * max(1, bar.length) / (_REACH / 2))
     panel.confidence *= factor
     panel.data.attrs["confidence"] = panel.confidence
-    text = "an end of the colorbar is of the paper's color, its outline not found: it may lie ~5 px off"
-    panel.data.attrs["doubts"] = "; ".join(part for part in (panel.data.attrs.get("doubts", ""), text) if part)
+    text = "a colorbar end of the paper's color, its outline not found: it may lie ~5 px off"
+    attrs = panel.data.attrs
+    attrs["doubts"] = "; ".join(part for part in (attrs.get("doubts", ""), text) if part)

@@ -261,8 +261,10 @@ def step_fractions(
     return fractions[inverse].reshape(region.shape[:2])
 
 
-def _shaded_steps(pixels: np.ndarray, colors: np.ndarray, middles: np.ndarray, limit: float) -> np.ndarray:
-    """The step of each pixel that is a step's color blended with black by at most a quarter, else NaN.
+def _shaded_steps(
+    pixels: np.ndarray, colors: np.ndarray, middles: np.ndarray, limit: float
+) -> np.ndarray:
+    """The step of each pixel that is a step's color with at most a quarter of black, else NaN.
 
     Agg draws the frame (a black spine) over a contourf's fill: the fill's
     pixels beside it are the step's color with up to a quarter of black

@@ -1,4 +1,4 @@
-"""Which norm a colorbar's labels follow when a power scale (PowerNorm, a sqrt stretch) fits them too.
+"""Which norm a colorbar's labels follow where a power scale (PowerNorm, sqrt) fits them too.
 
 The simpler scales are fitted first and outvote a misread label: a log
 scale through eight of nine labels on astropy's ``SqrtStretch`` bar (trial
@@ -44,10 +44,11 @@ def choose_norm(best: AxisReading, power: AxisReading | None) -> AxisReading:
     --------
     >>> from truepix.figures._labels import Tick
     >>> from truepix.figures._scale import AxisScale
-    >>> ticks = [Tick(str(v), float(v), 10.0 * v, (0, 0, 1, 1), True, 1.0, v != 2) for v in range(4)]
-    >>> line = AxisReading(AxisScale("linear", (0.0, 30.0), (0.0, 3.0)), ticks, residual=0.2)
-    >>> power = AxisReading(AxisScale("power", (0.0, 30.0), (0.0, 3.0), gamma=0.9), ticks, residual=0.3)
-    >>> choose_norm(line, None) is line, choose_norm(line, power) is power  # "2" left out by the line
+    >>> ticks = [Tick(str(v), v, 10.0 * v, (0, 0, 1, 1), True, 1.0, v != 2) for v in range(4)]
+    >>> ends = ((0.0, 30.0), (0.0, 3.0))
+    >>> line = AxisReading(AxisScale("linear", *ends), ticks, residual=0.2)
+    >>> power = AxisReading(AxisScale("power", *ends, gamma=0.9), ticks, residual=0.3)
+    >>> choose_norm(line, None) is line, choose_norm(line, power) is power  # the line left "2" out
     (True, True)
     """
     if power is None or best.scale is None:

@@ -525,7 +525,8 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         bar = bar_for(rgb, k, [a[0] for a in areas], _interior(*area), bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
-        outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or outline_box(figure_ink, bar))
+        found = None if bar is None else outlines.get(bar.bbox) or outline_box(figure_ink, bar)
+        outline = None if bar is None else _coverage.triangle_ends(rgb, bar, found)
         if outline is not None:  # an end under an extend triangle lies at the triangle's base
             outline = based_ends(rgb, bar, outline, _coverage.background(rgb))
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline, _layout.neighbour_zones(bars, bar)))
