@@ -38,6 +38,7 @@ from truepix.figures._legend import inner_marks, legend_point, unfloored
 from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
+from truepix.figures._norm_choice import choose_norm
 from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
 from truepix.figures._shared_units import read_shared_unit
 
@@ -352,6 +353,9 @@ def colorbar_axis(
         power = _power_axis(best if best.scale is not None else unfitted, bar)
         if power is not None:
             return power
+    elif bar.boundaries is None and sum(t.value is not None for t in best.ticks) >= 4:  # sqrt ~ log
+        copy = dataclasses.replace(best, ticks=[dataclasses.replace(t) for t in best.ticks])
+        best = choose_norm(best, _power_axis(copy, bar))  # (which marks every label agreeing)
     return best if best.scale is not None else unfitted
 
 

@@ -255,7 +255,28 @@ def step_fractions(
     limit = 3 if bar.exact else 40
     fractions = middles[nearest]
     fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
+    lost = np.flatnonzero(np.isnan(fractions))
+    if len(lost):  # a step's color partly covered by a dark line's antialiased edge (the frame's)
+        fractions[lost] = _shaded_steps(pixels[lost], colors, middles, limit)
     return fractions[inverse].reshape(region.shape[:2])
+
+
+def _shaded_steps(
+    pixels: np.ndarray, colors: np.ndarray, middles: np.ndarray, limit: float
+) -> np.ndarray:
+    """The step of each pixel that is a step's color with at most a quarter of black, else NaN.
+
+    Agg draws the frame (a black spine) over a contourf's fill: the fill's
+    pixels beside it are the step's color with up to a quarter of black
+    (trial 50: xarray's ``contourf(levels=10)`` PNG, 1.56 % of its plot
+    holes at confidence 1.0, every one on the frame's rows).
+    """
+    wide, steps = pixels.astype(np.float64), colors.astype(np.float64)
+    share = wide @ steps.T / np.maximum((steps * steps).sum(axis=1), 1.0)  # each step's share
+    residual = np.abs(wide[:, None, :] - share[..., None] * steps[None]).max(axis=2)
+    residual[(share < 0.75) | (share > 1.0) | (residual > limit)] = np.inf
+    best = residual.argmin(axis=1)
+    return np.where(np.isfinite(residual.min(axis=1)), middles[best], np.nan)
 
 
 def past_edges(rgb: np.ndarray, interior: tuple[int, int, int, int], decode: Any, depth: int = 3) -> list[float]:

@@ -27,6 +27,7 @@ _REACH = 20  # rows the base may lie from the end found (JPEG'd magma boxes ran 
 _CONTRAST = 60  # DN between the end color and the paper the coverage is measured against
 _MOVE = 1.0  # pixels: a found end this close to the base is kept (JPEG'd bars)
 _MOVE_EXACT = 1.5  # (exact ones)
+_LINE = 60  # DN of luminance below the paper's before a pixel counts as the outline's (JPEG rings)
 _PAST = 3  # columns past the bar's sides a triangle's edge (and outline) may reach
 
 
@@ -58,6 +59,46 @@ def coverage_widths(rows: np.ndarray, fill: np.ndarray, paper: np.ndarray) -> np
     axis = fill.astype(np.float64) - paper
     share = (rows.astype(np.float64) - paper) @ axis / float(axis @ axis)
     return np.clip(share, 0.0, 1.0).sum(axis=1)
+
+
+def outline_widths(rows: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """How far apart each row's outline stands, in pixels: its dark halves' centres, plus a pixel.
+
+    A triangle filled with the paper's color (hot's and gray's white over
+    color on white paper) shows only its outline: two slanted lines that
+    meet at the tip, as the bar's sides stand the bar's width apart. Each
+    half of a row (left and right of its middle) has its darkness centre;
+    their distance, plus the line's pixel, narrows along the triangle as
+    :func:`coverage_widths` does along a filled one. A row with no dark
+    pixel in either half is 0 wide.
+
+    Parameters
+    ----------
+    rows : (N, W, 3) ndarray
+        RGB rows across the bar and a few pixels past its sides.
+    paper : (3,) ndarray
+        The paper's color.
+
+    Returns
+    -------
+    (N,) float64 ndarray
+
+    Examples
+    --------
+    >>> rows = np.full((2, 12, 3), 255.0)
+    >>> rows[0, [1, 10]] = 0; rows[1, [3, 8]] = 0  # the sides, then the slanted lines
+    >>> outline_widths(rows, np.array([255.0, 255, 255])).tolist()
+    [10.0, 6.0]
+    """
+    weights = np.array([0.299, 0.587, 0.114])
+    dark = np.clip(float(paper @ weights) - rows.astype(np.float64) @ weights - _LINE, 0.0, None)
+    middle = rows.shape[1] // 2
+    columns = np.arange(rows.shape[1], dtype=np.float64)
+    left, right = dark[:, :middle], dark[:, middle:]
+    mass = np.minimum(left.sum(axis=1), right.sum(axis=1))
+    lcentre = (left @ columns[:middle]) / np.maximum(left.sum(axis=1), 1e-9)
+    rcentre = (right @ columns[middle:]) / np.maximum(right.sum(axis=1), 1e-9)
+    return np.where(mass > 0, rcentre - lcentre + 1.0, 0.0)
 
 
 def triangle_base(widths: np.ndarray, end: int, outward: int) -> float | None:
@@ -145,9 +186,13 @@ def based_ends(
         low, high = (0, top, -1, bar.colors[0]), (2, bottom - 1, 1, bar.colors[-1])
     for at, end, outward, fill in (low, high):
         fill = fill.astype(np.float64)
-        if np.abs(fill - paper).max() < _CONTRAST or not 0 <= end < len(view):
+        if not 0 <= end < len(view):
             continue
-        widths = coverage_widths(view[:, across], fill, paper)
+        # an end of the paper's color: its triangle shows only as its outline
+        if np.abs(fill - paper).max() < _CONTRAST:
+            widths = outline_widths(view[:, across], paper)
+        else:
+            widths = coverage_widths(view[:, across], fill, paper)
         base = triangle_base(widths, end, outward)
         # an end found near the base stays: an outline's centre line is known closer (the
         # slanted outline is wider across a row than the sides', which puts the fitted base

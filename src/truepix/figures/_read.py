@@ -28,8 +28,10 @@ from truepix.color._decolorize._translucent import blended_entry
 from truepix.color._identify._colorbar import Colorbar, find_colorbars
 from truepix.errors import InputError
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
-from truepix.figures._areas import cover_box, unsnap
+from truepix.figures._areas import cover_box
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
+from truepix.figures._bar_outline import outline as outline_box
+from truepix.figures._bar_outline import unseen_doubt
 from truepix.figures._belong import bar_for
 from truepix.figures._checks import bar_ends
 from truepix.figures._dataarray import data_array, label_coordinates
@@ -81,47 +83,6 @@ def _given_bar(rgb: np.ndarray, data: dict[str, Any] | None, bars: list[Colorbar
         if bar.orientation == given.orientation and iou(bar.bbox, given.bbox) > 0.95:
             return bar
     return given
-
-
-def _outline(figure_ink: np.ndarray, bar: Colorbar) -> Box | None:
-    """The bar's box at its outline's centre lines, when an outline is drawn at both ends."""
-    view = figure_ink if bar.orientation == "vertical" else figure_ink.T
-    left, top, right, bottom = bar.bbox
-    if bar.orientation == "horizontal":
-        left, top, right, bottom = top, left, bottom, right
-    across = slice(left + 1, max(left + 2, right - 1))
-    inside = 0 if bar.exact else 3  # a compressed bar's box may reach over its outline
-    found = []
-    for rows in (
-        range(max(0, top - 4), top + 1 + inside),
-        range(min(len(view), bottom + 4) - 1, bottom - 2 - inside, -1),
-    ):
-        index = np.array(list(rows))  # from outside the bar inward
-        weights = view[index, across].astype(np.float64).mean(axis=1)
-        # the outline is the first run met from outside of rows dark across the bar: a
-        # map's dark end (magma's black) inside it, or an offset text above it, is not the line
-        # (a light gray outline counts: seaborn's is 0.8 gray, 51 below white)
-        dark = np.flatnonzero((view[index, across] >= 40).mean(axis=1) >= 0.6)
-        run = dark[: 1 + int(np.argmax(np.append(np.diff(dark), 2) > 1))][:4] if len(dark) else dark
-        # dark on past the rows searched: an extend triangle as dark as the map's end (magma's,
-        # hot's, gray's under color), around which the outline runs; no line crosses there
-        beyond = 2 * index[0] - index[1] if len(index) > 1 else -1  # (a bar cut by the edge)
-        continues = 0 <= beyond < len(view) and (view[beyond, across] >= 40).mean() >= 0.6
-        if len(run) and run[0] == 0 and continues:
-            run = run[:0]
-        found.append((index, weights, run))
-    # the line is as thick at both ends: a run longer at one end took the map's dark end in
-    thickness = min((len(run) for _, _, run in found if len(run)), default=0)
-    ends = []
-    for (index, weights, run), fallback in zip(found, (float(top), float(bottom)), strict=True):
-        run = run[:thickness]
-        # no outline across this end (an extend triangle begins there): the colors end it
-        ends.append(float(np.sum(weights[run] * (index[run] + 0.5)) / weights[run].sum()) if len(run) else fallback)
-    if all(len(run) for _, _, run in found):  # odd-width outlines, as Agg snaps them (as the tick marks)
-        ends = [float(e) for e in unsnap(np.array(ends))]
-    if bar.orientation == "vertical":
-        return (float(left), ends[0], float(right), ends[1])
-    return (ends[0], float(left), ends[1], float(right))
 
 
 def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale: AxisScale | None = None) -> Any:
@@ -564,10 +525,13 @@ def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
         bar = bar_for(rgb, k, [a[0] for a in areas], _interior(*area), bars)
         if "colorbar" in override:
             bar = _given_bar(rgb, override["colorbar"], bars, bar)
-        outline = None if bar is None else _coverage.triangle_ends(rgb, bar, outlines.get(bar.bbox) or _outline(figure_ink, bar))
+        found = None if bar is None else outlines.get(bar.bbox) or outline_box(figure_ink, bar)
+        outline = None if bar is None else _coverage.triangle_ends(rgb, bar, found)
         if outline is not None:  # an end under an extend triangle lies at the triangle's base
             outline = based_ends(rgb, bar, outline, _coverage.background(rgb))
         panels.append(_panel(rgb, gray, figure_ink, area, bar, override, outline, _layout.neighbour_zones(bars, bar)))
+        if outline is not None and "vmin" not in (override.get("colorbar") or {}):
+            unseen_doubt(panels[-1], rgb, outline)  # an end of the paper's color, not found
         if area[0] in inferred:
             _layout.doubt_panel(panels[-1], inferred[area[0]])
         if bar is not None and _contains(area[0], bar.bbox, 0.0):  # a bar drawn over the plot (inset_axes)
