@@ -20,7 +20,6 @@ from tests.color._photographs import field_256 as _field
 from tests.color._photographs import fbm, saved_rgb
 from truepix.color._decolorize import _end_inks
 from truepix.color._decolorize._api import decolorize
-from truepix.color._decolorize._end_strung import strung_end_inks
 
 matplotlib.use("Agg")
 

@@ -148,14 +148,17 @@ def end_ink_strokes(
     scaled = sampled_luma(flat, scale, width, GRAY_SAMPLE, _SAMPLED_ROWS)
     sampled = list(_inks(flat, scale, width, position, off_map, luma, map_ycc, signs,
                          GRAY_SAMPLE, JUMP_SAMPLE_SLACK * least / GRAY_SAMPLE, scaled))  # fmt: skip
-    luma = picture_luma(flat, scale)
-    found = (_inks(flat, scale, width, position, off_map, luma, map_ycc, sampled, 1, least)
-             if sampled else {})  # fmt: skip
+    found = {}
+    if sampled:
+        luma = picture_luma(flat, scale)
+        found = _inks(flat, scale, width, position, off_map, luma, map_ycc, sampled, 1, least)
     # ... and black ones over texture, where their cores string (``_end_strung``; white
     # ones no: JPEG clips a photograph's saturated light colors toward gray)
     rest = [s for s in signs if s < 0 and s not in found]
     strung = strung_end_inks(flat, scale, width, position, off_map, luma, map_ycc, rest,
-                             END_GATE, END_CHROMA) if rest else {}  # fmt: skip
+                             END_GATE, END_CHROMA, scaled) if rest else {}  # fmt: skip
+    if strung and not sampled:
+        luma = picture_luma(flat, scale)
     for sign in list(found) + list(strung):
         pixels, ink, jump, side = found[sign] if sign in found else strung[sign]
         pixels = _with_edges(pixels, jump, luma, side, ink, width)

@@ -29,10 +29,15 @@ from __future__ import annotations
 import numpy as np
 
 from truepix.color._decolorize._degraded import near_any
-from truepix.color._decolorize._gray_inks import GRAY_CORE, GRAY_INK_LUMA, GRAY_POSITION
-from truepix.color._decolorize._gray_inks import _luma_jumps
+from truepix.color._decolorize._gray_inks import (
+    GRAY_CORE,
+    GRAY_INK_LUMA,
+    GRAY_POSITION,
+    GRAY_SAMPLE,
+    _luma_jumps,
+)
 from truepix.color._decolorize._grow import groups_of
-from truepix.color._decolorize._jumps import _peak, jumps
+from truepix.color._decolorize._jumps import _peak, jumps, picture_luma
 
 __all__ = ["strung_end_inks"]
 
@@ -49,27 +54,28 @@ STRUNG_STEPS = 16
 def strung_end_inks(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
     luma: np.ndarray, map_ycc: np.ndarray, signs: list[float], gate: float, chroma: float,
+    scaled: np.ndarray | None = None,
 ) -> dict[float, tuple[np.ndarray, float, np.ndarray, np.ndarray]]:  # fmt: skip
     """Per sign (1: white, -1: black) whose cores of gray chroma string into a stroke:
     (those cores, flat indices; the ink's luma; the luma jumps and sides' lumas), as
-    ``_end_inks._inks`` answers. ``luma``: the picture's (DN); ``map_ycc``: the map's
-    colors by rising luma; ``gate``, ``chroma``: ``_end_inks``' END_GATE, END_CHROMA."""
-    from truepix.color._decolorize._end_inks import _gray_gain, _side_chroma
-
+    ``_end_inks._inks`` answers. ``luma``: the picture's (DN; or ``_end_inks._LumaAt``);
+    ``map_ycc``: the map's colors by rising luma; ``gate``, ``chroma``: ``_end_inks``'
+    END_GATE, END_CHROMA;
+    ``scaled``: ``_jumps.sampled_luma`` of the GRAY_SAMPLE th rows, where made already."""
     height = len(luma) // width
-    jump, side = _luma_jumps(luma, width, off_map)
-    cores = np.flatnonzero(jump >= GRAY_CORE)
-    if len(cores):
-        cores = cores[jumps(position, width, off_map)[0][cores] >= GRAY_POSITION]
-        cores = cores[~off_map[cores]]
+    # (every GRAY_SAMPLE th row first: a picture with too few cores of gray chroma there
+    # holds no stroke of them, at an eighth of the cost)
     found = {}
     for sign in signs:
-        own = cores[(luma[cores] - side[cores]) * sign > 0]
-        if len(own) < STRUNG_PIXELS:
+        own, gain, _, _ = _cores(flat, scale, width, position, off_map, luma, map_ycc, sign,
+                                 chroma, GRAY_SAMPLE, scaled)  # fmt: skip
+        if np.count_nonzero(gain >= gate) < STRUNG_PIXELS / GRAY_SAMPLE:
             continue
-        sides = _side_chroma(flat, scale, width, luma, side[own], own)
-        gain, map_chroma = _gray_gain(flat, scale, luma, own, sides, map_ycc)
-        gray = own[(gain >= gate) & (map_chroma >= chroma)]  # (sorted: ``own`` is)
+        if not isinstance(luma, np.ndarray):  # (``_end_inks._LumaAt``: the rows' alone)
+            luma = picture_luma(flat, scale)
+        own, gain, jump, side = _cores(flat, scale, width, position, off_map, luma, map_ycc,
+                                       sign, chroma, 1)  # fmt: skip
+        gray = own[gain >= gate]  # (sorted: ``own`` is)
         if len(gray) < STRUNG_PIXELS:
             continue
         groups = groups_of(gray, width, height, STRUNG_GROUP)
@@ -95,3 +101,33 @@ def strung_end_inks(
         taken = own[beside[own] & (gain > 0)]
         found[sign] = (taken, _peak(luma[strung], 0.0, 256.0, 256, GRAY_INK_LUMA), jump, side)
     return found
+
+
+def _cores(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
+    luma: np.ndarray, map_ycc: np.ndarray, sign: float, chroma: float, every: int,
+    scaled: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    """The cores toward the ``sign``'s ink on the rows 0, ``every`` ... where the map's
+    chroma at their luma is ``chroma`` DN or more (flat indices, sorted), how much better
+    (DN) a blend with gray fits their chroma than one with the map's (-inf where too few
+    cores to ask), and the luma jumps and sides' lumas (of those rows; ``scaled``: as
+    ``_luma_jumps`` reads it)."""
+    from truepix.color._decolorize._end_inks import _gray_gain, _side_chroma
+
+    jump, side = _luma_jumps(luma, width, off_map, every, scaled=scaled)
+    cores = np.flatnonzero(jump >= GRAY_CORE)
+    flat_cores = cores + (cores // width) * ((every - 1) * width)
+    if len(cores):
+        moved = jumps(position, width, off_map, every)[0][cores] >= GRAY_POSITION
+        cores, flat_cores = cores[moved], flat_cores[moved]
+        kept = ~off_map[flat_cores]
+        cores, flat_cores = cores[kept], flat_cores[kept]
+    toward = (luma[flat_cores] - side[cores]) * sign > 0
+    own, at = cores[toward], flat_cores[toward]
+    if len(own) < STRUNG_PIXELS / every:
+        return at[:0], np.zeros(0), jump, side
+    sides = _side_chroma(flat, scale, width, luma, side[own], at)
+    gain, map_chroma = _gray_gain(flat, scale, luma, at, sides, map_ycc)
+    colored = map_chroma >= chroma
+    return at[colored], gain[colored], jump, side
