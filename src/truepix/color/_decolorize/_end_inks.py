@@ -26,7 +26,9 @@ magma 0.0 / 0.0 -> 94.9 / 94.2 %, on inferno 5.5 / 6.0 -> 96.0 / 95.5 %, black o
 All-data pictures: no new NaN on 263 JPEG'd ones of the 14 maps this rule looks at (magma,
 inferno, hot, afmhot, YlOrRd, Blues, CMRmap, cmasher:ember, cmocean:matter, cmocean:ice,
 pink, cubehelix, bone, colorcet:fire); benchmarks/colormaps.py's Holes as before.
-Without the joining of cores at other lumas: 81-90 % flagged. PNG is not helped: there
+Without the joining of cores at other lumas: 81-90 % flagged. Over a textured field,
+where the field's own cores outnumber a black stroke's, ``_end_strung`` finds it by its
+cores of gray chroma strung along it. PNG is not helped: there
 the text's blends with magma lie within 3 DN of the map (magma runs nearly straight to
 black) and their chroma is the map's too.
 """
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize._end_strung import strung_end_inks
 from truepix.color._decolorize._gray_inks import (
     GRAY_CORE,
     GRAY_INK_COUNT,
@@ -145,14 +148,22 @@ def end_ink_strokes(
     scaled = sampled_luma(flat, scale, width, GRAY_SAMPLE, _SAMPLED_ROWS)
     sampled = list(_inks(flat, scale, width, position, off_map, luma, map_ycc, signs,
                          GRAY_SAMPLE, JUMP_SAMPLE_SLACK * least / GRAY_SAMPLE, scaled))  # fmt: skip
-    if not sampled:
-        return
-    luma = picture_luma(flat, scale)
-    found = _inks(flat, scale, width, position, off_map, luma, map_ycc, sampled, 1, least)
-    for sign in found:
-        pixels, ink, jump, side = found[sign]
+    found = {}
+    if sampled:
+        luma = picture_luma(flat, scale)
+        found = _inks(flat, scale, width, position, off_map, luma, map_ycc, sampled, 1, least)
+    # ... and black ones over texture, where their cores string (``_end_strung``; white
+    # ones no: JPEG clips a photograph's saturated light colors toward gray)
+    rest = [s for s in signs if s < 0 and s not in found]
+    strung = strung_end_inks(flat, scale, width, position, off_map, luma, map_ycc, rest,
+                             END_GATE, END_CHROMA, scaled) if rest else {}  # fmt: skip
+    if strung and not sampled:
+        luma = picture_luma(flat, scale)
+    for sign in list(found) + list(strung):
+        pixels, ink, jump, side = found[sign] if sign in found else strung[sign]
         pixels = _with_edges(pixels, jump, luma, side, ink, width)
-        _along(pixels, jump, luma, side, ink, width, off_map, position)
+        if sign in found:  # (along a textured field's own valleys of the ink's luma: none)
+            _along(pixels, jump, luma, side, ink, width, off_map, position)
         stroke = (pixels | off_map) & (np.abs(luma - ink) <= GRAY_INK_LUMA)
         _fringes(luma, width, np.flatnonzero(stroke), ink, off_map | stroke, pixels)
         off_map |= pixels
