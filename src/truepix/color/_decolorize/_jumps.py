@@ -100,7 +100,10 @@ JUMP_WEAK_SPREAD = 8.0
 #: (benchmarks/decolorize_trial/trial50, t84; JPEG q75, viridis and magma). Those cores lie
 #: in blobs of one cell (median 2 px; 5-7 % of them in groups 5 px long or more); a
 #: stroke's along its lines (tests/color/test_decolorize_colored_strokes.py, q50-q90:
-#: 83-95 %; turbo's red text at q75, whose JPEG'd cores break up, 26 %).
+#: 83-95 %; turbo's red text at q75, whose JPEG'd cores break up, 26 %). The cost: trial 45's t02
+#: viridis camera with gray text, line and contours (JPEG q75) 88.4 -> 86.6 % flagged, its
+#: holes 0.192 -> 0.007 %: its ink was the camera's specks (325 cores, 2.8 % in curves),
+#: which took some of the gray strokes along.
 JUMP_CURVE_LENGTH = 5.0
 JUMP_CURVE_SHARE = 0.15
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
