@@ -94,7 +94,7 @@ JUMP_WEAK_SPREAD = 8.0
 #: ... and its cores must lie along curves: JUMP_CURVE_SHARE of them or more in 8-connected
 #: groups JUMP_CURVE_LENGTH px long or more (``_extent``). A picture of small flat cells --
 #: a spectrogram (``pcolormesh(t, f, dB, shading="auto")``, ``specgram``: cells 2-4 px
-#: across), a hexbin -- has a cell lower (or higher) than both its neighbours wherever the
+#: across) -- has a cell lower (or higher) than both its neighbours wherever the
 #: data speckles, and each such cell is a core, at the positions its noise floor dips to:
 #: the peak held 36 % of the cores, and 4.5-8.9 % of the plot area came back NaN
 #: (benchmarks/decolorize_trial/trial50, t84; JPEG q75, viridis and magma). Those cores lie
