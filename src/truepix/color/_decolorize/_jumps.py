@@ -30,6 +30,7 @@ from truepix._threads import split_rows
 from truepix._validate import readonly
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._grains import grains
+from truepix.color._decolorize._grow import groups_of
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -90,6 +91,21 @@ JUMP_WEAK_SHARE = 0.5
 #: spread 11.5-12.6 DN, 8.1-10.5 % holes; white strokes over RdBu_r, PiYG, BrBG, RdYlBu:
 #: 0.18-0.22, held 0.39-0.71, spread 1.3-4.5).
 JUMP_WEAK_SPREAD = 8.0
+#: ... and its cores must lie along curves: JUMP_CURVE_SHARE of them or more in 8-connected
+#: groups JUMP_CURVE_LENGTH px long or more (``_extent``). A picture of small flat cells --
+#: a spectrogram (``pcolormesh(t, f, dB, shading="auto")``, ``specgram``: cells 2-4 px
+#: across) -- has a cell lower (or higher) than both its neighbours wherever the
+#: data speckles, and each such cell is a core, at the positions its noise floor dips to:
+#: the peak held 36 % of the cores, and 4.5-8.9 % of the plot area came back NaN
+#: (benchmarks/decolorize_trial/trial50, t84; JPEG q75, viridis and magma). Those cores lie
+#: in blobs of one cell (median 2 px; 5-7 % of them in groups 5 px long or more); a
+#: stroke's along its lines (tests/color/test_decolorize_colored_strokes.py, q50-q90:
+#: 83-95 %; turbo's red text at q75, whose JPEG'd cores break up, 26 %). The cost: trial 45's t02
+#: viridis camera with gray text, line and contours (JPEG q75) 88.4 -> 86.6 % flagged, its
+#: holes 0.192 -> 0.007 %: its ink was the camera's specks (325 cores, 2.8 % in curves),
+#: which took some of the gray strokes along.
+JUMP_CURVE_LENGTH = 5.0
+JUMP_CURVE_SHARE = 0.15
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
 JUMP_INK_LUMA = 25.0
 #: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
@@ -245,6 +261,8 @@ def jump_strokes(
         return
     if len(cores) < JUMP_INK_LEAST and not _one_color(position[cores]):  # (a thumbnail's)
         return
+    if _curved_share(cores, width) < JUMP_CURVE_SHARE:  # (specks: small cells' dips)
+        return
     weak = np.median(jump[cores]) < JUMP_WEAK and len(cores) < JUMP_WEAK_SHARE * n_cores
     if weak and resized:  # (weak jumps at a middle position: an upscaled picture's texture)
         return
@@ -294,6 +312,27 @@ def _extent(pixels: np.ndarray, width: int) -> float:
     xy = np.mean((x - x.mean()) * (y - y.mean()))
     widest = (yy + xx) / 2 + np.sqrt(((yy - xx) / 2) ** 2 + xy**2)
     return float(np.sqrt(12.0 * widest))
+
+
+def _curved_share(pixels: np.ndarray, width: int) -> float:
+    """Share of the ``pixels`` (sorted flat indices, rows of ``width``) in 8-connected
+    groups JUMP_CURVE_LENGTH px long or more along their widest axis (``_extent``)."""
+    if not len(pixels):
+        return 0.0
+    groups = groups_of(pixels, width, int(pixels[-1]) // width + 1)
+    y, x = (pixels // width).astype(np.float64), (pixels % width).astype(np.float64)
+    sizes = np.bincount(groups).astype(np.float64)
+    sizes[0] = 1.0  # (no pixel is left out of a group)
+
+    def mean(values: np.ndarray) -> np.ndarray:
+        return np.bincount(groups, weights=values, minlength=len(sizes)) / sizes
+
+    my, mx = mean(y), mean(x)
+    yy, xx = mean(y * y) - my**2, mean(x * x) - mx**2
+    xy = mean(x * y) - mx * my
+    widest = (yy + xx) / 2 + np.sqrt(((yy - xx) / 2) ** 2 + xy**2)
+    long = np.sqrt(12.0 * np.maximum(widest, 0.0)) >= JUMP_CURVE_LENGTH
+    return float(np.mean(long[groups]))
 
 
 def _peak(values: np.ndarray, low: float, high: float, bins: int, half: float) -> float:
