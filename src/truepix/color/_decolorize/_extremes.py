@@ -178,7 +178,7 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
                 rim |= limit.reshape(-1)
                 fields.append(field)
     low, high = under | rims[0], over | rims[1]
-    if not (low.any() or high.any() or fields) and not detailed:
+    if not (low.any() or high.any() or fields) and not detailed and result.n_nan == 0:
         return result
     values = np.ascontiguousarray(result.values)  # (written through its flat view)
     flat = values.reshape(-1)
@@ -202,6 +202,12 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
                          colors, painted, matrix)  # fmt: skip
         if n_nan >= 0:
             n_nan -= filled
+    if values.ndim >= 2 and n_nan != 0:  # (specks' blends, which no region's rim reaches)
+        from truepix.color._decolorize._extend_blends import fill_blends
+
+        ends = [(c, b) for c, b in zip(colors, (decoder.vmin, decoder.vmax)) if c is not None]
+        filled = fill_blends(values, np.isfinite(values), rgb, scale, ends, painted, matrix)
+        n_nan -= filled if n_nan >= 0 else 0
     ambiguous = result.ambiguous
     if ambiguous.size:
         ambiguous = np.ascontiguousarray(ambiguous)
