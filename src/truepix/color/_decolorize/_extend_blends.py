@@ -26,15 +26,15 @@ __all__ = ["fill_blends"]
 
 #: Pixels (Chebyshev distance) within which a NaN pixel's decoded neighbours stand for
 #: the field it blends with: resampling blends 2-3 cells; JPEG's 4:2:0 chroma, 2.
-REACH = 2
+REACH = 3
 #: Pixels along a row, column or diagonal within which a blend has decoded pixels on
 #: both sides (a band of JPEG's blends 3 pixels wide; a frame's line has paper beyond).
-SIDE = 4
+SIDE = 8
 #: Least share of the extend color (along the segment, from the field's end) past which
 #: a blend comes back at the limit, not at the neighbour's value.
 HALF = 0.5
 #: Passes of the fill (a band of blends JPEG leaves NaN, a pixel deeper each).
-PASSES = 3
+PASSES = 6
 
 
 def fill_blends(
