@@ -93,8 +93,9 @@ BOXED, FRAME = 0.97, 0.75
 #: about: a 1 MP picture's every 8th (a JPEG'd photograph's off-map buckets cost 16 ms
 #: at full size, 1.9 ms every 4th).
 GRID_PIXELS = 16384
-#: Pixels deep inside a region (grid steps, at least one) where FLAT of it must lie:
-#: white strokes over magma (contours 2-3 px wide) make none.
+#: Pixels deep inside a region (grid steps, at least one) where FLAT of it, or a
+#: region's least size, must lie: white strokes over magma (contours 2-3 px wide)
+#: make none; trial 50's NDVI under navy (rough, patchy: 41 % deep) makes 7776 px.
 DEPTH = 2
 
 
@@ -507,12 +508,13 @@ def _region_end(
         distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
     region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
     depth = max(1, -(-DEPTH // stride))
-    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth):
+    inside = least / stride**2  # (grid pixels deep in it that make a region, whatever its share)
+    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth, inside):
         return None  # (JPEG's off-map colors on a photograph: scattered, no region)
     region = _unframed(region)
     if np.count_nonzero(region) * stride**2 < least or _boxed(region):
         return None
-    if not _deep(region, depth):
+    if not _deep(region, depth, inside):
         return None
     far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
     grown, medians = region, []
@@ -529,12 +531,14 @@ def _region_end(
     return None if low == high else ("under" if low else "over")
 
 
-def _deep(region: np.ndarray, depth: int) -> bool:
-    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it."""
+def _deep(region: np.ndarray, depth: int, least: float = np.inf) -> bool:
+    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it, or ``least``
+    grid pixels (a rough field's under region: specks around its patches)."""
     inner = region
     for _ in range(depth):
         inner = _grown(inner, shrink=True)
-    return bool(np.count_nonzero(inner) >= FLAT * np.count_nonzero(region))
+    count = np.count_nonzero(inner)
+    return bool(count >= FLAT * np.count_nonzero(region) or count >= least)
 
 
 def _grown(mask: np.ndarray, *, shrink: bool = False) -> np.ndarray:
