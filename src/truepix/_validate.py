@@ -162,6 +162,46 @@ def palette_colors(image: Any, /) -> Any:
     return image
 
 
+def refuse_plot_object(image: Any, /) -> None:
+    """Refuse a matplotlib Figure, Axes or artist passed where a picture's pixels go,
+    saying how to get them (numpy would make it a 0-d object array: "got shape ()").
+
+    Raises
+    ------
+    UnsupportedInputError
+        ``image`` is a matplotlib object.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> refuse_plot_object(fig)
+    Traceback (most recent call last):
+    ...
+    truepix.errors.UnsupportedInputError: expected a picture (an array of pixels), got a matplotlib Figure; draw it into pixels first: fig.canvas.draw(); picture = np.asarray(fig.canvas.buffer_rgba())
+    >>> plt.close(fig)
+    """
+    if not type(image).__module__.startswith("matplotlib."):
+        return
+    kind = type(image).__name__
+    figure = getattr(image, "figure", None)
+    draw = "fig.canvas.draw(); picture = np.asarray(fig.canvas.buffer_rgba())"
+    if figure is not None and figure is not image:
+        draw = draw.replace("fig.", f"{kind_name(image)}.figure.")
+    msg = f"expected a picture (an array of pixels), got a matplotlib {kind}; "
+    if hasattr(image, "get_array") and hasattr(image, "get_clim"):  # AxesImage, QuadMesh, ...
+        msg += f"it holds its data already: {kind_name(image)}.get_array(); for its pixels: {draw}"
+    else:
+        msg += f"draw it into pixels first: {draw}"
+    raise UnsupportedInputError(msg)
+
+
+def kind_name(image: Any) -> str:
+    """The name a user's variable for a matplotlib object usually has (``ax``, ``im``)."""
+    kind = type(image).__name__
+    return {"Axes": "ax", "AxesImage": "im", "QuadMesh": "mesh"}.get(kind, kind.lower())
+
+
 def check_picture_dtype(dtype: Any) -> None:
     """Raise UnsupportedDtypeError unless ``dtype`` is a picture's: uint8, uint16 or float.
 
@@ -233,6 +273,7 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
             " load the file first: truepix.load(path), or np.asarray(PIL.Image.open(path))"
         )
         raise UnsupportedInputError(msg)
+    refuse_plot_object(image)
     image = palette_colors(image)
     if refuse_mask is not None:
         refuse_masked(image, reason=refuse_mask)

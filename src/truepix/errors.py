@@ -28,7 +28,8 @@ would naturally catch, so ``except ValueError`` keeps working::
     ├── CrowdedLabelsWarning                     text labels too small or too dense to read
     ├── OffMapWarning                            most of a picture is not the colormap's colors
     ├── ColorShiftWarning                        a picture's colors shifted (gamma, TV range)
-    └── ColorbarDoubtWarning                     the bar found may be a strip of a plot
+    ├── ColorbarDoubtWarning                     the bar found may be a strip of a plot
+    └── FewColorsWarning                         too few colors to tell colormaps apart
 
 Messages read "expected ..., got ..." followed by a hint.
 
@@ -51,6 +52,7 @@ __all__ = [
     "ColorShiftWarning",
     "ColorbarDoubtWarning",
     "CrowdedLabelsWarning",
+    "FewColorsWarning",
     "DecompressionBombError",
     "EncodingDomainError",
     "FileExistsError_",
@@ -219,3 +221,7 @@ class ColorShiftWarning(TruepixWarning):
 
 class ColorbarDoubtWarning(TruepixWarning):
     """The colorbar found stands within other colors, as a strip of a plot does, not on the paper."""
+
+
+class FewColorsWarning(TruepixWarning):
+    """A picture holds too few colors (one or two) to tell colormaps apart."""

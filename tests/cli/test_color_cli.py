@@ -146,6 +146,17 @@ def test_identify_colorbar_of_a_figure(runner, tmp_path) -> None:
     assert result.exit_code == 1 and "expected a colorbar" in result.output
 
 
+def test_identify_a_blank_picture_warns_in_one_line(runner, tmp_path) -> None:
+    # trial 50: a blank picture was named colorcet:CET_D10 (0.85) with nothing said
+    blank = tmp_path / "blank.png"
+    blank.write_bytes(imagecodecs.png_encode(np.full((50, 50, 3), 255, np.uint8)))
+    result = runner.invoke(cli, ["identify", str(blank), "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 5  # stdout stays JSON
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("warning: the picture holds 1 color (#ffffff)"), line
+
+
 def test_identify_unreadable_file(runner, tmp_path) -> None:
     path = tmp_path / "junk.jpg"
     path.write_bytes(b"not a picture")

@@ -231,3 +231,45 @@ def test_an_encoded_files_bytes_get_one_short_line(kind) -> None:
     assert "PIL.Image.open(io.BytesIO(data))" in message
     decoded = np.asarray(Image.open(io.BytesIO(bytes(data))))  # doing what it says works
     assert tp.decolorize(decoded, cmap="viridis", vmin=0, vmax=1).shape == (64, 64)
+
+
+def _plot_objects() -> dict[str, object]:
+    field = np.add.outer(np.linspace(0, 1, 16), np.linspace(0, 1, 16))
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=50)
+    return {
+        "fig": fig, "ax": ax, "im": ax.imshow(field), "mesh": ax.pcolormesh(field),
+        "contours": ax.contourf(field), "scatter": ax.scatter([1, 2], [3, 4], c=[0, 1]),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda o: tp.decolorize(o, cmap="viridis"),  # no limits: the input is told first
+        lambda o: tp.decolorize(o, cmap="viridis", vmin=0, vmax=1),
+        lambda o: tp.Decolorizer("viridis", vmin=0, vmax=1).values(o),
+        tp.identify_colormap,
+        tp.read_figure,
+    ],
+    ids=["decolorize", "decolorize-limits", "Decolorizer", "identify_colormap", "read_figure"],
+)
+def test_a_matplotlib_object_is_refused_with_how_to_draw_it(call) -> None:
+    # trial 50: a Figure or AxesImage passed as the picture got "got shape ()"
+    objects = _plot_objects()
+    try:
+        for name, thing in objects.items():
+            with pytest.raises(UnsupportedInputError) as raised:
+                call(thing)
+            message = str(raised.value)
+            kind = type(thing).__name__
+            expected = f"expected a picture (an array of pixels), got a matplotlib {kind};"
+            assert message.startswith(expected), message
+            assert "canvas.buffer_rgba()" in message and "\n" not in message, message
+            # artists holding data say where it is; the way shown gives a picture that decodes
+            assert ("get_array()" in message) == (name not in ("fig", "ax")), message
+        fig = objects["fig"]
+        fig.canvas.draw()
+        picture = np.asarray(fig.canvas.buffer_rgba())  # as the message says
+    finally:
+        plt.close(objects["fig"])
+    assert picture.shape[-1] == 4 and tp.identify_colormap(picture)[0].name == "viridis"

@@ -9,6 +9,7 @@ the map runs reversed.
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
     """Name the colormap of INPUT (a picture or a whole figure)."""
     from truepix import find_colorbar, identify_colormap
     from truepix.cli._common import read_picture
-    from truepix.errors import InputError
+    from truepix.errors import InputError, TruepixWarning
 
     picture = read_picture(source)
     target: Any = picture
@@ -37,7 +38,16 @@ def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
         if target is None:
             msg = f"expected a colorbar in {str(source)!r}, got none; try without --colorbar"
             raise InputError(msg)
-    matches = identify_colormap(target, top=top)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TruepixWarning)
+        matches = identify_colormap(target, top=top)
+    for warning in caught:  # one line each, as decolorize prints them
+        if issubclass(warning.category, TruepixWarning):
+            click.echo(f"warning: {' '.join(str(warning.message).split())}", err=True)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )  # fmt: skip
     if as_json:
         rows = [
             {"name": m.name, "reversed": m.reversed, "score": m.score, "aliases": list(m.aliases)}

@@ -128,7 +128,7 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
     """The colormap entry to decode with: given, the bar's (catalog or own), or identified (``scale``: the bar's axis)."""
     from truepix.color._catalog import get, resolve
     from truepix.color._identify._blend import blended_map
-    from truepix.color._identify._match import identify_colormap
+    from truepix.color._identify._match import identify_colormap, ranked_maps
     from truepix.color._identify._stepped_map import stepped_map
     from truepix.figures._axes import bar_fractions
 
@@ -161,7 +161,7 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
     # no bar: the plot's own colors name the map (values are then positions along it).
     # A JPEG'd jet or turbo plot scores 0.84-0.88; contour lines on white score 0.82 for
     # a wrong map: a plot mostly of colors (not the white paper) is enough with 0.8
-    best = identify_colormap(region, top=1)
+    best = ranked_maps(region, top=1)
     painted = float(np.mean(region.min(axis=2) < 235))
     least = 0.8 if painted >= 0.5 else 0.9
     if not best or best[0].score < least:

@@ -12,11 +12,10 @@ What a picture went through is judged on a sample of it, and three steps adapt:
 
 * JPEG keeps luma at full resolution but averages chroma over 2x2 pixels (4:2:0).
   When that model explains the picture's chroma better than the colormap itself
-  does (helped by JPEG's 8x8 blocks and lost chroma detail where the fit is
-  loose), positions come from a luma-weighted distance instead of plain RGB.
-* Resampled and antialiased pictures hold blends of neighbouring colors: a pixel
-  off the map that a blend of two neighbours' map colors explains better gets the
-  blend's position.
+  does (helped by JPEG's 8x8 blocks and lost chroma detail where the fit is loose),
+  positions come from a luma-weighted distance instead of plain RGB.
+* Resampled and antialiased pictures hold blends of neighbouring colors: a pixel off
+  the map that a blend of two neighbours' map colors explains better gets its position.
 * Noisy pictures get a locally adaptive Wiener filter of the positions around local
   planes: flat and sloped areas are smoothed, edges and texture kept.
 
@@ -31,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._validate import refuse_plot_object
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
@@ -593,8 +593,8 @@ def decolorize(
     """
     options = {"vmin": vmin, "vmax": vmax, "threshold": threshold, "denoise": denoise,
                "step": step, "alpha": alpha, "facecolor": facecolor}  # fmt: skip
-    # a loop over pictures gets the decoder (and what it learned) of the call before
-    decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)
+    refuse_plot_object(image)  # a Figure passed for its pixels: told so before any limit
+    decoder = reuse.decoder(Decolorizer, cmap, norm=norm, **options)  # the last call's, reused
     if lazy.is_dask(image):
         return decoder.values(image)
     return warn_decoded(decoder._run(image, detailed=False), image, decoder).values

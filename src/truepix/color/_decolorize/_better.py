@@ -71,7 +71,7 @@ def better_fit(
     another map has distance 0.0 and does not count as far better (it is alpha
     advice's ground, and no opaque ``cmap`` to pass)."""
     from truepix.color._catalog import resolve
-    from truepix.color._identify._match import identify_colormap
+    from truepix.color._identify._match import ranked_maps
 
     where = np.flatnonzero(shown)
     if getattr(decoder, "alpha", None) is not None or len(where) == 0:
@@ -84,7 +84,7 @@ def better_fit(
     given_fit = mean_distance(colors, decoder._map)
     if given_fit < max(BETTER_GAP, PALETTE_REACH * palette_spacing(colors)):
         return None  # no map can fit BETTER_GAP better (or the palette's): not searched
-    best = identify_colormap(chosen[None], top=1)[0]
+    best = ranked_maps(chosen[None], top=1)[0]
     if decoder._map.name.removesuffix("_r") in (best.name, *best.aliases):
         return None  # the given map's own colors (or its blend)
     if best.alpha != 1.0:

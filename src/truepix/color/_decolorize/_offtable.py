@@ -197,10 +197,10 @@ def _other_map(decoder: Any, sample: np.ndarray, keys: np.ndarray, own: float) -
     of the sample's colors exactly."""
     from truepix._shares import percent
     from truepix.color._catalog import resolve
-    from truepix.color._identify._match import identify_colormap
+    from truepix.color._identify._match import ranked_maps
 
     given = decoder._map.name.removesuffix("_r")
-    for match in identify_colormap(sample[None], top=3):
+    for match in ranked_maps(sample[None], top=3):
         if given in (match.name, *match.aliases) or match.alpha != 1.0:
             continue
         entry = resolve(match.name)

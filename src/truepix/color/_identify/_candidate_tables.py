@@ -34,15 +34,19 @@ _REPEATS = frozenset(
 )
 
 
-def _commonness(name: str) -> tuple[bool, bool, str]:
-    """Sort key putting common names first: matplotlib's before namespaced, repeats last.
+def _commonness(name: str) -> tuple[bool, bool, bool, str]:
+    """Sort key putting common names first: matplotlib's before namespaced, repeats last,
+    and a catalogue code after the name its family gives the same table (colorcet
+    registers ``cet_fire`` and ``cet_CET_L3``: its users say "fire").
 
     Examples
     --------
     >>> sorted(["binary", "matlab:gray", "gray", "Greys", "Grays"], key=_commonness)
     ['gray', 'Greys', 'binary', 'Grays', 'matlab:gray']
+    >>> sorted(["cet_CET_L3", "cet_fire"], key=_commonness)
+    ['cet_fire', 'cet_CET_L3']
     """
-    return ":" in name, name in _REPEATS, name.lower()
+    return ":" in name, name in _REPEATS, "CET_" in name, name.lower()
 
 
 

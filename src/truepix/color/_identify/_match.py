@@ -36,6 +36,7 @@ from truepix.color._catalog import ColormapEntry, get
 from truepix.color._identify import _candidate_tables, _cover, _discrete, _fast_maps
 from truepix.color._identify._candidate_tables import _candidates, _commonness, _Tables
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
+from truepix.color._identify._few_colors import warn_few_colors
 from truepix.color._identify._figure import figure_bar, from_bar
 from truepix.color._identify._nearest import color_caps, own_bytes_cost
 from truepix.color._identify._picture_blend import BLEND_BELOW, with_picture_blend
@@ -50,6 +51,7 @@ __all__ = [
     "identify_colormap",
     "nearest_color_cost",
     "nearest_color_cost_numpy",
+    "ranked_maps",
 ]
 
 _CAP = 40.0  # RGB distance beyond which a color counts as "not this map at all"
@@ -147,12 +149,15 @@ def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
     return distinct_colors(pixels)
 
 
-def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> tuple[Any, Any]:
+def _rank_picture(
+    image: Any, tables: _Tables, rounded: bool | None = None, *, warn: bool = False
+) -> tuple[Any, Any]:
     """Per table: the capped mean distance of the picture's colors plus its unshown colors' cost.
 
     ``rounded`` None (a picture): each color against a table's truncated and rounded
     bytes together, its neutral colors capped low (a figure's paper and text:
     :func:`._nearest.color_caps`); True or False: one of them (a colorbar's two readings).
+    ``warn``: a picture of one or two colors is told it names no map (:mod:`._few_colors`).
     """
     if rounded is None:
         luts, (planes, sizes) = tables.luts, tables.union
@@ -160,6 +165,8 @@ def _rank_picture(image: Any, tables: _Tables, rounded: bool | None = None) -> t
         luts = tables.rounded if rounded else tables.luts
         planes, sizes = (tables.rounded_planes if rounded else tables.luts_planes), tables.sizes
     colors, weights = _picture_colors(image)
+    if warn:
+        warn_few_colors(colors, weights)  # one or two colors name no map
     caps = color_caps(colors, weights, _CAP) if rounded is None else np.full(len(colors), _CAP)
     if rounded is None and len(colors) >= _FLAT_COLORS:  # a continuous picture's flat regions
         weights = _flat_capped(colors, weights)
@@ -295,6 +302,13 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     >>> best.name, best.score
     ('cmocean:thermal', 1.0)
     """
+    return ranked_maps(image, top=top, warn=True)
+
+
+def ranked_maps(image: Any, /, *, top: int = 5, warn: bool = False) -> list[ColormapMatch]:
+    """:func:`identify_colormap`, for truepix's own callers: ``warn`` False keeps a
+    picture of one or two colors (:mod:`._few_colors`) quiet, where the caller asks
+    about a sample of a picture, not the user about a picture."""
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
         msg = f"expected top to be a positive integer, got {top!r}"
         raise InputError(msg)
@@ -305,7 +319,7 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     if isinstance(image, Colorbar):
         cost, flipped = _rank_colorbar(image, tables)
     else:
-        cost, flipped = _rank_picture(image, tables)
+        cost, flipped = _rank_picture(image, tables, warn=warn)
     matches = _ranked(cost, flipped, tables, top, known=isinstance(image, Colorbar))
     if isinstance(image, Colorbar) and image.boundaries is not None:
         matches = _with_steps(image, matches, tables, top)
@@ -317,7 +331,7 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
         matches = with_picture_blend(image, tables, matches, top)  # drawn with alpha?
     matches = _discrete.descending(matches)
     bar = None if isinstance(image, Colorbar) else figure_bar(image)  # a whole figure?
-    return matches if bar is None else from_bar(identify_colormap(bar, top=top), matches)
+    return matches if bar is None else from_bar(ranked_maps(bar, top=top), matches)
 
 
 def _handicap(cost: Any) -> Any:
