@@ -35,6 +35,8 @@ SIDE = 8
 HALF = 0.5
 #: Passes of the fill (a band of blends JPEG leaves NaN, a pixel deeper each).
 PASSES = 6
+#: BT.601 luma weights (what JPEG keeps at full resolution).
+_LUMA = np.array([0.299, 0.587, 0.114])
 
 
 def fill_blends(
@@ -47,7 +49,9 @@ def fill_blends(
     pixel within REACH of them that ``known`` (same shape) holds decoded, and which have
     decoded pixels within REACH on both sides along a row, column or diagonal: at the
     limit when HALF or more of the way to the extend color, else at that pixel's value.
-    ``rgb`` is the picture's (P, >= 3) pixels in units that ``scale`` maps to 8-bit DN.
+    With ``matrix`` (JPEG's luma-weighted metric), luma and chroma each lie along the
+    segment, not together (4:2:0 spreads a speck's chroma over 2x2 pixels and keeps its
+    luma), and the way along is luma's. ``rgb`` is the picture's (P, >= 3) pixels in units that ``scale`` maps to 8-bit DN.
     PASSES passes, each's filled pixels known to the next (a band of blends). How many
     were filled.
 
@@ -89,6 +93,7 @@ def _pass(
     index = np.unravel_index(where, shape)
     metric = np.eye(3) if matrix is None else np.asarray(matrix, np.float64)
     points = (rgb[where, :3].astype(np.float64) / scale) @ metric.T
+    unit = _LUMA / np.linalg.norm(_LUMA)  # (the metric keeps luma: its axis in it)
     best = np.full(len(where), np.inf)
     found = np.full(len(where), np.nan)
     height, width = shape[-2], shape[-1]
@@ -113,10 +118,16 @@ def _pass(
             field = (rgb[other, :3].astype(np.float64) / scale) @ metric.T
             for color, limit in ends:
                 end = np.asarray(color, np.float64) @ metric.T
-                span = end - field  # (from the field's color to the extend color)
-                length = np.maximum((span**2).sum(axis=1), 1e-9)
-                along = np.clip(((points - field) * span).sum(axis=1) / length, 0.0, 1.0)
-                off = ((points - field - along[:, None] * span) ** 2).sum(axis=1)
+                if matrix is None:
+                    along, off = _segment(points, field, end)
+                else:  # (4:2:0: luma and chroma each along the segment, not together)
+                    along, off = _segment(points @ unit, field @ unit, end @ unit)
+                    chroma = [part - np.multiply.outer(part @ unit, unit)
+                              for part in (points, field, end)]  # fmt: skip
+                    across, apart = _segment(*chroma)
+                    off += apart
+                    flat = np.abs((end - field) @ unit) < tolerance  # (no luma to go by)
+                    along[flat] = across[flat]
                 better = usable & (off < best)
                 best[better] = off[better]
                 found[better] = np.where(
@@ -127,6 +138,19 @@ def _pass(
     done = (best <= tolerance**2) & (sides[:, :, 0] & sides[:, :, 1]).any(axis=1)
     values.reshape(-1)[where[done]] = found[done]
     return where[done]
+
+
+def _segment(
+    points: np.ndarray, starts: np.ndarray, end: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """How far (0 to 1) along the segments from ``starts`` (P, ...) to ``end`` the
+    nearest points to ``points`` (P, ...) lie, and their squared distances."""
+    if points.ndim == 1:
+        points, starts, end = points[:, None], starts[:, None], np.atleast_1d(end)
+    span = end - starts
+    length = np.maximum((span**2).sum(axis=1), 1e-9)
+    along = np.clip(((points - starts) * span).sum(axis=1) / length, 0.0, 1.0)
+    return along, ((points - starts - along[:, None] * span) ** 2).sum(axis=1)
 
 
 def _line(dy: int, dx: int) -> tuple[int, int] | None:
