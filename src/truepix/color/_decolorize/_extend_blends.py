@@ -16,7 +16,6 @@ that neighbour's value.
 
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 
