@@ -16,7 +16,6 @@ that neighbour's value.
 
 from __future__ import annotations
 
-
 import numpy as np
 
 from truepix.color._decolorize._extremes import _grown
