@@ -134,7 +134,8 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     resampling blended with the field beside it (``_rim``), left NaN by the decode,
     comes back at the limit too, unmarked: the field there runs to the limit, and
     such a pixel may be either side of it (3 % of the range from it, median, on a
-    JPEG'd field that leaves the limit fast)."""
+    JPEG'd field that leaves the limit fast); so do the NaN blends of an extend color
+    with a decoded neighbour anywhere (``_extend_blends``: specks no rim reaches)."""
     colors = decoder._extremes
     shape = result.values.shape
     if colors[0] is None and colors[1] is None:
