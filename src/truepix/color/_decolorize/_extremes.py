@@ -509,7 +509,9 @@ def _region_end(
         distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
     region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
     depth = max(1, -(-DEPTH // stride))
-    inside = least / stride**2  # (grid pixels deep in it that make a region, whatever its share)
+    # (grid pixels deep in it that make a region, whatever its share; not a figure's paper)
+    paper = color.min() >= LIGHT and np.ptp(color) <= NEUTRAL
+    inside = np.inf if paper else least / stride**2
     if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth, inside):
         return None  # (JPEG's off-map colors on a photograph: scattered, no region)
     region = _unframed(region)
