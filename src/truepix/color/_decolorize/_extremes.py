@@ -93,8 +93,9 @@ BOXED, FRAME = 0.97, 0.75
 #: about: a 1 MP picture's every 8th (a JPEG'd photograph's off-map buckets cost 16 ms
 #: at full size, 1.9 ms every 4th).
 GRID_PIXELS = 16384
-#: Pixels deep inside a region (grid steps, at least one) where FLAT of it must lie:
-#: white strokes over magma (contours 2-3 px wide) make none.
+#: Pixels deep inside a region (grid steps, at least one) where FLAT of it, or a
+#: region's least size, must lie: white strokes over magma (contours 2-3 px wide)
+#: make none; trial 50's NDVI under navy (rough, patchy: 41 % deep) makes 7776 px.
 DEPTH = 2
 
 
@@ -133,7 +134,8 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     resampling blended with the field beside it (``_rim``), left NaN by the decode,
     comes back at the limit too, unmarked: the field there runs to the limit, and
     such a pixel may be either side of it (3 % of the range from it, median, on a
-    JPEG'd field that leaves the limit fast)."""
+    JPEG'd field that leaves the limit fast); so do the NaN blends of an extend color
+    with a decoded neighbour anywhere (``_extend_blends``: specks no rim reaches)."""
     colors = decoder._extremes
     shape = result.values.shape
     if colors[0] is None and colors[1] is None:
@@ -178,7 +180,7 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
                 rim |= limit.reshape(-1)
                 fields.append(field)
     low, high = under | rims[0], over | rims[1]
-    if not (low.any() or high.any() or fields) and not detailed:
+    if not (low.any() or high.any() or fields) and not detailed and result.n_nan == 0:
         return result
     values = np.ascontiguousarray(result.values)  # (written through its flat view)
     flat = values.reshape(-1)
@@ -202,6 +204,12 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
                          colors, painted, matrix)  # fmt: skip
         if n_nan >= 0:
             n_nan -= filled
+    if values.ndim >= 2 and n_nan != 0:  # (specks' blends, which no region's rim reaches)
+        from truepix.color._decolorize._extend_blends import fill_blends
+
+        ends = [(c, b) for c, b in zip(colors, (decoder.vmin, decoder.vmax)) if c is not None]
+        filled = fill_blends(values, np.isfinite(values), rgb, scale, ends, painted, matrix)
+        n_nan -= filled if n_nan >= 0 else 0
     ambiguous = result.ambiguous
     if ambiguous.size:
         ambiguous = np.ascontiguousarray(ambiguous)
@@ -501,12 +509,15 @@ def _region_end(
         distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
     region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
     depth = max(1, -(-DEPTH // stride))
-    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth):
+    # (grid pixels deep in it that make a region, whatever its share; not a figure's paper)
+    paper = color.min() >= LIGHT and np.ptp(color) <= NEUTRAL
+    inside = np.inf if paper else least / stride**2
+    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth, inside):
         return None  # (JPEG's off-map colors on a photograph: scattered, no region)
     region = _unframed(region)
     if np.count_nonzero(region) * stride**2 < least or _boxed(region):
         return None
-    if not _deep(region, depth):
+    if not _deep(region, depth, inside):
         return None
     far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
     grown, medians = region, []
@@ -523,12 +534,14 @@ def _region_end(
     return None if low == high else ("under" if low else "over")
 
 
-def _deep(region: np.ndarray, depth: int) -> bool:
-    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it."""
+def _deep(region: np.ndarray, depth: int, least: float = np.inf) -> bool:
+    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it, or ``least``
+    grid pixels (a rough field's under region: specks around its patches)."""
     inner = region
     for _ in range(depth):
         inner = _grown(inner, shrink=True)
-    return bool(np.count_nonzero(inner) >= FLAT * np.count_nonzero(region))
+    count = np.count_nonzero(inner)
+    return bool(count >= FLAT * np.count_nonzero(region) or count >= least)
 
 
 def _grown(mask: np.ndarray, *, shrink: bool = False) -> np.ndarray:
