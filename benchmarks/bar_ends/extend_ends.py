@@ -12,36 +12,27 @@ vmax error in pixels of the bar (the bar's range over its length).
 from __future__ import annotations
 
 import argparse
-import io
+import os
+import sys
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.colors import Normalize  # noqa: E402
-from PIL import Image  # noqa: E402
 
 import truepix as tp  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from tests.figures._bar_figures import bar_figure  # noqa: E402
 
 
 def picture(cmap: str, extend: str, orientation: str, kind: str) -> tuple[bytes, float]:
     """The figure's bytes and the bar's length in pixels (matplotlib's colorbar axes)."""
-    fig, ax = plt.subplots(figsize=(6, 4.8), dpi=100)
     norm = Normalize(0.03, 0.97)
     ramp = norm.inverse(np.linspace(-0.05, 1.05, 48 * 64).reshape(48, 64))
-    bar = fig.colorbar(ax.imshow(ramp, cmap=cmap, norm=norm), extend=extend, orientation=orientation)
-    fig.canvas.draw()
-    box = bar.ax.get_window_extent()
-    length = box.height if orientation == "vertical" else box.width
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    if kind == "jpeg":
-        out = io.BytesIO()
-        Image.open(buffer).convert("RGB").save(out, format="JPEG", quality=75)
-        return out.getvalue(), length
-    return buffer.getvalue(), length
+    draw = lambda ax: ax.imshow(ramp, cmap=cmap, norm=norm)  # noqa: E731
+    return bar_figure(draw, extend=extend, orientation=orientation, kind=kind)
 
 
 def main() -> None:

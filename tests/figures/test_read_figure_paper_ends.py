@@ -18,29 +18,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import LogNorm, Normalize, PowerNorm
-from PIL import Image
 
 import truepix as tp
+from tests.figures._bar_figures import bar_figure
 
 LIMITS = (0.03, 0.97)  # no tick on an end: its pixel position alone gives the value
-
-
-def _figure(draw, *, extend="neither", outline=True, kind="png", orientation="vertical"):
-    """savefig PNG (or Pillow JPEG q75) of ``draw(ax)`` with a colorbar; the bar's length in pixels."""
-    fig, ax = plt.subplots(figsize=(6, 4.8), dpi=100)
-    bar = fig.colorbar(draw(ax), extend=extend, orientation=orientation)
-    bar.outline.set_visible(outline)
-    fig.canvas.draw()
-    box = bar.ax.get_window_extent()
-    length = box.height if orientation == "vertical" else box.width
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    if kind == "jpeg":
-        out = io.BytesIO()
-        Image.open(buffer).convert("RGB").save(out, format="JPEG", quality=75)
-        return out.getvalue(), length
-    return buffer.getvalue(), length
 
 
 def _ramp(cmap):
@@ -60,8 +42,8 @@ def _errors_px(panel, length):
 @pytest.mark.parametrize("cmap", ["hot", "gray", "jet"])
 def test_ends_next_to_the_paper_are_placed(cmap, kind, orientation):
     # before: JPEG'd hot and gray vertical bars read their white top 5.7 px short at confidence 1.0
-    picture, length = _figure(_ramp(cmap), kind=kind, orientation=orientation)
-    panel = tp.read_figure(picture).panels[0]
+    picture, length = bar_figure(_ramp(cmap), kind=kind, orientation=orientation)
+    panel = tp.readbar_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     assert abs(low) <= 1.5 and abs(high) <= 1.5, (low, high)
     assert panel.data.attrs["cmap"] == cmap
@@ -70,8 +52,8 @@ def test_ends_next_to_the_paper_are_placed(cmap, kind, orientation):
 @pytest.mark.parametrize("cmap", ["hot", "gray"])
 def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
     # the over triangle is white: only its outline shows, narrowing to the tip (before: -5.8 px)
-    picture, length = _figure(_ramp(cmap), extend="both", kind="jpeg")
-    panel = tp.read_figure(picture).panels[0]
+    picture, length = bar_figure(_ramp(cmap), extend="both", kind="jpeg")
+    panel = tp.readbar_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     assert abs(high) <= 1.5, high
     assert abs(low) <= 2.0, low
@@ -79,14 +61,14 @@ def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
 
 def test_an_end_nothing_shows_costs_the_confidence():
     # no outline and a white top on white paper, JPEG'd: where the bar ends is not seen
-    picture, length = _figure(_ramp("gray"), outline=False, kind="jpeg")
-    panel = tp.read_figure(picture).panels[0]
+    picture, length = bar_figure(_ramp("gray"), outline=False, kind="jpeg")
+    panel = tp.readbar_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     if abs(high) > 1.5:  # read off: it must say so
         assert panel.confidence <= 0.5, (high, panel.confidence)
         assert "paper's color" in panel.data.attrs["doubts"]
     # the same bar with its outline is placed, and trusted
-    outlined = tp.read_figure(_figure(_ramp("gray"), kind="jpeg")[0]).panels[0]
+    outlined = tp.readbar_figure(bar_figure(_ramp("gray"), kind="jpeg")[0]).panels[0]
     assert "paper's color" not in outlined.data.attrs["doubts"]
 
 
@@ -98,8 +80,8 @@ def test_an_end_nothing_shows_costs_the_confidence():
 def test_sqrt_and_log_bars_told_apart_by_their_labels(norm, scale, kind):
     # before: PowerNorm(0.5, 95.8, 303.9) (astropy's SqrtStretch bar) read as log, 9-11 % off, conf 0.89
     values = norm.inverse(np.linspace(0, 1, 48 * 64).reshape(48, 64))
-    picture, _ = _figure(lambda ax: ax.imshow(values, cmap="viridis" if kind == "png" else "gray", norm=norm), kind=kind)
-    panel = tp.read_figure(picture).panels[0]
+    picture, _ = bar_figure(lambda ax: ax.imshow(values, cmap="viridis" if kind == "png" else "gray", norm=norm), kind=kind)
+    panel = tp.readbar_figure(picture).panels[0]
     assert panel.norm == scale
     span = norm.vmax - norm.vmin if scale == "power" else np.log10(norm.vmax / norm.vmin)
     if scale == "power":
@@ -130,7 +112,7 @@ def test_contourf_fills_under_the_frame_edge_are_their_steps():
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
-    panel = tp.read_figure(buffer.getvalue()).panels[0]
+    panel = tp.readbar_figure(buffer.getvalue()).panels[0]
     holes = float(np.isnan(panel.pixel_values).mean())
     assert holes <= 0.001, holes
     assert abs(panel.vmin - contours.levels[0]) <= 0.01 * np.ptp(contours.levels)
