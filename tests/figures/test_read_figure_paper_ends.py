@@ -43,7 +43,7 @@ def _errors_px(panel, length):
 def test_ends_next_to_the_paper_are_placed(cmap, kind, orientation):
     # before: JPEG'd hot and gray vertical bars read their white top 5.7 px short at confidence 1.0
     picture, length = bar_figure(_ramp(cmap), kind=kind, orientation=orientation)
-    panel = tp.readbar_figure(picture).panels[0]
+    panel = tp.read_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     assert abs(low) <= 1.5 and abs(high) <= 1.5, (low, high)
     assert panel.data.attrs["cmap"] == cmap
@@ -53,7 +53,7 @@ def test_ends_next_to_the_paper_are_placed(cmap, kind, orientation):
 def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
     # the over triangle is white: only its outline shows, narrowing to the tip (before: -5.8 px)
     picture, length = bar_figure(_ramp(cmap), extend="both", kind="jpeg")
-    panel = tp.readbar_figure(picture).panels[0]
+    panel = tp.read_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     assert abs(high) <= 1.5, high
     assert abs(low) <= 2.0, low
@@ -62,13 +62,13 @@ def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
 def test_an_end_nothing_shows_costs_the_confidence():
     # no outline and a white top on white paper, JPEG'd: where the bar ends is not seen
     picture, length = bar_figure(_ramp("gray"), outline=False, kind="jpeg")
-    panel = tp.readbar_figure(picture).panels[0]
+    panel = tp.read_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     if abs(high) > 1.5:  # read off: it must say so
         assert panel.confidence <= 0.5, (high, panel.confidence)
         assert "paper's color" in panel.data.attrs["doubts"]
     # the same bar with its outline is placed, and trusted
-    outlined = tp.readbar_figure(bar_figure(_ramp("gray"), kind="jpeg")[0]).panels[0]
+    outlined = tp.read_figure(bar_figure(_ramp("gray"), kind="jpeg")[0]).panels[0]
     assert "paper's color" not in outlined.data.attrs["doubts"]
 
 
@@ -81,7 +81,7 @@ def test_sqrt_and_log_bars_told_apart_by_their_labels(norm, scale, kind):
     # before: PowerNorm(0.5, 95.8, 303.9) (astropy's SqrtStretch bar) read as log, 9-11 % off, conf 0.89
     values = norm.inverse(np.linspace(0, 1, 48 * 64).reshape(48, 64))
     picture, _ = bar_figure(lambda ax: ax.imshow(values, cmap="viridis" if kind == "png" else "gray", norm=norm), kind=kind)
-    panel = tp.readbar_figure(picture).panels[0]
+    panel = tp.read_figure(picture).panels[0]
     assert panel.norm == scale
     span = norm.vmax - norm.vmin if scale == "power" else np.log10(norm.vmax / norm.vmin)
     if scale == "power":
@@ -112,7 +112,7 @@ def test_contourf_fills_under_the_frame_edge_are_their_steps():
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
-    panel = tp.readbar_figure(buffer.getvalue()).panels[0]
+    panel = tp.read_figure(buffer.getvalue()).panels[0]
     holes = float(np.isnan(panel.pixel_values).mean())
     assert holes <= 0.001, holes
     assert abs(panel.vmin - contours.levels[0]) <= 0.01 * np.ptp(contours.levels)
