@@ -111,6 +111,21 @@ def _flat_sample_numpy(pixels: np.ndarray, rows: np.ndarray, cols: np.ndarray) -
     return _flatcells.flat_grid(flat)
 
 
+def _jpeg_cells(
+    rng: np.random.Generator, most: int, largest: int, quality: int
+) -> tuple[np.ndarray, int]:
+    """A random matrix of 3..``most`` cells a side blown up by nearest neighbours to cells of
+    5..``largest`` px (imshow of a small array), noisy, JPEG'd; and the cells' size."""
+    n_y, n_x = rng.integers(3, most, 2)
+    cell = int(rng.integers(5, largest))
+    matrix = rng.integers(0, 256, (n_y, n_x, 3))
+    pixels = np.repeat(np.repeat(matrix, cell, axis=0), cell, axis=1)
+    pixels = pixels + rng.normal(0, rng.uniform(1, 14), pixels.shape)
+    buffer = io.BytesIO()
+    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=quality)
+    return np.asarray(Image.open(buffer).convert("RGB")), cell
+
+
 @pytest.mark.parametrize("quality", [30, 60, 90])
 def test_flat_sample_against_numpy(quality: int) -> None:
     # cells of a random matrix blown up by nearest neighbours (imshow of a small array),
@@ -118,15 +133,7 @@ def test_flat_sample_against_numpy(quality: int) -> None:
     rng = np.random.default_rng(quality)
     answers = []
     for _ in range(40):
-        n_y, n_x = rng.integers(3, 24, 2)
-        cell = int(rng.integers(5, 40))
-        matrix = rng.integers(0, 256, (n_y, n_x, 3))
-        pixels = np.repeat(np.repeat(matrix, cell, axis=0), cell, axis=1)
-        pixels = pixels + rng.normal(0, rng.uniform(1, 14), pixels.shape)
-        buffer = io.BytesIO()
-        Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(buffer, "JPEG",
-                                                                       quality=quality)
-        picture = np.asarray(Image.open(buffer).convert("RGB"))
+        picture, cell = _jpeg_cells(rng, 24, 40, quality)
         height, width = picture.shape[:2]
         grids = [(np.arange(0, height + 1, cell), np.arange(0, width + 1, cell)),
                  (np.r_[np.arange(0, height, 8), height], np.r_[np.arange(0, width, 8), width]),
@@ -182,15 +189,7 @@ def test_cell_medians_against_numpy(quality: int) -> None:
     rng = np.random.default_rng(quality + 1)
     flat_seen, halves = [], 0
     for _ in range(30):
-        n_y, n_x = rng.integers(3, 16, 2)
-        cell = int(rng.integers(5, 30))
-        matrix = rng.integers(0, 256, (n_y, n_x, 3))
-        pixels = np.repeat(np.repeat(matrix, cell, axis=0), cell, axis=1)
-        pixels = pixels + rng.normal(0, rng.uniform(1, 14), pixels.shape)
-        buffer = io.BytesIO()
-        Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(buffer, "JPEG",
-                                                                       quality=quality)
-        picture = np.asarray(Image.open(buffer).convert("RGB"))
+        picture, cell = _jpeg_cells(rng, 16, 30, quality)
         if rng.random() < 0.3:
             alpha = rng.integers(0, 256, picture.shape[:2] + (1,), dtype=np.uint8)
             picture = np.concatenate([picture, alpha], axis=-1)
