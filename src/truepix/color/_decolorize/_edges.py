@@ -132,9 +132,10 @@ EDGE_INK_SHARE = 0.53
 #: back at the kernel's scale), but its flanks lie all along the map: 0.22-0.46 (jet,
 #: turbo, rainbow; noise 0.2-0.8 of the field's range; 2.2-2.9x; q75) where the red line
 #: and text of tests/color/test_decolorize_colored_strokes.py (coolwarm, turbo, RdBu_r,
-#: jet; q90 / q75) give 0.59-0.88. tests/color/test_decolorize_interpolated.py (jet, turbo,
-#: rainbow; bilinear, hanning; q75, q90): 0-14.7 % holes (7 of 12 over 2 %) -> 0 %, error
-#: 0.83-10.2x -> 0.83-1.17x the k-d tree's (with ``_jpeg``'s blends kept out of inks).
+#: jet; q90 / q75) give 0.59-0.88. tests/color/test_decolorize_interpolated.py (jet;
+#: bilinear, hanning; q75, q90): bilinear 9.5 / 7.9 % holes -> 0 %, error 5.8x -> 0.96-0.99x
+#: the k-d tree's. turbo's and rainbow's are now taken for resized, but keep their holes
+#: (``_inked``'s luma peak of the blends).
 EDGE_INK_ONE = 0.52
 EDGE_INK_WINDOW = 5 / 256
 _INK_BINS = 256

@@ -309,7 +309,7 @@ def jpeg_off_map(
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position,
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
             # (imported here, as _around below: a first decode of a picture not resized
@@ -378,18 +378,10 @@ def jpeg_off_map(
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
-    # (a resized picture's blends are data: no ink's ridges, no ink's luma peak)
-    inky = ~blend if resized else np.ones(len(candidates), dtype=bool)
-    lined, lined_residual = candidates, residual
-    if not inky.all():
-        lined, lined_residual = candidates[inky], residual.copy()
-        lined_residual[candidates[~inky]] = 0.0
-    inks = ink_lines(flat, scale, width, lined_residual, lined, off_map, line, plan.discrete)
+    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     # (the candidates hold no fill, and a margin's white is no ink's peak)
-    if fill_ring is not None:
-        inky &= ~fill_ring[candidates]
-    ink_luma = luma_of if inky.all() else luma_of[inky]
+    ink_luma = luma_of if fill_ring is None else luma_of[~fill_ring[candidates]]
     inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
                   filled)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
