@@ -33,12 +33,12 @@ from astropy.visualization import (  # noqa: E402
 def _frame(seed: int) -> np.ndarray:
     """A CCD-like frame: sky, noise, stars with power-law fluxes and a galaxy."""
     rng = np.random.default_rng(seed)
-    size = 160
+    size = 200
     y, x = np.mgrid[0:size, 0:size]
     frame = 100 + rng.normal(0, 5, (size, size))
-    for a, b, flux in zip(rng.uniform(5, size - 5, 50), rng.uniform(5, size - 5, 50), 50 * (rng.pareto(1.5, 50) + 1)):
+    for a, b, flux in zip(rng.uniform(5, size - 5, 60), rng.uniform(5, size - 5, 60), 50 * (rng.pareto(1.5, 60) + 1)):
         frame += flux * np.exp(-((x - a) ** 2 + (y - b) ** 2) / (2 * 1.8**2))
-    return frame + 400 * np.exp(-(np.hypot(x - 90, (y - 70) / 0.6) / 12) ** 0.6)
+    return frame + 400 * np.exp(-(np.hypot(x - 110, (y - 90) / 0.6) / 15) ** 0.6)
 
 
 def _figure(frame: np.ndarray, norm, kind: str) -> bytes:
