@@ -1,4 +1,4 @@
-"""astropy's stretches on colorbars: the norm read with its limits, or a reading that says it is unsure.
+"""astropy's stretches on colorbars: the norm read with its limits, or a reading unsure of it.
 
 Trial 50: ``ImageNormalize(stretch=AsinhStretch())`` bars were read as a
 two-slope norm (values 31 % off, confidence 0.13) and ``LogStretch`` bars
@@ -36,7 +36,8 @@ def _frame(seed: int) -> np.ndarray:
     size = 200
     y, x = np.mgrid[0:size, 0:size]
     frame = 100 + rng.normal(0, 5, (size, size))
-    for a, b, flux in zip(rng.uniform(5, size - 5, 60), rng.uniform(5, size - 5, 60), 50 * (rng.pareto(1.5, 60) + 1)):
+    columns, rows = rng.uniform(5, size - 5, 60), rng.uniform(5, size - 5, 60)
+    for a, b, flux in zip(columns, rows, 50 * (rng.pareto(1.5, 60) + 1)):
         frame += flux * np.exp(-((x - a) ** 2 + (y - b) ** 2) / (2 * 1.8**2))
     return frame + 400 * np.exp(-(np.hypot(x - 110, (y - 90) / 0.6) / 15) ** 0.6)
 
@@ -55,7 +56,7 @@ def _figure(frame: np.ndarray, norm, kind: str) -> bytes:
 
 
 def _error(panel, norm) -> float:
-    """The largest difference along the bar between the reading's values and the norm's, in % of the range."""
+    """The largest difference along the bar between the reading's values and the norm's (% of range)."""
     fractions = np.linspace(0.0, 1.0, 201)
     truth = np.asarray(norm.inverse(fractions), dtype=np.float64)
     read = panel.value_scale.value(fractions)
@@ -80,20 +81,24 @@ def test_stretch_bars_come_back_with_their_norm(stretch, kind):
     assert _error(panel, norm) < 1.0  # was 31 % (asinh read as two-slope)
     if stretch != "sqrt":  # astropy's a: linear_width over the range; its origin vmin
         a = 0.3 if stretch == "asinh 0.3" else 0.1
-        assert panel.data.attrs["linear_width"] / (norm.vmax - norm.vmin) == pytest.approx(a, rel=0.1)
-        assert panel.data.attrs["origin"] == pytest.approx(norm.vmin, abs=0.01 * (norm.vmax - norm.vmin))
+        span = norm.vmax - norm.vmin
+        assert panel.data.attrs["linear_width"] / span == pytest.approx(a, rel=0.1)
+        assert panel.data.attrs["origin"] == pytest.approx(norm.vmin, abs=0.01 * span)
 
 
 @pytest.mark.parametrize("kind", ["png", "jpeg"])
 @pytest.mark.parametrize("stretch", ["log", "sinh", "histeq"])
 def test_other_stretches_are_right_or_unsure(stretch, kind):
-    """LogStretch (read as power at confidence 1.0 before), SinhStretch, HistEqStretch: never confidently wrong."""
+    """LogStretch (read as power at confidence 1.0 before), SinhStretch, HistEqStretch:
+    never confidently wrong."""
     frame = _frame(7)
-    made = {"log": LogStretch, "sinh": SinhStretch, "histeq": lambda: HistEqStretch(frame)}[stretch]()
+    makers = {"log": LogStretch, "sinh": SinhStretch, "histeq": lambda: HistEqStretch(frame)}
+    made = makers[stretch]()
     norm = ImageNormalize(frame, interval=PercentileInterval(99), stretch=made)
     panel = tp.read_figure(_figure(frame, norm, kind)).panels[0]
     if panel.confidence > 0.5:
-        assert panel.value_scale is not None and _error(panel, norm) < 1.0, (panel.norm, panel.confidence)
+        assert panel.value_scale is not None, panel.norm
+        assert _error(panel, norm) < 1.0, (panel.norm, panel.confidence)
     else:
         assert panel.data.attrs["doubts"]
 
@@ -104,5 +109,6 @@ def test_stretch_scales_round_trip_through_calibration():
     data = _figure(frame, norm, "png")
     reading = tp.read_figure(data)
     again = tp.read_figure(data, calibration=reading.calibration)
-    np.testing.assert_allclose(again.panels[0].pixel_values, reading.panels[0].pixel_values, equal_nan=True)
+    first, second = reading.panels[0].pixel_values, again.panels[0].pixel_values
+    np.testing.assert_allclose(second, first, equal_nan=True)
     assert again.panels[0].data.attrs["origin"] == reading.panels[0].data.attrs["origin"]

@@ -33,7 +33,7 @@ def _jpeg(fig, quality: int = 75) -> bytes:
 
 
 def _grid(maps, seed: int):
-    """The 2x2 grid (a bar per panel, tight_layout) as JPEG q75, and per axes its gray-redraw truth."""
+    """The 2x2 grid (a bar per panel, tight_layout) as JPEG q75, and its gray redraw."""
     fig, axes = plt.subplots(2, 2, figsize=(6.4, 4.8))
     images = []
     for k, (ax, (cmap, low, high)) in enumerate(zip(axes.flat, maps, strict=True)):
@@ -67,7 +67,8 @@ def _nearest(picture: np.ndarray, cmap: str) -> np.ndarray:
     nearest = np.empty(len(flat), dtype=np.int64)
     for start in range(0, len(flat), 4096):
         chunk = flat[start : start + 4096]
-        nearest[start : start + 4096] = ((chunk[:, None] - table[None]) ** 2).sum(axis=2).argmin(axis=1)
+        squared = ((chunk[:, None] - table[None]) ** 2).sum(axis=2)
+        nearest[start : start + 4096] = squared.argmin(axis=1)
     return ((nearest + 0.5) / 256.0).reshape(picture.shape[:2])
 
 
@@ -87,7 +88,8 @@ def test_thin_jpeg_bars_read_their_catalog_map():
         base = _nearest(picture[top + 3 : bottom - 3, left + 3 : right - 3], cmap)
         known = np.isfinite(fraction)
         error = np.abs(np.where(np.isnan(ours), 1.0, ours) - fraction)[known].mean()
-        assert error <= np.abs(base - fraction)[known].mean(), cmap  # was 2.5x the k-d tree for RdBu_r
+        # RdBu_r was 2.5x the k-d tree's error
+        assert error <= np.abs(base - fraction)[known].mean(), cmap
 
 
 def test_thin_jpeg_bar_of_a_map_outside_the_catalog_stays_its_own():

@@ -20,7 +20,7 @@ import numpy as np
 __all__ = ["plot_prefers"]
 
 _SAMPLES = 4000  # plot pixels compared: enough for a mean to a tenth of a DN
-_CAP = 30.0  # DN: a pixel farther than this from both tables (a label, a line) counts the same for each
+_CAP = 30.0  # DN: a pixel farther from both tables (a label, a line) counts the same for each
 _POINTS = 1024  # points along each table's polyline
 
 
@@ -29,7 +29,8 @@ def _curve(table: np.ndarray) -> np.ndarray:
     table = np.asarray(table, dtype=np.float64)[:, :3]
     where = np.linspace(0.0, len(table) - 1.0, _POINTS)
     steps = np.arange(len(table))
-    return np.stack([np.interp(where, steps, table[:, k]) for k in range(3)], axis=1).astype(np.float32)
+    curve = np.stack([np.interp(where, steps, table[:, k]) for k in range(3)], axis=1)
+    return curve.astype(np.float32)
 
 
 def _distance(pixels: np.ndarray, table: np.ndarray) -> float:
@@ -64,7 +65,7 @@ def _flattest(region: np.ndarray) -> np.ndarray:
 
 
 def plot_prefers(region: np.ndarray, own: Any, catalog: Any) -> bool:
-    """Whether the plot's flat pixels lie at least as near the catalog map's table as the bar's own colors.
+    """Whether the plot's flat pixels lie as near the catalog map's table as the bar's own colors.
 
     Parameters
     ----------

@@ -51,7 +51,7 @@ def _far_run(view: np.ndarray, across: slice, end: int, outward: int) -> np.ndar
 
 
 def _side_thickness(view: np.ndarray, left: int, right: int, top: int, bottom: int) -> int:
-    """Rows of outline a line across an end takes: the columns the sides' line takes (median; 0 when none).
+    """Rows a line across an end takes: the columns the sides' line takes (median; 0: none).
 
     gray's and hot's black low end runs into the outline below it: where a
     white extend triangle stands at the other end, no line there tells how

@@ -17,8 +17,8 @@ Calibration JSON (version 1), every key optional in an override::
             "linthresh": 1.0,                           # symlog: linear within +-linthresh
             "gamma": 0.5,                               # power (PowerNorm): its exponent
             "linear_width": 1.0,                        # asinh (AsinhNorm): its linear_width
-            "origin": 0.0                               # log/asinh from there (astropy's LogStretch,
-                                                        #  AsinhStretch: at or below vmin); absent: 0
+            "origin": 0.0                               # log/asinh from there (astropy's
+                                                        #  Log/AsinhStretch: <= vmin); absent: 0
           } | null,
           "x": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
           "y": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,

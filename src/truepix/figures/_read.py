@@ -49,7 +49,7 @@ from truepix.figures._sides import frameless_axis, legend_ends, light_on_dark, t
 
 __all__ = ["read_figure"]
 
-_NEAR_MAP = 0.6  # a compressed bar this near a catalog map: the plot's colors choose between the two
+_NEAR_MAP = 0.6  # a compressed bar this near a catalog map: the plot's colors choose
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
     """A Colorbar at a box given by a calibration (its colors read from the picture)."""
@@ -119,7 +119,7 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
             best = identify_colormap(bar, top=1)
             if best and best[0].score >= _NEAR_MAP:
                 catalog = get(best[0].name + ("_r" if best[0].reversed else ""))
-                # a thin bar's chroma lost to JPEG: the wider plot's colors tell its map from its read
+                # a thin bar's chroma lost to JPEG: the wider plot tells its map from its read
                 if best[0].score >= 0.85 or plot_prefers(region, entry, catalog):
                     return catalog
         return entry
@@ -353,8 +353,8 @@ def _panel(
 
 
 def _norm_parameters(scale: AxisScale) -> dict[str, float]:
-    """The norm's own parameters, where it has them: PowerNorm's ``gamma``, AsinhNorm's ``linear_width``,
-    a log or asinh stretch's ``origin`` (astropy's ``LogStretch``, ``AsinhStretch``)."""
+    """The norm's own parameters, where it has them: PowerNorm's ``gamma``, AsinhNorm's
+    ``linear_width``, a log or asinh stretch's ``origin`` (astropy's Log/AsinhStretch)."""
     found = {"gamma": scale.gamma, "linear_width": scale.linear_width, "origin": scale.origin}
     return {name: value for name, value in found.items() if value is not None}
 

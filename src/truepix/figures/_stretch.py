@@ -1,4 +1,4 @@
-"""A bar whose labels follow a stretch from ``vmin``: PowerNorm, or astropy's asinh and log stretches.
+"""A bar whose labels follow a stretch from ``vmin``: PowerNorm, astropy's asinh and log ones.
 
 astropy's ``ImageNormalize(stretch=...)`` and matplotlib's ``PowerNorm``
 put evenly spaced values at positions that bend along the bar, the bend
@@ -30,8 +30,8 @@ __all__ = ["fit_stretch"]
 
 _WORST = 1.5  # pixels: every label this near its tick ...
 _RMS = 1.0  # ... and the RMS this small
-_ALIKE = 0.25
-_BENT = 2.0  # pixels: a stretch bending less than this from a straight bar is a linear one  # pixels RMS: two families this close explain the labels alike
+_ALIKE = 0.25  # pixels RMS: two families this close explain the labels alike
+_BENT = 2.0  # pixels: a stretch bending less from a straight bar is a linear one
 
 
 def _asinh_share(x: np.ndarray, a: float) -> np.ndarray:
@@ -59,7 +59,10 @@ def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) ->
     fraction = np.clip((p - low) / (high - low), 0.0, 1.0)
     starts = []
     for a in grid:  # the values linear in the stretch's inverse of the bar fraction
-        inverse = np.sinh(fraction * math.asinh(1.0 / a)) * a if name == "asinh" else np.expm1(fraction * math.log1p(a)) / a
+        if name == "asinh":
+            inverse = np.sinh(fraction * math.asinh(1.0 / a)) * a
+        else:
+            inverse = np.expm1(fraction * math.log1p(a)) / a
         line = np.polyfit(inverse, v, 1, full=True)
         starts.append((float(line[1][0]) if len(line[1]) else 0.0, a, *line[0]))
     _, a, slope, intercept = min(starts)
@@ -73,7 +76,8 @@ def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) ->
     a, span = math.exp(log_a), vmax - vmin
     try:
         if name == "asinh":
-            scale = AxisScale("asinh", (low, high), (vmin, vmax), linear_width=a * span, origin=vmin)
+            width = a * span
+            scale = AxisScale("asinh", (low, high), (vmin, vmax), linear_width=width, origin=vmin)
         else:
             scale = AxisScale("log", (low, high), (vmin, vmax), origin=vmin - span / a)
     except InputError:
@@ -85,7 +89,9 @@ def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) ->
     return ScaleFit(scale, np.ones(len(p), dtype=bool), rms, residuals)
 
 
-def fit_stretch(positions: Any, values: Any, ends: tuple[float, float], /) -> tuple[ScaleFit, str] | None:
+def fit_stretch(
+    positions: Any, values: Any, ends: tuple[float, float], /
+) -> tuple[ScaleFit, str] | None:
     """The stretch (power, asinh or log from ``vmin``) that puts every label on its tick.
 
     Parameters
@@ -116,7 +122,8 @@ def fit_stretch(positions: Any, values: Any, ends: tuple[float, float], /) -> tu
         return None
     low, high = (float(e) for e in ends)
     fits = [fit_power(p, v, (low, high))]
-    if low != high and np.all((p - low) / (high - low) > -0.01) and np.all((p - low) / (high - low) < 1.01):
+    fraction = (p - low) / (high - low) if low != high else np.full(len(p), np.nan)
+    if np.all(fraction > -0.01) and np.all(fraction < 1.01):
         fits += [_family(name, p, v, low, high) for name in ("asinh", "log")]
     fitting = sorted(
         (f for f in fits if f is not None and f.residual <= _RMS and f.residuals.max() <= _WORST),
@@ -127,11 +134,13 @@ def fit_stretch(positions: Any, values: Any, ends: tuple[float, float], /) -> tu
     best = fitting[0]
     note = ""
     if len(fitting) > 1 and fitting[1].residual <= best.residual + _ALIKE:
-        note = f"the labels fit {_named(best.scale)} and {_named(fitting[1].scale)} alike: the norm may be either"
+        both = f"{_named(best.scale)} and {_named(fitting[1].scale)}"
+        note = f"the labels fit {both} alike: the norm may be either"
     return best, note
 
 
 def _named(scale: AxisScale) -> str:
     if scale.scale == "power":
         return f"a power stretch (gamma {scale.gamma:.2f})"
-    return f"an {scale.scale} stretch from {scale.origin:.4g}" if scale.scale == "asinh" else f"a log stretch from {scale.origin:.4g}"
+    article = "an" if scale.scale == "asinh" else "a"
+    return f"{article} {scale.scale} stretch from {scale.origin:.4g}"
