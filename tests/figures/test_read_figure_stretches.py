@@ -56,7 +56,7 @@ def _figure(frame: np.ndarray, norm, kind: str) -> bytes:
 
 
 def _error(panel, norm) -> float:
-    """The largest difference along the bar between the reading's and the norm's values (% of range)."""
+    """The largest difference along the bar between the read and true values (% of range)."""
     fractions = np.linspace(0.0, 1.0, 201)
     truth = np.asarray(norm.inverse(fractions), dtype=np.float64)
     read = panel.value_scale.value(fractions)
