@@ -32,6 +32,7 @@ _WORST = 1.5  # pixels: every label this near its tick ...
 _RMS = 1.0  # ... and the RMS this small
 _ALIKE = 0.25  # pixels RMS: two families this close explain the labels alike
 _BENT = 2.0  # pixels: a stretch bending less from a straight bar is a linear one
+_LOG_A = 25.0  # |log a| past this: no stretch (a fit run off to a straight line or a step)
 
 
 def _asinh_share(x: np.ndarray, a: float) -> np.ndarray:
@@ -54,7 +55,10 @@ def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) ->
         vmin, vmax, log_a = params
         if vmax == vmin:
             return np.full(len(p), 1e6)
-        return low + (high - low) * share((v - vmin) / (vmax - vmin), math.exp(log_a)) - p
+        # (a ranging far in a bad fit: kept where exp and the share stay finite)
+        a = math.exp(min(max(log_a, -_LOG_A), _LOG_A))
+        with np.errstate(all="ignore"):
+            return low + (high - low) * share((v - vmin) / (vmax - vmin), a) - p
 
     fraction = np.clip((p - low) / (high - low), 0.0, 1.0)
     starts = []
@@ -71,7 +75,7 @@ def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) ->
     solved = least_squares(misfit, [intercept, intercept + slope, math.log(a)], method="lm")
     vmin, vmax, log_a = (float(x) for x in solved.x)
     residuals = np.abs(misfit(solved.x))
-    if not np.all(np.isfinite(residuals)) or vmax == vmin:
+    if not np.all(np.isfinite(residuals)) or vmax == vmin or abs(log_a) >= _LOG_A:
         return None
     a, span = math.exp(log_a), vmax - vmin
     try:
