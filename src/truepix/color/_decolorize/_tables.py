@@ -59,10 +59,10 @@ def byte_tables(entry: Any, *, rounded_only: bool = False) -> dict[str, np.ndarr
     --------
     >>> from truepix.color._catalog import get
     >>> made = byte_tables(get("jet"))
-    >>> [made[kind][22, 2].item() for kind in U8]  # jet's blue at 227.5 DN
-    [227, 228, 228, 228]
-    >>> [made[kind][100, 1].item() for kind in U8]  # its green at 222.5
-    [222, 223, 222, 222]
+    >>> [made[kind][32, 1].item() for kind in U8]  # jet's green at 0.5 DN
+    [0, 1, 0, 0]
+    >>> [made[kind][22, 2].item() for kind in U8]  # its blue at 227.49999999999997
+    [227, 227, 227, 228]
     """
     made = {"u8": entry.lut_bytes[:, :3], "u8r": entry.lut_rounded[:, :3]}
     if not rounded_only:
