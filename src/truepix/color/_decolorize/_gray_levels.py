@@ -78,8 +78,8 @@ def table_levels_only(sample: np.ndarray, table: np.ndarray) -> bool:
 
 def held_levels_only(decoder: Any, sample: np.ndarray, kind: str, given: Any = None) -> bool:
     """:func:`table_levels_only` for a decoder's 8-bit picture of ``kind`` ("u8":
-    truncated bytes, "u8r": rounded ones ... ``_tables.U8``), or :func:`deep_table_only` of the picture as
-    ``given`` (float or 16-bit); False (no verdict) otherwise."""
+    truncated bytes, "u8r": rounded ones ... ``_tables.U8``), or :func:`deep_table_only`
+    of the picture as ``given`` (float or 16-bit); False (no verdict) otherwise."""
     if given is not None and deep_table_only(given, decoder._map.lut[:, :3]):
         return True
     if kind not in decoder._bytes:

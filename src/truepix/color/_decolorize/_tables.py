@@ -37,8 +37,9 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 
 __all__ = [
-    "EDGE_RINGS", "U8", "byte_tables", "distinct_colors", "flag_edges", "flag_strokes", "gray_ends", "gray_like",
-    "shared_ambiguous", "table_keys", "table_kind", "table_share",
+    "EDGE_RINGS", "U8", "byte_tables", "distinct_colors", "distinct_kinds", "flag_edges",
+    "flag_strokes", "gray_ends", "gray_like", "shared_ambiguous", "table_keys", "table_kind",
+    "table_share",
 ]  # fmt: skip
 
 #: The 8-bit table kinds, in order of preference, by how the float table ``lut`` went
