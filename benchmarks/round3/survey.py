@@ -21,7 +21,6 @@ MAPS = ["jet", "winter", "summer", "rainbow", "afmhot", "gist_heat", "ocean", "t
 
 
 def tables(name):
-    lut = mpl.colormaps[name](np.arange(256) / 255.0 + 0.5 / 256)[:, :4] * 255.0
     lut = mpl.colormaps[name]((np.arange(256) + 0.5) / 256) * 255.0
     return {
         "truncated": lut.astype(np.uint8),
@@ -70,8 +69,7 @@ def writers():
     out["PIL Image.fromarray(float)"] = pil
     import cv2
     out["cv2.convertScaleAbs(x, alpha=255)"] = lambda f: cv2.convertScaleAbs(f, alpha=255)
-    out["ndarray.convertTo via cv2.normalize? (x*255).astype via cv2: cv2.multiply"] = (
-        lambda f: cv2.convertScaleAbs(f * 255))
+    out["cv2.convertScaleAbs(x * 255)"] = lambda f: cv2.convertScaleAbs(f * 255)
 
     def cv_write(f):
         with tempfile.TemporaryDirectory() as d:
