@@ -34,9 +34,13 @@ __all__ = ["dip_lines"]
 #: > 3 px from the ink): DIP_PULL 1.0 (any pull) viridis DEM black 82.6 -> 88.4 %, 0.75
 #: 92.1 %, 0.5 93.8 % but the coolwarm camera's holes 0.070 -> 0.103 %; DIP_BETTER 0.5
 #: or 0 (no data test) left 0.10-0.29 % holes on the camera and coolwarm's DEM; without
-#: DIP_RING (luma as it is) 0.46 % on coolwarm's camera, its thin dark edges JPEG
-#: darkened past coolwarm's darkest color; DIP_RING 0.15 / 0.3 the same.
-DIP_RING = 0.3
+#: DIP_RING (luma as it is) 0.46 % on coolwarm's camera, the folds of its coat JPEG
+#: darkened past coolwarm's darkest blue; DIP_RING 0.3 / 0.5 / 0.7 0.096 / 0.092 / 0.070
+#: % there (main 0.070; its gray-ink figure 0.078 / 0.075 / 0.003, main 0.003), viridis
+#: DEM 92.1 / 93.5 / 92.6 %.
+DIP_RING = 0.7
+#: The inks: black and white (white strokes are 93-100 % flagged on t02 already).
+DIP_INKS = (0.0, 255.0)
 DIP_BETTER = 1.0
 DIP_PULL = 0.75
 #: Such pixels lie on a line where those within DIP_LOCAL px (a square) are
@@ -97,7 +101,7 @@ def _ink_blends(
     own = (flat[pixels, :3] * scale) @ ycbcr.T
     table = colors @ ycbcr.T
     best = np.full(len(pixels), np.inf)
-    for ink in (0.0, 255.0):
+    for ink in DIP_INKS:
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
             ya, xa = rows - DIP_REACH * dy, cols - DIP_REACH * dx
             yb, xb = rows + DIP_REACH * dy, cols + DIP_REACH * dx
