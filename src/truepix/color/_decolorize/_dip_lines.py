@@ -1,4 +1,4 @@
-"""Thin black or white strokes strung of dips, though each pixel lies alone (``dip_lines``).
+"""Thin black strokes strung of dips, though each pixel lies alone (``dip_lines``).
 
 A thin (0.6-1 lw) antialiased line drawn over a field and JPEG'd keeps few cores: each of
 its pixels, or each dash of a dashed one, is a few pixels among the field's, off the map
@@ -30,8 +30,8 @@ __all__ = ["dip_lines"]
 #: (4:2:0 averages it over 2x2 pixels), DIP_BETTER times nearer than data explains it:
 #: a map color whose luma is within DIP_RING of the dip of the pixel's (JPEG's overshoot
 #: of a thin dip) and whose chroma JPEG pulled at most DIP_PULL of the way to the
-#: field's. Measured on trial 45's t02 figures (384^2, JPEG q75; flagged > 40 DN, holes
-#: > 3 px from the ink): DIP_PULL 1.0 (any pull) viridis DEM black 82.6 -> 88.4 %, 0.75
+#: field's. Measured before the residual gate below, on trial 45's t02 figures (384^2,
+#: JPEG q75; flagged > 40 DN, holes > 3 px from the ink): DIP_PULL 1.0 (any pull) viridis DEM black 82.6 -> 88.4 %, 0.75
 #: 92.1 %, 0.5 93.8 % but the coolwarm camera's holes 0.070 -> 0.103 %; DIP_BETTER 0.5
 #: or 0 (no data test) left 0.10-0.29 % holes on the camera and coolwarm's DEM; without
 #: DIP_RING (luma as it is) 0.46 % on coolwarm's camera, the folds of its coat JPEG
@@ -39,10 +39,17 @@ __all__ = ["dip_lines"]
 #: % there (main 0.070; its gray-ink figure 0.078 / 0.075 / 0.003, main 0.003), viridis
 #: DEM 92.1 / 93.5 / 92.6 %.
 DIP_RING = 0.7
-#: The inks: black and white (white strokes are 93-100 % flagged on t02 already).
-DIP_INKS = (0.0, 255.0)
+#: The inks: black. White's peaks made holes on all-data pictures of light maps
+#: (benchmarks/annot2/alldata.py: Blues on grace_hopper, q50, 0 -> 0.066 %), and white
+#: strokes are 93-100 % flagged on t02 already.
+DIP_INKS = (0.0,)
 DIP_BETTER = 1.0
 DIP_PULL = 0.75
+#: Only pixels off the map by more than ``data`` (JPEG_CANDIDATE: where data lies) are
+#: asked: without, textured photographs' black dips strung (alldata.py, CMRmap camera
+#: q50 0 -> 0.073 %, magma motorcycle disparity q75 8.919 -> 8.960 %); with, the same
+#: t02 gains or more (fewer textured pixels crowd the lines' windows: coolwarm camera
+#: black 82.8 -> 84.5 -> 89.6 %).
 #: Such pixels lie on a line where those within DIP_LOCAL px (a square) are
 #: DIP_LOCAL_PIXELS or more and DIP_LINE_WIDTH px wide at most across their narrowest
 #: axis (the uniform width of the same second moment), the dips flagged already
@@ -62,18 +69,18 @@ def dip_lines(
     flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, ycbcr: np.ndarray,
     noise: float, colors: np.ndarray, residual: np.ndarray, data: float,
 ) -> None:  # fmt: skip
-    """Mark in ``off_map`` the pixels of thin black or white strokes strung of dips.
+    """Mark in ``off_map`` the pixels of thin black strokes strung of dips (DIP_INKS).
 
     ``flat``: the picture's colors (times ``scale``: DN), rows of ``width``; ``ycbcr``:
     the RGB -> YCbCr matrix (rows Y, Cb, Cr); ``noise``: the picture's measured noise
     (DN); ``colors``: the map's (DN, RGB rows); ``residual`` per pixel, ``data`` the
-    largest a field's side may have.
+    largest a field's side may have, and the least a stroke's pixel has.
     """
     height = len(flat) // width
     luma = ((flat[:, :3] @ ycbcr[0]) * scale).reshape(height, width)
     least = max(DIP_MIN, DIP_NOISE * noise)
     dipped = _luma_dips(luma, least).ravel()
-    pixels = np.flatnonzero(dipped & ~off_map)
+    pixels = np.flatnonzero(dipped & ~off_map & (residual > data))
     if len(pixels) < DIP_LINE_PIXELS:
         return
     blends = _ink_blends(flat, scale, width, pixels, ycbcr, least, colors, residual, data)
@@ -92,7 +99,7 @@ def _ink_blends(
     flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, ycbcr: np.ndarray,
     least: float, colors: np.ndarray, residual: np.ndarray, data: float,
 ) -> np.ndarray:  # fmt: skip
-    """Per pixel: whether, across it, it is a blend of black (white) with the one field
+    """Per pixel: whether, across it, it is a blend of an ink (DIP_INKS) with the one field
     on its sides as JPEG's 4:2:0 leaves it -- its luma the blend's, its chroma between
     the blend's and the field's (chroma averaged over 2x2 pixels) -- better than any map
     color whose chroma JPEG pulled toward the field's."""
