@@ -31,7 +31,8 @@ __all__ = ["dip_lines"]
 #: a map color whose luma is within DIP_RING of the dip of the pixel's (JPEG's overshoot
 #: of a thin dip) and whose chroma JPEG pulled at most DIP_PULL of the way to the
 #: field's. Measured before the residual gate below, on trial 45's t02 figures (384^2,
-#: JPEG q75; flagged > 40 DN, holes > 3 px from the ink): DIP_PULL 1.0 (any pull) viridis DEM black 82.6 -> 88.4 %, 0.75
+#: JPEG q75; flagged > 40 DN, holes > 3 px from the ink): DIP_PULL 1.0 (any pull)
+#: viridis DEM black 82.6 -> 88.4 %, 0.75
 #: 92.1 %, 0.5 93.8 % but the coolwarm camera's holes 0.070 -> 0.103 %; DIP_BETTER 0.5
 #: or 0 (no data test) left 0.10-0.29 % holes on the camera and coolwarm's DEM; without
 #: DIP_RING (luma as it is) 0.46 % on coolwarm's camera, the folds of its coat JPEG
