@@ -78,20 +78,21 @@ def dip_lines(
     largest a field's side may have, and the least a stroke's pixel has.
     """
     height = len(flat) // width
-    luma = ((flat[:, :3] @ ycbcr[0]) * scale).reshape(height, width)
+    asked = np.flatnonzero(off_map | (residual > data))  # (all-data pictures: a few)
+    if len(asked) < DIP_LINE_PIXELS:
+        return
     least = max(DIP_MIN, DIP_NOISE * noise)
-    dipped = _luma_dips(luma, least).ravel()
-    pixels = np.flatnonzero(dipped & ~off_map & (residual > data))
+    asked = asked[_luma_dips(flat, scale, width, asked, ycbcr[0], least)]
+    pixels = asked[~off_map[asked]]
     if len(pixels) < DIP_LINE_PIXELS:
         return
     blends = _ink_blends(flat, scale, width, pixels, ycbcr, least, colors, residual, data)
-    inked = pixels[blends]
-    if len(inked) == 0:
+    if not blends.any():
         return
     # (the dips flagged already string with them: a stroke's other pixels)
     found = np.zeros(len(flat), dtype=bool)
-    found[inked] = True
-    along = np.flatnonzero(found | (dipped & off_map))
+    found[pixels[blends]] = True
+    along = np.union1d(pixels[blends], asked[off_map[asked]])
     strung = along[_strung(along, width, height)]
     off_map[strung[found[strung]]] = True
 
@@ -155,22 +156,28 @@ def _to_segment(
     return np.sqrt(((start + t[..., None] * along - point) ** 2).sum(axis=-1))
 
 
-def _luma_dips(luma: np.ndarray, least: float) -> np.ndarray:
-    """Per pixel: whether its luma dips below (or peaks above) both sides DIP_REACH px
-    away, in one of four directions, by ``least`` DN or more, the sides agreeing within
-    DIP_SIDES of the dip (``ink_dips``' luma test, as a cheap sieve)."""
-    reach = DIP_REACH
-    padded = np.pad(luma, reach, mode="edge")
-    height, width = luma.shape
-    found = np.zeros(luma.shape, dtype=bool)
+def _luma_dips(
+    flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, luma_weights: np.ndarray,
+    least: float,
+) -> np.ndarray:  # fmt: skip
+    """Per pixel (flat indices): whether its luma dips below (or peaks above) both sides
+    DIP_REACH px away, in one of four directions, by ``least`` DN or more, the sides
+    agreeing within DIP_SIDES of the dip (``_ink_blends``' luma test, as a cheap sieve)."""
+    height = len(flat) // width
+    rows, cols = pixels // width, pixels % width
+    luma = (flat[pixels, :3] @ luma_weights) * scale
+    found = np.zeros(len(pixels), dtype=bool)
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        a = padded[reach - reach * dy : reach - reach * dy + height,
-                   reach - reach * dx : reach - reach * dx + width]  # fmt: skip
-        b = padded[reach + reach * dy : reach + reach * dy + height,
-                   reach + reach * dx : reach + reach * dx + width]  # fmt: skip
+        ya, xa = rows - DIP_REACH * dy, cols - DIP_REACH * dx
+        yb, xb = rows + DIP_REACH * dy, cols + DIP_REACH * dx
+        inside = (ya >= 0) & (yb < height) & (np.minimum(xa, xb) >= 0)
+        inside &= np.maximum(xa, xb) < width
+        ia, ib = np.where(inside, ya * width + xa, 0), np.where(inside, yb * width + xb, 0)
+        a = (flat[ia, :3] @ luma_weights) * scale
+        b = (flat[ib, :3] @ luma_weights) * scale
         agree = np.abs(a - b)
         for dip in (np.minimum(a, b) - luma, luma - np.maximum(a, b)):
-            found |= (dip >= least) & (agree <= DIP_SIDES * dip)
+            found |= inside & (dip >= least) & (agree <= DIP_SIDES * dip)
     return found
 
 
