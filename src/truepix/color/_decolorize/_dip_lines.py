@@ -78,9 +78,9 @@ def dip_lines(
     largest a field's side may have, and the least a stroke's pixel has.
     """
     height = len(flat) // width
-    asked = np.flatnonzero(off_map | (residual > data))  # (all-data pictures: a few)
-    if len(asked) < DIP_LINE_PIXELS:
-        return
+    if np.count_nonzero(off_map) < DIP_LINE_PIXELS:
+        return  # (no stroke found at all: an all-data picture, whose dips are texture's)
+    asked = np.flatnonzero(off_map | (residual > data))
     least = max(DIP_MIN, DIP_NOISE * noise)
     asked = asked[_luma_dips(flat, scale, width, asked, ycbcr[0], least)]
     pixels = asked[~off_map[asked]]
