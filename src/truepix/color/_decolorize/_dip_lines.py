@@ -69,18 +69,24 @@ DIP_LINE_SPAN = 24.0
 def dip_lines(
     flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, ycbcr: np.ndarray,
     noise: float, colors: np.ndarray, residual: np.ndarray, data: float,
+    filled: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of thin black strokes strung of dips (DIP_INKS).
 
     ``flat``: the picture's colors (times ``scale``: DN), rows of ``width``; ``ycbcr``:
     the RGB -> YCbCr matrix (rows Y, Cb, Cr); ``noise``: the picture's measured noise
     (DN); ``colors``: the map's (DN, RGB rows); ``residual`` per pixel, ``data`` the
-    largest a field's side may have, and the least a stroke's pixel has.
+    largest a field's side may have, and the least a stroke's pixel has; ``filled``
+    (or None): a figure's margin (``_fills``), no stroke's and not asked.
     """
     height = len(flat) // width
-    if np.count_nonzero(off_map) < DIP_LINE_PIXELS:
+    flagged = off_map if filled is None else off_map & ~filled
+    if np.count_nonzero(flagged) < DIP_LINE_PIXELS:
         return  # (no stroke found at all: an all-data picture, whose dips are texture's)
-    asked = np.flatnonzero(off_map | (residual > data))
+    asked = flagged | (residual > data)
+    if filled is not None:
+        asked &= ~filled
+    asked = np.flatnonzero(asked)
     least = max(DIP_MIN, DIP_NOISE * noise)
     asked = asked[_luma_dips(flat, scale, width, asked, ycbcr[0], least)]
     pixels = asked[~off_map[asked]]
@@ -187,13 +193,19 @@ def _strung(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
     across their narrowest axis (the uniform width of the same second moment) -- and
     such pixels string, 8-connected across gaps of DIP_GAP px, into DIP_LINE_PIXELS or
     more spanning DIP_LINE_SPAN px or more."""
-    mask = np.zeros((height, width))
-    mask.flat[pixels] = 1.0
-    y, x = np.mgrid[0:height, 0:width].astype(np.float64)
-    y -= y.mean()
-    x -= x.mean()
-    sums = [_box(mask * term, DIP_LOCAL) for term in (1.0, y, x, y * y, x * x, x * y)]
-    n, sy, sx, syy, sxx, sxy = (total.flat[pixels] for total in sums)
+    mask = np.zeros((height + 2 * DIP_LOCAL, width + 2 * DIP_LOCAL), dtype=bool)
+    y, x = pixels // width + DIP_LOCAL, pixels % width + DIP_LOCAL
+    mask[y, x] = True
+    n, sy, sx, syy, sxx, sxy = (np.zeros(len(pixels)) for _ in range(6))
+    for dy in range(-DIP_LOCAL, DIP_LOCAL + 1):  # (the square around each pixel)
+        for dx in range(-DIP_LOCAL, DIP_LOCAL + 1):
+            there = mask[y + dy, x + dx]
+            n += there
+            sy += there * dy
+            sx += there * dx
+            syy += there * dy * dy
+            sxx += there * dx * dx
+            sxy += there * dx * dy
     per = np.maximum(n, 1.0)
     yy = syy / per - (sy / per) ** 2
     xx = sxx / per - (sx / per) ** 2
@@ -220,12 +232,3 @@ def _strung(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
         span = np.maximum(span, np.where(count > 0, high - low, 0.0))
     strung[lined] = ((count >= DIP_LINE_PIXELS) & (span >= DIP_LINE_SPAN))[label]
     return strung
-
-
-def _box(values: np.ndarray, radius: int) -> np.ndarray:
-    """Sum of ``values`` (2-D) over the (2 radius + 1)^2 square around each pixel."""
-    padded = np.pad(values, ((radius + 1, radius), (radius + 1, radius)))
-    total = padded.cumsum(axis=0).cumsum(axis=1)
-    size = 2 * radius + 1
-    return (total[size:, size:] - total[:-size, size:] - total[size:, :-size]
-            + total[:-size, :-size])  # fmt: skip

@@ -397,7 +397,8 @@ def jpeg_off_map(
         end_ink_strokes(flat, scale, width, position, off_map, line)
     if not colorless:  # ... and thin black ones strung of dips (_dip_lines)
         dip_lines(flat, scale, width, off_map, _YCBCR, plan.noise,
-                  line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE)
+                  line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE,
+                  filled)
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
