@@ -4,7 +4,7 @@ A thin (0.6-1 lw) antialiased line drawn over a field and JPEG'd keeps few cores
 its pixels, or each dash of a dashed one, is a few pixels among the field's, off the map
 by little, so the rules that start from cores (``_alone``, ``_dips``) miss it: on trial
 45's t02 figures (JPEG q75) the dashed line is nearly all of the black ink left unflagged
-over the DEM (jet: 919 of the 960 missed pixels > 60 DN lie along it; viridis too).
+over the DEM (jet: 919 of the 960 missed pixels > 40 DN lie along it; viridis too).
 What tells it is its shape and its color: pixel after pixel darker (brighter) than the
 one field across it, the blend of that field with black (white) as JPEG's 4:2:0 leaves
 it, strung along a line. JPEG's ringing beside a data edge strings along the edge too,
