@@ -28,7 +28,7 @@ for cn in codes:
             if v is None: print(f"{m:18}{fn:8}{fmt:5}ERROR {err}", flush=True); continue
             mt, pt, ht = F.score(v / 255, truth / 255); mb, pb, _ = F.score(base / 255, truth / 255)
             inbin = np.mean(np.abs(v - truth) <= 0.5)
-            print(f"{m:18}{fn:8}{fmt:5}{100*ht:8.3f}{100*mt:8.3f}{100*mb:8.3f}{mt/max(mb,1e-12):7.2f}{100*pt:7.2f}{100*pb:7.2f}{100*inbin:8.2f}{dt:7.2f}  {wshort(ws)}", flush=True)
+            print(f"{m:18}{fn:8}{fmt:5}{100*ht:8.3f}{100*mt:8.3f}{100*mb:8.3f}{min(mt/max(mb,1e-12), 99):7.2f}{100*pt:7.2f}{100*pb:7.2f}{100*inbin:8.2f}{dt:7.2f}  {wshort(ws)}", flush=True)
             rows.append((m, fn, fmt, ht, mt, mb, pt, pb))
             if fmt == "jpg":
                 r, err, ws = call(lambda: tp.identify_colormap(rgb, top=3))
@@ -43,8 +43,8 @@ print("\nSUMMARY")
 for fmt in ("png", "jpg"):
     for fn in fields:
         rr = [r for r in rows if r[2] == fmt and r[1] == fn]
-        print(f"  {fmt} {fn}: n={len(rr)} holes max {100*max(r[3] for r in rr):.3f}% (maps >0.2%: {[r[0] for r in rr if r[3] > 0.002]}) ratio {sum(r[4] for r in rr)/sum(r[5] for r in rr):.3f} "
-              f"maps ratio>1: {[(r[0], round(r[4]/r[5], 2)) for r in rr if r[4] > r[5]]} p99 worse: {[r[0] for r in rr if r[6] > r[7] * 1.001]}")
+        print(f"  {fmt} {fn}: n={len(rr)} holes max {100*max(r[3] for r in rr):.3f}% (maps >0.2%: {[r[0] for r in rr if r[3] > 0.002]}) ratio {sum(r[4] for r in rr)/max(sum(r[5] for r in rr), 1e-12):.3f} MAE tp {100*np.mean([r[4] for r in rr]):.4f}% kd {100*np.mean([r[5] for r in rr]):.4f}% "
+              f"maps ratio>1: {[(r[0], round(r[4]/max(r[5], 1e-12), 2)) for r in rr if r[4] > r[5] + 1e-9]} p99 worse: {[r[0] for r in rr if r[6] > r[7] * 1.001]}")
 print("\nidentify_colormap on the JPEGs (right = opencv:<map> first, by name or alias):")
 for x in ids: print("  ", x)
 print(f"right first: {sum(1 for x in ids if x[2] is True)} of {len(ids)}")
