@@ -18,6 +18,9 @@ if __name__ == "__main__":
     tiles = [c.crop(dem, 512), rf["camera"], rf["moon"], rf["grace_hopper"], rf["motorcycle_disp"], sf["bumps"], sf["waves"], sf["ramp_diag"],
              fbm(512, seed=1), fbm(512, seed=2), fbm(512, beta=2.6, seed=3), fbm(512, beta=3.6, seed=4), rf["brick"], c.smooth_fields(512, 5)["bumps"],
              fbm(512, seed=6), c.smooth_fields(512, 7)["waves"]]
+    import cv2
+    tiles = [t if t.shape == (512, 512) else np.clip(cv2.resize(t.astype(np.float32), (512, 512), interpolation=cv2.INTER_LINEAR).astype(np.float64), 0, 1) for t in tiles]
+    print('tiles resized to 512x512 (DEM 344 rows, motorcycle 500):', [i for i, t in enumerate(tiles)], flush=True)
     truth = np.block([[tiles[4 * i + j] for j in range(4)] for i in range(4)])
     rows_ = [np.concatenate([c.jpeg(c.render(tiles[4 * i + j], "viridis"), 75) for j in range(4)], axis=1) for i in range(4)]
     pic = np.concatenate(rows_, axis=0); print(f"picture {pic.shape} {pic.dtype}", flush=True)
