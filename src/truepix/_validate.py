@@ -148,9 +148,8 @@ def palette_colors(image: Any, /) -> Any:
     another color space (``CMYK``, ``YCbCr``, ``LAB``, ``HSV``) as ``(H, W, 3)`` RGB, gray
     with alpha (``LA``) as RGBA; anything else as given.
 
-    ``np.asarray`` of a palette image holds the palette's indices, which read as a gray
-    picture (trial 47: ``identify_colormap`` named ``gray`` with score 1.0); of a CMYK
-    JPEG, four channels that read as RGBA.
+    ``np.asarray`` of a palette image holds its indices, a gray picture (trial 47:
+    ``identify_colormap`` named ``gray``, score 1.0); of a CMYK JPEG, 4 channels as RGBA.
 
     Examples
     --------
@@ -171,9 +170,7 @@ def palette_colors(image: Any, /) -> Any:
     return image
 
 
-#: Pillow modes whose channels are not RGB(A) or gray: as colors. np.asarray of a CMYK
-#: JPEG is (H, W, 4), read as RGBA with K for alpha -- all transparent where K is 0
-#: (trial 51: 100 % NaN, silently).
+#: Pillow modes not RGB(A) or gray, as colors (a CMYK JPEG's K read as alpha: trial 51)
 _AS_RGBA = ("P", "PA", "LA", "La", "RGBa")
 _AS_RGB = ("CMYK", "YCbCr", "LAB", "HSV")
 
