@@ -143,10 +143,9 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 
 
 def palette_colors(image: Any, /) -> Any:
-    """A Pillow palette image (mode ``P`` or ``PA``: a GIF, a palette PNG) as its colors,
-    ``(H, W, 4)`` uint8 -- the palette's transparent entry alpha 0; a Pillow image in
-    another color space (``CMYK``, ``YCbCr``, ``LAB``, ``HSV``) as ``(H, W, 3)`` RGB, gray
-    with alpha (``LA``) as RGBA; anything else as given.
+    """A Pillow palette image (mode ``P``/``PA``: a GIF, a palette PNG) as its colors,
+    ``(H, W, 4)`` uint8 (the transparent entry alpha 0); one in another color space
+    (``CMYK``, ``YCbCr``, ``LAB``, ``HSV``) as RGB, ``LA`` as RGBA; else as given.
 
     ``np.asarray`` of a palette image holds its indices, a gray picture (trial 47:
     ``identify_colormap`` named ``gray``, score 1.0); of a CMYK JPEG, 4 channels as RGBA.
