@@ -148,14 +148,21 @@ class Polyline:
         )
 
     def speed_by_bin(self) -> np.ndarray:
-        """Metric distance per bin of the polyline at each bin's center, (N,)."""
+        """Metric distance per bin of the polyline at each bin's center, (N,), read-only:
+        made once per line (a warm decoder's JPEG decode asks each time: 0.15 ms)."""
+        kept = self.__dict__.get("_speed_by_bin")
+        if kept is not None:
+            return kept
         seg_speed = np.sqrt(np.einsum("ij,ij->i", self.seg_d, self.seg_d))
         seg_speed = seg_speed / np.where(self.seg_ds > 0, self.seg_ds, 1.0)
         centers = np.arange(self.n_bins) + 0.5
         if self.cyclic:
             centers = np.where(centers < self.seg_s[0], centers + self.n_bins, centers)
         index = np.searchsorted(self.seg_s, centers, side="right") - 1
-        return seg_speed[np.clip(index, 0, len(self.seg_s) - 1)]
+        kept = seg_speed[np.clip(index, 0, len(self.seg_s) - 1)]
+        kept.flags.writeable = False
+        object.__setattr__(self, "_speed_by_bin", kept)  # (frozen: not a field)
+        return kept
 
 
 def collapse_runs(colors: np.ndarray, /, *, cyclic: bool) -> tuple[np.ndarray, np.ndarray]:
