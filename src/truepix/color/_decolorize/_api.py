@@ -396,7 +396,6 @@ class Decolorizer:
 
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
-
         given, (image, rows) = image, as_rows(image, self._gray_like, self.cmap)  # (N, 3|4)
         picture = as_picture(image, stack=True)  # (as the user's type holds it: _gray_levels)
         pixels, kind, scale = as_pixels(picture)
@@ -460,9 +459,10 @@ class Decolorizer:
         else:
             # blends and JPEG's model judge every position: a far pixel may be data
             max_code = kernels.RESIDUAL_MAX_CODE if plan.unmix or judged else plan.max_code
-            if kind in _U8:  # straight from the memo (no codes; values(): residual in its scratch)
-                fields = memo_fields(self, flat, kind, metric, max_code, detailed=detailed)
-                flat_position, residual, ambiguous = fields
+            if kind in _U8:  # from the memo (no codes; values(): residual, positions in scratch)
+                kept = fused and plan.denoise and plan.dct and plan.white is None  # (fresh values)
+                flat_position, residual, ambiguous = memo_fields(
+                    self, flat, kind, metric, max_code, detailed=detailed, kept=kept)  # fmt: skip
             else:
                 codes = self._codes(flat, kind, scale, metric)
                 if fused and simple:

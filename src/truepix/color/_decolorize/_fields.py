@@ -45,15 +45,19 @@ _AMBIGUOUS = np.int64(AMBIGUOUS_BIT)
 
 def memo_fields(
     decoder: Any, flat: np.ndarray, kind: str, metric: str, max_code: int, *,
-    detailed: bool = True,
+    detailed: bool = True, kept: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:  # fmt: skip
     """Position in [0, 1] (NaN where rejected or past ``max_code``), residual (DN,
     float32) and ambiguity of (P, C) uint8 pixels: ``codes_to_fields`` of
     ``decoder._codes(flat, kind, 1.0, metric)``; colors the memo lacks are projected
     and added. Not ``detailed``: no ambiguity (None), and the residual is the memo's
-    ``Memo.scratch``, which the next call overwrites."""
+    ``Memo.scratch``, which the next call overwrites; ``kept`` (not ``detailed``): the
+    positions too (``Memo.position_scratch``)."""
     memo, flat = decoder._memo(kind, metric), readonly(flat)  # see _validate.readonly
-    position = np.empty(len(flat), dtype=np.float64)
+    if kept and not detailed:
+        position = memo.position_scratch(len(flat))
+    else:
+        position = np.empty(len(flat), dtype=np.float64)
     if detailed:
         residual = np.empty(len(flat), dtype=np.float32)
     else:

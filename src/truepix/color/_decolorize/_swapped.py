@@ -70,11 +70,17 @@ def looks_bgr(
     # that happens to fit swapped (jet's cyan under-color: yellow) is one coincidence
     step = max(1, len(flat) // SAMPLE)
     sample = flat[::step]
-    colors, first, counts = _distinct_rows(sample)
-    repeats = np.minimum(counts, max(1, int(COLOR_SHARE * len(sample))))
-    colors = np.repeat(colors, repeats, 0)
-    if codes is not None and kind in decoder._bytes:  # (a jet JPEG'd megapixel: 0.4 ms)
-        own_hist = residual_histogram(np.repeat(codes[::step][first], repeats))
+    cap = max(1, int(COLOR_SHARE * len(sample)))
+    own = None if codes is None else np.ascontiguousarray(codes[::step])
+    if _within(sample, cap):  # (histograms count colors in any order: the sample as it is)
+        colors = sample
+    else:
+        colors, first, counts = _distinct_rows(sample)
+        repeats = np.minimum(counts, cap)
+        colors = np.repeat(colors, repeats, 0)
+        own = None if own is None else np.repeat(own[first], repeats)
+    if own is not None and kind in decoder._bytes:  # (a jet JPEG'd megapixel: 0.4 ms)
+        own_hist = residual_histogram(own)
     else:
         colors = np.ascontiguousarray(colors)
         own_hist = residual_histogram(decoder._codes(colors, kind, scale, "rgb"))
@@ -103,6 +109,20 @@ def _swap_on_map(lut_bytes: np.ndarray) -> bool:
 
 
 _ON_MAP: dict[int, tuple[np.ndarray, bool]] = {}
+
+
+def _within(sample: np.ndarray, cap: int) -> bool:
+    """Whether no color of a uint8 ``sample`` (P, C) occurs more than ``cap`` times, told
+    by a 16-bit multiplicative hash of each (a bucket counts at least each of its colors:
+    False where one may): then no color is capped, and the sample is its colors as
+    repeated (a JPEG'd jet megapixel's 20 000 pixels: 1.3 ms of sorting spared)."""
+    if sample.dtype != np.uint8 or sample.shape[-1] > 4:
+        return False
+    keys = np.zeros(len(sample), dtype=np.uint32)
+    for channel in range(sample.shape[-1]):
+        keys |= sample[:, channel].astype(np.uint32) << np.uint32(8 * channel)
+    buckets = (keys * np.uint32(0x9E3779B1)) >> np.uint32(16)
+    return int(np.bincount(buckets, minlength=1 << 16).max()) <= cap
 
 
 def _distinct(sample: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
