@@ -106,6 +106,15 @@ JUMP_WEAK_SPREAD = 8.0
 #: which took some of the gray strokes along.
 JUMP_CURVE_LENGTH = 5.0
 JUMP_CURVE_SHARE = 0.15
+#: ... and its cores' sides must lie at many levels of the field: their positions spread
+#: JUMP_FIELD_SPREAD (std) or more. A stroke is drawn across the field, its cores' sides
+#: the levels it crosses (red and white strokes of test_decolorize_colored_strokes.py,
+#: q50-q90: 0.12-0.23); data's own dips or ridges stand out of one level, the field they
+#: lie in -- a spectrogram's noise floor: the dips of its cells, however long and thin
+#: (nperseg 512, 128: bars 5-8 px long, 17-32 % of the cores in curves; 2.6-7.7 % holes),
+#: and a chirp's or a tone's 1-px ridge (``specgram`` NFFT 512, 1.5-2.7 % holes):
+#: 0.020-0.058 (benchmarks/spectro/cells_jpeg.py, JPEG q75, viridis, magma, inferno, jet).
+JUMP_FIELD_SPREAD = 0.08
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
 JUMP_INK_LUMA = 25.0
 #: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
@@ -262,6 +271,8 @@ def jump_strokes(
     if len(cores) < JUMP_INK_LEAST and not _one_color(position[cores]):  # (a thumbnail's)
         return
     if _curved_share(cores, width) < JUMP_CURVE_SHARE:  # (specks: small cells' dips)
+        return
+    if np.std(side[cores]) < JUMP_FIELD_SPREAD:  # (one field level: data's dips, ridges)
         return
     weak = np.median(jump[cores]) < JUMP_WEAK and len(cores) < JUMP_WEAK_SHARE * n_cores
     if weak and resized:  # (weak jumps at a middle position: an upscaled picture's texture)
