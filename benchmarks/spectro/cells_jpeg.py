@@ -5,8 +5,9 @@ Each picture is a whole matplotlib figure (colorbar included) saved as JPEG by P
 decoded with the default call ``tp.decolorize(picture, cmap=name, vmin=lo, vmax=hi)``
 (the artist's clim). Printed per picture: NaN share of the plot area's data pixels (the
 truth: the figure drawn again with gray; trial 50's ``fig_truth``), the error against the
-k-d tree's (nearest of 256 colors), and the CPU seconds. Run from anywhere: ``python benchmarks/spectro/cells_jpeg.py
-[--maps viridis,magma] [--quality png,75,90] [--kinds auto256,specgram]``.
+k-d tree's (nearest of 256 colors), and the CPU seconds. Run from anywhere:
+``python benchmarks/spectro/cells_jpeg.py [--maps viridis,magma] [--quality png,75,90]
+[--kinds auto256,specgram]``.
 """
 
 from __future__ import annotations
