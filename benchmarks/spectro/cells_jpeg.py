@@ -88,7 +88,7 @@ def main() -> None:
                 worst = max(worst, holes)
                 tag = f"{kind} {cmap} {'' if quality == 'png' else 'q'}{quality}"
                 print(f"{tag:30}{100 * holes:8.3f}"
-                      f"{mae / base:7.2f}{spent:7.2f}", flush=True)
+                      f"{mae / max(base, 1e-9):7.2f}{spent:7.2f}", flush=True)
     print(f"worst holes {100 * worst:.3f} %")
 
 
