@@ -104,8 +104,8 @@ def test_jpeg_spectrogram_keeps_its_data(kind, cmap):
 #: Long thin cells (``nperseg`` 512: 1.4 x 5.6 px, 128: 5.6 x 1.4 px) dip in bars 5-8 px
 #: long, which lay along "curves" (17-32 % of the cores), and ``specgram``'s 512-point
 #: chirp and tone are 1-px ridges of one color: 1.5-7.7 % holes at q75 before
-#: (``_jumps.JUMP_FIELD_SPREAD``: their sides lie at the noise floor's one level, a
-#: stroke's at the many it crosses); measured after: 0-0.04 % on viridis, magma and inferno
+#: (``_jumps._floor_level``: their sides lie at the noise floor's one level, a
+#: stroke's at the many it crosses); measured after: 0-0.006 % on viridis, magma, inferno
 @pytest.mark.parametrize("quality", [75, 90, None])
 @pytest.mark.parametrize(("kind", "length"), [("auto", 512), ("auto", 128), ("specgram", 512)])
 @pytest.mark.parametrize("cmap", ["viridis", "magma", "inferno"])
