@@ -92,9 +92,10 @@ def main(cmap: str, field_name: str, annotation: str) -> None:
         setattr(_jpeg, name, traced(name))
     resized_blends = _jpeg.resized_blends
 
-    def resized(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
+    def resized(flat, scale, width, candidates, on_map, seeds, beyond, inked=None,
+                position=None):  # fmt: skip
         blend, taken = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond,
-                                      inked)  # fmt: skip
+                                      inked, position)  # fmt: skip
         height = len(on_map) // width
         stroked = np.zeros(len(on_map), dtype=bool)
         if beyond.any():

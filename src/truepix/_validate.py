@@ -143,11 +143,12 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 
 
 def palette_colors(image: Any, /) -> Any:
-    """A Pillow palette image (mode ``P`` or ``PA``: a GIF, a palette PNG) as its colors,
-    ``(H, W, 4)`` uint8 -- the palette's transparent entry alpha 0; anything else as given.
+    """A Pillow palette image (mode ``P``/``PA``: a GIF, a palette PNG) as its colors,
+    ``(H, W, 4)`` uint8 (the transparent entry alpha 0); one in another color space
+    (``CMYK``, ``YCbCr``, ``LAB``, ``HSV``) as RGB, ``LA`` as RGBA; else as given.
 
-    ``np.asarray`` of such an image holds the palette's indices, which read as a gray
-    picture (trial 47: ``identify_colormap`` named ``gray`` with score 1.0).
+    ``np.asarray`` of a palette image holds its indices, a gray picture (trial 47:
+    ``identify_colormap`` named ``gray``, score 1.0); of a CMYK JPEG, 4 channels as RGBA.
 
     Examples
     --------
@@ -156,10 +157,21 @@ def palette_colors(image: Any, /) -> Any:
     >>> indices = Image.fromarray(np.array([[10, 200, 60]], np.uint8)).convert("P")
     >>> np.asarray(indices).ndim, palette_colors(indices).shape
     (2, (1, 3, 4))
+    >>> cmyk = Image.fromarray(np.array([[[68, 1, 84]]], np.uint8)).convert("CMYK")
+    >>> palette_colors(cmyk).tolist()
+    [[[68, 1, 84]]]
     """
-    if getattr(image, "mode", None) in ("P", "PA") and callable(getattr(image, "convert", None)):
+    mode = getattr(image, "mode", None)
+    if mode in _AS_RGBA and callable(getattr(image, "convert", None)):
         return np.asarray(image.convert("RGBA"))
+    if mode in _AS_RGB and callable(getattr(image, "convert", None)):
+        return np.asarray(image.convert("RGB"))
     return image
+
+
+#: Pillow modes not RGB(A) or gray, as colors (a CMYK JPEG's K read as alpha: trial 51)
+_AS_RGBA = ("P", "PA", "LA", "La", "RGBa")
+_AS_RGB = ("CMYK", "YCbCr", "LAB", "HSV")
 
 
 def refuse_plot_object(image: Any, /) -> None:

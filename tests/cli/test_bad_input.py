@@ -172,3 +172,40 @@ def test_no_command_checks_files_with_clicks_path_type() -> None:
                 assert isinstance(param.type, InputFile), (name, param.name)
             if param.name in ("target", "output", "residual_path", "report", "found"):
                 assert isinstance(param.type, OutputFile), (name, param.name)
+
+
+def _jpeg(path: Path, mode: str = "RGB", keep: float = 1.0) -> Path:
+    """A JPEG of jet's colors (Pillow, q90) in ``mode``, its first ``keep`` of bytes."""
+    import io
+
+    import matplotlib as mpl
+    from PIL import Image
+
+    ramp = np.linspace(0, 1, 256)[None].repeat(96, 0)
+    buffer = io.BytesIO()
+    picture = Image.fromarray(mpl.colormaps["jet"](ramp, bytes=True)[..., :3]).convert(mode)
+    picture.save(buffer, format="JPEG", quality=90)
+    data = buffer.getvalue()
+    path.write_bytes(data[: int(len(data) * keep)])
+    return path
+
+
+@pytest.mark.parametrize("name", ["decolorize", "identify", "read-figure"])
+def test_a_truncated_jpeg_is_refused(files: Path, name: str) -> None:
+    """libjpeg hands back the rows it got (gray below) with a warning only: trial 51's
+    ``decolorize`` decoded a third of a file, 70 % NaN, exit 0."""
+    source = _jpeg(files / "cut.jpg", keep=1 / 3)
+    _one_line_error(_invoke(name, source, *_output(name, files)), "truncated", "cut.jpg")
+
+
+def test_a_cmyk_jpeg_is_decoded_as_its_colors(files: Path) -> None:
+    """Its 4 channels are CMYK, not RGBA (K for alpha: 0, every pixel transparent)."""
+    jet = ["--cmap", "jet", "--vmin", "0", "--vmax", "1", "-o"]
+    rgb = CliRunner().invoke(cli, ["decolorize", str(_jpeg(files / "rgb.jpg")), *jet,
+                                   str(files / "rgb.npy")])  # fmt: skip
+    cmyk = CliRunner().invoke(cli, ["decolorize", str(_jpeg(files / "cmyk.jpg", "CMYK")), *jet,
+                                    str(files / "c.npy")])  # fmt: skip
+    assert rgb.exit_code == 0 and cmyk.exit_code == 0, (rgb.output, cmyk.output)
+    values, reference = np.load(files / "c.npy"), np.load(files / "rgb.npy")
+    assert not np.isnan(values).any()
+    assert np.abs(values - reference).max() < 0.02  # (two JPEG encodings of one ramp)

@@ -59,6 +59,18 @@ def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
     assert abs(low) <= 2.0, low
 
 
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+@pytest.mark.parametrize("kind", ["png", "jpeg"])
+@pytest.mark.parametrize("cmap", ["hot", "gray"])
+def test_a_black_end_under_a_white_over_triangle_at_its_outline(cmap, kind, orientation):
+    # no line crosses the top (a white triangle): the black low end's rows were taken for the
+    # outline's, placing it 1.3-1.9 px inward at confidence 1.0; the sides' line says how thick
+    picture, length = bar_figure(_ramp(cmap), extend="max", kind=kind, orientation=orientation)
+    panel = tp.read_figure(picture).panels[0]
+    low, _ = _errors_px(panel, length)
+    assert abs(low) <= 1.0, low
+
+
 def test_an_end_nothing_shows_costs_the_confidence():
     # no outline and a white top on white paper, JPEG'd: where the bar ends is not seen
     picture, length = bar_figure(_ramp("gray"), outline=False, kind="jpeg")

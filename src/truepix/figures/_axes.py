@@ -39,7 +39,8 @@ from truepix.figures._log_marks import log_from_marks
 from truepix.figures._model import AxisReading
 from truepix.figures._numbers import SI_PREFIXES, decimal_comma, is_power, parse_value, readings, unit_suffix
 from truepix.figures._norm_choice import choose_norm
-from truepix.figures._scale import AxisScale, ScaleFit, fit_power, fit_scale
+from truepix.figures._scale import AxisScale, ScaleFit, fit_scale
+from truepix.figures._stretch import fit_stretch
 from truepix.figures._shared_units import read_shared_unit
 
 __all__ = [
@@ -475,12 +476,16 @@ def _power_axis(reading: AxisReading, bar: Colorbar) -> AxisReading | None:
     leaves out bend away from it at one end (:attr:`AxisReading.curved`).
     """
     numbered = [t for t in reading.ticks if t.value is not None]
-    fit = fit_power([t.position for t in numbered], [t.value for t in numbered], _bar_ends(bar))
-    if fit is None:
+    found = fit_stretch([t.position for t in numbered], [t.value for t in numbered], _bar_ends(bar))
+    if found is None:
         return None
+    fit, note = found
     for tick in numbered:
         tick.inlier = True
-    return dataclasses.replace(reading, scale=fit.scale, residual=fit.residual, residuals=fit.residuals, source="ticks")
+    return dataclasses.replace(
+        reading, scale=fit.scale, residual=fit.residual, residuals=fit.residuals, source="ticks",
+        guess=reading.guess or note,
+    )  # fmt: skip
 
 
 def _bar_ends(bar: Colorbar) -> tuple[float, float]:

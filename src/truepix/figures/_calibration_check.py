@@ -15,7 +15,7 @@ from truepix.errors import InputError
 
 __all__ = ["check_panels"]
 
-_BAR_NUMBERS = ("vmin", "vmax", "vcenter", "linthresh", "gamma", "linear_width")
+_BAR_NUMBERS = ("vmin", "vmax", "vcenter", "linthresh", "gamma", "linear_width", "origin")
 
 
 def check_panels(panels: list[dict[str, Any]], /) -> None:

@@ -16,7 +16,9 @@ Calibration JSON (version 1), every key optional in an override::
             "vcenter": 0.0,                             # twoslope: the value at the map's middle
             "linthresh": 1.0,                           # symlog: linear within +-linthresh
             "gamma": 0.5,                               # power (PowerNorm): its exponent
-            "linear_width": 1.0                         # asinh (AsinhNorm): its linear_width
+            "linear_width": 1.0,                        # asinh (AsinhNorm): its linear_width
+            "origin": 0.0                               # log/asinh from there (astropy's
+                                                        #  Log/AsinhStretch: <= vmin); absent: 0
           } | null,
           "x": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
           "y": {"scale": "linear" | "log", "pixels": [p0, p1], "values": [v0, v1]} | null,
@@ -321,6 +323,8 @@ class Panel:
                 bar["gamma"] = scale.gamma
             if scale is not None and scale.linear_width is not None:
                 bar["linear_width"] = scale.linear_width
+            if scale is not None and scale.origin is not None:
+                bar["origin"] = scale.origin
             if scale is not None and scale.scale == "boundaries":  # fractions along the bar and their values
                 bar["levels"] = {"fractions": list(scale.pixels), "values": list(scale.values)}
         return {

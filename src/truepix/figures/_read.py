@@ -30,6 +30,7 @@ from truepix.errors import InputError
 from truepix.figures import _checks, _coverage, _grid, _labels, _layout, _warm
 from truepix.figures._areas import cover_box
 from truepix.figures._axes import colorbar_axis, labelled_ends, stepped_scale, tick_boxes, tick_units
+from truepix.figures._bar_map import plot_prefers
 from truepix.figures._bar_outline import outline as outline_box
 from truepix.figures._bar_outline import unseen_doubt
 from truepix.figures._belong import bar_for
@@ -47,6 +48,8 @@ from truepix.figures._source import load_figure
 from truepix.figures._sides import frameless_axis, legend_ends, light_on_dark, ticked_ends, top_axis
 
 __all__ = ["read_figure"]
+
+_NEAR_MAP = 0.6  # a compressed bar this near a catalog map: the plot's colors choose
 
 def _bar_from_box(rgb: np.ndarray, data: dict[str, Any]) -> Colorbar:
     """A Colorbar at a box given by a calibration (its colors read from the picture)."""
@@ -114,8 +117,11 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
         if entry.source == "array" and not bar.exact:
             # a compressed bar's colors stray further from its map than colorbar_map allows
             best = identify_colormap(bar, top=1)
-            if best and best[0].score >= 0.85:
-                return get(best[0].name + ("_r" if best[0].reversed else ""))
+            if best and best[0].score >= _NEAR_MAP:
+                catalog = get(best[0].name + ("_r" if best[0].reversed else ""))
+                # a thin bar's chroma lost to JPEG: the wider plot tells its map from its read
+                if best[0].score >= 0.85 or plot_prefers(region, entry, catalog):
+                    return catalog
         return entry
     if region.size == 0:
         return None
@@ -145,13 +151,16 @@ def _value_scale(
     vmin, vmax = override.get("vmin"), override.get("vmax")
     centre, linthresh = override.get("vcenter"), override.get("linthresh")
     gamma, width = override.get("gamma"), override.get("linear_width")
+    origin = override.get("origin")
     if (stepped := stepped_scale(bar, axis.scale, override)) is not None:  # a boundaries bar
         return stepped
     if bar is not None and axis.scale is not None:
         low, high = bar_ends(bar, outline)
         found = (float(axis.scale.value(low)), float(axis.scale.value(high)))
         if vmin is None and vmax is None:
-            found = _tidy(*found, axis.scale.scale, axis.scale.linthresh or axis.scale.linear_width)
+            # (a stretch from an origin: to a thousandth of the span, as a linear bar's)
+            kind = "linear" if axis.scale.origin is not None else axis.scale.scale
+            found = _tidy(*found, kind, axis.scale.linthresh or axis.scale.linear_width)
             # an end a label stands on has that label's value, not the fit's
             labelled = labelled_ends(axis, (low, high))
             found = tuple(f if v is None else v for f, v in zip(found, labelled, strict=True))  # type: ignore[assignment]
@@ -166,6 +175,8 @@ def _value_scale(
             gamma = axis.scale.gamma
         if axis.scale.scale == "asinh" and width is None:
             width = axis.scale.linear_width
+        if axis.scale.origin is not None and origin is None:
+            origin = axis.scale.origin
     elif vmin is None or vmax is None:
         return AxisScale("linear", (0.0, 1.0), (0.0, 1.0))
     norm = str(norm or "linear")
@@ -177,7 +188,7 @@ def _value_scale(
     return AxisScale(
         norm, (0.0, 1.0), (float(vmin), float(vmax)),
         linthresh if norm == "symlog" else None, gamma if norm == "power" else None,
-        width if norm == "asinh" else None,
+        width if norm == "asinh" else None, origin if norm in ("log", "asinh") else None,
     )  # fmt: skip
 
 
@@ -342,8 +353,9 @@ def _panel(
 
 
 def _norm_parameters(scale: AxisScale) -> dict[str, float]:
-    """The norm's own parameter, where it has one: PowerNorm's ``gamma``, AsinhNorm's ``linear_width``."""
-    found = {"gamma": scale.gamma, "linear_width": scale.linear_width}
+    """The norm's own parameters, where it has them: PowerNorm's ``gamma``, AsinhNorm's
+    ``linear_width``, a log or asinh stretch's ``origin`` (astropy's Log/AsinhStretch)."""
+    found = {"gamma": scale.gamma, "linear_width": scale.linear_width, "origin": scale.origin}
     return {name: value for name, value in found.items() if value is not None}
 
 

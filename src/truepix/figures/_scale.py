@@ -91,6 +91,10 @@ class AxisScale:
         is linear in position, ``v0`` the value at the first pixel.
     linear_width : float or None
         The asinh scale's ``linear_width`` (``"asinh"`` only).
+    origin : float or None
+        Where a log or asinh scale starts (``log10(v - origin)``,
+        ``asinh((v - origin) / linear_width)``); None is 0. astropy's
+        ``LogStretch`` and ``AsinhStretch`` start at or below ``vmin``.
 
     Raises
     ------
@@ -124,6 +128,7 @@ class AxisScale:
     linthresh: float | None = None
     gamma: float | None = None
     linear_width: float | None = None
+    origin: float | None = None
 
     def __post_init__(self) -> None:
         if self.scale not in SCALES:
@@ -147,8 +152,8 @@ class AxisScale:
         if np.any(steps == 0) or not (np.all(steps > 0) or np.all(steps < 0)):
             msg = f"expected different pixel positions in order, got {pixels}"
             raise InputError(msg)
-        if self.scale == "log" and min(values) <= 0:
-            msg = f"expected values > 0 on a log scale, got {values}"
+        if self.scale == "log" and min(values) <= (self.origin or 0.0):
+            msg = f"expected values > {self.origin or 0} on a log scale, got {values}"
             raise InputError(msg)
         if self.scale == "symlog" and not (self.linthresh is not None and self.linthresh > 0):
             msg = f"expected a symlog scale's linthresh > 0, got {self.linthresh!r}"
@@ -169,11 +174,12 @@ class AxisScale:
             object.__setattr__(self, "linthresh", float(self.linthresh))
         if self.gamma is not None:
             object.__setattr__(self, "gamma", float(self.gamma))
-        if self.linear_width is not None:
-            object.__setattr__(self, "linear_width", float(self.linear_width))
+        for name in ("linear_width", "origin"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, float(getattr(self, name)))
 
     def _forward(self, values: Any) -> np.ndarray:
-        values = np.asarray(values, dtype=np.float64)
+        values = np.asarray(values, dtype=np.float64) - (self.origin or 0.0)
         if self.scale == "log":
             with np.errstate(divide="ignore", invalid="ignore"):
                 return np.log10(values)
@@ -182,16 +188,16 @@ class AxisScale:
             return _symlog(values, self.linthresh)
         if self.scale == "power":
             assert self.gamma is not None
-            shifted = values - self.values[0]
+            shifted = values - self.values[0] + (self.origin or 0.0)
             return np.sign(shifted) * np.abs(shifted) ** self.gamma
         if self.scale == "asinh":
             assert self.linear_width is not None
             return _asinh(values, self.linear_width)
-        return values
+        return values + (self.origin or 0.0)
 
     def _inverse(self, u: np.ndarray) -> np.ndarray:
         if self.scale == "log":
-            return 10.0**u
+            return (self.origin or 0.0) + 10.0**u
         if self.scale == "symlog":
             assert self.linthresh is not None
             return _symlog_inverse(u, self.linthresh)
@@ -201,7 +207,7 @@ class AxisScale:
         if self.scale == "asinh":
             assert self.linear_width is not None
             with np.errstate(over="ignore"):
-                return self.linear_width * np.sinh(u / self.linear_width)
+                return (self.origin or 0.0) + self.linear_width * np.sinh(u / self.linear_width)
         return u
 
     def _points(self) -> tuple[np.ndarray, np.ndarray]:
@@ -237,8 +243,9 @@ class AxisScale:
             out["linthresh"] = self.linthresh
         if self.gamma is not None:
             out["gamma"] = self.gamma
-        if self.linear_width is not None:
-            out["linear_width"] = self.linear_width
+        for name in ("linear_width", "origin"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
         return out
 
     @classmethod
@@ -246,7 +253,7 @@ class AxisScale:
         """Inverse of :meth:`to_dict`."""
         return cls(
             str(data.get("scale", "linear")), tuple(data["pixels"]), tuple(data["values"]),
-            data.get("linthresh"), data.get("gamma"), data.get("linear_width"),
+            data.get("linthresh"), data.get("gamma"), data.get("linear_width"), data.get("origin"),
         )  # fmt: skip
 
 

@@ -54,8 +54,8 @@ __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 #: when its distance is within AMBIGUITY_TOLERANCE DN of the best one.
 AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
-#: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, and as Agg rounds.
-_U8 = ("u8", "u8r")
+#: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, as Agg rounds ... (``_tables.U8``).
+_U8 = tables.U8
 
 
 class Decolorizer:
@@ -147,10 +147,11 @@ class Decolorizer:
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
         self._grids: dict[tuple[str, str], Grid] = {}
         self._memos: dict[tuple[str, str], Memo] = {}
-        # Agg paints figure faces (pcolormesh, contourf ...) with rounded bytes where
-        # cmap(x, bytes=True) truncates: both tables, chosen per picture
-        self._rounded = np.ascontiguousarray(self._map.lut_rounded[:, :3])
-        self._table_keys: tuple[np.ndarray, np.ndarray] | None = None  # see _keys
+        # cmap(x, bytes=True) truncates, Agg's faces round half up, np.round half to even:
+        # each table a kind (_bytes[kind]), the distinct ones chosen per picture (_tables)
+        self._bytes = tables.byte_tables(self._map, rounded_only=self.alpha is not None)
+        self._kinds, self._rounded = tables.distinct_kinds(self._bytes), self._bytes["u8r"]
+        self._table_keys: tuple[np.ndarray, ...] | None = None  # see _keys
         self._lock = threading.Lock()  # grids and memos grow between kernel passes
         options = dict(vmin=vmin, vmax=vmax, step=step, threshold=threshold, denoise=denoise,
                        cyclic=cyclic, alpha=alpha, facecolor=facecolor)  # fmt: skip
@@ -306,7 +307,7 @@ class Decolorizer:
     def _grid(self, kind: str, metric: str) -> Grid:
         grid = self._grids.get((kind, metric))
         if grid is None:
-            colors = {"u8": self._map.lut_bytes[:, :3], "u8r": self._rounded}.get(kind)
+            colors = self._bytes.get(kind)
             colors = self._map.lut[:, :3] * 255.0 if colors is None else colors
             # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
             matrix, shared = luma_metric(planning.CHROMA_WEIGHTS[metric]), metric == "rgb"
@@ -427,12 +428,11 @@ class Decolorizer:
 
     def _table_kind(self, pixels: np.ndarray) -> str:
         """Which table's bytes the picture holds (``_tables.table_kind``)."""
-        same = np.array_equal(self._rounded, self._map.lut_bytes[:, :3])
-        return "u8" if same else tables.table_kind(pixels, self._keys())
+        return tables.table_kind(pixels, self._keys(), self._kinds) if self._kinds[1:] else "u8"
 
-    def _keys(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._table_keys is None:  # each table's sorted color keys, made once
-            self._table_keys = tables.table_keys(self._map.lut_bytes[:, :3], self._rounded)
+    def _keys(self) -> tuple[np.ndarray, ...]:
+        if self._table_keys is None:  # each distinct table's sorted color keys, made once
+            self._table_keys = tables.table_keys(*(self._bytes[k] for k in self._kinds))
         return self._table_keys
 
     def _decode(

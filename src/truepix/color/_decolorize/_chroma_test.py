@@ -127,7 +127,7 @@ def _errors(
     # are; two threads woke for a few hundred microseconds' work twice over) -- but a
     # new decoder's first (a map seen first) projects the sample's 7 000-13 000 colors,
     # 1.5-3 ms on one thread (JPEG q75 1 MP): on the threads the picture has
-    first = kind in ("u8", "u8r") and decoder._memo(kind, "jpeg").n_blocks == 0
+    first = kind in decoder._bytes and decoder._memo(kind, "jpeg").n_blocks == 0
     with kernels.threads_for(len(flat), 0 if first else kernels.SERIAL_BELOW):
         luma_codes = kernels.readonly(decoder._codes(flat, kind, scale, "jpeg"))  # one compile
     with kernels.threads_for(len(flat)):

@@ -151,7 +151,7 @@ def exact_render(
         # no-table pixels drawn too, not blends away from any drawing
         from truepix.color._decolorize._near_strokes import thin_runs  # (loaded if asked)
 
-        thin = thin_runs(sample, np.union1d(*keys), seen)
+        thin = thin_runs(sample, np.unique(np.concatenate(keys)), seen)
         if thin.any():
             again, _ = _verdict(hist, codes, sample, scale, spatial, bounds, quantized, seen,
                                 drawn | thin)  # fmt: skip

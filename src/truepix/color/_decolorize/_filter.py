@@ -144,10 +144,8 @@ def bin_noise(shift: np.ndarray, cyclic: bool) -> np.ndarray:
 
 def picture_table(decoder: Any, kind: str) -> np.ndarray:
     """(N, 3) float64, DN: the table a picture of ``kind`` draws its colors from."""
-    if kind == "u8r":
-        return decoder._rounded.astype(np.float64)
-    if kind == "u8":
-        return decoder._map.lut_bytes[:, :3].astype(np.float64)
+    if kind in decoder._bytes:
+        return decoder._bytes[kind].astype(np.float64)
     return decoder._map.lut[:, :3] * 255.0
 
 
@@ -212,7 +210,7 @@ def _draws(
     rng = np.random.default_rng(0)
     noisy = np.clip(table[:, None, :] + rng.normal(0.0, sigma, (n_bins, NOISE_DRAWS, 3)), 0, 255)
     colors = np.concatenate([table, noisy.reshape(-1, 3)])
-    if kind in ("u8", "u8r"):
+    if kind in decoder._bytes:
         colors, scale = np.round(colors).astype(np.uint8), 1.0
     else:
         colors, scale = colors / 255.0, 255.0

@@ -78,13 +78,13 @@ def table_levels_only(sample: np.ndarray, table: np.ndarray) -> bool:
 
 def held_levels_only(decoder: Any, sample: np.ndarray, kind: str, given: Any = None) -> bool:
     """:func:`table_levels_only` for a decoder's 8-bit picture of ``kind`` ("u8":
-    truncated bytes, "u8r": rounded ones), or :func:`deep_table_only` of the picture as
-    ``given`` (float or 16-bit); False (no verdict) otherwise."""
+    truncated bytes, "u8r": rounded ones ... ``_tables.U8``), or :func:`deep_table_only`
+    of the picture as ``given`` (float or 16-bit); False (no verdict) otherwise."""
     if given is not None and deep_table_only(given, decoder._map.lut[:, :3]):
         return True
-    if kind not in ("u8", "u8r"):
+    if kind not in decoder._bytes:
         return False
-    table = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
+    table = decoder._bytes[kind]
     return table_levels_only(sample, table)
 
 

@@ -16,6 +16,7 @@ from truepix.color._decolorize._alone import alone, luma_spread, strung
 from truepix.color._decolorize._bleed import strokes_unbled
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._chains import chain_cores
+from truepix.color._decolorize._dip_lines import dip_lines
 from truepix.color._decolorize._dips import ink_dips
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
@@ -309,7 +310,7 @@ def jpeg_off_map(
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
             # (imported here, as _around below: a first decode of a picture not resized
@@ -394,6 +395,10 @@ def jpeg_off_map(
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)
         end_ink_strokes(flat, scale, width, position, off_map, line)
+    if not colorless:  # ... and thin black ones strung of dips (_dip_lines)
+        dip_lines(flat, scale, width, off_map, _YCBCR, plan.noise,
+                  line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE,
+                  filled)
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)

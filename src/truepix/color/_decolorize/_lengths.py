@@ -59,7 +59,7 @@ class OtherLength:
     def holds(self, pixels: np.ndarray, kind: str, own: tuple[np.ndarray, ...]) -> bool:
         """Whether the (..., 3|4) ``pixels`` of ``kind`` are this table's colors
         rather than those of the table with sorted keys ``own``."""
-        if kind not in ("u8", "u8r"):
+        if kind not in tables.U8:
             return False
         flat = pixels.reshape(-1, pixels.shape[-1])
         share, own_share = tables.table_share(flat, self.keys), tables.table_share(flat, own)

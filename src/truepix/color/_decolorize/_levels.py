@@ -288,7 +288,7 @@ def _levels_of(decoder: Any, kind: str) -> tuple[np.ndarray, np.ndarray]:
     if cached is not None:
         return cached
     entry, norm = decoder._map, decoder._norm
-    table = {"u8": entry.lut_bytes[:, :3], "u8r": decoder._rounded}.get(kind)
+    table = decoder._bytes.get(kind)
     table = entry.lut[:, :3] * 255.0 if table is None else table.astype(np.float64)
     keys = _keys(entry.lut_bytes, 1.0)[0]
     rgb = entry.lut_bytes[:, :3].astype(np.int64)

@@ -116,11 +116,13 @@ def _keys(rgb: np.ndarray) -> np.ndarray:
 
 
 def _table_keys(entry: Any) -> np.ndarray:
-    """Sorted keys of the map's truncated and rounded bytes (as Agg paints images and
-    faces), kept with the entry (tables are read-only)."""
+    """Sorted keys of the map's 8-bit tables (truncated, rounded as Agg paints faces,
+    as np.round rounds: ``_tables.byte_tables``), kept with the entry (read-only)."""
+    from truepix.color._decolorize._tables import byte_tables
+
     found = _TABLE_KEYS.get(id(entry))
     if found is None or found[0] is not entry:
-        keys = np.union1d(_keys(entry.lut_bytes[:, :3]), _keys(entry.lut_rounded[:, :3]))
+        keys = np.unique(np.concatenate([_keys(t) for t in byte_tables(entry).values()]))
         if len(_TABLE_KEYS) > 64:
             _TABLE_KEYS.clear()
         found = _TABLE_KEYS[id(entry)] = (entry, keys)

@@ -308,7 +308,7 @@ def make_plan(
         spatial and not fields and exact_share(hist) < 1.0
         and palette_picture(flat, math.prod(shape))
     )  # fmt: skip
-    keys = decoder._keys() if kind in ("u8", "u8r") else None  # (its table entries)
+    keys = decoder._keys() if kind in decoder._bytes else None  # (its table entries)
     exact, sharp, sharp_threshold = False, False, MIN_THRESHOLD
     if not fields:
         exact, sharp, sharp_threshold = figure_render(  # (banded: a big one's sample)

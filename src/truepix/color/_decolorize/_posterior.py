@@ -137,7 +137,7 @@ def posterior_positions(
     past the plan's max_code): 8-bit ones from the posterior's memo, as ``values()``
     reads them, others computed per pixel (the same answers: see
     :meth:`Posterior.positions`)."""
-    if kind in ("u8", "u8r"):
+    if kind in decoder._bytes:
         return plan.posterior.positions_u8(decoder, kind, flat, plan.max_code)
     return plan.posterior.positions(flat, scale, start)
 

@@ -164,6 +164,13 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     return result
 
 
+def _all_transparent(image: Any) -> bool:
+    """Whether ``image`` is an RGBA array whose every alpha is 0."""
+    if not isinstance(image, np.ndarray) or image.ndim < 3 or image.shape[-1] != 4:
+        return False
+    return not np.any(image[..., 3])
+
+
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
     bgr: bool = False, jpeg: bool = False, dithered: bool = False, stacklevel: int = 3,
@@ -204,6 +211,15 @@ def warn_off_map(
     ...     warnings.simplefilter("error")
     ...     warn_off_map(np.full((2, 2), np.nan), picture, "viridis").shape
     (2, 2)
+
+    ... but a large picture with no opaque pixel at all (a CMYK JPEG's K read as alpha)
+    is named so:
+
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = warn_off_map(np.full((64, 64), np.nan), np.zeros((64, 64, 4), np.uint8), "jet")
+    >>> str(caught[0].message)[:60]
+    'every pixel of the picture is transparent (alpha 0), so all '
     """
     if not isinstance(values, np.ndarray) or values.size == 0:
         return values  # a dask array stays lazy
@@ -215,6 +231,16 @@ def warn_off_map(
             f"the picture's colors fit {cmap!r} far better with red and blue swapped, so its"
             " values are likely wrong: it looks like BGR (as cv2.imread returns): pass"
             " picture[..., ::-1] (decoded as given, not swapped)"
+        )
+        warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+        return values
+    if values.size >= _JUDGED and _all_transparent(image):
+        from truepix.errors import OffMapWarning
+
+        msg = (
+            f"every pixel of the picture is transparent (alpha 0), so all {values.size} values"
+            " are NaN: if its 4 channels are CMYK (np.asarray of a CMYK JPEG), pass"
+            " PIL.Image.open(path).convert('RGB') instead"
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
         return values

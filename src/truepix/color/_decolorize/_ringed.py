@@ -58,7 +58,7 @@ def judged_positions(
     if not len(index):
         return _spanned(position, spans)
     pixels = flat[index]
-    if kind in ("u8", "u8r"):
+    if kind in decoder._bytes:
         rgb = memo_fields(decoder, pixels, kind, "rgb", kernels.RESIDUAL_MAX_CODE)[0]
     else:
         codes = decoder._codes(pixels, kind, scale, "rgb")

@@ -81,10 +81,8 @@ _BLOCK = 1 << 14
 
 def _table(decoder: Any, kind: str) -> np.ndarray:
     """The table's colors (N, 3) in DN, as the picture holds them (``kind``)."""
-    if kind == "u8":
-        return decoder._map.lut_bytes[:, :3].astype(np.float64)
-    if kind == "u8r":
-        return np.asarray(decoder._rounded, dtype=np.float64)
+    if kind in decoder._bytes:
+        return decoder._bytes[kind].astype(np.float64)
     return decoder._map.lut[:, :3] * 255.0
 
 

@@ -233,7 +233,7 @@ def measure(
     square the fitted curves leave, how far (DN) they move a channel at most, and the
     curves; None where no shift is looked for. Past a share under SHIFT_SHARE nothing
     is fitted (``(share, 1, 0, None)``) unless ``whole``."""
-    if kind not in ("u8", "u8r") or pixels.ndim != 3 or pixels.shape[-1] < 3:
+    if kind not in decoder._bytes or pixels.ndim != 3 or pixels.shape[-1] < 3:
         return None
     if plan.exact or plan.sharp or decoder._gray_like:
         return None

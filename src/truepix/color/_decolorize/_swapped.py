@@ -73,7 +73,7 @@ def looks_bgr(
     colors, first, counts = _distinct_rows(sample)
     repeats = np.minimum(counts, max(1, int(COLOR_SHARE * len(sample))))
     colors = np.repeat(colors, repeats, 0)
-    if codes is not None and kind in ("u8", "u8r"):  # (a jet JPEG'd megapixel: 0.4 ms)
+    if codes is not None and kind in decoder._bytes:  # (a jet JPEG'd megapixel: 0.4 ms)
         own_hist = residual_histogram(np.repeat(codes[::step][first], repeats))
     else:
         colors = np.ascontiguousarray(colors)

@@ -1,9 +1,11 @@
 """The map's 8-bit tables in a picture: which rounding it holds, and the pixels that
-hold neither.
+hold none.
 
-``cmap(x, bytes=True)`` truncates a table's floats to bytes; Agg paints figure faces
-(pcolormesh, contourf ...) with rounded ones. :func:`table_kind` tells which of the
-two a picture is made of.
+Writers turn a map's float table into bytes in different ways (``U8``; measured in
+``benchmarks/round3``): ``cmap(x, bytes=True)`` truncates, Agg paints figure faces
+(pcolormesh, contourf ...) rounded half up, ``np.round`` and ``img_as_ubyte`` round
+half to even. :func:`byte_tables` makes each, :func:`table_kind` tells which one a
+picture is made of.
 
 On a sharp exact render (``_exact.exact_render``: imshow or imsave of a field,
 nothing resampled) every data pixel is a table entry and what was drawn over it is
@@ -35,9 +37,60 @@ import numpy as np
 from truepix.color._decolorize import _degraded as degraded
 
 __all__ = [
-    "EDGE_RINGS", "distinct_colors", "flag_edges", "flag_strokes", "gray_ends", "gray_like",
-    "shared_ambiguous", "table_keys", "table_kind", "table_share",
+    "EDGE_RINGS", "U8", "byte_tables", "distinct_colors", "distinct_kinds", "flag_edges",
+    "flag_strokes", "gray_ends", "gray_like", "shared_ambiguous", "table_keys", "table_kind",
+    "table_share",
 ]  # fmt: skip
+
+#: The 8-bit table kinds, in order of preference, by how the float table ``lut`` went
+#: to bytes: "u8" truncated, ``(lut * 255).astype(np.uint8)`` (``cmap(x, bytes=True)``,
+#: ``plt.imsave``); "u8r" rounded half up, ``floor(lut * 255 + 0.5)`` (Agg's figure faces,
+#: MATLAB); "u8e" rounded half to even, ``np.round(lut * 255)`` (``np.round``, ``np.rint``,
+#: ``skimage.util.img_as_ubyte``, ``cv2.imwrite`` of floats); "u8f" the same in float32
+#: (``cv2.convertScaleAbs``, a float32 picture through ``img_as_ubyte``). Only maps with
+#: channels at exactly k + 0.5 DN (jet, winter, bone ...) tell "u8e" from "u8r".
+U8 = ("u8", "u8r", "u8e", "u8f")
+
+
+def byte_tables(entry: Any, *, rounded_only: bool = False) -> dict[str, np.ndarray]:
+    """The (N, 3) uint8 tables of a catalog ``entry``, by kind (:data:`U8`); with
+    ``rounded_only`` (a translucent map's blends, rounded by Agg) "u8" and "u8r" only.
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import get
+    >>> made = byte_tables(get("jet"))
+    >>> [made[kind][32, 1].item() for kind in U8]  # jet's green at 0.5 DN
+    [0, 1, 0, 0]
+    >>> [made[kind][22, 2].item() for kind in U8]  # its blue at 227.49999999999997
+    [227, 227, 227, 228]
+    """
+    made = {"u8": entry.lut_bytes[:, :3], "u8r": entry.lut_rounded[:, :3]}
+    if not rounded_only:
+        lut = np.asarray(entry.lut[:, :3])
+        made["u8e"] = np.round(lut * 255.0)
+        made["u8f"] = np.round(lut.astype(np.float32) * np.float32(255.0))
+    return {
+        kind: np.ascontiguousarray(np.clip(table, 0, 255).astype(np.uint8))
+        for kind, table in made.items()
+    }
+
+
+def distinct_kinds(made: dict[str, np.ndarray]) -> tuple[str, ...]:
+    """The kinds of :func:`byte_tables`' ``made`` whose table no kind before holds.
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import get
+    >>> distinct_kinds(byte_tables(get("jet"))), distinct_kinds(byte_tables(get("viridis")))
+    (('u8', 'u8r', 'u8e', 'u8f'), ('u8', 'u8r'))
+    """
+    kinds: list[str] = []
+    for kind, table in made.items():
+        if not any(np.array_equal(table, made[other]) for other in kinds):
+            kinds.append(kind)
+    return tuple(kinds)
+
 
 #: How many rings of no-table pixels around an off-map pixel are its antialiased
 #: edge: matplotlib's and Pillow's text and lines fade over one or two pixels.
@@ -78,9 +131,9 @@ def distinct_colors(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return colors.astype(np.int32), counts.astype(np.float64)
 
 
-def table_keys(truncated: np.ndarray, rounded: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique keys of the (N, 3) uint8 ``truncated`` and ``rounded`` tables."""
-    return np.unique(_keys(truncated)), np.unique(_keys(rounded))
+def table_keys(*tables: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Sorted unique keys of each (N, 3) uint8 table (truncated, rounded ...)."""
+    return tuple(np.unique(_keys(table)) for table in tables)
 
 
 #: Colors (evenly spaced) :func:`table_share` counts.
@@ -108,17 +161,24 @@ def table_share(rgb: np.ndarray, keys: tuple[np.ndarray, ...]) -> float:
     return max(shares)
 
 
-def table_kind(pixels: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> str:
-    """ "u8r" when the picture's colors are the rounded table's rather than the
-    truncated one's (counted on a sample of 4096 pixels), else "u8"."""
+def table_kind(
+    pixels: np.ndarray, keys: tuple[np.ndarray, ...], kinds: tuple[str, ...] = ("u8", "u8r")
+) -> str:
+    """Which of the tables (sorted ``keys`` of each of ``kinds``, the first the
+    truncated one) holds most of the picture's colors, counted on a sample of 4096
+    pixels; a later kind only past the first's count and a quarter of the sample."""
     flat = pixels.reshape(-1, pixels.shape[-1])
     sample = np.sort(_keys(flat[:: max(1, len(flat) // 4096), :3]))  # a majority vote
     counts = [
         int(np.sum(np.searchsorted(sample, t, "right") - np.searchsorted(sample, t, "left")))
         for t in keys
     ]
-    # only a picture mostly of the rounded table's colors: noise matches either at random
-    return "u8r" if counts[1] > max(counts[0], len(sample) // 4) else "u8"
+    # only a picture mostly of another table's colors: noise matches any at random
+    best, most = kinds[0], max(counts[0], len(sample) // 4)
+    for kind, count in zip(kinds[1:], counts[1:]):
+        if count > most:
+            best, most = kind, count
+    return best
 
 
 def flag_strokes(
@@ -131,7 +191,7 @@ def flag_strokes(
     stretches; ``_ink_valleys``: black and white strokes whose every pixel is an entry,
     by their shape; ``_ink_rings``: a black or white stroke's blends that are entries,
     read against the field around), imported only here. ``kind``: the table the picture holds."""
-    keys = decoder._keys()[kind == "u8r"]
+    keys = table_keys(decoder._bytes[kind])[0]
     flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
     if not plan.jpeg:
         from truepix.color._decolorize._ink_entries import flag_ink_entries
@@ -140,7 +200,7 @@ def flag_strokes(
         from truepix.color._decolorize._near_strokes import flag_near_strokes
 
         flag_near_strokes(values, pixels, keys)
-        colors = decoder._rounded if kind == "u8r" else decoder._map.lut_bytes[:, :3]
+        colors = decoder._bytes[kind]
         flag_ink_entries(values, pixels, keys, gray_ends(colors))
         flag_ink_valleys(values, pixels)
         flag_ink_rings(values, pixels)
@@ -224,7 +284,7 @@ def shared_ambiguous(
     ambiguous only when they are several, not for a color a DN from another part of
     the map (jet's (0, 0, 254), entry 28 alone, beside entries 29-32's (0, 0, 255)).
     (Float tables' colors a rounding apart stay ambiguous by the tolerance.)"""
-    if exact and kind in ("u8", "u8r"):
+    if exact and kind in U8:
         ambiguous = ambiguous & (np.asarray(residual) != 0)
     found = _shared(decoder, ambiguous, position, residual, kind)
     if zone is None:
@@ -239,8 +299,8 @@ def _shared(
     from truepix.color._decolorize import _kernels as kernels
 
     entry = decoder._map
-    if kind in ("u8", "u8r"):
-        colors = decoder._rounded if kind == "u8r" else entry.lut_bytes[:, :3]
+    if kind in U8:
+        colors = decoder._bytes[kind]
         scale = 1.0
     else:
         colors, scale = entry.lut[:, :3], 255.0
