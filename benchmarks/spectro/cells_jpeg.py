@@ -1,12 +1,13 @@
 """Holes on JPEG'd figures of small hard-edged cells: spectrograms, nearest-neighbour images.
 
 Each picture is a whole matplotlib figure (colorbar included) saved as JPEG by Pillow
-(``savefig(..., pil_kwargs={"quality": q})``, dpi 100), decoded with the default call
-``tp.decolorize(picture, cmap=name, vmin=lo, vmax=hi)`` (the artist's clim). Printed per
-picture: NaN share of the plot area's data pixels (the truth: the figure drawn again with
-gray; trial 50's ``fig_truth``), the error against the k-d tree's (nearest of 256 colors),
-and the CPU seconds. Run from anywhere: ``python benchmarks/spectro/cells_jpeg.py
-[--maps viridis,magma] [--quality 75] [--kinds auto256,specgram]``.
+(``savefig(..., pil_kwargs={"quality": q})``, dpi 100) or as PNG (``--quality png``),
+decoded with the default call ``tp.decolorize(picture, cmap=name, vmin=lo, vmax=hi)``
+(the artist's clim). Printed per picture: NaN share of the plot area's data pixels (the
+truth: the figure drawn again with gray; trial 50's ``fig_truth``), the error against the
+k-d tree's (nearest of 256 colors), and the CPU seconds. Run from anywhere:
+``python benchmarks/spectro/cells_jpeg.py [--maps viridis,magma] [--quality png,75,90]
+[--kinds auto256,specgram]``.
 """
 
 from __future__ import annotations
@@ -63,20 +64,21 @@ def _draw(ax, kind: str, cmap: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--maps", default="viridis,magma,jet")
-    parser.add_argument("--quality", default="75")
+    parser.add_argument("--quality", default="75", help="JPEG qualities; 'png': PNG")
     parser.add_argument("--kinds", default="auto256,auto512,auto128,nearest256,specgram,"
                         "specgram512,noise64,noise100,noise150,hexbin")
     args = parser.parse_args()
     print(f"{'picture':30}{'holes%':>8}{'ratio':>7}{'cpu s':>7}")
     worst = 0.0
-    for quality in (int(q) for q in args.quality.split(",")):
+    for quality in args.quality.split(","):
         for cmap in args.maps.split(","):
             for kind in args.kinds.split(","):
                 fig, ax = plt.subplots()
                 art = _draw(ax, kind, cmap)
                 fig.colorbar(art, ax=ax)
                 lo, hi = art.get_clim()
-                pic, (sl,), (truth,), _ = fig_truth(fig, [art], "jpg", q=quality)
+                fmt, q = ("png", 75) if quality == "png" else ("jpg", int(quality))
+                pic, (sl,), (truth,), _ = fig_truth(fig, [art], fmt, q=q)
                 plt.close(fig)
                 start = time.process_time()
                 values = tp.decolorize(pic, cmap=cmap, vmin=lo, vmax=hi)
@@ -84,8 +86,9 @@ def main() -> None:
                 mae, _, holes = mscore((values[sl] - lo) / (hi - lo), truth)
                 base, _, _ = mscore(kd(cmap)(pic[sl]), truth)
                 worst = max(worst, holes)
-                print(f"{kind + ' ' + cmap + ' q' + str(quality):30}{100 * holes:8.3f}"
-                      f"{mae / base:7.2f}{spent:7.2f}", flush=True)
+                tag = f"{kind} {cmap} {'' if quality == 'png' else 'q'}{quality}"
+                print(f"{tag:30}{100 * holes:8.3f}"
+                      f"{mae / max(base, 1e-9):7.2f}{spent:7.2f}", flush=True)
     print(f"worst holes {100 * worst:.3f} %")
 
 

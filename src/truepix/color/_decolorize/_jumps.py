@@ -106,6 +106,22 @@ JUMP_WEAK_SPREAD = 8.0
 #: which took some of the gray strokes along.
 JUMP_CURVE_LENGTH = 5.0
 JUMP_CURVE_SHARE = 0.15
+#: ... and its cores' sides must not all lie at the field's floor: at one level (their
+#: positions' std under JUMP_FIELD_SPREAD) that JUMP_FLOOR_SHARE or more of the picture's
+#: field lies within JUMP_FLOOR_WIDTH of. A spectrogram is its noise floor (half its
+#: pixels within 0.05 of one level), and what stands out of it is data: the dips of its
+#: cells, however long and thin (nperseg 512, 128: bars 5-8 px long, 17-32 % of the cores
+#: in curves; 2.6-7.7 % holes), a chirp's or a tone's 1-px ridge (``specgram`` NFFT 512,
+#: 1.5-2.7 % holes); their sides' std 0.020-0.058, 0.48-0.66 of the field within 0.05
+#: (benchmarks/spectro/cells_jpeg.py, JPEG q75, viridis, magma, inferno, jet). A stroke
+#: is drawn across the field: its cores' sides lie at the levels it crosses (red and white
+#: strokes of test_decolorize_colored_strokes.py, q75-q90: std 0.13-0.22), or, where only
+#: a stretch of it stands out at the ink, at a level few of the field's pixels hold
+#: (trial 45's t02 gray strokes on jet's and magma's DEM: std 0.04, 0.13-0.20 of the
+#: field; gated on the std alone, jet's lost 88.6 -> 78.8 % of its flags).
+JUMP_FIELD_SPREAD = 0.08
+JUMP_FLOOR_WIDTH = 0.05
+JUMP_FLOOR_SHARE = 0.4
 #: ... and its luma: the peak of the cores' luma there, within JUMP_INK_LUMA DN.
 JUMP_INK_LUMA = 25.0
 #: A pixel at the ink (JUMP_INK_WIDTH) next to a stroke's joins it, JUMP_GROW_STEPS
@@ -263,6 +279,8 @@ def jump_strokes(
         return
     if _curved_share(cores, width) < JUMP_CURVE_SHARE:  # (specks: small cells' dips)
         return
+    if _floor_level(side[cores], position, off_map):  # (a floor's own dips and ridges)
+        return
     weak = np.median(jump[cores]) < JUMP_WEAK and len(cores) < JUMP_WEAK_SHARE * n_cores
     if weak and resized:  # (weak jumps at a middle position: an upscaled picture's texture)
         return
@@ -296,6 +314,18 @@ def jump_strokes(
             break
         found[fresh] = True
     off_map |= found
+
+
+def _floor_level(sides: np.ndarray, position: np.ndarray, off_map: np.ndarray) -> bool:
+    """Whether the cores' ``sides`` (positions) lie at one level (std under
+    JUMP_FIELD_SPREAD) that JUMP_FLOOR_SHARE of the field -- the pixels with a
+    ``position`` (NaN: none), not ``off_map`` -- lies within JUMP_FLOOR_WIDTH of."""
+    if not len(sides) or np.std(sides) >= JUMP_FIELD_SPREAD:
+        return False
+    field = position[~off_map]
+    field = field[field == field]
+    near = np.count_nonzero(np.abs(field - np.median(sides)) <= JUMP_FLOOR_WIDTH)
+    return bool(near >= JUMP_FLOOR_SHARE * len(field))
 
 
 def _one_color(own: np.ndarray) -> bool:
