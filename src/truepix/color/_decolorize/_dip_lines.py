@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._dips import DIP_FIT, DIP_MIN, DIP_NOISE, DIP_REACH, DIP_SIDES
+from truepix.color._decolorize._dips import DIP_FIT, DIP_MIN, DIP_NOISE, DIP_SIDES, opposite
 from truepix.color._decolorize._grow import groups_of
 
 __all__ = ["dip_lines"]
@@ -119,11 +119,7 @@ def _ink_blends(
     best = np.full(len(pixels), np.inf)
     for ink in DIP_INKS:
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-            ya, xa = rows - DIP_REACH * dy, cols - DIP_REACH * dx
-            yb, xb = rows + DIP_REACH * dy, cols + DIP_REACH * dx
-            inside = (ya >= 0) & (yb < height) & (np.minimum(xa, xb) >= 0)
-            inside &= np.maximum(xa, xb) < width
-            ia, ib = np.where(inside, ya * width + xa, 0), np.where(inside, yb * width + xb, 0)
+            inside, ia, ib = opposite(rows, cols, (dy, dx), height, width)
             inside &= (residual[ia] <= data) & (residual[ib] <= data)
             a = (flat[ia, :3] * scale) @ ycbcr.T
             b = (flat[ib, :3] * scale) @ ycbcr.T
@@ -175,11 +171,7 @@ def _luma_dips(
     luma = (flat[pixels, :3] @ luma_weights) * scale
     found = np.zeros(len(pixels), dtype=bool)
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        ya, xa = rows - DIP_REACH * dy, cols - DIP_REACH * dx
-        yb, xb = rows + DIP_REACH * dy, cols + DIP_REACH * dx
-        inside = (ya >= 0) & (yb < height) & (np.minimum(xa, xb) >= 0)
-        inside &= np.maximum(xa, xb) < width
-        ia, ib = np.where(inside, ya * width + xa, 0), np.where(inside, yb * width + xb, 0)
+        inside, ia, ib = opposite(rows, cols, (dy, dx), height, width)
         a = (flat[ia, :3] @ luma_weights) * scale
         b = (flat[ib, :3] @ luma_weights) * scale
         agree = np.abs(a - b)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["ink_dips"]
+__all__ = ["ink_dips", "opposite"]
 
 #: A pixel is a stroke's ink when, across it (DIP_REACH px each side, in one of four
 #: directions), the field's two sides are data (within ``data`` DN of the map) and agree
@@ -33,6 +33,19 @@ DIP_MIN = 20.0
 DIP_NOISE = 3.0
 DIP_FIT = 0.35
 _DIRECTIONS = ((0, 1), (1, 0), (1, 1), (1, -1))
+
+
+def opposite(
+    rows: np.ndarray, cols: np.ndarray, direction: tuple[int, int], height: int, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pixels DIP_REACH px either side of each (``rows``, ``cols``) along ``direction``
+    (dy, dx): whether both lie inside the picture, and their flat indices (0 where not)."""
+    dy, dx = direction
+    ya, xa = rows - DIP_REACH * dy, cols - DIP_REACH * dx
+    yb, xb = rows + DIP_REACH * dy, cols + DIP_REACH * dx
+    inside = (ya >= 0) & (yb < height) & (np.minimum(xa, xb) >= 0)
+    inside &= np.maximum(xa, xb) < width
+    return inside, np.where(inside, ya * width + xa, 0), np.where(inside, yb * width + xb, 0)
 
 
 def ink_dips(
@@ -56,11 +69,7 @@ def ink_dips(
         sign = 1.0 if ink == 0.0 else -1.0
         own = ink + sign * color  # (distance from the ink, per channel)
         for dy, dx in _DIRECTIONS:
-            ya, xa = rows - DIP_REACH * dy, cols - DIP_REACH * dx
-            yb, xb = rows + DIP_REACH * dy, cols + DIP_REACH * dx
-            inside = (ya >= 0) & (yb < height) & (np.minimum(xa, xb) >= 0)
-            inside &= np.maximum(xa, xb) < width
-            ia, ib = np.where(inside, ya * width + xa, 0), np.where(inside, yb * width + xb, 0)
+            inside, ia, ib = opposite(rows, cols, (dy, dx), height, width)
             inside &= (residual[ia] <= data) & (residual[ib] <= data)
             a, b = flat[ia, :3] * scale, flat[ib, :3] * scale
             a, b = ink + sign * a, ink + sign * b
