@@ -57,11 +57,10 @@ def _catch() -> None:
     """Keep resized_blends' inputs and jpeg_off_map's residual and plan in CAUGHT."""
     blends, judged = _jpeg.resized_blends, _jpeg.jpeg_off_map
 
-    def resized(flat, scale, width, candidates, on_map, seeds, beyond, inked=None,
-                position=None):  # fmt: skip
+    def resized(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
         CAUGHT.update(flat=flat, scale=scale, width=width, candidates=candidates,
                       on_map=on_map.copy(), beyond=beyond)  # fmt: skip
-        return blends(flat, scale, width, candidates, on_map, seeds, beyond, inked, position)
+        return blends(flat, scale, width, candidates, on_map, seeds, beyond, inked)
 
     def off_map(flat, scale, width, position, residual, plan, line):
         CAUGHT.update(residual=residual, threshold=plan.threshold)

@@ -92,10 +92,9 @@ def main(cmap: str, field_name: str, annotation: str) -> None:
         setattr(_jpeg, name, traced(name))
     resized_blends = _jpeg.resized_blends
 
-    def resized(flat, scale, width, candidates, on_map, seeds, beyond, inked=None,
-                position=None):  # fmt: skip
+    def resized(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
         blend, taken = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond,
-                                      inked, position)  # fmt: skip
+                                      inked)  # fmt: skip
         height = len(on_map) // width
         stroked = np.zeros(len(on_map), dtype=bool)
         if beyond.any():

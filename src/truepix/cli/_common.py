@@ -113,18 +113,25 @@ def _checked_jpeg(path: Path) -> np.ndarray | None:
     got, gray below, with a warning only: trial 51's CLI decoded a third of a file, 70 %
     NaN, exit 0), and a CMYK one's pixels as RGB (its 4 channels read as RGBA: all NaN);
     None for any other file, or a JPEG in RGB or gray, which imagecodecs reads."""
-    from truepix.io._checked import check_figure, sniff
+    from PIL import Image, UnidentifiedImageError
 
-    with open(path, "rb") as stream:
-        if sniff(stream.read(16)) != "jpeg":
+    from truepix.errors import CorruptFileError
+
+    try:
+        picture = Image.open(path)
+    except (OSError, UnidentifiedImageError):
+        return None  # (no picture Pillow knows: imagecodecs' error below names it)
+    with picture:
+        if picture.format != "JPEG":
             return None
-    data = path.read_bytes()
-    check_figure(data, kinds=("jpeg",))
-    import io
-
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as picture:
+        try:
+            picture.load()  # (Pillow refuses a truncated file: LOAD_TRUNCATED_IMAGES off)
+        except (OSError, SyntaxError, ValueError):
+            msg = (
+                f"expected a complete JPEG picture, got {path.stat().st_size} bytes that do"
+                " not decode (truncated or damaged)"
+            )
+            raise CorruptFileError(msg) from None
         if picture.mode in ("RGB", "L"):
             return None
         return np.asarray(picture.convert("RGB"))

@@ -26,9 +26,7 @@ from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
-__all__ = [
-    "EdgeTest", "beyond_cores", "edge_blends", "inked_share", "one_ink", "resized_blends",
-]
+__all__ = ["EdgeTest", "beyond_cores", "edge_blends", "inked_share", "resized_blends"]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
 #: flank a blend: a 0.33x-0.5x downscale blends over one pixel, a 2x upscale over two
@@ -124,21 +122,6 @@ EDGE_SHARE_CHROMA = 0.3
 EDGE_INK_EXTENT = 3
 EDGE_INK_RETURN = 0.5
 EDGE_INK_SHARE = 0.53
-#: ... and strokes in ONE ink: at least EDGE_INK_ONE of the returning candidates have a
-#: flank at one place along the map (``one_ink``: within EDGE_INK_WINDOW of the map's
-#: length of the densest such place; the ink's, JPEG'd onto the map). A noisy array drawn
-#: upsampled 2-3x by imshow(interpolation="bilinear" / "hanning", RGBA stage: blends of
-#: its neighbours' colors), then JPEG'd, returns as often (0.58-0.82: its texture swings
-#: back at the kernel's scale), but its flanks lie all along the map: 0.22-0.46 (jet,
-#: turbo, rainbow; noise 0.2-0.8 of the field's range; 2.2-2.9x; q75) where the red line
-#: and text of tests/color/test_decolorize_colored_strokes.py (coolwarm, turbo, RdBu_r,
-#: jet; q90 / q75) give 0.59-0.88. tests/color/test_decolorize_interpolated.py (jet;
-#: bilinear, hanning; q75, q90): bilinear 9.5 / 7.9 % holes -> 0 %, error 5.8x -> 0.96-0.99x
-#: the k-d tree's. turbo's and rainbow's are now taken for resized, but keep their holes
-#: (``_inked``'s luma peak of the blends).
-EDGE_INK_ONE = 0.52
-EDGE_INK_WINDOW = 5 / 256
-_INK_BINS = 256
 
 
 @dataclass(frozen=True)
@@ -321,42 +304,13 @@ def inked_share(
     field with no edge of its own there; 0 without candidates."""
     if not len(candidates):
         return 0.0
-    return float(np.mean(_returning(flat, scale, width, candidates, pair)))
-
-
-def _returning(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, pair: np.ndarray,
-) -> np.ndarray:  # fmt: skip
-    """Per candidate: ``inked_share``'s test."""
     back = np.zeros(len(candidates), dtype=bool)
-    if len(candidates):
-        reaches = np.array(EDGE_REACHES, dtype=np.int64)
-        _returns_kernel(
-            flat, float(scale), width, len(flat) // width, candidates, pair, _steps(),
-            reaches, EDGE_INK_EXTENT, float(EDGE_INK_RETURN), back,
-        )  # fmt: skip
-    return back
-
-
-def one_ink(
-    position: np.ndarray, width: int, candidates: np.ndarray, pair: np.ndarray
-) -> float:
-    """Share of the ``candidates`` (each between the pair ``pair`` indexes into
-    ``_steps()``) with a flank at the one place along the map where most flanks lie:
-    within EDGE_INK_WINDOW of the densest stretch of that length (``position``: each
-    pixel's position along the map, in [0, 1]); 0 without candidates."""
-    if not len(candidates):
-        return 0.0
-    steps = _steps()[pair]
-    flanks = np.stack([candidates + steps[:, 0] * width + steps[:, 1],
-                       candidates - steps[:, 0] * width - steps[:, 1]])  # fmt: skip
-    bins = np.clip(np.nan_to_num(position[flanks]) * _INK_BINS, 0, _INK_BINS - 1)
-    bins = bins.astype(np.int64)
-    reach = round(EDGE_INK_WINDOW * _INK_BINS)
-    dense = np.convolve(np.bincount(bins.ravel(), minlength=_INK_BINS),
-                        np.ones(2 * reach + 1), "same")  # fmt: skip
-    mode = int(np.argmax(dense))
-    return float(np.mean((np.abs(bins - mode) <= reach).any(axis=0)))
+    reaches = np.array(EDGE_REACHES, dtype=np.int64)
+    _returns_kernel(
+        flat, float(scale), width, len(flat) // width, candidates, pair, _steps(), reaches,
+        EDGE_INK_EXTENT, float(EDGE_INK_RETURN), back,
+    )  # fmt: skip
+    return float(np.mean(back))
 
 
 @nb.njit(**_JIT)
@@ -403,7 +357,6 @@ def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     seeds: np.ndarray, beyond: np.ndarray, inked: np.ndarray | None = None,
-    position: np.ndarray | None = None,
 ) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
@@ -413,8 +366,7 @@ def resized_blends(
     whose neutral ridges string into long groups (``_neutral.strung_neutral``: gray,
     black or white strokes, whose fringes and JPEG's ringing lie so too). No blend lies
     near an ``inked`` candidate (a stroke's core beyond the map's luma:
-    ``beyond_cores``; default ``beyond``). ``position``: each pixel's position along the
-    map in [0, 1] (``one_ink``; without it the returning share alone decides)."""
+    ``beyond_cores``; default ``beyond``)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -430,12 +382,8 @@ def resized_blends(
     )
     # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
     if resized:
-        back = _returning(flat, scale, width, counted[found], pair[found])
-        resized = float(np.mean(back)) < EDGE_INK_SHARE or (
-            position is not None
-            and one_ink(position, width, counted[found][back], pair[found][back])
-            < EDGE_INK_ONE
-        )
+        returning = inked_share(flat, scale, width, counted[found], pair[found])
+        resized = returning < EDGE_INK_SHARE
     if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
         resized = False
     if not resized:

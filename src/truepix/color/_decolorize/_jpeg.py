@@ -310,7 +310,7 @@ def jpeg_off_map(
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
             # (imported here, as _around below: a first decode of a picture not resized
