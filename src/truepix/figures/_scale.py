@@ -528,6 +528,25 @@ def fit_scale(
     return ScaleFit(fitted, inliers, residual, residuals)
 
 
+def refined_fit(
+    misfit: Any, fraction: np.ndarray, values: np.ndarray, grid: np.ndarray, inverse: Any
+) -> np.ndarray | None:
+    """(vmin, vmax, log k) of a scale with one shape parameter k: started from the ``grid``'s
+    k whose ``values`` lie nearest a line in ``inverse(fraction, k)`` (the scale's inverse
+    of the bar fraction), then all three refined by Levenberg-Marquardt on ``misfit``
+    (pixels). None where that line is flat."""
+    from scipy.optimize import least_squares
+
+    starts = []
+    for k in grid:
+        line = np.polyfit(inverse(fraction, k), values, 1, full=True)
+        starts.append((float(line[1][0]) if len(line[1]) else 0.0, k, *line[0]))
+    _, k, slope, intercept = min(starts)
+    if slope == 0:
+        return None
+    return least_squares(misfit, [intercept, intercept + slope, math.log(k)], method="lm").x
+
+
 def fit_power(positions: Any, values: Any, ends: tuple[float, float], /) -> ScaleFit | None:
     """A power scale (PowerNorm) through a bar's labels, its ends at ``vmin`` and ``vmax``.
 
@@ -557,29 +576,23 @@ def fit_power(positions: Any, values: Any, ends: tuple[float, float], /) -> Scal
     # a label's tick a pixel or two past an end found short (a dark end lost in the outline): the end is there
     low, high = (min(low, p.min()), max(high, p.max())) if high > low else (max(low, p.max()), min(high, p.min()))
     fraction = np.clip((p - low) / (high - low), 0.0, 1.0)
-    from scipy.optimize import least_squares
 
     def misfit(params: np.ndarray) -> np.ndarray:
         vmin, vmax, log_gamma = params
         share = np.clip((v - vmin) / (vmax - vmin), 0.0, None)
         return low + (high - low) * share ** math.exp(log_gamma) - p
 
-    # start from the gamma whose values are nearest a line in fraction**(1/gamma), then
-    # refine all three in pixels (near vmin a small change of it moves a label far)
-    starts = []
-    for gamma in np.geomspace(0.1, 10.0, 81):
-        line = np.polyfit(fraction ** (1.0 / gamma), v, 1, full=True)
-        starts.append((float(line[1][0]) if len(line[1]) else 0.0, gamma, *line[0]))
-    _, gamma, slope, intercept = min(starts)
-    if slope == 0:
+    # (near vmin a small change of it moves a label far: refined in pixels)
+    solved = refined_fit(misfit, fraction, v, np.geomspace(0.1, 10.0, 81),
+                         lambda f, gamma: f ** (1.0 / gamma))  # fmt: skip
+    if solved is None:
         return None
-    solved = least_squares(misfit, [intercept, intercept + slope, math.log(gamma)], method="lm")
-    vmin, vmax, log_gamma = solved.x
+    vmin, vmax, log_gamma = solved
     try:
         scale = AxisScale("power", (low, high), (float(vmin), float(vmax)), gamma=math.exp(log_gamma))
     except InputError:
         return None
-    residuals = np.abs(misfit(solved.x))
+    residuals = np.abs(misfit(solved))
     rms = float(np.sqrt(np.mean(residuals**2)))
     best = (rms, scale, residuals)
     if abs(log_gamma) < math.log(1.05) or rms > 1.0 or residuals.max() > 1.5:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from truepix.errors import InputError
-from truepix.figures._scale import AxisScale, ScaleFit, fit_power
+from truepix.figures._scale import AxisScale, ScaleFit, fit_power, refined_fit
 
 __all__ = ["fit_stretch"]
 
@@ -46,8 +46,6 @@ def _log_share(x: np.ndarray, a: float) -> np.ndarray:
 
 def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) -> ScaleFit | None:
     """The asinh or log stretch from ``vmin`` through the labels, or None."""
-    from scipy.optimize import least_squares
-
     share = _asinh_share if name == "asinh" else _log_share
     grid = np.geomspace(0.01, 1.0, 25) if name == "asinh" else np.geomspace(3.0, 1e5, 25)
 
@@ -61,20 +59,15 @@ def _family(name: str, p: np.ndarray, v: np.ndarray, low: float, high: float) ->
             return low + (high - low) * share((v - vmin) / (vmax - vmin), a) - p
 
     fraction = np.clip((p - low) / (high - low), 0.0, 1.0)
-    starts = []
-    for a in grid:  # the values linear in the stretch's inverse of the bar fraction
-        if name == "asinh":
-            inverse = np.sinh(fraction * math.asinh(1.0 / a)) * a
-        else:
-            inverse = np.expm1(fraction * math.log1p(a)) / a
-        line = np.polyfit(inverse, v, 1, full=True)
-        starts.append((float(line[1][0]) if len(line[1]) else 0.0, a, *line[0]))
-    _, a, slope, intercept = min(starts)
-    if slope == 0:
+    if name == "asinh":  # (the stretch's inverse of the bar fraction)
+        inverse = lambda f, a: np.sinh(f * math.asinh(1.0 / a)) * a  # noqa: E731
+    else:
+        inverse = lambda f, a: np.expm1(f * math.log1p(a)) / a  # noqa: E731
+    solved = refined_fit(misfit, fraction, v, grid, inverse)
+    if solved is None:
         return None
-    solved = least_squares(misfit, [intercept, intercept + slope, math.log(a)], method="lm")
-    vmin, vmax, log_a = (float(x) for x in solved.x)
-    residuals = np.abs(misfit(solved.x))
+    vmin, vmax, log_a = (float(x) for x in solved)
+    residuals = np.abs(misfit(solved))
     if not np.all(np.isfinite(residuals)) or vmax == vmin or abs(log_a) >= _LOG_A:
         return None
     a, span = math.exp(log_a), vmax - vmin
