@@ -201,8 +201,9 @@ def _project(r, g, b, search, ambiguity=True):  # pragma: no cover - jitted
 
 # a call of its own without reference counting, its search inlined: inlined into the
 # kernels (and calling the search), each call took and dropped counts of both arrays
-# (four atomic calls into numba's runtime a color): 40 -> 15 ns a call (jet's 4:2:0
-# model at q75, 159 000 calls: 6.9 -> 3 ms, one thread)
+# (four atomic calls into numba's runtime a color): 40-55 -> 14-19 ns a call in a plain
+# loop (one thread); jet's 4:2:0 model at q75 (159 000 calls) stays at ~6.5 ms, bound by
+# the latency of the positions it gathers
 @nb.njit(_nrt=False, **_JIT)
 def _color_at(s, vertices, positions, n_bins, cyclic):  # pragma: no cover - jitted
     """RGB of the polyline at position s (bins): linear between the two vertices."""
