@@ -21,7 +21,7 @@ from truepix.color._decolorize._filter import pilot_wiener
 from truepix.color._decolorize._grow import core_groups, grow_similar
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, collapse_runs, luma_metric
 from truepix.color._decolorize._plan import _YCBCR
-from truepix.color._decolorize._vertex import _vertex_walked
+from truepix.color._decolorize._vertex import _vertex_before, _vertex_walked
 
 # (name, why it is here)
 MAPS = [
@@ -223,7 +223,7 @@ def test_vertex_before_is_searchsorted(name: str, why: str) -> None:
         rng.uniform(-2, n_bins + 2, 2000), line.positions, np.nextafter(line.positions, -1),
         np.nextafter(line.positions, n_bins + 1), [0.0, n_bins, -np.inf, np.inf, np.nan],
     ])  # fmt: skip
-    got = [kernels._vertex_before(line.positions, s, n_bins) for s in probes]
+    got = [_vertex_before(line.positions, s, n_bins) for s in probes]
     assert np.array_equal(got, np.searchsorted(line.positions, probes, side="right") - 1)
 
 
@@ -240,7 +240,7 @@ def test_vertex_before_counts_and_walks_alike(drift: float) -> None:
         rng.uniform(-5, n_bins + 5, 5000), positions, np.nextafter(positions, -np.inf),
         np.nextafter(positions, np.inf), [-np.inf, np.inf, np.nan, 0.0, n_bins],
     ])  # fmt: skip
-    got = [kernels._vertex_before(positions, s, n_bins) for s in probes]
+    got = [_vertex_before(positions, s, n_bins) for s in probes]
     want = np.searchsorted(positions, probes, side="right") - 1
     assert np.array_equal(got, want)
     assert np.array_equal([_vertex_walked(positions, s, n_bins) for s in probes], want)

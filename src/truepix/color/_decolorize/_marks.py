@@ -16,7 +16,7 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT, POS_MASK, RESIDUAL_SHIFT
-from truepix.color._decolorize._vertex import _vertex_walked
+from truepix.color._decolorize._vertex import _walk
 
 __all__ = ["block_marks", "interp_at", "interp_table", "vertex_guide"]
 
@@ -81,13 +81,20 @@ def _interp_rgb(x, xp, fp, slopes, j):  # pragma: no cover - jitted
     return r, g, b
 
 
-@nb.njit(inline="always", **_JIT)
+# a call of its own without reference counting, its walk inlined (as ``_color_at``):
+# inlined into ``_interp._colors`` and calling the walk, each position took and dropped
+# counts of the arrays (atomic calls into numba's runtime)
+@nb.njit(_nrt=False, **_JIT)
 def interp_at(x, xp, fp, slopes, period, n_bins):  # pragma: no cover - jitted
     """The polyline's RGB at position x (bins, not NaN) as ``np.interp`` gives it
     (``period=n_bins`` on cyclic maps); the table from :func:`interp_table`."""
     if period > 0.0:
         x = x % period
-    return _interp_rgb(x, xp, fp, slopes, _vertex_walked(xp, x, n_bins))
+    n = xp.shape[0]
+    if math.isnan(x):  # (an infinite x's remainder: searchsorted's, NaN sorts last)
+        return _interp_rgb(x, xp, fp, slopes, n - 1)
+    j = _walk(xp, x, int(min(max(x * (n / n_bins), 0.0), n - 1.0)))  # (_vertex_walked's)
+    return _interp_rgb(x, xp, fp, slopes, j)
 
 
 @nb.njit(**_JIT)

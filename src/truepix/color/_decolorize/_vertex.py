@@ -26,8 +26,8 @@ VERTEX_WINDOW = 5
 # atomic calls into numba's runtime) cost more than the search
 # (chroma_subsampling_test on a JPEG'd megapixel's sample: 2.2-3.1 -> 1.8-2.3 ms,
 # one thread)
-@nb.njit(_nrt=False, **_JIT)
-def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
+@nb.njit(_nrt=False, inline="always", **_JIT)
+def _vertex_search(positions, s, n_bins):  # pragma: no cover - jitted
     """``searchsorted(positions, s, side="right") - 1``: the last vertex at or before s
     (``positions`` ascending).
 
@@ -45,8 +45,8 @@ def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
     pixels, the 4:2:0 model's 5 000 blocks).
     """
     n = positions.shape[0]
-    if math.isnan(s):
-        return np.searchsorted(positions, s, side="right") - 1
+    if math.isnan(s):  # (searchsorted's: NaN sorts after every position)
+        return n - 1
     k = int(min(max(s * (n / n_bins), 0.0), n - 1.0))
     low = k - 3
     high = low + VERTEX_WINDOW + 1
@@ -56,6 +56,12 @@ def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
             count += np.int64(positions[low + j] <= s)
         return count
     return _walk(positions, s, k)
+
+
+@nb.njit(_nrt=False, **_JIT)
+def _vertex_before(positions, s, n_bins):  # pragma: no cover - jitted
+    """:func:`_vertex_search` as a call of its own (for callers that inline it not)."""
+    return _vertex_search(positions, s, n_bins)
 
 
 @nb.njit(_nrt=False, **_JIT)
