@@ -1,4 +1,4 @@
-"""An ink piled at a map's end that is the end's own color: data's floor (``end_color``).
+"""Inks at a map's end that are the end's own color: data's floor (``end_color``, ``end_lines``).
 
 ``_jumps._ink_of`` takes the cores piled at an end of the map (their peak window reaching
 position 0 or 1) for an ink there: a black contour over seismic, whose near-black ends
@@ -23,7 +23,9 @@ own color where the median core does not fit gray ``_end_inks.END_GATE`` DN bett
 -9.2, turbo -7.0: their jump inks fell to other tests); black strokes over seismic
 (benchmarks/annotnear's figure) +5.8. Where the end is nearly gray (its chroma under
 ``_end_inks.END_CHROMA``: magma, gray, Greys) the chroma cannot tell and the pile stays
-an ink, as before.
+an ink, as before. The same floor lines at q90 were taken by ``_lines`` for contours of
+one ink over several fields (1.3 % of the picture): the chains whose ink lies at a colored
+end's luma are asked the same question there (``end_lines``).
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from __future__ import annotations
 import numpy as np
 
 from truepix.color._decolorize._grains import side_pairs
+from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
-__all__ = ["PILE_LUMA", "end_color"]
+__all__ = ["PILE_LUMA", "colored_ends", "end_color", "end_lines"]
 
 #: The ink's luma (the peak of its cores') within PILE_LUMA DN of the end's: JPEG keeps
 #: luma, but blurs a thin line's with its sides' (the disparity map's 1-2 px lines of
@@ -76,14 +79,13 @@ def end_color(
     False
     """
     # (imported here: ``_end_inks`` imports ``_jumps``, which asks this)
-    from truepix.color._decolorize._end_inks import END_CHROMA, END_GATE, _to_segment
+    from truepix.color._decolorize._end_inks import END_CHROMA
 
     end = np.asarray(end, dtype=np.float64)
     if abs(ink_luma - end @ _YCBCR[0]) > PILE_LUMA or not len(cores):
         return False
     to_chroma = _YCBCR[1:].T
-    end_chroma = end @ to_chroma
-    if np.hypot(*end_chroma) < END_CHROMA:
+    if np.hypot(*(end @ to_chroma)) < END_CHROMA:
         return False
     height = len(position) // width
     y, x = cores // width, cores % width
@@ -101,12 +103,53 @@ def end_color(
         pair_sum = flat[a[take], :3].astype(np.float64) + flat[b[take], :3]  # (no uint8 wrap)
         side_chroma[take] = 0.5 * pair_sum @ to_chroma * scale
     judged = np.isfinite(closest)
-    if not judged.any():
-        return False
-    chroma = flat[cores[judged], :3] @ to_chroma * scale
-    side_chroma = side_chroma[judged]
-    ends = np.broadcast_to(end_chroma, side_chroma.shape)
+    return bool(judged.any()) and _fits_end(flat, scale, cores[judged], side_chroma[judged], end)
+
+
+def _fits_end(
+    flat: np.ndarray, scale: float, pixels: np.ndarray, side_chroma: np.ndarray,
+    end: np.ndarray,
+) -> bool:  # fmt: skip
+    """Whether the median of the ``pixels``' (flat indices) (Cb, Cr) fits a blend of
+    their sides' (``side_chroma``, DN) with the ``end`` color's (RGB, DN) no worse than
+    ``_end_inks.END_GATE`` DN beyond one with gray."""
+    from truepix.color._decolorize._end_inks import END_GATE, _to_segment
+
+    chroma = flat[pixels, :3] @ _YCBCR[1:].T * scale
+    ends = np.broadcast_to(end @ _YCBCR[1:].T, side_chroma.shape)
     gain = _to_segment(chroma, side_chroma, ends) - _to_segment(
         chroma, side_chroma, np.zeros_like(side_chroma)
     )  # fmt: skip
     return bool(np.median(gain) < END_GATE)
+
+
+def colored_ends(line: Polyline) -> np.ndarray:
+    """The map's end colors (RGB, DN; rows) whose chroma is not nearly gray
+    (``_end_inks.END_CHROMA``): those whose own color tells from a black or white ink's
+    at their luma; none where the map is cyclic (no ends)."""
+    from truepix.color._decolorize._end_inks import END_CHROMA
+
+    if line.cyclic or len(line.vertices) < 2:
+        return np.zeros((0, 3))
+    ends = line.vertices[[0, -1]]
+    return ends[np.hypot(*(ends @ _YCBCR[1:].T).T) >= END_CHROMA]
+
+
+def end_lines(
+    flat: np.ndarray, scale: float, width: int, luma: np.ndarray, side: np.ndarray,
+    pixels: np.ndarray, end: np.ndarray,
+) -> bool:  # fmt: skip
+    """Whether thin lines' ``pixels`` (flat indices, rows of ``width``; ``luma`` and
+    the luma ``side`` of the field across them, DN, per pixel of the picture) at an end's
+    luma are that ``end``'s color (RGB, DN; ``_fits_end``), their sides' chroma read as
+    ``_end_inks`` reads it: ``_lines``' contour test took the disparity map's invalid
+    pixels (viridis JPEG q90: 1.3 % of the picture, ink 29.0 DN, the first color's
+    30.5) for contours in one ink over several fields; 4:2:0 gives their core the
+    sides' chroma, 67-95 DN from the map, so the residual that tells a discrete map's
+    painted colors (``_lines.LINES_DISCRETE_RESIDUAL``) does not."""
+    from truepix.color._decolorize._end_inks import _side_chroma
+
+    if not len(pixels):
+        return False
+    sides = _side_chroma(flat, scale, width, luma, side[pixels], pixels)
+    return _fits_end(flat, scale, pixels, sides, end)
