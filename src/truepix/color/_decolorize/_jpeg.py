@@ -390,7 +390,8 @@ def jpeg_off_map(
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
     # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
     if not (colorless or line.cyclic or plan.discrete):
-        jump_strokes(flat, scale, width, position, off_map, resized, ink_ends(line))
+        jump_strokes(flat, scale, width, position, off_map, resized, ink_ends(line),
+                     line.vertices[[0, -1]])
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)

@@ -29,6 +29,7 @@ import numpy as np
 from truepix._threads import split_rows
 from truepix._validate import readonly
 from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._end_piles import end_color
 from truepix.color._decolorize._grains import grains
 from truepix.color._decolorize._grow import groups_of
 from truepix.color._decolorize._kernels import _JIT
@@ -244,6 +245,7 @@ def _jump_row(  # pragma: no cover - jitted
 def jump_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
     resized: bool = False, ends: tuple[bool, bool] = (False, False),
+    end_colors: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of strokes in one ink that data would not make:
     cores that jump JUMP_CORE or more to the ink's position (a peak of the cores'
@@ -253,7 +255,9 @@ def jump_strokes(
     ``resized``: the picture was judged resampled (``_edges.resized_blends``); then
     weak jumps (JUMP_WEAK) are an upscale's texture unless the ink holds most cores.
     ``ends``: whether ``_end_inks`` looks for strokes in the map's first / last color
-    (``_end_inks.ink_ends``); an ink piled there is left to it (``_ink_of``)."""
+    (``_end_inks.ink_ends``); an ink piled there is left to it (``_ink_of``).
+    ``end_colors``: the map's first and last colors (RGB, DN; None: not asked), of which
+    an ink piled at an end must not be (``_end_piles``)."""
     if width < 8 or len(position) < 64:
         return
     # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
@@ -271,6 +275,8 @@ def jump_strokes(
     ink = _ink_of(cores, position, 1.0, len(position), off_map, 1.0, ends)
     if ink is None:
         return
+    piled = _piled_end(*_peak_window(position[cores], 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH),
+                       ends)  # fmt: skip
     n_cores = len(cores)
     cores = cores[np.abs(position[cores] - ink) <= JUMP_INK_WIDTH]
     if _extent(cores, width) < JUMP_INK_EXTENT:  # (one blob: a field's extremum)
@@ -290,6 +296,13 @@ def jump_strokes(
     ink_luma = _peak(luma[cores], 0.0, 256.0, 256, JUMP_INK_LUMA)
     inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
     if weak and np.std(luma[inked]) > JUMP_WEAK_SPREAD:  # (texture: the map's lumas there)
+        return
+    # ... and, piled at an end of the map, not that end's own color (data's floor or
+    # ceiling: a disparity map's invalid pixels, a clipped field; ``_end_piles``)
+    if piled is not None and end_colors is not None and end_color(
+        flat, scale, width, position, off_map, inked, ink_luma, end_colors[piled],
+        JUMP_REACHES, JUMP_SIDES, JUMP_CORE,
+    ):  # fmt: skip
         return
     # ... lying on one field (its two sides close): a texture's ridges between grains of
     # differing levels share a level too (skimage's brick mortar; _grains)
@@ -394,6 +407,17 @@ def _peak_window(
             low + last * step if last < bins else np.inf)  # fmt: skip
 
 
+def _piled_end(low: float, high: float, ends: tuple[bool, bool]) -> int | None:
+    """Which end of the map (0: the first color, 1: the last) a peak window [``low``,
+    ``high``) (``_peak_window``) reaches where ``_end_inks`` does not look (``ends``);
+    None where it reaches neither."""
+    if np.isinf(low) and not ends[0]:
+        return 0
+    if np.isinf(high) and not ends[1]:
+        return 1
+    return None
+
+
 def _ink_of(
     cores: np.ndarray, position: np.ndarray, slack: float, n_pixels: float,
     off_map: np.ndarray, flagged_weight: float, ends: tuple[bool, bool] = (False, False),
@@ -422,7 +446,7 @@ def _ink_of(
     # (at an end of the map the peak's window holds the pile JPEG clipped there, which
     # lies past its centre's reach: the ink is where the window's positions lie)
     low, high = _peak_window(own, 0.0, 1.0, JUMP_INK_BINS, JUMP_INK_WIDTH)
-    if (np.isinf(low) and not ends[0]) or (np.isinf(high) and not ends[1]):
+    if _piled_end(low, high, ends) is not None:
         within = own[(own >= low) & (own < high)]
         held, ink = len(within), float(np.median(within))
     if held < slack * JUMP_INK_SHARE * len(cores):

@@ -21,6 +21,7 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._end_piles import colored_ends, end_lines
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
@@ -126,6 +127,12 @@ def ink_lines(
         return none
     kept = np.zeros(len(stats) + 1, dtype=bool)
     kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL, painted)
+    for end in colored_ends(line) if kept.any() else ():  # (data's floor: ``_end_piles``)
+        at_end = kept[1:] & (np.abs(stats[:, 1] - end @ _YCBCR[0]) <= LINES_INK)
+        pixels = np.flatnonzero(np.append(False, at_end)[label])
+        if at_end.any() and end_lines(flat, scale, width, luma_of, luma_of - departure,
+                                      pixels, end):  # fmt: skip
+            kept[1:] &= ~at_end
     if kept.any():
         off_map |= kept[label]
     return _inks(stats[kept[1:], 1])

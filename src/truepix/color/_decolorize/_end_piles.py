@@ -1,0 +1,155 @@
+"""Inks at a map's end that are the end's own color: data's floor (``end_color``, ``end_lines``).
+
+``_jumps._ink_of`` takes the cores piled at an end of the map (their peak window reaching
+position 0 or 1) for an ink there: a black contour over seismic, whose near-black ends
+hold black's JPEG'd pixels (tests/color/test_decolorize_ink_at_end.py). Data piles there
+too: a field clipped to vmin or vmax, a disparity or depth map whose invalid pixels are
+set to its minimum. Such a map (skimage's ``stereo_motorcycle`` disparity, resized to
+512^2, ``cmap(x, bytes=True)``, Pillow JPEG q75) is flat regions with sharp edges, and
+its invalid pixels run between them as thin lines of the map's first color: 2 px wide
+valleys below both sides, at one position and one luma, as a stroke's cores are. The
+jump ink took them, with their edges and fringes: viridis 7.2 %, jet 8.5 % of the
+picture NaN (6.4x and 4.1x the nearest-color k-d tree's error), and the same picture
+beside a photograph 0 % (its texture's cores, at every position, left the peak
+under ``_jumps.JUMP_INK_SHARE``): a decode that hangs on what else is in the picture.
+
+What tells them is the color, as ``_end_inks`` tells a white or black stroke from the
+map's light or dark end: a stroke's ink at an end is a color past it (black beyond
+seismic's dark blue and dark red), the floor's is the end color itself. Per core of the
+ink, its (Cb, Cr) is fitted as a blend of its sides' (the pair it stands out of,
+``_jumps.JUMP_REACHES`` away) with gray, and with the end color's; the pile is the end's
+own color where the median core does not fit gray ``_end_inks.END_GATE`` DN better. Measured
+(median gain of gray, DN): the disparity map, JPEG q75, viridis -2.1, jet -16.4 (coolwarm
+-9.2, turbo -7.0: their jump inks fell to other tests); black strokes over seismic
+(benchmarks/annotnear's figure) +5.8. Where the end is nearly gray (its chroma under
+``_end_inks.END_CHROMA``: magma, gray, Greys) the chroma cannot tell and the pile stays
+an ink, as before. The same floor lines at q90 were taken by ``_lines`` for contours of
+one ink over several fields (1.3 % of the picture): the chains whose ink lies at a colored
+end's luma are asked the same question there (``end_lines``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize._grains import side_pairs
+from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._plan import _YCBCR
+
+__all__ = ["PILE_LUMA", "colored_ends", "end_color", "end_lines"]
+
+#: The ink's luma (the peak of its cores') within PILE_LUMA DN of the end's: JPEG keeps
+#: luma, but blurs a thin line's with its sides' (the disparity map's 1-2 px lines of
+#: the first color, q75: viridis 1, jet 7, turbo 8 DN above it); red strokes over
+#: coolwarm, piled at its dark red end at q75, 28 DN above (its chroma, far from gray,
+#: does not tell: ``_jumps``' strokes in a color the map holds).
+PILE_LUMA = 16.0
+
+
+def end_color(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
+    cores: np.ndarray, ink_luma: float, end: np.ndarray, reaches: tuple[int, ...],
+    sides: float, core: float,
+) -> bool:  # fmt: skip
+    """Whether the ink of ``cores`` (flat indices, rows of ``width``), piled at the map's
+    end whose color is ``end`` (RGB, DN), is that color: the ink's luma (``ink_luma``,
+    DN) lies within PILE_LUMA of the end's, the end's chroma is not nearly gray
+    (``_end_inks.END_CHROMA``) and the median core's (Cb, Cr) does not fit a blend of its
+    sides' with gray ``_end_inks.END_GATE`` DN better than one with the end's. A core's
+    sides: of the pairs ``reaches`` px away across it (4 directions) that agree within
+    ``sides`` and that it stands out of by ``core`` or more (``_jumps.jumps``), the closest
+    pair. ``flat``: the picture's pixels (times ``scale``: DN); ``position``: each pixel's
+    (0-1, NaN or ``off_map``: no side).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> end = np.array([68.0, 1.0, 84.0])  # viridis' first color
+    >>> rgb = np.tile(np.array([253, 231, 37], np.uint8), (9, 40, 1))  # its last color ...
+    >>> rgb[4] = end  # ... with a line of its first across it
+    >>> position = np.ones(rgb.shape[:2])
+    >>> position[4] = 0.0
+    >>> line = 4 * 40 + np.arange(3, 37)
+    >>> off = np.zeros(position.size, dtype=bool)
+    >>> args = (1.0, 40, position.ravel(), off, line, 30.5, end, (2, 3), 0.15, 0.15)
+    >>> end_color(rgb.reshape(-1, 3), *args)
+    True
+    >>> rgb[4] = (40, 20, 30)  # a dark line of another color at its luma
+    >>> end_color(rgb.reshape(-1, 3), *args)
+    False
+    """
+    # (imported here: ``_end_inks`` imports ``_jumps``, which asks this)
+    from truepix.color._decolorize._end_inks import END_CHROMA
+
+    end = np.asarray(end, dtype=np.float64)
+    if abs(ink_luma - end @ _YCBCR[0]) > PILE_LUMA or not len(cores):
+        return False
+    to_chroma = _YCBCR[1:].T
+    if np.hypot(*(end @ to_chroma)) < END_CHROMA:
+        return False
+    height = len(position) // width
+    y, x = cores // width, cores % width
+    own = position[cores]
+    closest = np.full(len(cores), np.inf)
+    side_chroma = np.zeros((len(cores), 2))
+    for inside, a, b in side_pairs(y, x, height, width, reaches):
+        pa, pb = position[a], position[b]
+        with np.errstate(invalid="ignore"):
+            gap = np.abs(pa - pb)
+            out = np.maximum(own - np.maximum(pa, pb), np.minimum(pa, pb) - own)
+            pair = inside & ~off_map[a] & ~off_map[b] & (gap <= sides) & (out >= core)
+        take = pair & (gap < closest)
+        closest[take] = gap[take]
+        pair_sum = flat[a[take], :3].astype(np.float64) + flat[b[take], :3]  # (no uint8 wrap)
+        side_chroma[take] = 0.5 * pair_sum @ to_chroma * scale
+    judged = np.isfinite(closest)
+    return bool(judged.any()) and _fits_end(flat, scale, cores[judged], side_chroma[judged], end)
+
+
+def _fits_end(
+    flat: np.ndarray, scale: float, pixels: np.ndarray, side_chroma: np.ndarray,
+    end: np.ndarray,
+) -> bool:  # fmt: skip
+    """Whether the median of the ``pixels``' (flat indices) (Cb, Cr) fits a blend of
+    their sides' (``side_chroma``, DN) with the ``end`` color's (RGB, DN) no worse than
+    ``_end_inks.END_GATE`` DN beyond one with gray."""
+    from truepix.color._decolorize._end_inks import END_GATE, _to_segment
+
+    chroma = flat[pixels, :3] @ _YCBCR[1:].T * scale
+    ends = np.broadcast_to(end @ _YCBCR[1:].T, side_chroma.shape)
+    gain = _to_segment(chroma, side_chroma, ends) - _to_segment(
+        chroma, side_chroma, np.zeros_like(side_chroma)
+    )  # fmt: skip
+    return bool(np.median(gain) < END_GATE)
+
+
+def colored_ends(line: Polyline) -> np.ndarray:
+    """The map's end colors (RGB, DN; rows) whose chroma is not nearly gray
+    (``_end_inks.END_CHROMA``): those whose own color tells from a black or white ink's
+    at their luma; none where the map is cyclic (no ends)."""
+    from truepix.color._decolorize._end_inks import END_CHROMA
+
+    if line.cyclic or len(line.vertices) < 2:
+        return np.zeros((0, 3))
+    ends = line.vertices[[0, -1]]
+    return ends[np.hypot(*(ends @ _YCBCR[1:].T).T) >= END_CHROMA]
+
+
+def end_lines(
+    flat: np.ndarray, scale: float, width: int, luma: np.ndarray, side: np.ndarray,
+    pixels: np.ndarray, end: np.ndarray,
+) -> bool:  # fmt: skip
+    """Whether thin lines' ``pixels`` (flat indices, rows of ``width``; ``luma`` and
+    the luma ``side`` of the field across them, DN, per pixel of the picture) at an end's
+    luma are that ``end``'s color (RGB, DN; ``_fits_end``), their sides' chroma read as
+    ``_end_inks`` reads it: ``_lines``' contour test took the disparity map's invalid
+    pixels (viridis JPEG q90: 1.3 % of the picture, ink 29.0 DN, the first color's
+    30.5) for contours in one ink over several fields; 4:2:0 gives their core the
+    sides' chroma, 67-95 DN from the map, so the residual that tells a discrete map's
+    painted colors (``_lines.LINES_DISCRETE_RESIDUAL``) does not."""
+    from truepix.color._decolorize._end_inks import _side_chroma
+
+    if not len(pixels):
+        return False
+    sides = _side_chroma(flat, scale, width, luma, side[pixels], pixels)
+    return _fits_end(flat, scale, pixels, sides, end)
