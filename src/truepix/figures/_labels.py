@@ -307,8 +307,11 @@ def _split_at_marks(members: list[int], boxes: list[tuple[int, int, int, int]], 
     Crowded labels (``0 50000 100000 ...`` on a narrow axis) stand closer
     than the gap that parts labels and are joined into one. Each is centred
     on its own tick, so between two neighbouring marks lies the gap between
-    two labels: the widest gap between glyphs there is the cut. Labels drawn
-    over each other (no gap between two marks) cannot be read apart: none is.
+    two labels: the gap between glyphs there that holds the marks' midpoint
+    is the cut (labels of like widths part there; a narrow ``1``'s side
+    bearings open a gap inside ``11`` wider than the one between ``10`` and
+    ``11``), else the widest. Labels drawn over each other (no gap between
+    two marks) cannot be read apart: none is.
     """
     l0 = min(boxes[k][2] for k in members)
     l1 = max(boxes[k][3] for k in members)
@@ -327,7 +330,11 @@ def _split_at_marks(members: list[int], boxes: list[tuple[int, int, int, int]], 
                 if a <= (reach[i] + boxes[order[i + 1]][2]) / 2.0 <= b]  # fmt: skip
         if not gaps or max(gaps)[0] < 2:
             return []
-        cuts.append(max(gaps)[1])
+        middle = (a + b) / 2.0
+        holding = [
+            i for size, i in gaps if size >= 1 and reach[i] <= middle <= boxes[order[i + 1]][2]
+        ]
+        cuts.append(holding[0] if holding else max(gaps)[1])
     bounds = [-1, *sorted(set(cuts)), len(order) - 1]
     return [order[i + 1 : j + 1] for i, j in zip(bounds, bounds[1:]) if j > i]
 
@@ -492,7 +499,7 @@ def read_side(
                 position, snapped = float(near[k] + strip.start), True
                 break
         ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
-    if not along_text and stacked(ticks):  # glyphs of rotated labels, each read as a label
+    if not along_text and stacked(ticks, marks + strip.start):  # rotated labels' glyphs, each read
         ticks = rotated_ticks(gray, image_ink, strip, boxes, marks, _INK)
     other = []
     for d0, d1, l0, l1 in farther:
