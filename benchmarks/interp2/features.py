@@ -1,18 +1,23 @@
-"""Features of resized_blends' returning candidates on blends vs strokes pictures."""
+"""Features of resized_blends' returning candidates: noisy arrays' blends vs strokes.
+
+share / ret (inked_share) / one (one_ink's share) / PtS (one_ink's contrast: the densest
+place's flanks over those of the stretches either side) and the rejected candidates
+(ratio and excess over the field's positions, over the non-returning blends' flanks, the
+ink flank alone). Usage: PYTHONPATH=src:. python benchmarks/interp2/features.py
+[all|noisy|strokes|more|few] [hist]
+"""
 from __future__ import annotations
 
 import io
 import sys
 
-import cv2
-import matplotlib as mpl
 import numpy as np
 from PIL import Image
 
 sys.path.insert(0, "benchmarks/interp2")
 sys.path.insert(0, ".")
 import measure  # noqa: E402
-from tests.color._photographs import stroked_figure, photo_jpeg  # noqa: E402
+from tests.color._photographs import stroked_figure  # noqa: E402
 from truepix.color._decolorize import _edges, _jpeg  # noqa: E402
 import truepix as tp  # noqa: E402
 
@@ -28,8 +33,8 @@ def off(flat, scale, width, position, *a, **k):
     return orig_off(flat, scale, width, position, *a, **k)
 
 
-def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
-    out = orig_rb(flat, scale, width, candidates, on_map, seeds, beyond, inked)
+def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None, position=None):
+    out = orig_rb(flat, scale, width, candidates, on_map, seeds, beyond, inked, position)
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -59,9 +64,7 @@ def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
     one = np.mean((np.abs(rb_ - mode) <= WIN).any(axis=0)) if rb_.shape[1] else 0
     fb = np.clip(pos[on_map] * BINS, 0, BINS - 1).astype(int)
     d_field = dens(fb) / len(fb)
-    d_all = dens(b) / max(b.shape[1], 1)  # flanks of every found blend, per candidate
     nb = b[:, ~back]
-    d_non = dens(nb) / max(nb.shape[1], 1)
     # excess of returning flanks over field (per flank share, 2 flanks per cand)
     r1 = (dens(rb_) / max(rb_.size, 1))
     ex_field = np.max(r1 - d_field)
@@ -106,16 +109,17 @@ def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None):
         print()
         print("  ret ", np.bincount(rb_.ravel() // 8, minlength=32))
         print("  non ", np.bincount(nb.ravel() // 8, minlength=32))
-        print("  fld ", np.round(np.bincount(fb // 8, minlength=32) / len(fb) * rb_.size).astype(int))
+        field_hist = np.bincount(fb // 8, minlength=32) / len(fb) * rb_.size
+        print("  fld ", np.round(field_hist).astype(int))
     print(f"  share {share:.3f} ret {back.mean() if len(back) else 0:.3f} one {one:.3f} "
           f"mode {mode} fieldAtMode {d_field[mode]:.3f} exField {ex_field:.3f} "
-          f"ratioF {ratio_field:.2f} exNon {ex_non:.3f} PtS {STATE['pts']:.2f} INK {STATE['inkf']} resized {out[1]}", flush=True)
+          f"ratioF {ratio_field:.2f} exNon {ex_non:.3f} PtS {STATE['pts']:.2f} "
+          f"INK {STATE['inkf']} resized {out[1]}", flush=True)
     return out
 
 
 _jpeg.jpeg_off_map = off
 _jpeg.resized_blends = rb
-import truepix.color._decolorize._api as api  # noqa: E402,F401
 
 
 def run(label, pic, cmap):
