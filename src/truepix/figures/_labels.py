@@ -276,28 +276,31 @@ def _group(
     A joiner (a multiplication sign, spaced as a binary operator) joins its
     neighbours across twice the gap.
     """
-    parent = list(range(len(boxes)))
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    across = 1 - along_text
-    for i, a in enumerate(boxes):
-        for j in range(i):
-            b = boxes[j]
-            a0, a1 = a[2 * along_text], a[2 * along_text + 1]
-            b0, b1 = b[2 * along_text], b[2 * along_text + 1]
-            c0, c1 = a[2 * across], a[2 * across + 1]
-            e0, e1 = b[2 * across], b[2 * across + 1]
-            reach = 2.2 * gap if i in joiners or j in joiners else gap
-            if max(a0, b0) - min(a1, b1) <= reach and min(c1, e1) - max(c0, e0) > 0:
-                parent[root(i)] = root(j)
+    n = len(boxes)
+    if n == 0:
+        return []
+    array = np.asarray(boxes, dtype=np.float64).reshape(n, 4)
+    a0, a1 = array[:, 2 * along_text], array[:, 2 * along_text + 1]
+    c0, c1 = array[:, 2 * (1 - along_text)], array[:, 2 * (1 - along_text) + 1]
+    joins = np.zeros(n, dtype=bool)
+    joins[list(joiners)] = True
+    pairs = []
+    for start in range(0, n, 512):  # in blocks of rows: a strip may hold thousands of glyphs
+        rows = slice(start, start + 512)
+        reach = np.where(joins[rows, None] | joins[None, :], 2.2 * gap, gap)
+        apart = np.maximum(a0[rows, None], a0[None, :]) - np.minimum(a1[rows, None], a1[None, :])
+        overlap = np.minimum(c1[rows, None], c1[None, :]) - np.maximum(c0[rows, None], c0[None, :])
+        i, j = np.nonzero((apart <= reach) & (overlap > 0))
+        pairs.append((i + start, j))
+    i, j = (np.concatenate(p) for p in zip(*pairs, strict=True))
+    graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = {}
-    for i in range(len(boxes)):
-        groups.setdefault(root(i), []).append(i)
+    for k in range(n):  # in the order of each group's first box, as a union-find gave them
+        groups.setdefault(int(label[k]), []).append(k)
     return list(groups.values())
 
 
