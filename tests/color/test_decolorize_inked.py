@@ -108,12 +108,16 @@ def test_photographs_gain_no_holes(
 
 def test_a_peak_whose_stroke_claims_little_is_data(monkeypatch: pytest.MonkeyPatch) -> None:
     # turbo's camera (q95): the luma peak is taken for an ink, and its stroke would flag
-    # data, which the claim (INKED_CLAIM) turns down.
+    # data, which the claim (INKED_CLAIM) turns down -- and, the picture taken for resized,
+    # the field's own pixels at the peak's luma (INKED_PEAK_FIELD: 0.77 of theirs).
     from truepix.color._decolorize import _inked
 
     picture = _photograph("turbo", "camera", 95)
     monkeypatch.setattr(_inked, "INKED_CLAIM", 0.0)
     monkeypatch.setattr(_inked, "INKED_CLAIM_LEAST", 0.0)
+    holes = np.isnan(Decolorizer(colormap("turbo"), vmin=0.0, vmax=1.0).values(picture))
+    assert holes.mean() <= 0.002
+    monkeypatch.setattr(_inked, "INKED_PEAK_FIELD", 0.0)
     holes = np.isnan(Decolorizer(colormap("turbo"), vmin=0.0, vmax=1.0).values(picture))
     assert holes.mean() > 0.002
 

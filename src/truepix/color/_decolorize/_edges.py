@@ -26,7 +26,9 @@ from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
-__all__ = ["EdgeTest", "beyond_cores", "edge_blends", "inked_share", "resized_blends"]
+__all__ = [
+    "EdgeTest", "beyond_cores", "edge_blends", "inked_share", "one_ink", "resized_blends",
+]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
 #: flank a blend: a 0.33x-0.5x downscale blends over one pixel, a 2x upscale over two
@@ -122,6 +124,24 @@ EDGE_SHARE_CHROMA = 0.3
 EDGE_INK_EXTENT = 3
 EDGE_INK_RETURN = 0.5
 EDGE_INK_SHARE = 0.53
+#: ... and the strokes' ink stands at one place along the map (``one_ink``): EDGE_INK_ONE
+#: or more of the returning candidates have a flank within EDGE_INK_WINDOW of the map's
+#: length of the densest such place, or that place holds EDGE_INK_CONTRAST times the
+#: flanks of the stretches of its length either side of it (what the field alone gives
+#: there: a texture's flanks spread along the map, smoothly; an ink is a spike over
+#: them). A noisy array drawn upsampled 2-3x by imshow (bilinear, hanning, the default
+#: antialiased: RGBA blends of its neighbours' colors), then JPEG'd, returns as often as
+#: strokes do (0.57-0.76: its texture swings back at the kernel's scale): its densest
+#: place holds 0.23-0.46 of them, 1.3-3.2 times its sides (jet, turbo, rainbow; noise
+#: 0.2-0.8 of the field's range; 4 seeds; q75 / q90), where red lines and text over a
+#: smooth field or a photograph (coolwarm, turbo, RdBu_r, RdYlBu, jet) give 0.59-0.90 /
+#: 4.0-29, and over skimage's brick 0.53 / 3.2 (RdBu_r) and 0.27 / 3.8 (RdYlBu: the
+#: brick's own blends spread the flanks; tests/color/test_decolorize_grains.py).
+#: benchmarks/interp2/features.py.
+EDGE_INK_ONE = 0.52
+EDGE_INK_CONTRAST = 3.5
+EDGE_INK_WINDOW = 5 / 256
+_INK_BINS = 256
 
 
 @dataclass(frozen=True)
@@ -304,13 +324,46 @@ def inked_share(
     field with no edge of its own there; 0 without candidates."""
     if not len(candidates):
         return 0.0
+    return float(np.mean(_returning(flat, scale, width, candidates, pair)))
+
+
+def _returning(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, pair: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Per candidate: ``inked_share``'s test."""
     back = np.zeros(len(candidates), dtype=bool)
-    reaches = np.array(EDGE_REACHES, dtype=np.int64)
-    _returns_kernel(
-        flat, float(scale), width, len(flat) // width, candidates, pair, _steps(), reaches,
-        EDGE_INK_EXTENT, float(EDGE_INK_RETURN), back,
-    )  # fmt: skip
-    return float(np.mean(back))
+    if len(candidates):
+        reaches = np.array(EDGE_REACHES, dtype=np.int64)
+        _returns_kernel(
+            flat, float(scale), width, len(flat) // width, candidates, pair, _steps(),
+            reaches, EDGE_INK_EXTENT, float(EDGE_INK_RETURN), back,
+        )  # fmt: skip
+    return back
+
+
+def one_ink(
+    position: np.ndarray, width: int, candidates: np.ndarray, pair: np.ndarray
+) -> tuple[float, float]:
+    """Where the flanks of the ``candidates`` (each between the pair ``pair`` indexes
+    into ``_steps()``) lie along the map (``position``: each pixel's, in [0, 1]): the
+    share of the candidates with a flank within EDGE_INK_WINDOW of the densest place,
+    and how many times the flanks of the stretches of that length either side of it
+    (their mean, at least one) that place holds; (0, 0) without candidates."""
+    if not len(candidates):
+        return 0.0, 0.0
+    steps = _steps()[pair]
+    offsets = steps[:, 0] * width + steps[:, 1]
+    flanks = np.stack([candidates + offsets, candidates - offsets])
+    bins = np.clip(np.nan_to_num(position[flanks]) * _INK_BINS, 0, _INK_BINS - 1)
+    bins = bins.astype(np.int64)
+    reach = round(EDGE_INK_WINDOW * _INK_BINS)
+    dense = np.convolve(np.bincount(bins.ravel(), minlength=_INK_BINS),
+                        np.ones(2 * reach + 1), "same")  # fmt: skip
+    mode = int(np.argmax(dense))
+    share = float(np.mean((np.abs(bins - mode) <= reach).any(axis=0)))
+    sides = [dense[i] if 0 <= i < _INK_BINS else 0.0
+             for i in (mode - 2 * reach - 1, mode + 2 * reach + 1)]  # fmt: skip
+    return share, float(dense[mode] / max(np.mean(sides), 1.0))
 
 
 @nb.njit(**_JIT)
@@ -357,6 +410,7 @@ def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     seeds: np.ndarray, beyond: np.ndarray, inked: np.ndarray | None = None,
+    position: np.ndarray | None = None,
 ) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
@@ -366,7 +420,8 @@ def resized_blends(
     whose neutral ridges string into long groups (``_neutral.strung_neutral``: gray,
     black or white strokes, whose fringes and JPEG's ringing lie so too). No blend lies
     near an ``inked`` candidate (a stroke's core beyond the map's luma:
-    ``beyond_cores``; default ``beyond``)."""
+    ``beyond_cores``; default ``beyond``). ``position``: each pixel's position along the
+    map in [0, 1] (``one_ink``; without it the returning share alone decides)."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -382,8 +437,11 @@ def resized_blends(
     )
     # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
     if resized:
-        returning = inked_share(flat, scale, width, counted[found], pair[found])
-        resized = returning < EDGE_INK_SHARE
+        back = _returning(flat, scale, width, counted[found], pair[found])
+        resized = float(np.mean(back)) < EDGE_INK_SHARE
+        if not resized and position is not None:  # ... in one ink (EDGE_INK_ONE)
+            share, contrast = one_ink(position, width, counted[found][back], pair[found][back])
+            resized = share < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
     if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
         resized = False
     if not resized:

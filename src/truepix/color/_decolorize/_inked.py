@@ -117,6 +117,16 @@ INKED_PEAK_SHARE = 0.2
 INKED_PEAK_PIXELS = 0.01
 INKED_PEAK_COUNT = 1200
 INKED_PEAK_AREA = 1_000_000
+#: On a picture taken for resized (``_edges.resized_blends``) the candidates are mostly
+#: the data's blends, which sample the field: a peak where they pile no more than
+#: INKED_PEAK_FIELD times as densely as the picture's other pixels do (the share of each
+#: within INKED_PEAK_LUMA DN of it) is the field's -- a luma the map folds at (turbo's and
+#: rainbow's top: many positions share it), where the data is dense. A noisy array drawn
+#: upsampled by imshow(interpolation="bilinear"), JPEG'd (benchmarks/interp2/): turbo
+#: 0.7-0.9, rainbow 1.7 (noise 0.8 of the range), each taking 11-17 % of the picture for
+#: strokes; light gray contours over a resized coolwarm figure (tests/color/
+#: test_decolorize_inked.py, 120 x 90) 2.6.
+INKED_PEAK_FIELD = 2.0
 #: The claim asked is INKED_CLAIM x sqrt(INKED_CLAIM_PIXELS / pixels): strokes grow with
 #: the side, the field at their luma with the area. The 1 MP screen figure's pale gray on
 #: RdBu_r claimed 5.4 % of the pixels at its luma (17.3 % at 400 x 300). Below
@@ -156,7 +166,7 @@ INKED_SEEN_REACH = INKED_REACH + INKED_FIELD_RADIUS
 def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
     candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
-    decided: np.ndarray | None = None,
+    decided: np.ndarray | None = None, resized: bool = False,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
@@ -165,7 +175,9 @@ def inked_strokes(
     (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
     of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
     BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
-    ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``)."""
+    ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``).
+    ``resized``: the picture was taken for a resized one (``_edges.resized_blends``),
+    whose peak the field alone may give (INKED_PEAK_FIELD)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
@@ -174,6 +186,8 @@ def inked_strokes(
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
         if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
             return  # (all-data pictures but a few: a look at the candidates' luma)
+        if resized and _field_peak(flat, scale, candidate_luma, peak):
+            return  # (the data's blends pile where the picture's pixels do)
         claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))
         least = INKED_CLAIM_LEAST * _least(len(off_map))  # (as many as made the peak)
         if not may_claim(flat, scale, width, position, line, decided, off_map, peak,
@@ -214,6 +228,15 @@ def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:
     if around[top] < max(INKED_PEAK_SHARE * len(luma), least):
         return None
     return float(np.median(luma[np.abs(luma - top) <= width]))
+
+
+def _field_peak(flat: np.ndarray, scale: float, luma: np.ndarray, peak: float) -> bool:
+    """Whether the candidates (their ``luma``) lie within INKED_PEAK_LUMA DN of ``peak``
+    at most INKED_PEAK_FIELD times as often as the picture's other pixels (``flat``) do."""
+    pixels = flat[:, :3] @ (_YCBCR[0] * scale)
+    at_peak = np.count_nonzero(np.abs(luma - peak) <= INKED_PEAK_LUMA)
+    field = np.count_nonzero(np.abs(pixels - peak) <= INKED_PEAK_LUMA) - at_peak
+    return at_peak / len(luma) <= INKED_PEAK_FIELD * field / max(len(pixels) - len(luma), 1)
 
 
 def _least(n_pixels: int) -> float:

@@ -310,7 +310,7 @@ def jpeg_off_map(
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond_map, inked
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
             # (imported here, as _around below: a first decode of a picture not resized
@@ -384,7 +384,7 @@ def jpeg_off_map(
     # (the candidates hold no fill, and a margin's white is no ink's peak)
     ink_luma = luma_of if fill_ring is None else luma_of[~fill_ring[candidates]]
     inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
-                  filled)  # fmt: skip
+                  filled, resized)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
     # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap,
     # and a discrete map's few positions make every thin line of data one ink (jet's 6
