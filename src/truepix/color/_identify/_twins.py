@@ -30,8 +30,10 @@ import numpy as np
 
 from truepix.color._identify._nearest import _nearest_squares
 
-__all__ = ["APART_DN", "LACKED_RATIO", "LACKED_SHARE", "NEAR_DN", "lacked", "settled", "tells"]
+__all__ = ["APART_DN", "CAP", "LACKED_RATIO", "LACKED_SHARE", "NEAR_DN", "lacked", "settled", "tells"]
 
+#: The most (DN) a color costs a map (``_match``'s cap).
+CAP = 40.0
 #: DN within which a color is one of a map's (JPEG q75-q95 keeps a smooth field's colors
 #: this close to their map).
 NEAR_DN = 3.0
@@ -41,9 +43,11 @@ APART_DN = 3.0
 #: picture tells them apart (OpenCV's jet against matplotlib's: 6.6 % of a JPEG'd
 #: camera picture; matplotlib maps JPEG'd against their look-alikes: 0.0 %) ...
 LACKED_SHARE = 0.01
-#: ... and how many times the share the other way round it must be (the OpenCV
-#: picture: 0.17 %).
-LACKED_RATIO = 4.0
+#: ... and how many times the share the other way round it must be (that picture:
+#: 0.17 %; at 256 px, cv2 q95 3.4 % against 0.6 %, q90 2.7 against 1.1, q75 2.4 against
+#: 1.5, which stays 'jet'; a matplotlib jet picture against 'opencv:jet': 2.5 against
+#: 5.8, and 'jet' fits it better on the whole anyway).
+LACKED_RATIO = 2.0
 
 
 def _distances(colors: np.ndarray, planes: np.ndarray, size: int) -> np.ndarray:
