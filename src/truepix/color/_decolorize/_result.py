@@ -270,9 +270,7 @@ def warn_off_map(
     if faded is not None:
         _warn_faded(values, image, decoder, n_nan, faded, stacklevel + 1)
         return values
-    if jpeg and named and values.size >= _JUDGED and _twin_warned(
-        values, image, decoder, n_nan, stacklevel + 1
-    ):  # fmt: skip
+    if jpeg and named and values.size >= _JUDGED and _twin_warned(image, decoder, stacklevel + 1):
         return values  # (another vendor's version of the map)
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
@@ -330,17 +328,11 @@ def warn_off_map(
 
 
 def _twin_warned(
-    values: np.ndarray, image: Any, decoder: Any, n_nan: int, stacklevel: int
+    image: Any, decoder: Any, stacklevel: int
 ) -> bool:
-    """Whether a JPEG'd picture with off-map pixels (``LACKED_SHARE`` of it) holds the
-    colors of another vendor's version of the map that the map lacks
-    (``_offtable.twin_advice``), and the warning said so."""
-    from truepix.color._identify._twins import LACKED_SHARE
-
-    if n_nan < 0:
-        n_nan = int(np.count_nonzero(np.isnan(values)))
-    if n_nan < LACKED_SHARE * values.size:
-        return False
+    """Whether a JPEG'd picture holds the colors of another vendor's version of the map
+    that the map lacks (``_offtable.twin_advice``; a map with no such twin pays nothing),
+    and the warning said so."""
     from truepix.color._decolorize._offtable import twin_advice
     from truepix.errors import OffMapWarning
 

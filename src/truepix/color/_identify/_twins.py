@@ -30,7 +30,10 @@ import numpy as np
 
 from truepix.color._identify._nearest import _nearest_squares
 
-__all__ = ["APART_DN", "CAP", "LACKED_RATIO", "LACKED_SHARE", "NEAR_DN", "lacked", "settled", "tells"]
+__all__ = [
+    "APART_DN", "CAP", "LACKED_RATIO", "LACKED_SHARE", "NEAR_DN", "distances", "lacked", "settled",
+    "shares", "tells",
+]  # fmt: skip
 
 #: The most (DN) a color costs a map (``_match``'s cap).
 CAP = 40.0
@@ -50,7 +53,7 @@ LACKED_SHARE = 0.01
 LACKED_RATIO = 2.0
 
 
-def _distances(colors: np.ndarray, planes: np.ndarray, size: int) -> np.ndarray:
+def distances(colors: np.ndarray, planes: np.ndarray, size: int) -> np.ndarray:
     """(U,) distance (DN) of each (U, 3) color to the nearest of a table's first ``size``
     entries laid out as (3, K) float32 planes (``_nearest.table_planes``)."""
     rgb = np.ascontiguousarray(np.asarray(colors).T, dtype=np.float32)
@@ -77,14 +80,18 @@ def lacked(
     >>> lacked(colors, np.ones(3), np.full(3, 40.0), (cut, 3), (corner, 3))
     (0.333333, 0.0)
     """
-    share = []
+    near_first = np.minimum(distances(colors, *first), caps)
+    return shares(near_first, np.minimum(distances(colors, *second), caps), weights)
+
+
+def shares(near_first: np.ndarray, near_second: np.ndarray, weights: np.ndarray) -> Any:
+    """:func:`lacked` from each color's (capped) distances to the two maps."""
+    found = []
     total = float(np.sum(weights))
-    near_first = np.minimum(_distances(colors, *first), caps)
-    near_second = np.minimum(_distances(colors, *second), caps)
     for on, off in ((near_second, near_first), (near_first, near_second)):
         held = (on <= NEAR_DN) & (off > NEAR_DN + APART_DN)
-        share.append(round(float(np.sum(weights[held])) / total, 6))
-    return share[0], share[1]
+        found.append(round(float(np.sum(weights[held])) / total, 6))
+    return found[0], found[1]
 
 
 def tells(shares: tuple[float, float]) -> bool:
