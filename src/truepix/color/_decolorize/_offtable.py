@@ -251,7 +251,8 @@ def twin_advice(decoder: Any, image: Any) -> str | None:
     found = []
     near_own = np.minimum(_twins.distances(sample, *own), caps)  # (once for every twin)
     for name, table in twins:
-        shares = _twins.shares(near_own, np.minimum(_twins.distances(sample, *table), caps), weights)
+        near = np.minimum(_twins.distances(sample, *table), caps)
+        shares = _twins.shares(near_own, near, weights)
         if _twins.tells(shares):
             found.append((shares[0], name))
     if not found:

@@ -327,9 +327,7 @@ def warn_off_map(
     return values
 
 
-def _twin_warned(
-    image: Any, decoder: Any, stacklevel: int
-) -> bool:
+def _twin_warned(image: Any, decoder: Any, stacklevel: int) -> bool:
     """Whether a JPEG'd picture holds the colors of another vendor's version of the map
     that the map lacks (``_offtable.twin_advice``; a map with no such twin pays nothing),
     and the warning said so."""
