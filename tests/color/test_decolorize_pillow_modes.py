@@ -50,3 +50,34 @@ def test_a_small_transparent_crop_stays_quiet():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         tp.decolorize(np.zeros((8, 8, 4), np.uint8), cmap="viridis", vmin=0, vmax=1)
+
+
+def _quantized_figure(name: str) -> Image.Image:
+    """A whole figure (white margins, black text, a colorbar) resized 1.25x bicubic, as
+    trial 51 met it: 256 colors with Floyd-Steinberg dither, a palette image."""
+    import matplotlib.pyplot as plt
+
+    y, x = np.mgrid[0:120, 0:120] / 120
+    field = 0.5 + 0.4 * np.sin(7 * x) * np.cos(5 * y)
+    figure, axes = plt.subplots(figsize=(3, 2.4), dpi=80)
+    figure.colorbar(axes.imshow(field, cmap=name, vmin=0, vmax=1), ax=axes)
+    axes.set_title("a field (m)")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    rgb = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    return rgb.resize((300, 240), Image.BICUBIC).quantize(256)
+
+
+@pytest.mark.parametrize("name", ["viridis", "jet"])
+def test_a_quantized_figure_is_judged_by_its_colors_not_its_indices(name):
+    """Trial 51: the decode read the palette image's colors, the warning its indices --
+    a gray picture, which 'gray' fits: "53% of the picture's pixels are not colors of
+    'viridis' ... the colors fit 'gray' far better" for values at 0.90x the k-d tree."""
+    picture = _quantized_figure(name)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        values = tp.decolorize(picture, cmap=name, vmin=0, vmax=1)
+        as_colors = tp.decolorize(np.asarray(picture.convert("RGB")), cmap=name, vmin=0, vmax=1)
+    assert np.array_equal(values, as_colors, equal_nan=True)
+    assert not [w for w in caught if issubclass(w.category, OffMapWarning)]

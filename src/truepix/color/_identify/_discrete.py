@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib
+import itertools
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -220,7 +221,11 @@ def with_discrete(image: Any, matches: list[Any], top: int) -> list[Any]:
         handicap = _handicap(fit) if ":" in match.name and fit > 0 else 0.0
         return fit + handicap, _commonness(match.name)
 
-    return sorted([*matches, *found], key=order)[:top]
+    # (the continuous matches keep their order: ``_twins`` may put a map before one it
+    # trails by the common name's margin)
+    keys = itertools.accumulate((order(m) for m in matches), max)
+    merged = [*zip(keys, matches), *((order(m), m) for m in found)]
+    return [m for _, m in sorted(merged, key=lambda pair: pair[0])][:top]
 
 
 def descending(matches: list[Any]) -> list[Any]:

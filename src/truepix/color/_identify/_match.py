@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._catalog import ColormapEntry, get
-from truepix.color._identify import _candidate_tables, _cover, _discrete, _fast_maps
+from truepix.color._identify import _candidate_tables, _cover, _discrete, _fast_maps, _twins
 from truepix.color._identify._candidate_tables import _candidates, _commonness, _Tables
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.color._identify._few_colors import warn_few_colors
@@ -151,8 +151,9 @@ def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
 
 def _rank_picture(
     image: Any, tables: _Tables, rounded: bool | None = None, *, warn: bool = False
-) -> tuple[Any, Any]:
-    """Per table: the capped mean distance of the picture's colors plus its unshown colors' cost.
+) -> tuple[Any, Any, Any]:
+    """Per table: the capped mean distance of the picture's colors plus its unshown colors'
+    cost; no table turned; the (colors, weights, caps) compared (:mod:`._twins` reads them).
 
     ``rounded`` None (a picture): each color against a table's truncated and rounded
     bytes together, its neutral colors capped low (a figure's paper and text:
@@ -191,7 +192,7 @@ def _rank_picture(
         rgb, alpha = image_rgb8(image)
         if alpha is None or alpha.min() > 0:
             cost = _fast_maps.with_block_costs(rgb, cost, tables, _CAP)
-    return cost, np.zeros(len(cost), dtype=bool)
+    return cost, np.zeros(len(cost), dtype=bool), (colors, weights, caps)
 
 
 def _flat_capped(colors: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -316,11 +317,12 @@ def ranked_maps(image: Any, /, *, top: int = 5, warn: bool = False) -> list[Colo
 
     image = image if isinstance(image, Colorbar) else as_picture(image)
     tables = _candidates()
+    seen = None
     if isinstance(image, Colorbar):
         cost, flipped = _rank_colorbar(image, tables)
     else:
-        cost, flipped = _rank_picture(image, tables, warn=warn)
-    matches = _ranked(cost, flipped, tables, top, known=isinstance(image, Colorbar))
+        cost, flipped, seen = _rank_picture(image, tables, warn=warn)
+    matches = _ranked(cost, flipped, tables, top, known=isinstance(image, Colorbar), seen=seen)
     if isinstance(image, Colorbar) and image.boundaries is not None:
         matches = _with_steps(image, matches, tables, top)
     if not isinstance(image, Colorbar) and matches and matches[0].score < _discrete.TRY_BELOW:
@@ -340,7 +342,8 @@ def _handicap(cost: Any) -> Any:
 
 
 def _ranked(
-    cost: np.ndarray, flipped: np.ndarray, tables: _Tables, top: int, *, known: bool
+    cost: np.ndarray, flipped: np.ndarray, tables: _Tables, top: int, *, known: bool,
+    seen: Any = None,
 ) -> list[ColormapMatch]:
     """The ``top`` candidates, one per cluster, best score first; ties go to the common name.
 
@@ -351,6 +354,8 @@ def _ranked(
     matplotlib's only when it beats it by a margin (:data:`_COMMON_SLACK`,
     :data:`_COMMON_MARGIN`): within it the two tie and the common map comes first.
     A map that explains every color exactly needs no margin (an exact picture of it).
+    Nor does one holding colors of the picture that the common map lacks (``seen``: the
+    picture's colors, :mod:`._twins`): OpenCV's jet, JPEG'd, is 'opencv:jet'.
     """
     uncommon = tables.uncommon
     handicap = np.where(uncommon, _handicap(cost), 0.0)
@@ -360,6 +365,8 @@ def _ranked(
         for cluster in np.unique(tables.cluster[finite])
     ]
     ranked.sort(key=lambda item: (item[0], item[1]))
+    if seen is not None:
+        ranked = _twins.settled(ranked, seen, tables, _CAP)
     if len(ranked) < top or not np.isfinite(ranked[top - 1][0]):
         for members in tables.members.values():
             if not finite[members].any():  # off the shortlist: listed last, score 0
