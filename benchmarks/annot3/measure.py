@@ -1,6 +1,7 @@
-"""annot3: t02's annotations (trial45/t02_annotations.py's figures) on JPEG q75, per map x field x ink:
-flagged share of the ink (pixels the annotation changed by > 10 DN) and holes on clean pixels (> 3 px
-from any changed pixel). Pictures cached in /tmp/annot3/pics.npz; NaN masks saved to OUT if given.
+"""annot3: t02's annotations (trial45/t02_annotations.py's figures) on JPEG q75, per map x
+field x ink: flagged share of the ink (pixels the annotation changed by > 10 DN) and holes on
+clean pixels (> 3 px from any changed pixel). Pictures cached in /tmp/annot3/pics.npz; NaN
+masks saved to OUT if given.
 
 ``python measure.py MAPS INKS [OUT.npz]``."""
 import os, sys, time
@@ -25,7 +26,8 @@ def pictures():
             f = t.fields[fn]
             clean = t.fig(f, m, None)
             a = t.fig(f, m, ink)
-            have[f"{m}/{fn}/{ink}/d"] = np.abs(a.astype(int) - clean.astype(int)).max(-1).astype(np.uint8)
+            change = np.abs(a.astype(int) - clean.astype(int)).max(-1)
+            have[f"{m}/{fn}/{ink}/d"] = change.astype(np.uint8)
             have[f"{m}/{fn}/{ink}/jpg"] = c.jpeg(a, 75)
             have[f"{m}/{fn}/{ink}/png"] = a
         np.savez(CACHE, **have)
@@ -52,11 +54,13 @@ def main():
                 f10 = nan[d > 10].mean(); hc = nan[~near].mean()
                 per_ink.setdefault(ink, []).append((f10, hc))
                 masks[f"{m}/{fn}/{ink}"] = nan
-                print(f"{m:9}{fn:8}{ink:7}{int((d > 10).sum()):7}{100 * f10:8.1f}{100 * hc:8.3f}", flush=True)
+                print(f"{m:9}{fn:8}{ink:7}{int((d > 10).sum()):7}{100 * f10:8.1f}"
+                      f"{100 * hc:8.3f}", flush=True)
     for ink, L in per_ink.items():
         L = np.array(L)
-        print(f"SUMMARY {ink:6} flagged mean {100 * L[:, 0].mean():5.1f}% min {100 * L[:, 0].min():5.1f}%"
-              f" | clean holes mean {100 * L[:, 1].mean():.3f}% max {100 * L[:, 1].max():.3f}%")
+        print(f"SUMMARY {ink:6} flagged mean {100 * L[:, 0].mean():5.1f}%"
+              f" min {100 * L[:, 0].min():5.1f}% | clean holes mean {100 * L[:, 1].mean():.3f}%"
+              f" max {100 * L[:, 1].max():.3f}%")
     print(f"cpu in decolorize {t_cpu:.1f} s")
     if OUT:
         np.savez_compressed(OUT, **masks)

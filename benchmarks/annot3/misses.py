@@ -18,11 +18,13 @@ for key, nan in masks.items():
     beside = miss & (dist <= 1.5)
     faint = miss & (d <= 40)
     apart_strong = miss & (dist > 1.5) & (d > 40)
-    r = (ink.sum(), miss.sum(), beside.sum(), (miss & ~beside).sum(), faint.sum(), apart_strong.sum())
+    r = (ink.sum(), miss.sum(), beside.sum(), (miss & ~beside).sum(), faint.sum(),
+         apart_strong.sum())
     m, fn, k = key.split("/")
     if m != "gray":
         t = tot.setdefault(k, np.zeros(6, int)); t += r
     print(f"{key:24}" + "".join(f"{x:6d} " for x in r))
 for k, t in tot.items():
-    print(f"TOTAL {k:6} ink {t[0]} missed {100*t[1]/t[0]:.1f}%: beside {100*t[2]/t[0]:.1f} apart {100*t[3]/t[0]:.1f}"
-          f" faint {100*t[4]/t[0]:.1f} apart&strong {100*t[5]/t[0]:.1f} (% of ink)")
+    print(f"TOTAL {k:6} ink {t[0]} missed {100*t[1]/t[0]:.1f}%: beside {100*t[2]/t[0]:.1f}"
+          f" apart {100*t[3]/t[0]:.1f} faint {100*t[4]/t[0]:.1f}"
+          f" apart&strong {100*t[5]/t[0]:.1f} (% of ink)")

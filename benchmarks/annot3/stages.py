@@ -7,8 +7,9 @@ import truepix as tp
 from truepix.color._decolorize import _jpeg, _ringed
 
 have = dict(np.load("/tmp/annot3/pics.npz"))
-STAGES = ["straight_strokes", "_follow_strokes", "strokes_unbled", "inked_strokes", "jump_strokes", "gray_ink_strokes",
-          "end_ink_strokes", "dip_lines", "ink_blends", "fringes"]
+STAGES = ["straight_strokes", "_follow_strokes", "strokes_unbled", "inked_strokes",
+          "jump_strokes", "gray_ink_strokes", "end_ink_strokes", "dip_lines", "ink_blends",
+          "fringes"]
 state = {}
 
 
