@@ -127,7 +127,9 @@ def test_a_thin_dark_valley_of_the_data_is_data(name: str, width: float) -> None
         patch.setattr(_jpeg, "ink_dips", _no_dips)
         before = decolorize(picture, cmap=name, vmin=0, vmax=1)
     np.testing.assert_array_equal(np.isnan(values), np.isnan(before))
-    assert np.isnan(values).mean() <= 0.034
+    # (jet 2 px 3.33 -> 3.45 % since ``_straight`` follows what other rules take of the
+    # straight valleys: test_decolorize_straight.py bounds that cost)
+    assert np.isnan(values).mean() <= 0.035
 
 
 def test_ink_dips_reads_a_black_line_over_a_ramp_not_an_edge() -> None:

@@ -35,6 +35,7 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
 from truepix.color._decolorize._speckle import model_fits, speckle_off_map, speckled
+from truepix.color._decolorize._straight import straight_strokes
 
 __all__ = ["jpeg_off_map"]
 
@@ -400,6 +401,8 @@ def jpeg_off_map(
         dip_lines(flat, scale, width, off_map, _YCBCR, plan.noise,
                   line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE,
                   filled)
+    # ... and the straight strokes found in part, along their lines (_straight)
+    straight_strokes(flat, _YCBCR[0] * scale, width, off_map, plan.noise, filled)
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
