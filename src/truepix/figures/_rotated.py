@@ -10,7 +10,6 @@ matplotlib's ``rotation=90`` draws them).
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -19,29 +18,43 @@ __all__ = ["rotated_ticks", "stacked"]
 
 
 def stacked(ticks: list[Any], marks: np.ndarray) -> bool:
-    """Whether two tick marks or more each have two labels or more nearest them: rotated glyphs.
+    """Whether two tick marks or more each have two labels or more stacked by them: rotated glyphs.
 
-    ``marks``: the tick marks' positions (image coordinates). A label counts for
-    the mark nearest its position within half the marks' spacing: a rotated
-    ``10`` read as a ``1`` and a ``0`` stands half a glyph either side of its
-    mark, too far for either to snap to it.
+    ``marks``: the tick marks' positions (image rows). A label counts for the
+    mark nearest its position within its own length along the axis (and half
+    the marks' spacing): a rotated ``10`` read as a ``1`` and a ``0`` stands
+    half a glyph either side of its mark, too far for either to snap to it;
+    upright labels between two marks found far apart stand farther. The
+    labels by a mark must stand one above the other (their boxes' rows
+    apart); two side by side on one line (a ``5`` and a ``.0`` the reading
+    parted) are one upright label's.
 
     Examples
     --------
     >>> from types import SimpleNamespace as T
     >>> marks = np.array([10.0, 50.0, 90.0])
-    >>> stacked([T(position=p) for p in (6.0, 14.0, 46.0, 54.0, 90.0)], marks)
+    >>> def label(p, x=0):
+    ...     return T(position=p, box=(x, int(p) - 3, x + 6, int(p) + 3))
+    >>> stacked([label(p) for p in (6.0, 14.0, 46.0, 54.0, 90.0)], marks)
     True
-    >>> stacked([T(position=p) for p in (10.0, 50.0, 90.0)], marks)
+    >>> stacked([label(p) for p in (10.0, 50.0, 90.0)], marks)
+    False
+    >>> stacked([label(p, x) for p in (10.0, 50.0) for x in (0, 8)], marks)  # side by side
     False
     """
     if len(marks) < 2:
         return False
     reach = 0.5 * float(np.median(np.diff(np.sort(marks))))
-    nearest = [int(np.argmin(np.abs(marks - t.position))) for t in ticks]
-    near = [k for k, t in zip(nearest, ticks, strict=True) if abs(marks[k] - t.position) < reach]
-    counts = Counter(near)
-    return sum(n >= 2 for n in counts.values()) >= 2
+    by_mark: dict[int, list[tuple[int, int]]] = {}
+    for t in ticks:
+        k = int(np.argmin(np.abs(marks - t.position)))
+        if abs(marks[k] - t.position) < min(reach, t.box[3] - t.box[1] + 1):
+            by_mark.setdefault(k, []).append((t.box[1], t.box[3]))
+    def one_above_another(rows: list[tuple[int, int]]) -> bool:
+        rows = sorted(rows)
+        return len(rows) >= 2 and all(b[0] >= a[1] - 1 for a, b in zip(rows, rows[1:]))
+
+    return sum(one_above_another(rows) for rows in by_mark.values()) >= 2
 
 
 def _groups(boxes: list[tuple[int, int, int, int]], gap: float) -> list[list[int]]:
