@@ -6,7 +6,7 @@ python t82d.py [MAP:UNDER:OVER,...] [--fmt png,jpg75,jpg90] [--figure]
 Per map and format: by name (in-range holes, ratio vs the k-d tree, warning or not), with
 the Colormap object (holes, under / over marked, in-range pixels set at vmin / vmax), and
 with --figure read_figure's cmap / vmin / vmax / confidence."""
-import sys, os, io, warnings, time, numpy as np, matplotlib; matplotlib.use("Agg")
+import sys, os, warnings, time, numpy as np, matplotlib; matplotlib.use("Agg")
 import matplotlib.pyplot as plt, matplotlib as mpl, truepix as tp
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "decolorize_trial", "trial50"))
 from _p5 import c, F, fig_truth, kd  # noqa: E402

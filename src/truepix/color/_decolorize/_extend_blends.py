@@ -28,6 +28,9 @@ REACH = 3
 #: Pixels along a row, column or diagonal within which a blend has decoded pixels on
 #: both sides (a band of JPEG's blends 3 pixels wide; a frame's line has paper beyond).
 SIDE = 8
+#: Least share of the extend color (along the segment, from the field's end) past which
+#: a blend comes back at the limit, not at the neighbour's value.
+HALF = 0.5
 #: Passes of the fill (a band of blends JPEG leaves NaN, a pixel deeper each).
 PASSES = 6
 #: BT.601 luma weights (what JPEG keeps at full resolution).
@@ -42,12 +45,8 @@ def fill_blends(
     ``tolerance`` (DN, in ``matrix``'s metric; RGB when None) of a segment from one of
     the ``ends`` (an extend color, RGB in 8-bit DN, and its limit) to the color of a
     pixel within REACH of them that ``known`` (same shape) holds decoded, and which have
-    decoded pixels within REACH on both sides along a row, column or diagonal: that
-    pixel's value moved toward the limit as far as the blend lies along the segment (a
-    blend of a cell past the limit and one inside holds both's data in that share, as
-    the figure drawn again in gray says; at the limit or the neighbour's value, as
-    before, the blends of trial 51's magenta specks beside 0.6-0.9 of the range set 246
-    in-range pixels to vmax, JPEG q75).
+    decoded pixels within REACH on both sides along a row, column or diagonal: at the
+    limit when HALF or more of the way to the extend color, else at that pixel's value.
     With ``matrix`` (JPEG's luma-weighted metric), luma and chroma each lie along the
     segment, not together (4:2:0 spreads a speck's chroma over 2x2 pixels and keeps its
     luma), and the way along is luma's. ``rgb`` is the picture's (P, >= 3) pixels in units that ``scale`` maps to 8-bit DN.
@@ -62,7 +61,7 @@ def fill_blends(
     >>> fill_blends(values, values == values, rgb, 1.0, [navy], 3.0, None)
     2
     >>> values.tolist()
-    [[0.2, 0.4, 0.8, 1.0]]
+    [[0.2, 0.2, 1.0, 1.0]]
     """
     known = known.copy()
     total = 0
@@ -129,8 +128,9 @@ def _pass(
                     along[flat] = across[flat]
                 better = usable & (off < best)
                 best[better] = off[better]
-                beside = values.reshape(-1)[other[better]]  # (the blend's data: its share)
-                found[better] = beside + along[better] * (limit - beside)
+                found[better] = np.where(
+                    along[better] >= HALF, limit, values.reshape(-1)[other[better]]
+                )  # fmt: skip
     # (between two decoded pixels along a line: no frame's or colorbar outline's pixel,
     # which has the field on one side only)
     done = (best <= tolerance**2) & (sides[:, :, 0] & sides[:, :, 1]).any(axis=1)

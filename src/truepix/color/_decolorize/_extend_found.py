@@ -156,6 +156,12 @@ def found_extends(
     top = top[np.sqrt(np.maximum(gaps.min(axis=1), 0)) >= OFF_MAP - BUCKET * 0.87]
     ends: dict[str, str] = {}
     found: dict[str, np.ndarray] = {}
+    matrix = None
+    if jpeg:  # (4:2:0 moves chroma 12+ DN: a rough field's off the table, a lime speck's)
+        from truepix.color._decolorize._palette import luma_metric
+        from truepix.color._decolorize._plan import JPEG_CHROMA_WEIGHT
+
+        matrix = luma_metric(JPEG_CHROMA_WEIGHT)
     limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
     for bucket in top:
         color = np.median(colors[buckets == keys[bucket]], axis=0)
@@ -163,16 +169,10 @@ def found_extends(
             continue  # a plateau of the field itself
         if not on_grid:
             on_grid += [values[grid], np.ascontiguousarray(pixels[(*grid, slice(None))])]
-        end = _region_end(*on_grid, scale, color, limits, least, stride, decoder)
+        end = _region_end(*on_grid, scale, color, limits, least, stride, decoder, matrix)
         if end is not None and end not in ends:
             ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
             found[end] = color
-    matrix = None
-    if jpeg:  # (4:2:0 moves a rough field's chroma 12+ DN off the table, keeps its luma)
-        from truepix.color._decolorize._palette import luma_metric
-        from truepix.color._decolorize._plan import JPEG_CHROMA_WEIGHT
-
-        matrix = luma_metric(JPEG_CHROMA_WEIGHT)
     if not ends or not _map_fits(colors, table, list(found.values()), matrix):
         return None
     order = [end for end in ("over", "under") if end in ends]
@@ -228,7 +228,7 @@ def _map_fits(
 
 def _region_end(
     values: np.ndarray, pixels: np.ndarray, scale: float, color: np.ndarray, limits: np.ndarray,
-    least: float, stride: int, decoder: Any,
+    least: float, stride: int, decoder: Any, matrix: np.ndarray | None = None,
 ) -> str | None:  # fmt: skip
     """"over" or "under" when the pixels of ``color`` (on a grid of every ``stride``-th
     pixel of the picture: ``values``, ``pixels``) make a flat region -- whose pixels
@@ -238,14 +238,21 @@ def _region_end(
     label's) nor a figure's margins (the part of it that holds the picture's border
     and all that touches that part: a figure's margins, whatever the axes hold).
     Where ``values`` are NaN on the rim, the field beside the region is read as the
-    pixel's nearest table color (``decoder``'s; :func:`_nearest_values`): JPEG leaves
+    table color it blends with (``decoder``'s; :func:`_nearest_values`): JPEG leaves
     a region's rim (its ringing, 4:2:0 chroma) NaN 6 px deep and more (trial 51's NDVI
-    under navy, q75: 18 of the first ring's 381 grid pixels known)."""
+    under navy, q75: 18 of the first ring's 381 grid pixels known). Distances to
+    ``color`` in ``matrix``'s metric (RGB when None): JPEG's luma-weighted one, where
+    4:2:0 moves a lime region's chroma past EXTEND_TOLERANCE beside coolwarm's blues
+    (39 of its 253 grid pixels deep inside it in RGB)."""
     flat = pixels.reshape(-1, pixels.shape[-1])
     target = (color * scale).astype(np.float32)
     distance = np.zeros(len(flat), np.float32)
-    for channel in range(3):
-        distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
+    if matrix is None:
+        for channel in range(3):
+            distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
+    else:
+        weights = np.asarray(matrix, np.float32).T
+        distance = (((flat[:, :3].astype(np.float32) - target) @ weights) ** 2).sum(axis=1)
     region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
     depth = max(1, -(-DEPTH // stride))
     # (grid pixels deep in it that make a region, whatever its share; not a figure's paper)
@@ -266,7 +273,8 @@ def _region_end(
         rim = values[ring]
         holes = np.isnan(rim)
         if holes.any():
-            rim[holes] = _nearest_values(decoder, flat[np.flatnonzero(ring)[holes]], scale)
+            blends = flat[np.flatnonzero(ring)[holes]]
+            rim[holes] = _nearest_values(decoder, blends, scale, color)
         rim = rim[np.isfinite(rim)]
         if rim.size >= 16:
             medians.append(float(np.median(rim)))
@@ -277,14 +285,22 @@ def _region_end(
     return None if low == high else ("under" if low else "over")
 
 
-def _nearest_values(decoder: Any, pixels: np.ndarray, scale: float) -> np.ndarray:
-    """The values of the (P, C) ``pixels``' nearest table colors (RGB); NaN for the
-    transparent ones and a figure's light gray paper (LIGHT, NEUTRAL), no field's."""
-    colors = pixels[:, :3].astype(np.float64) / scale
-    table = decoder._map.lut_bytes[:, :3].astype(np.float64)
-    gaps = (colors**2).sum(1)[:, None] - 2.0 * colors @ table.T + (table**2).sum(1)[None]
-    values = decoder._norm((np.argmin(gaps, axis=1) + 0.5) / decoder._map.n_colors)
+def _nearest_values(
+    decoder: Any, pixels: np.ndarray, scale: float, color: np.ndarray
+) -> np.ndarray:
+    """The values of the table colors that the (P, C) ``pixels`` are blends of with the
+    extend ``color`` (8-bit DN): the entry whose segment from ``color`` passes nearest
+    each pixel (a plain nearest table color read navy's JPEG'd blends with RdYlGn's dark
+    red as its dark green, the other end). NaN for the transparent ones and a figure's
+    light gray paper (LIGHT, NEUTRAL), no field's."""
+    colors = pixels[:, :3].astype(np.float64) / scale - color
+    span = decoder._map.lut_bytes[:, :3].astype(np.float64) - color  # (T, 3)
+    dots = colors @ span.T
+    along = np.clip(dots / np.maximum((span**2).sum(axis=1), 1e-9), 0.0, 1.0)
+    off = (colors**2).sum(axis=1)[:, None] - 2 * along * dots + along**2 * (span**2).sum(1)
+    values = decoder._norm((np.argmin(off, axis=1) + 0.5) / decoder._map.n_colors)
     values = np.asarray(values, dtype=np.float64)
+    colors += color
     paper = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
     if pixels.shape[-1] == 4:
         paper |= pixels[:, 3] == 0
