@@ -247,13 +247,13 @@ def _region_end(
     flat = pixels.reshape(-1, pixels.shape[-1])
     target = (color * scale).astype(np.float32)
     distance = np.zeros(len(flat), np.float32)
-    if matrix is None:
-        for channel in range(3):
-            distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
-    else:
+    for channel in range(3):
+        distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
+    matched = distance
+    if matrix is not None:  # (the region's match only: the rim's field is told apart in RGB)
         weights = np.asarray(matrix, np.float32).T
-        distance = (((flat[:, :3].astype(np.float32) - target) @ weights) ** 2).sum(axis=1)
-    region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
+        matched = (((flat[:, :3].astype(np.float32) - target) @ weights) ** 2).sum(axis=1)
+    region = (matched <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
     depth = max(1, -(-DEPTH // stride))
     # (grid pixels deep in it that make a region, whatever its share; not a figure's paper)
     paper = color.min() >= LIGHT and np.ptp(color) <= NEUTRAL
