@@ -209,3 +209,13 @@ def test_a_cmyk_jpeg_is_decoded_as_its_colors(files: Path) -> None:
     values, reference = np.load(files / "c.npy"), np.load(files / "rgb.npy")
     assert not np.isnan(values).any()
     assert np.abs(values - reference).max() < 0.02  # (two JPEG encodings of one ramp)
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_a_jpeg_is_read_once_as_imagecodecs_reads_it(files: Path, mode: str) -> None:
+    """The CLI decodes a JPEG once, by Pillow (to refuse a truncated one): its pixels
+    are libjpeg-turbo's, byte for byte what imagecodecs.imread gives."""
+    from truepix.cli._common import read_picture
+
+    path = _jpeg(files / f"{mode}.jpg", mode)
+    np.testing.assert_array_equal(read_picture(path), imagecodecs.imread(str(path)))

@@ -92,6 +92,13 @@ def test_decolorize_reads_the_colormap_from_the_colorbar(tmp_path) -> None:
     kept = values[~np.isnan(values)]
     assert kept.size > 0.8 * data.size  # the axes' pixels: the image is drawn enlarged
     assert 9.5 <= kept.min() and kept.max() <= 30.5
+    # without the limits: the bar gives colors, not values; read-figure reads its labels
+    for limits, said in (((), "neither"), (("--vmin", "10"), "one")):
+        result = CliRunner().invoke(
+            cli, ["decolorize", str(path), str(out), "--colorbar", "auto", *limits]
+        )
+        assert result.exit_code == 1, result.output
+        assert f"--vmin and --vmax, got {said}; `truepix read-figure figure.png`" in result.output
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,14 @@ def test_resolve_accepts_color_arrays() -> None:
     np.testing.assert_array_equal(
         resolve([[0.999, 0.5, 0.0]] * 2).lut_bytes, mpl(np.arange(2), bytes=True)
     )
+    # a Python list of 0..255 ints (int64) is bytes; ints that are all 0 or 1 are read
+    # as matplotlib reads them, floats in [0, 1]
+    np.testing.assert_array_equal(resolve(colors.tolist()).lut_bytes, entry.lut_bytes)
+    blue_red = [[0, 0, 1], [1, 0, 0]]
+    np.testing.assert_array_equal(
+        resolve(blue_red).lut_bytes,
+        matplotlib.colors.ListedColormap(blue_red)(np.arange(2), bytes=True),
+    )
 
 
 @pytest.mark.parametrize(
@@ -202,7 +210,8 @@ def test_resolve_accepts_color_arrays() -> None:
         (np.zeros(5), ShapeError),
         (np.full((4, 3), 1.5), InputError),
         (np.full((4, 3), np.nan), InputError),
-        (np.zeros((4, 3), dtype=np.int64), UnsupportedDtypeError),
+        (np.full((4, 3), 256, dtype=np.int64), InputError),
+        ([[0, 0, 0], [-1, 0, 0]], InputError),
         (np.zeros((4, 3), dtype=complex), UnsupportedDtypeError),
         (object(), UnsupportedDtypeError),
     ],

@@ -108,11 +108,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else f"{text[:16]}... ({len(text)} chars)"
 
 
-def _checked_jpeg(path: Path) -> np.ndarray | None:
-    """For a JPEG file: refuse it when truncated or damaged (libjpeg returns the rows it
-    got, gray below, with a warning only: trial 51's CLI decoded a third of a file, 70 %
-    NaN, exit 0), and a CMYK one's pixels as RGB (its 4 channels read as RGBA: all NaN);
-    None for any other file, or a JPEG in RGB or gray, which imagecodecs reads."""
+def _jpeg_pixels(path: Path) -> np.ndarray | None:
+    """A JPEG file's pixels, decoded once, by Pillow (libjpeg-turbo: the bytes imagecodecs
+    gives): refused when truncated or damaged (libjpeg returns the rows it got, gray
+    below, with a warning only: trial 51's CLI decoded a third of a file, 70 % NaN,
+    exit 0); a CMYK or YCCK one's as RGB (its 4 channels read as RGBA: all NaN). None
+    for any other file."""
     from PIL import Image, UnidentifiedImageError
 
     from truepix.errors import CorruptFileError
@@ -133,7 +134,7 @@ def _checked_jpeg(path: Path) -> np.ndarray | None:
             )
             raise CorruptFileError(msg) from None
         if picture.mode in ("RGB", "L"):
-            return None
+            return np.asarray(picture)
         return np.asarray(picture.convert("RGB"))
 
 
@@ -148,8 +149,8 @@ def read_picture(path: Path) -> np.ndarray:
         return read_array(path)
     if suffix in saved_suffixes():
         pixels = read_array(path)
-    elif (cmyk := _checked_jpeg(path)) is not None:
-        pixels = cmyk
+    elif (jpeg := _jpeg_pixels(path)) is not None:
+        pixels = jpeg
     else:
         import imagecodecs
 

@@ -118,6 +118,13 @@ def command(
         if bar is None:
             msg = f"expected a colorbar in {str(source)!r}, got none; name the map with --cmap"
             raise InputError(msg)
+        if bar.vmin is None and (vmin is None or vmax is None):  # its colors, not its labels
+            msg = "expected the data range with --colorbar auto: --vmin and --vmax, got " + (
+                "neither" if vmin is None and vmax is None else "one"
+            )
+            raise InputError(
+                msg + f"; `truepix read-figure {source.name}` reads it from the bar's labels"
+            )
     given = _given_map(bar if bar is not None else cmap, over, under, levels)
     chosen: Any = norm
     if boundaries is not None:

@@ -460,6 +460,19 @@ def get(name: str, /) -> ColormapEntry:
     return entry
 
 
+def _integer_colors(array: np.ndarray) -> np.ndarray:
+    """Integer colors other than uint8 (a Python list of ints is int64): 0..255 bytes,
+    or -- all of them 0 or 1 -- matplotlib's reading of ints, floats in [0, 1]."""
+    low, high = int(array.min()), int(array.max())
+    if low < 0 or high > 255:
+        msg = (
+            f"expected integer colors in 0..255, got values in [{low}, {high}];"
+            " hint: pass uint8 for 0..255 colors or floats in [0, 1]"
+        )
+        raise InputError(msg)
+    return array.astype(np.float64) if high <= 1 else array.astype(np.uint8)
+
+
 def _from_colors(colors: Any, name: str) -> ColormapEntry:
     array = np.asarray(colors)
     if array.dtype.kind not in "uif" or array.dtype.kind == "c":
@@ -473,6 +486,8 @@ def _from_colors(colors: Any, name: str) -> ColormapEntry:
             " hint: a colormap is a list of at least two RGB(A) colors"
         )
         raise ShapeError(msg)
+    if array.dtype.kind in "iu" and array.dtype != np.uint8:
+        array = _integer_colors(array)
     if array.dtype == np.uint8:
         rgba = array / 255.0
     elif array.dtype.kind == "f":
@@ -487,12 +502,6 @@ def _from_colors(colors: Any, name: str) -> ColormapEntry:
             )
             raise InputError(msg)
         rgba = array.astype(np.float64)
-    else:
-        msg = (
-            f"expected uint8 or float colors, got {array.dtype};"
-            " hint: convert 0..255 integers with .astype(np.uint8)"
-        )
-        raise UnsupportedDtypeError(msg)
     if rgba.shape[1] == 3:
         rgba = np.concatenate([rgba, np.ones((len(rgba), 1))], axis=1)
     return ColormapEntry(name, rgba, "array")
@@ -508,8 +517,9 @@ def resolve(cmap: Any, /) -> ColormapEntry:
         and bad colors are kept); a ``cmap.Colormap``; a
         :class:`~truepix.Colorbar` found in a picture (the catalog map it was
         drawn from when its colors fit one closely, else its own colors); or
-        an (N, 3) / (N, 4) array of colors, uint8 (0..255) or float (in
-        [0, 1]), from low to high.
+        an (N, 3) / (N, 4) array of colors, uint8 or other integers (0..255;
+        integers that are all 0 or 1 are read as matplotlib reads them, floats)
+        or float (in [0, 1]), from low to high.
 
     Returns
     -------
@@ -523,6 +533,8 @@ def resolve(cmap: Any, /) -> ColormapEntry:
     'magma'
     >>> resolve(np.array([[0, 0, 0], [255, 255, 255]], np.uint8)).lut_bytes.tolist()
     [[0, 0, 0, 255], [255, 255, 255, 255]]
+    >>> resolve([[68, 1, 84], [253, 231, 37]]).lut_bytes[:, :3].tolist()  # a list of ints
+    [[68, 1, 84], [253, 231, 37]]
     """
     if isinstance(cmap, ColormapEntry):
         return cmap

@@ -435,8 +435,16 @@ def cell_search(
     columns_found = _edges_1d(rgb, valid, (left, right), filled, origin[1])
     rows_found = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t, origin[0]) if columns_found else []
     pairs = [(rows, columns) for rows in rows_found for columns in columns_found]
-    # a lattice of half or twice the cells (text rows between the edges) may be confirmed too: the best
-    scores = [(confirmed(rgb, valid, *pair), k) for k, pair in enumerate(pairs)]
+    # a lattice of half or twice the cells (text rows between the edges) may be confirmed
+    # too: the best.
+    # JPEG rings around text in the cells (seaborn's annot) in colors the map has, off the cell's
+    # own: scored again without the pixels beside what is not data (a cell too small for that
+    # keeps the first score)
+    inner = _inner(valid) if pairs else valid
+    scores = [
+        (max(confirmed(rgb, valid, *pair), confirmed(rgb, inner, *pair)), k)
+        for k, pair in enumerate(pairs)
+    ]
     for score, k in sorted(scores, reverse=True):
         if score > 0 and holds_data(valid, *pairs[k]) and not _hexagons(rgb, valid, pairs[k]):
             return pairs[k], None
@@ -451,6 +459,13 @@ def cell_search(
     if min(len(rows), len(columns)) < 5:  # two or three "cells" a side (contourf's bands) make no lattice to see
         return None, None
     return None, (float(np.median(np.diff(rows))), float(np.median(np.diff(columns))))
+
+
+def _inner(valid: np.ndarray) -> np.ndarray:
+    """Data pixels whose 8 neighbours are data too (outside the picture counts as data)."""
+    from scipy import ndimage
+
+    return ndimage.binary_erosion(valid, np.ones((3, 3), dtype=bool), border_value=1)
 
 
 def _hexagons(rgb: np.ndarray, valid: np.ndarray, pair: tuple[np.ndarray, np.ndarray]) -> bool:

@@ -276,28 +276,31 @@ def _group(
     A joiner (a multiplication sign, spaced as a binary operator) joins its
     neighbours across twice the gap.
     """
-    parent = list(range(len(boxes)))
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    across = 1 - along_text
-    for i, a in enumerate(boxes):
-        for j in range(i):
-            b = boxes[j]
-            a0, a1 = a[2 * along_text], a[2 * along_text + 1]
-            b0, b1 = b[2 * along_text], b[2 * along_text + 1]
-            c0, c1 = a[2 * across], a[2 * across + 1]
-            e0, e1 = b[2 * across], b[2 * across + 1]
-            reach = 2.2 * gap if i in joiners or j in joiners else gap
-            if max(a0, b0) - min(a1, b1) <= reach and min(c1, e1) - max(c0, e0) > 0:
-                parent[root(i)] = root(j)
+    n = len(boxes)
+    if n == 0:
+        return []
+    array = np.asarray(boxes, dtype=np.float64).reshape(n, 4)
+    a0, a1 = array[:, 2 * along_text], array[:, 2 * along_text + 1]
+    c0, c1 = array[:, 2 * (1 - along_text)], array[:, 2 * (1 - along_text) + 1]
+    joins = np.zeros(n, dtype=bool)
+    joins[list(joiners)] = True
+    pairs = []
+    for start in range(0, n, 512):  # in blocks of rows: a strip may hold thousands of glyphs
+        rows = slice(start, start + 512)
+        reach = np.where(joins[rows, None] | joins[None, :], 2.2 * gap, gap)
+        apart = np.maximum(a0[rows, None], a0[None, :]) - np.minimum(a1[rows, None], a1[None, :])
+        overlap = np.minimum(c1[rows, None], c1[None, :]) - np.maximum(c0[rows, None], c0[None, :])
+        i, j = np.nonzero((apart <= reach) & (overlap > 0))
+        pairs.append((i + start, j))
+    i, j = (np.concatenate(p) for p in zip(*pairs, strict=True))
+    graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = {}
-    for i in range(len(boxes)):
-        groups.setdefault(root(i), []).append(i)
+    for k in range(n):  # in the order of each group's first box, as a union-find gave them
+        groups.setdefault(int(label[k]), []).append(k)
     return list(groups.values())
 
 
@@ -307,8 +310,11 @@ def _split_at_marks(members: list[int], boxes: list[tuple[int, int, int, int]], 
     Crowded labels (``0 50000 100000 ...`` on a narrow axis) stand closer
     than the gap that parts labels and are joined into one. Each is centred
     on its own tick, so between two neighbouring marks lies the gap between
-    two labels: the widest gap between glyphs there is the cut. Labels drawn
-    over each other (no gap between two marks) cannot be read apart: none is.
+    two labels: the gap between glyphs there that holds the marks' midpoint
+    is the cut (labels of like widths part there; a narrow ``1``'s side
+    bearings open a gap inside ``11`` wider than the one between ``10`` and
+    ``11``), else the widest. Labels drawn over each other (no gap between
+    two marks) cannot be read apart: none is.
     """
     l0 = min(boxes[k][2] for k in members)
     l1 = max(boxes[k][3] for k in members)
@@ -327,7 +333,11 @@ def _split_at_marks(members: list[int], boxes: list[tuple[int, int, int, int]], 
                 if a <= (reach[i] + boxes[order[i + 1]][2]) / 2.0 <= b]  # fmt: skip
         if not gaps or max(gaps)[0] < 2:
             return []
-        cuts.append(max(gaps)[1])
+        middle = (a + b) / 2.0
+        holding = [
+            i for size, i in gaps if size >= 1 and reach[i] <= middle <= boxes[order[i + 1]][2]
+        ]
+        cuts.append(holding[0] if holding else max(gaps)[1])
     bounds = [-1, *sorted(set(cuts)), len(order) - 1]
     return [order[i + 1 : j + 1] for i, j in zip(bounds, bounds[1:]) if j > i]
 
@@ -492,7 +502,7 @@ def read_side(
                 position, snapped = float(near[k] + strip.start), True
                 break
         ticks.append(Tick(text, parse_value(text), position, box, snapped, confidence))
-    if not along_text and stacked(ticks):  # glyphs of rotated labels, each read as a label
+    if not along_text and stacked(ticks, marks + strip.start):  # rotated labels' glyphs, each read
         ticks = rotated_ticks(gray, image_ink, strip, boxes, marks, _INK)
     other = []
     for d0, d1, l0, l1 in farther:

@@ -24,13 +24,24 @@ def _extent(members: list[int], boxes: list[Box], axis: int) -> tuple[int, int]:
     return min(boxes[k][2 * axis] for k in members), max(boxes[k][2 * axis + 1] for k in members)
 
 
-def _in_column(i: int, spans: list[tuple[int, int]], lines: list[tuple[int, int]], glyph: float) -> bool:
-    """Whether part ``i`` has a neighbour right beside it across the text: a glyph of a rotated label."""
-    for j, (span, line) in enumerate(zip(spans, lines, strict=True)):
-        if j != i and min(span[1], spans[i][1]) > max(span[0], spans[i][0]):
-            if max(line[0], lines[i][0]) - min(line[1], lines[i][1]) <= 0.45 * glyph:
-                return True
-    return False
+def _in_columns(spans: np.ndarray, lines: np.ndarray, glyph: float) -> np.ndarray:
+    """Whether each part has a neighbour right beside it across the text (a rotated label's glyph).
+
+    ``spans``, ``lines``: (N, 2) extents along and across the text. Compared in
+    blocks of rows: a strip beside a colorbar may hold a heatmap's thousands of
+    annotation glyphs.
+    """
+    out = np.zeros(len(spans), dtype=bool)
+    for start in range(0, len(spans), 512):
+        rows = slice(start, start + 512)
+        s0, s1 = spans[rows, None, 0], spans[rows, None, 1]
+        l0, l1 = lines[rows, None, 0], lines[rows, None, 1]
+        along = np.minimum(s1, spans[None, :, 1]) > np.maximum(s0, spans[None, :, 0])
+        apart = np.maximum(l0, lines[None, :, 0]) - np.minimum(l1, lines[None, :, 1])
+        beside = along & (apart <= 0.45 * glyph)
+        beside[np.arange(beside.shape[0]), np.arange(start, start + beside.shape[0])] = False
+        out[rows] = beside.any(axis=1)
+    return out
 
 
 def join_words(
@@ -58,29 +69,36 @@ def join_words(
     parts = [list(g) for g in groups]
     lines = [_extent(g, boxes, across) for g in parts]
     spans = [_extent(g, boxes, along_text) for g in parts]
+    span_array = np.array(spans, dtype=np.float64).reshape(-1, 2)
+    in_column = _in_columns(span_array, np.array(lines, dtype=np.float64).reshape(-1, 2), glyph)
     order = sorted(range(len(parts)), key=lambda i: spans[i][0])
     joined: list[list[int]] = []
+    extents: list[list[int]] = []  # each joined group's line start, line end, span start, span end
     for i in order:
         line = lines[i]
-        if line[1] - line[0] > 1.4 * glyph or _in_column(i, spans, lines, glyph):
+        if line[1] - line[0] > 1.4 * glyph or in_column[i]:
             joined.append(parts[i])
+            extents.append([*line, *spans[i]])
             continue
         target = None
-        for group in reversed(joined):
-            g_line = _extent(group, boxes, across)
-            overlap = min(g_line[1], line[1]) - max(g_line[0], line[0])
-            if g_line[1] - g_line[0] > 1.4 * glyph or overlap < 0.5 * min(g_line[1] - g_line[0], line[1] - line[0]):
+        for k in range(len(joined) - 1, -1, -1):
+            g0, g1, start, end = extents[k]
+            overlap = min(g1, line[1]) - max(g0, line[0])
+            if g1 - g0 > 1.4 * glyph or overlap < 0.5 * min(g1 - g0, line[1] - line[0]):
                 continue
-            gap = spans[i][0] - _extent(group, boxes, along_text)[1]
-            start = _extent(group, boxes, along_text)[0]
+            gap = spans[i][0] - end
             # a label stands on one tick mark: two under the joined parts make them two labels
             if gap <= _WORD_SPACE * glyph and np.count_nonzero((marks > start) & (marks < spans[i][1])) < 2:
-                target = group
+                target = k
             break  # the nearest part on this line decides
         if target is None:
             joined.append(parts[i])
+            extents.append([*line, *spans[i]])
         else:
-            target.extend(parts[i])
+            joined[target].extend(parts[i])
+            g0, g1, start, end = extents[target]
+            s0, s1 = spans[i]
+            extents[target] = [min(g0, line[0]), max(g1, line[1]), min(start, s0), max(end, s1)]
     # EngFormatter writes its unit on every label: one join alone is a rotated axis label's lone
     # letter ("y") beside the label at its middle, not a unit
     return joined if len(parts) - len(joined) >= 2 else [list(g) for g in groups]

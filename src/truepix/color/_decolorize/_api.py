@@ -70,7 +70,7 @@ class Decolorizer:
     ----------
     cmap : str, Colormap, array_like or Colorbar
         The colormap the picture was made with: a name, a matplotlib ``Colormap``,
-        an (N, 3) or (N, 4) table of colors (uint8 or floats in [0, 1]) from low to
+        an (N, 3) or (N, 4) table of colors (0..255 integers or floats in [0, 1]) from low to
         high, or a ``Colorbar`` found by :func:`truepix.find_colorbar`.
     vmin, vmax : float, optional
         The data range the colormap spans (matplotlib's ``vmin``/``vmax``). Default:
@@ -547,8 +547,10 @@ def decolorize(
         uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
         ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A 2-D (N, 3|4)
         array is N pixels (``colorize`` of 1-D data); for a gray-like map only when
-        each row is a gray pixel (R == G == B), else an (H, W) gray picture (a 2-D
-        array that could be either is an error). A dask array is decoded chunk by chunk
+        each row is a gray pixel (R == G == B), else an (H, W) gray picture. So an
+        (H, 3|4) gray picture whose rows are all gray reads as H pixels (pass it as
+        ``np.repeat(a[..., None], 3, axis=-1)``), and one whose rows are not is an
+        error, since it could be either. A dask array is decoded chunk by chunk
         on its workers (a dask array back); a Pillow palette image (GIF) by its colors.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
