@@ -33,7 +33,7 @@ import numpy as np
 from truepix._validate import refuse_plot_object
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
-from truepix.color._decolorize import _extend_found as found, _extremes as extremes
+from truepix.color._decolorize import _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
 from truepix.color._decolorize import _plan as planning, _resampled as resampled
@@ -423,8 +423,6 @@ class Decolorizer:
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = lobes.lobed(self, result, pixels, scale, plan)  # cubic lobes past the ends
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
-        if result.n_nan != 0 and not rows and all(c is None for c in self._extremes):
-            result = found.filled(self, result, pixels, scale, detailed)  # ... the name lacks
         return result.first() if rows else result
 
     def _table_kind(self, pixels: np.ndarray) -> str:

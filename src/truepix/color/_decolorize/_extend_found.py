@@ -79,8 +79,8 @@ def filled(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detailed
     of the in-range pixels NaN, 7.8x the k-d tree's error; on PNG, resampling's blends
     3.0 %."""
     values = result.values
-    if values.ndim < 2 or values.size < JUDGED:
-        return result
+    if result.n_nan == 0 or values.ndim < 2 or values.size < JUDGED:
+        return result  # (pixel rows: no regions)
     found = found_extends(decoder, values, pixels, jpeg=bool(result.jpeg))
     if found is None:
         return replace(result, extends="")
@@ -169,7 +169,9 @@ def found_extends(
             continue  # a plateau of the field itself
         if not on_grid:
             on_grid += [values[grid], np.ascontiguousarray(pixels[(*grid, slice(None))])]
-        end = _region_end(*on_grid, scale, color, limits, least, stride, decoder, matrix)
+        end = _region_end(*on_grid, scale, color, limits, least, stride, decoder)
+        if end is None and matrix is not None:  # (JPEG'd: matched in its metric too)
+            end = _region_end(*on_grid, scale, color, limits, least, stride, decoder, matrix)
         if end is not None and end not in ends:
             ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
             found[end] = color

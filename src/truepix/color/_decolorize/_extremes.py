@@ -106,6 +106,10 @@ def censored(
     colors = decoder._extremes if colors is None else colors
     shape = result.values.shape
     if colors[0] is None and colors[1] is None:
+        if not named:  # (a plain name: the extend colors the picture holds, if any)
+            from truepix.color._decolorize._extend_found import filled
+
+            result = filled(decoder, result, pixels, scale, detailed)
         if not detailed:
             return result
         return replace(result, under=np.zeros(shape, bool), over=np.zeros(shape, bool))
