@@ -545,11 +545,9 @@ def decolorize(
         uint8 or uint16 RGB(A), or floats in [0, 1] -- including the float RGBA that
         ``cmap(norm(x))`` returns. Pixels with alpha 0 are not data. A 2-D (N, 3|4)
         array is N pixels (``colorize`` of 1-D data); for a gray-like map only when
-        each row is a gray pixel (R == G == B), else an (H, W) gray picture. So an
-        (H, 3|4) gray picture whose rows are all gray reads as H pixels (pass it as
-        ``np.repeat(a[..., None], 3, axis=-1)``), and one whose rows are not is an
-        error, since it could be either. A dask array is decoded chunk by chunk
-        on its workers (a dask array back); a Pillow palette image (GIF) by its colors.
+        each row is a gray pixel (R == G == B; pass an (H, 3|4) gray picture as
+        ``np.repeat(a[..., None], 3, -1)``), else an (H, W) gray picture (an error where it
+        could be either). A dask array is decoded by chunks; a PIL palette image by its colors.
     cmap : str, Colormap, array_like or Colorbar
         The colormap: a name, a matplotlib ``Colormap``, an (N, 3)/(N, 4) color table
         from low to high, or a ``Colorbar`` found in the picture.
