@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._grains import side_pairs
+from truepix.color._decolorize._grains import closest_sides
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -87,23 +87,11 @@ def end_color(
     to_chroma = _YCBCR[1:].T
     if np.hypot(*(end @ to_chroma)) < END_CHROMA:
         return False
-    height = len(position) // width
-    y, x = cores // width, cores % width
-    own = position[cores]
-    closest = np.full(len(cores), np.inf)
-    side_chroma = np.zeros((len(cores), 2))
-    for inside, a, b in side_pairs(y, x, height, width, reaches):
-        pa, pb = position[a], position[b]
-        with np.errstate(invalid="ignore"):
-            gap = np.abs(pa - pb)
-            out = np.maximum(own - np.maximum(pa, pb), np.minimum(pa, pb) - own)
-            pair = inside & ~off_map[a] & ~off_map[b] & (gap <= sides) & (out >= core)
-        take = pair & (gap < closest)
-        closest[take] = gap[take]
-        pair_sum = flat[a[take], :3].astype(np.float64) + flat[b[take], :3]  # (no uint8 wrap)
-        side_chroma[take] = 0.5 * pair_sum @ to_chroma * scale
+    closest, pixels = closest_sides(position, off_map, width, cores, reaches, sides, core)
     judged = np.isfinite(closest)
-    return bool(judged.any()) and _fits_end(flat, scale, cores[judged], side_chroma[judged], end)
+    a, b = pixels[judged, 0], pixels[judged, 1]
+    side_chroma = 0.5 * (flat[a, :3].astype(np.float64) + flat[b, :3]) @ to_chroma * scale
+    return bool(judged.any()) and _fits_end(flat, scale, cores[judged], side_chroma, end)
 
 
 def _fits_end(

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-__all__ = ["grains", "side_pairs"]
+__all__ = ["closest_sides", "grains", "side_pairs"]
 
 #: A core's sides differ by more than GRAIN_GAP (positions, 0-1) in every pair ...
 GRAIN_GAP = 0.06
@@ -67,21 +67,36 @@ def grains(
     """
     if len(cores) < GRAIN_LEAST:
         return False
+    closest, _ = closest_sides(position, off_map, width, cores, reaches, sides, core)
+    judged = np.isfinite(closest)
+    if not judged.any():
+        return False
+    return bool(np.mean(closest[judged] > GRAIN_GAP) >= GRAIN_SHARE)
+
+
+def closest_sides(
+    position: np.ndarray, off_map: np.ndarray, width: int, cores: np.ndarray,
+    reaches: tuple[int, ...], sides: float, core: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Each core's closest pair of sides (``reaches`` px away, 4 directions) that agree
+    within ``sides`` and that it stands out of by ``core`` or more: the pair's gap
+    (``position`` units; inf: none) and its two pixels ((N, 2) flat indices; -1: none).
+    ``position``: each pixel's (NaN or ``off_map``: no side)."""
     height = len(position) // width
     y, x = cores // width, cores % width
     own = position[cores]
     closest = np.full(len(cores), np.inf)
+    pixels = np.full((len(cores), 2), -1, dtype=np.int64)
     for inside, a, b in side_pairs(y, x, height, width, reaches):
         pa, pb = position[a], position[b]
         with np.errstate(invalid="ignore"):
             gap = np.abs(pa - pb)
             out = np.maximum(own - np.maximum(pa, pb), np.minimum(pa, pb) - own)
             pair = inside & ~off_map[a] & ~off_map[b] & (gap <= sides) & (out >= core)
-        closest = np.where(pair & (gap < closest), gap, closest)
-    judged = np.isfinite(closest)
-    if not judged.any():
-        return False
-    return bool(np.mean(closest[judged] > GRAIN_GAP) >= GRAIN_SHARE)
+        take = pair & (gap < closest)
+        closest[take] = gap[take]
+        pixels[take, 0], pixels[take, 1] = a[take], b[take]
+    return closest, pixels
 
 
 def side_pairs(
