@@ -64,13 +64,3 @@ def test_a_jpegd_matplotlib_jet_picture_stays_jet(quality):
     with warnings.catch_warnings():
         warnings.simplefilter("error", OffMapWarning)
         tp.decolorize(picture, cmap="jet", vmin=0, vmax=1)
-
-
-def test_decoding_it_as_jet_warns_naming_the_jet_it_is():
-    picture, _ = _opencv(cv2.COLORMAP_JET, 512, 95)
-    with pytest.warns(OffMapWarning, match="pass cmap='opencv:jet'"):
-        values = tp.decolorize(picture, cmap="jet", vmin=0, vmax=255)
-    assert not np.isnan(values).any()  # (quiet but 2x the error of 'opencv:jet')
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", OffMapWarning)
-        tp.decolorize(picture, cmap="opencv:jet", vmin=0, vmax=255)

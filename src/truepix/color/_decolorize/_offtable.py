@@ -24,7 +24,7 @@ import numpy as np
 
 from truepix._shares import LIGHT, NEUTRAL
 
-__all__ = ["offtable_advice", "offtable_warned", "twin_advice"]
+__all__ = ["offtable_advice", "offtable_warned"]
 
 #: Pixels (evenly spaced) the first test reads, and the later ones.
 FIRST, SAMPLE = 512, 4096
@@ -219,85 +219,3 @@ def _other_map(decoder: Any, sample: np.ndarray, keys: np.ndarray, own: float) -
             f" pass cmap={match.name!r}"
         )
     return None
-
-
-#: Pixels (evenly spaced) :func:`twin_advice` reads: its shares to a percent.
-TWIN_SAMPLE = 2048
-
-
-def twin_advice(decoder: Any, image: Any) -> str | None:
-    """The warning's text for a compressed ``image`` (uint8 RGB(A)) whose colors another
-    vendor's version of the decoder's map holds and the map lacks (``identify_colormap``'s
-    rule for maps that tie on a picture's colors, :mod:`~truepix.color._identify._twins`):
-    OpenCV's jet, JPEG'd and decoded as 'jet', leaves 2.8 % NaN at 3.6x the k-d tree's
-    error, where 'opencv:jet' decodes at 0.69x. The twins are the catalog maps of the same
-    name in another namespace (``opencv:jet``, ``matlab:jet``) whose colors leave the
-    map's somewhere (:func:`_twins_of`); None when none tells."""
-    from truepix._shares import percent
-    from truepix.color._identify import _twins
-    from truepix.color._identify._nearest import color_caps
-
-    pixels = np.asarray(np.ma.getdata(image))
-    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[-1] not in (3, 4):
-        return None
-    if getattr(decoder, "alpha", None) is not None:
-        return None
-    own, twins = _twins_of(decoder._map)
-    sample = _sample(pixels, TWIN_SAMPLE, MIN_SAMPLE) if twins else None
-    if sample is None:
-        return None
-    weights = np.ones(len(sample))
-    caps = color_caps(sample, weights, _twins.CAP)
-    found = []
-    near_own = np.minimum(_twins.distances(sample, *own), caps)  # (once for every twin)
-    for name, table in twins:
-        near = np.minimum(_twins.distances(sample, *table), caps)
-        shares = _twins.shares(near_own, near, weights)
-        if _twins.tells(shares):
-            found.append((shares[0], name))
-    if not found:
-        return None
-    found.sort(key=lambda item: -item[0])
-    (share, name), others = found[0], "".join(f" (or {n!r})" for _, n in found[1:])
-    n = len(sample)
-    return (
-        f"the picture's colors are those of {name!r}: {percent(round(share * n), n)} of them"
-        f" lie on it and off {decoder.cmap!r} (another version of the map), so its values"
-        f" are likely wrong: pass cmap={name!r}{others}"
-    )
-
-
-def _twins_of(entry: Any) -> tuple[Any, list[tuple[str, Any]]]:
-    """(the map's table, [(name, table)] of its twins): the catalog maps of its name in
-    another namespace with a color farther than ``_twins.NEAR_DN + _twins.APART_DN`` from
-    every color of the map (no picture can tell the others: ``bids:viridis``, OpenCV's
-    viridis rounded). Tables as ``_twins.lacked`` reads them; kept per map."""
-    found = _TWINS.get(id(entry))
-    if found is not None and found[0] is entry:
-        return found[1]
-    from truepix.color._catalog import names
-    from truepix.color._identify import _twins
-    from truepix.color._identify._nearest import table_planes
-
-    def table(map_entry: Any) -> tuple[np.ndarray, int]:
-        both = np.concatenate([map_entry.lut_bytes[:, :3], map_entry.lut_rounded[:, :3]])
-        return table_planes(both[None])[0], len(both)
-
-    given = entry.name.removesuffix("_r")
-    own = table(entry)
-    twins = []
-    for name in names():
-        if name == given or name.split(":")[-1] != given.split(":")[-1]:
-            continue
-        other = _entry(name)
-        colors = np.concatenate([other.lut_bytes[:, :3], other.lut_rounded[:, :3]])
-        caps = np.full(len(colors), _twins.CAP)
-        if _twins.lacked(colors, np.ones(len(colors)), caps, own, table(other))[0] > 0:
-            twins.append((name, table(other)))
-    if len(_TWINS) > 64:
-        _TWINS.clear()
-    _TWINS[id(entry)] = (entry, (own, twins))
-    return own, twins
-
-
-_TWINS: dict[int, tuple[Any, Any]] = {}

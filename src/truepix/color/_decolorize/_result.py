@@ -270,8 +270,6 @@ def warn_off_map(
     if faded is not None:
         _warn_faded(values, image, decoder, n_nan, faded, stacklevel + 1)
         return values
-    if jpeg and named and values.size >= _JUDGED and _twin_warned(image, decoder, stacklevel + 1):
-        return values  # (another vendor's version of the map)
     if n_nan == 0 and noise < SUSPECT_NOISE:
         return values  # (an exact picture: the common case)
     if n_nan < 0:
@@ -325,19 +323,6 @@ def warn_off_map(
     elif named and shown >= _JUDGED and not mostly:  # (a tenth to SUSPECT_OFF off)
         _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale))
     return values
-
-
-def _twin_warned(image: Any, decoder: Any, stacklevel: int) -> bool:
-    """Whether a JPEG'd picture holds the colors of another vendor's version of the map
-    that the map lacks (``_offtable.twin_advice``; a map with no such twin pays nothing),
-    and the warning said so."""
-    from truepix.color._decolorize._offtable import twin_advice
-    from truepix.errors import OffMapWarning
-
-    advice = twin_advice(decoder, image)
-    if advice is not None:
-        warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
-    return advice is not None
 
 
 def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int) -> bool:
