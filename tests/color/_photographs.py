@@ -150,6 +150,26 @@ def saved_rgb(
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
+def imshow_drawn(
+    field: np.ndarray, cmap: str, draw: Any = None, quality: int | None = 75
+) -> np.ndarray:
+    """``imshow(field)`` (nearest, 0..1) filling its figure, one pixel a cell, with what
+    ``draw(axes)`` adds over it (text, lines; None: nothing), the limits kept on the
+    field; saved by ``savefig`` as JPEG of ``quality`` (None: PNG), read back as RGB."""
+    import matplotlib.pyplot as plt
+
+    height, width = field.shape[:2]
+    figure = plt.figure(figsize=(width / 100, height / 100), dpi=100)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_axis_off()
+    axes.imshow(field, cmap=cmap, vmin=0, vmax=1, interpolation="nearest")
+    if draw is not None:
+        draw(axes)
+    axes.set_xlim(-0.5, width - 0.5)
+    axes.set_ylim(height - 0.5, -0.5)
+    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75)
+
+
 def imshow_png(
     field: np.ndarray, cmap: str, vmin: float, vmax: float, alpha: float = 1.0
 ) -> np.ndarray:

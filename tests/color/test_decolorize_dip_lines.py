@@ -16,7 +16,7 @@ import pytest
 from scipy import ndimage
 
 from tests.color._photographs import field_256 as _field
-from tests.color._photographs import saved_rgb
+from tests.color._photographs import imshow_drawn
 from truepix.color._decolorize import _jpeg
 from truepix.color._decolorize._api import decolorize
 
@@ -25,22 +25,17 @@ matplotlib.use("Agg")
 SIZE = 256
 
 
+def _ink(axes) -> None:  # noqa: ANN001
+    """A solid 1 lw and a dashed 0.6 lw black line (``ax.plot``)."""
+    axes.plot([8, 248], [200, 80], "k-", lw=1.0)
+    axes.plot([8, 248], [30, 230], "k--", lw=0.6)
+
+
 def _figure(field: np.ndarray, name: str, lines: bool, quality: int | None = 75) -> np.ndarray:
     """``field`` drawn by ``imshow`` into a SIZE^2 px figure; ``lines``: a solid 1 lw and
     a dashed 0.6 lw black line (``ax.plot``) over it; saved by ``savefig`` as JPEG of
     ``quality`` (None: PNG)."""
-    import matplotlib.pyplot as plt
-
-    figure = plt.figure(figsize=(SIZE / 100, SIZE / 100), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_axis_off()
-    axes.imshow(field, cmap=name, vmin=0, vmax=1, interpolation="nearest")
-    if lines:
-        axes.plot([8, 248], [200, 80], "k-", lw=1.0)
-        axes.plot([8, 248], [30, 230], "k--", lw=0.6)
-    axes.set_xlim(-0.5, SIZE - 0.5)
-    axes.set_ylim(SIZE - 0.5, -0.5)
-    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75)
+    return imshow_drawn(field, name, _ink if lines else None, quality)
 
 
 def _none(*args) -> None:  # noqa: ANN002

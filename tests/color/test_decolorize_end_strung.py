@@ -17,7 +17,7 @@ import pytest
 from scipy import ndimage
 
 from tests.color._photographs import field_256 as _field
-from tests.color._photographs import fbm, saved_rgb
+from tests.color._photographs import fbm, imshow_drawn
 from truepix.color._decolorize import _end_inks
 from truepix.color._decolorize._api import decolorize
 
@@ -26,23 +26,18 @@ matplotlib.use("Agg")
 SIZE = 256
 
 
+def _ink(axes) -> None:  # noqa: ANN001
+    """Black 14 pt text, a solid and a dashed line (``ax.plot``)."""
+    axes.text(10, 30, "Depth 1250 m", color="k", fontsize=14)
+    axes.plot([8, 248], [200, 80], "k-", lw=1.0)
+    axes.plot([8, 248], [70, 230], "k--", lw=0.6)
+
+
 def _figure(field: np.ndarray, name: str, ink: bool, quality: int | None = 75) -> np.ndarray:
     """``field`` drawn by ``imshow`` into a SIZE^2 px figure, with (``ink``) black 14 pt
     text, a solid and a dashed line (``ax.plot``); saved by ``savefig`` as JPEG of
     ``quality`` (None: PNG)."""
-    import matplotlib.pyplot as plt
-
-    figure = plt.figure(figsize=(SIZE / 100, SIZE / 100), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_axis_off()
-    axes.imshow(field, cmap=name, vmin=0, vmax=1, interpolation="nearest")
-    if ink:
-        axes.text(10, 30, "Depth 1250 m", color="k", fontsize=14)
-        axes.plot([8, 248], [200, 80], "k-", lw=1.0)
-        axes.plot([8, 248], [70, 230], "k--", lw=0.6)
-    axes.set_xlim(-0.5, SIZE - 0.5)
-    axes.set_ylim(SIZE - 0.5, -0.5)
-    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75)
+    return imshow_drawn(field, name, _ink if ink else None, quality)
 
 
 def _none(*args, **kwargs) -> dict:  # noqa: ANN002, ANN003

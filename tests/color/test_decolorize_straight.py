@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from tests.color._photographs import field_256, saved_rgb
+from tests.color._photographs import field_256, imshow_drawn
 from truepix.color._decolorize import _jpeg
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._straight import straight_strokes
@@ -26,25 +26,20 @@ matplotlib.use("Agg")
 SIZE = 256
 
 
+def _ink(axes) -> None:  # noqa: ANN001
+    """Black text, a 1 lw black line and a 0.6 lw dashed one, gray text and a gray line."""
+    axes.text(12, 30, "Depth 120 m", color="k", fontsize=12)
+    axes.plot([6, 250], [190, 70], "k-", lw=1.0)
+    axes.plot([6, 250], [50, 240], "k--", lw=0.6)
+    axes.text(120, 230, "t = 3.5 s", color="0.5", fontsize=12)
+    axes.plot([6, 250], [120, 150], color="0.5", lw=1.0)
+
+
 def _figure(field: np.ndarray, name: str, ink: bool, quality: int | None = 75) -> np.ndarray:
     """``field`` drawn by ``imshow`` into a SIZE^2 px figure; ``ink``: black text, a 1 lw
     black line and a 0.6 lw dashed one, gray text and a gray line over it; saved as JPEG
     of ``quality`` (None: PNG)."""
-    import matplotlib.pyplot as plt
-
-    figure = plt.figure(figsize=(SIZE / 100, SIZE / 100), dpi=100)
-    axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_axis_off()
-    axes.imshow(field, cmap=name, vmin=0, vmax=1, interpolation="nearest")
-    if ink:
-        axes.text(12, 30, "Depth 120 m", color="k", fontsize=12)
-        axes.plot([6, 250], [190, 70], "k-", lw=1.0)
-        axes.plot([6, 250], [50, 240], "k--", lw=0.6)
-        axes.text(120, 230, "t = 3.5 s", color="0.5", fontsize=12)
-        axes.plot([6, 250], [120, 150], color="0.5", lw=1.0)
-    axes.set_xlim(-0.5, SIZE - 0.5)
-    axes.set_ylim(SIZE - 0.5, -0.5)
-    return saved_rgb(figure, jpeg=quality is not None, dpi=100, quality=quality or 75)
+    return imshow_drawn(field, name, _ink if ink else None, quality)
 
 
 def _none(*args) -> None:  # noqa: ANN002
