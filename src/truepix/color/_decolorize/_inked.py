@@ -87,8 +87,7 @@ INKED_CAP = 60.0
 #: (opacity 0.5).
 INKED_FIT_LUMA = 25.0
 INKED_FIT_ALPHA = 0.3
-#: Where ``ink_lines`` keeps no ink (or others: t02's 0.5 gray line kept, its 0.4 contours the
-#: peak; viridis camera 83.4 -> 87.0 %), the candidates' luma may show one: INKED_PEAK_SHARE of
+#: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
 #: them or more within INKED_PEAK_LUMA DN of one luma, and that at least INKED_PEAK_PIXELS
 #: of the picture (candidates too) -- text and lines in one ink. It counts where the
 #: stroke then claims INKED_CLAIM or more of the picture's pixels within INKED_PEAK_LUMA
@@ -172,7 +171,7 @@ def inked_strokes(
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
     luma-weighted positions of every pixel (0-1); ``candidate_luma``: the luma (DN) of
-    the pixels past the threshold, which may show an ink that ``inks`` lack
+    the pixels past the threshold, which may show an ink where ``inks`` is empty
     (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
     of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
     BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
@@ -182,38 +181,38 @@ def inked_strokes(
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
-    seen = None  # (the lines' inks, then the peak where it is another's: INKED_PEAK_SHARE)
-    if len(inks):
-        seen = _seen(flat, scale, width, position, line, decided)
-        off_map |= _claimed(seen, width, position, inks, off_map, line)
-    peak = _peak_ink(candidate_luma, len(off_map))
-    painted = np.append(line.vertices @ _YCBCR[0] if discrete else np.empty(0), inks)
-    if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
-        return  # (all-data pictures but a few: a look at the candidates' luma)
-    if resized and _field_peak(flat, scale, candidate_luma, peak):
-        return  # (the data's blends pile where the picture's pixels do)
-    claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))
-    least = INKED_CLAIM_LEAST * _least(len(off_map))  # (as many as made the peak)
-    if not may_claim(flat, scale, width, position, line, decided, off_map, peak,
-                     (claim, least)):  # fmt: skip
-        return  # (no stroke at the peak's luma can claim enough: a smooth field's)
-    seen = seen or _seen(flat, scale, width, position, line, decided)  # (once: 7 tries)
-    at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
-    if decided is not None:  # (a figure's margin: no stroke's evidence)
-        at_ink &= ~decided
-    # the flagged pixels at the ink's luma are judged too: the claim counts them
-    # (a stroke's flagged core is its evidence), the undecided ones are what it adds
-    also = off_map & at_ink
-    fields: dict = {}  # (the fields one try took: the next's differ near its ink)
-    found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
-    for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
-        inks = np.array([peak + shift])
-        tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
-        if np.count_nonzero(tried) > np.count_nonzero(found):
-            found = tried
-    claimed = np.count_nonzero(found & at_ink)
-    if claimed >= max(claim * np.count_nonzero(at_ink), least):
-        off_map |= found
+    if len(inks) == 0:
+        peak = _peak_ink(candidate_luma, len(off_map))
+        painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
+        if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
+            return  # (all-data pictures but a few: a look at the candidates' luma)
+        if resized and _field_peak(flat, scale, candidate_luma, peak):
+            return  # (the data's blends pile where the picture's pixels do)
+        claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))
+        least = INKED_CLAIM_LEAST * _least(len(off_map))  # (as many as made the peak)
+        if not may_claim(flat, scale, width, position, line, decided, off_map, peak,
+                         (claim, least)):  # fmt: skip
+            return  # (no stroke at the peak's luma can claim enough: a smooth field's)
+        seen = _seen(flat, scale, width, position, line, decided)  # (once for the 7 tries)
+        at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
+        if decided is not None:  # (a figure's margin: no stroke's evidence)
+            at_ink &= ~decided
+        # the flagged pixels at the ink's luma are judged too: the claim counts them
+        # (a stroke's flagged core is its evidence), the undecided ones are what it adds
+        also = off_map & at_ink
+        fields: dict = {}  # (the fields one try took: the next's differ near its ink)
+        found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
+        for shift in INKED_PEAK_SHIFTS:  # (the stroke's luma lies between its modes)
+            inks = np.array([peak + shift])
+            tried = _claimed(seen, width, position, inks, off_map, line, also, fields)
+            if np.count_nonzero(tried) > np.count_nonzero(found):
+                found = tried
+        claimed = np.count_nonzero(found & at_ink)
+        if claimed >= max(claim * np.count_nonzero(at_ink), least):
+            off_map |= found
+        return
+    seen = _seen(flat, scale, width, position, line, decided)
+    off_map |= _claimed(seen, width, position, inks, off_map, line)
 
 
 def _peak_ink(luma: np.ndarray, n_pixels: int) -> float | None:

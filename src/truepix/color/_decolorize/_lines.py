@@ -39,27 +39,16 @@ LINES_REL = 0.1
 #: fields (luma minus departure) agree within LINES_FIELD DN; LINES_CHAIN px or more.
 LINES_LINK = 2
 LINES_FIELD = 6.0
-LINES_CHAIN = 20
+LINES_CHAIN = 40
 #: A chain's ink: the median luma of its strongest fifth; it counts where the RGB
 #: residual there is LINES_INK_RESIDUAL DN or more (off the map), the ink is not
 #: within LINES_PEAK DN of an inner luma peak (dip) of the map for a ridge (valley),
 #: and another such chain shares the ink within LINES_INK DN over a field
-#: LINES_FIELDS DN or more away in Y Cb Cr (one ink over several levels; a field's
-#: chroma is the chain's median, which 4:2:0 shares with the field beside it: a
-#: diverging map's two levels of one luma, coolwarm's 0.3 and 0.7, are two fields),
-#: the chains of that ink holding LINES_INK_LENGTH px or more together (drawn at
-#: length: a pair of 20-px chains in one ink is a glyph's or a texture's).
-#: Measured on trial 45's t02 figures (JPEG q75; benchmarks/annot4): gray contours
-#: (0.4, lw 0.8) on the coolwarm DEM 72.1 -> 90.6 % flagged, jet camera 83.1 -> 90.0,
-#: magma camera 86.8 -> 89.1; 40-px chains or luma fields alone: none of it (a DEM's
-#: contours break into 20-40 px chains where the field bends). Without the length
-#: rule jet's camera under white text kept an ink of 130 DN (two chains, 43 px) and
-#: lost 0.55 % of its clean pixels.
+#: LINES_FIELDS DN or more away (one ink over several levels).
 LINES_INK_RESIDUAL = 25.0
 LINES_PEAK = 12.0
 LINES_INK = 8.0
 LINES_FIELDS = 30.0
-LINES_INK_LENGTH = 100
 #: A discrete map's picture (BoundaryNorm, a few colors) draws every thin data line
 #: in one ink over several fields too: one of its colors, whose luma JPEG keeps and
 #: whose chroma 4:2:0 mixes with the field's. There an ink within LINES_INK DN of a
@@ -105,11 +94,10 @@ def ink_lines(
     none = np.zeros(0)
     height = len(off_map) // width
     weights = _YCBCR[0] * scale
-    chroma = np.ascontiguousarray(_YCBCR[1:] * scale)
     luma = line.vertices @ _YCBCR[0]
     painted = luma if discrete else None
     sampled = _sampled_chains(
-        flat, weights, chroma, width, height, candidates, residual, LINES_SAMPLE, LINES_LINK,
+        flat, weights, width, height, candidates, residual, LINES_SAMPLE, LINES_LINK,
         LINES_FIELD, LINES_GATE_LONG,
     )  # fmt: skip
     if len(sampled) == 0 or not np.any(_off_peak(sampled, luma, line.cyclic)):
@@ -126,23 +114,19 @@ def ink_lines(
     inked = candidates[ridge]
     if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
         return none
-    gate = _candidate_chains(flat, weights, chroma, width, residual, inked, departures[ridge],
+    gate = _candidate_chains(flat, weights, width, residual, inked, departures[ridge],
                              LINES_LINK, LINES_FIELD, LINES_GATE)  # fmt: skip
     long_gate = gate[:, 2] >= LINES_GATE_LONG
     if not np.any(_one_ink(gate, luma, line.cyclic, 0.0, painted) & long_gate):
         return none
     luma_of, departure = pictured or _pictured(flat, weights, width, height)
     label = np.zeros(len(off_map), dtype=np.int32)
-    stats = _chains(luma_of, departure, flat, chroma, width, height, residual, LINES_RIDGE,
-                    LINES_LINK, LINES_FIELD, LINES_CHAIN, label)  # fmt: skip
+    stats = _chains(luma_of, departure, width, height, residual, LINES_RIDGE, LINES_LINK,
+                    LINES_FIELD, LINES_CHAIN, label)  # fmt: skip
     if len(stats) < 2:
         return none
     kept = np.zeros(len(stats) + 1, dtype=bool)
     kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL, painted)
-    if kept.any():  # ... drawn at length (LINES_INK_LENGTH)
-        sizes = np.bincount(label[label > 0], minlength=len(kept))[1:] * kept[1:]
-        shared = np.abs(stats[:, 1, None] - stats[None, :, 1]) <= LINES_INK
-        kept[1:] &= shared @ sizes >= LINES_INK_LENGTH
     for end in colored_ends(line) if kept.any() else ():  # (data's floor: ``_end_piles``)
         at_end = kept[1:] & (np.abs(stats[:, 1] - end @ _YCBCR[0]) <= LINES_INK)
         pixels = np.flatnonzero(np.append(False, at_end)[label])
@@ -180,16 +164,14 @@ def _one_ink(
     drawn in one ink off the map (``off_map`` DN) with another over a different field,
     not at the map's own luma peak (dip) nor (a discrete map's) one of the
     ``painted`` colors' (LINES_DISCRETE_RESIDUAL); see LINES_INK."""
-    _, ink, ink_residual, field, field_cb, field_cr = stats.T
+    _, ink, ink_residual, field = stats.T
     counted = (ink_residual >= off_map) & _off_peak(stats, luma, cyclic)
     if painted is not None:
         data = np.abs(ink[:, None] - painted[None, :]).min(axis=1) <= LINES_INK
         counted &= ~(data & (ink_residual < LINES_DISCRETE_RESIDUAL))
     pairs = (
         (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
-        & (np.sqrt((field[:, None] - field[None, :]) ** 2
-                   + (field_cb[:, None] - field_cb[None, :]) ** 2
-                   + (field_cr[:, None] - field_cr[None, :]) ** 2) >= LINES_FIELDS)
+        & (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)
         & counted[:, None]
         & counted[None, :]
     )
@@ -273,7 +255,7 @@ def _inked_departures(flat, weights, width, height, candidates, residual):  # pr
 
 @nb.njit(**_JIT)
 def _candidate_chains(  # pragma: no cover - jitted
-    flat, weights, chroma, width, residual, pixels, departure, link, gap, min_pixels
+    flat, weights, width, residual, pixels, departure, link, gap, min_pixels
 ):
     """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices of ridge pixels,
     their ``departure`` as ``_inked_departures`` found it) alone, each grown by
@@ -294,13 +276,13 @@ def _candidate_chains(  # pragma: no cover - jitted
         size = _grow(flat, weights, width, height, pixels, residual, slot_at, departure, luma,
                      seen, queue, i0, link, gap)  # fmt: skip
         if size >= min_pixels:
-            out.append(_summary(departure, luma, queue[:size], flat, chroma, pixels))
+            out.append(_summary(departure, luma, queue[:size]))
     return _table(out)
 
 
 @nb.njit(**_JIT)
 def _sampled_chains(  # pragma: no cover - jitted
-    flat, weights, chroma, width, height, candidates, residual, sample, link, gap, min_pixels
+    flat, weights, width, height, candidates, residual, sample, link, gap, min_pixels
 ):
     """The chains ``_candidate_chains`` finds among the inked candidates, only those
     through a pixel on a row (column) that is a multiple of ``sample`` (a power of 2)
@@ -338,7 +320,7 @@ def _sampled_chains(  # pragma: no cover - jitted
             size = _grow(flat, weights, width, height, candidates, residual, slot_at, departure,
                          luma, seen, queue, i0, link, gap)  # fmt: skip
             if size >= min_pixels:
-                out.append(_summary(departure, luma, queue[:size], flat, chroma, candidates))
+                out.append(_summary(departure, luma, queue[:size]))
     return _table(out)
 
 
@@ -453,7 +435,7 @@ def _fit(own, a, b, c, e, misfit, rel):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _chains(  # pragma: no cover - jitted
-    luma, departure, flat, chroma, width, height, residual, ridge, link, gap, min_pixels, label
+    luma, departure, width, height, residual, ridge, link, gap, min_pixels, label
 ):
     """Label the chains of ridge pixels (1 ..) in ``label``; per chain, its sign, ink,
     the residual at its ink and its field's luma (see LINES_LINK, LINES_INK).
@@ -494,9 +476,8 @@ def _chains(  # pragma: no cover - jitted
         own = departure[members].astype(np.float32)
         strongest = _strongest(own, np.arange(size))  # (into members)
         field = own_luma - own
-        cb, cr = _chroma_medians(flat, chroma, members)
         out.append((np.sign(np.median(own)), np.median(own_luma[strongest]),
-                    np.median(residual[members[strongest]]), np.median(field), cb, cr))  # fmt: skip
+                    np.median(residual[members[strongest]]), np.median(field)))  # fmt: skip
         for i in range(size):
             label[members[i]] = len(out)
     for p in range(n):
@@ -506,26 +487,11 @@ def _chains(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _summary(departure, luma, members, flat, chroma, pixels):  # pragma: no cover - jitted
-    """A chain's (sign of its departure, its ink, its size, the field's luma, Cb, Cr); the
-    ink as ``_chains`` takes it (``_strongest``); ``members`` index ``pixels``."""
-    cb, cr = _chroma_medians(flat, chroma, pixels[members])
+def _summary(departure, luma, members):  # pragma: no cover - jitted
+    """A chain's (sign of its departure, its ink, its size, the field's luma); the ink
+    as ``_chains`` takes it (``_strongest``)."""
     return (np.sign(np.median(departure[members])), np.median(luma[_strongest(departure, members)]),
-            float(members.shape[0]), np.median(luma[members] - departure[members]),
-            cb, cr)  # fmt: skip
-
-
-@nb.njit(**_JIT)
-def _chroma_medians(flat, chroma, pixels):  # pragma: no cover - jitted
-    """The median Cb and Cr (DN; ``chroma``: their weights, times the scale) of
-    ``pixels`` (flat indices): a thin line's own chroma, which JPEG's 4:2:0 shares
-    with the field beside it, the field's more than the line's."""
-    cb, cr = np.empty(pixels.shape[0]), np.empty(pixels.shape[0])
-    for i in range(pixels.shape[0]):
-        p = pixels[i]
-        cb[i] = flat[p, 0] * chroma[0, 0] + flat[p, 1] * chroma[0, 1] + flat[p, 2] * chroma[0, 2]
-        cr[i] = flat[p, 0] * chroma[1, 0] + flat[p, 1] * chroma[1, 1] + flat[p, 2] * chroma[1, 2]
-    return np.median(cb), np.median(cr)
+            float(members.shape[0]), np.median(luma[members] - departure[members]))  # fmt: skip
 
 
 @nb.njit(**_JIT)
@@ -579,10 +545,8 @@ def _fifth_from_top(strength):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _table(out):  # pragma: no cover - jitted
-    """The chains' 6-tuples as an (N, 6) array."""
-    result = np.empty((len(out), 6))
+    """The chains' 4-tuples as an (N, 4) array."""
+    result = np.empty((len(out), 4))
     for i in range(len(out)):
-        row = out[i]
-        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = row[0], row[1], row[2], row[3]
-        result[i, 4], result[i, 5] = row[4], row[5]
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
     return result
