@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 import numpy as np
 import pytest
@@ -29,8 +31,9 @@ CMAPS = [
 DPIS = [72, 100, 150, 120, 90]
 
 
+@functools.cache  # the exact and JPEG sweeps read the same 60 figures
 def _figure(seed: int) -> tuple[np.ndarray, tuple[float, float, float, float], str, str]:
-    """An imshow + colorbar figure with title, labels and ticks; the bar's true box."""
+    """An imshow + colorbar figure with title, labels and ticks; the bar's true box (read-only)."""
     rng = np.random.default_rng(seed)
     cmap, orientation = CMAPS[seed % len(CMAPS)], ("vertical", "horizontal")[seed % 2]
     ny, nx = rng.integers(20, 200, 2)
@@ -55,6 +58,7 @@ def _figure(seed: int) -> tuple[np.ndarray, tuple[float, float, float, float], s
     extent = bar.ax.get_window_extent()
     height = pixels.shape[0]
     plt.close(fig)
+    pixels.setflags(write=False)
     return pixels, (extent.x0, height - extent.y1, extent.x1, height - extent.y0), orientation, cmap
 
 

@@ -43,6 +43,9 @@ _FLAT_DN = 16  # DN a compressed step's pixels stay within of its color
 # <= 10 in 1% of 557 runs (10 maps, imshow bars, JPEG q50-q90); JPEG'd contourf steps move by
 # block noise, <= 6 DN in 86-97% of 683 steps, <= 10 in 92-99%: 6 took a step for a ramp
 _FLAT_DRIFT = 10
+# a resampled (not compressed) bar keeps each step flat to a DN or two: steps that differ by
+# less than the compressed run's noise (RdBu_r's two middle levels, 19 DN apart) are two
+_FLAT_STEP_DN, _FLAT_STEP_LENGTH, _FLAT_STEP_JUMP = 2, 6, 8
 
 
 def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
@@ -68,17 +71,60 @@ def _steps(profile: np.ndarray, noise: int) -> np.ndarray:
     change[1:] = np.abs(np.diff(wide, axis=0)).max(axis=1) > noise
     starts = np.flatnonzero(change)
     stops = [*starts[1:], len(profile)]
-    out = []
+    drifted = []
     for a, b in zip(starts, stops, strict=True):
-        out.append(a)
+        drifted.append(a)
         if np.ptp(wide[a:b], axis=0).max() <= 2 * noise:
             continue  # the common case: the run keeps its color
         anchor = wide[a]
         for i in range(a + 1, b):
             if np.abs(wide[i] - anchor).max() > 2 * noise:
-                out.append(i)
+                drifted.append(i)
                 anchor = wide[i]
+    # a run may hold steps flat to a few DN that a resampled bar blends over a pixel or two
+    # (a diverging map's light middle): closer than the noise, they are steps all the same
+    out = []
+    for a, b in zip(drifted, [*drifted[1:], len(profile)], strict=True):
+        out.extend(a + k for k in _flat_steps(wide[a:b]))
     return np.array(out, dtype=np.intp)
+
+
+def _flat_steps(run: np.ndarray) -> list[int]:
+    """Where the steps of a run of flat steps start: each within :data:`_FLAT_STEP_DN` of
+    its first color for :data:`_FLAT_STEP_LENGTH` pixels or more, the next one
+    :data:`_FLAT_STEP_JUMP` DN away or more past at most two pixels of blend (at the run's
+    ends too). ``[0]`` unless the whole run is such steps (a ramp's colors keep moving).
+
+    Examples
+    --------
+    >>> run = np.array([[249, 238, 231]] + [[249, 235, 227]] * 9 + [[240, 237, 235]] + [[231, 240, 244]] * 9)
+    >>> _flat_steps(run)
+    [0, 11]
+    >>> _flat_steps(np.arange(19)[:, None].repeat(3, axis=1))  # a ramp
+    [0]
+    """
+    n, starts = len(run), [0]
+
+    def flat_from(first: int) -> int | None:  # a flat step starting at first, or just after
+        for t in range(first, min(first + 3, n - _FLAT_STEP_LENGTH + 1)):
+            if np.ptp(run[t : t + _FLAT_STEP_LENGTH], axis=0).max() <= _FLAT_STEP_DN:
+                return t
+        return None
+
+    at = flat_from(0)
+    while at is not None:
+        off = np.flatnonzero(np.abs(run[at:] - run[at]).max(axis=1) > _FLAT_STEP_DN)
+        end = n if not off.size or n - (at + int(off[0])) <= 2 else at + int(off[0])
+        if end == n:
+            return starts
+        nxt = flat_from(end)
+        if end - at < _FLAT_STEP_LENGTH or nxt is None:
+            break
+        if np.abs(run[nxt] - run[end - 1]).max() < _FLAT_STEP_JUMP:
+            break
+        starts.append(nxt)
+        at = nxt
+    return [0]
 
 
 def run_starts(profile: np.ndarray) -> np.ndarray:
