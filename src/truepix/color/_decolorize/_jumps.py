@@ -118,6 +118,9 @@ JUMP_CURVE_SHARE = 0.15
 #: end inks, annotations, thin, rough, repeated, flagged, near): 0.26-0.96 either way
 #: (turbo's red text at q75 the least, 0.255 both).
 JUMP_CURVE_ELONGATION = 1.5
+#: ... or hollow, holding JUMP_CURVE_HOLLOW times the square of their length or fewer
+#: pixels (a ring 12 px across 0.18, a disc 1.05).
+JUMP_CURVE_HOLLOW = 0.3
 #: ... and its cores' sides must not all lie at the field's floor: at one level (their
 #: positions' std under JUMP_FIELD_SPREAD) that JUMP_FLOOR_SHARE or more of the picture's
 #: field lies within JUMP_FLOOR_WIDTH of. A spectrogram is its noise floor (half its
@@ -371,7 +374,8 @@ def _extent(pixels: np.ndarray, width: int) -> float:
 def _curved_share(pixels: np.ndarray, width: int) -> float:
     """Share of the ``pixels`` (sorted flat indices, rows of ``width``) in 8-connected
     groups JUMP_CURVE_LENGTH px long or more along their widest axis (``_extent``) and
-    JUMP_CURVE_ELONGATION times as long as wide (across their narrowest, plus a pixel)."""
+    JUMP_CURVE_ELONGATION times as long as wide (across their narrowest, plus a pixel)
+    or hollow (JUMP_CURVE_HOLLOW)."""
     if not len(pixels):
         return 0.0
     groups = groups_of(pixels, width, int(pixels[-1]) // width + 1)
@@ -388,7 +392,8 @@ def _curved_share(pixels: np.ndarray, width: int) -> float:
     across = np.sqrt(((yy - xx) / 2) ** 2 + xy**2)
     length = np.sqrt(12.0 * np.maximum((yy + xx) / 2 + across, 0.0))
     width = np.sqrt(12.0 * np.maximum((yy + xx) / 2 - across, 0.0) + 1.0)  # (a pixel's own)
-    long = (length >= JUMP_CURVE_LENGTH) & (length >= JUMP_CURVE_ELONGATION * width)
+    hollow = sizes <= JUMP_CURVE_HOLLOW * length**2  # (a ring: a glyph's o)
+    long = (length >= JUMP_CURVE_LENGTH) & ((length >= JUMP_CURVE_ELONGATION * width) | hollow)
     return float(np.mean(long[groups]))
 
 
