@@ -70,6 +70,19 @@ JPEG_STRUNG_LONG = 1000
 #: jet / 4 / astronaut, 4:2:0, 1027 px at 89.5 DN, 9.86 % holes -> 1.53 %, then
 #: ``_discrete.MIX_RINGING`` 0.00 %).
 JPEG_STRUNG_LONG_SPREAD = 75.0
+#: ... and, where the stroke's inks (``_dips``) are known, it holds one ink: JPEG_STRUNG_PEAK of
+#: its pixels or more within JPEG_STRUNG_PEAK_LUMA DN of one luma (the peak of their
+#: histogram), or JPEG_INKED_SHARE of them inks. A field of flat regions with sharp edges
+#: strings JPEG's misses along its edges as far as they go, at the lumas of the fields on
+#: either side: skimage's motorcycle disparity resized to 512^2 with jet (its invalid
+#: pixels 1-2 px lines of the first color between the regions, Pillow JPEG q50-q90)
+#: strings 1234-6348 px at 62.6-65.4 DN, 0.20-0.27 of them at one luma, 0.03-0.12 inks
+#: (3.3-7.2 % holes). Black, white and gray text and lines over the camera and a smooth
+#: field (tests/color/_annotate.py; jet, turbo, rainbow, viridis, coolwarm, q50-q90),
+#: their structures of 1000+ px past 30 DN: 0.30-0.75 at one luma, 0.06-0.86 inks, each
+#: 0.30 or more of one of them (a black line over a smooth jet field, q50: 0.32, 0.36).
+JPEG_STRUNG_PEAK = 0.3
+JPEG_STRUNG_PEAK_LUMA = 15
 #: ... and one of JPEG_STRUNG_SHORT whose luma spreads by at most JPEG_STRUNG_FLAT DN:
 #: gray contours on viridis (drawn figure) string into 15-32 px at 3.6-5.6 DN (flagged
 #: 0 -> 65.3 %, as before ``_alone``); texture's structures of 30+ px spread 18+ DN
@@ -184,7 +197,8 @@ def alone(
         evidence &= one_ink | (strength >= JPEG_CYCLIC_INK_PIXELS)
     unseen = cyclic and not evidence.any()
     inside = labelled if ring is None else labelled & ~ring
-    if not unseen and strung(candidates[inside], luma[inside], width, height):
+    inked = None if inks is None else inks[inside]
+    if not unseen and strung(candidates[inside], luma[inside], width, height, inked):
         return np.zeros_like(labelled)
     evidence |= _blobs(groups[labelled], candidates[labelled], luma[labelled], width, n_groups)
     foreign = labelled & evidence[groups]
@@ -255,13 +269,17 @@ def _blobs(
     return (count >= JPEG_BLOB_PIXELS) & (spread <= JPEG_BLOB_SPREAD) & wide
 
 
-def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> bool:
+def strung(
+    pixels: np.ndarray, luma: np.ndarray, width: int, height: int,
+    inks: np.ndarray | None = None,
+) -> bool:  # fmt: skip
     """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
     stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
     their luma spread (standard deviation) within JPEG_STRUNG_SPREAD DN,
     JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, JPEG_STRUNG_MID within
     JPEG_STRUNG_MID_SPREAD DN, or JPEG_STRUNG_LONG within
-    JPEG_STRUNG_LONG_SPREAD DN."""
+    JPEG_STRUNG_LONG_SPREAD DN -- of one ink where ``inks`` (per pixel: a stroke's
+    ink over the field across it, ``_dips``) are given (``_one_ink``)."""
     if len(pixels) == 0:
         return False
     structure = _structures(pixels, width, height)
@@ -270,7 +288,22 @@ def strung(pixels: np.ndarray, luma: np.ndarray, width: int, height: int) -> boo
     one_color |= (count >= JPEG_STRUNG_SHORT) & (spread <= JPEG_STRUNG_FLAT)
     one_color |= (count >= JPEG_STRUNG_MID) & (spread <= JPEG_STRUNG_MID_SPREAD)
     lengthy = (count >= JPEG_STRUNG_LONG) & (spread <= JPEG_STRUNG_LONG_SPREAD)
+    if inks is not None and lengthy.any():
+        lengthy &= _one_ink(structure, luma, inks, len(count))
     return bool(np.any(one_color | lengthy))
+
+
+def _one_ink(structure: np.ndarray, luma: np.ndarray, inks: np.ndarray, n: int) -> np.ndarray:
+    """Per structure (labels below ``n``, per pixel): whether JPEG_STRUNG_PEAK of its
+    pixels lie within JPEG_STRUNG_PEAK_LUMA DN of one luma, or JPEG_INKED_SHARE of them
+    are ``inks``."""
+    count = np.bincount(structure, minlength=n).astype(np.float64)
+    share = np.bincount(structure, inks.astype(np.float64), minlength=n) / np.maximum(count, 1)
+    levels = np.clip(np.round(luma), 0, 255).astype(np.int64)
+    histogram = np.bincount(structure * 256 + levels, minlength=n * 256).reshape(n, 256)
+    window = np.ones(2 * JPEG_STRUNG_PEAK_LUMA + 1)
+    peak = np.array([np.convolve(row, window, mode="same").max() for row in histogram])
+    return (peak >= JPEG_STRUNG_PEAK * count) | (share >= JPEG_INKED_SHARE)
 
 
 def _tiles_around(seen: np.ndarray, candidates: np.ndarray, width: int, height: int) -> np.ndarray:

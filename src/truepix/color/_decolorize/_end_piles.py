@@ -26,17 +26,25 @@ own color where the median core does not fit gray ``_end_inks.END_GATE`` DN bett
 an ink, as before. The same floor lines at q90 were taken by ``_lines`` for contours of
 one ink over several fields (1.3 % of the picture): the chains whose ink lies at a colored
 end's luma are asked the same question there (``end_lines``).
+
+With jet the lines are its dark blue, the map's darkest color, between red and orange
+fields, and JPEG's ringing takes their pixels 1-11 DN below it: past the map's luma, a
+black stroke's sign (``_jpeg._ridge_limits``), whose cores then kept JPEG's misses
+around them (``_alone``). Their chroma, where it tells (``end_undershoots``), is a blend
+of the fields' with the dark blue's; a black stroke's over the same fields one with gray.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._grains import closest_sides
+from truepix.color._decolorize._grains import closest_sides, side_pairs
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
-__all__ = ["PILE_LUMA", "colored_ends", "end_color", "end_lines"]
+__all__ = [
+    "PILE_LUMA", "UNDERSHOOT_APART", "colored_ends", "end_color", "end_lines", "end_undershoots",
+]
 
 #: The ink's luma (the peak of its cores') within PILE_LUMA DN of the end's: JPEG keeps
 #: luma, but blurs a thin line's with its sides' (the disparity map's 1-2 px lines of
@@ -44,6 +52,10 @@ __all__ = ["PILE_LUMA", "colored_ends", "end_color", "end_lines"]
 #: coolwarm, piled at its dark red end at q75, 28 DN above (its chroma, far from gray,
 #: does not tell: ``_jumps``' strokes in a color the map holds).
 PILE_LUMA = 16.0
+#: Past the darkest (brightest) end, a pixel's chroma tells the end's color from gray's
+#: only where a blend of its sides' with gray lies UNDERSHOOT_APART DN or more from one
+#: with the end's (``end_undershoots``).
+UNDERSHOOT_APART = 20.0
 
 
 def end_color(
@@ -141,3 +153,79 @@ def end_lines(
         return False
     sides = _side_chroma(flat, scale, width, luma, side[pixels], pixels)
     return _fits_end(flat, scale, pixels, sides, end)
+
+
+
+def end_undershoots(
+    flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, luma: np.ndarray,
+    line: Polyline,
+) -> np.ndarray:  # fmt: skip
+    """Per pixel (flat indices, rows of ``width``; ``luma`` its luma, DN): whether it lies
+    past the luma of a colored end of the map that is the map's darkest (brightest)
+    color (``colored_ends``) and is that end's color, JPEG's ringing past it: its
+    (Cb, Cr) fits a blend of its sides' (``_brightest_sides``) with the end's no worse
+    than ``_end_inks.END_GATE`` DN beyond a blend with gray, where the two blends lie
+    UNDERSHOOT_APART DN apart or more (else it stays past the map).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from truepix.color._decolorize._palette import Polyline
+    >>> navy_orange = np.array([[0.0, 0.0, 127.0], [255.0, 128.0, 0.0]])
+    >>> line = Polyline.build(navy_orange, cyclic=False, matrix=np.eye(3))
+    >>> rgb = np.tile(np.array([255, 128, 0], np.uint8), (9, 9, 1))
+    >>> rgb[4] = (0, 0, 90)  # a line darker than navy, of navy's hue
+    >>> rgb[4, :4] = (20, 20, 20)  # ... and of gray
+    >>> pixels = 4 * 9 + np.arange(9)
+    >>> luma = rgb.reshape(-1, 3)[pixels] @ np.array([0.299, 0.587, 0.114])
+    >>> end_undershoots(rgb.reshape(-1, 3), 1.0, 9, pixels, luma, line).astype(int)
+    array([0, 0, 0, 0, 1, 1, 1, 1, 1])
+    """
+    from truepix.color._decolorize._end_inks import END_GATE, _to_segment
+
+    own = np.zeros(len(pixels), dtype=bool)
+    if line.cyclic or len(line.vertices) < 2 or not len(pixels):
+        return own
+    lumas = line.vertices @ _YCBCR[0]
+    to_chroma = _YCBCR[1:].T
+    for end in colored_ends(line):
+        end_luma = float(end @ _YCBCR[0])
+        darkest = end_luma <= lumas.min()
+        if not darkest and end_luma < lumas.max():
+            continue  # (an end inside the map's luma range: nothing lies past it)
+        past = np.flatnonzero((luma < end_luma) if darkest else (luma > end_luma))
+        if not len(past):
+            continue
+        sides = _brightest_sides(flat, scale, width, pixels[past], darkest)
+        chroma = flat[pixels[past], :3] @ to_chroma * scale
+        ends = np.broadcast_to(end @ to_chroma, sides.shape)
+        gray = np.zeros_like(sides)
+        apart = _to_segment(gray, sides, ends) >= UNDERSHOOT_APART
+        gain = _to_segment(chroma, sides, ends) - _to_segment(chroma, sides, gray)
+        own[past[apart & (gain < END_GATE)]] = True
+    return own
+
+
+def _brightest_sides(
+    flat: np.ndarray, scale: float, width: int, pixels: np.ndarray, darkest: bool
+) -> np.ndarray:
+    """Per pixel (flat indices): the mean (Cb, Cr) of the pair of pixels on opposite
+    sides (``_jumps.JUMP_REACHES`` away, 4 directions) whose nearer luma lies farthest
+    from the end (the brighter pair past the darkest end): the fields a line of the
+    end's color runs between."""
+    from truepix.color._decolorize._jumps import JUMP_REACHES
+
+    height = len(flat) // width
+    y, x = pixels // width, pixels % width
+    best = np.full(len(pixels), -np.inf)
+    chroma = np.zeros((len(pixels), 2))
+    weights = _YCBCR[0] * scale
+    to_chroma = _YCBCR[1:].T * scale
+    sign = 1.0 if darkest else -1.0
+    for inside, a, b in side_pairs(y, x, height, width, JUMP_REACHES):
+        score = np.minimum(sign * (flat[a, :3] @ weights), sign * (flat[b, :3] @ weights))
+        score[~inside] = -np.inf
+        take = score > best
+        best[take] = score[take]
+        chroma[take] = 0.5 * (flat[a[take], :3] @ to_chroma + flat[b[take], :3] @ to_chroma)
+    return chroma

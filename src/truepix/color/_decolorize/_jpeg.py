@@ -21,6 +21,7 @@ from truepix.color._decolorize._dips import ink_dips
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._end_inks import end_ink_strokes, ink_ends
+from truepix.color._decolorize._end_piles import end_undershoots
 from truepix.color._decolorize._fills import MOSTLY_OFF, fill_pixels, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
@@ -295,6 +296,10 @@ def jpeg_off_map(
     # a core with a pixel no map color is as dark or bright as is a stroke's
     low, high = _ridge_limits(luma, line.cyclic)
     beyond_map = (luma_of < low) | (luma_of > high)
+    if beyond_map.any():  # (JPEG's ringing past a colored end keeps its hue: _end_piles)
+        beyond = np.flatnonzero(beyond_map)
+        own = end_undershoots(flat, scale, width, candidates[beyond], luma_of[beyond], line)
+        beyond_map[beyond[own]] = False
     far = distance > JPEG_MODEL_FOREIGN
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)

@@ -107,6 +107,20 @@ JUMP_WEAK_SPREAD = 8.0
 #: which took some of the gray strokes along.
 JUMP_CURVE_LENGTH = 5.0
 JUMP_CURVE_SHARE = 0.15
+#: ... groups JUMP_CURVE_ELONGATION times as long as they are wide or more: a curve, not a
+#: blob. A star field (a simulated CCD frame, sky 100 +- 5, 150 Gaussian stars of sigma
+#: 1.8 px, astropy's sqrt stretch of its 99 % interval, imshow with inferno or magma,
+#: savefig JPEG q75; trial 50, t80) holds stars of similar flux whose peaks stand out
+#: of the sky around toward one position as a stroke's ink does (inferno: 0.55, 36 % of
+#: the cores), their cores discs 5+ px across for the brighter stars: 0.13-0.18 of the
+#: cores in groups 5 px long, 0.08-0.09 once they must be 1.5 times as long as wide
+#: (inferno 2.99 % holes before). The strokes of tests/color's stroke files (colored,
+#: end inks, annotations, thin, rough, repeated, flagged, near): 0.26-0.96 either way
+#: (turbo's red text at q75 the least, 0.255 both).
+JUMP_CURVE_ELONGATION = 1.5
+#: ... or hollow, holding JUMP_CURVE_HOLLOW times the square of their length or fewer
+#: pixels (a ring 12 px across 0.18, a disc 1.05).
+JUMP_CURVE_HOLLOW = 0.3
 #: ... and its cores' sides must not all lie at the field's floor: at one level (their
 #: positions' std under JUMP_FIELD_SPREAD) that JUMP_FLOOR_SHARE or more of the picture's
 #: field lies within JUMP_FLOOR_WIDTH of. A spectrogram is its noise floor (half its
@@ -359,7 +373,9 @@ def _extent(pixels: np.ndarray, width: int) -> float:
 
 def _curved_share(pixels: np.ndarray, width: int) -> float:
     """Share of the ``pixels`` (sorted flat indices, rows of ``width``) in 8-connected
-    groups JUMP_CURVE_LENGTH px long or more along their widest axis (``_extent``)."""
+    groups JUMP_CURVE_LENGTH px long or more along their widest axis (``_extent``) and
+    JUMP_CURVE_ELONGATION times as long as wide (across their narrowest, plus a pixel)
+    or hollow (JUMP_CURVE_HOLLOW)."""
     if not len(pixels):
         return 0.0
     groups = groups_of(pixels, width, int(pixels[-1]) // width + 1)
@@ -373,8 +389,11 @@ def _curved_share(pixels: np.ndarray, width: int) -> float:
     my, mx = mean(y), mean(x)
     yy, xx = mean(y * y) - my**2, mean(x * x) - mx**2
     xy = mean(x * y) - mx * my
-    widest = (yy + xx) / 2 + np.sqrt(((yy - xx) / 2) ** 2 + xy**2)
-    long = np.sqrt(12.0 * np.maximum(widest, 0.0)) >= JUMP_CURVE_LENGTH
+    across = np.sqrt(((yy - xx) / 2) ** 2 + xy**2)
+    length = np.sqrt(12.0 * np.maximum((yy + xx) / 2 + across, 0.0))
+    width = np.sqrt(12.0 * np.maximum((yy + xx) / 2 - across, 0.0) + 1.0)  # (a pixel's own)
+    hollow = sizes <= JUMP_CURVE_HOLLOW * length**2  # (a ring: a glyph's o)
+    long = (length >= JUMP_CURVE_LENGTH) & ((length >= JUMP_CURVE_ELONGATION * width) | hollow)
     return float(np.mean(long[groups]))
 
 
