@@ -44,17 +44,21 @@ OFF_MAP = 12.0
 #: Share of a region's pixels whose four neighbours all belong to it, past which it
 #: is flat (an area) and not strokes, text or lines.
 FLAT = 0.5
-#: Position along the map (from either end) that the median of the values on a
-#: region's rim must reach: the field beside an over region runs up to vmax. The rim
-#: is one of the rings 1 to BESIDE pixels out (JPEG's ringing and resampling blend the
-#: first; a rough field leaves the end soon), without pixels NEAR DN of the region's
-#: color (a JPEG'd cyan decodes as jet's blue-green).
-END, BESIDE, NEAR = 0.1, 4, 30.0
+#: Position along the map (from either end) within which RIM_END of the values on each
+#: of a region's first RINGS rims (grid steps out) must lie, and at most RIM_OTHER of
+#: them past the other end's: the field beside an over region runs up to vmax (trial
+#: 51's NDVI beside its navy under region: 74-95 % within 0.2 of vmin, at most 7 % past
+#: 0.8, PNG and JPEG). Each rim holds RIM_FIELD of its pixels valued (read as the
+#: table color they blend with where NaN: :func:`_nearest_values`), no paper, text,
+#: spines or another map's colors. Pixels NEAR DN of the region's color are left out
+#: (a JPEG'd cyan decodes as jet's blue-green).
+END, RINGS, NEAR = 0.2, 2, 30.0
+RIM_END, RIM_OTHER, RIM_FIELD = 0.6, 0.25, 0.35
 #: Share of a picture's other colors (not the extend colors, nor a figure's light
 #: gray background: LIGHT, NEUTRAL as ``truepix._shares``) that must lie within OFF_MAP
 #: of the map's table: wrong maps' pictures (JPEG'd jet decoded as viridis) hold
 #: flat regions off the map beside their ends too.
-FITS, LIGHT, NEUTRAL = 0.8, 200.0, 24.0
+FITS, LIGHT, NEUTRAL, BLENDED = 0.8, 200.0, 24.0, 0.3
 #: Share of its bounding box a label's box fills, and of the picture's border a
 #: figure's margins hold (tick labels in the bottom one: 84 % of a row), neither an
 #: extend color.
@@ -167,15 +171,21 @@ def found_extends(
         color = np.median(colors[buckets == keys[bucket]], axis=0)
         if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
             continue  # a plateau of the field itself
+        if matrix is not None and np.sqrt(
+            (((table - color) @ matrix.T) ** 2).sum(axis=1)
+        ).min() < OFF_MAP:  # fmt: skip
+            continue  # (JPEG'd: a color the table holds, its chroma moved: jet's #000071)
         if not on_grid:
             on_grid += [values[grid], np.ascontiguousarray(pixels[(*grid, slice(None))])]
-        end = _region_end(*on_grid, scale, color, limits, least, stride, decoder)
+        end = _region_end(*on_grid, scale, color, limits, least, stride, decoder, fit=matrix)
         if end is None and matrix is not None:  # (JPEG'd: matched in its metric too)
-            end = _region_end(*on_grid, scale, color, limits, least, stride, decoder, matrix)
+            end = _region_end(
+                *on_grid, scale, color, limits, least, stride, decoder, matrix, fit=matrix
+            )
         if end is not None and end not in ends:
             ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
             found[end] = color
-    if not ends or not _map_fits(colors, table, list(found.values()), matrix):
+    if not ends or not _map_fits(colors, table, found, matrix, decoder._map.n_colors):
         return None
     order = [end for end in ("over", "under") if end in ends]
     beside = " and ".join(
@@ -196,34 +206,41 @@ def found_extends(
 
 
 def _map_fits(
-    colors: np.ndarray, table: np.ndarray, extends: list[np.ndarray], matrix: np.ndarray | None
-) -> bool:
+    colors: np.ndarray, table: np.ndarray, extends: dict[str, np.ndarray],
+    matrix: np.ndarray | None, count: int,
+) -> bool:  # fmt: skip
     """Whether the picture's sampled ``colors`` (8-bit DN) are the map's, but for the
-    ``extends`` colors, their blends with the map's (a JPEG'd or resampled region's
-    rim: JPEG q90's 4:2:0 left 28 % of trial 51's NDVI sample 12+ DN off the table
-    beside its navy specks) and a figure's light gray background: FITS of the rest
-    within OFF_MAP of a ``table`` color or of a segment from an extend color to one.
-    A wrong map leaves flat regions off it too (jet's orange as viridis, beside its
-    highest values), and its colors are no blends of it. Distances in ``matrix``'s
-    metric (RGB when None): JPEG's luma-weighted one keeps a JPEG'd rough field's
-    chroma smear (trial 51's NDVI q75: 63 % of the sample within OFF_MAP in RGB) in."""
+    ``extends`` colors (by end: "under", "over"), their blends with the map's colors
+    at that end (BLENDED of the table: a JPEG'd or resampled region's rim; JPEG q90's
+    4:2:0 left 28 % of trial 51's NDVI sample 12+ DN off the table beside its navy
+    specks) and a figure's light gray background: FITS of the rest within OFF_MAP of
+    a ``table`` color (its first ``count`` rows the map's, in order) or of a segment from an
+    extend color to one at its end. A wrong map leaves flat regions off it too (jet's
+    orange as viridis, beside its highest values), and its colors are no blends of
+    the end's (a dithered picture of another map as jet, in JPEG's metric: 97 % of it
+    blends of a teal with any of jet's colors, 15 % with those at its low end).
+    Distances in ``matrix``'s metric (RGB when None): JPEG's luma-weighted one keeps
+    a JPEG'd rough field's chroma smear (trial 51's NDVI q75: 63 % of the sample
+    within OFF_MAP in RGB) in."""
     light = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
-    for color in extends:
+    for color in extends.values():
         light |= ((colors - color) ** 2).sum(axis=1) <= (2 * EXTEND_TOLERANCE) ** 2
     rest = colors[~light]
     if len(rest) == 0:
         return True
-    if matrix is not None:
-        rest, table = rest @ matrix.T, table @ matrix.T
-        extends = [color @ matrix.T for color in extends]
+    metric = np.eye(3) if matrix is None else np.asarray(matrix, np.float64)
+    rest, table = rest @ metric.T, table @ metric.T
     gaps = (rest**2).sum(1)[:, None] - 2.0 * rest @ table.T + (table**2).sum(1)[None, :]
     near = gaps.min(axis=1) <= OFF_MAP**2
-    for color in extends:  # (the blends: off each segment color -> table entry)
+    span = max(1, int(BLENDED * count))
+    for end, color in extends.items():  # (the blends: off each segment color -> end entry)
         todo = np.flatnonzero(~near)
-        span, point = table - color, rest[todo] - color  # (T, 3), (P, 3)
-        along = np.clip(point @ span.T / np.maximum((span**2).sum(1), 1e-9), 0.0, 1.0)
-        off = (point**2).sum(1)[:, None] - 2 * along * (point @ span.T)
-        off += along**2 * (span**2).sum(1)[None]
+        ends = table[:span] if end == "under" else table[count - span : count]
+        color = color @ metric.T
+        reach, point = ends - color, rest[todo] - color  # (T, 3), (P, 3)
+        along = np.clip(point @ reach.T / np.maximum((reach**2).sum(1), 1e-9), 0.0, 1.0)
+        off = (point**2).sum(1)[:, None] - 2 * along * (point @ reach.T)
+        off += along**2 * (reach**2).sum(1)[None]
         near[todo] = off.min(axis=1) <= OFF_MAP**2
     return bool(np.mean(near) >= FITS)
 
@@ -231,6 +248,7 @@ def _map_fits(
 def _region_end(
     values: np.ndarray, pixels: np.ndarray, scale: float, color: np.ndarray, limits: np.ndarray,
     least: float, stride: int, decoder: Any, matrix: np.ndarray | None = None,
+    fit: np.ndarray | None = None,
 ) -> str | None:  # fmt: skip
     """"over" or "under" when the pixels of ``color`` (on a grid of every ``stride``-th
     pixel of the picture: ``values``, ``pixels``) make a flat region -- whose pixels
@@ -262,34 +280,36 @@ def _region_end(
     inside = np.inf if paper else least / stride**2
     if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth, inside):
         return None  # (JPEG's off-map colors on a photograph: scattered, no region)
-    region = _unframed(region)
+    region = _unframed(region, paper)
     if np.count_nonzero(region) * stride**2 < least or _boxed(region):
         return None
     if not _deep(region, depth, inside):
         return None
     far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
-    grown, medians = region, []
-    for _ in range(BESIDE):
+    grown, shares = region, []
+    for _ in range(RINGS):
         reached = _grown(grown)
         ring = reached & ~grown & far
         rim = values[ring]
         holes = np.isnan(rim)
         if holes.any():
             blends = flat[np.flatnonzero(ring)[holes]]
-            rim[holes] = _nearest_values(decoder, blends, scale, color)
-        rim = rim[np.isfinite(rim)]
-        if rim.size >= 16:
-            medians.append(float(np.median(rim)))
+            rim[holes] = _nearest_values(decoder, blends, scale, color, fit)
         grown = reached
-    if not medians:
-        return None
-    low, high = min(medians) <= limits[0], max(medians) >= limits[1]
-    return None if low == high else ("under" if low else "over")
+        known = rim[np.isfinite(rim)]
+        if rim.size < 16 or known.size < max(1.0, RIM_FIELD * rim.size):
+            return None  # (a rim of paper, text, spines or another map: no field's)
+        shares.append((np.mean(known <= limits[0]), np.mean(known >= limits[1])))
+    low, high = np.array(shares).T
+    if low.max() >= RIM_END and high.max() <= RIM_OTHER:
+        return "under"
+    return "over" if high.max() >= RIM_END and low.max() <= RIM_OTHER else None
 
 
 def _nearest_values(
-    decoder: Any, pixels: np.ndarray, scale: float, color: np.ndarray
-) -> np.ndarray:
+    decoder: Any, pixels: np.ndarray, scale: float, color: np.ndarray,
+    matrix: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """The values of the table colors that the (P, C) ``pixels`` are blends of with the
     extend ``color`` (8-bit DN): the entry whose segment from ``color`` passes nearest
     each pixel (a plain nearest table color read navy's JPEG'd blends with RdYlGn's dark
@@ -297,11 +317,14 @@ def _nearest_values(
     light gray paper (LIGHT, NEUTRAL), no field's."""
     colors = pixels[:, :3].astype(np.float64) / scale - color
     span = decoder._map.lut_bytes[:, :3].astype(np.float64) - color  # (T, 3)
-    dots = colors @ span.T
-    along = np.clip(dots / np.maximum((span**2).sum(axis=1), 1e-9), 0.0, 1.0)
-    off = (colors**2).sum(axis=1)[:, None] - 2 * along * dots + along**2 * (span**2).sum(1)
+    metric = np.eye(3) if matrix is None else np.asarray(matrix, np.float64)
+    seen, reach = colors @ metric.T, span @ metric.T
+    dots = seen @ reach.T
+    along = np.clip(dots / np.maximum((reach**2).sum(axis=1), 1e-9), 0.0, 1.0)
+    off = (seen**2).sum(axis=1)[:, None] - 2 * along * dots + along**2 * (reach**2).sum(1)
     values = decoder._norm((np.argmin(off, axis=1) + 0.5) / decoder._map.n_colors)
     values = np.asarray(values, dtype=np.float64)
+    values[off.min(axis=1) > OFF_MAP**2] = np.nan  # (no blend of the color with the map's)
     colors += color
     paper = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
     if pixels.shape[-1] == 4:
@@ -320,14 +343,15 @@ def _deep(region: np.ndarray, depth: int, least: float = np.inf) -> bool:
     return bool(count >= FLAT * np.count_nonzero(region) or count >= least)
 
 
-def _unframed(region: np.ndarray) -> np.ndarray:
-    """``region`` without a figure's margins: when it holds FRAME of a frame's border,
+def _unframed(region: np.ndarray, paper: bool = False) -> np.ndarray:
+    """``region`` without a figure's margins: when it holds FRAME of a frame's border
+    (any of it where ``paper``: a figure's light gray, beside an axes-filling image),
     the part of it connected to the border (runs along rows and columns, filled
     until no more is reached)."""
     out = region.copy()
     for frame in out.reshape(-1, *region.shape[-2:]):
         border = np.concatenate([frame[0], frame[-1], frame[:, 0], frame[:, -1]])
-        if np.count_nonzero(border) < FRAME * border.size:
+        if np.count_nonzero(border) < (1 if paper else FRAME * border.size):
             continue
         reached = np.zeros_like(frame)
         reached[[0, -1]], reached[:, [0, -1]] = frame[[0, -1]], frame[:, [0, -1]]
