@@ -63,3 +63,44 @@ def test_a_plain_name_keeps_the_field_beside_extend_regions(field, name, under, 
     assert any("extend colors" in message and "under='#" in message for message in told), told
     if fmt == "png":
         assert any(f"under='{color}'" in message for message in told), told
+
+
+def _jpeg(picture: np.ndarray, quality: int = 75) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)
+    return np.asarray(Image.open(buffer))
+
+
+def _hills(size: int) -> np.ndarray:
+    """A smooth field over [0, 1] with plateaus at both ends (clipped hills)."""
+    y, x = np.mgrid[0:size, 0:size] / size
+    return np.clip(0.5 + 0.8 * np.sin(6 * x + 2 * np.cos(4 * y)) * np.cos(5 * y), 0, 1)
+
+
+@pytest.mark.parametrize("fmt", ["png", "jpg"])
+def test_paper_beside_an_axes_filling_image_is_no_extend_color(fmt):
+    """A figure's white paper around a colorbar beside an axes-filling image touches
+    the image's edge, where the field runs to its lowest values: paper (it touches
+    the picture's border), no under color."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    data = 1 - _hills(256)[:, ::-1]  # (its lowest values along the right edge)
+    fig = plt.figure(figsize=(3.2, 2.56), dpi=100)
+    ax = fig.add_axes((0.0, 0.0, 0.8, 1.0))
+    ax.set_axis_off()
+    image = ax.imshow(data, cmap="magma", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    fig.colorbar(image, cax=fig.add_axes((0.85, 0.05, 0.05, 0.9)))
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    picture = np.asarray(Image.open(buffer).convert("RGB"))
+    picture = _jpeg(picture) if fmt == "jpg" else picture
+    _, told = _decoded(picture, "magma")
+    assert not [message for message in told if "extend colors" in message], told

@@ -4,8 +4,9 @@ field's highest or lowest values.
 A picture drawn with ``cm.with_extremes(under=..., over=...)`` (or a figure whose
 colorbar has ``extend`` triangles) decoded with the plain name holds colors that are
 not the map's. :func:`found_extends` finds them -- on a grid of the picture, the
-regions of one color off the map, flat (no strokes, lines or text), no label's box nor
-a figure's margins, whose rim holds the field's values past either end of the map --
+regions of one color off the map (in JPEG's metric too), flat (no strokes, lines or
+text), no label's box nor a figure's margins or paper, whose rims hold the field's
+values at one end of the map and hardly any at the other --
 so that the decode fills the field's blends with them as with the Colormap's own
 (``_extremes.censored``) and the warning says how to pass them (:func:`extend_advice`).
 """
@@ -39,8 +40,13 @@ BUCKET, EXTEND_TOLERANCE = 8, 12.0
 #: of jet's dark blue: #06007e), and a 256-entry map's colors lie within 2 DN of
 #: their neighbours' polyline. JPEG's adaptive threshold decodes such colors (jet's
 #: with a cyan under color, 24 DN off it, q95: 33 % of the picture) to wrong numbers
-#: where an exact picture leaves them NaN.
-OFF_MAP = 12.0
+#: where an exact picture leaves them NaN. Also the most a rim pixel may lie off a
+#: blend of the region's color with a table color to be read as one
+#: (:func:`_nearest_values`). On JPEG the color must lie OFF_LUMA off in its
+#: luma-weighted metric too: 4:2:0 takes jet's #000080 to #000071, 14 DN off in RGB,
+#: 5.0 in the metric (a JPEG'd jet photograph's dark blue, taken for an under color
+#: before), where a cyan under color lies 9.3-9.8 off jet's cyans.
+OFF_MAP, OFF_LUMA = 12.0, 7.0
 #: Share of a region's pixels whose four neighbours all belong to it, past which it
 #: is flat (an area) and not strokes, text or lines.
 FLAT = 0.5
@@ -56,8 +62,11 @@ END, RINGS, NEAR = 0.2, 2, 30.0
 RIM_END, RIM_OTHER, RIM_FIELD = 0.6, 0.25, 0.35
 #: Share of a picture's other colors (not the extend colors, nor a figure's light
 #: gray background: LIGHT, NEUTRAL as ``truepix._shares``) that must lie within OFF_MAP
-#: of the map's table: wrong maps' pictures (JPEG'd jet decoded as viridis) hold
-#: flat regions off the map beside their ends too.
+#: of the map's table, or of a blend of an extend color with the BLENDED of the table
+#: at its end: wrong maps' pictures (JPEG'd jet decoded as viridis) hold flat regions
+#: off the map beside their ends too. A light gray region is a figure's paper where it
+#: touches the picture's border (an axes-filling image beside its colorbar: the paper
+#: around the colorbar held magma's lowest values on its rim).
 FITS, LIGHT, NEUTRAL, BLENDED = 0.8, 200.0, 24.0, 0.3
 #: Share of its bounding box a label's box fills, and of the picture's border a
 #: figure's margins hold (tick labels in the bottom one: 84 % of a row), neither an
@@ -128,9 +137,11 @@ def found_extends(
 
     An extend color makes large flat regions (REGION_SHARE of the picture, FLAT) of
     one color off the map (OFF_MAP) beside the field's highest or lowest values (END
-    of the map's range) and whose other colors are the map's (:func:`_map_fits`; in
-    JPEG's luma-weighted metric when ``jpeg``). Such regions come back NaN, or (JPEG's
-    adaptive threshold) as wrong map values.
+    of the map's range; :func:`_region_end`) and whose other colors are the map's or
+    its blends with the map's end (:func:`_map_fits`; in JPEG's luma-weighted metric
+    when ``jpeg``). Such regions come back NaN, or (JPEG's adaptive threshold) as
+    wrong map values. Not extend colors: a figure's paper beside a colorbar, a second
+    panel of another map, a wrong map's colors, a JPEG'd color of the map's own.
     """
     if decoder._map.n_colors < 64 or decoder._norm.boundary or decoder.cyclic:
         return None  # few colors make flat regions of themselves; a cyclic map has no ends
@@ -173,7 +184,7 @@ def found_extends(
             continue  # a plateau of the field itself
         if matrix is not None and np.sqrt(
             (((table - color) @ matrix.T) ** 2).sum(axis=1)
-        ).min() < OFF_MAP:  # fmt: skip
+        ).min() < OFF_LUMA:  # fmt: skip
             continue  # (JPEG'd: a color the table holds, its chroma moved: jet's #000071)
         if not on_grid:
             on_grid += [values[grid], np.ascontiguousarray(pixels[(*grid, slice(None))])]
@@ -252,18 +263,21 @@ def _region_end(
 ) -> str | None:  # fmt: skip
     """"over" or "under" when the pixels of ``color`` (on a grid of every ``stride``-th
     pixel of the picture: ``values``, ``pixels``) make a flat region -- whose pixels
-    DEPTH deep inside it hold FLAT of it, so no strokes, lines or text -- whose rim
-    (one of the rings 1 to BESIDE grid steps out) holds values past ``limits`` (the
-    values at positions END and 1 - END along the map), and which is no box (a
+    DEPTH deep inside it hold FLAT of it, so no strokes, lines or text -- whose rims
+    (the rings 1 to RINGS grid steps out) hold RIM_FIELD valued, RIM_END of them past
+    one of ``limits`` (the values at positions END and 1 - END along the map) in one
+    rim and at most RIM_OTHER past the other in every rim, and which is no box (a
     label's) nor a figure's margins (the part of it that holds the picture's border
-    and all that touches that part: a figure's margins, whatever the axes hold).
+    and all that touches that part: a figure's margins, whatever the axes hold; any
+    of it for a light gray region: paper).
     Where ``values`` are NaN on the rim, the field beside the region is read as the
     table color it blends with (``decoder``'s; :func:`_nearest_values`): JPEG leaves
     a region's rim (its ringing, 4:2:0 chroma) NaN 6 px deep and more (trial 51's NDVI
     under navy, q75: 18 of the first ring's 381 grid pixels known). Distances to
     ``color`` in ``matrix``'s metric (RGB when None): JPEG's luma-weighted one, where
     4:2:0 moves a lime region's chroma past EXTEND_TOLERANCE beside coolwarm's blues
-    (39 of its 253 grid pixels deep inside it in RGB)."""
+    (39 of its 253 grid pixels deep inside it in RGB); the rim's blends in ``fit``'s
+    (RGB when None)."""
     flat = pixels.reshape(-1, pixels.shape[-1])
     target = (color * scale).astype(np.float32)
     distance = np.zeros(len(flat), np.float32)
@@ -313,8 +327,10 @@ def _nearest_values(
     """The values of the table colors that the (P, C) ``pixels`` are blends of with the
     extend ``color`` (8-bit DN): the entry whose segment from ``color`` passes nearest
     each pixel (a plain nearest table color read navy's JPEG'd blends with RdYlGn's dark
-    red as its dark green, the other end). NaN for the transparent ones and a figure's
-    light gray paper (LIGHT, NEUTRAL), no field's."""
+    red as its dark green, the other end), distances in ``matrix``'s metric (RGB when
+    None). NaN for pixels OFF_MAP off every such segment (no blend: text, spines,
+    another panel's colors), the transparent ones and a figure's light gray paper
+    (LIGHT, NEUTRAL), no field's."""
     colors = pixels[:, :3].astype(np.float64) / scale - color
     span = decoder._map.lut_bytes[:, :3].astype(np.float64) - color  # (T, 3)
     metric = np.eye(3) if matrix is None else np.asarray(matrix, np.float64)
