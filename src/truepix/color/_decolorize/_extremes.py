@@ -12,8 +12,10 @@ map's table. Maps whose over and under colors are their end colors (matplotlib's
 default) have none: a value past the ends is the end's, as the table draws it.
 
 Decoded with a plain name, such a picture comes back with NaN where the extend
-colors are. :func:`extend_advice` finds them -- a large flat region of one off-map
-color beside the field's highest (lowest) values -- and says how to pass them.
+colors are: ``_extend_found.found_extends`` finds them -- a large flat region of one
+off-map color beside the field's highest (lowest) values -- the field's blends with
+them are filled as with the Colormap's own (:func:`censored` given ``colors``), and
+the warning says how to pass them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["censored", "explicit", "extend_advice"]
+__all__ = ["censored", "explicit"]
 
 #: Least distance (DN) within which a pixel counts as an extend color: exact renders
 #: decode with a threshold of 2, and Agg rounds what imsave truncates (1 DN).
@@ -54,50 +56,6 @@ DEGRADED_NOISE, PAINTED, GROW = 0.5, 12.0, 4
 #: decoded neighbours' (the field's own luma, 4:2:0 keeps it; black ink over
 #: viridis' dark end lies 33 DN off).
 BLEED, LUMA = 4, 20.0
-#: Pixels (evenly spaced) whose colors are tallied to find an extend color's regions;
-#: each region must cover REGION_SHARE of the picture's pixels, and REGION_PIXELS at
-#: least, to be one.
-ADVICE_SAMPLE, REGION_SHARE, REGION_PIXELS = 4096, 0.005, 256
-#: The tally's most common colors looked at (JPEG's 4:2:0 spreads a red region's over
-#: 211-255 DN: several of them, behind the field's own).
-CANDIDATES = 12
-#: Colors within this (DN, per channel) count as one in that tally (JPEG's ripples
-#: on a flat region), and within EXTEND_TOLERANCE (RGB distance) as the region's.
-BUCKET, EXTEND_TOLERANCE = 8, 12.0
-#: Distance (DN) from a region's median color to the nearest table color past which
-#: it is no map color: JPEG moves a flat region's color by up to 6-8 DN (4:2:0 chroma
-#: of jet's dark blue: #06007e), and a 256-entry map's colors lie within 2 DN of
-#: their neighbours' polyline. JPEG's adaptive threshold decodes such colors (jet's
-#: with a cyan under color, 24 DN off it, q95: 33 % of the picture) to wrong numbers
-#: where an exact picture leaves them NaN.
-OFF_MAP = 12.0
-#: Share of a region's pixels whose four neighbours all belong to it, past which it
-#: is flat (an area) and not strokes, text or lines.
-FLAT = 0.5
-#: Position along the map (from either end) that the median of the values on a
-#: region's rim must reach: the field beside an over region runs up to vmax. The rim
-#: is one of the rings 1 to BESIDE pixels out (JPEG's ringing and resampling blend the
-#: first; a rough field leaves the end soon), without pixels NEAR DN of the region's
-#: color (a JPEG'd cyan decodes as jet's blue-green).
-END, BESIDE, NEAR = 0.1, 4, 30.0
-#: Share of a picture's other colors (not the extend colors, nor a figure's light
-#: gray background: LIGHT, NEUTRAL as ``truepix._shares``) that must lie within OFF_MAP
-#: of the map's table: wrong maps' pictures (JPEG'd jet decoded as viridis) hold
-#: flat regions off the map beside their ends too.
-FITS, LIGHT, NEUTRAL = 0.8, 200.0, 24.0
-#: Share of its bounding box a label's box fills, and of the picture's border a
-#: figure's margins hold (tick labels in the bottom one: 84 % of a row), neither an
-#: extend color.
-BOXED, FRAME = 0.97, 0.75
-#: Pixels of the grid (every stride-th pixel of a frame) the regions are found on,
-#: about: a 1 MP picture's every 8th (a JPEG'd photograph's off-map buckets cost 16 ms
-#: at full size, 1.9 ms every 4th).
-GRID_PIXELS = 16384
-#: Pixels deep inside a region (grid steps, at least one) where FLAT of it, or a
-#: region's least size, must lie: white strokes over magma (contours 2-3 px wide)
-#: make none; trial 50's NDVI under navy (rough, patchy: 41 % deep) makes 7776 px.
-DEPTH = 2
-
 
 def explicit(entry: Any, alpha: float | None, face: np.ndarray) -> list[np.ndarray | None]:
     """The (under, over) colors ``entry`` paints past its ends, RGB floats in 8-bit DN,
@@ -126,7 +84,10 @@ def explicit(entry: Any, alpha: float | None, face: np.ndarray) -> list[np.ndarr
     return out
 
 
-def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detailed: bool) -> Any:
+def censored(
+    decoder: Any, result: Any, pixels: np.ndarray, scale: float, detailed: bool,
+    colors: list[np.ndarray | None] | None = None,
+) -> Any:  # fmt: skip
     """``result`` (a ``DecolorizeResult`` of ``pixels``, whose units ``scale`` maps to
     8-bit DN) with the decoder's extend colors' pixels at ``vmin`` / ``vmax``, out of
     ``ambiguous`` and marked in ``under`` / ``over`` (full-shape masks when
@@ -135,10 +96,20 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
     comes back at the limit too, unmarked: the field there runs to the limit, and
     such a pixel may be either side of it (3 % of the range from it, median, on a
     JPEG'd field that leaves the limit fast); so do the NaN blends of an extend color
-    with a decoded neighbour anywhere (``_extend_blends``: specks no rim reaches)."""
-    colors = decoder._extremes
+    with a decoded neighbour anywhere (``_extend_blends``: specks no rim reaches).
+
+    ``colors``: the (under, over) colors a picture decoded with a plain name holds
+    (``_extend_found.found_extends``), in place of the decoder's own: their blends
+    with the field are filled alike, their own pixels stay NaN and unmarked (not the
+    map's colors, as the name was given; the warning says how to pass them)."""
+    named = colors is not None
+    colors = decoder._extremes if colors is None else colors
     shape = result.values.shape
     if colors[0] is None and colors[1] is None:
+        if not named:  # (a plain name: the extend colors the picture holds, if any)
+            from truepix.color._decolorize._extend_found import filled
+
+            result = filled(decoder, result, pixels, scale, detailed)
         if not detailed:
             return result
         return replace(result, under=np.zeros(shape, bool), over=np.zeros(shape, bool))
@@ -211,6 +182,11 @@ def censored(decoder: Any, result: Any, pixels: np.ndarray, scale: float, detail
         filled = fill_blends(values, np.isfinite(values), rgb, scale, ends, painted, matrix)
         n_nan -= filled if n_nan >= 0 else 0
     ambiguous = result.ambiguous
+    if named:  # (the name lacks them: NaN, unmarked)
+        flat[under | over] = np.nan
+        under, over, n_nan = np.zeros_like(under), np.zeros_like(over), -1
+        if not detailed:
+            return replace(result, values=values, n_nan=n_nan)
     if ambiguous.size:
         ambiguous = np.ascontiguousarray(ambiguous)
         ambiguous.reshape(-1)[under | over] = False
@@ -397,153 +373,6 @@ def _painted(
     return mask
 
 
-def extend_advice(decoder: Any, values: np.ndarray, image: Any) -> str | None:
-    """What to pass when a picture decoded with a map that has no extend colors holds
-    large flat regions (REGION_SHARE of it, FLAT) of one color off the map (OFF_MAP)
-    beside the field's highest or lowest values (END of the map's range): the map's over and under
-    colors, ``imsave(..., cmap=cm.with_extremes(over=..., under=...))``. Such regions
-    come back NaN, or (JPEG's adaptive threshold) as wrong map values. None otherwise,
-    and for maps of few colors (a BoundaryNorm's painted ones) and cyclic maps.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> from truepix import Decolorizer
-    >>> y, x = np.mgrid[0:64, 0:64]
-    >>> x = 1.3 - np.hypot(x - 32, y - 32) / 32  # a hill: past 1 on its top
-    >>> cm = plt.get_cmap("viridis").with_extremes(over="magenta")
-    >>> values = Decolorizer("viridis", vmin=0, vmax=1)._run(cm(x, bytes=True), detailed=False)
-    >>> extend_advice(Decolorizer("viridis", vmin=0, vmax=1), values.values, cm(x, bytes=True))
-    "flat regions of #ff00ff beside the field's highest values look like the map's extend \
-colors (data above vmax), which the plain name lacks; pass \
-cmap=plt.get_cmap('viridis').with_extremes(over='#ff00ff') to decode them as the limits they pass"
-    """
-    if decoder._map.n_colors < 64 or decoder._norm.boundary or decoder.cyclic:
-        return None  # few colors make flat regions of themselves; a cyclic map has no ends
-    pixels = np.asarray(np.ma.getdata(image))
-    if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3 or values.ndim < 2:
-        return None
-    scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
-    flat = pixels.reshape(-1, pixels.shape[-1])
-    # regions are looked for on a grid of every stride-th pixel (GRID_PIXELS a frame)
-    stride = max(1, int(np.sqrt(values.shape[-1] * values.shape[-2] / GRID_PIXELS)))
-    grid = (Ellipsis, slice(None, None, stride), slice(None, None, stride))
-    on_grid: list[np.ndarray] = []  # (made for the first candidate region)
-    least = max(REGION_PIXELS, REGION_SHARE * values.size)
-    sample = np.arange(0, len(flat), -(-len(flat) // ADVICE_SAMPLE))
-    if pixels.shape[-1] == 4:
-        sample = sample[flat[sample, 3] > 0]  # transparent: no data, no color
-    colors = flat[sample, :3].astype(np.float64) / scale
-    buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
-    keys, counts = np.unique(buckets, return_counts=True)  # (a bucket's pixels: when asked)
-    top = np.argsort(counts)[::-1][:CANDIDATES]
-    top = top[counts[top] * len(flat) / max(len(sample), 1) >= least]
-    table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
-    # (a bucket whose middle lies within OFF_MAP less its half-diagonal of the table holds
-    # no color OFF_MAP off it: the common case, a large region of the field's own colors)
-    middles = BUCKET * np.stack([keys[top] >> 16, (keys[top] >> 8) & 255, keys[top] & 255], 1)
-    gaps = (middles**2).sum(1)[:, None] - 2.0 * middles @ table.T + (table**2).sum(1)[None]
-    top = top[np.sqrt(np.maximum(gaps.min(axis=1), 0)) >= OFF_MAP - BUCKET * 0.87]
-    ends: dict[str, str] = {}
-    found: dict[str, np.ndarray] = {}
-    limits = np.asarray(decoder._norm(np.array([END, 1.0 - END])), dtype=np.float64)
-    for bucket in top:
-        color = np.median(colors[buckets == keys[bucket]], axis=0)
-        if np.sqrt(((table - color) ** 2).sum(axis=1)).min() < OFF_MAP:
-            continue  # a plateau of the field itself
-        if not on_grid:
-            on_grid += [values[grid], np.ascontiguousarray(pixels[(*grid, slice(None))])]
-        end = _region_end(*on_grid, scale, color, limits, least, stride)
-        if end is not None and end not in ends:
-            ends[end] = "#{:02x}{:02x}{:02x}".format(*np.rint(color).astype(int))
-            found[end] = color
-    if not ends or not _map_fits(colors, table, list(found.values())):
-        return None
-    order = [end for end in ("over", "under") if end in ends]
-    beside = " and ".join(
-        f"{ends[end]} beside {'the field' + chr(39) + 's' if n == 0 else 'its'}"
-        f" {'highest' if end == 'over' else 'lowest'} values" for n, end in enumerate(order)
-    )  # fmt: skip
-    past = " / ".join("above vmax" if end == "over" else "below vmin" for end in order)
-    given = ", ".join(f"{end}={ends[end]!r}" for end in order)
-    name = decoder.cmap
-    made = f"plt.get_cmap({name!r})" if decoder._map.source == "matplotlib" else (
-        f"cmap.Colormap({name!r}).to_mpl()")  # fmt: skip
-    return (
-        f"flat regions of {beside} look like the map's extend colors (data {past}),"
-        f" which the plain name lacks; pass cmap={made}.with_extremes({given}) to decode"
-        " them as the limits they pass"
-    )
-
-
-def _map_fits(colors: np.ndarray, table: np.ndarray, extends: list[np.ndarray]) -> bool:
-    """Whether the picture's sampled ``colors`` (8-bit DN) are the map's, but for the
-    ``extends`` colors and a figure's light gray background: FITS of the rest within
-    OFF_MAP of a ``table`` color. A wrong map leaves flat regions off it too (jet's
-    orange as viridis, beside its highest values)."""
-    light = (colors.min(axis=1) >= LIGHT) & (np.ptp(colors, axis=1) <= NEUTRAL)
-    for color in extends:
-        light |= ((colors - color) ** 2).sum(axis=1) <= (2 * EXTEND_TOLERANCE) ** 2
-    rest = colors[~light]
-    if len(rest) == 0:
-        return True
-    gaps = (rest**2).sum(1)[:, None] - 2.0 * rest @ table.T + (table**2).sum(1)[None, :]
-    return bool(np.mean(gaps.min(axis=1) <= OFF_MAP**2) >= FITS)
-
-
-def _region_end(
-    values: np.ndarray, pixels: np.ndarray, scale: float, color: np.ndarray, limits: np.ndarray,
-    least: float, stride: int,
-) -> str | None:  # fmt: skip
-    """"over" or "under" when the pixels of ``color`` (on a grid of every ``stride``-th
-    pixel of the picture: ``values``, ``pixels``) make a flat region -- whose pixels
-    DEPTH deep inside it hold FLAT of it, so no strokes, lines or text -- whose rim
-    (one of the rings 1 to BESIDE grid steps out) holds values past ``limits`` (the
-    values at positions END and 1 - END along the map), and which is no box (a
-    label's) nor a figure's margins (the part of it that holds the picture's border
-    and all that touches that part: a figure's margins, whatever the axes hold)."""
-    flat = pixels.reshape(-1, pixels.shape[-1])
-    target = (color * scale).astype(np.float32)
-    distance = np.zeros(len(flat), np.float32)
-    for channel in range(3):
-        distance += (flat[:, channel].astype(np.float32) - target[channel]) ** 2
-    region = (distance <= np.float32((EXTEND_TOLERANCE * scale) ** 2)).reshape(values.shape)
-    depth = max(1, -(-DEPTH // stride))
-    # (grid pixels deep in it that make a region, whatever its share; not a figure's paper)
-    paper = color.min() >= LIGHT and np.ptp(color) <= NEUTRAL
-    inside = np.inf if paper else least / stride**2
-    if np.count_nonzero(region) * stride**2 < least or not _deep(region, depth, inside):
-        return None  # (JPEG's off-map colors on a photograph: scattered, no region)
-    region = _unframed(region)
-    if np.count_nonzero(region) * stride**2 < least or _boxed(region):
-        return None
-    if not _deep(region, depth, inside):
-        return None
-    far = distance.reshape(values.shape) > np.float32((NEAR * scale) ** 2)
-    grown, medians = region, []
-    for _ in range(BESIDE):
-        reached = _grown(grown)
-        rim = values[reached & ~grown & far]
-        rim = rim[np.isfinite(rim)]
-        if rim.size >= 16:
-            medians.append(float(np.median(rim)))
-        grown = reached
-    if not medians:
-        return None
-    low, high = min(medians) <= limits[0], max(medians) >= limits[1]
-    return None if low == high else ("under" if low else "over")
-
-
-def _deep(region: np.ndarray, depth: int, least: float = np.inf) -> bool:
-    """Whether FLAT of ``region`` lies ``depth`` grid steps inside it, or ``least``
-    grid pixels (a rough field's under region: specks around its patches)."""
-    inner = region
-    for _ in range(depth):
-        inner = _grown(inner, shrink=True)
-    count = np.count_nonzero(inner)
-    return bool(count >= FLAT * np.count_nonzero(region) or count >= least)
-
-
 def _grown(mask: np.ndarray, *, shrink: bool = False) -> np.ndarray:
     """``mask`` (..., H, W) grown by its 4 neighbours (with ``shrink``: the pixels
     whose 4 neighbours are all in it; the picture's edge counts as out)."""
@@ -559,42 +388,3 @@ def _grown(mask: np.ndarray, *, shrink: bool = False) -> np.ndarray:
             else:
                 out |= shifted
     return out
-
-
-def _unframed(region: np.ndarray) -> np.ndarray:
-    """``region`` without a figure's margins: when it holds FRAME of a frame's border,
-    the part of it connected to the border (runs along rows and columns, filled
-    until no more is reached)."""
-    out = region.copy()
-    for frame in out.reshape(-1, *region.shape[-2:]):
-        border = np.concatenate([frame[0], frame[-1], frame[:, 0], frame[:, -1]])
-        if np.count_nonzero(border) < FRAME * border.size:
-            continue
-        reached = np.zeros_like(frame)
-        reached[[0, -1]], reached[:, [0, -1]] = frame[[0, -1]], frame[:, [0, -1]]
-        count = -1
-        while count != (count := int(np.count_nonzero(reached))):
-            reached = _runs(frame, reached)
-            reached = _runs(frame.T, reached.T).T
-        frame &= ~reached
-    return out
-
-
-def _runs(mask: np.ndarray, seeds: np.ndarray) -> np.ndarray:
-    """The runs of ``mask`` along its rows (2-D) that hold a pixel of ``seeds``, whole."""
-    mask = np.ascontiguousarray(mask)
-    starts = mask.copy()
-    starts[:, 1:] &= ~mask[:, :-1]
-    ids = np.cumsum(starts.reshape(-1)).reshape(mask.shape) * mask
-    hit = np.zeros(int(ids.max()) + 1, bool)
-    hit[ids[seeds & mask]] = True
-    hit[0] = False
-    return hit[ids]
-
-
-def _boxed(region: np.ndarray) -> bool:
-    """Whether ``region`` fills its bounding box (BOXED of it: a label's box)."""
-    shown = region.reshape(-1, *region.shape[-2:]).any(axis=0)
-    rows, cols = np.flatnonzero(shown.any(axis=1)), np.flatnonzero(shown.any(axis=0))
-    box = shown[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    return bool(np.count_nonzero(box) >= BOXED * box.size)

@@ -135,6 +135,9 @@ class DecolorizeResult:
     bgr: bool = field(default=False, repr=False, compare=False)
     #: a dithered palette picture, decoded from its local means (``_dither``)
     dithered: bool = False
+    #: the advice on extend colors a plain name lacks (``_extend_found``), "" where the
+    #: decode looked for them and found none, None where it did not look; internal
+    extends: str | None = field(default=None, repr=False, compare=False)
     shift: Any = None  # (a ``_shift.ColorShift``)
 
     @property
@@ -163,7 +166,7 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
         from truepix.color._decolorize._shift import warn_shifted
         return warn_shifted(result, decoder, stacklevel=4)
     advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
-    advice.update(threshold=result.threshold, dithered=result.dithered)
+    advice.update(threshold=result.threshold, dithered=result.dithered, extends=result.extends)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     return result
 
@@ -178,7 +181,7 @@ def _all_transparent(image: Any) -> bool:
 def warn_off_map(
     values: Any, image: Any, decoder: Any, *, noise: float = 0.0, n_nan: int = -1,
     bgr: bool = False, jpeg: bool = False, dithered: bool = False, stacklevel: int = 3,
-    threshold: float = np.inf,
+    threshold: float = np.inf, extends: str | None = None,
 ) -> Any:  # fmt: skip
     """``values``, with an :class:`~truepix.errors.OffMapWarning` when most of the
     picture's pixels (> 50 %) came back NaN: the colors are mostly not the
@@ -205,7 +208,9 @@ def warn_off_map(
     pixels within the threshold, while annotations leave NaN that no advice explains.
     ``threshold``: the decode's (``DecolorizeResult.threshold``; with ``n_nan`` 0 on a
     picture not ``jpeg``, at most ``_exact.EXACT_THRESHOLD``: no alpha check, see
-    :func:`_on_map`). ``stacklevel``: the warnings' (3: the caller's caller).
+    :func:`_on_map`). ``extends``: the decode's advice on the extend colors it found
+    (``DecolorizeResult.extends``; "" none found, None: not looked for, looked for
+    here). ``stacklevel``: the warnings' (3: the caller's caller).
 
     Examples
     --------
@@ -255,8 +260,8 @@ def warn_off_map(
     faded = None
     if named and values.size >= _JUDGED and not _on_map(jpeg, n_nan, threshold):
         faded = _faded(decoder, image)
-    if faded is None and (n_nan != 0 or jpeg or noise >= 1.0) and _extend_warned(
-        values, image, decoder, stacklevel + 1
+    if faded is None and (n_nan != 0 or jpeg or noise >= 1.0 or extends) and _extend_warned(
+        values, image, decoder, stacklevel + 1, jpeg, extends
     ):  # fmt: skip
         return values
     if faded is None and named and (jpeg or (n_nan == 0 and noise < 1.0)):
@@ -325,21 +330,25 @@ def warn_off_map(
     return values
 
 
-def _extend_warned(values: np.ndarray, image: Any, decoder: Any, stacklevel: int) -> bool:
+def _extend_warned(
+    values: np.ndarray, image: Any, decoder: Any, stacklevel: int, jpeg: bool,
+    extends: str | None,
+) -> bool:  # fmt: skip
     """Whether the picture holds the map's extend colors, which a ``cmap`` without
-    them cannot decode (``_extremes.extend_advice``), and the warning said so."""
-    from truepix.color._decolorize._extremes import extend_advice
+    them cannot decode (``_extend_found.extend_advice``, or the decode's ``extends``
+    where it looked), and the warning said so."""
+    from truepix.color._decolorize._extend_found import extend_advice
     from truepix.errors import OffMapWarning
 
     if isinstance(decoder, str) or values.size < _JUDGED:
         return False
     if any(color is not None for color in getattr(decoder, "_extremes", (None,))):
         return False  # the map has its own: what is left NaN is not them
-    advice = extend_advice(decoder, values, image)
-    if advice is not None:
+    advice = extend_advice(decoder, values, image, jpeg=jpeg) if extends is None else extends
+    if advice:
         msg = f"the picture holds colors that are not those of {decoder.cmap!r}: {advice}"
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
-    return advice is not None
+    return bool(advice)
 
 
 def _on_map(jpeg: bool, n_nan: int, threshold: float) -> bool:
