@@ -165,3 +165,56 @@ def test_jpegd_magma_in_ten_levels_is_named(camera, quality) -> None:
     picture = _jpeg(plt.get_cmap("magma", 10)(camera / 100.0, bytes=True)[..., :3], quality)
     _, messages = _decoded(picture, "magma", vmin=0.0, vmax=100.0)
     assert any("cmap=plt.get_cmap('magma', 10) (each" in m for m in messages), messages
+
+
+def _fbm(seed: int) -> np.ndarray:
+    """trial 52's DEM-like field: fBm (power ~ k^-3.2), 256^2 to 0..1 (0.5 / 99.5 %), its
+    first 160 rows."""
+    rng = np.random.default_rng(seed)
+    ky, kx = np.meshgrid(np.fft.fftfreq(256), np.fft.fftfreq(256), indexing="ij")
+    k = np.hypot(kx, ky)
+    k[0, 0] = 1.0
+    spectrum = (rng.normal(size=k.shape) + 1j * rng.normal(size=k.shape)) * k**-1.6
+    spectrum[0, 0] = 0.0
+    field = np.fft.ifft2(spectrum).real
+    low, high = np.percentile(field, [0.5, 99.5])
+    return np.clip((field[:160] - low) / (high - low), 0.0, 1.0)
+
+
+def _figure(field: np.ndarray, cmap, bar: str | None, quality: int) -> np.ndarray:
+    """An imshow figure of ``field`` in metres (0..2500), with a colorbar or none,
+    saved as PNG and JPEG'd (Pillow, 4:2:0)."""
+    figure, axes = plt.subplots()
+    drawn = axes.imshow(field * 2500.0, origin="lower", aspect="auto", cmap=cmap, vmin=0,
+                        vmax=2500)  # fmt: skip
+    if bar is not None:
+        figure.colorbar(drawn, ax=axes, orientation=bar)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100)
+    plt.close(figure)
+    return _jpeg(np.asarray(Image.open(buffer).convert("RGB")), quality)
+
+
+@pytest.mark.parametrize(
+    ("name", "bar", "quality", "seed"),
+    [("terrain", "horizontal", 75, 5), ("terrain", "vertical", 90, 5),
+     ("gist_ncar", "vertical", 75, 5), ("ocean", "vertical", 75, 5), ("ocean", None, 75, 6)],
+)  # fmt: skip
+def test_jpegd_continuous_figures_of_maps_ending_in_white_get_no_levels_advice(
+    name, bar, quality, seed
+) -> None:
+    """trial 52 failure 1: a continuous field's figure in a map whose top is white,
+    JPEG'd, was named "drawn in 12-16 levels" (its white margin, decoded at vmax, is a
+    place of every level count), and the advice cost 1.5-7.5 % NaN, 3-26x."""
+    picture = _figure(_fbm(seed), name, bar, quality)
+    _, messages = _decoded(picture, name, vmin=0.0, vmax=2500.0)
+    assert not any("levels" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("quality", [90, 75])
+def test_jpegd_figure_of_terrain_in_twelve_levels_is_named(quality) -> None:
+    """The same figure drawn with ``get_cmap('terrain', 12)``: its levels, off the map's
+    white end, still name it."""
+    picture = _figure(_fbm(5), plt.get_cmap("terrain", 12), "vertical", quality)
+    _, messages = _decoded(picture, "terrain", vmin=0.0, vmax=2500.0)
+    assert any("cmap=plt.get_cmap('terrain', 12) (each" in m for m in messages), messages

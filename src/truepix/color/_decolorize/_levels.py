@@ -39,6 +39,14 @@ MAX_LEVELS = 32
 #: 43; camera, terrain, smooth fields x 8 maps x 5, 10, 12 levels x q50-q95: 70 of 288
 #: missed, 18 now); 128 continuous pictures (4 fields, 8 maps, q50-q95): no false hint.
 JPEG_LEVELS, JPEG_SHARE, JPEG_REACH, JPEG_PLACE = 16, 0.4, 2.5, 0.001
+#: The same excess, of the samples off the map's two ends, that the levels between
+#: the ends must hold too (with JPEG_INTERIOR_LEAST samples there at least): a
+#: figure's white margin, frame and text, and data clipped at vmin / vmax, gather at
+#: an end whatever was drawn. fBm imshow figures in terrain, gist_ncar, ocean (whose
+#: top is white), JPEG q75 / q90, with a colorbar or none: 0.40-0.54 excess, all of
+#: it the margin (8 of 88 figures of 22 maps falsely named 10-16 levels, trial 52);
+#: 0.03-0.05 off the ends. The camera in 5-12 levels of 8 maps, q75 / q90: 0.34-0.82.
+JPEG_INTERIOR, JPEG_INTERIOR_LEAST = 0.2, 64
 #: Pixels (evenly spaced) whose distinct colors (values) are counted first.
 SAMPLE = 4096
 #: How far (in bins of the whole map) a color's place may lie from ``k / (N - 1)``:
@@ -132,8 +140,8 @@ def _exact_places(
 def _jpeg_places(values: np.ndarray, vmin: float, span: float) -> tuple[np.ndarray, float] | None:
     """The places of a JPEG'd picture's levels: the evenly spaced ones (3 to
     JPEG_LEVELS) that the decoded values (a sample) gather within JPEG_REACH bins of
-    most past chance, by JPEG_SHARE at least, each holding JPEG_PLACE of them; None if
-    none do."""
+    most past chance, by JPEG_SHARE at least and by JPEG_INTERIOR off the map's ends
+    (:func:`_interior_excess`), each holding JPEG_PLACE of them; None if none do."""
     flat = values.reshape(-1)
     sample = flat[:: -(-len(flat) // SAMPLE)]
     sample = (sample[np.isfinite(sample)] - vmin) / span
@@ -150,12 +158,27 @@ def _jpeg_places(values: np.ndarray, vmin: float, span: float) -> tuple[np.ndarr
     if excess[row] < JPEG_SHARE:
         return None
     count = int(steps[row])
+    if _interior_excess(sample, count, reach) < JPEG_INTERIOR:
+        return None
     k = np.rint(sample * steps[row])
     near = np.abs(sample - k / steps[row]) <= reach
     held = np.bincount(k[near].astype(np.int64).clip(0, count), minlength=count + 1)
     if np.all(held >= JPEG_PLACE * len(sample)):
         return np.arange(count + 1) / count, reach
     return None
+
+
+def _interior_excess(sample: np.ndarray, count: int, reach: float) -> float:
+    """The share of ``sample`` (places 0..1) off the map's ends that lies within ``reach``
+    of the places ``k / count`` between them, past a continuous field's, as a share of
+    the rest: 0 for a picture of fewer than JPEG_INTERIOR_LEAST samples off the ends."""
+    ends = (sample <= reach) | (sample >= 1.0 - reach)
+    inner = sample[~ends]
+    if len(inner) < JPEG_INTERIOR_LEAST:
+        return 0.0
+    near = np.abs(inner - np.rint(inner * count) / count) <= reach
+    chance = min((count - 1) * 2.0 * reach / (1.0 - 2.0 * reach), 0.99)
+    return (float(np.mean(near)) - chance) / (1.0 - chance)
 
 
 @nb.njit(**_JIT)
