@@ -376,7 +376,8 @@ def make_plan(
         lossy = luma_detail > LUMA_KEPT and not (quantized or dither_inner()) and smooth_lossy(
             pixels, sample, scale, codes, max_code, noise, kept,
             decoder._grid(kind, "rgb").line, jpeg, chroma_420)  # fmt: skip
-        jpeg = (jpeg or lossy) and not clean_margin(pixels, fills)
+        # (4:2:0's model, its luma kept, is the data's own mark: no margin's veto)
+        jpeg = (jpeg or lossy) and (subsampled or not clean_margin(pixels, fills))
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and full_chroma_grid(pixels, CHROMA_GRID)
         if noise >= MIN_DENOISE_SIGMA:
