@@ -9,6 +9,7 @@ per-pixel data against the plot area's pixels.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib.pyplot as plt
@@ -26,6 +27,7 @@ _SIZES = {(1, 2): (10, 4), (1, 3): (12, 4), (2, 2): (9, 7), (2, 3): (12, 7)}
 _FILTERS = {"LANCZOS": Image.LANCZOS, "BICUBIC": Image.BICUBIC, "BILINEAR": Image.BILINEAR}
 
 
+@functools.cache  # the layout sweep resizes each drawn figure several ways
 def _subplots(rows: int, columns: int, seed: int, shared: bool, *, off: int | None = None):
     """Random pcolormesh cells in every axes; one bar for all (constrained layout) or one each."""
     rng = np.random.default_rng(seed)

@@ -14,7 +14,9 @@ the extent of the colormapped region instead (:func:`colored_extent`).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import statistics
 
 from dataclasses import dataclass
 
@@ -56,22 +58,28 @@ def _lines(ink: np.ndarray, min_length: int) -> list[Line]:
         for a, b in zip(starts, stops, strict=True):
             if b - a >= min_length:
                 runs.append((int(row), int(a), int(b)))
+    # runs come row by row: a run joins the first group (in the order made) that ended on
+    # the row above it, within the slack at both ends
     lines: list[list[tuple[int, int, int]]] = []
+    ending: dict[int, list[int]] = {}  # row -> the groups whose last run is on it
     for run in runs:
-        for group in lines:
-            row, a, b = group[-1]
-            if run[0] - row == 1 and abs(run[1] - a) <= _SLACK and abs(run[2] - b) <= _SLACK:
-                group.append(run)
+        for k in ending.get(run[0] - 1, ()):
+            _, a, b = lines[k][-1]
+            if abs(run[1] - a) <= _SLACK and abs(run[2] - b) <= _SLACK:
+                lines[k].append(run)
+                ending[run[0] - 1].remove(k)
+                bisect.insort(ending.setdefault(run[0], []), k)
                 break
         else:
+            ending.setdefault(run[0], []).append(len(lines))
             lines.append([run])
     found = []
     for group in lines:
         if len(group) > 4:  # a filled area, not a line
             continue
         rows = np.array([r for r, _, _ in group])
-        start = int(np.median([a for _, a, _ in group]))
-        stop = int(np.median([b for _, _, b in group]))
+        start = int(statistics.median([a for _, a, _ in group]))
+        stop = int(statistics.median([b for _, _, b in group]))
         # away from the ends, where the perpendicular lines cross
         inner = slice(start + _SLACK + 1, max(start + _SLACK + 2, stop - _SLACK - 1))
         at = _centre_across(ink[:, inner], int(rows.min()), int(rows.max()))
@@ -135,22 +143,23 @@ def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
     [Line(at=10.885393, first=10, last=11, start=0, stop=90)]
     """
     out: list[Line] = []
+    # the kept lines' places and ends, to find the first one a piece continues
+    ats, stops = np.empty(len(lines)), np.empty(len(lines))
     for line in sorted(lines, key=lambda line: line.start):
-        near = [
-            k
-            for k, kept in enumerate(out)
-            if abs(line.at - kept.at) <= 1.5 and line.start <= kept.stop + _GAP
-        ]
-        if not near:
+        n = len(out)
+        near = np.flatnonzero((np.abs(line.at - ats[:n]) <= 1.5) & (line.start <= stops[:n] + _GAP))
+        if not near.size:
+            ats[n], stops[n] = line.at, line.stop
             out.append(line)
             continue
-        k = near[0]
+        k = int(near[0])
         last = out[k]
         if line.start < last.stop - _SLACK:
             # side by side, not end to end (a dark edge of the data along the line):
             # the longer one says where the line is, together they say how far it goes
             keep = line if line.stop - line.start > last.stop - last.start else last
             out[k] = Line(keep.at, keep.first, keep.last, last.start, max(last.stop, line.stop))
+            ats[k], stops[k] = out[k].at, out[k].stop
             continue
         if ink is not None and line.start - last.stop > 2:
             # the line's antialiased neighbours count: a resampled line spreads over two
@@ -161,6 +170,7 @@ def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
                 last.stop : line.start,
             ]
             if across.size and across.max(axis=0).mean() < _INK / 2:
+                ats[n], stops[n] = line.at, line.stop
                 out.append(line)  # background between them: two lines
                 continue
         length_a, length_b = last.stop - last.start, line.stop - line.start
@@ -172,6 +182,7 @@ def _joined(lines: list[Line], ink: np.ndarray | None = None) -> list[Line]:
             min(last.start, line.start),
             max(last.stop, line.stop),
         )
+        ats[k], stops[k] = out[k].at, out[k].stop
     return sorted(out, key=lambda line: line.at)
 
 
