@@ -123,7 +123,7 @@ def table_fills(
     Returns
     -------
     tuple
-        ``(kept, hist, noise)``: where ``noise`` is 0, each table color that
+        ``(kept, hist, noise)``: where ``noise`` is 0, the one table color that
         TABLE_FILL_SHARE of the sample repeats left out of ``kept`` when the rest
         (TABLE_REST_SHARE of the sample or more) reads noise and is no exact render
         (``_exact.EXACT_SHARE``); ``found``'s otherwise. The pixels stay no fills.
@@ -139,7 +139,7 @@ def table_fills(
     if on.sum() < least or palette(flat):
         return kept, hist, noise
     index = _repeated(flat, on, least, codes)
-    if not len(index):
+    if len(index) != 1:  # (a margin is one color; a discrete map's picture, its levels')
         return kept, hist, noise
     colors = np.ascontiguousarray(flat[index, :3])
     rest = fill_free(flat, np.repeat(colors[:, None, :], 2, axis=1))
