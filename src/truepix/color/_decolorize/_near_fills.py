@@ -10,6 +10,16 @@ half an imshow figure's pixels read as noise (1.49 DN), and the exact plot smoot
 never repeats one exact color over so many pixels: where the picture's other pixels
 are an exact render's (table colors, no noise), each such color off the table is a
 fill too. A palette picture's colors (``_quantized``) are means of its cells: none.
+
+The other way round (:func:`table_fills`): a margin ON the map's table (white, the
+end of ocean, terrain, gray, cubehelix) is no fill, since data at the map's end is
+that color too, yet its exact pixels are no measure of the data's noise. An ocean
+``imshow`` figure with a horizontal colorbar, JPEG q75, is more than half white
+paper: the Rayleigh median read 0 DN, the picture was judged an exact render
+(threshold 3 DN) and 0.5-1.0 % of its plot NaN (trial 52 t128; a vertical bar,
+less paper: noise 0.4-1.1, judged JPEG, 0 %). Where one table color repeated over
+TABLE_FILL_SHARE of the sample is all that makes the noise 0, the noise and the
+threshold are measured without it; its pixels stay data.
 """
 
 from __future__ import annotations
@@ -24,7 +34,13 @@ from truepix.color._decolorize._fills import FILL_PIXELS, FILL_SHARE, fill_boxes
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._quantized import palette
 
-__all__ = ["near_fills"]
+__all__ = ["near_fills", "table_fills"]
+
+#: A table color repeated over this share of a plan's sample (and FILL_PIXELS pixels)
+#: may be a margin on the map (:func:`table_fills`) ...
+TABLE_FILL_SHARE = 0.05
+#: ... left out of what the plan measures when the rest holds this share of the sample
+TABLE_REST_SHARE = 0.1
 
 #: Knuth's multiplicative hash (2^32 / golden ratio): ``_repeated``'s buckets
 _HASH = 2654435761
@@ -85,6 +101,56 @@ def near_fills(
     if hist[1] < least or exact_share(hist) < EXACT_SHARE or noise_sigma(hist) != 0.0:
         return found
     return every, rest, hist, 0.0
+
+
+def table_fills(
+    flat: np.ndarray, codes: np.ndarray, found: tuple[np.ndarray, Any, np.ndarray, float],
+    noise_sigma: Callable[[np.ndarray], float],
+) -> tuple[Any, np.ndarray, float]:  # fmt: skip
+    """The pixels a plan measures, without the table colors that alone read noise 0.
+
+    Parameters
+    ----------
+    flat : (P, C) uint8
+        The plan's sample (other dtypes: ``found`` as it is).
+    codes : (P,) uint32
+        The sample's packed answers (``_kernels``).
+    found : tuple
+        ``(fills, kept, hist, noise)`` as :func:`near_fills` returns them.
+    noise_sigma : callable
+        The noise (DN) of a residual histogram (``_plan.noise_sigma``).
+
+    Returns
+    -------
+    tuple
+        ``(kept, hist, noise)``: where ``noise`` is 0, the one table color that
+        TABLE_FILL_SHARE of the sample repeats left out of ``kept`` when the rest
+        (TABLE_REST_SHARE of the sample or more) reads noise and is no exact render
+        (``_exact.EXACT_SHARE``); ``found``'s otherwise. The pixels stay no fills.
+    """
+    _, kept, hist, noise = found
+    if noise != 0.0 or flat.dtype != np.uint8 or flat.ndim != 2 or flat.shape[-1] < 3:
+        return kept, hist, noise
+    steps = codes >> kernels.RESIDUAL_SHIFT  # (1: on the table)
+    counted = np.zeros(len(flat), dtype=bool)
+    counted[kept] = True
+    on = counted & (steps == 1)
+    least = max(FILL_PIXELS, TABLE_FILL_SHARE * len(flat))
+    if on.sum() < least or palette(flat):
+        return kept, hist, noise
+    index = _repeated(flat, on, least, codes)
+    if len(index) != 1:  # (a margin is one color; a discrete map's picture, its levels')
+        return kept, hist, noise
+    colors = np.ascontiguousarray(flat[index, :3])
+    rest = fill_free(flat, np.repeat(colors[:, None, :], 2, axis=1))
+    rest &= counted
+    if rest.sum() < max(FILL_PIXELS, TABLE_REST_SHARE * counted.sum()):
+        return kept, hist, noise
+    rest_hist = residual_histogram(codes[rest])
+    rest_noise = noise_sigma(rest_hist)
+    if rest_noise == 0.0 or exact_share(rest_hist) >= EXACT_SHARE:
+        return kept, hist, noise
+    return rest, rest_hist, rest_noise
 
 
 def _repeated(

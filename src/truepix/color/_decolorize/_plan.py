@@ -42,7 +42,7 @@ from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._dither import inner as dither_inner
 from truepix.color._decolorize._lossy import smooth_lossy
 from truepix.color._decolorize._marks import GUIDE_CELLS, block_marks, interp_table
-from truepix.color._decolorize._near_fills import near_fills
+from truepix.color._decolorize._near_fills import near_fills, table_fills
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
@@ -295,6 +295,8 @@ def make_plan(
     found = (fills, kept, hist, noise_sigma(hist))
     # (and a fill near the map, off it, where the rest reads no noise: ``_near_fills``)
     fills, kept, hist, noise = near_fills(flat, scale, bounds, codes, found, noise_sigma)
+    # (a margin on the table, white on ocean's end, measures no noise: ``table_fills``)
+    kept, hist, noise = table_fills(flat, codes, (fills, kept, hist, noise), noise_sigma)
     # a discrete picture resampled: its flat fields' many painted colors are no exact
     # render, its means of few colors no palette's cells, no fills (``_discrete``)
     fields, blend_pixels, blend_found = False, None, None
@@ -374,7 +376,8 @@ def make_plan(
         lossy = luma_detail > LUMA_KEPT and not (quantized or dither_inner()) and smooth_lossy(
             pixels, sample, scale, codes, max_code, noise, kept,
             decoder._grid(kind, "rgb").line, jpeg, chroma_420)  # fmt: skip
-        jpeg = (jpeg or lossy) and not clean_margin(pixels, fills)
+        # (4:2:0's model, its luma kept, is the data's own mark: no margin's veto)
+        jpeg = (jpeg or lossy) and (subsampled or not clean_margin(pixels, fills))
         # (4:2:0's chroma_errors may miss; its chroma never shows the 8x8 grid)
         full_chroma = jpeg and not subsampled and full_chroma_grid(pixels, CHROMA_GRID)
         if noise >= MIN_DENOISE_SIGMA:
