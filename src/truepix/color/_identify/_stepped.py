@@ -97,8 +97,8 @@ def _flat_steps(run: np.ndarray) -> list[int]:
 
     Examples
     --------
-    >>> run = np.array([[249, 238, 231]] + [[249, 235, 227]] * 9 + [[240, 237, 235]] + [[231, 240, 244]] * 9)
-    >>> _flat_steps(run)
+    >>> blend, first, second = [[249, 238, 231]], [[249, 235, 227]] * 9, [[231, 240, 244]] * 9
+    >>> _flat_steps(np.array(blend + first + [[240, 237, 235]] + second))
     [0, 11]
     >>> _flat_steps(np.arange(19)[:, None].repeat(3, axis=1))  # a ramp
     [0]
