@@ -22,12 +22,13 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
-from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._kernels import _JIT, rgb_rows
 from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
 __all__ = [
     "EdgeTest", "beyond_cores", "edge_blends", "inked_share", "one_ink", "resized_blends",
+    "smooth_blends",
 ]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
@@ -142,6 +143,22 @@ EDGE_INK_ONE = 0.52
 EDGE_INK_CONTRAST = 3.5
 EDGE_INK_WINDOW = 5 / 256
 _INK_BINS = 256
+#: A noisy array drawn 2-3x larger by a smoothing kernel that does not interpolate --
+#: matplotlib's "bicubic" (Agg's cubic B-spline: no negative lobes, spot peaks cut to
+#: 40 %) and "gaussian" -- blends 3-4 of its cells' colors a pixel along each axis: off
+#: the segment between any two neighbours, so only 0.13-0.26 of its candidates lie
+#: between two (jet, turbo, rainbow; noise 0.4-0.8; q75), as of some annotated pictures
+#: (the green coastline and gray text on viridis: 0.15-0.19). Unlike a stroke's, their
+#: luma varies at the pixel scale as the data's does (``smooth_blends``): the median of
+#: the candidates' sharpest second difference (reach 1, any of 4 directions) is 1.6-3.9
+#: times the data's, where strokes give 6.3 (red on skimage's brick) to 58 (contours,
+#: text, coastlines: benchmarks/interp3/variants.py). Past RESAMPLED_SHARE_LOW, candidates
+#: within EDGE_SMOOTH_RATIO of the data's sharpness (and no flatter than
+#: EDGE_SMOOTH_FLAT of it: a fill's flat inside) are a resized picture's blends.
+EDGE_SMOOTH_RATIO = 4.5
+EDGE_SMOOTH_FLAT = 0.5
+#: (at most this many of the data's pixels are sampled for its sharpness)
+EDGE_SMOOTH_SAMPLE = 20000
 
 
 @dataclass(frozen=True)
@@ -397,6 +414,44 @@ def _returns_kernel(  # pragma: no cover - jitted
                     break
 
 
+def smooth_blends(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray
+) -> bool:
+    """Whether the ``candidates`` (flat indices) vary at the pixel scale as the data
+    (``on_map``, a flat mask) does: the median of their sharpest luma second difference
+    (reach 1, a row, a column or a diagonal) within [EDGE_SMOOTH_FLAT, EDGE_SMOOTH_RATIO]
+    times the data's (EDGE_SMOOTH_SAMPLE of its pixels at most, the median at least
+    1 DN); False without either."""
+    data = np.flatnonzero(on_map)
+    data = data[:: max(len(data) // EDGE_SMOOTH_SAMPLE, 1)]
+    height = len(on_map) // width
+    own, field = _sharpness(flat, scale, width, height, candidates), _sharpness(
+        flat, scale, width, height, data
+    )
+    if not (len(own) and len(field)):
+        return False
+    ratio = float(np.median(own)) / max(float(np.median(field)), 1.0)
+    return EDGE_SMOOTH_FLAT <= ratio <= EDGE_SMOOTH_RATIO
+
+
+def _sharpness(
+    flat: np.ndarray, scale: float, width: int, height: int, pixels: np.ndarray
+) -> np.ndarray:
+    """Per pixel of ``pixels`` off the picture's border: its largest luma second
+    difference (DN) with its opposite neighbours along a row, a column or a diagonal."""
+    y, x = pixels // width, pixels % width
+    pixels = pixels[(y > 0) & (y < height - 1) & (x > 0) & (x < width - 1)]
+    luma = _YCBCR[0] * scale
+    own = rgb_rows(flat, pixels) @ luma
+    sharp = np.zeros(len(pixels))
+    for dy, dx in _DIRECTIONS:
+        offset = dy * width + dx
+        ahead = rgb_rows(flat, pixels + offset) @ luma
+        behind = rgb_rows(flat, pixels - offset) @ luma
+        np.maximum(sharp, np.abs(2 * own - ahead - behind), out=sharp)
+    return sharp
+
+
 def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """Per candidate: whether it is ``beyond`` the map's luma in a core (``groups``, a
     label per candidate, 0: none) that holds EDGE_STROKE_CORE or more such pixels."""
@@ -433,8 +488,10 @@ def resized_blends(
     share = float(np.mean(found)) if len(counted) else 0.0
     off_model = float(seeds[kept].mean()) if len(counted) else 1.0
     resized = share > RESAMPLED_SHARE or (
-        share > RESAMPLED_SHARE_LOW and off_model <= RESAMPLED_OFF_MODEL
-    )
+        share > RESAMPLED_SHARE_LOW
+        and (off_model <= RESAMPLED_OFF_MODEL
+             or smooth_blends(flat, scale, width, counted, on_map))
+    )  # fmt: skip
     # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
     if resized:
         back = _returning(flat, scale, width, counted[found], pair[found])
