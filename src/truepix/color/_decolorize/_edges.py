@@ -415,32 +415,38 @@ def _returns_kernel(  # pragma: no cover - jitted
 
 
 def smooth_blends(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray
-) -> bool:
-    """Whether the ``candidates`` (flat indices) vary at the pixel scale as the data
-    (``on_map``, a flat mask) does: the median of their sharpest luma second difference
-    (reach 1, a row, a column or a diagonal) within [EDGE_SMOOTH_FLAT, EDGE_SMOOTH_RATIO]
-    times the data's (EDGE_SMOOTH_SAMPLE of its pixels at most, the median at least
-    1 DN); False without either."""
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, counted: np.ndarray,
+    on_map: np.ndarray,
+) -> np.ndarray | None:  # fmt: skip
+    """Whether the ``counted`` candidates (flat indices) vary at the pixel scale as the
+    data (``on_map``, a flat mask) does: the median of their sharpest luma second
+    difference (reach 1, a row, a column or a diagonal) within [EDGE_SMOOTH_FLAT,
+    EDGE_SMOOTH_RATIO] times the data's (EDGE_SMOOTH_SAMPLE of its pixels at most, the
+    median at least 1 DN). If so, per candidate of ``candidates``: whether it is no
+    sharper than EDGE_SMOOTH_RATIO times the data (a blend of 3 or more cells' colors,
+    which no two neighbours make); else None."""
     data = np.flatnonzero(on_map)
     data = data[:: max(len(data) // EDGE_SMOOTH_SAMPLE, 1)]
     height = len(on_map) // width
-    own, field = _sharpness(flat, scale, width, height, candidates), _sharpness(
-        flat, scale, width, height, data
-    )
-    if not (len(own) and len(field)):
-        return False
-    ratio = float(np.median(own)) / max(float(np.median(field)), 1.0)
-    return EDGE_SMOOTH_FLAT <= ratio <= EDGE_SMOOTH_RATIO
+    field = _sharpness(flat, scale, width, height, data)
+    own = _sharpness(flat, scale, width, height, counted)
+    if not (np.isfinite(own).any() and np.isfinite(field).any()):
+        return None
+    limit = max(float(np.nanmedian(field)), 1.0)
+    ratio = float(np.nanmedian(own)) / limit
+    if not EDGE_SMOOTH_FLAT <= ratio <= EDGE_SMOOTH_RATIO:
+        return None
+    return _sharpness(flat, scale, width, height, candidates) <= EDGE_SMOOTH_RATIO * limit
 
 
 def _sharpness(
     flat: np.ndarray, scale: float, width: int, height: int, pixels: np.ndarray
 ) -> np.ndarray:
-    """Per pixel of ``pixels`` off the picture's border: its largest luma second
-    difference (DN) with its opposite neighbours along a row, a column or a diagonal."""
+    """Per pixel of ``pixels``: its largest luma second difference (DN) with its
+    opposite neighbours along a row, a column or a diagonal (NaN on the border)."""
     y, x = pixels // width, pixels % width
-    pixels = pixels[(y > 0) & (y < height - 1) & (x > 0) & (x < width - 1)]
+    inside = (y > 0) & (y < height - 1) & (x > 0) & (x < width - 1)
+    pixels = pixels[inside]
     luma = _YCBCR[0] * scale
     own = rgb_rows(flat, pixels) @ luma
     sharp = np.zeros(len(pixels))
@@ -449,7 +455,9 @@ def _sharpness(
         ahead = rgb_rows(flat, pixels + offset) @ luma
         behind = rgb_rows(flat, pixels - offset) @ luma
         np.maximum(sharp, np.abs(2 * own - ahead - behind), out=sharp)
-    return sharp
+    out = np.full(len(inside), np.nan)
+    out[inside] = sharp
+    return out
 
 
 def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
@@ -488,10 +496,12 @@ def resized_blends(
     share = float(np.mean(found)) if len(counted) else 0.0
     off_model = float(seeds[kept].mean()) if len(counted) else 1.0
     resized = share > RESAMPLED_SHARE or (
-        share > RESAMPLED_SHARE_LOW
-        and (off_model <= RESAMPLED_OFF_MODEL
-             or smooth_blends(flat, scale, width, counted, on_map))
-    )  # fmt: skip
+        share > RESAMPLED_SHARE_LOW and off_model <= RESAMPLED_OFF_MODEL
+    )
+    smooth = None  # (a smoothing kernel's blends, EDGE_SMOOTH_RATIO)
+    if not resized and share > RESAMPLED_SHARE_LOW:
+        smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
+        resized = smooth is not None
     # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
     if resized:
         back = _returning(flat, scale, width, counted[found], pair[found])
@@ -512,4 +522,6 @@ def resized_blends(
         degraded.near(candidates[inked], width, height, EDGE_STROKE_RADIUS, stroked)
     # ... nor is a thin stroke's pixel in a gray ink inside the map's luma (_neutral)
     blend &= ~neutral_strokes(flat, scale, width, candidates, ~on_map[candidates])
+    if smooth is not None:  # (a smoothing kernel blurs spots into ridges, gray ones too)
+        blend |= smooth
     return blend & ~stroked[candidates], True
