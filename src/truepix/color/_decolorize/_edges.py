@@ -473,7 +473,7 @@ def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     seeds: np.ndarray, beyond: np.ndarray, inked: np.ndarray | None = None,
-    position: np.ndarray | None = None,
+    position: np.ndarray | None = None, smoothed: np.ndarray | None = None,
 ) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
@@ -484,7 +484,9 @@ def resized_blends(
     black or white strokes, whose fringes and JPEG's ringing lie so too). No blend lies
     near an ``inked`` candidate (a stroke's core beyond the map's luma:
     ``beyond_cores``; default ``beyond``). ``position``: each pixel's position along the
-    map in [0, 1] (``one_ink``; without it the returning share alone decides)."""
+    map in [0, 1] (``one_ink``; without it the returning share alone decides). A picture
+    whose candidates are as smooth as the data (``smooth_blends``) is resized too: its
+    smooth candidates are blends, and set in ``smoothed`` (a mask per candidate) if given."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -498,17 +500,19 @@ def resized_blends(
     resized = share > RESAMPLED_SHARE or (
         share > RESAMPLED_SHARE_LOW and off_model <= RESAMPLED_OFF_MODEL
     )
-    smooth = None  # (a smoothing kernel's blends, EDGE_SMOOTH_RATIO)
-    if not resized and share > RESAMPLED_SHARE_LOW:
-        smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
-        resized = smooth is not None
     # ... but for strokes in one ink, their edges between ink and field (EDGE_INK_SHARE)
     if resized:
         back = _returning(flat, scale, width, counted[found], pair[found])
         resized = float(np.mean(back)) < EDGE_INK_SHARE
         if not resized and position is not None:  # ... in one ink (EDGE_INK_ONE)
-            share, contrast = one_ink(position, width, counted[found][back], pair[found][back])
-            resized = share < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
+            share_one, contrast = one_ink(
+                position, width, counted[found][back], pair[found][back]
+            )
+            resized = share_one < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
+    smooth = None  # ... or a smoothing kernel's blends, as smooth as the data's
+    if not resized and share > RESAMPLED_SHARE_LOW:
+        smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
+        resized = smooth is not None
     if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
         resized = False
     if not resized:
@@ -524,4 +528,6 @@ def resized_blends(
     blend &= ~neutral_strokes(flat, scale, width, candidates, ~on_map[candidates])
     if smooth is not None:  # (a smoothing kernel blurs spots into ridges, gray ones too)
         blend |= smooth
+        if smoothed is not None:
+            smoothed[:] = smooth & ~stroked[candidates]
     return blend & ~stroked[candidates], True
