@@ -6,11 +6,9 @@ Usage: PYTHONPATH=src:. python benchmarks/interp3/probe.py [noisy|strokes|all]
 """
 from __future__ import annotations
 
-import io
 import sys
 
 import numpy as np
-from PIL import Image
 
 sys.path.insert(0, "benchmarks/interp2")
 sys.path.insert(0, ".")
