@@ -157,6 +157,13 @@ _INK_BINS = 256
 #: EDGE_SMOOTH_FLAT of it: a fill's flat inside) are a resized picture's blends.
 EDGE_SMOOTH_RATIO = 4.5
 EDGE_SMOOTH_FLAT = 0.5
+#: The data's sharpness must reach this (DN): a picture planar at the pixel scale (a
+#: gouraud pcolormesh, linear ramps between nodes 13 px apart: 0.93 DN, JPEG q85) has no
+#: pixel-scale texture to compare with -- its candidates' sharpness is JPEG's noise, and
+#: taking its smoothest ones left the sharp rest (2.6 % of the picture) to ``_spans``,
+#: which no longer saw a planar picture and filled none; its blends are ``_spans``'s.
+#: Smoothed noisy arrays: 4.7-7.3 DN (bicubic, gaussian; jet, turbo, rainbow; q75, q90).
+EDGE_SMOOTH_FIELD = 2.5
 #: (at most this many of the data's pixels are sampled for its sharpness)
 EDGE_SMOOTH_SAMPLE = 20000
 
@@ -422,7 +429,8 @@ def smooth_blends(
     data (``on_map``, a flat mask) does: the median of their sharpest luma second
     difference (reach 1, a row, a column or a diagonal) within [EDGE_SMOOTH_FLAT,
     EDGE_SMOOTH_RATIO] times the data's (EDGE_SMOOTH_SAMPLE of its pixels at most, the
-    median at least 1 DN). If so, per candidate of ``candidates``: whether it is no
+    median at least EDGE_SMOOTH_FIELD DN: a picture planar at the pixel scale has none to
+    compare with). If so, per candidate of ``candidates``: whether it is no
     sharper than EDGE_SMOOTH_RATIO times the data (a blend of 3 or more cells' colors,
     which no two neighbours make); else None."""
     data = np.flatnonzero(on_map)
@@ -432,7 +440,9 @@ def smooth_blends(
     own = _sharpness(flat, scale, width, height, counted)
     if not (np.isfinite(own).any() and np.isfinite(field).any()):
         return None
-    limit = max(float(np.nanmedian(field)), 1.0)
+    limit = float(np.nanmedian(field))
+    if not limit >= EDGE_SMOOTH_FIELD:
+        return None
     ratio = float(np.nanmedian(own)) / limit
     if not EDGE_SMOOTH_FLAT <= ratio <= EDGE_SMOOTH_RATIO:
         return None
