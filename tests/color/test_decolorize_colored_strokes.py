@@ -54,9 +54,10 @@ def _resized_test(
     stops there."""
     seen = {}
 
-    def spy(flat, scale, width, candidates, on_map, seeds, beyond, inked=None, position=None):
+    def spy(flat, scale, width, candidates, on_map, seeds, beyond, inked=None, position=None,
+            smoothed=None):
         _, seen["resized"] = _edges.resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond, inked, position
+            flat, scale, width, candidates, on_map, seeds, beyond, inked, position, smoothed
         )
         height = len(on_map) // width
         stroked = np.zeros(len(on_map), dtype=bool)

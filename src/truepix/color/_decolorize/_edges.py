@@ -22,12 +22,13 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
-from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._kernels import _JIT, rgb_rows
 from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
 __all__ = [
     "EdgeTest", "beyond_cores", "edge_blends", "inked_share", "one_ink", "resized_blends",
+    "smooth_blends",
 ]
 
 #: Opposite neighbours this many pixels away along a row, a column or a diagonal
@@ -142,6 +143,29 @@ EDGE_INK_ONE = 0.52
 EDGE_INK_CONTRAST = 3.5
 EDGE_INK_WINDOW = 5 / 256
 _INK_BINS = 256
+#: A noisy array drawn 2-3x larger by a smoothing kernel that does not interpolate --
+#: matplotlib's "bicubic" (Agg's cubic B-spline: no negative lobes, spot peaks cut to
+#: 40 %) and "gaussian" -- blends 3-4 of its cells' colors a pixel along each axis: off
+#: the segment between any two neighbours, so only 0.13-0.26 of its candidates lie
+#: between two (jet, turbo, rainbow; noise 0.4-0.8; q75), as of some annotated pictures
+#: (the green coastline and gray text on viridis: 0.15-0.19). Unlike a stroke's, their
+#: luma varies at the pixel scale as the data's does (``smooth_blends``): the median of
+#: the candidates' sharpest second difference (reach 1, any of 4 directions) is 1.6-3.9
+#: times the data's, where strokes give 6.3 (red on skimage's brick) to 58 (contours,
+#: text, coastlines: benchmarks/interp3/variants.py). Past RESAMPLED_SHARE_LOW, candidates
+#: within EDGE_SMOOTH_RATIO of the data's sharpness (and no flatter than
+#: EDGE_SMOOTH_FLAT of it: a fill's flat inside) are a resized picture's blends.
+EDGE_SMOOTH_RATIO = 4.5
+EDGE_SMOOTH_FLAT = 0.5
+#: The data's sharpness must reach this (DN): a picture planar at the pixel scale (a
+#: gouraud pcolormesh, linear ramps between nodes 13 px apart: 0.93 DN, JPEG q85) has no
+#: pixel-scale texture to compare with -- its candidates' sharpness is JPEG's noise, and
+#: taking its smoothest ones left the sharp rest (2.6 % of the picture) to ``_spans``,
+#: which no longer saw a planar picture and filled none; its blends are ``_spans``'s.
+#: Smoothed noisy arrays: 4.7-7.3 DN (bicubic, gaussian; jet, turbo, rainbow; q75, q90).
+EDGE_SMOOTH_FIELD = 2.5
+#: (at most this many of the data's pixels are sampled for its sharpness)
+EDGE_SMOOTH_SAMPLE = 20000
 
 
 @dataclass(frozen=True)
@@ -397,6 +421,55 @@ def _returns_kernel(  # pragma: no cover - jitted
                     break
 
 
+def smooth_blends(
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, counted: np.ndarray,
+    on_map: np.ndarray,
+) -> np.ndarray | None:  # fmt: skip
+    """Whether the ``counted`` candidates (flat indices) vary at the pixel scale as the
+    data (``on_map``, a flat mask) does: the median of their sharpest luma second
+    difference (reach 1, a row, a column or a diagonal) within [EDGE_SMOOTH_FLAT,
+    EDGE_SMOOTH_RATIO] times the data's (EDGE_SMOOTH_SAMPLE of its pixels at most, the
+    median at least EDGE_SMOOTH_FIELD DN: a picture planar at the pixel scale has none to
+    compare with). If so, per candidate of ``candidates``: whether it is no
+    sharper than EDGE_SMOOTH_RATIO times the data (a blend of 3 or more cells' colors,
+    which no two neighbours make); else None."""
+    data = np.flatnonzero(on_map)
+    data = data[:: max(len(data) // EDGE_SMOOTH_SAMPLE, 1)]
+    height = len(on_map) // width
+    field = _sharpness(flat, scale, width, height, data)
+    own = _sharpness(flat, scale, width, height, counted)
+    if not (np.isfinite(own).any() and np.isfinite(field).any()):
+        return None
+    limit = float(np.nanmedian(field))
+    if not limit >= EDGE_SMOOTH_FIELD:
+        return None
+    ratio = float(np.nanmedian(own)) / limit
+    if not EDGE_SMOOTH_FLAT <= ratio <= EDGE_SMOOTH_RATIO:
+        return None
+    return _sharpness(flat, scale, width, height, candidates) <= EDGE_SMOOTH_RATIO * limit
+
+
+def _sharpness(
+    flat: np.ndarray, scale: float, width: int, height: int, pixels: np.ndarray
+) -> np.ndarray:
+    """Per pixel of ``pixels``: its largest luma second difference (DN) with its
+    opposite neighbours along a row, a column or a diagonal (NaN on the border)."""
+    y, x = pixels // width, pixels % width
+    inside = (y > 0) & (y < height - 1) & (x > 0) & (x < width - 1)
+    pixels = pixels[inside]
+    luma = _YCBCR[0] * scale
+    own = rgb_rows(flat, pixels) @ luma
+    sharp = np.zeros(len(pixels))
+    for dy, dx in _DIRECTIONS:
+        offset = dy * width + dx
+        ahead = rgb_rows(flat, pixels + offset) @ luma
+        behind = rgb_rows(flat, pixels - offset) @ luma
+        np.maximum(sharp, np.abs(2 * own - ahead - behind), out=sharp)
+    out = np.full(len(inside), np.nan)
+    out[inside] = sharp
+    return out
+
+
 def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """Per candidate: whether it is ``beyond`` the map's luma in a core (``groups``, a
     label per candidate, 0: none) that holds EDGE_STROKE_CORE or more such pixels."""
@@ -410,7 +483,7 @@ def beyond_cores(beyond: np.ndarray, groups: np.ndarray) -> np.ndarray:
 def resized_blends(
     flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, on_map: np.ndarray,
     seeds: np.ndarray, beyond: np.ndarray, inked: np.ndarray | None = None,
-    position: np.ndarray | None = None,
+    position: np.ndarray | None = None, smoothed: np.ndarray | None = None,
 ) -> tuple[np.ndarray, bool]:  # fmt: skip
     """Per candidate: whether it blends the two sides of an edge of the data
     (``edge_blends``), on a picture resized before it was JPEG'd: one whose
@@ -421,7 +494,9 @@ def resized_blends(
     black or white strokes, whose fringes and JPEG's ringing lie so too). No blend lies
     near an ``inked`` candidate (a stroke's core beyond the map's luma:
     ``beyond_cores``; default ``beyond``). ``position``: each pixel's position along the
-    map in [0, 1] (``one_ink``; without it the returning share alone decides)."""
+    map in [0, 1] (``one_ink``; without it the returning share alone decides). A picture
+    whose candidates are as smooth as the data (``smooth_blends``) is resized too: its
+    smooth candidates are blends, and set in ``smoothed`` (a mask per candidate) if given."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -440,8 +515,14 @@ def resized_blends(
         back = _returning(flat, scale, width, counted[found], pair[found])
         resized = float(np.mean(back)) < EDGE_INK_SHARE
         if not resized and position is not None:  # ... in one ink (EDGE_INK_ONE)
-            share, contrast = one_ink(position, width, counted[found][back], pair[found][back])
-            resized = share < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
+            share_one, contrast = one_ink(
+                position, width, counted[found][back], pair[found][back]
+            )
+            resized = share_one < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
+    smooth = None  # ... or a smoothing kernel's blends, as smooth as the data's
+    if not resized and share > RESAMPLED_SHARE_LOW:
+        smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
+        resized = smooth is not None
     if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
         resized = False
     if not resized:
@@ -455,4 +536,8 @@ def resized_blends(
         degraded.near(candidates[inked], width, height, EDGE_STROKE_RADIUS, stroked)
     # ... nor is a thin stroke's pixel in a gray ink inside the map's luma (_neutral)
     blend &= ~neutral_strokes(flat, scale, width, candidates, ~on_map[candidates])
+    if smooth is not None:  # (a smoothing kernel blurs spots into ridges, gray ones too)
+        blend |= smooth
+        if smoothed is not None:
+            smoothed[:] = smooth & ~stroked[candidates]
     return blend & ~stroked[candidates], True

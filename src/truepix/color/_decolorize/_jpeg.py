@@ -304,6 +304,7 @@ def jpeg_off_map(
     # a core starts past the threshold; the weaker candidates join it (JPEG_CANDIDATE)
     seeds = strong & weak & (residual[candidates] > plan.threshold)
     blend = np.zeros(len(candidates), dtype=bool)
+    smooth = np.zeros(len(candidates), dtype=bool)  # (a smoothing kernel's blends: no ink)
     resized, on_map = False, np.zeros(0, dtype=bool)
     # (blends keep seeds out of cores and weak pixels out of chains; none without seed cores)
     counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
@@ -316,7 +317,7 @@ def jpeg_off_map(
             on_map[filled] = False
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
-            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position
+            flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position, smooth
         )  # fmt: skip
         if resized:  # ... but for a stroke's ink, which pulls colors out of the data's
             # (imported here, as _around below: a first decode of a picture not resized
@@ -388,7 +389,7 @@ def jpeg_off_map(
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     # (the candidates hold no fill, and a margin's white is no ink's peak)
-    ink_luma = luma_of if fill_ring is None else luma_of[~fill_ring[candidates]]
+    ink_luma = luma_of[~smooth if fill_ring is None else ~(fill_ring[candidates] | smooth)]
     inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
                   filled, resized)  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
