@@ -23,6 +23,7 @@ import numpy as np
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._end_piles import colored_ends, end_lines
 from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._line_fields import beside, chroma_medians, from_path
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -40,10 +41,10 @@ LINES_REL = 0.1
 LINES_LINK = 2
 LINES_FIELD = 6.0
 LINES_CHAIN = 40
-#: A chain of LINES_CHAIN_SHORT .. LINES_CHAIN px (a contour broken where the field
-#: bends) counts where a kept chain of LINES_CHAIN px or more in its ink (LINES_INK)
-#: and its sign lies within LINES_BESIDE px of it (one stroke broken; its pieces do
-#: not pair among themselves: a glyph's, or a texture's).
+#: Chains of LINES_CHAIN_SHORT px count too (a DEM's contour breaks into 20-40 px
+#: pieces where the field bends), in a pair by chroma with one of LINES_CHAIN px (see
+#: LINES_FIELDS); an ink's kept chains hold LINES_INK_LENGTH px together; and a chain
+#: in a kept one's ink and sign within LINES_BESIDE px of it is kept (a stroke's pieces).
 LINES_CHAIN_SHORT = 20
 LINES_BESIDE = 6
 LINES_INK_LENGTH = 100
@@ -51,10 +52,11 @@ LINES_INK_LENGTH = 100
 #: residual there is LINES_INK_RESIDUAL DN or more (off the map), the ink is not
 #: within LINES_PEAK DN of an inner luma peak (dip) of the map for a ridge (valley),
 #: and another such chain shares the ink within LINES_INK DN over a field
-#: LINES_FIELDS DN or more away (one ink over several levels): by luma, or where the
-#: two lumas lie within LINES_FIELDS by chroma (the chains' median Cb, Cr, which 4:2:0
-#: shares with the field beside a thin line): a diverging map's two levels of one luma
-#: (coolwarm's 0.3 and 0.7, luma 181-210) are two fields.
+#: LINES_FIELDS DN or more away (one ink over several levels): by luma, or by chroma
+#: (the chains' median Cb, Cr, which 4:2:0 shares with the field beside a thin line)
+#: where both fields lie within LINES_FIELDS DN of the map's path in Y Cb Cr: coolwarm's
+#: 0.3 and 0.7 levels (luma 181-210) are two fields (t02's DEM, JPEG q75: gray contours
+#: 72.1 -> 90.6 % flagged); jet's JPEG'd 5-level camera pairs by chroma off the path.
 LINES_INK_RESIDUAL = 25.0
 LINES_PEAK = 12.0
 LINES_INK = 8.0
@@ -146,7 +148,7 @@ def ink_lines(
         kept[1:] &= shared @ (stats[:, 6] * kept[1:]) >= LINES_INK_LENGTH
     if kept.any():  # (the pieces of a kept stroke over its field: LINES_BESIDE)
         counted = (stats[:, 2] >= LINES_INK_RESIDUAL) & _off_peak(stats, luma, line.cyclic)
-        kept |= _beside(label, width, height, stats[:, 0], stats[:, 1], kept,
+        kept |= beside(label, width, height, stats[:, 0], stats[:, 1], kept,
                         np.append(False, counted), LINES_BESIDE, LINES_INK)  # fmt: skip
     for end in colored_ends(line) if kept.any() else ():  # (data's floor: ``_end_piles``)
         at_end = kept[1:] & (np.abs(stats[:, 1] - end @ _YCBCR[0]) <= LINES_INK)
@@ -191,28 +193,22 @@ def _one_ink(
     if painted is not None:
         data = np.abs(ink[:, None] - painted[None, :]).min(axis=1) <= LINES_INK
         counted &= ~(data & (ink_residual < LINES_DISCRETE_RESIDUAL))
-    on_path = _from_path(stats[:, 3:6], ycc) <= LINES_FIELDS
+    on_path = from_path(stats[:, 3:6], ycc) <= LINES_FIELDS
+    both = np.minimum(stats[:, 6, None], stats[None, :, 6])
+    one = np.maximum(stats[:, 6, None], stats[None, :, 6])
     chroma = np.hypot(field_cb[:, None] - field_cb[None, :], field_cr[:, None] - field_cr[None, :])
     pairs = (
         (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
         & (
-            (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)
-            | ((chroma >= LINES_FIELDS) & on_path[:, None] & on_path[None, :])
+            ((np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS) & (both >= long))
+            | ((chroma >= LINES_FIELDS) & on_path[:, None] & on_path[None, :] & (one >= long))
         )
         & counted[:, None]
         & counted[None, :]
-        & ((stats[:, 6, None] >= long) | (stats[None, :, 6] >= long))
     )
     return pairs.any(axis=1)
 
 
-def _from_path(points: np.ndarray, path: np.ndarray) -> np.ndarray:
-    """Per point (Y, Cb, Cr), its distance (DN) to the polyline through ``path``'s rows."""
-    start, step = path[:-1], np.diff(path, axis=0)
-    along = np.einsum("psk,sk->ps", points[:, None, :] - start[None], step)
-    along = np.clip(along / np.maximum(np.einsum("sk,sk->s", step, step), 1e-12), 0.0, 1.0)
-    nearest = start[None] + along[..., None] * step[None]
-    return np.sqrt(((nearest - points[:, None, :]) ** 2).sum(axis=-1)).min(axis=1)
 
 
 def _off_peak(stats: np.ndarray, luma: np.ndarray, cyclic: bool) -> np.ndarray:
@@ -475,7 +471,7 @@ def _chains(  # pragma: no cover - jitted
     luma, departure, flat, chroma, width, height, residual, ridge, link, gap, min_pixels, label
 ):
     """Label the chains of ridge pixels (1 ..) in ``label``; per chain, its sign, ink,
-    the residual at its ink, its field's luma, Cb and Cr (``_chroma_medians``) and its
+    the residual at its ink, its field's luma, Cb and Cr (``chroma_medians``) and its
     size (see LINES_LINK, LINES_INK).
     ``luma`` and ``departure`` per pixel as ``_ridges`` finds them (float64), read as
     float32 (the chains' numbers: float32 arithmetic)."""
@@ -514,7 +510,7 @@ def _chains(  # pragma: no cover - jitted
         own = departure[members].astype(np.float32)
         strongest = _strongest(own, np.arange(size))  # (into members)
         field = own_luma - own
-        cb, cr = _chroma_medians(flat, chroma, members)
+        cb, cr = chroma_medians(flat, chroma, members)
         out.append((np.sign(np.median(own)), np.median(own_luma[strongest]),
                     np.median(residual[members[strongest]]), np.median(field), cb, cr,
                     float(size)))  # fmt: skip
@@ -531,42 +527,10 @@ def _summary(departure, luma, members, flat, chroma, pixels):  # pragma: no cove
     """A chain's (sign of its departure, its ink, its size, the field's luma, Cb, Cr, its
     size again: the columns ``_chains`` gives); the ink as ``_chains`` takes it
     (``_strongest``); ``members`` index ``pixels``."""
-    cb, cr = _chroma_medians(flat, chroma, pixels[members])
+    cb, cr = chroma_medians(flat, chroma, pixels[members])
     size = float(members.shape[0])
     return (np.sign(np.median(departure[members])), np.median(luma[_strongest(departure, members)]),
             size, np.median(luma[members] - departure[members]), cb, cr, size)  # fmt: skip
-
-
-@nb.njit(**_JIT)
-def _chroma_medians(flat, chroma, pixels):  # pragma: no cover - jitted
-    """The median Cb and Cr (DN; ``chroma``: their weights times the scale) of ``pixels``
-    (flat indices): a thin line's chroma, which JPEG's 4:2:0 shares with the field beside
-    it (the field's more than the line's)."""
-    cb, cr = np.empty(pixels.shape[0]), np.empty(pixels.shape[0])
-    for i in range(pixels.shape[0]):
-        p = pixels[i]
-        cb[i] = flat[p, 0] * chroma[0, 0] + flat[p, 1] * chroma[0, 1] + flat[p, 2] * chroma[0, 2]
-        cr[i] = flat[p, 0] * chroma[1, 0] + flat[p, 1] * chroma[1, 1] + flat[p, 2] * chroma[1, 2]
-    return np.median(cb), np.median(cr)
-
-
-@nb.njit(**_JIT)
-def _beside(label, width, height, sign, ink, kept, short, radius, tolerance):  # pragma: no cover
-    """Per chain (1 ..; ``short``: those to look at): whether one of its pixels lies within
-    ``radius`` px of a ``kept`` chain's of its sign with an ink within ``tolerance`` DN
-    (LINES_BESIDE); ``sign`` and ``ink`` per chain from 0."""
-    out = np.zeros(kept.shape[0], np.bool_)
-    for p in range(label.shape[0]):
-        own = label[p]
-        if own <= 0 or not short[own] or out[own]:
-            continue
-        y, x = p // width, p % width
-        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                other = label[yy * width + xx]
-                out[own] |= (other > 0 and kept[other] and sign[other - 1] == sign[own - 1]
-                             and abs(ink[other - 1] - ink[own - 1]) <= tolerance)  # fmt: skip
-    return out
 
 
 @nb.njit(**_JIT)
