@@ -1,5 +1,4 @@
-"""The fields beside a thin line's chains, by chroma, and a broken stroke's pieces
-(``_lines.ink_lines``: LINES_FIELDS, LINES_BESIDE)."""
+"""The fields beside a thin line's chains by chroma (``_lines.ink_lines``: LINES_FIELDS)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["beside", "chroma_medians", "from_path"]
+__all__ = ["chroma_medians", "from_path"]
 
 
 def from_path(points: np.ndarray, path: np.ndarray) -> np.ndarray:
@@ -32,21 +31,3 @@ def chroma_medians(flat, chroma, pixels):  # pragma: no cover - jitted
         cr[i] = flat[p, 0] * chroma[1, 0] + flat[p, 1] * chroma[1, 1] + flat[p, 2] * chroma[1, 2]
     return np.median(cb), np.median(cr)
 
-
-@nb.njit(**_JIT)
-def beside(label, width, height, sign, ink, kept, looked, radius, tolerance):  # pragma: no cover
-    """Per chain (1 ..; ``looked``: those to look at): whether one of its pixels lies within
-    ``radius`` px of a ``kept`` chain's of its sign with an ink within ``tolerance`` DN
-    (LINES_BESIDE); ``sign`` and ``ink`` per chain from 0."""
-    out = np.zeros(kept.shape[0], np.bool_)
-    for p in range(label.shape[0]):
-        own = label[p]
-        if own <= 0 or not looked[own] or out[own]:
-            continue
-        y, x = p // width, p % width
-        for yy in range(max(0, y - radius), min(height, y + radius + 1)):
-            for xx in range(max(0, x - radius), min(width, x + radius + 1)):
-                other = label[yy * width + xx]
-                out[own] |= (other > 0 and kept[other] and sign[other - 1] == sign[own - 1]
-                             and abs(ink[other - 1] - ink[own - 1]) <= tolerance)  # fmt: skip
-    return out

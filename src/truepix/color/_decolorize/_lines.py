@@ -23,7 +23,7 @@ import numpy as np
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._end_piles import colored_ends, end_lines
 from truepix.color._decolorize._kernels import _JIT
-from truepix.color._decolorize._line_fields import beside, chroma_medians, from_path
+from truepix.color._decolorize._line_fields import chroma_medians, from_path
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -37,16 +37,14 @@ LINES_RIDGE = 12.0
 LINES_MISFIT = 8.0
 LINES_REL = 0.1
 #: Ridge pixels chain through neighbours within LINES_LINK px of the same sign whose
-#: fields (luma minus departure) agree within LINES_FIELD DN; LINES_CHAIN px or more.
+#: fields (luma minus departure) agree within LINES_FIELD DN.
 LINES_LINK = 2
 LINES_FIELD = 6.0
 LINES_CHAIN = 40
 #: Chains of LINES_CHAIN_SHORT px count too (a DEM's contour breaks into 20-40 px
 #: pieces where the field bends), in a pair by chroma with one of LINES_CHAIN px (see
-#: LINES_FIELDS); an ink's kept chains hold LINES_INK_LENGTH px together; and a chain
-#: in a kept one's ink and sign within LINES_BESIDE px of it is kept (a stroke's pieces).
+#: LINES_FIELDS); an ink's kept chains hold LINES_INK_LENGTH px together.
 LINES_CHAIN_SHORT = 20
-LINES_BESIDE = 6
 LINES_INK_LENGTH = 100
 #: A chain's ink: the median luma of its strongest fifth; it counts where the RGB
 #: residual there is LINES_INK_RESIDUAL DN or more (off the map), the ink is not
@@ -146,10 +144,6 @@ def ink_lines(
     if kept.any():  # ... drawn at length (LINES_INK_LENGTH)
         shared = np.abs(stats[:, 1, None] - stats[None, :, 1]) <= LINES_INK
         kept[1:] &= shared @ (stats[:, 6] * kept[1:]) >= LINES_INK_LENGTH
-    if kept.any():  # (the pieces of a kept stroke over its field: LINES_BESIDE)
-        counted = (stats[:, 2] >= LINES_INK_RESIDUAL) & _off_peak(stats, luma, line.cyclic)
-        kept |= beside(label, width, height, stats[:, 0], stats[:, 1], kept,
-                        np.append(False, counted), LINES_BESIDE, LINES_INK)  # fmt: skip
     for end in colored_ends(line) if kept.any() else ():  # (data's floor: ``_end_piles``)
         at_end = kept[1:] & (np.abs(stats[:, 1] - end @ _YCBCR[0]) <= LINES_INK)
         pixels = np.flatnonzero(np.append(False, at_end)[label])
