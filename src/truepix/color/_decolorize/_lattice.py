@@ -176,8 +176,8 @@ _COARSE = _table(0.5, 64.0)
 
 def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]) -> np.ndarray:
     """Per reading, the largest z score (:func:`chroma_lattice`) of (readings, n, 63)
-    coefficients ``values``; 0 where no frequency and step read enough of them. The
-    occupied bins' counts times their cosines, summed per frequency (no BLAS threads)."""
+    coefficients ``values``; 0 where no frequency and step read enough of them. Each
+    frequency's bin counts times the bins' cosines (and read flags), summed."""
     width, cosines, read = table
     n_bins = len(cosines)
     n_read, n_frequencies = values.shape[0], values.shape[-1]
@@ -189,17 +189,8 @@ def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]
     cell = np.arange(n_read)[:, None, None] * n_frequencies + np.arange(n_frequencies)
     cell = cell * (n_bins + 1) + index
     histogram = np.bincount(cell.ravel(), minlength=n_read * n_frequencies * (n_bins + 1))
-    occupied = np.flatnonzero(histogram)
-    frequency, at = np.divmod(occupied, n_bins + 1)
-    kept = at < n_bins
-    frequency, at, count = frequency[kept], at[kept], histogram[occupied[kept]]
-    sums = np.zeros((n_read * n_frequencies, cosines.shape[1]), np.float32)
-    counts = np.zeros_like(sums)
-    if len(frequency):
-        starts = np.flatnonzero(np.r_[True, frequency[1:] != frequency[:-1]])
-        weights = count[:, None].astype(np.float32)
-        sums[frequency[starts]] = np.add.reduceat(weights * cosines[at], starts)
-        counts[frequency[starts]] = np.add.reduceat(weights * read[at], starts)
+    histogram = histogram.reshape(-1, n_bins + 1)[:, :n_bins].astype(np.float32)
+    sums, counts = histogram @ cosines, histogram @ read
     scores = np.where(counts >= LATTICE_MIN_COEFFICIENTS, sums, 0.0)
     scores /= np.sqrt(np.maximum(counts, 1.0))
     return np.maximum(scores.reshape(n_read, -1).max(axis=1), 0.0)
@@ -249,9 +240,8 @@ def _all_block_phases(samples: np.ndarray, side: int, margin: int) -> tuple[floa
         samples[margin + y : margin + y + 8 * n_y, margin + x : margin + x + 8 * n_x]
         for y in range(8) for x in range(8)
     ])  # fmt: skip
-    cut = windows.reshape(64, n_y, 8, n_x, 8)
-    values = np.einsum("ui,pyixj,vj->pyxuv", _DCT32, cut, _DCT32)
-    values = values.reshape(64, -1, 64)[:, :, 1:]
+    blocks = windows.reshape(64, n_y, 8, n_x, 8).transpose(0, 1, 3, 2, 4)
+    values = (_DCT32 @ blocks @ _DCT32.T).reshape(64, -1, 64)[:, :, 1:]
     scores = _histogram_z(values, _COARSE)
     best = int(np.argmax(scores))
     return float(scores[best]), divmod(best, 8)

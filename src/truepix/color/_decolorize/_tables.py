@@ -30,6 +30,7 @@ against neighbours) lost as many data pixels as it found.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
@@ -154,11 +155,30 @@ def table_share(rgb: np.ndarray, keys: tuple[np.ndarray, ...]) -> float:
     # an even sample of SHARE_SAMPLE colors says a share to +-0.01, and a binary search
     # of each table's keys beats np.isin's sort of both (28 ms -> ~0.3 ms a 1 MP plan)
     found = _keys(rgb[:: max(1, len(rgb) // SHARE_SAMPLE), :3])
-    shares = []
-    for table in keys:
-        at = np.minimum(np.searchsorted(table, found), len(table) - 1)
-        shares.append(float(np.mean(table[at] == found)))
-    return max(shares)
+    return max(float(np.mean(_member(table, found, rgb.dtype == np.uint8))) for table in keys)
+
+
+def _member(table: np.ndarray, found: np.ndarray, bytes_: bool) -> np.ndarray:
+    """Whether each key of ``found`` is one of the sorted ``table``'s: read from the
+    table's bitmap of every 8-bit color (:func:`_bitmap`) for keys of ``bytes_`` (uint8
+    colors); else a binary search. (A JPEG'd or exact 1 MP plan's 8-16 k keys, two
+    tables: 1.2-2.6 ms searched -> ~0.15 read, the same bools.)"""
+    if bytes_ and len(table) and 0 <= table[0] and table[-1] < 1 << 24:
+        bits = _bitmap(table.tobytes())
+        return ((bits[found >> 3] >> (found & 7).astype(np.uint8)) & 1).view(bool)
+    at = np.minimum(np.searchsorted(table, found), len(table) - 1)
+    return table[at] == found
+
+
+@functools.lru_cache(maxsize=8)
+def _bitmap(table: bytes) -> np.ndarray:
+    """A bit per 8-bit color key (2 MiB, read-only): set where the int64 keys
+    ``table`` (bytes) hold it. Made once per table (a decoder's two or three)."""
+    keys = np.frombuffer(table, dtype=np.int64)
+    bits = np.zeros(1 << 21, dtype=np.uint8)
+    np.bitwise_or.at(bits, keys >> 3, np.left_shift(1, keys & 7).astype(np.uint8))
+    bits.flags.writeable = False
+    return bits
 
 
 def table_kind(
@@ -168,11 +188,9 @@ def table_kind(
     truncated one) holds most of the picture's colors, counted on a sample of 4096
     pixels; a later kind only past the first's count and a quarter of the sample."""
     flat = pixels.reshape(-1, pixels.shape[-1])
-    sample = np.sort(_keys(flat[:: max(1, len(flat) // 4096), :3]))  # a majority vote
-    counts = [
-        int(np.sum(np.searchsorted(sample, t, "right") - np.searchsorted(sample, t, "left")))
-        for t in keys
-    ]
+    sample = _keys(flat[:: max(1, len(flat) // 4096), :3])  # a majority vote
+    # (each table's keys are distinct: the sample's keys it holds, counted)
+    counts = [int(np.count_nonzero(_member(t, sample, flat.dtype == np.uint8))) for t in keys]
     # only a picture mostly of another table's colors: noise matches any at random
     best, most = kinds[0], max(counts[0], len(sample) // 4)
     for kind, count in zip(kinds[1:], counts[1:]):
