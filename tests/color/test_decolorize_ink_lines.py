@@ -87,15 +87,17 @@ def test_sampled_gate_grows_the_gates_own_chains(
     decoder.values(contour_figure(name, color, True))
     flat, scale, width, residual, candidates, off_map, *_ = calls[-1]
     height, weights = len(off_map) // width, _YCBCR[0] * scale
+    chroma = np.ascontiguousarray(_YCBCR[1:] * scale)
     departures = lines._inked_departures(flat, weights, width, height, candidates, residual)
     ridge = np.abs(departures) >= lines.LINES_RIDGE
     chains = lines._candidate_chains(
-        flat, weights, width, residual, candidates[ridge], departures[ridge], lines.LINES_LINK,
+        flat, weights, chroma, width, residual, candidates[ridge], departures[ridge],
+        lines.LINES_LINK,
         lines.LINES_FIELD, lines.LINES_GATE_LONG,
     )  # fmt: skip
     for sample in (1, lines.LINES_SAMPLE):
         sampled = lines._sampled_chains(
-            flat, weights, width, height, candidates, residual, sample, lines.LINES_LINK,
+            flat, weights, chroma, width, height, candidates, residual, sample, lines.LINES_LINK,
             lines.LINES_FIELD, lines.LINES_GATE_LONG,
         )  # fmt: skip
         assert len(sampled) >= 1

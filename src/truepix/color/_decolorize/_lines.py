@@ -23,6 +23,7 @@ import numpy as np
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._end_piles import colored_ends, end_lines
 from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._line_fields import chroma_medians, from_path
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -36,15 +37,24 @@ LINES_RIDGE = 12.0
 LINES_MISFIT = 8.0
 LINES_REL = 0.1
 #: Ridge pixels chain through neighbours within LINES_LINK px of the same sign whose
-#: fields (luma minus departure) agree within LINES_FIELD DN; LINES_CHAIN px or more.
+#: fields (luma minus departure) agree within LINES_FIELD DN.
 LINES_LINK = 2
 LINES_FIELD = 6.0
 LINES_CHAIN = 40
+#: Chains of LINES_CHAIN_SHORT px count too (a DEM's contour breaks into 20-40 px
+#: pieces where the field bends), in a pair by chroma with one of LINES_CHAIN px (see
+#: LINES_FIELDS); an ink's kept chains hold LINES_INK_LENGTH px together.
+LINES_CHAIN_SHORT = 20
+LINES_INK_LENGTH = 100
 #: A chain's ink: the median luma of its strongest fifth; it counts where the RGB
 #: residual there is LINES_INK_RESIDUAL DN or more (off the map), the ink is not
 #: within LINES_PEAK DN of an inner luma peak (dip) of the map for a ridge (valley),
 #: and another such chain shares the ink within LINES_INK DN over a field
-#: LINES_FIELDS DN or more away (one ink over several levels).
+#: LINES_FIELDS DN or more away (one ink over several levels): by luma, or by chroma
+#: (the chains' median Cb, Cr, which 4:2:0 shares with the field beside a thin line)
+#: where both fields lie within LINES_FIELDS DN of the map's path in Y Cb Cr: coolwarm's
+#: 0.3 and 0.7 levels (luma 181-210) are two fields (t02's DEM, JPEG q75: gray contours
+#: 72.1 -> 90.6 % flagged); jet's JPEG'd 5-level camera pairs by chroma off the path.
 LINES_INK_RESIDUAL = 25.0
 LINES_PEAK = 12.0
 LINES_INK = 8.0
@@ -95,9 +105,12 @@ def ink_lines(
     height = len(off_map) // width
     weights = _YCBCR[0] * scale
     luma = line.vertices @ _YCBCR[0]
+    ycc = line.vertices @ _YCBCR.T  # (the fields by chroma: on the map's path, LINES_FIELDS)
+    ycc = np.vstack([ycc, ycc[:1]]) if line.cyclic else ycc
     painted = luma if discrete else None
+    chroma = np.ascontiguousarray(_YCBCR[1:] * scale)
     sampled = _sampled_chains(
-        flat, weights, width, height, candidates, residual, LINES_SAMPLE, LINES_LINK,
+        flat, weights, chroma, width, height, candidates, residual, LINES_SAMPLE, LINES_LINK,
         LINES_FIELD, LINES_GATE_LONG,
     )  # fmt: skip
     if len(sampled) == 0 or not np.any(_off_peak(sampled, luma, line.cyclic)):
@@ -114,19 +127,23 @@ def ink_lines(
     inked = candidates[ridge]
     if len(inked) < LINES_GATE:  # (all-data pictures: a look at the candidates)
         return none
-    gate = _candidate_chains(flat, weights, width, residual, inked, departures[ridge],
+    gate = _candidate_chains(flat, weights, chroma, width, residual, inked, departures[ridge],
                              LINES_LINK, LINES_FIELD, LINES_GATE)  # fmt: skip
     long_gate = gate[:, 2] >= LINES_GATE_LONG
-    if not np.any(_one_ink(gate, luma, line.cyclic, 0.0, painted) & long_gate):
+    if not np.any(_one_ink(gate, luma, ycc, line.cyclic, 0.0, painted) & long_gate):
         return none
     luma_of, departure = pictured or _pictured(flat, weights, width, height)
     label = np.zeros(len(off_map), dtype=np.int32)
-    stats = _chains(luma_of, departure, width, height, residual, LINES_RIDGE, LINES_LINK,
-                    LINES_FIELD, LINES_CHAIN, label)  # fmt: skip
-    if len(stats) < 2:
+    stats = _chains(luma_of, departure, flat, chroma, width, height, residual, LINES_RIDGE,
+                    LINES_LINK, LINES_FIELD, LINES_CHAIN_SHORT, label)  # fmt: skip
+    if len(stats) < 2 or not np.any(stats[:, 6] >= LINES_CHAIN):
         return none
     kept = np.zeros(len(stats) + 1, dtype=bool)
-    kept[1:] = _one_ink(stats, luma, line.cyclic, LINES_INK_RESIDUAL, painted)
+    kept[1:] = _one_ink(stats, luma, ycc, line.cyclic, LINES_INK_RESIDUAL, painted,
+                          LINES_CHAIN)  # fmt: skip
+    if kept.any():  # ... drawn at length (LINES_INK_LENGTH)
+        shared = np.abs(stats[:, 1, None] - stats[None, :, 1]) <= LINES_INK
+        kept[1:] &= shared @ (stats[:, 6] * kept[1:]) >= LINES_INK_LENGTH
     for end in colored_ends(line) if kept.any() else ():  # (data's floor: ``_end_piles``)
         at_end = kept[1:] & (np.abs(stats[:, 1] - end @ _YCBCR[0]) <= LINES_INK)
         pixels = np.flatnonzero(np.append(False, at_end)[label])
@@ -157,25 +174,35 @@ def _inks(inks: np.ndarray) -> np.ndarray:
 
 
 def _one_ink(
-    stats: np.ndarray, luma: np.ndarray, cyclic: bool, off_map: float,
-    painted: np.ndarray | None = None,
+    stats: np.ndarray, luma: np.ndarray, ycc: np.ndarray, cyclic: bool, off_map: float,
+    painted: np.ndarray | None = None, long: int = 0,
 ) -> np.ndarray:  # fmt: skip
-    """Per chain (rows of sign, ink, residual at the ink, field's luma): whether it is
+    """Per chain (rows of sign, ink, residual at the ink -- a gate's chain: its size --,
+    field's luma, Cb, Cr): whether it is
     drawn in one ink off the map (``off_map`` DN) with another over a different field,
     not at the map's own luma peak (dip) nor (a discrete map's) one of the
     ``painted`` colors' (LINES_DISCRETE_RESIDUAL); see LINES_INK."""
-    _, ink, ink_residual, field = stats.T
+    _, ink, ink_residual, field, field_cb, field_cr = stats.T[:6]
     counted = (ink_residual >= off_map) & _off_peak(stats, luma, cyclic)
     if painted is not None:
         data = np.abs(ink[:, None] - painted[None, :]).min(axis=1) <= LINES_INK
         counted &= ~(data & (ink_residual < LINES_DISCRETE_RESIDUAL))
+    on_path = from_path(stats[:, 3:6], ycc) <= LINES_FIELDS
+    both = np.minimum(stats[:, 6, None], stats[None, :, 6])
+    one = np.maximum(stats[:, 6, None], stats[None, :, 6])
+    chroma = np.hypot(field_cb[:, None] - field_cb[None, :], field_cr[:, None] - field_cr[None, :])
     pairs = (
         (np.abs(ink[:, None] - ink[None, :]) <= LINES_INK)
-        & (np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS)
+        & (
+            ((np.abs(field[:, None] - field[None, :]) >= LINES_FIELDS) & (both >= long))
+            | ((chroma >= LINES_FIELDS) & on_path[:, None] & on_path[None, :] & (one >= long))
+        )
         & counted[:, None]
         & counted[None, :]
     )
     return pairs.any(axis=1)
+
+
 
 
 def _off_peak(stats: np.ndarray, luma: np.ndarray, cyclic: bool) -> np.ndarray:
@@ -255,7 +282,7 @@ def _inked_departures(flat, weights, width, height, candidates, residual):  # pr
 
 @nb.njit(**_JIT)
 def _candidate_chains(  # pragma: no cover - jitted
-    flat, weights, width, residual, pixels, departure, link, gap, min_pixels
+    flat, weights, chroma, width, residual, pixels, departure, link, gap, min_pixels
 ):
     """Chains (see LINES_LINK) among ``pixels`` (sorted flat indices of ridge pixels,
     their ``departure`` as ``_inked_departures`` found it) alone, each grown by
@@ -276,13 +303,13 @@ def _candidate_chains(  # pragma: no cover - jitted
         size = _grow(flat, weights, width, height, pixels, residual, slot_at, departure, luma,
                      seen, queue, i0, link, gap)  # fmt: skip
         if size >= min_pixels:
-            out.append(_summary(departure, luma, queue[:size]))
+            out.append(_summary(departure, luma, queue[:size], flat, chroma, pixels))
     return _table(out)
 
 
 @nb.njit(**_JIT)
 def _sampled_chains(  # pragma: no cover - jitted
-    flat, weights, width, height, candidates, residual, sample, link, gap, min_pixels
+    flat, weights, chroma, width, height, candidates, residual, sample, link, gap, min_pixels
 ):
     """The chains ``_candidate_chains`` finds among the inked candidates, only those
     through a pixel on a row (column) that is a multiple of ``sample`` (a power of 2)
@@ -320,7 +347,7 @@ def _sampled_chains(  # pragma: no cover - jitted
             size = _grow(flat, weights, width, height, candidates, residual, slot_at, departure,
                          luma, seen, queue, i0, link, gap)  # fmt: skip
             if size >= min_pixels:
-                out.append(_summary(departure, luma, queue[:size]))
+                out.append(_summary(departure, luma, queue[:size], flat, chroma, candidates))
     return _table(out)
 
 
@@ -435,10 +462,11 @@ def _fit(own, a, b, c, e, misfit, rel):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _chains(  # pragma: no cover - jitted
-    luma, departure, width, height, residual, ridge, link, gap, min_pixels, label
+    luma, departure, flat, chroma, width, height, residual, ridge, link, gap, min_pixels, label
 ):
     """Label the chains of ridge pixels (1 ..) in ``label``; per chain, its sign, ink,
-    the residual at its ink and its field's luma (see LINES_LINK, LINES_INK).
+    the residual at its ink, its field's luma, Cb and Cr (``chroma_medians``) and its
+    size (see LINES_LINK, LINES_INK).
     ``luma`` and ``departure`` per pixel as ``_ridges`` finds them (float64), read as
     float32 (the chains' numbers: float32 arithmetic)."""
     n = luma.shape[0]
@@ -476,8 +504,10 @@ def _chains(  # pragma: no cover - jitted
         own = departure[members].astype(np.float32)
         strongest = _strongest(own, np.arange(size))  # (into members)
         field = own_luma - own
+        cb, cr = chroma_medians(flat, chroma, members)
         out.append((np.sign(np.median(own)), np.median(own_luma[strongest]),
-                    np.median(residual[members[strongest]]), np.median(field)))  # fmt: skip
+                    np.median(residual[members[strongest]]), np.median(field), cb, cr,
+                    float(size)))  # fmt: skip
         for i in range(size):
             label[members[i]] = len(out)
     for p in range(n):
@@ -487,11 +517,14 @@ def _chains(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _summary(departure, luma, members):  # pragma: no cover - jitted
-    """A chain's (sign of its departure, its ink, its size, the field's luma); the ink
-    as ``_chains`` takes it (``_strongest``)."""
+def _summary(departure, luma, members, flat, chroma, pixels):  # pragma: no cover - jitted
+    """A chain's (sign of its departure, its ink, its size, the field's luma, Cb, Cr, its
+    size again: the columns ``_chains`` gives); the ink as ``_chains`` takes it
+    (``_strongest``); ``members`` index ``pixels``."""
+    cb, cr = chroma_medians(flat, chroma, pixels[members])
+    size = float(members.shape[0])
     return (np.sign(np.median(departure[members])), np.median(luma[_strongest(departure, members)]),
-            float(members.shape[0]), np.median(luma[members] - departure[members]))  # fmt: skip
+            size, np.median(luma[members] - departure[members]), cb, cr, size)  # fmt: skip
 
 
 @nb.njit(**_JIT)
@@ -545,8 +578,10 @@ def _fifth_from_top(strength):  # pragma: no cover - jitted
 
 @nb.njit(**_JIT)
 def _table(out):  # pragma: no cover - jitted
-    """The chains' 4-tuples as an (N, 4) array."""
-    result = np.empty((len(out), 4))
+    """The chains' 7-tuples as an (N, 7) array."""
+    result = np.empty((len(out), 7))
     for i in range(len(out)):
-        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = out[i]
+        row = out[i]
+        result[i, 0], result[i, 1], result[i, 2], result[i, 3] = row[0], row[1], row[2], row[3]
+        result[i, 4], result[i, 5], result[i, 6] = row[4], row[5], row[6]
     return result
