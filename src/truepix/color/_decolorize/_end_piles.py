@@ -22,8 +22,9 @@ own color where the median core does not fit gray ``_end_inks.END_GATE`` DN bett
 (median gain of gray, DN): the disparity map, JPEG q75, viridis -2.1, jet -16.4 (coolwarm
 -9.2, turbo -7.0: their jump inks fell to other tests); black strokes over seismic
 (benchmarks/annotnear's figure) +5.8. Where the end is nearly gray (its chroma under
-``_end_inks.END_CHROMA``: magma, gray, Greys) the chroma cannot tell and the pile stays
-an ink, as before. The same floor lines at q90 were taken by ``_lines`` for contours of
+``_end_inks.END_CHROMA``: magma, gray, Greys) the chroma cannot tell; there, where
+``_end_inks`` judges the end (near black or white), the ink must show a gray's chroma
+against the map's color at its own position (``inked_end``, ``end_gain``). The same floor lines at q90 were taken by ``_lines`` for contours of
 one ink over several fields (1.3 % of the picture): the chains whose ink lies at a colored
 end's luma are asked the same question there (``end_lines``).
 
@@ -44,6 +45,7 @@ from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = [
     "PILE_LUMA", "UNDERSHOOT_APART", "colored_ends", "end_color", "end_lines", "end_undershoots",
+    "END_INK_GAIN", "end_gain", "inked_end",
 ]
 
 #: The ink's luma (the peak of its cores') within PILE_LUMA DN of the end's: JPEG keeps
@@ -56,6 +58,13 @@ PILE_LUMA = 16.0
 #: only where a blend of its sides' with gray lies UNDERSHOOT_APART DN or more from one
 #: with the end's (``end_undershoots``).
 UNDERSHOOT_APART = 20.0
+#: The jump ink at a near-black (white) end's luma (``inked_end``) is a stroke's where its
+#: cores' chroma fits a blend of their sides' with gray END_INK_GAIN DN or more better than
+#: one with the map's color at the ink (``end_gain``, the median): magma's disparity lines
+#: (q75 / q90) -2.8 / -2.7, black text and lines over magma's DEM (JPEG q75,
+#: tests/color/test_decolorize_end_strung.py) +2.9. ``_end_inks``' own END_GATE (3) and
+#: END_CHROMA gates, meant for its fit against the end color, leave the latter as data.
+END_INK_GAIN = 0.0
 
 
 def end_color(
@@ -106,6 +115,30 @@ def end_color(
     return bool(judged.any()) and _fits_end(flat, scale, cores[judged], side_chroma, end)
 
 
+def end_gain(
+    flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
+    cores: np.ndarray, color: np.ndarray, reaches: tuple[int, ...], sides: float, core: float,
+) -> float:  # fmt: skip
+    """The median over ``cores`` (flat indices) of how much better (DN) their (Cb, Cr)
+    fits a blend of their sides' with gray than one with ``color`` (RGB, DN); sides as
+    ``end_color`` finds them. NaN where no core has sides."""
+    from truepix.color._decolorize._end_inks import _to_segment
+
+    closest, pixels = closest_sides(position, off_map, width, cores, reaches, sides, core)
+    judged = np.isfinite(closest)
+    if not judged.any():
+        return float("nan")
+    a, b = pixels[judged, 0], pixels[judged, 1]
+    to_chroma = _YCBCR[1:].T
+    side_chroma = 0.5 * (flat[a, :3].astype(np.float64) + flat[b, :3]) @ to_chroma * scale
+    chroma = flat[cores[judged], :3] @ to_chroma * scale
+    ends = np.broadcast_to(np.asarray(color, dtype=np.float64) @ to_chroma, side_chroma.shape)
+    gain = _to_segment(chroma, side_chroma, ends) - _to_segment(
+        chroma, side_chroma, np.zeros_like(side_chroma)
+    )  # fmt: skip
+    return float(np.median(gain))
+
+
 def _fits_end(
     flat: np.ndarray, scale: float, pixels: np.ndarray, side_chroma: np.ndarray,
     end: np.ndarray,
@@ -121,6 +154,37 @@ def _fits_end(
         chroma, side_chroma, np.zeros_like(side_chroma)
     )  # fmt: skip
     return bool(np.median(gain) < END_GATE)
+
+
+def inked_end(ink_luma: np.ndarray, end_colors: np.ndarray, ends: tuple[bool, bool]) -> np.ndarray:
+    """Per ink (``ink_luma``, DN): whether it lies within PILE_LUMA of the luma of an end of
+    the map (``end_colors``: its first and last colors, RGB, DN) that is near black or
+    white and where ``_end_inks`` looks for strokes (``ends``, ``_end_inks.ink_ends``).
+    There a black (white) ink and the map's own end are one position and one luma: data
+    that reaches the end stands out of both sides as a black contour does -- a disparity
+    map's invalid pixels, thin lines of magma's or inferno's black between its flat
+    regions (skimage's ``stereo_motorcycle``, JPEG q75 / q90: the jump ink held 4 600-5 700
+    cores at 0.01-0.14, luma 12-14, and ``_lines`` took 25-27 chains of inks 8-16 DN for
+    contours; magma 6.9 / 6.7 %, inferno 0.0 / 2.1 % of the picture NaN). What tells them
+    is chroma, which positions and luma chains do not read: a gray's blend with the sides'
+    or the map's (``_end_inks``: black text over magma 97 % flagged) and, over texture, a
+    gray's cores strung along a stroke (``_end_strung``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ends = np.array([[0.0, 0.0, 4.0], [252.0, 253.0, 191.0]])  # magma's
+    >>> inked_end(np.array([13.5, 120.0, 240.0]), ends, (True, True)).tolist()
+    [True, False, True]
+    >>> inked_end(np.array([13.5]), ends, (False, True)).tolist()
+    [False]
+    """
+    luma = np.asarray(end_colors, dtype=np.float64) @ _YCBCR[0]
+    near = np.zeros(len(ink_luma), dtype=bool)
+    for judged, end in zip(ends, luma):
+        if judged:
+            near |= np.abs(np.asarray(ink_luma, dtype=np.float64) - end) <= PILE_LUMA
+    return near
 
 
 def colored_ends(line: Polyline) -> np.ndarray:

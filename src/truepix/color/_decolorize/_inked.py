@@ -18,6 +18,8 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._end_inks import ink_ends
+from truepix.color._decolorize._end_piles import inked_end
 from truepix.color._decolorize._ink_bound import may_claim
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
@@ -184,8 +186,9 @@ def inked_strokes(
     if len(inks) == 0:
         peak = _peak_ink(candidate_luma, len(off_map))
         painted = line.vertices @ _YCBCR[0] if discrete else np.empty(0)
-        if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA):
-            return  # (all-data pictures but a few: a look at the candidates' luma)
+        if peak is None or np.any(np.abs(painted - peak) <= INKED_PEAK_LUMA) or inked_end(
+            np.array([peak]), line.vertices[[0, -1]], ink_ends(line))[0]:  # fmt: skip
+            return  # (all-data pictures but a few; black at a near-black end: ``_end_inks``)
         if resized and _field_peak(flat, scale, candidate_luma, peak):
             return  # (the data's blends pile where the picture's pixels do)
         claim = INKED_CLAIM * np.sqrt(INKED_CLAIM_PIXELS / len(off_map))

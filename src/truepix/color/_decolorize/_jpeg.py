@@ -398,7 +398,7 @@ def jpeg_off_map(
     # BoundaryNorm colors on the camera, q95: its tripod's legs 3.8 % holes)
     if not (colorless or line.cyclic or plan.discrete):
         jump_strokes(flat, scale, width, position, off_map, resized, ink_ends(line),
-                     line.vertices[[0, -1]])
+                     line.vertices[[0, -1]], line)
         if gray_middle(line):  # ... and gray ones over a light middle, by their luma (_gray_inks)
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)

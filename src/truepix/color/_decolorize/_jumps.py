@@ -29,10 +29,11 @@ import numpy as np
 from truepix._threads import split_rows
 from truepix._validate import readonly
 from truepix.color._decolorize._degraded import near_any
-from truepix.color._decolorize._end_piles import end_color
+from truepix.color._decolorize._end_piles import END_INK_GAIN, end_color, end_gain, inked_end
 from truepix.color._decolorize._grains import grains
 from truepix.color._decolorize._grow import groups_of
 from truepix.color._decolorize._kernels import _JIT
+from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = ["jump_strokes", "jumps", "picture_luma", "sampled_luma"]
@@ -259,7 +260,7 @@ def _jump_row(  # pragma: no cover - jitted
 def jump_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, off_map: np.ndarray,
     resized: bool = False, ends: tuple[bool, bool] = (False, False),
-    end_colors: np.ndarray | None = None,
+    end_colors: np.ndarray | None = None, line: Polyline | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels of strokes in one ink that data would not make:
     cores that jump JUMP_CORE or more to the ink's position (a peak of the cores'
@@ -271,7 +272,8 @@ def jump_strokes(
     ``ends``: whether ``_end_inks`` looks for strokes in the map's first / last color
     (``_end_inks.ink_ends``); an ink piled there is left to it (``_ink_of``).
     ``end_colors``: the map's first and last colors (RGB, DN; None: not asked), of which
-    an ink piled at an end must not be (``_end_piles``)."""
+    an ink piled at an end must not be (``_end_piles``). ``line``: the map (None: an ink
+    at a near-black or near-white end is not asked its chroma, ``_end_piles.end_gain``)."""
     if width < 8 or len(position) < 64:
         return
     # (every JUMP_SAMPLE th row first: an all-data picture's few cores, or their spread
@@ -311,6 +313,17 @@ def jump_strokes(
     inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
     if weak and np.std(luma[inked]) > JUMP_WEAK_SPREAD:  # (texture: the map's lumas there)
         return
+    # ... and, at the luma of a near-black (white) end ``_end_inks`` judges, a gray's:
+    # there a black (white) ink and the map's own end are one position, which only the
+    # cores' chroma tells (``_end_piles.END_INK_GAIN``)
+    if line is not None and end_colors is not None and inked_end(
+        np.array([ink_luma]), end_colors, ends
+    )[0]:  # fmt: skip
+        color = line.colors_at(np.array([ink * line.n_bins]))[0]
+        gain = end_gain(flat, scale, width, position, off_map, inked, color, JUMP_REACHES,
+                        JUMP_SIDES, JUMP_CORE)  # fmt: skip
+        if not gain > END_INK_GAIN:  # (NaN: no core with sides, no evidence)
+            return
     # ... and, piled at an end of the map, not that end's own color (data's floor or
     # ceiling: a disparity map's invalid pixels, a clipped field; ``_end_piles``)
     if piled is not None and end_colors is not None and end_color(
