@@ -371,7 +371,8 @@ def make_plan(
             and luma_detail > SPECKLE_LUMA_DETAIL
         )  # fmt: skip
         marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
-        jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks)
+        residual = (codes, max_code, kept)  # (white noise's: a field's own grid, coins)
+        jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks, residual)
         # (a codec's smooth error, no JPEG's nor a palette's nor a dither's means': JPEG XL's)
         lossy = luma_detail > LUMA_KEPT and not (quantized or dither_inner()) and smooth_lossy(
             pixels, sample, scale, codes, max_code, noise, kept,
