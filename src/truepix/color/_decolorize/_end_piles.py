@@ -45,7 +45,7 @@ from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = [
     "PILE_LUMA", "UNDERSHOOT_APART", "colored_ends", "end_color", "end_lines", "end_undershoots",
-    "END_INK_GAIN", "end_gain", "inked_end",
+    "END_INK_GAIN", "end_gain", "inked_end", "inked_end_runs",
 ]
 
 #: The ink's luma (the peak of its cores') within PILE_LUMA DN of the end's: JPEG keeps
@@ -293,3 +293,21 @@ def _brightest_sides(
         best[take] = score[take]
         chroma[take] = 0.5 * (flat[a[take], :3] @ to_chroma + flat[b[take], :3] @ to_chroma)
     return chroma
+
+
+def inked_end_runs(
+    inks: np.ndarray, kept: np.ndarray, line: Polyline, ends: tuple[bool, bool], apart: float
+) -> np.ndarray:  # fmt: skip
+    """Per chain (``inks``: luma, DN): whether it is ``kept`` in a run of kept inks (their
+    neighbours within ``apart`` DN, as ``_lines._inks`` groups them) that reaches a near-black
+    or near-white end of the map ``_end_inks`` looks at (``ends``; :func:`inked_end`): one ink
+    whose chains JPEG spreads over 8-18 DN (magma's disparity map at q90) is judged as a
+    whole."""
+    at_end = np.zeros(len(inks), dtype=bool)
+    order = np.flatnonzero(kept)[np.argsort(inks[kept], kind="stable")]
+    reaching = inked_end(inks[order], line.vertices[[0, -1]], ends)
+    if not reaching.any():
+        return at_end
+    runs = np.cumsum(np.append(False, np.diff(inks[order]) > apart))
+    at_end[order] = np.isin(runs, runs[reaching])
+    return at_end

@@ -22,7 +22,7 @@ import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._end_inks import ink_ends
-from truepix.color._decolorize._end_piles import colored_ends, end_lines, inked_end
+from truepix.color._decolorize._end_piles import colored_ends, end_lines, inked_end_runs
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._line_fields import chroma_medians, from_path
 from truepix.color._decolorize._palette import Polyline
@@ -152,26 +152,10 @@ def ink_lines(
                                       pixels, end):  # fmt: skip
             kept[1:] &= ~at_end
     if kept.any():  # (black or white at a near-black or near-white end: ``inked_end``)
-        kept[1:] &= ~_at_inked_end(stats[:, 1], kept[1:], line)
+        kept[1:] &= ~inked_end_runs(stats[:, 1], kept[1:], line, ink_ends(line), LINES_INK)
     if kept.any():
         off_map |= kept[label]
     return _inks(stats[kept[1:], 1])
-
-
-def _at_inked_end(inks: np.ndarray, kept: np.ndarray, line: Polyline) -> np.ndarray:
-    """Per chain (``inks``: luma, DN): whether it is ``kept`` in a run of kept inks (their
-    neighbours within LINES_INK, as ``_inks`` groups them) that reaches a near-black or
-    near-white end of the map ``_end_inks`` looks at (``_end_piles.inked_end``): one ink
-    whose chains JPEG spreads over 8-18 DN (magma's disparity map at q90) is judged as a
-    whole."""
-    at_end = np.zeros(len(inks), dtype=bool)
-    order = np.flatnonzero(kept)[np.argsort(inks[kept], kind="stable")]
-    ends = inked_end(inks[order], line.vertices[[0, -1]], ink_ends(line))
-    if not ends.any():
-        return at_end
-    runs = np.cumsum(np.append(False, np.diff(inks[order]) > LINES_INK))
-    at_end[order] = np.isin(runs, runs[ends])
-    return at_end
 
 
 def _pictured(
