@@ -25,8 +25,9 @@ own color where the median core does not fit gray ``_end_inks.END_GATE`` DN bett
 ``_end_inks.END_CHROMA``: magma, gray, Greys) the chroma cannot tell; there, where
 ``_end_inks`` judges the end (near black or white), the ink must show a gray's chroma
 against the map's color at its own position (``inked_end``, ``end_gain``). The same
-floor lines at q90 were taken by ``_lines`` for contours of one ink over several fields (1.3 % of the picture): the chains whose ink lies at a colored
-end's luma are asked the same question there (``end_lines``).
+floor lines at q90 were taken by ``_lines`` for contours of one ink over several fields
+(1.3 % of the picture): the chains whose ink lies at a colored end's luma are asked the
+same question there (``end_lines``).
 
 With jet the lines are its dark blue, the map's darkest color, between red and orange
 fields, and JPEG's ringing takes their pixels 1-11 DN below it: past the map's luma, a

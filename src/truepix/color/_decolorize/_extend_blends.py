@@ -49,7 +49,8 @@ def fill_blends(
     limit when HALF or more of the way to the extend color, else at that pixel's value.
     With ``matrix`` (JPEG's luma-weighted metric), luma and chroma each lie along the
     segment, not together (4:2:0 spreads a speck's chroma over 2x2 pixels and keeps its
-    luma), and the way along is luma's. ``rgb`` is the picture's (P, >= 3) pixels in units that ``scale`` maps to 8-bit DN.
+    luma), and the way along is luma's. ``rgb`` is the picture's (P, >= 3) pixels in
+    units that ``scale`` maps to 8-bit DN.
     PASSES passes, each's filled pixels known to the next (a band of blends). How many
     were filled.
 
