@@ -50,6 +50,13 @@ def _errors(cmap: str, picture: np.ndarray, truth: np.ndarray) -> tuple[float, f
     return float(error.mean()), float(np.abs(baseline - truth).mean()), bool(result.jpeg)
 
 
+def _noisy(cmap: str, truth: np.ndarray, sigma: float, seed: int) -> np.ndarray:
+    """``truth`` drawn with ``cmap`` (matplotlib's bytes), seeded Gaussian noise ``sigma`` DN."""
+    rgb = matplotlib.colormaps[cmap](truth, bytes=True)[..., :3]
+    noise = np.random.default_rng(seed).normal(0.0, sigma, rgb.shape)
+    return np.clip(rgb + noise, 0, 255).round().astype(np.uint8)
+
+
 @pytest.mark.parametrize(
     ("cmap", "sigma", "top", "left"),
     [("viridis", 2.0, 172, 0), ("magma", 1.0, 172, 0), ("Spectral", 2.0, 101, 203)],
@@ -58,10 +65,7 @@ def test_noise_over_a_jpeg_photographs_blocks_is_noise(
     cmap: str, sigma: float, top: int, left: int
 ) -> None:
     truth = _hopper(top, left)
-    rgb = matplotlib.colormaps[cmap](truth, bytes=True)[..., :3]
-    noise = np.random.default_rng(1).normal(0.0, sigma, rgb.shape)
-    picture = np.clip(rgb + noise, 0, 255).round().astype(np.uint8)
-    ours, nearest, jpeg = _errors(cmap, picture, truth)
+    ours, nearest, jpeg = _errors(cmap, _noisy(cmap, truth, sigma, seed=1), truth)
     assert not jpeg
     assert ours <= 0.9 * nearest
 
@@ -86,10 +90,7 @@ def test_noise_over_the_photographs_blocks_at_their_own_place_is_noise(
 ) -> None:
     """Cut 168 rows in (21 blocks): the data's grid at the picture's own alignment."""
     truth = _hopper(168, 0)
-    rgb = matplotlib.colormaps[cmap](truth, bytes=True)[..., :3]
-    noise = np.random.default_rng(2).normal(0.0, sigma, rgb.shape)
-    picture = np.clip(rgb + noise, 0, 255).round().astype(np.uint8)
-    ours, nearest, jpeg = _errors(cmap, picture, truth)
+    ours, nearest, jpeg = _errors(cmap, _noisy(cmap, truth, sigma, seed=2), truth)
     assert not jpeg
     assert ours <= 0.95 * nearest
 
