@@ -7,16 +7,7 @@ import numpy as np
 
 from truepix.color._decolorize._kernels import _JIT
 
-__all__ = ["chroma_medians", "from_path"]
-
-
-def from_path(points: np.ndarray, path: np.ndarray) -> np.ndarray:
-    """Per point (Y, Cb, Cr), its distance (DN) to the polyline through ``path``'s rows."""
-    start, step = path[:-1], np.diff(path, axis=0)
-    along = np.einsum("psk,sk->ps", points[:, None, :] - start[None], step)
-    along = np.clip(along / np.maximum(np.einsum("sk,sk->s", step, step), 1e-12), 0.0, 1.0)
-    nearest = start[None] + along[..., None] * step[None]
-    return np.sqrt(((nearest - points[:, None, :]) ** 2).sum(axis=-1)).min(axis=1)
+__all__ = ["chroma_medians"]
 
 
 @nb.njit(**_JIT)
@@ -30,4 +21,3 @@ def chroma_medians(flat, chroma, pixels):  # pragma: no cover - jitted
         cb[i] = flat[p, 0] * chroma[0, 0] + flat[p, 1] * chroma[0, 1] + flat[p, 2] * chroma[0, 2]
         cr[i] = flat[p, 0] * chroma[1, 0] + flat[p, 1] * chroma[1, 1] + flat[p, 2] * chroma[1, 2]
     return np.median(cb), np.median(cr)
-

@@ -24,9 +24,10 @@ from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._end_inks import ink_ends
 from truepix.color._decolorize._end_piles import colored_ends, end_lines, inked_end_runs
 from truepix.color._decolorize._kernels import _JIT
-from truepix.color._decolorize._line_fields import chroma_medians, from_path
+from truepix.color._decolorize._line_fields import chroma_medians
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._quantized import project
 
 __all__ = ["ink_lines"]
 
@@ -190,7 +191,7 @@ def _one_ink(
     if painted is not None:
         data = np.abs(ink[:, None] - painted[None, :]).min(axis=1) <= LINES_INK
         counted &= ~(data & (ink_residual < LINES_DISCRETE_RESIDUAL))
-    on_path = from_path(stats[:, 3:6], ycc) <= LINES_FIELDS
+    on_path = project(stats[:, 3:6], ycc, np.arange(len(ycc), dtype=float))[1] <= LINES_FIELDS
     both = np.minimum(stats[:, 6, None], stats[None, :, 6])
     one = np.maximum(stats[:, 6, None], stats[None, :, 6])
     chroma = np.hypot(field_cb[:, None] - field_cb[None, :], field_cr[:, None] - field_cr[None, :])
@@ -204,8 +205,6 @@ def _one_ink(
         & counted[None, :]
     )
     return pairs.any(axis=1)
-
-
 
 
 def _off_peak(stats: np.ndarray, luma: np.ndarray, cyclic: bool) -> np.ndarray:
