@@ -208,3 +208,35 @@ def test_imshow_recipe_on_ylgnbu_keeps_its_cells(fmt: str, quality: int) -> None
     picture, _ = annotated_figure("imshow", "YlGnBu", fmt, (6, 8), True, quality, size)
     holes = np.isnan(tp.decolorize(picture, cmap="YlGnBu", vmin=0, vmax=1))
     assert holes[data].mean() <= 0.002
+
+
+def _seaborn_png(data: np.ndarray, cmap: str, annotated: bool) -> np.ndarray:
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    figure, axes = plt.subplots(figsize=(6, 4.5), dpi=100)
+    sns.heatmap(data, annot=annotated, fmt=".1f", cmap=cmap, vmin=0, vmax=10, ax=axes)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+@pytest.mark.parametrize("cmap", ["magma", "mako"])
+def test_an_annotated_cell_at_the_maps_dark_end_is_data(cmap: str) -> None:
+    """trial 53: seaborn's annotated heatmap, exact PNG: the cells at vmin are magma's and
+    mako's near-black first color with a white number in them, a "label's box" to
+    ``_ink_entries``' box rule: 7-100 % of each came back NaN (the same cells without
+    the numbers: 0 %). Their grid of marked cells says they are data."""
+    data = np.round(np.random.default_rng(3).uniform(0, 10, (8, 10)), 1)
+    data[2, 3] = data[6, 8] = data[5, 1] = data[0, 9] = 0.0
+    plain, annotated = _seaborn_png(data, cmap, False), _seaborn_png(data, cmap, True)
+    digits = np.abs(annotated.astype(int) - plain.astype(int)).max(axis=-1) > 0
+    cells = ~np.isnan(tp.decolorize(plain, cmap=cmap, vmin=0, vmax=10))
+    data_pixels = cells & ~ndimage.binary_dilation(digits, iterations=2)
+    lowest = np.all(plain == plain[data_pixels].min(axis=0), axis=-1) & data_pixels
+    values = tp.decolorize(annotated, cmap=cmap, vmin=0, vmax=10)
+    assert lowest.sum() > 1000  # the four cells at 0 (all but their digits)
+    np.testing.assert_allclose(values[lowest], 0.0, atol=10 / 256)
+    assert np.isnan(values[data_pixels]).mean() == 0.0
+    assert np.isnan(values[digits & (np.abs(annotated.astype(int) - plain).max(axis=-1) > 100)]).mean() > 0.9

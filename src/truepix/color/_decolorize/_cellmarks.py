@@ -43,7 +43,7 @@ from truepix.color._decolorize._fills import fill_pixels
 from truepix.color._decolorize._flatcells import FLAT_DN
 from truepix.color._decolorize._vertex import _JIT
 
-__all__ = ["cell_marks", "plot_box", "without_cell_marks"]
+__all__ = ["cell_colored", "cell_marks", "plot_box", "without_cell_marks"]
 
 #: Color jump (DN, the largest channel's) between two neighbouring pixels that counts
 #: as an edge: seaborn's adjacent cells of random counts 0-100 differ by 10-100 DN
@@ -317,16 +317,10 @@ def without_cell_marks(result: Any, pixels: np.ndarray, fills: np.ndarray | None
     that other rules left NaN given their cell's value (:func:`_cell_filled`)."""
     if result.values.shape != pixels.shape[:-1]:
         return result
-    cells, box = None, plot_box(pixels, fills)
-    if box is not None:
-        top, bottom, left, right = box
-        cells = _read_cells(np.ascontiguousarray(pixels[top:bottom, left:right]))
-    if cells is None:
-        box = (0, pixels.shape[0], 0, pixels.shape[1])
-        cells = _read_cells(pixels)
-    if cells is None:
+    read = _boxed_cells(pixels, fills)
+    if read is None:
         return result
-    top, bottom, left, right = box
+    (top, bottom, left, right), cells = read
     values = result.values
     inner = values[top:bottom, left:right]
     marks = cells[0]
@@ -339,6 +333,42 @@ def without_cell_marks(result: Any, pixels: np.ndarray, fills: np.ndarray | None
     if n_nan >= 0:
         n_nan += int(np.count_nonzero(newly)) - int(np.count_nonzero(filled))
     return replace(result, values=values, n_nan=n_nan)
+
+
+def _boxed_cells(
+    pixels: np.ndarray, fills: np.ndarray | None
+) -> tuple[tuple[int, int, int, int], tuple[np.ndarray, ...]] | None:
+    """(the box read, :func:`_read_cells` there): the plot area's cells (:func:`plot_box`)
+    when the figure has ``fills``, else (or where none is found there) the picture's."""
+    cells, box = None, plot_box(pixels, fills)
+    if box is not None:
+        top, bottom, left, right = box
+        cells = _read_cells(np.ascontiguousarray(pixels[top:bottom, left:right]))
+    if cells is None:
+        box = (0, pixels.shape[0], 0, pixels.shape[1])
+        cells = _read_cells(pixels)
+    return None if cells is None else (box, cells)
+
+
+def cell_colored(pixels: np.ndarray, fills: np.ndarray | None = None) -> np.ndarray | None:
+    """Which pixels of ``pixels`` (H, W, C uint8) are their heatmap cell's own color: in
+    a flat cell of the grid :func:`without_cell_marks` reads (its edge pixels too), no
+    mark, within MARK_EDGE DN of the cell's median color; None where no grid of marked
+    cells is read. A cell at a map's black or white end with its number written in it
+    is one datum, no label's box (``_ink_entries``)."""
+    read = _boxed_cells(pixels, fills)
+    if read is None:
+        return None
+    (top, bottom, left, right), (marks, apart, inside, _, _) = read
+    # (``inside`` leaves each cell's edge out: a pixel beside it is that cell's edge)
+    grown = np.pad(inside, 1)
+    grown = np.logical_or.reduce([
+        grown[1 + dy : 1 + dy + inside.shape[0], 1 + dx : 1 + dx + inside.shape[1]]
+        for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+    ])  # fmt: skip
+    own = np.zeros(pixels.shape[:2], dtype=bool)
+    own[top:bottom, left:right] = grown & ~marks & (apart <= MARK_EDGE)
+    return own
 
 
 def _cell_filled(

@@ -35,6 +35,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._cellmarks import cell_colored
 from truepix.color._decolorize._near_strokes import _bits, _dist2, _is_key
 from truepix.color._decolorize._vertex import _JIT
 
@@ -72,8 +73,9 @@ _DIRECTIONS = np.array([[0, 1], [1, 0], [1, 1], [1, -1]], dtype=np.int64)
 
 
 def flag_ink_entries(
-    values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, ends: np.ndarray
-) -> int:
+    values: np.ndarray, pixels: np.ndarray, keys: np.ndarray, ends: np.ndarray,
+    fills: np.ndarray | None = None,
+) -> int:  # fmt: skip
     """Set to NaN, in place, the pixels of strokes that are entries of the map (the
     module's rules); return how many.
 
@@ -87,6 +89,8 @@ def flag_ink_entries(
         Sorted keys of the table the picture holds (``_tables.table_keys``).
     ends : (2, 3) uint8
         The table's first and last colors.
+    fills : ndarray or None
+        The figure's margin fills (``_fills``): where its plot area is a heatmap's grid.
     """
     if values.ndim != 2 or min(values.shape) < 5:
         return 0
@@ -99,6 +103,12 @@ def flag_ink_entries(
     flagged = np.zeros(values.shape, dtype=bool)
     _flag(np.ascontiguousarray(pixels), nan, _bits(keys), ends, flagged)
     flagged &= ~np.isnan(values)
+    if flagged.any():
+        # a heatmap's cell at the map's end with its number written in it (seaborn's
+        # annot=True, rocket/mako/magma's darkest cells) is one datum, no label's box
+        own = cell_colored(np.ascontiguousarray(pixels[..., :3]), fills)
+        if own is not None:
+            flagged &= ~own
     values[flagged] = np.nan
     return int(np.count_nonzero(flagged))
 

@@ -219,7 +219,7 @@ def flag_strokes(
 
         flag_near_strokes(values, pixels, keys)
         colors = decoder._bytes[kind]
-        flag_ink_entries(values, pixels, keys, gray_ends(colors))
+        flag_ink_entries(values, pixels, keys, gray_ends(colors), plan.fills)
         flag_ink_valleys(values, pixels)
         flag_ink_rings(values, pixels)
 
