@@ -3,7 +3,8 @@
 Usage::
 
     python benchmarks/compile/first_compile.py SRC [SRC ...] [--cases demo,viridis,jet,png]
-        [--out result.json] [--jobs 2]
+        [--out result.json] [--jobs 2] [--kernels 20]
+    python benchmarks/compile/first_compile.py --show result.json [--kernels 20]
 
 Each case runs in a fresh copy of ``SRC/truepix`` (numba's ``.nbi``/``.nbc`` left out,
 bytecode compiled as a wheel would have it) and a new, empty ``NUMBA_CACHE_DIR``: the
@@ -120,13 +121,47 @@ def run_case(src: Path, case: str, picture: Path, folder: Path) -> dict:
     return run
 
 
+#: truepix's subpackages and modules, as the compile events name them (less ``truepix.``)
+OURS = ("color", "stacks", "figures", "display", "io", "cli", "_threads", "_shares", "_validate")
+
+
+def kernels(run: dict, most: int) -> None:
+    """The ``most`` kernels of a run by compile CPU, their specializations summed
+    (numba's own overloads -- np.empty, min, sorts -- in one row)."""
+    per: dict[str, list] = {}
+    for name, args, seconds in run["compiles"]:
+        key = name if name.split(".")[0] in OURS else "(numba's own)"
+        entry = per.setdefault(key, [0, 0.0, []])
+        entry[0], entry[1] = entry[0] + 1, entry[1] + seconds
+        entry[2].append(args)
+    for name, (count, seconds, args) in sorted(per.items(), key=lambda kv: -kv[1][1])[:most]:
+        several = "" if count == 1 or name.startswith("(") else "  || " + " | ".join(args)
+        print(f"  {seconds:6.2f} s {count:3d}x {name}{several[:300]}")
+
+
+def report(results: dict, most: int) -> None:
+    """One line per source tree and case, and its slowest kernels."""
+    for src, cases in results.items():
+        for case, run in cases.items():
+            print(
+                f"{src} {case}: wall {run['wall']:.1f} s, CPU {run['cpu']:.1f} s, "
+                f"{len(run['compiles'])} specializations, compile CPU {run['compile_cpu']:.1f} s"
+            )
+            kernels(run, most)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("src", nargs="+", type=Path)
+    parser.add_argument("src", nargs="*", type=Path)
+    parser.add_argument("--show", type=Path, help="print a saved --out file")
+    parser.add_argument("--kernels", type=int, default=0, help="list the slowest kernels")
     parser.add_argument("--cases", default="demo,viridis,jet,png")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
+    if args.show:
+        report(json.loads(args.show.read_text()), args.kernels)
+        return
     with tempfile.TemporaryDirectory() as temp:
         paths = pictures(Path(temp), args.src[0].resolve())
         jobs = [
@@ -139,13 +174,10 @@ def main() -> None:
 
         with ThreadPoolExecutor(args.jobs) as pool:
             runs = list(pool.map(one, jobs))
-    results = {}
+    results: dict = {}
     for (src, case), run in zip(jobs, runs):
         results.setdefault(str(src), {})[case] = run
-        print(
-            f"{src} {case}: wall {run['wall']:.1f} s, CPU {run['cpu']:.1f} s, "
-            f"{len(run['compiles'])} specializations, compile CPU {run['compile_cpu']:.1f} s"
-        )
+    report(results, args.kernels)
     if args.out:
         args.out.write_text(json.dumps(results, indent=1))
 
