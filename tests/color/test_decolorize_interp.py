@@ -110,8 +110,8 @@ def test_stroke_passes_are_numpys_to_the_last_bit(seed: int) -> None:
     capped = rng.uniform(0, 900, n)
     placed = np.zeros((n_box, 3))
     placed[local, :2] = field[:, 1:]
-    upsampled = _inked._upsampled(placed[:, :2], box)[local]
-    assert np.array_equal(_inked._upsampled(placed[:, :2], box, local), upsampled)
+    upsampled = _inked._upsampled(placed, 2, box)[local]
+    assert np.array_equal(_inked._upsampled(placed, 2, box, local), upsampled)
     # pixels whose chroma is the field's upsampled: the fit's products are zeros, -0.0
     # where the ink's chroma lies below (numpy's row sums start from 0.0)
     obs[n // 2 : n // 2 + n // 5, 1:] = upsampled[n // 2 : n // 2 + n // 5]
@@ -119,7 +119,7 @@ def test_stroke_passes_are_numpys_to_the_last_bit(seed: int) -> None:
         ink[1:] = -300.0
 
     def box_up(rows):
-        return _inked._upsampled(rows[:, :2], box)
+        return _inked._upsampled(rows, 2, box)
 
     want = _numpy_stroke(
         obs, field, upsampled, alpha.copy(), defined, ink, local, placed.copy(), box_up, capped

@@ -73,7 +73,7 @@ def local_arc(  # pragma: no cover - jitted
     """Pixel q's local arc (``_hull._local_arc``): its cyclic case by ``_cyclic_arc``;
     a map not cyclic from ``ends`` where made (``anchor_ends``; empty: not made)."""
     x, y = q % width, q // width
-    n = 0
+    n = np.int64(0)  # (not a literal 0: numba would compile _cyclic_arc for it too)
     lo = np.inf
     hi = -np.inf
     if ends.shape[0] > 0:

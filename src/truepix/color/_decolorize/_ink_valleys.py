@@ -36,6 +36,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix._validate import readonly
 from truepix.color._decolorize._ink_rings import INKS, opaque_flags  # INKS: black, white
 from truepix.color._decolorize._vertex import _JIT
 
@@ -80,7 +81,7 @@ def flag_ink_valleys(values: np.ndarray, pixels: np.ndarray) -> int:
     if nan is None:
         return 0
     flagged = np.zeros(values.shape, dtype=bool)
-    _flag(np.ascontiguousarray(pixels[..., :3]), nan, INKS, flagged)
+    _flag(readonly(np.ascontiguousarray(pixels[..., :3])), nan, INKS, flagged)  # (one compile)
     values[flagged] = np.nan
     return int(np.count_nonzero(flagged))
 

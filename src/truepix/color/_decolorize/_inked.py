@@ -261,12 +261,12 @@ def _seen(
     if decided is None or not decided.any():
         obs = _ycc(flat[:, :3] * scale)
         mapped = _ycc(line.colors_at(np.nan_to_num(position) * line.n_bins))
-        return obs, _error(obs, mapped[:, 1:], mapped[:, 0], shape)
+        return obs, _error(obs, mapped, shape)
     at = np.flatnonzero(_dilated(~decided, shape, INKED_SEEN_REACH))
     obs, mapped = np.zeros((len(flat), 3)), np.zeros((len(flat), 3))
     obs[at] = _ycc(flat[at, :3] * scale)
     mapped[at] = _ycc(line.colors_at(np.nan_to_num(position[at]) * line.n_bins))
-    return obs, _error(obs, mapped[:, 1:], mapped[:, 0], shape)
+    return obs, _error(obs, mapped, shape)
 
 
 def _ycc(rgb: np.ndarray) -> np.ndarray:
@@ -311,7 +311,7 @@ def _claimed(
         defined = np.abs(gap) >= INKED_DEFINED
         alpha = np.clip((obs_at[:, 0] - field[:, 0]) / np.where(defined, gap, 1.0), 0.0, 1.0)
         placed[local, :2] = field[:, 1:]
-        upsampled = _upsampled(placed[:, :2], box, local)
+        upsampled = _upsampled(placed, 2, box, local)
         chroma = _ink_chroma(obs_at, field, upsampled, alpha, gap, local, inner, placed, box)
         ink = np.array([ink_luma, *chroma], dtype=np.float64)
         # the chroma's opacity where luma leaves it open, the stroke, its chroma placed
@@ -320,7 +320,7 @@ def _claimed(
         # what the stroke gains over the data (its chroma 4:2:0 upsampled), placed where
         # opaque
         gains = np.empty(len(alpha))
-        stroke_gains(obs_at, stroke, _upsampled(placed[:, :2], box, local), capped, alpha,
+        stroke_gains(obs_at, stroke, _upsampled(placed, 2, box, local), capped, alpha,
                      INKED_ALPHA, local, placed, gains)  # fmt: skip
         opaque = alpha >= INKED_ALPHA
         core = opaque & (_box_sum(placed[:, 2].reshape(box)).ravel()[local] > INKED_EVIDENCE)
@@ -432,11 +432,10 @@ def _dilated(mask: np.ndarray, shape: tuple, radius: int) -> np.ndarray:
     return out.ravel()
 
 
-def _error(obs: np.ndarray, chroma: np.ndarray, luma: np.ndarray, shape: tuple) -> np.ndarray:
-    """Per pixel: distance (DN) of ``obs`` (Y Cb Cr) to a picture of ``luma`` and
-    ``chroma`` once 4:2:0 averaged and upsampled its chroma."""
-    chroma_gap = obs[:, 1:] - _upsampled(chroma, shape)
-    return np.sqrt((chroma_gap**2).sum(axis=1) + (obs[:, 0] - luma) ** 2)
+def _error(obs: np.ndarray, mapped: np.ndarray, shape: tuple) -> np.ndarray:
+    """Per pixel: distance (DN) of ``obs`` to ``mapped`` (Y Cb Cr), its chroma 4:2:0'd."""
+    chroma_gap = obs[:, 1:] - _upsampled(mapped, 2, shape, first=1)
+    return np.sqrt((chroma_gap**2).sum(axis=1) + (obs[:, 0] - mapped[:, 0]) ** 2)
 
 
 def _ink_chroma(
@@ -450,7 +449,7 @@ def _ink_chroma(
     known = np.where(np.abs(gap) >= INKED_FIT_LUMA, alpha, 0.0)
     placed[at, 0] = known
     placed[at, 1:] = known[:, None] * field[:, 1:]
-    spread_mixed = _upsampled(placed, shape, at)
+    spread_mixed = _upsampled(placed, 3, shape, at)
     spread = spread_mixed[:, 0]
     rest = obs[:, 1:] - upsampled + spread_mixed[:, 1:]
     used = inner & (spread >= INKED_FIT_ALPHA)
@@ -459,20 +458,21 @@ def _ink_chroma(
     return (spread[used, None] * rest[used]).sum(axis=0) / (spread[used] ** 2).sum()
 
 
-def _upsampled(values: np.ndarray, shape: tuple, at: np.ndarray | None = None) -> np.ndarray:
-    """Per pixel (rows of ``values``, a picture of ``shape``; only the flat indices
-    ``at`` where given, in their order): the mean of its 2x2 block, upsampled as libjpeg
-    does (9-3-3-1 of the nearest 4 blocks; edge blocks repeat). Column views are read
-    in place (a copy took as long as the kernel)."""
-    height, width = shape
-    return _upsample(np.asarray(values, dtype=np.float64), height, width, at)
+def _upsampled(values: np.ndarray, depth: int, shape: tuple, at=None, first: int = 0):
+    """Per pixel (columns ``first`` to ``first + depth`` of ``values``' rows, a picture of
+    ``shape``; only the flat indices ``at`` where given, in order): the mean of its 2x2 block,
+    upsampled as libjpeg does (9-3-3-1 of the nearest 4 blocks; edge blocks repeat). Columns
+    read in place (a copy took as long as the kernel); one compiled form (views compiled 3)."""
+    whole, values = at is None, np.ascontiguousarray(values, dtype=np.float64)
+    at = np.empty(0, np.int64) if whole else np.asarray(at, dtype=np.int64)
+    return _upsample(values, first, depth, *shape, at, whole)
 
 
 @nb.njit(parallel=True, **_JIT)
-def _upsample(values, height, width, at):  # pragma: no cover - jitted
+def _upsample(values, first, depth, height, width, at, whole):  # pragma: no cover - jitted
     """``_upsampled``'s loops: block means (an odd edge's block repeats its last pixel),
-    then each pixel's (or each of ``at``'s) 9-3-3-1 mix of its block and the 3 nearest."""
-    rows, cols, depth = (height + 1) // 2, (width + 1) // 2, values.shape[1]
+    then each pixel's (or, not ``whole``, ``at``'s) 9-3-3-1 mix of its block and 3 nearest."""
+    rows, cols = (height + 1) // 2, (width + 1) // 2
     blocks = np.empty((rows, cols, depth))
     for by in nb.prange(rows):
         for bx in range(cols):
@@ -481,9 +481,9 @@ def _upsample(values, height, width, at):  # pragma: no cover - jitted
                 for dy in range(2):
                     for dx in range(2):
                         y, x = min(2 * by + dy, height - 1), min(2 * bx + dx, width - 1)
-                        total += values[y * width + x, c]
+                        total += values[y * width + x, first + c]
                 blocks[by, bx, c] = 0.25 * total
-    if at is None:
+    if whole:
         out = np.empty((height * width, depth))
         for y in nb.prange(height):
             for x in range(width):
@@ -534,7 +534,7 @@ def _field(position, valid, wanted, width, height, radius):  # pragma: no cover 
             if not wanted[y * width + x]:
                 continue
             x0, x1 = max(0, x - radius), min(width, x + radius + 1)
-            n_chosen = 0
+            n_chosen = np.int64(0)  # (a literal 0 compiled _median and _select twice)
             for yy in range(y0, y1):
                 for xx in range(x0, x1):
                     q = yy * width + xx

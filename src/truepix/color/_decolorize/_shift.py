@@ -239,7 +239,8 @@ def measure(
         return None
     sample = sample_rows(pixels)[0]
     flat = sample.reshape(-1, sample.shape[-1])
-    flat = flat[:: -(-len(flat) // SHARE_PIXELS)]  # (evenly spaced: ~0.7 ms)
+    # (evenly spaced: ~0.7 ms; contiguous, as every other caller's: one compiled lookup_u8)
+    flat = np.ascontiguousarray(flat[:: -(-len(flat) // SHARE_PIXELS)])
     line = decoder._grid(kind, "rgb").line
     codes = decoder._codes(flat, kind, scale, "rgb")
     share = shift_share(flat, scale, codes, plan.max_code, line)
