@@ -81,13 +81,14 @@ _ANGLES = 360
 
 def straight_strokes(
     flat: np.ndarray, luma_row: np.ndarray, width: int, off_map: np.ndarray, noise: float,
-    kept: np.ndarray | None = None,
+    kept: np.ndarray | None = None, dips: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the dips along the straight black lines its flagged pixels
     draw, run by run where a run holds a flagged part. ``flat``: the pixels (N, 3+);
     ``luma_row``: luma's weights times the pixels' scale (DN); ``noise``: the picture's
     noise sigma (DN); ``kept``: flagged pixels that draw no line (a figure's margin), or
-    None."""
+    None; ``dips``: pixels that dip across (flat indices, ``_dip_lines``), or None: the
+    lines they draw with the flagged ones are looked for too (a dashed line)."""
     if np.count_nonzero(off_map) < STRAIGHT_FLAGGED:  # (all-data pictures: at once)
         return
     flagged = off_map if kept is None else off_map & ~kept
@@ -99,6 +100,8 @@ def straight_strokes(
         points = points[:: -(-len(points) // STRAIGHT_POINTS)]
     ys, xs = (points // width).astype(np.float64), (points % width).astype(np.float64)
     lines = _hough_lines(ys, xs, height, width)
+    if dips is not None and len(dips):
+        lines += _dashed_lines(flagged, dips, lines, height, width)
     if not lines:
         return
     plane = (flat[:, :3] @ luma_row).reshape(height, width)
@@ -155,6 +158,28 @@ def _hough_lines(
         taken |= np.abs((ys - cy) * ux - (xs - cx) * uy) <= STRAIGHT_APART / 2
         lines.append((float(cy), float(cx), float(uy), float(ux)))
     return lines
+
+
+def _dashed_lines(
+    flagged: np.ndarray, dips: np.ndarray, lines: list[tuple[float, float, float, float]],
+    height: int, width: int,
+) -> list[tuple[float, float, float, float]]:  # fmt: skip
+    """The lines that the flagged pixels and the ``dips`` (flat indices) draw together,
+    away from ``lines`` (STRAIGHT_APART): a dashed 0.6 lw line's dashes are few flagged
+    pixels each, and over jet's blues none (t02's DEM, JPEG q75: 33 of its 648), but
+    they dip across, dash after dash, along one line."""
+    points = np.union1d(np.flatnonzero(flagged), dips[~flagged[dips]])
+    ys, xs = (points // width).astype(np.float64), (points % width).astype(np.float64)
+    free = np.ones(len(points), dtype=bool)
+    for cy, cx, uy, ux in lines:
+        free &= np.abs((ys - cy) * ux - (xs - cx) * uy) > STRAIGHT_APART / 2
+    ys, xs = ys[free], xs[free]
+    if len(ys) < STRAIGHT_FLAGGED:
+        return []
+    if len(ys) > STRAIGHT_POINTS:
+        step = -(-len(ys) // STRAIGHT_POINTS)
+        ys, xs = ys[::step], xs[::step]
+    return _hough_lines(ys, xs, height, width)
 
 
 def _suppress(votes: np.ndarray, a: int, r: int, angles: int, apart: int) -> None:
