@@ -98,11 +98,20 @@ STRAIGHT_DASH_ACROSS = 1
 #: jet and turbo, 75-79 % (followed, 0.03 % of the picture's clean pixels lost).
 STRAIGHT_DASH_RUN = 12
 STRAIGHT_DASH_LONG = 0.7
+#: ... and between its runs of dips the median gap is STRAIGHT_DASH_BETWEEN steps at
+#: most (a dash's gap, which JPEG narrows: 1 on every dashed line measured, t02's and
+#: the tests'; the camera's tripod legs, 2-5: the 256^2 one under viridis lost 93 px
+#: 4+ px from any ink without this gate).
+STRAIGHT_DASH_BETWEEN = 1
 #: ... and it is the dips that draw it: STRAIGHT_DASH_DIPS steps or more dip where no
 #: pixel is flagged (t02's dashed lines: 149-319 steps; a thin dark line of the data
 #: that other rules took in part, the JPEG'd motorcycle disparity's gaps: 68 at most,
 #: followed, +0.006 to +0.13 point of those pictures).
 STRAIGHT_DASH_DIPS = 100
+#: ... and it holds flagged pixels of its own: STRAIGHT_DASH_FLAGGED steps or more with
+#: one within STRAIGHT_DASH_ACROSS px (t02's dashed lines 12-72 but magma's DEM, 6; the
+#: 256^2 camera's tripod legs under jet, JPEG q90, 0 and 4: 0.54 % of it lost without).
+STRAIGHT_DASH_FLAGGED = 8
 #: Along a dashed line a run bridges gaps of STRAIGHT_DASH_GAP steps (a dash's gap and
 #: a weak dash beside it: jet's DEM, 4 steps; t02's dash there 18.8 -> 44.6 % at 5).
 STRAIGHT_DASH_GAP = 5
@@ -294,9 +303,14 @@ def _dashed_ink(
         return float("nan")
     if np.count_nonzero(dipping & ~flagged) < STRAIGHT_DASH_DIPS:
         return float("nan")
+    if np.count_nonzero(flagged) < STRAIGHT_DASH_FLAGGED:
+        return float("nan")
     edges = np.flatnonzero(np.diff(np.concatenate([[0], dipping.astype(np.int8), [0]])))
     runs = edges[1::2] - edges[::2]
     if runs[runs >= STRAIGHT_DASH_RUN].sum() > STRAIGHT_DASH_LONG * runs.sum():
+        return float("nan")
+    gaps = edges[2::2] - edges[1:-1:2]  # (between runs of dipping steps)
+    if len(gaps) == 0 or np.median(gaps) > STRAIGHT_DASH_BETWEEN:
         return float("nan")
     if np.percentile(luma[on], STRAIGHT_CORE) <= STRAIGHT_BLACK:
         return 0.0
