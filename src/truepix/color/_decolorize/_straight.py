@@ -29,9 +29,9 @@ across, though: the lines the flagged pixels draw with ``_dip_lines``' dipping p
 are looked for too (``_dashed_lines``), read by their dips -- dark, and coming and
 going dash by dash, where a data's dark line (the camera's tripod legs) dips along its
 length, and holding flagged pixels of their own (``_dashed_ink``) -- and followed as a
-solid one, across longer gaps (STRAIGHT_DASH_GAP). t02 (benchmarks/annot6), black flagged: turbo DEM 75.9 -> 93.1 %,
-turbo camera 78.1 -> 92.7, jet DEM 70.3 -> 80.3; holes more than 3 px from the ink as
-before.
+solid one, across longer gaps (STRAIGHT_DASH_GAP). t02 (benchmarks/annot6), black
+flagged: turbo DEM 75.9 -> 93.1 %, turbo camera 78.1 -> 92.7, jet DEM 70.3 -> 80.3; holes
+more than 3 px from the ink as before.
 """
 
 from __future__ import annotations
