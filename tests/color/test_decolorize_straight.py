@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from tests.color._photographs import field_256, imshow_drawn
+from tests.color._photographs import blob_field, field_256, imshow_drawn
 from truepix.color._decolorize import _jpeg
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._straight import straight_strokes
@@ -157,3 +157,76 @@ def test_straight_valleys_of_the_data_gain_no_flags_of_their_own(name: str, widt
     assert np.isnan(values).mean() <= np.isnan(before).mean() + 0.004
     if not np.isnan(before).any():
         assert not np.isnan(values).any()
+
+
+DASHED = 160
+
+
+def _dashed(axes) -> None:  # noqa: ANN001
+    """A 0.6 lw dashed black line (``k--``) and a 1 lw solid one crossing it."""
+    axes.plot([4, DASHED - 4], [0.15 * DASHED, 0.85 * DASHED], "k--", lw=0.6)
+    axes.plot([4, DASHED - 4], [0.8 * DASHED, 0.3 * DASHED], "k-", lw=1.0)
+
+
+def _dash_only(axes) -> None:  # noqa: ANN001
+    axes.plot([4, DASHED - 4], [0.15 * DASHED, 0.85 * DASHED], "k--", lw=0.6)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_dashed_line_over_jet_is_followed_dash_by_dash(seed: int) -> None:
+    # a 0.6 lw dashed line over jet's cyans to reds (a seeded smooth field), JPEG q75:
+    # its dashes are a few pixels each, off the map by little; only where it crosses
+    # the solid line are they flagged. The line its dips draw with the flagged pixels
+    # is followed: dash pixels changed > 40 DN flagged 8.7 % -> 95.9 / 99.5 / 96.3 %
+    # (> 10 DN: 7.5 -> 81-87 %, the faint ends left).
+    field = 0.35 + 0.6 * blob_field(DASHED, seed)
+    values = decolorize(imshow_drawn(field, "jet", _dashed, 75), cmap="jet", vmin=0, vmax=1)
+    clean = imshow_drawn(field, "jet", None, None).astype(int)
+    dash = np.abs(imshow_drawn(field, "jet", _dash_only, None).astype(int) - clean).max(-1)
+    ink = np.abs(imshow_drawn(field, "jet", _dashed, None).astype(int) - clean).max(-1)
+    assert np.isnan(values[dash > 40]).mean() >= 0.95
+    away = ~ndimage.binary_dilation(ink > 0, iterations=3)
+    assert np.isnan(values[away]).mean() < 0.002
+
+
+def _dashed_field(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_lined_field``'s line dashed (4 px of every 5 columns: a 1 px gap, as JPEG
+    leaves a dash's), as (pixels, its dashes,
+    flagged pixels: the dashes in the first 30 columns and a 6 x 5 blob away from it)."""
+    flat, line = _lined_field(seed)
+    field, _ = _lined_field(seed)
+    columns = np.arange(len(line)) % SIZE
+    gaps = line & (columns % 5 >= 4)
+    flat[gaps] = field[gaps] / 0.25
+    dashes = line & ~gaps
+    off_map = dashes & (columns < 30)
+    off_map.reshape(SIZE, SIZE)[200:206, 20:25] = True  # (another ink's: text)
+    return flat, dashes, off_map
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_dashed_line_flagged_in_part_is_followed_by_its_dips(seed: int) -> None:
+    # fewer flagged pixels than a line's (STRAIGHT_FLAGGED) lie on it; with the dips
+    # (``_dip_lines``' pixels) they draw it, and it is followed dash by dash
+    flat, dashes, off_map = _dashed_field(seed)
+    found = off_map.copy()
+    straight_strokes(flat, np.array([0.299, 0.587, 0.114]), SIZE, found, 2.0)
+    np.testing.assert_array_equal(found, off_map)  # (without the dips: no line)
+    straight_strokes(flat, np.array([0.299, 0.587, 0.114]), SIZE, off_map, 2.0, None,
+                     np.flatnonzero(dashes))
+    # (0.87: all but a dash's end pixel here and there, and the last 10 px, whose
+    # sides across lie outside the picture)
+    assert off_map[dashes].mean() >= 0.85
+    near = ndimage.binary_dilation(dashes.reshape(SIZE, SIZE), iterations=1).ravel()
+    assert not (off_map & ~near & ~found).any()
+
+
+def test_a_row_of_dips_with_no_flagged_pixel_is_no_line() -> None:
+    # the same dashes, none flagged (the blob alone): no run holds a flagged pixel
+    flat, dashes, off_map = _dashed_field(5)
+    off_map &= ~dashes
+    off_map.reshape(SIZE, SIZE)[100:108, 200:205] = True  # (more ink: 40 px flagged)
+    kept = off_map.copy()
+    straight_strokes(flat, np.array([0.299, 0.587, 0.114]), SIZE, off_map, 2.0, None,
+                     np.flatnonzero(dashes))
+    np.testing.assert_array_equal(off_map, kept)

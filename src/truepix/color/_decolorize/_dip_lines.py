@@ -71,8 +71,10 @@ def dip_lines(
     flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, ycbcr: np.ndarray,
     noise: float, colors: np.ndarray, residual: np.ndarray, data: float,
     filled: np.ndarray | None = None,
-) -> None:  # fmt: skip
-    """Mark in ``off_map`` the pixels of thin black strokes strung of dips (DIP_INKS).
+) -> np.ndarray | None:  # fmt: skip
+    """Mark in ``off_map`` the pixels of thin black strokes strung of dips (DIP_INKS);
+    return the pixels asked that dip (flat indices; ``_straight`` lines them up), or
+    None where none were asked.
 
     ``flat``: the picture's colors (times ``scale``: DN), rows of ``width``; ``ycbcr``:
     the RGB -> YCbCr matrix (rows Y, Cb, Cr); ``noise``: the picture's measured noise
@@ -83,7 +85,7 @@ def dip_lines(
     height = len(flat) // width
     flagged = off_map if filled is None else off_map & ~filled
     if np.count_nonzero(flagged) < DIP_LINE_PIXELS:
-        return  # (no stroke found at all: an all-data picture, whose dips are texture's)
+        return None  # (no stroke found at all: an all-data picture, whose dips are texture's)
     asked = flagged | (residual > data)
     if filled is not None:
         asked &= ~filled
@@ -92,16 +94,17 @@ def dip_lines(
     asked = asked[_luma_dips(flat, scale, width, asked, ycbcr[0], least)]
     pixels = asked[~off_map[asked]]
     if len(pixels) < DIP_LINE_PIXELS:
-        return
+        return asked
     blends = _ink_blends(flat, scale, width, pixels, ycbcr, least, colors, residual, data)
     if not blends.any():
-        return
+        return asked
     # (the dips flagged already string with them: a stroke's other pixels)
     found = np.zeros(len(flat), dtype=bool)
     found[pixels[blends]] = True
     along = np.union1d(pixels[blends], asked[off_map[asked]])
     strung = along[_strung(along, width, height)]
     off_map[strung[found[strung]]] = True
+    return asked
 
 
 def _ink_blends(
