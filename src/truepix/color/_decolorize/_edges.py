@@ -520,9 +520,9 @@ def resized_blends(
             )
             resized = share_one < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
     smooth = None  # ... or a smoothing kernel's blends, as smooth as the data's
-    if not resized and share > RESAMPLED_SHARE_LOW:
+    if share > RESAMPLED_SHARE_LOW:
         smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
-        resized = smooth is not None
+        resized = resized or smooth is not None
     if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
         resized = False
     if not resized:
