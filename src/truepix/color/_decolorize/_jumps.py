@@ -141,7 +141,7 @@ JUMP_CURVE_HOLLOW = 0.3
 #: drawn by imshow(interpolation="bicubic") 2.7x and JPEG'd q75 (jet, noise 0.4 of the
 #: range, benchmarks/interp3/grid.py) has texture that stands out of both sides toward
 #: one position (1.5-2.5 % holes): its cores 1.9 times the field; strokes' 4.2 (on a
-#: resized picture) to 81 (tests/color's colored strokes, grains, inked, annotations).
+#: resized picture) to 81 (tests/color's colored strokes, grains, inked, gray contours).
 JUMP_SMOOTH = 3.0
 JUMP_FIELD_SPREAD = 0.08
 JUMP_FLOOR_WIDTH = 0.05
