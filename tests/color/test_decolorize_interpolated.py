@@ -40,10 +40,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 SHAPE, FIGURE = (120, 150), (405, 324)
 
 
-def _array(noise: float = 0.4) -> np.ndarray:
+def _array(noise: float = 0.4, seed: int = 0) -> np.ndarray:
     y, x = np.mgrid[0 : SHAPE[0], 0 : SHAPE[1]] / np.array(SHAPE)[:, None, None]
     field = np.sin(5 * x) * np.cos(3 * y)
-    field += noise * np.random.default_rng(0).normal(size=SHAPE)
+    field += noise * np.random.default_rng(seed).normal(size=SHAPE)
     return (field - field.min()) / np.ptp(field)
 
 
@@ -105,6 +105,24 @@ def test_smoothed_noisy_array_has_no_holes(
     assert holes.mean() <= 0.002
     error = np.where(holes, 1.0, np.abs(values - truth)).mean()
     assert error <= bound * np.abs(_kd_tree(picture, cmap)[inner] - truth).mean()
+
+
+#: bicubic, q75: jet's texture (noise 0.4) stands out of both sides toward one position as
+#: a stroke's ink does, but no sharper than the field (``_jumps.JUMP_SMOOTH``); viridis's
+#: blends (noise 0.8) pile at the data's mean luma as an ink's peak, seeding no core
+#: (``_edges.smooth_blends`` then asked by ``_jpeg``). Measured (holes %, error / k-d
+#: tree's) before -> after: jet 2.69 / 2.72 -> 0 / 1.06, viridis 10.1 / 5.43 -> 0 / 0.60.
+@pytest.mark.parametrize(("cmap", "noise", "seed"), [("jet", 0.4, 1), ("viridis", 0.8, 1)])
+def test_bicubic_texture_has_no_holes(cmap: str, noise: float, seed: int) -> None:
+    data = _array(noise, seed)
+    inner = (slice(2, -2), slice(2, -2))
+    picture = _drawn(data, cmap, "bicubic", 75)
+    truth = _drawn(data, "gray", "bicubic", None)[inner][..., 0] / 255.0
+    values = decolorize(picture, cmap=cmap, vmin=0, vmax=1)[inner]
+    holes = np.isnan(values)
+    assert holes.mean() <= 0.002
+    error = np.where(holes, 1.0, np.abs(values - truth)).mean()
+    assert error <= 1.25 * np.abs(_kd_tree(picture, cmap)[inner] - truth).mean()
 
 
 def test_strokes_over_a_smoothed_array_stay_flagged() -> None:

@@ -496,7 +496,9 @@ def resized_blends(
     ``beyond_cores``; default ``beyond``). ``position``: each pixel's position along the
     map in [0, 1] (``one_ink``; without it the returning share alone decides). A picture
     whose candidates are as smooth as the data (``smooth_blends``) is resized too: its
-    smooth candidates are blends, and set in ``smoothed`` (a mask per candidate) if given."""
+    smooth candidates are blends (also on one the share took), and set in ``smoothed`` (a
+    mask per candidate) if given and the share did not take it: a shrunk figure's light gray
+    strokes are as smooth, and no ink's peak is left without them."""
     height = len(on_map) // width
     stroked = np.zeros(len(on_map), dtype=bool)
     if beyond.any():
@@ -520,9 +522,10 @@ def resized_blends(
             )
             resized = share_one < EDGE_INK_ONE and contrast < EDGE_INK_CONTRAST
     smooth = None  # ... or a smoothing kernel's blends, as smooth as the data's
-    if not resized and share > RESAMPLED_SHARE_LOW:
+    by_share = resized  # (then they are blends, but no ink's peak is left without them)
+    if share > RESAMPLED_SHARE_LOW:
         smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
-        resized = smooth is not None
+        resized = resized or smooth is not None
     if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
         resized = False
     if not resized:
@@ -538,6 +541,6 @@ def resized_blends(
     blend &= ~neutral_strokes(flat, scale, width, candidates, ~on_map[candidates])
     if smooth is not None:  # (a smoothing kernel blurs spots into ridges, gray ones too)
         blend |= smooth
-        if smoothed is not None:
+        if smoothed is not None and not by_share:
             smoothed[:] = smooth & ~stroked[candidates]
     return blend & ~stroked[candidates], True

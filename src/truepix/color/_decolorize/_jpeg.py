@@ -28,6 +28,7 @@ from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import _dilated as dilated
 from truepix.color._decolorize._inked import inked_strokes
+from truepix.color._decolorize._inked import _peak_ink as peak_ink
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
@@ -310,11 +311,7 @@ def jpeg_off_map(
     counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
     if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
-        # residual <= threshold: without alpha no residual is NaN, so the candidates tell
-        on_map = np.ones(n_pixels, bool) if flat.shape[-1] == 3 else residual <= plan.threshold
-        on_map[candidates[residual[candidates] > plan.threshold]] = False
-        if filled is not None:
-            on_map[filled] = False
+        on_map = _on_map(flat, residual, plan.threshold, candidates, filled)
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position, smooth
@@ -387,6 +384,12 @@ def jpeg_off_map(
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    if not (len(inks) or len(on_map) or colorless or line.cyclic) and peak_ink(
+        luma_of if fill_ring is None else luma_of[~fill_ring[candidates]], n_pixels
+    ) is not None:  # (no seed core asked it; a smoothing kernel's blends pile at a luma)
+        on_map = _on_map(flat, residual, plan.threshold, candidates, filled)
+        resized = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map,
+                                 beyond_cores(beyond_map, groups), position, smooth)[1]
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
     # (the candidates hold no fill, and a margin's white is no ink's peak)
     ink_luma = luma_of[~smooth if fill_ring is None else ~(fill_ring[candidates] | smooth)]
@@ -469,6 +472,18 @@ def _apart(
     apart[known] = np.abs(luma[known] - np.nanmedian(field[known], axis=1)) >= JPEG_FIELD_GAP
     alike = np.abs(field - luma[:, None]) < JPEG_FIELD_LUMA  # (NaN: False)
     return apart & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * data.sum(axis=1))
+
+
+def _on_map(
+    flat: np.ndarray, residual: np.ndarray, threshold: float, candidates: np.ndarray,
+    filled: np.ndarray | None,
+) -> np.ndarray:  # fmt: skip
+    """The pixels within the ``threshold`` (flat mask; no ``filled`` one)."""
+    on_map = np.ones(len(residual), bool) if flat.shape[-1] == 3 else residual <= threshold
+    on_map[candidates[residual[candidates] > threshold]] = False
+    if filled is not None:
+        on_map[filled] = False
+    return on_map
 
 
 def _filled(flat: np.ndarray, plan: Plan) -> np.ndarray | None:

@@ -29,6 +29,7 @@ import numpy as np
 from truepix._threads import split_rows
 from truepix._validate import readonly
 from truepix.color._decolorize._degraded import near_any
+from truepix.color._decolorize._edges import EDGE_SMOOTH_SAMPLE, _sharpness
 from truepix.color._decolorize._end_piles import END_INK_GAIN, end_color, end_gain, inked_end
 from truepix.color._decolorize._grains import grains
 from truepix.color._decolorize._grow import groups_of
@@ -135,6 +136,13 @@ JUMP_CURVE_HOLLOW = 0.3
 #: a stretch of it stands out at the ink, at a level few of the field's pixels hold
 #: (trial 45's t02 gray strokes on jet's and magma's DEM: std 0.04, 0.13-0.20 of the
 #: field; gated on the std alone, jet's lost 88.6 -> 78.8 % of its flags).
+#: ... and its inked cores must be sharper than the field: their median luma second
+#: difference (``_edges._sharpness``) over JUMP_SMOOTH times the field's. A noisy array
+#: drawn by imshow(interpolation="bicubic") 2.7x and JPEG'd q75 (jet, noise 0.4 of the
+#: range, benchmarks/interp3/grid.py) has texture that stands out of both sides toward
+#: one position (1.5-2.5 % holes): its cores 1.9 times the field; strokes' 4.2 (on a
+#: resized picture) to 81 (tests/color's colored strokes, grains, inked, gray contours).
+JUMP_SMOOTH = 3.0
 JUMP_FIELD_SPREAD = 0.08
 JUMP_FLOOR_WIDTH = 0.05
 JUMP_FLOOR_SHARE = 0.4
@@ -313,6 +321,8 @@ def jump_strokes(
     inked = cores[np.abs(luma[cores] - ink_luma) <= JUMP_INK_LUMA]
     if weak and np.std(luma[inked]) > JUMP_WEAK_SPREAD:  # (texture: the map's lumas there)
         return
+    if _smooth(flat, scale, width, inked, off_map):  # (texture as smooth as the field's)
+        return
     # ... and, at the luma of a near-black (white) end ``_end_inks`` judges, a gray's:
     # there a black (white) ink and the map's own end are one position, which only the
     # cores' chroma tells (``_end_piles.END_INK_GAIN``)
@@ -354,6 +364,22 @@ def jump_strokes(
             break
         found[fresh] = True
     off_map |= found
+
+
+def _smooth(
+    flat: np.ndarray, scale: float, width: int, inked: np.ndarray, off_map: np.ndarray
+) -> bool:  # fmt: skip
+    """Whether the ``inked`` pixels' median sharpness is JUMP_SMOOTH times the field's
+    (the pixels not ``off_map``, EDGE_SMOOTH_SAMPLE of them at most) or less."""
+    height = len(off_map) // width
+    field = np.flatnonzero(~off_map)
+    field = field[:: max(len(field) // EDGE_SMOOTH_SAMPLE, 1)]
+    own = _sharpness(flat, scale, width, height, inked)
+    level = _sharpness(flat, scale, width, height, field)
+    if not (np.isfinite(own).any() and np.isfinite(level).any()):
+        return False
+    level = float(np.nanmedian(level))
+    return bool(level > 0 and np.nanmedian(own) <= JUMP_SMOOTH * level)
 
 
 def _floor_level(sides: np.ndarray, position: np.ndarray, off_map: np.ndarray) -> bool:
