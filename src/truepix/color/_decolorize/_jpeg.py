@@ -406,8 +406,8 @@ def jpeg_off_map(
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)
         end_ink_strokes(flat, scale, width, position, off_map, line)
-    dips = None  # (the dipping pixels dip_lines asked: a dashed line's dashes among them)
-    if not colorless:  # ... and thin black ones strung of dips (_dip_lines)
+    dips = None  # ... and thin black ones strung of dips (_dip_lines; a dash's dips)
+    if not colorless:
         dips = dip_lines(flat, scale, width, off_map, _YCBCR, plan.noise,
                   line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE,
                   filled)
