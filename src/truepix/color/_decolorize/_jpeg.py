@@ -406,11 +406,10 @@ def jpeg_off_map(
             gray_ink_strokes(flat, scale, width, position, off_map, float(luma.max()))
         # ... and white or black ones over a map that ends near white or black (_end_inks)
         end_ink_strokes(flat, scale, width, position, off_map, line)
-    dips = None  # ... and thin black ones strung of dips (_dip_lines; a dash's dips)
-    if not colorless:
-        dips = dip_lines(flat, scale, width, off_map, _YCBCR, plan.noise,
-                  line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE,
-                  filled)
+    # ... and thin black ones strung of dips (_dip_lines; their dips: a dashed line's)
+    dips = None if colorless else dip_lines(
+        flat, scale, width, off_map, _YCBCR, plan.noise,
+        line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE, filled)
     # ... and the straight strokes found in part, along their lines (_straight)
     straight_strokes(flat, _YCBCR[0] * scale, width, off_map, plan.noise, filled, dips)
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
