@@ -359,8 +359,8 @@ def jpeg_off_map(
     rung = None  # (JPEG's ringing of a flat fill into the data beside it: _margins)
     if fill_ring is not None and not colorless:
         beside = fill_ring | fill_side(flat, scale, plan.fills, (height, width))
-        rung = fill_blends(flat, scale, candidates, beside[candidates], plan.fills,
-                           line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR)
+        ringing_of = line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR
+        rung = fill_blends(flat, scale, candidates, beside[candidates], plan.fills, *ringing_of)
         groups[rung] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
@@ -398,7 +398,7 @@ def jpeg_off_map(
         off_map[candidates[rung]] = False
         added = np.flatnonzero(off_map & ~haloed)
         off_map[added[fill_blends(flat, scale, added, beside[added], plan.fills,
-                                  line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR)]] = False
+                                  *ringing_of)]] = False
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)

@@ -34,7 +34,10 @@ from truepix.color._decolorize._fills import fill_pixels
 from truepix.color._decolorize._grow import grow_similar
 from truepix.color._decolorize._inked import _dilated
 
-__all__ = ["MARGIN_RING", "MARGIN_THIN", "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_SHARE", "fill_blends", "fill_side", "grown_within", "margin_ring"]
+__all__ = [
+    "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE", "MARGIN_RING",
+    "MARGIN_THIN", "fill_blends", "fill_side", "grown_within", "margin_ring",
+]  # fmt: skip
 
 #: Fills narrower than twice this (px) are strokes, not a margin.
 MARGIN_THIN = 8
