@@ -31,7 +31,7 @@ from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
-from truepix.color._decolorize._margins import fill_blends, fill_side, grown_within
+from truepix.color._decolorize._margins import fill_blends, fill_side, fill_unrung, grown_within
 from truepix.color._decolorize._margins import margin_ring
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
@@ -356,7 +356,7 @@ def jpeg_off_map(
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
                      cyclic=line.cyclic, ring=None if margin is None else margin[candidates],
                      inks=inks)] = 0
-    rung = None  # (JPEG's ringing of a flat fill into the data beside it: _margins)
+    rung = beside = ringing_of = None  # (JPEG's ringing of a fill into the data: _margins)
     if fill_ring is not None and not colorless:
         beside = fill_ring | fill_side(flat, scale, plan.fills, (height, width))
         ringing_of = line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR
@@ -396,9 +396,7 @@ def jpeg_off_map(
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     if rung is not None:  # (... but for the fill's ringing: the halo of a fill's blot too)
         off_map[candidates[rung]] = False
-        added = np.flatnonzero(off_map & ~haloed)
-        off_map[added[fill_blends(flat, scale, added, beside[added], plan.fills,
-                                  *ringing_of)]] = False
+        fill_unrung(flat, scale, off_map, haloed, beside, plan.fills, *ringing_of)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
@@ -427,7 +425,9 @@ def jpeg_off_map(
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
+    haloed = None if rung is None else off_map.copy()
     fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
+    fill_unrung(flat, scale, off_map, haloed, beside, plan.fills, *(ringing_of or (None, None)))
     return off_map
 
 

@@ -36,7 +36,7 @@ from truepix.color._decolorize._inked import _dilated
 
 __all__ = [
     "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE", "MARGIN_RING",
-    "MARGIN_THIN", "fill_blends", "fill_side", "grown_within", "margin_ring",
+    "MARGIN_THIN", "fill_blends", "fill_side", "fill_unrung", "grown_within", "margin_ring",
 ]  # fmt: skip
 
 #: Fills narrower than twice this (px) are strokes, not a margin.
@@ -135,3 +135,16 @@ def fill_side(
     if pixels.dtype.kind in "ui":
         loose = np.round(loose)
     return _dilated(fill_pixels(pixels, loose), shape, MARGIN_RING)
+
+
+def fill_unrung(
+    pixels: np.ndarray, scale: float, off_map: np.ndarray, before: np.ndarray | None,
+    beside: np.ndarray, fills: np.ndarray, colors: np.ndarray, ycc: np.ndarray,
+) -> None:
+    """Unset in ``off_map`` (flat) the pixels set since ``before`` (a copy of it; None:
+    nothing to do) that are a fill's ringing (:func:`fill_blends`, the same arguments):
+    a stroke's halo or fringe grown from a fill's JPEG'd blot."""
+    if before is None:
+        return
+    added = np.flatnonzero(off_map & ~before)
+    off_map[added[fill_blends(pixels, scale, added, beside[added], fills, colors, ycc)]] = False
