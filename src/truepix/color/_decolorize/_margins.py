@@ -106,10 +106,15 @@ def fill_blends(
     at = np.flatnonzero(beside)
     if not len(at) or fills is None or not len(fills):
         return out
-    color = (pixels[candidates[at], :3].astype(np.float64) * scale) @ ycc.T
+    rgb = pixels[candidates[at], :3].astype(np.float64) * scale
+    color = rgb @ ycc.T
     ring = np.zeros(len(at), dtype=bool)
     mapped = np.asarray(colors, dtype=np.float64) @ ycc.T  # (K, 3)
-    for fill in (np.asarray(fills, dtype=np.float64).mean(axis=1) * scale) @ ycc.T:
+    boxes = np.asarray(fills, dtype=np.float64) * scale
+    blot = np.zeros(len(at), dtype=bool)  # (the fill's own pixels JPEG'd: FILL_RING_NEAR)
+    for low, high in boxes:
+        blot |= ((rgb >= low - FILL_RING_NEAR) & (rgb <= high + FILL_RING_NEAR)).all(axis=1)
+    for fill in boxes.mean(axis=1) @ ycc.T:
         for own in mapped:
             near = np.abs(color[:, 0] - own[0]) <= FILL_RING_LUMA
             along = fill[1:] - own[1:]
@@ -119,7 +124,7 @@ def fill_blends(
             miss = step - t[:, None] * along
             hue = (miss * miss).sum(axis=1) <= FILL_RING_HUE**2
             ring |= near & hue & (t <= FILL_RING_SHARE)
-    out[at] = ring
+    out[at] = ring & ~blot
     return out
 
 
