@@ -358,7 +358,7 @@ def jpeg_off_map(
                      inks=inks)] = 0
     rung = beside = ringing_of = None  # (JPEG's ringing of a fill into the data: _margins)
     if fill_ring is not None and not colorless:
-        beside = fill_ring | fill_side(flat, scale, plan.fills, (height, width))
+        beside = fill_side(flat, scale, plan.fills, (height, width))
         ringing_of = line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR
         rung = fill_blends(flat, scale, candidates, beside[candidates], plan.fills, *ringing_of)
         groups[rung] = 0

@@ -35,8 +35,8 @@ from truepix.color._decolorize._grow import grow_similar
 from truepix.color._decolorize._inked import _dilated
 
 __all__ = [
-    "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE", "MARGIN_RING",
-    "MARGIN_THIN", "fill_blends", "fill_side", "fill_unrung", "grown_within", "margin_ring",
+    "FILL_AREA", "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE",
+    "MARGIN_RING", "MARGIN_THIN", "fill_blends", "fill_side", "fill_unrung", "grown_within", "margin_ring",
 ]  # fmt: skip
 
 #: Fills narrower than twice this (px) are strokes, not a margin.
@@ -56,6 +56,8 @@ FILL_RING_SHARE = 0.75
 #: ... beside (an 8x8 block: MARGIN_RING) a pixel this close (DN, each channel) to the
 #: fill's colors: a small fill's own pixels JPEG'd (an empty bin, 5 px wide) leave it.
 FILL_RING_NEAR = 24.0
+#: ... an area of them, not a stroke: what is left eroded by this square's radius (px).
+FILL_AREA = 1
 
 
 def margin_ring(filled: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
@@ -132,14 +134,16 @@ def fill_side(
     pixels: np.ndarray, scale: float, fills: np.ndarray, shape: tuple[int, int]
 ) -> np.ndarray:
     """Flat mask of the pixels (``pixels`` flat, a picture of ``shape``; its colors times
-    ``scale`` in DN) within MARGIN_RING px (a square) of one within FILL_RING_NEAR of a
-    ``fills`` box (K, 2, 3)."""
+    ``scale`` in DN) within MARGIN_RING px (a square) of an area (FILL_AREA) of pixels
+    within FILL_RING_NEAR of a ``fills`` box (K, 2, 3)."""
     loose = np.asarray(fills, dtype=np.float64).copy()
     loose[:, 0] -= FILL_RING_NEAR / scale
     loose[:, 1] += FILL_RING_NEAR / scale
     if pixels.dtype.kind in "ui":
         loose = np.round(loose)
-    return _dilated(fill_pixels(pixels, loose), shape, MARGIN_RING)
+    # (an area: what a 3 x 3 square fits in; a stroke, 1-2 px wide, is none)
+    area = ~_dilated(~fill_pixels(pixels, loose), shape, FILL_AREA)
+    return _dilated(area, shape, MARGIN_RING + FILL_AREA)
 
 
 def fill_unrung(
