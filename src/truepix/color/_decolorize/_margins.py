@@ -36,7 +36,8 @@ from truepix.color._decolorize._inked import _dilated
 
 __all__ = [
     "FILL_AREA", "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE",
-    "MARGIN_RING", "MARGIN_THIN", "fill_blends", "fill_side", "fill_unrung", "grown_within", "margin_ring",
+    "MARGIN_RING", "MARGIN_THIN", "fill_blends", "fill_side", "fill_unrung", "grown_within",
+    "margin_ring",
 ]  # fmt: skip
 
 #: Fills narrower than twice this (px) are strokes, not a margin.
