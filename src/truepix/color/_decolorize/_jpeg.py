@@ -32,7 +32,8 @@ from truepix.color._decolorize._inked import _peak_ink as peak_ink
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
-from truepix.color._decolorize._margins import grown_within, margin_ring
+from truepix.color._decolorize._margins import fill_blends, fill_side, fill_unrung, grown_within
+from truepix.color._decolorize._margins import margin_ring
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -352,6 +353,12 @@ def jpeg_off_map(
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
                      cyclic=line.cyclic, ring=None if margin is None else margin[candidates],
                      inks=inks)] = 0
+    rung = beside = ringing_of = None  # (JPEG's ringing of a fill into the data: _margins)
+    if fill_ring is not None and not colorless:
+        beside = fill_side(flat, scale, plan.fills, (height, width))
+        ringing_of = line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR
+        rung = fill_blends(flat, scale, candidates, beside[candidates], plan.fills, *ringing_of)
+        groups[rung] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
@@ -371,6 +378,8 @@ def jpeg_off_map(
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
     judged = (weak & near & (residual[candidates] > plan.threshold) | grown) & ~blend
+    if rung is not None:
+        judged &= ~rung
     off_map = np.zeros(n_pixels, dtype=bool) if filled is None else filled.copy()
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
@@ -380,7 +389,11 @@ def jpeg_off_map(
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
     counted_groups(beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups)
+    haloed = off_map.copy() if rung is not None else None
     degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
+    if rung is not None:  # (... but for the fill's ringing: the halo of a fill's blot too)
+        off_map[candidates[rung]] = False
+        fill_unrung(flat, scale, off_map, haloed, beside, plan.fills, *ringing_of)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
@@ -415,7 +428,9 @@ def jpeg_off_map(
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
+    haloed = None if rung is None else off_map.copy()
     fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
+    fill_unrung(flat, scale, off_map, haloed, beside, plan.fills, *(ringing_of or (None, None)))
     return off_map
 
 
