@@ -22,7 +22,7 @@ from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._end_inks import end_ink_strokes, ink_ends
 from truepix.color._decolorize._end_piles import end_undershoots
-from truepix.color._decolorize._fills import MOSTLY_OFF, fill_pixels, mostly_off
+from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
@@ -32,8 +32,8 @@ from truepix.color._decolorize._inked import _peak_ink as peak_ink
 from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
-from truepix.color._decolorize._margins import fill_blends, fill_side, fill_unrung, grown_within
-from truepix.color._decolorize._margins import margin_ring
+from truepix.color._decolorize._margins import FillRinging, filled_pixels, grown_within
+from truepix.color._decolorize._margins import margin_ring, on_map_pixels
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -268,7 +268,7 @@ def jpeg_off_map(
     # a figure's margin (the plan's fills, ``_fills``) is decided: off the map, and NaN
     # whatever is judged here; the rules below judge what is left, their cost that of
     # the candidates left (a 1800 x 1200 JPEG'd figure, half margin: 32 -> 0.9 s)
-    filled = _filled(flat, plan)
+    filled = filled_pixels(flat, plan.fills)
     height = n_pixels // width
     fill_ring, margin = None, None  # (JPEG's ringing around a fill; around a margin)
     if filled is not None:
@@ -312,7 +312,7 @@ def jpeg_off_map(
     counted_groups(seeds, distance, candidates, width, height, JPEG_CORE_PIXELS,
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
     if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
-        on_map = _on_map(flat, residual, plan.threshold, candidates, filled)
+        on_map = on_map_pixels(flat, residual, plan.threshold, candidates, filled)
         inked = beyond_cores(beyond_map, groups)
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position, smooth
@@ -353,12 +353,9 @@ def jpeg_off_map(
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
                      cyclic=line.cyclic, ring=None if margin is None else margin[candidates],
                      inks=inks)] = 0
-    rung = beside = ringing_of = None  # (JPEG's ringing of a fill into the data: _margins)
-    if fill_ring is not None and not colorless:
-        beside = fill_side(flat, scale, plan.fills, (height, width))
-        ringing_of = line.colors_at(np.linspace(0, line.n_bins, 65)), _YCBCR
-        rung = fill_blends(flat, scale, candidates, beside[candidates], plan.fills, *ringing_of)
-        groups[rung] = 0
+    fill_rung = FillRinging(flat, scale, plan.fills, (height, width), candidates, line, _YCBCR,
+                            on=fill_ring is not None and not colorless)  # (a fill's, JPEG'd)
+    groups[fill_rung.rung] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip
     cored = bool(np.any(groups > 0))  # (all-data pictures: no core, nothing grows)
@@ -378,8 +375,7 @@ def jpeg_off_map(
         )  # fmt: skip
     # the weaker candidates (JPEG_CANDIDATE) join a stroke only by its luma
     judged = (weak & near & (residual[candidates] > plan.threshold) | grown) & ~blend
-    if rung is not None:
-        judged &= ~rung
+    judged &= ~fill_rung.rung
     off_map = np.zeros(n_pixels, dtype=bool) if filled is None else filled.copy()
     off_map[candidates[judged]] = True
     # ... and the stroke's pixels the model explains, found along it from its cores
@@ -389,18 +385,15 @@ def jpeg_off_map(
     low, high = luma.min() - JPEG_HALO_STROKE, luma.max() + JPEG_HALO_STROKE
     beyond = judged & ((luma_of < low) | (luma_of > high))
     counted_groups(beyond, distance, candidates, width, height, JPEG_HALO_PIXELS, np.inf, groups)
-    haloed = off_map.copy() if rung is not None else None
-    degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
-    if rung is not None:  # (... but for the fill's ringing: the halo of a fill's blot too)
-        off_map[candidates[rung]] = False
-        fill_unrung(flat, scale, off_map, haloed, beside, plan.fills, *ringing_of)
+    with fill_rung.kept_out(off_map, cores=True):  # (but a fill's ringing: its blot's halo)
+        degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
     if not (len(inks) or len(on_map) or colorless or line.cyclic) and peak_ink(
         luma_of if fill_ring is None else luma_of[~fill_ring[candidates]], n_pixels
     ) is not None:  # (no seed core asked it; a smoothing kernel's blends pile at a luma)
-        on_map = _on_map(flat, residual, plan.threshold, candidates, filled)
+        on_map = on_map_pixels(flat, residual, plan.threshold, candidates, filled)
         resized = resized_blends(flat, scale, width, candidates, on_map, seeds, beyond_map,
                                  beyond_cores(beyond_map, groups), position, smooth)[1]
     # ... and, where it kept an ink, the strokes in it that data explains no better (_inked)
@@ -428,9 +421,8 @@ def jpeg_off_map(
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
-    haloed = None if rung is None else off_map.copy()
-    fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
-    fill_unrung(flat, scale, off_map, haloed, beside, plan.fills, *(ringing_of or (None, None)))
+    with fill_rung.kept_out(off_map):
+        fringes(flat, _YCBCR[0] * scale, width, off_map, plan.noise)
     return off_map
 
 
@@ -486,27 +478,6 @@ def _apart(
     apart[known] = np.abs(luma[known] - np.nanmedian(field[known], axis=1)) >= JPEG_FIELD_GAP
     alike = np.abs(field - luma[:, None]) < JPEG_FIELD_LUMA  # (NaN: False)
     return apart & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * data.sum(axis=1))
-
-
-def _on_map(
-    flat: np.ndarray, residual: np.ndarray, threshold: float, candidates: np.ndarray,
-    filled: np.ndarray | None,
-) -> np.ndarray:  # fmt: skip
-    """The pixels within the ``threshold`` (flat mask; no ``filled`` one)."""
-    on_map = np.ones(len(residual), bool) if flat.shape[-1] == 3 else residual <= threshold
-    on_map[candidates[residual[candidates] > threshold]] = False
-    if filled is not None:
-        on_map[filled] = False
-    return on_map
-
-
-def _filled(flat: np.ndarray, plan: Plan) -> np.ndarray | None:
-    """Flat mask of the pixels in the plan's fills (``_fills``: a figure's margin), or
-    None where it has none."""
-    if plan.fills is None or not len(plan.fills) or flat.shape[-1] < 3:
-        return None
-    filled = fill_pixels(flat, plan.fills)
-    return filled if filled.any() else None
 
 
 def _colorless(line: Polyline) -> bool:

@@ -28,6 +28,10 @@ the k-d tree), where the plot area cut out alone had none.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
 import numpy as np
 
 from truepix.color._decolorize._fills import fill_pixels
@@ -36,8 +40,8 @@ from truepix.color._decolorize._inked import _dilated
 
 __all__ = [
     "FILL_AREA", "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE",
-    "MARGIN_RING", "MARGIN_THIN", "fill_blends", "fill_side", "fill_unrung", "grown_within",
-    "margin_ring",
+    "MARGIN_RING", "MARGIN_THIN", "FillRinging", "fill_blends", "fill_side", "fill_unrung",
+    "filled_pixels", "grown_within", "margin_ring", "on_map_pixels",
 ]  # fmt: skip
 
 #: Fills narrower than twice this (px) are strokes, not a margin.
@@ -158,3 +162,55 @@ def fill_unrung(
         return
     added = np.flatnonzero(off_map & ~before)
     off_map[added[fill_blends(pixels, scale, added, beside[added], fills, colors, ycc)]] = False
+
+
+class FillRinging:
+    """JPEG's ringing of a figure's fill into the data beside it, for ``jpeg_off_map``:
+    ``rung`` (per candidate, :func:`fill_blends` against ``line``'s colors), and
+    :meth:`kept_out` around a step that may set it again. With ``on`` False, inert."""
+
+    def __init__(
+        self, pixels: np.ndarray, scale: float, fills: np.ndarray | None, shape: tuple,
+        candidates: np.ndarray, line: Any, ycc: np.ndarray, *, on: bool,
+    ) -> None:  # fmt: skip
+        self.on, self.candidates = on, candidates
+        self.rung = np.zeros(len(candidates), dtype=bool)
+        if on:
+            self.beside = fill_side(pixels, scale, fills, shape)
+            colors = line.colors_at(np.linspace(0, line.n_bins, 65))
+            self.of = pixels, scale, fills, colors, ycc
+            self.rung = fill_blends(pixels, scale, candidates, self.beside[candidates], fills,
+                                    colors, ycc)  # fmt: skip
+
+    @contextlib.contextmanager
+    def kept_out(self, off_map: np.ndarray, *, cores: bool = False) -> Iterator[None]:
+        """Unset in ``off_map`` what the step inside sets that is the fill's ringing
+        (:func:`fill_unrung`), and with ``cores`` the ``rung`` candidates too."""
+        before = off_map.copy() if self.on else None
+        yield
+        if self.on:
+            if cores:
+                off_map[self.candidates[self.rung]] = False
+            pixels, scale, fills, colors, ycc = self.of
+            fill_unrung(pixels, scale, off_map, before, self.beside, fills, colors, ycc)
+
+
+def on_map_pixels(
+    flat: np.ndarray, residual: np.ndarray, threshold: float, candidates: np.ndarray,
+    filled: np.ndarray | None,
+) -> np.ndarray:  # fmt: skip
+    """The pixels within the ``threshold`` (flat mask; no ``filled`` one)."""
+    on_map = np.ones(len(residual), bool) if flat.shape[-1] == 3 else residual <= threshold
+    on_map[candidates[residual[candidates] > threshold]] = False
+    if filled is not None:
+        on_map[filled] = False
+    return on_map
+
+
+def filled_pixels(flat: np.ndarray, fills: np.ndarray | None) -> np.ndarray | None:
+    """Flat mask of the pixels in a plan's ``fills`` (``_fills``: a figure's margin), or
+    None where it has none."""
+    if fills is None or not len(fills) or flat.shape[-1] < 3:
+        return None
+    filled = fill_pixels(flat, fills)
+    return filled if filled.any() else None
