@@ -33,43 +33,9 @@ from pathlib import Path
 
 import numpy as np
 
-CHILD = r"""
-import contextlib, io, json, sys, time
-case, path, out = sys.argv[1:4]
-wall, cpu = time.perf_counter(), time.process_time()
-import truepix as tp
-from numba.core import event
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _empty_cache import CHILD  # noqa: E402  (cold_start.py --empty-cache's child: one listener)
 
-class Compiles(event.Listener):
-    def __init__(self):
-        self.open, self.done = [], []
-    def on_start(self, ev):
-        self.open.append([time.thread_time(), 0.0])
-    def on_end(self, ev):
-        started, nested = self.open.pop()
-        total = time.thread_time() - started
-        if self.open:
-            self.open[-1][1] += total
-        function = ev.data["dispatcher"].py_func
-        name = function.__module__.removeprefix("truepix.") + "." + function.__qualname__
-        args = ", ".join(str(arg) for arg in ev.data["args"])
-        self.done.append((name, args, total - nested))
-
-compiles = Compiles()
-event.register("numba:compile", compiles)
-if case == "demo":
-    from truepix.cli.demo import command
-    with contextlib.redirect_stdout(io.StringIO()):
-        command.main(["--out", out], standalone_mode=False)
-else:
-    import numpy as np
-    cmap = "jet" if case == "jet" else "viridis"
-    tp.decolorize(np.load(path), cmap=cmap, vmin=0.0, vmax=1.0)
-print(json.dumps({
-    "wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
-    "file": tp.__file__, "compiles": compiles.done,
-}))
-"""
 
 
 def pictures(folder: Path, src: Path) -> dict[str, Path]:
@@ -109,7 +75,9 @@ def run_case(src: Path, case: str, picture: Path, folder: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(copy), NUMBA_CACHE_DIR=str(folder / "numba_cache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, case, str(picture), str(folder / "demo_out")],
+        # (the child reads viridis from a case naming it, else jet)
+        [sys.executable, "-c", CHILD, "viridis png" if case == "png" else case, str(picture),
+         str(folder / "demo_out")],
         capture_output=True, text=True, env=env,
     )  # fmt: skip
     if done.returncode:
@@ -121,16 +89,12 @@ def run_case(src: Path, case: str, picture: Path, folder: Path) -> dict:
     return run
 
 
-#: truepix's subpackages and modules, as the compile events name them (less ``truepix.``)
-OURS = ("color", "stacks", "figures", "display", "io", "cli", "_threads", "_shares", "_validate")
-
-
 def kernels(run: dict, most: int) -> None:
     """The ``most`` kernels of a run by compile CPU, their specializations summed
     (numba's own overloads -- np.empty, min, sorts -- in one row)."""
     per: dict[str, list] = {}
     for name, args, seconds in run["compiles"]:
-        key = name if name.split(".")[0] in OURS else "(numba's own)"
+        key = "(numba's own)" if name.startswith("numba.") else name
         entry = per.setdefault(key, [0, 0.0, []])
         entry[0], entry[1] = entry[0] + 1, entry[1] + seconds
         entry[2].append(args)
