@@ -180,7 +180,7 @@ _COARSE = _table(0.5, 64.0)
 def _histogram_z(values: np.ndarray, table: tuple[float, np.ndarray, np.ndarray]) -> np.ndarray:
     """Per reading, the largest z score (:func:`chroma_lattice`) of (readings, n, 63)
     coefficients ``values``; 0 where no frequency and step read enough of them. Each
-    frequency's bin counts times the bins' cosines (and read flags), summed."""
+    frequency's bin counts times the bins' cosines, summed, over its count of the bins read."""
     width, cosines, unread = table
     n_bins = len(cosines)
     n_read, n_frequencies = values.shape[0], values.shape[-1]
