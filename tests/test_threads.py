@@ -160,3 +160,70 @@ def _child_sum(n_rows: int) -> float:
     out = np.zeros(n_rows)
     split_rows(_fill, n_rows, out)
     return float(out.sum())
+
+
+def _blas_threads() -> int:
+    """numpy's BLAS's thread count (scipy's own copy, loaded later, is not numpy's)."""
+    from threadpoolctl import threadpool_info
+
+    (threads,) = {info["num_threads"] for info in threadpool_info()
+                  if info["user_api"] == "blas" and "numpy" in info["filepath"]}  # fmt: skip
+    return threads
+
+
+def test_blas_runs_on_the_calling_thread_inside_a_decode_and_is_restored() -> None:
+    from matplotlib.colors import Normalize
+    from threadpoolctl import threadpool_limits
+
+    import truepix as tp
+
+    seen = []
+
+    class Watched(Normalize):  # called by the decode to map positions back to data
+        def inverse(self, value):  # type: ignore[no-untyped-def]
+            seen.append(_blas_threads())
+            return super().inverse(value)
+
+    picture = tp.colorize(np.linspace(0, 1, 32 * 32).reshape(32, 32), cmap="viridis")
+    with threadpool_limits(limits=2, user_api="blas"):  # the user's setting (2 on CI's 2 cores)
+        values = tp.decolorize(picture, cmap="viridis", norm=Watched(0.0, 1.0))
+        assert _blas_threads() == 2  # restored after the call
+    assert seen and set(seen) == {1}
+    assert np.nanmax(np.abs(values - np.linspace(0, 1, 32 * 32).reshape(32, 32))) <= 1 / 256
+
+
+def test_blas_limit_shared_by_threads_nested_calls_and_errors() -> None:
+    import threading
+
+    from threadpoolctl import threadpool_limits
+
+    from truepix._threads import blas_on_caller
+
+    inside, barrier, original = [], threading.Barrier(4), _blas_threads()
+
+    @blas_on_caller
+    def work(depth: int) -> None:
+        inside.append(_blas_threads())
+        if depth:
+            work(depth - 1)  # nested: the outer call's limit holds
+        else:
+            barrier.wait(timeout=60)  # all four threads inside at once
+        inside.append(_blas_threads())
+
+    @blas_on_caller
+    def fails() -> None:
+        raise ValueError("inside")
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        users = [threading.Thread(target=work, args=(0,)) for _ in range(2)]
+        users += [threading.Thread(target=work, args=(1,))]
+        for user in users:
+            user.start()
+        work(0)  # (the fourth party at the barrier)
+        for user in users:
+            user.join(timeout=120)
+        with pytest.raises(ValueError, match="inside"):
+            fails()
+        assert _blas_threads() == 2  # the last one out restored the user's setting
+    assert len(inside) == 10 and set(inside) == {1}
+    assert _blas_threads() == original  # and the user's own limit could still be undone

@@ -20,17 +20,28 @@ libraries loaded later with their own copy, see the environment as it was. A
 policy or spin count the user set (``OMP_WAIT_POLICY``, ``GOMP_SPINCOUNT``), a pool
 already started (by the user's own numba code), or another threading layer (tbb,
 workqueue) is left alone.
+
+numpy's BLAS (OpenBLAS) has a pool of its own: a matrix product big enough wakes it,
+and its idle threads then spin for tens of milliseconds after each product. A decode's
+products are small and many (pixels times a 3x3 matrix, a table's 256 colors): on a
+whole JPEG'd figure the spinning was 12-23 % of decolorize's CPU and 10 % of
+read_figure's, and one product in the JPEG lattice test once made every decode 2.4x
+the CPU (``docs/decolorize.md``; ``benchmarks/idle_threads.py`` measures it).
+:func:`blas_on_caller` runs truepix's public calls with BLAS on the calling thread
+(threadpoolctl's limit, the way scikit-learn scopes it): their parallel work is
+numba's.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-__all__ = ["SPINCOUNT", "split_rows", "start_threads"]
+__all__ = ["SPINCOUNT", "blas_on_caller", "split_rows", "start_threads"]
 
 #: How long (libgomp's spin iterations) an idle OpenMP thread of numba's pool spins
 #: before it sleeps, as truepix starts the pool unless the user chose.
@@ -78,8 +89,10 @@ _pool_lock = threading.Lock()
 
 def _forget_pool() -> None:
     """In a forked child: the parent's pool threads do not exist here; a new pool is made."""
-    global _pool, _pool_lock
+    global _pool, _pool_lock, _blas_lock
     _pool, _pool_lock = None, threading.Lock()
+    _blas_lock = threading.Lock()
+    _blas["depth"] = 0  # (a call running in the parent is not running here)
 
 
 if hasattr(os, "register_at_fork"):  # (not on Windows)
@@ -178,3 +191,74 @@ def split_rows(kernel: Callable[..., Any], n_rows: int, *args: Any) -> None:
     bands.over.wait()
     if bands.error is not None:
         raise bands.error
+
+
+_blas: dict[str, Any] = {"depth": 0, "before": None, "libraries": None}
+_blas_lock = threading.Lock()
+
+
+def _blas_libraries() -> list[Any]:
+    """threadpoolctl's controllers of the BLAS libraries loaded now (numpy's), found once."""
+    if _blas["libraries"] is None:
+        from threadpoolctl import ThreadpoolController
+
+        found = ThreadpoolController().select(user_api="blas")  # (dl_iterate_phdr: ~10 ms)
+        _blas["libraries"] = list(found.lib_controllers)
+    return _blas["libraries"]
+
+
+def _set_blas_threads(numbers: list[int]) -> None:
+    """Each BLAS library's thread count, set from whichever thread calls.
+
+    threadpoolctl (>= 3.6) lets only one "controlling" thread set OpenBLAS's
+    process-wide count and ignores the others silently; truepix's calls may start in
+    one thread and end in another (dask's workers), so the gate is opened for each
+    setting and left open: truepix holds no claim on it between calls.
+    """
+    import threadpoolctl
+
+    gate = getattr(threadpoolctl, "OpenBLASController", None)
+    gate = getattr(gate, "clear_controlling_thread", None)  # (threadpoolctl < 3.6: none)
+    for library, number in zip(_blas_libraries(), numbers, strict=True):
+        if gate is not None:
+            gate(force=True)
+        library.set_num_threads(number)
+    if gate is not None:
+        gate(force=True)
+
+
+def blas_on_caller(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` run with numpy's BLAS on one thread (threadpoolctl), the user's
+    setting restored when the last such call in the process returns.
+
+    BLAS's thread count is the process's, not a thread's: calls running at once in
+    several threads (dask's workers) or inside each other share one limit, set by the
+    first and restored by the last, so none restores a limit another still needs.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> @blas_on_caller
+    ... def product(a):
+    ...     return a @ a.T
+    >>> product(np.eye(3)).tolist()[0]
+    [1.0, 0.0, 0.0]
+    """
+
+    @functools.wraps(function)
+    def on_caller(*args: Any, **kwargs: Any) -> Any:
+        with _blas_lock:
+            if _blas["depth"] == 0:
+                libraries = _blas_libraries()
+                _blas["before"] = [library.get_num_threads() for library in libraries]
+                _set_blas_threads([1] * len(libraries))
+            _blas["depth"] += 1
+        try:
+            return function(*args, **kwargs)
+        finally:
+            with _blas_lock:
+                _blas["depth"] -= 1
+                if _blas["depth"] == 0:
+                    _set_blas_threads(_blas["before"])
+
+    return on_caller

@@ -61,6 +61,11 @@ def _session() -> tuple[Any, list[str]]:
                 raise _install_hint("onnxruntime") from None
             options = ort.SessionOptions()
             options.intra_op_num_threads = 2
+            # onnxruntime's idle pool threads spin between operators by default; on the
+            # short runs of tick labels the spinning cost as much CPU as the work itself
+            # (one 800x600 figure's 14 runs: 395 -> 203 ms CPU, read_figure 1326 -> 1066
+            # ms; a busy machine's other processes get that core back). docs/figures.md
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.log_severity_level = 3
             session = ort.InferenceSession(
                 str(_model_path()), options, providers=["CPUExecutionProvider"]

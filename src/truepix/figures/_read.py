@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._threads import blas_on_caller
 from truepix.color._decolorize._translucent import blended_entry
 from truepix.color._identify._colorbar import Colorbar, find_colorbars
 from truepix.errors import InputError
@@ -450,6 +451,7 @@ def _grid_of(
     return rows, columns
 
 
+@blas_on_caller
 def read_figure(image: Any, /, *, calibration: Any = None) -> FigureReading:
     """Read a heatmap figure into calibrated data, with nothing given.
 

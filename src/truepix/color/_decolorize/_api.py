@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._threads import blas_on_caller
 from truepix._validate import refuse_plot_object
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
@@ -54,8 +55,7 @@ __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 #: when its distance is within AMBIGUITY_TOLERANCE DN of the best one.
 AMBIGUITY_GAP = 2.0
 AMBIGUITY_TOLERANCE = 1.5
-#: 8-bit tables: as ``cmap(x, bytes=True)`` truncates, as Agg rounds ... (``_tables.U8``).
-_U8 = tables.U8
+_U8 = tables.U8  # 8-bit tables: as cmap(x, bytes=True) truncates, as Agg rounds ...
 
 
 class Decolorizer:
@@ -394,6 +394,7 @@ class Decolorizer:
             )  # fmt: skip
         return values, n_nan
 
+    @blas_on_caller  # (numpy's products on this thread: no BLAS pool left spinning)
     def _run(self, image: Any, *, detailed: bool) -> DecolorizeResult:
         from truepix._validate import as_picture  # the one picture rule (gray, masks)
         given, (image, rows) = image, as_rows(image, self._gray_like, self.cmap)  # (N, 3|4)
@@ -442,8 +443,7 @@ class Decolorizer:
         fused = self._norm.kind != kernels.NORM_OTHER
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)
-        # JPEG: positions from the luma-weighted distance, validity from RGB
-        metric = plan.metric
+        metric = plan.metric  # JPEG: positions from the luma-weighted distance, validity from RGB
         if kind in _U8 and fused and simple:
             values, n_nan = self._values_u8(flat, kind, plan.max_code, metric)
             return DecolorizeResult(

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._threads import blas_on_caller
 from truepix.color._identify._bar import Colorbar, image_rgb8
 from truepix.color._identify._extend import (
     triangle_colors,
@@ -52,6 +53,7 @@ _GROW_STEP = 24  # DN between neighbouring cross-sections of a compressed bar's 
 Rect = tuple[int, int, int, int]
 
 
+@blas_on_caller
 def find_colorbar(image: Any, /) -> Colorbar | None:
     """Find the colorbar in a whole figure and read its colors.
 
@@ -141,6 +143,7 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     return with_extends(rgb, without_flat_ends(_grown(rgb, bar)))
 
 
+@blas_on_caller
 def find_colorbars(image: Any, /) -> list[Colorbar]:
     """Find every colorbar in a figure (one per panel, shared, several).
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from truepix._threads import blas_on_caller
 from truepix.color._catalog import ColormapEntry, get
 from truepix.color._identify import _candidate_tables, _cover, _discrete, _fast_maps, _twins
 from truepix.color._identify._candidate_tables import _candidates, _commonness, _Tables
@@ -252,6 +253,7 @@ def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.
     return cost, flipped
 
 
+@blas_on_caller
 def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     """Name the catalog colormap a picture (or a colorbar) was painted with.
 
