@@ -175,13 +175,14 @@ _AS_RGB = ("CMYK", "YCbCr", "LAB", "HSV")
 
 
 def refuse_plot_object(image: Any, /) -> None:
-    """Refuse a matplotlib Figure, Axes or artist passed where a picture's pixels go,
-    saying how to get them (numpy would make it a 0-d object array: "got shape ()").
+    """Refuse a matplotlib Figure, Axes or artist (or a plotnine ggplot, a seaborn
+    FacetGrid ...) passed where a picture's pixels go, saying how to get them (numpy
+    would make it a 0-d object array: "got shape ()").
 
     Raises
     ------
     UnsupportedInputError
-        ``image`` is a matplotlib object.
+        ``image`` is a matplotlib, plotnine or seaborn plot object.
 
     Examples
     --------
@@ -193,11 +194,20 @@ def refuse_plot_object(image: Any, /) -> None:
     truepix.errors.UnsupportedInputError: expected a picture (an array of pixels), got a matplotlib Figure; draw it into pixels first: fig.canvas.draw(); picture = np.asarray(fig.canvas.buffer_rgba())
     >>> plt.close(fig)
     """
-    if not type(image).__module__.startswith("matplotlib."):
-        return
-    kind = type(image).__name__
-    figure = getattr(image, "figure", None)
+    module, kind = type(image).__module__, type(image).__name__
     draw = "fig.canvas.draw(); picture = np.asarray(fig.canvas.buffer_rgba())"
+    if module.startswith("plotnine."):  # a ggplot: drawn by its own draw() into a Figure
+        msg = (f"expected a picture (an array of pixels), got a plotnine {kind}; draw it into "
+               "pixels first: canvas = matplotlib.backends.backend_agg.FigureCanvasAgg("
+               "plot.draw()); canvas.draw(); picture = np.asarray(canvas.buffer_rgba())")
+        raise UnsupportedInputError(msg)
+    if module.startswith("seaborn.") and hasattr(image, "figure"):  # FacetGrid, ClusterGrid ...
+        msg = (f"expected a picture (an array of pixels), got a seaborn {kind}; draw it into "
+               f"pixels first: fig = grid.figure; {draw}")
+        raise UnsupportedInputError(msg)
+    if not module.startswith("matplotlib."):
+        return
+    figure = getattr(image, "figure", None)
     if figure is not None and figure is not image:
         draw = draw.replace("fig.", f"{kind_name(image)}.figure.")
     msg = f"expected a picture (an array of pixels), got a matplotlib {kind}; "

@@ -273,3 +273,33 @@ def test_a_matplotlib_object_is_refused_with_how_to_draw_it(call) -> None:
     finally:
         plt.close(objects["fig"])
     assert picture.shape[-1] == 4 and tp.identify_colormap(picture)[0].name == "viridis"
+
+
+def test_a_plotnine_or_seaborn_plot_object_is_refused_with_how_to_draw_it() -> None:
+    # trial 53: a plotnine ggplot passed as the picture got "got shape ()"
+    import pandas as pd
+    import plotnine as p9
+    import seaborn as sns
+
+    frame = pd.DataFrame({"x": np.tile(np.arange(6), 4), "y": np.repeat(np.arange(4), 6)})
+    frame["z"] = frame.x * frame.y
+    plot = p9.ggplot(frame, p9.aes("x", "y", fill="z")) + p9.geom_tile()
+    grid = sns.FacetGrid(frame, col="y")
+    try:
+        for thing, kind, recipe in ((plot, "plotnine ggplot", "FigureCanvasAgg(plot.draw())"),
+                                    (grid, "seaborn FacetGrid", "fig = grid.figure")):  # fmt: skip
+            for call in (tp.identify_colormap, tp.read_figure,
+                         lambda o: tp.decolorize(o, cmap="viridis", vmin=0, vmax=1)):  # fmt: skip
+                with pytest.raises(UnsupportedInputError) as raised:
+                    call(thing)
+                message = str(raised.value)
+                assert message.startswith(f"expected a picture (an array of pixels), got a {kind};")
+                assert recipe in message and "\n" not in message, message
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(plot.draw())  # as the message says: a picture that decodes
+        canvas.draw()
+        picture = np.asarray(canvas.buffer_rgba())
+    finally:
+        plt.close("all")
+    assert picture.shape[-1] == 4 and tp.read_figure(picture).panels
