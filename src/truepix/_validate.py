@@ -253,7 +253,8 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     Gray becomes three equal channels; a Pillow palette image its colors
     (:func:`palette_colors`). ``stack=True`` also takes pictures
     stacked along leading axes, ``(..., H, W, 3|4)`` (a 2-D array is still one
-    gray picture). A masked array's masked pixels (any
+    gray picture); without it a one-picture stack ``(1, H, W, 3|4)`` (imageio's frames of a
+    GIF) is that picture. A masked array's masked pixels (any
     channel masked) become transparent -- alpha 0, "not data" -- unless
     ``refuse_mask`` gives the reason a mask means nothing to the caller.
 
@@ -300,6 +301,8 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
     if refuse_mask is not None:
         refuse_masked(image, reason=refuse_mask)
     array, mask = split_mask(image)
+    if not stack and array.ndim == 4 and len(array) == 1 and array.shape[-1] in _PICTURE_CHANNELS:
+        array, mask = array[0], None if mask is None else mask[0]  # (imageio's one-frame GIF)
     color = array.ndim == 3 or (stack and array.ndim > 3)
     shape_ok = array.ndim == 2 or (color and array.shape[-1] in _PICTURE_CHANNELS)
     if not shape_ok or array.size == 0:
@@ -308,6 +311,9 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
         if array.ndim >= 3 and array.shape[-3] in _PICTURE_CHANNELS and array.size:
             # (C, H, W), or (T, C, H, W) as tifffile reads an ImageJ 'TCYX' stack
             hint = "channels first (torch, rasterio)? pass np.moveaxis(picture, -3, -1)"
+        elif array.ndim == 4 and array.shape[-1] in _PICTURE_CHANNELS and array.size:
+            hint = f"a stack of {len(array)} pictures (imageio reads a GIF's frames so)?"
+            hint += " pass one: picture[0]"
         msg = f"expected a picture of shape (H, W) gray or {expected} RGB(A), got shape"
         raise ShapeError(f"{msg} {array.shape}; {hint}")
     check_picture_dtype(array.dtype)

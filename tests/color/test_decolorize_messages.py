@@ -215,6 +215,24 @@ def test_a_tcyx_stack_is_told_to_move_its_channels_too() -> None:
     assert np.abs(values - data).max() <= 1 / 256
 
 
+def test_imageios_gif_frames_are_read_and_a_stack_is_told_to_pass_one() -> None:
+    # trial 53: identify_colormap refused imageio's (1, H, W, 3) GIF with the hint about rows
+    import imageio.v3 as iio
+
+    data = np.linspace(0.0, 1.0, 60 * 80).reshape(60, 80)
+    frames = iio.imread(iio.imwrite("<bytes>", tp.colorize(data, cmap="viridis")[None, ..., :3],
+                                    extension=".gif"), extension=".gif", index=None)  # fmt: skip
+    assert frames.shape == (1, 60, 80, 3)
+    assert tp.identify_colormap(frames)[0].name == "viridis"
+    assert tp.read_figure(frames).shape == (60, 80)
+    values = tp.decolorize(frames, cmap="viridis", vmin=0, vmax=1)  # (a stack: one answer each)
+    assert values.shape == (1, 60, 80) and np.nanmax(np.abs(values[0] - data)) <= 2 / 256
+    hint = r"got shape \(2, 60, 80, 3\); a stack of 2 pictures .*pass one: picture\[0\]$"
+    for call in (tp.identify_colormap, tp.find_colorbar, tp.read_figure):
+        with pytest.raises(tp.errors.ShapeError, match=hint):
+            call(np.concatenate([frames, frames]))
+
+
 @pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
 def test_an_encoded_files_bytes_get_one_short_line(kind) -> None:
     # trial 49: a JPEG's bytes got an error of 2,207 characters, mostly their repr
