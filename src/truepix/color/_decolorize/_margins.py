@@ -72,9 +72,9 @@ FILL_STROKE_LUMA = 6.0
 #: this much (DN, luma) than the pixels FILL_STROKE_SIDES px away on both sides across
 #: it, the two sides alike and no fill between them (``stroke_ridges``), and the ridge
 #: runs FILL_STROKE_RUN pixels or more.
-FILL_STROKE_STEP = 8.0
-FILL_STROKE_SIDES = (2, 3)
-FILL_STROKE_RUN = 8
+FILL_STROKE_STEP = 6.0
+FILL_STROKE_SIDES = (2,)
+FILL_STROKE_RUN = 10
 
 
 def margin_ring(filled: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
@@ -210,14 +210,19 @@ def fill_side(near: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
 def fill_unrung(
     pixels: np.ndarray, scale: float, off_map: np.ndarray, before: np.ndarray | None,
     beside: np.ndarray, fills: np.ndarray, colors: np.ndarray, ycc: np.ndarray,
-) -> None:
+    near: np.ndarray | None = None, shape: tuple[int, int] | None = None,
+) -> None:  # fmt: skip
     """Unset in ``off_map`` (flat) the pixels set since ``before`` (a copy of it; None:
     nothing to do) that are a fill's ringing (:func:`fill_blends`, the same arguments):
-    a stroke's halo or fringe grown from a fill's JPEG'd blot."""
+    a stroke's halo or fringe grown from a fill's JPEG'd blot; with ``near`` (flat,
+    :func:`fill_near`; a picture of ``shape``), but a stroke's ridges (:func:`stroke_ridges`)."""
     if before is None:
         return
     added = np.flatnonzero(off_map & ~before)
-    off_map[added[fill_blends(pixels, scale, added, beside[added], fills, colors, ycc)]] = False
+    rung = added[fill_blends(pixels, scale, added, beside[added], fills, colors, ycc)]
+    if near is not None and len(rung):
+        rung = rung[~stroke_ridges(pixels, scale, rung, near, shape, ycc)]
+    off_map[rung] = False
 
 
 class FillRinging:
@@ -236,7 +241,7 @@ class FillRinging:
             near = fill_near(pixels, scale, fills)
             self.beside = fill_side(near, shape)
             colors = line.colors_at(np.linspace(0, line.n_bins, 65))
-            self.of = pixels, scale, fills, colors, ycc
+            self.of = pixels, scale, fills, colors, ycc, near, shape
             self.rung = fill_blends(pixels, scale, candidates, self.beside[candidates], fills,
                                     colors, ycc)  # fmt: skip
             if self.rung.any():  # (but a stroke's ridge beside the fill)
@@ -253,7 +258,7 @@ class FillRinging:
         labelled = groups > 0
         if not self.on or not (self.rung & labelled).any():
             return
-        pixels, scale, _, _, ycc = self.of
+        pixels, scale, _, _, ycc, _, _ = self.of
         own = np.where(labelled & ~self.rung & ~self.beside[self.candidates], groups, 0)
         if not own.any():
             return
@@ -272,12 +277,12 @@ class FillRinging:
         if self.on:
             if cores:
                 off_map[self.candidates[self.rung]] = False
-            pixels, scale, fills, colors, ycc = self.of
+            pixels, scale, fills, colors, ycc, near, shape = self.of
             if len(self.held):  # (what a passing stroke's halo holds stays)
                 before = before | _dilated(np.isin(np.arange(len(off_map)), self.held)
-                                           & off_map, (len(off_map) // self.width,
-                                                       self.width), 1) & off_map
-            fill_unrung(pixels, scale, off_map, before, self.beside, fills, colors, ycc)
+                                           & off_map, shape, 1) & off_map
+            fill_unrung(pixels, scale, off_map, before, self.beside, fills, colors, ycc, near,
+                        shape)  # fmt: skip
 
 
 def on_map_pixels(
