@@ -156,7 +156,9 @@ def test_grow_matches_a_plain_search_on_decodes(calls: list[tuple], budget: int 
         assert np.array_equal(out, want)
         grew += int(np.count_nonzero(want) > np.count_nonzero(args[4]))
     tolerances = {call[-2] for call in calls}
-    assert len(calls) >= 8 and grew >= 4 and len(tolerances) == 2  # strokes grew; gray's call
+    # strokes grew; gray's call (and a figure's strokes beside its margin: _margins.spare)
+    assert len(calls) >= 8 and grew >= 4
+    assert {_jpeg.JPEG_STROKE_LUMA, _jpeg.JPEG_GRAY_LUMA} <= tolerances
 
 
 @pytest.mark.parametrize("seed", range(6))

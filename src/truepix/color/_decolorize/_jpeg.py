@@ -355,6 +355,7 @@ def jpeg_off_map(
                      inks=inks)] = 0
     fill_rung = FillRinging(flat, scale, plan.fills, (height, width), candidates, line, _YCBCR,
                             on=fill_ring is not None and not colorless)  # (a fill's, JPEG'd)
+    fill_rung.spare(groups, n_groups)
     groups[fill_rung.rung] = 0
     n_groups = chain_cores(flat, scale, width, candidates, weak & ~blend, distance, groups,
                            n_groups)  # fmt: skip

@@ -1,0 +1,70 @@
+"""A stroke drawn beside a flat fill (a white empty region amid the data) is no ringing
+of the fill: JPEG q75 keeps it a ridge of its own, data on both sides across it, where
+the fill's ringing lies along the fill's edge with the fill on one side
+(``_margins.stroke_ridges``; a black line 3-5 px from the white region over jet's dark
+blues: 18-56 % of its core flagged, before)."""
+
+import io
+import warnings
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from PIL import Image  # noqa: E402
+from scipy.ndimage import binary_dilation  # noqa: E402
+
+import truepix as tp  # noqa: E402
+from truepix.errors import OffMapWarning  # noqa: E402
+
+
+def _pictures(cmap: str, low: float, high: float, gap: int, ink: str | None):
+    """A seeded field between ``low`` and ``high`` (vmin 0, vmax 1) with a white region
+    (masked, 60 x 120 px), and with ``ink``, a line below it and one right of it, ``gap``
+    px from its edge (240 x 160 px): the PNG and the JPEG q75."""
+    rng = np.random.default_rng(0)
+    yy, xx = np.mgrid[0:160, 0:240]
+    wave = 0.5 + 0.5 * np.sin(xx / 9.0) * np.cos(yy / 7.0)
+    field = low + (high - low) * wave + 0.01 * rng.normal(size=xx.shape)
+    mask = np.zeros(field.shape, dtype=bool)
+    mask[40:100, 60:180] = True
+    fig = plt.figure(figsize=(2.4, 1.6))
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_axis_off()
+    ax.imshow(np.ma.masked_array(field, mask), cmap=cmap, vmin=0, vmax=1,
+              extent=(0, 240, 160, 0), interpolation="nearest")  # fmt: skip
+    if ink is not None:
+        ax.plot([50, 190], [100 + gap, 100 + gap], color=ink, lw=1.5)
+        ax.plot([180 + gap, 180 + gap], [30, 110], color=ink, lw=1.5)
+    ax.set_xlim(0, 240)
+    ax.set_ylim(160, 0)
+    pictures = []
+    for fmt, extra in (("png", {}), ("jpeg", {"pil_kwargs": {"quality": 75}})):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=100, **extra)
+        pictures.append(np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")))
+    plt.close(fig)
+    return pictures
+
+
+@pytest.mark.parametrize(("cmap", "low", "high", "gap"), [
+    ("jet", 0.03, 0.18, 3), ("jet", 0.03, 0.18, 5), ("viridis", 0.0, 0.3, 4),
+])  # fmt: skip
+def test_jpeg_black_line_beside_a_white_region_stays_flagged(cmap, low, high, gap):
+    plain_png, plain = _pictures(cmap, low, high, gap, None)
+    png, jpeg = _pictures(cmap, low, high, gap, "k")
+    white = (plain_png >= 250).all(axis=-1)
+    drawn = np.abs(png.astype(int) - plain_png.astype(int)).max(axis=-1)
+    core = (drawn > 0.5 * drawn.max()) & ~white  # (the line's core, over the data)
+    data = ~white & ~binary_dilation(drawn > 20, iterations=3)
+    values = tp.decolorize(jpeg, cmap=cmap, vmin=0, vmax=1)
+    assert np.isnan(values[core]).mean() >= 0.95
+    assert np.isnan(values[data]).mean() < 0.002
+    # ... and the same data without the line keeps its values, along the white region too
+    # (jet's: a white region beside its lowest values, where its extend color could be)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OffMapWarning)
+        alone = tp.decolorize(plain, cmap=cmap, vmin=0, vmax=1)
+    assert np.isnan(alone[~white]).mean() < 0.002
