@@ -29,6 +29,13 @@ __all__ = ["alone", "luma_spread", "strung"]
 #: cores of sharp texture. Gray maps are left out: data there keeps no chroma at all.
 JPEG_FOREIGN_TILE = 16
 JPEG_FOREIGN_PIXELS = 8
+#: ... JPEG_FOREIGN_CLUMP of them 8-connected: a stroke's ink runs along it, where JPEG's
+#: luma undershoot beside a thin line of a map's dark end (the motorcycle disparity's
+#: invalid pixels, jet's navy and turbo's dark purple between its red fields) dips past
+#: the map's luma in specks: its cores of 71-400 px hold 8-24 such pixels in groups of
+#: 1-5 (jet / turbo q50 4 / 21 cores, q75 1 / 6), a black stroke's cores over jet's camera
+#: and a smooth field (tests/color/_annotate.py, q50-q90) runs of 6-864.
+JPEG_FOREIGN_CLUMP = 6
 #: ... unless the picture holds a stroke strung of cores: JPEG_STRUNG_PIXELS or more
 #: core pixels linked through JPEG_LINK_CELL-pixel cells (cores in the same or touching
 #: cells, up to 16-31 px apart) whose luma spreads by at most JPEG_STRUNG_SPREAD DN
@@ -189,6 +196,8 @@ def alone(
     labelled = groups > 0
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     evidence = strength >= JPEG_FOREIGN_PIXELS
+    if evidence.any():  # (JPEG's dips are specks: JPEG_FOREIGN_CLUMP)
+        evidence &= _clumped(groups, candidates, labelled & foreign, width, height, n_groups)
     if cyclic:  # (one ink, not the hue texture's blends: JPEG_CYCLIC_INK_SPREAD)
         inked = labelled & foreign
         one_ink = luma_spread(groups[inked], luma[inked], n_groups + 1)[1] <= (
@@ -208,6 +217,20 @@ def alone(
         kept[_inked(groups, candidates, inside, inks, width, height)] = True
     kept[groups[labelled & (foreign | near)]] = True
     return labelled & ~kept[groups]
+
+
+def _clumped(
+    groups: np.ndarray, candidates: np.ndarray, foreign: np.ndarray, width: int, height: int,
+    n_groups: int,
+) -> np.ndarray:  # fmt: skip
+    """Per core label (below ``n_groups + 1``): whether JPEG_FOREIGN_CLUMP or more of its
+    ``foreign`` pixels (per candidate; sorted flat indices ``candidates``) are 8-connected."""
+    label = groups[foreign]
+    clump = groups_of(candidates[foreign], width, height)
+    size = np.bincount(clump)
+    largest = np.zeros(n_groups + 1, dtype=np.int64)
+    np.maximum.at(largest, label, size[clump])
+    return largest >= JPEG_FOREIGN_CLUMP
 
 
 def _inked(
