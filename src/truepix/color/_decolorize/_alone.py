@@ -7,6 +7,8 @@ cores (``strung``); the others are JPEG's misses on textured data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from truepix.color._decolorize._grow import groups_of
@@ -29,6 +31,13 @@ __all__ = ["alone", "luma_spread", "strung"]
 #: cores of sharp texture. Gray maps are left out: data there keeps no chroma at all.
 JPEG_FOREIGN_TILE = 16
 JPEG_FOREIGN_PIXELS = 8
+#: ... JPEG_FOREIGN_CLUMP of them 8-connected: a stroke's ink runs along it, where JPEG's
+#: luma undershoot beside a thin line of a map's dark end (the motorcycle disparity's
+#: invalid pixels, jet's navy and turbo's dark purple between its red fields) dips past
+#: the map's luma in specks: its cores of 71-400 px hold 8-24 such pixels in groups of
+#: 1-5 (jet / turbo q50 4 / 21 cores, q75 1 / 6), a black stroke's cores over jet's camera
+#: and a smooth field (tests/color/_annotate.py, q50-q90) runs of 6-864.
+JPEG_FOREIGN_CLUMP = 6
 #: ... unless the picture holds a stroke strung of cores: JPEG_STRUNG_PIXELS or more
 #: core pixels linked through JPEG_LINK_CELL-pixel cells (cores in the same or touching
 #: cells, up to 16-31 px apart) whose luma spreads by at most JPEG_STRUNG_SPREAD DN
@@ -83,6 +92,12 @@ JPEG_STRUNG_LONG_SPREAD = 75.0
 #: 0.30 or more of one of them (a black line over a smooth jet field, q50: 0.32, 0.36).
 JPEG_STRUNG_PEAK = 0.3
 JPEG_STRUNG_PEAK_LUMA = 15
+#: A structure whose pixels at its one luma (the peak, JPEG_STRUNG_PEAK_LUMA) are a line
+#: of the map's colored end (``_end_piles.end_line``: within its PILE_LUMA, of its chroma
+#: against the fields beside) is data's floor, whichever rule strung it: the flat cells of
+#: tests/color/test_decolorize_disparity.py with 2 px lines of the first color, JPEG q50
+#: jet 8.53 % holes (seed 1; 1561 px, 0.48 at luma 29), rainbow 12.07 % (seed 0), q75 jet
+#: 5.41 % (seed 0: 44 px at 5.7 DN, JPEG_STRUNG_SHORT).
 #: ... and one of JPEG_STRUNG_SHORT whose luma spreads by at most JPEG_STRUNG_FLAT DN:
 #: gray contours on viridis (drawn figure) string into 15-32 px at 3.6-5.6 DN (flagged
 #: 0 -> 65.3 %, as before ``_alone``); texture's structures of 30+ px spread 18+ DN
@@ -167,6 +182,7 @@ def alone(
     groups: np.ndarray, n_groups: int, candidates: np.ndarray, foreign: np.ndarray,
     luma: np.ndarray, width: int, height: int, *, cyclic: bool = False,
     ring: np.ndarray | None = None, inks: np.ndarray | None = None,
+    end_line: Callable[[np.ndarray, np.ndarray], bool] | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Per candidate: whether its core lies alone, far from any clearly foreign core.
 
@@ -184,11 +200,14 @@ def alone(
     margin: its cores string along that edge, and tell of no stroke. ``inks`` (per
     candidate, or None): a stroke's ink over the one field across it (``_dips``); the
     cores of a structure holding JPEG_INKED_PIXELS of them (JPEG_INKED_SHARE) never lie
-    alone.
+    alone. ``end_line`` (or None): whether pixels at one luma are a line of the map's end
+    color (``strung``).
     """
     labelled = groups > 0
     strength = np.bincount(groups[labelled & foreign], minlength=n_groups + 1)
     evidence = strength >= JPEG_FOREIGN_PIXELS
+    if evidence.any():  # (JPEG's dips are specks: JPEG_FOREIGN_CLUMP)
+        evidence &= _clumped(groups, candidates, labelled & foreign, width, height, n_groups)
     if cyclic:  # (one ink, not the hue texture's blends: JPEG_CYCLIC_INK_SPREAD)
         inked = labelled & foreign
         one_ink = luma_spread(groups[inked], luma[inked], n_groups + 1)[1] <= (
@@ -198,31 +217,57 @@ def alone(
     unseen = cyclic and not evidence.any()
     inside = labelled if ring is None else labelled & ~ring
     inked = None if inks is None else inks[inside]
-    if not unseen and strung(candidates[inside], luma[inside], width, height, inked):
+    if not unseen and strung(candidates[inside], luma[inside], width, height, inked, end_line):
         return np.zeros_like(labelled)
-    evidence |= _blobs(groups[labelled], candidates[labelled], luma[labelled], width, n_groups)
+    blobs = _blobs(groups[labelled], candidates[labelled], luma[labelled], width, n_groups)
+    if end_line is not None:  # (a line of the map's end color, blended with a field)
+        for label in np.flatnonzero(blobs):
+            core = groups == label
+            blobs[label] = not end_line(candidates[core], luma[core])
+    evidence |= blobs
     foreign = labelled & evidence[groups]
     near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     if inks is not None:
-        kept[_inked(groups, candidates, inside, inks, width, height)] = True
+        kept[_inked(groups, candidates, inside, inks, width, height, end_line, luma)] = True
     kept[groups[labelled & (foreign | near)]] = True
     return labelled & ~kept[groups]
 
 
+def _clumped(
+    groups: np.ndarray, candidates: np.ndarray, foreign: np.ndarray, width: int, height: int,
+    n_groups: int,
+) -> np.ndarray:  # fmt: skip
+    """Per core label (below ``n_groups + 1``): whether JPEG_FOREIGN_CLUMP or more of its
+    ``foreign`` pixels (per candidate; sorted flat indices ``candidates``) are 8-connected."""
+    label = groups[foreign]
+    clump = groups_of(candidates[foreign], width, height)
+    size = np.bincount(clump)
+    largest = np.zeros(n_groups + 1, dtype=np.int64)
+    np.maximum.at(largest, label, size[clump])
+    return largest >= JPEG_FOREIGN_CLUMP
+
+
 def _inked(
     groups: np.ndarray, candidates: np.ndarray, inside: np.ndarray, inks: np.ndarray,
-    width: int, height: int,
+    width: int, height: int, end_line: Callable[[np.ndarray, np.ndarray], bool] | None = None,
+    luma: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """The core labels (of ``groups``, per candidate) of the structures (``strung``'s
     cells, the ``inside`` cores') that hold JPEG_INKED_PIXELS ``inks`` or more, at least
-    JPEG_INKED_SHARE of their pixels."""
+    JPEG_INKED_SHARE of their pixels -- whose inks are no line of the map's end color
+    (``end_line``, called with their pixels and ``luma``, per candidate)."""
     if not np.any(inks & inside):
         return np.zeros(0, dtype=np.int64)
     structure = _structures(candidates[inside], width, height)
     count = np.bincount(structure).astype(np.float64)
     inked = np.bincount(structure, inks[inside].astype(np.float64), minlength=len(count))
     stroke = (inked >= JPEG_INKED_PIXELS) & (inked >= JPEG_INKED_SHARE * count)
+    if end_line is not None:
+        pixels, ink, ink_luma = candidates[inside], inks[inside], luma[inside]
+        for label in np.flatnonzero(stroke):
+            at = (structure == label) & ink
+            stroke[label] = not end_line(pixels[at], ink_luma[at])
     return groups[inside][stroke[structure]]
 
 
@@ -272,6 +317,7 @@ def _blobs(
 def strung(
     pixels: np.ndarray, luma: np.ndarray, width: int, height: int,
     inks: np.ndarray | None = None,
+    end_line: Callable[[np.ndarray, np.ndarray], bool] | None = None,
 ) -> bool:  # fmt: skip
     """Whether the core pixels (sorted flat indices; ``luma`` in DN) string into a
     stroke: JPEG_STRUNG_PIXELS or more in 8-connected JPEG_LINK_CELL-pixel cells,
@@ -279,7 +325,9 @@ def strung(
     JPEG_STRUNG_SHORT within JPEG_STRUNG_FLAT DN, JPEG_STRUNG_MID within
     JPEG_STRUNG_MID_SPREAD DN, or JPEG_STRUNG_LONG within
     JPEG_STRUNG_LONG_SPREAD DN -- of one ink where ``inks`` (per pixel: a stroke's
-    ink over the field across it, ``_dips``) are given (``_one_ink``)."""
+    ink over the field across it, ``_dips``) are given (``_one_ink``) -- and not a line
+    of the map's end color: ``end_line`` (or None) called with a structure's pixels within
+    JPEG_STRUNG_PEAK_LUMA of the peak of its luma and their luma (JPEG_END_LINE)."""
     if len(pixels) == 0:
         return False
     structure = _structures(pixels, width, height)
@@ -290,7 +338,18 @@ def strung(
     lengthy = (count >= JPEG_STRUNG_LONG) & (spread <= JPEG_STRUNG_LONG_SPREAD)
     if inks is not None and lengthy.any():
         lengthy &= _one_ink(structure, luma, inks, len(count))
-    return bool(np.any(one_color | lengthy))
+    stroke = np.flatnonzero(one_color | lengthy)
+    if end_line is None or not len(stroke):
+        return bool(len(stroke))
+    for label in stroke:
+        at = np.flatnonzero(structure == label)
+        levels = np.bincount(np.clip(np.round(luma[at]), 0, 255).astype(np.int64), minlength=256)
+        window = np.ones(2 * JPEG_STRUNG_PEAK_LUMA + 1)
+        peak = int(np.argmax(np.convolve(levels, window, mode="same")))
+        at = at[np.abs(luma[at] - peak) <= JPEG_STRUNG_PEAK_LUMA]
+        if not end_line(pixels[at], luma[at]):
+            return True
+    return False
 
 
 def _one_ink(structure: np.ndarray, luma: np.ndarray, inks: np.ndarray, n: int) -> np.ndarray:

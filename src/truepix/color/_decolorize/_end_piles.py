@@ -45,7 +45,8 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR
 
 __all__ = [
-    "PILE_LUMA", "UNDERSHOOT_APART", "colored_ends", "end_color", "end_lines", "end_undershoots",
+    "PILE_LUMA", "UNDERSHOOT_APART", "colored_ends", "end_color", "end_line", "end_lines",
+    "end_undershoots",
     "END_INK_GAIN", "end_gain", "inked_end", "inked_end_runs",
 ]
 
@@ -59,6 +60,15 @@ PILE_LUMA = 16.0
 #: only where a blend of its sides' with gray lies UNDERSHOOT_APART DN or more from one
 #: with the end's (``end_undershoots``).
 UNDERSHOOT_APART = 20.0
+#: ``end_line`` asks the chroma of the pixels whose sides lie UNDERSHOOT_APART from the
+#: end's color, and only where END_LINE_APART of them do: a black stroke's inks over
+#: jet's dark blue (the camera's coat, tests/color/_annotate.py, q50) fit the end's blend
+#: as well as gray's there (27 % of a black text's and lines' pixels lost to it).
+END_LINE_APART = 0.5
+#: ... and there its median gain of gray (``_fits_end``) must be under END_LINE_GAIN DN: the
+#: end's lines -6.8 to -12.8 DN, that black stroke's inks (114 px, luma 19.7) +0.8, black
+#: strokes' strung cores over jet's and rainbow's fields +10.1 to +36.5.
+END_LINE_GAIN = -3.0
 #: The jump ink at a near-black (white) end's luma (``inked_end``) is a stroke's where its
 #: cores' chroma fits a blend of their sides' with gray END_INK_GAIN DN or more better than
 #: one with the map's color at the ink (``end_gain``, the median): magma's disparity lines
@@ -140,13 +150,48 @@ def end_gain(
     return float(np.median(gain))
 
 
+def end_line(
+    flat: np.ndarray, scale: float, width: int, line: Polyline, pixels: np.ndarray,
+    luma: np.ndarray,
+) -> bool:  # fmt: skip
+    """Whether cores' ``pixels`` (flat indices, rows of ``width``) at one luma (``luma``,
+    DN, their median) are a line of a colored end of the map (``colored_ends``): within
+    PILE_LUMA of the end's luma, and of its color against the fields beside them
+    (``_fits_end``, the sides as ``end_undershoots`` reads them). ``_alone.strung`` took
+    such lines for a stroke of one ink: 2 px lines of jet's dark blue (rainbow's purple)
+    between flat cells (tests/color/test_decolorize_disparity.py's ``_cells``), JPEG q50,
+    strung 1561-2189 px, 0.40-0.49 of them within 15 DN of one luma 2-15 DN above the
+    end's; their median gain of gray (``_end_inks._to_segment``) -7.7 to -12.8 DN, a black
+    stroke's over jet's and rainbow's smooth field and camera (tests/color/_annotate.py,
+    q50-q90) +10.1 to +36.5 at 17-26 DN (jet's dark blue: 14.5).
+    """
+    from truepix.color._decolorize._end_inks import _to_segment
+
+    if not len(pixels) or line.cyclic:
+        return False
+    lumas = line.vertices @ _YCBCR[0]
+    for end in colored_ends(line):
+        end_luma = float(end @ _YCBCR[0])
+        if abs(float(np.median(luma)) - end_luma) > PILE_LUMA:
+            continue
+        darkest = end_luma - lumas.min() <= lumas.max() - end_luma
+        sides = _brightest_sides(flat, scale, width, pixels, darkest)
+        ends = np.broadcast_to(end @ _YCBCR[1:].T, sides.shape)
+        apart = _to_segment(np.zeros_like(sides), sides, ends) >= UNDERSHOOT_APART
+        if apart.mean() < END_LINE_APART:
+            continue  # (over fields of the end's own hue the chroma cannot tell)
+        if _fits_end(flat, scale, pixels[apart], sides[apart], end, END_LINE_GAIN):
+            return True
+    return False
+
+
 def _fits_end(
     flat: np.ndarray, scale: float, pixels: np.ndarray, side_chroma: np.ndarray,
-    end: np.ndarray,
+    end: np.ndarray, gate: float | None = None,
 ) -> bool:  # fmt: skip
     """Whether the median of the ``pixels``' (flat indices) (Cb, Cr) fits a blend of
     their sides' (``side_chroma``, DN) with the ``end`` color's (RGB, DN) no worse than
-    ``_end_inks.END_GATE`` DN beyond one with gray."""
+    ``gate`` DN (default ``_end_inks.END_GATE``) beyond one with gray."""
     from truepix.color._decolorize._end_inks import END_GATE, _to_segment
 
     chroma = flat[pixels, :3] @ _YCBCR[1:].T * scale
@@ -154,7 +199,7 @@ def _fits_end(
     gain = _to_segment(chroma, side_chroma, ends) - _to_segment(
         chroma, side_chroma, np.zeros_like(side_chroma)
     )  # fmt: skip
-    return bool(np.median(gain) < END_GATE)
+    return bool(np.median(gain) < (END_GATE if gate is None else gate))
 
 
 def inked_end(ink_luma: np.ndarray, end_colors: np.ndarray, ends: tuple[bool, bool]) -> np.ndarray:

@@ -8,6 +8,8 @@ it does not explain is judged by shape: annotations are strokes of one color (``
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
@@ -21,7 +23,7 @@ from truepix.color._decolorize._dips import ink_dips
 from truepix.color._decolorize._discrete import mixed_cores, ringing
 from truepix.color._decolorize._edges import beyond_cores, resized_blends
 from truepix.color._decolorize._end_inks import end_ink_strokes, ink_ends
-from truepix.color._decolorize._end_piles import end_undershoots
+from truepix.color._decolorize._end_piles import end_line, end_undershoots
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
@@ -352,7 +354,7 @@ def jpeg_off_map(
                                JPEG_CANDIDATE)
         groups[alone(groups, n_groups, candidates, foreign, luma_of, width, height,
                      cyclic=line.cyclic, ring=None if margin is None else margin[candidates],
-                     inks=inks)] = 0
+                     inks=inks, end_line=partial(end_line, flat, scale, width, line))] = 0
     fill_rung = FillRinging(flat, scale, plan.fills, (height, width), candidates, line, _YCBCR,
                             on=fill_ring is not None and not colorless)  # (a fill's, JPEG'd)
     fill_rung.spare(groups, n_groups)
