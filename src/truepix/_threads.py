@@ -34,7 +34,7 @@ numba's.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import os
 import threading
 from collections.abc import Callable
@@ -227,38 +227,39 @@ def _set_blas_threads(numbers: list[int]) -> None:
         gate(force=True)
 
 
-def blas_on_caller(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` run with numpy's BLAS on one thread (threadpoolctl), the user's
-    setting restored when the last such call in the process returns.
+class _BlasOnCaller(contextlib.ContextDecorator):
+    """numpy's BLAS on one thread inside (threadpoolctl): ``with blas_on_caller:`` or
+    ``@blas_on_caller``; the user's setting is restored when the last such block in the
+    process ends.
 
-    BLAS's thread count is the process's, not a thread's: calls running at once in
+    BLAS's thread count is the process's, not a thread's: blocks running at once in
     several threads (dask's workers) or inside each other share one limit, set by the
-    first and restored by the last, so none restores a limit another still needs.
+    first and restored by the last, so none restores a limit another still needs. A
+    public function whose callees warn with a ``stacklevel`` uses ``with``: a
+    decorator's wrapper is one more frame between the warning and the user's line.
 
     Examples
     --------
     >>> import numpy as np
-    >>> @blas_on_caller
-    ... def product(a):
-    ...     return a @ a.T
-    >>> product(np.eye(3)).tolist()[0]
+    >>> with blas_on_caller:
+    ...     (np.eye(3) @ np.eye(3)).tolist()[0]
     [1.0, 0.0, 0.0]
     """
 
-    @functools.wraps(function)
-    def on_caller(*args: Any, **kwargs: Any) -> Any:
+    def __enter__(self) -> None:
         with _blas_lock:
             if _blas["depth"] == 0:
                 libraries = _blas_libraries()
                 _blas["before"] = [library.get_num_threads() for library in libraries]
                 _set_blas_threads([1] * len(libraries))
             _blas["depth"] += 1
-        try:
-            return function(*args, **kwargs)
-        finally:
-            with _blas_lock:
-                _blas["depth"] -= 1
-                if _blas["depth"] == 0:
-                    _set_blas_threads(_blas["before"])
 
-    return on_caller
+    def __exit__(self, *exc: object) -> None:
+        with _blas_lock:
+            _blas["depth"] -= 1
+            if _blas["depth"] == 0:
+                _set_blas_threads(_blas["before"])
+
+
+#: The one :class:`_BlasOnCaller` (it holds no state of its own: ``_blas`` does).
+blas_on_caller = _BlasOnCaller()

@@ -168,8 +168,10 @@ def test_a_bar_found_only_within_other_colors_is_doubted() -> None:
     figure[20:200, 20:200] = (230, 140, 40)  # a plot of one color
     ramp = tp.colorize(np.linspace(1, 0, 120), cmap="viridis", vmin=0, vmax=1)[:, :3]
     figure[50:170, 104:116] = ramp[:, None]
-    with pytest.warns(ColorbarDoubtWarning, match="expected a colorbar on the figure's paper"):
+    doubt = "expected a colorbar on the figure's paper"
+    with pytest.warns(ColorbarDoubtWarning, match=doubt) as caught:
         bar = tp.find_colorbar(figure)
+    assert caught[0].filename == __file__  # points at the user's call
     assert bar is not None and bar.bbox[1] >= 50 and bar.bbox[3] <= 170
 
 

@@ -53,7 +53,6 @@ _GROW_STEP = 24  # DN between neighbouring cross-sections of a compressed bar's 
 Rect = tuple[int, int, int, int]
 
 
-@blas_on_caller
 def find_colorbar(image: Any, /) -> Colorbar | None:
     """Find the colorbar in a whole figure and read its colors.
 
@@ -99,48 +98,49 @@ def find_colorbar(image: Any, /) -> Colorbar | None:
     >>> bar.colors[0].tolist() == ramp[-1].tolist()  # low end first
     True
     """
-    from truepix._validate import as_picture  # the one picture rule
+    with blas_on_caller:  # (not a decorator: the doubt warning's stacklevel is the user's)
+        from truepix._validate import as_picture  # the one picture rule
 
-    why = "a colorbar is found among all the pixels of a figure"
-    rgb, _ = image_rgb8(as_picture(image, refuse_mask=why))
-    best: tuple[float, Colorbar] | None = None
-    readings = {tolerance: _bars(rgb, tolerance) for tolerance in _TOLERANCES}
-    exact = _best_bar(readings[0])
-    for tolerance in _TOLERANCES:
-        found = exact if tolerance == 0 else _best_bar(readings[tolerance])
-        if found is not None and tolerance and exact is not None:
-            # the same bar seen through noise shows more "colors": an exact reading wins
-            # when it is one (no more colors than a colormap has)
-            if _overlap(exact[1].bbox, found[1].bbox) and len(exact[1].colors) <= 260:
-                found = (_NOISY_WEIGHT * found[0], found[1])
-        if found is not None and (best is None or found[0] > best[0]):
-            best = found
-    if best is None:
-        return None
-    every = [r for found in readings.values() for r in found]
-    bar = _rejoined(rgb, _whole(best[1], every), every)
-    if _within_plot(rgb, bar):
-        # a strip of a plot: the best-scored reading that stands on the paper, if one does
-        for _, _, build in sorted(every, key=lambda item: -item[0])[:_MAX_BARS]:
-            other = build()
-            if other is not None and not _within_plot(rgb, other):
-                bar = _whole(other, every)
-                break
-        else:
-            import warnings
+        why = "a colorbar is found among all the pixels of a figure"
+        rgb, _ = image_rgb8(as_picture(image, refuse_mask=why))
+        best: tuple[float, Colorbar] | None = None
+        readings = {tolerance: _bars(rgb, tolerance) for tolerance in _TOLERANCES}
+        exact = _best_bar(readings[0])
+        for tolerance in _TOLERANCES:
+            found = exact if tolerance == 0 else _best_bar(readings[tolerance])
+            if found is not None and tolerance and exact is not None:
+                # the same bar seen through noise shows more "colors": an exact reading wins
+                # when it is one (no more colors than a colormap has)
+                if _overlap(exact[1].bbox, found[1].bbox) and len(exact[1].colors) <= 260:
+                    found = (_NOISY_WEIGHT * found[0], found[1])
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        if best is None:
+            return None
+        every = [r for found in readings.values() for r in found]
+        bar = _rejoined(rgb, _whole(best[1], every), every)
+        if _within_plot(rgb, bar):
+            # a strip of a plot: the best-scored reading that stands on the paper, if one does
+            for _, _, build in sorted(every, key=lambda item: -item[0])[:_MAX_BARS]:
+                other = build()
+                if other is not None and not _within_plot(rgb, other):
+                    bar = _whole(other, every)
+                    break
+            else:
+                import warnings
 
-            from truepix.errors import ColorbarDoubtWarning
+                from truepix.errors import ColorbarDoubtWarning
 
-            msg = (
-                f"expected a colorbar on the figure's paper, got the strip {bar.bbox} with other"
-                " colors on three or four sides (a stretch of a plot, or a bar inset in one);"
-                " check it, or give the colormap and limits"
-            )
-            warnings.warn(msg, ColorbarDoubtWarning, stacklevel=2)
-    # a compressed bar's end near the paper, which the noisy search stops short of, as
-    # find_colorbars grows it (seaborn's rocket bar, JPEG q75: 17 of 462 px of its light
-    # end lost, so it matched no catalog map and decoded 6.55x the k-d tree's error)
-    return with_extends(rgb, without_flat_ends(_grown(rgb, bar)))
+                msg = (
+                    f"expected a colorbar on the figure's paper, got the strip {bar.bbox} with"
+                    " other colors on three or four sides (a stretch of a plot, or a bar inset in"
+                    " one); check it, or give the colormap and limits"
+                )
+                warnings.warn(msg, ColorbarDoubtWarning, stacklevel=2)
+        # a compressed bar's end near the paper, which the noisy search stops short of, as
+        # find_colorbars grows it (seaborn's rocket bar, JPEG q75: 17 of 462 px of its light
+        # end lost, so it matched no catalog map and decoded 6.55x the k-d tree's error)
+        return with_extends(rgb, without_flat_ends(_grown(rgb, bar)))
 
 
 @blas_on_caller

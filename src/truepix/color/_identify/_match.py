@@ -253,7 +253,6 @@ def _rank_colorbar(colorbar: Colorbar, tables: _Tables) -> tuple[np.ndarray, np.
     return cost, flipped
 
 
-@blas_on_caller
 def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     """Name the catalog colormap a picture (or a colorbar) was painted with.
 
@@ -305,7 +304,8 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     >>> best.name, best.score
     ('cmocean:thermal', 1.0)
     """
-    return ranked_maps(image, top=top, warn=True)
+    with blas_on_caller:  # (not a decorator: the few-colors warning's stacklevel is the user's)
+        return ranked_maps(image, top=top, warn=True)
 
 
 def ranked_maps(image: Any, /, *, top: int = 5, warn: bool = False) -> list[ColormapMatch]:
