@@ -85,3 +85,21 @@ def test_unframed_removes_the_parts_4_connected_to_the_border(paper: bool) -> No
         # (not paper: only where FRAME of the border is the region; the parts alike)
         assert not (got & ~region).any()
         assert np.array_equal(got, region) or np.array_equal(got, region & ~touching)
+
+
+@pytest.mark.parametrize("radius", [0, 1, 3, 8])
+def test_near_marks_the_squares_around_the_cores(radius: int) -> None:
+    from truepix.color._decolorize._degraded import near
+
+    rng = np.random.default_rng(radius)
+    for share in (0.001, 0.05, 0.5):  # (few cores: square by square; many: rows, columns)
+        height, width = 37, 53
+        cores = np.flatnonzero(rng.random(height * width) < share).astype(np.int64)
+        out = rng.random(height * width) < 0.02
+        want = out.reshape(height, width).copy()
+        want |= ndimage.binary_dilation(
+            np.isin(np.arange(height * width), cores).reshape(height, width),
+            np.ones((2 * radius + 1, 2 * radius + 1), bool),
+        )  # fmt: skip
+        near(cores, width, height, radius, out)
+        np.testing.assert_array_equal(out.reshape(height, width), want)
