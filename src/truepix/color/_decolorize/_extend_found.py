@@ -16,9 +16,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._extremes import _grown
+from truepix.color._decolorize._kernels import _JIT
 
 __all__ = ["extend_advice", "filled", "found_extends"]
 
@@ -369,26 +371,36 @@ def _unframed(region: np.ndarray, paper: bool = False) -> np.ndarray:
         border = np.concatenate([frame[0], frame[-1], frame[:, 0], frame[:, -1]])
         if np.count_nonzero(border) < (1 if paper else FRAME * border.size):
             continue
-        reached = np.zeros_like(frame)
-        reached[[0, -1]], reached[:, [0, -1]] = frame[[0, -1]], frame[:, [0, -1]]
-        count = -1
-        while count != (count := int(np.count_nonzero(reached))):
-            reached = _runs(frame, reached)
-            reached = _runs(frame.T, reached.T).T
+        reached = np.zeros(frame.shape, dtype=np.bool_)
+        _border_reached(np.ascontiguousarray(frame), reached)
         frame &= ~reached
     return out
 
 
-def _runs(mask: np.ndarray, seeds: np.ndarray) -> np.ndarray:
-    """The runs of ``mask`` along its rows (2-D) that hold a pixel of ``seeds``, whole."""
-    mask = np.ascontiguousarray(mask)
-    starts = mask.copy()
-    starts[:, 1:] &= ~mask[:, :-1]
-    ids = np.cumsum(starts.reshape(-1)).reshape(mask.shape) * mask
-    hit = np.zeros(int(ids.max()) + 1, bool)
-    hit[ids[seeds & mask]] = True
-    hit[0] = False
-    return hit[ids]
+# (the runs along rows and columns that hold a reached pixel, filled until no more is
+# reached, are the 4-connected parts that touch the border: a figure's white margins
+# on hist2d's JPEG'd 640 x 480, 78 numpy passes a decode, 16 ms -> one)
+@nb.njit(**_JIT)
+def _border_reached(frame, reached):  # pragma: no cover - jitted
+    """Set in ``reached`` (H, W bool, False) the pixels of ``frame`` 4-connected within
+    it to a pixel of ``frame`` on its border."""
+    height, width = frame.shape
+    stack = np.empty(height * width, np.int64)
+    n = 0
+    for y in range(height):
+        for x in range(width):
+            if (y == 0 or y == height - 1 or x == 0 or x == width - 1) and frame[y, x]:
+                reached[y, x] = True
+                stack[n] = y * width + x
+                n += 1
+    while n:
+        n -= 1
+        y, x = stack[n] // width, stack[n] % width
+        for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+            if 0 <= yy < height and 0 <= xx < width and frame[yy, xx] and not reached[yy, xx]:
+                reached[yy, xx] = True
+                stack[n] = yy * width + xx
+                n += 1
 
 
 def _boxed(region: np.ndarray) -> bool:

@@ -12,6 +12,10 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix._blas_probe import light_blas_probe
+
+light_blas_probe()  # (before the first kernel loads: numba's BLAS probe, without scipy.linalg)
+
 #: numba options of every kernel: cached on disk, GIL released, numpy's errors.
 _JIT: dict[str, Any] = {"cache": True, "nogil": True, "error_model": "numpy"}
 
