@@ -23,6 +23,7 @@ from truepix.color._decolorize._end_piles import inked_end
 from truepix.color._decolorize._ink_bound import may_claim
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._peak_blends import peak_blends
 from truepix.color._decolorize._plan import _YCBCR
 from truepix.color._decolorize._stroke_fit import stroke_colors, stroke_gains
 
@@ -78,15 +79,13 @@ INKED_EDGE_ALPHA = 0.2
 INKED_EDGE_GAIN = 50.0
 INKED_EDGE_LUMA = 10.0
 INKED_EDGE_NEIGHBOURS = 2
-#: Data errors farther than INKED_CAP DN count as INKED_CAP, so that one far-off pixel
-#: does not carry neighbours the stroke does not explain (taken from the prototype, not
-#: tuned).
+#: Data errors farther than INKED_CAP DN count as INKED_CAP: one far-off pixel carries no
+#: neighbours the stroke does not explain (the prototype's, not tuned).
 INKED_CAP = 60.0
-#: The ink's chroma: a least-squares fit over the pixels whose opacity, read from luma
-#: where the field's luma lies INKED_FIT_LUMA DN or more from the ink's, reaches
-#: INKED_FIT_ALPHA after 4:2:0. For light gray it reads (-11, 9) DN on Spectral, (-7, 2)
-#: on RdYlBu; the true (0, 0) flags less: Spectral 66.5 / 1.1, RdYlBu 72.2 / 0.9
-#: (opacity 0.5).
+#: The ink's chroma: a least-squares fit over the pixels whose opacity, read from luma where
+#: the field's luma lies INKED_FIT_LUMA DN or more from the ink's, reaches INKED_FIT_ALPHA
+#: after 4:2:0. Light gray reads (-11, 9) DN on Spectral, (-7, 2) on RdYlBu; the true (0,
+#: 0) flags less: Spectral 66.5 / 1.1, RdYlBu 72.2 / 0.9 (opacity 0.5).
 INKED_FIT_LUMA = 25.0
 INKED_FIT_ALPHA = 0.3
 #: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
@@ -157,18 +156,17 @@ INKED_CLAIM_LEAST = 1.0
 #: run there). The same search over ``ink_lines``' inks: +0-2 points, Spectral's light
 #: gray lost 0.07 -> 0.16 %.
 INKED_PEAK_SHIFTS = (-9.0, -6.0, -3.0, 3.0, 6.0, 9.0)
-#: What a pixel's judgement reads lies within INKED_REACH px of it: its field's window
-#: and the 4:2:0 blocks around (3 px), then two 3x3 sums; only there is it computed.
+#: What a pixel's judgement reads lies within INKED_REACH px of it (its field's window, the
+#: 4:2:0 blocks around, two 3x3 sums); only there is it computed.
 INKED_REACH = 6
-#: ... and that (colors, the data's error) reads the pixels within INKED_FIELD_RADIUS
-#: more: past it from every undecided pixel, nothing is computed.
+#: ... which reads INKED_FIELD_RADIUS px more: past that from every undecided pixel, none.
 INKED_SEEN_REACH = INKED_REACH + INKED_FIELD_RADIUS
 
 
 def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
     candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
-    decided: np.ndarray | None = None, resized: bool = False,
+    decided: np.ndarray | None = None, resized: bool = False, near_map: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
@@ -179,7 +177,8 @@ def inked_strokes(
     BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
     ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``).
     ``resized``: the picture was taken for a resized one (``_edges.resized_blends``),
-    whose peak the field alone may give (INKED_PEAK_FIELD)."""
+    whose peak the field alone may give (INKED_PEAK_FIELD). ``near_map``: the pixels
+    within the threshold, which the peak's may blend (``_peak_blends``; None: not asked)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
@@ -200,8 +199,7 @@ def inked_strokes(
         at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
         if decided is not None:  # (a figure's margin: no stroke's evidence)
             at_ink &= ~decided
-        # the flagged pixels at the ink's luma are judged too: the claim counts them
-        # (a stroke's flagged core is its evidence), the undecided ones are what it adds
+        # the flagged pixels at the ink's luma are judged too (a flagged core is evidence)
         also = off_map & at_ink
         fields: dict = {}  # (the fields one try took: the next's differ near its ink)
         found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
@@ -211,7 +209,9 @@ def inked_strokes(
             if np.count_nonzero(tried) > np.count_nonzero(found):
                 found = tried
         claimed = np.count_nonzero(found & at_ink)
-        if claimed >= max(claim * np.count_nonzero(at_ink), least):
+        if claimed >= max(claim * np.count_nonzero(at_ink), least) and not peak_blends(
+            flat, scale, width, position, line, found, found & at_ink, near_map
+        ):  # (... but a smoothing kernel's blends of the map colors around: _peak_blends)
             off_map |= found
         return
     seen = _seen(flat, scale, width, position, line, decided)
