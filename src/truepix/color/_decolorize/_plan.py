@@ -199,8 +199,7 @@ THRESHOLD_QUANTILE = 0.99
 THRESHOLD_RADIUS = 1
 #: Noise below this sigma (DN) is not worth a spatial filter.
 MIN_DENOISE_SIGMA = 0.5
-#: Pixels at least this far from the map (DN, and this many noise sigmas) are tried
-#: as blends of two neighbours (resampled, antialiased pictures).
+#: Pixels at least this far from the map (DN; UNMIX_SIGMAS noise sigmas) may be blends.
 UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
@@ -442,7 +441,7 @@ def make_plan(
     # photographs: 4:2:0 fits less well where luma turns; their holes are 4:2:0's).
     # (blends of far-apart colors can pass for noise: hsv fringes shrunk 0.5x, 18 DN;
     # past the threshold they would all be holes, so the threshold caps the candidates;
-    # one capped under THRESHOLD_SIGMAS leaves 4 sigmas to it no window: all past count)
+    # capped under THRESHOLD_SIGMAS, the window still reaches those: turbo's 9.98 DN blends)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (past the threshold: a palette picture's means of map colors, a resampled heatmap's
@@ -450,8 +449,9 @@ def make_plan(
     paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
     last = threshold_code(NOISE_CAP) if cells or not (exact or filtered) else max_code
-    capped = filtered and THRESHOLD_SIGMAS * noise > threshold
-    blended = hist[first : last + 1 if first <= last and not capped else None].sum()
+    if (exact or filtered) and not cells and unmix_residual < threshold:
+        last = max(last, threshold_code(THRESHOLD_SIGMAS * noise))
+    blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
     if white and POSTERIOR and unmix:
         threshold, unmix = noise_or_blends(decoder, kind, hist, codes[kept], noise, threshold)
