@@ -441,7 +441,7 @@ def make_plan(
     # photographs: 4:2:0 fits less well where luma turns; their holes are 4:2:0's).
     # (blends of far-apart colors can pass for noise: hsv fringes shrunk 0.5x, 18 DN;
     # past the threshold they would all be holes, so the threshold caps the candidates;
-    # capped under THRESHOLD_SIGMAS, the window still reaches those: turbo's 9.98 DN blends)
+    # capped (MAX_THRESHOLD) under THRESHOLD_SIGMAS, the window still reaches those)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (past the threshold: a palette picture's means of map colors, a resampled heatmap's
@@ -449,7 +449,7 @@ def make_plan(
     paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
     last = threshold_code(NOISE_CAP) if cells or not (exact or filtered) else max_code
-    if (exact or filtered) and not cells and unmix_residual < threshold:
+    if (exact or filtered) and not cells and unmix_residual < threshold >= MAX_THRESHOLD:
         last = max(last, threshold_code(THRESHOLD_SIGMAS * noise))
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
