@@ -1,7 +1,11 @@
-"""The ink peak's candidates (``_inked``'s peak path): what share are blends of map colors
-around them? Prints, per picture whose peak path runs, the peak, its candidates and the share
-that lie between two on-map pixels within radius 3 / 5 / 7 (``_around``'s test).
-Usage: PYTHONPATH=src:. python benchmarks/interp6/probe.py noisy|annotated|contours
+"""The ink peak's claim (``_inked``'s peak path): are its pixels blends of the map colors
+around them, and is it long? Prints, per picture whose peak path runs: the share of the
+claim's pixels at the peak within 6 / 10 / 10 DN (Y Cb Cr) of the hull of the map's arc
+between the positions on the map within 4 / 4 / 6 px ("hull"), the share of the claim in
+8-connected pieces 10 / 15 / 20 / 30 px across ("ext"), the candidates' density at the
+peak against the picture's ("dens"), the peak (DN), its candidates and the claim (px).
+(Runs the decode as it is: on this branch the claims ``_peak_blends`` drops are 0.)
+Usage: PYTHONPATH=src:. python benchmarks/interp6/probe.py noisy|annotated|dem|small|contours
 """
 from __future__ import annotations
 
@@ -118,8 +122,6 @@ def main():
             run(f"{interp} {m} n{n} s{s} q{q}", measure.drawn(measure.array(s, n), m, interp, q), m)
     elif what == "annotated":
         sys.argv = sys.argv[:1] + sys.argv[2:]
-        import importlib.util
-        spec = importlib.util.spec_from_file_location("ann", "benchmarks/interp3/annotated.py")
         src = open("benchmarks/interp3/annotated.py").read().split("interp = sys.argv")[0]
         ns = {}
         exec(compile(src, "annotated", "exec"), ns)
