@@ -9,9 +9,9 @@ import sys
 sys.path.insert(0, "benchmarks/interp6")
 import grid  # noqa: E402
 
-from truepix.color._decolorize import _inked  # noqa: E402
+from truepix.color._decolorize import _peak_blends  # noqa: E402
 
-ORIG = _inked.peak_blends
+ORIG = _peak_blends.peak_blends
 
 
 def traced(*args, **kwargs):
@@ -21,7 +21,7 @@ def traced(*args, **kwargs):
     return out
 
 
-_inked.peak_blends = traced
+_peak_blends.peak_blends = traced
 
 if __name__ == "__main__":
     grid.main()

@@ -23,7 +23,6 @@ from truepix.color._decolorize._end_piles import inked_end
 from truepix.color._decolorize._ink_bound import may_claim
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._palette import Polyline
-from truepix.color._decolorize._peak_blends import peak_blends
 from truepix.color._decolorize._plan import _YCBCR
 from truepix.color._decolorize._stroke_fit import stroke_colors, stroke_gains
 
@@ -209,10 +208,11 @@ def inked_strokes(
             if np.count_nonzero(tried) > np.count_nonzero(found):
                 found = tried
         claimed = np.count_nonzero(found & at_ink)
-        if claimed >= max(claim * np.count_nonzero(at_ink), least) and not peak_blends(
-            flat, scale, width, position, line, found, found & at_ink, near_map
-        ):  # (... but a smoothing kernel's blends of the map colors around: _peak_blends)
-            off_map |= found
+        if claimed >= max(claim * np.count_nonzero(at_ink), least):
+            from truepix.color._decolorize._peak_blends import peak_blends  # (loaded if asked)
+
+            if not peak_blends(flat, scale, width, position, line, found, found & at_ink, near_map):
+                off_map |= found  # (... but a smoothing kernel's blends: _peak_blends)
         return
     seen = _seen(flat, scale, width, position, line, decided)
     off_map |= _claimed(seen, width, position, inks, off_map, line)
