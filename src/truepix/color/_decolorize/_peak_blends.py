@@ -15,6 +15,8 @@ gray contours over coolwarm, whose middle is gray, are such colors: their claim 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numba as nb
 import numpy as np
 
@@ -47,11 +49,11 @@ _ARC = 257
 
 def peak_blends(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, line: Polyline,
-    claim: np.ndarray, at_peak: np.ndarray, near_map: np.ndarray | None,
+    claim: np.ndarray, at_peak: np.ndarray, near_map: Callable[[], np.ndarray] | None,
 ) -> bool:  # fmt: skip
     """Whether a stroke's ``claim`` (flat mask) at an ink's luma peak is the field's
     blends: its pixels ``at_peak`` (flat mask) blends of the map colors around them
-    (``near_map``: the pixels within the threshold; ``position``: every pixel's, 0-1) and
+    (``near_map()``: the pixels within the threshold; ``position``: every pixel's, 0-1) and
     the claim in short pieces (PEAK_BLENDS, PEAK_BLEND_LONG); never without ``near_map``
     or on a cyclic map (its arc wraps)."""
     asked = np.flatnonzero(at_peak)
@@ -63,7 +65,8 @@ def peak_blends(
     )  # fmt: skip
     own = (flat[asked, :3].astype(np.float64) * scale) @ _YCBCR.T
     found = np.zeros(len(asked), dtype=bool)
-    _blends_kernel(position, near_map, width, len(near_map) // width, asked, own, arc,
+    near = near_map()
+    _blends_kernel(position, near, width, len(near) // width, asked, own, arc,
                    PEAK_BLEND_RADIUS, float(PEAK_BLEND_TOLERANCE), found)  # fmt: skip
     if found.mean() < PEAK_BLENDS:
         return False
