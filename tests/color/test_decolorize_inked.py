@@ -110,7 +110,7 @@ def test_a_peak_whose_stroke_claims_little_is_data(monkeypatch: pytest.MonkeyPat
     # turbo's camera (q95): the luma peak is taken for an ink, and its stroke would flag
     # data, which the claim (INKED_CLAIM) turns down -- and, the picture taken for resized,
     # the field's own pixels at the peak's luma (INKED_PEAK_FIELD: 0.77 of theirs).
-    from truepix.color._decolorize import _inked
+    from truepix.color._decolorize import _inked, _peak_blends
 
     picture = _photograph("turbo", "camera", 95)
     monkeypatch.setattr(_inked, "INKED_CLAIM", 0.0)
@@ -118,6 +118,9 @@ def test_a_peak_whose_stroke_claims_little_is_data(monkeypatch: pytest.MonkeyPat
     holes = np.isnan(Decolorizer(colormap("turbo"), vmin=0.0, vmax=1.0).values(picture))
     assert holes.mean() <= 0.002
     monkeypatch.setattr(_inked, "INKED_PEAK_FIELD", 0.0)
+    # (the claim's pixels are blends of the camera's map colors around them too, in short
+    # pieces: ``_peak_blends`` turns it down as well, and is kept out here)
+    monkeypatch.setattr(_peak_blends, "PEAK_BLENDS", np.inf)
     holes = np.isnan(Decolorizer(colormap("turbo"), vmin=0.0, vmax=1.0).values(picture))
     assert holes.mean() > 0.002
 

@@ -15,6 +15,8 @@ them where the stroke explains it better too (INKED_EDGE_ALPHA).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numba as nb
 import numpy as np
 
@@ -37,56 +39,50 @@ INKED_FIELD_LUMA = 10.0
 #: A pixel's opacity is read from its luma where the ink's lies INKED_DEFINED DN or more
 #: from the field's, else from its chroma (least squares against the field's).
 INKED_DEFINED = 10.0
-#: A pixel is a stroke's where its opacity is INKED_ALPHA or more and the stroke explains
-#: it and its 8 neighbours with that opacity (their squared chroma and luma errors,
-#: summed) by INKED_EVIDENCE DN^2 more than data does. Measured on matplotlib's light
-#: gray (0.75) contours and text over a DEM (benchmarks/decolorize_trial/trial35/
-#: strokes_flagged.py, JPEG q75 4:2:0; stroke pixels flagged / data pixels 1-2 px
-#: beside them lost, %; data 3+ px away: 0.00 % lost): Spectral 6.4 / 0.0 -> 68.5 / 1.0,
-#: RdYlBu 5.8 / 0.0 -> 63.9 / 0.6, and by the luma peak (INKED_PEAK_SHARE) RdBu_r 0 ->
-#: 54.9 / 1.5, coolwarm 55.8 / 1.6, PiYG 60.0 / 0.5 (0.85 gray: 50.2 / 1.3), BrBG 61.5 /
-#: 1.0, Spectral's 0.85 gray 60.7 / 1.8; magma's white 97.7 -> 99.1, jet's black 85.2 ->
-#: 92.3 (data beside lost as before). Opacity 0.55: 72.4 / 1.4 (Spectral) ... 65.5 / 2.3
-#: (Spectral's 0.85); 0.5: Spectral 75.9 / 1.9; 0.6 with evidence 400: 60.9 / 0.9, coolwarm
-#: 51.2 / 1.4. Letting pixels of opacity 0.45 that the stroke explains better join a
-#: flagged neighbour: Spectral 81.8 / 2.6. The data beside a stroke that is lost is JPEG's
-#: blur of its luma (1 px from it, luma within 7-11 DN of the ink's). What is left lies
-#: where the field's luma is within 10-40 DN of the ink's: JPEG's blur of the line's luma
-#: reads as a lower opacity, and the map's color at the ink's luma is the field's hue.
+#: A pixel is a stroke's where its opacity is INKED_ALPHA or more and the stroke explains it and its
+#: 8 neighbours with that opacity (their squared chroma and luma errors, summed) by INKED_EVIDENCE
+#: DN^2 more than data does. Measured on matplotlib's light gray (0.75) contours and text over a DEM
+#: (benchmarks/decolorize_trial/trial35/strokes_flagged.py, JPEG q75 4:2:0; stroke pixels flagged /
+#: data pixels 1-2 px beside them lost, %; data 3+ px away: 0.00 % lost): Spectral 6.4 / 0.0 -> 68.5
+#: / 1.0, RdYlBu 5.8 / 0.0 -> 63.9 / 0.6, and by the luma peak (INKED_PEAK_SHARE) RdBu_r 0 -> 54.9 /
+#: 1.5, coolwarm 55.8 / 1.6, PiYG 60.0 / 0.5 (0.85 gray: 50.2 / 1.3), BrBG 61.5 / 1.0, Spectral's
+#: 0.85 gray 60.7 / 1.8; magma's white 97.7 -> 99.1, jet's black 85.2 -> 92.3 (data beside lost as
+#: before). Opacity 0.55: 72.4 / 1.4 (Spectral) ... 65.5 / 2.3 (Spectral's 0.85); 0.5: Spectral 75.9
+#: / 1.9; 0.6 with evidence 400: 60.9 / 0.9, coolwarm 51.2 / 1.4. Letting pixels of opacity 0.45
+#: that the stroke explains better join a flagged neighbour: Spectral 81.8 / 2.6. The data beside a
+#: stroke that is lost is JPEG's blur of its luma (1 px from it, luma within 7-11 DN of the ink's).
+#: What is left lies where the field's luma is within 10-40 DN of the ink's: JPEG's blur of the
+#: line's luma reads as a lower opacity, and the map's color at the ink's luma is the field's hue.
 INKED_ALPHA = 0.6
 INKED_EVIDENCE = 200.0
-#: A 1-px line's antialiasing spreads it over two pixels of opacity 0.2-0.6 each, which
-#: INKED_ALPHA leaves as data (and they decode far off: the ink's blend with the field
-#: is another map color). Next to INKED_EDGE_NEIGHBOURS of a stroke's pixels, one of
-#: opacity INKED_EDGE_ALPHA or more that the stroke explains better by INKED_EDGE_GAIN
-#: DN^2 (its own errors), and whose luma departs INKED_EDGE_LUMA DN or more from the
-#: field's where the opacity is read from luma, is the stroke's too. Measured on
-#: benchmarks/_stroke_screen.py (matplotlib contours and text, JPEG q75 4:2:0; stroke
-#: pixels flagged / silently wrong / data untouched lost, %): Spectral light gray 50.8 /
-#: 14.7 / 0.02 -> 68.3 / 1.9 / 0.07, pale gray 58.2 / 21.7 / 0.01 -> 78.9 / 5.3 / 0.02,
-#: RdBu_r light gray 45.2 / 20.7 / 0.01 -> 62.9 / 8.8 / 0.02, twilight gray 55.9 / 11.4 /
-#: 0.52 -> 64.9 / 3.1 / 0.55, every other cell +0-15 points flagged, +0.00-0.15 lost;
-#: all-data holes as before (no stroke, no edge). The data pixels it loses lie 1 px
-#: from the annotation, their luma JPEG's blur of the line's (opacity 0.2-0.4, 4-11 DN
-#: off the field) and their chroma averaged with it. Without INKED_EDGE_LUMA: Spectral
-#: 72.0 / 1.6 / 0.28, magma's magenta 58.7 / 17.5 / 0.46 (0.14 with it), and with gain 0
-#: too 1.85; one neighbour: +0-2 points, Spectral's white 34.0 -> 55.7 (its luma peak's
-#: claim, INKED_CLAIM, then passes), but tests/color/test_decolorize_annotations.py's
-#: jet camera lost 5.03 % of its map (4.70 before, 4.79 at two); opacity 0.3: 2-7
-#: points less; a second step outward: +0-3 points, +0.05-0.6 lost.
+#: A 1-px line's antialiasing spreads it over two pixels of opacity 0.2-0.6 each, which INKED_ALPHA
+#: leaves as data (and they decode far off: the ink's blend with the field is another map color).
+#: Next to INKED_EDGE_NEIGHBOURS of a stroke's pixels, one of opacity INKED_EDGE_ALPHA or more that
+#: the stroke explains better by INKED_EDGE_GAIN DN^2 (its own errors), and whose luma departs
+#: INKED_EDGE_LUMA DN or more from the field's where the opacity is read from luma, is the stroke's
+#: too. Measured on benchmarks/_stroke_screen.py (matplotlib contours and text, JPEG q75 4:2:0;
+#: stroke pixels flagged / silently wrong / data untouched lost, %): Spectral light gray 50.8 / 14.7
+#: / 0.02 -> 68.3 / 1.9 / 0.07, pale gray 58.2 / 21.7 / 0.01 -> 78.9 / 5.3 / 0.02, RdBu_r light gray
+#: 45.2 / 20.7 / 0.01 -> 62.9 / 8.8 / 0.02, twilight gray 55.9 / 11.4 / 0.52 -> 64.9 / 3.1 / 0.55,
+#: every other cell +0-15 points flagged, +0.00-0.15 lost; all-data holes as before (no stroke, no
+#: edge). The data pixels it loses lie 1 px from the annotation, their luma JPEG's blur of the
+#: line's (opacity 0.2-0.4, 4-11 DN off the field) and their chroma averaged with it. Without
+#: INKED_EDGE_LUMA: Spectral 72.0 / 1.6 / 0.28, magma's magenta 58.7 / 17.5 / 0.46 (0.14 with it),
+#: and with gain 0 too 1.85; one neighbour: +0-2 points, Spectral's white 34.0 -> 55.7 (its luma
+#: peak's claim, INKED_CLAIM, then passes), but tests/color/test_decolorize_annotations.py's jet
+#: camera lost 5.03 % of its map (4.70 before, 4.79 at two); opacity 0.3: 2-7 points less; a second
+#: step outward: +0-3 points, +0.05-0.6 lost.
 INKED_EDGE_ALPHA = 0.2
 INKED_EDGE_GAIN = 50.0
 INKED_EDGE_LUMA = 10.0
 INKED_EDGE_NEIGHBOURS = 2
-#: Data errors farther than INKED_CAP DN count as INKED_CAP, so that one far-off pixel
-#: does not carry neighbours the stroke does not explain (taken from the prototype, not
-#: tuned).
+#: Data errors farther than INKED_CAP DN count as INKED_CAP: one far-off pixel carries no
+#: neighbours the stroke does not explain (the prototype's, not tuned).
 INKED_CAP = 60.0
-#: The ink's chroma: a least-squares fit over the pixels whose opacity, read from luma
-#: where the field's luma lies INKED_FIT_LUMA DN or more from the ink's, reaches
-#: INKED_FIT_ALPHA after 4:2:0. For light gray it reads (-11, 9) DN on Spectral, (-7, 2)
-#: on RdYlBu; the true (0, 0) flags less: Spectral 66.5 / 1.1, RdYlBu 72.2 / 0.9
-#: (opacity 0.5).
+#: The ink's chroma: a least-squares fit over the pixels whose opacity, read from luma where
+#: the field's luma lies INKED_FIT_LUMA DN or more from the ink's, reaches INKED_FIT_ALPHA
+#: after 4:2:0. Light gray reads (-11, 9) DN on Spectral, (-7, 2) on RdYlBu; the true (0,
+#: 0) flags less: Spectral 66.5 / 1.1, RdYlBu 72.2 / 0.9 (opacity 0.5).
 INKED_FIT_LUMA = 25.0
 INKED_FIT_ALPHA = 0.3
 #: Where ``ink_lines`` keeps no ink, the candidates' luma may show one: INKED_PEAK_SHARE of
@@ -157,11 +153,10 @@ INKED_CLAIM_LEAST = 1.0
 #: run there). The same search over ``ink_lines``' inks: +0-2 points, Spectral's light
 #: gray lost 0.07 -> 0.16 %.
 INKED_PEAK_SHIFTS = (-9.0, -6.0, -3.0, 3.0, 6.0, 9.0)
-#: What a pixel's judgement reads lies within INKED_REACH px of it: its field's window
-#: and the 4:2:0 blocks around (3 px), then two 3x3 sums; only there is it computed.
+#: What a pixel's judgement reads lies within INKED_REACH px of it (its field's window, the
+#: 4:2:0 blocks around, two 3x3 sums); only there is it computed.
 INKED_REACH = 6
-#: ... and that (colors, the data's error) reads the pixels within INKED_FIELD_RADIUS
-#: more: past it from every undecided pixel, nothing is computed.
+#: ... which reads INKED_FIELD_RADIUS px more: past that from every undecided pixel, none.
 INKED_SEEN_REACH = INKED_REACH + INKED_FIELD_RADIUS
 
 
@@ -169,17 +164,19 @@ def inked_strokes(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, inks: np.ndarray,
     candidate_luma: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
     decided: np.ndarray | None = None, resized: bool = False,
+    near_map: Callable[[], np.ndarray] | None = None,
 ) -> None:  # fmt: skip
     """Mark in ``off_map`` the pixels that a stroke in one of ``inks`` (lumas, DN) over
     the field explains better than the map does (see INKED_ALPHA). ``position``: the
     luma-weighted positions of every pixel (0-1); ``candidate_luma``: the luma (DN) of
     the pixels past the threshold, which may show an ink where ``inks`` is empty
-    (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one
-    of its colors' luma: there JPEG's ringing between its flat areas peaks (jet's 4
-    BoundaryNorm colors on a smooth field, q75: 2.2 % holes, the peak taken for an ink).
+    (INKED_PEAK_SHARE) -- on a ``discrete`` map (its vertices its few colors) not at one of
+    its colors' luma, where JPEG's ringing between its flat areas peaks (jet's 4 BoundaryNorm
+    colors on a smooth field, q75: 2.2 % holes).
     ``decided``: flagged pixels no stroke counts on (a figure's margin, ``_fills``).
-    ``resized``: the picture was taken for a resized one (``_edges.resized_blends``),
-    whose peak the field alone may give (INKED_PEAK_FIELD)."""
+    ``resized``: the picture was taken for a resized one (``_edges.resized_blends``), whose
+    peak the field alone may give (INKED_PEAK_FIELD). ``near_map()``: the pixels within the
+    threshold, which the peak's may blend (made if asked; ``_peak_blends``)."""
     height = len(off_map) // width
     if height < 2 or width < 2:
         return
@@ -200,8 +197,7 @@ def inked_strokes(
         at_ink = np.abs(seen[0][:, 0] - peak) <= INKED_PEAK_LUMA  # (its luma, DN)
         if decided is not None:  # (a figure's margin: no stroke's evidence)
             at_ink &= ~decided
-        # the flagged pixels at the ink's luma are judged too: the claim counts them
-        # (a stroke's flagged core is its evidence), the undecided ones are what it adds
+        # the flagged pixels at the ink's luma are judged too (a flagged core is evidence)
         also = off_map & at_ink
         fields: dict = {}  # (the fields one try took: the next's differ near its ink)
         found = _claimed(seen, width, position, np.array([peak]), off_map, line, also, fields)
@@ -212,7 +208,10 @@ def inked_strokes(
                 found = tried
         claimed = np.count_nonzero(found & at_ink)
         if claimed >= max(claim * np.count_nonzero(at_ink), least):
-            off_map |= found
+            from truepix.color._decolorize._peak_blends import peak_blends  # (loaded if asked)
+
+            if not peak_blends(flat, scale, width, position, line, found, found & at_ink, near_map):
+                off_map |= found  # (... but a smoothing kernel's blends: _peak_blends)
         return
     seen = _seen(flat, scale, width, position, line, decided)
     off_map |= _claimed(seen, width, position, inks, off_map, line)

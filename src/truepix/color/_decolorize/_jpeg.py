@@ -403,7 +403,7 @@ def jpeg_off_map(
     # (the candidates hold no fill, and a margin's white is no ink's peak)
     ink_luma = luma_of[~smooth if fill_ring is None else ~(fill_ring[candidates] | smooth)]
     inked_strokes(flat, scale, width, position, inks, ink_luma, off_map, line, plan.discrete,
-                  filled, resized)  # fmt: skip
+                  filled, resized, partial(np.less_equal, residual, plan.threshold))  # fmt: skip
     # ... and strokes in a color the map holds, where their positions jump (_jumps); gray
     # maps' strokes are found by their chroma (colorless), cyclic ones' positions wrap,
     # and a discrete map's few positions make every thin line of data one ink (jet's 6

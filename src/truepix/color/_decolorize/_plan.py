@@ -199,8 +199,7 @@ THRESHOLD_QUANTILE = 0.99
 THRESHOLD_RADIUS = 1
 #: Noise below this sigma (DN) is not worth a spatial filter.
 MIN_DENOISE_SIGMA = 0.5
-#: Pixels at least this far from the map (DN, and this many noise sigmas) are tried
-#: as blends of two neighbours (resampled, antialiased pictures).
+#: Pixels at least this far from the map (DN; UNMIX_SIGMAS noise sigmas) may be blends.
 UNMIX_MIN_RESIDUAL = 2.0
 UNMIX_SIGMAS = 4.0
 #: ... when at least this share of the pixels are such candidates.
@@ -441,7 +440,8 @@ def make_plan(
     # (jpeg_off_map), also where only JPEG's other marks revealed it (jet and turbo on
     # photographs: 4:2:0 fits less well where luma turns; their holes are 4:2:0's).
     # (blends of far-apart colors can pass for noise: hsv fringes shrunk 0.5x, 18 DN;
-    # past the threshold they would all be holes, so the threshold caps the candidates)
+    # past the threshold they would all be holes, so the threshold caps the candidates;
+    # capped (MAX_THRESHOLD) under THRESHOLD_SIGMAS, the window still reaches those)
     unmix_residual = min(max(UNMIX_MIN_RESIDUAL, UNMIX_SIGMAS * noise), threshold)
     first = int(unmix_residual * kernels.RESIDUAL_STEPS) + 2  # codes above it
     # (past the threshold: a palette picture's means of map colors, a resampled heatmap's
@@ -449,6 +449,8 @@ def make_plan(
     paletted = noise == 0.0 and not sharp and spatial and not fields and palette(flat)
     cells = paletted or (noise == 0.0 and not exact and spatial)
     last = threshold_code(NOISE_CAP) if cells or not (exact or filtered) else max_code
+    if (exact or filtered) and not cells and unmix_residual < threshold >= MAX_THRESHOLD:
+        last = max(last, threshold_code(THRESHOLD_SIGMAS * noise))
     blended = hist[first : last + 1 if first <= last else None].sum()
     unmix = spatial and not jpeg and (fields or blended > UNMIX_MIN_SHARE * hist[1:].sum())
     if white and POSTERIOR and unmix:
@@ -494,8 +496,7 @@ def noise_or_blends(
     """
     sigma = true_sigma(decoder, kind, noise, codes, NOISE_CAP)
     if THRESHOLD_SIGMAS * sigma > MAX_THRESHOLD:
-        # (hsv resampled 0.5x reads as 16 DN, corrected to 31: the blends' far tail
-        # passes any threshold, so none would count)
+        # (hsv resampled 0.5x reads 16 DN, corrected to 31: the blends' far tail passes any)
         return threshold, True  # no noise whose tail the threshold can keep
     noisy = threshold
     if decoder.threshold is None:
