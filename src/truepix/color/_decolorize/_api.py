@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from truepix._threads import blas_on_caller
-from truepix._validate import refuse_plot_object
+from truepix._plot_objects import refuse_plot_object
 from truepix.color._catalog import ColormapEntry, resolve
 from truepix.color._decolorize import _dask as lazy
 from truepix.color._decolorize import _extremes as extremes
