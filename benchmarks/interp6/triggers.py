@@ -1,12 +1,12 @@
-"""grid.py, also saying on which pictures ``_peak_blends`` dropped a claim ("dropped") --
+"""interp3/grid.py, also saying on which pictures ``_peak_blends`` dropped a claim ("dropped") --
 where this branch's answers may differ from main's on JPEG'd pictures.
-Usage: PYTHONPATH=src python benchmarks/interp6/triggers.py (grid.py's arguments)
+Usage: PYTHONPATH=src python benchmarks/interp6/triggers.py (interp3/grid.py's arguments)
 """
 from __future__ import annotations
 
 import sys
 
-sys.path.insert(0, "benchmarks/interp6")
+sys.path.insert(0, "benchmarks/interp3")
 import grid  # noqa: E402
 
 from truepix.color._decolorize import _peak_blends  # noqa: E402
