@@ -9,9 +9,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
+from tests._needs import need_module
 
-pytest.importorskip("scipy")
+need_module("scipy")  # (the probe loads one of its modules: under CI=true a missing SciPy fails)
 
 #: A first decolorize in a fresh process, then what numba and SciPy still do.
 CHILD = """

@@ -295,9 +295,9 @@ def test_a_matplotlib_object_is_refused_with_how_to_draw_it(call) -> None:
 
 def test_a_plotnine_or_seaborn_plot_object_is_refused_with_how_to_draw_it() -> None:
     # trial 53: a plotnine ggplot passed as the picture got "got shape ()"
-    import pandas as pd
-    import plotnine as p9
-    import seaborn as sns
+    from tests._needs import need_module
+
+    pd, p9, sns = need_module("pandas"), need_module("plotnine"), need_module("seaborn")
 
     frame = pd.DataFrame({"x": np.tile(np.arange(6), 4), "y": np.repeat(np.arange(4), 6)})
     frame["z"] = frame.x * frame.y
