@@ -227,3 +227,19 @@ def test_blas_limit_shared_by_threads_nested_calls_and_errors() -> None:
         assert _blas_threads() == 2  # the last one out restored the user's setting
     assert len(inside) == 10 and set(inside) == {1}
     assert _blas_threads() == original  # and the user's own limit could still be undone
+
+
+def test_blas_count_that_could_not_be_read_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import truepix._threads as threads
+
+    class Library:  # a controller as threadpoolctl hands them out
+        def __init__(self) -> None:
+            self.set_to: list[int] = []
+
+        def set_num_threads(self, number: int) -> None:
+            self.set_to.append(number)
+
+    unread, read = Library(), Library()
+    monkeypatch.setattr(threads, "_blas_libraries", lambda: [unread, read])
+    threads._set_blas_threads([None, 3])  # get_num_threads gave None for the first
+    assert unread.set_to == [] and read.set_to == [3]

@@ -207,7 +207,7 @@ def _blas_libraries() -> list[Any]:
     return _blas["libraries"]
 
 
-def _set_blas_threads(numbers: list[int]) -> None:
+def _set_blas_threads(numbers: list[int | None]) -> None:
     """Each BLAS library's thread count, set from whichever thread calls.
 
     threadpoolctl (>= 3.6) lets only one "controlling" thread set OpenBLAS's
@@ -220,6 +220,8 @@ def _set_blas_threads(numbers: list[int]) -> None:
     gate = getattr(threadpoolctl, "OpenBLASController", None)
     gate = getattr(gate, "clear_controlling_thread", None)  # (threadpoolctl < 3.6: none)
     for library, number in zip(_blas_libraries(), numbers, strict=True):
+        if number is None:  # (a controller that could not read its count: left as it is)
+            continue
         if gate is not None:
             gate(force=True)
         library.set_num_threads(number)
