@@ -97,6 +97,8 @@ cmap=plt.get_cmap('viridis', 8) (each level's middle)
         return None
     if values.ndim < 2 or values.size < 1024:
         return None
+    if jpeg and _palette_of(image):
+        return None  # (a palette's values gather at its few colors' places, drawn as levels or not)
     span = norm.vmax - norm.vmin
     found = _jpeg_places(values, norm.vmin, span) if jpeg else _exact_places(
         decoder, values, image, norm.vmin, span
@@ -112,6 +114,20 @@ cmap=plt.get_cmap('viridis', 8) (each level's middle)
                 return None
             return _advice(decoder.cmap, count, steps + 1, decoder._map)
     return None
+
+
+def _palette_of(image: Any) -> bool:
+    """Whether ``image`` is a palette picture (``_quantized.palette_picture``): a JPEG
+    reduced to 256 colors (``Image.quantize``), judged JPEG'd by 4:2:0's chroma, decodes
+    each color to one place, which gathers the values as levels would (a fBm field in
+    viridis, q95, Pillow's fast octree: 145 colors, read as 16 levels)."""
+    from truepix.color._decolorize._quantized import palette_picture
+
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.ndim < 3 or pixels.shape[-1] < 3:
+        return False
+    flat = pixels.reshape(-1, pixels.shape[-1])
+    return palette_picture(flat, len(flat))
 
 
 def _exact_places(
