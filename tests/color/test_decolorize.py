@@ -163,6 +163,34 @@ def test_any_leading_shape_and_rgb_or_rgba() -> None:
     assert decolorize(gray, cmap="gray", vmin=0, vmax=1).shape == (3, 5)
 
 
+def test_a_stack_of_jpeg_frames_decodes_as_each_frame_alone() -> None:
+    """(N, H, W, 3): each frame is a picture, judged and filtered on its own. Passed
+    whole, the stack was decoded pixel by pixel (no spatial steps): six JPEG'd jet
+    frames of fBm came back 1.7 % NaN at 1.94x the k-d tree's error, where each frame
+    alone has none (0.85x)."""
+    from tests.color._photographs import fbm
+
+    fields = np.stack([fbm(128, seed) for seed in range(6)])
+    frames = []
+    for field in fields:
+        buffer = io.BytesIO()
+        Image.fromarray(matplotlib.colormaps["jet"](field, bytes=True)[..., :3]).save(
+            buffer, format="JPEG", quality=75
+        )
+        frames.append(np.asarray(Image.open(buffer).convert("RGB")))
+    stack = np.stack(frames)
+    values = decolorize(stack, cmap="jet", vmin=0, vmax=1)
+    alone = np.stack([decolorize(frame, cmap="jet", vmin=0, vmax=1) for frame in frames])
+    np.testing.assert_array_equal(values, alone)
+    table = matplotlib.colormaps["jet"](np.linspace(0, 1, 256), bytes=True)[:, :3]
+    _, index = cKDTree(table.astype(np.float64)).query(stack.reshape(-1, 3).astype(np.float64))
+    nearest = ((index + 0.5) / 256).reshape(fields.shape)
+    assert not np.isnan(values).any()
+    assert np.abs(values - fields).mean() < 0.9 * np.abs(nearest - fields).mean()
+    result = Decolorizer("jet", vmin=0, vmax=1).decode(stack)  # the judgements: any frame's
+    assert result.jpeg and result.residual.shape == result.ambiguous.shape == fields.shape
+
+
 def test_bad_and_transparent_pixels_are_nan() -> None:
     data = np.array([[0.1, np.nan, 0.7], [0.3, 0.9, np.nan]])
     image = matplotlib.colormaps["viridis"](data, bytes=True)  # bad: (0, 0, 0, 0)

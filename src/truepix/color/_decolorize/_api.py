@@ -33,14 +33,12 @@ import numpy as np
 from truepix._threads import blas_on_caller
 from truepix._plot_objects import refuse_plot_object
 from truepix.color._catalog import ColormapEntry, resolve
-from truepix.color._decolorize import _dask as lazy
-from truepix.color._decolorize import _extremes as extremes
+from truepix.color._decolorize import _dask as lazy, _extremes as extremes
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
 from truepix.color._decolorize import _plan as planning, _resampled as resampled
-from truepix.color._decolorize import _reuse as reuse, _seam as seam
+from truepix.color._decolorize import _reuse as reuse, _seam as seam, _translucent as translucent
 from truepix.color._decolorize import _end_lobes as lobes, _shift as shifts, _tables as tables
-from truepix.color._decolorize import _translucent as translucent
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
@@ -48,7 +46,7 @@ from truepix.color._decolorize._inputs import (
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
 from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
-from truepix.color._decolorize._result import DecolorizeResult, warn_decoded
+from truepix.color._decolorize._result import DecolorizeResult, stacked, warn_decoded
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,
@@ -400,6 +398,8 @@ class Decolorizer:
         given, (image, rows) = image, as_rows(image, self._gray_like, self.cmap)  # (N, 3|4)
         picture = as_picture(image, stack=True)  # (as the user's type holds it: _gray_levels)
         pixels, kind, scale = as_pixels(picture)
+        if pixels.ndim > 3 and min(pixels.shape[-3:-1]) >= 6:  # frames: each a picture
+            return stacked([self._run(frame, detailed=detailed) for frame in picture])
         if self._other is not None and self._other.holds(pixels, kind, self._keys()):
             return self._other.made(type(self))._run(given, detailed=detailed)
         if self._contour is not None and self._contour.holds(type(self), self, pixels, scale):

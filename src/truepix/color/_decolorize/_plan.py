@@ -46,7 +46,7 @@ from truepix.color._decolorize._near_fills import near_fills, table_fills
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
 from truepix.color._decolorize._quantized import (
-    PALETTE_JPEG, palette, palette_fills, palette_picture, palette_spread,
+    PALETTE_JPEG, jpeg_palette, palette, palette_fills, palette_picture, palette_spread,
 )
 from truepix.color._decolorize._swapped import looks_bgr
 
@@ -116,16 +116,6 @@ JPEG_BLOCKED_RATIO = 1.1
 #: luma 5.9; 49.9 % holes, now none); the same noisy (2 DN), shrunk 0.5x / 0.33x or
 #: upscaled 2x (OpenCV area, linear, cubic): luma 0.94-1.18.
 SPECKLE_LUMA_DETAIL = 3.0
-#: ... or, a palette picture (``_quantized.palette_picture``) whose luma keeps its detail
-#: (LUMA_KEPT), when 4:2:0's model explains its chroma no worse than PALETTE_JPEG_RATIO
-#: times the map does: a JPEG's palette holds cells' means that scatter chroma off
-#: 4:2:0's model as far as off the map's (ratio 1.02-1.6), where palettes of exact,
-#: resized (0.5x bilinear) and noisy (2-3 DN) renders read 2.6-800. Pillow's fast
-#: octree / median cut of JPEG q50-q95 (camera 512^2 and fBm 192-512^2 x jet, viridis,
-#: turbo, magma, RdBu_r): 16 of 80 with 0.3-4.0 % holes, read as the palette's cells
-#: with noise 0 -> 4 (camera's median cut of jet and turbo, 0.34-1.7 %: cells 40-99 DN
-#: off the map, which no model of either explains).
-PALETTE_JPEG_RATIO = 2.0
 BLOCK_SCORE = 1.08
 DETAIL_RATIO = 1.1
 LUMA_DETAIL = 1.05
@@ -370,19 +360,14 @@ def make_plan(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
         # (a block-coded picture whose chroma its quantization, more than 4:2:0, moved)
-        jpeg = jpeg or bool(
-            e_model < JPEG_BLOCKED_RATIO * e_map and blocks > BLOCK_SCORE
-            and luma_detail > LUMA_DETAIL
-        )  # fmt: skip
+        jpeg = jpeg or bool(e_model < JPEG_BLOCKED_RATIO * e_map and blocks > BLOCK_SCORE
+                            and luma_detail > LUMA_DETAIL)  # fmt: skip
         # (speckle block-coded: its chroma detail lost, its luma's kept many times over)
-        jpeg = jpeg or bool(
-            e_model < JPEG_BLOCKED_RATIO * e_map and detail < DETAIL_RATIO
-            and luma_detail > SPECKLE_LUMA_DETAIL
-        )  # fmt: skip
+        jpeg = jpeg or bool(e_model < JPEG_BLOCKED_RATIO * e_map and detail < DETAIL_RATIO
+                            and luma_detail > SPECKLE_LUMA_DETAIL)  # fmt: skip
         # (a palette of a JPEG: its cells' means scatter chroma past 4:2:0's model too)
-        jpeg = jpeg or bool(
-            quantized and e_model < PALETTE_JPEG_RATIO * e_map and luma_detail > LUMA_KEPT
-        )  # fmt: skip
+        jpeg = jpeg or bool(quantized and jpeg_palette(
+            flat, (e_map, e_model), luma_detail, detail < DETAIL_RATIO))  # fmt: skip
         marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
         residual = (codes, max_code, kept)  # (white noise's: a field's own grid, coins)
         jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks, residual)

@@ -26,7 +26,8 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._tables import distinct_colors
 
 __all__ = [
-    "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_PIXELS", "palette", "palette_cells",
+    "CELLS_APART", "PALETTE_COLORS", "PALETTE_JPEG", "PALETTE_JPEG_RATIO", "PALETTE_LUMA",
+    "PALETTE_PIXELS", "jpeg_palette", "palette", "palette_cells", "palette_cells_apart",
     "palette_filled", "palette_picture", "palette_fills", "palette_spread", "project",
     "uncovered",
 ]  # fmt: skip
@@ -112,6 +113,51 @@ def palette_picture(flat: np.ndarray, n_pixels: int) -> bool:
     """Whether a picture of ``n_pixels`` pixels, ``flat`` a sample of them, is a palette
     picture: more than PALETTE_PIXELS of them, at most PALETTE_COLORS colors."""
     return n_pixels > PALETTE_PIXELS and palette(flat)
+
+
+#: A palette picture (:func:`palette_picture`) is JPEG'd (:func:`jpeg_palette`) when
+#: 4:2:0's model explains its chroma no worse than PALETTE_JPEG_RATIO times the map: a
+#: JPEG's palette holds cells' means that scatter chroma off 4:2:0's model as far as off
+#: the map's (ratio 1.02-1.6), where palettes of exact, resized (0.5x bilinear) and noisy
+#: (2-3 DN) renders read 2.6-800. Pillow's fast octree / median cut of JPEG q50-q95 (camera
+#: 512^2 and fBm 192-512^2 x jet, viridis, turbo, magma, RdBu_r): 16 of 80 with 0.3-4.0 %
+#: holes, read as the palette's cells with noise 0 -> 4 (camera's median cut of jet and
+#: turbo, 0.34-1.7 %: cells 40-99 DN off the map, which no model of either explains).
+PALETTE_JPEG_RATIO = 2.0
+#: ... with its luma's detail kept past PALETTE_LUMA (JPEG'd palettes 1.04-1.83; a
+#: resized picture's, max coverage on twilight, 1.009), its chroma's detail lost
+#: (``_plan.DETAIL_RATIO``: an error-diffused web palette keeps 1.3-1.7), and its colors a cloud,
+#: not a curve (:func:`palette_cells_apart`: an exact render of the map drawn
+#: translucent holds its blended table, 1.4-2.2 DN apart, ratio 1.15-1.24).
+PALETTE_LUMA = 1.03
+#: Median distance (DN) from each of a palette picture's colors to its nearest other
+#: at least which the colors are a quantizer's cells in a cloud around the map (JPEG'd
+#: pictures reduced to 256 colors by median cut, octree or max coverage: 3.3-15 DN),
+#: not an exact render's table bent by a blend (imshow with alpha over white: 1.4-2.2).
+CELLS_APART = 3.0
+
+
+def palette_cells_apart(flat: np.ndarray) -> bool:
+    """Whether the colors of a palette picture's sample ``flat`` lie CELLS_APART apart
+    or more (median nearest-neighbour distance): a quantizer's cells, not a curve."""
+    colors = distinct_colors(flat[:: max(1, len(flat) // PALETTE_SAMPLE), :3])[0]
+    if len(colors) < 2:
+        return False
+    return bool(np.median(_spacing(np.asarray(colors, dtype=np.float64))) >= CELLS_APART)
+
+
+def jpeg_palette(
+    flat: np.ndarray, errors: tuple[float, float], luma_detail: float, chroma_lost: bool
+) -> bool:
+    """Whether a palette picture (sample ``flat``) is a JPEG's: 4:2:0's model explains
+    its chroma (``errors``: the map's and the model's, ``_chroma_test.chroma_errors``)
+    within PALETTE_JPEG_RATIO of the map, its luma keeps detail (PALETTE_LUMA), its
+    chroma's is lost (``chroma_lost``) and its colors are cells apart."""
+    e_map, e_model = errors
+    return bool(
+        e_model < PALETTE_JPEG_RATIO * e_map and luma_detail > PALETTE_LUMA and chroma_lost
+        and palette_cells_apart(flat)
+    )  # fmt: skip
 
 
 def palette_spread(hist: np.ndarray) -> float:
