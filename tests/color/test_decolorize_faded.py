@@ -119,3 +119,27 @@ def test_bwr_drawn_with_alpha_is_bwr_itself() -> None:
     # colors at 0.5 + a (t - 0.5); the colors cannot tell, so nothing is named
     _, messages = _messages(_jpeg(_imshow(_camera(), "bwr", 0.8), 75), "bwr")
     assert not any("alpha=" in message for message in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [("magma", "0.5"), ("magma", "gray"), ("RdBu_r", "0.5"), ("inferno", "0.3"),
+     ("cividis", "0.6"), ("viridis", "gray"), ("jet", "lightgray")],
+)  # fmt: skip
+def test_a_masked_field_in_a_bad_color_is_no_blend(name: str, bad: str) -> None:
+    """``cmap.with_extremes(bad=...)`` over a masked field: a quarter of the picture in
+    one gray, NaN as it should be. One color pins no blend -- alpha and face trade off
+    along a line (gray 0.5 is magma's black at alpha 0.5 over white) -- yet its many
+    blocks and pixels outweighed the data: 'pass alpha=0.50' (over white: the smooth
+    blocks' fit) or 'alpha=0.31 over #b8b8b8' (the off pixels' fit) on 5 of 7 (a
+    new-user trial), advice that breaks the decode. A fill's blocks count once, and a
+    color holding FILL_SHARE of the off pixels is left out of the fit."""
+    field, mask = fbm(256, 0), fbm(256, 7) > 0.62
+    cmap = mpl.colormaps[name].with_extremes(bad=bad)
+    picture = imshow_png(np.ma.masked_array(field, mask), cmap, 0.0, 1.0)  # type: ignore[arg-type]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = tp.decolorize(picture, cmap=name, vmin=0, vmax=1)
+    assert np.isnan(values[mask]).all()
+    error = np.abs(values[~mask] - field[~mask])  # (jet's repeated colors: their runs' middle)
+    assert error.mean() <= 0.5 / 256 and error.max() <= 2.0 / 256

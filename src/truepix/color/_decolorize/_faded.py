@@ -142,9 +142,12 @@ def smooth_means(pixels: np.ndarray) -> np.ndarray | None:
     means, spread = means[:k], spread[:k]
     low, high = means.min(1), means.max(1)
     keep = (spread >= 0) & (spread <= SMOOTH) & ((low < LIGHT) | (high - low > NEUTRAL))
-    if np.count_nonzero(keep) < MIN_BLOCKS:
+    # (a fill's blocks -- a masked field's bad color, a box -- are one color, counted once:
+    # one color pins no blend, alpha and face trading off along a line)
+    means = np.unique(np.round(means[keep], 1), axis=0)
+    if len(means) < MIN_BLOCKS:
         return None
-    return np.ascontiguousarray(means[keep].T, dtype=np.float32)
+    return np.ascontiguousarray(means.T, dtype=np.float32)
 
 
 def _dense(entry: Any) -> np.ndarray:

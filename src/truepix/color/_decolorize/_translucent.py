@@ -41,6 +41,13 @@ __all__ = ["Blend", "agg_over", "blended_entry", "composited", "fitted_blend", "
 
 #: Distinct off-map colors a fit reads (the most frequent ones).
 _FIT_COLORS = 400
+#: Share of the off-map pixels one color may hold and still be fitted: one holding more
+#: is a fill (a masked field's bad color, a box, a margin), which any alpha fits over
+#: some face (gray 0.5 is magma's black at alpha 0.5 over white, or at 0.31 over
+#: #b8b8b8): seven maps with a quarter of the field masked in gray were advised an
+#: alpha on five (a new-user trial). A map drawn translucent spreads its pixels over its
+#: blended table: none holds this much but on flat data.
+FILL_SHARE = 0.2
 #: Alphas the fit starts from; the least-squares refinement leaves the grid.
 _ALPHA_STARTS = np.arange(0.1, 0.95, 0.2)
 #: RMS distance (DN) a fitted blend may leave: exact PNGs leave < 1, JPEG q75 a few.
@@ -259,6 +266,10 @@ def fitted_blend(
     loosely), and when the picture holds Agg's exact blends, the alpha and gray
     level whose table holds the most of them are taken (:func:`_exact_snap`).
     """
+    filled = counts >= FILL_SHARE * counts.sum()  # (a fill: one color pins no blend)
+    colors, counts = colors[~filled], counts[~filled]
+    if len(colors) < 2:
+        return None
     order = np.argsort(counts)[::-1][:_FIT_COLORS]
     y, weight = colors[order].astype(np.float64), counts[order].astype(np.float64)
     table = entry.lut_bytes[:, :3].astype(np.float64)
