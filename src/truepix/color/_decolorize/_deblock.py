@@ -43,6 +43,7 @@ The threshold shared by JPEG's luma table (acc4, this): THRESHOLD 2.5 0.734 / 0.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numba as nb
@@ -131,6 +132,9 @@ def luma_blocks(pixels: np.ndarray, side: int) -> np.ndarray:
 QUALITY_LOW = np.array([1, 8, 16, 9, 2, 3, 10, 17, 24])
 #: Steps tried (DN of the coefficient: 4x the table's at least, q25).
 QUALITY_STEPS = np.arange(2, 65, dtype=np.float64)
+#: |Coefficients| are binned this wide (DN) up to QUALITY_BINS bins (farther: left out).
+QUALITY_BIN = 0.25
+QUALITY_BINS = 1024
 #: A step holds when the coefficients' mean cosine of ``2 pi c / step`` passes this ...
 QUALITY_COSINE = 0.5
 #: ... on at least this many coefficients beyond half a step.
@@ -154,27 +158,38 @@ def quality_scale(pixels: np.ndarray) -> float | None:
         return None
     top, left = (height - side_y) // 16 * 8, (width - side_x) // 16 * 8
     square = np.asarray(pixels[top : top + side_y, left : left + side_x, :3])
-    high = 255 if square.dtype == np.uint8 else None
-    if high is None:
+    if square.dtype != np.uint8:
         return None  # (8-bit pictures only: JPEG's)
-    clipped = ((square == 0) | (square == high)).any(axis=-1)
-    free = ~clipped.reshape(side_y // 8, 8, side_x // 8, 8).any(axis=(1, 3))
+    cells = square.reshape(side_y // 8, 8, side_x // 8, 8, 3).transpose(0, 2, 1, 3, 4)
+    cells = cells.reshape(side_y // 8, side_x // 8, 192)
+    free = (cells.min(axis=-1) > 0) & (cells.max(axis=-1) < 255)  # (no channel clipped)
     if np.count_nonzero(free) < QUALITY_COUNT:
         return None
-    luma = square.astype(np.float64) @ _LUMA
-    blocks = luma.reshape(side_y // 8, 8, side_x // 8, 8).transpose(0, 2, 1, 3)[free]
-    coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, QUALITY_LOW, None]
-    steps = QUALITY_STEPS.astype(np.float32)
-    beyond = np.abs(coefficients) > QUALITY_STEPS / 2  # (blocks, frequencies, steps)
-    counts = beyond.sum(axis=0)
-    turns = (coefficients * (1.0 / QUALITY_STEPS)).astype(np.float32)
-    cosine = np.where(beyond, np.cos(np.float32(2 * np.pi) * turns), 0).sum(axis=0)
-    held = (cosine > QUALITY_COSINE * counts) & (counts >= QUALITY_COUNT)
+    blocks = (cells[free].reshape(-1, 64, 3) @ _LUMA.astype(np.float32)).reshape(-1, 8, 8)
+    coefficients = (_DCT @ blocks @ _DCT.T).reshape(-1, 64)[:, QUALITY_LOW]
+    # (each frequency's |coefficients| binned QUALITY_BIN wide; the steps' cosines per bin)
+    bins = np.minimum(np.abs(coefficients) / QUALITY_BIN + 0.5, QUALITY_BINS).astype(np.intp)
+    bins += np.arange(len(QUALITY_LOW)) * (QUALITY_BINS + 1)
+    counts = np.bincount(bins.ravel(), minlength=len(QUALITY_LOW) * (QUALITY_BINS + 1))
+    counts = counts.reshape(len(QUALITY_LOW), QUALITY_BINS + 1)[:, :QUALITY_BINS]
+    cosines, beyond = _step_tables()
+    held = (counts @ cosines > QUALITY_COSINE * (counts @ beyond)) & (
+        counts @ beyond >= QUALITY_COUNT
+    )  # fmt: skip
     scales = [
-        steps[np.flatnonzero(row)[-1]] / QUANT.flat[k]
+        QUALITY_STEPS[np.flatnonzero(row)[-1]] / QUANT.flat[k]
         for row, k in zip(held, QUALITY_LOW) if row.any()
     ]  # fmt: skip
     return float(np.median(scales)) if 2 * len(scales) >= len(QUALITY_LOW) else None
+
+
+@functools.cache
+def _step_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(bins, steps) cosines of ``2 pi x / step`` at the bins' centres ``x`` beyond half a
+    step (0 within it), and whether each lies beyond."""
+    centres = np.arange(QUALITY_BINS)[:, None] * QUALITY_BIN
+    beyond = (centres > QUALITY_STEPS / 2).astype(np.float64)
+    return np.cos(2 * np.pi * centres / QUALITY_STEPS) * beyond, beyond
 
 
 def quality_share(pixels: np.ndarray) -> float:
