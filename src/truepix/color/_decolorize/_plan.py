@@ -32,7 +32,7 @@ from truepix.color._decolorize._cellmarks import without_cell_marks
 from truepix.color._decolorize._data_grid import jpeg_grid
 from truepix.color._decolorize._gridlines import without_ruled_lines
 from truepix.color._decolorize._overlays import without_overlays
-from truepix.color._decolorize._deblock import luma_texture
+from truepix.color._decolorize._deblock import luma_texture, quality_share
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
@@ -392,8 +392,8 @@ def make_plan(
                 # (a discrete map's positions are its bins': none between to smooth)
                 if full_chroma and FULL_CHROMA_FILTER:  # (4:4:4: textured by luma)
                     smoothing, dct = full_chroma_filter(pixels, smoothing, decoder._map.discrete)
-                elif detail <= 1.0:
-                    smoothing, dct = JPEG_TEXTURE_SHARE * smoothing, True
+                elif detail <= 1.0:  # (times the quality's share: ``_deblock``)
+                    smoothing, dct = JPEG_TEXTURE_SHARE * smoothing * quality_share(pixels), True
                     smoothing = 0.0 if decoder._map.discrete else smoothing
     elif spatial and pixels.shape[-1] >= 3 and decoder._gray_like:
         # a gray map's pictures keep every pixel on the map: no residual shows noise.
