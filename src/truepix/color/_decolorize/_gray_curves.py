@@ -1,0 +1,221 @@
+"""Thin gray curves over a smooth field, found by their shape (``gray_curves``).
+
+A gray contour (``contour(..., colors="0.4", linewidths=0.8)``) over viridis's blues has
+nearly the field's luma (102 against 88-94 DN) and differs from it in chroma, which JPEG's
+4:2:0 averages over 2x2 pixels and its quantization smooths further: the JPEG'd line is
+8-23 DN (RGB) off the map, as far as JPEG's own error reaches on textured data (the
+99th percentile of the untouched pixels beside the other strokes: 19-27 DN). No rule that
+reads distance to the map takes it without taking data (trial 45's t02, bumps field under
+viridis at q75: the 0.3 contour wholly unflagged, 67 % of the gray ink's core).
+Its shape tells it where the field is smooth: a curve 1-3 px wide, GRAY_CURVE_EXTENT px
+long or more, whose every pixel stands GRAY_CURVE_STAND DN or more out of both sides
+(luma, GRAY_CURVE_REACHES px across in 4 directions, the sides within GRAY_CURVE_AGREE DN
+of each other: a contour runs along the data's own level, so its sides agree), lies
+GRAY_CURVE_RESIDUAL DN or more off the map, and whose chroma is the field's shrunk toward
+gray at least as well as it is the field's mixed with a map color of the pixel's luma
+(a thin line of the *data* after 4:2:0: the latter; the mortar of a brick texture under
+CMRmap or viridis, 0.2-1.5 % of such pictures without this test). Texture stands out
+everywhere: a curve is taken only where, around its median pixel, under GRAY_CURVE_DENSE
+of a GRAY_CURVE_WINDOW-px square stands out (the camera's grass under viridis, JPEG q75:
+8.8 % of the all-data picture without this gate); and it is thin: GRAY_CURVE_THIN pixels
+per px of its extent at most.
+
+Measured on trial 45's t02 figures (384^2, JPEG q75 4:2:0, benchmarks/annot8): gray ink's
+core (the PNG within 20 DN of the ink) flagged, viridis bumps 67.4 -> 90.7 %, jet camera
+black 84.5 -> 88.4 %; no other map x field x ink moved; holes more than 3 px from the ink
+unchanged; the 405 all-data JPEGs of benchmarks/annot2/alldata.py (15 maps x 9 fields x
+q50/q75/q90): 404 unchanged, CMRmap's camera q50 +0.06 point. What it leaves: gray over
+a textured field (the DEM, the camera: 82-93 %), where JPEG's error stands out as much as
+the ink does (see docs/decolorize.md, "What colour and shape can tell").
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+__all__ = ["gray_curves"]
+
+_JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
+
+#: Per pixel: its luma stands GRAY_CURVE_STAND DN out of both of two pixels
+#: GRAY_CURVE_REACHES px away on opposite sides (rows, columns, diagonals), which agree
+#: within GRAY_CURVE_AGREE DN; and its residual is GRAY_CURVE_RESIDUAL DN or more.
+GRAY_CURVE_STAND = 4.0
+GRAY_CURVE_AGREE = 8.0
+GRAY_CURVE_REACHES = (2, 3)
+GRAY_CURVE_RESIDUAL = 9.0
+#: Map colors within GRAY_CURVE_LUMA DN of the pixel's luma are the data's own thin lines.
+GRAY_CURVE_LUMA = 6.0
+#: A curve (8-connected) spans GRAY_CURVE_EXTENT px or more along rows or columns,
+#: holds GRAY_CURVE_THIN pixels per px of that span at most, and the median of its
+#: pixels' GRAY_CURVE_WINDOW-px squares has under GRAY_CURVE_DENSE of them standing out.
+#: Pieces GRAY_CURVE_GAP px apart or less are one curve (a JPEG'd contour's pixels fail
+#: the tests above one in three, the curve breaks into pieces of 1-60 px: t02's bumps
+#: under viridis 90.7 % of the ink's core flagged with no gap bridged, 96 % with 2).
+GRAY_CURVE_GAP = 2
+GRAY_CURVE_EXTENT = 25
+GRAY_CURVE_THIN = 5.0
+GRAY_CURVE_WINDOW = 15
+GRAY_CURVE_DENSE = 0.3
+_YCBCR = np.array(
+    [[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]]
+)
+
+
+def gray_curves(
+    flat: np.ndarray, scale: float, width: int, residual: np.ndarray, off_map: np.ndarray,
+    colors: np.ndarray,
+) -> None:  # fmt: skip
+    """Mark in ``off_map`` the thin gray curves over a smooth field (see the module's doc).
+
+    ``flat``: the pixels (N, 3+) in units of ``scale`` DN; ``residual``: their distance to
+    the map (N, DN); ``colors``: the map's colors (M, 3, DN) sampled along it.
+    """
+    asked = np.flatnonzero((residual.ravel() >= GRAY_CURVE_RESIDUAL) & ~off_map)
+    if len(asked) < GRAY_CURVE_EXTENT:
+        return
+    ycc = np.ascontiguousarray(colors, dtype=np.float64) @ _YCBCR.T
+    order = np.argsort(ycc[:, 0], kind="stable")
+    ycc = np.ascontiguousarray(ycc[order])
+    weights = np.ascontiguousarray(_YCBCR * scale)
+    height = len(off_map) // width
+    kept = _standing(flat, weights, width, height, asked, ycc)
+    points = asked[kept]
+    if len(points) < GRAY_CURVE_EXTENT:
+        return
+    found = _curves(flat, weights, width, height, points)
+    off_map[points[found]] = True
+
+
+@nb.njit(**_JIT)
+def _stand(flat, weights, width, height, p, reaches, agree, stand):  # pragma: no cover
+    """How far pixel ``p``'s luma stands out of both sides (the best direction; 0: none)
+    and that direction's sides' mean chroma."""
+    y, x = p // width, p % width
+    luma = weights[0, 0] * flat[p, 0] + weights[0, 1] * flat[p, 1] + weights[0, 2] * flat[p, 2]
+    best, cb, cr = 0.0, 0.0, 0.0
+    for r in reaches:
+        for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+            y1, x1, y2, x2 = y - r * dy, x - r * dx, y + r * dy, x + r * dx
+            if not (0 <= y1 < height and 0 <= y2 < height and 0 <= x1 < width
+                    and 0 <= x2 < width):  # fmt: skip
+                continue
+            a, b = y1 * width + x1, y2 * width + x2
+            la = weights[0, 0] * flat[a, 0] + weights[0, 1] * flat[a, 1] + weights[0, 2] * flat[a, 2]
+            lb = weights[0, 0] * flat[b, 0] + weights[0, 1] * flat[b, 1] + weights[0, 2] * flat[b, 2]
+            if abs(la - lb) >= agree:
+                continue
+            if luma > la and luma > lb:
+                s = min(luma - la, luma - lb)
+            elif luma < la and luma < lb:
+                s = min(la - luma, lb - luma)
+            else:
+                continue
+            if s > stand and s > best:
+                best = s
+                cb = 0.0
+                cr = 0.0
+                for c in range(3):
+                    cb += weights[1, c] * (flat[a, c] + flat[b, c]) / 2
+                    cr += weights[2, c] * (flat[a, c] + flat[b, c]) / 2
+    return best, cb, cr, luma
+
+
+@nb.njit(**_JIT)
+def _segment(px, py, ax, ay, bx, by):  # pragma: no cover - jitted
+    """Distance from (px, py) to the segment (ax, ay)-(bx, by)."""
+    ux, uy = bx - ax, by - ay
+    n = ux * ux + uy * uy
+    t = 0.0 if n <= 1e-12 else min(1.0, max(0.0, ((px - ax) * ux + (py - ay) * uy) / n))
+    ex, ey = ax + t * ux - px, ay + t * uy - py
+    return np.sqrt(ex * ex + ey * ey)
+
+
+@nb.njit(**_JIT)
+def _standing(flat, weights, width, height, asked, ycc):  # pragma: no cover - jitted
+    """Which ``asked`` pixels stand out of both sides and are a gray's mix with the field
+    at least as well as a map color's of their luma (``ycc``: the map's colors, YCbCr,
+    sorted by luma)."""
+    kept = np.zeros(len(asked), dtype=np.bool_)
+    reaches = np.array(GRAY_CURVE_REACHES)
+    lumas = ycc[:, 0].copy()
+    for i in range(len(asked)):
+        p = asked[i]
+        best, fb, fr, luma = _stand(flat, weights, width, height, p, reaches,
+                                    GRAY_CURVE_AGREE, GRAY_CURVE_STAND)  # fmt: skip
+        if best <= 0.0:
+            continue
+        pb = weights[1, 0] * flat[p, 0] + weights[1, 1] * flat[p, 1] + weights[1, 2] * flat[p, 2]
+        pr = weights[2, 0] * flat[p, 0] + weights[2, 1] * flat[p, 1] + weights[2, 2] * flat[p, 2]
+        gray = _segment(pb, pr, 0.0, 0.0, fb, fr)
+        data = np.inf
+        lo = np.searchsorted(lumas, luma - GRAY_CURVE_LUMA)
+        for j in range(lo, len(lumas)):
+            if lumas[j] > luma + GRAY_CURVE_LUMA:
+                break
+            data = min(data, _segment(pb, pr, fb, fr, ycc[j, 1], ycc[j, 2]))
+        kept[i] = data - gray > 0.0
+    return kept
+
+
+@nb.njit(**_JIT)
+def _curves(flat, weights, width, height, points):  # pragma: no cover - jitted
+    """Which ``points`` (flat indices, sorted) lie on thin, long curves over a smooth
+    field (8-connected pieces of them; see the module's doc)."""
+    n = len(points)
+    index = np.full(height * width, -1, dtype=np.int32)
+    standing = np.full(height * width, -1, dtype=np.int8)  # (stands out: 1; unknown: -1)
+    for i in range(n):
+        index[points[i]] = i
+    label = np.full(n, -1, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    members = np.empty(n, dtype=np.int64)
+    found = np.zeros(n, dtype=np.bool_)
+    reaches = np.array(GRAY_CURVE_REACHES)
+    half = GRAY_CURVE_WINDOW // 2
+    for s in range(n):
+        if label[s] >= 0:
+            continue
+        label[s] = s
+        stack[0] = s
+        top, count = 1, 0
+        y0, y1, x0, x1 = height, -1, width, -1
+        while top:
+            top -= 1
+            i = stack[top]
+            members[count] = i
+            count += 1
+            y, x = points[i] // width, points[i] % width
+            y0, y1, x0, x1 = min(y0, y), max(y1, y), min(x0, x), max(x1, x)
+            for dy in range(-GRAY_CURVE_GAP - 1, GRAY_CURVE_GAP + 2):
+                for dx in range(-GRAY_CURVE_GAP - 1, GRAY_CURVE_GAP + 2):
+                    yy, xx = y + dy, x + dx
+                    if 0 <= yy < height and 0 <= xx < width:
+                        j = index[yy * width + xx]
+                        if j >= 0 and label[j] < 0:
+                            label[j] = s
+                            stack[top] = j
+                            top += 1
+        extent = max(y1 - y0, x1 - x0) + 1
+        if extent < GRAY_CURVE_EXTENT or count > GRAY_CURVE_THIN * extent:
+            continue
+        # texture stands out everywhere: the share standing out around the curve's pixels
+        shares = np.empty(count)
+        for k in range(count):
+            y, x = points[members[k]] // width, points[members[k]] % width
+            total, area = 0, 0
+            for yy in range(max(0, y - half), min(height, y + half + 1)):
+                for xx in range(max(0, x - half), min(width, x + half + 1)):
+                    q = yy * width + xx
+                    if standing[q] < 0:
+                        best = _stand(flat, weights, width, height, q, reaches,
+                                      GRAY_CURVE_AGREE, GRAY_CURVE_STAND)[0]  # fmt: skip
+                        standing[q] = 1 if best > 0.0 else 0
+                    total += standing[q]
+                    area += 1
+            shares[k] = total / area
+        if np.median(shares) <= GRAY_CURVE_DENSE:
+            for k in range(count):
+                found[members[k]] = True
+    return found
