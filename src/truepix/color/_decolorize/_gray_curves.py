@@ -89,11 +89,17 @@ def gray_curves(
 
 
 @nb.njit(**_JIT)
+def _channel(flat, weights, p, k):  # pragma: no cover - jitted
+    """Pixel ``p``'s YCbCr channel ``k`` (DN)."""
+    return weights[k, 0] * flat[p, 0] + weights[k, 1] * flat[p, 1] + weights[k, 2] * flat[p, 2]
+
+
+@nb.njit(**_JIT)
 def _stand(flat, weights, width, height, p, reaches, agree, stand):  # pragma: no cover
     """How far pixel ``p``'s luma stands out of both sides (the best direction; 0: none)
     and that direction's sides' mean chroma."""
     y, x = p // width, p % width
-    luma = weights[0, 0] * flat[p, 0] + weights[0, 1] * flat[p, 1] + weights[0, 2] * flat[p, 2]
+    luma = _channel(flat, weights, p, 0)
     best, cb, cr = 0.0, 0.0, 0.0
     for r in reaches:
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
@@ -102,8 +108,8 @@ def _stand(flat, weights, width, height, p, reaches, agree, stand):  # pragma: n
                     and 0 <= x2 < width):  # fmt: skip
                 continue
             a, b = y1 * width + x1, y2 * width + x2
-            la = weights[0, 0] * flat[a, 0] + weights[0, 1] * flat[a, 1] + weights[0, 2] * flat[a, 2]
-            lb = weights[0, 0] * flat[b, 0] + weights[0, 1] * flat[b, 1] + weights[0, 2] * flat[b, 2]
+            la = _channel(flat, weights, a, 0)
+            lb = _channel(flat, weights, b, 0)
             if abs(la - lb) >= agree:
                 continue
             if luma > la and luma > lb:
@@ -146,8 +152,7 @@ def _standing(flat, weights, width, height, asked, ycc):  # pragma: no cover - j
                                     GRAY_CURVE_AGREE, GRAY_CURVE_STAND)  # fmt: skip
         if best <= 0.0:
             continue
-        pb = weights[1, 0] * flat[p, 0] + weights[1, 1] * flat[p, 1] + weights[1, 2] * flat[p, 2]
-        pr = weights[2, 0] * flat[p, 0] + weights[2, 1] * flat[p, 1] + weights[2, 2] * flat[p, 2]
+        pb, pr = _channel(flat, weights, p, 1), _channel(flat, weights, p, 2)
         gray = _segment(pb, pr, 0.0, 0.0, fb, fr)
         data = np.inf
         lo = np.searchsorted(lumas, luma - GRAY_CURVE_LUMA)
