@@ -79,6 +79,8 @@ def gray_curves(
     ``flat``: the pixels (N, 3+) in units of ``scale`` DN; ``residual``: their distance to
     the map (N, DN); ``colors``: the map's colors (M, 3, DN) sampled along it.
     """
+    if not off_map.any():  # (all-data pictures: at once; a figure's gray ink elsewhere
+        return  # -- its text, a line -- is flagged: t02's, the tests')
     asked = np.flatnonzero((residual.ravel() >= GRAY_CURVE_RESIDUAL) & ~off_map)
     if len(asked) < GRAY_CURVE_EXTENT:
         return
