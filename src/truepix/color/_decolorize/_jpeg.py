@@ -422,8 +422,9 @@ def jpeg_off_map(
         line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE, filled)
     # ... and the straight strokes found in part, along their lines (_straight)
     straight_strokes(flat, _YCBCR[0] * scale, width, off_map, plan.noise, filled, dips)
-    # ... and thin gray curves over a smooth field, by their shape (_gray_curves)
-    if plan.subsampled and not (colorless or line.cyclic or plan.discrete):
+    # ... and thin gray curves over a smooth field, by their shape (_gray_curves; a map
+    # with a light or gray middle holds such inks' colors: _gray_inks' part)
+    if plan.subsampled and not (colorless or line.cyclic or plan.discrete or gray_middle(line)):
         gray_curves(flat, scale, width, residual, off_map,
                     line.colors_at(np.linspace(0, line.n_bins, 257)))  # fmt: skip
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
