@@ -26,6 +26,7 @@ from truepix.color._decolorize._end_inks import end_ink_strokes, ink_ends
 from truepix.color._decolorize._end_piles import end_line, end_undershoots
 from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._fringes import fringes
+from truepix.color._decolorize._gray_curves import gray_curves
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
 from truepix.color._decolorize._grow import counted_groups, grow_similar
 from truepix.color._decolorize._inked import _dilated as dilated
@@ -421,6 +422,11 @@ def jpeg_off_map(
         line.colors_at(np.linspace(0, line.n_bins, 65)), residual, JPEG_CANDIDATE, filled)
     # ... and the straight strokes found in part, along their lines (_straight)
     straight_strokes(flat, _YCBCR[0] * scale, width, off_map, plan.noise, filled, dips)
+    # ... and thin gray curves over a smooth field, by their shape (_gray_curves; a map
+    # with a light or gray middle holds such inks' colors: _gray_inks' part)
+    if plan.subsampled and not (colorless or line.cyclic or plan.discrete or gray_middle(line)):
+        gray_curves(flat, scale, width, residual, off_map,
+                    line.colors_at(np.linspace(0, line.n_bins, 257)))  # fmt: skip
     # ... and the strokes' blends of their ink with the field across them (_ink_blends)
     ink_blends(flat, scale, width, off_map, line, inks)
     # ... and last, the flagged strokes' faint antialiased fringes (_fringes)
