@@ -35,7 +35,7 @@ from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._margins import FillRinging, filled_pixels, grown_within
-from truepix.color._decolorize._margins import margin_ring, on_map_pixels
+from truepix.color._decolorize._margins import inner_groups, margin_ring, on_map_pixels
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -315,7 +315,9 @@ def jpeg_off_map(
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
     if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
         on_map = on_map_pixels(flat, residual, plan.threshold, candidates, filled)
-        inked = beyond_cores(beyond_map, groups)
+        ring = None if margin is None else margin[candidates]
+        inner = inner_groups(groups, ring, beyond_map)  # (a margin's strokes: _margins)
+        inked = beyond_cores(beyond_map, inner)
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position, smooth
         )  # fmt: skip
@@ -325,7 +327,7 @@ def jpeg_off_map(
             from truepix.color._decolorize._pulled import pulled_strokes
 
             blend &= ~pulled_strokes(
-                flat, scale, width, candidates, on_map, groups, blend, line.vertices
+                flat, scale, width, candidates, on_map, inner, blend, line.vertices
             )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
