@@ -12,6 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 from truepix.color._decolorize._grow import groups_of
+from truepix.color._decolorize._margins import inner_groups
 
 __all__ = ["alone", "luma_spread", "strung"]
 
@@ -225,8 +226,10 @@ def alone(
             core = groups == label
             blobs[label] = not end_line(candidates[core], luma[core])
     evidence |= blobs
-    foreign = labelled & evidence[groups]
-    near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
+    ink, foreign = foreign, labelled & evidence[groups]
+    # (a margin's strokes, the frame's, their foreign pixels in the ring: none near them)
+    inner = foreign if ring is None else foreign & (inner_groups(groups, ring, ink) > 0)
+    near = _tiles_around(candidates[inner], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     if inks is not None:
         kept[_inked(groups, candidates, inside, inks, width, height, end_line, luma)] = True

@@ -394,7 +394,8 @@ def jpeg_off_map(
         degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
-    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete,
+                     margin)  # (inks over the data alone)
     if not (len(inks) or len(on_map) or colorless or line.cyclic) and peak_ink(
         luma_of if fill_ring is None else luma_of[~fill_ring[candidates]], n_pixels
     ) is not None:  # (no seed core asked it; a smoothing kernel's blends pile at a luma)
