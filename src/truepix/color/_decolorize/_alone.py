@@ -198,7 +198,8 @@ def alone(
     field, and a shrunk photograph's hue texture leaves foreign pixels of every luma),
     or JPEG_CYCLIC_INK_PIXELS of them. ``ring`` (per candidate, or None): JPEG's ringing
     around a figure's margin (``_margins``), the edge of the data where it meets the
-    margin: its cores string along that edge, and tell of no stroke. ``inks`` (per
+    margin: its cores string along that edge, and tell of no stroke; a core whose foreign
+    pixels lie wholly in it (a plot's frame) keeps no data core near it. ``inks`` (per
     candidate, or None): a stroke's ink over the one field across it (``_dips``); the
     cores of a structure holding JPEG_INKED_PIXELS of them (JPEG_INKED_SHARE) never lie
     alone. ``end_line`` (or None): whether pixels at one luma are a line of the map's end
