@@ -12,6 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 from truepix.color._decolorize._grow import groups_of
+from truepix.color._decolorize._margins import inner_groups
 
 __all__ = ["alone", "luma_spread", "strung"]
 
@@ -197,7 +198,8 @@ def alone(
     field, and a shrunk photograph's hue texture leaves foreign pixels of every luma),
     or JPEG_CYCLIC_INK_PIXELS of them. ``ring`` (per candidate, or None): JPEG's ringing
     around a figure's margin (``_margins``), the edge of the data where it meets the
-    margin: its cores string along that edge, and tell of no stroke. ``inks`` (per
+    margin: its cores string along that edge, and tell of no stroke; a core whose foreign
+    pixels lie wholly in it (a plot's frame) keeps no data core near it. ``inks`` (per
     candidate, or None): a stroke's ink over the one field across it (``_dips``); the
     cores of a structure holding JPEG_INKED_PIXELS of them (JPEG_INKED_SHARE) never lie
     alone. ``end_line`` (or None): whether pixels at one luma are a line of the map's end
@@ -225,8 +227,10 @@ def alone(
             core = groups == label
             blobs[label] = not end_line(candidates[core], luma[core])
     evidence |= blobs
-    foreign = labelled & evidence[groups]
-    near = _tiles_around(candidates[labelled & foreign], candidates, width, height)
+    ink, foreign = foreign, labelled & evidence[groups]
+    # (a margin's strokes, the frame's, their foreign pixels in the ring: none near them)
+    inner = foreign if ring is None else foreign & (inner_groups(groups, ring, ink) > 0)
+    near = _tiles_around(candidates[inner], candidates, width, height)
     kept = np.zeros(n_groups + 1, dtype=bool)
     if inks is not None:
         kept[_inked(groups, candidates, inside, inks, width, height, end_line, luma)] = True

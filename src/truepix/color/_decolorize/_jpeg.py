@@ -36,7 +36,7 @@ from truepix.color._decolorize._ink_blends import ink_blends
 from truepix.color._decolorize._jumps import jump_strokes
 from truepix.color._decolorize._lines import ink_lines
 from truepix.color._decolorize._margins import FillRinging, filled_pixels, grown_within
-from truepix.color._decolorize._margins import margin_ring, on_map_pixels
+from truepix.color._decolorize._margins import inner_groups, margin_ring, on_map_pixels
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import _YCBCR, Plan
 from truepix.color._decolorize._remodel import remodel
@@ -316,7 +316,9 @@ def jpeg_off_map(
                    JPEG_MODEL_FOREIGN, groups)  # fmt: skip
     if not (colorless or line.cyclic) and groups.any():  # (see _edges.RESAMPLED_SHARE)
         on_map = on_map_pixels(flat, residual, plan.threshold, candidates, filled)
-        inked = beyond_cores(beyond_map, groups)
+        ring = None if margin is None else margin[candidates]
+        inner = inner_groups(groups, ring, beyond_map)  # (a margin's strokes: _margins)
+        inked = beyond_cores(beyond_map, inner)
         blend, resized = resized_blends(
             flat, scale, width, candidates, on_map, seeds, beyond_map, inked, position, smooth
         )  # fmt: skip
@@ -326,7 +328,7 @@ def jpeg_off_map(
             from truepix.color._decolorize._pulled import pulled_strokes
 
             blend &= ~pulled_strokes(
-                flat, scale, width, candidates, on_map, groups, blend, line.vertices
+                flat, scale, width, candidates, on_map, inner, blend, line.vertices
             )  # fmt: skip
     seeds &= ~blend
     n_groups = counted_groups(
@@ -393,7 +395,8 @@ def jpeg_off_map(
         degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
                    filled, margin)  # fmt: skip
-    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete)
+    inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete,
+                     margin)  # (inks over the data alone)
     if not (len(inks) or len(on_map) or colorless or line.cyclic) and peak_ink(
         luma_of if fill_ring is None else luma_of[~fill_ring[candidates]], n_pixels
     ) is not None:  # (no seed core asked it; a smoothing kernel's blends pile at a luma)

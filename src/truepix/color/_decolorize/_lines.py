@@ -98,11 +98,14 @@ LINES_WHOLE = 8
 def ink_lines(
     flat: np.ndarray, scale: float, width: int, residual: np.ndarray,
     candidates: np.ndarray, off_map: np.ndarray, line: Polyline, discrete: bool = False,
+    ring: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Mark in ``off_map`` the pixels of thin lines drawn in one ink over several
     levels of the field (see LINES_RIDGE .. LINES_FIELDS); ``candidates``: the flat
     indices past the threshold; ``discrete``: the map's vertices are its few colors.
-    Returns the inks (luma, DN; one per group of kept chains within LINES_INK)."""
+    Returns the inks (luma, DN; one per group of kept chains within LINES_INK) of the
+    chains not wholly in ``ring`` (flat, ``_margins.margin_ring``: a plot's frame, its
+    ticks and text show no ink drawn over the data)."""
     none = np.zeros(0)
     height = len(off_map) // width
     weights = _YCBCR[0] * scale
@@ -156,6 +159,10 @@ def ink_lines(
         kept[1:] &= ~inked_end_runs(stats[:, 1], kept[1:], line, ink_ends(line), LINES_INK)
     if kept.any():
         off_map |= kept[label]
+    if ring is not None and kept.any():  # (a chain with a pixel inside the data's region)
+        inside = np.zeros(len(kept), dtype=bool)
+        inside[label[~ring]] = True
+        kept &= inside
     return _inks(stats[kept[1:], 1])
 
 

@@ -52,7 +52,7 @@ __all__ = [
     "FILL_AREA", "FILL_RING_HUE", "FILL_RING_LUMA", "FILL_RING_NEAR", "FILL_RING_SHARE",
     "FILL_STROKE_LUMA", "FILL_STROKE_RUN", "FILL_STROKE_SIDES", "FILL_STROKE_STEP",
     "MARGIN_RING", "MARGIN_THIN", "FillRinging", "fill_blends", "fill_near", "fill_side",
-    "fill_unrung", "filled_pixels", "grown_within", "margin_ring", "on_map_pixels",
+    "fill_unrung", "filled_pixels", "grown_within", "inner_groups", "margin_ring", "on_map_pixels",
     "stroke_ridges",
 ]  # fmt: skip
 
@@ -97,6 +97,23 @@ def margin_ring(filled: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     opened_out = _dilated(filled, shape, thin)  # (outside the unfilled ones eroded)
     region = _dilated(~opened_out, shape, 2 * thin)
     return _dilated(~region, shape, thin + MARGIN_RING)
+
+
+def inner_groups(groups: np.ndarray, ring: np.ndarray | None, ink: np.ndarray) -> np.ndarray:
+    """``groups`` (a core's label per candidate, 0: none) but for the cores whose ``ink``
+    (per candidate: beyond the map's luma) lies wholly in ``ring`` (``margin_ring``'s, per
+    candidate; None: none): a plot's frame and what is drawn on the margin, with JPEG's
+    ringing into the data beside them, keep no blend out of that data
+    (``_edges.beyond_cores``, ``_pulled.pulled_strokes``), as they grow into none
+    (``grown_within``). (A core's other pixels string through a noisy field's.)"""
+    inked = ink & (groups > 0)
+    if ring is None or not (inked & ring).any():
+        return groups
+    edge = np.zeros(int(groups.max()) + 1, dtype=bool)
+    edge[groups[inked & ring]] = True
+    edge[groups[inked & ~ring]] = False  # (ink inside the data's region: a stroke's)
+    edge[0] = False
+    return np.where(edge[groups], 0, groups)
 
 
 def grown_within(
