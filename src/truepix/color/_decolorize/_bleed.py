@@ -68,6 +68,10 @@ BLEED_FIELD = 12.0
 BLEED_FIELD_RADIUS = 2
 #: ... and no nearer a flagged pixel above that share than this (pixels, a square).
 BLEED_EDGE = 1
+#: ... unless its luma lies within BLEED_COVER of the way from the field's toward that
+#: pixel's (an antialiased edge covering less), or BLEED_STILL DN.
+BLEED_COVER = 0.2
+BLEED_STILL = 4.0
 
 
 def bled(
@@ -106,16 +110,40 @@ def bled(
         # the offset's part across the line of the peak's (JPEG codes Cb and Cr alike)
         across = np.abs(chroma[:, 0] * direction[:, 1] - chroma[:, 1] * direction[:, 0]) / top
     weak = known & (size <= BLEED_SHARE * top) & (across <= BLEED_ACROSS)
+    stronger = np.zeros(width * height, dtype=bool)
+    stronger[pixels[known & ~weak]] = True
     strong = np.zeros(width * height, dtype=bool)
     degraded.near_any(pixels[known & ~weak], width, height, BLEED_EDGE, strong)
-    weak &= (np.abs(luma) <= BLEED_LUMA) & ~strong[pixels]
+    weak &= np.abs(luma) <= BLEED_LUMA
     # ... and its luma the field's: a thin stroke's stands apart from the pixels around
     asked = np.flatnonzero(weak)
     weights = _YCBCR[0] * scale
+    own = flat[pixels[asked], :3] @ weights
     around = flat[degraded.window_pixels(pixels[asked], width, height, BLEED_FIELD_RADIUS), :3]
     field = np.median(around @ weights, axis=1)
-    weak[asked] = np.abs(flat[pixels[asked], :3] @ weights - field) <= BLEED_FIELD
+    weak[asked] = np.abs(own - field) <= BLEED_FIELD
+    # ... beside a stroke, its luma the field's where the stroke's is not (JPEG keeps luma
+    # per pixel: the stroke's antialiased edge moves it toward the stroke's, bleed does not)
+    edged = strong[pixels[asked]] & weak[asked]
+    if edged.any():
+        weak[asked[edged]] = _luma_apart(
+            pixels[asked[edged]], own[edged], field[edged], stronger, flat, weights, width, height
+        )  # fmt: skip
     return weak
+
+
+def _luma_apart(
+    pixels: np.ndarray, own: np.ndarray, field: np.ndarray, stronger: np.ndarray,
+    flat: np.ndarray, weights: np.ndarray, width: int, height: int,
+) -> np.ndarray:  # fmt: skip
+    """Per pixel (flat indices ``pixels``, luma ``own``, the field's ``field``) beside
+    a ``stronger`` one (flat mask, BLEED_EDGE): whether its luma is the field's where
+    the stroke's stands apart from it (BLEED_APART, BLEED_COVER)."""
+    window = degraded.window_pixels(pixels, width, height, BLEED_EDGE)
+    off = np.where(stronger[window], flat[window, :3] @ weights - field[:, None], 0.0)
+    stroke = off[np.arange(len(pixels)), np.argmax(np.abs(off), axis=1)]
+    moved = (own - field) * np.sign(stroke)
+    return moved <= np.maximum(BLEED_COVER * np.abs(stroke), BLEED_STILL)
 
 
 def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> np.ndarray:
@@ -135,7 +163,7 @@ def gray_bleed(flat: np.ndarray, cores: np.ndarray, width: int, radius: int) -> 
 def strokes_unbled(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
     off_map: np.ndarray, line: Polyline, subsampled: bool, decided: np.ndarray | None = None,
-    ring: np.ndarray | None = None,
+    ring: np.ndarray | None = None, unbled: np.ndarray | None = None,
 ) -> None:  # fmt: skip
     """``stroke_pixels`` on a JPEG'd picture's ``off_map`` mask, then, on 4:2:0
     pictures (``subsampled``), its flagged pixels that are JPEG's bleed of the
@@ -143,7 +171,9 @@ def strokes_unbled(
     figure's margin), judged only as the strokes' context: those in the MCUs around
     (BLEED_TILE) the others' (the MCU peaks, BLEED_EDGE), so that a margin costs its
     edge, not its area. ``ring``: a figure's margin and JPEG's ringing around it, whose
-    colors are the margin's edge blended with the data, no stroke's (``_margins``)."""
+    colors are the margin's edge blended with the data, no stroke's (``_margins``).
+    ``unbled``: a flat mask set where a pixel is data again (its chroma the stroke's
+    in part: its luma-weighted position answers it, not the RGB one, ``_ringed``)."""
     stroke_pixels(flat, scale, width, residual, off_map, None if ring is None else ~ring)
     if not (subsampled and off_map.any()):  # (all-data pictures: nothing flagged)
         return
@@ -160,7 +190,10 @@ def strokes_unbled(
     error = np.stack([rgb @ row for row in _YCBCR], axis=-1)  # (faster than (N, 3) @ (3, 3))
     # (chroma NaN where the position is)
     found = flagged[bled(flagged, error[:, 1:], error[:, 0], flat, scale, width)]
-    off_map[found if decided is None else found[~decided[found]]] = False
+    found = found if decided is None else found[~decided[found]]
+    off_map[found] = False
+    if unbled is not None:
+        unbled[found] = True
 
 
 def _around_tiles(pixels: np.ndarray, width: int, n_pixels: int) -> np.ndarray:
