@@ -240,7 +240,7 @@ JPEG_FILL_RING = 8
 
 def jpeg_off_map(
     flat: np.ndarray, scale: float, width: int, position: np.ndarray, residual: np.ndarray,
-    plan: Plan, line: Polyline,
+    plan: Plan, line: Polyline, unbled: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Which pixels of a JPEG'd picture past the threshold are off the map (flat mask).
 
@@ -248,6 +248,8 @@ def jpeg_off_map(
     ``Plan.subsampled`` for 4:4:4). Only the pixels past the threshold are judged, and the
     kernels visit those alone; strokes beyond the map's luma take their antialiased edge
     along (JPEG_HALO_STROKE). One mostly past it (MOSTLY_OFF) is off at every candidate.
+    ``unbled``: a flat mask set where a flagged pixel is JPEG's chroma bleed of a
+    stroke, data again (``_bleed.strokes_unbled``).
     """
     lowest = min(plan.threshold, JPEG_CANDIDATE) if plan.subsampled else plan.threshold
     colorless = _colorless(line)
@@ -394,7 +396,7 @@ def jpeg_off_map(
     with fill_rung.kept_out(off_map, cores=True):  # (but a fill's ringing: its blot's halo)
         degraded.near_any(candidates[groups > 0], width, height, JPEG_HALO_RADIUS, off_map)
     strokes_unbled(flat, scale, width, position, residual, off_map, line, plan.subsampled,
-                   filled, margin)  # fmt: skip
+                   filled, margin, unbled)  # fmt: skip
     inks = ink_lines(flat, scale, width, residual, candidates, off_map, line, plan.discrete,
                      margin)  # (inks over the data alone)
     if not (len(inks) or len(on_map) or colorless or line.cyclic) and peak_ink(

@@ -40,7 +40,8 @@ def judged_positions(
 ) -> np.ndarray:  # fmt: skip
     """``position`` (flat, luma-weighted) of a JPEG'd picture, NaN where ``jpeg_off_map``
     judges a pixel off the map, and from the RGB distance within RINGING_RADIUS of one."""
-    off_map = jpeg_off_map(flat, scale, shape[1], position, residual, plan, line)
+    unbled = np.zeros(len(position), dtype=bool)  # (chroma bleed: luma-weighted answers)
+    off_map = jpeg_off_map(flat, scale, shape[1], position, residual, plan, line, unbled)
     spans = None
     if len(shape) == 2 and off_map.any():  # (blends of two far map colors: ``_spans``)
         # (imported here: a picture with nothing off the map does not load it, 30 kB of
@@ -54,7 +55,7 @@ def judged_positions(
     if len(shape) != 2 or not off_map.any():
         return _spanned(position, spans)
     near = square_near(off_map.reshape(shape), RINGING_RADIUS)
-    index = np.flatnonzero(near & ~off_map & ~np.isnan(position))
+    index = np.flatnonzero(near & ~off_map & ~unbled & ~np.isnan(position))
     if not len(index):
         return _spanned(position, spans)
     pixels = flat[index]
