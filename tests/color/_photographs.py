@@ -45,6 +45,19 @@ def fbm(size: int = 256, seed: int = 0) -> np.ndarray:
     return (field - field.min()) / (field.max() - field.min())
 
 
+def bumps(size: int = 192, seed: int = 0) -> np.ndarray:
+    """Six seeded Gaussian bumps (widths 0.08-0.3 of the side, heights -1..1), size^2,
+    in [0, 1]: a smooth field."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:size, 0:size] / size
+    field = np.zeros((size, size))
+    for _ in range(6):
+        cx, cy = rng.uniform(0, 1), rng.uniform(0, 1)
+        sigma, height = rng.uniform(0.08, 0.3), rng.uniform(-1, 1)
+        field += height * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * sigma * sigma))
+    return (field - field.min()) / (field.max() - field.min())
+
+
 def blob_field(size: int = 128, seed: int = 3) -> np.ndarray:
     """A seeded random field in [0, 1] with a 1/(0.02 + k)^2 amplitude spectrum: smooth
     blobs a few tens of pixels across."""

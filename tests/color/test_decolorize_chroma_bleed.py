@@ -32,6 +32,18 @@ def _terrain(n: int = 256, seed: int = 11) -> np.ndarray:
     return (field - field.min()) / np.ptp(field) * 3000.0 + 200.0
 
 
+def _saved(figure, fmt: str) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """``figure`` saved by ``savefig`` as PNG or JPEG q75, read back as RGB, closed."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    options = {"pil_kwargs": {"quality": 75}} if fmt == "jpeg" else {}
+    figure.savefig(buffer, format=fmt, **options)
+    plt.close(figure)
+    buffer.seek(0)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
 def _figure(field: np.ndarray, strokes: bool, fmt: str) -> np.ndarray:
     import matplotlib.pyplot as plt
 
@@ -42,12 +54,7 @@ def _figure(field: np.ndarray, strokes: bool, fmt: str) -> np.ndarray:
         smooth = ndimage.gaussian_filter(field, 4)
         axes.contour(smooth, levels=6, colors="red", linewidths=1.0)
         axes.text(20, 60, "Label 42", color="red", fontsize=16)
-    buffer = io.BytesIO()
-    options = {"pil_kwargs": {"quality": 75}} if fmt == "jpeg" else {}
-    figure.savefig(buffer, format=fmt, **options)
-    plt.close(figure)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return _saved(figure, fmt)
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +94,7 @@ def _viridis_figure(field: np.ndarray, lines: str | None, fmt: str) -> np.ndarra
     if lines is not None:
         axes.contour(field, levels=8, colors=lines, linewidths=1.0)
     axes.set_axis_off()
-    buffer = io.BytesIO()
-    options = {"pil_kwargs": {"quality": 75}} if fmt == "jpeg" else {}
-    figure.savefig(buffer, format=fmt, **options)
-    plt.close(figure)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
+    return _saved(figure, fmt)
 
 
 def test_bleed_beside_contours_over_viridis() -> None:

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from tests.color._photographs import imshow_drawn
+from tests.color._photographs import bumps, imshow_drawn
 from truepix.color._decolorize import _jpeg
 from truepix.color._decolorize._api import decolorize
 
@@ -27,15 +27,8 @@ INK = 102  # matplotlib's "0.4"
 
 
 def _bumps(seed: int) -> np.ndarray:
-    """Six seeded Gaussian bumps (widths 0.08-0.3 of the side), SIZE^2, in [0, 1]."""
-    rng = np.random.default_rng(seed)
-    y, x = np.mgrid[0:SIZE, 0:SIZE] / SIZE
-    field = np.zeros((SIZE, SIZE))
-    for _ in range(6):
-        cx, cy = rng.uniform(0, 1), rng.uniform(0, 1)
-        sigma, height = rng.uniform(0.08, 0.3), rng.uniform(-1, 1)
-        field += height * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * sigma * sigma))
-    return (field - field.min()) / np.ptp(field)
+    """Six seeded Gaussian bumps (``_photographs.bumps``), SIZE^2, in [0, 1]."""
+    return bumps(SIZE, seed)
 
 
 def _none(*args) -> None:  # noqa: ANN002

@@ -8,20 +8,15 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
+from tests.color._photographs import bumps
 
 from truepix import Decolorizer
 
 
 def _smooth(n: int = 192) -> dict[str, np.ndarray]:
     """A field of six seeded Gaussian bumps, and a diagonal ramp, both over [0, 1]."""
-    rng = np.random.default_rng(0)
     y, x = np.mgrid[0:n, 0:n] / n
-    field = np.zeros((n, n))
-    for _ in range(6):
-        cx, cy = rng.uniform(0, 1), rng.uniform(0, 1)
-        s, a = rng.uniform(0.08, 0.3), rng.uniform(-1, 1)
-        field += a * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * s * s))
-    field = (field - field.min()) / (field.max() - field.min())
+    field = bumps(n, 0)
     return {"bumps": field, "ramp": (x + y) / 2}
 
 
