@@ -150,7 +150,7 @@ def _luma_apart(
 ) -> np.ndarray:  # fmt: skip
     """Per pixel (flat indices ``pixels``, luma ``own``, the field's ``field``) beside
     a ``stronger`` one (flat mask, BLEED_EDGE): whether its luma is the field's where
-    the stroke's stands apart from it (BLEED_APART, BLEED_COVER)."""
+    the stroke's stands apart from it (BLEED_COVER, BLEED_STILL)."""
     window = degraded.window_pixels(pixels, width, height, BLEED_EDGE)
     off = np.where(stronger[window], flat[window, :3] @ weights - field[:, None], 0.0)
     stroke = off[np.arange(len(pixels)), np.argmax(np.abs(off), axis=1)]

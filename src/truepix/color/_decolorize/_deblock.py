@@ -139,7 +139,7 @@ QUALITY_BINS = 1024
 QUALITY_COSINE = 0.5
 #: ... on at least this many coefficients beyond half a step.
 QUALITY_COUNT = 30
-#: The central square :func:`quality_scale` reads (side, pixels; ~6 ms, one thread).
+#: The central square :func:`quality_scale` reads (side, pixels; ~1 ms, one thread).
 QUALITY_SIDE = 256
 #: :func:`quality_share`: the scale read over QUALITY_REFERENCE's (q75), to
 #: QUALITY_POWER, within QUALITY_SHARES.

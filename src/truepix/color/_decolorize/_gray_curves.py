@@ -35,9 +35,11 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._vertex import _JIT
+
 __all__ = ["gray_curves"]
 
-_JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 
 #: Per pixel: its luma stands GRAY_CURVE_STAND DN out of both of two pixels
 #: GRAY_CURVE_REACHES px away on opposite sides (rows, columns, diagonals), which agree
@@ -66,9 +68,6 @@ GRAY_CURVE_EXTENT = 25
 GRAY_CURVE_THIN = 5.0
 GRAY_CURVE_WINDOW = 15
 GRAY_CURVE_DENSE = 0.3
-_YCBCR = np.array(
-    [[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]]
-)
 
 
 def gray_curves(
