@@ -36,11 +36,7 @@ def off(flat, scale, width, position, *a, **k):
 def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None, position=None):
     out = orig_rb(flat, scale, width, candidates, on_map, seeds, beyond, inked, position)
     height = len(on_map) // width
-    stroked = np.zeros(len(on_map), dtype=bool)
-    if beyond.any():
-        _edges.degraded.near(candidates[beyond], width, height, _edges.EDGE_STROKE_RADIUS, stroked)
-    kept = ~on_map[candidates] & ~stroked[candidates]
-    counted = candidates[kept]
+    kept, counted = measure.counted_candidates(candidates, on_map, beyond, width)
     strict = _edges.EdgeTest(_edges._YCBCR, _edges.EDGE_SHARE_CHROMA, _edges.EDGE_TOLERANCE,
                              _edges.EDGE_LUMA, _edges.EDGE_MARGIN, True)
     found, pair = _edges._between_pairs(flat, scale, width, counted, on_map, strict, on_map)

@@ -21,6 +21,20 @@ import matplotlib.pyplot as plt  # noqa: E402
 import truepix as tp  # noqa: E402
 
 
+
+def counted_candidates(candidates, on_map, beyond, width):
+    """What ``_edges.resized_blends`` counts among a JPEG'd picture's ``candidates`` (flat
+    indices): those off the map and beyond EDGE_STROKE_RADIUS of the ``beyond`` (a stroke
+    outside the map's luma) ones -- (the mask over candidates, their flat indices)."""
+    from truepix.color._decolorize import _edges
+
+    height = len(on_map) // width
+    stroked = np.zeros(len(on_map), dtype=bool)
+    if beyond.any():
+        _edges.degraded.near(candidates[beyond], width, height, _edges.EDGE_STROKE_RADIUS, stroked)
+    kept = ~on_map[candidates] & ~stroked[candidates]
+    return kept, candidates[kept]
+
 def array(seed: int = 0, noise: float = 0.4) -> np.ndarray:
     y, x = np.mgrid[0:120, 0:150].astype(float)
     y, x = y / 119, x / 149

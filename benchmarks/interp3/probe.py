@@ -28,12 +28,7 @@ def off(flat, scale, width, position, *a, **k):
 
 
 def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None, position=None):
-    height = len(on_map) // width
-    stroked = np.zeros(len(on_map), dtype=bool)
-    if beyond.any():
-        _edges.degraded.near(candidates[beyond], width, height, _edges.EDGE_STROKE_RADIUS, stroked)
-    kept = ~on_map[candidates] & ~stroked[candidates]
-    counted = candidates[kept]
+    kept, counted = measure.counted_candidates(candidates, on_map, beyond, width)
     out = []
     for margin, tol in [(0.1, 12.0), (-0.15, 12.0), (-0.3, 12.0), (0.1, 20.0), (-0.15, 20.0)]:
         t = _edges.EdgeTest(_YCBCR, _edges.EDGE_SHARE_CHROMA, tol, _edges.EDGE_LUMA, margin, True)

@@ -24,11 +24,7 @@ VARIANTS = {  # (tolerance, min_step, margin, flank all, passes)
 
 def rb(flat, scale, width, candidates, on_map, seeds, beyond, inked=None, position=None):
     height = len(on_map) // width
-    stroked = np.zeros(len(on_map), dtype=bool)
-    if beyond.any():
-        _edges.degraded.near(candidates[beyond], width, height, _edges.EDGE_STROKE_RADIUS, stroked)
-    kept = ~on_map[candidates] & ~stroked[candidates]
-    counted = candidates[kept]
+    kept, counted = measure.counted_candidates(candidates, on_map, beyond, width)
     out = []
     luma = (flat.astype(float) * scale) @ _YCBCR[0]
     img = luma.reshape(height, width)

@@ -37,12 +37,7 @@ def sb(flat, scale, width, candidates, counted, on_map):
 
 
 def rb(flat, scale, width, candidates, on_map, seeds, beyond, *a, **k):
-    height = len(on_map) // width
-    stroked = np.zeros(len(on_map), dtype=bool)
-    if beyond.any():
-        _edges.degraded.near(candidates[beyond], width, height, _edges.EDGE_STROKE_RADIUS, stroked)
-    kept = ~on_map[candidates] & ~stroked[candidates]
-    counted = candidates[kept]
+    kept, counted = measure.counted_candidates(candidates, on_map, beyond, width)
     t = _edges.EdgeTest(_YCBCR, _edges.EDGE_SHARE_CHROMA, _edges.EDGE_TOLERANCE, _edges.EDGE_LUMA,
                         _edges.EDGE_MARGIN, True)
     f, _ = _edges._between_pairs(flat, scale, width, counted, on_map, t, on_map)
