@@ -4,12 +4,13 @@ from common import *
 import truepix as tp
 from truepix.color._decolorize import _jpeg as J, _alone as AL
 m, q = sys.argv[1], int(sys.argv[2]); src = sys.argv[3] if len(sys.argv) > 3 else "disp"
-sys.path.insert(0, "/work/wt/disp4/tests/color"); from test_decolorize_disparity import _cells
+from test_decolorize_disparity import _cells
 t = disparity() if src == "disp" else _cells(256, int(src[5:])) if src.startswith("cells") else pieces(256, int(src))
 p = jpeg(t, m, q)
 orig = AL.alone
-def alone(groups, n_groups, candidates, foreign, luma, width, height, *, cyclic=False, ring=None, inks=None):
-    r = orig(groups, n_groups, candidates, foreign, luma, width, height, cyclic=cyclic, ring=ring, inks=inks)
+def alone(groups, n_groups, candidates, foreign, luma, width, height, **options):
+    r = orig(groups, n_groups, candidates, foreign, luma, width, height, **options)
+    cyclic, ring, inks = (options.get(name) for name in ("cyclic", "ring", "inks"))
     lab = groups > 0
     print("alone: cores px", lab.sum(), "n_groups", n_groups, "dropped", r.sum(), "foreign in cores", (lab & foreign).sum())
     strength = np.bincount(groups[lab & foreign], minlength=n_groups + 1)

@@ -1,5 +1,5 @@
 import sys, numpy as np
-sys.path.insert(0, __import__("os").path.dirname(__file__)); sys.path.insert(0, "/work/wt/disp4/tests/color")
+sys.path.insert(0, __import__("os").path.dirname(__file__))
 from common import *
 from test_decolorize_disparity import _cells
 import truepix as tp

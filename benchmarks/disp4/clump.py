@@ -1,5 +1,5 @@
 import sys, io, numpy as np
-sys.path.insert(0, __import__("os").path.dirname(__file__)); sys.path.insert(0, "/work/wt/disp4/tests/color")
+sys.path.insert(0, __import__("os").path.dirname(__file__))
 from common import *
 from test_decolorize_disparity import _cells
 import truepix as tp
@@ -12,8 +12,8 @@ from skimage import data as skd
 from PIL import Image
 G = {}
 oj = J.jpeg_off_map
-def jo(flat, scale, width, position, residual, plan, line):
-    G.update(scale=scale, line=line, flat=flat, width=width, position=position.copy(), residual=residual, thr=plan.threshold); return oj(flat, scale, width, position, residual, plan, line)
+def jo(flat, scale, width, position, residual, plan, line, *rest):
+    G.update(scale=scale, line=line, flat=flat, width=width, position=position.copy(), residual=residual, thr=plan.threshold); return oj(flat, scale, width, position, residual, plan, line, *rest)
 for mod in list(sys.modules.values()):
     if mod and getattr(mod, "__name__", "").startswith("truepix") and getattr(mod, "jpeg_off_map", None) is oj:
         mod.jpeg_off_map = jo
@@ -37,11 +37,5 @@ def alone(groups, n_groups, candidates, foreign, luma, width, height, **k):
 J.alone = alone
 for case in sys.argv[1:]:
     m, q, src = case.split(":"); q = int(q); cover = None
-    if src == "disp": t = disparity(); p = jpeg(t, m, q)
-    elif src.startswith("cells"): t = _cells(256, int(src[5:])); p = jpeg(t, m, q)
-    else:
-        from _annotate import annotated
-        base = skd.camera()[:256, :256] / 255.0 if src == "camera" else np.add.outer(np.linspace(0, 1, 256), np.linspace(0, .3, 256)).clip(0, 1)
-        drawn, touch, cover = annotated(mpl.colormaps[m](base, bytes=True)[..., :3], ["black", "black"], ["black", "black"])
-        b = io.BytesIO(); Image.fromarray(drawn).save(b, format="JPEG", quality=q); p = np.asarray(Image.open(b).convert("RGB")); t = base
+    t, p, touch, cover = case_picture(m, q, src)
     print(case); v = tp.decolorize(p, cmap=m, vmin=0, vmax=1)

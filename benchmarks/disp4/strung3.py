@@ -1,5 +1,5 @@
 import sys, io, numpy as np
-sys.path.insert(0, __import__("os").path.dirname(__file__)); sys.path.insert(0, "/work/wt/disp4/tests/color")
+sys.path.insert(0, __import__("os").path.dirname(__file__))
 from common import *
 from test_decolorize_disparity import _cells
 import truepix as tp
@@ -11,14 +11,14 @@ from truepix.color._decolorize._plan import _YCBCR as _Y
 from truepix.color._decolorize._end_inks import _to_segment as _seg
 G = {}
 oj = J.jpeg_off_map
-def jo(flat, scale, width, position, residual, plan, line):
-    G.update(flat=flat, scale=scale, line=line); return oj(flat, scale, width, position, residual, plan, line)
+def jo(flat, scale, width, position, residual, plan, line, *rest):
+    G.update(flat=flat, scale=scale, line=line); return oj(flat, scale, width, position, residual, plan, line, *rest)
 for mod in list(sys.modules.values()):
     if mod and getattr(mod, "__name__", "").startswith("truepix") and getattr(mod, "jpeg_off_map", None) is oj:
         mod.jpeg_off_map = jo
 o = AL.strung
-def strung(pixels, luma, width, height, inks=None):
-    r = o(pixels, luma, width, height, inks)
+def strung(pixels, luma, width, height, inks=None, *rest):
+    r = o(pixels, luma, width, height, inks, *rest)
     if len(pixels):
         s = AL._structures(pixels, width, height); c, sp = AL.luma_spread(s, luma)
         out = []
@@ -44,12 +44,5 @@ def strung(pixels, luma, width, height, inks=None):
 AL.strung = strung
 for case in sys.argv[1:]:
     m, q, src = case.split(":"); q = int(q)
-    if src == "disp": t = disparity(); p = jpeg(t, m, q)
-    elif src.startswith("cells"): t = _cells(256, int(src[5:])); p = jpeg(t, m, q)
-    else:
-        from _annotate import annotated
-        base = skd.camera()[:256, :256] / 255.0 if src == "camera" else np.add.outer(np.linspace(0, 1, 256), np.linspace(0, .3, 256)).clip(0, 1)
-        cols = ["black", "black"] if len(sys.argv) < 0 else {"camera": ["black", "black"], "smooth": ["black", "black"]}[src]
-        drawn, touch, cover = annotated(mpl.colormaps[m](base, bytes=True)[..., :3], cols, cols)
-        b = io.BytesIO(); Image.fromarray(drawn).save(b, format="JPEG", quality=q); p = np.asarray(Image.open(b).convert("RGB")); t = base
+    t, p, touch, cover = case_picture(m, q, src)
     print(case, "end luma", round(float(np.array(mpl.colormaps[m](0.0, bytes=True)[:3]) @ [0.299, 0.587, 0.114]), 1)); tp.decolorize(p, cmap=m, vmin=0, vmax=1)

@@ -1,12 +1,12 @@
 import sys, numpy as np
-sys.path.insert(0, __import__("os").path.dirname(__file__)); sys.path.insert(0, "/work/wt/disp4/tests/color")
+sys.path.insert(0, __import__("os").path.dirname(__file__))
 from common import *
 from test_decolorize_disparity import _cells
 import truepix as tp
 from truepix.color._decolorize import _alone as AL
 o = AL.strung
-def strung(pixels, luma, width, height, inks=None):
-    r = o(pixels, luma, width, height, inks)
+def strung(pixels, luma, width, height, inks=None, *rest):
+    r = o(pixels, luma, width, height, inks, *rest)
     if len(pixels):
         s = AL._structures(pixels, width, height); c, sp = AL.luma_spread(s, luma)
         crit = {"60/15": (c >= 60) & (sp <= 15), "30/10": (c >= 30) & (sp <= 10), "200/30": (c >= 200) & (sp <= 30), "1000/75": (c >= 1000) & (sp <= 75)}

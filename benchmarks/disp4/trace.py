@@ -5,7 +5,7 @@ import truepix as tp
 from truepix.color._decolorize import _jpeg as J
 m, q = sys.argv[1], int(sys.argv[2])
 src = sys.argv[3] if len(sys.argv) > 3 else "disp"
-sys.path.insert(0, "/work/wt/disp4/tests/color"); from test_decolorize_disparity import _cells
+from test_decolorize_disparity import _cells
 t = disparity() if src == "disp" else _cells(256, int(src[5:])) if src.startswith("cells") else pieces(256, int(src))
 p = jpeg(t, m, q)
 H, W = t.shape
