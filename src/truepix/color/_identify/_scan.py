@@ -14,6 +14,7 @@ import numpy as np
 from truepix.color._identify._bar import Colorbar
 from truepix.color._identify._stepped import (
     LINE_LENGTH,
+    MAX_STEPS,
     MIN_STEPS,
     STEP_NOISE,
     isolated,
@@ -31,6 +32,8 @@ _MIN_ASPECT = 3.0  # length / width
 _MIN_DISTINCT = 12  # distinct colors along a continuous bar
 _LINE_CONTRAST = 40  # DN a line drawn across a continuous bar stands from the colors under it
 _MAX_STEP = 64  # largest color jump between neighbouring pixels along the bar (DN)
+_STEP_RUN = 8  # pixels a step's run of one color is long at least (a ramp's: one or two)
+_RUN_SHARE = 0.6  # share of a stepped strip's length its steps' runs cover
 _END_DEVIATION = 3  # DN an end color may leave the continuation of the colors inside
 _MAX_TRIM = 3  # pixels of outline trimmed at most from each end
 _STRIP_DN = 40  # DN within which a strip's neighbours follow its colors
@@ -222,12 +225,38 @@ def _judged(rgb: np.ndarray, rect: tuple[int, int, int, int], tolerance: int) ->
         stepped = 0.0
     # noise makes a compressed stepped bar's pixels distinct colors (a gray one's even
     # to the exact search, having no chroma noise): not a continuous bar
-    smooth = 0.0 if looks_stepped(raw) else _score(profile)
+    smooth = 0.0 if looks_stepped(raw) or _in_runs(profile) else _score(profile)
     if smooth and tolerance and _told_apart(raw) < _MIN_DISTINCT:
         smooth = 0.0  # its "colors" are noise over a stretch of one or two: a band of a plot
     if smooth and _between_strips(rgb, rect):
         smooth = 0.0
     return max(smooth, stepped)
+
+
+def _in_runs(profile: np.ndarray) -> bool:
+    """Whether a strip's colors stand in long runs of one color: a stepped bar, not a ramp.
+
+    A continuous bar changes color every pixel or two (256 colors over a few
+    hundred pixels); a contourf's bar of a map whose neighbouring levels lie
+    close in color (viridis, 12 levels: steps 20-32 DN apart) passes the
+    continuous test of small steps, but each color fills a run of tens of
+    rows (trial 52: read as a 366-color table, 9.4x the nearest-color error
+    on a HiDPI figure). The outline's rows at the ends and the blended rows
+    between the steps of a resampled figure are short runs; the steps' long
+    runs (at least ``_STEP_RUN`` pixels) cover most of the strip. A JPEG'd
+    strip has no runs: every pixel is its own color.
+
+    Examples
+    --------
+    >>> steps = np.repeat(np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140]], np.uint8), 30, axis=0)
+    >>> ramp = np.linspace(0, 255, 90).astype(np.uint8)[:, None].repeat(3, axis=1)
+    >>> _in_runs(steps), _in_runs(ramp)
+    (True, False)
+    """
+    change = np.flatnonzero(np.any(profile[1:] != profile[:-1], axis=1)) + 1
+    runs = np.diff(np.concatenate([[0], change, [len(profile)]]))
+    long = runs[runs >= _STEP_RUN]
+    return bool(MIN_STEPS <= len(long) <= MAX_STEPS and long.sum() >= _RUN_SHARE * len(profile))
 
 
 def _told_apart(profile: np.ndarray) -> int:

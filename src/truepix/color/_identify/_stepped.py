@@ -25,7 +25,7 @@ __all__ = [
     "stepped_bar",
 ]
 
-MIN_STEPS, _MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNorm, few-color maps)
+MIN_STEPS, MAX_STEPS = 3, 40  # colors of a stepped bar (contourf, BoundaryNorm, few-color maps)
 _MIN_STEP_LENGTH = 3  # pixels each step of a stepped bar covers at least
 _THICK_LINE = 5  # pixels: a run this short between two of one color is a line across
 _STEP_NOISE = 12  # DN along a compressed bar's step that are still one color
@@ -36,7 +36,7 @@ LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line d
 # its boundaries: short runs there, within this many DN of the step, are that step
 _NOISY_BLEND = 8
 _NOISY_SAME = 24
-_MERGE_DN = 20  # DN between pieces of a compressed run that are still one step
+_MERGE_DN = 12  # DN between pieces of a compressed run that are still one step (viridis levels: 20)
 _FLAT_DN = 16  # DN a compressed step's pixels stay within of its color
 # DN a compressed step's color may move between its two ends. A ramp's run (cut by _steps at
 # 2 * _STEP_NOISE from its first color) moves ~2/3 of that between its thirds: 17.5 DN median,
@@ -317,7 +317,7 @@ def score_stepped(profile: np.ndarray, noisy: bool = False) -> float:
     bar's, whose boundaries are blurred wider.
     """
     steps = _step_runs(profile, noisy)
-    if not MIN_STEPS <= len(steps) <= _MAX_STEPS:
+    if not MIN_STEPS <= len(steps) <= MAX_STEPS:
         return 0.0
     gaps = [steps[k + 1][0] - steps[k][1] for k in range(len(steps) - 1)]
     covered = sum(b - a for a, b in steps)
