@@ -220,8 +220,6 @@ BLEND_RESIDUAL = 4.0
 """Largest distance (DN, max over channels) of a blend of two steps from their segment."""
 BLEND_SHARE = 0.2
 """Least share of the farther step in a color answered as a blend of two steps."""
-EVEN_SLACK = 0.15
-"""Largest distance of a read step boundary from an even division, in steps, to be taken as even."""
 
 
 def step_fractions(
@@ -248,11 +246,7 @@ def step_fractions(
         msg = "expected a stepped bar (with boundaries), got a continuous one"
         raise ValueError(msg)
     colors = bar.colors.astype(np.int16)
-    edges = np.asarray(bar.boundaries, dtype=np.float64)
-    even = np.linspace(edges[0], edges[-1], len(edges))
-    if np.abs(edges - even).max() <= EVEN_SLACK * (edges[-1] - edges[0]) / max(len(edges) - 1, 1):
-        edges = even  # evenly drawn steps (matplotlib's default spacing), read a pixel or two off
-    middles = (edges[:-1] + edges[1:]) / 2.0
+    middles = (bar.boundaries[:-1] + bar.boundaries[1:]) / 2.0
     for colour, end in zip(triangles or (), (0.0, 1.0), strict=False):
         # a triangle showing one of the steps' own colors (a map of few colors) adds nothing
         if colour is not None and np.abs(colors - colour).max(axis=1).min() > (4 if bar.exact else 20):

@@ -36,6 +36,7 @@ LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line d
 # its boundaries: short runs there, within this many DN of the step, are that step
 _NOISY_BLEND = 8
 _NOISY_SAME = 24
+_EVEN_SLACK = 0.15  # steps a read boundary may lie off an even division to be taken as even
 _MERGE_DN = 12  # DN between pieces of a compressed run that are still one step (viridis levels: 20)
 _FLAT_DN = 16  # DN a compressed step's pixels stay within of its color
 # DN a compressed step's color may move between its two ends. A ramp's run (cut by _steps at
@@ -353,6 +354,9 @@ def stepped_bar(
     colors = np.array([pixels[(a + b) // 2] for a, b in steps], dtype=np.uint8)
     top, bottom = y0 + steps[0][0], y0 + steps[-1][1]
     fractions = (np.array(edges) - edges[0]) / (edges[-1] - edges[0])
+    even = np.linspace(0.0, 1.0, len(fractions))
+    if np.abs(fractions - even).max() <= _EVEN_SLACK / (len(fractions) - 1):
+        fractions = even  # evenly drawn steps (matplotlib's default spacing), read a pixel or two off
     exact = tolerance == 0
     # as for a continuous bar: an outline's inner half covers the outermost pixel across
     middle = view[(top + bottom) // 2].astype(np.int16)
