@@ -40,6 +40,7 @@ _LUMA = np.array([0.299, 0.587, 0.114])
 def fill_blends(
     values: np.ndarray, known: np.ndarray, rgb: np.ndarray, scale: float,
     ends: list[tuple[np.ndarray, float]], tolerance: float, matrix: np.ndarray | None,
+    fills: np.ndarray | None = None,
 ) -> int:  # fmt: skip
     """Fill (in place) the NaN pixels of ``values`` (..., H, W) that lie within
     ``tolerance`` (DN, in ``matrix``'s metric; RGB when None) of a segment from one of
@@ -51,8 +52,9 @@ def fill_blends(
     segment, not together (4:2:0 spreads a speck's chroma over 2x2 pixels and keeps its
     luma), and the way along is luma's. ``rgb`` is the picture's (P, >= 3) pixels in
     units that ``scale`` maps to 8-bit DN.
-    PASSES passes, each's filled pixels known to the next (a band of blends). How many
-    were filled.
+    PASSES passes, each's filled pixels known to the next (a band of blends). ``fills``
+    (same shape as ``values``; ``_extremes._flat_fills``): flat fills, neither filled
+    nor a field a blend is made of (pass them in ``known`` too). How many were filled.
 
     Examples
     --------
@@ -67,7 +69,7 @@ def fill_blends(
     known = known.copy()
     total = 0
     for _ in range(PASSES):
-        filled = _pass(values, known, rgb, scale, ends, tolerance, matrix)
+        filled = _pass(values, known, rgb, scale, ends, tolerance, matrix, fills)
         if len(filled) == 0:
             break
         known.reshape(-1)[filled] = True
@@ -78,9 +80,12 @@ def fill_blends(
 def _pass(
     values: np.ndarray, known: np.ndarray, rgb: np.ndarray, scale: float,
     ends: list[tuple[np.ndarray, float]], tolerance: float, matrix: np.ndarray | None,
+    fills: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """One pass of :func:`fill_blends`: the flat indices it filled."""
     holes = np.isnan(values) & ~known
+    if fills is not None:
+        known = known & ~fills  # (a flat fill: no field a blend is made of)
     if not holes.any() or not ends or values.ndim < 2:
         return np.empty(0, np.int64)
     near = known

@@ -56,6 +56,13 @@ DEGRADED_NOISE, PAINTED, GROW = 0.5, 12.0, 4
 #: decoded neighbours' (the field's own luma, 4:2:0 keeps it; black ink over
 #: viridis' dark end lies 33 DN off).
 BLEED, LUMA = 4, 20.0
+#: A NaN pixel whose colors within FILL_REACH pixels (Chebyshev) span FILL_SPREAD DN at
+#: most (per channel; JPEG's noise on a flat gray) is a flat fill -- a masked field's
+#: bad color, the axes' face --, no blend: the fills from the extend regions' rims
+#: (``_bled``, ``_extend_blends``), a pixel deeper each pass, stop at it (trial 55:
+#: viridis with bad="0.5" inside its over region, 16.5 % of the gray valued on PNG,
+#: 48 % on JPEG q75).
+FILL_REACH, FILL_SPREAD = 2, 6
 
 def explicit(entry: Any, alpha: float | None, face: np.ndarray) -> list[np.ndarray | None]:
     """The (under, over) colors ``entry`` paints past its ends, RGB floats in 8-bit DN,
@@ -163,8 +170,11 @@ def censored(
         if n_nan >= 0:
             n_nan -= int(np.count_nonzero(np.isnan(flat[where])))
         flat[where] = found
-    if values.ndim >= 2 and (low.any() or high.any()):
-        filled = _bled(values, (low | high).reshape(shape), rgb, scale)
+    fills = _flat_fills(values, rgb, scale) if values.ndim >= 2 else None
+    if values.ndim >= 2 and (low.any() or high.any()) and result.jpeg:
+        # (JPEG's chroma only: on a PNG a color of the field's luma beside an extend
+        # region is no bleed)
+        filled = _bled(values, (low | high).reshape(shape), rgb, scale, fills)
         if n_nan >= 0:
             n_nan -= filled
     if degraded and values.ndim >= 2:
@@ -179,7 +189,8 @@ def censored(
         from truepix.color._decolorize._extend_blends import fill_blends
 
         ends = [(c, b) for c, b in zip(colors, (decoder.vmin, decoder.vmax)) if c is not None]
-        filled = fill_blends(values, np.isfinite(values), rgb, scale, ends, painted, matrix)
+        filled = fill_blends(values, np.isfinite(values) | fills, rgb, scale, ends, painted, matrix,
+                             fills=fills)  # fmt: skip
         n_nan -= filled if n_nan >= 0 else 0
     ambiguous = result.ambiguous
     if named:  # (the name lacks them: NaN, unmarked)
@@ -274,17 +285,44 @@ def _rimmed(
     return filled
 
 
-def _bled(values: np.ndarray, extend: np.ndarray, rgb: np.ndarray, scale: float) -> int:
+def _flat_fills(values: np.ndarray, rgb: np.ndarray, scale: float) -> np.ndarray:
+    """The NaN pixels of ``values`` (..., H, W) whose colors (``rgb``, (P, >= 3) in
+    units ``scale`` maps to 8-bit DN) within FILL_REACH pixels span FILL_SPREAD DN at
+    most: flat fills, no blends."""
+    holes = np.isnan(values)
+    if not holes.any():
+        return holes
+    pixels = rgb[:, :3].reshape(*values.shape, 3).astype(np.float32) / np.float32(scale)
+    high, low = pixels.copy(), pixels.copy()
+    for axis in (-2, -3):  # (a square window: rows, then columns)
+        top, bottom = high.copy(), low.copy()
+        for step in range(1, FILL_REACH + 1):
+            for shift in (step, -step):
+                # (np.roll wraps: the picture's edge pixels see the far side, a wider
+                # spread, never a narrower one than a flat fill's own)
+                np.maximum(top, np.roll(high, shift, axis=axis), out=top)
+                np.minimum(bottom, np.roll(low, shift, axis=axis), out=bottom)
+        high, low = top, bottom
+    return holes & ((high - low).max(axis=-1) <= FILL_SPREAD)
+
+
+def _bled(
+    values: np.ndarray, extend: np.ndarray, rgb: np.ndarray, scale: float,
+    fills: np.ndarray | None = None,
+) -> int:  # fmt: skip
     """Fill (in place) the NaN pixels of ``values`` within BLEED of the ``extend``
     pixels whose luma is their decoded neighbours' (within LUMA): a field's pixels
     beside an extend region into which JPEG's 4:2:0 chroma bled the extend color
     (cyan's under region turns viridis' dark purple #440354 into #1e185e; its luma,
     33 DN, stays), at the mean of those neighbours, a pass a pixel deeper each time.
-    Ink (black over the dark end: 33 DN off) stays NaN. How many were filled."""
+    Ink (black over the dark end: 33 DN off) stays NaN, and so do ``fills``
+    (:func:`_flat_fills`). How many were filled."""
     band = extend.copy()
     for _ in range(BLEED):
         band = _grown(band)
     todo = band & ~extend & np.isnan(values)
+    if fills is not None:
+        todo &= ~fills  # (a flat fill: no bleed)
     if not todo.any():
         return 0
     weights = np.array([0.299, 0.587, 0.114], np.float32) / np.float32(scale)
