@@ -36,9 +36,6 @@ LINE_LENGTH = 3  # pixels: a darker run this short between two steps is a line d
 # its boundaries: short runs there, within this many DN of the step, are that step
 _NOISY_BLEND = 8
 _NOISY_SAME = 24
-# a run ends where it drifts this many times the noise from its first color: 2x merged
-# neighbouring levels 20 DN apart (viridis, 12 levels) into one step once JPEG'd
-_DRIFT = 1.5
 _EVEN_SLACK = 0.15  # steps a read boundary may lie off an even division to be taken as even
 _MERGE_DN = 12  # DN between pieces of a compressed run that are still one step (viridis levels: 20)
 _FLAT_DN = 16  # DN a compressed step's pixels stay within of its color
@@ -66,8 +63,8 @@ def smoothed(profile: np.ndarray, tolerance: int) -> np.ndarray:
 def _steps(profile: np.ndarray, noise: int) -> np.ndarray:
     """Where each run of (nearly, within ``noise`` DN) one color starts.
 
-    A run also ends where it drifts more than ``_DRIFT`` times ``noise`` from its
-    first color: JPEG blurs the boundary between two close steps (the light middle
+    A run also ends where it drifts more than twice ``noise`` from its first
+    color: JPEG blurs the boundary between two close steps (the light middle
     of a diverging map) into a ramp whose neighbours all lie within ``noise``.
     """
     wide = profile.astype(np.int16)
@@ -78,11 +75,11 @@ def _steps(profile: np.ndarray, noise: int) -> np.ndarray:
     drifted = []
     for a, b in zip(starts, stops, strict=True):
         drifted.append(a)
-        if np.ptp(wide[a:b], axis=0).max() <= _DRIFT * noise:
+        if np.ptp(wide[a:b], axis=0).max() <= 2 * noise:
             continue  # the common case: the run keeps its color
         anchor = wide[a]
         for i in range(a + 1, b):
-            if np.abs(wide[i] - anchor).max() > _DRIFT * noise:
+            if np.abs(wide[i] - anchor).max() > 2 * noise:
                 drifted.append(i)
                 anchor = wide[i]
     # a run may hold steps flat to a few DN that a resampled bar blends over a pixel or two
