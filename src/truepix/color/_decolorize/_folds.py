@@ -36,11 +36,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numba as nb
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._palette import _LUMA, luma_metric
+from truepix.color._decolorize._vertex import _JIT
 
 __all__ = ["fold_entries", "unfolded"]
 
@@ -118,19 +120,29 @@ def unfolded(
     folds = _folds(decoder, kind, metric)
     if not folds.any():
         return position
-    if kind in decoder._bytes:
-        rgb = memo_fields(decoder, flat, kind, "rgb", kernels.RESIDUAL_MAX_CODE)[0]
+    if kind in decoder._bytes:  # (no ambiguity: the RGB memo's scratch residual)
+        rgb = memo_fields(decoder, flat, kind, "rgb", kernels.RESIDUAL_MAX_CODE,
+                          detailed=False)[0]  # fmt: skip
     else:
         codes = decoder._codes(flat, kind, scale, "rgb")
         rgb = np.empty(len(codes), dtype=np.float64)
         spare = np.empty(len(codes), dtype=np.float32), np.empty(len(codes), dtype=bool)
         kernels.codes_to_fields(codes, kernels.RESIDUAL_MAX_CODE, rgb, *spare)
+    if not position.flags.writeable:
+        position = position.copy()
+    _take_folded(position, rgb, folds)
+    return position
+
+
+@nb.njit(parallel=True, **_JIT)
+def _take_folded(position, rgb, folds):  # pragma: no cover - jitted
+    """``position[i] = rgb[i]`` where either is a folding entry (``folds``; NaN: left)."""
     n_colors = len(folds)
-    with np.errstate(invalid="ignore"):
-        own = np.clip(np.nan_to_num(position * n_colors), 0, n_colors - 1).astype(np.int64)
-        told = np.clip(np.nan_to_num(rgb * n_colors), 0, n_colors - 1).astype(np.int64)
-        take = (folds[own] | folds[told]) & ~np.isnan(position) & ~np.isnan(rgb)
-    if position.flags.writeable:
-        np.copyto(position, rgb, where=take)
-        return position
-    return np.where(take, rgb, position)
+    for i in nb.prange(len(position)):
+        own, told = position[i], rgb[i]
+        if np.isnan(own) or np.isnan(told):
+            continue
+        if folds[min(max(int(own * n_colors), 0), n_colors - 1)] or folds[
+            min(max(int(told * n_colors), 0), n_colors - 1)
+        ]:
+            position[i] = told
