@@ -488,7 +488,7 @@ class Decolorizer:
                     self, flat, kind, scale, shape, flat_position, residual, plan, line)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
-        flat_position = folds.unfolded(self, flat, kind, scale, plan, flat_position)  # JPEG: arms
+        flat_position = folds.unfolded(self, flat, kind, scale, plan, flat_position, shape)
         sided, zone, unsure = seam.sided(self, pixels, scale, kind, plan, flat_position)
         position: np.ndarray = sided.reshape(shape)  # (flat_position: the colors' own answers)
         n_nan = -1  # (counted where the values are made here)
