@@ -33,7 +33,7 @@ import numpy as np
 from truepix._threads import blas_on_caller
 from truepix._plot_objects import refuse_plot_object
 from truepix.color._catalog import ColormapEntry, resolve
-from truepix.color._decolorize import _dask as lazy, _extremes as extremes
+from truepix.color._decolorize import _dask as lazy, _extremes as extremes, _folds as folds
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize import _dither as dithering, _lengths as lengths, _levels as levels
 from truepix.color._decolorize import _plan as planning, _resampled as resampled
@@ -438,8 +438,7 @@ class Decolorizer:
     def _decode(
         self, pixels: np.ndarray, kind: str, scale: float, plan: planning.Plan, *, detailed: bool
     ) -> DecolorizeResult:
-        shape = pixels.shape[:-1]
-        flat = pixels.reshape(-1, pixels.shape[-1])
+        shape, flat = pixels.shape[:-1], pixels.reshape(-1, pixels.shape[-1])
         fused = self._norm.kind != kernels.NORM_OTHER
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)
@@ -489,6 +488,7 @@ class Decolorizer:
                     self, flat, kind, scale, shape, flat_position, residual, plan, line)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
+        flat_position = folds.unfolded(self, flat, kind, scale, plan, flat_position, shape)
         sided, zone, unsure = seam.sided(self, pixels, scale, kind, plan, flat_position)
         position: np.ndarray = sided.reshape(shape)  # (flat_position: the colors' own answers)
         n_nan = -1  # (counted where the values are made here)

@@ -1,0 +1,172 @@
+"""Where a map's curve folds back in luma, the arm a JPEG'd color lies on is RGB's to tell.
+
+JPEG'd pictures are projected with chroma weighted ``_plan.JPEG_CHROMA_WEIGHT`` (0.1):
+JPEG keeps luma at full resolution and smears chroma, so luma tells the position best
+-- where the map's luma tells positions apart. A diverging or terrain-like map turns
+back in luma (Spectral rises to its yellow middle and falls to both dark ends; terrain,
+RdBu, PuOr, ocean, gist_earth alike): two arms of its curve, far apart in position, lie
+within a few DN of each other in the luma-weighted metric, and a JPEG'd color near
+them -- mostly beside edges, where 4:2:0 blends the two sides' chroma -- projects to
+whichever arm its luma happens to favour. Its chroma, weighted in full, still leans
+to the arm it came from more often than not.
+
+Here a table entry *folds* when another entry lies within FOLD_DN of it in the
+luma-weighted metric while the curve's luma between the two turns (rises above both
+or falls below both) by FOLD_TURN or more: the arms of a fold, not neighbours along
+one arm. A JPEG'd pixel beside an edge (FOLD_EDGE) whose luma-weighted answer or
+whose RGB answer is a folding entry takes the RGB answer. Maps with no folding entry
+(viridis, jet, turbo, magma, gray, coolwarm, cividis, cubehelix, YlGnBu: their luma
+runs one way, or its turns are far apart in chroma) are left as they were, at no
+cost; Spectral 19 % of its entries, terrain 36 %, RdBu 12 %, PuOr 9 %, ocean 15 %,
+gist_earth 14 %. Cyclic maps are ``_seam``'s.
+
+Measured (benchmarks/decolorize_trial/acc8: Spectral, terrain, RdBu, PuOr x camera /
+coins, 384^2, Pillow q75, positions before the filter, mean / p99 over the k-d tree's):
+with entries 0.1 of the range apart and no turn asked, FOLD_DN 8 / 12 / 16 / 24 / 32
+took Spectral coins from 0.843 / 1.19 to 0.850 / 1.15, 0.856 / 1.10, 0.864 / 1.09,
+0.883 / 1.07, 0.903 / 1.07; RdBu coins 0.884 / 1.08 to 0.884 / 1.08, 0.888 / 1.04,
+0.894 / 1.00, 0.901 / 1.01 -- but past 16 DN it took viridis and YlGnBu (slow along
+one arm) too. Choosing between the two answers by the 5x5 median of the neighbours'
+(spatial continuity), or answering with that median, kept the mean lower but p99
+higher (Spectral coins 0.848 / 1.12, 0.879 / 1.16): beside an edge the neighbours are
+smeared as much as the pixel. The turn (4 DN) flagged jet's and coolwarm's ends too.
+The answer in the metric with chroma weighted 0.3 (``luma444``) instead of RGB kept
+the mean where it was but p99 worse than the k-d tree's on 9 of the same 16 pictures
+(Spectral, terrain, gist_earth, RdBu x camera / coins x Pillow q75 4:2:0 / 4:2:2) where
+RGB leaves 6 (main 11).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba as nb
+import numpy as np
+
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._fields import memo_fields
+from truepix.color._decolorize._palette import _LUMA, luma_metric
+from truepix.color._decolorize._vertex import _JIT
+
+__all__ = ["fold_entries", "unfolded"]
+
+#: An entry folds where another lies within FOLD_DN of it in the luma-weighted metric
+#: JPEG'd pictures are projected with, the curve's luma turning by FOLD_TURN between them.
+FOLD_DN = 16.0
+FOLD_TURN = 8.0
+#: ... where the pixel lies beside an edge: the luma-weighted positions in its 3x3
+#: window span more than FOLD_EDGE (inside smooth areas RGB's answer, noisier, costs
+#: the mean: Spectral, terrain, gist_earth, RdBu x camera / coins x Pillow q75 4:2:0 /
+#: 4:2:2, mean over the k-d tree's 0.899 on main, 0.906 everywhere, 0.904 / 0.902 /
+#: 0.898 beside edges of 0.03 / 0.1 / 0.2; p99 worse than the tree's on 11, 6, 6 / 6 /
+#: 8 of the 16).
+FOLD_EDGE = 0.1
+#: Tables longer than this are sampled at this many entries to find their folds.
+_SAMPLES = 512
+
+
+def fold_entries(colors: np.ndarray, chroma_weight: float) -> np.ndarray:
+    """Which entries of ``colors`` (N, 3) in DN fold (see the module): bool (N,).
+
+    Examples
+    --------
+    >>> ramp = np.linspace(0, 255, 256)[:, None] * np.ones(3)  # gray: no folds
+    >>> bool(fold_entries(ramp, 0.1).any())
+    False
+    >>> there = np.r_[ramp[::-1], ramp]  # dark, light, dark: the two halves fold
+    >>> bool(fold_entries(there, 0.1)[0]), bool(fold_entries(there, 0.1)[255])
+    (True, False)
+    """
+    n_colors = len(colors)
+    pick = np.linspace(0, n_colors - 1, min(n_colors, _SAMPLES)).round().astype(np.int64)
+    metric = np.asarray(colors, dtype=np.float64)[pick] @ luma_metric(chroma_weight).T
+    apart = np.sqrt(((metric[:, None, :] - metric[None, :, :]) ** 2).sum(-1))
+    luma = np.asarray(colors, dtype=np.float64)[pick] @ (_LUMA / np.linalg.norm(_LUMA))
+    high, low = _between(luma, np.maximum), _between(luma, np.minimum)
+    ends_high = np.maximum(luma[:, None], luma[None, :])
+    ends_low = np.minimum(luma[:, None], luma[None, :])
+    turned = np.maximum(high - ends_high, ends_low - low) >= FOLD_TURN
+    near = ((apart <= FOLD_DN) & turned).any(axis=1)
+    # each entry as its nearest sample
+    nearest = np.clip(np.searchsorted(pick, np.arange(n_colors)), 0, len(pick) - 1)
+    return near[nearest]
+
+
+def _between(values: np.ndarray, extreme: Any) -> np.ndarray:
+    """(n, n): ``extreme`` (np.maximum or np.minimum) of ``values`` from entry i to
+    entry j, both ends included."""
+    n_values = len(values)
+    after = np.arange(n_values)[None, :] >= np.arange(n_values)[:, None]
+    rows = np.broadcast_to(values, (n_values, n_values))
+    fill = -np.inf if extreme is np.maximum else np.inf
+    forward = extreme.accumulate(np.where(after, rows, fill), axis=1)
+    backward = extreme.accumulate(np.where(after.T, rows, fill)[:, ::-1], axis=1)[:, ::-1]
+    return np.where(after, forward, backward)
+
+
+def _folds(decoder: Any, kind: str, metric: str) -> np.ndarray:
+    """``fold_entries`` of the table ``kind`` holds, for the JPEG metric ``metric``
+    (made once a decoder)."""
+    from truepix.color._decolorize._plan import CHROMA_WEIGHTS
+
+    made = decoder.__dict__.setdefault("_fold_entries", {})
+    if (kind, metric) not in made:
+        colors = decoder._bytes.get(kind)
+        colors = decoder._map.lut[:, :3] * 255.0 if colors is None else colors
+        made[(kind, metric)] = fold_entries(colors, CHROMA_WEIGHTS[metric])
+    return made[(kind, metric)]
+
+
+def unfolded(
+    decoder: Any, flat: np.ndarray, kind: str, scale: float, plan: Any, position: np.ndarray,
+    shape: tuple[int, ...] = (),
+) -> np.ndarray:
+    """``position`` (flat, in [0, 1], NaN kept) of the (P, C) pixels ``flat`` (of a
+    picture of ``shape``), the RGB answer written in where the luma-weighted one or the
+    RGB one is a folding entry beside an edge; JPEG metrics (``_plan.JPEG_METRICS``) of
+    non-cyclic maps only, else as given (a new array where any changed)."""
+    from truepix.color._decolorize._plan import JPEG_METRICS
+
+    metric = JPEG_METRICS.get(plan.metric)
+    if metric is None or decoder.cyclic or flat.ndim != 2:
+        return position
+    folds = _folds(decoder, kind, metric)
+    if not folds.any():
+        return position
+    if kind in decoder._bytes:  # (no ambiguity: the RGB memo's scratch residual)
+        rgb = memo_fields(decoder, flat, kind, "rgb", kernels.RESIDUAL_MAX_CODE,
+                          detailed=False)[0]  # fmt: skip
+    else:
+        codes = decoder._codes(flat, kind, scale, "rgb")
+        rgb = np.empty(len(codes), dtype=np.float64)
+        spare = np.empty(len(codes), dtype=np.float32), np.empty(len(codes), dtype=bool)
+        kernels.codes_to_fields(codes, kernels.RESIDUAL_MAX_CODE, rgb, *spare)
+    width = shape[-1] if len(shape) >= 2 else len(position)
+    out = position.copy()
+    _take_folded(position, rgb, folds, FOLD_EDGE, width, out)
+    return out
+
+
+@nb.njit(parallel=True, **_JIT)
+def _take_folded(position, rgb, folds, edge, width, out):  # pragma: no cover - jitted
+    """``out[i] = rgb[i]`` where either is a folding entry (``folds``; NaN: left) and
+    the positions in the pixel's 3x3 window span more than ``edge`` (rows of ``width``)."""
+    n_colors, n_pixels = len(folds), len(position)
+    for i in nb.prange(n_pixels):
+        own, told = position[i], rgb[i]
+        if np.isnan(own) or np.isnan(told):
+            continue
+        if not (folds[min(max(int(own * n_colors), 0), n_colors - 1)] or folds[
+            min(max(int(told * n_colors), 0), n_colors - 1)
+        ]):
+            continue
+        low, high = own, own
+        row, col = i // width, i % width
+        for dy in range(-1, 2):
+            for dx in range(-1, 2):
+                y, x = row + dy, col + dx
+                j = y * width + x
+                if 0 <= x < width and 0 <= j < n_pixels and not np.isnan(position[j]):
+                    low, high = min(low, position[j]), max(high, position[j])
+        if high - low > edge:
+            out[i] = told
