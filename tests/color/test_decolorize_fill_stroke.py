@@ -68,3 +68,54 @@ def test_jpeg_black_line_beside_a_white_region_stays_flagged(cmap, low, high, ga
         warnings.simplefilter("ignore", OffMapWarning)
         alone = tp.decolorize(plain, cmap=cmap, vmin=0, vmax=1)
     assert np.isnan(alone[~white]).mean() < 0.002
+
+
+def _curved(gap: int, lw: float, line: bool):
+    """A seeded smooth field over jet's dark blues (0.03 to 0.2) with a white (masked)
+    ellipse (110 x 56 px), and with ``line``, black lines ``lw`` wide ``gap`` px below
+    and right of it (240 x 160 px): the PNG and the JPEG q75."""
+    from scipy.ndimage import gaussian_filter
+
+    rng = np.random.default_rng(5)
+    rough = gaussian_filter(rng.normal(size=(160, 240)), 6.0) + 0.5 * gaussian_filter(
+        rng.normal(size=(160, 240)), 2.0)  # fmt: skip
+    field = 0.03 + 0.17 * (rough - rough.min()) / np.ptp(rough)
+    yy, xx = np.mgrid[0:160, 0:240]
+    ellipse = ((xx - 120) / 55.0) ** 2 + ((yy - 70) / 28.0) ** 2 < 1
+    fig = plt.figure(figsize=(2.4, 1.6))
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_axis_off()
+    ax.imshow(np.ma.masked_array(field, ellipse), cmap="jet", vmin=0, vmax=1,
+              extent=(0, 240, 160, 0), interpolation="nearest")  # fmt: skip
+    if line:
+        ax.plot([40, 200], [98 + gap, 98 + gap], color="k", lw=lw)
+        ax.plot([175 + gap, 175 + gap], [20, 120], color="k", lw=lw)
+    ax.set_xlim(0, 240)
+    ax.set_ylim(160, 0)
+    pictures = []
+    for fmt, extra in (("png", {}), ("jpeg", {"pil_kwargs": {"quality": 75}})):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=100, **extra)
+        pictures.append(np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")))
+    plt.close(fig)
+    return pictures
+
+
+@pytest.mark.parametrize(("gap", "lw"), [(8, 1.5), (5, 2.0), (8, 2.0)])
+def test_jpeg_black_line_beside_a_white_ellipse_stays_flagged(gap, lw):
+    """A curved white region beside the field's lowest values reads as an extend color
+    (white under): its blends fill (``_extend_blends.LEAST_SHARE``) took the black line
+    over jet's navy for white's blends, pass after pass along it, and the ellipse's
+    flagged JPEG'd rim outvoted the line 8 px away in the Hough transform
+    (``_straight.STRAIGHT_FILL_EDGE``): trial54 t150, 0.8-41 % of the core flagged."""
+    plain_png, _ = _curved(gap, lw, False)
+    png, jpeg = _curved(gap, lw, True)
+    white = (plain_png >= 250).all(axis=-1)
+    drawn = np.abs(png.astype(int) - plain_png.astype(int)).max(axis=-1)
+    core = (drawn > 0.5 * drawn.max()) & ~white
+    data = ~white & ~binary_dilation(drawn > 20, iterations=3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OffMapWarning)
+        values = tp.decolorize(jpeg, cmap="jet", vmin=0, vmax=1)
+    assert np.isnan(values[core]).mean() >= 0.95
+    assert np.isnan(values[data]).mean() < 0.002
