@@ -40,6 +40,7 @@ from truepix.color._decolorize._gray_levels import held_levels_only
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._dither import inner as dither_inner
+from truepix.color._decolorize._lattice import strokes_420
 from truepix.color._decolorize._lossy import smooth_lossy
 from truepix.color._decolorize._marks import GUIDE_CELLS, block_marks, interp_table
 from truepix.color._decolorize._near_fills import near_fills, table_fills
@@ -332,7 +333,7 @@ def make_plan(
     # (a palette's spread is no fit: an exact render's red and blue swapped fit within it)
     fit = min(max_code, threshold_code(auto_threshold(hist, noise))) if quantized else max_code
     bgr = looks_bgr(decoder, kind, scale, flat, hist, noise, fit, codes, kept)
-    # (chroma_420: 4:2:0's model fits better than the map's own chroma)
+    # (chroma_420: 4:2:0's model fits better than the map's own chroma; gray: strokes_420)
     # (smoothing: sigma, DN, of the noise the spatial filter removes)
     jpeg, subsampled, chroma_420, smoothing, full_chroma = False, False, True, 0.0, False
     dct, lossy = False, False
@@ -355,7 +356,7 @@ def make_plan(
         marked = blocks > BLOCK_SCORE or detail < DETAIL_RATIO
         # (an upscale's chroma fits 4:2:0's model too, but it smooths luma as well)
         subsampled = bool(e_model < JPEG_MODEL_RATIO * e_map and luma_detail > LUMA_KEPT)
-        chroma_420 = bool(e_model < e_map)
+        chroma_420 = strokes_420(pixels, scale) if decoder._gray_like else bool(e_model < e_map)
         jpeg = subsampled or bool(
             e_model < JPEG_WEAK_RATIO * e_map and marked and luma_detail > LUMA_DETAIL
         )
