@@ -85,12 +85,14 @@ def test_bleed_beside_strokes_is_data(figure) -> None:
     assert lost[plot & (change > 20)].mean() > 0.97
 
 
-def _viridis_figure(field: np.ndarray, lines: str | None, fmt: str) -> np.ndarray:
+def _viridis_figure(
+    field: np.ndarray, lines: str | None, fmt: str, cmap: str = "viridis"
+) -> np.ndarray:
     import matplotlib.pyplot as plt
 
     figure = plt.figure(figsize=(5, 4), dpi=100)
     axes = figure.add_axes((0.1, 0.1, 0.8, 0.8))
-    axes.imshow(field, cmap="viridis", vmin=0.0, vmax=1.0, aspect="auto")
+    axes.imshow(field, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
     if lines is not None:
         axes.contour(field, levels=8, colors=lines, linewidths=1.0)
     axes.set_axis_off()
@@ -126,3 +128,58 @@ def test_bleed_beside_contours_over_viridis() -> None:
     truth = cKDTree(table).query(plain.reshape(-1, 3).astype(float))[1].reshape(stroke.shape)
     near = plot & ~stroke & (distance <= 5) & ~lost
     assert np.mean(np.abs(values[near] - truth[near] / 255.0)) < 0.03
+
+
+@pytest.fixture(scope="module")
+def gray_contours() -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Red and cyan contours over a gray fBm (JPEG q75, 4:2:0): the pictures, each
+    pixel's change by the lines (PNG) and its distance to the nearest changed one,
+    the PNG."""
+    field = _terrain() - 200.0
+    field /= field.max()
+    plain = _viridis_figure(field, None, "png", "gray")
+    drawn = {}
+    for color in ("red", "cyan"):
+        png = _viridis_figure(field, color, "png", "gray")
+        change = np.abs(png.astype(int) - plain).max(axis=-1)
+        distance = ndimage.distance_transform_edt(change == 0)
+        drawn[color] = (_viridis_figure(field, color, "jpeg", "gray"), change, distance, png)
+    return drawn
+
+
+@pytest.mark.parametrize("color", ["red", "cyan"])
+def test_gray_map_subsampled_by_its_strokes(gray_contours, color: str) -> None:
+    """A gray map has no chroma of its own: 4:2:0's test (the map's chroma against its
+    model's) compared two zeros and said "4:4:4", so ``_bleed`` never ran. The strokes'
+    chroma tells (``_lattice.strokes_420``): NaN 2-5 px from the lines red 19.3 -> 0.6 %,
+    cyan 22.1 -> 0.9 %; 0-2 px 52.6 / 55.4 -> 23.2 / 25.3 %; over the plot 32.7 / 35.1
+    -> 11.2 / 12.3 %; the lines' pixels changed 20 DN or more 99.5 -> 98.0 % flagged."""
+    picture, change, distance, _ = gray_contours[color]
+    lost = np.isnan(Decolorizer("gray", vmin=0.0, vmax=1.0).values(picture))
+    plot = np.zeros(lost.shape, dtype=bool)
+    plot[40 + 4 : 360 - 4, 50 + 4 : 450 - 4] = True  # (the axes, 4 px in)
+    band = plot & (distance > 2) & (distance <= 5)
+    assert band.sum() > 30_000
+    assert lost[band].mean() < 0.03  # (19-22 % before)
+    assert lost[plot & (distance > 0) & (distance <= 2)].mean() < 0.35  # (53-55 %)
+    assert lost[plot & (change > 20)].mean() > 0.96
+    assert lost[plot & (change > 100)].mean() > 0.99
+
+
+def test_strokes_420_tells_subsampling(gray_contours) -> None:
+    """``strokes_420`` on the cyan-contoured gray figure: libjpeg's upsampling of the
+    samples its 2x2 means give back explains its chroma saved 4:2:0 (at any of the
+    four 2x2 phases: a crop), not the same figure saved 4:4:4 or 4:2:2 (Pillow, q75),
+    nor a gray picture with no chroma to read."""
+    from truepix.color._decolorize._lattice import strokes_420
+
+    picture, png = gray_contours["cyan"][0], gray_contours["cyan"][3]
+    assert strokes_420(picture, 1.0)
+    assert strokes_420(picture[3:, 5:], 1.0)
+    assert strokes_420(picture.astype(np.float32) / 255.0, 255.0)
+    for subsampling in (0, 1):
+        buffer = io.BytesIO()
+        Image.fromarray(png).save(buffer, "JPEG", quality=75, subsampling=subsampling)
+        assert not strokes_420(np.asarray(Image.open(buffer).convert("RGB")), 1.0)
+    gray = np.repeat(picture.mean(axis=-1, keepdims=True), 3, axis=-1).astype(np.uint8)
+    assert not strokes_420(gray, 1.0)
