@@ -4,85 +4,36 @@ in the worst 1 % of the final answer's error: the share whose luma projection is
 wrong arm (|pos - truth| > 0.05), whose RGB projection is right (< 0.02), whose two projections
 differ by > 0.05, beside an edge (truth's 3x3 range > 0.1), and the error of an oracle that
 picks the projection nearest the 5x5 neighbourhood's median. argv: maps fields kinds."""
-import matplotlib as mpl, os, sys, pathlib, tempfile, numpy as np, cv2, matplotlib.pyplot as plt
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "trial52"))
-from PIL import Image
-from scipy.ndimage import maximum_filter, minimum_filter, median_filter
-from _p7 import c, kd, mscore  # noqa: E402
-import truepix as tp  # noqa: E402
-from truepix.color._decolorize import _api, _seam, _kernels as kernels  # noqa: E402
-from truepix.color._decolorize._fields import memo_fields  # noqa: E402
+import matplotlib as mpl
+import numpy as np
+from _cases import cases, mscore, median_filter
 
-N = 384
-rf = c.real_fields(N)
-coins = np.asarray(Image.open(os.path.join(c.SKDIR, "coins.png")).convert("L"))
-FIELDS = {"camera": rf["camera"], "coins": c.norm01(c.crop(coins, N))}
-maps, fields, KINDS = (a.split(",") for a in sys.argv[1:4])
-tmp = tempfile.mkdtemp()
-state = {}
-orig = _seam.sided
-
-
-def spy(decoder, pixels, scale, kind, plan, position):
-    state["pos"] = position.copy(); state["plan"] = plan
-    return orig(decoder, pixels, scale, kind, plan, position)
-
-
-_api.seam.sided = spy
-
-
-def pic_of(field, m, k):
-    p = os.path.join(tmp, "a.png"); plt.imsave(p, field, cmap=m, vmin=0, vmax=1)
-    png = np.asarray(Image.open(p).convert("RGB"))
-    if k.startswith("jpeg"): return c.jpeg(png, int(k[4:]))
-    if k == "cv2jpeg50":
-        j = os.path.join(tmp, "a.jpg"); cv2.imwrite(j, cv2.imread(p), [cv2.IMWRITE_JPEG_QUALITY, 50])
-        return cv2.cvtColor(cv2.imread(j), cv2.COLOR_BGR2RGB)
-    if k == "pil422q75": return c.jpeg(png, 75, 1)
-
-
-for m in maps:
-    for fn in fields:
-        f = FIELDS[fn]
-        for k in KINDS:
-            pic = pic_of(f, m, k)
-            dec = tp.Decolorizer(m, vmin=0, vmax=1)
-            est = dec.decode(pic).values
-            lum = state["pos"].reshape(f.shape)
-            rgb = memo_fields(dec, pic.reshape(-1, 3), "u8", "rgb", kernels.RESIDUAL_MAX_CODE)[0].reshape(f.shape)
-            b = kd(m)(pic)
-            err = np.abs(est - f); eb = np.abs(b - f)
-            top = err >= np.quantile(err, 0.99)
-            edge = (maximum_filter(f, 3) - minimum_filter(f, 3)) > 0.1
-            med = median_filter(np.nan_to_num(lum, nan=0.5), 5)
-            pick = np.where(np.abs(lum - med) <= np.abs(rgb - med), lum, rgb)
-            mo, po, _ = mscore(pick, f); mb, pb, _ = mscore(b, f); mt, pt, _ = mscore(est, f)
-            ml, pl, _ = mscore(lum, f); mr, pr, _ = mscore(rgb, f)
-            out = []
-            from truepix.color._decolorize._palette import luma_metric
-            lut = mpl.colormaps[m](np.linspace(0, 1, 256), bytes=True)[:, :3].astype(float)
-            A = luma_metric(0.1); cp = pic.astype(float) @ A.T; lutA = lut @ A.T
-            def dl(pos):
-                i = np.clip((pos * 256).astype(int), 0, 255)
-                return np.sqrt(((cp - lutA[i]) ** 2).sum(-1))
-            n = 256; idx = np.arange(n)
-            D = np.sqrt((((lutA[:, None] - lutA[None]) ** 2).sum(-1)))
-            D[np.abs(idx[:, None] - idx[None]) < n // 10] = np.inf
-            fold = D.min(1)
-            il = np.clip((lum * 256).astype(int), 0, 255); ir = np.clip((rgb * 256).astype(int), 0, 255)
-            out.append(f"foldfrac {np.mean(fold < 16):.2f}")
-            med = median_filter(lum, 5)
-            from truepix.color._decolorize._palette import luma_metric as lm
-            for F in (12, 16, 24):
-                cond = (fold[il] < F) | (fold[ir] < F)
-                for nm, v in (("LR", np.where(cond, rgb, lum)),
-                              ("pk", np.where(cond & (np.abs(rgb - med) < np.abs(lum - med)), rgb, lum)),
-                              ("md", np.where(cond & (np.abs(lum - rgb) > 0.05), med, np.where(cond, rgb, lum)))):
-                    mv, pv, _ = mscore(v, f); out.append(f"{nm}{F}:{mv/mb:.3f}/{pv/pb:.2f}")
-            print(" ".join(out))
-            print(f"{m:9} {fn:6} {k:9} tp {mt/mb:.3f}/{pt/pb:.2f} lumproj {ml/mb:.3f}/{pl/pb:.2f} "
-                  f"rgbproj {mr/mb:.3f}/{pr/pb:.2f} oracle-pick {mo/mb:.3f}/{po/pb:.2f} | top1%: "
-                  f"lum wrong-arm {np.mean(np.abs(lum - f)[top] > 0.05):.2f} rgb right "
-                  f"{np.mean(np.abs(rgb - f)[top] < 0.02):.2f} kd right {np.mean(eb[top] < 0.02):.2f} "
-                  f"lum!=rgb {np.mean(np.abs(lum - rgb)[top] > 0.05):.2f} edge {np.mean(edge[top]):.2f} "
-                  f"all lum!=rgb {np.mean(np.abs(lum - rgb) > 0.05):.3f}", flush=True)
+for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores in cases():
+    mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
+    out = []
+    from truepix.color._decolorize._palette import luma_metric
+    lut = mpl.colormaps[m](np.linspace(0, 1, 256), bytes=True)[:, :3].astype(float)
+    A = luma_metric(0.1); cp = pic.astype(float) @ A.T; lutA = lut @ A.T
+    def dl(pos):
+        i = np.clip((pos * 256).astype(int), 0, 255)
+        return np.sqrt(((cp - lutA[i]) ** 2).sum(-1))
+    n = 256; idx = np.arange(n)
+    D = np.sqrt((((lutA[:, None] - lutA[None]) ** 2).sum(-1)))
+    D[np.abs(idx[:, None] - idx[None]) < n // 10] = np.inf
+    fold = D.min(1)
+    il = np.clip((lum * 256).astype(int), 0, 255); ir = np.clip((rgb * 256).astype(int), 0, 255)
+    out.append(f"foldfrac {np.mean(fold < 16):.2f}")
+    med = median_filter(lum, 5)
+    for F in (12, 16, 24):
+        cond = (fold[il] < F) | (fold[ir] < F)
+        for nm, v in (("LR", np.where(cond, rgb, lum)),
+                      ("pk", np.where(cond & (np.abs(rgb - med) < np.abs(lum - med)), rgb, lum)),
+                      ("md", np.where(cond & (np.abs(lum - rgb) > 0.05), med, np.where(cond, rgb, lum)))):
+            mv, pv, _ = mscore(v, f); out.append(f"{nm}{F}:{mv/mb:.3f}/{pv/pb:.2f}")
+    print(" ".join(out))
+    print(f"{m:9} {fn:6} {k:9} tp {mt/mb:.3f}/{pt/pb:.2f} lumproj {ml/mb:.3f}/{pl/pb:.2f} "
+          f"rgbproj {mr/mb:.3f}/{pr/pb:.2f} oracle-pick {mo/mb:.3f}/{po/pb:.2f} | top1%: "
+          f"lum wrong-arm {np.mean(np.abs(lum - f)[top] > 0.05):.2f} rgb right "
+          f"{np.mean(np.abs(rgb - f)[top] < 0.02):.2f} kd right {np.mean(eb[top] < 0.02):.2f} "
+          f"lum!=rgb {np.mean(np.abs(lum - rgb)[top] > 0.05):.2f} edge {np.mean(edge[top]):.2f} "
+          f"all lum!=rgb {np.mean(np.abs(lum - rgb) > 0.05):.3f}", flush=True)

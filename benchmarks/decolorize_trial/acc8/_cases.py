@@ -1,0 +1,65 @@
+"""acc8's probes: the pictures they share (maps x fields x kinds from argv, each decoded
+with the default call) and what each reads of them: the luma-weighted projection before the
+filter (caught from ``_seam.sided``), the RGB projection, the k-d tree, the errors, the worst
+1 %, the edges, and the 5x5-median oracle's pick; :func:`cases` yields them with the scores."""
+import os, sys, pathlib, tempfile, numpy as np, cv2, matplotlib.pyplot as plt
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "trial52"))
+from PIL import Image
+from scipy.ndimage import maximum_filter, minimum_filter, median_filter
+from _p7 import c, kd, mscore  # noqa: E402
+import truepix as tp  # noqa: E402
+from truepix.color._decolorize import _api, _seam, _kernels as kernels  # noqa: E402
+from truepix.color._decolorize._fields import memo_fields  # noqa: E402
+
+N = 384
+rf = c.real_fields(N)
+coins = np.asarray(Image.open(os.path.join(c.SKDIR, "coins.png")).convert("L"))
+FIELDS = {"camera": rf["camera"], "coins": c.norm01(c.crop(coins, N))}
+maps, fields, KINDS = (a.split(",") for a in sys.argv[1:4])
+tmp = tempfile.mkdtemp()
+state = {}
+orig = _seam.sided
+
+
+def spy(decoder, pixels, scale, kind, plan, position):
+    state["pos"] = position.copy(); state["plan"] = plan
+    return orig(decoder, pixels, scale, kind, plan, position)
+
+
+_api.seam.sided = spy
+
+
+def pic_of(field, m, k):
+    p = os.path.join(tmp, "a.png"); plt.imsave(p, field, cmap=m, vmin=0, vmax=1)
+    png = np.asarray(Image.open(p).convert("RGB"))
+    if k.startswith("jpeg"): return c.jpeg(png, int(k[4:]))
+    if k == "cv2jpeg50":
+        j = os.path.join(tmp, "a.jpg"); cv2.imwrite(j, cv2.imread(p), [cv2.IMWRITE_JPEG_QUALITY, 50])
+        return cv2.cvtColor(cv2.imread(j), cv2.COLOR_BGR2RGB)
+    if k == "pil422q75": return c.jpeg(png, 75, 1)
+
+
+
+
+def cases():
+    """(m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores) per picture;
+    scores: the (mean, p99) of the pick, the tree, the call, the luma and RGB projections."""
+    for m in maps:
+        for fn in fields:
+            f = FIELDS[fn]
+            for k in KINDS:
+                pic = pic_of(f, m, k)
+                dec = tp.Decolorizer(m, vmin=0, vmax=1)
+                est = dec.decode(pic).values
+                lum = state["pos"].reshape(f.shape)
+                rgb = memo_fields(dec, pic.reshape(-1, 3), "u8", "rgb", kernels.RESIDUAL_MAX_CODE)[0].reshape(f.shape)
+                b = kd(m)(pic)
+                err = np.abs(est - f); eb = np.abs(b - f)
+                top = err >= np.quantile(err, 0.99)
+                edge = (maximum_filter(f, 3) - minimum_filter(f, 3)) > 0.1
+                med = median_filter(np.nan_to_num(lum, nan=0.5), 5)
+                pick = np.where(np.abs(lum - med) <= np.abs(rgb - med), lum, rgb)
+                mo, po, _ = mscore(pick, f); mb, pb, _ = mscore(b, f); mt, pt, _ = mscore(est, f)
+                ml, pl, _ = mscore(lum, f); mr, pr, _ = mscore(rgb, f)
+                scores = (mo, po, mb, pb, mt, pt, ml, pl, mr, pr)
+                yield m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores
