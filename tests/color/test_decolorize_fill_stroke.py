@@ -20,6 +20,17 @@ import truepix as tp  # noqa: E402
 from truepix.errors import OffMapWarning  # noqa: E402
 
 
+
+def _png_and_jpeg(fig) -> list[np.ndarray]:
+    """``fig`` saved as PNG and as JPEG q75 (and closed), read back as RGB."""
+    pictures = []
+    for fmt, extra in (("png", {}), ("jpeg", {"pil_kwargs": {"quality": 75}})):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=100, **extra)
+        pictures.append(np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")))
+    plt.close(fig)
+    return pictures
+
 def _pictures(cmap: str, low: float, high: float, gap: int, ink: str | None):
     """A seeded field between ``low`` and ``high`` (vmin 0, vmax 1) with a white region
     (masked, 60 x 120 px), and with ``ink``, a line below it and one right of it, ``gap``
@@ -40,13 +51,7 @@ def _pictures(cmap: str, low: float, high: float, gap: int, ink: str | None):
         ax.plot([180 + gap, 180 + gap], [30, 110], color=ink, lw=1.5)
     ax.set_xlim(0, 240)
     ax.set_ylim(160, 0)
-    pictures = []
-    for fmt, extra in (("png", {}), ("jpeg", {"pil_kwargs": {"quality": 75}})):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=100, **extra)
-        pictures.append(np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")))
-    plt.close(fig)
-    return pictures
+    return _png_and_jpeg(fig)
 
 
 @pytest.mark.parametrize(("cmap", "low", "high", "gap"), [
@@ -92,13 +97,7 @@ def _curved(gap: int, lw: float, line: bool):
         ax.plot([175 + gap, 175 + gap], [20, 120], color="k", lw=lw)
     ax.set_xlim(0, 240)
     ax.set_ylim(160, 0)
-    pictures = []
-    for fmt, extra in (("png", {}), ("jpeg", {"pil_kwargs": {"quality": 75}})):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=100, **extra)
-        pictures.append(np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")))
-    plt.close(fig)
-    return pictures
+    return _png_and_jpeg(fig)
 
 
 @pytest.mark.parametrize(("gap", "lw"), [(8, 1.5), (5, 2.0), (8, 2.0)])

@@ -4,41 +4,9 @@ in the worst 1 % of the final answer's error: the share whose luma projection is
 wrong arm (|pos - truth| > 0.05), whose RGB projection is right (< 0.02), whose two projections
 differ by > 0.05, beside an edge (truth's 3x3 range > 0.1), and the error of an oracle that
 picks the projection nearest the 5x5 neighbourhood's median. argv: maps fields kinds."""
-import os, sys, pathlib, tempfile, numpy as np, cv2, matplotlib.pyplot as plt
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "trial52"))
-from PIL import Image
-from scipy.ndimage import maximum_filter, minimum_filter, median_filter
-from _p7 import c, kd, mscore  # noqa: E402
-import truepix as tp  # noqa: E402
-from truepix.color._decolorize import _api, _seam, _kernels as kernels  # noqa: E402
-from truepix.color._decolorize._fields import memo_fields  # noqa: E402
-
-N = 384
-rf = c.real_fields(N)
-coins = np.asarray(Image.open(os.path.join(c.SKDIR, "coins.png")).convert("L"))
-FIELDS = {"camera": rf["camera"], "coins": c.norm01(c.crop(coins, N))}
-maps, fields, KINDS = (a.split(",") for a in sys.argv[1:4])
-tmp = tempfile.mkdtemp()
-state = {}
-orig = _seam.sided
-
-
-def spy(decoder, pixels, scale, kind, plan, position):
-    state["pos"] = position.copy(); state["plan"] = plan
-    return orig(decoder, pixels, scale, kind, plan, position)
-
-
-_api.seam.sided = spy
-
-
-def pic_of(field, m, k):
-    p = os.path.join(tmp, "a.png"); plt.imsave(p, field, cmap=m, vmin=0, vmax=1)
-    png = np.asarray(Image.open(p).convert("RGB"))
-    if k.startswith("jpeg"): return c.jpeg(png, int(k[4:]))
-    if k == "cv2jpeg50":
-        j = os.path.join(tmp, "a.jpg"); cv2.imwrite(j, cv2.imread(p), [cv2.IMWRITE_JPEG_QUALITY, 50])
-        return cv2.cvtColor(cv2.imread(j), cv2.COLOR_BGR2RGB)
-    if k == "pil422q75": return c.jpeg(png, 75, 1)
+import numpy as np
+from _cases import (FIELDS, KINDS, fields, kd, kernels, maps, maximum_filter, median_filter, memo_fields,
+                    minimum_filter, mscore, pic_of, state, tp)
 
 
 import matplotlib as mpl
