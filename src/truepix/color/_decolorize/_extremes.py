@@ -170,11 +170,11 @@ def censored(
         if n_nan >= 0:
             n_nan -= int(np.count_nonzero(np.isnan(flat[where])))
         flat[where] = found
-    fills = _flat_fills(values, rgb, scale) if values.ndim >= 2 else None
-    if values.ndim >= 2 and (low.any() or high.any()) and result.jpeg:
-        # (JPEG's chroma only: on a PNG a color of the field's luma beside an extend
-        # region is no bleed)
-        filled = _bled(values, (low | high).reshape(shape), rgb, scale, fills)
+    fills = _flat_fills(values, rgb, scale, table, painted) if values.ndim >= 2 else None
+    if values.ndim >= 2 and (low.any() or high.any()):
+        # (not JPEG'd: no chroma bled, only the map's own colors are the field's)
+        filled = _bled(values, (low | high).reshape(shape), rgb, scale, fills,
+                       None if result.jpeg else (table, painted))  # fmt: skip
         if n_nan >= 0:
             n_nan -= filled
     if degraded and values.ndim >= 2:
@@ -285,10 +285,14 @@ def _rimmed(
     return filled
 
 
-def _flat_fills(values: np.ndarray, rgb: np.ndarray, scale: float) -> np.ndarray:
+def _flat_fills(
+    values: np.ndarray, rgb: np.ndarray, scale: float, table: np.ndarray, near: float
+) -> np.ndarray:  # fmt: skip
     """The NaN pixels of ``values`` (..., H, W) whose colors (``rgb``, (P, >= 3) in
     units ``scale`` maps to 8-bit DN) within FILL_REACH pixels span FILL_SPREAD DN at
-    most: flat fills, no blends."""
+    most and lie farther than ``near`` DN (max over channels) from every color of
+    ``table`` (the map's, (K, 3) DN): flat fills, no blends. (A flat patch of one of the
+    map's colors left NaN -- between a BoundaryNorm's bins -- is the field's.)"""
     holes = np.isnan(values)
     if not holes.any():
         return holes
@@ -303,12 +307,23 @@ def _flat_fills(values: np.ndarray, rgb: np.ndarray, scale: float) -> np.ndarray
                 np.maximum(top, np.roll(high, shift, axis=axis), out=top)
                 np.minimum(bottom, np.roll(low, shift, axis=axis), out=bottom)
         high, low = top, bottom
-    return holes & ((high - low).max(axis=-1) <= FILL_SPREAD)
+    flat = holes & ((high - low).max(axis=-1) <= FILL_SPREAD)
+    if flat.any():
+        flat[flat] = _off_table(pixels[flat], table, near)
+    return flat
+
+
+def _off_table(colors: np.ndarray, table: np.ndarray, near: float) -> np.ndarray:
+    """Which ``colors`` (N, 3 DN) lie farther than ``near`` DN (max over channels) from
+    every color of ``table`` (K, >= 3), each distinct color measured once."""
+    unique, inverse = np.unique(np.rint(colors).astype(np.int64), axis=0, return_inverse=True)
+    apart = np.abs(unique[:, None, :] - table[None, :, :3]).max(axis=2).min(axis=1)
+    return (apart > near)[inverse.reshape(-1)]
 
 
 def _bled(
     values: np.ndarray, extend: np.ndarray, rgb: np.ndarray, scale: float,
-    fills: np.ndarray | None = None,
+    fills: np.ndarray | None = None, exact: tuple[np.ndarray, float] | None = None,
 ) -> int:  # fmt: skip
     """Fill (in place) the NaN pixels of ``values`` within BLEED of the ``extend``
     pixels whose luma is their decoded neighbours' (within LUMA): a field's pixels
@@ -316,13 +331,18 @@ def _bled(
     (cyan's under region turns viridis' dark purple #440354 into #1e185e; its luma,
     33 DN, stays), at the mean of those neighbours, a pass a pixel deeper each time.
     Ink (black over the dark end: 33 DN off) stays NaN, and so do ``fills``
-    (:func:`_flat_fills`). How many were filled."""
+    (:func:`_flat_fills`) and, with ``exact`` (a picture not JPEG'd: the map's colors
+    ``table`` and the DN ``near`` them), colors off the map -- a masked field's gray bad
+    color of the field's luma (trial 55). How many were filled."""
     band = extend.copy()
     for _ in range(BLEED):
         band = _grown(band)
     todo = band & ~extend & np.isnan(values)
     if fills is not None:
         todo &= ~fills  # (a flat fill: no bleed)
+    if exact is not None and todo.any():  # (no JPEG: a color off the map bled from none)
+        pixels = rgb[:, :3].reshape(*values.shape, 3)[todo].astype(np.float64) / scale
+        todo[todo] = ~_off_table(pixels, *exact)
     if not todo.any():
         return 0
     weights = np.array([0.299, 0.587, 0.114], np.float32) / np.float32(scale)
