@@ -261,8 +261,8 @@ def step_fractions(
     limit = 3 if bar.exact else 40
     fractions = middles[nearest]
     fractions[distance[np.arange(len(unique)), nearest] > limit] = np.nan
-    steps = len(bar.colors)
-    blends = _step_blends(pixels, colors[:steps], middles[:steps], distance[np.arange(len(unique)), nearest])
+    steps, gaps = len(bar.colors), distance[np.arange(len(unique)), nearest]
+    blends = _step_blends(pixels, colors[:steps], middles[:steps], gaps)
     fractions = np.where(np.isnan(blends), fractions, blends)
     lost = np.flatnonzero(np.isnan(fractions))
     if len(lost):  # a step's color partly covered by a dark line's antialiased edge (the frame's)
@@ -270,7 +270,9 @@ def step_fractions(
     return fractions[inverse].reshape(region.shape[:2])
 
 
-def _step_blends(pixels: np.ndarray, colors: np.ndarray, middles: np.ndarray, nearest: np.ndarray) -> np.ndarray:
+def _step_blends(
+    pixels: np.ndarray, colors: np.ndarray, middles: np.ndarray, nearest: np.ndarray
+) -> np.ndarray:
     """Each color's place between two neighbouring steps where it is their blend, else NaN.
 
     A figure resampled after drawing (a HiDPI figure shown at half size, a
@@ -287,7 +289,8 @@ def _step_blends(pixels: np.ndarray, colors: np.ndarray, middles: np.ndarray, ne
     found = np.full(len(pixels), np.nan)
     if len(colors) < 2:
         return found
-    wide, low, high = pixels.astype(np.float64), colors[:-1].astype(np.float64), colors[1:].astype(np.float64)
+    wide = pixels.astype(np.float64)
+    low, high = colors[:-1].astype(np.float64), colors[1:].astype(np.float64)
     span = high - low  # (steps - 1, 3)
     length = np.maximum((span * span).sum(axis=1), 1.0)
     share = ((wide[:, None, :] - low[None]) * span[None]).sum(axis=2) / length  # (colors, pairs)

@@ -248,7 +248,8 @@ def _in_runs(profile: np.ndarray) -> bool:
 
     Examples
     --------
-    >>> steps = np.repeat(np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140]], np.uint8), 30, axis=0)
+    >>> lut = np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140]], np.uint8)
+    >>> steps = np.repeat(lut, 30, axis=0)
     >>> ramp = np.linspace(0, 255, 90).astype(np.uint8)[:, None].repeat(3, axis=1)
     >>> _in_runs(steps), _in_runs(ramp)
     (True, False)

@@ -356,7 +356,7 @@ def stepped_bar(
     fractions = (np.array(edges) - edges[0]) / (edges[-1] - edges[0])
     even = np.linspace(0.0, 1.0, len(fractions))
     if np.abs(fractions - even).max() <= _EVEN_SLACK / (len(fractions) - 1):
-        fractions = even  # evenly drawn steps (matplotlib's default spacing), read a pixel or two off
+        fractions = even  # evenly drawn steps (matplotlib's default), read a pixel or two off
     exact = tolerance == 0
     # as for a continuous bar: an outline's inner half covers the outermost pixel across
     middle = view[(top + bottom) // 2].astype(np.int16)
