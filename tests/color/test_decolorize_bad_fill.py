@@ -37,10 +37,12 @@ def masked_figure() -> tuple[np.ndarray, np.ndarray]:
 @pytest.mark.parametrize("by", ["name", "object"])
 def test_a_bad_color_inside_an_over_region_stays_nan(masked_figure, by) -> None:
     picture, cmap = masked_figure
-    gray = np.all(picture == picture[..., :1], axis=2) & (np.abs(picture[..., 0].astype(int) - 127) <= 1)
+    level = picture[..., 0].astype(int)
+    gray = np.all(picture == picture[..., :1], axis=2) & (np.abs(level - 127) <= 1)
     core = _core(gray)
     assert core.sum() > 500  # (the masked region is there, its core flat gray)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (by name: the extend colors' advice)
-        values = tp.decolorize(picture, cmap="viridis" if by == "name" else cmap, vmin=LOW, vmax=2500)
+        given = "viridis" if by == "name" else cmap
+        values = tp.decolorize(picture, cmap=given, vmin=LOW, vmax=2500)
     assert np.isnan(values[core]).all()
