@@ -63,3 +63,18 @@ def cases():
                 ml, pl, _ = mscore(lum, f); mr, pr, _ = mscore(rgb, f)
                 scores = (mo, po, mb, pb, mt, pt, ml, pl, mr, pr)
                 yield m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores
+
+
+def luma_lut(m, pic):
+    """``m``'s 256 colors and ``pic``'s pixels in the luma-weighted metric (chroma 0.1), and
+    each position's distance to its pixel there: (cp, lutA, dl)."""
+    import matplotlib as mpl
+    from truepix.color._decolorize._palette import luma_metric
+
+    lut = mpl.colormaps[m](np.linspace(0, 1, 256), bytes=True)[:, :3].astype(float)
+    A = luma_metric(0.1); cp = pic.astype(float) @ A.T; lutA = lut @ A.T
+
+    def dl(pos):
+        i = np.clip((pos * 256).astype(int), 0, 255)
+        return np.sqrt(((cp - lutA[i]) ** 2).sum(-1))
+    return cp, lutA, dl

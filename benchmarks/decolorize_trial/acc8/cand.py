@@ -1,18 +1,13 @@
 """acc8: the neighbours as candidates -- each pixel's answer chosen among its 5x5 neighbours'
 positions by distance in the luma-weighted metric plus continuity (with an oracle pick): did not
 lower p99 (README). argv: maps fields kinds."""
-import matplotlib as mpl
 import numpy as np
-from _cases import cases, mscore
+from _cases import cases, luma_lut, mscore
 
 for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores in cases():
     mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
     out = []
-    from truepix.color._decolorize._palette import luma_metric
-    lut = mpl.colormaps[m](np.linspace(0, 1, 256), bytes=True)[:, :3].astype(float)
-    A = luma_metric(0.1)
-    cp = pic.astype(float) @ A.T
-    lutA = lut @ A.T
+    cp, lutA, dl = luma_lut(m, pic)
     H, W = f.shape
     R = 2
     pad = np.pad(lum, R, mode="edge")

@@ -1,19 +1,13 @@
 """acc8: the fold rule's sweep -- switch to the RGB answer where the luma-weighted (L) or either
 (LR) answer is an entry with another within F DN (4-32) in the luma metric 0.1 of the range away;
 ratio / p99 per F. argv: maps fields kinds."""
-import matplotlib as mpl
 import numpy as np
-from _cases import cases, mscore
+from _cases import cases, luma_lut, mscore
 
 for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores in cases():
     mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
     out = []
-    from truepix.color._decolorize._palette import luma_metric
-    lut = mpl.colormaps[m](np.linspace(0, 1, 256), bytes=True)[:, :3].astype(float)
-    A = luma_metric(0.1); cp = pic.astype(float) @ A.T; lutA = lut @ A.T
-    def dl(pos):
-        i = np.clip((pos * 256).astype(int), 0, 255)
-        return np.sqrt(((cp - lutA[i]) ** 2).sum(-1))
+    cp, lutA, dl = luma_lut(m, pic)
     n = 256; idx = np.arange(n)
     D = np.sqrt((((lutA[:, None] - lutA[None]) ** 2).sum(-1)))
     D[np.abs(idx[:, None] - idx[None]) < n // 10] = np.inf

@@ -1,19 +1,13 @@
 """acc8: the RGB answer taken where the two answers differ (by 0.03 / 0.1) and the RGB one lies
 within a margin (2-16 DN, or any) as close to the pixel in the luma metric. argv: maps fields
 kinds."""
-import matplotlib as mpl
 import numpy as np
-from _cases import cases, mscore
+from _cases import cases, luma_lut, mscore
 
 for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores in cases():
     mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
     out = []
-    from truepix.color._decolorize._palette import luma_metric
-    lut = mpl.colormaps[m](np.linspace(0, 1, 256), bytes=True)[:, :3].astype(float)
-    A = luma_metric(0.1); cp = pic.astype(float) @ A.T; lutA = lut @ A.T
-    def dl(pos):
-        i = np.clip((pos * 256).astype(int), 0, 255)
-        return np.sqrt(((cp - lutA[i]) ** 2).sum(-1))
+    cp, lutA, dl = luma_lut(m, pic)
     gap = dl(rgb) - dl(lum)
     for t in (0.03, 0.1):
         far = np.abs(lum - rgb) > t
