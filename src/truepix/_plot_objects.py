@@ -22,7 +22,8 @@ def refuse_plot_object(image: Any, /) -> None:
     Raises
     ------
     UnsupportedInputError
-        ``image`` is a matplotlib, plotnine or seaborn plot object.
+        ``image`` is a matplotlib or plotnine plot object, or an object holding a
+        matplotlib Figure (a seaborn or xarray FacetGrid).
 
     Examples
     --------
@@ -41,11 +42,17 @@ def refuse_plot_object(image: Any, /) -> None:
                "pixels first: canvas = matplotlib.backends.backend_agg.FigureCanvasAgg("
                "plot.draw()); canvas.draw(); picture = np.asarray(canvas.buffer_rgba())")
         raise UnsupportedInputError(msg)
-    if module.startswith("seaborn.") and hasattr(image, "figure"):  # FacetGrid, ClusterGrid ...
-        msg = (f"expected a picture (an array of pixels), got a seaborn {kind}; draw it into "
-               f"pixels first: fig = grid.figure; {draw}")
-        raise UnsupportedInputError(msg)
     if not module.startswith("matplotlib."):
+        # a seaborn FacetGrid / ClusterGrid, an xarray FacetGrid, a pandas plot's holder ...:
+        # any object that is no array but holds a matplotlib Figure (trial 55: "got shape ()")
+        for name in ("figure", "fig"):
+            figure = getattr(image, name, None) if not hasattr(image, "__array__") else None
+            if type(figure).__module__.startswith("matplotlib.figure"):
+                owner = module.split(".")[0]
+                article = "an" if owner[:1] in "aeioux" else "a"  # (an xarray)
+                msg = (f"expected a picture (an array of pixels), got {article} {owner} {kind};"
+                       f" draw it into pixels first: fig = grid.{name}; {draw}")
+                raise UnsupportedInputError(msg)
         return
     figure = getattr(image, "figure", None)
     if figure is not None and figure is not image:

@@ -146,10 +146,17 @@ def refuse_masked(value: Any, *, reason: str) -> None:
 def palette_colors(image: Any, /) -> Any:
     """A Pillow palette image (mode ``P``/``PA``: a GIF, a palette PNG) as its colors,
     ``(H, W, 4)`` uint8 (the transparent entry alpha 0); one in another color space
-    (``CMYK``, ``YCbCr``, ``LAB``, ``HSV``) as RGB, ``LA`` as RGBA; else as given.
+    (``CMYK``, ``YCbCr``, ``LAB``, ``HSV``) as RGB, ``LA`` as RGBA; a Pillow image of
+    several frames (an animated GIF, a multi-page TIFF) as the stack of its frames,
+    ``(n_frames, H, W, C)``, each as above; anything else as given.
 
-    ``np.asarray`` of a palette image holds its indices, a gray picture (trial 47:
-    ``identify_colormap`` named ``gray``, score 1.0); of a CMYK JPEG, 4 channels as RGBA.
+    ``np.asarray`` of a palette image holds its indices, a gray picture (trial 47); of a
+    CMYK JPEG, 4 channels as RGBA; of an animated GIF, its first frame only (trial 55).
+
+    Raises
+    ------
+    ShapeError
+        The frames of a Pillow image differ in shape or mode.
 
     Examples
     --------
@@ -162,6 +169,26 @@ def palette_colors(image: Any, /) -> Any:
     >>> palette_colors(cmyk).tolist()
     [[[68, 1, 84]]]
     """
+    if not isinstance(n_frames := getattr(image, "n_frames", 1), int) or n_frames < 2:
+        return _frame_colors(image)  # (one frame, or no Pillow image)
+    start, frames = image.tell(), []
+    try:
+        for index in range(n_frames):
+            image.seek(index)
+            eight_bit = image.mode in _AS_RGBA + _AS_RGB + ("RGB", "RGBA", "L", "1")
+            # (Pillow reads a GIF's first frame as P, the next as RGB(A): all as RGBA)
+            frames.append(np.asarray(image.convert("RGBA") if eight_bit else image))
+    finally:
+        image.seek(start)  # (the user's image as it was given)
+    if len(shapes := sorted({f"{frame.shape} {frame.dtype}" for frame in frames})) > 1:
+        msg = (f"expected the {n_frames} frames of a Pillow image to share one shape and dtype,"
+               f" got {', '.join(shapes)}; pass one frame: image.seek(i); np.asarray(image)")
+        raise ShapeError(msg)
+    return np.stack(frames)
+
+
+def _frame_colors(image: Any) -> Any:
+    """One Pillow frame as colors (:func:`palette_colors`); anything else as given."""
     mode = getattr(image, "mode", None)
     if mode in _AS_RGBA and callable(getattr(image, "convert", None)):
         return np.asarray(image.convert("RGBA"))
@@ -248,6 +275,12 @@ def as_picture(image: Any, /, *, refuse_mask: str | None = None, stack: bool = F
         )
         raise UnsupportedInputError(msg)
     refuse_plot_object(image)
+    n_frames = getattr(image, "n_frames", 1)
+    if not stack and isinstance(n_frames, int) and n_frames > 1 and hasattr(image, "seek"):
+        msg = (f"expected one picture, got a Pillow image of {n_frames} frames (an animated GIF,"
+               " a multi-page TIFF); pass one frame: image.seek(i); picture = np.asarray("
+               "image.convert('RGB')) (truepix.decolorize takes all the frames at once)")
+        raise ShapeError(msg)
     image = palette_colors(image)
     if refuse_mask is not None:
         refuse_masked(image, reason=refuse_mask)

@@ -233,6 +233,24 @@ def test_imageios_gif_frames_are_read_and_a_stack_is_told_to_pass_one() -> None:
             call(np.concatenate([frames, frames]))
 
 
+def test_an_animated_gif_is_decoded_frame_by_frame_or_refused_as_one_picture() -> None:
+    # trial 55: a 3-frame GIF opened with Pillow was decoded from its first frame, silently
+    ramp = np.linspace(0.0, 1.0, 40 * 50).reshape(40, 50)
+    data = np.stack([ramp, ramp**2, ramp**3])
+    frames = [Image.fromarray(tp.colorize(frame, cmap="viridis")[..., :3]) for frame in data]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    gif = Image.open(buffer)
+    assert (gif.n_frames, gif.mode) == (3, "P")
+    values = tp.decolorize(gif, cmap="viridis", vmin=0, vmax=1)  # Pillow: P, then RGB frames
+    assert values.shape == (3, 40, 50) and gif.tell() == 0
+    assert np.nanmax(np.abs(values - data)) <= 2 / 256 and not np.isnan(values).any()
+    hint = r"^expected one picture, got a Pillow image of 3 frames .*image\.seek\(i\)"
+    for call in (tp.identify_colormap, tp.find_colorbar, tp.read_figure):
+        with pytest.raises(tp.errors.ShapeError, match=hint):
+            call(gif)
+
+
 @pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
 def test_an_encoded_files_bytes_get_one_short_line(kind) -> None:
     # trial 49: a JPEG's bytes got an error of 2,207 characters, mostly their repr
@@ -303,15 +321,20 @@ def test_a_plotnine_or_seaborn_plot_object_is_refused_with_how_to_draw_it() -> N
     frame["z"] = frame.x * frame.y
     plot = p9.ggplot(frame, p9.aes("x", "y", fill="z")) + p9.geom_tile()
     grid = sns.FacetGrid(frame, col="y")
+    # trial 55: an xarray facet plot (a FacetGrid with .fig, no .figure) got "got shape ()"
+    facets = need_module("xarray").DataArray(np.zeros((2, 3, 4)), dims=("t", "y", "x"))
+    facets = facets.plot(col="t")
     try:
-        for thing, kind, recipe in ((plot, "plotnine ggplot", "FigureCanvasAgg(plot.draw())"),
-                                    (grid, "seaborn FacetGrid", "fig = grid.figure")):  # fmt: skip
+        for thing, kind, recipe in ((plot, "a plotnine ggplot", "FigureCanvasAgg(plot.draw())"),
+                                    (grid, "a seaborn FacetGrid", "fig = grid.figure"),
+                                    (facets, "an xarray FacetGrid", "fig = grid.fig;"),
+                                    ):  # fmt: skip
             for call in (tp.identify_colormap, tp.read_figure,
                          lambda o: tp.decolorize(o, cmap="viridis", vmin=0, vmax=1)):  # fmt: skip
                 with pytest.raises(UnsupportedInputError) as raised:
                     call(thing)
                 message = str(raised.value)
-                assert message.startswith(f"expected a picture (an array of pixels), got a {kind};")
+                assert message.startswith(f"expected a picture (an array of pixels), got {kind};")
                 assert recipe in message and "\n" not in message, message
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
