@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import tifffile
+from PIL import Image
 
 import truepix as tp
 from tests._pngs import chunk
@@ -74,6 +75,18 @@ def test_misspelt_encoding_suggests(tmp_path: Path) -> None:
 def test_unknown_suffix(tmp_path: Path, name: str) -> None:
     with pytest.raises(errors.UnknownFormatError, match="expected a file name ending in"):
         tp.save(tmp_path / name, np.zeros((2, 2)))
+
+
+@pytest.mark.parametrize("suffix", [".gif", ".jpg", ".JPEG", ".bmp"])
+def test_a_picture_format_is_told_how_to_read_its_pixels(tmp_path: Path, suffix: str) -> None:
+    # trial 55 (stop 60): load("a.gif") answered "did you mean '.tif'?", ".jpg" "'.png'?"
+    path = tmp_path / f"a{suffix}"
+    Image.fromarray(np.zeros((2, 2, 3), np.uint8)).save(path)
+    for call in (tp.load, lambda p: tp.save(p, np.zeros((2, 2)))):
+        with pytest.raises(errors.UnknownFormatError) as caught:
+            call(path)
+        assert "did you mean" not in str(caught.value)
+        assert "np.asarray(PIL.Image.open(path))" in str(caught.value)
 
 
 def test_wrong_options_for_encoding(tmp_path: Path) -> None:

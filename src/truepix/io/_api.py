@@ -33,8 +33,17 @@ __all__ = ["ImageInfo", "info", "load", "save"]
 _FORMATS = FORMATS  # file suffix -> format, shared with the command line
 
 
+#: picture formats Pillow reads that hold no data truepix wrote (lossy, palette or 8-bit only)
+_PICTURES = (".gif", ".jpg", ".jpeg", ".jfif", ".bmp", ".avif", ".heic", ".ppm", ".pgm", ".ico")
+
+
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
+    if suffix in _PICTURES:  # colors, not data ('.jpg': "did you mean '.png'?" misled)
+        hint = (f" a {suffix} file holds a picture's colors, not exact data; read its pixels with"
+                " np.asarray(PIL.Image.open(path)) (truepix.decolorize: colormapped ones to data)")
+        msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
+        raise UnknownFormatError(msg)
     if suffix not in _FORMATS:
         hint = did_you_mean(suffix, _FORMATS) or f" use one of {', '.join(_FORMATS)}"
         msg = f"expected a file name ending in .png, .tif, .jxl or .webp, got {str(path)!r};{hint}"
