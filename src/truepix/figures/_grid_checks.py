@@ -17,6 +17,10 @@ __all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "hold
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
+# shifted by half a cell one way only, the cells' spread over the found one's, at least: each
+# direction's edges part colors (a contourf's nodal lines in one direction: 1.02-1.03; grids of
+# cells, JPEG q50 to PNG: 4.5 and more)
+EACH = 1.5
 
 
 def cell_labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
@@ -68,18 +72,32 @@ def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.
     than the same lattice shifted by half a cell, and the typical cell's
     spread is within what JPEG leaves in a flat block (a few DN): a
     periodic pattern whose "cells" hold several colors (blobs of a stepped
-    map, hexagons) is not a grid. Of two lattices confirmed, the one with
-    the larger ratio has its edges where the colors change.
+    map, hexagons) is not a grid. Shifted one way only, the cells spread
+    :data:`EACH` times more too: each direction's edges part colors (a
+    contourf whose nodal lines are straight one way, columns 156 pixels
+    wide, has the rows' period of a faint pattern confirmed by the columns).
+    Of two lattices confirmed, the one with the larger ratio has its edges
+    where the colors change.
     """
     found = _variances(rgb, valid, rows, columns)
-    shifted = _variances(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    shifted = _variances(rgb, valid, _middles(rows), _middles(columns))
     if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
         return 0.0
     if np.sqrt(np.nanmedian(found)) > SPREAD:
         return 0.0
     if np.nanmean(shifted) < CONTRAST * np.nanmean(found) + 0.25:
         return 0.0
+    for across in (_variances(rgb, valid, _middles(rows), columns),
+                   _variances(rgb, valid, rows, _middles(columns))):  # fmt: skip
+        spread = float(np.nanmean(across)) if np.isfinite(across).any() else 0.0
+        if spread < EACH * (np.nanmean(found) + 0.25):
+            return 0.0
     return float(np.nanmean(shifted) / (np.nanmean(found) + 0.25))
+
+
+def _middles(edges: np.ndarray) -> np.ndarray:
+    """The lattice shifted by half a cell: the middles of the cells (one edge fewer)."""
+    return (edges[:-1] + edges[1:]) / 2.0
 
 
 def brick_wall(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
@@ -117,13 +135,21 @@ def median_contrast(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, column
 
     A cell's spread is the median distance (DN, summed over channels) of
     its pixels from its median color: text over a fifth of a cell does not
-    move it. Returns (0, 0) where too few cells hold data.
+    move it. The ratio is the smaller of that and each direction's alone
+    (shifted one way only), scaled by ``CONTRAST / EACH``. Returns (0, 0)
+    where too few cells hold data.
     """
     found = _median_spreads(rgb, valid, rows, columns)
-    shifted = _median_spreads(rgb, valid, (rows[:-1] + rows[1:]) / 2.0, (columns[:-1] + columns[1:]) / 2.0)
+    shifted = _median_spreads(rgb, valid, _middles(rows), _middles(columns))
     if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
         return 0.0, 0.0
-    return float(np.nanmean(shifted) / (np.nanmean(found) + 1.0)), float(np.nanmedian(found))
+    ratio = float(np.nanmean(shifted) / (np.nanmean(found) + 1.0))
+    for across in (_median_spreads(rgb, valid, _middles(rows), columns),
+                   _median_spreads(rgb, valid, rows, _middles(columns))):  # fmt: skip
+        # each direction's edges part colors (as in :func:`confirmed`), on CONTRAST's scale
+        spread = float(np.nanmean(across)) if np.isfinite(across).any() else 0.0
+        ratio = min(ratio, spread / (np.nanmean(found) + 1.0) / EACH * CONTRAST)
+    return ratio, float(np.nanmedian(found))
 
 
 def _median_spreads(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
