@@ -17,9 +17,9 @@ __all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "hold
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
-# shifted by half a cell one way only, the cells' spread over the found one's, at least: each
-# direction's edges part colors (a contourf's nodal lines in one direction: 1.02-1.03; grids of
-# cells, JPEG q50 to PNG: 4.5 and more)
+# straddling one direction's edges (shifted half a cell one way), the cells' spread over the
+# found one's, at least: each direction's edges part colors (a contourf's nodal lines in one
+# direction: 1.02-1.03; grids of cells, JPEG q50 to PNG: 4.5 and more)
 EACH = 1.5
 
 
@@ -51,18 +51,39 @@ def _variances(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np
 
     Pixels that are not data (text written in the cells, edge lines) do not count.
     """
+    return _cell_stats(rgb, valid, rows, columns)[1]
+
+
+def _cell_stats(
+    rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's mean color, (cells, C), and :func:`_variances`' variance (NaN: fewer than two)."""
     labels, count = cell_labels(rgb.shape[:2], rows, columns)
     labels[~valid] = 0
     flat = labels.ravel()
     n = np.bincount(flat, minlength=count + 1)[1:]
-    total = np.zeros(count)
+    total, means = np.zeros(count), np.zeros((count, rgb.shape[2]))
     for c in range(rgb.shape[2]):
         channel = rgb[..., c].ravel().astype(np.float64)
         mean = np.bincount(flat, channel, minlength=count + 1)[1:] / np.maximum(n, 1)
         square = np.bincount(flat, channel * channel, minlength=count + 1)[1:] / np.maximum(n, 1)
         total += np.maximum(square - mean**2, 0.0)
+        means[:, c] = mean
     total[n < 2] = np.nan
-    return total
+    means[n < 2] = np.nan
+    return means, total
+
+
+def _parted(means: np.ndarray, shape: tuple[int, int]) -> tuple[float, float]:
+    """Half the mean color step between neighbouring cells, squared (channels summed), across
+    the rows' edges and across the columns': what a cell straddling such an edge half and
+    half adds to its variance. NaN where no two neighbours hold data."""
+    grid = means.reshape(*shape, means.shape[-1])
+    out = []
+    for axis in (0, 1):
+        step = (np.diff(grid, axis=axis) ** 2).sum(axis=-1) / 4.0
+        out.append(float(np.nanmean(step)) if np.isfinite(step).any() else float("nan"))
+    return out[0], out[1]
 
 
 def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
@@ -72,14 +93,15 @@ def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.
     than the same lattice shifted by half a cell, and the typical cell's
     spread is within what JPEG leaves in a flat block (a few DN): a
     periodic pattern whose "cells" hold several colors (blobs of a stepped
-    map, hexagons) is not a grid. Shifted one way only, the cells spread
-    :data:`EACH` times more too: each direction's edges part colors (a
-    contourf whose nodal lines are straight one way, columns 156 pixels
-    wide, has the rows' period of a faint pattern confirmed by the columns).
+    map, hexagons) is not a grid. Straddling the edges of one direction only,
+    half and half, the cells would spread :data:`EACH` times more too: each
+    direction's edges part colors (a contourf whose nodal lines are straight
+    one way, columns 156 pixels wide, has the rows' period of a faint pattern
+    confirmed by the columns).
     Of two lattices confirmed, the one with the larger ratio has its edges
     where the colors change.
     """
-    found = _variances(rgb, valid, rows, columns)
+    means, found = _cell_stats(rgb, valid, rows, columns)
     shifted = _variances(rgb, valid, _middles(rows), _middles(columns))
     if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
         return 0.0
@@ -87,10 +109,10 @@ def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.
         return 0.0
     if np.nanmean(shifted) < CONTRAST * np.nanmean(found) + 0.25:
         return 0.0
-    for across in (_variances(rgb, valid, _middles(rows), columns),
-                   _variances(rgb, valid, rows, _middles(columns))):  # fmt: skip
-        spread = float(np.nanmean(across)) if np.isfinite(across).any() else 0.0
-        if spread < EACH * (np.nanmean(found) + 0.25):
+    # (from the cells' means, not a lattice shifted one way: 6-px cells framed by lines
+    # keep too few data pixels either side of a shifted cell's middle)
+    for parted in _parted(means, (len(rows) - 1, len(columns) - 1)):
+        if not np.nanmean(found) + parted >= EACH * (np.nanmean(found) + 0.25):  # (NaN: none)
             return 0.0
     return float(np.nanmean(shifted) / (np.nanmean(found) + 0.25))
 
