@@ -130,6 +130,9 @@ FRINGE_GROUP = 24
 #: flagged without this (with the earlier grid rule, seaborn's 40x40 cells read as 8 a
 #: side at q50: 81-87 % of their cells).
 MARK_SHARE = 0.5
+#: Marks that are flat blocks (``_flatcells.filled_share``) in this share of the marked
+#: cells or more: the grid read is a coarser one's than the picture's (digits: 0 %).
+FILLED_CELLS = 0.5
 #: A NaN pixel inside a cell, near its color and no mark, takes the cell's value when
 #: this share of the cell's pixels or more were decoded (:func:`_cell_filled`).
 FILL_DECODED = 0.5
@@ -225,6 +228,8 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     if flagged[marked].sum() > MARK_SHARE * size[marked].sum():
         return None
     marks &= (flagged <= MARK_SHARE * size)[same_cell]
+    if flatcells.filled_share(pixels, marks, labels, len(median)) >= FILLED_CELLS:
+        return None  # (flat blocks of other colors: a finer grid's cells, no marks)
     inside = _inner(rows, height, 1)[:, None] & _inner(cols, width, 1)[None, :] & in_flat
     return marks, apart, inside, rows, cols
 
