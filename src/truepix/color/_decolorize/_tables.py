@@ -208,7 +208,9 @@ def flag_strokes(
     (``_ink_entries``: inks at a gray end of the table, blends on its straight
     stretches; ``_ink_valleys``: black and white strokes whose every pixel is an entry,
     by their shape; ``_ink_rings``: a black or white stroke's blends that are entries,
-    read against the field around), imported only here. ``kind``: the table the picture holds."""
+    read against the field around), imported only here; then the blends of two or three
+    cells' colors where faces meet (``_cell_edges``: hexbin, contourf) are data again.
+    ``kind``: the table the picture holds."""
     keys = table_keys(decoder._bytes[kind])[0]
     flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
     if not plan.jpeg:
@@ -222,6 +224,9 @@ def flag_strokes(
         flag_ink_entries(values, pixels, keys, gray_ends(colors), plan.fills)
         flag_ink_valleys(values, pixels)
         flag_ink_rings(values, pixels)
+        from truepix.color._decolorize._cell_edges import fill_cell_edges
+
+        fill_cell_edges(values, pixels, plan.threshold)
 
 
 #: An end of a map within this (DN) of a gray is an ink's color (black, white, gray).
