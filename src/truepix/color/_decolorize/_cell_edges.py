@@ -113,6 +113,8 @@ def _grown(mask: np.ndarray, radius: int) -> np.ndarray:
     height, width = mask.shape
     for dy in range(-radius, radius + 1):
         for dx in range(-radius, radius + 1):
+            if abs(dy) >= height or abs(dx) >= width:  # (a picture smaller than the reach)
+                continue
             src = mask[max(0, -dy) : height - max(0, dy), max(0, -dx) : width - max(0, dx)]
             out[max(0, dy) : height - max(0, -dy), max(0, dx) : width - max(0, -dx)] |= src
     return out
