@@ -208,20 +208,26 @@ def flag_strokes(
     (``_ink_entries``: inks at a gray end of the table, blends on its straight
     stretches; ``_ink_valleys``: black and white strokes whose every pixel is an entry,
     by their shape; ``_ink_rings``: a black or white stroke's blends that are entries,
-    read against the field around), imported only here. ``kind``: the table the picture holds."""
+    read against the field around), imported only here; then the blends of two or three
+    cells' colors where faces meet (``_cell_edges``: hexbin) are data again, away from
+    what those ink rules flagged.
+    ``kind``: the table the picture holds."""
     keys = table_keys(decoder._bytes[kind])[0]
     flag_edges(values, pixels, keys, subsampled=plan.jpeg and plan.subsampled)
     if not plan.jpeg:
+        from truepix.color._decolorize._cell_edges import fill_cell_edges
         from truepix.color._decolorize._ink_entries import flag_ink_entries
         from truepix.color._decolorize._ink_rings import flag_ink_rings
         from truepix.color._decolorize._ink_valleys import flag_ink_valleys
         from truepix.color._decolorize._near_strokes import flag_near_strokes
 
         flag_near_strokes(values, pixels, keys)
+        drawn = np.isnan(values)
         colors = decoder._bytes[kind]
         flag_ink_entries(values, pixels, keys, gray_ends(colors), plan.fills)
         flag_ink_valleys(values, pixels)
         flag_ink_rings(values, pixels)
+        fill_cell_edges(values, pixels, plan.threshold, np.isnan(values) & ~drawn, colors)
 
 
 #: An end of a map within this (DN) of a gray is an ink's color (black, white, gray).
