@@ -102,8 +102,9 @@ def _curved(gap: int, lw: float, line: bool):
 
 @pytest.mark.parametrize(("gap", "lw"), [(8, 1.5), (5, 2.0), (8, 2.0)])
 def test_jpeg_black_line_beside_a_white_ellipse_stays_flagged(gap, lw):
-    """A curved white region beside the field's lowest values reads as an extend color
-    (white under): its blends fill (``_extend_blends.LEAST_SHARE``) took the black line
+    """A curved white region beside the field's lowest values read as an extend color
+    (white under; no longer: ``_extend_found._beyond``, test_decolorize_masked_white):
+    its blends fill (``_extend_blends.LEAST_SHARE``) took the black line
     over jet's navy for white's blends, pass after pass along it, and the ellipse's
     flagged JPEG'd rim outvoted the line 8 px away in the Hough transform
     (``_straight.STRAIGHT_FILL_EDGE``): trial54 t150, 0.8-41 % of the core flagged."""
