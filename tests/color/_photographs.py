@@ -45,6 +45,20 @@ def fbm(size: int = 256, seed: int = 0) -> np.ndarray:
     return (field - field.min()) / (field.max() - field.min())
 
 
+def dem(n: int, seed: int) -> np.ndarray:
+    """A DEM-like field (power spectrum ~ k^-3.2, complex normal phases), n^2, in [0, 1]
+    by its 0.5 / 99.5 percentiles (clipped), seeded."""
+    rng = np.random.default_rng(seed)
+    ky, kx = np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n), indexing="ij")
+    k = np.hypot(kx, ky)
+    k[0, 0] = 1.0
+    spectrum = (rng.normal(size=(n, n)) + 1j * rng.normal(size=(n, n))) * k**-1.6
+    spectrum[0, 0] = 0.0
+    field = np.fft.ifft2(spectrum).real
+    low, high = np.percentile(field, [0.5, 99.5])
+    return np.clip((field - low) / (high - low), 0.0, 1.0)
+
+
 def bumps(size: int = 192, seed: int = 0) -> np.ndarray:
     """Six seeded Gaussian bumps (widths 0.08-0.3 of the side, heights -1..1), size^2,
     in [0, 1]: a smooth field."""

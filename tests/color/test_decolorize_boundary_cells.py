@@ -18,27 +18,16 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import dem
 import truepix as tp
 
 matplotlib.use("Agg")
 
 
-def _terrain(n: int = 64, seed: int = 6) -> np.ndarray:
-    """A DEM-like field, power spectrum ~ k^-3.2, in [0, 1] by its 0.5 / 99.5 percentiles."""
-    rng = np.random.default_rng(seed)
-    k = np.hypot(*np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n), indexing="ij"))
-    k[0, 0] = 1.0
-    spectrum = (rng.normal(size=(n, n)) + 1j * rng.normal(size=(n, n))) * k**-1.6
-    spectrum[0, 0] = 0.0
-    field = np.fft.ifft2(spectrum).real
-    low, high = np.percentile(field, [0.5, 99.5])
-    return np.clip((field - low) / (high - low), 0.0, 1.0)
-
-
 def _figure() -> tuple[np.ndarray, tuple[int, int, int, int]]:
     """The figure's PNG pixels and its plot area (top, bottom, left, right) inside the frame."""
     levels = matplotlib.colors.BoundaryNorm(np.arange(11), 256, extend="both")
-    field = _terrain()[:32, :48] * 14 - 2  # (levels 0..10, and both extends)
+    field = dem(64, seed=6)[:32, :48] * 14 - 2  # (levels 0..10, and both extends)
     fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
     mesh = ax.pcolormesh(field, cmap="jet", norm=levels)
     fig.colorbar(mesh, extend="both")

@@ -100,6 +100,17 @@ def _curved(gap: int, lw: float, line: bool):
     return _png_and_jpeg(fig)
 
 
+def curved_masks(gap: int, lw: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_curved`'s JPEG with its lines, the lines' core (drawn half their full
+    strength or more, off the ellipse) and the data 3 px or more from anything drawn."""
+    plain_png, _ = _curved(gap, lw, False)
+    png, jpeg = _curved(gap, lw, True)
+    white = (plain_png >= 250).all(axis=-1)
+    drawn = np.abs(png.astype(int) - plain_png.astype(int)).max(axis=-1)
+    core = (drawn > 0.5 * drawn.max()) & ~white
+    return jpeg, core, ~white & ~binary_dilation(drawn > 20, iterations=3)
+
+
 @pytest.mark.parametrize(("gap", "lw"), [(8, 1.5), (5, 2.0), (8, 2.0)])
 def test_jpeg_black_line_beside_a_white_ellipse_stays_flagged(gap, lw):
     """A curved white region beside the field's lowest values read as an extend color
@@ -108,12 +119,7 @@ def test_jpeg_black_line_beside_a_white_ellipse_stays_flagged(gap, lw):
     over jet's navy for white's blends, pass after pass along it, and the ellipse's
     flagged JPEG'd rim outvoted the line 8 px away in the Hough transform
     (``_straight.STRAIGHT_FILL_EDGE``): trial54 t150, 0.8-41 % of the core flagged."""
-    plain_png, _ = _curved(gap, lw, False)
-    png, jpeg = _curved(gap, lw, True)
-    white = (plain_png >= 250).all(axis=-1)
-    drawn = np.abs(png.astype(int) - plain_png.astype(int)).max(axis=-1)
-    core = (drawn > 0.5 * drawn.max()) & ~white
-    data = ~white & ~binary_dilation(drawn > 20, iterations=3)
+    jpeg, core, data = curved_masks(gap, lw)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", OffMapWarning)
         values = tp.decolorize(jpeg, cmap="jet", vmin=0, vmax=1)

@@ -17,10 +17,10 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from PIL import Image  # noqa: E402
-from scipy.ndimage import binary_dilation, gaussian_filter  # noqa: E402
+from scipy.ndimage import gaussian_filter  # noqa: E402
 
 import truepix as tp  # noqa: E402
-from tests.color.test_decolorize_fill_stroke import _curved  # noqa: E402
+from tests.color.test_decolorize_fill_stroke import _curved, curved_masks  # noqa: E402
 from truepix.errors import OffMapWarning  # noqa: E402
 
 
@@ -33,12 +33,7 @@ def _decoded(picture: np.ndarray, cmap: str = "jet") -> tuple[np.ndarray, list[s
 
 @pytest.mark.parametrize(("gap", "lw"), [(2, 2.0), (3, 2.0)])
 def test_jpeg_black_line_near_a_masked_white_ellipse_is_ink(gap, lw):
-    plain_png, _ = _curved(gap, lw, False)
-    png, jpeg = _curved(gap, lw, True)
-    white = (plain_png >= 250).all(axis=-1)
-    drawn = np.abs(png.astype(int) - plain_png.astype(int)).max(axis=-1)
-    core = (drawn > 0.5 * drawn.max()) & ~white
-    data = ~white & ~binary_dilation(drawn > 20, iterations=3)
+    jpeg, core, data = curved_masks(gap, lw)
     values, told = _decoded(jpeg)
     assert np.isnan(values[core]).mean() >= 0.95
     assert np.isnan(values[data]).mean() < 0.002

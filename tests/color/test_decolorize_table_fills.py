@@ -18,22 +18,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import dem
 from truepix import Decolorizer
 
 mpl.use("Agg")
-
-
-def _fbm(n: int, seed: int) -> np.ndarray:
-    """A DEM-like field (power spectrum ~ k^-3.2) in [0, 1] (0.5 / 99.5 percentiles)."""
-    rng = np.random.default_rng(seed)
-    ky, kx = np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n), indexing="ij")
-    k = np.hypot(kx, ky)
-    k[0, 0] = 1.0
-    spectrum = (rng.normal(size=(n, n)) + 1j * rng.normal(size=(n, n))) * k**-1.6
-    spectrum[0, 0] = 0.0
-    field = np.fft.ifft2(spectrum).real
-    low, high = np.percentile(field, [0.5, 99.5])
-    return np.clip((field - low) / (high - low), 0.0, 1.0)
 
 
 def _jpeg_figure(fig, ax, quality: int) -> tuple[np.ndarray, tuple[slice, slice]]:
@@ -55,7 +43,7 @@ def _jpeg_figure(fig, ax, quality: int) -> tuple[np.ndarray, tuple[slice, slice]
 @pytest.mark.filterwarnings("ignore:the picture holds only")
 @pytest.mark.parametrize("orientation", ["horizontal", "vertical"])
 def test_ocean_figure_on_white_paper_is_judged_jpeg(orientation: str) -> None:
-    field = _fbm(256, seed=5)[:160] * 2500
+    field = dem(256, seed=5)[:160] * 2500
     fig, ax = plt.subplots()
     art = ax.imshow(field, origin="lower", aspect="auto", cmap="ocean", vmin=0, vmax=2500)
     fig.colorbar(art, ax=ax, orientation=orientation)
