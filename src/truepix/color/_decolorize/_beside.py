@@ -1,0 +1,131 @@
+"""Data beside a thin straight stroke that JPEG's ringing moved (``beside_strokes``).
+
+A cell border (``pcolormesh(edgecolors=...)``, seaborn ``heatmap(linewidths=...)``), a
+grid line or a frame drawn 1 px wide over a map, JPEG'd, rings into the pixel beside
+it: exact on PNG, it holds a part of the stroke's color after JPEG (its luma rings
+through the 8x8 block, its chroma, 4:2:0, is shared with the stroke's). The rules that
+flag the stroke take that pixel along (its color is on no map color; ``_jpeg``'s halo
+around strokes beyond the map's luma flags it outright): trial 55's
+``pcolormesh(uniform(16 x 24), edgecolors="w", linewidth=0.5)`` under viridis, q75,
+left 53 % of the data pixels beside the borders NaN (jet, black borders: 20 %).
+
+Such a pixel is read from the field beyond it. Along one of the four axis directions
+it has the stroke on one side -- a flagged pixel on a straight flagged run of
+BESIDE_RUN px or more across that direction, at most BESIDE_WIDTH px thick (data
+again beyond) -- and the field on the other: BESIDE_FIELD pixels not flagged, within
+BESIDE_FLAT DN of each other (one cell's color, JPEG'd). Its color, measured along the
+line from the field's mean to the stroke's pixel, is at most BESIDE_SHARE of the way
+and within BESIDE_OFF of that line (a fraction of the distance between the two): a
+small blend of the two, where a stroke's own antialiased edge beside a thin core
+holds a larger share. It takes the field's answer (its nearest pixel's position past
+the ringing pixel).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["beside_strokes"]
+
+#: The stroke's pixel beside one lies on a straight flagged run this long (px, across
+#: the direction to the field; a cell border, a grid line: text's strokes are shorter).
+BESIDE_RUN = 9
+#: ... of one color: each channel within this many DN along the run (a slanted line's
+#: antialiased pixels vary with their coverage; a border's are alike) ...
+BESIDE_EVEN = 70.0
+#: ... and no pixel in the judged one's own row along it (BESIDE_RUN) holds more than
+#: this share of the stroke's color (a slanted stroke crosses that row).
+BESIDE_ROW = 0.5
+#: ... and the stroke is at most this thick (px): data again beyond it.
+BESIDE_WIDTH = 3
+#: The field: this many pixels past the one judged, none flagged ...
+BESIDE_FIELD = 3
+#: ... within this many DN of each other in every channel (one flat color, JPEG'd).
+BESIDE_FLAT = 28.0
+#: The pixel's share of the stroke's color (from the field's mean) at most this ...
+BESIDE_SHARE = 0.35
+#: ... off the line between them by at most this share of their distance ...
+BESIDE_OFF = 0.3
+#: ... where the stroke's pixel lies this many DN or more from the field.
+BESIDE_APART = 30.0
+
+_AXES = ((0, 1), (0, -1), (1, 0), (-1, 0))
+
+
+def beside_strokes(
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Flagged pixels of ``off_map`` (flat mask) beside a thin straight stroke whose
+    color is a small blend of the stroke's and the field's beyond (see the module's
+    docstring), and for each the flat index of the field pixel that answers it.
+    ``flat``: the picture, (N, C) DN times ``scale``."""
+    height = len(off_map) // width
+    flagged = np.flatnonzero(off_map)
+    none = np.zeros(0, dtype=np.int64)
+    if not len(flagged) or height < 2 * BESIDE_RUN or width < 2 * BESIDE_RUN:
+        return none, none
+    mask = off_map.reshape(height, width)
+    rgb = flat[:, :3].reshape(height, width, 3)
+
+    def held(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:  # (outside: flagged)
+        inside = (rows >= 0) & (rows < height) & (cols >= 0) & (cols < width)
+        return ~inside | mask[np.clip(rows, 0, height - 1), np.clip(cols, 0, width - 1)]
+
+    def colors(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:  # (edges repeat)
+        at = rgb[np.clip(rows, 0, height - 1), np.clip(cols, 0, width - 1)]
+        return at.astype(np.float64) * scale
+
+    y, x = flagged // width, flagged % width
+    own = colors(y, x)
+    found = np.zeros(len(flagged), dtype=bool)
+    source = np.zeros(len(flagged), dtype=np.int64)
+    for dy, dx in _AXES:
+        ok = held(y - dy, x - dx) & ~found
+        for k in range(1, BESIDE_FIELD + 1):
+            ok &= ~held(y + k * dy, x + k * dx)
+        thin = np.zeros(len(flagged), dtype=bool)
+        for k in range(2, BESIDE_WIDTH + 2):
+            thin |= ~held(y - k * dy, x - k * dx)
+        ok &= thin
+        along = np.ones(len(flagged), dtype=bool)  # (the stroke runs across: dx, dy swapped)
+        half = BESIDE_RUN // 2
+        for k in range(-half, half + 1):
+            along &= held(y - dy + k * dx, x - dx + k * dy)
+        ok &= along
+        index = np.flatnonzero(ok)
+        if not len(index):
+            continue
+        iy, ix = y[index], x[index]
+        field = np.stack([colors(iy + k * dy, ix + k * dx) for k in range(1, BESIDE_FIELD + 1)])
+        flat_enough = np.all(field.max(axis=0) - field.min(axis=0) <= BESIDE_FLAT, axis=1)
+        mean = field.mean(axis=0)
+        stroke = colors(iy - dy, ix - dx) - mean
+        apart = np.sqrt((stroke**2).sum(axis=1))
+        offset = own[index] - mean
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = (offset * stroke).sum(axis=1) / apart**2
+            off = np.sqrt(((offset - share[:, None] * stroke) ** 2).sum(axis=1)) / apart
+        kept = flat_enough & (apart >= BESIDE_APART) & (np.abs(share) <= BESIDE_SHARE)
+        kept &= off <= BESIDE_OFF
+        run = np.stack([colors(iy - dy + k * dx, ix - dx + k * dy) for k in range(-half, half + 1)])
+        kept &= np.all(run.max(axis=0) - run.min(axis=0) <= BESIDE_EVEN, axis=1)
+        for k in range(-half, half + 1):  # (the judged one's row: no stroke crosses it ...
+            if k:  # ... but one running along (dx, dy), across the border: a cell's corner)
+                parts = [
+                    _share(colors(iy + k * dx + step * dy, ix + k * dy + step * dx), mean,
+                           stroke, apart)
+                    for step in range(3)
+                ]  # fmt: skip
+                kept &= (parts[0] <= BESIDE_ROW) | np.all(np.stack(parts) > BESIDE_ROW, axis=0)
+        found[index[kept]] = True
+        source[index[kept]] = (iy[kept] + 2 * dy) * width + ix[kept] + 2 * dx
+    return flagged[found], source[found]
+
+
+def _share(
+    at: np.ndarray, mean: np.ndarray, stroke: np.ndarray, apart: np.ndarray
+) -> np.ndarray:
+    """Per pixel (colors ``at``, DN times the picture's scale): its share of the ``stroke``'s
+    offset from the field's ``mean`` (``apart``: that offset's length)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return ((at - mean) * stroke).sum(axis=1) / apart**2
