@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize._plan import _YCBCR
+
 __all__ = ["beside_strokes"]
 
 #: The stroke's pixel beside one lies on a straight flagged run this long (px, across
@@ -42,9 +44,19 @@ BESIDE_WIDTH = 3
 BESIDE_FIELD = 3
 #: ... within this many DN of each other in every channel (one flat color, JPEG'd).
 BESIDE_FLAT = 28.0
-#: The pixel's share of the stroke's color (from the field's mean) at most this ...
+#: ... or this share of the stroke's distance from the field (JPEG's ringing of the
+#: stroke reaches past the pixel beside it)
+BESIDE_FLAT_SHARE = 0.25
+#: The pixel's share of the stroke's luma offset (from the field's mean) at most this
+#: (plus BESIDE_LUMA DN) ...
 BESIDE_SHARE = 0.35
-#: ... off the line between them by at most this share of their distance ...
+BESIDE_LUMA = 4.0
+#: ... its share of the stroke's chroma offset at most this (4:2:0 shares one chroma
+#: sample between the stroke's pixel and the one beside: about half; a stroke's
+#: antialiased edge moves luma and chroma alike) ...
+BESIDE_CHROMA = 0.6
+#: ... and its chroma off the line between them by at most this share of their
+#: distance.
 BESIDE_OFF = 0.3
 #: ... where the stroke's pixel lies this many DN or more from the field.
 BESIDE_APART = 30.0
@@ -97,16 +109,13 @@ def beside_strokes(
             continue
         iy, ix = y[index], x[index]
         field = np.stack([colors(iy + k * dy, ix + k * dx) for k in range(1, BESIDE_FIELD + 1)])
-        flat_enough = np.all(field.max(axis=0) - field.min(axis=0) <= BESIDE_FLAT, axis=1)
         mean = field.mean(axis=0)
         stroke = colors(iy - dy, ix - dx) - mean
         apart = np.sqrt((stroke**2).sum(axis=1))
         offset = own[index] - mean
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = (offset * stroke).sum(axis=1) / apart**2
-            off = np.sqrt(((offset - share[:, None] * stroke) ** 2).sum(axis=1)) / apart
-        kept = flat_enough & (apart >= BESIDE_APART) & (np.abs(share) <= BESIDE_SHARE)
-        kept &= off <= BESIDE_OFF
+        kept = (apart >= BESIDE_APART) & _ringing(offset, stroke, apart)
+        spread = (field.max(axis=0) - field.min(axis=0)).max(axis=1)
+        kept &= spread <= np.maximum(BESIDE_FLAT, BESIDE_FLAT_SHARE * apart)
         run = np.stack([colors(iy - dy + k * dx, ix - dx + k * dy) for k in range(-half, half + 1)])
         kept &= np.all(run.max(axis=0) - run.min(axis=0) <= BESIDE_EVEN, axis=1)
         for k in range(-half, half + 1):  # (the judged one's row: no stroke crosses it ...
@@ -129,3 +138,19 @@ def _share(
     offset from the field's ``mean`` (``apart``: that offset's length)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         return ((at - mean) * stroke).sum(axis=1) / apart**2
+
+
+def _ringing(offset: np.ndarray, stroke: np.ndarray, apart: np.ndarray) -> np.ndarray:
+    """Per pixel: whether its ``offset`` (RGB, from the field's mean) is JPEG's ringing
+    of the ``stroke``'s (RGB offset, ``apart`` its length) -- a small share of its luma
+    (BESIDE_SHARE, BESIDE_LUMA), up to about half its chroma (BESIDE_CHROMA, BESIDE_OFF)
+    -- not a blend with it."""
+    own, far = offset @ _YCBCR.T, stroke @ _YCBCR.T
+    luma = np.abs(own[:, 0]) <= BESIDE_SHARE * np.abs(far[:, 0]) + BESIDE_LUMA
+    chroma = far[:, 1:]
+    size = (chroma**2).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(size > 0, (own[:, 1:] * chroma).sum(axis=1) / size, 0.0)
+    share = np.minimum(share, 1.0)
+    off = np.sqrt(((own[:, 1:] - share[:, None] * chroma) ** 2).sum(axis=1))
+    return luma & (np.abs(share) <= BESIDE_CHROMA) & (off <= BESIDE_OFF * apart)
