@@ -11,14 +11,29 @@ left 53 % of the data pixels beside the borders NaN (jet, black borders: 20 %).
 
 Such a pixel is read from the field beyond it. Along one of the four axis directions
 it has the stroke on one side -- a flagged pixel on a straight flagged run of
-BESIDE_RUN px or more across that direction, at most BESIDE_WIDTH px thick (data
-again beyond) -- and the field on the other: BESIDE_FIELD pixels not flagged, within
-BESIDE_FLAT DN of each other (one cell's color, JPEG'd). Its color, measured along the
-line from the field's mean to the stroke's pixel, is at most BESIDE_SHARE of the way
-and within BESIDE_OFF of that line (a fraction of the distance between the two): a
-small blend of the two, where a stroke's own antialiased edge beside a thin core
-holds a larger share. It takes the field's answer (its nearest pixel's position past
-the ringing pixel).
+BESIDE_RUN px or more across that direction, of one color (BESIDE_EVEN: a slanted
+line's antialiased pixels vary), at most BESIDE_WIDTH px thick (data again beyond),
+its own row crossed by no stroke but one across the border (a cell's corner;
+BESIDE_ROW) -- and the field on the other: BESIDE_FIELD pixels not flagged, within
+BESIDE_FLAT DN (or BESIDE_FLAT_SHARE of the stroke's distance) of each other. Its
+offset from the field's mean is JPEG's ringing of the stroke's, not a blend with it:
+at most BESIDE_SHARE of the stroke's luma offset, up to BESIDE_CHROMA of its chroma
+offset (4:2:0 shares a chroma sample between the stroke's pixel and the one beside;
+an antialiased edge moves luma and chroma alike). It takes the field's answer (the
+position of the field's pixel past the one beside it) and stays out of ``_ringed``'s
+RGB answers.
+
+Measured (tests/color/test_decolorize_cell_borders.py; 480x320 pcolormesh of
+uniform(16 x 24), lw 0.5, JPEG 4:2:0), data holes %, before -> after, q75: viridis
+black 18.9 -> 3.7, white 10.5 -> 3.3, jet black 4.05 -> 1.46, white 16.7 -> 5.7; q90:
+19.4 -> 2.6, 9.5 -> 2.2, 4.0 -> 1.1, 16.3 -> 4.3; seaborn ``heatmap(linewidths=0.5)``
+viridis q90 9.5 -> 1.9. Their values beside the borders closer to the truth (viridis
+white q75 MAE 0.016 -> 0.013); borders flagged as before within 0.6 point (jet black
+q90 93.7 -> 93.1 %). Annotated JPEG'd pictures (test_decolorize_annotations, q75)
+within 1.5 points per kind (coolwarm white lines 89.1 -> 87.6 %); gray ``ax.grid`` lines over
+an imshow q75: viridis grid flagged 54.1 -> 51.9 % (its faint antialiased edges), data
+holes 0.20 -> 0.18 %. q95 (the plan reads it as resampled, not JPEG'd: ``unmix``)
+untouched.
 """
 
 from __future__ import annotations
