@@ -76,16 +76,21 @@ BESIDE_OFF = 0.3
 #: ... where the stroke's pixel lies this many DN or more from the field.
 BESIDE_APART = 30.0
 
+#: ... and the stroke's color lies this far (DN, RGB distance) from every map color:
+#: white on magma (64 DN from its end) or twilight (56) fringes the field as JPEG rings;
+#: black is 108 DN from viridis' end (JPEG'd, 80 and more), white 220 from it.
+BESIDE_FOREIGN = 70.0
 _AXES = ((0, 1), (0, -1), (1, 0), (-1, 0))
 
 
 def beside_strokes(
-    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray,
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, colors_of_map: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Flagged pixels of ``off_map`` (flat mask) beside a thin straight stroke whose
     color is a small blend of the stroke's and the field's beyond (see the module's
     docstring), and for each the flat index of the field pixel that answers it.
-    ``flat``: the picture, (N, C) DN times ``scale``."""
+    ``flat``: the picture, (N, C) DN times ``scale``; ``colors_of_map``: (K, 3) DN, the
+    map's colors (a stroke within BESIDE_FOREIGN of one of them is not judged)."""
     height = len(off_map) // width
     flagged = np.flatnonzero(off_map)
     none = np.zeros(0, dtype=np.int64)
@@ -125,10 +130,12 @@ def beside_strokes(
         iy, ix = y[index], x[index]
         field = np.stack([colors(iy + k * dy, ix + k * dx) for k in range(1, BESIDE_FIELD + 1)])
         mean = field.mean(axis=0)
-        stroke = colors(iy - dy, ix - dx) - mean
+        ink = colors(iy - dy, ix - dx)
+        stroke = ink - mean
         apart = np.sqrt((stroke**2).sum(axis=1))
         offset = own[index] - mean
         kept = (apart >= BESIDE_APART) & _ringing(offset, stroke, apart)
+        kept &= _foreign(ink, colors_of_map)
         spread = (field.max(axis=0) - field.min(axis=0)).max(axis=1)
         kept &= spread <= np.maximum(BESIDE_FLAT, BESIDE_FLAT_SHARE * apart)
         run = np.stack([colors(iy - dy + k * dx, ix - dx + k * dy) for k in range(-half, half + 1)])
@@ -144,6 +151,19 @@ def beside_strokes(
         found[index[kept]] = True
         source[index[kept]] = (iy[kept] + 2 * dy) * width + ix[kept] + 2 * dx
     return flagged[found], source[found]
+
+
+def _foreign(ink: np.ndarray, colors_of_map: np.ndarray) -> np.ndarray:
+    """Per stroke pixel (``ink``: (N, 3) DN): whether every map color lies BESIDE_FOREIGN
+    DN or more from it (RGB distance). A white stroke over magma or twilight, whose
+    ends are near white, fringes the field in colors JPEG's ringing makes too."""
+    out = np.ones(len(ink), dtype=bool)
+    table = np.asarray(colors_of_map, dtype=np.float64)[:, :3]
+    for start in range(0, len(ink), 4096):  # (a block at a time: (4096, K) distances)
+        part = ink[start : start + 4096, :3]
+        near = sum((part[:, None, c] - table[None, :, c]) ** 2 for c in range(3))
+        out[start : start + 4096] = near.min(axis=1) >= BESIDE_FOREIGN**2
+    return out
 
 
 def _share(

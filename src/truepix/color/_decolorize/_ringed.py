@@ -54,7 +54,8 @@ def judged_positions(
         off_map[spans[0]] = False
     beside = sources = None
     if len(shape) == 2 and off_map.any():  # (data beside thin strokes: ``_beside``)
-        beside, sources = beside_strokes(flat, scale, shape[1], off_map)
+        beside, sources = beside_strokes(flat, scale, shape[1], off_map,
+                                         line.colors_at(np.linspace(0, line.n_bins, 257)))
         off_map[beside] = False
         unbled[beside] = True  # (answered from the field beyond, below)
     np.copyto(position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
