@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._beside import beside_strokes
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._degraded import near_any
@@ -51,13 +52,19 @@ def judged_positions(
         spans = far_blends(flat, scale, shape[1], off_map, position, residual, plan, line)
     if spans is not None:
         off_map[spans[0]] = False
+    beside = sources = None
+    if len(shape) == 2 and off_map.any():  # (data beside thin strokes: ``_beside``)
+        beside, sources = beside_strokes(flat, scale, shape[1], off_map,
+                                         line.colors_at(np.linspace(0, line.n_bins, 257)))
+        off_map[beside] = False
+        unbled[beside] = True  # (answered from the field beyond, below)
     np.copyto(position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
     if len(shape) != 2 or not off_map.any():
-        return _spanned(position, spans)
+        return _beside_answered(_spanned(position, spans), beside, sources)
     near = square_near(off_map.reshape(shape), RINGING_RADIUS)
     index = np.flatnonzero(near & ~off_map & ~unbled & ~np.isnan(position))
     if not len(index):
-        return _spanned(position, spans)
+        return _beside_answered(_spanned(position, spans), beside, sources)
     pixels = flat[index]
     if kind in decoder._bytes:
         rgb = memo_fields(decoder, pixels, kind, "rgb", kernels.RESIDUAL_MAX_CODE)[0]
@@ -67,7 +74,17 @@ def judged_positions(
         spare = np.empty(len(codes), dtype=np.float32), np.empty(len(codes), dtype=bool)
         kernels.codes_to_fields(codes, kernels.RESIDUAL_MAX_CODE, rgb, *spare)
     position[index] = rgb
-    return _spanned(position, spans)
+    return _beside_answered(_spanned(position, spans), beside, sources)
+
+
+def _beside_answered(
+    position: np.ndarray, beside: np.ndarray | None, sources: np.ndarray | None
+) -> np.ndarray:
+    """``position`` with each pixel ``beside`` a thin stroke given its field's
+    (``sources``: flat indices, ``_beside.beside_strokes``)."""
+    if beside is not None and len(beside):
+        position[beside] = position[sources]
+    return position
 
 
 def _spanned(position: np.ndarray, spans: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
