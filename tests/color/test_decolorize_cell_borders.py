@@ -92,8 +92,7 @@ def test_jpeg_cell_borders_keep_the_data_beside(name: str, edge: str) -> None:
     assert measured["error"] <= 0.03, measured  # (the cell's value: 1 of 33 levels)
 
 
-def test_jpeg_seaborn_heatmap_borders() -> None:
-    pytest.importorskip("seaborn")
+def test_jpeg_seaborn_heatmap_borders(seaborn) -> None:  # (the fixture: installed, or fails)
     measured = _measured("viridis", "white", 90, seaborn=True)
     assert measured["holes"] <= 0.05, measured
     assert measured["ink"] >= 0.99, measured
