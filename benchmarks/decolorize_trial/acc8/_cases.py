@@ -78,3 +78,24 @@ def luma_lut(m, pic):
         i = np.clip((pos * 256).astype(int), 0, 255)
         return np.sqrt(((cp - lutA[i]) ** 2).sum(-1))
     return cp, lutA, dl
+
+
+def fold_distance(lutA):
+    """Per entry of ``lutA`` (256 colors, luma-weighted metric): the distance to the nearest
+    entry a tenth of the map or more away -- small where the curve folds back on itself."""
+    n = len(lutA); idx = np.arange(n)
+    D = np.sqrt((((lutA[:, None] - lutA[None]) ** 2).sum(-1)))
+    D[np.abs(idx[:, None] - idx[None]) < n // 10] = np.inf
+    return D.min(1)
+
+
+def summary(m, fn, k, f, lum, rgb, eb, top, edge, scores):
+    """One picture's line: the default call's, the two projections' and the oracle pick's
+    ratio / p99 to the tree's, and what the worst 1 % of its pixels (``top``) look like."""
+    mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
+    return (f"{m:9} {fn:6} {k:9} tp {mt/mb:.3f}/{pt/pb:.2f} lumproj {ml/mb:.3f}/{pl/pb:.2f} "
+            f"rgbproj {mr/mb:.3f}/{pr/pb:.2f} oracle-pick {mo/mb:.3f}/{po/pb:.2f} | top1%: "
+            f"lum wrong-arm {np.mean(np.abs(lum - f)[top] > 0.05):.2f} rgb right "
+            f"{np.mean(np.abs(rgb - f)[top] < 0.02):.2f} kd right {np.mean(eb[top] < 0.02):.2f} "
+            f"lum!=rgb {np.mean(np.abs(lum - rgb)[top] > 0.05):.2f} edge {np.mean(edge[top]):.2f} "
+            f"all lum!=rgb {np.mean(np.abs(lum - rgb) > 0.05):.3f}")

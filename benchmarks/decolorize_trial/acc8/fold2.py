@@ -1,16 +1,13 @@
 """acc8: fold.py's rule with the 5x5 median of the positions as the arbiter (did not lower p99:
 the neighbours are smeared as much as the pixel). argv: maps fields kinds."""
 import numpy as np
-from _cases import cases, luma_lut, mscore, median_filter
+from _cases import cases, fold_distance, luma_lut, median_filter, mscore, summary
 
 for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores in cases():
     mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
     out = []
     cp, lutA, dl = luma_lut(m, pic)
-    n = 256; idx = np.arange(n)
-    D = np.sqrt((((lutA[:, None] - lutA[None]) ** 2).sum(-1)))
-    D[np.abs(idx[:, None] - idx[None]) < n // 10] = np.inf
-    fold = D.min(1)
+    fold = fold_distance(lutA)
     il = np.clip((lum * 256).astype(int), 0, 255); ir = np.clip((rgb * 256).astype(int), 0, 255)
     out.append(f"foldfrac {np.mean(fold < 16):.2f}")
     med = median_filter(lum, 5)
@@ -21,9 +18,4 @@ for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scor
                       ("md", np.where(cond & (np.abs(lum - rgb) > 0.05), med, np.where(cond, rgb, lum)))):
             mv, pv, _ = mscore(v, f); out.append(f"{nm}{F}:{mv/mb:.3f}/{pv/pb:.2f}")
     print(" ".join(out))
-    print(f"{m:9} {fn:6} {k:9} tp {mt/mb:.3f}/{pt/pb:.2f} lumproj {ml/mb:.3f}/{pl/pb:.2f} "
-          f"rgbproj {mr/mb:.3f}/{pr/pb:.2f} oracle-pick {mo/mb:.3f}/{po/pb:.2f} | top1%: "
-          f"lum wrong-arm {np.mean(np.abs(lum - f)[top] > 0.05):.2f} rgb right "
-          f"{np.mean(np.abs(rgb - f)[top] < 0.02):.2f} kd right {np.mean(eb[top] < 0.02):.2f} "
-          f"lum!=rgb {np.mean(np.abs(lum - rgb)[top] > 0.05):.2f} edge {np.mean(edge[top]):.2f} "
-          f"all lum!=rgb {np.mean(np.abs(lum - rgb) > 0.05):.3f}", flush=True)
+    print(summary(m, fn, k, f, lum, rgb, eb, top, edge, scores), flush=True)

@@ -4,14 +4,7 @@ in the worst 1 % of the final answer's error: the share whose luma projection is
 wrong arm (|pos - truth| > 0.05), whose RGB projection is right (< 0.02), whose two projections
 differ by > 0.05, beside an edge (truth's 3x3 range > 0.1), and the error of an oracle that
 picks the projection nearest the 5x5 neighbourhood's median. argv: maps fields kinds."""
-import numpy as np
-from _cases import cases
+from _cases import cases, summary
 
 for m, fn, k, f, pic, dec, est, lum, rgb, b, err, eb, top, edge, med, pick, scores in cases():
-    mo, po, mb, pb, mt, pt, ml, pl, mr, pr = scores
-    print(f"{m:9} {fn:6} {k:9} tp {mt/mb:.3f}/{pt/pb:.2f} lumproj {ml/mb:.3f}/{pl/pb:.2f} "
-          f"rgbproj {mr/mb:.3f}/{pr/pb:.2f} oracle-pick {mo/mb:.3f}/{po/pb:.2f} | top1%: "
-          f"lum wrong-arm {np.mean(np.abs(lum - f)[top] > 0.05):.2f} rgb right "
-          f"{np.mean(np.abs(rgb - f)[top] < 0.02):.2f} kd right {np.mean(eb[top] < 0.02):.2f} "
-          f"lum!=rgb {np.mean(np.abs(lum - rgb)[top] > 0.05):.2f} edge {np.mean(edge[top]):.2f} "
-          f"all lum!=rgb {np.mean(np.abs(lum - rgb) > 0.05):.3f}", flush=True)
+    print(summary(m, fn, k, f, lum, rgb, eb, top, edge, scores), flush=True)

@@ -11,11 +11,7 @@ for with_blob in (True, False):
     probe.blob = full if with_blob else np.zeros_like(full)
     for lw in (1.0, 1.5):
         for gap in (2, 3, 5):
-            p0, j0 = probe.pics("jet", 0.03, 0.2, gap, lw, False, 75)
-            p1, j1 = probe.pics("jet", 0.03, 0.2, gap, lw, True, 75)
-            white = (p0 >= 250).all(-1)
-            drawn = np.abs(p1.astype(int) - p0.astype(int)).max(-1)
-            core = (drawn > 0.5 * drawn.max()) & ~white
+            j1, core = probe.masks(gap, lw, 75)[3::3]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 v = tp.decolorize(j1, cmap="jet", vmin=0, vmax=1)

@@ -37,6 +37,17 @@ def pics(m, lo, hi, gap, lw, ink, q):
     return out
 
 
+def masks(gap, lw, q, m="jet", lo=0.03, hi=0.2):
+    """The pictures without and with the lines (PNG, JPEG ``q``: p0, j0, p1, j1), the white
+    ellipse, what the lines changed (DN) and their core (half their full strength or more)."""
+    p0, j0 = pics(m, lo, hi, gap, lw, False, q)
+    p1, j1 = pics(m, lo, hi, gap, lw, True, q)
+    white = (p0 >= 250).all(-1)
+    drawn = np.abs(p1.astype(int) - p0.astype(int)).max(-1)
+    core = (drawn > 0.5 * drawn.max()) & ~white
+    return p0, j0, p1, j1, white, drawn, core
+
+
 def main():
     qs = [int(a) for a in sys.argv[1].split(",")] if len(sys.argv) > 1 else [75, 90]
     gaps = [int(a) for a in sys.argv[2].split(",")] if len(sys.argv) > 2 else [2, 3, 4, 5]
@@ -45,10 +56,7 @@ def main():
     for lw in (1.0, 1.5, 2.0):
         for gap in gaps:
             for q in qs:
-                p0, j0 = pics(m, lo, hi, gap, lw, False, q); p1, j1 = pics(m, lo, hi, gap, lw, True, q)
-                white = (p0 >= 250).all(-1)
-                drawn = np.abs(p1.astype(int) - p0.astype(int)).max(-1)
-                core = (drawn > 0.5 * drawn.max()) & ~white
+                p0, j0, p1, j1, white, drawn, core = masks(gap, lw, q, m, lo, hi)
                 data = ~white & ~binary_dilation(drawn > 20, iterations=3)
                 with warnings.catch_warnings(record=True) as ws:
                     warnings.simplefilter("always")

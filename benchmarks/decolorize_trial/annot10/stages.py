@@ -1,13 +1,11 @@
+"""annot10: the lines' core flagged after each stage (the masks the instrumented tree saved as
+/tmp/a10_*.npy: before the fills, after the rim, _bled, _rimmed, fill_blends). argv: lw gap q."""
 import sys, warnings
 import numpy as np
-from probe import pics
+from probe import masks
 import truepix as tp
 lw, gap, q = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-p0, j0 = pics("jet", 0.03, 0.2, gap, lw, False, q)
-p1, j1 = pics("jet", 0.03, 0.2, gap, lw, True, q)
-white = (p0 >= 250).all(-1)
-drawn = np.abs(p1.astype(int) - p0.astype(int)).max(-1)
-core = (drawn > 0.5 * drawn.max()) & ~white
+j1, core = masks(gap, lw, q)[3::3]
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     v = tp.decolorize(j1, cmap="jet", vmin=0, vmax=1)
