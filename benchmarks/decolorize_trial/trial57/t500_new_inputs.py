@@ -116,10 +116,10 @@ if "E" in ONLY:  # plt.imsave -> Pillow resize LANCZOS 0.5x -> WebP lossy
         for m in ("viridis", "jet", "turbo", "RdBu_r"):
             b = io.BytesIO(); plt.imsave(b, x, cmap=m, format="png", vmin=0, vmax=1)
             im = Image.open(io.BytesIO(b.getvalue())).convert("RGB").resize((256, 256), Image.LANCZOS)
-            dec_any(f"E imsave LANCZOS 0.5x PNG {fname} {m}", np.asarray(im), trh, m)
+            dec_any(f"E imsave LANCZOS 0.5x PNG {fname} {m}", np.asarray(im), trh, m, vmin=0.0, vmax=1.0)
             for q in (80, 60):
                 w = io.BytesIO(); im.save(w, "WEBP", quality=q); pic = pil_rgb(w.getvalue())
-                dec_any(f"E imsave LANCZOS 0.5x WebP q{q} {fname} {m}", pic, trh, m)
+                dec_any(f"E imsave LANCZOS 0.5x WebP q{q} {fname} {m}", pic, trh, m, vmin=0.0, vmax=1.0)
 
 if "F" in ONLY:  # PowerPoint-like: the figure's PNG -> JPEG 4:2:0 q85 -> JPEG 4:2:0 q75
     d = fbm(128, seed=61)[:60, :90]
@@ -164,8 +164,8 @@ if "H" in ONLY:  # cmocean-like maps built by hand, decoded with cmap= the objec
         run(f"H from_list {name} pcolormesh", make, cm0, quals=(("png", None), ("q75", 75), ("q90", 90)))
         b = io.BytesIO(); plt.imsave(b, f, cmap=cm0, format="png", vmin=0, vmax=1); pic = pil_rgb(b.getvalue())
         k = np.clip((f * 256).astype(int), 0, 255); tr = (k + 0.5) / 256
-        dec_any(f"H from_list {name} imsave PNG", pic, tr, cm0)
-        dec_any(f"H from_list {name} imsave q75", jpeg_pil(pic, 75), tr, cm0)
+        dec_any(f"H from_list {name} imsave PNG", pic, tr, cm0, vmin=0.0, vmax=1.0)
+        dec_any(f"H from_list {name} imsave q75", jpeg_pil(pic, 75), tr, cm0, vmin=0.0, vmax=1.0)
         r, err, ws = call(lambda: tp.identify_colormap(pic))
         print(f"  H identify_colormap {name}: {str(r[0] if r else err)[:120]}", flush=True)
 
@@ -197,8 +197,8 @@ if "J" in ONLY:  # plt.imsave(origin="lower")
     k = np.clip((f * 256).astype(int), 0, 255); tr = ((k + 0.5) / 256)[::-1]
     for m in ("viridis", "jet", "twilight"):
         b = io.BytesIO(); plt.imsave(b, f, cmap=m, format="png", vmin=0, vmax=1, origin="lower"); pic = pil_rgb(b.getvalue())
-        dec_any(f"J imsave origin=lower PNG {m}", pic, tr, m)
-        dec_any(f"J imsave origin=lower q75 {m}", jpeg_pil(pic, 75), tr, m)
+        dec_any(f"J imsave origin=lower PNG {m}", pic, tr, m, vmin=0.0, vmax=1.0)
+        dec_any(f"J imsave origin=lower q75 {m}", jpeg_pil(pic, 75), tr, m, vmin=0.0, vmax=1.0)
 
 if "K" in ONLY:  # 16-bit PNGs: OpenCV applyColorMap uint8 * 257, and matplotlib bytes * 257
     dd = tempfile.mkdtemp(); g = (f * 255).round().astype(np.uint8); tr = (g + 0.5) / 256
@@ -217,6 +217,6 @@ if "K" in ONLY:  # 16-bit PNGs: OpenCV applyColorMap uint8 * 257, and matplotlib
         b8 = mpl.colormaps[m](f, bytes=True)[..., :3]
         rgb16 = b8.astype(np.uint16) * 257
         fn = os.path.join(dd, "m16.png"); cv2.imwrite(fn, rgb16[..., ::-1]); back = cv2.imread(fn, cv2.IMREAD_UNCHANGED)[..., ::-1].copy()
-        dec_any(f"K matplotlib bytes x257 16-bit PNG {m}", back, trm, m, base=lambda p, m=m: kd(m)((np.asarray(p) // 257).astype(np.uint8)))
+        dec_any(f"K matplotlib bytes x257 16-bit PNG {m}", back, trm, m, vmin=0.0, vmax=1.0, base=lambda p, m=m: kd(m)((np.asarray(p) // 257).astype(np.uint8)))
         full = (mpl.colormaps[m](f)[..., :3] * 65535).round().astype(np.uint16)
-        dec_any(f"K matplotlib float x65535 16-bit {m}", full, trm, m, base=lambda p, m=m: kd(m)((np.asarray(p) / 257).round().astype(np.uint8)))
+        dec_any(f"K matplotlib float x65535 16-bit {m}", full, trm, m, vmin=0.0, vmax=1.0, base=lambda p, m=m: kd(m)((np.asarray(p) / 257).round().astype(np.uint8)))
