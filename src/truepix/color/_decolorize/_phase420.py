@@ -37,7 +37,7 @@ PHASE_BLOCKS = 144
 PHASE_FIT = 0.08
 #: ... and at most this share of the top left phase's: an odd phase must explain the
 #: chroma clearly better than the picture's own.
-PHASE_BETTER = 0.5
+PHASE_BETTER = 0.75
 #: The chroma's spread (DN, mean absolute deviation) below which no phase is read.
 PHASE_SPREAD = 0.5
 
