@@ -44,6 +44,7 @@ from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
 )  # fmt: skip
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
+from truepix.color._decolorize._phase420 import aligned, chroma_phase, cut
 from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, stacked, warn_decoded
@@ -410,6 +411,12 @@ class Decolorizer:
             return dithering.decoded(self, pixels, detailed=detailed)
         with self._lock, kernels.threads_for(pixels.size // pixels.shape[-1]):
             pixels, kind, scale, plan = planned(self, pixels, kind, scale, picture)
+            shape, phase = pixels.shape[:2], (0, 0)  # (cut from a JPEG at an odd place)
+            if not (rows or self._gray_like or plan.exact or plan.sharp) and pixels.ndim == 3:
+                phase = chroma_phase(pixels, scale)
+            if phase != (0, 0):  # (its 2x2 blocks JPEG's again: ``_phase420``)
+                pixels = aligned(pixels, phase)
+                plan = planning.make_plan(self, pixels, kind, scale)
             shift, pixels, kind, scale, plan = shifts.undone(self, pixels, kind, scale, plan)
             result = self._decode(pixels, kind, scale, plan, detailed=detailed)
             if not dithering.inner():  # (a dithered picture's pixels: its means answer)
@@ -424,6 +431,7 @@ class Decolorizer:
         result = levels.snapped(self, result, pixels, kind, scale, plan)  # a few colors' levels
         result = lobes.lobed(self, result, pixels, scale, plan)  # cubic lobes past the ends
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
+        result = cut(result, phase, shape) if phase != (0, 0) else result
         return result.first() if rows else result
 
     def _table_kind(self, pixels: np.ndarray) -> str:

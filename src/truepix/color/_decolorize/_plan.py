@@ -165,6 +165,25 @@ FLAT_JPEG_LUMA = 1.1
 #: JPEG'd ones 31 went undetected (12 with more than 0.2 % holes: jet's 4 colors on
 #: the camera at q90 8.3 %, decoded as resampled), now none.
 FLAT_OFF_SHARE = 0.01
+#: A continuous map's picture of big flat cells (an 8x8 ``imshow(interpolation=
+#: "nearest")``, a coarse pcolormesh) JPEG'd at high quality keeps its luma and its
+#: chroma's detail at the cells' sharp edges, where 4:2:0's model of jet's chroma
+#: fits worse than the map's (1.26-1.28 at q95-q98) and turbo's luma shows no added
+#: detail (0.99): none of the marks above said JPEG, and the edges' chroma, smeared
+#: 1-3 px, came back as holes (2.1-2.3 %, trial 56). Its flat cells say it: JPEG moves
+#: a flat block's color off the table (``flat_off_share``, as FLAT_OFF_SHARE on
+#: discrete maps), where exact renders, resampling (OpenCV area / linear 0.5x, cubic
+#: 2x, Pillow Lanczos 0.7x), noise 1 DN and alpha over white keep (or leave) none
+#: flat off it: 0.00-0.01, JPEG'd 8x8 / 16x16 jet, turbo, viridis q85-q98 0.45-0.85
+#: (WebP q90 0.68-0.87). With the residual's blocks (BLOCK_SCORE: 1.18-1.51 there; cut to
+#: the axes, whose flat blocks JPEG coded alike, 1.06) or 4:2:0's model fitting better
+#: than the map (cut to the axes: 0.95-0.96), and luma detail kept (FLAT_CELLS_LUMA:
+#: JPEG 0.99-1.22; a gouraud pcolormesh of viridis, flat off the table in RGB's blends,
+#: 0.47-0.78). Not a palette's (``quantized``): its colors are its cells' means, off the
+#: table by nature. A color shift (2-3 DN, gamma 1.1, TV range) is flat off the table too
+#: (0.19-1.0): ``_shift`` undoes it after the plan, JPEG or not (decoded as before).
+FLAT_CELLS_OFF = 0.2
+FLAT_CELLS_LUMA = 0.9
 #: Pixels of the sample the block and detail statistics read (whole rows).
 BLOCK_PIXELS = 20_000
 #: The spatial filter's noise, in units of the estimated noise sigma.
@@ -374,6 +393,12 @@ def make_plan(
         marks = (LUMA_GRID, JPEG_DCT, JPEG_DCT_SHIFTED, BLOCK_SCORE)  # (``_data_grid``)
         residual = (codes, max_code, kept)  # (white noise's: a field's own grid, coins)
         jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks, residual)
+        # (big flat cells at high quality: their blocks moved off the table, FLAT_CELLS_OFF)
+        jpeg = jpeg or bool(
+            not quantized and luma_detail > FLAT_CELLS_LUMA
+            and (blocks > BLOCK_SCORE or e_model < e_map)
+            and flat_off_share(codes, sample) > FLAT_CELLS_OFF
+        )  # fmt: skip
         # (a codec's smooth error, no JPEG's nor a palette's nor a dither's means': JPEG XL's)
         lossy = luma_detail > LUMA_KEPT and not (quantized or dither_inner()) and smooth_lossy(
             pixels, sample, scale, codes, max_code, noise, kept,
