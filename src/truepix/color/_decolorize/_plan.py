@@ -179,8 +179,9 @@ FLAT_OFF_SHARE = 0.01
 #: the axes, whose flat blocks JPEG coded alike, 1.06) or 4:2:0's model fitting better
 #: than the map (cut to the axes: 0.95-0.96), and luma detail kept (FLAT_CELLS_LUMA:
 #: JPEG 0.99-1.22; a gouraud pcolormesh of viridis, flat off the table in RGB's blends,
-#: 0.47-0.78). Not a palette's (``quantized``): its colors are its cells' means, off the
-#: table by nature. A color shift (2-3 DN, gamma 1.1, TV range) is flat off the table too
+#: 0.47-0.78). Not a palette's (256 colors or fewer: a quantized or web-dithered
+#: picture, a tile of one) nor a dithered one's local means (``_dither``): their colors
+#: are means, off the table by nature. A color shift (2-3 DN, gamma 1.1, TV range) is flat off the table too
 #: (0.19-1.0): ``_shift`` undoes it after the plan, JPEG or not (decoded as before).
 FLAT_CELLS_OFF = 0.2
 FLAT_CELLS_LUMA = 0.9
@@ -395,7 +396,7 @@ def make_plan(
         jpeg = jpeg or flat_jpeg or jpeg_grid(pixels, sample, blocks, marks, residual)
         # (big flat cells at high quality: their blocks moved off the table, FLAT_CELLS_OFF)
         jpeg = jpeg or bool(
-            not quantized and luma_detail > FLAT_CELLS_LUMA
+            luma_detail > FLAT_CELLS_LUMA and not (palette(flat) or dither_inner())
             and (blocks > BLOCK_SCORE or e_model < e_map)
             and flat_off_share(codes, sample) > FLAT_CELLS_OFF
         )  # fmt: skip
