@@ -6,7 +6,8 @@ sys.path.insert(0, "/work/wt/acc10/benchmarks/decolorize_trial/trial52")
 from PIL import Image
 from _p7 import c, kd, mscore  # noqa: E402
 import truepix as tp
-from truepix.color._decolorize import _plan, _boxes
+from truepix.color._decolorize import _plan
+import _boxes  # (this folder: the prototype)
 from truepix.color._decolorize._deblock import quality_scale
 
 N = 384
