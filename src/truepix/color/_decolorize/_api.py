@@ -44,7 +44,7 @@ from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
 )  # fmt: skip
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
-from truepix.color._decolorize._jpeg_axes import JPEG_AXES_METRICS, jpeg_metric
+from truepix.color._decolorize._jpeg_axes import JPEG_AXES_METRICS, jpeg_metric, on_jpeg_axes
 from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, stacked, warn_decoded
@@ -491,6 +491,8 @@ class Decolorizer:
                     self, flat, kind, scale, shape, flat_position, residual, plan, line)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
+        if plan.metric == "jpeg" and kind in _U8 and flat.ndim == 2:  # (``_jpeg_axes``)
+            flat_position = on_jpeg_axes(self, flat, kind, flat_position)
         flat_position = folds.unfolded(self, flat, kind, scale, plan, flat_position, shape)
         sided, zone, unsure = seam.sided(self, pixels, scale, kind, plan, flat_position)
         position: np.ndarray = sided.reshape(shape)  # (flat_position: the colors' own answers)

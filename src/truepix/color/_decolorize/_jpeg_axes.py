@@ -21,17 +21,25 @@ luma_metric 0.817 (4/20) / 0.869 (6/20) / 0.844 (2/20) -> these axes 0.812 (3/20
 and coins' on cividis and Spectral q75) lie 4.7-8.4 DN from the map (the rest 1.3-1.6);
 their error fell 0.0298 -> 0.0263 (cividis) and 0.0575 -> 0.0505 (Spectral). The
 chroma weight on these axes: 0.07 0.813 / 0.868 / 0.843, 0.15 0.812 / 0.865 / 0.838.
-4:4:4 pictures (``_plan.JPEG_FULL_CHROMA_WEIGHT``) keep luma_metric: not measured here.
+4:4:4 pictures (``_plan.JPEG_FULL_CHROMA_WEIGHT``) keep luma_metric: not measured here. Only
+the plain answers move (:func:`on_jpeg_axes`): the rules that judge pixels off the map and
+the JPEG test read the luma-weighted positions as before (on these axes a 4-bin jet on the
+camera, q75, held 0.87 % holes: tests/color/test_decolorize_discrete_jpeg.py).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-__all__ = ["JPEG_AXES_METRICS", "jpeg_metric"]
+from truepix.color._decolorize import _kernels as kernels
+from truepix.color._decolorize._fields import memo_fields
 
-#: ``_plan.CHROMA_WEIGHTS``' metrics measured on JPEG's axes (4:2:0's positions).
-JPEG_AXES_METRICS = frozenset({"luma"})
+__all__ = ["JPEG_AXES_METRICS", "jpeg_metric", "on_jpeg_axes"]
+
+#: ``_plan.CHROMA_WEIGHTS``' metrics on JPEG's axes (``_plan.JPEG_METRICS["jpegycc"]``).
+JPEG_AXES_METRICS = frozenset({"ycc"})
 #: RGB -> Y Cb Cr (ITU-T T.871, JFIF; the offsets aside).
 _YCBCR = np.array([
     [0.299, 0.587, 0.114],
@@ -53,3 +61,15 @@ def jpeg_metric(chroma_weight: float) -> np.ndarray:
     """
     weights = np.array([1.0, np.sqrt(chroma_weight), np.sqrt(chroma_weight)])
     return weights[:, None] * _YCBCR / np.linalg.norm(_YCBCR[0])
+
+
+def on_jpeg_axes(decoder: Any, flat: np.ndarray, kind: str, position: np.ndarray) -> np.ndarray:
+    """``position`` (flat) of a 4:2:0 JPEG'd picture's (P, C) uint8 pixels ``flat``, each
+    answer the rules left as the luma-weighted projection's (``_plan.JPEG_METRICS["jpeg"]``)
+    replaced by the projection on JPEG's axes (``"jpegycc"``). The rules that judge
+    pixels off the map (``_jpeg``, ``_ringed``), the JPEG test and the NaN they write
+    keep reading the luma-weighted positions: only the plain answers move (a new array)."""
+    plain = memo_fields(decoder, flat, kind, "jpeg", kernels.RESIDUAL_MAX_CODE)[0]
+    axes = memo_fields(decoder, flat, kind, "jpegycc", kernels.RESIDUAL_MAX_CODE)[0]
+    take = (position == plain) & ~np.isnan(axes)
+    return np.where(take, axes, position)
