@@ -44,7 +44,6 @@ from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
 )  # fmt: skip
 from truepix.color._decolorize._palette import Grid, Memo, Polyline, luma_metric
-from truepix.color._decolorize._jpeg_axes import JPEG_AXES_METRICS, jpeg_metric, on_jpeg_axes
 from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, stacked, warn_decoded
@@ -309,9 +308,7 @@ class Decolorizer:
             colors = self._bytes.get(kind)
             colors = self._map.lut[:, :3] * 255.0 if colors is None else colors
             # (JPEG's luma positions keep the projection's answer: see docs, shared colors)
-            # (4:2:0's on JPEG's own axes, Y Cb Cr: ``_jpeg_axes``)
-            axes = jpeg_metric if metric in JPEG_AXES_METRICS else luma_metric
-            matrix, shared = axes(planning.CHROMA_WEIGHTS[metric]), metric == "rgb"
+            matrix, shared = luma_metric(planning.CHROMA_WEIGHTS[metric]), metric == "rgb"
             line = Polyline.build(colors, cyclic=self.cyclic, matrix=matrix, shared=shared)
             grid = Grid(line, gap=AMBIGUITY_GAP, tolerance=AMBIGUITY_TOLERANCE)
             self._grids[(kind, metric)] = grid
@@ -491,8 +488,6 @@ class Decolorizer:
                     self, flat, kind, scale, shape, flat_position, residual, plan, line)
             if plan.posterior is not None:  # noisy: the posterior median, not the projection
                 flat_position = posterior_positions(self, flat, kind, scale, plan, flat_position)
-        if plan.metric == "jpeg" and kind in _U8 and flat.ndim == 2:  # (``_jpeg_axes``)
-            flat_position = on_jpeg_axes(self, flat, kind, flat_position)
         flat_position = folds.unfolded(self, flat, kind, scale, plan, flat_position, shape)
         sided, zone, unsure = seam.sided(self, pixels, scale, kind, plan, flat_position)
         position: np.ndarray = sided.reshape(shape)  # (flat_position: the colors' own answers)

@@ -72,10 +72,9 @@ JPEG_CHROMA_WEIGHT = 0.1
 JPEG_FULL_CHROMA_WEIGHT = 0.3
 FULL_CHROMA_FILTER = True
 #: The chroma weight of each metric the decoder projects with (``Plan.metric``).
-CHROMA_WEIGHTS = {"rgb": 1.0, "luma": JPEG_CHROMA_WEIGHT, "luma444": JPEG_FULL_CHROMA_WEIGHT,
-                  "ycc": JPEG_CHROMA_WEIGHT}  # ("ycc": on JPEG's axes, ``_jpeg_axes``)
+CHROMA_WEIGHTS = {"rgb": 1.0, "luma": JPEG_CHROMA_WEIGHT, "luma444": JPEG_FULL_CHROMA_WEIGHT}
 #: Metrics whose positions come from a luma-weighted grid (and residuals from RGB's).
-JPEG_METRICS = {"jpeg": "luma", "jpeg444": "luma444", "jpegycc": "ycc"}
+JPEG_METRICS = {"jpeg": "luma", "jpeg444": "luma444"}
 #: A JPEG'd picture's chroma is at full resolution (4:4:4) when its 8x8 blocks' DCT
 #: at the picture's own grid holds this many times as many zeros as 4 pixels off
 #: (:func:`chroma_grid`): 4:4:4 photographs 1.5-2.8, 4:2:0 at most 1.12. Smooth fields
