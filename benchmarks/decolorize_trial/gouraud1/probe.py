@@ -10,6 +10,10 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from scipy.spatial import cKDTree
 import truepix as tp
+from truepix.color._decolorize import _resampled, _spans
+
+if os.environ.get("BEFORE"):
+    _spans.SPAN_BETWEEN = _resampled.RAMP_BETWEEN = _resampled.RAMP_SPANS = False
 
 MAPS = os.environ.get("MAPS", "jet,viridis,RdBu_r,turbo").split(",")
 def png(fig, **kw):
