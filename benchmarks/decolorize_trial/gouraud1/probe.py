@@ -3,7 +3,7 @@ name with the figure's vmin/vmax. Truth: the same figure drawn with cmap="gray" 
 red = outside the triangulation); data area = axes plot area (inset 3 px) where the gray draw is neutral.
 Prints holes % (NaN on data pixels), MAE % of range (a hole = 100 %), the k-d tree's MAE (nearest of 256 map entries ->
 bin centre), ratio, p99, and the warnings.  Usage: python probe.py [case ...]  (cases: tri, mesh, spec; maps by MAPS=).
-BEFORE=1: gouraud1's rules off (_spans.SPAN_BETWEEN, _resampled.RAMP_BETWEEN and RAMP_SPANS False): as bfed6a2f."""
+BEFORE=1: gouraud1's rules off (_spans.SPAN_BETWEEN and _resampled.RAMP_BETWEEN False): as bfed6a2f."""
 import io, os, sys, warnings, time
 import numpy as np, matplotlib
 matplotlib.use("Agg")
@@ -14,7 +14,7 @@ import truepix as tp
 from truepix.color._decolorize import _resampled, _spans
 
 if os.environ.get("BEFORE"):
-    _spans.SPAN_BETWEEN = _resampled.RAMP_BETWEEN = _resampled.RAMP_SPANS = False
+    _spans.SPAN_BETWEEN = _resampled.RAMP_BETWEEN = False
 
 MAPS = os.environ.get("MAPS", "jet,viridis,RdBu_r,turbo").split(",")
 

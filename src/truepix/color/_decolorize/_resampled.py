@@ -29,7 +29,7 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import Plan
 from truepix.color._decolorize._quantized import palette_cells
 from truepix.color._decolorize._repeats import stroke_edges
-from truepix.color._decolorize._spans import between, far_blends
+from truepix.color._decolorize._spans import between
 
 __all__ = ["blends", "unmixed"]
 
@@ -165,12 +165,6 @@ FIELD_VERTEX = 0.05
 #: a picture is no ramp, nor beside one).
 WIDE_RADIUS = 12
 KINK_RADIUS = 3
-#: ... and what is still off the map there judged as ``_spans`` judges JPEG'd ones: a
-#: blend of the two map colors met on either side along some direction (or a triangle's
-#: three), at its share of the way (a ``tripcolor(shading="gouraud")`` triangle's far
-#: corners lie farther than WIDE_RADIUS apart). jet tripcolor gouraud figure (400 random
-#: nodes, PNG; benchmarks/decolorize_trial/gouraud1): holes 0.29 -> see the module docs.
-RAMP_SPANS = True
 #: The picture judged interpolated (``_exact.interpolated``) on its off-map pixels with a
 #: map color within ``_spans.SPAN_RADIUS`` on both sides along some direction
 #: (``_spans.between``): the same figure's ramps were 286 of its 328 off-map pixels in
@@ -228,7 +222,6 @@ def unmixed(
         blended[off_map | ~(residual <= plan.threshold)] = np.nan
         return blended, blend_residual.astype(np.float32)
     accepted = blends(flat, scale, width, position, blend_residual, plan, line)
-    smooth = False  # (the picture's colors interpolated: ``_interpolated``)
     if plan.exact:
         # an exact picture's off-map pixels are an annotation's: its clearly
         # foreign core and the antialiased fringe around it, however blend-like
@@ -258,11 +251,10 @@ def unmixed(
         if _lobes(plan):
             ringing = off_map & ~accepted & ~stroke
             accepted |= _ringing(flat, scale, width, ringing, residual, plan)
-        smooth, found = _interpolated(
+        accepted |= _interpolated(
             flat, scale, width, position, blend_residual, off_map & ~accepted & ~stroke, plan,
             line,
         )  # fmt: skip
-        accepted |= found
         if not plan.palette:  # (whose off-map colors are means of map colors nearby)
             accepted |= _thin_blends(
                 flat, scale, width, off_map & ~accepted & ~stroke, blend_residual, plan, line
@@ -288,15 +280,6 @@ def unmixed(
         )  # fmt: skip
         accepted[at[found]] = True
         blended[at[found]] = line.positions[nearer[found]] / line.n_bins
-    if smooth and RAMP_SPANS:
-        # an interpolated picture's blends of vertices farther apart than WIDE_RADIUS
-        # (a gouraud triangle's far corners): two sides met across them (``_spans``)
-        at, spanned = far_blends(
-            flat, scale, width, off_map & ~accepted, blended, blend_residual, plan, line,
-            interpolated_only=True,
-        )  # fmt: skip
-        accepted[at] = True
-        blended[at] = spanned
     off_map &= ~accepted
     blended[off_map] = np.nan
     return blended, blend_residual.astype(np.float32)
@@ -307,8 +290,7 @@ def _interpolated(
     candidates: np.ndarray, plan: Plan, line: Polyline,
 ) -> np.ndarray:  # fmt: skip
     """``candidates`` (flat mask) of a picture whose colors were interpolated
-    (``_exact.interpolated``) that the map colors WIDE_RADIUS around can make; whether
-    the picture is interpolated, first."""
+    (``_exact.interpolated``) that the map colors WIDE_RADIUS around can make."""
     # (judged among the candidates with the map on both sides: a figure's text in its
     # margins is no ramp, nor between two map colors: RAMP_BETWEEN)
     judged = candidates
@@ -319,7 +301,7 @@ def _interpolated(
         judged = np.zeros(len(candidates), dtype=bool)
         judged[between(np.flatnonzero(candidates), anchor, width)] = True
     if not interpolated(flat, scale, width, judged).any():
-        return False, np.zeros(len(candidates), dtype=bool)
+        return np.zeros(len(candidates), dtype=bool)
     smooth = ramps(flat, scale, width, candidates)
     # the ramps and the pixels beside them (the edges between the ramps' triangles or
     # cells: kinks); the others are anchors, not judged (``hull_accept`` judges
@@ -327,7 +309,7 @@ def _interpolated(
     near = np.zeros(len(candidates), dtype=bool)
     degraded.near(np.flatnonzero(smooth), width, len(near) // width, KINK_RADIUS, near)
     judged = np.where(candidates & near, residual, 0.0)
-    return True, blends(flat, scale, width, position, judged, plan, line, WIDE_RADIUS) & candidates
+    return blends(flat, scale, width, position, judged, plan, line, WIDE_RADIUS) & candidates
 
 
 def _ringing(

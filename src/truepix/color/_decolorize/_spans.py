@@ -129,11 +129,10 @@ _DIRECTIONS = ((0, 1), (1, 0), (1, 1), (1, -1))
 
 def far_blends(
     flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, position: np.ndarray,
-    residual: np.ndarray, plan: object, line: Polyline, *, interpolated_only: bool = False,
+    residual: np.ndarray, plan: object, line: Polyline,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Which ``off_map`` pixels (flat indices) are blends of two map colors that meet
-    across them, and their positions in [0, 1] (see the module's docstring); with
-    ``interpolated_only``, only on an interpolated picture's (no few levels judged).
+    across them, and their positions in [0, 1] (see the module's docstring).
 
     Parameters
     ----------
@@ -175,8 +174,6 @@ def far_blends(
     # the levels from the pixels near the map (SPAN_ANCHOR)
     near = min(plan.threshold, max(SPAN_ANCHOR, SPAN_SIGMAS * float(plan.noise)))
     levels = None
-    if interpolated_only and not interpolated:
-        return none
     if not interpolated:
         close = (residual <= near) & ~off_map & np.isfinite(position)
         levels = few_levels(position[close], line.n_bins)
