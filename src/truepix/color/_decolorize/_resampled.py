@@ -16,8 +16,8 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._discrete import field_blends
-from truepix.color._decolorize._exact import interpolated
-from truepix.color._decolorize._fills import mostly_off
+from truepix.color._decolorize._exact import interpolated, ramps
+from truepix.color._decolorize._fills import fill_pixels, mostly_off
 from truepix.color._decolorize._hull import (
     hull_accept,
     lone_specks,
@@ -29,6 +29,7 @@ from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._plan import Plan
 from truepix.color._decolorize._quantized import palette_cells
 from truepix.color._decolorize._repeats import stroke_edges
+from truepix.color._decolorize._spans import between
 
 __all__ = ["blends", "unmixed"]
 
@@ -164,6 +165,11 @@ FIELD_VERTEX = 0.05
 #: a picture is no ramp, nor beside one).
 WIDE_RADIUS = 12
 KINK_RADIUS = 3
+#: The picture judged interpolated (``_exact.interpolated``) on its off-map pixels with a
+#: map color within ``_spans.SPAN_RADIUS`` on both sides along some direction
+#: (``_spans.between``): the same figure's ramps were 286 of its 328 off-map pixels in
+#: the axes, under RAMP_SHARE of all with its margins' text and ticks.
+RAMP_BETWEEN = True
 #: Exact pictures: pixels next to (FRINGE_RADIUS) one that is no blend and
 #: farther than FRINGE_CORE DN from the map are the antialiased edge of an annotation.
 FRINGE_CORE = 40.0
@@ -285,9 +291,18 @@ def _interpolated(
 ) -> np.ndarray:  # fmt: skip
     """``candidates`` (flat mask) of a picture whose colors were interpolated
     (``_exact.interpolated``) that the map colors WIDE_RADIUS around can make."""
-    smooth = interpolated(flat, scale, width, candidates)
-    if not smooth.any():
-        return smooth
+    # (judged among the candidates with the map on both sides: a figure's text in its
+    # margins is no ramp, nor between two map colors: RAMP_BETWEEN)
+    judged = candidates
+    if RAMP_BETWEEN:
+        anchor = (residual <= plan.threshold) & ~candidates & np.isfinite(position)
+        if plan.fills is not None and len(plan.fills) and flat.shape[-1] >= 3:
+            anchor &= ~fill_pixels(flat, plan.fills)  # (a margin's white on RdBu_r's middle)
+        judged = np.zeros(len(candidates), dtype=bool)
+        judged[between(np.flatnonzero(candidates), anchor, width)] = True
+    if not interpolated(flat, scale, width, judged).any():
+        return np.zeros(len(candidates), dtype=bool)
+    smooth = ramps(flat, scale, width, candidates)
     # the ramps and the pixels beside them (the edges between the ramps' triangles or
     # cells: kinks); the others are anchors, not judged (``hull_accept`` judges
     # pixels past the threshold)
