@@ -141,7 +141,7 @@ def _judged(
     """Per flagged pixel (``y``, ``x``): whether it is smeared data (the module's
     rule) and the flat index of its window's field pixel nearest in luma."""
     height, width = mask.shape
-    n, k = len(y), len(offsets)
+    n = len(y)
     yy = y[:, None] + np.array([o[0] for o in offsets])[None, :]
     xx = x[:, None] + np.array([o[1] for o in offsets])[None, :]
     inside = (yy >= 0) & (yy < height) & (xx >= 0) & (xx < width)
