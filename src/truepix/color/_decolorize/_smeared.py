@@ -52,19 +52,22 @@ SMEAR_FIELD_PIXELS = 3
 #: The pixel's luma at most this far (DN) outside the field's luma range ...
 SMEAR_LUMA = 3.0
 #: ... and this close (DN) to the luma of a field pixel among its 8 neighbours.
-SMEAR_GAP = 10.0
+SMEAR_GAP = 6.0
 #: The stroke: the flagged pixel within this square radius (px) farthest in chroma from
 #: the field's median ...
 SMEAR_STROKE_RADIUS = 2
-#: ... at least this far (DN, Cb and Cr) from it: a colored stroke.
+#: ... at least this far (DN, Cb and Cr) from it, and its own chroma this far from gray's:
+#: a colored stroke (a white or gray one over viridis stands apart from the field's chroma
+#: too, but what 4:2:0 left of its chroma is the field's).
 SMEAR_APART = 20.0
+SMEAR_INK_CHROMA = 55.0
 #: The pixel's chroma moves from the field's toward the stroke's by at most this share
 #: of the way where the stroke's luma lies SMEAR_LUMA_APART DN or more from the pixel's
 #: (its antialiased pixels' luma leaves the field's: the luma tells them), by at most
 #: SMEAR_SHARE_NEAR where it does not (a red line over gray's 0.3, autumn's lines: its
 #: pixels keep the field's luma, their chroma alone tells them) -- and by no less than
 #: -SMEAR_BACK (JPEG's ringing overshoots) ...
-SMEAR_SHARE = 0.7
+SMEAR_SHARE = 0.5
 SMEAR_SHARE_NEAR = 0.3
 SMEAR_LUMA_APART = 15.0
 SMEAR_BACK = 0.25
@@ -171,6 +174,8 @@ def _judged(
     strongest = apart.argmax(axis=1)
     size = apart[np.arange(n), strongest]
     ok &= size >= SMEAR_APART**2
+    ink_chroma = (window[np.arange(n), strongest, 1:] ** 2).sum(axis=1)
+    ok &= ink_chroma >= SMEAR_INK_CHROMA**2
     stroke = window[np.arange(n), strongest, 1:] - ground
     offset = own[:, 1:] - ground
     with np.errstate(all="ignore"):
