@@ -178,8 +178,8 @@ def _judged(
     ok &= ink_chroma >= SMEAR_INK_CHROMA**2
     stroke = window[np.arange(n), strongest, 1:] - ground
     offset = own[:, 1:] - ground
-    with np.errstate(all="ignore"):
-        share = np.where(size > 0, (offset * stroke).sum(axis=1) / size, np.inf)
+    with np.errstate(all="ignore"):  # (no stroke near: rejected above, share 0)
+        share = np.where(size > 0, (offset * stroke).sum(axis=1) / np.maximum(size, 1e-12), 0.0)
     inked = np.abs(window[np.arange(n), strongest, 0] - own[:, 0]) >= SMEAR_LUMA_APART
     ok &= (share <= np.where(inked, SMEAR_SHARE, SMEAR_SHARE_NEAR)) & (share >= -SMEAR_BACK)
     off = np.sqrt(((offset - share[:, None] * stroke) ** 2).sum(axis=1))
