@@ -67,15 +67,17 @@ SMEAR_INK_CHROMA = 55.0
 #: SMEAR_SHARE_NEAR where it does not (a red line over gray's 0.3, autumn's lines: its
 #: pixels keep the field's luma, their chroma alone tells them) -- and by no less than
 #: -SMEAR_BACK (JPEG's ringing overshoots) ...
-SMEAR_SHARE = 0.5
-SMEAR_SHARE_NEAR = 0.3
+SMEAR_SHARE = 0.25
+SMEAR_SHARE_NEAR = 0.15
 SMEAR_LUMA_APART = 15.0
 SMEAR_BACK = 0.25
 #: ... and lies off that line by at most SMEAR_OFF of its length plus SMEAR_OFF_DN.
 SMEAR_OFF = 0.3
 SMEAR_OFF_DN = 6.0
-#: Rounds: a pixel found joins the field of the next.
-SMEAR_ROUNDS = 2
+#: Rounds: a pixel found joins the field of the next (one: the second round gave back
+#: the faint antialiased edge of test_decolorize_chroma_bleed's red contours, 97.4 ->
+#: 97.1 % of every pixel the lines touch flagged).
+SMEAR_ROUNDS = 1
 _BLOCK = 8192
 
 
@@ -163,11 +165,13 @@ def _judged(
     step = np.array([max(abs(o[0]), abs(o[1])) for o in offsets])
     gap_near = np.where(field & (step <= 1)[None, :], gap, np.inf).min(axis=1)
     ok &= gap_near <= SMEAR_GAP
-    # the field's chroma: its median (NaN where none, rejected above)
-    chroma = np.where(field[..., None], window[..., 1:], np.nan)
-    with np.errstate(all="ignore"):
-        ground = np.nanmedian(chroma, axis=1) if n else np.zeros((0, 2))
-    ground = np.nan_to_num(ground)
+    # the field's chroma: its median (np.nanmedian's, by a sort: 5x faster here)
+    chroma = np.sort(np.where(field[..., None], window[..., 1:], np.inf), axis=1)
+    lower = np.maximum(n_field - 1, 0) // 2
+    upper = np.minimum(n_field // 2, len(offsets) - 1)
+    ground = 0.5 * (np.take_along_axis(chroma, lower[:, None, None], axis=1)[:, 0]
+                    + np.take_along_axis(chroma, upper[:, None, None], axis=1)[:, 0])
+    ground = np.where(np.isfinite(ground), ground, 0.0)  # (no field: rejected above)
     near = flagged & (step <= SMEAR_STROKE_RADIUS)[None, :]
     apart = ((window[..., 1:] - ground[:, None, :]) ** 2).sum(axis=2)
     apart = np.where(near, apart, -1.0)
