@@ -81,6 +81,14 @@ SMEAR_SHARE = 0.25
 SMEAR_SHARE_NEAR = 0.15
 SMEAR_LUMA_APART = 15.0
 SMEAR_BACK = 0.25
+#: A black, white or gray stroke (chroma within SMEAR_NEUTRAL_CHROMA DN of gray's, luma
+#: SMEAR_NEUTRAL_LUMA DN or more from the pixel's: cell borders, ``edgecolors="k"``):
+#: 4:2:0 averages its no chroma with the field's, the pixel beside it keeps the field's
+#: luma and loses up to half its chroma (SMEAR_NEUTRAL_SHARE); the line's antialiased
+#: pixels leave the field's luma (SMEAR_LUMA tells them).
+SMEAR_NEUTRAL_CHROMA = 12.0
+SMEAR_NEUTRAL_LUMA = 40.0
+SMEAR_NEUTRAL_SHARE = 0.6
 #: ... and lies off that line by at most SMEAR_OFF of its length plus SMEAR_OFF_DN.
 SMEAR_OFF = 0.3
 SMEAR_OFF_DN = 6.0
@@ -189,13 +197,20 @@ def _judged(
     size = apart[np.arange(n), strongest]
     ok &= size >= SMEAR_APART**2
     ink_chroma = (window[np.arange(n), strongest, 1:] ** 2).sum(axis=1)
-    ok &= ink_chroma >= SMEAR_INK_CHROMA**2
+    # (a black, white or gray stroke far in luma: its chroma nothing, what it takes
+    # from the pixel beside it up to half its chroma -- SMEAR_NEUTRAL_SHARE)
+    stroke_luma = window[np.arange(n), strongest, 0]
+    neutral = (ink_chroma <= SMEAR_NEUTRAL_CHROMA**2) & (
+        np.abs(stroke_luma - own[:, 0]) >= SMEAR_NEUTRAL_LUMA
+    )
+    ok &= (ink_chroma >= SMEAR_INK_CHROMA**2) | neutral
     stroke = window[np.arange(n), strongest, 1:] - ground
     offset = own[:, 1:] - ground
     with np.errstate(all="ignore"):  # (no stroke near: rejected above, share 0)
         share = np.where(size > 0, (offset * stroke).sum(axis=1) / np.maximum(size, 1e-12), 0.0)
     inked = np.abs(window[np.arange(n), strongest, 0] - own[:, 0]) >= SMEAR_LUMA_APART
-    ok &= (share <= np.where(inked, SMEAR_SHARE, SMEAR_SHARE_NEAR)) & (share >= -SMEAR_BACK)
+    limit = np.where(neutral, SMEAR_NEUTRAL_SHARE, np.where(inked, SMEAR_SHARE, SMEAR_SHARE_NEAR))
+    ok &= (share <= limit) & (share >= -SMEAR_BACK)
     off = np.sqrt(((offset - share[:, None] * stroke) ** 2).sum(axis=1))
     ok &= off <= SMEAR_OFF * np.sqrt(np.maximum(size, 0.0)) + SMEAR_OFF_DN
     nearest = np.where(field, gap, np.inf).argmin(axis=1)
