@@ -19,8 +19,8 @@ DN of a field pixel beside it (an 8-neighbour: the field goes on through it; an
 antialiased stroke pixel of a luma in the window's range jumps from its neighbours).
 Its chroma, from the field's (the window's median), moves toward the stroke's -- the
 flagged pixel within SMEAR_STROKE_RADIUS farthest in chroma from the field, at least
-SMEAR_APART DN off it (a colored stroke: black, white and gray ones, whose chroma
-tells nothing, are ``_beside``'s and ``_fringes``'') -- by at most SMEAR_SHARE of the
+SMEAR_APART DN off it (a colored stroke; or a black, white or gray one far in luma,
+whose no chroma 4:2:0 averages in: SMEAR_NEUTRAL_SHARE) -- by at most SMEAR_SHARE of the
 way (the stroke's pixels, which hold its chroma, reach further: 4:2:0 averages the
 line's pixel with the field's in its 2x2 block) and off that line by at most
 SMEAR_OFF of its length plus SMEAR_OFF_DN. It takes the position of the field pixel
@@ -45,6 +45,12 @@ tests/color/test_decolorize_chroma_bleed.py counts as the line's: 98.1 -> 91.7 %
 pixels flagged (97 % asked); and at 10 DN / no stroke chroma floor the annotated camera's
 magenta coastline and white lines (tests/color/test_decolorize_annotations.py, whose
 masks take that edge too) 98.4 -> 90.0 %, 97.4 -> 93.7 %.
+
+Black and white cell borders (``pcolormesh(edgecolors="k" | "w", linewidth=1)``, 16 x 24
+cells, JPEG q75; tests/color/test_decolorize_cell_borders.py), data holes before ->
+after the neutral strokes: viridis k 17.2 -> 5.5 %, w 10.7 -> 4.3 %, jet k 10.5 -> 5.3 %,
+w 18.5 -> 8.6 % (q90: 16.0 -> 2.3, 8.7 -> 1.8, 10.2 -> 2.7, 16.9 -> 4.8 %), the borders
+flagged as before (99.9-100 %), the pixels given back within 1.3-1.7 % of the range.
 """
 
 from __future__ import annotations
