@@ -58,3 +58,19 @@ def test_dark_end_step_of_a_jpeg_contourf_bar_is_read(cmap, levels):
     read = (np.asarray(panel.pixel_values) + 1.0) / 2.0
     assert np.mean(np.isnan(read[inside])) < 0.005  # was 6-8 %: the darkest band
     assert np.nanmean(np.abs(read[inside] - truth[inside])) < 0.01
+
+
+def test_a_dark_step_past_the_box_is_no_outline():
+    # 20 levels at 200 dpi q75-90: the box left magma's darkest steps (2-13 DN from black)
+    # out, and the check past its end took them for the outline: vmin -0.8/-0.9 for -1 at conf 1.0
+    from truepix.color._identify._bar import Colorbar
+    from truepix.figures._checks import truncated_ends
+
+    steps = np.array([[2, 2, 13], [30, 17, 71], [90, 22, 126], [150, 44, 128], [213, 68, 109], [252, 242, 180]], np.uint8)
+    rgb = np.full((200, 40, 3), 255, np.uint8)
+    rgb[8:192, 10:30] = 0  # the outline, 2 px
+    rgb[10:190, 12:28] = np.repeat(steps[::-1], 30, axis=0)[:, None]
+    colors, edges = steps[1:], np.linspace(0.0, 1.0, 6)
+    assert truncated_ends(rgb, Colorbar((12, 10, 28, 160), "vertical", colors, False, edges)) == [True, False]
+    whole = Colorbar((12, 10, 28, 190), "vertical", steps, False, np.linspace(0.0, 1.0, 7))
+    assert truncated_ends(rgb, whole) == [False, False]  # past the true end: the outline, then the paper
