@@ -37,6 +37,10 @@ from truepix.figures._model import AxisReading
 from truepix.figures._plot_areas import Box
 from truepix.figures._sides import covered_ends
 
+# a bar's outline is 0.8 pt: 1-3 px at 100-200 dpi, under a tenth of the bar's width (36 px at
+# 200 dpi); dark rows past an end over a quarter of the width are a step of the bar, not the line
+_DARK_STEP_ROWS, _DARK_STEP_SHARE = 6, 0.25
+
 __all__ = [
     "across_spread",
     "bar_ends",
@@ -103,17 +107,30 @@ def truncated_ends(rgb: np.ndarray, bar: Colorbar) -> list[bool]:
     tolerance = 6 if bar.exact else 24
     out = []
     for rows, own in zip(rows_beyond(rgb, bar), (bar.colors[0], bar.colors[-1]), strict=True):
-        colours = []
+        seen: list[tuple[np.ndarray, bool]] = []  # each row's color, and whether it is dark
         for row in rows:
             if row.size == 0:
                 break
             spread = int((row.max(axis=0) - row.min(axis=0)).max())
             colour = np.median(row, axis=0)
             is_background = float(np.abs(colour - background).max()) <= 30
-            dark_line = float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30
-            if spread > tolerance or is_background or dark_line:
+            if spread > tolerance or is_background:
                 break
-            colours.append(colour)
+            seen.append((colour, float(colour.max()) < 60 and float(colour.max() - colour.min()) < 30))
+        # a run of dark rows is the outline when thin; far thicker, a dark step the bar's box
+        # left out (magma's, inferno's darkest contourf levels in a JPEG: 2-41 DN from black)
+        colours: list[np.ndarray] = []
+        k, thick = 0, max(_DARK_STEP_ROWS, _DARK_STEP_SHARE * width)
+        while k < len(seen):
+            run = k
+            while run < len(seen) and seen[run][1]:
+                run += 1
+            # (a dark row that the next row goes on from within the noise is no line: a bar's color)
+            smooth = k < run < len(seen) and float(np.abs(seen[run][0] - seen[run - 1][0]).max()) <= tolerance
+            if run > k and run - k < thick and not smooth:
+                break
+            colours += [c for c, _ in seen[k : max(run, k + 1)]]
+            k = max(run, k + 1)
         # an extension goes on in the bar's end color over extendfrac of it (the last row may blend
         # into the outline past it); a palette picture's end run in another color is more of the bar
         flat = len(colours) >= max(3, 0.04 * bar.length) and all(

@@ -34,6 +34,7 @@ from truepix.color._identify._extend import (
     without_triangles,
 )
 from truepix.color._identify._scan import _judged, candidates, continuous_bar
+from truepix.color._identify._step_ends import grown_steps
 from truepix.color._identify._stepped import stepped_bar
 
 __all__ = ["Colorbar", "find_colorbar", "find_colorbars", "image_rgb8"]
@@ -194,7 +195,7 @@ def find_colorbars(image: Any, /) -> list[Colorbar]:
         if bar is not None and not any(_overlap(bar.bbox, other.bbox) for other in kept):
             kept.append(bar)
     return [
-        with_extends(rgb, without_flat_ends(without_triangles(rgb, _grown(rgb, bar))))
+        with_extends(rgb, without_flat_ends(without_triangles(rgb, _grown(rgb, grown_steps(rgb, bar)))))
         for bar in _joined(rgb, kept)
     ]
 
