@@ -36,18 +36,11 @@ for cmap, name in ((None, "seaborn:rocket"), ("coolwarm", "coolwarm")):
 png, (t, b, l, r) = TB._figure(); buf = io.BytesIO(); Image.fromarray(png).save(buf, "JPEG", quality=75)
 pic = np.asarray(Image.open(buf).convert("RGB")); area = np.zeros(pic.shape[:2], bool); area[t:b, l:r] = True
 cases.append(("boundary jet q75", pic, dict(cmap="jet", vmin=0, vmax=10), np.zeros_like(area), area))
-from _p9 import pics
+from _p9 import pics, annotated_cells
 import matplotlib.pyplot as plt
 d8 = np.random.default_rng(56).uniform(size=(8, 8))
 for m in ("viridis", "jet"):
-    def make(cm, ink, face, m=m):
-        fg, ax = plt.subplots(figsize=(6, 5))
-        if face: ax.set_facecolor(face)
-        im = ax.imshow(d8, interpolation="nearest", cmap=cm or m); fg.colorbar(im)
-        for i in range(8):
-            for j in range(8):
-                ax.text(j, i, f"{d8[i, j]:.2f}", ha="center", va="center", color=ink, fontsize=9)
-        return fg, ax, im.norm
+    make = annotated_cells(m, d8)
     ps, truth, ink, sl, nm = pics(make, quals=(("png", None), ("q50", 50), ("q75", 75), ("q90", 90))); ps.pop("png")
     data = np.zeros(truth.shape, bool); data[sl] = np.isfinite(truth[sl])
     for lab, pic in ps.items():

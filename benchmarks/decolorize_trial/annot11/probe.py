@@ -7,7 +7,7 @@ run: cd benchmarks/decolorize_trial/annot11 && PYTHONPATH=../../../src NUMBA_NUM
 import sys, pathlib
 H = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(H.parent / "trial56"))
-from _p9 import pics, fbm  # noqa: E402
+from _p9 import pics, fbm, annotated_cells  # noqa: E402
 import numpy as np, matplotlib.pyplot as plt, truepix as tp  # noqa: E402
 from scipy import ndimage  # noqa: E402
 from truepix.color._decolorize import _plan as P, _api as A  # noqa: E402
@@ -37,15 +37,7 @@ d8 = np.random.default_rng(56).uniform(size=(8, 8)); dfield = fbm(64, seed=4)[:4
 
 
 def annotated(m):
-    def make(cm, ink, face):
-        fg, ax = plt.subplots(figsize=(6, 5))
-        if face: ax.set_facecolor(face)
-        im = ax.imshow(d8, interpolation="nearest", cmap=cm or m); fg.colorbar(im)
-        for i in range(8):
-            for j in range(8):
-                ax.text(j, i, f"{d8[i, j]:.2f}", ha="center", va="center", color=ink, fontsize=9)
-        return fg, ax, im.norm
-    return make
+    return annotated_cells(m, d8)
 
 
 def contoured(m):

@@ -19,3 +19,19 @@ from PIL import Image  # noqa: E402
 from _p7 import redraw_truth, rf_pixels  # noqa: E402
 d = tempfile.mkdtemp()
 exec(compile(_defs, "t122_read_figure_cli.py(defs)", "exec"))  # arr, png_bytes, to_bytes, half, probe
+
+
+def annotated_cells(m, d8):
+    """t404's maker: an 8x8 nearest imshow of ``d8`` with each cell's value written in it
+    (matplotlib's annotated-heatmap recipe, 9 pt), for ``pics`` (map ``m`` unless redrawn)."""
+    import matplotlib.pyplot as plt
+
+    def make(cm, ink, face):
+        fg, ax = plt.subplots(figsize=(6, 5))
+        if face: ax.set_facecolor(face)
+        im = ax.imshow(d8, interpolation="nearest", cmap=cm or m); fg.colorbar(im)
+        for i in range(8):
+            for j in range(8):
+                ax.text(j, i, f"{d8[i, j]:.2f}", ha="center", va="center", color=ink, fontsize=9)
+        return fg, ax, im.norm
+    return make
