@@ -182,8 +182,8 @@ FLAT_OFF_SHARE = 0.01
 #: 0.47-0.78; a seaborn heatmap of 16 px cells, JPEG'd q50-q90, 0.94, which decoded as
 #: JPEG lost 1 % of its cells' pixels, as before none). Not a palette's (256 colors or fewer: a quantized or web-dithered
 #: picture, a tile of one) nor a dithered one's local means (``_dither``): their colors
-#: are means, off the table by nature. A color shift (2-3 DN, gamma 1.1, TV range) is flat off the table too
-#: (0.19-1.0): ``_shift`` undoes it after the plan, JPEG or not (decoded as before).
+#: are means, off the table by nature. A color shift (2-3 DN, gamma 1.1, TV range) is
+#: flat off the table too (0.19-1.0): ``_shift`` undoes it after the plan, JPEG or not.
 FLAT_CELLS_OFF = 0.2
 FLAT_CELLS_LUMA = 0.96
 #: Pixels of the sample the block and detail statistics read (whole rows).
@@ -294,10 +294,8 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan, decoder: Any = No
     (``_overlays``, with the ``decoder``'s map)."""
     result = without_fills(result, pixels, plan)
     if plan.jpeg or not plan.exact:  # (the lines first: ruled over a field, no cells' edges)
-        result, unruled = without_ruled_lines(result, pixels, plan.fills)
-        if decoder is not None:  # (before the cells: their fill gives back a flat cell's own)
-            result = without_overlays(result, pixels, plan.fills, decoder)
-        return without_cell_marks(result, unruled, plan.fills)
+        result = without_cell_marks(*without_ruled_lines(result, pixels, plan.fills), plan.fills)
+        return result if decoder is None else without_overlays(result, pixels, plan.fills, decoder)
     return result
 
 
