@@ -166,14 +166,17 @@ def found_extends(
     colors = flat[sample, :3].astype(np.float64) / scale
     buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
     keys, counts = np.unique(buckets, return_counts=True)  # (a bucket's pixels: when asked)
-    top = np.argsort(counts)[::-1][:CANDIDATES]
-    top = top[counts[top] * len(flat) / max(len(sample), 1) >= least]
+    top = np.flatnonzero(counts * len(flat) / max(len(sample), 1) >= least)
     table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
     # (a bucket whose middle lies within OFF_MAP less its half-diagonal of the table holds
     # no color OFF_MAP off it: the common case, a large region of the field's own colors)
     middles = BUCKET * np.stack([keys[top] >> 16, (keys[top] >> 8) & 255, keys[top] & 255], 1)
     gaps = (middles**2).sum(1)[:, None] - 2.0 * middles @ table.T + (table**2).sum(1)[None]
     top = top[np.sqrt(np.maximum(gaps.min(axis=1), 0)) >= OFF_MAP - BUCKET * 0.87]
+    # the CANDIDATES largest of those off the table: ranked among every bucket, a field
+    # whose own colors fill many buckets (coolwarm's rough field, JPEG'd: 11 of them) left
+    # a lime under region's tied 12th or 13th as numpy's sort broke the tie
+    top = top[np.argsort(counts[top], kind="stable")[::-1][:CANDIDATES]]
     ends: dict[str, str] = {}
     found: dict[str, np.ndarray] = {}
     matrix = None
