@@ -26,8 +26,8 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = [
-    "LATTICE_420_BLOCKS", "LATTICE_FIRST_BLOCKS", "LATTICE_Z", "STROKES_420", "chroma_lattice",
-    "lattice_any_phase", "strokes_420",
+    "LATTICE_420_BLOCKS", "LATTICE_FIRST_BLOCKS", "LATTICE_Z", "PHASES", "STROKES_420",
+    "chroma_lattice", "lattice_any_phase", "phase_fit", "strokes_420",
 ]
 
 #: The chroma lattice's z score (:func:`chroma_lattice`) that proves a JPEG.
@@ -121,20 +121,33 @@ def strokes_420(pixels: np.ndarray, scale: float) -> bool:
     if min(window.shape[:2]) < 32 or window.shape[-1] < 3:
         return False
     rgb = window[..., :3].astype(np.float32) * np.float32(scale)
-    for dy, dx in ((0, 0), (0, 1), (1, 0), (1, 1)):
-        phase = rgb[dy : dy + (rgb.shape[0] - dy) // 2 * 2, dx : dx + (rgb.shape[1] - dx) // 2 * 2]
-        error, spread = 0.0, 0.0
-        for channel in _CHROMA:
-            plane = _plane(phase, channel.astype(np.float32))
-            means = (plane[0::2, 0::2] + plane[1::2, 0::2] + plane[0::2, 1::2]
-                     + plane[1::2, 1::2]) * np.float32(0.25)  # fmt: skip
-            upsampled = _upsampled(_samples(means))
-            inner = np.s_[4:-4, 4:-4]  # (the window's edges: no samples past them)
-            error += float(np.abs(plane - upsampled)[inner].sum())
-            spread += float(np.abs(plane - np.median(plane))[inner].sum())
-        if spread >= STROKES_420_SPREAD * plane[inner].size and error <= STROKES_420 * spread:
+    for dy, dx in PHASES:
+        error, spread, size = phase_fit(rgb, dy, dx)
+        if spread >= STROKES_420_SPREAD * size and error <= STROKES_420 * spread:
             return True
     return False
+
+
+#: 4:2:0's 2x2 phases: (rows, columns) from a picture's top left where its blocks start.
+PHASES = ((0, 0), (0, 1), (1, 0), (1, 1))
+
+
+def phase_fit(rgb: np.ndarray, dy: int, dx: int) -> tuple[float, float, int]:
+    """How far the chroma of ``rgb`` ((rows, columns, 3) float32 DN) is from libjpeg's
+    fancy upsampling of its own 2x2 means' samples with the blocks at (``dy``, ``dx``):
+    the absolute error and the chroma's spread (absolute deviation from its median),
+    each summed over Cb and Cr inside the window's 4-pixel edge, and the pixels of
+    one plane read there."""
+    phase = rgb[dy : dy + (rgb.shape[0] - dy) // 2 * 2, dx : dx + (rgb.shape[1] - dx) // 2 * 2]
+    error, spread = 0.0, 0.0
+    inner = np.s_[4:-4, 4:-4]  # (the window's edges: no samples past them)
+    for channel in _CHROMA:
+        plane = _plane(phase, channel.astype(np.float32))
+        means = (plane[0::2, 0::2] + plane[1::2, 0::2] + plane[0::2, 1::2]
+                 + plane[1::2, 1::2]) * np.float32(0.25)  # fmt: skip
+        error += float(np.abs(plane - _upsampled(_samples(means)))[inner].sum())
+        spread += float(np.abs(plane - np.median(plane))[inner].sum())
+    return error, spread, int(plane[inner].size)
 
 
 def _upsampled(samples: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize._lattice import _CHROMA, _central, _plane, _samples, _upsampled
+from truepix.color._decolorize._lattice import PHASES, _central, phase_fit
 
 __all__ = ["aligned", "chroma_phase", "cut"]
 
@@ -51,19 +51,9 @@ def chroma_phase(pixels: np.ndarray, scale: float = 1.0) -> tuple[int, int]:
         return 0, 0
     rgb = window[..., :3].astype(np.float32) * np.float32(scale)
     errors = {}
-    for dy, dx in ((0, 0), (0, 1), (1, 0), (1, 1)):
-        height = (rgb.shape[0] - dy) // 2 * 2
-        width = (rgb.shape[1] - dx) // 2 * 2
-        phase = rgb[dy : dy + height, dx : dx + width]
-        error = spread = 0.0
-        for channel in _CHROMA:
-            plane = _plane(phase, channel.astype(np.float32))
-            means = (plane[0::2, 0::2] + plane[1::2, 0::2] + plane[0::2, 1::2]
-                     + plane[1::2, 1::2]) * np.float32(0.25)  # fmt: skip
-            inner = np.s_[4:-4, 4:-4]  # (the window's edges: no samples past them)
-            error += float(np.abs(plane - _upsampled(_samples(means)))[inner].sum())
-            spread += float(np.abs(plane - np.median(plane))[inner].sum())
-        if spread < PHASE_SPREAD * plane[inner].size:
+    for dy, dx in PHASES:
+        error, spread, size = phase_fit(rgb, dy, dx)
+        if spread < PHASE_SPREAD * size:
             return 0, 0
         errors[(dy, dx)] = error / spread
     best = min(errors, key=errors.get)
