@@ -166,17 +166,21 @@ def found_extends(
     colors = flat[sample, :3].astype(np.float64) / scale
     buckets = np.rint(colors / BUCKET).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
     keys, counts = np.unique(buckets, return_counts=True)  # (a bucket's pixels: when asked)
-    top = np.flatnonzero(counts * len(flat) / max(len(sample), 1) >= least)
+    # the CANDIDATES largest buckets, and those tied with the last of them: coolwarm's
+    # rough JPEG'd field fills 11 of the places and a lime under region's bucket tied
+    # 12th, kept or not as numpy's sort broke the tie. (Every off-table bucket of the
+    # least size instead took JPEG'd blends along coolwarm's and viridis's cells for
+    # extend regions: test_a_figure_without_a_patch_keeps_its_data.)
+    ranked = np.sort(counts)[::-1]
+    tied = ranked[min(CANDIDATES, len(ranked)) - 1] if len(ranked) else 0
+    top = np.flatnonzero((counts >= tied) & (counts * len(flat) / max(len(sample), 1) >= least))
+    top = top[np.argsort(counts[top], kind="stable")[::-1]]
     table = np.concatenate([decoder._map.lut_bytes[:, :3], decoder._rounded]).astype(float)
     # (a bucket whose middle lies within OFF_MAP less its half-diagonal of the table holds
     # no color OFF_MAP off it: the common case, a large region of the field's own colors)
     middles = BUCKET * np.stack([keys[top] >> 16, (keys[top] >> 8) & 255, keys[top] & 255], 1)
     gaps = (middles**2).sum(1)[:, None] - 2.0 * middles @ table.T + (table**2).sum(1)[None]
     top = top[np.sqrt(np.maximum(gaps.min(axis=1), 0)) >= OFF_MAP - BUCKET * 0.87]
-    # the CANDIDATES largest of those off the table: ranked among every bucket, a field
-    # whose own colors fill many buckets (coolwarm's rough field, JPEG'd: 11 of them) left
-    # a lime under region's tied 12th or 13th as numpy's sort broke the tie
-    top = top[np.argsort(counts[top], kind="stable")[::-1][:CANDIDATES]]
     ends: dict[str, str] = {}
     found: dict[str, np.ndarray] = {}
     matrix = None
