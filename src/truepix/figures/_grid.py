@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.figures._grid_checks import CONTRAST, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
+from truepix.figures._grid_checks import CONTRAST, LUMA_SPREAD, SPREAD, brick_wall, cell_labels, confirmed, holds_data, median_contrast
 from truepix.figures._regions import label_medians
 from truepix.figures._uneven import evenly_spaced, narrow_end, uneven_edges
 
@@ -76,6 +76,18 @@ def _signed_profile(rgb: np.ndarray) -> np.ndarray:
     profile[:_RIM] = 0.0
     profile[len(profile) - _RIM :] = 0.0
     return profile
+
+
+def _luma(rgb: np.ndarray) -> np.ndarray:
+    """JPEG's luma (JFIF's Y: 0.299 R + 0.587 G + 0.114 B), (H, W, 1) float32.
+
+    JPEG keeps luma at full resolution and halves chroma both ways (4:2:0): cells
+    narrower than its 16-pixel chroma blocks lose their edges' color steps to the
+    blur but keep their luma steps (a 49 x 81 viridis pcolormesh of 5 x 7.5 pixel
+    cells saved q75: no lattice in the colors' profiles, one in luma's).
+    """
+    weights = np.array([0.299, 0.587, 0.114], dtype=np.float32)[: rgb.shape[-1]]
+    return (rgb[..., :3].astype(np.float32) @ weights)[..., None]
 
 
 def _period(profile: np.ndarray) -> float | None:
@@ -265,7 +277,8 @@ def _peaks(profile: np.ndarray) -> np.ndarray:
 
 
 def _edges_1d(
-    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float], filled: np.ndarray | None, origin: float
+    rgb: np.ndarray, valid: np.ndarray, frame: tuple[float, float], filled: np.ndarray | None, origin: float,
+    luma: np.ndarray | None = None,
 ) -> list[np.ndarray]:
     """Cell edges along axis 1 (columns), as edge coordinates: one candidate per profile that shows a lattice.
 
@@ -273,7 +286,8 @@ def _edges_1d(
     over the data (``filled``: text, lines), the sharp peaks of the colors
     with it painted over -- not on JPEG's 8-pixel blocks, which they also
     bring out (``origin``: the first column's in the image); the lines
-    between cells.
+    between cells; the mean signed step of ``luma`` (:func:`_luma`; JPEG's
+    chroma blur hides small cells' edges in the colors').
     """
     width = rgb.shape[1]
     if width < 4 * _MIN_CELL:
@@ -287,6 +301,8 @@ def _edges_1d(
     thin = (np.minimum(empty[:-1], empty[1:]) >= 0.9).astype(np.float64)
     thin[:_RIM], thin[len(thin) - _RIM :] = 0.0, 0.0
     extra = [(_line_profile(valid), False), (thin, False), (_signed_profile(rgb), True)]
+    if luma is not None:
+        extra.append((_signed_profile(luma), True))
     for profile, peaks in [*profiles, *extra]:
         period = _period(profile)
         if period is None:
@@ -432,17 +448,25 @@ def cell_search(
     left, top, right, bottom = frame if frame is not None else (0.0, 0.0, float(rgb.shape[1]), float(rgb.shape[0]))
     filled = _filled(rgb, valid)
     filled_t = filled.transpose(1, 0, 2) if filled is not None else None
-    columns_found = _edges_1d(rgb, valid, (left, right), filled, origin[1])
-    rows_found = _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t, origin[0]) if columns_found else []
+    luma = _luma(rgb)
+    columns_found = _edges_1d(rgb, valid, (left, right), filled, origin[1], luma)
+    rows_found = (
+        _edges_1d(rgb.transpose(1, 0, 2), valid.T, (top, bottom), filled_t, origin[0], luma.transpose(1, 0, 2))
+        if columns_found else []
+    )  # fmt: skip
     pairs = [(rows, columns) for rows in rows_found for columns in columns_found]
     # a lattice of half or twice the cells (text rows between the edges) may be confirmed
     # too: the best.
     # JPEG rings around text in the cells (seaborn's annot) in colors the map has, off the cell's
     # own: scored again without the pixels beside what is not data (a cell too small for that
     # keeps the first score)
+    # and again in luma alone: JPEG's 4:2:0 chroma spreads each small cell's colors (a 49 x 81
+    # viridis pcolormesh, q75: its cells 10.8 DN^2 inside against 27.8 half a cell off in RGB,
+    # 1.0 against 7.6 in luma)
     inner = _inner(valid) if pairs else valid
     scores = [
-        (max(confirmed(rgb, valid, *pair), confirmed(rgb, inner, *pair)), k)
+        (max(confirmed(picture, mask, *pair, spread=spread)
+             for picture, spread in ((rgb, SPREAD), (luma, LUMA_SPREAD)) for mask in (valid, inner)), k)
         for k, pair in enumerate(pairs)
     ]
     for score, k in sorted(scores, reverse=True):

@@ -13,10 +13,14 @@ import numpy as np
 
 from truepix.figures._regions import label_medians
 
-__all__ = ["CONTRAST", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
+__all__ = ["CONTRAST", "LUMA_SPREAD", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
+# the same in luma (JFIF's Y): noise of one spread in every channel leaves
+# sqrt((0.299^2 + 0.587^2 + 0.114^2) / 3) = 0.386 of it (10 DN of noise over 33-pixel
+# cells: RGB 24 and luma 9.4 DN, neither trusted)
+LUMA_SPREAD = 0.386 * SPREAD
 # straddling one direction's edges (shifted half a cell one way), the cells' spread over the
 # found one's, at least: each direction's edges part colors (a contourf's nodal lines in one
 # direction: 1.02-1.03; grids of cells, JPEG q50 to PNG: 4.5 and more)
@@ -86,12 +90,15 @@ def _parted(means: np.ndarray, shape: tuple[int, int]) -> tuple[float, float]:
     return out[0], out[1]
 
 
-def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> float:
+def confirmed(
+    rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray, spread: float = SPREAD
+) -> float:
     """How far the cells are of one color each: 0 when not, else how much more the lattice shifted by half a cell varies.
 
     Confirmed: the cells vary far less inside (at most 1 / :data:`CONTRAST`)
     than the same lattice shifted by half a cell, and the typical cell's
-    spread is within what JPEG leaves in a flat block (a few DN): a
+    spread is within what JPEG leaves in a flat block (a few DN; ``spread`` at
+    most, :data:`LUMA_SPREAD` for a picture of luma alone): a
     periodic pattern whose "cells" hold several colors (blobs of a stepped
     map, hexagons) is not a grid. Straddling the edges of one direction only,
     half and half, the cells would spread :data:`EACH` times more too: each
@@ -105,7 +112,7 @@ def confirmed(rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.
     shifted = _variances(rgb, valid, _middles(rows), _middles(columns))
     if not (np.isfinite(found).any() and np.isfinite(shifted).any()):
         return 0.0
-    if np.sqrt(np.nanmedian(found)) > SPREAD:
+    if np.sqrt(np.nanmedian(found)) > spread:
         return 0.0
     if np.nanmean(shifted) < CONTRAST * np.nanmean(found) + 0.25:
         return 0.0
