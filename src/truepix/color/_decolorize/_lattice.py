@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize._lattice_kernels import unfiltered, upsampled
+
 __all__ = [
     "LATTICE_420_BLOCKS", "LATTICE_FIRST_BLOCKS", "LATTICE_Z", "PHASES", "STROKES_420",
     "chroma_lattice", "lattice_any_phase", "phase_fit", "strokes_420",
@@ -153,6 +155,8 @@ def phase_fit(rgb: np.ndarray, dy: int, dx: int) -> tuple[float, float, int]:
 def _upsampled(samples: np.ndarray) -> np.ndarray:
     """libjpeg's fancy upsampling of a chroma plane's ``samples``, 2x each way (3/4 of
     the nearer sample, 1/4 of the farther; the edge sample repeated past the edge)."""
+    if samples.dtype == np.float32 and samples.ndim == 2:  # (compiled: the same bits)
+        return upsampled(samples)
     for axis in (0, 1):
         plane = np.moveaxis(samples, axis, 0)
         before = np.concatenate([plane[:1], plane[:-1]])
@@ -197,6 +201,8 @@ def _samples(means: np.ndarray) -> np.ndarray:
     UNFILTER_TAPS samples each side, each way (sums of shifted copies: no BLAS threads)."""
     taps = UNFILTER_TAPS
     padded = np.pad(means, taps, mode="symmetric")
+    if padded.dtype == np.float32 and padded.ndim == 2:  # (compiled: the same bits)
+        return unfiltered(padded, _UNFILTER)
     height, width = means.shape
     rows = sum(_UNFILTER[k] * padded[k : k + height] for k in range(2 * taps + 1))
     return sum(_UNFILTER[k] * rows[:, k : k + width] for k in range(2 * taps + 1))
