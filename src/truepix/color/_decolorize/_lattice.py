@@ -29,7 +29,7 @@ from truepix.color._decolorize._lattice_kernels import unfiltered, upsampled
 
 __all__ = [
     "LATTICE_420_BLOCKS", "LATTICE_FIRST_BLOCKS", "LATTICE_Z", "PHASES", "STROKES_420",
-    "chroma_lattice", "lattice_any_phase", "phase_fit", "strokes_420",
+    "chroma_lattice", "chroma_planes", "lattice_any_phase", "phase_fit", "strokes_420",
 ]
 
 #: The chroma lattice's z score (:func:`chroma_lattice`) that proves a JPEG.
@@ -134,17 +134,26 @@ def strokes_420(pixels: np.ndarray, scale: float) -> bool:
 PHASES = ((0, 0), (0, 1), (1, 0), (1, 1))
 
 
-def phase_fit(rgb: np.ndarray, dy: int, dx: int) -> tuple[float, float, int]:
+def chroma_planes(rgb: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Cb and Cr (offsets left out) of ``rgb`` ((rows, columns, 3) float32 DN), which
+    :func:`phase_fit` reads at each phase: computed once for the four, each pixel's the
+    same bits (``_phase420.chroma_phase``: 8 planes -> 2)."""
+    return tuple(_plane(rgb, channel.astype(np.float32)) for channel in _CHROMA)
+
+
+def phase_fit(
+    rgb: np.ndarray, dy: int, dx: int, planes: tuple[np.ndarray, ...] | None = None
+) -> tuple[float, float, int]:
     """How far the chroma of ``rgb`` ((rows, columns, 3) float32 DN) is from libjpeg's
     fancy upsampling of its own 2x2 means' samples with the blocks at (``dy``, ``dx``):
     the absolute error and the chroma's spread (absolute deviation from its median),
     each summed over Cb and Cr inside the window's 4-pixel edge, and the pixels of
-    one plane read there."""
-    phase = rgb[dy : dy + (rgb.shape[0] - dy) // 2 * 2, dx : dx + (rgb.shape[1] - dx) // 2 * 2]
+    one plane read there. ``planes``: :func:`chroma_planes` of ``rgb``, when known."""
+    cut = np.s_[dy : dy + (rgb.shape[0] - dy) // 2 * 2, dx : dx + (rgb.shape[1] - dx) // 2 * 2]
+    planes = chroma_planes(rgb[cut]) if planes is None else tuple(p[cut] for p in planes)
     error, spread = 0.0, 0.0
     inner = np.s_[4:-4, 4:-4]  # (the window's edges: no samples past them)
-    for channel in _CHROMA:
-        plane = _plane(phase, channel.astype(np.float32))
+    for plane in planes:
         means = (plane[0::2, 0::2] + plane[1::2, 0::2] + plane[0::2, 1::2]
                  + plane[1::2, 1::2]) * np.float32(0.25)  # fmt: skip
         error += float(np.abs(plane - _upsampled(_samples(means)))[inner].sum())

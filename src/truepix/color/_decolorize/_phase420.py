@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize._lattice import PHASES, _central, phase_fit
+from truepix.color._decolorize._lattice import PHASES, _central, chroma_planes, phase_fit
 
 __all__ = ["aligned", "chroma_phase", "cut"]
 
@@ -50,9 +50,9 @@ def chroma_phase(pixels: np.ndarray, scale: float = 1.0) -> tuple[int, int]:
     if window.ndim != 3 or min(window.shape[:2]) < 32 or window.shape[-1] < 3:
         return 0, 0
     rgb = window[..., :3].astype(np.float32) * np.float32(scale)
-    errors = {}
+    errors, planes = {}, chroma_planes(rgb)
     for dy, dx in PHASES:
-        error, spread, size = phase_fit(rgb, dy, dx)
+        error, spread, size = phase_fit(rgb, dy, dx, planes)
         if spread < PHASE_SPREAD * size:
             return 0, 0
         errors[(dy, dx)] = error / spread
