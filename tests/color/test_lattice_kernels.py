@@ -42,6 +42,6 @@ def test_compiled_lattice_planes_are_numpys_bits(shape):
     assert samples.dtype == np.float32
     assert np.array_equal(samples, expected)
     assert np.array_equal(np.signbit(samples), np.signbit(expected))
-    upsampled = _lattice._upsampled(samples)
+    upsampled = _lattice._samples(means, upsample=True)
     assert upsampled.dtype == np.float32
-    assert np.array_equal(upsampled, _upsampled_numpy(samples))
+    assert np.array_equal(upsampled, _upsampled_numpy(expected))

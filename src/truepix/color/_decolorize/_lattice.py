@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._lattice_kernels import unfiltered, upsampled
+from truepix.color._decolorize._lattice_kernels import lattice_plane
 
 __all__ = [
     "LATTICE_420_BLOCKS", "LATTICE_FIRST_BLOCKS", "LATTICE_Z", "PHASES", "STROKES_420",
@@ -156,7 +156,7 @@ def phase_fit(
     for plane in planes:
         means = (plane[0::2, 0::2] + plane[1::2, 0::2] + plane[0::2, 1::2]
                  + plane[1::2, 1::2]) * np.float32(0.25)  # fmt: skip
-        error += float(np.abs(plane - _upsampled(_samples(means)))[inner].sum())
+        error += float(np.abs(plane - _samples(means, upsample=True))[inner].sum())
         spread += float(np.abs(plane - np.median(plane))[inner].sum())
     return error, spread, int(plane[inner].size)
 
@@ -164,8 +164,6 @@ def phase_fit(
 def _upsampled(samples: np.ndarray) -> np.ndarray:
     """libjpeg's fancy upsampling of a chroma plane's ``samples``, 2x each way (3/4 of
     the nearer sample, 1/4 of the farther; the edge sample repeated past the edge)."""
-    if samples.dtype == np.float32 and samples.ndim == 2:  # (compiled: the same bits)
-        return upsampled(samples)
     for axis in (0, 1):
         plane = np.moveaxis(samples, axis, 0)
         before = np.concatenate([plane[:1], plane[:-1]])
@@ -201,20 +199,23 @@ def _means(rgb: np.ndarray) -> np.ndarray:
     return (rows[:, 0::2] + rows[:, 1::2]).astype(np.float32) * np.float32(0.25)
 
 
-def _samples(means: np.ndarray) -> np.ndarray:
+def _samples(means: np.ndarray, upsample: bool = False) -> np.ndarray:
     """The chroma samples a 4:2:0 JPEG stored, from its decoded plane's 2x2 ``means``:
     libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each way;
     the edge sample repeated past the edge) made them the samples filtered by [1, 6, 1] /
     8 each way, deconvolved here (the filter's gain is 0.5 or more: no noise grows more
     than 4x) by the filter's inverse, ``sqrt(2) r^|k|`` (r = 2 sqrt(2) - 3), to
-    UNFILTER_TAPS samples each side, each way (sums of shifted copies: no BLAS threads)."""
+    UNFILTER_TAPS samples each side, each way (sums of shifted copies: no BLAS threads);
+    with ``upsample``, :func:`_upsampled` of those. float32 planes: compiled, the same
+    bits (``_lattice_kernels``)."""
     taps = UNFILTER_TAPS
     padded = np.pad(means, taps, mode="symmetric")
-    if padded.dtype == np.float32 and padded.ndim == 2:  # (compiled: the same bits)
-        return unfiltered(padded, _UNFILTER)
+    if padded.dtype == np.float32 and padded.ndim == 2:
+        return lattice_plane(padded, _UNFILTER, upsample)
     height, width = means.shape
     rows = sum(_UNFILTER[k] * padded[k : k + height] for k in range(2 * taps + 1))
-    return sum(_UNFILTER[k] * rows[:, k : k + width] for k in range(2 * taps + 1))
+    samples = sum(_UNFILTER[k] * rows[:, k : k + width] for k in range(2 * taps + 1))
+    return _upsampled(samples) if upsample else samples
 
 
 #: The inverse's taps kept each side: r^7 = 4e-6 of a sample's value (LATTICE_MARGIN).
