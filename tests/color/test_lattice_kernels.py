@@ -1,4 +1,5 @@
-"""The compiled deconvolution and upsampling of ``_lattice`` give numpy's bits."""
+"""The compiled deconvolution and upsampling of ``_lattice`` give numpy's bits; its
+phases' medians from one sort are numpy's medians."""
 
 from __future__ import annotations
 
@@ -45,3 +46,18 @@ def test_compiled_lattice_planes_are_numpys_bits(shape):
     upsampled = _lattice._samples(means, upsample=True)
     assert upsampled.dtype == np.float32
     assert np.array_equal(upsampled, _upsampled_numpy(expected))
+
+
+@pytest.mark.parametrize("shape", [(224, 224), (223, 224), (37, 40)])
+def test_phase_medians_are_numpys(shape):
+    # a JPEG'd chroma plane: few distinct values, many ties (and -0.0) at the middle
+    rng = np.random.default_rng(9)
+    for levels in (3, 40, 10**6):
+        plane = (rng.integers(0, levels, shape) * np.float32(0.37)).astype(np.float32)
+        plane -= plane[shape[0] // 2, shape[1] // 2]
+        plane[plane == 0] = -0.0
+        medians = _lattice.phase_medians(plane)
+        for dy, dx in _lattice.PHASES:
+            expected = np.median(plane[_lattice.phase_cut(shape, dy, dx)])
+            assert medians[(dy, dx)] == expected
+            assert medians[(dy, dx)].dtype == expected.dtype
