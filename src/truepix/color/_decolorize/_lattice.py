@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from truepix.color._decolorize._lattice_kernels import lattice_plane
+
 __all__ = [
     "LATTICE_420_BLOCKS", "LATTICE_FIRST_BLOCKS", "LATTICE_Z", "PHASES", "STROKES_420",
-    "chroma_lattice", "lattice_any_phase", "phase_fit", "strokes_420",
+    "chroma_lattice", "chroma_planes", "lattice_any_phase", "phase_cut", "phase_fit",
+    "phase_medians", "strokes_420",
 ]
 
 #: The chroma lattice's z score (:func:`chroma_lattice`) that proves a JPEG.
@@ -132,21 +135,70 @@ def strokes_420(pixels: np.ndarray, scale: float) -> bool:
 PHASES = ((0, 0), (0, 1), (1, 0), (1, 1))
 
 
-def phase_fit(rgb: np.ndarray, dy: int, dx: int) -> tuple[float, float, int]:
+def chroma_planes(rgb: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Cb and Cr (offsets left out) of ``rgb`` ((rows, columns, 3) float32 DN), which
+    :func:`phase_fit` reads at each phase: computed once for the four, each pixel's the
+    same bits (``_phase420.chroma_phase``: 8 planes -> 2)."""
+    return tuple(_plane(rgb, channel.astype(np.float32)) for channel in _CHROMA)
+
+
+def phase_cut(shape: tuple[int, ...], dy: int, dx: int) -> tuple[slice, slice]:
+    """The rows and columns of a window of ``shape`` whose 2x2 blocks start at (dy, dx)."""
+    return np.s_[dy : dy + (shape[0] - dy) // 2 * 2, dx : dx + (shape[1] - dx) // 2 * 2]
+
+
+def phase_medians(plane: np.ndarray) -> dict[tuple[int, int], np.floating]:
+    """``np.median(plane[phase_cut(...)])`` for each of PHASES, the same value, from one
+    sort of ``plane`` (2-D) instead of a partition per phase: the cuts differ from the
+    whole by a row and a column at most, so each cut's middle values lie within that many
+    places of the whole's (``_ranked``). (A NaN anywhere, an empty cut: numpy's own.)"""
+    ordered = np.sort(plane, axis=None)
+    out = {}
+    for dy, dx in PHASES:
+        cut = phase_cut(plane.shape, dy, dx)
+        outside = np.ones(plane.shape, dtype=bool)
+        outside[cut] = False
+        removed = np.sort(plane[outside])
+        n = len(ordered) - len(removed)
+        if n == 0 or np.isnan(ordered[-1]):  # (numpy's NaN, and its warnings)
+            out[(dy, dx)] = np.median(plane[cut])
+            continue
+        ranks = (n // 2 - 1, n // 2) if n % 2 == 0 else (n // 2,)
+        middle = np.array([_ranked(ordered, removed, k) for k in ranks], dtype=plane.dtype)
+        out[(dy, dx)] = np.median(middle)  # (numpy's mean of its two middle values)
+    return out
+
+
+def _ranked(ordered: np.ndarray, removed: np.ndarray, k: int) -> np.floating:
+    """The ``k``-th smallest (from 0) of sorted ``ordered`` less the values of sorted
+    ``removed`` (each once, a sub-multiset of it): the first value of ``ordered`` with
+    ``k + 1`` values at or below it once ``removed``'s are taken away, among its places
+    k to k + len(removed)."""
+    window = ordered[k : k + len(removed) + 1]
+    below = np.searchsorted(ordered, window, "right") - np.searchsorted(removed, window, "right")
+    return window[int(np.argmax(below >= k + 1))]
+
+
+def phase_fit(
+    rgb: np.ndarray, dy: int, dx: int, planes: tuple[np.ndarray, ...] | None = None,
+    medians: tuple[np.floating, ...] | None = None,
+) -> tuple[float, float, int]:  # fmt: skip
     """How far the chroma of ``rgb`` ((rows, columns, 3) float32 DN) is from libjpeg's
     fancy upsampling of its own 2x2 means' samples with the blocks at (``dy``, ``dx``):
     the absolute error and the chroma's spread (absolute deviation from its median),
     each summed over Cb and Cr inside the window's 4-pixel edge, and the pixels of
-    one plane read there."""
-    phase = rgb[dy : dy + (rgb.shape[0] - dy) // 2 * 2, dx : dx + (rgb.shape[1] - dx) // 2 * 2]
+    one plane read there. ``planes``: :func:`chroma_planes` of ``rgb``, when known;
+    ``medians``: the phase's :func:`phase_medians` of each, when known."""
+    cut = phase_cut(rgb.shape, dy, dx)
+    planes = chroma_planes(rgb[cut]) if planes is None else tuple(p[cut] for p in planes)
+    medians = tuple(np.median(p) for p in planes) if medians is None else medians
     error, spread = 0.0, 0.0
     inner = np.s_[4:-4, 4:-4]  # (the window's edges: no samples past them)
-    for channel in _CHROMA:
-        plane = _plane(phase, channel.astype(np.float32))
+    for plane, median in zip(planes, medians):
         means = (plane[0::2, 0::2] + plane[1::2, 0::2] + plane[0::2, 1::2]
                  + plane[1::2, 1::2]) * np.float32(0.25)  # fmt: skip
-        error += float(np.abs(plane - _upsampled(_samples(means)))[inner].sum())
-        spread += float(np.abs(plane - np.median(plane))[inner].sum())
+        error += float(np.abs(plane - _samples(means, upsample=True))[inner].sum())
+        spread += float(np.abs(plane - median)[inner].sum())
     return error, spread, int(plane[inner].size)
 
 
@@ -188,18 +240,23 @@ def _means(rgb: np.ndarray) -> np.ndarray:
     return (rows[:, 0::2] + rows[:, 1::2]).astype(np.float32) * np.float32(0.25)
 
 
-def _samples(means: np.ndarray) -> np.ndarray:
+def _samples(means: np.ndarray, upsample: bool = False) -> np.ndarray:
     """The chroma samples a 4:2:0 JPEG stored, from its decoded plane's 2x2 ``means``:
     libjpeg's fancy upsampling (3/4 of the nearer sample, 1/4 of the farther, each way;
     the edge sample repeated past the edge) made them the samples filtered by [1, 6, 1] /
     8 each way, deconvolved here (the filter's gain is 0.5 or more: no noise grows more
     than 4x) by the filter's inverse, ``sqrt(2) r^|k|`` (r = 2 sqrt(2) - 3), to
-    UNFILTER_TAPS samples each side, each way (sums of shifted copies: no BLAS threads)."""
+    UNFILTER_TAPS samples each side, each way (sums of shifted copies: no BLAS threads);
+    with ``upsample``, :func:`_upsampled` of those. float32 planes: compiled, the same
+    bits (``_lattice_kernels``)."""
     taps = UNFILTER_TAPS
     padded = np.pad(means, taps, mode="symmetric")
+    if padded.dtype == np.float32 and padded.ndim == 2:
+        return lattice_plane(padded, _UNFILTER, upsample)
     height, width = means.shape
     rows = sum(_UNFILTER[k] * padded[k : k + height] for k in range(2 * taps + 1))
-    return sum(_UNFILTER[k] * rows[:, k : k + width] for k in range(2 * taps + 1))
+    samples = sum(_UNFILTER[k] * rows[:, k : k + width] for k in range(2 * taps + 1))
+    return _upsampled(samples) if upsample else samples
 
 
 #: The inverse's taps kept each side: r^7 = 4e-6 of a sample's value (LATTICE_MARGIN).

@@ -26,7 +26,9 @@ from typing import Any
 
 import numpy as np
 
-from truepix.color._decolorize._lattice import PHASES, _central, phase_fit
+from truepix.color._decolorize._lattice import (
+    PHASES, _central, chroma_planes, phase_fit, phase_medians,
+)
 
 __all__ = ["aligned", "chroma_phase", "cut"]
 
@@ -50,9 +52,11 @@ def chroma_phase(pixels: np.ndarray, scale: float = 1.0) -> tuple[int, int]:
     if window.ndim != 3 or min(window.shape[:2]) < 32 or window.shape[-1] < 3:
         return 0, 0
     rgb = window[..., :3].astype(np.float32) * np.float32(scale)
-    errors = {}
+    errors, planes = {}, chroma_planes(rgb)
+    medians = [phase_medians(plane) for plane in planes]
     for dy, dx in PHASES:
-        error, spread, size = phase_fit(rgb, dy, dx)
+        phase = tuple(each[(dy, dx)] for each in medians)
+        error, spread, size = phase_fit(rgb, dy, dx, planes, phase)
         if spread < PHASE_SPREAD * size:
             return 0, 0
         errors[(dy, dx)] = error / spread
