@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from truepix._threads import blas_on_caller
+from truepix.color._decolorize._cellmarks import moved_by_marks
 from truepix.color._decolorize._translucent import blended_entry
 from truepix.color._identify._colorbar import Colorbar, find_colorbars
 from truepix.errors import InputError
@@ -430,6 +431,11 @@ def _grid_of(
         return np.linspace(top, bottom, ny + 1), np.linspace(left, right, nx + 1)
     if region.shape[0] < 4 or region.shape[1] < 4 or valid.mean() < 0.1:  # cells hold data: _grid checks
         return None
+    # the numbers written in the cells moved pixels off their cell's color (JPEG's ringing on
+    # both sides of it), data the decode may give the cell's value: no cell's color to read
+    moved = moved_by_marks(np.ascontiguousarray(region[..., :3])) if region.dtype == np.uint8 else None
+    if moved is not None:
+        valid = valid & ~moved
     found, seen = _grid.cell_search(region, valid, frame, origin=origin)
     if found is None:
         if seen is not None:

@@ -26,6 +26,11 @@ NaN (JPEG's ringing darker than rocket's darkest color at a dark cell's edge) an
 are no mark, near the cell's color, get the cell's value (:func:`_cell_filled`).
 seaborn's default figure, rocket q75: digits flagged 68.5 -> 99.9 %, data NaN 0.39 ->
 0.05 % (benchmarks/_heatmap_figures.py).
+JPEG rings a glyph through its 8x8 blocks, both ways: of the marks read, only those on
+the ink's side of the cell's color, moved RIM_SHARE of the way to the ink (the fringe:
+FRINGE_SHARE), are NaN; the others within a block of them are the cell's ringing, data
+that takes the cell's value (RINGING_DN). matplotlib's annotated ``imshow`` of 8x8
+cells, q75, data NaN: viridis 3.24 -> 1.27 %, jet 5.85 -> 1.61 % (annot11).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from truepix.color._decolorize._fills import fill_pixels
 from truepix.color._decolorize._flatcells import FLAT_DN
 from truepix.color._decolorize._vertex import _JIT
 
-__all__ = ["cell_colored", "cell_marks", "plot_box", "without_cell_marks"]
+__all__ = ["cell_colored", "cell_marks", "moved_by_marks", "plot_box", "without_cell_marks"]
 
 #: Color jump (DN, the largest channel's) between two neighbouring pixels that counts
 #: as an edge: seaborn's adjacent cells of random counts 0-100 differ by 10-100 DN
@@ -110,6 +115,17 @@ CELLS_MIN = 3
 #: q50 (JPEG's ringing around the digits); MARK_CORE 80: 85.7-99.1 %.
 MARK_CORE = 60.0
 MARK_EDGE = 25.0
+#: ... and on the ink's side of the cell's color only, moved by RIM_SHARE or more of the
+#: distance from the cell's color to the ink (black: its largest channel): JPEG's
+#: ringing moves the pixels beside a glyph 13-54 DN (10th-90th percentile; jet) while
+#: their PNG render is the cell's own. 8x8 cells of matplotlib's annotated ``imshow``
+#: (9 pt black, q75), data NaN / ink (> 60 DN in the gray redraw) flagged, %: both
+#: sides and 25 DN, jet 5.85 / 99.3, viridis 3.24 / 99.8; the ink's side, 25 DN (and
+#: no fringe): jet 1.12 / 96.4, viridis 0.18 / 94.1 (marks alone); RIM_SHARE 0.2:
+#: 0.29 / 95.6 and 0.06 / 93.8, 0.3: 0.11 / 93.3 and 0.00 / 88.0
+#: (``benchmarks/decolorize_trial/annot11``). Decisions on the grid (flat cells, shares)
+#: read the marks of both sides, as before: only what is NaN changes.
+RIM_SHARE = 0.2
 MARK_STEPS = 1
 CELL_EDGE = 3
 #: ... and the pixels next to those (FRINGE_STEPS rings) farther than MARK_FRINGE DN, a
@@ -118,6 +134,16 @@ CELL_EDGE = 3
 #: field (trial47/t34, q75), digits flagged: coolwarm 92.2 -> 98.4 %, rocket 95.1 -> 99.4 %.
 MARK_FRINGE = FLAT_DN
 FRINGE_STEPS = 1
+#: ... and of the fringe (FRINGE_STEPS) only those moved FRINGE_SHARE or more of the
+#: way to the ink are NaN (INK_FRINGE_STEPS rings): seaborn's 7 pt digits' faint rim
+#: (moved > 10 DN in the PNG; tests/color/test_decolorize_flatcells.py, rocket /
+#: coolwarm q75) flagged 97.9 / 97.7 % at 0 (MARK_FRINGE alone), 95.8 / 95.7 at 0.08,
+#: 92.6 / 91.8 at 0.12, 83.0 / 81.1 without the fringe; annotated 8x8 cells (above),
+#: data NaN viridis / jet q75: 1.54 / 2.51 %, 1.27 / 1.61, 0.70 / 1.02, 0.07 / 0.35.
+#: Pixels beside a glyph that JPEG moved toward the ink and a faint rim are one color:
+#: the two tests' truths part here.
+INK_FRINGE_STEPS = 1
+FRINGE_SHARE = 0.08
 #: ... of glyphs alone: marks in 8-connected groups of FRINGE_GROUP pixels or more, each
 #: rim pixel off its cell's color toward the cell's ink. t34's digits: groups of 42-64 px
 #: (median); JPEG's ringing in random matrices blown up to 18-25 px cells (q50): 3-9, at
@@ -133,6 +159,13 @@ MARK_SHARE = 0.5
 #: Marks that are flat blocks (``_flatcells.filled_share``) in this share of the marked
 #: cells or more: the grid read is a coarser one's than the picture's (digits: 0 %).
 FILLED_CELLS = 0.5
+#: JPEG's ringing of a cell's marks: the pixels within ``_flatcells.MARK_REACH`` of them
+#: (a block), no mark, that it moved by at most RINGING_DN -- away from their ink, past
+#: the cell's color, or toward it by less than a rim (RIM_SHARE) -- are data, the
+#: cell's (:func:`_cell_filled`), where other rules left them NaN. 8x8 cells of
+#: matplotlib's annotated ``imshow`` (9 pt black values, viridis and jet, q75): such NaN
+#: pixels 27-68 DN off (10th-90th percentile; ``benchmarks/decolorize_trial/annot11``).
+RINGING_DN = 100.0
 #: A NaN pixel inside a cell, near its color and no mark, takes the cell's value when
 #: this share of the cell's pixels or more were decoded (:func:`_cell_filled`).
 FILL_DECODED = 0.5
@@ -157,10 +190,26 @@ def cell_marks(pixels: np.ndarray) -> np.ndarray | None:
     return None if cells is None else cells[0]
 
 
+def moved_by_marks(pixels: np.ndarray) -> np.ndarray | None:
+    """Which pixels of ``pixels`` (H, W, C uint8) the marks inside a grid's flat cells
+    moved off their cell's color: the marks read on both sides of it and their ringing
+    farther than MARK_EDGE DN from it, whether :func:`without_cell_marks` leaves them
+    NaN or gives them their cell's value; None where no grid of marked cells is read.
+
+    The ringing is data, its cell's, yet not the cell's color: a grid read from the
+    colors (``truepix.figures``' cell search: each cell of one color) leaves it out, as
+    it left out the NaN of both sides (a crowded seaborn heatmap, 30 x 40 cells of
+    6 pt numbers, q75: no grid where the ringing counted as the cells' colors)."""
+    cells = _read_cells(pixels)
+    return None if cells is None else cells[6]
+
+
 def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     """:func:`cell_marks`'s marks, with each pixel's distance (DN) from its cell's
-    median color, whether it lies a pixel or more inside its cell, and the grid's
-    bounds (rows, columns: the first pixel of each cell and the size after the last)."""
+    median color, whether it lies a pixel or more inside its cell, the grid's
+    bounds (rows, columns: the first pixel of each cell and the size after the last),
+    the marks' ringing (data, :func:`_cell_filled`) and what the marks moved off their
+    cell's color (:func:`moved_by_marks`)."""
     if pixels.ndim != 3 or pixels.dtype != np.uint8:
         return None
     height, width = pixels.shape[:2]
@@ -211,6 +260,14 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     glyphs = flatcells.glyph_marks(marks, FRINGE_GROUP)  # (JPEG's ringing makes specks)
     if glyphs.any():
         marks |= _ringed(glyphs, same_cell, (apart > MARK_FRINGE) & rim, FRINGE_STEPS)
+    # (what is NaN of them: the ink's side alone, moved RIM_SHARE of the way to the ink)
+    reach = np.where(ink < 0, median[:, :3].max(axis=1), 255.0 - median[:, :3].min(axis=1))
+    edge = np.maximum(MARK_EDGE, RIM_SHARE * reach)[cell].reshape(height, width)
+    inked = _ringed(core & rim, same_cell, (apart > edge) & rim, MARK_STEPS)
+    glyphs = flatcells.glyph_marks(inked, FRINGE_GROUP)
+    if glyphs.any() and INK_FRINGE_STEPS:
+        fringe = np.maximum(MARK_FRINGE, FRINGE_SHARE * reach)[cell].reshape(height, width)
+        inked |= _ringed(glyphs, same_cell, (apart > fringe) & rim, INK_FRINGE_STEPS)
     # a cell holds one datum: flat a block or more from its marks, whichever grid stood
     # (a mosaic of fields JPEG'd whole, each tile a "cell" across EDGE_DN jumps: trial
     # 49's smooth tiles 21-46 % flagged as marks; ``_flatcells.flat_off_marks``)
@@ -231,7 +288,15 @@ def _read_cells(pixels: np.ndarray) -> tuple[np.ndarray, ...] | None:
     if flatcells.filled_share(pixels, marks, labels, len(median)) >= FILLED_CELLS:
         return None  # (flat blocks of other colors: a finer grid's cells, no marks)
     inside = _inner(rows, height, 1)[:, None] & _inner(cols, width, 1)[None, :] & in_flat
-    return marks, apart, inside, rows, cols
+    both = marks.copy()  # (both sides of the cells' colors: no cell's own color, below)
+    marks &= inked
+    # JPEG's ringing of the marks, within a block of them: moved away from their ink, or
+    # toward it by less than a mark's rim
+    ringing = np.empty(marks.shape, dtype=bool)
+    flatcells.square_near(marks, flatcells.MARK_REACH, ringing)
+    ringing &= ~marks & (apart <= RINGING_DN) & (~rim | (apart <= edge))
+    moved = both | marks | (ringing & (apart > MARK_EDGE))
+    return marks, apart, inside, rows, cols, ringing, moved
 
 
 def _ringed(
@@ -330,7 +395,7 @@ def without_cell_marks(result: Any, pixels: np.ndarray, fills: np.ndarray | None
     inner = values[top:bottom, left:right]
     marks = cells[0]
     newly = marks & ~np.isnan(inner)
-    filled = _cell_filled(inner, *cells)
+    filled = _cell_filled(inner, *cells[:6])
     if not newly.any() and not filled.any():
         return result
     inner[newly] = np.nan
@@ -364,7 +429,7 @@ def cell_colored(pixels: np.ndarray, fills: np.ndarray | None = None) -> np.ndar
     read = _boxed_cells(pixels, fills)
     if read is None:
         return None
-    (top, bottom, left, right), (marks, apart, inside, _, _) = read
+    (top, bottom, left, right), (marks, apart, inside, *_) = read
     # (``inside`` leaves each cell's edge out: a pixel beside it is that cell's edge)
     grown = np.pad(inside, 1)
     grown = np.logical_or.reduce([
@@ -378,17 +443,19 @@ def cell_colored(pixels: np.ndarray, fills: np.ndarray | None = None) -> np.ndar
 
 def _cell_filled(
     values: np.ndarray, marks: np.ndarray, apart: np.ndarray, inside: np.ndarray,
-    rows: np.ndarray, cols: np.ndarray,
+    rows: np.ndarray, cols: np.ndarray, ringing: np.ndarray,
 ) -> np.ndarray:
     """Give NaN pixels of ``values`` (H, W, changed in place) that are no mark, lie a
     pixel or more inside their cell (``rows``, ``cols``: the grid's bounds) and within
-    MARK_EDGE DN of its median color the median of the cell's other values (when
-    FILL_DECODED of its pixels or more have one); which were given one.
+    MARK_EDGE DN of its median color, or are the marks' ``ringing`` (H, W bool), the
+    median of the cell's other values (when FILL_DECODED of its pixels or more have
+    one); which were given one.
 
     A flat cell holds one datum: JPEG's ringing at a dark cell's edge, darker than the
     map's darkest color (rocket, seaborn's default figure at q75), is off the map and
-    NaN by the other rules, yet its cell says what it is."""
-    holes = np.isnan(values) & ~marks & inside & (apart <= MARK_EDGE)
+    NaN by the other rules, yet its cell says what it is; so does the ringing of its
+    digits, past the cell's color away from their ink."""
+    holes = np.isnan(values) & ~marks & inside & ((apart <= MARK_EDGE) | ringing)
     if not holes.any():
         return holes
     at_rows, at_cols = np.nonzero(holes)

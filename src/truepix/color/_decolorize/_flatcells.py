@@ -31,7 +31,7 @@ from truepix.color._decolorize._vertex import _JIT
 
 __all__ = [
     "FLAT_DN", "FLAT_SHARE", "apart_toward", "cell_medians", "filled_share", "flat_cells",
-    "flat_grid", "flat_off_marks", "peak_share",
+    "flat_grid", "flat_off_marks", "peak_share", "square_near",
 ]  # fmt: skip
 
 #: A jump counts where it exceeds every other within PEAK_REACH pixels along its line,
@@ -112,6 +112,12 @@ def flat_cells(apart: np.ndarray, cell: np.ndarray, n_cells: int) -> np.ndarray:
     near = np.bincount(cell, (apart.reshape(-1) <= FLAT_DN), minlength=n_cells)
     size = np.bincount(cell, minlength=n_cells)
     return near >= FLAT_SHARE * np.maximum(size, 1)
+
+
+def square_near(marks: np.ndarray, reach: int, out: np.ndarray) -> None:
+    """``out`` (H, W bool): whether a pixel of ``marks`` (H, W bool) lies within
+    ``reach`` pixels of it each way (a square)."""
+    _square(np.ascontiguousarray(marks), reach, out)
 
 
 def flat_off_marks(

@@ -294,8 +294,10 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan, decoder: Any = No
     (``_overlays``, with the ``decoder``'s map)."""
     result = without_fills(result, pixels, plan)
     if plan.jpeg or not plan.exact:  # (the lines first: ruled over a field, no cells' edges)
-        result = without_cell_marks(*without_ruled_lines(result, pixels, plan.fills), plan.fills)
-        return result if decoder is None else without_overlays(result, pixels, plan.fills, decoder)
+        result, unruled = without_ruled_lines(result, pixels, plan.fills)
+        if decoder is not None:  # (before the cells: their fill gives back a flat cell's own)
+            result = without_overlays(result, pixels, plan.fills, decoder)
+        return without_cell_marks(result, unruled, plan.fills)
     return result
 
 
