@@ -1,0 +1,109 @@
+"""Data beside a black, white or gray stroke that JPEG rang (``rimmed_beside``).
+
+WIP: measured below.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from truepix.color._decolorize._plan import _YCBCR
+from truepix.color._decolorize._smeared import _shifted
+
+__all__ = ["rimmed_beside"]
+
+#: The field: the pixel's 8-neighbours not flagged, at least this many of them.
+RIM_FIELD_PIXELS = 2
+#: The stroke: the flagged pixel within this square radius (px) farthest in luma from
+#: the pixel judged ...
+RIM_STROKE_RADIUS = 2
+#: ... at least this far (DN) from the field's luma ...
+RIM_APART = 40.0
+#: ... and near gray: its chroma at most this many DN plus RIM_STROKE_SHARE of the
+#: field's (4:2:0 averages its no chroma with the field's in its 2x2 block).
+RIM_STROKE_CHROMA = 10.0
+RIM_STROKE_SHARE = 0.75
+#: The pixel's luma from the field's: toward the stroke at most RIM_TOWARD of the
+#: stroke's distance, away at most RIM_AWAY (JPEG's ringing overshoots) ...
+RIM_TOWARD = 0.15
+RIM_AWAY = 0.2
+#: ... its chroma from the field's toward gray by a share in [-RIM_BACK, RIM_SHARE] ...
+RIM_SHARE = 0.7
+RIM_BACK = 0.3
+#: ... and off that line by at most RIM_OFF of the field's chroma plus RIM_OFF_DN.
+RIM_OFF = 0.3
+RIM_OFF_DN = 8.0
+
+
+def rimmed_beside(
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Flagged pixels of ``off_map`` that are data beside a neutral stroke (the module's
+    rule) and for each the flat index of the field pixel that answers it."""
+    none = np.zeros(0, dtype=np.int64)
+    height = len(off_map) // width
+    if not off_map.any() or height < 3 or width < 3:
+        return none, none
+    mask = off_map.reshape(height, width)
+    touched = np.zeros_like(mask)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            if dy or dx:
+                touched |= _shifted(~mask, dy, dx, False)
+    y, x = np.nonzero(mask & touched)
+    if not len(y):
+        return none, none
+    ycc = ((flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T).reshape(height, width, 3)
+    ok, answer = _judged(ycc, mask, y, x)
+    return (y * width + x)[ok], answer[ok]
+
+
+def _judged(ycc: np.ndarray, mask: np.ndarray, y: np.ndarray, x: np.ndarray):
+    height, width = mask.shape
+    n = len(y)
+    rows = np.arange(n)
+    r = RIM_STROKE_RADIUS
+    offsets = [(dy, dx) for dy in range(-r, r + 1) for dx in range(-r, r + 1)]
+    dys = np.array([o[0] for o in offsets])
+    dxs = np.array([o[1] for o in offsets])
+    step = np.maximum(np.abs(dys), np.abs(dxs))
+    yy, xx = y[:, None] + dys[None, :], x[:, None] + dxs[None, :]
+    inside = (yy >= 0) & (yy < height) & (xx >= 0) & (xx < width)
+    yy, xx = np.clip(yy, 0, height - 1), np.clip(xx, 0, width - 1)
+    window = ycc[yy, xx]
+    own = ycc[y, x]
+    field = inside & ~mask[yy, xx] & (step <= 1)[None, :]
+    flagged = inside & mask[yy, xx] & (step >= 1)[None, :]
+    n_field = field.sum(axis=1)
+    ok = n_field >= RIM_FIELD_PIXELS
+    # the field: its median (luma, chroma)
+    values = np.sort(np.where(field[..., None], window, np.inf), axis=1)
+    lower = np.maximum(n_field - 1, 0) // 2
+    upper = np.minimum(n_field // 2, len(offsets) - 1)
+    ground = 0.5 * (np.take_along_axis(values, lower[:, None, None], axis=1)[:, 0]
+                    + np.take_along_axis(values, upper[:, None, None], axis=1)[:, 0])
+    ground = np.where(np.isfinite(ground), ground, 0.0)
+    apart = np.where(flagged, np.abs(window[..., 0] - ground[:, 0:1]), -1.0)
+    strongest = apart.argmax(axis=1)
+    stroke = window[rows, strongest]
+    reach = stroke[:, 0] - ground[:, 0]
+    ok &= np.abs(reach) >= RIM_APART
+    field_chroma = np.sqrt((ground[:, 1:] ** 2).sum(axis=1))
+    stroke_chroma = np.sqrt((stroke[:, 1:] ** 2).sum(axis=1))
+    ok &= stroke_chroma <= RIM_STROKE_CHROMA + RIM_STROKE_SHARE * field_chroma
+    with np.errstate(all="ignore"):
+        toward = np.where(reach != 0, (own[:, 0] - ground[:, 0]) / reach, 0.0)
+    ok &= (toward <= RIM_TOWARD) & (toward >= -RIM_AWAY)
+    offset = own[:, 1:] - ground[:, 1:]
+    way = -ground[:, 1:]  # (toward gray)
+    size = (way**2).sum(axis=1)
+    with np.errstate(all="ignore"):
+        share = np.where(size > 0, (offset * way).sum(axis=1) / np.maximum(size, 1e-12), 0.0)
+    share = np.clip(share, -RIM_BACK - 1, RIM_SHARE + 1)
+    ok &= (share <= RIM_SHARE) & (share >= -RIM_BACK)
+    off = np.sqrt(((offset - share[:, None] * way) ** 2).sum(axis=1))
+    ok &= off <= RIM_OFF * field_chroma + RIM_OFF_DN
+    gap = np.where(field, np.abs(window[..., 0] - own[:, 0:1]), np.inf)
+    nearest = gap.argmin(axis=1)
+    answer = yy[rows, nearest] * width + xx[rows, nearest]
+    return ok, answer
