@@ -17,6 +17,12 @@ RIM_FIELD_PIXELS = 2
 #: The stroke: the flagged pixel within this square radius (px) farthest in luma from
 #: the pixel judged ...
 RIM_STROKE_RADIUS = 2
+#: ... on a straight run of 2 RIM_RUN + 1 flagged pixels across the direction to it,
+#: each at least RIM_RUN_SHARE of its luma's distance from the field ...
+RIM_RUN = 7
+RIM_RUN_SHARE = 0.5
+RIM_ROW_CROSS = 2
+RIM_ROW_ON = False
 #: ... at least this far (DN) from the field's luma ...
 RIM_APART = 40.0
 #: ... and near gray: its chroma at most this many DN plus RIM_STROKE_SHARE of the
@@ -33,6 +39,8 @@ RIM_BACK = 0.3
 #: ... and off that line by at most RIM_OFF of the field's chroma plus RIM_OFF_DN.
 RIM_OFF = 0.3
 RIM_OFF_DN = 8.0
+#: Rounds: a pixel found joins the field of the next.
+RIM_ROUNDS = 2
 
 
 def rimmed_beside(
@@ -44,18 +52,34 @@ def rimmed_beside(
     height = len(off_map) // width
     if not off_map.any() or height < 3 or width < 3:
         return none, none
-    mask = off_map.reshape(height, width)
-    touched = np.zeros_like(mask)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            if dy or dx:
-                touched |= _shifted(~mask, dy, dx, False)
-    y, x = np.nonzero(mask & touched)
-    if not len(y):
-        return none, none
+    mask = off_map.reshape(height, width).copy()
     ycc = ((flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T).reshape(height, width, 3)
-    ok, answer = _judged(ycc, mask, y, x)
-    return (y * width + x)[ok], answer[ok]
+    source = np.full(len(off_map), -1, dtype=np.int64)  # (per pixel found: its answer)
+    found_all = []
+    for _ in range(RIM_ROUNDS):
+        touched = np.zeros_like(mask)  # (flagged with an unflagged 8-neighbour)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                if dy or dx:
+                    touched |= _shifted(~mask, dy, dx, False)
+        y, x = np.nonzero(mask & touched)
+        if not len(y):
+            break
+        ok, answer = _judged(ycc, mask, y, x)
+        if not ok.any():
+            break
+        fy, fx = y[ok], x[ok]
+        flat_found = fy * width + fx
+        answers = answer[ok]
+        chained = source[answers] >= 0  # (answered by a pixel found in an earlier round)
+        answers[chained] = source[answers[chained]]
+        source[flat_found] = answers
+        mask[fy, fx] = False
+        found_all.append(flat_found)
+    if not found_all:
+        return none, none
+    found_flat = np.concatenate(found_all)
+    return found_flat, source[found_flat]
 
 
 def _judged(ycc: np.ndarray, mask: np.ndarray, y: np.ndarray, x: np.ndarray):
@@ -83,11 +107,34 @@ def _judged(ycc: np.ndarray, mask: np.ndarray, y: np.ndarray, x: np.ndarray):
     ground = 0.5 * (np.take_along_axis(values, lower[:, None, None], axis=1)[:, 0]
                     + np.take_along_axis(values, upper[:, None, None], axis=1)[:, 0])
     ground = np.where(np.isfinite(ground), ground, 0.0)
-    apart = np.where(flagged, np.abs(window[..., 0] - ground[:, 0:1]), -1.0)
-    strongest = apart.argmax(axis=1)
-    stroke = window[rows, strongest]
+    # the stroke: a straight flagged run across one of the 4 axis directions, beside
+    run = np.arange(-RIM_RUN, RIM_RUN + 1)
+    best = np.full(n, -1.0)
+    stroke = np.zeros((n, 3))
+    for dy, dx in ((0, 1), (0, -1), (1, 0), (-1, 0)):
+        ry = y[:, None] + dy + (run[None, :] if dx else 0)
+        rx = x[:, None] + dx + (run[None, :] if dy else 0)
+        within = (ry >= 0) & (ry < height) & (rx >= 0) & (rx < width)
+        ry, rx = np.clip(ry, 0, height - 1), np.clip(rx, 0, width - 1)
+        centre = ycc[np.clip(y + dy, 0, height - 1), np.clip(x + dx, 0, width - 1)]
+        reach_here = centre[:, 0] - ground[:, 0]
+        along = (ycc[ry, rx, 0] - ground[:, 0:1]) * np.sign(reach_here)[:, None]
+        straight = np.all(within & mask[ry, rx] & (along >= RIM_RUN_SHARE * np.abs(reach_here)[:, None]), axis=1)
+        # (the pixel's own row along the run: crossed by a stroke on one side at most,
+        # RIM_ROW_CROSS px of it -- a cell's corner; a curve's bottom crosses it twice)
+        oy, ox = ry - dy, rx - dx
+        beyond = (oy >= 0) & (oy < height) & (ox >= 0) & (ox < width)
+        oy, ox = np.clip(oy, 0, height - 1), np.clip(ox, 0, width - 1)
+        own_along = (ycc[oy, ox, 0] - ground[:, 0:1]) * np.sign(reach_here)[:, None]
+        crossed = beyond & (own_along >= RIM_RUN_SHARE * np.abs(reach_here)[:, None])
+        crossed[:, RIM_RUN] = False
+        sides = crossed[:, :RIM_RUN].any(axis=1).astype(int) + crossed[:, RIM_RUN + 1:].any(axis=1)
+        straight &= ((sides <= 1) & (crossed.sum(axis=1) <= RIM_ROW_CROSS)) | (not RIM_ROW_ON)
+        better = straight & (np.abs(reach_here) > best)
+        best = np.where(better, np.abs(reach_here), best)
+        stroke[better] = centre[better]
     reach = stroke[:, 0] - ground[:, 0]
-    ok &= np.abs(reach) >= RIM_APART
+    ok &= (best >= 0) & (np.abs(reach) >= RIM_APART)
     field_chroma = np.sqrt((ground[:, 1:] ** 2).sum(axis=1))
     stroke_chroma = np.sqrt((stroke[:, 1:] ** 2).sum(axis=1))
     ok &= stroke_chroma <= RIM_STROKE_CHROMA + RIM_STROKE_SHARE * field_chroma
