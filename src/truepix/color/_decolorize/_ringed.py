@@ -27,6 +27,7 @@ from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._palette import Polyline
+from truepix.color._decolorize._rimmed import rimmed_beside
 from truepix.color._decolorize._smeared import smeared_beside
 
 __all__ = ["RINGING_RADIUS", "judged_positions", "square_near"]
@@ -67,6 +68,14 @@ def judged_positions(
             beside = smeared if beside is None else np.concatenate([beside, smeared])
             sources = smeared_sources if sources is None else np.concatenate(
                 [sources, smeared_sources])
+    if len(shape) == 2 and off_map.any():  # (data beside a neutral stroke JPEG rang: ``_rimmed``)
+        rimmed, rimmed_sources = rimmed_beside(flat, scale, shape[1], off_map)
+        if len(rimmed):
+            off_map[rimmed] = False
+            unbled[rimmed] = True
+            beside = rimmed if beside is None else np.concatenate([beside, rimmed])
+            sources = rimmed_sources if sources is None else np.concatenate(
+                [sources, rimmed_sources])
     np.copyto(position, np.nan, where=off_map)  # (0.11 -> 0.08 ms a megapixel)
     if len(shape) != 2 or not off_map.any():
         return _beside_answered(_spanned(position, spans), beside, sources)
