@@ -199,6 +199,12 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
         frame = frame_advice(result.values, image, decoder)  # (a figure's background)
         if frame is not None:
             warnings.warn(frame, OffMapWarning, stacklevel=3)
+        if not result.jpeg and not isinstance(decoder, str) and result.values.ndim == 2:
+            from truepix.color._decolorize._poor_fit import poor_fit_advice
+
+            poor = poor_fit_advice(decoder, result.values, image, result.noise)
+            if poor is not None:  # (a map no catalog holds, decoded as its nearest)
+                warnings.warn(poor, OffMapWarning, stacklevel=3)
     return result
 
 

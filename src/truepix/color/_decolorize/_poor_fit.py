@@ -1,0 +1,87 @@
+"""A picture whose decoded pixels sit far from the map (:func:`poor_fit_advice`).
+
+An exact render of the right map puts every decoded pixel on a table color (within a
+DN); a picture of another map -- one no catalog holds, such as
+``LinearSegmentedColormap.from_list(["navy", "white", "darkred"])`` decoded as
+``seaborn:vlag``, ``identify_colormap``'s best -- decodes its colors near the map within
+the adaptive threshold, to values off by up to a tenth of the range, and leaves the rest
+NaN, with no catalog map to name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["poor_fit_advice"]
+
+#: Noise sigma (DN) under which a picture counts as an exact render, whose decoded
+#: pixels sit on the map's table colors: exact PNGs estimate 0.
+POOR_NOISE = 1.0
+#: Median distance (DN, to the nearest color of the map's tables, truncated or rounded)
+#: of the decoded pixels past which the map fits the picture poorly: the right map's
+#: exact renders (12 maps x 4 fields, plt.imsave) 0.0, its figures (imshow resampled,
+#: savefig PNG) 1.0 at most; the navy-white-darkred map decoded as seaborn:vlag,
+#: plt.imsave of the same fields, 2.45-4.6 (mean distances overlap: 2.5-6.5 against
+#: the right map's figures' 0.4-2.7).
+POOR_FIT = 2.0
+#: Decoded pixels (evenly spaced) whose distance is measured.
+POOR_SAMPLE = 4096
+
+
+def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) -> str | None:
+    """The warning for an exact render (noise under POOR_NOISE) whose decoded pixels
+    sit a mean POOR_FIT DN or more from ``decoder``'s map, and whose colors no catalog
+    map fits far better nor a blend explains (``warn_off_map`` names those). None
+    otherwise."""
+    from truepix._shares import off_shown, shown_pixels
+    from truepix.color._decolorize._better import better_fit
+
+    if noise >= POOR_NOISE or getattr(decoder, "alpha", None) is not None:
+        return None
+    pixels, hidden, _ = shown_pixels(values, image)
+    off, shown = off_shown(values, hidden, int(np.count_nonzero(np.isnan(values))))
+    if 2 * off > shown and 10 * off >= values.size:
+        return None  # (mostly NaN: warn_off_map's warning asks whether cmap is right)
+    if pixels.ndim != 3 or pixels.shape[-1] < 3:
+        return None
+    decoded = np.flatnonzero(~np.isnan(values) & ~hidden)
+    if len(decoded) < 1024:
+        return None
+    decoded = decoded[:: -(-len(decoded) // POOR_SAMPLE)]  # evenly spaced: no seed
+    chosen = pixels.reshape(-1, pixels.shape[-1])[decoded, :3]
+    scale = (1.0 if chosen.dtype.kind == "f" else np.iinfo(chosen.dtype).max) / 255
+    fit = _median_distance(chosen.astype(np.float64) / scale, decoder._map)
+    if fit < POOR_FIT:
+        return None
+    shown = np.zeros(values.size, bool)
+    shown[decoded] = True
+    better = better_fit(decoder, pixels, shown)
+    if better is not None and (better[3] or better[1] == 0.0):
+        return None  # (a catalog map, or a blend: warn_off_map's advice)
+    nan = int(np.count_nonzero(np.isnan(values) & ~hidden))
+    return (
+        f"the picture's colors sit a median {fit:.1f} DN from {decoder.cmap!r}'s, where an"
+        f" exact render of it sits within 1 DN, and {nan} of its pixels came back NaN: its"
+        " map is likely another one, which no catalog map fits (its values may be off by a"
+        " tenth of the range); pass the Colormap object the picture was drawn with"
+    )
+
+
+def _median_distance(colors: np.ndarray, entry: Any) -> float:
+    """Median RGB distance (DN) of (N, 3) 0-255 ``colors`` to the nearest color of
+    ``entry``'s table, truncated or rounded (as Agg paints).
+
+    Examples
+    --------
+    >>> from truepix.color._catalog import resolve
+    >>> gray = resolve("gray")
+    >>> round(_median_distance(np.array([[10.0, 10, 10], [0, 0, 3]]), gray), 2)
+    1.22
+    """
+    table = np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]]).astype(np.float64)
+    squared = (
+        (colors**2).sum(axis=1)[:, None] + (table**2).sum(axis=1)[None, :] - 2.0 * colors @ table.T
+    )  # fmt: skip
+    return float(np.median(np.sqrt(np.maximum(squared.min(axis=1), 0.0))))
