@@ -6,6 +6,7 @@ plot: white, or black where a figure saved with ``transparent=True`` lost its al
 PNG optimizers and browsers write them). Where the map holds that color -- black as
 magma's, inferno's, gray's low end; white as gray's high end or bwr's middle -- the
 background decodes within the threshold, to a real number where no data was drawn.
+A black frame is named (``FRAME_COLORS``); a white one is every figure's paper.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ FRAME_TOL = 8
 #: figure's background frames the plot on all four sides (matplotlib's savefig, tight
 #: bbox included, keeps 0.1 inch of it); a colormapped field runs its data to the border.
 FRAME_BORDER = 0.98
+#: The backgrounds named (level as a share of full scale, name): black only. White is
+#: every opaque figure's paper, which whole-figure decodes of maps ending in white
+#: (Greys, gray, binary: heatmaps read cell by cell) take as the map's end, and the
+#: suite decodes such figures quietly; a white frame decoded to numbers is left
+#: unnamed (a known gap).
+FRAME_COLORS = ((0.0, "#000000"),)
+
+
 #: Share of all pixels that the background must make, decoded (not NaN), before it is
 #: named: a 3x2.4 inch figure with a colorbar is 60 % background, a tight-bbox one
 #: 25-30 %; a one-pixel frame around a field (a plot's outline) is not this.
@@ -30,9 +39,9 @@ FRAME_SHARE = 0.05
 
 
 def frame_advice(values: np.ndarray, image: Any, decoder: Any) -> str | None:
-    """The warning for a picture framed by a flat black or white background that
+    """The warning for a picture framed by a flat black background (FRAME_COLORS) that
     decoded to numbers: every outermost row and column (FRAME_BORDER of them) within
-    FRAME_TOL of pure black or pure white, and FRAME_SHARE of the picture that color
+    FRAME_TOL of pure black, and FRAME_SHARE of the picture that color
     and not NaN. None where no such frame is there.
 
     Examples
@@ -56,7 +65,8 @@ def frame_advice(values: np.ndarray, image: Any, decoder: Any) -> str | None:
     border = np.concatenate(
         [pixels[0], pixels[-1], pixels[1:-1, 0], pixels[1:-1, -1]]
     ).astype(np.float64)  # fmt: skip
-    for level, name in ((0.0, "#000000"), (top, "#ffffff")):
+    for share, name in FRAME_COLORS:
+        level = share * top
         near = np.abs(border[:, :3] - level).max(axis=1) <= tol
         if pixels.shape[-1] == 4:
             near &= border[:, 3] >= top - tol  # (transparent ones came back NaN)

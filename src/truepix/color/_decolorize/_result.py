@@ -199,7 +199,7 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
         frame = frame_advice(result.values, image, decoder)  # (a figure's background)
         if frame is not None:
             warnings.warn(frame, OffMapWarning, stacklevel=3)
-        if not result.jpeg and not isinstance(decoder, str) and result.values.ndim == 2:
+        if not (result.jpeg or result.bgr or isinstance(decoder, str)) and result.values.ndim == 2:
             from truepix.color._decolorize._poor_fit import poor_fit_advice
 
             poor = poor_fit_advice(decoder, result.values, image, result.noise)
