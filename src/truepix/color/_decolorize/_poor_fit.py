@@ -37,6 +37,9 @@ def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) 
     otherwise."""
     from truepix._shares import off_shown, shown_pixels
     from truepix.color._decolorize._better import better_fit
+    from truepix.color._decolorize._faded import faded_advice
+    from truepix.color._decolorize._result import BLEND_EXPLAINED
+    from truepix.color._decolorize._screen import blend_explained
 
     if noise >= POOR_NOISE or getattr(decoder, "alpha", None) is not None:
         return None
@@ -57,6 +60,10 @@ def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) 
         return None
     shown = np.zeros(values.size, bool)
     shown[decoded] = True
+    if blend_explained(decoder, pixels, shown, scale) >= BLEND_EXPLAINED:
+        return None  # (a map drawn translucent: warn_off_map's alpha advice)
+    if faded_advice(decoder, image) is not None:
+        return None  # (drawn at an alpha over white, found in its smooth blocks)
     better = better_fit(decoder, pixels, shown)
     if better is not None and (better[3] or better[1] == 0.0):
         return None  # (a catalog map, or a blend: warn_off_map's advice)
