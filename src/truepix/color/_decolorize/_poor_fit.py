@@ -44,7 +44,15 @@ def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) 
     from truepix.color._decolorize._result import BLEND_EXPLAINED
     from truepix.color._decolorize._screen import blend_explained
 
+    from truepix.color._decolorize._kernels import NORM_LINEAR
+
     if noise >= POOR_NOISE or getattr(decoder, "alpha", None) is not None:
+        return None
+    norm = decoder._norm
+    if norm.kind != NORM_LINEAR or norm.boundary or decoder._map.discrete:
+        return None  # (a plain continuous map only: a BoundaryNorm's contourf with its
+        # extend colors sat a median 65.7 DN off RdBu_r's table, decoded right)
+    if any(color is not None for color in getattr(decoder, "_extremes", (None,))):
         return None
     pixels, hidden, _ = shown_pixels(values, image)
     off, shown = off_shown(values, hidden, int(np.count_nonzero(np.isnan(values))))
