@@ -48,6 +48,7 @@ from truepix.color._decolorize._phase420 import aligned, chroma_phase, cut
 from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, stacked, warn_decoded
+from truepix.color._decolorize._unseen import unseen_nan
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,
@@ -432,6 +433,7 @@ class Decolorizer:
         result = lobes.lobed(self, result, pixels, scale, plan)  # cubic lobes past the ends
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
         result = cut(result, phase, shape) if phase != (0, 0) else result
+        result = unseen_nan(result, picture)  # (alpha 0: no data, whatever a step filled)
         return result.first() if rows else result
 
     def _table_kind(self, pixels: np.ndarray) -> str:

@@ -105,12 +105,12 @@ cmap=plt.get_cmap('viridis', 8) (each level's middle)
     )  # fmt: skip
     if found is None:
         return None
-    places, reach = found
+    places, reach = found  # (reach: one for all, or each place's own)
     count = len(places)
     for steps in range(count - 1, min(2 * count, MAX_LEVELS)):
         k = np.rint(places * steps)
         if len(np.unique(k)) == count and np.all(np.abs(places - k / steps) <= reach):
-            if not _a_field((values - norm.vmin) / span, steps, reach, jpeg):
+            if not _a_field((values - norm.vmin) / span, steps, float(np.max(reach)), jpeg):
                 return None
             return _advice(decoder.cmap, count, steps + 1, decoder._map)
     return None
@@ -132,10 +132,10 @@ def _palette_of(image: Any) -> bool:
 
 def _exact_places(
     decoder: Any, values: np.ndarray, image: Any, vmin: float, span: float
-) -> tuple[np.ndarray, float] | None:
+) -> tuple[np.ndarray, np.ndarray] | None:
     """The places (0..1) along the map of an exact picture's few colors, and how far
-    from a level's a place may lie; None for a picture of more colors, or of any off
-    the map."""
+    from a level's each place may lie (REACH bins, and half the run of entries that
+    share its color); None for a picture of more colors, or of any off the map."""
     pixels = np.asarray(np.ma.getdata(image))
     if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3:
         return None
@@ -155,7 +155,27 @@ def _exact_places(
     found = decoder._run(shown[first][None], detailed=False).values[0]
     if np.isnan(found).any():
         return None  # a color off the map: not a map's levels
-    return np.unique((found - vmin) / span), REACH / decoder._map.n_colors
+    # (a color several entries share comes back in its run's middle, up to half the run
+    # from the level's place: jet's pure blue, entries 28-31, at 0.121 for 1/9's 0.111)
+    runs = _run_lengths(keys, decoder._map)
+    places, where = np.unique((found - vmin) / span, return_inverse=True)
+    widest = np.zeros(len(places))
+    np.maximum.at(widest, where.reshape(-1), runs - 1.0)
+    return places, (REACH + widest / 2.0) / decoder._map.n_colors
+
+
+def _run_lengths(keys: np.ndarray, entry: Any) -> np.ndarray:
+    """How many entries of ``entry``'s table (truncated or rounded bytes, the more)
+    hold each color of ``keys`` (``_keys``' 24-bit keys); 1 at least."""
+    counts = np.ones(len(keys))
+    for table in (entry.lut_bytes, entry.lut_rounded):
+        rgb = np.asarray(table)[:, :3].astype(np.int64)
+        table_keys = (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
+        held = np.searchsorted(np.sort(table_keys), keys, side="right") - np.searchsorted(
+            np.sort(table_keys), keys, side="left"
+        )  # fmt: skip
+        counts = np.maximum(counts, held)
+    return counts
 
 
 def _jpeg_places(values: np.ndarray, vmin: float, span: float) -> tuple[np.ndarray, float] | None:
