@@ -1,10 +1,10 @@
-"""A whole figure decoded with ``decolorize``: its flat background, black where a
-``savefig(..., transparent=True)`` PNG's transparent pixels store black (PNG optimizers,
-browsers) and ``Image.convert("RGB")`` drops the alpha, white otherwise, decodes to a
-real number where the map holds that color (magma's, inferno's, gray's low end). A
-black one is named in a warning (white, every opaque figure's paper, is not); the
-field alone, and the RGBA picture as saved, decode quietly, the latter with its
-transparent pixels NaN (inferno's were filled at vmin beside its colorbar)."""
+"""A whole figure decoded with ``decolorize``, its background transparent: the RGBA picture
+as ``savefig(..., transparent=True)`` wrote it decodes its transparent pixels NaN, whatever
+color they store (PNG optimizers and browsers store black; inferno's were filled at vmin
+beside its colorbar by the step that fills colors near the map's ends). Converted to RGB,
+its black background is the map's own low end and decodes as such: a picture of black sky
+around stars (an astronomer's ``plt.imsave`` with gray, magma or inferno) is that too, so
+no warning says "background" (one that did named 93-94 % of such a sky)."""
 
 from __future__ import annotations
 
@@ -41,27 +41,38 @@ def _transparent_black(png: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def _decoded(picture, cmap: str) -> tuple[np.ndarray, list[str]]:
+def _decoded(picture, cmap: str, vmin: float = -2, vmax: float = 2) -> tuple[np.ndarray, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        values = tp.decolorize(picture, cmap=cmap, vmin=-2, vmax=2)
+        values = tp.decolorize(picture, cmap=cmap, vmin=vmin, vmax=vmax)
     return values, [str(w.message) for w in caught if issubclass(w.category, OffMapWarning)]
 
 
 @pytest.mark.parametrize("cmap", ["magma", "inferno", "gray"])
-def test_a_transparent_figure_converted_to_rgb_names_its_background(cmap) -> None:
+def test_a_transparent_figure_as_saved_leaves_its_transparent_pixels_nan(cmap) -> None:
     png = _transparent_black(_figure_png(cmap))
     saved = np.asarray(Image.open(io.BytesIO(png)))
     background = saved[..., 3] == 0
-    values, messages = _decoded(np.asarray(Image.open(io.BytesIO(png)).convert("RGB")), cmap)
-    assert np.count_nonzero(~np.isnan(values[background])) > 0.9 * background.sum()
-    named = [m for m in messages if "background" in m]
-    assert len(named) == 1, messages
-    assert "#000000" in named[0]
-    # the RGBA picture as saved: its transparent pixels are not data, and no warning
-    values, messages = _decoded(saved, cmap)
-    assert np.isnan(values[background]).all()
-    assert not [m for m in messages if "background" in m]
+    values, _ = _decoded(saved, cmap)
+    assert background.mean() > 0.2 and np.isnan(values[background]).all()
+    assert np.isfinite(values[~background]).mean() > 0.3
+
+
+@pytest.mark.parametrize("cmap", ["gray", "magma", "inferno"])
+def test_black_sky_around_stars_decodes_quietly(cmap) -> None:
+    rows, cols = np.mgrid[0:128, 0:128]
+    rng = np.random.default_rng(1)
+    sky = 1000 * np.exp(-(((cols - 64) / 15.0) ** 2 + ((rows - 64) / 6.0) ** 2))
+    for a, b in rng.uniform(5, 123, (15, 2)):
+        sky += 300 * np.exp(-((cols - a) ** 2 + (rows - b) ** 2) / 4.0)
+    sky += rng.normal(0, 3, sky.shape)
+    buffer = io.BytesIO()
+    plt.imsave(buffer, sky, cmap=cmap, vmin=20, vmax=800, format="png")
+    buffer.seek(0)
+    values, messages = _decoded(plt.imread(buffer), cmap, 20, 800)
+    assert messages == []
+    truth = np.clip(sky, 20, 800)
+    assert np.isfinite(values).all() and np.abs(values - truth).max() <= 2 * 780 / 256
 
 
 @pytest.mark.parametrize("cmap", ["magma", "gray"])

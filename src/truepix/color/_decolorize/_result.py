@@ -179,7 +179,8 @@ def stacked(results: list[DecolorizeResult]) -> DecolorizeResult:
 def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> DecolorizeResult:
     """``result``, after the warnings every public decode gives (:func:`warn_off_map`):
     a wrong ``cmap`` (and the map that fits far better), a map drawn with alpha, a
-    BGR picture, a figure's flat background decoded as data (``_frame``). :func:`truepix.decolorize`, ``Decolorizer.values`` and
+    BGR picture, a map no catalog holds decoded as its nearest (``_poor_fit``).
+    :func:`truepix.decolorize`, ``Decolorizer.values`` and
     ``Decolorizer.decode`` call it; internal decodes (``Decolorizer._run``: figures,
     dask chunks) stay quiet. A Pillow palette image (GIF, ``quantize``) is judged by its
     colors, as it was decoded: its indices read as a gray picture, which 'gray' fits."""
@@ -193,12 +194,8 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     advice.update(threshold=result.threshold, dithered=result.dithered, extends=result.extends)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
     if isinstance(result.values, np.ndarray) and result.values.size >= _JUDGED:
-        from truepix.color._decolorize._frame import frame_advice
         from truepix.errors import OffMapWarning
 
-        frame = frame_advice(result.values, image, decoder)  # (a figure's background)
-        if frame is not None:
-            warnings.warn(frame, OffMapWarning, stacklevel=3)
         if not (result.jpeg or result.bgr or isinstance(decoder, str)) and result.values.ndim == 2:
             from truepix.color._decolorize._poor_fit import poor_fit_advice
 
