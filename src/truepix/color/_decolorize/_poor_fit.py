@@ -29,8 +29,10 @@ POOR_NOISE = 1.0
 #: (test_downscaled_strokes_stay_flagged) 2.2. Mean distances overlap (2.5-6.5
 #: against the right map's figures' 0.4-2.7).
 POOR_FIT = 3.5
-#: Decoded pixels (evenly spaced) whose distance is measured.
-POOR_SAMPLE = 4096
+#: Decoded pixels (evenly spaced) whose distance is measured; QUICK_SAMPLE of the
+#: picture's pixels first, which rule out the right map's pictures (a 1 MP exact PNG:
+#: 44 ms a decode with the whole measure, under 1 ms with this one).
+POOR_SAMPLE, QUICK_SAMPLE = 4096, 1024
 
 
 def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) -> str | None:
@@ -54,6 +56,8 @@ def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) 
         # extend colors sat a median 65.7 DN off RdBu_r's table, decoded right)
     if any(color is not None for color in getattr(decoder, "_extremes", (None,))):
         return None
+    if _quick_fit(decoder, values, image) < POOR_FIT:
+        return None  # (the common case, the right map: its decoded pixels on its table)
     pixels, hidden, _ = shown_pixels(values, image)
     off, shown = off_shown(values, hidden, int(np.count_nonzero(np.isnan(values))))
     if 2 * off > shown and 10 * off >= values.size:
@@ -88,6 +92,29 @@ def poor_fit_advice(decoder: Any, values: np.ndarray, image: Any, noise: float) 
         " map is likely another one, which no catalog map fits (its values may be off by a"
         " tenth of the range); pass the Colormap object the picture was drawn with"
     )
+
+
+def _quick_fit(decoder: Any, values: np.ndarray, image: Any) -> float:
+    """:func:`_median_distance` of QUICK_SAMPLE of the picture's pixels (evenly spaced)
+    that decoded to a number; 0 where too few did, or the picture holds no RGB."""
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.ndim != values.ndim + 1 or pixels.shape[-1] < 3:
+        return 0.0
+    flat = values.reshape(-1)
+    probe = np.arange(0, flat.size, max(1, flat.size // QUICK_SAMPLE))
+    probe = probe[~np.isnan(flat[probe])]
+    if len(probe) < 64:
+        return 0.0
+    chosen = pixels.reshape(-1, pixels.shape[-1])[probe, :3]
+    scale = (1.0 if chosen.dtype.kind == "f" else np.iinfo(chosen.dtype).max) / 255
+    colors = chosen.astype(np.float64) / scale
+    # (most of them a table color itself: the median is 0, no distances needed)
+    entry = decoder._map
+    table = np.concatenate([entry.lut_bytes[:, :3], entry.lut_rounded[:, :3]]).astype(np.int64)
+    packed = np.rint(colors).astype(np.int64) @ np.array([1 << 16, 1 << 8, 1])
+    if 2 * np.count_nonzero(np.isin(packed, table @ np.array([1 << 16, 1 << 8, 1]))) > len(packed):
+        return 0.0
+    return _median_distance(colors, entry)
 
 
 def _median_distance(colors: np.ndarray, entry: Any) -> float:
