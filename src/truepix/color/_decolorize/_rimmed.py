@@ -40,8 +40,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._decolorize._plan import _YCBCR
-from truepix.color._decolorize._smeared import _shifted
+from truepix.color._decolorize._smeared import given_back
 
 __all__ = ["rimmed_beside"]
 
@@ -83,38 +82,7 @@ def rimmed_beside(
     a straight black, white or gray stroke JPEG rang (see the module's docstring), and
     for each the flat index of the field pixel that answers it. ``flat``: the picture,
     (N, C) DN times ``scale``. ``off_map`` is not changed."""
-    none = np.zeros(0, dtype=np.int64)
-    height = len(off_map) // width
-    if not off_map.any() or height < 3 or width < 3:
-        return none, none
-    mask = off_map.reshape(height, width).copy()
-    ycc = ((flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T).reshape(height, width, 3)
-    source = np.full(len(off_map), -1, dtype=np.int64)  # (per pixel found: its answer)
-    found_all = []
-    for _ in range(RIM_ROUNDS):
-        touched = np.zeros_like(mask)  # (flagged with an unflagged 8-neighbour)
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                if dy or dx:
-                    touched |= _shifted(~mask, dy, dx, False)
-        y, x = np.nonzero(mask & touched)
-        if not len(y):
-            break
-        ok, answer = _judged(ycc, mask, y, x)
-        if not ok.any():
-            break
-        fy, fx = y[ok], x[ok]
-        flat_found = fy * width + fx
-        answers = answer[ok]
-        chained = source[answers] >= 0  # (answered by a pixel found in an earlier round)
-        answers[chained] = source[answers[chained]]
-        source[flat_found] = answers
-        mask[fy, fx] = False
-        found_all.append(flat_found)
-    if not found_all:
-        return none, none
-    found_flat = np.concatenate(found_all)
-    return found_flat, source[found_flat]
+    return given_back(flat, scale, width, off_map, RIM_ROUNDS, _judged)
 
 
 def _judged(

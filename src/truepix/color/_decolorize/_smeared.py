@@ -55,6 +55,8 @@ flagged as before (99.9-100 %), the pixels given back within 1.3-1.7 % of the ra
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from truepix.color._decolorize._plan import _YCBCR
@@ -116,18 +118,41 @@ def smeared_beside(
     docstring), and for each the flat index of the field pixel that answers it (its
     window's unflagged pixel nearest in luma). ``flat``: the picture, (N, C) DN times
     ``scale``. ``off_map`` is not changed."""
+    radius = SMEAR_FIELD_RADIUS
+    offsets = [(dy, dx) for dy in range(-radius, radius + 1) for dx in range(-radius, radius + 1)]
+
+    def judge(ycc: np.ndarray, mask: np.ndarray, y: np.ndarray, x: np.ndarray):
+        found = np.zeros(len(y), dtype=bool)
+        answer = np.zeros(len(y), dtype=np.int64)
+        for start in range(0, len(y), _BLOCK):  # (a block at a time: (block, 49, 3) colors)
+            part = slice(start, start + _BLOCK)
+            found[part], answer[part] = _judged(ycc, mask, y[part], x[part], offsets)
+        return found, answer
+
+    return given_back(flat, scale, width, off_map, SMEAR_ROUNDS, judge)
+
+
+def given_back(
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, rounds: int,
+    judge: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """The flagged pixels of ``off_map`` (flat mask, rows of ``width``) that ``judge``
+    gives back in up to ``rounds`` rounds, and for each the flat index of the field
+    pixel that answers it. Each round judges the flagged pixels with an unflagged
+    8-neighbour: ``judge(ycc, mask, y, x)`` -> (whether data, the flat index of its
+    answer), ``ycc`` the picture in JPEG's YCbCr ((H, W, 3), DN), ``mask`` the pixels
+    still flagged; a pixel found joins the field of the next round, and an answer that
+    was itself found is followed to its own (:func:`smeared_beside`,
+    ``_rimmed.rimmed_beside``). ``off_map`` is not changed."""
     none = np.zeros(0, dtype=np.int64)
     height = len(off_map) // width
     if not off_map.any() or height < 3 or width < 3:
         return none, none
     mask = off_map.reshape(height, width).copy()
-    ycc = (flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T
-    ycc = ycc.reshape(height, width, 3)
+    ycc = ((flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T).reshape(height, width, 3)
     source = np.full(len(off_map), -1, dtype=np.int64)  # (per pixel found: its answer)
     found_all = []
-    radius = SMEAR_FIELD_RADIUS
-    offsets = [(dy, dx) for dy in range(-radius, radius + 1) for dx in range(-radius, radius + 1)]
-    for _ in range(SMEAR_ROUNDS):
+    for _ in range(rounds):
         touched = np.zeros_like(mask)  # (flagged with an unflagged 8-neighbour)
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
@@ -136,11 +161,7 @@ def smeared_beside(
         y, x = np.nonzero(mask & touched)
         if not len(y):
             break
-        found = np.zeros(len(y), dtype=bool)
-        answer = np.zeros(len(y), dtype=np.int64)
-        for start in range(0, len(y), _BLOCK):  # (a block at a time: (block, 49, 3) colors)
-            part = slice(start, start + _BLOCK)
-            found[part], answer[part] = _judged(ycc, mask, y[part], x[part], offsets)
+        found, answer = judge(ycc, mask, y, x)
         if not found.any():
             break
         fy, fx = y[found], x[found]
