@@ -9,7 +9,7 @@ import numpy as np
 
 from truepix.errors import ShapeError, UnsupportedDtypeError
 
-__all__ = ["Colorbar", "image_rgb8"]
+__all__ = ["Colorbar", "along_bar", "image_rgb8"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -226,6 +226,23 @@ class Colorbar:
             f"Colorbar(bbox={self.bbox}, orientation={self.orientation!r},"
             f" colors=<{len(self.colors)} {kind}>{exact})"
         )
+
+
+def along_bar(rgb: np.ndarray, bar: Colorbar) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """``rgb`` and ``bar``'s box ``(x0, y0, x1, y1)`` turned so that the bar runs down
+    the rows: as they are for a vertical bar, transposed for a horizontal one.
+
+    Examples
+    --------
+    >>> rgb = np.zeros((30, 80, 3), np.uint8)
+    >>> bar = Colorbar((10, 5, 70, 15), "horizontal", np.zeros((60, 3), np.uint8))
+    >>> view, box = along_bar(rgb, bar)
+    >>> view.shape, box
+    ((80, 30, 3), (5, 10, 15, 70))
+    """
+    if bar.orientation == "vertical":
+        return rgb, tuple(bar.bbox)
+    return rgb.transpose(1, 0, 2), (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
 
 
 def image_rgb8(image: Any, /) -> tuple[np.ndarray, np.ndarray | None]:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from truepix._threads import blas_on_caller
-from truepix.color._identify._bar import Colorbar, image_rgb8
+from truepix.color._identify._bar import Colorbar, along_bar, image_rgb8
 from truepix.color._identify._extend import (
     triangle_colors,
     with_extends,
@@ -281,8 +281,7 @@ def _grown(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
     if bar.exact or bar.boundaries is not None:
         return bar
     vertical = bar.orientation == "vertical"
-    view = rgb if vertical else rgb.transpose(1, 0, 2)
-    x0, y0, x1, y1 = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    view, (x0, y0, x1, y1) = along_bar(rgb, bar)
     if x1 - x0 < 5:
         return bar
     across = view[:, x0 + 1 : x1 - 1].astype(np.int16)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from truepix.color._identify._bar import Colorbar
+from truepix.color._identify._bar import Colorbar, along_bar
 
 __all__ = ["triangle_colors", "with_extends", "without_flat_ends"]
 
@@ -46,8 +46,7 @@ def triangle_colors(rgb: np.ndarray, bar: Colorbar) -> list[np.ndarray | None]:
     [[0.0, 0.0, 0.0], None]
     """
     vertical = bar.orientation == "vertical"
-    view = rgb if vertical else rgb.transpose(1, 0, 2)
-    left, top, right, bottom = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    view, (left, top, right, bottom) = along_bar(rgb, bar)
     width = right - left
     if width < 4:
         return [None, None]

@@ -21,7 +21,7 @@ import dataclasses
 
 import numpy as np
 
-from truepix.color._identify._bar import Colorbar
+from truepix.color._identify._bar import Colorbar, along_bar
 
 __all__ = ["grown_steps"]
 
@@ -62,8 +62,7 @@ def grown_steps(rgb: np.ndarray, bar: Colorbar) -> Colorbar:
     if bar.exact or bar.boundaries is None or len(bar.colors) < 3:
         return bar
     vertical = bar.orientation == "vertical"
-    view = rgb if vertical else rgb.transpose(1, 0, 2)
-    x0, y0, x1, y1 = bar.bbox if vertical else (bar.bbox[1], bar.bbox[0], bar.bbox[3], bar.bbox[2])
+    view, (x0, y0, x1, y1) = along_bar(rgb, bar)
     if x1 - x0 < 7:
         return bar
     # the steps' edges down the view (a vertical bar's boundaries run from its bottom)
