@@ -13,7 +13,7 @@ import numpy as np
 
 from truepix.figures._regions import label_medians
 
-__all__ = ["CONTRAST", "LUMA_SPREAD", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
+__all__ = ["CONTRAST", "LUMA_CONTRAST", "LUMA_SPREAD", "SPREAD", "brick_wall", "cell_labels", "confirmed", "holds_data", "median_contrast"]
 
 CONTRAST = 3.0  # within-cell variance of the half-shifted lattice over the found one's, at least
 SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed), at most
@@ -21,26 +21,35 @@ SPREAD = 16.0  # the typical cell's color spread (DN, RMS over channels summed),
 # sqrt((0.299^2 + 0.587^2 + 0.114^2) / 3) = 0.386 of it (10 DN of noise over 33-pixel
 # cells: RGB 24 and luma 9.4 DN, neither trusted)
 LUMA_SPREAD = 0.386 * SPREAD
+# CONTRAST in luma: JPEG blurs a few pixels of each neighbour into a small cell's inside
+# (cells 4.4 x 6.1 px keep 2 x 4 inside their rims), as much as the shifted lattice holds.
+# A 60 x 90 pcolormesh of a rough field (viridis / cividis, q60) shows 2.7-3.1; what passes
+# the other checks on pictures without cells (smooth fields drawn bilinear, rough ones
+# nearest or antialiased, 200 x 300 to 240 x 320, q50-q90) 0.72-1.0
+LUMA_CONTRAST = 2.0
 # straddling one direction's edges (shifted half a cell one way), the cells' spread over the
 # found one's, at least: each direction's edges part colors (a contourf's nodal lines in one
 # direction: 1.02-1.03; grids of cells, JPEG q50 to PNG: 4.5 and more)
 EACH = 1.5
 
 
-def cell_labels(shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, int]:
+def cell_labels(
+    shape: tuple[int, int], rows: np.ndarray, columns: np.ndarray, *, rims: bool = True
+) -> tuple[np.ndarray, int]:
     """Each pixel's cell (1-based; 0 on the cells' rims and outside them) and the number of cells.
 
     The rim is a pixel, or a fifth of a cell on larger cells (JPEG rings
-    a few pixels beside an edge; edge lines are drawn over it).
+    a few pixels beside an edge; edge lines are drawn over it); with
+    ``rims=False`` every pixel inside the cells belongs to one.
     """
     out = []
     for edges, length in ((rows, shape[0]), (columns, shape[1])):
         edges = np.clip(np.rint(edges), 0, length).astype(int)
-        rim = max(1, int(round(0.2 * float(np.median(np.diff(edges)))))) if len(edges) > 1 else 1
+        rim = max(1, int(round(0.2 * float(np.median(np.diff(edges)))))) if len(edges) > 1 and rims else int(rims)
         cell_of = np.zeros(length, dtype=np.int64)
         for k in range(len(edges) - 1):
             a, b = edges[k], edges[k + 1]
-            if b - a > 2 * rim:
+            if rim and b - a > 2 * rim:
                 a, b = a + rim, b - rim
             cell_of[a:b] = k + 1
         out.append(cell_of)
@@ -91,13 +100,18 @@ def _parted(means: np.ndarray, shape: tuple[int, int]) -> tuple[float, float]:
 
 
 def confirmed(
-    rgb: np.ndarray, valid: np.ndarray, rows: np.ndarray, columns: np.ndarray, spread: float = SPREAD
+    rgb: np.ndarray,
+    valid: np.ndarray,
+    rows: np.ndarray,
+    columns: np.ndarray,
+    spread: float = SPREAD,
+    contrast: float = CONTRAST,
 ) -> float:
     """How far the cells are of one color each: 0 when not, else how much more the lattice shifted by half a cell varies.
 
-    Confirmed: the cells vary far less inside (at most 1 / :data:`CONTRAST`)
-    than the same lattice shifted by half a cell, and the typical cell's
-    spread is within what JPEG leaves in a flat block (a few DN; ``spread`` at
+    Confirmed: the cells vary far less inside (at most 1 / ``contrast``,
+    :data:`LUMA_CONTRAST` for a picture of luma alone) than the same lattice
+    shifted by half a cell, and the typical cell's spread is within what JPEG leaves in a flat block (a few DN; ``spread`` at
     most, :data:`LUMA_SPREAD` for a picture of luma alone): a
     periodic pattern whose "cells" hold several colors (blobs of a stepped
     map, hexagons) is not a grid. Straddling the edges of one direction only,
@@ -114,7 +128,7 @@ def confirmed(
         return 0.0
     if np.sqrt(np.nanmedian(found)) > spread:
         return 0.0
-    if np.nanmean(shifted) < CONTRAST * np.nanmean(found) + 0.25:
+    if np.nanmean(shifted) < contrast * np.nanmean(found) + 0.25:
         return 0.0
     # (from the cells' means, not a lattice shifted one way: 6-px cells framed by lines
     # keep too few data pixels either side of a shifted cell's middle)
