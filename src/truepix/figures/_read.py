@@ -116,13 +116,14 @@ def _colormap(region: np.ndarray, bar: Colorbar | None, name: str | None, scale:
         blend = blended_map(bar) if entry.source == "array" else None
         if blend is not None:  # a bar drawn with alpha: its map blended over the background
             return blend.entry()
-        if entry.source == "array" and not bar.exact:
-            # a compressed bar's colors stray further from its map than colorbar_map allows
+        if entry.source == "array":
+            # a compressed bar's colors stray further from its map than colorbar_map allows;
+            # a resized one's (exact: rows of one color) are blends of its neighbours
             best = identify_colormap(bar, top=1)
-            if best and best[0].score >= _NEAR_MAP:
+            if best and best[0].score >= (_NEAR_MAP if not bar.exact else 0.9):
                 catalog = get(best[0].name + ("_r" if best[0].reversed else ""))
                 # a thin bar's chroma lost to JPEG: the wider plot tells its map from its read
-                if best[0].score >= 0.85 or plot_prefers(region, entry, catalog):
+                if (best[0].score >= 0.85 and not bar.exact) or plot_prefers(region, entry, catalog):
                     return catalog
         return entry
     if region.size == 0:
