@@ -81,6 +81,8 @@ BESIDE_APART = 30.0
 #: black is 108 DN from viridis' end (JPEG'd, 80 and more), white 220 from it.
 BESIDE_FOREIGN = 70.0
 _AXES = ((0, 1), (0, -1), (1, 0), (-1, 0))
+#: The farthest any test reads from the judged pixel (px, along or across).
+_REACH = max(BESIDE_WIDTH + 1, BESIDE_FIELD, BESIDE_RUN // 2 + 1)
 
 
 def beside_strokes(
@@ -96,35 +98,38 @@ def beside_strokes(
     none = np.zeros(0, dtype=np.int64)
     if not len(flagged) or height < 2 * BESIDE_RUN or width < 2 * BESIDE_RUN:
         return none, none
-    mask = off_map.reshape(height, width)
     rgb = flat[:, :3].reshape(height, width, 3)
-
-    def held(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:  # (outside: flagged)
-        inside = (rows >= 0) & (rows < height) & (cols >= 0) & (cols < width)
-        return ~inside | mask[np.clip(rows, 0, height - 1), np.clip(cols, 0, width - 1)]
+    # the mask padded with REACH flagged pixels each side (outside the picture: flagged),
+    # read at flat offsets; each test only on the pixels the ones before kept (a figure's
+    # white margin, JPEG q75 1 MP: ~500 000 flagged, 64 tests each, 260 -> 20 ms)
+    padded = np.ones((height + 2 * _REACH, width + 2 * _REACH), dtype=bool)
+    padded[_REACH:-_REACH, _REACH:-_REACH] = off_map.reshape(height, width)
+    held_flat, stride = padded.reshape(-1), width + 2 * _REACH
 
     def colors(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:  # (edges repeat)
         at = rgb[np.clip(rows, 0, height - 1), np.clip(cols, 0, width - 1)]
         return at.astype(np.float64) * scale
 
     y, x = flagged // width, flagged % width
-    own = colors(y, x)
+    base = (y + _REACH) * stride + x + _REACH  # (each flagged pixel in ``padded``)
     found = np.zeros(len(flagged), dtype=bool)
     source = np.zeros(len(flagged), dtype=np.int64)
+    half = BESIDE_RUN // 2
+
+    def held(index: np.ndarray, ry: int, rx: int) -> np.ndarray:  # (outside: flagged)
+        return held_flat[base[index] + (ry * stride + rx)]
+
     for dy, dx in _AXES:
-        ok = held(y - dy, x - dx) & ~found
+        index = np.flatnonzero(~found)
+        index = index[held(index, -dy, -dx)]
         for k in range(1, BESIDE_FIELD + 1):
-            ok &= ~held(y + k * dy, x + k * dx)
-        thin = np.zeros(len(flagged), dtype=bool)
+            index = index[~held(index, k * dy, k * dx)]
+        thin = np.zeros(len(index), dtype=bool)
         for k in range(2, BESIDE_WIDTH + 2):
-            thin |= ~held(y - k * dy, x - k * dx)
-        ok &= thin
-        along = np.ones(len(flagged), dtype=bool)  # (the stroke runs across: dx, dy swapped)
-        half = BESIDE_RUN // 2
-        for k in range(-half, half + 1):
-            along &= held(y - dy + k * dx, x - dx + k * dy)
-        ok &= along
-        index = np.flatnonzero(ok)
+            thin |= ~held(index, -k * dy, -k * dx)
+        index = index[thin]
+        for k in range(-half, half + 1):  # (the stroke runs across: dx, dy swapped)
+            index = index[held(index, -dy + k * dx, -dx + k * dy)]
         if not len(index):
             continue
         iy, ix = y[index], x[index]
@@ -133,7 +138,7 @@ def beside_strokes(
         ink = colors(iy - dy, ix - dx)
         stroke = ink - mean
         apart = np.sqrt((stroke**2).sum(axis=1))
-        offset = own[index] - mean
+        offset = colors(iy, ix) - mean
         kept = (apart >= BESIDE_APART) & _ringing(offset, stroke, apart)
         kept &= _foreign(ink, colors_of_map)
         spread = (field.max(axis=0) - field.min(axis=0)).max(axis=1)

@@ -317,11 +317,15 @@ def halo_pixels(
     fill's color or near-neutral, in the fill's 8x8 blocks, and joined to a block
     mostly fill through such pixels and the fill (HALO_NEAR, HALO_NEUTRAL,
     HALO_BLOCK, HALO_SEED)."""
-    rgb = pixels[..., :3]
-    wide = rgb.astype(np.int16)
-    near = (wide.max(axis=-1) - wide.min(axis=-1)) <= HALO_NEUTRAL
+    # channel by channel (numpy's reductions over a 3-long last axis: a figure's 1 MP,
+    # JPEG q75: 133 -> 23 ms a call, profiled)
+    r, g, b = (pixels[..., c].astype(np.int16) for c in range(3))
+    near = np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b) <= HALO_NEUTRAL
     for color in fills[:, 0, :3].astype(np.int16):
-        near |= (np.abs(wide - color).max(axis=-1)) <= HALO_NEAR
+        near |= (
+            (np.abs(r - color[0]) <= HALO_NEAR) & (np.abs(g - color[1]) <= HALO_NEAR)
+            & (np.abs(b - color[2]) <= HALO_NEAR)
+        )  # fmt: skip
     near &= decoded
     share = _block_share(fill, HALO_BLOCK)
     in_fill = _per_pixel(share > 0.0, fill.shape, HALO_BLOCK)

@@ -76,13 +76,15 @@ RIM_ROUNDS = 2
 
 
 def rimmed_beside(
-    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray,
+    ycc: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Flagged pixels of ``off_map`` (flat mask, rows of ``width``) that are data beside
     a straight black, white or gray stroke JPEG rang (see the module's docstring), and
     for each the flat index of the field pixel that answers it. ``flat``: the picture,
-    (N, C) DN times ``scale``. ``off_map`` is not changed."""
-    return given_back(flat, scale, width, off_map, RIM_ROUNDS, _judged)
+    (N, C) DN times ``scale``; ``ycc``: its ``_smeared.picture_ycc``, when known.
+    ``off_map`` is not changed."""
+    return given_back(flat, scale, width, off_map, RIM_ROUNDS, _judged, ycc)
 
 
 def _judged(

@@ -28,7 +28,7 @@ from truepix.color._decolorize._jpeg import jpeg_off_map
 from truepix.color._decolorize._degraded import near_any
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._rimmed import rimmed_beside
-from truepix.color._decolorize._smeared import smeared_beside
+from truepix.color._decolorize._smeared import picture_ycc, smeared_beside
 
 __all__ = ["RINGING_RADIUS", "judged_positions", "square_near"]
 
@@ -60,8 +60,10 @@ def judged_positions(
                                          line.colors_at(np.linspace(0, line.n_bins, 257)))
         off_map[beside] = False
         unbled[beside] = True  # (answered from the field beyond, below)
+    ycc = None  # (the picture in YCbCr, made once for _smeared and _rimmed)
     if len(shape) == 2 and off_map.any():  # (data a colored stroke's chroma smeared: ``_smeared``)
-        smeared, smeared_sources = smeared_beside(flat, scale, shape[1], off_map)
+        ycc = picture_ycc(flat, scale, shape[1])
+        smeared, smeared_sources = smeared_beside(flat, scale, shape[1], off_map, ycc)
         if len(smeared):
             off_map[smeared] = False
             unbled[smeared] = True  # (answered from the field around, below)
@@ -69,7 +71,8 @@ def judged_positions(
             sources = smeared_sources if sources is None else np.concatenate(
                 [sources, smeared_sources])
     if len(shape) == 2 and off_map.any():  # (data beside a neutral stroke JPEG rang: ``_rimmed``)
-        rimmed, rimmed_sources = rimmed_beside(flat, scale, shape[1], off_map)
+        ycc = picture_ycc(flat, scale, shape[1]) if ycc is None else ycc
+        rimmed, rimmed_sources = rimmed_beside(flat, scale, shape[1], off_map, ycc)
         if len(rimmed):
             off_map[rimmed] = False
             unbled[rimmed] = True

@@ -111,13 +111,14 @@ _BLOCK = 8192
 
 
 def smeared_beside(
-    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+    flat: np.ndarray, scale: float, width: int, off_map: np.ndarray,
+    ycc: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """Flagged pixels of ``off_map`` (flat mask, rows of ``width``) that are data
     beside a colored stroke whose chroma JPEG smeared over them (see the module's
     docstring), and for each the flat index of the field pixel that answers it (its
     window's unflagged pixel nearest in luma). ``flat``: the picture, (N, C) DN times
-    ``scale``. ``off_map`` is not changed."""
+    ``scale``; ``ycc``: its :func:`picture_ycc`, when known. ``off_map`` is not changed."""
     radius = SMEAR_FIELD_RADIUS
     offsets = [(dy, dx) for dy in range(-radius, radius + 1) for dx in range(-radius, radius + 1)]
 
@@ -129,12 +130,13 @@ def smeared_beside(
             found[part], answer[part] = _judged(ycc, mask, y[part], x[part], offsets)
         return found, answer
 
-    return given_back(flat, scale, width, off_map, SMEAR_ROUNDS, judge)
+    return given_back(flat, scale, width, off_map, SMEAR_ROUNDS, judge, ycc)
 
 
 def given_back(
     flat: np.ndarray, scale: float, width: int, off_map: np.ndarray, rounds: int,
     judge: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
+    ycc: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """The flagged pixels of ``off_map`` (flat mask, rows of ``width``) that ``judge``
     gives back in up to ``rounds`` rounds, and for each the flat index of the field
@@ -143,13 +145,14 @@ def given_back(
     answer), ``ycc`` the picture in JPEG's YCbCr ((H, W, 3), DN), ``mask`` the pixels
     still flagged; a pixel found joins the field of the next round, and an answer that
     was itself found is followed to its own (:func:`smeared_beside`,
-    ``_rimmed.rimmed_beside``). ``off_map`` is not changed."""
+    ``_rimmed.rimmed_beside``); ``ycc``: :func:`picture_ycc`, when known. ``off_map`` is
+    not changed."""
     none = np.zeros(0, dtype=np.int64)
     height = len(off_map) // width
     if not off_map.any() or height < 3 or width < 3:
         return none, none
     mask = off_map.reshape(height, width).copy()
-    ycc = ((flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T).reshape(height, width, 3)
+    ycc = picture_ycc(flat, scale, width) if ycc is None else ycc
     source = np.full(len(off_map), -1, dtype=np.int64)  # (per pixel found: its answer)
     found_all = []
     for _ in range(rounds):
@@ -176,6 +179,13 @@ def given_back(
         return none, none
     found_flat = np.concatenate(found_all)
     return found_flat, source[found_flat]
+
+
+def picture_ycc(flat: np.ndarray, scale: float, width: int) -> np.ndarray:
+    """The picture ``flat`` ((N, C), DN times ``scale``, rows of ``width``) in JPEG's YCbCr,
+    (H, W, 3) DN: what :func:`given_back`'s judges read, made once for ``_smeared`` and
+    ``_rimmed`` (a megapixel's: 12 ms a time, one thread)."""
+    return ((flat[:, :3].astype(np.float64) * scale) @ _YCBCR.T).reshape(-1, width, 3)
 
 
 def _shifted(a: np.ndarray, dy: int, dx: int, fill: bool) -> np.ndarray:
