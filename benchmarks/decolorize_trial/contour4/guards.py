@@ -20,7 +20,7 @@ for a in args:
 parts = [a for a in args if not a.startswith("--")] or ["holes", "drawn"]
 if "holes" in parts:
     data_sets = fields(128)
-    print(f"{'condition':22}" + "".join(f"{m:>9}" for m in MAPS) + "   (max over fields, %; mean in brackets)")
+    print(f"{'condition':22}" + "".join(f"{m:>9}" for m in MAPS) + "   (holes, max over the fields, %)")
     for cond in CONDS:
         row = f"{cond:22}"
         for m in MAPS:
@@ -29,7 +29,7 @@ if "holes" in parts:
             for fname, (kind, data) in data_sets.items():
                 rgb = np.ascontiguousarray(cmap(data, bytes=True)[..., :3])
                 sh.append(100 * float(np.isnan(dec.values(HOLE_CONDITIONS[cond](rgb, data)[0])).mean()))
-            row += f"{max(sh):6.2f}({np.mean(sh):.2f})"[:9].rjust(9) if False else f"{max(sh):9.3f}"
+            row += f"{max(sh):9.3f}"
         print(row, flush=True)
 if "drawn" in parts:
     drawn_flags(["magma", "RdBu_r", "viridis", "jet"], colormap, set())
