@@ -55,7 +55,7 @@ def _figure(
 #: (a stroke's chroma 60 DN or more from the field's, ``SMEAR_SHARE_WIDE``): 31.6 -> 25.5,
 #: 14.8 -> 12.1 %; 32.7 -> 26.4, 16.8 -> 13.9 %; 37.7 -> 32.9, 17.8 -> 15.7 %; 38.8 -> 34.1,
 #: 18.6 -> 16.4 %; the lines (covered a quarter) 99.5-99.8 -> 99.1-99.6 % flagged, those
-#: moved more than 12 DN 98.1-99.2 -> 96.5-98.1 %, silently wrong 0.28-0.45 -> 0.51-0.87 %.
+#: moved more than 12 DN 98.1-99.2 -> 96.5-98.1 %, silently wrong 0.28-0.47 -> 0.50-0.91 %.
 _BOUNDS = {
     ("gray", "red"): (0.285, 0.135), ("gray", "magenta"): (0.295, 0.155),
     ("viridis", "red"): (0.355, 0.17), ("viridis", "magenta"): (0.365, 0.18),
