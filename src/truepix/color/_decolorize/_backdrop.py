@@ -1,0 +1,135 @@
+"""A whole figure's flat background, outside its fields, is no data (:func:`backdrop_nan`).
+
+A figure passed whole to :func:`truepix.decolorize` holds its background around the
+plot: white paper, or black or white where a figure saved with ``transparent=True`` lost
+its alpha (``Image.open(path).convert("RGB")`` keeps the color its transparent pixels
+store: matplotlib's white, PNG optimizers' and browsers' black; ``Image.alpha_composite``
+over white or black). Where the map holds that color -- gray's white high end, gray's,
+magma's, inferno's black low end -- the background decoded within the threshold, to
+vmax or vmin where no data was drawn (gray: 47-54 % of a 4 x 3 inch figure with a
+colorbar, all at vmax).
+
+A picture of data can hold the same: an astronomer's black sky around stars
+(``plt.imsave`` clipped at vmin) is 93 % flat black touching every border. What tells a
+figure is its colorbar (:func:`truepix.find_colorbar`) and its fields, rectangles of
+non-background pixels the background surrounds: only a flat region of one color that
+touches the picture's border, outside every such rectangle, in a picture where a
+colorbar is found, is made NaN. The fields' own pixels of that color (a cell at the
+map's end beside the frame) keep their values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+__all__ = ["backdrop_nan"]
+
+#: Channel distance (DN of 255) within which a pixel is the background's color: exact
+#: saves and alpha composites hold it to the DN; JPEG q75 moves a flat background 0-3 DN.
+BACKDROP_TOL = 6
+#: Share of the picture's outermost rows and columns that must be the one color: a
+#: figure's background frames the plot on all four sides (matplotlib's savefig, tight
+#: bbox included, keeps 0.1 inch of it); a colormapped field runs its data to the border.
+BACKDROP_BORDER = 0.98
+#: Share of the picture the background must make, decoded (not NaN): a 4 x 3 inch figure
+#: with a colorbar is 47-54 % background, a tight-bbox one 25-30 %; a one-pixel frame
+#: around a field (a plot's outline) is not this.
+BACKDROP_SHARE = 0.05
+#: A field: a connected region of non-background pixels (after an opening of OPENING
+#: px, which drops tick labels and lines) filling FIELD_FILL of its bounding box and
+#: making FIELD_SHARE of the picture. An imshow or pcolormesh axes fills its box (1.0,
+#: a colorbar 0.98-1.0); a star's or a galaxy's disc fills at most pi / 4 of its box.
+OPENING, FIELD_FILL, FIELD_SHARE = 5, 0.9, 0.005
+#: Pictures smaller than this on a side are not judged (no figure fits).
+BACKDROP_MIN = 48
+
+
+def backdrop_nan(result: Any, picture: np.ndarray) -> Any:
+    """``result`` with NaN on a figure's flat background outside its fields (see the
+    module's docstring); ``result`` itself where ``picture`` (H, W, 3|4: uint8, uint16
+    or float in [0, 1]) is not such a figure, or its background already came back NaN.
+
+    Examples
+    --------
+    >>> from truepix.color._decolorize._result import DecolorizeResult
+    >>> picture = np.full((60, 60, 3), 255, np.uint8)  # white paper, a gray field
+    >>> picture[10:50, 10:40] = np.linspace(0, 255, 40).astype(np.uint8)[:, None, None]
+    >>> empty = np.empty(0)
+    >>> result = DecolorizeResult(np.ones((60, 60)), empty, empty, 0.0, 1.0, False, False)
+    >>> backdrop_nan(result, picture) is result  # (no colorbar: left as it is)
+    True
+    """
+    values = result.values
+    if (
+        not isinstance(values, np.ndarray) or picture.ndim != 3 or picture.shape[-1] < 3
+        or picture.shape[:2] != values.shape or min(values.shape) < BACKDROP_MIN
+    ):  # fmt: skip
+        return result
+    picture = np.asarray(np.ma.getdata(picture))
+    scale = (1.0 if picture.dtype.kind == "f" else np.iinfo(picture.dtype).max) / 255
+    color = _border_color(picture, scale)
+    if color is None:
+        return result
+    tol = BACKDROP_TOL * scale
+    flat = np.abs(picture[..., :3].astype(np.float32) - color).max(axis=-1) <= tol
+    if picture.shape[-1] == 4:
+        flat &= picture[..., 3] > 0  # (transparent ones are NaN: ``_unseen``)
+    decoded = flat & ~np.isnan(values)
+    if np.count_nonzero(decoded) < BACKDROP_SHARE * values.size:
+        return result  # (the common case: the background, if any, came back NaN)
+    from scipy import ndimage
+
+    labels, _ = ndimage.label(flat)
+    edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
+    backdrop = np.isin(labels, np.unique(edge[edge > 0]))
+    if np.count_nonzero(backdrop & decoded) < BACKDROP_SHARE * values.size:
+        return result
+    fields = _fields(~backdrop)
+    if fields is None:
+        return result
+    from truepix.color._identify._colorbar import find_colorbar
+
+    if find_colorbar(picture) is None:
+        return result  # (no figure told: a black sky around stars is data)
+    gone = backdrop & ~fields & ~np.isnan(values)
+    if not gone.any():
+        return result
+    values = np.array(values, dtype=np.float64)  # (a copy: the result's may be shared)
+    values[gone] = np.nan
+    return replace(result, values=values, n_nan=-1)
+
+
+def _border_color(picture: np.ndarray, scale: float) -> np.ndarray | None:
+    """The one color (RGB) of BACKDROP_BORDER of ``picture``'s outermost pixels, or None
+    (``scale``: the picture's units per 8-bit DN)."""
+    border = np.concatenate(
+        [picture[0], picture[-1], picture[1:-1, 0], picture[1:-1, -1]]
+    ).astype(np.float32)  # fmt: skip
+    if picture.shape[-1] == 4:
+        border = border[border[:, 3] > 0]
+        if len(border) < BACKDROP_BORDER * 2 * sum(picture.shape[:2]):
+            return None
+    color = np.median(border[:, :3], axis=0)
+    near = np.abs(border[:, :3] - color).max(axis=1) <= BACKDROP_TOL * scale
+    return color if np.count_nonzero(near) >= BACKDROP_BORDER * len(border) else None
+
+
+def _fields(content: np.ndarray) -> np.ndarray | None:
+    """The bounding boxes (a mask) of ``content``'s rectangles: its regions, opened by
+    OPENING px, filling FIELD_FILL of their box and FIELD_SHARE of the picture; None
+    where there is none."""
+    from scipy import ndimage
+
+    opened = ndimage.binary_opening(content, structure=np.ones((OPENING, OPENING), bool))
+    labels, count = ndimage.label(opened)
+    fields = np.zeros(content.shape, bool)
+    for index, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is None:
+            continue
+        area = np.count_nonzero(labels[box] == index)
+        if area >= FIELD_SHARE * content.size and area >= FIELD_FILL * labels[box].size:
+            fields[box] = True
+    return fields if fields.any() else None
