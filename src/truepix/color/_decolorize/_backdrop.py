@@ -43,6 +43,10 @@ BACKDROP_SHARE = 0.05
 #: making FIELD_SHARE of the picture. An imshow or pcolormesh axes fills its box (1.0,
 #: a colorbar 0.98-1.0); a star's or a galaxy's disc fills at most pi / 4 of its box.
 OPENING, FIELD_FILL, FIELD_SHARE = 5, 0.9, 0.005
+#: Pixels a figure is looked for in (every n-th row and column of a larger picture):
+#: the background's labels and the fields' opening cost 206 ms on a 1 MP black sky
+#: (whose decode is 46 ms) in full, under 5 ms on the sample.
+FIELD_PIXELS = 1 << 16
 #: Pictures smaller than this on a side are not judged (no figure fits).
 BACKDROP_MIN = 48
 
@@ -73,38 +77,60 @@ def backdrop_nan(result: Any, picture: np.ndarray) -> Any:
     color = _border_color(picture, scale)
     if color is None:
         return result
-    tol = BACKDROP_TOL * scale
-    flat = np.abs(picture[..., :3].astype(np.float32) - color).max(axis=-1) <= tol
-    if picture.shape[-1] == 4:
-        flat &= picture[..., 3] > 0  # (transparent ones are NaN: ``_unseen``)
-    decoded = flat & ~np.isnan(values)
-    if np.count_nonzero(decoded) < BACKDROP_SHARE * values.size:
-        return result  # (the common case: the background, if any, came back NaN)
-    from scipy import ndimage
-
-    labels, _ = ndimage.label(flat)
-    edge = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
-    backdrop = np.isin(labels, np.unique(edge[edge > 0]))
-    if np.count_nonzero(backdrop & decoded) < BACKDROP_SHARE * values.size:
+    step = max(1, round(np.sqrt(values.size / FIELD_PIXELS)))  # (judged on a sample)
+    sampled = _backdrop(picture[::step, ::step], values[::step, ::step], color, scale)
+    if sampled is None:
         return result
-    fields = _fields(~backdrop)
+    fields = _fields(~sampled, step, values.shape)
     if fields is None:
         return result
     from truepix.color._identify._colorbar import find_colorbar
 
     if find_colorbar(picture) is None:
         return result  # (no figure told: a black sky around stars is data)
-    gone = backdrop & ~fields & ~np.isnan(values)
-    if not gone.any():
+    backdrop = _backdrop(picture, values, color, scale)
+    if backdrop is None:
         return result
+    gone = backdrop & ~fields & ~np.isnan(values)
     values = np.array(values, dtype=np.float64)  # (a copy: the result's may be shared)
     values[gone] = np.nan
     return replace(result, values=values, n_nan=-1)
 
 
+def _backdrop(
+    picture: np.ndarray, values: np.ndarray, color: np.ndarray, scale: float
+) -> np.ndarray | None:
+    """The pixels of ``picture`` within BACKDROP_TOL of ``color`` in regions that touch
+    its border (a mask), or None where fewer than BACKDROP_SHARE of them decoded."""
+    from scipy import ndimage
+
+    tol = BACKDROP_TOL * scale
+    low, high = color - tol, color + tol
+    flat = np.ones(values.shape, bool)
+    for channel in range(3):  # (a channel at a time: no float copy of the picture)
+        level = picture[..., channel]
+        flat &= (level >= low[channel]) & (level <= high[channel])
+    if picture.shape[-1] == 4:
+        flat &= picture[..., 3] > 0  # (transparent ones are NaN: ``_unseen``)
+    decoded = flat & ~np.isnan(values)
+    if np.count_nonzero(decoded) < BACKDROP_SHARE * values.size:
+        return None  # (the common case: the background, if any, came back NaN)
+    labels, count = ndimage.label(flat)
+    touching = np.zeros(count + 1, bool)  # (the regions that touch the border)
+    touching[np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])] = True
+    touching[0] = False
+    backdrop = touching[labels]
+    if np.count_nonzero(backdrop & decoded) < BACKDROP_SHARE * values.size:
+        return None
+    return backdrop
+
+
 def _border_color(picture: np.ndarray, scale: float) -> np.ndarray | None:
     """The one color (RGB) of BACKDROP_BORDER of ``picture``'s outermost pixels, or None
     (``scale``: the picture's units per 8-bit DN)."""
+    corners = picture[[0, 0, -1, -1], [0, -1, 0, -1], :3].astype(np.float32)
+    if np.ptp(corners, axis=0).max() > 2 * BACKDROP_TOL * scale:
+        return None  # (a figure's four corners are its background: most pictures end here)
     border = np.concatenate(
         [picture[0], picture[-1], picture[1:-1, 0], picture[1:-1, -1]]
     ).astype(np.float32)  # fmt: skip
@@ -117,19 +143,25 @@ def _border_color(picture: np.ndarray, scale: float) -> np.ndarray | None:
     return color if np.count_nonzero(near) >= BACKDROP_BORDER * len(border) else None
 
 
-def _fields(content: np.ndarray) -> np.ndarray | None:
-    """The bounding boxes (a mask) of ``content``'s rectangles: its regions, opened by
+def _fields(content: np.ndarray, step: int, shape: tuple[int, ...]) -> np.ndarray | None:
+    """The bounding boxes (a mask of ``shape``) of ``content``'s rectangles, ``content``
+    being every ``step``-th row and column of the picture: its regions, opened by
     OPENING px, filling FIELD_FILL of their box and FIELD_SHARE of the picture; None
     where there is none."""
     from scipy import ndimage
 
-    opened = ndimage.binary_opening(content, structure=np.ones((OPENING, OPENING), bool))
-    labels, count = ndimage.label(opened)
-    fields = np.zeros(content.shape, bool)
+    eroded = ndimage.minimum_filter(content.view(np.uint8), OPENING, mode="constant")
+    opened = ndimage.maximum_filter(eroded, OPENING, mode="constant").view(bool)
+    labels, _ = ndimage.label(opened)
+    fields = np.zeros(shape, bool)
     for index, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
             continue
         area = np.count_nonzero(labels[box] == index)
         if area >= FIELD_SHARE * content.size and area >= FIELD_FILL * labels[box].size:
-            fields[box] = True
+            rows, cols = box  # (to the sampled rows beside it: its own pixels are kept)
+            fields[
+                max(0, (rows.start - 1) * step + 1) : rows.stop * step,
+                max(0, (cols.start - 1) * step + 1) : cols.stop * step,
+            ] = True  # fmt: skip
     return fields if fields.any() else None
