@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["backdrop_nan"]
+__all__ = ["backdrop_nan", "hidden_backdrop"]
 
 #: Channel distance (DN of 255) within which a pixel is the background's color: exact
 #: saves and alpha composites hold it to the DN; JPEG q75 moves a flat background 0-3 DN.
@@ -80,7 +80,7 @@ def backdrop_nan(result: Any, picture: np.ndarray) -> Any:
     step = max(1, round(np.sqrt(values.size / FIELD_PIXELS)))  # (judged on a sample)
     sampled = _backdrop(picture[::step, ::step], values[::step, ::step], color, scale)
     if sampled is None:
-        return result
+        return _hidden_only(result, picture, color, scale, step)
     fields = _fields(~sampled, step, values.shape)
     if fields is None:
         return result
@@ -94,14 +94,49 @@ def backdrop_nan(result: Any, picture: np.ndarray) -> Any:
     gone = backdrop & ~fields & ~np.isnan(values)
     values = np.array(values, dtype=np.float64)  # (a copy: the result's may be shared)
     values[gone] = np.nan
-    return replace(result, values=values, n_nan=-1)
+    return replace(result, values=values, n_nan=-1, backdrop=gone)
+
+
+def hidden_backdrop(image: Any, backdrop: np.ndarray) -> Any:
+    """``image`` (H, W, 3|4) masked on ``backdrop``, a figure's background made NaN:
+    hidden from the off-map warnings as transparent pixels are (a gray figure's black
+    background, 53 % of it, drew "gray drawn at alpha=0.07 over #000000")."""
+    pixels = np.asarray(np.ma.getdata(image))
+    if pixels.shape[: backdrop.ndim] != backdrop.shape or pixels.ndim != backdrop.ndim + 1:
+        return image
+    mask = np.ma.getmaskarray(image) if isinstance(image, np.ma.MaskedArray) else False
+    return np.ma.MaskedArray(pixels, mask=mask | np.broadcast_to(backdrop[..., None], pixels.shape))
+
+
+def _hidden_only(
+    result: Any, picture: np.ndarray, color: np.ndarray, scale: float, step: int
+) -> Any:
+    """``result`` whose figure background came back NaN (black off magma's, jet's
+    table), that background held as ``backdrop`` for the warnings: they took it for
+    off-map data ("59 % of the picture's pixels are not colors of 'magma'" on a
+    dark_background figure, read right). A light neutral one is hidden there already."""
+    from truepix._shares import LIGHT, NEUTRAL
+
+    if color.min() >= LIGHT * scale and np.ptp(color) <= NEUTRAL * scale:
+        return result
+    values = result.values
+    sampled = _backdrop(picture[::step, ::step], values[::step, ::step], color, scale, False)
+    fields = None if sampled is None else _fields(~sampled, step, values.shape)
+    if fields is None:
+        return result
+    backdrop = _backdrop(picture, values, color, scale, False)
+    if backdrop is None:
+        return result
+    return replace(result, backdrop=backdrop & ~fields & np.isnan(values))
 
 
 def _backdrop(
-    picture: np.ndarray, values: np.ndarray, color: np.ndarray, scale: float
-) -> np.ndarray | None:
+    picture: np.ndarray, values: np.ndarray, color: np.ndarray, scale: float,
+    decoded: bool = True,
+) -> np.ndarray | None:  # fmt: skip
     """The pixels of ``picture`` within BACKDROP_TOL of ``color`` in regions that touch
-    its border (a mask), or None where fewer than BACKDROP_SHARE of them decoded."""
+    its border (a mask), or None where fewer than BACKDROP_SHARE of them decoded (of
+    them at all, where ``decoded`` is False)."""
     from scipy import ndimage
 
     tol = BACKDROP_TOL * scale
@@ -112,15 +147,15 @@ def _backdrop(
         flat &= (level >= low[channel]) & (level <= high[channel])
     if picture.shape[-1] == 4:
         flat &= picture[..., 3] > 0  # (transparent ones are NaN: ``_unseen``)
-    decoded = flat & ~np.isnan(values)
-    if np.count_nonzero(decoded) < BACKDROP_SHARE * values.size:
+    counted = flat & ~np.isnan(values) if decoded else flat
+    if np.count_nonzero(counted) < BACKDROP_SHARE * values.size:
         return None  # (the common case: the background, if any, came back NaN)
     labels, count = ndimage.label(flat)
     touching = np.zeros(count + 1, bool)  # (the regions that touch the border)
     touching[np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])] = True
     touching[0] = False
     backdrop = touching[labels]
-    if np.count_nonzero(backdrop & decoded) < BACKDROP_SHARE * values.size:
+    if np.count_nonzero(backdrop & counted) < BACKDROP_SHARE * values.size:
         return None
     return backdrop
 
