@@ -49,6 +49,7 @@ from truepix.color._decolorize._quantized import palette_filled
 from truepix.color._decolorize._posterior import memo_positions, posterior_positions
 from truepix.color._decolorize._result import DecolorizeResult, stacked, warn_decoded
 from truepix.color._decolorize._unseen import unseen_nan
+from truepix.color._decolorize._backdrop import backdrop_nan
 __all__ = ["DecolorizeResult", "Decolorizer", "decolorize"]
 
 #: A second match farther than this along the map (in bins) makes a pixel ambiguous,
@@ -434,6 +435,8 @@ class Decolorizer:
         result = extremes.censored(self, result, pixels, scale, detailed)  # past the limits
         result = cut(result, phase, shape) if phase != (0, 0) else result
         result = unseen_nan(result, picture)  # (alpha 0: no data, whatever a step filled)
+        if not rows and picture.ndim == 3:  # (a whole figure's background: no data)
+            result = backdrop_nan(result, picture)
         return result.first() if rows else result
 
     def _table_kind(self, pixels: np.ndarray) -> str:

@@ -139,6 +139,9 @@ class DecolorizeResult:
     #: decode looked for them and found none, None where it did not look; internal
     extends: str | None = field(default=None, repr=False, compare=False)
     shift: Any = None  # (a ``_shift.ColorShift``)
+    #: a whole figure's flat background, made NaN (``_backdrop``): no data, which the
+    #: warnings do not count as off the map; internal
+    backdrop: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def valid(self) -> np.ndarray:
@@ -190,6 +193,10 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
     if result.shift is not None:  # (what was decoded is not the picture as given: no advice)
         from truepix.color._decolorize._shift import warn_shifted
         return warn_shifted(result, decoder, stacklevel=4)
+    if result.backdrop is not None:  # (a figure's background: not data, not off the map)
+        from truepix.color._decolorize._backdrop import hidden_backdrop
+
+        image = hidden_backdrop(image, result.backdrop)
     advice = {"noise": result.noise, "n_nan": result.n_nan, "bgr": result.bgr, "jpeg": result.jpeg}
     advice.update(threshold=result.threshold, dithered=result.dithered, extends=result.extends)
     warn_off_map(result.values, image, decoder, stacklevel=4, **advice)
