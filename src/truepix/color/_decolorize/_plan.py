@@ -21,28 +21,16 @@ import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._chroma_test import chroma_errors, sample_rows, scored_rows
-from truepix.color._decolorize._discrete import FIELD_SHARE, field_share, flat_off_share
 from truepix.color._decolorize._fills import color_box, fill_free, sample_fills, without_fills
 from truepix.color._decolorize._fills import clean_margin, field_fills
-from truepix.color._decolorize._full_chroma import full_chroma as full_chroma_grid
-from truepix.color._decolorize._full_chroma import full_chroma_filter
 from truepix.color._decolorize._filter import deblocked, denoise, position_noise, true_sigma
 from truepix.color._decolorize._grid import dct_grid, luma_grid
-from truepix.color._decolorize._cellmarks import without_cell_marks
-from truepix.color._decolorize._data_grid import jpeg_grid
-from truepix.color._decolorize._gridlines import without_ruled_lines
-from truepix.color._decolorize._overlays import without_overlays
-from truepix.color._decolorize._deblock import luma_texture, quality_share
 from truepix.color._decolorize._exact import (
     MIN_THRESHOLD, NOISE_CAP, exact_share, figure_render, interpolated, threshold_code,
 )
-from truepix.color._decolorize._gray_levels import held_levels_only
 from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._histogram import residual_histogram
 from truepix.color._decolorize._dither import inner as dither_inner
-from truepix.color._decolorize._lattice import strokes_420
-from truepix.color._decolorize._lossy import smooth_lossy
-from truepix.color._decolorize._marks import GUIDE_CELLS, block_marks, interp_table
 from truepix.color._decolorize._near_fills import near_fills, table_fills
 from truepix.color._decolorize._palette import Polyline
 from truepix.color._decolorize._posterior import Posterior, plan_posterior, tail_threshold
@@ -294,11 +282,29 @@ def without_marks(result: Any, pixels: np.ndarray, plan: Plan, decoder: Any = No
     (``_overlays``, with the ``decoder``'s map)."""
     result = without_fills(result, pixels, plan)
     if plan.jpeg or not plan.exact:  # (the lines first: ruled over a field, no cells' edges)
+        # (imported here: an exact render's first decode loads none of them, _LAZY)
+        from truepix.color._decolorize._cellmarks import without_cell_marks
+        from truepix.color._decolorize._gridlines import without_ruled_lines
+        from truepix.color._decolorize._overlays import without_overlays
+
         result, unruled = without_ruled_lines(result, pixels, plan.fills)
         if decoder is not None:  # (before the cells: their fill gives back a flat cell's own)
             result = without_overlays(result, pixels, plan.fills, decoder)
         return without_cell_marks(result, unruled, plan.fills)
     return result
+
+
+#: _LAZY: the modules only JPEG'd, noisy, resampled, discrete or gray pictures read are
+#: imported where those are decided, not with this module: an exact render's first
+#: decode in a new process imports none of them (9 modules: import and first decode of
+#: a 1 MP exact PNG, CPU, median of 5 processes, 691 -> 672 ms).
+
+
+def _discrete() -> Any:
+    """``_discrete``, imported at its first use (see _LAZY)."""
+    from truepix.color._decolorize import _discrete
+
+    return _discrete
 
 
 def make_plan(
@@ -324,6 +330,8 @@ def make_plan(
     # render, its means of few colors no palette's cells, no fills (``_discrete``)
     fields, blend_pixels, blend_found = False, None, None
     if decoder._map.discrete and spatial:
+        from truepix.color._decolorize._discrete import FIELD_SHARE, field_share  # (_LAZY)
+
         share, blend_pixels, blend_found = field_share(
             codes, sample, scale, decoder._grid(kind, "rgb").line, MIN_THRESHOLD
         )  # fmt: skip
@@ -363,9 +371,17 @@ def make_plan(
     # (a discrete map's flat areas: see FLAT_OFF_SHARE)
     flat_jpeg = bool(
         decoder._map.discrete and spatial and not (exact or sharp)
-        and flat_off_share(codes, sample) > FLAT_OFF_SHARE
+        and _discrete().flat_off_share(codes, sample) > FLAT_OFF_SHARE
     )  # fmt: skip
     if spatial and noise > 0.0:
+        # (what only noisy pictures read, imported here: _LAZY)
+        from truepix.color._decolorize._data_grid import jpeg_grid
+        from truepix.color._decolorize._deblock import quality_share
+        from truepix.color._decolorize._full_chroma import full_chroma as full_chroma_grid
+        from truepix.color._decolorize._full_chroma import full_chroma_filter
+        from truepix.color._decolorize._lattice import strokes_420
+        from truepix.color._decolorize._lossy import smooth_lossy
+
         # JPEG's 4:2:0 chroma is a smoothed copy of the chroma the map has at the
         # positions luma alone gives; a noisy or resampled picture's is not
         ratios = (JPEG_MODEL_RATIO, JPEG_WEAK_RATIO, 1.0)  # all it is compared with
@@ -399,7 +415,7 @@ def make_plan(
         jpeg = jpeg or bool(
             luma_detail > FLAT_CELLS_LUMA and not (palette(flat) or dither_inner())
             and (blocks > BLOCK_SCORE or e_model < e_map)
-            and flat_off_share(codes, sample) > FLAT_CELLS_OFF
+            and _discrete().flat_off_share(codes, sample) > FLAT_CELLS_OFF
         )  # fmt: skip
         # (a codec's smooth error, no JPEG's nor a palette's nor a dither's means': JPEG XL's)
         lossy = luma_detail > LUMA_KEPT and not (quantized or dither_inner()) and smooth_lossy(
@@ -432,9 +448,13 @@ def make_plan(
         jpeg = flat_jpeg or luma_grid(pixels, sample) > JPEG_GRAY_GRID or _dct_jpeg(pixels)
         jpeg = jpeg and not clean_margin(pixels, fills)
         # (an exact render of blocky data holds no level its table lacks: ``_gray_levels``)
+        from truepix.color._decolorize._gray_levels import held_levels_only  # (_LAZY)
+
         jpeg = jpeg and not held_levels_only(decoder, sample, kind, given)
         smoothing = JPEG_MAX_SMOOTHING if jpeg else 0.0
         # (textured fields: the grid's DCT shrinkage, GRAY_TEXTURE_SHARE)
+        from truepix.color._decolorize._deblock import luma_texture  # (_LAZY)
+
         if jpeg and not decoder._map.discrete and luma_texture(pixels) > GRAY_TEXTURE:
             smoothing, dct = GRAY_TEXTURE_SHARE * smoothing, True
     elif spatial and not (exact or sharp) and hist[max_code + 1 :].sum() > 0:
@@ -557,6 +577,8 @@ def block_score(
     noise adds detail: 1 or more. ``luma_detail``: the same for luma, which JPEG
     keeps at full resolution and resampling smooths like chroma.
     """
+    from truepix.color._decolorize._marks import GUIDE_CELLS, block_marks, interp_table  # (_LAZY)
+
     if width < 16:
         return 1.0, 1.0, 1.0
     every = max(1, len(flat) // BLOCK_PIXELS)  # rows enough for the statistics
