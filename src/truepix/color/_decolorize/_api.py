@@ -24,7 +24,6 @@ docs/decolorize.md tells the whole story, with measurements.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from typing import Any
 
@@ -39,6 +38,7 @@ from truepix.color._decolorize import _dither as dithering, _lengths as lengths,
 from truepix.color._decolorize import _plan as planning, _resampled as resampled
 from truepix.color._decolorize import _reuse as reuse, _seam as seam, _translucent as translucent
 from truepix.color._decolorize import _end_lobes as lobes, _shift as shifts, _tables as tables
+from truepix.color._decolorize import _shared_tables as shared
 from truepix.color._decolorize._fields import memo_fields
 from truepix.color._decolorize._inputs import (
     Inverse, as_pixels, as_rows, carried_norm, checked_options, contour_twin, limit, planned,
@@ -146,14 +146,16 @@ class Decolorizer:
         self.cyclic = self._map.cyclic if cyclic is None else cyclic
         self._gray_like = tables.gray_like(self._map.lut_bytes)  # a gray picture can hold it
         self._opaque = bool(np.all(self._map.lut[:, 3] == 1.0))
-        self._grids: dict[tuple[str, str], Grid] = {}
-        self._memos: dict[tuple[str, str], Memo] = {}
         # cmap(x, bytes=True) truncates, Agg's faces round half up, np.round half to even:
         # each table a kind (_bytes[kind]), the distinct ones chosen per picture (_tables)
         self._bytes = tables.byte_tables(self._map, rounded_only=self.alpha is not None)
         self._kinds, self._rounded = tables.distinct_kinds(self._bytes), self._bytes["u8r"]
         self._table_keys: tuple[np.ndarray, ...] | None = None  # see _keys
-        self._lock = threading.Lock()  # grids and memos grow between kernel passes
+        # grids and memos grow between kernel passes, under the lock: the table's own,
+        # shared by its decoders (``_shared_tables``: a second one starts warm)
+        self._grids: dict[tuple[str, str], Grid]
+        self._memos: dict[tuple[str, str], Memo]
+        self._grids, self._memos, self._lock = shared.tables_for(shared.table_key(self))
         options = dict(vmin=vmin, vmax=vmax, step=step, threshold=threshold, denoise=denoise,
                        cyclic=cyclic, alpha=alpha, facecolor=facecolor)  # fmt: skip
         self._other = lengths.other_length(cmap, norm=norm, **options)  # "matlab:jet": jet(64)
@@ -223,13 +225,14 @@ class Decolorizer:
 
     def __getstate__(self) -> dict[str, Any]:
         # what is learnt about colors (64 MiB a memo) is rebuilt where the decoder goes
+        # (there shared by the decoders of its table: __setstate__)
         state = self.__dict__.copy()
         state.update(_grids={}, _memos={}, _lock=None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._lock = threading.Lock()
+        self._grids, self._memos, self._lock = shared.tables_for(shared.table_key(self))
 
     def residual(self, image: Any, /) -> np.ndarray:
         """Distance (DN) from each pixel to the closest colormap color (float32).
