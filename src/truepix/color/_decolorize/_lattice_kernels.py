@@ -155,10 +155,11 @@ def _phase_median(plane, ordered, top, bottom, left, right):  # pragma: no cover
     removed.sort()
     n = len(ordered) - n_out
     half = n // 2
+    zero = np.float32(0.0)  # (numpy's mean adds the rest's pairwise sum, from +0.0, to the first)
     if n % 2 == 1:
-        return _ranked(ordered, removed, half)
+        return _ranked(ordered, removed, half) + zero
     low, high = _ranked(ordered, removed, half - 1), _ranked(ordered, removed, half)
-    return (low + high) * np.float32(0.5)  # (numpy's mean of the two: exact halving)
+    return (low + (zero + high)) * np.float32(0.5)  # (... and halves it exactly)
 
 
 @nb.njit(**_JIT)
