@@ -108,11 +108,17 @@ def shift_share(
     if len(rows) < SHIFT_BINS:
         return 0.0
     at = (codes[rows] & kernels.POS_MASK) * (line.n_bins / kernels.POS_SCALE)
-    residual = flat[rows, :3] * scale - line.colors_at(at)
+    # (np.interp's search walks on from the last position: sorted, the same colors, ~4k
+    # of a JPEG'd megapixel's sample in 0.15 ms, not 0.45; equal positions, equal colors)
+    order = np.argsort(at)
+    colors = np.empty((len(at), 3))
+    colors[order] = line.colors_at(at[order])
+    residual = flat[rows, :3] * scale - colors
     bins = np.minimum((at * (SHIFT_BINS / line.n_bins)).astype(np.intp), SHIFT_BINS - 1)
     counts = np.bincount(bins, minlength=SHIFT_BINS).astype(np.float64)
     sums = np.stack([np.bincount(bins, residual[:, k], SHIFT_BINS) for k in range(3)], 1)
-    squares = np.bincount(bins, (residual**2).sum(axis=1), SHIFT_BINS).sum()
+    squared = residual[:, 0] ** 2 + residual[:, 1] ** 2 + residual[:, 2] ** 2  # (sum(axis=1)'s)
+    squares = np.bincount(bins, squared, SHIFT_BINS).sum()
     shifted = ((sums**2).sum(axis=1) / np.maximum(counts, 1.0)).sum()
     return float(shifted / squares) if squares > 0 else 0.0
 

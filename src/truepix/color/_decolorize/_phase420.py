@@ -27,8 +27,9 @@ from typing import Any
 import numpy as np
 
 from truepix.color._decolorize._lattice import (
-    PHASES, _central, chroma_planes, phase_fit, phase_medians,
+    _UNFILTER, PHASES, _central, chroma_planes, phase_fit,
 )
+from truepix.color._decolorize._lattice_kernels import phase_fits
 
 __all__ = ["aligned", "chroma_phase", "cut"]
 
@@ -52,11 +53,13 @@ def chroma_phase(pixels: np.ndarray, scale: float = 1.0) -> tuple[int, int]:
     if window.ndim != 3 or min(window.shape[:2]) < 32 or window.shape[-1] < 3:
         return 0, 0
     rgb = window[..., :3].astype(np.float32) * np.float32(scale)
-    errors, planes = {}, chroma_planes(rgb)
-    medians = [phase_medians(plane) for plane in planes]
-    for dy, dx in PHASES:
-        phase = tuple(each[(dy, dx)] for each in medians)
-        error, spread, size = phase_fit(rgb, dy, dx, planes, phase)
+    errors, planes = {}, np.stack(chroma_planes(rgb))
+    ordered = np.sort(planes.reshape(2, -1), axis=1)
+    if np.isnan(ordered[:, -1]).any():  # (numpy's NaN, and its warnings)
+        fits = [phase_fit(rgb, *phase) for phase in PHASES]
+    else:  # (one pass: the same medians and planes, the sums in float64)
+        fits = phase_fits(planes, ordered, _UNFILTER)
+    for (dy, dx), (error, spread, size) in zip(PHASES, fits):
         if spread < PHASE_SPREAD * size:
             return 0, 0
         errors[(dy, dx)] = error / spread
