@@ -22,6 +22,7 @@ import numpy as np
 
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._end_inks import ink_ends
+from truepix.color._decolorize._discrete import line_mixtures
 from truepix.color._decolorize._end_piles import colored_ends, end_lines, inked_end_runs
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._line_fields import chroma_medians
@@ -198,6 +199,8 @@ def _one_ink(
     if painted is not None:
         data = np.abs(ink[:, None] - painted[None, :]).min(axis=1) <= LINES_INK
         counted &= ~(data & (ink_residual < LINES_DISCRETE_RESIDUAL))
+        # (and a thin line of one color across another's field: ``_discrete``)
+        counted &= ~line_mixtures(ink, field, stats[:, 4:6], ycc, LINES_INK)
     on_path = project(stats[:, 3:6], ycc, np.arange(len(ycc), dtype=float))[1] <= LINES_FIELDS
     both = np.minimum(stats[:, 6, None], stats[None, :, 6])
     one = np.maximum(stats[:, 6, None], stats[None, :, 6])
