@@ -1,4 +1,4 @@
-"""A discrete map's field JPEG moved outside the map's box is no figure's margin.
+"""A discrete map's JPEG'd fields: no figure's margin, and JPEG at high quality.
 
 Spectral's 5 colors on scikit-image's moon (256^2, Pillow JPEG q75): its middle color
 (255, 255, 191) came out as 196-198 blue, 6 DN past the colors' box in speckle over
@@ -55,3 +55,12 @@ def test_margin_is_solid_speckle_is_not() -> None:
     kept = solid_fills(picture, fills)
     assert kept.tolist() == [[[255] * 3] * 2]
     assert speckle.sum() > SOLID_PIXELS
+
+
+def test_high_quality_jpeg_of_three_colors_is_jpeg() -> None:
+    # (Spectral's 3 colors on the moon at q95: luma detail 1.0499, under the old
+    # LUMA_DETAIL 1.05, read as no JPEG: 1.37 % NaN; ``_plan.LUMA_DETAIL``)
+    cmap = plt.get_cmap("Spectral", 3)
+    picture = _jpeg(np.ascontiguousarray(cmap(_moon(), bytes=True)[..., :3]), 95)
+    values = Decolorizer(cmap, vmin=0, vmax=1).values(picture)
+    assert np.isnan(values).mean() <= 0.002
