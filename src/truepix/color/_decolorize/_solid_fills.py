@@ -17,9 +17,11 @@ smaller than SOLID_PIXELS is no fill (:func:`solid_fills`).
 
 from __future__ import annotations
 
+import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._fills import fill_pixels
+from truepix.color._decolorize._kernels import _JIT
 
 __all__ = ["solid_fills"]
 
@@ -50,11 +52,30 @@ def solid_fills(pixels: np.ndarray, fills: np.ndarray) -> np.ndarray:
     return np.asarray(kept, dtype=fills.dtype).reshape(-1, *fills.shape[1:])
 
 
-def _solid_count(mask: np.ndarray, least: int) -> int:
+@nb.njit(**_JIT)
+def _solid_count(mask: np.ndarray, least: int) -> int:  # pragma: no cover - jitted
     """How many of ``mask``'s (H, W) pixels lie in 4-connected pieces of ``least``
-    pixels or more (scipy's labels)."""
-    from scipy import ndimage
-
-    labels, _ = ndimage.label(mask)  # (4-connected: its default structure)
-    sizes = np.bincount(labels.ravel())[1:]
-    return int(sizes[sizes >= least].sum())
+    pixels or more."""
+    height, width = mask.shape
+    seen = np.zeros((height, width), dtype=np.bool_)
+    stack = np.empty(height * width, dtype=np.int64)
+    solid = 0
+    for y0 in range(height):
+        for x0 in range(width):
+            if not mask[y0, x0] or seen[y0, x0]:
+                continue
+            seen[y0, x0] = True
+            stack[0] = y0 * width + x0
+            n, size = 1, 0
+            while n:
+                n -= 1
+                size += 1
+                y, x = stack[n] // width, stack[n] % width
+                for yy, xx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                    if 0 <= yy < height and 0 <= xx < width and mask[yy, xx] and not seen[yy, xx]:
+                        seen[yy, xx] = True
+                        stack[n] = yy * width + xx
+                        n += 1
+            if size >= least:
+                solid += size
+    return solid
