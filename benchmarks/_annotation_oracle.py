@@ -331,12 +331,93 @@ def drawn(maps: list[str], *, decoder: bool) -> None:
         print(row)
 
 
+def _peaks(colors: np.ndarray, size: int = 12, least: int = 20) -> np.ndarray:
+    """The means of ``colors`` (N, 3) in the 3 x 3 x 3 cubes (``size`` DN) around each
+    local peak of their histogram that holds ``least`` colors or more."""
+    n = 256 // size + 2
+    cube = np.clip(np.floor(colors / size).astype(np.intp), 0, n - 1)
+    code = np.ravel_multi_index(tuple(cube.T), (n, n, n))
+    counts = np.bincount(code, minlength=n**3).reshape(n, n, n)
+    sums = [np.bincount(code, colors[:, c], minlength=n**3).reshape(n, n, n) for c in range(3)]
+    top = ndimage.maximum_filter(counts, 3, mode="constant")
+    inks = []
+    for peak in np.argwhere((counts == top) & (counts >= least)):
+        block = tuple(slice(max(k - 1, 0), k + 2) for k in peak)
+        inks.append([total[block].sum() for total in sums] / counts[block].sum())
+    return np.array(inks).reshape(-1, 3)
+
+
+def _chord_distance(inks: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Per ink, its distance from the nearest chord between two colors of ``table``."""
+    first, second = np.triu_indices(len(table), 1)
+    start, step = table[first], table[second] - table[first]
+    length = np.maximum((step * step).sum(-1), 1e-9)
+    out = np.empty(len(inks))
+    for k, ink in enumerate(inks):
+        t = np.clip(((ink - start) * step).sum(-1) / length, 0.0, 1.0)
+        out[k] = np.sqrt(((ink - start - t[:, None] * step) ** 2).sum(-1).min())
+    return out
+
+
+def _box(x: np.ndarray, radius: int) -> np.ndarray:
+    return ndimage.uniform_filter(
+        x, size=(2 * radius + 1,) * 2 + (1,) * (x.ndim - 2), mode="constant"
+    )
+
+
+def local_rule(maps: list[str], *, low: int = 2, high: int = 4, share: float = 0.5,
+               contrast: float = 40.0) -> None:  # fmt: skip
+    """The decoder's flags, grown by the rule the oracle suggests; prints the overlay and
+    map pixels it adds (hard edges q75). An unflagged pixel within 2 px (chessboard) of a
+    flagged one is flagged where its ink fraction against the local field -- the mean of
+    the unflagged pixels ``low``-``high`` px from the flags, in a (2 high + 1) square --
+    is at least ``share`` and the ink lies ``contrast`` DN (RGB) from that field. The ink
+    is (1) the learnt ink (as branch annot14's ``_known_inks``, in RGB: peaks of the flagged core pixels 15 DN off the
+    map, less blends of two map colors) nearest the mean of the flagged pixels around
+    (3 x 3, 5 x 5 two px off), (2) the same from the true palette, (3) the true ink."""
+    print(f"\nlocal-field rule (field {low}-{high} px off, a >= {share}, contrast {contrast} DN):"
+          " overlay / map pixels added to the decoder's flags, hard edges q75")  # fmt: skip
+    palette = np.array(list(INK_NAMES), float)
+    for name in maps:
+        got = oracle(name, antialias=False, decoder=True)
+        cmap = colormap(name)
+        tree = cKDTree(cmap(np.linspace(0, 1, 1025), bytes=True)[:, :3].astype(float))
+        picture, flagged = got["picture_jpeg"].astype(float), got["flagged"]
+        core = ndimage.binary_erosion(flagged, border_value=1)  # (4-neighbours flagged)
+        colors = picture[core]
+        learnt = _peaks(colors[tree.query(colors)[0] >= 15.0])
+        learnt = learnt[_chord_distance(learnt, tree.data[::16]) > 12.0]
+        distance = ndimage.distance_transform_cdt(~flagged, metric="chessboard")
+        far = (~flagged & (distance >= low) & (distance <= high)).astype(float)
+        count = _box(far, high)
+        field = _box(picture * far[..., None], high) / np.maximum(count, 1e-9)[..., None]
+        around = []
+        for radius in (1, 2):
+            weight = _box(flagged.astype(float), radius)
+            around.append(_box(picture * flagged[..., None], radius) / np.maximum(weight, 1e-9)[..., None])
+        row = f"{name:<16}"
+        for label, inks in (("learnt", learnt), ("true palette", palette[tree.query(palette)[0] > 12]),
+                            ("true ink", None)):  # fmt: skip
+            if inks is None:
+                ink = got["ink"]
+            else:
+                pick = [np.argmin(((c[..., None, :] - inks) ** 2).sum(-1), -1) for c in around]
+                ink = np.where((distance == 2)[..., None], inks[pick[1]], inks[pick[0]])
+            step = ink - field
+            a = ((picture - field) * step).sum(-1) / np.maximum((step * step).sum(-1), 1e-9)
+            added = ~flagged & (distance <= 2) & (count > 0) & (a >= share)
+            added &= np.sqrt((step * step).sum(-1)) > contrast
+            row += f"  {label} +{(added & got['overlay']).sum()} / +{(added & ~got['overlay']).sum()}"
+        print(row)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--maps", help="comma-separated colormaps (default: colormaps.py's 12)")
     parser.add_argument("--decoder", action="store_true", help="also the default call's flags")
     parser.add_argument("--parts", help="comma-separated maps to break down by overlay part")
     parser.add_argument("--drawn", action="store_true", help="also _drawn_annotations' figures")
+    parser.add_argument("--rule", help="comma-separated maps: try the local-field rule")
     parser.add_argument("--check", action="store_true", help="verify the redraw (slow-ish)")
     args = parser.parse_args(argv)
     maps = args.maps.split(",") if args.maps else list(MAPS)
@@ -346,6 +427,8 @@ def main(argv: list[str] | None = None) -> None:
     table(maps, decoder=args.decoder)
     if args.drawn:
         drawn(maps, decoder=args.decoder)
+    if args.rule:
+        local_rule(args.rule.split(","))
     for name in args.parts.split(",") if args.parts else []:
         parts(name, decoder=args.decoder)
 
