@@ -325,6 +325,11 @@ def make_plan(
     bounds = color_box(decoder._map.lut_bytes)
     # a margin's one color is no data: left out of what the sample measures
     fills, kept = sample_fills(flat, scale, bounds, codes)
+    if spatial and len(fills):  # (one exact color or a solid area: no JPEG'd speckle)
+        from truepix.color._decolorize._solid_fills import solid_fills  # (_LAZY)
+
+        fills = solid_fills(pixels, fills, scale)
+        kept = fill_free(flat, fills) if len(fills) else slice(None)
     hist = residual_histogram(codes[kept])
     found = (fills, kept, hist, noise_sigma(hist))
     # (and a fill near the map, off it, where the rest reads no noise: ``_near_fills``)
