@@ -597,7 +597,7 @@ def _edge_counts(pixels, axis, step, edge_dn, counts):  # pragma: no cover - jit
         else:
             for x in range(width - 1):
                 counts[x] += _edge_pairs(row[x * n_channels:], row[(x + 1) * n_channels:],
-                                         n_channels, edge_dn, 1)  # fmt: skip
+                                         n_channels, edge_dn, np.int64(1))  # fmt: skip
 
 
 @nb.njit(**_JIT)

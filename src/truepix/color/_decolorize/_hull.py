@@ -464,7 +464,7 @@ def thin_blends(  # pragma: no cover - jitted
         limit2 = max(tolerance, overshoot * spread) ** 2
         pts = np.empty((8 * (n_corners + 1), 3), np.float64)
         color = np.empty(3, np.float64)
-        n = 0
+        n = np.int64(0)  # (a literal 0 compiled hull_distance a second time)
         for yy in range(max(0, y - 1), min(height, y + 2)):
             for xx in range(max(0, x - 1), min(width, x + 2)):
                 q = yy * width + xx

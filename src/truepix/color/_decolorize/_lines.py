@@ -240,7 +240,7 @@ def _inner_extremes(luma: np.ndarray, cyclic: bool) -> tuple[np.ndarray, np.ndar
     return peaks, dips
 
 
-@nb.njit(**_JIT, inline="always")
+@nb.njit(**_JIT)
 def _luma(flat, weights, q):  # pragma: no cover - jitted
     """Pixel q's luma (DN)."""
     return flat[q, 0] * weights[0] + flat[q, 1] * weights[1] + flat[q, 2] * weights[2]
@@ -262,7 +262,7 @@ def _departure(flat, weights, width, height, p, misfit, rel):  # pragma: no cove
     return best
 
 
-@nb.njit(**_JIT, inline="always")
+@nb.njit(**_JIT)
 def _along(flat, weights, p, step, misfit, rel):  # pragma: no cover - jitted
     """Pixel p's luma minus the mean of its sides 2 and 3 px away ``step`` apart, where
     those fit a line; else 0."""
@@ -346,7 +346,7 @@ def _sampled_chains(  # pragma: no cover - jitted
                 continue
             across = 0.0
             if on_row:
-                across = abs(_along(flat, weights, p0, 1, LINES_MISFIT, LINES_REL))
+                across = abs(_along(flat, weights, p0, np.int64(1), LINES_MISFIT, LINES_REL))
             if on_column:
                 across = max(across, abs(_along(flat, weights, p0, width, LINES_MISFIT,
                                                 LINES_REL)))  # fmt: skip
@@ -392,7 +392,8 @@ def _grow(  # pragma: no cover - jitted
             for xx in range(max(0, x - link), min(width, x + link + 1)):
                 j = slot_at[yy * width + xx]
                 if j >= 0 and not seen[j] and _inked(
-                    flat, weights, width, height, candidates, residual, departure, luma, j
+                    flat, weights, width, height, candidates, residual, departure, luma,
+                    np.int64(j),  # (slot_at is int32: one compiled _inked for both callers)
                 ):
                     fields = abs(luma[j] - departure[j] - luma[i] + departure[i])
                     if departure[j] * departure[i] > 0 and fields <= gap:
@@ -402,7 +403,7 @@ def _grow(  # pragma: no cover - jitted
     return size
 
 
-@nb.njit(**_JIT, inline="always")
+@nb.njit(**_JIT)
 def _inked(  # pragma: no cover - jitted
     flat, weights, width, height, candidates, residual, departure, luma, j
 ):
