@@ -161,6 +161,25 @@ def _local_arc(  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
+def _column_arcs(  # pragma: no cover - jitted
+    position, residual, arc_threshold, width, height, y, radius, low, high
+):
+    """Lowest and highest anchor position (as :func:`_local_arc` picks them) of each
+    column's ``2 radius + 1`` rows around row ``y`` (``inf`` and ``-inf`` where none):
+    a non-cyclic arc is their extreme over the window's columns."""
+    for x in range(width):
+        low[x] = np.inf
+        high[x] = -np.inf
+    for yy in range(max(0, y - radius), min(height, y + radius + 1)):
+        for x in range(width):
+            q = yy * width + x
+            if residual[q] <= arc_threshold and not math.isnan(position[q]):
+                v = position[q]
+                low[x] = min(low[x], v)
+                high[x] = max(high[x], v)
+
+
+@nb.njit(**_JIT)
 def _contrast(  # pragma: no cover - jitted
     pixels, residual, threshold, p, x, y, width, height, scale, matrix
 ):
@@ -268,16 +287,42 @@ def hull_accept(  # pragma: no cover - jitted
         pts = np.empty((n_max, 3), np.float64)
         color = np.empty(3, np.float64)
         found = np.empty(side * side, np.float64)
+        column_low = np.empty(width, np.float64)
+        column_high = np.empty(width, np.float64)
+        # the last test's inputs and answer: a run of one color under one arc (a
+        # figure's white margin, 36 % of its pixels) asks the same question again
+        last_lo = last_hi = last_limit = np.nan
+        last_r = last_g = last_b = np.nan
+        n = 0
+        last_in = False
+        # a row with many pixels to judge: the arcs from each column's extremes
+        # (one pass over the window's rows, not one per pixel; not on a cyclic map)
+        judged = 0
+        for x in range(width):
+            judged += residual[y * width + x] > threshold
+        by_column = not cyclic and judged * side > width
+        if by_column:
+            _column_arcs(
+                position, residual, arc_threshold, width, height, np.int64(y), radius,
+                column_low, column_high,
+            )  # fmt: skip
         for x in range(width):
             p = y * width + x
             out[p] = False
             if not residual[p] > threshold:
                 continue
-            # y as int64, as other callers pass it (prange gives uint64): one compile
-            lo, hi = _local_arc(
-                position, residual, arc_threshold, width, height, x, np.int64(y), radius,
-                cyclic, found,
-            )  # fmt: skip
+            if by_column:
+                lo = np.inf
+                hi = -np.inf
+                for xx in range(max(0, x - radius), min(width, x + radius + 1)):
+                    lo = min(lo, column_low[xx])
+                    hi = max(hi, column_high[xx])
+            else:
+                # y as int64, as other callers pass it (prange gives uint64): one compile
+                lo, hi = _local_arc(
+                    position, residual, arc_threshold, width, height, x, np.int64(y), radius,
+                    cyclic, found,
+                )  # fmt: skip
             if hi < lo:
                 continue
             # a filter mixes values beyond those its neighbours kept: widen the arc
@@ -298,16 +343,25 @@ def hull_accept(  # pragma: no cover - jitted
                 luma_tolerance = max(tolerance, overshoot * (high_map - low_map))
             if own < low_l - luma_tolerance or own > high_l + luma_tolerance:
                 continue
-            n = _arc_hull(
-                lo, hi, corners, corner_pos, vertices, positions, n_bins, cyclic, matrix, pts
-            )
             r = pixels[p, 0] * scale
             g = pixels[p, 1] * scale
             b = pixels[p, 2] * scale
+            limit = max(tolerance, overshoot * spread)
+            if lo == last_lo and hi == last_hi:
+                if r == last_r and g == last_g and b == last_b and limit == last_limit:
+                    out[p] = last_in
+                    continue
+            else:
+                n = _arc_hull(
+                    lo, hi, corners, corner_pos, vertices, positions, n_bins, cyclic, matrix,
+                    pts,
+                )  # fmt: skip
+                last_lo, last_hi = lo, hi
             for k in range(3):
                 color[k] = matrix[k, 0] * r + matrix[k, 1] * g + matrix[k, 2] * b
-            limit = max(tolerance, overshoot * spread)
-            out[p] = hull_distance(color, pts, n, limit * limit) <= limit * limit
+            last_in = hull_distance(color, pts, n, limit * limit) <= limit * limit
+            last_r, last_g, last_b, last_limit = r, g, b, limit
+            out[p] = last_in
 
 
 @nb.njit(parallel=True, **_JIT)
