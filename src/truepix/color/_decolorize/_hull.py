@@ -35,6 +35,9 @@ _JIT = {"cache": True, "nogil": True, "error_model": "numpy"}
 _LUMA_R, _LUMA_G, _LUMA_B = 0.299, 0.587, 0.114
 #: Frank-Wolfe steps at most; the test stops as soon as a bound decides it.
 _MAX_STEPS = 256
+#: Candidates per parallel block of ``hull_distances`` (each block remembers its last
+#: color's distance).
+_BLOCK = 4096
 
 
 def simplify(points: np.ndarray, positions: np.ndarray, tolerance: float) -> np.ndarray:
@@ -372,15 +375,24 @@ def hull_distances(pixels, scale, candidates, corners, matrix, limit, out):  # p
     ``corners`` are metric coordinates (``matrix`` maps a pixel's RGB to them).
     """
     limit2 = limit * limit
-    for k in nb.prange(candidates.shape[0]):
-        p = candidates[k]
+    n = candidates.shape[0]
+    for block in nb.prange((n + _BLOCK - 1) // _BLOCK):
         color = np.empty(3, np.float64)
-        r = pixels[p, 0] * scale
-        g = pixels[p, 1] * scale
-        b = pixels[p, 2] * scale
-        for i in range(3):
-            color[i] = matrix[i, 0] * r + matrix[i, 1] * g + matrix[i, 2] * b
-        out[k] = math.sqrt(max(hull_distance(color, corners, corners.shape[0], limit2), 0.0))
+        # a run of one color (a figure's white margin) has one distance
+        last_r = last_g = last_b = last = np.nan
+        for k in range(block * _BLOCK, min(n, (block + 1) * _BLOCK)):
+            p = candidates[k]
+            r = pixels[p, 0] * scale
+            g = pixels[p, 1] * scale
+            b = pixels[p, 2] * scale
+            if r == last_r and g == last_g and b == last_b:
+                out[k] = last
+                continue
+            for i in range(3):
+                color[i] = matrix[i, 0] * r + matrix[i, 1] * g + matrix[i, 2] * b
+            last = math.sqrt(max(hull_distance(color, corners, corners.shape[0], limit2), 0.0))
+            last_r, last_g, last_b = r, g, b
+            out[k] = last
 
 
 def lone_specks(
@@ -420,6 +432,21 @@ def _luma_at(pixels, width, height, x, y, scale):  # pragma: no cover - jitted
     return np.nan
 
 
+@nb.njit(**_JIT)
+def _uniform_rays(pixels, width, height, p, x, y):  # pragma: no cover - jitted
+    """Whether every pixel 1 or 2 steps from ``p`` along a row, column or diagonal
+    (those in the picture) has the RGB of ``p``: the rays :func:`thin_extremes` reads."""
+    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        for step in (-2, -1, 1, 2):
+            xx, yy = x + step * dx, y + step * dy
+            if 0 <= xx < width and 0 <= yy < height:
+                q = yy * width + xx
+                for c in range(3):
+                    if pixels[q, c] != pixels[p, c]:
+                        return False
+    return True
+
+
 @nb.njit(parallel=True, **_JIT)
 def thin_extremes(  # pragma: no cover - jitted
     pixels, scale, width, candidates, contrast, vertices, cyclic, tolerance, centers, radii, out
@@ -439,6 +466,9 @@ def thin_extremes(  # pragma: no cover - jitted
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
+        if _uniform_rays(pixels, width, height, p, x, y):
+            out[k] = False  # (every luma the same: no extreme)
+            continue
         luma = _luma(pixels, p, scale)
         extreme = explained = False
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
@@ -514,8 +544,6 @@ def thin_blends(  # pragma: no cover - jitted
     for k in nb.prange(candidates.shape[0]):
         p = candidates[k]
         y, x = p // width, p % width
-        spread = _contrast(pixels, residual, threshold, p, x, y, width, height, scale, matrix)[0]
-        limit2 = max(tolerance, overshoot * spread) ** 2
         pts = np.empty((8 * (n_corners + 1), 3), np.float64)
         color = np.empty(3, np.float64)
         n = np.int64(0)  # (a literal 0 compiled hull_distance a second time)
@@ -534,8 +562,10 @@ def thin_blends(  # pragma: no cover - jitted
                         pts[n, c] = pts[base, c] + share * (corners[i, c] - pts[base, c])
                     n += 1
         out[k] = False
-        if n == 0:
+        if n == 0:  # (no neighbour on the map: a figure's margin)
             continue
+        spread = _contrast(pixels, residual, threshold, p, x, y, width, height, scale, matrix)[0]
+        limit2 = max(tolerance, overshoot * spread) ** 2
         r, g, b = pixels[p, 0] * scale, pixels[p, 1] * scale, pixels[p, 2] * scale
         for c in range(3):
             color[c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
