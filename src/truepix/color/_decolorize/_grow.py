@@ -46,20 +46,19 @@ def _row_starts(candidates, width, height):  # pragma: no cover - jitted
 
 
 @nb.njit(**_JIT)
-def _slot_of(q, candidates, starts, width):  # pragma: no cover - jitted
-    """Where flat index q is in ``candidates``, or -1: a binary search in q's row."""
+def _first_at(q, candidates, starts, width):  # pragma: no cover - jitted
+    """The first slot of ``candidates`` at flat index q or later in q's row (the
+    row's end if none): a binary search in q's row."""
     row = q // width
     lo = starts[row]
-    stop = hi = starts[row + 1]
+    hi = starts[row + 1]
     while lo < hi:
         mid = (lo + hi) >> 1
         if candidates[mid] < q:
             lo = mid + 1
         else:
             hi = mid
-    if lo < stop and candidates[lo] == q:
-        return lo
-    return -1
+    return lo
 
 
 @nb.njit(**_JIT)
@@ -464,13 +463,18 @@ def core_groups(  # pragma: no cover - jitted
             head += 1
             y, x = p // width, p % width
             for yy in range(max(0, y - 1), min(height, y + 2)):
-                for xx in range(max(0, x - 1), min(width, x + 2)):
-                    s = _slot_of(yy * width + xx, candidates, starts, width)
-                    if s >= 0 and cores[s] and out[s] == 0:
+                # the row's candidates from x - 1 to x + 1, in order: one search a row
+                first = yy * width + max(0, x - 1)
+                last = yy * width + min(width - 1, x + 1)
+                s = _first_at(first, candidates, starts, width)
+                stop = starts[yy + 1]
+                while s < stop and candidates[s] <= last:
+                    if cores[s] and out[s] == 0:
                         out[s] = n_groups
                         far = far or distance[s] > foreign
                         queue[size] = s
                         size += 1
+                    s += 1
         if size < min_pixels and not far:
             for k in range(size):
                 out[queue[k]] = -1  # visited, not counted
