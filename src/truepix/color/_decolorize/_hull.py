@@ -541,32 +541,37 @@ def thin_blends(  # pragma: no cover - jitted
     """
     height = pixels.shape[0] // width
     n_corners = corners.shape[0]
-    for k in nb.prange(candidates.shape[0]):
-        p = candidates[k]
-        y, x = p // width, p % width
+    total = candidates.shape[0]
+    for block in nb.prange((total + _BLOCK - 1) // _BLOCK):
+        # (scratch per block: an allocation per candidate was most of the time)
         pts = np.empty((8 * (n_corners + 1), 3), np.float64)
         color = np.empty(3, np.float64)
-        n = np.int64(0)  # (a literal 0 compiled hull_distance a second time)
-        for yy in range(max(0, y - 1), min(height, y + 2)):
-            for xx in range(max(0, x - 1), min(width, x + 2)):
-                q = yy * width + xx
-                if q == p or not residual[q] <= threshold:
-                    continue
-                r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
-                base = n
-                for c in range(3):
-                    pts[n, c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
-                n += 1
-                for i in range(n_corners):
+        for k in range(block * _BLOCK, min(total, (block + 1) * _BLOCK)):
+            p = candidates[k]
+            y, x = p // width, p % width
+            n = np.int64(0)  # (a literal 0 compiled hull_distance a second time)
+            for yy in range(max(0, y - 1), min(height, y + 2)):
+                for xx in range(max(0, x - 1), min(width, x + 2)):
+                    q = yy * width + xx
+                    if q == p or not residual[q] <= threshold:
+                        continue
+                    r, g, b = pixels[q, 0] * scale, pixels[q, 1] * scale, pixels[q, 2] * scale
+                    base = n
                     for c in range(3):
-                        pts[n, c] = pts[base, c] + share * (corners[i, c] - pts[base, c])
+                        pts[n, c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
                     n += 1
-        out[k] = False
-        if n == 0:  # (no neighbour on the map: a figure's margin)
-            continue
-        spread = _contrast(pixels, residual, threshold, p, x, y, width, height, scale, matrix)[0]
-        limit2 = max(tolerance, overshoot * spread) ** 2
-        r, g, b = pixels[p, 0] * scale, pixels[p, 1] * scale, pixels[p, 2] * scale
-        for c in range(3):
-            color[c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
-        out[k] = hull_distance(color, pts, n, limit2) <= limit2
+                    for i in range(n_corners):
+                        for c in range(3):
+                            pts[n, c] = pts[base, c] + share * (corners[i, c] - pts[base, c])
+                        n += 1
+            out[k] = False
+            if n == 0:  # (no neighbour on the map: a figure's margin)
+                continue
+            spread = _contrast(
+                pixels, residual, threshold, p, x, y, width, height, scale, matrix
+            )[0]
+            limit2 = max(tolerance, overshoot * spread) ** 2
+            r, g, b = pixels[p, 0] * scale, pixels[p, 1] * scale, pixels[p, 2] * scale
+            for c in range(3):
+                color[c] = matrix[c, 0] * r + matrix[c, 1] * g + matrix[c, 2] * b
+            out[k] = hull_distance(color, pts, n, limit2) <= limit2
