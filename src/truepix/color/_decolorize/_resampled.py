@@ -322,14 +322,26 @@ def _ringing(
     RING_SHARE, within the hull's tolerance (a kernel's negative lobe past ``a``,
     away from ``b``)."""
     found = np.zeros(len(candidates), dtype=bool)
-    at = np.flatnonzero(candidates)
+    height = len(candidates) // width
+    on_map = residual <= plan.threshold
+    # only candidates with a map color RING_NEAR along a row or column (or under
+    # them: the picture's edge clamps) can hit: a figure's margin is left out first
+    close = on_map.reshape(height, width)
+    grown = close.copy()
+    for near in range(1, max(RING_NEAR) + 1):
+        grown[near:] |= close[:-near]
+        grown[:-near] |= close[near:]
+        grown[:, near:] |= close[:, :-near]
+        grown[:, :-near] |= close[:, near:]
+    at = np.flatnonzero(candidates & grown.ravel())
     if not len(at):
         return found
-    height = len(candidates) // width
     ys, xs = np.divmod(at, width)
-    rgb = flat[:, :3].astype(np.float64) * scale
-    own = rgb[at]
-    on_map = residual <= plan.threshold
+
+    def rgb(index: np.ndarray) -> np.ndarray:
+        return flat[index, :3].astype(np.float64) * scale
+
+    own = rgb(at)
     limit2 = _tolerance(plan) ** 2
     hits = np.zeros(len(at), dtype=bool)
     for (dy, dx), near in itertools.product(((0, 1), (0, -1), (1, 0), (-1, 0)), RING_NEAR):
@@ -337,10 +349,10 @@ def _ringing(
         # only pixels whose a and b are on the map, far apart, can hit: the rest are
         # left out before the arithmetic (a figure's margin: most of its candidates)
         near_map = np.flatnonzero(on_map[a_at] & ~hits)
-        a, a_at = rgb[a_at[near_map]], a_at[near_map]
+        a, a_at = rgb(a_at[near_map]), a_at[near_map]
         for reach in RING_REACH:
             b_at = _flat_at(ys[near_map] - reach * dy, xs[near_map] - reach * dx, width, height)
-            away = a - rgb[b_at]
+            away = a - rgb(b_at)
             length2 = np.einsum("ic,ic->i", away, away)
             edge = np.flatnonzero(on_map[b_at] & (length2 > BLEND_EDGE**2))
             away, length2 = away[edge], length2[edge]
