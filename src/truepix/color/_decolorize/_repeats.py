@@ -66,14 +66,19 @@ def _keys(flat: np.ndarray) -> np.ndarray | None:
     return (rgb[:, 0] << (2 * bits)) | (rgb[:, 1] << bits) | rgb[:, 2]
 
 
-def stroke_colors(flat: np.ndarray, residual: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+def stroke_colors(
+    flat: np.ndarray, residual: np.ndarray, candidates: np.ndarray,
+    keys: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """Keys (``_keys``) of the stroke colors among the ``candidates`` (flat indices of
     off-map pixels): empty where none repeats enough. Counted first in hash bins (each
-    an upper bound of its colors' counts): all-data pictures stop there."""
+    an upper bound of its colors' counts): all-data pictures stop there. ``keys``: the
+    candidates' keys, where the caller has them."""
     none = np.empty(0, dtype=np.int64)
     if len(candidates) < REPEAT_MIN:
         return none
-    keys = _keys(flat[candidates])
+    if keys is None:
+        keys = _keys(flat[candidates])
     if keys is None:
         return none
     bins = (keys * 0x9E3779B1 >> 7) & (_HASH_BINS - 1)
@@ -102,10 +107,10 @@ def stroke_edges(
     found = np.zeros(len(residual), dtype=bool)
     off = ~(residual <= threshold)
     candidates = np.flatnonzero(off)
-    colors = stroke_colors(flat, residual, candidates)
+    keys = _keys(flat[candidates]) if len(candidates) >= REPEAT_MIN else None
+    colors = stroke_colors(flat, residual, candidates, keys)
     if not len(colors):
         return found
-    keys = _keys(flat[candidates])
     seeds = candidates[np.isin(keys, colors)]
     found[seeds] = True
     height = len(residual) // width
@@ -116,8 +121,7 @@ def stroke_edges(
     factor = 1 << (16 if flat.dtype == np.uint16 else 8)
     strokes = np.stack([colors // factor**2, colors // factor % factor, colors % factor], -1)
     strokes = strokes.astype(np.float64) * scale
-    rgb = flat[:, :3].astype(np.float64) * scale
-    own = rgb[at]
+    own_all = flat[at, :3].astype(np.float64) * scale
     ys, xs = np.divmod(at, width)
     field = np.ones(len(residual), dtype=bool)  # (an edge pixel too: one less covered)
     field[seeds] = False
@@ -125,15 +129,18 @@ def stroke_edges(
     for dy in range(-EDGE_RADIUS, EDGE_RADIUS + 1):
         for dx in range(-EDGE_RADIUS, EDGE_RADIUS + 1):
             q = np.clip(ys + dy, 0, height - 1) * width + np.clip(xs + dx, 0, width - 1)
-            usable = field[q]
-            base = rgb[q]
-            offset = own - base
+            # only pixels not yet found, beside a field pixel (a margin's pixels
+            # beside the stroke color's: most of them, left out first)
+            judged = np.flatnonzero(field[q] & ~edge)
+            q = q[judged]
+            base = flat[q, :3].astype(np.float64) * scale
+            offset = own_all[judged] - base
             for stroke in strokes:
                 toward = stroke - base
                 length2 = np.maximum(np.einsum("ic,ic->i", toward, toward), 1e-6)
                 cover = np.einsum("ic,ic->i", offset, toward) / length2
                 gap = offset - cover[:, None] * toward
-                edge |= usable & (cover >= EDGE_MIN_COVER) & (cover <= 1.0) & (
+                edge[judged] |= (cover >= EDGE_MIN_COVER) & (cover <= 1.0) & (
                     np.einsum("ic,ic->i", gap, gap) <= EDGE_TOLERANCE**2
                 )  # fmt: skip
     through = np.zeros(len(residual), dtype=bool)
