@@ -277,15 +277,21 @@ def foreign(rgb: np.ndarray, steps: np.ndarray) -> np.ndarray:
     map: the cores and edges of what was drawn over a picture, not a resampled one's
     blends."""
     near = np.pad((steps >= 1) & (steps <= threshold_code(ANNOTATION_RESIDUAL)), 1)
+    far = steps > threshold_code(ANNOTATION_RESIDUAL)
     padded = np.pad(rgb, ((1, 1), (1, 1), (0, 0)))
     height, width = steps.shape
     between = np.zeros(steps.shape, dtype=bool)
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
         ahead = (slice(1 + dy, 1 + dy + height), slice(1 + dx, 1 + dx + width))
         behind = (slice(1 - dy, 1 - dy + height), slice(1 - dx, 1 - dx + width))
-        _, gap2, _ = on_segment(rgb, padded[behind], padded[ahead])
-        between |= (gap2 <= BLEND_TOLERANCE**2) & near[ahead] & near[behind]
-    return (steps > threshold_code(ANNOTATION_RESIDUAL)) & ~between
+        # only far pixels between two near ones can be blends (a figure's margin:
+        # none of its neighbours is near, left out before the arithmetic)
+        ys, xs = np.nonzero(far & near[ahead] & near[behind])
+        _, gap2, _ = on_segment(
+            rgb[ys, xs], padded[ys + 1 - dy, xs + 1 - dx], padded[ys + 1 + dy, xs + 1 + dx]
+        )  # fmt: skip
+        between[ys[gap2 <= BLEND_TOLERANCE**2], xs[gap2 <= BLEND_TOLERANCE**2]] = True
+    return far & ~between
 
 
 def ramps(flat: np.ndarray, scale: float, width: int, candidates: np.ndarray) -> np.ndarray:
