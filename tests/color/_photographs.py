@@ -21,6 +21,16 @@ def camera_256() -> np.ndarray:
     return cv2.resize(data.camera().astype(np.float32), (256, 256), interpolation=cv2.INTER_AREA)
 
 
+def moon_256() -> np.ndarray:
+    """scikit-image's moon, 256^2, in [0, 1] with half a gray level of seeded dither."""
+    from skimage import data
+    from skimage.transform import resize
+
+    image = resize(data.moon() / 255.0, (256, 256), order=1, anti_aliasing=True)
+    dither = np.random.default_rng(4).uniform(-0.5, 0.5, image.shape) / 255.0
+    return np.clip(image + dither, 0.0, 1.0)
+
+
 @functools.cache
 def field_256(name: str) -> np.ndarray:
     """scikit-image's camera or matplotlib's DEM (its top-left 256^2), 256^2 in [0, 1]."""

@@ -10,38 +10,20 @@ the speckle is none. A render's fills in one exact color stay fills however thin
 
 from __future__ import annotations
 
-import io
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from PIL import Image
 
+from tests.color._photographs import encoded, moon_256
 from truepix import Decolorizer
 from truepix.color._decolorize._solid_fills import SOLID_PIXELS, SPREAD, solid_fills, spread
-
-
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
-def _moon() -> np.ndarray:
-    """scikit-image's moon, 256^2, in [0, 1] with half a gray level of seeded dither."""
-    from skimage import data
-    from skimage.transform import resize
-
-    image = resize(data.moon() / 255.0, (256, 256), order=1, anti_aliasing=True)
-    dither = np.random.default_rng(4).uniform(-0.5, 0.5, image.shape) / 255.0
-    return np.clip(image + dither, 0.0, 1.0)
 
 
 @pytest.mark.parametrize("quality", [75, 50])  # (main ae477181: 2.58 %, 2.67 % NaN)
 def test_jpeg_shifted_discrete_field_is_data(quality: int) -> None:
     cmap = plt.get_cmap("Spectral", 5)
-    rgb = np.ascontiguousarray(cmap(_moon(), bytes=True)[..., :3])
-    picture = _jpeg(rgb, quality)
+    rgb = np.ascontiguousarray(cmap(moon_256(), bytes=True)[..., :3])
+    picture = encoded(rgb, "JPEG", quality)
     blue = picture[..., 2].astype(int)
     shifted = (picture[..., 0] >= 253) & (picture[..., 1] >= 253) & (blue > 191 + 4)
     assert shifted.sum() > 0.01 * shifted.size  # (the kind: a field past the box's margin)
