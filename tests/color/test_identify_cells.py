@@ -1,5 +1,5 @@
 """The cost kernel compares a table entry only with the picture colors within the cap of it
-(``_nearest._CELL`` cells): on a JPEG'd picture, a small part of every color against every
+(``_nearest._CELL_MANY`` cells): on a JPEG'd picture, a small part of every color against every
 entry, and the same costs to the bit as that brute force (before: 0.65 s of each 0.7 s
 ``identify_colormap`` call on a JPEG q75 picture went to comparing 8000 colors with 40 tables of
 1020 entries each)."""

@@ -4,7 +4,7 @@ The cost is the weighted mean distance from each picture color to the nearest
 entry of a table, capped. A numba kernel computes it (:func:`nearest_color_cost`,
 :func:`planes_cost` on tables laid out once by :func:`table_planes`); the numpy
 oracle is :func:`nearest_color_cost_numpy`. The kernel sorts the picture's colors into
-cells (:data:`_CELL`) and compares each table entry only with the colors of the cells
+cells (:data:`_CELL_MANY`) and compares each table entry only with the colors of the cells
 within the largest cap of it: a color farther from every entry costs its cap whichever
 is nearest, so the costs are those of comparing every pair, to the bit, for a few percent
 of the work on a JPEG'd picture (:func:`pairs_compared`). The cap may differ per color
@@ -98,40 +98,45 @@ def _nearest_squares(rgb, table, size, best):  # pragma: no cover - compiled
 
 #: Side (DN) of the cells the cost kernel sorts a picture's colors into: a table entry is
 #: compared only with the colors in the cells within the largest cap of it (a color
-#: farther costs its cap whichever entry is nearest). 16 DN: of 8, 16 and 32, the fastest
-#: on JPEG'd pictures (about 8000 colors against 40 tables of 1020 entries).
-_CELL = 16
-_CELLS = 256 // _CELL  # cells per channel; colors outside 0..255 go to the edge cells
+#: farther costs its cap whichever entry is nearest). Measured (cap 40, 16/32/64/128 DN):
+#: 8192 JPEG q75 colors against 40 tables of 1020 entries take 15/22/27/101 ms, the 96
+#: most common against all 377 tables 19/9/9/15 ms: small cells for many colors, large
+#: for few (below :data:`_FEW_COLORS`). Colors outside 0..255 go to the edge cells.
+_CELL_MANY, _CELL_FEW, _FEW_COLORS = 16, 64, 1024
 #: A largest cap beyond this (DN) compares every entry with every color.
 _REACH_ALL = 1.0e6
 
 
 @numba.njit(cache=True, nogil=True)
-def _cell_of(value):  # pragma: no cover - compiled
-    return min(max(int(np.floor(value / _CELL)), 0), _CELLS - 1)
+def _cell_of(value, cell):  # pragma: no cover - compiled
+    return min(max(int(np.floor(value / cell)), 0), 256 // cell - 1)
 
 
 @numba.njit(cache=True, nogil=True)
-def _cell_span(value, reach):  # pragma: no cover - compiled
+def _cell_span(value, reach, cell):  # pragma: no cover - compiled
     # The cells holding every color within ``reach`` of ``value`` on one channel.
     if reach >= _REACH_ALL:
-        return 0, _CELLS - 1
-    return _cell_of(value - reach), _cell_of(value + reach)
+        return 0, 256 // cell - 1
+    return _cell_of(value - reach, cell), _cell_of(value + reach, cell)
 
 
 @numba.njit(cache=True, nogil=True)
-def _sorted_by_cell(rgb):  # pragma: no cover - compiled
+def _cell_side(count):  # pragma: no cover - compiled
+    return _CELL_FEW if count < _FEW_COLORS else _CELL_MANY
+
+
+@numba.njit(cache=True, nogil=True)
+def _sorted_by_cell(rgb, cell):  # pragma: no cover - compiled
     # The colors' planes sorted by cell (blue, green, red), each color's place among
     # them, and where each cell's colors start: a row of cells is one run of colors.
-    count = rgb.shape[1]
+    count, cells = rgb.shape[1], 256 // cell
     keys = np.empty(count, dtype=np.int64)
     for u in range(count):
-        keys[u] = (_cell_of(rgb[2, u]) * _CELLS + _cell_of(rgb[1, u])) * _CELLS + _cell_of(
-            rgb[0, u]
-        )
+        keys[u] = (_cell_of(rgb[2, u], cell) * cells + _cell_of(rgb[1, u], cell)) * cells
+        keys[u] += _cell_of(rgb[0, u], cell)
     order = np.argsort(keys, kind="mergesort")
     place = np.empty(count, dtype=np.int64)
-    starts = np.zeros(_CELLS * _CELLS * _CELLS + 1, dtype=np.int64)
+    starts = np.zeros(cells * cells * cells + 1, dtype=np.int64)
     for i in range(count):
         place[order[i]] = i
         starts[keys[order[i]] + 1] += 1
@@ -145,21 +150,22 @@ def _sorted_by_cell(rgb):  # pragma: no cover - compiled
 
 
 @numba.njit(cache=True, nogil=True)
-def _cell_squares(rgb, starts, table, size, reach, best):  # pragma: no cover - compiled
+def _cell_squares(rgb, starts, cell, table, size, reach, best):  # pragma: no cover - compiled
     # One table entry at a time against the colors of the cells within ``reach`` of it
     # (``rgb`` sorted by :func:`_sorted_by_cell`): each row of cells is a contiguous run
     # the compiler vectorizes. Byte colors make every square distance an integer below
     # 2**18, exact in float32; a color no entry comes within ``reach`` of keeps inf,
     # which its cap replaces as it would the true (farther) distance.
     red, green, blue = rgb[0], rgb[1], rgb[2]
+    cells = 256 // cell
     for j in range(size):
         r, g, b = table[0, j], table[1, j], table[2, j]
-        x0, x1 = _cell_span(r, reach)
-        y0, y1 = _cell_span(g, reach)
-        z0, z1 = _cell_span(b, reach)
+        x0, x1 = _cell_span(r, reach, cell)
+        y0, y1 = _cell_span(g, reach, cell)
+        z0, z1 = _cell_span(b, reach, cell)
         for z in range(z0, z1 + 1):
             for y in range(y0, y1 + 1):
-                row = (z * _CELLS + y) * _CELLS
+                row = (z * cells + y) * cells
                 for u in range(starts[row + x0], starts[row + x1 + 1]):
                     dr, dg, db = red[u] - r, green[u] - g, blue[u] - b
                     best[u] = min(best[u], dr * dr + dg * dg + db * db)
@@ -179,11 +185,12 @@ def _cost_off_kernel(rgb, weights, planes, sizes, caps):  # pragma: no cover - c
         reach = max(reach, caps[u])
     if not reach < _REACH_ALL:  # inf, nan: every entry against every color
         reach = _REACH_ALL
-    grid, place, starts = _sorted_by_cell(rgb)
+    cell = _cell_side(rgb.shape[1])
+    grid, place, starts = _sorted_by_cell(rgb, cell)
     best = np.empty(rgb.shape[1], dtype=np.float32)
     for m in range(planes.shape[0]):
         best[:] = np.inf
-        _cell_squares(grid, starts, planes[m], sizes[m], reach, best)
+        _cell_squares(grid, starts, cell, planes[m], sizes[m], reach, best)
         acc = 0.0
         missed = 0.0
         for u in range(place.shape[0]):
@@ -198,23 +205,25 @@ def _cost_off_kernel(rgb, weights, planes, sizes, caps):  # pragma: no cover - c
 
 @numba.njit(cache=True, nogil=True)
 def _pairs_kernel(rgb, planes, sizes, reach):  # pragma: no cover - compiled
-    _, _, starts = _sorted_by_cell(rgb)
+    cell = _cell_side(rgb.shape[1])
+    cells = 256 // cell
+    _, _, starts = _sorted_by_cell(rgb, cell)
     pairs = 0
     for m in range(planes.shape[0]):
         for j in range(sizes[m]):
-            x0, x1 = _cell_span(planes[m, 0, j], reach)
-            y0, y1 = _cell_span(planes[m, 1, j], reach)
-            z0, z1 = _cell_span(planes[m, 2, j], reach)
+            x0, x1 = _cell_span(planes[m, 0, j], reach, cell)
+            y0, y1 = _cell_span(planes[m, 1, j], reach, cell)
+            z0, z1 = _cell_span(planes[m, 2, j], reach, cell)
             for z in range(z0, z1 + 1):
                 for y in range(y0, y1 + 1):
-                    row = (z * _CELLS + y) * _CELLS
+                    row = (z * cells + y) * cells
                     pairs += starts[row + x1 + 1] - starts[row + x0]
     return pairs
 
 
 def pairs_compared(colors: np.ndarray, planes: np.ndarray, sizes: np.ndarray, cap: Any) -> int:
     """How many (color, table entry) distances :func:`planes_cost` computes: those within the
-    largest cap's cells (:data:`_CELL`), not every color with every entry.
+    largest cap's cells (:data:`_CELL_MANY`), not every color with every entry.
 
     Examples
     --------
