@@ -38,6 +38,7 @@ from truepix.color._identify import _candidate_tables, _cover, _discrete, _fast_
 from truepix.color._identify._candidate_tables import _candidates, _commonness, _Tables
 from truepix.color._identify._colorbar import Colorbar, image_rgb8
 from truepix.color._identify._few_colors import warn_few_colors
+from truepix.color._identify._misfit import with_misfit_doubt
 from truepix.color._identify._figure import figure_bar, from_bar
 from truepix.color._identify._nearest import color_caps, own_bytes_cost
 from truepix.color._identify._picture_blend import BLEND_BELOW, with_picture_blend
@@ -117,6 +118,10 @@ class ColormapMatch:
         ``alpha * map + (1 - alpha) * background``), the alpha found.
     background : tuple of float or None
         The RGB (0..255) such a bar was blended over; None when opaque.
+    doubt : str
+        Empty when the map fits; else why no catalog map fits the picture closely
+        (its colors lie off the map's table by more than their own noise explains:
+        a hand-built map's picture), the scores then scaled down (:mod:`._misfit`).
 
     Examples
     --------
@@ -132,6 +137,7 @@ class ColormapMatch:
     direction_known: bool = True
     alpha: float = 1.0
     background: tuple[float, float, float] | None = None
+    doubt: str = ""
 
 
 def _picture_colors(image: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -305,13 +311,16 @@ def identify_colormap(image: Any, /, *, top: int = 5) -> list[ColormapMatch]:
     ('cmocean:thermal', 1.0)
     """
     with blas_on_caller:  # (not a decorator: the few-colors warning's stacklevel is the user's)
-        return ranked_maps(image, top=top, warn=True)
+        return ranked_maps(image, top=top, warn=True, doubt=True)
 
 
-def ranked_maps(image: Any, /, *, top: int = 5, warn: bool = False) -> list[ColormapMatch]:
+def ranked_maps(
+    image: Any, /, *, top: int = 5, warn: bool = False, doubt: bool = False
+) -> list[ColormapMatch]:
     """:func:`identify_colormap`, for truepix's own callers: ``warn`` False keeps a
     picture of one or two colors (:mod:`._few_colors`) quiet, where the caller asks
-    about a sample of a picture, not the user about a picture."""
+    about a sample of a picture, not the user about a picture; ``doubt`` False leaves
+    the scores of a picture no map fits closely as they are (:mod:`._misfit`)."""
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
         msg = f"expected top to be a positive integer, got {top!r}"
         raise InputError(msg)
@@ -335,7 +344,11 @@ def ranked_maps(image: Any, /, *, top: int = 5, warn: bool = False) -> list[Colo
         matches = with_picture_blend(image, tables, matches, top)  # drawn with alpha?
     matches = _discrete.descending(matches)
     bar = None if isinstance(image, Colorbar) else figure_bar(image)  # a whole figure?
-    return matches if bar is None else from_bar(ranked_maps(bar, top=top), matches)
+    if bar is not None:
+        return from_bar(ranked_maps(bar, top=top), matches)
+    if doubt and seen is not None:  # a hand-built map's picture, named after the nearest
+        matches = with_misfit_doubt(matches, *seen)
+    return matches
 
 
 def _handicap(cost: Any) -> Any:
