@@ -8,6 +8,7 @@ unmarked, or 72-78 % NaN with the BoundaryNorm on jet).
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib
@@ -21,6 +22,7 @@ from PIL import Image
 from scipy.ndimage import binary_erosion, map_coordinates
 
 import truepix as tp
+from tests.color._photographs import encoded
 from truepix.color._decolorize._contoured import ContourNorm
 
 LEVELS = [0.2, 0.4, 0.6, 0.8]
@@ -33,16 +35,22 @@ def _field() -> np.ndarray:
 
 def _figure(cmap: str, quality: int | None) -> tuple[np.ndarray, np.ndarray, tuple[slice, slice]]:
     """The saved figure's pixels, the band of each plot pixel (-1 under, 3 over; -9 within
-    3 px of a band's edge) and the plot's slice."""
+    3 px of a band's edge) and the plot's slice. The JPEG is Pillow's of the PNG's RGB at
+    ``quality``, as ``savefig`` writes it (the same pixels, checked): each map's figure is
+    drawn once."""
+    png, band, plot = _drawn(cmap)
+    return (png if quality is None else encoded(png, "JPEG", quality)), band, plot
+
+
+@functools.cache
+def _drawn(cmap: str) -> tuple[np.ndarray, np.ndarray, tuple[slice, slice]]:
+    """:func:`_figure`'s PNG, bands and plot slice (read-only arrays)."""
     field = _field()
     figure = plt.figure(figsize=(5, 4), dpi=100)
     axes = figure.add_axes([0.1, 0.1, 0.65, 0.8])
     figure.colorbar(axes.contourf(field, levels=LEVELS, cmap=cmap, extend="both"))
     buffer = io.BytesIO()
-    if quality is None:
-        figure.savefig(buffer, format="png")
-    else:
-        figure.savefig(buffer, format="jpg", pil_kwargs={"quality": quality})
+    figure.savefig(buffer, format="png")
     figure.canvas.draw()
     height = figure.canvas.get_width_height()[1]
     box = axes.get_window_extent()
@@ -58,7 +66,10 @@ def _figure(cmap: str, quality: int | None) -> tuple[np.ndarray, np.ndarray, tup
     for value in np.unique(band):
         deep &= binary_erosion(band == value, iterations=3, border_value=1) | (band != value)
     pixels = np.asarray(Image.open(buffer).convert("RGB"))
-    return pixels, np.where(deep, band, -9), plot
+    band = np.where(deep, band, -9)
+    pixels.setflags(write=False)
+    band.setflags(write=False)
+    return pixels, band, plot
 
 
 def _scores(result: tp.DecolorizeResult, band: np.ndarray, plot: tuple[slice, slice]) -> tuple:

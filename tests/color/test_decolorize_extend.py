@@ -7,6 +7,7 @@ not that the picture is BGR, nor that MATLAB's jet fits better."""
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
 
@@ -175,19 +176,28 @@ def test_an_extended_figure(terrain) -> None:
         tp.decolorize(picture, cmap="viridis", vmin=LOW, vmax=HIGH)
 
 
-@pytest.mark.parametrize("quality", [None, 85])
-@pytest.mark.parametrize("name", ["viridis", "jet", "RdBu_r"])
-def test_a_figure_told_both_extend_colors(terrain, name, quality) -> None:
-    """trial42 item 9b: imshow + colorbar(extend='both') with a white over color and a
-    black under color, savefig (and Pillow JPEG q85), decoded with the plain name: the
-    advice names both -- the white over region is no part of the figure's margins."""
+@functools.cache
+def _told_both(name: str) -> np.ndarray:
+    """imshow of the terrain + colorbar(extend='both'), ``name`` with a white over and a
+    black under color, savefig PNG (read-only; drawn once for the PNG and JPEG tests)."""
     cmap = plt.get_cmap(name).with_extremes(over="white", under="black")
     fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
-    fig.colorbar(ax.imshow(terrain, cmap=cmap, vmin=LOW, vmax=HIGH), extend="both")
+    fig.colorbar(ax.imshow(trial_terrain(), cmap=cmap, vmin=LOW, vmax=HIGH), extend="both")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
     picture = np.asarray(Image.open(buffer).convert("RGB"))
+    picture.setflags(write=False)
+    return picture
+
+
+@pytest.mark.parametrize("quality", [None, 85])
+@pytest.mark.parametrize("name", ["viridis", "jet", "RdBu_r"])
+def test_a_figure_told_both_extend_colors(name, quality) -> None:
+    """trial42 item 9b: imshow + colorbar(extend='both') with a white over color and a
+    black under color, savefig (and Pillow JPEG q85), decoded with the plain name: the
+    advice names both -- the white over region is no part of the figure's margins."""
+    picture = _told_both(name)
     picture = picture if quality is None else _jpeg(picture, quality)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

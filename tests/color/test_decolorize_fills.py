@@ -10,6 +10,7 @@ and decoded as the map's middle.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib as mpl
@@ -32,31 +33,43 @@ def _field(shape: tuple[int, int]) -> np.ndarray:
     return (field - field.min()) / (field.max() - field.min())
 
 
-def _figure(
-    cmap: str, fmt: str, size: tuple[float, float] = (4, 3), shape: tuple[int, int] = (200, 300)
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """A savefig'd figure of a field; its white margin (8 pixels away from the axes),
-    the axes' inside 3 pixels in, and the field there (nearest cell)."""
+@functools.cache
+def _drawn(
+    cmap: str, size: tuple[float, float], shape: tuple[int, int]
+) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """:func:`_figure`'s PNG (read-only) and its axes' box (x0, y0, x1, y1), drawn once a
+    module for the PNG and the JPEG tests."""
     import matplotlib.pyplot as plt
 
-    field = _field(shape)
     fig = plt.figure(figsize=size, dpi=100)
     ax = fig.add_axes((0.12, 0.12, 0.76, 0.76))
-    ax.imshow(field, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
+    ax.imshow(_field(shape), cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
     fig.canvas.draw()
     box = ax.get_window_extent()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100)
     plt.close(fig)
     png = np.asarray(Image.open(buffer).convert("RGB"))
+    png.setflags(write=False)
+    return png, (box.x0, box.y0, box.x1, box.y1)
+
+
+def _figure(
+    cmap: str, fmt: str, size: tuple[float, float] = (4, 3), shape: tuple[int, int] = (200, 300)
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A savefig'd figure of a field; its white margin (8 pixels away from the axes),
+    the axes' inside 3 pixels in, and the field there (nearest cell)."""
+    png, box = _drawn(cmap, size, shape)
     picture = png
     if fmt == "jpeg":
         out = io.BytesIO()
         Image.fromarray(png).save(out, format="JPEG", quality=75)
         picture = np.asarray(Image.open(out).convert("RGB"))
+    field = _field(shape)
     height, width = png.shape[:2]
-    top, bottom = height - round(box.y1), height - round(box.y0)
-    left, right = round(box.x0), round(box.x1)
+    x0, y0, x1, y1 = box
+    top, bottom = height - round(y1), height - round(y0)
+    left, right = round(x0), round(x1)
     margin = np.ones((height, width), dtype=bool)
     margin[max(0, top - 8) : bottom + 8, max(0, left - 8) : right + 8] = False
     margin &= (png == 255).all(axis=-1)
@@ -140,10 +153,10 @@ def test_figure_on_other_maps_keeps_its_numbers() -> None:
     assert np.nanmedian(np.abs(values - truth)[inside]) <= 0.01
 
 
-def _axes_figure(cmap: str, quality: int, *, axis: bool = True) -> tuple[np.ndarray, ...]:
-    """plt.subplots' figure (title, labels, ticks, colorbar) of a 40x60 field, JPEG'd:
-    the picture, its margin (3 pixels past the axes and the bar) and the axes' inside
-    (3 pixels in), the boxes matplotlib drew them in."""
+@functools.cache
+def _axes_drawn(cmap: str, axis: bool) -> tuple[np.ndarray, list]:
+    """:func:`_axes_figure`'s PNG as RGB (read-only) and its axes' and bar's boxes, drawn
+    once a module for every quality."""
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
@@ -159,8 +172,18 @@ def _axes_figure(cmap: str, quality: int, *, axis: bool = True) -> tuple[np.ndar
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100)
     plt.close(fig)
+    png = np.asarray(Image.open(buffer).convert("RGB"))
+    png.setflags(write=False)
+    return png, boxes
+
+
+def _axes_figure(cmap: str, quality: int, *, axis: bool = True) -> tuple[np.ndarray, ...]:
+    """plt.subplots' figure (title, labels, ticks, colorbar) of a 40x60 field, JPEG'd:
+    the picture, its margin (3 pixels past the axes and the bar) and the axes' inside
+    (3 pixels in), the boxes matplotlib drew them in."""
+    png, boxes = _axes_drawn(cmap, axis)
     out = io.BytesIO()
-    Image.open(buffer).convert("RGB").save(out, format="JPEG", quality=quality)
+    Image.fromarray(png).save(out, format="JPEG", quality=quality)
     picture = np.asarray(Image.open(out).convert("RGB"))
     height, width = picture.shape[:2]
     rows, cols = np.mgrid[0:height, 0:width]

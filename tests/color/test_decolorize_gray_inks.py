@@ -15,6 +15,7 @@ The oracle for the stroke's pixels: the same figure drawn without the strokes (P
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib as mpl
@@ -22,7 +23,7 @@ import numpy as np
 import pytest
 from scipy.spatial import cKDTree
 
-from tests.color._photographs import photo_jpeg, saved_rgb
+from tests.color._photographs import encoded, photo_jpeg, saved_rgb
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -43,7 +44,16 @@ def _field(size: float = 1.0) -> np.ndarray:
 
 def _figure(cmap: str, ink: str | None, quality: int | None, size: float = 1.0) -> np.ndarray:
     """The field drawn with ``cmap``; contours at 0.25, 0.5, 0.75 and two labels in
-    ``ink`` unless None; PNG (``quality`` None) or JPEG; ``size``: ``_field``'s."""
+    ``ink`` unless None; PNG (``quality`` None) or JPEG; ``size``: ``_field``'s. The JPEG
+    is Pillow's of the PNG's RGB at ``quality``, which is what ``savefig`` writes (the
+    same pixels, checked): each figure is drawn once a module."""
+    png = _figure_png(cmap, ink, size)
+    return png if quality is None else encoded(png, "JPEG", quality)
+
+
+@functools.cache
+def _figure_png(cmap: str, ink: str | None, size: float) -> np.ndarray:
+    """:func:`_figure`'s PNG (read-only)."""
     field = _field(size)
     fig = plt.figure(figsize=(field.shape[1] / 100, field.shape[0] / 100), dpi=100)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -54,7 +64,9 @@ def _figure(cmap: str, ink: str | None, quality: int | None, size: float = 1.0) 
         ax.contour(field, levels=[0.25, 0.5, 0.75], colors=[rgb], linewidths=1.0)
         ax.text(20 * size, 50 * size, "T = 25.0 K", color=rgb, fontsize=12)
         ax.text(150 * size, 180 * size, "max 3.2 m/s", color=rgb, fontsize=10)
-    return saved_rgb(fig, jpeg=quality is not None, dpi=100, quality=quality or 75)
+    png = saved_rgb(fig, dpi=100)
+    png.setflags(write=False)
+    return png
 
 
 def _scores(cmap: str, ink: str, size: float = 1.0) -> tuple[float, float, float]:
@@ -174,7 +186,15 @@ def test_hard_edged_white_strokes_flagged_and_their_halo_kept(cmap):
 
 def _labelled(cmap: str, strokes: bool, quality: int | None) -> np.ndarray:
     """``_field`` drawn with ``cmap``, white contours at 0.3, 0.5 and 0.7 with their
-    ``clabel`` labels and a line of text where ``strokes``; PNG or JPEG of ``quality``."""
+    ``clabel`` labels and a line of text where ``strokes``; PNG or JPEG of ``quality``
+    (Pillow's of the PNG's RGB, as ``savefig`` writes it: each figure drawn once)."""
+    png = _labelled_png(cmap, strokes)
+    return png if quality is None else encoded(png, "JPEG", quality)
+
+
+@functools.cache
+def _labelled_png(cmap: str, strokes: bool) -> np.ndarray:
+    """:func:`_labelled`'s PNG (read-only)."""
     field = _field()
     fig = plt.figure(figsize=(WIDTH / 100, HEIGHT / 100), dpi=100)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -184,7 +204,9 @@ def _labelled(cmap: str, strokes: bool, quality: int | None) -> np.ndarray:
         contours = ax.contour(field, levels=[0.3, 0.5, 0.7], colors="white", linewidths=1.0)
         ax.clabel(contours, fontsize=8)
         ax.text(20, 50, "T = 25.0 K", color="white", fontsize=12)
-    return saved_rgb(fig, jpeg=quality is not None, dpi=100, quality=quality or 75)
+    png = saved_rgb(fig, dpi=100)
+    png.setflags(write=False)
+    return png
 
 
 #: White contours, their labels and text, every stroke pixel counted (moved 12 DN or

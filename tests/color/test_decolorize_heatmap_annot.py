@@ -10,6 +10,7 @@ pixels away from them lie 3 px or more from any.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib
@@ -18,7 +19,7 @@ import pytest
 from PIL import Image
 from scipy import ndimage
 
-from tests.color._photographs import annotated_figure, seaborn_heatmap
+from tests.color._photographs import annotated_figure, encoded, seaborn_heatmap
 import truepix as tp
 from truepix.color._decolorize._cellmarks import cell_marks, plot_box
 from truepix.color._decolorize._fills import color_box, fill_boxes, fill_colors
@@ -29,8 +30,41 @@ matplotlib.use("Agg")
 pytestmark = pytest.mark.usefixtures("seaborn")  # its maps (rocket) for this module
 
 
+@functools.cache
+def _heatmap_png(cells: int, annotated: bool, cmap: str) -> np.ndarray:
+    """:func:`seaborn_heatmap`'s PNG, drawn once a module (read-only)."""
+    picture = seaborn_heatmap(cells, annotated, None, cmap)
+    picture.setflags(write=False)
+    return picture
+
+
 def _heatmap(cells: int, annotated: bool, quality: int | None, cmap: str) -> np.ndarray:
-    return seaborn_heatmap(cells, annotated, quality, cmap)
+    """``seaborn_heatmap(cells, annotated, quality, cmap)``: its JPEG is Pillow's of the
+    PNG's RGB at ``quality``, as ``savefig`` writes it (the same pixels, checked), so the
+    figure is drawn once for every quality."""
+    png = _heatmap_png(cells, annotated, cmap)
+    return png if quality is None else encoded(png, "JPEG", quality)
+
+
+@functools.cache
+def _figure_png(
+    recipe: str, cmap: str, fmt: str, shape: tuple[int, int], annotated: bool,
+    size: tuple[float, float], frame: bool,
+) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """:func:`annotated_figure`'s PNG and cells' box, drawn once a module (read-only)."""
+    picture, box = annotated_figure(recipe, cmap, fmt, shape, annotated, None, size, frame)
+    picture.setflags(write=False)
+    return picture, box
+
+
+def _annotated_figure(
+    recipe: str, cmap: str, fmt: str, shape: tuple[int, int], annotated: bool,
+    quality: int | None, size: tuple[float, float] = (4.0, 3.0), frame: bool = True,
+) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """``annotated_figure(...)``, its JPEG Pillow's of the PNG's RGB (as ``savefig``
+    writes it: the same pixels, checked) so that each figure is drawn once."""
+    png, box = _figure_png(recipe, cmap, fmt, shape, annotated, size, frame)
+    return (png if quality is None else encoded(png, "JPEG", quality)), box
 
 
 @pytest.mark.parametrize(
@@ -150,15 +184,15 @@ def test_figure_digits_are_flagged(
     # data NaN, %: seaborn rocket 68.1 / 99.8 and 0.45 / 0.14, mako 51.4 / 99.4 and
     # 0.05 / 0.01, YlGnBu 37.7 / 99.8 and 0.07 / 0.06; imshow rocket 37.6 / 99.7 and
     # 0.28 / 0.15, viridis 92.0 / 99.6 and 0.01 / 0.01
-    plain, box = annotated_figure(recipe, cmap, fmt, shape, False, None)
-    bare, _ = annotated_figure(recipe, cmap, fmt, shape, False, None, frame=False)
-    drawn, _ = annotated_figure(recipe, cmap, fmt, shape, True, None)
+    plain, box = _annotated_figure(recipe, cmap, fmt, shape, False, None)
+    bare, _ = _annotated_figure(recipe, cmap, fmt, shape, False, None, frame=False)
+    drawn, _ = _annotated_figure(recipe, cmap, fmt, shape, True, None)
     moved = np.abs(drawn.astype(int) - plain.astype(int)).max(axis=-1)
     cells = _cells(moved.shape, box)
     digits = cells & (moved >= 40)
     moved = np.maximum(moved, np.abs(drawn.astype(int) - bare.astype(int)).max(axis=-1))
     data = cells & ~ndimage.binary_dilation(moved > 0, iterations=2)
-    picture, _ = annotated_figure(recipe, cmap, fmt, shape, True, 75)
+    picture, _ = _annotated_figure(recipe, cmap, fmt, shape, True, 75)
     holes = np.isnan(tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1))
     assert holes[digits].mean() >= 0.95
     assert holes[data].mean() <= 0.002
@@ -168,11 +202,11 @@ def test_figure_digits_are_flagged(
 def test_figure_without_numbers_keeps_its_cells(recipe: str) -> None:
     # cells 2 px or more from imshow's spines (the pixel next to a spine at q75 is
     # JPEG's ringing of it, off the map: 1 % of the cells, as on main)
-    plain, box = annotated_figure(recipe, "viridis", "d", (6, 8), False, None)
-    bare, _ = annotated_figure(recipe, "viridis", "d", (6, 8), False, None, frame=False)
+    plain, box = _annotated_figure(recipe, "viridis", "d", (6, 8), False, None)
+    bare, _ = _annotated_figure(recipe, "viridis", "d", (6, 8), False, None, frame=False)
     spines = np.abs(plain.astype(int) - bare.astype(int)).max(axis=-1) > 0
     data = _cells(spines.shape, box) & ~ndimage.binary_dilation(spines, iterations=2)
-    picture, _ = annotated_figure(recipe, "viridis", "d", (6, 8), False, 75)
+    picture, _ = _annotated_figure(recipe, "viridis", "d", (6, 8), False, 75)
     holes = np.isnan(tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1))
     assert holes[data].mean() <= 0.002
 
@@ -180,7 +214,7 @@ def test_figure_without_numbers_keeps_its_cells(recipe: str) -> None:
 @pytest.mark.parametrize("recipe", ["seaborn", "imshow"])
 @pytest.mark.parametrize("quality", [None, 75])
 def test_plot_box_is_the_cells_box(recipe: str, quality: int | None) -> None:
-    picture, box = annotated_figure(recipe, "rocket", "d", (10, 12), True, quality)
+    picture, box = _annotated_figure(recipe, "rocket", "d", (10, 12), True, quality)
     lut = tp.colorize(np.arange(256), cmap="rocket", vmin=0, vmax=255)
     bounds = color_box(lut)
     fills = fill_boxes(fill_colors(picture.reshape(-1, 3), 1.0, bounds), 1.0, bounds)
@@ -199,13 +233,13 @@ def test_imshow_recipe_on_ylgnbu_keeps_its_cells(fmt: str, quality: int) -> None
     # data 0.34 / 0.31 % ("d", q90 / q75), 0.21 / 0.23 % (".1f"). The margin left out
     # of the test (``_chroma_test.FILLS_LEFT_OUT``): 0.00-0.01 %
     size = (6.4, 4.8)
-    plain, box = annotated_figure("imshow", "YlGnBu", fmt, (6, 8), False, None, size)
-    bare, _ = annotated_figure("imshow", "YlGnBu", fmt, (6, 8), False, None, size, frame=False)
-    drawn, _ = annotated_figure("imshow", "YlGnBu", fmt, (6, 8), True, None, size)
+    plain, box = _annotated_figure("imshow", "YlGnBu", fmt, (6, 8), False, None, size)
+    bare, _ = _annotated_figure("imshow", "YlGnBu", fmt, (6, 8), False, None, size, frame=False)
+    drawn, _ = _annotated_figure("imshow", "YlGnBu", fmt, (6, 8), True, None, size)
     moved = np.maximum(np.abs(drawn.astype(int) - plain.astype(int)).max(axis=-1),
                        np.abs(drawn.astype(int) - bare.astype(int)).max(axis=-1))  # fmt: skip
     data = _cells(moved.shape, box) & ~ndimage.binary_dilation(moved > 0, iterations=2)
-    picture, _ = annotated_figure("imshow", "YlGnBu", fmt, (6, 8), True, quality, size)
+    picture, _ = _annotated_figure("imshow", "YlGnBu", fmt, (6, 8), True, quality, size)
     holes = np.isnan(tp.decolorize(picture, cmap="YlGnBu", vmin=0, vmax=1))
     assert holes[data].mean() <= 0.002
 
