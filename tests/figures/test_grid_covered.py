@@ -8,6 +8,7 @@ under the text and lines) at a confidence of 0.86 to 1.0.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib.colors as mcolors
@@ -100,13 +101,9 @@ def test_numbers_written_in_a_seaborn_heatmap_neither_break_its_grid_nor_leave_a
     _within_oracle(panel.data.values, cells, oracle, panel.data.attrs["max_error"], 0.4 if jpeg else 0.0)
 
 
-@pytest.mark.parametrize("jpeg", [False, True])
-def test_a_crowded_seaborn_heatmap_is_read_cell_by_cell_with_its_index_labels(seaborn, jpeg):
-    # trial 51: a 30 x 40 heatmap, annot=True, linewidths=0.5 (seaborn's defaults otherwise),
-    # JPEG q75: no grid (rocket; JPEG's ringing around the numbers spread each cell's colors
-    # past the grid check's bound) or 60 x 40 (viridis: the text rows were taken for edges);
-    # its y labels, rotated, were read glyph by glyph ("10" as a "1" and a "0"), its x labels
-    # a cell apart run together ("101", "1"): the axes trusted 0.1
+@pytest.fixture(scope="module")
+def crowded(seaborn):
+    """Trial 51's 30 x 40 seaborn heatmap (annot=True, linewidths=0.5), drawn once for its PNG and JPEG case."""
     rng = np.random.default_rng(11)
     y, x = np.mgrid[0:30, 0:40]
     cells = 10 + 8 * np.sin(x / 6) * np.cos(y / 5) + rng.normal(0, 1.5, (30, 40))
@@ -114,6 +111,18 @@ def test_a_crowded_seaborn_heatmap_is_read_cell_by_cell_with_its_index_labels(se
     seaborn.heatmap(cells, annot=True, fmt=".1f", linewidths=0.5, ax=ax, annot_kws={"fontsize": 6})
     norm = ax.collections[0].norm
     made = save(fig, [ax], [ax.collections[0].colorbar])
+    cells.setflags(write=False)
+    return cells, (norm.vmin, norm.vmax), made
+
+
+@pytest.mark.parametrize("jpeg", [False, True])
+def test_a_crowded_seaborn_heatmap_is_read_cell_by_cell_with_its_index_labels(crowded, jpeg):
+    # trial 51: a 30 x 40 heatmap, annot=True, linewidths=0.5 (seaborn's defaults otherwise),
+    # JPEG q75: no grid (rocket; JPEG's ringing around the numbers spread each cell's colors
+    # past the grid check's bound) or 60 x 40 (viridis: the text rows were taken for edges);
+    # its y labels, rotated, were read glyph by glyph ("10" as a "1" and a "0"), its x labels
+    # a cell apart run together ("101", "1"): the axes trusted 0.1
+    cells, (vmin, vmax), made = crowded
     picture = _jpeg(made.png) if jpeg else made.png
     panel = tp.read_figure(picture).panels[0]
     assert panel.grid == cells.shape
@@ -125,13 +134,25 @@ def test_a_crowded_seaborn_heatmap_is_read_cell_by_cell_with_its_index_labels(se
     # off a fifth of a cell at its rim
     left, top, right, bottom = made.axes[0]
     image = np.asarray(Image.open(io.BytesIO(picture)).convert("RGB"))
-    values = tp.decolorize(image, cmap="seaborn:rocket", vmin=norm.vmin, vmax=norm.vmax)
+    values = tp.decolorize(image, cmap="seaborn:rocket", vmin=vmin, vmax=vmax)
     rows, columns = np.linspace(top, bottom, 31), np.linspace(left, right, 41)
     oracle = np.array([[np.nanmedian(values[int(np.ceil(r0 + (r1 - r0) / 5)) : int(r1 - (r1 - r0) / 5),
                                             int(np.ceil(c0 + (c1 - c0) / 5)) : int(c1 - (c1 - c0) / 5)])
                         for c0, c1 in zip(columns, columns[1:])] for r0, r1 in zip(rows, rows[1:])])  # fmt: skip
-    bin_ = (norm.vmax - norm.vmin) / 256
+    bin_ = (vmax - vmin) / 256
     _within_oracle(panel.data.values, cells, oracle, panel.data.attrs["max_error"], 2 * bin_ if jpeg else 0.0)
+
+
+@functools.cache  # drawn once for its PNG and its JPEG case
+def _ggplot_cells(shape: tuple[int, int]):
+    cells = 250 + 50 * np.random.default_rng(sum(shape)).uniform(size=shape)
+    with plt.style.context("ggplot"):
+        fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
+        image = ax.imshow(cells, extent=(0, 10, 0, 8), origin="lower", cmap="plasma", vmin=250, vmax=300, interpolation="nearest", aspect="auto")
+        bar = fig.colorbar(image)
+        made = save(fig, [ax], [bar])
+    cells.setflags(write=False)
+    return cells, made
 
 
 @pytest.mark.parametrize("shape", [(16, 20), (17, 23)])
@@ -140,12 +161,7 @@ def test_grid_lines_drawn_over_the_cells_are_read_through(shape, jpeg):
     # ggplot's style draws white grid lines at the ticks over the data: on cell edges
     # (16 x 20 over 8 x 10) or through the cells (17 x 23); one value per pixel came back,
     # 10% NaN under the lines, at confidence 0.86
-    cells = 250 + 50 * np.random.default_rng(sum(shape)).uniform(size=shape)
-    with plt.style.context("ggplot"):
-        fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
-        image = ax.imshow(cells, extent=(0, 10, 0, 8), origin="lower", cmap="plasma", vmin=250, vmax=300, interpolation="nearest", aspect="auto")
-        bar = fig.colorbar(image)
-        made = save(fig, [ax], [bar])
+    cells, made = _ggplot_cells(shape)
     picture = _jpeg(made.png) if jpeg else made.png
     panel = tp.read_figure(picture).panels[0]
     assert panel.grid == shape

@@ -9,6 +9,7 @@ values past the ends (under/over shares), not lines or background.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib.pyplot as plt
@@ -33,6 +34,11 @@ def both_ends():
     return made, field
 
 
+@functools.cache  # the PNG's reading is asserted by two tests; nothing changes a Reading
+def _read_png(png: bytes) -> tp.figures.FigureReading:
+    return tp.read_figure(png)
+
+
 def _jpeg(png: bytes) -> bytes:
     buffer = io.BytesIO()
     Image.open(io.BytesIO(png)).convert("RGB").save(buffer, format="JPEG", quality=75)
@@ -42,8 +48,7 @@ def _jpeg(png: bytes) -> bytes:
 @pytest.mark.parametrize("kind", ["png", "jpeg"])
 def test_under_black_over_white_read_as_the_ends(both_ends, kind):
     made, field = both_ends
-    picture = made.png if kind == "png" else _jpeg(made.png)
-    panel = tp.read_figure(picture).panels[0]
+    panel = (_read_png(made.png) if kind == "png" else tp.read_figure(_jpeg(made.png))).panels[0]
     attrs = panel.data.attrs
     assert attrs["cmap"] == "viridis"
     assert abs(panel.vmin - 0.0) <= 0.05 and abs(panel.vmax - 10.0) <= 0.05
@@ -58,7 +63,7 @@ def test_under_black_over_white_read_as_the_ends(both_ends, kind):
 
 def test_bar_ends_where_the_triangles_begin(both_ends):
     made, _ = both_ends
-    panel = tp.read_figure(made.png).panels[0]
+    panel = _read_png(made.png).panels[0]
     (left, top, right, bottom), _ = made.bars[0]
     # the colorbar axes span the body only (matplotlib draws the triangles outside it)
     _, bar_top, _, bar_bottom = panel.colorbar.bbox
@@ -74,6 +79,11 @@ def _ramp_figure(cmap: str, extend: str, orientation: str, norm) -> bytes:
     return save(fig, [ax], [bar]).png
 
 
+@functools.cache  # drawn once for its PNG and its JPEG case
+def _unlabelled_ramp(cmap: str, extend: str, orientation: str) -> bytes:
+    return _ramp_figure(cmap, extend, orientation, Normalize(0.03, 0.97))  # ends unlabelled
+
+
 @pytest.mark.parametrize("kind", ["png", "jpeg"])
 @pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
 @pytest.mark.parametrize("extend", ["min", "both"])
@@ -84,7 +94,7 @@ def test_end_under_a_triangle_of_its_color(cmap, extend, orientation, kind):
     # 0.6-0.9 % of the range, at confidence 1.0 on hot); after JPEG the found box ran 2-8 px
     # into the triangle or short of it (up to 1.6 % of the range). The end is the triangle's
     # base, where its narrowing meets the bar's width.
-    picture = _ramp_figure(cmap, extend, orientation, Normalize(0.03, 0.97))  # ends unlabelled
+    picture = _unlabelled_ramp(cmap, extend, orientation)
     picture = picture if kind == "png" else _jpeg(picture)
     panel = tp.read_figure(picture).panels[0]
     left, top, right, bottom = panel.colorbar.bbox

@@ -4,12 +4,13 @@ A new-user trial found a 2x2 screenshot (pcolormesh, shared bar, resized
 0.75x with Pillow) read as three panels at confidence 1.0: the fourth's left
 spine, blended into the data beside it, broke into pieces the frame finder
 would not join. Panels are checked against matplotlib's axes extents; the
-per-pixel data against the plot area's pixels.
+per-pixel data against the plot area's pixels. The sweep of layouts, scales and
+filters is test_read_figure_panels_layouts (a file of its own: pytest-xdist's
+``--dist loadfile`` runs a file on one worker).
 """
 
 from __future__ import annotations
 
-import functools
 import io
 
 import matplotlib.pyplot as plt
@@ -18,52 +19,9 @@ import pytest
 from PIL import Image
 
 import truepix as tp
+from tests.figures._panels import _areas_of, _matched, _resized, _subplots
 from tests.figures.conftest import iou, pixels_inside, save
-from truepix.color._identify._colorbar import find_colorbars
-from truepix.figures import _areas, _labels
-from truepix.figures._plot_areas import plot_areas
-
-_SIZES = {(1, 2): (10, 4), (1, 3): (12, 4), (2, 2): (9, 7), (2, 3): (12, 7)}
-_FILTERS = {"LANCZOS": Image.LANCZOS, "BICUBIC": Image.BICUBIC, "BILINEAR": Image.BILINEAR}
-
-
-@functools.cache  # the layout sweep resizes each drawn figure several ways
-def _subplots(rows: int, columns: int, seed: int, shared: bool, *, off: int | None = None):
-    """Random pcolormesh cells in every axes; one bar for all (constrained layout) or one each."""
-    rng = np.random.default_rng(seed)
-    layout = "constrained" if shared else None
-    fig, grid = plt.subplots(rows, columns, figsize=_SIZES[rows, columns], dpi=110, layout=layout, squeeze=False)
-    axes, bars, mesh = [], [], None
-    for k, ax in enumerate(grid.flat):
-        if k == off:
-            ax.axis("off")  # an empty slot of the layout
-            continue
-        cells = rng.uniform(0, 50, size=(15 + 3 * k, 25))
-        edges = (np.linspace(0, 5, 26), np.linspace(0, 3, cells.shape[0] + 1))
-        mesh = ax.pcolormesh(*edges, cells, cmap="magma", vmin=0, vmax=50)
-        axes.append(ax)
-        if not shared:
-            bars.append(fig.colorbar(mesh, ax=ax))
-    if shared:
-        bars.append(fig.colorbar(mesh, ax=grid))
-    return save(fig, axes, bars)
-
-
-def _resized(made, scale: float, resample: str) -> tuple[np.ndarray, list[tuple[float, ...]]]:
-    picture = Image.open(io.BytesIO(made.png)).convert("RGB")
-    size = (round(picture.width * scale), round(picture.height * scale))
-    return np.asarray(picture.resize(size, _FILTERS[resample])), [tuple(v * scale for v in b) for b in made.axes]
-
-
-def _areas_of(rgb: np.ndarray) -> tuple[list[tuple[float, ...]], dict]:
-    inferred: dict = {}
-    areas, _ = plot_areas(rgb, _labels.ink(_labels.paper(rgb)), find_colorbars(rgb), {}, inferred)
-    return [box for box, _ in areas], inferred
-
-
-def _matched(found, truth) -> bool:
-    return len(found) == len(truth) and all(any(iou(f, t) > 0.9 for f in found) for t in truth)
-
+from truepix.figures import _areas
 
 # each lost a panel before: a spine blended into the data beside it broke into pieces
 # (2x2 0.75 LANCZOS, 2x3), or a bar between two panels cut the far one from the colored
@@ -85,20 +43,6 @@ def test_resized_screenshot_keeps_every_panel(rows, columns, seed, shared, scale
     found, inferred = _areas_of(rgb)
     assert _matched(found, truth), (found, truth)
     assert not inferred  # each by its own frame
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("resample", list(_FILTERS))
-@pytest.mark.parametrize("scale", [0.5, 0.66, 0.75, 0.9])
-@pytest.mark.parametrize(("rows", "columns"), [(1, 2), (2, 2), (2, 3)])
-@pytest.mark.parametrize("shared", [True, False])
-def test_resized_screenshots_keep_every_panel_across_layouts(rows, columns, shared, scale, resample):
-    # one data seed per case, varied across cases: three each made this the suite's
-    # longest test
-    seed = (rows * 7 + columns * 5 + int(shared) + int(scale * 100) + len(resample)) % 3
-    rgb, truth = _resized(_subplots(rows, columns, seed, shared), scale, resample)
-    found, _ = _areas_of(rgb)
-    assert _matched(found, truth), (seed, found, truth)
 
 
 def test_trial_screenshot_reads_four_panels_with_their_grids():

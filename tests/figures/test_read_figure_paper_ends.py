@@ -12,12 +12,14 @@ steps, not holes.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import LogNorm, Normalize, PowerNorm
+from PIL import Image
 
 import truepix as tp
 from tests.figures._bar_figures import bar_figure
@@ -31,6 +33,28 @@ def _ramp(cmap):
     return lambda ax: ax.imshow(ramp, cmap=cmap, norm=norm)
 
 
+@functools.cache  # drawn once for the PNG and the JPEG cases
+def _ramp_png(cmap: str, extend: str, outline: bool, orientation: str) -> tuple[bytes, float]:
+    return bar_figure(_ramp(cmap), extend=extend, outline=outline, orientation=orientation)
+
+
+def _ramp_bar(
+    cmap: str, kind: str = "png", *, extend: str = "neither", outline: bool = True, orientation: str = "vertical"
+) -> tuple[bytes, float]:
+    """``bar_figure`` of the unlabelled ramp; its JPEG is the PNG through Pillow q75, as there."""
+    png, length = _ramp_png(cmap, extend, outline, orientation)
+    if kind == "png":
+        return png, length
+    out = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=75)
+    return out.getvalue(), length
+
+
+@functools.cache  # one picture's reading, asserted by two tests; nothing changes a reading
+def _read(picture: bytes) -> tp.figures.FigureReading:
+    return tp.read_figure(picture)
+
+
 def _errors_px(panel, length):
     """The read vmin and vmax off the truth, in pixels of the bar."""
     pixel = (LIMITS[1] - LIMITS[0]) / length
@@ -42,8 +66,8 @@ def _errors_px(panel, length):
 @pytest.mark.parametrize("cmap", ["hot", "gray", "jet"])
 def test_ends_next_to_the_paper_are_placed(cmap, kind, orientation):
     # before: JPEG'd hot and gray vertical bars read their white top 5.7 px short at confidence 1.0
-    picture, length = bar_figure(_ramp(cmap), kind=kind, orientation=orientation)
-    panel = tp.read_figure(picture).panels[0]
+    picture, length = _ramp_bar(cmap, kind, orientation=orientation)
+    panel = _read(picture).panels[0]
     low, high = _errors_px(panel, length)
     assert abs(low) <= 1.5 and abs(high) <= 1.5, (low, high)
     assert panel.data.attrs["cmap"] == cmap
@@ -52,7 +76,7 @@ def test_ends_next_to_the_paper_are_placed(cmap, kind, orientation):
 @pytest.mark.parametrize("cmap", ["hot", "gray"])
 def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
     # the over triangle is white: only its outline shows, narrowing to the tip (before: -5.8 px)
-    picture, length = bar_figure(_ramp(cmap), extend="both", kind="jpeg")
+    picture, length = _ramp_bar(cmap, "jpeg", extend="both")
     panel = tp.read_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     assert abs(high) <= 1.5, high
@@ -65,7 +89,7 @@ def test_a_white_triangle_on_white_paper_ends_at_its_base(cmap):
 def test_a_black_end_under_a_white_over_triangle_at_its_outline(cmap, kind, orientation):
     # no line crosses the top (a white triangle): the black low end's rows were taken for the
     # outline's, placing it 1.3-1.9 px inward at confidence 1.0; the sides' line says how thick
-    picture, length = bar_figure(_ramp(cmap), extend="max", kind=kind, orientation=orientation)
+    picture, length = _ramp_bar(cmap, kind, extend="max", orientation=orientation)
     panel = tp.read_figure(picture).panels[0]
     low, _ = _errors_px(panel, length)
     assert abs(low) <= 1.0, low
@@ -73,14 +97,14 @@ def test_a_black_end_under_a_white_over_triangle_at_its_outline(cmap, kind, orie
 
 def test_an_end_nothing_shows_costs_the_confidence():
     # no outline and a white top on white paper, JPEG'd: where the bar ends is not seen
-    picture, length = bar_figure(_ramp("gray"), outline=False, kind="jpeg")
+    picture, length = _ramp_bar("gray", "jpeg", outline=False)
     panel = tp.read_figure(picture).panels[0]
     low, high = _errors_px(panel, length)
     if abs(high) > 1.5:  # read off: it must say so
         assert panel.confidence <= 0.5, (high, panel.confidence)
         assert "paper's color" in panel.data.attrs["doubts"]
     # the same bar with its outline is placed, and trusted
-    outlined = tp.read_figure(bar_figure(_ramp("gray"), kind="jpeg")[0]).panels[0]
+    outlined = _read(_ramp_bar("gray", "jpeg")[0]).panels[0]
     assert "paper's color" not in outlined.data.attrs["doubts"]
 
 

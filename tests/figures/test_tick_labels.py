@@ -8,6 +8,7 @@ flag a poor fit, and calibration JSON that did not read back the same.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib.pyplot as plt
@@ -215,6 +216,7 @@ def test_axis_scale_refuses_a_log_scale_over_zero_with_a_truepix_error():
         tp.read_figure(made, calibration=calibration)
 
 
+@functools.cache  # one figure for the tests that read it
 def _imshow_with_bar() -> bytes:
     field = smooth_field(20, 30, 4)
     fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
@@ -223,6 +225,7 @@ def _imshow_with_bar() -> bytes:
     return _png(fig)
 
 
+@functools.cache  # one figure for the tests that read it
 def _contourf_custom() -> bytes:
     yy, xx = np.mgrid[0:40, 0:50]
     field = np.sin(xx / 8.0) * np.cos(yy / 7.0)
@@ -233,6 +236,7 @@ def _contourf_custom() -> bytes:
     return _png(fig)
 
 
+@functools.cache  # one figure for the tests that read it
 def _twoslope() -> bytes:
     _, xx = np.mgrid[0:30, 0:40]
     fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
@@ -241,6 +245,7 @@ def _twoslope() -> bytes:
     return _png(fig)
 
 
+@functools.cache  # one figure for the tests that read it
 def _contourf_uneven() -> bytes:
     yy, xx = np.mgrid[0:40, 0:50]
     field = 60 * (np.sin(xx / 9.0) * np.cos(yy / 8.0) + 1) / 2
@@ -253,9 +258,14 @@ def _contourf_uneven() -> bytes:
 UNEVEN = [0, 1, 2, 5, 10, 20, 40, 60]
 
 
+@functools.cache  # a figure's first reading, asserted by several tests; nothing changes a reading
+def _read(figure: bytes) -> tp.figures.FigureReading:
+    return tp.read_figure(figure)
+
+
 def test_contourf_with_uneven_levels_reads_each_boundary():
     # levels 0, 1, 2, 5 ... 60 are drawn evenly spaced on the bar: no line through the labels
-    panel = tp.read_figure(_contourf_uneven()).panels[0]
+    panel = _read(_contourf_uneven()).panels[0]
     assert panel.colorbar.boundaries is not None and panel.norm == "boundaries"
     assert (panel.vmin, panel.vmax) == (0.0, 60.0)
     steps = np.unique(panel.data.values[np.isfinite(panel.data.values)])
@@ -285,7 +295,7 @@ def test_boundary_norm_bar_reads_each_boundary():
 
 
 def test_even_contourf_levels_stay_linear():
-    panel = tp.read_figure(_contourf_custom()).panels[0]
+    panel = _read(_contourf_custom()).panels[0]
     assert panel.norm == "linear" and _close(panel.vmin, -1.2, 2.4) and _close(panel.vmax, 1.2, 2.4)
 
 
@@ -295,7 +305,7 @@ def test_even_contourf_levels_stay_linear():
 )  # fmt: skip
 def test_calibration_round_trips(make):
     figure = make()
-    found = tp.read_figure(figure)
+    found = _read(figure)
     again = tp.read_figure(figure, calibration=found.calibration)
     from_json = tp.read_figure(figure, calibration=found.to_json())
     for reading in (again, from_json):
@@ -313,7 +323,7 @@ def test_calibration_round_trips(make):
 
 def test_calibration_and_report_have_public_names(tmp_path):
     figure = _imshow_with_bar()
-    reading = tp.read_figure(figure)
+    reading = _read(figure)
     path = tmp_path / "calibration.json"
     path.write_text(reading.to_json(), encoding="utf-8")
     assert tf.parse_calibration(path) == tf.parse_calibration(reading.to_json()) == reading.calibration["panels"]
@@ -364,7 +374,7 @@ def test_uneven_steps_render_back_as_drawn(tmp_path):
     figure = _contourf_uneven()
     path = tmp_path / "uneven.png"
     path.write_bytes(figure)
-    session = FigureSession(path, reading=tp.read_figure(figure))
+    session = FigureSession(path, reading=_read(figure))
     differences = difference_levels(session, 0)
     assert np.nanmedian(differences) <= 3
 
