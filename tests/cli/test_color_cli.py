@@ -146,6 +146,26 @@ def test_identify_colorbar_of_a_figure(runner, tmp_path) -> None:
     assert result.exit_code == 1 and "expected a colorbar" in result.output
 
 
+def test_identify_prints_the_doubt_of_a_hand_built_map(runner, tmp_path) -> None:
+    """No catalog map fits a hand-built navy-white-darkred map's picture closely: the
+    table and the JSON say so (ColormapMatch.doubt), a catalog map's picture has none."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import LinearSegmentedColormap
+    from scipy.ndimage import gaussian_filter
+
+    field = gaussian_filter(np.random.default_rng(0).standard_normal((128, 128)), 6)
+    made = LinearSegmentedColormap.from_list("m", ["navy", "white", "darkred"])
+    for cmap, doubted in ((made, True), ("RdBu_r", False)):
+        path = tmp_path / "picture.png"
+        plt.imsave(path, field, cmap=cmap)
+        result = runner.invoke(cli, ["identify", str(path), "--json", "--top", "2"])
+        assert result.exit_code == 0, result.output
+        best = json.loads(result.stdout)[0]
+        assert ("no catalog map fits closely" in best["doubt"]) is doubted, best
+        result = runner.invoke(cli, ["identify", str(path)])
+        assert result.exit_code == 0 and ("doubt: no catalog map" in result.output) is doubted
+
+
 def test_identify_a_blank_picture_warns_in_one_line(runner, tmp_path) -> None:
     # trial 50: a blank picture was named colorcet:CET_D10 (0.85) with nothing said
     blank = tmp_path / "blank.png"

@@ -1,7 +1,8 @@
 """``truepix identify INPUT``: which colormap painted a picture.
 
 Prints the best candidates from the catalog with their scores (1.0: every
-color of the picture is a color of the map). ``--colorbar`` reads the
+color of the picture is a color of the map), and the doubt when no catalog map
+fits the picture closely (``ColormapMatch.doubt``). ``--colorbar`` reads the
 colorbar of a whole figure instead of its pixels, which also tells whether
 the map runs reversed.
 """
@@ -50,7 +51,8 @@ def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
             )  # fmt: skip
     if as_json:
         rows = [
-            {"name": m.name, "reversed": m.reversed, "score": m.score, "aliases": list(m.aliases)}
+            {"name": m.name, "reversed": m.reversed, "score": m.score, "aliases": list(m.aliases),
+             "doubt": m.doubt}
             for m in matches
         ]
         click.echo(json.dumps(rows, indent=2))
@@ -67,6 +69,8 @@ def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
         table.add_row(str(rank), match.name, reversed_text, f"{match.score:.4f}", aliases)
     console = Console()
     console.print(table)
+    if matches and matches[0].doubt:  # (no catalog map fits closely: every score is lowered)
+        console.print(f"doubt: {matches[0].doubt}", markup=False)
     if not colorbar:
         console.print(
             "[dim]reversed: a picture's colors do not say; --colorbar reads a figure's bar[/]"
