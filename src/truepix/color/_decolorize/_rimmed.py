@@ -124,7 +124,7 @@ def _judged(
     off = np.sqrt(((offset - share[:, None] * way) ** 2).sum(axis=1))
     ok &= off <= RIM_OFF * field_chroma + RIM_OFF_DN
     # (the tests below only reject: read on the pixels still in, per pixel the same --
-    # a figure's white margin's rim: its chroma all the way to gray's, none in)
+    # a figure's white margin's rim: its chroma all the way to gray's)
     answer = np.zeros(n, dtype=np.int64)
     keep = np.flatnonzero(ok)
     if not len(keep):

@@ -243,7 +243,7 @@ def _judged(
     gap_near = np.where(field & (step <= 1)[None, :], gap, np.inf).min(axis=1)
     ok &= gap_near <= SMEAR_GAP
     # (the tests below only reject: read on the pixels still in, per pixel the same --
-    # a figure's white margin's rim, 6574 pixels, none in: 51 -> 3 ms)
+    # a figure's white margin's rim, JPEG q75 1 MP, 6574 pixels: 51 -> 24 ms)
     answer = np.zeros(n, dtype=np.int64)
     keep = np.flatnonzero(ok)
     if not len(keep):
