@@ -121,8 +121,12 @@ def beside_strokes(
 
     for dy, dx in _AXES:
         index = np.flatnonzero(~found)
+        # (the field's first pixel first: within a flagged area none -- the tests keep
+        # the same pixels in any order; a white margin's 500 000, JPEG q75 1 MP:
+        # beside_strokes 25.5 -> 21.2 ms)
+        index = index[~held(index, dy, dx)]
         index = index[held(index, -dy, -dx)]
-        for k in range(1, BESIDE_FIELD + 1):
+        for k in range(2, BESIDE_FIELD + 1):
             index = index[~held(index, k * dy, k * dx)]
         thin = np.zeros(len(index), dtype=bool)
         for k in range(2, BESIDE_WIDTH + 2):

@@ -487,11 +487,17 @@ def _apart(
     around = degraded.window_pixels(pixels, width, len(off_map) // width, JPEG_FIELD_RADIUS)
     data = (residual[around] <= JPEG_CANDIDATE) & ~off_map[around]
     field = np.where(data, flat[around, :3] @ luma_weights, np.nan)
-    known = np.any(data, axis=1)
-    apart = np.zeros(len(pixels), dtype=bool)
-    apart[known] = np.abs(luma[known] - np.nanmedian(field[known], axis=1)) >= JPEG_FIELD_GAP
+    count = data.sum(axis=1)
     alike = np.abs(field - luma[:, None]) < JPEG_FIELD_LUMA  # (NaN: False)
-    return apart & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * data.sum(axis=1))
+    asked = np.flatnonzero((count > 0) & (alike.sum(axis=1) <= JPEG_FIELD_SHARE * count))
+    apart = np.zeros(len(pixels), dtype=bool)
+    if len(asked):  # (the field's median on the pixels still in: np.nanmedian's, by a sort)
+        ordered = np.sort(field[asked], axis=1)  # (NaN last)
+        count = count[asked]
+        median = 0.5 * (np.take_along_axis(ordered, ((count - 1) // 2)[:, None], axis=1)[:, 0]
+                        + np.take_along_axis(ordered, (count // 2)[:, None], axis=1)[:, 0])
+        apart[asked] = np.abs(luma[asked] - median) >= JPEG_FIELD_GAP
+    return apart
 
 
 def _colorless(line: Polyline) -> bool:

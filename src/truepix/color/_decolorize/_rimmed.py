@@ -114,6 +114,24 @@ def _judged(
     ground = 0.5 * (np.take_along_axis(values, lower[:, None, None], axis=1)[:, 0]
                     + np.take_along_axis(values, upper[:, None, None], axis=1)[:, 0])
     ground = np.where(np.isfinite(ground), ground, 0.0)
+    offset = own[:, 1:] - ground[:, 1:]
+    way = -ground[:, 1:]  # (toward gray)
+    size = (way**2).sum(axis=1)
+    with np.errstate(all="ignore"):
+        share = np.where(size > 0, (offset * way).sum(axis=1) / np.maximum(size, 1e-12), 0.0)
+    ok &= (share <= RIM_SHARE) & (share >= -RIM_BACK)
+    field_chroma = np.sqrt((ground[:, 1:] ** 2).sum(axis=1))
+    off = np.sqrt(((offset - share[:, None] * way) ** 2).sum(axis=1))
+    ok &= off <= RIM_OFF * field_chroma + RIM_OFF_DN
+    # (the tests below only reject: read on the pixels still in, per pixel the same --
+    # a figure's white margin's rim: its chroma all the way to gray's)
+    answer = np.zeros(n, dtype=np.int64)
+    keep = np.flatnonzero(ok)
+    if not len(keep):
+        return ok, answer
+    y, x, own, ground, field_chroma = y[keep], x[keep], own[keep], ground[keep], field_chroma[keep]
+    yy, xx, window, field = yy[keep], xx[keep], window[keep], field[keep]
+    n, rows, kept = len(keep), rows[:len(keep)], ok[keep]
     # the stroke: a straight flagged run across one of the 4 axis directions, beside
     run = np.arange(-RIM_RUN, RIM_RUN + 1)
     best = np.full(n, -1.0)
@@ -131,22 +149,14 @@ def _judged(
         best = np.where(better, np.abs(reach_here), best)
         stroke[better] = centre[better]
     reach = stroke[:, 0] - ground[:, 0]
-    ok &= (best >= 0) & (np.abs(reach) >= RIM_APART)
-    field_chroma = np.sqrt((ground[:, 1:] ** 2).sum(axis=1))
+    kept &= (best >= 0) & (np.abs(reach) >= RIM_APART)
     stroke_chroma = np.sqrt((stroke[:, 1:] ** 2).sum(axis=1))
-    ok &= stroke_chroma <= RIM_STROKE_CHROMA + RIM_STROKE_SHARE * field_chroma
+    kept &= stroke_chroma <= RIM_STROKE_CHROMA + RIM_STROKE_SHARE * field_chroma
     with np.errstate(all="ignore"):
         toward = np.where(reach != 0, (own[:, 0] - ground[:, 0]) / reach, 0.0)
-    ok &= (toward <= RIM_TOWARD) & (toward >= -RIM_AWAY)
-    offset = own[:, 1:] - ground[:, 1:]
-    way = -ground[:, 1:]  # (toward gray)
-    size = (way**2).sum(axis=1)
-    with np.errstate(all="ignore"):
-        share = np.where(size > 0, (offset * way).sum(axis=1) / np.maximum(size, 1e-12), 0.0)
-    ok &= (share <= RIM_SHARE) & (share >= -RIM_BACK)
-    off = np.sqrt(((offset - share[:, None] * way) ** 2).sum(axis=1))
-    ok &= off <= RIM_OFF * field_chroma + RIM_OFF_DN
+    kept &= (toward <= RIM_TOWARD) & (toward >= -RIM_AWAY)
     gap = np.where(field, np.abs(window[..., 0] - own[:, 0:1]), np.inf)
     nearest = gap.argmin(axis=1)
-    answer = yy[rows, nearest] * width + xx[rows, nearest]
+    answer[keep] = yy[rows, nearest] * width + xx[rows, nearest]
+    ok[keep] = kept
     return ok, answer

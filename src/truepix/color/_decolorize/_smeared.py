@@ -231,19 +231,29 @@ def _judged(
     inside = (yy >= 0) & (yy < height) & (xx >= 0) & (xx < width)
     yy, xx = np.clip(yy, 0, height - 1), np.clip(xx, 0, width - 1)
     field = inside & ~mask[yy, xx]
-    flagged = inside & mask[yy, xx]
-    window = ycc[yy, xx]  # (n, k, 3)
-    own = ycc[y, x]  # (n, 3)
+    luma = ycc[yy, xx, 0]
+    own_luma = ycc[y, x, 0]
     n_field = field.sum(axis=1)
     ok = n_field >= SMEAR_FIELD_PIXELS
-    luma = window[..., 0]
     low = np.where(field, luma, np.inf).min(axis=1)
     high = np.where(field, luma, -np.inf).max(axis=1)
-    ok &= (own[:, 0] >= low - SMEAR_LUMA) & (own[:, 0] <= high + SMEAR_LUMA)
-    gap = np.abs(luma - own[:, 0:1])
+    ok &= (own_luma >= low - SMEAR_LUMA) & (own_luma <= high + SMEAR_LUMA)
+    gap = np.abs(luma - own_luma[:, None])
     step = np.array([max(abs(o[0]), abs(o[1])) for o in offsets])
     gap_near = np.where(field & (step <= 1)[None, :], gap, np.inf).min(axis=1)
     ok &= gap_near <= SMEAR_GAP
+    # (the tests below only reject: read on the pixels still in, per pixel the same --
+    # a figure's white margin's rim, JPEG q75 1 MP, 6574 pixels: 51 -> 24 ms)
+    answer = np.zeros(n, dtype=np.int64)
+    keep = np.flatnonzero(ok)
+    if not len(keep):
+        return ok, answer
+    yy, xx, field, gap, n_field = yy[keep], xx[keep], field[keep], gap[keep], n_field[keep]
+    flagged = inside[keep] & mask[yy, xx]
+    window = ycc[yy, xx]  # (n, k, 3)
+    own = ycc[y[keep], x[keep]]  # (n, 3)
+    n = len(keep)
+    kept = ok[keep]
     # the field's chroma: its median (np.nanmedian's, by a sort: 5x faster here)
     chroma = np.sort(np.where(field[..., None], window[..., 1:], np.inf), axis=1)
     lower = np.maximum(n_field - 1, 0) // 2
@@ -256,7 +266,7 @@ def _judged(
     apart = np.where(near, apart, -1.0)
     strongest = apart.argmax(axis=1)
     size = apart[np.arange(n), strongest]
-    ok &= size >= SMEAR_APART**2
+    kept &= size >= SMEAR_APART**2
     ink_chroma = (window[np.arange(n), strongest, 1:] ** 2).sum(axis=1)
     # (a black, white or gray stroke far in luma: its chroma nothing, what it takes
     # from the pixel beside it up to half its chroma -- SMEAR_NEUTRAL_SHARE)
@@ -264,7 +274,7 @@ def _judged(
     neutral = (ink_chroma <= SMEAR_NEUTRAL_CHROMA**2) & (
         np.abs(stroke_luma - own[:, 0]) >= SMEAR_NEUTRAL_LUMA
     )
-    ok &= (ink_chroma >= SMEAR_INK_CHROMA**2) | neutral
+    kept &= (ink_chroma >= SMEAR_INK_CHROMA**2) | neutral
     stroke = window[np.arange(n), strongest, 1:] - ground
     offset = own[:, 1:] - ground
     with np.errstate(all="ignore"):  # (no stroke near: rejected above, share 0)
@@ -277,9 +287,10 @@ def _judged(
         np.where(inked, np.where(wide, SMEAR_SHARE_WIDE, SMEAR_SHARE),
                  np.where(wide, SMEAR_SHARE_NEAR_WIDE, SMEAR_SHARE_NEAR)),
     )
-    ok &= (share <= limit) & (share >= -SMEAR_BACK)
+    kept &= (share <= limit) & (share >= -SMEAR_BACK)
     off = np.sqrt(((offset - share[:, None] * stroke) ** 2).sum(axis=1))
-    ok &= off <= SMEAR_OFF * np.sqrt(np.maximum(size, 0.0)) + SMEAR_OFF_DN
+    kept &= off <= SMEAR_OFF * np.sqrt(np.maximum(size, 0.0)) + SMEAR_OFF_DN
     nearest = np.where(field, gap, np.inf).argmin(axis=1)
-    answer = yy[np.arange(n), nearest] * width + xx[np.arange(n), nearest]
+    answer[keep] = yy[np.arange(n), nearest] * width + xx[np.arange(n), nearest]
+    ok[keep] = kept
     return ok, answer
