@@ -145,6 +145,21 @@ def test_fills_are_colors_outside_the_map() -> None:
     assert fill_pixels(ringing, boxes).tolist() == [True, False, False]
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.int8, np.uint16, np.int16])
+def test_fill_pixels_equals_numpys_box_test(dtype) -> None:
+    """fill_pixels' kernel (a bit table per channel for up to 64 boxes, box by box past
+    its reach or beyond 64 boxes) against numpy's box test, negative values and 0-69
+    boxes included."""
+    rng = np.random.default_rng(0)
+    info = np.iinfo(dtype)
+    for count in (0, 1, 2, 7, 64, 65, 69):
+        low = rng.integers(max(info.min, -50), min(info.max, 300), size=(count, 3))
+        boxes = np.stack([low, low + rng.integers(0, 60, size=(count, 3))], axis=1)
+        flat = rng.integers(max(info.min, -60), min(info.max, 320), size=(3000, 3)).astype(dtype)
+        inside = (flat[:, None] >= boxes[None, :, 0]) & (flat[:, None] <= boxes[None, :, 1])
+        assert np.array_equal(fill_pixels(flat, boxes), inside.all(axis=-1).any(axis=-1)), count
+
+
 def test_figure_on_other_maps_keeps_its_numbers() -> None:
     """viridis's margin is far from the map (flagged before); the rule changes nothing."""
     picture, margin, inside, truth = _figure("viridis", "png")

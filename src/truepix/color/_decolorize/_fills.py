@@ -293,23 +293,24 @@ def _in_boxes(flat, boxes, found):  # pragma: no cover - jitted
                 if bits[0, r] & bits[1, g] & bits[2, b]:
                     found[p] = True
                 continue
-            for k in range(boxes_n):
-                if (
-                    boxes[k, 0, 0] <= r <= boxes[k, 1, 0] and boxes[k, 0, 1] <= g <= boxes[k, 1, 1]
-                    and boxes[k, 0, 2] <= b <= boxes[k, 1, 2]
-                ):  # fmt: skip
-                    found[p] = True
-                    break
+            if _in_a_box(boxes, r, g, b):
+                found[p] = True
         return
     for p in range(flat.shape[0]):
-        r, g, b = flat[p, 0], flat[p, 1], flat[p, 2]
-        for k in range(boxes.shape[0]):
-            if (
-                boxes[k, 0, 0] <= r <= boxes[k, 1, 0] and boxes[k, 0, 1] <= g <= boxes[k, 1, 1]
-                and boxes[k, 0, 2] <= b <= boxes[k, 1, 2]
-            ):  # fmt: skip
-                found[p] = True
-                break
+        if _in_a_box(boxes, flat[p, 0], flat[p, 1], flat[p, 2]):
+            found[p] = True
+
+
+@nb.njit(**_JIT)
+def _in_a_box(boxes, r, g, b):  # pragma: no cover - jitted
+    """Whether (r, g, b) lies in one of ``boxes`` (K, 2, 3): low and high per channel."""
+    for k in range(boxes.shape[0]):
+        if (
+            boxes[k, 0, 0] <= r <= boxes[k, 1, 0] and boxes[k, 0, 1] <= g <= boxes[k, 1, 1]
+            and boxes[k, 0, 2] <= b <= boxes[k, 1, 2]
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def fill_free(flat: np.ndarray, fills: np.ndarray) -> np.ndarray:
