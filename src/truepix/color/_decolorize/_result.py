@@ -480,7 +480,7 @@ def _screened_advice(
         pixels, hidden, scale = shown
         if blend_explained(decoder, pixels, ~hidden.reshape(-1), scale) < BLEND_EXPLAINED:
             return
-    advice = blend_advice(decoder, pixels, ~hidden, scale)
+    advice = blend_advice(decoder, pixels, ~hidden, scale, framed=True)
     if advice is not None:
         msg = (
             f"the picture's colors are not those of {decoder.cmap!r}, so its values are"
@@ -499,7 +499,21 @@ def _off_advice(
     noisy), a blend fitted with a compressed picture's looser limits leaves less
     distance than that map does (a small JPEG'd picture of magma at alpha 0.5 over
     gray: 5.5-7 DN, where cmasher:lilac, named before, left 17-19). A picture a fifth
-    off is not fitted loosely: its strokes, in one color, fit a faint blend."""
+    off is not fitted loosely: its strokes, in one color, fit a faint blend.
+
+    Where some pixels decoded (``off`` short of ``shown``) and a blend explains the shown
+    ones (BLEND_EXPLAINED), the blend is fitted to them all first: a map through white
+    drawn with alpha over white decodes its faded middle (on the map, to wrong values)
+    and leaves off only its dark ends, where alpha and face trade off (a seismic figure
+    at alpha 0.8, judged JPEG'd: its off pixels fitted 0.73 over #c0c0c0 at 8.4 DN, no
+    advice -- silent at 19 % NaN; all its shown ones 0.80 over white at 3.9 DN)."""
+    if np.count_nonzero(off) < np.count_nonzero(shown):
+        from truepix.color._decolorize._screen import blend_explained
+
+        if blend_explained(decoder, pixels, shown.reshape(-1), scale) >= BLEND_EXPLAINED:
+            advice = blend_advice(decoder, pixels, shown, scale, framed=True)
+            if advice is not None:
+                return advice
     advice = blend_advice(decoder, pixels, off, scale)
     if advice is not None:
         return advice
@@ -528,7 +542,7 @@ def _noise_advice(
         # (a speckle field in viridis upscaled 1.5x and 2x, bilinear: 0.97-0.98 over black)
         advice = _off_advice(decoder, pixels, ~hidden, ~hidden, scale, loose=jpeg)
     elif blend_explained(decoder, pixels, ~hidden.reshape(-1), scale) >= BLEND_EXPLAINED:
-        advice = blend_advice(decoder, pixels, ~hidden, scale)
+        advice = blend_advice(decoder, pixels, ~hidden, scale, framed=True)
     if advice is not None and advice.startswith("the colors fit"):
         warnings.warn(advice, OffMapWarning, stacklevel=stacklevel)
     elif advice is not None:
@@ -568,14 +582,17 @@ def _alpha_advice(pixels: np.ndarray, off: np.ndarray | None, scale: float) -> s
 
 
 def blend_advice(
-    decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float, *, loose: float | None = None
-) -> str | None:
+    decoder: Any, pixels: np.ndarray, off: np.ndarray, scale: float, *, loose: float | None = None,
+    framed: bool = False,
+) -> str | None:  # fmt: skip
     """What to pass when the off-map pixels are the decoder's map drawn translucent
     (``imshow(..., alpha=a)``): a saved-transparent picture's alpha channel says
     it; an opaque one's colors are fitted (``_translucent.fitted_blend``). None
     when neither explains them, or when the decoder already has an alpha. ``loose``:
     fit with a compressed picture's limits, and advise only a blend whose RMS
-    distance is under ``loose`` DN (a rival map's mean distance)."""
+    distance is under ``loose`` DN (a rival map's mean distance). ``framed``: ``off`` is
+    every shown pixel, which the blend screen passed (BLEND_EXPLAINED): the fit leaves
+    out a figure's frame and labels (``fitted_blend``'s ``framed``)."""
     from truepix.color._decolorize import _translucent as translucent
     from truepix.color._decolorize._tables import distinct_colors
 
@@ -593,7 +610,9 @@ def blend_advice(
     recolored = len(colors) <= RECOLORED
     if loose is not None and recolored:
         return None  # not compressed: a blend fits its colors within the tight limits
-    blend = translucent.fitted_blend(colors, counts, decoder._map, loose=loose is not None)
+    blend = translucent.fitted_blend(
+        colors, counts, decoder._map, loose=loose is not None, framed=framed
+    )  # fmt: skip
     if blend is None or (loose is not None and blend.rms >= loose):
         return None
     if recolored and blend.rms > RECOLORED_RMS:
