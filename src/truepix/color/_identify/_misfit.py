@@ -28,10 +28,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import numba
 import numpy as np
 
 from truepix.color._catalog import get
+from truepix.color._decolorize._screen import nearest_entries
 
 __all__ = ["BINS", "MISFIT_DN", "NOISE_FLOOR", "NOISE_RATIO", "misfit", "with_misfit_doubt"]
 
@@ -50,24 +50,6 @@ NOISE_FLOOR = 0.5
 MAP_SHARE = 0.5
 #: Least the scores are scaled by.
 LEAST_FACTOR = 0.5
-
-
-@numba.njit(cache=True, nogil=True)
-def _nearest_entries(colors, table):  # pragma: no cover - compiled
-    # Per color, the index of the nearest table entry and its square distance.
-    index = np.empty(colors.shape[0], dtype=np.int64)
-    square = np.empty(colors.shape[0])
-    for u in range(colors.shape[0]):
-        best, at = np.inf, 0
-        for j in range(table.shape[0]):
-            d = 0.0
-            for c in range(3):
-                diff = colors[u, c] - table[j, c]
-                d += diff * diff
-            if d < best:
-                best, at = d, j
-        index[u], square[u] = at, best
-    return index, square
 
 
 def misfit(
@@ -89,7 +71,12 @@ def misfit(
     size = len(lut_bytes)
     table = np.concatenate([lut_bytes[:, :3], lut_rounded[:, :3]]).astype(np.float64)
     rgb = np.asarray(colors, dtype=np.float64)
-    index, square = _nearest_entries(rgb, table)
+    index = np.zeros(len(rgb), dtype=np.int64)
+    nearest_entries(
+        np.ascontiguousarray(rgb.T, dtype=np.float32), np.ascontiguousarray(table.T, dtype=np.float32),
+        index,
+    )  # (byte colors: float32 squares are exact integers, the first of ties as in float64)
+    square = np.sum((rgb - table[index]) ** 2, axis=1)
     near = square <= np.asarray(caps, dtype=np.float64) ** 2
     total = float(np.sum(weights))
     held = float(np.sum(weights[near]))
