@@ -51,8 +51,8 @@ def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
             )  # fmt: skip
     if as_json:
         rows = [
-            {"name": m.name, "reversed": m.reversed, "score": m.score, "aliases": list(m.aliases),
-             "doubt": m.doubt}
+            {"name": m.name, "reversed": m.reversed, "direction_known": m.direction_known,
+             "cmap": m.cmap, "score": m.score, "aliases": list(m.aliases), "doubt": m.doubt}
             for m in matches
         ]
         click.echo(json.dumps(rows, indent=2))
@@ -64,14 +64,15 @@ def command(source: Path, top: int, colorbar: bool, as_json: bool) -> None:
     for column in ("#", "name", "reversed", "score", "same table as"):
         table.add_column(column)
     for rank, match in enumerate(matches, 1):
-        reversed_text = ("yes" if match.reversed else "no") if colorbar else "?"
+        # a whole figure named from its bar knows the direction too
+        reversed_text = ("yes" if match.reversed else "no") if match.direction_known else "?"
         aliases = ", ".join(match.aliases[:4]) + (" ..." if len(match.aliases) > 4 else "")
         table.add_row(str(rank), match.name, reversed_text, f"{match.score:.4f}", aliases)
     console = Console()
     console.print(table)
     if matches and matches[0].doubt:  # (no catalog map fits closely: every score is lowered)
         console.print(f"doubt: {matches[0].doubt}", markup=False)
-    if not colorbar:
+    if not all(match.direction_known for match in matches):
         console.print(
             "[dim]reversed: a picture's colors do not say; --colorbar reads a figure's bar[/]"
         )

@@ -205,8 +205,13 @@ def with_discrete(image: Any, matches: list[Any], top: int) -> list[Any]:
     from truepix.color._identify import _match as match_module
     from truepix.color._identify._match import _CAP, ColormapMatch, _commonness, _handicap
 
+    from truepix.color._identify._figure import FIGURE_COLORED_SHARE, without_paper
+    from truepix.color._identify._nearest import COLORED_SHARE
+
     (colors, weights), every = _flat_colors(image)
-    caps = color_caps(colors, weights, _CAP)
+    colors, weights, framed = without_paper(image, colors, weights)  # paper: no evidence
+    every = without_paper(image, *every)[:2]
+    caps = color_caps(colors, weights, _CAP, FIGURE_COLORED_SHARE if framed else COLORED_SHARE)
     colors, weights, caps = match_module._sampled(colors, weights, caps)
     cost = discrete_costs(colors, weights, caps, _CAP, every)
     sets = discrete_sets()

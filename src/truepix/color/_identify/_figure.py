@@ -30,7 +30,10 @@ from truepix.color._identify._bar import Colorbar, image_rgb8
 if TYPE_CHECKING:
     from truepix.color._identify._match import ColormapMatch
 
-__all__ = ["BAR_TRUST", "PAPER_SHARE", "figure_bar", "from_bar"]
+__all__ = [
+    "BAR_TRUST", "FIGURE_COLORED_SHARE", "PAPER_SHARE", "figure_bar", "from_bar", "paper_color",
+    "without_paper",
+]
 
 #: Share of the picture's outer ring within :data:`PAPER_DN` of the ring's median
 #: color for the picture to count as a figure on paper.
@@ -47,6 +50,38 @@ BAR_TRUST = 0.9
 BAR_AGREES = 0.6
 #: Fewest pixels along each side for a picture to be a figure at all.
 MIN_SIDE = 32
+#: Share of a figure's pixels (its paper left out) that colored colors must hold for its
+#: neutral colors -- the black and white numbers written in a heatmap's cells, tick labels,
+#: axes -- to be capped low (``_nearest.NEUTRAL_CAP``; a picture without paper needs
+#: ``_nearest.COLORED_SHARE``, 0.25): a 3 x 2.5 inch ``sns.heatmap(annot=True)`` of a
+#: correlation matrix in vlag, JPEG q75, is 26 % colored, its digits and their blends
+#: named RdGy (0.67) before vlag.
+FIGURE_COLORED_SHARE = 0.1
+#: Largest spread of its channels (DN) for a paper color to be neutral (white, gray,
+#: black) and left out of the colors :func:`without_paper` ranks by; colored paper is kept.
+NEUTRAL_PAPER_DN = 24
+
+
+def paper_color(picture: np.ndarray) -> np.ndarray | None:
+    """The color (RGB, 0..255) of the paper framing ``picture`` ((H, W, 3|4), any truepix
+    dtype): the median of its outer ring when :data:`PAPER_SHARE` of the ring lies within
+    :data:`PAPER_DN` of it; None for a picture not framed by one flat color.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> figure = np.full((64, 64, 3), 255, np.uint8)
+    >>> figure[8:56, 8:56] = np.arange(48, dtype=np.uint8)[:, None, None]
+    >>> paper_color(figure).tolist(), paper_color(figure[8:56, 8:56])
+    ([255.0, 255.0, 255.0], None)
+    """
+    if min(picture.shape[:2]) < MIN_SIDE:
+        return None
+    rgb = image_rgb8(picture)[0].astype(np.int16)
+    ring = np.concatenate([rgb[0], rgb[-1], rgb[1:-1, 0], rgb[1:-1, -1]])
+    paper = np.median(ring, axis=0)
+    near = np.abs(ring - paper).max(axis=1) <= PAPER_DN
+    return paper if near.mean() >= PAPER_SHARE else None
 
 
 def on_paper(picture: np.ndarray) -> bool:
@@ -60,13 +95,41 @@ def on_paper(picture: np.ndarray) -> bool:
     >>> on_paper(figure), on_paper(figure[8:56, 8:56])
     (True, False)
     """
-    if min(picture.shape[:2]) < MIN_SIDE:
-        return False
-    rgb = image_rgb8(picture)[0].astype(np.int16)
-    ring = np.concatenate([rgb[0], rgb[-1], rgb[1:-1, 0], rgb[1:-1, -1]])
-    paper = np.median(ring, axis=0)
-    near = np.abs(ring - paper).max(axis=1) <= PAPER_DN
-    return bool(near.mean() >= PAPER_SHARE)
+    return paper_color(picture) is not None
+
+
+def without_paper(
+    picture: np.ndarray, colors: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """The picture's distinct ``colors`` and their ``weights`` less its neutral paper's, and
+    whether any was left out (a whole figure: its neutral colors are then capped low from
+    :data:`FIGURE_COLORED_SHARE` of colored pixels on).
+
+    A whole figure is mostly paper, and white paper is a color of every map holding
+    white (RdGy, gray, Greys) and not of one whose light end is off-white (RdBu's
+    ``f7f7f7``, 14 DN away): on a JPEG'd ``sns.heatmap`` of a correlation matrix in
+    RdBu_r (84 % of the pixels neutral, the plot's few colored cells 16 %) the paper
+    named ``RdGy`` (0.88) before RdBu. Paper is no evidence of the map: colors within
+    :data:`PAPER_DN` of a neutral paper's (channels within :data:`NEUTRAL_PAPER_DN`)
+    are left out, unless they are all there is.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> figure = np.full((64, 64, 3), 255, np.uint8)
+    >>> figure[8:56, 8:56] = [200, 30, 30]
+    >>> colors, weights = np.array([[255, 255, 255], [200, 30, 30]]), np.array([1792.0, 2304.0])
+    >>> kept, _, framed = without_paper(figure, colors, weights)
+    >>> kept.tolist(), framed
+    ([[200, 30, 30]], True)
+    """
+    paper = paper_color(picture)
+    if paper is None or np.ptp(paper) > NEUTRAL_PAPER_DN:
+        return colors, weights, False
+    keep = np.abs(colors.astype(np.int16) - paper).max(axis=1) > PAPER_DN
+    if not keep.any():
+        return colors, weights, False
+    return colors[keep], weights[keep], True
 
 
 def figure_bar(picture: np.ndarray) -> Colorbar | None:

@@ -41,9 +41,12 @@ NEUTRAL_CAP = 5.0
 COLORED_SHARE = 0.25
 
 
-def color_caps(colors: np.ndarray, weights: np.ndarray, cap: float) -> np.ndarray:
+def color_caps(
+    colors: np.ndarray, weights: np.ndarray, cap: float, colored_share: float = COLORED_SHARE
+) -> np.ndarray:
     """Per color, the largest distance it may cost: :data:`NEUTRAL_CAP` for neutral colors
-    when the colored ones hold at least :data:`COLORED_SHARE` of the pixels, else ``cap``.
+    when the colored ones hold at least ``colored_share`` of the pixels, else ``cap``
+    (a whole figure's plot, its paper left out, needs less: ``_figure.FIGURE_COLORED_SHARE``).
 
     Examples
     --------
@@ -58,7 +61,7 @@ def color_caps(colors: np.ndarray, weights: np.ndarray, cap: float) -> np.ndarra
     weights = np.asarray(weights, dtype=np.float64)
     neutral = colors.max(axis=1) - colors.min(axis=1) <= NEUTRAL_DN
     caps = np.full(len(colors), float(cap))
-    if weights[~neutral].sum() >= COLORED_SHARE * weights.sum():
+    if weights[~neutral].sum() >= colored_share * weights.sum():
         caps[neutral] = min(NEUTRAL_CAP, float(cap))
     return caps
 
