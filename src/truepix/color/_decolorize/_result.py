@@ -301,6 +301,12 @@ def warn_off_map(
     faded = None
     if named and values.size >= _JUDGED and not _on_map(jpeg, n_nan, threshold):
         faded = _faded(decoder, image)
+    if faded is None and named and values.size >= _JUDGED:
+        # (a figure whose colorbar is faded too: bwr's blends are its own colors, and
+        # other maps through white decode mostly on the map, whatever the decode says)
+        from truepix.color._decolorize._faded_bar import faded_bar_advice
+
+        faded = faded_bar_advice(decoder, image)
     if faded is None and (n_nan != 0 or jpeg or noise >= 1.0 or extends) and _extend_warned(
         values, image, decoder, stacklevel + 1, jpeg, extends
     ):  # fmt: skip
