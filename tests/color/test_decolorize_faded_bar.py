@@ -69,7 +69,7 @@ def test_the_same_figure_drawn_opaque_stays_quiet(cmap: str, quality: int | None
 
 def test_bar_fit_reads_the_alpha_of_a_faded_ramp() -> None:
     table = np.stack([np.linspace(0, 255, 256), np.full(256, 40.0), np.linspace(255, 0, 256)], 1)
-    alpha, faded, opaque = bar_fit(0.7 * table[::3] + 0.3 * 255, table)
+    alpha, faded, opaque, _ = bar_fit(0.7 * table[::3] + 0.3 * 255, table)
     assert abs(alpha - 0.7) < 0.01 and faded < 1.0 < opaque
-    alpha, faded, opaque = bar_fit(table[::3], table)  # the map itself
+    alpha, faded, opaque, _ = bar_fit(table[::3], table)  # the map itself
     assert alpha > 0.99 and opaque < 1.0

@@ -33,13 +33,18 @@ __all__ = ["bar_fit", "faded_bar_advice"]
 #: resolution; a larger picture is read at every n-th row and column. (A JPEG'd bar
 #: 10 px wide, read at every other pixel, was found cut to a fifth of its length.)
 BAR_PIXELS = 1 << 19
-#: Pixels within END_NEAR DN (each channel) of each end color of the map that tell an
-#: opaque bar's two ends, whose figure is not searched for a bar: opaque 640 x 480
+#: Pixels within END_NEAR DN (each channel) of each telling end color of the map that
+#: show an opaque bar's two ends, whose figure is not searched for a bar: opaque 640 x 480
 #: figures with a bar (14 maps) hold 19-62 on PNG, 0-26 on JPEG q75 / q90 (one end lost
-#: on 5 maps: searched, in vain); maps drawn at alpha 0.9 and 0.5 hold none at one end at
-#: least (bar the maps whose ends are black or white, as the frame and paper are:
-#: magma's dark end, gray, twilight -- left to the other tests).
+#: on 5 maps: searched, in vain); maps drawn at alpha 0.9 and 0.5 hold none at one end.
 END_NEAR, END_PIXELS = 8, 3
+#: An end color tells only where fading moves it and nothing else poses as it: its
+#: lowest channel at most END_FADES (alpha 0.9 over white moves it END_NEAR DN or more),
+#: its highest END_DARK at least (JPEG'd black frame lines and text beside a blue bar
+#: held 46-168 pixels within END_NEAR of seismic's dark navy end, faded or not). A map
+#: with no telling end (gray, magma: black and white, or near them) is searched
+#: for its bar in every figure (65 ms of CPU on 640 x 480).
+END_FADES, END_DARK = 175, 100
 #: Colors the found bar must hold for its fit to say anything.
 MIN_COLORS = 32
 #: Share of the bar's length left out at each end (its outline, JPEG's ringing there).
@@ -52,19 +57,26 @@ MOST_ALPHA = 0.95
 #: and GAIN DN less. Opaque figures (as above): ratio 0.55-1.0, gain 0.1-3.1 DN (PiYG
 #: q75: 4.4 against 7.5); drawn at alpha 0.5-0.9: ratio 0.01-0.3, gain 14-145 DN.
 CLEAR, GAIN = 0.6, 8.0
+#: How far (DN) a free fit's offset may fall short of (or past) white's for the faded
+#: bar to be over white: bars of 6 maps drawn at alpha 0.5 / 0.9 (PNG, q75) fall
+#: -2.5..4.0 DN short; opaque figures shifted to TV range 16-235 with gamma 1.18
+#: (viridis fit 0.86-0.9 over white within CLEAR) 13-18.7.
+WHITE_SHORT = 8.0
 
 
-def bar_fit(colors: np.ndarray, table: np.ndarray) -> tuple[float, float, float]:
-    """(alpha, faded RMS, opaque RMS): the alpha over white under which ``table`` ((N,
-    3) bytes, low end first) taken at even positions explains ``colors`` ((L, 3), low
-    end first) by least squares, its RMS distance (DN), and the table's own.
+def bar_fit(colors: np.ndarray, table: np.ndarray) -> tuple[float, float, float, float]:
+    """(alpha, faded RMS, opaque RMS, shortfall): the alpha over white under which
+    ``table`` ((N, 3) bytes, low end first) taken at even positions explains ``colors``
+    ((L, 3), low end first) by least squares, its RMS distance (DN), the table's own, and
+    how far (DN) the offset ``(1 - alpha) * face`` of a free fit (alpha and a gray face
+    both free) falls short of white's.
 
     Examples
     --------
     >>> table = np.stack([np.linspace(0, 255, 256)] * 3, axis=1)  # gray
     >>> colors = 0.8 * table[::2] + 0.2 * 255
     >>> [round(x, 3) for x in bar_fit(colors, table)]
-    [0.8, 0.0, 29.449]
+    [0.8, 0.0, 29.449, 0.0]
     """
     colors = np.asarray(colors, np.float64)
     count = len(colors)
@@ -77,7 +89,9 @@ def bar_fit(colors: np.ndarray, table: np.ndarray) -> tuple[float, float, float]
     alpha = float((x * y).sum() / max((x * x).sum(), 1e-9))
     faded = float(np.sqrt(((y - alpha * x) ** 2).sum(1).mean()))
     opaque = float(np.sqrt(((colors - expected) ** 2).sum(1).mean()))
-    return alpha, faded, opaque
+    design = np.stack([expected.ravel(), np.ones(expected.size)], axis=1)
+    (slope, offset), *_ = np.linalg.lstsq(design, colors.ravel(), rcond=None)
+    return alpha, faded, opaque, float((1.0 - slope) * 255.0 - offset)
 
 
 def faded_bar_advice(decoder: Any, image: Any) -> str | None:
@@ -107,9 +121,11 @@ def faded_bar_advice(decoder: Any, image: Any) -> str | None:
         return None
     colors = np.asarray(bar.colors, np.float64)[:, :3]
     fits = [bar_fit(colors, table), bar_fit(colors[::-1], table)]
-    alpha, faded, opaque = min(fits, key=lambda fit: min(fit[1], fit[2]))
+    alpha, faded, opaque, short = min(fits, key=lambda fit: min(fit[1], fit[2]))
     if not 0.05 < alpha <= MOST_ALPHA or faded > CLEAR * opaque or opaque - faded < GAIN:
         return None
+    if abs(short) > WHITE_SHORT:
+        return None  # (a shift, not a fade over white: TV range 16-235 fit viridis 0.86)
     blend = Blend(round(alpha, 2), (255, 255, 255), faded, 1.0)
     return (
         f"they look like {decoder.cmap!r} drawn at alpha={blend.alpha:.2f} over"
@@ -119,15 +135,17 @@ def faded_bar_advice(decoder: Any, image: Any) -> str | None:
 
 
 def _holds_ends(pixels: np.ndarray, table: np.ndarray) -> bool:
-    """Whether ``pixels`` hold END_PIXELS within END_NEAR DN of each end of ``table``."""
+    """Whether ``pixels`` hold END_PIXELS within END_NEAR DN of each telling end of
+    ``table`` (END_FADES, END_DARK); False where neither end tells."""
     rgb = pixels[..., :3]
-    for end in (table[0], table[-1]):
+    ends = [end for end in (table[0], table[-1]) if end.min() <= END_FADES and end.max() >= END_DARK]
+    for end in ends:
         near = np.ones(rgb.shape[:2], bool)
         for c in range(3):
             near &= np.abs(rgb[..., c].astype(np.int16) - int(round(end[c]))) <= END_NEAR
         if np.count_nonzero(near) < END_PIXELS:
             return False
-    return True
+    return bool(ends)
 
 
 def _on_paper(pixels: np.ndarray) -> bool:
