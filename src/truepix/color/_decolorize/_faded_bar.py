@@ -75,9 +75,9 @@ def bar_fit(colors: np.ndarray, table: np.ndarray) -> tuple[float, float, float,
     Examples
     --------
     >>> table = np.stack([np.linspace(0, 255, 256)] * 3, axis=1)  # gray
-    >>> colors = 0.8 * table[::2] + 0.2 * 255
-    >>> [round(x, 3) for x in bar_fit(colors, table)]
-    [0.8, 0.0, 29.449, 0.0]
+    >>> colors = 0.8 * table[::3] + 0.2 * 255  # (every third entry: 0 ... 255)
+    >>> [round(x, 3) + 0.0 for x in bar_fit(colors, table)]
+    [0.8, 0.0, 50.266, 0.0]
     """
     colors = np.asarray(colors, np.float64)
     count = len(colors)
