@@ -191,7 +191,18 @@ def warn_decoded(result: DecolorizeResult, image: Any, decoder: Any) -> Decolori
 
     image = palette_colors(image)
     if result.shift is not None:  # (what was decoded is not the picture as given: no advice)
+        from truepix.color._decolorize._faded_bar import faded_bar_advice
         from truepix.color._decolorize._shift import warn_shifted
+
+        # ... but for a figure whose colorbar is the map faded: a map through white drawn
+        # with alpha and JPEG'd posed as a gamma shift (seismic at alpha 0.9, q75: "gamma
+        # ~1.18, range 32-243" undone, values 1.7 % off, no OffMapWarning)
+        faded = None
+        if not isinstance(decoder, str) and np.size(result.values) >= _JUDGED:
+            faded = faded_bar_advice(decoder, image)
+        if faded is not None and isinstance(result.values, np.ndarray):
+            _warn_faded(result.values, image, decoder, result.n_nan, faded, 4)
+            return result
         return warn_shifted(result, decoder, stacklevel=4)
     if result.backdrop is not None:  # (a figure's background: not data, not off the map)
         from truepix.color._decolorize._backdrop import hidden_backdrop
@@ -301,6 +312,12 @@ def warn_off_map(
     faded = None
     if named and values.size >= _JUDGED and not _on_map(jpeg, n_nan, threshold):
         faded = _faded(decoder, image)
+    if faded is None and named and values.size >= _JUDGED:
+        # (a figure whose colorbar is faded too: bwr's blends are its own colors, and
+        # other maps through white decode mostly on the map, whatever the decode says)
+        from truepix.color._decolorize._faded_bar import faded_bar_advice
+
+        faded = faded_bar_advice(decoder, image)
     if faded is None and (n_nan != 0 or jpeg or noise >= 1.0 or extends) and _extend_warned(
         values, image, decoder, stacklevel + 1, jpeg, extends
     ):  # fmt: skip
