@@ -577,7 +577,9 @@ def dilated(mask: np.ndarray, radius: int, shape: tuple | None = None) -> np.nda
     height, width = mask.shape if shape is None else shape
     side = 2 * radius + 1
     marks = np.count_nonzero(mask)
-    cover = DILATE_STAMP_COVER * _shift_passes(radius, height, width) * mask.size
+    # (the shifts below, per axis: 1, 2, 4 ... px to the radius or the edge)
+    passes = sum(min(radius, size - 1).bit_length() for size in (height, width))
+    cover = DILATE_STAMP_COVER * passes * mask.size
     if marks * side * side <= cover:
         grown = np.zeros(mask.size, dtype=bool)
         if marks:
@@ -597,14 +599,3 @@ def dilated(mask: np.ndarray, radius: int, shape: tuple | None = None) -> np.nda
             out = grown
             reach += step
     return out.ravel() if shape is not None else out
-
-
-def _shift_passes(radius: int, height: int, width: int) -> int:
-    """How many whole-mask shifts :func:`dilated`'s dense way makes."""
-    passes = 0
-    for size in (height, width):
-        reach = 0
-        while reach < min(radius, size - 1):
-            reach += min(reach + 1, radius - reach)
-            passes += 1
-    return passes
