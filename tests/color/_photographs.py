@@ -374,11 +374,20 @@ def gouraud_errors(
     return error, baseline
 
 
-def encoded(rgb: np.ndarray, fmt: str, quality: int) -> np.ndarray:
-    """An RGB picture written by Pillow as ``fmt`` (JPEG, WEBP, ...) at ``quality``, read back."""
+def encoded(rgb: np.ndarray, fmt: str, quality: int, **options: Any) -> np.ndarray:
+    """An RGB picture written by Pillow as ``fmt`` (JPEG, WEBP, ...) at ``quality`` (and
+    Pillow's other ``options``), read back (read-only, as Pillow gives it)."""
     buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format=fmt, quality=quality)
+    Image.fromarray(rgb).save(buffer, format=fmt, quality=quality, **options)
     return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def pillow_jpeg(picture: np.ndarray, quality: int = 75, subsampling: int = -1) -> np.ndarray:
+    """``picture``'s color (its first 3 channels: RGB or RGBA, uint8) as Pillow's JPEG at
+    ``quality``, read back; ``subsampling`` -1 is Pillow's default (4:2:0), 0 is 4:4:4."""
+    if picture.ndim != 3:
+        raise ValueError(f"expected an (H, W, 3 or 4) picture, got shape {picture.shape}")
+    return encoded(picture[..., :3], "JPEG", quality, subsampling=subsampling)
 
 
 def nearest_bins(picture: np.ndarray, cmap: str) -> np.ndarray:

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.color._photographs import fbm, warning_messages
+from tests.color._photographs import fbm, pillow_jpeg, warning_messages
 
 from truepix import Decolorizer
 from truepix.color._decolorize import _screen as screen
@@ -51,12 +51,6 @@ def _blend(cmap: str, alpha: float, face: int) -> np.ndarray:
     return np.clip(np.rint(alpha * rgb + (1 - alpha) * face), 0, 255).astype(np.uint8)
 
 
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _advised(message: str) -> tuple[float, list[int]]:
     alpha = float(re.search(r"pass alpha=([0-9.]+)", message).group(1))
     hex_face = re.search(r"facecolor='#(\w\w)(\w\w)(\w\w)'", message)
@@ -85,7 +79,7 @@ def test_diverging_maps_drawn_translucent_over_white_are_advised_their_alpha(cma
 )
 def test_blends_over_gray_and_black_and_jpegd_are_advised(cmap, alpha, face, quality) -> None:
     picture = _blend(cmap, alpha, face)
-    messages = warning_messages(picture if quality is None else _jpeg(picture, quality), cmap)
+    messages = warning_messages(picture if quality is None else pillow_jpeg(picture, quality), cmap)
     assert len(messages) == 1, messages
     assert f"they look like {cmap!r} drawn at alpha=" in messages[0]
     advised, under = _advised(messages[0])
@@ -105,9 +99,9 @@ def _noisy(picture: np.ndarray, sigma: float) -> np.ndarray:
 
 DEGRADED = {
     "exact": lambda p: p,
-    "q95": lambda p: _jpeg(p, 95),
-    "q75": lambda p: _jpeg(p, 75),
-    "q50": lambda p: _jpeg(p, 50),
+    "q95": lambda p: pillow_jpeg(p, 95),
+    "q75": lambda p: pillow_jpeg(p, 75),
+    "q50": lambda p: pillow_jpeg(p, 50),
     "half": lambda p: _resized(p, 0.5),
     "third": lambda p: _resized(p, 0.33),
     "double": lambda p: _resized(p, 2.0),
@@ -160,7 +154,7 @@ def test_blend_costs_and_nearest_entries_are_the_brute_force_ones() -> None:
 def test_the_screen_separates_a_blend_from_the_map_itself() -> None:
     decoder = Decolorizer("coolwarm", vmin=0, vmax=1)
     opaque = mpl.colormaps["coolwarm"](_field(), bytes=True)[..., :3]
-    cases = ((_jpeg(opaque, 75), 0.0, 0.2), (_blend("coolwarm", 0.7, 255), 0.8, 1.0))
+    cases = ((pillow_jpeg(opaque, 75), 0.0, 0.2), (_blend("coolwarm", 0.7, 255), 0.8, 1.0))
     for picture, low, high in cases:
         shown = np.ones(picture.shape[0] * picture.shape[1], bool)
         assert low <= screen.blend_explained(decoder, picture, shown, 1.0) <= high

@@ -12,7 +12,6 @@ map); each kind is drawn alone once more to know its pixels.
 from __future__ import annotations
 
 import functools
-import io
 
 import matplotlib
 import numpy as np
@@ -20,7 +19,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
-from tests.color._photographs import saved_rgb
+from tests.color._photographs import pillow_jpeg, saved_rgb
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
@@ -81,12 +80,6 @@ def _annotated(name: str) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]
     return picture, is_map, kinds
 
 
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)  # 4:2:0
-    return np.asarray(Image.open(buffer))
-
-
 # measured with this very test: every kind >= 99.6 % flagged on PNG but coolwarm's
 # white text (98.4 %: coolwarm's light end is near white). Gray strokes on jet were
 # 88 % (text) / 81 % (lines) and on turbo 38 % / 36 % while a blend of the map colors
@@ -117,13 +110,13 @@ def test_png_annotations_are_flagged(name: str) -> None:
 # 1.4 % before). 4:2:0 keeps a quarter of the chroma, which is all that tells a thin
 # gray stroke from a map color of the same luma (and a black one from jet's dark
 # blue): gray text stays at 51 / 89 / 61 % (viridis / jet / coolwarm). Small cores
-# whose luma spreads like texture taken for data (``_jpeg.JPEG_CORE_SPREAD``): every
+# whose luma spreads like texture taken for data (``pillow_jpeg.JPEG_CORE_SPREAD``): every
 # kind within 0.5 points but viridis's gray text (50.9 -> 49.0 %); map pixels lost
 # 2.5 / 4.2 / 2.6 %. JPEG's overshoot of the ridges jet's yellow paints no longer
-# taken for a stroke's luma (``_jpeg.JPEG_RIDGE_OVERSHOOT``): jet's black text 74.8
+# taken for a stroke's luma (``pillow_jpeg.JPEG_RIDGE_OVERSHOOT``): jet's black text 74.8
 # -> 73.0 % (its own ringing above the yellow), black lines 73.6 -> 73.5 %, map
 # pixels lost 4.2 -> 4.0 %; viridis and coolwarm as before. Pixels 20-40 DN off the
-# map judged too, joining a stroke's core by its luma (``_jpeg.JPEG_CANDIDATE``), and
+# map judged too, joining a stroke's core by its luma (``pillow_jpeg.JPEG_CANDIDATE``), and
 # off-map pixels judged on the luma branches their blocks' chroma calls for
 # (``_branches``; red and cyan make gray: jet's gray strokes are flagged less) --
 # the last figure on each line; map pixels lost 2.5 / 4.0 / 2.6 -> 3.7 / 4.0 / 3.9 %.
@@ -150,7 +143,7 @@ JPEG_MAP_LOST = {"viridis": 0.047, "jet": 0.06, "coolwarm": 0.053}
 @pytest.mark.parametrize("name", ["viridis", "jet", "coolwarm"])
 def test_jpeg_annotations_are_mostly_flagged(name: str) -> None:
     picture, is_map, kinds = _annotated(name)
-    lost = np.isnan(decolorize(_jpeg(picture, 75), cmap=name, vmin=0, vmax=1))
+    lost = np.isnan(decolorize(pillow_jpeg(picture, 75), cmap=name, vmin=0, vmax=1))
     flagged = {kind: lost[mask].mean() for kind, mask in kinds.items()}
     assert all(flagged[kind] >= JPEG_BOUNDS.get((name, kind), 0.95) for kind in KINDS), flagged
     assert lost[is_map].mean() <= JPEG_MAP_LOST[name]

@@ -7,16 +7,14 @@ on entries no interval paints and came back NaN (trial 16: 62-95 % of a q95 pict
 
 from __future__ import annotations
 
-import io
-
 import cv2
 import matplotlib
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 
 EDGES = np.linspace(-100.0, 10.0, 12)  # 11 intervals
@@ -32,12 +30,6 @@ NORMS = {
 def _field() -> np.ndarray:
     y, x = np.mgrid[0:256, 0:256] / 256
     return -100 + 110 * (0.5 + 0.5 * np.sin(3 * x + 1) * np.cos(2 * y))
-
-
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality, subsampling=2)  # 4:2:0
-    return np.asarray(Image.open(buffer))
 
 
 def _intervals(norm: mcolors.BoundaryNorm, values: np.ndarray) -> np.ndarray:
@@ -59,7 +51,7 @@ def test_degraded_boundary_norm_picture_decodes_to_intervals(cmap: str, name: st
     painted = colormap(norm((norm.boundaries[:-1] + norm.boundaries[1:]) / 2), bytes=True)
     nearest = cKDTree(painted[:, :3].astype(np.float64))  # the oracle: nearest of the 11
     for quality, share in ((95, 0.998), (75, 0.997)):
-        degraded = _jpeg(picture, quality)
+        degraded = pillow_jpeg(picture, quality)
         found = _intervals(norm, tp.decolorize(degraded, cmap=cmap, norm=norm))
         assert np.mean(found < 0) <= 0.002, (quality, np.mean(found < 0))
         right = np.mean(found == truth)
@@ -102,7 +94,7 @@ def test_over_color_next_to_the_last_interval_is_not_a_hole() -> None:
     colormap = matplotlib.colormaps["twilight"]
     assert colormap.N == 510
     picture = colormap(norm(data), bytes=True)[..., :3]
-    found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="twilight", norm=norm))
+    found = _intervals(norm, tp.decolorize(pillow_jpeg(picture, 95), cmap="twilight", norm=norm))
     assert np.mean(found < 0) <= 0.002
     assert np.mean(found == _intervals(norm, data)) >= 0.998
     over = colormap(norm(np.array([EDGES[-1]])), bytes=True)
@@ -121,7 +113,7 @@ def test_thin_data_lines_of_a_discrete_picture_are_no_contours() -> None:
     photograph = resize(images.camera() / 255.0, (256, 256), anti_aliasing=True)
     data = 50 * (photograph - photograph.min()) / np.ptp(photograph)
     picture = matplotlib.colormaps["jet"](norm(data), bytes=True)[..., :3]
-    found = _intervals(norm, tp.decolorize(_jpeg(picture, 95), cmap="jet", norm=norm))
+    found = _intervals(norm, tp.decolorize(pillow_jpeg(picture, 95), cmap="jet", norm=norm))
     assert np.mean(found < 0) <= 0.002
     assert np.mean(found == _intervals(norm, data)) >= 0.98
 

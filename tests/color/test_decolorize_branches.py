@@ -3,7 +3,7 @@
 ``_branches.rebranch`` lets each 2x2 block's off-map pixels take another position of
 the same luma (jet: the cyan and the red side of its yellow peak) when the mean
 chroma of the block, as JPEG's 4:2:0 keeps it, is then explained; the pixels
-between 20 DN and the threshold join a stroke by its luma (``_jpeg.JPEG_CANDIDATE``).
+between 20 DN and the threshold join a stroke by its luma (``pillow_jpeg.JPEG_CANDIDATE``).
 """
 
 from __future__ import annotations
@@ -16,17 +16,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 from truepix.color._decolorize._api import decolorize
 from truepix.color._decolorize._branches import map_samples, rebranch
 from truepix.color._decolorize._plan import _YCBCR
 
 matplotlib.use("Agg")
-
-
-def _jpeg(picture: np.ndarray, quality: int, subsampling: int = 2) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality, subsampling=subsampling)
-    return np.asarray(Image.open(buffer))
 
 
 def _same_luma(samples: np.ndarray, luma: float) -> tuple[int, int]:
@@ -110,7 +105,7 @@ def _astronaut(name: str) -> np.ndarray:
     ("quality", "subsampling", "limit"), [(75, 2, 0.006), (50, 2, 0.011), (50, 0, 0.006)]
 )
 def test_jet_photograph_jpeg_holes(quality: int, subsampling: int, limit: float) -> None:
-    picture = _jpeg(_astronaut("jet"), quality, subsampling)
+    picture = pillow_jpeg(_astronaut("jet"), quality, subsampling)
     assert np.isnan(decolorize(picture, cmap="jet", vmin=0, vmax=1)).mean() <= limit
 
 
@@ -148,9 +143,9 @@ def _coastlines() -> tuple[np.ndarray, np.ndarray]:
 def test_green_coastline_and_gray_text_on_viridis_stay_flagged_under_jpeg() -> None:
     # measured with this very test, before -> after pixels 20-40 DN off the map were
     # judged too: strokes flagged 49.2 -> 81.0 %, map pixels lost 0.24 -> 1.03 %; with
-    # lone weak cores as data (_jpeg.JPEG_FOREIGN_PIXELS) 0 % until a picture whose cores
-    # string into a stroke keeps them all (_jpeg.JPEG_STRUNG_PIXELS): 81.0 % again
+    # lone weak cores as data (pillow_jpeg.JPEG_FOREIGN_PIXELS) 0 % until a picture whose cores
+    # string into a stroke keeps them all (pillow_jpeg.JPEG_STRUNG_PIXELS): 81.0 % again
     picture, strokes = _coastlines()
-    lost = np.isnan(decolorize(_jpeg(picture, 75), cmap="viridis", vmin=0, vmax=1))
+    lost = np.isnan(decolorize(pillow_jpeg(picture, 75), cmap="viridis", vmin=0, vmax=1))
     assert lost[strokes].mean() >= 0.78
     assert lost[~strokes].mean() <= 0.019  # (1.83 % since _fringes)

@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 from scipy import ndimage
 
+from tests.color._photographs import pillow_jpeg
 from truepix.color._decolorize._api import decolorize
 
 matplotlib.use("Agg")
@@ -46,12 +47,6 @@ def _figure(name: str, edge: str | None, seaborn: bool, width: float = 0.5) -> n
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)  # 4:2:0
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _measured(
     name: str, edge: str, quality: int, seaborn: bool = False, width: float = 0.5
 ) -> dict[str, float]:
@@ -62,7 +57,7 @@ def _measured(
     beside = ndimage.distance_transform_edt(~ink) <= 1.0
     beside &= ~ink
     truth = decolorize(clean, cmap=name, vmin=0, vmax=1)
-    values = decolorize(_jpeg(picture, quality), cmap=name, vmin=0, vmax=1)
+    values = decolorize(pillow_jpeg(picture, quality), cmap=name, vmin=0, vmax=1)
     lost = np.isnan(values)
     return {
         "holes": float(lost[~ink].mean()),

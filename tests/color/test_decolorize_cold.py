@@ -8,15 +8,12 @@ whole picture's luma and the sampled rows' are one kernel, loaded once.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numba
 import numpy as np
 import pytest
-from PIL import Image
 
-from tests.color._photographs import fbm
+from tests.color._photographs import fbm, pillow_jpeg
 from tests.color.test_decolorize_end_inks import _figure
 from truepix.color._decolorize import _end_inks, _jumps
 from truepix.color._decolorize._api import AMBIGUITY_GAP, AMBIGUITY_TOLERANCE, Decolorizer
@@ -25,15 +22,9 @@ from truepix.color._decolorize._palette import Grid, Memo
 from truepix.color._decolorize._plan import _YCBCR
 
 
-def _jpeg(rgb: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _magma_jpeg(height: int, width: int) -> np.ndarray:
     field = fbm(max(height, width), seed=5)[:height, :width]
-    return _jpeg(np.ascontiguousarray(mpl.colormaps["magma"](field, bytes=True)[..., :3]))
+    return pillow_jpeg(np.ascontiguousarray(mpl.colormaps["magma"](field, bytes=True)[..., :3]))
 
 
 @pytest.mark.parametrize(("height", "width"), [(203, 64), (96, 40), (13, 9)])
@@ -86,7 +77,7 @@ def test_end_inks_sampled_rows_give_the_whole_pictures_answers(
     """A JPEG'd figure with text the rule finds: decoded with luma read where the sampled
     pass reads it, and with the whole picture's luma made first -- the same values, NaN
     where NaN."""
-    picture = _jpeg(_figure(cmap, color))
+    picture = pillow_jpeg(_figure(cmap, color))
     fast = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
     monkeypatch.setattr(_end_inks, "_LumaAt", picture_luma)
     monkeypatch.setattr(
@@ -101,7 +92,7 @@ def test_end_inks_sampled_rows_give_the_whole_pictures_answers(
 def test_grid_cells_built_in_bands_are_those_built_one_by_one(name: str) -> None:
     """A JPEG'd picture's cells built in one call (bands on two threads) and in calls of
     a few cells each (one thread): the same lists, pool and offsets."""
-    picture = _jpeg(np.ascontiguousarray(mpl.colormaps[name](fbm(160), bytes=True)[..., :3]))
+    picture = pillow_jpeg(np.ascontiguousarray(mpl.colormaps[name](fbm(160), bytes=True)[..., :3]))
     colors = picture.reshape(-1, 3).astype(np.int64) >> 2
     cells = np.unique((colors[:, 0] << 12) | (colors[:, 1] << 6) | colors[:, 2])
     assert len(cells) >= 200

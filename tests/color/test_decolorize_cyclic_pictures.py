@@ -5,7 +5,6 @@ nearest-color k-d tree's, errors not wrapped on the circle (0.01 decoded as 0.99
 
 from __future__ import annotations
 
-import io
 import warnings
 
 import numpy as np
@@ -14,7 +13,7 @@ from PIL import Image
 from scipy.spatial import cKDTree
 
 import truepix as tp
-from tests.color._photographs import colormap
+from tests.color._photographs import colormap, pillow_jpeg
 
 
 def _photo(name: str, size: int) -> np.ndarray:
@@ -28,13 +27,6 @@ def _photo(name: str, size: int) -> np.ndarray:
     image = rgb2gray(image) if image.ndim == 3 else image / 255.0
     photo = resize(image, (size, size), anti_aliasing=True)
     return (photo - photo.min()) / np.ptp(photo)
-
-
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    """Pillow's JPEG (4:2:0), read back."""
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _scores(picture: np.ndarray, truth: np.ndarray, cmap: str) -> dict[str, float]:
@@ -59,7 +51,7 @@ def test_hsv_camera_jpeg_has_no_holes(quality: int) -> None:
     # hsv's red coat against its blue sky: JPEG's 4:2:0 blends of the two hues string
     # along the whole edge as a stroke's cores do (``_alone``: 8.7 / 6.6 % holes)
     truth = _photo("camera", 512)
-    picture = _jpeg(colormap("hsv")(truth, bytes=True)[..., :3], quality)
+    picture = pillow_jpeg(colormap("hsv")(truth, bytes=True)[..., :3], quality)
     score = _scores(picture, truth, "hsv")
     assert score["nan"] <= 0.2
     assert score["mean"] <= 1.1 * score["kd"]
@@ -71,7 +63,7 @@ def test_twilight_astronaut_jpeg_keeps_its_minimum_at_its_end(quality: int) -> N
     # 1 DN from its maximum: split between the ends as far as each told border reached
     # (mean 4.2-4.9 %, p99 99.7 %, as the tree's)
     truth = _photo("astronaut", 256)
-    picture = _jpeg(colormap("twilight")(truth, bytes=True)[..., :3], quality)
+    picture = pillow_jpeg(colormap("twilight")(truth, bytes=True)[..., :3], quality)
     score = _scores(picture, truth, "twilight")
     assert score["nan"] <= 0.2
     assert score["mean"] <= 0.4 * score["kd"]
@@ -83,7 +75,7 @@ def test_colorcet_c6_astronaut_jpeg_beside_the_tree(quality: int) -> None:
     # C6's red ends are 3 DN apart: the region at the field's minimum leans to its
     # own end, where its border is half on each side (mean 8.5 % at q50, tree 5.8 %)
     truth = _photo("astronaut", 256)
-    picture = _jpeg(colormap("colorcet:CET_C6")(truth, bytes=True)[..., :3], quality)
+    picture = pillow_jpeg(colormap("colorcet:CET_C6")(truth, bytes=True)[..., :3], quality)
     score = _scores(picture, truth, "colorcet:CET_C6")
     assert score["nan"] <= 0.2
     assert score["mean"] <= 0.8 * score["kd"]

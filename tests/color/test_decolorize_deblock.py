@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.color._decolorize import _deblock
 from truepix.color._decolorize._api import Decolorizer
@@ -85,14 +86,6 @@ def _astronaut() -> np.ndarray:
     return np.asarray(rgb2gray(data.astronaut())[::2, ::2], dtype=np.float64)
 
 
-def _jpeg(image: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(image[..., :3])).save(
-        buffer, format="JPEG", quality=quality
-    )
-    return np.asarray(Image.open(buffer))
-
-
 @pytest.mark.parametrize("name", ["viridis", "RdBu_r", "twilight", "gray"])
 @pytest.mark.parametrize("quality", [90, 50])
 def test_jpeg_of_a_photograph_is_filtered_on_the_grid(name: str, quality: int) -> None:
@@ -100,7 +93,7 @@ def test_jpeg_of_a_photograph_is_filtered_on_the_grid(name: str, quality: int) -
     decoder's without it."""
     data = _astronaut()
     cyclic = name == "twilight"
-    picture = _jpeg(tp.colorize(data, cmap=name, vmin=0, vmax=1), quality)
+    picture = pillow_jpeg(tp.colorize(data, cmap=name, vmin=0, vmax=1), quality)
     decoder = Decolorizer(name, vmin=0, vmax=1, cyclic=cyclic)
     plan = make_plan(decoder, picture, "u8", 1.0)
     assert plan.jpeg and plan.dct and plan.denoise
@@ -124,7 +117,7 @@ def test_threshold_follows_jpeg_luma_steps(monkeypatch: pytest.MonkeyPatch) -> N
     table = np.array(Image.open(buffer).quantization[0]).reshape(8, 8)
     assert np.array_equal(_deblock.QUANT, table)
     data = _astronaut()
-    picture = _jpeg(tp.colorize(data, cmap="viridis", vmin=0, vmax=1), 75)
+    picture = pillow_jpeg(tp.colorize(data, cmap="viridis", vmin=0, vmax=1), 75)
     shared = Decolorizer("viridis", vmin=0, vmax=1).values(picture)
     monkeypatch.setattr(_deblock, "_SHAPE", np.ones((8, 8), np.float32))
     monkeypatch.setattr(_deblock, "THRESHOLD", 1.5)
@@ -137,7 +130,7 @@ def test_jpeg_of_a_smooth_gray_field_keeps_the_planes() -> None:
     (``luma_texture``), and the planes, not the grid's DCT, filter it."""
     rows, cols = np.mgrid[:256, :256] / 256.0
     data = 0.5 + 0.25 * np.sin(3 * rows) * np.cos(2 * cols) + 0.2 * rows
-    picture = _jpeg(tp.colorize(data, cmap="gray", vmin=0, vmax=1), 75)
+    picture = pillow_jpeg(tp.colorize(data, cmap="gray", vmin=0, vmax=1), 75)
     assert _deblock.luma_texture(picture) < 15
     decoder = Decolorizer("gray", vmin=0, vmax=1)
     plan = make_plan(decoder, picture, "u8", 1.0)

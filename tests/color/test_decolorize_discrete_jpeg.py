@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
-from tests.color._photographs import few_color_field
+from tests.color._photographs import few_color_field, pillow_jpeg
 import truepix as tp
 from truepix import Decolorizer
 
@@ -31,12 +31,6 @@ NORMS = {
 def _field(name: str) -> np.ndarray:
     """A photograph, or a smooth field, scaled to [0, 1] (256 x 256)."""
     return few_color_field(name, 256)
-
-
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)  # Pillow: 4:2:0
-    return np.asarray(Image.open(buffer))
 
 
 def _bins(norm: mcolors.BoundaryNorm, values: np.ndarray) -> np.ndarray:
@@ -62,7 +56,7 @@ def test_jpegd_few_color_picture_has_no_holes(field: str, cmap: str, bins: str) 
     painted = colormap(norm((edges[:-1] + edges[1:]) / 2), bytes=True)[:, :3]
     nearest = cKDTree(painted.astype(np.float64))  # the oracle: nearest painted color
     for quality in (75, 90):
-        degraded = _jpeg(picture, quality)
+        degraded = pillow_jpeg(picture, quality)
         found = _bins(norm, tp.decolorize(degraded, cmap=cmap, norm=norm))
         holes = np.mean(found < 0)
         assert holes <= 0.002, (quality, holes)
@@ -81,7 +75,7 @@ def test_resized_few_color_picture_is_no_jpeg(how: str) -> None:
     small = np.asarray(Image.fromarray(picture).resize((128, 128), method))
     result = Decolorizer("jet", norm=norm).decode(small)
     assert not result.jpeg
-    assert Decolorizer("jet", norm=norm).decode(_jpeg(picture, 90)).jpeg
+    assert Decolorizer("jet", norm=norm).decode(pillow_jpeg(picture, 90)).jpeg
 
 
 def test_jpeg_mixtures_of_far_apart_colors_are_data() -> None:
@@ -91,7 +85,7 @@ def test_jpeg_mixtures_of_far_apart_colors_are_data() -> None:
     norm = NORMS["4 bins"]
     data = np.clip(_field("camera"), 0.0, np.nextafter(1.0, 0.0))
     picture = matplotlib.colormaps["coolwarm"](norm(data), bytes=True)[..., :3]
-    found = _bins(norm, tp.decolorize(_jpeg(picture, 50), cmap="coolwarm", norm=norm))
+    found = _bins(norm, tp.decolorize(pillow_jpeg(picture, 50), cmap="coolwarm", norm=norm))
     assert np.mean(found < 0) <= 0.01
     assert np.mean(found == _bins(norm, data)) >= 0.97
 
@@ -164,7 +158,7 @@ def test_jpegd_resampled_map_of_few_colors_has_no_holes(name: str) -> None:
     # camera, q75, decoded with that very object, 21.7 % of the picture NaN (trial42).
     cmap = matplotlib.colormaps[name].resampled(5)
     field = _field("camera")
-    picture = _jpeg(cmap(field, bytes=True)[..., :3], 75)
+    picture = pillow_jpeg(cmap(field, bytes=True)[..., :3], 75)
     values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
     assert np.isnan(values).mean() <= 0.002
     level = np.clip(np.floor(field * 5), 0, 4)
@@ -188,7 +182,7 @@ def test_thin_lines_of_a_painted_color_are_data(name: str) -> None:
     data = _field("camera")
     colormap = plt.get_cmap(name, 5)
     values = Decolorizer(colormap, vmin=0, vmax=1).values(
-        _jpeg(colormap(data, bytes=True)[..., :3], 95)
+        pillow_jpeg(colormap(data, bytes=True)[..., :3], 95)
     )  # fmt: skip
     level = np.minimum((data * 5).astype(int), 4)
     held = np.where(np.isnan(values), -1.0, values)  # (NaN: -1, no level)

@@ -10,15 +10,12 @@ those more than 60 DN from that.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.ndimage import binary_dilation
 
-from tests.color._photographs import photo_jpeg, saved_rgb
+from tests.color._photographs import photo_jpeg, pillow_jpeg, saved_rgb
 from truepix.color._decolorize._api import decolorize
 
 mpl.use("Agg")
@@ -41,12 +38,6 @@ def _figure(cmap: str, color: str | None) -> np.ndarray:
     return saved_rgb(fig, dpi=100)
 
 
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 @pytest.mark.parametrize(
     ("cmap", "color"), [("magma", "white"), ("inferno", "white"), ("magma", "black")]
 )
@@ -60,7 +51,7 @@ def test_end_ink_text_flagged(cmap: str, color: str, quality: int) -> None:
     strong = differs > 60
     inked = binary_dilation(differs > 4, iterations=2)
     beside = binary_dilation(inked, iterations=2) & ~inked
-    values = decolorize(_jpeg(drawn, quality), cmap=cmap, vmin=0.0, vmax=1.0)
+    values = decolorize(pillow_jpeg(drawn, quality), cmap=cmap, vmin=0.0, vmax=1.0)
     assert np.isnan(values[strong]).mean() >= 0.9
     assert np.isnan(values[beside]).mean() <= 0.01
 

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from tests.color.test_decolorize_extend_blends import HIGH, LOW, _figure, _truth, rough_field
 from truepix.errors import OffMapWarning
@@ -65,16 +66,6 @@ def test_a_plain_name_keeps_the_field_beside_extend_regions(field, name, under, 
         assert any(f"under='{color}'" in message for message in told), told
 
 
-def _jpeg(picture: np.ndarray, quality: int = 75) -> np.ndarray:
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer))
-
-
 def _hills(size: int) -> np.ndarray:
     """A smooth field over [0, 1] with plateaus at both ends (clipped hills)."""
     y, x = np.mgrid[0:size, 0:size] / size
@@ -101,6 +92,6 @@ def test_paper_beside_an_axes_filling_image_is_no_extend_color(fmt):
     fig.savefig(buffer, format="png", dpi=100)
     plt.close(fig)
     picture = np.asarray(Image.open(buffer).convert("RGB"))
-    picture = _jpeg(picture) if fmt == "jpg" else picture
+    picture = pillow_jpeg(picture) if fmt == "jpg" else picture
     _, told = _decoded(picture, "magma")
     assert not [message for message in told if "extend colors" in message], told

@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer
 
 matplotlib.use("Agg")
@@ -63,12 +64,6 @@ def _figure(kind: str, cmap: str, dpi: int) -> tuple[np.ndarray, tuple[int, int,
     return picture, area
 
 
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 _FIGURES = [
     ("imshow", "viridis", 100), ("imshow", "jet", 100), ("imshow", "RdBu_r", 72),
     ("pcolormesh", "magma", 100), ("contourf", "viridis", 100),
@@ -81,7 +76,7 @@ def test_figure_png_is_no_jpeg_and_its_jpeg_is(kind: str, cmap: str, dpi: int) -
     decoder = Decolorizer(cmap, vmin=0, vmax=1)
     assert not decoder.decode(picture).jpeg
     for quality in (75, 90):
-        assert decoder.decode(_jpeg(picture, quality)).jpeg, f"q{quality}"
+        assert decoder.decode(pillow_jpeg(picture, quality)).jpeg, f"q{quality}"
 
 
 @pytest.mark.parametrize(("kind", "cmap", "dpi"), _FIGURES[:2] + _FIGURES[3:])
@@ -111,6 +106,6 @@ def test_jpeg_with_a_margin_along_its_blocks_is_jpeg(cmap: str, quality: int) ->
     drawn = np.asarray(matplotlib.colormaps[cmap](data, bytes=True)[..., :3]).copy()
     drawn[:, :16] = 255
     drawn[:, -16:] = 255
-    picture = _jpeg(drawn, quality)
+    picture = pillow_jpeg(drawn, quality)
     assert Decolorizer(cmap, vmin=0, vmax=1).decode(picture).jpeg
     assert not Decolorizer(cmap, vmin=0, vmax=1).decode(drawn).jpeg

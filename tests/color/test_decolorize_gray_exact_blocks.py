@@ -22,6 +22,7 @@ import pytest
 import tifffile
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer
 
 
@@ -39,12 +40,6 @@ def field() -> np.ndarray:
 def _imsave(field: np.ndarray, cmap: str) -> np.ndarray:
     buffer = io.BytesIO()
     plt.imsave(buffer, field, cmap=cmap, vmin=0.0, vmax=1.0, format="png")
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
@@ -68,7 +63,7 @@ def test_exact_render_of_blocky_data_decodes_at_the_floor(field: np.ndarray, cma
 def test_the_same_picture_jpegd_is_still_jpeg(field: np.ndarray, cmap: str, quality: int) -> None:
     """Pillow's JPEG of the same render holds the lacking levels: still judged JPEG
     (as before; at q95 neither before nor now, the data's own blocks 4 px off the file's)."""
-    picture = _jpeg(_imsave(field, cmap), quality)
+    picture = pillow_jpeg(_imsave(field, cmap), quality)
     result = Decolorizer(cmap, vmin=0.0, vmax=1.0).decode(picture)
     assert result.jpeg
     assert np.mean(np.abs(result.values - field)) < 0.015
@@ -102,7 +97,7 @@ def test_float_and_16_bit_renders_decode_at_the_floor(field: np.ndarray, cmap: s
 def test_a_jpeg_read_as_float64_is_still_jpeg(field: np.ndarray, cmap: str) -> None:
     """A JPEG'd render divided by 255 (``skimage.img_as_float``) holds k / 255 where the
     float table does not (gray: 24 levels; Greys: nearly all): still judged JPEG."""
-    picture = _jpeg(_imsave(field, cmap), 75)
+    picture = pillow_jpeg(_imsave(field, cmap), 75)
     result = Decolorizer(cmap, vmin=0.0, vmax=1.0).decode(picture.astype(np.float64) / 255.0)
     assert result.jpeg and result.denoised
     assert np.mean(np.abs(result.values - field)) < 0.015

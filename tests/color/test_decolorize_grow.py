@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 from scipy import ndimage
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix._validate import readonly
 from truepix.color._decolorize import _grow, _jpeg, _margins
@@ -57,12 +58,6 @@ def _plain_grow(
     return out
 
 
-def _jpeg_of(rgb: np.ndarray, quality: int, subsampling: int = 2) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality, subsampling=subsampling)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _figure(field: np.ndarray, cmap: str) -> np.ndarray:
     """matplotlib's savefig JPEG of the field with contours, text and a colorbar."""
     import matplotlib.pyplot as plt
@@ -103,15 +98,15 @@ def _pictures() -> list[tuple[np.ndarray, str]]:
     }
     photo = np.asarray(Image.fromarray(skdata.astronaut()).resize((96, 96)))
     return [
-        (_jpeg_of(_annotated(rendered["viridis"]), 75), "viridis"),
-        (_jpeg_of(_annotated(rendered["jet"]), 95, 0), "jet"),
-        (_jpeg_of(_annotated(rendered["gray"]), 50), "gray"),  # a second call, by luma alone
+        (pillow_jpeg(_annotated(rendered["viridis"]), 75), "viridis"),
+        (pillow_jpeg(_annotated(rendered["jet"]), 95, 0), "jet"),
+        (pillow_jpeg(_annotated(rendered["gray"]), 50), "gray"),  # a second call, by luma alone
         (_figure(field, "viridis"), "viridis"),
         # (a wrong map's picture, mostly off it, stops before any growing: _fills.MOSTLY_OFF)
-        (_jpeg_of(_annotated(rendered["magma"]), 50), "magma"),
-        (_jpeg_of(rendered["jet"], 50), "turbo"),
-        (_jpeg_of(_annotated(rendered["jet"]), 75), "jet"),
-        (_jpeg_of(photo, 75), "viridis"),  # a photograph: mostly off, no growing either
+        (pillow_jpeg(_annotated(rendered["magma"]), 50), "magma"),
+        (pillow_jpeg(rendered["jet"], 50), "turbo"),
+        (pillow_jpeg(_annotated(rendered["jet"]), 75), "jet"),
+        (pillow_jpeg(photo, 75), "viridis"),  # a photograph: mostly off, no growing either
     ]
 
 

@@ -26,6 +26,7 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 from scipy.ndimage import distance_transform_cdt  # noqa: E402
 
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer, decolorize  # noqa: E402
 
 HEIGHT, WIDTH = 280, 420
@@ -37,12 +38,6 @@ FIELDS = {
 TEXTS = ((24, 50, "depth 120 m", 12), (230, 240, "v = 3.2 m/s", 10))
 #: benchmarks/annotnear's figure: 400 x 300, its texts.
 BENCH = ((300, 400), ((30, 60, "T = 25.0 K", 12), (200, 220, "max 3.2 m/s", 10)))
-
-
-def _jpeg(rgb: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _figure(
@@ -73,7 +68,7 @@ def _measured(cmap: str, ink: str, field: str, **figure) -> tuple[float, float, 
     drawn = _figure(cmap, ink, field, **figure)
     moved = np.sqrt(((drawn - clean) ** 2).sum(axis=-1))
     away = distance_transform_cdt(moved == 0, metric="chessboard")
-    lost = np.isnan(Decolorizer(cmap, vmin=0.0, vmax=1.0).values(_jpeg(drawn)))
+    lost = np.isnan(Decolorizer(cmap, vmin=0.0, vmax=1.0).values(pillow_jpeg(drawn)))
     beside = (away >= 2) & (away <= 4)
     return lost[moved > 12].mean(), lost[beside].mean(), lost[away > 4].mean()
 
@@ -104,5 +99,5 @@ def test_data_piled_at_the_ends_keeps_its_values(cmap: str) -> None:
     buffer = io.BytesIO()
     plt.imsave(buffer, field, cmap=cmap, vmin=-0.5, vmax=0.5, format="png")
     rgb = np.asarray(Image.open(buffer).convert("RGB"))
-    values = decolorize(_jpeg(rgb), cmap=cmap, vmin=-0.5, vmax=0.5)
+    values = decolorize(pillow_jpeg(rgb), cmap=cmap, vmin=-0.5, vmax=0.5)
     assert np.isnan(values).mean() <= 0.002

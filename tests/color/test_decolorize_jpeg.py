@@ -7,27 +7,17 @@ color found by a scipy k-d tree.
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.synthetic import smooth_field
 from truepix.color._catalog import get
 from truepix.color._decolorize._api import Decolorizer
 from truepix.color._decolorize._plan import make_plan, sample_rows
-
-
-def _jpeg(image: np.ndarray, quality: int, subsampling: int = 2) -> np.ndarray:
-    """Pillow's JPEG round trip; ``subsampling`` 2 is 4:2:0 (its default), 0 is 4:4:4."""
-    buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(image[..., :3])).save(
-        buffer, format="JPEG", quality=quality, subsampling=subsampling
-    )
-    return np.asarray(Image.open(buffer))
 
 
 def _noisy(image: np.ndarray, sigma: float, seed: int = 3) -> np.ndarray:
@@ -73,7 +63,7 @@ def _nearest_color(name: str, image: np.ndarray) -> np.ndarray:
 def test_jpeg_of_a_smooth_field_is_seen_as_jpeg(name: str, quality: int) -> None:
     """Smooth fields lose little chroma to 4:2:0, but their 8x8 blocks show."""
     image = tp.colorize(_smooth_terrain(), cmap=name, vmin=0, vmax=1)
-    assert Decolorizer(name, vmin=0, vmax=1).decode(_jpeg(image, quality)).jpeg
+    assert Decolorizer(name, vmin=0, vmax=1).decode(pillow_jpeg(image, quality)).jpeg
 
 
 @pytest.mark.parametrize("quality", [95, 90, 75])
@@ -81,7 +71,7 @@ def test_jpeg_of_a_smooth_field_is_seen_as_jpeg(name: str, quality: int) -> None
 def test_jpeg_of_a_photograph_in_jet_is_seen_as_jpeg(field: str, quality: int) -> None:
     """jet's chroma fits the 4:2:0 model loosely; its lost chroma detail shows."""
     image = tp.colorize(_photograph(field), cmap="jet", vmin=0, vmax=1)
-    assert Decolorizer("jet", vmin=0, vmax=1).decode(_jpeg(image, quality)).jpeg
+    assert Decolorizer("jet", vmin=0, vmax=1).decode(pillow_jpeg(image, quality)).jpeg
 
 
 @pytest.mark.parametrize("name", ["jet", "turbo", "viridis", "coolwarm"])
@@ -91,7 +81,7 @@ def test_jpeg_without_chroma_subsampling_is_seen_as_jpeg(name: str, quality: int
     grid shows (none of these was seen as JPEG from its chroma: jet lost 1.7 % of
     its pixels at q75)."""
     image = tp.colorize(_camera(), cmap=name, vmin=0, vmax=1)
-    assert Decolorizer(name, vmin=0, vmax=1).decode(_jpeg(image, quality, 0)).jpeg
+    assert Decolorizer(name, vmin=0, vmax=1).decode(pillow_jpeg(image, quality, 0)).jpeg
 
 
 @pytest.mark.parametrize("name", ["jet", "viridis", "coolwarm"])
@@ -117,7 +107,7 @@ def test_jpeg_of_a_smooth_field_beats_the_nearest_color(name: str) -> None:
     image = tp.colorize(data, cmap=name, vmin=0, vmax=1)
     ratios = []
     for quality in (90, 75, 50):
-        picture = _jpeg(image, quality)
+        picture = pillow_jpeg(image, quality)
         values = Decolorizer(name, vmin=0, vmax=1).values(picture)
         answered = ~np.isnan(values)
         error = np.abs(values - data)[answered].mean()
@@ -133,7 +123,7 @@ def test_jpeg_of_a_photograph_in_jet_beats_the_nearest_color() -> None:
     data = _photograph("astronaut")
     image = tp.colorize(data, cmap="jet", vmin=0, vmax=1)
     for quality in (95, 90):
-        picture = _jpeg(image, quality)
+        picture = pillow_jpeg(image, quality)
         values = Decolorizer("jet", vmin=0, vmax=1).values(picture)
         answered = ~np.isnan(values)
         error = np.abs(values - data)[answered].mean()
@@ -159,17 +149,19 @@ def _values_decode_case(case: str) -> tuple[np.ndarray, float | None]:
     camera = tp.colorize(_camera(), cmap="turbo", vmin=0, vmax=1)
     if case == "JPEG, off the map outside the sample":
         big = tp.colorize(smooth_field((720, 720), seed=7), cmap="turbo", vmin=0, vmax=1)
-        big = np.array(_jpeg(big, 75))
+        big = np.array(pillow_jpeg(big, 75))
         rows = _outside_the_sample(big)
         big[rows[len(rows) // 2], 100:600] = 255  # a white line the sample does not see
         return big, 30.0
     pictures = {
         "exact": np.ascontiguousarray(camera[..., :3]),
         "exact RGBA": camera,
-        "JPEG, judged": _jpeg(camera, 75),
-        "JPEG, smooth": _jpeg(tp.colorize(_smooth_terrain(), cmap="turbo", vmin=0, vmax=1), 75),
-        "JPEG, nothing past the threshold": _jpeg(camera, 75),
-        "JPEG, noisy": _noisy(_jpeg(camera, 90), 2.0),
+        "JPEG, judged": pillow_jpeg(camera, 75),
+        "JPEG, smooth": pillow_jpeg(
+            tp.colorize(_smooth_terrain(), cmap="turbo", vmin=0, vmax=1), 75
+        ),
+        "JPEG, nothing past the threshold": pillow_jpeg(camera, 75),
+        "JPEG, noisy": _noisy(pillow_jpeg(camera, 90), 2.0),
         "downscaled": _resized(camera, 0.5, _camera())[0],
         "noisy": _noisy(camera, 2.0),
     }
@@ -194,7 +186,7 @@ def test_values_and_decode_answer_alike(case: str) -> None:
 
 
 def test_textured_cores_are_data_and_strokes_of_one_color_are_not() -> None:
-    """Which foreign cores ``_jpeg`` takes for JPEG's misses on texture (data)."""
+    """Which foreign cores ``pillow_jpeg`` takes for JPEG's misses on texture (data)."""
     from truepix.color._decolorize._jpeg import JPEG_CORE_SPREAD_PIXELS, _textured
 
     rng = np.random.default_rng(5)
@@ -213,7 +205,7 @@ def test_textured_cores_are_data_and_strokes_of_one_color_are_not() -> None:
 
 
 def test_ridges_at_a_luma_peak_inside_the_map_may_overshoot_it() -> None:
-    """Where ``_jpeg`` takes a core pixel's luma for a stroke's.
+    """Where ``pillow_jpeg`` takes a core pixel's luma for a stroke's.
 
     Beyond the map's luma, and beyond JPEG's overshoot where the map peaks or
     bottoms inside it.

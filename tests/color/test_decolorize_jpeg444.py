@@ -9,14 +9,12 @@ mean error, its p99 1.056x; coolwarm's p99 1.017-1.057x. Their chroma shows JPEG
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.color._decolorize._grid import chroma_grid
 from truepix.color._decolorize._plan import CHROMA_GRID
@@ -28,12 +26,6 @@ def _camera() -> np.ndarray:
     from skimage.transform import resize
 
     return resize(data.camera() / 255.0, (256, 256), anti_aliasing=True)
-
-
-def _jpeg(picture: np.ndarray, quality: int, subsampling: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality, subsampling=subsampling)
-    return np.asarray(Image.open(buffer))
 
 
 def _nearest(picture: np.ndarray, cmap: str) -> np.ndarray:
@@ -57,7 +49,7 @@ def test_444_jpeg_beats_nearest_color(cmap: str, quality: int, limit: float) -> 
     """The default call's mean error within ``limit`` of the k-d tree's, its p99 no
     worse (holes counted as the whole range)."""
     data = _camera()
-    picture = _jpeg(matplotlib.colormaps[cmap](data, bytes=True)[..., :3], quality, 0)
+    picture = pillow_jpeg(matplotlib.colormaps[cmap](data, bytes=True)[..., :3], quality, 0)
     values = tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1)
     error = np.where(np.isnan(values), 1.0, np.abs(values - data))
     oracle = np.abs(_nearest(picture, cmap) - data)
@@ -71,6 +63,6 @@ def test_chroma_grid_tells_444_from_420(cmap: str) -> None:
     (measured 1.5-2.8 against 0.88-1.12 on photographs)."""
     picture = matplotlib.colormaps[cmap](_camera(), bytes=True)[..., :3]
     for quality in (90, 50):
-        assert chroma_grid(_jpeg(picture, quality, 0)) > CHROMA_GRID
-        assert chroma_grid(_jpeg(picture, quality, 2)) < CHROMA_GRID
+        assert chroma_grid(pillow_jpeg(picture, quality, 0)) > CHROMA_GRID
+        assert chroma_grid(pillow_jpeg(picture, quality, 2)) < CHROMA_GRID
     assert chroma_grid(picture) < CHROMA_GRID

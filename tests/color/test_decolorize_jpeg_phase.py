@@ -8,23 +8,14 @@ in, jet's JPEG'd camera came back with 0.66 % holes at 1.08x the k-d tree's erro
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
-from tests.color._photographs import field_256
+from tests.color._photographs import field_256, pillow_jpeg
 from truepix import Decolorizer
 from truepix.color._decolorize._phase420 import chroma_phase
-
-
-def _jpeg(picture: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)  # (Pillow: 4:2:0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _render(cmap: str) -> tuple[np.ndarray, np.ndarray]:
@@ -47,7 +38,7 @@ def _errors(cmap: str, picture: np.ndarray, truth: np.ndarray) -> tuple[float, f
 @pytest.mark.parametrize("cut", [(0, 1), (1, 0), (1, 1), (3, 5)])
 @pytest.mark.parametrize("cmap", ["jet", "viridis", "RdBu_r"])
 def test_phase_of_a_cut_jpeg_is_found(cmap: str, cut: tuple[int, int]) -> None:
-    picture = _jpeg(_render(cmap)[0])
+    picture = pillow_jpeg(_render(cmap)[0])
     assert chroma_phase(picture) == (0, 0)
     assert chroma_phase(picture[cut[0] :, cut[1] :]) == (cut[0] % 2, cut[1] % 2)
 
@@ -61,7 +52,7 @@ def test_exact_render_has_no_phase(cmap: str) -> None:
 @pytest.mark.parametrize("cut", [(0, 1), (1, 1)])
 def test_jpeg_cut_an_odd_column_in_decodes_as_uncut(cut: tuple[int, int]) -> None:
     render, truth = _render("jet")
-    picture = _jpeg(render)
+    picture = pillow_jpeg(render)
     _, whole, _ = _errors("jet", picture, truth)
     holes, error, tree = _errors("jet", picture[cut[0] :, cut[1] :], truth[cut[0] :, cut[1] :])
     assert holes <= 0.0005  # (0.66 % before)

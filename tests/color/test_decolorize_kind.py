@@ -9,13 +9,12 @@ maximum coverage, fast octree).
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer
 
 from ._annotate import annotated
@@ -50,12 +49,6 @@ def _render(name: str, field: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(mpl.colormaps[name](field, bytes=True)[..., :3])
 
 
-def _jpeg_444(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality, subsampling=0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _annotated(picture: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``picture`` with matplotlib text and lines drawn over it pixel for pixel; the
     pixels they touch, and those they cover at least half."""
@@ -72,7 +65,7 @@ def test_444_jpeg_is_seen_as_jpeg(camera: np.ndarray, name: str, quality: int) -
     (1.0-1.9); the zeros of the blocks' DCT show it (1.3-3.0)."""
     picture = _render(name, camera)
     decoder = Decolorizer(name, vmin=0.0, vmax=1.0, cyclic=name == "twilight")
-    assert decoder.decode(_jpeg_444(picture, quality)).jpeg
+    assert decoder.decode(pillow_jpeg(picture, quality, subsampling=0)).jpeg
     assert not decoder.decode(picture).jpeg
 
 
@@ -80,7 +73,7 @@ def test_annotations_on_444_jpeg_stay_flagged(camera: np.ndarray) -> None:
     """jet with antialiased text and lines, JPEG q90 4:4:4: taken for a resampled
     picture, its strokes passed for blends (74 % of the covered pixels flagged)."""
     drawn, _, covered = _annotated(_render("jet", camera))
-    picture = _jpeg_444(drawn, 90)
+    picture = pillow_jpeg(drawn, 90, subsampling=0)
     decoder = Decolorizer("jet", vmin=0.0, vmax=1.0)
     assert decoder.decode(picture).jpeg
     flagged = np.isnan(decoder.values(picture))

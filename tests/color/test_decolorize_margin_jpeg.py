@@ -17,15 +17,9 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from tests.color._photographs import fbm
+from tests.color._photographs import fbm, pillow_jpeg
 from truepix import decolorize
 from truepix.color._decolorize import _inked
-
-
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _figure(quality: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
@@ -69,7 +63,7 @@ def test_a_white_margin_is_no_ink(monkeypatch: pytest.MonkeyPatch) -> None:
     from matplotlib import colormaps
 
     rgb[53:309, 53:309] = colormaps["viridis"](field, bytes=True)[..., :3]
-    picture = _jpeg(rgb, 85)
+    picture = pillow_jpeg(rgb, 85)
     tried: list[int] = []
     claimed = _inked._claimed
 

@@ -9,13 +9,11 @@ one datum: flat a JPEG block or more from its marks (``_flatcells.flat_off_marks
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.color._decolorize._cellmarks import cell_marks
 
@@ -50,12 +48,6 @@ def _mosaic() -> np.ndarray:
     ])  # fmt: skip
 
 
-def _jpeg(rgb: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _error(values: np.ndarray, truth: np.ndarray) -> float:
     """Mean absolute error, a hole counting as the whole range."""
     return float(np.where(np.isnan(values), 1.0, np.abs(values - truth)).mean())
@@ -64,7 +56,7 @@ def _error(values: np.ndarray, truth: np.ndarray) -> float:
 @pytest.mark.parametrize("cmap", ["viridis", "jet"])
 def test_mosaic_decodes_as_its_tiles_alone(cmap: str) -> None:
     truth = _mosaic()
-    picture = _jpeg(matplotlib.colormaps[cmap](truth, bytes=True)[..., :3])
+    picture = pillow_jpeg(matplotlib.colormaps[cmap](truth, bytes=True)[..., :3])
     whole = tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1)
     alone = np.block([
         [tp.decolorize(np.ascontiguousarray(picture[i * TILE:(i + 1) * TILE,
@@ -78,6 +70,6 @@ def test_mosaic_decodes_as_its_tiles_alone(cmap: str) -> None:
 
 
 def test_mosaic_tiles_are_no_cells_with_marks() -> None:
-    picture = _jpeg(matplotlib.colormaps["viridis"](_mosaic(), bytes=True)[..., :3])
+    picture = pillow_jpeg(matplotlib.colormaps["viridis"](_mosaic(), bytes=True)[..., :3])
     marks = cell_marks(picture)
     assert marks is None or not marks.any()

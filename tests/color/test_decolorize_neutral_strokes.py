@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer
 from truepix.color._decolorize._neutral import (
     NEUTRAL_ERROR, NEUTRAL_FIELD_CHROMA, NEUTRAL_SHRINK, RIDGE_APART, RIDGE_REACH, RIDGE_STEP,
@@ -62,21 +63,15 @@ def _png(field: np.ndarray, cmap: str, annotated: bool) -> np.ndarray:
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
-def _jpeg(rgb: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 @pytest.mark.parametrize(("cmap", "least"), [("RdBu_r", 45.0), ("magma", 70.0), ("jet", 80.0)])
 def test_jpeg_gray_contours_are_no_blends(cmap: str, least: float) -> None:
     field = _dem()
     drawn, clean = _png(field, cmap, True), _png(field, cmap, False)
     strokes = np.abs(drawn.astype(int) - clean.astype(int)).max(axis=-1) > 40
     decoder = Decolorizer(cmap, vmin=0.0, vmax=1.0)
-    flagged = 100 * float(np.isnan(decoder.values(_jpeg(drawn)))[strokes].mean())
+    flagged = 100 * float(np.isnan(decoder.values(pillow_jpeg(drawn)))[strokes].mean())
     assert flagged >= least, f"expected >= {least} % of stroke pixels flagged, got {flagged:.1f} %"
-    holes = 100 * float(np.isnan(decoder.values(_jpeg(clean))).mean())
+    holes = 100 * float(np.isnan(decoder.values(pillow_jpeg(clean))).mean())
     assert holes <= 0.2, f"expected <= 0.2 % NaN on the all-data figure, got {holes:.3f} %"
 
 
@@ -120,7 +115,7 @@ def test_neutral_ridges_match_numpy() -> None:
     rgb = matplotlib.colormaps["viridis"](np.clip(field, 0, 1), bytes=True)[..., :3].copy()
     cv2.line(rgb, (10, 20), (150, 40), (102, 102, 102), 1, cv2.LINE_AA)
     cv2.line(rgb, (10, 100), (150, 60), (0, 0, 0), 1, cv2.LINE_AA)
-    picture = _jpeg(np.ascontiguousarray(rgb))
+    picture = pillow_jpeg(np.ascontiguousarray(rgb))
     past = rng.uniform(size=picture.shape[:2]) < 0.9
     flat = picture.reshape(-1, 3)
     candidates = np.flatnonzero(rng.uniform(size=past.size) < 0.8)
@@ -142,7 +137,8 @@ def test_resized_edges_keep_their_blends(cmap: str, method: int) -> None:
     ys, xs = np.mgrid[0:256, 0:256]
     field = np.where(xs + 0.3 * ys > 160, 0.65, 0.1) + 0.05 * np.sin(ys / 9.0)
     rgb = matplotlib.colormaps[cmap](field, bytes=True)[..., :3]
-    picture = _jpeg(cv2.resize(np.ascontiguousarray(rgb), (128, 128), interpolation=method), 50)
+    resized = cv2.resize(np.ascontiguousarray(rgb), (128, 128), interpolation=method)
+    picture = pillow_jpeg(resized, 50)
     values = Decolorizer(cmap, vmin=0.0, vmax=1.0).values(picture)
     holes = 100 * float(np.isnan(values).mean())
     assert holes <= 0.2, f"expected <= 0.2 % NaN, got {holes:.3f} %"
@@ -166,7 +162,7 @@ def test_gray_lines_are_strung_a_resize_is_not(cmap: str) -> None:
     cv2.line(lined, (10, 30), (240, 90), (102, 102, 102), 1, cv2.LINE_AA)
     cv2.line(lined, (20, 220), (230, 150), (128, 128, 128), 1, cv2.LINE_AA)
     shrunk = cv2.resize(rgb, (128, 128), interpolation=cv2.INTER_AREA)
-    for picture, strung in ((_jpeg(lined), True), (_jpeg(shrunk, 50), False)):
+    for picture, strung in ((pillow_jpeg(lined), True), (pillow_jpeg(shrunk, 50), False)):
         flat = picture.reshape(-1, 3)
         candidates = np.arange(len(flat))
         found = strung_neutral(flat, 1.0, picture.shape[1], candidates, np.ones(len(flat), bool))

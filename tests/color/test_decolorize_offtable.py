@@ -5,15 +5,13 @@ called BGR."""
 
 from __future__ import annotations
 
-import io
 import warnings
 
 import cv2
 import matplotlib as mpl
 import numpy as np
 import pytest
-from PIL import Image
-from tests.color._photographs import camera_256, fbm, imshow_png
+from tests.color._photographs import camera_256, fbm, imshow_png, pillow_jpeg
 
 import truepix as tp
 from truepix.errors import OffMapWarning
@@ -29,12 +27,6 @@ def _terrain() -> np.ndarray:
 
 def _imshow(field: np.ndarray, cmap: str, alpha: float) -> np.ndarray:
     return imshow_png(field, cmap, 200, 4000, alpha)
-
-
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _decode(picture: np.ndarray, cmap: str, vmin: float, vmax: float) -> list[str]:
@@ -57,7 +49,7 @@ def test_a_diverging_map_drawn_with_alpha_names_the_alpha(cmap: str, alpha: floa
 @pytest.mark.parametrize("quality", [None, 75])
 def test_opaque_diverging_pictures_raise_no_warning(cmap: str, quality: int | None) -> None:
     picture = _imshow(_terrain(), cmap, 1.0)
-    picture = picture if quality is None else _jpeg(picture, quality)
+    picture = picture if quality is None else pillow_jpeg(picture, quality)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         tp.decolorize(picture, cmap=cmap, vmin=200, vmax=4000)

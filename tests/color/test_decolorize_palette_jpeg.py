@@ -8,8 +8,6 @@ the oracle is the k-d tree's nearest table color.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
@@ -17,7 +15,7 @@ from PIL import Image
 
 import warnings
 
-from tests.color._photographs import fbm
+from tests.color._photographs import fbm, pillow_jpeg
 from tests.color.test_decolorize_kind import _annotated, _errors, _render
 from truepix import Decolorizer
 
@@ -32,12 +30,6 @@ def camera() -> np.ndarray:
     return data.camera()[128:384, 128:384] / 255.0
 
 
-def _jpeg(picture: np.ndarray, quality: int = 90) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _quantized(picture: np.ndarray, method: int) -> np.ndarray:
     return np.asarray(Image.fromarray(picture).quantize(256, method=method).convert("RGB"))
 
@@ -48,7 +40,7 @@ def test_jpeg_reduced_to_a_palette_is_jpeg(camera: np.ndarray, name: str, method
     """jet / viridis / magma, median cut: 7.3 / 2.6 / 2.2 % holes (noise read 0, JPEG
     not seen), mean error 4.5 / 2.4 / 2.7x the k-d tree's; now JPEG'd: no holes, and
     the error below the k-d tree's on the same picture."""
-    picture = _quantized(_jpeg(_render(name, camera)), method)
+    picture = _quantized(pillow_jpeg(_render(name, camera), 90), method)
     assert len(np.unique(picture.reshape(-1, 3), axis=0)) <= 256
     assert Decolorizer(name, vmin=0.0, vmax=1.0).decode(picture).jpeg
     holes, error, nearest = _errors(name, picture, camera)
@@ -66,7 +58,7 @@ def test_jpeg_palette_whose_cells_hide_4_2_0_is_jpeg(name: str, quality: int) ->
     error below the k-d tree's, and no warning (its values gather at its colors'
     places, which the few-levels hint took for 16 levels)."""
     field = fbm(256, seed=0)
-    picture = _quantized(_jpeg(_render(name, field), quality), Image.Quantize.FASTOCTREE)
+    picture = _quantized(pillow_jpeg(_render(name, field), quality), Image.Quantize.FASTOCTREE)
     assert len(np.unique(picture.reshape(-1, 3), axis=0)) <= 256
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -116,7 +108,7 @@ def test_annotations_on_jpeg_palette_stay_flagged(camera: np.ndarray, name: str)
     judged as JPEG, 52 % as the palette's cells.)"""
     drawn, touched, covered = _annotated(_render(name, camera))
     decoder = Decolorizer(name, vmin=0.0, vmax=1.0)
-    flagged = np.isnan(decoder.values(_quantized(_jpeg(drawn), Image.Quantize.MEDIANCUT)))
-    before = np.isnan(decoder.values(_jpeg(drawn)))
+    flagged = np.isnan(decoder.values(_quantized(pillow_jpeg(drawn, 90), Image.Quantize.MEDIANCUT)))
+    before = np.isnan(decoder.values(pillow_jpeg(drawn, 90)))
     assert flagged[covered].mean() >= before[covered].mean() - 0.05
     assert flagged[~touched].mean() <= before[~touched].mean() + 0.01

@@ -14,17 +14,15 @@ figure drawn without them); data pixels lie 3 px or more from any.
 
 from __future__ import annotations
 
-import io
-
 import cv2
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib import cbook
-from PIL import Image
 from scipy import ndimage
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from tests.color._annotate import coastlines
 
@@ -63,12 +61,6 @@ def _map(
     return rgb, area
 
 
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
-
-
 def _dem() -> np.ndarray:
     """matplotlib's sample DEM, its 0.5-99.5 percentiles stretched to [0, 1], shrunk by
     area to 180 x 90 cells (trial 46's)."""
@@ -92,7 +84,7 @@ def test_coastlines_over_a_terrain_map_are_flagged(cmap: str, ink: str) -> None:
     coast = np.abs(alone.astype(int) - clean.astype(int)).max(axis=-1)[area] > 10
     moved = np.abs(drawn.astype(int) - clean.astype(int)).max(axis=-1)[area]
     away = ~ndimage.binary_dilation(moved > 0, iterations=3)
-    values = tp.decolorize(_jpeg(drawn, 75), cmap=cmap, vmin=0, vmax=1)[area]
+    values = tp.decolorize(pillow_jpeg(drawn, 75), cmap=cmap, vmin=0, vmax=1)[area]
     assert np.isnan(values[coast]).mean() >= 0.85
     assert np.isnan(values[away]).mean() <= 0.002
 
@@ -117,7 +109,7 @@ def test_gridlines_over_a_smooth_field_are_no_cells() -> None:
     data = _smooth(90, 180, seed=4)
     clean, area = _map(data, "jet", "magenta", coasts=False, grid=False, dpi=150)
     drawn, _ = _map(data, "jet", "magenta", dpi=150)
-    picture = _jpeg(drawn, 75)
+    picture = pillow_jpeg(drawn, 75)
     moved = np.abs(drawn.astype(int) - clean.astype(int)).max(axis=-1)[area]
     away = ~ndimage.binary_dilation(moved > 0, iterations=3)
     values = tp.decolorize(picture, cmap="jet", vmin=0, vmax=1)[area]

@@ -11,8 +11,6 @@ full range.
 
 from __future__ import annotations
 
-import io
-
 import cv2
 import matplotlib as mpl
 import numpy as np
@@ -20,6 +18,7 @@ import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import pillow_jpeg
 from truepix.color._decolorize._api import decolorize
 
 SIZE = 256
@@ -53,12 +52,6 @@ def _resized(picture: np.ndarray, factor: float, method: str) -> np.ndarray:
     return np.asarray(Image.fromarray(picture, mode=mode).resize(size, method))
 
 
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)  # 4:2:0
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 #: (map, photograph, factor, resampler, JPEG quality): holes on the code before
 #: ``_edges`` -- 1.9, 1.9, 1.7 %, and mean errors 1.4-2.0x the k-d tree's. (jet on
 #: the astronaut shrunk 0.33x by area and JPEG'd at q50 still has 12 %: its JPEG
@@ -79,7 +72,7 @@ def decoded() -> dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]]:
         name, photo, factor, method, quality = case
         cmap = mpl.colormaps[name]
         data = _photo(photo)
-        picture = _jpeg(_resized(cmap(data, bytes=True)[..., :3], factor, method), quality)
+        picture = pillow_jpeg(_resized(cmap(data, bytes=True)[..., :3], factor, method), quality)
         truth = np.clip(_resized(data.astype(np.float32), factor, method), 0.0, 1.0)
         values = decolorize(picture, cmap=name, vmin=0.0, vmax=1.0)
         table = cmap(np.arange(cmap.N), bytes=True)[:, :3].astype(np.float64)
@@ -117,7 +110,7 @@ def test_shrunk_figure_then_jpeg_has_no_holes(
     pixels far off JPEG's model that blend two data colors a few pixels away counted
     as evidence of a stroke (``_around.around_blends``)."""
     picture = mpl.colormaps[name](_photo(photo, 512), bytes=True)[..., :3]
-    values = decolorize(_jpeg(_resized(picture, factor, method), quality), cmap=name,
+    values = decolorize(pillow_jpeg(_resized(picture, factor, method), quality), cmap=name,
                         vmin=0.0, vmax=1.0)  # fmt: skip
     assert np.isnan(values).mean() <= 0.002
 
@@ -138,7 +131,7 @@ def test_shrunk_jet_detail_then_jpeg_has_no_holes(
     around along (0.66 %, 0.46 %, 0.25 % holes in trial16/user_tools_sweep.py). Each
     lies within 11 DN of the hull of jet's colors (``_around.hull_blends``)."""
     picture = mpl.colormaps["jet"](_photo(photo, 512), bytes=True)[..., :3]
-    values = decolorize(_jpeg(_resized(picture, factor, method), quality), cmap="jet",
+    values = decolorize(pillow_jpeg(_resized(picture, factor, method), quality), cmap="jet",
                         vmin=0.0, vmax=1.0)  # fmt: skip
     assert np.isnan(values).mean() <= 0.002
 
@@ -161,6 +154,6 @@ def test_upscaled_figure_then_jpeg_has_no_holes(
     under half the cores (``_jumps.JUMP_WEAK``)."""
     size = round(256 / factor)
     picture = mpl.colormaps[name](_photo(photo, size), bytes=True)[..., :3]
-    values = decolorize(_jpeg(_resized(picture, factor, method), quality), cmap=name,
+    values = decolorize(pillow_jpeg(_resized(picture, factor, method), quality), cmap=name,
                         vmin=0.0, vmax=1.0)  # fmt: skip
     assert np.isnan(values).mean() <= 0.002

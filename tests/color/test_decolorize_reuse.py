@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
 import matplotlib
 import numpy as np
 import pytest
 from matplotlib.colors import ListedColormap, TwoSlopeNorm
-from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.color._decolorize import _reuse as reuse
 from truepix.errors import InputError, OffMapWarning
@@ -21,12 +20,6 @@ def _field(seed: int, n: int = 96) -> np.ndarray:
     y, x = np.mgrid[0:n, 0:n] / n
     phase = rng.uniform(0, 6, size=2)
     return 0.5 + 0.4 * np.sin(5 * x + phase[0]) * np.cos(4 * y + phase[1])
-
-
-def _jpeg(rgb: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb[..., :3]).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer))
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +33,7 @@ def test_a_second_call_reuses_the_decoder_and_gives_what_a_new_one_gives() -> No
     # pictures drawn by matplotlib, JPEG'd by Pillow: each decoded through the cache
     # (which has seen the pictures before it) and by a new Decolorizer
     pictures = [
-        _jpeg(matplotlib.colormaps["viridis"](_field(seed), bytes=True)) for seed in range(3)
+        pillow_jpeg(matplotlib.colormaps["viridis"](_field(seed), bytes=True)) for seed in range(3)
     ]
     pictures.append(matplotlib.colormaps["viridis"](_field(3), bytes=True))  # exact
     for n, picture in enumerate(pictures):

@@ -24,8 +24,8 @@ from PIL import Image
 from scipy import ndimage
 
 import truepix as tp
-from tests.color._photographs import seaborn_heatmap
-from tests.color.test_decolorize_pulled import _jpeg, _map, _smooth
+from tests.color._photographs import pillow_jpeg, seaborn_heatmap
+from tests.color.test_decolorize_pulled import _map, _smooth
 from truepix.color._decolorize._gridlines import ruled_lines, unruled
 
 matplotlib.use("Agg")
@@ -46,7 +46,7 @@ def _lines_and_data(field: np.ndarray, cmap: str, dpi: int) -> tuple[np.ndarray,
     clean, area = _map(field, cmap, "magenta", coasts=False, grid=False, dpi=dpi)
     drawn, _ = _map(field, cmap, "magenta", coasts=False, dpi=dpi)
     moved = np.abs(drawn.astype(int) - clean.astype(int)).max(axis=-1)[area]
-    picture = _jpeg(drawn, 75)
+    picture = pillow_jpeg(drawn, 75)
     values = tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1)[area]
     return picture, values, moved > 10, ~ndimage.binary_dilation(moved > 0, iterations=3)
 

@@ -9,16 +9,13 @@ colors); a hole counts as an error of the full range.
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
 from tests._needs import need_module
-from tests.color._photographs import GOURAUD_MESH, camera_256, contour_figure
+from tests.color._photographs import GOURAUD_MESH, camera_256, contour_figure, pillow_jpeg
 from tests.color._photographs import gouraud_errors
 from tests.color._photographs import gouraud_figure as _gouraud
 from truepix.color._decolorize import _spans
@@ -29,12 +26,6 @@ matplotlib.use("Agg")
 cv2 = need_module("cv2")
 
 MESH = GOURAUD_MESH
-
-
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +47,7 @@ def mesh() -> np.ndarray:
 def test_jpegd_gouraud_pictures_are_data(
     mesh: np.ndarray, cmap: str, most_holes: float, ratio: float, quality: int
 ) -> None:
-    picture = _jpeg(_gouraud(mesh, cmap), quality)
+    picture = pillow_jpeg(_gouraud(mesh, cmap), quality)
     values = decolorize(picture, cmap=cmap, vmin=0, vmax=255)
     holes = np.isnan(values)
     assert holes.mean() <= most_holes
@@ -75,7 +66,7 @@ def _levels(name: str, quality: int) -> tuple[np.ndarray, np.ndarray]:
     field = camera_256() / 255.0
     painted = plt.get_cmap(name, 5)(field, bytes=True)[..., :3]
     level = np.clip(np.floor(field * 5), 0, 4)
-    return _jpeg(np.ascontiguousarray(painted), quality), level
+    return pillow_jpeg(np.ascontiguousarray(painted), quality), level
 
 
 # holes before (main 621dd4c): RdBu_r 0, jet 12.7, viridis 24.8, turbo 0 % at q75; here

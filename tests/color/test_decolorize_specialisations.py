@@ -8,7 +8,6 @@ of their own making) would otherwise add their signatures to the count."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -18,8 +17,8 @@ import matplotlib
 import numpy as np
 from numba.core import types
 from numba.core.dispatcher import Dispatcher
-from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 
 
@@ -29,13 +28,6 @@ def _picture(seed: int, shape: tuple[int, int] = (96, 128)) -> np.ndarray:
     field = np.sin(3 * x + seed) * np.cos(2 * y) + 0.05 * rng.standard_normal(x.shape)
     field = (field - field.min()) / (field.max() - field.min())
     return matplotlib.colormaps["viridis"](field, bytes=True)[..., :3]
-
-
-def _jpeg(picture: np.ndarray) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=75)
-    buffer.seek(0)
-    return np.asarray(Image.open(buffer).convert("RGB"))  # read-only, as Pillow gives it
 
 
 def _writable(array: types.Type) -> types.Type:
@@ -62,10 +54,10 @@ def _doubled() -> list[str]:
     exact = _picture(1)
     frozen = _picture(2)
     frozen.flags.writeable = False
-    jpeg = _jpeg(_picture(3))
+    jpeg = pillow_jpeg(_picture(3))
     assert not jpeg.flags.writeable
     # over 400 000 pixels: the JPEG test reads a sample of rows (a copy), not the picture
-    large = _jpeg(_picture(4, (640, 720)))
+    large = pillow_jpeg(_picture(4, (640, 720)))
     for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg), large):
         values = tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
         assert np.isfinite(values).mean() > 0.99

@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 from scipy.ndimage import binary_dilation, gaussian_filter
 from scipy.spatial import cKDTree
 
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer
 from truepix.errors import OffMapWarning
 
@@ -34,12 +35,6 @@ def _field(kind: str) -> np.ndarray:
         return np.clip(rng.gamma(1.0, 1.0, (SIZE, SIZE)) / 5, 0, 1)
     field = gaussian_filter(rng.random((SIZE, SIZE)), 0.7)  # speckle a little correlated
     return (field - field.min()) / np.ptp(field)
-
-
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)  # 4:2:0
-    return np.asarray(Image.open(buffer))
 
 
 def _rgb(cmap: str, field: np.ndarray) -> np.ndarray:
@@ -74,7 +69,7 @@ def assert_all_data(cmap: str, picture: np.ndarray, field: np.ndarray) -> None:
 )
 def test_all_data_speckle_gets_values(cmap: str, kind: str, quality: int) -> None:
     field = _field(kind)
-    picture = _jpeg(_rgb(cmap, field), quality)
+    picture = pillow_jpeg(_rgb(cmap, field), quality)
     assert_all_data(cmap, picture, field)
 
 
@@ -92,7 +87,7 @@ def test_black_and_white_strokes_on_speckle_stay_flagged(cmap: str) -> None:
     stroke = np.any(annotated != rgb, axis=-1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", OffMapWarning)
-        values = Decolorizer(cmap, vmin=0, vmax=1).values(_jpeg(annotated, 75))
+        values = Decolorizer(cmap, vmin=0, vmax=1).values(pillow_jpeg(annotated, 75))
     holes = np.isnan(values)
     assert holes[stroke].mean() >= 0.7  # jet 0.75, viridis 0.91, coolwarm 0.89 (256 px)
     assert holes[~binary_dilation(stroke, iterations=2)].mean() <= 0.002
@@ -100,7 +95,7 @@ def test_black_and_white_strokes_on_speckle_stay_flagged(cmap: str) -> None:
 
 def test_wrong_map_speckle_is_still_told() -> None:
     # JPEG's model does not explain a wrong map's speckle: mostly NaN, and the warning
-    picture = _jpeg(_rgb("viridis", _field("white")), 90)
+    picture = pillow_jpeg(_rgb("viridis", _field("white")), 90)
     with pytest.warns(OffMapWarning, match="cmap right"):
         values = Decolorizer("jet", vmin=0, vmax=1).values(picture)
     assert np.isnan(values).mean() > 0.9

@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.color._photographs import fbm
+from tests.color._photographs import fbm, pillow_jpeg
 
 from truepix import Decolorizer
 from truepix.color._decolorize import _faded, _levels
@@ -39,18 +39,12 @@ def _render(cmap: str, size: int = 256) -> np.ndarray:
     return np.ascontiguousarray(matplotlib.colormaps[cmap](fbm(size, 3), bytes=True)[..., :3])
 
 
-def _jpeg(rgb: np.ndarray, quality: int, subsampling: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality, subsampling=subsampling)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 def _pictures() -> list[np.ndarray]:
     pictures = []
     for cmap in ("viridis", "jet", "coolwarm"):
         rgb = _render(cmap, 300)
         pictures.append(rgb)
-        pictures += [_jpeg(rgb, q, s) for q in (50, 90) for s in (0, 2)]
+        pictures += [pillow_jpeg(rgb, q, s) for q in (50, 90) for s in (0, 2)]
     return pictures
 
 
@@ -112,7 +106,7 @@ def test_jpeg_places_counts_are_numpys(levels: int | None) -> None:
     rgb = np.ascontiguousarray(cmap(fbm(256, 5), bytes=True)[..., :3])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        values = Decolorizer("viridis", vmin=0, vmax=1).values(_jpeg(rgb, 75, 2))
+        values = Decolorizer("viridis", vmin=0, vmax=1).values(pillow_jpeg(rgb, 75, 2))
     sample = values.reshape(-1)[:: -(-values.size // _levels.SAMPLE)]
     sample = sample[np.isfinite(sample)]
     reach = _levels.JPEG_REACH / 256
@@ -149,7 +143,7 @@ def test_the_alpha_check_skips_only_pictures_decoded_within_the_exact_threshold(
     assert _faded_calls(rgb, "coolwarm", monkeypatch) == 0
     assert _faded_calls(saved, "coolwarm", monkeypatch) == 0
     # JPEG'd, drawn at alpha 0.9 over white, or with a stroke off the map: checked
-    assert _faded_calls(_jpeg(rgb, 90, 2), "coolwarm", monkeypatch) == 1
+    assert _faded_calls(pillow_jpeg(rgb, 90, 2), "coolwarm", monkeypatch) == 1
     blend = np.rint(0.9 * rgb + 0.1 * 255).astype(np.uint8)
     assert _faded_calls(blend, "coolwarm", monkeypatch) == 1
     stroked = rgb.copy()

@@ -8,14 +8,12 @@ found with scipy's k-d tree).
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
 from PIL import Image
 from scipy.spatial import cKDTree
-from tests.color._photographs import fbm
+from tests.color._photographs import fbm, pillow_jpeg
 
 from truepix import Decolorizer
 
@@ -62,12 +60,6 @@ def _astronaut(size: int) -> np.ndarray:
     return np.clip(image + dither, 0.0, 1.0)
 
 
-def _jpeg(picture: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="JPEG", quality=quality)  # 4:2:0
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 @pytest.mark.parametrize(
     ("name", "shrink", "quality", "p99_ratio"),
     [("turbo", "lanczos 0.5x", 90, 1.01)],
@@ -94,6 +86,6 @@ def test_shrunk_then_jpegd_photograph_has_no_holes(
         picture = np.asarray(Image.fromarray(rgb).resize((size, size), lanczos))
         truth = Image.fromarray(field.astype(np.float32), mode="F").resize((size, size), lanczos)
     truth = np.clip(np.asarray(truth, dtype=np.float64), 0.0, 1.0)
-    nan, p99, p99_nearest = _errors(name, _jpeg(picture, quality), truth)
+    nan, p99, p99_nearest = _errors(name, pillow_jpeg(picture, quality), truth)
     assert nan <= 0.002
     assert p99 <= p99_ratio * p99_nearest

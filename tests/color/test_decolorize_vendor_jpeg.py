@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
 from scipy.spatial import cKDTree
 
 from tests._needs import need_module
+from tests.color._photographs import pillow_jpeg
 from truepix import Decolorizer, decolorize
 from truepix.color._catalog import get
 
@@ -31,14 +31,6 @@ def _bumps(size: int = 256) -> np.ndarray:
     return np.clip(field / field.max(), 0.0, 0.999)
 
 
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    import io
-
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 @pytest.mark.parametrize("quality", [75, 95])
 def test_matlab_jet_64_jpeg_decodes_with_the_64_entry_table(quality: int) -> None:
     """MATLAB's jet(64) (rounded bytes, as ``imwrite(ind2rgb(...))``), JPEG'd, under
@@ -46,7 +38,7 @@ def test_matlab_jet_64_jpeg_decodes_with_the_64_entry_table(quality: int) -> Non
     the levels are a few px wide and JPEG blurs them: 0.42-0.44 gather, 256-entry kept.)"""
     field = _bumps(512)
     table = np.round(get("matlab:jet_64").lut[:, :3] * 255).astype(np.uint8)
-    picture = _jpeg(table[(field * 64).astype(int)], quality)
+    picture = pillow_jpeg(table[(field * 64).astype(int)], quality)
     values = decolorize(picture, cmap="matlab:jet", vmin=0, vmax=1)
     named = decolorize(picture, cmap="matlab:jet_64", vmin=0, vmax=1)
     np.testing.assert_array_equal(values, named)
@@ -59,7 +51,7 @@ def test_matlab_jet_64_jpeg_decodes_with_the_64_entry_table(quality: int) -> Non
 def test_matlab_jet_256_jpeg_keeps_the_256_entry_table(quality: int) -> None:
     field = _bumps()
     table = np.round(get("matlab:jet").lut[:, :3] * 255).astype(np.uint8)
-    picture = _jpeg(table[(field * 256).astype(int)], quality)
+    picture = pillow_jpeg(table[(field * 256).astype(int)], quality)
     decoder = Decolorizer("matlab:jet", vmin=0, vmax=1)
     assert not decoder._other.holds(picture, "u8", decoder._keys())
     nearest = cKDTree(table.astype(np.float64)).query(picture.reshape(-1, 3).astype(float))[1]

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from PIL import Image
-from tests.color._photographs import camera_256, colormap
+from tests.color._photographs import camera_256, colormap, pillow_jpeg
 
 import truepix as tp
 from truepix.color._decolorize._api import Decolorizer
@@ -198,12 +198,12 @@ def test_annotations_nan_is_no_wrong_map(name: str, monkeypatch) -> None:
     """Right maps under real annotations (text, lines, a label box: 9-17 % NaN, legit)
     name no other map and no alpha -- even with the NaN-share check at 5 %, far below
     its SUSPECT_OFF, so the check itself, not only its trigger, keeps them quiet."""
-    from tests.color.test_decolorize_annotations import _annotated, _jpeg
+    from tests.color.test_decolorize_annotations import _annotated
     from truepix.color._decolorize import _result
 
     monkeypatch.setattr(_result, "SUSPECT_OFF", 0.05)
     picture = _annotated(name)[0]
-    for form in (picture, _jpeg(picture, 75)):
+    for form in (picture, pillow_jpeg(picture, 75)):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             values = tp.decolorize(form, cmap=name, vmin=0, vmax=1)

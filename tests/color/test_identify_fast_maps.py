@@ -7,13 +7,11 @@ colored noise whose 2x2 chroma means match no map pixel by pixel (``_fast_maps``
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.color._identify._fast_maps import FAST_STEP_DN, fast_tables
 from truepix.color._identify._match import _candidates
@@ -25,12 +23,6 @@ def _fbm(n: int = 128, seed: int = 0) -> np.ndarray:
     k[0, 0] = 1.0
     f = np.real(np.fft.ifft2(np.fft.fft2(rng.standard_normal((n, n))) * k**-2.2))
     return (f - f.min()) / np.ptp(f)
-
-
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality, subsampling=2)  # 4:2:0
-    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
 
 
 def _drawn(name: str) -> np.ndarray:
@@ -47,10 +39,10 @@ def test_the_kind_is_prism_and_flag_only() -> None:
 
 @pytest.mark.parametrize(("used", "quality"), [("prism_r", 95), ("prism", 75), ("flag", 95)])
 def test_a_jpegd_fast_map_is_named(used: str, quality: int) -> None:
-    matches = tp.identify_colormap(_jpeg(_drawn(used), quality), top=3)
+    matches = tp.identify_colormap(pillow_jpeg(_drawn(used), quality), top=3)
     assert matches[0].name == used.removesuffix("_r")
 
 
 @pytest.mark.parametrize("used", ["jet", "hsv", "gist_ncar", "twilight"])
 def test_other_maps_jpegd_keep_their_names(used: str) -> None:
-    assert tp.identify_colormap(_jpeg(_drawn(used), 75), top=1)[0].name == used
+    assert tp.identify_colormap(pillow_jpeg(_drawn(used), 75), top=1)[0].name == used

@@ -18,16 +18,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 import truepix as tp
 from truepix.errors import FewColorsWarning
 
 matplotlib.use("Agg")
-
-
-def _jpeg(picture: np.ndarray, quality: int = 75) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, "JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _imsave(data: np.ndarray, cmap: str) -> np.ndarray:
@@ -47,7 +42,7 @@ def _field(seed: int = 0, n: int = 96) -> np.ndarray:
     [
         (lambda: np.full((40, 60, 3), 255, np.uint8), "#ffffff"),
         (lambda: np.zeros((40, 60), np.uint8), "#000000"),
-        (lambda: _jpeg(np.full((64, 64, 3), (68, 1, 84), np.uint8), 50), "#"),
+        (lambda: pillow_jpeg(np.full((64, 64, 3), (68, 1, 84), np.uint8), 50), "#"),
         (lambda: _imsave((_field() > 0.5).astype(float), "viridis"), "#440154 and #fde72"),
     ],
     ids=["white", "black-gray", "jpeg-viridis-end", "mask-imsave"],
@@ -65,7 +60,7 @@ def test_one_or_two_colors_are_told_they_name_no_map(make, named: str) -> None:
     "make",
     [
         lambda: tp.colorize(_field(), cmap="viridis", vmin=0, vmax=1),
-        lambda: _jpeg(tp.colorize(_field(), cmap="jet", vmin=0, vmax=1)[..., :3], 50),
+        lambda: pillow_jpeg(tp.colorize(_field(), cmap="jet", vmin=0, vmax=1)[..., :3], 50),
         lambda: _imsave(_field() * 0.3, "magma"),  # 0..0.3 of the range drawn over 0..1
         lambda: tp.colorize(0.3 + 0.2 * _field(1), cmap="gray", vmin=0, vmax=1),  # 52 levels
     ],

@@ -6,24 +6,16 @@ colors at sorted positions are np.interp's at the positions as they come."""
 
 from __future__ import annotations
 
-import io
-
 import matplotlib as mpl
 import numpy as np
 import pytest
-from PIL import Image
 
+from tests.color._photographs import pillow_jpeg
 from truepix.color._decolorize import _lattice, _lossy
 from truepix.color._decolorize import _kernels as kernels
 from truepix.color._decolorize._lattice_kernels import _phase_median, phase_fits
 from truepix.color._decolorize._phase420 import chroma_phase
 from truepix.synthetic import smooth_field
-
-
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="JPEG", quality=quality)
-    return np.asarray(Image.open(buffer).convert("RGB"))
 
 
 def _picture(name: str, quality: int, size: int = 256, *, ripples: bool = False) -> np.ndarray:
@@ -32,7 +24,7 @@ def _picture(name: str, quality: int, size: int = 256, *, ripples: bool = False)
         data = 0.5 + 0.45 * np.sin(x / 5 + np.cos(y / 7)) * np.cos(y / 4)
     else:
         data = smooth_field((size, size), seed=3)
-    return _jpeg(mpl.colormaps[name](data, bytes=True)[..., :3], quality)
+    return pillow_jpeg(mpl.colormaps[name](data, bytes=True)[..., :3], quality)
 
 
 @pytest.mark.parametrize("shape", [(224, 224), (223, 224), (37, 40)])

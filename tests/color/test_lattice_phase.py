@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.color._photographs import camera_256, fbm, imsave_rgb
+from tests.color._photographs import camera_256, fbm, imsave_rgb, pillow_jpeg
 from truepix.color._decolorize import _lattice as lattice
 from truepix.color._decolorize._api import Decolorizer
 from truepix.color._decolorize._inputs import as_pixels, planned
@@ -30,19 +30,13 @@ def _field(name: str) -> np.ndarray:
     return camera_256().astype(float) if name == "camera" else fbm(256) * 255.0
 
 
-def _jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality)  # (Pillow's 4:2:0)
-    return np.asarray(Image.open(buffer).convert("RGB"))
-
-
 @pytest.mark.parametrize("cmap", ["jet", "viridis"])
 @pytest.mark.parametrize("name", ["camera", "terrain"])
 def test_a_cut_jpeg_shows_its_lattice_at_its_own_phase(name: str, cmap: str) -> None:
     rgb = imsave_rgb(_field(name), cmap)
     for quality in (50, 75, 95):
         for top, left in ((5, 11), (9, 2)):
-            cut = _jpeg(rgb, quality)[top:, left:]
+            cut = pillow_jpeg(rgb, quality)[top:, left:]
             first = lattice.chroma_lattice(cut, 1.0, subsampled_first=True, blocks=144)
             assert first < lattice.LATTICE_Z  # (its top left: no lattice)
             z, phase = lattice.lattice_any_phase(cut, 1.0, 144, np.inf)
@@ -70,7 +64,7 @@ def _figure_jpeg(rgb: np.ndarray, quality: int, left: int, bottom: int) -> np.nd
     plt.close(fig)
     png = np.asarray(Image.open(buffer).convert("RGB"))
     top = png.shape[0] - bottom - height
-    return _jpeg(png, quality)[top : top + height, left : left + width]
+    return pillow_jpeg(png, quality)[top : top + height, left : left + width]
 
 
 @pytest.mark.parametrize("cmap", ["jet", "viridis", "turbo"])

@@ -45,6 +45,15 @@ def save(fig, axes, bars, *, fmt: str = "png", **kwargs) -> Made:
     return Made(buffer.getvalue(), made_axes, made_bars, limits)
 
 
+def jpeg_of(png: bytes, quality: int = 75) -> bytes:
+    """A saved figure's bytes as Pillow's JPEG (RGB, 4:2:0) at ``quality``."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("RGB").save(buffer, format="JPEG", quality=quality)
+    return buffer.getvalue()
+
+
 def iou(a, b) -> float:
     left, top = max(a[0], b[0]), max(a[1], b[1])
     right, bottom = min(a[2], b[2]), min(a[3], b[3])

@@ -17,13 +17,7 @@ import pytest
 from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import iou, save, smooth_field
-
-
-def _jpeg(png: bytes) -> bytes:
-    out = io.BytesIO()
-    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=75)
-    return out.getvalue()
+from tests.figures.conftest import iou, jpeg_of, save, smooth_field
 
 
 def _heatmap_field(shape: tuple[int, int], seed: int) -> np.ndarray:
@@ -38,7 +32,7 @@ def _bar_of_a_small_jpeg(draw, *, location: str, dpi: int, font_size: float, fig
         fig, ax = plt.subplots(figsize=figsize, dpi=dpi)
         bar = fig.colorbar(draw(ax), ax=ax, location=location)
         made = save(fig, [ax], [bar])
-    panel = tp.read_figure(_jpeg(made.png)).panels[0]
+    panel = tp.read_figure(jpeg_of(made.png)).panels[0]
     box, orientation = made.bars[0]
     assert panel.colorbar is not None and panel.colorbar.orientation == orientation
     assert iou(panel.colorbar.bbox, box) >= 0.8, (panel.colorbar.bbox, box)

@@ -18,14 +18,7 @@ from matplotlib import colors as mcolors
 from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import save, smooth_field
-
-
-def _jpeg(png: bytes, quality: int = 75) -> bytes:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality)
-    return buffer.getvalue()
+from tests.figures.conftest import jpeg_of, save, smooth_field
 
 
 def _right_and_confident(panel, vmin: float, vmax: float) -> None:
@@ -48,7 +41,7 @@ def test_extended_contourf_in_a_jpeg_reads_its_under_color_as_past_the_low_end()
     fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
     filled = ax.contourf(x, y, field, levels=np.linspace(-20, 20, 9), cmap="RdYlBu_r", extend="both")
     bar = fig.colorbar(filled)
-    panel = tp.read_figure(_jpeg(save(fig, [ax], [bar]).png)).panels[0]
+    panel = tp.read_figure(jpeg_of(save(fig, [ax], [bar]).png)).panels[0]
     assert panel.cmap == "RdYlBu_r"
     _right_and_confident(panel, -20.0, 20.0)
     under = float(np.mean(field < -20))
@@ -74,7 +67,7 @@ def test_a_stepped_bar_names_the_map_its_steps_were_taken_from(draw, name):
     fig, ax = plt.subplots(figsize=(6, 4.5), dpi=100)
     bar = fig.colorbar(draw(ax, smooth_field(40, 60, 3)))
     made = save(fig, [ax], [bar])
-    for picture in (made.png, _jpeg(made.png)):
+    for picture in (made.png, jpeg_of(made.png)):
         assert tp.read_figure(picture).panels[0].cmap == name
 
 

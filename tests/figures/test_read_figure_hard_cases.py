@@ -12,17 +12,10 @@ import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from PIL import Image
 
 import truepix as tp
 from tests._needs import need_module
-from tests.figures.conftest import iou, save
-
-
-def _jpeg(png: bytes, quality: int = 75) -> bytes:
-    out = io.BytesIO()
-    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=quality)
-    return out.getvalue()
+from tests.figures.conftest import iou, jpeg_of, save
 
 
 def _within(found: float, truth: float, span: float, share: float = 0.005) -> bool:
@@ -39,7 +32,7 @@ def annotated_heatmap(seaborn):
     fig, ax = plt.subplots(figsize=(8, 6), dpi=90)
     sns.heatmap(cells, cmap="YlOrRd", vmin=0, vmax=40, annot=True, fmt=".1f", ax=ax)
     made = save(fig, [ax], [ax.collections[0].colorbar])
-    return made, tp.read_figure(_jpeg(made.png)).panels[0]
+    return made, tp.read_figure(jpeg_of(made.png)).panels[0]
 
 
 def test_a_jpeg_seaborn_bar_fading_into_the_paper_is_read_to_its_lowest_label(annotated_heatmap):
@@ -64,7 +57,7 @@ def unlabelled_bars():
             ax.set_xlabel("distance (km)")
             bar = fig.colorbar(image, orientation=orientation)
             made = save(fig, [ax], [bar])
-        picture = _jpeg(made.png) if jpeg else made.png
+        picture = jpeg_of(made.png) if jpeg else made.png
         out.append(tp.read_figure(picture).panels[0])
     return out
 

@@ -17,25 +17,16 @@ that drew it) and checks the rule that failed on it:
 
 from __future__ import annotations
 
-import io
-
 import matplotlib.pyplot as plt
 import matplotlib.ticker as mticker
 import numpy as np
 import pytest
 from matplotlib import colors as mcolors
-from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import save
+from tests.figures.conftest import jpeg_of, save
 from truepix.figures import _labels
 from truepix.figures._scale import fit_scale
-
-
-def _jpeg(png: bytes) -> bytes:
-    out = io.BytesIO()
-    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=75)
-    return out.getvalue()
 
 
 def _figure(norm, cmap="viridis", *, formatter=None, seed=0, dpi=100):
@@ -104,7 +95,7 @@ def test_log_bar_labelled_on_its_minor_ticks(jpeg):
     # LogNorm(20, 800) labels 2×10¹ ... 6×10²: read without their ×10ⁿ, the range came out 100× low
     norm = mcolors.LogNorm(20.0, 800.0)
     made, field = _figure(norm)
-    panel = tp.read_figure(_jpeg(made.png) if jpeg else made.png).panels[0]
+    panel = tp.read_figure(jpeg_of(made.png) if jpeg else made.png).panels[0]
     assert panel.norm == "log"
     assert _in_norm_terms(norm, panel), (panel.vmin, panel.vmax)
     assert panel.confidence >= 0.9
@@ -139,7 +130,7 @@ def test_decimal_comma_labels(jpeg):
     norm = mcolors.Normalize(0.0, 1.0)
     comma = mticker.FuncFormatter(lambda v, _: f"{v:.1f}".replace(".", ","))
     made, field = _figure(norm, formatter=comma)
-    panel = tp.read_figure(_jpeg(made.png) if jpeg else made.png).panels[0]
+    panel = tp.read_figure(jpeg_of(made.png) if jpeg else made.png).panels[0]
     assert (panel.vmin, panel.vmax) == (0.0, 1.0)
     assert panel.confidence >= 0.9
     x = panel.x.scale.value(np.array([panel.bbox[0], panel.bbox[2]]))
@@ -216,7 +207,7 @@ def test_labels_stand_where_their_ticks_were_drawn_beside_minor_ticks():
         made = save(fig, [ax], [bar])
     finally:
         plt.rcdefaults()
-    panel = tp.read_figure(_jpeg(made.png)).panels[0]
+    panel = tp.read_figure(jpeg_of(made.png)).panels[0]
     read = [t for t in panel.colorbar_axis.ticks if t.value in drawn]
     assert len(read) >= 3
     assert all(abs(t.position - drawn[t.value]) <= 2.0 for t in read), [(t.value, t.position, drawn[t.value]) for t in read]

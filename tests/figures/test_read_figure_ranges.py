@@ -17,23 +17,14 @@ sizes and limits) and checks the rule that failed on it:
 
 from __future__ import annotations
 
-import io
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib import colors as mcolors
-from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import iou, save, smooth_field
+from tests.figures.conftest import iou, jpeg_of, save, smooth_field
 from truepix.figures import _labels
-
-
-def _jpeg(png: bytes) -> bytes:
-    out = io.BytesIO()
-    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="JPEG", quality=75)
-    return out.getvalue()
 
 
 def _figure(data, norm, cmap, *, location="right", font="DejaVu Sans", size=10.0, dpi=100, mesh=True):
@@ -95,7 +86,7 @@ def test_jpeg_gray_twoslope_bar_found_whole(dpi, size):
     norm = mcolors.TwoSlopeNorm(0.0, -20.0, 40.0)
     data = np.asarray(norm.inverse(smooth_field(14, 18, 23) * 0.5 + 0.5))
     made = _figure(data, norm, "gray", dpi=dpi, size=size)
-    panel = tp.read_figure(_jpeg(made.png)).panels[0]
+    panel = tp.read_figure(jpeg_of(made.png)).panels[0]
     box, orientation = made.bars[0]
     assert panel.colorbar is not None and panel.colorbar.orientation == orientation
     assert iou(panel.colorbar.bbox, box) >= 0.8, (panel.colorbar.bbox, box)
@@ -109,7 +100,7 @@ def test_jpeg_magma_bar_keeps_its_dark_end():
     norm = mcolors.Normalize(0.0, 500.0)
     data = norm.inverse(smooth_field(12, 30, 24) * 0.5 + 0.5)
     made = _figure(data, norm, "magma", location="top", size=8, dpi=300)
-    panel = tp.read_figure(_jpeg(made.png)).panels[0]
+    panel = tp.read_figure(jpeg_of(made.png)).panels[0]
     box, _ = made.bars[0]
     assert panel.colorbar is not None and iou(panel.colorbar.bbox, box) >= 0.8
     assert abs(panel.colorbar.bbox[0] - box[0]) <= 3  # the dark (low) end, not 15% in

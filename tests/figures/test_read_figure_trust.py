@@ -15,7 +15,7 @@ from matplotlib import colors as mcolors
 from PIL import Image
 
 import truepix as tp
-from tests.figures.conftest import iou, save, smooth_field
+from tests.figures.conftest import iou, jpeg_of, save, smooth_field
 
 
 def test_a_plot_without_a_bar_does_not_borrow_its_neighbours():
@@ -73,13 +73,6 @@ def test_a_line_plot_is_not_a_heatmap():
         assert np.isnan(panel.data.values).all()
 
 
-def _jpeg(png: bytes, quality: int = 75) -> bytes:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality)
-    return buffer.getvalue()
-
-
 def _resized(png: bytes, scale: float) -> bytes:
     image = Image.open(io.BytesIO(png)).convert("RGB")
     image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
@@ -95,7 +88,7 @@ def test_a_jpegd_bar_with_unlabelled_ends_is_not_confidently_wrong():
     fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
     mesh = ax.pcolormesh(x_edges, np.linspace(0, 5, 11), field, cmap="cividis")  # ends at the data's min/max
     bar = fig.colorbar(mesh)
-    panel = tp.read_figure(_jpeg(save(fig, [ax], [bar]).png)).panels[0]
+    panel = tp.read_figure(jpeg_of(save(fig, [ax], [bar]).png)).panels[0]
     span = field.max() - field.min()
     share = max(abs(panel.vmin - field.min()), abs(panel.vmax - field.max())) / span
     # JPEG lost the bar's top rows (1.37% of the span at confidence 1 once)

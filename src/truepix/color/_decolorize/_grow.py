@@ -31,6 +31,13 @@ __all__ = [
 #: of times.
 SEARCH_VISITS = 8
 
+#: ``dilated`` stamps each mark's square while the squares cover at most this share
+#: of the picture per whole-mask shift the other way would make: stamping won below
+#: 0.1 - 0.2 per pass (radius 1: 2 passes, crossover 0.2 of the picture; radius 3:
+#: 4 passes, 0.4 - 0.8; radius 6: 6, 0.8 - 1.6; radius 16: 10, above 1.6), on
+#: 256^2, 640 x 480 and 1 MP random masks; the lower end, as large masks cross lower.
+DILATE_STAMP_COVER = 0.1
+
 
 @nb.njit(**_JIT)
 def _row_starts(candidates, width, height):  # pragma: no cover - jitted
@@ -557,8 +564,38 @@ def on_segment(
     return t, np.einsum("...c,...c", gap, gap), length2
 
 
-def dilated(mask: np.ndarray, radius: int) -> np.ndarray:
-    """``mask`` dilated by a (2 radius + 1)^2 square."""
-    grown = np.zeros(mask.size, dtype=bool)
-    degraded.near(np.flatnonzero(mask), mask.shape[1], mask.shape[0], radius, grown)
-    return grown.reshape(mask.shape)
+def dilated(mask: np.ndarray, radius: int, shape: tuple | None = None) -> np.ndarray:
+    """``mask`` dilated by a (2 radius + 1)^2 square, the picture's edge included (a flat
+    ``mask``, or any, with its picture's ``shape``: flat).
+
+    Few marks stamp their squares (``_degraded.near``: costs what the marks are);
+    where the squares would cover more than DILATE_STAMP_COVER of the picture per pass
+    of the other way, the whole mask is shifted rows, then columns, in steps of 1, 2,
+    4 ... px (a dilation by ``reach`` then by at most ``reach + 1`` is one by their
+    sum: 2 log2(radius) passes, not 2 radius; a megapixel, radius 16: 6.4 -> 2.5 ms).
+    """
+    height, width = mask.shape if shape is None else shape
+    side = 2 * radius + 1
+    marks = np.count_nonzero(mask)
+    # (the shifts below, per axis: 1, 2, 4 ... px to the radius or the edge)
+    passes = sum(min(radius, size - 1).bit_length() for size in (height, width))
+    cover = DILATE_STAMP_COVER * passes * mask.size
+    if marks * side * side <= cover:
+        grown = np.zeros(mask.size, dtype=bool)
+        if marks:
+            degraded.near(np.flatnonzero(mask), width, height, radius, grown)
+        return grown if shape is not None else grown.reshape(mask.shape)
+    out = mask.reshape(height, width).copy()
+    for axis, size in ((0, height), (1, width)):
+        reach = 0
+        while reach < min(radius, size - 1):
+            step = min(reach + 1, radius - reach)
+            ahead = [slice(None)] * 2
+            behind = [slice(None)] * 2
+            ahead[axis], behind[axis] = slice(step, None), slice(None, -step)
+            grown = out.copy()
+            grown[tuple(ahead)] |= out[tuple(behind)]
+            grown[tuple(behind)] |= out[tuple(ahead)]
+            out = grown
+            reach += step
+    return out.ravel() if shape is not None else out

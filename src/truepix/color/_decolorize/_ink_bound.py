@@ -18,6 +18,7 @@ from typing import Any
 import numba as nb
 import numpy as np
 
+from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._kernels import _JIT
 from truepix.color._decolorize._plan import _YCBCR
 
@@ -53,8 +54,8 @@ def may_claim(
         return sure >= needed
     # the data's error within 1 px of them (what ``_open`` reads), from the pixels
     # within 3 px more (their 4:2:0 blocks and the blocks beside)
-    near = _inked._dilated(judged, shape, 1)
-    at = np.flatnonzero(_inked._dilated(near, shape, 3))
+    near = dilated(judged, 1, shape)
+    at = np.flatnonzero(dilated(near, 3, shape))
     slot = np.full(len(flat), -1, np.int64)  # (their rows in the arrays below)
     slot[at] = np.arange(len(at))
     obs = np.ascontiguousarray(_inked._ycc(flat[at, :3] * scale))
@@ -64,7 +65,7 @@ def may_claim(
     error[where] = _error_at(obs, np.ascontiguousarray(mapped), slot, where, *shape)
     capped = np.minimum(error, _inked.INKED_CAP) ** 2 * (1.0 + SLACK)
     strong = capped > _inked.INKED_EVIDENCE / 9.0
-    open_ = (capped > _inked.INKED_EDGE_GAIN) | _inked._dilated(strong, shape, 1)
+    open_ = (capped > _inked.INKED_EDGE_GAIN) | dilated(strong, 1, shape)
     return sure + np.count_nonzero(judged & open_) >= needed
 
 

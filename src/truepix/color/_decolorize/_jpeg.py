@@ -28,8 +28,7 @@ from truepix.color._decolorize._fills import MOSTLY_OFF, mostly_off
 from truepix.color._decolorize._fringes import fringes
 from truepix.color._decolorize._gray_curves import gray_curves
 from truepix.color._decolorize._gray_inks import gray_ink_strokes, gray_middle
-from truepix.color._decolorize._grow import counted_groups, grow_similar
-from truepix.color._decolorize._inked import _dilated as dilated
+from truepix.color._decolorize._grow import counted_groups, dilated, grow_similar
 from truepix.color._decolorize._inked import inked_strokes
 from truepix.color._decolorize._inked import _peak_ink as peak_ink
 from truepix.color._decolorize._ink_blends import ink_blends
@@ -277,7 +276,7 @@ def jpeg_off_map(
     height = n_pixels // width
     fill_ring, margin = None, None  # (JPEG's ringing around a fill; around a margin)
     if filled is not None:
-        fill_ring = dilated(filled, (height, width), JPEG_FILL_RING)
+        fill_ring = dilated(filled, JPEG_FILL_RING, (height, width))
         margin = margin_ring(filled, (height, width))
     if filled is not None:
         filled &= residual > lowest  # (a fill within the threshold stays where it was)

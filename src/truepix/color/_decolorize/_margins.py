@@ -44,8 +44,7 @@ import numba as nb
 import numpy as np
 
 from truepix.color._decolorize._fills import fill_pixels
-from truepix.color._decolorize._grow import core_groups, grow_similar
-from truepix.color._decolorize._inked import _dilated
+from truepix.color._decolorize._grow import core_groups, dilated, grow_similar
 from truepix.color._decolorize._kernels import _JIT
 
 __all__ = [
@@ -94,9 +93,9 @@ def margin_ring(filled: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     thin = MARGIN_THIN
     # the data's region: the unfilled pixels opened (text on the margin, a few px wide,
     # gone) and closed (strokes of the fill's color over the data, as thin, filled in)
-    opened_out = _dilated(filled, shape, thin)  # (outside the unfilled ones eroded)
-    region = _dilated(~opened_out, shape, 2 * thin)
-    return _dilated(~region, shape, thin + MARGIN_RING)
+    opened_out = dilated(filled, thin, shape)  # (outside the unfilled ones eroded)
+    region = dilated(~opened_out, 2 * thin, shape)
+    return dilated(~region, thin + MARGIN_RING, shape)
 
 
 def inner_groups(groups: np.ndarray, ring: np.ndarray | None, ink: np.ndarray) -> np.ndarray:
@@ -251,8 +250,8 @@ def fill_side(near: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     """Flat mask of the pixels (a picture of ``shape``) within MARGIN_RING px (a square)
     of an area (FILL_AREA) of pixels ``near`` a fill (flat, :func:`fill_near`)."""
     # (an area: what a 3 x 3 square fits in; a stroke, 1-2 px wide, is none)
-    area = ~_dilated(~near, shape, FILL_AREA)
-    return _dilated(area, shape, MARGIN_RING + FILL_AREA)
+    area = ~dilated(~near, FILL_AREA, shape)
+    return dilated(area, MARGIN_RING + FILL_AREA, shape)
 
 
 def fill_unrung(

@@ -110,6 +110,8 @@ def block_score(
 
     ``codes``: the packed answers (see ``_kernels``) of the pixels.
     """
+    from truepix.color._decolorize._plan import phase_ratio  # (the same reading of the means)
+
     rows = flat.reshape(-1, width, flat.shape[-1])[::every, :, :3].astype(np.float64)
     code_rows = codes.reshape(-1, width)[::every]
     position = (code_rows & POS_MASK) * (line.n_bins / POS_SCALE)
@@ -121,13 +123,7 @@ def block_score(
     n_phases = (width - 1) // 8 * 8
     sums = (steps * usable)[:, :n_phases].reshape(len(rows), -1, 8, 3).sum(axis=(0, 1))
     counts = usable[:, :n_phases, 0].reshape(len(rows), -1, 8).sum(axis=(0, 1))
-    means = sums / np.maximum(counts, 1)[:, None]
-    blocks = 1.0
-    for channel in range(3):
-        phase = int(np.argmax(means[:, channel]))
-        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
-        if others > 0:
-            blocks = max(blocks, float(means[phase, channel] / others))
+    blocks = phase_ratio(sums / np.maximum(counts, 1)[:, None])
     inner = (valid[:, 2:] & valid[:, 1:-1] & valid[:, :-2])[..., None]
     detail = []
     for colors in (rows, mapped):

@@ -41,7 +41,7 @@ from truepix.color._decolorize._swapped import looks_bgr
 
 __all__ = [
     "Plan", "auto_threshold", "block_score", "deblocked", "denoise", "exact_share",
-    "luma_grid", "make_plan", "noise_sigma", "palette", "sample_rows", "scored_rows",
+    "luma_grid", "make_plan", "noise_sigma", "palette", "phase_ratio", "sample_rows", "scored_rows",
     "threshold_code", "without_fills", "without_marks",
 ]  # fmt: skip
 
@@ -568,6 +568,19 @@ def noise_or_blends(
     return noisy, False
 
 
+def phase_ratio(means: np.ndarray) -> float:
+    """JPEG's blocks in the (8, 3) mean absolute steps between neighbouring columns per
+    column phase (mod 8) and channel: per channel, the phase that stands out over the
+    phases 2-6 columns away, by how much; the largest ratio (1 when none stands out)."""
+    blocks = 1.0
+    for channel in range(3):
+        phase = int(np.argmax(means[:, channel]))
+        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
+        if others > 0:
+            blocks = max(blocks, float(means[phase, channel] / others))
+    return blocks
+
+
 def block_score(
     flat: np.ndarray, scale: float, codes: np.ndarray, width: int, max_code: int,
     line: Polyline,
@@ -603,13 +616,7 @@ def block_score(
         line.n_bins / kernels.POS_SCALE, float(line.n_bins), _YCBCR, n_cells, per_bin, steps,
         counts, sums,
     )  # fmt: skip
-    means = steps / np.maximum(counts, 1)[:, None]
-    blocks = 1.0
-    for channel in range(3):
-        phase = int(np.argmax(means[:, channel]))
-        others = means[(phase + np.arange(2, 7)) % 8, channel].max()
-        if others > 0:
-            blocks = max(blocks, float(means[phase, channel] / others))
+    blocks = phase_ratio(steps / np.maximum(counts, 1)[:, None])
     luma, chroma, map_luma, map_chroma = (float(total) for total in sums)
     return (
         blocks,

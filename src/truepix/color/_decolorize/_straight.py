@@ -39,7 +39,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from truepix.color._decolorize._inked import _dilated
+from truepix.color._decolorize._grow import dilated
 from truepix.color._decolorize._kernels import _JIT
 
 __all__ = ["straight_strokes"]
@@ -140,7 +140,7 @@ def straight_strokes(
         return
     height = len(off_map) // width
     if kept is not None:  # (and its JPEG'd edge: STRAIGHT_FILL_EDGE)
-        kept = _dilated(kept, (height, width), STRAIGHT_FILL_EDGE)
+        kept = dilated(kept, STRAIGHT_FILL_EDGE, (height, width))
     flagged = off_map if kept is None else off_map & ~kept
     points = np.flatnonzero(flagged)
     if len(points) < STRAIGHT_FLAGGED:
