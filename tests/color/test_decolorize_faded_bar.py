@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import warnings
 
 import numpy as np
 import pytest
@@ -17,10 +16,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 from tests.color._photographs import fbm
+from tests.color._warned import off_map_messages
 
-import truepix as tp
 from truepix.color._decolorize._faded_bar import bar_fit
-from truepix.errors import OffMapWarning
 
 
 def _figure(cmap: str, alpha: float | None, quality: int | None) -> np.ndarray:
@@ -39,13 +37,6 @@ def _figure(cmap: str, alpha: float | None, quality: int | None) -> np.ndarray:
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
-def _messages(picture: np.ndarray, cmap: str) -> list[str]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1)
-    return [str(w.message) for w in caught if issubclass(w.category, OffMapWarning)]
-
-
 @pytest.mark.parametrize(
     "cmap, alpha, quality",
     [("bwr", 0.8, None), ("bwr", 0.6, 75), ("PiYG", 0.8, 75), ("RdBu_r", 0.8, 90)],
@@ -54,7 +45,7 @@ def test_a_figure_drawn_with_alpha_is_named_by_its_faded_colorbar(
     cmap: str, alpha: float, quality: int | None
 ) -> None:
     # before: no warning on all four
-    messages = _messages(_figure(cmap, alpha, quality), cmap)
+    messages = off_map_messages(_figure(cmap, alpha, quality), cmap)
     assert len(messages) == 1, messages
     assert "over white" in messages[0], messages[0]
     named = float(re.findall(r"pass alpha=([0-9.]+)", messages[0])[0])
@@ -64,7 +55,7 @@ def test_a_figure_drawn_with_alpha_is_named_by_its_faded_colorbar(
 @pytest.mark.parametrize("cmap", ["bwr", "PiYG", "RdBu_r", "viridis"])
 @pytest.mark.parametrize("quality", [None, 75])
 def test_the_same_figure_drawn_opaque_stays_quiet(cmap: str, quality: int | None) -> None:
-    assert _messages(_figure(cmap, None, quality), cmap) == []
+    assert off_map_messages(_figure(cmap, None, quality), cmap) == []
 
 
 def test_bar_fit_reads_the_alpha_of_a_faded_ramp() -> None:

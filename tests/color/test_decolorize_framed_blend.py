@@ -10,7 +10,6 @@ warn now with the alpha, and the same figures drawn opaque stay quiet."""
 from __future__ import annotations
 
 import io
-import warnings
 
 import numpy as np
 import pytest
@@ -18,9 +17,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 from tests.color._photographs import dem, fbm
+from tests.color._warned import off_map_messages
 
-import truepix as tp
-from truepix.errors import OffMapWarning
 
 FIELDS = {"fbm": lambda: fbm(256, 0), "dem": lambda: dem(200, 2)}
 
@@ -37,13 +35,6 @@ def _figure(field: str, cmap: str, alpha: float | None) -> np.ndarray:
     return np.asarray(Image.open(buffer).convert("RGB"))
 
 
-def _messages(picture: np.ndarray, cmap: str) -> list[str]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        tp.decolorize(picture, cmap=cmap, vmin=0, vmax=1)
-    return [str(w.message) for w in caught if issubclass(w.category, OffMapWarning)]
-
-
 @pytest.mark.parametrize(
     "field, cmap",
     [("fbm", "seismic"), ("fbm", "RdBu_r"), ("dem", "seismic"), ("dem", "RdBu_r")],
@@ -52,7 +43,7 @@ def test_a_small_figure_of_a_map_through_white_drawn_with_alpha_names_it(
     field: str, cmap: str
 ) -> None:
     # before: no warning on all four (dem/seismic judged JPEG'd, 24 % off the map)
-    messages = _messages(_figure(field, cmap, 0.8), cmap)
+    messages = off_map_messages(_figure(field, cmap, 0.8), cmap)
     assert len(messages) == 1, messages
     assert "over white" in messages[0], messages[0]
     named = float(messages[0].rsplit("pass alpha=", 1)[1].split(",")[0].split()[0])
@@ -62,4 +53,4 @@ def test_a_small_figure_of_a_map_through_white_drawn_with_alpha_names_it(
 @pytest.mark.parametrize("field", ["fbm", "dem"])
 @pytest.mark.parametrize("cmap", ["seismic", "RdBu_r"])
 def test_the_same_figure_drawn_opaque_stays_quiet(field: str, cmap: str) -> None:
-    assert _messages(_figure(field, cmap, None), cmap) == []
+    assert off_map_messages(_figure(field, cmap, None), cmap) == []
