@@ -333,15 +333,22 @@ def warn_off_map(
     if faded is not None:
         _warn_faded(values, image, decoder, n_nan, faded, stacklevel + 1)
         return values
+    # (what no advice below explains: a plain picture of a map faded over white)
+    last = (values, image, decoder, n_nan, jpeg, threshold, stacklevel + 1)
     if n_nan == 0 and noise < SUSPECT_NOISE:
+        _plain_faded_warned(*last)
         return values  # (an exact picture: the common case)
     if n_nan < 0:
         n_nan = int(np.count_nonzero(np.isnan(values)))
+        last = (values, image, decoder, n_nan, jpeg, threshold, stacklevel + 1)
     if 10 * n_nan < values.size and noise < SUSPECT_NOISE:
         # (the NaN-share warnings need a tenth of the whole off the map; a map drawn
         # with alpha may decode to all but a few NaN: a diverging one over white)
         if n_nan > 0 and not isinstance(decoder, str) and values.size >= _JUDGED:
-            _screened_advice(decoder, values, image, stacklevel + 1)
+            if not _screened_advice(decoder, values, image, stacklevel + 1):
+                _plain_faded_warned(*last)
+        else:
+            _plain_faded_warned(*last)
         return values
     pixels, hidden, scale = shown_pixels(values, image)
     off, shown = off_shown(values, hidden, n_nan)
@@ -381,10 +388,16 @@ def warn_off_map(
                 "is cmap right? truepix.identify_colormap(picture) names the closest maps")
         if advice is not None:
             _warn_nan_share(off, shown, cmap, advice, stacklevel + 1)
+        else:
+            _plain_faded_warned(*last)
     elif noise >= SUSPECT_NOISE and named and shown >= _JUDGED:
-        _noise_advice(decoder, pixels, hidden, scale, noise, jpeg, stacklevel + 1)
+        if not _noise_advice(decoder, pixels, hidden, scale, noise, jpeg, stacklevel + 1):
+            _plain_faded_warned(*last)
     elif named and shown >= _JUDGED and not mostly:  # (a tenth to SUSPECT_OFF off)
-        _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale))
+        if not _screened_advice(decoder, values, image, stacklevel + 1, (pixels, hidden, scale)):
+            _plain_faded_warned(*last)
+    else:
+        _plain_faded_warned(*last)
     return values
 
 
@@ -418,6 +431,37 @@ def _on_map(jpeg: bool, n_nan: int, threshold: float) -> bool:
     from truepix.color._decolorize._exact import EXACT_THRESHOLD
 
     return not jpeg and n_nan == 0 and threshold <= EXACT_THRESHOLD
+
+
+def _plain_faded_warned(
+    values: np.ndarray, image: Any, decoder: Any, n_nan: int, jpeg: bool, threshold: float,
+    stacklevel: int,
+) -> bool:  # fmt: skip
+    """The last look at a picture no warning explained: the map drawn with alpha over
+    white, told by an even sample of its pixels (``_faded_plain.plain_faded_advice``;
+    not on a sharp exact render every pixel of which decoded within EXACT_THRESHOLD,
+    :func:`_on_map`). Whether it warned."""
+    if isinstance(decoder, str) or values.size < _JUDGED or _on_map(jpeg, n_nan, threshold):
+        return False
+    from truepix.color._decolorize._faded_plain import plain_faded_advice
+
+    advice = plain_faded_advice(decoder, image)
+    if advice is None:
+        return False
+    # (its light faded middle is data, not paper: the share counts every opaque pixel)
+    pixels = np.asarray(np.ma.getdata(image))
+    off = np.isnan(values)
+    shown = values.size
+    if pixels.ndim == values.ndim + 1 and pixels.shape[-1] == 4:
+        opaque = pixels[..., 3] != 0
+        off &= opaque
+        shown = int(np.count_nonzero(opaque))
+    n_off = int(np.count_nonzero(off))
+    if 10 * n_off >= shown:
+        _warn_nan_share(n_off, shown, decoder.cmap, advice, stacklevel + 1)
+    else:
+        _warn_faded(values, image, decoder, 0, advice, stacklevel + 1)
+    return True
 
 
 def _faded(decoder: Any, image: Any) -> str | None:
@@ -476,12 +520,12 @@ def _warn_nan_share(off: int, shown: int, cmap: str, advice: str, stacklevel: in
 
 def _screened_advice(
     decoder: Any, values: np.ndarray, image: Any, stacklevel: int, shown: Any = None
-) -> None:
+) -> bool:
     """The warning for a quiet picture (noise under SUSPECT_NOISE) that decoded with
     NaN under SUSPECT_OFF: a map drawn with alpha, when a blend explains its colors
     (BLEND_EXPLAINED; the screen reads an even sample, so a picture that is not a
     blend pays 0.3 ms a megapixel) and the fit names it (:func:`blend_advice`).
-    ``shown``: ``shown_pixels``' answer where it was computed."""
+    ``shown``: ``shown_pixels``' answer where it was computed. Whether it warned."""
     from truepix.color._decolorize._screen import blend_explained
     from truepix.errors import OffMapWarning
 
@@ -491,12 +535,12 @@ def _screened_advice(
         if pixels.ndim == values.ndim or blend_explained(decoder, pixels, None, scale) < (
             BLEND_EXPLAINED
         ):  # fmt: skip
-            return
+            return False
         pixels, hidden, scale = shown_pixels(values, image)
     else:
         pixels, hidden, scale = shown
         if blend_explained(decoder, pixels, ~hidden.reshape(-1), scale) < BLEND_EXPLAINED:
-            return
+            return False
     advice = blend_advice(decoder, pixels, ~hidden, scale, framed=True)
     if advice is not None:
         msg = (
@@ -504,6 +548,7 @@ def _screened_advice(
             f" likely wrong; {advice}"
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+    return advice is not None
 
 
 def _off_advice(
@@ -543,11 +588,12 @@ def _off_advice(
 def _noise_advice(
     decoder: Any, pixels: np.ndarray, hidden: np.ndarray, scale: float, noise: float,
     jpeg: bool, stacklevel: int,
-) -> None:  # fmt: skip
+) -> bool:  # fmt: skip
     """The warning for a picture that decoded within its threshold with ``noise`` past
     SUSPECT_NOISE: a blend (:func:`blend_advice`) or a wrong map (:func:`better_map`)
     under noise or JPEG, which the adaptive threshold takes in. A JPEG'd picture under
-    SUSPECT_NOISE_JPEG is fitted only when a blend explains its colors (BLEND_EXPLAINED)."""
+    SUSPECT_NOISE_JPEG is fitted only when a blend explains its colors (BLEND_EXPLAINED).
+    Whether it warned."""
     from truepix.color._decolorize._screen import blend_explained
     from truepix.errors import OffMapWarning
 
@@ -568,6 +614,7 @@ def _noise_advice(
             f" and its values are likely wrong; {advice}"
         )
         warnings.warn(msg, OffMapWarning, stacklevel=stacklevel)
+    return advice is not None
 
 
 def _alpha_advice(pixels: np.ndarray, off: np.ndarray | None, scale: float) -> str | None:
