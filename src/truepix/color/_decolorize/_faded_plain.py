@@ -65,8 +65,8 @@ FINE = 0.01
 MOST_ALPHA = 0.95
 #: The best blend's capped RMS distance at most CLEAR of the map's own, and GAIN DN
 #: less (see the module's docstring: faded 0.02-0.80 and 1.5-18 DN; opaque 0.71 and
-#: up, 1.12 DN at most).
-CLEAR, GAIN = 0.8, 1.5
+#: up, 1.12 DN at most: the gain is what parts them, CLEAR keeps a margin over 0.80).
+CLEAR, GAIN = 0.85, 1.5
 #: Distance (DN) at which a color's squared distance is capped (text, a frame).
 OUTLIER = 24.0
 #: How far (DN) the offset ``(1 - alpha) * face`` of a free fit (alpha and a gray face
