@@ -258,7 +258,9 @@ def warn_off_map(
     shown ones, and the tenth of the whole) is checked alike, and warned about only
     when either advice names something: a near twin of the drawn map leaves most
     pixels within the threshold, while annotations leave NaN that no advice explains.
-    ``threshold``: the decode's (``DecolorizeResult.threshold``; with ``n_nan`` 0 on a
+    A picture none of these warned about gets a last look for a map drawn with alpha
+    over white (:func:`_plain_faded_warned`: a plain picture of a map through white,
+    whose faded colors land near its own). ``threshold``: the decode's (``DecolorizeResult.threshold``; with ``n_nan`` 0 on a
     picture not ``jpeg``, at most ``_exact.EXACT_THRESHOLD``: no alpha check, see
     :func:`_on_map`). ``extends``: the decode's advice on the extend colors it found
     (``DecolorizeResult.extends``; "" none found, None: not looked for, looked for
