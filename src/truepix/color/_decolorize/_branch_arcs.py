@@ -20,7 +20,9 @@ from truepix.color._decolorize._kernels import _JIT
 __all__ = ["anchor_ends", "local_arc", "reaches"]
 
 
-@nb.njit(**_JIT)
+# (no reference counts on the arrays passed: they make none, and ``rebranch`` calls them
+# per block; see ``_branches``)
+@nb.njit(_nrt=False, **_JIT)
 def _cyclic_arc(found, n, buckets):  # pragma: no cover - jitted
     """The shortest arc of the circle holding the ``n`` positions ``found`` (in [0, 1)):
     the circle minus the widest gap between neighbours, the first of equals in circle
@@ -66,7 +68,7 @@ def anchor_ends(position, residual, anchor, ends):  # pragma: no cover - jitted
         ends[p] = position[p] if anchored else np.nan
 
 
-@nb.njit(**_JIT)
+@nb.njit(_nrt=False, **_JIT)
 def local_arc(  # pragma: no cover - jitted
     position, residual, anchor, width, height, q, radius, cyclic, found, buckets, ends
 ):  # fmt: skip
@@ -98,7 +100,7 @@ def local_arc(  # pragma: no cover - jitted
     return lo, hi
 
 
-@nb.njit(**_JIT)
+@nb.njit(_nrt=False, **_JIT)
 def reaches(  # pragma: no cover - jitted
     position, residual, anchor, width, height, q, radius, margin, at, ends
 ):  # fmt: skip
