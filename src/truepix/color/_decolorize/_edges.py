@@ -23,7 +23,7 @@ import numpy as np
 
 from truepix.color._decolorize import _degraded as degraded
 from truepix.color._decolorize._kernels import _JIT, rgb_rows
-from truepix.color._decolorize._neutral import neutral_strokes, strung_neutral
+from truepix.color._decolorize._neutral import neutral_ridges, neutral_strokes, strung_neutral
 from truepix.color._decolorize._plan import _YCBCR, JPEG_CHROMA_WEIGHT
 
 __all__ = [
@@ -526,8 +526,11 @@ def resized_blends(
     if share > RESAMPLED_SHARE_LOW:
         smooth = smooth_blends(flat, scale, width, candidates, counted, on_map)
         resized = resized or smooth is not None
-    if resized and strung_neutral(flat, scale, width, candidates, ~on_map[candidates]):
-        resized = False
+    ridges = None  # (the neutral ridges, made once for both questions)
+    if resized:
+        past = ~on_map[candidates]
+        ridges = neutral_ridges(flat, scale, width, candidates, past)
+        resized = not strung_neutral(flat, scale, width, candidates, past, ridges)
     if not resized:
         return np.zeros(len(candidates), dtype=bool), False
     loose = EdgeTest(
@@ -538,7 +541,7 @@ def resized_blends(
         stroked[:] = False
         degraded.near(candidates[inked], width, height, EDGE_STROKE_RADIUS, stroked)
     # ... nor is a thin stroke's pixel in a gray ink inside the map's luma (_neutral)
-    blend &= ~neutral_strokes(flat, scale, width, candidates, ~on_map[candidates])
+    blend &= ~neutral_strokes(flat, scale, width, candidates, past, ridges)
     if smooth is not None:  # (a smoothing kernel blurs spots into ridges, gray ones too)
         blend |= smooth
         if smoothed is not None and not by_share:

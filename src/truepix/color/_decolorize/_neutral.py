@@ -81,11 +81,13 @@ def neutral_ridges(
 
 
 def neutral_strokes(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray
-) -> np.ndarray:
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray,
+    ridges: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
     """Per candidate: whether it lies within NEUTRAL_RADIUS px of a core of NEUTRAL_CORE
-    or more 8-connected ``neutral_ridges``."""
-    ridges = neutral_ridges(flat, scale, width, candidates, past)
+    or more 8-connected ``neutral_ridges`` (``ridges``: those, if made already)."""
+    if ridges is None:
+        ridges = neutral_ridges(flat, scale, width, candidates, past)
     if not ridges.any():
         return ridges
     height = len(flat) // width
@@ -98,13 +100,15 @@ def neutral_strokes(
 
 
 def strung_neutral(
-    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray
-) -> bool:
-    """Whether the ``neutral_ridges`` among the candidates string into
-    NEUTRAL_STRUNG_GROUPS groups or more of NEUTRAL_STRUNG or more 8-connected pixels,
-    NEUTRAL_STRUNG_SHARE of the picture's pixels in all: thin strokes in a neutral ink,
-    drawn over the picture."""
-    ridges = neutral_ridges(flat, scale, width, candidates, past)
+    flat: np.ndarray, scale: float, width: int, candidates: np.ndarray, past: np.ndarray,
+    ridges: np.ndarray | None = None,
+) -> bool:  # fmt: skip
+    """Whether the ``neutral_ridges`` among the candidates (``ridges``: those, if made
+    already) string into NEUTRAL_STRUNG_GROUPS groups or more of NEUTRAL_STRUNG or more
+    8-connected pixels, NEUTRAL_STRUNG_SHARE of the picture's pixels in all: thin strokes
+    in a neutral ink, drawn over the picture."""
+    if ridges is None:
+        ridges = neutral_ridges(flat, scale, width, candidates, past)
     if ridges.sum() < max(NEUTRAL_STRUNG, NEUTRAL_STRUNG_SHARE * len(flat)):
         return False
     groups = np.zeros(len(candidates), dtype=np.int64)
