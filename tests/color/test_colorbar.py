@@ -62,6 +62,13 @@ def _figure(seed: int) -> tuple[np.ndarray, tuple[float, float, float, float], s
     return pixels, (extent.x0, height - extent.y1, extent.x1, height - extent.y0), orientation, cmap
 
 
+@functools.cache  # the sweeps and the single-figure tests find the same bars
+def _bar(seed: int, quality: int | None = None) -> tp.Colorbar | None:
+    """find_colorbar on figure ``seed``, exact or JPEG'd at ``quality`` (Colorbar is frozen)."""
+    pixels = _figure(seed)[0]
+    return tp.find_colorbar(pixels if quality is None else _jpeg(pixels, quality))
+
+
 def _iou(a, b) -> float:
     left, top = max(a[0], b[0]), max(a[1], b[1])
     right, bottom = min(a[2], b[2]), min(a[3], b[3])
@@ -77,8 +84,8 @@ def _color_errors(bar: tp.Colorbar, cmap: str) -> np.ndarray:
 
 
 def _check(seed: int) -> tuple[bool, bool]:
-    pixels, truth, orientation, cmap = _figure(seed)
-    bar = tp.find_colorbar(pixels)
+    _, truth, orientation, cmap = _figure(seed)
+    bar = _bar(seed)
     if bar is None:
         return False, False
     found = bar.orientation == orientation and _iou(bar.bbox, truth) >= 0.8
@@ -87,8 +94,8 @@ def _check(seed: int) -> tuple[bool, bool]:
 
 @pytest.mark.parametrize("seed", range(6))
 def test_figures(seed: int) -> None:
-    pixels, truth, orientation, cmap = _figure(seed)
-    bar = tp.find_colorbar(pixels)
+    _, truth, orientation, cmap = _figure(seed)
+    bar = _bar(seed)
     assert bar is not None
     assert bar.orientation == orientation
     assert _iou(bar.bbox, truth) >= 0.8
@@ -121,10 +128,10 @@ def _jpeg(pixels: np.ndarray, quality: int) -> np.ndarray:
 @pytest.mark.parametrize("seed", [0, 5, 8, 13])
 def test_jpeg_figures(seed: int, quality: int) -> None:
     """A JPEG'd figure's bar: rows no longer one color, found all the same."""
-    pixels, truth, orientation, cmap = _figure(seed)
-    exact = tp.find_colorbar(pixels)
+    _, truth, orientation, cmap = _figure(seed)
+    exact = _bar(seed)
     assert exact is not None and exact.exact
-    bar = tp.find_colorbar(_jpeg(pixels, quality))
+    bar = _bar(seed, quality)
     assert bar is not None and not bar.exact
     assert bar.orientation == orientation
     assert _iou(bar.bbox, truth) >= 0.8
@@ -137,8 +144,8 @@ def test_jpeg_figures(seed: int, quality: int) -> None:
 def test_jpeg_figure_sweep(quality: int) -> None:
     found = 0
     for seed in range(60):
-        pixels, truth, orientation, _ = _figure(seed)
-        bar = tp.find_colorbar(_jpeg(pixels, quality))
+        _, truth, orientation, _ = _figure(seed)
+        bar = _bar(seed, quality)
         found += bar is not None and bar.orientation == orientation and _iou(bar.bbox, truth) >= 0.8
     assert found >= 57  # 95 %
 
@@ -199,7 +206,7 @@ def test_synthetic_bar_exact(orientation: str) -> None:
 
 def test_float_and_uint8_agree() -> None:
     pixels, *_ = _figure(3)
-    a, b = tp.find_colorbar(pixels), tp.find_colorbar(pixels / 255.0)
+    a, b = _bar(3), tp.find_colorbar(pixels / 255.0)
     assert a is not None and b is not None
     assert a.bbox == b.bbox
     np.testing.assert_array_equal(a.colors, b.colors)
@@ -226,8 +233,8 @@ def test_colorbar_validation() -> None:
 def test_a_found_bar_stands_for_its_catalog_map(seed: int) -> None:
     from truepix.color._catalog import resolve
 
-    pixels, _, _, cmap = _figure(seed)
-    bar = tp.find_colorbar(pixels)
+    cmap = _figure(seed)[3]
+    bar = _bar(seed)
     assert bar is not None
     entry = resolve(bar)
     expected = get(cmap)

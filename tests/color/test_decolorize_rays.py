@@ -42,6 +42,30 @@ def _segment_gap2(p0: np.ndarray, p1: np.ndarray, q0: np.ndarray, q1: np.ndarray
     return float(gap @ gap)
 
 
+def _segment_gaps2(p0: np.ndarray, p1: np.ndarray, q0: np.ndarray, q1: np.ndarray) -> np.ndarray:
+    """:func:`_segment_gap2` from one segment to each of many (rows of ``q0``, ``q1``)
+    at once, branch by branch (the oracle tests every map segment of every pixel)."""
+    d1, d2, r = p1 - p0, q1 - q0, p0 - q0
+    a, e, f = d1 @ d1, np.einsum("ij,ij->i", d2, d2), np.einsum("ij,ij->i", d2, r)
+    c, b = r @ d1, d2 @ d1
+    s, t = np.zeros(len(q0)), np.zeros(len(q0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if a <= 1e-12:
+            t = np.where(e <= 1e-12, 0.0, np.clip(f / e, 0.0, 1.0))
+        else:
+            denom = a * e - b * b
+            s = np.where(denom > 0.0, np.clip((b * f - c * e) / denom, 0.0, 1.0), 0.0)
+            t = (b * s + f) / e
+            low, high = t < 0.0, t > 1.0
+            s = np.where(low, np.clip(-c / a, 0.0, 1.0), s)
+            s = np.where(high, np.clip((b - c) / a, 0.0, 1.0), s)
+            t = np.clip(t, 0.0, 1.0)
+            point = e <= 1e-12  # a degenerate map segment: the closest point of ours to it
+            s, t = np.where(point, np.clip(-c / a, 0.0, 1.0), s), np.where(point, 0.0, t)
+    gap = p0 + s[:, None] * d1 - q0 - t[:, None] * d2
+    return np.einsum("ij,ij->i", gap, gap)
+
+
 def _point_gap2(point: np.ndarray, p0: np.ndarray, p1: np.ndarray) -> float:
     d = p1 - p0
     length2 = d @ d
@@ -51,7 +75,7 @@ def _point_gap2(point: np.ndarray, p0: np.ndarray, p1: np.ndarray) -> float:
 
 
 def test_gaps_match_numpy() -> None:
-    rng = np.random.default_rng(8)
+    rng, more = np.random.default_rng(8), np.random.default_rng(9)
     for k in range(2000):
         p0, p1, q0, q1 = rng.uniform(-300, 300, (4, 3))
         if k % 10 == 0:
@@ -60,6 +84,12 @@ def test_gaps_match_numpy() -> None:
             q1 = q0.copy()
         want = _segment_gap2(p0, p1, q0, q1)
         assert np.isclose(_rays._segment_gap2(p0, p1, q0, q1), want, rtol=1e-12, atol=1e-9)
+        if k % 4 == 0:  # the oracle's vectorized form, degenerate map segments among them
+            q0s = np.vstack([q0, more.uniform(-300, 300, (5, 3))])
+            steps = more.uniform(-300, 300, (5, 3)) * (np.arange(5) % 2)[:, None]  # 0: a point
+            q1s = np.vstack([q1, q0s[1:] + steps])
+            wants = [_segment_gap2(p0, p1, q, r) for q, r in zip(q0s, q1s)]
+            assert np.allclose(_segment_gaps2(p0, p1, q0s, q1s), wants, rtol=1e-12, atol=1e-9)
         want = _point_gap2(q0, p0, p1)
         assert np.isclose(_rays._point_gap2(q0, p0, p1), want, rtol=1e-12, atol=1e-9)
 
@@ -76,10 +106,9 @@ def _thin_oracle(pixels, scale, width, candidates, contrast, vertices, cyclic, t
 
     def meets(flank: np.ndarray, own: np.ndarray) -> bool:
         far = flank + _rays._RAY_REACH * (own - flank)
-        return any(
-            _segment_gap2(own, far, vertices[i], vertices[(i + 1) % n]) <= tolerance**2
-            for i in range(segments)
-        )
+        ends = np.arange(1, segments + 1) % n
+        gaps = _segment_gaps2(own, far, vertices[:segments], vertices[ends])
+        return bool((gaps <= tolerance**2).any())
 
     out = np.zeros(len(candidates), dtype=bool)
     for k, p in enumerate(candidates):
