@@ -454,7 +454,9 @@ class Decolorizer:
     def _decode(
         self, pixels: np.ndarray, kind: str, scale: float, plan: planning.Plan, *, detailed: bool
     ) -> DecolorizeResult:
-        shape, flat = pixels.shape[:-1], pixels.reshape(-1, pixels.shape[-1])
+        # read-only (no copy): the kernels compile one form for a user's picture and a
+        # realigned, unshifted or composited one (see _validate.readonly)
+        shape, flat = pixels.shape[:-1], kernels.readonly(pixels.reshape(-1, pixels.shape[-1]))
         fused = self._norm.kind != kernels.NORM_OTHER
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)

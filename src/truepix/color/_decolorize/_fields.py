@@ -62,7 +62,10 @@ def memo_fields(
         residual = np.empty(len(flat), dtype=np.float32)
     else:
         residual = memo.scratch(len(flat))
-    ambiguous = np.empty(len(flat), dtype=bool) if detailed else None
+    if detailed:
+        ambiguous = np.empty(len(flat), dtype=bool)
+    else:  # (filled and not read: one compiled form of the kernels)
+        ambiguous = memo.ambiguity_scratch(len(flat))
     need = np.zeros(Grid.n_axis**3, dtype=np.uint8)
     pending = fields_u8(
         flat, memo.block, memo.pool, decoder._opaque, max_code, position, residual, ambiguous,
@@ -75,7 +78,7 @@ def memo_fields(
             float(decoder._map.n_colors), max_code, position, residual, ambiguous,
             known.block, known.pool,
         )  # fmt: skip
-    return position, residual, ambiguous
+    return position, residual, ambiguous if detailed else None
 
 
 @nb.njit(parallel=True, **_JIT)
