@@ -58,7 +58,9 @@ def _doubled() -> list[str]:
     assert not jpeg.flags.writeable
     # over 400 000 pixels: the JPEG test reads a sample of rows (a copy), not the picture
     large = pillow_jpeg(_picture(4, (640, 720)))
-    for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg), large):
+    # cut at an odd place: its 2x2 blocks realigned (``_phase420``), a writable copy
+    odd = pillow_jpeg(_picture(5))[1:, 1:]
+    for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg), large, odd):
         values = tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
         assert np.isfinite(values).mean() > 0.99
     doubled = []
