@@ -387,12 +387,6 @@ class Memo:
         ~500 faults of a warm JPEG q75 megapixel's 1 000 (viridis, one thread)."""
         return _kept(n, np.float64)
 
-    def ambiguity_scratch(self, n: int, /) -> np.ndarray:
-        """:meth:`scratch`'s bool twin, for the ambiguity of a pass that reports none
-        (``_fields.memo_fields`` not ``detailed``): its kernels then compile one form
-        (an array, not None; 1.6 s each on a fresh install) for one byte a pixel."""
-        return _kept(n, np.bool_)
-
     def allocate(self, cells: np.ndarray, /) -> None:
         """Give each of ``cells`` (flat indices) that has none a block of zeros."""
         cells = cells[self.block[cells] < 0]
