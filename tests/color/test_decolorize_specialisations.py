@@ -30,6 +30,22 @@ def _picture(seed: int, shape: tuple[int, int] = (96, 128)) -> np.ndarray:
     return matplotlib.colormaps["viridis"](field, bytes=True)[..., :3]
 
 
+def _figure() -> np.ndarray:
+    """An imshow figure with a colorbar (jet), as savefig's PNG gives it (RGB)."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    y, x = np.mgrid[0:120, 0:160]
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=80)
+    fig.colorbar(ax.imshow(np.sin(x / 30) + np.cos(y / 23), cmap="jet"))
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
 def _writable(array: types.Type) -> types.Type:
     if isinstance(array, types.Array) and not array.mutable:
         return array.copy(readonly=False)
@@ -61,6 +77,8 @@ def _doubled() -> list[str]:
     for picture in (exact, frozen, jpeg, np.ascontiguousarray(jpeg), large):
         values = tp.decolorize(picture, cmap="viridis", vmin=0, vmax=1)
         assert np.isfinite(values).mean() > 0.99
+    # a JPEG'd figure: read_figure decodes its plot's region (its own arrays, writable)
+    tp.read_figure(pillow_jpeg(_figure()))
     doubled = []
     for kernel in _kernels():
         signatures = [tuple(_writable(t) for t in sig) for sig in kernel.signatures]

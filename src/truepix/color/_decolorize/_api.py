@@ -454,7 +454,10 @@ class Decolorizer:
     def _decode(
         self, pixels: np.ndarray, kind: str, scale: float, plan: planning.Plan, *, detailed: bool
     ) -> DecolorizeResult:
-        shape, flat = pixels.shape[:-1], pixels.reshape(-1, pixels.shape[-1])
+        # read-only (no copy): one compiled form of the kernels whether the pixels came
+        # read-only (as_pixels) or were made anew on the way (read_figure of a JPEG'd
+        # figure: 9 kernels compiled a writable form too; see _validate.readonly)
+        shape, flat = pixels.shape[:-1], kernels.readonly(pixels.reshape(-1, pixels.shape[-1]))
         fused = self._norm.kind != kernels.NORM_OTHER
         judged = plan.jpeg and plan.off_map  # JPEG: off-map pixels judged against its model
         simple = not (detailed or plan.denoise or plan.unmix or judged or self.step is not None)

@@ -98,6 +98,10 @@ def gray_curves(
     off_map[points[found]] = True
 
 
+#: ``_channel``'s channels as int64, not literals: one compiled form, not one per channel
+_LUMA, _CB, _CR = np.int64(0), np.int64(1), np.int64(2)
+
+
 @nb.njit(**_JIT)
 def _channel(flat, weights, p, k):  # pragma: no cover - jitted
     """Pixel ``p``'s YCbCr channel ``k`` (DN)."""
@@ -109,7 +113,7 @@ def _stand(flat, weights, width, height, p, reaches, agree, stand):  # pragma: n
     """How far pixel ``p``'s luma stands out of both sides (the best direction; 0: none)
     and that direction's sides' mean chroma."""
     y, x = p // width, p % width
-    luma = _channel(flat, weights, p, 0)
+    luma = _channel(flat, weights, p, _LUMA)
     best, cb, cr, field = 0.0, 0.0, 0.0, 0.0
     for r in reaches:
         for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
@@ -118,8 +122,8 @@ def _stand(flat, weights, width, height, p, reaches, agree, stand):  # pragma: n
                     and 0 <= x2 < width):  # fmt: skip
                 continue
             a, b = y1 * width + x1, y2 * width + x2
-            la = _channel(flat, weights, a, 0)
-            lb = _channel(flat, weights, b, 0)
+            la = _channel(flat, weights, a, _LUMA)
+            lb = _channel(flat, weights, b, _LUMA)
             if abs(la - lb) >= agree:
                 continue
             if luma > la and luma > lb:
@@ -163,7 +167,7 @@ def _standing(flat, weights, width, height, asked, ycc):  # pragma: no cover - j
                                            GRAY_CURVE_AGREE, GRAY_CURVE_STAND)  # fmt: skip
         if best <= 0.0:
             continue
-        pb, pr = _channel(flat, weights, p, 1), _channel(flat, weights, p, 2)
+        pb, pr = _channel(flat, weights, p, _CB), _channel(flat, weights, p, _CR)
         gray = _segment(pb, pr, 0.0, 0.0, fb, fr)
         # a thin line of the data keeps less than its own luma: map colors from the
         # pixel's luma on to GRAY_CURVE_LUMA_REACH times its step from the field
